@@ -44992,8 +44992,11 @@ var init_azure_cli = __esm({
         kind: "ml.compute",
         inputs: CREATE_COMPUTE_INPUTS,
         nameInput: "cluster_name",
-        // The body runs `az ml compute create --type AmlCompute` with no `--tags`.
+        // The body runs `az ml compute create --type AmlCompute … --workspace-name ${{ inputs.workspace_name }}`
+        // with no `--tags` and no `--enable-node-public-ip` (the command's default: true).
+        parentInput: { input: "workspace_name", ref: "workspace" },
         fixed: { computeTypeRaw: "AmlCompute" },
+        command: "ml compute create",
         source: "https://github.com/Azure/mlops-templates/blob/main/.github/workflows/create-compute.yml"
       },
       {
@@ -45002,7 +45005,10 @@ var init_azure_cli = __esm({
         kind: "ml.compute",
         inputs: CREATE_COMPUTE_INPUTS,
         nameInput: "cluster_name",
+        // `az ml compute create -n … --type amlcompute --size … --min-instances … --max-instances …`: the
+        // workspace from `az configure --defaults`, no `--enable-node-public-ip` (the command's default: true).
         fixed: { computeTypeRaw: "AmlCompute" },
+        command: "ml compute create",
         source: "https://github.com/Azure/mlops-templates/blob/main/templates/aml-cli-v2/create-compute.yml"
       }
     ];
@@ -48435,9 +48441,17 @@ function templateResource(file, call, sc) {
     r.attrs.set(attr2, { value: v, defaulted: false, at: { file: file.file, range: e.keyRange }, sourcePath: `${input2} (${t.label})` });
   }
   for (const [attr2, d] of Object.entries(t.fixed ?? {})) r.attrs.set(attr2, { value: defaultValue(d), defaulted: false, sourcePath: attr2 });
+  const body = commandSpecOf(t.command.split(" "));
+  for (const [attr2, d] of Object.entries(body?.defaults ?? {})) {
+    if (!r.attrs.has(attr2)) r.attrs.set(attr2, { value: defaultValue(d), defaulted: true, sourcePath: `${t.label}'s ${flagNameOf(body, attr2)}` });
+  }
   const nameKey = nameValue?.kind === "string" ? nameValue.value : void 0;
   r.identity.push(nameKey !== void 0 ? identityKey(t.kind, nameKey) : placeIdentity(call.at));
-  return { resource: r, nameKey };
+  const parentEntry = t.parentInput ? entries2.get(t.parentInput.input) : void 0;
+  const parent = parentEntry?.value !== void 0 && parentEntry.valueRange ? entryValue(file, sc, parentEntry.value, { file: file.file, range: parentEntry.valueRange }) : void 0;
+  const parentKey2 = parent?.kind === "string" ? parent.value : void 0;
+  if (t.parentInput && parentKey2 !== void 0) r.refs.set(t.parentInput.ref, str(identityKey(PARENT_KIND[t.parentInput.ref], parentKey2), parent.origin));
+  return { resource: r, nameKey, ...parentKey2 !== void 0 ? { parentKey: parentKey2 } : {} };
 }
 var PARENT_KIND, refKeys, ID_GROUP_OF, isFlag, LONG_FLAGS, segments, TRUE_WORDS, FALSE_WORDS, VERSION_DEPENDENT, MATRIX_WORK_BUDGET, MAX_CALLER_INPUTS, MAX_CALLER_DEPTH, MAX_SCRIPT_CALL_DEPTH, NESTED_CALL_WORK_BUDGET, MAX_CONTEXTS_PER_CALL, MAX_CALLS_PER_TEMPLATE, MAX_VARIANTS_PER_CALL;
 var init_azure_cli2 = __esm({
@@ -54392,7 +54406,7 @@ var AML002_private_registry_needs_image_build_compute_default = defineRule({
         else if (ref && !acr) {
           restriction = unscannedRegistryRestriction(ctx, g, ref);
           if (!restriction && ctx.fact(ws, "imageBuildCompute").state === "absent") {
-            ctx.undecided(ws, "containerRegistry", "its container registry is not in the scanned code, so whether it is network-restricted is unknown", ref.origin);
+            ctx.undecided(ws, "containerRegistry", "its container registry is not among the resources evaluated with it (not in the scanned code, or in a file not read with this one), so whether it is network-restricted is unknown", ref.origin);
           }
         }
         if (!restriction) return;
@@ -54462,7 +54476,9 @@ var AML003_image_build_compute_not_a_cluster_default = defineRule({
             });
             return;
           }
-          for (const c2 of own) if (leafName2(c2) === void 0) ctx.fact(c2, "name");
+          const unnamed = own.filter((c2) => leafName2(c2) === void 0);
+          for (const c2 of unnamed) ctx.fact(c2, "name");
+          if (unnamed.length === 0) ctx.undecided(ws, "imageBuildCompute", `compute "${target}" is not among the resources evaluated with the workspace (not in the scanned code, or in a file not read with this one), so whether it is a CPU compute cluster of it is unknown`);
           return;
         }
         const types = computes.map((c2) => amlComputeTypeOf(ctx, c2));

@@ -33,7 +33,7 @@ export default defineRule({
           // it is network-restricted is unknown, which matters only without an image-build compute.
           restriction = unscannedRegistryRestriction(ctx, g, ref);
           if (!restriction && ctx.fact(ws, 'imageBuildCompute').state === 'absent') {
-            ctx.undecided(ws, 'containerRegistry', 'its container registry is not in the scanned code, so whether it is network-restricted is unknown', ref.origin);
+            ctx.undecided(ws, 'containerRegistry', 'its container registry is not among the resources evaluated with it (not in the scanned code, or in a file not read with this one), so whether it is network-restricted is unknown', ref.origin);
           }
         }
         if (!restriction) return;

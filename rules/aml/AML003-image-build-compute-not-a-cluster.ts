@@ -63,8 +63,12 @@ export default defineRule({
           }
           // Compute names are unique in a workspace, so a compute whose name is unknown matters
           // only when no compute of the scanned code is known to have the target's name.
-          for (const c of own) if (leafName(c) === undefined) ctx.fact(c, 'name');
-          return; // not in the scanned code: cannot decide
+          const unnamed = own.filter((c) => leafName(c) === undefined);
+          for (const c of unnamed) ctx.fact(c, 'name');
+          // Not in the scanned code, or in a file evaluated apart (a CI step's `az ml compute create`
+          // beside a Terraform workspace): cannot decide, and --verbose says so (RULES.md Conventions).
+          if (unnamed.length === 0) ctx.undecided(ws, 'imageBuildCompute', `compute "${target}" is not among the resources evaluated with the workspace (not in the scanned code, or in a file not read with this one), so whether it is a CPU compute cluster of it is unknown`);
+          return;
         }
         const types = computes.map((c) => amlComputeTypeOf(ctx, c));
         if (types.includes(undefined)) return;

@@ -1602,7 +1602,17 @@ function templateResource(file: CiFile, call: TemplateCall, sc: ReturnType<typeo
     r.attrs.set(attr, { value: v, defaulted: false, at: { file: file.file, range: e.keyRange }, sourcePath: `${input} (${t.label})` });
   }
   for (const [attr, d] of Object.entries(t.fixed ?? {})) r.attrs.set(attr, { value: defaultValue(d), defaulted: false, sourcePath: attr });
+  // What the body's command (`az ml compute create`) leaves unset gets that command's defaults, named by its flags.
+  const body = commandSpecOf(t.command.split(' '));
+  for (const [attr, d] of Object.entries(body?.defaults ?? {})) {
+    if (!r.attrs.has(attr)) r.attrs.set(attr, { value: defaultValue(d), defaulted: true, sourcePath: `${t.label}'s ${flagNameOf(body!, attr)}` });
+  }
   const nameKey = nameValue?.kind === 'string' ? nameValue.value : undefined;
   r.identity.push(nameKey !== undefined ? identityKey(t.kind, nameKey) : placeIdentity(call.at));
-  return { resource: r, nameKey };
+  // The parent the body's command names (`--workspace-name ${{ inputs.workspace_name }}`), as an `az` command's flag links it.
+  const parentEntry = t.parentInput ? entries.get(t.parentInput.input) : undefined;
+  const parent = parentEntry?.value !== undefined && parentEntry.valueRange ? entryValue(file, sc, parentEntry.value, { file: file.file, range: parentEntry.valueRange }) : undefined;
+  const parentKey = parent?.kind === 'string' ? parent.value : undefined;
+  if (t.parentInput && parentKey !== undefined) r.refs.set(t.parentInput.ref, str(identityKey(PARENT_KIND[t.parentInput.ref]!, parentKey), parent!.origin));
+  return { resource: r, nameKey, ...(parentKey !== undefined ? { parentKey } : {}) };
 }

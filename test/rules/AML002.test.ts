@@ -1226,7 +1226,7 @@ describe('AML002 undecided', () => {
 
   it('lists a workspace without image-build compute whose registry is outside the scanned code (it may be network-restricted)', async () => {
     expect(await undecided('')).toEqual([
-      { address: 'azurerm_machine_learning_workspace.ws', reason: expect.stringContaining('its container registry is not in the scanned code, so whether it is network-restricted is unknown') },
+      { address: 'azurerm_machine_learning_workspace.ws', reason: expect.stringContaining('its container registry is not among the resources evaluated with it (not in the scanned code, or in a file not read with this one), so whether it is network-restricted is unknown') },
     ]);
   });
 

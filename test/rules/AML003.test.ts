@@ -1491,4 +1491,16 @@ resource "azurerm_machine_learning_compute_cluster" "build" {
   it('lists the compute of unknown name when no compute has the name', async () => {
     expect(await undecided('other-builder')).toEqual(['azurerm_machine_learning_compute_instance.ci']);
   });
+
+  it('lists the workspace when its compute is not among the resources evaluated with it (a CI step creates it: review 62)', async () => {
+    const dir = tree({
+      'main.tf': workspace('gpu-cluster').replace(/resource "azurerm_machine_learning_compute_instance"[\s\S]*$/, ''),
+      '.github/workflows/compute.yml': 'on: push\njobs:\n  c:\n    runs-on: ubuntu-latest\n    steps:\n      - run: az ml compute create -n gpu-cluster --type AmlCompute --size Standard_NC24ads_A100_v4 -w mlw-demo -g rg-ml\n',
+    });
+    const r = await lint({ paths: [dir], root: dir, rules: ['AML003'] });
+    expect(r.findings.filter((f) => f.ruleId === 'AML003')).toEqual([]);
+    expect(r.undecided.filter((u) => u.ruleId === 'AML003').map((u) => `${u.address}: ${u.reason}`)).toEqual([
+      expect.stringContaining('azurerm_machine_learning_workspace.ws: compute "gpu-cluster" is not among the resources evaluated with the workspace'),
+    ]);
+  });
 });

@@ -1433,6 +1433,13 @@ az ml compute create -n cpu-cluster -w ws --type AmlCompute --enable-node-public
         },
       },
       { name: 'workspace-public', files: { 'deploy.sh': 'az ml workspace create -n ws -g rg\naz ml compute create -n cpu-cluster -w ws --type AmlCompute\n' } },
+      {
+        name: 'mlops-templates-create-compute-under-a-public-workspace',
+        files: {
+          '.github/workflows/c.yml':
+            'on: workflow_dispatch\njobs:\n  ws:\n    runs-on: ubuntu-latest\n    steps:\n      - run: az ml workspace create -n mlw-dev -g rg\n  tpl:\n    uses: Azure/mlops-templates/.github/workflows/create-compute.yml@v1\n    with:\n      cluster_name: cpu-cluster\n      size: Standard_DS3_v2\n      workspace_name: mlw-dev\n',
+        },
+      },
       // The default workspace is set after the command, or cleared, or under a condition: not this compute's known workspace.
       { name: 'configure-default-after-the-command', files: { 'deploy.sh': 'az ml workspace create -n ws -g rg --public-network-access Disabled\naz ml compute create -n cpu-cluster --type AmlCompute\naz configure --defaults workspace=ws\n' } },
       { name: 'configure-default-cleared', files: { 'deploy.sh': 'az ml workspace create -n ws -g rg --public-network-access Disabled\naz configure --defaults workspace=ws\naz configure --defaults workspace=\naz ml compute create -n cpu-cluster --type AmlCompute\n' } },
@@ -1443,6 +1450,19 @@ az ml compute create -n cpu-cluster -w ws --type AmlCompute --enable-node-public
       { name: 'configure-default-under-a-condition', files: { 'deploy.sh': 'az ml workspace create -n ws -g rg --public-network-access Disabled\nif [ -n "$PRIVATE" ]; then\n  az configure --defaults workspace=ws\nfi\naz ml compute create -n cpu-cluster --type AmlCompute\n' } },
     ],
     invalid: [
+      {
+        // The mlops-templates create-compute workflow runs `az ml compute create … --workspace-name ${{ inputs.workspace_name }}`
+        // without --enable-node-public-ip (the command's default, true): linked to the caller's workspace (review 62).
+        name: 'mlops-templates-create-compute-under-a-private-workspace',
+        files: {
+          '.github/workflows/c.yml':
+            'on: workflow_dispatch\njobs:\n  ws:\n    runs-on: ubuntu-latest\n    steps:\n      - run: az ml workspace create -n mlw-dev -g rg --public-network-access Disabled\n  tpl:\n    uses: ⟦Azure/mlops-templates/.github/workflows/create-compute.yml@v1⟧\n    with:\n      cluster_name: cpu-cluster\n      size: Standard_DS3_v2\n      min_instances: 0\n      max_instances: 2\n      resource_group: rg\n      workspace_name: mlw-dev\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'nodePublicIp',
+        messageIncludes: "because mlops-templates create-compute's --enable-node-public-ip is not set (defaults to true)",
+      },
       {
         name: 'absent-default-true',
         files: {

@@ -445,7 +445,11 @@ export interface KnownTemplate {
   /** Input name → canonical attribute and reading. */
   inputs: Readonly<Record<string, { attr: string; read: 'string' | 'number' }>>;
   nameInput: string;
+  /** The input naming the parent (`workspace_name` → the `workspace` reference), when the body passes it to its command. */
+  parentInput?: { input: string; ref: 'workspace' };
   fixed?: Readonly<Record<string, DefaultValue>>;
+  /** The `az` command the body runs (`ml compute create`): what it leaves unset gets that command's row's defaults. */
+  command: string;
   /** Where the template is (its body read to build the row). */
   source: string;
 }
@@ -464,8 +468,11 @@ export const KNOWN_TEMPLATES: readonly KnownTemplate[] = [
     kind: 'ml.compute',
     inputs: CREATE_COMPUTE_INPUTS,
     nameInput: 'cluster_name',
-    // The body runs `az ml compute create --type AmlCompute` with no `--tags`.
+    // The body runs `az ml compute create --type AmlCompute … --workspace-name ${{ inputs.workspace_name }}`
+    // with no `--tags` and no `--enable-node-public-ip` (the command's default: true).
+    parentInput: { input: 'workspace_name', ref: 'workspace' },
     fixed: { computeTypeRaw: 'AmlCompute' },
+    command: 'ml compute create',
     source: 'https://github.com/Azure/mlops-templates/blob/main/.github/workflows/create-compute.yml',
   },
   {
@@ -474,7 +481,10 @@ export const KNOWN_TEMPLATES: readonly KnownTemplate[] = [
     kind: 'ml.compute',
     inputs: CREATE_COMPUTE_INPUTS,
     nameInput: 'cluster_name',
+    // `az ml compute create -n … --type amlcompute --size … --min-instances … --max-instances …`: the
+    // workspace from `az configure --defaults`, no `--enable-node-public-ip` (the command's default: true).
     fixed: { computeTypeRaw: 'AmlCompute' },
+    command: 'ml compute create',
     source: 'https://github.com/Azure/mlops-templates/blob/main/templates/aml-cli-v2/create-compute.yml',
   },
 ];
