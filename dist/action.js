@@ -32476,7 +32476,7 @@ function unevaluatedVarFileReason(file, ctx) {
   }
   return `no folder at or above it holds .tf files, so no module is evaluated with its values ${after}; lint the module it is for with --var-file`;
 }
-var LOCK_FILE, BY_NAME, terraformFrontEnd, LOCAL_SOURCE, YAML_DECODE, isPlanningFacts, NESTED_BLOCKS;
+var LOCK_FILE, SAMPLE_VAR_FILE, BY_NAME, terraformFrontEnd, LOCAL_SOURCE, YAML_DECODE, isPlanningFacts, NESTED_BLOCKS;
 var init_terraform = __esm({
   "src/frontends/terraform.ts"() {
     "use strict";
@@ -32495,11 +32495,13 @@ var init_terraform = __esm({
     init_remote_modules();
     init_shared();
     LOCK_FILE = ".terraform.lock.hcl";
+    SAMPLE_VAR_FILE = /\.tfvars\.(?:example|sample|template|dist)$/;
     BY_NAME = [
       [/\.tf$/, "terraform"],
       [/\.tf\.json$/, "terraform"],
       [/\.tfvars$/, "tfvars"],
       [/\.tfvars\.json$/, "tfvars-json"],
+      [SAMPLE_VAR_FILE, "tfvars-sample"],
       [/\.tfstate(\.backup)?$/, "tfstate"]
     ];
     terraformFrontEnd = {
@@ -32517,8 +32519,19 @@ var init_terraform = __esm({
       },
       run(files, ctx) {
         const problems = [];
+        const sampleSources = [];
         const hcl = parseCache(ctx.host, (text2, file) => withEncodingError(parseTerraform(text2, file), ctx.host.invalidEncodingAt(file)), (f) => f.errors, problems);
+        const skippedSamples = [];
         for (const f of files) {
+          if (f.kind === "tfvars-sample") {
+            const text2 = ctx.host.readText(f.path);
+            const parsed = text2 === void 0 ? void 0 : parseHcl(text2, f.path);
+            if (parsed && parsed.errors.length === 0) {
+              f.varValues = tfvarsValues(parsed);
+              sampleSources.push({ file: f.path, comments: parsed.comments, blocks: hclBlockRanges(parsed.body) });
+            } else if (parsed) skippedSamples.push({ file: f.path, reason: `a sample var file that is not HCL (${parsed.errors[0].message}): its values are not read` });
+            continue;
+          }
           if (f.kind !== "terraform" && f.kind !== "tfvars" && f.kind !== "tfvars-json") continue;
           let values;
           if (f.kind === "tfvars-json") {
@@ -32575,7 +32588,7 @@ var init_terraform = __esm({
         for (const p of tf.problems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });
         for (const e of tf.evaluations) for (const m of e.opaqueModules) problems.push(remoteModuleProblem(m));
         outOfModuleCopies(problems, tf.evaluations.flatMap((e) => e.resources));
-        const suppressionSources = [];
+        const suppressionSources = [...sampleSources];
         for (const [file, parsed] of hcl.entries()) if (parsed) suppressionSources.push({ file, comments: parsed.comments, blocks: hclBlockRanges(parsed.body) });
         const yaml2 = loadedYamlReader();
         for (const [file, kind] of tf.dataFiles) {
@@ -32584,7 +32597,10 @@ var init_terraform = __esm({
           const parsed = yaml2.parseYamlFile(text2);
           suppressionSources.push({ file, comments: parsed.comments, blocks: parsed.blocks });
         }
-        const skipped = files.some((f) => f.kind === "terraform") ? [] : files.filter((f) => (f.kind === "tfvars" || f.kind === "tfvars-json") && !ctx.cliVarFiles.includes(f.path)).map((f) => ({ file: f.path, reason: unevaluatedVarFileReason(f.path, ctx) }));
+        const skipped = [
+          ...skippedSamples,
+          ...files.some((f) => f.kind === "terraform") ? [] : files.filter((f) => (f.kind === "tfvars" || f.kind === "tfvars-json") && !ctx.cliVarFiles.includes(f.path)).map((f) => ({ file: f.path, reason: unevaluatedVarFileReason(f.path, ctx) }))
+        ];
         return {
           skipped,
           units: tf.evaluations.map((e) => ({
@@ -56233,7 +56249,7 @@ var SEC001_hardcoded_secret_default = defineRule({
       return true;
     };
     let variantFile;
-    const isVarOrParameterFile = (file) => /\.(?:tfvars|tfvars\.json|bicepparam)$/i.test(file) || file === variantFile;
+    const isVarOrParameterFile = (file) => /\.(?:tfvars|tfvars\.json|bicepparam|tfvars\.(?:example|sample|template|dist))$/i.test(file) || file === variantFile;
     const literal = (name, v, h) => {
       const armExpressions = v.origin === void 0 || /\.jsonc?$/i.test(v.origin.file);
       if (v.kind !== "string" || isPlaceholder(v.value, { bareWords: !h.strict, armExpressions }) || !h.strict && echoesName(name, v.value)) return;
@@ -56376,7 +56392,7 @@ var SEC001_hardcoded_secret_default = defineRule({
         }
       },
       file(f) {
-        if (f.kind === "tfvars" || f.kind === "tfvars-json" || f.kind === "arm-params" || f.kind === "bicepparam") varFile(f);
+        if (f.kind === "tfvars" || f.kind === "tfvars-json" || f.kind === "tfvars-sample" || f.kind === "arm-params" || f.kind === "bicepparam") varFile(f);
       }
     };
   }

@@ -273,7 +273,7 @@ export default defineRule({
     /** The parameter file of the evaluation being read (ARM: a `.json` that is not recognisable by its name). */
     let variantFile: string | undefined;
     /** A var or parameter file: `.tfvars`, `.tfvars.json`, `.bicepparam`, or the evaluation's parameter file. */
-    const isVarOrParameterFile = (file: string): boolean => /\.(?:tfvars|tfvars\.json|bicepparam)$/i.test(file) || file === variantFile;
+    const isVarOrParameterFile = (file: string): boolean => /\.(?:tfvars|tfvars\.json|bicepparam|tfvars\.(?:example|sample|template|dist))$/i.test(file) || file === variantFile;
     interface Holder {
       messageId: MessageId;
       data: Record<string, string>;
@@ -448,7 +448,7 @@ export default defineRule({
       },
       file(f) {
         // A `.bicepparam` file has values here only when no evaluation applied it (src/eval/bicep/project.ts loneParamValues).
-        if (f.kind === 'tfvars' || f.kind === 'tfvars-json' || f.kind === 'arm-params' || f.kind === 'bicepparam') varFile(f);
+        if (f.kind === 'tfvars' || f.kind === 'tfvars-json' || f.kind === 'tfvars-sample' || f.kind === 'arm-params' || f.kind === 'bicepparam') varFile(f);
       },
     };
   },

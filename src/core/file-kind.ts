@@ -3,6 +3,8 @@ export type FileKind =
   | 'terraform'
   | 'tfvars'
   | 'tfvars-json'
+  /** A var file to copy and fill in (`terraform.tfvars.example`, `.sample`, `.template`, `.dist`): read for SEC001 only, never a variant. */
+  | 'tfvars-sample'
   | 'tfstate'
   /** A Terraform plan as JSON (`terraform show -json`): linted as input, and TF004. */
   | 'tfplan-json'

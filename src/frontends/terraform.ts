@@ -19,7 +19,7 @@ import { fromTerraform, terraformRefKeys } from '../model/from-terraform.js';
 import { applyAzapiUpdates } from '../model/azapi-update.js';
 import { hclBlockRanges } from '../parse/hcl/blocks.js';
 import type { FileKind } from '../core/file-kind.js';
-import type { ClassifiedFile, FilesOnlyView, FrontEnd, FrontEndContext, Problem } from './types.js';
+import type { ClassifiedFile, FilesOnlyView, FrontEnd, FrontEndContext, Problem, SuppressionSource } from './types.js';
 import { dataFileEntries, entriesMayRead } from './terraform-data-files.js';
 import { outOfModuleCopies, readModuleManifest, remoteModuleProblem } from './remote-modules.js';
 import { addCaller, isStringList, parseCache, planningFact, upstreamOf } from './shared.js';
@@ -27,11 +27,18 @@ import { addCaller, isStringList, parseCache, planningFact, upstreamOf } from '.
 /** The dependency lock file `terraform init` writes beside the root module (TF003). */
 const LOCK_FILE = '.terraform.lock.hcl';
 
+/**
+ * A var file meant to be copied and filled in (`terraform.tfvars.example`): Terraform never reads
+ * it, but what it holds is in the repository (RULES.md SEC001: a sample file's secret is a warning).
+ */
+const SAMPLE_VAR_FILE = /\.tfvars\.(?:example|sample|template|dist)$/;
+
 const BY_NAME: [RegExp, FileKind][] = [
   [/\.tf$/, 'terraform'],
   [/\.tf\.json$/, 'terraform'],
   [/\.tfvars$/, 'tfvars'],
   [/\.tfvars\.json$/, 'tfvars-json'],
+  [SAMPLE_VAR_FILE, 'tfvars-sample'],
   [/\.tfstate(\.backup)?$/, 'tfstate'],
 ];
 
@@ -50,8 +57,21 @@ export const terraformFrontEnd: FrontEnd = {
   },
   run(files, ctx) {
     const problems: Problem[] = [];
+    const sampleSources: SuppressionSource[] = [];
     const hcl = parseCache<HclFile>(ctx.host, (text, file) => withEncodingError(parseTerraform(text, file), ctx.host.invalidEncodingAt(file)), (f) => f.errors, problems);
+    const skippedSamples: { file: string; reason: string }[] = [];
     for (const f of files) {
+      if (f.kind === 'tfvars-sample') {
+        // Read for SEC001 only. Placeholders (`password = <your password>`) often make it no HCL:
+        // then it is listed as not read (--verbose), not a PARSE001 of a file Terraform never reads.
+        const text = ctx.host.readText(f.path);
+        const parsed = text === undefined ? undefined : parseHcl(text, f.path);
+        if (parsed && parsed.errors.length === 0) {
+          f.varValues = tfvarsValues(parsed);
+          sampleSources.push({ file: f.path, comments: parsed.comments, blocks: hclBlockRanges(parsed.body) });
+        } else if (parsed) skippedSamples.push({ file: f.path, reason: `a sample var file that is not HCL (${parsed.errors[0]!.message}): its values are not read` });
+        continue;
+      }
       if (f.kind !== 'terraform' && f.kind !== 'tfvars' && f.kind !== 'tfvars-json') continue;
       // Every var file's values, read here through the Host: SEC001 reads them (the file hook).
       let values: Map<string, Value> | undefined;
@@ -117,7 +137,7 @@ export const terraformFrontEnd: FrontEnd = {
     // api.ts keeps one note per place.
     for (const e of tf.evaluations) for (const m of e.opaqueModules) problems.push(remoteModuleProblem(m));
     outOfModuleCopies(problems, tf.evaluations.flatMap((e) => e.resources));
-    const suppressionSources = [];
+    const suppressionSources: SuppressionSource[] = [...sampleSources];
     for (const [file, parsed] of hcl.entries()) if (parsed) suppressionSources.push({ file, comments: parsed.comments, blocks: hclBlockRanges(parsed.body) });
     // A YAML data file read by yamldecode(file()) holds findings of its own values: its comments can suppress them.
     const yaml = loadedYamlReader();
@@ -130,9 +150,12 @@ export const terraformFrontEnd: FrontEnd = {
     // A var file with no module at or above it among the scanned files (CAF-style config folders
     // passed with -var-file in CI; `lint infra/env` below the module) is evaluated with nothing:
     // say so under --verbose instead of reading as "checked".
-    const skipped = files.some((f) => f.kind === 'terraform')
-      ? []
-      : files.filter((f) => (f.kind === 'tfvars' || f.kind === 'tfvars-json') && !ctx.cliVarFiles.includes(f.path)).map((f) => ({ file: f.path, reason: unevaluatedVarFileReason(f.path, ctx) }));
+    const skipped = [
+      ...skippedSamples,
+      ...(files.some((f) => f.kind === 'terraform')
+        ? []
+        : files.filter((f) => (f.kind === 'tfvars' || f.kind === 'tfvars-json') && !ctx.cliVarFiles.includes(f.path)).map((f) => ({ file: f.path, reason: unevaluatedVarFileReason(f.path, ctx) }))),
+    ];
     return {
       skipped,
       units: tf.evaluations.map((e) => ({

@@ -1906,6 +1906,21 @@ resource "azurerm_linux_function_app" "fn" {
         messageId: 'attribute',
       },
       {
+        // A var file to copy and fill in, named so (`terraform.tfvars.example`): Terraform never
+        // reads it, but its secret is in the repository (review 57: it was not read at all).
+        name: 'var-file-example-copy-warns',
+        files: {
+          'main.tf': 'variable "client_secret" {}\n',
+          'terraform.tfvars.example': 'client_secret = ⟦"s3cr3t-Value-9x"⟧\nlocation      = "westeurope"\n',
+          // Placeholders that are no HCL: listed as not read (--verbose), no PARSE001.
+          'prod.tfvars.sample': 'client_secret = <your secret>\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'varFile',
+        messageIncludes: '"client_secret" in terraform.tfvars.example',
+      },
+      {
         name: 'sample-var-files-warn',
         errors: [{}, {}, { env: 'nonprod' }], // templates/dev.tfvars: "dev" is an environment word
         files: {

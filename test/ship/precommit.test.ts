@@ -183,6 +183,10 @@ describe('.pre-commit-hooks.yaml', () => {
     ['infra/tfplan', true],
     ['tfplan', true],
     ['infra/prod.plan', true],
+    // Var files to copy and fill in (SEC001 reads them).
+    ['infra/terraform.tfvars.example', true],
+    ['infra/prod.tfvars.sample', true],
+    ['infra/terraform.tfvars.bak', false],
     ['infra/myplan', false],
     ['README.md', false],
     ['src/app.py', false],
