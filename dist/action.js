@@ -30376,6 +30376,1008 @@ var init_ci_checkout = __esm({
   }
 });
 
+// src/parse/yaml/script.ts
+function snippetRange(sn, lineMap, start, end) {
+  if (sn.starts.length === 0) return sn.range;
+  const s = Math.min(Math.max(start, 0), sn.starts.length - 1);
+  const e = Math.min(Math.max(end - 1, s), sn.ends.length - 1);
+  return lineMap.range(sn.starts[s], sn.ends[e]);
+}
+function asciiSet(chars) {
+  const t = new Uint8Array(128);
+  for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = 1;
+  return t;
+}
+function ansiCQuoted(s, open) {
+  let out = "";
+  for (let k = open + 1; k < s.length; k++) {
+    const c = s[k];
+    if (c === "'") return { text: out, end: k + 1 };
+    if (c !== "\\" || k + 1 >= s.length) {
+      out += c;
+      continue;
+    }
+    const e = s[++k];
+    const simple = ANSI_C_ESCAPES[e];
+    if (simple !== void 0) {
+      out += simple;
+      continue;
+    }
+    const hex = e === "x" ? /^[0-9A-Fa-f]{1,2}/.exec(s.slice(k + 1, k + 3)) : e === "u" ? /^[0-9A-Fa-f]{1,4}/.exec(s.slice(k + 1, k + 5)) : e === "U" ? /^[0-9A-Fa-f]{1,8}/.exec(s.slice(k + 1, k + 9)) : null;
+    const octal = /[0-7]/.test(e) ? /^[0-7]{1,3}/.exec(s.slice(k, k + 3)) : null;
+    if (hex) {
+      const code = parseInt(hex[0], 16);
+      out += code <= 1114111 ? String.fromCodePoint(code) : "";
+      k += hex[0].length;
+    } else if (octal) {
+      out += String.fromCharCode(parseInt(octal[0], 8) & 255);
+      k += octal[0].length - 1;
+    } else out += `\\${e}`;
+  }
+  return { text: out, end: -1 };
+}
+function opensAnsiC(s, i) {
+  return s[i] === "'" && s[i - 1] === "$" && s[i - 2] !== "\\";
+}
+function skipUntil(s, from, stops) {
+  const n = s.length;
+  let i = from;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c < 128 && stops[c] === 1) break;
+    i++;
+  }
+  return i;
+}
+function skipBlanks(s, from) {
+  let i = from;
+  let c = s.charCodeAt(i);
+  while (c === SPACE3 || c === TAB2) c = s.charCodeAt(++i);
+  return i;
+}
+function lineEnd(v, i) {
+  const nl = v.indexOf("\n", i);
+  let e = nl < 0 ? v.length : nl;
+  if (e > i && v[e - 1] === "\r") e--;
+  return e;
+}
+function afterLineBreak(v, i) {
+  if (v[i] === "\r" && v[i + 1] === "\n") return i + 2;
+  if (v[i] === "\n" || v[i] === "\r") return i + 1;
+  return i;
+}
+function continuesOnNextLine(last, before) {
+  return last === "|" || last === "&" && before === "&";
+}
+function scan(v, lang) {
+  const ps = lang === "powershell";
+  const esc = ps ? "`" : "\\";
+  const stops = SCAN_STOPS[lang];
+  const dqStops = DQ_STOPS[lang];
+  const commands = [];
+  const comments = [];
+  const maps = new IndexRuns(v.length);
+  let nesting = true;
+  let i = 0;
+  const n = v.length;
+  while (i < n) {
+    const j = skipBlanks(v, i);
+    if (j >= n) break;
+    if (v[j] === "\n" || v[j] === "\r") {
+      i = afterLineBreak(v, j);
+      continue;
+    }
+    if (v[j] === "#" || ps && v[j] === "<" && v[j + 1] === "#") {
+      if (ps && v[j] === "<") {
+        const close = v.indexOf("#>", j + 2);
+        const end = close < 0 ? n : close + 2;
+        comments.push([j, end]);
+        const bodyStop = close < 0 ? n : close;
+        for (let k2 = j + 2; k2 < bodyStop; ) {
+          let e = k2;
+          while (e < bodyStop && v[e] !== "\n" && v[e] !== "\r") e++;
+          const b = skipBlanks(v, k2);
+          if (b < e && v.slice(b, e).trim()) {
+            maps.pushRun(b, e);
+            commands.push({ text: v.slice(b, e), map: maps.take(), commented: true });
+          }
+          if (e >= bodyStop) break;
+          k2 = afterLineBreak(v, e);
+        }
+        i = end;
+        continue;
+      }
+      const cmd2 = { text: "", map: NO_INDICES, commented: true };
+      let k = j;
+      for (; ; ) {
+        const e = lineEnd(v, k);
+        comments.push([k, e]);
+        let b = k;
+        while (b < e && v[b] === "#") b++;
+        while (b < e && isWs(v[b])) b++;
+        let bodyEnd = e;
+        while (bodyEnd > b && isWs(v[bodyEnd - 1])) bodyEnd--;
+        const cont = bodyEnd > b && v[bodyEnd - 1] === esc;
+        const stop = cont ? bodyEnd - 1 : e;
+        if (stop > b) cmd2.text += v.slice(b, stop);
+        maps.pushRun(b, stop);
+        i = afterLineBreak(v, e);
+        if (!cont) break;
+        const q = skipBlanks(v, i);
+        if (q >= n || v[q] !== "#") break;
+        if (ps) {
+          cmd2.text += " ";
+          maps.push(bodyEnd - 1);
+        }
+        k = q;
+      }
+      if (cmd2.text.trim()) {
+        cmd2.map = maps.take();
+        commands.push(cmd2);
+      } else maps.drop();
+      continue;
+    }
+    const cmd = { text: "", map: NO_INDICES, commented: false };
+    let lastChar;
+    let lastNonBlank;
+    let beforeLastNonBlank;
+    let runStart = 0;
+    let runEnd = 0;
+    const flush = () => {
+      if (runEnd > runStart) cmd.text += v.slice(runStart, runEnd);
+      runStart = runEnd;
+    };
+    const add = (p2) => {
+      const c = v[p2];
+      if (!isWs(c)) {
+        beforeLastNonBlank = lastChar;
+        lastNonBlank = c;
+      }
+      lastChar = c;
+      if (p2 !== runEnd) {
+        flush();
+        runStart = p2;
+      }
+      runEnd = p2 + 1;
+      maps.push(p2);
+    };
+    const addRun = (from, to) => {
+      let last = to - 1;
+      while (last >= from && isWs(v[last])) last--;
+      if (last >= from) {
+        beforeLastNonBlank = last > from ? v[last - 1] : lastChar;
+        lastNonBlank = v[last];
+      }
+      lastChar = v[to - 1];
+      if (from !== runEnd) {
+        flush();
+        runStart = from;
+      }
+      runEnd = to;
+      maps.pushRun(from, to);
+    };
+    const addSpace = (p2) => {
+      flush();
+      lastChar = " ";
+      cmd.text += " ";
+      maps.push(p2);
+    };
+    const addJoined = (from, to) => {
+      let run3 = from;
+      for (let k = from; k < to; k++) {
+        if (v[k] !== esc) continue;
+        if (v[k + 1] === "\n" || v[k + 1] === "\r" && v[k + 2] === "\n") {
+          if (k > run3) addRun(run3, k);
+          run3 = k = afterLineBreak(v, k + 1);
+          k--;
+        } else k++;
+      }
+      if (to > run3) addRun(run3, to);
+    };
+    let p = j;
+    let quote = "";
+    let heredoc;
+    for (; ; ) {
+      if (p >= n) break;
+      const c = v[p];
+      if (quote === "'") {
+        if (c !== "'") {
+          const close = v.indexOf("'", p);
+          const to2 = close < 0 ? n : close;
+          addRun(p, to2);
+          p = to2;
+          continue;
+        }
+        add(p);
+        quote = "";
+        p++;
+        continue;
+      }
+      if (quote === '"') {
+        if (c === esc && p + 1 < n) {
+          if (v[p + 1] === "\n" || v[p + 1] === "\r" && v[p + 2] === "\n") {
+            p = afterLineBreak(v, p + 1);
+            continue;
+          }
+          add(p);
+          add(p + 1);
+          p += 2;
+          continue;
+        }
+        if (c === "$" && v[p + 1] === "(" && nesting) {
+          const close = substitutionEnd(v, p + 2, esc);
+          if (close >= 0) {
+            addJoined(p, close + 1);
+            p = close + 1;
+            continue;
+          }
+          nesting = false;
+        }
+        if (c !== '"' && c !== esc) {
+          const to2 = skipUntil(v, p + 1, dqStops);
+          addRun(p, to2);
+          p = to2;
+          continue;
+        }
+        add(p);
+        if (c === '"') quote = "";
+        p++;
+        continue;
+      }
+      if (!ps && opensAnsiC(v, p)) {
+        const end = ansiCQuoted(v, p).end;
+        const to2 = end < 0 ? n : end;
+        addRun(p, to2);
+        p = to2;
+        continue;
+      }
+      if (c === "'" || c === '"') {
+        quote = c;
+        add(p);
+        p++;
+        continue;
+      }
+      if (c === esc) {
+        if (v[p + 1] === "\n" || v[p + 1] === "\r" && v[p + 2] === "\n" || p + 1 >= n) {
+          if (ps) {
+            addSpace(p);
+          }
+          p = afterLineBreak(v, p + 1);
+          continue;
+        }
+        add(p);
+        add(p + 1);
+        p += 2;
+        continue;
+      }
+      if (ps && c === "<" && v[p + 1] === "#") {
+        const close = v.indexOf("#>", p + 2);
+        const end = close < 0 ? n : close + 2;
+        comments.push([p, end]);
+        addSpace(p);
+        p = end;
+        continue;
+      }
+      if (c === "#") {
+        const prev = lastChar;
+        if (prev === void 0 || isWs(prev) || prev === ";" || prev === "&" || prev === "|" || prev === "(") {
+          const e = lineEnd(v, p);
+          comments.push([p, e]);
+          p = e;
+          continue;
+        }
+      }
+      if (c === "\n" || c === "\r") {
+        if (continuesOnNextLine(lastNonBlank, beforeLastNonBlank)) {
+          addSpace(p);
+          p = afterLineBreak(v, p);
+          continue;
+        }
+        if (!ps) {
+          flush();
+          const m = cmd.text.includes("<<") ? heredocOperator(cmd.text) : null;
+          if (m) heredoc = { delim: m[3], quoted: m[2] !== "", stripTabs: m[1] === "-" };
+        }
+        p = afterLineBreak(v, p);
+        break;
+      }
+      const to = skipUntil(v, p + 1, stops);
+      addRun(p, to);
+      p = to;
+    }
+    flush();
+    if (cmd.text.trim()) {
+      cmd.map = maps.take();
+      commands.push(cmd);
+    } else maps.drop();
+    i = p;
+    if (heredoc) {
+      const start = i;
+      let end = n;
+      while (i < n) {
+        const e = lineEnd(v, i);
+        const line = v.slice(i, e).trim();
+        const lineStart = i;
+        i = afterLineBreak(v, e);
+        if (line === heredoc.delim) {
+          end = lineStart;
+          break;
+        }
+        if (i === e) break;
+      }
+      cmd.heredoc = { delimiter: heredoc.delim, quoted: heredoc.quoted, stripTabs: heredoc.stripTabs, start, end };
+    }
+  }
+  return { commands, comments };
+}
+function heredocOperator(text2) {
+  let quote = "";
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2[i];
+    if (quote) {
+      if (c === "\\" && quote === '"') i++;
+      else if (c === quote) quote = "";
+      continue;
+    }
+    if (c === "\\") {
+      i++;
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === "<" && text2[i + 1] === "<" && text2[i - 1] !== "<") {
+      const m = HEREDOC_OPERATOR.exec(text2.slice(i));
+      if (m) return m;
+      while (text2[i + 1] === "<") i++;
+    }
+  }
+  return null;
+}
+function substitutionIsWord(text2, i) {
+  const close = text2.indexOf(")", i + 2);
+  if (close < 0) return false;
+  return !/[\s(]/.test(text2.slice(i + 2, close));
+}
+function ciExpressionEnd(text2, i, marks = new NextMarks(text2)) {
+  if (text2[i] !== "$" || text2[i + 1] !== "{" || text2[i + 2] !== "{") return -1;
+  const stop = Math.min(text2.length, i + MAX_CI_EXPRESSION);
+  const { close, quote, lineBreak } = marks.at(i + 3);
+  if (close < quote) return close < lineBreak && close + 2 <= stop ? close + 2 : -1;
+  if (lineBreak < quote || quote >= stop || marks.budget <= 0) return -1;
+  marks.budget -= stop - quote;
+  for (let k = quote; k < stop; k++) {
+    const c = text2[k];
+    if (c === "\n" || c === "\r") return -1;
+    if (c === "'") {
+      k++;
+      while (k < stop && (text2[k] !== "'" || text2[k + 1] === "'")) k += text2[k] === "'" ? 2 : 1;
+      continue;
+    }
+    if (c === "}" && text2[k + 1] === "}") return k + 2;
+  }
+  return -1;
+}
+function parameterExpansionEnd(text2, i) {
+  if (text2[i] !== "$" || text2[i + 1] !== "{" || text2[i + 2] === "{") return -1;
+  const stop = Math.min(text2.length, i + MAX_PARAMETER_EXPANSION);
+  let depth = 1;
+  for (let k = i + 2; k < stop; k++) {
+    const c = text2[k];
+    if (c === "\n" || c === "\r") return -1;
+    if (c === "\\") {
+      k++;
+      continue;
+    }
+    if (c === "'" || c === '"') {
+      const close = text2.indexOf(c, k + 1);
+      if (close < 0 || close >= stop) return -1;
+      k = close;
+      continue;
+    }
+    if (c === "{") depth++;
+    else if (c === "}" && --depth === 0) return /\$\(|`/.test(text2.slice(i, k + 1)) ? -1 : k + 1;
+  }
+  return -1;
+}
+function arithmeticEnd(text2, i) {
+  if (text2[i] !== "$" || text2[i + 1] !== "(" || text2[i + 2] !== "(") return -1;
+  let depth = 0;
+  const stop = Math.min(text2.length, i + MAX_ARITHMETIC);
+  for (let k = i + 1; k < stop; k++) {
+    const c = text2[k];
+    if (c === "(") depth++;
+    else if (c === ")" && --depth === 0) return text2[k - 1] === ")" && k > i + 3 ? k + 1 : -1;
+    else if (c === "\n" || c === ";" || c === "`" || c === '"' || c === "'") return -1;
+  }
+  return -1;
+}
+function powershellAssignmentSplit(text2, i, tokens) {
+  const c = text2[i];
+  const last = tokens[tokens.length - 1];
+  if (c === "$" || c === "[") {
+    if (!commandStartsAfter(last)) return void 0;
+    const m = POWERSHELL_ASSIGNED.exec(text2.slice(i, i + MAX_ASSIGNED_NAME));
+    return m ? [i + m[1].length, i + m[0].length] : void 0;
+  }
+  if (c === "{") return BRACED_ASSIGNMENT.test(text2.slice(i + 1, i + 1 + MAX_ASSIGNED_NAME)) ? [i + 1] : void 0;
+  if (c === "=" || c !== void 0 && "-+*/%".includes(c) && text2[i + 1] === "=") {
+    if (!last || last.op || !POWERSHELL_VARIABLE.test(last.text) || !commandStartsAfter(tokens[tokens.length - 2])) return void 0;
+    const m = POWERSHELL_JOINED_OPERATOR.exec(text2.slice(i, i + 3));
+    return m ? [i + m[0].length] : void 0;
+  }
+  return void 0;
+}
+function psMethodCallAt(text2, start, i, after) {
+  return after > start ? PS_CHAINED_MEMBER.test(text2.slice(after, i)) : PS_METHOD_CALL.test(text2.slice(start, i));
+}
+function psCallEnd(text2, open, unclosed) {
+  if (unclosed.count >= MAX_UNCLOSED_CALLS) return -1;
+  const end = scanCallEnd(text2, open);
+  if (end < 0) unclosed.count++;
+  return end;
+}
+function scanCallEnd(text2, open) {
+  let depth = 0;
+  for (let k = open; k < text2.length; k++) {
+    const c = text2[k];
+    if (c === "\n" || c === "\r") return -1;
+    if (c === "'" || c === '"') {
+      const q = text2.indexOf(c, k + 1);
+      if (q < 0) return -1;
+      k = q;
+    } else if (c === "(") depth++;
+    else if (c === ")" && --depth === 0) return k + 1;
+  }
+  return -1;
+}
+function tokenize(text2, lang, state, place) {
+  const ps = lang === "powershell";
+  const unclosedCalls = { count: 0 };
+  const esc = ps ? "`" : "\\";
+  const stops = WORD_STOPS[lang];
+  const dqStops = DQ_STOPS[lang];
+  const out = [];
+  let nesting = true;
+  let marks;
+  const token = (word, start, end, op, raw = text2.slice(start, end)) => new Token(word, raw, start, end, op, place);
+  let i = 0;
+  const n = text2.length;
+  while (i < n) {
+    const c = text2[i];
+    if (isWs(c) || c === "\n" || c === "\r") {
+      i++;
+      continue;
+    }
+    const d = text2[i + 1];
+    if (d === "(" && (c === "$" || ps && c === "@") && !substitutionIsWord(text2, i) && (ps || arithmeticEnd(text2, i) < 0)) {
+      out.push(token(c + d, i, i + 2, true));
+      i += 2;
+      continue;
+    }
+    if ((c === "&" || c === "|") && d === c) {
+      out.push(token(c + d, i, i + 2, true));
+      i += 2;
+      continue;
+    }
+    if (c === ";" || c === "|" || c === "(" || c === ")" || c === "&" && (ps || d !== ">") || !ps && c === "`") {
+      out.push(token(c, i, i + 1, true));
+      i++;
+      continue;
+    }
+    const split = ps && (c === "$" || c === "[" || c === "{" || c === "=" || text2[i + 1] === "=") ? powershellAssignmentSplit(text2, i, out) : void 0;
+    if (split) {
+      for (const end of split) {
+        out.push(token(text2.slice(i, end), i, end, false));
+        i = end;
+      }
+      continue;
+    }
+    const start = i;
+    let word = "";
+    let quote = "";
+    let run3 = i;
+    let callEnd = -1;
+    while (i < n) {
+      const ch = text2[i];
+      if (quote) {
+        if (ch === quote) {
+          if (quote === "'" && ps && text2[i + 1] === "'") {
+            word += text2.slice(run3, i + 1);
+            i += 2;
+            run3 = i;
+            continue;
+          }
+          word += text2.slice(run3, i);
+          quote = "";
+          i++;
+          run3 = i;
+          continue;
+        }
+        if (quote === '"' && ch === esc && i + 1 < n) {
+          word += text2.slice(run3, i) + text2[i + 1];
+          i += 2;
+          run3 = i;
+          continue;
+        }
+        if (quote === '"' && ch === "$" && text2[i + 1] === "(" && nesting) {
+          const close = substitutionEnd(text2, i + 2, esc);
+          if (close >= 0) {
+            i = close + 1;
+            continue;
+          }
+          nesting = false;
+        }
+        if (quote === '"') i = skipUntil(text2, i + 1, dqStops);
+        else {
+          const close = text2.indexOf(quote, i + 1);
+          i = close < 0 ? n : close;
+        }
+        continue;
+      }
+      if (!ps && opensAnsiC(text2, i) && i > start) {
+        const q = ansiCQuoted(text2, i);
+        word += text2.slice(run3, i - 1) + q.text;
+        if (q.end < 0) {
+          state.openQuote = i;
+          i = n;
+        } else i = q.end;
+        run3 = i;
+        continue;
+      }
+      if (ch === "'" || ch === '"') {
+        word += text2.slice(run3, i);
+        quote = ch;
+        state.openQuote = i;
+        i++;
+        run3 = i;
+        continue;
+      }
+      if (ch === esc && i + 1 < n) {
+        word += text2.slice(run3, i) + text2[i + 1];
+        i += 2;
+        run3 = i;
+        continue;
+      }
+      if (ch === "|" && !ps && REDIRECT_BEFORE_BAR.test(text2.slice(start, i))) {
+        i++;
+        continue;
+      }
+      if (ch === "(" && ps && psMethodCallAt(text2, start, i, callEnd)) {
+        const close = psCallEnd(text2, i, unclosedCalls);
+        if (close > 0) {
+          i = close;
+          callEnd = close;
+          continue;
+        }
+      }
+      if (isWs(ch) || ch === "\n" || ch === "\r" || ch === ";" || ch === "|" || ch === "(" || ch === ")" || !ps && ch === "`") break;
+      if (ch === "$" && text2[i + 1] === "{" && text2[i + 2] === "{") {
+        const close = ciExpressionEnd(text2, i, marks ??= new NextMarks(text2));
+        if (close > 0) {
+          i = close;
+          continue;
+        }
+      }
+      if (!ps && ch === "$" && text2[i + 1] === "{") {
+        const close = parameterExpansionEnd(text2, i);
+        if (close > 0) {
+          i = close;
+          continue;
+        }
+      }
+      if (ch === "$" && text2[i + 1] === "(") {
+        const arithmetic = ps ? -1 : arithmeticEnd(text2, i);
+        if (arithmetic >= 0) {
+          i = arithmetic;
+          continue;
+        }
+        if (!substitutionIsWord(text2, i)) break;
+        i = text2.indexOf(")", i + 2) + 1;
+        continue;
+      }
+      if (ch === "&") {
+        const prev = text2[i - 1];
+        if (!(prev === ">" || prev === "<" || i === start && !ps && text2[i + 1] === ">")) break;
+      }
+      i = skipUntil(text2, i + 1, stops);
+    }
+    const plain = run3 === start;
+    word += text2.slice(run3, i);
+    if (quote === "") state.openQuote = void 0;
+    if (i === start) {
+      i++;
+      continue;
+    }
+    if (ps && plain && word.endsWith("}") && !word.includes("{")) {
+      let cut = word.length;
+      while (cut > 0 && word[cut - 1] === "}") cut--;
+      if (cut > 0) {
+        out.push(token(word.slice(0, cut), start, start + cut, false, word.slice(0, cut)));
+        for (let k = start + cut; k < i; k++) out.push(token("}", k, k + 1, false, "}"));
+        continue;
+      }
+    }
+    out.push(plain ? token(word, start, i, false, word) : token(word, start, i, false));
+    if (quote !== "") break;
+  }
+  return out;
+}
+function substitutionsInDoubleQuotes(raw) {
+  const out = [];
+  let quote = "";
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (quote === "'") {
+      if (c === "'") quote = "";
+      continue;
+    }
+    if (c === "\\") {
+      i++;
+      continue;
+    }
+    if (c === '"' || c === "'" && quote === "") {
+      quote = quote === c ? "" : quote === "" ? c : quote;
+      continue;
+    }
+    if (quote !== '"') continue;
+    if (c === "$" && raw[i + 1] === "(" && raw[i + 2] !== "(") {
+      const end = substitutionEnd(raw, i + 2, "\\");
+      if (end < 0) break;
+      out.push([i, end, 2]);
+      i = end;
+    } else if (c === "`") {
+      let end = i + 1;
+      while (end < raw.length && raw[end] !== "`") end += raw[end] === "\\" ? 2 : 1;
+      if (end >= raw.length) break;
+      out.push([i, end, 1]);
+      i = end;
+    }
+  }
+  return out;
+}
+function substitutionEnd(s, from, esc, depth = 0) {
+  if (depth >= MAX_NESTING) return -1;
+  let parens = 1;
+  const cases = [];
+  for (let i = from; i < s.length; i++) {
+    const c = s[i];
+    if (c === esc) i++;
+    else if (c === "'") {
+      i = s.indexOf("'", i + 1);
+      if (i < 0) return -1;
+    } else if (c === '"') {
+      i = doubleQuoteEnd(s, i + 1, esc, depth);
+      if (i < 0) return -1;
+    } else if (c === "(") parens++;
+    else if (c === ")") {
+      if (cases.length > 0 && cases[cases.length - 1] === parens) continue;
+      if (--parens === 0) return i;
+    } else if (c === "c" && isShellWord(s, i, "case")) cases.push(parens);
+    else if (c === "e" && isShellWord(s, i, "esac") && cases[cases.length - 1] === parens) cases.pop();
+  }
+  return -1;
+}
+function isShellWord(s, i, word) {
+  if (!s.startsWith(word, i)) return false;
+  const before = i === 0 ? " " : s[i - 1];
+  const after = s[i + word.length] ?? " ";
+  return /[\s;(&|]/.test(before) && /[\s;)]/.test(after);
+}
+function doubleQuoteEnd(s, from, esc, depth) {
+  for (let i = from; i < s.length; i++) {
+    const c = s[i];
+    if (c === esc) i++;
+    else if (c === '"') return i;
+    else if (c === "$" && s[i + 1] === "(") {
+      i = substitutionEnd(s, i + 2, esc, depth + 1);
+      if (i < 0) return -1;
+    }
+  }
+  return -1;
+}
+function quotedSubstitutions(sn, cmd, lineMap) {
+  if (sn.language !== "shell") return [];
+  const out = [];
+  collectSubstitutions(cmd.tokens, { lineMap, starts: sn.starts, ends: sn.ends, map: cmd.map }, 0, out);
+  return out;
+}
+function shellCommandStrings(sn, cmd, lineMap) {
+  if (sn.language !== "shell") return [];
+  const out = [];
+  collectShellStrings(cmd.tokens, { lineMap, starts: sn.starts, ends: sn.ends, map: cmd.map }, 0, out);
+  return out;
+}
+function collectShellStrings(tokens, place, depth, out) {
+  if (depth >= MAX_SHELL_STRING_DEPTH) return;
+  for (let k = 0; k + 2 < tokens.length; k++) {
+    const program = tokens[k];
+    if (program.op || !SHELL_PROGRAM.test(program.raw) || !inCommandPosition(tokens, k)) continue;
+    const script = commandString(tokens, k + 1);
+    if (!script) continue;
+    const q = script.raw[0];
+    const body = script.raw.slice(1, -1);
+    const lines = [];
+    const inner = [];
+    for (let from = 0; from <= body.length; ) {
+      const nl = body.indexOf("\n", from);
+      const to = nl < 0 ? body.length : nl;
+      const line = lineCode(body.slice(from, to));
+      if (line === void 0) {
+        lines.length = 0;
+        inner.length = 0;
+        break;
+      }
+      if (line.trim() !== "") {
+        const linePlace = { ...place, map: place.map.subarray(script.start + 1 + from) };
+        const words = tokenize(line, "shell", {}, linePlace);
+        if (words.length > 0 && lines.length > 0) lines.push(new Token(";", "", script.start + 1 + from, script.start + 1 + from + 1, true, place));
+        for (const w of words) lines.push(w);
+        inner.push([words, linePlace]);
+      }
+      if (nl < 0) break;
+      from = nl + 1;
+    }
+    if (lines.length === 0) continue;
+    const command2 = [new Token("(", q, script.start, script.start + 1, true, place)];
+    for (const t of lines) command2.push(t);
+    command2.push(new Token(")", q, script.end - 1, script.end, true, place));
+    out.push(command2);
+    for (const [words, linePlace] of inner) collectShellStrings(words, linePlace, depth + 1, out);
+  }
+}
+function inCommandPosition(tokens, k) {
+  let j = k - 1;
+  while (j >= 0 && !tokens[j].op && (/^[A-Za-z_]\w*=/.test(tokens[j].raw) || COMMAND_LEADERS.has(tokens[j].raw))) j--;
+  return j < 0 || tokens[j].op;
+}
+function commandString(tokens, from) {
+  for (let j = from; j < tokens.length && j < from + 8; j++) {
+    const t = tokens[j];
+    if (t.op) return void 0;
+    if (SHELL_COMMAND_FLAG.test(t.raw)) {
+      const script = tokens[j + 1];
+      if (!script || script.op) return void 0;
+      const q = script.raw[0];
+      const literal = script.raw.length >= 2 && (q === "'" || q === '"') && script.raw.endsWith(q) && !/[\\`]/.test(script.raw) && script.raw.indexOf(q, 1) === script.raw.length - 1;
+      return literal ? script : void 0;
+    }
+    if (/^[-+]o$/.test(t.raw)) j++;
+    else if (!/^(?:[-+][A-Za-z]+|--[a-z-]+)$/.test(t.raw)) return void 0;
+  }
+  return void 0;
+}
+function lineCode(line) {
+  let open;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (open) {
+      if (c === open) open = void 0;
+    } else if (c === "'" || c === '"') open = c;
+    else if (c === "#" && (i === 0 || /\s|;|&|\|/.test(line[i - 1]))) return line.slice(0, i);
+  }
+  return open === void 0 ? line : void 0;
+}
+function collectSubstitutions(tokens, place, depth, out) {
+  if (depth >= MAX_SUBSTITUTION_DEPTH) return;
+  for (const t of tokens) {
+    if (t.op || !t.raw.includes('"')) continue;
+    for (const [open, close, opener] of substitutionsInDoubleQuotes(t.raw)) {
+      const from = t.start + open + opener;
+      const inner = { ...place, map: place.map.subarray(from) };
+      const words = tokenize(t.raw.slice(open + opener, close), "shell", {}, inner);
+      if (words.length === 0) continue;
+      collectSubstitutions(words, inner, depth + 1, out);
+      out.push([new Token(opener === 2 ? "$(" : "`", t.raw.slice(open, open + opener), t.start + open, from, true, place), ...words]);
+      collectShellStrings(words, inner, 0, out);
+    }
+  }
+}
+function buildSnippet(args) {
+  const { mapped, lineMap } = args;
+  const value = mapped.value;
+  const range2 = value.length > 0 ? lineMap.range(mapped.starts[0], mapped.ends[value.length - 1]) : args.fallbackRange;
+  const sn = {
+    file: args.file,
+    language: args.language,
+    origin: args.origin,
+    subject: args.subject,
+    attributePath: args.attributePath,
+    value,
+    starts: mapped.starts,
+    ends: mapped.ends,
+    exact: mapped.exact,
+    range: range2,
+    commands: [],
+    comments: []
+  };
+  const res = scan(value, args.language);
+  for (let k = 0; k < res.comments.length; k++) {
+    const c = res.comments[k];
+    sn.comments.push({ text: value.slice(c[0], c[1]), range: snippetRange(sn, lineMap, c[0], c[1]) });
+  }
+  for (let k = 0; k < res.commands.length; k++) {
+    const raw = res.commands[k];
+    const map = raw.map;
+    const state = {};
+    const tokens = tokenize(raw.text, args.language, state, { lineMap, starts: sn.starts, ends: sn.ends, map });
+    let a = 0;
+    let b = raw.text.length;
+    while (a < b && isWs(raw.text[a])) a++;
+    while (b > a && isWs(raw.text[b - 1])) b--;
+    const command2 = {
+      text: raw.text,
+      commented: raw.commented,
+      map,
+      tokens,
+      range: lineMap.range(sn.starts[map[a]], sn.ends[map[b - 1]])
+    };
+    const h = raw.heredoc;
+    if (h) {
+      const at2 = h.start < sn.starts.length ? sn.starts[h.start] : sn.ends[sn.ends.length - 1] ?? sn.range.end.offset;
+      const range3 = h.end > h.start ? snippetRange(sn, lineMap, h.start, h.end) : lineMap.range(at2, at2);
+      command2.heredoc = { delimiter: h.delimiter, quoted: h.quoted, stripTabs: h.stripTabs, text: value.slice(h.start, h.end), range: range3 };
+    }
+    if (state.openQuote !== void 0 && !raw.commented && !sn.unterminated) {
+      const q = state.openQuote;
+      sn.unterminated = { quote: raw.text[q], range: lineMap.range(sn.starts[map[q]], sn.ends[map[q]]), command: sn.commands.length };
+    }
+    sn.commands.push(command2);
+  }
+  return sn;
+}
+var isWs, SPACE3, TAB2, IndexRuns, NO_INDICES, ANSI_C_ESCAPES, SCAN_STOPS, WORD_STOPS, DQ_STOPS, HEREDOC_OPERATOR, Token, MAX_CI_EXPRESSION, NextMarks, MAX_PARAMETER_EXPANSION, MAX_ARITHMETIC, POWERSHELL_TYPE, POWERSHELL_ASSIGNED, BRACED_ASSIGNMENT, POWERSHELL_VARIABLE, POWERSHELL_JOINED_OPERATOR, MAX_ASSIGNED_NAME, commandStartsAfter, PS_METHOD_CALL, PS_CHAINED_MEMBER, MAX_UNCLOSED_CALLS, REDIRECT_BEFORE_BAR, MAX_SUBSTITUTION_DEPTH, MAX_NESTING, MAX_SHELL_STRING_DEPTH, SHELL_PROGRAM, SHELL_COMMAND_FLAG, COMMAND_LEADERS;
+var init_script = __esm({
+  "src/parse/yaml/script.ts"() {
+    "use strict";
+    isWs = (c) => c === " " || c === "	";
+    SPACE3 = 32;
+    TAB2 = 9;
+    IndexRuns = class {
+      buf;
+      len = 0;
+      from = 0;
+      constructor(capacity) {
+        this.buf = new Int32Array(Math.max(16, capacity));
+      }
+      /** Room for `count` more indices. */
+      reserve(count2) {
+        const need = this.len + count2;
+        if (need <= this.buf.length) return;
+        const grown = new Int32Array(Math.max(need, this.buf.length * 2));
+        grown.set(this.buf);
+        this.buf = grown;
+      }
+      push(index) {
+        this.reserve(1);
+        this.buf[this.len++] = index;
+      }
+      /**
+       * Pushes from, from + 1, … to - 1: a run of characters taken over as they are. One call per
+       * run, not per character: before V8 optimizes the lexer (most of a cold run) a call per
+       * character was the larger part of scan()'s time.
+       */
+      pushRun(from, to) {
+        this.reserve(to - from);
+        const buf = this.buf;
+        let len = this.len;
+        for (let k = from; k < to; k++) buf[len++] = k;
+        this.len = len;
+      }
+      /** The indices pushed since the last `take` or `drop`. */
+      take() {
+        const view = this.buf.subarray(this.from, this.len);
+        this.from = this.len;
+        return view;
+      }
+      /** Forgets the indices pushed since the last `take` (a command that is not kept). */
+      drop() {
+        this.len = this.from;
+      }
+    };
+    NO_INDICES = new Int32Array(0);
+    ANSI_C_ESCAPES = { a: "\x07", b: "\b", e: "\x1B", E: "\x1B", f: "\f", n: "\n", r: "\r", t: "	", v: "\v", "\\": "\\", "'": "'", '"': '"', "?": "?" };
+    SCAN_STOPS = { shell: asciiSet(`'"\\#
+\r`), powershell: asciiSet("'\"`#\n\r<") };
+    WORD_STOPS = { shell: asciiSet(" 	\n\r;|()&$'\"\\`"), powershell: asciiSet(" 	\n\r;|()&$'\"`") };
+    DQ_STOPS = { shell: asciiSet('"\\$'), powershell: asciiSet('"`$') };
+    HEREDOC_OPERATOR = /^<<(?!<)(-?)[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/;
+    Token = class {
+      text;
+      raw;
+      start;
+      end;
+      op;
+      #place;
+      #range;
+      constructor(text2, raw, start, end, op, place) {
+        this.text = text2;
+        this.raw = raw;
+        this.start = start;
+        this.end = end;
+        this.op = op;
+        this.#place = place;
+      }
+      get fileStart() {
+        const p = this.#place;
+        return p.starts[p.map[this.start]];
+      }
+      get fileEnd() {
+        const p = this.#place;
+        return p.ends[p.map[this.end - 1]];
+      }
+      get range() {
+        return this.#range ??= this.#place.lineMap.range(this.fileStart, this.fileEnd);
+      }
+      rangeOf(from, to) {
+        const len = this.raw.length;
+        const a = Math.min(Math.max(from, 0), len);
+        const b = Math.min(Math.max(to, a), len);
+        const { map, starts, ends, lineMap } = this.#place;
+        const s = map[this.start + Math.min(a, len - 1)];
+        if (s === void 0) return this.range;
+        if (b === a) {
+          const at2 = a === len ? ends[map[this.start + len - 1]] : starts[s];
+          return lineMap.range(at2, at2);
+        }
+        const e = map[this.start + b - 1];
+        return lineMap.range(starts[s], ends[e]);
+      }
+      /** As the lexer's plain token objects were written (the snippet's JSON is compared with the reference lexer's). */
+      toJSON() {
+        return { text: this.text, raw: this.raw, start: this.start, end: this.end, op: this.op, range: this.range };
+      }
+    };
+    MAX_CI_EXPRESSION = 2e3;
+    NextMarks = class {
+      constructor(text2) {
+        this.text = text2;
+        this.budget = 2 * text2.length + 1e4;
+      }
+      text;
+      close = -1;
+      quote = -1;
+      lineBreak = -1;
+      /** Characters the scans of expressions with strings may still read. */
+      budget;
+      next(last, from, find) {
+        if (last === Infinity || last >= from) return last;
+        const at2 = find(from);
+        return at2 < 0 ? Infinity : at2;
+      }
+      /** The first `}}`, `'` and line break at or after `from`. */
+      at(from) {
+        const t = this.text;
+        this.close = this.next(this.close, from, (f) => t.indexOf("}}", f));
+        this.quote = this.next(this.quote, from, (f) => t.indexOf("'", f));
+        this.lineBreak = this.next(this.lineBreak, from, (f) => {
+          const n = t.indexOf("\n", f);
+          const r = t.indexOf("\r", f);
+          return n < 0 ? r : r < 0 ? n : Math.min(n, r);
+        });
+        return { close: this.close, quote: this.quote, lineBreak: this.lineBreak };
+      }
+    };
+    MAX_PARAMETER_EXPANSION = 256;
+    MAX_ARITHMETIC = 1e3;
+    POWERSHELL_TYPE = String.raw`\[[^\s=$\[\]]*(?:\[[^\s=$\[\]]*\][^\s=$\[\]]*)*\]`;
+    POWERSHELL_ASSIGNED = new RegExp(String.raw`^((?:${POWERSHELL_TYPE})*\$[A-Za-z_][\w:]*)([-+*/%]?=)(?!=)`);
+    BRACED_ASSIGNMENT = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})*\$[A-Za-z_][\w:]*[ \t]*[-+*/%]?=(?!=)`);
+    POWERSHELL_VARIABLE = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})*\$[A-Za-z_][\w:]*$`);
+    POWERSHELL_JOINED_OPERATOR = /^[-+*/%]?=(?![=\s])/;
+    MAX_ASSIGNED_NAME = 256;
+    commandStartsAfter = (t) => !t || t.op || t.text === "{";
+    PS_METHOD_CALL = /^\$[A-Za-z_][\w:]*(?:\.[A-Za-z_]\w*)+$/;
+    PS_CHAINED_MEMBER = /^(?:\.[A-Za-z_]\w*)+$/;
+    MAX_UNCLOSED_CALLS = 64;
+    REDIRECT_BEFORE_BAR = /^\d*>$/;
+    MAX_SUBSTITUTION_DEPTH = 3;
+    MAX_NESTING = 32;
+    MAX_SHELL_STRING_DEPTH = 4;
+    SHELL_PROGRAM = /^(?:\/(?:usr\/)?bin\/)?(?:ba|da|z|k)?sh$/;
+    SHELL_COMMAND_FLAG = /^-[a-z]*c[a-z]*$/;
+    COMMAND_LEADERS = /* @__PURE__ */ new Set(["then", "do", "else", "elif", "if", "while", "until", "time", "!", "{", "exec", "command", "nohup", "sudo"]);
+  }
+});
+
 // src/eval/azcli/words.ts
 import path12 from "node:path";
 function besideScriptPath(v) {
@@ -30538,6 +31540,13 @@ function expandWord(word, env, ctx, onAssign, depth = 0) {
       }
       lit(c, i, i + 1);
       i++;
+      continue;
+    }
+    if (!ps && quote === "" && c === "$" && opensAnsiC(raw, i + 1)) {
+      const q = ansiCQuoted(raw, i + 1);
+      const end = q.end < 0 ? raw.length : q.end;
+      lit(q.text, i, end);
+      i = end;
       continue;
     }
     if (quote === "" && (c === "'" || c === '"')) {
@@ -30723,6 +31732,7 @@ var init_words = __esm({
     "use strict";
     init_value();
     init_ci_checkout();
+    init_script();
     SELF = String.raw`"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\}|BASH_SOURCE)"?`;
     DIR_OF_SELF = String.raw`dirname\s+(?:--\s+)?(?:${SELF}|"?\$\(\s*(?:realpath|readlink\s+-f)\s+${SELF}\s*\)"?)`;
     SCRIPT_DIR_IDIOM = new RegExp(
@@ -41582,959 +42592,6 @@ var init_pipeline_tasks = __esm({
       ["powershell", { script: "script", selector: { input: "targetType", inline: "inline", file: "filepath", default: "filepath" }, file: "filePath", arguments: { inputs: ["arguments"], syntax: "powershell" } }],
       ["cmdline", { script: "script" }]
     ]);
-  }
-});
-
-// src/parse/yaml/script.ts
-function snippetRange(sn, lineMap, start, end) {
-  if (sn.starts.length === 0) return sn.range;
-  const s = Math.min(Math.max(start, 0), sn.starts.length - 1);
-  const e = Math.min(Math.max(end - 1, s), sn.ends.length - 1);
-  return lineMap.range(sn.starts[s], sn.ends[e]);
-}
-function asciiSet(chars) {
-  const t = new Uint8Array(128);
-  for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = 1;
-  return t;
-}
-function skipUntil(s, from, stops) {
-  const n = s.length;
-  let i = from;
-  while (i < n) {
-    const c = s.charCodeAt(i);
-    if (c < 128 && stops[c] === 1) break;
-    i++;
-  }
-  return i;
-}
-function skipBlanks(s, from) {
-  let i = from;
-  let c = s.charCodeAt(i);
-  while (c === SPACE3 || c === TAB2) c = s.charCodeAt(++i);
-  return i;
-}
-function lineEnd(v, i) {
-  const nl = v.indexOf("\n", i);
-  let e = nl < 0 ? v.length : nl;
-  if (e > i && v[e - 1] === "\r") e--;
-  return e;
-}
-function afterLineBreak(v, i) {
-  if (v[i] === "\r" && v[i + 1] === "\n") return i + 2;
-  if (v[i] === "\n" || v[i] === "\r") return i + 1;
-  return i;
-}
-function continuesOnNextLine(last, before) {
-  return last === "|" || last === "&" && before === "&";
-}
-function scan(v, lang) {
-  const ps = lang === "powershell";
-  const esc = ps ? "`" : "\\";
-  const stops = SCAN_STOPS[lang];
-  const dqStops = DQ_STOPS[lang];
-  const commands = [];
-  const comments = [];
-  const maps = new IndexRuns(v.length);
-  let nesting = true;
-  let i = 0;
-  const n = v.length;
-  while (i < n) {
-    const j = skipBlanks(v, i);
-    if (j >= n) break;
-    if (v[j] === "\n" || v[j] === "\r") {
-      i = afterLineBreak(v, j);
-      continue;
-    }
-    if (v[j] === "#" || ps && v[j] === "<" && v[j + 1] === "#") {
-      if (ps && v[j] === "<") {
-        const close = v.indexOf("#>", j + 2);
-        const end = close < 0 ? n : close + 2;
-        comments.push([j, end]);
-        const bodyStop = close < 0 ? n : close;
-        for (let k2 = j + 2; k2 < bodyStop; ) {
-          let e = k2;
-          while (e < bodyStop && v[e] !== "\n" && v[e] !== "\r") e++;
-          const b = skipBlanks(v, k2);
-          if (b < e && v.slice(b, e).trim()) {
-            maps.pushRun(b, e);
-            commands.push({ text: v.slice(b, e), map: maps.take(), commented: true });
-          }
-          if (e >= bodyStop) break;
-          k2 = afterLineBreak(v, e);
-        }
-        i = end;
-        continue;
-      }
-      const cmd2 = { text: "", map: NO_INDICES, commented: true };
-      let k = j;
-      for (; ; ) {
-        const e = lineEnd(v, k);
-        comments.push([k, e]);
-        let b = k;
-        while (b < e && v[b] === "#") b++;
-        while (b < e && isWs(v[b])) b++;
-        let bodyEnd = e;
-        while (bodyEnd > b && isWs(v[bodyEnd - 1])) bodyEnd--;
-        const cont = bodyEnd > b && v[bodyEnd - 1] === esc;
-        const stop = cont ? bodyEnd - 1 : e;
-        if (stop > b) cmd2.text += v.slice(b, stop);
-        maps.pushRun(b, stop);
-        i = afterLineBreak(v, e);
-        if (!cont) break;
-        const q = skipBlanks(v, i);
-        if (q >= n || v[q] !== "#") break;
-        if (ps) {
-          cmd2.text += " ";
-          maps.push(bodyEnd - 1);
-        }
-        k = q;
-      }
-      if (cmd2.text.trim()) {
-        cmd2.map = maps.take();
-        commands.push(cmd2);
-      } else maps.drop();
-      continue;
-    }
-    const cmd = { text: "", map: NO_INDICES, commented: false };
-    let lastChar;
-    let lastNonBlank;
-    let beforeLastNonBlank;
-    let runStart = 0;
-    let runEnd = 0;
-    const flush = () => {
-      if (runEnd > runStart) cmd.text += v.slice(runStart, runEnd);
-      runStart = runEnd;
-    };
-    const add = (p2) => {
-      const c = v[p2];
-      if (!isWs(c)) {
-        beforeLastNonBlank = lastChar;
-        lastNonBlank = c;
-      }
-      lastChar = c;
-      if (p2 !== runEnd) {
-        flush();
-        runStart = p2;
-      }
-      runEnd = p2 + 1;
-      maps.push(p2);
-    };
-    const addRun = (from, to) => {
-      let last = to - 1;
-      while (last >= from && isWs(v[last])) last--;
-      if (last >= from) {
-        beforeLastNonBlank = last > from ? v[last - 1] : lastChar;
-        lastNonBlank = v[last];
-      }
-      lastChar = v[to - 1];
-      if (from !== runEnd) {
-        flush();
-        runStart = from;
-      }
-      runEnd = to;
-      maps.pushRun(from, to);
-    };
-    const addSpace = (p2) => {
-      flush();
-      lastChar = " ";
-      cmd.text += " ";
-      maps.push(p2);
-    };
-    const addJoined = (from, to) => {
-      let run3 = from;
-      for (let k = from; k < to; k++) {
-        if (v[k] !== esc) continue;
-        if (v[k + 1] === "\n" || v[k + 1] === "\r" && v[k + 2] === "\n") {
-          if (k > run3) addRun(run3, k);
-          run3 = k = afterLineBreak(v, k + 1);
-          k--;
-        } else k++;
-      }
-      if (to > run3) addRun(run3, to);
-    };
-    let p = j;
-    let quote = "";
-    let heredoc;
-    for (; ; ) {
-      if (p >= n) break;
-      const c = v[p];
-      if (quote === "'") {
-        if (c !== "'") {
-          const close = v.indexOf("'", p);
-          const to2 = close < 0 ? n : close;
-          addRun(p, to2);
-          p = to2;
-          continue;
-        }
-        add(p);
-        quote = "";
-        p++;
-        continue;
-      }
-      if (quote === '"') {
-        if (c === esc && p + 1 < n) {
-          if (v[p + 1] === "\n" || v[p + 1] === "\r" && v[p + 2] === "\n") {
-            p = afterLineBreak(v, p + 1);
-            continue;
-          }
-          add(p);
-          add(p + 1);
-          p += 2;
-          continue;
-        }
-        if (c === "$" && v[p + 1] === "(" && nesting) {
-          const close = substitutionEnd(v, p + 2, esc);
-          if (close >= 0) {
-            addJoined(p, close + 1);
-            p = close + 1;
-            continue;
-          }
-          nesting = false;
-        }
-        if (c !== '"' && c !== esc) {
-          const to2 = skipUntil(v, p + 1, dqStops);
-          addRun(p, to2);
-          p = to2;
-          continue;
-        }
-        add(p);
-        if (c === '"') quote = "";
-        p++;
-        continue;
-      }
-      if (c === "'" || c === '"') {
-        quote = c;
-        add(p);
-        p++;
-        continue;
-      }
-      if (c === esc) {
-        if (v[p + 1] === "\n" || v[p + 1] === "\r" && v[p + 2] === "\n" || p + 1 >= n) {
-          if (ps) {
-            addSpace(p);
-          }
-          p = afterLineBreak(v, p + 1);
-          continue;
-        }
-        add(p);
-        add(p + 1);
-        p += 2;
-        continue;
-      }
-      if (ps && c === "<" && v[p + 1] === "#") {
-        const close = v.indexOf("#>", p + 2);
-        const end = close < 0 ? n : close + 2;
-        comments.push([p, end]);
-        addSpace(p);
-        p = end;
-        continue;
-      }
-      if (c === "#") {
-        const prev = lastChar;
-        if (prev === void 0 || isWs(prev) || prev === ";" || prev === "&" || prev === "|" || prev === "(") {
-          const e = lineEnd(v, p);
-          comments.push([p, e]);
-          p = e;
-          continue;
-        }
-      }
-      if (c === "\n" || c === "\r") {
-        if (continuesOnNextLine(lastNonBlank, beforeLastNonBlank)) {
-          addSpace(p);
-          p = afterLineBreak(v, p);
-          continue;
-        }
-        if (!ps) {
-          flush();
-          const m = cmd.text.includes("<<") ? heredocOperator(cmd.text) : null;
-          if (m) heredoc = { delim: m[3], quoted: m[2] !== "", stripTabs: m[1] === "-" };
-        }
-        p = afterLineBreak(v, p);
-        break;
-      }
-      const to = skipUntil(v, p + 1, stops);
-      addRun(p, to);
-      p = to;
-    }
-    flush();
-    if (cmd.text.trim()) {
-      cmd.map = maps.take();
-      commands.push(cmd);
-    } else maps.drop();
-    i = p;
-    if (heredoc) {
-      const start = i;
-      let end = n;
-      while (i < n) {
-        const e = lineEnd(v, i);
-        const line = v.slice(i, e).trim();
-        const lineStart = i;
-        i = afterLineBreak(v, e);
-        if (line === heredoc.delim) {
-          end = lineStart;
-          break;
-        }
-        if (i === e) break;
-      }
-      cmd.heredoc = { delimiter: heredoc.delim, quoted: heredoc.quoted, stripTabs: heredoc.stripTabs, start, end };
-    }
-  }
-  return { commands, comments };
-}
-function heredocOperator(text2) {
-  let quote = "";
-  for (let i = 0; i < text2.length; i++) {
-    const c = text2[i];
-    if (quote) {
-      if (c === "\\" && quote === '"') i++;
-      else if (c === quote) quote = "";
-      continue;
-    }
-    if (c === "\\") {
-      i++;
-      continue;
-    }
-    if (c === '"' || c === "'") quote = c;
-    else if (c === "<" && text2[i + 1] === "<" && text2[i - 1] !== "<") {
-      const m = HEREDOC_OPERATOR.exec(text2.slice(i));
-      if (m) return m;
-      while (text2[i + 1] === "<") i++;
-    }
-  }
-  return null;
-}
-function substitutionIsWord(text2, i) {
-  const close = text2.indexOf(")", i + 2);
-  if (close < 0) return false;
-  return !/[\s(]/.test(text2.slice(i + 2, close));
-}
-function ciExpressionEnd(text2, i, marks = new NextMarks(text2)) {
-  if (text2[i] !== "$" || text2[i + 1] !== "{" || text2[i + 2] !== "{") return -1;
-  const stop = Math.min(text2.length, i + MAX_CI_EXPRESSION);
-  const { close, quote, lineBreak } = marks.at(i + 3);
-  if (close < quote) return close < lineBreak && close + 2 <= stop ? close + 2 : -1;
-  if (lineBreak < quote || quote >= stop || marks.budget <= 0) return -1;
-  marks.budget -= stop - quote;
-  for (let k = quote; k < stop; k++) {
-    const c = text2[k];
-    if (c === "\n" || c === "\r") return -1;
-    if (c === "'") {
-      k++;
-      while (k < stop && (text2[k] !== "'" || text2[k + 1] === "'")) k += text2[k] === "'" ? 2 : 1;
-      continue;
-    }
-    if (c === "}" && text2[k + 1] === "}") return k + 2;
-  }
-  return -1;
-}
-function parameterExpansionEnd(text2, i) {
-  if (text2[i] !== "$" || text2[i + 1] !== "{" || text2[i + 2] === "{") return -1;
-  const stop = Math.min(text2.length, i + MAX_PARAMETER_EXPANSION);
-  let depth = 1;
-  for (let k = i + 2; k < stop; k++) {
-    const c = text2[k];
-    if (c === "\n" || c === "\r") return -1;
-    if (c === "\\") {
-      k++;
-      continue;
-    }
-    if (c === "'" || c === '"') {
-      const close = text2.indexOf(c, k + 1);
-      if (close < 0 || close >= stop) return -1;
-      k = close;
-      continue;
-    }
-    if (c === "{") depth++;
-    else if (c === "}" && --depth === 0) return /\$\(|`/.test(text2.slice(i, k + 1)) ? -1 : k + 1;
-  }
-  return -1;
-}
-function arithmeticEnd(text2, i) {
-  if (text2[i] !== "$" || text2[i + 1] !== "(" || text2[i + 2] !== "(") return -1;
-  let depth = 0;
-  const stop = Math.min(text2.length, i + MAX_ARITHMETIC);
-  for (let k = i + 1; k < stop; k++) {
-    const c = text2[k];
-    if (c === "(") depth++;
-    else if (c === ")" && --depth === 0) return text2[k - 1] === ")" && k > i + 3 ? k + 1 : -1;
-    else if (c === "\n" || c === ";" || c === "`" || c === '"' || c === "'") return -1;
-  }
-  return -1;
-}
-function powershellAssignmentSplit(text2, i, tokens) {
-  const c = text2[i];
-  const last = tokens[tokens.length - 1];
-  if (c === "$" || c === "[") {
-    if (!commandStartsAfter(last)) return void 0;
-    const m = POWERSHELL_ASSIGNED.exec(text2.slice(i, i + MAX_ASSIGNED_NAME));
-    return m ? [i + m[1].length, i + m[0].length] : void 0;
-  }
-  if (c === "{") return BRACED_ASSIGNMENT.test(text2.slice(i + 1, i + 1 + MAX_ASSIGNED_NAME)) ? [i + 1] : void 0;
-  if (c === "=" || c !== void 0 && "-+*/%".includes(c) && text2[i + 1] === "=") {
-    if (!last || last.op || !POWERSHELL_VARIABLE.test(last.text) || !commandStartsAfter(tokens[tokens.length - 2])) return void 0;
-    const m = POWERSHELL_JOINED_OPERATOR.exec(text2.slice(i, i + 3));
-    return m ? [i + m[0].length] : void 0;
-  }
-  return void 0;
-}
-function psMethodCallAt(text2, start, i, after) {
-  return after > start ? PS_CHAINED_MEMBER.test(text2.slice(after, i)) : PS_METHOD_CALL.test(text2.slice(start, i));
-}
-function psCallEnd(text2, open, unclosed) {
-  if (unclosed.count >= MAX_UNCLOSED_CALLS) return -1;
-  const end = scanCallEnd(text2, open);
-  if (end < 0) unclosed.count++;
-  return end;
-}
-function scanCallEnd(text2, open) {
-  let depth = 0;
-  for (let k = open; k < text2.length; k++) {
-    const c = text2[k];
-    if (c === "\n" || c === "\r") return -1;
-    if (c === "'" || c === '"') {
-      const q = text2.indexOf(c, k + 1);
-      if (q < 0) return -1;
-      k = q;
-    } else if (c === "(") depth++;
-    else if (c === ")" && --depth === 0) return k + 1;
-  }
-  return -1;
-}
-function tokenize(text2, lang, state, place) {
-  const ps = lang === "powershell";
-  const unclosedCalls = { count: 0 };
-  const esc = ps ? "`" : "\\";
-  const stops = WORD_STOPS[lang];
-  const dqStops = DQ_STOPS[lang];
-  const out = [];
-  let nesting = true;
-  let marks;
-  const token = (word, start, end, op, raw = text2.slice(start, end)) => new Token(word, raw, start, end, op, place);
-  let i = 0;
-  const n = text2.length;
-  while (i < n) {
-    const c = text2[i];
-    if (isWs(c) || c === "\n" || c === "\r") {
-      i++;
-      continue;
-    }
-    const d = text2[i + 1];
-    if (d === "(" && (c === "$" || ps && c === "@") && !substitutionIsWord(text2, i) && (ps || arithmeticEnd(text2, i) < 0)) {
-      out.push(token(c + d, i, i + 2, true));
-      i += 2;
-      continue;
-    }
-    if ((c === "&" || c === "|") && d === c) {
-      out.push(token(c + d, i, i + 2, true));
-      i += 2;
-      continue;
-    }
-    if (c === ";" || c === "|" || c === "(" || c === ")" || c === "&" && (ps || d !== ">") || !ps && c === "`") {
-      out.push(token(c, i, i + 1, true));
-      i++;
-      continue;
-    }
-    const split = ps && (c === "$" || c === "[" || c === "{" || c === "=" || text2[i + 1] === "=") ? powershellAssignmentSplit(text2, i, out) : void 0;
-    if (split) {
-      for (const end of split) {
-        out.push(token(text2.slice(i, end), i, end, false));
-        i = end;
-      }
-      continue;
-    }
-    const start = i;
-    let word = "";
-    let quote = "";
-    let run3 = i;
-    let callEnd = -1;
-    while (i < n) {
-      const ch = text2[i];
-      if (quote) {
-        if (ch === quote) {
-          if (quote === "'" && ps && text2[i + 1] === "'") {
-            word += text2.slice(run3, i + 1);
-            i += 2;
-            run3 = i;
-            continue;
-          }
-          word += text2.slice(run3, i);
-          quote = "";
-          i++;
-          run3 = i;
-          continue;
-        }
-        if (quote === '"' && ch === esc && i + 1 < n) {
-          word += text2.slice(run3, i) + text2[i + 1];
-          i += 2;
-          run3 = i;
-          continue;
-        }
-        if (quote === '"' && ch === "$" && text2[i + 1] === "(" && nesting) {
-          const close = substitutionEnd(text2, i + 2, esc);
-          if (close >= 0) {
-            i = close + 1;
-            continue;
-          }
-          nesting = false;
-        }
-        if (quote === '"') i = skipUntil(text2, i + 1, dqStops);
-        else {
-          const close = text2.indexOf(quote, i + 1);
-          i = close < 0 ? n : close;
-        }
-        continue;
-      }
-      if (ch === "'" || ch === '"') {
-        word += text2.slice(run3, i);
-        quote = ch;
-        state.openQuote = i;
-        i++;
-        run3 = i;
-        continue;
-      }
-      if (ch === esc && i + 1 < n) {
-        word += text2.slice(run3, i) + text2[i + 1];
-        i += 2;
-        run3 = i;
-        continue;
-      }
-      if (ch === "|" && !ps && REDIRECT_BEFORE_BAR.test(text2.slice(start, i))) {
-        i++;
-        continue;
-      }
-      if (ch === "(" && ps && psMethodCallAt(text2, start, i, callEnd)) {
-        const close = psCallEnd(text2, i, unclosedCalls);
-        if (close > 0) {
-          i = close;
-          callEnd = close;
-          continue;
-        }
-      }
-      if (isWs(ch) || ch === "\n" || ch === "\r" || ch === ";" || ch === "|" || ch === "(" || ch === ")" || !ps && ch === "`") break;
-      if (ch === "$" && text2[i + 1] === "{" && text2[i + 2] === "{") {
-        const close = ciExpressionEnd(text2, i, marks ??= new NextMarks(text2));
-        if (close > 0) {
-          i = close;
-          continue;
-        }
-      }
-      if (!ps && ch === "$" && text2[i + 1] === "{") {
-        const close = parameterExpansionEnd(text2, i);
-        if (close > 0) {
-          i = close;
-          continue;
-        }
-      }
-      if (ch === "$" && text2[i + 1] === "(") {
-        const arithmetic = ps ? -1 : arithmeticEnd(text2, i);
-        if (arithmetic >= 0) {
-          i = arithmetic;
-          continue;
-        }
-        if (!substitutionIsWord(text2, i)) break;
-        i = text2.indexOf(")", i + 2) + 1;
-        continue;
-      }
-      if (ch === "&") {
-        const prev = text2[i - 1];
-        if (!(prev === ">" || prev === "<" || i === start && !ps && text2[i + 1] === ">")) break;
-      }
-      i = skipUntil(text2, i + 1, stops);
-    }
-    const plain = run3 === start;
-    word += text2.slice(run3, i);
-    if (quote === "") state.openQuote = void 0;
-    if (i === start) {
-      i++;
-      continue;
-    }
-    if (ps && plain && word.endsWith("}") && !word.includes("{")) {
-      let cut = word.length;
-      while (cut > 0 && word[cut - 1] === "}") cut--;
-      if (cut > 0) {
-        out.push(token(word.slice(0, cut), start, start + cut, false, word.slice(0, cut)));
-        for (let k = start + cut; k < i; k++) out.push(token("}", k, k + 1, false, "}"));
-        continue;
-      }
-    }
-    out.push(plain ? token(word, start, i, false, word) : token(word, start, i, false));
-    if (quote !== "") break;
-  }
-  return out;
-}
-function substitutionsInDoubleQuotes(raw) {
-  const out = [];
-  let quote = "";
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i];
-    if (quote === "'") {
-      if (c === "'") quote = "";
-      continue;
-    }
-    if (c === "\\") {
-      i++;
-      continue;
-    }
-    if (c === '"' || c === "'" && quote === "") {
-      quote = quote === c ? "" : quote === "" ? c : quote;
-      continue;
-    }
-    if (quote !== '"') continue;
-    if (c === "$" && raw[i + 1] === "(" && raw[i + 2] !== "(") {
-      const end = substitutionEnd(raw, i + 2, "\\");
-      if (end < 0) break;
-      out.push([i, end, 2]);
-      i = end;
-    } else if (c === "`") {
-      let end = i + 1;
-      while (end < raw.length && raw[end] !== "`") end += raw[end] === "\\" ? 2 : 1;
-      if (end >= raw.length) break;
-      out.push([i, end, 1]);
-      i = end;
-    }
-  }
-  return out;
-}
-function substitutionEnd(s, from, esc, depth = 0) {
-  if (depth >= MAX_NESTING) return -1;
-  let parens = 1;
-  const cases = [];
-  for (let i = from; i < s.length; i++) {
-    const c = s[i];
-    if (c === esc) i++;
-    else if (c === "'") {
-      i = s.indexOf("'", i + 1);
-      if (i < 0) return -1;
-    } else if (c === '"') {
-      i = doubleQuoteEnd(s, i + 1, esc, depth);
-      if (i < 0) return -1;
-    } else if (c === "(") parens++;
-    else if (c === ")") {
-      if (cases.length > 0 && cases[cases.length - 1] === parens) continue;
-      if (--parens === 0) return i;
-    } else if (c === "c" && isShellWord(s, i, "case")) cases.push(parens);
-    else if (c === "e" && isShellWord(s, i, "esac") && cases[cases.length - 1] === parens) cases.pop();
-  }
-  return -1;
-}
-function isShellWord(s, i, word) {
-  if (!s.startsWith(word, i)) return false;
-  const before = i === 0 ? " " : s[i - 1];
-  const after = s[i + word.length] ?? " ";
-  return /[\s;(&|]/.test(before) && /[\s;)]/.test(after);
-}
-function doubleQuoteEnd(s, from, esc, depth) {
-  for (let i = from; i < s.length; i++) {
-    const c = s[i];
-    if (c === esc) i++;
-    else if (c === '"') return i;
-    else if (c === "$" && s[i + 1] === "(") {
-      i = substitutionEnd(s, i + 2, esc, depth + 1);
-      if (i < 0) return -1;
-    }
-  }
-  return -1;
-}
-function quotedSubstitutions(sn, cmd, lineMap) {
-  if (sn.language !== "shell") return [];
-  const out = [];
-  collectSubstitutions(cmd.tokens, { lineMap, starts: sn.starts, ends: sn.ends, map: cmd.map }, 0, out);
-  return out;
-}
-function shellCommandStrings(sn, cmd, lineMap) {
-  if (sn.language !== "shell") return [];
-  const out = [];
-  collectShellStrings(cmd.tokens, { lineMap, starts: sn.starts, ends: sn.ends, map: cmd.map }, 0, out);
-  return out;
-}
-function collectShellStrings(tokens, place, depth, out) {
-  if (depth >= MAX_SHELL_STRING_DEPTH) return;
-  for (let k = 0; k + 2 < tokens.length; k++) {
-    const program = tokens[k];
-    if (program.op || !SHELL_PROGRAM.test(program.raw) || !inCommandPosition(tokens, k)) continue;
-    const script = commandString(tokens, k + 1);
-    if (!script) continue;
-    const q = script.raw[0];
-    const body = script.raw.slice(1, -1);
-    const lines = [];
-    const inner = [];
-    for (let from = 0; from <= body.length; ) {
-      const nl = body.indexOf("\n", from);
-      const to = nl < 0 ? body.length : nl;
-      const line = lineCode(body.slice(from, to));
-      if (line === void 0) {
-        lines.length = 0;
-        inner.length = 0;
-        break;
-      }
-      if (line.trim() !== "") {
-        const linePlace = { ...place, map: place.map.subarray(script.start + 1 + from) };
-        const words = tokenize(line, "shell", {}, linePlace);
-        if (words.length > 0 && lines.length > 0) lines.push(new Token(";", "", script.start + 1 + from, script.start + 1 + from + 1, true, place));
-        for (const w of words) lines.push(w);
-        inner.push([words, linePlace]);
-      }
-      if (nl < 0) break;
-      from = nl + 1;
-    }
-    if (lines.length === 0) continue;
-    const command2 = [new Token("(", q, script.start, script.start + 1, true, place)];
-    for (const t of lines) command2.push(t);
-    command2.push(new Token(")", q, script.end - 1, script.end, true, place));
-    out.push(command2);
-    for (const [words, linePlace] of inner) collectShellStrings(words, linePlace, depth + 1, out);
-  }
-}
-function inCommandPosition(tokens, k) {
-  let j = k - 1;
-  while (j >= 0 && !tokens[j].op && (/^[A-Za-z_]\w*=/.test(tokens[j].raw) || COMMAND_LEADERS.has(tokens[j].raw))) j--;
-  return j < 0 || tokens[j].op;
-}
-function commandString(tokens, from) {
-  for (let j = from; j < tokens.length && j < from + 8; j++) {
-    const t = tokens[j];
-    if (t.op) return void 0;
-    if (SHELL_COMMAND_FLAG.test(t.raw)) {
-      const script = tokens[j + 1];
-      if (!script || script.op) return void 0;
-      const q = script.raw[0];
-      const literal = script.raw.length >= 2 && (q === "'" || q === '"') && script.raw.endsWith(q) && !/[\\`]/.test(script.raw) && script.raw.indexOf(q, 1) === script.raw.length - 1;
-      return literal ? script : void 0;
-    }
-    if (/^[-+]o$/.test(t.raw)) j++;
-    else if (!/^(?:[-+][A-Za-z]+|--[a-z-]+)$/.test(t.raw)) return void 0;
-  }
-  return void 0;
-}
-function lineCode(line) {
-  let open;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (open) {
-      if (c === open) open = void 0;
-    } else if (c === "'" || c === '"') open = c;
-    else if (c === "#" && (i === 0 || /\s|;|&|\|/.test(line[i - 1]))) return line.slice(0, i);
-  }
-  return open === void 0 ? line : void 0;
-}
-function collectSubstitutions(tokens, place, depth, out) {
-  if (depth >= MAX_SUBSTITUTION_DEPTH) return;
-  for (const t of tokens) {
-    if (t.op || !t.raw.includes('"')) continue;
-    for (const [open, close, opener] of substitutionsInDoubleQuotes(t.raw)) {
-      const from = t.start + open + opener;
-      const inner = { ...place, map: place.map.subarray(from) };
-      const words = tokenize(t.raw.slice(open + opener, close), "shell", {}, inner);
-      if (words.length === 0) continue;
-      collectSubstitutions(words, inner, depth + 1, out);
-      out.push([new Token(opener === 2 ? "$(" : "`", t.raw.slice(open, open + opener), t.start + open, from, true, place), ...words]);
-      collectShellStrings(words, inner, 0, out);
-    }
-  }
-}
-function buildSnippet(args) {
-  const { mapped, lineMap } = args;
-  const value = mapped.value;
-  const range2 = value.length > 0 ? lineMap.range(mapped.starts[0], mapped.ends[value.length - 1]) : args.fallbackRange;
-  const sn = {
-    file: args.file,
-    language: args.language,
-    origin: args.origin,
-    subject: args.subject,
-    attributePath: args.attributePath,
-    value,
-    starts: mapped.starts,
-    ends: mapped.ends,
-    exact: mapped.exact,
-    range: range2,
-    commands: [],
-    comments: []
-  };
-  const res = scan(value, args.language);
-  for (let k = 0; k < res.comments.length; k++) {
-    const c = res.comments[k];
-    sn.comments.push({ text: value.slice(c[0], c[1]), range: snippetRange(sn, lineMap, c[0], c[1]) });
-  }
-  for (let k = 0; k < res.commands.length; k++) {
-    const raw = res.commands[k];
-    const map = raw.map;
-    const state = {};
-    const tokens = tokenize(raw.text, args.language, state, { lineMap, starts: sn.starts, ends: sn.ends, map });
-    let a = 0;
-    let b = raw.text.length;
-    while (a < b && isWs(raw.text[a])) a++;
-    while (b > a && isWs(raw.text[b - 1])) b--;
-    const command2 = {
-      text: raw.text,
-      commented: raw.commented,
-      map,
-      tokens,
-      range: lineMap.range(sn.starts[map[a]], sn.ends[map[b - 1]])
-    };
-    const h = raw.heredoc;
-    if (h) {
-      const at2 = h.start < sn.starts.length ? sn.starts[h.start] : sn.ends[sn.ends.length - 1] ?? sn.range.end.offset;
-      const range3 = h.end > h.start ? snippetRange(sn, lineMap, h.start, h.end) : lineMap.range(at2, at2);
-      command2.heredoc = { delimiter: h.delimiter, quoted: h.quoted, stripTabs: h.stripTabs, text: value.slice(h.start, h.end), range: range3 };
-    }
-    if (state.openQuote !== void 0 && !raw.commented && !sn.unterminated) {
-      const q = state.openQuote;
-      sn.unterminated = { quote: raw.text[q], range: lineMap.range(sn.starts[map[q]], sn.ends[map[q]]), command: sn.commands.length };
-    }
-    sn.commands.push(command2);
-  }
-  return sn;
-}
-var isWs, SPACE3, TAB2, IndexRuns, NO_INDICES, SCAN_STOPS, WORD_STOPS, DQ_STOPS, HEREDOC_OPERATOR, Token, MAX_CI_EXPRESSION, NextMarks, MAX_PARAMETER_EXPANSION, MAX_ARITHMETIC, POWERSHELL_TYPE, POWERSHELL_ASSIGNED, BRACED_ASSIGNMENT, POWERSHELL_VARIABLE, POWERSHELL_JOINED_OPERATOR, MAX_ASSIGNED_NAME, commandStartsAfter, PS_METHOD_CALL, PS_CHAINED_MEMBER, MAX_UNCLOSED_CALLS, REDIRECT_BEFORE_BAR, MAX_SUBSTITUTION_DEPTH, MAX_NESTING, MAX_SHELL_STRING_DEPTH, SHELL_PROGRAM, SHELL_COMMAND_FLAG, COMMAND_LEADERS;
-var init_script = __esm({
-  "src/parse/yaml/script.ts"() {
-    "use strict";
-    isWs = (c) => c === " " || c === "	";
-    SPACE3 = 32;
-    TAB2 = 9;
-    IndexRuns = class {
-      buf;
-      len = 0;
-      from = 0;
-      constructor(capacity) {
-        this.buf = new Int32Array(Math.max(16, capacity));
-      }
-      /** Room for `count` more indices. */
-      reserve(count2) {
-        const need = this.len + count2;
-        if (need <= this.buf.length) return;
-        const grown = new Int32Array(Math.max(need, this.buf.length * 2));
-        grown.set(this.buf);
-        this.buf = grown;
-      }
-      push(index) {
-        this.reserve(1);
-        this.buf[this.len++] = index;
-      }
-      /**
-       * Pushes from, from + 1, … to - 1: a run of characters taken over as they are. One call per
-       * run, not per character: before V8 optimizes the lexer (most of a cold run) a call per
-       * character was the larger part of scan()'s time.
-       */
-      pushRun(from, to) {
-        this.reserve(to - from);
-        const buf = this.buf;
-        let len = this.len;
-        for (let k = from; k < to; k++) buf[len++] = k;
-        this.len = len;
-      }
-      /** The indices pushed since the last `take` or `drop`. */
-      take() {
-        const view = this.buf.subarray(this.from, this.len);
-        this.from = this.len;
-        return view;
-      }
-      /** Forgets the indices pushed since the last `take` (a command that is not kept). */
-      drop() {
-        this.len = this.from;
-      }
-    };
-    NO_INDICES = new Int32Array(0);
-    SCAN_STOPS = { shell: asciiSet(`'"\\#
-\r`), powershell: asciiSet("'\"`#\n\r<") };
-    WORD_STOPS = { shell: asciiSet(" 	\n\r;|()&$'\"\\`"), powershell: asciiSet(" 	\n\r;|()&$'\"`") };
-    DQ_STOPS = { shell: asciiSet('"\\$'), powershell: asciiSet('"`$') };
-    HEREDOC_OPERATOR = /^<<(?!<)(-?)[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/;
-    Token = class {
-      text;
-      raw;
-      start;
-      end;
-      op;
-      #place;
-      #range;
-      constructor(text2, raw, start, end, op, place) {
-        this.text = text2;
-        this.raw = raw;
-        this.start = start;
-        this.end = end;
-        this.op = op;
-        this.#place = place;
-      }
-      get fileStart() {
-        const p = this.#place;
-        return p.starts[p.map[this.start]];
-      }
-      get fileEnd() {
-        const p = this.#place;
-        return p.ends[p.map[this.end - 1]];
-      }
-      get range() {
-        return this.#range ??= this.#place.lineMap.range(this.fileStart, this.fileEnd);
-      }
-      rangeOf(from, to) {
-        const len = this.raw.length;
-        const a = Math.min(Math.max(from, 0), len);
-        const b = Math.min(Math.max(to, a), len);
-        const { map, starts, ends, lineMap } = this.#place;
-        const s = map[this.start + Math.min(a, len - 1)];
-        if (s === void 0) return this.range;
-        if (b === a) {
-          const at2 = a === len ? ends[map[this.start + len - 1]] : starts[s];
-          return lineMap.range(at2, at2);
-        }
-        const e = map[this.start + b - 1];
-        return lineMap.range(starts[s], ends[e]);
-      }
-      /** As the lexer's plain token objects were written (the snippet's JSON is compared with the reference lexer's). */
-      toJSON() {
-        return { text: this.text, raw: this.raw, start: this.start, end: this.end, op: this.op, range: this.range };
-      }
-    };
-    MAX_CI_EXPRESSION = 2e3;
-    NextMarks = class {
-      constructor(text2) {
-        this.text = text2;
-        this.budget = 2 * text2.length + 1e4;
-      }
-      text;
-      close = -1;
-      quote = -1;
-      lineBreak = -1;
-      /** Characters the scans of expressions with strings may still read. */
-      budget;
-      next(last, from, find) {
-        if (last === Infinity || last >= from) return last;
-        const at2 = find(from);
-        return at2 < 0 ? Infinity : at2;
-      }
-      /** The first `}}`, `'` and line break at or after `from`. */
-      at(from) {
-        const t = this.text;
-        this.close = this.next(this.close, from, (f) => t.indexOf("}}", f));
-        this.quote = this.next(this.quote, from, (f) => t.indexOf("'", f));
-        this.lineBreak = this.next(this.lineBreak, from, (f) => {
-          const n = t.indexOf("\n", f);
-          const r = t.indexOf("\r", f);
-          return n < 0 ? r : r < 0 ? n : Math.min(n, r);
-        });
-        return { close: this.close, quote: this.quote, lineBreak: this.lineBreak };
-      }
-    };
-    MAX_PARAMETER_EXPANSION = 256;
-    MAX_ARITHMETIC = 1e3;
-    POWERSHELL_TYPE = String.raw`\[[^\s=$\[\]]*(?:\[[^\s=$\[\]]*\][^\s=$\[\]]*)*\]`;
-    POWERSHELL_ASSIGNED = new RegExp(String.raw`^((?:${POWERSHELL_TYPE})*\$[A-Za-z_][\w:]*)([-+*/%]?=)(?!=)`);
-    BRACED_ASSIGNMENT = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})*\$[A-Za-z_][\w:]*[ \t]*[-+*/%]?=(?!=)`);
-    POWERSHELL_VARIABLE = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})*\$[A-Za-z_][\w:]*$`);
-    POWERSHELL_JOINED_OPERATOR = /^[-+*/%]?=(?![=\s])/;
-    MAX_ASSIGNED_NAME = 256;
-    commandStartsAfter = (t) => !t || t.op || t.text === "{";
-    PS_METHOD_CALL = /^\$[A-Za-z_][\w:]*(?:\.[A-Za-z_]\w*)+$/;
-    PS_CHAINED_MEMBER = /^(?:\.[A-Za-z_]\w*)+$/;
-    MAX_UNCLOSED_CALLS = 64;
-    REDIRECT_BEFORE_BAR = /^\d*>$/;
-    MAX_SUBSTITUTION_DEPTH = 3;
-    MAX_NESTING = 32;
-    MAX_SHELL_STRING_DEPTH = 4;
-    SHELL_PROGRAM = /^(?:\/(?:usr\/)?bin\/)?(?:ba|da|z|k)?sh$/;
-    SHELL_COMMAND_FLAG = /^-[a-z]*c[a-z]*$/;
-    COMMAND_LEADERS = /* @__PURE__ */ new Set(["then", "do", "else", "elif", "if", "while", "until", "time", "!", "{", "exec", "command", "nohup", "sudo"]);
   }
 });
 

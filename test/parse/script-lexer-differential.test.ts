@@ -21,7 +21,15 @@ const CORPUS = CORPUS_FOUND;
 /** A snippet as comparable text (typed arrays as plain arrays, views and copies alike). */
 const serialize = (x: unknown): string => JSON.stringify(x, (_k, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Int32Array) : v));
 
+/**
+ * Bash ANSI-C quoting (`$'it\'s'`), which the lexer reads since review 64 and the oracle does
+ * not (it took `\'` for the end of the quote): such shell texts are left out of the comparison
+ * (their own case is in test/rules/ACR001.test.ts).
+ */
+const ANSI_C_QUOTE = /\$'/;
+
 function expectSameSnippet(text: string, lineMap: LineMap, mapped: MappedText, language: ScriptLanguage, label: string): void {
+  if (language === 'shell' && ANSI_C_QUOTE.test(mapped.value)) return;
   const args = { file: 'f', lineMap, mapped, language, origin: 'run' as const, subject: 's', attributePath: 'run', fallbackRange: lineMap.range(0, 0) };
   const got = serialize(buildSnippet(args));
   const want = serialize(referenceSnippet(args));

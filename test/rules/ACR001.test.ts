@@ -915,6 +915,16 @@ steps:
         related: [{ label: 'value chosen by the condition', line: 10 }, { label: 'condition', line: 10 }],
       },
       {
+        // Bash ANSI-C quoting: `\'` is a quote inside `$'…'`, and escapes are decoded (`\x31` is 1) (review 64: the
+        // quote was read as never closed, and every command after it was lost).
+        name: 'after-ansi-c-quoting',
+        files: { 'deploy.sh': "MSG=$'it\\'s'\nNAME=$'acr\\x31'\naz acr create -n \"$NAME\" -g rg --sku Basic --admin-enabled ⟦true⟧\n" },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+        messageIncludes: 'Container registry "acr1"',
+      },
+      {
         // A job condition that reads anything may hold: its steps are linted.
         name: 'job-whose-condition-may-hold',
         files: { 'azure-pipelines.yml': 'jobs:\n  - job: j\n    condition: eq(variables.run, true)\n    steps:\n      - script: az acr create -n acr1 -g rg --sku Basic --admin-enabled ⟦true⟧\n' },

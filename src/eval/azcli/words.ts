@@ -15,6 +15,7 @@ import { str, unknown, variableSite, type UnknownValue, type Value } from '../..
 import type { CiWord } from '../ci/types.js';
 import type { ScriptRun } from './interpret.js';
 import { CHECKOUT_TOP_ENVIRONMENT } from '../../parse/yaml/ci-checkout.js';
+import { ansiCQuoted, opensAnsiC } from '../../parse/yaml/script.js';
 
 /** A variable binding as expansions read it: a known string with its origin, or unknown. */
 export type Env = Map<string, Value>;
@@ -353,6 +354,14 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
       }
       lit(c, i, i + 1);
       i++;
+      continue;
+    }
+    // Bash `$'…'`: its escapes decoded, one literal (`$'it\'s'` is `it's`).
+    if (!ps && quote === '' && c === '$' && opensAnsiC(raw, i + 1)) {
+      const q = ansiCQuoted(raw, i + 1);
+      const end = q.end < 0 ? raw.length : q.end;
+      lit(q.text, i, end);
+      i = end;
       continue;
     }
     if (quote === '' && (c === "'" || c === '"')) {

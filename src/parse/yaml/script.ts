@@ -204,6 +204,48 @@ function asciiSet(chars: string): Uint8Array {
  */
 
 /** The index of the first character from `from` that is in `stops` (or the text's length). */
+/**
+ * Bash's ANSI-C quoting `$'…'` (bash manual, "ANSI-C Quoting"): backslash escapes are decoded
+ * (`\'` is a quote inside, `\n` a line break); `open` is the index of the `'` after the `$`.
+ * Its text, and the index after the closing quote; `end` -1 when it is never closed.
+ */
+export function ansiCQuoted(s: string, open: number): { text: string; end: number } {
+  let out = '';
+  for (let k = open + 1; k < s.length; k++) {
+    const c = s[k]!;
+    if (c === "'") return { text: out, end: k + 1 };
+    if (c !== '\\' || k + 1 >= s.length) {
+      out += c;
+      continue;
+    }
+    const e = s[++k]!;
+    const simple = ANSI_C_ESCAPES[e];
+    if (simple !== undefined) {
+      out += simple;
+      continue;
+    }
+    const hex = e === 'x' ? /^[0-9A-Fa-f]{1,2}/.exec(s.slice(k + 1, k + 3)) : e === 'u' ? /^[0-9A-Fa-f]{1,4}/.exec(s.slice(k + 1, k + 5)) : e === 'U' ? /^[0-9A-Fa-f]{1,8}/.exec(s.slice(k + 1, k + 9)) : null;
+    const octal = /[0-7]/.test(e) ? /^[0-7]{1,3}/.exec(s.slice(k, k + 3)) : null;
+    if (hex) {
+      const code = parseInt(hex[0], 16);
+      out += code <= 0x10ffff ? String.fromCodePoint(code) : '';
+      k += hex[0].length;
+    } else if (octal) {
+      out += String.fromCharCode(parseInt(octal[0], 8) & 0xff);
+      k += octal[0].length - 1;
+    } else out += `\\${e}`;
+  }
+  return { text: out, end: -1 };
+}
+
+/** The one-character escapes of ANSI-C quoting and what they stand for. */
+const ANSI_C_ESCAPES: Readonly<Record<string, string>> = { a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
+
+/** Whether the `'` at `i` opens bash ANSI-C quoting: right after an unescaped `$`. */
+export function opensAnsiC(s: string, i: number): boolean {
+  return s[i] === "'" && s[i - 1] === '$' && s[i - 2] !== '\\';
+}
+
 function skipUntil(s: string, from: number, stops: Uint8Array): number {
   const n = s.length;
   let i = from;
@@ -451,6 +493,14 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
         add(p);
         if (c === '"') quote = '';
         p++;
+        continue;
+      }
+      // Bash `$'…'`: backslash escapes a quote inside (`$'it\'s'`); taken as it is up to its close.
+      if (!ps && opensAnsiC(v, p)) {
+        const end = ansiCQuoted(v, p).end;
+        const to = end < 0 ? n : end;
+        addRun(p, to);
+        p = to;
         continue;
       }
       if (c === "'" || c === '"') {
@@ -965,6 +1015,17 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
           const close = text.indexOf(quote, i + 1);
           i = close < 0 ? n : close;
         }
+        continue;
+      }
+      // Bash `$'…'`: its decoded text (the `$` is no character of the word).
+      if (!ps && opensAnsiC(text, i) && i > start) {
+        const q = ansiCQuoted(text, i);
+        word += text.slice(run, i - 1) + q.text;
+        if (q.end < 0) {
+          state.openQuote = i;
+          i = n;
+        } else i = q.end;
+        run = i;
         continue;
       }
       if (ch === "'" || ch === '"') {
