@@ -30416,6 +30416,22 @@ function ansiCQuoted(s, open) {
   }
   return { text: out, end: -1 };
 }
+function psHereString(s, i) {
+  const q = s[i + 1];
+  if (s[i] !== "@" || q !== '"' && q !== "'") return -1;
+  let k = i + 2;
+  while (k < s.length && (s[k] === " " || s[k] === "	")) k++;
+  if (s[k] === "\r" && s[k + 1] === "\n") k++;
+  if (s[k] !== "\n") return -1;
+  const from = k + 1;
+  for (let at2 = from - 1; at2 >= 0 && at2 < s.length; at2 = s.indexOf("\n", at2 + 1)) {
+    if (s[at2 + 1] === q && s[at2 + 2] === "@") {
+      const to = at2 > from && s[at2 - 1] === "\r" ? at2 - 1 : at2;
+      return { end: at2 + 3, content: [from, Math.max(from, to)] };
+    }
+  }
+  return { end: s.length, content: [from, s.length] };
+}
 function opensAnsiC(s, i) {
   return s[i] === "'" && s[i - 1] === "$" && s[i - 2] !== "\\";
 }
@@ -30649,6 +30665,14 @@ function scan(v, lang) {
         add(p + 1);
         p += 2;
         continue;
+      }
+      if (ps && c === "@") {
+        const h = psHereString(v, p);
+        if (h !== -1) {
+          addRun(p, h.end);
+          p = h.end;
+          continue;
+        }
       }
       if (ps && c === "<" && v[p + 1] === "#") {
         const close = v.indexOf("#>", p + 2);
@@ -30922,6 +30946,17 @@ function tokenize(text2, lang, state, place) {
         } else i = q.end;
         run3 = i;
         continue;
+      }
+      if (ps && ch === "@") {
+        const h = psHereString(text2, i);
+        if (h !== -1) {
+          word += text2.slice(run3, i) + text2.slice(h.content[0], h.content[1]);
+          if (h.end >= n && !text2.endsWith(`
+${text2[i + 1]}@`)) state.openQuote = i + 1;
+          i = h.end;
+          run3 = i;
+          continue;
+        }
       }
       if (ch === "'" || ch === '"') {
         word += text2.slice(run3, i);
@@ -31276,8 +31311,8 @@ var init_script = __esm({
     NO_INDICES = new Int32Array(0);
     ANSI_C_ESCAPES = { a: "\x07", b: "\b", e: "\x1B", E: "\x1B", f: "\f", n: "\n", r: "\r", t: "	", v: "\v", "\\": "\\", "'": "'", '"': '"', "?": "?" };
     SCAN_STOPS = { shell: asciiSet(`'"\\#
-\r`), powershell: asciiSet("'\"`#\n\r<") };
-    WORD_STOPS = { shell: asciiSet(" 	\n\r;|()&$'\"\\`"), powershell: asciiSet(" 	\n\r;|()&$'\"`") };
+\r`), powershell: asciiSet("'\"`#\n\r<@") };
+    WORD_STOPS = { shell: asciiSet(" 	\n\r;|()&$'\"\\`"), powershell: asciiSet(" 	\n\r;|()&$'\"`@") };
     DQ_STOPS = { shell: asciiSet('"\\$'), powershell: asciiSet('"`$') };
     HEREDOC_OPERATOR = /^<<(?!<)(-?)[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/;
     Token = class {
@@ -31514,7 +31549,15 @@ function expandWord(word, env, ctx, onAssign, depth = 0) {
     return close + 1;
   };
   let i = 0;
-  while (i < raw.length) {
+  let stop = raw.length;
+  const here = ps ? psHereString(raw, 0) : -1;
+  const hereDouble = here !== -1 && here.end === raw.length && raw[1] === '"';
+  if (here !== -1 && here.end === raw.length) {
+    if (!hereDouble) return { file: ctx.file, word, segments: [{ text: raw.slice(here.content[0], here.content[1]), from: 0, to: raw.length }], opaque: false, text: raw.slice(here.content[0], here.content[1]) };
+    [i, stop] = here.content;
+    quote = '"';
+  }
+  while (i < stop) {
     const c = raw[i];
     if (quote === "'") {
       if (c === "$" && raw[i + 1] === "{" && raw[i + 2] === "{") {
@@ -31551,6 +31594,11 @@ function expandWord(word, env, ctx, onAssign, depth = 0) {
     }
     if (quote === "" && (c === "'" || c === '"')) {
       quote = c;
+      i++;
+      continue;
+    }
+    if (quote === '"' && c === '"' && hereDouble) {
+      lit(c, i, i + 1);
       i++;
       continue;
     }

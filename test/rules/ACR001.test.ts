@@ -925,6 +925,16 @@ steps:
         messageIncludes: 'Container registry "acr1"',
       },
       {
+        // A PowerShell here-string ends only at a `"@` that starts a line: one inside a line, or indented, is its text
+        // (review 64: read as the end, every command after it was lost).
+        name: 'after-a-powershell-here-string',
+        files: { 'deploy.ps1': '$note = @"\nClose a here-string with "@\n  "@\n"@\n$n = @"\nacr9\n"@\naz acr create -n $n -g rg --sku Basic --admin-enabled ⟦true⟧\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+        messageIncludes: 'Container registry "acr9"',
+      },
+      {
         // A job condition that reads anything may hold: its steps are linted.
         name: 'job-whose-condition-may-hold',
         files: { 'azure-pipelines.yml': 'jobs:\n  - job: j\n    condition: eq(variables.run, true)\n    steps:\n      - script: az acr create -n acr1 -g rg --sku Basic --admin-enabled ⟦true⟧\n' },

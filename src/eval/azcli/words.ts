@@ -15,7 +15,7 @@ import { str, unknown, variableSite, type UnknownValue, type Value } from '../..
 import type { CiWord } from '../ci/types.js';
 import type { ScriptRun } from './interpret.js';
 import { CHECKOUT_TOP_ENVIRONMENT } from '../../parse/yaml/ci-checkout.js';
-import { ansiCQuoted, opensAnsiC } from '../../parse/yaml/script.js';
+import { ansiCQuoted, opensAnsiC, psHereString } from '../../parse/yaml/script.js';
 
 /** A variable binding as expansions read it: a known string with its origin, or unknown. */
 export type Env = Map<string, Value>;
@@ -326,7 +326,16 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
   };
 
   let i = 0;
-  while (i < raw.length) {
+  let stop = raw.length;
+  // A PowerShell here-string as the whole word: its lines, `"` in them literal (`@'…'@`: no expansion either).
+  const here = ps ? psHereString(raw, 0) : -1;
+  const hereDouble = here !== -1 && here.end === raw.length && raw[1] === '"';
+  if (here !== -1 && here.end === raw.length) {
+    if (!hereDouble) return { file: ctx.file, word, segments: [{ text: raw.slice(here.content[0], here.content[1]), from: 0, to: raw.length }], opaque: false, text: raw.slice(here.content[0], here.content[1]) };
+    [i, stop] = here.content;
+    quote = '"';
+  }
+  while (i < stop) {
     const c = raw[i]!;
     if (quote === "'") {
       // What the CI system puts in before the shell reads the script is there inside single
@@ -366,6 +375,11 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
     }
     if (quote === '' && (c === "'" || c === '"')) {
       quote = c;
+      i++;
+      continue;
+    }
+    if (quote === '"' && c === '"' && hereDouble) {
+      lit(c, i, i + 1);
       i++;
       continue;
     }

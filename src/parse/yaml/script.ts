@@ -241,6 +241,29 @@ export function ansiCQuoted(s: string, open: number): { text: string; end: numbe
 /** The one-character escapes of ANSI-C quoting and what they stand for. */
 const ANSI_C_ESCAPES: Readonly<Record<string, string>> = { a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
 
+/**
+ * A PowerShell here-string at `i` (`@"` or `@'` closing its line, about_Quoting_Rules): where it
+ * ends, after the `"@`/`'@` that starts a line (one anywhere else is text of it); the text's end
+ * when never closed. -1 when no here-string starts at `i`. `content` is its text (the lines
+ * between the two delimiters).
+ */
+export function psHereString(s: string, i: number): { end: number; content: [number, number] } | -1 {
+  const q = s[i + 1];
+  if (s[i] !== '@' || (q !== '"' && q !== "'")) return -1;
+  let k = i + 2;
+  while (k < s.length && (s[k] === ' ' || s[k] === '\t')) k++;
+  if (s[k] === '\r' && s[k + 1] === '\n') k++;
+  if (s[k] !== '\n') return -1;
+  const from = k + 1;
+  for (let at = from - 1; at >= 0 && at < s.length; at = s.indexOf('\n', at + 1)) {
+    if (s[at + 1] === q && s[at + 2] === '@') {
+      const to = at > from && s[at - 1] === '\r' ? at - 1 : at;
+      return { end: at + 3, content: [from, Math.max(from, to)] };
+    }
+  }
+  return { end: s.length, content: [from, s.length] };
+}
+
 /** Whether the `'` at `i` opens bash ANSI-C quoting: right after an unescaped `$`. */
 export function opensAnsiC(s: string, i: number): boolean {
   return s[i] === "'" && s[i - 1] === '$' && s[i - 2] !== '\\';
@@ -269,12 +292,12 @@ function skipBlanks(s: string, from: number): number {
  * The characters that scan() looks at one by one outside quotes (quotes, the escape, `#`, line
  * breaks; PowerShell's `<#`): every other character is taken over as it is, a run at a time.
  */
-const SCAN_STOPS = { shell: asciiSet('\'"\\#\n\r'), powershell: asciiSet('\'"`#\n\r<') };
+const SCAN_STOPS = { shell: asciiSet('\'"\\#\n\r'), powershell: asciiSet('\'"`#\n\r<@') };
 /**
  * The characters that tokenize() looks at one by one in an unquoted word (blanks, operators,
  * quotes, the escape, `$`, `&`): every other character belongs to the word, a run at a time.
  */
-const WORD_STOPS = { shell: asciiSet(' \t\n\r;|()&$\'"\\`'), powershell: asciiSet(' \t\n\r;|()&$\'"`') };
+const WORD_STOPS = { shell: asciiSet(' \t\n\r;|()&$\'"\\`'), powershell: asciiSet(' \t\n\r;|()&$\'"`@') };
 /** Inside double quotes, what ends a run taken as it is: the closing quote, the escape and `$` (of `$(`). */
 const DQ_STOPS = { shell: asciiSet('"\\$'), powershell: asciiSet('"`$') };
 
@@ -521,6 +544,15 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
         add(p + 1);
         p += 2;
         continue;
+      }
+      // A here-string (`@"` … a line starting `"@`): its text is taken as it is, quotes and `#` included.
+      if (ps && c === '@') {
+        const h = psHereString(v, p);
+        if (h !== -1) {
+          addRun(p, h.end);
+          p = h.end;
+          continue;
+        }
       }
       if (ps && c === '<' && v[p + 1] === '#') {
         const close = v.indexOf('#>', p + 2);
@@ -1027,6 +1059,17 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
         } else i = q.end;
         run = i;
         continue;
+      }
+      // A PowerShell here-string: its lines, quotes in them included, are one argument.
+      if (ps && ch === '@') {
+        const h = psHereString(text, i);
+        if (h !== -1) {
+          word += text.slice(run, i) + text.slice(h.content[0], h.content[1]);
+          if (h.end >= n && !text.endsWith(`\n${text[i + 1]}@`)) state.openQuote = i + 1;
+          i = h.end;
+          run = i;
+          continue;
+        }
       }
       if (ch === "'" || ch === '"') {
         word += text.slice(run, i);
