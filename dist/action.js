@@ -45410,6 +45410,14 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   const subshellPrior = [];
   const subshellAssigned = [];
   let currentDepth = 0;
+  let pipedDepth = 0;
+  const pipedFrame = (frame, cmd) => {
+    if (cmd.after !== "|") return frame;
+    frame.piped = true;
+    pipedDepth++;
+    currentDepth = (cmd.depth ?? 0) + pipedDepth;
+    return frame;
+  };
   let shellBody;
   const keepForSubshellEnd = (name) => {
     for (let d = 0; d < currentDepth; d++) {
@@ -45498,7 +45506,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       }
       bodyRestore.set(b.end, saved);
     }
-    if (!ps) leaveSubshellsTo(cmd.depth ?? 0);
+    if (!ps) leaveSubshellsTo((cmd.depth ?? 0) + pipedDepth);
     const words = joinExpressions(cmd.argv);
     if (words.length === 0) continue;
     if (recordExpansions) {
@@ -45522,8 +45530,14 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     let k = 0;
     for (; k < words.length; k++) {
       const t = words[k].raw;
+      if (t === "{" && !ps) {
+        const top2 = frames[frames.length - 1];
+        if (k === 0 && cmd.after === "|") frames.push(pipedFrame(openFrame("brace"), cmd));
+        else if (top2?.kind === "brace") top2.innerBraces = (top2.innerBraces ?? 0) + 1;
+        continue;
+      }
       if (t === "if" || t === "while" || t === "until") {
-        const frame = openFrame(t === "if" ? "if" : "loop");
+        const frame = k === 0 ? pipedFrame(openFrame(t === "if" ? "if" : "loop"), cmd) : openFrame(t === "if" ? "if" : "loop");
         if (t === "if") Object.assign(frame, { depth: cmd.depth ?? 0, body: shellBody });
         frames.push(frame);
         continue;
@@ -45546,17 +45560,17 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     const head = rest[0]?.raw;
     if (head === void 0) continue;
     if (head === "fi" || head === "done" || head === "esac" || head === "}") {
-      closeFrame(head);
+      closeFrame(head, cmd);
       continue;
     }
     if (head === "for" || head === "select") {
       const v = rest[1]?.text;
-      frames.push(openFrame("loop"));
+      frames.push(k === 0 ? pipedFrame(openFrame("loop"), cmd) : openFrame("loop"));
       if (v && /^[A-Za-z_]\w*$/.test(v)) set(v, unknown(`$${v} is a loop variable`));
       continue;
     }
     if (head === "case") {
-      frames.push(openFrame("case"));
+      frames.push(k === 0 ? pipedFrame(openFrame("case"), cmd) : openFrame("case"));
       continue;
     }
     const top = frames[frames.length - 1];
@@ -45893,12 +45907,22 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     }
     return out;
   }
-  function closeFrame(head) {
+  function closeFrame(head, cmd) {
     const want = head === "fi" ? "if" : head === "esac" ? "case" : head === "done" ? "loop" : "brace";
-    if (want === "brace") return;
     const top = frames[frames.length - 1];
     if (!top || top.kind !== want) return;
+    if (want === "brace" && top.innerBraces) {
+      top.innerBraces--;
+      return;
+    }
     frames.pop();
+    if (top.piped) {
+      pipedDepth--;
+      leaveSubshellsTo((cmd.depth ?? 0) + pipedDepth);
+      if (top.kind === "loop" || top.kind === "brace") return;
+      env = top.before;
+      return;
+    }
     if (top.kind === "loop") {
       for (const [name, before] of top.prior ?? []) if (!same(env.get(name), before)) set(name, unknown(`$${name} is assigned in a loop, which may run no time`));
       return;

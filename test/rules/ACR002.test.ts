@@ -872,6 +872,17 @@ const azureCli: RuleTable = {
     ],
     invalid: [
       {
+        // Each part of a pipeline runs in a subshell: what a piped `while` or `{ …; }` assigns ends with it (review 64).
+        name: 'sku-assigned-only-in-a-piped-loop-or-group',
+        files: {
+          'deploy.sh':
+            'SKU=⟦Basic⟧\necho x | while read -r l; do SKU=Premium; done\necho x | { SKU=Premium; { SKU=Standard; }; SKU=Premium; }\naz acr create -n acr1 -g rg --sku "$SKU" --public-network-enabled false\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notPremium',
+      },
+      {
         name: 'default-action-deny-on-standard',
         files: { 'deploy.sh': 'az acr create -n acrml -g rg --sku ⟦Standard⟧ --default-action Deny\n' },
         level: 'error',

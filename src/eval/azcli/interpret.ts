@@ -437,6 +437,10 @@ interface Frame {
   /** An if: the subshell depth and the function body it was opened at (an `exit` of its branches is at both). */
   depth?: number;
   body?: object;
+  /** Opened right after a `|` (`cmd | while …; done`, `cmd | { …; }`): a subshell, whose assignments end with it. */
+  piped?: boolean;
+  /** A piped brace group: the brace groups opened inside it, which their own `}` closes first. */
+  innerBraces?: number;
 }
 
 function copy(env: Env): Env {
@@ -553,6 +557,16 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   /** The same per depth for `assigned`: a subshell's assignment is no assignment of the script (`( ENVIRONMENT=prod )` classes nothing). */
   const subshellAssigned: Map<string, Value | undefined>[] = [];
   let currentDepth = 0;
+  /** Compound commands open right after a `|` (each part of a pipeline runs in a subshell): levels above the lexer's depth. */
+  let pipedDepth = 0;
+  /** A compound command opened by `cmd` after a `|`: one subshell level more until its frame closes. */
+  const pipedFrame = (frame: Frame, cmd: CiCommand): Frame => {
+    if (cmd.after !== '|') return frame;
+    frame.piped = true;
+    pipedDepth++;
+    currentDepth = (cmd.depth ?? 0) + pipedDepth;
+    return frame;
+  };
   /**
    * The shell function body being read: its definition does not run it, so what it assigns does
    * not hold after it (FORMATS.md §1(a): `local` is the function's). Its names and the values
@@ -659,7 +673,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       bodyRestore.set(b.end, saved);
     }
     // Leaving a subshell (`( … )`, `$(…)`): what it assigned is the parent's no more.
-    if (!ps) leaveSubshellsTo(cmd.depth ?? 0);
+    if (!ps) leaveSubshellsTo((cmd.depth ?? 0) + pipedDepth);
     const words = joinExpressions(cmd.argv);
     if (words.length === 0) continue;
     if (recordExpansions) {
@@ -688,8 +702,15 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     // Compound-command keywords.
     for (; k < words.length; k++) {
       const t = words[k]!.raw;
+      // `cmd | { …; }`: a brace group in a pipeline runs in a subshell (one not piped is no frame).
+      if (t === '{' && !ps) {
+        const top = frames[frames.length - 1];
+        if (k === 0 && cmd.after === '|') frames.push(pipedFrame(openFrame('brace'), cmd));
+        else if (top?.kind === 'brace') top.innerBraces = (top.innerBraces ?? 0) + 1;
+        continue;
+      }
       if (t === 'if' || t === 'while' || t === 'until') {
-        const frame = openFrame(t === 'if' ? 'if' : 'loop');
+        const frame = k === 0 ? pipedFrame(openFrame(t === 'if' ? 'if' : 'loop'), cmd) : openFrame(t === 'if' ? 'if' : 'loop');
         if (t === 'if') Object.assign(frame, { depth: cmd.depth ?? 0, body: shellBody });
         frames.push(frame);
         continue;
@@ -712,17 +733,17 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     const head = rest[0]?.raw;
     if (head === undefined) continue;
     if (head === 'fi' || head === 'done' || head === 'esac' || head === '}') {
-      closeFrame(head);
+      closeFrame(head, cmd);
       continue;
     }
     if (head === 'for' || head === 'select') {
       const v = rest[1]?.text;
-      frames.push(openFrame('loop'));
+      frames.push(k === 0 ? pipedFrame(openFrame('loop'), cmd) : openFrame('loop'));
       if (v && /^[A-Za-z_]\w*$/.test(v)) set(v, unknown(`$${v} is a loop variable`));
       continue;
     }
     if (head === 'case') {
-      frames.push(openFrame('case'));
+      frames.push(k === 0 ? pipedFrame(openFrame('case'), cmd) : openFrame('case'));
       continue;
     }
     const top = frames[frames.length - 1];
@@ -1168,12 +1189,23 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     return out;
   }
 
-  function closeFrame(head: string): void {
+  function closeFrame(head: string, cmd: CiCommand): void {
     const want = head === 'fi' ? 'if' : head === 'esac' ? 'case' : head === 'done' ? 'loop' : 'brace';
-    if (want === 'brace') return;
     const top = frames[frames.length - 1];
     if (!top || top.kind !== want) return;
+    if (want === 'brace' && top.innerBraces) {
+      top.innerBraces--;
+      return;
+    }
     frames.pop();
+    // The end of a compound command piped into: its subshell's assignments end with it.
+    if (top.piped) {
+      pipedDepth--;
+      leaveSubshellsTo((cmd.depth ?? 0) + pipedDepth);
+      if (top.kind === 'loop' || top.kind === 'brace') return;
+      env = top.before;
+      return;
+    }
     // A loop may run no time: a variable it changed is not known after it.
     if (top.kind === 'loop') {
       for (const [name, before] of top.prior ?? []) if (!same(env.get(name), before)) set(name, unknown(`$${name} is assigned in a loop, which may run no time`));
