@@ -47951,6 +47951,7 @@ function azureCliUnits(ciFiles, ctx) {
         }
       }
     }
+    distinctAddresses(draftsByVariant.values());
     for (const [variant, drafts] of draftsByVariant) {
       const envs = envByVariant.get(variant);
       for (const d of drafts) {
@@ -47978,6 +47979,19 @@ function azureCliUnits(ciFiles, ctx) {
 function markStepsThatNeverRun(file, contexts, contextOf) {
   for (const step of file.steps) {
     if (step.when && !contexts.some((caller) => stepRunsIn(step, file, contextOf(step, caller)))) step.neverRuns = true;
+  }
+}
+function distinctAddresses(draftLists) {
+  const lists = [...draftLists];
+  const parents = /* @__PURE__ */ new Map();
+  for (const drafts of lists) for (const d of drafts) if (d.parentKey !== void 0) (parents.get(d.resource.address) ?? parents.set(d.resource.address, /* @__PURE__ */ new Set()).get(d.resource.address)).add(d.parentKey);
+  const renamed = /* @__PURE__ */ new Set();
+  for (const drafts of lists) {
+    for (const d of drafts) {
+      if (d.parentKey === void 0 || renamed.has(d.resource) || (parents.get(d.resource.address)?.size ?? 0) < 2) continue;
+      renamed.add(d.resource);
+      d.resource.address = `${d.resource.address} in ${d.parentKey}`;
+    }
   }
 }
 function stepRunsIn(step, file, sc) {
@@ -53199,7 +53213,7 @@ function runRules(input2, undecided2 = [], failures = []) {
       if (index > 0) attributePath = `${attributePath}#${index}`;
       const place = [meta.id, location.file, location.range.start.offset, location.range.end.offset, baseAttributePath, relocated ? withoutInstanceKeys(subject) : ""].join("|");
       const declared = r && !relocated ? declarationKey(r) : !r && d.declaredAt ? `${d.declaredAt.file}:${d.declaredAt.range.start.offset}` : "";
-      const samePlaceAndMessage = `${place}|${message}`;
+      const samePlaceAndMessage = `${place}|${message}|${r ? deployedIdentity(r) : ""}`;
       const key = keyByMessage.get(samePlaceAndMessage) ?? `${place}|${declared}`;
       keyByMessage.set(samePlaceAndMessage, key);
       const existing = byKey.get(key);
@@ -53208,7 +53222,9 @@ function runRules(input2, undecided2 = [], failures = []) {
         if (!names) instancesByKey.set(key, names = /* @__PURE__ */ new Map());
         if (!names.has(r.address)) {
           const name = displayName(r);
-          names.set(r.address, { name, words: `${level} ${withoutName(message, name)}` });
+          const parent = r.parent && r.identity.length === 0 ? displayName(r.parent) : void 0;
+          const words = withoutName(parent !== void 0 ? withoutName(message, parent) : message, name);
+          names.set(r.address, { name, words: `${level} ${words}`, ...parent !== void 0 ? { parent } : {} });
         }
       }
       if (r?.calledAt && !relocated) {
@@ -53352,7 +53368,8 @@ function runRules(input2, undecided2 = [], failures = []) {
     const taken = /* @__PURE__ */ new Map();
     for (const [, i] of rest) taken.set(i.name, (taken.get(i.name) ?? 0) + 1);
     const loop = f.address !== void 0 ? withoutInstanceKeys(f.address) : void 0;
-    const label = ([address, i]) => i.name !== own && taken.get(i.name) === 1 ? i.name : withoutInstanceKeys(address) === loop ? address : void 0;
+    const keptParent = kept?.parent;
+    const label = ([address, i]) => i.name !== own && taken.get(i.name) === 1 ? `"${i.name}"` : i.parent !== void 0 && i.parent !== keptParent ? `"${i.name}" of "${i.parent}"` : withoutInstanceKeys(address) === loop ? `"${address}"` : void 0;
     const labels = (list2) => [...new Set(list2.map(label).filter((x) => x !== void 0))];
     const same2 = labels(rest.filter(([, i]) => kept === void 0 || i.words === kept.words));
     const differ = labels(rest.filter(([, i]) => kept !== void 0 && i.words !== kept.words));
@@ -53377,10 +53394,16 @@ function alsoInstances(names) {
   return `the same holds for ${instanceNames(names)}`;
 }
 function instanceNames(names) {
-  const shown = names.slice(0, 5).map((n) => `"${n}"`);
+  const shown = names.slice(0, 5);
   const more = names.length > 5 ? ` and ${names.length - 5} more` : "";
   return names.length === 1 ? `${shown[0]}, another instance of the same declaration` : `${shown.join(", ")}${more}, other instances of the same declaration`;
 }
+function deployedIdentity(r, depth = 0) {
+  const parentRefs = PARENT_REFS.map((k) => r.refs.get(k)).map((v) => v?.kind === "string" ? v.value : "").join(",");
+  const parent = r.parent && depth < 8 ? deployedIdentity(r.parent, depth + 1) : "";
+  return `${r.identity[0] ?? ""}\0${parentRefs}\0${parent}`;
+}
+var PARENT_REFS = ["cluster", "workspace"];
 function declarationKey(r) {
   let key = `${r.header.file}:${r.header.range.start.offset}`;
   for (let p = r.parent, depth = 0; p && depth < 8; p = p.parent, depth++) key += `<${p.header.file}:${p.header.range.start.offset}`;

@@ -122,7 +122,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
    * Per finding key: the instances of one declaration it stands for, address → name as messages
    * show it, and what its own finding said (its level, and its message with its name taken out).
    */
-  const instancesByKey = new Map<string, Map<string, { name: string; words: string }>>();
+  const instancesByKey = new Map<string, Map<string, { name: string; words: string; parent?: string }>>();
   const undecidedKeys = new Set<string>();
   // Cross-file questions (K8S001's GPU pools), answered once for every rule.
   const scan = input.scan ?? scanView(input.graphs, input.root);
@@ -203,7 +203,10 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       // An element of a resource (an inline NSG rule, an agent pool profile) is declared with its
       // parent: one rule list shared by two NSGs (a variable, a parameter default) is a rule of each.
       const declared = r && !relocated ? declarationKey(r) : !r && d.declaredAt ? `${d.declaredAt.file}:${d.declaredAt.range.start.offset}` : '';
-      const samePlaceAndMessage = `${place}|${message}`;
+      // Two declarations merge by message only when they are one deployed resource (a template's
+      // workspace redeployed by a nested deployment): two pools named "gpu" in two clusters that read
+      // one variable are two findings, however alike their words (review 64).
+      const samePlaceAndMessage = `${place}|${message}|${r ? deployedIdentity(r) : ''}`;
       const key = keyByMessage.get(samePlaceAndMessage) ?? `${place}|${declared}`;
       keyByMessage.set(samePlaceAndMessage, key);
       const existing = byKey.get(key);
@@ -212,7 +215,10 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
         if (!names) instancesByKey.set(key, (names = new Map()));
         if (!names.has(r.address)) {
           const name = displayName(r);
-          names.set(r.address, { name, words: `${level} ${withoutName(message, name)}` });
+          // An element (a pool of a cluster copy) is told apart by its parent's name (`"gpu" of "aks1"`).
+          const parent = r.parent && r.identity.length === 0 ? displayName(r.parent) : undefined;
+          const words = withoutName(parent !== undefined ? withoutName(message, parent) : message, name);
+          names.set(r.address, { name, words: `${level} ${words}`, ...(parent !== undefined ? { parent } : {}) });
         }
       }
       if (r?.calledAt && !relocated) {
@@ -373,8 +379,15 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
     const taken = new Map<string, number>();
     for (const [, i] of rest) taken.set(i.name, (taken.get(i.name) ?? 0) + 1);
     const loop = f.address !== undefined ? withoutInstanceKeys(f.address) : undefined;
-    const label = ([address, i]: [string, { name: string }]): string | undefined =>
-      i.name !== own && taken.get(i.name) === 1 ? i.name : withoutInstanceKeys(address) === loop ? address : undefined;
+    const keptParent = kept?.parent;
+    const label = ([address, i]: [string, { name: string; parent?: string }]): string | undefined =>
+      i.name !== own && taken.get(i.name) === 1
+        ? `"${i.name}"`
+        : i.parent !== undefined && i.parent !== keptParent
+          ? `"${i.name}" of "${i.parent}"`
+          : withoutInstanceKeys(address) === loop
+            ? `"${address}"`
+            : undefined;
     const labels = (list: typeof rest): string[] => [...new Set(list.map(label).filter((x) => x !== undefined))];
     // "The same holds" only for instances whose own finding says the same; the others (another
     // size, level or count: a vault with no access policy beside one with some) are named apart,
@@ -412,12 +425,27 @@ function alsoInstances(names: readonly string[]): string {
   return `the same holds for ${instanceNames(names)}`;
 }
 
-/** `"ssh-1", another instance of the same declaration` / `"a", "b" and 2 more, other instances of …` (at most five names). */
+/** `"ssh-1", another instance of the same declaration` / `"a", "b" and 2 more, other instances of …` (at most five names, each quoted by its label). */
 function instanceNames(names: readonly string[]): string {
-  const shown = names.slice(0, 5).map((n) => `"${n}"`);
+  const shown = names.slice(0, 5);
   const more = names.length > 5 ? ` and ${names.length - 5} more` : '';
   return names.length === 1 ? `${shown[0]}, another instance of the same declaration` : `${shown.join(', ')}${more}, other instances of the same declaration`;
 }
+
+/**
+ * What makes a resource one deployed resource, for merging findings by message: its most
+ * specific identity (an ARM resource id, a Terraform address, an `az` command's name), the parent
+ * its command names (`--cluster-name`, `--workspace-name`), and for an element of a resource (an
+ * agent pool profile, an inline rule) its parent's.
+ */
+function deployedIdentity(r: Resource, depth = 0): string {
+  const parentRefs = PARENT_REFS.map((k) => r.refs.get(k)).map((v) => (v?.kind === 'string' ? v.value : '')).join(',');
+  const parent = r.parent && depth < 8 ? deployedIdentity(r.parent, depth + 1) : '';
+  return `${r.identity[0] ?? ''}\u0000${parentRefs}\u0000${parent}`;
+}
+
+/** The references that name a resource's parent (an `az aks nodepool add --cluster-name`, an `az ml compute create -w`). */
+const PARENT_REFS = ['cluster', 'workspace'] as const;
 
 /** Where a resource is declared, for merging: its header, and its parent's for an element of a resource (the NSG of an inline rule). */
 function declarationKey(r: Resource): string {

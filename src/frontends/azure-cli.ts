@@ -643,6 +643,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
         }
       }
     }
+    distinctAddresses(draftsByVariant.values());
     for (const [variant, drafts] of draftsByVariant) {
       const envs = envByVariant.get(variant)!;
       for (const d of drafts) {
@@ -678,6 +679,26 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
 function markStepsThatNeverRun(file: CiFile, contexts: readonly (CallerContext | undefined)[], contextOf: (step: CiStep, caller: CallerContext | undefined) => ScriptContext): void {
   for (const step of file.steps) {
     if (step.when && !contexts.some((caller) => stepRunsIn(step, file, contextOf(step, caller)))) step.neverRuns = true;
+  }
+}
+
+/**
+ * Commands of one file that make resources of one address under different parents (`az aks
+ * nodepool add -n gpupool` for `--cluster-name aks1` and for `aks2`): two resources, so two
+ * addresses (a finding's fingerprint is its address's), each named by its parent. An address
+ * with one parent stays as it is, so fingerprints do not change when nothing collides.
+ */
+function distinctAddresses(draftLists: Iterable<readonly Draft[]>): void {
+  const lists = [...draftLists];
+  const parents = new Map<string, Set<string>>();
+  for (const drafts of lists) for (const d of drafts) if (d.parentKey !== undefined) (parents.get(d.resource.address) ?? parents.set(d.resource.address, new Set()).get(d.resource.address)!).add(d.parentKey);
+  const renamed = new Set<Resource>();
+  for (const drafts of lists) {
+    for (const d of drafts) {
+      if (d.parentKey === undefined || renamed.has(d.resource) || (parents.get(d.resource.address)?.size ?? 0) < 2) continue;
+      renamed.add(d.resource);
+      d.resource.address = `${d.resource.address} in ${d.parentKey}`;
+    }
   }
 }
 

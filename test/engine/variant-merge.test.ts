@@ -76,3 +76,36 @@ describe('a finding merged across variants', () => {
     expect(both[0]!.fingerprint).toBe(prodOnly[0]!.fingerprint);
   });
 });
+
+describe('findings of different resources at one place (review 64)', () => {
+  // RULES.md merges only "the same rule, resource and primary location": two resources that read
+  // one value are two findings, however alike their words; the instances of one declaration are
+  // one finding that names the others, an element by its parent.
+  it('two az node pools of one name in two clusters, sized by one variable, are two findings', async () => {
+    const found = await findingsOf('GPU001', {
+      'pools.sh':
+        'SIZE=Standard_D16s_v5\naz aks nodepool add -g rg1 --cluster-name aks1 -n gpupool --node-vm-size "$SIZE"\naz aks nodepool add -g rg2 --cluster-name aks2 -n gpupool --node-vm-size "$SIZE"\n',
+    });
+    expect(found).toHaveLength(2);
+    expect(new Set(found.map((f) => f.fingerprint)).size).toBe(2);
+  });
+
+  it('pools of two ARM clusters from one variable are two findings each', async () => {
+    const pool = '{ "name": "gpu", "mode": "User", "vmSize": "Standard_NC4as_T4_v3", "count": 1 }';
+    const cluster = (name: string): string =>
+      `{ "type": "Microsoft.ContainerService/managedClusters", "apiVersion": "2024-05-01", "name": "${name}", "location": "westeurope", "properties": { "agentPoolProfiles": "[variables('pools')]" } }`;
+    const found = await findingsOf('AKS001', {
+      'azuredeploy.json': `{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0", "variables": { "pools": [${pool}] }, "resources": [${cluster('aks-a')}, ${cluster('aks-b')}] }\n`,
+    });
+    expect(found).toHaveLength(2);
+  });
+
+  it('a pool of a copied cluster names the other copies by their cluster', async () => {
+    const found = await findingsOf('AKS001', {
+      'azuredeploy.json':
+        '{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0", "resources": [ { "type": "Microsoft.ContainerService/managedClusters", "apiVersion": "2024-05-01", "name": "[concat(\'aks\', copyIndex())]", "location": "westeurope", "copy": { "name": "c", "count": 2 }, "properties": { "agentPoolProfiles": [ { "name": "gpu", "mode": "User", "vmSize": "Standard_NC4as_T4_v3", "count": 1 } ] } } ] }\n',
+    });
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toContain('(the same holds for "gpu" of "aks1", another instance of the same declaration)');
+  });
+});
