@@ -49715,9 +49715,12 @@ function evalNode2(cond, ctx) {
   if (field) return evalField(field, o.op, right, inner, cond, o.right);
   const value = member2(cond, "value");
   if (value) {
-    const left = evalExpression(value, inner);
+    const reads = [];
+    const left = evalExpression(value, inner, inner.scopes.length === 0 ? reads : void 0);
     if (left.kind === "unknown") return undecided(`value ${describeWritten(value)} is not known (${left.reason})`);
-    return { result: compare4(o.op, left.kind === "null" ? void 0 : left, right, false), evidence: [] };
+    const at2 = value.origin ?? cond.origin;
+    const evidence = at2 ? reads.map((r) => ({ field: r.field, value: r.value, condition: at2 })) : [];
+    return { result: compare4(o.op, left.kind === "null" ? void 0 : left, right, false), evidence };
   }
   return undecided("a condition without field, value or count");
 }
@@ -49737,7 +49740,7 @@ function logical(items, ctx, mode) {
 function describeWritten(v) {
   return v.kind === "string" ? JSON.stringify(v.value) : v.kind;
 }
-function exprContext(ctx) {
+function exprContext(ctx, reads) {
   return {
     parameter: (name) => ctx.parameter(name) ?? unknown(`parameter '${name}' has no value (give it in policies.parameters)`),
     variable: () => void 0,
@@ -49750,6 +49753,7 @@ function exprContext(ctx) {
         const r = readField(a.value, ctx);
         if (r.kind === "undecided") return unknown(r.why, loc3);
         if (r.kind === "many") return list(r.values.map((v) => v ?? nul(loc3)), loc3);
+        reads?.push({ field: a.value, value: r.value });
         return r.value ?? nul(loc3);
       }
       if (n === "current") {
@@ -49763,10 +49767,10 @@ function exprContext(ctx) {
     }
   };
 }
-function evalExpression(v, ctx) {
+function evalExpression(v, ctx, reads) {
   if (v.kind !== "string") return v;
   const loc3 = v.origin ?? { file: "", range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } };
-  return evaluateArmString(v.value, loc3, exprContext(ctx));
+  return evaluateArmString(v.value, loc3, exprContext(ctx, reads));
 }
 function evalRight(v, ctx) {
   return evalExpression(v, ctx);
@@ -52445,8 +52449,10 @@ function judgeResource(set, r, siblings) {
 function decidingEvidence(j) {
   const fields = j.evidence.filter((e) => e.field.toLowerCase() !== "type");
   const written2 = fields.filter((e) => e.value?.origin);
-  return written2.find((e) => e.constrains && e.excludes) ?? written2.find((e) => e.constrains) ?? written2[0] ?? fields[0];
+  const constraints = fields.filter((e) => !SELECTOR_FIELD.test(e.field));
+  return written2.find((e) => e.constrains && e.excludes) ?? written2.find((e) => e.constrains) ?? constraints.find((e) => e.value?.origin) ?? constraints[0] ?? written2[0] ?? fields[0];
 }
+var SELECTOR_FIELD = /(?:^|\/)(?:kind|computeType)$/i;
 function evidenceText(j) {
   const parts = [];
   const seen = /* @__PURE__ */ new Set();

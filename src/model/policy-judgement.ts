@@ -49,17 +49,23 @@ export function judgeResource(set: PolicySet, r: Resource, siblings: readonly Re
 
 /**
  * The value a finding points at, and its condition: among the deciding `field` conditions (not
- * the type) whose value is written somewhere, the policy's constraint over one that selects what
- * it applies to (`computeType equals AmlCompute`, `computeType notEquals ComputeInstance`): a
- * condition with a policy parameter, else one that holds by what the value is not in a list
- * (`vmSize notIn` the allowed sizes, `not` around `location in`); else the first written
- * somewhere; else the first (an absent value: the finding points at the resource).
+ * the type), the policy's constraint over one that selects what it applies to (`computeType
+ * equals AmlCompute`, `computeType notEquals ComputeInstance`, `kind`): a written condition with
+ * a policy parameter, else one that holds by what the value is not in a list (`vmSize notIn` the
+ * allowed sizes, `not` around `location in`); else a constraint written somewhere, else one whose
+ * value is absent (the finding points at the resource: review 64); else a selector.
  */
 export function decidingEvidence(j: PolicyJudgement): Evidence | undefined {
   const fields = j.evidence.filter((e) => e.field.toLowerCase() !== 'type');
   const written = fields.filter((e) => e.value?.origin);
-  return written.find((e) => e.constrains && e.excludes) ?? written.find((e) => e.constrains) ?? written[0] ?? fields[0];
+  // A condition on what kind of resource it is (`computeType equals AmlCompute`, `kind`) selects;
+  // any other is the constraint, written or not (an absent value points at the resource).
+  const constraints = fields.filter((e) => !SELECTOR_FIELD.test(e.field));
+  return written.find((e) => e.constrains && e.excludes) ?? written.find((e) => e.constrains) ?? constraints.find((e) => e.value?.origin) ?? constraints[0] ?? written[0] ?? fields[0];
 }
+
+/** Fields that say what kind of resource it is (besides `type`): a condition on them selects what the policy applies to. */
+const SELECTOR_FIELD = /(?:^|\/)(?:kind|computeType)$/i;
 
 /** For messages: what the deciding conditions read (`sku.name is "…" and tags['cost-center'] is not set`), at most two fields. */
 export function evidenceText(j: PolicyJudgement): string {

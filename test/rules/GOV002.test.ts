@@ -762,4 +762,43 @@ resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
   },
 };
 
-ruleTester('GOV002', cases, consumer);
+// A selector written (`computeType equals AmlCompute`) and a constraint whose value is absent
+// (`remoteLoginPortPublicAccess exists false`): the finding is at the resource, naming the
+// constraint first (review 64: it was at the selector's value).
+const absentConstraint: RuleTable = {
+  arm: {
+    valid: [],
+    invalid: [
+      {
+        name: 'constraint-value-absent-beside-a-written-selector',
+        files: {
+          'c.json':
+            '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "resources": [\n    {\n      ⟦"type": "Microsoft.MachineLearningServices/workspaces/computes"⟧,\n      "apiVersion": "2024-04-01",\n      "name": "mlw/cpu",\n      "location": "westeurope",\n      "properties": { "computeType": "AmlCompute", "properties": { "vmSize": "Standard_DS3_v2" } }\n    }\n  ]\n}\n',
+          'policies/ssh.json': JSON.stringify({
+            name: 'ssh',
+            properties: {
+              displayName: 'No public SSH on clusters',
+              mode: 'All',
+              policyRule: {
+                if: {
+                  allOf: [
+                    { field: 'type', equals: 'Microsoft.MachineLearningServices/workspaces/computes' },
+                    { field: 'Microsoft.MachineLearningServices/workspaces/computes/computeType', equals: 'AmlCompute' },
+                    { field: 'Microsoft.MachineLearningServices/workspaces/computes/remoteLoginPortPublicAccess', exists: false },
+                  ],
+                },
+                then: { effect: 'deny' },
+              },
+            },
+          }),
+        },
+        options: { config: policyConfig() },
+        level: 'error',
+        env: 'unknown',
+        messageIncludes: 'remoteLoginPortPublicAccess is not set and computeType is "AmlCompute"',
+      },
+    ],
+  },
+};
+
+ruleTester('GOV002', cases, consumer, absentConstraint);

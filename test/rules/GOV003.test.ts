@@ -252,4 +252,25 @@ ${pna}
   invalid: [{ name: 'workspace-enabled', files: { 'workspace.yml': amlWorkspace('public_network_access: ⟦enabled⟧'), ...param }, options: opts, ...audit }],
 };
 
-ruleTester('GOV003', cases);
+// A selector (`computeType equals ComputeInstance`) and the constraint (a `value` condition over
+// `field()`, or a field compared with ""): the finding points at the constraint's value, in either
+// order (review 64: it pointed at the selector's `computeType`).
+const idlePolicy = (constraintFirst: boolean): string => {
+  const selector = { field: 'Microsoft.MachineLearningServices/workspaces/computes/computeType', equals: 'ComputeInstance' };
+  const constraint = { value: "[empty(field('Microsoft.MachineLearningServices/workspaces/computes/idleTimeBeforeShutdown'))]", equals: true };
+  const type = { field: 'type', equals: 'Microsoft.MachineLearningServices/workspaces/computes' };
+  return JSON.stringify({ name: 'idle', properties: { displayName: 'CI idle shutdown', mode: 'All', policyRule: { if: { allOf: constraintFirst ? [type, constraint, selector] : [type, selector, constraint] }, then: { effect: 'audit' } } } });
+};
+const computeInstance = (idle: string): string =>
+  `{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0", "resources": [ { "type": "Microsoft.MachineLearningServices/workspaces/computes", "apiVersion": "2024-04-01", "name": "mlw/ci1", "location": "westeurope", "properties": { "computeType": "ComputeInstance", "properties": { "vmSize": "Standard_DS3_v2", "idleTimeBeforeShutdown": ${idle} } } } ] }\n`;
+const selectors: RuleTable = {
+  arm: {
+    valid: [{ name: 'instance-with-idle-shutdown', files: { 'ci.json': computeInstance('"PT30M"'), 'policies/idle.json': idlePolicy(false) }, options: opts }],
+    invalid: [
+      { name: 'constraint-after-the-selector', files: { 'ci.json': computeInstance('⟦""⟧'), 'policies/idle.json': idlePolicy(false) }, options: opts, ...audit, messageIncludes: 'idleTimeBeforeShutdown is "" and computeType is "ComputeInstance"' },
+      { name: 'constraint-before-the-selector', files: { 'ci.json': computeInstance('⟦""⟧'), 'policies/idle.json': idlePolicy(true) }, options: opts, ...audit },
+    ],
+  },
+};
+
+ruleTester('GOV003', cases, selectors);

@@ -135,9 +135,14 @@ function evalNode(cond: Value, ctx: Ctx): Outcome {
   if (field) return evalField(field, o.op, right, inner, cond, o.right);
   const value = member(cond, 'value');
   if (value) {
-    const left = evalExpression(value, inner);
+    // The fields its expression reads (`[empty(field('…/idleTimeBeforeShutdown'))]`) are its evidence: where a finding points.
+    // (Not inside a count's `where`: what its members decide is the count's, `evalCount`.)
+    const reads: FieldRead[] = [];
+    const left = evalExpression(value, inner, inner.scopes.length === 0 ? reads : undefined);
     if (left.kind === 'unknown') return undecided(`value ${describeWritten(value)} is not known (${left.reason})`);
-    return { result: compare(o.op, left.kind === 'null' ? undefined : left, right, false), evidence: [] };
+    const at = value.origin ?? cond.origin;
+    const evidence: Evidence[] = at ? reads.map((r) => ({ field: r.field, value: r.value, condition: at })) : [];
+    return { result: compare(o.op, left.kind === 'null' ? undefined : left, right, false), evidence };
   }
   return undecided('a condition without field, value or count');
 }
@@ -164,7 +169,13 @@ function describeWritten(v: Value): string {
 
 // ---- expressions (`[parameters('x')]`, `value`, field names built by `concat`) -------------------
 
-function exprContext(ctx: Ctx): ExprContext {
+/** A field a `value` expression read through `field()`, and its value (undefined: absent). */
+interface FieldRead {
+  field: string;
+  value: Value | undefined;
+}
+
+function exprContext(ctx: Ctx, reads?: FieldRead[]): ExprContext {
   return {
     parameter: (name) => ctx.parameter(name) ?? unknown(`parameter '${name}' has no value (give it in policies.parameters)`),
     variable: () => undefined,
@@ -177,6 +188,7 @@ function exprContext(ctx: Ctx): ExprContext {
         const r = readField(a.value, ctx);
         if (r.kind === 'undecided') return unknown(r.why, loc);
         if (r.kind === 'many') return list(r.values.map((v) => v ?? nul(loc)), loc);
+        reads?.push({ field: a.value, value: r.value });
         return r.value ?? nul(loc);
       }
       if (n === 'current') {
@@ -192,10 +204,10 @@ function exprContext(ctx: Ctx): ExprContext {
 }
 
 /** A `value`, or a right-hand side: literals as written, `[expressions]` evaluated. */
-function evalExpression(v: Value, ctx: Ctx): Value {
+function evalExpression(v: Value, ctx: Ctx, reads?: FieldRead[]): Value {
   if (v.kind !== 'string') return v;
   const loc = v.origin ?? { file: '', range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } };
-  return evaluateArmString(v.value, loc, exprContext(ctx));
+  return evaluateArmString(v.value, loc, exprContext(ctx, reads));
 }
 
 function evalRight(v: Value, ctx: Ctx): Value {
