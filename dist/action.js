@@ -56299,7 +56299,9 @@ function decideLooksSecret(name) {
     }
   }
   if (end < 0) return false;
-  return t.slice(end + 1).every((x) => SECRET_SUFFIX.has(x));
+  const after = t.slice(end + 1);
+  const or = after.indexOf("or");
+  return (or < 0 ? after : after.slice(0, or)).every((x) => SECRET_SUFFIX.has(x));
 }
 var PLACEHOLDER = /^(?:change[-_ .]?me|replace[-_ .]?me|replace[-_ .]?this|set[-_ .]?me|todo|tbd|fixme|placeholder|redacted|dummy|none|null|nil|undefined|n\/a|your[-_ ].*|<[^>]*>|\{\{.*\}\}|#\{.*\}#|__[A-Za-z0-9_]+__|\$\(.*\)|\*+|#{3,}|\.{3,}|-+)$/i;
 var CROSSED_OUT = /^(?=(?:[^x]*x){3})[x\-_.]+$/i;

@@ -95,7 +95,10 @@ function decideLooksSecret(name: string): boolean {
     }
   }
   if (end < 0) return false;
-  return t.slice(end + 1).every((x) => SECRET_SUFFIX.has(x));
+  const after = t.slice(end + 1);
+  // A name of alternatives (`adminPasswordOrKey`: a password, or an SSH key): the secret first.
+  const or = after.indexOf('or');
+  return (or < 0 ? after : after.slice(0, or)).every((x) => SECRET_SUFFIX.has(x));
 }
 
 /** Obvious placeholders and references that are not secrets (RULES.md SEC001). */

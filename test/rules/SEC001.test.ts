@@ -894,6 +894,18 @@ resource "azapi_resource" "vm" {
     ],
     invalid: [
       {
+        // A name of alternatives is judged by its first: `adminPasswordOrKey` (the quickstarts' Linux VM
+        // password or SSH key) is a password (review 64: `adminKeyOrPassword` was one, this one not).
+        name: 'password-or-key-typed-string',
+        files: {
+          'azuredeploy.json':
+            '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": {\n    ⟦"adminPasswordOrKey"⟧: { "type": "string" }\n  },\n  "resources": []\n}\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'armParameterTypedString',
+      },
+      {
         // A deployment whose template is linked by URL (EVAL002): the parameters passed to it are written here.
         name: 'parameter-of-a-linked-template',
         files: {
