@@ -47077,6 +47077,10 @@ function namesSetBy(list2) {
 function throughMacro(name, v, at2) {
   return v === void 0 || v.kind === "unknown" ? v : passedThrough(v, variableSite(v.origin ?? at2, name, `$(${name})`));
 }
+function jobWithValue(file, ctx, text2, loc3) {
+  if (/\$\{\{[^}]*\benv\./.test(text2)) return unknown(`"${text2.slice(0, 60)}" reads the env context, which a job's with: cannot (GitHub rejects the workflow)`, loc3);
+  return entryValue(file, ctx, text2, loc3);
+}
 function entryValue(file, ctx, text2, loc3) {
   const whole = /^\$\{\{([\s\S]*)\}\}$/.exec(text2.trim());
   if (whole && !whole[1].includes("}}")) return ctx.expansion.expression(whole[1], () => loc3);
@@ -48547,7 +48551,8 @@ function callerContexts(file, calls, root, callsOf, depth = 0, cut) {
           const inputs = /* @__PURE__ */ new Map();
           for (const e of c.inputs) {
             if (e.value === void 0 || !e.valueRange) continue;
-            inputs.set(e.key, entryValue(c.caller, sc, e.value, { file: c.caller.file, range: e.valueRange }));
+            const read = c.caller.format === "github-actions" && c.step === void 0 ? jobWithValue : entryValue;
+            inputs.set(e.key, read(c.caller, sc, e.value, { file: c.caller.file, range: e.valueRange }));
           }
           const expanded = c.caller.format === "azure-pipelines" && file.format === "azure-pipelines";
           const composite = file.kind === "github-action" && c.step !== void 0;
@@ -48589,25 +48594,28 @@ function templateResource(file, call, sc) {
   const t = call.template;
   const entries2 = new Map(call.inputs.map((e) => [e.key, e]));
   const nameEntry = entries2.get(t.nameInput);
-  const nameValue = nameEntry?.value !== void 0 && nameEntry.valueRange ? entryValue(file, sc, nameEntry.value, { file: file.file, range: nameEntry.valueRange }) : void 0;
+  const inputValue2 = file.format === "github-actions" && call.step === void 0 ? jobWithValue : entryValue;
+  const nameValue = nameEntry?.value !== void 0 && nameEntry.valueRange ? inputValue2(file, sc, nameEntry.value, { file: file.file, range: nameEntry.valueRange }) : void 0;
   const address = `${call.subject}: ${t.label}${nameEntry?.value ? ` ${nameEntry.value}` : ""}`;
   const r = newResource(t.kind, address, t.label, call.at, nameValue);
   for (const [input2, { attr: attr2, read }] of Object.entries(t.inputs)) {
     const e = entries2.get(input2);
     if (!e || e.value === void 0 || !e.valueRange) continue;
-    let v = entryValue(file, sc, e.value, { file: file.file, range: e.valueRange });
+    let v = inputValue2(file, sc, e.value, { file: file.file, range: e.valueRange });
     if (read === "number" && v.kind === "string" && /^-?\d+$/.test(v.value.trim())) v = withProvenanceOf(num(Number(v.value), v.origin), v);
     r.attrs.set(attr2, { value: v, defaulted: false, at: { file: file.file, range: e.keyRange }, sourcePath: `${input2} (${t.label})` });
   }
   for (const [attr2, d] of Object.entries(t.fixed ?? {})) r.attrs.set(attr2, { value: defaultValue(d), defaulted: false, sourcePath: attr2 });
   const body = commandSpecOf(t.command.split(" "));
   for (const [attr2, d] of Object.entries(body?.defaults ?? {})) {
-    if (!r.attrs.has(attr2)) r.attrs.set(attr2, { value: defaultValue(d), defaulted: true, sourcePath: `${t.label}'s ${flagNameOf(body, attr2)}` });
+    if (r.attrs.has(attr2)) continue;
+    const flag = flagNameOf(body, attr2);
+    r.attrs.set(attr2, { value: defaultValue(d), defaulted: true, sourcePath: `the template's ${flag}`, fixElsewhere: `the template cannot set it: create the cluster with az ${t.command} ${flag} false instead` });
   }
   const nameKey = nameValue?.kind === "string" ? nameValue.value : void 0;
   r.identity.push(nameKey !== void 0 ? identityKey(t.kind, nameKey) : placeIdentity(call.at));
   const parentEntry = t.parentInput ? entries2.get(t.parentInput.input) : void 0;
-  const parent = parentEntry?.value !== void 0 && parentEntry.valueRange ? entryValue(file, sc, parentEntry.value, { file: file.file, range: parentEntry.valueRange }) : void 0;
+  const parent = parentEntry?.value !== void 0 && parentEntry.valueRange ? inputValue2(file, sc, parentEntry.value, { file: file.file, range: parentEntry.valueRange }) : void 0;
   const parentKey2 = parent?.kind === "string" ? parent.value : void 0;
   if (t.parentInput && parentKey2 !== void 0) r.refs.set(t.parentInput.ref, str(identityKey(PARENT_KIND[t.parentInput.ref], parentKey2), parent.origin));
   return { resource: r, nameKey, ...parentKey2 !== void 0 ? { parentKey: parentKey2 } : {} };
@@ -54812,8 +54820,8 @@ var AML006_compute_node_public_ip_default = defineRule({
     tags: ["security", "network", "aml"],
     securitySeverity: 6.5,
     messages: {
-      nodePublicIp: 'AML compute {{type}} "{{name}}" gives its nodes public IPs because {{state}}, although workspace "{{workspace}}" has public network access disabled; set {{attribute}} to false.',
-      nodePublicIpHub: 'AML compute {{type}} "{{name}}" gives its nodes public IPs because {{state}}, although the hub "{{hub}}" of project "{{workspace}}" has public network access disabled; set {{attribute}} to false.'
+      nodePublicIp: 'AML compute {{type}} "{{name}}" gives its nodes public IPs because {{state}}, although workspace "{{workspace}}" has public network access disabled; {{fix}}.',
+      nodePublicIpHub: 'AML compute {{type}} "{{name}}" gives its nodes public IPs because {{state}}, although the hub "{{hub}}" of project "{{workspace}}" has public network access disabled; {{fix}}.'
     }
   },
   create(ctx) {
@@ -54841,7 +54849,7 @@ var AML006_compute_node_public_ip_default = defineRule({
           attr: "nodePublicIp",
           related: [{ ...whereWritten(owner, "publicNetworkAccess"), label: `workspace "${displayName(owner)}": public network access disabled` }],
           messageId: owner === ws ? "nodePublicIp" : "nodePublicIpHub",
-          data: { type, name: displayName(c), state: publicIp.describe(), workspace: displayName(ws), hub: displayName(owner), attribute: publicIp.sourcePath }
+          data: { type, name: displayName(c), state: publicIp.describe(), workspace: displayName(ws), hub: displayName(owner), fix: c.attrs.get("nodePublicIp")?.fixElsewhere ?? `set ${publicIp.sourcePath} to false` }
         });
       }
     };

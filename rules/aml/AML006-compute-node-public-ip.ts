@@ -14,9 +14,9 @@ export default defineRule({
     securitySeverity: 6.5,
     messages: {
       nodePublicIp:
-        'AML compute {{type}} "{{name}}" gives its nodes public IPs because {{state}}, although workspace "{{workspace}}" has public network access disabled; set {{attribute}} to false.',
+        'AML compute {{type}} "{{name}}" gives its nodes public IPs because {{state}}, although workspace "{{workspace}}" has public network access disabled; {{fix}}.',
       nodePublicIpHub:
-        'AML compute {{type}} "{{name}}" gives its nodes public IPs because {{state}}, although the hub "{{hub}}" of project "{{workspace}}" has public network access disabled; set {{attribute}} to false.',
+        'AML compute {{type}} "{{name}}" gives its nodes public IPs because {{state}}, although the hub "{{hub}}" of project "{{workspace}}" has public network access disabled; {{fix}}.',
     },
   },
   create(ctx) {
@@ -48,7 +48,7 @@ export default defineRule({
           attr: 'nodePublicIp',
           related: [{ ...whereWritten(owner, 'publicNetworkAccess'), label: `workspace "${displayName(owner)}": public network access disabled` }],
           messageId: owner === ws ? 'nodePublicIp' : 'nodePublicIpHub',
-          data: { type, name: displayName(c), state: publicIp.describe(), workspace: displayName(ws), hub: displayName(owner), attribute: publicIp.sourcePath },
+          data: { type, name: displayName(c), state: publicIp.describe(), workspace: displayName(ws), hub: displayName(owner), fix: c.attrs.get('nodePublicIp')?.fixElsewhere ?? `set ${publicIp.sourcePath} to false` },
         });
       },
     };

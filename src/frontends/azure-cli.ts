@@ -42,7 +42,7 @@ import {
 } from '../model/tables/azure-cli.js';
 import { argumentVariables, idOutputOf, interpretScript, type AzInvocation, type HeredocWrite, type ScriptCall } from '../eval/azcli/interpret.js';
 import { configuredDefault, configuredDefaults } from '../eval/azcli/configure.js';
-import { entryValue, matrixVariants, placesOf, scriptContext, type CallerVariables, type ScriptContext, type ScriptPlace } from '../eval/azcli/context.js';
+import { entryValue, jobWithValue, matrixVariants, placesOf, scriptContext, type CallerVariables, type ScriptContext, type ScriptPlace } from '../eval/azcli/context.js';
 import { conditionsHold, typedParameter } from '../eval/ci/template-conditions.js';
 import { sliceValue, sliceVariable, type Env, type ExpandedWord } from '../eval/azcli/words.js';
 import { redirection } from '../eval/ci-words.js';
@@ -1548,7 +1548,9 @@ function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string,
         const inputs = new Map<string, Value>();
         for (const e of c.inputs) {
           if (e.value === undefined || !e.valueRange) continue;
-          inputs.set(e.key, entryValue(c.caller, sc, e.value, { file: c.caller.file, range: e.valueRange }));
+          // A job's `with:` for a reusable workflow (no step) cannot read `env` (jobWithValue).
+          const read = c.caller.format === 'github-actions' && c.step === undefined ? jobWithValue : entryValue;
+          inputs.set(e.key, read(c.caller, sc, e.value, { file: c.caller.file, range: e.valueRange }));
         }
         // An Azure Pipelines template is expanded into its caller: the caller's variables are in scope there.
         const expanded = c.caller.format === 'azure-pipelines' && file.format === 'azure-pipelines';
@@ -1612,13 +1614,15 @@ function templateResource(file: CiFile, call: TemplateCall, sc: ReturnType<typeo
   const t = call.template;
   const entries = new Map(call.inputs.map((e) => [e.key, e]));
   const nameEntry = entries.get(t.nameInput);
-  const nameValue = nameEntry?.value !== undefined && nameEntry.valueRange ? entryValue(file, sc, nameEntry.value, { file: file.file, range: nameEntry.valueRange }) : undefined;
+  // A GitHub job's `with:` (a reusable workflow call) cannot read `env` (jobWithValue).
+  const inputValue = file.format === 'github-actions' && call.step === undefined ? jobWithValue : entryValue;
+  const nameValue = nameEntry?.value !== undefined && nameEntry.valueRange ? inputValue(file, sc, nameEntry.value, { file: file.file, range: nameEntry.valueRange }) : undefined;
   const address = `${call.subject}: ${t.label}${nameEntry?.value ? ` ${nameEntry.value}` : ''}`;
   const r = newResource(t.kind, address, t.label, call.at, nameValue);
   for (const [input, { attr, read }] of Object.entries(t.inputs)) {
     const e = entries.get(input);
     if (!e || e.value === undefined || !e.valueRange) continue;
-    let v = entryValue(file, sc, e.value, { file: file.file, range: e.valueRange });
+    let v = inputValue(file, sc, e.value, { file: file.file, range: e.valueRange });
     if (read === 'number' && v.kind === 'string' && /^-?\d+$/.test(v.value.trim())) v = withProvenanceOf(num(Number(v.value), v.origin), v);
     r.attrs.set(attr, { value: v, defaulted: false, at: { file: file.file, range: e.keyRange }, sourcePath: `${input} (${t.label})` });
   }
@@ -1626,13 +1630,16 @@ function templateResource(file: CiFile, call: TemplateCall, sc: ReturnType<typeo
   // What the body's command (`az ml compute create`) leaves unset gets that command's defaults, named by its flags.
   const body = commandSpecOf(t.command.split(' '));
   for (const [attr, d] of Object.entries(body?.defaults ?? {})) {
-    if (!r.attrs.has(attr)) r.attrs.set(attr, { value: defaultValue(d), defaulted: true, sourcePath: `${t.label}'s ${flagNameOf(body!, attr)}` });
+    if (r.attrs.has(attr)) continue;
+    const flag = flagNameOf(body!, attr);
+    // The template takes no input for it: the fix is a command (or IaC) of the user's own.
+    r.attrs.set(attr, { value: defaultValue(d), defaulted: true, sourcePath: `the template's ${flag}`, fixElsewhere: `the template cannot set it: create the cluster with az ${t.command} ${flag} false instead` });
   }
   const nameKey = nameValue?.kind === 'string' ? nameValue.value : undefined;
   r.identity.push(nameKey !== undefined ? identityKey(t.kind, nameKey) : placeIdentity(call.at));
   // The parent the body's command names (`--workspace-name ${{ inputs.workspace_name }}`), as an `az` command's flag links it.
   const parentEntry = t.parentInput ? entries.get(t.parentInput.input) : undefined;
-  const parent = parentEntry?.value !== undefined && parentEntry.valueRange ? entryValue(file, sc, parentEntry.value, { file: file.file, range: parentEntry.valueRange }) : undefined;
+  const parent = parentEntry?.value !== undefined && parentEntry.valueRange ? inputValue(file, sc, parentEntry.value, { file: file.file, range: parentEntry.valueRange }) : undefined;
   const parentKey = parent?.kind === 'string' ? parent.value : undefined;
   if (t.parentInput && parentKey !== undefined) r.refs.set(t.parentInput.ref, str(identityKey(PARENT_KIND[t.parentInput.ref]!, parentKey), parent!.origin));
   return { resource: r, nameKey, ...(parentKey !== undefined ? { parentKey } : {}) };

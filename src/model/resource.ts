@@ -43,6 +43,11 @@ export interface Fact {
   nulled?: Value;
   /** The value as written when the table converted it (`Enabled` for true), for messages. */
   written?: string;
+  /**
+   * How to change it when it cannot be set where the resource is written (a shared template that
+   * does not pass the flag), for messages: the fix instead of "set X to …".
+   */
+  fixElsewhere?: string;
 }
 
 export interface Resource<K extends ResourceKind = ResourceKind> {

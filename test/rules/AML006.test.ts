@@ -1434,6 +1434,14 @@ az ml compute create -n cpu-cluster -w ws --type AmlCompute --enable-node-public
       },
       { name: 'workspace-public', files: { 'deploy.sh': 'az ml workspace create -n ws -g rg\naz ml compute create -n cpu-cluster -w ws --type AmlCompute\n' } },
       {
+        // A job's `with:` cannot read the env context (GitHub rejects it): the workspace is unknown (self-review 63).
+        name: 'mlops-templates-create-compute-workspace-from-env-in-a-job-with',
+        files: {
+          '.github/workflows/c.yml':
+            'on: workflow_dispatch\nenv:\n  WS: mlw-dev\njobs:\n  ws:\n    runs-on: ubuntu-latest\n    steps:\n      - run: az ml workspace create -n mlw-dev -g rg --public-network-access Disabled\n  tpl:\n    uses: Azure/mlops-templates/.github/workflows/create-compute.yml@v1\n    with:\n      cluster_name: cpu-cluster\n      size: Standard_DS3_v2\n      workspace_name: ${{ env.WS }}\n',
+        },
+      },
+      {
         name: 'mlops-templates-create-compute-under-a-public-workspace',
         files: {
           '.github/workflows/c.yml':
@@ -1461,7 +1469,7 @@ az ml compute create -n cpu-cluster -w ws --type AmlCompute --enable-node-public
         level: 'error',
         env: 'unknown',
         messageId: 'nodePublicIp',
-        messageIncludes: "because mlops-templates create-compute's --enable-node-public-ip is not set (defaults to true)",
+        messageIncludes: "because the template's --enable-node-public-ip is not set (defaults to true), although workspace \"mlw-dev\" has public network access disabled; the template cannot set it: create the cluster with az ml compute create --enable-node-public-ip false instead.",
       },
       {
         name: 'absent-default-true',

@@ -568,6 +568,17 @@ function throughMacro(name: string, v: Value | undefined, at: Location): Value |
 }
 
 /** The caller-side value of a template input (`with:` / `parameters:`), resolved like a variable. */
+/**
+ * A GitHub job's `with:` value for the reusable workflow it calls: GitHub offers `github`, `needs`,
+ * `strategy`, `matrix`, `inputs` and `vars` there, not `env` ("Contexts reference", context
+ * availability of `jobs.<job_id>.with.<with_id>`): a value reading `env.` is unknown (GitHub
+ * rejects the workflow), never the workflow's `env:` value.
+ */
+export function jobWithValue(file: CiFile, ctx: ScriptContext, text: string, loc: Location): Value {
+  if (/\$\{\{[^}]*\benv\./.test(text)) return unknown(`"${text.slice(0, 60)}" reads the env context, which a job's with: cannot (GitHub rejects the workflow)`, loc);
+  return entryValue(file, ctx, text, loc);
+}
+
 export function entryValue(file: CiFile, ctx: ScriptContext, text: string, loc: Location): Value {
   const whole = /^\$\{\{([\s\S]*)\}\}$/.exec(text.trim());
   // What the expression writes itself (a literal its operators choose) is written at this entry.
