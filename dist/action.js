@@ -50292,7 +50292,7 @@ function reverseOf(kind) {
   return byKind.get(kind);
 }
 function knownArmTypes() {
-  tableTypes ??= /* @__PURE__ */ new Set([...Object.keys(ARM_TABLE), ...Object.values(AZURERM_ARM_TYPES).map((t) => t.toLowerCase())]);
+  tableTypes ??= /* @__PURE__ */ new Set([...Object.keys(ARM_TABLE), ...Object.values(UNMODELLED_ARM_TYPES).map((t) => t.toLowerCase())]);
   return tableTypes;
 }
 function sentValue(r, attr2, fact) {
@@ -50343,7 +50343,7 @@ function canonicalBody(r, children) {
   const sites = /* @__PURE__ */ new Map();
   const partial = partialOf(r);
   const rev = r.kind === "other" ? void 0 : reverseOf(r.kind);
-  const extraType = AZURERM_ARM_TYPES[r.sourceType];
+  const extraType = UNMODELLED_ARM_TYPES[r.sourceType];
   const covered = new Set(partial || !rev && !extraType ? ["name"] : ["name", "location"]);
   const unsent = /* @__PURE__ */ new Set();
   const entries2 = rev ? bodyFromFacts(r, rev.spec.attrs, covered, "", unsent, sites, partial) : /* @__PURE__ */ new Map();
@@ -50498,7 +50498,7 @@ function search(cur, v, depth) {
   }
   return void 0;
 }
-var ARM_SHAPED, AZURERM_ARM_TYPES, LOCATION_FROM, LOCATION_FILLED_BY_TOOL, SHAPE_DIFFERS, byKind, tableTypes, inlineChildrenCache, join2;
+var ARM_SHAPED, UNMODELLED_ARM_TYPES, LOCATION_FROM, LOCATION_FILLED_BY_TOOL, SHAPE_DIFFERS, byKind, tableTypes, inlineChildrenCache, join2;
 var init_policy_view = __esm({
   "src/model/policy-view.ts"() {
     "use strict";
@@ -50509,8 +50509,10 @@ var init_policy_view = __esm({
     init_normalize();
     init_value_path();
     ARM_SHAPED = /* @__PURE__ */ new Set(["arm", "bicep", "azapi"]);
-    AZURERM_ARM_TYPES = {
+    UNMODELLED_ARM_TYPES = {
       azurerm_resource_group: "Microsoft.Resources/resourceGroups",
+      "az group create": "Microsoft.Resources/resourceGroups",
+      "az group update": "Microsoft.Resources/resourceGroups",
       azurerm_ai_foundry_project: "Microsoft.MachineLearningServices/workspaces",
       azurerm_machine_learning_inference_cluster: "Microsoft.MachineLearningServices/workspaces/computes",
       azurerm_machine_learning_synapse_spark: "Microsoft.MachineLearningServices/workspaces/computes"

@@ -29,12 +29,15 @@ import { valueAt } from './value-path.js';
 const ARM_SHAPED = new Set(['arm', 'bicep', 'azapi']);
 
 /**
- * ARM types of azurerm resources the canonical model does not map to a kind of its own
- * (registry.terraform.io/providers/hashicorp/azurerm docs, "Manages a …" of each): their type is
- * known, their properties are not modelled.
+ * ARM types of azurerm resources and `az` commands the canonical model does not map to a kind of
+ * its own (registry.terraform.io/providers/hashicorp/azurerm docs, "Manages a …" of each; `az
+ * group create|update` manage a resource group, learn.microsoft.com/cli/azure/group): their type
+ * is known, their properties are not modelled.
  */
-const AZURERM_ARM_TYPES: Record<string, string> = {
+const UNMODELLED_ARM_TYPES: Record<string, string> = {
   azurerm_resource_group: 'Microsoft.Resources/resourceGroups',
+  'az group create': 'Microsoft.Resources/resourceGroups',
+  'az group update': 'Microsoft.Resources/resourceGroups',
   azurerm_ai_foundry_project: 'Microsoft.MachineLearningServices/workspaces',
   azurerm_machine_learning_inference_cluster: 'Microsoft.MachineLearningServices/workspaces/computes',
   azurerm_machine_learning_synapse_spark: 'Microsoft.MachineLearningServices/workspaces/computes',
@@ -101,7 +104,7 @@ function reverseOf(kind: ResourceKind): Reverse | undefined {
 /** Every lower-case ARM type of the table: an unmapped azurerm resource is known not to be one of them. */
 let tableTypes: Set<string> | undefined;
 function knownArmTypes(): Set<string> {
-  tableTypes ??= new Set([...Object.keys(ARM_TABLE), ...Object.values(AZURERM_ARM_TYPES).map((t) => t.toLowerCase())]);
+  tableTypes ??= new Set([...Object.keys(ARM_TABLE), ...Object.values(UNMODELLED_ARM_TYPES).map((t) => t.toLowerCase())]);
   return tableTypes;
 }
 
@@ -168,7 +171,7 @@ function canonicalBody(r: Resource, children: readonly Resource[]): { type: Valu
   // An imperative update (`az … update`) is a partial change, not the whole request body.
   const partial = partialOf(r);
   const rev = r.kind === 'other' ? undefined : reverseOf(r.kind);
-  const extraType = AZURERM_ARM_TYPES[r.sourceType];
+  const extraType = UNMODELLED_ARM_TYPES[r.sourceType];
   // `tags.<x>` is modelled whenever tags are: an absent tag is not sent. Whether an absent `tags`
   // map is sent as `{}` is not modelled (`exists` on `tags` itself stays undecided then).
   // A location that is not written is not sent only where the resource type is known: a type the

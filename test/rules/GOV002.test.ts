@@ -607,6 +607,7 @@ if ((RESOURCE_FORMATS as readonly string[]).includes('azure-cli')) {
       // The type is sent: `exists: false` does not hold (it did: "computeType is not set").
       { name: 'compute-type-sent', files: { 'deploy.sh': 'az ml compute create -n ci -w ws -g rg --size Standard_DS3_v2 --type computeinstance\n', ...computeType('exists', 'false') }, options: opts },
       { name: 'compute-type-other', files: { 'deploy.sh': 'az ml compute create -n ci -w ws -g rg --size Standard_DS3_v2 --type computeinstance\n', ...computeType('equals', '"AmlCompute"') }, options: opts },
+      { name: 'resource-group-with-the-owner-tag', files: { 'deploy.sh': 'az group create --name rg-ml --location westeurope --tags owner=ml\n', ...rgTagPolicy('All') }, options: opts },
       // An unknown type decides nothing.
       { name: 'compute-type-unknown', files: { 'deploy.sh': 'az ml compute create -n cl -w ws -g rg --size Standard_DS3_v2 --type "$TYPE"\n', ...computeType('equals', '"AmlCompute"') }, options: opts },
       // Without --location the CLI sends the resource group's (the workspace's for az ml compute):
@@ -623,6 +624,8 @@ if ((RESOURCE_FORMATS as readonly string[]).includes('azure-cli')) {
     invalid: [
       { name: 'workspace-enabled', files: { 'deploy.sh': 'az ml workspace create -n ws -g rg --public-network-access ⟦Enabled⟧\n', ...ml }, options: opts, ...deny },
       { name: 'workspace-default-sent', files: { 'deploy.sh': '⟦az⟧ ml workspace create -n ws -g rg\n', ...ml }, options: opts, ...deny },
+      // `az group create` makes a Microsoft.Resources/resourceGroups (review 64: its type was not known).
+      { name: 'resource-group-without-the-owner-tag', files: { 'deploy.sh': '⟦az⟧ group create --name rg-ml --location westeurope --tags team=ml\n', ...rgTagPolicy('All') }, options: opts, ...deny },
       // `--type` names the ARM computeType (`computeinstance` → ComputeInstance): a policy keyed on it decides.
       { name: 'compute-type-from-type-flag', files: { 'deploy.sh': 'az ml compute create -n cl -w ws -g rg --size Standard_DS3_v2 --type ⟦amlcompute⟧\n', ...computeType('equals', '"AmlCompute"') }, options: opts, ...deny },
       { name: 'location-written-and-not-allowed', files: { 'deploy.sh': 'az keyvault create -n kv1 -g rg -l ⟦westeurope⟧ --enable-purge-protection true\n', ...allowedLocations }, options: opts, ...deny },
