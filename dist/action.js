@@ -31417,9 +31417,9 @@ var init_script = __esm({
 import path12 from "node:path";
 function besideScriptPath(v) {
   if (v.kind !== "unknown" || !v.token?.startsWith(SCRIPT_DIR_TOKEN)) return void 0;
-  const pieces = v.literals;
-  if (pieces?.length !== 2 || pieces[0] !== "" || !pieces[1].startsWith("/")) return void 0;
   const script = v.token.slice(SCRIPT_DIR_TOKEN.length);
+  const pieces = /\.ps1$/i.test(script) ? v.literals?.map((p) => p.replace(/\\/g, "/")) : v.literals;
+  if (pieces?.length !== 2 || pieces[0] !== "" || !pieces[1].startsWith("/")) return void 0;
   return { script, path: path12.resolve(path12.dirname(script), `.${pieces[1]}`) };
 }
 function scriptDirValue(file, inner) {
@@ -31437,6 +31437,7 @@ function isActionFile(file) {
 }
 function folderToken(name, ps, file) {
   if (isCheckoutVariable(name, ps)) return CHECKOUT_TOKEN;
+  if (ps && name.toLowerCase() === "psscriptroot" && /\.ps1$/i.test(file)) return `${SCRIPT_DIR_TOKEN}${file}`;
   const bare = ps ? isPsEnvironmentKey(name) ? name.slice(4).toUpperCase() : void 0 : name;
   return bare === ACTION_PATH_VARIABLE && isActionFile(file) ? `${SCRIPT_DIR_TOKEN}${file}` : void 0;
 }

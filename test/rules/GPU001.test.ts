@@ -1720,6 +1720,17 @@ jobs:
     ],
     invalid: [
       {
+        // PowerShell's `$PSScriptRoot` in a .ps1 file is its folder: a file it dot-sources from there is read (review 64).
+        name: 'size-from-a-file-dot-sourced-beside-the-script',
+        files: {
+          'scripts/config.ps1': "$GpuSize = '⟦Standard_D16s_v5⟧'\n",
+          'scripts/pools.ps1': '. "$PSScriptRoot\\config.ps1"\naz aks nodepool add -g rg --cluster-name aks -n gpupool --node-vm-size "$GpuSize" --node-taints sku=gpu:NoSchedule\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
         // A composite action's script run from its own folder ($GITHUB_ACTION_PATH, \${{ github.action_path }}) runs with the caller's values (review 60).
         name: 'composite-action-script-from-the-action-path-env',
         files: {

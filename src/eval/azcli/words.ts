@@ -62,9 +62,10 @@ export const SCRIPT_DIR_TOKEN = 'script-dir:';
  */
 export function besideScriptPath(v: Value): { script: string; path: string } | undefined {
   if (v.kind !== 'unknown' || !v.token?.startsWith(SCRIPT_DIR_TOKEN)) return undefined;
-  const pieces = v.literals;
-  if (pieces?.length !== 2 || pieces[0] !== '' || !pieces[1]!.startsWith('/')) return undefined;
   const script = v.token.slice(SCRIPT_DIR_TOKEN.length);
+  // PowerShell takes `\` as a folder separator too (`"$PSScriptRoot\config.ps1"`).
+  const pieces = /\.ps1$/i.test(script) ? v.literals?.map((p) => p.replace(/\\/g, '/')) : v.literals;
+  if (pieces?.length !== 2 || pieces[0] !== '' || !pieces[1]!.startsWith('/')) return undefined;
   return { script, path: path.resolve(path.dirname(script), `.${pieces[1]}`) };
 }
 
@@ -107,9 +108,15 @@ export function isActionFile(file: string): boolean {
   return /(?:^|[\\/])action\.ya?ml$/i.test(file);
 }
 
-/** The token of a variable the CI system sets to a folder, for a script of `file`: the checkout's, or the action's. */
+/**
+ * The token of a variable that holds a folder, for a script of `file`: the checkout's (set by the
+ * CI system), the action's, or PowerShell's `$PSScriptRoot` in a `.ps1` file ("the full path of
+ * the parent directory of the executing script", about_Automatic_Variables; a dot-sourced file's
+ * own folder; an inline step's is the runner's temporary folder: not known).
+ */
 function folderToken(name: string, ps: boolean, file: string): string | undefined {
   if (isCheckoutVariable(name, ps)) return CHECKOUT_TOKEN;
+  if (ps && name.toLowerCase() === 'psscriptroot' && /\.ps1$/i.test(file)) return `${SCRIPT_DIR_TOKEN}${file}`;
   const bare = ps ? (isPsEnvironmentKey(name) ? name.slice(4).toUpperCase() : undefined) : name;
   return bare === ACTION_PATH_VARIABLE && isActionFile(file) ? `${SCRIPT_DIR_TOKEN}${file}` : undefined;
 }
