@@ -45320,12 +45320,20 @@ function argumentVariables(language, passed) {
     else if (known2.length <= POSITIONALS.length) out.set(ARG_COUNT, str(String(known2.length)));
     return out;
   }
+  out.set(PS_CALLED, str("1"));
+  let allNamed = passed.unknownFrom === void 0;
   for (let k = 0; k < known2.length; k++) {
     const w = known2[k];
-    if (w.kind !== "string") continue;
+    if (w.kind !== "string") {
+      allNamed = false;
+      continue;
+    }
     const m = /^-([A-Za-z_]\w*)(?::(.*))?$/s.exec(w.value);
     const quote = passed.quoteStart?.[k];
-    if (!m || quote !== void 0 && quote <= m[1].length + 1) continue;
+    if (!m || quote !== void 0 && quote <= m[1].length + 1) {
+      allNamed = false;
+      continue;
+    }
     if (m[2] !== void 0 && m[2] !== "") {
       out.set(`${PS_ARGUMENT}${m[1].toLowerCase()}`, passed.tail?.(k, m[1].length + 2) ?? str(m[2], w.origin));
       continue;
@@ -45339,6 +45347,7 @@ function argumentVariables(language, passed) {
     out.set(`${PS_ARGUMENT}${m[1].toLowerCase()}`, next);
     k++;
   }
+  if (allNamed) out.set(PS_ARGUMENTS_NAMED, str("1"));
   return out;
 }
 function copy(env) {
@@ -45995,7 +46004,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       }
     }
   }
-  function parameter(name, typing, why) {
+  function parameter(name, typing, why, defaultWord) {
     const typedString = typing === "string";
     if (!psScriptParams) {
       const top = psBlocks[psBlocks.length - 1];
@@ -46009,7 +46018,12 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       set(name, unknown(`$${name} converts the argument passed to it to its parameter type`));
       return;
     }
-    set(name, passed ?? asString2(unknown(why), typedString));
+    set(name, passed ?? scriptParameterDefault(typing, defaultWord) ?? asString2(unknown(why), typedString));
+  }
+  function scriptParameterDefault(typing, word) {
+    if (!word || typing === "converted" || initial.has(PS_CALLED) && !initial.has(PS_ARGUMENTS_NAMED)) return void 0;
+    const v = sliceValue(expandWord(word, env, ctx));
+    return v.kind === "string" ? v : void 0;
   }
   function endParamList() {
     psParamList = false;
@@ -46069,9 +46083,9 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       }
       const pending = psPendingTypes;
       psPendingTypes = "";
-      const one = psParameterDeclaration(words, pending);
+      const one = psParameterDeclaration(words[0].raw === "," && words.length > 1 ? words.slice(1) : words, pending);
       if (one) {
-        parameter(one.name, one.typing, one.defaulted ? `$${one.name} is a parameter default or assigned inside parentheses` : `$${one.name} is a parameter`);
+        parameter(one.name, one.typing, one.defaulted ? `$${one.name} is a parameter default or assigned inside parentheses` : `$${one.name} is a parameter`, one.defaultWord);
         if (!words[words.length - 1].raw.endsWith(",")) endParamList();
         return;
       }
@@ -46177,6 +46191,17 @@ function typingOf(types) {
   if (constraints.length === 0) return "none";
   return constraints.every((t) => /^\[(?:System\.)?string\]$/i.test(t)) ? "string" : "converted";
 }
+function wordSlice(w, from, to) {
+  return { text: w.raw.slice(from, to), raw: w.raw.slice(from, to), range: w.rangeOf(from, to), rangeOf: (a, b) => w.rangeOf(from + a, from + b) };
+}
+function defaultWordOf(words, k) {
+  const head = words[k];
+  const eq = head.raw.indexOf("=");
+  const w = eq >= 0 ? wordSlice(head, eq + 1, head.raw.length) : words[k + 1]?.raw === "=" ? words[k + 2] : words[k + 1]?.raw.startsWith("=") ? wordSlice(words[k + 1], 1, words[k + 1].raw.length) : void 0;
+  const last = eq >= 0 ? k : words[k + 1]?.raw === "=" ? k + 2 : k + 1;
+  if (!w || w.raw === "" || last !== words.length - 1) return void 0;
+  return w.raw.endsWith(",") ? wordSlice(w, 0, w.raw.length - 1) : w;
+}
 function psParameterDeclaration(words, pending = "") {
   let types = pending;
   let k = 0;
@@ -46191,7 +46216,8 @@ function psParameterDeclaration(words, pending = "") {
   const apartDefault = words[k + 1]?.raw === "=" || words[k + 1]?.raw.startsWith("=") === true;
   if (k + 1 < words.length && !apartDefault) return void 0;
   if (apartDefault && words.slice(k + 1, -1).some((w) => w.raw.endsWith(","))) return void 0;
-  return { name: m[2], typing: typingOf(types + m[1]), defaulted: joinedDefault || apartDefault };
+  const defaultWord = joinedDefault || apartDefault ? defaultWordOf(words.map((w, i) => i === k ? wordSlice(w, w.raw.length - afterAttribute(w.raw).length, w.raw.length) : w), k) : void 0;
+  return { name: m[2], typing: typingOf(types + m[1]), defaulted: joinedDefault || apartDefault, ...defaultWord ? { defaultWord } : {} };
 }
 function parametersOnOneLine(words, pending = "") {
   const out = [];
@@ -46321,7 +46347,7 @@ function scriptPath(e) {
   if (v.token === CHECKOUT_TOKEN && /^[\\/][^\\/]/.test(rest)) return { path: rest.slice(1).replace(/\\/g, "/"), fromCheckout: true };
   return void 0;
 }
-var PS_TYPED, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, FUNCTIONS_OF, PS_ASSIGNED, POSITIONALS, ARG_COUNT, MAX_CALLER_EXPANSIONS, MAX_SPLIT_WORDS, ALL_ARGUMENTS, PS_ARGUMENT, CHANGES_DIRECTORY, SHELLS, RUNS_APART_AFTER, RUNS_APART_BEFORE, PS_PARAMETER_HEAD, PS_TYPES_ONLY, PS_ATTRIBUTE_HEAD, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
+var PS_TYPED, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, FUNCTIONS_OF, PS_ASSIGNED, POSITIONALS, ARG_COUNT, MAX_CALLER_EXPANSIONS, MAX_SPLIT_WORDS, ALL_ARGUMENTS, PS_CALLED, PS_ARGUMENTS_NAMED, PS_ARGUMENT, CHANGES_DIRECTORY, SHELLS, RUNS_APART_AFTER, RUNS_APART_BEFORE, PS_PARAMETER_HEAD, PS_TYPES_ONLY, PS_ATTRIBUTE_HEAD, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
 var init_interpret = __esm({
   "src/eval/azcli/interpret.ts"() {
     "use strict";
@@ -46341,6 +46367,8 @@ var init_interpret = __esm({
     MAX_CALLER_EXPANSIONS = 8;
     MAX_SPLIT_WORDS = 1e3;
     ALL_ARGUMENTS = /^(?:"\$\{?@\}?"|\$\{?@\}?)$/;
+    PS_CALLED = "@called";
+    PS_ARGUMENTS_NAMED = "@arguments-named";
     PS_ARGUMENT = "@argument:";
     CHANGES_DIRECTORY = /* @__PURE__ */ new Set(["cd", "pushd", "popd"]);
     SHELLS = /* @__PURE__ */ new Set(["bash", "sh", "zsh", "pwsh", "powershell", "source", "."]);

@@ -1623,9 +1623,10 @@ runs:
         },
       },
       {
-        // PowerShell parameter defaults are the callers' to override (in a param() list over
+        // A function's parameter defaults are its callers' to override (in a param() list over
         // several lines with attributes, on one line, or in the function's header); a bare word
         // after `=` runs a command (about_Parsing: expression mode), whose output is not known.
+        // (The script's own param() defaults apply when it runs on its own: the invalid cases.)
         name: 'powershell-parameter-defaults-and-command-output',
         files: {
           'params.ps1':
@@ -1633,12 +1634,8 @@ runs:
           'oneline.ps1': 'function New-Gpu {\n  param([string]$gpuSize = "Standard_D4s_v5")\n  az ml compute create -n trainer --type AmlCompute --size "$gpuSize" -w ws\n}\n',
           'header.ps1': 'function New-Gpu ($gpuSize = "Standard_D4s_v5") {\n  az ml compute create -n trainer --type AmlCompute --size "$gpuSize" -w ws\n}\n',
           'prompt.ps1': '$gpuSize = Read-Host\naz ml compute create -n trainer --type AmlCompute --size "$gpuSize" -w ws\n',
-          // An attribute spanning lines; `param` with its `(` on the next line; the leading-comma style.
-          'attribute.ps1':
-            "param(\n  [Parameter(Mandatory = $false,\n    HelpMessage = 'size')]\n  [string]$gpuSize = 'Standard_D4s_v5'\n)\naz ml compute create -n trainer --type AmlCompute --size \"$gpuSize\" -w ws\n",
-          'allman.ps1': "param\n(\n  [string]$gpuSize = 'Standard_D4s_v5'\n)\naz ml compute create -n trainer --type AmlCompute --size \"$gpuSize\" -w ws\n",
-          'leading-comma.ps1':
-            "param(\n  [string]$Rg = 'rg'\n  , [string]$gpuSize = 'Standard_D4s_v5'\n)\naz ml compute create -n trainer --type AmlCompute --size \"$gpuSize\" -w ws -g $Rg\n",
+          // The script's own default under a type that converts it (`[object]`): not followed.
+          'converted.ps1': "param(\n  [object]$gpuSize = 'Standard_D4s_v5'\n)\naz ml compute create -n trainer --type AmlCompute --size \"$gpuSize\" -w ws\n",
           // A parameter without a default hides the script's variable of that name.
           'shadow.ps1':
             "$gpuSize = 'Standard_D4s_v5'\nfunction New-Gpu([string]$gpuSize) {\n  az ml compute create -n trainer --type AmlCompute --size \"$gpuSize\" -w ws\n}\nNew-Gpu -gpuSize 'Standard_NC6s_v3'\n",
@@ -1719,6 +1716,40 @@ jobs:
       },
     ],
     invalid: [
+      {
+        // The script's own param() default applies when it runs on its own (as `${1:-x}` in a shell
+        // script): an attribute spanning lines (review 64: it was unknown).
+        name: 'script-parameter-default-attribute-over-lines',
+        files: { 'attribute.ps1': "param(\n  [Parameter(Mandatory = $false,\n    HelpMessage = 'size')]\n  [string]$gpuSize = '⟦Standard_D4s_v5⟧'\n)\naz ml compute create -n trainer --type AmlCompute --size \"$gpuSize\" -w ws\n" },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
+        name: 'script-parameter-default-param-on-its-own-line',
+        files: { 'allman.ps1': "param\n(\n  [string]$gpuSize = '⟦Standard_D4s_v5⟧'\n)\naz ml compute create -n trainer --type AmlCompute --size \"$gpuSize\" -w ws\n" },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
+        name: 'script-parameter-default-leading-comma-style',
+        files: { 'leading-comma.ps1': "param(\n  [string]$Rg = 'rg'\n  , [string]$gpuSize = '⟦Standard_D4s_v5⟧'\n)\naz ml compute create -n trainer --type AmlCompute --size \"$gpuSize\" -w ws -g $Rg\n" },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
+        // Called with only named arguments, none for it: its default applies (the script's own run too).
+        name: 'script-parameter-default-a-caller-does-not-pass',
+        files: {
+          'pool.ps1': "param(\n  [string]$Rg,\n  [string]$gpuSize = '⟦Standard_D4s_v5⟧'\n)\naz ml compute create -n trainer --type AmlCompute --size \"$gpuSize\" -w ws -g $Rg\n",
+          'azure-pipelines.yml': 'steps:\n  - task: AzureCLI@2\n    inputs:\n      azureSubscription: c\n      scriptType: pscore\n      scriptLocation: scriptPath\n      scriptPath: pool.ps1\n      arguments: -Rg rg-ml\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
       {
         // PowerShell's `$PSScriptRoot` in a .ps1 file is its folder: a file it dot-sources from there is read (review 64).
         name: 'size-from-a-file-dot-sourced-beside-the-script',

@@ -370,6 +370,11 @@ function expandedText(p: ExpandedWord): ExpandedPiece {
 /** `"$@"`, `$@`, `"${@}"`, `${@}` as a whole word. */
 const ALL_ARGUMENTS = /^(?:"\$\{?@\}?"|\$\{?@\}?)$/;
 
+/** Set in a PowerShell script's initial variables when a caller runs it (no variable name has it). */
+const PS_CALLED = '@called';
+/** …and when every argument the caller passes is a known named one: the others take their defaults. */
+const PS_ARGUMENTS_NAMED = '@arguments-named';
+
 /** The key a caller's named argument to a PowerShell script has in the called script's initial variables (no variable name has it). */
 const PS_ARGUMENT = '@argument:';
 
@@ -387,14 +392,24 @@ export function argumentVariables(language: CiScript['language'], passed: Passed
     else if (known.length <= POSITIONALS.length) out.set(ARG_COUNT, str(String(known.length)));
     return out;
   }
+  // Called: a parameter's default applies only when every argument is known to be named (a
+  // positional one may bind any parameter): `PS_ARGUMENTS_NAMED`.
+  out.set(PS_CALLED, str('1'));
+  let allNamed = passed.unknownFrom === undefined;
   // Named arguments after an unknown word are not read: their parameters keep the value a caller may pass (unknown).
   for (let k = 0; k < known.length; k++) {
     const w = known[k]!;
-    if (w.kind !== 'string') continue;
+    if (w.kind !== 'string') {
+      allNamed = false;
+      continue;
+    }
     const m = /^-([A-Za-z_]\w*)(?::(.*))?$/s.exec(w.value);
     // A quoted `'-Size'` is a string, not a parameter name (`-Size:'x'` quotes its value only).
     const quote = passed.quoteStart?.[k];
-    if (!m || (quote !== undefined && quote <= m[1]!.length + 1)) continue;
+    if (!m || (quote !== undefined && quote <= m[1]!.length + 1)) {
+      allNamed = false;
+      continue;
+    }
     if (m[2] !== undefined && m[2] !== '') {
       out.set(`${PS_ARGUMENT}${m[1]!.toLowerCase()}`, passed.tail?.(k, m[1]!.length + 2) ?? str(m[2], w.origin));
       continue;
@@ -408,6 +423,7 @@ export function argumentVariables(language: CiScript['language'], passed: Passed
     out.set(`${PS_ARGUMENT}${m[1]!.toLowerCase()}`, next);
     k++;
   }
+  if (allNamed) out.set(PS_ARGUMENTS_NAMED, str('1'));
   return out;
 }
 
@@ -1303,7 +1319,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    * A parameter of the list open: the script's takes its caller's named argument, else is unknown;
    * a function's is unknown in its body and hides the script's variable of that name only there.
    */
-  function parameter(name: string, typing: ParameterTyping, why: string): void {
+  function parameter(name: string, typing: ParameterTyping, why: string, defaultWord?: CiWord): void {
     const typedString = typing === 'string';
     if (!psScriptParams) {
       const top = psBlocks[psBlocks.length - 1];
@@ -1320,7 +1336,19 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       set(name, unknown(`$${name} converts the argument passed to it to its parameter type`));
       return;
     }
-    set(name, passed ?? asString(unknown(why), typedString));
+    set(name, passed ?? scriptParameterDefault(typing, defaultWord) ?? asString(unknown(why), typedString));
+  }
+
+  /**
+   * The default of the script's own parameter (`param([string]$Size = 'Standard_NC6')`) when the
+   * script runs with it unset: on its own (nothing in the scan calls it: as `${1:-x}` in a shell
+   * script), or called with only known named arguments (a positional one may bind it). A type other
+   * than `[string]` converts it (not followed).
+   */
+  function scriptParameterDefault(typing: ParameterTyping, word: CiWord | undefined): Value | undefined {
+    if (!word || typing === 'converted' || (initial.has(PS_CALLED) && !initial.has(PS_ARGUMENTS_NAMED))) return undefined;
+    const v = sliceValue(expandWord(word, env, ctx));
+    return v.kind === 'string' ? v : undefined;
   }
 
   function endParamList(): void {
@@ -1401,9 +1429,10 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       }
       const pending = psPendingTypes;
       psPendingTypes = '';
-      const one = psParameterDeclaration(words, pending);
+      // The leading-comma style (`, [string]$Size = 'x'`): the comma separates it from the one before.
+      const one = psParameterDeclaration(words[0]!.raw === ',' && words.length > 1 ? words.slice(1) : words, pending);
       if (one) {
-        parameter(one.name, one.typing, one.defaulted ? `$${one.name} is a parameter default or assigned inside parentheses` : `$${one.name} is a parameter`);
+        parameter(one.name, one.typing, one.defaulted ? `$${one.name} is a parameter default or assigned inside parentheses` : `$${one.name} is a parameter`, one.defaultWord);
         if (!words[words.length - 1]!.raw.endsWith(',')) endParamList();
         return;
       }
@@ -1564,7 +1593,25 @@ const PS_TYPES_ONLY = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})+$`);
  * arguments, which end the command before it, `][string]$Size`), its name, and a default after it
  * (`= 'x'`, joined or apart). Undefined for anything else (several parameters, an attribute alone).
  */
-function psParameterDeclaration(words: readonly CiWord[], pending = ''): { name: string; typing: ParameterTyping; defaulted: boolean } | undefined {
+/** `raw[from, to)` of a word as a word of its own (its text the same slice: only a literal's is read). */
+function wordSlice(w: CiWord, from: number, to: number): CiWord {
+  return { text: w.raw.slice(from, to), raw: w.raw.slice(from, to), range: w.rangeOf(from, to), rangeOf: (a, b) => w.rangeOf(from + a, from + b) };
+}
+
+/**
+ * The word that writes a parameter's default (`$Size = 'x'`, `$Size='x'`, `$Size = 'x',`): without
+ * the `=` and a trailing comma; undefined when there is none, or it is more than one word.
+ */
+function defaultWordOf(words: readonly CiWord[], k: number): CiWord | undefined {
+  const head = words[k]!;
+  const eq = head.raw.indexOf('=');
+  const w = eq >= 0 ? wordSlice(head, eq + 1, head.raw.length) : words[k + 1]?.raw === '=' ? words[k + 2] : words[k + 1]?.raw.startsWith('=') ? wordSlice(words[k + 1]!, 1, words[k + 1]!.raw.length) : undefined;
+  const last = eq >= 0 ? k : words[k + 1]?.raw === '=' ? k + 2 : k + 1;
+  if (!w || w.raw === '' || last !== words.length - 1) return undefined;
+  return w.raw.endsWith(',') ? wordSlice(w, 0, w.raw.length - 1) : w;
+}
+
+function psParameterDeclaration(words: readonly CiWord[], pending = ''): { name: string; typing: ParameterTyping; defaulted: boolean; defaultWord?: CiWord } | undefined {
   let types = pending;
   let k = 0;
   for (; k < words.length - 1; k++) {
@@ -1579,7 +1626,8 @@ function psParameterDeclaration(words: readonly CiWord[], pending = ''): { name:
   if (k + 1 < words.length && !apartDefault) return undefined;
   // A default followed by another parameter (`$Name = 'x', $Size`): several on the line.
   if (apartDefault && words.slice(k + 1, -1).some((w) => w.raw.endsWith(','))) return undefined;
-  return { name: m[2]!, typing: typingOf(types + m[1]!), defaulted: joinedDefault || apartDefault };
+  const defaultWord = joinedDefault || apartDefault ? defaultWordOf(words.map((w, i) => (i === k ? wordSlice(w, w.raw.length - afterAttribute(w.raw).length, w.raw.length) : w)), k) : undefined;
+  return { name: m[2]!, typing: typingOf(types + m[1]!), defaulted: joinedDefault || apartDefault, ...(defaultWord ? { defaultWord } : {}) };
 }
 
 /**
