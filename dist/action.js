@@ -56340,8 +56340,11 @@ function decideLooksSecret(name) {
   if (end < 0) return false;
   const after = t.slice(end + 1);
   const or = after.indexOf("or");
+  if (or >= 0 && ALTERNATIVES_NAMED.has(after[after.length - 1])) return false;
   return (or < 0 ? after : after.slice(0, or)).every((x) => SECRET_SUFFIX.has(x));
 }
+var ALTERNATIVES_NAMED = /* @__PURE__ */ new Set(["name", "names", "id", "ids", "uri", "url", "path", "file", "ref", "reference", "version", "type", "length"]);
+var SSH_PUBLIC_KEY = /^(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp\d+|sk-(?:ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com) [A-Za-z0-9+/]{16,}={0,3}(?: .*)?$/;
 var PLACEHOLDER = /^(?:change[-_ .]?me|replace[-_ .]?me|replace[-_ .]?this|set[-_ .]?me|todo|tbd|fixme|placeholder|redacted|dummy|none|null|nil|undefined|n\/a|your[-_ ].*|<[^>]*>|\{\{.*\}\}|#\{.*\}#|__[A-Za-z0-9_]+__|\$\(.*\)|\*+|#{3,}|\.{3,}|-+)$/i;
 var CROSSED_OUT = /^(?=(?:[^x]*x){3})[x\-_.]+$/i;
 var NUMBERED_VALUE = /^value\d+$/i;
@@ -56388,6 +56391,7 @@ function isPlaceholder(s, { bareWords = true, armExpressions = true } = {}) {
   if (bareWords && BARE_WORD.test(t)) return true;
   if (/\$\{[^}]*\}/.test(t)) return true;
   if (isKeyVaultReference(t)) return true;
+  if (SSH_PUBLIC_KEY.test(t)) return true;
   if (armExpressions && /^\[[\s\S]*\]$/.test(t)) return true;
   return false;
 }

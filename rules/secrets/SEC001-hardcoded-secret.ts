@@ -96,10 +96,18 @@ function decideLooksSecret(name: string): boolean {
   }
   if (end < 0) return false;
   const after = t.slice(end + 1);
-  // A name of alternatives (`adminPasswordOrKey`: a password, or an SSH key): the secret first.
+  // A name of alternatives (`adminPasswordOrKey`: a password, or an SSH key): the secret first,
+  // unless a noun after the last one says what all of them are (`secretOrCertificateName`: a name).
   const or = after.indexOf('or');
+  if (or >= 0 && ALTERNATIVES_NAMED.has(after[after.length - 1]!)) return false;
   return (or < 0 ? after : after.slice(0, or)).every((x) => SECRET_SUFFIX.has(x));
 }
+
+/** Nouns that, after a name of alternatives, name what they are, not a secret (`…OrCertificateName`, `…OrKeyUri`). */
+const ALTERNATIVES_NAMED = new Set(['name', 'names', 'id', 'ids', 'uri', 'url', 'path', 'file', 'ref', 'reference', 'version', 'type', 'length']);
+
+/** An OpenSSH public key (`ssh-rsa AAAA…`, `ssh-ed25519 …`, `ecdsa-sha2-nistp256 …`): public by design. */
+const SSH_PUBLIC_KEY = /^(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp\d+|sk-(?:ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com) [A-Za-z0-9+/]{16,}={0,3}(?: .*)?$/;
 
 /** Obvious placeholders and references that are not secrets (RULES.md SEC001). */
 const PLACEHOLDER =
@@ -193,6 +201,7 @@ export function isPlaceholder(s: string, { bareWords = true, armExpressions = tr
   if (bareWords && BARE_WORD.test(t)) return true;
   if (/\$\{[^}]*\}/.test(t)) return true; // a `${…}` reference left in the text
   if (isKeyVaultReference(t)) return true; // App Service / Functions Key Vault reference, a Key Vault secret URI
+  if (SSH_PUBLIC_KEY.test(t)) return true; // a public key (`adminPasswordOrKey` with SSH), meant to be shared
   // An ARM template expression; only JSON holds them (a Bicep or Terraform string in brackets is text).
   if (armExpressions && /^\[[\s\S]*\]$/.test(t)) return true;
   return false;

@@ -595,6 +595,14 @@ resource "azapi_resource" "vm" {
   arm: {
     valid: [
       {
+        // A noun after alternatives says what they are (a name, a URI): no secret; an OpenSSH public key is meant to be shared (self-review 65).
+        name: 'names-of-alternatives-and-a-public-ssh-key',
+        files: {
+          'azuredeploy.json':
+            '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": {\n    "secretOrCertificateName": { "type": "string", "defaultValue": "mycert" },\n    "passwordOrKeyUri": { "type": "string" },\n    "adminPasswordOrKey": { "type": "securestring", "defaultValue": "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7 user@host" }\n  },\n  "resources": []\n}\n',
+        },
+      },
+      {
         name: 'key-vault-permission-lists',
         files: {
           'main.json': `
