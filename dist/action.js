@@ -30942,6 +30942,7 @@ function tokenize(text2, lang, state, place) {
         word += text2.slice(run3, i - 1) + q.text;
         if (q.end < 0) {
           state.openQuote = i;
+          quote = "'";
           i = n;
         } else i = q.end;
         run3 = i;
@@ -30952,7 +30953,10 @@ function tokenize(text2, lang, state, place) {
         if (h !== -1) {
           word += text2.slice(run3, i) + text2.slice(h.content[0], h.content[1]);
           if (h.end >= n && !text2.endsWith(`
-${text2[i + 1]}@`)) state.openQuote = i + 1;
+${text2[i + 1]}@`)) {
+            state.openQuote = i + 1;
+            quote = text2[i + 1];
+          }
           i = h.end;
           run3 = i;
           continue;
@@ -44087,7 +44091,7 @@ function addSimpleCommands(out, cmd, statement, lineMap, base = 0, openCases = [
         last.before = t.text;
         if (previous.fileEnd === t.fileStart) last.touchesNext = true;
       }
-      op = t.text;
+      op = t.text === "&" && op === "|" && previous?.fileEnd === t.fileStart ? "|&" : t.text;
       if (t.text === "$(" || t.text === "(") depth++;
       continue;
     }
@@ -45422,7 +45426,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   let currentDepth = 0;
   let pipedDepth = 0;
   const pipedFrame = (frame, cmd) => {
-    if (cmd.after !== "|") return frame;
+    if (cmd.after !== "|" && cmd.after !== "|&") return frame;
     frame.piped = true;
     pipedDepth++;
     currentDepth = (cmd.depth ?? 0) + pipedDepth;
@@ -45542,7 +45546,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       const t = words[k].raw;
       if (t === "{" && !ps) {
         const top2 = frames[frames.length - 1];
-        if (k === 0 && cmd.after === "|") frames.push(pipedFrame(openFrame("brace"), cmd));
+        if (k === 0 && (cmd.after === "|" || cmd.after === "|&")) frames.push(pipedFrame(openFrame("brace"), cmd));
         else if (top2?.kind === "brace") top2.innerBraces = (top2.innerBraces ?? 0) + 1;
         continue;
       }

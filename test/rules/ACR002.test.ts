@@ -876,7 +876,7 @@ const azureCli: RuleTable = {
         name: 'sku-assigned-only-in-a-piped-loop-or-group',
         files: {
           'deploy.sh':
-            'SKU=⟦Basic⟧\necho x | while read -r l; do SKU=Premium; done\necho x | { SKU=Premium; { SKU=Standard; }; SKU=Premium; }\naz acr create -n acr1 -g rg --sku "$SKU" --public-network-enabled false\n',
+            'SKU=⟦Basic⟧\necho x | while read -r l; do SKU=Premium; done\necho x | { SKU=Premium; { SKU=Standard; }; SKU=Premium; }\necho x |& { SKU=Premium; }\naz acr create -n acr1 -g rg --sku "$SKU" --public-network-enabled false\n',
         },
         level: 'error',
         env: 'unknown',

@@ -227,6 +227,20 @@ resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = [for i in ⟦range(
         messageIncludes: 'the quote " opened here is never closed, so the az command it runs into could not be read',
       },
       {
+        // Bash ANSI-C quoting and a PowerShell here-string never closed (an indented `"@` closes nothing) (self-review 65).
+        name: 'unclosed-ansi-c-quote-swallows-an-az-command',
+        files: { 'deploy.sh': "X=$⟦'⟧unterminated\naz acr create -n acr1 -g rg --sku Basic --admin-enabled true\n" },
+        level: 'note',
+        env: 'unknown',
+        messageIncludes: "the quote ' opened here is never closed",
+      },
+      {
+        name: 'unclosed-here-string-swallows-an-az-command',
+        files: { 'deploy.ps1': '$b = @⟦"⟧\n{ "x": 1 }\n  "@\naz acr create -n acr1 -g rg --sku Basic --admin-enabled true\n' },
+        level: 'note',
+        env: 'unknown',
+      },
+      {
         name: 'unclosed-quote-inside-an-az-command',
         files: { 'deploy.sh': 'az acr create -n ⟦"⟧a -g rg --admin-enabled true\n' },
         level: 'note',

@@ -577,7 +577,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   let pipedDepth = 0;
   /** A compound command opened by `cmd` after a `|`: one subshell level more until its frame closes. */
   const pipedFrame = (frame: Frame, cmd: CiCommand): Frame => {
-    if (cmd.after !== '|') return frame;
+    if (cmd.after !== '|' && cmd.after !== '|&') return frame;
     frame.piped = true;
     pipedDepth++;
     currentDepth = (cmd.depth ?? 0) + pipedDepth;
@@ -721,7 +721,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       // `cmd | { …; }`: a brace group in a pipeline runs in a subshell (one not piped is no frame).
       if (t === '{' && !ps) {
         const top = frames[frames.length - 1];
-        if (k === 0 && cmd.after === '|') frames.push(pipedFrame(openFrame('brace'), cmd));
+        if (k === 0 && (cmd.after === '|' || cmd.after === '|&')) frames.push(pipedFrame(openFrame('brace'), cmd));
         else if (top?.kind === 'brace') top.innerBraces = (top.innerBraces ?? 0) + 1;
         continue;
       }

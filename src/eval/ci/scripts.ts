@@ -97,7 +97,8 @@ function addSimpleCommands(out: CiCommand[], cmd: Pick<ScriptCommand, 'tokens' |
         last.before = t.text;
         if (previous!.fileEnd === t.fileStart) last.touchesNext = true;
       }
-      op = t.text;
+      // bash's `|&` (a pipe of stdout and stderr) is lexed as `|` then `&`: one operator, no background job.
+      op = t.text === '&' && op === '|' && previous?.fileEnd === t.fileStart ? '|&' : t.text;
       if (t.text === '$(' || t.text === '(') depth++;
       continue;
     }

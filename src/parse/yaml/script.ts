@@ -1054,7 +1054,9 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
         const q = ansiCQuoted(text, i);
         word += text.slice(run, i - 1) + q.text;
         if (q.end < 0) {
+          // Never closed: the rest is the quote's (an unclosed quote, as `'` unclosed is).
           state.openQuote = i;
+          quote = "'";
           i = n;
         } else i = q.end;
         run = i;
@@ -1065,7 +1067,11 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
         const h = psHereString(text, i);
         if (h !== -1) {
           word += text.slice(run, i) + text.slice(h.content[0], h.content[1]);
-          if (h.end >= n && !text.endsWith(`\n${text[i + 1]}@`)) state.openQuote = i + 1;
+          if (h.end >= n && !text.endsWith(`\n${text[i + 1]}@`)) {
+            // Never closed: an unclosed quote, whose commands are not read.
+            state.openQuote = i + 1;
+            quote = text[i + 1] as '"' | "'";
+          }
           i = h.end;
           run = i;
           continue;
