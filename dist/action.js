@@ -49919,28 +49919,29 @@ function evalField(fieldValue, op, right, ctx, cond, written2) {
   const lower = field.toLowerCase();
   const at2 = fieldValue.origin ?? cond.origin;
   const excludes2 = excludingOperator(op, right);
-  const constrains2 = right.kind === "list" || written2.kind === "string" && /\bparameters\s*\(/i.test(written2.value);
+  const parameterized = written2.kind === "string" && /\bparameters\s*\(/i.test(written2.value);
+  const constrains2 = right.kind === "list" || parameterized;
   const read = readField(field, ctx);
   if (read.kind === "undecided") return undecided(read.why);
   if (lower === "type") {
     const result2 = compareType(op, read.kind === "one" ? read.value : void 0, right, ctx.target.notTypes);
     if (result2 === void 0) return undecided(`the resource's ARM type is not known (${read.kind === "one" && read.value?.kind === "unknown" ? read.value.reason : "not mapped"})`);
-    return { result: result2, evidence: [{ field, value: read.kind === "one" ? read.value : void 0, condition: at2, excludes: excludes2, constrains: constrains2 }] };
+    return { result: result2, evidence: [{ field, value: read.kind === "one" ? read.value : void 0, condition: at2, excludes: excludes2, constrains: constrains2, parameterized }] };
   }
   const loc3 = lower === "location";
   if (read.kind === "one") {
     const result2 = compare4(op, read.value, right, loc3);
     if (result2 === void 0) return undecided(`${field} ${op} ${describeRight(right)} cannot be decided on ${read.value ? describeValue(read.value) : "an absent value"}`);
-    return { result: result2, evidence: [{ field, value: read.value, condition: at2, excludes: excludes2, constrains: constrains2 }] };
+    return { result: result2, evidence: [{ field, value: read.value, condition: at2, excludes: excludes2, constrains: constrains2, parameterized }] };
   }
   if (read.values.length === 0) return undecided(`${field}: the array is empty or absent (a [*] condition over no members is not evaluated; use count)`);
   const evidence = [];
   let result = true;
   for (const v of read.values) {
     const r = compare4(op, v, right, loc3);
-    if (r === false) return { result: false, evidence: [{ field, value: v, condition: at2, excludes: excludes2, constrains: constrains2 }] };
+    if (r === false) return { result: false, evidence: [{ field, value: v, condition: at2, excludes: excludes2, constrains: constrains2, parameterized }] };
     if (r === void 0) result = void 0;
-    else evidence.push({ field, value: v, condition: at2, excludes: excludes2, constrains: constrains2 });
+    else evidence.push({ field, value: v, condition: at2, excludes: excludes2, constrains: constrains2, parameterized });
   }
   return result === void 0 ? undecided(`${field} ${op} cannot be decided for every member`) : { result, evidence };
 }
@@ -52493,14 +52494,16 @@ function decidingEvidence(j) {
   const fields = j.evidence.filter((e) => e.field.toLowerCase() !== "type");
   const written2 = fields.filter((e) => e.value?.origin);
   const constraints = fields.filter((e) => !SELECTOR_FIELD.test(e.field));
-  return written2.find((e) => e.constrains && e.excludes) ?? written2.find((e) => e.constrains) ?? constraints.find((e) => e.value?.origin) ?? constraints[0] ?? written2[0] ?? fields[0];
+  return written2.find((e) => e.parameterized && e.excludes) ?? written2.find((e) => e.parameterized) ?? written2.find((e) => e.constrains && e.excludes) ?? written2.find((e) => e.constrains) ?? constraints.find((e) => e.value?.origin) ?? constraints[0] ?? written2[0] ?? fields[0];
 }
 var SELECTOR_FIELD = /(?:^|\/)(?:kind|computeType)$/i;
 function evidenceText(j) {
   const parts = [];
   const seen = /* @__PURE__ */ new Set();
   const first = decidingEvidence(j);
-  for (const e of first ? [first, ...j.evidence.filter((x) => x !== first)] : j.evidence) {
+  const rest = j.evidence.filter((x) => x !== first);
+  const ordered = [...rest.filter((x) => !SELECTOR_FIELD.test(x.field)), ...rest.filter((x) => SELECTOR_FIELD.test(x.field))];
+  for (const e of first ? [first, ...ordered] : ordered) {
     if (e.field.toLowerCase() === "type" || seen.has(e.field.toLowerCase())) continue;
     seen.add(e.field.toLowerCase());
     const field = e.field.includes("/") ? e.field.slice(e.field.lastIndexOf("/") + 1) : e.field;

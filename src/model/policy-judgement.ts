@@ -61,7 +61,16 @@ export function decidingEvidence(j: PolicyJudgement): Evidence | undefined {
   // A condition on what kind of resource it is (`computeType equals AmlCompute`, `kind`) selects;
   // any other is the constraint, written or not (an absent value points at the resource).
   const constraints = fields.filter((e) => !SELECTOR_FIELD.test(e.field));
-  return written.find((e) => e.constrains && e.excludes) ?? written.find((e) => e.constrains) ?? constraints.find((e) => e.value?.origin) ?? constraints[0] ?? written[0] ?? fields[0];
+  return (
+    written.find((e) => e.parameterized && e.excludes) ??
+    written.find((e) => e.parameterized) ??
+    written.find((e) => e.constrains && e.excludes) ??
+    written.find((e) => e.constrains) ??
+    constraints.find((e) => e.value?.origin) ??
+    constraints[0] ??
+    written[0] ??
+    fields[0]
+  );
 }
 
 /** Fields that say what kind of resource it is (besides `type`): a condition on them selects what the policy applies to. */
@@ -73,7 +82,10 @@ export function evidenceText(j: PolicyJudgement): string {
   const seen = new Set<string>();
   // The deciding value comes first: it is what to change.
   const first = decidingEvidence(j);
-  for (const e of first ? [first, ...j.evidence.filter((x) => x !== first)] : j.evidence) {
+  // Then the other constraints, then what selects the resource (`computeType is "AmlCompute"`).
+  const rest = j.evidence.filter((x) => x !== first);
+  const ordered = [...rest.filter((x) => !SELECTOR_FIELD.test(x.field)), ...rest.filter((x) => SELECTOR_FIELD.test(x.field))];
+  for (const e of first ? [first, ...ordered] : ordered) {
     if (e.field.toLowerCase() === 'type' || seen.has(e.field.toLowerCase())) continue;
     seen.add(e.field.toLowerCase());
     // An alias without its type prefix (`…/workspaces/publicNetworkAccess` → `publicNetworkAccess`).

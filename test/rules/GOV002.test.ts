@@ -804,4 +804,44 @@ const absentConstraint: RuleTable = {
   },
 };
 
-ruleTester('GOV002', cases, consumer, absentConstraint);
+// Two constraints: the one with a policy parameter (what an assignment configures) decides, the
+// other named after it, the selector last (self-review 65: the first written one decided).
+const twoConstraints: RuleTable = {
+  arm: {
+    valid: [],
+    invalid: [
+      {
+        name: 'parameter-constraint-decides-over-a-list-written-in-the-rule',
+        files: {
+          'main.json':
+            '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "resources": [\n    {\n      "type": "Microsoft.MachineLearningServices/workspaces/computes",\n      "apiVersion": "2024-04-01",\n      "name": "ws/cpu",\n      "location": "westeurope",\n      "properties": { "computeType": "AmlCompute", "properties": { "vmSize": ⟦"Standard_D16s_v5"⟧ } }\n    }\n  ]\n}\n',
+          'policies/two.json': JSON.stringify({
+            name: 'two',
+            properties: {
+              displayName: 'Two constraints',
+              mode: 'All',
+              parameters: { allowed: { type: 'Array', defaultValue: ['Standard_DS3_v2'] } },
+              policyRule: {
+                if: {
+                  allOf: [
+                    { field: 'type', equals: 'Microsoft.MachineLearningServices/workspaces/computes' },
+                    { field: 'Microsoft.MachineLearningServices/workspaces/computes/computeType', equals: 'AmlCompute' },
+                    { field: 'location', notIn: ['northeurope'] },
+                    { field: 'Microsoft.MachineLearningServices/workspaces/computes/vmSize', notIn: "[parameters('allowed')]" },
+                  ],
+                },
+                then: { effect: 'deny' },
+              },
+            },
+          }),
+        },
+        options: { config: policyConfig() },
+        level: 'error',
+        env: 'unknown',
+        messageIncludes: 'vmSize is "Standard_D16s_v5" and location is "westeurope"',
+      },
+    ],
+  },
+};
+
+ruleTester('GOV002', cases, consumer, absentConstraint, twoConstraints);

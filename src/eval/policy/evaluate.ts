@@ -54,6 +54,8 @@ export interface Evidence {
    * (`[parameters('allowedSizes')]`): the policy's constraint, what an assignment configures.
    */
   constrains?: boolean;
+  /** …with a policy parameter (what an assignment configures): the constraint before a list written in the rule. */
+  parameterized?: boolean;
 }
 
 /** Whether a condition with this operator and right side holds by what the value is not (before any `not`). */
@@ -346,19 +348,20 @@ function evalField(fieldValue: Value, op: Operator, right: Value, ctx: Ctx, cond
   const lower = field.toLowerCase();
   const at = fieldValue.origin ?? cond.origin;
   const excludes = excludingOperator(op, right);
-  const constrains = right.kind === 'list' || (written.kind === 'string' && /\bparameters\s*\(/i.test(written.value));
+  const parameterized = written.kind === 'string' && /\bparameters\s*\(/i.test(written.value);
+  const constrains = right.kind === 'list' || parameterized;
   const read = readField(field, ctx);
   if (read.kind === 'undecided') return undecided(read.why);
   if (lower === 'type') {
     const result = compareType(op, read.kind === 'one' ? read.value : undefined, right, ctx.target.notTypes);
     if (result === undefined) return undecided(`the resource's ARM type is not known (${read.kind === 'one' && read.value?.kind === 'unknown' ? read.value.reason : 'not mapped'})`);
-    return { result, evidence: [{ field, value: read.kind === 'one' ? read.value : undefined, condition: at, excludes, constrains }] };
+    return { result, evidence: [{ field, value: read.kind === 'one' ? read.value : undefined, condition: at, excludes, constrains, parameterized }] };
   }
   const loc = lower === 'location';
   if (read.kind === 'one') {
     const result = compare(op, read.value, right, loc);
     if (result === undefined) return undecided(`${field} ${op} ${describeRight(right)} cannot be decided on ${read.value ? describeValue(read.value) : 'an absent value'}`);
-    return { result, evidence: [{ field, value: read.value, condition: at, excludes, constrains }] };
+    return { result, evidence: [{ field, value: read.value, condition: at, excludes, constrains, parameterized }] };
   }
   // `[*]` outside count: true when every member satisfies the condition.
   if (read.values.length === 0) return undecided(`${field}: the array is empty or absent (a [*] condition over no members is not evaluated; use count)`);
@@ -366,9 +369,9 @@ function evalField(fieldValue: Value, op: Operator, right: Value, ctx: Ctx, cond
   let result: Tri = true;
   for (const v of read.values) {
     const r = compare(op, v, right, loc);
-    if (r === false) return { result: false, evidence: [{ field, value: v, condition: at, excludes, constrains }] };
+    if (r === false) return { result: false, evidence: [{ field, value: v, condition: at, excludes, constrains, parameterized }] };
     if (r === undefined) result = undefined;
-    else evidence.push({ field, value: v, condition: at, excludes, constrains });
+    else evidence.push({ field, value: v, condition: at, excludes, constrains, parameterized });
   }
   return result === undefined ? undecided(`${field} ${op} cannot be decided for every member`) : { result, evidence };
 }
