@@ -56353,6 +56353,7 @@ function decideLooksSecret(name) {
 var ALTERNATIVES_NAMED = /* @__PURE__ */ new Set(["name", "names", "id", "ids", "uri", "url", "path", "file", "ref", "reference", "version", "type", "length"]);
 var SSH_PUBLIC_KEY = /^(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp\d+|sk-(?:ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com) [A-Za-z0-9+/]{16,}={0,3}(?: .*)?$/;
 var PLACEHOLDER = /^(?:change[-_ .]?me|replace[-_ .]?me|replace[-_ .]?this|set[-_ .]?me|todo|tbd|fixme|placeholder|redacted|dummy|none|null|nil|undefined|n\/a|your[-_ ].*|<[^>]*>|\{\{.*\}\}|#\{.*\}#|__[A-Za-z0-9_]+__|\$\(.*\)|\*+|#{3,}|\.{3,}|-+)$/i;
+var TOKEN = /^(?:%[A-Z][A-Z0-9_]*%|@@[A-Z][A-Z0-9_]*@@)$/;
 var CROSSED_OUT = /^(?=(?:[^x]*x){3})[x\-_.]+$/i;
 var NUMBERED_VALUE = /^value\d+$/i;
 var INSTRUCTION = /^[A-Z]+(?:[-_ ]+[A-Z]+)+$/;
@@ -56394,7 +56395,7 @@ function isPlaceholder(s, { bareWords = true, armExpressions = true } = {}) {
   const t = s.trim();
   if (t === "") return true;
   if (PLACEHOLDER.test(t) || isTemplateSkeletonValue(t)) return true;
-  if (CROSSED_OUT.test(t) || NUMBERED_VALUE.test(t) || INSTRUCTION.test(t)) return true;
+  if (CROSSED_OUT.test(t) || NUMBERED_VALUE.test(t) || INSTRUCTION.test(t) || TOKEN.test(t)) return true;
   if (bareWords && BARE_WORD.test(t)) return true;
   if (/\$\{[^}]*\}/.test(t)) return true;
   if (isKeyVaultReference(t)) return true;

@@ -112,6 +112,8 @@ const SSH_PUBLIC_KEY = /^(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp\d+|sk-(?:ss
 /** Obvious placeholders and references that are not secrets (RULES.md SEC001). */
 const PLACEHOLDER =
   /^(?:change[-_ .]?me|replace[-_ .]?me|replace[-_ .]?this|set[-_ .]?me|todo|tbd|fixme|placeholder|redacted|dummy|none|null|nil|undefined|n\/a|your[-_ ].*|<[^>]*>|\{\{.*\}\}|#\{.*\}#|__[A-Za-z0-9_]+__|\$\(.*\)|\*+|#{3,}|\.{3,}|-+)$/i;
+/** A replace-tokens token in capitals (`%SAS_TOKEN%`, `@@ACCESS_KEY@@`), as `#{…}#` and `__X__` are: filled in at deploy time. */
+const TOKEN = /^(?:%[A-Z][A-Z0-9_]*%|@@[A-Z][A-Z0-9_]*@@)$/;
 /** `xxx`, `XXXX-XXXX`, `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`: at least three x and only separators besides. */
 const CROSSED_OUT = /^(?=(?:[^x]*x){3})[x\-_.]+$/i;
 /** `value1` … `valueN`: sample values numbered in order. */
@@ -197,7 +199,7 @@ export function isPlaceholder(s: string, { bareWords = true, armExpressions = tr
   const t = s.trim();
   if (t === '') return true;
   if (PLACEHOLDER.test(t) || isTemplateSkeletonValue(t)) return true;
-  if (CROSSED_OUT.test(t) || NUMBERED_VALUE.test(t) || INSTRUCTION.test(t)) return true;
+  if (CROSSED_OUT.test(t) || NUMBERED_VALUE.test(t) || INSTRUCTION.test(t) || TOKEN.test(t)) return true;
   if (bareWords && BARE_WORD.test(t)) return true;
   if (/\$\{[^}]*\}/.test(t)) return true; // a `${…}` reference left in the text
   if (isKeyVaultReference(t)) return true; // App Service / Functions Key Vault reference, a Key Vault secret URI

@@ -1934,6 +1934,8 @@ resource "azurerm_linux_function_app" "fn" {
           'terraform.tfvars.example': 'client_secret = ⟦"s3cr3t-Value-9x"⟧\nlocation      = "westeurope"\n',
           // Placeholders that are no HCL: listed as not read (--verbose), no PARSE001.
           'prod.tfvars.sample': 'client_secret = <your secret>\n',
+          // Replace-tokens tokens are placeholders (self-review 65).
+          'dev.tfvars.template': 'sas_token  = "%SAS_TOKEN%"\naccess_key = "@@ACCESS_KEY@@"\n',
         },
         level: 'warning',
         env: 'unknown',
