@@ -30427,10 +30427,10 @@ function psHereString(s, i) {
   for (let at2 = from - 1; at2 >= 0 && at2 < s.length; at2 = s.indexOf("\n", at2 + 1)) {
     if (s[at2 + 1] === q && s[at2 + 2] === "@") {
       const to = at2 > from && s[at2 - 1] === "\r" ? at2 - 1 : at2;
-      return { end: at2 + 3, content: [from, Math.max(from, to)] };
+      return { end: at2 + 3, content: [from, Math.max(from, to)], closed: true };
     }
   }
-  return { end: s.length, content: [from, s.length] };
+  return { end: s.length, content: [from, s.length], closed: false };
 }
 function opensAnsiC(s, i) {
   return s[i] === "'" && s[i - 1] === "$" && s[i - 2] !== "\\";
@@ -30952,8 +30952,7 @@ function tokenize(text2, lang, state, place) {
         const h = psHereString(text2, i);
         if (h !== -1) {
           word += text2.slice(run3, i) + text2.slice(h.content[0], h.content[1]);
-          if (h.end >= n && !text2.endsWith(`
-${text2[i + 1]}@`)) {
+          if (!h.closed) {
             state.openQuote = i + 1;
             quote = text2[i + 1];
           }
@@ -33138,6 +33137,15 @@ var init_blocks2 = __esm({
   }
 });
 
+// src/core/file-kind.ts
+var SAMPLE_VAR_FILE;
+var init_file_kind = __esm({
+  "src/core/file-kind.ts"() {
+    "use strict";
+    SAMPLE_VAR_FILE = /\.tfvars\.(?:example|sample|template|dist)$/i;
+  }
+});
+
 // src/frontends/terraform-data-files.ts
 import path15 from "node:path";
 function folderEntry(dir) {
@@ -33539,7 +33547,7 @@ function unevaluatedVarFileReason(file, ctx) {
   }
   return `no folder at or above it holds .tf files, so no module is evaluated with its values ${after}; lint the module it is for with --var-file`;
 }
-var LOCK_FILE, SAMPLE_VAR_FILE, BY_NAME, terraformFrontEnd, LOCAL_SOURCE, YAML_DECODE, isPlanningFacts, NESTED_BLOCKS;
+var LOCK_FILE, BY_NAME, terraformFrontEnd, LOCAL_SOURCE, YAML_DECODE, isPlanningFacts, NESTED_BLOCKS;
 var init_terraform = __esm({
   "src/frontends/terraform.ts"() {
     "use strict";
@@ -33554,11 +33562,11 @@ var init_terraform = __esm({
     init_from_terraform();
     init_azapi_update();
     init_blocks2();
+    init_file_kind();
     init_terraform_data_files();
     init_remote_modules();
     init_shared();
     LOCK_FILE = ".terraform.lock.hcl";
-    SAMPLE_VAR_FILE = /\.tfvars\.(?:example|sample|template|dist)$/;
     BY_NAME = [
       [/\.tf$/, "terraform"],
       [/\.tf\.json$/, "terraform"],
@@ -38670,8 +38678,8 @@ function linkedTemplateReason(key) {
 function clippedSource(text2) {
   return text2.length > 100 ? `${text2.slice(0, 99)}\u2026` : text2;
 }
-function readParameterFile(pf) {
-  return new Map(parameterFileEntries(pf).map(([k, v]) => [k.toLowerCase(), v]));
+function readParameterFile(pf, read) {
+  return new Map(parameterFileEntries(pf).map(([k, v]) => [k.toLowerCase(), read ? read(v, k) : v]));
 }
 function parametersObject(root) {
   return getProp(root, "parameters") ?? (getProp(root, "$schema") === void 0 ? root : void 0);
@@ -39737,9 +39745,13 @@ function valueSiteOf(scope, body, p) {
   }
   return scope.loc(cur.range);
 }
-function mappedBody(e) {
+function builtinCall(e) {
   const call = e.kind === "Call" || e.kind === "InstanceCall" && e.object.kind === "Variable" && e.object.name === "sys" ? e : void 0;
-  const lambda = call && call.name.name.toLowerCase() === "map" ? call.args[1] : void 0;
+  return call ? { name: call.name.name.toLowerCase(), args: call.args } : void 0;
+}
+function mappedBody(e) {
+  const call = builtinCall(e);
+  const lambda = call?.name === "map" ? call.args[1] : void 0;
   if (lambda?.kind !== "Lambda") return void 0;
   let body = lambda.body;
   while (body.kind === "Paren") body = body.expression;
@@ -39775,8 +39787,8 @@ function writtenAt(scope, e, seg) {
       cur = value;
       continue;
     }
-    const call = cur.kind === "Call" || cur.kind === "InstanceCall" && cur.object.kind === "Variable" && cur.object.name === "sys" ? cur : void 0;
-    if (call && call.name.name.toLowerCase() === "union" && !/^\d+$/.test(seg)) {
+    const call = builtinCall(cur);
+    if (call?.name === "union" && !/^\d+$/.test(seg)) {
       const lower = seg.toLowerCase();
       const has = (o) => o.members.some((m) => m.kind === "ObjectProperty" && m.keyName?.toLowerCase() === lower);
       for (let i = call.args.length - 1; i >= 0; i--) {
@@ -39850,34 +39862,36 @@ function walkSite(scope, body, p) {
   }
   return range2 ? { at: scope.loc(range2), template } : void 0;
 }
-function elementAt(scope, e, index, hops = 0) {
-  if (hops > MAX_VAR_HOPS) return void 0;
-  while (e.kind === "Paren") e = e.expression;
-  if (e.kind === "Variable") {
-    const value = declaredVarValue(scope, e.name);
-    return value ? elementAt(scope, value, index, hops + 1) : void 0;
+function elementAt(scope, e, index, depth = 0) {
+  if (depth > MAX_VAR_HOPS) return void 0;
+  const written2 = declaredExpression(scope, e);
+  if (written2?.kind === "Null") return { count: 0 };
+  if (written2?.kind === "Array") return elementInParts(scope, written2.items, index, depth);
+  const call = written2 && builtinCall(written2);
+  if (call?.name === "concat") return elementInParts(scope, call.args.map(spreadOf), index, depth);
+  if (call?.name === "flatten" && call.args.length === 1) {
+    const outer = declaredExpression(scope, call.args[0]);
+    if (outer?.kind !== "Array" || outer.items.some((x) => x.kind === "Spread")) return void 0;
+    return elementInParts(scope, outer.items.map(spreadOf), index, depth);
   }
-  if (e.kind === "Null") return { count: 0 };
-  if (e.kind === "Array") return elementInParts(scope, e.items, index, hops);
-  const call = e.kind === "Call" || e.kind === "InstanceCall" && e.object.kind === "Variable" && e.object.name === "sys" ? e : void 0;
-  const name = call?.name.name.toLowerCase();
-  if (call && name === "concat") return elementInParts(scope, call.args.map(spreadOf), index, hops);
-  if (call && name === "flatten" && call.args.length === 1) {
-    let outer = call.args[0];
-    for (let h = hops; outer.kind === "Paren" || outer.kind === "Variable"; h++) {
-      const next = outer.kind === "Paren" ? outer.expression : declaredVarValue(scope, outer.name);
-      if (!next || h > MAX_VAR_HOPS) return void 0;
-      outer = next;
-    }
-    if (outer.kind !== "Array" || outer.items.some((x) => x.kind === "Spread")) return void 0;
-    return elementInParts(scope, outer.items.map(spreadOf), index, hops);
+  return void 0;
+}
+function declaredExpression(scope, e) {
+  let cur = e;
+  for (let hops = 0; hops <= MAX_VAR_HOPS; hops++) {
+    if (cur.kind === "Paren") cur = cur.expression;
+    else if (cur.kind === "Variable") {
+      const value = declaredVarValue(scope, cur.name);
+      if (!value) return void 0;
+      cur = value;
+    } else return cur;
   }
   return void 0;
 }
 function spreadOf(e) {
   return { kind: "Spread", expression: e, range: e.range };
 }
-function elementInParts(scope, parts, index, hops) {
+function elementInParts(scope, parts, index, depth) {
   let before = 0;
   for (const part of parts) {
     if (part.kind !== "Spread") {
@@ -39885,7 +39899,7 @@ function elementInParts(scope, parts, index, hops) {
       before++;
       continue;
     }
-    const inner = elementAt(scope, part.expression, index - before, hops + 1);
+    const inner = elementAt(scope, part.expression, index - before, depth + 1);
     if (!inner || "item" in inner) return inner;
     before += inner.count;
   }
@@ -41847,7 +41861,7 @@ var init_bicep2 = __esm({
           readJsonParameters: (f) => {
             const parsed = parses.json.get(f);
             if (!parsed?.root) return void 0;
-            return new Map(parameterFileEntries({ file: f, parsed }).map(([k, v]) => [k.toLowerCase(), substitutedLater(v, k)]));
+            return readParameterFile({ file: f, parsed }, substitutedLater);
           },
           envOverride: ctx.envOverride,
           ...ctx.envAbove ? { envAbove: ctx.envAbove } : {},
@@ -46220,7 +46234,7 @@ function psParameterDeclaration(words, pending = "") {
   const apartDefault = words[k + 1]?.raw === "=" || words[k + 1]?.raw.startsWith("=") === true;
   if (k + 1 < words.length && !apartDefault) return void 0;
   if (apartDefault && words.slice(k + 1, -1).some((w) => w.raw.endsWith(","))) return void 0;
-  const defaultWord = joinedDefault || apartDefault ? defaultWordOf(words.map((w, i) => i === k ? wordSlice(w, w.raw.length - afterAttribute(w.raw).length, w.raw.length) : w), k) : void 0;
+  const defaultWord = joinedDefault || apartDefault ? defaultWordOf(words, k) : void 0;
   return { name: m[2], typing: typingOf(types + m[1]), defaulted: joinedDefault || apartDefault, ...defaultWord ? { defaultWord } : {} };
 }
 function parametersOnOneLine(words, pending = "") {
@@ -56248,6 +56262,7 @@ var TF004_plan_file_in_repository_default = defineRule({
 import path51 from "node:path";
 init_source();
 init_own_strings();
+init_file_kind();
 init_normalize();
 init_address();
 
@@ -56460,7 +56475,7 @@ var SEC001_hardcoded_secret_default = defineRule({
       return true;
     };
     let variantFile;
-    const isVarOrParameterFile = (file) => /\.(?:tfvars|tfvars\.json|bicepparam|tfvars\.(?:example|sample|template|dist))$/i.test(file) || file === variantFile;
+    const isVarOrParameterFile = (file) => /\.(?:tfvars|tfvars\.json|bicepparam)$/i.test(file) || SAMPLE_VAR_FILE.test(file) || file === variantFile;
     const literal = (name, v, h) => {
       const armExpressions = v.origin === void 0 || /\.jsonc?$/i.test(v.origin.file);
       if (v.kind !== "string" || isPlaceholder(v.value, { bareWords: !h.strict, armExpressions }) || !h.strict && echoesName(name, v.value)) return;

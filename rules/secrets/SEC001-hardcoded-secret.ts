@@ -6,6 +6,7 @@ import type { InputDecl, Resource } from '../../src/model/resource.js';
 import { locationKey, type Location } from '../../src/core/source.js';
 import type { Value } from '../../src/core/value.js';
 import { ownString } from '../../src/core/own-strings.js';
+import { SAMPLE_VAR_FILE } from '../../src/core/file-kind.js';
 import { displayName, sameRange } from '../../src/engine/facts.js';
 import { isInlineElement } from '../../src/model/normalize.js';
 import { withoutInstanceKeys } from '../../src/model/address.js';
@@ -287,7 +288,7 @@ export default defineRule({
     /** The parameter file of the evaluation being read (ARM: a `.json` that is not recognisable by its name). */
     let variantFile: string | undefined;
     /** A var or parameter file: `.tfvars`, `.tfvars.json`, `.bicepparam`, or the evaluation's parameter file. */
-    const isVarOrParameterFile = (file: string): boolean => /\.(?:tfvars|tfvars\.json|bicepparam|tfvars\.(?:example|sample|template|dist))$/i.test(file) || file === variantFile;
+    const isVarOrParameterFile = (file: string): boolean => /\.(?:tfvars|tfvars\.json|bicepparam)$/i.test(file) || SAMPLE_VAR_FILE.test(file) || file === variantFile;
     interface Holder {
       messageId: MessageId;
       data: Record<string, string>;

@@ -22,3 +22,10 @@ export type FileKind =
   | 'k8s'
   | 'config'
   | 'other';
+
+/**
+ * A Terraform var file meant to be copied and filled in (`terraform.tfvars.example`, `.sample`,
+ * `.template`, `.dist`): Terraform never reads it, but what it holds is in the repository
+ * (RULES.md SEC001: a sample file's secret is a warning). Its kind is `tfvars-sample`.
+ */
+export const SAMPLE_VAR_FILE = /\.tfvars\.(?:example|sample|template|dist)$/i;

@@ -14,7 +14,7 @@ import { collectBicepPragmas } from '../parse/bicep/pragmas.js';
 import { evaluateBicep } from '../eval/bicep/project.js';
 import { bicepSourceCandidates, compiledTemplateCandidates, mayNameTemplate, metadataTemplate } from '../eval/arm/project.js';
 import { parameterFilePairing } from '../eval/arm/detect.js';
-import { parameterFileEntries } from '../eval/arm/template.js';
+import { readParameterFile } from '../eval/arm/template.js';
 import { parseJsonc, type ParsedJson } from '../parse/json/index.js';
 import { armRefKeys, fromArm } from '../model/from-arm.js';
 import path from 'node:path';
@@ -185,8 +185,7 @@ export const bicepFrontEnd: FrontEnd = {
       readJsonParameters: (f) => {
         const parsed = parses.json.get(f);
         if (!parsed?.root) return undefined;
-        // Names as written (a token names the parameter as the file does), keyed without case as readParameterFile does.
-        return new Map(parameterFileEntries({ file: f, parsed }).map(([k, v]) => [k.toLowerCase(), substitutedLater(v, k)]));
+        return readParameterFile({ file: f, parsed }, substitutedLater);
       },
       envOverride: ctx.envOverride,
       ...(ctx.envAbove ? { envAbove: ctx.envAbove } : {}),

@@ -18,7 +18,7 @@ import type { Value } from '../core/value.js';
 import { fromTerraform, terraformRefKeys } from '../model/from-terraform.js';
 import { applyAzapiUpdates } from '../model/azapi-update.js';
 import { hclBlockRanges } from '../parse/hcl/blocks.js';
-import type { FileKind } from '../core/file-kind.js';
+import { SAMPLE_VAR_FILE, type FileKind } from '../core/file-kind.js';
 import type { ClassifiedFile, FilesOnlyView, FrontEnd, FrontEndContext, Problem, SuppressionSource } from './types.js';
 import { dataFileEntries, entriesMayRead } from './terraform-data-files.js';
 import { outOfModuleCopies, readModuleManifest, remoteModuleProblem } from './remote-modules.js';
@@ -26,12 +26,6 @@ import { addCaller, isStringList, parseCache, planningFact, upstreamOf } from '.
 
 /** The dependency lock file `terraform init` writes beside the root module (TF003). */
 const LOCK_FILE = '.terraform.lock.hcl';
-
-/**
- * A var file meant to be copied and filled in (`terraform.tfvars.example`): Terraform never reads
- * it, but what it holds is in the repository (RULES.md SEC001: a sample file's secret is a warning).
- */
-const SAMPLE_VAR_FILE = /\.tfvars\.(?:example|sample|template|dist)$/;
 
 const BY_NAME: [RegExp, FileKind][] = [
   [/\.tf$/, 'terraform'],

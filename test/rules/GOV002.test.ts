@@ -5,7 +5,7 @@
  */
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
 import { RESOURCE_FORMATS } from '../../src/engine/types.js';
-import { DENY_GPU_NO_COST_CENTER, DENY_PUBLIC_ML, PARAM_EFFECT_PUBLIC_ML, policyConfig } from './policy-cases.js';
+import { allOfDefinition, DENY_GPU_NO_COST_CENTER, DENY_PUBLIC_ML, PARAM_EFFECT_PUBLIC_ML, policyConfig } from './policy-cases.js';
 
 const ml = { 'policies/deny-public-ml.json': DENY_PUBLIC_ML };
 const gpu = { 'policies/deny-gpu.json': DENY_GPU_NO_COST_CENTER };
@@ -777,23 +777,16 @@ const absentConstraint: RuleTable = {
         files: {
           'c.json':
             '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "resources": [\n    {\n      ⟦"type": "Microsoft.MachineLearningServices/workspaces/computes"⟧,\n      "apiVersion": "2024-04-01",\n      "name": "mlw/cpu",\n      "location": "westeurope",\n      "properties": { "computeType": "AmlCompute", "properties": { "vmSize": "Standard_DS3_v2" } }\n    }\n  ]\n}\n',
-          'policies/ssh.json': JSON.stringify({
-            name: 'ssh',
-            properties: {
-              displayName: 'No public SSH on clusters',
-              mode: 'All',
-              policyRule: {
-                if: {
-                  allOf: [
-                    { field: 'type', equals: 'Microsoft.MachineLearningServices/workspaces/computes' },
-                    { field: 'Microsoft.MachineLearningServices/workspaces/computes/computeType', equals: 'AmlCompute' },
-                    { field: 'Microsoft.MachineLearningServices/workspaces/computes/remoteLoginPortPublicAccess', exists: false },
-                  ],
-                },
-                then: { effect: 'deny' },
-              },
-            },
-          }),
+          'policies/ssh.json': allOfDefinition(
+            'ssh',
+            'No public SSH on clusters',
+            [
+              { field: 'type', equals: 'Microsoft.MachineLearningServices/workspaces/computes' },
+              { field: 'Microsoft.MachineLearningServices/workspaces/computes/computeType', equals: 'AmlCompute' },
+              { field: 'Microsoft.MachineLearningServices/workspaces/computes/remoteLoginPortPublicAccess', exists: false },
+            ],
+            'deny',
+          ),
         },
         options: { config: policyConfig() },
         level: 'error',
@@ -815,25 +808,18 @@ const twoConstraints: RuleTable = {
         files: {
           'main.json':
             '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "resources": [\n    {\n      "type": "Microsoft.MachineLearningServices/workspaces/computes",\n      "apiVersion": "2024-04-01",\n      "name": "ws/cpu",\n      "location": "westeurope",\n      "properties": { "computeType": "AmlCompute", "properties": { "vmSize": ⟦"Standard_D16s_v5"⟧ } }\n    }\n  ]\n}\n',
-          'policies/two.json': JSON.stringify({
-            name: 'two',
-            properties: {
-              displayName: 'Two constraints',
-              mode: 'All',
-              parameters: { allowed: { type: 'Array', defaultValue: ['Standard_DS3_v2'] } },
-              policyRule: {
-                if: {
-                  allOf: [
-                    { field: 'type', equals: 'Microsoft.MachineLearningServices/workspaces/computes' },
-                    { field: 'Microsoft.MachineLearningServices/workspaces/computes/computeType', equals: 'AmlCompute' },
-                    { field: 'location', notIn: ['northeurope'] },
-                    { field: 'Microsoft.MachineLearningServices/workspaces/computes/vmSize', notIn: "[parameters('allowed')]" },
-                  ],
-                },
-                then: { effect: 'deny' },
-              },
-            },
-          }),
+          'policies/two.json': allOfDefinition(
+            'two',
+            'Two constraints',
+            [
+              { field: 'type', equals: 'Microsoft.MachineLearningServices/workspaces/computes' },
+              { field: 'Microsoft.MachineLearningServices/workspaces/computes/computeType', equals: 'AmlCompute' },
+              { field: 'location', notIn: ['northeurope'] },
+              { field: 'Microsoft.MachineLearningServices/workspaces/computes/vmSize', notIn: "[parameters('allowed')]" },
+            ],
+            'deny',
+            { allowed: { type: 'Array', defaultValue: ['Standard_DS3_v2'] } },
+          ),
         },
         options: { config: policyConfig() },
         level: 'error',

@@ -6,7 +6,7 @@
  */
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
 import { RESOURCE_FORMATS } from '../../src/engine/types.js';
-import { AUDIT_N_SERIES, AUDIT_NSG_ADMIN_PORTS, PARAM_EFFECT_PUBLIC_ML, policyConfig } from './policy-cases.js';
+import { allOfDefinition, AUDIT_N_SERIES, AUDIT_NSG_ADMIN_PORTS, PARAM_EFFECT_PUBLIC_ML, policyConfig } from './policy-cases.js';
 
 const param = { 'policies/ml-public-param.json': PARAM_EFFECT_PUBLIC_ML };
 const nsg = { 'policies/nsg.json': AUDIT_NSG_ADMIN_PORTS };
@@ -259,7 +259,7 @@ const idlePolicy = (constraintFirst: boolean): string => {
   const selector = { field: 'Microsoft.MachineLearningServices/workspaces/computes/computeType', equals: 'ComputeInstance' };
   const constraint = { value: "[empty(field('Microsoft.MachineLearningServices/workspaces/computes/idleTimeBeforeShutdown'))]", equals: true };
   const type = { field: 'type', equals: 'Microsoft.MachineLearningServices/workspaces/computes' };
-  return JSON.stringify({ name: 'idle', properties: { displayName: 'CI idle shutdown', mode: 'All', policyRule: { if: { allOf: constraintFirst ? [type, constraint, selector] : [type, selector, constraint] }, then: { effect: 'audit' } } } });
+  return allOfDefinition('idle', 'CI idle shutdown', constraintFirst ? [type, constraint, selector] : [type, selector, constraint], 'audit');
 };
 const computeInstance = (idle: string): string =>
   `{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0", "resources": [ { "type": "Microsoft.MachineLearningServices/workspaces/computes", "apiVersion": "2024-04-01", "name": "mlw/ci1", "location": "westeurope", "properties": { "computeType": "ComputeInstance", "properties": { "vmSize": "Standard_DS3_v2", "idleTimeBeforeShutdown": ${idle} } } } ] }\n`;

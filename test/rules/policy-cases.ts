@@ -132,4 +132,8 @@ export const AUDIT_N_SERIES = JSON.stringify(
   2,
 );
 
+/** A definition in mode All whose rule is `allOf` these conditions (parameters declared when given). */
+export const allOfDefinition = (name: string, displayName: string, allOf: readonly object[], effect: string, parameters?: object): string =>
+  JSON.stringify({ name, properties: { displayName, mode: 'All', ...(parameters ? { parameters } : {}), policyRule: { if: { allOf }, then: { effect } } } });
+
 export const policyConfig = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({ policies: { definitions: ['policies/*.json'], ...extra } });

@@ -815,9 +815,12 @@ export function clippedSource(text: string): string {
   return text.length > 100 ? `${text.slice(0, 99)}…` : text;
 }
 
-/** Reads a parameter file's values by lower-cased name (ARM matches parameter names without case). */
-export function readParameterFile(pf: { file: string; parsed: ParsedJson }): Map<string, Value> {
-  return new Map(parameterFileEntries(pf).map(([k, v]) => [k.toLowerCase(), v]));
+/**
+ * Reads a parameter file's values by lower-cased name (ARM matches parameter names without case),
+ * each through `read` when given (with the name as the file writes it).
+ */
+export function readParameterFile(pf: { file: string; parsed: ParsedJson }, read?: (v: Value, name: string) => Value): Map<string, Value> {
+  return new Map(parameterFileEntries(pf).map(([k, v]) => [k.toLowerCase(), read ? read(v, k) : v]));
 }
 
 /**

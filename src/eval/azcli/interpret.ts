@@ -1587,12 +1587,6 @@ function typingOf(types: string): ParameterTyping {
 /** Type constraints and attributes and nothing else (`[string]`, `[Parameter(Mandatory)]` before `$Size`). */
 const PS_TYPES_ONLY = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})+$`);
 
-/**
- * A command of a parameter list that declares one parameter: its type constraints and attributes
- * joined to it or written apart (`[Parameter(Mandatory)] [string] $Size`; after an attribute's
- * arguments, which end the command before it, `][string]$Size`), its name, and a default after it
- * (`= 'x'`, joined or apart). Undefined for anything else (several parameters, an attribute alone).
- */
 /** `raw[from, to)` of a word as a word of its own (its text the same slice: only a literal's is read). */
 function wordSlice(w: CiWord, from: number, to: number): CiWord {
   return { text: w.raw.slice(from, to), raw: w.raw.slice(from, to), range: w.rangeOf(from, to), rangeOf: (a, b) => w.rangeOf(from + a, from + b) };
@@ -1611,6 +1605,12 @@ function defaultWordOf(words: readonly CiWord[], k: number): CiWord | undefined 
   return w.raw.endsWith(',') ? wordSlice(w, 0, w.raw.length - 1) : w;
 }
 
+/**
+ * A command of a parameter list that declares one parameter: its type constraints and attributes
+ * joined to it or written apart (`[Parameter(Mandatory)] [string] $Size`; after an attribute's
+ * arguments, which end the command before it, `][string]$Size`), its name, and a default after it
+ * (`= 'x'`, joined or apart). Undefined for anything else (several parameters, an attribute alone).
+ */
 function psParameterDeclaration(words: readonly CiWord[], pending = ''): { name: string; typing: ParameterTyping; defaulted: boolean; defaultWord?: CiWord } | undefined {
   let types = pending;
   let k = 0;
@@ -1626,7 +1626,7 @@ function psParameterDeclaration(words: readonly CiWord[], pending = ''): { name:
   if (k + 1 < words.length && !apartDefault) return undefined;
   // A default followed by another parameter (`$Name = 'x', $Size`): several on the line.
   if (apartDefault && words.slice(k + 1, -1).some((w) => w.raw.endsWith(','))) return undefined;
-  const defaultWord = joinedDefault || apartDefault ? defaultWordOf(words.map((w, i) => (i === k ? wordSlice(w, w.raw.length - afterAttribute(w.raw).length, w.raw.length) : w)), k) : undefined;
+  const defaultWord = joinedDefault || apartDefault ? defaultWordOf(words, k) : undefined;
   return { name: m[2]!, typing: typingOf(types + m[1]!), defaulted: joinedDefault || apartDefault, ...(defaultWord ? { defaultWord } : {}) };
 }
 

@@ -142,10 +142,16 @@ function valueSiteOf(scope: FileScope, body: ObjectExpr, p: string): Location | 
   return scope.loc(cur.range);
 }
 
+/** A call of a built-in function, plain or through its namespace (`map(…)`, `sys.map(…)`), with its lower-case name; undefined otherwise. */
+function builtinCall(e: Expression): { name: string; args: Expression[] } | undefined {
+  const call = e.kind === 'Call' || (e.kind === 'InstanceCall' && e.object.kind === 'Variable' && e.object.name === 'sys') ? e : undefined;
+  return call ? { name: call.name.name.toLowerCase(), args: call.args } : undefined;
+}
+
 /** The element-writing body of `map(xs, x => body)` (also `sys.map`), without parentheses; undefined otherwise. */
 function mappedBody(e: Expression): Expression | undefined {
-  const call = e.kind === 'Call' || (e.kind === 'InstanceCall' && e.object.kind === 'Variable' && e.object.name === 'sys') ? e : undefined;
-  const lambda = call && call.name.name.toLowerCase() === 'map' ? call.args[1] : undefined;
+  const call = builtinCall(e);
+  const lambda = call?.name === 'map' ? call.args[1] : undefined;
   if (lambda?.kind !== 'Lambda') return undefined;
   let body = lambda.body;
   while (body.kind === 'Paren') body = body.expression;
@@ -203,8 +209,8 @@ function writtenAt(scope: FileScope, e: Expression, seg: string): Expression | u
       cur = value;
       continue;
     }
-    const call = cur.kind === 'Call' || (cur.kind === 'InstanceCall' && cur.object.kind === 'Variable' && cur.object.name === 'sys') ? cur : undefined;
-    if (call && call.name.name.toLowerCase() === 'union' && !/^\d+$/.test(seg)) {
+    const call = builtinCall(cur);
+    if (call?.name === 'union' && !/^\d+$/.test(seg)) {
       const lower = seg.toLowerCase();
       const has = (o: ObjectExpr): boolean => o.members.some((m) => m.kind === 'ObjectProperty' && m.keyName?.toLowerCase() === lower);
       for (let i = call.args.length - 1; i >= 0; i--) {
@@ -311,29 +317,34 @@ type ElementSearch = { item: Expression } | { count: number } | undefined;
  * `flatten([a, b])` (the elements of the arrays in order), `var`s and parentheses. A part before
  * the index whose length the text does not tell (a parameter, a `for`, a call) makes it undefined.
  */
-function elementAt(scope: FileScope, e: Expression, index: number, hops = 0): ElementSearch {
-  if (hops > MAX_VAR_HOPS) return undefined;
-  while (e.kind === 'Paren') e = e.expression;
-  if (e.kind === 'Variable') {
-    const value = declaredVarValue(scope, e.name);
-    return value ? elementAt(scope, value, index, hops + 1) : undefined;
-  }
-  if (e.kind === 'Null') return { count: 0 };
-  if (e.kind === 'Array') return elementInParts(scope, e.items, index, hops);
-  const call = e.kind === 'Call' || (e.kind === 'InstanceCall' && e.object.kind === 'Variable' && e.object.name === 'sys') ? e : undefined;
-  const name = call?.name.name.toLowerCase();
+function elementAt(scope: FileScope, e: Expression, index: number, depth = 0): ElementSearch {
+  // Each level is a part of the one above or a var it names: bounded, as a var naming itself (hostile input) would not be.
+  if (depth > MAX_VAR_HOPS) return undefined;
+  const written = declaredExpression(scope, e);
+  if (written?.kind === 'Null') return { count: 0 };
+  if (written?.kind === 'Array') return elementInParts(scope, written.items, index, depth);
+  const call = written && builtinCall(written);
   // concat(a, b, …) of arrays: their elements in order (ARM leaves a null argument out).
-  if (call && name === 'concat') return elementInParts(scope, call.args.map(spreadOf), index, hops);
+  if (call?.name === 'concat') return elementInParts(scope, call.args.map(spreadOf), index, depth);
   // flatten([a, b, …]): the elements of each array of the literal, in order.
-  if (call && name === 'flatten' && call.args.length === 1) {
-    let outer: Expression = call.args[0]!;
-    for (let h = hops; outer.kind === 'Paren' || outer.kind === 'Variable'; h++) {
-      const next: Expression | undefined = outer.kind === 'Paren' ? outer.expression : declaredVarValue(scope, outer.name);
-      if (!next || h > MAX_VAR_HOPS) return undefined;
-      outer = next;
-    }
-    if (outer.kind !== 'Array' || outer.items.some((x) => x.kind === 'Spread')) return undefined;
-    return elementInParts(scope, (outer.items as Expression[]).map(spreadOf), index, hops);
+  if (call?.name === 'flatten' && call.args.length === 1) {
+    const outer = declaredExpression(scope, call.args[0]!);
+    if (outer?.kind !== 'Array' || outer.items.some((x) => x.kind === 'Spread')) return undefined;
+    return elementInParts(scope, (outer.items as Expression[]).map(spreadOf), index, depth);
+  }
+  return undefined;
+}
+
+/** An expression with its parentheses and file-level `var`s followed to what is written (MAX_VAR_HOPS at most); undefined past that, or for a var a loop item may shadow. */
+function declaredExpression(scope: FileScope, e: Expression): Expression | undefined {
+  let cur = e;
+  for (let hops = 0; hops <= MAX_VAR_HOPS; hops++) {
+    if (cur.kind === 'Paren') cur = cur.expression;
+    else if (cur.kind === 'Variable') {
+      const value = declaredVarValue(scope, cur.name);
+      if (!value) return undefined;
+      cur = value;
+    } else return cur;
   }
   return undefined;
 }
@@ -343,7 +354,7 @@ function spreadOf(e: Expression): SpreadElement {
   return { kind: 'Spread', expression: e, range: e.range };
 }
 
-function elementInParts(scope: FileScope, parts: readonly (Expression | SpreadElement)[], index: number, hops: number): ElementSearch {
+function elementInParts(scope: FileScope, parts: readonly (Expression | SpreadElement)[], index: number, depth: number): ElementSearch {
   let before = 0;
   for (const part of parts) {
     if (part.kind !== 'Spread') {
@@ -351,7 +362,7 @@ function elementInParts(scope: FileScope, parts: readonly (Expression | SpreadEl
       before++;
       continue;
     }
-    const inner = elementAt(scope, part.expression, index - before, hops + 1);
+    const inner = elementAt(scope, part.expression, index - before, depth + 1);
     if (!inner || 'item' in inner) return inner;
     before += inner.count;
   }

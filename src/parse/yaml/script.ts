@@ -203,7 +203,6 @@ function asciiSet(chars: string): Uint8Array {
  * and a call per character (a set test, a push) cost more than the test itself.
  */
 
-/** The index of the first character from `from` that is in `stops` (or the text's length). */
 /**
  * Bash's ANSI-C quoting `$'…'` (bash manual, "ANSI-C Quoting"): backslash escapes are decoded
  * (`\'` is a quote inside, `\n` a line break); `open` is the index of the `'` after the `$`.
@@ -244,10 +243,10 @@ const ANSI_C_ESCAPES: Readonly<Record<string, string>> = { a: '\x07', b: '\b', e
 /**
  * A PowerShell here-string at `i` (`@"` or `@'` closing its line, about_Quoting_Rules): where it
  * ends, after the `"@`/`'@` that starts a line (one anywhere else is text of it); the text's end
- * when never closed. -1 when no here-string starts at `i`. `content` is its text (the lines
- * between the two delimiters).
+ * when never closed (`closed` false). -1 when no here-string starts at `i`. `content` is its text
+ * (the lines between the two delimiters).
  */
-export function psHereString(s: string, i: number): { end: number; content: [number, number] } | -1 {
+export function psHereString(s: string, i: number): { end: number; content: [number, number]; closed: boolean } | -1 {
   const q = s[i + 1];
   if (s[i] !== '@' || (q !== '"' && q !== "'")) return -1;
   let k = i + 2;
@@ -258,10 +257,10 @@ export function psHereString(s: string, i: number): { end: number; content: [num
   for (let at = from - 1; at >= 0 && at < s.length; at = s.indexOf('\n', at + 1)) {
     if (s[at + 1] === q && s[at + 2] === '@') {
       const to = at > from && s[at - 1] === '\r' ? at - 1 : at;
-      return { end: at + 3, content: [from, Math.max(from, to)] };
+      return { end: at + 3, content: [from, Math.max(from, to)], closed: true };
     }
   }
-  return { end: s.length, content: [from, s.length] };
+  return { end: s.length, content: [from, s.length], closed: false };
 }
 
 /** Whether the `'` at `i` opens bash ANSI-C quoting: right after an unescaped `$`. */
@@ -269,6 +268,7 @@ export function opensAnsiC(s: string, i: number): boolean {
   return s[i] === "'" && s[i - 1] === '$' && s[i - 2] !== '\\';
 }
 
+/** The index of the first character from `from` that is in `stops` (or the text's length). */
 function skipUntil(s: string, from: number, stops: Uint8Array): number {
   const n = s.length;
   let i = from;
@@ -1067,7 +1067,7 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
         const h = psHereString(text, i);
         if (h !== -1) {
           word += text.slice(run, i) + text.slice(h.content[0], h.content[1]);
-          if (h.end >= n && !text.endsWith(`\n${text[i + 1]}@`)) {
+          if (!h.closed) {
             // Never closed: an unclosed quote, whose commands are not read.
             state.openQuote = i + 1;
             quote = text[i + 1] as '"' | "'";
