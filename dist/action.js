@@ -32744,6 +32744,9 @@ function takesTagsAndLocation(armType) {
 function sameTagName(a, b) {
   return a.toLowerCase() === b.toLowerCase();
 }
+function tagKey(name, value) {
+  return `${name.toLowerCase()}\0${value}`;
+}
 var NOT_TAGGABLE_AZURERM, TAGGABLE_AZURERM, NOT_TAGGABLE_ARM, TAGS_OPTIONAL_ARM, TAGGABLE_KINDS, TRACKED_CHILD_ARM;
 var init_tags = __esm({
   "src/model/facts/tags.ts"() {
@@ -44681,13 +44684,14 @@ function workloadName(kind, startOfSentence = false) {
   const n = WORKLOAD_NAMES[kind];
   return startOfSentence ? n.charAt(0).toUpperCase() + n.slice(1) : n;
 }
-function textsOf(v) {
+function textsOf(v, skip) {
   if (!v) return [];
   if (v.kind === "string") return taintSwitchedOff(v.value) ? [] : [{ text: v.value, shown: JSON.stringify(v.value) }];
-  if (v.kind === "list") return v.items.flatMap(textsOf);
+  if (v.kind === "list") return v.items.flatMap((i) => textsOf(i));
   if (v.kind === "object") {
     return [...v.entries].flatMap(([k, e]) => {
       if (gpuSwitchedOff(k, e)) return [];
+      if (skip && e.kind === "string" && skip.has(tagKey(k, e.value))) return [];
       const shown = e.kind === "string" ? `${k} = ${JSON.stringify(e.value)}` : JSON.stringify(k);
       return [{ text: k, shown }, ...textsOf(e).map((t) => ({ text: t.text, shown: e.kind === "string" ? shown : t.shown }))];
     });
@@ -44708,7 +44712,7 @@ function gpuIntent(s) {
   if (label !== void 0 && mentionsGpu(label)) return `its name "${label}" says GPU`;
   if (name === void 0 && s.nameParts && piecesMentionGpu(s.nameParts)) return `its name "${s.nameParts.join("\u2026")}" says GPU`;
   for (const attr2 of ["labels", "tags", "taints"]) {
-    const hit = textsOf(s.read(attr2)).find((t) => mentionsGpu(t.text));
+    const hit = textsOf(s.read(attr2), attr2 === "tags" ? s.projectTags : void 0).find((t) => mentionsGpu(t.text));
     if (hit) return `its ${ATTR_WORD[attr2]} ${hit.shown} mentions GPU`;
   }
   const input2 = s.sizeSymbols.find((x) => mentionsGpu(x.name));
@@ -44727,6 +44731,7 @@ var SIZE_PREFIX, GPU_FAMILIES, GPU_SIZE, EXAMPLE_SIZES, NON_GPU_PROBE_SIZES, NEG
 var init_gpu = __esm({
   "src/model/facts/gpu.ts"() {
     "use strict";
+    init_tags();
     SIZE_PREFIX = "Standard_";
     GPU_FAMILIES = [
       { prefix: "NC", about: "compute-intensive, training and inference (NCads, NCCads confidential GPU included)" },
@@ -52720,7 +52725,8 @@ function intentOf(r, read) {
     label: addressLabel(r),
     nameParts: nameLiteralPieces(r.name),
     read: (attr2) => isKnownAttr(r.kind, attr2) ? read(attr2) : void 0,
-    sizeSymbols: sizeSymbols(r)
+    sizeSymbols: sizeSymbols(r),
+    ...r.projectTags ? { projectTags: r.projectTags } : {}
   });
 }
 function gpuIntentOf(ctx, r) {
@@ -52966,7 +52972,8 @@ function gpuPool(pool) {
       label: addressLabel(pool),
       nameParts: nameLiteralPieces(pool.name),
       read: (attr2) => known(pool, attr2),
-      sizeSymbols: (sizeFact?.via ?? []).flatMap((l) => l.symbol ? [l.symbol] : [])
+      sizeSymbols: (sizeFact?.via ?? []).flatMap((l) => l.symbol ? [l.symbol] : []),
+      ...pool.projectTags ? { projectTags: pool.projectTags } : {}
     });
     if (!intent) return void 0;
   }
@@ -53034,6 +53041,7 @@ function labelLookup(s) {
 
 // src/engine/graph.ts
 init_scope_key();
+init_tags();
 var PARENT_REF = {
   "aks.nodepool": "cluster",
   "ml.compute": "workspace",
@@ -53100,6 +53108,7 @@ function buildGraph(resources, evaluation, refKeys2, opaqueModules = [], unbound
     const parentRef = PARENT_REF[r.kind];
     if (parentRef) r.parent = resolve(r.refs.get(parentRef), r, true) ?? byName(resources, r, parentRef) ?? viaBlobService(r);
   }
+  markProjectTags(resources);
   const byKind2 = /* @__PURE__ */ new Map();
   for (const r of resources) {
     const same2 = byKind2.get(r.kind);
@@ -53137,6 +53146,18 @@ function buildGraph(resources, evaluation, refKeys2, opaqueModules = [], unbound
       return refKeys2(b).some((k) => keys.has(k));
     }
   };
+}
+var SIZED = new Set(SIZED_KINDS);
+function markProjectTags(resources) {
+  const shared = /* @__PURE__ */ new Set();
+  for (const r of resources) {
+    if (SIZED.has(r.kind)) continue;
+    const tags = r.attrs.get("tags")?.value;
+    if (tags?.kind !== "object") continue;
+    for (const [k, v] of tags.entries) if (v.kind === "string") shared.add(tagKey(k, v.value));
+  }
+  if (shared.size === 0) return;
+  for (const r of resources) if (SIZED.has(r.kind)) r.projectTags = shared;
 }
 
 // src/engine/run-rules.ts

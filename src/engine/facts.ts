@@ -307,6 +307,7 @@ function intentOf(r: Resource<SizedKind>, read: (attr: 'labels' | 'tags' | 'tain
     nameParts: nameLiteralPieces(r.name),
     read: (attr) => (isKnownAttr(r.kind, attr) ? read(attr) : undefined),
     sizeSymbols: sizeSymbols(r),
+    ...(r.projectTags ? { projectTags: r.projectTags } : {}),
   });
 }
 

@@ -5,6 +5,8 @@
 import type { Evaluation, OpaqueModuleCall, Resource, ResourceKind } from '../model/resource.js';
 import { isUnknownScope, scopeResourceGroup } from '../core/scope-key.js';
 import type { Value } from '../core/value.js';
+import { SIZED_KINDS } from '../model/kinds.js';
+import { tagKey } from '../model/facts/tags.js';
 import type { Graph } from './types.js';
 
 /** Identity keys a reference value can match: its token, or a resource id key. */
@@ -106,6 +108,7 @@ export function buildGraph(resources: Resource[], evaluation: Evaluation, refKey
     const parentRef = PARENT_REF[r.kind];
     if (parentRef) r.parent = resolve(r.refs.get(parentRef), r, true) ?? byName(resources, r, parentRef) ?? viaBlobService(r);
   }
+  markProjectTags(resources);
   const byKind = new Map<ResourceKind, Resource[]>();
   for (const r of resources) {
     const same = byKind.get(r.kind);
@@ -145,4 +148,26 @@ export function buildGraph(resources: Resource[], evaluation: Evaluation, refKey
       return refKeys(b).some((k) => keys.has(k));
     },
   };
+}
+
+const SIZED: ReadonlySet<ResourceKind> = new Set(SIZED_KINDS);
+
+/**
+ * Sets `Resource.projectTags` on the node pools, computes, VMs and scale sets: the known tags
+ * (name and value) that a resource of the same evaluation which is no GPU workload carries too.
+ * A tags map written once for the whole project (`tags = var.tags` on the resource group, the
+ * cluster and every pool, `Project = "aks-gpu-demo"`) describes the project; were it read as
+ * each pool's GPU intent (RULES.md GPU001), the CPU system pool of every GPU project would be
+ * reported (review 66, two repositories).
+ */
+function markProjectTags(resources: readonly Resource[]): void {
+  const shared = new Set<string>();
+  for (const r of resources) {
+    if (SIZED.has(r.kind)) continue;
+    const tags = r.attrs.get('tags')?.value;
+    if (tags?.kind !== 'object') continue;
+    for (const [k, v] of tags.entries) if (v.kind === 'string') shared.add(tagKey(k, v.value));
+  }
+  if (shared.size === 0) return;
+  for (const r of resources) if (SIZED.has(r.kind)) r.projectTags = shared;
 }

@@ -240,6 +240,7 @@ function gpuPool(pool: Resource<'aks.nodepool'>): GpuPoolSummary | undefined {
       nameParts: nameLiteralPieces(pool.name),
       read: (attr) => known(pool, attr),
       sizeSymbols: (sizeFact?.via ?? []).flatMap((l) => (l.symbol ? [l.symbol] : [])),
+      ...(pool.projectTags ? { projectTags: pool.projectTags } : {}),
     });
     if (!intent) return undefined;
   }

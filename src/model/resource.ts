@@ -84,6 +84,14 @@ export interface Resource<K extends ResourceKind = ResourceKind> {
   refs: Map<string, Value>;
   /** Set by the graph: node pool → cluster, NSG rule → NSG, compute → workspace. */
   parent?: Resource;
+  /**
+   * Set by the graph on a node pool, compute, VM or scale set: the tags (`tagKey(name, value)`)
+   * that a resource of its evaluation which is no GPU workload carries too (the cluster, the
+   * workspace, a resource group): the project's tags, which say nothing about this resource
+   * (RULES.md GPU001 "meant for GPU": `Project = "aks-gpu-demo"` on everything is not the
+   * system pool's intent).
+   */
+  projectTags?: ReadonlySet<string>;
   /** The evaluation (module/template + variant) that produced this resource. */
   evaluation: Evaluation;
   /** For ARM compiled from Bicep: the resource's declaration in the `.bicep` source. */

@@ -1168,7 +1168,73 @@ const conditionsOnLocalMembers: RuleTable = {
   },
 };
 
-ruleTester('AKS001', converted, azureCli, elementsFromLocals, agentPoolProfiles, conditionsOnLocalMembers);
+// A tag the whole project carries (the cluster's too) does not make the system pool a GPU pool (review 66).
+const projectTags: RuleTable = {
+  terraform: {
+    valid: [
+      {
+        name: 'system-pool-with-the-project-tags',
+        files: {
+          'main.tf': `
+variable "tags" {
+  default = { Project = "aks-gpu-terraform" }
+}
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks"
+  location            = "westeurope"
+  resource_group_name = "rg"
+  dns_prefix          = "aks"
+  default_node_pool {
+    name                         = "system"
+    vm_size                      = "Standard_D2s_v3"
+    only_critical_addons_enabled = true
+    tags                         = var.tags
+  }
+  identity {
+    type = "SystemAssigned"
+  }
+  tags = var.tags
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'pool-tagged-for-gpu-on-its-own',
+        files: {
+          'main.tf': `
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks"
+  location            = "westeurope"
+  resource_group_name = "rg"
+  dns_prefix          = "aks"
+  default_node_pool {
+    name    = "system"
+    vm_size = "Standard_D2s_v3"
+  }
+  identity {
+    type = "SystemAssigned"
+  }
+  tags = { Project = "ml" }
+}
+⟦resource "azurerm_kubernetes_cluster_node_pool" "train" {⟧
+  name                  = "train"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = "Standard_D16s_v5"
+  tags                  = { Project = "ml", accelerator = "gpu" }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageIncludes: 'its tag accelerator = "gpu" mentions GPU',
+      },
+    ],
+  },
+};
+
+ruleTester('AKS001', converted, azureCli, elementsFromLocals, agentPoolProfiles, conditionsOnLocalMembers, projectTags);
 
 // What --verbose lists. A pool whose written taint names GPU is meant for GPU with its GPU taint,
 // whatever its size and labels hold: AKS001 is decided (no finding), so it may not be listed as

@@ -2701,7 +2701,175 @@ const sizeNames: RuleTable = {
   },
 };
 
-ruleTester('GPU001', converted, azureCli, bicepparamJsonTemplate, runtimeVariables, sizeNames);
+// A tag the project writes on everything (the resource group, the cluster, every pool) is the
+// project's: it says nothing about one pool (review 66: the CPU system pool of two GPU projects).
+const projectTags: RuleTable = {
+  terraform: {
+    valid: [
+      {
+        name: 'project-tag-on-cluster-and-system-pool',
+        files: {
+          'main.tf': `
+variable "tags" {
+  default = { Project = "aks-gpu-terraform", Purpose = "GPU-AKS" }
+}
+resource "azurerm_resource_group" "rg" {
+  name     = "rg-aks"
+  location = "westeurope"
+  tags     = var.tags
+}
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-gpu"
+  location            = "westeurope"
+  resource_group_name = "rg-aks"
+  dns_prefix          = "aks"
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D2s_v3"
+    node_count = 1
+    tags       = merge(var.tags, { Role = "system" })
+  }
+  identity {
+    type = "SystemAssigned"
+  }
+  tags = var.tags
+}
+`,
+        },
+      },
+      {
+        // Tag names ignore case: the cluster's "project" is the pool's "Project".
+        name: 'project-tag-name-in-another-case',
+        files: {
+          'main.tf': `
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks"
+  location            = "westeurope"
+  resource_group_name = "rg"
+  dns_prefix          = "aks"
+  default_node_pool {
+    name    = "system"
+    vm_size = "Standard_D2s_v3"
+  }
+  identity {
+    type = "SystemAssigned"
+  }
+  tags = { project = "gpu-demo" }
+}
+resource "azurerm_kubernetes_cluster_node_pool" "user" {
+  name                  = "user"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = "Standard_D8s_v5"
+  tags                  = { Project = "gpu-demo" }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        // The pool's own tag still says GPU when the project's does not decide.
+        name: 'own-tag-beside-project-tags',
+        files: {
+          'main.tf': `
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks"
+  location            = "westeurope"
+  resource_group_name = "rg"
+  dns_prefix          = "aks"
+  default_node_pool {
+    name    = "system"
+    vm_size = "Standard_D2s_v3"
+  }
+  identity {
+    type = "SystemAssigned"
+  }
+  tags = { Project = "aks-gpu" }
+}
+resource "azurerm_kubernetes_cluster_node_pool" "train" {
+  name                  = "train"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = ⟦"Standard_D16s_v5"⟧
+  tags                  = { Project = "aks-gpu", workload = "gpu-training" }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+        messageIncludes: 'its tag workload = "gpu-training" mentions GPU',
+      },
+      {
+        // Only the same value is the project's: another value under the project's tag name is the pool's.
+        name: 'project-tag-name-with-another-value',
+        files: {
+          'main.tf': `
+resource "azurerm_resource_group" "rg" {
+  name     = "rg"
+  location = "westeurope"
+  tags     = { Purpose = "ml-platform" }
+}
+resource "azurerm_kubernetes_cluster_node_pool" "train" {
+  name                  = "train"
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = ⟦"Standard_D16s_v5"⟧
+  tags                  = { Purpose = "gpu-training" }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+        messageIncludes: 'its tag Purpose = "gpu-training" mentions GPU',
+      },
+    ],
+  },
+  bicep: {
+    valid: [
+      {
+        name: 'project-tag-on-cluster-and-agent-pool',
+        files: {
+          'main.bicep': `param tags object = {
+  Project: 'aks-gpu-bicep'
+}
+
+resource aks 'Microsoft.ContainerService/managedClusters@2024-05-01' = {
+  name: 'aks'
+  location: 'westeurope'
+  tags: tags
+  properties: {
+    dnsPrefix: 'aks'
+    agentPoolProfiles: [
+      {
+        name: 'system'
+        mode: 'System'
+        vmSize: 'Standard_D4s_v5'
+        count: 1
+        tags: tags
+      }
+    ]
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [],
+  },
+  'azure-cli': {
+    valid: [
+      {
+        name: 'project-tag-on-cluster-and-nodepool',
+        files: {
+          'deploy.sh': 'az aks create -g rg -n aks --node-vm-size Standard_D4s_v5 --tags project=gpu-demo\naz aks nodepool add -g rg --cluster-name aks -n user --node-vm-size Standard_D8s_v5 --tags project=gpu-demo\n',
+        },
+      },
+    ],
+    invalid: [],
+  },
+};
+
+ruleTester('GPU001', converted, azureCli, bicepparamJsonTemplate, runtimeVariables, sizeNames, projectTags);
 
 // RULES.md "Three-valued facts": "Where an unknown value hides a possible finding, the run records it".
 // A pool named "gpu${each.key}" under a for_each over a data source: its name (the GPU signal) is unknown.

@@ -15,6 +15,7 @@
 import type { SymbolRef } from '../../core/source.js';
 import type { Value } from '../../core/value.js';
 import type { SizedKind } from '../kinds.js';
+import { tagKey } from './tags.js';
 
 /** The tier prefix every size name carries. */
 export const SIZE_PREFIX = 'Standard_';
@@ -158,6 +159,8 @@ export interface GpuIntentInput {
   nameParts?: readonly string[];
   /** Read in this order, only until one says GPU: node labels, tags, taints. */
   read(attr: 'labels' | 'tags' | 'taints'): Value | undefined;
+  /** The project's tags (`tagKey`), which say nothing about this resource (`Resource.projectTags`). */
+  projectTags?: ReadonlySet<string>;
   /** The inputs and template variables the size flowed through (structured `via` entries). */
   sizeSymbols: readonly SymbolRef[];
 }
@@ -167,13 +170,14 @@ export interface GpuIntentInput {
  * entry as `key = "value"`, whichever of the two says GPU: `Project = "aks-gpu"` is a tag named
  * Project); a GPU key switched off (`gpu: "false"`, taint `gpu=false:NoSchedule`) says nothing.
  */
-function textsOf(v: Value | undefined): { text: string; shown: string }[] {
+function textsOf(v: Value | undefined, skip?: ReadonlySet<string>): { text: string; shown: string }[] {
   if (!v) return [];
   if (v.kind === 'string') return taintSwitchedOff(v.value) ? [] : [{ text: v.value, shown: JSON.stringify(v.value) }];
-  if (v.kind === 'list') return v.items.flatMap(textsOf);
+  if (v.kind === 'list') return v.items.flatMap((i) => textsOf(i));
   if (v.kind === 'object') {
     return [...v.entries].flatMap(([k, e]) => {
       if (gpuSwitchedOff(k, e)) return [];
+      if (skip && e.kind === 'string' && skip.has(tagKey(k, e.value))) return [];
       const shown = e.kind === 'string' ? `${k} = ${JSON.stringify(e.value)}` : JSON.stringify(k);
       return [{ text: k, shown }, ...textsOf(e).map((t) => ({ text: t.text, shown: e.kind === 'string' ? shown : t.shown }))];
     });
@@ -208,7 +212,7 @@ export function gpuIntent(s: GpuIntentInput): string | undefined {
   if (label !== undefined && mentionsGpu(label)) return `its name "${label}" says GPU`;
   if (name === undefined && s.nameParts && piecesMentionGpu(s.nameParts)) return `its name "${s.nameParts.join('…')}" says GPU`;
   for (const attr of ['labels', 'tags', 'taints'] as const) {
-    const hit = textsOf(s.read(attr)).find((t) => mentionsGpu(t.text));
+    const hit = textsOf(s.read(attr), attr === 'tags' ? s.projectTags : undefined).find((t) => mentionsGpu(t.text));
     if (hit) return `its ${ATTR_WORD[attr]} ${hit.shown} mentions GPU`;
   }
   const input = s.sizeSymbols.find((x) => mentionsGpu(x.name));

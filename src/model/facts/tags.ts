@@ -166,3 +166,12 @@ export function takesTagsAndLocation(armType: string): boolean {
 export function sameTagName(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
+
+/**
+ * A tag as one string, for sets of tags: the name compared as `sameTagName` does, the value as
+ * written ("Tag names are case-insensitive for operations. … Tag values are case-sensitive",
+ * Microsoft Learn, "Use tags to organize your Azure resources and management hierarchy").
+ */
+export function tagKey(name: string, value: string): string {
+  return `${name.toLowerCase()}\u0000${value}`;
+}
