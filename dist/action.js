@@ -20501,7 +20501,7 @@ function applyObject(v, type, constant) {
     let current = entries2.get(name);
     if (optional && (current === void 0 || current.kind === "null")) {
       const def2 = optional.args[1];
-      current = def2 ? defaultForNull(constant(def2), current) : current ?? nul();
+      current = def2 ? defaultForNull(constant(def2), current) : current ?? withProvenanceOf(nul(), v);
     }
     if (current !== void 0 && attrType) entries2.set(name, applyTypeConstraint(current, attrType, constant));
   }

@@ -2088,4 +2088,65 @@ jobs:
   },
 };
 
-ruleTester('AML001', converted, azureCli);
+// An `optional()` object attribute left out is null because of the object written without it:
+// a coalesce or `!= null` over it is decided there (RULES.md "Values chosen by a condition";
+// review 66: the finding was at the module's fallback, shared by every caller).
+const WS_MODULE = (expr: string): string => `
+variable "settings" {
+  type = object({
+    public_access = optional(bool)
+  })
+  default = {}
+}
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                          = "mlw"
+  location                      = "westeurope"
+  resource_group_name           = "rg"
+  application_insights_id       = "x"
+  key_vault_id                  = "y"
+  storage_account_id            = "z"
+  public_network_access_enabled = ${expr}
+  identity {
+    type = "SystemAssigned"
+  }
+}
+`;
+const optionalAttributes: RuleTable = {
+  terraform: {
+    valid: [
+      {
+        name: 'omitted-optional-attribute-coalesced-to-false',
+        files: { 'main.tf': WS_MODULE('coalesce(var.settings.public_access, false)') },
+      },
+    ],
+    invalid: [
+      {
+        name: 'omitted-optional-attribute-coalesced-to-true',
+        files: { 'main.tf': WS_MODULE('coalesce(var.settings.public_access, true)').replace('default = {}', 'default = ⟦{}⟧') },
+        level: 'warning',
+        env: 'unknown',
+        related: [{ file: 'main.tf', line: 14, label: 'value chosen by the condition' }],
+      },
+      {
+        name: 'omitted-optional-attribute-tested-for-null',
+        files: { 'main.tf': WS_MODULE('var.settings.public_access != null ? var.settings.public_access : true').replace('default = {}', 'default = ⟦{}⟧') },
+        level: 'warning',
+        env: 'unknown',
+        related: [{ file: 'main.tf', line: 14, label: 'value chosen by the condition' }],
+      },
+      {
+        name: 'each-caller-that-leaves-it-out',
+        files: {
+          'modules/ws/main.tf': WS_MODULE('coalesce(var.settings.public_access, true)').replace('"mlw"', 'var.name').replace('variable "settings"', 'variable "name" {}\nvariable "settings"'),
+          'main.tf': 'module "a" {\n  source   = "./modules/ws"\n  name     = "mlw-a"\n  settings = ⟦{}⟧\n}\n',
+          'b.tf': 'module "b" {\n  source   = "./modules/ws"\n  name     = "mlw-b"\n  settings = { public_access = false }\n}\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        message: /"mlw-a"/,
+      },
+    ],
+  },
+};
+
+ruleTester('AML001', converted, azureCli, optionalAttributes);

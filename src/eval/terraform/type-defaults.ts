@@ -52,8 +52,11 @@ function applyObject(v: Extract<Value, { kind: 'object' }>, type: Extract<Expres
     let current = entries.get(name);
     if (optional && (current === undefined || current.kind === 'null')) {
       const def = optional.args[1];
-      // Without a default the attribute is null: absent for the resource argument it feeds.
-      current = def ? defaultForNull(constant(def), current) : (current ?? nul());
+      // Without a default the attribute is null: absent for the resource argument it feeds. An
+      // omitted one is null because of the object written without it (`settings = {}`): that
+      // object's place decides what a `coalesce`/`!= null` over it chooses (RULES.md "Values
+      // chosen by a condition": each caller's own argument), as an explicit `null` decides at its own.
+      current = def ? defaultForNull(constant(def), current) : (current ?? withProvenanceOf(nul(), v));
     }
     if (current !== undefined && attrType) entries.set(name, applyTypeConstraint(current, attrType, constant));
   }
