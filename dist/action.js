@@ -1232,12 +1232,12 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path59) {
+function findNodeAtLocation(root, path60) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path59) {
+  for (let segment of path60) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -12544,8 +12544,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path59) {
-      let input2 = path59;
+    function removeDotSegments(path60) {
+      let input2 = path60;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -12619,11 +12619,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path59) {
-      if (path59 === "" || path59[0] === "/") {
-        return removeDotSegments(path59);
+    function removeDotSegmentsRelative(path60) {
+      if (path60 === "" || path60[0] === "/") {
+        return removeDotSegments(path60);
       }
-      const segments3 = path59.split("/");
+      const segments3 = path60.split("/");
       const last = segments3.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -12986,8 +12986,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path59 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path59 && path59 !== "/" ? path59 : void 0;
+        const path60 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path60 && path60 !== "/" ? path60 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -20392,7 +20392,7 @@ function positionedHeredoc(expr, d) {
     pieces.push(s.slice(from));
     return derived(str(pieces.join(""), origin), origin, used);
   };
-  const build = (node, path59) => {
+  const build = (node, path60) => {
     const origin = at2(node);
     switch (node.type) {
       case "string":
@@ -20408,8 +20408,8 @@ function positionedHeredoc(expr, d) {
         const children = node.children ?? [];
         for (let i = 0; i < children.length; i++) {
           const c = children[i];
-          if (path59.length <= MAX_SITE_PATH) members2.push([`${path59}[${i}]`, at2(c)]);
-          const v = build(c, `${path59}[${i}]`);
+          if (path60.length <= MAX_SITE_PATH) members2.push([`${path60}[${i}]`, at2(c)]);
+          const v = build(c, `${path60}[${i}]`);
           if (!v) return void 0;
           items.push(v);
         }
@@ -20422,8 +20422,8 @@ function positionedHeredoc(expr, d) {
           const c = p.children?.[1];
           if (!k || !c || typeof k.value !== "string") continue;
           if (hasHoleChar(k.value, holes.length)) return void 0;
-          if (path59.length + k.value.length <= MAX_SITE_PATH) members2.push([`${path59}.${k.value}`, at2(p)]);
-          const v = build(c, `${path59}.${k.value}`);
+          if (path60.length + k.value.length <= MAX_SITE_PATH) members2.push([`${path60}.${k.value}`, at2(p)]);
+          const v = build(c, `${path60}.${k.value}`);
           if (!v) return void 0;
           m.set(k.value, v);
         }
@@ -20435,7 +20435,7 @@ function positionedHeredoc(expr, d) {
   };
   const value = build(parsed.root, "body");
   if (!value || seen.some((s) => s === 0)) return void 0;
-  for (const [path59, loc3] of members2) d.member(path59, loc3);
+  for (const [path60, loc3] of members2) d.member(path60, loc3);
   return value;
 }
 function readDifferently(s) {
@@ -20612,13 +20612,13 @@ function forEachChild(e, f) {
 function isAzapiBody(name, pathPrefix, resourceType) {
   return !pathPrefix && name === "body" && resourceType.startsWith("azapi_");
 }
-function bodyMemberSites(expr, file, path59, sites) {
-  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path59, sites);
-  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path59, sites);
+function bodyMemberSites(expr, file, path60, sites) {
+  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path60, sites);
+  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path60, sites);
   if (expr.type === "Tuple") {
     expr.items.forEach((e, i) => {
-      sites.set(`${path59}[${i}]`, locOf(e, file));
-      bodyMemberSites(e, file, `${path59}[${i}]`, sites);
+      sites.set(`${path60}[${i}]`, locOf(e, file));
+      bodyMemberSites(e, file, `${path60}[${i}]`, sites);
     });
     return;
   }
@@ -20626,8 +20626,8 @@ function bodyMemberSites(expr, file, path59, sites) {
   for (const item of expr.items) {
     const key = literalKey(item.key, item.bareKey);
     if (key === void 0) continue;
-    sites.set(`${path59}.${key}`, locOf(item, file));
-    bodyMemberSites(item.value, file, `${path59}.${key}`, sites);
+    sites.set(`${path60}.${key}`, locOf(item, file));
+    bodyMemberSites(item.value, file, `${path60}.${key}`, sites);
   }
 }
 function literalKey(key, bareKey) {
@@ -21030,7 +21030,7 @@ var init_instance = __esm({
       evalAttribute(name, expr, ctx, resourceType, pathPrefix, sites) {
         if (isAzapiBody(name, pathPrefix, resourceType)) {
           if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args[0]) return evaluate(expr.args[0], ctx);
-          return decodeJsonBody(expr, { file: loc(ctx, expr).file, evaluate: (e) => evaluate(e, ctx), member: (path59, at2) => sites.set(path59, at2) });
+          return decodeJsonBody(expr, { file: loc(ctx, expr).file, evaluate: (e) => evaluate(e, ctx), member: (path60, at2) => sites.set(path60, at2) });
         }
         const v = evaluate(expr, ctx);
         if (!pathPrefix && name === "type" && resourceType.startsWith("azapi_") && v.kind === "unknown" && expr.type === "Template") {
@@ -21444,17 +21444,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path59) {
-      const ctrl = callVisitor(key, node, visitor, path59);
+    function visit_(key, node, visitor, path60) {
+      const ctrl = callVisitor(key, node, visitor, path60);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path59, ctrl);
-        return visit_(key, ctrl, visitor, path59);
+        replaceNode(key, path60, ctrl);
+        return visit_(key, ctrl, visitor, path60);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path59 = Object.freeze(path59.concat(node));
+          path60 = Object.freeze(path60.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path59);
+            const ci = visit_(i, node.items[i], visitor, path60);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21465,13 +21465,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path59 = Object.freeze(path59.concat(node));
-          const ck = visit_("key", node.key, visitor, path59);
+          path60 = Object.freeze(path60.concat(node));
+          const ck = visit_("key", node.key, visitor, path60);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path59);
+          const cv = visit_("value", node.value, visitor, path60);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21492,17 +21492,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path59) {
-      const ctrl = await callVisitor(key, node, visitor, path59);
+    async function visitAsync_(key, node, visitor, path60) {
+      const ctrl = await callVisitor(key, node, visitor, path60);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path59, ctrl);
-        return visitAsync_(key, ctrl, visitor, path59);
+        replaceNode(key, path60, ctrl);
+        return visitAsync_(key, ctrl, visitor, path60);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path59 = Object.freeze(path59.concat(node));
+          path60 = Object.freeze(path60.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path59);
+            const ci = await visitAsync_(i, node.items[i], visitor, path60);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21513,13 +21513,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path59 = Object.freeze(path59.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path59);
+          path60 = Object.freeze(path60.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path60);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path59);
+          const cv = await visitAsync_("value", node.value, visitor, path60);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21546,23 +21546,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path59) {
+    function callVisitor(key, node, visitor, path60) {
       if (typeof visitor === "function")
-        return visitor(key, node, path59);
+        return visitor(key, node, path60);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path59);
+        return visitor.Map?.(key, node, path60);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path59);
+        return visitor.Seq?.(key, node, path60);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path59);
+        return visitor.Pair?.(key, node, path60);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path59);
+        return visitor.Scalar?.(key, node, path60);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path59);
+        return visitor.Alias?.(key, node, path60);
       return void 0;
     }
-    function replaceNode(key, path59, node) {
-      const parent = path59[path59.length - 1];
+    function replaceNode(key, path60, node) {
+      const parent = path60[path60.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -22174,10 +22174,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path59, value) {
+    function collectionFromPath(schema, path60, value) {
       let v = value;
-      for (let i = path59.length - 1; i >= 0; --i) {
-        const k = path59[i];
+      for (let i = path60.length - 1; i >= 0; --i) {
+        const k = path60[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -22196,7 +22196,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path59) => path59 == null || typeof path59 === "object" && !!path59[Symbol.iterator]().next().done;
+    var isEmptyPath = (path60) => path60 == null || typeof path60 === "object" && !!path60[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -22226,11 +22226,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path59, value) {
-        if (isEmptyPath(path59))
+      addIn(path60, value) {
+        if (isEmptyPath(path60))
           this.add(value);
         else {
-          const [key, ...rest] = path59;
+          const [key, ...rest] = path60;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -22244,8 +22244,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path59) {
-        const [key, ...rest] = path59;
+      deleteIn(path60) {
+        const [key, ...rest] = path60;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -22259,8 +22259,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path59, keepScalar) {
-        const [key, ...rest] = path59;
+      getIn(path60, keepScalar) {
+        const [key, ...rest] = path60;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -22278,8 +22278,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path59) {
-        const [key, ...rest] = path59;
+      hasIn(path60) {
+        const [key, ...rest] = path60;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -22289,8 +22289,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path59, value) {
-        const [key, ...rest] = path59;
+      setIn(path60, value) {
+        const [key, ...rest] = path60;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -24805,9 +24805,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path59, value) {
+      addIn(path60, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path59, value);
+          this.contents.addIn(path60, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -24882,14 +24882,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path59) {
-        if (Collection.isEmptyPath(path59)) {
+      deleteIn(path60) {
+        if (Collection.isEmptyPath(path60)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path59) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path60) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -24904,10 +24904,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path59, keepScalar) {
-        if (Collection.isEmptyPath(path59))
+      getIn(path60, keepScalar) {
+        if (Collection.isEmptyPath(path60))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path59, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path60, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -24918,10 +24918,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path59) {
-        if (Collection.isEmptyPath(path59))
+      hasIn(path60) {
+        if (Collection.isEmptyPath(path60))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path59) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path60) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -24938,13 +24938,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path59, value) {
-        if (Collection.isEmptyPath(path59)) {
+      setIn(path60, value) {
+        if (Collection.isEmptyPath(path60)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path59), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path60), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path59, value);
+          this.contents.setIn(path60, value);
         }
       }
       /**
@@ -26905,9 +26905,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path59) => {
+    visit2.itemAtPath = (cst, path60) => {
       let item = cst;
-      for (const [field, index] of path59) {
+      for (const [field, index] of path60) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -26916,23 +26916,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path59) => {
-      const parent = visit2.itemAtPath(cst, path59.slice(0, -1));
-      const field = path59[path59.length - 1][0];
+    visit2.parentCollection = (cst, path60) => {
+      const parent = visit2.itemAtPath(cst, path60.slice(0, -1));
+      const field = path60[path60.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path59, item, visitor) {
-      let ctrl = visitor(item, path59);
+    function _visit(path60, item, visitor) {
+      let ctrl = visitor(item, path60);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path59.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path60.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26943,10 +26943,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path59);
+            ctrl = ctrl(item, path60);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path59) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path60) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -31925,8 +31925,8 @@ function yamlValue(file, t, opts = {}) {
       return unknown("a YAML alias or tag this reader does not follow", origin);
   }
 }
-function withOverride(body, path59, value) {
-  const [head, ...rest] = path59;
+function withOverride(body, path60, value) {
+  const [head, ...rest] = path60;
   if (head === void 0) return body;
   const entries2 = new Map(body.entries);
   const existingKey = entries2.has(head) ? head : [...entries2.keys()].find((k) => k.toLowerCase() === head.toLowerCase());
@@ -32466,9 +32466,9 @@ function childAt(cur, seg) {
   for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) found = e;
   return found;
 }
-function valueAt(v, path59) {
+function valueAt(v, path60) {
   let cur = v;
-  for (const seg of path59.split(".")) {
+  for (const seg of path60.split(".")) {
     if (!cur) return void 0;
     if (cur.kind === "unknown") return cur;
     if (cur.kind === "null") return void 0;
@@ -32549,9 +32549,9 @@ var init_aks_virtual_machines_pool = __esm({
 });
 
 // src/model/normalize.ts
-function chosenNullAt(v, path59) {
+function chosenNullAt(v, path60) {
   let cur = v;
-  for (const seg of path59.split(".")) {
+  for (const seg of path60.split(".")) {
     if (!cur || cur.kind === "unknown") return void 0;
     if (cur.kind === "null") return cur.decidedBy ? cur : void 0;
     cur = childAt(cur, seg);
@@ -33834,13 +33834,13 @@ function localUsesIn(text2) {
   for (const line of text2.split(/\r\n?|\n/)) {
     const at2 = line.indexOf("template:");
     if (at2 < 0) continue;
-    const path59 = templateValue(line.slice(at2 + "template:".length));
-    if (path59 === void 0) continue;
-    if (!path59.includes("${{")) {
-      if (!/[\s'"#@$]/.test(path59)) out.push(path59.replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase());
+    const path60 = templateValue(line.slice(at2 + "template:".length));
+    if (path60 === void 0) continue;
+    if (!path60.includes("${{")) {
+      if (!/[\s'"#@$]/.test(path60)) out.push(path60.replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase());
       continue;
     }
-    const pattern = path59.replace(/\$\{\{[^}]*\}\}/g, "*").replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase();
+    const pattern = path60.replace(/\$\{\{[^}]*\}\}/g, "*").replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase();
     if (!/[\s'"#@$]/.test(pattern) && /[a-z0-9]{2}/.test(pattern.replace(/\.ya?ml$/, ""))) out.push(pattern);
   }
   return out;
@@ -33944,11 +33944,11 @@ function kindOf(c) {
 }
 function streamJson(chunks, visitor) {
   const r = new ChunkReader(chunks);
-  const value = (path59, depth) => {
+  const value = (path60, depth) => {
     const c = r.peek();
     if (c === -1) r.fail("Expected a value here");
     const start = r.position();
-    const action = visitor.at(path59, start, kindOf(c));
+    const action = visitor.at(path60, start, kindOf(c));
     if (action === "stop") throw STOP;
     if (action === "skip") return visitor.looseSkip ? r.skipLoosely(depth) : r.skip(depth);
     if (action === "raw") {
@@ -33956,18 +33956,18 @@ function streamJson(chunks, visitor) {
       r.skipLoosely(depth);
       const text2 = r.textFrom(r.mark);
       r.endMark();
-      if (visitor.raw?.(path59, text2, start) === false) throw STOP;
+      if (visitor.raw?.(path60, text2, start) === false) throw STOP;
       return;
     }
     if (depth + 1 > MAX_NESTING_DEPTH) r.fail(nestingMessage());
     if (c === 123 || c === 91) {
-      container(path59, depth, c);
-      visitor.end?.(path59, r.position());
+      container(path60, depth, c);
+      visitor.end?.(path60, r.position());
       return;
     }
     r.skip(depth);
   };
-  const container = (path59, depth, c) => {
+  const container = (path60, depth, c) => {
     if (c === 123) {
       r.pos++;
       if (r.peek() === 125) {
@@ -33978,7 +33978,7 @@ function streamJson(chunks, visitor) {
         if (r.peek() !== 34) r.fail("Expected a property name here");
         const key = JSON.parse(r.string(true));
         r.expect(58, "a colon");
-        value([...path59, key], depth + 1);
+        value([...path60, key], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 125) return;
@@ -33995,7 +33995,7 @@ function streamJson(chunks, visitor) {
         return;
       }
       for (let i = 0; ; i++) {
-        value([...path59, i], depth + 1);
+        value([...path60, i], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 93) return;
@@ -34329,11 +34329,11 @@ function looksLikePlan(chunks) {
     run(chunks, {
       // What the file is: a syntax error in a part skipped here is the reading's to report.
       looseSkip: true,
-      at(path59) {
-        if (path59.length === 0) return "enter";
-        if (path59.length > 1) return "skip";
-        if (path59[0] === "format_version") format2 = true;
-        if (path59[0] === "planned_values" || path59[0] === "resource_changes") body = true;
+      at(path60) {
+        if (path60.length === 0) return "enter";
+        if (path60.length > 1) return "skip";
+        if (path60[0] === "format_version") format2 = true;
+        if (path60[0] === "planned_values" || path60[0] === "resource_changes") body = true;
         return format2 && body ? "stop" : "skip";
       }
     });
@@ -34347,23 +34347,23 @@ function readPlanHead(chunks) {
   let changes = false;
   let planned;
   const ok = run(chunks, {
-    at(path59, start, kind) {
-      if (path59.length === 0) return "enter";
-      if (isKey(path59, "resource_changes")) changes = true;
-      if (isKey(path59, "planned_values")) planned = start;
-      if (isKey(path59, "format_version") || isKey(path59, "variables") || isKey(path59, "configuration")) return "raw";
-      const expected = path59.length === 1 ? TOP_SHAPES[path59[0]] : void 0;
-      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path59[0], kind, expected, at: start };
+    at(path60, start, kind) {
+      if (path60.length === 0) return "enter";
+      if (isKey(path60, "resource_changes")) changes = true;
+      if (isKey(path60, "planned_values")) planned = start;
+      if (isKey(path60, "format_version") || isKey(path60, "variables") || isKey(path60, "configuration")) return "raw";
+      const expected = path60.length === 1 ? TOP_SHAPES[path60[0]] : void 0;
+      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path60[0], kind, expected, at: start };
       return "skip";
     },
-    raw(path59, text2, start) {
+    raw(path60, text2, start) {
       const v = parseRaw(text2, start);
-      if (path59[0] === "format_version") {
+      if (path60[0] === "format_version") {
         head.formatVersion = typeof v === "string" ? v : String(v);
         head.formatAt = start;
-      } else if (path59[0] === "variables" && isRecord(v)) {
+      } else if (path60[0] === "variables" && isRecord(v)) {
         for (const [k, e] of Object.entries(v)) if (isRecord(e) && "value" in e) head.variables.set(k, e.value);
-      } else if (path59[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
+      } else if (path60[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
     }
   });
   if (!changes && planned) head.plannedValuesOnly = planned;
@@ -34376,37 +34376,37 @@ function forEachResourceChange(chunks, onChange) {
   const inEntry = (p) => p[0] === "resource_changes" && typeof p[1] === "number";
   let done = false;
   return run(chunks, {
-    at(path59, at2) {
+    at(path60, at2) {
       if (done) return "stop";
-      if (path59.length === 0 || isKey(path59, "resource_changes")) return "enter";
-      if (!inEntry(path59)) return "skip";
-      if (path59.length === 2) {
+      if (path60.length === 0 || isKey(path60, "resource_changes")) return "enter";
+      if (!inEntry(path60)) return "skip";
+      if (path60.length === 2) {
         current = {};
         change = void 0;
         start = at2;
         return "enter";
       }
-      if (path59.length === 3) {
-        if (path59[2] === "change") {
+      if (path60.length === 3) {
+        if (path60[2] === "change") {
           change = {};
           return "enter";
         }
-        return CHANGE_KEYS.has(path59[2]) ? "raw" : "skip";
+        return CHANGE_KEYS.has(path60[2]) ? "raw" : "skip";
       }
-      if (path59.length === 4 && path59[2] === "change") return CHANGE_CHANGE_KEYS.has(path59[3]) ? "raw" : "skip";
+      if (path60.length === 4 && path60[2] === "change") return CHANGE_CHANGE_KEYS.has(path60[3]) ? "raw" : "skip";
       return "skip";
     },
-    raw(path59, text2, at2) {
+    raw(path60, text2, at2) {
       const v = parseRaw(text2, at2);
-      if (path59.length === 3) current[path59[2]] = v;
+      if (path60.length === 3) current[path60[2]] = v;
       else {
-        change[path59[3]] = v;
-        if (path59[3] === "after") change.afterRaw = { text: text2, start: at2 };
+        change[path60[3]] = v;
+        if (path60[3] === "after") change.afterRaw = { text: text2, start: at2 };
       }
     },
-    end(path59, end) {
-      if (isKey(path59, "resource_changes")) done = true;
-      if (path59.length !== 2 || !inEntry(path59) || !current || !start) return;
+    end(path60, end) {
+      if (isKey(path60, "resource_changes")) done = true;
+      if (path60.length !== 2 || !inEntry(path60) || !current || !start) return;
       if (change) current.change = change;
       onChange(current, start, end);
       current = void 0;
@@ -35906,8 +35906,8 @@ var init_parser3 = __esm({
               return this.usingDecl(base, start);
             case "extends": {
               this.next();
-              const path59 = this.stringLiteral("a path string");
-              return { kind: "ExtendsDecl", ...base, path: path59, pathString: path59.value, range: this.range(start) };
+              const path60 = this.stringLiteral("a path string");
+              return { kind: "ExtendsDecl", ...base, path: path60, pathString: path60.value, range: this.range(start) };
             }
             case "param": {
               this.next();
@@ -35983,7 +35983,7 @@ var init_parser3 = __esm({
           case "module": {
             this.next();
             const name = this.identifier("a module name");
-            const path59 = this.stringLiteral("a module path string");
+            const path60 = this.stringLiteral("a module path string");
             this.expect("=", '"="');
             const value = this.declarationBody(false);
             const parts = this.bodyParts(value);
@@ -35991,8 +35991,8 @@ var init_parser3 = __esm({
               kind: "ModuleDecl",
               ...base,
               name,
-              path: path59,
-              pathString: path59.value,
+              path: path60,
+              pathString: path60.value,
               value,
               body: parts.body,
               condition: parts.condition,
@@ -36032,10 +36032,10 @@ var init_parser3 = __esm({
           case "test": {
             this.next();
             const name = this.identifier("a test name");
-            const path59 = this.stringLiteral("a test file path string");
+            const path60 = this.stringLiteral("a test file path string");
             this.expect("=", '"="');
             const value = this.expression();
-            return { kind: "TestDecl", ...base, name, path: path59, value, range: this.range(start) };
+            return { kind: "TestDecl", ...base, name, path: path60, value, range: this.range(start) };
           }
           case "provider":
             return this.fail(
@@ -36153,21 +36153,21 @@ var init_parser3 = __esm({
       }
       usingDecl(base, start) {
         this.next();
-        let path59 = null;
+        let path60 = null;
         let none = false;
         if (this.atWord("none")) {
           this.next();
           none = true;
         } else {
           if (this.at("StringLeft")) this.fail('The "using" path must be a plain string without interpolation.');
-          path59 = this.stringLiteral('a path string or "none"');
+          path60 = this.stringLiteral('a path string or "none"');
         }
         let config = null;
         if (this.atWord("with")) {
           this.next();
           config = this.object(false);
         }
-        return { kind: "UsingDecl", ...base, path: path59, pathString: path59?.value ?? null, none, config, range: this.range(start) };
+        return { kind: "UsingDecl", ...base, path: path60, pathString: path60?.value ?? null, none, config, range: this.range(start) };
       }
       importDecl(base, start) {
         this.next();
@@ -37399,13 +37399,13 @@ function buildResourceId(prefix, type, names, loc3, fname) {
   }
   const known2 = prefix.every((p) => p.kind === "string") && names.every((n) => n.kind === "string" || n.kind === "number");
   if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc3);
-  let path59 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
+  let path60 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
   for (let i = 0; i < Math.max(typeSegs.length - 1, nameSegs.length); i++) {
-    if (typeSegs[i + 1] !== void 0) path59 += "/" + escapeBraces(typeSegs[i + 1]);
-    if (nameSegs[i] !== void 0) path59 += "/" + nameSegs[i];
+    if (typeSegs[i + 1] !== void 0) path60 += "/" + escapeBraces(typeSegs[i + 1]);
+    if (nameSegs[i] !== void 0) path60 += "/" + nameSegs[i];
   }
-  if (known2) return str(path59.includes("{{") || path59.includes("}}") ? path59.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path59, loc3);
-  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path59);
+  if (known2) return str(path60.includes("{{") || path60.includes("}}") ? path60.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path60, loc3);
+  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path60);
 }
 function armResourceKey(type, name) {
   const segs = nameSegments(name) ?? ["{?}"];
@@ -38160,11 +38160,11 @@ var init_evaluate2 = __esm({
     );
     def(
       "tryGet",
-      ([a, ...path59], loc3) => {
+      ([a, ...path60], loc3) => {
         let cur = a;
-        for (const p of path59) {
+        for (const p of path60) {
           if (!cur) return nul(loc3);
-          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path59]));
+          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path60]));
           if (cur.kind === "null") return nul(loc3);
           if (cur.kind === "object" && p.kind === "string") cur = member2(cur, p.value);
           else if (cur.kind === "list" && p.kind === "number") cur = cur.items[p.value];
@@ -38380,6 +38380,7 @@ var init_member_reads = __esm({
 });
 
 // src/eval/arm/template.ts
+import path28 from "node:path";
 function problem(env, message, location) {
   const k = `${location.file}:${location.range.start.offset}:${message}`;
   if (env.problemKeys.has(k)) return;
@@ -38574,10 +38575,21 @@ function expandDeployment(node, frame, deployment, condition, propsValue) {
   const scope = frame.scope;
   const env = scope.env;
   const props = getProp(node, "properties");
-  const tmpl = getProp(props, "template");
+  let tmpl = getProp(props, "template");
+  let linked;
   if (tmpl?.type !== "object") {
-    linkedTemplate(props, frame, deployment, propsValue);
-    return;
+    const target = relativeLinkTarget(props, scope.doc.file);
+    const parsed = target !== void 0 && !env.linking.includes(target) ? env.readLinked?.(target) : void 0;
+    if (target === void 0 || parsed?.root?.type !== "object") {
+      const at3 = getProp(getProp(props, "templateLink"), "relativePath");
+      if (target !== void 0 && env.readLinked && at3 && !env.linking.includes(target)) {
+        problem(env, `The template this deployment links (relativePath ${JSON.stringify(at3.value)}) is not an ARM template of the scanned files, so the resources it deploys are not checked; add the file, or check the path.`, scope.loc(at3));
+      }
+      linkedTemplate(props, frame, deployment, propsValue);
+      return;
+    }
+    tmpl = parsed.root;
+    linked = { file: target, doc: { file: target, lineMap: parsed.lineMap } };
   }
   if (env.depth > 30) {
     problem(env, "Nested deployments are nested too deeply; inner templates are not evaluated", scope.loc(tmpl));
@@ -38585,7 +38597,7 @@ function expandDeployment(node, frame, deployment, condition, propsValue) {
   }
   const scopeNode = getProp(getProp(props, "expressionEvaluationOptions"), "scope");
   const scopeV = scopeNode ? frame.eval(scopeNode) : void 0;
-  const inner = scopeV?.kind === "string" && scopeV.value.toLowerCase() === "inner";
+  const inner = linked !== void 0 || scopeV?.kind === "string" && scopeV.value.toLowerCase() === "inner";
   const targetNode = (k) => {
     const n = getProp(node, k);
     return n ? frame.eval(n) : void 0;
@@ -38607,10 +38619,15 @@ function expandDeployment(node, frame, deployment, condition, propsValue) {
         else value = member2(pv, "value") ?? unknown(`parameter '${k}' has no value`, scope.loc(v));
         assigned.set(k.toLowerCase(), passedThrough(value, via));
       }
-      const innerScope = new Scope(scope.doc, tmpl, env, assigned);
+      const innerScope = new Scope(linked?.doc ?? scope.doc, tmpl, env, assigned);
       innerScope.caller = scope;
-      declareInputs(tmpl, innerScope, true);
-      walkResources(getProp(tmpl, "resources"), innerScope.root, void 0, deployment, condition);
+      if (linked) env.linking.push(linked.file);
+      try {
+        declareInputs(tmpl, innerScope, true);
+        walkResources(getProp(tmpl, "resources"), innerScope.root, void 0, deployment, condition);
+      } finally {
+        if (linked) env.linking.pop();
+      }
     } else {
       walkResources(getProp(tmpl, "resources"), frame, void 0, deployment, condition);
     }
@@ -38641,11 +38658,33 @@ function linkedTemplate(props, frame, deployment, propsValue) {
     address: deployment.map((d) => `deployment(${d})`).join("/"),
     source: clippedSource(typeof at2.value === "string" ? at2.value : ""),
     sourceAt: scope.loc(at2),
-    reason: key === "relativePath" ? "its template is a file of the repository, linted on its own without these parameters" : linkedTemplateReason(key),
+    reason: key === "relativePath" ? "its template is no ARM template of the scanned files, or its path is not known" : linkedTemplateReason(key),
     args,
     argSites,
     linkedPaths: key === "uri" ? linkedPaths(scope, at2) : []
   });
+}
+function relativeLinkTarget(props, fromFile) {
+  const rel = getProp(getProp(props, "templateLink"), "relativePath")?.value;
+  return typeof rel === "string" ? relativeLinkPath(fromFile, rel) : void 0;
+}
+function relativeLinks(root, file) {
+  const out = [];
+  const walk4 = (n, depth) => {
+    if (!n || depth > 64) return;
+    if (n.type === "object") {
+      const target = relativeLinkTarget(n, file);
+      if (target !== void 0 && getProp(n, "templateLink")) out.push(target);
+      for (const c of n.children ?? []) walk4(c.children?.[1], depth + 1);
+    } else if (n.type === "array") for (const c of n.children ?? []) walk4(c, depth + 1);
+  };
+  walk4(root, 0);
+  return out;
+}
+function relativeLinkPath(fromFile, rel) {
+  const text2 = rel.trim();
+  if (text2 === "" || text2.startsWith("[")) return void 0;
+  return path28.resolve(path28.dirname(fromFile), text2);
 }
 function linkedPaths(scope, at2) {
   const text2 = typeof at2.value === "string" ? at2.value : "";
@@ -38728,13 +38767,14 @@ function declareInputs(template, scope, nested) {
     if (allowed === "unknown") input2.allowedValues = [unknown(`the type of parameter "${slot.name}" could not be resolved`, input2.header)];
     else if (allowed) input2.allowedValues = (allowed.children ?? []).map((c) => scope.root.eval(c));
     const decl = slot.decl;
-    input2.memberAllowed = (path59) => memberAllowedValues(template, decl, path59, (c) => scope.root.eval(c));
+    input2.memberAllowed = (path60) => memberAllowedValues(template, decl, path60, (c) => scope.root.eval(c));
     env.inputs.push(input2);
   }
 }
 function evaluateArmTemplate(opts) {
   const parsed = opts.parsed ?? parseJsonc(opts.text ?? "", opts.file);
-  const env = { problems: [], problemKeys: /* @__PURE__ */ new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, budget: opts.budget ?? newExpansionBudget(), resources: [], opaque: [], unbound: [], depth: 0, scopes: [], inputs: [], inputKeys: /* @__PURE__ */ new Set() };
+  const env = { problems: [], problemKeys: /* @__PURE__ */ new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, budget: opts.budget ?? newExpansionBudget(), resources: [], opaque: [], unbound: [], depth: 0, scopes: [], inputs: [], inputKeys: /* @__PURE__ */ new Set(), linking: [opts.file] };
+  if (opts.readLinked) env.readLinked = opts.readLinked;
   const result = { resources: env.resources, inputs: env.inputs, problems: env.problems, opaqueModules: env.opaque, unboundCalls: env.unbound };
   const root = opts.templateNode ?? parsed.root;
   if (!root || root.type !== "object") return result;
@@ -38757,7 +38797,7 @@ function evaluateArmTemplate(opts) {
   }
   return result;
 }
-function memberAllowedValues(root, decl, path59, evaluate4) {
+function memberAllowedValues(root, decl, path60, evaluate4) {
   let node = decl;
   let refs = 0;
   for (let i = 0; ; ) {
@@ -38769,11 +38809,11 @@ function memberAllowedValues(root, decl, path59, evaluate4) {
       if (!node) return "unknown";
       continue;
     }
-    if (i === path59.length) {
+    if (i === path60.length) {
       const allowed = getProp(node, "allowedValues");
       return allowed?.type === "array" ? { values: (allowed.children ?? []).map(evaluate4) } : void 0;
     }
-    const key = path59[i++];
+    const key = path60[i++];
     let next;
     if (typeof key === "string") next = getProp(getProp(node, "properties"), key) ?? getProp(node, "additionalProperties");
     else next = getProp(node, "prefixItems")?.children?.[key] ?? getProp(node, "items");
@@ -39053,7 +39093,7 @@ var init_template = __esm({
 });
 
 // src/eval/arm/project.ts
-import path28 from "node:path";
+import path29 from "node:path";
 function evaluateArm(input2) {
   const pairs = pairParameterFiles(input2.pairingTemplates ?? input2.templates, input2.parameterFiles, (pf) => metadataTemplate(input2.parse(pf)));
   const evaluations = [];
@@ -39072,6 +39112,7 @@ function evaluateArm(input2) {
         file: template,
         parsed,
         parameterFile: pf ? { file: pf, parsed: pfParsed } : void 0,
+        ...input2.readLinked ? { readLinked: input2.readLinked } : {},
         ...unreadable ? { parameterValues: unknownParameters(parsed, unreadable) } : {}
       });
       for (const p of result.problems) {
@@ -39082,7 +39123,7 @@ function evaluateArm(input2) {
         }
       }
       if (result.generator?.name === "bicep" && bicepDeclaration === void 0) bicepDeclaration = bicepDeclarations(template, input2.host);
-      const rel = (f) => path28.relative(input2.root, f).split(path28.sep).join("/");
+      const rel = (f) => path29.relative(input2.root, f).split(path29.sep).join("/");
       const env = evaluationEnv(
         input2.envOverride ?? input2.envForPath?.(rel(pf ?? template)) ?? // RULES.md Environments: "the variable file's name or folder": its name decides first,
         // then its folders from the nearest up (`prod/main.parameters.json` below the template,
@@ -39091,7 +39132,7 @@ function evaluateArm(input2) {
       );
       evaluations.push({
         evaluation: {
-          variant: pf ? path28.relative(path28.dirname(template), pf).split(path28.sep).join("/") : "default",
+          variant: pf ? path29.relative(path29.dirname(template), pf).split(path29.sep).join("/") : "default",
           variantFile: pf,
           ...env,
           unit: template,
@@ -39108,7 +39149,7 @@ function mayNameTemplate(text2) {
   return text2.includes("template") || text2.includes("\\");
 }
 function unknownParameters(parsed, file) {
-  const why = `its parameter file ${path28.basename(file)} cannot be read`;
+  const why = `its parameter file ${path29.basename(file)} cannot be read`;
   return new Map(members(parametersObject(parsed.root)).map(([name]) => [name, unknown(why)]));
 }
 function metadataTemplate(pf) {
@@ -39116,14 +39157,14 @@ function metadataTemplate(pf) {
   return typeof t?.value === "string" ? t.value : void 0;
 }
 function bicepSourceCandidates(template) {
-  const dir = path28.dirname(template);
-  const base = path28.basename(template).replace(/\.jsonc?$/i, "");
-  return [path28.join(dir, `${base}.bicep`), ...MAIN_TEMPLATE_NAMES.includes(base.toLowerCase()) ? [path28.join(dir, "main.bicep")] : []];
+  const dir = path29.dirname(template);
+  const base = path29.basename(template).replace(/\.jsonc?$/i, "");
+  return [path29.join(dir, `${base}.bicep`), ...MAIN_TEMPLATE_NAMES.includes(base.toLowerCase()) ? [path29.join(dir, "main.bicep")] : []];
 }
 function compiledTemplateCandidates(bicep) {
-  const dir = path28.dirname(bicep);
-  const base = path28.basename(bicep).replace(/\.bicep$/i, "");
-  return [path28.join(dir, `${base}.json`), ...base.toLowerCase() === "main" ? [path28.join(dir, "azuredeploy.json"), path28.join(dir, "mainTemplate.json")] : []];
+  const dir = path29.dirname(bicep);
+  const base = path29.basename(bicep).replace(/\.bicep$/i, "");
+  return [path29.join(dir, `${base}.json`), ...base.toLowerCase() === "main" ? [path29.join(dir, "azuredeploy.json"), path29.join(dir, "mainTemplate.json")] : []];
 }
 function envFromParameters(result, unit) {
   return envFromVariables((name) => {
@@ -39148,7 +39189,7 @@ function bicepDeclarations(template, host) {
     if (!d) return void 0;
     return {
       file: bicep,
-      label: `declared in ${path28.basename(bicep)} as "${d.name}"`,
+      label: `declared in ${path29.basename(bicep)} as "${d.name}"`,
       range: { start: { line: d.line, column: d.column, offset: d.offset }, end: { line: d.line, column: d.column + d.length, offset: d.offset + d.length } }
     };
   };
@@ -39274,16 +39315,16 @@ function namedAllowed(name, generic, reader, depth) {
   if (decl) return allowedByType(decl.value, reader, depth + 1);
   return reader.imported ? reader.imported(name, depth + 1) : "unknown";
 }
-function memberAllowedByType(t, path59, reader, depth = 0) {
-  if (path59.length === 0) return allowedByType(t, reader, depth);
+function memberAllowedByType(t, path60, reader, depth = 0) {
+  if (path60.length === 0) return allowedByType(t, reader, depth);
   if (depth > MAX_DEPTH4) return "unknown";
-  const [key, ...rest] = path59;
+  const [key, ...rest] = path60;
   switch (t.kind) {
     case "ParenType":
-      return memberAllowedByType(t.type, path59, reader, depth + 1);
+      return memberAllowedByType(t.type, path60, reader, depth + 1);
     case "NullableType":
     case "NonNullType":
-      return memberAllowedByType(t.base, path59, reader, depth + 1);
+      return memberAllowedByType(t.base, path60, reader, depth + 1);
     case "ObjectType": {
       if (typeof key !== "string") return void 0;
       const lower = key.toLowerCase();
@@ -39300,13 +39341,13 @@ function memberAllowedByType(t, path59, reader, depth = 0) {
       const name = t.name.name;
       if (t.typeArgs !== null || AMBIENT.has(name.toLowerCase())) return void 0;
       const decl = reader.types.get(name);
-      if (decl) return memberAllowedByType(decl.value, path59, reader, depth + 1);
+      if (decl) return memberAllowedByType(decl.value, path60, reader, depth + 1);
       const imported = reader.importedType?.(name);
-      return imported ? memberAllowedByType(imported.type, path59, imported.reader, depth + 1) : "unknown";
+      return imported ? memberAllowedByType(imported.type, path60, imported.reader, depth + 1) : "unknown";
     }
     case "TypeMemberAccess": {
       const ns = namespaced(t, reader);
-      if (ns) return memberAllowedByType(ns.type, path59, ns.reader, depth + 1);
+      if (ns) return memberAllowedByType(ns.type, path60, ns.reader, depth + 1);
       return accessTypeAllowed(t);
     }
     case "TypeIndexAccess":
@@ -39357,24 +39398,24 @@ var init_literal_types = __esm({
 });
 
 // src/eval/bicep/files.ts
-import path29 from "node:path";
+import path30 from "node:path";
 function pathKind(host, target) {
-  const abs = path29.resolve(target);
+  const abs = path30.resolve(target);
   if (host.isFile(abs)) return entryOf2(host, abs)?.isFile === false ? "link" : "file";
   if (host.isInside(abs)) return "other";
-  const rel = path29.relative(host.root, abs);
-  if (rel === "" || rel.startsWith("..") || path29.isAbsolute(rel)) return "outside";
+  const rel = path30.relative(host.root, abs);
+  if (rel === "" || rel.startsWith("..") || path30.isAbsolute(rel)) return "outside";
   let dir = host.root;
-  for (const part of rel.split(path29.sep)) {
-    const next = path29.join(dir, part);
+  for (const part of rel.split(path30.sep)) {
+    const next = path30.join(dir, part);
     if (!host.isInside(next)) return entryOf2(host, next) ? "outside" : "missing";
     dir = next;
   }
   return "missing";
 }
 function entryOf2(host, p) {
-  const name = path29.basename(p);
-  return host.list(path29.dirname(p))?.find((e) => e.name === name);
+  const name = path30.basename(p);
+  return host.list(path30.dirname(p))?.find((e) => e.name === name);
 }
 var REGISTRY_PATH;
 var init_files = __esm({
@@ -39448,7 +39489,7 @@ var init_loops = __esm({
 });
 
 // src/eval/bicep/modules.ts
-import path30 from "node:path";
+import path31 from "node:path";
 function moduleInstances(scope, sym) {
   const d = sym.decl;
   const out = [];
@@ -39484,7 +39525,7 @@ function moduleScope(scope, inst) {
   const target = scope.localModulePath(d);
   if (!target || !target.toLowerCase().endsWith(".bicep")) return null;
   if (scope.stack.includes(target)) {
-    scope.problem(`Module cycle: ${path30.basename(target)} is already being evaluated`, d.path.range);
+    scope.problem(`Module cycle: ${path31.basename(target)} is already being evaluated`, d.path.range);
     return null;
   }
   if (scope.stack.length >= scope.env.maxDepth) {
@@ -39564,7 +39605,7 @@ function localModulePath(scope, d) {
     return void 0;
   }
   if (REGISTRY_PATH.test(p)) return void 0;
-  const target = path30.resolve(path30.dirname(scope.file.file), p);
+  const target = path31.resolve(path31.dirname(scope.file.file), p);
   const kind = envPathKind(scope, target);
   if (kind === "outside") {
     scope.problem(`Module '${p}' is outside the scanned folder; it is not evaluated`, d.path.range);
@@ -39617,7 +39658,7 @@ function importedScope(scope, d) {
 function importTarget(scope, d, name) {
   const p = d.fromString;
   if (p === null || REGISTRY_PATH.test(p)) return `'${name}' is imported from a registry`;
-  const target = path30.resolve(path30.dirname(scope.file.file), p);
+  const target = path31.resolve(path31.dirname(scope.file.file), p);
   const kind = envPathKind(scope, target);
   if (kind !== "file" && kind !== "link" || !target.toLowerCase().endsWith(".bicep") || scope.stack.includes(target) || scope.stack.length >= scope.env.maxDepth) {
     return `'${name}' is imported from '${p}', which is not evaluated`;
@@ -39644,7 +39685,7 @@ var init_modules = __esm({
 });
 
 // src/eval/bicep/emit.ts
-import path31 from "node:path";
+import path32 from "node:path";
 function emit(scope) {
   scope.collectInputs();
   const statements = scope.file.statements;
@@ -39962,7 +40003,7 @@ function emitRegistryModule(scope, inst, source) {
   const cached = scope.env.sources.registryModule?.(scope.file.file, source);
   if (cached && "parsed" in cached) {
     const r = evaluateArmTemplate({ file: cached.parsed.file, parsed: cached.parsed, ...asModuleOf(scope, inst) });
-    pushModuleResources(scope, inst, r, { call: scope.loc(span2(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path31.dirname(cached.parsed.file), name: d.name.name, source }] });
+    pushModuleResources(scope, inst, r, { call: scope.loc(span2(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path32.dirname(cached.parsed.file), name: d.name.name, source }] });
     return;
   }
   const argSites = /* @__PURE__ */ new Map();
@@ -39970,7 +40011,7 @@ function emitRegistryModule(scope, inst, source) {
   if (params?.value.kind === "Object") {
     for (const m of params.value.members) if (m.kind === "ObjectProperty" && m.keyName !== null) argSites.set(m.keyName, scope.loc(m.range));
   }
-  const noTwin = twin ? `its compiled twin ${path31.basename(twin.file)} has no nested deployment "${d.name.name}"` : "no compiled twin (`bicep build`) beside the file holds its body";
+  const noTwin = twin ? `its compiled twin ${path32.basename(twin.file)} has no nested deployment "${d.name.name}"` : "no compiled twin (`bicep build`) beside the file holds its body";
   const reason = cached ? `${noTwin}, and ${cached.reason}` : noTwin;
   scope.env.opaque.push({
     format: "bicep",
@@ -40072,7 +40113,7 @@ var init_emit = __esm({
 });
 
 // src/eval/bicep/load.ts
-import path32 from "node:path";
+import path33 from "node:path";
 function isLoadFunction(l) {
   return Object.hasOwn(LOAD_LIMITS, l) || l === "loaddirectoryfileinfo";
 }
@@ -40082,7 +40123,7 @@ function load(scope, l, argExprs, locals, loc3) {
   if (p?.kind !== "string") return U2(`${l}(): the path is not known`, loc3);
   if (l === "loaddirectoryfileinfo") return U2("loadDirectoryFileInfo() is not evaluated", loc3);
   const host = scope.env.sources.host;
-  const target = path32.resolve(path32.dirname(scope.file.file), p.value);
+  const target = path33.resolve(path33.dirname(scope.file.file), p.value);
   const fail = (why) => {
     problem2(scope.env, `${why}; the value is unknown`, loc3);
     return U2(why, loc3);
@@ -41026,7 +41067,7 @@ var init_scope = __esm({
         if (arr?.kind === "Array") input2.allowedValues = arr.items.filter((x) => x.kind !== "Spread").map((x) => this.eval(x, void 0));
         else if (d.type) this.typeGuard(input2, d.type);
         const type = d.type;
-        if (type) input2.memberAllowed = (path59) => memberAllowedByType(type, path59, this.typeReader());
+        if (type) input2.memberAllowed = (path60) => memberAllowedByType(type, path60, this.typeReader());
         this.env.inputs.push(input2);
       }
       /**
@@ -41186,7 +41227,7 @@ var init_evaluate3 = __esm({
 });
 
 // src/eval/bicep/using-template.ts
-import path33 from "node:path";
+import path34 from "node:path";
 function notATemplate(parsed) {
   if (!parsed?.root || parsed.root.type !== "object") return "cannot be read as JSON";
   const schema = getProp(parsed.root, "$schema")?.value;
@@ -41196,7 +41237,7 @@ function evaluateUsingTemplate(input2) {
   const result = evaluateArmTemplate({ file: input2.template, parsed: input2.parsed, parameterValues: new Map(input2.values) });
   const bicepDeclaration = result.generator?.name === "bicep" ? bicepDeclarations(input2.template, input2.host) : void 0;
   return {
-    variant: path33.relative(path33.dirname(input2.template), input2.paramFile).split(path33.sep).join("/"),
+    variant: path34.relative(path34.dirname(input2.template), input2.paramFile).split(path34.sep).join("/"),
     result,
     ...bicepDeclaration ? { bicepDeclaration } : {}
   };
@@ -41212,7 +41253,7 @@ var init_using_template = __esm({
 });
 
 // src/eval/bicep/project.ts
-import path34 from "node:path";
+import path35 from "node:path";
 function evaluateBicep(input2) {
   const evaluations = [];
   const problems = [];
@@ -41232,7 +41273,7 @@ function evaluateBicep(input2) {
     ...input2.compiledTwin ? { compiledTwin: input2.compiledTwin } : {},
     ...input2.registryModule ? { registryModule: input2.registryModule } : {}
   };
-  const files = [...new Set(input2.bicepFiles.map((f) => path34.resolve(f)))].sort();
+  const files = [...new Set(input2.bicepFiles.map((f) => path35.resolve(f)))].sort();
   const scanned = new Set(files);
   const callees = /* @__PURE__ */ new Map();
   for (const f of files) {
@@ -41240,7 +41281,7 @@ function evaluateBicep(input2) {
     if (!parsed) continue;
     for (const s of parsed.statements) {
       if (s.kind !== "ModuleDecl" || s.pathString === null || REGISTRY_PATH.test(s.pathString)) continue;
-      const target = path34.resolve(path34.dirname(f), s.pathString);
+      const target = path35.resolve(path35.dirname(f), s.pathString);
       if (target !== f && scanned.has(target)) callees.set(f, [...callees.get(f) ?? [], target]);
     }
   }
@@ -41259,10 +41300,10 @@ function evaluateBicep(input2) {
       continue;
     }
     if (REGISTRY_PATH.test(p)) continue;
-    const target = path34.resolve(path34.dirname(pf), p);
+    const target = path35.resolve(path35.dirname(pf), p);
     const kind = pathKind(input2.host, target);
     if (kind === "missing") {
-      addProblems([{ message: `The "using" target '${p}' of ${path34.basename(pf)} does not exist; its parameters are not evaluated`, location: at2 }]);
+      addProblems([{ message: `The "using" target '${p}' of ${path35.basename(pf)} does not exist; its parameters are not evaluated`, location: at2 }]);
       continue;
     }
     if (kind === "outside") {
@@ -41271,14 +41312,14 @@ function evaluateBicep(input2) {
     }
     if (!target.toLowerCase().endsWith(".bicep")) {
       const source = input2.twinSource?.(target);
-      if (source) variants.set(path34.resolve(source), [...variants.get(path34.resolve(source)) ?? [], pf]);
+      if (source) variants.set(path35.resolve(source), [...variants.get(path35.resolve(source)) ?? [], pf]);
       else if (input2.parseTemplate) templateVariants.push({ pf, target, written: p, at: at2 });
       continue;
     }
     variants.set(target, [...variants.get(target) ?? [], pf]);
   }
   for (const [unit, pfs] of input2.jsonParameterFiles ?? []) {
-    const target = path34.resolve(unit);
+    const target = path35.resolve(unit);
     if (scanned.has(target)) variants.set(target, [...variants.get(target) ?? [], ...pfs]);
   }
   const units2 = withClosedCycles([.../* @__PURE__ */ new Set([...files.filter((f) => !usedAsModule.has(f)), ...variants.keys()])], files, callees).sort();
@@ -41293,7 +41334,7 @@ function evaluateBicep(input2) {
         if (!json) continue;
         parameterValues = byParamName(parsed, json);
       } else if (pf && (input2.parseParams(pf)?.errors.length ?? 0) > 0) {
-        parameterValues = allUnknown(parsed, `its parameter file ${path34.basename(pf)} does not parse`);
+        parameterValues = allUnknown(parsed, `its parameter file ${path35.basename(pf)} does not parse`);
       } else if (pf) {
         const values = paramFileValues(pf, input2, sources, addProblems, [], applied);
         if (!values) continue;
@@ -41304,7 +41345,7 @@ function evaluateBicep(input2) {
       const result = { resources: r.resources, inputs: r.inputs, problems: r.problems, opaqueModules: r.opaqueModules, unboundCalls: [] };
       evaluations.push({
         evaluation: {
-          variant: pf ? path34.relative(path34.dirname(unit), pf).split(path34.sep).join("/") : "default",
+          variant: pf ? path35.relative(path35.dirname(unit), pf).split(path35.sep).join("/") : "default",
           ...pf ? { variantFile: pf } : {},
           ...variantEnv(input2, unit, pf, result),
           unit,
@@ -41319,7 +41360,7 @@ function evaluateBicep(input2) {
     const parsed = input2.parseTemplate(target);
     const why = notATemplate(parsed);
     if (why) {
-      addProblems([{ message: `The "using" target '${written2}' of ${path34.basename(pf)} ${why}; its parameters are not evaluated`, location: at2 }]);
+      addProblems([{ message: `The "using" target '${written2}' of ${path35.basename(pf)} ${why}; its parameters are not evaluated`, location: at2 }]);
       continue;
     }
     const values = paramFileValues(pf, input2, sources, addProblems, [], applied);
@@ -41346,7 +41387,7 @@ function evaluateBicep(input2) {
 function variantEnv(input2, unit, pf, result) {
   return evaluationEnv(
     input2.envOverride ?? input2.envForPath?.(pf ?? unit) ?? // Its name, then its folders from the nearest up (classifyPath reads the path from its end).
-    (pf ? classifyPath(path34.relative(input2.host.root, pf).split(path34.sep).join("/"), input2.envAbove)?.env : void 0) ?? envFromParameters(result, unit)
+    (pf ? classifyPath(path35.relative(input2.host.root, pf).split(path35.sep).join("/"), input2.envAbove)?.env : void 0) ?? envFromParameters(result, unit)
   );
 }
 function paramFileValues(pf, input2, sources, addProblems, chain, read) {
@@ -41358,12 +41399,12 @@ function paramFileValues(pf, input2, sources, addProblems, chain, read) {
   if (ext?.kind === "ExtendsDecl") {
     const at2 = { file: pf, range: ext.range };
     const p = ext.pathString;
-    const target = p === null || REGISTRY_PATH.test(p) ? void 0 : path34.resolve(path34.dirname(pf), p);
+    const target = p === null || REGISTRY_PATH.test(p) ? void 0 : path35.resolve(path35.dirname(pf), p);
     const kind = target ? pathKind(input2.host, target) : void 0;
     let why;
-    if (!target) why = `The "extends" path of ${path34.basename(pf)} cannot be evaluated; its parameters are not evaluated`;
-    else if (kind !== "file" && kind !== "link") why = `The "extends" base '${p}' of ${path34.basename(pf)} ${kind === "outside" ? "is outside the scanned folder" : "does not exist"}; its parameters are not evaluated`;
-    else if (chain.includes(target) || chain.length >= MAX_EXTENDS) why = `The "extends" chain of ${path34.basename(pf)} is circular or too deep; its parameters are not evaluated`;
+    if (!target) why = `The "extends" path of ${path35.basename(pf)} cannot be evaluated; its parameters are not evaluated`;
+    else if (kind !== "file" && kind !== "link") why = `The "extends" base '${p}' of ${path35.basename(pf)} ${kind === "outside" ? "is outside the scanned folder" : "does not exist"}; its parameters are not evaluated`;
+    else if (chain.includes(target) || chain.length >= MAX_EXTENDS) why = `The "extends" chain of ${path35.basename(pf)} is circular or too deep; its parameters are not evaluated`;
     if (why) {
       addProblems([{ message: why, location: at2 }]);
       return void 0;
@@ -41605,7 +41646,7 @@ var bicep_exports = {};
 __export(bicep_exports, {
   bicepFrontEnd: () => bicepFrontEnd
 });
-import path35 from "node:path";
+import path36 from "node:path";
 function saysBicepGenerated(text2) {
   return BICEP_GENERATOR.test(text2.slice(0, 8192));
 }
@@ -41651,19 +41692,19 @@ function substitutedLater(v, parameter) {
   return v;
 }
 function twinSourceOf(state, template) {
-  const source = state.twins.get(path35.resolve(template));
-  return source === void 0 ? void 0 : path35.resolve(source);
+  const source = state.twins.get(path36.resolve(template));
+  return source === void 0 ? void 0 : path36.resolve(source);
 }
 function armTemplatesOf(ctx) {
   return ctx.allFiles.filter((f) => f.kind === "arm").map((f) => f.path);
 }
 function standInsOf(state, ctx) {
   if (!state.standIns) {
-    const arm2 = new Set(armTemplatesOf(ctx).map((t) => path35.resolve(t)));
+    const arm2 = new Set(armTemplatesOf(ctx).map((t) => path36.resolve(t)));
     state.standIns = /* @__PURE__ */ new Map();
     for (const f of ctx.allFiles) {
       const t = f.path.replace(/\.bicep$/i, ".json");
-      if (f.kind === "bicep" && t !== f.path && !arm2.has(path35.resolve(t))) state.standIns.set(t, f.path);
+      if (f.kind === "bicep" && t !== f.path && !arm2.has(path36.resolve(t))) state.standIns.set(t, f.path);
     }
   }
   return state.standIns;
@@ -41731,13 +41772,13 @@ function withVendored(out, vendored) {
 function aliasesFor(state, ctx, dir) {
   const known2 = state.aliases.get(dir);
   if (known2) return known2;
-  const config = path35.join(dir, "bicepconfig.json");
+  const config = path36.join(dir, "bicepconfig.json");
   let out;
   if (ctx.host.isFile(config)) {
     const parsed = state.json.get(config);
     out = parsed?.root ? brAliasesOf(nodeToJS(parsed.root)) : DEFAULT_BR_ALIASES;
   } else {
-    const up = path35.dirname(dir);
+    const up = path36.dirname(dir);
     out = up !== dir && ctx.host.isInside(up) ? aliasesFor(state, ctx, up) : DEFAULT_BR_ALIASES;
   }
   state.aliases.set(dir, out);
@@ -41745,10 +41786,10 @@ function aliasesFor(state, ctx, dir) {
 }
 function cachedModule(state, ctx, cache3, bicepFile, reference) {
   if (/^ts[:/]/i.test(reference)) return { reason: "template specs are not read from the Bicep cache" };
-  const where = brCachePath(reference, aliasesFor(state, ctx, path35.dirname(bicepFile)));
+  const where = brCachePath(reference, aliasesFor(state, ctx, path36.dirname(bicepFile)));
   if ("reason" in where) return where;
   const cacheRoot = cache3.root;
-  const file = path35.join(cacheRoot, ...where.path.split("/"));
+  const file = path36.join(cacheRoot, ...where.path.split("/"));
   if (!state.cached.has(file)) {
     const text2 = cache3.isFile(file) ? cache3.readText(file) : void 0;
     const parsed2 = text2 === void 0 ? void 0 : parseJsonc(text2, file);
@@ -41759,8 +41800,8 @@ function cachedModule(state, ctx, cache3, bicepFile, reference) {
 }
 function bicepUnits(files, ctx) {
   const state = stateOf(ctx);
-  const scanned = new Map(files.map((f) => [path35.resolve(f.path), f]));
-  const parent = new Map(files.map((f) => [path35.resolve(f.path), path35.resolve(f.path)]));
+  const scanned = new Map(files.map((f) => [path36.resolve(f.path), f]));
+  const parent = new Map(files.map((f) => [path36.resolve(f.path), path36.resolve(f.path)]));
   const find = (x) => {
     let r = x;
     while (parent.get(r) !== r) r = parent.get(r);
@@ -41768,9 +41809,9 @@ function bicepUnits(files, ctx) {
     return r;
   };
   for (const f of files) {
-    const from = path35.resolve(f.path);
+    const from = path36.resolve(f.path);
     for (const reference of bicepReferences(ctx, f.path) ?? []) {
-      const named2 = path35.resolve(path35.dirname(from), reference);
+      const named2 = path36.resolve(path36.dirname(from), reference);
       const target = scanned.has(named2) ? named2 : twinSourceOf(state, named2) ?? named2;
       if (!scanned.has(target)) {
         if (!JSON_TEMPLATE_PATH.test(target)) continue;
@@ -41914,7 +41955,7 @@ __export(arm_exports, {
   armJsonKind: () => armJsonKind,
   isBicepGenerated: () => isBicepGenerated2
 });
-import path36 from "node:path";
+import path37 from "node:path";
 function armJsonKind(text2, file) {
   const head = text2.slice(0, 4096);
   if (/"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json#?"/i.test(head)) return "arm";
@@ -41924,7 +41965,7 @@ function armJsonKind(text2, file) {
   return void 0;
 }
 function isBareParameterFile(file, text2) {
-  if (!/(?:parameters?|params)[^/\\]*\.json$/i.test(path36.basename(file)) || text2.length > MAX_BARE_PARAMETER_FILE || !/^\s*(?:\/[/*][^\n]*\n\s*)*\{/.test(text2)) return false;
+  if (!/(?:parameters?|params)[^/\\]*\.json$/i.test(path37.basename(file)) || text2.length > MAX_BARE_PARAMETER_FILE || !/^\s*(?:\/[/*][^\n]*\n\s*)*\{/.test(text2)) return false;
   const root = parseJsonc(text2, file).root;
   const params = parametersObject(root);
   const members2 = params?.type === "object" ? params.children ?? [] : [];
@@ -41934,13 +41975,53 @@ function isBareParameterFile(file, text2) {
     return v?.type === "object" && (getProp(v, "value") !== void 0 || getProp(v, "reference") !== void 0);
   });
 }
+function relativePathsWritten(ctx, file) {
+  return planningFact(ctx, "arm-relative-paths-1", file, isStringList, (text2) => {
+    if (!text2.includes("relativePath")) return [];
+    const out = [];
+    for (const m of text2.matchAll(RELATIVE_PATH)) {
+      try {
+        out.push(JSON.parse(`"${m[1]}"`));
+      } catch {
+      }
+    }
+    return out;
+  });
+}
+function linkedGroups(templates, ctx) {
+  const byAbs = new Map(templates.map((t) => [path37.resolve(t.path), t]));
+  const parent = /* @__PURE__ */ new Map();
+  const find = (x) => {
+    let r = x;
+    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r);
+    if (r !== x) parent.set(x, r);
+    return r;
+  };
+  for (const [abs, t] of byAbs) {
+    for (const rel of relativePathsWritten(ctx, t.path) ?? []) {
+      const target = relativeLinkPath(abs, rel);
+      if (target === void 0 || !byAbs.has(target) || target === abs) continue;
+      const a = find(abs);
+      const b = find(target);
+      if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
+    }
+  }
+  const groups = /* @__PURE__ */ new Map();
+  for (const [abs, t] of byAbs) {
+    const k = find(abs);
+    const g = groups.get(k);
+    if (g) g.push(t);
+    else groups.set(k, [t]);
+  }
+  return [...groups.values()];
+}
 function runTemplateIndex(allFiles) {
   return perRun(allFiles, "arm-template-index", () => templateIndex(allFiles.flatMap((f) => f.kind === "arm" ? [f.path] : f.kind === "bicep" ? [f.path.replace(/\.bicep$/i, ".json")] : [])));
 }
 function isBicepGenerated2(parsed) {
   return getProp(getProp(getProp(parsed?.root, "metadata"), "_generator"), "name")?.value === "bicep";
 }
-var MAX_BARE_PARAMETER_FILE, armFrontEnd;
+var MAX_BARE_PARAMETER_FILE, armFrontEnd, RELATIVE_PATH;
 var init_arm2 = __esm({
   "src/frontends/arm.ts"() {
     "use strict";
@@ -41982,12 +42063,14 @@ var init_arm2 = __esm({
         const byPath = new Map(files.map((f) => [f.path, f]));
         const taken = /* @__PURE__ */ new Set();
         const out = [];
-        for (const t of templates) {
-          const unit = [t];
-          for (const pf of pairs.get(t.path) ?? []) {
-            if (taken.has(pf)) continue;
-            taken.add(pf);
-            unit.push(byPath.get(pf));
+        for (const group of linkedGroups(templates, ctx)) {
+          const unit = [...group];
+          for (const t of group) {
+            for (const pf of pairs.get(t.path) ?? []) {
+              if (taken.has(pf)) continue;
+              taken.add(pf);
+              unit.push(byPath.get(pf));
+            }
           }
           out.push(unit);
         }
@@ -42002,12 +42085,24 @@ var init_arm2 = __esm({
       unitCacheKey(files, ctx) {
         const pairing = files.some((f) => f.kind === "arm-params") ? runWideKey(ctx.allFiles, "arm-templates", () => [...runTemplateIndex(ctx.allFiles).values()].sort()) : "";
         const users = bicepUsersOfTemplates(ctx);
-        const named2 = files.filter((f) => f.kind === "arm" && users.has(path36.resolve(f.path))).map((f) => [f.path, users.get(path36.resolve(f.path))]);
+        const named2 = files.filter((f) => f.kind === "arm" && users.has(path37.resolve(f.path))).map((f) => [f.path, users.get(path37.resolve(f.path))]);
         return named2.length > 0 ? JSON.stringify([pairing, named2]) : pairing;
       },
       run(files, ctx) {
         const problems = [];
         const json = parseCache(ctx.host, parseJsonc, (f) => f.errors.slice(0, 1), problems);
+        const parse2 = (f) => {
+          const parsed = json.get(f);
+          return parsed && parsed.errors.length > 0 ? { ...parsed, root: void 0 } : parsed;
+        };
+        const unitTemplates = new Map(files.filter((f) => f.kind === "arm").map((f) => [path37.resolve(f.path), f.path]));
+        const linked = /* @__PURE__ */ new Set();
+        for (const [abs, f] of unitTemplates) {
+          for (const target of relativeLinks(parse2(f)?.root, abs)) {
+            const named2 = unitTemplates.get(target);
+            if (named2 !== void 0 && target !== abs) linked.add(named2);
+          }
+        }
         const arm2 = evaluateArm({
           root: ctx.root,
           host: ctx.host,
@@ -42017,18 +42112,16 @@ var init_arm2 = __esm({
           parameterFiles: files.filter((f) => f.kind === "arm-params").map((f) => f.path),
           // A template a `.bicepparam` names, or a `.bicep` file declares as a module, is evaluated
           // with their values by the Bicep front end.
-          withoutDefaults: new Set(files.filter((f) => f.kind === "arm" && bicepUsersOfTemplates(ctx).has(path36.resolve(f.path))).map((f) => f.path)),
-          // A file that does not parse is its PARSE001 only: what the parser recovered around the
-          // error would be guesses (a property cut off reads as absent: KV001 for a vault whose
-          // `enablePurgeProtection` sits after a missing comma). A broken parameter file's variant is
-          // not evaluated either; the others are.
-          parse: (f) => {
-            const parsed = json.get(f);
-            return parsed && parsed.errors.length > 0 ? { ...parsed, root: void 0 } : parsed;
+          withoutDefaults: new Set(files.filter((f) => f.kind === "arm" && (linked.has(f.path) || bicepUsersOfTemplates(ctx).has(path37.resolve(f.path)))).map((f) => f.path)),
+          // A broken parameter file's variant is not evaluated either; the others are.
+          parse: parse2,
+          readLinked: (target) => {
+            const named2 = unitTemplates.get(target);
+            return named2 === void 0 ? void 0 : parse2(named2);
           },
           envOverride: ctx.envOverride,
           ...ctx.envAbove ? { envAbove: ctx.envAbove } : {},
-          envForPath: (rel) => ctx.envForPath(path36.join(ctx.root, rel))
+          envForPath: (rel) => ctx.envForPath(path37.join(ctx.root, rel))
         });
         for (const f of files) if (f.kind === "arm-params") json.get(f.path);
         const used = new Set(arm2.evaluations.map((e) => e.evaluation.variantFile));
@@ -42067,6 +42160,7 @@ var init_arm2 = __esm({
         };
       }
     };
+    RELATIVE_PATH = /"relativePath"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
   }
 });
 
@@ -42185,7 +42279,7 @@ __export(azureml_yaml_exports, {
   amlYamlResources: () => amlYamlResources,
   azuremlYamlFrontEnd: () => azuremlYamlFrontEnd
 });
-import path37 from "node:path";
+import path38 from "node:path";
 function parseProblems(file, parsed) {
   return parsed.errors.slice(0, 1).map((e) => ({ ruleId: "PARSE001", message: e.message, location: { file, range: e.range } }));
 }
@@ -42262,7 +42356,7 @@ var init_azureml_yaml2 = __esm({
       // workspace, `linkWorkspace`); nothing else crosses files.
       units(files) {
         const byDir = /* @__PURE__ */ new Map();
-        for (const f of files) byDir.set(path37.dirname(f.path), [...byDir.get(path37.dirname(f.path)) ?? [], f]);
+        for (const f of files) byDir.set(path38.dirname(f.path), [...byDir.get(path38.dirname(f.path)) ?? [], f]);
         return [...byDir.values()];
       },
       run(files, ctx) {
@@ -42281,7 +42375,7 @@ var init_azureml_yaml2 = __esm({
           problems.push(...parseProblems(f.path, parsed));
           suppressionSources.push({ file: f.path, comments: parsed.comments, blocks: parsed.blocks });
           const decided = pathEnv(ctx, f.path);
-          const dir = path37.dirname(f.path);
+          const dir = path38.dirname(f.path);
           let unit = byUnit.get(dir);
           if (!unit) {
             unit = { evaluation: { variant: "default", ...evaluationEnv(pathEnv(ctx, dir)), unit: dir, inputs: [] }, resources: [] };
@@ -43015,11 +43109,11 @@ function isDisabledStep(ctx, node) {
 }
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
-  const visit2 = (node, path59, inheritedOs) => {
+  const visit2 = (node, path60, inheritedOs) => {
     if (ctx.n.isSeq(node)) {
       const items = ctx.n.items(node);
       const segments3 = listSegments(items.map((item) => ctx.n.isMap(item) ? pipelineItemName(addressItem(ctx, item)) : void 0));
-      items.forEach((item, i) => visit2(item, `${path59}${segments3[i]}`, inheritedOs));
+      items.forEach((item, i) => visit2(item, `${path60}${segments3[i]}`, inheritedOs));
       return;
     }
     if (!ctx.n.isMap(node)) return;
@@ -43041,7 +43135,7 @@ function buildPipeline(ctx, root) {
     }
     if (stepKind && stepPair && node && isDisabledStep(ctx, node)) stepKind = void 0;
     if (stepKind && stepPair) {
-      const subject = `pipeline:${path59 || "$"}`;
+      const subject = `pipeline:${path60 || "$"}`;
       const step = { subject, range: ctx.views ? ctx.n.range(node) : NO_RANGE, kind: stepKind, inputs: [], scripts: [] };
       const stepValue = ctx.n.value(stepPair);
       if (stepKind === "task") {
@@ -43064,7 +43158,7 @@ function buildPipeline(ctx, root) {
       if (p === stepPair) continue;
       if (stepKind && ctx.n.key(p) === "inputs") continue;
       const k = ctx.n.key(p) ?? "?";
-      visit2(ctx.n.value(p), path59 ? `${path59}.${k}` : k, os3);
+      visit2(ctx.n.value(p), path60 ? `${path60}.${k}` : k, os3);
     }
   };
   visit2(root, "", void 0);
@@ -43897,16 +43991,16 @@ function readPipeline(out, roots, scripts) {
     }
     return implicit;
   };
-  const visit2 = (node, path59, container, stage, job, root, when = []) => {
+  const visit2 = (node, path60, container, stage, job, root, when = []) => {
     if (!node) return;
     if (node.type === "seq") {
       const segments3 = treeSegments(node.items, pipelineItemName);
       const chain2 = conditionChain(node.items.map((item) => item?.type === "map" && item.entries.length === 1 ? item.entries[0].key : void 0));
-      node.items.forEach((item, i) => visit2(item, `${path59}${segments3[i]}`, container, stage, job, root, within(when, chain2[i])));
+      node.items.forEach((item, i) => visit2(item, `${path60}${segments3[i]}`, container, stage, job, root, within(when, chain2[i])));
       return;
     }
     if (node.type !== "map") return;
-    const subject = `pipeline:${path59 || "$"}`;
+    const subject = `pipeline:${path60 || "$"}`;
     const kind = stepKindOf(node, container);
     if (kind && (/^false$/i.test((stringOf(node, "enabled") ?? "").trim()) || neverHolds(stringOf(node, "condition")))) return;
     if (kind) {
@@ -43942,7 +44036,7 @@ function readPipeline(out, roots, scripts) {
       owner.steps.push(step);
       for (const e of node.entries) {
         if (kind !== "template" && e.key === kind || e.key === "inputs") continue;
-        visit2(e.value, path59 ? `${path59}.${e.key}` : e.key, e.key, stage, job, root, when);
+        visit2(e.value, path60 ? `${path60}.${e.key}` : e.key, e.key, stage, job, root, when);
       }
       return;
     }
@@ -43997,7 +44091,7 @@ function readPipeline(out, roots, scripts) {
     const chain = node.entries.length > 1 ? conditionChain(node.entries.map((e) => e.key)) : [];
     node.entries.forEach((e, i) => {
       const next = isExpressionKey(e.key) ? container : e.key;
-      visit2(e.value, path59 ? `${path59}.${e.key}` : e.key, next, stage, job, root, within(when, chain[i]));
+      visit2(e.value, path60 ? `${path60}.${e.key}` : e.key, next, stage, job, root, within(when, chain[i]));
     });
   };
   for (const root of roots) {
@@ -44558,12 +44652,12 @@ function hasPipelineSteps(root, written2 = false) {
   return found;
 }
 function classifyCiFile(relPath, source, options = {}) {
-  const path59 = relPath.replace(/\\/g, "/");
-  if (SCRIPT_EXT.test(path59)) return "script";
-  if (!YAML_EXT.test(path59)) return void 0;
+  const path60 = relPath.replace(/\\/g, "/");
+  if (SCRIPT_EXT.test(path60)) return "script";
+  if (!YAML_EXT.test(path60)) return void 0;
   const text2 = yamlLineBreaks(source);
-  if (WORKFLOW_PATH.test(path59)) return "github-workflow";
-  const base = path59.slice(path59.lastIndexOf("/") + 1);
+  if (WORKFLOW_PATH.test(path60)) return "github-workflow";
+  const base = path60.slice(path60.lastIndexOf("/") + 1);
   if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
   if (PIPELINE_NAME.test(base)) return "azure-pipeline";
   const maybeWorkflow = TOP_ON.test(text2) && TOP_JOBS.test(text2);
@@ -46948,8 +47042,8 @@ function scriptContext(file, place, variant, given, inherited) {
         return v ? named2(v, `${head}.${key}`, key) : unknown(`${head}.${key} is not set literally in this file`);
       }
     }
-    const path59 = parts.join(".").toLowerCase();
-    const top = !github ? void 0 : CHECKOUT_TOP_CONTEXTS.has(path59) ? CHECKOUT_TOKEN : path59 === "github.action_path" && isActionFile(f) ? `${SCRIPT_DIR_TOKEN}${f}` : void 0;
+    const path60 = parts.join(".").toLowerCase();
+    const top = !github ? void 0 : CHECKOUT_TOP_CONTEXTS.has(path60) ? CHECKOUT_TOKEN : path60 === "github.action_path" && isActionFile(f) ? `${SCRIPT_DIR_TOKEN}${f}` : void 0;
     return unknown(`\${{ ${expr.trim().slice(0, 60)} }} is not resolved here (only inputs, parameters, matrix values and literal variables are)`, void 0, top);
   };
   const typedReference = (reference) => {
@@ -47245,7 +47339,7 @@ var init_azure_cli_sets = __esm({
 });
 
 // src/frontends/azure-cli-files.ts
-import path38 from "node:path";
+import path39 from "node:path";
 function newFileLinks() {
   return { linkedFiles: /* @__PURE__ */ new Set(), problems: [], suppressionSources: [], handedOn: /* @__PURE__ */ new Set() };
 }
@@ -47255,7 +47349,7 @@ function identityKey(kind, name) {
 function cleanRelative(p) {
   const slashed = p.replace(/\\/g, "/").trim();
   if (slashed === "" || slashed.startsWith("/") || /^[A-Za-z]:\//.test(slashed) || slashed.startsWith("~")) return void 0;
-  const n = path38.posix.normalize(slashed);
+  const n = path39.posix.normalize(slashed);
   return n === ".." ? void 0 : n;
 }
 function heredocFor(cmd, rel) {
@@ -47286,15 +47380,15 @@ function heredocsByTarget(heredocs) {
 function besideScript(cmd, root) {
   const beside = cmd.inScript ? besideScriptPath(cmd.path) : void 0;
   if (!beside || beside.script !== cmd.file) return void 0;
-  const rel = path38.relative(root, beside.path).replace(/\\/g, "/");
-  return { rel, outside: rel === "" || rel.startsWith("../") || rel === ".." || path38.isAbsolute(rel) };
+  const rel = path39.relative(root, beside.path).replace(/\\/g, "/");
+  return { rel, outside: rel === "" || rel.startsWith("../") || rel === ".." || path39.isAbsolute(rel) };
 }
 function candidates(cmd, rel, root) {
-  const own = path38.join(path38.dirname(cmd.file), rel);
-  const fromRoot = path38.join(root, rel);
+  const own = path39.join(path39.dirname(cmd.file), rel);
+  const fromRoot = path39.join(root, rel);
   const repository = cmd.inScript ? void 0 : githubRepository(cmd.file);
-  const order2 = cmd.inScript ? [own, fromRoot] : [...repository === void 0 ? [] : [path38.join(repository, rel)], fromRoot, own];
-  return [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path38.sep) ? root : root + path38.sep));
+  const order2 = cmd.inScript ? [own, fromRoot] : [...repository === void 0 ? [] : [path39.join(repository, rel)], fromRoot, own];
+  return [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path39.sep) ? root : root + path39.sep));
 }
 function fileCommandResources(cmd, evaluation, ctx, links) {
   const beside = besideScript(cmd, ctx.root);
@@ -47316,7 +47410,7 @@ function fileCommandResources(cmd, evaluation, ctx, links) {
     src = { file: cmd.file, text: text2, span: span3, shellExpansions: !hd.heredoc.quoted || ciExpressions, typeHint: typeHintOf(cmd) };
     if (!hd.heredoc.quoted) src.shellEnv = hd.env;
   } else {
-    const tried = beside ? [path38.join(ctx.root, rel)] : candidates(cmd, rel, ctx.root);
+    const tried = beside ? [path39.join(ctx.root, rel)] : candidates(cmd, rel, ctx.root);
     if (tried.length === 0) return [undecidable(cmd, evaluation, `the file named by --file (${p.value}) is outside the scan root; it is not read`)];
     scanned = tried.find((f) => ctx.host.isFile(f));
     const text2 = scanned === void 0 ? void 0 : ctx.host.readText(scanned);
@@ -47565,13 +47659,13 @@ var init_task_arguments = __esm({
 });
 
 // src/frontends/azure-pipelines-variables.ts
-import path39 from "node:path";
+import path40 from "node:path";
 function resolveVariableTemplates(ciFiles, ctx) {
   const read = /* @__PURE__ */ new Map();
   const sources = [];
   for (const file of ciFiles) {
     if (file.format !== "azure-pipelines") continue;
-    for (const list2 of variableListsOf(file)) includeInto(list2, file.file, ctx, [path39.resolve(file.file)], read, sources);
+    for (const list2 of variableListsOf(file)) includeInto(list2, file.file, ctx, [path40.resolve(file.file)], read, sources);
   }
   return sources;
 }
@@ -47608,11 +47702,11 @@ function readTemplate(target, scope, ctx, sources) {
 function variablesTemplatePath(ref, from, root) {
   const p = ref.trim();
   if (p === "" || p.includes("@") || /\$[{([]/.test(p)) return void 0;
-  return p.startsWith("/") ? path39.resolve(root, `.${p}`) : path39.resolve(path39.dirname(path39.resolve(from)), p);
+  return p.startsWith("/") ? path40.resolve(root, `.${p}`) : path40.resolve(path40.dirname(path40.resolve(from)), p);
 }
 function writtenIn(v, file) {
   if (v.kind !== "value" || !v.value || !/\$\{\{[^}]*\bparameters\b/.test(v.value.text)) return { ...v, file };
-  return { ...v, file, unreadable: `${v.name} is set from a parameter of the variables template ${path39.basename(file)}` };
+  return { ...v, file, unreadable: `${v.name} is set from a parameter of the variables template ${path40.basename(file)}` };
 }
 var init_azure_pipelines_variables = __esm({
   "src/frontends/azure-pipelines-variables.ts"() {
@@ -47625,7 +47719,7 @@ var init_azure_pipelines_variables = __esm({
 });
 
 // src/frontends/azure-cli.ts
-import path40 from "node:path";
+import path41 from "node:path";
 function idOutputName(token, kind) {
   const out = idOutputOf(token);
   return out && ID_GROUP_OF[kind] === out.group ? out.name : void 0;
@@ -47875,7 +47969,7 @@ function azureCliUnits(ciFiles, ctx) {
   });
   for (const file of ciFiles) {
     const places = placesOf(file);
-    const callsOf = (f) => localCalls.get(path40.resolve(f.file)) ?? [];
+    const callsOf = (f) => localCalls.get(path41.resolve(f.file)) ?? [];
     const cut = { deeper: false };
     const callers = callerContexts(file, callsOf(file), ctx.root, callsOf, 0, cut);
     if (cut.deeper) {
@@ -48100,19 +48194,19 @@ function unreadableAz(file, script) {
   };
 }
 function fileEnvOf(ctx, file) {
-  const rel = path40.relative(ctx.root, file.file);
+  const rel = path41.relative(ctx.root, file.file);
   const root = ctx.root;
   const above = ctx.envAbove;
   if (ctx.envOverride) return { decided: ctx.envOverride, rel, root, above };
   const configured = ctx.envForPath(file.file);
   if (configured) return { decided: configured, rel, root, above };
-  const byName2 = file.kind === "azure-pipeline" ? classifyPipelineFileName(path40.basename(rel)) : classifyPath(path40.basename(rel))?.env;
+  const byName2 = file.kind === "azure-pipeline" ? classifyPipelineFileName(path41.basename(rel)) : classifyPath(path41.basename(rel))?.env;
   return byName2 ? { decided: byName2, rel, root, above } : { rel, root, above };
 }
 function envClassOf(fileEnv, place, assigned, sc, given, file, callerEnv) {
   if (fileEnv.decided) return fileEnv.decided;
   const rel = fileEnv.rel;
-  const byVariableFile = new Set((sc.variables.files ?? []).map((f) => classifyPath(path40.relative(fileEnv.root, f), fileEnv.above)?.env).filter((e) => e !== void 0));
+  const byVariableFile = new Set((sc.variables.files ?? []).map((f) => classifyPath(path41.relative(fileEnv.root, f), fileEnv.above)?.env).filter((e) => e !== void 0));
   if (byVariableFile.size === 1) return [...byVariableFile][0];
   const passedInput = (name) => {
     const exact = given?.get(name);
@@ -48133,7 +48227,7 @@ function envClassOf(fileEnv, place, assigned, sc, given, file, callerEnv) {
   const assignment = (name) => named(assigned, name) ?? named(sc.env, name) ?? named(inputs, name) ?? matrixValue(name);
   const fromAssignments = envFromVariables(assignment);
   if (fromAssignments) return fromAssignments;
-  return placeClass(place, sc) ?? callerEnv ?? classifyPath(path40.dirname(rel), fileEnv.above)?.env;
+  return placeClass(place, sc) ?? callerEnv ?? classifyPath(path41.dirname(rel), fileEnv.above)?.env;
 }
 function named(entries2, name) {
   for (const [k, v] of entries2) if (k.toLowerCase() === name.toLowerCase() && v.kind === "string") return v;
@@ -48415,42 +48509,42 @@ function taskArguments(file, args, sc) {
   );
 }
 function calledScript(scripts, root, from, call, step) {
-  if (path40.isAbsolute(call.path) || call.fromCheckout) return scriptAt(scripts, root, from, call.path);
+  if (path41.isAbsolute(call.path) || call.fromCheckout) return scriptAt(scripts, root, from, call.path);
   if (call.cwdMoved) return void 0;
   const wd = step?.workingDirectory?.trim();
   const dir = wd === void 0 ? void 0 : withoutCheckoutTop(wd);
   if (dir === void 0 || dir === "" || dir === "." || dir === "./") return scriptAt(scripts, root, from, call.path);
-  if (/[$%]/.test(dir) || path40.isAbsolute(dir)) return void 0;
-  return scriptAt(scripts, root, from, path40.posix.join(dir.replace(/\\/g, "/"), call.path));
+  if (/[$%]/.test(dir) || path41.isAbsolute(dir)) return void 0;
+  return scriptAt(scripts, root, from, path41.posix.join(dir.replace(/\\/g, "/"), call.path));
 }
 function scriptAt(scripts, root, from, p) {
   const rel = p.replace(/\\/g, "/").replace(/^\.\//, "");
-  if (path40.isAbsolute(rel)) return scripts.get(path40.normalize(p));
+  if (path41.isAbsolute(rel)) return scripts.get(path41.normalize(p));
   const github = githubRepository(from);
-  const first = (github === void 0 ? void 0 : scripts.get(path40.join(github, rel))) ?? scripts.get(path40.join(root, rel)) ?? scripts.get(path40.join(path40.dirname(from), rel));
+  const first = (github === void 0 ? void 0 : scripts.get(path41.join(github, rel))) ?? scripts.get(path41.join(root, rel)) ?? scripts.get(path41.join(path41.dirname(from), rel));
   if (first) return first;
-  for (const dir of foldersBetween(root, path40.dirname(path40.resolve(from)))) {
-    const hit = scripts.get(path40.join(dir, rel));
+  for (const dir of foldersBetween(root, path41.dirname(path41.resolve(from)))) {
+    const hit = scripts.get(path41.join(dir, rel));
     if (hit) return hit;
   }
   return void 0;
 }
 function foldersBetween(root, dir) {
-  const below = path40.relative(root, dir);
-  if (below === "" || below.startsWith("..") || path40.isAbsolute(below)) return [];
-  const parts = below.split(path40.sep);
-  return parts.slice(0, -1).map((_, i) => path40.join(root, ...parts.slice(0, i + 1)));
+  const below = path41.relative(root, dir);
+  if (below === "" || below.startsWith("..") || path41.isAbsolute(below)) return [];
+  const parts = below.split(path41.sep);
+  return parts.slice(0, -1).map((_, i) => path41.join(root, ...parts.slice(0, i + 1)));
 }
 function templateTarget(caller, ref, root, scanned, expression2) {
   if (!ref || ref.repository !== void 0) return void 0;
   const p = ref.path.includes("${{") && expression2 ? withExpressionsResolved(ref.path.trim(), expression2()) : ref.path.trim();
   if (p === void 0 || /\$[{(]/.test(p)) return void 0;
-  if (!p.startsWith("/")) return path40.resolve(path40.dirname(path40.resolve(caller.file)), p);
-  const fromRoot = path40.resolve(root, `.${p}`);
+  if (!p.startsWith("/")) return path41.resolve(path41.dirname(path41.resolve(caller.file)), p);
+  const fromRoot = path41.resolve(root, `.${p}`);
   if (scanned.has(fromRoot)) return fromRoot;
-  const callerDir = path40.dirname(path40.resolve(caller.file));
+  const callerDir = path41.dirname(path41.resolve(caller.file));
   for (const dir of [...foldersBetween(root, callerDir), callerDir]) {
-    const target = path40.resolve(dir, `.${p}`);
+    const target = path41.resolve(dir, `.${p}`);
     if (scanned.has(target)) return target;
   }
   return fromRoot;
@@ -48501,7 +48595,7 @@ function withExpressionsResolved(text2, expression2) {
 function localCallsByTarget(ciFiles, scanRoot) {
   const out = /* @__PURE__ */ new Map();
   const references = [];
-  const scanned = new Set(ciFiles.map((f) => path40.resolve(f.file)));
+  const scanned = new Set(ciFiles.map((f) => path41.resolve(f.file)));
   const refer = (caller, candidates2, written2) => {
     if (candidates2 && written2) references.push({ caller, candidates: candidates2, text: written2.text.trim(), range: written2.range });
   };
@@ -48539,14 +48633,14 @@ function localCallsByTarget(ciFiles, scanRoot) {
     if (root === void 0) continue;
     for (const job of caller.jobs) {
       if (job.uses?.kind === "local") {
-        const target = path40.resolve(root, job.uses.text.trim());
+        const target = path41.resolve(root, job.uses.text.trim());
         refer(caller, [target], job.uses);
         put(target, { caller, job, inputs: job.inputs });
       }
       for (const step of job.steps) {
         if (step.uses?.kind !== "local") continue;
-        const dir = path40.resolve(root, step.uses.text.trim());
-        const files = ["action.yml", "action.yaml"].map((name) => path40.join(dir, name));
+        const dir = path41.resolve(root, step.uses.text.trim());
+        const files = ["action.yml", "action.yaml"].map((name) => path41.join(dir, name));
         refer(caller, files, step.uses);
         for (const f of files) put(f, { caller, job, step, inputs: step.inputs });
       }
@@ -48588,7 +48682,7 @@ function callerContexts(file, calls, root, callsOf, depth = 0, cut) {
       // A stage template call (`- template: deploy.yml` under `stages:`) has no stage id: named by its line.
       c.stage.id || `stage template at line ${c.stage.range.start.line}`
     ) : "extends";
-    const label = `called by ${path40.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
+    const label = `called by ${path41.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
     const through = depth < MAX_CALLER_DEPTH ? distinctContexts(callerContexts(c.caller, callsOf(c.caller), root, callsOf, depth + 1, cut)).slice(0, MAX_CONTEXTS_PER_CALL - 1) : [];
     if (depth >= MAX_CALLER_DEPTH && cut && callsOf(c.caller).length > 0) cut.deeper = true;
     const callerRunsAlone = through.length === 0 || !runsOnlyWhenCalled(c.caller);
@@ -48609,7 +48703,7 @@ function callerContexts(file, calls, root, callsOf, depth = 0, cut) {
           const expanded = c.caller.format === "azure-pipelines" && file.format === "azure-pipelines";
           const composite = file.kind === "github-action" && c.step !== void 0;
           const variables = expanded || composite ? sc.variables : void 0;
-          const placeEnv = expanded ? placeClass(place, sc) ?? classifyPipelineFileName(path40.basename(c.caller.file)) ?? o?.placeEnv : composite ? placeClass(place, sc) ?? envFromVariables((name) => named(sc.env, name)) ?? classifyPath(path40.basename(c.caller.file))?.env ?? o?.placeEnv : void 0;
+          const placeEnv = expanded ? placeClass(place, sc) ?? classifyPipelineFileName(path41.basename(c.caller.file)) ?? o?.placeEnv : composite ? placeClass(place, sc) ?? envFromVariables((name) => named(sc.env, name)) ?? classifyPath(path41.basename(c.caller.file))?.env ?? o?.placeEnv : void 0;
           const through2 = o ? `${label} ${o.label}` : label;
           return [{ label: variant.label ? `${through2}, matrix: ${variant.label}` : through2, inputs, ...variables ? { variables } : {}, ...placeEnv ? { placeEnv } : {} }];
         })
@@ -48723,9 +48817,9 @@ __export(ci_exports, {
   ciFrontEnd: () => ciFrontEnd,
   scriptNamesIn: () => scriptNamesIn
 });
-import path41 from "node:path";
+import path42 from "node:path";
 function linkReusableCalls(ciFiles) {
-  const byPath = new Map(ciFiles.map((f) => [path41.resolve(f.file), f]));
+  const byPath = new Map(ciFiles.map((f) => [path42.resolve(f.file), f]));
   for (const caller of ciFiles) {
     if (caller.format !== "github-actions") continue;
     const repository = githubRepository(caller.file);
@@ -48733,14 +48827,14 @@ function linkReusableCalls(ciFiles) {
     for (const job of caller.jobs) {
       for (const step of job.steps) {
         if (step.uses?.kind !== "local") continue;
-        const dir = path41.resolve(repository, step.uses.text.trim());
-        const action = byPath.get(path41.join(dir, "action.yml")) ?? byPath.get(path41.join(dir, "action.yaml"));
+        const dir = path42.resolve(repository, step.uses.text.trim());
+        const action = byPath.get(path42.join(dir, "action.yml")) ?? byPath.get(path42.join(dir, "action.yaml"));
         if (action?.composite && action !== caller) step.action = { file: action.file, steps: action.jobs.flatMap((j) => j.steps), inputs: action.inputs };
       }
     }
     for (const job of caller.jobs) {
       if (job.kind !== "workflow-call" || job.uses?.kind !== "local") continue;
-      const callee = byPath.get(path41.resolve(repository, job.uses.text.trim()));
+      const callee = byPath.get(path42.resolve(repository, job.uses.text.trim()));
       if (!callee || callee === caller || !callee.reusable) continue;
       const bounded = callee.jobs.filter((j) => !j.effectivePermissions || grantsIdTokenWrite(j.effectivePermissions));
       job.callee = { file: callee.file, bounded };
@@ -48831,7 +48925,7 @@ function readPodTemplates(file, documents, lineMap) {
       if (items?.type === "seq" && depth < MAX_LIST_DEPTH) for (const it of items.items) visit2(it, depth + 1);
       return;
     }
-    for (const [path59, role, spec, inline] of podSpecsOf(node, obj2)) out.push(readTemplate2(src, node, obj2, path59, role, spec, inline));
+    for (const [path60, role, spec, inline] of podSpecsOf(node, obj2)) out.push(readTemplate2(src, node, obj2, path60, role, spec, inline));
   };
   for (const d of documents) visit2(d, 0);
   if (out.length > 0) markInjectedTolerations(src, documents, out);
@@ -48841,8 +48935,8 @@ function markInjectedTolerations(src, documents, templates) {
   const injecting = /* @__PURE__ */ new Map();
   for (const d of documents) {
     if (isManifestObject(d)?.kind !== "Namespace" || !d) continue;
-    const name = scalar(path42(d, ["metadata", "name"]));
-    const annotation = entry2(path42(d, ["metadata", "annotations"]), DEFAULT_TOLERATIONS);
+    const name = scalar(path43(d, ["metadata", "name"]));
+    const annotation = entry2(path43(d, ["metadata", "annotations"]), DEFAULT_TOLERATIONS);
     if (name && annotation && !isBlank(annotation.value)) injecting.set(name, at(src, annotation.keyRange));
   }
   if (injecting.size === 0) return;
@@ -48859,7 +48953,7 @@ function readKaitoObjects(file, documents, lineMap) {
     const o = isManifestObject(d);
     const keys = o && /^kaito\.sh\//.test(o.apiVersion) && Object.hasOwn(KAITO_INSTANCE_TYPE, o.kind) ? KAITO_INSTANCE_TYPE[o.kind] : void 0;
     if (!o || !keys || !d) continue;
-    const node = path42(d, keys);
+    const node = path43(d, keys);
     const value = scalar(node);
     out.push({
       kind: o.kind,
@@ -48878,7 +48972,7 @@ function at(src, range2) {
   while (end > range2.start.offset && /\s/.test(lm.text[end - 1])) end--;
   return { file, range: end === range2.end.offset ? range2 : lm.range(range2.start.offset, end) };
 }
-function path42(node, keys) {
+function path43(node, keys) {
   let cur = node;
   for (const k of keys) cur = valueOf(cur, k);
   return cur;
@@ -48893,29 +48987,29 @@ function podSpecsOf(obj2, o) {
     if (spec) out.push([p, role, spec, inline]);
   };
   if (kind === "InferenceService" && KSERVE_GROUPS.test(o.apiVersion)) {
-    for (const [component, inline] of Object.entries(KSERVE_COMPONENTS)) push(`spec.${component}`, component, path42(obj2, ["spec", component]), inline);
+    for (const [component, inline] of Object.entries(KSERVE_COMPONENTS)) push(`spec.${component}`, component, path43(obj2, ["spec", component]), inline);
     return out;
   }
   const direct = POD_SPEC_PATHS[kind];
-  if (direct) push(direct.join("."), void 0, path42(obj2, direct));
+  if (direct) push(direct.join("."), void 0, path43(obj2, direct));
   const replicaField = REPLICA_SPECS[kind];
   if (replicaField) {
-    const specs = path42(obj2, ["spec", replicaField]);
+    const specs = path43(obj2, ["spec", replicaField]);
     if (specs?.type === "map") {
-      for (const e of specs.entries) push(`spec.${replicaField}.${e.key}.template.spec`, e.key, path42(e.value, ["template", "spec"]));
+      for (const e of specs.entries) push(`spec.${replicaField}.${e.key}.template.spec`, e.key, path43(e.value, ["template", "spec"]));
     }
   }
   const ray = RAY_CLUSTER_SPEC[kind];
   if (ray !== void 0) {
     const base = ray === "" ? ["spec"] : ["spec", ray];
-    const cluster = path42(obj2, base);
+    const cluster = path43(obj2, base);
     const prefix = base.join(".");
-    push(`${prefix}.headGroupSpec.template.spec`, "head", path42(cluster, ["headGroupSpec", "template", "spec"]));
+    push(`${prefix}.headGroupSpec.template.spec`, "head", path43(cluster, ["headGroupSpec", "template", "spec"]));
     const workers = valueOf(cluster, "workerGroupSpecs");
     if (workers?.type === "seq") {
-      workers.items.forEach((w, i) => push(`${prefix}.workerGroupSpecs[${i}].template.spec`, scalar(valueOf(w, "groupName")) ?? `worker ${i}`, path42(w, ["template", "spec"])));
+      workers.items.forEach((w, i) => push(`${prefix}.workerGroupSpecs[${i}].template.spec`, scalar(valueOf(w, "groupName")) ?? `worker ${i}`, path43(w, ["template", "spec"])));
     }
-    if (kind === "RayJob") push("spec.submitterPodTemplate.spec", "submitter", path42(obj2, ["spec", "submitterPodTemplate", "spec"]));
+    if (kind === "RayJob") push("spec.submitterPodTemplate.spec", "submitter", path43(obj2, ["spec", "submitterPodTemplate", "spec"]));
   }
   return out;
 }
@@ -48983,7 +49077,7 @@ function readTemplate2(src, obj2, o, p, role, spec, inlineContainers) {
       else t.nodeSelector.push({ key: e.key, operator: "In", values: [value], at: at(src, e.range) });
     }
   } else if (sel !== void 0 && !isBlank(sel)) t.unreadable.push({ what: "nodeSelector", at: at(src, sel.range), hides: "placement" });
-  const required = path42(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
+  const required = path43(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
   if (required !== void 0) {
     const terms = valueOf(required, "nodeSelectorTerms");
     if (terms?.type !== "seq") t.unreadable.push({ what: "requiredDuringSchedulingIgnoredDuringExecution", at: at(src, required.range), hides: "placement" });
@@ -49132,7 +49226,7 @@ var init_read2 = __esm({
 });
 
 // src/frontends/k8s-classify.ts
-import path43 from "node:path";
+import path44 from "node:path";
 function looksLikeManifest(file, text2) {
   if (/\.json$/i.test(file)) return JSON_API.test(text2) && JSON_KIND.test(text2) && !/"\$schema"\s*:\s*"[^"]*management\.azure\.com/i.test(text2);
   if (YAML_TOP_API.test(text2) && YAML_TOP_KIND.test(text2)) return true;
@@ -49153,16 +49247,16 @@ function someDocumentHasTopLevelPair(text2) {
   return false;
 }
 function skipReason(file, text2, host, root) {
-  let dir = path43.dirname(file);
+  let dir = path44.dirname(file);
   for (; ; ) {
-    if (CHART_FILES.some((n) => host.isFile(path43.join(dir, n)))) {
-      return `part of the Helm chart in ${path43.relative(root, dir) || "."}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
+    if (CHART_FILES.some((n) => host.isFile(path44.join(dir, n)))) {
+      return `part of the Helm chart in ${path44.relative(root, dir) || "."}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
     }
-    if (KUSTOMIZATION_FILES.some((n) => host.isFile(path43.join(dir, n)))) {
-      return `input of the Kustomize build in ${path43.relative(root, dir) || "."}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
+    if (KUSTOMIZATION_FILES.some((n) => host.isFile(path44.join(dir, n)))) {
+      return `input of the Kustomize build in ${path44.relative(root, dir) || "."}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
     }
-    const up = path43.dirname(dir);
-    if (up === dir || !host.isInside(up) || path43.relative(root, dir) === "") break;
+    const up = path44.dirname(dir);
+    if (up === dir || !host.isInside(up) || path44.relative(root, dir) === "") break;
     dir = up;
   }
   if (TEMPLATE_ACTION.test(text2)) return "contains template actions ({{ \u2026 }}); lint the rendered output instead (helm template \u2026 > rendered.yaml)";
@@ -49352,7 +49446,7 @@ __export(policy_files_exports, {
   MAX_POLICY_FILES: () => MAX_POLICY_FILES,
   policyFiles: () => policyFiles
 });
-import path53 from "node:path";
+import path54 from "node:path";
 function splitGlob(glob) {
   const segs = glob.replace(/\\/g, "/").split("/");
   const i = segs.findIndex((s) => /[*?[{]/.test(s));
@@ -49371,7 +49465,7 @@ function policyFiles(globs, baseDir, scanHost) {
   };
   for (const glob of globs) {
     const { prefix, rest } = splitGlob(glob);
-    const start = path53.resolve(baseDir, prefix || ".");
+    const start = path54.resolve(baseDir, prefix || ".");
     let matched = false;
     const add = (file, host) => {
       matched = true;
@@ -49380,7 +49474,7 @@ function policyFiles(globs, baseDir, scanHost) {
       out.files.push({ file, host });
     };
     if (!rest) {
-      const host = hostFor(path53.dirname(start));
+      const host = hostFor(path54.dirname(start));
       if (host.isFile(start)) add(start, host);
       else walk2(hostFor(start), start, start, (f, h) => /\.jsonc?$/i.test(f) && add(f, h));
     } else {
@@ -49840,14 +49934,14 @@ function tagName(field) {
   if (!m) return void 0;
   return m[1] !== void 0 ? m[1].replace(/''/g, "'") : m[2] ?? m[3];
 }
-function segments2(path59) {
-  return path59.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
+function segments2(path60) {
+  return path60.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
 }
-function walk3(from, path59, target, prefix) {
+function walk3(from, path60, target, prefix) {
   let values = [from];
   let many = false;
   let walked = prefix;
-  for (const seg of segments2(path59)) {
+  for (const seg of segments2(path60)) {
     walked = walked ? `${walked}.${seg.name}` : seg.name;
     const next = [];
     for (const v of values) {
@@ -49870,7 +49964,7 @@ function walk3(from, path59, target, prefix) {
     values = next;
   }
   if (values.some((v) => v === void 0)) {
-    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path59}` : path59));
+    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path60}` : path60));
     if (why) return { kind: "undecided", why };
   }
   if (values.some((v) => v?.kind === "unknown")) {
@@ -49922,14 +50016,14 @@ function readField(field, ctx) {
     const type = t.type.kind === "string" ? t.type.value.toLowerCase() : void 0;
     if (type !== void 0 ? type !== owner : t.notTypes?.has(owner)) return { kind: "one", value: void 0 };
   }
-  const path59 = t.aliasPath(field);
-  if (path59 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
+  const path60 = t.aliasPath(field);
+  if (path60 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path59.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
-    if (path59.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path59.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
+    if (path60.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
+    if (path60.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path60.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
   }
-  return walk3(t.body, path59, t, "");
+  return walk3(t.body, path60, t, "");
 }
 function evalField(fieldValue, op, right, ctx, cond, written2) {
   const name = evalExpression(fieldValue, ctx);
@@ -49972,15 +50066,15 @@ function evalCount(count2, op, right, ctx, cond) {
   const field = member2(count2, "field");
   if (field) {
     if (field.kind !== "string" || !field.value.endsWith("[*]")) return undecided("count.field must be an array alias ending in [*]");
-    const path59 = ctx.target.aliasPath(field.value);
-    if (path59 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
-    const arrayOnly = path59.slice(0, -3);
+    const path60 = ctx.target.aliasPath(field.value);
+    if (path60 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
+    const arrayOnly = path60.slice(0, -3);
     const alias = field.value;
     const holder = readArray(arrayOnly, ctx);
     if (holder.kind === "undecided") return undecided(holder.why);
     elements2 = holder.items;
     written2 = holder.written;
-    scopeOf = (e) => ({ arrayPath: path59, alias, element: e });
+    scopeOf = (e) => ({ arrayPath: path60, alias, element: e });
   } else {
     const value = member2(count2, "value");
     if (!value) return undecided("count needs field or value");
@@ -50021,12 +50115,12 @@ function evalCount(count2, op, right, ctx, cond) {
   if (elements2.length === 0 && written2 === void 0) return { result: low, evidence: [{ field: field?.kind === "string" ? field.value : "count", value: void 0, condition: at2 }] };
   return { result: low, evidence: [{ field: "count", value: num(yes, field ? written2?.origin : void 0), condition: at2 }] };
 }
-function readArray(path59, ctx) {
+function readArray(path60, ctx) {
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path59.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path59.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
+    if (path60.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path60.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
   }
-  return arrayOf(walk3(ctx.target.body, path59, ctx.target, ""));
+  return arrayOf(walk3(ctx.target.body, path60, ctx.target, ""));
 }
 function arrayOf(r) {
   if (r.kind === "undecided") return r;
@@ -50078,12 +50172,12 @@ var init_evaluate4 = __esm({
     init_compare();
     MAX_DEPTH7 = 64;
     undecided = (why, evidence = []) => ({ result: void 0, why, evidence });
-    plainPath = (path59) => path59.replace(/\[\*\]/g, "");
+    plainPath = (path60) => path60.replace(/\[\*\]/g, "");
   }
 });
 
 // src/eval/policy/load.ts
-import path54 from "node:path";
+import path55 from "node:path";
 function loadPolicyFiles(host, files) {
   const out = { definitions: [], initiatives: [], problems: [] };
   for (const file of files) {
@@ -50114,7 +50208,7 @@ function loadPolicyFiles(host, files) {
       continue;
     }
     const doc = unescapeTemplateDocument(nodeToValue(parsed, parsed.root));
-    const read = readPolicyDocument(doc, path54.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
+    const read = readPolicyDocument(doc, path55.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
     if (read.kind === "definition") out.definitions.push(read.definition);
     else if (read.kind === "initiative") out.initiatives.push(read.initiative);
     else {
@@ -50187,8 +50281,8 @@ function aliasesFromDump(json) {
         const name = a.name;
         const def2 = a.defaultPath;
         const paths = a.paths;
-        const path59 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
-        if (typeof name === "string" && path59) out.push({ alias: name, path: path59, source: "dump" });
+        const path60 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
+        if (typeof name === "string" && path60) out.push({ alias: name, path: path60, source: "dump" });
       }
     }
   }
@@ -50355,8 +50449,8 @@ function sentValue(r, attr2, fact) {
   if (attr2.convert === "enabledToBool" && v.kind === "bool") return withProvenanceOf(str(v.value ? "Enabled" : "Disabled"), v);
   return v;
 }
-function setPath(root, path59, v) {
-  const segs = path59.split(".");
+function setPath(root, path60, v) {
+  const segs = path60.split(".");
   let cur = root;
   for (const s of segs.slice(0, -1)) {
     const next = cur.get(s);
@@ -50372,22 +50466,22 @@ function setPath(root, path59, v) {
 function bodyFromFacts(r, attrs, covered, prefix, undecidedDefaults, sites, partial = false) {
   const body = /* @__PURE__ */ new Map();
   for (const a of attrs) {
-    const path59 = a.paths[0];
-    if (/\.\d+(\.|$)/.test(path59) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
+    const path60 = a.paths[0];
+    if (/\.\d+(\.|$)/.test(path60) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
     if (!r.attrs.has(a.canonical)) continue;
     const fact = r.attrs.get(a.canonical);
     if (partial && fact?.value === void 0) continue;
     if (fact && leftOutOfRequest(r, a.canonical, fact)) {
-      covered.add(`${prefix}${path59}`.toLowerCase());
+      covered.add(`${prefix}${path60}`.toLowerCase());
       continue;
     }
     if (fact?.defaulted && /\.\d+\./.test(fact.sourcePath)) {
-      undecidedDefaults.add(`${prefix}${path59}`.toLowerCase());
+      undecidedDefaults.add(`${prefix}${path60}`.toLowerCase());
       continue;
     }
-    covered.add(`${prefix}${path59}`.toLowerCase());
+    covered.add(`${prefix}${path60}`.toLowerCase());
     const v = sentValue(r, a, fact);
-    if (v !== void 0) setPath(body, path59, v);
+    if (v !== void 0) setPath(body, path60, v);
     if (v !== void 0 && fact?.at && !sites.has(v)) sites.set(v, { at: fact.at, path: fact.sourcePath });
   }
   return body;
@@ -50477,8 +50571,8 @@ function policyTarget(r, siblings, aliasPath) {
       type: str(policyResourceType(r.sourceType)),
       body,
       aliasPath,
-      consumer(v2, path59) {
-        const p = pathOf(body, v2, path59);
+      consumer(v2, path60) {
+        const p = pathOf(body, v2, path60);
         const at2 = p === void 0 ? void 0 : r.site?.(p);
         return at2 && { at: at2, path: p };
       }
@@ -50498,19 +50592,19 @@ function policyTarget(r, siblings, aliasPath) {
     ...v.notTypes ? { notTypes: v.notTypes } : {},
     body: v.body,
     aliasPath,
-    unmodelled(path59) {
-      const p = path59.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
-      if (v.unsent.has(p)) return `${r.sourceType}: ${path59} is not sent when it has its default, so whether it exists is not known`;
+    unmodelled(path60) {
+      const p = path60.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
+      if (v.unsent.has(p)) return `${r.sourceType}: ${path60} is not sent when it has its default, so whether it exists is not known`;
       if (v.covered.has(p)) return void 0;
       for (const c of v.covered) if (c.startsWith(`${p}.`)) return void 0;
       if ((p === "tags" || p.startsWith("tags.")) && (v.covered.has("tags") || !partialOf(r))) return void 0;
-      return `${r.sourceType}: the ARM path ${path59} is not modelled from ${from}`;
+      return `${r.sourceType}: the ARM path ${path60} is not modelled from ${from}`;
     }
   };
 }
-function pathOf(body, v, path59) {
-  if (path59 !== void 0) {
-    const along = pathAlong(body, v, path59.split(".").filter(Boolean));
+function pathOf(body, v, path60) {
+  if (path60 !== void 0) {
+    const along = pathAlong(body, v, path60.split(".").filter(Boolean));
     if (along !== void 0) return along;
   }
   return search(body, v, 0);
@@ -50760,7 +50854,7 @@ var init_policy2 = __esm({
 // src/action/run.ts
 import fs12 from "node:fs";
 import os2 from "node:os";
-import path58 from "node:path";
+import path59 from "node:path";
 
 // src/api.ts
 init_host();
@@ -50769,7 +50863,7 @@ init_source();
 init_paths();
 import fs8 from "node:fs";
 import os from "node:os";
-import path55 from "node:path";
+import path56 from "node:path";
 
 // src/engine/findings.ts
 init_paths();
@@ -52404,7 +52498,7 @@ import { createHash as createHash3 } from "node:crypto";
 // src/engine/scan.ts
 init_gpu();
 init_aks();
-import path44 from "node:path";
+import path45 from "node:path";
 
 // src/engine/facts.ts
 init_source();
@@ -52849,7 +52943,7 @@ function scanViewOf(summaries, root, oneRepository = false) {
   const byProject = /* @__PURE__ */ new Map();
   const projectOfDir = /* @__PURE__ */ new Map();
   const projectOf = (forFile) => {
-    const dir = path44.dirname(forFile);
+    const dir = path45.dirname(forFile);
     if (projectOfDir.has(dir)) return projectOfDir.get(dir);
     const project2 = nearestProject(dir, root, aksFiles, aksDirs ??= ancestorDirs(aksFiles));
     projectOfDir.set(dir, project2);
@@ -52900,14 +52994,14 @@ function severalChildFolders(files, dir) {
 function topLevelFolders(files, root) {
   const out = /* @__PURE__ */ new Set();
   for (const f of files) {
-    const rel = path44.relative(root, f).split(path44.sep);
+    const rel = path45.relative(root, f).split(path45.sep);
     out.add(rel.length > 1 ? rel[0] : "");
   }
   return out;
 }
 function isInside2(file, dir) {
-  const rel = path44.relative(dir, file);
-  return rel === "" || !rel.startsWith("..") && !path44.isAbsolute(rel);
+  const rel = path45.relative(dir, file);
+  return rel === "" || !rel.startsWith("..") && !path45.isAbsolute(rel);
 }
 function aksFilesOf(graphs) {
   const out = /* @__PURE__ */ new Set();
@@ -52917,9 +53011,9 @@ function aksFilesOf(graphs) {
 function nearestProject(dir, root, aksFiles, aksDirs) {
   if (!isInside2(dir, root)) return void 0;
   for (let d = dir; ; ) {
-    if (path44.relative(root, d) === "") return void 0;
+    if (path45.relative(root, d) === "") return void 0;
     if (aksDirs.has(d) && aksFiles.some((f) => isInside2(f, d))) return d;
-    const parent = path44.dirname(d);
+    const parent = path45.dirname(d);
     if (parent === d) return void 0;
     d = parent;
   }
@@ -52928,9 +53022,9 @@ function ancestorDirs(files) {
   const out = /* @__PURE__ */ new Set();
   for (const f of files) {
     out.add(f);
-    for (let d = path44.dirname(f); !out.has(d); d = path44.dirname(d)) {
+    for (let d = path45.dirname(f); !out.has(d); d = path45.dirname(d)) {
       out.add(d);
-      if (path44.dirname(d) === d) break;
+      if (path45.dirname(d) === d) break;
     }
   }
   return out;
@@ -53164,7 +53258,7 @@ function markProjectTags(resources) {
 init_source();
 init_clock();
 init_resource();
-import path45 from "node:path";
+import path46 from "node:path";
 init_address();
 
 // src/engine/levels.ts
@@ -53418,7 +53512,7 @@ function runRules(input2, undecided2 = [], failures = []) {
         try {
           moduleHook.call(visitor, m);
         } catch (e) {
-          failed(e, fileStart(path45.join(m.dir, "main.tf")));
+          failed(e, fileStart(path46.join(m.dir, "main.tf")));
         }
       }
     }
@@ -53881,17 +53975,17 @@ function currentAnswer(host, kind, p, answer, textHash) {
 import { createHash as createHash5 } from "node:crypto";
 import { isAscii as isAscii2 } from "node:buffer";
 import fs6 from "node:fs";
-import path46 from "node:path";
+import path47 from "node:path";
 init_io_error();
 var CACHE_FILE = ".mlops-iac-lint-cache";
 var TOOL = "mlops-iac-lint";
 var FORMAT2 = 8;
 var FILE_READS = /* @__PURE__ */ new Set(["text", "bytes", "head", "chunks"]);
 function cacheFilePath(location, cwd) {
-  if (location === void 0) return path46.join(cwd, CACHE_FILE);
-  const abs = path46.resolve(cwd, location);
+  if (location === void 0) return path47.join(cwd, CACHE_FILE);
+  const abs = path47.resolve(cwd, location);
   const isDir = /[\\/]$/.test(location) || fs6.existsSync(abs) && fs6.statSync(abs).isDirectory();
-  return isDir ? path46.join(abs, CACHE_FILE) : abs;
+  return isDir ? path47.join(abs, CACHE_FILE) : abs;
 }
 function hashOf(value) {
   return createHash5("sha256").update(typeof value === "string" ? value : JSON.stringify(value)).digest("base64url");
@@ -54094,7 +54188,7 @@ var UnitCache = class _UnitCache {
     };
     const entries2 = [...this.next].map(([k, e]) => `${JSON.stringify(k)}:{"unit":${JSON.stringify(e.unit)},"deps":${JSON.stringify(e.deps.map(indexOf))},"result":${e.result}}`).join(",");
     const files = JSON.stringify(Object.fromEntries(this.keptFiles()));
-    if (!fs6.existsSync(path46.dirname(this.file))) fs6.mkdirSync(path46.dirname(this.file));
+    if (!fs6.existsSync(path47.dirname(this.file))) fs6.mkdirSync(path47.dirname(this.file));
     const tmp = `${this.file}.${process.pid}.tmp`;
     fs6.writeFileSync(tmp, asciiJson(`${head.slice(0, -1)},"deps":${JSON.stringify(depTable)},"entries":{${entries2}},"files":${files}}`), "latin1");
     fs6.renameSync(tmp, this.file);
@@ -54359,7 +54453,7 @@ async function runUnits(run3, merged, o) {
 
 // src/pipeline/workers.ts
 import fs7 from "node:fs";
-import path47 from "node:path";
+import path48 from "node:path";
 import { fileURLToPath } from "node:url";
 var WORKER_YOUNG_GENERATION_MB = 8;
 var CLAIMED = 0;
@@ -54380,8 +54474,8 @@ function claimEach(state, work, end, each) {
 }
 function workerScript() {
   if (typeof __MLOPS_WORKER_ENTRY__ !== "string") return void 0;
-  const here = path47.dirname(fileURLToPath(import.meta.url));
-  const file = path47.join(path47.basename(here) === "chunks" ? path47.dirname(here) : here, __MLOPS_WORKER_ENTRY__);
+  const here = path48.dirname(fileURLToPath(import.meta.url));
+  const file = path48.join(path48.basename(here) === "chunks" ? path48.dirname(here) : here, __MLOPS_WORKER_ENTRY__);
   return fs7.existsSync(file) ? file : void 0;
 }
 var UnitWorkerPool = class _UnitWorkerPool {
@@ -55053,8 +55147,8 @@ function memberGuardOf(input2, size) {
   if (size?.kind !== "string" || !size.origin) return void 0;
   for (const whole of [input2.assigned, input2.defaultValue]) {
     if (whole?.kind !== "object" && whole?.kind !== "list" || !whole.origin || !locationContains(whole.origin, size.origin)) continue;
-    const path59 = memberPathAt(whole, size.origin);
-    if (path59 && path59.length > 0) return { path: path59, allowed: input2.memberAllowed?.(path59) };
+    const path60 = memberPathAt(whole, size.origin);
+    if (path60 && path60.length > 0) return { path: path60, allowed: input2.memberAllowed?.(path60) };
   }
   return void 0;
 }
@@ -55073,8 +55167,8 @@ function memberPathAt(v, at2) {
   }
   return void 0;
 }
-function memberPathText(root, path59) {
-  return path59.reduce((out, k) => typeof k === "number" ? `${out}[${k}]` : out ? `${out}.${k}` : k, root);
+function memberPathText(root, path60) {
+  return path60.reduce((out, k) => typeof k === "number" ? `${out}[${k}]` : out ? `${out}.${k}` : k, root);
 }
 
 // rules/gpu/GPU002-gpu-size-input-unvalidated.ts
@@ -55186,8 +55280,8 @@ function unreadGuard(input2, size) {
   if ((!allowed || allowed.length === 0) && isStructured(input2) && memberGuardOf(input2, size)?.allowed === "unknown") return `guard of ${input2.name}: the type of the member that holds the size cannot be read`;
   return void 0;
 }
-function lastProperty(path59) {
-  for (let i = path59.length - 1; i >= 0; i--) if (typeof path59[i] === "string") return path59[i];
+function lastProperty(path60) {
+  for (let i = path60.length - 1; i >= 0; i--) if (typeof path60[i] === "string") return path60[i];
   return "items";
 }
 function sizeLiteralsOf(text2) {
@@ -56099,7 +56193,7 @@ var TF001_local_terraform_state_default = defineRule({
 });
 
 // rules/terraform/TF002-state-file-in-repository.ts
-import path48 from "node:path";
+import path49 from "node:path";
 init_source();
 var TF002_state_file_in_repository_default = defineRule({
   meta: {
@@ -56125,7 +56219,7 @@ var TF002_state_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "stateFile",
-          data: { file: path48.basename(f.path) }
+          data: { file: path49.basename(f.path) }
         });
       }
     };
@@ -56133,7 +56227,7 @@ var TF002_state_file_in_repository_default = defineRule({
 });
 
 // rules/terraform/TF003-provider-version-unpinned.ts
-import path49 from "node:path";
+import path50 from "node:path";
 var BUILTIN = /* @__PURE__ */ new Set(["terraform"]);
 function constrains(rp) {
   const v = rp.version;
@@ -56225,7 +56319,7 @@ var TF003_provider_version_unpinned_default = defineRule({
   }
 });
 function moduleRef2(fromDir, toDir) {
-  const rel = path49.relative(fromDir, toDir).split(path49.sep).join("/");
+  const rel = path50.relative(fromDir, toDir).split(path50.sep).join("/");
   return rel === ".." ? "../" : rel.startsWith("../") ? rel : `./${rel}`;
 }
 function moduleName(rootDir, m) {
@@ -56241,11 +56335,11 @@ function firstPlace(m, is) {
   return resource && { ...resource.at, label: resource.address };
 }
 function placeName(rootDir, at2) {
-  return `${path49.relative(rootDir, at2.file).split(path49.sep).join("/")}:${at2.range.start.line}`;
+  return `${path50.relative(rootDir, at2.file).split(path50.sep).join("/")}:${at2.range.start.line}`;
 }
 
 // rules/terraform/TF004-plan-file-in-repository.ts
-import path50 from "node:path";
+import path51 from "node:path";
 init_source();
 var TF004_plan_file_in_repository_default = defineRule({
   meta: {
@@ -56272,7 +56366,7 @@ var TF004_plan_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "planFile",
-          data: { file: path50.basename(f.path) }
+          data: { file: path51.basename(f.path) }
         });
       }
     };
@@ -56280,7 +56374,7 @@ var TF004_plan_file_in_repository_default = defineRule({
 });
 
 // rules/secrets/SEC001-hardcoded-secret.ts
-import path51 from "node:path";
+import path52 from "node:path";
 init_source();
 init_own_strings();
 init_file_kind();
@@ -56577,7 +56671,7 @@ var SEC001_hardcoded_secret_default = defineRule({
       }
     };
     const varFile = (file) => {
-      const where = path51.basename(file.path);
+      const where = path52.basename(file.path);
       variantFile = file.kind === "arm-params" || file.kind === "bicepparam" ? file.path : void 0;
       for (const [name, v] of file.varValues ?? []) {
         const subject = `tfvars:${file.path}:${name}`;
@@ -56594,7 +56688,7 @@ var SEC001_hardcoded_secret_default = defineRule({
         try {
           for (const d of g.evaluation.inputs) input2(d);
           for (const call of [...g.opaqueModules, ...g.unboundCalls]) {
-            const how = g.unboundCalls.includes(call) ? "its template is linted on its own, without it" : "not evaluated";
+            const how = g.unboundCalls.includes(call) ? "its template is not evaluated with it" : "not evaluated";
             for (const [arg, v] of call.args) {
               const site = call.argSites.get(arg) ?? call.sourceAt;
               const base = { data: { input: arg, module: call.name, how }, subject: `${withoutInstanceKeys(call.address)}:${arg}`, at: site, related: [{ ...site, label: `argument "${arg}"` }] };
@@ -57467,7 +57561,7 @@ var CI002_azure_login_with_secret_default = defineRule({
 });
 
 // rules/ci/CI003-oidc-without-id-token-permission.ts
-import path52 from "node:path";
+import path53 from "node:path";
 init_ci2();
 function input(step, name) {
   return step.inputs.find((e) => e.key.toLowerCase() === name);
@@ -57567,7 +57661,7 @@ var CI003_oidc_without_id_token_permission_default = defineRule({
       const nested = called.file !== callee.file;
       ctx.report({
         messageId: nested ? "callerPermissionsNested" : "callerPermissions",
-        data: { job: job.id, callee: `\`${job.uses.text.trim()}\``, calledJob: called.job, permissions, ...nested ? { inner: path52.basename(called.file) } : {} },
+        data: { job: job.id, callee: `\`${job.uses.text.trim()}\``, calledJob: called.job, permissions, ...nested ? { inner: path53.basename(called.file) } : {} },
         location: { file: file.file, range: { start: job.uses.keyRange.start, end: job.uses.range.end } },
         related: [{ file: called.file, range: { start: called.step.uses.keyRange.start, end: called.step.uses.range.end }, label: `azure/login in job ${called.job}` }, ...permissionsRelated(file, job)],
         subject: job.subject,
@@ -58088,8 +58182,8 @@ var FORMATS_READ = "Terraform .tf/.tfvars and plan JSON, ARM templates and param
 var UsageError = class extends Error {
 };
 function outsideRootMessage(named2, real, root, skipped = false) {
-  const shown = path55.relative(process.cwd(), named2) || named2;
-  if (real === path55.resolve(named2)) {
+  const shown = path56.relative(process.cwd(), named2) || named2;
+  if (real === path56.resolve(named2)) {
     const what2 = `outside the scan root ${root}`;
     return skipped ? `${shown} is not linted: ${what2}` : `${shown}: ${what2}; nothing outside it is read (name paths inside it, or lint from a folder that holds both)`;
   }
@@ -58098,19 +58192,19 @@ function outsideRootMessage(named2, real, root, skipped = false) {
 }
 function tfDataDirPatterns(dir, root) {
   if (dir === void 0 || dir.trim() === "" || dir === ".terraform") return [];
-  if (path55.isAbsolute(dir)) {
+  if (path56.isAbsolute(dir)) {
     const rel2 = relativeToRoot(root, dir);
     return rel2 && !rel2.startsWith("..") ? [`/${rel2}/`] : [];
   }
-  const rel = path55.normalize(dir).replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
+  const rel = path56.normalize(dir).replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
   if (rel === "" || rel === "." || rel.startsWith("..")) return [];
   return [rel.includes("/") ? `**/${rel}/` : `${rel}/`];
 }
 function repositoryTopOf(root) {
   let dir = root;
   for (let i = 0; i < 64; i++) {
-    if (fs8.existsSync(path55.join(dir, ".git"))) return dir;
-    const up = path55.dirname(dir);
+    if (fs8.existsSync(path56.join(dir, ".git"))) return dir;
+    const up = path56.dirname(dir);
     if (up === dir) return void 0;
     dir = up;
   }
@@ -58118,15 +58212,15 @@ function repositoryTopOf(root) {
 }
 function commonRoot(paths) {
   const cwd = process.cwd();
-  if (paths.every((p) => !path55.relative(cwd, p).startsWith(".."))) return cwd;
+  if (paths.every((p) => !path56.relative(cwd, p).startsWith(".."))) return cwd;
   let root = paths[0];
-  if (fs8.existsSync(root) && fs8.statSync(root).isFile()) root = path55.dirname(root);
-  for (const p of paths.slice(1)) while (path55.relative(root, p).startsWith("..")) root = path55.dirname(root);
+  if (fs8.existsSync(root) && fs8.statSync(root).isFile()) root = path56.dirname(root);
+  for (const p of paths.slice(1)) while (path56.relative(root, p).startsWith("..")) root = path56.dirname(root);
   return root;
 }
 function callerBound(file, root, host) {
   return nearestFolder(file, root, (dir) => {
-    const git2 = path55.join(dir, ".git");
+    const git2 = path56.join(dir, ".git");
     return host.isDirectory(git2) || host.isFile(git2);
   }) ?? root;
 }
@@ -58174,19 +58268,19 @@ async function givenDataFiles(given, frontEnds, host, root, facts) {
 var DATA_FRONT_ENDS = /* @__PURE__ */ new Set(["azureml-yaml", "k8s"]);
 async function prepareRun(options, cache3) {
   const facts = cache3;
-  const namedPaths = (options.paths?.length ? options.paths : ["."]).map((p) => path55.resolve(p));
+  const namedPaths = (options.paths?.length ? options.paths : ["."]).map((p) => path56.resolve(p));
   for (const p of namedPaths) if (!fs8.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
-  const namedPlans = (options.planFiles ?? []).map((p) => path55.resolve(p));
+  const namedPlans = (options.planFiles ?? []).map((p) => path56.resolve(p));
   for (const p of namedPlans) if (!fs8.existsSync(p) || !fs8.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
-  const namedVarFiles = (options.varFiles ?? []).map((f) => path55.resolve(f));
+  const namedVarFiles = (options.varFiles ?? []).map((f) => path56.resolve(f));
   for (const f of namedVarFiles) {
     if (!fs8.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
     if (!fs8.statSync(f).isFile()) throw new UsageError(`--var-file is not a file: ${f} (give a .tfvars or .tfvars.json file)`);
   }
-  if (options.policyAliasesFile !== void 0 && !fs8.existsSync(path55.resolve(options.policyAliasesFile))) throw new UsageError(`--policy-aliases not found: ${path55.resolve(options.policyAliasesFile)}`);
-  const namedOnly = options.onlyFiles?.map((f) => path55.resolve(f));
+  if (options.policyAliasesFile !== void 0 && !fs8.existsSync(path56.resolve(options.policyAliasesFile))) throw new UsageError(`--policy-aliases not found: ${path56.resolve(options.policyAliasesFile)}`);
+  const namedOnly = options.onlyFiles?.map((f) => path56.resolve(f));
   const written2 = namedOnly ?? [...namedPaths, ...namedPlans.filter((p) => !namedPaths.includes(p))];
-  const writtenRoot = path55.resolve(options.root ?? commonRoot(written2));
+  const writtenRoot = path56.resolve(options.root ?? commonRoot(written2));
   const realRoot = fs8.realpathSync(writtenRoot);
   const root = fs8.lstatSync(writtenRoot).isSymbolicLink() ? realRoot : writtenRoot;
   const refused = /* @__PURE__ */ new Map();
@@ -58195,7 +58289,7 @@ async function prepareRun(options, cache3) {
     const out = [];
     for (const p of paths) {
       const real = fs8.realpathSync(p);
-      if (isWithin(realRoot, real)) out.push(path55.join(root, path55.relative(realRoot, real)));
+      if (isWithin(realRoot, real)) out.push(path56.join(root, path56.relative(realRoot, real)));
       else if (mayBeSkipped) refused.set(p, real);
       else throw new UsageError(outsideRootMessage(p, real, realRoot));
     }
@@ -58206,11 +58300,11 @@ async function prepareRun(options, cache3) {
   const varFiles = confined(namedVarFiles, false);
   const inputPaths = [...given, ...planFiles.filter((p) => !given.includes(p))];
   const onlyFiles = namedOnly && confined(namedOnly, skippable);
-  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path55.dirname(f)))] : inputPaths;
+  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path56.dirname(f)))] : inputPaths;
   const catalog = options.ruleSet ?? ALL_RULES;
   const knownIds = new Set(catalog.map((r) => r.meta.id));
   const startPath = inputPaths[0] ?? root;
-  const startDir = fs8.statSync(startPath).isDirectory() ? startPath : path55.dirname(startPath);
+  const startDir = fs8.statSync(startPath).isDirectory() ? startPath : path56.dirname(startPath);
   let config;
   let mistakenConfig;
   try {
@@ -58230,8 +58324,8 @@ async function prepareRun(options, cache3) {
     setAsideChars: Math.floor(SET_ASIDE_CHARS / planningThreads(threadSettings(options))),
     ...cache3 ? { signatures: { freshMs: options.cacheFreshMs ?? CACHE_FRESH_MS } } : {}
   });
-  if (options.bicepCache !== void 0 && !fs8.existsSync(path55.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path55.resolve(options.bicepCache)}`);
-  const bicepCache = options.bicepCache !== void 0 ? createHost(fs8.realpathSync(path55.resolve(options.bicepCache))) : void 0;
+  if (options.bicepCache !== void 0 && !fs8.existsSync(path56.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path56.resolve(options.bicepCache)}`);
+  const bicepCache = options.bicepCache !== void 0 ? createHost(fs8.realpathSync(path56.resolve(options.bicepCache))) : void 0;
   const problems = [];
   const walked = /* @__PURE__ */ new Set();
   const classifyFacts = facts ? { facts, name: `classify:${hashOf([root, frontEnds.map((fe) => fe.name)]).slice(0, 16)}` } : void 0;
@@ -58269,21 +58363,21 @@ async function prepareRun(options, cache3) {
     for (const p of onlyFiles ?? inputPaths) {
       const problem3 = host.problemOf(p);
       if (classified.has(p) || dataFiles.includes(p) || config.isIgnored(p) || !fs8.statSync(p).isFile() || problem3 && problem3.kind !== "binary") continue;
-      throw new UsageError(`${path55.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
+      throw new UsageError(`${path56.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
   const notices = [...refused].map(([p, real]) => outsideRootMessage(p, real, realRoot, true));
   if (mistakenConfig) {
-    notices.push(`${path55.relative(process.cwd(), mistakenConfig) || mistakenConfig} is not read: the config file is ${CONFIG_FILE_NAMES.join(" or ")} (JSON with comments); rename it and write its settings as JSON`);
+    notices.push(`${path56.relative(process.cwd(), mistakenConfig) || mistakenConfig} is not read: the config file is ${CONFIG_FILE_NAMES.join(" or ")} (JSON with comments); rename it and write its settings as JSON`);
   }
   if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
-    const where = scanPaths.map((p) => path55.relative(process.cwd(), p) || ".").join(", ");
+    const where = scanPaths.map((p) => path56.relative(process.cwd(), p) || ".").join(", ");
     notices.push(`nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`);
   }
   const superseded = /* @__PURE__ */ new Set();
   const recorder = recordingHost(host, cache3 ? (file, hash) => cache3.noteText(host, file, hash) : void 0);
   const repositoryTop = repositoryTopOf(root);
-  const envAbove = repositoryTop === void 0 ? "" : path55.relative(repositoryTop, root).split(path55.sep).join("/");
+  const envAbove = repositoryTop === void 0 ? "" : path56.relative(repositoryTop, root).split(path56.sep).join("/");
   const inRepository = repositoryTop !== void 0;
   const ctx = {
     host: recorder.host,
@@ -58332,7 +58426,7 @@ async function prepareRun(options, cache3) {
   if (options.errorOnUnmatchedFile !== false) {
     for (const d of unreadFiles) {
       if (config.isIgnored(d) || units2.some((u) => dataReadBy(u).includes(d))) continue;
-      throw new UsageError(`${path55.relative(process.cwd(), d) || d}: not a file mlops-iac-lint reads (${FORMATS_READ}), nor a data file that a scanned file reads (yamldecode(file(\u2026)), loadYamlContent(\u2026))`);
+      throw new UsageError(`${path56.relative(process.cwd(), d) || d}: not a file mlops-iac-lint reads (${FORMATS_READ}), nor a data file that a scanned file reads (yamldecode(file(\u2026)), loadYamlContent(\u2026))`);
     }
   }
   for (const fe of frontEnds) {
@@ -58434,8 +58528,8 @@ async function lintPlanned(run3, threads, cache3) {
   const inline = applySuppressions(findings, merged.directives, { allowInline: config.allowInlineSuppressions, activeRuleIds });
   findings = config.applyLevels(config.applySuppressions(inline.findings, today2).findings);
   if (config.allowInlineSuppressions) {
-    const unparsed = new Set(notifications.filter((n) => n.ruleId === "PARSE001").map((n) => path55.dirname(n.location.file)));
-    const unused = unparsed.size > 0 ? inline.unused.filter((d) => !unparsed.has(path55.dirname(d.file))) : inline.unused;
+    const unparsed = new Set(notifications.filter((n) => n.ruleId === "PARSE001").map((n) => path56.dirname(n.location.file)));
+    const unused = unparsed.size > 0 ? inline.unused.filter((d) => !unparsed.has(path56.dirname(d.file))) : inline.unused;
     const supProblems = problemsForActiveRules(merged.supProblems, activeRuleIds);
     appendAll(findings, config.applyLevels(suppressionFindings([...supProblems, ...unusedProblems(unused)], root).filter((f) => activeRuleIds.has(f.ruleId))));
   }
@@ -58498,7 +58592,7 @@ async function loadPolicyInput(config, aliasesOption, host, problems, notices) {
     for (const p of loaded.problems) problems.push({ ruleId: p.kind === "shape" ? "EVAL001" : "PARSE001", message: p.message, location: p.location });
     for (const f of files) texts.push([f, h.readText(f)]);
   }
-  const aliasFile = aliasesOption ? path55.resolve(aliasesOption) : pc.aliases;
+  const aliasFile = aliasesOption ? path56.resolve(aliasesOption) : pc.aliases;
   const extraAliases = aliasFile ? readAliasDump(aliasFile, aliasesFromDump2) : [];
   const key = hashOf([texts, pc.parameters ?? null, extraAliases, pc.fromScannedCode]);
   return { definitions, initiatives, parameters: pc.parameters, extraAliases, key, build };
@@ -58625,8 +58719,8 @@ function readAndApplyBaseline(findings, file, root) {
     throw new UsageError(`cannot read the baseline ${file}: ${ioErrorText(e)}`);
   }
   try {
-    const inside2 = path55.relative(root, path55.resolve(file));
-    const shown = inside2 !== "" && !inside2.startsWith("..") && !path55.isAbsolute(inside2) ? inside2.split(path55.sep).join("/") : file;
+    const inside2 = path56.relative(root, path56.resolve(file));
+    const shown = inside2 !== "" && !inside2.startsWith("..") && !path56.isAbsolute(inside2) ? inside2.split(path56.sep).join("/") : file;
     return applyBaseline(findings, text2, shown);
   } catch (e) {
     if (e instanceof BaselineError) throw new UsageError(e.message);
@@ -58723,7 +58817,7 @@ function listingError(dir) {
 }
 
 // src/report/common.ts
-import path56 from "node:path";
+import path57 from "node:path";
 var REPOSITORY_URL = "https://github.com/mlops-iac-lint/mlops-iac-lint";
 var RELEASE_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 function docsBaseUrl(toolVersion) {
@@ -58736,9 +58830,9 @@ function toPosix(p) {
   return p.replace(/\\/g, "/");
 }
 function relativePath2(base, file) {
-  if (!path56.isAbsolute(file)) return toPosix(file);
-  const rel = path56.relative(base, file);
-  return toPosix(rel === "" ? path56.basename(file) : rel);
+  if (!path57.isAbsolute(file)) return toPosix(file);
+  const rel = path57.relative(base, file);
+  return toPosix(rel === "" ? path57.basename(file) : rel);
 }
 function ruleDocUrl(rule, toolVersion) {
   if (!rule?.docPath) return void 0;
@@ -59311,7 +59405,7 @@ function readPullRequestEvent(env) {
 // src/action/git-diff.ts
 import { spawnSync } from "node:child_process";
 import fs11 from "node:fs";
-import path57 from "node:path";
+import path58 from "node:path";
 
 // src/action/changed-lines.ts
 var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -59459,10 +59553,10 @@ var PullRequestLines = class {
     try {
       real = fs11.realpathSync(file);
     } catch {
-      real = path57.resolve(file);
+      real = path58.resolve(file);
     }
-    const rel = path57.relative(this.topLevel, real);
-    const out = rel === "" || rel.startsWith("..") || path57.isAbsolute(rel) ? void 0 : rel.split(path57.sep).join("/");
+    const rel = path58.relative(this.topLevel, real);
+    const out = rel === "" || rel.startsWith("..") || path58.isAbsolute(rel) ? void 0 : rel.split(path58.sep).join("/");
     this.real.set(file, out);
     return out;
   }
@@ -59573,8 +59667,8 @@ function locationCell2(f, base, links) {
   const line = Math.max(1, f.location.range.start.line);
   const text2 = escapeMarkdown(`${rel}:${line}`);
   if (!links) return text2;
-  const path59 = rel.split("/").map(encodeURIComponent).join("/");
-  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path59}#L${line}`;
+  const path60 = rel.split("/").map(encodeURIComponent).join("/");
+  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path60}#L${line}`;
   return `[${text2}](${url})`;
 }
 function findingsTable(findings, base, links) {
@@ -59698,7 +59792,7 @@ var Step = class {
     this.write(line);
   }
   writeSarif(text2) {
-    fs12.mkdirSync(path58.dirname(this.sarifPath), { recursive: true });
+    fs12.mkdirSync(path59.dirname(this.sarifPath), { recursive: true });
     fs12.writeFileSync(this.sarifPath, text2, "utf8");
   }
 };
@@ -59730,21 +59824,21 @@ async function lintAndReport(step, options) {
     ["bicep-cache", inputs.bicepCache]
   ];
   for (const [name, file] of named2) {
-    if (file !== void 0 && !fs12.existsSync(path58.resolve(workspace, file))) {
+    if (file !== void 0 && !fs12.existsSync(path59.resolve(workspace, file))) {
       throw new InputError(`input "${name}": ${name === "bicep-cache" ? "folder" : "file"} not found: ${file}`);
     }
   }
   const result = await (options.lint ?? lint)({
-    paths: inputs.paths.map((p) => path58.resolve(workspace, p)),
+    paths: inputs.paths.map((p) => path59.resolve(workspace, p)),
     root: workspace,
     env: inputs.env,
-    varFiles: inputs.varFiles.map((f) => path58.resolve(workspace, f)),
+    varFiles: inputs.varFiles.map((f) => path59.resolve(workspace, f)),
     tfDataDir: inputs.tfDataDir,
-    bicepCache: inputs.bicepCache === void 0 ? void 0 : path58.resolve(workspace, inputs.bicepCache),
+    bicepCache: inputs.bicepCache === void 0 ? void 0 : path59.resolve(workspace, inputs.bicepCache),
     // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
-    configFile: inputs.config === void 0 ? void 0 : path58.resolve(workspace, inputs.config),
-    baselineFile: inputs.baseline === void 0 ? void 0 : path58.resolve(workspace, inputs.baseline),
-    planFiles: inputs.plans.map((p) => path58.resolve(workspace, p))
+    configFile: inputs.config === void 0 ? void 0 : path59.resolve(workspace, inputs.config),
+    baselineFile: inputs.baseline === void 0 ? void 0 : path59.resolve(workspace, inputs.baseline),
+    planFiles: inputs.plans.map((p) => path59.resolve(workspace, p))
   });
   try {
     step.writeSarif(formatSarif(result, { onNotice: (line) => step.log(`mlops-iac-lint: ${line}`) }));
@@ -59793,7 +59887,7 @@ async function lintAndReport(step, options) {
 }
 function withHome(p) {
   if (p === void 0 || p !== "~" && !p.startsWith("~/")) return p;
-  return path58.join(os2.homedir(), p.slice(1));
+  return path59.join(os2.homedir(), p.slice(1));
 }
 function asFailure(e) {
   if (e instanceof InputError || e instanceof UsageError) return { exitCode: 2, message: e.message };
@@ -59829,8 +59923,8 @@ function reportFailure(step, failure) {
 }
 async function run2(env, options = {}) {
   const write = options.write ?? ((line) => void process.stdout.write(line + "\n"));
-  const workspace = path58.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const sarifPath = path58.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
+  const workspace = path59.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const sarifPath = path59.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
   const step = new Step(env, workspace, sarifPath, write);
   try {
     return await lintAndReport(step, options);

@@ -421,7 +421,7 @@ export default defineRule({
           // linked template it reads on its own without them: its arguments are still written
           // here, a literal secret among them.
           for (const call of [...g.opaqueModules, ...g.unboundCalls]) {
-            const how = g.unboundCalls.includes(call) ? 'its template is linted on its own, without it' : 'not evaluated';
+            const how = g.unboundCalls.includes(call) ? 'its template is not evaluated with it' : 'not evaluated';
             for (const [arg, v] of call.args) {
               const site = call.argSites.get(arg) ?? call.sourceAt;
               const base = { data: { input: arg, module: call.name, how }, subject: `${withoutInstanceKeys(call.address)}:${arg}`, at: site, related: [{ ...site, label: `argument "${arg}"` }] };

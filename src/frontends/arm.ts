@@ -12,10 +12,10 @@ import { jsonSuppressionSource, resourceMetadata } from './arm-suppressions.js';
 import { evaluateArm, mayNameTemplate, metadataTemplate } from '../eval/arm/project.js';
 import { pairParameterFiles, pairedTemplate, templateIndex, type TemplateIndex } from '../eval/arm/detect.js';
 import { armRefKeys, fromArm } from '../model/from-arm.js';
-import { parameterFileEntries, parametersObject } from '../eval/arm/template.js';
+import { parameterFileEntries, parametersObject, relativeLinkPath, relativeLinks } from '../eval/arm/template.js';
 import type { FileKind } from '../core/file-kind.js';
-import type { ClassifiedFile, FrontEnd, Problem, SuppressionSource } from './types.js';
-import { parseCache, perRun, runWideKey } from './shared.js';
+import type { ClassifiedFile, FrontEnd, FrontEndContext, Problem, SuppressionSource } from './types.js';
+import { isStringList, parseCache, perRun, planningFact, runWideKey } from './shared.js';
 import { armByName } from './names.js';
 import { hasLocalCopy, remoteModuleProblem } from './remote-modules.js';
 import { bicepUsersOfTemplates } from './bicep-references.js';
@@ -82,12 +82,14 @@ export const armFrontEnd: FrontEnd = {
     const byPath = new Map(files.map((f) => [f.path, f]));
     const taken = new Set<string>();
     const out: ClassifiedFile[][] = [];
-    for (const t of templates) {
-      const unit = [t];
-      for (const pf of pairs.get(t.path) ?? []) {
-        if (taken.has(pf)) continue;
-        taken.add(pf);
-        unit.push(byPath.get(pf)!);
+    for (const group of linkedGroups(templates, ctx)) {
+      const unit = [...group];
+      for (const t of group) {
+        for (const pf of pairs.get(t.path) ?? []) {
+          if (taken.has(pf)) continue;
+          taken.add(pf);
+          unit.push(byPath.get(pf)!);
+        }
       }
       out.push(unit);
     }
@@ -109,6 +111,24 @@ export const armFrontEnd: FrontEnd = {
     const problems: Problem[] = [];
     // Only a JSON file's first error: the ones after it are its cascade.
     const json = parseCache<ParsedJson>(ctx.host, parseJsonc, (f) => f.errors.slice(0, 1), problems);
+    // A file that does not parse is its PARSE001 only: what the parser recovered around the
+    // error would be guesses (a property cut off reads as absent: KV001 for a vault whose
+    // `enablePurgeProtection` sits after a missing comma).
+    const parse = (f: string): ParsedJson | undefined => {
+      const parsed = json.get(f);
+      return parsed && parsed.errors.length > 0 ? { ...parsed, root: undefined } : parsed;
+    };
+    // Templates of the unit that another of its templates links by `relativePath`: evaluated
+    // through each deployment that links them, with its parameters, never on their own with
+    // their defaults (their paired parameter files still are variants).
+    const unitTemplates = new Map(files.filter((f) => f.kind === 'arm').map((f) => [path.resolve(f.path), f.path]));
+    const linked = new Set<string>();
+    for (const [abs, f] of unitTemplates) {
+      for (const target of relativeLinks(parse(f)?.root, abs)) {
+        const named = unitTemplates.get(target);
+        if (named !== undefined && target !== abs) linked.add(named);
+      }
+    }
     const arm = evaluateArm({
       root: ctx.root,
       host: ctx.host,
@@ -118,14 +138,12 @@ export const armFrontEnd: FrontEnd = {
       parameterFiles: files.filter((f) => f.kind === 'arm-params').map((f) => f.path),
       // A template a `.bicepparam` names, or a `.bicep` file declares as a module, is evaluated
       // with their values by the Bicep front end.
-      withoutDefaults: new Set(files.filter((f) => f.kind === 'arm' && bicepUsersOfTemplates(ctx).has(path.resolve(f.path))).map((f) => f.path)),
-      // A file that does not parse is its PARSE001 only: what the parser recovered around the
-      // error would be guesses (a property cut off reads as absent: KV001 for a vault whose
-      // `enablePurgeProtection` sits after a missing comma). A broken parameter file's variant is
-      // not evaluated either; the others are.
-      parse: (f) => {
-        const parsed = json.get(f);
-        return parsed && parsed.errors.length > 0 ? { ...parsed, root: undefined } : parsed;
+      withoutDefaults: new Set(files.filter((f) => f.kind === 'arm' && (linked.has(f.path) || bicepUsersOfTemplates(ctx).has(path.resolve(f.path)))).map((f) => f.path)),
+      // A broken parameter file's variant is not evaluated either; the others are.
+      parse,
+      readLinked: (target) => {
+        const named = unitTemplates.get(target);
+        return named === undefined ? undefined : parse(named);
       },
       envOverride: ctx.envOverride,
       ...(ctx.envAbove ? { envAbove: ctx.envAbove } : {}),
@@ -175,6 +193,59 @@ export const armFrontEnd: FrontEnd = {
     };
   },
 };
+
+/** A literal `"relativePath": "…"` in a template's text (a cheap look before the parse of `relativeLinks`). */
+const RELATIVE_PATH = /"relativePath"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
+
+/** The `relativePath` values a template's text writes, decoded (planning's fact about the file: from the `--cache` while it is unchanged). */
+function relativePathsWritten(ctx: FrontEndContext, file: string): string[] | undefined {
+  return planningFact(ctx, 'arm-relative-paths-1', file, isStringList, (text) => {
+    if (!text.includes('relativePath')) return [];
+    const out: string[] = [];
+    for (const m of text.matchAll(RELATIVE_PATH)) {
+      try {
+        out.push(JSON.parse(`"${m[1]!}"`) as string);
+      } catch {
+        // An escape JSON refuses: the file's PARSE001 says so.
+      }
+    }
+    return out;
+  });
+}
+
+/**
+ * The templates in groups that link each other by `templateLink.relativePath` (one unit: a
+ * linked template is evaluated through each template that links it, so their files are read
+ * together and cached together), each group in the planned order; a template that links none
+ * and is linked by none is a group of its own.
+ */
+function linkedGroups(templates: readonly ClassifiedFile[], ctx: FrontEndContext): ClassifiedFile[][] {
+  const byAbs = new Map(templates.map((t) => [path.resolve(t.path), t]));
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
+    if (r !== x) parent.set(x, r);
+    return r;
+  };
+  for (const [abs, t] of byAbs) {
+    for (const rel of relativePathsWritten(ctx, t.path) ?? []) {
+      const target = relativeLinkPath(abs, rel);
+      if (target === undefined || !byAbs.has(target) || target === abs) continue;
+      const a = find(abs);
+      const b = find(target);
+      if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
+    }
+  }
+  const groups = new Map<string, ClassifiedFile[]>();
+  for (const [abs, t] of byAbs) {
+    const k = find(abs);
+    const g = groups.get(k);
+    if (g) g.push(t);
+    else groups.set(k, [t]);
+  }
+  return [...groups.values()];
+}
 
 /**
  * The run's templates and each `.bicep`'s stand-in `X.json`, indexed once per run: a lone

@@ -303,6 +303,29 @@ resource "azurerm_resource_group" "b" {
 // missing)". A CI file's local template, reusable workflow or composite action is its module:
 // one that names no file inside the scanned folder is a note at the reference.
 const missingLocalCalls: RuleTable = {
+  arm: {
+    valid: [
+      {
+        name: 'linked-template-present',
+        files: {
+          'azuredeploy.json': '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0", "resources": [{"type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "kv", "properties": {"mode": "Incremental", "templateLink": {"relativePath": "nested/kv.json"}}}]}\n',
+          'nested/kv.json': '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0", "resources": []}\n',
+        },
+      },
+    ],
+    invalid: [
+      {
+        // RULES.md: "a local module file that is missing" is EVAL001.
+        name: 'linked-template-missing',
+        files: {
+          'azuredeploy.json': '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0", "resources": [{"type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "kv", "properties": {"mode": "Incremental", "templateLink": {"relativePath": ⟦"nested/kv.json"⟧}}}]}\n',
+        },
+        level: 'note',
+        env: 'unknown',
+        message: 'The template this deployment links (relativePath "nested/kv.json") is not an ARM template of the scanned files, so the resources it deploys are not checked; add the file, or check the path.',
+      },
+    ],
+  },
   'azure-cli': {
     valid: [
       {

@@ -294,7 +294,7 @@ resource ml 'Microsoft.Resources/deployments@2022-09-01' = {
   arm: {
     valid: [
       {
-        // A relativePath link names a file of the repository, linted on its own.
+        // A relativePath link names a file of the repository, evaluated through the deployment.
         name: 'linked-template-by-relative-path',
         files: {
           'azuredeploy.json': `

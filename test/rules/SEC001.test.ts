@@ -946,8 +946,8 @@ resource "azapi_resource" "vm" {
         mustNotShow: ['Tr0ub4dor'],
       },
       {
-        // A template linked by relativePath is a file of the scan, linted on its own with its own
-        // defaults: what the deployment passes it is read by no evaluation, so SEC001 reads it here.
+        // A template linked by relativePath is a file of the scan, evaluated through the deployment
+        // with what it passes: the literal is the value assigned to the linked template's parameter.
         name: 'parameter-of-a-template-linked-by-relative-path',
         files: {
           'azuredeploy.json': `{
@@ -977,8 +977,36 @@ resource "azapi_resource" "vm" {
         },
         level: 'error',
         env: 'unknown',
+        messageId: 'inputAssigned',
+        related: [{ file: 'nested/vm.json', line: 4, label: 'parameter "adminPassword"' }],
+      },
+      {
+        // A link to a file that is not a template of the scan is linted nowhere with these values:
+        // SEC001 reads the argument where it is written.
+        name: 'parameter-of-a-relative-path-link-to-no-scanned-template',
+        files: {
+          'azuredeploy.json': `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.Resources/deployments",
+      "apiVersion": "2022-09-01",
+      "name": "vm",
+      "properties": {
+        "mode": "Incremental",
+        "templateLink": { "relativePath": "nested/missing.json" },
+        "parameters": { "adminPassword": { "value": ⟦"Tr0ub4dor&3horse"⟧ } }
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
         messageId: 'moduleArgument',
-        messageIncludes: '(its template is linted on its own, without it)',
+        messageIncludes: '(its template is not evaluated with it)',
       },
       {
         name: 'parameter-file-value',

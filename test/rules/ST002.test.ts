@@ -667,4 +667,76 @@ resource "azurerm_storage_account" "st" {
   },
 };
 
-ruleTester('ST002', converted, azureCli, providerVersions);
+// A template linked by `templateLink.relativePath` is evaluated through the deployment that
+// links it, with the parameters it passes (review 66: linted on its own, its default was reported
+// although the caller passed TLS1_2, and the caller's TLS1_0 was missed).
+const LINKING = (tls: string): string => `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.Resources/deployments",
+      "apiVersion": "2022-09-01",
+      "name": "linked",
+      "properties": {
+        "mode": "Incremental",
+        "templateLink": { "relativePath": "nested/st.json" },
+        "parameters": { "tls": { "value": ${tls} } }
+      }
+    }
+  ]
+}
+`;
+const LINKED = (tlsDefault: string): string => `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "tls": { "type": "string", "defaultValue": ${tlsDefault} } },
+  "resources": [
+    {
+      "type": "Microsoft.Storage/storageAccounts",
+      "apiVersion": "2023-05-01",
+      "name": "stlinked",
+      "location": "westeurope",
+      "kind": "StorageV2",
+      "sku": { "name": "Standard_LRS" },
+      "properties": { "minimumTlsVersion": "[parameters('tls')]" }
+    }
+  ]
+}
+`;
+const linkedTemplates: RuleTable = {
+  arm: {
+    valid: [
+      {
+        name: 'linked-template-default-overridden-by-the-caller',
+        files: { 'azuredeploy.json': LINKING('"TLS1_2"'), 'nested/st.json': LINKED('"TLS1_1"') },
+      },
+    ],
+    invalid: [
+      {
+        name: 'value-the-caller-passes-to-a-linked-template',
+        files: { 'azuredeploy.json': LINKING('⟦"TLS1_0"⟧'), 'nested/st.json': LINKED('"TLS1_2"') },
+        level: 'error',
+        env: 'unknown',
+        message: /"stlinked" accepts TLS below 1\.2 \(properties\.minimumTlsVersion is "TLS1_0"\)/,
+        related: [{ file: 'nested/st.json', line: 13 }],
+      },
+      {
+        // A parameter the deployment does not pass keeps the linked template's default.
+        name: 'linked-template-default-the-caller-leaves',
+        files: { 'azuredeploy.json': LINKING('"TLS1_2"').replace(/"parameters": \{[^\n]*\}\n/, '"parameters": {}\n'), 'nested/st.json': LINKED('⟦"TLS1_1"⟧') },
+        level: 'error',
+        env: 'unknown',
+      },
+      {
+        // A template linked from two deployments: one finding per deployment's value.
+        name: 'linked-from-two-templates',
+        files: { 'a.json': LINKING('⟦"TLS1_0"⟧'), 'b.json': LINKING('"TLS1_2"'), 'nested/st.json': LINKED('"TLS1_2"') },
+        level: 'error',
+        env: 'unknown',
+      },
+    ],
+  },
+};
+
+ruleTester('ST002', converted, azureCli, providerVersions, linkedTemplates);

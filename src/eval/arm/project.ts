@@ -32,6 +32,8 @@ export interface ArmInput {
    */
   withoutDefaults?: ReadonlySet<string>;
   parse(file: string): ParsedJson | undefined;
+  /** A template a deployment links by `relativePath` (EvaluateArmOptions.readLinked). */
+  readLinked?: (file: string) => ParsedJson | undefined;
   envOverride?: EnvClass;
   /** The scan root's folders from its repository's top (FrontEndContext.envAbove). */
   envAbove?: string;
@@ -66,6 +68,7 @@ export function evaluateArm(input: ArmInput): { evaluations: ArmUnitEvaluation[]
         file: template,
         parsed,
         parameterFile: pf ? { file: pf, parsed: pfParsed! } : undefined,
+        ...(input.readLinked ? { readLinked: input.readLinked } : {}),
         ...(unreadable ? { parameterValues: unknownParameters(parsed, unreadable) } : {}),
       });
       for (const p of result.problems) {

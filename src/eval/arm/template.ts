@@ -4,6 +4,7 @@
  * `languageVersion: 2.0` symbolic maps), child resources, copy loops, conditions and inline
  * nested deployments, flattened into a list of resource instances.
  */
+import path from 'node:path';
 import { deploymentScope } from './deployment-scope.js';
 import { LOOP_INSTANCE_CAP, newExpansionBudget, takeExpansions, type ExpansionBudget } from '../../core/limits.js';
 import type { InputDecl, MemberAllowed, MemberKey, OpaqueModuleCall } from '../types.js';
@@ -74,7 +75,7 @@ export interface ArmEvaluation {
   problems: ArmProblem[];
   /** Deployments whose template is linked (`templateLink.uri`/`id`): not read (EVAL002), with their parameters (GPU005). */
   opaqueModules: OpaqueModuleCall[];
-  /** Deployments whose template is a file of the repository (`templateLink.relativePath`), linted on its own without their `parameters` (SEC001 reads them). */
+  /** Deployments linked by a `templateLink.relativePath` that names no template of the scan (or by an expression), and linked URLs' local copies: not evaluated with their `parameters` (SEC001 reads them). */
   unboundCalls: OpaqueModuleCall[];
   generator?: { name: string; version?: string };
 }
@@ -101,6 +102,12 @@ export interface EvaluateArmOptions {
    * `env`, the calling file's own (`Resource.moduleEnv`).
    */
   asModule?: { env: EnvClass | undefined };
+  /**
+   * Reads a template a deployment links by `templateLink.relativePath` (the resolved path; see
+   * `relativeLinkTarget`): its parse when it is a template of the scan, else undefined (then it
+   * is linted on its own, and the deployment's parameters are kept for SEC001 only).
+   */
+  readLinked?: (file: string) => ParsedJson | undefined;
 }
 
 interface Doc {
@@ -124,6 +131,9 @@ interface Env {
   inputs: InputDecl[];
   /** `file:offset` of each declaration in `inputs` (a nested template in a loop declares once). */
   inputKeys: Set<string>;
+  readLinked?: (file: string) => ParsedJson | undefined;
+  /** The linked templates being walked, outermost first: a template that links itself, directly or not, is not followed again. */
+  linking: string[];
 }
 
 interface LoopFrame {
@@ -675,10 +685,27 @@ function expandDeployment(node: JsonNode, frame: Frame, deployment: string[], co
   const scope = frame.scope;
   const env = scope.env;
   const props = getProp(node, 'properties');
-  const tmpl = getProp(props, 'template');
+  let tmpl = getProp(props, 'template');
+  // A template of the scan linked by `relativePath` is this deployment's template, in its own
+  // file: evaluated with the parameters passed here, as a Bicep or Terraform module is in its
+  // caller (RULES.md "Values chosen by a condition": each caller's own argument), not on its own
+  // with its defaults (review 66: its default was reported although every caller passed a good value).
+  let linked: { file: string; doc: Doc } | undefined;
   if (tmpl?.type !== 'object') {
-    linkedTemplate(props, frame, deployment, propsValue);
-    return;
+    const target = relativeLinkTarget(props, scope.doc.file);
+    const parsed = target !== undefined && !env.linking.includes(target) ? env.readLinked?.(target) : undefined;
+    if (target === undefined || parsed?.root?.type !== 'object') {
+      // A link to no template of the scan (a missing file, a file that is no ARM template): what
+      // it deploys is not checked (RULES.md: a local module file that is missing is EVAL001).
+      const at = getProp(getProp(props, 'templateLink'), 'relativePath');
+      if (target !== undefined && env.readLinked && at && !env.linking.includes(target)) {
+        problem(env, `The template this deployment links (relativePath ${JSON.stringify(at.value)}) is not an ARM template of the scanned files, so the resources it deploys are not checked; add the file, or check the path.`, scope.loc(at));
+      }
+      linkedTemplate(props, frame, deployment, propsValue);
+      return;
+    }
+    tmpl = parsed.root;
+    linked = { file: target, doc: { file: target, lineMap: parsed.lineMap } };
   }
   if (env.depth > 30) {
     problem(env, 'Nested deployments are nested too deeply; inner templates are not evaluated', scope.loc(tmpl));
@@ -686,7 +713,8 @@ function expandDeployment(node: JsonNode, frame: Frame, deployment: string[], co
   }
   const scopeNode = getProp(getProp(props, 'expressionEvaluationOptions'), 'scope');
   const scopeV = scopeNode ? frame.eval(scopeNode) : undefined;
-  const inner = scopeV?.kind === 'string' && scopeV.value.toLowerCase() === 'inner';
+  // A linked template has its own parameters and variables, as an inner-scope one has.
+  const inner = linked !== undefined || (scopeV?.kind === 'string' && scopeV.value.toLowerCase() === 'inner');
   const targetNode = (k: string): Value | undefined => {
     const n = getProp(node, k);
     return n ? frame.eval(n) : undefined;
@@ -711,10 +739,15 @@ function expandDeployment(node: JsonNode, frame: Frame, deployment: string[], co
         else value = member(pv, 'value') ?? unknown(`parameter '${k}' has no value`, scope.loc(v));
         assigned.set(k.toLowerCase(), passedThrough(value, via));
       }
-      const innerScope = new Scope(scope.doc, tmpl, env, assigned);
+      const innerScope = new Scope(linked?.doc ?? scope.doc, tmpl, env, assigned);
       innerScope.caller = scope;
-      declareInputs(tmpl, innerScope, true);
-      walkResources(getProp(tmpl, 'resources'), innerScope.root, undefined, deployment, condition);
+      if (linked) env.linking.push(linked.file);
+      try {
+        declareInputs(tmpl, innerScope, true);
+        walkResources(getProp(tmpl, 'resources'), innerScope.root, undefined, deployment, condition);
+      } finally {
+        if (linked) env.linking.pop();
+      }
     } else {
       walkResources(getProp(tmpl, 'resources'), frame, undefined, deployment, condition);
     }
@@ -729,9 +762,10 @@ function expandDeployment(node: JsonNode, frame: Frame, deployment: string[], co
  * template spec's `templateLink.id`): the linter reads no remote file, so the resources it
  * creates are not checked. RULES.md: "A module whose source is not local … and that has no
  * local copy the linter may read … is EVAL002 …, once per module call at its source". Its
- * `parameters` are the call's arguments (GPU005). A `relativePath` link names a file of the
- * repository, which is linted on its own: not this, but its `parameters` are kept (`unbound`)
- * for SEC001, as they are written here and read by no evaluation.
+ * `parameters` are the call's arguments (GPU005). A `relativePath` link that reaches here names
+ * no template of the scan (expandDeployment evaluates one that does): not remote either, but
+ * its `parameters` are kept (`unbound`) for SEC001, as they are written here and read by no
+ * evaluation.
  */
 function linkedTemplate(props: JsonNode | undefined, frame: Frame, deployment: string[], propsValue: Value | undefined): void {
   const link = getProp(props, 'templateLink');
@@ -755,11 +789,47 @@ function linkedTemplate(props: JsonNode | undefined, frame: Frame, deployment: s
     address: deployment.map((d) => `deployment(${d})`).join('/'),
     source: clippedSource(typeof at.value === 'string' ? at.value : ''),
     sourceAt: scope.loc(at),
-    reason: key === 'relativePath' ? 'its template is a file of the repository, linted on its own without these parameters' : linkedTemplateReason(key),
+    reason: key === 'relativePath' ? 'its template is no ARM template of the scanned files, or its path is not known' : linkedTemplateReason(key),
     args,
     argSites,
     linkedPaths: key === 'uri' ? linkedPaths(scope, at) : [],
   });
+}
+
+/**
+ * The file a deployment's `templateLink.relativePath` names, resolved against the linking
+ * template's folder ("The relativePath property can be used to deploy a linked template at a
+ * location relative to the parent", ARM REST API, TemplateLink); undefined for no such link, or a
+ * path written as an expression.
+ */
+function relativeLinkTarget(props: JsonNode | undefined, fromFile: string): string | undefined {
+  const rel = getProp(getProp(props, 'templateLink'), 'relativePath')?.value;
+  return typeof rel === 'string' ? relativeLinkPath(fromFile, rel) : undefined;
+}
+
+/**
+ * The files a template links by a literal `templateLink.relativePath` anywhere in it (nested
+ * deployments' templates too), resolved: the templates evaluated through it.
+ */
+export function relativeLinks(root: JsonNode | undefined, file: string): string[] {
+  const out: string[] = [];
+  const walk = (n: JsonNode | undefined, depth: number): void => {
+    if (!n || depth > 64) return;
+    if (n.type === 'object') {
+      const target = relativeLinkTarget(n, file);
+      if (target !== undefined && getProp(n, 'templateLink')) out.push(target);
+      for (const c of n.children ?? []) walk(c.children?.[1], depth + 1);
+    } else if (n.type === 'array') for (const c of n.children ?? []) walk(c, depth + 1);
+  };
+  walk(root, 0);
+  return out;
+}
+
+/** A literal `relativePath` (not an `[expression]`) resolved against the folder of the template that writes it. */
+export function relativeLinkPath(fromFile: string, rel: string): string | undefined {
+  const text = rel.trim();
+  if (text === '' || text.startsWith('[')) return undefined;
+  return path.resolve(path.dirname(fromFile), text);
 }
 
 /**
@@ -891,7 +961,8 @@ function declareInputs(template: JsonNode, scope: Scope, nested: boolean): void 
 /** Evaluates an ARM template (with an optional parameter file) into resource instances. Never throws. */
 export function evaluateArmTemplate(opts: EvaluateArmOptions): ArmEvaluation {
   const parsed = opts.parsed ?? parseJsonc(opts.text ?? '', opts.file);
-  const env: Env = { problems: [], problemKeys: new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, budget: opts.budget ?? newExpansionBudget(), resources: [], opaque: [], unbound: [], depth: 0, scopes: [], inputs: [], inputKeys: new Set() };
+  const env: Env = { problems: [], problemKeys: new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, budget: opts.budget ?? newExpansionBudget(), resources: [], opaque: [], unbound: [], depth: 0, scopes: [], inputs: [], inputKeys: new Set(), linking: [opts.file] };
+  if (opts.readLinked) env.readLinked = opts.readLinked;
   const result: ArmEvaluation = { resources: env.resources, inputs: env.inputs, problems: env.problems, opaqueModules: env.opaque, unboundCalls: env.unbound };
   const root = opts.templateNode ?? parsed.root;
   if (!root || root.type !== 'object') return result;
