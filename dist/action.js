@@ -31751,7 +31751,10 @@ function sliceValue(e, from = 0) {
   const unknownSeg = segs.find((s) => s.value?.kind === "unknown");
   if (unknownSeg) {
     if (segs.length === 1) return unknownSeg.value;
-    const out = { ...unknownSeg.value, literals: literalPieces(segs, from) };
+    const out = { ...unknownSeg.value };
+    const pieces = literalPieces(segs, from);
+    if (pieces) out.literals = pieces;
+    else delete out.literals;
     const whole = segs.every((s) => s.value?.kind === "unknown" ? s.value.oneWord === true : !/[\s*?[]/.test(s.text));
     if (whole) out.oneWord = true;
     else delete out.oneWord;
@@ -31765,12 +31768,20 @@ function sliceValue(e, from = 0) {
 }
 function literalPieces(segs, from) {
   const out = [""];
+  let chars = 0;
   for (const s of segs) {
     if (s.value?.kind === "unknown") {
       const own = s.value.literals ?? ["", ""];
+      if (out.length + own.length > MAX_LITERAL_PIECES + 1) return void 0;
       out[out.length - 1] += own[0] ?? "";
       for (let k = 1; k < own.length; k++) out.push(own[k]);
-    } else out[out.length - 1] += !s.value && s.from < from ? s.text.slice(from - s.from) : s.text;
+      for (const p of own) chars += p.length;
+    } else {
+      const text2 = !s.value && s.from < from ? s.text.slice(from - s.from) : s.text;
+      out[out.length - 1] += text2;
+      chars += text2.length;
+    }
+    if (chars > MAX_EXPANDED_CHARS) return void 0;
   }
   return out;
 }
@@ -31778,7 +31789,7 @@ function sliceVariable(e, from = 0) {
   const segs = e.segments.filter((s) => s.to > from);
   return segs.length === 1 ? segs[0].variable : void 0;
 }
-var SELF, DIR_OF_SELF, SCRIPT_DIR_IDIOM, SCRIPT_DIR_TOKEN, NUMERIC_SHELL_VARIABLES, CHECKOUT_TOKEN, ACTION_PATH_VARIABLE, NAME, PS_PREFIXES, PS_SCOPE, PS_NAME, PS_BRACED, ANY_VARIABLE, SPECIAL, MAX_EXPANDED_CHARS;
+var SELF, DIR_OF_SELF, SCRIPT_DIR_IDIOM, SCRIPT_DIR_TOKEN, NUMERIC_SHELL_VARIABLES, CHECKOUT_TOKEN, ACTION_PATH_VARIABLE, NAME, PS_PREFIXES, PS_SCOPE, PS_NAME, PS_BRACED, ANY_VARIABLE, SPECIAL, MAX_EXPANDED_CHARS, MAX_LITERAL_PIECES;
 var init_words = __esm({
   "src/eval/azcli/words.ts"() {
     "use strict";
@@ -31802,6 +31813,7 @@ var init_words = __esm({
     ANY_VARIABLE = "*";
     SPECIAL = { shell: /[$'"\\`]/, powershell: /[$'"`]/ };
     MAX_EXPANDED_CHARS = 1e6;
+    MAX_LITERAL_PIECES = 64;
   }
 });
 

@@ -44,6 +44,21 @@ describe('values that double at every variable (exponentially shared structure)'
     return r.findings.filter((f) => f.ruleId === 'ACR001').map((f) => path.basename(f.location.file));
   };
 
+  // Past the 1,000,000-character cap a doubling script variable is unknown, and the unknown
+  // parts it is built of double instead (`X2="$X1 $X1"`): 50 lines took 4 GB and crashed the
+  // process, losing every other file's findings (review 66). The known pieces are bounded too.
+  it('scripts: a variable built of unknown values that double on each line (bash, PowerShell, a workflow step)', async () => {
+    const LINES = 120;
+    const lines = (assign: (i: number) => string): string => [...Array.from({ length: LINES }, (_, i) => assign(i)), `az acr create -n r -g rg --sku Basic --admin-enabled true --tags a=$X${LINES - 1}`].join('\n') + '\n';
+    const bash = lines((i) => (i === 0 ? 'X0=ab' : `X${i}="$X${i - 1} $X${i - 1}"`));
+    const ps = lines((i) => (i === 0 ? '$X0 = "ab"' : `$X${i} = "$X${i - 1}$X${i - 1}"`));
+    const step = bash.split('\n').filter(Boolean).map((l) => `          ${l}\n`).join('');
+    const root = write({ 'a.sh': bash, 'b.ps1': ps, 'main.tf': 'resource "azurerm_container_registry" "acr" {\n  name                = "acr1"\n  resource_group_name = "rg"\n  location            = "westeurope"\n  sku                 = "Basic"\n  admin_enabled       = true\n}\n' });
+    fs.mkdirSync(path.join(root, '.github/workflows'), { recursive: true });
+    fs.writeFileSync(path.join(root, '.github/workflows/w.yml'), `on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n${step}`);
+    expect((await acr001(root)).sort()).toEqual(['a.sh', 'b.ps1', 'main.tf', 'w.yml']);
+  });
+
   it('Terraform: in a resource body and through a function', async () => {
     let locals = 'locals {\n  l0 = { a = "b" }\n  s0 = "ab"\n';
     for (let i = 1; i <= LEVELS; i++) locals += `  l${i} = { x = local.l${i - 1}, y = local.l${i - 1} }\n  s${i} = "\${local.s${i - 1}}\${local.s${i - 1}}"\n`;

@@ -569,7 +569,10 @@ export function sliceValue(e: ExpandedWord, from = 0): Value {
   const unknownSeg = segs.find((s) => s.value?.kind === 'unknown');
   if (unknownSeg) {
     if (segs.length === 1) return unknownSeg.value!;
-    const out: UnknownValue = { ...(unknownSeg.value as UnknownValue), literals: literalPieces(segs, from) };
+    const out: UnknownValue = { ...(unknownSeg.value as UnknownValue) };
+    const pieces = literalPieces(segs, from);
+    if (pieces) out.literals = pieces;
+    else delete out.literals;
     // `"kv${RANDOM}"`: one word when every unknown part is and the known text has no blank or glob character.
     const whole = segs.every((s) => (s.value?.kind === 'unknown' ? s.value.oneWord === true : !/[\s*?[]/.test(s.text)));
     if (whole) out.oneWord = true;
@@ -584,18 +587,35 @@ export function sliceValue(e: ExpandedWord, from = 0): Value {
 }
 
 /**
+ * Known pieces beyond this many (or past MAX_EXPANDED_CHARS in all) are not kept: a value built
+ * from unknown values that doubles on each line (`X2="$X1 $X1"` after one was too long to read)
+ * doubles its pieces too, and 50 such lines took 4 GB and crashed the process (review 66).
+ * Real words have a handful.
+ */
+const MAX_LITERAL_PIECES = 64;
+
+/**
  * The known text pieces of a partly unknown slice, split at its unknown expansions
  * (`UnknownValue.literals`). An unknown expansion's own pieces are kept in place
  * (`ROOT="$SCRIPT_DIR/.."`, then `"$ROOT/c.yml"`: `['', '/../c.yml']`, not `['', '/c.yml']`).
+ * Undefined past MAX_LITERAL_PIECES: the value is then wholly unknown.
  */
-function literalPieces(segs: readonly Segment[], from: number): string[] {
+function literalPieces(segs: readonly Segment[], from: number): string[] | undefined {
   const out = [''];
+  let chars = 0;
   for (const s of segs) {
     if (s.value?.kind === 'unknown') {
       const own = s.value.literals ?? ['', ''];
+      if (out.length + own.length > MAX_LITERAL_PIECES + 1) return undefined;
       out[out.length - 1] += own[0] ?? '';
       for (let k = 1; k < own.length; k++) out.push(own[k]!);
-    } else out[out.length - 1] += !s.value && s.from < from ? s.text.slice(from - s.from) : s.text;
+      for (const p of own) chars += p.length;
+    } else {
+      const text = !s.value && s.from < from ? s.text.slice(from - s.from) : s.text;
+      out[out.length - 1] += text;
+      chars += text.length;
+    }
+    if (chars > MAX_EXPANDED_CHARS) return undefined;
   }
   return out;
 }
