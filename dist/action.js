@@ -33921,7 +33921,10 @@ async function ciCallerFiles(given, wide) {
   const callable = given.filter((f) => {
     const kind = wide.givenKinds.get(f);
     if (kind === "script" || kind === "github-action" || kind === "azure-pipeline") return true;
-    return kind === "github-workflow" && /\bworkflow_call\b/.test(wide.host.readText(f) ?? "");
+    if (kind !== "github-workflow") return false;
+    if (/\bworkflow_call\b/.test(wide.host.readText(f) ?? "")) return true;
+    const refs = ciReferencesOf(wide, f);
+    return refs !== void 0 && (refs.scripts.length > 0 || refs.uses.length > 0);
   });
   if (callable.length === 0) return [];
   const wanted = new Set(callable);

@@ -166,14 +166,19 @@ export function unitsByScriptReference<F extends { readonly path: string }>(file
  * CI file under the root). A caller hands the given file its values (a workflow's `env:` read by
  * the script it runs, a composite action's `with:` inputs), so a given file alone would be
  * judged without them: a staged `scripts/pool.sh` lost the size its workflow sets. Files, not
- * folders (a caller's folder may be the whole repository, `azure-pipelines.yml`). A workflow
- * that only other files' triggers start (`on: push`) has no caller: no walk for it.
+ * folders (a caller's folder may be the whole repository, `azure-pipelines.yml`). The same for a
+ * given workflow that runs a script or uses a local action: their findings are placed in the
+ * workflow (its `env:` value), and a staged workflow alone lost them (review 66). A workflow that
+ * neither is called nor calls a file of the repository is its own unit: no walk for it.
  */
 export async function ciCallerFiles(given: readonly string[], wide: FilesOnlyView): Promise<string[]> {
   const callable = given.filter((f) => {
     const kind = wide.givenKinds.get(f);
     if (kind === 'script' || kind === 'github-action' || kind === 'azure-pipeline') return true;
-    return kind === 'github-workflow' && /\bworkflow_call\b/.test(wide.host.readText(f) ?? '');
+    if (kind !== 'github-workflow') return false;
+    if (/\bworkflow_call\b/.test(wide.host.readText(f) ?? '')) return true;
+    const refs = ciReferencesOf(wide, f);
+    return refs !== undefined && (refs.scripts.length > 0 || refs.uses.length > 0);
   });
   if (callable.length === 0) return [];
   const wanted = new Set(callable);

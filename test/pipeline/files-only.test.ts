@@ -319,6 +319,19 @@ describe('files-only runs', () => {
     expect(inAction.some((l) => l.includes('AKS001') && l.includes('Standard_NC24ads_A100_v4'))).toBe(true);
   });
 
+  it('a workflow given alone that runs a script or uses a local action: the files it calls are walked, so the findings they place in it (its env:, its with:) are the folder run\'s', async () => {
+    const root = repository({
+      '.github/workflows/deploy.yml': 'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    env:\n      SIZE: Standard_D8s_v5\n    steps:\n      - run: ./scripts/pool.sh\n',
+      'scripts/pool.sh': 'az aks nodepool add -g rg --cluster-name aks -n gpupool --node-vm-size "$SIZE" --node-taints sku=gpu:NoSchedule\n',
+      '.github/workflows/b.yml': 'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: ./.github/actions/pool\n        with:\n          size: Standard_D8s_v5\n',
+      '.github/actions/pool/action.yml': 'name: pool\ninputs:\n  size:\n    required: true\nruns:\n  using: composite\n  steps:\n    - shell: bash\n      run: az aks nodepool add -g rg --cluster-name aks -n gpupool2 --node-vm-size "${{ inputs.size }}" --node-taints sku=gpu:NoSchedule\n',
+    });
+    const { inFile: inWorkflow } = await sameAsFolderRun(root, path.join(root, '.github', 'workflows', 'deploy.yml'));
+    expect(inWorkflow.some((l) => l.includes('GPU001'))).toBe(true);
+    const { inFile: inCaller } = await sameAsFolderRun(root, path.join(root, '.github', 'workflows', 'b.yml'));
+    expect(inCaller.some((l) => l.includes('GPU001'))).toBe(true);
+  });
+
   it('looks for callers only inside the repository of the given files (the nearest folder with .git inside the scan root), else in the scan root', async () => {
     const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mil-files-only-')));
     temps.push(root);
