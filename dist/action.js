@@ -41780,6 +41780,17 @@ function statementBlocks(st) {
   for (const start of starts) if (start.line > out[out.length - 1].start.line) out.push({ start, end: st.range.end });
   return out;
 }
+function mayBeDirective(c) {
+  return c.text.includes("mlops-iac-lint-ignore");
+}
+function valueBlocks(file) {
+  const out = [];
+  forEachBicepNode(file, (n) => {
+    const opens = n.kind === "ObjectProperty" ? n.value.kind === "Object" || n.value.kind === "Array" || n.value.kind === "For" : n.kind === "Object" || n.kind === "Array";
+    if (opens && n.range.end.line > n.range.start.line) out.push(n.range);
+  });
+  return out;
+}
 function withVendored(out, vendored) {
   if (vendored) for (const r of out) r.vendored = vendored;
   return out;
@@ -41943,7 +41954,8 @@ var init_bicep2 = __esm({
         const suppressionSources = [];
         for (const [file, b] of [...parses.bicep.entries(), ...parses.params.entries()]) {
           if (!b) continue;
-          suppressionSources.push({ file, comments: [...b.comments, ...collectBicepPragmas(b.text, b.lineMap)], blocks: b.statements.flatMap(statementBlocks) });
+          const comments = [...b.comments, ...collectBicepPragmas(b.text, b.lineMap)];
+          suppressionSources.push({ file, comments, blocks: [...b.statements.flatMap(statementBlocks), ...comments.some(mayBeDirective) ? valueBlocks(b) : []] });
         }
         const { sources: templateSources, metadata } = usingTemplateSuppressions(result.evaluations, parses);
         suppressionSources.push(...templateSources);

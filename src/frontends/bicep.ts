@@ -9,7 +9,7 @@
  * names an ARM template (`using './azuredeploy.json'`) evaluates it with its values here, as a JSON
  * parameters file would; the ARM front end then does not evaluate it with its defaults alone.
  */
-import { parseBicep, parseBicepParam, type BicepFile, type BicepParamFile } from '../parse/bicep/index.js';
+import { forEachBicepNode, parseBicep, parseBicepParam, type BicepFile, type BicepParamFile } from '../parse/bicep/index.js';
 import { collectBicepPragmas } from '../parse/bicep/pragmas.js';
 import { evaluateBicep } from '../eval/bicep/project.js';
 import { bicepSourceCandidates, compiledTemplateCandidates, mayNameTemplate, metadataTemplate } from '../eval/arm/project.js';
@@ -211,7 +211,8 @@ export const bicepFrontEnd: FrontEnd = {
     // "Location"), and a suppression there is written in the same `//` grammar.
     for (const [file, b] of [...parses.bicep.entries(), ...parses.params.entries()]) {
       if (!b) continue;
-      suppressionSources.push({ file, comments: [...b.comments, ...collectBicepPragmas(b.text, b.lineMap)], blocks: b.statements.flatMap(statementBlocks) });
+      const comments = [...b.comments, ...collectBicepPragmas(b.text, b.lineMap)];
+      suppressionSources.push({ file, comments, blocks: [...b.statements.flatMap(statementBlocks), ...(comments.some(mayBeDirective) ? valueBlocks(b) : [])] });
     }
     // The ARM templates `.bicepparam` files name: their comments and resource `metadata` suppress
     // as in the ARM front end (which also collects them when the template is scanned: merged as one).
@@ -365,6 +366,27 @@ function statementBlocks(st: { range: Range; decorators?: readonly { range: Rang
   const out = [st.range];
   const starts = [...(st.decorators ?? []).map((d) => d.range.start), ...(st.keywordRange ? [st.keywordRange.start] : [])];
   for (const start of starts) if (start.line > out[out.length - 1]!.start.line) out.push({ start, end: st.range.end });
+  return out;
+}
+
+/** A comment that may hold a suppression directive (the blocks inside declarations are looked for only then). */
+function mayBeDirective(c: { text: string }): boolean {
+  return c.text.includes('mlops-iac-lint-ignore');
+}
+
+/**
+ * The object and array values that open on a line inside declarations, each from that line to
+ * its end: a property whose value opens there (`properties: {`, `agentPoolProfiles: [`) and an
+ * array's element (`{` of one agent pool). A directive on the line before covers the whole of
+ * it, as one before a JSON object does (RULES.md "Inline suppressions"; review 66: it covered
+ * the `{` line only, and was reported unused while the finding inside stayed).
+ */
+function valueBlocks(file: BicepFile | BicepParamFile): Range[] {
+  const out: Range[] = [];
+  forEachBicepNode(file, (n) => {
+    const opens = n.kind === 'ObjectProperty' ? n.value.kind === 'Object' || n.value.kind === 'Array' || n.value.kind === 'For' : n.kind === 'Object' || n.kind === 'Array';
+    if (opens && n.range.end.line > n.range.start.line) out.push(n.range);
+  });
   return out;
 }
 

@@ -579,4 +579,47 @@ az keyvault create -n kv-ml -g rg-ml --enable-purge-protection true
   },
 };
 
-ruleTester('SUP002', converted);
+// A directive on the line before an object or array value inside a Bicep declaration covers the
+// whole value, as one before a JSON object does (RULES.md "Inline suppressions"; review 66).
+const POOLS = (before: { properties?: string; pools?: string; element?: string }): string => `resource aks 'Microsoft.ContainerService/managedClusters@2024-05-01' = {
+  name: 'aks'
+  location: 'westeurope'
+  tags: { 'cost-center': 'x' }
+${before.properties ?? ''}  properties: {
+    dnsPrefix: 'aks'
+${before.pools ?? ''}    agentPoolProfiles: [
+${before.element ?? ''}      {
+        name: 'gpu'
+        mode: 'User'
+        vmSize: 'Standard_NC24ads_A100_v4'
+        enableAutoScaling: true
+        minCount: 0
+        maxCount: 3
+        tags: { 'cost-center': 'x' }
+      }
+    ]
+  }
+}
+`;
+const DIRECTIVE = (indent: string): string => `${indent}// mlops-iac-lint-ignore AKS001 -- the GPU pool takes every pod here\n`;
+const bicepValueBlocks: RuleTable = {
+  bicep: {
+    valid: [
+      { name: 'before-an-array-element', files: { 'main.bicep': POOLS({ element: DIRECTIVE('      ') }) }, options: { rules: ['AKS001'] } },
+      { name: 'before-an-array-property', files: { 'main.bicep': POOLS({ pools: DIRECTIVE('    ') }) }, options: { rules: ['AKS001'] } },
+      { name: 'before-an-object-property', files: { 'main.bicep': POOLS({ properties: DIRECTIVE('  ') }) }, options: { rules: ['AKS001'] } },
+    ],
+    invalid: [
+      {
+        // A one-line value is its line only: the finding two lines below is not covered.
+        name: 'before-a-one-line-object',
+        files: { 'main.bicep': POOLS({}).replace("  tags: { 'cost-center': 'x' }\n  properties", "  ⟦// mlops-iac-lint-ignore AKS001 -- not this one⟧\n  tags: { 'cost-center': 'x' }\n  properties") },
+        options: { rules: ['AKS001'] },
+        level: 'note',
+        env: 'unknown',
+      },
+    ],
+  },
+};
+
+ruleTester('SUP002', converted, bicepValueBlocks);
