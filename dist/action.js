@@ -16905,6 +16905,7 @@ var init_parser2 = __esm({
             continue;
           }
           if (t === 7 /* RBrace */) {
+            if (this.depth >= MAX_DEPTH && items.size === itemsFrom) this.enterEmpty();
             this.take();
             closeEnd = this.tokEnd;
             break;
@@ -17220,7 +17221,7 @@ var init_parser2 = __esm({
         if (t === 7 /* RBrace */ && this.depth >= MAX_DEPTH) this.enterEmpty();
         for (; ; ) {
           t = this.peek();
-          if (t === 1 /* Newline */ || t === 12 /* Comma */) {
+          if (t === 1 /* Newline */) {
             this.take();
             continue;
           }
@@ -17230,6 +17231,7 @@ var init_parser2 = __esm({
             break;
           }
           if (t === 0 /* EOF */) this.unexpected(t, "'}' to close the object");
+          if (t === 12 /* Comma */) this.unexpected(t, "an object item (a key, '=' and a value) or '}'");
           const key = this.parseExpression();
           const bareKey = key.type === "ScopeTraversal" && key.steps.length === 0;
           const sep = this.peek();
@@ -17238,9 +17240,8 @@ var init_parser2 = __esm({
           const value = this.parseExpression();
           items.push({ key, bareKey, value, separator: sep === 15 /* Assign */ ? "=" : ":", range: span(key, value) });
           const after = this.peek();
-          if (after !== 12 /* Comma */ && after !== 1 /* Newline */ && after !== 7 /* RBrace */) {
-            this.unexpected(after, "',' or a newline after the object item");
-          }
+          if (after === 12 /* Comma */) this.take();
+          else if (after !== 1 /* Newline */ && after !== 7 /* RBrace */) this.unexpected(after, "',' or a newline after the object item");
         }
         this.popNl();
         const obj2 = { type: "Object", items: items.popFrom(itemsFrom), range: this.range(openStart, closeEnd) };

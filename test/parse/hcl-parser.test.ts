@@ -179,6 +179,18 @@ describe('literals and strings', () => {
 });
 
 describe('collections', () => {
+  // One comma may end an object item; a comma with no item before it is Terraform's "Expected the
+  // start of an expression" at that comma (hclsyntax; review 66: accepted without a word).
+  it.each([
+    ['a doubled comma', 'x = { a = 1,, b = 2 }\n', [1, 13, 1, 14]],
+    ['a comma alone', 'x = { , }\n', [1, 7, 1, 8]],
+    ['a comma that starts a line', 'x = { a = 1\n  , b = 2 }\n', [2, 3, 2, 4]],
+  ])('rejects %s in an object', (_name, text, at) => {
+    const f = parseHcl(text, 'main.tf');
+    expect(f.errors.map((e) => e.message)).toEqual(["Expected an object item (a key, '=' and a value) or '}', found ','"]);
+    expect(lc(f.errors[0]!.range)).toEqual(at);
+  });
+
   it('parses tuples across lines with trailing commas', () => {
     const e = expr('[\n  1,\n  "two",\n  three,\n]');
     expect(e).toMatchObject({ type: 'Tuple', items: [{ value: 1 }, { type: 'Template' }, { type: 'ScopeTraversal', root: 'three' }] });
@@ -198,6 +210,7 @@ describe('collections', () => {
     expect(lc(e.items[2]!.key.range)).toEqual([3, 12, 3, 15]);
     expect(lc(e.range)).toEqual([1, 5, 5, 2]);
     expect(expr('{ a = 1, b = 2, }')).toMatchObject({ type: 'Object', items: [{}, {}] });
+    expect(expr('{\n  a = 1,\n\n  b = 2,\n}')).toMatchObject({ type: 'Object', items: [{}, {}] });
   });
 });
 

@@ -49,6 +49,11 @@ describe('HCL', () => {
 
   it('500 levels parse', () => {
     expect(parseHcl(`x = ${nest('[', '1', ']', MAX_NESTING_DEPTH)}\n`, 'main.tf').errors).toEqual([]);
+    expect(parseHcl(nest('a {\n', '', '}\n', MAX_NESTING_DEPTH), 'main.tf').errors).toEqual([]);
+  });
+
+  it('501 empty nested blocks: the error is where the 501st block\'s content would start, as for an empty `[]` (review 66: accepted)', () => {
+    onlyNestingError(parseHcl(nest('a {\n', '', '}\n', MAX_NESTING_DEPTH + 1), 'main.tf').errors, MAX_NESTING_DEPTH + 2, 1);
   });
 });
 

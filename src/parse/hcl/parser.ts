@@ -471,6 +471,8 @@ class Parser {
         continue;
       }
       if (t === T.RBrace) {
+        // An empty block at the limit: its content would be level 501, as an empty `{}`/`[]` value's (README "Robustness").
+        if (this.depth >= MAX_DEPTH && items.size === itemsFrom) this.enterEmpty();
         this.take();
         closeEnd = this.tokEnd;
         break;
@@ -802,7 +804,10 @@ class Parser {
     if (t === T.RBrace && this.depth >= MAX_DEPTH) this.enterEmpty();
     for (;;) {
       t = this.peek();
-      if (t === T.Newline || t === T.Comma) {
+      // Only newlines stand between items: one comma may end an item (below), but a comma with
+      // no item before it (`{ , }`, `x = 1,, y = 2`) is an error, as in Terraform's parser
+      // (hclsyntax parseObjectCons: "Expected the start of an expression").
+      if (t === T.Newline) {
         this.take();
         continue;
       }
@@ -812,6 +817,7 @@ class Parser {
         break;
       }
       if (t === T.EOF) this.unexpected(t, "'}' to close the object");
+      if (t === T.Comma) this.unexpected(t, "an object item (a key, '=' and a value) or '}'");
       const key = this.parseExpression();
       const bareKey = key.type === 'ScopeTraversal' && key.steps.length === 0;
       const sep = this.peek();
@@ -820,9 +826,8 @@ class Parser {
       const value = this.parseExpression();
       items.push({ key, bareKey, value, separator: sep === T.Assign ? '=' : ':', range: span(key, value) });
       const after = this.peek();
-      if (after !== T.Comma && after !== T.Newline && after !== T.RBrace) {
-        this.unexpected(after, "',' or a newline after the object item");
-      }
+      if (after === T.Comma) this.take();
+      else if (after !== T.Newline && after !== T.RBrace) this.unexpected(after, "',' or a newline after the object item");
     }
     this.popNl();
     const obj: ObjectExpr = { type: 'Object', items: items.popFrom(itemsFrom), range: this.range(openStart, closeEnd) };
