@@ -57149,7 +57149,7 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
         }
         const unknownPool = pools.find((p) => !p.taints);
         if (unknownPool) {
-          ctx.undecided(w, "tolerations", `the taints of GPU node pool "${unknownPool.name}" are unknown (${unknownPool.taintsUnknown ?? "unknown"})`, t.tolerationsAt ?? at2);
+          ctx.undecided(w, "tolerations", `depends on the taints of GPU node pool "${unknownPool.name}", which are unknown (${unknownPool.taintsUnknown ?? "unknown"})`, t.tolerationsAt ?? at2);
           return;
         }
         if (judged.some((j) => mayBeTolerated(j.verdict))) {
@@ -57305,7 +57305,7 @@ var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
         }
         if (undecidedTolerations) ctx.undecided(w, "tolerations", UNDECIDED_TOLERATION, t.tolerationsAt ?? w.header);
         const unknownPool = pools.find((p) => !p.taints && p.cpuSize === void 0);
-        if (unknownPool) ctx.undecided(w, "tolerations", `the taints of GPU node pool "${unknownPool.name}" are unknown (${unknownPool.taintsUnknown ?? "unknown"})`, t.tolerationsAt ?? w.header);
+        if (unknownPool) ctx.undecided(w, "tolerations", `depends on the taints of GPU node pool "${unknownPool.name}", which are unknown (${unknownPool.taintsUnknown ?? "unknown"})`, t.tolerationsAt ?? w.header);
       }
     };
   }

@@ -139,7 +139,7 @@ export default defineRule({
         }
         const unknownPool = pools.find((p) => !p.taints);
         if (unknownPool) {
-          ctx.undecided(w, 'tolerations', `the taints of GPU node pool "${unknownPool.name}" are unknown (${unknownPool.taintsUnknown ?? 'unknown'})`, t.tolerationsAt ?? at);
+          ctx.undecided(w, 'tolerations', `depends on the taints of GPU node pool "${unknownPool.name}", which are unknown (${unknownPool.taintsUnknown ?? 'unknown'})`, t.tolerationsAt ?? at);
           return;
         }
         if (judged.some((j) => mayBeTolerated(j.verdict))) {

@@ -143,7 +143,7 @@ export default defineRule({
         if (undecidedTolerations) ctx.undecided(w, 'tolerations', UNDECIDED_TOLERATION, t.tolerationsAt ?? w.header);
         // A pool whose taints are unknown may carry a GPU taint this workload tolerates.
         const unknownPool = pools.find((p) => !p.taints && p.cpuSize === undefined);
-        if (unknownPool) ctx.undecided(w, 'tolerations', `the taints of GPU node pool "${unknownPool.name}" are unknown (${unknownPool.taintsUnknown ?? 'unknown'})`, t.tolerationsAt ?? w.header);
+        if (unknownPool) ctx.undecided(w, 'tolerations', `depends on the taints of GPU node pool "${unknownPool.name}", which are unknown (${unknownPool.taintsUnknown ?? 'unknown'})`, t.tolerationsAt ?? w.header);
       },
     };
   },

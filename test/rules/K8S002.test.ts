@@ -402,6 +402,6 @@ describe('K8S002 undecided', () => {
     const r = await lint({ paths: [dir], root: dir, rules: ['K8S002'] });
     expect(r.findings).toEqual([]);
     expect(r.undecided.map((u) => `${u.ruleId} ${u.attribute}`)).toEqual(['K8S002 tolerations']);
-    expect(r.undecided[0]!.reason).toMatch(/^the taints of GPU node pool "gpu" are unknown \(the pool's priority is unknown/);
+    expect(r.undecided[0]!.reason).toMatch(/^depends on the taints of GPU node pool "gpu", which are unknown \(the pool's priority is unknown/);
   });
 });
