@@ -47492,7 +47492,8 @@ function overridesOf(cmd) {
   return out;
 }
 function addressOf(cmd, doc) {
-  const what = cmd.name ? cmd.name.raw : `--file ${cmd.pathRaw}`;
+  const renamed = cmd.sets.findLast((s) => s.flag === void 0 && s.key === "name");
+  const what = cmd.name ? cmd.name.raw : renamed?.value.kind === "string" ? `--file ${cmd.pathRaw} --set name=${renamed.value.value}` : `--file ${cmd.pathRaw}`;
   return `${cmd.subject}: az ${cmd.command} ${what}${doc !== void 0 ? ` #${doc}` : ""}`;
 }
 function inCommandContext(r, cmd, doc) {

@@ -258,9 +258,14 @@ function overridesOf(cmd: FileCommand): AmlYamlOverride[] {
   return out;
 }
 
-/** The address the azure-cli way: step + `az <command>` + the name as written (else the file as written). */
+/**
+ * The address the azure-cli way: step + `az <command>` + the name as written, else the name a
+ * `--set name=…` gives (two creates from one file, renamed so, are two computes: review 66),
+ * else the file as written.
+ */
 function addressOf(cmd: FileCommand, doc: number | undefined): string {
-  const what = cmd.name ? cmd.name.raw : `--file ${cmd.pathRaw}`;
+  const renamed = cmd.sets.findLast((s) => s.flag === undefined && s.key === 'name');
+  const what = cmd.name ? cmd.name.raw : renamed?.value.kind === 'string' ? `--file ${cmd.pathRaw} --set name=${renamed.value.value}` : `--file ${cmd.pathRaw}`;
   return `${cmd.subject}: az ${cmd.command} ${what}${doc !== undefined ? ` #${doc}` : ''}`;
 }
 

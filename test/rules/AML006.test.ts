@@ -1897,4 +1897,25 @@ resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
   },
 };
 
-ruleTester('AML006', converted, azureCli, chaining, instanceLinks, resourceGroups);
+// Two creates from one YAML file, one renamed by `--set name=`: two computes, each named (review 66:
+// one address for both, so the second was merged into the first's finding without a word).
+const renamedBySet: RuleTable = {
+  'azure-cli': {
+    valid: [],
+    invalid: [
+      {
+        name: 'second-create-renamed-by-set',
+        files: {
+          'ws.yml': '$schema: https://azuremlschemas.azureedge.net/latest/workspace.schema.json\nname: mlw-private\npublic_network_access: Disabled\n',
+          'gpu.yml': '$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json\nname: gpu-cluster\n⟦type: amlcompute⟧\nsize: Standard_NC4as_T4_v3\nmin_instances: 0\ntags:\n  cost-center: ml\n',
+          'setup.sh': 'az ml workspace create --file ws.yml -g rg\naz ml compute create --file gpu.yml -g rg -w mlw-private\naz ml compute create --file gpu.yml -g rg -w mlw-private --set name=gpu-b\naz ml compute create --file gpu.yml -g rg -w mlw-private --set name=gpu-c\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageIncludes: '(the same holds for "gpu-b", "gpu-c", other instances of the same declaration)',
+      },
+    ],
+  },
+};
+
+ruleTester('AML006', converted, azureCli, chaining, instanceLinks, resourceGroups, renamedBySet);
