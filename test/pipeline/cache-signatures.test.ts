@@ -212,6 +212,19 @@ describe('--cache: a warm run is the run without the cache', () => {
     ]);
   });
 
+  it('holds: an ARM template linked by relativePath: the link edited to another file, the linked file edited, the link removed', async () => {
+    const linking = (to: string): string =>
+      `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0", "resources": [{"type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "l", "properties": {"mode": "Incremental", "templateLink": {"relativePath": "${to}"}, "parameters": {"tls": {"value": "TLS1_0"}}}}]}\n`;
+    const linked = (name: string, tls = '"[parameters(\'tls\')]"'): string =>
+      `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0", "parameters": {"tls": {"type": "string", "defaultValue": "TLS1_2"}}, "resources": [{"type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-05-01", "name": "${name}", "location": "westeurope", "properties": {"minimumTlsVersion": ${tls}}}]}\n`;
+    await sameAsWithout({ 'main.json': linking('nested/a.json'), 'nested/a.json': linked('sta'), 'nested/b.json': linked('stb') }, [
+      { 'main.json': linking('nested/b.json') },
+      { 'nested/b.json': linked('stb', '"TLS1_1"') },
+      { 'nested/b.json': linked('stb') },
+      { 'main.json': '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0", "resources": []}\n' },
+    ]);
+  });
+
   it('holds: a .json that turns from an ARM template into a parameter file and into a Terraform plan; files that turn binary', async () => {
     const plan = JSON.stringify({
       format_version: '1.2',
