@@ -53272,15 +53272,14 @@ function buildGraph(resources, evaluation, refKeys2, opaqueModules = [], unbound
 }
 var SIZED = new Set(SIZED_KINDS);
 function markProjectTags(resources) {
-  const shared = /* @__PURE__ */ new Set();
   for (const r of resources) {
-    if (SIZED.has(r.kind)) continue;
-    const tags = r.attrs.get("tags")?.value;
+    if (!SIZED.has(r.kind) || !r.parent || SIZED.has(r.parent.kind)) continue;
+    const tags = r.parent.attrs.get("tags")?.value;
     if (tags?.kind !== "object") continue;
+    const shared = /* @__PURE__ */ new Set();
     for (const [k, v] of tags.entries) if (v.kind === "string") shared.add(tagKey(k, v.value));
+    if (shared.size > 0) r.projectTags = shared;
   }
-  if (shared.size === 0) return;
-  for (const r of resources) if (SIZED.has(r.kind)) r.projectTags = shared;
 }
 
 // src/engine/run-rules.ts

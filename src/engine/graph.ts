@@ -153,21 +153,21 @@ export function buildGraph(resources: Resource[], evaluation: Evaluation, refKey
 const SIZED: ReadonlySet<ResourceKind> = new Set(SIZED_KINDS);
 
 /**
- * Sets `Resource.projectTags` on the node pools, computes, VMs and scale sets: the known tags
- * (name and value) that a resource of the same evaluation which is no GPU workload carries too.
- * A tags map written once for the whole project (`tags = var.tags` on the resource group, the
- * cluster and every pool, `Project = "aks-gpu-demo"`) describes the project; were it read as
- * each pool's GPU intent (RULES.md GPU001), the CPU system pool of every GPU project would be
- * reported (review 66, two repositories).
+ * Sets `Resource.projectTags` on the node pools and computes: the known tags (name and value) their
+ * parent carries too (the cluster of a pool, the workspace of a compute). A tags map written once
+ * for the whole project (`tags = var.tags` on the cluster and every pool, `Project =
+ * "aks-gpu-demo"`) describes the project; were it read as each pool's GPU intent (RULES.md GPU001),
+ * the CPU system pool of every GPU project would be reported (review 66, two repositories). Only
+ * the parent: a VM's `role = "gpu-inference"` written on the VM and its NSG is still the VM's own
+ * (self-review 67), and the parent is modelled in every format (a resource group is not).
  */
 function markProjectTags(resources: readonly Resource[]): void {
-  const shared = new Set<string>();
   for (const r of resources) {
-    if (SIZED.has(r.kind)) continue;
-    const tags = r.attrs.get('tags')?.value;
+    if (!SIZED.has(r.kind) || !r.parent || SIZED.has(r.parent.kind)) continue;
+    const tags = r.parent.attrs.get('tags')?.value;
     if (tags?.kind !== 'object') continue;
+    const shared = new Set<string>();
     for (const [k, v] of tags.entries) if (v.kind === 'string') shared.add(tagKey(k, v.value));
+    if (shared.size > 0) r.projectTags = shared;
   }
-  if (shared.size === 0) return;
-  for (const r of resources) if (SIZED.has(r.kind)) r.projectTags = shared;
 }

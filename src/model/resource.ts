@@ -85,11 +85,10 @@ export interface Resource<K extends ResourceKind = ResourceKind> {
   /** Set by the graph: node pool → cluster, NSG rule → NSG, compute → workspace. */
   parent?: Resource;
   /**
-   * Set by the graph on a node pool, compute, VM or scale set: the tags (`tagKey(name, value)`)
-   * that a resource of its evaluation which is no GPU workload carries too (the cluster, the
-   * workspace, a resource group): the project's tags, which say nothing about this resource
-   * (RULES.md GPU001 "meant for GPU": `Project = "aks-gpu-demo"` on everything is not the
-   * system pool's intent).
+   * Set by the graph on a node pool or compute: the tags (`tagKey(name, value)`) its parent (the
+   * cluster, the workspace) carries too: the project's tags, which say nothing about this one
+   * (RULES.md GPU001 "meant for GPU": `Project = "aks-gpu-demo"` on the cluster and every pool is
+   * not the system pool's intent).
    */
   projectTags?: ReadonlySet<string>;
   /** The evaluation (module/template + variant) that produced this resource. */

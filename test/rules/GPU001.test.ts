@@ -2800,6 +2800,36 @@ resource "azurerm_kubernetes_cluster_node_pool" "train" {
         messageIncludes: 'its tag workload = "gpu-training" mentions GPU',
       },
       {
+        // Only the parent's tags are the project's: a VM's role tag written on its NSG too is still the VM's (self-review 67).
+        name: 'own-tag-shared-with-a-sibling-resource',
+        files: {
+          'main.tf': `
+locals {
+  vm_tags = { role = "gpu-inference" }
+}
+resource "azurerm_network_security_group" "nsg" {
+  name                = "nsg-infer"
+  location            = "westeurope"
+  resource_group_name = "rg"
+  tags                = local.vm_tags
+}
+resource "azurerm_linux_virtual_machine" "infer" {
+  name                = "vm-infer"
+  location            = "westeurope"
+  resource_group_name = "rg"
+  size                = ⟦"Standard_D8s_v5"⟧
+  admin_username      = "azureuser"
+  network_interface_ids = ["x"]
+  tags                = local.vm_tags
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+        messageIncludes: 'its tag role = "gpu-inference" mentions GPU',
+      },
+      {
         // Only the same value is the project's: another value under the project's tag name is the pool's.
         name: 'project-tag-name-with-another-value',
         files: {
