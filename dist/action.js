@@ -33786,29 +33786,101 @@ var init_parameter_names = __esm({
   }
 });
 
-// src/frontends/names.ts
+// src/eval/arm/link-path.ts
+import path21 from "node:path";
+function relativeLinkPath(fromFile, rel) {
+  const text2 = rel.trim();
+  if (text2 === "" || text2.startsWith("[")) return void 0;
+  return path21.resolve(path21.dirname(fromFile), text2);
+}
+var init_link_path = __esm({
+  "src/eval/arm/link-path.ts"() {
+    "use strict";
+  }
+});
+
+// src/frontends/arm-folders.ts
 import path22 from "node:path";
+async function armPairingFolders(given, wide) {
+  const out = /* @__PURE__ */ new Set();
+  const parents = /* @__PURE__ */ new Set();
+  for (const f of given) {
+    if (!TEMPLATE_OR_PARAMETERS.test(f)) continue;
+    const dir = path22.dirname(path22.resolve(f));
+    const parent = path22.dirname(dir);
+    if (parent === dir || !inside(parent, wide.root)) continue;
+    if (PARAMETER_FOLDER.test(path22.basename(dir))) out.add(parent);
+    else parents.add(parent);
+  }
+  for (const parent of parents) {
+    for (const e of wide.host.list(parent) ?? []) if (e.isDirectory && PARAMETER_FOLDER.test(e.name)) out.add(e.path);
+  }
+  return [...out].sort();
+}
+function relativePathsWritten(ctx, file) {
+  return planningFact(ctx, "arm-relative-paths-1", file, isStringList, (text2) => {
+    if (!text2.includes("relativePath")) return [];
+    const out = [];
+    for (const m of text2.matchAll(RELATIVE_PATH)) {
+      try {
+        out.push(JSON.parse(`"${m[1]}"`));
+      } catch {
+      }
+    }
+    return out;
+  });
+}
+async function armLinkingFolders(given, wide) {
+  const templates = given.filter((f) => wide.givenKinds.get(f) === "arm");
+  if (templates.length === 0) return [];
+  const linkers = /* @__PURE__ */ new Map();
+  for (const f of await wide.list((file) => /\.jsonc?$/i.test(file))) {
+    for (const rel of relativePathsWritten(wide, f) ?? []) {
+      const target = relativeLinkPath(f, rel);
+      if (target !== void 0 && target !== f) addCaller(linkers, target, f);
+    }
+  }
+  return [...new Set(upstreamOf(templates.map((f) => path22.resolve(f)), linkers).map((f) => path22.dirname(f)))].sort();
+}
+async function armFilesOnlyFolders(given, wide) {
+  return [.../* @__PURE__ */ new Set([...await armPairingFolders(given, wide), ...await armLinkingFolders(given, wide)])].sort();
+}
+var TEMPLATE_OR_PARAMETERS, inside, RELATIVE_PATH;
+var init_arm_folders = __esm({
+  "src/frontends/arm-folders.ts"() {
+    "use strict";
+    init_parameter_names();
+    init_link_path();
+    init_shared();
+    TEMPLATE_OR_PARAMETERS = /\.(?:jsonc?|bicep)$/i;
+    inside = (dir, root) => dir === root || dir.startsWith(root.endsWith(path22.sep) ? root : root + path22.sep);
+    RELATIVE_PATH = /"relativePath"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
+  }
+});
+
+// src/frontends/names.ts
+import path23 from "node:path";
 function bicepKindByName(file) {
-  const base = path22.basename(file).toLowerCase();
+  const base = path23.basename(file).toLowerCase();
   if (base.endsWith(".bicep")) return "bicep";
   if (base.endsWith(".bicepparam")) return "bicepparam";
   return void 0;
 }
 function amlYamlByName(file) {
-  return /\.ya?ml$/i.test(path22.basename(file)) ? "peek" : void 0;
+  return /\.ya?ml$/i.test(path23.basename(file)) ? "peek" : void 0;
 }
 function ciByName(file) {
-  return /\.(ya?ml|sh|bash|ps1)$/i.test(path22.basename(file)) ? "peek" : void 0;
+  return /\.(ya?ml|sh|bash|ps1)$/i.test(path23.basename(file)) ? "peek" : void 0;
 }
 function k8sByName(file) {
-  const base = path22.basename(file);
+  const base = path23.basename(file);
   return /\.(ya?ml|json)$/i.test(base) && !/\.tfvars\.json$|\.tfstate|\.tfplan/i.test(base) ? "peek" : void 0;
 }
 function armByName(file) {
-  return /\.jsonc?$/i.test(path22.basename(file)) && !/\.tfvars\.json$/i.test(file) ? "peek" : void 0;
+  return /\.jsonc?$/i.test(path23.basename(file)) && !/\.tfvars\.json$/i.test(file) ? "peek" : void 0;
 }
 function planByName(file) {
-  const base = path22.basename(file).toLowerCase();
+  const base = path23.basename(file).toLowerCase();
   if (base.endsWith(".json") && !base.endsWith(".tfvars.json")) return "peek";
   return base === "tfplan" || base.endsWith(".tfplan") || base.endsWith(".plan") ? "peek" : void 0;
 }
@@ -33819,7 +33891,7 @@ var init_names = __esm({
 });
 
 // src/frontends/ci-references.ts
-import path23 from "node:path";
+import path24 from "node:path";
 function scriptNamesIn(text2) {
   const out = [];
   let runEnd = -1;
@@ -33880,7 +33952,7 @@ function isReferences(v) {
 function unitsByScriptReference(files, referencesOf) {
   const scriptsByName = /* @__PURE__ */ new Map();
   files.forEach((f, i) => {
-    const base = path23.basename(f.path).toLowerCase();
+    const base = path24.basename(f.path).toLowerCase();
     if (/\.(?:sh|bash|ps1)$/.test(base)) scriptsByName.set(base, [...scriptsByName.get(base) ?? [], i]);
   });
   const references = files.map((f) => referencesOf(f.path));
@@ -34469,7 +34541,7 @@ var init_read = __esm({
 });
 
 // src/eval/terraform-plan/evaluate.ts
-import path25 from "node:path";
+import path26 from "node:path";
 function evaluatePlan(input2) {
   const out = { resources: [], variables: /* @__PURE__ */ new Map(), problems: [] };
   const at2 = (p, end) => ({ file: input2.file, range: { start: p, end: end ?? { ...p, column: p.column + 1, offset: p.offset + 1 } } });
@@ -34799,7 +34871,7 @@ var init_evaluate = __esm({
         this.input = input2;
         this.configuration = configuration;
         this.variables = variables;
-        const planDir = path25.dirname(input2.file);
+        const planDir = path26.dirname(input2.file);
         this.rootDir = this.load(planDir) ? planDir : this.load(input2.root) ? input2.root : void 0;
       }
       input;
@@ -34882,7 +34954,7 @@ var init_evaluate = __esm({
           cfg = isRecord(callCfg?.module) ? callCfg.module : void 0;
           let next;
           let remote = false;
-          if (source !== void 0 && isLocalModuleSource(source)) next = dir ? path25.resolve(dir, source) : void 0;
+          if (source !== void 0 && isLocalModuleSource(source)) next = dir ? path26.resolve(dir, source) : void 0;
           else if (source !== void 0 && hclCall) {
             const version = typeof callCfg?.version_constraint === "string" ? callCfg.version_constraint : literalAttr(hclCall.node, "version");
             const copy2 = this.remote(key.join("."), source, version);
@@ -34931,7 +35003,7 @@ var terraform_plan_exports = {};
 __export(terraform_plan_exports, {
   terraformPlanFrontEnd: () => terraformPlanFrontEnd
 });
-import path26 from "node:path";
+import path27 from "node:path";
 function binaryPlanName(base) {
   if (base === "tfplan" || base.endsWith(".tfplan")) return "sure";
   if (base.endsWith(".plan")) return "maybe";
@@ -34983,7 +35055,7 @@ var init_terraform_plan = __esm({
       family: "terraform",
       byName: planByName,
       byHead(file, host) {
-        const base = path26.basename(file).toLowerCase();
+        const base = path27.basename(file).toLowerCase();
         const binary = binaryPlanName(base);
         if (binary) {
           const zip = host.readHead(file, 4096);
@@ -35025,8 +35097,8 @@ var init_terraform_plan = __esm({
             moduleManifest: (dir) => readModuleManifest(ctx.host, dir, ctx.tfDataDir),
             varFileValues: (dir) => {
               const all = ctx.host.list(dir)?.filter((e) => e.isFile && /\.tfvars(\.json)?$/.test(e.name) && !isBackendFile(e.name)).map((e) => e.path) ?? [];
-              const auto = all.filter((f2) => AUTO_VARFILE.test(path26.basename(f2))).sort(autoOrder);
-              const others = all.filter((f2) => !AUTO_VARFILE.test(path26.basename(f2))).sort();
+              const auto = all.filter((f2) => AUTO_VARFILE.test(path27.basename(f2))).sort(autoOrder);
+              const others = all.filter((f2) => !AUTO_VARFILE.test(path27.basename(f2))).sort();
               const reader = { readText: (file) => ctx.host.readText(file), parseHcl: (file) => hcl.get(file) };
               return [...auto.map((file) => ({ file, auto: true })), ...others.map((file) => ({ file, auto: false }))].map((f2) => ({ ...f2, values: readVarFile(f2.file, reader) }));
             },
@@ -37004,24 +37076,24 @@ var init_pragmas = __esm({
 });
 
 // src/eval/arm/detect.ts
-import * as path27 from "node:path";
+import * as path28 from "node:path";
 function isTemplateSchema(schema) {
   return TEMPLATE_SCHEMA.test(schema.trim());
 }
 function candidatesByName(paramFile) {
-  const dir = path27.dirname(paramFile);
-  const base = path27.basename(paramFile);
+  const dir = path28.dirname(paramFile);
+  const base = path28.basename(paramFile);
   const out = [];
   const m = /^(.+?)\.parameters(\.[^.]+)*\.json$/i.exec(base);
-  if (m) out.push(path27.join(dir, `${m[1]}.json`));
+  if (m) out.push(path28.join(dir, `${m[1]}.json`));
   const p = /^(?:params|parameters)\.(.+)\.json$/i.exec(base);
-  if (p) out.push(path27.join(dir, `${p[1]}.json`), path27.join(dir, `deploy.${p[1]}.json`));
-  if (/^parameters\.json$/i.test(base)) out.push(path27.join(dir, "template.json"), path27.join(dir, "azuredeploy.json"), path27.join(dir, "main.json"));
+  if (p) out.push(path28.join(dir, `${p[1]}.json`), path28.join(dir, `deploy.${p[1]}.json`));
+  if (/^parameters\.json$/i.test(base)) out.push(path28.join(dir, "template.json"), path28.join(dir, "azuredeploy.json"), path28.join(dir, "main.json"));
   if (new RegExp(`^(?:(?:params|parameters)\\.${ENV_WORDS}|${ENV_WORDS}\\.parameters)\\.json$`, "i").test(base)) {
-    out.push(path27.join(dir, "main.json"), path27.join(dir, "azuredeploy.json"), path27.join(dir, "template.json"));
+    out.push(path28.join(dir, "main.json"), path28.join(dir, "azuredeploy.json"), path28.join(dir, "template.json"));
   }
   const e = new RegExp(`^(.+)\\.${ENV_WORDS}\\.parameters\\.json$`, "i").exec(base);
-  if (e) out.push(path27.join(dir, `${e[1]}.json`));
+  if (e) out.push(path28.join(dir, `${e[1]}.json`));
   return out;
 }
 function pairParameterFiles(templates, paramFiles, readMetadataTemplate) {
@@ -37065,25 +37137,25 @@ function templateByName(index, paramFile) {
   return templateOutsideParameterFolder(index, paramFile, candidates2);
 }
 function templateOutsideParameterFolder(index, paramFile, candidates2) {
-  const dir = path27.dirname(paramFile);
-  const parent = path27.dirname(dir);
-  if (parent === dir || !PARAMETER_FOLDER.test(path27.basename(dir))) return void 0;
-  const names = candidates2.map((c) => path27.basename(c).toLowerCase());
+  const dir = path28.dirname(paramFile);
+  const parent = path28.dirname(dir);
+  if (parent === dir || !PARAMETER_FOLDER.test(path28.basename(dir))) return void 0;
+  const names = candidates2.map((c) => path28.basename(c).toLowerCase());
   for (const n of names) {
-    const target = index.get(norm(path27.join(parent, n)));
+    const target = index.get(norm(path28.join(parent, n)));
     if (target) return target;
   }
   const parentNorm = norm(parent);
   const dirNorm = norm(dir);
   for (const n of names) {
-    const hits = [...index.entries()].filter(([k]) => path27.posix.basename(k) === n && path27.posix.dirname(path27.posix.dirname(k)) === parentNorm && path27.posix.dirname(k) !== dirNorm);
+    const hits = [...index.entries()].filter(([k]) => path28.posix.basename(k) === n && path28.posix.dirname(path28.posix.dirname(k)) === parentNorm && path28.posix.dirname(k) !== dirNorm);
     if (hits.length === 1) return hits[0][1];
     if (hits.length > 1) return void 0;
   }
   return void 0;
 }
 function templateByMetadata(index, paramFile, meta) {
-  return index.get(norm(path27.join(path27.dirname(paramFile), meta)));
+  return index.get(norm(path28.join(path28.dirname(paramFile), meta)));
 }
 var TEMPLATE_SCHEMA, norm;
 var init_detect = __esm({
@@ -37091,7 +37163,7 @@ var init_detect = __esm({
     "use strict";
     init_parameter_names();
     TEMPLATE_SCHEMA = /^https?:\/\/schema\.management\.azure\.com\/schemas\/[^/]+\/(deploymentTemplate|subscriptionDeploymentTemplate|managementGroupDeploymentTemplate|tenantDeploymentTemplate)\.json#?$/i;
-    norm = (p) => path27.normalize(p).replace(/\\/g, "/").toLowerCase();
+    norm = (p) => path28.normalize(p).replace(/\\/g, "/").toLowerCase();
   }
 });
 
@@ -38396,7 +38468,6 @@ var init_member_reads = __esm({
 });
 
 // src/eval/arm/template.ts
-import path28 from "node:path";
 function problem(env, message, location) {
   const k = `${location.file}:${location.range.start.offset}:${message}`;
   if (env.problemKeys.has(k)) return;
@@ -38697,11 +38768,6 @@ function relativeLinks(root, file) {
   walk4(root, 0);
   return out;
 }
-function relativeLinkPath(fromFile, rel) {
-  const text2 = rel.trim();
-  if (text2 === "" || text2.startsWith("[")) return void 0;
-  return path28.resolve(path28.dirname(fromFile), text2);
-}
 function linkedPaths(scope, at2) {
   const text2 = typeof at2.value === "string" ? at2.value : "";
   const texts = [];
@@ -38855,6 +38921,7 @@ var init_template = __esm({
   "src/eval/arm/template.ts"() {
     "use strict";
     init_deployment_scope();
+    init_link_path();
     init_limits();
     init_env();
     init_value();
@@ -42003,18 +42070,34 @@ function isBareParameterFile(file, text2) {
     return v?.type === "object" && (getProp(v, "value") !== void 0 || getProp(v, "reference") !== void 0);
   });
 }
-function relativePathsWritten(ctx, file) {
-  return planningFact(ctx, "arm-relative-paths-1", file, isStringList, (text2) => {
-    if (!text2.includes("relativePath")) return [];
-    const out = [];
-    for (const m of text2.matchAll(RELATIVE_PATH)) {
-      try {
-        out.push(JSON.parse(`"${m[1]}"`));
-      } catch {
+function linkedOnly(templates, linksOf, evaluatedHere) {
+  const links = /* @__PURE__ */ new Map();
+  const linkedFromHere = /* @__PURE__ */ new Set();
+  for (const [abs, f] of templates) {
+    if (!evaluatedHere(f)) continue;
+    const targets = linksOf(f).filter((t) => t !== abs && templates.has(t));
+    links.set(abs, targets);
+    for (const t of targets) linkedFromHere.add(t);
+  }
+  const reached = /* @__PURE__ */ new Set();
+  const reach = (start) => {
+    const queue = [start];
+    while (queue.length > 0) {
+      for (const t of links.get(queue.pop()) ?? []) {
+        if (reached.has(t)) continue;
+        reached.add(t);
+        queue.push(t);
       }
     }
-    return out;
-  });
+  };
+  const roots = new Set([...links.keys()].filter((t) => !linkedFromHere.has(t)));
+  for (const r of roots) reach(r);
+  for (const t of [...links.keys()].sort()) {
+    if (reached.has(t) || roots.has(t)) continue;
+    roots.add(t);
+    reach(t);
+  }
+  return new Set([...reached].filter((t) => !roots.has(t)).map((t) => templates.get(t)));
 }
 function linkedGroups(templates, ctx) {
   const byAbs = new Map(templates.map((t) => [path37.resolve(t.path), t]));
@@ -42049,7 +42132,7 @@ function runTemplateIndex(allFiles) {
 function isBicepGenerated2(parsed) {
   return getProp(getProp(getProp(parsed?.root, "metadata"), "_generator"), "name")?.value === "bicep";
 }
-var MAX_BARE_PARAMETER_FILE, armFrontEnd, RELATIVE_PATH;
+var MAX_BARE_PARAMETER_FILE, armFrontEnd;
 var init_arm2 = __esm({
   "src/frontends/arm.ts"() {
     "use strict";
@@ -42059,6 +42142,8 @@ var init_arm2 = __esm({
     init_detect();
     init_from_arm();
     init_template();
+    init_link_path();
+    init_arm_folders();
     init_shared();
     init_names();
     init_remote_modules();
@@ -42124,13 +42209,7 @@ var init_arm2 = __esm({
           return parsed && parsed.errors.length > 0 ? { ...parsed, root: void 0 } : parsed;
         };
         const unitTemplates = new Map(files.filter((f) => f.kind === "arm").map((f) => [path37.resolve(f.path), f.path]));
-        const linked = /* @__PURE__ */ new Set();
-        for (const [abs, f] of unitTemplates) {
-          for (const target of relativeLinks(parse2(f)?.root, abs)) {
-            const named2 = unitTemplates.get(target);
-            if (named2 !== void 0 && target !== abs) linked.add(named2);
-          }
-        }
+        const linked = linkedOnly(unitTemplates, (f) => relativeLinks(parse2(f)?.root, path37.resolve(f)), (f) => !ctx.isSuperseded(f) && !bicepUsersOfTemplates(ctx).has(path37.resolve(f)));
         const arm2 = evaluateArm({
           root: ctx.root,
           host: ctx.host,
@@ -42188,7 +42267,6 @@ var init_arm2 = __esm({
         };
       }
     };
-    RELATIVE_PATH = /"relativePath"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
   }
 });
 
@@ -52454,33 +52532,14 @@ function mayDeclareAks(files, others, ctx) {
 }
 var isBoolean = (v) => typeof v === "boolean";
 
-// src/frontends/arm-folders.ts
-init_parameter_names();
-import path21 from "node:path";
-var TEMPLATE_OR_PARAMETERS = /\.(?:jsonc?|bicep)$/i;
-var inside = (dir, root) => dir === root || dir.startsWith(root.endsWith(path21.sep) ? root : root + path21.sep);
-async function armPairingFolders(given, wide) {
-  const out = /* @__PURE__ */ new Set();
-  const parents = /* @__PURE__ */ new Set();
-  for (const f of given) {
-    if (!TEMPLATE_OR_PARAMETERS.test(f)) continue;
-    const dir = path21.dirname(path21.resolve(f));
-    const parent = path21.dirname(dir);
-    if (parent === dir || !inside(parent, wide.root)) continue;
-    if (PARAMETER_FOLDER.test(path21.basename(dir))) out.add(parent);
-    else parents.add(parent);
-  }
-  for (const parent of parents) {
-    for (const e of wide.host.list(parent) ?? []) if (e.isDirectory && PARAMETER_FOLDER.test(e.name)) out.add(e.path);
-  }
-  return [...out].sort();
-}
+// src/frontends/index.ts
+init_arm_folders();
 
 // src/frontends/azureml-commands.ts
 init_ci_references();
 init_names();
 init_shared();
-import path24 from "node:path";
+import path25 from "node:path";
 var YAML_NAME = /\.ya?ml$/i;
 var YAML_FILE_NAME = /(?<![\w.-])[\w.-]+\.ya?ml(?![\w.-])/gi;
 function amlFileNamesIn(text2) {
@@ -52491,7 +52550,7 @@ function amlFileNames(ctx, file) {
   return planningFact(ctx, "aml-file-names", file, isStringList, amlFileNamesIn) ?? [];
 }
 function amlCommandReaders(files, data, ctx) {
-  const names = new Set(data.filter((d) => YAML_NAME.test(d)).map((d) => path24.basename(d).toLowerCase()));
+  const names = new Set(data.filter((d) => YAML_NAME.test(d)).map((d) => path25.basename(d).toLowerCase()));
   if (names.size === 0) return [];
   return files.filter((f) => amlFileNames(ctx, f).some((n) => names.has(n)));
 }
@@ -52509,7 +52568,7 @@ init_ci_references();
 init_names();
 var terraformPlanFrontEnd2 = lazyFrontEnd({ name: "terraform-plan", family: "terraform", byName: planByName }, async () => (await Promise.resolve().then(() => (init_terraform_plan(), terraform_plan_exports))).terraformPlanFrontEnd);
 var bicepFrontEnd2 = lazyFrontEnd({ name: "bicep", family: "arm", byName: bicepKindByName, filesOnlyFolders: bicepCallingFolders, mayRead: bicepLoaders }, async () => (await Promise.resolve().then(() => (init_bicep2(), bicep_exports))).bicepFrontEnd);
-var armFrontEnd2 = lazyFrontEnd({ name: "arm", family: "arm", byName: armByName, filesOnlyFolders: armPairingFolders }, async () => (await Promise.resolve().then(() => (init_arm2(), arm_exports))).armFrontEnd);
+var armFrontEnd2 = lazyFrontEnd({ name: "arm", family: "arm", byName: armByName, filesOnlyFolders: armFilesOnlyFolders }, async () => (await Promise.resolve().then(() => (init_arm2(), arm_exports))).armFrontEnd);
 var azuremlYamlFrontEnd2 = lazyFrontEnd({ name: "azureml-yaml", family: "arm", byName: amlYamlByName, filesOnlyFolders: amlCommandFiles }, async () => (await Promise.resolve().then(() => (init_azureml_yaml2(), azureml_yaml_exports))).azuremlYamlFrontEnd);
 var ciFrontEnd2 = lazyFrontEnd({ name: "ci", family: "ci", byName: ciByName, stage: "first", filesOnlyFolders: ciCallerFiles, mayRead: amlCommandReaders }, async () => (await Promise.resolve().then(() => (init_ci3(), ci_exports))).ciFrontEnd);
 var k8sFrontEnd2 = lazyFrontEnd({ name: "k8s", family: "k8s", byName: k8sByName, stage: "last", filesOnlyFolders: k8sScanFolders }, async () => (await Promise.resolve().then(() => (init_k8s(), k8s_exports))).k8sFrontEnd);

@@ -8,7 +8,9 @@
  */
 import path from 'node:path';
 import { PARAMETER_FOLDER } from '../core/parameter-names.js';
-import type { FilesOnlyView } from './types.js';
+import { relativeLinkPath } from '../eval/arm/link-path.js';
+import { addCaller, isStringList, planningFact, upstreamOf } from './shared.js';
+import type { FileFacts, FilesOnlyView, FrontEndContext } from './types.js';
 
 const TEMPLATE_OR_PARAMETERS = /\.(?:jsonc?|bicep)$/i;
 
@@ -31,4 +33,48 @@ export async function armPairingFolders(given: readonly string[], wide: FilesOnl
     for (const e of wide.host.list(parent) ?? []) if (e.isDirectory && PARAMETER_FOLDER.test(e.name)) out.add(e.path);
   }
   return [...out].sort();
+}
+
+/** A literal `"relativePath": "…"` in a template's text (a cheap look before the parse of `relativeLinks`). */
+const RELATIVE_PATH = /"relativePath"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
+
+/** The `relativePath` values a template's text writes, decoded (planning's fact about the file: from the `--cache` while it is unchanged). */
+export function relativePathsWritten(ctx: Pick<FrontEndContext, 'host'> & { facts?: FileFacts | undefined }, file: string): string[] | undefined {
+  return planningFact(ctx, 'arm-relative-paths-1', file, isStringList, (text) => {
+    if (!text.includes('relativePath')) return [];
+    const out: string[] = [];
+    for (const m of text.matchAll(RELATIVE_PATH)) {
+      try {
+        out.push(JSON.parse(`"${m[1]!}"`) as string);
+      } catch {
+        // An escape JSON refuses: the file's PARSE001 says so.
+      }
+    }
+    return out;
+  });
+}
+
+/**
+ * `FrontEnd.filesOnlyFolders` for ARM, the other half: the folders of the templates that link a
+ * given template by `relativePath`, directly or through other linked templates. A linked template
+ * is evaluated through them with the parameters they pass, never alone with its defaults, so a
+ * staged child alone would be judged by defaults no deployment uses (self-review 67). Lists the
+ * repository's `.json` files and reads their links (planning facts) only when a template is given.
+ */
+export async function armLinkingFolders(given: readonly string[], wide: FilesOnlyView): Promise<string[]> {
+  const templates = given.filter((f) => wide.givenKinds.get(f) === 'arm');
+  if (templates.length === 0) return [];
+  const linkers = new Map<string, string[]>();
+  for (const f of await wide.list((file) => /\.jsonc?$/i.test(file))) {
+    for (const rel of relativePathsWritten(wide, f) ?? []) {
+      const target = relativeLinkPath(f, rel);
+      if (target !== undefined && target !== f) addCaller(linkers, target, f);
+    }
+  }
+  return [...new Set(upstreamOf(templates.map((f) => path.resolve(f)), linkers).map((f) => path.dirname(f)))].sort();
+}
+
+/** `FrontEnd.filesOnlyFolders` for ARM: the pairing folders and the linking templates' folders. */
+export async function armFilesOnlyFolders(given: readonly string[], wide: FilesOnlyView): Promise<string[]> {
+  return [...new Set([...(await armPairingFolders(given, wide)), ...(await armLinkingFolders(given, wide))])].sort();
 }

@@ -12,10 +12,12 @@ import { jsonSuppressionSource, resourceMetadata } from './arm-suppressions.js';
 import { evaluateArm, mayNameTemplate, metadataTemplate } from '../eval/arm/project.js';
 import { pairParameterFiles, pairedTemplate, templateIndex, type TemplateIndex } from '../eval/arm/detect.js';
 import { armRefKeys, fromArm } from '../model/from-arm.js';
-import { parameterFileEntries, parametersObject, relativeLinkPath, relativeLinks } from '../eval/arm/template.js';
+import { parameterFileEntries, parametersObject, relativeLinks } from '../eval/arm/template.js';
+import { relativeLinkPath } from '../eval/arm/link-path.js';
+import { relativePathsWritten } from './arm-folders.js';
 import type { FileKind } from '../core/file-kind.js';
 import type { ClassifiedFile, FrontEnd, FrontEndContext, Problem, SuppressionSource } from './types.js';
-import { isStringList, parseCache, perRun, planningFact, runWideKey } from './shared.js';
+import { parseCache, perRun, runWideKey } from './shared.js';
 import { armByName } from './names.js';
 import { hasLocalCopy, remoteModuleProblem } from './remote-modules.js';
 import { bicepUsersOfTemplates } from './bicep-references.js';
@@ -118,17 +120,8 @@ export const armFrontEnd: FrontEnd = {
       const parsed = json.get(f);
       return parsed && parsed.errors.length > 0 ? { ...parsed, root: undefined } : parsed;
     };
-    // Templates of the unit that another of its templates links by `relativePath`: evaluated
-    // through each deployment that links them, with its parameters, never on their own with
-    // their defaults (their paired parameter files still are variants).
     const unitTemplates = new Map(files.filter((f) => f.kind === 'arm').map((f) => [path.resolve(f.path), f.path]));
-    const linked = new Set<string>();
-    for (const [abs, f] of unitTemplates) {
-      for (const target of relativeLinks(parse(f)?.root, abs)) {
-        const named = unitTemplates.get(target);
-        if (named !== undefined && target !== abs) linked.add(named);
-      }
-    }
+    const linked = linkedOnly(unitTemplates, (f) => relativeLinks(parse(f)?.root, path.resolve(f)), (f) => !ctx.isSuperseded(f) && !bicepUsersOfTemplates(ctx).has(path.resolve(f)));
     const arm = evaluateArm({
       root: ctx.root,
       host: ctx.host,
@@ -194,23 +187,43 @@ export const armFrontEnd: FrontEnd = {
   },
 };
 
-/** A literal `"relativePath": "…"` in a template's text (a cheap look before the parse of `relativeLinks`). */
-const RELATIVE_PATH = /"relativePath"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
-
-/** The `relativePath` values a template's text writes, decoded (planning's fact about the file: from the `--cache` while it is unchanged). */
-function relativePathsWritten(ctx: FrontEndContext, file: string): string[] | undefined {
-  return planningFact(ctx, 'arm-relative-paths-1', file, isStringList, (text) => {
-    if (!text.includes('relativePath')) return [];
-    const out: string[] = [];
-    for (const m of text.matchAll(RELATIVE_PATH)) {
-      try {
-        out.push(JSON.parse(`"${m[1]!}"`) as string);
-      } catch {
-        // An escape JSON refuses: the file's PARSE001 says so.
+/**
+ * The templates of a unit evaluated only through the deployments that link them by `relativePath`,
+ * with their parameters, never on their own with their defaults (their paired parameter files
+ * still are variants): those reached from a template this front end evaluates (`evaluatedHere`:
+ * not a compiled twin, not a template the Bicep front end evaluates with its callers' values, whose
+ * evaluation does not follow links) that no such template links itself. A cycle that nothing
+ * outside it links (a links b, b links a) starts at its first template, which is evaluated
+ * with its defaults, so every template of the unit is evaluated somewhere (self-review 67).
+ */
+function linkedOnly(templates: ReadonlyMap<string, string>, linksOf: (file: string) => readonly string[], evaluatedHere: (file: string) => boolean): Set<string> {
+  const links = new Map<string, string[]>();
+  const linkedFromHere = new Set<string>();
+  for (const [abs, f] of templates) {
+    if (!evaluatedHere(f)) continue;
+    const targets = linksOf(f).filter((t) => t !== abs && templates.has(t));
+    links.set(abs, targets);
+    for (const t of targets) linkedFromHere.add(t);
+  }
+  const reached = new Set<string>();
+  const reach = (start: string): void => {
+    const queue = [start];
+    while (queue.length > 0) {
+      for (const t of links.get(queue.pop()!) ?? []) {
+        if (reached.has(t)) continue;
+        reached.add(t);
+        queue.push(t);
       }
     }
-    return out;
-  });
+  };
+  const roots = new Set([...links.keys()].filter((t) => !linkedFromHere.has(t)));
+  for (const r of roots) reach(r);
+  for (const t of [...links.keys()].sort()) {
+    if (reached.has(t) || roots.has(t)) continue;
+    roots.add(t);
+    reach(t);
+  }
+  return new Set([...reached].filter((t) => !roots.has(t)).map((t) => templates.get(t)!));
 }
 
 /**

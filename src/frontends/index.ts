@@ -8,7 +8,7 @@ import { terraformFrontEnd } from './terraform.js';
 import { lazyFrontEnd } from './lazy.js';
 import { bicepCallingFolders, bicepLoaders } from './bicep-references.js';
 import { k8sScanFolders } from './k8s-scope.js';
-import { armPairingFolders } from './arm-folders.js';
+import { armFilesOnlyFolders } from './arm-folders.js';
 import { amlCommandFiles, amlCommandReaders } from './azureml-commands.js';
 import { ciCallerFiles } from './ci-references.js';
 import { amlYamlByName, armByName, bicepKindByName, ciByName, k8sByName, planByName } from './names.js';
@@ -16,7 +16,7 @@ import { amlYamlByName, armByName, bicepKindByName, ciByName, k8sByName, planByN
 // Terraform plans, Bicep, ARM, Azure ML YAML and CI are imported on demand (start-up of runs without such files; see lazy.ts).
 const terraformPlanFrontEnd = lazyFrontEnd({ name: 'terraform-plan', family: 'terraform', byName: planByName }, async () => (await import('./terraform-plan.js')).terraformPlanFrontEnd);
 const bicepFrontEnd = lazyFrontEnd({ name: 'bicep', family: 'arm', byName: bicepKindByName, filesOnlyFolders: bicepCallingFolders, mayRead: bicepLoaders }, async () => (await import('./bicep.js')).bicepFrontEnd);
-const armFrontEnd = lazyFrontEnd({ name: 'arm', family: 'arm', byName: armByName, filesOnlyFolders: armPairingFolders }, async () => (await import('./arm.js')).armFrontEnd);
+const armFrontEnd = lazyFrontEnd({ name: 'arm', family: 'arm', byName: armByName, filesOnlyFolders: armFilesOnlyFolders }, async () => (await import('./arm.js')).armFrontEnd);
 const azuremlYamlFrontEnd = lazyFrontEnd({ name: 'azureml-yaml', family: 'arm', byName: amlYamlByName, filesOnlyFolders: amlCommandFiles }, async () => (await import('./azureml-yaml.js')).azuremlYamlFrontEnd);
 const ciFrontEnd = lazyFrontEnd({ name: 'ci', family: 'ci', byName: ciByName, stage: 'first', filesOnlyFolders: ciCallerFiles, mayRead: amlCommandReaders }, async () => (await import('./ci.js')).ciFrontEnd);
 // After ARM and CI: a JSON or YAML file they do not claim may still be a Kubernetes manifest.

@@ -332,6 +332,16 @@ describe('files-only runs', () => {
     expect(inCaller.some((l) => l.includes('GPU001'))).toBe(true);
   });
 
+  it('an ARM template linked by relativePath, given alone: the templates that link it are walked, so it is judged with what they pass, not with its defaults', async () => {
+    const root = repository({
+      'main.json': '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0", "resources": [{"type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "l", "properties": {"mode": "Incremental", "templateLink": {"relativePath": "nested/st.json"}, "parameters": {"tls": {"value": "TLS1_2"}, "pub": {"value": true}}}}]}\n',
+      'nested/st.json': '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0", "parameters": {"tls": {"type": "string", "defaultValue": "TLS1_0"}, "pub": {"type": "bool", "defaultValue": false}}, "resources": [{"type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-05-01", "name": "st", "location": "westeurope", "properties": {"minimumTlsVersion": "[parameters(\'tls\')]", "allowBlobPublicAccess": "[parameters(\'pub\')]"}}]}\n',
+    });
+    const { inFile } = await sameAsFolderRun(root, path.join(root, 'nested', 'st.json'));
+    expect(inFile.some((l) => l.includes('ST002'))).toBe(false);
+    expect(lines((await run({ paths: [root], root })).result).some((l) => l.includes('ST001'))).toBe(true);
+  });
+
   it('looks for callers only inside the repository of the given files (the nearest folder with .git inside the scan root), else in the scan root', async () => {
     const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mil-files-only-')));
     temps.push(root);

@@ -729,6 +729,31 @@ const linkedTemplates: RuleTable = {
         env: 'unknown',
       },
       {
+        // Two templates that link each other, linked by nothing else: the first is evaluated with its
+        // defaults, the other through it (self-review 67: neither was evaluated).
+        name: 'templates-that-link-each-other',
+        files: {
+          'a.json': LINKING('"TLS1_2"').replace('nested/st.json', 'b.json').replace('"resources": [', '"parameters": { "tls": { "type": "string", "defaultValue": ⟦"TLS1_0"⟧ } },\n  "resources": [\n    { "type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-05-01", "name": "sta", "location": "westeurope", "properties": { "minimumTlsVersion": "[parameters(\'tls\')]" } },'),
+          'b.json': LINKING('"TLS1_2"').replace('nested/st.json', 'a.json'),
+        },
+        level: 'error',
+        env: 'unknown',
+        message: /"sta" accepts TLS below 1\.2/,
+      },
+      {
+        // The Bicep front end evaluates a template a `.bicep` file uses as a module, and does not
+        // follow its links: the linked template is linted on its own, with its defaults (self-review 67:
+        // it was evaluated nowhere).
+        name: 'linked-by-a-template-a-bicep-module-uses',
+        files: {
+          'main.json': LINKING('"TLS1_2"'),
+          'nested/st.json': LINKED('⟦"TLS1_0"⟧'),
+          'root.bicep': "module m './main.json' = {\n  name: 'm'\n}\n",
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+      {
         // A template linked from two deployments: one finding per deployment's value.
         name: 'linked-from-two-templates',
         files: { 'a.json': LINKING('⟦"TLS1_0"⟧'), 'b.json': LINKING('"TLS1_2"'), 'nested/st.json': LINKED('"TLS1_2"') },

@@ -4,8 +4,8 @@
  * `languageVersion: 2.0` symbolic maps), child resources, copy loops, conditions and inline
  * nested deployments, flattened into a list of resource instances.
  */
-import path from 'node:path';
 import { deploymentScope } from './deployment-scope.js';
+import { relativeLinkPath } from './link-path.js';
 import { LOOP_INSTANCE_CAP, newExpansionBudget, takeExpansions, type ExpansionBudget } from '../../core/limits.js';
 import type { InputDecl, MemberAllowed, MemberKey, OpaqueModuleCall } from '../types.js';
 import type { LineMap, Location } from '../../core/source.js';
@@ -797,10 +797,8 @@ function linkedTemplate(props: JsonNode | undefined, frame: Frame, deployment: s
 }
 
 /**
- * The file a deployment's `templateLink.relativePath` names, resolved against the linking
- * template's folder ("The relativePath property can be used to deploy a linked template at a
- * location relative to the parent", ARM REST API, TemplateLink); undefined for no such link, or a
- * path written as an expression.
+ * The file a deployment's `templateLink.relativePath` names (`relativeLinkPath`); undefined for no
+ * such link, or a path written as an expression.
  */
 function relativeLinkTarget(props: JsonNode | undefined, fromFile: string): string | undefined {
   const rel = getProp(getProp(props, 'templateLink'), 'relativePath')?.value;
@@ -823,13 +821,6 @@ export function relativeLinks(root: JsonNode | undefined, file: string): string[
   };
   walk(root, 0);
   return out;
-}
-
-/** A literal `relativePath` (not an `[expression]`) resolved against the folder of the template that writes it. */
-export function relativeLinkPath(fromFile: string, rel: string): string | undefined {
-  const text = rel.trim();
-  if (text === '' || text.startsWith('[')) return undefined;
-  return path.resolve(path.dirname(fromFile), text);
 }
 
 /**
