@@ -44910,7 +44910,7 @@ function gpuIntent(s) {
   const label = ownName(s.label);
   if (name !== void 0 && mentionsGpu(name)) return `its name "${name}" says GPU`;
   if (label !== void 0 && mentionsGpu(label)) return `its name "${label}" says GPU`;
-  if (name === void 0 && s.nameParts && piecesMentionGpu(s.nameParts)) return `its name "${s.nameParts.join("\u2026")}" says GPU`;
+  if (name === void 0 && s.nameParts && piecesMentionGpu(s.nameParts)) return `its name "${s.nameParts.join("\u2026").replace(/…{2,}/g, "\u2026")}" says GPU`;
   for (const attr2 of ["labels", "tags", "taints"]) {
     const hit = textsOf(s.read(attr2), attr2 === "tags" ? s.projectTags : void 0).find((t) => mentionsGpu(t.text));
     if (hit) return `its ${ATTR_WORD[attr2]} ${hit.shown} mentions GPU`;

@@ -39,6 +39,10 @@ describe('GPU intent', () => {
     expect(gpuIntent({ ...none, sizeSymbols: [{ kind: 'variable', name: 'gpuSku' }] })).toBe('its size comes from "gpuSku"');
     expect(gpuIntent({ ...none, name: 'workers', sizeSymbols: [{ kind: 'input', name: 'cpu_size' }] })).toBeUndefined();
   });
+  it('names a partly known name with one … for unknown parts side by side', () => {
+    expect(gpuIntent({ ...none, nameParts: ['gpu-', '', '', ''] })).toBe('its name "gpu-…" says GPU');
+    expect(gpuIntent({ ...none, nameParts: ['gpu-', '', '', '-x'] })).toBe('its name "gpu-…-x" says GPU');
+  });
   it('reads only until one source says GPU', () => {
     const read: string[] = [];
     gpuIntent({ name: 'gpu', read: (a) => (read.push(a), undefined), sizeSymbols: [] });

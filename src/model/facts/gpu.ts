@@ -210,7 +210,8 @@ export function gpuIntent(s: GpuIntentInput): string | undefined {
   const label = ownName(s.label);
   if (name !== undefined && mentionsGpu(name)) return `its name "${name}" says GPU`;
   if (label !== undefined && mentionsGpu(label)) return `its name "${label}" says GPU`;
-  if (name === undefined && s.nameParts && piecesMentionGpu(s.nameParts)) return `its name "${s.nameParts.join('…')}" says GPU`;
+  // Unknown parts side by side are one `…` (`${a}${b}-gpu` reads "…-gpu", not "……-gpu").
+  if (name === undefined && s.nameParts && piecesMentionGpu(s.nameParts)) return `its name "${s.nameParts.join('…').replace(/…{2,}/g, '…')}" says GPU`;
   for (const attr of ['labels', 'tags', 'taints'] as const) {
     const hit = textsOf(s.read(attr), attr === 'tags' ? s.projectTags : undefined).find((t) => mentionsGpu(t.text));
     if (hit) return `its ${ATTR_WORD[attr]} ${hit.shown} mentions GPU`;
