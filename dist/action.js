@@ -46760,10 +46760,30 @@ function jobWrites(file, job, format2) {
   }
   return list2;
 }
+function linkStepTemplate(step, template) {
+  templateOfStep.set(step, template);
+}
+function templateWrites(step, format2, seen) {
+  const t = templateOfStep.get(step);
+  if (!t || seen.has(t) || seen.size >= MAX_TEMPLATE_DEPTH) return void 0;
+  seen.add(t);
+  const out = { index: step.index, names: [] };
+  for (const job of t.jobs) {
+    for (const s of job.steps) {
+      const w = s.kind === "template" ? templateWrites(s, format2, seen) : stepWrites(t.file, s, format2);
+      if (w?.any) out.any ??= w.any;
+      for (const n of w?.names ?? []) out.names.push(n);
+    }
+  }
+  seen.delete(t);
+  return out.any || out.names.length ? out : void 0;
+}
 function runtimeVariables(file, job, step, format2) {
   const out = { names: /* @__PURE__ */ new Map() };
   if (!job || !step) return out;
-  for (const w of jobWrites(file, job, format2)) {
+  const inserted = format2 === "azure-pipelines" ? job.steps.filter((s) => s.index < step.index && s.kind === "template").flatMap((s) => templateWrites(s, format2, /* @__PURE__ */ new Set()) ?? []) : [];
+  const writes = inserted.length > 0 ? [...jobWrites(file, job, format2), ...inserted].sort((a, b) => a.index - b.index) : jobWrites(file, job, format2);
+  for (const w of writes) {
     if (w.index >= step.index) break;
     if (w.any) {
       out.any = w.any;
@@ -46777,7 +46797,7 @@ function runtimeVariables(file, job, step, format2) {
   }
   return out;
 }
-var MAX_NAMES, GITHUB_ENV, SET_VARIABLE, ENV_LINE, FILE_WRITERS, writesByJob, LINE_WRITERS;
+var MAX_NAMES, GITHUB_ENV, SET_VARIABLE, ENV_LINE, FILE_WRITERS, writesByJob, LINE_WRITERS, templateOfStep, MAX_TEMPLATE_DEPTH;
 var init_runtime_variables = __esm({
   "src/eval/azcli/runtime-variables.ts"() {
     "use strict";
@@ -46789,6 +46809,8 @@ var init_runtime_variables = __esm({
     FILE_WRITERS = /^(?:tee|out-file|add-content|set-content)$/i;
     writesByJob = /* @__PURE__ */ new WeakMap();
     LINE_WRITERS = /* @__PURE__ */ new Set(["echo", "printf", "{", "}"]);
+    templateOfStep = /* @__PURE__ */ new WeakMap();
+    MAX_TEMPLATE_DEPTH = 20;
   }
 });
 
@@ -48065,6 +48087,13 @@ function azureCliUnits(ciFiles, ctx) {
   };
   const variableTemplateSources = resolveVariableTemplates(ciFiles, ctx);
   const { calls: localCalls, references } = localCallsByTarget(ciFiles, ctx.root);
+  const ciFileAt = new Map(ciFiles.map((f) => [path41.resolve(f.file), f]));
+  for (const [target, calls] of localCalls) {
+    const template = ciFileAt.get(target);
+    if (template) {
+      for (const c of calls) if (c.step?.kind === "template") linkStepTemplate(c.step, template);
+    }
+  }
   problems.push(...missingLocalReferences(references, ctx));
   const withSource = (from, base, depth = 0, program) => ({
     ...base,
@@ -48884,6 +48913,7 @@ var init_azure_cli2 = __esm({
     init_interpret();
     init_configure();
     init_context2();
+    init_runtime_variables();
     init_template_conditions();
     init_words();
     init_ci_words();

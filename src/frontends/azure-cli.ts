@@ -43,6 +43,7 @@ import {
 import { argumentVariables, idOutputOf, interpretScript, type AzInvocation, type HeredocWrite, type ScriptCall } from '../eval/azcli/interpret.js';
 import { configuredDefault, configuredDefaults } from '../eval/azcli/configure.js';
 import { entryValue, jobWithValue, matrixVariants, placesOf, scriptContext, type CallerVariables, type ScriptContext, type ScriptPlace } from '../eval/azcli/context.js';
+import { linkStepTemplate } from '../eval/azcli/runtime-variables.js';
 import { conditionsHold, typedParameter } from '../eval/ci/template-conditions.js';
 import { sliceValue, sliceVariable, type Env, type ExpandedWord } from '../eval/azcli/words.js';
 import { redirection } from '../eval/ci-words.js';
@@ -443,6 +444,12 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
   // Before the calls: a template path may read a variables template's value (`${{ variables.version }}`).
   const variableTemplateSources = resolveVariableTemplates(ciFiles, ctx);
   const { calls: localCalls, references } = localCallsByTarget(ciFiles, ctx.root);
+  // A `- template:` step's inserted steps may set variables at run time for the steps after it.
+  const ciFileAt = new Map(ciFiles.map((f) => [path.resolve(f.file), f]));
+  for (const [target, calls] of localCalls) {
+    const template = ciFileAt.get(target);
+    if (template) for (const c of calls) if (c.step?.kind === 'template') linkStepTemplate(c.step, template);
+  }
   problems.push(...missingLocalReferences(references, ctx));
   // `source ./vars.sh` of a scanned script: run it (its own az commands are linted in its own file) and keep its variables.
   // (A sourced file's `$0` is the script that sources it, `program`: its `$(dirname "$0")` is that script's folder.)

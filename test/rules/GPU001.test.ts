@@ -2546,6 +2546,18 @@ const runtimeVariables: RuleTable = {
   'azure-cli': {
     valid: [
       {
+        // A step template's ##vso[task.setvariable] sets the variable for the caller's later steps
+        // as one written inline does (review 67: the caller's literal was reported), also through a
+        // template that inserts another.
+        name: 'set-variable-in-a-step-template',
+        files: {
+          'azure-pipelines.yml': 'trigger: none\nvariables:\n  gpuSize: Standard_D4s_v5\n  poolSize: Standard_D4s_v5\nsteps:\n  - template: t/set.yml\n  - template: t/outer.yml\n  - script: az aks nodepool add --name gpupool --cluster-name c -g rg --node-vm-size "$(gpuSize)" --node-taints sku=gpu:NoSchedule\n  - script: az aks nodepool add --name gpupool2 --cluster-name c -g rg --node-vm-size "$(poolSize)" --node-taints sku=gpu:NoSchedule\n',
+          't/set.yml': 'steps:\n  - bash: echo "##vso[task.setvariable variable=gpuSize]Standard_NC24ads_A100_v4"\n',
+          't/outer.yml': 'steps:\n  - template: inner.yml\n',
+          't/inner.yml': 'steps:\n  - pwsh: Write-Output "##vso[task.setvariable variable=poolSize]Standard_NC24ads_A100_v4"\n',
+        },
+      },
+      {
         name: 'github-env-overrides-workflow-env',
         files: {
           '.github/workflows/pool.yml': `name: pool

@@ -9,7 +9,7 @@
  * whose name is not written literally may set any variable.
  */
 import type { Location } from '../../core/source.js';
-import type { CiCommand, CiJob, CiStep, CiWord } from '../ci/types.js';
+import type { CiCommand, CiFile, CiJob, CiStep, CiWord } from '../ci/types.js';
 import { redirection } from '../ci-words.js';
 
 export interface RuntimeVariables {
@@ -134,11 +134,46 @@ function jobWrites(file: string, job: CiJob, format: 'github-actions' | 'azure-p
   return list;
 }
 
+/** The scanned template each Azure Pipelines `- template:` step inserts (set by the CI front end once it has resolved them). */
+const templateOfStep = new WeakMap<CiStep, CiFile>();
+
+/** Records the scanned template a `- template:` step inserts: its steps' run-time writes count for the steps after it. */
+export function linkStepTemplate(step: CiStep, template: CiFile): void {
+  templateOfStep.set(step, template);
+}
+
+/** Templates inserted in templates are followed this deep (Azure Pipelines allows 20 levels: context.ts MAX_INCLUDE_DEPTH). */
+const MAX_TEMPLATE_DEPTH = 20;
+
+/**
+ * The writes of the steps a `- template:` step inserts (its scanned template's steps, and those of
+ * the templates they insert), as one write of that step: a `##vso[task.setvariable]` in a step
+ * template sets the variable for the caller's later steps as one written inline does (review 67:
+ * the caller's literal was reported although the template's step replaced it at run time).
+ */
+function templateWrites(step: CiStep, format: 'github-actions' | 'azure-pipelines', seen: Set<CiFile>): StepWrites | undefined {
+  const t = templateOfStep.get(step);
+  if (!t || seen.has(t) || seen.size >= MAX_TEMPLATE_DEPTH) return undefined;
+  seen.add(t);
+  const out: StepWrites = { index: step.index, names: [] };
+  for (const job of t.jobs) {
+    for (const s of job.steps) {
+      const w = s.kind === 'template' ? templateWrites(s, format, seen) : stepWrites(t.file, s, format);
+      if (w?.any) out.any ??= w.any;
+      for (const n of w?.names ?? []) out.names.push(n);
+    }
+  }
+  seen.delete(t);
+  return out.any || out.names.length ? out : undefined;
+}
+
 /** The variables the steps of `job` before `step` set at run time (file: for locations). */
 export function runtimeVariables(file: string, job: CiJob | undefined, step: CiStep | undefined, format: 'github-actions' | 'azure-pipelines'): RuntimeVariables {
   const out: RuntimeVariables = { names: new Map() };
   if (!job || !step) return out;
-  for (const w of jobWrites(file, job, format)) {
+  const inserted = format === 'azure-pipelines' ? job.steps.filter((s) => s.index < step.index && s.kind === 'template').flatMap((s) => templateWrites(s, format, new Set()) ?? []) : [];
+  const writes = inserted.length > 0 ? [...jobWrites(file, job, format), ...inserted].sort((a, b) => a.index - b.index) : jobWrites(file, job, format);
+  for (const w of writes) {
     if (w.index >= step.index) break;
     if (w.any) {
       // Any variable may be set from here on: the names add nothing.
