@@ -43996,7 +43996,7 @@ var init_template_conditions = __esm({
           reference = `${word}.${inner[1]}`;
           this.i = close + 1;
         }
-        if (!/^parameters\.[\w.-]+$/.test(reference)) return void 0;
+        if (!/^(?:parameters|variables)\.[\w.-]+$/.test(reference)) return void 0;
         const v = this.resolve(reference);
         if (v?.kind === "string" || v?.kind === "number" || v?.kind === "bool") return v.value;
         return void 0;
@@ -47120,6 +47120,10 @@ function placesOf(file) {
   }
   return out;
 }
+function compileTimeVariable(sc, name) {
+  if (sc.variables.fromMacros?.has(name.toLowerCase())) return unknown(`${name} is built from $(\u2026) macros, which compile-time expressions do not expand`);
+  return sc.expansion.expression(`variables.${name}`);
+}
 function scalarLoc(file, s) {
   return { file, range: s.range };
 }
@@ -47141,6 +47145,7 @@ function scriptContext(file, place, variant, given, inherited) {
   const passedIn = github && given ? new Map([...given].map(([k, v]) => [k.toLowerCase(), v])) : given;
   const inheriting = inherited !== void 0 && (pipeline || file.kind === "github-action");
   const vars = new Map(inheriting ? inherited.values : []);
+  const fromMacros = new Set(inheriting ? inherited.fromMacros ?? [...inherited.values.keys()].map((k) => k.toLowerCase()) : []);
   let hidden = pipeline && inherited !== void 0 && inherited.hidden;
   const variableFiles = pipeline && inherited?.files ? [...inherited.files] : [];
   let depth = 0;
@@ -47283,6 +47288,8 @@ function scriptContext(file, place, variant, given, inherited) {
         for (const k of [...vars.keys()]) if (names === void 0 || names.has(k.toLowerCase())) vars.set(k, unknown(`${k} ${why}`));
         continue;
       }
+      if (v.value && /\$\(/.test(v.value.text)) fromMacros.add(v.name.toLowerCase());
+      else fromMacros.delete(v.name.toLowerCase());
       const value = v.conditions?.length ? unknown(`${v.name} is set under a condition`) : v.unreadable ? unknown(v.unreadable) : v.value ? builtFromMacros(v.value.text) ? deferred(v.name, v.value, v.file ?? f) : resolveScalar(v.value, v.file) : unknown(`${v.name} is not a scalar`);
       setVariable(v.name, value);
     }
@@ -47324,7 +47331,7 @@ function scriptContext(file, place, variant, given, inherited) {
   if (runtime?.any) env.set(ANY_VARIABLE, unknown(`an earlier step of the job may set any variable at run time (${setBy})`, runtime.any));
   const macro = pipeline ? (name) => variable(name) ?? // `$(Build.SourcesDirectory)`: the checkout's folder (a path built on it is a path from the repository's top).
   unknown(hidden ? `$(${name}) may come from a variable group or template` : `$(${name}) is not set literally in this file`, void 0, CHECKOUT_TOP_MACROS.has(name.toLowerCase()) ? CHECKOUT_TOKEN : void 0) : void 0;
-  return { env, expansion: macro ? { expression: expression2, macro } : { expression: expression2 }, variables: { values: vars, hidden, ...variableFiles.length ? { files: variableFiles } : {} } };
+  return { env, expansion: macro ? { expression: expression2, macro } : { expression: expression2 }, variables: { values: vars, hidden, ...variableFiles.length ? { files: variableFiles } : {}, fromMacros } };
 }
 function namesSetBy(list2) {
   const known2 = NAMES_SET_BY.get(list2);
@@ -48285,6 +48292,8 @@ function stepRunsIn(step, file, sc) {
 }
 function conditionValues(file, sc) {
   return (ref) => {
+    const variable = /^variables\.(.+)$/.exec(ref);
+    if (variable) return compileTimeVariable(sc, variable[1]);
     const v = sc.expansion.expression(ref);
     const m = /^parameters\.(.+)$/.exec(ref);
     return m ? typedParameter(v, file.inputs.find((i) => i.name === m[1])?.type) : v;

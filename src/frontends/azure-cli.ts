@@ -42,7 +42,7 @@ import {
 } from '../model/tables/azure-cli.js';
 import { argumentVariables, idOutputOf, interpretScript, type AzInvocation, type HeredocWrite, type ScriptCall } from '../eval/azcli/interpret.js';
 import { configuredDefault, configuredDefaults } from '../eval/azcli/configure.js';
-import { entryValue, jobWithValue, matrixVariants, placesOf, scriptContext, type CallerVariables, type ScriptContext, type ScriptPlace } from '../eval/azcli/context.js';
+import { compileTimeVariable, entryValue, jobWithValue, matrixVariants, placesOf, scriptContext, type CallerVariables, type ScriptContext, type ScriptPlace } from '../eval/azcli/context.js';
 import { linkStepTemplate } from '../eval/azcli/runtime-variables.js';
 import { conditionsHold, typedParameter } from '../eval/ci/template-conditions.js';
 import { sliceValue, sliceVariable, type Env, type ExpandedWord } from '../eval/azcli/words.js';
@@ -717,6 +717,8 @@ function stepRunsIn(step: CiStep | undefined, file: CiFile, sc: ScriptContext): 
 /** The values a file's `${{ if }}` conditions read in a context: its parameters as their declared types make them. */
 function conditionValues(file: CiFile, sc: ScriptContext): (reference: string) => Value | undefined {
   return (ref) => {
+    const variable = /^variables\.(.+)$/.exec(ref);
+    if (variable) return compileTimeVariable(sc, variable[1]!);
     const v = sc.expansion.expression(ref);
     const m = /^parameters\.(.+)$/.exec(ref);
     return m ? typedParameter(v, file.inputs.find((i) => i.name === m[1])?.type) : v;

@@ -35,6 +35,11 @@ describe('conditionChain', () => {
 });
 
 describe('conditionsHold', () => {
+  it('reads a variable the context resolves (one written in the YAML)', () => {
+    expect(decide("eq(variables.region, 'westeurope')")).toBe(true);
+    expect(decide("eq(variables['region'], 'northeurope')")).toBe(false);
+  });
+
   it('decides the functions over literals and resolved references (strings ignore case)', () => {
     expect(decide("eq(parameters.environment, 'prod')")).toBe(true);
     expect(decide("ne(parameters.environment, 'prod')")).toBe(false);
@@ -50,8 +55,9 @@ describe('conditionsHold', () => {
     expect(decide("eq(parameters.secret, 'x')")).toBeUndefined();
     expect(decide("eq(parameters.missing, 'x')")).toBeUndefined();
     expect(decide("eq(variables['Build.SourceBranch'], 'refs/heads/main')")).toBeUndefined();
-    // A variable may hold a macro (`$(base)`) that `${{ }}` compares as written: not decided.
-    expect(decide("eq(variables.region, 'westeurope')")).toBeUndefined();
+    // A variable the context does not resolve (one built from a macro, `$(base)`, which `${{ }}`
+    // compares as written: `compileTimeVariable` gives it as unknown): not decided.
+    expect(decide("eq(variables.zone, '1')")).toBeUndefined();
     expect(decide("eq(coalesce(parameters.environment, 'dev'), 'prod')")).toBeUndefined();
     expect(decide("eq(parameters.environment, 'prod'")).toBeUndefined();
     expect(decide('('.repeat(5000))).toBeUndefined();

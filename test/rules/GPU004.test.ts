@@ -1429,7 +1429,37 @@ resource aks 'Microsoft.ContainerService/managedClusters@2024-05-01' = [for prof
   },
 };
 
-ruleTester('GPU004', table, sharedValue, nestedTemplate, memberGuards, virtualMachinesPools, guardAcrossVariants, mappedPools);
+// A compile-time condition over a variable written in the YAML is decided (Azure Pipelines
+// inserts one branch); one built from macros is not (`${{ }}` does not expand them): both are read
+// (review 67: both branches of `eq(variables.tier, 'premium')` were reported).
+const PIPELINE = (tier: string, premium: string, other: string): string => `trigger: none
+variables:
+  base: premium
+  tier: ${tier}
+steps:
+  - \${{ if eq(variables.tier, 'premium') }}:
+    - script: az ml compute create --name "gpu-train" --type amlcompute --size ${premium} --tags cost-center=ml
+  - \${{ else }}:
+    - script: az ml compute create --name "gpu-train" --type amlcompute --size ${other} --tags cost-center=ml
+`;
+const compileTimeVariables: RuleTable = {
+  'azure-cli': {
+    valid: [
+      { name: 'literal-variable-rules-out-the-if-branch', files: { 'azure-pipelines.yml': PIPELINE('basic', 'Standard_NC6', 'Standard_NC24ads_A100_v4') } },
+      { name: 'literal-variable-rules-out-the-else-branch', files: { 'azure-pipelines.yml': PIPELINE('premium', 'Standard_NC24ads_A100_v4', 'Standard_NC6') } },
+    ],
+    invalid: [
+      {
+        name: 'variable-built-from-a-macro-decides-nothing',
+        files: { 'azure-pipelines.yml': PIPELINE('$(base)', 'Standard_NC24ads_A100_v4', '⟦Standard_NC6⟧') },
+        level: 'error',
+        env: 'unknown',
+      },
+    ],
+  },
+};
+
+ruleTester('GPU004', table, sharedValue, nestedTemplate, memberGuards, virtualMachinesPools, guardAcrossVariants, mappedPools, compileTimeVariables);
 
 describe('GPU004 guard entries across variants', () => {
   const { tree, cleanup } = tempTrees('gpu004-');

@@ -229,12 +229,28 @@ export interface ScriptContext {
   variables: CallerVariables;
 }
 
+/**
+ * A variable as a compile-time expression (`${{ if eq(variables.tier, 'premium') }}`) reads it at
+ * a script's place: its value when written literally (or by a `${{ }}` expression) in the YAML;
+ * unknown when built from macros, which compile time does not expand (Microsoft Learn, "Understand
+ * variable syntax": template expressions are processed at compile time, macros at run time).
+ */
+export function compileTimeVariable(sc: ScriptContext, name: string): Value {
+  if (sc.variables.fromMacros?.has(name.toLowerCase())) return unknown(`${name} is built from $(…) macros, which compile-time expressions do not expand`);
+  return sc.expansion.expression(`variables.${name}`);
+}
+
 /** The variables an Azure Pipelines template sees from its caller: those in scope at the call; `hidden` when a variable group or template may set more. */
 export interface CallerVariables {
   values: ReadonlyMap<string, Value>;
   hidden: boolean;
   /** The variable templates read into them (`config-infra-prod.yml`): variable files, whose names classify the environment. */
   files?: readonly string[];
+  /**
+   * The names (lower case) whose value was built from `$(…)` macros: known at run time, but a
+   * compile-time `${{ variables.x }}` sees the macro text (`compileTimeVariable`).
+   */
+  fromMacros?: ReadonlySet<string>;
 }
 
 function scalarLoc(file: string, s: CiScalar): Location {
@@ -273,6 +289,8 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
   // A template expanded into its caller, or a composite action run in its caller's step: the caller's variables first.
   const inheriting = inherited !== undefined && (pipeline || file.kind === 'github-action');
   const vars = new Map<string, Value>(inheriting ? inherited.values : []);
+  // Names whose value came from macros (compileTimeVariable); a caller's that says nothing: all of its names.
+  const fromMacros = new Set<string>(inheriting ? (inherited.fromMacros ?? [...inherited.values.keys()].map((k) => k.toLowerCase())) : []);
   let hidden = pipeline && inherited !== undefined && inherited.hidden;
   const variableFiles: string[] = pipeline && inherited?.files ? [...inherited.files] : [];
   let depth = 0;
@@ -459,6 +477,8 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
         for (const k of [...vars.keys()]) if (names === undefined || names.has(k.toLowerCase())) vars.set(k, unknown(`${k} ${why}`));
         continue;
       }
+      if (v.value && /\$\(/.test(v.value.text)) fromMacros.add(v.name.toLowerCase());
+      else fromMacros.delete(v.name.toLowerCase());
       const value = v.conditions?.length
         ? unknown(`${v.name} is set under a condition`)
         : v.unreadable
@@ -522,7 +542,7 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
         // `$(Build.SourcesDirectory)`: the checkout's folder (a path built on it is a path from the repository's top).
         unknown(hidden ? `$(${name}) may come from a variable group or template` : `$(${name}) is not set literally in this file`, undefined, CHECKOUT_TOP_MACROS.has(name.toLowerCase()) ? CHECKOUT_TOKEN : undefined)
     : undefined;
-  return { env, expansion: macro ? { expression, macro } : { expression }, variables: { values: vars, hidden, ...(variableFiles.length ? { files: variableFiles } : {}) } };
+  return { env, expansion: macro ? { expression, macro } : { expression }, variables: { values: vars, hidden, ...(variableFiles.length ? { files: variableFiles } : {}), fromMacros } };
 }
 
 /**

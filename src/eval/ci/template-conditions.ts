@@ -7,9 +7,9 @@
  *
  * Only what can be decided exactly is: the functions `eq`, `ne`, `not`, `and`, `or`, `in`,
  * `notIn`, `startsWith`, `endsWith`, `contains`, over string, number and boolean literals and the
- * parameters the context resolves (`parameters.x`, `parameters['x']`). Anything else (a
- * `variables.x`, whose value may be a macro `${{ }}` does not expand), or a parameter whose value
- * is not known, leaves the condition undecided: the step is read.
+ * parameters and variables the context resolves (`parameters.x`, `variables['x']`; a variable
+ * written in the YAML, not one built from macros, which `${{ }}` does not expand). Anything else,
+ * or a value that is not known, leaves the condition undecided: the step is read.
  */
 import type { Value } from '../../core/value.js';
 import { singleQuotedAt } from './expression-literals.js';
@@ -166,9 +166,9 @@ class Parser {
       reference = `${word}.${inner[1]}`;
       this.i = close + 1;
     }
-    // Only parameters: a variable's value may be a macro (`$(base)`), which `${{ }}` sees as written
-    // and the run time expands, so what the condition compares is not known here.
-    if (!/^parameters\.[\w.-]+$/.test(reference)) return undefined;
+    // Parameters and variables: a variable's value built from a macro (`$(base)`), which `${{ }}`
+    // sees as written and the run time expands, is unknown (the resolver's `compileTimeVariable`).
+    if (!/^(?:parameters|variables)\.[\w.-]+$/.test(reference)) return undefined;
     const v = this.resolve(reference);
     if (v?.kind === 'string' || v?.kind === 'number' || v?.kind === 'bool') return v.value;
     return undefined;
