@@ -44039,8 +44039,11 @@ function parametersOf(node) {
       const p = { name: name.value, nameRange: name.range, source: "parameters", allowed: [], range: item.range };
       const type = stringOf(item, "type");
       if (type !== void 0) p.type = type;
-      const def2 = scalarOf(valueOf(item, "default"));
+      const defNode = valueOf(item, "default");
+      const def2 = scalarOf(defNode);
       if (def2) p.default = def2;
+      const members2 = scalarMembers(defNode);
+      if (members2) p.defaultMembers = members2;
       const values = valueOf(item, "values");
       if (values?.type === "seq") p.allowed = values.items.flatMap((v) => v.type === "scalar" ? [scalarOf(v)] : []);
       out.push(p);
@@ -44050,9 +44053,27 @@ function parametersOf(node) {
       const p = { name: e.key, nameRange: e.keyRange, source: "parameters", allowed: [], range: e.range };
       const def2 = scalarOf(e.value);
       if (def2) p.default = def2;
+      const members2 = scalarMembers(e.value);
+      if (members2) p.defaultMembers = members2;
       out.push(p);
     }
   }
+  return out;
+}
+function scalarMembers(node) {
+  if (node?.type !== "map") return void 0;
+  const out = /* @__PURE__ */ new Map();
+  const walk4 = (n, prefix, depth) => {
+    if (n.type !== "map" || depth > MAX_MEMBER_DEPTH) return;
+    for (const e of n.entries) {
+      if (!e.value) continue;
+      const key = prefix ? `${prefix}.${e.key}` : e.key;
+      const scalar2 = scalarOf(e.value);
+      if (scalar2) out.set(key, scalar2);
+      else walk4(e.value, key, depth + 1);
+    }
+  };
+  walk4(node, "", 0);
   return out;
 }
 function taskOf(node) {
@@ -44229,7 +44250,7 @@ function conditionalBranches(node, depth = 0) {
 function within(when, own) {
   return own ? [...when, ...own] : when;
 }
-var SCRIPT_KEYS;
+var SCRIPT_KEYS, MAX_MEMBER_DEPTH;
 var init_azure_pipelines = __esm({
   "src/eval/ci/azure-pipelines.ts"() {
     "use strict";
@@ -44238,6 +44259,7 @@ var init_azure_pipelines = __esm({
     init_common();
     init_template_conditions();
     SCRIPT_KEYS = /* @__PURE__ */ new Set(["script", "bash", "pwsh", "powershell"]);
+    MAX_MEMBER_DEPTH = 8;
   }
 });
 
@@ -47157,6 +47179,7 @@ function scriptContext(file, place, variant, given, inherited) {
     const [head, ...rest] = parts;
     const key = rest.join(".");
     if ((head === "inputs" || head === "parameters") && rest.length === 1) return inputDefault(key);
+    if (head === "parameters" && pipeline && rest.length > 1) return inputMember(rest[0], rest.slice(1).join("."));
     if (head === "github" && rest[0] === "event" && rest[1] === "inputs" && rest.length === 3) return inputDefault(rest[2]);
     if (head === "matrix" && rest.length === 2 && variant.objectAxes?.includes(rest[0])) {
       const v = variant.values.get(key);
@@ -47196,6 +47219,13 @@ function scriptContext(file, place, variant, given, inherited) {
     if (passed) return throughInput(passed);
     if (!i?.default) return unknown(`input ${name} has no default`);
     return throughInput(str(i.default.text, scalarLoc(f, i.default)));
+  };
+  const inputMember = (name, path60) => {
+    const i = inputs.get(inputKey(name));
+    if (passedIn?.has(inputKey(name))) return unknown(`\${{ parameters.${name}.${path60} }}: the caller passes ${name}, whose members are not read`);
+    const m = i?.defaultMembers?.get(path60);
+    if (!i || !m) return unknown(`parameter ${name} has no default member ${path60}`);
+    return passedThrough(str(m.text, scalarLoc(f, m)), { file: f, range: i.nameRange, label: `input ${name}`, symbol: { kind: "input", name } });
   };
   const variable = (name) => {
     const v = vars.get(name);
@@ -48295,6 +48325,7 @@ function conditionValues(file, sc) {
     const variable = /^variables\.(.+)$/.exec(ref);
     if (variable) return compileTimeVariable(sc, variable[1]);
     const v = sc.expansion.expression(ref);
+    if (/^parameters\.[^.]+\./.test(ref) && v.kind === "string" && /^(?:true|false|yes|no|on|off|null|~|[-+]?(?:\d|\.\d)|0x)/i.test(v.value.trim())) return unknown(`${ref} is "${v.value}", which may be a YAML boolean or number, not text`);
     const m = /^parameters\.(.+)$/.exec(ref);
     return m ? typedParameter(v, file.inputs.find((i) => i.name === m[1])?.type) : v;
   };
@@ -48841,7 +48872,11 @@ function callerContexts(file, calls, root, callsOf, depth = 0, cut) {
           if (!stepRunsIn(c.step, c.caller, sc)) return [];
           const inputs = /* @__PURE__ */ new Map();
           for (const e of c.inputs) {
-            if (e.value === void 0 || !e.valueRange) continue;
+            if (e.value === void 0) {
+              inputs.set(e.key, unknown(`${e.key} is passed a mapping or list, whose members are not read`, { file: c.caller.file, range: e.valueRange ?? e.keyRange }));
+              continue;
+            }
+            if (!e.valueRange) continue;
             const read = c.caller.format === "github-actions" && c.step === void 0 ? jobWithValue : entryValue;
             inputs.set(e.key, read(c.caller, sc, e.value, { file: c.caller.file, range: e.valueRange }));
           }

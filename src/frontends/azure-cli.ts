@@ -720,6 +720,9 @@ function conditionValues(file: CiFile, sc: ScriptContext): (reference: string) =
     const variable = /^variables\.(.+)$/.exec(ref);
     if (variable) return compileTimeVariable(sc, variable[1]!);
     const v = sc.expansion.expression(ref);
+    // A member of an object parameter keeps its YAML type, which the text read here does not
+    // say (`enabled: false` is a boolean): as an operand, only a plain string is known.
+    if (/^parameters\.[^.]+\./.test(ref) && v.kind === 'string' && /^(?:true|false|yes|no|on|off|null|~|[-+]?(?:\d|\.\d)|0x)/i.test(v.value.trim())) return unknown(`${ref} is "${v.value}", which may be a YAML boolean or number, not text`);
     const m = /^parameters\.(.+)$/.exec(ref);
     return m ? typedParameter(v, file.inputs.find((i) => i.name === m[1])?.type) : v;
   };
@@ -1556,7 +1559,13 @@ function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string,
         if (!stepRunsIn(c.step, c.caller, sc)) return [];
         const inputs = new Map<string, Value>();
         for (const e of c.inputs) {
-          if (e.value === undefined || !e.valueRange) continue;
+          // A mapping or list passed (an `object` parameter, a step list): given, not read; its
+          // members are not the default's (review 67).
+          if (e.value === undefined) {
+            inputs.set(e.key, unknown(`${e.key} is passed a mapping or list, whose members are not read`, { file: c.caller.file, range: e.valueRange ?? e.keyRange }));
+            continue;
+          }
+          if (!e.valueRange) continue;
           // A job's `with:` for a reusable workflow (no step) cannot read `env` (jobWithValue).
           const read = c.caller.format === 'github-actions' && c.step === undefined ? jobWithValue : entryValue;
           inputs.set(e.key, read(c.caller, sc, e.value, { file: c.caller.file, range: e.valueRange }));

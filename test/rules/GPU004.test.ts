@@ -1445,10 +1445,35 @@ steps:
 const compileTimeVariables: RuleTable = {
   'azure-cli': {
     valid: [
+      {
+        // A caller that passes the object parameter: its members are not read (unknown), the default's are not used.
+        name: 'object-parameter-passed-by-a-caller',
+        files: {
+          'azure-pipelines.yml': 'trigger: none\nsteps:\n  - template: t.yml\n    parameters:\n      cluster:\n        size: Standard_NC24ads_A100_v4\n',
+          't.yml': 'parameters:\n  - name: cluster\n    type: object\n    default:\n      size: Standard_NC6\nsteps:\n  - script: az ml compute create --name gpu-train --type amlcompute --size ${{ parameters.cluster.size }} --tags cost-center=ml\n',
+        },
+      },
+      {
+        // A member that may be a YAML boolean decides no condition.
+        name: 'object-parameter-boolean-member-in-a-condition',
+        files: {
+          'azure-pipelines.yml': "trigger: none\nparameters:\n  - name: cluster\n    type: object\n    default:\n      legacy: false\nsteps:\n  - ${{ if eq(parameters.cluster.legacy, 'false') }}:\n    - script: az ml compute create --name gpu-train --type amlcompute --size Standard_NC24ads_A100_v4 --tags cost-center=ml\n",
+        },
+      },
       { name: 'literal-variable-rules-out-the-if-branch', files: { 'azure-pipelines.yml': PIPELINE('basic', 'Standard_NC6', 'Standard_NC24ads_A100_v4') } },
       { name: 'literal-variable-rules-out-the-else-branch', files: { 'azure-pipelines.yml': PIPELINE('premium', 'Standard_NC24ads_A100_v4', 'Standard_NC6') } },
     ],
     invalid: [
+      {
+        // `${{ parameters.cluster.size }}`: a member of an object parameter's default (review 67: unknown).
+        name: 'object-parameter-default-member',
+        files: {
+          'azure-pipelines.yml': 'trigger: none\nparameters:\n  - name: cluster\n    type: object\n    default:\n      name: gpu-train\n      pool:\n        size: ⟦Standard_NC6⟧\nsteps:\n  - script: az ml compute create --name ${{ parameters.cluster.name }} --type amlcompute --size ${{ parameters.cluster.pool.size }} --tags cost-center=ml\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        message: /AML compute "gpu-train" uses size "Standard_NC6"/,
+      },
       {
         name: 'variable-built-from-a-macro-decides-nothing',
         files: { 'azure-pipelines.yml': PIPELINE('$(base)', 'Standard_NC24ads_A100_v4', '⟦Standard_NC6⟧') },

@@ -304,6 +304,8 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
     const [head, ...rest] = parts;
     const key = rest.join('.');
     if ((head === 'inputs' || head === 'parameters') && rest.length === 1) return inputDefault(key);
+    // `${{ parameters.cluster.size }}`: a member of an object parameter's default (one a caller passes is not read).
+    if (head === 'parameters' && pipeline && rest.length > 1) return inputMember(rest[0]!, rest.slice(1).join('.'));
     if (head === 'github' && rest[0] === 'event' && rest[1] === 'inputs' && rest.length === 3) return inputDefault(rest[2]!);
     // A member of an axis of mappings (`matrix.cfg.size`): the combination's value, when a scalar.
     if (head === 'matrix' && rest.length === 2 && variant.objectAxes?.includes(rest[0]!)) {
@@ -361,6 +363,14 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
     if (passed) return throughInput(passed);
     if (!i?.default) return unknown(`input ${name} has no default`);
     return throughInput(str(i.default.text, scalarLoc(f, i.default)));
+  };
+  /** A scalar member of an `object` parameter's default, when no caller passes the parameter. */
+  const inputMember = (name: string, path: string): Value => {
+    const i = inputs.get(inputKey(name));
+    if (passedIn?.has(inputKey(name))) return unknown(`\${{ parameters.${name}.${path} }}: the caller passes ${name}, whose members are not read`);
+    const m = i?.defaultMembers?.get(path);
+    if (!i || !m) return unknown(`parameter ${name} has no default member ${path}`);
+    return passedThrough(str(m.text, scalarLoc(f, m)), { file: f, range: i.nameRange, label: `input ${name}`, symbol: { kind: 'input', name } });
   };
   /** A variable by name; Azure Pipelines variable names are case-insensitive (`$(VmSize)` reads `vmSize`). */
   const variable = (name: string): Value | undefined => {

@@ -15,7 +15,7 @@ import { pipelineItemName, treeSegments } from '../../parse/yaml/ci-address.js';
 import type { YamlMap, YamlTree } from '../../parse/yaml/ci.js';
 import { entriesOf, entryOfNode, envOf, isExpressionKey, scalarOf, stringsOf, templateRefOf, variablesOf } from './common.js';
 import type { ScriptsBySubject } from './common.js';
-import type { CiEntry, CiEnvironment, CiFile, CiInput, CiJob, CiMatrixLeg, CiStage, CiStep, CiStepKind, CiTask } from './types.js';
+import type { CiEntry, CiEnvironment, CiFile, CiInput, CiJob, CiMatrixLeg, CiScalar, CiStage, CiStep, CiStepKind, CiTask } from './types.js';
 import { conditionChain, type TemplateCondition } from './template-conditions.js';
 
 const SCRIPT_KEYS = new Set(['script', 'bash', 'pwsh', 'powershell']);
@@ -30,8 +30,11 @@ function parametersOf(node: YamlTree | undefined): CiInput[] {
       const p: CiInput = { name: name.value, nameRange: name.range, source: 'parameters', allowed: [], range: item.range };
       const type = stringOf(item, 'type');
       if (type !== undefined) p.type = type;
-      const def = scalarOf(valueOf(item, 'default'));
+      const defNode = valueOf(item, 'default');
+      const def = scalarOf(defNode);
       if (def) p.default = def;
+      const members = scalarMembers(defNode);
+      if (members) p.defaultMembers = members;
       const values = valueOf(item, 'values');
       if (values?.type === 'seq') p.allowed = values.items.flatMap((v) => (v.type === 'scalar' ? [scalarOf(v)!] : []));
       out.push(p);
@@ -41,9 +44,36 @@ function parametersOf(node: YamlTree | undefined): CiInput[] {
       const p: CiInput = { name: e.key, nameRange: e.keyRange, source: 'parameters', allowed: [], range: e.range };
       const def = scalarOf(e.value);
       if (def) p.default = def;
+      const members = scalarMembers(e.value);
+      if (members) p.defaultMembers = members;
       out.push(p);
     }
   }
+  return out;
+}
+
+/** Mappings nested deeper than this in an object parameter's default are not read (their members stay unknown). */
+const MAX_MEMBER_DEPTH = 8;
+
+/**
+ * The scalar members of a mapping (an `object` parameter's default), by dotted path, for
+ * `${{ parameters.cluster.size }}`; undefined for anything but a mapping. Lists are not entered
+ * (`${{ each }}` is not expanded).
+ */
+function scalarMembers(node: YamlTree | undefined): Map<string, CiScalar> | undefined {
+  if (node?.type !== 'map') return undefined;
+  const out = new Map<string, CiScalar>();
+  const walk = (n: YamlTree, prefix: string, depth: number): void => {
+    if (n.type !== 'map' || depth > MAX_MEMBER_DEPTH) return;
+    for (const e of n.entries) {
+      if (!e.value) continue;
+      const key = prefix ? `${prefix}.${e.key}` : e.key;
+      const scalar = scalarOf(e.value);
+      if (scalar) out.set(key, scalar);
+      else walk(e.value, key, depth + 1);
+    }
+  };
+  walk(node, '', 0);
   return out;
 }
 

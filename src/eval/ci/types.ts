@@ -142,6 +142,8 @@ export interface CiInput {
   required?: boolean;
   /** The `default:` as written (scalars only). */
   default?: CiScalar;
+  /** An Azure Pipelines `object` parameter's mapping `default:`: its scalar members by dotted path (`size`, `pool.vmSize`). */
+  defaultMembers?: ReadonlyMap<string, CiScalar>;
   /** `options:` of a `choice` input / `values:` of a parameter: the allowed values. */
   allowed: CiScalar[];
   range: Range;
