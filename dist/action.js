@@ -43489,6 +43489,213 @@ var init_ci = __esm({
   }
 });
 
+// src/eval/ci/expression-literals.ts
+function singleQuotedAt(s, at2) {
+  if (s[at2] !== "'") return void 0;
+  let text2 = "";
+  for (let i = at2 + 1; i < s.length; i++) {
+    if (s[i] === "'") {
+      if (s[i + 1] === "'") {
+        text2 += "'";
+        i++;
+        continue;
+      }
+      return { text: text2, end: i + 1 };
+    }
+    text2 += s[i];
+  }
+  return void 0;
+}
+var init_expression_literals = __esm({
+  "src/eval/ci/expression-literals.ts"() {
+    "use strict";
+  }
+});
+
+// src/eval/ci/template-conditions.ts
+function typedParameter(v, type) {
+  if (v?.kind !== "string" || type === void 0) return v;
+  const t = type.toLowerCase();
+  if (t === "boolean" && /^(?:true|false)$/i.test(v.value.trim())) return { kind: "bool", value: /^true$/i.test(v.value.trim()), ...v.origin ? { origin: v.origin } : {} };
+  if (t === "number" && v.value.trim() !== "" && !Number.isNaN(Number(v.value))) return { kind: "number", value: Number(v.value), ...v.origin ? { origin: v.origin } : {} };
+  return v;
+}
+function conditionChain(keys) {
+  const out = [];
+  let chain = [];
+  for (const key of keys) {
+    const m = key === void 0 ? null : CONDITION_KEY.exec(key.trim());
+    if (!m || m[1] !== "if" && chain.length >= MAX_CHAIN) {
+      chain = m?.[1] === "elseif" ? chain : [];
+      out.push(void 0);
+      continue;
+    }
+    const earlier = chain.map((expr) => ({ expr, holds: false }));
+    if (m[1] === "if") {
+      chain = [m[2]];
+      out.push([{ expr: m[2], holds: true }]);
+    } else if (m[1] === "elseif") {
+      out.push([...earlier, { expr: m[2], holds: true }]);
+      chain.push(m[2]);
+    } else {
+      out.push(earlier);
+      chain = [];
+    }
+  }
+  return out;
+}
+function conditionsHold(conditions, resolve) {
+  let all = true;
+  for (const c of conditions) {
+    const v = evaluate3(c.expr, resolve);
+    if (v === void 0) {
+      all = void 0;
+      continue;
+    }
+    if (truthy2(v) !== c.holds) return false;
+  }
+  return all;
+}
+function evaluate3(expr, resolve) {
+  if (expr.length > MAX_EXPRESSION) return void 0;
+  const p = new Parser5(expr, resolve);
+  const v = p.expression(0);
+  return p.atEnd() ? v : void 0;
+}
+function truthy2(v) {
+  if (typeof v === "boolean") return v;
+  if (typeof v === "number") return v !== 0 && !Number.isNaN(v);
+  return v !== "";
+}
+function equal(a, b) {
+  if (typeof a === "string") return a.toLowerCase() === String(b).toLowerCase();
+  if (typeof a === "number") {
+    const n = typeof b === "number" ? b : typeof b === "boolean" ? Number(b) : b.trim() === "" ? 0 : Number(b);
+    return Number.isNaN(n) ? false : a === n;
+  }
+  if (typeof b === "boolean") return a === b;
+  return a === truthy2(b);
+}
+function apply(name, args) {
+  const known2 = (xs) => xs.every((x) => x !== void 0);
+  switch (name) {
+    case "not":
+      return args.length === 1 && args[0] !== void 0 ? !truthy2(args[0]) : void 0;
+    case "and":
+      if (args.some((a) => a !== void 0 && !truthy2(a))) return false;
+      return known2(args) && args.length >= 2 ? true : void 0;
+    case "or":
+      if (args.some((a) => a !== void 0 && truthy2(a))) return true;
+      return known2(args) && args.length >= 2 ? false : void 0;
+    case "eq":
+    case "ne": {
+      if (args.length !== 2 || !known2(args)) return void 0;
+      const e = equal(args[0], args[1]);
+      return name === "eq" ? e : !e;
+    }
+    case "in":
+    case "notin": {
+      if (args.length < 1 || !known2(args)) return void 0;
+      const found = args.slice(1).some((a) => equal(args[0], a));
+      return name === "in" ? found : !found;
+    }
+    case "startswith":
+    case "endswith":
+    case "contains": {
+      if (args.length !== 2 || !known2(args)) return void 0;
+      const [a, b] = [String(args[0]).toLowerCase(), String(args[1]).toLowerCase()];
+      return name === "startswith" ? a.startsWith(b) : name === "endswith" ? a.endsWith(b) : a.includes(b);
+    }
+    default:
+      return void 0;
+  }
+}
+var CONDITION_KEY, MAX_CHAIN, MAX_EXPRESSION, MAX_DEPTH5, Parser5;
+var init_template_conditions = __esm({
+  "src/eval/ci/template-conditions.ts"() {
+    "use strict";
+    init_expression_literals();
+    CONDITION_KEY = /^\$\{\{\s*(if|elseif|else)\b\s*(.*?)\s*\}\}$/s;
+    MAX_CHAIN = 64;
+    MAX_EXPRESSION = 2e3;
+    MAX_DEPTH5 = 32;
+    Parser5 = class {
+      constructor(s, resolve) {
+        this.s = s;
+        this.resolve = resolve;
+      }
+      s;
+      resolve;
+      i = 0;
+      /** Set when a part is not understood: the whole expression is then undecided. */
+      failed = false;
+      atEnd() {
+        this.blank();
+        return !this.failed && this.i === this.s.length;
+      }
+      blank() {
+        while (this.i < this.s.length && /\s/.test(this.s[this.i])) this.i++;
+      }
+      fail() {
+        this.failed = true;
+        this.i = this.s.length;
+        return void 0;
+      }
+      expression(depth) {
+        if (depth > MAX_DEPTH5) return this.fail();
+        this.blank();
+        const c = this.s[this.i];
+        if (c === "'") return this.string();
+        const m = /^(?:-?\d+(?:\.\d+)?|[A-Za-z_][\w.-]*)/.exec(this.s.slice(this.i));
+        if (!m) return this.fail();
+        const word = m[0];
+        this.i += word.length;
+        if (/^-?\d/.test(word)) return Number(word);
+        this.blank();
+        if (this.s[this.i] === "(") return this.call(word.toLowerCase(), depth);
+        if (/^true$/i.test(word)) return true;
+        if (/^false$/i.test(word)) return false;
+        let reference = word;
+        if (this.s[this.i] === "[") {
+          const close = this.s.indexOf("]", this.i);
+          const inner = close < 0 ? void 0 : /^\[\s*'([^']*)'\s*\]$/.exec(this.s.slice(this.i, close + 1));
+          if (!inner) return this.fail();
+          reference = `${word}.${inner[1]}`;
+          this.i = close + 1;
+        }
+        if (!/^(?:parameters|variables)\.[\w.-]+$/.test(reference)) return void 0;
+        const v = this.resolve(reference);
+        if (v?.kind === "string" || v?.kind === "number" || v?.kind === "bool") return v.value;
+        return void 0;
+      }
+      string() {
+        const lit = singleQuotedAt(this.s, this.i);
+        if (!lit) return this.fail();
+        this.i = lit.end;
+        return lit.text;
+      }
+      call(name, depth) {
+        const args = [];
+        this.i++;
+        this.blank();
+        if (this.s[this.i] === ")") this.i++;
+        else {
+          for (; ; ) {
+            args.push(this.expression(depth + 1));
+            if (this.failed) return void 0;
+            this.blank();
+            const c = this.s[this.i];
+            this.i++;
+            if (c === ")") break;
+            if (c !== ",") return this.fail();
+          }
+        }
+        return apply(name, args);
+      }
+    };
+  }
+});
+
 // src/eval/ci/common.ts
 function scalarOf(node) {
   return node?.type === "scalar" ? { text: node.value, range: node.range } : void 0;
@@ -43521,13 +43728,15 @@ function envOf(node, scope) {
     return v;
   });
 }
-function variablesOf(node, scope, conditions = []) {
+function variablesOf(node, scope, conditions = [], when = []) {
   const out = [];
-  const mark = (v) => conditions.length ? { ...v, conditions: [...conditions] } : v;
+  const mark = (v) => conditions.length ? { ...v, conditions: [...conditions], ...when ? { when: [...when] } : {} } : v;
+  const nested = (e, own) => variablesOf(e.value, scope, [...conditions, e.key.trim()], when && own ? [...when, ...own] : void 0);
   if (node?.type === "map") {
-    for (const e of node.entries) {
+    const chain = conditionChain(node.entries.map((e) => e.key));
+    for (const [i, e] of node.entries.entries()) {
       if (isExpressionKey(e.key)) {
-        out.push(...variablesOf(e.value, scope, [...conditions, e.key.trim()]));
+        out.push(...nested(e, chain[i]));
         continue;
       }
       const v = { name: e.key, nameRange: e.keyRange, kind: "value", source: "variables", scope };
@@ -43536,11 +43745,13 @@ function variablesOf(node, scope, conditions = []) {
       out.push(mark(v));
     }
   } else if (node?.type === "seq") {
-    for (const item of node.items) {
+    const chain = conditionChain(node.items.map((item) => item.type === "map" && item.entries.length === 1 ? item.entries[0].key : void 0));
+    for (const [i, item] of node.items.entries()) {
       if (item.type !== "map") continue;
       const first = item.entries[0];
       if (first && isExpressionKey(first.key)) {
-        for (const e of item.entries) out.push(...variablesOf(e.value, scope, [...conditions, e.key.trim()]));
+        const own = item.entries.length === 1 ? [chain[i]] : conditionChain(item.entries.map((e) => e.key));
+        item.entries.forEach((e, k) => out.push(...nested(e, own[k])));
         continue;
       }
       const get2 = (k) => item.entries.find((e) => e.key === k);
@@ -43577,6 +43788,7 @@ function templateRefOf(node) {
 var init_common = __esm({
   "src/eval/ci/common.ts"() {
     "use strict";
+    init_template_conditions();
   }
 });
 
@@ -43819,213 +44031,6 @@ var init_github = __esm({
     init_ci_address();
     init_common();
     MAX_MATRIX_MEMBERS = 32;
-  }
-});
-
-// src/eval/ci/expression-literals.ts
-function singleQuotedAt(s, at2) {
-  if (s[at2] !== "'") return void 0;
-  let text2 = "";
-  for (let i = at2 + 1; i < s.length; i++) {
-    if (s[i] === "'") {
-      if (s[i + 1] === "'") {
-        text2 += "'";
-        i++;
-        continue;
-      }
-      return { text: text2, end: i + 1 };
-    }
-    text2 += s[i];
-  }
-  return void 0;
-}
-var init_expression_literals = __esm({
-  "src/eval/ci/expression-literals.ts"() {
-    "use strict";
-  }
-});
-
-// src/eval/ci/template-conditions.ts
-function typedParameter(v, type) {
-  if (v?.kind !== "string" || type === void 0) return v;
-  const t = type.toLowerCase();
-  if (t === "boolean" && /^(?:true|false)$/i.test(v.value.trim())) return { kind: "bool", value: /^true$/i.test(v.value.trim()), ...v.origin ? { origin: v.origin } : {} };
-  if (t === "number" && v.value.trim() !== "" && !Number.isNaN(Number(v.value))) return { kind: "number", value: Number(v.value), ...v.origin ? { origin: v.origin } : {} };
-  return v;
-}
-function conditionChain(keys) {
-  const out = [];
-  let chain = [];
-  for (const key of keys) {
-    const m = key === void 0 ? null : CONDITION_KEY.exec(key.trim());
-    if (!m || m[1] !== "if" && chain.length >= MAX_CHAIN) {
-      chain = m?.[1] === "elseif" ? chain : [];
-      out.push(void 0);
-      continue;
-    }
-    const earlier = chain.map((expr) => ({ expr, holds: false }));
-    if (m[1] === "if") {
-      chain = [m[2]];
-      out.push([{ expr: m[2], holds: true }]);
-    } else if (m[1] === "elseif") {
-      out.push([...earlier, { expr: m[2], holds: true }]);
-      chain.push(m[2]);
-    } else {
-      out.push(earlier);
-      chain = [];
-    }
-  }
-  return out;
-}
-function conditionsHold(conditions, resolve) {
-  let all = true;
-  for (const c of conditions) {
-    const v = evaluate3(c.expr, resolve);
-    if (v === void 0) {
-      all = void 0;
-      continue;
-    }
-    if (truthy2(v) !== c.holds) return false;
-  }
-  return all;
-}
-function evaluate3(expr, resolve) {
-  if (expr.length > MAX_EXPRESSION) return void 0;
-  const p = new Parser5(expr, resolve);
-  const v = p.expression(0);
-  return p.atEnd() ? v : void 0;
-}
-function truthy2(v) {
-  if (typeof v === "boolean") return v;
-  if (typeof v === "number") return v !== 0 && !Number.isNaN(v);
-  return v !== "";
-}
-function equal(a, b) {
-  if (typeof a === "string") return a.toLowerCase() === String(b).toLowerCase();
-  if (typeof a === "number") {
-    const n = typeof b === "number" ? b : typeof b === "boolean" ? Number(b) : b.trim() === "" ? 0 : Number(b);
-    return Number.isNaN(n) ? false : a === n;
-  }
-  if (typeof b === "boolean") return a === b;
-  return a === truthy2(b);
-}
-function apply(name, args) {
-  const known2 = (xs) => xs.every((x) => x !== void 0);
-  switch (name) {
-    case "not":
-      return args.length === 1 && args[0] !== void 0 ? !truthy2(args[0]) : void 0;
-    case "and":
-      if (args.some((a) => a !== void 0 && !truthy2(a))) return false;
-      return known2(args) && args.length >= 2 ? true : void 0;
-    case "or":
-      if (args.some((a) => a !== void 0 && truthy2(a))) return true;
-      return known2(args) && args.length >= 2 ? false : void 0;
-    case "eq":
-    case "ne": {
-      if (args.length !== 2 || !known2(args)) return void 0;
-      const e = equal(args[0], args[1]);
-      return name === "eq" ? e : !e;
-    }
-    case "in":
-    case "notin": {
-      if (args.length < 1 || !known2(args)) return void 0;
-      const found = args.slice(1).some((a) => equal(args[0], a));
-      return name === "in" ? found : !found;
-    }
-    case "startswith":
-    case "endswith":
-    case "contains": {
-      if (args.length !== 2 || !known2(args)) return void 0;
-      const [a, b] = [String(args[0]).toLowerCase(), String(args[1]).toLowerCase()];
-      return name === "startswith" ? a.startsWith(b) : name === "endswith" ? a.endsWith(b) : a.includes(b);
-    }
-    default:
-      return void 0;
-  }
-}
-var CONDITION_KEY, MAX_CHAIN, MAX_EXPRESSION, MAX_DEPTH5, Parser5;
-var init_template_conditions = __esm({
-  "src/eval/ci/template-conditions.ts"() {
-    "use strict";
-    init_expression_literals();
-    CONDITION_KEY = /^\$\{\{\s*(if|elseif|else)\b\s*(.*?)\s*\}\}$/s;
-    MAX_CHAIN = 64;
-    MAX_EXPRESSION = 2e3;
-    MAX_DEPTH5 = 32;
-    Parser5 = class {
-      constructor(s, resolve) {
-        this.s = s;
-        this.resolve = resolve;
-      }
-      s;
-      resolve;
-      i = 0;
-      /** Set when a part is not understood: the whole expression is then undecided. */
-      failed = false;
-      atEnd() {
-        this.blank();
-        return !this.failed && this.i === this.s.length;
-      }
-      blank() {
-        while (this.i < this.s.length && /\s/.test(this.s[this.i])) this.i++;
-      }
-      fail() {
-        this.failed = true;
-        this.i = this.s.length;
-        return void 0;
-      }
-      expression(depth) {
-        if (depth > MAX_DEPTH5) return this.fail();
-        this.blank();
-        const c = this.s[this.i];
-        if (c === "'") return this.string();
-        const m = /^(?:-?\d+(?:\.\d+)?|[A-Za-z_][\w.-]*)/.exec(this.s.slice(this.i));
-        if (!m) return this.fail();
-        const word = m[0];
-        this.i += word.length;
-        if (/^-?\d/.test(word)) return Number(word);
-        this.blank();
-        if (this.s[this.i] === "(") return this.call(word.toLowerCase(), depth);
-        if (/^true$/i.test(word)) return true;
-        if (/^false$/i.test(word)) return false;
-        let reference = word;
-        if (this.s[this.i] === "[") {
-          const close = this.s.indexOf("]", this.i);
-          const inner = close < 0 ? void 0 : /^\[\s*'([^']*)'\s*\]$/.exec(this.s.slice(this.i, close + 1));
-          if (!inner) return this.fail();
-          reference = `${word}.${inner[1]}`;
-          this.i = close + 1;
-        }
-        if (!/^(?:parameters|variables)\.[\w.-]+$/.test(reference)) return void 0;
-        const v = this.resolve(reference);
-        if (v?.kind === "string" || v?.kind === "number" || v?.kind === "bool") return v.value;
-        return void 0;
-      }
-      string() {
-        const lit = singleQuotedAt(this.s, this.i);
-        if (!lit) return this.fail();
-        this.i = lit.end;
-        return lit.text;
-      }
-      call(name, depth) {
-        const args = [];
-        this.i++;
-        this.blank();
-        if (this.s[this.i] === ")") this.i++;
-        else {
-          for (; ; ) {
-            args.push(this.expression(depth + 1));
-            if (this.failed) return void 0;
-            this.blank();
-            const c = this.s[this.i];
-            this.i++;
-            if (c === ")") break;
-            if (c !== ",") return this.fail();
-          }
-        }
-        return apply(name, args);
-      }
-    };
   }
 });
 
@@ -47142,10 +47147,6 @@ function placesOf(file) {
   }
   return out;
 }
-function compileTimeVariable(sc, name) {
-  if (sc.variables.fromMacros?.has(name.toLowerCase())) return unknown(`${name} is built from $(\u2026) macros, which compile-time expressions do not expand`);
-  return sc.expansion.expression(`variables.${name}`);
-}
 function scalarLoc(file, s) {
   return { file, range: s.range };
 }
@@ -47167,6 +47168,7 @@ function scriptContext(file, place, variant, given, inherited) {
   const passedIn = github && given ? new Map([...given].map(([k, v]) => [k.toLowerCase(), v])) : given;
   const inheriting = inherited !== void 0 && (pipeline || file.kind === "github-action");
   const vars = new Map(inheriting ? inherited.values : []);
+  const scopedNames = /* @__PURE__ */ new Set();
   const fromMacros = new Set(inheriting ? inherited.fromMacros ?? [...inherited.values.keys()].map((k) => k.toLowerCase()) : []);
   let hidden = pipeline && inherited !== void 0 && inherited.hidden;
   const variableFiles = pipeline && inherited?.files ? [...inherited.files] : [];
@@ -47219,6 +47221,20 @@ function scriptContext(file, place, variant, given, inherited) {
     if (passed) return throughInput(passed);
     if (!i?.default) return unknown(`input ${name} has no default`);
     return throughInput(str(i.default.text, scalarLoc(f, i.default)));
+  };
+  const conditionReference = (ref) => {
+    const variableName = /^variables\.(.+)$/.exec(ref)?.[1];
+    if (variableName !== void 0) {
+      const lower = variableName.toLowerCase();
+      if (fromMacros.has(lower)) return unknown(`${variableName} is built from $(\u2026) macros, which compile-time expressions do not expand`);
+      if (scopedNames.has(lower)) return unknown(`${variableName} is set by a stage's or job's own variables, which a condition around that stage or job does not see`);
+      const v2 = variable(variableName);
+      return v2 ? named2(v2, `variables.${variableName}`, variableName) : unknown(`variables.${variableName} is not set literally in this file`);
+    }
+    const v = expression2(ref);
+    if (/^parameters\.[^.]+\./.test(ref) && v.kind === "string" && /^(?:true|false|yes|no|on|off|null|~|[-+]?(?:\d|\.\d)|0x)/i.test(v.value.trim())) return unknown(`${ref} is "${v.value}", which may be a YAML boolean or number, not text`);
+    const m = /^parameters\.(.+)$/.exec(ref);
+    return m ? typedParameter(v, inputs.get(inputKey(m[1]))?.type) : v;
   };
   const inputMember = (name, path60) => {
     const i = inputs.get(inputKey(name));
@@ -47295,6 +47311,19 @@ function scriptContext(file, place, variant, given, inherited) {
       depth--;
     }
   };
+  const decideConditions = (when) => {
+    if (!when?.length) return void 0;
+    const read = [];
+    const holds2 = conditionsHold(when, (ref) => {
+      const v = conditionReference(ref);
+      if (v && v.kind !== "unknown") read.push(v);
+      return v;
+    });
+    if (holds2 === void 0) return void 0;
+    const inputs2 = [...new Set(read.map((v) => v.decidedBy ?? v.origin).filter((l) => l !== void 0))];
+    const decider = inputs2.length === 1 ? inputs2[0] : void 0;
+    return { holds: holds2, decision: decider ? { decider, chain: [{ ...decider, label: "decided by this value" }] } : { chain: [] } };
+  };
   const included = /* @__PURE__ */ new Set();
   const including = [];
   const add = (list2) => {
@@ -47318,15 +47347,18 @@ function scriptContext(file, place, variant, given, inherited) {
         for (const k of [...vars.keys()]) if (names === void 0 || names.has(k.toLowerCase())) vars.set(k, unknown(`${k} ${why}`));
         continue;
       }
+      const decided = v.conditions?.length ? decideConditions(v.when) : void 0;
+      if (decided?.holds === false) continue;
       if (v.value && /\$\(/.test(v.value.text)) fromMacros.add(v.name.toLowerCase());
       else fromMacros.delete(v.name.toLowerCase());
-      const value = v.conditions?.length ? unknown(`${v.name} is set under a condition`) : v.unreadable ? unknown(v.unreadable) : v.value ? builtFromMacros(v.value.text) ? deferred(v.name, v.value, v.file ?? f) : resolveScalar(v.value, v.file) : unknown(`${v.name} is not a scalar`);
+      const value = v.conditions?.length && !decided ? unknown(`${v.name} is set under a condition`) : decided && v.value && !builtFromMacros(v.value.text) ? chosenBy(resolveScalar(v.value, v.file), scalarLoc(v.file ?? f, v.value), decided.decision) : v.conditions?.length ? unknown(`${v.name} is set under a condition whose inserted value is built from macros`) : v.unreadable ? unknown(v.unreadable) : v.value ? builtFromMacros(v.value.text) ? deferred(v.name, v.value, v.file ?? f) : resolveScalar(v.value, v.file) : unknown(`${v.name} is not a scalar`);
       setVariable(v.name, value);
     }
   };
   add(file.env);
   if (place?.stage) add(place.stage.env);
   if (place?.job) add(place.job.env);
+  for (const v of [...place?.stage?.env ?? [], ...place?.job?.env ?? []]) scopedNames.add(v.name.toLowerCase());
   for (const name of variant.variables ?? []) {
     const v = variant.values.get(name);
     vars.set(
@@ -47361,7 +47393,7 @@ function scriptContext(file, place, variant, given, inherited) {
   if (runtime?.any) env.set(ANY_VARIABLE, unknown(`an earlier step of the job may set any variable at run time (${setBy})`, runtime.any));
   const macro = pipeline ? (name) => variable(name) ?? // `$(Build.SourcesDirectory)`: the checkout's folder (a path built on it is a path from the repository's top).
   unknown(hidden ? `$(${name}) may come from a variable group or template` : `$(${name}) is not set literally in this file`, void 0, CHECKOUT_TOP_MACROS.has(name.toLowerCase()) ? CHECKOUT_TOKEN : void 0) : void 0;
-  return { env, expansion: macro ? { expression: expression2, macro } : { expression: expression2 }, variables: { values: vars, hidden, ...variableFiles.length ? { files: variableFiles } : {}, fromMacros } };
+  return { env, expansion: macro ? { expression: expression2, macro } : { expression: expression2 }, variables: { values: vars, hidden, ...variableFiles.length ? { files: variableFiles } : {}, fromMacros }, condition: conditionReference };
 }
 function namesSetBy(list2) {
   const known2 = NAMES_SET_BY.get(list2);
@@ -48229,13 +48261,13 @@ function azureCliUnits(ciFiles, ctx) {
         if (vi === 0) heredocs.push(...run3.heredocs);
         const env = lazyEnvClass(place, run3.assigned, sc);
         const variantName = variant.label ? `matrix: ${variant.label}` : "default";
-        if (!calledOnly && stepRunsIn(place?.step, file, sc)) {
+        if (!calledOnly && stepRunsIn(place?.step, sc)) {
           runCalledScripts(run3, file.file, sc, place?.step, place?.job?.keyRange ?? script.range, variantName, env, (assigned) => lazyEnvClass(place, assigned, sc), vi === 0);
           addInvocations(variantName, run3, env, vi === 0, linkerFor(file.kind === "script", () => [...heredocs, ...run3.heredocs]));
         }
         for (const [k, caller] of callers.entries()) {
           const csc = scriptContext(file, place, variant, caller.inputs, caller.variables);
-          if (!stepRunsIn(place?.step, file, csc)) continue;
+          if (!stepRunsIn(place?.step, csc)) continue;
           const first = calledOnly && vi === 0;
           const crun = interpretScript(file.file, script, csc.env, withSource(file.file, csc.expansion), first ? "caller" : false);
           const cenv = lazyEnvClass(place, crun.assigned, csc, caller.inputs, caller.placeEnv);
@@ -48252,7 +48284,7 @@ function azureCliUnits(ciFiles, ctx) {
       const place = places.get(step.subject);
       for (const caller of contexts) {
         const sc = scriptContext(file, place, matrixVariants(place?.job)[0], caller?.inputs, caller?.variables);
-        if (!stepRunsIn(step, file, sc)) continue;
+        if (!stepRunsIn(step, sc)) continue;
         const initial = new Map(sc.env);
         if (args) for (const [name2, v] of argumentVariables(script.script.language, taskArguments(file.file, args, sc))) initial.set(name2, v);
         const run3 = interpretScript(script.file, script.script, initial, withSource(script.file, sc.expansion), "caller");
@@ -48301,7 +48333,7 @@ function azureCliUnits(ciFiles, ctx) {
 }
 function markStepsThatNeverRun(file, contexts, contextOf) {
   for (const step of file.steps) {
-    if (step.when && !contexts.some((caller) => stepRunsIn(step, file, contextOf(step, caller)))) step.neverRuns = true;
+    if (step.when && !contexts.some((caller) => stepRunsIn(step, contextOf(step, caller)))) step.neverRuns = true;
   }
 }
 function distinctAddresses(draftLists) {
@@ -48317,18 +48349,8 @@ function distinctAddresses(draftLists) {
     }
   }
 }
-function stepRunsIn(step, file, sc) {
-  return !step?.when || conditionsHold(step.when, conditionValues(file, sc)) !== false;
-}
-function conditionValues(file, sc) {
-  return (ref) => {
-    const variable = /^variables\.(.+)$/.exec(ref);
-    if (variable) return compileTimeVariable(sc, variable[1]);
-    const v = sc.expansion.expression(ref);
-    if (/^parameters\.[^.]+\./.test(ref) && v.kind === "string" && /^(?:true|false|yes|no|on|off|null|~|[-+]?(?:\d|\.\d)|0x)/i.test(v.value.trim())) return unknown(`${ref} is "${v.value}", which may be a YAML boolean or number, not text`);
-    const m = /^parameters\.(.+)$/.exec(ref);
-    return m ? typedParameter(v, file.inputs.find((i) => i.name === m[1])?.type) : v;
-  };
+function stepRunsIn(step, sc) {
+  return !step?.when || conditionsHold(step.when, sc.condition) !== false;
 }
 function runsOnlyWhenCalled(file) {
   if (file.format === "azure-pipelines") return true;
@@ -48869,7 +48891,7 @@ function callerContexts(file, calls, root, callsOf, depth = 0, cut) {
         // calls × contexts × combinations multiply (the file's own jobs are under MATRIX_WORK_BUDGET).
         matrixVariants(c.job).slice(0, MAX_VARIANTS_PER_CALL).flatMap((variant) => {
           const sc = scriptContext(c.caller, place, variant, o?.inputs, o?.variables);
-          if (!stepRunsIn(c.step, c.caller, sc)) return [];
+          if (!stepRunsIn(c.step, sc)) return [];
           const inputs = /* @__PURE__ */ new Map();
           for (const e of c.inputs) {
             if (e.value === void 0) {

@@ -42,9 +42,9 @@ import {
 } from '../model/tables/azure-cli.js';
 import { argumentVariables, idOutputOf, interpretScript, type AzInvocation, type HeredocWrite, type ScriptCall } from '../eval/azcli/interpret.js';
 import { configuredDefault, configuredDefaults } from '../eval/azcli/configure.js';
-import { compileTimeVariable, entryValue, jobWithValue, matrixVariants, placesOf, scriptContext, type CallerVariables, type ScriptContext, type ScriptPlace } from '../eval/azcli/context.js';
+import { entryValue, jobWithValue, matrixVariants, placesOf, scriptContext, type CallerVariables, type ScriptContext, type ScriptPlace } from '../eval/azcli/context.js';
 import { linkStepTemplate } from '../eval/azcli/runtime-variables.js';
-import { conditionsHold, typedParameter } from '../eval/ci/template-conditions.js';
+import { conditionsHold } from '../eval/ci/template-conditions.js';
 import { sliceValue, sliceVariable, type Env, type ExpandedWord } from '../eval/azcli/words.js';
 import { redirection } from '../eval/ci-words.js';
 import type { EvaluatedUnit, FrontEndContext, Problem, SuppressionSource } from './types.js';
@@ -597,14 +597,14 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
         // A file run only by its callers makes no resources of this run (its heredocs are still read
         // above), and the files its `--file` flags name are not read here: a default no caller uses
         // names a file linted on its own.
-        if (!calledOnly && stepRunsIn(place?.step, file, sc)) {
+        if (!calledOnly && stepRunsIn(place?.step, sc)) {
           runCalledScripts(run, file.file, sc, place?.step, place?.job?.keyRange ?? script.range, variantName, env, (assigned) => lazyEnvClass(place, assigned, sc), vi === 0);
           addInvocations(variantName, run, env, vi === 0, linkerFor(file.kind === 'script', () => [...heredocs, ...run.heredocs]));
         }
         // The same script once more per scanned caller that passes inputs (`uses: ./…` + `with:`).
         for (const [k, caller] of callers.entries()) {
           const csc = scriptContext(file, place, variant, caller.inputs, caller.variables);
-          if (!stepRunsIn(place?.step, file, csc)) continue;
+          if (!stepRunsIn(place?.step, csc)) continue;
           const first = calledOnly && vi === 0;
           const crun = interpretScript(file.file, script, csc.env, withSource(file.file, csc.expansion), first ? 'caller' : false);
           const cenv = lazyEnvClass(place, crun.assigned, csc, caller.inputs, caller.placeEnv);
@@ -626,7 +626,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       const place = places.get(step.subject);
       for (const caller of contexts) {
         const sc = scriptContext(file, place, matrixVariants(place?.job)[0]!, caller?.inputs, caller?.variables);
-        if (!stepRunsIn(step, file, sc)) continue;
+        if (!stepRunsIn(step, sc)) continue;
         const initial = new Map(sc.env);
         if (args) for (const [name, v] of argumentVariables(script.script.language, taskArguments(file.file, args, sc))) initial.set(name, v);
         const run = interpretScript(script.file, script.script, initial, withSource(script.file, sc.expansion), 'caller');
@@ -685,7 +685,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
  */
 function markStepsThatNeverRun(file: CiFile, contexts: readonly (CallerContext | undefined)[], contextOf: (step: CiStep, caller: CallerContext | undefined) => ScriptContext): void {
   for (const step of file.steps) {
-    if (step.when && !contexts.some((caller) => stepRunsIn(step, file, contextOf(step, caller)))) step.neverRuns = true;
+    if (step.when && !contexts.some((caller) => stepRunsIn(step, contextOf(step, caller)))) step.neverRuns = true;
   }
 }
 
@@ -710,23 +710,11 @@ function distinctAddresses(draftLists: Iterable<readonly Draft[]>): void {
 }
 
 /** A step of `file` under `${{ if … }}` blocks runs only in the contexts that do not decide them false. */
-function stepRunsIn(step: CiStep | undefined, file: CiFile, sc: ScriptContext): boolean {
-  return !step?.when || conditionsHold(step.when, conditionValues(file, sc)) !== false;
+function stepRunsIn(step: CiStep | undefined, sc: ScriptContext): boolean {
+  return !step?.when || conditionsHold(step.when, sc.condition) !== false;
 }
 
 /** The values a file's `${{ if }}` conditions read in a context: its parameters as their declared types make them. */
-function conditionValues(file: CiFile, sc: ScriptContext): (reference: string) => Value | undefined {
-  return (ref) => {
-    const variable = /^variables\.(.+)$/.exec(ref);
-    if (variable) return compileTimeVariable(sc, variable[1]!);
-    const v = sc.expansion.expression(ref);
-    // A member of an object parameter keeps its YAML type, which the text read here does not
-    // say (`enabled: false` is a boolean): as an operand, only a plain string is known.
-    if (/^parameters\.[^.]+\./.test(ref) && v.kind === 'string' && /^(?:true|false|yes|no|on|off|null|~|[-+]?(?:\d|\.\d)|0x)/i.test(v.value.trim())) return unknown(`${ref} is "${v.value}", which may be a YAML boolean or number, not text`);
-    const m = /^parameters\.(.+)$/.exec(ref);
-    return m ? typedParameter(v, file.inputs.find((i) => i.name === m[1])?.type) : v;
-  };
-}
 
 /**
  * A file that runs only when another file calls it: an Azure Pipelines template (a file a
@@ -1556,7 +1544,7 @@ function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string,
       matrixVariants(c.job).slice(0, MAX_VARIANTS_PER_CALL).flatMap((variant): CallerContext[] => {
         const sc = scriptContext(c.caller, place, variant, o?.inputs, o?.variables);
         // A call under `${{ if }}` blocks this context decides against is not in the caller's pipeline.
-        if (!stepRunsIn(c.step, c.caller, sc)) return [];
+        if (!stepRunsIn(c.step, sc)) return [];
         const inputs = new Map<string, Value>();
         for (const e of c.inputs) {
           // A mapping or list passed (an `object` parameter, a step list): given, not read; its

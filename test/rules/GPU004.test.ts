@@ -1461,6 +1461,16 @@ const compileTimeVariables: RuleTable = {
         },
       },
       { name: 'literal-variable-rules-out-the-if-branch', files: { 'azure-pipelines.yml': PIPELINE('basic', 'Standard_NC6', 'Standard_NC24ads_A100_v4') } },
+      {
+        // Variable names ignore case: `variables['TIER']` reads `tier` (self-review 68).
+        name: 'variable-read-in-another-case',
+        files: { 'azure-pipelines.yml': PIPELINE('basic', 'Standard_NC6', 'Standard_NC24ads_A100_v4').replace("eq(variables.tier, 'premium')", "eq(variables['TIER'], 'premium')") },
+      },
+      {
+        // A variable set under a condition its values decide false is not set: the earlier value stands.
+        name: 'variable-under-a-condition-decided-false',
+        files: { 'azure-pipelines.yml': "trigger: none\nparameters:\n  - name: legacy\n    type: boolean\n    default: false\nvariables:\n  - name: size\n    value: Standard_NC24ads_A100_v4\n  - ${{ if eq(parameters.legacy, true) }}:\n    - name: size\n      value: Standard_NC6\nsteps:\n  - script: az ml compute create --name gpu-train --type amlcompute --size $(size) --tags cost-center=ml\n" },
+      },
       { name: 'literal-variable-rules-out-the-else-branch', files: { 'azure-pipelines.yml': PIPELINE('premium', 'Standard_NC24ads_A100_v4', 'Standard_NC6') } },
     ],
     invalid: [
@@ -1473,6 +1483,23 @@ const compileTimeVariables: RuleTable = {
         level: 'error',
         env: 'unknown',
         message: /AML compute "gpu-train" uses size "Standard_NC6"/,
+      },
+      {
+        // A variable set under a condition its values decide: set, and reported at the input that decided it (RULES.md
+        // "Values chosen by a condition"; review 67: it was unknown).
+        name: 'variable-under-a-condition-decided-true',
+        files: { 'azure-pipelines.yml': "trigger: none\nparameters:\n  - name: legacy\n    type: boolean\n    default: ⟦true⟧\nvariables:\n  - name: size\n    value: Standard_NC24ads_A100_v4\n  - ${{ if eq(parameters.legacy, true) }}:\n    - name: size\n      value: Standard_NC6\nsteps:\n  - script: az ml compute create --name gpu-train --type amlcompute --size $(size) --tags cost-center=ml\n" },
+        level: 'error',
+        env: 'unknown',
+        related: [{ file: 'azure-pipelines.yml', line: 11 }],
+      },
+      {
+        // A job's own variables are not in scope where a condition around the job sits: that
+        // condition over a name the job sets is not decided, and the job is read (self-review 68).
+        name: 'condition-around-a-job-that-sets-the-variable',
+        files: { 'azure-pipelines.yml': "trigger: none\nvariables:\n  tier: basic\njobs:\n  - ${{ if eq(variables.tier, 'premium') }}:\n    - job: premium\n      variables:\n        tier: premium\n      steps:\n        - script: az ml compute create --name gpu-train --type amlcompute --size ⟦Standard_NC6⟧ --tags cost-center=ml\n" },
+        level: 'error',
+        env: 'unknown',
       },
       {
         name: 'variable-built-from-a-macro-decides-nothing',

@@ -11,11 +11,11 @@
  *   `$[ ]` runtime expressions are unknown.
  */
 import type { Location } from '../../core/source.js';
-import { passedThrough, str, unknown, variableSite, type Value } from '../../core/value.js';
+import { chosenBy, passedThrough, str, unknown, variableSite, type Decision, type Value } from '../../core/value.js';
 import type { CiFile, CiJob, CiMatrixEntry, CiMatrixLeg, CiScalar, CiStage, CiStep, CiVariable } from '../ci/types.js';
 import { runtimeVariables } from './runtime-variables.js';
 import { githubOperatorExpression, type ExpressionLocator } from './github-expression.js';
-import { typedParameter } from '../ci/template-conditions.js';
+import { conditionsHold, typedParameter, type TemplateCondition } from '../ci/template-conditions.js';
 import { ANY_VARIABLE, CHECKOUT_TOKEN, isActionFile, MAX_EXPANDED_CHARS, SCRIPT_DIR_TOKEN, tooLongToRead, type Env, type ExpansionContext } from './words.js';
 import { CHECKOUT_TOP_CONTEXTS, CHECKOUT_TOP_MACROS } from '../../parse/yaml/ci-checkout.js';
 
@@ -227,17 +227,11 @@ export interface ScriptContext {
   expansion: Omit<ExpansionContext, 'language' | 'file'>;
   /** An Azure Pipelines file's variables in scope at the script (by name as written), for the templates it calls. */
   variables: CallerVariables;
-}
-
-/**
- * A variable as a compile-time expression (`${{ if eq(variables.tier, 'premium') }}`) reads it at
- * a script's place: its value when written literally (or by a `${{ }}` expression) in the YAML;
- * unknown when built from macros, which compile time does not expand (Microsoft Learn, "Understand
- * variable syntax": template expressions are processed at compile time, macros at run time).
- */
-export function compileTimeVariable(sc: ScriptContext, name: string): Value {
-  if (sc.variables.fromMacros?.has(name.toLowerCase())) return unknown(`${name} is built from $(…) macros, which compile-time expressions do not expand`);
-  return sc.expansion.expression(`variables.${name}`);
+  /**
+   * A reference in a compile-time condition (`${{ if eq(parameters.env, 'prod') }}`), as the
+   * condition reads it here (`conditionReference`); undefined for one it does not resolve.
+   */
+  condition: (reference: string) => Value | undefined;
 }
 
 /** The variables an Azure Pipelines template sees from its caller: those in scope at the call; `hidden` when a variable group or template may set more. */
@@ -248,7 +242,7 @@ export interface CallerVariables {
   files?: readonly string[];
   /**
    * The names (lower case) whose value was built from `$(…)` macros: known at run time, but a
-   * compile-time `${{ variables.x }}` sees the macro text (`compileTimeVariable`).
+   * compile-time `${{ variables.x }}` sees the macro text (`ScriptContext.condition`).
    */
   fromMacros?: ReadonlySet<string>;
 }
@@ -289,7 +283,9 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
   // A template expanded into its caller, or a composite action run in its caller's step: the caller's variables first.
   const inheriting = inherited !== undefined && (pipeline || file.kind === 'github-action');
   const vars = new Map<string, Value>(inheriting ? inherited.values : []);
-  // Names whose value came from macros (compileTimeVariable); a caller's that says nothing: all of its names.
+  /** Names a stage's or job's own `variables:` set (`conditionReference`), lower case. */
+  const scopedNames = new Set<string>();
+  // Names whose value came from macros (`conditionReference`); a caller's that says nothing: all of its names.
   const fromMacros = new Set<string>(inheriting ? (inherited.fromMacros ?? [...inherited.values.keys()].map((k) => k.toLowerCase())) : []);
   let hidden = pipeline && inherited !== undefined && inherited.hidden;
   const variableFiles: string[] = pipeline && inherited?.files ? [...inherited.files] : [];
@@ -363,6 +359,29 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
     if (passed) return throughInput(passed);
     if (!i?.default) return unknown(`input ${name} has no default`);
     return throughInput(str(i.default.text, scalarLoc(f, i.default)));
+  };
+  /**
+   * A reference of a compile-time condition: a parameter as its declared type makes it (a
+   * `boolean` parameter's `false`), a member of an object parameter only when it is plain text
+   * (its YAML type is not known here: `enabled: false` is a boolean), and a variable written in the
+   * YAML; not one built from `$(…)` macros, which compile time does not expand (Microsoft Learn,
+   * "Understand variable syntax": template expressions are processed at compile time, macros at
+   * run time).
+   */
+  const conditionReference = (ref: string): Value | undefined => {
+    const variableName = /^variables\.(.+)$/.exec(ref)?.[1];
+    if (variableName !== undefined) {
+      const lower = variableName.toLowerCase();
+      if (fromMacros.has(lower)) return unknown(`${variableName} is built from $(…) macros, which compile-time expressions do not expand`);
+      if (scopedNames.has(lower)) return unknown(`${variableName} is set by a stage's or job's own variables, which a condition around that stage or job does not see`);
+      // Variable names ignore case (`variables.region` reads `Region`).
+      const v = variable(variableName);
+      return v ? named(v, `variables.${variableName}`, variableName) : unknown(`variables.${variableName} is not set literally in this file`);
+    }
+    const v = expression(ref);
+    if (/^parameters\.[^.]+\./.test(ref) && v.kind === 'string' && /^(?:true|false|yes|no|on|off|null|~|[-+]?(?:\d|\.\d)|0x)/i.test(v.value.trim())) return unknown(`${ref} is "${v.value}", which may be a YAML boolean or number, not text`);
+    const m = /^parameters\.(.+)$/.exec(ref);
+    return m ? typedParameter(v, inputs.get(inputKey(m[1]!))?.type) : v;
   };
   /** A scalar member of an `object` parameter's default, when no caller passes the parameter. */
   const inputMember = (name: string, path: string): Value => {
@@ -455,6 +474,24 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
       depth--;
     }
   };
+  /**
+   * Whether `${{ if }}` conditions insert what they guard, with the values known here: holds, and
+   * the decision (the input the condition read, when one known value decided it: RULES.md "Values
+   * chosen by a condition" points there); undefined when not decided.
+   */
+  const decideConditions = (when: readonly TemplateCondition[] | undefined): { holds: boolean; decision: Decision } | undefined => {
+    if (!when?.length) return undefined;
+    const read: Value[] = [];
+    const holds = conditionsHold(when, (ref) => {
+      const v = conditionReference(ref);
+      if (v && v.kind !== 'unknown') read.push(v);
+      return v;
+    });
+    if (holds === undefined) return undefined;
+    const inputs = [...new Set(read.map((v) => v.decidedBy ?? v.origin).filter((l): l is Location => l !== undefined))];
+    const decider = inputs.length === 1 ? inputs[0] : undefined;
+    return { holds, decision: decider ? { decider, chain: [{ ...decider, label: 'decided by this value' }] } : { chain: [] } };
+  };
   // The files included so far: each is inserted once (an include graph with many paths to a file
   // costs one insertion), a file that includes itself through others stops, and Azure Pipelines'
   // limits hold (100 separate files, 20 levels).
@@ -487,10 +524,18 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
         for (const k of [...vars.keys()]) if (names === undefined || names.has(k.toLowerCase())) vars.set(k, unknown(`${k} ${why}`));
         continue;
       }
+      // Under `${{ if }}` blocks: inserted or not as the values known here decide them (a parameter's
+      // default or a caller's value, a variable written before it); else unknown (review 67).
+      const decided = v.conditions?.length ? decideConditions(v.when) : undefined;
+      if (decided?.holds === false) continue;
       if (v.value && /\$\(/.test(v.value.text)) fromMacros.add(v.name.toLowerCase());
       else fromMacros.delete(v.name.toLowerCase());
-      const value = v.conditions?.length
+      const value = v.conditions?.length && !decided
         ? unknown(`${v.name} is set under a condition`)
+        : decided && v.value && !builtFromMacros(v.value.text)
+          ? chosenBy(resolveScalar(v.value, v.file), scalarLoc(v.file ?? f, v.value), decided.decision)
+        : v.conditions?.length
+          ? unknown(`${v.name} is set under a condition whose inserted value is built from macros`)
         : v.unreadable
           ? unknown(v.unreadable)
           : v.value
@@ -504,6 +549,9 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
   add(file.env);
   if (place?.stage) add(place.stage.env);
   if (place?.job) add(place.job.env);
+  // A stage's or job's own variables are not in scope where a condition around that stage or job
+  // sits: a condition over a name they set is not decided here (self-review 68).
+  for (const v of [...(place?.stage?.env ?? []), ...(place?.job?.env ?? [])]) scopedNames.add(v.name.toLowerCase());
   // A matrix leg's variables are the job's, set for that copy of the job.
   // Learn does not say whether a leg's variable or a `variables:` entry of the same name wins: unknown then.
   for (const name of variant.variables ?? []) {
@@ -552,7 +600,7 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
         // `$(Build.SourcesDirectory)`: the checkout's folder (a path built on it is a path from the repository's top).
         unknown(hidden ? `$(${name}) may come from a variable group or template` : `$(${name}) is not set literally in this file`, undefined, CHECKOUT_TOP_MACROS.has(name.toLowerCase()) ? CHECKOUT_TOKEN : undefined)
     : undefined;
-  return { env, expansion: macro ? { expression, macro } : { expression }, variables: { values: vars, hidden, ...(variableFiles.length ? { files: variableFiles } : {}), fromMacros } };
+  return { env, expansion: macro ? { expression, macro } : { expression }, variables: { values: vars, hidden, ...(variableFiles.length ? { files: variableFiles } : {}), fromMacros }, condition: conditionReference };
 }
 
 /**

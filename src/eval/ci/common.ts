@@ -4,6 +4,7 @@
  */
 import type { YamlEntryNode, YamlTree } from '../../parse/yaml/ci.js';
 import type { CiEntry, CiScalar, CiScript, CiTemplateRef, CiVariable } from './types.js';
+import { conditionChain, type TemplateCondition } from './template-conditions.js';
 
 /** Scripts by the address of the step that holds them (the parser's snippet subjects). */
 export type ScriptsBySubject = ReadonlyMap<string, CiScript[]>;
@@ -54,13 +55,16 @@ export function envOf(node: YamlTree | undefined, scope: CiVariable['scope']): C
  * `{ name, value, readonly }`, `{ group }` and `{ template }` entries — through
  * `${{ if }}`/`${{ else }}` blocks (their variables are marked with the conditions).
  */
-export function variablesOf(node: YamlTree | undefined, scope: CiVariable['scope'], conditions: string[] = []): CiVariable[] {
+export function variablesOf(node: YamlTree | undefined, scope: CiVariable['scope'], conditions: string[] = [], when: TemplateCondition[] | undefined = []): CiVariable[] {
   const out: CiVariable[] = [];
-  const mark = (v: CiVariable): CiVariable => (conditions.length ? { ...v, conditions: [...conditions] } : v);
+  const mark = (v: CiVariable): CiVariable => (conditions.length ? { ...v, conditions: [...conditions], ...(when ? { when: [...when] } : {}) } : v);
+  // `${{ if }}` then `${{ else }}`: a chain across a mapping's keys, or across a list's one-key items.
+  const nested = (e: YamlEntryNode, own: TemplateCondition[] | undefined): CiVariable[] => variablesOf(e.value, scope, [...conditions, e.key.trim()], when && own ? [...when, ...own] : undefined);
   if (node?.type === 'map') {
-    for (const e of node.entries) {
+    const chain = conditionChain(node.entries.map((e) => e.key));
+    for (const [i, e] of node.entries.entries()) {
       if (isExpressionKey(e.key)) {
-        out.push(...variablesOf(e.value, scope, [...conditions, e.key.trim()]));
+        out.push(...nested(e, chain[i]));
         continue;
       }
       const v: CiVariable = { name: e.key, nameRange: e.keyRange, kind: 'value', source: 'variables', scope };
@@ -69,11 +73,13 @@ export function variablesOf(node: YamlTree | undefined, scope: CiVariable['scope
       out.push(mark(v));
     }
   } else if (node?.type === 'seq') {
-    for (const item of node.items) {
+    const chain = conditionChain(node.items.map((item) => (item.type === 'map' && item.entries.length === 1 ? item.entries[0]!.key : undefined)));
+    for (const [i, item] of node.items.entries()) {
       if (item.type !== 'map') continue;
       const first = item.entries[0];
       if (first && isExpressionKey(first.key)) {
-        for (const e of item.entries) out.push(...variablesOf(e.value, scope, [...conditions, e.key.trim()]));
+        const own = item.entries.length === 1 ? [chain[i]] : conditionChain(item.entries.map((e) => e.key));
+        item.entries.forEach((e, k) => out.push(...nested(e, own[k])));
         continue;
       }
       const get = (k: string): YamlEntryNode | undefined => item.entries.find((e) => e.key === k);

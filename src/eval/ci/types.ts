@@ -122,6 +122,8 @@ export interface CiVariable {
   readonly?: boolean;
   /** The `${{ if … }}` / `${{ else }}` key(s) it is nested under, outermost first: the value is conditional. */
   conditions?: string[];
+  /** The same as conditions to decide, each `else` with the `if`/`elseif` before it (`conditionChain`); absent when a key is not one. */
+  when?: TemplateCondition[];
   /** A `template` entry whose file was read (frontends/azure-pipelines-variables.ts): the variables it inserts, in order. */
   included?: { file: string; variables: CiVariable[] };
   /** Why a value that is written cannot be read (`${{ parameters.x }}` of a variables template). */
