@@ -33786,15 +33786,15 @@ var init_parameter_names = __esm({
   }
 });
 
-// src/eval/arm/link-path.ts
+// src/core/arm-link-path.ts
 import path21 from "node:path";
 function relativeLinkPath(fromFile, rel) {
   const text2 = rel.trim();
   if (text2 === "" || text2.startsWith("[")) return void 0;
   return path21.resolve(path21.dirname(fromFile), text2);
 }
-var init_link_path = __esm({
-  "src/eval/arm/link-path.ts"() {
+var init_arm_link_path = __esm({
+  "src/core/arm-link-path.ts"() {
     "use strict";
   }
 });
@@ -33850,7 +33850,7 @@ var init_arm_folders = __esm({
   "src/frontends/arm-folders.ts"() {
     "use strict";
     init_parameter_names();
-    init_link_path();
+    init_arm_link_path();
     init_shared();
     TEMPLATE_OR_PARAMETERS = /\.(?:jsonc?|bicep)$/i;
     inside = (dir, root) => dir === root || dir.startsWith(root.endsWith(path22.sep) ? root : root + path22.sep);
@@ -38921,7 +38921,7 @@ var init_template = __esm({
   "src/eval/arm/template.ts"() {
     "use strict";
     init_deployment_scope();
-    init_link_path();
+    init_arm_link_path();
     init_limits();
     init_env();
     init_value();
@@ -42142,7 +42142,7 @@ var init_arm2 = __esm({
     init_detect();
     init_from_arm();
     init_template();
-    init_link_path();
+    init_arm_link_path();
     init_arm_folders();
     init_shared();
     init_names();

@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { PARAMETER_FOLDER } from '../core/parameter-names.js';
-import { relativeLinkPath } from '../eval/arm/link-path.js';
+import { relativeLinkPath } from '../core/arm-link-path.js';
 import { addCaller, isStringList, planningFact, upstreamOf } from './shared.js';
 import type { FileFacts, FilesOnlyView, FrontEndContext } from './types.js';
 

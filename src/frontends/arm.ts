@@ -13,7 +13,7 @@ import { evaluateArm, mayNameTemplate, metadataTemplate } from '../eval/arm/proj
 import { pairParameterFiles, pairedTemplate, templateIndex, type TemplateIndex } from '../eval/arm/detect.js';
 import { armRefKeys, fromArm } from '../model/from-arm.js';
 import { parameterFileEntries, parametersObject, relativeLinks } from '../eval/arm/template.js';
-import { relativeLinkPath } from '../eval/arm/link-path.js';
+import { relativeLinkPath } from '../core/arm-link-path.js';
 import { relativePathsWritten } from './arm-folders.js';
 import type { FileKind } from '../core/file-kind.js';
 import type { ClassifiedFile, FrontEnd, FrontEndContext, Problem, SuppressionSource } from './types.js';

@@ -5,7 +5,7 @@
  * nested deployments, flattened into a list of resource instances.
  */
 import { deploymentScope } from './deployment-scope.js';
-import { relativeLinkPath } from './link-path.js';
+import { relativeLinkPath } from '../../core/arm-link-path.js';
 import { LOOP_INSTANCE_CAP, newExpansionBudget, takeExpansions, type ExpansionBudget } from '../../core/limits.js';
 import type { InputDecl, MemberAllowed, MemberKey, OpaqueModuleCall } from '../types.js';
 import type { LineMap, Location } from '../../core/source.js';
