@@ -33818,8 +33818,8 @@ async function armPairingFolders(given, wide) {
   return [...out].sort();
 }
 function relativePathsWritten(ctx, file) {
-  return planningFact(ctx, "arm-relative-paths-1", file, isStringList, (text2) => {
-    if (!text2.includes("relativePath")) return [];
+  return planningFact(ctx, "arm-relative-paths-2", file, isStringList, (text2) => {
+    if (!/relativepath/i.test(text2)) return [];
     const out = [];
     for (const m of text2.matchAll(RELATIVE_PATH)) {
       try {
@@ -33854,7 +33854,7 @@ var init_arm_folders = __esm({
     init_shared();
     TEMPLATE_OR_PARAMETERS = /\.(?:jsonc?|bicep)$/i;
     inside = (dir, root) => dir === root || dir.startsWith(root.endsWith(path22.sep) ? root : root + path22.sep);
-    RELATIVE_PATH = /"relativePath"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
+    RELATIVE_PATH = /"relativePath"\s*:\s*"((?:[^"\\]|\\.)*)"/gi;
   }
 });
 
@@ -38705,6 +38705,12 @@ function expandDeployment(node, frame, deployment, condition, propsValue) {
         if (member2(pv, "reference")) value = unknown(`parameter '${k}' is a Key Vault reference`, scope.loc(v));
         else value = member2(pv, "value") ?? unknown(`parameter '${k}' has no value`, scope.loc(v));
         assigned.set(k.toLowerCase(), passedThrough(value, via));
+      }
+      const paramsLink = getProp(props, "parametersLink");
+      if (paramsLink) {
+        for (const [k] of members(getProp(tmpl, "parameters"))) {
+          if (!assigned.has(k.toLowerCase())) assigned.set(k.toLowerCase(), unknown(`parameter '${k}' comes from the deployment's parametersLink, which is not read`, scope.loc(paramsLink)));
+        }
       }
       const innerScope = new Scope(linked?.doc ?? scope.doc, tmpl, env, assigned);
       innerScope.caller = scope;
@@ -44925,6 +44931,9 @@ function textsOf(v, skip) {
   }
   return [];
 }
+function gpuTagShown(tags) {
+  return textsOf(tags).find((t) => mentionsGpu(t.text))?.shown;
+}
 function taintSwitchedOff(text2) {
   const m = /^([^=:]+)=([^:]*):/.exec(text2);
   return m !== null && gpuSwitchedOff(m[1], m[2]);
@@ -44939,7 +44948,11 @@ function gpuIntent(s) {
   if (label !== void 0 && mentionsGpu(label)) return `its name "${label}" says GPU`;
   if (name === void 0 && s.nameParts && piecesMentionGpu(s.nameParts)) return `its name "${s.nameParts.join("\u2026").replace(/…{2,}/g, "\u2026")}" says GPU`;
   for (const attr2 of ["labels", "tags", "taints"]) {
-    const hit = textsOf(s.read(attr2), attr2 === "tags" ? s.projectTags : void 0).find((t) => mentionsGpu(t.text));
+    if (attr2 === "tags" && s.projectTags === "unknown") {
+      s.read(attr2);
+      continue;
+    }
+    const hit = textsOf(s.read(attr2), attr2 === "tags" && s.projectTags !== "unknown" ? s.projectTags : void 0).find((t) => mentionsGpu(t.text));
     if (hit) return `its ${ATTR_WORD[attr2]} ${hit.shown} mentions GPU`;
   }
   const input2 = s.sizeSymbols.find((x) => mentionsGpu(x.name));
@@ -53008,7 +53021,13 @@ function intentOf(r, read) {
   });
 }
 function gpuIntentOf(ctx, r) {
-  return intentOf(r, (attr2) => known(r, attr2)) ?? intentOf(r, (attr2) => ctx.fact(r, attr2).value);
+  const intent = intentOf(r, (attr2) => known(r, attr2)) ?? intentOf(r, (attr2) => ctx.fact(r, attr2).value);
+  const tag = intent === void 0 && r.projectTags === "unknown" && isKnownAttr(r.kind, "tags") ? gpuTagShown(known(r, "tags")) : void 0;
+  if (tag !== void 0) {
+    const parent = r.parent ? `${r.parent.kind === "ml.workspace" ? "workspace" : "cluster"} "${displayName(r.parent)}"` : "parent";
+    ctx.undecided(r, "tags", `depends on the tags of its ${parent}, which are unknown: its tag ${tag} mentions GPU, but a tag it shares with them is the project's, not its own`, r.attrs.get("tags")?.at ?? r.header);
+  }
+  return intent;
 }
 function gpuNameUndecided(r) {
   if (r.name?.kind !== "unknown") return void 0;
@@ -53430,6 +53449,10 @@ function markProjectTags(resources) {
   for (const r of resources) {
     if (!SIZED.has(r.kind) || !r.parent || SIZED.has(r.parent.kind)) continue;
     const tags = r.parent.attrs.get("tags")?.value;
+    if (tags?.kind === "unknown") {
+      r.projectTags = "unknown";
+      continue;
+    }
     if (tags?.kind !== "object") continue;
     const shared = /* @__PURE__ */ new Set();
     for (const [k, v] of tags.entries) if (v.kind === "string") shared.add(tagKey(k, v.value));

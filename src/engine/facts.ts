@@ -7,7 +7,7 @@ import type { Value } from '../core/value.js';
 import type { ResourceKind, SizedKind } from '../model/kinds.js';
 import { isKnownAttr } from '../model/kinds.js';
 import { lastAddressWord, lastNameSegment, withoutTrailingInstanceKey } from '../model/address.js';
-import { gpuIntent, isGpuSize, piecesMayMentionGpu } from '../model/facts/gpu.js';
+import { gpuIntent, gpuTagShown, isGpuSize, piecesMayMentionGpu } from '../model/facts/gpu.js';
 import { isSystemMode } from '../model/facts/aks.js';
 import { computeTypeFromArm, computeTypeFromCanonical, isProjectWorkspace, type AmlComputeType } from '../model/facts/aml.js';
 import { deniesByDefault, isRegistryGroup } from '../model/facts/acr.js';
@@ -319,7 +319,14 @@ function intentOf(r: Resource<SizedKind>, read: (attr: 'labels' | 'tags' | 'tain
  * signal says GPU.
  */
 export function gpuIntentOf(ctx: Reads, r: Resource<SizedKind>): string | undefined {
-  return intentOf(r, (attr) => known(r, attr)) ?? intentOf(r, (attr) => ctx.fact(r as Resource, attr as never).value);
+  const intent = intentOf(r, (attr) => known(r, attr)) ?? intentOf(r, (attr) => ctx.fact(r as Resource, attr as never).value);
+  // A GPU tag the parent may carry too (its tags are unknown): maybe the project's, not decided.
+  const tag = intent === undefined && r.projectTags === 'unknown' && isKnownAttr(r.kind, 'tags') ? gpuTagShown(known(r, 'tags')) : undefined;
+  if (tag !== undefined) {
+    const parent = r.parent ? `${r.parent.kind === 'ml.workspace' ? 'workspace' : 'cluster'} "${displayName(r.parent)}"` : 'parent';
+    ctx.undecided(r, 'tags', `depends on the tags of its ${parent}, which are unknown: its tag ${tag} mentions GPU, but a tag it shares with them is the project's, not its own`, r.attrs.get('tags')?.at ?? r.header);
+  }
+  return intent;
 }
 
 /**

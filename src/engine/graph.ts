@@ -165,6 +165,11 @@ function markProjectTags(resources: readonly Resource[]): void {
   for (const r of resources) {
     if (!SIZED.has(r.kind) || !r.parent || SIZED.has(r.parent.kind)) continue;
     const tags = r.parent.attrs.get('tags')?.value;
+    // Tags not known (`merge(var.tags, …)` with an unknown map): any of the pool's may be the project's.
+    if (tags?.kind === 'unknown') {
+      r.projectTags = 'unknown';
+      continue;
+    }
     if (tags?.kind !== 'object') continue;
     const shared = new Set<string>();
     for (const [k, v] of tags.entries) if (v.kind === 'string') shared.add(tagKey(k, v.value));

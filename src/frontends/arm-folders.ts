@@ -36,12 +36,13 @@ export async function armPairingFolders(given: readonly string[], wide: FilesOnl
 }
 
 /** A literal `"relativePath": "…"` in a template's text (a cheap look before the parse of `relativeLinks`). */
-const RELATIVE_PATH = /"relativePath"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
+const RELATIVE_PATH = /"relativePath"\s*:\s*"((?:[^"\\]|\\.)*)"/gi;
 
 /** The `relativePath` values a template's text writes, decoded (planning's fact about the file: from the `--cache` while it is unchanged). */
 export function relativePathsWritten(ctx: Pick<FrontEndContext, 'host'> & { facts?: FileFacts | undefined }, file: string): string[] | undefined {
-  return planningFact(ctx, 'arm-relative-paths-1', file, isStringList, (text) => {
-    if (!text.includes('relativePath')) return [];
+  return planningFact(ctx, 'arm-relative-paths-2', file, isStringList, (text) => {
+    // ARM property names ignore case (`"RelativePath"`), as the evaluator reads them (self-review 68).
+    if (!/relativepath/i.test(text)) return [];
     const out: string[] = [];
     for (const m of text.matchAll(RELATIVE_PATH)) {
       try {

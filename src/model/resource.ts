@@ -88,9 +88,10 @@ export interface Resource<K extends ResourceKind = ResourceKind> {
    * Set by the graph on a node pool or compute: the tags (`tagKey(name, value)`) its parent (the
    * cluster, the workspace) carries too: the project's tags, which say nothing about this one
    * (RULES.md GPU001 "meant for GPU": `Project = "aks-gpu-demo"` on the cluster and every pool is
-   * not the system pool's intent).
+   * not the system pool's intent). `unknown` when the parent's tags are not known: no tag says
+   * GPU then, as any may be the project's.
    */
-  projectTags?: ReadonlySet<string>;
+  projectTags?: ReadonlySet<string> | 'unknown';
   /** The evaluation (module/template + variant) that produced this resource. */
   evaluation: Evaluation;
   /** For ARM compiled from Bicep: the resource's declaration in the `.bicep` source. */

@@ -232,7 +232,7 @@ describe('cache and units on a small tree', () => {
     expect(Object.entries(factsOf(twin)).map(([name, answer]) => [name.replace(/:.*/, ''), answer])).toEqual([
       ['classify', ['arm', 'arm']],
       ['bicep-generated', true],
-      ['arm-relative-paths-1', []],
+      ['arm-relative-paths-2', []],
     ]);
     // Warm: the same bytes, and the file left alone (the same entries and the same facts).
     fs.appendFileSync(cacheLocation, '\n\n');

@@ -2750,6 +2750,31 @@ resource "azurerm_kubernetes_cluster" "aks" {
         },
       },
       {
+        // The cluster's tags are not known (a map merged with a variable without a value): the pool's
+        // GPU tag may be the project's, so nothing is decided (self-review 68: reported).
+        name: 'cluster-tags-unknown',
+        files: {
+          'main.tf': `
+variable "tags" {}
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks"
+  location            = "westeurope"
+  resource_group_name = "rg"
+  dns_prefix          = "aks"
+  default_node_pool {
+    name    = "system"
+    vm_size = "Standard_D2s_v3"
+    tags    = { Project = "aks-gpu-demo" }
+  }
+  identity {
+    type = "SystemAssigned"
+  }
+  tags = merge(var.tags, { Project = "aks-gpu-demo" })
+}
+`,
+        },
+      },
+      {
         // Tag names ignore case: the cluster's "project" is the pool's "Project".
         name: 'project-tag-name-in-another-case',
         files: {

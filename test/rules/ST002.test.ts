@@ -711,6 +711,19 @@ const linkedTemplates: RuleTable = {
         name: 'linked-template-default-overridden-by-the-caller',
         files: { 'azuredeploy.json': LINKING('"TLS1_2"'), 'nested/st.json': LINKED('"TLS1_1"') },
       },
+      {
+        // ARM property names ignore case: `RelativePath` links as `relativePath` does (self-review 68).
+        name: 'relative-path-in-another-case',
+        files: { 'azuredeploy.json': LINKING('"TLS1_2"').replace('"relativePath"', '"RelativePath"'), 'nested/st.json': LINKED('"TLS1_1"') },
+      },
+      {
+        // `parametersLink`: the values come from a parameter file Azure fetches: unknown, not the defaults (self-review 68).
+        name: 'parameters-from-a-parameters-link',
+        files: {
+          'azuredeploy.json': LINKING('"TLS1_2"').replace(/"parameters": \{[^\n]*\}\n/, '"parametersLink": { "uri": "https://example.com/p.json" }\n'),
+          'nested/st.json': LINKED('"TLS1_1"'),
+        },
+      },
     ],
     invalid: [
       {

@@ -739,6 +739,14 @@ function expandDeployment(node: JsonNode, frame: Frame, deployment: string[], co
         else value = member(pv, 'value') ?? unknown(`parameter '${k}' has no value`, scope.loc(v));
         assigned.set(k.toLowerCase(), passedThrough(value, via));
       }
+      // `parametersLink`: the values come from a parameter file Azure fetches (not read here), so
+      // every parameter not passed inline is unknown, not its default (self-review 68).
+      const paramsLink = getProp(props, 'parametersLink');
+      if (paramsLink) {
+        for (const [k] of members(getProp(tmpl, 'parameters'))) {
+          if (!assigned.has(k.toLowerCase())) assigned.set(k.toLowerCase(), unknown(`parameter '${k}' comes from the deployment's parametersLink, which is not read`, scope.loc(paramsLink)));
+        }
+      }
       const innerScope = new Scope(linked?.doc ?? scope.doc, tmpl, env, assigned);
       innerScope.caller = scope;
       if (linked) env.linking.push(linked.file);

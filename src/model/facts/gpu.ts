@@ -159,8 +159,8 @@ export interface GpuIntentInput {
   nameParts?: readonly string[];
   /** Read in this order, only until one says GPU: node labels, tags, taints. */
   read(attr: 'labels' | 'tags' | 'taints'): Value | undefined;
-  /** The project's tags (`tagKey`), which say nothing about this resource (`Resource.projectTags`). */
-  projectTags?: ReadonlySet<string>;
+  /** The project's tags (`tagKey`), which say nothing about this resource (`Resource.projectTags`); `unknown`: no tag says anything. */
+  projectTags?: ReadonlySet<string> | 'unknown';
   /** The inputs and template variables the size flowed through (structured `via` entries). */
   sizeSymbols: readonly SymbolRef[];
 }
@@ -183,6 +183,11 @@ function textsOf(v: Value | undefined, skip?: ReadonlySet<string>): { text: stri
     });
   }
   return [];
+}
+
+/** A tag of `tags` that mentions GPU, as messages show it (`Project = "aks-gpu"`), or undefined. */
+export function gpuTagShown(tags: Value | undefined): string | undefined {
+  return textsOf(tags).find((t) => mentionsGpu(t.text))?.shown;
 }
 
 /** A taint `key=value:Effect` whose GPU key is set to an off value. */
@@ -213,7 +218,12 @@ export function gpuIntent(s: GpuIntentInput): string | undefined {
   // Unknown parts side by side are one `…` (`${a}${b}-gpu` reads "…-gpu", not "……-gpu").
   if (name === undefined && s.nameParts && piecesMentionGpu(s.nameParts)) return `its name "${s.nameParts.join('…').replace(/…{2,}/g, '…')}" says GPU`;
   for (const attr of ['labels', 'tags', 'taints'] as const) {
-    const hit = textsOf(s.read(attr), attr === 'tags' ? s.projectTags : undefined).find((t) => mentionsGpu(t.text));
+    // Read all the same: an unknown value read through the rule context is a "could not decide".
+    if (attr === 'tags' && s.projectTags === 'unknown') {
+      s.read(attr);
+      continue;
+    }
+    const hit = textsOf(s.read(attr), attr === 'tags' && s.projectTags !== 'unknown' ? s.projectTags : undefined).find((t) => mentionsGpu(t.text));
     if (hit) return `its ${ATTR_WORD[attr]} ${hit.shown} mentions GPU`;
   }
   const input = s.sizeSymbols.find((x) => mentionsGpu(x.name));
