@@ -47364,7 +47364,7 @@ function scriptContext(file, place, variant, given, inherited) {
       if (decided?.holds === false) continue;
       if (v.value && /\$\(/.test(v.value.text)) fromMacros.add(v.name.toLowerCase());
       else fromMacros.delete(v.name.toLowerCase());
-      const value = v.conditions?.length && !decided ? unknown(`${v.name} is set under a condition`) : decided && v.value && !builtFromMacros(v.value.text) ? chosenBy(resolveScalar(v.value, v.file), scalarLoc(v.file ?? f, v.value), decided.decision) : v.conditions?.length ? unknown(`${v.name} is set under a condition whose inserted value is built from macros`) : v.unreadable ? unknown(v.unreadable) : v.value ? builtFromMacros(v.value.text) ? deferred(v.name, v.value, v.file ?? f) : resolveScalar(v.value, v.file) : unknown(`${v.name} is not a scalar`);
+      const value = v.conditions?.length && !decided ? unknown(`${v.name} is set under a condition`) : decided && v.value && !builtFromMacros(v.value.text) ? chosenBy(resolveScalar(v.value, v.file), scalarLoc(v.file ?? f, v.value), decided.decision) : v.conditions?.length ? unknown(v.value ? `${v.name} is set under a condition to a value built from macros` : `${v.name} is set under a condition to a value that is not a scalar`) : v.unreadable ? unknown(v.unreadable) : v.value ? builtFromMacros(v.value.text) ? deferred(v.name, v.value, v.file ?? f) : resolveScalar(v.value, v.file) : unknown(`${v.name} is not a scalar`);
       setVariable(v.name, value);
     }
   };

@@ -535,7 +535,7 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
         : decided && v.value && !builtFromMacros(v.value.text)
           ? chosenBy(resolveScalar(v.value, v.file), scalarLoc(v.file ?? f, v.value), decided.decision)
         : v.conditions?.length
-          ? unknown(`${v.name} is set under a condition whose inserted value is built from macros`)
+          ? unknown(v.value ? `${v.name} is set under a condition to a value built from macros` : `${v.name} is set under a condition to a value that is not a scalar`)
         : v.unreadable
           ? unknown(v.unreadable)
           : v.value
