@@ -48291,7 +48291,7 @@ function azureCliUnits(ciFiles, ctx) {
       }
     }
     const contexts = calledOnly ? callers : [void 0];
-    if (calledOnly && file.format === "azure-pipelines") recordCallerInputs(file, callers, (step, caller) => scriptContext(file, places.get(step.subject), matrixVariants(places.get(step.subject)?.job)[0], caller.inputs, caller.variables));
+    if (file.format === "azure-pipelines") recordCallerInputs(file, contexts, (step, caller) => scriptContext(file, places.get(step.subject), matrixVariants(places.get(step.subject)?.job)[0], caller?.inputs, caller?.variables));
     markStepsThatNeverRun(file, calledOnly ? callers : [void 0, ...callers], (step, caller) => scriptContext(file, places.get(step.subject), matrixVariants(places.get(step.subject)?.job)[0], caller?.inputs, caller?.variables));
     for (const { step, script, args } of scriptFileRuns(file, byPath, ctx.root)) {
       const place = places.get(step.subject);
@@ -48651,7 +48651,7 @@ function mergeUpdate(drafts, upd) {
 function recordCallerInputs(file, callers, contextOf) {
   for (const step of file.steps) {
     if (!step.task) continue;
-    const written2 = [...step.inputs, ...(step.inputBranches ?? []).flat()].filter((e) => e.value?.includes("${{"));
+    const written2 = [...step.inputs, ...(step.inputBranches ?? []).flat()].filter((e) => e.value !== void 0 && /\$\{\{|\$\(/.test(e.value));
     if (written2.length === 0) continue;
     const out = [];
     for (const caller of callers.slice(0, MAX_CALLER_INPUTS)) {
@@ -48669,6 +48669,11 @@ function callerInput(text2, sc) {
     const v = sc.expansion.expression(whole[1]);
     return v.kind === "string" ? { text: v.value, ...v.origin ? { origin: v.origin } : {} } : { unknown: v.kind === "unknown" ? v.reason : `\${{${whole[1]}}} is not a text` };
   }
+  const wholeMacro = /^\s*\$\(([A-Za-z_][\w.]*)\)\s*$/.exec(text2);
+  if (wholeMacro && sc.expansion.macro) {
+    const v = sc.expansion.macro(wholeMacro[1]);
+    if (v.kind === "string") return { text: v.value, ...v.origin ? { origin: v.origin } : {} };
+  }
   let out = "";
   let last = 0;
   for (const m of text2.matchAll(/\$\{\{([\s\S]*?)\}\}/g)) {
@@ -48677,7 +48682,15 @@ function callerInput(text2, sc) {
     out += text2.slice(last, m.index) + v.value;
     last = m.index + m[0].length;
   }
-  return { text: out + text2.slice(last) };
+  out += text2.slice(last);
+  const macro = sc.expansion.macro;
+  if (!macro) return { text: out };
+  return {
+    text: out.replace(/\$\(([A-Za-z_][\w.]*)\)/g, (m, name) => {
+      const v = macro(name);
+      return v.kind === "string" ? v.value : m;
+    })
+  };
 }
 function scriptFileRuns(file, scripts, root) {
   const out = [];

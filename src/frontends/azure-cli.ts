@@ -620,7 +620,8 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
     // The contexts this file's steps run in: its own, or each of its callers' (calledOnly).
     const contexts: (CallerContext | undefined)[] = calledOnly ? callers : [undefined];
     // A template's task inputs written as expressions (`commandOptions: ${{ parameters.opts }}`), as each caller makes them (CI005 reads them).
-    if (calledOnly && file.format === 'azure-pipelines') recordCallerInputs(file, callers, (step, caller) => scriptContext(file, places.get(step.subject), matrixVariants(places.get(step.subject)?.job)[0]!, caller.inputs, caller.variables));
+    // A pipeline's own (not a template's): its `$(var)` macros, with the pipeline's variables.
+    if (file.format === 'azure-pipelines') recordCallerInputs(file, contexts, (step, caller) => scriptContext(file, places.get(step.subject), matrixVariants(places.get(step.subject)?.job)[0]!, caller?.inputs, caller?.variables));
     markStepsThatNeverRun(file, calledOnly ? callers : [undefined, ...callers], (step, caller) => scriptContext(file, places.get(step.subject), matrixVariants(places.get(step.subject)?.job)[0]!, caller?.inputs, caller?.variables));
     for (const { step, script, args } of scriptFileRuns(file, byPath, ctx.root)) {
       const place = places.get(step.subject);
@@ -1136,15 +1137,16 @@ function mergeUpdate(drafts: Draft[], upd: Draft): boolean {
 const MAX_CALLER_INPUTS = 16;
 
 /**
- * Records a template's task inputs that hold template expressions as each caller makes them
- * (`CiStep.inputsByCallers`): Azure Pipelines puts `${{ }}` in at compile time with the caller's
- * parameters, so the task runs with those values. An expression the caller's values do not
- * decide leaves its input unknown.
+ * Records the task inputs that hold template expressions or macros as each context makes them
+ * (`CiStep.inputsByCallers`; a template's callers, else the pipeline's own values): Azure
+ * Pipelines puts `${{ }}` in at compile time with the caller's parameters, and the agent expands
+ * `$(var)` macros in task inputs before the task runs, so the task runs with those values. An
+ * expression or macro the values do not decide leaves its input unknown.
  */
-function recordCallerInputs(file: CiFile, callers: readonly CallerContext[], contextOf: (step: CiStep, caller: CallerContext) => ScriptContext): void {
+function recordCallerInputs(file: CiFile, callers: readonly (CallerContext | undefined)[], contextOf: (step: CiStep, caller: CallerContext | undefined) => ScriptContext): void {
   for (const step of file.steps) {
     if (!step.task) continue;
-    const written = [...step.inputs, ...(step.inputBranches ?? []).flat()].filter((e) => e.value?.includes('${{'));
+    const written = [...step.inputs, ...(step.inputBranches ?? []).flat()].filter((e) => e.value !== undefined && /\$\{\{|\$\(/.test(e.value));
     if (written.length === 0) continue;
     const out: Map<string, CiCallerInput>[] = [];
     for (const caller of callers.slice(0, MAX_CALLER_INPUTS)) {
@@ -1157,12 +1159,21 @@ function recordCallerInputs(file: CiFile, callers: readonly CallerContext[], con
   }
 }
 
-/** A task input's text with its `${{ … }}` put in by a caller's context (located at the caller's value when one expression is all of it). */
+/**
+ * A task input's text with its `${{ … }}` put in by a caller's context, then its `$(var)` macros
+ * (located at the value when one expression or macro is all of it). A `$[ ]` run-time expression
+ * is not read.
+ */
 function callerInput(text: string, sc: ScriptContext): CiCallerInput {
   const whole = /^\s*\$\{\{([\s\S]*?)\}\}\s*$/.exec(text);
   if (whole && !whole[1]!.includes('}}')) {
     const v = sc.expansion.expression(whole[1]!);
     return v.kind === 'string' ? { text: v.value, ...(v.origin ? { origin: v.origin } : {}) } : { unknown: v.kind === 'unknown' ? v.reason : `\${{${whole[1]}}} is not a text` };
+  }
+  const wholeMacro = /^\s*\$\(([A-Za-z_][\w.]*)\)\s*$/.exec(text);
+  if (wholeMacro && sc.expansion.macro) {
+    const v = sc.expansion.macro(wholeMacro[1]!);
+    if (v.kind === 'string') return { text: v.value, ...(v.origin ? { origin: v.origin } : {}) };
   }
   let out = '';
   let last = 0;
@@ -1172,7 +1183,17 @@ function callerInput(text: string, sc: ScriptContext): CiCallerInput {
     out += text.slice(last, m.index) + v.value;
     last = m.index + m[0].length;
   }
-  return { text: out + text.slice(last) };
+  out += text.slice(last);
+  // A macro whose variable is known is its value; another stays as written (the rule judges a
+  // run-time word where it stands: `-var "x=$(x)"` is no plan file, a lone `$(plan)` may be one).
+  const macro = sc.expansion.macro;
+  if (!macro) return { text: out };
+  return {
+    text: out.replace(/\$\(([A-Za-z_][\w.]*)\)/g, (m, name: string) => {
+      const v = macro(name);
+      return v.kind === 'string' ? v.value : m;
+    }),
+  };
 }
 
 /** A task step that runs a scanned script file, and the arguments input it passes (when its syntax is read). */

@@ -679,4 +679,36 @@ Write-Host terraform apply -auto-approve
   },
 };
 
-ruleTester('CI005', converted, programPosition);
+// A Terraform task's inputs expand `$(var)` macros before the task runs: a known variable is read
+// (review 67: `commandOptions: $(applyOpts)` was undecided, the same options inline were reported).
+const TASK = (options: string): string => `trigger: none
+variables:
+  applyOpts: '-input=false -var-file=prod.tfvars'
+  planFile: tfplan
+steps:
+  - task: TerraformTaskV4@4
+    inputs:
+      provider: azurerm
+      command: ⟦apply⟧
+      commandOptions: ${options}
+`;
+const taskMacros: RuleTable = {
+  'azure-pipelines': {
+    valid: [
+      { name: 'plan-file-from-a-variable', files: { 'azure-pipelines.yml': TASK('$(planFile)').replace('⟦apply⟧', 'apply') } },
+      // A variable the file does not set may hold the plan file: undecided, as before.
+      { name: 'options-from-an-unset-variable', files: { 'azure-pipelines.yml': TASK('$(otherOpts)').replace('⟦apply⟧', 'apply') } },
+    ],
+    invalid: [
+      {
+        name: 'options-without-a-plan-file-from-a-variable',
+        files: { 'azure-pipelines.yml': TASK('$(applyOpts)') },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'taskApplyWithoutPlan',
+      },
+    ],
+  },
+};
+
+ruleTester('CI005', converted, programPosition, taskMacros);
