@@ -231,7 +231,7 @@ jobs:
       'run: the argument $PLAN_FILE of terraform apply -auto-approve is expanded at run time and may be the plan file',
       // Unquoted and not known, it may be several words, -auto-approve among them (a quoted one is one argument: the plan file).
       'run: the unquoted ${{ inputs.approve }} of terraform apply may be several words, -auto-approve among them (input approve has no default)',
-      'inputs.command: command is ${{ parameters.tfCommand }}, decided at run time: it may be apply',
+      'inputs.command: command is not known (input tfCommand has no default): it may be apply',
       'inputs.commandOptions: the argument $(planPath) of commandOptions is expanded at run time and may be the plan file',
     ]);
   });
