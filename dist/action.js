@@ -46837,6 +46837,18 @@ function runtimeVariables(file, job, step, format2) {
   }
   return out;
 }
+function runtimeVariablesWithin(file, job, range2) {
+  const out = { names: /* @__PURE__ */ new Map() };
+  if (!job) return out;
+  const inside2 = (r) => r.start.offset >= range2.start.offset && r.end.offset <= range2.end.offset && !(r.start.offset === range2.start.offset && r.end.offset === range2.end.offset);
+  for (const s of job.steps) {
+    if (!inside2(s.range)) continue;
+    const w = s.kind === "template" ? templateWrites(s, "azure-pipelines", /* @__PURE__ */ new Set()) : stepWrites(file, s, "azure-pipelines");
+    if (w?.any) out.any ??= w.any;
+    for (const { name, at: at2 } of w?.names ?? []) if (!out.names.has(name)) out.names.set(name, at2);
+  }
+  return out;
+}
 var MAX_NAMES, GITHUB_ENV, SET_VARIABLE, ENV_LINE, FILE_WRITERS, writesByJob, LINE_WRITERS, templateOfStep, MAX_TEMPLATE_DEPTH;
 var init_runtime_variables = __esm({
   "src/eval/azcli/runtime-variables.ts"() {
@@ -48648,6 +48660,21 @@ function mergeUpdate(drafts, upd) {
   }
   return false;
 }
+function withPassedStepWrites(variables, c) {
+  const call = c.step ?? c.job;
+  const job = c.job;
+  if (!call || !job) return variables;
+  const writes = runtimeVariablesWithin(c.caller.file, job, call.range);
+  if (writes.names.size === 0 && !writes.any) return variables;
+  const values = new Map(variables.values);
+  const setBy = (name, at2) => unknown(`${name} is set with ##vso[task.setvariable] by a step the caller passes to the template`, at2);
+  for (const [name, at2] of writes.names) {
+    for (const k of [...values.keys()]) if (k.toLowerCase() === name.toLowerCase()) values.delete(k);
+    values.set(name, setBy(name, at2));
+  }
+  if (writes.any) for (const k of [...values.keys()]) values.set(k, setBy(k, writes.any));
+  return { ...variables, values, ...writes.any ? { hidden: true } : {} };
+}
 function recordCallerInputs(file, callers, contextOf) {
   for (const step of file.steps) {
     if (!step.task) continue;
@@ -48930,7 +48957,7 @@ function callerContexts(file, calls, root, callsOf, depth = 0, cut) {
           }
           const expanded = c.caller.format === "azure-pipelines" && file.format === "azure-pipelines";
           const composite = file.kind === "github-action" && c.step !== void 0;
-          const variables = expanded || composite ? sc.variables : void 0;
+          const variables = expanded ? withPassedStepWrites(sc.variables, c) : composite ? sc.variables : void 0;
           const placeEnv = expanded ? placeClass(place, sc) ?? classifyPipelineFileName(path41.basename(c.caller.file)) ?? o?.placeEnv : composite ? placeClass(place, sc) ?? envFromVariables((name) => named(sc.env, name)) ?? classifyPath(path41.basename(c.caller.file))?.env ?? o?.placeEnv : void 0;
           const through2 = o ? `${label} ${o.label}` : label;
           return [{ label: variant.label ? `${through2}, matrix: ${variant.label}` : through2, inputs, ...variables ? { variables } : {}, ...placeEnv ? { placeEnv } : {} }];

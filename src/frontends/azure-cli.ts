@@ -43,7 +43,7 @@ import {
 import { argumentVariables, idOutputOf, interpretScript, type AzInvocation, type HeredocWrite, type ScriptCall } from '../eval/azcli/interpret.js';
 import { configuredDefault, configuredDefaults } from '../eval/azcli/configure.js';
 import { entryValue, jobWithValue, matrixVariants, placesOf, scriptContext, type CallerVariables, type ScriptContext, type ScriptPlace } from '../eval/azcli/context.js';
-import { linkStepTemplate } from '../eval/azcli/runtime-variables.js';
+import { linkStepTemplate, runtimeVariablesWithin } from '../eval/azcli/runtime-variables.js';
 import { conditionsHold } from '../eval/ci/template-conditions.js';
 import { sliceValue, sliceVariable, type Env, type ExpandedWord } from '../eval/azcli/words.js';
 import { redirection } from '../eval/ci-words.js';
@@ -1133,6 +1133,26 @@ function mergeUpdate(drafts: Draft[], upd: Draft): boolean {
   return false;
 }
 
+/**
+ * A template call's variables with those that the steps it passes (a `stepList` parameter,
+ * written under the `template:` call) set at run time made unknown (`runtimeVariablesWithin`).
+ */
+function withPassedStepWrites(variables: CallerVariables, c: LocalCall): CallerVariables {
+  const call = c.step ?? c.job;
+  const job = c.job;
+  if (!call || !job) return variables;
+  const writes = runtimeVariablesWithin(c.caller.file, job, call.range);
+  if (writes.names.size === 0 && !writes.any) return variables;
+  const values = new Map(variables.values);
+  const setBy = (name: string, at: Location): Value => unknown(`${name} is set with ##vso[task.setvariable] by a step the caller passes to the template`, at);
+  for (const [name, at] of writes.names) {
+    for (const k of [...values.keys()]) if (k.toLowerCase() === name.toLowerCase()) values.delete(k);
+    values.set(name, setBy(name, at));
+  }
+  if (writes.any) for (const k of [...values.keys()]) values.set(k, setBy(k, writes.any));
+  return { ...variables, values, ...(writes.any ? { hidden: true } : {}) };
+}
+
 /** Callers whose task inputs are recorded per step (`CiStep.inputsByCallers`). */
 const MAX_CALLER_INPUTS = 16;
 
@@ -1585,7 +1605,8 @@ function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string,
         // env: variables, the workflow's name) is theirs, and so are the workflow's, the job's and
         // the calling step's `env:` variables.
         const composite = file.kind === 'github-action' && c.step !== undefined;
-        const variables = expanded || composite ? sc.variables : undefined;
+        // Steps the caller passes in (a `stepList` parameter) that set variables at run time: unknown in the template.
+        const variables = expanded ? withPassedStepWrites(sc.variables, c) : composite ? sc.variables : undefined;
         const placeEnv = expanded
           ? (placeClass(place, sc) ?? classifyPipelineFileName(path.basename(c.caller.file)) ?? o?.placeEnv)
           : composite

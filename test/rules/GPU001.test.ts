@@ -2546,6 +2546,15 @@ const runtimeVariables: RuleTable = {
   'azure-cli': {
     valid: [
       {
+        // Steps a caller passes to a template (a stepList parameter the template inserts) that set a
+        // variable at run time: unknown in the template (self-review 68: the caller's literal was reported).
+        name: 'set-variable-in-a-step-list-the-caller-passes',
+        files: {
+          'azure-pipelines.yml': 'trigger: none\nvariables:\n  gpuSize: Standard_D4s_v5\njobs:\n  - template: t/job.yml\n    parameters:\n      pre:\n        - bash: echo "##vso[task.setvariable variable=gpuSize]Standard_NC24ads_A100_v4"\n',
+          't/job.yml': 'parameters:\n  - name: pre\n    type: stepList\n    default: []\njobs:\n  - job: j\n    steps:\n      - ${{ parameters.pre }}\n      - script: az aks nodepool add --name gpupool --cluster-name c -g rg --node-vm-size "$(gpuSize)" --node-taints sku=gpu:NoSchedule\n',
+        },
+      },
+      {
         // A step template's ##vso[task.setvariable] sets the variable for the caller's later steps
         // as one written inline does (review 67: the caller's literal was reported), also through a
         // template that inserts another.

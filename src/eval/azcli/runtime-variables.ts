@@ -8,7 +8,7 @@
  * `##vso[task.setvariable]` → unknown), whatever a `variables:`/`env:` entry says. A write
  * whose name is not written literally may set any variable.
  */
-import type { Location } from '../../core/source.js';
+import type { Location, Range } from '../../core/source.js';
 import type { CiCommand, CiFile, CiJob, CiStep, CiWord } from '../ci/types.js';
 import { redirection } from '../ci-words.js';
 
@@ -185,6 +185,27 @@ export function runtimeVariables(file: string, job: CiJob | undefined, step: CiS
       out.any ??= w.names[0]?.at ?? w.any;
       break;
     }
+  }
+  return out;
+}
+
+/**
+ * The variables that the steps of `job` written inside `range` set at run time: the steps a caller
+ * passes to a template as a `stepList` parameter (written under its `template:` call), which the
+ * template inserts among its own (`- ${{ parameters.pre }}`). Where they go in it is not read: they
+ * count for every step of the template (self-review 68: the caller's literal was reported
+ * although a passed step replaced it).
+ */
+export function runtimeVariablesWithin(file: string, job: CiJob | undefined, range: Range): RuntimeVariables {
+  const out: RuntimeVariables = { names: new Map() };
+  if (!job) return out;
+  // Inside it, not the call itself (a step template's own steps set their variables in their order).
+  const inside = (r: Range): boolean => r.start.offset >= range.start.offset && r.end.offset <= range.end.offset && !(r.start.offset === range.start.offset && r.end.offset === range.end.offset);
+  for (const s of job.steps) {
+    if (!inside(s.range)) continue;
+    const w = s.kind === 'template' ? templateWrites(s, 'azure-pipelines', new Set()) : stepWrites(file, s, 'azure-pipelines');
+    if (w?.any) out.any ??= w.any;
+    for (const { name, at } of w?.names ?? []) if (!out.names.has(name)) out.names.set(name, at);
   }
   return out;
 }
