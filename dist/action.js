@@ -44947,12 +44947,13 @@ function gpuIntent(s) {
   if (name !== void 0 && mentionsGpu(name)) return `its name "${name}" says GPU`;
   if (label !== void 0 && mentionsGpu(label)) return `its name "${label}" says GPU`;
   if (name === void 0 && s.nameParts && piecesMentionGpu(s.nameParts)) return `its name "${s.nameParts.join("\u2026").replace(/…{2,}/g, "\u2026")}" says GPU`;
+  const projectTags = s.projectTags === "unknown" ? void 0 : s.projectTags;
   for (const attr2 of ["labels", "tags", "taints"]) {
     if (attr2 === "tags" && s.projectTags === "unknown") {
       s.read(attr2);
       continue;
     }
-    const hit = textsOf(s.read(attr2), attr2 === "tags" && s.projectTags !== "unknown" ? s.projectTags : void 0).find((t) => mentionsGpu(t.text));
+    const hit = textsOf(s.read(attr2), attr2 === "tags" ? projectTags : void 0).find((t) => mentionsGpu(t.text));
     if (hit) return `its ${ATTR_WORD[attr2]} ${hit.shown} mentions GPU`;
   }
   const input2 = s.sizeSymbols.find((x) => mentionsGpu(x.name));
@@ -46807,15 +46808,17 @@ function templateWrites(step, format2, seen) {
   const t = templateOfStep.get(step);
   if (!t || seen.has(t) || seen.size >= MAX_TEMPLATE_DEPTH) return void 0;
   seen.add(t);
-  const out = { index: step.index, names: [] };
-  for (const job of t.jobs) {
-    for (const s of job.steps) {
-      const w = s.kind === "template" ? templateWrites(s, format2, seen) : stepWrites(t.file, s, format2);
-      if (w?.any) out.any ??= w.any;
-      for (const n of w?.names ?? []) out.names.push(n);
-    }
-  }
+  const out = writesOf(t.file, t.jobs.flatMap((j) => j.steps), step.index, format2, seen);
   seen.delete(t);
+  return out;
+}
+function writesOf(file, steps2, index, format2, seen) {
+  const out = { index, names: [] };
+  for (const s of steps2) {
+    const w = s.kind === "template" ? templateWrites(s, format2, seen) : stepWrites(file, s, format2);
+    if (w?.any) out.any ??= w.any;
+    for (const n of w?.names ?? []) out.names.push(n);
+  }
   return out.any || out.names.length ? out : void 0;
 }
 function runtimeVariables(file, job, step, format2) {
@@ -46841,12 +46844,9 @@ function runtimeVariablesWithin(file, job, range2) {
   const out = { names: /* @__PURE__ */ new Map() };
   if (!job) return out;
   const inside2 = (r) => r.start.offset >= range2.start.offset && r.end.offset <= range2.end.offset && !(r.start.offset === range2.start.offset && r.end.offset === range2.end.offset);
-  for (const s of job.steps) {
-    if (!inside2(s.range)) continue;
-    const w = s.kind === "template" ? templateWrites(s, "azure-pipelines", /* @__PURE__ */ new Set()) : stepWrites(file, s, "azure-pipelines");
-    if (w?.any) out.any ??= w.any;
-    for (const { name, at: at2 } of w?.names ?? []) if (!out.names.has(name)) out.names.set(name, at2);
-  }
+  const w = writesOf(file, job.steps.filter((s) => inside2(s.range)), 0, "azure-pipelines", /* @__PURE__ */ new Set());
+  if (w?.any) out.any = w.any;
+  for (const { name, at: at2 } of w?.names ?? []) if (!out.names.has(name)) out.names.set(name, at2);
   return out;
 }
 var MAX_NAMES, GITHUB_ENV, SET_VARIABLE, ENV_LINE, FILE_WRITERS, writesByJob, LINE_WRITERS, templateOfStep, MAX_TEMPLATE_DEPTH;
@@ -47196,6 +47196,21 @@ function scriptContext(file, place, variant, given, inherited) {
   const scopedNames = /* @__PURE__ */ new Set();
   const fromMacros = new Set(inheriting ? inherited.fromMacros ?? [...inherited.values.keys()].map((k) => k.toLowerCase()) : []);
   let hidden = pipeline && inherited !== void 0 && inherited.hidden;
+  const setAtRunTime = (writes, named3, anyOf) => {
+    for (const [name, at2] of writes?.names ?? []) {
+      const set = unknown(named3(name), at2);
+      vars.set(name, set);
+      if (pipeline) {
+        for (const k of vars.keys()) if (k !== name && k.toLowerCase() === name.toLowerCase()) vars.set(k, set);
+      }
+    }
+    if (writes?.any) {
+      for (const name of [...vars.keys()]) vars.set(name, unknown(anyOf(name), writes.any));
+      hidden = true;
+    }
+  };
+  const passedBy = (name) => `${name} is set with ##vso[task.setvariable] by a step the caller passes to the template`;
+  if (pipeline && inheriting) setAtRunTime(inherited.passedStepWrites, passedBy, passedBy);
   const variableFiles = pipeline && inherited?.files ? [...inherited.files] : [];
   let depth = 0;
   const expression2 = (expr, locate) => {
@@ -47398,17 +47413,11 @@ function scriptContext(file, place, variant, given, inherited) {
   }
   const runtime = github || pipeline ? runtimeVariables(f, place?.job, place?.step, github ? "github-actions" : "azure-pipelines") : void 0;
   const setBy = github ? "written to $GITHUB_ENV" : "set with ##vso[task.setvariable]";
-  for (const [name, at2] of runtime?.names ?? []) {
-    const set = unknown(`${name} is ${setBy} by an earlier step of the job`, at2);
-    vars.set(name, set);
-    if (pipeline) {
-      for (const k of vars.keys()) if (k !== name && k.toLowerCase() === name.toLowerCase()) vars.set(k, set);
-    }
-  }
-  if (runtime?.any) {
-    for (const name of [...vars.keys()]) vars.set(name, unknown(`an earlier step of the job may set ${name} at run time (${setBy})`, runtime.any));
-    hidden = true;
-  }
+  setAtRunTime(
+    runtime,
+    (name) => `${name} is ${setBy} by an earlier step of the job`,
+    (name) => `an earlier step of the job may set ${name} at run time (${setBy})`
+  );
   expandDeferred();
   const env = /* @__PURE__ */ new Map();
   for (const [k, v] of vars) {
@@ -48660,20 +48669,11 @@ function mergeUpdate(drafts, upd) {
   }
   return false;
 }
-function withPassedStepWrites(variables, c) {
+function passedStepWrites(c) {
   const call = c.step ?? c.job;
-  const job = c.job;
-  if (!call || !job) return variables;
-  const writes = runtimeVariablesWithin(c.caller.file, job, call.range);
-  if (writes.names.size === 0 && !writes.any) return variables;
-  const values = new Map(variables.values);
-  const setBy = (name, at2) => unknown(`${name} is set with ##vso[task.setvariable] by a step the caller passes to the template`, at2);
-  for (const [name, at2] of writes.names) {
-    for (const k of [...values.keys()]) if (k.toLowerCase() === name.toLowerCase()) values.delete(k);
-    values.set(name, setBy(name, at2));
-  }
-  if (writes.any) for (const k of [...values.keys()]) values.set(k, setBy(k, writes.any));
-  return { ...variables, values, ...writes.any ? { hidden: true } : {} };
+  if (!call || !c.job) return void 0;
+  const writes = runtimeVariablesWithin(c.caller.file, c.job, call.range);
+  return writes.names.size > 0 || writes.any ? writes : void 0;
 }
 function recordCallerInputs(file, callers, contextOf) {
   for (const step of file.steps) {
@@ -48957,7 +48957,8 @@ function callerContexts(file, calls, root, callsOf, depth = 0, cut) {
           }
           const expanded = c.caller.format === "azure-pipelines" && file.format === "azure-pipelines";
           const composite = file.kind === "github-action" && c.step !== void 0;
-          const variables = expanded ? withPassedStepWrites(sc.variables, c) : composite ? sc.variables : void 0;
+          const passed = expanded ? passedStepWrites(c) : void 0;
+          const variables = expanded ? { ...sc.variables, ...passed ? { passedStepWrites: passed } : {} } : composite ? sc.variables : void 0;
           const placeEnv = expanded ? placeClass(place, sc) ?? classifyPipelineFileName(path41.basename(c.caller.file)) ?? o?.placeEnv : composite ? placeClass(place, sc) ?? envFromVariables((name) => named(sc.env, name)) ?? classifyPath(path41.basename(c.caller.file))?.env ?? o?.placeEnv : void 0;
           const through2 = o ? `${label} ${o.label}` : label;
           return [{ label: variant.label ? `${through2}, matrix: ${variant.label}` : through2, inputs, ...variables ? { variables } : {}, ...placeEnv ? { placeEnv } : {} }];
@@ -53060,8 +53061,11 @@ function intentOf(r, read) {
     ...r.projectTags ? { projectTags: r.projectTags } : {}
   });
 }
+function knownGpuIntent(r) {
+  return intentOf(r, (attr2) => known(r, attr2));
+}
 function gpuIntentOf(ctx, r) {
-  const intent = intentOf(r, (attr2) => known(r, attr2)) ?? intentOf(r, (attr2) => ctx.fact(r, attr2).value);
+  const intent = knownGpuIntent(r) ?? intentOf(r, (attr2) => ctx.fact(r, attr2).value);
   const tag = intent === void 0 && r.projectTags === "unknown" && isKnownAttr(r.kind, "tags") ? gpuTagShown(known(r, "tags")) : void 0;
   if (tag !== void 0) {
     const parent = r.parent ? `${r.parent.kind === "ml.workspace" ? "workspace" : "cluster"} "${displayName(r.parent)}"` : "parent";
@@ -53301,19 +53305,8 @@ function poolOf2(s) {
 function gpuPool(pool) {
   const sizeFact = pool.attrs.get("vmSize")?.value;
   let gpuSize;
-  if (sizeFact?.kind === "string" && isGpuSize(sizeFact.value)) {
-    gpuSize = sizeFact.value;
-  } else {
-    const intent = gpuIntent({
-      name: pool.name?.kind === "string" ? pool.name.value : void 0,
-      label: addressLabel(pool),
-      nameParts: nameLiteralPieces(pool.name),
-      read: (attr2) => known(pool, attr2),
-      sizeSymbols: (sizeFact?.via ?? []).flatMap((l) => l.symbol ? [l.symbol] : []),
-      ...pool.projectTags ? { projectTags: pool.projectTags } : {}
-    });
-    if (!intent) return void 0;
-  }
+  if (sizeFact?.kind === "string" && isGpuSize(sizeFact.value)) gpuSize = sizeFact.value;
+  else if (!knownGpuIntent(pool)) return void 0;
   const knownName = leafName(pool);
   const out = { address: pool.address, header: pool.header, name: knownName ?? displayName(pool), labels: poolLabels(pool, knownName) };
   if (gpuSize !== void 0) out.gpuSize = gpuSize;

@@ -318,8 +318,13 @@ function intentOf(r: Resource<SizedKind>, read: (attr: 'labels' | 'tags' | 'tain
  * the rule context, and an unknown one recorded as "could not decide", only when no known
  * signal says GPU.
  */
+/** `gpuIntent` from what is known of a resource (nothing recorded as undecided): the scan's GPU pools read it too. */
+export function knownGpuIntent(r: Resource<SizedKind>): string | undefined {
+  return intentOf(r, (attr) => known(r, attr));
+}
+
 export function gpuIntentOf(ctx: Reads, r: Resource<SizedKind>): string | undefined {
-  const intent = intentOf(r, (attr) => known(r, attr)) ?? intentOf(r, (attr) => ctx.fact(r as Resource, attr as never).value);
+  const intent = knownGpuIntent(r) ?? intentOf(r, (attr) => ctx.fact(r as Resource, attr as never).value);
   // A GPU tag the parent may carry too (its tags are unknown): maybe the project's, not decided.
   const tag = intent === undefined && r.projectTags === 'unknown' && isKnownAttr(r.kind, 'tags') ? gpuTagShown(known(r, 'tags')) : undefined;
   if (tag !== undefined) {

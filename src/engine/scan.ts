@@ -8,11 +8,11 @@ import path from 'node:path';
 import type { Value } from '../core/value.js';
 import type { Location } from '../core/source.js';
 import type { Resource } from '../model/resource.js';
-import { gpuIntent, isAmdGpuSize, isGpuSize } from '../model/facts/gpu.js';
+import { isAmdGpuSize, isGpuSize } from '../model/facts/gpu.js';
 import { isSpotPriority, isSpotTaint, parseTaint, SPOT_LABEL, SPOT_TAINT } from '../model/facts/aks.js';
 import { ACCELERATOR_LABEL, ACCELERATOR_NVIDIA, INSTANCE_TYPE_LABEL, instanceTypeLabelValue, LINUX_NODE_LABELS, POOL_NAME_LABELS } from '../model/facts/k8s.js';
 import type { GpuNodePool, Graph, NodePoolTaint, ScanView } from './types.js';
-import { addressLabel, displayName, factLocations, known, leafName, nameLiteralPieces } from './facts.js';
+import { displayName, factLocations, known, knownGpuIntent, leafName } from './facts.js';
 
 /** A GPU node pool as plain data (JSON): what `GpuNodePool` is rebuilt from. */
 export interface GpuPoolSummary {
@@ -231,19 +231,8 @@ function poolOf(s: GpuPoolSummary): GpuNodePool {
 function gpuPool(pool: Resource<'aks.nodepool'>): GpuPoolSummary | undefined {
   const sizeFact = pool.attrs.get('vmSize')?.value;
   let gpuSize: string | undefined;
-  if (sizeFact?.kind === 'string' && isGpuSize(sizeFact.value)) {
-    gpuSize = sizeFact.value;
-  } else {
-    const intent = gpuIntent({
-      name: pool.name?.kind === 'string' ? pool.name.value : undefined,
-      label: addressLabel(pool),
-      nameParts: nameLiteralPieces(pool.name),
-      read: (attr) => known(pool, attr),
-      sizeSymbols: (sizeFact?.via ?? []).flatMap((l) => (l.symbol ? [l.symbol] : [])),
-      ...(pool.projectTags ? { projectTags: pool.projectTags } : {}),
-    });
-    if (!intent) return undefined;
-  }
+  if (sizeFact?.kind === 'string' && isGpuSize(sizeFact.value)) gpuSize = sizeFact.value;
+  else if (!knownGpuIntent(pool)) return undefined;
   // The name as messages show it (`<NODEPOOL_NAME>` for an unknown one); labels need the known name.
   const knownName = leafName(pool);
   const out: GpuPoolSummary = { address: pool.address, header: pool.header, name: knownName ?? displayName(pool), labels: poolLabels(pool, knownName) };

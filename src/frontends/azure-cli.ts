@@ -43,7 +43,7 @@ import {
 import { argumentVariables, idOutputOf, interpretScript, type AzInvocation, type HeredocWrite, type ScriptCall } from '../eval/azcli/interpret.js';
 import { configuredDefault, configuredDefaults } from '../eval/azcli/configure.js';
 import { entryValue, jobWithValue, matrixVariants, placesOf, scriptContext, type CallerVariables, type ScriptContext, type ScriptPlace } from '../eval/azcli/context.js';
-import { linkStepTemplate, runtimeVariablesWithin } from '../eval/azcli/runtime-variables.js';
+import { linkStepTemplate, runtimeVariablesWithin, type RuntimeVariables } from '../eval/azcli/runtime-variables.js';
 import { conditionsHold } from '../eval/ci/template-conditions.js';
 import { sliceValue, sliceVariable, type Env, type ExpandedWord } from '../eval/azcli/words.js';
 import { redirection } from '../eval/ci-words.js';
@@ -715,8 +715,6 @@ function stepRunsIn(step: CiStep | undefined, sc: ScriptContext): boolean {
   return !step?.when || conditionsHold(step.when, sc.condition) !== false;
 }
 
-/** The values a file's `${{ if }}` conditions read in a context: its parameters as their declared types make them. */
-
 /**
  * A file that runs only when another file calls it: an Azure Pipelines template (a file a
  * scanned pipeline calls with `template:` is one: a template cannot run on its own), a
@@ -1133,24 +1131,12 @@ function mergeUpdate(drafts: Draft[], upd: Draft): boolean {
   return false;
 }
 
-/**
- * A template call's variables with those that the steps it passes (a `stepList` parameter,
- * written under the `template:` call) set at run time made unknown (`runtimeVariablesWithin`).
- */
-function withPassedStepWrites(variables: CallerVariables, c: LocalCall): CallerVariables {
+/** What the steps a template call passes (a `stepList` parameter, written under its `template:` call) set at run time, or undefined. */
+function passedStepWrites(c: LocalCall): RuntimeVariables | undefined {
   const call = c.step ?? c.job;
-  const job = c.job;
-  if (!call || !job) return variables;
-  const writes = runtimeVariablesWithin(c.caller.file, job, call.range);
-  if (writes.names.size === 0 && !writes.any) return variables;
-  const values = new Map(variables.values);
-  const setBy = (name: string, at: Location): Value => unknown(`${name} is set with ##vso[task.setvariable] by a step the caller passes to the template`, at);
-  for (const [name, at] of writes.names) {
-    for (const k of [...values.keys()]) if (k.toLowerCase() === name.toLowerCase()) values.delete(k);
-    values.set(name, setBy(name, at));
-  }
-  if (writes.any) for (const k of [...values.keys()]) values.set(k, setBy(k, writes.any));
-  return { ...variables, values, ...(writes.any ? { hidden: true } : {}) };
+  if (!call || !c.job) return undefined;
+  const writes = runtimeVariablesWithin(c.caller.file, c.job, call.range);
+  return writes.names.size > 0 || writes.any ? writes : undefined;
 }
 
 /** Callers whose task inputs are recorded per step (`CiStep.inputsByCallers`). */
@@ -1606,7 +1592,8 @@ function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string,
         // the calling step's `env:` variables.
         const composite = file.kind === 'github-action' && c.step !== undefined;
         // Steps the caller passes in (a `stepList` parameter) that set variables at run time: unknown in the template.
-        const variables = expanded ? withPassedStepWrites(sc.variables, c) : composite ? sc.variables : undefined;
+        const passed = expanded ? passedStepWrites(c) : undefined;
+        const variables = expanded ? { ...sc.variables, ...(passed ? { passedStepWrites: passed } : {}) } : composite ? sc.variables : undefined;
         const placeEnv = expanded
           ? (placeClass(place, sc) ?? classifyPipelineFileName(path.basename(c.caller.file)) ?? o?.placeEnv)
           : composite

@@ -56,7 +56,7 @@ describe('conditionsHold', () => {
     expect(decide("eq(parameters.missing, 'x')")).toBeUndefined();
     expect(decide("eq(variables['Build.SourceBranch'], 'refs/heads/main')")).toBeUndefined();
     // A variable the context does not resolve (one built from a macro, `$(base)`, which `${{ }}`
-    // compares as written: `compileTimeVariable` gives it as unknown): not decided.
+    // compares as written: `ScriptContext.condition` gives it as unknown): not decided.
     expect(decide("eq(variables.zone, '1')")).toBeUndefined();
     expect(decide("eq(coalesce(parameters.environment, 'dev'), 'prod')")).toBeUndefined();
     expect(decide("eq(parameters.environment, 'prod'")).toBeUndefined();

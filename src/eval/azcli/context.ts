@@ -13,7 +13,7 @@
 import type { Location } from '../../core/source.js';
 import { chosenBy, passedThrough, str, unknown, variableSite, type Decision, type Value } from '../../core/value.js';
 import type { CiFile, CiJob, CiMatrixEntry, CiMatrixLeg, CiScalar, CiStage, CiStep, CiVariable } from '../ci/types.js';
-import { runtimeVariables } from './runtime-variables.js';
+import { runtimeVariables, type RuntimeVariables } from './runtime-variables.js';
 import { githubOperatorExpression, type ExpressionLocator } from './github-expression.js';
 import { conditionsHold, typedParameter, type TemplateCondition } from '../ci/template-conditions.js';
 import { ANY_VARIABLE, CHECKOUT_TOKEN, isActionFile, MAX_EXPANDED_CHARS, SCRIPT_DIR_TOKEN, tooLongToRead, type Env, type ExpansionContext } from './words.js';
@@ -245,6 +245,8 @@ export interface CallerVariables {
    * compile-time `${{ variables.x }}` sees the macro text (`ScriptContext.condition`).
    */
   fromMacros?: ReadonlySet<string>;
+  /** What the steps the call passes to the template (a `stepList` parameter) set at run time (`runtimeVariablesWithin`): unknown in it. */
+  passedStepWrites?: RuntimeVariables;
 }
 
 function scalarLoc(file: string, s: CiScalar): Location {
@@ -288,6 +290,22 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
   // Names whose value came from macros (`conditionReference`); a caller's that says nothing: all of its names.
   const fromMacros = new Set<string>(inheriting ? (inherited.fromMacros ?? [...inherited.values.keys()].map((k) => k.toLowerCase())) : []);
   let hidden = pipeline && inherited !== undefined && inherited.hidden;
+  /** Marks the variables `writes` names as set at run time (`named`), or every variable (`anyOf`) when a write may set any. */
+  const setAtRunTime = (writes: RuntimeVariables | undefined, named: (name: string) => string, anyOf: (name: string) => string): void => {
+    for (const [name, at] of writes?.names ?? []) {
+      const set = unknown(named(name), at);
+      vars.set(name, set);
+      // Azure Pipelines variable names are case-insensitive (`variable=vmsize` sets `VmSize`).
+      if (pipeline) for (const k of vars.keys()) if (k !== name && k.toLowerCase() === name.toLowerCase()) vars.set(k, set);
+    }
+    if (writes?.any) {
+      for (const name of [...vars.keys()]) vars.set(name, unknown(anyOf(name), writes.any));
+      hidden = true;
+    }
+  };
+  // The steps a caller passes to this template that set variables at run time (self-review 68).
+  const passedBy = (name: string): string => `${name} is set with ##vso[task.setvariable] by a step the caller passes to the template`;
+  if (pipeline && inheriting) setAtRunTime(inherited.passedStepWrites, passedBy, passedBy);
   const variableFiles: string[] = pipeline && inherited?.files ? [...inherited.files] : [];
   let depth = 0;
 
@@ -574,16 +592,11 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
   // unknown here, over any literal `env:`/`variables:` entry of that name.
   const runtime = github || pipeline ? runtimeVariables(f, place?.job, place?.step, github ? 'github-actions' : 'azure-pipelines') : undefined;
   const setBy = github ? 'written to $GITHUB_ENV' : 'set with ##vso[task.setvariable]';
-  for (const [name, at] of runtime?.names ?? []) {
-    const set = unknown(`${name} is ${setBy} by an earlier step of the job`, at);
-    vars.set(name, set);
-    // Azure Pipelines variable names are case-insensitive (`variable=vmsize` sets `VmSize`).
-    if (pipeline) for (const k of vars.keys()) if (k !== name && k.toLowerCase() === name.toLowerCase()) vars.set(k, set);
-  }
-  if (runtime?.any) {
-    for (const name of [...vars.keys()]) vars.set(name, unknown(`an earlier step of the job may set ${name} at run time (${setBy})`, runtime.any));
-    hidden = true;
-  }
+  setAtRunTime(
+    runtime,
+    (name) => `${name} is ${setBy} by an earlier step of the job`,
+    (name) => `an earlier step of the job may set ${name} at run time (${setBy})`,
+  );
   expandDeferred();
   const env: Env = new Map();
   for (const [k, v] of vars) {

@@ -155,15 +155,19 @@ function templateWrites(step: CiStep, format: 'github-actions' | 'azure-pipeline
   const t = templateOfStep.get(step);
   if (!t || seen.has(t) || seen.size >= MAX_TEMPLATE_DEPTH) return undefined;
   seen.add(t);
-  const out: StepWrites = { index: step.index, names: [] };
-  for (const job of t.jobs) {
-    for (const s of job.steps) {
-      const w = s.kind === 'template' ? templateWrites(s, format, seen) : stepWrites(t.file, s, format);
-      if (w?.any) out.any ??= w.any;
-      for (const n of w?.names ?? []) out.names.push(n);
-    }
-  }
+  const out = writesOf(t.file, t.jobs.flatMap((j) => j.steps), step.index, format, seen);
   seen.delete(t);
+  return out;
+}
+
+/** The writes of `steps` of `file` (a step template's: those of the steps it inserts), as one write at `index`. */
+function writesOf(file: string, steps: readonly CiStep[], index: number, format: 'github-actions' | 'azure-pipelines', seen: Set<CiFile>): StepWrites | undefined {
+  const out: StepWrites = { index, names: [] };
+  for (const s of steps) {
+    const w = s.kind === 'template' ? templateWrites(s, format, seen) : stepWrites(file, s, format);
+    if (w?.any) out.any ??= w.any;
+    for (const n of w?.names ?? []) out.names.push(n);
+  }
   return out.any || out.names.length ? out : undefined;
 }
 
@@ -201,11 +205,8 @@ export function runtimeVariablesWithin(file: string, job: CiJob | undefined, ran
   if (!job) return out;
   // Inside it, not the call itself (a step template's own steps set their variables in their order).
   const inside = (r: Range): boolean => r.start.offset >= range.start.offset && r.end.offset <= range.end.offset && !(r.start.offset === range.start.offset && r.end.offset === range.end.offset);
-  for (const s of job.steps) {
-    if (!inside(s.range)) continue;
-    const w = s.kind === 'template' ? templateWrites(s, 'azure-pipelines', new Set()) : stepWrites(file, s, 'azure-pipelines');
-    if (w?.any) out.any ??= w.any;
-    for (const { name, at } of w?.names ?? []) if (!out.names.has(name)) out.names.set(name, at);
-  }
+  const w = writesOf(file, job.steps.filter((s) => inside(s.range)), 0, 'azure-pipelines', new Set());
+  if (w?.any) out.any = w.any;
+  for (const { name, at } of w?.names ?? []) if (!out.names.has(name)) out.names.set(name, at);
   return out;
 }

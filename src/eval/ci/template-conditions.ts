@@ -167,7 +167,7 @@ class Parser {
       this.i = close + 1;
     }
     // Parameters and variables: a variable's value built from a macro (`$(base)`), which `${{ }}`
-    // sees as written and the run time expands, is unknown (the resolver's `compileTimeVariable`).
+    // sees as written and the run time expands, is unknown (the resolver's: `ScriptContext.condition`).
     if (!/^(?:parameters|variables)\.[\w.-]+$/.test(reference)) return undefined;
     const v = this.resolve(reference);
     if (v?.kind === 'string' || v?.kind === 'number' || v?.kind === 'bool') return v.value;

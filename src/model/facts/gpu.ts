@@ -217,13 +217,14 @@ export function gpuIntent(s: GpuIntentInput): string | undefined {
   if (label !== undefined && mentionsGpu(label)) return `its name "${label}" says GPU`;
   // Unknown parts side by side are one `…` (`${a}${b}-gpu` reads "…-gpu", not "……-gpu").
   if (name === undefined && s.nameParts && piecesMentionGpu(s.nameParts)) return `its name "${s.nameParts.join('…').replace(/…{2,}/g, '…')}" says GPU`;
+  const projectTags = s.projectTags === 'unknown' ? undefined : s.projectTags;
   for (const attr of ['labels', 'tags', 'taints'] as const) {
     // Read all the same: an unknown value read through the rule context is a "could not decide".
     if (attr === 'tags' && s.projectTags === 'unknown') {
       s.read(attr);
       continue;
     }
-    const hit = textsOf(s.read(attr), attr === 'tags' && s.projectTags !== 'unknown' ? s.projectTags : undefined).find((t) => mentionsGpu(t.text));
+    const hit = textsOf(s.read(attr), attr === 'tags' ? projectTags : undefined).find((t) => mentionsGpu(t.text));
     if (hit) return `its ${ATTR_WORD[attr]} ${hit.shown} mentions GPU`;
   }
   const input = s.sizeSymbols.find((x) => mentionsGpu(x.name));
