@@ -1232,12 +1232,12 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path60) {
+function findNodeAtLocation(root, path62) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path60) {
+  for (let segment of path62) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -12544,8 +12544,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path60) {
-      let input2 = path60;
+    function removeDotSegments(path62) {
+      let input2 = path62;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -12619,11 +12619,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path60) {
-      if (path60 === "" || path60[0] === "/") {
-        return removeDotSegments(path60);
+    function removeDotSegmentsRelative(path62) {
+      if (path62 === "" || path62[0] === "/") {
+        return removeDotSegments(path62);
       }
-      const segments3 = path60.split("/");
+      const segments3 = path62.split("/");
       const last = segments3.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -12986,8 +12986,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path60 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path60 && path60 !== "/" ? path60 : void 0;
+        const path62 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path62 && path62 !== "/" ? path62 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -20393,7 +20393,7 @@ function positionedHeredoc(expr, d) {
     pieces.push(s.slice(from));
     return derived(str(pieces.join(""), origin), origin, used);
   };
-  const build = (node, path60) => {
+  const build = (node, path62) => {
     const origin = at2(node);
     switch (node.type) {
       case "string":
@@ -20409,8 +20409,8 @@ function positionedHeredoc(expr, d) {
         const children = node.children ?? [];
         for (let i = 0; i < children.length; i++) {
           const c = children[i];
-          if (path60.length <= MAX_SITE_PATH) members2.push([`${path60}[${i}]`, at2(c)]);
-          const v = build(c, `${path60}[${i}]`);
+          if (path62.length <= MAX_SITE_PATH) members2.push([`${path62}[${i}]`, at2(c)]);
+          const v = build(c, `${path62}[${i}]`);
           if (!v) return void 0;
           items.push(v);
         }
@@ -20423,8 +20423,8 @@ function positionedHeredoc(expr, d) {
           const c = p.children?.[1];
           if (!k || !c || typeof k.value !== "string") continue;
           if (hasHoleChar(k.value, holes.length)) return void 0;
-          if (path60.length + k.value.length <= MAX_SITE_PATH) members2.push([`${path60}.${k.value}`, at2(p)]);
-          const v = build(c, `${path60}.${k.value}`);
+          if (path62.length + k.value.length <= MAX_SITE_PATH) members2.push([`${path62}.${k.value}`, at2(p)]);
+          const v = build(c, `${path62}.${k.value}`);
           if (!v) return void 0;
           m.set(k.value, v);
         }
@@ -20436,7 +20436,7 @@ function positionedHeredoc(expr, d) {
   };
   const value = build(parsed.root, "body");
   if (!value || seen.some((s) => s === 0)) return void 0;
-  for (const [path60, loc3] of members2) d.member(path60, loc3);
+  for (const [path62, loc3] of members2) d.member(path62, loc3);
   return value;
 }
 function readDifferently(s) {
@@ -20613,13 +20613,13 @@ function forEachChild(e, f) {
 function isAzapiBody(name, pathPrefix, resourceType) {
   return !pathPrefix && name === "body" && resourceType.startsWith("azapi_");
 }
-function bodyMemberSites(expr, file, path60, sites) {
-  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path60, sites);
-  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path60, sites);
+function bodyMemberSites(expr, file, path62, sites) {
+  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path62, sites);
+  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path62, sites);
   if (expr.type === "Tuple") {
     expr.items.forEach((e, i) => {
-      sites.set(`${path60}[${i}]`, locOf(e, file));
-      bodyMemberSites(e, file, `${path60}[${i}]`, sites);
+      sites.set(`${path62}[${i}]`, locOf(e, file));
+      bodyMemberSites(e, file, `${path62}[${i}]`, sites);
     });
     return;
   }
@@ -20627,8 +20627,8 @@ function bodyMemberSites(expr, file, path60, sites) {
   for (const item of expr.items) {
     const key = literalKey(item.key, item.bareKey);
     if (key === void 0) continue;
-    sites.set(`${path60}.${key}`, locOf(item, file));
-    bodyMemberSites(item.value, file, `${path60}.${key}`, sites);
+    sites.set(`${path62}.${key}`, locOf(item, file));
+    bodyMemberSites(item.value, file, `${path62}.${key}`, sites);
   }
 }
 function literalKey(key, bareKey) {
@@ -21031,7 +21031,7 @@ var init_instance = __esm({
       evalAttribute(name, expr, ctx, resourceType, pathPrefix, sites) {
         if (isAzapiBody(name, pathPrefix, resourceType)) {
           if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args[0]) return evaluate(expr.args[0], ctx);
-          return decodeJsonBody(expr, { file: loc(ctx, expr).file, evaluate: (e) => evaluate(e, ctx), member: (path60, at2) => sites.set(path60, at2) });
+          return decodeJsonBody(expr, { file: loc(ctx, expr).file, evaluate: (e) => evaluate(e, ctx), member: (path62, at2) => sites.set(path62, at2) });
         }
         const v = evaluate(expr, ctx);
         if (!pathPrefix && name === "type" && resourceType.startsWith("azapi_") && v.kind === "unknown" && expr.type === "Template") {
@@ -21445,17 +21445,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path60) {
-      const ctrl = callVisitor(key, node, visitor, path60);
+    function visit_(key, node, visitor, path62) {
+      const ctrl = callVisitor(key, node, visitor, path62);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path60, ctrl);
-        return visit_(key, ctrl, visitor, path60);
+        replaceNode(key, path62, ctrl);
+        return visit_(key, ctrl, visitor, path62);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path60 = Object.freeze(path60.concat(node));
+          path62 = Object.freeze(path62.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path60);
+            const ci = visit_(i, node.items[i], visitor, path62);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21466,13 +21466,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path60 = Object.freeze(path60.concat(node));
-          const ck = visit_("key", node.key, visitor, path60);
+          path62 = Object.freeze(path62.concat(node));
+          const ck = visit_("key", node.key, visitor, path62);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path60);
+          const cv = visit_("value", node.value, visitor, path62);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21493,17 +21493,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path60) {
-      const ctrl = await callVisitor(key, node, visitor, path60);
+    async function visitAsync_(key, node, visitor, path62) {
+      const ctrl = await callVisitor(key, node, visitor, path62);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path60, ctrl);
-        return visitAsync_(key, ctrl, visitor, path60);
+        replaceNode(key, path62, ctrl);
+        return visitAsync_(key, ctrl, visitor, path62);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path60 = Object.freeze(path60.concat(node));
+          path62 = Object.freeze(path62.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path60);
+            const ci = await visitAsync_(i, node.items[i], visitor, path62);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21514,13 +21514,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path60 = Object.freeze(path60.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path60);
+          path62 = Object.freeze(path62.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path62);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path60);
+          const cv = await visitAsync_("value", node.value, visitor, path62);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21547,23 +21547,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path60) {
+    function callVisitor(key, node, visitor, path62) {
       if (typeof visitor === "function")
-        return visitor(key, node, path60);
+        return visitor(key, node, path62);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path60);
+        return visitor.Map?.(key, node, path62);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path60);
+        return visitor.Seq?.(key, node, path62);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path60);
+        return visitor.Pair?.(key, node, path62);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path60);
+        return visitor.Scalar?.(key, node, path62);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path60);
+        return visitor.Alias?.(key, node, path62);
       return void 0;
     }
-    function replaceNode(key, path60, node) {
-      const parent = path60[path60.length - 1];
+    function replaceNode(key, path62, node) {
+      const parent = path62[path62.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -22175,10 +22175,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path60, value) {
+    function collectionFromPath(schema, path62, value) {
       let v = value;
-      for (let i = path60.length - 1; i >= 0; --i) {
-        const k = path60[i];
+      for (let i = path62.length - 1; i >= 0; --i) {
+        const k = path62[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -22197,7 +22197,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path60) => path60 == null || typeof path60 === "object" && !!path60[Symbol.iterator]().next().done;
+    var isEmptyPath = (path62) => path62 == null || typeof path62 === "object" && !!path62[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -22227,11 +22227,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path60, value) {
-        if (isEmptyPath(path60))
+      addIn(path62, value) {
+        if (isEmptyPath(path62))
           this.add(value);
         else {
-          const [key, ...rest] = path60;
+          const [key, ...rest] = path62;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -22245,8 +22245,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path60) {
-        const [key, ...rest] = path60;
+      deleteIn(path62) {
+        const [key, ...rest] = path62;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -22260,8 +22260,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path60, keepScalar) {
-        const [key, ...rest] = path60;
+      getIn(path62, keepScalar) {
+        const [key, ...rest] = path62;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -22279,8 +22279,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path60) {
-        const [key, ...rest] = path60;
+      hasIn(path62) {
+        const [key, ...rest] = path62;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -22290,8 +22290,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path60, value) {
-        const [key, ...rest] = path60;
+      setIn(path62, value) {
+        const [key, ...rest] = path62;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -24806,9 +24806,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path60, value) {
+      addIn(path62, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path60, value);
+          this.contents.addIn(path62, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -24883,14 +24883,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path60) {
-        if (Collection.isEmptyPath(path60)) {
+      deleteIn(path62) {
+        if (Collection.isEmptyPath(path62)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path60) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path62) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -24905,10 +24905,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path60, keepScalar) {
-        if (Collection.isEmptyPath(path60))
+      getIn(path62, keepScalar) {
+        if (Collection.isEmptyPath(path62))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path60, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path62, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -24919,10 +24919,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path60) {
-        if (Collection.isEmptyPath(path60))
+      hasIn(path62) {
+        if (Collection.isEmptyPath(path62))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path60) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path62) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -24939,13 +24939,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path60, value) {
-        if (Collection.isEmptyPath(path60)) {
+      setIn(path62, value) {
+        if (Collection.isEmptyPath(path62)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path60), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path62), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path60, value);
+          this.contents.setIn(path62, value);
         }
       }
       /**
@@ -26906,9 +26906,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path60) => {
+    visit2.itemAtPath = (cst, path62) => {
       let item = cst;
-      for (const [field, index] of path60) {
+      for (const [field, index] of path62) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -26917,23 +26917,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path60) => {
-      const parent = visit2.itemAtPath(cst, path60.slice(0, -1));
-      const field = path60[path60.length - 1][0];
+    visit2.parentCollection = (cst, path62) => {
+      const parent = visit2.itemAtPath(cst, path62.slice(0, -1));
+      const field = path62[path62.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path60, item, visitor) {
-      let ctrl = visitor(item, path60);
+    function _visit(path62, item, visitor) {
+      let ctrl = visitor(item, path62);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path60.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path62.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26944,10 +26944,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path60);
+            ctrl = ctrl(item, path62);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path60) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path62) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -31735,10 +31735,10 @@ function tooLongToRead() {
 function locOf2(file, word, from, to) {
   return { file, range: word.rangeOf(from, to) };
 }
-function expandText(text2, env, ctx, depth, within3, at2) {
+function expandText(text2, env, ctx, depth, within4, at2) {
   if (!/[$`'"\\]/.test(text2)) return void 0;
   if (depth > 8) return unknown("defaults nested too deeply");
-  const fake = { text: text2, raw: text2, range: within3.rangeOf(at2, at2 + text2.length), rangeOf: (from, to) => within3.rangeOf(at2 + from, at2 + to) };
+  const fake = { text: text2, raw: text2, range: within4.rangeOf(at2, at2 + text2.length), rangeOf: (from, to) => within4.rangeOf(at2 + from, at2 + to) };
   const e = expandWord(fake, env, ctx, void 0, depth);
   const vs = e.segments.filter((s) => s.value);
   if (e.text === void 0) return unknown("default built from an unknown value");
@@ -31938,8 +31938,8 @@ function yamlValue(file, t, opts = {}) {
       return unknown("a YAML alias or tag this reader does not follow", origin);
   }
 }
-function withOverride(body, path60, value) {
-  const [head, ...rest] = path60;
+function withOverride(body, path62, value) {
+  const [head, ...rest] = path62;
   if (head === void 0) return body;
   const entries2 = new Map(body.entries);
   const existingKey = entries2.has(head) ? head : [...entries2.keys()].find((k) => k.toLowerCase() === head.toLowerCase());
@@ -32479,9 +32479,9 @@ function childAt(cur, seg) {
   for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) found = e;
   return found;
 }
-function valueAt(v, path60) {
+function valueAt(v, path62) {
   let cur = v;
-  for (const seg of path60.split(".")) {
+  for (const seg of path62.split(".")) {
     if (!cur) return void 0;
     if (cur.kind === "unknown") return cur;
     if (cur.kind === "null") return void 0;
@@ -32562,9 +32562,9 @@ var init_aks_virtual_machines_pool = __esm({
 });
 
 // src/model/normalize.ts
-function chosenNullAt(v, path60) {
+function chosenNullAt(v, path62) {
   let cur = v;
-  for (const seg of path60.split(".")) {
+  for (const seg of path62.split(".")) {
     if (!cur || cur.kind === "unknown") return void 0;
     if (cur.kind === "null") return cur.decidedBy ? cur : void 0;
     cur = childAt(cur, seg);
@@ -33919,13 +33919,13 @@ function localUsesIn(text2) {
   for (const line of text2.split(/\r\n?|\n/)) {
     const at2 = line.indexOf("template:");
     if (at2 < 0) continue;
-    const path60 = templateValue(line.slice(at2 + "template:".length));
-    if (path60 === void 0) continue;
-    if (!path60.includes("${{")) {
-      if (!/[\s'"#@$]/.test(path60)) out.push(path60.replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase());
+    const path62 = templateValue(line.slice(at2 + "template:".length));
+    if (path62 === void 0) continue;
+    if (!path62.includes("${{")) {
+      if (!/[\s'"#@$]/.test(path62)) out.push(path62.replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase());
       continue;
     }
-    const pattern = path60.replace(/\$\{\{[^}]*\}\}/g, "*").replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase();
+    const pattern = path62.replace(/\$\{\{[^}]*\}\}/g, "*").replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase();
     if (!/[\s'"#@$]/.test(pattern) && /[a-z0-9]{2}/.test(pattern.replace(/\.ya?ml$/, ""))) out.push(pattern);
   }
   return out;
@@ -34032,11 +34032,11 @@ function kindOf(c) {
 }
 function streamJson(chunks, visitor) {
   const r = new ChunkReader(chunks);
-  const value = (path60, depth) => {
+  const value = (path62, depth) => {
     const c = r.peek();
     if (c === -1) r.fail("Expected a value here");
     const start = r.position();
-    const action = visitor.at(path60, start, kindOf(c));
+    const action = visitor.at(path62, start, kindOf(c));
     if (action === "stop") throw STOP;
     if (action === "skip") return visitor.looseSkip ? r.skipLoosely(depth) : r.skip(depth);
     if (action === "raw") {
@@ -34044,18 +34044,18 @@ function streamJson(chunks, visitor) {
       r.skipLoosely(depth);
       const text2 = r.textFrom(r.mark);
       r.endMark();
-      if (visitor.raw?.(path60, text2, start) === false) throw STOP;
+      if (visitor.raw?.(path62, text2, start) === false) throw STOP;
       return;
     }
     if (depth + 1 > MAX_NESTING_DEPTH) r.fail(nestingMessage());
     if (c === 123 || c === 91) {
-      container(path60, depth, c);
-      visitor.end?.(path60, r.position());
+      container(path62, depth, c);
+      visitor.end?.(path62, r.position());
       return;
     }
     r.skip(depth);
   };
-  const container = (path60, depth, c) => {
+  const container = (path62, depth, c) => {
     if (c === 123) {
       r.pos++;
       if (r.peek() === 125) {
@@ -34066,7 +34066,7 @@ function streamJson(chunks, visitor) {
         if (r.peek() !== 34) r.fail("Expected a property name here");
         const key = JSON.parse(r.string(true));
         r.expect(58, "a colon");
-        value([...path60, key], depth + 1);
+        value([...path62, key], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 125) return;
@@ -34083,7 +34083,7 @@ function streamJson(chunks, visitor) {
         return;
       }
       for (let i = 0; ; i++) {
-        value([...path60, i], depth + 1);
+        value([...path62, i], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 93) return;
@@ -34417,11 +34417,11 @@ function looksLikePlan(chunks) {
     run(chunks, {
       // What the file is: a syntax error in a part skipped here is the reading's to report.
       looseSkip: true,
-      at(path60) {
-        if (path60.length === 0) return "enter";
-        if (path60.length > 1) return "skip";
-        if (path60[0] === "format_version") format2 = true;
-        if (path60[0] === "planned_values" || path60[0] === "resource_changes") body = true;
+      at(path62) {
+        if (path62.length === 0) return "enter";
+        if (path62.length > 1) return "skip";
+        if (path62[0] === "format_version") format2 = true;
+        if (path62[0] === "planned_values" || path62[0] === "resource_changes") body = true;
         return format2 && body ? "stop" : "skip";
       }
     });
@@ -34435,23 +34435,23 @@ function readPlanHead(chunks) {
   let changes = false;
   let planned;
   const ok = run(chunks, {
-    at(path60, start, kind) {
-      if (path60.length === 0) return "enter";
-      if (isKey(path60, "resource_changes")) changes = true;
-      if (isKey(path60, "planned_values")) planned = start;
-      if (isKey(path60, "format_version") || isKey(path60, "variables") || isKey(path60, "configuration")) return "raw";
-      const expected = path60.length === 1 ? TOP_SHAPES[path60[0]] : void 0;
-      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path60[0], kind, expected, at: start };
+    at(path62, start, kind) {
+      if (path62.length === 0) return "enter";
+      if (isKey(path62, "resource_changes")) changes = true;
+      if (isKey(path62, "planned_values")) planned = start;
+      if (isKey(path62, "format_version") || isKey(path62, "variables") || isKey(path62, "configuration")) return "raw";
+      const expected = path62.length === 1 ? TOP_SHAPES[path62[0]] : void 0;
+      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path62[0], kind, expected, at: start };
       return "skip";
     },
-    raw(path60, text2, start) {
+    raw(path62, text2, start) {
       const v = parseRaw(text2, start);
-      if (path60[0] === "format_version") {
+      if (path62[0] === "format_version") {
         head.formatVersion = typeof v === "string" ? v : String(v);
         head.formatAt = start;
-      } else if (path60[0] === "variables" && isRecord(v)) {
+      } else if (path62[0] === "variables" && isRecord(v)) {
         for (const [k, e] of Object.entries(v)) if (isRecord(e) && "value" in e) head.variables.set(k, e.value);
-      } else if (path60[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
+      } else if (path62[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
     }
   });
   if (!changes && planned) head.plannedValuesOnly = planned;
@@ -34464,37 +34464,37 @@ function forEachResourceChange(chunks, onChange) {
   const inEntry = (p) => p[0] === "resource_changes" && typeof p[1] === "number";
   let done = false;
   return run(chunks, {
-    at(path60, at2) {
+    at(path62, at2) {
       if (done) return "stop";
-      if (path60.length === 0 || isKey(path60, "resource_changes")) return "enter";
-      if (!inEntry(path60)) return "skip";
-      if (path60.length === 2) {
+      if (path62.length === 0 || isKey(path62, "resource_changes")) return "enter";
+      if (!inEntry(path62)) return "skip";
+      if (path62.length === 2) {
         current = {};
         change = void 0;
         start = at2;
         return "enter";
       }
-      if (path60.length === 3) {
-        if (path60[2] === "change") {
+      if (path62.length === 3) {
+        if (path62[2] === "change") {
           change = {};
           return "enter";
         }
-        return CHANGE_KEYS.has(path60[2]) ? "raw" : "skip";
+        return CHANGE_KEYS.has(path62[2]) ? "raw" : "skip";
       }
-      if (path60.length === 4 && path60[2] === "change") return CHANGE_CHANGE_KEYS.has(path60[3]) ? "raw" : "skip";
+      if (path62.length === 4 && path62[2] === "change") return CHANGE_CHANGE_KEYS.has(path62[3]) ? "raw" : "skip";
       return "skip";
     },
-    raw(path60, text2, at2) {
+    raw(path62, text2, at2) {
       const v = parseRaw(text2, at2);
-      if (path60.length === 3) current[path60[2]] = v;
+      if (path62.length === 3) current[path62[2]] = v;
       else {
-        change[path60[3]] = v;
-        if (path60[3] === "after") change.afterRaw = { text: text2, start: at2 };
+        change[path62[3]] = v;
+        if (path62[3] === "after") change.afterRaw = { text: text2, start: at2 };
       }
     },
-    end(path60, end) {
-      if (isKey(path60, "resource_changes")) done = true;
-      if (path60.length !== 2 || !inEntry(path60) || !current || !start) return;
+    end(path62, end) {
+      if (isKey(path62, "resource_changes")) done = true;
+      if (path62.length !== 2 || !inEntry(path62) || !current || !start) return;
       if (change) current.change = change;
       onChange(current, start, end);
       current = void 0;
@@ -35994,8 +35994,8 @@ var init_parser3 = __esm({
               return this.usingDecl(base, start);
             case "extends": {
               this.next();
-              const path60 = this.stringLiteral("a path string");
-              return { kind: "ExtendsDecl", ...base, path: path60, pathString: path60.value, range: this.range(start) };
+              const path62 = this.stringLiteral("a path string");
+              return { kind: "ExtendsDecl", ...base, path: path62, pathString: path62.value, range: this.range(start) };
             }
             case "param": {
               this.next();
@@ -36071,7 +36071,7 @@ var init_parser3 = __esm({
           case "module": {
             this.next();
             const name = this.identifier("a module name");
-            const path60 = this.stringLiteral("a module path string");
+            const path62 = this.stringLiteral("a module path string");
             this.expect("=", '"="');
             const value = this.declarationBody(false);
             const parts = this.bodyParts(value);
@@ -36079,8 +36079,8 @@ var init_parser3 = __esm({
               kind: "ModuleDecl",
               ...base,
               name,
-              path: path60,
-              pathString: path60.value,
+              path: path62,
+              pathString: path62.value,
               value,
               body: parts.body,
               condition: parts.condition,
@@ -36120,10 +36120,10 @@ var init_parser3 = __esm({
           case "test": {
             this.next();
             const name = this.identifier("a test name");
-            const path60 = this.stringLiteral("a test file path string");
+            const path62 = this.stringLiteral("a test file path string");
             this.expect("=", '"="');
             const value = this.expression();
-            return { kind: "TestDecl", ...base, name, path: path60, value, range: this.range(start) };
+            return { kind: "TestDecl", ...base, name, path: path62, value, range: this.range(start) };
           }
           case "provider":
             return this.fail(
@@ -36241,21 +36241,21 @@ var init_parser3 = __esm({
       }
       usingDecl(base, start) {
         this.next();
-        let path60 = null;
+        let path62 = null;
         let none = false;
         if (this.atWord("none")) {
           this.next();
           none = true;
         } else {
           if (this.at("StringLeft")) this.fail('The "using" path must be a plain string without interpolation.');
-          path60 = this.stringLiteral('a path string or "none"');
+          path62 = this.stringLiteral('a path string or "none"');
         }
         let config = null;
         if (this.atWord("with")) {
           this.next();
           config = this.object(false);
         }
-        return { kind: "UsingDecl", ...base, path: path60, pathString: path60?.value ?? null, none, config, range: this.range(start) };
+        return { kind: "UsingDecl", ...base, path: path62, pathString: path62?.value ?? null, none, config, range: this.range(start) };
       }
       importDecl(base, start) {
         this.next();
@@ -37487,13 +37487,13 @@ function buildResourceId(prefix, type, names, loc3, fname) {
   }
   const known2 = prefix.every((p) => p.kind === "string") && names.every((n) => n.kind === "string" || n.kind === "number");
   if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc3);
-  let path60 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
+  let path62 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
   for (let i = 0; i < Math.max(typeSegs.length - 1, nameSegs.length); i++) {
-    if (typeSegs[i + 1] !== void 0) path60 += "/" + escapeBraces(typeSegs[i + 1]);
-    if (nameSegs[i] !== void 0) path60 += "/" + nameSegs[i];
+    if (typeSegs[i + 1] !== void 0) path62 += "/" + escapeBraces(typeSegs[i + 1]);
+    if (nameSegs[i] !== void 0) path62 += "/" + nameSegs[i];
   }
-  if (known2) return str(path60.includes("{{") || path60.includes("}}") ? path60.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path60, loc3);
-  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path60);
+  if (known2) return str(path62.includes("{{") || path62.includes("}}") ? path62.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path62, loc3);
+  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path62);
 }
 function armResourceKey(type, name) {
   const segs = nameSegments(name) ?? ["{?}"];
@@ -38248,11 +38248,11 @@ var init_evaluate2 = __esm({
     );
     def(
       "tryGet",
-      ([a, ...path60], loc3) => {
+      ([a, ...path62], loc3) => {
         let cur = a;
-        for (const p of path60) {
+        for (const p of path62) {
           if (!cur) return nul(loc3);
-          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path60]));
+          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path62]));
           if (cur.kind === "null") return nul(loc3);
           if (cur.kind === "object" && p.kind === "string") cur = member2(cur, p.value);
           else if (cur.kind === "list" && p.kind === "number") cur = cur.items[p.value];
@@ -38855,7 +38855,7 @@ function declareInputs(template, scope, nested) {
     if (allowed === "unknown") input2.allowedValues = [unknown(`the type of parameter "${slot.name}" could not be resolved`, input2.header)];
     else if (allowed) input2.allowedValues = (allowed.children ?? []).map((c) => scope.root.eval(c));
     const decl = slot.decl;
-    input2.memberAllowed = (path60) => memberAllowedValues(template, decl, path60, (c) => scope.root.eval(c));
+    input2.memberAllowed = (path62) => memberAllowedValues(template, decl, path62, (c) => scope.root.eval(c));
     env.inputs.push(input2);
   }
 }
@@ -38885,7 +38885,7 @@ function evaluateArmTemplate(opts) {
   }
   return result;
 }
-function memberAllowedValues(root, decl, path60, evaluate4) {
+function memberAllowedValues(root, decl, path62, evaluate4) {
   let node = decl;
   let refs = 0;
   for (let i = 0; ; ) {
@@ -38897,11 +38897,11 @@ function memberAllowedValues(root, decl, path60, evaluate4) {
       if (!node) return "unknown";
       continue;
     }
-    if (i === path60.length) {
+    if (i === path62.length) {
       const allowed = getProp(node, "allowedValues");
       return allowed?.type === "array" ? { values: (allowed.children ?? []).map(evaluate4) } : void 0;
     }
-    const key = path60[i++];
+    const key = path62[i++];
     let next;
     if (typeof key === "string") next = getProp(getProp(node, "properties"), key) ?? getProp(node, "additionalProperties");
     else next = getProp(node, "prefixItems")?.children?.[key] ?? getProp(node, "items");
@@ -39404,16 +39404,16 @@ function namedAllowed(name, generic, reader, depth) {
   if (decl) return allowedByType(decl.value, reader, depth + 1);
   return reader.imported ? reader.imported(name, depth + 1) : "unknown";
 }
-function memberAllowedByType(t, path60, reader, depth = 0) {
-  if (path60.length === 0) return allowedByType(t, reader, depth);
+function memberAllowedByType(t, path62, reader, depth = 0) {
+  if (path62.length === 0) return allowedByType(t, reader, depth);
   if (depth > MAX_DEPTH4) return "unknown";
-  const [key, ...rest] = path60;
+  const [key, ...rest] = path62;
   switch (t.kind) {
     case "ParenType":
-      return memberAllowedByType(t.type, path60, reader, depth + 1);
+      return memberAllowedByType(t.type, path62, reader, depth + 1);
     case "NullableType":
     case "NonNullType":
-      return memberAllowedByType(t.base, path60, reader, depth + 1);
+      return memberAllowedByType(t.base, path62, reader, depth + 1);
     case "ObjectType": {
       if (typeof key !== "string") return void 0;
       const lower = key.toLowerCase();
@@ -39430,13 +39430,13 @@ function memberAllowedByType(t, path60, reader, depth = 0) {
       const name = t.name.name;
       if (t.typeArgs !== null || AMBIENT.has(name.toLowerCase())) return void 0;
       const decl = reader.types.get(name);
-      if (decl) return memberAllowedByType(decl.value, path60, reader, depth + 1);
+      if (decl) return memberAllowedByType(decl.value, path62, reader, depth + 1);
       const imported = reader.importedType?.(name);
-      return imported ? memberAllowedByType(imported.type, path60, imported.reader, depth + 1) : "unknown";
+      return imported ? memberAllowedByType(imported.type, path62, imported.reader, depth + 1) : "unknown";
     }
     case "TypeMemberAccess": {
       const ns = namespaced(t, reader);
-      if (ns) return memberAllowedByType(ns.type, path60, ns.reader, depth + 1);
+      if (ns) return memberAllowedByType(ns.type, path62, ns.reader, depth + 1);
       return accessTypeAllowed(t);
     }
     case "TypeIndexAccess":
@@ -41156,7 +41156,7 @@ var init_scope = __esm({
         if (arr?.kind === "Array") input2.allowedValues = arr.items.filter((x) => x.kind !== "Spread").map((x) => this.eval(x, void 0));
         else if (d.type) this.typeGuard(input2, d.type);
         const type = d.type;
-        if (type) input2.memberAllowed = (path60) => memberAllowedByType(type, path60, this.typeReader());
+        if (type) input2.memberAllowed = (path62) => memberAllowedByType(type, path62, this.typeReader());
         this.env.inputs.push(input2);
       }
       /**
@@ -43221,11 +43221,11 @@ function isDisabledStep(ctx, node) {
 }
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
-  const visit2 = (node, path60, inheritedOs) => {
+  const visit2 = (node, path62, inheritedOs) => {
     if (ctx.n.isSeq(node)) {
       const items = ctx.n.items(node);
       const segments3 = listSegments(items.map((item) => ctx.n.isMap(item) ? pipelineItemName(addressItem(ctx, item)) : void 0));
-      items.forEach((item, i) => visit2(item, `${path60}${segments3[i]}`, inheritedOs));
+      items.forEach((item, i) => visit2(item, `${path62}${segments3[i]}`, inheritedOs));
       return;
     }
     if (!ctx.n.isMap(node)) return;
@@ -43247,7 +43247,7 @@ function buildPipeline(ctx, root) {
     }
     if (stepKind && stepPair && node && isDisabledStep(ctx, node)) stepKind = void 0;
     if (stepKind && stepPair) {
-      const subject = `pipeline:${path60 || "$"}`;
+      const subject = `pipeline:${path62 || "$"}`;
       const step = { subject, range: ctx.views ? ctx.n.range(node) : NO_RANGE, kind: stepKind, inputs: [], scripts: [] };
       const stepValue = ctx.n.value(stepPair);
       if (stepKind === "task") {
@@ -43270,7 +43270,7 @@ function buildPipeline(ctx, root) {
       if (p === stepPair) continue;
       if (stepKind && ctx.n.key(p) === "inputs") continue;
       const k = ctx.n.key(p) ?? "?";
-      visit2(ctx.n.value(p), path60 ? `${path60}.${k}` : k, os3);
+      visit2(ctx.n.value(p), path62 ? `${path62}.${k}` : k, os3);
     }
   };
   visit2(root, "", void 0);
@@ -44129,16 +44129,16 @@ function readPipeline(out, roots, scripts) {
     }
     return implicit;
   };
-  const visit2 = (node, path60, container, stage, job, root, when = []) => {
+  const visit2 = (node, path62, container, stage, job, root, when = []) => {
     if (!node) return;
     if (node.type === "seq") {
       const segments3 = treeSegments(node.items, pipelineItemName);
       const chain2 = conditionChain(node.items.map((item) => item?.type === "map" && item.entries.length === 1 ? item.entries[0].key : void 0));
-      node.items.forEach((item, i) => visit2(item, `${path60}${segments3[i]}`, container, stage, job, root, within(when, chain2[i])));
+      node.items.forEach((item, i) => visit2(item, `${path62}${segments3[i]}`, container, stage, job, root, within(when, chain2[i])));
       return;
     }
     if (node.type !== "map") return;
-    const subject = `pipeline:${path60 || "$"}`;
+    const subject = `pipeline:${path62 || "$"}`;
     const kind = stepKindOf(node, container);
     if (kind && (/^false$/i.test((stringOf(node, "enabled") ?? "").trim()) || neverHolds(stringOf(node, "condition")))) return;
     if (kind) {
@@ -44174,7 +44174,7 @@ function readPipeline(out, roots, scripts) {
       owner.steps.push(step);
       for (const e of node.entries) {
         if (kind !== "template" && e.key === kind || e.key === "inputs") continue;
-        visit2(e.value, path60 ? `${path60}.${e.key}` : e.key, e.key, stage, job, root, when);
+        visit2(e.value, path62 ? `${path62}.${e.key}` : e.key, e.key, stage, job, root, when);
       }
       return;
     }
@@ -44229,7 +44229,7 @@ function readPipeline(out, roots, scripts) {
     const chain = node.entries.length > 1 ? conditionChain(node.entries.map((e) => e.key)) : [];
     node.entries.forEach((e, i) => {
       const next = isExpressionKey(e.key) ? container : e.key;
-      visit2(e.value, path60 ? `${path60}.${e.key}` : e.key, next, stage, job, root, within(when, chain[i]));
+      visit2(e.value, path62 ? `${path62}.${e.key}` : e.key, next, stage, job, root, within(when, chain[i]));
     });
   };
   for (const root of roots) {
@@ -44791,12 +44791,12 @@ function hasPipelineSteps(root, written2 = false) {
   return found;
 }
 function classifyCiFile(relPath, source, options = {}) {
-  const path60 = relPath.replace(/\\/g, "/");
-  if (SCRIPT_EXT.test(path60)) return "script";
-  if (!YAML_EXT.test(path60)) return void 0;
+  const path62 = relPath.replace(/\\/g, "/");
+  if (SCRIPT_EXT.test(path62)) return "script";
+  if (!YAML_EXT.test(path62)) return void 0;
   const text2 = yamlLineBreaks(source);
-  if (WORKFLOW_PATH.test(path60)) return "github-workflow";
-  const base = path60.slice(path60.lastIndexOf("/") + 1);
+  if (WORKFLOW_PATH.test(path62)) return "github-workflow";
+  const base = path62.slice(path62.lastIndexOf("/") + 1);
   if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
   if (PIPELINE_NAME.test(base)) return "azure-pipeline";
   const maybeWorkflow = TOP_ON.test(text2) && TOP_JOBS.test(text2);
@@ -45401,7 +45401,41 @@ var init_azure_cli = __esm({
   }
 });
 
+// src/eval/azcli/folders.ts
+import path39 from "node:path";
+function within2(folder, p) {
+  const rel = p.replace(/\\/g, "/");
+  if (path39.isAbsolute(folder.path)) return { path: path39.resolve(folder.path, rel) };
+  const joined2 = path39.posix.normalize(path39.posix.join(folder.path, rel)).replace(/\/$/, "");
+  return { path: joined2 === "." ? "" : joined2, ...folder.fromCheckout ? { fromCheckout: true } : {} };
+}
+function nestedFolder(start, inner) {
+  if (inner === void 0 || inner === UNKNOWN_FOLDER) return inner ?? start;
+  if (inner.fromCheckout || path39.isAbsolute(inner.path)) return inner;
+  if (start === void 0) return inner.path === "" ? void 0 : inner;
+  if (start === UNKNOWN_FOLDER) return start;
+  return inner.path === "" ? start : within2(start, inner.path);
+}
+function stepFolder(workingDirectory) {
+  const wd = workingDirectory?.trim();
+  if (wd === void 0) return void 0;
+  const dir = withoutCheckoutTop(wd).replace(/\\/g, "/");
+  if (dir === "" || dir === "." || dir === "./") return void 0;
+  if (/[$%]/.test(dir) || path39.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return UNKNOWN_FOLDER;
+  return within2(STARTING_FOLDER, dir);
+}
+var STARTING_FOLDER, UNKNOWN_FOLDER;
+var init_folders = __esm({
+  "src/eval/azcli/folders.ts"() {
+    "use strict";
+    init_ci_checkout();
+    STARTING_FOLDER = { path: "" };
+    UNKNOWN_FOLDER = "unknown";
+  }
+});
+
 // src/eval/azcli/interpret.ts
+import path40 from "node:path";
 function asString2(v, isString2) {
   return isString2 && v.kind === "unknown" ? oneWord(v) : v;
 }
@@ -45679,7 +45713,9 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   let afterOperator = false;
   let afterOperatorDepth = 0;
   let allExport = false;
-  let cwdMoved = false;
+  let folder = STARTING_FOLDER;
+  let folderStack = [];
+  const subshellFolder = [];
   const openFrame = (kind) => ({ kind, before: kind === "loop" ? env : copy(env), branches: [], caseValues: /* @__PURE__ */ new Map(), hasElse: false, ...kind === "loop" ? { prior: /* @__PURE__ */ new Map() } : {} });
   const subshellPrior = [];
   const subshellAssigned = [];
@@ -45925,17 +45961,21 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
         if (args) expanded.push(...args);
         else addSplit(expanded, unclosed(expandWord(rest[k2], env, ctx, set)));
       }
-      invocations.push({ script, command: cmd, az: program, words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded) });
+      invocations.push({ script, command: cmd, az: program, words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded), ...movedTo() });
     }
     if (cmd.heredoc) recordHeredoc(cmd, [...rest.slice(prefixStart, j).filter((w) => !SHELL_ASSIGNMENT.test(w.raw)), ...rest.slice(j)]);
     recordCall(rest.slice(j), exportedEnvironment);
-    if (CHANGES_DIRECTORY.has(program.text) && !inSubstitution && !(cmd.depth ?? 0)) cwdMoved = true;
+    if (CHANGES_DIRECTORY.has(program.text) && !inSubstitution) changeFolder(program.text, rest.slice(j + 1), frames.length > 0 || afterOperator || shellBody !== void 0);
     if (!inSubstitution) shellAssigns(program, rest.slice(j + 1));
   }
   if (!ps) leaveSubshellsTo(0);
   return { file, invocations, heredocs, env, assigned: ps ? withoutEnvironmentPrefix(assigned) : assigned, calls };
   function leaveSubshellsTo(depth) {
     currentDepth = depth;
+    while (subshellFolder.length > depth) {
+      const saved = subshellFolder.pop();
+      if (saved) ({ folder, stack: folderStack } = saved);
+    }
     while (subshellPrior.length > depth) restoreVariables(subshellPrior.pop());
     while (subshellAssigned.length > depth) {
       for (const [name, before] of subshellAssigned.pop()) {
@@ -46041,6 +46081,9 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     const value = unknown(`an unclosed ${u.quote} quote runs to the end of the script`, { file, range: u.range });
     return { ...e, segments: [{ text: "", from: 0, to: e.word.raw.length, value, unquoted: true }], text: void 0, opaque: true };
   }
+  function movedTo() {
+    return folder === STARTING_FOLDER ? {} : { folder };
+  }
   function unclosedIn(words) {
     const at2 = script.unterminated?.range.start.offset;
     return at2 !== void 0 && words.some((w) => w.word.range.start.offset <= at2 && at2 < w.word.range.end.offset) ? { unclosedQuote: true } : {};
@@ -46061,11 +46104,13 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     }
   }
   function runSourced(word, unknownWhy) {
-    const target = word ? scriptPath(expandWord(word, env, ctx))?.path : void 0;
-    const run3 = target !== void 0 ? ctx.source?.(target, env) : void 0;
+    const written2 = word ? scriptPath(expandWord(word, env, ctx)) : void 0;
+    const fixed2 = written2 !== void 0 && (written2.fromCheckout || path40.isAbsolute(written2.path));
+    const target = written2 === void 0 || fixed2 ? written2 : folder === UNKNOWN_FOLDER ? void 0 : within2(folder, written2.path);
+    const run3 = target !== void 0 ? ctx.source?.(target.path, env, folder === UNKNOWN_FOLDER ? void 0 : folder, target.fromCheckout === true) : void 0;
     if (!run3) return forgetAll(unknownWhy);
     const last = calls[calls.length - 1];
-    if (last?.sourced && last.path === target && !last.run) last.run = run3;
+    if (last?.sourced && last.path === target.path && !last.run) last.run = run3;
     const after = run3.env;
     for (const k of /* @__PURE__ */ new Set([...env.keys(), ...after.keys()])) if (env.get(k) !== after.get(k)) keepForSubshellEnd(k);
     for (const [k, v] of after) if (env.get(k) !== v && k !== ANY_VARIABLE) assigned.set(k, v);
@@ -46147,7 +46192,56 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     return out;
   }
   function pushCall(target, inherited) {
-    calls.push({ path: target.path, env: inherited, ...target.fromCheckout ? { fromCheckout: true } : cwdMoved ? { cwdMoved: true } : {}, ...target.sourced ? { sourced: true } : {} });
+    const fixed2 = target.fromCheckout || path40.isAbsolute(target.path);
+    const at2 = fixed2 || folder === UNKNOWN_FOLDER ? target : within2(folder, target.path);
+    calls.push({
+      path: at2.path,
+      env: inherited,
+      ...at2.fromCheckout ? { fromCheckout: true } : !fixed2 && folder === UNKNOWN_FOLDER ? { cwdMoved: true } : {},
+      ...folder !== UNKNOWN_FOLDER && folder !== STARTING_FOLDER ? { folder } : {},
+      ...target.sourced ? { sourced: true } : {}
+    });
+  }
+  function changeFolder(program, args, conditional, powershell = false) {
+    for (let d = 0; d < currentDepth; d++) subshellFolder[d] ??= { folder, stack: folderStack };
+    const name = program.toLowerCase();
+    if (name === "popd" || name === "pop-location") {
+      const [back, ...others] = [...folderStack].reverse();
+      folder = conditional || args.length > 0 || back === void 0 ? UNKNOWN_FOLDER : back;
+      folderStack = others.reverse();
+      return;
+    }
+    const operands = [];
+    for (let k = 0; k < args.length; k++) {
+      const r = redirection(args[k].raw);
+      if (r) k += r.takesNext ? 1 : 0;
+      else if (!/^-(?:[LPe@]+|-|path:?)$/i.test(args[k].raw)) operands.push(args[k]);
+    }
+    const target = operands.length === 1 && !operands[0].raw.startsWith("-") ? folderOf2(expandWord(operands[0], env, ctx), powershell) : UNKNOWN_FOLDER;
+    const next = conditional || target !== UNKNOWN_FOLDER && target.path.length > MAX_FOLDER_PATH ? UNKNOWN_FOLDER : target;
+    if (name === "pushd" || name === "push-location") {
+      folderStack = folderStack.length >= MAX_FOLDER_STACK ? [] : [...folderStack, conditional ? UNKNOWN_FOLDER : folder];
+      if (folderStack.length === 0) {
+        folder = UNKNOWN_FOLDER;
+        return;
+      }
+    }
+    folder = next;
+  }
+  function folderOf2(e, powershell) {
+    if (e.text !== void 0) {
+      const t = powershell ? e.text.replace(/\\/g, "/") : e.text;
+      if (t === "" || t === "-" || t.startsWith("~") || /^[A-Za-z]:/.test(t) || /[*?[]/.test(t)) return UNKNOWN_FOLDER;
+      if (path40.isAbsolute(t)) return { path: path40.posix.normalize(t) };
+      return folder === UNKNOWN_FOLDER ? folder : within2(folder, t);
+    }
+    const v = sliceValue(e);
+    const beside = besideScriptPath(v.kind === "unknown" && v.literals?.length === 2 && v.literals[1] === "" ? { ...v, literals: ["", "/"] } : v);
+    if (beside) return { path: beside.path };
+    const top = scriptPath(e);
+    if (top?.fromCheckout) return { path: within2({ path: "" }, top.path).path, fromCheckout: true };
+    if (v.kind === "unknown" && v.token === CHECKOUT_TOKEN && v.literals?.length === 2 && v.literals[0] === "" && v.literals[1] === "") return { path: "", fromCheckout: true };
+    return UNKNOWN_FOLDER;
   }
   function positionalArguments(args) {
     const out = /* @__PURE__ */ new Map();
@@ -46426,7 +46520,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       return;
     }
     if (first.raw !== ".") recordPsCall(words);
-    if (/^(?:cd|set-location|sl|chdir|push-location|pushd)$/i.test(first.text)) cwdMoved = true;
+    if (/^(?:cd|set-location|sl|chdir|push-location|pushd|pop-location|popd)$/i.test(first.text)) changeFolder(first.text, words.slice(1), depthHere > 0, true);
     const azAt = words.findIndex((w, i) => w.text === "az" && powershellProgramAt(words, i));
     if (azAt < 0) return;
     const expanded = [];
@@ -46440,7 +46534,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       const e = unclosed(expandWord(w, env, ctx));
       addSplit(expanded, verbatim && /[$%]/.test(w.raw) ? { ...e, segments: [{ text: "", from: 0, to: w.raw.length, value: unknown(`${w.raw} is passed after --% as written (PowerShell's stop-parsing token)`), unquoted: false }], text: void 0, opaque: false } : e);
     }
-    invocations.push({ script, command: cmd, az: words[azAt], words: expanded, conditional: depthHere > 0 || azAt > 0 && !assignsAz, ...unclosedIn(expanded) });
+    invocations.push({ script, command: cmd, az: words[azAt], words: expanded, conditional: depthHere > 0 || azAt > 0 && !assignsAz, ...unclosedIn(expanded), ...movedTo() });
   }
 }
 function afterAttribute(raw) {
@@ -46611,13 +46705,14 @@ function scriptPath(e) {
   if (v.token === CHECKOUT_TOKEN && /^[\\/][^\\/]/.test(rest)) return { path: rest.slice(1).replace(/\\/g, "/"), fromCheckout: true };
   return void 0;
 }
-var PS_TYPED, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, FUNCTIONS_OF, PS_ASSIGNED, POSITIONALS, ARG_COUNT, MAX_CALLER_EXPANSIONS, MAX_SPLIT_WORDS, ALL_ARGUMENTS, PS_CALLED, PS_ARGUMENTS_NAMED, PS_ARGUMENT, CHANGES_DIRECTORY, SHELLS, RUNS_APART_AFTER, RUNS_APART_BEFORE, PS_PARAMETER_HEAD, PS_TYPES_ONLY, PS_ATTRIBUTE_HEAD, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
+var PS_TYPED, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, FUNCTIONS_OF, PS_ASSIGNED, POSITIONALS, ARG_COUNT, MAX_CALLER_EXPANSIONS, MAX_SPLIT_WORDS, ALL_ARGUMENTS, PS_CALLED, PS_ARGUMENTS_NAMED, PS_ARGUMENT, CHANGES_DIRECTORY, MAX_FOLDER_PATH, MAX_FOLDER_STACK, SHELLS, RUNS_APART_AFTER, RUNS_APART_BEFORE, PS_PARAMETER_HEAD, PS_TYPES_ONLY, PS_ATTRIBUTE_HEAD, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
 var init_interpret = __esm({
   "src/eval/azcli/interpret.ts"() {
     "use strict";
     init_value();
     init_ci_words();
     init_script();
+    init_folders();
     init_words();
     PS_TYPED = new RegExp(String.raw`^((?:${POWERSHELL_TYPE})+)(\$.*)$`, "s");
     PS_BRANCH_VARIABLE = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})*\$((?:(?:global|script|env):)?[A-Za-z_]\w*)$`, "i");
@@ -46635,6 +46730,8 @@ var init_interpret = __esm({
     PS_ARGUMENTS_NAMED = "@arguments-named";
     PS_ARGUMENT = "@argument:";
     CHANGES_DIRECTORY = /* @__PURE__ */ new Set(["cd", "pushd", "popd"]);
+    MAX_FOLDER_PATH = 4096;
+    MAX_FOLDER_STACK = 64;
     SHELLS = /* @__PURE__ */ new Set(["bash", "sh", "zsh", "pwsh", "powershell", "source", "."]);
     RUNS_APART_AFTER = /* @__PURE__ */ new Set(["&&", "||", "|", "|&"]);
     RUNS_APART_BEFORE = /* @__PURE__ */ new Set(["|", "|&", "&"]);
@@ -47240,8 +47337,8 @@ function scriptContext(file, place, variant, given, inherited) {
         return v ? named2(v, `${head}.${key}`, key) : unknown(`${head}.${key} is not set literally in this file`);
       }
     }
-    const path60 = parts.join(".").toLowerCase();
-    const top = !github ? void 0 : CHECKOUT_TOP_CONTEXTS.has(path60) ? CHECKOUT_TOKEN : path60 === "github.action_path" && isActionFile(f) ? `${SCRIPT_DIR_TOKEN}${f}` : void 0;
+    const path62 = parts.join(".").toLowerCase();
+    const top = !github ? void 0 : CHECKOUT_TOP_CONTEXTS.has(path62) ? CHECKOUT_TOKEN : path62 === "github.action_path" && isActionFile(f) ? `${SCRIPT_DIR_TOKEN}${f}` : void 0;
     return unknown(`\${{ ${expr.trim().slice(0, 60)} }} is not resolved here (only inputs, parameters, matrix values and literal variables are)`, void 0, top);
   };
   const typedReference = (reference) => {
@@ -47276,11 +47373,11 @@ function scriptContext(file, place, variant, given, inherited) {
     const m = /^parameters\.(.+)$/.exec(ref);
     return m ? typedParameter(v, inputs.get(inputKey(m[1]))?.type) : v;
   };
-  const inputMember = (name, path60) => {
+  const inputMember = (name, path62) => {
     const i = inputs.get(inputKey(name));
-    if (passedIn?.has(inputKey(name))) return unknown(`\${{ parameters.${name}.${path60} }}: the caller passes ${name}, whose members are not read`);
-    const m = i?.defaultMembers?.get(path60);
-    if (!i || !m) return unknown(`parameter ${name} has no default member ${path60}`);
+    if (passedIn?.has(inputKey(name))) return unknown(`\${{ parameters.${name}.${path62} }}: the caller passes ${name}, whose members are not read`);
+    const m = i?.defaultMembers?.get(path62);
+    if (!i || !m) return unknown(`parameter ${name} has no default member ${path62}`);
     return passedThrough(str(m.text, scalarLoc(f, m)), { file: f, range: i.nameRange, label: `input ${name}`, symbol: { kind: "input", name } });
   };
   const variable = (name) => {
@@ -47570,7 +47667,7 @@ var init_azure_cli_sets = __esm({
 });
 
 // src/frontends/azure-cli-files.ts
-import path39 from "node:path";
+import path41 from "node:path";
 function newFileLinks() {
   return { linkedFiles: /* @__PURE__ */ new Set(), problems: [], suppressionSources: [], handedOn: /* @__PURE__ */ new Set() };
 }
@@ -47580,7 +47677,7 @@ function identityKey(kind, name) {
 function cleanRelative(p) {
   const slashed = p.replace(/\\/g, "/").trim();
   if (slashed === "" || slashed.startsWith("/") || /^[A-Za-z]:\//.test(slashed) || slashed.startsWith("~")) return void 0;
-  const n = path39.posix.normalize(slashed);
+  const n = path41.posix.normalize(slashed);
   return n === ".." ? void 0 : n;
 }
 function heredocFor(cmd, rel) {
@@ -47611,15 +47708,17 @@ function heredocsByTarget(heredocs) {
 function besideScript(cmd, root) {
   const beside = cmd.inScript ? besideScriptPath(cmd.path) : void 0;
   if (!beside || beside.script !== cmd.file) return void 0;
-  const rel = path39.relative(root, beside.path).replace(/\\/g, "/");
-  return { rel, outside: rel === "" || rel.startsWith("../") || rel === ".." || path39.isAbsolute(rel) };
+  const rel = path41.relative(root, beside.path).replace(/\\/g, "/");
+  return { rel, outside: rel === "" || rel.startsWith("../") || rel === ".." || path41.isAbsolute(rel) };
 }
 function candidates(cmd, rel, root) {
-  const own = path39.join(path39.dirname(cmd.file), rel);
-  const fromRoot = path39.join(root, rel);
-  const repository = cmd.inScript ? void 0 : githubRepository(cmd.file);
-  const order2 = cmd.inScript ? [own, fromRoot] : [...repository === void 0 ? [] : [path39.join(repository, rel)], fromRoot, own];
-  return [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path39.sep) ? root : root + path39.sep));
+  const folder = cmd.folder === UNKNOWN_FOLDER ? void 0 : cmd.folder;
+  const at2 = folder === void 0 ? rel : within2(folder, rel).path;
+  const repository = cmd.inScript && !folder?.fromCheckout ? void 0 : githubRepository(cmd.file);
+  const own = path41.join(path41.dirname(cmd.file), at2);
+  const fromRoot = path41.join(root, at2);
+  const order2 = path41.isAbsolute(at2) ? [at2] : folder?.fromCheckout ? [...repository === void 0 ? [] : [path41.join(repository, at2)], fromRoot] : cmd.inScript ? [own, fromRoot] : [...repository === void 0 ? [] : [path41.join(repository, at2)], fromRoot, own];
+  return [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path41.sep) ? root : root + path41.sep));
 }
 function fileCommandResources(cmd, evaluation, ctx, links) {
   const beside = besideScript(cmd, ctx.root);
@@ -47641,7 +47740,8 @@ function fileCommandResources(cmd, evaluation, ctx, links) {
     src = { file: cmd.file, text: text2, span: span3, shellExpansions: !hd.heredoc.quoted || ciExpressions, typeHint: typeHintOf(cmd) };
     if (!hd.heredoc.quoted) src.shellEnv = hd.env;
   } else {
-    const tried = beside ? [path39.join(ctx.root, rel)] : candidates(cmd, rel, ctx.root);
+    if (cmd.folder === UNKNOWN_FOLDER && !beside) return [undecidable(cmd, evaluation, `the file named by --file (${p.value}) is read from a folder that is not known (a cd before the command, or the step's working directory)`)];
+    const tried = beside ? [path41.join(ctx.root, rel)] : candidates(cmd, rel, ctx.root);
     if (tried.length === 0) return [undecidable(cmd, evaluation, `the file named by --file (${p.value}) is outside the scan root; it is not read`)];
     scanned = tried.find((f) => ctx.host.isFile(f));
     const text2 = scanned === void 0 ? void 0 : ctx.host.readText(scanned);
@@ -47750,6 +47850,7 @@ var init_azure_cli_files = __esm({
     init_paths();
     init_value();
     init_words();
+    init_folders();
     init_azureml_yaml();
     init_azureml_yaml2();
     init_shared();
@@ -47864,10 +47965,10 @@ function wordValue(word, macros, at2, verbatim) {
     const m = macros[first.macro];
     if (m.kind === "string" && m.value === text2) return m;
   }
-  if (verbatim && word.length > 0 && word.every((c) => c.at >= 0)) return str(text2, { file: at2.file, range: within2(at2.range, word[0].at, word[word.length - 1].at + 1) });
+  if (verbatim && word.length > 0 && word.every((c) => c.at >= 0)) return str(text2, { file: at2.file, range: within3(at2.range, word[0].at, word[word.length - 1].at + 1) });
   return str(text2, at2);
 }
-function within2(r, from, to) {
+function within3(r, from, to) {
   return {
     start: { line: r.start.line, column: r.start.column + from, offset: r.start.offset + from },
     end: { line: r.start.line, column: r.start.column + to, offset: r.start.offset + to }
@@ -47891,13 +47992,13 @@ var init_task_arguments = __esm({
 });
 
 // src/frontends/azure-pipelines-variables.ts
-import path40 from "node:path";
+import path42 from "node:path";
 function resolveVariableTemplates(ciFiles, ctx) {
   const read = /* @__PURE__ */ new Map();
   const sources = [];
   for (const file of ciFiles) {
     if (file.format !== "azure-pipelines") continue;
-    for (const list2 of variableListsOf(file)) includeInto(list2, file.file, ctx, [path40.resolve(file.file)], read, sources);
+    for (const list2 of variableListsOf(file)) includeInto(list2, file.file, ctx, [path42.resolve(file.file)], read, sources);
   }
   return sources;
 }
@@ -47934,11 +48035,11 @@ function readTemplate(target, scope, ctx, sources) {
 function variablesTemplatePath(ref, from, root) {
   const p = ref.trim();
   if (p === "" || p.includes("@") || /\$[{([]/.test(p)) return void 0;
-  return p.startsWith("/") ? path40.resolve(root, `.${p}`) : path40.resolve(path40.dirname(path40.resolve(from)), p);
+  return p.startsWith("/") ? path42.resolve(root, `.${p}`) : path42.resolve(path42.dirname(path42.resolve(from)), p);
 }
 function writtenIn(v, file) {
   if (v.kind !== "value" || !v.value || !/\$\{\{[^}]*\bparameters\b/.test(v.value.text)) return { ...v, file };
-  return { ...v, file, unreadable: `${v.name} is set from a parameter of the variables template ${path40.basename(file)}` };
+  return { ...v, file, unreadable: `${v.name} is set from a parameter of the variables template ${path42.basename(file)}` };
 }
 var init_azure_pipelines_variables = __esm({
   "src/frontends/azure-pipelines-variables.ts"() {
@@ -47951,7 +48052,7 @@ var init_azure_pipelines_variables = __esm({
 });
 
 // src/frontends/azure-cli.ts
-import path41 from "node:path";
+import path43 from "node:path";
 function idOutputName(token, kind) {
   const out = idOutputOf(token);
   return out && ID_GROUP_OF[kind] === out.group ? out.name : void 0;
@@ -48179,10 +48280,11 @@ function azureCliUnits(ciFiles, ctx) {
   const problems = [];
   const byPath = new Map(ciFiles.filter((f) => f.kind === "script" && f.scripts[0]).map((f) => [f.file, { file: f.file, script: f.scripts[0] }]));
   const links = newFileLinks();
-  const linkerFor = (inScript, hds) => {
+  const linkerFor = (inScript, hds, start) => {
     let list2;
     return {
       inScript,
+      ...start === void 0 || inScript ? {} : { start },
       heredocs: () => list2 ??= hds(),
       // The evaluation is replaced by the command's unit when the draft is placed.
       resources: (cmd) => fileCommandResources(cmd, { variant: "default", env: "unknown", unit: cmd.file, inputs: [] }, ctx, links)
@@ -48190,7 +48292,7 @@ function azureCliUnits(ciFiles, ctx) {
   };
   const variableTemplateSources = resolveVariableTemplates(ciFiles, ctx);
   const { calls: localCalls, references } = localCallsByTarget(ciFiles, ctx.root);
-  const ciFileAt = new Map(ciFiles.map((f) => [path41.resolve(f.file), f]));
+  const ciFileAt = new Map(ciFiles.map((f) => [path43.resolve(f.file), f]));
   for (const [target, calls] of localCalls) {
     const template = ciFileAt.get(target);
     if (template) {
@@ -48198,17 +48300,18 @@ function azureCliUnits(ciFiles, ctx) {
     }
   }
   problems.push(...missingLocalReferences(references, ctx));
-  const withSource = (from, base, depth = 0, program) => ({
+  const withSource = (from, base, depth = 0, program, start) => ({
     ...base,
     ...program === void 0 ? {} : { program },
-    source: (p, env) => {
-      const target = depth < 4 ? scriptAt(byPath, ctx.root, from, p) : void 0;
-      return target ? interpretScript(target.file, target.script, env, withSource(target.file, base, depth + 1, program ?? from)) : void 0;
+    source: (p, env, folder, fromCheckout) => {
+      const at2 = fromCheckout ? p : fromStart(start, p);
+      const target = depth < 4 && at2 !== void 0 ? scriptAt(byPath, ctx.root, from, at2) : void 0;
+      return target ? interpretScript(target.file, target.script, env, withSource(target.file, base, depth + 1, program ?? from, nestedFolder(start, folder))) : void 0;
     }
   });
   for (const file of ciFiles) {
     const places = placesOf(file);
-    const callsOf = (f) => localCalls.get(path41.resolve(f.file)) ?? [];
+    const callsOf = (f) => localCalls.get(path43.resolve(f.file)) ?? [];
     const cut = { deeper: false };
     const callers = callerContexts(file, callsOf(file), ctx.root, callsOf, 0, cut);
     if (cut.deeper) {
@@ -48259,21 +48362,22 @@ function azureCliUnits(ciFiles, ctx) {
       }
     };
     const matrixWork = workBudget(MATRIX_WORK_BUDGET, (range2) => problems.push(matrixBudgetProblem(file.file, range2)));
-    const runCalledScripts = (from, fromFile, fromSc, step, budgetRange, name, fromEnv, classOf, first, depth = 0, fromProgram) => {
+    const runCalledScripts = (from, fromFile, fromSc, start, budgetRange, name, fromEnv, classOf, first, depth = 0, fromProgram) => {
       if (file.kind === "script") return;
       for (const call of from.calls) {
-        const target = calledScript(byPath, ctx.root, fromFile, call, step);
+        const target = calledScript(byPath, ctx.root, fromFile, call, start);
         if (!target) continue;
         const work = Math.max(1, target.script.commands.length);
         if (depth === 0 ? !first && !matrixWork.spend(work, budgetRange) : !nestedWork.spend(work, budgetRange)) continue;
         const program = call.sourced ? fromProgram ?? fromFile : void 0;
-        const child = (call.run?.file === target.file ? call.run : void 0) ?? interpretScript(target.file, target.script, call.env, withSource(target.file, fromSc.expansion, 0, program), first ? "caller" : false);
+        const childStart = nestedFolder(start, call.folder);
+        const child = (call.run?.file === target.file ? call.run : void 0) ?? interpretScript(target.file, target.script, call.env, withSource(target.file, fromSc.expansion, 0, program, childStart), first ? "caller" : false);
         const defaults = configuredDefaults(child);
         const inherited = call.sourced ? [...from.assigned] : [...from.assigned].filter(([k]) => call.env.has(k));
         const assigned = inherited.length === from.assigned.size && child.assigned.size === 0 ? from.assigned : new Map([...inherited, ...child.assigned]);
         const childEnv = assigned === from.assigned ? fromEnv : classOf(assigned);
         for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs), defaults) ?? []) add(name, d, childEnv());
-        if (depth + 1 < MAX_SCRIPT_CALL_DEPTH) runCalledScripts({ ...child, assigned }, target.file, fromSc, step, budgetRange, name, childEnv, classOf, first, depth + 1, program);
+        if (depth + 1 < MAX_SCRIPT_CALL_DEPTH) runCalledScripts({ ...child, assigned }, target.file, fromSc, childStart, budgetRange, name, childEnv, classOf, first, depth + 1, program);
       }
     };
     const nestedWork = workBudget(
@@ -48291,23 +48395,24 @@ function azureCliUnits(ciFiles, ctx) {
       else if (!matrixWork.spend(work, place?.job?.keyRange ?? script.range)) variants = [{ label: "", values: /* @__PURE__ */ new Map(), overBudget: true }];
       for (const [vi, variant] of variants.entries()) {
         const sc = scriptContext(file, place, variant);
-        const run3 = interpretScript(file.file, script, sc.env, withSource(file.file, sc.expansion), vi === 0 && !calledOnly);
+        const start = stepFolder(place?.step?.workingDirectory);
+        const run3 = interpretScript(file.file, script, sc.env, withSource(file.file, sc.expansion, 0, void 0, start), vi === 0 && !calledOnly);
         if (vi === 0) heredocs.push(...run3.heredocs);
         const env = lazyEnvClass(place, run3.assigned, sc);
         const variantName = variant.label ? `matrix: ${variant.label}` : "default";
         if (!calledOnly && stepRunsIn(place?.step, sc)) {
-          runCalledScripts(run3, file.file, sc, place?.step, place?.job?.keyRange ?? script.range, variantName, env, (assigned) => lazyEnvClass(place, assigned, sc), vi === 0);
-          addInvocations(variantName, run3, env, vi === 0, linkerFor(file.kind === "script", () => [...heredocs, ...run3.heredocs]));
+          runCalledScripts(run3, file.file, sc, start, place?.job?.keyRange ?? script.range, variantName, env, (assigned) => lazyEnvClass(place, assigned, sc), vi === 0);
+          addInvocations(variantName, run3, env, vi === 0, linkerFor(file.kind === "script", () => [...heredocs, ...run3.heredocs], start));
         }
         for (const [k, caller] of callers.entries()) {
           const csc = scriptContext(file, place, variant, caller.inputs, caller.variables);
           if (!stepRunsIn(place?.step, csc)) continue;
           const first = calledOnly && vi === 0;
-          const crun = interpretScript(file.file, script, csc.env, withSource(file.file, csc.expansion), first ? "caller" : false);
+          const crun = interpretScript(file.file, script, csc.env, withSource(file.file, csc.expansion, 0, void 0, start), first ? "caller" : false);
           const cenv = lazyEnvClass(place, crun.assigned, csc, caller.inputs, caller.placeEnv);
           const cname = variant.label ? `${caller.label}, matrix: ${variant.label}` : caller.label;
-          if (calledOnly) runCalledScripts(crun, file.file, csc, place?.step, place?.job?.keyRange ?? script.range, cname, cenv, (assigned) => lazyEnvClass(place, assigned, csc, caller.inputs, caller.placeEnv), first && k === 0);
-          addInvocations(cname, crun, cenv, false, calledOnly ? linkerFor(false, () => [...heredocs, ...crun.heredocs]) : linkerFor(false, () => []));
+          if (calledOnly) runCalledScripts(crun, file.file, csc, start, place?.job?.keyRange ?? script.range, cname, cenv, (assigned) => lazyEnvClass(place, assigned, csc, caller.inputs, caller.placeEnv), first && k === 0);
+          addInvocations(cname, crun, cenv, false, calledOnly ? linkerFor(false, () => [...heredocs, ...crun.heredocs], start) : linkerFor(false, () => [], start));
         }
       }
     }
@@ -48321,12 +48426,13 @@ function azureCliUnits(ciFiles, ctx) {
         if (!stepRunsIn(step, sc)) continue;
         const initial = new Map(sc.env);
         if (args) for (const [name2, v] of argumentVariables(script.script.language, taskArguments(file.file, args, sc))) initial.set(name2, v);
-        const run3 = interpretScript(script.file, script.script, initial, withSource(script.file, sc.expansion), "caller");
+        const start = stepFolder(step.workingDirectory);
+        const run3 = interpretScript(script.file, script.script, initial, withSource(script.file, sc.expansion, 0, void 0, start), "caller");
         const env = lazyEnvClass(place, run3.assigned, sc, caller?.inputs, caller?.placeEnv);
         const defaults = configuredDefaults(run3);
         const name = caller?.label ?? "default";
         for (const inv of run3.invocations) for (const d of fromInvocation(inv, script.file, [], false, linkerFor(true, () => run3.heredocs), defaults) ?? []) add(name, d, env());
-        runCalledScripts(run3, script.file, sc, step, step.range, name, env, (assigned) => lazyEnvClass(place, assigned, sc, caller?.inputs, caller?.placeEnv), true);
+        runCalledScripts(run3, script.file, sc, start, step.range, name, env, (assigned) => lazyEnvClass(place, assigned, sc, caller?.inputs, caller?.placeEnv), true);
       }
     }
     for (const call of templateCalls(file)) {
@@ -48426,19 +48532,19 @@ function unreadableAz(file, script) {
   };
 }
 function fileEnvOf(ctx, file) {
-  const rel = path41.relative(ctx.root, file.file);
+  const rel = path43.relative(ctx.root, file.file);
   const root = ctx.root;
   const above = ctx.envAbove;
   if (ctx.envOverride) return { decided: ctx.envOverride, rel, root, above };
   const configured = ctx.envForPath(file.file);
   if (configured) return { decided: configured, rel, root, above };
-  const byName2 = file.kind === "azure-pipeline" ? classifyPipelineFileName(path41.basename(rel)) : classifyPath(path41.basename(rel))?.env;
+  const byName2 = file.kind === "azure-pipeline" ? classifyPipelineFileName(path43.basename(rel)) : classifyPath(path43.basename(rel))?.env;
   return byName2 ? { decided: byName2, rel, root, above } : { rel, root, above };
 }
 function envClassOf(fileEnv, place, assigned, sc, given, file, callerEnv) {
   if (fileEnv.decided) return fileEnv.decided;
   const rel = fileEnv.rel;
-  const byVariableFile = new Set((sc.variables.files ?? []).map((f) => classifyPath(path41.relative(fileEnv.root, f), fileEnv.above)?.env).filter((e) => e !== void 0));
+  const byVariableFile = new Set((sc.variables.files ?? []).map((f) => classifyPath(path43.relative(fileEnv.root, f), fileEnv.above)?.env).filter((e) => e !== void 0));
   if (byVariableFile.size === 1) return [...byVariableFile][0];
   const passedInput = (name) => {
     const exact = given?.get(name);
@@ -48459,7 +48565,7 @@ function envClassOf(fileEnv, place, assigned, sc, given, file, callerEnv) {
   const assignment = (name) => named(assigned, name) ?? named(sc.env, name) ?? named(inputs, name) ?? matrixValue(name);
   const fromAssignments = envFromVariables(assignment);
   if (fromAssignments) return fromAssignments;
-  return placeClass(place, sc) ?? callerEnv ?? classifyPath(path41.dirname(rel), fileEnv.above)?.env;
+  return placeClass(place, sc) ?? callerEnv ?? classifyPath(path43.dirname(rel), fileEnv.above)?.env;
 }
 function named(entries2, name) {
   for (const [k, v] of entries2) if (k.toLowerCase() === name.toLowerCase() && v.kind === "string") return v;
@@ -48484,6 +48590,9 @@ function resolveExpressions(text2, sc) {
     return v.kind === "string" ? v.value : " ";
   });
 }
+function withFolder(folder) {
+  return folder === void 0 ? {} : { folder };
+}
 function fromInvocation(inv, file, refs, recordRefs, linker, configured) {
   const head = [];
   for (const w of inv.words) {
@@ -48507,6 +48616,7 @@ function fromInvocation(inv, file, refs, recordRefs, linker, configured) {
       kind: spec.kind,
       verb: spec.verb === "update" ? "update" : "create",
       path: flags.file,
+      ...withFolder(linker.inScript ? inv.folder : nestedFolder(linker.start, inv.folder)),
       pathRaw: flags.fileRaw ?? "",
       pathAt: flags.fileAt ?? at2,
       // The keys the command's own flags name are undecided: a flag may replace the file's key (azure-cli-sets.ts).
@@ -48759,43 +48869,44 @@ function taskArguments(file, args, sc) {
     (macro, expression2) => macro !== void 0 ? sc.expansion.macro?.(macro) ?? unknown(`$(${macro}) is not read`) : sc.expansion.expression(expression2 ?? "")
   );
 }
-function calledScript(scripts, root, from, call, step) {
-  if (path41.isAbsolute(call.path) || call.fromCheckout) return scriptAt(scripts, root, from, call.path);
+function calledScript(scripts, root, from, call, start) {
+  if (path43.isAbsolute(call.path) || call.fromCheckout) return scriptAt(scripts, root, from, call.path);
   if (call.cwdMoved) return void 0;
-  const wd = step?.workingDirectory?.trim();
-  const dir = wd === void 0 ? void 0 : withoutCheckoutTop(wd);
-  if (dir === void 0 || dir === "" || dir === "." || dir === "./") return scriptAt(scripts, root, from, call.path);
-  if (/[$%]/.test(dir) || path41.isAbsolute(dir)) return void 0;
-  return scriptAt(scripts, root, from, path41.posix.join(dir.replace(/\\/g, "/"), call.path));
+  const at2 = fromStart(start, call.path);
+  return at2 === void 0 ? void 0 : scriptAt(scripts, root, from, at2);
+}
+function fromStart(start, p) {
+  if (start === void 0 || path43.isAbsolute(p)) return p;
+  return start === UNKNOWN_FOLDER ? void 0 : within2(start, p).path;
 }
 function scriptAt(scripts, root, from, p) {
   const rel = p.replace(/\\/g, "/").replace(/^\.\//, "");
-  if (path41.isAbsolute(rel)) return scripts.get(path41.normalize(p));
+  if (path43.isAbsolute(rel)) return scripts.get(path43.normalize(p));
   const github = githubRepository(from);
-  const first = (github === void 0 ? void 0 : scripts.get(path41.join(github, rel))) ?? scripts.get(path41.join(root, rel)) ?? scripts.get(path41.join(path41.dirname(from), rel));
+  const first = (github === void 0 ? void 0 : scripts.get(path43.join(github, rel))) ?? scripts.get(path43.join(root, rel)) ?? scripts.get(path43.join(path43.dirname(from), rel));
   if (first) return first;
-  for (const dir of foldersBetween(root, path41.dirname(path41.resolve(from)))) {
-    const hit = scripts.get(path41.join(dir, rel));
+  for (const dir of foldersBetween(root, path43.dirname(path43.resolve(from)))) {
+    const hit = scripts.get(path43.join(dir, rel));
     if (hit) return hit;
   }
   return void 0;
 }
 function foldersBetween(root, dir) {
-  const below = path41.relative(root, dir);
-  if (below === "" || below.startsWith("..") || path41.isAbsolute(below)) return [];
-  const parts = below.split(path41.sep);
-  return parts.slice(0, -1).map((_, i) => path41.join(root, ...parts.slice(0, i + 1)));
+  const below = path43.relative(root, dir);
+  if (below === "" || below.startsWith("..") || path43.isAbsolute(below)) return [];
+  const parts = below.split(path43.sep);
+  return parts.slice(0, -1).map((_, i) => path43.join(root, ...parts.slice(0, i + 1)));
 }
 function templateTarget(caller, ref, root, scanned, expression2) {
   if (!ref || ref.repository !== void 0) return void 0;
   const p = ref.path.includes("${{") && expression2 ? withExpressionsResolved(ref.path.trim(), expression2()) : ref.path.trim();
   if (p === void 0 || /\$[{(]/.test(p)) return void 0;
-  if (!p.startsWith("/")) return path41.resolve(path41.dirname(path41.resolve(caller.file)), p);
-  const fromRoot = path41.resolve(root, `.${p}`);
+  if (!p.startsWith("/")) return path43.resolve(path43.dirname(path43.resolve(caller.file)), p);
+  const fromRoot = path43.resolve(root, `.${p}`);
   if (scanned.has(fromRoot)) return fromRoot;
-  const callerDir = path41.dirname(path41.resolve(caller.file));
+  const callerDir = path43.dirname(path43.resolve(caller.file));
   for (const dir of [...foldersBetween(root, callerDir), callerDir]) {
-    const target = path41.resolve(dir, `.${p}`);
+    const target = path43.resolve(dir, `.${p}`);
     if (scanned.has(target)) return target;
   }
   return fromRoot;
@@ -48846,7 +48957,7 @@ function withExpressionsResolved(text2, expression2) {
 function localCallsByTarget(ciFiles, scanRoot) {
   const out = /* @__PURE__ */ new Map();
   const references = [];
-  const scanned = new Set(ciFiles.map((f) => path41.resolve(f.file)));
+  const scanned = new Set(ciFiles.map((f) => path43.resolve(f.file)));
   const refer = (caller, candidates2, written2) => {
     if (candidates2 && written2) references.push({ caller, candidates: candidates2, text: written2.text.trim(), range: written2.range });
   };
@@ -48884,14 +48995,14 @@ function localCallsByTarget(ciFiles, scanRoot) {
     if (root === void 0) continue;
     for (const job of caller.jobs) {
       if (job.uses?.kind === "local") {
-        const target = path41.resolve(root, job.uses.text.trim());
+        const target = path43.resolve(root, job.uses.text.trim());
         refer(caller, [target], job.uses);
         put(target, { caller, job, inputs: job.inputs });
       }
       for (const step of job.steps) {
         if (step.uses?.kind !== "local") continue;
-        const dir = path41.resolve(root, step.uses.text.trim());
-        const files = ["action.yml", "action.yaml"].map((name) => path41.join(dir, name));
+        const dir = path43.resolve(root, step.uses.text.trim());
+        const files = ["action.yml", "action.yaml"].map((name) => path43.join(dir, name));
         refer(caller, files, step.uses);
         for (const f of files) put(f, { caller, job, step, inputs: step.inputs });
       }
@@ -48933,7 +49044,7 @@ function callerContexts(file, calls, root, callsOf, depth = 0, cut) {
       // A stage template call (`- template: deploy.yml` under `stages:`) has no stage id: named by its line.
       c.stage.id || `stage template at line ${c.stage.range.start.line}`
     ) : "extends";
-    const label = `called by ${path41.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
+    const label = `called by ${path43.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
     const through = depth < MAX_CALLER_DEPTH ? distinctContexts(callerContexts(c.caller, callsOf(c.caller), root, callsOf, depth + 1, cut)).slice(0, MAX_CONTEXTS_PER_CALL - 1) : [];
     if (depth >= MAX_CALLER_DEPTH && cut && callsOf(c.caller).length > 0) cut.deeper = true;
     const callerRunsAlone = through.length === 0 || !runsOnlyWhenCalled(c.caller);
@@ -48959,7 +49070,7 @@ function callerContexts(file, calls, root, callsOf, depth = 0, cut) {
           const composite = file.kind === "github-action" && c.step !== void 0;
           const passed = expanded ? passedStepWrites(c) : void 0;
           const variables = expanded ? { ...sc.variables, ...passed ? { passedStepWrites: passed } : {} } : composite ? sc.variables : void 0;
-          const placeEnv = expanded ? placeClass(place, sc) ?? classifyPipelineFileName(path41.basename(c.caller.file)) ?? o?.placeEnv : composite ? placeClass(place, sc) ?? envFromVariables((name) => named(sc.env, name)) ?? classifyPath(path41.basename(c.caller.file))?.env ?? o?.placeEnv : void 0;
+          const placeEnv = expanded ? placeClass(place, sc) ?? classifyPipelineFileName(path43.basename(c.caller.file)) ?? o?.placeEnv : composite ? placeClass(place, sc) ?? envFromVariables((name) => named(sc.env, name)) ?? classifyPath(path43.basename(c.caller.file))?.env ?? o?.placeEnv : void 0;
           const through2 = o ? `${label} ${o.label}` : label;
           return [{ label: variant.label ? `${through2}, matrix: ${variant.label}` : through2, inputs, ...variables ? { variables } : {}, ...placeEnv ? { placeEnv } : {} }];
         })
@@ -49044,6 +49155,7 @@ var init_azure_cli2 = __esm({
     init_azure_pipelines_variables();
     init_azure_cli_sets();
     init_ci_checkout();
+    init_folders();
     PARENT_KIND = { cluster: "aks.cluster", workspace: "ml.workspace", nsg: "nsg", storage: "storage" };
     refKeys = (ref) => ref.kind === "string" ? [ref.value] : [];
     ID_GROUP_OF = { acr: "acr" };
@@ -49074,9 +49186,9 @@ __export(ci_exports, {
   ciFrontEnd: () => ciFrontEnd,
   scriptNamesIn: () => scriptNamesIn
 });
-import path42 from "node:path";
+import path44 from "node:path";
 function linkReusableCalls(ciFiles) {
-  const byPath = new Map(ciFiles.map((f) => [path42.resolve(f.file), f]));
+  const byPath = new Map(ciFiles.map((f) => [path44.resolve(f.file), f]));
   for (const caller of ciFiles) {
     if (caller.format !== "github-actions") continue;
     const repository = githubRepository(caller.file);
@@ -49084,14 +49196,14 @@ function linkReusableCalls(ciFiles) {
     for (const job of caller.jobs) {
       for (const step of job.steps) {
         if (step.uses?.kind !== "local") continue;
-        const dir = path42.resolve(repository, step.uses.text.trim());
-        const action = byPath.get(path42.join(dir, "action.yml")) ?? byPath.get(path42.join(dir, "action.yaml"));
+        const dir = path44.resolve(repository, step.uses.text.trim());
+        const action = byPath.get(path44.join(dir, "action.yml")) ?? byPath.get(path44.join(dir, "action.yaml"));
         if (action?.composite && action !== caller) step.action = { file: action.file, steps: action.jobs.flatMap((j) => j.steps), inputs: action.inputs };
       }
     }
     for (const job of caller.jobs) {
       if (job.kind !== "workflow-call" || job.uses?.kind !== "local") continue;
-      const callee = byPath.get(path42.resolve(repository, job.uses.text.trim()));
+      const callee = byPath.get(path44.resolve(repository, job.uses.text.trim()));
       if (!callee || callee === caller || !callee.reusable) continue;
       const bounded = callee.jobs.filter((j) => !j.effectivePermissions || grantsIdTokenWrite(j.effectivePermissions));
       job.callee = { file: callee.file, bounded };
@@ -49182,7 +49294,7 @@ function readPodTemplates(file, documents, lineMap) {
       if (items?.type === "seq" && depth < MAX_LIST_DEPTH) for (const it of items.items) visit2(it, depth + 1);
       return;
     }
-    for (const [path60, role, spec, inline] of podSpecsOf(node, obj2)) out.push(readTemplate2(src, node, obj2, path60, role, spec, inline));
+    for (const [path62, role, spec, inline] of podSpecsOf(node, obj2)) out.push(readTemplate2(src, node, obj2, path62, role, spec, inline));
   };
   for (const d of documents) visit2(d, 0);
   if (out.length > 0) markInjectedTolerations(src, documents, out);
@@ -49192,8 +49304,8 @@ function markInjectedTolerations(src, documents, templates) {
   const injecting = /* @__PURE__ */ new Map();
   for (const d of documents) {
     if (isManifestObject(d)?.kind !== "Namespace" || !d) continue;
-    const name = scalar(path43(d, ["metadata", "name"]));
-    const annotation = entry2(path43(d, ["metadata", "annotations"]), DEFAULT_TOLERATIONS);
+    const name = scalar(path45(d, ["metadata", "name"]));
+    const annotation = entry2(path45(d, ["metadata", "annotations"]), DEFAULT_TOLERATIONS);
     if (name && annotation && !isBlank(annotation.value)) injecting.set(name, at(src, annotation.keyRange));
   }
   if (injecting.size === 0) return;
@@ -49210,7 +49322,7 @@ function readKaitoObjects(file, documents, lineMap) {
     const o = isManifestObject(d);
     const keys = o && /^kaito\.sh\//.test(o.apiVersion) && Object.hasOwn(KAITO_INSTANCE_TYPE, o.kind) ? KAITO_INSTANCE_TYPE[o.kind] : void 0;
     if (!o || !keys || !d) continue;
-    const node = path43(d, keys);
+    const node = path45(d, keys);
     const value = scalar(node);
     out.push({
       kind: o.kind,
@@ -49229,7 +49341,7 @@ function at(src, range2) {
   while (end > range2.start.offset && /\s/.test(lm.text[end - 1])) end--;
   return { file, range: end === range2.end.offset ? range2 : lm.range(range2.start.offset, end) };
 }
-function path43(node, keys) {
+function path45(node, keys) {
   let cur = node;
   for (const k of keys) cur = valueOf(cur, k);
   return cur;
@@ -49244,29 +49356,29 @@ function podSpecsOf(obj2, o) {
     if (spec) out.push([p, role, spec, inline]);
   };
   if (kind === "InferenceService" && KSERVE_GROUPS.test(o.apiVersion)) {
-    for (const [component, inline] of Object.entries(KSERVE_COMPONENTS)) push(`spec.${component}`, component, path43(obj2, ["spec", component]), inline);
+    for (const [component, inline] of Object.entries(KSERVE_COMPONENTS)) push(`spec.${component}`, component, path45(obj2, ["spec", component]), inline);
     return out;
   }
   const direct = POD_SPEC_PATHS[kind];
-  if (direct) push(direct.join("."), void 0, path43(obj2, direct));
+  if (direct) push(direct.join("."), void 0, path45(obj2, direct));
   const replicaField = REPLICA_SPECS[kind];
   if (replicaField) {
-    const specs = path43(obj2, ["spec", replicaField]);
+    const specs = path45(obj2, ["spec", replicaField]);
     if (specs?.type === "map") {
-      for (const e of specs.entries) push(`spec.${replicaField}.${e.key}.template.spec`, e.key, path43(e.value, ["template", "spec"]));
+      for (const e of specs.entries) push(`spec.${replicaField}.${e.key}.template.spec`, e.key, path45(e.value, ["template", "spec"]));
     }
   }
   const ray = RAY_CLUSTER_SPEC[kind];
   if (ray !== void 0) {
     const base = ray === "" ? ["spec"] : ["spec", ray];
-    const cluster = path43(obj2, base);
+    const cluster = path45(obj2, base);
     const prefix = base.join(".");
-    push(`${prefix}.headGroupSpec.template.spec`, "head", path43(cluster, ["headGroupSpec", "template", "spec"]));
+    push(`${prefix}.headGroupSpec.template.spec`, "head", path45(cluster, ["headGroupSpec", "template", "spec"]));
     const workers = valueOf(cluster, "workerGroupSpecs");
     if (workers?.type === "seq") {
-      workers.items.forEach((w, i) => push(`${prefix}.workerGroupSpecs[${i}].template.spec`, scalar(valueOf(w, "groupName")) ?? `worker ${i}`, path43(w, ["template", "spec"])));
+      workers.items.forEach((w, i) => push(`${prefix}.workerGroupSpecs[${i}].template.spec`, scalar(valueOf(w, "groupName")) ?? `worker ${i}`, path45(w, ["template", "spec"])));
     }
-    if (kind === "RayJob") push("spec.submitterPodTemplate.spec", "submitter", path43(obj2, ["spec", "submitterPodTemplate", "spec"]));
+    if (kind === "RayJob") push("spec.submitterPodTemplate.spec", "submitter", path45(obj2, ["spec", "submitterPodTemplate", "spec"]));
   }
   return out;
 }
@@ -49334,7 +49446,7 @@ function readTemplate2(src, obj2, o, p, role, spec, inlineContainers) {
       else t.nodeSelector.push({ key: e.key, operator: "In", values: [value], at: at(src, e.range) });
     }
   } else if (sel !== void 0 && !isBlank(sel)) t.unreadable.push({ what: "nodeSelector", at: at(src, sel.range), hides: "placement" });
-  const required = path43(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
+  const required = path45(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
   if (required !== void 0) {
     const terms = valueOf(required, "nodeSelectorTerms");
     if (terms?.type !== "seq") t.unreadable.push({ what: "requiredDuringSchedulingIgnoredDuringExecution", at: at(src, required.range), hides: "placement" });
@@ -49483,7 +49595,7 @@ var init_read2 = __esm({
 });
 
 // src/frontends/k8s-classify.ts
-import path44 from "node:path";
+import path46 from "node:path";
 function looksLikeManifest(file, text2) {
   if (/\.json$/i.test(file)) return JSON_API.test(text2) && JSON_KIND.test(text2) && !/"\$schema"\s*:\s*"[^"]*management\.azure\.com/i.test(text2);
   if (YAML_TOP_API.test(text2) && YAML_TOP_KIND.test(text2)) return true;
@@ -49504,16 +49616,16 @@ function someDocumentHasTopLevelPair(text2) {
   return false;
 }
 function skipReason(file, text2, host, root) {
-  let dir = path44.dirname(file);
+  let dir = path46.dirname(file);
   for (; ; ) {
-    if (CHART_FILES.some((n) => host.isFile(path44.join(dir, n)))) {
-      return `part of the Helm chart in ${path44.relative(root, dir) || "."}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
+    if (CHART_FILES.some((n) => host.isFile(path46.join(dir, n)))) {
+      return `part of the Helm chart in ${path46.relative(root, dir) || "."}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
     }
-    if (KUSTOMIZATION_FILES.some((n) => host.isFile(path44.join(dir, n)))) {
-      return `input of the Kustomize build in ${path44.relative(root, dir) || "."}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
+    if (KUSTOMIZATION_FILES.some((n) => host.isFile(path46.join(dir, n)))) {
+      return `input of the Kustomize build in ${path46.relative(root, dir) || "."}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
     }
-    const up = path44.dirname(dir);
-    if (up === dir || !host.isInside(up) || path44.relative(root, dir) === "") break;
+    const up = path46.dirname(dir);
+    if (up === dir || !host.isInside(up) || path46.relative(root, dir) === "") break;
     dir = up;
   }
   if (TEMPLATE_ACTION.test(text2)) return "contains template actions ({{ \u2026 }}); lint the rendered output instead (helm template \u2026 > rendered.yaml)";
@@ -49703,7 +49815,7 @@ __export(policy_files_exports, {
   MAX_POLICY_FILES: () => MAX_POLICY_FILES,
   policyFiles: () => policyFiles
 });
-import path54 from "node:path";
+import path56 from "node:path";
 function splitGlob(glob) {
   const segs = glob.replace(/\\/g, "/").split("/");
   const i = segs.findIndex((s) => /[*?[{]/.test(s));
@@ -49722,7 +49834,7 @@ function policyFiles(globs, baseDir, scanHost) {
   };
   for (const glob of globs) {
     const { prefix, rest } = splitGlob(glob);
-    const start = path54.resolve(baseDir, prefix || ".");
+    const start = path56.resolve(baseDir, prefix || ".");
     let matched = false;
     const add = (file, host) => {
       matched = true;
@@ -49731,7 +49843,7 @@ function policyFiles(globs, baseDir, scanHost) {
       out.files.push({ file, host });
     };
     if (!rest) {
-      const host = hostFor(path54.dirname(start));
+      const host = hostFor(path56.dirname(start));
       if (host.isFile(start)) add(start, host);
       else walk2(hostFor(start), start, start, (f, h) => /\.jsonc?$/i.test(f) && add(f, h));
     } else {
@@ -50191,14 +50303,14 @@ function tagName(field) {
   if (!m) return void 0;
   return m[1] !== void 0 ? m[1].replace(/''/g, "'") : m[2] ?? m[3];
 }
-function segments2(path60) {
-  return path60.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
+function segments2(path62) {
+  return path62.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
 }
-function walk3(from, path60, target, prefix) {
+function walk3(from, path62, target, prefix) {
   let values = [from];
   let many = false;
   let walked = prefix;
-  for (const seg of segments2(path60)) {
+  for (const seg of segments2(path62)) {
     walked = walked ? `${walked}.${seg.name}` : seg.name;
     const next = [];
     for (const v of values) {
@@ -50221,7 +50333,7 @@ function walk3(from, path60, target, prefix) {
     values = next;
   }
   if (values.some((v) => v === void 0)) {
-    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path60}` : path60));
+    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path62}` : path62));
     if (why) return { kind: "undecided", why };
   }
   if (values.some((v) => v?.kind === "unknown")) {
@@ -50273,14 +50385,14 @@ function readField(field, ctx) {
     const type = t.type.kind === "string" ? t.type.value.toLowerCase() : void 0;
     if (type !== void 0 ? type !== owner : t.notTypes?.has(owner)) return { kind: "one", value: void 0 };
   }
-  const path60 = t.aliasPath(field);
-  if (path60 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
+  const path62 = t.aliasPath(field);
+  if (path62 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path60.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
-    if (path60.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path60.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
+    if (path62.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
+    if (path62.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path62.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
   }
-  return walk3(t.body, path60, t, "");
+  return walk3(t.body, path62, t, "");
 }
 function evalField(fieldValue, op, right, ctx, cond, written2) {
   const name = evalExpression(fieldValue, ctx);
@@ -50323,15 +50435,15 @@ function evalCount(count2, op, right, ctx, cond) {
   const field = member2(count2, "field");
   if (field) {
     if (field.kind !== "string" || !field.value.endsWith("[*]")) return undecided("count.field must be an array alias ending in [*]");
-    const path60 = ctx.target.aliasPath(field.value);
-    if (path60 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
-    const arrayOnly = path60.slice(0, -3);
+    const path62 = ctx.target.aliasPath(field.value);
+    if (path62 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
+    const arrayOnly = path62.slice(0, -3);
     const alias = field.value;
     const holder = readArray(arrayOnly, ctx);
     if (holder.kind === "undecided") return undecided(holder.why);
     elements2 = holder.items;
     written2 = holder.written;
-    scopeOf = (e) => ({ arrayPath: path60, alias, element: e });
+    scopeOf = (e) => ({ arrayPath: path62, alias, element: e });
   } else {
     const value = member2(count2, "value");
     if (!value) return undecided("count needs field or value");
@@ -50372,12 +50484,12 @@ function evalCount(count2, op, right, ctx, cond) {
   if (elements2.length === 0 && written2 === void 0) return { result: low, evidence: [{ field: field?.kind === "string" ? field.value : "count", value: void 0, condition: at2 }] };
   return { result: low, evidence: [{ field: "count", value: num(yes, field ? written2?.origin : void 0), condition: at2 }] };
 }
-function readArray(path60, ctx) {
+function readArray(path62, ctx) {
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path60.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path60.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
+    if (path62.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path62.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
   }
-  return arrayOf(walk3(ctx.target.body, path60, ctx.target, ""));
+  return arrayOf(walk3(ctx.target.body, path62, ctx.target, ""));
 }
 function arrayOf(r) {
   if (r.kind === "undecided") return r;
@@ -50429,12 +50541,12 @@ var init_evaluate4 = __esm({
     init_compare();
     MAX_DEPTH7 = 64;
     undecided = (why, evidence = []) => ({ result: void 0, why, evidence });
-    plainPath = (path60) => path60.replace(/\[\*\]/g, "");
+    plainPath = (path62) => path62.replace(/\[\*\]/g, "");
   }
 });
 
 // src/eval/policy/load.ts
-import path55 from "node:path";
+import path57 from "node:path";
 function loadPolicyFiles(host, files) {
   const out = { definitions: [], initiatives: [], problems: [] };
   for (const file of files) {
@@ -50465,7 +50577,7 @@ function loadPolicyFiles(host, files) {
       continue;
     }
     const doc = unescapeTemplateDocument(nodeToValue(parsed, parsed.root));
-    const read = readPolicyDocument(doc, path55.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
+    const read = readPolicyDocument(doc, path57.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
     if (read.kind === "definition") out.definitions.push(read.definition);
     else if (read.kind === "initiative") out.initiatives.push(read.initiative);
     else {
@@ -50538,8 +50650,8 @@ function aliasesFromDump(json) {
         const name = a.name;
         const def2 = a.defaultPath;
         const paths = a.paths;
-        const path60 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
-        if (typeof name === "string" && path60) out.push({ alias: name, path: path60, source: "dump" });
+        const path62 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
+        if (typeof name === "string" && path62) out.push({ alias: name, path: path62, source: "dump" });
       }
     }
   }
@@ -50706,8 +50818,8 @@ function sentValue(r, attr2, fact) {
   if (attr2.convert === "enabledToBool" && v.kind === "bool") return withProvenanceOf(str(v.value ? "Enabled" : "Disabled"), v);
   return v;
 }
-function setPath(root, path60, v) {
-  const segs = path60.split(".");
+function setPath(root, path62, v) {
+  const segs = path62.split(".");
   let cur = root;
   for (const s of segs.slice(0, -1)) {
     const next = cur.get(s);
@@ -50723,22 +50835,22 @@ function setPath(root, path60, v) {
 function bodyFromFacts(r, attrs, covered, prefix, undecidedDefaults, sites, partial = false) {
   const body = /* @__PURE__ */ new Map();
   for (const a of attrs) {
-    const path60 = a.paths[0];
-    if (/\.\d+(\.|$)/.test(path60) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
+    const path62 = a.paths[0];
+    if (/\.\d+(\.|$)/.test(path62) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
     if (!r.attrs.has(a.canonical)) continue;
     const fact = r.attrs.get(a.canonical);
     if (partial && fact?.value === void 0) continue;
     if (fact && leftOutOfRequest(r, a.canonical, fact)) {
-      covered.add(`${prefix}${path60}`.toLowerCase());
+      covered.add(`${prefix}${path62}`.toLowerCase());
       continue;
     }
     if (fact?.defaulted && /\.\d+\./.test(fact.sourcePath)) {
-      undecidedDefaults.add(`${prefix}${path60}`.toLowerCase());
+      undecidedDefaults.add(`${prefix}${path62}`.toLowerCase());
       continue;
     }
-    covered.add(`${prefix}${path60}`.toLowerCase());
+    covered.add(`${prefix}${path62}`.toLowerCase());
     const v = sentValue(r, a, fact);
-    if (v !== void 0) setPath(body, path60, v);
+    if (v !== void 0) setPath(body, path62, v);
     if (v !== void 0 && fact?.at && !sites.has(v)) sites.set(v, { at: fact.at, path: fact.sourcePath });
   }
   return body;
@@ -50828,8 +50940,8 @@ function policyTarget(r, siblings, aliasPath) {
       type: str(policyResourceType(r.sourceType)),
       body,
       aliasPath,
-      consumer(v2, path60) {
-        const p = pathOf(body, v2, path60);
+      consumer(v2, path62) {
+        const p = pathOf(body, v2, path62);
         const at2 = p === void 0 ? void 0 : r.site?.(p);
         return at2 && { at: at2, path: p };
       }
@@ -50849,19 +50961,19 @@ function policyTarget(r, siblings, aliasPath) {
     ...v.notTypes ? { notTypes: v.notTypes } : {},
     body: v.body,
     aliasPath,
-    unmodelled(path60) {
-      const p = path60.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
-      if (v.unsent.has(p)) return `${r.sourceType}: ${path60} is not sent when it has its default, so whether it exists is not known`;
+    unmodelled(path62) {
+      const p = path62.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
+      if (v.unsent.has(p)) return `${r.sourceType}: ${path62} is not sent when it has its default, so whether it exists is not known`;
       if (v.covered.has(p)) return void 0;
       for (const c of v.covered) if (c.startsWith(`${p}.`)) return void 0;
       if ((p === "tags" || p.startsWith("tags.")) && (v.covered.has("tags") || !partialOf(r))) return void 0;
-      return `${r.sourceType}: the ARM path ${path60} is not modelled from ${from}`;
+      return `${r.sourceType}: the ARM path ${path62} is not modelled from ${from}`;
     }
   };
 }
-function pathOf(body, v, path60) {
-  if (path60 !== void 0) {
-    const along = pathAlong(body, v, path60.split(".").filter(Boolean));
+function pathOf(body, v, path62) {
+  if (path62 !== void 0) {
+    const along = pathAlong(body, v, path62.split(".").filter(Boolean));
     if (along !== void 0) return along;
   }
   return search(body, v, 0);
@@ -51111,7 +51223,7 @@ var init_policy2 = __esm({
 // src/action/run.ts
 import fs12 from "node:fs";
 import os2 from "node:os";
-import path59 from "node:path";
+import path61 from "node:path";
 
 // src/api.ts
 init_host();
@@ -51120,7 +51232,7 @@ init_source();
 init_paths();
 import fs8 from "node:fs";
 import os from "node:os";
-import path56 from "node:path";
+import path58 from "node:path";
 
 // src/engine/findings.ts
 init_paths();
@@ -52736,7 +52848,7 @@ import { createHash as createHash3 } from "node:crypto";
 // src/engine/scan.ts
 init_gpu();
 init_aks();
-import path45 from "node:path";
+import path47 from "node:path";
 
 // src/engine/facts.ts
 init_source();
@@ -53190,7 +53302,7 @@ function scanViewOf(summaries, root, oneRepository = false) {
   const byProject = /* @__PURE__ */ new Map();
   const projectOfDir = /* @__PURE__ */ new Map();
   const projectOf = (forFile) => {
-    const dir = path45.dirname(forFile);
+    const dir = path47.dirname(forFile);
     if (projectOfDir.has(dir)) return projectOfDir.get(dir);
     const project2 = nearestProject(dir, root, aksFiles, aksDirs ??= ancestorDirs(aksFiles));
     projectOfDir.set(dir, project2);
@@ -53241,14 +53353,14 @@ function severalChildFolders(files, dir) {
 function topLevelFolders(files, root) {
   const out = /* @__PURE__ */ new Set();
   for (const f of files) {
-    const rel = path45.relative(root, f).split(path45.sep);
+    const rel = path47.relative(root, f).split(path47.sep);
     out.add(rel.length > 1 ? rel[0] : "");
   }
   return out;
 }
 function isInside2(file, dir) {
-  const rel = path45.relative(dir, file);
-  return rel === "" || !rel.startsWith("..") && !path45.isAbsolute(rel);
+  const rel = path47.relative(dir, file);
+  return rel === "" || !rel.startsWith("..") && !path47.isAbsolute(rel);
 }
 function aksFilesOf(graphs) {
   const out = /* @__PURE__ */ new Set();
@@ -53258,9 +53370,9 @@ function aksFilesOf(graphs) {
 function nearestProject(dir, root, aksFiles, aksDirs) {
   if (!isInside2(dir, root)) return void 0;
   for (let d = dir; ; ) {
-    if (path45.relative(root, d) === "") return void 0;
+    if (path47.relative(root, d) === "") return void 0;
     if (aksDirs.has(d) && aksFiles.some((f) => isInside2(f, d))) return d;
-    const parent = path45.dirname(d);
+    const parent = path47.dirname(d);
     if (parent === d) return void 0;
     d = parent;
   }
@@ -53269,9 +53381,9 @@ function ancestorDirs(files) {
   const out = /* @__PURE__ */ new Set();
   for (const f of files) {
     out.add(f);
-    for (let d = path45.dirname(f); !out.has(d); d = path45.dirname(d)) {
+    for (let d = path47.dirname(f); !out.has(d); d = path47.dirname(d)) {
       out.add(d);
-      if (path45.dirname(d) === d) break;
+      if (path47.dirname(d) === d) break;
     }
   }
   return out;
@@ -53497,7 +53609,7 @@ function markProjectTags(resources) {
 init_source();
 init_clock();
 init_resource();
-import path46 from "node:path";
+import path48 from "node:path";
 init_address();
 
 // src/engine/levels.ts
@@ -53751,7 +53863,7 @@ function runRules(input2, undecided2 = [], failures = []) {
         try {
           moduleHook.call(visitor, m);
         } catch (e) {
-          failed(e, fileStart(path46.join(m.dir, "main.tf")));
+          failed(e, fileStart(path48.join(m.dir, "main.tf")));
         }
       }
     }
@@ -54214,17 +54326,17 @@ function currentAnswer(host, kind, p, answer, textHash) {
 import { createHash as createHash5 } from "node:crypto";
 import { isAscii as isAscii2 } from "node:buffer";
 import fs6 from "node:fs";
-import path47 from "node:path";
+import path49 from "node:path";
 init_io_error();
 var CACHE_FILE = ".mlops-iac-lint-cache";
 var TOOL = "mlops-iac-lint";
 var FORMAT2 = 8;
 var FILE_READS = /* @__PURE__ */ new Set(["text", "bytes", "head", "chunks"]);
 function cacheFilePath(location, cwd) {
-  if (location === void 0) return path47.join(cwd, CACHE_FILE);
-  const abs = path47.resolve(cwd, location);
+  if (location === void 0) return path49.join(cwd, CACHE_FILE);
+  const abs = path49.resolve(cwd, location);
   const isDir = /[\\/]$/.test(location) || fs6.existsSync(abs) && fs6.statSync(abs).isDirectory();
-  return isDir ? path47.join(abs, CACHE_FILE) : abs;
+  return isDir ? path49.join(abs, CACHE_FILE) : abs;
 }
 function hashOf(value) {
   return createHash5("sha256").update(typeof value === "string" ? value : JSON.stringify(value)).digest("base64url");
@@ -54427,7 +54539,7 @@ var UnitCache = class _UnitCache {
     };
     const entries2 = [...this.next].map(([k, e]) => `${JSON.stringify(k)}:{"unit":${JSON.stringify(e.unit)},"deps":${JSON.stringify(e.deps.map(indexOf))},"result":${e.result}}`).join(",");
     const files = JSON.stringify(Object.fromEntries(this.keptFiles()));
-    if (!fs6.existsSync(path47.dirname(this.file))) fs6.mkdirSync(path47.dirname(this.file));
+    if (!fs6.existsSync(path49.dirname(this.file))) fs6.mkdirSync(path49.dirname(this.file));
     const tmp = `${this.file}.${process.pid}.tmp`;
     fs6.writeFileSync(tmp, asciiJson(`${head.slice(0, -1)},"deps":${JSON.stringify(depTable)},"entries":{${entries2}},"files":${files}}`), "latin1");
     fs6.renameSync(tmp, this.file);
@@ -54692,7 +54804,7 @@ async function runUnits(run3, merged, o) {
 
 // src/pipeline/workers.ts
 import fs7 from "node:fs";
-import path48 from "node:path";
+import path50 from "node:path";
 import { fileURLToPath } from "node:url";
 var WORKER_YOUNG_GENERATION_MB = 8;
 var CLAIMED = 0;
@@ -54713,8 +54825,8 @@ function claimEach(state, work, end, each) {
 }
 function workerScript() {
   if (typeof __MLOPS_WORKER_ENTRY__ !== "string") return void 0;
-  const here = path48.dirname(fileURLToPath(import.meta.url));
-  const file = path48.join(path48.basename(here) === "chunks" ? path48.dirname(here) : here, __MLOPS_WORKER_ENTRY__);
+  const here = path50.dirname(fileURLToPath(import.meta.url));
+  const file = path50.join(path50.basename(here) === "chunks" ? path50.dirname(here) : here, __MLOPS_WORKER_ENTRY__);
   return fs7.existsSync(file) ? file : void 0;
 }
 var UnitWorkerPool = class _UnitWorkerPool {
@@ -55386,8 +55498,8 @@ function memberGuardOf(input2, size) {
   if (size?.kind !== "string" || !size.origin) return void 0;
   for (const whole of [input2.assigned, input2.defaultValue]) {
     if (whole?.kind !== "object" && whole?.kind !== "list" || !whole.origin || !locationContains(whole.origin, size.origin)) continue;
-    const path60 = memberPathAt(whole, size.origin);
-    if (path60 && path60.length > 0) return { path: path60, allowed: input2.memberAllowed?.(path60) };
+    const path62 = memberPathAt(whole, size.origin);
+    if (path62 && path62.length > 0) return { path: path62, allowed: input2.memberAllowed?.(path62) };
   }
   return void 0;
 }
@@ -55406,8 +55518,8 @@ function memberPathAt(v, at2) {
   }
   return void 0;
 }
-function memberPathText(root, path60) {
-  return path60.reduce((out, k) => typeof k === "number" ? `${out}[${k}]` : out ? `${out}.${k}` : k, root);
+function memberPathText(root, path62) {
+  return path62.reduce((out, k) => typeof k === "number" ? `${out}[${k}]` : out ? `${out}.${k}` : k, root);
 }
 
 // rules/gpu/GPU002-gpu-size-input-unvalidated.ts
@@ -55519,8 +55631,8 @@ function unreadGuard(input2, size) {
   if ((!allowed || allowed.length === 0) && isStructured(input2) && memberGuardOf(input2, size)?.allowed === "unknown") return `guard of ${input2.name}: the type of the member that holds the size cannot be read`;
   return void 0;
 }
-function lastProperty(path60) {
-  for (let i = path60.length - 1; i >= 0; i--) if (typeof path60[i] === "string") return path60[i];
+function lastProperty(path62) {
+  for (let i = path62.length - 1; i >= 0; i--) if (typeof path62[i] === "string") return path62[i];
   return "items";
 }
 function sizeLiteralsOf(text2) {
@@ -56432,7 +56544,7 @@ var TF001_local_terraform_state_default = defineRule({
 });
 
 // rules/terraform/TF002-state-file-in-repository.ts
-import path49 from "node:path";
+import path51 from "node:path";
 init_source();
 var TF002_state_file_in_repository_default = defineRule({
   meta: {
@@ -56458,7 +56570,7 @@ var TF002_state_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "stateFile",
-          data: { file: path49.basename(f.path) }
+          data: { file: path51.basename(f.path) }
         });
       }
     };
@@ -56466,7 +56578,7 @@ var TF002_state_file_in_repository_default = defineRule({
 });
 
 // rules/terraform/TF003-provider-version-unpinned.ts
-import path50 from "node:path";
+import path52 from "node:path";
 var BUILTIN = /* @__PURE__ */ new Set(["terraform"]);
 function constrains(rp) {
   const v = rp.version;
@@ -56558,7 +56670,7 @@ var TF003_provider_version_unpinned_default = defineRule({
   }
 });
 function moduleRef2(fromDir, toDir) {
-  const rel = path50.relative(fromDir, toDir).split(path50.sep).join("/");
+  const rel = path52.relative(fromDir, toDir).split(path52.sep).join("/");
   return rel === ".." ? "../" : rel.startsWith("../") ? rel : `./${rel}`;
 }
 function moduleName(rootDir, m) {
@@ -56574,11 +56686,11 @@ function firstPlace(m, is) {
   return resource && { ...resource.at, label: resource.address };
 }
 function placeName(rootDir, at2) {
-  return `${path50.relative(rootDir, at2.file).split(path50.sep).join("/")}:${at2.range.start.line}`;
+  return `${path52.relative(rootDir, at2.file).split(path52.sep).join("/")}:${at2.range.start.line}`;
 }
 
 // rules/terraform/TF004-plan-file-in-repository.ts
-import path51 from "node:path";
+import path53 from "node:path";
 init_source();
 var TF004_plan_file_in_repository_default = defineRule({
   meta: {
@@ -56605,7 +56717,7 @@ var TF004_plan_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "planFile",
-          data: { file: path51.basename(f.path) }
+          data: { file: path53.basename(f.path) }
         });
       }
     };
@@ -56613,7 +56725,7 @@ var TF004_plan_file_in_repository_default = defineRule({
 });
 
 // rules/secrets/SEC001-hardcoded-secret.ts
-import path52 from "node:path";
+import path54 from "node:path";
 init_source();
 init_own_strings();
 init_file_kind();
@@ -56910,7 +57022,7 @@ var SEC001_hardcoded_secret_default = defineRule({
       }
     };
     const varFile = (file) => {
-      const where = path52.basename(file.path);
+      const where = path54.basename(file.path);
       variantFile = file.kind === "arm-params" || file.kind === "bicepparam" ? file.path : void 0;
       for (const [name, v] of file.varValues ?? []) {
         const subject = `tfvars:${file.path}:${name}`;
@@ -57800,7 +57912,7 @@ var CI002_azure_login_with_secret_default = defineRule({
 });
 
 // rules/ci/CI003-oidc-without-id-token-permission.ts
-import path53 from "node:path";
+import path55 from "node:path";
 init_ci2();
 function input(step, name) {
   return step.inputs.find((e) => e.key.toLowerCase() === name);
@@ -57900,7 +58012,7 @@ var CI003_oidc_without_id_token_permission_default = defineRule({
       const nested = called.file !== callee.file;
       ctx.report({
         messageId: nested ? "callerPermissionsNested" : "callerPermissions",
-        data: { job: job.id, callee: `\`${job.uses.text.trim()}\``, calledJob: called.job, permissions, ...nested ? { inner: path53.basename(called.file) } : {} },
+        data: { job: job.id, callee: `\`${job.uses.text.trim()}\``, calledJob: called.job, permissions, ...nested ? { inner: path55.basename(called.file) } : {} },
         location: { file: file.file, range: { start: job.uses.keyRange.start, end: job.uses.range.end } },
         related: [{ file: called.file, range: { start: called.step.uses.keyRange.start, end: called.step.uses.range.end }, label: `azure/login in job ${called.job}` }, ...permissionsRelated(file, job)],
         subject: job.subject,
@@ -58421,8 +58533,8 @@ var FORMATS_READ = "Terraform .tf/.tfvars and plan JSON, ARM templates and param
 var UsageError = class extends Error {
 };
 function outsideRootMessage(named2, real, root, skipped = false) {
-  const shown = path56.relative(process.cwd(), named2) || named2;
-  if (real === path56.resolve(named2)) {
+  const shown = path58.relative(process.cwd(), named2) || named2;
+  if (real === path58.resolve(named2)) {
     const what2 = `outside the scan root ${root}`;
     return skipped ? `${shown} is not linted: ${what2}` : `${shown}: ${what2}; nothing outside it is read (name paths inside it, or lint from a folder that holds both)`;
   }
@@ -58431,19 +58543,19 @@ function outsideRootMessage(named2, real, root, skipped = false) {
 }
 function tfDataDirPatterns(dir, root) {
   if (dir === void 0 || dir.trim() === "" || dir === ".terraform") return [];
-  if (path56.isAbsolute(dir)) {
+  if (path58.isAbsolute(dir)) {
     const rel2 = relativeToRoot(root, dir);
     return rel2 && !rel2.startsWith("..") ? [`/${rel2}/`] : [];
   }
-  const rel = path56.normalize(dir).replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
+  const rel = path58.normalize(dir).replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
   if (rel === "" || rel === "." || rel.startsWith("..")) return [];
   return [rel.includes("/") ? `**/${rel}/` : `${rel}/`];
 }
 function repositoryTopOf(root) {
   let dir = root;
   for (let i = 0; i < 64; i++) {
-    if (fs8.existsSync(path56.join(dir, ".git"))) return dir;
-    const up = path56.dirname(dir);
+    if (fs8.existsSync(path58.join(dir, ".git"))) return dir;
+    const up = path58.dirname(dir);
     if (up === dir) return void 0;
     dir = up;
   }
@@ -58451,15 +58563,15 @@ function repositoryTopOf(root) {
 }
 function commonRoot(paths) {
   const cwd = process.cwd();
-  if (paths.every((p) => !path56.relative(cwd, p).startsWith(".."))) return cwd;
+  if (paths.every((p) => !path58.relative(cwd, p).startsWith(".."))) return cwd;
   let root = paths[0];
-  if (fs8.existsSync(root) && fs8.statSync(root).isFile()) root = path56.dirname(root);
-  for (const p of paths.slice(1)) while (path56.relative(root, p).startsWith("..")) root = path56.dirname(root);
+  if (fs8.existsSync(root) && fs8.statSync(root).isFile()) root = path58.dirname(root);
+  for (const p of paths.slice(1)) while (path58.relative(root, p).startsWith("..")) root = path58.dirname(root);
   return root;
 }
 function callerBound(file, root, host) {
   return nearestFolder(file, root, (dir) => {
-    const git2 = path56.join(dir, ".git");
+    const git2 = path58.join(dir, ".git");
     return host.isDirectory(git2) || host.isFile(git2);
   }) ?? root;
 }
@@ -58507,19 +58619,19 @@ async function givenDataFiles(given, frontEnds, host, root, facts) {
 var DATA_FRONT_ENDS = /* @__PURE__ */ new Set(["azureml-yaml", "k8s"]);
 async function prepareRun(options, cache3) {
   const facts = cache3;
-  const namedPaths = (options.paths?.length ? options.paths : ["."]).map((p) => path56.resolve(p));
+  const namedPaths = (options.paths?.length ? options.paths : ["."]).map((p) => path58.resolve(p));
   for (const p of namedPaths) if (!fs8.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
-  const namedPlans = (options.planFiles ?? []).map((p) => path56.resolve(p));
+  const namedPlans = (options.planFiles ?? []).map((p) => path58.resolve(p));
   for (const p of namedPlans) if (!fs8.existsSync(p) || !fs8.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
-  const namedVarFiles = (options.varFiles ?? []).map((f) => path56.resolve(f));
+  const namedVarFiles = (options.varFiles ?? []).map((f) => path58.resolve(f));
   for (const f of namedVarFiles) {
     if (!fs8.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
     if (!fs8.statSync(f).isFile()) throw new UsageError(`--var-file is not a file: ${f} (give a .tfvars or .tfvars.json file)`);
   }
-  if (options.policyAliasesFile !== void 0 && !fs8.existsSync(path56.resolve(options.policyAliasesFile))) throw new UsageError(`--policy-aliases not found: ${path56.resolve(options.policyAliasesFile)}`);
-  const namedOnly = options.onlyFiles?.map((f) => path56.resolve(f));
+  if (options.policyAliasesFile !== void 0 && !fs8.existsSync(path58.resolve(options.policyAliasesFile))) throw new UsageError(`--policy-aliases not found: ${path58.resolve(options.policyAliasesFile)}`);
+  const namedOnly = options.onlyFiles?.map((f) => path58.resolve(f));
   const written2 = namedOnly ?? [...namedPaths, ...namedPlans.filter((p) => !namedPaths.includes(p))];
-  const writtenRoot = path56.resolve(options.root ?? commonRoot(written2));
+  const writtenRoot = path58.resolve(options.root ?? commonRoot(written2));
   const realRoot = fs8.realpathSync(writtenRoot);
   const root = fs8.lstatSync(writtenRoot).isSymbolicLink() ? realRoot : writtenRoot;
   const refused = /* @__PURE__ */ new Map();
@@ -58528,7 +58640,7 @@ async function prepareRun(options, cache3) {
     const out = [];
     for (const p of paths) {
       const real = fs8.realpathSync(p);
-      if (isWithin(realRoot, real)) out.push(path56.join(root, path56.relative(realRoot, real)));
+      if (isWithin(realRoot, real)) out.push(path58.join(root, path58.relative(realRoot, real)));
       else if (mayBeSkipped) refused.set(p, real);
       else throw new UsageError(outsideRootMessage(p, real, realRoot));
     }
@@ -58539,11 +58651,11 @@ async function prepareRun(options, cache3) {
   const varFiles = confined(namedVarFiles, false);
   const inputPaths = [...given, ...planFiles.filter((p) => !given.includes(p))];
   const onlyFiles = namedOnly && confined(namedOnly, skippable);
-  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path56.dirname(f)))] : inputPaths;
+  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path58.dirname(f)))] : inputPaths;
   const catalog = options.ruleSet ?? ALL_RULES;
   const knownIds = new Set(catalog.map((r) => r.meta.id));
   const startPath = inputPaths[0] ?? root;
-  const startDir = fs8.statSync(startPath).isDirectory() ? startPath : path56.dirname(startPath);
+  const startDir = fs8.statSync(startPath).isDirectory() ? startPath : path58.dirname(startPath);
   let config;
   let mistakenConfig;
   try {
@@ -58563,8 +58675,8 @@ async function prepareRun(options, cache3) {
     setAsideChars: Math.floor(SET_ASIDE_CHARS / planningThreads(threadSettings(options))),
     ...cache3 ? { signatures: { freshMs: options.cacheFreshMs ?? CACHE_FRESH_MS } } : {}
   });
-  if (options.bicepCache !== void 0 && !fs8.existsSync(path56.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path56.resolve(options.bicepCache)}`);
-  const bicepCache = options.bicepCache !== void 0 ? createHost(fs8.realpathSync(path56.resolve(options.bicepCache))) : void 0;
+  if (options.bicepCache !== void 0 && !fs8.existsSync(path58.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path58.resolve(options.bicepCache)}`);
+  const bicepCache = options.bicepCache !== void 0 ? createHost(fs8.realpathSync(path58.resolve(options.bicepCache))) : void 0;
   const problems = [];
   const walked = /* @__PURE__ */ new Set();
   const classifyFacts = facts ? { facts, name: `classify:${hashOf([root, frontEnds.map((fe) => fe.name)]).slice(0, 16)}` } : void 0;
@@ -58602,21 +58714,21 @@ async function prepareRun(options, cache3) {
     for (const p of onlyFiles ?? inputPaths) {
       const problem3 = host.problemOf(p);
       if (classified.has(p) || dataFiles.includes(p) || config.isIgnored(p) || !fs8.statSync(p).isFile() || problem3 && problem3.kind !== "binary") continue;
-      throw new UsageError(`${path56.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
+      throw new UsageError(`${path58.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
   const notices = [...refused].map(([p, real]) => outsideRootMessage(p, real, realRoot, true));
   if (mistakenConfig) {
-    notices.push(`${path56.relative(process.cwd(), mistakenConfig) || mistakenConfig} is not read: the config file is ${CONFIG_FILE_NAMES.join(" or ")} (JSON with comments); rename it and write its settings as JSON`);
+    notices.push(`${path58.relative(process.cwd(), mistakenConfig) || mistakenConfig} is not read: the config file is ${CONFIG_FILE_NAMES.join(" or ")} (JSON with comments); rename it and write its settings as JSON`);
   }
   if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
-    const where = scanPaths.map((p) => path56.relative(process.cwd(), p) || ".").join(", ");
+    const where = scanPaths.map((p) => path58.relative(process.cwd(), p) || ".").join(", ");
     notices.push(`nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`);
   }
   const superseded = /* @__PURE__ */ new Set();
   const recorder = recordingHost(host, cache3 ? (file, hash) => cache3.noteText(host, file, hash) : void 0);
   const repositoryTop = repositoryTopOf(root);
-  const envAbove = repositoryTop === void 0 ? "" : path56.relative(repositoryTop, root).split(path56.sep).join("/");
+  const envAbove = repositoryTop === void 0 ? "" : path58.relative(repositoryTop, root).split(path58.sep).join("/");
   const inRepository = repositoryTop !== void 0;
   const ctx = {
     host: recorder.host,
@@ -58665,7 +58777,7 @@ async function prepareRun(options, cache3) {
   if (options.errorOnUnmatchedFile !== false) {
     for (const d of unreadFiles) {
       if (config.isIgnored(d) || units2.some((u) => dataReadBy(u).includes(d))) continue;
-      throw new UsageError(`${path56.relative(process.cwd(), d) || d}: not a file mlops-iac-lint reads (${FORMATS_READ}), nor a data file that a scanned file reads (yamldecode(file(\u2026)), loadYamlContent(\u2026))`);
+      throw new UsageError(`${path58.relative(process.cwd(), d) || d}: not a file mlops-iac-lint reads (${FORMATS_READ}), nor a data file that a scanned file reads (yamldecode(file(\u2026)), loadYamlContent(\u2026))`);
     }
   }
   for (const fe of frontEnds) {
@@ -58767,8 +58879,8 @@ async function lintPlanned(run3, threads, cache3) {
   const inline = applySuppressions(findings, merged.directives, { allowInline: config.allowInlineSuppressions, activeRuleIds });
   findings = config.applyLevels(config.applySuppressions(inline.findings, today2).findings);
   if (config.allowInlineSuppressions) {
-    const unparsed = new Set(notifications.filter((n) => n.ruleId === "PARSE001").map((n) => path56.dirname(n.location.file)));
-    const unused = unparsed.size > 0 ? inline.unused.filter((d) => !unparsed.has(path56.dirname(d.file))) : inline.unused;
+    const unparsed = new Set(notifications.filter((n) => n.ruleId === "PARSE001").map((n) => path58.dirname(n.location.file)));
+    const unused = unparsed.size > 0 ? inline.unused.filter((d) => !unparsed.has(path58.dirname(d.file))) : inline.unused;
     const supProblems = problemsForActiveRules(merged.supProblems, activeRuleIds);
     appendAll(findings, config.applyLevels(suppressionFindings([...supProblems, ...unusedProblems(unused)], root).filter((f) => activeRuleIds.has(f.ruleId))));
   }
@@ -58831,7 +58943,7 @@ async function loadPolicyInput(config, aliasesOption, host, problems, notices) {
     for (const p of loaded.problems) problems.push({ ruleId: p.kind === "shape" ? "EVAL001" : "PARSE001", message: p.message, location: p.location });
     for (const f of files) texts.push([f, h.readText(f)]);
   }
-  const aliasFile = aliasesOption ? path56.resolve(aliasesOption) : pc.aliases;
+  const aliasFile = aliasesOption ? path58.resolve(aliasesOption) : pc.aliases;
   const extraAliases = aliasFile ? readAliasDump(aliasFile, aliasesFromDump2) : [];
   const key = hashOf([texts, pc.parameters ?? null, extraAliases, pc.fromScannedCode]);
   return { definitions, initiatives, parameters: pc.parameters, extraAliases, key, build };
@@ -58958,8 +59070,8 @@ function readAndApplyBaseline(findings, file, root) {
     throw new UsageError(`cannot read the baseline ${file}: ${ioErrorText(e)}`);
   }
   try {
-    const inside2 = path56.relative(root, path56.resolve(file));
-    const shown = inside2 !== "" && !inside2.startsWith("..") && !path56.isAbsolute(inside2) ? inside2.split(path56.sep).join("/") : file;
+    const inside2 = path58.relative(root, path58.resolve(file));
+    const shown = inside2 !== "" && !inside2.startsWith("..") && !path58.isAbsolute(inside2) ? inside2.split(path58.sep).join("/") : file;
     return applyBaseline(findings, text2, shown);
   } catch (e) {
     if (e instanceof BaselineError) throw new UsageError(e.message);
@@ -59056,7 +59168,7 @@ function listingError(dir) {
 }
 
 // src/report/common.ts
-import path57 from "node:path";
+import path59 from "node:path";
 var REPOSITORY_URL = "https://github.com/mlops-iac-lint/mlops-iac-lint";
 var RELEASE_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 function docsBaseUrl(toolVersion) {
@@ -59069,9 +59181,9 @@ function toPosix(p) {
   return p.replace(/\\/g, "/");
 }
 function relativePath2(base, file) {
-  if (!path57.isAbsolute(file)) return toPosix(file);
-  const rel = path57.relative(base, file);
-  return toPosix(rel === "" ? path57.basename(file) : rel);
+  if (!path59.isAbsolute(file)) return toPosix(file);
+  const rel = path59.relative(base, file);
+  return toPosix(rel === "" ? path59.basename(file) : rel);
 }
 function ruleDocUrl(rule, toolVersion) {
   if (!rule?.docPath) return void 0;
@@ -59644,7 +59756,7 @@ function readPullRequestEvent(env) {
 // src/action/git-diff.ts
 import { spawnSync } from "node:child_process";
 import fs11 from "node:fs";
-import path58 from "node:path";
+import path60 from "node:path";
 
 // src/action/changed-lines.ts
 var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -59792,10 +59904,10 @@ var PullRequestLines = class {
     try {
       real = fs11.realpathSync(file);
     } catch {
-      real = path58.resolve(file);
+      real = path60.resolve(file);
     }
-    const rel = path58.relative(this.topLevel, real);
-    const out = rel === "" || rel.startsWith("..") || path58.isAbsolute(rel) ? void 0 : rel.split(path58.sep).join("/");
+    const rel = path60.relative(this.topLevel, real);
+    const out = rel === "" || rel.startsWith("..") || path60.isAbsolute(rel) ? void 0 : rel.split(path60.sep).join("/");
     this.real.set(file, out);
     return out;
   }
@@ -59906,8 +60018,8 @@ function locationCell2(f, base, links) {
   const line = Math.max(1, f.location.range.start.line);
   const text2 = escapeMarkdown(`${rel}:${line}`);
   if (!links) return text2;
-  const path60 = rel.split("/").map(encodeURIComponent).join("/");
-  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path60}#L${line}`;
+  const path62 = rel.split("/").map(encodeURIComponent).join("/");
+  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path62}#L${line}`;
   return `[${text2}](${url})`;
 }
 function findingsTable(findings, base, links) {
@@ -60031,7 +60143,7 @@ var Step = class {
     this.write(line);
   }
   writeSarif(text2) {
-    fs12.mkdirSync(path59.dirname(this.sarifPath), { recursive: true });
+    fs12.mkdirSync(path61.dirname(this.sarifPath), { recursive: true });
     fs12.writeFileSync(this.sarifPath, text2, "utf8");
   }
 };
@@ -60063,21 +60175,21 @@ async function lintAndReport(step, options) {
     ["bicep-cache", inputs.bicepCache]
   ];
   for (const [name, file] of named2) {
-    if (file !== void 0 && !fs12.existsSync(path59.resolve(workspace, file))) {
+    if (file !== void 0 && !fs12.existsSync(path61.resolve(workspace, file))) {
       throw new InputError(`input "${name}": ${name === "bicep-cache" ? "folder" : "file"} not found: ${file}`);
     }
   }
   const result = await (options.lint ?? lint)({
-    paths: inputs.paths.map((p) => path59.resolve(workspace, p)),
+    paths: inputs.paths.map((p) => path61.resolve(workspace, p)),
     root: workspace,
     env: inputs.env,
-    varFiles: inputs.varFiles.map((f) => path59.resolve(workspace, f)),
+    varFiles: inputs.varFiles.map((f) => path61.resolve(workspace, f)),
     tfDataDir: inputs.tfDataDir,
-    bicepCache: inputs.bicepCache === void 0 ? void 0 : path59.resolve(workspace, inputs.bicepCache),
+    bicepCache: inputs.bicepCache === void 0 ? void 0 : path61.resolve(workspace, inputs.bicepCache),
     // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
-    configFile: inputs.config === void 0 ? void 0 : path59.resolve(workspace, inputs.config),
-    baselineFile: inputs.baseline === void 0 ? void 0 : path59.resolve(workspace, inputs.baseline),
-    planFiles: inputs.plans.map((p) => path59.resolve(workspace, p))
+    configFile: inputs.config === void 0 ? void 0 : path61.resolve(workspace, inputs.config),
+    baselineFile: inputs.baseline === void 0 ? void 0 : path61.resolve(workspace, inputs.baseline),
+    planFiles: inputs.plans.map((p) => path61.resolve(workspace, p))
   });
   try {
     step.writeSarif(formatSarif(result, { onNotice: (line) => step.log(`mlops-iac-lint: ${line}`) }));
@@ -60126,7 +60238,7 @@ async function lintAndReport(step, options) {
 }
 function withHome(p) {
   if (p === void 0 || p !== "~" && !p.startsWith("~/")) return p;
-  return path59.join(os2.homedir(), p.slice(1));
+  return path61.join(os2.homedir(), p.slice(1));
 }
 function asFailure(e) {
   if (e instanceof InputError || e instanceof UsageError) return { exitCode: 2, message: e.message };
@@ -60162,8 +60274,8 @@ function reportFailure(step, failure) {
 }
 async function run2(env, options = {}) {
   const write = options.write ?? ((line) => void process.stdout.write(line + "\n"));
-  const workspace = path59.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const sarifPath = path59.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
+  const workspace = path61.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const sarifPath = path61.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
   const step = new Step(env, workspace, sarifPath, write);
   try {
     return await lintAndReport(step, options);

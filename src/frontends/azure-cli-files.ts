@@ -38,6 +38,7 @@ import type { Location } from '../core/source.js';
 import { str, unknown, type Value } from '../core/value.js';
 import type { HeredocWrite } from '../eval/azcli/interpret.js';
 import { besideScriptPath } from '../eval/azcli/words.js';
+import { UNKNOWN_FOLDER, within, type FolderState } from '../eval/azcli/folders.js';
 import type { Evaluation, Fact, Resource, ResourceKind } from '../model/resource.js';
 import { AZUREML_YAML_TABLE } from '../model/tables/azureml-yaml.js';
 import { amlYamlResources, type AmlYamlOverride, type AmlYamlText } from './azureml-yaml.js';
@@ -57,6 +58,11 @@ export interface FileCommand {
   verb: 'create' | 'update';
   /** The `--file` value and the text it was written as. */
   path: Value;
+  /**
+   * The folder the command runs in when not the one its script starts in (folders.ts): a CI
+   * step's working directory, a `cd` before the command; unknown when either is not known.
+   */
+  folder?: FolderState;
   pathRaw: string;
   /** The `--file` value's word in the command. */
   pathAt: Location;
@@ -156,12 +162,18 @@ function besideScript(cmd: FileCommand, root: string): { rel: string; outside: b
   return { rel, outside: rel === '' || rel.startsWith('../') || rel === '..' || path.isAbsolute(rel) };
 }
 
-/** The folders a relative path is looked up in, most likely working directory first. */
+/**
+ * The files a relative path may name, most likely working directory first; read from the folder
+ * the command moved to (`cmd.folder`) when it did: an absolute folder names one file, one from the
+ * checkout's top is looked up from the repository's top.
+ */
 function candidates(cmd: FileCommand, rel: string, root: string): string[] {
-  const own = path.join(path.dirname(cmd.file), rel);
-  const fromRoot = path.join(root, rel);
-  const repository = cmd.inScript ? undefined : githubRepository(cmd.file);
-  const order = cmd.inScript ? [own, fromRoot] : [...(repository === undefined ? [] : [path.join(repository, rel)]), fromRoot, own];
+  const folder = cmd.folder === UNKNOWN_FOLDER ? undefined : cmd.folder;
+  const at = folder === undefined ? rel : within(folder, rel).path;
+  const repository = cmd.inScript && !folder?.fromCheckout ? undefined : githubRepository(cmd.file);
+  const own = path.join(path.dirname(cmd.file), at);
+  const fromRoot = path.join(root, at);
+  const order = path.isAbsolute(at) ? [at] : folder?.fromCheckout ? [...(repository === undefined ? [] : [path.join(repository, at)]), fromRoot] : cmd.inScript ? [own, fromRoot] : [...(repository === undefined ? [] : [path.join(repository, at)]), fromRoot, own];
   return [...new Set(order)].filter((p) => p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep));
 }
 
@@ -193,6 +205,8 @@ export function fileCommandResources(cmd: FileCommand, evaluation: Evaluation, c
     // An unquoted heredoc expands the script's variables as they are when it is written.
     if (!hd.heredoc.quoted) src.shellEnv = hd.env;
   } else {
+    // After a `cd` to a folder not known (or from a working directory that is an expression), the file is not known.
+    if (cmd.folder === UNKNOWN_FOLDER && !beside) return [undecidable(cmd, evaluation, `the file named by --file (${p.value}) is read from a folder that is not known (a cd before the command, or the step's working directory)`)];
     const tried = beside ? [path.join(ctx.root, rel)] : candidates(cmd, rel, ctx.root);
     if (tried.length === 0) return [undecidable(cmd, evaluation, `the file named by --file (${p.value}) is outside the scan root; it is not read`)];
     scanned = tried.find((f) => ctx.host.isFile(f));

@@ -55,6 +55,7 @@ import { passedArguments, unknownArguments, type PassedArguments } from '../eval
 import { resolveVariableTemplates, variableListsOf, variablesTemplatePath } from './azure-pipelines-variables.js';
 import { applyMlSets, flagOverrides, nameAbsentMlKeys, opaqueMaySet, opaqueReason, type Opaque } from './azure-cli-sets.js';
 import { withoutCheckoutTop } from '../parse/yaml/ci-checkout.js';
+import { nestedFolder, stepFolder, UNKNOWN_FOLDER, within, type FolderState, type ScriptFolder } from '../eval/azcli/folders.js';
 
 export type { HeredocWrite } from '../eval/azcli/interpret.js';
 
@@ -431,11 +432,12 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
   const problems: Problem[] = [];
   const byPath = new Map(ciFiles.filter((f) => f.kind === 'script' && f.scripts[0]).map((f) => [f.file, { file: f.file, script: f.scripts[0]! }]));
   const links = newFileLinks();
-  const linkerFor = (inScript: boolean, hds: () => readonly HeredocWrite[]): Linker => {
+  const linkerFor = (inScript: boolean, hds: () => readonly HeredocWrite[], start?: FolderState): Linker => {
     // One list per script (azure-cli-files.ts indexes it once, by the list).
     let list: readonly HeredocWrite[] | undefined;
     return {
       inScript,
+      ...(start === undefined || inScript ? {} : { start }),
       heredocs: () => (list ??= hds()),
       // The evaluation is replaced by the command's unit when the draft is placed.
       resources: (cmd) => fileCommandResources(cmd, { variant: 'default', env: 'unknown', unit: cmd.file, inputs: [] }, ctx, links),
@@ -453,12 +455,15 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
   problems.push(...missingLocalReferences(references, ctx));
   // `source ./vars.sh` of a scanned script: run it (its own az commands are linted in its own file) and keep its variables.
   // (A sourced file's `$0` is the script that sources it, `program`: its `$(dirname "$0")` is that script's folder.)
-  const withSource = (from: string, base: ScriptContext['expansion'], depth = 0, program?: string): ScriptContext['expansion'] => ({
+  // (`start`: the folder the script `from` started in, folders.ts; a path it sources is read from
+  // there and the `cd`s before the `source`, and the sourced file starts in that folder.)
+  const withSource = (from: string, base: ScriptContext['expansion'], depth = 0, program?: string, start?: FolderState): ScriptContext['expansion'] => ({
     ...base,
     ...(program === undefined ? {} : { program }),
-    source: (p: string, env: Env): ReturnType<typeof interpretScript> | undefined => {
-      const target = depth < 4 ? scriptAt(byPath, ctx.root, from, p) : undefined;
-      return target ? interpretScript(target.file, target.script, env, withSource(target.file, base, depth + 1, program ?? from)) : undefined;
+    source: (p: string, env: Env, folder?: ScriptFolder, fromCheckout?: boolean): ReturnType<typeof interpretScript> | undefined => {
+      const at = fromCheckout ? p : fromStart(start, p);
+      const target = depth < 4 && at !== undefined ? scriptAt(byPath, ctx.root, from, at) : undefined;
+      return target ? interpretScript(target.file, target.script, env, withSource(target.file, base, depth + 1, program ?? from, nestedFolder(start, folder))) : undefined;
     },
   });
   for (const file of ciFiles) {
@@ -537,7 +542,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       from: ReturnType<typeof interpretScript>,
       fromFile: string,
       fromSc: ScriptContext,
-      step: CiStep | undefined,
+      start: FolderState | undefined,
       budgetRange: Range,
       name: string,
       fromEnv: () => EnvClass | undefined,
@@ -548,7 +553,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
     ): void => {
       if (file.kind === 'script') return;
       for (const call of from.calls) {
-        const target = calledScript(byPath, ctx.root, fromFile, call, step);
+        const target = calledScript(byPath, ctx.root, fromFile, call, start);
         if (!target) continue;
         // Counted before it runs; past the budget the remaining runs do not run it, and EVAL001 says so.
         // The step's own calls count toward the matrix work; the calls below them, toward their own budget only
@@ -559,7 +564,9 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
         const program = call.sourced ? (fromProgram ?? fromFile) : undefined;
         // (A sourced file the script's `source` already ran with these values: that run, not another one;
         // its words are not recorded for CI001/CI005 as a caller's run records them.)
-        const child = (call.run?.file === target.file ? call.run : undefined) ?? interpretScript(target.file, target.script, call.env, withSource(target.file, fromSc.expansion, 0, program), first ? 'caller' : false);
+        // It starts in the folder its caller is in (the caller's `cd`s before the call).
+        const childStart = nestedFolder(start, call.folder);
+        const child = (call.run?.file === target.file ? call.run : undefined) ?? interpretScript(target.file, target.script, call.env, withSource(target.file, fromSc.expansion, 0, program, childStart), first ? 'caller' : false);
         const defaults = configuredDefaults(child);
         // The caller's assignments the called script inherits (exported: `export ENVIRONMENT=prod`; all of
         // them for a sourced file) and its own (`ENVIRONMENT=$1`) class its commands; one it does not see
@@ -568,7 +575,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
         const assigned = inherited.length === from.assigned.size && child.assigned.size === 0 ? from.assigned : new Map([...inherited, ...child.assigned]);
         const childEnv = assigned === from.assigned ? fromEnv : classOf(assigned);
         for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs), defaults) ?? []) add(name, d, childEnv());
-        if (depth + 1 < MAX_SCRIPT_CALL_DEPTH) runCalledScripts({ ...child, assigned }, target.file, fromSc, step, budgetRange, name, childEnv, classOf, first, depth + 1, program);
+        if (depth + 1 < MAX_SCRIPT_CALL_DEPTH) runCalledScripts({ ...child, assigned }, target.file, fromSc, childStart, budgetRange, name, childEnv, classOf, first, depth + 1, program);
       }
     };
     // Scripts calling scripts may fan out (each a few calls, four levels down): the runs below the
@@ -589,7 +596,8 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
         const sc = scriptContext(file, place, variant);
         // The first variant's run also sets the expanded words CI001/CI005 read (a file run only
         // by its callers: each caller's run does).
-        const run = interpretScript(file.file, script, sc.env, withSource(file.file, sc.expansion), vi === 0 && !calledOnly);
+        const start = stepFolder(place?.step?.workingDirectory);
+        const run = interpretScript(file.file, script, sc.env, withSource(file.file, sc.expansion, 0, undefined, start), vi === 0 && !calledOnly);
         // Heredocs and --file references once per script, from its first variant.
         if (vi === 0) heredocs.push(...run.heredocs);
         const env = lazyEnvClass(place, run.assigned, sc);
@@ -598,20 +606,20 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
         // above), and the files its `--file` flags name are not read here: a default no caller uses
         // names a file linted on its own.
         if (!calledOnly && stepRunsIn(place?.step, sc)) {
-          runCalledScripts(run, file.file, sc, place?.step, place?.job?.keyRange ?? script.range, variantName, env, (assigned) => lazyEnvClass(place, assigned, sc), vi === 0);
-          addInvocations(variantName, run, env, vi === 0, linkerFor(file.kind === 'script', () => [...heredocs, ...run.heredocs]));
+          runCalledScripts(run, file.file, sc, start, place?.job?.keyRange ?? script.range, variantName, env, (assigned) => lazyEnvClass(place, assigned, sc), vi === 0);
+          addInvocations(variantName, run, env, vi === 0, linkerFor(file.kind === 'script', () => [...heredocs, ...run.heredocs], start));
         }
         // The same script once more per scanned caller that passes inputs (`uses: ./…` + `with:`).
         for (const [k, caller] of callers.entries()) {
           const csc = scriptContext(file, place, variant, caller.inputs, caller.variables);
           if (!stepRunsIn(place?.step, csc)) continue;
           const first = calledOnly && vi === 0;
-          const crun = interpretScript(file.file, script, csc.env, withSource(file.file, csc.expansion), first ? 'caller' : false);
+          const crun = interpretScript(file.file, script, csc.env, withSource(file.file, csc.expansion, 0, undefined, start), first ? 'caller' : false);
           const cenv = lazyEnvClass(place, crun.assigned, csc, caller.inputs, caller.placeEnv);
           const cname = variant.label ? `${caller.label}, matrix: ${variant.label}` : caller.label;
-          if (calledOnly) runCalledScripts(crun, file.file, csc, place?.step, place?.job?.keyRange ?? script.range, cname, cenv, (assigned) => lazyEnvClass(place, assigned, csc, caller.inputs, caller.placeEnv), first && k === 0);
+          if (calledOnly) runCalledScripts(crun, file.file, csc, start, place?.job?.keyRange ?? script.range, cname, cenv, (assigned) => lazyEnvClass(place, assigned, csc, caller.inputs, caller.placeEnv), first && k === 0);
           // Run only by its callers: each caller's run reads the files its `--file` flags name (heredocs of the file included).
-          addInvocations(cname, crun, cenv, false, calledOnly ? linkerFor(false, () => [...heredocs, ...crun.heredocs]) : linkerFor(false, () => []));
+          addInvocations(cname, crun, cenv, false, calledOnly ? linkerFor(false, () => [...heredocs, ...crun.heredocs], start) : linkerFor(false, () => [], start));
         }
       }
     }
@@ -630,13 +638,14 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
         if (!stepRunsIn(step, sc)) continue;
         const initial = new Map(sc.env);
         if (args) for (const [name, v] of argumentVariables(script.script.language, taskArguments(file.file, args, sc))) initial.set(name, v);
-        const run = interpretScript(script.file, script.script, initial, withSource(script.file, sc.expansion), 'caller');
+        const start = stepFolder(step.workingDirectory);
+        const run = interpretScript(script.file, script.script, initial, withSource(script.file, sc.expansion, 0, undefined, start), 'caller');
         const env = lazyEnvClass(place, run.assigned, sc, caller?.inputs, caller?.placeEnv);
         const defaults = configuredDefaults(run);
         const name = caller?.label ?? 'default';
         for (const inv of run.invocations) for (const d of fromInvocation(inv, script.file, [], false, linkerFor(true, () => run.heredocs), defaults) ?? []) add(name, d, env());
         // The scripts it calls in turn, from the task's working directory.
-        runCalledScripts(run, script.file, sc, step, step.range, name, env, (assigned) => lazyEnvClass(place, assigned, sc, caller?.inputs, caller?.placeEnv), true);
+        runCalledScripts(run, script.file, sc, start, step.range, name, env, (assigned) => lazyEnvClass(place, assigned, sc, caller?.inputs, caller?.placeEnv), true);
       }
     }
     // Known reusable templates called from this file.
@@ -889,8 +898,15 @@ function resolveExpressions(text: string, sc: ScriptContext): string {
 /** How `az ml … --file` commands of one script are linked to the YAML they read. */
 interface Linker {
   inScript: boolean;
+  /** For a CI file's script: the folder it starts in (its step's working directory), when not the repository's top. */
+  start?: FolderState;
   heredocs: () => readonly HeredocWrite[];
   resources(cmd: FileCommand): Resource[];
+}
+
+/** `{ folder }` when one is given. */
+function withFolder(folder: FolderState | undefined): { folder?: FolderState } {
+  return folder === undefined ? {} : { folder };
 }
 
 /** Commands one CI file may interpret across its matrix combinations (each combination runs the job's scripts again). */
@@ -922,6 +938,7 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
       kind: spec.kind,
       verb: spec.verb === 'update' ? 'update' : 'create',
       path: flags.file,
+      ...withFolder(linker.inScript ? inv.folder : nestedFolder(linker.start, inv.folder)),
       pathRaw: flags.fileRaw ?? '',
       pathAt: flags.fileAt ?? at,
       // The keys the command's own flags name are undecided: a flag may replace the file's key (azure-cli-sets.ts).
@@ -1255,20 +1272,25 @@ function taskArguments(file: string, args: NonNullable<ScriptFileRun['args']>, s
 }
 
 /**
- * The scanned script a CI step's script runs (`./scripts/kv.sh prod`): a relative path is read
- * from the step's working directory (`working-directory: infra` → `infra/scripts/kv.sh`); not
- * followed when that folder is an expression, or after a `cd` in the script (its folder is not
- * followed here; a path from the checkout's folder still is): undefined then, so no caller's values reach a script that may not be the one run.
+ * The scanned script a CI step's script runs (`./scripts/kv.sh prod`): its path, read from the
+ * folder the calling script was in (ScriptCall.path, after its `cd`s), from the folder that
+ * script started in (`start`: the step's working directory, `working-directory: infra` →
+ * `infra/scripts/kv.sh`, or its caller's folder); undefined when one of those is not known (an
+ * expression, a `cd` to a folder not followed), so no caller's values reach a script that may
+ * not be the one run.
  */
-function calledScript(scripts: Map<string, { file: string; script: CiScript }>, root: string, from: string, call: ScriptCall, step: CiStep | undefined): { file: string; script: CiScript } | undefined {
+function calledScript(scripts: Map<string, { file: string; script: CiScript }>, root: string, from: string, call: ScriptCall, start: FolderState | undefined): { file: string; script: CiScript } | undefined {
   // A path from the checkout's folder (`$GITHUB_WORKSPACE/scripts/x.sh`) is one from the repository's top, wherever the step or a `cd` went.
   if (path.isAbsolute(call.path) || call.fromCheckout) return scriptAt(scripts, root, from, call.path);
   if (call.cwdMoved) return undefined;
-  const wd = step?.workingDirectory?.trim();
-  const dir = wd === undefined ? undefined : withoutCheckoutTop(wd);
-  if (dir === undefined || dir === '' || dir === '.' || dir === './') return scriptAt(scripts, root, from, call.path);
-  if (/[$%]/.test(dir) || path.isAbsolute(dir)) return undefined;
-  return scriptAt(scripts, root, from, path.posix.join(dir.replace(/\\/g, '/'), call.path));
+  const at = fromStart(start, call.path);
+  return at === undefined ? undefined : scriptAt(scripts, root, from, at);
+}
+
+/** A relative path of a script that started in `start` (undefined: the step's own folder), as a path from the repository's top or absolute; undefined when `start` is not known. */
+function fromStart(start: FolderState | undefined, p: string): string | undefined {
+  if (start === undefined || path.isAbsolute(p)) return p;
+  return start === UNKNOWN_FOLDER ? undefined : within(start, p).path;
 }
 
 /**

@@ -854,6 +854,16 @@ const azureCli: RuleTable = {
           'sub/s/a.sh': 'echo nothing to create\n',
         },
       },
+      // After a `cd` to a folder not known (a variable, a branch, `cd -`, a `popd` with nothing
+      // pushed), the script a relative path names is not known: the root's s/a.sh does not get the argument.
+      {
+        name: 'script-called-after-a-move-to-a-folder-not-known',
+        files: {
+          '.github/workflows/ci.yml':
+            'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: cd "$DIR" && ./s/a.sh true\n      - run: |\n          if [ -d sub ]; then cd sub; fi\n          ./s/a.sh true\n      - run: |\n          cd sub\n          cd -\n          ./s/a.sh true\n      - run: |\n          popd\n          ./s/a.sh true\n      - run: |\n          [ -d sub ] && cd sub\n          ./s/a.sh true\n',
+          's/a.sh': 'az acr create -n acrroot -g rg --sku Basic --admin-enabled "$1"\n',
+        },
+      },
       // $false, a PowerShell constant, is the text False for az.
       { name: 'powershell-false-constant', files: { 'deploy.ps1': 'az acr create -n acrml -g rg --sku Basic --admin-enabled $false\n' } },
       // azure-cli's three-state flags take the next word as their value and accept only true/false:
@@ -1075,6 +1085,43 @@ steps:
             'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    defaults:\n      run:\n        working-directory: infra\n    steps:\n      - run: ./s/a.sh ⟦true⟧\n',
           'azure-pipelines.yml': 'steps:\n- script: ./s/a.sh ⟦true⟧\n  workingDirectory: $(System.DefaultWorkingDirectory)/infra\n',
           'infra/s/a.sh': 'az acr create -n acrinfra -g rg --sku Basic --admin-enabled "$1"\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
+        // A relative script path is read from the folder a `cd`/`pushd` moved to (in a subshell
+        // too, until it ends), and a `popd` comes back: the called script gets the caller's arguments.
+        name: 'script-called-after-a-cd',
+        files: {
+          '.github/workflows/ci.yml':
+            'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: cd infra && ./s/a.sh ⟦true⟧\n      - run: |\n          pushd infra >/dev/null\n          pushd s\n          ./b.sh ⟦true⟧\n          popd\n          popd\n          ./c.sh ⟦true⟧\n      - run: (cd infra/s && ./d.sh ⟦true⟧)\n      - run: cd s && ./e.sh ⟦true⟧\n        working-directory: infra\n      - run: ./scripts/deploy.sh\n      - shell: pwsh\n        run: |\n          Set-Location -Path infra\n          ./s/f.ps1 -Admin ⟦true⟧\n',
+          'infra/s/a.sh': 'az acr create -n acra -g rg --sku Basic --admin-enabled "$1"\n',
+          'infra/s/b.sh': 'az acr create -n acrb -g rg --sku Basic --admin-enabled "$1"\n',
+          'c.sh': 'az acr create -n acrc -g rg --sku Basic --admin-enabled "$1"\n',
+          'infra/s/d.sh': 'az acr create -n acrd -g rg --sku Basic --admin-enabled "$1"\n',
+          'infra/s/e.sh': 'az acr create -n acre -g rg --sku Basic --admin-enabled "$1"\n',
+          // A script it calls starts in the folder its caller moved to.
+          'scripts/deploy.sh': 'cd "$(dirname "$0")/../infra"\n./s/g.sh ⟦true⟧\n',
+          // (It runs in infra/, not in its own folder: its `cd s2` goes to infra/s2.)
+          'infra/s/g.sh': 'cd s2\n./h.sh "$1"\n',
+          'infra/s2/h.sh': 'az acr create -n acrh -g rg --sku Basic --admin-enabled "$1"\n',
+          'infra/s/s2/h.sh': 'echo not this one\n',
+          'infra/s/f.ps1': 'param($Admin)\naz acr create -n acrf -g rg --sku Basic --admin-enabled $Admin\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
+        // PowerShell's moves: `Set-Location .\infra` (backslashes), Push-Location/Pop-Location, a folder from the checkout's top.
+        name: 'powershell-script-called-after-set-location',
+        files: {
+          '.github/workflows/ci.yml':
+            'on: push\njobs:\n  a:\n    runs-on: windows-latest\n    steps:\n      - shell: pwsh\n        run: |\n          Set-Location .\\infra\n          .\\s\\f.ps1 -Admin ⟦true⟧\n      - shell: pwsh\n        run: |\n          Push-Location infra\n          Pop-Location\n          Set-Location $env:GITHUB_WORKSPACE\\infra\n          ./s/g.ps1 -Admin ⟦true⟧\n',
+          'infra/s/f.ps1': 'param($Admin)\naz acr create -n acrf -g rg --sku Basic --admin-enabled $Admin\n',
+          'infra/s/g.ps1': 'param($Admin)\naz acr create -n acrg -g rg --sku Basic --admin-enabled $Admin\n',
         },
         level: 'error',
         env: 'unknown',

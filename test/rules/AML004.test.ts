@@ -1253,6 +1253,17 @@ const azureCli: RuleTable = {
         files: { 'deploy.sh': 'az ml compute create -n cpu-cluster -w ws --type amlcompute --min-instances 0 --set min_instances=2\n' },
       },
       {
+        // After a `cd` to a folder not known (a variable, a branch, `cd -`), or from a working
+        // directory that is an expression, the file is not known: the root's compute.yml is not
+        // read as the command's (--verbose says so). In a folder with no such file, neither.
+        name: 'file-after-a-move-to-a-folder-not-known',
+        files: {
+          '.github/workflows/ci.yml':
+            'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: cd "$DIR" && az ml compute create -f compute.yml --set min_instances=2 -w ws\n      - run: |\n          if [ -d x ]; then cd x; fi\n          az ml compute create -f compute.yml --set min_instances=3 -w ws\n      - run: |\n          cd other\n          cd -\n          az ml compute create -f compute.yml --set min_instances=4 -w ws\n      - run: az ml compute create -f compute.yml --set min_instances=5 -w ws\n        working-directory: ${{ inputs.dir }}\n      - run: az ml compute create -f compute.yml --set min_instances=6 -w ws\n        working-directory: other\n',
+          'compute.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 0\n',
+        },
+      },
+      {
         // An unquoted unknown expansion may carry `--set min_instances=0`: the file's 2 is not decided.
         name: 'file-with-opaque-expansion',
         files: { 'compute.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 2\n', 'deploy.sh': 'az ml compute create -f compute.yml -w ws $EXTRA_ARGS\n' },
@@ -1365,6 +1376,25 @@ const azureCli: RuleTable = {
         // The `#` inside the substitution's own quotes starts no comment: the command after `;` runs.
         name: 'command-after-a-hash-inside-a-quoted-substitution',
         files: { 'deploy.sh': 'TAG="$(date "+%Y # %m")"; az ml compute create --name cpu --type amlcompute --min-instances ⟦2⟧ -w ws\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'minNodesAboveZero',
+      },
+      {
+        // The file is read from the folder the command runs in: after a `cd`/`pushd` to a known
+        // folder, from a step's working directory, from the script's own folder after `cd "$(dirname "$0")"`.
+        name: 'file-read-from-the-folder-the-command-runs-in',
+        files: {
+          '.github/workflows/ci.yml':
+            'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: cd aml && az ml compute create -f compute.yml --set min_instances=⟦2⟧ -w ws\n      - run: az ml compute create -f compute.yml --set min_instances=⟦3⟧ -w ws\n        working-directory: aml2\n      - run: |\n          cd "$GITHUB_WORKSPACE/aml5"\n          az ml compute create -f ./compute.yml --set min_instances=⟦5⟧ -w ws\n',
+          'azure-pipelines.yml': 'steps:\n- script: |\n    pushd aml4 > /dev/null\n    az ml compute create -f compute.yml --set min_instances=⟦4⟧ -w ws\n    popd\n',
+          'scripts/deploy.sh': 'cd "$(dirname "$0")/../aml3"\naz ml compute create -f compute.yml --set min_instances=⟦6⟧ -w ws\n',
+          'aml/compute.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 0\n',
+          'aml2/compute.yml': 'type: amlcompute\nname: cpu-cluster2\nmin_instances: 0\n',
+          'aml3/compute.yml': 'type: amlcompute\nname: cpu-cluster3\nmin_instances: 0\n',
+          'aml4/compute.yml': 'type: amlcompute\nname: cpu-cluster4\nmin_instances: 0\n',
+          'aml5/compute.yml': 'type: amlcompute\nname: cpu-cluster5\nmin_instances: 0\n',
+        },
         level: 'warning',
         env: 'unknown',
         messageId: 'minNodesAboveZero',

@@ -11,12 +11,14 @@
  * `export $(…)` or PowerShell dot-sourcing/`Invoke-Expression`, every variable. Commented-out
  * commands run nothing.
  */
+import path from 'node:path';
 import { passedThrough, str, unknown, variableSite, type Value } from '../../core/value.js';
 import type { PassedArguments } from './task-arguments.js';
 import type { Location } from '../../core/source.js';
 import type { CiCommand, CiExpandedWord, CiHeredoc, ExpandedPiece, CiScript, CiWord } from '../ci/types.js';
 import { afterPrefix, afterWrappers, DECLARERS, isTerraformProgram, joinExpressions, POWERSHELL_ASSIGNMENT_OPERATOR, powershellProgramAt, redirection, SHELL_ASSIGNMENT, SHELL_LEADING_WORDS } from '../ci-words.js';
 import { POWERSHELL_TYPE } from '../../parse/yaml/script.js';
+import { STARTING_FOLDER, UNKNOWN_FOLDER, within, type FolderState, type ScriptFolder } from './folders.js';
 import { ANY_VARIABLE, besideScriptPath, CHECKOUT_TOKEN, expandWord, isPsEnvironmentKey, oneWord, psEnvironmentKey, psVariableKey, SCRIPT_DIR_TOKEN, scriptDirOutput, sliceValue, sliceVariable, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
 
 /** A PowerShell variable word with type constraints before it (`[string]$x`): the constraints, the variable. */
@@ -40,6 +42,8 @@ export interface AzInvocation {
   conditional: boolean;
   /** An unclosed quote runs into its words: they may hold any flags. */
   unclosedQuote?: boolean;
+  /** The folder it runs in, when a `cd` moved the script from where it started (folders.ts). */
+  folder?: FolderState;
 }
 
 /** A heredoc whose body a command writes to a file (`cat > compute.yml <<EOF`). */
@@ -56,10 +60,15 @@ export interface HeredocWrite {
 }
 
 export interface ScriptCall {
-  /** The path as written, expanded (relative to the working directory). */
+  /**
+   * The path as written, expanded, read from the folder the script is in (folders.ts): relative
+   * to where the script started (`cd infra; ./deploy.sh` → `infra/deploy.sh`), or absolute.
+   */
   path: string;
-  /** A `cd`/`pushd` ran before it: a relative path is not read from where the script started. */
+  /** A `cd`/`pushd` to a folder not known ran before it: a relative path is not read. */
   cwdMoved?: true;
+  /** The folder the script was in at the call, when a `cd` moved it (where the called script starts). */
+  folder?: ScriptFolder;
   /** The path is from the repository's top, written from the CI checkout's folder (`$GITHUB_WORKSPACE/scripts/x.sh`). */
   fromCheckout?: true;
   /** `source x.sh` / `. x.sh`: run in the caller's shell (its `$0` is the caller's). */
@@ -429,6 +438,9 @@ export function argumentVariables(language: CiScript['language'], passed: Passed
 
 /** Programs that change the working directory. */
 const CHANGES_DIRECTORY = new Set(['cd', 'pushd', 'popd']);
+/** Folder paths followed up to this length, and `pushd` stacks up to this depth (hostile input stays linear). */
+const MAX_FOLDER_PATH = 4096;
+const MAX_FOLDER_STACK = 64;
 
 /** Programs that run the script file named after them (`bash x.sh`, `source ./env.sh`). */
 const SHELLS = new Set(['bash', 'sh', 'zsh', 'pwsh', 'powershell', 'source', '.']);
@@ -560,8 +572,12 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   let afterOperatorDepth = 0;
   /** `set -a` / `set -o allexport`: every later assignment is exported. */
   let allExport = false;
-  /** A `cd`/`pushd` has run: the script's calls of relative paths start elsewhere (ScriptCall.cwdMoved). */
-  let cwdMoved = false;
+  /** The folder the script is in (folders.ts): moved by `cd`, `pushd`/`popd`, `Set-Location`, … */
+  let folder: FolderState = STARTING_FOLDER;
+  /** `pushd`/`Push-Location`: the folders to go back to. */
+  let folderStack: FolderState[] = [];
+  /** Per subshell depth (as subshellPrior): the folder before a `cd` inside it, restored when it ends. */
+  const subshellFolder: ({ folder: FolderState; stack: FolderState[] } | undefined)[] = [];
 
   /** A block entered now. Only if/case blocks read `before` (to merge their paths), so only they copy the variables. */
   const openFrame = (kind: Frame['kind']): Frame => ({ kind, before: kind === 'loop' ? env : copy(env), branches: [], caseValues: new Map(), hasElse: false, ...(kind === 'loop' ? { prior: new Map() } : {}) });
@@ -858,14 +874,14 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
         if (args) expanded.push(...args);
         else addSplit(expanded, unclosed(expandWord(rest[k2]!, env, ctx, set)));
       }
-      invocations.push({ script, command: cmd, az: program, words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded) });
+      invocations.push({ script, command: cmd, az: program, words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded), ...movedTo() });
     }
     // A redirection written before the program may name the file (`>pool.yml cat <<EOF`).
     if (cmd.heredoc) recordHeredoc(cmd, [...rest.slice(prefixStart, j).filter((w) => !SHELL_ASSIGNMENT.test(w.raw)), ...rest.slice(j)]);
     recordCall(rest.slice(j), exportedEnvironment);
-    // After `cd`/`pushd`, a relative script path is read from a folder not followed here.
-    // (Not a `cd` inside `$(…)` or `( … )`: the subshell's folder is its own.)
-    if (CHANGES_DIRECTORY.has(program.text) && !inSubstitution && !(cmd.depth ?? 0)) cwdMoved = true;
+    // `cd`/`pushd`/`popd`: the folder later relative paths are read from. (Not a `cd` inside
+    // `$(…)`: the substitution's folder is its own; one inside `( … )` ends with it.)
+    if (CHANGES_DIRECTORY.has(program.text) && !inSubstitution) changeFolder(program.text, rest.slice(j + 1), frames.length > 0 || afterOperator || shellBody !== undefined);
     // A subshell's assignments (`$(source x.sh)`) do not reach the script.
     if (!inSubstitution) shellAssigns(program, rest.slice(j + 1));
   }
@@ -877,6 +893,10 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   /** Leaving subshells (`( … )`, `$(…)`) down to `depth`: what they assigned is the parent's no more. */
   function leaveSubshellsTo(depth: number): void {
     currentDepth = depth;
+    while (subshellFolder.length > depth) {
+      const saved = subshellFolder.pop();
+      if (saved) ({ folder, stack: folderStack } = saved);
+    }
     while (subshellPrior.length > depth) restoreVariables(subshellPrior.pop()!);
     while (subshellAssigned.length > depth) {
       for (const [name, before] of subshellAssigned.pop()!) {
@@ -1021,6 +1041,11 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     return { ...e, segments: [{ text: '', from: 0, to: e.word.raw.length, value, unquoted: true }], text: undefined, opaque: true };
   }
 
+  /** The folder an az command runs in, when the script has moved from where it started. */
+  function movedTo(): { folder?: FolderState } {
+    return folder === STARTING_FOLDER ? {} : { folder };
+  }
+
   function unclosedIn(words: ExpandedWord[]): { unclosedQuote?: boolean } {
     const at = script.unterminated?.range.start.offset;
     return at !== undefined && words.some((w) => w.word.range.start.offset <= at && at < w.word.range.end.offset) ? { unclosedQuote: true } : {};
@@ -1048,12 +1073,15 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    * in this scope, so its literal assignments count; any other sourced file may set anything.
    */
   function runSourced(word: CiWord | undefined, unknownWhy: string): void {
-    const target = word ? scriptPath(expandWord(word, env, ctx))?.path : undefined;
-    const run = target !== undefined ? ctx.source?.(target, env) : undefined;
+    const written = word ? scriptPath(expandWord(word, env, ctx)) : undefined;
+    // Read from the script's folder (`cd lib && source ./vars.sh`); not after a move to a folder not known.
+    const fixed = written !== undefined && (written.fromCheckout || path.isAbsolute(written.path));
+    const target = written === undefined || fixed ? written : folder === UNKNOWN_FOLDER ? undefined : within(folder, written.path);
+    const run = target !== undefined ? ctx.source?.(target.path, env, folder === UNKNOWN_FOLDER ? undefined : folder, target.fromCheckout === true) : undefined;
     if (!run) return forgetAll(unknownWhy);
     // The call recorded for this `source` (its commands run with this script's values) is this run: not made again.
     const last = calls[calls.length - 1];
-    if (last?.sourced && last.path === target && !last.run) last.run = run;
+    if (last?.sourced && last.path === target!.path && !last.run) last.run = run;
     const after = run.env;
     // What the sourced file assigns is this script's assignment too (`ENVIRONMENT=prod` in vars.sh classes the commands after it).
     // Inside a subshell, all of it ends there (`( source ./prod.sh )` sets nothing after it).
@@ -1156,9 +1184,76 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     return out;
   }
 
-  /** A call of a script at `target` (as written, expanded) with the variables it starts with; after a `cd`, marked so (a path from the checkout's top does not move). */
+  /**
+   * A call of a script at `target` (as written, expanded) with the variables it starts with: a
+   * relative path is read from the script's folder; after a `cd` to a folder not known, marked so
+   * (a path from the checkout's top, or an absolute one, does not move).
+   */
   function pushCall(target: { path: string; fromCheckout?: true; sourced?: true }, inherited: Env): void {
-    calls.push({ path: target.path, env: inherited, ...(target.fromCheckout ? { fromCheckout: true } : cwdMoved ? { cwdMoved: true } : {}), ...(target.sourced ? { sourced: true } : {}) });
+    const fixed = target.fromCheckout || path.isAbsolute(target.path);
+    const at = fixed || folder === UNKNOWN_FOLDER ? target : within(folder, target.path);
+    calls.push({
+      path: at.path,
+      env: inherited,
+      ...(at.fromCheckout ? { fromCheckout: true } : !fixed && folder === UNKNOWN_FOLDER ? { cwdMoved: true } : {}),
+      ...(folder !== UNKNOWN_FOLDER && folder !== STARTING_FOLDER ? { folder } : {}),
+      ...(target.sourced ? { sourced: true } : {}),
+    });
+  }
+
+  /**
+   * `cd DIR`, `pushd DIR`, `popd` (bash; `Set-Location` & co. in PowerShell, `powershell`): the
+   * folder the later commands run in. Known only when DIR is (a literal path, the script's own
+   * folder, one from the checkout's top) and the move surely runs (`conditional`: inside a
+   * branch, loop or function body, or after `&&`/`||`); otherwise unknown from here on. Inside a
+   * subshell, the folder before it comes back when it ends.
+   */
+  function changeFolder(program: string, args: readonly CiWord[], conditional: boolean, powershell = false): void {
+    for (let d = 0; d < currentDepth; d++) subshellFolder[d] ??= { folder, stack: folderStack };
+    const name = program.toLowerCase();
+    if (name === 'popd' || name === 'pop-location') {
+      const [back, ...others] = [...folderStack].reverse();
+      folder = conditional || args.length > 0 || back === undefined ? UNKNOWN_FOLDER : back;
+      folderStack = others.reverse();
+      return;
+    }
+    // Options (`cd -P dir`, `Set-Location -Path dir`) are skipped; any other one (`-LiteralPath`, `-StackName`) moves somewhere not followed.
+    const operands: CiWord[] = [];
+    for (let k = 0; k < args.length; k++) {
+      const r = redirection(args[k]!.raw);
+      if (r) k += r.takesNext ? 1 : 0;
+      else if (!/^-(?:[LPe@]+|-|path:?)$/i.test(args[k]!.raw)) operands.push(args[k]!);
+    }
+    const target = operands.length === 1 && !operands[0]!.raw.startsWith('-') ? folderOf(expandWord(operands[0]!, env, ctx), powershell) : UNKNOWN_FOLDER;
+    // (A path grown past any real folder's, `cd a` thousands of times: not followed, so each move stays cheap.)
+    const next = conditional || (target !== UNKNOWN_FOLDER && target.path.length > MAX_FOLDER_PATH) ? UNKNOWN_FOLDER : target;
+    if (name === 'pushd' || name === 'push-location') {
+      // Past MAX_FOLDER_STACK pushes, where each `popd` goes back to is not kept (each push copies the stack).
+      folderStack = folderStack.length >= MAX_FOLDER_STACK ? [] : [...folderStack, conditional ? UNKNOWN_FOLDER : folder];
+      if (folderStack.length === 0) {
+        folder = UNKNOWN_FOLDER;
+        return;
+      }
+    }
+    folder = next;
+  }
+
+  /** The folder a `cd` argument names, from the script's folder (unknown for `-`, `~…`, a drive path, a value not known). */
+  function folderOf(e: ExpandedWord, powershell: boolean): FolderState {
+    if (e.text !== undefined) {
+      const t = powershell ? e.text.replace(/\\/g, '/') : e.text;
+      if (t === '' || t === '-' || t.startsWith('~') || /^[A-Za-z]:/.test(t) || /[*?[]/.test(t)) return UNKNOWN_FOLDER;
+      if (path.isAbsolute(t)) return { path: path.posix.normalize(t) };
+      return folder === UNKNOWN_FOLDER ? folder : within(folder, t);
+    }
+    const v = sliceValue(e);
+    // The script's own folder (`cd "$(dirname "$0")"`, `cd "$SCRIPT_DIR/.."`, `Set-Location $PSScriptRoot`).
+    const beside = besideScriptPath(v.kind === 'unknown' && v.literals?.length === 2 && v.literals[1] === '' ? { ...v, literals: ['', '/'] } : v);
+    if (beside) return { path: beside.path };
+    const top = scriptPath(e);
+    if (top?.fromCheckout) return { path: within({ path: '' }, top.path).path, fromCheckout: true };
+    if (v.kind === 'unknown' && v.token === CHECKOUT_TOKEN && v.literals?.length === 2 && v.literals[0] === '' && v.literals[1] === '') return { path: '', fromCheckout: true };
+    return UNKNOWN_FOLDER;
   }
 
   /**
@@ -1534,7 +1629,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     }
     // (`. ./vars.ps1` is dot-sourced: run in place above, not a call.)
     if (first.raw !== '.') recordPsCall(words);
-    if (/^(?:cd|set-location|sl|chdir|push-location|pushd)$/i.test(first.text)) cwdMoved = true;
+    if (/^(?:cd|set-location|sl|chdir|push-location|pushd|pop-location|popd)$/i.test(first.text)) changeFolder(first.text, words.slice(1), depthHere > 0, true);
     const azAt = words.findIndex((w, i) => w.text === 'az' && powershellProgramAt(words, i));
     if (azAt < 0) return;
     const expanded: ExpandedWord[] = [];
@@ -1550,7 +1645,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       const e = unclosed(expandWord(w, env, ctx));
       addSplit(expanded, verbatim && /[$%]/.test(w.raw) ? { ...e, segments: [{ text: '', from: 0, to: w.raw.length, value: unknown(`${w.raw} is passed after --% as written (PowerShell's stop-parsing token)`), unquoted: false }], text: undefined, opaque: false } : e);
     }
-    invocations.push({ script, command: cmd, az: words[azAt]!, words: expanded, conditional: depthHere > 0 || (azAt > 0 && !assignsAz), ...unclosedIn(expanded) });
+    invocations.push({ script, command: cmd, az: words[azAt]!, words: expanded, conditional: depthHere > 0 || (azAt > 0 && !assignsAz), ...unclosedIn(expanded), ...movedTo() });
   }
 }
 

@@ -14,6 +14,7 @@ import type { Location } from '../../core/source.js';
 import { str, unknown, variableSite, type UnknownValue, type Value } from '../../core/value.js';
 import type { CiWord } from '../ci/types.js';
 import type { ScriptRun } from './interpret.js';
+import type { ScriptFolder } from './folders.js';
 import { CHECKOUT_TOP_ENVIRONMENT } from '../../parse/yaml/ci-checkout.js';
 import { ansiCQuoted, opensAnsiC, psHereString } from '../../parse/yaml/script.js';
 
@@ -36,9 +37,12 @@ export interface ExpansionContext {
   macro?(name: string): Value;
   /**
    * `source FILE` / `. FILE`: the run of that scanned script with `env` (the variables after it);
-   * undefined when FILE is not a scanned script (its variables are then unknown).
+   * undefined when FILE is not a scanned script (its variables are then unknown). FILE is read
+   * from the folder the script is in: `folder`, where a `cd` moved it (folders.ts), which is
+   * also where the sourced file's own relative paths start; `fromCheckout`: FILE is a path from
+   * the repository's top (`$GITHUB_WORKSPACE/x.sh`).
    */
-  source?(path: string, env: Env): ScriptRun | undefined;
+  source?(path: string, env: Env, folder?: ScriptFolder, fromCheckout?: boolean): ScriptRun | undefined;
 }
 
 /**
