@@ -30202,7 +30202,7 @@ function addDuplicateKeyErrors(doc) {
       const seen = /* @__PURE__ */ new Set();
       for (const p of node.items) {
         const k = p.key;
-        if (isScalar(k) && k.value === k.value) {
+        if (isScalar(k) && k.value === k.value && !(typeof k.value === "string" && TEMPLATE_DIRECTIVE_KEY.test(k.value))) {
           if (seen.has(k.value) && k.range) found.push(new import_yaml.YAMLParseError([k.range[0], k.range[0] + 1], "DUPLICATE_KEY", "Map keys must be unique"));
           seen.add(k.value);
         }
@@ -30342,7 +30342,7 @@ function parseYamlWithLibrary(source, lineMap = new LineMap(source)) {
   out.errors.sort((a, b) => a.range.start.offset - b.range.start.offset);
   return out;
 }
-var import_yaml;
+var import_yaml, TEMPLATE_DIRECTIVE_KEY;
 var init_document = __esm({
   "src/parse/yaml/document.ts"() {
     "use strict";
@@ -30357,6 +30357,7 @@ var init_document = __esm({
     init_quiet_env();
     init_fast_reader();
     init_line_breaks();
+    TEMPLATE_DIRECTIVE_KEY = /^\$\{\{[\s\S]*\}\}$/;
   }
 });
 

@@ -88,6 +88,12 @@ describe('duplicate keys as the yaml library finds them', () => {
     expect(parseYamlFile('%YAML 1.1\n---\nlist: !!omap\n  - a:\n      x: 1\n      x: 2\n').errors.map((e) => [e.message, e.range.start.line, e.range.start.column])).toEqual([['Map keys must be unique', 6, 7]]);
     expect(parseYamlFile('a: 1\na: 2\na\n').errors[0]?.message).toBe('Map keys must be unique');
   });
+
+  it('an Azure Pipelines template directive (`${{ if … }}:`, `${{ else }}:`) may repeat in one mapping (two if/else groups); a plain key beside them may not', () => {
+    const groups = "variables:\n  ${{ if eq(parameters.t, 'prod') }}:\n    a: 1\n  ${{ else }}:\n    a: 2\n  ${{ if eq(parameters.t, 'prod') }}:\n    b: 1\n  ${{ else }}:\n    b: 2\n";
+    expect(parseYamlFile(groups).errors).toEqual([]);
+    expect(parseYamlFile(`${groups}  x: 1\n  x: 2\n`).errors.map((e) => [e.message, e.range.start.line, e.range.start.column])).toEqual([['Map keys must be unique', 11, 3]]);
+  });
 });
 
 describe('aliases a GitHub workflow reuses (GitHub Actions reads anchors since September 2025)', () => {

@@ -2945,7 +2945,31 @@ resource aks 'Microsoft.ContainerService/managedClusters@2024-05-01' = {
   },
 };
 
-ruleTester('GPU001', converted, azureCli, bicepparamJsonTemplate, runtimeVariables, sizeNames, projectTags);
+// Two `${{ if }}`/`${{ else }}` groups in one mapping repeat their keys, which Azure Pipelines
+// allows (review 69: the file was PARSE001 and nothing in it was checked).
+const repeatedTemplateDirectives: RuleTable = {
+  'azure-cli': {
+    valid: [],
+    invalid: [
+      {
+        name: 'two-if-else-groups-in-one-variables-mapping',
+        files: {
+          'azure-pipelines.yml':
+            "trigger: none\nparameters:\n- name: target\n  type: string\n  default: ⟦dev⟧\nvariables:\n  ${{ if eq(parameters.target, 'prod') }}:\n    clusterSize: Standard_NC4as_T4_v3\n  ${{ else }}:\n    clusterSize: Standard_D16s_v5\n  ${{ if eq(parameters.target, 'prod') }}:\n    minNodes: 1\n  ${{ else }}:\n    minNodes: 0\nsteps:\n- script: az ml compute create -n gpu-one --type AmlCompute --size $(clusterSize) --min-instances $(minNodes) --tags cost-center=x\n",
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+        related: [
+          { file: 'azure-pipelines.yml', line: 10, label: 'value chosen by the condition' },
+          { file: 'azure-pipelines.yml', line: 16, label: '$clusterSize' },
+        ],
+      },
+    ],
+  },
+};
+
+ruleTester('GPU001', converted, azureCli, bicepparamJsonTemplate, runtimeVariables, sizeNames, projectTags, repeatedTemplateDirectives);
 
 // RULES.md "Three-valued facts": "Where an unknown value hides a possible finding, the run records it".
 // A pool named "gpu${each.key}" under a for_each over a data source: its name (the GPU signal) is unknown.

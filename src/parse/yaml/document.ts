@@ -117,6 +117,8 @@ export function composeYaml(text: string, lineMap: LineMap): { tokens: unknown[]
  * (two scalar keys of one mapping with the same value; yaml/dist/compose/util-map-includes.js),
  * at the later key, in document order among the document's other errors. One set per mapping.
  */
+const TEMPLATE_DIRECTIVE_KEY = /^\$\{\{[\s\S]*\}\}$/;
+
 function addDuplicateKeyErrors(doc: Document.Parsed): void {
   const found: YAMLParseError[] = [];
   const stack: unknown[] = [doc.contents];
@@ -127,7 +129,10 @@ function addDuplicateKeyErrors(doc: Document.Parsed): void {
       for (const p of node.items) {
         const k = p.key;
         // The library compares values with `===`: NaN (`.nan`) is never a duplicate.
-        if (isScalar(k) && k.value === k.value) {
+        // An Azure Pipelines template directive (`${{ if … }}:`, `${{ else }}:`) is no key: one
+        // mapping may hold several if/else groups (Microsoft's "Template expressions": conditional
+        // insertion; prettier#12651, vscode-yaml#1056 on pipelines Azure runs), so it may repeat.
+        if (isScalar(k) && k.value === k.value && !(typeof k.value === 'string' && TEMPLATE_DIRECTIVE_KEY.test(k.value))) {
           if (seen.has(k.value) && k.range) found.push(new YAMLParseError([k.range[0], k.range[0] + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
           seen.add(k.value);
         }
