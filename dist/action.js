@@ -33378,6 +33378,20 @@ function githubRepository(file) {
   const i = parts.lastIndexOf(".github");
   return i > 0 ? parts.slice(0, i).join(path17.sep) || path17.sep : void 0;
 }
+function foldersBetween(root, dir) {
+  const below = path17.relative(root, dir);
+  if (below === "" || below.startsWith("..") || path17.isAbsolute(below)) return [];
+  const parts = below.split(path17.sep);
+  return parts.slice(0, -1).map((_, i) => path17.join(root, ...parts.slice(0, i + 1)));
+}
+function fromRepositoryTop(p, from, root, exists) {
+  const callerDir = path17.dirname(path17.resolve(from));
+  for (const dir of [root, ...foldersBetween(root, callerDir), callerDir]) {
+    const target = path17.resolve(dir, `.${p}`);
+    if (exists(target)) return target;
+  }
+  return void 0;
+}
 function isStringList(v) {
   return Array.isArray(v) && v.every((x) => typeof x === "string");
 }
@@ -48009,7 +48023,7 @@ function variableListsOf(file) {
 function includeInto(list2, from, ctx, chain, read, sources) {
   for (const v of list2) {
     if (v.kind !== "template" || v.included !== void 0) continue;
-    const target = variablesTemplatePath(v.name, from, ctx.root);
+    const target = variablesTemplatePath(v.name, from, ctx.root, (f) => ctx.host.isFile(f));
     if (target !== void 0 && chain.includes(target)) {
       v.included = { file: target, variables: [] };
       continue;
@@ -48033,10 +48047,10 @@ function readTemplate(target, scope, ctx, sources) {
   if (parsed.comments.length > 0) sources.push({ file: target, comments: parsed.comments, blocks: parsed.blocks });
   return variablesOf(valueOf(parsed.roots[0], "variables"), scope).map((x) => writtenIn(x, target));
 }
-function variablesTemplatePath(ref, from, root) {
+function variablesTemplatePath(ref, from, root, isFile) {
   const p = ref.trim();
   if (p === "" || p.includes("@") || /\$[{([]/.test(p)) return void 0;
-  return p.startsWith("/") ? path42.resolve(root, `.${p}`) : path42.resolve(path42.dirname(path42.resolve(from)), p);
+  return p.startsWith("/") ? fromRepositoryTop(p, from, root, isFile) ?? path42.resolve(root, `.${p}`) : path42.resolve(path42.dirname(path42.resolve(from)), p);
 }
 function writtenIn(v, file) {
   if (v.kind !== "value" || !v.value || !/\$\{\{[^}]*\bparameters\b/.test(v.value.text)) return { ...v, file };
@@ -48049,6 +48063,7 @@ var init_azure_pipelines_variables = __esm({
     init_context2();
     init_document();
     init_tree();
+    init_shared();
   }
 });
 
@@ -48292,7 +48307,7 @@ function azureCliUnits(ciFiles, ctx) {
     };
   };
   const variableTemplateSources = resolveVariableTemplates(ciFiles, ctx);
-  const { calls: localCalls, references } = localCallsByTarget(ciFiles, ctx.root);
+  const { calls: localCalls, references } = localCallsByTarget(ciFiles, ctx.root, (f) => ctx.host.isFile(f));
   const ciFileAt = new Map(ciFiles.map((f) => [path43.resolve(f.file), f]));
   for (const [target, calls] of localCalls) {
     const template = ciFileAt.get(target);
@@ -48892,25 +48907,12 @@ function scriptAt(scripts, root, from, p) {
   }
   return void 0;
 }
-function foldersBetween(root, dir) {
-  const below = path43.relative(root, dir);
-  if (below === "" || below.startsWith("..") || path43.isAbsolute(below)) return [];
-  const parts = below.split(path43.sep);
-  return parts.slice(0, -1).map((_, i) => path43.join(root, ...parts.slice(0, i + 1)));
-}
-function templateTarget(caller, ref, root, scanned, expression2) {
+function templateTarget(caller, ref, root, scanned, isFile, expression2) {
   if (!ref || ref.repository !== void 0) return void 0;
   const p = ref.path.includes("${{") && expression2 ? withExpressionsResolved(ref.path.trim(), expression2()) : ref.path.trim();
   if (p === void 0 || /\$[{(]/.test(p)) return void 0;
   if (!p.startsWith("/")) return path43.resolve(path43.dirname(path43.resolve(caller.file)), p);
-  const fromRoot = path43.resolve(root, `.${p}`);
-  if (scanned.has(fromRoot)) return fromRoot;
-  const callerDir = path43.dirname(path43.resolve(caller.file));
-  for (const dir of [...foldersBetween(root, callerDir), callerDir]) {
-    const target = path43.resolve(dir, `.${p}`);
-    if (scanned.has(target)) return target;
-  }
-  return fromRoot;
+  return fromRepositoryTop(p, caller.file, root, (f) => scanned.has(f)) ?? fromRepositoryTop(p, caller.file, root, isFile) ?? path43.resolve(root, `.${p}`);
 }
 function distinctContexts(contexts) {
   const seen = /* @__PURE__ */ new Set();
@@ -48955,7 +48957,7 @@ function withExpressionsResolved(text2, expression2) {
   });
   return unknownPart ? void 0 : out;
 }
-function localCallsByTarget(ciFiles, scanRoot) {
+function localCallsByTarget(ciFiles, scanRoot, isFile) {
   const out = /* @__PURE__ */ new Map();
   const references = [];
   const scanned = new Set(ciFiles.map((f) => path43.resolve(f.file)));
@@ -48972,14 +48974,14 @@ function localCallsByTarget(ciFiles, scanRoot) {
     if (caller.format === "azure-pipelines") {
       const at2 = (place) => () => scriptContext(caller, place, matrixVariants(place.job)[0]).expansion.expression;
       const template = (ref, place) => {
-        const target = templateTarget(caller, ref, scanRoot, scanned, at2(place));
+        const target = templateTarget(caller, ref, scanRoot, scanned, isFile, at2(place));
         refer(caller, target === void 0 ? void 0 : [target], ref);
         return target;
       };
       if (caller.extends) put(template(caller.extends.template, {}), { caller, inputs: caller.extends.inputs });
       for (const list2 of variableListsOf(caller)) {
         for (const v of list2) {
-          const target = v.kind === "template" && v.file === void 0 ? variablesTemplatePath(v.name, caller.file, scanRoot) : void 0;
+          const target = v.kind === "template" && v.file === void 0 ? variablesTemplatePath(v.name, caller.file, scanRoot, isFile) : void 0;
           if (target) references.push({ caller, candidates: [target], text: v.name.trim(), range: v.nameRange, variables: true });
         }
       }

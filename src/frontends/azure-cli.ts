@@ -49,7 +49,7 @@ import { sliceValue, sliceVariable, type Env, type ExpandedWord } from '../eval/
 import { redirection } from '../eval/ci-words.js';
 import type { EvaluatedUnit, FrontEndContext, Problem, SuppressionSource } from './types.js';
 import { fileCommandResources, identityKey, newFileLinks, placeIdentity, type FileCommand } from './azure-cli-files.js';
-import { githubRepository } from './shared.js';
+import { foldersBetween, fromRepositoryTop, githubRepository } from './shared.js';
 import { TASK_SCRIPT_INPUTS, taskScriptMode, type ArgumentSyntax } from '../parse/yaml/pipeline-tasks.js';
 import { passedArguments, unknownArguments, type PassedArguments } from '../eval/azcli/task-arguments.js';
 import { resolveVariableTemplates, variableListsOf, variablesTemplatePath } from './azure-pipelines-variables.js';
@@ -445,7 +445,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
   };
   // Before the calls: a template path may read a variables template's value (`${{ variables.version }}`).
   const variableTemplateSources = resolveVariableTemplates(ciFiles, ctx);
-  const { calls: localCalls, references } = localCallsByTarget(ciFiles, ctx.root);
+  const { calls: localCalls, references } = localCallsByTarget(ciFiles, ctx.root, (f) => ctx.host.isFile(f));
   // A `- template:` step's inserted steps may set variables at run time for the steps after it.
   const ciFileAt = new Map(ciFiles.map((f) => [path.resolve(f.file), f]));
   for (const [target, calls] of localCalls) {
@@ -1313,14 +1313,6 @@ function scriptAt(scripts: Map<string, { file: string; script: CiScript }>, root
   return undefined;
 }
 
-/** The folders strictly between `root` and `dir` (below the root, above `dir`), nearest the root first. */
-function foldersBetween(root: string, dir: string): string[] {
-  const below = path.relative(root, dir);
-  if (below === '' || below.startsWith('..') || path.isAbsolute(below)) return [];
-  const parts = below.split(path.sep);
-  return parts.slice(0, -1).map((_, i) => path.join(root, ...parts.slice(0, i + 1)));
-}
-
 // ---- local reusable workflows and composite actions ----------------------------------------
 
 /**
@@ -1343,22 +1335,15 @@ interface LocalCall {
  * from a folder above it (several checkouts) resolves its templates as from its own folder.
  * Undefined for a template in another repository (`@alias`) or one whose path is an expression.
  */
-function templateTarget(caller: CiFile, ref: CiTemplateRef | undefined, root: string, scanned: ReadonlySet<string>, expression?: () => (expr: string) => Value): string | undefined {
+function templateTarget(caller: CiFile, ref: CiTemplateRef | undefined, root: string, scanned: ReadonlySet<string>, isFile: (file: string) => boolean, expression?: () => (expr: string) => Value): string | undefined {
   if (!ref || ref.repository !== undefined) return undefined;
   // Compile-time expressions in the path (`templates/${{ variables.version }}/create-compute.yml`,
   // the mlops-v2 layout) are resolved in the caller's context ("Compile time expressions can be used anywhere").
   const p = ref.path.includes('${{') && expression ? withExpressionsResolved(ref.path.trim(), expression()) : ref.path.trim();
   if (p === undefined || /\$[{(]/.test(p)) return undefined;
   if (!p.startsWith('/')) return path.resolve(path.dirname(path.resolve(caller.file)), p);
-  const fromRoot = path.resolve(root, `.${p}`);
-  if (scanned.has(fromRoot)) return fromRoot;
-  // Scanned files lie below the root: a caller at or outside it finds nothing more here.
-  const callerDir = path.dirname(path.resolve(caller.file));
-  for (const dir of [...foldersBetween(root, callerDir), callerDir]) {
-    const target = path.resolve(dir, `.${p}`);
-    if (scanned.has(target)) return target;
-  }
-  return fromRoot;
+  // (A template that is a file but not a CI file of the run, one that does not parse, is still the one named.)
+  return fromRepositoryTop(p, caller.file, root, (f) => scanned.has(f)) ?? fromRepositoryTop(p, caller.file, root, isFile) ?? path.resolve(root, `.${p}`);
 }
 
 /**
@@ -1432,7 +1417,7 @@ interface LocalReference {
  * or template it runs; and every local reference (with or without inputs), for the EVAL001 of
  * one that names no file.
  */
-function localCallsByTarget(ciFiles: readonly CiFile[], scanRoot: string): { calls: Map<string, LocalCall[]>; references: LocalReference[] } {
+function localCallsByTarget(ciFiles: readonly CiFile[], scanRoot: string, isFile: (file: string) => boolean): { calls: Map<string, LocalCall[]>; references: LocalReference[] } {
   const out = new Map<string, LocalCall[]>();
   const references: LocalReference[] = [];
   const scanned = new Set(ciFiles.map((f) => path.resolve(f.file)));
@@ -1453,7 +1438,7 @@ function localCallsByTarget(ciFiles: readonly CiFile[], scanRoot: string): { cal
       // The caller's compile-time context at a place, made only for a template path with an expression.
       const at = (place: ScriptPlace) => () => scriptContext(caller, place, matrixVariants(place.job)[0]!).expansion.expression;
       const template = (ref: CiTemplateRef | undefined, place: ScriptPlace): string | undefined => {
-        const target = templateTarget(caller, ref, scanRoot, scanned, at(place));
+        const target = templateTarget(caller, ref, scanRoot, scanned, isFile, at(place));
         refer(caller, target === undefined ? undefined : [target], ref);
         return target;
       };
@@ -1461,7 +1446,7 @@ function localCallsByTarget(ciFiles: readonly CiFile[], scanRoot: string): { cal
       // Variables templates written in this file (not ones its included templates name: each says its own).
       for (const list of variableListsOf(caller)) {
         for (const v of list) {
-          const target = v.kind === 'template' && v.file === undefined ? variablesTemplatePath(v.name, caller.file, scanRoot) : undefined;
+          const target = v.kind === 'template' && v.file === undefined ? variablesTemplatePath(v.name, caller.file, scanRoot, isFile) : undefined;
           if (target) references.push({ caller, candidates: [target], text: v.name.trim(), range: v.nameRange, variables: true });
         }
       }

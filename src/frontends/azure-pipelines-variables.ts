@@ -19,6 +19,7 @@ import { MAX_INCLUDE_DEPTH } from '../eval/azcli/context.js';
 import { parseYamlFile } from '../parse/yaml/document.js';
 import { valueOf } from '../parse/yaml/tree.js';
 import type { FrontEndContext, SuppressionSource } from './types.js';
+import { fromRepositoryTop } from './shared.js';
 
 /**
  * Reads the variable templates every `variables:` list of the pipeline files includes. Returns
@@ -52,7 +53,7 @@ function includeInto(
 ): void {
   for (const v of list) {
     if (v.kind !== 'template' || v.included !== undefined) continue;
-    const target = variablesTemplatePath(v.name, from, ctx.root);
+    const target = variablesTemplatePath(v.name, from, ctx.root, (f) => ctx.host.isFile(f));
     // A template that includes one already being included (a cycle, which Azure Pipelines
     // rejects) adds nothing: the values before it stay read.
     if (target !== undefined && chain.includes(target)) {
@@ -83,12 +84,15 @@ function readTemplate(target: string, scope: CiVariable['scope'], ctx: Pick<Fron
   return variablesOf(valueOf(parsed.roots[0], 'variables'), scope).map((x) => writtenIn(x, target));
 }
 
-/** The file a `template:` path names: relative to the including file, or to the repository root (the scan root) with a leading `/`. */
-/** The file a variables template entry names (relative to the including file, `/` from the root); undefined for another repository's or an expression. */
-export function variablesTemplatePath(ref: string, from: string, root: string): string | undefined {
+/**
+ * The file a variables template entry names: relative to the including file, or with a leading `/`
+ * from the repository's top (shared.ts fromRepositoryTop: the scan root, or the folder of it that
+ * holds the file for a repository linted from above); undefined for another repository's or an expression.
+ */
+export function variablesTemplatePath(ref: string, from: string, root: string, isFile: (file: string) => boolean): string | undefined {
   const p = ref.trim();
   if (p === '' || p.includes('@') || /\$[{([]/.test(p)) return undefined;
-  return p.startsWith('/') ? path.resolve(root, `.${p}`) : path.resolve(path.dirname(path.resolve(from)), p);
+  return p.startsWith('/') ? (fromRepositoryTop(p, from, root, isFile) ?? path.resolve(root, `.${p}`)) : path.resolve(path.dirname(path.resolve(from)), p);
 }
 
 /** A template's variable, with the file it is written in; a value written from the template's own parameters is not known here (they are not applied). */

@@ -108,6 +108,30 @@ export function githubRepository(file: string): string | undefined {
   return i > 0 ? parts.slice(0, i).join(path.sep) || path.sep : undefined;
 }
 
+/** The folders strictly between `root` and `dir` (below the root, above `dir`), nearest the root first. */
+export function foldersBetween(root: string, dir: string): string[] {
+  const below = path.relative(root, dir);
+  if (below === '' || below.startsWith('..') || path.isAbsolute(below)) return [];
+  const parts = below.split(path.sep);
+  return parts.slice(0, -1).map((_, i) => path.join(root, ...parts.slice(0, i + 1)));
+}
+
+/**
+ * An Azure Pipelines path written from the repository's top (`/templates/x.yml`): the repository
+ * is the scan root, or, for a repository linted from a folder above it, a folder between the
+ * scan root and the including file (nearest the root first) or that file's own folder. The first
+ * of those where `exists` holds for the path; undefined when it holds for none.
+ */
+export function fromRepositoryTop(p: string, from: string, root: string, exists: (file: string) => boolean): string | undefined {
+  const callerDir = path.dirname(path.resolve(from));
+  // Scanned files lie below the root: a caller at or outside it finds nothing more than the root's.
+  for (const dir of [root, ...foldersBetween(root, callerDir), callerDir]) {
+    const target = path.resolve(dir, `.${p}`);
+    if (exists(target)) return target;
+  }
+  return undefined;
+}
+
 /** A list of strings (a recorded planning answer's shape). */
 export function isStringList(v: unknown): v is string[] {
   return Array.isArray(v) && v.every((x) => typeof x === 'string');

@@ -342,6 +342,18 @@ const missingLocalCalls: RuleTable = {
           'templates/deploy.yml': 'steps:\n- script: echo deploy\n',
         },
       },
+      {
+        // A repository linted from the folder above it: `/…` is from the repository's top, which
+        // holds the files (review 69: both were "not a file inside the scanned folder"); a
+        // template that does not parse is its own PARSE001, still the file named.
+        name: 'root-paths-of-a-repository-linted-from-above',
+        files: {
+          'repo/infra/pipeline.yml': 'variables:\n- template: /infra/config/dev.variables.yml\njobs:\n- template: /infra/templates/deploy.yml\n',
+          'repo/infra/config/dev.variables.yml': 'variables:\n  size: Standard_NC6s_v3\n',
+          'repo/infra/templates/deploy.yml': 'jobs:\n- job: d\n  steps:\n  - script: echo\n    inputs: [a\n',
+        },
+        parseError: true,
+      },
       // In another repository (`@alias`) or named by an unknown expression: not the scan's to find.
       {
         name: 'template-in-another-repository',
