@@ -29289,6 +29289,11 @@ function aliasFollow(targets) {
   return { targets, left: ALIAS_COPY_BUDGET, readsLeft: ALIAS_READ_BUDGET };
 }
 function yamlTree(node, lineMap, depth = 0, mapOf = mapScalar, follow, via) {
+  const tree2 = copyNode(node, lineMap, depth, mapOf, follow, via);
+  if (via) tree2.via = via;
+  return tree2;
+}
+function copyNode(node, lineMap, depth, mapOf, follow, via) {
   if (via && follow.left-- <= 0) {
     follow.stoppedAt ??= via;
     return { type: "other", range: nodeRange(lineMap, node) };
@@ -29306,6 +29311,7 @@ function yamlTree(node, lineMap, depth = 0, mapOf = mapScalar, follow, via) {
       const k = p.key;
       const keyNode = isAlias(k) ? follow?.targets.get(k) ?? k : k;
       const e = { key: isScalar(keyNode) ? scalarValue(keyNode) : "", keyRange: nodeRange(lineMap, k), range: pairRange(lineMap, p) };
+      if (via) e.via = via;
       if (p.value !== null && p.value !== void 0) e.value = yamlTree(p.value, lineMap, depth + 1, mapOf, follow, via);
       entries2.push(e);
     }
@@ -29338,9 +29344,6 @@ var init_tree = __esm({
 });
 
 // src/parse/yaml/aliases.ts
-function unresolvedAliases(doc, text2) {
-  return documentAliases(doc, text2).unresolved;
-}
 function documentAliases(doc, text2) {
   const unresolved = [];
   const targets = /* @__PURE__ */ new Map();
@@ -30331,9 +30334,10 @@ function parseYamlWithLibrary(source, lineMap = new LineMap(source)) {
   for (const d of docs) {
     const errorsBefore = out.errors.length;
     for (const err2 of d.errors) out.errors.push(yamlError(err2, text2, lineMap));
-    for (const a of unresolvedAliases(d, text2)) out.errors.push({ message: unresolvedAliasMessage(a.name), range: lineMap.range(a.start, a.end) });
+    const aliases = documentAliases(d, text2);
+    for (const a of aliases.unresolved) out.errors.push({ message: unresolvedAliasMessage(a.name), range: lineMap.range(a.start, a.end) });
     if (d.contents === null || d.contents === void 0) continue;
-    const tree2 = yamlTree(d.contents, lineMap);
+    const tree2 = yamlTree(d.contents, lineMap, 0, void 0, aliases.targets.size > 0 ? aliasFollow(aliases.targets) : void 0);
     out.documents.push(tree2);
     if (out.errors.length === errorsBefore) out.soundDocuments.push(tree2);
     if (isMap(d.contents)) out.roots.push(tree2);
@@ -38532,12 +38536,12 @@ function walkResources(resourcesNode, frame, parent, deployment, inherited) {
 function walkResource(node, symbolicName, frame, parent, deployment, inherited) {
   const scope = frame.scope;
   const env = scope.env;
-  const copyNode = getProp(node, "copy");
+  const copyNode2 = getProp(node, "copy");
   const instances = [];
-  if (copyNode?.type === "object") {
-    const nameNode = getProp(copyNode, "name");
+  if (copyNode2?.type === "object") {
+    const nameNode = getProp(copyNode2, "name");
     const loopName = typeof nameNode?.value === "string" ? nameNode.value : void 0;
-    const countNode = getProp(copyNode, "count");
+    const countNode = getProp(copyNode2, "count");
     const count2 = countNode ? frame.eval(countNode) : unknown("copy without count");
     if (count2.kind === "number") {
       let n = Math.max(0, Math.trunc(count2.value));
@@ -38546,9 +38550,9 @@ function walkResource(node, symbolicName, frame, parent, deployment, inherited) 
         n = env.maxCopy;
       }
       n = takeExpansions(env.budget, n, (m) => problem(env, m, scope.loc(countNode)));
-      for (let i = 0; i < n; i++) instances.push({ frame: frame.push({ name: loopName, index: { kind: "number", value: i, origin: scope.loc(copyNode) }, kind: "resource" }), index: i });
+      for (let i = 0; i < n; i++) instances.push({ frame: frame.push({ name: loopName, index: { kind: "number", value: i, origin: scope.loc(copyNode2) }, kind: "resource" }), index: i });
     } else {
-      const idx = unknown(`the copy count is unknown${count2.kind === "unknown" ? ` (${count2.reason})` : ""}`, scope.loc(copyNode), `copyIndex(${quoteArm(loopName ?? "")})`);
+      const idx = unknown(`the copy count is unknown${count2.kind === "unknown" ? ` (${count2.reason})` : ""}`, scope.loc(copyNode2), `copyIndex(${quoteArm(loopName ?? "")})`);
       instances.push({ frame: frame.push({ name: loopName, index: idx, kind: "resource" }) });
     }
   } else instances.push({ frame });
@@ -49483,7 +49487,7 @@ function readContainer(src, c, init, t, field = init ? "initContainers[]" : "con
       continue;
     }
     for (const e of m.entries) {
-      const r = { name: e.key, section, keyAt: at(src, e.keyRange) };
+      const r = { name: e.key, section, keyAt: at(src, e.via ?? e.keyRange) };
       const q = scalar(e.value);
       if (q !== void 0) r.quantity = q;
       out.resources.push(r);
@@ -49510,7 +49514,7 @@ function readToleration(src, item, t) {
     t.unreadable.push({ what: "tolerations[]", at: at(src, item.range), hides: "tolerations" });
     return;
   }
-  t.tolerations.push({ key, operator: operator || "Equal", value, effect, at: at(src, item.range) });
+  t.tolerations.push({ key, operator: operator || "Equal", value, effect, at: at(src, item.via ?? item.range) });
 }
 function readTerm(src, term, t) {
   const out = [];

@@ -332,6 +332,19 @@ metadata:
         env: 'unknown',
       },
       {
+        // A replica spec that reuses another's through YAML aliases (`tolerations: *tol`,
+        // `limits: *gpu`) is read as kubectl reads it: its own finding, at its use of the alias.
+        name: 'replica-specs-sharing-values-through-aliases',
+        files: {
+          'infra/main.tf': POOL,
+          'k8s/ptjob.yaml':
+            'apiVersion: kubeflow.org/v1\nkind: PyTorchJob\nmetadata:\n  name: dist\nspec:\n  pytorchReplicaSpecs:\n    Master:\n      template:\n        spec:\n          tolerations: &tol\n          - {key: sku, operator: Equal, value: "true", effect: NoSchedule}\n          containers:\n          - name: pytorch\n            image: x\n            resources:\n              limits: &gpu\n                ⟦nvidia.com/gpu⟧: 1\n    Worker:\n      template:\n        spec:\n          tolerations: *tol\n          containers:\n          - name: pytorch\n            image: x\n            resources:\n              limits: ⟦*gpu⟧\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'scannedPool',
+      },
+      {
         name: 'job-terraform-pool',
         files: { 'infra/main.tf': POOL, 'k8s/job.yaml': job() },
         level: 'error',

@@ -336,7 +336,8 @@ function readContainer(src: Src, c: YamlTree, init: boolean, t: K8sPodTemplate, 
       continue;
     }
     for (const e of m.entries) {
-      const r: K8sResourceEntry = { name: e.key, section, keyAt: at(src, e.keyRange) };
+      // (Through an alias, `limits: *gpu`: at the alias, so each template that uses it has its own place.)
+      const r: K8sResourceEntry = { name: e.key, section, keyAt: at(src, e.via ?? e.keyRange) };
       const q = scalar(e.value);
       if (q !== undefined) r.quantity = q;
       out.resources.push(r);
@@ -364,8 +365,9 @@ function readToleration(src: Src, item: YamlTree, t: K8sPodTemplate): void {
     t.unreadable.push({ what: 'tolerations[]', at: at(src, item.range), hides: 'tolerations' });
     return;
   }
-  // The API's default operator is Equal (Kubernetes API, Toleration v1).
-  t.tolerations.push({ key, operator: operator || 'Equal', value, effect, at: at(src, item.range) });
+  // The API's default operator is Equal (Kubernetes API, Toleration v1). Through an alias
+  // (`- *gputol`): at the alias, this template's use of it.
+  t.tolerations.push({ key, operator: operator || 'Equal', value, effect, at: at(src, item.via ?? item.range) });
 }
 
 function readTerm(src: Src, term: YamlTree, t: K8sPodTemplate): K8sNodeRequirement[] {

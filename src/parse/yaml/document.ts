@@ -11,8 +11,8 @@ import { LineMap, type Position, type Range } from '../../core/source.js';
 import { MAX_NESTING_DEPTH, nestingMessage } from '../nesting.js';
 import { yamlNestingOverflow } from './nesting.js';
 import { addRootBlocks, yamlTreeBlockRanges } from './blocks.js';
-import { yamlTree, type YamlMap, type YamlTree } from './tree.js';
-import { unresolvedAliases, unresolvedAliasMessage } from './aliases.js';
+import { aliasFollow, yamlTree, type YamlMap, type YamlTree } from './tree.js';
+import { documentAliases, unresolvedAliasMessage } from './aliases.js';
 import { withYamlEnv } from './quiet-env.js';
 import { readSimpleYaml } from './fast-reader.js';
 import { yamlLineBreaks } from './line-breaks.js';
@@ -312,9 +312,13 @@ export function parseYamlWithLibrary(source: string, lineMap: LineMap = new Line
   for (const d of docs) {
     const errorsBefore = out.errors.length;
     for (const err of d.errors) out.errors.push(yamlError(err, text, lineMap));
-    for (const a of unresolvedAliases(d, text)) out.errors.push({ message: unresolvedAliasMessage(a.name), range: lineMap.range(a.start, a.end) });
+    const aliases = documentAliases(d, text);
+    for (const a of aliases.unresolved) out.errors.push({ message: unresolvedAliasMessage(a.name), range: lineMap.range(a.start, a.end) });
     if (d.contents === null || d.contents === undefined) continue;
-    const tree = yamlTree(d.contents, lineMap);
+    // An alias (`tolerations: *tol`) is the node its anchor names, as every loader reads it
+    // (kubectl, the Azure ML CLI, Terraform's yamldecode): copied with the anchor's positions,
+    // within the copy budget (past it, or in a cycle, it stays unreadable: unknown).
+    const tree = yamlTree(d.contents, lineMap, 0, undefined, aliases.targets.size > 0 ? aliasFollow(aliases.targets) : undefined);
     out.documents.push(tree);
     if (out.errors.length === errorsBefore) out.soundDocuments.push(tree);
     if (isMap(d.contents)) out.roots.push(tree as YamlMap);

@@ -43,12 +43,18 @@ export interface YamlOther {
   range: Range;
 }
 
-export type YamlTree = YamlScalar | YamlMap | YamlSeq | YamlOther;
+/**
+ * `via`, on a node copied through an alias (`- *gputol`): the alias it was copied for (its ranges
+ * are the anchor's, where it is written), so a reader can tell the uses apart.
+ */
+export type YamlTree = (YamlScalar | YamlMap | YamlSeq | YamlOther) & { via?: Range };
 
 export interface YamlEntryNode {
   /** The key as a string (`''` for a non-scalar key). */
   key: string;
   keyRange: Range;
+  /** For an entry copied through an alias (`limits: *gpu`): that alias (as `YamlTree.via`). */
+  via?: Range;
   /** Undefined for `key:` with no value. */
   value?: YamlTree;
   /** From the key to the end of the value. */
@@ -128,6 +134,12 @@ export function aliasFollow(targets: ReadonlyMap<unknown, unknown>): AliasFollow
  * without it, or past its budget, an alias is `other`.
  */
 export function yamlTree(node: unknown, lineMap: LineMap, depth = 0, mapOf: ScalarMapper = mapScalar, follow?: AliasFollow, via?: Range): YamlTree {
+  const tree = copyNode(node, lineMap, depth, mapOf, follow, via);
+  if (via) tree.via = via;
+  return tree;
+}
+
+function copyNode(node: unknown, lineMap: LineMap, depth: number, mapOf: ScalarMapper, follow: AliasFollow | undefined, via: Range | undefined): YamlTree {
   if (via && follow!.left-- <= 0) {
     follow!.stoppedAt ??= via;
     return { type: 'other', range: nodeRange(lineMap, node as YNode) };
@@ -147,6 +159,7 @@ export function yamlTree(node: unknown, lineMap: LineMap, depth = 0, mapOf: Scal
       // An alias as a key (`*k : …`) is the scalar its anchor names, when followed.
       const keyNode = isAlias(k) ? (follow?.targets.get(k) as YNode | undefined) ?? k : k;
       const e: YamlEntryNode = { key: isScalar(keyNode) ? scalarValue(keyNode) : '', keyRange: nodeRange(lineMap, k), range: pairRange(lineMap, p) };
+      if (via) e.via = via;
       if (p.value !== null && p.value !== undefined) e.value = yamlTree(p.value, lineMap, depth + 1, mapOf, follow, via);
       entries.push(e);
     }
