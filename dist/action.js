@@ -1713,7 +1713,10 @@ function copyWith(v, key, x) {
   return out;
 }
 function passedThrough(v, loc3) {
-  return copyWith(v, "via", v.via ? [...v.via, loc3] : [loc3]);
+  const via = v.via;
+  if (!via) return copyWith(v, "via", [loc3]);
+  if (via.length < MAX_VIA_LINKS) return copyWith(v, "via", [...via, loc3]);
+  return copyWith(v, "via", [...via.slice(0, MAX_VIA_LINKS / 2), ...via.slice(via.length - MAX_VIA_LINKS / 2 + 1), loc3]);
 }
 function variableSite(at2, name, label = `$${name}`) {
   return { ...at2, label, symbol: { kind: "variable", name } };
@@ -1939,7 +1942,7 @@ function nodesUpTo(v, limit) {
 function pushValue(v) {
   this.push(v);
 }
-var str, num, bool, nul, list, obj, unknown, SIZE_LIKE, MAX_SIZE_CONTAINER, MAX_ARGUMENT_NODES, MAX_ARGUMENT_CHARS, MAX_ARGUMENT_WORK, argumentWork, NODE_COUNTS;
+var str, num, bool, nul, list, obj, unknown, MAX_VIA_LINKS, SIZE_LIKE, MAX_SIZE_CONTAINER, MAX_ARGUMENT_NODES, MAX_ARGUMENT_CHARS, MAX_ARGUMENT_WORK, argumentWork, NODE_COUNTS;
 var init_value = __esm({
   "src/core/value.ts"() {
     "use strict";
@@ -1961,6 +1964,7 @@ var init_value = __esm({
       origin,
       token
     });
+    MAX_VIA_LINKS = 64;
     SIZE_LIKE = /^standard_/i;
     MAX_SIZE_CONTAINER = 64;
     MAX_ARGUMENT_NODES = 1e5;
@@ -31484,9 +31488,20 @@ function balanced(raw, i, open, close) {
 }
 function lookup(env, name, ps) {
   if (!ps) return env.get(name) ?? env.get(ANY_VARIABLE);
-  const n = name.toLowerCase();
-  for (const [k, v] of env) if (k.toLowerCase() === n) return v;
-  return env.get(ANY_VARIABLE);
+  return lookupAnyCase(env, name) ?? env.get(ANY_VARIABLE);
+}
+function lookupAnyCase(env, name) {
+  const lower = name.toLowerCase();
+  if (env instanceof CaseFoldedEnv) {
+    const key = env.spellingsOf(lower)[0];
+    return key === void 0 ? void 0 : env.get(key);
+  }
+  for (const [k, v] of env) if (k.toLowerCase() === lower) return v;
+  return void 0;
+}
+function spellingsOf(env, name) {
+  const lower = name.toLowerCase();
+  return env instanceof CaseFoldedEnv ? [...env.spellingsOf(lower)] : [...env.keys()].filter((k) => k.toLowerCase() === lower);
 }
 function withMacros(v, expr, ctx) {
   if (!ctx.macro || v.kind !== "string" || !/\$[([]/.test(v.value)) return v;
@@ -31795,7 +31810,7 @@ function sliceVariable(e, from = 0) {
   const segs = e.segments.filter((s) => s.to > from);
   return segs.length === 1 ? segs[0].variable : void 0;
 }
-var SELF, DIR_OF_SELF, SCRIPT_DIR_IDIOM, SCRIPT_DIR_TOKEN, NUMERIC_SHELL_VARIABLES, CHECKOUT_TOKEN, ACTION_PATH_VARIABLE, NAME, PS_PREFIXES, PS_SCOPE, PS_NAME, PS_BRACED, ANY_VARIABLE, SPECIAL, MAX_EXPANDED_CHARS, MAX_LITERAL_PIECES;
+var SELF, DIR_OF_SELF, SCRIPT_DIR_IDIOM, SCRIPT_DIR_TOKEN, NUMERIC_SHELL_VARIABLES, CHECKOUT_TOKEN, ACTION_PATH_VARIABLE, NAME, PS_PREFIXES, PS_SCOPE, PS_NAME, PS_BRACED, ANY_VARIABLE, CaseFoldedEnv, SPECIAL, MAX_EXPANDED_CHARS, MAX_LITERAL_PIECES;
 var init_words = __esm({
   "src/eval/azcli/words.ts"() {
     "use strict";
@@ -31817,6 +31832,38 @@ var init_words = __esm({
     PS_NAME = new RegExp(`(?:(?:${PS_PREFIXES}):)?[A-Za-z_][A-Za-z0-9_]*`, "iy");
     PS_BRACED = new RegExp(`^((?:(?:${PS_PREFIXES}):)?[A-Za-z_][A-Za-z0-9_]*)()()$`, "i");
     ANY_VARIABLE = "*";
+    CaseFoldedEnv = class extends Map {
+      spellings = /* @__PURE__ */ new Map();
+      constructor(entries2) {
+        super();
+        if (entries2) for (const [k, v] of entries2) this.set(k, v);
+      }
+      set(key, value) {
+        if (!this.has(key)) {
+          const lower = key.toLowerCase();
+          const list2 = this.spellings.get(lower);
+          if (list2) list2.push(key);
+          else this.spellings.set(lower, [key]);
+        }
+        return super.set(key, value);
+      }
+      delete(key) {
+        if (!super.delete(key)) return false;
+        const lower = key.toLowerCase();
+        const list2 = this.spellings.get(lower);
+        list2.splice(list2.indexOf(key), 1);
+        if (list2.length === 0) this.spellings.delete(lower);
+        return true;
+      }
+      clear() {
+        super.clear();
+        this.spellings.clear();
+      }
+      /** The spellings of a lower-case name that are set, first set first. */
+      spellingsOf(lower) {
+        return this.spellings.get(lower) ?? [];
+      }
+    };
     SPECIAL = { shell: /[$'"\\`]/, powershell: /[$'"`]/ };
     MAX_EXPANDED_CHARS = 1e6;
     MAX_LITERAL_PIECES = 64;
@@ -45512,13 +45559,39 @@ function shellFunctions(commands) {
   return { runners, bodies: bodies.filter((b) => b.laterNames.size > 0), all: bodies };
 }
 function addLaterNames(bodies, commands, inBody, namesIn) {
-  for (const b of bodies) {
-    for (let ci = 0; ci < commands.length; ci++) {
-      const later = ci > b.end && !inBody.has(ci);
-      const other = inBody.has(ci) && (ci < b.start || ci > b.end);
-      if (!later && !other || commands[ci].commented) continue;
-      for (const name of namesIn(commands[ci].argv, other)) b.laterNames.add(name);
+  if (bodies.length === 0) return;
+  const lastAtTop = /* @__PURE__ */ new Map();
+  const setInBodies = /* @__PURE__ */ new Map();
+  let body = 0;
+  for (let ci = 0; ci < commands.length; ci++) {
+    if (commands[ci].commented) continue;
+    while (body < bodies.length && bodies[body].end < ci) body++;
+    const within4 = body < bodies.length && bodies[body].start <= ci ? body : -1;
+    if (!inBody.has(ci)) {
+      for (const name of namesIn(commands[ci].argv, false)) lastAtTop.set(name, ci);
+    } else {
+      for (const name of namesIn(commands[ci].argv, true)) {
+        const set = setInBodies.get(name);
+        if (set) set.add(within4);
+        else setInBodies.set(name, /* @__PURE__ */ new Set([within4]));
+      }
     }
+  }
+  const later = (name, i) => (lastAtTop.get(name) ?? -1) > bodies[i].end || [...setInBodies.get(name) ?? []].some((w) => w !== i);
+  const byWord = /* @__PURE__ */ new Map();
+  for (const name of /* @__PURE__ */ new Set([...lastAtTop.keys(), ...setInBodies.keys()])) {
+    const word = name.slice(name.lastIndexOf(":") + 1).toLowerCase();
+    const list2 = byWord.get(word);
+    if (list2) list2.push(name);
+    else byWord.set(word, [name]);
+  }
+  for (const [i, b] of bodies.entries()) {
+    const text2 = commands.slice(b.start, b.end + 1).map((c) => `${c.argv.map((w) => w.raw).join(" ")} ${c.heredoc?.text ?? ""}`).join("\n");
+    if (READS_ANY_NAME.test(text2)) {
+      for (const names of byWord.values()) for (const name of names) if (later(name, i)) b.laterNames.add(name);
+      continue;
+    }
+    for (const word of new Set(text2.toLowerCase().match(/[a-z_]\w*/g) ?? [])) for (const name of byWord.get(word) ?? []) if (later(name, i)) b.laterNames.add(name);
   }
 }
 function functionsOf(commands, ps) {
@@ -45568,7 +45641,7 @@ function powershellFunctions(commands) {
   return bodies.filter((b) => b.laterNames.size > 0);
 }
 function powershellEnvironment(initial) {
-  const out = /* @__PURE__ */ new Map();
+  const out = new CaseFoldedEnv();
   for (const [k, v] of initial) out.set(isName(k) ? psEnvironmentKey(k) : k, v);
   return out;
 }
@@ -45581,9 +45654,7 @@ function environmentOf3(env) {
   return out;
 }
 function lookupOwn(env, key) {
-  const lower = key.toLowerCase();
-  for (const [k, v] of env) if (k.toLowerCase() === lower) return v;
-  return void 0;
+  return lookupAnyCase(env, key);
 }
 function withoutEnvironmentPrefix(assigned) {
   const out = /* @__PURE__ */ new Map();
@@ -45668,7 +45739,7 @@ function argumentVariables(language, passed) {
   return out;
 }
 function copy(env) {
-  return new Map(env);
+  return env instanceof CaseFoldedEnv ? new CaseFoldedEnv(env) : new Map(env);
 }
 function same(a, b) {
   if (!a || !b || a.kind !== "string" || b.kind !== "string") return false;
@@ -45748,7 +45819,11 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     return frame;
   };
   let shellBody;
+  const keepBodyPrior = (name) => {
+    if (shellBody && !shellBody.before.has(name)) shellBody.before.set(name, env.get(name));
+  };
   const keepForSubshellEnd = (name) => {
+    keepBodyPrior(name);
     for (let d = 0; d < currentDepth; d++) {
       if (!(subshellPrior[d] ??= /* @__PURE__ */ new Map()).has(name)) subshellPrior[d].set(name, env.get(name));
       if (!(subshellAssigned[d] ??= /* @__PURE__ */ new Map()).has(name)) subshellAssigned[d].set(name, assigned.get(name));
@@ -45757,7 +45832,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   const set = (name, v) => {
     shellBody?.assigned.add(name);
     if (ps) {
-      for (const k of env.keys()) if (k !== name && k.length === name.length && k.toLowerCase() === name.toLowerCase()) env.delete(k);
+      for (const k of spellingsOf(env, name)) if (k !== name) env.delete(k);
     }
     for (const f of frames) if (f.kind === "loop" && !f.prior.has(name)) f.prior.set(name, env.get(name));
     keepForSubshellEnd(name);
@@ -45787,7 +45862,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   const functions = functionsOf(commands, ps);
   const shellBodyStarts = new Map(functions.all.map((b) => [b.start, b.end]));
   const argumentRunners = functions.runners;
-  const bodies = functions.bodies;
+  const bodyAt = new Map(functions.bodies.map((b) => [b.start, b]));
   const bodyRestore = /* @__PURE__ */ new Map();
   for (let ci = 0; ci < commands.length; ci++) {
     const cmd = commands[ci];
@@ -45812,7 +45887,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       shellBody = void 0;
     }
     const bodyEnd = shellBodyStarts.get(ci);
-    if (bodyEnd !== void 0 && !shellBody) shellBody = { end: bodyEnd, before: new Map(env), assigned: /* @__PURE__ */ new Set(), locals: /* @__PURE__ */ new Set() };
+    if (bodyEnd !== void 0 && !shellBody) shellBody = { end: bodyEnd, before: /* @__PURE__ */ new Map(), assigned: /* @__PURE__ */ new Set(), locals: /* @__PURE__ */ new Set() };
     if (shellBody) {
       const first = cmd.argv.find((w) => w.raw !== "{")?.raw;
       if (first === "local" || (first === "declare" || first === "typeset") && !cmd.argv.some((w) => /^-\w*g/.test(w.raw))) {
@@ -45823,12 +45898,13 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
         }
       }
     }
-    for (const b of bodies) {
-      if (b.start !== ci) continue;
+    const b = bodyAt.get(ci);
+    if (b) {
       const saved = /* @__PURE__ */ new Map();
       for (const name of b.laterNames) {
-        const spellings = ps ? [...env.keys()].filter((k2) => k2.toLowerCase() === name) : [];
+        const spellings = ps ? spellingsOf(env, name) : [];
         for (const key of spellings.length > 0 ? spellings : [name]) {
+          keepBodyPrior(key);
           saved.set(key, env.get(key));
           env.set(key, unknown(`$${key} may be set again before this function is called (later in the script, or by another function), and the function reads it when it is called`));
         }
@@ -46724,7 +46800,7 @@ function scriptPath(e) {
   if (v.token === CHECKOUT_TOKEN && /^[\\/][^\\/]/.test(rest)) return { path: rest.slice(1).replace(/\\/g, "/"), fromCheckout: true };
   return void 0;
 }
-var PS_TYPED, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, FUNCTIONS_OF, PS_ASSIGNED, POSITIONALS, ARG_COUNT, MAX_CALLER_EXPANSIONS, MAX_SPLIT_WORDS, ALL_ARGUMENTS, PS_CALLED, PS_ARGUMENTS_NAMED, PS_ARGUMENT, CHANGES_DIRECTORY, MAX_FOLDER_PATH, MAX_FOLDER_STACK, SHELLS, RUNS_APART_AFTER, RUNS_APART_BEFORE, PS_PARAMETER_HEAD, PS_TYPES_ONLY, PS_ATTRIBUTE_HEAD, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
+var PS_TYPED, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, READS_ANY_NAME, FUNCTIONS_OF, PS_ASSIGNED, POSITIONALS, ARG_COUNT, MAX_CALLER_EXPANSIONS, MAX_SPLIT_WORDS, ALL_ARGUMENTS, PS_CALLED, PS_ARGUMENTS_NAMED, PS_ARGUMENT, CHANGES_DIRECTORY, MAX_FOLDER_PATH, MAX_FOLDER_STACK, SHELLS, RUNS_APART_AFTER, RUNS_APART_BEFORE, PS_PARAMETER_HEAD, PS_TYPES_ONLY, PS_ATTRIBUTE_HEAD, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
 var init_interpret = __esm({
   "src/eval/azcli/interpret.ts"() {
     "use strict";
@@ -46738,6 +46814,7 @@ var init_interpret = __esm({
     isName = (t) => /^[A-Za-z_]\w*$/.test(t);
     RUNS_ARGUMENTS = /^(?:"\$(?:@|\{@(?::[^}]*)?\})"|\$(?:@|\*|\{[@*](?::[^}]*)?\}))$/;
     FUNCTION_NAME = /^[A-Za-z_][\w-]*$/;
+    READS_ANY_NAME = /\$\{!|\beval\b|\b(?:declare|local|typeset)\s+-\w*n|\b(?:get-variable|gv|invoke-expression|iex)\b|\$executioncontext|\bvariable:/i;
     FUNCTIONS_OF = /* @__PURE__ */ new WeakMap();
     PS_ASSIGNED = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})*\$((?:(?:env|global|script):)?[A-Za-z_]\w*)(=.*)?$`, "is");
     POSITIONALS = ["1", "2", "3", "4", "5", "6", "7", "8", "9"];

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../src/api.js';
+import { MAX_VIA_LINKS } from '../src/core/value.js';
 
 describe('symbolic links out of the scan root', () => {
   it('are not followed, for files or module folders', async () => {
@@ -97,5 +98,35 @@ describe('values that double at every variable (exponentially shared structure)'
     for (let i = 1; i <= LEVELS; i++) vars += `var l${i} = { x: l${i - 1}, y: l${i - 1} }\n`;
     const acr = `resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {\n  name: 'acr\${length(string(l${LEVELS}))}'\n  location: 'westeurope'\n  sku: { name: 'Basic' }\n  tags: l${LEVELS}\n  properties: { adminUserEnabled: true, policies: l${LEVELS} }\n}\n`;
     expect(await acr001(write({ 'main.bicep': vars + acr }))).toEqual(['main.bicep']);
+  });
+});
+
+// Hostile input never hangs: generated scripts of tens of thousands of lines stay linear. Each
+// of these took minutes and gigabytes before (review 69: a chain of copies kept every link of
+// its provenance, a PowerShell read scanned every variable, each function body copied every
+// variable and looked at every command). Not timed: without the bounds they outlast the test.
+describe('long generated scripts', () => {
+  const lintScript = async (name: string, text: string) => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mil-long-'));
+    fs.writeFileSync(path.join(root, name), text);
+    const r = await lint({ paths: [root], root, noConfig: true });
+    fs.rmSync(root, { recursive: true, force: true });
+    return r.findings.filter((f) => f.ruleId === 'ACR001');
+  };
+  const N = 30_000;
+
+  it('a chain of 30,000 copies (bash, PowerShell) is read to its end; the finding keeps a bounded chain of related locations', async () => {
+    const bash = ['V0=true', ...Array.from({ length: N }, (_, i) => `V${i + 1}=$V${i}`), `az acr create -n r -g rg --sku Basic --admin-enabled $V${N}`].join('\n') + '\n';
+    const ps = ['$V0 = "true"', ...Array.from({ length: N }, (_, i) => `$V${i + 1} = $V${i}`), `az acr create -n r -g rg --sku Basic --admin-enabled $V${N}`].join('\n') + '\n';
+    for (const [name, text] of [['a.sh', bash], ['b.ps1', ps]] as const) {
+      const found = await lintScript(name, text);
+      expect(found.map((f) => `${f.location.range.start.line}:${f.location.range.start.column}`)).toEqual([name === 'a.sh' ? '1:4' : '1:8']);
+      expect(found[0]!.related.length).toBeLessThanOrEqual(MAX_VIA_LINKS + 4);
+    }
+  });
+
+  it('10,000 functions, each setting a variable another reads, and the command after them', async () => {
+    const text = [...Array.from({ length: 10_000 }, (_, i) => `f${i}() { V${i}=1; echo "$V${(i + 1) % 10_000}"; }`), 'ADMIN=true', 'az acr create -n r -g rg --sku Basic --admin-enabled $ADMIN'].join('\n') + '\n';
+    expect((await lintScript('c.sh', text)).map((f) => f.location.range.start.line)).toEqual([10_001]);
   });
 });

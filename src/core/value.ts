@@ -156,8 +156,17 @@ function copyWith<T extends Value, K extends keyof T>(v: T, key: K, x: T[K]): T 
 
 /** The same value, remembered as having passed through `loc` (appended to `via`). */
 export function passedThrough<T extends Value>(v: T, loc: Location): T {
-  return copyWith(v, 'via', v.via ? [...v.via, loc] : [loc]);
+  const via = v.via;
+  if (!via) return copyWith(v, 'via', [loc]);
+  if (via.length < MAX_VIA_LINKS) return copyWith(v, 'via', [...via, loc]);
+  // A chain longer than any written by hand (a generated script copying a value thousands of
+  // times): its first links and its latest are kept, so each copy costs the same (it was
+  // quadratic: 20,000 copies took a minute and 2.5 GB).
+  return copyWith(v, 'via', [...via.slice(0, MAX_VIA_LINKS / 2), ...via.slice(via.length - MAX_VIA_LINKS / 2 + 1), loc]);
 }
+
+/** The links a value's `via` chain keeps, at most (RULES.md: each is a related location). */
+export const MAX_VIA_LINKS = 64;
 
 /**
  * A script or CI variable a value is read through (`$GPU_SKU`, `$(gpuSize)`, `${{ env.X }}`), at

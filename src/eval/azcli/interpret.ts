@@ -19,7 +19,7 @@ import type { CiCommand, CiExpandedWord, CiHeredoc, ExpandedPiece, CiScript, CiW
 import { afterPrefix, afterWrappers, DECLARERS, isTerraformProgram, joinExpressions, POWERSHELL_ASSIGNMENT_OPERATOR, powershellProgramAt, redirection, SHELL_ASSIGNMENT, SHELL_LEADING_WORDS } from '../ci-words.js';
 import { POWERSHELL_TYPE } from '../../parse/yaml/script.js';
 import { STARTING_FOLDER, UNKNOWN_FOLDER, within, type FolderState, type ScriptFolder } from './folders.js';
-import { ANY_VARIABLE, besideScriptPath, CHECKOUT_TOKEN, expandWord, isPsEnvironmentKey, oneWord, psEnvironmentKey, psVariableKey, SCRIPT_DIR_TOKEN, scriptDirOutput, sliceValue, sliceVariable, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
+import { ANY_VARIABLE, besideScriptPath, CaseFoldedEnv, CHECKOUT_TOKEN, expandWord, lookupAnyCase, spellingsOf, isPsEnvironmentKey, oneWord, psEnvironmentKey, psVariableKey, SCRIPT_DIR_TOKEN, scriptDirOutput, sliceValue, sliceVariable, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
 
 /** A PowerShell variable word with type constraints before it (`[string]$x`): the constraints, the variable. */
 const PS_TYPED = new RegExp(String.raw`^((?:${POWERSHELL_TYPE})+)(\$.*)$`, 's');
@@ -183,15 +183,55 @@ function shellFunctions(commands: readonly CiCommand[]): { runners: Set<string>;
  * function's body (`other`: that function may run first). `inBody`: the commands of every body.
  */
 function addLaterNames(bodies: FunctionBody[], commands: readonly CiCommand[], inBody: ReadonlySet<number>, namesIn: (argv: readonly CiWord[], other: boolean) => readonly string[]): void {
-  for (const b of bodies) {
-    for (let ci = 0; ci < commands.length; ci++) {
-      const later = ci > b.end && !inBody.has(ci);
-      const other = inBody.has(ci) && (ci < b.start || ci > b.end);
-      if ((!later && !other) || commands[ci]!.commented) continue;
-      for (const name of namesIn(commands[ci]!.argv, other)) b.laterNames.add(name);
+  if (bodies.length === 0) return;
+  // One pass over the commands (each body scanning every command was quadratic: 10,000
+  // one-line functions took a minute, review 69): for each name, the last command at the
+  // script's level that sets it, and the bodies whose commands set it.
+  const lastAtTop = new Map<string, number>();
+  const setInBodies = new Map<string, Set<number>>();
+  let body = 0;
+  for (let ci = 0; ci < commands.length; ci++) {
+    if (commands[ci]!.commented) continue;
+    while (body < bodies.length && bodies[body]!.end < ci) body++;
+    const within = body < bodies.length && bodies[body]!.start <= ci ? body : -1;
+    if (!inBody.has(ci)) {
+      for (const name of namesIn(commands[ci]!.argv, false)) lastAtTop.set(name, ci);
+    } else {
+      // (A `{ …; }` group at the script's level is in no body, -1: other than every body.)
+      for (const name of namesIn(commands[ci]!.argv, true)) {
+        const set = setInBodies.get(name);
+        if (set) set.add(within);
+        else setInBodies.set(name, new Set([within]));
+      }
     }
   }
+  const later = (name: string, i: number): boolean => (lastAtTop.get(name) ?? -1) > bodies[i]!.end || [...(setInBodies.get(name) ?? [])].some((w) => w !== i);
+  // Only the names a body may read matter: those written in it (`$SIZE`, `${SIZE}`, `$env:Size`).
+  // Each body is looked at once (every name for every body made 5,000 functions that each set
+  // a variable take 47 s and 2.7 GB); one that may read a name not written in it (`${!ref}`,
+  // `eval`, a nameref, `Get-Variable`) is given every name set later, as before.
+  const byWord = new Map<string, string[]>();
+  for (const name of new Set([...lastAtTop.keys(), ...setInBodies.keys()])) {
+    const word = name.slice(name.lastIndexOf(':') + 1).toLowerCase();
+    const list = byWord.get(word);
+    if (list) list.push(name);
+    else byWord.set(word, [name]);
+  }
+  for (const [i, b] of bodies.entries()) {
+    const text = commands
+      .slice(b.start, b.end + 1)
+      .map((c) => `${c.argv.map((w) => w.raw).join(' ')} ${c.heredoc?.text ?? ''}`)
+      .join('\n');
+    if (READS_ANY_NAME.test(text)) {
+      for (const names of byWord.values()) for (const name of names) if (later(name, i)) b.laterNames.add(name);
+      continue;
+    }
+    for (const word of new Set(text.toLowerCase().match(/[a-z_]\w*/g) ?? [])) for (const name of byWord.get(word) ?? []) if (later(name, i)) b.laterNames.add(name);
+  }
 }
+
+/** A body that may read a variable whose name is not written in it: indirect expansion, eval, namerefs, PowerShell's variable cmdlets. */
+const READS_ANY_NAME = /\$\{!|\beval\b|\b(?:declare|local|typeset)\s+-\w*n|\b(?:get-variable|gv|invoke-expression|iex)\b|\$executioncontext|\bvariable:/i;
 
 /**
  * A script's functions (`shellFunctions`, `powershellFunctions`), read once per script: a script
@@ -267,7 +307,7 @@ function powershellFunctions(commands: readonly CiCommand[]): FunctionBody[] {
  * `psVariableKey`); a caller's named arguments (`PS_ARGUMENT`) and the any-variable binding stay.
  */
 function powershellEnvironment(initial: Env): Env {
-  const out: Env = new Map();
+  const out: Env = new CaseFoldedEnv();
   for (const [k, v] of initial) out.set(isName(k) ? psEnvironmentKey(k) : k, v);
   return out;
 }
@@ -284,9 +324,7 @@ function environmentOf(env: Env): Env {
 
 /** The binding of `key` in a PowerShell script's variables, in any case (names ignore case), without the any-variable fallback. */
 function lookupOwn(env: Env, key: string): Value | undefined {
-  const lower = key.toLowerCase();
-  for (const [k, v] of env) if (k.toLowerCase() === lower) return v;
-  return undefined;
+  return lookupAnyCase(env, key);
 }
 
 /** `assigned` with `env:X` keys as `X` (a PowerShell variable of that name, if assigned too, wins). */
@@ -472,7 +510,7 @@ interface Frame {
 }
 
 function copy(env: Env): Env {
-  return new Map(env);
+  return env instanceof CaseFoldedEnv ? new CaseFoldedEnv(env) : new Map(env);
 }
 
 function same(a: Value | undefined, b: Value | undefined): boolean {
@@ -605,8 +643,13 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    * before it, and the names it makes `local`.
    */
   let shellBody: { end: number; before: Map<string, Value | undefined>; assigned: Set<string>; locals: Set<string> } | undefined;
+  /** Before `name` first changes in the function body being read: its value then (what a `local` name gets back). */
+  const keepBodyPrior = (name: string): void => {
+    if (shellBody && !shellBody.before.has(name)) shellBody.before.set(name, env.get(name));
+  };
   /** Before `name` changes inside a subshell: its value and assignment as they were, restored when each open level ends. */
   const keepForSubshellEnd = (name: string): void => {
+    keepBodyPrior(name);
     for (let d = 0; d < currentDepth; d++) {
       if (!(subshellPrior[d] ??= new Map()).has(name)) subshellPrior[d]!.set(name, env.get(name));
       if (!(subshellAssigned[d] ??= new Map()).has(name)) subshellAssigned[d]!.set(name, assigned.get(name));
@@ -615,7 +658,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   const set = (name: string, v: Value): void => {
     shellBody?.assigned.add(name);
     // PowerShell names ignore case: one variable, whatever spelling set it before (`$Size`, `$SIZE`).
-    if (ps) for (const k of env.keys()) if (k !== name && k.length === name.length && k.toLowerCase() === name.toLowerCase()) env.delete(k);
+    if (ps) for (const k of spellingsOf(env, name)) if (k !== name) env.delete(k);
     for (const f of frames) if (f.kind === 'loop' && !f.prior!.has(name)) f.prior!.set(name, env.get(name));
     keepForSubshellEnd(name);
     env.set(name, v);
@@ -650,7 +693,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   const shellBodyStarts = new Map(functions.all.map((b) => [b.start, b.end]));
   const argumentRunners = functions.runners;
   // A function body reads the variables the script sets again after it as unknown (call time), restored after the body.
-  const bodies = functions.bodies;
+  // (By first command: a script of thousands of functions looked at every body for every command.)
+  const bodyAt = new Map(functions.bodies.map((b) => [b.start, b]));
   const bodyRestore = new Map<number, Map<string, Value | undefined>>();
   for (let ci = 0; ci < commands.length; ci++) {
     const cmd = commands[ci]!;
@@ -678,7 +722,9 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       shellBody = undefined;
     }
     const bodyEnd = shellBodyStarts.get(ci);
-    if (bodyEnd !== undefined && !shellBody) shellBody = { end: bodyEnd, before: new Map(env), assigned: new Set(), locals: new Set() };
+    // (`before` is filled as the body changes a name, keepBodyPrior: a copy of every variable per
+    // body made a script of thousands of functions quadratic.)
+    if (bodyEnd !== undefined && !shellBody) shellBody = { end: bodyEnd, before: new Map(), assigned: new Set(), locals: new Set() };
     // `local x=…`, `declare x` in the body: the function's own.
     if (shellBody) {
       const first = cmd.argv.find((w) => w.raw !== '{')?.raw;
@@ -691,13 +737,14 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       }
     }
     // Entering a function body: what the script sets again after it is not known where the body reads it.
-    for (const b of bodies) {
-      if (b.start !== ci) continue;
+    const b = bodyAt.get(ci);
+    if (b) {
       const saved = new Map<string, Value | undefined>();
       for (const name of b.laterNames) {
         // PowerShell names ignore case: every spelling the script has used is hidden.
-        const spellings = ps ? [...env.keys()].filter((k) => k.toLowerCase() === name) : [];
+        const spellings = ps ? spellingsOf(env, name) : [];
         for (const key of spellings.length > 0 ? spellings : [name]) {
+          keepBodyPrior(key);
           saved.set(key, env.get(key));
           env.set(key, unknown(`$${key} may be set again before this function is called (later in the script, or by another function), and the function reads it when it is called`));
         }

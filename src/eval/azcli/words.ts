@@ -225,9 +225,64 @@ export const ANY_VARIABLE = '*';
 
 export function lookup(env: Env, name: string, ps: boolean): Value | undefined {
   if (!ps) return env.get(name) ?? env.get(ANY_VARIABLE);
-  const n = name.toLowerCase();
-  for (const [k, v] of env) if (k.toLowerCase() === n) return v;
-  return env.get(ANY_VARIABLE);
+  return lookupAnyCase(env, name) ?? env.get(ANY_VARIABLE);
+}
+
+/**
+ * A PowerShell script's variables: names ignore case (about_Variables), so a name is found by its
+ * lower case, first spelling set first (as a scan of the map in order finds it). The spellings of
+ * each name are indexed as they are set: a scan of every variable per read made a script of
+ * 20,000 assignments quadratic (a minute; review 69).
+ */
+export class CaseFoldedEnv extends Map<string, Value> {
+  private readonly spellings = new Map<string, string[]>();
+  constructor(entries?: Iterable<readonly [string, Value]>) {
+    // (Not passed to Map's constructor: it would call set before `spellings` exists.)
+    super();
+    if (entries) for (const [k, v] of entries) this.set(k, v);
+  }
+  override set(key: string, value: Value): this {
+    if (!this.has(key)) {
+      const lower = key.toLowerCase();
+      const list = this.spellings.get(lower);
+      if (list) list.push(key);
+      else this.spellings.set(lower, [key]);
+    }
+    return super.set(key, value);
+  }
+  override delete(key: string): boolean {
+    if (!super.delete(key)) return false;
+    const lower = key.toLowerCase();
+    const list = this.spellings.get(lower)!;
+    list.splice(list.indexOf(key), 1);
+    if (list.length === 0) this.spellings.delete(lower);
+    return true;
+  }
+  override clear(): void {
+    super.clear();
+    this.spellings.clear();
+  }
+  /** The spellings of a lower-case name that are set, first set first. */
+  spellingsOf(lower: string): readonly string[] {
+    return this.spellings.get(lower) ?? [];
+  }
+}
+
+/** The binding of `name` in any case (a PowerShell name), without the any-variable fallback. */
+export function lookupAnyCase(env: Env, name: string): Value | undefined {
+  const lower = name.toLowerCase();
+  if (env instanceof CaseFoldedEnv) {
+    const key = env.spellingsOf(lower)[0];
+    return key === undefined ? undefined : env.get(key);
+  }
+  for (const [k, v] of env) if (k.toLowerCase() === lower) return v;
+  return undefined;
+}
+
+/** The spellings of `name` (any case) that are set, first set first. */
+export function spellingsOf(env: Env, name: string): string[] {
+  const lower = name.toLowerCase();
+  return env instanceof CaseFoldedEnv ? [...env.spellingsOf(lower)] : [...env.keys()].filter((k) => k.toLowerCase() === lower);
 }
 
 /**
