@@ -60,7 +60,7 @@ function takeExpansions(b, wanted, onFirstCut) {
   }
   return n;
 }
-var LOOP_INSTANCE_CAP, EXPANSION_BUDGET, MAX_TEXT_BYTES, MAX_NESTING_DEPTH;
+var LOOP_INSTANCE_CAP, EXPANSION_BUDGET, MAX_TEXT_BYTES, MAX_NESTING_DEPTH, MAX_DECLARATION_CHAIN, DECLARATION_CHAIN_MESSAGE, DECLARATION_CHAIN_REASON;
 var init_limits = __esm({
   "src/core/limits.ts"() {
     "use strict";
@@ -68,6 +68,9 @@ var init_limits = __esm({
     EXPANSION_BUDGET = 2e4;
     MAX_TEXT_BYTES = 8 * 1024 * 1024;
     MAX_NESTING_DEPTH = 500;
+    MAX_DECLARATION_CHAIN = 256;
+    DECLARATION_CHAIN_MESSAGE = `References are nested deeper than ${MAX_DECLARATION_CHAIN} levels here; the value is treated as unknown.`;
+    DECLARATION_CHAIN_REASON = `references nested deeper than ${MAX_DECLARATION_CHAIN} levels`;
   }
 });
 
@@ -38927,7 +38930,7 @@ function declareInputs(template, scope, nested) {
 }
 function evaluateArmTemplate(opts) {
   const parsed = opts.parsed ?? parseJsonc(opts.text ?? "", opts.file);
-  const env = { problems: [], problemKeys: /* @__PURE__ */ new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, budget: opts.budget ?? newExpansionBudget(), resources: [], opaque: [], unbound: [], depth: 0, scopes: [], inputs: [], inputKeys: /* @__PURE__ */ new Set(), linking: [opts.file] };
+  const env = { problems: [], problemKeys: /* @__PURE__ */ new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, budget: opts.budget ?? newExpansionBudget(), resources: [], opaque: [], unbound: [], depth: 0, chain: 0, scopes: [], inputs: [], inputKeys: /* @__PURE__ */ new Set(), linking: [opts.file] };
   if (opts.readLinked) env.readLinked = opts.readLinked;
   const result = { resources: env.resources, inputs: env.inputs, problems: env.problems, opaqueModules: env.opaque, unboundCalls: env.unbound };
   const root = opts.templateNode ?? parsed.root;
@@ -39090,16 +39093,27 @@ var init_template = __esm({
           problem(this.env, `Parameter '${slot.name}' refers to itself`, slot.keyLoc);
           return unknown(`parameter '${slot.name}' refers to itself`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
         }
+        if (this.env.chain >= MAX_DECLARATION_CHAIN) return this.chainCut(slot.keyLoc);
         slot.state = 1;
         let v;
-        if (slot.assigned) v = slot.assigned;
-        else if (slot.node) v = defaultForNull(this.root.eval(slot.node), slot.nullGiven);
-        else if (getProp(slot.decl, "nullable")?.value === true) v = nul(slot.keyLoc);
-        else v = unknown(`parameter '${slot.name}' has no value and no default`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
+        this.env.chain++;
+        try {
+          if (slot.assigned) v = slot.assigned;
+          else if (slot.node) v = defaultForNull(this.root.eval(slot.node), slot.nullGiven);
+          else if (getProp(slot.decl, "nullable")?.value === true) v = nul(slot.keyLoc);
+          else v = unknown(`parameter '${slot.name}' has no value and no default`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
+        } finally {
+          this.env.chain--;
+        }
         slot.value = v;
         slot.read = passedThrough(v, slot.keyLoc);
         slot.state = 2;
         return slot.read;
+      }
+      /** A declaration read past MAX_DECLARATION_CHAIN levels: unknown, and EVAL001 where the chain is cut (it is not evaluated, so the slot stays unread). */
+      chainCut(at2) {
+        problem(this.env, DECLARATION_CHAIN_MESSAGE, at2);
+        return unknown(DECLARATION_CHAIN_REASON, at2);
       }
       defaultValue(slot) {
         return slot.node ? this.root.eval(slot.node) : void 0;
@@ -39112,8 +39126,15 @@ var init_template = __esm({
           problem(this.env, `Variable '${slot.name}' refers to itself`, slot.keyLoc);
           return unknown(`variable '${slot.name}' refers to itself`, slot.keyLoc);
         }
+        if (this.env.chain >= MAX_DECLARATION_CHAIN) return this.chainCut(slot.keyLoc);
         slot.state = 1;
-        const v = slot.copy ? this.root.copyArray(slot.node, "variable") : this.root.eval(slot.node);
+        this.env.chain++;
+        let v;
+        try {
+          v = slot.copy ? this.root.copyArray(slot.node, "variable") : this.root.eval(slot.node);
+        } finally {
+          this.env.chain--;
+        }
         slot.value = v;
         slot.read = passedThrough(v, slot.keyLoc);
         slot.state = 2;
@@ -39372,7 +39393,7 @@ function pathKindsOf(sources) {
   return kinds;
 }
 function newEnv(sources, maxCopy = LOOP_INSTANCE_CAP, maxDepth = 8) {
-  return { sources, problems: [], problemKeys: /* @__PURE__ */ new Set(), resources: [], inputs: [], inputKeys: /* @__PURE__ */ new Set(), maxCopy, budget: newExpansionBudget(), maxDepth, calls: 0, lambdaCalls: 0, opaque: [], pathKinds: pathKindsOf(sources) };
+  return { sources, problems: [], problemKeys: /* @__PURE__ */ new Set(), resources: [], inputs: [], inputKeys: /* @__PURE__ */ new Set(), maxCopy, budget: newExpansionBudget(), maxDepth, calls: 0, chain: 0, lambdaCalls: 0, opaque: [], pathKinds: pathKindsOf(sources) };
 }
 function problem2(env, message, location) {
   const k = `${location.file}:${location.range.start.offset}:${message}`;
@@ -41027,6 +41048,7 @@ var FileScope, HEADERS, INPUT_KEYS;
 var init_scope = __esm({
   "src/eval/bicep/scope.ts"() {
     "use strict";
+    init_limits();
     init_env();
     init_value();
     init_evaluate2();
@@ -41161,13 +41183,19 @@ var init_scope = __esm({
           this.problem(`Parameter '${slot.name}' refers to itself`, slot.via.range);
           return U2(`parameter '${slot.name}' refers to itself`, slot.via, `parameters('${slot.name}')`);
         }
+        if (this.env.chain >= MAX_DECLARATION_CHAIN) return this.chainCut(slot.via);
         slot.state = 1;
         let v;
-        if (slot.assigned) v = slot.assigned;
-        else if (slot.expr) v = this.eval(slot.expr, void 0);
-        else if (slot.decl?.defaultValue) v = defaultForNull(slot.defaultValue ?? this.eval(slot.decl.defaultValue, void 0), slot.nullGiven);
-        else if (slot.decl?.type?.kind === "NullableType") v = nul(slot.via);
-        else v = U2(`parameter '${slot.name}' has no value and no default`, slot.via, `parameters(${tokenText(str(slot.name))})`);
+        this.env.chain++;
+        try {
+          if (slot.assigned) v = slot.assigned;
+          else if (slot.expr) v = this.eval(slot.expr, void 0);
+          else if (slot.decl?.defaultValue) v = defaultForNull(slot.defaultValue ?? this.eval(slot.decl.defaultValue, void 0), slot.nullGiven);
+          else if (slot.decl?.type?.kind === "NullableType") v = nul(slot.via);
+          else v = U2(`parameter '${slot.name}' has no value and no default`, slot.via, `parameters(${tokenText(str(slot.name))})`);
+        } finally {
+          this.env.chain--;
+        }
         slot.value = v;
         slot.state = 2;
         return passedThrough(v, slot.via);
@@ -41180,11 +41208,23 @@ var init_scope = __esm({
           this.problem(`Variable '${name}' refers to itself`, slot.decl.name.range);
           return U2(`variable '${name}' refers to itself`, slot.via);
         }
+        if (this.env.chain >= MAX_DECLARATION_CHAIN) return this.chainCut(this.loc(slot.decl.name.range));
         slot.state = 1;
-        const v = this.eval(slot.decl.value, void 0);
+        this.env.chain++;
+        let v;
+        try {
+          v = this.eval(slot.decl.value, void 0);
+        } finally {
+          this.env.chain--;
+        }
         slot.value = v;
         slot.state = 2;
         return passedThrough(v, slot.via);
+      }
+      /** A declaration read past MAX_DECLARATION_CHAIN levels: unknown, and EVAL001 where the chain is cut (it is not evaluated, so the slot stays unread). */
+      chainCut(at2) {
+        problem2(this.env, DECLARATION_CHAIN_MESSAGE, at2);
+        return U2(DECLARATION_CHAIN_REASON, at2);
       }
       output(name) {
         const cached = this.outputValues.get(name);

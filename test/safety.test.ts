@@ -130,3 +130,26 @@ describe('long generated scripts', () => {
     expect((await lintScript('c.sh', text)).map((f) => f.location.range.start.line)).toEqual([10_001]);
   });
 });
+
+// A chain of declarations deeper than the stack allows (900 ARM variables, 1,700 Bicep ones)
+// lost the whole resource to a stack overflow (review 69): it is cut at 256 levels (EVAL001),
+// and the resource's other values are still linted.
+describe('declaration chains deeper than the stack', () => {
+  it('ARM and Bicep: 3,000 variables reading one another; the literal admin user is still reported', async () => {
+    const N = 3_000;
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mil-chain-'));
+    const vars = Array.from({ length: N }, (_, i) => `    "v${i}": "[variables('v${i + 1}')]",`).join('\n');
+    fs.writeFileSync(
+      path.join(root, 'azuredeploy.json'),
+      `{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "variables": {\n${vars}\n    "v${N}": "x"\n  },\n  "resources": [\n    { "type": "Microsoft.ContainerRegistry/registries", "apiVersion": "2023-07-01", "name": "acr1", "location": "westeurope", "sku": { "name": "Premium" }, "tags": { "t": "[variables('v0')]" }, "properties": { "adminUserEnabled": true } }\n  ]\n}\n`,
+    );
+    fs.writeFileSync(
+      path.join(root, 'main.bicep'),
+      `${Array.from({ length: N }, (_, i) => `var v${i} = v${i + 1}`).join('\n')}\nvar v${N} = 'x'\nresource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {\n  name: 'acr2'\n  location: 'westeurope'\n  sku: { name: 'Premium' }\n  tags: { t: v0 }\n  properties: { adminUserEnabled: true }\n}\n`,
+    );
+    const r = await lint({ paths: [root], root, noConfig: true });
+    fs.rmSync(root, { recursive: true, force: true });
+    expect(r.findings.filter((f) => f.ruleId === 'ACR001').map((f) => path.basename(f.location.file)).sort()).toEqual(['azuredeploy.json', 'main.bicep']);
+    expect(r.findings.filter((f) => f.ruleId === 'EVAL001').map((f) => `${path.basename(f.location.file)}:${f.location.range.start.line}`).sort()).toEqual(['azuredeploy.json:261', 'main.bicep:257']);
+  });
+});

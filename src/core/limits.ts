@@ -55,3 +55,15 @@ export const MAX_TEXT_BYTES = 8 * 1024 * 1024;
  * levels at most.
  */
 export const MAX_NESTING_DEPTH = 500;
+
+/**
+ * Declarations that read one another (`var v0 = v1`, `var v1 = v2`, …; ARM `variables('v1')`)
+ * are followed this many levels deep, as Terraform references are (eval/terraform/guard.ts);
+ * deeper, the value is unknown with an EVAL001 where the chain was cut. A chain of 900 ARM or
+ * 1,700 Bicep variables overflowed the stack and lost the whole resource (review 69).
+ */
+export const MAX_DECLARATION_CHAIN = 256;
+
+/** The EVAL001 message where a declaration chain is cut, and the unknown's reason (one wording for every evaluator). */
+export const DECLARATION_CHAIN_MESSAGE = `References are nested deeper than ${MAX_DECLARATION_CHAIN} levels here; the value is treated as unknown.`;
+export const DECLARATION_CHAIN_REASON = `references nested deeper than ${MAX_DECLARATION_CHAIN} levels`;

@@ -121,6 +121,28 @@ resource "azurerm_resource_group" "rg" {
     ],
     invalid: [
       {
+        // Variables that read one another 300 deep are followed 256 levels, as Terraform's
+        // references are: the rest is unknown, here, and the resource is still linted (review 69:
+        // 900 levels overflowed the stack and lost the resource's findings).
+        name: 'variable-chain-past-256-levels',
+        files: {
+          'main.json': `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "variables": {
+${Array.from({ length: 300 }, (_, i) => (i === 256 ? `    ⟦"v${i}"⟧: "[variables('v${i + 1}')]",` : `    "v${i}": "[variables('v${i + 1}')]",`)).join('\n')}
+    "v300": "x"
+  },
+  "resources": [
+    { "type": "Microsoft.ContainerRegistry/registries", "apiVersion": "2023-07-01", "name": "acr1", "location": "westeurope", "sku": { "name": "Premium" }, "tags": { "t": "[variables('v0')]" }, "properties": { "adminUserEnabled": false } }
+  ]
+}
+`,
+        },
+        level: 'note',
+        env: 'unknown',
+      },
+      {
         name: 'copy-over-cap',
         files: {
           'main.json': `
@@ -173,6 +195,23 @@ resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = [for i in range(0, 
       },
     ],
     invalid: [
+      {
+        name: 'variable-chain-past-256-levels',
+        files: {
+          'main.bicep': `${Array.from({ length: 300 }, (_, i) => `var ${i === 256 ? `⟦v${i}⟧` : `v${i}`} = v${i + 1}`).join('\n')}
+var v300 = 'x'
+resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: 'acr1'
+  location: 'westeurope'
+  sku: { name: 'Premium' }
+  tags: { t: v0 }
+  properties: { adminUserEnabled: false }
+}
+`,
+        },
+        level: 'note',
+        env: 'unknown',
+      },
       {
         name: 'loop-over-cap',
         files: {

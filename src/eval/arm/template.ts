@@ -6,7 +6,7 @@
  */
 import { deploymentScope } from './deployment-scope.js';
 import { relativeLinkPath } from '../../core/arm-link-path.js';
-import { LOOP_INSTANCE_CAP, newExpansionBudget, takeExpansions, type ExpansionBudget } from '../../core/limits.js';
+import { DECLARATION_CHAIN_MESSAGE, DECLARATION_CHAIN_REASON, LOOP_INSTANCE_CAP, MAX_DECLARATION_CHAIN, newExpansionBudget, takeExpansions, type ExpansionBudget } from '../../core/limits.js';
 import type { InputDecl, MemberAllowed, MemberKey, OpaqueModuleCall } from '../types.js';
 import type { LineMap, Location } from '../../core/source.js';
 import { envFromVariables, type EnvClass } from '../../core/env.js';
@@ -125,6 +125,8 @@ interface Env {
   opaque: OpaqueModuleCall[];
   unbound: OpaqueModuleCall[];
   depth: number;
+  /** Parameters and variables being evaluated, one inside another (MAX_DECLARATION_CHAIN). */
+  chain: number;
   /** The scopes of the nested deployments being walked, innermost last (`deployment-scope.ts`). */
   scopes: (string | undefined)[];
   /** The declared parameters: the root template's, then those of inner-scope nested templates. */
@@ -276,16 +278,28 @@ class Scope {
       problem(this.env, `Parameter '${slot.name}' refers to itself`, slot.keyLoc);
       return unknown(`parameter '${slot.name}' refers to itself`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
     }
+    if (this.env.chain >= MAX_DECLARATION_CHAIN) return this.chainCut(slot.keyLoc);
     slot.state = 1;
     let v: Value;
-    if (slot.assigned) v = slot.assigned;
-    else if (slot.node) v = defaultForNull(this.root.eval(slot.node), slot.nullGiven);
-    else if (getProp(slot.decl, 'nullable')?.value === true) v = nul(slot.keyLoc);
-    else v = unknown(`parameter '${slot.name}' has no value and no default`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
+    this.env.chain++;
+    try {
+      if (slot.assigned) v = slot.assigned;
+      else if (slot.node) v = defaultForNull(this.root.eval(slot.node), slot.nullGiven);
+      else if (getProp(slot.decl, 'nullable')?.value === true) v = nul(slot.keyLoc);
+      else v = unknown(`parameter '${slot.name}' has no value and no default`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
+    } finally {
+      this.env.chain--;
+    }
     slot.value = v;
     slot.read = passedThrough(v, slot.keyLoc);
     slot.state = 2;
     return slot.read;
+  }
+
+  /** A declaration read past MAX_DECLARATION_CHAIN levels: unknown, and EVAL001 where the chain is cut (it is not evaluated, so the slot stays unread). */
+  private chainCut(at: Location): Value {
+    problem(this.env, DECLARATION_CHAIN_MESSAGE, at);
+    return unknown(DECLARATION_CHAIN_REASON, at);
   }
 
   defaultValue(slot: ParamSlot): Value | undefined {
@@ -300,8 +314,15 @@ class Scope {
       problem(this.env, `Variable '${slot.name}' refers to itself`, slot.keyLoc);
       return unknown(`variable '${slot.name}' refers to itself`, slot.keyLoc);
     }
+    if (this.env.chain >= MAX_DECLARATION_CHAIN) return this.chainCut(slot.keyLoc);
     slot.state = 1;
-    const v = slot.copy ? this.root.copyArray(slot.node!, 'variable') : this.root.eval(slot.node!);
+    this.env.chain++;
+    let v: Value;
+    try {
+      v = slot.copy ? this.root.copyArray(slot.node!, 'variable') : this.root.eval(slot.node!);
+    } finally {
+      this.env.chain--;
+    }
     slot.value = v;
     slot.read = passedThrough(v, slot.keyLoc);
     slot.state = 2;
@@ -960,7 +981,7 @@ function declareInputs(template: JsonNode, scope: Scope, nested: boolean): void 
 /** Evaluates an ARM template (with an optional parameter file) into resource instances. Never throws. */
 export function evaluateArmTemplate(opts: EvaluateArmOptions): ArmEvaluation {
   const parsed = opts.parsed ?? parseJsonc(opts.text ?? '', opts.file);
-  const env: Env = { problems: [], problemKeys: new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, budget: opts.budget ?? newExpansionBudget(), resources: [], opaque: [], unbound: [], depth: 0, scopes: [], inputs: [], inputKeys: new Set(), linking: [opts.file] };
+  const env: Env = { problems: [], problemKeys: new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, budget: opts.budget ?? newExpansionBudget(), resources: [], opaque: [], unbound: [], depth: 0, chain: 0, scopes: [], inputs: [], inputKeys: new Set(), linking: [opts.file] };
   if (opts.readLinked) env.readLinked = opts.readLinked;
   const result: ArmEvaluation = { resources: env.resources, inputs: env.inputs, problems: env.problems, opaqueModules: env.opaque, unboundCalls: env.unbound };
   const root = opts.templateNode ?? parsed.root;

@@ -9,6 +9,7 @@
  * only the type of `FileScope`, so the imports of this folder have no cycle.
  */
 import type { Location, Range } from '../../core/source.js';
+import { DECLARATION_CHAIN_MESSAGE, DECLARATION_CHAIN_REASON, MAX_DECLARATION_CHAIN } from '../../core/limits.js';
 import { envFromVariables, readIgnoringCase, type EnvClass } from '../../core/env.js';
 import { defaultForNull, nul, passedThrough, str } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
@@ -172,13 +173,19 @@ export class FileScope {
       this.problem(`Parameter '${slot.name}' refers to itself`, slot.via.range);
       return U(`parameter '${slot.name}' refers to itself`, slot.via, `parameters('${slot.name}')`);
     }
+    if (this.env.chain >= MAX_DECLARATION_CHAIN) return this.chainCut(slot.via);
     slot.state = 1;
     let v: Value;
-    if (slot.assigned) v = slot.assigned;
-    else if (slot.expr) v = this.eval(slot.expr, undefined);
-    else if (slot.decl?.defaultValue) v = defaultForNull(slot.defaultValue ?? this.eval(slot.decl.defaultValue, undefined), slot.nullGiven);
-    else if (slot.decl?.type?.kind === 'NullableType') v = nul(slot.via);
-    else v = U(`parameter '${slot.name}' has no value and no default`, slot.via, `parameters(${tokenText(str(slot.name))})`);
+    this.env.chain++;
+    try {
+      if (slot.assigned) v = slot.assigned;
+      else if (slot.expr) v = this.eval(slot.expr, undefined);
+      else if (slot.decl?.defaultValue) v = defaultForNull(slot.defaultValue ?? this.eval(slot.decl.defaultValue, undefined), slot.nullGiven);
+      else if (slot.decl?.type?.kind === 'NullableType') v = nul(slot.via);
+      else v = U(`parameter '${slot.name}' has no value and no default`, slot.via, `parameters(${tokenText(str(slot.name))})`);
+    } finally {
+      this.env.chain--;
+    }
     slot.value = v;
     slot.state = 2;
     return passedThrough(v, slot.via);
@@ -192,11 +199,24 @@ export class FileScope {
       this.problem(`Variable '${name}' refers to itself`, slot.decl.name.range);
       return U(`variable '${name}' refers to itself`, slot.via);
     }
+    if (this.env.chain >= MAX_DECLARATION_CHAIN) return this.chainCut(this.loc(slot.decl.name.range));
     slot.state = 1;
-    const v = this.eval(slot.decl.value, undefined);
+    this.env.chain++;
+    let v: Value;
+    try {
+      v = this.eval(slot.decl.value, undefined);
+    } finally {
+      this.env.chain--;
+    }
     slot.value = v;
     slot.state = 2;
     return passedThrough(v, slot.via);
+  }
+
+  /** A declaration read past MAX_DECLARATION_CHAIN levels: unknown, and EVAL001 where the chain is cut (it is not evaluated, so the slot stays unread). */
+  private chainCut(at: Location): Value {
+    problem(this.env, DECLARATION_CHAIN_MESSAGE, at);
+    return U(DECLARATION_CHAIN_REASON, at);
   }
 
   output(name: string): Value | undefined {
