@@ -53873,7 +53873,7 @@ function runRules(input2, undecided2 = [], failures = []) {
       const key = keyByMessage.get(samePlaceAndMessage) ?? `${place}|${declared}`;
       keyByMessage.set(samePlaceAndMessage, key);
       const existing = byKey.get(key);
-      if (r && declared) {
+      if (r && (declared || relocated)) {
         let names = instancesByKey.get(key);
         if (!names) instancesByKey.set(key, names = /* @__PURE__ */ new Map());
         if (!names.has(r.address)) {

@@ -210,7 +210,8 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       const key = keyByMessage.get(samePlaceAndMessage) ?? `${place}|${declared}`;
       keyByMessage.set(samePlaceAndMessage, key);
       const existing = byKey.get(key);
-      if (r && declared) {
+      // (Re-pointed out of a registry module copy too: its instances are named at the call, review 69.)
+      if (r && (declared || relocated)) {
         let names = instancesByKey.get(key);
         if (!names) instancesByKey.set(key, (names = new Map()));
         if (!names.has(r.address)) {

@@ -996,4 +996,28 @@ resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
   },
 };
 
-ruleTester('TAG002', converted, azureCli, nearMiss);
+// The instances of a pool block inside a registry module (read through modules.json) are
+// reported at the module call, where the caller can act: one finding that names the other
+// instances, as inside a local module (review 69: "gpub" was not named anywhere).
+const registryModuleInstances: RuleTable = {
+  terraform: {
+    valid: [],
+    invalid: [
+      {
+        name: 'for-each-pools-of-a-registry-module-named-at-the-call',
+        files: {
+          'main.tf':
+            'terraform {\n  backend "azurerm" {}\n  required_providers {\n    azurerm = {\n      source  = "hashicorp/azurerm"\n      version = "~> 4.20"\n    }\n  }\n}\n\nprovider "azurerm" {\n  features {}\n}\n\n⟦module "gpu" {⟧\n  source  = "example/gpupools/azurerm"\n  version = "1.0.0"\n  pools   = { gpua = "Standard_NC4as_T4_v3", gpub = "Standard_NC8as_T4_v3" }\n}\n',
+          '.terraform/modules/modules.json': '{"Modules":[{"Key":"","Source":"","Dir":"."},{"Key":"gpu","Source":"registry.terraform.io/example/gpupools/azurerm","Version":"1.0.0","Dir":".terraform/modules/gpu"}]}\n',
+          '.terraform/modules/gpu/main.tf':
+            'variable "pools" {\n  type = map(string)\n}\n\nresource "azurerm_kubernetes_cluster_node_pool" "gpu" {\n  for_each              = var.pools\n  name                  = each.key\n  kubernetes_cluster_id = "x"\n  vm_size               = each.value\n  node_taints           = ["sku=gpu:NoSchedule"]\n  tags                  = { owner = "ml" }\n}\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageIncludes: '(also reported for "gpub", another instance of the same declaration, with its own values)',
+      },
+    ],
+  },
+};
+
+ruleTester('TAG002', converted, azureCli, nearMiss, registryModuleInstances);
