@@ -55700,6 +55700,7 @@ function structuredGuardProblem(input2, vs, size, base) {
   }
   return [];
 }
+var NOT_A_SIZE = "not-a-vm-size";
 function problemsOf(input2, size) {
   const base = { declared: input2.kind === "tf-variable" ? "Terraform variable" : "Parameter", input: input2.name };
   if (input2.kind === "tf-variable") {
@@ -55723,6 +55724,11 @@ function problemsOf(input2, size) {
       for (const a of v.allowed) out.push(...listEntryProblem(a, base, (s) => allValidationsAdmit(vs, s) === true, `${input2.name}.validation.contains`));
     }
     if (out.length > 0) return out;
+    const whole = input2.assigned ?? input2.defaultValue;
+    const noSize = isStructured(input2) ? whole && size?.kind === "string" && size.origin ? withMemberAt(whole, size.origin, NOT_A_SIZE) : void 0 : void 0;
+    const checksNoSize = isStructured(input2) ? noSize !== void 0 && vs.every((v) => v.admitsValue?.(noSize) === true) : allValidationsAdmit(vs, NOT_A_SIZE) === true;
+    if (checksNoSize)
+      return [{ location: input2.header, attributePath: `${input2.name}.validation`, messageId: isStructured(input2) ? "noSizeValidationStructured" : "noSizeValidation", data: { ...base, regex: gpuSizeRegex() } }];
     if (isStructured(input2)) return structuredGuardProblem(input2, vs, size, base);
     const probes = [...NON_GPU_PROBE_SIZES, ...vs.flatMap((v) => sizeLiteralsOf(v.text))];
     const probe = probes.find((s) => allValidationsAdmit(vs, s) === true);
@@ -55780,6 +55786,8 @@ var GPU002_gpu_size_input_unvalidated_default = defineRule({
     messages: {
       noValidation: '{{declared}} "{{input}}" sets the size of {{workload}} "{{name}}" but has no validation, so any size (a CPU or FPGA size, a typo) is accepted; add a validation such as can(regex("{{regex}}", var.{{input}})).',
       noValidationStructured: '{{declared}} "{{input}}" holds the size of {{workload}} "{{name}}" but has no validation, so any size (a CPU or FPGA size, a typo) is accepted; add a validation that checks every size in it against the GPU families, e.g. can(regex("{{regex}}", <size>)) for each size it holds.',
+      noSizeValidation: '{{declared}} "{{input}}" sets the size of {{workload}} "{{name}}" but none of its validations checks the size, so any size (a CPU or FPGA size, a typo) is accepted; add a validation such as can(regex("{{regex}}", var.{{input}})).',
+      noSizeValidationStructured: '{{declared}} "{{input}}" holds the size of {{workload}} "{{name}}" but none of its validations checks that size, so any size (a CPU or FPGA size, a typo) is accepted; add a validation that checks every size in it against the GPU families, e.g. can(regex("{{regex}}", <size>)) for each size it holds.',
       noAllowedValues: '{{declared}} "{{input}}" sets the size of {{workload}} "{{name}}" but has no allowedValues, so any size (a CPU or FPGA size, a typo) is accepted; list the permitted GPU sizes in its allowedValues.',
       noAllowedDecorator: '{{declared}} "{{input}}" sets the size of {{workload}} "{{name}}" but has no @allowed decorator, so any size (a CPU or FPGA size, a typo) is accepted; list the permitted GPU sizes in @allowed([...]) above it.',
       noMemberType: '{{declared}} "{{input}}" holds the size of {{workload}} "{{name}}" in {{member}}, but its type does not restrict it, so any size (a CPU or FPGA size, a typo) is accepted; declare a type whose {{property}} is a union of the permitted GPU sizes.',

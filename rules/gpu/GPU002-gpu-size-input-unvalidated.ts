@@ -12,6 +12,8 @@ import { EXAMPLE_SIZES, gpuFamilyNames, gpuSizeRegex, isGpuSize, isVmSizeName, N
 type MessageId =
   | 'noValidation'
   | 'noValidationStructured'
+  | 'noSizeValidation'
+  | 'noSizeValidationStructured'
   | 'noAllowedValues'
   | 'noAllowedDecorator'
   | 'noMemberType'
@@ -105,6 +107,9 @@ function structuredGuardProblem(input: InputDecl, vs: readonly InputValidation[]
   return [];
 }
 
+/** A value that no check of a VM size admits (validations that all admit it do not check the size). */
+const NOT_A_SIZE = 'not-a-vm-size';
+
 function problemsOf(input: InputDecl, size: Value | undefined): Problem[] {
   const base = { declared: input.kind === 'tf-variable' ? 'Terraform variable' : 'Parameter', input: input.name };
   if (input.kind === 'tf-variable') {
@@ -128,10 +133,19 @@ function problemsOf(input: InputDecl, size: Value | undefined): Problem[] {
       for (const a of v.allowed) out.push(...listEntryProblem(a, base, (s) => allValidationsAdmit(vs, s) === true, `${input.name}.validation.contains`));
     }
     if (out.length > 0) return out;
+    // Validations that all admit a value that is no size at all do not check the size (they check
+    // the input's other members, or only that it is set: `length(var.node_groups) >= 1`): the
+    // variable has no validation restricting the size, and the finding is at its header
+    // (RULES.md: a missing guard points at the variable; review 69 saw it at an unrelated condition).
+    const whole = input.assigned ?? input.defaultValue;
+    const noSize = isStructured(input) ? (whole && size?.kind === 'string' && size.origin ? withMemberAt(whole, size.origin, NOT_A_SIZE) : undefined) : undefined;
+    const checksNoSize = isStructured(input) ? noSize !== undefined && vs.every((v) => v.admitsValue?.(noSize) === true) : allValidationsAdmit(vs, NOT_A_SIZE) === true;
+    if (checksNoSize)
+      return [{ location: input.header, attributePath: `${input.name}.validation`, messageId: isStructured(input) ? 'noSizeValidationStructured' : 'noSizeValidation', data: { ...base, regex: gpuSizeRegex() } }];
     // An object or list input is probed as a whole, with the workload's size swapped.
     if (isStructured(input)) return structuredGuardProblem(input, vs, size, base);
     // No regex or list entry to blame, but the conditions (evaluated) still let a non-GPU size
-    // through (`length(var.x) > 0`, `startswith(var.x, "Standard_N")`, `… || var.x == "Standard_D4s_v5"`):
+    // through (`startswith(var.x, "Standard_N")`, `… || var.x == "Standard_D4s_v5"`):
     // the guard is the first condition that admits it.
     const probes = [...NON_GPU_PROBE_SIZES, ...vs.flatMap((v) => sizeLiteralsOf(v.text))];
     const probe = probes.find((s) => allValidationsAdmit(vs, s) === true);
@@ -208,6 +222,10 @@ export default defineRule({
         '{{declared}} "{{input}}" sets the size of {{workload}} "{{name}}" but has no validation, so any size (a CPU or FPGA size, a typo) is accepted; add a validation such as can(regex("{{regex}}", var.{{input}})).',
       noValidationStructured:
         '{{declared}} "{{input}}" holds the size of {{workload}} "{{name}}" but has no validation, so any size (a CPU or FPGA size, a typo) is accepted; add a validation that checks every size in it against the GPU families, e.g. can(regex("{{regex}}", <size>)) for each size it holds.',
+      noSizeValidation:
+        '{{declared}} "{{input}}" sets the size of {{workload}} "{{name}}" but none of its validations checks the size, so any size (a CPU or FPGA size, a typo) is accepted; add a validation such as can(regex("{{regex}}", var.{{input}})).',
+      noSizeValidationStructured:
+        '{{declared}} "{{input}}" holds the size of {{workload}} "{{name}}" but none of its validations checks that size, so any size (a CPU or FPGA size, a typo) is accepted; add a validation that checks every size in it against the GPU families, e.g. can(regex("{{regex}}", <size>)) for each size it holds.',
       noAllowedValues:
         '{{declared}} "{{input}}" sets the size of {{workload}} "{{name}}" but has no allowedValues, so any size (a CPU or FPGA size, a typo) is accepted; list the permitted GPU sizes in its allowedValues.',
       noAllowedDecorator:

@@ -435,14 +435,15 @@ resource "azurerm_machine_learning_compute_cluster" "c" {
       },
       {
         // A validation that does not restrict the size to GPU families is no guard (the condition is evaluated).
+        // A validation that holds whatever the size is (`length(…) > 0`) does not check it: no guard (review 69).
         name: 'validation-not-about-families',
         files: {
           'main.tf': `
-variable "gpu_vm_size" {
+⟦variable "gpu_vm_size" {⟧
   type    = string
   default = "Standard_NC24ads_A100_v4"
   validation {
-    condition     = ⟦length(var.gpu_vm_size) > 0⟧
+    condition     = length(var.gpu_vm_size) > 0
     error_message = "GPU sizes only."
   }
 }
@@ -457,7 +458,7 @@ resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
         },
         level: 'warning',
         env: 'unknown',
-        messageId: 'conditionAdmitsNonGpu',
+        messageId: 'noSizeValidation',
       },
       {
         // startswith "Standard_N" admits the FPGA size Standard_NP10s.
@@ -2415,10 +2416,11 @@ const containersOfAnotherInput: RuleTable = {
       {
         // Terraform fills optional() defaults before a validation runs: `p.nodes >= 0` reads
         // `optional(number, 0)`'s 0 and admits a non-GPU size (the missing attribute made it undecided).
+        // Validations of the object's other members only: none checks the size, so no guard (review 69).
         name: 'validation-reads-an-optional-attribute-default',
         files: {
           'main.tf': `
-variable "pools" {
+⟦variable "pools" {⟧
   type = list(object({
     name    = string
     vm_size = optional(string)
@@ -2429,7 +2431,7 @@ variable "pools" {
   ]
 
   validation {
-    condition     = ⟦alltrue([for p in var.pools : p.nodes >= 0])⟧
+    condition     = alltrue([for p in var.pools : p.nodes >= 0])
     error_message = "nodes must be >= 0."
   }
 }
@@ -2444,7 +2446,7 @@ resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
         },
         level: 'warning',
         env: 'unknown',
-        messageId: 'conditionAdmitsNonGpuStructured',
+        messageId: 'noSizeValidationStructured',
       },
       {
         name: 'object-argument-member-read-from-a-root-variable',
