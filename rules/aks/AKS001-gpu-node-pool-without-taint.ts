@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { displayName, gpuNameUndecided, gpuReasonOf } from '../../src/engine/facts.js';
-import { GPU_TAINT, hasGpuTaint, isSpotPriority, isSpotTaint, parseTaint, TAINT_PATTERN } from '../../src/model/facts/aks.js';
+import { displayName, gpuNameUndecided, gpuReasonOf, isSystemPool } from '../../src/engine/facts.js';
+import { GPU_TAINT, hasGpuTaint, isSpotPriority, isSpotTaint, parseTaint, systemPoolAcceptsTaint, TAINT_PATTERN } from '../../src/model/facts/aks.js';
 
 export default defineRule({
   meta: {
@@ -23,6 +23,9 @@ export default defineRule({
     messages: {
       noGpuTaint:
         'AKS node pool "{{name}}" is a GPU pool ({{why}}) but has no NoSchedule taint naming GPU ({{state}}{{spot}}); add "{{taint}}" to {{attribute}} so other pods stay off the GPU nodes.',
+      // AKS refuses the GPU taint on a system pool (src/model/facts/aks.ts systemPoolAcceptsTaint): the fix is AKS002's.
+      noGpuTaintSystemPool:
+        'AKS system node pool "{{name}}" is a GPU pool ({{why}}) without a NoSchedule taint naming GPU ({{state}}{{spot}}), which AKS refuses on a system pool; give it a CPU size and run GPU work in a user pool tainted "{{taint}}".',
     },
   },
   create(ctx) {
@@ -57,10 +60,13 @@ export default defineRule({
           return p !== undefined && isSpotTaint(p);
         });
         const spotAdded = priority?.kind === 'string' && isSpotPriority(priority.value) && !spotWritten;
+        // (A system pool cannot take the expected taint when AKS refuses it there.)
+        const expectedTaint = parseTaint(expected);
+        const system = isSystemPool(ctx, pool) === true && expectedTaint !== undefined && !systemPoolAcceptsTaint(expectedTaint);
         ctx.report({
           resource: pool,
           attr: 'taints',
-          messageId: 'noGpuTaint',
+          messageId: system ? 'noGpuTaintSystemPool' : 'noGpuTaint',
           data: { name: displayName(pool), why, state: taints.describe(), spot: spotAdded ? ', plus the Spot taint AKS adds' : '', attribute: taints.sourcePath, taint: expected },
         });
       },

@@ -154,6 +154,7 @@ resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
     ],
     invalid: [
       {
+        // A system pool: AKS refuses the GPU taint there, so the message says to move the GPU work (review 69).
         name: 'gpu-default-node-pool',
         files: {
           'main.tf': `
@@ -177,7 +178,7 @@ resource "azurerm_kubernetes_cluster" "aks" {
         },
         level: 'error',
         env: 'unknown',
-        messageId: 'noGpuTaint',
+        messageId: 'noGpuTaintSystemPool',
       },
       {
         name: 'no-taints',
@@ -1031,7 +1032,7 @@ const azureCli: RuleTable = {
         files: { 'deploy.sh': '⟦az⟧ aks create -g rg -n aks --node-vm-size Standard_NC6s_v3 --node-count 1\n' },
         level: 'error',
         env: 'unknown',
-        messageId: 'noGpuTaint',
+        messageId: 'noGpuTaintSystemPool',
       },
     ],
   },

@@ -23,6 +23,17 @@ export function isSystemMode(mode: string): boolean {
   return mode.toLowerCase() === SYSTEM_MODE.toLowerCase();
 }
 
+/**
+ * Whether AKS accepts a taint on a system pool: `CriticalAddonsOnly`, or one with the effect
+ * `PreferNoSchedule`; any other (a GPU `NoSchedule` taint) fails with SystemPoolHasRestrictedTaint
+ * ("Placing custom taints on system pool is not supported (except 'CriticalAddonsOnly' taint or
+ * taint effect is 'PreferNoSchedule')", https://aka.ms/aks/system-taints; Azure/AKS#2578). AKS001
+ * on a system pool therefore does not ask for the GPU taint there.
+ */
+export function systemPoolAcceptsTaint(t: { key: string; effect: string }): boolean {
+  return t.key === 'CriticalAddonsOnly' || t.effect === 'PreferNoSchedule';
+}
+
 /** The taint AKS documents for GPU pools (AKS001's default expectation). */
 export const GPU_TAINT = 'sku=gpu:NoSchedule';
 
