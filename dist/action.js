@@ -32754,6 +32754,7 @@ function elements(parent, src, el) {
       identity: [],
       refs: /* @__PURE__ */ new Map(),
       parent,
+      element: true,
       evaluation: parent.evaluation
     };
     if (parent.apiVersion !== void 0) element.apiVersion = parent.apiVersion;
@@ -45136,6 +45137,9 @@ var init_gpu = __esm({
 function isSystemMode(mode) {
   return mode.toLowerCase() === SYSTEM_MODE.toLowerCase();
 }
+function systemPoolAcceptsTaint(t) {
+  return t.key === "CriticalAddonsOnly" || t.effect === "PreferNoSchedule";
+}
 function parseTaint(t) {
   const m = /^([^=:]+)(?:=([^:]*))?:(\w+)$/.exec(t.trim());
   return m ? { key: m[1], value: m[2] ?? "", effect: m[3] } : void 0;
@@ -48837,6 +48841,7 @@ function fromInvocation(inv, file, refs, recordRefs, linker, configured) {
     pool.attrs.set("mode", { value: str("System"), defaulted: true, sourcePath: "mode" });
     pool.attrs.set("inline", { value: bool(true), defaulted: false, sourcePath: "default node pool" });
     pool.parent = resource;
+    pool.element = true;
     const poolKey2 = pool.name?.kind === "string" ? pool.name.value : void 0;
     drafts.push({ resource: pool, madeByCreate: true, ...poolKey2 !== void 0 ? { nameKey: poolKey2 } : {}, ...nameKey !== void 0 ? { parentKey: nameKey } : {} });
   }
@@ -53763,7 +53768,7 @@ function keepStableFingerprint(kept, other) {
 function envOfResource(r) {
   if (r.evaluation.env !== "unknown" || r.evaluation.envSettled) return r.evaluation.env;
   if (r.moduleEnv) return r.moduleEnv;
-  for (const res of [r, r.parent]) {
+  for (const res of r.element ? [r, r.parent] : [r]) {
     const tags = res && (res.attrs.get("tags")?.value ?? (res.kind === "other" ? valueAt(res.body, "tags") : void 0));
     if (tags?.kind !== "object") continue;
     for (const [k, v] of tags.entries) {
@@ -56140,7 +56145,9 @@ var AKS001_gpu_node_pool_without_taint_default = defineRule({
       }
     },
     messages: {
-      noGpuTaint: 'AKS node pool "{{name}}" is a GPU pool ({{why}}) but has no NoSchedule taint naming GPU ({{state}}{{spot}}); add "{{taint}}" to {{attribute}} so other pods stay off the GPU nodes.'
+      noGpuTaint: 'AKS node pool "{{name}}" is a GPU pool ({{why}}) but has no NoSchedule taint naming GPU ({{state}}{{spot}}); add "{{taint}}" to {{attribute}} so other pods stay off the GPU nodes.',
+      // AKS refuses the GPU taint on a system pool (src/model/facts/aks.ts systemPoolAcceptsTaint): the fix is AKS002's.
+      noGpuTaintSystemPool: 'AKS system node pool "{{name}}" is a GPU pool ({{why}}) without a NoSchedule taint naming GPU ({{state}}{{spot}}), which AKS refuses on a system pool; give it a CPU size and run GPU work in a user pool tainted "{{taint}}".'
     }
   },
   create(ctx) {
@@ -56173,10 +56180,12 @@ var AKS001_gpu_node_pool_without_taint_default = defineRule({
           return p !== void 0 && isSpotTaint(p);
         });
         const spotAdded = priority?.kind === "string" && isSpotPriority(priority.value) && !spotWritten;
+        const expectedTaint = parseTaint(expected);
+        const system = isSystemPool(ctx, pool) === true && expectedTaint !== void 0 && !systemPoolAcceptsTaint(expectedTaint);
         ctx.report({
           resource: pool,
           attr: "taints",
-          messageId: "noGpuTaint",
+          messageId: system ? "noGpuTaintSystemPool" : "noGpuTaint",
           data: { name: displayName(pool), why, state: taints.describe(), spot: spotAdded ? ", plus the Spot taint AKS adds" : "", attribute: taints.sourcePath, taint: expected }
         });
       }

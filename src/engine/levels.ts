@@ -54,13 +54,16 @@ export function keepStableFingerprint(kept: Finding, other: Pick<Finding, 'finge
 
 /**
  * RULES.md "Environments": the evaluation's class (flag, config, var file, variables);
- * when that is unknown, the resource's own `environment`/`env` tag.
+ * when that is unknown, the resource's own `environment`/`env` tag: an element's is its
+ * parent's declaration's (a `default_node_pool` block's cluster), while a resource declared on
+ * its own (a compute of a workspace, a pool resource of a cluster) has only its own (review 69:
+ * an untagged compute took its workspace's `prod`).
  */
 export function envOfResource(r: Resource): EnvClass {
   if (r.evaluation.env !== 'unknown' || r.evaluation.envSettled) return r.evaluation.env;
   // A module's own `environment` variable (`module "kv" { environment = "dev" }`), before the tags.
   if (r.moduleEnv) return r.moduleEnv;
-  for (const res of [r, r.parent]) {
+  for (const res of r.element ? [r, r.parent] : [r]) {
     // A kind the tables do not model (a resource group) has no canonical tags: its body's `tags`.
     const tags = res && (res.attrs.get('tags')?.value ?? (res.kind === 'other' ? valueAt(res.body, 'tags') : undefined));
     if (tags?.kind !== 'object') continue;

@@ -1034,6 +1034,7 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
     pool.attrs.set('mode', { value: str('System'), defaulted: true, sourcePath: 'mode' });
     pool.attrs.set('inline', { value: bool(true), defaulted: false, sourcePath: 'default node pool' });
     pool.parent = resource;
+    pool.element = true;
     // Cluster tags do not reach node pools (RULES.md TAG002), so the pool's tags are only --nodepool-tags.
     // Named (`--nodepool-name`, else `nodepool1`) in its cluster: `az aks nodepool update
     // --cluster-name c -n <name>` later in the file updates it (FORMATS.md §1(e) trap 1).

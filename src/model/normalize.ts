@@ -210,6 +210,7 @@ function elements(parent: Resource, src: SourceResource, el: ElementSpec): Resou
       identity: [],
       refs: new Map(),
       parent,
+      element: true,
       evaluation: parent.evaluation,
     };
     if (parent.apiVersion !== undefined) element.apiVersion = parent.apiVersion;

@@ -85,6 +85,12 @@ export interface Resource<K extends ResourceKind = ResourceKind> {
   /** Set by the graph: node pool → cluster, NSG rule → NSG, compute → workspace. */
   parent?: Resource;
   /**
+   * A part of its parent's declaration (a `default_node_pool` block, an `agentPoolProfiles`
+   * entry, an inline security rule, `az aks create`'s default pool), not a resource declared on
+   * its own: the parent's `environment` tag is its resource's (RULES.md Environments).
+   */
+  element?: true;
+  /**
    * Set by the graph on a node pool or compute: the tags (`tagKey(name, value)`) its parent (the
    * cluster, the workspace) carries too: the project's tags, which say nothing about this one
    * (RULES.md GPU001 "meant for GPU": `Project = "aks-gpu-demo"` on the cluster and every pool is

@@ -1468,4 +1468,25 @@ const azureCli: RuleTable = {
   },
 };
 
-ruleTester('AML004', converted, azureCli);
+// RULES.md Environments: "the environment/env tag of the resource": a compute declared on its
+// own is classed by its own tags, not its workspace's (review 69: an untagged compute of a prod
+// workspace was a note).
+const ownTagsOnly: RuleTable = {
+  bicep: {
+    valid: [],
+    invalid: [
+      {
+        name: 'compute-of-a-prod-tagged-workspace-has-no-class-of-its-own',
+        files: {
+          'main.bicep':
+            "resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {\n  name: 'mlw'\n  location: 'westeurope'\n  tags: { environment: 'prod' }\n  properties: { publicNetworkAccess: 'Disabled' }\n}\nresource c1 'Microsoft.MachineLearningServices/workspaces/computes@2024-04-01' = {\n  parent: ws\n  name: 'c1'\n  location: 'westeurope'\n  properties: {\n    computeType: 'AmlCompute'\n    properties: {\n      vmSize: 'Standard_DS3_v2'\n      enableNodePublicIp: false\n      scaleSettings: { minNodeCount: ⟦2⟧, maxNodeCount: 4 }\n    }\n  }\n}\n",
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'minNodesAboveZero',
+      },
+    ],
+  },
+};
+
+ruleTester('AML004', converted, azureCli, ownTagsOnly);

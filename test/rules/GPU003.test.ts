@@ -1813,4 +1813,22 @@ const poolsJoinedByCalls: RuleTable = {
   },
 };
 
-ruleTester('GPU003', converted, azureCli, providerVersions, virtualMachinesPools, poolsInVariables, poolsJoinedByCalls);
+// A default_node_pool block is part of its cluster's declaration: the cluster's environment tag classes it.
+const elementOfATaggedCluster: RuleTable = {
+  terraform: {
+    valid: [],
+    invalid: [
+      {
+        name: 'default-node-pool-of-a-prod-tagged-cluster',
+        files: {
+          'main.tf':
+            'resource "azurerm_kubernetes_cluster" "aks" {\n  name                = "aks-ml"\n  location            = "westeurope"\n  resource_group_name = "rg"\n  dns_prefix          = "aksml"\n  tags                = { environment = "prod" }\n\n  default_node_pool {\n    name                 = "system"\n    vm_size              = "Standard_NC6s_v3"\n    auto_scaling_enabled = true\n    min_count            = ⟦1⟧\n    max_count            = 2\n  }\n}\n',
+        },
+        level: 'note',
+        env: 'prod',
+      },
+    ],
+  },
+};
+
+ruleTester('GPU003', converted, azureCli, providerVersions, virtualMachinesPools, poolsInVariables, poolsJoinedByCalls, elementOfATaggedCluster);
