@@ -53187,7 +53187,7 @@ function policyFindingPlaces(j, r) {
   const e = decidingEvidence(j);
   const condition = conditionLocation(j);
   const v = e?.value;
-  if (!e || !v || !(v.decidedBy ?? v.origin)) return { location: r.header, related: [condition] };
+  if (!e || !v || !(v.decidedBy ?? (v.kind === "null" ? void 0 : v.origin))) return { location: r.header, related: [condition] };
   const consumer = j.consumer?.(e);
   const at2 = valueLocations(r, v, consumer?.at, consumer?.path ?? e.field);
   const related = [...at2.related, condition];

@@ -131,7 +131,10 @@ export function policyFindingPlaces(j: PolicyJudgement, r: Resource): { location
   const e = decidingEvidence(j);
   const condition = conditionLocation(j);
   const v = e?.value;
-  if (!e || !v || !(v.decidedBy ?? v.origin)) return { location: r.header, related: [condition] };
+  // A null the condition read is an attribute not set (RULES.md: null counts as absent): at the
+  // resource's header, as the rules that read the same attribute put it (review 69), unless a
+  // condition chose it (then at the input that decided).
+  if (!e || !v || !(v.decidedBy ?? (v.kind === 'null' ? undefined : v.origin))) return { location: r.header, related: [condition] };
   const consumer = j.consumer?.(e);
   const at = valueLocations(r, v, consumer?.at, consumer?.path ?? e.field);
   const related = [...at.related, condition];

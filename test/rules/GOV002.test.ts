@@ -830,4 +830,48 @@ const twoConstraints: RuleTable = {
   },
 };
 
-ruleTester('GOV002', cases, consumer, absentConstraint, twoConstraints);
+// A null the condition reads is an attribute not set (RULES.md: null counts as absent): at the
+// resource's header, as AML001 puts the same fact (review 69: at the `[null()]`, or at the
+// optional parameter's declaration, which holds no value).
+const notPublic = allOfDefinition(
+  'not-public',
+  'Workspaces without public access',
+  [
+    { field: 'type', equals: 'Microsoft.MachineLearningServices/workspaces' },
+    { field: 'Microsoft.MachineLearningServices/workspaces/publicNetworkAccess', notEquals: 'Disabled' },
+  ],
+  'deny',
+);
+const nullIsAbsent: RuleTable = {
+  arm: {
+    valid: [],
+    invalid: [
+      {
+        name: 'null-expression-is-not-set',
+        files: {
+          'main.json':
+            '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "resources": [\n    {\n      ⟦"type": "Microsoft.MachineLearningServices/workspaces"⟧,\n      "apiVersion": "2024-04-01",\n      "name": "mlw",\n      "location": "westeurope",\n      "properties": { "publicNetworkAccess": "[null()]" }\n    }\n  ]\n}\n',
+          'policies/not-public.json': notPublic,
+        },
+        options: { config: policyConfig() },
+        ...deny,
+      },
+    ],
+  },
+  bicep: {
+    valid: [],
+    invalid: [
+      {
+        name: 'optional-parameter-without-a-value-is-not-set',
+        files: {
+          'main.bicep': "param pna string?\n\n⟦resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01'⟧ = {\n  name: 'mlw'\n  location: 'westeurope'\n  properties: {\n    publicNetworkAccess: pna\n  }\n}\n",
+          'policies/not-public.json': notPublic,
+        },
+        options: { config: policyConfig() },
+        ...deny,
+      },
+    ],
+  },
+};
+
+ruleTester('GOV002', cases, consumer, absentConstraint, twoConstraints, nullIsAbsent);
