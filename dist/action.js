@@ -53900,6 +53900,8 @@ function runRules(input2, undecided2 = [], failures = []) {
         else delete existing.consumers;
       }
       const replaces = !existing || outranks({ level, env }, existing);
+      const acrossDeclarations = existing !== void 0 && key !== `${place}|${declared}`;
+      if (acrossDeclarations && !replaces) existing.related = withRelated(existing.related, related);
       if (existing && !replaces && fingerprintsMoreProductionLike(env, existing)) {
         keepStableFingerprint(existing, { fingerprint: fingerprintOf({ root: input2.root, ruleId: meta.id, location, subject, attributePath, env }), env });
       }
@@ -53911,7 +53913,7 @@ function runRules(input2, undecided2 = [], failures = []) {
         message,
         messageId: d.messageId,
         location,
-        related,
+        related: acrossDeclarations ? withRelated(related, existing.related) : related,
         address: r?.address ?? d.subject,
         subject,
         attributePath,
@@ -54044,6 +54046,9 @@ function runRules(input2, undecided2 = [], failures = []) {
     f.related = [...f.related, ...sorted.filter((c) => !f.related.some((x) => sameRange(x, c)))];
   }
   return [...byKey.values()];
+}
+function withRelated(a, b) {
+  return [...a, ...b.filter((x) => !a.some((y) => sameRange(x, y)))];
 }
 function alsoReported(names) {
   return `also reported for ${instanceNames(names)}${names.length === 1 ? ", with its own values" : ", with their own values"}`;

@@ -235,6 +235,10 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
         else delete existing.consumers;
       }
       const replaces = !existing || outranks({ level, env }, existing);
+      // Two declarations of one deployed resource merged by their words (`az aks nodepool add -n gpu`
+      // in both branches of an if) keep both consumers: each is a related location (review 69).
+      const acrossDeclarations = existing !== undefined && key !== `${place}|${declared}`;
+      if (acrossDeclarations && !replaces) existing.related = withRelated(existing.related, related);
       // A less severe variant of a more production-like class still gives the merged finding its fingerprint.
       if (existing && !replaces && fingerprintsMoreProductionLike(env, existing)) {
         keepStableFingerprint(existing, { fingerprint: fingerprintOf({ root: input.root, ruleId: meta.id, location, subject, attributePath, env }), env });
@@ -247,7 +251,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
           message,
           messageId: d.messageId,
           location,
-          related,
+          related: acrossDeclarations ? withRelated(related, existing.related) : related,
           address: r?.address ?? d.subject,
           subject,
           attributePath,
@@ -409,6 +413,11 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
     f.related = [...f.related, ...sorted.filter((c) => !f.related.some((x) => sameRange(x, c)))];
   }
   return [...byKey.values()];
+}
+
+/** `a`, then the locations of `b` that `a` does not hold. */
+function withRelated(a: readonly Location[], b: readonly Location[]): Location[] {
+  return [...a, ...b.filter((x) => !a.some((y) => sameRange(x, y)))];
 }
 
 /** `also reported for "gpub", another instance of the same declaration, with its own values` (at most five names, then a count). */

@@ -1511,7 +1511,30 @@ const compileTimeVariables: RuleTable = {
   },
 };
 
-ruleTester('GPU004', table, sharedValue, nestedTemplate, memberGuards, virtualMachinesPools, guardAcrossVariants, mappedPools, compileTimeVariables);
+// One pool created in either branch of an if (one deployed resource, one finding at the size):
+// both commands that consume the size are related locations (review 69: only the first was).
+const oneResourceTwoCommands: RuleTable = {
+  'azure-cli': {
+    valid: [],
+    invalid: [
+      {
+        name: 'same-pool-created-in-both-branches',
+        files: {
+          'a.sh':
+            'vmSize="⟦Standard_NC6⟧"\nif [[ -z $X ]]; then\n  az aks nodepool add --name gpu --cluster-name c -g r --node-vm-size $vmSize --node-taints sku=gpu:NoSchedule --enable-cluster-autoscaler --min-count 0 --max-count 1 --tags cost-center=x\nelse\n  az aks nodepool add --name gpu --cluster-name c -g r --node-vm-size $vmSize --node-taints sku=gpu:NoSchedule --enable-cluster-autoscaler --min-count 0 --max-count 1 --tags cost-center=x --max-pods 50\nfi\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        related: [
+          { file: 'a.sh', line: 3, label: '$vmSize' },
+          { file: 'a.sh', line: 5, label: '$vmSize' },
+        ],
+      },
+    ],
+  },
+};
+
+ruleTester('GPU004', table, sharedValue, nestedTemplate, memberGuards, virtualMachinesPools, guardAcrossVariants, mappedPools, compileTimeVariables, oneResourceTwoCommands);
 
 describe('GPU004 guard entries across variants', () => {
   const { tree, cleanup } = tempTrees('gpu004-');
