@@ -33383,6 +33383,7 @@ function pathEnv(ctx, file) {
 function readProblem(host, file) {
   const p = host.problemOf(file);
   if (!p || p.kind === "outside" || p.kind === "not-regular" || p.kind === "missing") return void 0;
+  if (file.includes(NOT_UTF8_NAME)) return { ruleId: "PARSE001", message: NOT_UTF8_NAME_MESSAGE, location: fileStart(file) };
   const hint = p.kind === "binary" ? "only text files are read; remove it from the scan or ignore it" : p.kind === "too-large" ? "split it, or leave it out of the scan with --ignore-pattern" : "check the file permissions";
   return { ruleId: "PARSE001", message: `${p.message}; ${hint}.`, location: fileStart(file) };
 }
@@ -33472,13 +33473,15 @@ function addCaller(callersOf, to, from) {
 function givenTextUnlessPlan(wide, file) {
   return wide.givenKinds.get(file) === "tfplan-json" ? void 0 : wide.host.readText(file);
 }
-var madePerRun;
+var NOT_UTF8_NAME, NOT_UTF8_NAME_MESSAGE, madePerRun;
 var init_shared = __esm({
   "src/frontends/shared.ts"() {
     "use strict";
     init_env();
     init_paths();
     init_source();
+    NOT_UTF8_NAME = "\uFFFD";
+    NOT_UTF8_NAME_MESSAGE = "cannot read it: its name is not valid UTF-8, and file names are read as UTF-8; rename it with UTF-8 characters to have it linted.";
     madePerRun = /* @__PURE__ */ new WeakMap();
   }
 });
@@ -58838,7 +58841,7 @@ async function prepareRun(options, cache3) {
     reader: host,
     accept: (f) => frontEnds.some((fe) => fe.byName(f) !== void 0),
     // A folder that cannot be listed is said, never skipped without a word.
-    onUnreadable: (dir) => problems.push({ ruleId: "PARSE001", message: `cannot list the folder (${listingError(dir)}); the files in it are not linted`, location: fileStart(dir) })
+    onUnreadable: (dir) => problems.push({ ruleId: "PARSE001", message: dir.includes(NOT_UTF8_NAME) ? `cannot list the folder: its name is not valid UTF-8, and folder names are read as UTF-8; rename it with UTF-8 characters to have the files in it linted` : `cannot list the folder (${listingError(dir)}); the files in it are not linted`, location: fileStart(dir) })
   })).filter((f) => !config.isIgnored(f));
   timing?.mark("discover");
   await Promise.all(frontEnds.filter((fe) => fe.load && listed.some((f) => fe.byName(f) !== void 0)).map((fe) => fe.load()));

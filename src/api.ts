@@ -21,7 +21,7 @@ import { listFiles } from './discover/index.js';
 import { CONFIG_FILE_NAMES, ConfigError, loadConfig, mistakenConfigFile, resolveConfig, type ResolvedConfig } from './config/index.js';
 import { FRONT_ENDS } from './frontends/index.js';
 import type { ClassifiedFile, Family, FilesOnlyView, FrontEnd, FrontEndContext, Problem, FileFacts } from './frontends/types.js';
-import { readProblem } from './frontends/shared.js';
+import { NOT_UTF8_NAME, readProblem } from './frontends/shared.js';
 import { mayDeclareAks } from './frontends/k8s-scope.js';
 import type { loadPolicyFiles } from './eval/policy/index.js';
 import type { buildPolicySet, definitionsInCode, PolicyDefinition, PolicySet, PolicySetProblem } from './model/policy.js';
@@ -393,7 +393,8 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
       reader: host,
       accept: (f) => frontEnds.some((fe) => fe.byName(f) !== undefined),
       // A folder that cannot be listed is said, never skipped without a word.
-      onUnreadable: (dir) => problems.push({ ruleId: 'PARSE001', message: `cannot list the folder (${listingError(dir)}); the files in it are not linted`, location: fileStart(dir) }),
+      onUnreadable: (dir) =>
+        problems.push({ ruleId: 'PARSE001', message: dir.includes(NOT_UTF8_NAME) ? `cannot list the folder: its name is not valid UTF-8, and folder names are read as UTF-8; rename it with UTF-8 characters to have the files in it linted` : `cannot list the folder (${listingError(dir)}); the files in it are not linted`, location: fileStart(dir) }),
     })
   ).filter((f) => !config.isIgnored(f));
   timing?.mark('discover');

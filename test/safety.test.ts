@@ -153,3 +153,23 @@ describe('declaration chains deeper than the stack', () => {
     expect(r.findings.filter((f) => f.ruleId === 'EVAL001').map((f) => `${path.basename(f.location.file)}:${f.location.range.start.line}`).sort()).toEqual(['azuredeploy.json:261', 'main.bicep:257']);
   });
 });
+
+// A name that is not valid UTF-8 (Latin-1 `café.tf`) cannot be opened through the UTF-8 name
+// Node.js lists: PARSE001 says the name is the reason, not the permissions (review 69).
+describe('file and folder names that are not UTF-8', () => {
+  it('are PARSE001 naming the cause; the other files are linted', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mil-latin1-'));
+    const acr = 'resource "azurerm_container_registry" "acr" {\n  name                = "acr1"\n  resource_group_name = "rg"\n  location            = "westeurope"\n  sku                 = "Basic"\n  admin_enabled       = true\n}\n';
+    fs.writeFileSync(Buffer.concat([Buffer.from(root + path.sep), Buffer.from([0x63, 0x61, 0x66, 0xe9]), Buffer.from('.tf')]), acr);
+    fs.mkdirSync(Buffer.concat([Buffer.from(root + path.sep), Buffer.from([0x64, 0xe9, 0x76])]));
+    fs.mkdirSync(path.join(root, 'ok'));
+    fs.writeFileSync(path.join(root, 'ok', 'main.tf'), acr);
+    const r = await lint({ paths: [root], root, noConfig: true });
+    fs.rmSync(root, { recursive: true, force: true });
+    expect(r.findings.filter((f) => f.ruleId === 'PARSE001').map((f) => f.message).sort()).toEqual([
+      expect.stringMatching(/^cannot list the folder: its name is not valid UTF-8/),
+      expect.stringMatching(/^cannot read it: its name is not valid UTF-8/),
+    ]);
+    expect(r.findings.filter((f) => f.ruleId === 'ACR001').map((f) => path.basename(f.location.file))).toEqual(['main.tf']);
+  });
+});

@@ -15,10 +15,19 @@ export function pathEnv(ctx: Pick<FrontEndContext, 'root' | 'envOverride' | 'env
   return ctx.envOverride ?? ctx.envForPath(file) ?? classifyPath(relativeToRoot(ctx.root, file), ctx.envAbove)?.env;
 }
 
+/**
+ * A file or folder name that is not valid UTF-8 (a Latin-1 `café.tf` committed on Windows-1252)
+ * is listed with U+FFFD in place of its bytes, a path no file has: it cannot be opened, and the
+ * reason is its name, not its permissions (review 69).
+ */
+export const NOT_UTF8_NAME = '\uFFFD';
+export const NOT_UTF8_NAME_MESSAGE = 'cannot read it: its name is not valid UTF-8, and file names are read as UTF-8; rename it with UTF-8 characters to have it linted.';
+
 /** Why the Host could not give a file's text, as PARSE001 (silent skips — outside the root, not a regular file — give nothing). */
 export function readProblem(host: Host, file: string): Problem | undefined {
   const p = host.problemOf(file);
   if (!p || p.kind === 'outside' || p.kind === 'not-regular' || p.kind === 'missing') return undefined;
+  if (file.includes(NOT_UTF8_NAME)) return { ruleId: 'PARSE001', message: NOT_UTF8_NAME_MESSAGE, location: fileStart(file) };
   const hint =
     p.kind === 'binary' ? 'only text files are read; remove it from the scan or ignore it' : p.kind === 'too-large' ? 'split it, or leave it out of the scan with --ignore-pattern' : 'check the file permissions';
   return { ruleId: 'PARSE001', message: `${p.message}; ${hint}.`, location: fileStart(file) };
