@@ -29313,19 +29313,50 @@ function copyNode(node, lineMap, depth, mapOf, follow, via) {
   }
   if (isMap(node)) {
     const entries2 = [];
+    let merged;
     for (const p of node.items) {
       if (!isPair(p)) continue;
       const k = p.key;
+      if (follow?.mergeKeys && isScalar(k) && k.value === "<<" && (k.type === "PLAIN" || k.type === void 0)) {
+        const maps = mergedMaps(p.value, lineMap, depth + 1, mapOf, follow, via);
+        if (maps) {
+          (merged ??= []).push(...maps);
+          continue;
+        }
+      }
       const keyNode = isAlias(k) ? follow?.targets.get(k) ?? k : k;
       const e = { key: isScalar(keyNode) ? scalarValue(keyNode) : "", keyRange: nodeRange(lineMap, k), range: pairRange(lineMap, p) };
       if (via) e.via = via;
       if (p.value !== null && p.value !== void 0) e.value = yamlTree(p.value, lineMap, depth + 1, mapOf, follow, via);
       entries2.push(e);
     }
+    if (merged) {
+      const own = new Set(entries2.map((e) => e.key));
+      for (const m of merged) {
+        for (const e of m.entries) {
+          if (own.has(e.key)) continue;
+          own.add(e.key);
+          entries2.push(e);
+        }
+      }
+    }
     return { type: "map", entries: entries2, range: nodeRange(lineMap, node) };
   }
   if (isSeq(node)) return { type: "seq", items: node.items.map((i) => yamlTree(i, lineMap, depth + 1, mapOf, follow, via)), range: nodeRange(lineMap, node) };
   return { type: "other", range: nodeRange(lineMap, node) };
+}
+function mergedMaps(value, lineMap, depth, mapOf, follow, via) {
+  const one = (n) => {
+    if (!isAlias(n) && !isMap(n)) return void 0;
+    const t = yamlTree(n, lineMap, depth, mapOf, follow, via);
+    return t.type === "map" ? t : void 0;
+  };
+  if (isSeq(value)) {
+    const maps = value.items.map(one);
+    return maps.every((m2) => m2 !== void 0) ? maps : void 0;
+  }
+  const m = one(value);
+  return m ? [m] : void 0;
 }
 function entryOf(node, key) {
   if (node?.type !== "map") return void 0;
@@ -30344,7 +30375,7 @@ function parseYamlWithLibrary(source, lineMap = new LineMap(source)) {
     const aliases = documentAliases(d, text2);
     for (const a of aliases.unresolved) out.errors.push({ message: unresolvedAliasMessage(a.name), range: lineMap.range(a.start, a.end) });
     if (d.contents === null || d.contents === void 0) continue;
-    const tree2 = yamlTree(d.contents, lineMap, 0, void 0, aliases.targets.size > 0 ? aliasFollow(aliases.targets) : void 0);
+    const tree2 = yamlTree(d.contents, lineMap, 0, void 0, { ...aliasFollow(aliases.targets), mergeKeys: true });
     out.documents.push(tree2);
     if (out.errors.length === errorsBefore) out.soundDocuments.push(tree2);
     if (isMap(d.contents)) out.roots.push(tree2);

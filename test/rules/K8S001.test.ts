@@ -93,6 +93,15 @@ const cases: RuleTable = {
   k8s: {
     valid: [
       {
+        // The same toleration with value gpu, its effect from the merge key: tolerated.
+        name: 'toleration-completed-by-a-merge-key-tolerates',
+        files: {
+          'infra/main.tf': POOL,
+          'k8s/job.yaml':
+            'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\n  labels: &base\n    effect: NoSchedule\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      tolerations:\n      - <<: *base\n        key: sku\n        operator: Equal\n        value: gpu\n      containers:\n      - name: c\n        image: x\n        resources:\n          limits:\n            nvidia.com/gpu: 1\n',
+        },
+      },
+      {
         // A repository's pools in sibling folders (terraform/ and bicep/), all tainted workload=gpu, which the job tolerates.
         name: 'one-repository-tolerated-pools-in-sibling-folders',
         files: {
@@ -339,6 +348,19 @@ metadata:
           'infra/main.tf': POOL,
           'k8s/ptjob.yaml':
             'apiVersion: kubeflow.org/v1\nkind: PyTorchJob\nmetadata:\n  name: dist\nspec:\n  pytorchReplicaSpecs:\n    Master:\n      template:\n        spec:\n          tolerations: &tol\n          - {key: sku, operator: Equal, value: "true", effect: NoSchedule}\n          containers:\n          - name: pytorch\n            image: x\n            resources:\n              limits: &gpu\n                ⟦nvidia.com/gpu⟧: 1\n    Worker:\n      template:\n        spec:\n          tolerations: *tol\n          containers:\n          - name: pytorch\n            image: x\n            resources:\n              limits: ⟦*gpu⟧\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'scannedPool',
+      },
+      {
+        // A toleration that takes its effect from a merge key (`<<: *base`, YAML 1.1, which
+        // kubectl applies) is read whole: value "true" does not match sku=gpu.
+        name: 'toleration-completed-by-a-merge-key',
+        files: {
+          'infra/main.tf': POOL,
+          'k8s/job.yaml':
+            'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\n  labels: &base\n    effect: NoSchedule\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      tolerations:\n      - <<: *base\n        key: sku\n        operator: Equal\n        value: "true"\n      containers:\n      - name: c\n        image: x\n        resources:\n          limits:\n            ⟦nvidia.com/gpu⟧: 1\n',
         },
         level: 'error',
         env: 'unknown',

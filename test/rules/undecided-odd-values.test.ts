@@ -151,14 +151,14 @@ resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
       'ST001 allowBlobPublicAccess',
     ]);
   });
-  it('K8S001/K8S002: a GPU request or a toleration written as a YAML alias is read as its anchor; one a merge key may supply is undecided (README: never read as missing)', async () => {
+  it('K8S001/K8S002: a GPU request or a toleration written as a YAML alias or merged with `<<` is read as its anchor; one a merge key of no mapping may supply is undecided (README: never read as missing)', async () => {
     const dir = tree({
       'k8s/pods.yaml': `apiVersion: v1
 kind: List
 items:
 - apiVersion: v1
   kind: Pod
-  metadata: {name: base}
+  metadata: {name: &name base}
   spec:
     tolerations:
     - &skutol {key: sku, operator: Equal, value: gpu, effect: NoSchedule}
@@ -190,12 +190,21 @@ items:
     - *skutol
     containers:
     - {name: c, image: x}
+- apiVersion: v1
+  kind: Pod
+  metadata: {name: merge-of-a-scalar}
+  spec:
+    containers:
+    - <<: *name
+      name: c3
+      image: x
 `,
     });
     const { briefs, undecided } = await lintTree(dir, ['K8S001', 'K8S002']);
-    // An alias is the node its anchor names (as kubectl reads it): decided, each use at its alias.
-    expect(briefs).toEqual(["K8S001 warning configTaint k8s/pods.yaml:22:38", "K8S002 warning tolerates k8s/pods.yaml:35:7"]);
-    // A merge key is not applied: what it may supply is undecided.
+    // An alias is the node its anchor names (as kubectl reads it), a merge key adds its mapping's
+    // keys: decided, each use at its alias.
+    expect(briefs).toEqual(['K8S001 warning configTaint k8s/pods.yaml:22:38', 'K8S001 warning configTaint k8s/pods.yaml:28:11', 'K8S002 warning tolerates k8s/pods.yaml:35:7']);
+    // A merge key of something that is no mapping (kubectl rejects it) is not applied: what it may supply is undecided.
     const said = undecided.map((u) => `${u.ruleId} ${u.attribute}: ${u.reason}`);
     expect(said).toEqual([expect.stringMatching(/^K8S001 resources: resources cannot be read, and a container may request a GPU there/)]);
   });

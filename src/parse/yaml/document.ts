@@ -318,7 +318,8 @@ export function parseYamlWithLibrary(source: string, lineMap: LineMap = new Line
     // An alias (`tolerations: *tol`) is the node its anchor names, as every loader reads it
     // (kubectl, the Azure ML CLI, Terraform's yamldecode): copied with the anchor's positions,
     // within the copy budget (past it, or in a cycle, it stays unreadable: unknown).
-    const tree = yamlTree(d.contents, lineMap, 0, undefined, aliases.targets.size > 0 ? aliasFollow(aliases.targets) : undefined);
+    // Merge keys (`<<: *base`) are applied as those readers apply them (YAML 1.1; kubectl's go-yaml, PyYAML).
+    const tree = yamlTree(d.contents, lineMap, 0, undefined, { ...aliasFollow(aliases.targets), mergeKeys: true });
     out.documents.push(tree);
     if (out.errors.length === errorsBefore) out.soundDocuments.push(tree);
     if (isMap(d.contents)) out.roots.push(tree as YamlMap);

@@ -111,6 +111,11 @@ export interface AliasFollow {
   readsLeft: number;
   /** Where following stopped first (the alias whose copy was cut): the reader says so (EVAL001). */
   stoppedAt?: Range;
+  /**
+   * Apply YAML 1.1 merge keys (`<<: *base`), as the reader of the file does: kubectl (go-yaml),
+   * the Azure ML CLI (PyYAML). Not for GitHub Actions, which does not support them.
+   */
+  mergeKeys?: true;
 }
 
 /** Nodes a copy makes through aliases, at most (far more than any workflow reuses). */
@@ -153,9 +158,19 @@ function copyNode(node: unknown, lineMap: LineMap, depth: number, mapOf: ScalarM
   }
   if (isMap(node)) {
     const entries: YamlEntryNode[] = [];
+    let merged: YamlMap[] | undefined;
     for (const p of node.items) {
       if (!isPair(p)) continue;
       const k = p.key as YNode | null;
+      // A merge key (`<<: *base`, `<<: [*a, *b]`), where the reader applies them: its maps' entries
+      // are added below (the mapping's own keys win).
+      if (follow?.mergeKeys && isScalar(k) && k.value === '<<' && (k.type === 'PLAIN' || k.type === undefined)) {
+        const maps = mergedMaps(p.value, lineMap, depth + 1, mapOf, follow, via);
+        if (maps) {
+          (merged ??= []).push(...maps);
+          continue;
+        }
+      }
       // An alias as a key (`*k : …`) is the scalar its anchor names, when followed.
       const keyNode = isAlias(k) ? (follow?.targets.get(k) as YNode | undefined) ?? k : k;
       const e: YamlEntryNode = { key: isScalar(keyNode) ? scalarValue(keyNode) : '', keyRange: nodeRange(lineMap, k), range: pairRange(lineMap, p) };
@@ -163,10 +178,41 @@ function copyNode(node: unknown, lineMap: LineMap, depth: number, mapOf: ScalarM
       if (p.value !== null && p.value !== undefined) e.value = yamlTree(p.value, lineMap, depth + 1, mapOf, follow, via);
       entries.push(e);
     }
+    if (merged) {
+      // YAML 1.1 merge ("Merge Key Language-Independent Type"): a key of the mapping itself wins,
+      // then the first merged map that has it.
+      const own = new Set(entries.map((e) => e.key));
+      for (const m of merged) {
+        for (const e of m.entries) {
+          if (own.has(e.key)) continue;
+          own.add(e.key);
+          entries.push(e);
+        }
+      }
+    }
     return { type: 'map', entries, range: nodeRange(lineMap, node as unknown as YNode) };
   }
   if (isSeq(node)) return { type: 'seq', items: node.items.map((i) => yamlTree(i, lineMap, depth + 1, mapOf, follow, via)), range: nodeRange(lineMap, node as unknown as YNode) };
   return { type: 'other', range: nodeRange(lineMap, node as YNode) };
+}
+
+/**
+ * The mappings a merge key's value names: one mapping (an alias to one, or written in place) or a
+ * sequence of them; undefined when it is anything else, or a copy was cut (the `<<` entry is then
+ * kept as written, and a reader takes what it may supply as unknown).
+ */
+function mergedMaps(value: unknown, lineMap: LineMap, depth: number, mapOf: ScalarMapper, follow: AliasFollow, via: Range | undefined): YamlMap[] | undefined {
+  const one = (n: unknown): YamlMap | undefined => {
+    if (!isAlias(n) && !isMap(n)) return undefined;
+    const t = yamlTree(n, lineMap, depth, mapOf, follow, via);
+    return t.type === 'map' ? t : undefined;
+  };
+  if (isSeq(value)) {
+    const maps = value.items.map(one);
+    return maps.every((m) => m !== undefined) ? (maps as YamlMap[]) : undefined;
+  }
+  const m = one(value);
+  return m ? [m] : undefined;
 }
 
 // ---- reading helpers (used by the CI model builder) -------------------------------------
