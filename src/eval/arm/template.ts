@@ -127,6 +127,8 @@ interface Env {
   depth: number;
   /** Parameters and variables being evaluated, one inside another (MAX_DECLARATION_CHAIN). */
   chain: number;
+  /** How many times a declaration chain was cut (Slot.cutDepth). */
+  cuts: number;
   /** The scopes of the nested deployments being walked, innermost last (`deployment-scope.ts`). */
   scopes: (string | undefined)[];
   /** The declared parameters: the root template's, then those of inner-scope nested templates. */
@@ -156,6 +158,13 @@ interface Slot {
    */
   read?: Value;
   state: 0 | 1 | 2; // 0 = not evaluated, 1 = evaluating, 2 = done
+  /**
+   * Set when a declaration chain was cut while it was evaluated (MAX_DECLARATION_CHAIN): the chain
+   * depth it was evaluated at. A read from a shallower depth evaluates it again (with more room
+   * below it, the cut may not be reached), so the value does not depend on which resource read
+   * it first (self-review 70); a read at the same depth or deeper takes the value kept.
+   */
+  cutDepth?: number;
   /** A `variables.copy` entry. */
   copy?: boolean;
 }
@@ -165,6 +174,12 @@ interface ParamSlot extends Slot {
   assigned?: Value;
   /** A `null` value given for a parameter with a default: the default applies (RULES.md "Null arguments"). */
   nullGiven?: Value;
+}
+
+/** Records (or clears) the depth a slot's value was cut at (Slot.cutDepth). */
+function keepCutDepth(slot: { cutDepth?: number }, depth: number | undefined): void {
+  if (depth === undefined) delete slot.cutDepth;
+  else slot.cutDepth = depth;
 }
 
 const DEPLOYMENTS = 'microsoft.resources/deployments';
@@ -273,7 +288,7 @@ class Scope {
   parameter(name: string): Value | undefined {
     const slot = this.params.get(name.toLowerCase());
     if (!slot) return undefined;
-    if (slot.state === 2) return (slot.read ??= passedThrough(slot.value!, slot.keyLoc));
+    if (slot.state === 2 && !this.evaluateAgain(slot)) return (slot.read ??= passedThrough(slot.value!, slot.keyLoc));
     if (slot.state === 1) {
       problem(this.env, `Parameter '${slot.name}' refers to itself`, slot.keyLoc);
       return unknown(`parameter '${slot.name}' refers to itself`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
@@ -281,6 +296,8 @@ class Scope {
     if (this.env.chain >= MAX_DECLARATION_CHAIN) return this.chainCut(slot.keyLoc);
     slot.state = 1;
     let v: Value;
+    const depth = this.env.chain;
+    const cuts = this.env.cuts;
     this.env.chain++;
     try {
       if (slot.assigned) v = slot.assigned;
@@ -293,11 +310,18 @@ class Scope {
     slot.value = v;
     slot.read = passedThrough(v, slot.keyLoc);
     slot.state = 2;
+    keepCutDepth(slot, this.env.cuts !== cuts ? depth : undefined);
     return slot.read;
+  }
+
+  /** Whether a slot's value was cut deeper than a read from here would cut it (Slot.cutDepth). */
+  private evaluateAgain(slot: Slot): boolean {
+    return slot.cutDepth !== undefined && this.env.chain < slot.cutDepth;
   }
 
   /** A declaration read past MAX_DECLARATION_CHAIN levels: unknown, and EVAL001 where the chain is cut (it is not evaluated, so the slot stays unread). */
   private chainCut(at: Location): Value {
+    this.env.cuts++;
     problem(this.env, DECLARATION_CHAIN_MESSAGE, at);
     return unknown(DECLARATION_CHAIN_REASON, at);
   }
@@ -309,13 +333,15 @@ class Scope {
   variable(name: string): Value | undefined {
     const slot = this.vars.get(name.toLowerCase());
     if (!slot) return undefined;
-    if (slot.state === 2) return (slot.read ??= passedThrough(slot.value!, slot.keyLoc));
+    if (slot.state === 2 && !this.evaluateAgain(slot)) return (slot.read ??= passedThrough(slot.value!, slot.keyLoc));
     if (slot.state === 1) {
       problem(this.env, `Variable '${slot.name}' refers to itself`, slot.keyLoc);
       return unknown(`variable '${slot.name}' refers to itself`, slot.keyLoc);
     }
     if (this.env.chain >= MAX_DECLARATION_CHAIN) return this.chainCut(slot.keyLoc);
     slot.state = 1;
+    const depth = this.env.chain;
+    const cuts = this.env.cuts;
     this.env.chain++;
     let v: Value;
     try {
@@ -326,6 +352,7 @@ class Scope {
     slot.value = v;
     slot.read = passedThrough(v, slot.keyLoc);
     slot.state = 2;
+    keepCutDepth(slot, this.env.cuts !== cuts ? depth : undefined);
     return slot.read;
   }
 
@@ -981,7 +1008,7 @@ function declareInputs(template: JsonNode, scope: Scope, nested: boolean): void 
 /** Evaluates an ARM template (with an optional parameter file) into resource instances. Never throws. */
 export function evaluateArmTemplate(opts: EvaluateArmOptions): ArmEvaluation {
   const parsed = opts.parsed ?? parseJsonc(opts.text ?? '', opts.file);
-  const env: Env = { problems: [], problemKeys: new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, budget: opts.budget ?? newExpansionBudget(), resources: [], opaque: [], unbound: [], depth: 0, chain: 0, scopes: [], inputs: [], inputKeys: new Set(), linking: [opts.file] };
+  const env: Env = { problems: [], problemKeys: new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, budget: opts.budget ?? newExpansionBudget(), resources: [], opaque: [], unbound: [], depth: 0, chain: 0, cuts: 0, scopes: [], inputs: [], inputKeys: new Set(), linking: [opts.file] };
   if (opts.readLinked) env.readLinked = opts.readLinked;
   const result: ArmEvaluation = { resources: env.resources, inputs: env.inputs, problems: env.problems, opaqueModules: env.opaque, unboundCalls: env.unbound };
   const root = opts.templateNode ?? parsed.root;

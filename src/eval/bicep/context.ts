@@ -54,6 +54,8 @@ export interface Env {
   calls: number;
   /** Parameters and variables being evaluated, one inside another (MAX_DECLARATION_CHAIN). */
   chain: number;
+  /** How many times a declaration chain was cut (Slot.cutDepth). */
+  cuts: number;
   /** Lambda bodies evaluated so far (calls.ts: at most LAMBDA_BUDGET per evaluation). */
   lambdaCalls: number;
   /** Registry modules (`br:`, `ts:`) whose body was not found (EVAL002, GPU005). */
@@ -79,7 +81,7 @@ function pathKindsOf(sources: BicepSources): Map<string, PathKind> {
 }
 
 export function newEnv(sources: BicepSources, maxCopy = LOOP_INSTANCE_CAP, maxDepth = 8): Env {
-  return { sources, problems: [], problemKeys: new Set(), resources: [], inputs: [], inputKeys: new Set(), maxCopy, budget: newExpansionBudget(), maxDepth, calls: 0, chain: 0, lambdaCalls: 0, opaque: [], pathKinds: pathKindsOf(sources) };
+  return { sources, problems: [], problemKeys: new Set(), resources: [], inputs: [], inputKeys: new Set(), maxCopy, budget: newExpansionBudget(), maxDepth, calls: 0, chain: 0, cuts: 0, lambdaCalls: 0, opaque: [], pathKinds: pathKindsOf(sources) };
 }
 
 /** Records an EVAL001 once per place and message. */

@@ -168,7 +168,7 @@ export class FileScope {
   parameter(name: string): Value | undefined {
     const slot = this.params.get(name);
     if (!slot) return undefined;
-    if (slot.state === 2) return passedThrough(slot.value!, slot.via);
+    if (slot.state === 2 && !this.evaluateAgain(slot)) return passedThrough(slot.value!, slot.via);
     if (slot.state === 1) {
       this.problem(`Parameter '${slot.name}' refers to itself`, slot.via.range);
       return U(`parameter '${slot.name}' refers to itself`, slot.via, `parameters('${slot.name}')`);
@@ -176,6 +176,8 @@ export class FileScope {
     if (this.env.chain >= MAX_DECLARATION_CHAIN) return this.chainCut(slot.via);
     slot.state = 1;
     let v: Value;
+    const depth = this.env.chain;
+    const cuts = this.env.cuts;
     this.env.chain++;
     try {
       if (slot.assigned) v = slot.assigned;
@@ -188,19 +190,22 @@ export class FileScope {
     }
     slot.value = v;
     slot.state = 2;
+    this.keepCutDepth(slot, cuts, depth);
     return passedThrough(v, slot.via);
   }
 
   variable(name: string): Value | undefined {
     const slot = this.vars.get(name);
     if (!slot) return undefined;
-    if (slot.state === 2) return passedThrough(slot.value!, slot.via);
+    if (slot.state === 2 && !this.evaluateAgain(slot)) return passedThrough(slot.value!, slot.via);
     if (slot.state === 1) {
       this.problem(`Variable '${name}' refers to itself`, slot.decl.name.range);
       return U(`variable '${name}' refers to itself`, slot.via);
     }
     if (this.env.chain >= MAX_DECLARATION_CHAIN) return this.chainCut(this.loc(slot.decl.name.range));
     slot.state = 1;
+    const depth = this.env.chain;
+    const cuts = this.env.cuts;
     this.env.chain++;
     let v: Value;
     try {
@@ -210,11 +215,24 @@ export class FileScope {
     }
     slot.value = v;
     slot.state = 2;
+    this.keepCutDepth(slot, cuts, depth);
     return passedThrough(v, slot.via);
+  }
+
+  /** Whether a slot's value was cut deeper than a read from here would cut it (Slot.cutDepth). */
+  private evaluateAgain(slot: { cutDepth?: number }): boolean {
+    return slot.cutDepth !== undefined && this.env.chain < slot.cutDepth;
+  }
+
+  /** Records (or clears) the depth a slot's value was cut at: set when a cut happened while it was evaluated (`cuts` then differs). */
+  private keepCutDepth(slot: { cutDepth?: number }, cuts: number, depth: number): void {
+    if (this.env.cuts !== cuts) slot.cutDepth = depth;
+    else delete slot.cutDepth;
   }
 
   /** A declaration read past MAX_DECLARATION_CHAIN levels: unknown, and EVAL001 where the chain is cut (it is not evaluated, so the slot stays unread). */
   private chainCut(at: Location): Value {
+    this.env.cuts++;
     problem(this.env, DECLARATION_CHAIN_MESSAGE, at);
     return U(DECLARATION_CHAIN_REASON, at);
   }

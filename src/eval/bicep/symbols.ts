@@ -15,6 +15,12 @@ export interface Slot<D> {
   state: 0 | 1 | 2;
   value?: Value;
   via: Location;
+  /**
+   * Set when a declaration chain was cut while it was evaluated (MAX_DECLARATION_CHAIN): the
+   * chain depth it was evaluated at; a read from a shallower depth evaluates it again, so the
+   * value does not depend on which resource read it first (self-review 70).
+   */
+  cutDepth?: number;
 }
 
 export interface ParamSlot extends Slot<ParamDecl | null> {
