@@ -137,9 +137,17 @@ function problemsOf(input: InputDecl, size: Value | undefined): Problem[] {
     // the input's other members, or only that it is set: `length(var.node_groups) >= 1`): the
     // variable has no validation restricting the size, and the finding is at its header
     // (RULES.md: a missing guard points at the variable; review 69 saw it at an unrelated condition).
+    // (A validation that holds for a value that is no size but rejects some size, a deny-list
+    // `!contains(["Standard_NP10s"], var.x)`, does check it: every non-GPU probe must pass too;
+    // self-review 70.)
     const whole = input.assigned ?? input.defaultValue;
-    const noSize = isStructured(input) ? (whole && size?.kind === 'string' && size.origin ? withMemberAt(whole, size.origin, NOT_A_SIZE) : undefined) : undefined;
-    const checksNoSize = isStructured(input) ? noSize !== undefined && vs.every((v) => v.admitsValue?.(noSize) === true) : allValidationsAdmit(vs, NOT_A_SIZE) === true;
+    const admitted = (probe: string): boolean => {
+      if (!isStructured(input)) return allValidationsAdmit(vs, probe) === true;
+      const swapped = whole && size?.kind === 'string' && size.origin ? withMemberAt(whole, size.origin, probe) : undefined;
+      return swapped !== undefined && vs.every((v) => v.admitsValue?.(swapped) === true);
+    };
+    // (The sizes a condition names count: `!contains(["Standard_D4s_v5"], …)` rejects one of them.)
+    const checksNoSize = [NOT_A_SIZE, ...NON_GPU_PROBE_SIZES, ...vs.flatMap((v) => sizeLiteralsOf(v.text))].every(admitted);
     if (checksNoSize)
       return [{ location: input.header, attributePath: `${input.name}.validation`, messageId: isStructured(input) ? 'noSizeValidationStructured' : 'noSizeValidation', data: { ...base, regex: gpuSizeRegex() } }];
     // An object or list input is probed as a whole, with the workload's size swapped.

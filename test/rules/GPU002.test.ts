@@ -15,6 +15,29 @@ const converted: RuleTable = {
   terraform: {
     valid: [
       {
+        // Rejects every non-GPU `Standard_` size; only a value that is no size name passes, which Azure rejects (self-review 70).
+        name: 'validation-rejecting-every-non-gpu-standard-size',
+        files: {
+          'main.tf': `
+variable "gpu_vm_size" {
+  type    = string
+  default = "Standard_NC24ads_A100_v4"
+  validation {
+    condition     = !startswith(var.gpu_vm_size, "Standard_") || can(regex("^Standard_N[CDV]", var.gpu_vm_size))
+    error_message = "GPU only."
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = var.gpu_vm_size
+  node_taints           = ["sku=gpu:NoSchedule"]
+}
+`,
+        },
+      },
+      {
         // Evaluated: every non-GPU size is rejected (starts with NC/ND/NV, never NP).
         name: 'startswith-gpu-families',
         files: {
@@ -432,6 +455,33 @@ resource "azurerm_machine_learning_compute_cluster" "c" {
         level: 'warning',
         env: 'unknown',
         messageId: 'conditionAdmitsNonGpuStructured',
+      },
+      {
+        // A deny-list checks the size (it rejects the sizes it names), though a value that is no
+        // size passes it: a guard that admits a non-GPU size, at its condition (self-review 70).
+        name: 'deny-list-validation-admits-other-sizes',
+        files: {
+          'main.tf': `
+variable "gpu_vm_size" {
+  type    = string
+  default = "Standard_NC24ads_A100_v4"
+  validation {
+    condition     = ⟦!contains(["Standard_NP10s", "Standard_NP20s"], var.gpu_vm_size)⟧
+    error_message = "No FPGA."
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = var.gpu_vm_size
+  node_taints           = ["sku=gpu:NoSchedule"]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'conditionAdmitsNonGpu',
       },
       {
         // A validation that does not restrict the size to GPU families is no guard (the condition is evaluated).
