@@ -2969,7 +2969,37 @@ const repeatedTemplateDirectives: RuleTable = {
   },
 };
 
-ruleTester('GPU001', converted, azureCli, bicepparamJsonTemplate, runtimeVariables, sizeNames, projectTags, repeatedTemplateDirectives);
+// RULES.md GPU001 "name contains gpu": the resource's name. A Terraform label or a Bicep symbolic
+// name stands for it only when the name is not known (review 70: the symbol `gpuCluster` of the
+// CPU cluster 'ws/cpu-cluster' was reported, as the ARM it compiles to is not).
+const labelsAreNotNames: RuleTable = {
+  bicep: {
+    valid: [
+      {
+        name: 'symbolic-name-says-gpu-the-name-does-not',
+        files: {
+          'main.bicep':
+            "resource gpuCluster 'Microsoft.MachineLearningServices/workspaces/computes@2024-04-01' = {\n  name: 'ws/cpu-cluster'\n  location: 'westeurope'\n  properties: {\n    computeType: 'AmlCompute'\n    properties: {\n      vmSize: 'Standard_DS3_v2'\n    }\n  }\n}\n",
+        },
+      },
+    ],
+    invalid: [],
+  },
+  terraform: {
+    valid: [
+      {
+        name: 'label-says-gpu-the-name-does-not',
+        files: {
+          'main.tf':
+            'resource "azurerm_kubernetes_cluster_node_pool" "gpu" {\n  name                  = "user1"\n  kubernetes_cluster_id = "/subscriptions/x/aks"\n  vm_size               = "Standard_D4s_v5"\n}\n',
+        },
+      },
+    ],
+    invalid: [],
+  },
+};
+
+ruleTester('GPU001', converted, azureCli, bicepparamJsonTemplate, runtimeVariables, sizeNames, projectTags, repeatedTemplateDirectives, labelsAreNotNames);
 
 // RULES.md "Three-valued facts": "Where an unknown value hides a possible finding, the run records it".
 // A pool named "gpu${each.key}" under a for_each over a data source: its name (the GPU signal) is unknown.
