@@ -38572,6 +38572,10 @@ var init_member_reads = __esm({
 });
 
 // src/eval/arm/template.ts
+function keepCutDepth(slot, depth) {
+  if (depth === void 0) delete slot.cutDepth;
+  else slot.cutDepth = depth;
+}
 function problem(env, message, location) {
   const k = `${location.file}:${location.range.start.offset}:${message}`;
   if (env.problemKeys.has(k)) return;
@@ -38965,7 +38969,7 @@ function declareInputs(template, scope, nested) {
 }
 function evaluateArmTemplate(opts) {
   const parsed = opts.parsed ?? parseJsonc(opts.text ?? "", opts.file);
-  const env = { problems: [], problemKeys: /* @__PURE__ */ new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, budget: opts.budget ?? newExpansionBudget(), resources: [], opaque: [], unbound: [], depth: 0, chain: 0, scopes: [], inputs: [], inputKeys: /* @__PURE__ */ new Set(), linking: [opts.file] };
+  const env = { problems: [], problemKeys: /* @__PURE__ */ new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, budget: opts.budget ?? newExpansionBudget(), resources: [], opaque: [], unbound: [], depth: 0, chain: 0, cuts: 0, scopes: [], inputs: [], inputKeys: /* @__PURE__ */ new Set(), linking: [opts.file] };
   if (opts.readLinked) env.readLinked = opts.readLinked;
   const result = { resources: env.resources, inputs: env.inputs, problems: env.problems, opaqueModules: env.opaque, unboundCalls: env.unbound };
   const root = opts.templateNode ?? parsed.root;
@@ -39123,7 +39127,7 @@ var init_template = __esm({
       parameter(name) {
         const slot = this.params.get(name.toLowerCase());
         if (!slot) return void 0;
-        if (slot.state === 2) return slot.read ??= passedThrough(slot.value, slot.keyLoc);
+        if (slot.state === 2 && !this.evaluateAgain(slot)) return slot.read ??= passedThrough(slot.value, slot.keyLoc);
         if (slot.state === 1) {
           problem(this.env, `Parameter '${slot.name}' refers to itself`, slot.keyLoc);
           return unknown(`parameter '${slot.name}' refers to itself`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
@@ -39131,6 +39135,8 @@ var init_template = __esm({
         if (this.env.chain >= MAX_DECLARATION_CHAIN) return this.chainCut(slot.keyLoc);
         slot.state = 1;
         let v;
+        const depth = this.env.chain;
+        const cuts = this.env.cuts;
         this.env.chain++;
         try {
           if (slot.assigned) v = slot.assigned;
@@ -39143,10 +39149,16 @@ var init_template = __esm({
         slot.value = v;
         slot.read = passedThrough(v, slot.keyLoc);
         slot.state = 2;
+        keepCutDepth(slot, this.env.cuts !== cuts ? depth : void 0);
         return slot.read;
+      }
+      /** Whether a slot's value was cut deeper than a read from here would cut it (Slot.cutDepth). */
+      evaluateAgain(slot) {
+        return slot.cutDepth !== void 0 && this.env.chain < slot.cutDepth;
       }
       /** A declaration read past MAX_DECLARATION_CHAIN levels: unknown, and EVAL001 where the chain is cut (it is not evaluated, so the slot stays unread). */
       chainCut(at2) {
+        this.env.cuts++;
         problem(this.env, DECLARATION_CHAIN_MESSAGE, at2);
         return unknown(DECLARATION_CHAIN_REASON, at2);
       }
@@ -39156,13 +39168,15 @@ var init_template = __esm({
       variable(name) {
         const slot = this.vars.get(name.toLowerCase());
         if (!slot) return void 0;
-        if (slot.state === 2) return slot.read ??= passedThrough(slot.value, slot.keyLoc);
+        if (slot.state === 2 && !this.evaluateAgain(slot)) return slot.read ??= passedThrough(slot.value, slot.keyLoc);
         if (slot.state === 1) {
           problem(this.env, `Variable '${slot.name}' refers to itself`, slot.keyLoc);
           return unknown(`variable '${slot.name}' refers to itself`, slot.keyLoc);
         }
         if (this.env.chain >= MAX_DECLARATION_CHAIN) return this.chainCut(slot.keyLoc);
         slot.state = 1;
+        const depth = this.env.chain;
+        const cuts = this.env.cuts;
         this.env.chain++;
         let v;
         try {
@@ -39173,6 +39187,7 @@ var init_template = __esm({
         slot.value = v;
         slot.read = passedThrough(v, slot.keyLoc);
         slot.state = 2;
+        keepCutDepth(slot, this.env.cuts !== cuts ? depth : void 0);
         return slot.read;
       }
       userFunction(name, args, loc3) {
@@ -39428,7 +39443,7 @@ function pathKindsOf(sources) {
   return kinds;
 }
 function newEnv(sources, maxCopy = LOOP_INSTANCE_CAP, maxDepth = 8) {
-  return { sources, problems: [], problemKeys: /* @__PURE__ */ new Set(), resources: [], inputs: [], inputKeys: /* @__PURE__ */ new Set(), maxCopy, budget: newExpansionBudget(), maxDepth, calls: 0, chain: 0, lambdaCalls: 0, opaque: [], pathKinds: pathKindsOf(sources) };
+  return { sources, problems: [], problemKeys: /* @__PURE__ */ new Set(), resources: [], inputs: [], inputKeys: /* @__PURE__ */ new Set(), maxCopy, budget: newExpansionBudget(), maxDepth, calls: 0, chain: 0, cuts: 0, lambdaCalls: 0, opaque: [], pathKinds: pathKindsOf(sources) };
 }
 function problem2(env, message, location) {
   const k = `${location.file}:${location.range.start.offset}:${message}`;
@@ -41213,7 +41228,7 @@ var init_scope = __esm({
       parameter(name) {
         const slot = this.params.get(name);
         if (!slot) return void 0;
-        if (slot.state === 2) return passedThrough(slot.value, slot.via);
+        if (slot.state === 2 && !this.evaluateAgain(slot)) return passedThrough(slot.value, slot.via);
         if (slot.state === 1) {
           this.problem(`Parameter '${slot.name}' refers to itself`, slot.via.range);
           return U2(`parameter '${slot.name}' refers to itself`, slot.via, `parameters('${slot.name}')`);
@@ -41221,6 +41236,8 @@ var init_scope = __esm({
         if (this.env.chain >= MAX_DECLARATION_CHAIN) return this.chainCut(slot.via);
         slot.state = 1;
         let v;
+        const depth = this.env.chain;
+        const cuts = this.env.cuts;
         this.env.chain++;
         try {
           if (slot.assigned) v = slot.assigned;
@@ -41233,18 +41250,21 @@ var init_scope = __esm({
         }
         slot.value = v;
         slot.state = 2;
+        this.keepCutDepth(slot, cuts, depth);
         return passedThrough(v, slot.via);
       }
       variable(name) {
         const slot = this.vars.get(name);
         if (!slot) return void 0;
-        if (slot.state === 2) return passedThrough(slot.value, slot.via);
+        if (slot.state === 2 && !this.evaluateAgain(slot)) return passedThrough(slot.value, slot.via);
         if (slot.state === 1) {
           this.problem(`Variable '${name}' refers to itself`, slot.decl.name.range);
           return U2(`variable '${name}' refers to itself`, slot.via);
         }
         if (this.env.chain >= MAX_DECLARATION_CHAIN) return this.chainCut(this.loc(slot.decl.name.range));
         slot.state = 1;
+        const depth = this.env.chain;
+        const cuts = this.env.cuts;
         this.env.chain++;
         let v;
         try {
@@ -41254,10 +41274,21 @@ var init_scope = __esm({
         }
         slot.value = v;
         slot.state = 2;
+        this.keepCutDepth(slot, cuts, depth);
         return passedThrough(v, slot.via);
+      }
+      /** Whether a slot's value was cut deeper than a read from here would cut it (Slot.cutDepth). */
+      evaluateAgain(slot) {
+        return slot.cutDepth !== void 0 && this.env.chain < slot.cutDepth;
+      }
+      /** Records (or clears) the depth a slot's value was cut at: set when a cut happened while it was evaluated (`cuts` then differs). */
+      keepCutDepth(slot, cuts, depth) {
+        if (this.env.cuts !== cuts) slot.cutDepth = depth;
+        else delete slot.cutDepth;
       }
       /** A declaration read past MAX_DECLARATION_CHAIN levels: unknown, and EVAL001 where the chain is cut (it is not evaluated, so the slot stays unread). */
       chainCut(at2) {
+        this.env.cuts++;
         problem2(this.env, DECLARATION_CHAIN_MESSAGE, at2);
         return U2(DECLARATION_CHAIN_REASON, at2);
       }
@@ -45086,7 +45117,7 @@ function gpuIntent(s) {
   const name = ownName(s.name);
   const label = ownName(s.label);
   if (name !== void 0 && mentionsGpu(name)) return `its name "${name}" says GPU`;
-  if (label !== void 0 && mentionsGpu(label)) return `its name "${label}" says GPU`;
+  if (name === void 0 && label !== void 0 && mentionsGpu(label)) return `its name "${label}" says GPU`;
   if (name === void 0 && s.nameParts && piecesMentionGpu(s.nameParts)) return `its name "${s.nameParts.join("\u2026").replace(/…{2,}/g, "\u2026")}" says GPU`;
   const projectTags = s.projectTags === "unknown" ? void 0 : s.projectTags;
   for (const attr2 of ["labels", "tags", "taints"]) {
@@ -45634,7 +45665,7 @@ function shellFunctions(commands) {
     }
     return names;
   });
-  return { runners, bodies: bodies.filter((b) => b.laterNames.size > 0), all: bodies };
+  return { runners, bodies: bodies.filter((b) => b.laterNames.size > 0 || b.readsAnyName), all: bodies };
 }
 function addLaterNames(bodies, commands, inBody, namesIn) {
   if (bodies.length === 0) return;
@@ -45665,10 +45696,7 @@ function addLaterNames(bodies, commands, inBody, namesIn) {
   }
   for (const [i, b] of bodies.entries()) {
     const text2 = commands.slice(b.start, b.end + 1).map((c) => `${c.argv.map((w) => w.raw).join(" ")} ${c.heredoc?.text ?? ""}`).join("\n");
-    if (READS_ANY_NAME.test(text2)) {
-      for (const names of byWord.values()) for (const name of names) if (later(name, i)) b.laterNames.add(name);
-      continue;
-    }
+    if (READS_ANY_NAME.test(text2)) b.readsAnyName = true;
     for (const word of new Set(text2.toLowerCase().match(/[a-z_]\w*/g) ?? [])) for (const name of byWord.get(word) ?? []) if (later(name, i)) b.laterNames.add(name);
   }
 }
@@ -45716,7 +45744,7 @@ function powershellFunctions(commands) {
     }
     return names;
   });
-  return bodies.filter((b) => b.laterNames.size > 0);
+  return bodies.filter((b) => b.laterNames.size > 0 || b.readsAnyName);
 }
 function powershellEnvironment(initial) {
   const out = new CaseFoldedEnv();
@@ -45942,9 +45970,13 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   const argumentRunners = functions.runners;
   const bodyAt = new Map(functions.bodies.map((b) => [b.start, b]));
   const bodyRestore = /* @__PURE__ */ new Map();
+  let readsAnyUntil = -1;
+  const inReadsAnyBody = () => readsAnyUntil >= currentCommand;
+  let currentCommand = 0;
   for (let ci = 0; ci < commands.length; ci++) {
     const cmd = commands[ci];
     if (cmd.commented) continue;
+    currentCommand = ci;
     if (cmd.statement !== statement) {
       statement = cmd.statement;
       afterOperator = false;
@@ -45988,6 +46020,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
         }
       }
       bodyRestore.set(b.end, saved);
+      if (b.readsAnyName) readsAnyUntil = Math.max(readsAnyUntil, b.end);
     }
     if (!ps) leaveSubshellsTo((cmd.depth ?? 0) + pipedDepth);
     const words = joinExpressions(cmd.argv);
@@ -46280,7 +46313,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     const written2 = word ? scriptPath(expandWord(word, env, ctx)) : void 0;
     const fixed2 = written2 !== void 0 && (written2.fromCheckout || path40.isAbsolute(written2.path));
     const target = written2 === void 0 || fixed2 ? written2 : folder === UNKNOWN_FOLDER ? void 0 : within2(folder, written2.path);
-    const run3 = target !== void 0 ? ctx.source?.(target.path, env, folder === UNKNOWN_FOLDER ? void 0 : folder, target.fromCheckout === true) : void 0;
+    const run3 = target !== void 0 && !inReadsAnyBody() ? ctx.source?.(target.path, env, folder === UNKNOWN_FOLDER ? void 0 : folder, target.fromCheckout === true) : void 0;
     if (!run3) return forgetAll(unknownWhy);
     const last = calls[calls.length - 1];
     if (last?.sourced && last.path === target.path && !last.run) last.run = run3;
@@ -46370,6 +46403,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     calls.push({
       path: at2.path,
       env: inherited,
+      ...inReadsAnyBody() ? { inFunctionBody: true } : {},
       ...at2.fromCheckout ? { fromCheckout: true } : !fixed2 && folder === UNKNOWN_FOLDER ? { cwdMoved: true } : {},
       ...folder !== UNKNOWN_FOLDER && folder !== STARTING_FOLDER ? { folder } : {},
       ...target.sourced ? { sourced: true } : {}
@@ -46892,7 +46926,7 @@ var init_interpret = __esm({
     isName = (t) => /^[A-Za-z_]\w*$/.test(t);
     RUNS_ARGUMENTS = /^(?:"\$(?:@|\{@(?::[^}]*)?\})"|\$(?:@|\*|\{[@*](?::[^}]*)?\}))$/;
     FUNCTION_NAME = /^[A-Za-z_][\w-]*$/;
-    READS_ANY_NAME = /\$\{!|\beval\b|\b(?:declare|local|typeset)\s+-\w*n|\b(?:get-variable|gv|invoke-expression|iex)\b|\$executioncontext|\bvariable:/i;
+    READS_ANY_NAME = /\$\{!|\beval\b|\b(?:declare|local|typeset)\s+-\w*n|\b(?:get-variable|gv|invoke-expression|iex)\b|\$executioncontext|\bvariable:|\.(?:sh|bash|ps1)\b|\bsource\b|(?:^|[\s;&|({])\.\s/i;
     FUNCTIONS_OF = /* @__PURE__ */ new WeakMap();
     PS_ASSIGNED = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})*\$((?:(?:env|global|script):)?[A-Za-z_]\w*)(=.*)?$`, "is");
     POSITIONALS = ["1", "2", "3", "4", "5", "6", "7", "8", "9"];
@@ -49046,6 +49080,7 @@ function taskArguments(file, args, sc) {
   );
 }
 function calledScript(scripts, root, from, call, start) {
+  if (call.inFunctionBody) return void 0;
   if (path43.isAbsolute(call.path) || call.fromCheckout) return scriptAt(scripts, root, from, call.path);
   if (call.cwdMoved) return void 0;
   const at2 = fromStart(start, call.path);
@@ -55769,8 +55804,12 @@ function problemsOf(input2, size) {
     }
     if (out.length > 0) return out;
     const whole = input2.assigned ?? input2.defaultValue;
-    const noSize = isStructured(input2) ? whole && size?.kind === "string" && size.origin ? withMemberAt(whole, size.origin, NOT_A_SIZE) : void 0 : void 0;
-    const checksNoSize = isStructured(input2) ? noSize !== void 0 && vs.every((v) => v.admitsValue?.(noSize) === true) : allValidationsAdmit(vs, NOT_A_SIZE) === true;
+    const admitted = (probe2) => {
+      if (!isStructured(input2)) return allValidationsAdmit(vs, probe2) === true;
+      const swapped = whole && size?.kind === "string" && size.origin ? withMemberAt(whole, size.origin, probe2) : void 0;
+      return swapped !== void 0 && vs.every((v) => v.admitsValue?.(swapped) === true);
+    };
+    const checksNoSize = [NOT_A_SIZE, ...NON_GPU_PROBE_SIZES, ...vs.flatMap((v) => sizeLiteralsOf(v.text))].every(admitted);
     if (checksNoSize)
       return [{ location: input2.header, attributePath: `${input2.name}.validation`, messageId: isStructured(input2) ? "noSizeValidationStructured" : "noSizeValidation", data: { ...base, regex: gpuSizeRegex() } }];
     if (isStructured(input2)) return structuredGuardProblem(input2, vs, size, base);

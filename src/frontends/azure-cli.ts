@@ -1281,6 +1281,8 @@ function taskArguments(file: string, args: NonNullable<ScriptFileRun['args']>, s
  * not be the one run.
  */
 function calledScript(scripts: Map<string, { file: string; script: CiScript }>, root: string, from: string, call: ScriptCall, start: FolderState | undefined): { file: string; script: CiScript } | undefined {
+  // A call in a function body that runs with values not known is not followed (ScriptCall.inFunctionBody).
+  if (call.inFunctionBody) return undefined;
   // A path from the checkout's folder (`$GITHUB_WORKSPACE/scripts/x.sh`) is one from the repository's top, wherever the step or a `cd` went.
   if (path.isAbsolute(call.path) || call.fromCheckout) return scriptAt(scripts, root, from, call.path);
   if (call.cwdMoved) return undefined;

@@ -864,6 +864,21 @@ const azureCli: RuleTable = {
           's/a.sh': 'az acr create -n acrroot -g rg --sku Basic --admin-enabled "$1"\n',
         },
       },
+      // A function body that runs or sources a script runs when it is called: the script reads
+      // the values then (ADMIN=false here), not those at the definition (self-review 70: a true
+      // was reported); such calls are not followed from the body.
+      {
+        name: 'script-run-from-a-function-body-with-values-set-before-the-call',
+        files: {
+          '.github/workflows/ci.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./deploy.sh\n      - run: ./deploy3.sh\n      - shell: pwsh\n        run: ./deploy4.ps1\n',
+          'deploy.sh': 'export ADMIN=true\ndeploy() {\n  ./s/a.sh\n}\nexport ADMIN=false\ndeploy\n',
+          'deploy3.sh': 'ADMIN=true\ndeploy() {\n  source ./s/b.sh\n}\nADMIN=false\ndeploy\n',
+          'deploy4.ps1': '$env:ADMIN = "true"\nfunction Deploy {\n  ./s/c.ps1\n}\n$env:ADMIN = "false"\nDeploy\n',
+          's/a.sh': 'az acr create -n acra -g rg --sku Basic --admin-enabled "$ADMIN"\n',
+          's/b.sh': 'az acr create -n acrb -g rg --sku Basic --admin-enabled "$ADMIN"\n',
+          's/c.ps1': 'az acr create -n acrc -g rg --sku Basic --admin-enabled $env:ADMIN\n',
+        },
+      },
       // $false, a PowerShell constant, is the text False for az.
       { name: 'powershell-false-constant', files: { 'deploy.ps1': 'az acr create -n acrml -g rg --sku Basic --admin-enabled $false\n' } },
       // azure-cli's three-state flags take the next word as their value and accept only true/false:

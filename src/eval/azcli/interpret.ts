@@ -69,6 +69,8 @@ export interface ScriptCall {
   cwdMoved?: true;
   /** The folder the script was in at the call, when a `cd` moved it (where the called script starts). */
   folder?: ScriptFolder;
+  /** Made in a function body, which runs when it is called, with values not known (FunctionBody.readsAnyName): not followed. */
+  inFunctionBody?: true;
   /** The path is from the repository's top, written from the CI checkout's folder (`$GITHUB_WORKSPACE/scripts/x.sh`). */
   fromCheckout?: true;
   /** `source x.sh` / `. x.sh`: run in the caller's shell (its `$0` is the caller's). */
@@ -106,6 +108,12 @@ interface FunctionBody {
   start: number;
   end: number;
   laterNames: Set<string>;
+  /**
+   * The body may read variables it does not name (it runs or sources a script, `eval`, `${!x}`):
+   * which values they have when it is called is not known, so the scripts it runs or sources are
+   * not followed from it (each is still linted on its own).
+   */
+  readsAnyName?: true;
 }
 
 /**
@@ -174,7 +182,7 @@ function shellFunctions(commands: readonly CiCommand[]): { runners: Set<string>;
     }
     return names;
   });
-  return { runners, bodies: bodies.filter((b) => b.laterNames.size > 0), all: bodies };
+  return { runners, bodies: bodies.filter((b) => b.laterNames.size > 0 || b.readsAnyName), all: bodies };
 }
 
 /**
@@ -222,16 +230,19 @@ function addLaterNames(bodies: FunctionBody[], commands: readonly CiCommand[], i
       .slice(b.start, b.end + 1)
       .map((c) => `${c.argv.map((w) => w.raw).join(' ')} ${c.heredoc?.text ?? ''}`)
       .join('\n');
-    if (READS_ANY_NAME.test(text)) {
-      for (const names of byWord.values()) for (const name of names) if (later(name, i)) b.laterNames.add(name);
-      continue;
-    }
+    // (Giving such a body every name set later was quadratic again: 5,000 functions that each
+    // run a script and set a variable took 49 s and 2.7 GB.)
+    if (READS_ANY_NAME.test(text)) b.readsAnyName = true;
     for (const word of new Set(text.toLowerCase().match(/[a-z_]\w*/g) ?? [])) for (const name of byWord.get(word) ?? []) if (later(name, i)) b.laterNames.add(name);
   }
 }
 
-/** A body that may read a variable whose name is not written in it: indirect expansion, eval, namerefs, PowerShell's variable cmdlets. */
-const READS_ANY_NAME = /\$\{!|\beval\b|\b(?:declare|local|typeset)\s+-\w*n|\b(?:get-variable|gv|invoke-expression|iex)\b|\$executioncontext|\bvariable:/i;
+/**
+ * A body that may read a variable whose name is not written in it: indirect expansion, eval,
+ * namerefs, PowerShell's variable cmdlets, and a script it runs or sources (`./deploy.sh`,
+ * `source vars.sh`, `. ./x.ps1`), which reads the exported variables (self-review 70).
+ */
+const READS_ANY_NAME = /\$\{!|\beval\b|\b(?:declare|local|typeset)\s+-\w*n|\b(?:get-variable|gv|invoke-expression|iex)\b|\$executioncontext|\bvariable:|\.(?:sh|bash|ps1)\b|\bsource\b|(?:^|[\s;&|({])\.\s/i;
 
 /**
  * A script's functions (`shellFunctions`, `powershellFunctions`), read once per script: a script
@@ -299,7 +310,7 @@ function powershellFunctions(commands: readonly CiCommand[]): FunctionBody[] {
     }
     return names;
   });
-  return bodies.filter((b) => b.laterNames.size > 0);
+  return bodies.filter((b) => b.laterNames.size > 0 || b.readsAnyName);
 }
 
 /**
@@ -696,9 +707,15 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   // (By first command: a script of thousands of functions looked at every body for every command.)
   const bodyAt = new Map(functions.bodies.map((b) => [b.start, b]));
   const bodyRestore = new Map<number, Map<string, Value | undefined>>();
+  /** The last command of the function body being read that may read any variable (FunctionBody.readsAnyName); -1 outside one. */
+  let readsAnyUntil = -1;
+  /** Whether the command being read is in such a body: the scripts it runs or sources get values not known. */
+  const inReadsAnyBody = (): boolean => readsAnyUntil >= currentCommand;
+  let currentCommand = 0;
   for (let ci = 0; ci < commands.length; ci++) {
     const cmd = commands[ci]!;
     if (cmd.commented) continue;
+    currentCommand = ci;
     if (cmd.statement !== statement) {
       statement = cmd.statement;
       afterOperator = false;
@@ -750,6 +767,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
         }
       }
       bodyRestore.set(b.end, saved);
+      if (b.readsAnyName) readsAnyUntil = Math.max(readsAnyUntil, b.end);
     }
     // Leaving a subshell (`( … )`, `$(…)`): what it assigned is the parent's no more.
     if (!ps) leaveSubshellsTo((cmd.depth ?? 0) + pipedDepth);
@@ -1124,7 +1142,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     // Read from the script's folder (`cd lib && source ./vars.sh`); not after a move to a folder not known.
     const fixed = written !== undefined && (written.fromCheckout || path.isAbsolute(written.path));
     const target = written === undefined || fixed ? written : folder === UNKNOWN_FOLDER ? undefined : within(folder, written.path);
-    const run = target !== undefined ? ctx.source?.(target.path, env, folder === UNKNOWN_FOLDER ? undefined : folder, target.fromCheckout === true) : undefined;
+    // (Not from a function body that may read any variable: it runs when called, with values not known.)
+    const run = target !== undefined && !inReadsAnyBody() ? ctx.source?.(target.path, env, folder === UNKNOWN_FOLDER ? undefined : folder, target.fromCheckout === true) : undefined;
     if (!run) return forgetAll(unknownWhy);
     // The call recorded for this `source` (its commands run with this script's values) is this run: not made again.
     const last = calls[calls.length - 1];
@@ -1242,6 +1261,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     calls.push({
       path: at.path,
       env: inherited,
+      ...(inReadsAnyBody() ? { inFunctionBody: true } : {}),
       ...(at.fromCheckout ? { fromCheckout: true } : !fixed && folder === UNKNOWN_FOLDER ? { cwdMoved: true } : {}),
       ...(folder !== UNKNOWN_FOLDER && folder !== STARTING_FOLDER ? { folder } : {}),
       ...(target.sourced ? { sourced: true } : {}),
