@@ -46171,11 +46171,12 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     }
     if (cmd.heredoc) recordHeredoc(cmd, [...rest.slice(prefixStart, j).filter((w) => !SHELL_ASSIGNMENT.test(w.raw)), ...rest.slice(j)]);
     recordCall(rest.slice(j), exportedEnvironment);
-    if (CHANGES_DIRECTORY.has(program.text) && !inSubstitution) changeFolder(program.text, rest.slice(j + 1), frames.length > 0 || afterOperator || shellBody !== void 0);
+    const inSubshellOfItsOwn = PIPE_OR_BACKGROUND.has(cmd.before ?? "") || cmd.after === "|" || cmd.after === "|&";
+    if (CHANGES_DIRECTORY.has(program.text) && !inSubstitution && !inSubshellOfItsOwn) changeFolder(program.text, rest.slice(j + 1), frames.length > 0 || afterOperator || shellBody !== void 0);
     if (!inSubstitution) shellAssigns(program, rest.slice(j + 1));
   }
   if (!ps) leaveSubshellsTo(0);
-  return { file, invocations, heredocs, env, assigned: ps ? withoutEnvironmentPrefix(assigned) : assigned, calls };
+  return { file, invocations, heredocs, env, assigned: ps ? withoutEnvironmentPrefix(assigned) : assigned, calls, ...folder === STARTING_FOLDER ? {} : { folder } };
   function leaveSubshellsTo(depth) {
     currentDepth = depth;
     while (subshellFolder.length > depth) {
@@ -46321,6 +46322,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     for (const k of /* @__PURE__ */ new Set([...env.keys(), ...after.keys()])) if (env.get(k) !== after.get(k)) keepForSubshellEnd(k);
     for (const [k, v] of after) if (env.get(k) !== v && k !== ANY_VARIABLE) assigned.set(k, v);
     env = copy(after);
+    if (run3.folder !== void 0) changeFolderTo(run3.folder === UNKNOWN_FOLDER || folder === UNKNOWN_FOLDER ? UNKNOWN_FOLDER : nestedFolder(folder, run3.folder) ?? STARTING_FOLDER);
   }
   function shellAssigns(program, args) {
     const p = program.text;
@@ -46409,6 +46411,10 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       ...target.sourced ? { sourced: true } : {}
     });
   }
+  function changeFolderTo(to) {
+    for (let d = 0; d < currentDepth; d++) subshellFolder[d] ??= { folder, stack: folderStack };
+    folder = to;
+  }
   function changeFolder(program, args, conditional, powershell = false) {
     for (let d = 0; d < currentDepth; d++) subshellFolder[d] ??= { folder, stack: folderStack };
     const name = program.toLowerCase();
@@ -46443,11 +46449,12 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       return folder === UNKNOWN_FOLDER ? folder : within2(folder, t);
     }
     const v = sliceValue(e);
-    const beside = besideScriptPath(v.kind === "unknown" && v.literals?.length === 2 && v.literals[1] === "" ? { ...v, literals: ["", "/"] } : v);
+    const bare = v.kind === "unknown" && (v.literals === void 0 || v.literals.every((p) => p === ""));
+    const beside = besideScriptPath(bare && v.token?.startsWith(SCRIPT_DIR_TOKEN) ? { ...v, literals: ["", "/"] } : v);
     if (beside) return { path: beside.path };
     const top = scriptPath(e);
     if (top?.fromCheckout) return { path: within2({ path: "" }, top.path).path, fromCheckout: true };
-    if (v.kind === "unknown" && v.token === CHECKOUT_TOKEN && v.literals?.length === 2 && v.literals[0] === "" && v.literals[1] === "") return { path: "", fromCheckout: true };
+    if (bare && v.token === CHECKOUT_TOKEN) return { path: "", fromCheckout: true };
     return UNKNOWN_FOLDER;
   }
   function positionalArguments(args) {
@@ -46727,7 +46734,8 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       return;
     }
     if (first.raw !== ".") recordPsCall(words);
-    if (/^(?:cd|set-location|sl|chdir|push-location|pushd|pop-location|popd)$/i.test(first.text)) changeFolder(first.text, words.slice(1), depthHere > 0, true);
+    if (PS_MOVES.test(first.text)) changeFolder(first.text, words.slice(1), depthHere > 0, true);
+    else if (words.some((w, i) => i > 0 && PS_MOVES.test(w.text))) changeFolderTo(UNKNOWN_FOLDER);
     const azAt = words.findIndex((w, i) => w.text === "az" && powershellProgramAt(words, i));
     if (azAt < 0) return;
     const expanded = [];
@@ -46912,7 +46920,7 @@ function scriptPath(e) {
   if (v.token === CHECKOUT_TOKEN && /^[\\/][^\\/]/.test(rest)) return { path: rest.slice(1).replace(/\\/g, "/"), fromCheckout: true };
   return void 0;
 }
-var PS_TYPED, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, READS_ANY_NAME, FUNCTIONS_OF, PS_ASSIGNED, POSITIONALS, ARG_COUNT, MAX_CALLER_EXPANSIONS, MAX_SPLIT_WORDS, ALL_ARGUMENTS, PS_CALLED, PS_ARGUMENTS_NAMED, PS_ARGUMENT, CHANGES_DIRECTORY, MAX_FOLDER_PATH, MAX_FOLDER_STACK, SHELLS, RUNS_APART_AFTER, RUNS_APART_BEFORE, PS_PARAMETER_HEAD, PS_TYPES_ONLY, PS_ATTRIBUTE_HEAD, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
+var PS_TYPED, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, READS_ANY_NAME, FUNCTIONS_OF, PS_ASSIGNED, POSITIONALS, ARG_COUNT, MAX_CALLER_EXPANSIONS, MAX_SPLIT_WORDS, ALL_ARGUMENTS, PS_CALLED, PS_ARGUMENTS_NAMED, PS_ARGUMENT, CHANGES_DIRECTORY, PS_MOVES, PIPE_OR_BACKGROUND, MAX_FOLDER_PATH, MAX_FOLDER_STACK, SHELLS, RUNS_APART_AFTER, RUNS_APART_BEFORE, PS_PARAMETER_HEAD, PS_TYPES_ONLY, PS_ATTRIBUTE_HEAD, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
 var init_interpret = __esm({
   "src/eval/azcli/interpret.ts"() {
     "use strict";
@@ -46938,6 +46946,8 @@ var init_interpret = __esm({
     PS_ARGUMENTS_NAMED = "@arguments-named";
     PS_ARGUMENT = "@argument:";
     CHANGES_DIRECTORY = /* @__PURE__ */ new Set(["cd", "pushd", "popd"]);
+    PS_MOVES = /^(?:cd|set-location|sl|chdir|push-location|pushd|pop-location|popd)$/i;
+    PIPE_OR_BACKGROUND = /* @__PURE__ */ new Set(["|", "|&", "&"]);
     MAX_FOLDER_PATH = 4096;
     MAX_FOLDER_STACK = 64;
     SHELLS = /* @__PURE__ */ new Set(["bash", "sh", "zsh", "pwsh", "powershell", "source", "."]);
@@ -47922,10 +47932,13 @@ function besideScript(cmd, root) {
 function candidates(cmd, rel, root) {
   const folder = cmd.folder === UNKNOWN_FOLDER ? void 0 : cmd.folder;
   const at2 = folder === void 0 ? rel : within2(folder, rel).path;
-  const repository = cmd.inScript && !folder?.fromCheckout ? void 0 : githubRepository(cmd.file);
+  const alone = cmd.inScript;
+  const repository = alone && !folder?.fromCheckout ? void 0 : githubRepository(cmd.file);
   const own = path41.join(path41.dirname(cmd.file), at2);
   const fromRoot = path41.join(root, at2);
-  const order2 = path41.isAbsolute(at2) ? [at2] : folder?.fromCheckout ? [...repository === void 0 ? [] : [path41.join(repository, at2)], fromRoot] : cmd.inScript ? [own, fromRoot] : [...repository === void 0 ? [] : [path41.join(repository, at2)], fromRoot, own];
+  const between = foldersBetween(root, path41.dirname(path41.resolve(cmd.file))).map((d) => path41.join(d, at2));
+  const fromTop = [...repository === void 0 ? [] : [path41.join(repository, at2)], fromRoot, ...between];
+  const order2 = path41.isAbsolute(at2) ? [at2] : folder?.fromCheckout ? fromTop : alone ? [own, fromRoot] : [...fromTop, own];
   return [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path41.sep) ? root : root + path41.sep));
 }
 function fileCommandResources(cmd, evaluation, ctx, links) {

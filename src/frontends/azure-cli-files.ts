@@ -43,7 +43,7 @@ import type { Evaluation, Fact, Resource, ResourceKind } from '../model/resource
 import { AZUREML_YAML_TABLE } from '../model/tables/azureml-yaml.js';
 import { amlYamlResources, type AmlYamlOverride, type AmlYamlText } from './azureml-yaml.js';
 import type { FrontEndContext, Problem, SuppressionSource } from './types.js';
-import { githubRepository, perRun } from './shared.js';
+import { foldersBetween, githubRepository, perRun } from './shared.js';
 import { opaqueReason, type Opaque } from './azure-cli-sets.js';
 
 /** One `az ml … --file` command to link, as the azure-cli front end read it. */
@@ -170,10 +170,15 @@ function besideScript(cmd: FileCommand, root: string): { rel: string; outside: b
 function candidates(cmd: FileCommand, rel: string, root: string): string[] {
   const folder = cmd.folder === UNKNOWN_FOLDER ? undefined : cmd.folder;
   const at = folder === undefined ? rel : within(folder, rel).path;
-  const repository = cmd.inScript && !folder?.fromCheckout ? undefined : githubRepository(cmd.file);
+  // A script may be run from anywhere: beside itself first, then from the scan root.
+  const alone = cmd.inScript;
+  const repository = alone && !folder?.fromCheckout ? undefined : githubRepository(cmd.file);
   const own = path.join(path.dirname(cmd.file), at);
   const fromRoot = path.join(root, at);
-  const order = path.isAbsolute(at) ? [at] : folder?.fromCheckout ? [...(repository === undefined ? [] : [path.join(repository, at)]), fromRoot] : cmd.inScript ? [own, fromRoot] : [...(repository === undefined ? [] : [path.join(repository, at)]), fromRoot, own];
+  // A repository linted from a folder above it: its top is a folder between the scan root and the file (nearest the root first).
+  const between = foldersBetween(root, path.dirname(path.resolve(cmd.file))).map((d) => path.join(d, at));
+  const fromTop = [...(repository === undefined ? [] : [path.join(repository, at)]), fromRoot, ...between];
+  const order = path.isAbsolute(at) ? [at] : folder?.fromCheckout ? fromTop : alone ? [own, fromRoot] : [...fromTop, own];
   return [...new Set(order)].filter((p) => p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep));
 }
 

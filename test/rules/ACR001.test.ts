@@ -879,6 +879,17 @@ const azureCli: RuleTable = {
           's/c.ps1': 'az acr create -n acrc -g rg --sku Basic --admin-enabled $env:ADMIN\n',
         },
       },
+      // A move inside a block on the line (`try { … } finally { Pop-Location }`) may run: the
+      // folder is not known after it, so neither copy of the script is taken (self-review 70: infra's was).
+      {
+        name: 'powershell-move-inside-a-one-line-block',
+        files: {
+          '.github/workflows/ci.yml':
+            'on: push\njobs:\n  a:\n    runs-on: windows-latest\n    defaults:\n      run:\n        shell: pwsh\n    steps:\n      - run: |\n          Push-Location infra\n          try { Write-Host hi } finally { Pop-Location }\n          ./s/a.ps1 -Admin true\n',
+          's/a.ps1': 'param($Admin)\naz acr create -n roota -g rg --sku Basic --admin-enabled $Admin\n',
+          'infra/s/a.ps1': 'param($Admin)\naz acr create -n infraa -g rg --sku Basic --admin-enabled $Admin\n',
+        },
+      },
       // $false, a PowerShell constant, is the text False for az.
       { name: 'powershell-false-constant', files: { 'deploy.ps1': 'az acr create -n acrml -g rg --sku Basic --admin-enabled $false\n' } },
       // azure-cli's three-state flags take the next word as their value and accept only true/false:
@@ -1137,6 +1148,27 @@ steps:
             'on: push\njobs:\n  a:\n    runs-on: windows-latest\n    steps:\n      - shell: pwsh\n        run: |\n          Set-Location .\\infra\n          .\\s\\f.ps1 -Admin ⟦true⟧\n      - shell: pwsh\n        run: |\n          Push-Location infra\n          Pop-Location\n          Set-Location $env:GITHUB_WORKSPACE\\infra\n          ./s/g.ps1 -Admin ⟦true⟧\n',
           'infra/s/f.ps1': 'param($Admin)\naz acr create -n acrf -g rg --sku Basic --admin-enabled $Admin\n',
           'infra/s/g.ps1': 'param($Admin)\naz acr create -n acrg -g rg --sku Basic --admin-enabled $Admin\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
+        // (self-review 70) A `cd` in a pipeline's part or a background job runs in a subshell (no
+        // move); `cd "$(dirname "$0")"` alone is the script's folder; a `cd` in a sourced file moves its caller.
+        name: 'script-called-after-subshell-moves-the-script-folder-and-a-sourced-cd',
+        files: {
+          '.github/workflows/ci.yml':
+            'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          cd infra &\n          ./s/a.sh ⟦true⟧\n      - run: |\n          cd infra | cat\n          ./s/b.sh ⟦true⟧\n      - run: ./scripts/two.sh ⟦true⟧\n      - run: |\n          source ./lib.sh\n          ./s/e.sh ⟦true⟧\n',
+          's/a.sh': 'az acr create -n roota -g rg --sku Basic --admin-enabled "$1"\n',
+          'infra/s/a.sh': 'echo not this one\n',
+          's/b.sh': 'az acr create -n rootb -g rg --sku Basic --admin-enabled "$1"\n',
+          'infra/s/b.sh': 'echo not this one\n',
+          'scripts/two.sh': 'cd "$(dirname "$0")"\n./s/c.sh "$1"\n',
+          'scripts/s/c.sh': 'az acr create -n scriptsc -g rg --sku Basic --admin-enabled "$1"\n',
+          'lib.sh': 'cd infra\n',
+          'infra/s/e.sh': 'az acr create -n infrae -g rg --sku Basic --admin-enabled "$1"\n',
+          's/e.sh': 'echo not this one\n',
         },
         level: 'error',
         env: 'unknown',

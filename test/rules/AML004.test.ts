@@ -1400,6 +1400,18 @@ const azureCli: RuleTable = {
         messageId: 'minNodesAboveZero',
       },
       {
+        // A repository linted from the folder above it: a pipeline step's --file is read from the
+        // repository's top, a folder between the scan root and the pipeline (review 70).
+        name: 'file-of-a-repository-linted-from-above',
+        files: {
+          'repo/pipelines/deploy.yml': 'steps:\n- script: az ml compute create -f aml/compute.yml -w ws --set min_instances=⟦3⟧\n',
+          'repo/aml/compute.yml': 'type: amlcompute\nname: cpu\nmin_instances: 0\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'minNodesAboveZero',
+      },
+      {
         // A script in scripts/ names the file from its own folder (`../aml/…`): read, with the command's --set.
         name: 'file-path-climbing-from-the-script-folder',
         files: { 'aml/compute.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 0\n', 'scripts/deploy.sh': 'az ml compute create -f ../aml/compute.yml --set min_instances=⟦2⟧ -w ws\n' },

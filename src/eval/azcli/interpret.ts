@@ -18,7 +18,7 @@ import type { Location } from '../../core/source.js';
 import type { CiCommand, CiExpandedWord, CiHeredoc, ExpandedPiece, CiScript, CiWord } from '../ci/types.js';
 import { afterPrefix, afterWrappers, DECLARERS, isTerraformProgram, joinExpressions, POWERSHELL_ASSIGNMENT_OPERATOR, powershellProgramAt, redirection, SHELL_ASSIGNMENT, SHELL_LEADING_WORDS } from '../ci-words.js';
 import { POWERSHELL_TYPE } from '../../parse/yaml/script.js';
-import { STARTING_FOLDER, UNKNOWN_FOLDER, within, type FolderState, type ScriptFolder } from './folders.js';
+import { nestedFolder, STARTING_FOLDER, UNKNOWN_FOLDER, within, type FolderState, type ScriptFolder } from './folders.js';
 import { ANY_VARIABLE, besideScriptPath, CaseFoldedEnv, CHECKOUT_TOKEN, expandWord, lookupAnyCase, spellingsOf, isPsEnvironmentKey, oneWord, psEnvironmentKey, psVariableKey, SCRIPT_DIR_TOKEN, scriptDirOutput, sliceValue, sliceVariable, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
 
 /** A PowerShell variable word with type constraints before it (`[string]$x`): the constraints, the variable. */
@@ -92,6 +92,8 @@ export interface ScriptRun {
   env: Env;
   /** Every literal assignment made, by name (last one wins), for the environment class. */
   assigned: Map<string, Value>;
+  /** The folder the script ends in, when a `cd` moved it (a sourced file moves its caller). */
+  folder?: FolderState;
 }
 
 const isName = (t: string): boolean => /^[A-Za-z_]\w*$/.test(t);
@@ -487,6 +489,10 @@ export function argumentVariables(language: CiScript['language'], passed: Passed
 
 /** Programs that change the working directory. */
 const CHANGES_DIRECTORY = new Set(['cd', 'pushd', 'popd']);
+/** PowerShell's moves (cmdlets and their aliases). */
+const PS_MOVES = /^(?:cd|set-location|sl|chdir|push-location|pushd|pop-location|popd)$/i;
+/** The operators after a command that run it in a subshell of its own (a pipeline's part, a background job). */
+const PIPE_OR_BACKGROUND = new Set(['|', '|&', '&']);
 /** Folder paths followed up to this length, and `pushd` stacks up to this depth (hostile input stays linear). */
 const MAX_FOLDER_PATH = 4096;
 const MAX_FOLDER_STACK = 64;
@@ -946,14 +952,16 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     recordCall(rest.slice(j), exportedEnvironment);
     // `cd`/`pushd`/`popd`: the folder later relative paths are read from. (Not a `cd` inside
     // `$(…)`: the substitution's folder is its own; one inside `( … )` ends with it.)
-    if (CHANGES_DIRECTORY.has(program.text) && !inSubstitution) changeFolder(program.text, rest.slice(j + 1), frames.length > 0 || afterOperator || shellBody !== undefined);
+    // A part of a pipeline or a background job (`cd x | cat`, `cd x &`) runs in a subshell: no move.
+    const inSubshellOfItsOwn = PIPE_OR_BACKGROUND.has(cmd.before ?? '') || cmd.after === '|' || cmd.after === '|&';
+    if (CHANGES_DIRECTORY.has(program.text) && !inSubstitution && !inSubshellOfItsOwn) changeFolder(program.text, rest.slice(j + 1), frames.length > 0 || afterOperator || shellBody !== undefined);
     // A subshell's assignments (`$(source x.sh)`) do not reach the script.
     if (!inSubstitution) shellAssigns(program, rest.slice(j + 1));
   }
   // A subshell that ends the script (or a sourced file) ends with it: what it set is not the script's.
   if (!ps) leaveSubshellsTo(0);
   // What decides the commands' environment class reads `$env:ENVIRONMENT = 'prod'` as it reads `$environment`.
-  return { file, invocations, heredocs, env, assigned: ps ? withoutEnvironmentPrefix(assigned) : assigned, calls };
+  return { file, invocations, heredocs, env, assigned: ps ? withoutEnvironmentPrefix(assigned) : assigned, calls, ...(folder === STARTING_FOLDER ? {} : { folder }) };
 
   /** Leaving subshells (`( … )`, `$(…)`) down to `depth`: what they assigned is the parent's no more. */
   function leaveSubshellsTo(depth: number): void {
@@ -1154,6 +1162,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     for (const k of new Set([...env.keys(), ...after.keys()])) if (env.get(k) !== after.get(k)) keepForSubshellEnd(k);
     for (const [k, v] of after) if (env.get(k) !== v && k !== ANY_VARIABLE) assigned.set(k, v);
     env = copy(after);
+    // A `cd` in the sourced file moves this shell (self-review 70).
+    if (run.folder !== undefined) changeFolderTo(run.folder === UNKNOWN_FOLDER || folder === UNKNOWN_FOLDER ? UNKNOWN_FOLDER : nestedFolder(folder, run.folder) ?? STARTING_FOLDER);
   }
 
   /**
@@ -1275,6 +1285,12 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    * branch, loop or function body, or after `&&`/`||`); otherwise unknown from here on. Inside a
    * subshell, the folder before it comes back when it ends.
    */
+  /** The script moves to `to` (inside a subshell, until it ends). */
+  function changeFolderTo(to: FolderState): void {
+    for (let d = 0; d < currentDepth; d++) subshellFolder[d] ??= { folder, stack: folderStack };
+    folder = to;
+  }
+
   function changeFolder(program: string, args: readonly CiWord[], conditional: boolean, powershell = false): void {
     for (let d = 0; d < currentDepth; d++) subshellFolder[d] ??= { folder, stack: folderStack };
     const name = program.toLowerCase();
@@ -1315,11 +1331,13 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     }
     const v = sliceValue(e);
     // The script's own folder (`cd "$(dirname "$0")"`, `cd "$SCRIPT_DIR/.."`, `Set-Location $PSScriptRoot`).
-    const beside = besideScriptPath(v.kind === 'unknown' && v.literals?.length === 2 && v.literals[1] === '' ? { ...v, literals: ['', '/'] } : v);
+    // (The folder alone, `"$(dirname "$0")"`, has no known piece: read as the folder with `/` after it.)
+    const bare = v.kind === 'unknown' && (v.literals === undefined || v.literals.every((p) => p === ''));
+    const beside = besideScriptPath(bare && v.token?.startsWith(SCRIPT_DIR_TOKEN) ? { ...v, literals: ['', '/'] } : v);
     if (beside) return { path: beside.path };
     const top = scriptPath(e);
     if (top?.fromCheckout) return { path: within({ path: '' }, top.path).path, fromCheckout: true };
-    if (v.kind === 'unknown' && v.token === CHECKOUT_TOKEN && v.literals?.length === 2 && v.literals[0] === '' && v.literals[1] === '') return { path: '', fromCheckout: true };
+    if (bare && v.token === CHECKOUT_TOKEN) return { path: '', fromCheckout: true };
     return UNKNOWN_FOLDER;
   }
 
@@ -1696,7 +1714,9 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     }
     // (`. ./vars.ps1` is dot-sourced: run in place above, not a call.)
     if (first.raw !== '.') recordPsCall(words);
-    if (/^(?:cd|set-location|sl|chdir|push-location|pushd|pop-location|popd)$/i.test(first.text)) changeFolder(first.text, words.slice(1), depthHere > 0, true);
+    if (PS_MOVES.test(first.text)) changeFolder(first.text, words.slice(1), depthHere > 0, true);
+    // A move inside a block on the same line (`try { … } finally { Pop-Location }`, `if ($x) { cd y }`): it may run, to a folder not followed.
+    else if (words.some((w, i) => i > 0 && PS_MOVES.test(w.text))) changeFolderTo(UNKNOWN_FOLDER);
     const azAt = words.findIndex((w, i) => w.text === 'az' && powershellProgramAt(words, i));
     if (azAt < 0) return;
     const expanded: ExpandedWord[] = [];
