@@ -30189,6 +30189,7 @@ var init_line_breaks = __esm({
 // src/parse/yaml/document.ts
 var document_exports = {};
 __export(document_exports, {
+  ALIAS_CUT_MESSAGE: () => ALIAS_CUT_MESSAGE,
   composeYaml: () => composeYaml,
   parseYamlFile: () => parseYamlFile,
   parseYamlPart: () => parseYamlPart,
@@ -30375,7 +30376,9 @@ function parseYamlWithLibrary(source, lineMap = new LineMap(source)) {
     const aliases = documentAliases(d, text2);
     for (const a of aliases.unresolved) out.errors.push({ message: unresolvedAliasMessage(a.name), range: lineMap.range(a.start, a.end) });
     if (d.contents === null || d.contents === void 0) continue;
-    const tree2 = yamlTree(d.contents, lineMap, 0, void 0, { ...aliasFollow(aliases.targets), mergeKeys: true });
+    const follow = { ...aliasFollow(aliases.targets), mergeKeys: true };
+    const tree2 = yamlTree(d.contents, lineMap, 0, void 0, follow);
+    if (follow.stoppedAt) out.aliasCut ??= follow.stoppedAt;
     out.documents.push(tree2);
     if (out.errors.length === errorsBefore) out.soundDocuments.push(tree2);
     if (isMap(d.contents)) out.roots.push(tree2);
@@ -30384,7 +30387,7 @@ function parseYamlWithLibrary(source, lineMap = new LineMap(source)) {
   out.errors.sort((a, b) => a.range.start.offset - b.range.start.offset);
   return out;
 }
-var import_yaml, TEMPLATE_DIRECTIVE_KEY;
+var import_yaml, ALIAS_CUT_MESSAGE, TEMPLATE_DIRECTIVE_KEY;
 var init_document = __esm({
   "src/parse/yaml/document.ts"() {
     "use strict";
@@ -30399,6 +30402,7 @@ var init_document = __esm({
     init_quiet_env();
     init_fast_reader();
     init_line_breaks();
+    ALIAS_CUT_MESSAGE = `the YAML aliases of this file repeat more than ${ALIAS_COPY_BUDGET.toLocaleString("en-US")} nodes; what they repeat past that is not read, so findings there may be missing`;
     TEMPLATE_DIRECTIVE_KEY = /^\$\{\{[\s\S]*\}\}$/;
   }
 });
@@ -49894,6 +49898,7 @@ function parseManifest2(file, text2, problems, suppressionSources) {
   const first = parsed.errors[0];
   if (first) problems.push({ ruleId: "PARSE001", message: first.message, location: { file, range: first.range } });
   if (parsed.soundDocuments.length === 0) return void 0;
+  if (parsed.aliasCut) problems.push({ ruleId: "EVAL001", message: ALIAS_CUT_MESSAGE, location: { file, range: parsed.aliasCut } });
   suppressionSources.push({ file, comments: parsed.comments, blocks: parsed.blocks });
   return { documents: parsed.soundDocuments, lineMap: parsed.lineMap };
 }

@@ -11,7 +11,7 @@ import type { LineMap, Location } from '../core/source.js';
 import { str } from '../core/value.js';
 import { parseJsonc } from '../parse/json/index.js';
 import { jsonObjectRanges } from '../parse/json/blocks.js';
-import { parseYamlFile } from '../parse/yaml/document.js';
+import { ALIAS_CUT_MESSAGE, parseYamlFile } from '../parse/yaml/document.js';
 import type { YamlTree } from '../parse/yaml/tree.js';
 import { jsonToTree, readKaitoObjects, readPodTemplates, type KaitoObject } from '../eval/k8s/read.js';
 import type { Evaluation, Fact, Resource } from '../model/resource.js';
@@ -104,6 +104,7 @@ function parseManifest(file: string, text: string, problems: Problem[], suppress
   // The other documents of a multi-document manifest are still read (kubectl splits a file at
   // `---` and decodes each document on its own); a document with an error of its own is not.
   if (parsed.soundDocuments.length === 0) return undefined;
+  if (parsed.aliasCut) problems.push({ ruleId: 'EVAL001', message: ALIAS_CUT_MESSAGE, location: { file, range: parsed.aliasCut } });
   suppressionSources.push({ file, comments: parsed.comments, blocks: parsed.blocks });
   return { documents: parsed.soundDocuments, lineMap: parsed.lineMap };
 }

@@ -167,3 +167,13 @@ describe('aliases a GitHub workflow reuses (GitHub Actions reads anchors since S
     expect(r.findings.filter((f) => f.ruleId === 'ACR001').length).toBeGreaterThan(0);
   });
 });
+
+describe('aliases of a Kubernetes manifest past the copy budget', () => {
+  it('stop with an EVAL001 note where the copy was cut (review 70: nothing said so)', async () => {
+    const labels = Array.from({ length: 6_000 }, (_, i) => `    k${i}: v`).join('\n');
+    const manifest = `apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: a\n  data: &big\n${labels}\n- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: b\n  data: *big\n`;
+    const dir = tree({ 'k8s/b.yaml': manifest });
+    const r = await lint({ paths: [dir] });
+    expect(r.findings.filter((f) => f.ruleId === 'EVAL001').map((f) => `${f.location.range.start.line} ${f.message.slice(0, 60)}`)).toEqual([`${6_000 + 13} the YAML aliases of this file repeat more than 5,000 nodes; `]);
+  });
+});

@@ -11,7 +11,7 @@ import { LineMap, type Position, type Range } from '../../core/source.js';
 import { MAX_NESTING_DEPTH, nestingMessage } from '../nesting.js';
 import { yamlNestingOverflow } from './nesting.js';
 import { addRootBlocks, yamlTreeBlockRanges } from './blocks.js';
-import { aliasFollow, yamlTree, type YamlMap, type YamlTree } from './tree.js';
+import { ALIAS_COPY_BUDGET, aliasFollow, yamlTree, type YamlMap, type YamlTree } from './tree.js';
 import { documentAliases, unresolvedAliasMessage } from './aliases.js';
 import { withYamlEnv } from './quiet-env.js';
 import { readSimpleYaml } from './fast-reader.js';
@@ -37,7 +37,12 @@ export interface ParsedYaml {
    * is empty): what a multi-document manifest still says when one of its documents is broken.
    */
   soundDocuments: YamlTree[];
+  /** Where a document's aliases repeated more than the copy budget (ALIAS_COPY_BUDGET): its readers say so (EVAL001). */
+  aliasCut?: Range;
 }
+
+/** The EVAL001 message of `ParsedYaml.aliasCut`. */
+export const ALIAS_CUT_MESSAGE = `the YAML aliases of this file repeat more than ${ALIAS_COPY_BUDGET.toLocaleString('en-US')} nodes; what they repeat past that is not read, so findings there may be missing`;
 
 /**
  * The fields of a CST token or collection item that hold other tokens (yaml's
@@ -319,7 +324,9 @@ export function parseYamlWithLibrary(source: string, lineMap: LineMap = new Line
     // (kubectl, the Azure ML CLI, Terraform's yamldecode): copied with the anchor's positions,
     // within the copy budget (past it, or in a cycle, it stays unreadable: unknown).
     // Merge keys (`<<: *base`) are applied as those readers apply them (YAML 1.1; kubectl's go-yaml, PyYAML).
-    const tree = yamlTree(d.contents, lineMap, 0, undefined, { ...aliasFollow(aliases.targets), mergeKeys: true });
+    const follow = { ...aliasFollow(aliases.targets), mergeKeys: true as const };
+    const tree = yamlTree(d.contents, lineMap, 0, undefined, follow);
+    if (follow.stoppedAt) out.aliasCut ??= follow.stoppedAt;
     out.documents.push(tree);
     if (out.errors.length === errorsBefore) out.soundDocuments.push(tree);
     if (isMap(d.contents)) out.roots.push(tree as YamlMap);
