@@ -47928,10 +47928,15 @@ function heredocsByTarget(heredocs) {
   return out;
 }
 function besideScript(cmd, root) {
-  const beside = cmd.inScript ? besideScriptPath(cmd.path) : void 0;
+  const beside = besideScriptPath(cmd.path);
   if (!beside || beside.script !== cmd.file) return void 0;
   const rel = path41.relative(root, beside.path).replace(/\\/g, "/");
   return { rel, outside: rel === "" || rel.startsWith("../") || rel === ".." || path41.isAbsolute(rel) };
+}
+function checkoutRelative(v) {
+  if (v.kind !== "unknown" || v.token !== CHECKOUT_TOKEN || v.literals?.length !== 2 || v.literals[0] !== "") return void 0;
+  const rest = v.literals[1];
+  return /^[\\/][^\\/]/.test(rest) ? rest.slice(1).replace(/\\/g, "/") : void 0;
 }
 function candidates(cmd, rel, root) {
   const folder = cmd.folder === UNKNOWN_FOLDER ? void 0 : cmd.folder;
@@ -47945,9 +47950,11 @@ function candidates(cmd, rel, root) {
   const order2 = path41.isAbsolute(at2) ? [at2] : folder?.fromCheckout ? fromTop : alone ? [own, fromRoot] : [...fromTop, own];
   return [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path41.sep) ? root : root + path41.sep));
 }
-function fileCommandResources(cmd, evaluation, ctx, links) {
-  const beside = besideScript(cmd, ctx.root);
-  const p = beside ? str(beside.rel) : cmd.path;
+function fileCommandResources(command2, evaluation, ctx, links) {
+  const beside = besideScript(command2, ctx.root);
+  const fromTop = beside ? void 0 : checkoutRelative(command2.path);
+  const cmd = fromTop === void 0 ? command2 : { ...command2, folder: { path: "", fromCheckout: true } };
+  const p = beside ? str(beside.rel) : fromTop !== void 0 ? str(fromTop) : cmd.path;
   if (p.kind !== "string") return [undecidable(cmd, evaluation, `the file named by --file (${cmd.pathRaw}) is not known: ${p.kind === "unknown" ? p.reason : "not a string"}`)];
   if (beside?.outside) return [undecidable(cmd, evaluation, `the file named by --file (${cmd.pathRaw}) is outside the scan root; it is not read`)];
   const rel = cleanRelative(p.value);

@@ -37,7 +37,7 @@ import { relativeToRoot } from '../core/paths.js';
 import type { Location } from '../core/source.js';
 import { str, unknown, type Value } from '../core/value.js';
 import type { HeredocWrite } from '../eval/azcli/interpret.js';
-import { besideScriptPath } from '../eval/azcli/words.js';
+import { besideScriptPath, CHECKOUT_TOKEN } from '../eval/azcli/words.js';
 import { UNKNOWN_FOLDER, within, type FolderState } from '../eval/azcli/folders.js';
 import type { Evaluation, Fact, Resource, ResourceKind } from '../model/resource.js';
 import { AZUREML_YAML_TABLE } from '../model/tables/azureml-yaml.js';
@@ -156,10 +156,18 @@ function heredocsByTarget(heredocs: readonly HeredocWrite[]): Map<string, Heredo
  * as a path from the scan root. Undefined for any other path.
  */
 function besideScript(cmd: FileCommand, root: string): { rel: string; outside: boolean } | undefined {
-  const beside = cmd.inScript ? besideScriptPath(cmd.path) : undefined;
+  // (A composite action's `${{ github.action_path }}/c.yml`, `$GITHUB_ACTION_PATH/c.yml`: beside its action.yml, the file.)
+  const beside = besideScriptPath(cmd.path);
   if (!beside || beside.script !== cmd.file) return undefined;
   const rel = path.relative(root, beside.path).replace(/\\/g, '/');
   return { rel, outside: rel === '' || rel.startsWith('../') || rel === '..' || path.isAbsolute(rel) };
+}
+
+/** The path after the checkout's folder of a value written from it (`$GITHUB_WORKSPACE/aml/c.yml` → `aml/c.yml`), else undefined. */
+function checkoutRelative(v: Value): string | undefined {
+  if (v.kind !== 'unknown' || v.token !== CHECKOUT_TOKEN || v.literals?.length !== 2 || v.literals[0] !== '') return undefined;
+  const rest = v.literals[1]!;
+  return /^[\\/][^\\/]/.test(rest) ? rest.slice(1).replace(/\\/g, '/') : undefined;
 }
 
 /**
@@ -186,9 +194,13 @@ function candidates(cmd: FileCommand, rel: string, root: string): string[] {
  * The resources of one `az ml … --file` command (in `evaluation`, which the caller replaces
  * with the command's unit). Never throws on bad input.
  */
-export function fileCommandResources(cmd: FileCommand, evaluation: Evaluation, ctx: FrontEndContext, links: FileLinks): Resource[] {
-  const beside = besideScript(cmd, ctx.root);
-  const p = beside ? str(beside.rel) : cmd.path;
+export function fileCommandResources(command: FileCommand, evaluation: Evaluation, ctx: FrontEndContext, links: FileLinks): Resource[] {
+  const beside = besideScript(command, ctx.root);
+  // A path from the checkout's folder (`"$GITHUB_WORKSPACE/aml/c.yml"`, `${{ github.workspace }}/…`)
+  // is one from the repository's top, wherever the step or a `cd` went (review 70).
+  const fromTop = beside ? undefined : checkoutRelative(command.path);
+  const cmd: FileCommand = fromTop === undefined ? command : { ...command, folder: { path: '', fromCheckout: true } };
+  const p = beside ? str(beside.rel) : fromTop !== undefined ? str(fromTop) : cmd.path;
   if (p.kind !== 'string') return [undecidable(cmd, evaluation, `the file named by --file (${cmd.pathRaw}) is not known: ${p.kind === 'unknown' ? p.reason : 'not a string'}`)];
   if (beside?.outside) return [undecidable(cmd, evaluation, `the file named by --file (${cmd.pathRaw}) is outside the scan root; it is not read`)];
   const rel = cleanRelative(p.value);

@@ -1400,6 +1400,22 @@ const azureCli: RuleTable = {
         messageId: 'minNodesAboveZero',
       },
       {
+        // A --file from the checkout's folder is from the repository's top; one from a composite
+        // action's folder is beside its action.yml (review 70: both were "not known").
+        name: 'file-from-the-checkout-or-the-action-folder',
+        files: {
+          '.github/workflows/w.yml':
+            'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    defaults:\n      run:\n        working-directory: other\n    steps:\n      - run: az ml compute create -f "$GITHUB_WORKSPACE/aml/c.yml" --set min_instances=⟦5⟧ -w ws\n      - uses: ./.github/actions/cc\n',
+          '.github/actions/cc/action.yml':
+            'runs:\n  using: composite\n  steps:\n    - shell: bash\n      run: az ml compute create -f "$GITHUB_ACTION_PATH/c.yml" --set min_instances=⟦2⟧ -w ws\n',
+          '.github/actions/cc/c.yml': 'type: amlcompute\nname: cpu2\nmin_instances: 0\n',
+          'aml/c.yml': 'type: amlcompute\nname: cpu\nmin_instances: 0\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'minNodesAboveZero',
+      },
+      {
         // A repository linted from the folder above it: a pipeline step's --file is read from the
         // repository's top, a folder between the scan root and the pipeline (review 70).
         name: 'file-of-a-repository-linted-from-above',
