@@ -58326,7 +58326,7 @@ var CI004_action_not_pinned_default = defineRule({
     securitySeverity: 6.5,
     formats: ["github-actions"],
     messages: {
-      branch: "{{what}} `{{uses}}` follows the branch `{{ref}}`{{also}}, so any push there runs in this workflow with its secrets; pin a release tag or, best, a full commit SHA.",
+      branch: "{{what}} `{{uses}}` follows the branch `{{ref}}`{{also}}, so any push there runs in {{where}}; pin a release tag or, best, a full commit SHA.",
       noRef: "{{what}} `{{uses}}` has no ref{{also}}; pin a release tag or, best, a full commit SHA (`@<sha> # vX.Y.Z`).",
       dockerLatest: "Docker image `{{uses}}` is not pinned (implicit or explicit `latest`){{also}}; pin it by digest (`@sha256:\u2026`)."
     }
@@ -58356,7 +58356,9 @@ var CI004_action_not_pinned_default = defineRule({
               what: u.kind === "reusable-workflow" ? "Reusable workflow" : "Action",
               uses: u.text,
               ref: u.ref ?? "",
-              also: n === 0 ? "" : ` (also used ${n} more time${n === 1 ? "" : "s"} in this file)`
+              also: n === 0 ? "" : ` (also used ${n} more time${n === 1 ? "" : "s"} in this file)`,
+              // A composite action's step runs in the workflows that use the action (review 70).
+              where: file.composite ? "every workflow that uses this action, with its secrets" : "this workflow with its secrets"
             },
             location: { file: file.file, range: u.range },
             related: repeats.map((r) => ({ file: file.file, range: r.range, label: `uses: ${r.text} (same ${why === "dockerLatest" ? "image" : u.kind === "reusable-workflow" ? "workflow and ref" : "action and ref"})` })),

@@ -52,6 +52,16 @@ jobs:
     ],
     invalid: [
       {
+        // A composite action's step runs in the workflows that use it (review 70: "runs in this workflow").
+        name: 'composite-action-step-on-a-branch',
+        files: {
+          '.github/actions/setup/action.yml': 'name: setup\nruns:\n  using: composite\n  steps:\n    - uses: ⟦hashicorp/setup-terraform@main⟧\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageIncludes: 'so any push there runs in every workflow that uses this action, with its secrets;',
+      },
+      {
         name: 'branch-like.yml',
         files: {
           '.github/workflows/branch-like.yml': `
