@@ -218,8 +218,9 @@ function addLaterNames(bodies: FunctionBody[], commands: readonly CiCommand[], i
   const later = (name: string, i: number): boolean => (lastAtTop.get(name) ?? -1) > bodies[i]!.end || [...(setInBodies.get(name) ?? [])].some((w) => w !== i);
   // Only the names a body may read matter: those written in it (`$SIZE`, `${SIZE}`, `$env:Size`).
   // Each body is looked at once (every name for every body made 5,000 functions that each set
-  // a variable take 47 s and 2.7 GB); one that may read a name not written in it (`${!ref}`,
-  // `eval`, a nameref, `Get-Variable`) is given every name set later, as before.
+  // a variable take 47 s and 2.7 GB); one that may read a name not written in it (a script it
+  // runs or sources, `${!ref}`, `eval`, a nameref, `Get-Variable`) is marked `readsAnyName`: the
+  // scripts it runs or sources are not followed from it.
   const byWord = new Map<string, string[]>();
   for (const name of new Set([...lastAtTop.keys(), ...setInBodies.keys()])) {
     const word = name.slice(name.lastIndexOf(':') + 1).toLowerCase();
