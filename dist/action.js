@@ -47679,7 +47679,12 @@ function scriptContext(file, place, variant, given, inherited) {
       return v;
     });
     if (holds2 === void 0) return void 0;
-    const inputs2 = [...new Set(read.map((v) => v.decidedBy ?? v.origin).filter((l) => l !== void 0))];
+    const byPlace = /* @__PURE__ */ new Map();
+    for (const v of read) {
+      const l = v.decidedBy ?? v.origin;
+      if (l) byPlace.set(`${l.file}\0${l.range.start.offset}\0${l.range.end.offset}`, l);
+    }
+    const inputs2 = [...byPlace.values()];
     const decider = inputs2.length === 1 ? inputs2[0] : void 0;
     return { holds: holds2, decision: decider ? { decider, chain: [{ ...decider, label: "decided by this value" }] } : { chain: [] } };
   };

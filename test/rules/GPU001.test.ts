@@ -2952,6 +2952,17 @@ const repeatedTemplateDirectives: RuleTable = {
     valid: [],
     invalid: [
       {
+        // An if/elseif/else chain over one parameter: that parameter decided (self-review 70: the chosen value was the location).
+        name: 'elseif-chain-over-one-parameter',
+        files: {
+          'azure-pipelines.yml':
+            "trigger: none\nparameters:\n- name: target\n  type: string\n  default: ⟦dev⟧\nvariables:\n  ${{ if eq(parameters.target, 'prod') }}:\n    clusterSize: Standard_NC4as_T4_v3\n  ${{ elseif eq(parameters.target, 'test') }}:\n    clusterSize: Standard_NC6s_v3\n  ${{ else }}:\n    clusterSize: Standard_D16s_v5\nsteps:\n- script: az ml compute create -n gpu-one --type AmlCompute --size $(clusterSize) --tags cost-center=x\n",
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
         name: 'two-if-else-groups-in-one-variables-mapping',
         files: {
           'azure-pipelines.yml':

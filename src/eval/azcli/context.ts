@@ -506,7 +506,14 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
       return v;
     });
     if (holds === undefined) return undefined;
-    const inputs = [...new Set(read.map((v) => v.decidedBy ?? v.origin).filter((l): l is Location => l !== undefined))];
+    // One input read by several conditions of a chain (`if`, `elseif` on the same parameter) is one
+    // place: compared by where it is written (self-review 70: an elseif chain decided nothing).
+    const byPlace = new Map<string, Location>();
+    for (const v of read) {
+      const l = v.decidedBy ?? v.origin;
+      if (l) byPlace.set(`${l.file}\u0000${l.range.start.offset}\u0000${l.range.end.offset}`, l);
+    }
+    const inputs = [...byPlace.values()];
     const decider = inputs.length === 1 ? inputs[0] : undefined;
     return { holds, decision: decider ? { decider, chain: [{ ...decider, label: 'decided by this value' }] } : { chain: [] } };
   };
