@@ -42661,6 +42661,7 @@ var init_azureml_yaml2 = __esm({
           }
           const parsed = parseYamlFile(text2);
           problems.push(...parseProblems(f.path, parsed));
+          if (parsed.aliasCut) problems.push({ ruleId: "EVAL001", message: ALIAS_CUT_MESSAGE, location: { file: f.path, range: parsed.aliasCut } });
           suppressionSources.push({ file: f.path, comments: parsed.comments, blocks: parsed.blocks });
           const decided = pathEnv(ctx, f.path);
           const dir = path38.dirname(f.path);

@@ -177,3 +177,13 @@ describe('aliases of a Kubernetes manifest past the copy budget', () => {
     expect(r.findings.filter((f) => f.ruleId === 'EVAL001').map((f) => `${f.location.range.start.line} ${f.message.slice(0, 60)}`)).toEqual([`${6_000 + 13} the YAML aliases of this file repeat more than 5,000 nodes; `]);
   });
 });
+
+describe('aliases of an Azure ML YAML file past the copy budget', () => {
+  it('stop with an EVAL001 note where the copy was cut, as in manifests', async () => {
+    const tags = Array.from({ length: 6_000 }, (_, i) => `  k${i}: v`).join('\n');
+    const compute = `$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json\ntype: amlcompute\nname: cpu\nsize: Standard_DS3_v2\ntags: &big\n${tags}\ndescription_tags: *big\n`;
+    const dir = tree({ 'aml/compute.yml': compute });
+    const r = await lint({ paths: [dir] });
+    expect(r.findings.filter((f) => f.ruleId === 'EVAL001').map((f) => `${f.location.range.start.line} ${f.message.slice(0, 40)}`)).toEqual([`${6_000 + 6} the YAML aliases of this file repeat mor`]);
+  });
+});
