@@ -60,6 +60,27 @@ function takeExpansions(b, wanted, onFirstCut) {
   }
   return n;
 }
+function declarationChainFull(env) {
+  return env.chain >= MAX_DECLARATION_CHAIN;
+}
+function cutDeclarationChain(env) {
+  env.cuts++;
+}
+function evaluateAgain(env, slot) {
+  return slot.cutDepth !== void 0 && env.chain < slot.cutDepth;
+}
+function inDeclarationChain(env, slot, evaluate4) {
+  const depth = env.chain;
+  const cuts = env.cuts;
+  env.chain++;
+  try {
+    return evaluate4();
+  } finally {
+    env.chain--;
+    if (env.cuts !== cuts) slot.cutDepth = depth;
+    else delete slot.cutDepth;
+  }
+}
 var LOOP_INSTANCE_CAP, EXPANSION_BUDGET, MAX_TEXT_BYTES, MAX_NESTING_DEPTH, MAX_DECLARATION_CHAIN, DECLARATION_CHAIN_MESSAGE, DECLARATION_CHAIN_REASON;
 var init_limits = __esm({
   "src/core/limits.ts"() {
@@ -30189,7 +30210,6 @@ var init_line_breaks = __esm({
 // src/parse/yaml/document.ts
 var document_exports = {};
 __export(document_exports, {
-  ALIAS_CUT_MESSAGE: () => ALIAS_CUT_MESSAGE,
   composeYaml: () => composeYaml,
   parseYamlFile: () => parseYamlFile,
   parseYamlPart: () => parseYamlPart,
@@ -30378,7 +30398,7 @@ function parseYamlWithLibrary(source, lineMap = new LineMap(source)) {
     if (d.contents === null || d.contents === void 0) continue;
     const follow = { ...aliasFollow(aliases.targets), mergeKeys: true };
     const tree2 = yamlTree(d.contents, lineMap, 0, void 0, follow);
-    if (follow.stoppedAt) out.aliasCut ??= follow.stoppedAt;
+    if (follow.stoppedAt && !out.evaluationNotes) out.evaluationNotes = [{ message: ALIAS_CUT_MESSAGE, range: follow.stoppedAt }];
     out.documents.push(tree2);
     if (out.errors.length === errorsBefore) out.soundDocuments.push(tree2);
     if (isMap(d.contents)) out.roots.push(tree2);
@@ -31472,6 +31492,11 @@ function besideScriptPath(v) {
   const pieces = /\.ps1$/i.test(script) ? v.literals?.map((p) => p.replace(/\\/g, "/")) : v.literals;
   if (pieces?.length !== 2 || pieces[0] !== "" || !pieces[1].startsWith("/")) return void 0;
   return { script, path: path12.resolve(path12.dirname(script), `.${pieces[1]}`) };
+}
+function checkoutPath(v) {
+  if (v.kind !== "unknown" || v.token !== CHECKOUT_TOKEN || v.literals?.length !== 2 || v.literals[0] !== "") return void 0;
+  const rest = v.literals[1];
+  return /^[\\/][^\\/]/.test(rest) ? rest.slice(1).replace(/\\/g, "/") : void 0;
 }
 function scriptDirValue(file, inner) {
   return unknown(`command substitution $(${inner.slice(0, 40)}) (the script's folder)`, void 0, `${SCRIPT_DIR_TOKEN}${file}`);
@@ -33414,6 +33439,9 @@ import { createHash as createHash2 } from "node:crypto";
 import path17 from "node:path";
 function pathEnv(ctx, file) {
   return ctx.envOverride ?? ctx.envForPath(file) ?? classifyPath(relativeToRoot(ctx.root, file), ctx.envAbove)?.env;
+}
+function evaluationNoteProblems(file, notes) {
+  return (notes ?? []).map((n) => ({ ruleId: "EVAL001", message: n.message, location: { file, range: n.range } }));
 }
 function readProblem(host, file) {
   const p = host.problemOf(file);
@@ -38576,10 +38604,6 @@ var init_member_reads = __esm({
 });
 
 // src/eval/arm/template.ts
-function keepCutDepth(slot, depth) {
-  if (depth === void 0) delete slot.cutDepth;
-  else slot.cutDepth = depth;
-}
 function problem(env, message, location) {
   const k = `${location.file}:${location.range.start.offset}:${message}`;
   if (env.problemKeys.has(k)) return;
@@ -39131,38 +39155,27 @@ var init_template = __esm({
       parameter(name) {
         const slot = this.params.get(name.toLowerCase());
         if (!slot) return void 0;
-        if (slot.state === 2 && !this.evaluateAgain(slot)) return slot.read ??= passedThrough(slot.value, slot.keyLoc);
+        if (slot.state === 2 && !evaluateAgain(this.env, slot)) return slot.read ??= passedThrough(slot.value, slot.keyLoc);
         if (slot.state === 1) {
           problem(this.env, `Parameter '${slot.name}' refers to itself`, slot.keyLoc);
           return unknown(`parameter '${slot.name}' refers to itself`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
         }
-        if (this.env.chain >= MAX_DECLARATION_CHAIN) return this.chainCut(slot.keyLoc);
+        if (declarationChainFull(this.env)) return this.chainCut(slot.keyLoc);
         slot.state = 1;
-        let v;
-        const depth = this.env.chain;
-        const cuts = this.env.cuts;
-        this.env.chain++;
-        try {
-          if (slot.assigned) v = slot.assigned;
-          else if (slot.node) v = defaultForNull(this.root.eval(slot.node), slot.nullGiven);
-          else if (getProp(slot.decl, "nullable")?.value === true) v = nul(slot.keyLoc);
-          else v = unknown(`parameter '${slot.name}' has no value and no default`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
-        } finally {
-          this.env.chain--;
-        }
+        const v = inDeclarationChain(this.env, slot, () => {
+          if (slot.assigned) return slot.assigned;
+          if (slot.node) return defaultForNull(this.root.eval(slot.node), slot.nullGiven);
+          if (getProp(slot.decl, "nullable")?.value === true) return nul(slot.keyLoc);
+          return unknown(`parameter '${slot.name}' has no value and no default`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
+        });
         slot.value = v;
         slot.read = passedThrough(v, slot.keyLoc);
         slot.state = 2;
-        keepCutDepth(slot, this.env.cuts !== cuts ? depth : void 0);
         return slot.read;
-      }
-      /** Whether a slot's value was cut deeper than a read from here would cut it (Slot.cutDepth). */
-      evaluateAgain(slot) {
-        return slot.cutDepth !== void 0 && this.env.chain < slot.cutDepth;
       }
       /** A declaration read past MAX_DECLARATION_CHAIN levels: unknown, and EVAL001 where the chain is cut (it is not evaluated, so the slot stays unread). */
       chainCut(at2) {
-        this.env.cuts++;
+        cutDeclarationChain(this.env);
         problem(this.env, DECLARATION_CHAIN_MESSAGE, at2);
         return unknown(DECLARATION_CHAIN_REASON, at2);
       }
@@ -39172,26 +39185,17 @@ var init_template = __esm({
       variable(name) {
         const slot = this.vars.get(name.toLowerCase());
         if (!slot) return void 0;
-        if (slot.state === 2 && !this.evaluateAgain(slot)) return slot.read ??= passedThrough(slot.value, slot.keyLoc);
+        if (slot.state === 2 && !evaluateAgain(this.env, slot)) return slot.read ??= passedThrough(slot.value, slot.keyLoc);
         if (slot.state === 1) {
           problem(this.env, `Variable '${slot.name}' refers to itself`, slot.keyLoc);
           return unknown(`variable '${slot.name}' refers to itself`, slot.keyLoc);
         }
-        if (this.env.chain >= MAX_DECLARATION_CHAIN) return this.chainCut(slot.keyLoc);
+        if (declarationChainFull(this.env)) return this.chainCut(slot.keyLoc);
         slot.state = 1;
-        const depth = this.env.chain;
-        const cuts = this.env.cuts;
-        this.env.chain++;
-        let v;
-        try {
-          v = slot.copy ? this.root.copyArray(slot.node, "variable") : this.root.eval(slot.node);
-        } finally {
-          this.env.chain--;
-        }
+        const v = inDeclarationChain(this.env, slot, () => slot.copy ? this.root.copyArray(slot.node, "variable") : this.root.eval(slot.node));
         slot.value = v;
         slot.read = passedThrough(v, slot.keyLoc);
         slot.state = 2;
-        keepCutDepth(slot, this.env.cuts !== cuts ? depth : void 0);
         return slot.read;
       }
       userFunction(name, args, loc3) {
@@ -41232,67 +41236,42 @@ var init_scope = __esm({
       parameter(name) {
         const slot = this.params.get(name);
         if (!slot) return void 0;
-        if (slot.state === 2 && !this.evaluateAgain(slot)) return passedThrough(slot.value, slot.via);
+        if (slot.state === 2 && !evaluateAgain(this.env, slot)) return passedThrough(slot.value, slot.via);
         if (slot.state === 1) {
           this.problem(`Parameter '${slot.name}' refers to itself`, slot.via.range);
           return U2(`parameter '${slot.name}' refers to itself`, slot.via, `parameters('${slot.name}')`);
         }
-        if (this.env.chain >= MAX_DECLARATION_CHAIN) return this.chainCut(slot.via);
+        if (declarationChainFull(this.env)) return this.chainCut(slot.via);
         slot.state = 1;
-        let v;
-        const depth = this.env.chain;
-        const cuts = this.env.cuts;
-        this.env.chain++;
-        try {
-          if (slot.assigned) v = slot.assigned;
-          else if (slot.expr) v = this.eval(slot.expr, void 0);
-          else if (slot.decl?.defaultValue) v = defaultForNull(slot.defaultValue ?? this.eval(slot.decl.defaultValue, void 0), slot.nullGiven);
-          else if (slot.decl?.type?.kind === "NullableType") v = nul(slot.via);
-          else v = U2(`parameter '${slot.name}' has no value and no default`, slot.via, `parameters(${tokenText(str(slot.name))})`);
-        } finally {
-          this.env.chain--;
-        }
+        const v = inDeclarationChain(this.env, slot, () => {
+          if (slot.assigned) return slot.assigned;
+          if (slot.expr) return this.eval(slot.expr, void 0);
+          if (slot.decl?.defaultValue) return defaultForNull(slot.defaultValue ?? this.eval(slot.decl.defaultValue, void 0), slot.nullGiven);
+          if (slot.decl?.type?.kind === "NullableType") return nul(slot.via);
+          return U2(`parameter '${slot.name}' has no value and no default`, slot.via, `parameters(${tokenText(str(slot.name))})`);
+        });
         slot.value = v;
         slot.state = 2;
-        this.keepCutDepth(slot, cuts, depth);
         return passedThrough(v, slot.via);
       }
       variable(name) {
         const slot = this.vars.get(name);
         if (!slot) return void 0;
-        if (slot.state === 2 && !this.evaluateAgain(slot)) return passedThrough(slot.value, slot.via);
+        if (slot.state === 2 && !evaluateAgain(this.env, slot)) return passedThrough(slot.value, slot.via);
         if (slot.state === 1) {
           this.problem(`Variable '${name}' refers to itself`, slot.decl.name.range);
           return U2(`variable '${name}' refers to itself`, slot.via);
         }
-        if (this.env.chain >= MAX_DECLARATION_CHAIN) return this.chainCut(this.loc(slot.decl.name.range));
+        if (declarationChainFull(this.env)) return this.chainCut(this.loc(slot.decl.name.range));
         slot.state = 1;
-        const depth = this.env.chain;
-        const cuts = this.env.cuts;
-        this.env.chain++;
-        let v;
-        try {
-          v = this.eval(slot.decl.value, void 0);
-        } finally {
-          this.env.chain--;
-        }
+        const v = inDeclarationChain(this.env, slot, () => this.eval(slot.decl.value, void 0));
         slot.value = v;
         slot.state = 2;
-        this.keepCutDepth(slot, cuts, depth);
         return passedThrough(v, slot.via);
-      }
-      /** Whether a slot's value was cut deeper than a read from here would cut it (Slot.cutDepth). */
-      evaluateAgain(slot) {
-        return slot.cutDepth !== void 0 && this.env.chain < slot.cutDepth;
-      }
-      /** Records (or clears) the depth a slot's value was cut at: set when a cut happened while it was evaluated (`cuts` then differs). */
-      keepCutDepth(slot, cuts, depth) {
-        if (this.env.cuts !== cuts) slot.cutDepth = depth;
-        else delete slot.cutDepth;
       }
       /** A declaration read past MAX_DECLARATION_CHAIN levels: unknown, and EVAL001 where the chain is cut (it is not evaluated, so the slot stays unread). */
       chainCut(at2) {
-        this.env.cuts++;
+        cutDeclarationChain(this.env);
         problem2(this.env, DECLARATION_CHAIN_MESSAGE, at2);
         return U2(DECLARATION_CHAIN_REASON, at2);
       }
@@ -42661,7 +42640,7 @@ var init_azureml_yaml2 = __esm({
           }
           const parsed = parseYamlFile(text2);
           problems.push(...parseProblems(f.path, parsed));
-          if (parsed.aliasCut) problems.push({ ruleId: "EVAL001", message: ALIAS_CUT_MESSAGE, location: { file: f.path, range: parsed.aliasCut } });
+          problems.push(...evaluationNoteProblems(f.path, parsed.evaluationNotes));
           suppressionSources.push({ file: f.path, comments: parsed.comments, blocks: parsed.blocks });
           const decided = pathEnv(ctx, f.path);
           const dir = path38.dirname(f.path);
@@ -46317,8 +46296,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   }
   function runSourced(word, unknownWhy) {
     const written2 = word ? scriptPath(expandWord(word, env, ctx)) : void 0;
-    const fixed2 = written2 !== void 0 && (written2.fromCheckout || path40.isAbsolute(written2.path));
-    const target = written2 === void 0 || fixed2 ? written2 : folder === UNKNOWN_FOLDER ? void 0 : within2(folder, written2.path);
+    const target = written2 && fromFolder(written2);
     const run3 = target !== void 0 && !inReadsAnyBody() ? ctx.source?.(target.path, env, folder === UNKNOWN_FOLDER ? void 0 : folder, target.fromCheckout === true) : void 0;
     if (!run3) return forgetAll(unknownWhy);
     const last = calls[calls.length - 1];
@@ -46405,23 +46383,29 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     return out;
   }
   function pushCall(target, inherited) {
-    const fixed2 = target.fromCheckout || path40.isAbsolute(target.path);
-    const at2 = fixed2 || folder === UNKNOWN_FOLDER ? target : within2(folder, target.path);
+    const at2 = fromFolder(target);
     calls.push({
-      path: at2.path,
+      path: (at2 ?? target).path,
       env: inherited,
       ...inReadsAnyBody() ? { inFunctionBody: true } : {},
-      ...at2.fromCheckout ? { fromCheckout: true } : !fixed2 && folder === UNKNOWN_FOLDER ? { cwdMoved: true } : {},
+      ...at2?.fromCheckout ? { fromCheckout: true } : at2 === void 0 ? { cwdMoved: true } : {},
       ...folder !== UNKNOWN_FOLDER && folder !== STARTING_FOLDER ? { folder } : {},
       ...target.sourced ? { sourced: true } : {}
     });
   }
-  function changeFolderTo(to) {
+  function fromFolder(p) {
+    if (p.fromCheckout || path40.isAbsolute(p.path)) return p;
+    return folder === UNKNOWN_FOLDER ? void 0 : within2(folder, p.path);
+  }
+  function keepFolderForSubshellEnd() {
     for (let d = 0; d < currentDepth; d++) subshellFolder[d] ??= { folder, stack: folderStack };
+  }
+  function changeFolderTo(to) {
+    keepFolderForSubshellEnd();
     folder = to;
   }
   function changeFolder(program, args, conditional, powershell = false) {
-    for (let d = 0; d < currentDepth; d++) subshellFolder[d] ??= { folder, stack: folderStack };
+    keepFolderForSubshellEnd();
     const name = program.toLowerCase();
     if (name === "popd" || name === "pop-location") {
       const [back, ...others] = [...folderStack].reverse();
@@ -46458,7 +46442,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     const beside = besideScriptPath(bare && v.token?.startsWith(SCRIPT_DIR_TOKEN) ? { ...v, literals: ["", "/"] } : v);
     if (beside) return { path: beside.path };
     const top = scriptPath(e);
-    if (top?.fromCheckout) return { path: within2({ path: "" }, top.path).path, fromCheckout: true };
+    if (top?.fromCheckout) return { path: within2(STARTING_FOLDER, top.path).path, fromCheckout: true };
     if (bare && v.token === CHECKOUT_TOKEN) return { path: "", fromCheckout: true };
     return UNKNOWN_FOLDER;
   }
@@ -46919,11 +46903,8 @@ function scriptPath(e) {
     const beside = besideScriptPath(v);
     return beside ? { path: beside.path } : void 0;
   }
-  const pieces = v.literals;
-  if (pieces?.length !== 2 || pieces[0] !== "") return void 0;
-  const rest = pieces[1];
-  if (v.token === CHECKOUT_TOKEN && /^[\\/][^\\/]/.test(rest)) return { path: rest.slice(1).replace(/\\/g, "/"), fromCheckout: true };
-  return void 0;
+  const top = checkoutPath(v);
+  return top === void 0 ? void 0 : { path: top, fromCheckout: true };
 }
 var PS_TYPED, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, READS_ANY_NAME, FUNCTIONS_OF, PS_ASSIGNED, POSITIONALS, ARG_COUNT, MAX_CALLER_EXPANSIONS, MAX_SPLIT_WORDS, ALL_ARGUMENTS, PS_CALLED, PS_ARGUMENTS_NAMED, PS_ARGUMENT, CHANGES_DIRECTORY, PS_MOVES, PIPE_OR_BACKGROUND, MAX_FOLDER_PATH, MAX_FOLDER_STACK, SHELLS, RUNS_APART_AFTER, RUNS_APART_BEFORE, PS_PARAMETER_HEAD, PS_TYPES_ONLY, PS_ATTRIBUTE_HEAD, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
 var init_interpret = __esm({
@@ -47683,7 +47664,7 @@ function scriptContext(file, place, variant, given, inherited) {
     const byPlace = /* @__PURE__ */ new Map();
     for (const v of read) {
       const l = v.decidedBy ?? v.origin;
-      if (l) byPlace.set(`${l.file}\0${l.range.start.offset}\0${l.range.end.offset}`, l);
+      if (l) byPlace.set(locationKey(l), l);
     }
     const inputs2 = [...byPlace.values()];
     const decider = inputs2.length === 1 ? inputs2[0] : void 0;
@@ -47796,6 +47777,7 @@ var MAX_VARIANTS, MAX_INCLUDED_FILES, MAX_INCLUDE_DEPTH, NAMES_SET_BY;
 var init_context2 = __esm({
   "src/eval/azcli/context.ts"() {
     "use strict";
+    init_source();
     init_value();
     init_runtime_variables();
     init_github_expression();
@@ -47939,26 +47921,20 @@ function besideScript(cmd, root) {
   const rel = path41.relative(root, beside.path).replace(/\\/g, "/");
   return { rel, outside: rel === "" || rel.startsWith("../") || rel === ".." || path41.isAbsolute(rel) };
 }
-function checkoutRelative(v) {
-  if (v.kind !== "unknown" || v.token !== CHECKOUT_TOKEN || v.literals?.length !== 2 || v.literals[0] !== "") return void 0;
-  const rest = v.literals[1];
-  return /^[\\/][^\\/]/.test(rest) ? rest.slice(1).replace(/\\/g, "/") : void 0;
-}
 function candidates(cmd, rel, root) {
   const folder = cmd.folder === UNKNOWN_FOLDER ? void 0 : cmd.folder;
   const at2 = folder === void 0 ? rel : within2(folder, rel).path;
-  const alone = cmd.inScript;
-  const repository = alone && !folder?.fromCheckout ? void 0 : githubRepository(cmd.file);
+  const repository = cmd.inScript && !folder?.fromCheckout ? void 0 : githubRepository(cmd.file);
   const own = path41.join(path41.dirname(cmd.file), at2);
   const fromRoot = path41.join(root, at2);
   const between = foldersBetween(root, path41.dirname(path41.resolve(cmd.file))).map((d) => path41.join(d, at2));
   const fromTop = [...repository === void 0 ? [] : [path41.join(repository, at2)], fromRoot, ...between];
-  const order2 = path41.isAbsolute(at2) ? [at2] : folder?.fromCheckout ? fromTop : alone ? [own, fromRoot] : [...fromTop, own];
+  const order2 = path41.isAbsolute(at2) ? [at2] : folder?.fromCheckout ? fromTop : cmd.inScript ? [own, fromRoot] : [...fromTop, own];
   return [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path41.sep) ? root : root + path41.sep));
 }
 function fileCommandResources(command2, evaluation, ctx, links) {
   const beside = besideScript(command2, ctx.root);
-  const fromTop = beside ? void 0 : checkoutRelative(command2.path);
+  const fromTop = beside ? void 0 : checkoutPath(command2.path);
   const cmd = fromTop === void 0 ? command2 : { ...command2, folder: { path: "", fromCheckout: true } };
   const p = beside ? str(beside.rel) : fromTop !== void 0 ? str(fromTop) : cmd.path;
   if (p.kind !== "string") return [undecidable(cmd, evaluation, `the file named by --file (${cmd.pathRaw}) is not known: ${p.kind === "unknown" ? p.reason : "not a string"}`)];
@@ -48628,13 +48604,13 @@ function azureCliUnits(ciFiles, ctx) {
       const hidden = unreadableAz(file.file, script);
       if (hidden) problems.push(hidden);
       const place = places.get(script.subject);
+      const start = stepFolder(place?.step?.workingDirectory);
       let variants = matrixVariants(place?.job);
       const work = variants.length * Math.max(1, script.commands.length);
       if (variants.length === 1) matrixWork.take(work);
       else if (!matrixWork.spend(work, place?.job?.keyRange ?? script.range)) variants = [{ label: "", values: /* @__PURE__ */ new Map(), overBudget: true }];
       for (const [vi, variant] of variants.entries()) {
         const sc = scriptContext(file, place, variant);
-        const start = stepFolder(place?.step?.workingDirectory);
         const run3 = interpretScript(file.file, script, sc.env, withSource(file.file, sc.expansion, 0, void 0, start), vi === 0 && !calledOnly);
         if (vi === 0) heredocs.push(...run3.heredocs);
         const env = lazyEnvClass(place, run3.assigned, sc);
@@ -49483,7 +49459,7 @@ var init_ci3 = __esm({
           const first = doc.errors[0];
           if (first) problems.push({ ruleId: "PARSE001", message: first.message, location: { file: f.path, range: first.range } });
           else {
-            for (const n of doc.evaluationNotes ?? []) problems.push({ ruleId: "EVAL001", message: n.message, location: { file: f.path, range: n.range } });
+            problems.push(...evaluationNoteProblems(f.path, doc.evaluationNotes));
             ciFiles.push(buildCiModel(doc));
             suppressionSources.push({ file: f.path, comments: doc.comments, blocks: doc.blocks });
           }
@@ -49911,7 +49887,7 @@ function parseManifest2(file, text2, problems, suppressionSources) {
   const first = parsed.errors[0];
   if (first) problems.push({ ruleId: "PARSE001", message: first.message, location: { file, range: first.range } });
   if (parsed.soundDocuments.length === 0) return void 0;
-  if (parsed.aliasCut) problems.push({ ruleId: "EVAL001", message: ALIAS_CUT_MESSAGE, location: { file, range: parsed.aliasCut } });
+  problems.push(...evaluationNoteProblems(file, parsed.evaluationNotes));
   suppressionSources.push({ file, comments: parsed.comments, blocks: parsed.blocks });
   return { documents: parsed.soundDocuments, lineMap: parsed.lineMap };
 }
@@ -53296,6 +53272,9 @@ function policyFindingPlaces(j, r) {
 }
 function joinReaders(a, b) {
   if (!a || !b) return void 0;
+  return joinLocations(a, b);
+}
+function joinLocations(a, b) {
   return [...a, ...b.filter((c) => !a.some((x) => sameRange(x, c)))];
 }
 function displayName(r) {
@@ -54001,7 +53980,7 @@ function runRules(input2, undecided2 = [], failures = []) {
       }
       const replaces = !existing || outranks({ level, env }, existing);
       const acrossDeclarations = existing !== void 0 && key !== `${place}|${declared}`;
-      if (acrossDeclarations && !replaces) existing.related = withRelated(existing.related, related);
+      if (acrossDeclarations && !replaces) existing.related = joinLocations(existing.related, related);
       if (existing && !replaces && fingerprintsMoreProductionLike(env, existing)) {
         keepStableFingerprint(existing, { fingerprint: fingerprintOf({ root: input2.root, ruleId: meta.id, location, subject, attributePath, env }), env });
       }
@@ -54013,7 +53992,7 @@ function runRules(input2, undecided2 = [], failures = []) {
         message,
         messageId: d.messageId,
         location,
-        related: acrossDeclarations ? withRelated(related, existing.related) : related,
+        related: acrossDeclarations ? joinLocations(related, existing.related) : related,
         address: r?.address ?? d.subject,
         subject,
         attributePath,
@@ -54143,12 +54122,9 @@ function runRules(input2, undecided2 = [], failures = []) {
     const f = byKey.get(key);
     if (!f || calls.length < 2) continue;
     const sorted = [...calls].sort(compareLocations);
-    f.related = [...f.related, ...sorted.filter((c) => !f.related.some((x) => sameRange(x, c)))];
+    f.related = joinLocations(f.related, sorted);
   }
   return [...byKey.values()];
-}
-function withRelated(a, b) {
-  return [...a, ...b.filter((x) => !a.some((y) => sameRange(x, y)))];
 }
 function alsoReported(names) {
   return `also reported for ${instanceNames(names)}${names.length === 1 ? ", with its own values" : ", with their own values"}`;
@@ -55800,15 +55776,19 @@ function sameSpot(a, b) {
   return a.file === b.file && a.range.start.offset === b.range.start.offset && a.range.end.offset === b.range.end.offset;
 }
 function structuredGuardProblem(input2, vs, size, base) {
-  const whole = input2.assigned ?? input2.defaultValue;
-  if (!whole || size?.kind !== "string" || !size.origin) return [];
   for (const probe of NON_GPU_PROBE_SIZES) {
-    const swapped = withMemberAt(whole, size.origin, probe);
-    if (!swapped) return [];
-    if (!vs.every((v) => v.admitsValue?.(swapped) === true)) continue;
+    const admits = structuredAdmits(input2, vs, size, probe);
+    if (admits === void 0) return [];
+    if (!admits) continue;
     return [{ location: vs[0].at, attributePath: `${input2.name}.validation.condition`, messageId: "conditionAdmitsNonGpuStructured", data: { ...base, probe, regex: gpuSizeRegex() } }];
   }
   return [];
+}
+function structuredAdmits(input2, vs, size, probe) {
+  const whole = input2.assigned ?? input2.defaultValue;
+  if (!whole || size?.kind !== "string" || !size.origin) return void 0;
+  const swapped = withMemberAt(whole, size.origin, probe);
+  return swapped === void 0 ? void 0 : vs.every((v) => v.admitsValue?.(swapped) === true);
 }
 var NOT_A_SIZE = "not-a-vm-size";
 function problemsOf(input2, size) {
@@ -55834,12 +55814,7 @@ function problemsOf(input2, size) {
       for (const a of v.allowed) out.push(...listEntryProblem(a, base, (s) => allValidationsAdmit(vs, s) === true, `${input2.name}.validation.contains`));
     }
     if (out.length > 0) return out;
-    const whole = input2.assigned ?? input2.defaultValue;
-    const admitted = (probe2) => {
-      if (!isStructured(input2)) return allValidationsAdmit(vs, probe2) === true;
-      const swapped = whole && size?.kind === "string" && size.origin ? withMemberAt(whole, size.origin, probe2) : void 0;
-      return swapped !== void 0 && vs.every((v) => v.admitsValue?.(swapped) === true);
-    };
+    const admitted = (probe2) => (isStructured(input2) ? structuredAdmits(input2, vs, size, probe2) : allValidationsAdmit(vs, probe2)) === true;
     const checksNoSize = [NOT_A_SIZE, ...NON_GPU_PROBE_SIZES, ...vs.flatMap((v) => sizeLiteralsOf(v.text))].every(admitted);
     if (checksNoSize)
       return [{ location: input2.header, attributePath: `${input2.name}.validation`, messageId: isStructured(input2) ? "noSizeValidationStructured" : "noSizeValidation", data: { ...base, regex: gpuSizeRegex() } }];

@@ -96,15 +96,24 @@ function sameSpot(a: Location, b: Location): boolean {
  * a non-GPU size. The first validation that admits the swapped value is the guard to fix.
  */
 function structuredGuardProblem(input: InputDecl, vs: readonly InputValidation[], size: Value | undefined, base: Record<string, string>): Problem[] {
-  const whole = input.assigned ?? input.defaultValue;
-  if (!whole || size?.kind !== 'string' || !size.origin) return [];
   for (const probe of NON_GPU_PROBE_SIZES) {
-    const swapped = withMemberAt(whole, size.origin, probe);
-    if (!swapped) return [];
-    if (!vs.every((v) => v.admitsValue?.(swapped) === true)) continue;
+    const admits = structuredAdmits(input, vs, size, probe);
+    if (admits === undefined) return [];
+    if (!admits) continue;
     return [{ location: vs[0]!.at, attributePath: `${input.name}.validation.condition`, messageId: 'conditionAdmitsNonGpuStructured', data: { ...base, probe, regex: gpuSizeRegex() } }];
   }
   return [];
+}
+
+/**
+ * Whether every validation of an object or list input holds for its value with the workload's
+ * size swapped for `probe`; undefined when the size is not written inside that value.
+ */
+function structuredAdmits(input: InputDecl, vs: readonly InputValidation[], size: Value | undefined, probe: string): boolean | undefined {
+  const whole = input.assigned ?? input.defaultValue;
+  if (!whole || size?.kind !== 'string' || !size.origin) return undefined;
+  const swapped = withMemberAt(whole, size.origin, probe);
+  return swapped === undefined ? undefined : vs.every((v) => v.admitsValue?.(swapped) === true);
 }
 
 /** A value that no check of a VM size admits (validations that all admit it do not check the size). */
@@ -140,12 +149,7 @@ function problemsOf(input: InputDecl, size: Value | undefined): Problem[] {
     // (A validation that holds for a value that is no size but rejects some size, a deny-list
     // `!contains(["Standard_NP10s"], var.x)`, does check it: every non-GPU probe must pass too;
     // self-review 70.)
-    const whole = input.assigned ?? input.defaultValue;
-    const admitted = (probe: string): boolean => {
-      if (!isStructured(input)) return allValidationsAdmit(vs, probe) === true;
-      const swapped = whole && size?.kind === 'string' && size.origin ? withMemberAt(whole, size.origin, probe) : undefined;
-      return swapped !== undefined && vs.every((v) => v.admitsValue?.(swapped) === true);
-    };
+    const admitted = (probe: string): boolean => (isStructured(input) ? structuredAdmits(input, vs, size, probe) : allValidationsAdmit(vs, probe)) === true;
     // (The sizes a condition names count: `!contains(["Standard_D4s_v5"], …)` rejects one of them.)
     const checksNoSize = [NOT_A_SIZE, ...NON_GPU_PROBE_SIZES, ...vs.flatMap((v) => sizeLiteralsOf(v.text))].every(admitted);
     if (checksNoSize)

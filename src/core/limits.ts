@@ -67,3 +67,48 @@ export const MAX_DECLARATION_CHAIN = 256;
 /** The EVAL001 message where a declaration chain is cut, and the unknown's reason (one wording for every evaluator). */
 export const DECLARATION_CHAIN_MESSAGE = `References are nested deeper than ${MAX_DECLARATION_CHAIN} levels here; the value is treated as unknown.`;
 export const DECLARATION_CHAIN_REASON = `references nested deeper than ${MAX_DECLARATION_CHAIN} levels`;
+
+/** An evaluator's count of the declarations being evaluated, one inside another, and of the cuts made. */
+export interface DeclarationChain {
+  chain: number;
+  cuts: number;
+}
+
+/**
+ * A declaration's kept value: `cutDepth` is set when the chain was cut while it was evaluated,
+ * the depth it was evaluated at. A read from a shallower depth evaluates it again (with more room
+ * below it, the cut may not be reached), so the value does not depend on which resource read it
+ * first (self-review 70); a read at the same depth or deeper takes the value kept.
+ */
+export interface ChainedSlot {
+  cutDepth?: number;
+}
+
+/** Whether a declaration read now is past the chain's depth (then `cutDeclarationChain` and unknown). */
+export function declarationChainFull(env: DeclarationChain): boolean {
+  return env.chain >= MAX_DECLARATION_CHAIN;
+}
+
+/** Counts a cut (the caller reports DECLARATION_CHAIN_MESSAGE where it is). */
+export function cutDeclarationChain(env: DeclarationChain): void {
+  env.cuts++;
+}
+
+/** Whether a kept value was cut deeper than a read from here would cut it (ChainedSlot.cutDepth). */
+export function evaluateAgain(env: DeclarationChain, slot: ChainedSlot): boolean {
+  return slot.cutDepth !== undefined && env.chain < slot.cutDepth;
+}
+
+/** Evaluates a declaration one level deeper in the chain, and records on `slot` whether a cut happened inside it. */
+export function inDeclarationChain<T>(env: DeclarationChain, slot: ChainedSlot, evaluate: () => T): T {
+  const depth = env.chain;
+  const cuts = env.cuts;
+  env.chain++;
+  try {
+    return evaluate();
+  } finally {
+    env.chain--;
+    if (env.cuts !== cuts) slot.cutDepth = depth;
+    else delete slot.cutDepth;
+  }
+}

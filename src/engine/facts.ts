@@ -152,6 +152,11 @@ export { sameRange };
  */
 export function joinReaders(a: readonly Location[] | undefined, b: readonly Location[] | undefined): Location[] | undefined {
   if (!a || !b) return undefined;
+  return joinLocations(a, b);
+}
+
+/** `a`, then the places of `b` that `a` does not hold (`sameRange`). */
+export function joinLocations(a: readonly Location[], b: readonly Location[]): Location[] {
   return [...a, ...b.filter((c) => !a.some((x) => sameRange(x, c)))];
 }
 

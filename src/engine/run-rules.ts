@@ -23,7 +23,7 @@ import { withoutInstanceKeys } from '../model/address.js';
 import type { FactView, Finding, Graph, ReportDescriptor, Rule, RuleContext, ScanView, ScannedFile, TerraformModuleFacts, Undecided } from './types.js';
 import { envOfResource, fingerprintsMoreProductionLike, keepStableFingerprint, levelFor, outranks } from './levels.js';
 import { buildFinding, fingerprintOf, formatMessage, relativeToRoot } from './findings.js';
-import { describeFact, displayName, factLocations, joinReaders, sameRange, knownBoolOf, knownNumberOf, knownStringOf } from './facts.js';
+import { describeFact, displayName, factLocations, joinLocations, joinReaders, sameRange, knownBoolOf, knownNumberOf, knownStringOf } from './facts.js';
 import { scanView } from './scan.js';
 
 export { fingerprint } from './findings.js';
@@ -238,7 +238,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       // Two declarations of one deployed resource merged by their words (`az aks nodepool add -n gpu`
       // in both branches of an if) keep both consumers: each is a related location (review 69).
       const acrossDeclarations = existing !== undefined && key !== `${place}|${declared}`;
-      if (acrossDeclarations && !replaces) existing.related = withRelated(existing.related, related);
+      if (acrossDeclarations && !replaces) existing.related = joinLocations(existing.related, related);
       // A less severe variant of a more production-like class still gives the merged finding its fingerprint.
       if (existing && !replaces && fingerprintsMoreProductionLike(env, existing)) {
         keepStableFingerprint(existing, { fingerprint: fingerprintOf({ root: input.root, ruleId: meta.id, location, subject, attributePath, env }), env });
@@ -251,7 +251,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
           message,
           messageId: d.messageId,
           location,
-          related: acrossDeclarations ? withRelated(related, existing.related) : related,
+          related: acrossDeclarations ? joinLocations(related, existing.related) : related,
           address: r?.address ?? d.subject,
           subject,
           attributePath,
@@ -410,14 +410,9 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
     const f = byKey.get(key);
     if (!f || calls.length < 2) continue;
     const sorted = [...calls].sort(compareLocations);
-    f.related = [...f.related, ...sorted.filter((c) => !f.related.some((x) => sameRange(x, c)))];
+    f.related = joinLocations(f.related, sorted);
   }
   return [...byKey.values()];
-}
-
-/** `a`, then the locations of `b` that `a` does not hold. */
-function withRelated(a: readonly Location[], b: readonly Location[]): Location[] {
-  return [...a, ...b.filter((x) => !a.some((y) => sameRange(x, y)))];
 }
 
 /** `also reported for "gpub", another instance of the same declaration, with its own values` (at most five names, then a count). */

@@ -37,7 +37,7 @@ import { relativeToRoot } from '../core/paths.js';
 import type { Location } from '../core/source.js';
 import { str, unknown, type Value } from '../core/value.js';
 import type { HeredocWrite } from '../eval/azcli/interpret.js';
-import { besideScriptPath, CHECKOUT_TOKEN } from '../eval/azcli/words.js';
+import { besideScriptPath, checkoutPath } from '../eval/azcli/words.js';
 import { UNKNOWN_FOLDER, within, type FolderState } from '../eval/azcli/folders.js';
 import type { Evaluation, Fact, Resource, ResourceKind } from '../model/resource.js';
 import { AZUREML_YAML_TABLE } from '../model/tables/azureml-yaml.js';
@@ -163,13 +163,6 @@ function besideScript(cmd: FileCommand, root: string): { rel: string; outside: b
   return { rel, outside: rel === '' || rel.startsWith('../') || rel === '..' || path.isAbsolute(rel) };
 }
 
-/** The path after the checkout's folder of a value written from it (`$GITHUB_WORKSPACE/aml/c.yml` → `aml/c.yml`), else undefined. */
-function checkoutRelative(v: Value): string | undefined {
-  if (v.kind !== 'unknown' || v.token !== CHECKOUT_TOKEN || v.literals?.length !== 2 || v.literals[0] !== '') return undefined;
-  const rest = v.literals[1]!;
-  return /^[\\/][^\\/]/.test(rest) ? rest.slice(1).replace(/\\/g, '/') : undefined;
-}
-
 /**
  * The files a relative path may name, most likely working directory first; read from the folder
  * the command moved to (`cmd.folder`) when it did: an absolute folder names one file, one from the
@@ -179,14 +172,13 @@ function candidates(cmd: FileCommand, rel: string, root: string): string[] {
   const folder = cmd.folder === UNKNOWN_FOLDER ? undefined : cmd.folder;
   const at = folder === undefined ? rel : within(folder, rel).path;
   // A script may be run from anywhere: beside itself first, then from the scan root.
-  const alone = cmd.inScript;
-  const repository = alone && !folder?.fromCheckout ? undefined : githubRepository(cmd.file);
+  const repository = cmd.inScript && !folder?.fromCheckout ? undefined : githubRepository(cmd.file);
   const own = path.join(path.dirname(cmd.file), at);
   const fromRoot = path.join(root, at);
   // A repository linted from a folder above it: its top is a folder between the scan root and the file (nearest the root first).
   const between = foldersBetween(root, path.dirname(path.resolve(cmd.file))).map((d) => path.join(d, at));
   const fromTop = [...(repository === undefined ? [] : [path.join(repository, at)]), fromRoot, ...between];
-  const order = path.isAbsolute(at) ? [at] : folder?.fromCheckout ? fromTop : alone ? [own, fromRoot] : [...fromTop, own];
+  const order = path.isAbsolute(at) ? [at] : folder?.fromCheckout ? fromTop : cmd.inScript ? [own, fromRoot] : [...fromTop, own];
   return [...new Set(order)].filter((p) => p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep));
 }
 
@@ -198,7 +190,7 @@ export function fileCommandResources(command: FileCommand, evaluation: Evaluatio
   const beside = besideScript(command, ctx.root);
   // A path from the checkout's folder (`"$GITHUB_WORKSPACE/aml/c.yml"`, `${{ github.workspace }}/…`)
   // is one from the repository's top, wherever the step or a `cd` went (review 70).
-  const fromTop = beside ? undefined : checkoutRelative(command.path);
+  const fromTop = beside ? undefined : checkoutPath(command.path);
   const cmd: FileCommand = fromTop === undefined ? command : { ...command, folder: { path: '', fromCheckout: true } };
   const p = beside ? str(beside.rel) : fromTop !== undefined ? str(fromTop) : cmd.path;
   if (p.kind !== 'string') return [undecidable(cmd, evaluation, `the file named by --file (${cmd.pathRaw}) is not known: ${p.kind === 'unknown' ? p.reason : 'not a string'}`)];

@@ -588,6 +588,8 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       const hidden = unreadableAz(file.file, script);
       if (hidden) problems.push(hidden);
       const place = places.get(script.subject);
+      // The folder the step's script starts in (its working directory), for every variant.
+      const start = stepFolder(place?.step?.workingDirectory);
       let variants = matrixVariants(place?.job);
       const work = variants.length * Math.max(1, script.commands.length);
       if (variants.length === 1) matrixWork.take(work);
@@ -596,7 +598,6 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
         const sc = scriptContext(file, place, variant);
         // The first variant's run also sets the expanded words CI001/CI005 read (a file run only
         // by its callers: each caller's run does).
-        const start = stepFolder(place?.step?.workingDirectory);
         const run = interpretScript(file.file, script, sc.env, withSource(file.file, sc.expansion, 0, undefined, start), vi === 0 && !calledOnly);
         // Heredocs and --file references once per script, from its first variant.
         if (vi === 0) heredocs.push(...run.heredocs);

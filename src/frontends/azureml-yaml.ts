@@ -16,13 +16,13 @@ import path from 'node:path';
 import { evaluationEnv } from '../core/env.js';
 import type { FileKind } from '../core/file-kind.js';
 import { unknown, type Value } from '../core/value.js';
-import { ALIAS_CUT_MESSAGE, parseYamlFile, parseYamlPart, type ParsedYaml } from '../parse/yaml/document.js';
+import { parseYamlFile, parseYamlPart, type ParsedYaml } from '../parse/yaml/document.js';
 import { amlYamlTypeOf, mayBeAmlYaml, readAmlYamlDocument, type AmlYamlDocument, type AmlYamlOverride, type AmlYamlType } from '../eval/azureml-yaml/document.js';
 import { amlYamlRefKeys, amlYamlWorkspaceKey, fromAmlYaml } from '../model/from-azureml-yaml.js';
 import type { Evaluation, Resource } from '../model/resource.js';
 import type { ClassifiedFile, EvaluatedUnit, FrontEnd, Problem, SuppressionSource } from './types.js';
 import { amlYamlByName } from './names.js';
-import { pathEnv, readProblem } from './shared.js';
+import { evaluationNoteProblems, pathEnv, readProblem } from './shared.js';
 
 export type { AmlYamlOverride, AmlYamlType } from '../eval/azureml-yaml/document.js';
 
@@ -169,7 +169,7 @@ export const azuremlYamlFrontEnd: FrontEnd = {
       const parsed = parseYamlFile(text);
       problems.push(...parseProblems(f.path, parsed));
       // Aliases past the copy budget: what they repeat is not read (as in manifests and CI files).
-      if (parsed.aliasCut) problems.push({ ruleId: 'EVAL001', message: ALIAS_CUT_MESSAGE, location: { file: f.path, range: parsed.aliasCut } });
+      problems.push(...evaluationNoteProblems(f.path, parsed.evaluationNotes));
       suppressionSources.push({ file: f.path, comments: parsed.comments, blocks: parsed.blocks });
       const decided = pathEnv(ctx, f.path);
       const dir = path.dirname(f.path);

@@ -10,7 +10,7 @@ import { buildCiModel } from '../eval/ci/build.js';
 import { grantsIdTokenWrite, type CiFile } from '../model/ci.js';
 import { classifyCiFile } from './ci-classify.js';
 import type { FrontEnd, Problem, SuppressionSource } from './types.js';
-import { githubRepository, readProblem, runWideKey } from './shared.js';
+import { evaluationNoteProblems, githubRepository, readProblem, runWideKey } from './shared.js';
 import { ciReferencesOf, unitsByScriptReference } from './ci-references.js';
 import { ciByName } from './names.js';
 
@@ -51,7 +51,7 @@ export const ciFrontEnd: FrontEnd = {
       const first = doc.errors[0];
       if (first) problems.push({ ruleId: 'PARSE001', message: first.message, location: { file: f.path, range: first.range } });
       else {
-        for (const n of doc.evaluationNotes ?? []) problems.push({ ruleId: 'EVAL001', message: n.message, location: { file: f.path, range: n.range } });
+        problems.push(...evaluationNoteProblems(f.path, doc.evaluationNotes));
         ciFiles.push(buildCiModel(doc));
         suppressionSources.push({ file: f.path, comments: doc.comments, blocks: doc.blocks });
       }

@@ -11,7 +11,7 @@ import type { LineMap, Location } from '../core/source.js';
 import { str } from '../core/value.js';
 import { parseJsonc } from '../parse/json/index.js';
 import { jsonObjectRanges } from '../parse/json/blocks.js';
-import { ALIAS_CUT_MESSAGE, parseYamlFile } from '../parse/yaml/document.js';
+import { parseYamlFile } from '../parse/yaml/document.js';
 import type { YamlTree } from '../parse/yaml/tree.js';
 import { jsonToTree, readKaitoObjects, readPodTemplates, type KaitoObject } from '../eval/k8s/read.js';
 import type { Evaluation, Fact, Resource } from '../model/resource.js';
@@ -19,7 +19,7 @@ import type { K8sPodTemplate } from '../model/k8s.js';
 import { looksLikeManifest, skipReason } from './k8s-classify.js';
 import { k8sByName } from './names.js';
 import type { EvaluatedUnit, FrontEnd, Problem, SuppressionSource } from './types.js';
-import { pathEnv, readProblem } from './shared.js';
+import { evaluationNoteProblems, pathEnv, readProblem } from './shared.js';
 
 export const k8sFrontEnd: FrontEnd = {
   name: 'k8s',
@@ -104,7 +104,7 @@ function parseManifest(file: string, text: string, problems: Problem[], suppress
   // The other documents of a multi-document manifest are still read (kubectl splits a file at
   // `---` and decodes each document on its own); a document with an error of its own is not.
   if (parsed.soundDocuments.length === 0) return undefined;
-  if (parsed.aliasCut) problems.push({ ruleId: 'EVAL001', message: ALIAS_CUT_MESSAGE, location: { file, range: parsed.aliasCut } });
+  problems.push(...evaluationNoteProblems(file, parsed.evaluationNotes));
   suppressionSources.push({ file, comments: parsed.comments, blocks: parsed.blocks });
   return { documents: parsed.soundDocuments, lineMap: parsed.lineMap };
 }

@@ -23,6 +23,11 @@ export function pathEnv(ctx: Pick<FrontEndContext, 'root' | 'envOverride' | 'env
 export const NOT_UTF8_NAME = '\uFFFD';
 export const NOT_UTF8_NAME_MESSAGE = 'cannot read it: its name is not valid UTF-8, and file names are read as UTF-8; rename it with UTF-8 characters to have it linted.';
 
+/** A parsed file's evaluation notes (`ParsedYaml`/`CiDocument.evaluationNotes`: what could not be read although it parsed) as EVAL001. */
+export function evaluationNoteProblems(file: string, notes: readonly { message: string; range: Range }[] | undefined): Problem[] {
+  return (notes ?? []).map((n) => ({ ruleId: 'EVAL001', message: n.message, location: { file, range: n.range } }));
+}
+
 /** Why the Host could not give a file's text, as PARSE001 (silent skips — outside the root, not a regular file — give nothing). */
 export function readProblem(host: Host, file: string): Problem | undefined {
   const p = host.problemOf(file);

@@ -6,7 +6,7 @@
  */
 import { deploymentScope } from './deployment-scope.js';
 import { relativeLinkPath } from '../../core/arm-link-path.js';
-import { DECLARATION_CHAIN_MESSAGE, DECLARATION_CHAIN_REASON, LOOP_INSTANCE_CAP, MAX_DECLARATION_CHAIN, newExpansionBudget, takeExpansions, type ExpansionBudget } from '../../core/limits.js';
+import { cutDeclarationChain, declarationChainFull, DECLARATION_CHAIN_MESSAGE, DECLARATION_CHAIN_REASON, evaluateAgain, inDeclarationChain, LOOP_INSTANCE_CAP, newExpansionBudget, takeExpansions, type ChainedSlot, type DeclarationChain, type ExpansionBudget } from '../../core/limits.js';
 import type { InputDecl, MemberAllowed, MemberKey, OpaqueModuleCall } from '../types.js';
 import type { LineMap, Location } from '../../core/source.js';
 import { envFromVariables, type EnvClass } from '../../core/env.js';
@@ -115,7 +115,7 @@ interface Doc {
   lineMap: LineMap;
 }
 
-interface Env {
+interface Env extends DeclarationChain {
   problems: ArmProblem[];
   problemKeys: Set<string>;
   maxCopy: number;
@@ -125,10 +125,6 @@ interface Env {
   opaque: OpaqueModuleCall[];
   unbound: OpaqueModuleCall[];
   depth: number;
-  /** Parameters and variables being evaluated, one inside another (MAX_DECLARATION_CHAIN). */
-  chain: number;
-  /** How many times a declaration chain was cut (Slot.cutDepth). */
-  cuts: number;
   /** The scopes of the nested deployments being walked, innermost last (`deployment-scope.ts`). */
   scopes: (string | undefined)[];
   /** The declared parameters: the root template's, then those of inner-scope nested templates. */
@@ -146,7 +142,7 @@ interface LoopFrame {
   kind: 'resource' | 'property' | 'variable';
 }
 
-interface Slot {
+interface Slot extends ChainedSlot {
   name: string;
   keyLoc: Location;
   node?: JsonNode;
@@ -158,13 +154,6 @@ interface Slot {
    */
   read?: Value;
   state: 0 | 1 | 2; // 0 = not evaluated, 1 = evaluating, 2 = done
-  /**
-   * Set when a declaration chain was cut while it was evaluated (MAX_DECLARATION_CHAIN): the chain
-   * depth it was evaluated at. A read from a shallower depth evaluates it again (with more room
-   * below it, the cut may not be reached), so the value does not depend on which resource read
-   * it first (self-review 70); a read at the same depth or deeper takes the value kept.
-   */
-  cutDepth?: number;
   /** A `variables.copy` entry. */
   copy?: boolean;
 }
@@ -174,12 +163,6 @@ interface ParamSlot extends Slot {
   assigned?: Value;
   /** A `null` value given for a parameter with a default: the default applies (RULES.md "Null arguments"). */
   nullGiven?: Value;
-}
-
-/** Records (or clears) the depth a slot's value was cut at (Slot.cutDepth). */
-function keepCutDepth(slot: { cutDepth?: number }, depth: number | undefined): void {
-  if (depth === undefined) delete slot.cutDepth;
-  else slot.cutDepth = depth;
 }
 
 const DEPLOYMENTS = 'microsoft.resources/deployments';
@@ -288,40 +271,28 @@ class Scope {
   parameter(name: string): Value | undefined {
     const slot = this.params.get(name.toLowerCase());
     if (!slot) return undefined;
-    if (slot.state === 2 && !this.evaluateAgain(slot)) return (slot.read ??= passedThrough(slot.value!, slot.keyLoc));
+    if (slot.state === 2 && !evaluateAgain(this.env, slot)) return (slot.read ??= passedThrough(slot.value!, slot.keyLoc));
     if (slot.state === 1) {
       problem(this.env, `Parameter '${slot.name}' refers to itself`, slot.keyLoc);
       return unknown(`parameter '${slot.name}' refers to itself`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
     }
-    if (this.env.chain >= MAX_DECLARATION_CHAIN) return this.chainCut(slot.keyLoc);
+    if (declarationChainFull(this.env)) return this.chainCut(slot.keyLoc);
     slot.state = 1;
-    let v: Value;
-    const depth = this.env.chain;
-    const cuts = this.env.cuts;
-    this.env.chain++;
-    try {
-      if (slot.assigned) v = slot.assigned;
-      else if (slot.node) v = defaultForNull(this.root.eval(slot.node), slot.nullGiven);
-      else if (getProp(slot.decl, 'nullable')?.value === true) v = nul(slot.keyLoc);
-      else v = unknown(`parameter '${slot.name}' has no value and no default`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
-    } finally {
-      this.env.chain--;
-    }
+    const v = inDeclarationChain(this.env, slot, () => {
+      if (slot.assigned) return slot.assigned;
+      if (slot.node) return defaultForNull(this.root.eval(slot.node), slot.nullGiven);
+      if (getProp(slot.decl, 'nullable')?.value === true) return nul(slot.keyLoc);
+      return unknown(`parameter '${slot.name}' has no value and no default`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
+    });
     slot.value = v;
     slot.read = passedThrough(v, slot.keyLoc);
     slot.state = 2;
-    keepCutDepth(slot, this.env.cuts !== cuts ? depth : undefined);
     return slot.read;
-  }
-
-  /** Whether a slot's value was cut deeper than a read from here would cut it (Slot.cutDepth). */
-  private evaluateAgain(slot: Slot): boolean {
-    return slot.cutDepth !== undefined && this.env.chain < slot.cutDepth;
   }
 
   /** A declaration read past MAX_DECLARATION_CHAIN levels: unknown, and EVAL001 where the chain is cut (it is not evaluated, so the slot stays unread). */
   private chainCut(at: Location): Value {
-    this.env.cuts++;
+    cutDeclarationChain(this.env);
     problem(this.env, DECLARATION_CHAIN_MESSAGE, at);
     return unknown(DECLARATION_CHAIN_REASON, at);
   }
@@ -333,26 +304,17 @@ class Scope {
   variable(name: string): Value | undefined {
     const slot = this.vars.get(name.toLowerCase());
     if (!slot) return undefined;
-    if (slot.state === 2 && !this.evaluateAgain(slot)) return (slot.read ??= passedThrough(slot.value!, slot.keyLoc));
+    if (slot.state === 2 && !evaluateAgain(this.env, slot)) return (slot.read ??= passedThrough(slot.value!, slot.keyLoc));
     if (slot.state === 1) {
       problem(this.env, `Variable '${slot.name}' refers to itself`, slot.keyLoc);
       return unknown(`variable '${slot.name}' refers to itself`, slot.keyLoc);
     }
-    if (this.env.chain >= MAX_DECLARATION_CHAIN) return this.chainCut(slot.keyLoc);
+    if (declarationChainFull(this.env)) return this.chainCut(slot.keyLoc);
     slot.state = 1;
-    const depth = this.env.chain;
-    const cuts = this.env.cuts;
-    this.env.chain++;
-    let v: Value;
-    try {
-      v = slot.copy ? this.root.copyArray(slot.node!, 'variable') : this.root.eval(slot.node!);
-    } finally {
-      this.env.chain--;
-    }
+    const v = inDeclarationChain(this.env, slot, () => (slot.copy ? this.root.copyArray(slot.node!, 'variable') : this.root.eval(slot.node!)));
     slot.value = v;
     slot.read = passedThrough(v, slot.keyLoc);
     slot.state = 2;
-    keepCutDepth(slot, this.env.cuts !== cuts ? depth : undefined);
     return slot.read;
   }
 

@@ -10,7 +10,7 @@
  *   `${{ parameters.x }}` → the parameter's default. Variable groups, variable templates and
  *   `$[ ]` runtime expressions are unknown.
  */
-import type { Location } from '../../core/source.js';
+import { locationKey, type Location } from '../../core/source.js';
 import { chosenBy, passedThrough, str, unknown, variableSite, type Decision, type Value } from '../../core/value.js';
 import type { CiFile, CiJob, CiMatrixEntry, CiMatrixLeg, CiScalar, CiStage, CiStep, CiVariable } from '../ci/types.js';
 import { runtimeVariables, type RuntimeVariables } from './runtime-variables.js';
@@ -511,7 +511,7 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
     const byPlace = new Map<string, Location>();
     for (const v of read) {
       const l = v.decidedBy ?? v.origin;
-      if (l) byPlace.set(`${l.file}\u0000${l.range.start.offset}\u0000${l.range.end.offset}`, l);
+      if (l) byPlace.set(locationKey(l), l);
     }
     const inputs = [...byPlace.values()];
     const decider = inputs.length === 1 ? inputs[0] : undefined;

@@ -19,7 +19,7 @@ import type { CiCommand, CiExpandedWord, CiHeredoc, ExpandedPiece, CiScript, CiW
 import { afterPrefix, afterWrappers, DECLARERS, isTerraformProgram, joinExpressions, POWERSHELL_ASSIGNMENT_OPERATOR, powershellProgramAt, redirection, SHELL_ASSIGNMENT, SHELL_LEADING_WORDS } from '../ci-words.js';
 import { POWERSHELL_TYPE } from '../../parse/yaml/script.js';
 import { nestedFolder, STARTING_FOLDER, UNKNOWN_FOLDER, within, type FolderState, type ScriptFolder } from './folders.js';
-import { ANY_VARIABLE, besideScriptPath, CaseFoldedEnv, CHECKOUT_TOKEN, expandWord, lookupAnyCase, spellingsOf, isPsEnvironmentKey, oneWord, psEnvironmentKey, psVariableKey, SCRIPT_DIR_TOKEN, scriptDirOutput, sliceValue, sliceVariable, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
+import { ANY_VARIABLE, besideScriptPath, CaseFoldedEnv, CHECKOUT_TOKEN, checkoutPath, expandWord, lookupAnyCase, spellingsOf, isPsEnvironmentKey, oneWord, psEnvironmentKey, psVariableKey, SCRIPT_DIR_TOKEN, scriptDirOutput, sliceValue, sliceVariable, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
 
 /** A PowerShell variable word with type constraints before it (`[string]$x`): the constraints, the variable. */
 const PS_TYPED = new RegExp(String.raw`^((?:${POWERSHELL_TYPE})+)(\$.*)$`, 's');
@@ -1149,8 +1149,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   function runSourced(word: CiWord | undefined, unknownWhy: string): void {
     const written = word ? scriptPath(expandWord(word, env, ctx)) : undefined;
     // Read from the script's folder (`cd lib && source ./vars.sh`); not after a move to a folder not known.
-    const fixed = written !== undefined && (written.fromCheckout || path.isAbsolute(written.path));
-    const target = written === undefined || fixed ? written : folder === UNKNOWN_FOLDER ? undefined : within(folder, written.path);
+    const target = written && fromFolder(written);
     // (Not from a function body that may read any variable: it runs when called, with values not known.)
     const run = target !== undefined && !inReadsAnyBody() ? ctx.source?.(target.path, env, folder === UNKNOWN_FOLDER ? undefined : folder, target.fromCheckout === true) : undefined;
     if (!run) return forgetAll(unknownWhy);
@@ -1267,16 +1266,30 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    * (a path from the checkout's top, or an absolute one, does not move).
    */
   function pushCall(target: { path: string; fromCheckout?: true; sourced?: true }, inherited: Env): void {
-    const fixed = target.fromCheckout || path.isAbsolute(target.path);
-    const at = fixed || folder === UNKNOWN_FOLDER ? target : within(folder, target.path);
+    const at = fromFolder(target);
     calls.push({
-      path: at.path,
+      path: (at ?? target).path,
       env: inherited,
       ...(inReadsAnyBody() ? { inFunctionBody: true } : {}),
-      ...(at.fromCheckout ? { fromCheckout: true } : !fixed && folder === UNKNOWN_FOLDER ? { cwdMoved: true } : {}),
+      ...(at?.fromCheckout ? { fromCheckout: true } : at === undefined ? { cwdMoved: true } : {}),
       ...(folder !== UNKNOWN_FOLDER && folder !== STARTING_FOLDER ? { folder } : {}),
       ...(target.sourced ? { sourced: true } : {}),
     });
+  }
+
+  /**
+   * A path a command reads (a script it runs or sources) from the folder the script is in: one
+   * from the checkout's top or absolute as it is; undefined for a relative one after a move to a
+   * folder not known.
+   */
+  function fromFolder(p: ScriptFolder): ScriptFolder | undefined {
+    if (p.fromCheckout || path.isAbsolute(p.path)) return p;
+    return folder === UNKNOWN_FOLDER ? undefined : within(folder, p.path);
+  }
+
+  /** Before the folder changes inside a subshell: the folder and stack to restore when each open level ends. */
+  function keepFolderForSubshellEnd(): void {
+    for (let d = 0; d < currentDepth; d++) subshellFolder[d] ??= { folder, stack: folderStack };
   }
 
   /**
@@ -1288,12 +1301,12 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    */
   /** The script moves to `to` (inside a subshell, until it ends). */
   function changeFolderTo(to: FolderState): void {
-    for (let d = 0; d < currentDepth; d++) subshellFolder[d] ??= { folder, stack: folderStack };
+    keepFolderForSubshellEnd();
     folder = to;
   }
 
   function changeFolder(program: string, args: readonly CiWord[], conditional: boolean, powershell = false): void {
-    for (let d = 0; d < currentDepth; d++) subshellFolder[d] ??= { folder, stack: folderStack };
+    keepFolderForSubshellEnd();
     const name = program.toLowerCase();
     if (name === 'popd' || name === 'pop-location') {
       const [back, ...others] = [...folderStack].reverse();
@@ -1337,7 +1350,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     const beside = besideScriptPath(bare && v.token?.startsWith(SCRIPT_DIR_TOKEN) ? { ...v, literals: ['', '/'] } : v);
     if (beside) return { path: beside.path };
     const top = scriptPath(e);
-    if (top?.fromCheckout) return { path: within({ path: '' }, top.path).path, fromCheckout: true };
+    if (top?.fromCheckout) return { path: within(STARTING_FOLDER, top.path).path, fromCheckout: true };
     if (bare && v.token === CHECKOUT_TOKEN) return { path: '', fromCheckout: true };
     return UNKNOWN_FOLDER;
   }
@@ -2012,10 +2025,6 @@ function scriptPath(e: ExpandedWord): { path: string; fromCheckout?: true; sourc
     const beside = besideScriptPath(v);
     return beside ? { path: beside.path } : undefined;
   }
-  const pieces = v.literals;
-  if (pieces?.length !== 2 || pieces[0] !== '') return undefined;
-  const rest = pieces[1]!;
-  // (A Windows runner's `$env:GITHUB_WORKSPACE\scripts\x.ps1` too.)
-  if (v.token === CHECKOUT_TOKEN && /^[\\/][^\\/]/.test(rest)) return { path: rest.slice(1).replace(/\\/g, '/'), fromCheckout: true };
-  return undefined;
+  const top = checkoutPath(v);
+  return top === undefined ? undefined : { path: top, fromCheckout: true };
 }

@@ -73,6 +73,17 @@ export function besideScriptPath(v: Value): { script: string; path: string } | u
   return { script, path: path.resolve(path.dirname(script), `.${pieces[1]}`) };
 }
 
+/**
+ * The path from the repository's top a value built on the checkout's folder names
+ * (`"$GITHUB_WORKSPACE/scripts/x.sh"` → `scripts/x.sh`; a Windows runner's
+ * `$env:GITHUB_WORKSPACE\scripts\x.ps1` too), undefined for any other value.
+ */
+export function checkoutPath(v: Value): string | undefined {
+  if (v.kind !== 'unknown' || v.token !== CHECKOUT_TOKEN || v.literals?.length !== 2 || v.literals[0] !== '') return undefined;
+  const rest = v.literals[1]!;
+  return /^[\\/][^\\/]/.test(rest) ? rest.slice(1).replace(/\\/g, '/') : undefined;
+}
+
 function scriptDirValue(file: string, inner: string): Value {
   return unknown(`command substitution $(${inner.slice(0, 40)}) (the script's folder)`, undefined, `${SCRIPT_DIR_TOKEN}${file}`);
 }

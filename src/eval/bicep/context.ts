@@ -3,7 +3,7 @@
  * problems, resources and inputs are collected, and the limits), local names, and small helpers
  * over the AST. No evaluation happens here.
  */
-import { LOOP_INSTANCE_CAP, newExpansionBudget, type ExpansionBudget } from '../../core/limits.js';
+import { LOOP_INSTANCE_CAP, newExpansionBudget, type DeclarationChain, type ExpansionBudget } from '../../core/limits.js';
 import type { Host } from '../../core/host.js';
 import type { Location, Range } from '../../core/source.js';
 import { unknown } from '../../core/value.js';
@@ -39,7 +39,7 @@ export interface BicepSources {
 }
 
 /** One evaluation run: a root file with its modules, or a `.bicepparam` file. */
-export interface Env {
+export interface Env extends DeclarationChain {
   sources: BicepSources;
   problems: BicepProblem[];
   problemKeys: Set<string>;
@@ -52,10 +52,6 @@ export interface Env {
   maxDepth: number;
   /** Guard against runaway recursion through user functions. */
   calls: number;
-  /** Parameters and variables being evaluated, one inside another (MAX_DECLARATION_CHAIN). */
-  chain: number;
-  /** How many times a declaration chain was cut (Slot.cutDepth). */
-  cuts: number;
   /** Lambda bodies evaluated so far (calls.ts: at most LAMBDA_BUDGET per evaluation). */
   lambdaCalls: number;
   /** Registry modules (`br:`, `ts:`) whose body was not found (EVAL002, GPU005). */

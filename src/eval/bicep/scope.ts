@@ -9,7 +9,7 @@
  * only the type of `FileScope`, so the imports of this folder have no cycle.
  */
 import type { Location, Range } from '../../core/source.js';
-import { DECLARATION_CHAIN_MESSAGE, DECLARATION_CHAIN_REASON, MAX_DECLARATION_CHAIN } from '../../core/limits.js';
+import { cutDeclarationChain, declarationChainFull, DECLARATION_CHAIN_MESSAGE, DECLARATION_CHAIN_REASON, evaluateAgain, inDeclarationChain } from '../../core/limits.js';
 import { envFromVariables, readIgnoringCase, type EnvClass } from '../../core/env.js';
 import { defaultForNull, nul, passedThrough, str } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
@@ -168,71 +168,44 @@ export class FileScope {
   parameter(name: string): Value | undefined {
     const slot = this.params.get(name);
     if (!slot) return undefined;
-    if (slot.state === 2 && !this.evaluateAgain(slot)) return passedThrough(slot.value!, slot.via);
+    if (slot.state === 2 && !evaluateAgain(this.env, slot)) return passedThrough(slot.value!, slot.via);
     if (slot.state === 1) {
       this.problem(`Parameter '${slot.name}' refers to itself`, slot.via.range);
       return U(`parameter '${slot.name}' refers to itself`, slot.via, `parameters('${slot.name}')`);
     }
-    if (this.env.chain >= MAX_DECLARATION_CHAIN) return this.chainCut(slot.via);
+    if (declarationChainFull(this.env)) return this.chainCut(slot.via);
     slot.state = 1;
-    let v: Value;
-    const depth = this.env.chain;
-    const cuts = this.env.cuts;
-    this.env.chain++;
-    try {
-      if (slot.assigned) v = slot.assigned;
-      else if (slot.expr) v = this.eval(slot.expr, undefined);
-      else if (slot.decl?.defaultValue) v = defaultForNull(slot.defaultValue ?? this.eval(slot.decl.defaultValue, undefined), slot.nullGiven);
-      else if (slot.decl?.type?.kind === 'NullableType') v = nul(slot.via);
-      else v = U(`parameter '${slot.name}' has no value and no default`, slot.via, `parameters(${tokenText(str(slot.name))})`);
-    } finally {
-      this.env.chain--;
-    }
+    const v = inDeclarationChain(this.env, slot, () => {
+      if (slot.assigned) return slot.assigned;
+      if (slot.expr) return this.eval(slot.expr, undefined);
+      if (slot.decl?.defaultValue) return defaultForNull(slot.defaultValue ?? this.eval(slot.decl.defaultValue, undefined), slot.nullGiven);
+      if (slot.decl?.type?.kind === 'NullableType') return nul(slot.via);
+      return U(`parameter '${slot.name}' has no value and no default`, slot.via, `parameters(${tokenText(str(slot.name))})`);
+    });
     slot.value = v;
     slot.state = 2;
-    this.keepCutDepth(slot, cuts, depth);
     return passedThrough(v, slot.via);
   }
 
   variable(name: string): Value | undefined {
     const slot = this.vars.get(name);
     if (!slot) return undefined;
-    if (slot.state === 2 && !this.evaluateAgain(slot)) return passedThrough(slot.value!, slot.via);
+    if (slot.state === 2 && !evaluateAgain(this.env, slot)) return passedThrough(slot.value!, slot.via);
     if (slot.state === 1) {
       this.problem(`Variable '${name}' refers to itself`, slot.decl.name.range);
       return U(`variable '${name}' refers to itself`, slot.via);
     }
-    if (this.env.chain >= MAX_DECLARATION_CHAIN) return this.chainCut(this.loc(slot.decl.name.range));
+    if (declarationChainFull(this.env)) return this.chainCut(this.loc(slot.decl.name.range));
     slot.state = 1;
-    const depth = this.env.chain;
-    const cuts = this.env.cuts;
-    this.env.chain++;
-    let v: Value;
-    try {
-      v = this.eval(slot.decl.value, undefined);
-    } finally {
-      this.env.chain--;
-    }
+    const v = inDeclarationChain(this.env, slot, () => this.eval(slot.decl.value, undefined));
     slot.value = v;
     slot.state = 2;
-    this.keepCutDepth(slot, cuts, depth);
     return passedThrough(v, slot.via);
-  }
-
-  /** Whether a slot's value was cut deeper than a read from here would cut it (Slot.cutDepth). */
-  private evaluateAgain(slot: { cutDepth?: number }): boolean {
-    return slot.cutDepth !== undefined && this.env.chain < slot.cutDepth;
-  }
-
-  /** Records (or clears) the depth a slot's value was cut at: set when a cut happened while it was evaluated (`cuts` then differs). */
-  private keepCutDepth(slot: { cutDepth?: number }, cuts: number, depth: number): void {
-    if (this.env.cuts !== cuts) slot.cutDepth = depth;
-    else delete slot.cutDepth;
   }
 
   /** A declaration read past MAX_DECLARATION_CHAIN levels: unknown, and EVAL001 where the chain is cut (it is not evaluated, so the slot stays unread). */
   private chainCut(at: Location): Value {
-    this.env.cuts++;
+    cutDeclarationChain(this.env);
     problem(this.env, DECLARATION_CHAIN_MESSAGE, at);
     return U(DECLARATION_CHAIN_REASON, at);
   }

@@ -5,22 +5,17 @@
  */
 import type { Location } from '../../core/source.js';
 import type { Value } from '../../core/value.js';
+import type { ChainedSlot } from '../../core/limits.js';
 import type { Expression, ModuleDecl, ParamDecl, ResourceDecl } from '../../parse/bicep/index.js';
 import { problem } from './context.js';
 import type { Locals } from './context.js';
 import type { FileScope } from './scope.js';
 
-export interface Slot<D> {
+export interface Slot<D> extends ChainedSlot {
   decl: D;
   state: 0 | 1 | 2;
   value?: Value;
   via: Location;
-  /**
-   * Set when a declaration chain was cut while it was evaluated (MAX_DECLARATION_CHAIN): the
-   * chain depth it was evaluated at; a read from a shallower depth evaluates it again, so the
-   * value does not depend on which resource read it first (self-review 70).
-   */
-  cutDepth?: number;
 }
 
 export interface ParamSlot extends Slot<ParamDecl | null> {

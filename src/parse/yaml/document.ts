@@ -37,12 +37,11 @@ export interface ParsedYaml {
    * is empty): what a multi-document manifest still says when one of its documents is broken.
    */
   soundDocuments: YamlTree[];
-  /** Where a document's aliases repeated more than the copy budget (ALIAS_COPY_BUDGET): its readers say so (EVAL001). */
-  aliasCut?: Range;
+  /** What could not be read although the file parsed (aliases past the copy budget, ALIAS_COPY_BUDGET): EVAL001, as `CiDocument.evaluationNotes`. */
+  evaluationNotes?: { message: string; range: Range }[];
 }
 
-/** The EVAL001 message of `ParsedYaml.aliasCut`. */
-export const ALIAS_CUT_MESSAGE = `the YAML aliases of this file repeat more than ${ALIAS_COPY_BUDGET.toLocaleString('en-US')} nodes; what they repeat past that is not read, so findings there may be missing`;
+const ALIAS_CUT_MESSAGE = `the YAML aliases of this file repeat more than ${ALIAS_COPY_BUDGET.toLocaleString('en-US')} nodes; what they repeat past that is not read, so findings there may be missing`;
 
 /**
  * The fields of a CST token or collection item that hold other tokens (yaml's
@@ -326,7 +325,7 @@ export function parseYamlWithLibrary(source: string, lineMap: LineMap = new Line
     // Merge keys (`<<: *base`) are applied as those readers apply them (YAML 1.1; kubectl's go-yaml, PyYAML).
     const follow = { ...aliasFollow(aliases.targets), mergeKeys: true as const };
     const tree = yamlTree(d.contents, lineMap, 0, undefined, follow);
-    if (follow.stoppedAt) out.aliasCut ??= follow.stoppedAt;
+    if (follow.stoppedAt && !out.evaluationNotes) out.evaluationNotes = [{ message: ALIAS_CUT_MESSAGE, range: follow.stoppedAt }];
     out.documents.push(tree);
     if (out.errors.length === errorsBefore) out.soundDocuments.push(tree);
     if (isMap(d.contents)) out.roots.push(tree as YamlMap);
