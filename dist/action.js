@@ -20265,9 +20265,19 @@ function isVendoredFile(file, v) {
   if (/[\\/]\.terraform[\\/]/.test(file)) return true;
   return v.dirs.some((d) => file.startsWith(d.endsWith("/") || d.endsWith("\\") ? d : d + (file.includes("\\") ? "\\" : "/")));
 }
+function recordInstanceValue(input2, assigned) {
+  const at2 = assigned?.origin;
+  if (!assigned || !at2) return;
+  const values = [input2.assigned, ...input2.otherAssigned ?? []];
+  const same2 = (v) => v?.origin !== void 0 && v.origin.file === at2.file && v.origin.range.start.offset === at2.range.start.offset && v.origin.range.end.offset === at2.range.end.offset;
+  if (values.some(same2) || (input2.otherAssigned?.length ?? 0) >= MAX_OTHER_ASSIGNED) return;
+  (input2.otherAssigned ??= []).push(assigned);
+}
+var MAX_OTHER_ASSIGNED;
 var init_types = __esm({
   "src/eval/types.ts"() {
     "use strict";
+    MAX_OTHER_ASSIGNED = 64;
   }
 });
 
@@ -38974,8 +38984,11 @@ function declareInputs(template, scope, nested) {
     const symbol = { kind: "input", name: slot.name };
     const header = keyNode ? declLocation(doc, keyNode, label, symbol) : { ...slot.keyLoc, label, symbol };
     const key = `${header.file}:${header.range.start.offset}`;
-    if (env.inputKeys.has(key)) continue;
-    env.inputKeys.add(key);
+    const met = env.inputKeys.get(key);
+    if (met) {
+      recordInstanceValue(met, slot.assigned);
+      continue;
+    }
     const typeNode = getProp(slot.decl, "type");
     const refNode = getProp(slot.decl, "$ref");
     const type = typeof typeNode?.value === "string" ? typeNode.value : typeof refNode?.value === "string" ? refNode.value : void 0;
@@ -38993,11 +39006,12 @@ function declareInputs(template, scope, nested) {
     const decl = slot.decl;
     input2.memberAllowed = (path62) => memberAllowedValues(template, decl, path62, (c) => scope.root.eval(c));
     env.inputs.push(input2);
+    env.inputKeys.set(key, input2);
   }
 }
 function evaluateArmTemplate(opts) {
   const parsed = opts.parsed ?? parseJsonc(opts.text ?? "", opts.file);
-  const env = { problems: [], problemKeys: /* @__PURE__ */ new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, budget: opts.budget ?? newExpansionBudget(), resources: [], opaque: [], unbound: [], depth: 0, chain: 0, cuts: 0, scopes: [], inputs: [], inputKeys: /* @__PURE__ */ new Set(), linking: [opts.file] };
+  const env = { problems: [], problemKeys: /* @__PURE__ */ new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, budget: opts.budget ?? newExpansionBudget(), resources: [], opaque: [], unbound: [], depth: 0, chain: 0, cuts: 0, scopes: [], inputs: [], inputKeys: /* @__PURE__ */ new Map(), linking: [opts.file] };
   if (opts.readLinked) env.readLinked = opts.readLinked;
   const result = { resources: env.resources, inputs: env.inputs, problems: env.problems, opaqueModules: env.opaque, unboundCalls: env.unbound };
   const root = opts.templateNode ?? parsed.root;
@@ -39065,6 +39079,7 @@ var init_template = __esm({
     init_deployment_scope();
     init_arm_link_path();
     init_limits();
+    init_types();
     init_env();
     init_value();
     init_json();
@@ -39451,7 +39466,7 @@ function pathKindsOf(sources) {
   return kinds;
 }
 function newEnv(sources, maxCopy = LOOP_INSTANCE_CAP, maxDepth = 8) {
-  return { sources, problems: [], problemKeys: /* @__PURE__ */ new Set(), resources: [], inputs: [], inputKeys: /* @__PURE__ */ new Set(), maxCopy, budget: newExpansionBudget(), maxDepth, calls: 0, chain: 0, cuts: 0, lambdaCalls: 0, opaque: [], pathKinds: pathKindsOf(sources) };
+  return { sources, problems: [], problemKeys: /* @__PURE__ */ new Set(), resources: [], inputs: [], inputKeys: /* @__PURE__ */ new Map(), maxCopy, budget: newExpansionBudget(), maxDepth, calls: 0, chain: 0, cuts: 0, lambdaCalls: 0, opaque: [], pathKinds: pathKindsOf(sources) };
 }
 function problem2(env, message, location) {
   const k = `${location.file}:${location.range.start.offset}:${message}`;
@@ -41110,6 +41125,7 @@ var init_scope = __esm({
     init_env();
     init_value();
     init_evaluate2();
+    init_types();
     init_context();
     init_literal_types();
     init_emit();
@@ -41290,14 +41306,18 @@ var init_scope = __esm({
         const readByMember = this.params.size ? memberReadNames(this.file) : /* @__PURE__ */ new Set();
         this.params.forEach((slot) => this.collectInput(slot, readByMember));
       }
-      /** One declared param as an InputDecl, unless this evaluation has it already (a module called again). */
+      /** One declared param as an InputDecl; a module called again adds its value to the one listed (`recordInstanceValue`). */
       collectInput(slot, readByMember) {
         const d = slot.decl;
         if (!d) return;
         const key = inputKeyOf(slot.via);
-        if (this.env.inputKeys.has(key)) return;
-        this.env.inputKeys.add(key);
+        const met = this.env.inputKeys.get(key);
+        if (met) {
+          recordInstanceValue(met, slot.assigned);
+          return;
+        }
         const input2 = { name: slot.name, kind: "bicep-param", header: slot.via };
+        this.env.inputKeys.set(key, input2);
         const primitive = d.type ? primitiveOf(d.type, this.typeReader()) : void 0;
         if (primitive) input2.type = primitive.name;
         else if (d.type) input2.type = this.file.text.slice(d.type.range.start.offset, d.type.range.end.offset);
@@ -55706,12 +55726,19 @@ function allValidationsAdmit(vs, size) {
 function memberGuardOf(input2, size) {
   if (input2.kind === "tf-variable" || (input2.allowedValues?.length ?? 0) > 0) return void 0;
   if (size?.kind !== "string" || !size.origin) return void 0;
-  for (const whole of [input2.assigned, input2.defaultValue]) {
+  for (const whole of [input2.assigned, ...input2.otherAssigned ?? [], input2.defaultValue]) {
     if (whole?.kind !== "object" && whole?.kind !== "list" || !whole.origin || !locationContains(whole.origin, size.origin)) continue;
     const path62 = memberPathAt(whole, size.origin);
     if (path62 && path62.length > 0) return { path: path62, allowed: input2.memberAllowed?.(path62) };
   }
   return void 0;
+}
+function valueHolding(input2, size) {
+  const at2 = size?.origin;
+  if (at2) {
+    for (const v of [input2.assigned, ...input2.otherAssigned ?? [], input2.defaultValue]) if (v?.origin && locationContains(v.origin, at2)) return v;
+  }
+  return input2.assigned ?? input2.defaultValue;
 }
 function memberPathAt(v, at2) {
   if (v.origin && sameRange(v.origin, at2)) return [];
@@ -55740,12 +55767,12 @@ function hasGuard(input2, size) {
   const member3 = memberGuardOf(input2, size);
   return member3 !== void 0 && member3.allowed !== void 0;
 }
-function isStructured(input2) {
-  const v = input2.assigned ?? input2.defaultValue;
+function isStructured(input2, size) {
+  const v = valueHolding(input2, size);
   return v?.kind === "object" || v?.kind === "list";
 }
 function writtenInside(input2, size) {
-  const v = input2.assigned ?? input2.defaultValue;
+  const v = valueHolding(input2, size);
   if (size?.origin === void 0) return false;
   return v?.origin !== void 0 && locationContains(v.origin, size.origin) || input2.typeAt !== void 0 && locationContains(input2.typeAt, size.origin);
 }
@@ -55785,7 +55812,7 @@ function structuredGuardProblem(input2, vs, size, base) {
   return [];
 }
 function structuredAdmits(input2, vs, size, probe) {
-  const whole = input2.assigned ?? input2.defaultValue;
+  const whole = valueHolding(input2, size);
   if (!whole || size?.kind !== "string" || !size.origin) return void 0;
   const swapped = withMemberAt(whole, size.origin, probe);
   return swapped === void 0 ? void 0 : vs.every((v) => v.admitsValue?.(swapped) === true);
@@ -55796,7 +55823,7 @@ function problemsOf(input2, size) {
   if (input2.kind === "tf-variable") {
     const vs = input2.validations ?? [];
     if (vs.length === 0)
-      return [{ location: input2.header, attributePath: `${input2.name}.validation`, messageId: isStructured(input2) ? "noValidationStructured" : "noValidation", data: { ...base, regex: gpuSizeRegex() } }];
+      return [{ location: input2.header, attributePath: `${input2.name}.validation`, messageId: isStructured(input2, size) ? "noValidationStructured" : "noValidation", data: { ...base, regex: gpuSizeRegex() } }];
     const out = [];
     for (const v of vs) {
       for (const r of v.regexes) {
@@ -55814,11 +55841,11 @@ function problemsOf(input2, size) {
       for (const a of v.allowed) out.push(...listEntryProblem(a, base, (s) => allValidationsAdmit(vs, s) === true, `${input2.name}.validation.contains`));
     }
     if (out.length > 0) return out;
-    const admitted = (probe2) => (isStructured(input2) ? structuredAdmits(input2, vs, size, probe2) : allValidationsAdmit(vs, probe2)) === true;
+    const admitted = (probe2) => (isStructured(input2, size) ? structuredAdmits(input2, vs, size, probe2) : allValidationsAdmit(vs, probe2)) === true;
     const checksNoSize = [NOT_A_SIZE, ...NON_GPU_PROBE_SIZES, ...vs.flatMap((v) => sizeLiteralsOf(v.text))].every(admitted);
     if (checksNoSize)
-      return [{ location: input2.header, attributePath: `${input2.name}.validation`, messageId: isStructured(input2) ? "noSizeValidationStructured" : "noSizeValidation", data: { ...base, regex: gpuSizeRegex() } }];
-    if (isStructured(input2)) return structuredGuardProblem(input2, vs, size, base);
+      return [{ location: input2.header, attributePath: `${input2.name}.validation`, messageId: isStructured(input2, size) ? "noSizeValidationStructured" : "noSizeValidation", data: { ...base, regex: gpuSizeRegex() } }];
+    if (isStructured(input2, size)) return structuredGuardProblem(input2, vs, size, base);
     const probes = [...NON_GPU_PROBE_SIZES, ...vs.flatMap((v) => sizeLiteralsOf(v.text))];
     const probe = probes.find((s) => allValidationsAdmit(vs, s) === true);
     const guard = probe === void 0 ? void 0 : vs.find((v) => v.admits?.(probe) === true);
@@ -55827,7 +55854,7 @@ function problemsOf(input2, size) {
     return out;
   }
   const allowed = input2.allowedValues;
-  if ((!allowed || allowed.length === 0) && isStructured(input2)) return memberProblems(input2, size, base);
+  if ((!allowed || allowed.length === 0) && isStructured(input2, size)) return memberProblems(input2, size, base);
   if (!allowed || allowed.length === 0)
     return [{ location: input2.header, attributePath: `${input2.name}.allowedValues`, messageId: input2.kind === "bicep-param" ? "noAllowedDecorator" : "noAllowedValues", data: base }];
   return allowed.flatMap((a) => listEntryProblem(a, base, () => true, `${input2.name}.allowedValues`));
@@ -55847,7 +55874,7 @@ function unreadGuard(input2, size) {
   const allowed = input2.allowedValues;
   const unknownEntry = allowed?.find((a) => a.kind === "unknown");
   if (unknownEntry?.kind === "unknown") return `guard of ${input2.name}: ${unknownEntry.reason}`;
-  if ((!allowed || allowed.length === 0) && isStructured(input2) && memberGuardOf(input2, size)?.allowed === "unknown") return `guard of ${input2.name}: the type of the member that holds the size cannot be read`;
+  if ((!allowed || allowed.length === 0) && isStructured(input2, size) && memberGuardOf(input2, size)?.allowed === "unknown") return `guard of ${input2.name}: the type of the member that holds the size cannot be read`;
   return void 0;
 }
 function lastProperty(path62) {
@@ -55902,7 +55929,7 @@ var GPU002_gpu_size_input_unvalidated_default = defineRule({
             const at2 = attributeSite(r, "vmSize");
             for (const input2 of inputs) {
               if (guarded && !hasGuard(input2, size)) continue;
-              if (isStructured(input2) && !writtenInside(input2, size)) continue;
+              if (isStructured(input2, size) && !writtenInside(input2, size)) continue;
               const unread = unreadGuard(input2, size);
               if (unread) ctx.undecided(r, "vmSize", unread, input2.header);
               for (const p of problemsOf(input2, size)) {

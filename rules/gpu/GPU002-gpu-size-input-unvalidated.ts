@@ -4,7 +4,7 @@ import { DECLARATIVE_FORMATS } from '../../src/engine/types.js';
 import { locationContains, type Location } from '../../src/core/source.js';
 import type { Value } from '../../src/core/value.js';
 import { attributeSite, displayName, gpuReasonOf, inputsFeeding } from '../../src/engine/facts.js';
-import { allValidationsAdmit, memberGuardOf, memberPathText } from '../../src/engine/guards.js';
+import { allValidationsAdmit, memberGuardOf, memberPathText, valueHolding } from '../../src/engine/guards.js';
 import type { InputDecl, InputValidation, MemberKey } from '../../src/model/resource.js';
 import { SIZED_KINDS } from '../../src/model/kinds.js';
 import { EXAMPLE_SIZES, gpuFamilyNames, gpuSizeRegex, isGpuSize, isVmSizeName, NON_GPU_PROBE_SIZES, SIZE_PREFIX, workloadName } from '../../src/model/facts/gpu.js';
@@ -43,8 +43,8 @@ interface Problem {
 
 /** What is wrong with the guard of one input that feeds a GPU size. */
 /** An input whose value is an object or a list (the size is one member of it: `var.pools.gpu.vm_size`). */
-function isStructured(input: InputDecl): boolean {
-  const v = input.assigned ?? input.defaultValue;
+function isStructured(input: InputDecl, size: Value | undefined): boolean {
+  const v = valueHolding(input, size);
   return v?.kind === 'object' || v?.kind === 'list';
 }
 
@@ -53,7 +53,7 @@ function isStructured(input: InputDecl): boolean {
  * or an `optional(string, "…")` default of its declared type), not read from another input.
  */
 function writtenInside(input: InputDecl, size: Value | undefined): boolean {
-  const v = input.assigned ?? input.defaultValue;
+  const v = valueHolding(input, size);
   if (size?.origin === undefined) return false;
   return (v?.origin !== undefined && locationContains(v.origin, size.origin)) || (input.typeAt !== undefined && locationContains(input.typeAt, size.origin));
 }
@@ -110,7 +110,7 @@ function structuredGuardProblem(input: InputDecl, vs: readonly InputValidation[]
  * size swapped for `probe`; undefined when the size is not written inside that value.
  */
 function structuredAdmits(input: InputDecl, vs: readonly InputValidation[], size: Value | undefined, probe: string): boolean | undefined {
-  const whole = input.assigned ?? input.defaultValue;
+  const whole = valueHolding(input, size);
   if (!whole || size?.kind !== 'string' || !size.origin) return undefined;
   const swapped = withMemberAt(whole, size.origin, probe);
   return swapped === undefined ? undefined : vs.every((v) => v.admitsValue?.(swapped) === true);
@@ -124,7 +124,7 @@ function problemsOf(input: InputDecl, size: Value | undefined): Problem[] {
   if (input.kind === 'tf-variable') {
     const vs = input.validations ?? [];
     if (vs.length === 0)
-      return [{ location: input.header, attributePath: `${input.name}.validation`, messageId: isStructured(input) ? 'noValidationStructured' : 'noValidation', data: { ...base, regex: gpuSizeRegex() } }];
+      return [{ location: input.header, attributePath: `${input.name}.validation`, messageId: isStructured(input, size) ? 'noValidationStructured' : 'noValidation', data: { ...base, regex: gpuSizeRegex() } }];
     const out: Problem[] = [];
     for (const v of vs) {
       for (const r of v.regexes) {
@@ -149,13 +149,13 @@ function problemsOf(input: InputDecl, size: Value | undefined): Problem[] {
     // (A validation that holds for a value that is no size but rejects some size, a deny-list
     // `!contains(["Standard_NP10s"], var.x)`, does check it: every non-GPU probe must pass too;
     // self-review 70.)
-    const admitted = (probe: string): boolean => (isStructured(input) ? structuredAdmits(input, vs, size, probe) : allValidationsAdmit(vs, probe)) === true;
+    const admitted = (probe: string): boolean => (isStructured(input, size) ? structuredAdmits(input, vs, size, probe) : allValidationsAdmit(vs, probe)) === true;
     // (The sizes a condition names count: `!contains(["Standard_D4s_v5"], …)` rejects one of them.)
     const checksNoSize = [NOT_A_SIZE, ...NON_GPU_PROBE_SIZES, ...vs.flatMap((v) => sizeLiteralsOf(v.text))].every(admitted);
     if (checksNoSize)
-      return [{ location: input.header, attributePath: `${input.name}.validation`, messageId: isStructured(input) ? 'noSizeValidationStructured' : 'noSizeValidation', data: { ...base, regex: gpuSizeRegex() } }];
+      return [{ location: input.header, attributePath: `${input.name}.validation`, messageId: isStructured(input, size) ? 'noSizeValidationStructured' : 'noSizeValidation', data: { ...base, regex: gpuSizeRegex() } }];
     // An object or list input is probed as a whole, with the workload's size swapped.
-    if (isStructured(input)) return structuredGuardProblem(input, vs, size, base);
+    if (isStructured(input, size)) return structuredGuardProblem(input, vs, size, base);
     // No regex or list entry to blame, but the conditions (evaluated) still let a non-GPU size
     // through (`startswith(var.x, "Standard_N")`, `… || var.x == "Standard_D4s_v5"`):
     // the guard is the first condition that admits it.
@@ -168,7 +168,7 @@ function problemsOf(input: InputDecl, size: Value | undefined): Problem[] {
   }
   const allowed = input.allowedValues;
   // An ARM/Bicep object or array parameter: the guard is the type of the member that holds the size.
-  if ((!allowed || allowed.length === 0) && isStructured(input)) return memberProblems(input, size, base);
+  if ((!allowed || allowed.length === 0) && isStructured(input, size)) return memberProblems(input, size, base);
   if (!allowed || allowed.length === 0)
     return [{ location: input.header, attributePath: `${input.name}.allowedValues`, messageId: input.kind === 'bicep-param' ? 'noAllowedDecorator' : 'noAllowedValues', data: base }];
   return allowed.flatMap((a) => listEntryProblem(a, base, () => true, `${input.name}.allowedValues`));
@@ -198,7 +198,7 @@ function unreadGuard(input: InputDecl, size: Value | undefined): string | undefi
   const allowed = input.allowedValues;
   const unknownEntry = allowed?.find((a) => a.kind === 'unknown');
   if (unknownEntry?.kind === 'unknown') return `guard of ${input.name}: ${unknownEntry.reason}`;
-  if ((!allowed || allowed.length === 0) && isStructured(input) && memberGuardOf(input, size)?.allowed === 'unknown') return `guard of ${input.name}: the type of the member that holds the size cannot be read`;
+  if ((!allowed || allowed.length === 0) && isStructured(input, size) && memberGuardOf(input, size)?.allowed === 'unknown') return `guard of ${input.name}: the type of the member that holds the size cannot be read`;
   return undefined;
 }
 
@@ -281,7 +281,7 @@ export default defineRule({
               if (guarded && !hasGuard(input, size)) continue;
               // An object or list input only carries a size that another input holds
               // (`system = { vm_size = var.gpu_vm_size }`): that input is the one to guard.
-              if (isStructured(input) && !writtenInside(input, size)) continue;
+              if (isStructured(input, size) && !writtenInside(input, size)) continue;
               // RULES.md Conventions: a guard whose values cannot be read (a type imported from a
               // registry, a type this reader does not follow) may admit a non-GPU size: recorded.
               const unread = unreadGuard(input, size);

@@ -70,13 +70,26 @@ export interface MemberGuard {
 export function memberGuardOf(input: InputDecl, size: Value | undefined): MemberGuard | undefined {
   if (input.kind === 'tf-variable' || (input.allowedValues?.length ?? 0) > 0) return undefined;
   if (size?.kind !== 'string' || !size.origin) return undefined;
-  for (const whole of [input.assigned, input.defaultValue]) {
+  for (const whole of [input.assigned, ...(input.otherAssigned ?? []), input.defaultValue]) {
     // Written inside the parameter's value (a member that reads another input is that input's).
     if ((whole?.kind !== 'object' && whole?.kind !== 'list') || !whole.origin || !locationContains(whole.origin, size.origin)) continue;
     const path = memberPathAt(whole, size.origin);
     if (path && path.length > 0) return { path, allowed: input.memberAllowed?.(path) };
   }
   return undefined;
+}
+
+/**
+ * The input's value a workload's size is written in: the assigned value of the module instance
+ * (or variant) that holds it, or the default; else the value the input has (assigned, then
+ * default), as for a size that is not written inside the input's value.
+ */
+export function valueHolding(input: InputDecl, size: Value | undefined): Value | undefined {
+  const at = size?.origin;
+  if (at) {
+    for (const v of [input.assigned, ...(input.otherAssigned ?? []), input.defaultValue]) if (v?.origin && locationContains(v.origin, at)) return v;
+  }
+  return input.assigned ?? input.defaultValue;
 }
 
 /** The path from an object or list value to the member written at `at`, when one is written there. */

@@ -29,6 +29,14 @@ export interface InputDecl {
   defaultValue?: Value;
   /** The value assigned by the variant (tfvars line, parameter file value, module argument). */
   assigned?: Value;
+  /**
+   * ARM/Bicep: the values that the other instances of a module or nested template called in a
+   * loop (or called again) assign, each written elsewhere (`pool: p` for each element of
+   * `pools`): one declaration is one input, and the size a GPU pool reads may be written in any
+   * instance's value, not only the first's (`recordInstanceValue`). Terraform lists an input per
+   * module instance instead.
+   */
+  otherAssigned?: Value[];
   /** ARM/Bicep `allowedValues`, each entry with its own origin. */
   allowedValues?: Value[];
   /** `type`: the allowed values come from a Bicep literal union type (`param x 'A' | 'B'`), not `@allowed`. */
@@ -192,4 +200,22 @@ export function describeVendoredPlace(l: { file: string; range: { start: { line:
 export function isVendoredFile(file: string, v: VendoredOrigin): boolean {
   if (/[\\/]\.terraform[\\/]/.test(file)) return true;
   return v.dirs.some((d) => file.startsWith(d.endsWith('/') || d.endsWith('\\') ? d : d + (file.includes('\\') ? '\\' : '/')));
+}
+
+/** At most this many values of other instances per input (a loop of thousands keeps its first ones). */
+const MAX_OTHER_ASSIGNED = 64;
+
+/**
+ * Records the value another instance of a module or nested template assigns to an input already
+ * listed (ARM and Bicep list one InputDecl per declaration): kept when it is written somewhere
+ * the input's values are not (a different element of a loop's array), so a guard rule finds
+ * the instance's value that holds the size it judges.
+ */
+export function recordInstanceValue(input: InputDecl, assigned: Value | undefined): void {
+  const at = assigned?.origin;
+  if (!assigned || !at) return;
+  const values = [input.assigned, ...(input.otherAssigned ?? [])];
+  const same = (v: Value | undefined): boolean => v?.origin !== undefined && v.origin.file === at.file && v.origin.range.start.offset === at.range.start.offset && v.origin.range.end.offset === at.range.end.offset;
+  if (values.some(same) || (input.otherAssigned?.length ?? 0) >= MAX_OTHER_ASSIGNED) return;
+  (input.otherAssigned ??= []).push(assigned);
 }

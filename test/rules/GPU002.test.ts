@@ -2048,6 +2048,61 @@ const nestedDeployments: RuleTable = {
         env: 'unknown',
         messageId: 'allowsNonGpu',
       },
+      {
+        // A nested deployment in a copy loop: each copy passes its own element to the inner
+        // template's parameter, and the GPU pool is the second copy's.
+        name: 'nested-deployment-copy-gpu-pool-not-first-copy',
+        files: {
+          'azuredeploy.json': `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "variables": {
+    "pools": [
+      { "name": "cpu", "vmSize": "Standard_D8s_v5", "taints": [] },
+      { "name": "gpu", "vmSize": "Standard_NC24ads_A100_v4", "taints": ["sku=gpu:NoSchedule"] }
+    ]
+  },
+  "resources": [
+    {
+      "type": "Microsoft.Resources/deployments",
+      "apiVersion": "2022-09-01",
+      "name": "[concat('pool-', variables('pools')[copyIndex()].name)]",
+      "copy": { "name": "pools", "count": "[length(variables('pools'))]" },
+      "properties": {
+        "mode": "Incremental",
+        "expressionEvaluationOptions": { "scope": "inner" },
+        "parameters": { "pool": { "value": "[variables('pools')[copyIndex()]]" } },
+        "template": {
+          "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+          "contentVersion": "1.0.0.0",
+          "parameters": { ⟦"pool"⟧: { "type": "object" } },
+          "resources": [
+            {
+              "type": "Microsoft.ContainerService/managedClusters/agentPools",
+              "apiVersion": "2024-05-01",
+              "name": "[concat('aks/', parameters('pool').name)]",
+              "properties": {
+                "mode": "User",
+                "vmSize": "[parameters('pool').vmSize]",
+                "enableAutoScaling": true,
+                "minCount": 0,
+                "maxCount": 2,
+                "nodeTaints": "[parameters('pool').taints]"
+              }
+            }
+          ]
+        }
+      }
+    }
+  ]
+}`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noMemberAllowedValues',
+        message:
+          'Parameter "pool" holds the size of node pool "aks/gpu" in pool.vmSize, but nothing restricts it, so any size (a CPU or FPGA size, a typo) is accepted; declare its vmSize with allowedValues of the permitted GPU sizes (a languageVersion 2.0 type).',
+      },
     ],
   },
 };
@@ -2230,6 +2285,44 @@ ${poolResource('p.vmSize', 'pools')}`,
         env: 'unknown',
         messageId: 'noMemberType',
         messageIncludes: 'Parameter "pools" holds the size of node pool "aks/gpu" in pools[0].vmSize',
+      },
+      {
+        // A module called in a loop: each instance assigns its own element to the module's param,
+        // and the GPU pool's size is in the second (the first instance's value is a CPU pool's).
+        name: 'untyped-module-param-gpu-pool-not-first-instance',
+        files: {
+          'main.bicep': `
+var pools = [
+  { name: 'cpu', vmSize: 'Standard_D8s_v5', taints: [] }
+  { name: 'gpu', vmSize: 'Standard_NC24ads_A100_v4', taints: [ 'sku=gpu:NoSchedule' ] }
+]
+
+module m 'pool.bicep' = [for p in pools: {
+  name: 'pool-\${p.name}'
+  params: { pool: p }
+}]
+`,
+          'pool.bicep': `
+⟦param pool object⟧
+
+resource np 'Microsoft.ContainerService/managedClusters/agentPools@2024-05-01' = {
+  name: 'aks/\${pool.name}'
+  properties: {
+    mode: 'User'
+    vmSize: pool.vmSize
+    enableAutoScaling: true
+    minCount: 0
+    maxCount: 2
+    nodeTaints: pool.taints
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noMemberType',
+        message:
+          'Parameter "pool" holds the size of node pool "aks/gpu" in pool.vmSize, but its type does not restrict it, so any size (a CPU or FPGA size, a typo) is accepted; declare a type whose vmSize is a union of the permitted GPU sizes.',
       },
       {
         name: 'typed-object-string-property',

@@ -7,7 +7,7 @@
 import { deploymentScope } from './deployment-scope.js';
 import { relativeLinkPath } from '../../core/arm-link-path.js';
 import { cutDeclarationChain, declarationChainFull, DECLARATION_CHAIN_MESSAGE, DECLARATION_CHAIN_REASON, evaluateAgain, inDeclarationChain, LOOP_INSTANCE_CAP, newExpansionBudget, takeExpansions, type ChainedSlot, type DeclarationChain, type ExpansionBudget } from '../../core/limits.js';
-import type { InputDecl, MemberAllowed, MemberKey, OpaqueModuleCall } from '../types.js';
+import { recordInstanceValue, type InputDecl, type MemberAllowed, type MemberKey, type OpaqueModuleCall } from '../types.js';
 import type { LineMap, Location } from '../../core/source.js';
 import { envFromVariables, type EnvClass } from '../../core/env.js';
 import { defaultForNull, list, member, nul, obj, passedThrough, str, unknown } from '../../core/value.js';
@@ -129,8 +129,8 @@ interface Env extends DeclarationChain {
   scopes: (string | undefined)[];
   /** The declared parameters: the root template's, then those of inner-scope nested templates. */
   inputs: InputDecl[];
-  /** `file:offset` of each declaration in `inputs` (a nested template in a loop declares once). */
-  inputKeys: Set<string>;
+  /** Each declaration in `inputs` by `file:offset` (a nested template in a loop declares once). */
+  inputKeys: Map<string, InputDecl>;
   readLinked?: (file: string) => ParsedJson | undefined;
   /** The linked templates being walked, outermost first: a template that links itself, directly or not, is not followed again. */
   linking: string[];
@@ -945,8 +945,11 @@ function declareInputs(template: JsonNode, scope: Scope, nested: boolean): void 
     const symbol = { kind: 'input' as const, name: slot.name };
     const header = keyNode ? declLocation(doc, keyNode, label, symbol) : { ...slot.keyLoc, label, symbol };
     const key = `${header.file}:${header.range.start.offset}`;
-    if (env.inputKeys.has(key)) continue;
-    env.inputKeys.add(key);
+    const met = env.inputKeys.get(key);
+    if (met) {
+      recordInstanceValue(met, slot.assigned);
+      continue;
+    }
     const typeNode = getProp(slot.decl, 'type');
     const refNode = getProp(slot.decl, '$ref');
     const type = typeof typeNode?.value === 'string' ? typeNode.value : typeof refNode?.value === 'string' ? refNode.value : undefined;
@@ -964,13 +967,14 @@ function declareInputs(template: JsonNode, scope: Scope, nested: boolean): void 
     const decl = slot.decl;
     input.memberAllowed = (path) => memberAllowedValues(template, decl, path, (c) => scope.root.eval(c));
     env.inputs.push(input);
+    env.inputKeys.set(key, input);
   }
 }
 
 /** Evaluates an ARM template (with an optional parameter file) into resource instances. Never throws. */
 export function evaluateArmTemplate(opts: EvaluateArmOptions): ArmEvaluation {
   const parsed = opts.parsed ?? parseJsonc(opts.text ?? '', opts.file);
-  const env: Env = { problems: [], problemKeys: new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, budget: opts.budget ?? newExpansionBudget(), resources: [], opaque: [], unbound: [], depth: 0, chain: 0, cuts: 0, scopes: [], inputs: [], inputKeys: new Set(), linking: [opts.file] };
+  const env: Env = { problems: [], problemKeys: new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, budget: opts.budget ?? newExpansionBudget(), resources: [], opaque: [], unbound: [], depth: 0, chain: 0, cuts: 0, scopes: [], inputs: [], inputKeys: new Map(), linking: [opts.file] };
   if (opts.readLinked) env.readLinked = opts.readLinked;
   const result: ArmEvaluation = { resources: env.resources, inputs: env.inputs, problems: env.problems, opaqueModules: env.opaque, unboundCalls: env.unbound };
   const root = opts.templateNode ?? parsed.root;

@@ -45,7 +45,8 @@ export interface Env extends DeclarationChain {
   problemKeys: Set<string>;
   resources: ArmResource[];
   inputs: InputDecl[];
-  inputKeys: Set<string>;
+  /** The listed inputs by declaration (`file:offset` of the header): a module called again declares once. */
+  inputKeys: Map<string, InputDecl>;
   maxCopy: number;
   /** Loop instances left to expand in this evaluation (nested loops multiply: core/limits.ts). */
   budget: ExpansionBudget;
@@ -77,7 +78,7 @@ function pathKindsOf(sources: BicepSources): Map<string, PathKind> {
 }
 
 export function newEnv(sources: BicepSources, maxCopy = LOOP_INSTANCE_CAP, maxDepth = 8): Env {
-  return { sources, problems: [], problemKeys: new Set(), resources: [], inputs: [], inputKeys: new Set(), maxCopy, budget: newExpansionBudget(), maxDepth, calls: 0, chain: 0, cuts: 0, lambdaCalls: 0, opaque: [], pathKinds: pathKindsOf(sources) };
+  return { sources, problems: [], problemKeys: new Set(), resources: [], inputs: [], inputKeys: new Map(), maxCopy, budget: newExpansionBudget(), maxDepth, calls: 0, chain: 0, cuts: 0, lambdaCalls: 0, opaque: [], pathKinds: pathKindsOf(sources) };
 }
 
 /** Records an EVAL001 once per place and message. */

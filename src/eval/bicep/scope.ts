@@ -29,7 +29,7 @@ import type {
   VarDecl,
 } from '../../parse/bicep/index.js';
 import { tokenText } from '../arm/evaluate.js';
-import type { InputDecl } from '../types.js';
+import { recordInstanceValue, type InputDecl } from '../types.js';
 import { decorator, problem, span, U } from './context.js';
 import { allowedByType, memberAllowedByType, primitiveOf, type TypeReader } from './literal-types.js';
 import type { Env, Locals } from './context.js';
@@ -228,14 +228,18 @@ export class FileScope {
     this.params.forEach((slot) => this.collectInput(slot, readByMember));
   }
 
-  /** One declared param as an InputDecl, unless this evaluation has it already (a module called again). */
+  /** One declared param as an InputDecl; a module called again adds its value to the one listed (`recordInstanceValue`). */
   private collectInput(slot: ParamSlot, readByMember: ReadonlySet<string>): void {
     const d = slot.decl;
     if (!d) return;
     const key = inputKeyOf(slot.via);
-    if (this.env.inputKeys.has(key)) return;
-    this.env.inputKeys.add(key);
+    const met = this.env.inputKeys.get(key);
+    if (met) {
+      recordInstanceValue(met, slot.assigned);
+      return;
+    }
     const input: InputDecl = { name: slot.name, kind: 'bicep-param', header: slot.via };
+    this.env.inputKeys.set(key, input);
     // The type as Bicep compiles it where it comes down to a primitive (`string?`, `sys.string`, a
     // `type` alias of this file), else as written.
     const primitive = d.type ? primitiveOf(d.type, this.typeReader()) : undefined;
