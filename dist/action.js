@@ -58871,10 +58871,26 @@ async function givenDataFiles(given, frontEnds, host, root, facts) {
   return { data, unread, kinds };
 }
 var DATA_FRONT_ENDS = /* @__PURE__ */ new Set(["azureml-yaml", "k8s"]);
+function missingPathMessage(p) {
+  let target;
+  try {
+    if (!fs8.lstatSync(p).isSymbolicLink()) return `no such file or folder: ${p}`;
+    target = fs8.readlinkSync(p);
+  } catch {
+    return `no such file or folder: ${p}`;
+  }
+  let code;
+  try {
+    fs8.statSync(p);
+  } catch (e) {
+    code = e.code;
+  }
+  return code === "ELOOP" ? `${p}: a symbolic link that leads back to itself (through ${target}); name a real file or folder` : `${p}: a symbolic link to ${target}, which does not exist; name a real file or folder`;
+}
 async function prepareRun(options, cache3) {
   const facts = cache3;
   const namedPaths = (options.paths?.length ? options.paths : ["."]).map((p) => path58.resolve(p));
-  for (const p of namedPaths) if (!fs8.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
+  for (const p of namedPaths) if (!fs8.existsSync(p)) throw new UsageError(missingPathMessage(p));
   const namedPlans = (options.planFiles ?? []).map((p) => path58.resolve(p));
   for (const p of namedPlans) if (!fs8.existsSync(p) || !fs8.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
   const namedVarFiles = (options.varFiles ?? []).map((f) => path58.resolve(f));

@@ -273,6 +273,29 @@ async function givenDataFiles(given: readonly string[], frontEnds: readonly Fron
 const DATA_FRONT_ENDS: ReadonlySet<string> = new Set(['azureml-yaml', 'k8s']);
 
 /**
+ * Why a named path cannot be linted: it is not there, or it is a symbolic link that leads
+ * nowhere (a loop of links, a missing target), which `existsSync` alone cannot tell apart.
+ */
+function missingPathMessage(p: string): string {
+  let target: string;
+  try {
+    if (!fs.lstatSync(p).isSymbolicLink()) return `no such file or folder: ${p}`;
+    target = fs.readlinkSync(p);
+  } catch {
+    return `no such file or folder: ${p}`;
+  }
+  let code: string | undefined;
+  try {
+    fs.statSync(p);
+  } catch (e) {
+    code = (e as NodeJS.ErrnoException).code;
+  }
+  return code === 'ELOOP'
+    ? `${p}: a symbolic link that leads back to itself (through ${target}); name a real file or folder`
+    : `${p}: a symbolic link to ${target}, which does not exist; name a real file or folder`;
+}
+
+/**
  * Everything before the units run: options and config, discovery and classification, what
  * each front end takes over, the policies, and the units of work. Deterministic for a given
  * tree and options: a worker thread (src/worker.ts) makes the same plan on its own.
@@ -284,7 +307,7 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
   const facts: FileFacts | undefined = cache;
   // ---- options and config --------------------------------------------------------------
   const namedPaths = (options.paths?.length ? options.paths : ['.']).map((p) => path.resolve(p));
-  for (const p of namedPaths) if (!fs.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
+  for (const p of namedPaths) if (!fs.existsSync(p)) throw new UsageError(missingPathMessage(p));
   const namedPlans = (options.planFiles ?? []).map((p) => path.resolve(p));
   for (const p of namedPlans) if (!fs.existsSync(p) || !fs.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
   const namedVarFiles = (options.varFiles ?? []).map((f) => path.resolve(f));

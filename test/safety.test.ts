@@ -26,6 +26,18 @@ describe('symbolic links out of the scan root', () => {
     expect(result.findings.filter((f) => !f.location.file.startsWith(root + path.sep) || f.location.file.includes('linkdir'))).toEqual([]);
     expect(result.findings.map((f) => f.ruleId)).not.toContain('KV001');
   });
+
+  // A named link that leads nowhere is a usage error that says so (it said "no such file or folder").
+  it('a named link in a loop or to a missing target is said to be one', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mil-sym-'));
+    fs.symlinkSync('b', path.join(root, 'a'));
+    fs.symlinkSync('a', path.join(root, 'b'));
+    fs.symlinkSync('gone.tf', path.join(root, 'dangling.tf'));
+    await expect(lint({ paths: [path.join(root, 'a')], root, noConfig: true })).rejects.toThrow(`${path.join(root, 'a')}: a symbolic link that leads back to itself (through b); name a real file or folder`);
+    await expect(lint({ paths: [path.join(root, 'dangling.tf')], root, noConfig: true })).rejects.toThrow(`${path.join(root, 'dangling.tf')}: a symbolic link to gone.tf, which does not exist; name a real file or folder`);
+    await expect(lint({ paths: [path.join(root, 'none.tf')], root, noConfig: true })).rejects.toThrow(`no such file or folder: ${path.join(root, 'none.tf')}`);
+    fs.rmSync(root, { recursive: true, force: true });
+  });
 });
 
 // Hostile input never hangs: a value that doubles at each of forty variables (`{ x = l39, y =
