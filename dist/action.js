@@ -18155,9 +18155,10 @@ function normalizeModuleSource(source) {
 function isLocalModuleSource(source) {
   return source.startsWith("./") || source.startsWith("../");
 }
-function resolveRemoteCall(manifest, key, source, version) {
-  const init = "run `terraform init` before linting (or pass --tf-data-dir when TF_DATA_DIR is set)";
-  if (!manifest) return { kind: "none", reason: `no module manifest (.terraform/modules/modules.json): ${init}` };
+function resolveRemoteCall(manifest, key, source, version, tfDataDir) {
+  const init = tfDataDir === void 0 ? "run `terraform init` before linting (or pass --tf-data-dir when TF_DATA_DIR is set)" : `run \`terraform init\` with TF_DATA_DIR=${tfDataDir} before linting`;
+  const manifestPath = tfDataDir === void 0 ? ".terraform/modules/modules.json" : path7.posix.join(tfDataDir.replace(/\\/g, "/"), "modules/modules.json");
+  if (!manifest) return { kind: "none", reason: `no module manifest (${manifestPath}): ${init}` };
   const record = manifest.records.get(key);
   if (!record) return { kind: "none", reason: `the module manifest has no entry "${key}": ${init}` };
   if (normalizeModuleSource(record.source) !== normalizeModuleSource(source))
@@ -18177,8 +18178,8 @@ function manifestFile(rootDir, tfDataDir) {
   if (tfDataDir === void 0 && isPlain2(rootDir)) return `${rootDir}/.terraform/modules/modules.json`;
   return path7.join(path7.resolve(rootDir, tfDataDir ?? ".terraform"), "modules", "modules.json");
 }
-function remoteCopyDir(manifest, key, source, version, insideRoot) {
-  const r = resolveRemoteCall(manifest, key, source, version);
+function remoteCopyDir(manifest, key, source, version, insideRoot, tfDataDir) {
+  const r = resolveRemoteCall(manifest, key, source, version, tfDataDir);
   if (r.kind === "none") return { reason: r.reason };
   if (!insideRoot(r.record.dir)) return { reason: `the module manifest's copy (${r.record.dir}) is outside the scanned folder` };
   return { dir: r.record.dir, ...r.record.version ? { version: r.record.version } : {} };
@@ -32279,7 +32280,7 @@ function evaluateTerraform(input2) {
     return manifests.get(dir);
   };
   const copiedDirs = /* @__PURE__ */ new Map();
-  const remoteFor = (rootDir) => (key, source, version) => remoteCopyDir(manifestOf(rootDir), key, source, version, input2.insideRoot);
+  const remoteFor = (rootDir) => (key, source, version) => remoteCopyDir(manifestOf(rootDir), key, source, version, input2.insideRoot, input2.tfDataDir);
   const evaluations = [];
   const modules = [];
   const factsByDir = /* @__PURE__ */ new Map();
@@ -33816,7 +33817,8 @@ var init_terraform = __esm({
             const parsed = parseHcl(text2, file);
             return parsed.errors.length ? void 0 : parsed;
           },
-          moduleManifest: (dir) => readModuleManifest(ctx.host, dir, ctx.tfDataDir)
+          moduleManifest: (dir) => readModuleManifest(ctx.host, dir, ctx.tfDataDir),
+          ...ctx.tfDataDir !== void 0 ? { tfDataDir: ctx.tfDataDir } : {}
         });
         for (const p of tf.problems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });
         for (const e of tf.evaluations) for (const m of e.opaqueModules) problems.push(remoteModuleProblem(m));
@@ -35069,7 +35071,7 @@ var init_evaluate = __esm({
         return this.manifest;
       }
       /** A remote call's copy, by the static run's rules (same record, same staleness, inside the scan root). */
-      remote = (key, source, version) => remoteCopyDir(this.moduleManifest(), key, source, version, (d) => this.input.insideRoot(d));
+      remote = (key, source, version) => remoteCopyDir(this.moduleManifest(), key, source, version, (d) => this.input.insideRoot(d), this.input.tfDataDir);
       pathsRead(type, armType) {
         return this.input.pathsRead(type, armType);
       }
@@ -35241,6 +35243,7 @@ var init_terraform_plan = __esm({
             },
             insideRoot: (dir) => ctx.host.isInside(dir),
             moduleManifest: (dir) => readModuleManifest(ctx.host, dir, ctx.tfDataDir),
+            ...ctx.tfDataDir !== void 0 ? { tfDataDir: ctx.tfDataDir } : {},
             varFileValues: (dir) => {
               const all = ctx.host.list(dir)?.filter((e) => e.isFile && /\.tfvars(\.json)?$/.test(e.name) && !isBackendFile(e.name)).map((e) => e.path) ?? [];
               const auto = all.filter((f2) => AUTO_VARFILE.test(path27.basename(f2))).sort(autoOrder);
@@ -58945,6 +58948,11 @@ async function prepareRun(options, cache3) {
     setAsideChars: Math.floor(SET_ASIDE_CHARS / planningThreads(threadSettings(options))),
     ...cache3 ? { signatures: { freshMs: options.cacheFreshMs ?? CACHE_FRESH_MS } } : {}
   });
+  if (options.tfDataDir !== void 0 && path58.isAbsolute(options.tfDataDir)) {
+    const dir = path58.resolve(options.tfDataDir);
+    if (!fs8.existsSync(dir)) throw new UsageError(`--tf-data-dir not found: ${dir}`);
+    if (!isWithin(realRoot, fs8.realpathSync(dir))) throw new UsageError(`--tf-data-dir ${dir} is outside the scan root ${root}, and nothing outside it is read; lint from a folder that holds both, or give the folder relative to each root module`);
+  }
   if (options.bicepCache !== void 0 && !fs8.existsSync(path58.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path58.resolve(options.bicepCache)}`);
   const bicepCache = options.bicepCache !== void 0 ? createHost(fs8.realpathSync(path58.resolve(options.bicepCache))) : void 0;
   const problems = [];

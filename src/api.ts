@@ -382,6 +382,13 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
     setAsideChars: Math.floor(SET_ASIDE_CHARS / planningThreads(threadSettings(options))),
     ...(cache ? { signatures: { freshMs: options.cacheFreshMs ?? CACHE_FRESH_MS } } : {}),
   });
+  // An absolute --tf-data-dir is one folder: outside the root its manifest is never read (nothing
+  // outside the scan root is), which is said now rather than as a missing manifest on every call.
+  if (options.tfDataDir !== undefined && path.isAbsolute(options.tfDataDir)) {
+    const dir = path.resolve(options.tfDataDir);
+    if (!fs.existsSync(dir)) throw new UsageError(`--tf-data-dir not found: ${dir}`);
+    if (!isWithin(realRoot, fs.realpathSync(dir))) throw new UsageError(`--tf-data-dir ${dir} is outside the scan root ${root}, and nothing outside it is read; lint from a folder that holds both, or give the folder relative to each root module`);
+  }
   // The one reader outside the root, and only when asked: the Bicep module cache.
   if (options.bicepCache !== undefined && !fs.existsSync(path.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path.resolve(options.bicepCache)}`);
   const bicepCache = options.bicepCache !== undefined ? createHost(fs.realpathSync(path.resolve(options.bicepCache))) : undefined;

@@ -125,6 +125,7 @@ export const terraformFrontEnd: FrontEnd = {
         return parsed.errors.length ? undefined : parsed;
       },
       moduleManifest: (dir) => readModuleManifest(ctx.host, dir, ctx.tfDataDir),
+      ...(ctx.tfDataDir !== undefined ? { tfDataDir: ctx.tfDataDir } : {}),
     });
     for (const p of tf.problems) problems.push({ ruleId: 'EVAL001', message: p.message, location: p.location });
     // EVAL002 once per call: every variant and every caller of a module repeats its calls;

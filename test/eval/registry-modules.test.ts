@@ -104,9 +104,17 @@ describe('Terraform registry modules from the module manifest', () => {
       `GPU005 warning ${EXAMPLE}:84:18`,
     ]);
     expect(r.findings[2]!.message).toBe(
-      'Module "avm_res_keyvault_vault" ("Azure/avm-res-keyvault-vault/azurerm") is not evaluated, so the resources it creates are not checked: no module manifest (.terraform/modules/modules.json): run `terraform init` before linting (or pass --tf-data-dir when TF_DATA_DIR is set).',
+      // The folder the user named, not the default one.
+      'Module "avm_res_keyvault_vault" ("Azure/avm-res-keyvault-vault/azurerm") is not evaluated, so the resources it creates are not checked: no module manifest (no-such-dir/modules/modules.json): run `terraform init` with TF_DATA_DIR=no-such-dir before linting.',
     );
     expect(r.undecided.filter((u) => u.ruleId === 'EVAL002')).toHaveLength(7);
+  });
+
+  it('an absolute --tf-data-dir that is missing or outside the scan root is a usage error', async () => {
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'mil-tfdata-'));
+    await expect(run(AVM, { tfDataDir: path.join(outside, 'none') })).rejects.toThrow(`--tf-data-dir not found: ${path.join(outside, 'none')}`);
+    await expect(run(AVM, { tfDataDir: outside })).rejects.toThrow(`--tf-data-dir ${outside} is outside the scan root`);
+    fs.rmSync(outside, { recursive: true, force: true });
   });
 
   it('fingerprints do not change with the module version', async () => {

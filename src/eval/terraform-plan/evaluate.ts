@@ -51,6 +51,8 @@ export interface PlanInput {
   insideRoot(dir: string): boolean;
   /** The module manifest of a root module folder (`--tf-data-dir` honoured), read through the Host; none when absent. */
   moduleManifest?(rootDir: string): { file: string; text: string } | undefined;
+  /** `--tf-data-dir` as given (the manifest's folder, relative to each root module), for the words of EVAL002. */
+  tfDataDir?: string;
   /**
    * The var files of a root module folder with their values: the ones Terraform loads by itself
    * first (`auto`: terraform.tfvars, *.auto.tfvars, in its order), then the other
@@ -504,7 +506,7 @@ class SourceMapper {
   }
 
   /** A remote call's copy, by the static run's rules (same record, same staleness, inside the scan root). */
-  private readonly remote: RemoteModuleResolver = (key, source, version) => remoteCopyDir(this.moduleManifest(), key, source, version, (d) => this.input.insideRoot(d));
+  private readonly remote: RemoteModuleResolver = (key, source, version) => remoteCopyDir(this.moduleManifest(), key, source, version, (d) => this.input.insideRoot(d), this.input.tfDataDir);
 
   pathsRead(type: string, armType?: string): string[] | undefined {
     return this.input.pathsRead(type, armType);

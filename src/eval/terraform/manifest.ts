@@ -73,9 +73,11 @@ export type RemoteResolution =
   | { kind: 'none'; reason: string };
 
 /** Whether the manifest's record for `key` is a copy of this call (`source`, `version` as written). */
-export function resolveRemoteCall(manifest: ModuleManifest | undefined, key: string, source: string, version: string | undefined): RemoteResolution {
-  const init = 'run `terraform init` before linting (or pass --tf-data-dir when TF_DATA_DIR is set)';
-  if (!manifest) return { kind: 'none', reason: `no module manifest (.terraform/modules/modules.json): ${init}` };
+export function resolveRemoteCall(manifest: ModuleManifest | undefined, key: string, source: string, version: string | undefined, tfDataDir?: string): RemoteResolution {
+  // With --tf-data-dir the user named the folder: say that one, not the default.
+  const init = tfDataDir === undefined ? 'run `terraform init` before linting (or pass --tf-data-dir when TF_DATA_DIR is set)' : `run \`terraform init\` with TF_DATA_DIR=${tfDataDir} before linting`;
+  const manifestPath = tfDataDir === undefined ? '.terraform/modules/modules.json' : path.posix.join(tfDataDir.replace(/\\/g, '/'), 'modules/modules.json');
+  if (!manifest) return { kind: 'none', reason: `no module manifest (${manifestPath}): ${init}` };
   const record = manifest.records.get(key);
   if (!record) return { kind: 'none', reason: `the module manifest has no entry "${key}": ${init}` };
   if (normalizeModuleSource(record.source) !== normalizeModuleSource(source))
@@ -112,8 +114,9 @@ export function remoteCopyDir(
   source: string,
   version: string | undefined,
   insideRoot: (dir: string) => boolean,
+  tfDataDir?: string,
 ): { dir: string; version?: string } | { reason: string } {
-  const r = resolveRemoteCall(manifest, key, source, version);
+  const r = resolveRemoteCall(manifest, key, source, version, tfDataDir);
   if (r.kind === 'none') return { reason: r.reason };
   if (!insideRoot(r.record.dir)) return { reason: `the module manifest's copy (${r.record.dir}) is outside the scanned folder` };
   return { dir: r.record.dir, ...(r.record.version ? { version: r.record.version } : {}) };

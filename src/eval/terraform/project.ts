@@ -49,6 +49,8 @@ export interface TerraformInput {
    * `--tf-data-dir`), read through the Host: its path and text, none when absent.
    */
   moduleManifest?(rootDir: string): { file: string; text: string } | undefined;
+  /** `--tf-data-dir` as given (the manifest's folder, relative to each root module), for the words of EVAL002. */
+  tfDataDir?: string;
 }
 
 export interface TerraformEvaluation {
@@ -159,7 +161,7 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
     return manifests.get(dir);
   };
   const copiedDirs = new Map<string, Location>();
-  const remoteFor = (rootDir: string): RemoteModuleResolver => (key, source, version) => remoteCopyDir(manifestOf(rootDir), key, source, version, input.insideRoot);
+  const remoteFor = (rootDir: string): RemoteModuleResolver => (key, source, version) => remoteCopyDir(manifestOf(rootDir), key, source, version, input.insideRoot, input.tfDataDir);
 
   const evaluations: TerraformEvaluation[] = [];
   const modules: TerraformModuleFacts[] = [];
