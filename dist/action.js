@@ -53368,6 +53368,13 @@ function nameLiteralPieces(v) {
   pieces.forEach((p, i) => p.includes("/") ? k = i : void 0);
   return k < 0 ? pieces : [pieces[k].slice(pieces[k].lastIndexOf("/") + 1), ...pieces.slice(k + 1)];
 }
+function knownOwnName(v) {
+  if (v?.kind !== "unknown") return void 0;
+  const pieces = v.literals ?? (v.tpl && v.token !== void 0 ? templatePieces(v.token) : void 0);
+  const last = pieces && pieces.length >= 2 ? pieces[pieces.length - 1] : void 0;
+  const slash = last?.lastIndexOf("/") ?? -1;
+  return last !== void 0 && slash >= 0 && slash < last.length - 1 ? last.slice(slash + 1) : void 0;
+}
 function templatePieces(t) {
   const out = [""];
   for (let i = 0; i < t.length; i++) {
@@ -53396,7 +53403,7 @@ function sizeSymbols(r) {
 }
 function intentOf(r, read) {
   return gpuIntent({
-    name: r.name?.kind === "string" ? r.name.value : void 0,
+    name: r.name?.kind === "string" ? r.name.value : knownOwnName(r.name),
     label: addressLabel(r),
     nameParts: nameLiteralPieces(r.name),
     read: (attr2) => isKnownAttr(r.kind, attr2) ? read(attr2) : void 0,

@@ -270,6 +270,19 @@ export function nameLiteralPieces(v: Value | undefined): readonly string[] | und
   return k < 0 ? pieces : [pieces[k]!.slice(pieces[k]!.lastIndexOf('/') + 1), ...pieces.slice(k + 1)];
 }
 
+/**
+ * A child's own name when only its parent's part is unknown: `aks-${uniqueString(…)}/nimpool`
+ * (a Bicep `parent:` child, an ARM `format('{0}/{1}', …)`) ends in a literal whose last `/`
+ * starts the child's segment, so that segment is known (`nimpool`).
+ */
+export function knownOwnName(v: Value | undefined): string | undefined {
+  if (v?.kind !== 'unknown') return undefined;
+  const pieces = v.literals ?? ((v as { tpl?: boolean }).tpl && v.token !== undefined ? templatePieces(v.token) : undefined);
+  const last = pieces && pieces.length >= 2 ? pieces[pieces.length - 1]! : undefined;
+  const slash = last?.lastIndexOf('/') ?? -1;
+  return last !== undefined && slash >= 0 && slash < last.length - 1 ? last.slice(slash + 1) : undefined;
+}
+
 /** An ARM template token's literal text pieces, split at its `{…}` holes (`readableTemplate`'s reading); undefined when its braces do not balance. */
 function templatePieces(t: string): string[] | undefined {
   const out = [''];
@@ -310,7 +323,7 @@ function sizeSymbols(r: Resource): SymbolRef[] {
 /** `gpuIntent` for a resource, its attributes read through `read`. */
 function intentOf(r: Resource<SizedKind>, read: (attr: 'labels' | 'tags' | 'taints') => Value | undefined): string | undefined {
   return gpuIntent({
-    name: r.name?.kind === 'string' ? r.name.value : undefined,
+    name: r.name?.kind === 'string' ? r.name.value : knownOwnName(r.name),
     label: addressLabel(r),
     nameParts: nameLiteralPieces(r.name),
     read: (attr) => (isKnownAttr(r.kind, attr) ? read(attr) : undefined),

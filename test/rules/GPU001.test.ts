@@ -2993,8 +2993,61 @@ const labelsAreNotNames: RuleTable = {
             "resource gpuCluster 'Microsoft.MachineLearningServices/workspaces/computes@2024-04-01' = {\n  name: 'ws/cpu-cluster'\n  location: 'westeurope'\n  properties: {\n    computeType: 'AmlCompute'\n    properties: {\n      vmSize: 'Standard_DS3_v2'\n    }\n  }\n}\n",
         },
       },
+      {
+        // Only the parent's part of the name is unknown (review 71: the cluster named with
+        // uniqueString, as most AKS templates do): the pool's own name `nimpool` is known.
+        name: 'symbolic-name-says-gpu-the-name-under-an-unknown-parent-does-not',
+        files: {
+          'main.bicep': `param poolName string = 'nimpool'
+param nodeSize string = 'Standard_D16s_v5'
+
+resource cluster 'Microsoft.ContainerService/managedClusters@2024-09-01' = {
+  name: 'aks-\${uniqueString(resourceGroup().id)}'
+  location: 'westeurope'
+  properties: {
+    dnsPrefix: 'x'
+    agentPoolProfiles: [ { name: 'system', vmSize: 'Standard_D4s_v5', mode: 'System', count: 1 } ]
+  }
+}
+
+resource gpuNodePool 'Microsoft.ContainerService/managedClusters/agentPools@2024-09-01' = {
+  parent: cluster
+  name: poolName
+  properties: { vmSize: nodeSize, mode: 'User' }
+}
+`,
+        },
+      },
     ],
-    invalid: [],
+    invalid: [
+      {
+        // The pool's own name is not known either: the symbolic name stands for it.
+        name: 'symbolic-name-says-gpu-and-the-own-name-is-unknown',
+        files: {
+          'main.bicep': `param poolName string
+param nodeSize string = ⟦'Standard_D16s_v5'⟧
+
+resource cluster 'Microsoft.ContainerService/managedClusters@2024-09-01' = {
+  name: 'aks-\${uniqueString(resourceGroup().id)}'
+  location: 'westeurope'
+  properties: {
+    dnsPrefix: 'x'
+    agentPoolProfiles: [ { name: 'system', vmSize: 'Standard_D4s_v5', mode: 'System', count: 1 } ]
+  }
+}
+
+resource gpuNodePool 'Microsoft.ContainerService/managedClusters/agentPools@2024-09-01' = {
+  parent: cluster
+  name: poolName
+  properties: { vmSize: nodeSize, mode: 'User' }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageIncludes: 'is meant for GPU work (its name "gpuNodePool" says GPU)',
+      },
+    ],
   },
   terraform: {
     valid: [
