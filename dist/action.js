@@ -32971,12 +32971,10 @@ var init_tags = __esm({
 });
 
 // src/model/from-terraform.ts
-function terraformPathsRead(type, armType) {
+function terraformPathsRead(type) {
   if (type === "azapi_resource" || type === "azapi_update_resource") {
     const own = type === "azapi_resource" ? ["type", "parent_id"] : ["type", "resource_id"];
-    const spec2 = armType ? ARM_TABLE[armType.split("@")[0].toLowerCase()] : void 0;
-    if (!spec2) return [...READ_OF_EVERY_RESOURCE, ...own, "body.name", "body.location", "body.tags"];
-    return [...READ_OF_EVERY_RESOURCE, ...own, ...pathsRead(spec2).flatMap((p) => [`body.${p}`, `sensitive_body.${p}`]), "body.name", "body.location", "body.tags"];
+    return [...READ_OF_EVERY_RESOURCE, ...own, "body", "sensitive_body"];
   }
   const spec = Object.hasOwn(AZURERM_TABLE, type) ? AZURERM_TABLE[type] : void 0;
   return [...READ_OF_EVERY_RESOURCE, ...spec ? pathsRead(spec) : []];

@@ -116,7 +116,7 @@ export const terraformPlanFrontEnd: FrontEnd = {
         },
         insideRoot: (dir) => ctx.host.isInside(dir),
         moduleManifest: (dir) => readModuleManifest(ctx.host, dir, ctx.tfDataDir),
-      ...(ctx.tfDataDir !== undefined ? { tfDataDir: ctx.tfDataDir } : {}),
+        ...(ctx.tfDataDir !== undefined ? { tfDataDir: ctx.tfDataDir } : {}),
         varFileValues: (dir) => {
           // A backend configuration (`prod.backend.tfvars`, for `terraform init -backend-config`) is no var file.
           const all = ctx.host.list(dir)?.filter((e) => e.isFile && /\.tfvars(\.json)?$/.test(e.name) && !isBackendFile(e.name)).map((e) => e.path) ?? [];

@@ -15,16 +15,17 @@ const READ_OF_EVERY_RESOURCE = ['name', 'location', 'tags'];
 
 /**
  * The paths of a Terraform resource's attributes the model reads (numeric segments: any list
- * index), or undefined for all of them. azapi: its own attributes, and of `body` what the ARM
- * table of its `type` reads (`body.properties.publicNetworkAccess`).
+ * index), or undefined for all of them. azapi: its own attributes and the whole `body`.
  */
-export function terraformPathsRead(type: string, armType?: string): string[] | undefined {
+export function terraformPathsRead(type: string): string[] | undefined {
   if (type === 'azapi_resource' || type === 'azapi_update_resource') {
     // An update is read as the resource it patches (src/model/azapi-update.ts), through resource_id.
+    // The body is kept whole: it is the request Azure receives, and Azure Policy may read any
+    // property of it (an alias such as `…/workspaces/primaryUserAssignedIdentity`), not only those
+    // the model reads (review 71: a deny on a property the plan sets said "is not set"). One
+    // resource's request is small beside a plan's azurerm attributes.
     const own = type === 'azapi_resource' ? ['type', 'parent_id'] : ['type', 'resource_id'];
-    const spec = armType ? ARM_TABLE[armType.split('@')[0]!.toLowerCase()] : undefined;
-    if (!spec) return [...READ_OF_EVERY_RESOURCE, ...own, 'body.name', 'body.location', 'body.tags'];
-    return [...READ_OF_EVERY_RESOURCE, ...own, ...pathsRead(spec).flatMap((p) => [`body.${p}`, `sensitive_body.${p}`]), 'body.name', 'body.location', 'body.tags'];
+    return [...READ_OF_EVERY_RESOURCE, ...own, 'body', 'sensitive_body'];
   }
   const spec = Object.hasOwn(AZURERM_TABLE, type) ? AZURERM_TABLE[type] : undefined;
   return [...READ_OF_EVERY_RESOURCE, ...(spec ? pathsRead(spec) : [])];

@@ -874,4 +874,95 @@ const nullIsAbsent: RuleTable = {
   },
 };
 
-ruleTester('GOV002', cases, consumer, absentConstraint, twoConstraints, nullIsAbsent);
+// A plan's azapi body is the request Azure receives: a policy may read any property of it, not
+// only those the model reads (review 71: a known primaryUserAssignedIdentity read as "not set",
+// a known hbiWorkspace missed, a value known only after apply reported as not set).
+const workspacePolicy = (field: string, test: string): Record<string, string> => ({
+  'policies/ws.json': JSON.stringify({
+    name: 'ws-policy',
+    properties: {
+      displayName: 'ML workspace policy',
+      mode: 'Indexed',
+      policyRule: { if: { allOf: [{ field: 'type', equals: 'Microsoft.MachineLearningServices/workspaces' }, { field: `Microsoft.MachineLearningServices/workspaces/${field}`, ...JSON.parse(test) }] }, then: { effect: 'deny' } },
+    },
+  }),
+});
+const planAzapiWorkspace = (properties: string, unknownProperties = '{}'): string => `{
+  "format_version": "1.2",
+  "terraform_version": "1.9.8",
+  "resource_changes": [
+    {
+      "address": "azapi_resource.mlw",
+      "mode": "managed",
+      "type": "azapi_resource",
+      "name": "mlw",
+      "provider_name": "registry.terraform.io/azure/azapi",
+      "change": {
+        "actions": ["create"],
+        "before": null,
+        "after": {
+          "type": "Microsoft.MachineLearningServices/workspaces@2024-10-01",
+          "name": "mlw-genai",
+          "location": "swedencentral",
+          "body": {
+            "properties": ${properties}
+          }
+        },
+        "after_unknown": { "id": true, "parent_id": true, "body": { "properties": ${unknownProperties} } },
+        "after_sensitive": {}
+      }
+    }
+  ]
+}
+`;
+// The .tf reads both properties from variables the plan was made with (-var): only the plan knows
+// them, and a finding is at the body member that consumes the value (written in no scanned file).
+const tfAzapiWorkspace = (hbi = 'hbiWorkspace                = var.hbi'): string => `variable "hbi" {
+  type = bool
+}
+
+variable "uai" {
+  type = string
+}
+
+resource "azapi_resource" "mlw" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-10-01"
+  name      = "mlw-genai"
+  location  = "swedencentral"
+  parent_id = "/subscriptions/0/resourceGroups/rg"
+  body = {
+    properties = {
+      publicNetworkAccess         = "Disabled"
+      ${hbi}
+      primaryUserAssignedIdentity = var.uai
+    }
+  }
+}
+`;
+const planAzapiBody: RuleTable = {
+  azapi: {
+    valid: [
+      {
+        name: 'plan-azapi-property-the-model-does-not-read-is-set',
+        files: { 'main.tf': tfAzapiWorkspace(), 'plan.json': planAzapiWorkspace('{ "publicNetworkAccess": "Disabled", "hbiWorkspace": true, "primaryUserAssignedIdentity": "/subscriptions/0/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/uai" }'), ...workspacePolicy('primaryUserAssignedIdentity', '{"exists": "false"}') },
+        options: opts,
+      },
+      {
+        name: 'plan-azapi-property-known-only-after-apply-is-undecided',
+        files: { 'main.tf': tfAzapiWorkspace(), 'plan.json': planAzapiWorkspace('{ "publicNetworkAccess": "Disabled", "hbiWorkspace": true }', '{ "primaryUserAssignedIdentity": true }'), ...workspacePolicy('primaryUserAssignedIdentity', '{"exists": "false"}') },
+        options: opts,
+      },
+    ],
+    invalid: [
+      {
+        name: 'plan-azapi-property-the-model-does-not-read-is-denied',
+        files: { 'main.tf': tfAzapiWorkspace('⟦hbiWorkspace                = var.hbi⟧'), 'plan.json': planAzapiWorkspace('{ "publicNetworkAccess": "Disabled", "hbiWorkspace": false, "primaryUserAssignedIdentity": "/subscriptions/0/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/uai" }'), ...workspacePolicy('hbiWorkspace', '{"equals": false}') },
+        options: opts,
+        ...deny,
+        messageIncludes: 'rejects Microsoft.MachineLearningServices/workspaces "mlw-genai": hbiWorkspace is false',
+      },
+    ],
+  },
+};
+
+ruleTester('GOV002', cases, consumer, absentConstraint, twoConstraints, nullIsAbsent, planAzapiBody);
