@@ -54176,6 +54176,7 @@ function deployedIdentity(r, depth = 0) {
 var PARENT_REFS = ["cluster", "workspace"];
 function declarationKey(r) {
   let key = `${r.header.file}:${r.header.range.start.offset}`;
+  if (!r.element) return key;
   for (let p = r.parent, depth = 0; p && depth < 8; p = p.parent, depth++) key += `<${p.header.file}:${p.header.range.start.offset}`;
   return key;
 }

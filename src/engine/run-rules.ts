@@ -452,9 +452,15 @@ function deployedIdentity(r: Resource, depth = 0): string {
 /** The references that name a resource's parent (an `az aks nodepool add --cluster-name`, an `az ml compute create -w`). */
 const PARENT_REFS = ['cluster', 'workspace'] as const;
 
-/** Where a resource is declared, for merging: its header, and its parent's for an element of a resource (the NSG of an inline rule). */
+/**
+ * Where a resource is declared, for merging: its header, and its parent's for an element of a
+ * resource (the NSG of an inline rule). A resource declared on its own is its header whatever its
+ * parent: a plan that leaves the parent's id unknown until apply (a compute of a workspace the
+ * plan creates) does not link the parent the `.tf` run links, and is the same declaration (review 71).
+ */
 function declarationKey(r: Resource): string {
   let key = `${r.header.file}:${r.header.range.start.offset}`;
+  if (!r.element) return key;
   // Parents are a short chain (rule → NSG, pool → cluster); the bound only guards a mistaken cycle.
   for (let p = r.parent, depth = 0; p && depth < 8; p = p.parent, depth++) key += `<${p.header.file}:${p.header.range.start.offset}`;
   return key;

@@ -201,6 +201,28 @@ describe('plan JSON linted with its .tf lines', () => {
     expect(r.findings.map((f) => `${f.ruleId} ${at(dir, f)} ${f.variants.join(',')}`)).toEqual(['AML001 net.auto.tfvars:2:17 default,plan.json']);
   });
 
+  // The usual `machine_learning_workspace_id = azurerm_machine_learning_workspace.mlw.id`: the plan
+  // leaves the id unknown until apply, so the plan's compute has no parent the static run's has
+  // (review 71: TAG002 twice, with one fingerprint).
+  it('a resource whose parent the plan creates (its id unknown until apply) is one finding with the static run', async () => {
+    const ws = { address: 'azurerm_machine_learning_workspace.mlw', mode: 'managed', type: 'azurerm_machine_learning_workspace', name: 'mlw', change: { actions: ['create'], before: null, after: { name: 'mlw-demo', location: 'westeurope', resource_group_name: 'rg-ml', public_network_access_enabled: false }, after_unknown: { id: true } } };
+    const cc = {
+      address: 'azurerm_machine_learning_compute_cluster.gpu',
+      mode: 'managed',
+      type: 'azurerm_machine_learning_compute_cluster',
+      name: 'gpu',
+      change: { actions: ['create'], before: null, after: { name: 'gpu', location: 'westeurope', vm_priority: 'Dedicated', vm_size: 'Standard_NC24ads_A100_v4', node_public_ip_enabled: false, tags: null, scale_settings: [{ min_node_count: 0, max_node_count: 2 }] }, after_unknown: { id: true, machine_learning_workspace_id: true, scale_settings: [{}] } },
+    };
+    const plan = { format_version: '1.2', terraform_version: '1.9.8', resource_changes: [ws, cc] };
+    const dir = tree({
+      'main.tf':
+        'resource "azurerm_machine_learning_workspace" "mlw" {\n  name                          = "mlw-demo"\n  location                      = "westeurope"\n  resource_group_name           = "rg-ml"\n  public_network_access_enabled = false\n}\n\nresource "azurerm_machine_learning_compute_cluster" "gpu" {\n  name                          = "gpu"\n  location                      = "westeurope"\n  vm_priority                   = "Dedicated"\n  vm_size                       = "Standard_NC24ads_A100_v4"\n  machine_learning_workspace_id = azurerm_machine_learning_workspace.mlw.id\n  node_public_ip_enabled        = false\n  scale_settings {\n    min_node_count = 0\n    max_node_count = 2\n  }\n}\n',
+      'plan.json': JSON.stringify(plan),
+    });
+    const r = await lint({ paths: [dir], root: dir, noConfig: true, rules: ['TAG002'] });
+    expect(r.findings.map((f) => `${f.ruleId} ${at(dir, f)} ${f.variants.join(',')}`)).toEqual(['TAG002 main.tf:8:1 default,plan.json']);
+  });
+
   it('the folder with the plan in it: static and plan findings are one, the plan is TF004', async () => {
     const dir = path.join(FIXTURES, 'keyed');
     const r = await lint({ paths: [dir], root: dir, noConfig: true, env: 'prod', rules: ['ST002', 'AML001', 'TF004'] });
