@@ -52961,6 +52961,11 @@ function extendedResourceToleration(resource) {
 var ACCELERATOR_LABEL = "kubernetes.azure.com/accelerator";
 var ACCELERATOR_NVIDIA = "nvidia";
 var POOL_NAME_LABELS = ["kubernetes.azure.com/agentpool", "agentpool"];
+var POOL_MODE_LABEL = "kubernetes.azure.com/mode";
+function poolModeLabelValue(mode) {
+  const m = mode.toLowerCase();
+  return m === "system" || m === "user" ? m : void 0;
+}
 var LINUX_NODE_LABELS = {
   "kubernetes.io/os": "linux",
   "beta.kubernetes.io/os": "linux",
@@ -53695,15 +53700,19 @@ function poolLabels(pool, knownName) {
     for (const [k, e] of v.entries) custom[k] = labelText(e);
   }
   const priority = known(pool, "priority");
-  return { ...knownName !== void 0 ? { knownName } : {}, priority: priority === void 0 ? null : priority.kind === "string" ? priority.value : "", custom };
+  const isDefault = known(pool, "isDefault");
+  const mode = known(pool, "mode");
+  const modeLabel = isDefault?.kind === "bool" && isDefault.value ? "system" : mode?.kind === "string" ? poolModeLabelValue(mode.value) ?? null : null;
+  return { ...knownName !== void 0 ? { knownName } : {}, priority: priority === void 0 ? null : priority.kind === "string" ? priority.value : "", mode: modeLabel, custom };
 }
 function labelText(e) {
   return e.kind === "string" ? e.value : e.kind === "number" || e.kind === "bool" ? String(e.value) : null;
 }
 function labelLookup(s) {
-  const { knownName, priority, custom } = s.labels;
+  const { knownName, priority, mode, custom } = s.labels;
   return (key) => {
     if (POOL_NAME_LABELS.includes(key)) return knownName;
+    if (key === POOL_MODE_LABEL) return mode ?? void 0;
     if (key === SPOT_LABEL.key) return priority === null ? void 0 : isSpotPriority(priority) ? SPOT_LABEL.value : null;
     if (key === ACCELERATOR_LABEL) return s.gpuSize !== void 0 && !isAmdGpuSize(s.gpuSize) ? ACCELERATOR_NVIDIA : void 0;
     if (key in LINUX_NODE_LABELS) return LINUX_NODE_LABELS[key];

@@ -10,7 +10,7 @@ import type { Location } from '../core/source.js';
 import type { Resource } from '../model/resource.js';
 import { isAmdGpuSize, isGpuSize } from '../model/facts/gpu.js';
 import { isSpotPriority, isSpotTaint, parseTaint, SPOT_LABEL, SPOT_TAINT } from '../model/facts/aks.js';
-import { ACCELERATOR_LABEL, ACCELERATOR_NVIDIA, INSTANCE_TYPE_LABEL, instanceTypeLabelValue, LINUX_NODE_LABELS, POOL_NAME_LABELS } from '../model/facts/k8s.js';
+import { ACCELERATOR_LABEL, ACCELERATOR_NVIDIA, INSTANCE_TYPE_LABEL, instanceTypeLabelValue, LINUX_NODE_LABELS, POOL_MODE_LABEL, POOL_NAME_LABELS, poolModeLabelValue } from '../model/facts/k8s.js';
 import type { GpuNodePool, Graph, NodePoolTaint, ScanView } from './types.js';
 import { displayName, factLocations, known, knownGpuIntent, leafName } from './facts.js';
 
@@ -24,8 +24,11 @@ export interface GpuPoolSummary {
   cpuSize?: string;
   taints?: NodePoolTaint[];
   taintsUnknown?: string;
-  /** The labels lookups need: the known pool name, the priority (null: unknown), the custom labels (null: unknown; a key's null: unknown value). */
-  labels: { knownName?: string; priority: string | null; custom: Record<string, string | null> | null };
+  /**
+   * The labels lookups need: the known pool name, the priority (null: unknown), the mode label's
+   * value (null: unknown), the custom labels (null: unknown; a key's null: unknown value).
+   */
+  labels: { knownName?: string; priority: string | null; mode: string | null; custom: Record<string, string | null> | null };
 }
 
 /** What one unit contributes to the scan view. */
@@ -279,7 +282,11 @@ function poolLabels(pool: Resource<'aks.nodepool'>, knownName: string | undefine
     for (const [k, e] of v.entries) custom[k] = labelText(e);
   }
   const priority = known(pool, 'priority');
-  return { ...(knownName !== undefined ? { knownName } : {}), priority: priority === undefined ? null : priority.kind === 'string' ? priority.value : '', custom };
+  // The default pool is the system pool (`isSystemPool`); another pool's mode as it is known.
+  const isDefault = known(pool, 'isDefault');
+  const mode = known(pool, 'mode');
+  const modeLabel = isDefault?.kind === 'bool' && isDefault.value ? 'system' : mode?.kind === 'string' ? (poolModeLabelValue(mode.value) ?? null) : null;
+  return { ...(knownName !== undefined ? { knownName } : {}), priority: priority === undefined ? null : priority.kind === 'string' ? priority.value : '', mode: modeLabel, custom };
 }
 
 function labelText(e: Value): string | null {
@@ -288,14 +295,15 @@ function labelText(e: Value): string | null {
 
 /**
  * A pool's node labels as far as they are known: its own labels (`node_labels`,
- * `nodeLabels`), the pool-name labels, the Spot label, the NVIDIA accelerator label of GPU
+ * `nodeLabels`), the pool-name labels, the mode label, the Spot label, the NVIDIA accelerator label of GPU
  * sizes, the instance-type label of a known size and the Linux x64 labels. Other keys: absent when the pool's labels are known
  * (`null`), else unknown.
  */
 function labelLookup(s: GpuPoolSummary): (key: string) => string | null | undefined {
-  const { knownName, priority, custom } = s.labels;
+  const { knownName, priority, mode, custom } = s.labels;
   return (key) => {
     if ((POOL_NAME_LABELS as readonly string[]).includes(key)) return knownName;
+    if (key === POOL_MODE_LABEL) return mode ?? undefined;
     if (key === SPOT_LABEL.key) return priority === null ? undefined : isSpotPriority(priority) ? SPOT_LABEL.value : null;
     if (key === ACCELERATOR_LABEL) return s.gpuSize !== undefined && !isAmdGpuSize(s.gpuSize) ? ACCELERATOR_NVIDIA : undefined;
     if (key in LINUX_NODE_LABELS) return LINUX_NODE_LABELS[key]!;

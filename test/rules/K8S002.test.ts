@@ -141,6 +141,11 @@ resource gpu 'Microsoft.ContainerService/managedClusters/agentPools@2024-09-01' 
         files: { 'infra/main.tf': POOL, 'k8s/web.yaml': workload(plain(EXACT) + '      nodeSelector:\n        kubernetes.azure.com/agentpool: system\n') },
       },
       {
+        // AKS labels a pool's nodes with its mode: a GPU user pool's are `kubernetes.azure.com/mode: user`.
+        name: 'mode-system-selector-keeps-off-a-user-pool',
+        files: { 'infra/main.tf': POOL, 'k8s/web.yaml': workload(plain(EXACT) + '      nodeSelector:\n        kubernetes.azure.com/mode: system\n') },
+      },
+      {
         // Nodes carry their VM size as node.kubernetes.io/instance-type: another size keeps the workload off (review 50).
         name: 'instance-type-of-another-size-keeps-off',
         files: { 'infra/main.tf': POOL, 'k8s/web.yaml': workload(plain(EXACT) + '      nodeSelector:\n        node.kubernetes.io/instance-type: Standard_D4s_v5\n') },
@@ -280,6 +285,28 @@ spec:
       {
         name: 'empty-key-exists',
         files: { 'infra/main.tf': tfPool('["sku=gpu:NoSchedule", "dedicated=training:NoExecute"]'), 'k8s/web.yaml': workload('      tolerations:\n        - ⟦operator: Exists⟧\n') },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'tolerates',
+      },
+      {
+        // The usual selector that keeps apps off the system pool leads them to GPU user pools
+        // (review 71): azurerm pools are User by default, and AKS labels their nodes mode=user.
+        name: 'mode-user-selector-does-not-keep-off',
+        files: { 'infra/main.tf': POOL, 'k8s/web.yaml': workload(EXACT + '      nodeSelector:\n        kubernetes.azure.com/mode: user\n') },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'tolerates',
+      },
+      {
+        name: 'mode-user-required-affinity-does-not-keep-off-an-az-pool',
+        files: {
+          'deploy.sh': 'az aks nodepool add -g rg --cluster-name aks -n gpu --node-vm-size Standard_NC4as_T4_v3 --node-taints sku=gpu:NoSchedule --enable-cluster-autoscaler --min-count 0 --max-count 2 --tags cost-center=ml\n',
+          'k8s/web.yaml': workload(
+            EXACT +
+              '      affinity:\n        nodeAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n            nodeSelectorTerms:\n              - matchExpressions:\n                  - { key: kubernetes.azure.com/mode, operator: In, values: [user] }\n',
+          ),
+        },
         level: 'warning',
         env: 'unknown',
         messageId: 'tolerates',

@@ -28,7 +28,8 @@
  *   the NVIDIA device-plugin DaemonSet selects GPU nodes with `kubernetes.azure.com/accelerator: nvidia`.
  * - "Node pool labels" / "Use labels in an AKS cluster" (https://learn.microsoft.com/azure/aks/use-labels):
  *   AKS labels every node with `kubernetes.azure.com/agentpool` (and the older `agentpool`)
- *   = the pool name, `kubernetes.io/os`, `kubernetes.io/arch`.
+ *   = the pool name, `kubernetes.io/os`, `kubernetes.io/arch`; `kubernetes.azure.com/mode`
+ *   = the pool's mode (POOL_MODE_LABEL below).
  */
 
 /** Resource names that request a GPU (exact), and prefixes of the MIG profile resources. */
@@ -105,6 +106,23 @@ export const ACCELERATOR_NVIDIA = 'nvidia';
 
 /** Labels AKS sets to the pool's name. */
 export const POOL_NAME_LABELS = ['kubernetes.azure.com/agentpool', 'agentpool'] as const;
+
+/**
+ * The label AKS sets to the pool's mode, in lower case: `system` on a system pool ("Manage
+ * system node pools in AKS", https://learn.microsoft.com/azure/aks/use-system-pools: "AKS assigns
+ * the label kubernetes.azure.com/mode: system to its nodes"), `user` on a user pool (AKS's node
+ * bootstrapper writes `kubernetes.azure.com/mode=user` into every user pool node's kubelet
+ * `--node-labels`, Azure/AgentBaker; `kubectl describe node` of a GPU user pool shows it). GPU
+ * pools are user pools by default, so `nodeSelector: kubernetes.azure.com/mode: user` does not
+ * keep a pod off them.
+ */
+export const POOL_MODE_LABEL = 'kubernetes.azure.com/mode';
+
+/** The mode label's value for a pool mode as the APIs spell it (`System`, `User`); undefined for another mode. */
+export function poolModeLabelValue(mode: string): string | undefined {
+  const m = mode.toLowerCase();
+  return m === 'system' || m === 'user' ? m : undefined;
+}
 
 /** Node labels every AKS Linux x64 node carries with these values (GPU sizes are x64; GPU pools here are Linux). */
 export const LINUX_NODE_LABELS: Readonly<Record<string, string>> = {
