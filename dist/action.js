@@ -49769,7 +49769,7 @@ function jsonToTree(node, lineMap, depth = 0) {
         entries: (node.children ?? []).flatMap((p) => {
           const [k, v] = p.children ?? [];
           if (!k || typeof k.value !== "string") return [];
-          const e = { key: k.value, keyRange: lineMap.range(k.offset + 1, k.offset + k.length - 1), range: lineMap.range(p.offset, p.offset + p.length) };
+          const e = { key: k.value, keyRange: lineMap.range(k.offset, k.offset + k.length), range: lineMap.range(p.offset, p.offset + p.length) };
           if (v) e.value = jsonToTree(v, lineMap, depth + 1);
           return [e];
         })
@@ -49777,7 +49777,7 @@ function jsonToTree(node, lineMap, depth = 0) {
     case "array":
       return { type: "seq", range: range2, items: (node.children ?? []).map((c) => jsonToTree(c, lineMap, depth + 1)) };
     case "string":
-      return { type: "scalar", value: String(node.value), plain: false, range: lineMap.range(node.offset + 1, node.offset + node.length - 1) };
+      return { type: "scalar", value: String(node.value), plain: false, range: range2 };
     case "null":
       return { type: "scalar", value: "", plain: true, range: range2 };
     default:

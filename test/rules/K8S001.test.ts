@@ -979,7 +979,7 @@ metadata:
     "template": {
       "spec": {
         "containers": [
-          { "name": "train", "image": "trainer", "resources": { "limits": { "⟦nvidia.com/gpu⟧": 1 } } }
+          { "name": "train", "image": "trainer", "resources": { "limits": { ⟦"nvidia.com/gpu"⟧: 1 } } }
         ]
       }
     }

@@ -410,7 +410,9 @@ export function jsonToTree(node: JsonNode, lineMap: LineMap, depth = 0): YamlTre
         entries: (node.children ?? []).flatMap((p) => {
           const [k, v] = p.children ?? [];
           if (!k || typeof k.value !== 'string') return [];
-          const e: YamlEntryNode = { key: k.value, keyRange: lineMap.range(k.offset + 1, k.offset + k.length - 1), range: lineMap.range(p.offset, p.offset + p.length) };
+          // A key and a string are located with their quotes, as a quoted YAML scalar and an ARM
+          // template's JSON are (review 71: `"nvidia.com/gpu"` was located inside its quotes).
+          const e: YamlEntryNode = { key: k.value, keyRange: lineMap.range(k.offset, k.offset + k.length), range: lineMap.range(p.offset, p.offset + p.length) };
           if (v) e.value = jsonToTree(v, lineMap, depth + 1);
           return [e];
         }),
@@ -418,7 +420,7 @@ export function jsonToTree(node: JsonNode, lineMap: LineMap, depth = 0): YamlTre
     case 'array':
       return { type: 'seq', range, items: (node.children ?? []).map((c) => jsonToTree(c, lineMap, depth + 1)) };
     case 'string':
-      return { type: 'scalar', value: String(node.value), plain: false, range: lineMap.range(node.offset + 1, node.offset + node.length - 1) };
+      return { type: 'scalar', value: String(node.value), plain: false, range };
     case 'null':
       return { type: 'scalar', value: '', plain: true, range };
     default:
