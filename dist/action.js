@@ -46626,6 +46626,23 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       else env.set(name, before);
     }
   }
+  function psDefaultIdiom(ci) {
+    const statement2 = commands[ci].statement;
+    const test = commands[ci + 1];
+    const branches = commands[ci + 2];
+    if (test?.statement !== statement2 || test.after !== "(" || test.argv.length !== 1) return void 0;
+    if (branches?.statement !== statement2 || branches.after !== ")" || commands[ci + 3]?.statement === statement2) return void 0;
+    const read = test.argv[0];
+    const b = branches.argv.map((w) => w.raw);
+    if (b.length !== 7 || b[0] !== "{" || b[1] !== read.raw || b[2] !== "}" || b[3].toLowerCase() !== "else" || b[4] !== "{" || b[6] !== "}") return void 0;
+    const variable = /^\$((?:env:)?[A-Za-z_]\w*)$/i.exec(read.raw);
+    const fallback = branches.argv[5];
+    if (!variable || !/^["'$]/.test(fallback.raw)) return void 0;
+    const bound = lookupAnyCase(env, psVariableKey(variable[1])) ?? env.get(ANY_VARIABLE);
+    const chosen = bound !== void 0 && (bound.kind !== "string" || bound.value !== "") ? read : fallback;
+    const e = expandWord(chosen, env, ctx);
+    return asString2(copiedVariableInChain(sliceValue(e), e, 0, chosen), true);
+  }
   function psCommandWords(cmd, all, ci, closedAfter) {
     let lead = 0;
     while (lead < all.length && all[lead].raw === "{") lead++;
@@ -46734,6 +46751,11 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
         return;
       }
       const valueText = m[2] !== void 0 ? m[3] : valueWord.raw;
+      const idiom = m[2] === void 0 && words.length === 3 && valueText.toLowerCase() === "if" ? psDefaultIdiom(ci) : void 0;
+      if (idiom) {
+        set(name, idiom);
+        return;
+      }
       if (/^[A-Za-z_]/.test(valueText)) {
         set(name, unknown(`$${name} is assigned the output of ${valueText}`));
         return;

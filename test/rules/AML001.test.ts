@@ -1947,6 +1947,15 @@ const azureCli: RuleTable = {
         // The default as the flag spells it (Enabled), not the boolean it is read as.
         messageIncludes: 'because --public-network-access is not set (defaults to Enabled);',
       },
+      {
+        // PowerShell's default idiom is one string however it ends (an environment variable or a
+        // literal): unquoted, it cannot carry the flag (review 71: "may expand to several words").
+        name: 'powershell-default-idiom-is-one-argument',
+        files: { 'setup.ps1': '$rg = if ($env:AZURE_RESOURCE_GROUP) { $env:AZURE_RESOURCE_GROUP } else { "rg-ml" }\n⟦az⟧ ml workspace create -g $rg -n ws\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'publicWorkspace',
+      },
       { name: 'prod-by-file-name', files: { 'deploy-prod.sh': 'az ml workspace create -n ws -g rg --public-network-access=⟦Enabled⟧\n' }, level: 'error', env: 'prod', messageId: 'publicWorkspace' },
       {
         // The macro a parameter default holds is the pipeline's variable when it has one.

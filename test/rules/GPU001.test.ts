@@ -1714,8 +1714,36 @@ jobs:
           'deploy.sh': 'az ml compute create -f compute.yml --set "size=$1"\n',
         },
       },
+      {
+        // PowerShell's default idiom over a variable that holds an unknown value: unknown, as `${X:-lit}` then is.
+        name: 'powershell-default-idiom-over-an-unknown-value',
+        files: {
+          'pool.ps1': "$env:GPU_SIZE = (Get-Content size.txt)\n$GpuSize = if ($env:GPU_SIZE) { $env:GPU_SIZE } else { 'Standard_D4s_v3' }\naz ml compute create -n gpu-cluster -g rg -w ws --type AmlCompute --size $GpuSize\n",
+        },
+      },
     ],
     invalid: [
+      {
+        // `$x = if ($env:X) { $env:X } else { 'lit' }` is bash's `${X:-lit}` (review 71: "assigned the
+        // output of if"): the default when the script does not set the variable, located at its text.
+        name: 'powershell-default-idiom-takes-the-default',
+        files: {
+          'pool.ps1': "$GpuSize = if ($env:GPU_SIZE) { $env:GPU_SIZE } else { \"⟦Standard_D4s_v3⟧\" }\naz ml compute create -n gpu-cluster -g rg -w ws --type AmlCompute --size \"$GpuSize\"\n",
+        },
+        level: 'error',
+        env: 'unknown',
+        messageIncludes: 'its size "Standard_D4s_v3" has no GPU',
+      },
+      {
+        // The variable set by the script earlier is the idiom's value.
+        name: 'powershell-default-idiom-takes-the-variable-set-earlier',
+        files: {
+          'pool.ps1': "$env:GPU_SIZE = '⟦Standard_D8s_v5⟧'\n$GpuSize = if ($env:GPU_SIZE) { $env:GPU_SIZE } else { 'Standard_NC4as_T4_v3' }\naz ml compute create -n gpu-cluster -g rg -w ws --type AmlCompute --size $GpuSize\n",
+        },
+        level: 'error',
+        env: 'unknown',
+        messageIncludes: 'its size "Standard_D8s_v5" has no GPU',
+      },
       {
         // The script's own param() default applies when it runs on its own (as `${1:-x}` in a shell
         // script): an attribute spanning lines (review 64: it was unknown).

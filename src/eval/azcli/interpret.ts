@@ -1574,6 +1574,33 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     }
   }
 
+  /**
+   * PowerShell's default idiom, `$x = if ($env:X) { $env:X } else { 'lit' }` (the test and the
+   * first branch read one variable), after the `$x = if` command at `ci`: bash's `${X:-lit}`. The
+   * variable's value when the script set it to a non-empty string or to a value not known (which
+   * may be empty: then unknown), else the default, read as bash's is (known when written, located
+   * at its text). Either is one string: one argument of a native command. Undefined when the
+   * statement is anything else.
+   */
+  function psDefaultIdiom(ci: number): Value | undefined {
+    const statement = commands[ci]!.statement;
+    const test = commands[ci + 1];
+    const branches = commands[ci + 2];
+    if (test?.statement !== statement || test.after !== '(' || test.argv.length !== 1) return undefined;
+    if (branches?.statement !== statement || branches.after !== ')' || commands[ci + 3]?.statement === statement) return undefined;
+    const read = test.argv[0]!;
+    const b = branches.argv.map((w) => w.raw);
+    if (b.length !== 7 || b[0] !== '{' || b[1] !== read.raw || b[2] !== '}' || b[3]!.toLowerCase() !== 'else' || b[4] !== '{' || b[6] !== '}') return undefined;
+    const variable = /^\$((?:env:)?[A-Za-z_]\w*)$/i.exec(read.raw);
+    const fallback = branches.argv[5]!;
+    // A bare word in the else branch runs a command (`else { Get-Name }`): its output is not known.
+    if (!variable || !/^["'$]/.test(fallback.raw)) return undefined;
+    const bound = lookupAnyCase(env, psVariableKey(variable[1]!)) ?? env.get(ANY_VARIABLE);
+    const chosen = bound !== undefined && (bound.kind !== 'string' || bound.value !== '') ? read : fallback;
+    const e = expandWord(chosen, env, ctx);
+    return asString(copiedVariableInChain(sliceValue(e), e, 0, chosen), true);
+  }
+
   function psCommandWords(cmd: CiCommand, all: readonly CiWord[], ci: number, closedAfter: ReadonlyMap<string, Value | undefined>[]): void {
     // `{ $x = 'a' }`: the braces around a statement are words of their own.
     let lead = 0;
@@ -1715,6 +1742,11 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       // Expression mode (about_Parsing): a string is quoted; a bare word runs a command
       // (`$size = Read-Host`, `$rg = Get-ResourceGroupName`), whose output is not known.
       const valueText = m[2] !== undefined ? m[3]! : valueWord.raw;
+      const idiom = m[2] === undefined && words.length === 3 && valueText.toLowerCase() === 'if' ? psDefaultIdiom(ci) : undefined;
+      if (idiom) {
+        set(name, idiom);
+        return;
+      }
       if (/^[A-Za-z_]/.test(valueText)) {
         set(name, unknown(`$${name} is assigned the output of ${valueText}`));
         return;
