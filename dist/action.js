@@ -47540,16 +47540,21 @@ function scriptContext(file, place, variant, given, inherited) {
   const scopedNames = /* @__PURE__ */ new Set();
   const fromMacros = new Set(inheriting ? inherited.fromMacros ?? [...inherited.values.keys()].map((k) => k.toLowerCase()) : []);
   let hidden = pipeline && inherited !== void 0 && inherited.hidden;
+  const beforeRunTime = /* @__PURE__ */ new Map();
+  const writeAtRunTime = (name, v) => {
+    if (!beforeRunTime.has(name)) beforeRunTime.set(name, vars.get(name));
+    vars.set(name, v);
+  };
   const setAtRunTime = (writes, named3, anyOf) => {
     for (const [name, at2] of writes?.names ?? []) {
       const set = unknown(named3(name), at2);
-      vars.set(name, set);
+      writeAtRunTime(name, set);
       if (pipeline) {
-        for (const k of vars.keys()) if (k !== name && k.toLowerCase() === name.toLowerCase()) vars.set(k, set);
+        for (const k of vars.keys()) if (k !== name && k.toLowerCase() === name.toLowerCase()) writeAtRunTime(k, set);
       }
     }
     if (writes?.any) {
-      for (const name of [...vars.keys()]) vars.set(name, unknown(anyOf(name), writes.any));
+      for (const name of [...vars.keys()]) writeAtRunTime(name, unknown(anyOf(name), writes.any));
       hidden = true;
     }
   };
@@ -47580,7 +47585,7 @@ function scriptContext(file, place, variant, given, inherited) {
     }
     if (head === "env" && github || head === "variables" && pipeline) {
       if (rest.length === 1) {
-        const v = vars.get(key);
+        const v = pipeline ? compileTimeVariable(key) : vars.get(key);
         return v ? named2(v, `${head}.${key}`, key) : unknown(`${head}.${key} is not set literally in this file`);
       }
     }
@@ -47612,7 +47617,7 @@ function scriptContext(file, place, variant, given, inherited) {
       const lower = variableName.toLowerCase();
       if (fromMacros.has(lower)) return unknown(`${variableName} is built from $(\u2026) macros, which compile-time expressions do not expand`);
       if (scopedNames.has(lower)) return unknown(`${variableName} is set by a stage's or job's own variables, which a condition around that stage or job does not see`);
-      const v2 = variable(variableName);
+      const v2 = compileTimeVariable(variableName);
       return v2 ? named2(v2, `variables.${variableName}`, variableName) : unknown(`variables.${variableName} is not set literally in this file`);
     }
     const v = expression2(ref);
@@ -47634,6 +47639,13 @@ function scriptContext(file, place, variant, given, inherited) {
     for (const [k, x] of vars) if (k.toLowerCase() === lower) return x;
     return void 0;
   };
+  const compileTimeVariable = (name) => {
+    const at2 = (k) => beforeRunTime.has(k) ? beforeRunTime.get(k) : vars.get(k);
+    if (vars.has(name)) return at2(name);
+    const lower = name.toLowerCase();
+    for (const k of vars.keys()) if (k.toLowerCase() === lower) return at2(k);
+    return void 0;
+  };
   const macrosExpanded = (t, at2) => {
     let why;
     const out = t.replace(/\$\(([A-Za-z_][\w.]*)\)/g, (m, name) => {
@@ -47651,6 +47663,7 @@ function scriptContext(file, place, variant, given, inherited) {
       for (const k of vars.keys()) if (k !== name && k.toLowerCase() === name.toLowerCase()) vars.delete(k);
     }
     vars.set(name, value);
+    beforeRunTime.delete(name);
   };
   const builtFromMacros = (t) => pipeline && /\$\(/.test(t) && !/\$\{\{|\$\[/.test(t);
   const pending = /* @__PURE__ */ new Map();

@@ -2670,6 +2670,18 @@ steps:
     ],
     invalid: [
       {
+        // `${{ variables.x }}` is put in when the YAML is compiled, before any step runs: an earlier
+        // step's ##vso[task.setvariable] does not change it, as it changes `$(x)` (review 71).
+        name: 'compile-time-variable-is-not-changed-by-set-variable',
+        files: {
+          'azure-pipelines.yml':
+            'trigger: none\nvariables:\n  gpuSize: ⟦Standard_D4s_v3⟧\nsteps:\n  - bash: echo "##vso[task.setvariable variable=gpuSize]Standard_NC24ads_A100_v4"\n  - bash: az aks nodepool add -g rg --cluster-name aks -n gpupool --node-vm-size ${{ variables.gpuSize }} --node-taints sku=gpu:NoSchedule\n  - bash: az aks nodepool add -g rg --cluster-name aks -n gpupool2 --node-vm-size "$(gpuSize)" --node-taints sku=gpu:NoSchedule\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageIncludes: 'Node pool "gpupool" is meant for GPU work',
+      },
+      {
         // Another name is written: the literal still decides.
         name: 'github-env-writes-another-name',
         files: {

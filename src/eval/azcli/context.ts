@@ -291,15 +291,25 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
   const fromMacros = new Set<string>(inheriting ? (inherited.fromMacros ?? [...inherited.values.keys()].map((k) => k.toLowerCase())) : []);
   let hidden = pipeline && inherited !== undefined && inherited.hidden;
   /** Marks the variables `writes` names as set at run time (`named`), or every variable (`anyOf`) when a write may set any. */
+  /**
+   * The values a run-time write replaced (`setAtRunTime`), by name: a compile-time
+   * `${{ variables.x }}` is put in before any step runs, so it reads them, not the write
+   * ("Template variables process at compile time", Learn "Define variables"; review 71).
+   */
+  const beforeRunTime = new Map<string, Value | undefined>();
+  const writeAtRunTime = (name: string, v: Value): void => {
+    if (!beforeRunTime.has(name)) beforeRunTime.set(name, vars.get(name));
+    vars.set(name, v);
+  };
   const setAtRunTime = (writes: RuntimeVariables | undefined, named: (name: string) => string, anyOf: (name: string) => string): void => {
     for (const [name, at] of writes?.names ?? []) {
       const set = unknown(named(name), at);
-      vars.set(name, set);
+      writeAtRunTime(name, set);
       // Azure Pipelines variable names are case-insensitive (`variable=vmsize` sets `VmSize`).
-      if (pipeline) for (const k of vars.keys()) if (k !== name && k.toLowerCase() === name.toLowerCase()) vars.set(k, set);
+      if (pipeline) for (const k of vars.keys()) if (k !== name && k.toLowerCase() === name.toLowerCase()) writeAtRunTime(k, set);
     }
     if (writes?.any) {
-      for (const name of [...vars.keys()]) vars.set(name, unknown(anyOf(name), writes.any));
+      for (const name of [...vars.keys()]) writeAtRunTime(name, unknown(anyOf(name), writes.any));
       hidden = true;
     }
   };
@@ -335,7 +345,7 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
     }
     if ((head === 'env' && github) || (head === 'variables' && pipeline)) {
       if (rest.length === 1) {
-        const v = vars.get(key);
+        const v = pipeline ? compileTimeVariable(key) : vars.get(key);
         return v ? named(v, `${head}.${key}`, key) : unknown(`${head}.${key} is not set literally in this file`);
       }
     }
@@ -393,7 +403,7 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
       if (fromMacros.has(lower)) return unknown(`${variableName} is built from $(…) macros, which compile-time expressions do not expand`);
       if (scopedNames.has(lower)) return unknown(`${variableName} is set by a stage's or job's own variables, which a condition around that stage or job does not see`);
       // Variable names ignore case (`variables.region` reads `Region`).
-      const v = variable(variableName);
+      const v = compileTimeVariable(variableName);
       return v ? named(v, `variables.${variableName}`, variableName) : unknown(`variables.${variableName} is not set literally in this file`);
     }
     const v = expression(ref);
@@ -417,6 +427,17 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
     for (const [k, x] of vars) if (k.toLowerCase() === lower) return x;
     return undefined;
   };
+  /**
+   * A variable as a compile-time expression reads it (`${{ variables.x }}`, a `${{ if }}`
+   * condition): before any run-time write, names in any case.
+   */
+  const compileTimeVariable = (name: string): Value | undefined => {
+    const at = (k: string): Value | undefined => (beforeRunTime.has(k) ? beforeRunTime.get(k) : vars.get(k));
+    if (vars.has(name)) return at(name);
+    const lower = name.toLowerCase();
+    for (const k of vars.keys()) if (k.toLowerCase() === lower) return at(k);
+    return undefined;
+  };
   /** A text whose `$(name)` macros are each replaced by a known string variable; else unknown, saying which is not. */
   const macrosExpanded = (t: string, at: Location): Value => {
     let why: string | undefined;
@@ -438,6 +459,8 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
   const setVariable = (name: string, value: Value): void => {
     if (pipeline) for (const k of vars.keys()) if (k !== name && k.toLowerCase() === name.toLowerCase()) vars.delete(k);
     vars.set(name, value);
+    // Set in the YAML after a run-time write (a template's own `variables:`): the compile-time value.
+    beforeRunTime.delete(name);
   };
   const builtFromMacros = (t: string): boolean => pipeline && /\$\(/.test(t) && !/\$\{\{|\$\[/.test(t);
   /**
