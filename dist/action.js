@@ -281,7 +281,7 @@ function createHost(root, options = {}) {
     if (known2 !== void 0) return known2;
     const listed = entryOf4(abs);
     if (listed === null) return void 0;
-    if (listed?.isFile) {
+    if (listed?.isFile && !listed.link) {
       const dir2 = realDir(path.dirname(abs));
       return dir2 === void 0 ? void 0 : childPath(dir2, listed.name);
     }
@@ -301,6 +301,15 @@ function createHost(root, options = {}) {
     }
     const dir = realDir(path.dirname(abs));
     return dir === void 0 ? void 0 : path.join(dir, path.basename(abs));
+  };
+  const linkedEntry = (p, name) => {
+    let isFile = false;
+    try {
+      const real = fs2.realpathSync(p);
+      isFile = isInsideDir(realRootPath, real) && fs2.statSync(real).isFile();
+    } catch {
+    }
+    return isFile ? { name, path: p, isFile, isDirectory: false, link: true } : { name, path: p, isFile, isDirectory: false };
   };
   const isInside3 = (p) => {
     const abs = resolved(p);
@@ -418,7 +427,7 @@ function createHost(root, options = {}) {
       if (isInside3(abs)) {
         try {
           const prefix = abs.endsWith(path.sep) ? abs : abs + path.sep;
-          entries2 = fs2.readdirSync(abs, { withFileTypes: true }).map((d) => ({ name: d.name, path: prefix + d.name, isFile: d.isFile(), isDirectory: d.isDirectory() })).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+          entries2 = fs2.readdirSync(abs, { withFileTypes: true }).map((d) => d.isSymbolicLink() ? linkedEntry(prefix + d.name, d.name) : { name: d.name, path: prefix + d.name, isFile: d.isFile(), isDirectory: d.isDirectory() }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
         } catch {
           entries2 = void 0;
         }
@@ -39651,7 +39660,10 @@ var init_literal_types = __esm({
 import path30 from "node:path";
 function pathKind(host, target) {
   const abs = path30.resolve(target);
-  if (host.isFile(abs)) return entryOf2(host, abs)?.isFile === false ? "link" : "file";
+  if (host.isFile(abs)) {
+    const e = entryOf2(host, abs);
+    return e?.isFile === false || e?.link ? "link" : "file";
+  }
   if (host.isInside(abs)) return "other";
   const rel = path30.relative(host.root, abs);
   if (rel === "" || rel.startsWith("..") || path30.isAbsolute(rel)) return "outside";

@@ -27,6 +27,22 @@ describe('symbolic links out of the scan root', () => {
     expect(result.findings.map((f) => f.ruleId)).not.toContain('KV001');
   });
 
+  // Terraform reads a module folder's linked `.tf` files: a link to a file inside the root, met
+  // while walking, is a file of its folder (review 71: a shared variables.tf linked into each
+  // environment was not read, and its variables were "not declared"); a link to a folder is not entered.
+  it('a link to a file inside the root is read as a file of its folder; a link to a folder is not entered', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mil-sym-'));
+    fs.mkdirSync(path.join(root, 'common'));
+    fs.mkdirSync(path.join(root, 'envs', 'prod'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'common', 'variables.tf'), 'variable "admin" {\n  type    = bool\n  default = true\n}\n');
+    fs.writeFileSync(path.join(root, 'envs', 'prod', 'main.tf'), 'resource "azurerm_container_registry" "acr" {\n  name                = "acr1"\n  resource_group_name = "rg"\n  location            = "westeurope"\n  sku                 = "Premium"\n  admin_enabled       = var.admin\n}\n');
+    fs.symlinkSync('../../common/variables.tf', path.join(root, 'envs', 'prod', 'variables.tf'));
+    fs.symlinkSync('../envs', path.join(root, 'common', 'loop'));
+    const result = await lint({ paths: [root], root, noConfig: true, rules: ['ACR001'] });
+    expect(result.findings.map((f) => `${f.ruleId} ${path.relative(root, f.location.file)}:${f.location.range.start.line}`)).toEqual(['ACR001 envs/prod/variables.tf:3']);
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
   // A named link that leads nowhere is a usage error that says so (it said "no such file or folder").
   it('a named link in a loop or to a missing target is said to be one', async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mil-sym-'));

@@ -30,6 +30,8 @@ export interface DirEntry {
   path: string;
   isFile: boolean;
   isDirectory: boolean;
+  /** A symbolic link to a regular file inside the root, listed as a file of its folder (`Host.list`). */
+  link?: true;
 }
 
 export interface Host {
@@ -349,7 +351,7 @@ export function createHost(root: string, options: HostOptions = {}): Host {
     const listed = entryOf(abs);
     if (listed === null) return undefined;
     // A regular file of a listed folder: the folder's realpath (known, it was listed) and its name.
-    if (listed?.isFile) {
+    if (listed?.isFile && !listed.link) {
       const dir = realDir(path.dirname(abs));
       return dir === undefined ? undefined : childPath(dir, listed.name);
     }
@@ -369,6 +371,24 @@ export function createHost(root: string, options: HostOptions = {}): Host {
     }
     const dir = realDir(path.dirname(abs));
     return dir === undefined ? undefined : path.join(dir, path.basename(abs));
+  };
+
+  /**
+   * A symbolic link met in a listing: a file of its folder when it leads to a regular file inside
+   * the root, as Terraform reads a module folder's linked `.tf` files (`envs/prod/variables.tf ->
+   * ../../common/variables.tf`; review 71: its variables were "not declared"). A link to a folder
+   * is not entered (no walk loops), and one that leads out of the root, nowhere, or round in a
+   * loop is neither.
+   */
+  const linkedEntry = (p: string, name: string): DirEntry => {
+    let isFile = false;
+    try {
+      const real = fs.realpathSync(p);
+      isFile = isInsideDir(realRootPath, real) && fs.statSync(real).isFile();
+    } catch {
+      // A dangling link or a loop: not a file.
+    }
+    return isFile ? { name, path: p, isFile, isDirectory: false, link: true } : { name, path: p, isFile, isDirectory: false };
   };
 
   const isInside = (p: string): boolean => {
@@ -519,7 +539,7 @@ export function createHost(root: string, options: HostOptions = {}): Host {
           const prefix = abs.endsWith(path.sep) ? abs : abs + path.sep;
           entries = fs
             .readdirSync(abs, { withFileTypes: true })
-            .map((d) => ({ name: d.name, path: prefix + d.name, isFile: d.isFile(), isDirectory: d.isDirectory() }))
+            .map((d) => (d.isSymbolicLink() ? linkedEntry(prefix + d.name, d.name) : { name: d.name, path: prefix + d.name, isFile: d.isFile(), isDirectory: d.isDirectory() }))
             .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
         } catch {
           entries = undefined;

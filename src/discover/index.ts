@@ -1,6 +1,7 @@
 /**
  * Discovery: walks the given paths and lists the files some front end may read (each
- * front end classifies its own files, `src/frontends/`). Never follows symbolic links; skips VCS, dependency and Terraform
+ * front end classifies its own files, `src/frontends/`). Never enters a linked folder (a link to a
+ * file inside the root is a file of its folder: `Host.list`); skips VCS, dependency and Terraform
  * cache folders, and what `.gitignore`, `.mlops-iac-lint-ignore` and `--ignore-pattern`
  * exclude.
  */

@@ -22,7 +22,10 @@ export type PathKind = 'file' | 'link' | 'other' | 'missing' | 'outside';
 
 export function pathKind(host: Host, target: string): PathKind {
   const abs = path.resolve(target);
-  if (host.isFile(abs)) return entryOf(host, abs)?.isFile === false ? 'link' : 'file';
+  if (host.isFile(abs)) {
+    const e = entryOf(host, abs);
+    return e?.isFile === false || e?.link ? 'link' : 'file';
+  }
   if (host.isInside(abs)) return 'other';
   // Not inside: either missing, or a folder on the way (or the file itself) resolves outside.
   const rel = path.relative(host.root, abs);
@@ -37,7 +40,7 @@ export function pathKind(host: Host, target: string): PathKind {
 }
 
 /** The folder entry of `p` (not following a link at `p` itself), when its folder is inside the root. */
-function entryOf(host: Host, p: string): { isFile: boolean } | undefined {
+function entryOf(host: Host, p: string): { isFile: boolean; link?: true } | undefined {
   const name = path.basename(p);
   return host.list(path.dirname(p))?.find((e) => e.name === name);
 }
