@@ -33717,6 +33717,17 @@ function unevaluatedVarFileReason(file, ctx) {
   }
   return `no folder at or above it holds .tf files, so no module is evaluated with its values ${after}; lint the module it is for with --var-file`;
 }
+function varFileBlockProblems(parsed, problems) {
+  for (const item of parsed.body.items) {
+    if (item.type !== "Block") continue;
+    const name = [item.blockType, ...item.labels.map((l) => JSON.stringify(l.value))].join(" ");
+    problems.push({
+      ruleId: "PARSE001",
+      message: `Block \`${name}\` in a variable file: Terraform refuses it ("Blocks are not allowed here"); a .tfvars file holds only assignments (name = value), so move the block to a .tf file`,
+      location: { file: parsed.file, range: { start: item.typeRange.start, end: item.openBraceRange.end } }
+    });
+  }
+}
 var LOCK_FILE, BY_NAME, terraformFrontEnd, LOCAL_SOURCE, YAML_DECODE, isPlanningFacts, NESTED_BLOCKS;
 var init_terraform = __esm({
   "src/frontends/terraform.ts"() {
@@ -33784,7 +33795,10 @@ var init_terraform = __esm({
             }
           } else {
             const parsed = hcl.get(f.path);
-            if (f.kind === "tfvars" && parsed) values = tfvarsValues(parsed);
+            if (f.kind === "tfvars" && parsed) {
+              values = tfvarsValues(parsed);
+              varFileBlockProblems(parsed, problems);
+            }
           }
           if (values) f.varValues = values;
         }
@@ -33796,7 +33810,10 @@ var init_terraform = __esm({
             const errors = [];
             if (text2 !== void 0) tfvarsJsonValues(vf, text2, errors);
             for (const e of errors) problems.push({ ruleId: "PARSE001", message: e.message, location: { file: vf, range: e.range } });
-          } else hcl.get(vf);
+          } else {
+            const parsed = hcl.get(vf);
+            if (parsed) varFileBlockProblems(parsed, problems);
+          }
         }
         const tf = evaluateTerraform({
           root: ctx.root,
@@ -58962,6 +58979,7 @@ async function prepareRun(options, cache3) {
   for (const f of namedVarFiles) {
     if (!fs8.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
     if (!fs8.statSync(f).isFile()) throw new UsageError(`--var-file is not a file: ${f} (give a .tfvars or .tfvars.json file)`);
+    if (/\.tf(?:\.json)?$/i.test(f)) throw new UsageError(`--var-file takes a variable file (.tfvars or .tfvars.json), not Terraform configuration: ${f}`);
   }
   if (options.policyAliasesFile !== void 0 && !fs8.existsSync(path58.resolve(options.policyAliasesFile))) throw new UsageError(`--policy-aliases not found: ${path58.resolve(options.policyAliasesFile)}`);
   const namedOnly = options.onlyFiles?.map((f) => path58.resolve(f));

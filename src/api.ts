@@ -314,6 +314,9 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
   for (const f of namedVarFiles) {
     if (!fs.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
     if (!fs.statSync(f).isFile()) throw new UsageError(`--var-file is not a file: ${f} (give a .tfvars or .tfvars.json file)`);
+    // A configuration file (`variables.tf`) given by mistake: Terraform refuses its blocks, and its
+    // assignments are not the run's values (review 71: findings dropped silently).
+    if (/\.tf(?:\.json)?$/i.test(f)) throw new UsageError(`--var-file takes a variable file (.tfvars or .tfvars.json), not Terraform configuration: ${f}`);
   }
   // A mistyped alias file is said at once, whether policies are configured or not.
   if (options.policyAliasesFile !== undefined && !fs.existsSync(path.resolve(options.policyAliasesFile))) throw new UsageError(`--policy-aliases not found: ${path.resolve(options.policyAliasesFile)}`);

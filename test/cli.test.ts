@@ -107,6 +107,8 @@ describe('CLI', () => {
       ['--env', 'staging'],
       // A folder given as a var file was ignored (the defaults evaluated instead); a mistyped alias file too.
       ['--var-file', folder, good],
+      // A configuration file given as a var file (`variables.tf`): its blocks were skipped silently (review 71).
+      ['--var-file', path.join(good, 'main.tf'), good],
       ['--policy-aliases', path.join(folder, 'no-such-aliases.json'), good],
     ]) {
       const r = run(args);

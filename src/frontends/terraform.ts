@@ -79,7 +79,10 @@ export const terraformFrontEnd: FrontEnd = {
         }
       } else {
         const parsed = hcl.get(f.path);
-        if (f.kind === 'tfvars' && parsed) values = tfvarsValues(parsed);
+        if (f.kind === 'tfvars' && parsed) {
+          values = tfvarsValues(parsed);
+          varFileBlockProblems(parsed, problems);
+        }
       }
       if (values) f.varValues = values;
     }
@@ -93,7 +96,10 @@ export const terraformFrontEnd: FrontEnd = {
         const errors: JsonError[] = [];
         if (text !== undefined) tfvarsJsonValues(vf, text, errors);
         for (const e of errors) problems.push({ ruleId: 'PARSE001', message: e.message, location: { file: vf, range: e.range } });
-      } else hcl.get(vf);
+      } else {
+        const parsed = hcl.get(vf);
+        if (parsed) varFileBlockProblems(parsed, problems);
+      }
     }
     const tf = evaluateTerraform({
       root: ctx.root,
@@ -404,4 +410,21 @@ function unevaluatedVarFileReason(file: string, ctx: Pick<FrontEndContext, 'host
     return `the module at or above it (${module}) is not among the scanned paths, so it is not evaluated with its values ${after}; lint ${module} with --var-file ${path.relative(ctx.root, file)}`;
   }
   return `no folder at or above it holds .tf files, so no module is evaluated with its values ${after}; lint the module it is for with --var-file`;
+}
+
+/**
+ * A block in a `.tfvars` file: Terraform stops there ("Blocks are not allowed here": a variable
+ * file holds only `name = value` assignments), and the linter read the file's other values as if
+ * it were fine (review 71). One PARSE001 per block, at its header.
+ */
+function varFileBlockProblems(parsed: HclFile, problems: Problem[]): void {
+  for (const item of parsed.body.items) {
+    if (item.type !== 'Block') continue;
+    const name = [item.blockType, ...item.labels.map((l) => JSON.stringify(l.value))].join(' ');
+    problems.push({
+      ruleId: 'PARSE001',
+      message: `Block \`${name}\` in a variable file: Terraform refuses it ("Blocks are not allowed here"); a .tfvars file holds only assignments (name = value), so move the block to a .tf file`,
+      location: { file: parsed.file, range: { start: item.typeRange.start, end: item.openBraceRange.end } },
+    });
+  }
 }

@@ -106,6 +106,19 @@ variable "location" {}
         env: 'unknown',
       },
       {
+        // Terraform stops at a block in a .tfvars ("Blocks are not allowed here"); the file was read as fine (review 71).
+        name: 'block-in-a-tfvars-file',
+        files: {
+          'main.tf': `
+variable "location" {}
+`,
+          'prod.tfvars': 'location = "westeurope"\n⟦variable "size" {⟧\n  default = "Standard_D4s_v5"\n}\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        message: 'Block `variable "size"` in a variable file: Terraform refuses it ("Blocks are not allowed here"); a .tfvars file holds only assignments (name = value), so move the block to a .tf file',
+      },
+      {
         // Terraform reads a var file with the same strict JSON parser as a .tf.json: no comment,
         // no trailing comma (the values are still read, as after any syntax error).
         name: 'tfvars-json-comment',

@@ -193,7 +193,6 @@ export function childBlocks(block: Block, type: string): Block[] {
   return block.body.items.filter((i): i is Block => i.type === 'Block' && i.blockType === type);
 }
 
-/** The header of a block: from its type keyword to its opening brace (`resource "a" "b" {`). */
 /** A block's header (its type up to its opening brace), with a label and, for a declaration, the symbol it declares. */
 export function blockHeader(block: Block, file: string, label?: string, symbol?: Location['symbol']): Location {
   const range: Range = { start: block.typeRange.start, end: block.openBraceRange.end };
