@@ -19244,7 +19244,7 @@ var init_functions = __esm({
         if (!a) return unk("jsonencode", at2);
         if (containsUnknown(a)) return unk("jsonencode", at2);
         const text2 = goJson(a);
-        return text2 === void 0 ? unk("jsonencode", at2) : str(text2, at2);
+        return text2 === void 0 ? unk("jsonencode", at2) : { ...str(text2, at2), document: a };
       },
       jsondecode: (args, at2) => {
         const a = args[0];

@@ -166,6 +166,12 @@ resource "azurerm_policy_definition" "gpu" {
     const dir = tree({ ...files, '.mlops-iac-lint.json': config({ fromScannedCode: true }) });
     const on = await run(dir);
     expect(on.gov.sort()).toEqual(['GOV002 main.tf:12', 'GOV002 main.tf:5']);
+    // RULES.md GOV002 "related: the policy's condition in its file": a condition written in HCL
+    // inside jsonencode() is located at its own line (review 71: it was at `jsonencode(`).
+    const text = gpuVm() + publicWs + tfPolicy;
+    const conditionLine = text.split('\n').findIndex((l) => l.includes('{ field = "Microsoft.Compute/virtualMachines/sku.name", like = "Standard_N*" }')) + 1;
+    const vm = on.r.findings.find((f) => f.location.file.endsWith('main.tf') && f.location.range.start.line === 5)!;
+    expect(vm.related.filter((l) => /the condition$/.test(l.label ?? '')).map((l) => `${path.basename(l.file)}:${l.range.start.line}`)).toEqual([`main.tf:${conditionLine}`]);
   });
 
   it('fromScannedCode reads a policy_rule and parameters given as file() of JSON documents beside the module; other files stay unread', async () => {

@@ -127,9 +127,9 @@ export function readPolicyDocument(doc: Value, fallbackName: string, at: Locatio
 
 /**
  * A Terraform `azurerm_policy_definition`: `policy_rule` and `parameters` are JSON strings
- * (`jsonencode({...})`, a heredoc, or `file("rule.json")`). Their values get the attribute's
- * origin (the string is not positioned inside), which is where a finding's related location
- * points; a JSON file's text keeps its values' places in that file.
+ * (`jsonencode({...})`, a heredoc, or `file("rule.json")`). `jsonencode`'s value and a JSON
+ * file's text keep their values' places (the string's `document`), where a finding's related
+ * location points; a heredoc's values get the attribute's origin (the text is not positioned inside).
  */
 export function readTerraformPolicy(body: Value, fallbackName: string, at: Location): PolicyDocument {
   const ruleText = member(body, 'policy_rule');

@@ -322,7 +322,10 @@ const fns: Record<string, TfFunction> = {
     if (containsUnknown(a)) return unk('jsonencode', at);
     // cty's JSON, as Terraform writes it: keys in lexical order, <, >, & escaped.
     const text = goJson(a);
-    return text === undefined ? unk('jsonencode', at) : str(text, at);
+    // The encoded value is the string's document: what decodes it (a policy definition's
+    // `policy_rule`, `jsondecode`, an azapi `body`) reads the value with its places, so a policy
+    // condition written in HCL is located at its own line, not at `jsonencode(` (review 71).
+    return text === undefined ? unk('jsonencode', at) : { ...str(text, at), document: a };
   },
   jsondecode: (args, at) => {
     const a = args[0];
