@@ -51793,6 +51793,8 @@ function inScope(loc3, d) {
 }
 function applySuppressions(findings, directives, opts) {
   if (!opts.allowInline) return { findings, unused: [] };
+  const identity = opts.fileIdentity ?? ((file) => file);
+  const directiveKey = (d) => `${identity(d.file)}\0${d.location.range.start.offset}\0${d.source}`;
   const byFile = /* @__PURE__ */ new Map();
   for (const d of directives) {
     const list2 = byFile.get(d.file);
@@ -51812,8 +51814,9 @@ function applySuppressions(findings, directives, opts) {
       const consumed = f.consumers !== void 0 && f.consumers.length > 0 && f.consumers.every((c) => inScope(c, d));
       const hit = inScope(f.location, d) || consumed || d.matchRelated === true && f.related.some((r) => inScope(r, d));
       if (!hit) continue;
-      let u = used.get(d);
-      if (!u) used.set(d, u = /* @__PURE__ */ new Set());
+      const key = directiveKey(d);
+      let u = used.get(key);
+      if (!u) used.set(key, u = /* @__PURE__ */ new Set());
       u.add(f.ruleId);
       if (!by || scopeLines(d) < scopeLines(by)) by = d;
     }
@@ -51821,7 +51824,7 @@ function applySuppressions(findings, directives, opts) {
   });
   const unused = [];
   for (const d of directives) {
-    const u = used.get(d);
+    const u = used.get(directiveKey(d));
     const ids = d.ruleIds.filter((id) => !u?.has(id) && (!opts.activeRuleIds || opts.activeRuleIds.has(id)));
     if (ids.length) unused.push({ ...d, ruleIds: ids });
   }
@@ -58953,6 +58956,21 @@ async function givenDataFiles(given, frontEnds, host, root, facts) {
   return { data, unread, kinds };
 }
 var DATA_FRONT_ENDS = /* @__PURE__ */ new Set(["azureml-yaml", "k8s"]);
+function realPathOf() {
+  const known2 = /* @__PURE__ */ new Map();
+  return (file) => {
+    let real = known2.get(file);
+    if (real === void 0) {
+      try {
+        real = fs8.realpathSync(file);
+      } catch {
+        real = file;
+      }
+      known2.set(file, real);
+    }
+    return real;
+  };
+}
 function missingPathMessage(p) {
   let target;
   try {
@@ -59234,7 +59252,7 @@ async function lintPlanned(run3, threads, cache3) {
       return buildFinding({ root, ruleId: n.ruleId, level: n.level, message: n.message, location: n.location, subject: address ?? problemSubject(n), ...address ? { address } : {} });
     })
   );
-  const inline = applySuppressions(findings, merged.directives, { allowInline: config.allowInlineSuppressions, activeRuleIds });
+  const inline = applySuppressions(findings, merged.directives, { allowInline: config.allowInlineSuppressions, activeRuleIds, fileIdentity: realPathOf() });
   findings = config.applyLevels(config.applySuppressions(inline.findings, today2).findings);
   if (config.allowInlineSuppressions) {
     const unparsed = new Set(notifications.filter((n) => n.ruleId === "PARSE001").map((n) => path58.dirname(n.location.file)));

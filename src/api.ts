@@ -272,6 +272,23 @@ async function givenDataFiles(given: readonly string[], frontEnds: readonly Fron
 /** Front ends whose files are data a Terraform root may decode as well (givenDataFiles). */
 const DATA_FRONT_ENDS: ReadonlySet<string> = new Set(['azureml-yaml', 'k8s']);
 
+/** A file's real path (its links resolved), once per file; the path itself when it cannot be resolved. */
+function realPathOf(): (file: string) => string {
+  const known = new Map<string, string>();
+  return (file) => {
+    let real = known.get(file);
+    if (real === undefined) {
+      try {
+        real = fs.realpathSync(file);
+      } catch {
+        real = file;
+      }
+      known.set(file, real);
+    }
+    return real;
+  };
+}
+
 /**
  * Why a named path cannot be linted: it is not there, or it is a symbolic link that leads
  * nowhere (a loop of links, a missing target), which `existsSync` alone cannot tell apart.
@@ -664,7 +681,7 @@ async function lintPlanned(run: PreparedRun, threads: RunThreads<LintOptions>, c
   );
 
   // ---- suppressions, config levels, baseline ---------------------------------------------
-  const inline = applySuppressions(findings, merged.directives, { allowInline: config.allowInlineSuppressions, activeRuleIds });
+  const inline = applySuppressions(findings, merged.directives, { allowInline: config.allowInlineSuppressions, activeRuleIds, fileIdentity: realPathOf() });
   findings = config.applyLevels(config.applySuppressions(inline.findings, today).findings);
   if (config.allowInlineSuppressions) {
     // In a file that does not parse, the finding a directive was written for may be among what

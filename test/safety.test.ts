@@ -43,6 +43,20 @@ describe('symbolic links out of the scan root', () => {
     fs.rmSync(root, { recursive: true, force: true });
   });
 
+  // One file read under two paths holds one directive: used under the link's path, it is not
+  // "unused, remove it" at the target's (review 72: following that advice failed the run).
+  it('a suppression in a linked file that hides a finding at the link is not reported unused at its target', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mil-sym-'));
+    fs.mkdirSync(path.join(root, 'common'));
+    fs.mkdirSync(path.join(root, 'envs', 'prod'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'common', 'variables.tf'), 'variable "admin" {\n  type    = bool\n  default = true # mlops-iac-lint-ignore ACR001 -- a test registry\n}\n');
+    fs.writeFileSync(path.join(root, 'envs', 'prod', 'main.tf'), 'resource "azurerm_container_registry" "acr" {\n  name                = "acr1"\n  resource_group_name = "rg"\n  location            = "westeurope"\n  sku                 = "Premium"\n  admin_enabled       = var.admin\n}\n');
+    fs.symlinkSync('../../common/variables.tf', path.join(root, 'envs', 'prod', 'variables.tf'));
+    const result = await lint({ paths: [root], root, noConfig: true, rules: ['ACR001', 'SUP002'] });
+    expect(result.findings.map((f) => `${f.ruleId} ${path.relative(root, f.location.file)}:${f.location.range.start.line} ${f.suppression ? 'suppressed' : ''}`)).toEqual(['ACR001 envs/prod/variables.tf:3 suppressed']);
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
   // A named link that leads nowhere is a usage error that says so (it said "no such file or folder").
   it('a named link in a loop or to a missing target is said to be one', async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mil-sym-'));

@@ -356,16 +356,21 @@ function inScope(loc: Location, d: SuppressionDirective): boolean {
 export function applySuppressions(
   findings: Finding[],
   directives: readonly SuppressionDirective[],
-  opts: { allowInline: boolean; activeRuleIds?: ReadonlySet<string> },
+  opts: { allowInline: boolean; activeRuleIds?: ReadonlySet<string>; fileIdentity?: (file: string) => string },
 ): { findings: Finding[]; unused: SuppressionDirective[] } {
   if (!opts.allowInline) return { findings, unused: [] };
+  // One file read under two paths (a symbolic link to it, walked, and the file itself) holds one
+  // directive: used under either path, it is used (review 72: "unused, remove it" for a directive
+  // that hid findings at the link's path).
+  const identity = opts.fileIdentity ?? ((file: string) => file);
+  const directiveKey = (d: SuppressionDirective): string => `${identity(d.file)}\u0000${d.location.range.start.offset}\u0000${d.source}`;
   const byFile = new Map<string, SuppressionDirective[]>();
   for (const d of directives) {
     const list = byFile.get(d.file);
     if (list) list.push(d);
     else byFile.set(d.file, [d]);
   }
-  const used = new Map<SuppressionDirective, Set<string>>();
+  const used = new Map<string, Set<string>>();
   const candidates = (f: Finding): SuppressionDirective[] => {
     const files = new Set([f.location.file, ...f.related.map((r) => r.file), ...(f.consumers ?? []).map((c) => c.file)]);
     return [...files].flatMap((file) => byFile.get(file) ?? []);
@@ -382,8 +387,9 @@ export function applySuppressions(
       const consumed = f.consumers !== undefined && f.consumers.length > 0 && f.consumers.every((c) => inScope(c, d));
       const hit = inScope(f.location, d) || consumed || (d.matchRelated === true && f.related.some((r) => inScope(r, d)));
       if (!hit) continue;
-      let u = used.get(d);
-      if (!u) used.set(d, (u = new Set()));
+      const key = directiveKey(d);
+      let u = used.get(key);
+      if (!u) used.set(key, (u = new Set()));
       u.add(f.ruleId);
       if (!by || scopeLines(d) < scopeLines(by)) by = d;
     }
@@ -391,7 +397,7 @@ export function applySuppressions(
   });
   const unused: SuppressionDirective[] = [];
   for (const d of directives) {
-    const u = used.get(d);
+    const u = used.get(directiveKey(d));
     const ids = d.ruleIds.filter((id) => !u?.has(id) && (!opts.activeRuleIds || opts.activeRuleIds.has(id)));
     if (ids.length) unused.push({ ...d, ruleIds: ids });
   }
