@@ -46664,9 +46664,9 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     const read = test.argv[0];
     const b = branches.argv.map((w) => w.raw);
     if (b.length !== 7 || b[0] !== "{" || b[1] !== read.raw || b[2] !== "}" || b[3].toLowerCase() !== "else" || b[4] !== "{" || b[6] !== "}") return void 0;
-    const variable = /^\$((?:env:)?[A-Za-z_]\w*)$/i.exec(read.raw);
+    const variable = /^\$(env:[A-Za-z_]\w*)$/i.exec(read.raw);
     const fallback = branches.argv[5];
-    if (!variable || !/^["'$]/.test(fallback.raw)) return void 0;
+    if (!variable || !/^(?:["'$]|[0-9]+$)/.test(fallback.raw)) return void 0;
     const bound = lookupAnyCase(env, psVariableKey(variable[1])) ?? env.get(ANY_VARIABLE);
     const chosen = bound !== void 0 && (bound.kind !== "string" || bound.value !== "") ? read : fallback;
     const e = expandWord(chosen, env, ctx);

@@ -1562,6 +1562,15 @@ const azureCli: RuleTable = {
       },
       { name: 'cluster-min-zero-default', files: { 'deploy.sh': 'az ml compute create -n gpu-cluster --type AmlCompute --size Standard_NC6s_v3\n' } },
       {
+        // The idiom over a variable that may hold a number: `$m = 0` is false in PowerShell, the
+        // else branch runs; not read as bash's default (self-review 72): undecided.
+        name: 'powershell-if-over-a-non-environment-variable-is-not-read',
+        files: {
+          'pool.ps1':
+            '$m = 0\n$min = if ($m) { $m } else { 1 }\naz aks nodepool add --cluster-name aks -n gpu -s Standard_NC4as_T4_v3 --node-taints sku=gpu:NoSchedule --enable-cluster-autoscaler --min-count $min --max-count 3\n',
+        },
+      },
+      {
         // Meant for GPU (its taint, its name) on a known CPU size, written or the default: not a
         // GPU pool's cost (GPU001 reports the size).
         name: 'meant-for-gpu-on-a-cpu-size',
@@ -1575,6 +1584,17 @@ const azureCli: RuleTable = {
       {
         name: 'min-count-one',
         files: { 'deploy.sh': 'az aks nodepool add --cluster-name aks -n gpu -s Standard_NC6s_v3 --node-taints sku=gpu:NoSchedule --enable-cluster-autoscaler --min-count ⟦1⟧ --max-count 3\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'poolMinCount',
+      },
+      {
+        // PowerShell's default idiom with a number as the default (review 72).
+        name: 'powershell-default-idiom-number',
+        files: {
+          'pool.ps1':
+            '$min = if ($env:MIN_NODES) { $env:MIN_NODES } else { ⟦1⟧ }\naz aks nodepool add --cluster-name aks -n gpu -s Standard_NC4as_T4_v3 --node-taints sku=gpu:NoSchedule --enable-cluster-autoscaler --min-count $min --max-count 3\n',
+        },
         level: 'warning',
         env: 'unknown',
         messageId: 'poolMinCount',

@@ -1576,11 +1576,11 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
 
   /**
    * PowerShell's default idiom, `$x = if ($env:X) { $env:X } else { 'lit' }` (the test and the
-   * first branch read one variable), after the `$x = if` command at `ci`: bash's `${X:-lit}`. The
-   * variable's value when the script set it to a non-empty string or to a value not known (which
-   * may be empty: then unknown), else the default, read as bash's is (known when written, located
-   * at its text). Either is one string: one argument of a native command. Undefined when the
-   * statement is anything else.
+   * first branch read one environment variable), after the `$x = if` command at `ci`: bash's
+   * `${X:-lit}`. The variable's value when the script set it to a non-empty string or to a value
+   * not known (which may be empty: then unknown), else the default (a string or a number), read
+   * as bash's is (known when written, located at its text). Either is one argument of a native
+   * command. Undefined when the statement is anything else (written over several lines too).
    */
   function psDefaultIdiom(ci: number): Value | undefined {
     const statement = commands[ci]!.statement;
@@ -1591,10 +1591,12 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     const read = test.argv[0]!;
     const b = branches.argv.map((w) => w.raw);
     if (b.length !== 7 || b[0] !== '{' || b[1] !== read.raw || b[2] !== '}' || b[3]!.toLowerCase() !== 'else' || b[4] !== '{' || b[6] !== '}') return undefined;
-    const variable = /^\$((?:env:)?[A-Za-z_]\w*)$/i.exec(read.raw);
+    // An environment variable only: its value is a string, false when empty as bash's `:-` tests
+    // it; another variable may hold a number (`$min = 0` is false: the else branch; self-review 72).
+    const variable = /^\$(env:[A-Za-z_]\w*)$/i.exec(read.raw);
     const fallback = branches.argv[5]!;
-    // A bare word in the else branch runs a command (`else { Get-Name }`): its output is not known.
-    if (!variable || !/^["'$]/.test(fallback.raw)) return undefined;
+    // A quoted string, a variable or a number; a bare word runs a command (`else { Get-Name }`).
+    if (!variable || !/^(?:["'$]|[0-9]+$)/.test(fallback.raw)) return undefined;
     const bound = lookupAnyCase(env, psVariableKey(variable[1]!)) ?? env.get(ANY_VARIABLE);
     const chosen = bound !== undefined && (bound.kind !== 'string' || bound.value !== '') ? read : fallback;
     const e = expandWord(chosen, env, ctx);
