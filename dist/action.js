@@ -20276,18 +20276,32 @@ function isVendoredFile(file, v) {
   return v.dirs.some((d) => file.startsWith(d.endsWith("/") || d.endsWith("\\") ? d : d + (file.includes("\\") ? "\\" : "/")));
 }
 function recordInstanceValue(input2, assigned) {
-  const at2 = assigned?.origin;
-  if (!assigned || !at2) return;
-  const values = [input2.assigned, ...input2.otherAssigned ?? []];
-  const same2 = (v) => v?.origin !== void 0 && v.origin.file === at2.file && v.origin.range.start.offset === at2.range.start.offset && v.origin.range.end.offset === at2.range.end.offset;
-  if (values.some(same2) || (input2.otherAssigned?.length ?? 0) >= MAX_OTHER_ASSIGNED) return;
+  if (!assigned?.origin || (input2.otherAssigned?.length ?? 0) >= MAX_OTHER_ASSIGNED) return;
+  const key = writtenKey(assigned);
+  if ([input2.assigned, ...input2.otherAssigned ?? []].some((v) => v !== void 0 && writtenKey(v) === key)) return;
   (input2.otherAssigned ??= []).push(assigned);
 }
-var MAX_OTHER_ASSIGNED;
+function writtenKey(v) {
+  const parts = [];
+  const walk4 = (x) => {
+    if (parts.length >= WRITTEN_KEY_NODES) return;
+    const o = x.origin;
+    parts.push(`${x.kind}@${o ? `${o.file}:${o.range.start.offset}-${o.range.end.offset}` : ""}${x.kind === "string" || x.kind === "number" || x.kind === "bool" ? `=${String(x.value)}` : ""}`);
+    if (x.kind === "list") for (const i of x.items) walk4(i);
+    else if (x.kind === "object") for (const [k, e] of x.entries) {
+      parts.push(k);
+      walk4(e);
+    }
+  };
+  walk4(v);
+  return parts.join("\0");
+}
+var MAX_OTHER_ASSIGNED, WRITTEN_KEY_NODES;
 var init_types = __esm({
   "src/eval/types.ts"() {
     "use strict";
     MAX_OTHER_ASSIGNED = 64;
+    WRITTEN_KEY_NODES = 256;
   }
 });
 

@@ -212,10 +212,30 @@ const MAX_OTHER_ASSIGNED = 64;
  * the instance's value that holds the size it judges.
  */
 export function recordInstanceValue(input: InputDecl, assigned: Value | undefined): void {
-  const at = assigned?.origin;
-  if (!assigned || !at) return;
-  const values = [input.assigned, ...(input.otherAssigned ?? [])];
-  const same = (v: Value | undefined): boolean => v?.origin !== undefined && v.origin.file === at.file && v.origin.range.start.offset === at.range.start.offset && v.origin.range.end.offset === at.range.end.offset;
-  if (values.some(same) || (input.otherAssigned?.length ?? 0) >= MAX_OTHER_ASSIGNED) return;
+  if (!assigned?.origin || (input.otherAssigned?.length ?? 0) >= MAX_OTHER_ASSIGNED) return;
+  // The same text may hold another value in each instance (`pool: { vmSize: p.vmSize }` in a
+  // loop: one object literal, each instance's member written in its own element; self-review 72).
+  const key = writtenKey(assigned);
+  if ([input.assigned, ...(input.otherAssigned ?? [])].some((v) => v !== undefined && writtenKey(v) === key)) return;
   (input.otherAssigned ??= []).push(assigned);
+}
+
+/** Nodes of a value `writtenKey` looks at: a larger value is told apart by its first ones. */
+const WRITTEN_KEY_NODES = 256;
+
+/** Where a value and its members are written, and its scalars: equal for one value met twice. */
+function writtenKey(v: Value): string {
+  const parts: string[] = [];
+  const walk = (x: Value): void => {
+    if (parts.length >= WRITTEN_KEY_NODES) return;
+    const o = x.origin;
+    parts.push(`${x.kind}@${o ? `${o.file}:${o.range.start.offset}-${o.range.end.offset}` : ''}${x.kind === 'string' || x.kind === 'number' || x.kind === 'bool' ? `=${String(x.value)}` : ''}`);
+    if (x.kind === 'list') for (const i of x.items) walk(i);
+    else if (x.kind === 'object') for (const [k, e] of x.entries) {
+      parts.push(k);
+      walk(e);
+    }
+  };
+  walk(v);
+  return parts.join('\u0000');
 }

@@ -2287,6 +2287,42 @@ ${poolResource('p.vmSize', 'pools')}`,
         messageIncludes: 'Parameter "pools" holds the size of node pool "aks/gpu" in pools[0].vmSize',
       },
       {
+        // One object literal in a loop holds another value in each instance (self-review 72: only
+        // the first instance's, a CPU pool's, was checked).
+        name: 'untyped-module-param-one-literal-another-value-per-instance',
+        files: {
+          'main.bicep': `module m 'pool.bicep' = [for i in range(0, 2): {
+  name: 'pool-\${i}'
+  params: {
+    pool: {
+      name: i == 0 ? 'cpu' : 'gpu'
+      vmSize: i == 0 ? 'Standard_D8s_v5' : 'Standard_NC24ads_A100_v4'
+      taints: i == 0 ? [] : [ 'sku=gpu:NoSchedule' ]
+    }
+  }
+}]
+`,
+          'pool.bicep': `
+⟦param pool object⟧
+
+resource np 'Microsoft.ContainerService/managedClusters/agentPools@2024-05-01' = {
+  name: 'aks/\${pool.name}'
+  properties: {
+    mode: 'User'
+    vmSize: pool.vmSize
+    enableAutoScaling: true
+    minCount: 0
+    maxCount: 2
+    nodeTaints: pool.taints
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noMemberType',
+      },
+      {
         // A module called in a loop: each instance assigns its own element to the module's param,
         // and the GPU pool's size is in the second (the first instance's value is a CPU pool's).
         name: 'untyped-module-param-gpu-pool-not-first-instance',
