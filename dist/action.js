@@ -19145,10 +19145,10 @@ var init_functions = __esm({
         let sawUnknown = v.kind === "unknown";
         for (const x of l.items) {
           const eq = valuesEqual(x, v);
-          if (eq === true) return bool(true, at2);
+          if (eq === true) return compared(bool(true, at2), l, v, at2);
           if (eq === void 0) sawUnknown = true;
         }
-        return sawUnknown ? unk("contains", at2) : bool(false, at2);
+        return sawUnknown ? unk("contains", at2) : compared(bool(false, at2), l, v, at2);
       },
       keys: (args, at2) => {
         const a = args[0];

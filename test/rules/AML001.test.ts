@@ -460,6 +460,40 @@ resource "azurerm_machine_learning_workspace" "ws" {
         messageId: 'publicWorkspace',
       },
       {
+        // A membership test decided by a var file's value is located there, as `var.env == "dev"`
+        // is (review 71: it was at `contains(`, one finding for every variant).
+        name: 'contains-decided-by-a-tfvars-value',
+        files: {
+          'dev.tfvars': `
+env = ⟦"dev"⟧
+`,
+          'prod.tfvars': `
+env = "prod"
+`,
+          'main.tf': `
+variable "env" {
+  type = string
+}
+
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+  public_network_access_enabled = contains(["dev", "test"], var.env)
+  identity {
+    type = "SystemAssigned"
+  }
+}
+`,
+        },
+        level: 'note',
+        env: 'nonprod',
+        messageId: 'publicWorkspace',
+      },
+      {
         name: 'nonprod-tfvars-note',
         files: {
           'dev.tfvars': `

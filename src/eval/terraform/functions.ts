@@ -7,7 +7,7 @@
  */
 import type { Location } from '../../core/source.js';
 import {
-  argumentsTooLarge, bool, containsUnknown, list, nul, num, obj, str, unknown, fromJS, valuesEqual,
+  argumentsTooLarge, bool, compared, containsUnknown, list, nul, num, obj, str, unknown, fromJS, valuesEqual,
   type Value,
 } from '../../core/value.js';
 import { nestingOverflow } from '../../parse/json/index.js';
@@ -219,12 +219,15 @@ const fns: Record<string, TfFunction> = {
     if (l.kind === 'unknown') return unk('contains', at, l);
     if (l.kind !== 'list') return unk('contains', at);
     let sawUnknown = v.kind === 'unknown';
+    // A membership test is a comparison: decided by the input it reads (`contains(["dev"],
+    // var.env)` by the var file's value, as `var.env == "dev"`; review 71), RULES.md "Values
+    // chosen by a condition".
     for (const x of l.items) {
       const eq = valuesEqual(x, v);
-      if (eq === true) return bool(true, at);
+      if (eq === true) return compared(bool(true, at), l, v, at);
       if (eq === undefined) sawUnknown = true;
     }
-    return sawUnknown ? unk('contains', at) : bool(false, at);
+    return sawUnknown ? unk('contains', at) : compared(bool(false, at), l, v, at);
   },
   keys: (args, at) => {
     const a = args[0];
