@@ -34905,7 +34905,7 @@ function attrValue(after, unk2, sens, sitePath, sites, token, known2, vendored, 
 function plainValue(v, unk2, sens, origin, where, known2, vendored, members2) {
   if (sens === true) return unknown(`${where} ${SENSITIVE}`, origin);
   if (unk2 === true) return unknown(`${where} is known only after apply`, origin, known2?.kind === "unknown" ? known2.token : void 0);
-  if (known2 && agrees(known2, v)) return known2;
+  if (known2 && agrees(known2, v)) return known2.origin || !origin ? known2 : { ...known2, origin };
   const argument = vendored && known2 ? callerArgument2(known2, vendored) : void 0;
   const out = plainValueAt(v, unk2, sens, origin, where, known2, vendored, members2);
   return argument ? passedThrough(out, argument) : out;

@@ -887,9 +887,10 @@ const workspacePolicy = (field: string, test: string): Record<string, string> =>
     },
   }),
 });
-const planAzapiWorkspace = (properties: string, unknownProperties = '{}'): string => `{
+const planAzapiWorkspace = (properties: string, unknownProperties = '{}', variables = '{}'): string => `{
   "format_version": "1.2",
   "terraform_version": "1.9.8",
+  "variables": ${variables},
   "resource_changes": [
     {
       "address": "azapi_resource.mlw",
@@ -956,7 +957,11 @@ const planAzapiBody: RuleTable = {
     invalid: [
       {
         name: 'plan-azapi-property-the-model-does-not-read-is-denied',
-        files: { 'main.tf': tfAzapiWorkspace('⟦hbiWorkspace                = var.hbi⟧'), 'plan.json': planAzapiWorkspace('{ "publicNetworkAccess": "Disabled", "hbiWorkspace": false, "primaryUserAssignedIdentity": "/subscriptions/0/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/uai" }'), ...workspacePolicy('hbiWorkspace', '{"equals": false}') },
+        files: { 'main.tf': tfAzapiWorkspace('⟦hbiWorkspace                = var.hbi⟧'), 'plan.json': planAzapiWorkspace('{ "publicNetworkAccess": "Disabled", "hbiWorkspace": false, "primaryUserAssignedIdentity": "/subscriptions/0/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/uai" }',
+            '{}',
+            // As `terraform show -json` writes it: the -var values (self-review 72: then the value was at the resource header).
+            '{ "hbi": { "value": false }, "uai": { "value": "/subscriptions/0/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/uai" } }',
+          ), ...workspacePolicy('hbiWorkspace', '{"equals": false}') },
         options: opts,
         ...deny,
         messageIncludes: 'rejects Microsoft.MachineLearningServices/workspaces "mlw-genai": hbiWorkspace is false',

@@ -366,7 +366,9 @@ function plainValue(v: unknown, unk: unknown, sens: unknown, origin: Location | 
   // `containerRegistry = azapi_resource.acr.id`, whose top-level `references` the plan lists): the
   // static value's token keeps the graph edge to that resource, as a top-level reference's does.
   if (unk === true) return unknown(`${where} is known only after apply`, origin, known?.kind === 'unknown' ? known.token : undefined);
-  if (known && agrees(known, v)) return known;
+  // (A value written in no scanned file, a `-var` the static view was given, is where the `.tf`
+  // consumes it: its site here; self-review 72.)
+  if (known && agrees(known, v)) return known.origin || !origin ? known : { ...known, origin };
   const argument = vendored && known ? callerArgument(known, vendored) : undefined;
   const out = plainValueAt(v, unk, sens, origin, where, known, vendored, members);
   return argument ? passedThrough(out, argument) : out;
