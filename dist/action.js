@@ -18167,7 +18167,8 @@ function isLocalModuleSource(source) {
 function resolveRemoteCall(manifest, key, source, version, tfDataDir) {
   const init = tfDataDir === void 0 ? "run `terraform init` before linting (or pass --tf-data-dir when TF_DATA_DIR is set)" : `run \`terraform init\` with TF_DATA_DIR=${tfDataDir} before linting`;
   const manifestPath = tfDataDir === void 0 ? ".terraform/modules/modules.json" : path7.posix.join(tfDataDir.replace(/\\/g, "/"), "modules/modules.json");
-  if (!manifest) return { kind: "none", reason: `no module manifest (${manifestPath}): ${init}` };
+  const outside = tfDataDir !== void 0 && !path7.isAbsolute(tfDataDir) && tfDataDir.split(/[\\/]/).includes("..") ? " (a manifest outside the scan root is never read)" : "";
+  if (!manifest) return { kind: "none", reason: `no module manifest (${manifestPath})${outside}: ${init}` };
   const record = manifest.records.get(key);
   if (!record) return { kind: "none", reason: `the module manifest has no entry "${key}": ${init}` };
   if (normalizeModuleSource(record.source) !== normalizeModuleSource(source))

@@ -110,6 +110,11 @@ describe('Terraform registry modules from the module manifest', () => {
     expect(r.undecided.filter((u) => u.ruleId === 'EVAL002')).toHaveLength(7);
   });
 
+  it('a relative --tf-data-dir through .. says a manifest outside the scan root is never read', async () => {
+    const r = await run(AVM, { tfDataDir: '../../elsewhere' });
+    expect(r.findings.find((f) => f.ruleId === 'EVAL002')!.message).toContain('no module manifest (../../elsewhere/modules/modules.json) (a manifest outside the scan root is never read): run `terraform init` with TF_DATA_DIR=../../elsewhere before linting.');
+  });
+
   it('an absolute --tf-data-dir that is missing or outside the scan root is a usage error', async () => {
     const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'mil-tfdata-'));
     await expect(run(AVM, { tfDataDir: path.join(outside, 'none') })).rejects.toThrow(`--tf-data-dir not found: ${path.join(outside, 'none')}`);

@@ -77,7 +77,9 @@ export function resolveRemoteCall(manifest: ModuleManifest | undefined, key: str
   // With --tf-data-dir the user named the folder: say that one, not the default.
   const init = tfDataDir === undefined ? 'run `terraform init` before linting (or pass --tf-data-dir when TF_DATA_DIR is set)' : `run \`terraform init\` with TF_DATA_DIR=${tfDataDir} before linting`;
   const manifestPath = tfDataDir === undefined ? '.terraform/modules/modules.json' : path.posix.join(tfDataDir.replace(/\\/g, '/'), 'modules/modules.json');
-  if (!manifest) return { kind: 'none', reason: `no module manifest (${manifestPath}): ${init}` };
+  // A folder given with `..` may lead out of the scan root, where nothing is read (self-review 72: the message told to run an init that was run).
+  const outside = tfDataDir !== undefined && !path.isAbsolute(tfDataDir) && tfDataDir.split(/[\\/]/).includes('..') ? ' (a manifest outside the scan root is never read)' : '';
+  if (!manifest) return { kind: 'none', reason: `no module manifest (${manifestPath})${outside}: ${init}` };
   const record = manifest.records.get(key);
   if (!record) return { kind: 'none', reason: `the module manifest has no entry "${key}": ${init}` };
   if (normalizeModuleSource(record.source) !== normalizeModuleSource(source))
