@@ -47584,7 +47584,7 @@ function scriptContext(file, place, variant, given, inherited) {
   const scopedNames = /* @__PURE__ */ new Set();
   const fromMacros = new Set(inheriting ? inherited.fromMacros ?? [...inherited.values.keys()].map((k) => k.toLowerCase()) : []);
   let hidden = pipeline && inherited !== void 0 && inherited.hidden;
-  const beforeRunTime = /* @__PURE__ */ new Map();
+  const beforeRunTime = new Map(inheriting && pipeline ? inherited.compileTime ?? [] : []);
   const writeAtRunTime = (name, v) => {
     if (!beforeRunTime.has(name)) beforeRunTime.set(name, vars.get(name));
     vars.set(name, v);
@@ -47833,7 +47833,7 @@ function scriptContext(file, place, variant, given, inherited) {
   if (runtime?.any) env.set(ANY_VARIABLE, unknown(`an earlier step of the job may set any variable at run time (${setBy})`, runtime.any));
   const macro = pipeline ? (name) => variable(name) ?? // `$(Build.SourcesDirectory)`: the checkout's folder (a path built on it is a path from the repository's top).
   unknown(hidden ? `$(${name}) may come from a variable group or template` : `$(${name}) is not set literally in this file`, void 0, CHECKOUT_TOP_MACROS.has(name.toLowerCase()) ? CHECKOUT_TOKEN : void 0) : void 0;
-  return { env, expansion: macro ? { expression: expression2, macro } : { expression: expression2 }, variables: { values: vars, hidden, ...variableFiles.length ? { files: variableFiles } : {}, fromMacros }, condition: conditionReference };
+  return { env, expansion: macro ? { expression: expression2, macro } : { expression: expression2 }, variables: { values: vars, hidden, ...variableFiles.length ? { files: variableFiles } : {}, fromMacros, ...beforeRunTime.size ? { compileTime: beforeRunTime } : {} }, condition: conditionReference };
 }
 function namesSetBy(list2) {
   const known2 = NAMES_SET_BY.get(list2);
@@ -49222,7 +49222,7 @@ function distinctContexts(contexts) {
   const rest = [];
   for (const c of contexts) {
     const inputs = [...c.inputs].map(([k, v]) => `${k}=${valueKey(v)}`).join("\0");
-    const vars = c.variables ? [...c.variables.values].map(([k, v]) => `${k}=${valueKey(v)}`).join("\0") + `|${c.variables.hidden}|${c.variables.files?.join(",") ?? ""}` : "";
+    const vars = c.variables ? [...c.variables.values].map(([k, v]) => `${k}=${valueKey(v)}`).join("\0") + `|${c.variables.hidden}|${c.variables.files?.join(",") ?? ""}|${[...c.variables.compileTime ?? []].map(([k, v]) => `${k}=${v ? valueKey(v) : ""}`).join("\0")}` : "";
     const key = `${inputs}${vars}${c.placeEnv ?? ""}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -1362,7 +1362,10 @@ function distinctContexts(contexts: readonly CallerContext[]): CallerContext[] {
   const rest: CallerContext[] = [];
   for (const c of contexts) {
     const inputs = [...c.inputs].map(([k, v]) => `${k}=${valueKey(v)}`).join('\u0000');
-    const vars = c.variables ? [...c.variables.values].map(([k, v]) => `${k}=${valueKey(v)}`).join('\u0000') + `|${c.variables.hidden}|${c.variables.files?.join(',') ?? ''}` : '';
+    const vars = c.variables
+      ? [...c.variables.values].map(([k, v]) => `${k}=${valueKey(v)}`).join('\u0000') +
+        `|${c.variables.hidden}|${c.variables.files?.join(',') ?? ''}|${[...(c.variables.compileTime ?? [])].map(([k, v]) => `${k}=${v ? valueKey(v) : ''}`).join('\u0000')}`
+      : '';
     const key = `${inputs}\u0001${vars}\u0001${c.placeEnv ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -2682,6 +2682,17 @@ steps:
         messageIncludes: 'Node pool "gpupool" is meant for GPU work',
       },
       {
+        // The same in a steps template the pipeline expands after the write (self-review 72).
+        name: 'compile-time-variable-in-a-template-is-not-changed-by-set-variable',
+        files: {
+          'azure-pipelines.yml': 'trigger: none\nvariables:\n  gpuSize: ⟦Standard_D4s_v3⟧\nsteps:\n  - bash: echo "##vso[task.setvariable variable=gpuSize]Standard_NC24ads_A100_v4"\n  - template: steps.yml\n',
+          'steps.yml': 'steps:\n  - bash: az aks nodepool add -g rg --cluster-name aks -n gpupool --node-vm-size ${{ variables.gpuSize }} --node-taints sku=gpu:NoSchedule\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageIncludes: 'Node pool "gpupool" is meant for GPU work',
+      },
+      {
         // Another name is written: the literal still decides.
         name: 'github-env-writes-another-name',
         files: {

@@ -247,6 +247,11 @@ export interface CallerVariables {
   fromMacros?: ReadonlySet<string>;
   /** What the steps the call passes to the template (a `stepList` parameter) set at run time (`runtimeVariablesWithin`): unknown in it. */
   passedStepWrites?: RuntimeVariables;
+  /**
+   * The values an earlier step's run-time write replaced in `values` (undefined: not set before
+   * it): a compile-time `${{ variables.x }}` in the template reads these (self-review 72).
+   */
+  compileTime?: ReadonlyMap<string, Value | undefined>;
 }
 
 function scalarLoc(file: string, s: CiScalar): Location {
@@ -296,7 +301,7 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
    * `${{ variables.x }}` is put in before any step runs, so it reads them, not the write
    * ("Template variables process at compile time", Learn "Define variables"; review 71).
    */
-  const beforeRunTime = new Map<string, Value | undefined>();
+  const beforeRunTime = new Map<string, Value | undefined>(inheriting && pipeline ? (inherited.compileTime ?? []) : []);
   const writeAtRunTime = (name: string, v: Value): void => {
     if (!beforeRunTime.has(name)) beforeRunTime.set(name, vars.get(name));
     vars.set(name, v);
@@ -643,7 +648,7 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
         // `$(Build.SourcesDirectory)`: the checkout's folder (a path built on it is a path from the repository's top).
         unknown(hidden ? `$(${name}) may come from a variable group or template` : `$(${name}) is not set literally in this file`, undefined, CHECKOUT_TOP_MACROS.has(name.toLowerCase()) ? CHECKOUT_TOKEN : undefined)
     : undefined;
-  return { env, expansion: macro ? { expression, macro } : { expression }, variables: { values: vars, hidden, ...(variableFiles.length ? { files: variableFiles } : {}), fromMacros }, condition: conditionReference };
+  return { env, expansion: macro ? { expression, macro } : { expression }, variables: { values: vars, hidden, ...(variableFiles.length ? { files: variableFiles } : {}), fromMacros, ...(beforeRunTime.size ? { compileTime: beforeRunTime } : {}) }, condition: conditionReference };
 }
 
 /**
