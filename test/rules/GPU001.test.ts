@@ -3031,6 +3031,24 @@ const repeatedTemplateDirectives: RuleTable = {
   },
 };
 
+/** A Bicep pool `gpuNodePool` named `poolName` under a cluster whose name is unknown (`uniqueString`), after `params`. */
+const poolUnderUnknownCluster = (params: string): string => `${params}
+resource cluster 'Microsoft.ContainerService/managedClusters@2024-09-01' = {
+  name: 'aks-\${uniqueString(resourceGroup().id)}'
+  location: 'westeurope'
+  properties: {
+    dnsPrefix: 'x'
+    agentPoolProfiles: [ { name: 'system', vmSize: 'Standard_D4s_v5', mode: 'System', count: 1 } ]
+  }
+}
+
+resource gpuNodePool 'Microsoft.ContainerService/managedClusters/agentPools@2024-09-01' = {
+  parent: cluster
+  name: poolName
+  properties: { vmSize: nodeSize, mode: 'User' }
+}
+`;
+
 // RULES.md GPU001 "name contains gpu": the resource's name. A Terraform label or a Bicep symbolic
 // name stands for it only when the name is not known (review 70: the symbol `gpuCluster` of the
 // CPU cluster 'ws/cpu-cluster' was reported, as the ARM it compiles to is not).
@@ -3049,24 +3067,7 @@ const labelsAreNotNames: RuleTable = {
         // uniqueString, as most AKS templates do): the pool's own name `nimpool` is known.
         name: 'symbolic-name-says-gpu-the-name-under-an-unknown-parent-does-not',
         files: {
-          'main.bicep': `param poolName string = 'nimpool'
-param nodeSize string = 'Standard_D16s_v5'
-
-resource cluster 'Microsoft.ContainerService/managedClusters@2024-09-01' = {
-  name: 'aks-\${uniqueString(resourceGroup().id)}'
-  location: 'westeurope'
-  properties: {
-    dnsPrefix: 'x'
-    agentPoolProfiles: [ { name: 'system', vmSize: 'Standard_D4s_v5', mode: 'System', count: 1 } ]
-  }
-}
-
-resource gpuNodePool 'Microsoft.ContainerService/managedClusters/agentPools@2024-09-01' = {
-  parent: cluster
-  name: poolName
-  properties: { vmSize: nodeSize, mode: 'User' }
-}
-`,
+          'main.bicep': poolUnderUnknownCluster("param poolName string = 'nimpool'\nparam nodeSize string = 'Standard_D16s_v5'\n"),
         },
       },
     ],
@@ -3075,24 +3076,7 @@ resource gpuNodePool 'Microsoft.ContainerService/managedClusters/agentPools@2024
         // The pool's own name is not known either: the symbolic name stands for it.
         name: 'symbolic-name-says-gpu-and-the-own-name-is-unknown',
         files: {
-          'main.bicep': `param poolName string
-param nodeSize string = ⟦'Standard_D16s_v5'⟧
-
-resource cluster 'Microsoft.ContainerService/managedClusters@2024-09-01' = {
-  name: 'aks-\${uniqueString(resourceGroup().id)}'
-  location: 'westeurope'
-  properties: {
-    dnsPrefix: 'x'
-    agentPoolProfiles: [ { name: 'system', vmSize: 'Standard_D4s_v5', mode: 'System', count: 1 } ]
-  }
-}
-
-resource gpuNodePool 'Microsoft.ContainerService/managedClusters/agentPools@2024-09-01' = {
-  parent: cluster
-  name: poolName
-  properties: { vmSize: nodeSize, mode: 'User' }
-}
-`,
+          'main.bicep': poolUnderUnknownCluster("param poolName string\nparam nodeSize string = ⟦'Standard_D16s_v5'⟧\n"),
         },
         level: 'error',
         env: 'unknown',

@@ -2112,6 +2112,23 @@ const nestedDeployments: RuleTable = {
 // (a literal union property becomes the definition's allowedValues); an `object`/`array`
 // parameter, or a `string` property, guards nothing and is reported at the parameter's header,
 // as a Terraform map variable without a validation is.
+/** A module whose untyped `param pool object` (marked) sizes and taints one pool: its callers pass each pool. */
+const UNTYPED_POOL_MODULE = `
+⟦param pool object⟧
+
+resource np 'Microsoft.ContainerService/managedClusters/agentPools@2024-05-01' = {
+  name: 'aks/\${pool.name}'
+  properties: {
+    mode: 'User'
+    vmSize: pool.vmSize
+    enableAutoScaling: true
+    minCount: 0
+    maxCount: 2
+    nodeTaints: pool.taints
+  }
+}
+`;
+
 const poolResource = (size: string, loop = ''): string => `
 resource pool 'Microsoft.ContainerService/managedClusters/agentPools@2024-05-01' = ${loop ? `[for p in ${loop}: {` : '{'}
   name: 'aks/\${${loop ? 'p' : 'gpuPool'}.name}'
@@ -2302,21 +2319,7 @@ ${poolResource('p.vmSize', 'pools')}`,
   }
 }]
 `,
-          'pool.bicep': `
-⟦param pool object⟧
-
-resource np 'Microsoft.ContainerService/managedClusters/agentPools@2024-05-01' = {
-  name: 'aks/\${pool.name}'
-  properties: {
-    mode: 'User'
-    vmSize: pool.vmSize
-    enableAutoScaling: true
-    minCount: 0
-    maxCount: 2
-    nodeTaints: pool.taints
-  }
-}
-`,
+          'pool.bicep': UNTYPED_POOL_MODULE,
         },
         level: 'warning',
         env: 'unknown',
@@ -2338,21 +2341,7 @@ module m 'pool.bicep' = [for p in pools: {
   params: { pool: p }
 }]
 `,
-          'pool.bicep': `
-⟦param pool object⟧
-
-resource np 'Microsoft.ContainerService/managedClusters/agentPools@2024-05-01' = {
-  name: 'aks/\${pool.name}'
-  properties: {
-    mode: 'User'
-    vmSize: pool.vmSize
-    enableAutoScaling: true
-    minCount: 0
-    maxCount: 2
-    nodeTaints: pool.taints
-  }
-}
-`,
+          'pool.bicep': UNTYPED_POOL_MODULE,
         },
         level: 'warning',
         env: 'unknown',
