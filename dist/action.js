@@ -33066,11 +33066,21 @@ function azapiSource(r, base, site) {
     spec: key ? ARM_TABLE[key] : void 0,
     body: bodyValue?.kind === "unknown" ? bodyValue : obj(entries2, bodyValue?.origin ?? r.body.origin),
     // Properties inside `body` are object members: the member where the object literal writes
-    // it (the evaluator records `body.<path>`), else the top-level attribute, else `body`.
-    site: (p) => site(`sensitive_body.${p}`) ?? site(`body.${p}`) ?? site(p) ?? site("body"),
+    // it (the evaluator records `body.<path>`), else the top-level attribute, else where a
+    // `local` or variable the body reads writes the member's key, else `body`.
+    site: (p) => site(`sensitive_body.${p}`) ?? site(`body.${p}`) ?? site(p) ?? memberKeySite(bodyValue, p) ?? site("body"),
     refs,
     ...apiVersion ? { apiVersion } : {}
   };
+}
+function memberKeySite(body, path62) {
+  const segs = path62.split(".");
+  const last = segs.pop();
+  let cur = body;
+  for (const seg of segs) cur = cur ? childAt(cur, seg) : void 0;
+  if (cur?.kind !== "object" || last === void 0) return void 0;
+  const key = [...cur.entries.keys()].find((k) => k === last) ?? [...cur.entries.keys()].find((k) => k.toLowerCase() === last.toLowerCase());
+  return key === void 0 ? void 0 : cur.keyOrigins?.get(key);
 }
 function withSensitiveBody(body, sensitive) {
   if (!sensitive || sensitive.kind === "null") return body;
@@ -33109,6 +33119,7 @@ var init_from_terraform = __esm({
     init_azurerm();
     init_arm();
     init_normalize();
+    init_value_path();
     init_tags();
     READ_OF_EVERY_RESOURCE = ["name", "location", "tags"];
     ARM_PARENT_REF = {

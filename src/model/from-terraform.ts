@@ -8,6 +8,7 @@ import { obj, unknown, type ObjectValue, type Value } from '../core/value.js';
 import { AZURERM_TABLE } from './tables/azurerm.js';
 import { ARM_TABLE } from './tables/arm.js';
 import { normalize, pathsRead, type SourceResource } from './normalize.js';
+import { childAt } from './value-path.js';
 import { takesTagsAndLocation } from './facts/tags.js';
 
 /** What any rule reads of any resource, modelled or not: messages (`name`), TAG001 (`tags`), GOV001 (`location`). */
@@ -129,11 +130,28 @@ function azapiSource(
     spec: key ? ARM_TABLE[key] : undefined,
     body: bodyValue?.kind === 'unknown' ? bodyValue : obj(entries, bodyValue?.origin ?? r.body.origin),
     // Properties inside `body` are object members: the member where the object literal writes
-    // it (the evaluator records `body.<path>`), else the top-level attribute, else `body`.
-    site: (p) => site(`sensitive_body.${p}`) ?? site(`body.${p}`) ?? site(p) ?? site('body'),
+    // it (the evaluator records `body.<path>`), else the top-level attribute, else where a
+    // `local` or variable the body reads writes the member's key, else `body`.
+    site: (p) => site(`sensitive_body.${p}`) ?? site(`body.${p}`) ?? site(p) ?? memberKeySite(bodyValue, p) ?? site('body'),
     refs,
     ...(apiVersion ? { apiVersion } : {}),
   };
+}
+
+/**
+ * Where the object that holds the member at a dotted path (numeric segments index lists) writes
+ * its key, when that object is written key by key elsewhere (a `local` or a variable default the
+ * body reads: `agentPoolProfiles = [local.gpu_profile]`); undefined otherwise (review 72: the
+ * consuming attribute was `body = {`).
+ */
+function memberKeySite(body: Value | undefined, path: string): Location | undefined {
+  const segs = path.split('.');
+  const last = segs.pop();
+  let cur = body;
+  for (const seg of segs) cur = cur ? childAt(cur, seg) : undefined;
+  if (cur?.kind !== 'object' || last === undefined) return undefined;
+  const key = [...cur.entries.keys()].find((k) => k === last) ?? [...cur.entries.keys()].find((k) => k.toLowerCase() === last.toLowerCase());
+  return key === undefined ? undefined : cur.keyOrigins?.get(key);
 }
 
 /**

@@ -475,6 +475,50 @@ resource "azapi_resource" "gpu" {
     ],
     invalid: [
       {
+        // A pool written in a local: the attribute that consumes the value is the local's member
+        // (review 72: the related location was `body = {`).
+        name: 'pool-profile-from-a-local-min-count-from-a-variable',
+        files: {
+          'main.tf': `
+variable "gpu_min" {
+  type    = number
+  default = ⟦1⟧
+}
+
+locals {
+  gpu_profile = {
+    name              = "gpu"
+    vmSize            = "Standard_NC4as_T4_v3"
+    enableAutoScaling = true
+    minCount          = var.gpu_min
+    maxCount          = 2
+    nodeTaints        = ["sku=gpu:NoSchedule"]
+  }
+}
+
+resource "azapi_resource" "aks" {
+  type      = "Microsoft.ContainerService/managedClusters@2024-05-01"
+  name      = "aks-ml"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    properties = {
+      dnsPrefix = "aksml"
+      agentPoolProfiles = [
+        { name = "system", vmSize = "Standard_D4s_v5", count = 1, mode = "System" },
+        local.gpu_profile,
+      ]
+    }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'poolMinCount',
+        related: [{ label: 'variable "gpu_min"' }, { label: 'attribute minCount', line: 11 }],
+      },
+      {
         name: 'agentpool-autoscale-absent',
         files: {
           'main.tf': `
