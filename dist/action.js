@@ -32862,6 +32862,8 @@ function elementNameAt(src, prefix, el, item, nameValue) {
   const at2 = nameValue?.origin;
   if (at2 && item.origin && locationContains(item.origin, at2)) return at2;
   const site = el.namePath ? src.site?.(prefix + el.namePath) : void 0;
+  const ownKey = item.kind === "object" && el.namePath ? item.keyOrigins?.get(el.namePath) : void 0;
+  if (site && ownKey && item.origin && sameRange(site, ownKey)) return item.origin;
   if (site && item.origin && !locationContains(item.origin, site)) return item.origin;
   if (site && at2 && el.namePath && src.templateSite?.(prefix + el.namePath)) return at2;
   return site ?? at2;
@@ -46142,7 +46144,9 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     if (head === "for" || head === "select") {
       const v = rest[1]?.text;
       frames.push(k === 0 ? pipedFrame(openFrame("loop"), cmd) : openFrame("loop"));
-      if (v && /^[A-Za-z_]\w*$/.test(v)) set(v, unknown(`$${v} is a loop variable`));
+      const items = rest[2]?.raw === "in" ? rest.slice(3) : [];
+      const literalWords = items.length > 0 && items.every((w) => /^[A-Za-z0-9_.,:/=@%+-]+$/.test(w.raw));
+      if (v && /^[A-Za-z_]\w*$/.test(v)) set(v, literalWords ? oneWord(unknown(`$${v} is a loop variable`)) : unknown(`$${v} is a loop variable`));
       continue;
     }
     if (head === "case") {

@@ -2,7 +2,7 @@
  * Maps source resources (azurerm, azapi, ARM, Bicep) onto canonical `Resource`s using the
  * tables in `tables/`. The only code that reads the tables.
  */
-import { locationContains, type Location } from '../core/source.js';
+import { locationContains, sameRange, type Location } from '../core/source.js';
 import type { Evaluation, Fact, Resource, SourceFormat } from './resource.js';
 import { bool, fromJS, unknown, withProvenanceOf, type Value } from '../core/value.js';
 import type { AttrSpec, DerivedFacts, ElementSpec, KindSpec } from './tables/spec.js';
@@ -225,6 +225,10 @@ function elementNameAt(src: SourceResource, prefix: string, el: ElementSpec, ite
   const at = nameValue?.origin;
   if (at && item.origin && locationContains(item.origin, at)) return at;
   const site = el.namePath ? src.site?.(prefix + el.namePath) : undefined;
+  // The key of the element's own object, where a `local` writes it (an azapi body's list read
+  // from a local: `memberKeySite`), is no place of the resource: its object is its header.
+  const ownKey = item.kind === 'object' && el.namePath ? item.keyOrigins?.get(el.namePath) : undefined;
+  if (site && ownKey && item.origin && sameRange(site, ownKey)) return item.origin;
   // An element written elsewhere (an azapi body's list built from a local's `for`): the resource
   // has no `name` of it, the nearest written place (`body = {`) says nothing: the element's own
   // object, where it is written, is its header.

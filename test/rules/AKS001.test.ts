@@ -972,6 +972,14 @@ const azureCli: RuleTable = {
     ],
     invalid: [
       {
+        // A loop variable over literal words is one word: unquoted, it cannot carry --node-taints
+        // (self-review 72: "may expand to several words", undecided).
+        name: 'loop-variable-over-literal-words-is-one-argument',
+        files: { 'deploy.sh': 'for c in aks-a aks-b; do\n  ⟦az⟧ aks nodepool add -g rg --cluster-name $c -n gpu --node-vm-size Standard_NC24ads_A100_v4\ndone\n' },
+        level: 'error',
+        env: 'unknown',
+      },
+      {
         // The update names another cluster's pool: the create's default pool keeps no taint.
         name: 'nodepool-update-of-another-cluster',
         files: { 'deploy.sh': '⟦az⟧ aks create -g rg -n aks-gpu --nodepool-name gpu0 -s Standard_NC8as_T4_v3\naz aks nodepool update -g rg --cluster-name other -n gpu0 --node-taints sku=gpu:NoSchedule\n' },

@@ -843,7 +843,11 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     if (head === 'for' || head === 'select') {
       const v = rest[1]?.text;
       frames.push(k === 0 ? pipedFrame(openFrame('loop'), cmd) : openFrame('loop'));
-      if (v && /^[A-Za-z_]\w*$/.test(v)) set(v, unknown(`$${v} is a loop variable`));
+      // Over literal words (`for c in aks-a aks-b`), each value is one of them: one word, which
+      // cannot carry a flag (self-review 72: `--cluster-name $c` "may expand to several words").
+      const items = rest[2]?.raw === 'in' ? rest.slice(3) : [];
+      const literalWords = items.length > 0 && items.every((w) => /^[A-Za-z0-9_.,:/=@%+-]+$/.test(w.raw));
+      if (v && /^[A-Za-z_]\w*$/.test(v)) set(v, literalWords ? oneWord(unknown(`$${v} is a loop variable`)) : unknown(`$${v} is a loop variable`));
       continue;
     }
     if (head === 'case') {
