@@ -18164,10 +18164,10 @@ function normalizeModuleSource(source) {
 function isLocalModuleSource(source) {
   return source.startsWith("./") || source.startsWith("../");
 }
-function resolveRemoteCall(manifest, key, source, version, tfDataDir) {
+function resolveRemoteCall(manifest, key, source, version, tfDataDir, manifestOutsideRoot = false) {
   const init = tfDataDir === void 0 ? "run `terraform init` before linting (or pass --tf-data-dir when TF_DATA_DIR is set)" : `run \`terraform init\` with TF_DATA_DIR=${tfDataDir} before linting`;
   const manifestPath = tfDataDir === void 0 ? ".terraform/modules/modules.json" : path7.posix.join(tfDataDir.replace(/\\/g, "/"), "modules/modules.json");
-  const outside = tfDataDir !== void 0 && !path7.isAbsolute(tfDataDir) && tfDataDir.split(/[\\/]/).includes("..") ? " (a manifest outside the scan root is never read)" : "";
+  const outside = manifestOutsideRoot ? " (a manifest outside the scan root is never read)" : "";
   if (!manifest) return { kind: "none", reason: `no module manifest (${manifestPath})${outside}: ${init}` };
   const record = manifest.records.get(key);
   if (!record) return { kind: "none", reason: `the module manifest has no entry "${key}": ${init}` };
@@ -18188,8 +18188,8 @@ function manifestFile(rootDir, tfDataDir) {
   if (tfDataDir === void 0 && isPlain2(rootDir)) return `${rootDir}/.terraform/modules/modules.json`;
   return path7.join(path7.resolve(rootDir, tfDataDir ?? ".terraform"), "modules", "modules.json");
 }
-function remoteCopyDir(manifest, key, source, version, insideRoot, tfDataDir) {
-  const r = resolveRemoteCall(manifest, key, source, version, tfDataDir);
+function remoteCopyDir(manifest, key, source, version, insideRoot, tfDataDir, manifestOutsideRoot = false) {
+  const r = resolveRemoteCall(manifest, key, source, version, tfDataDir, manifestOutsideRoot);
   if (r.kind === "none") return { reason: r.reason };
   if (!insideRoot(r.record.dir)) return { reason: `the module manifest's copy (${r.record.dir}) is outside the scanned folder` };
   return { dir: r.record.dir, ...r.record.version ? { version: r.record.version } : {} };
@@ -32304,7 +32304,7 @@ function evaluateTerraform(input2) {
     return manifests.get(dir);
   };
   const copiedDirs = /* @__PURE__ */ new Map();
-  const remoteFor = (rootDir) => (key, source, version) => remoteCopyDir(manifestOf(rootDir), key, source, version, input2.insideRoot, input2.tfDataDir);
+  const remoteFor = (rootDir) => (key, source, version) => remoteCopyDir(manifestOf(rootDir), key, source, version, input2.insideRoot, input2.tfDataDir, manifestOutside(input2, rootDir));
   const evaluations = [];
   const modules = [];
   const factsByDir = /* @__PURE__ */ new Map();
@@ -32436,6 +32436,9 @@ function isInside(root, p) {
   const rel = relativePath(root, p);
   return rel === "" || !rel.startsWith("..") && !path14.isAbsolute(rel);
 }
+function manifestOutside(input2, rootDir) {
+  return input2.tfDataDir !== void 0 && !isWithin(input2.root, manifestFile(rootDir, input2.tfDataDir));
+}
 var init_project = __esm({
   "src/eval/terraform/project.ts"() {
     "use strict";
@@ -32449,6 +32452,7 @@ var init_project = __esm({
     init_tfvars();
     init_data_files();
     init_paths2();
+    init_paths();
   }
 });
 
@@ -35059,6 +35063,7 @@ var init_evaluate = __esm({
     init_instance();
     init_guard();
     init_manifest();
+    init_paths();
     init_types();
     init_stream();
     init_address2();
@@ -35123,7 +35128,7 @@ var init_evaluate = __esm({
         return this.manifest;
       }
       /** A remote call's copy, by the static run's rules (same record, same staleness, inside the scan root). */
-      remote = (key, source, version) => remoteCopyDir(this.moduleManifest(), key, source, version, (d) => this.input.insideRoot(d), this.input.tfDataDir);
+      remote = (key, source, version) => remoteCopyDir(this.moduleManifest(), key, source, version, (d) => this.input.insideRoot(d), this.input.tfDataDir, this.rootDir !== void 0 && this.input.tfDataDir !== void 0 && !isWithin(this.input.root, manifestFile(this.rootDir, this.input.tfDataDir)));
       pathsRead(type, armType) {
         return this.input.pathsRead(type, armType);
       }
@@ -46693,8 +46698,9 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     if (branches?.statement !== statement2 || branches.after !== ")" || commands[ci + 3]?.statement === statement2) return void 0;
     const read = test.argv[0];
     const b = branches.argv.map((w) => w.raw);
-    if (b.length !== 7 || b[0] !== "{" || b[1] !== read.raw || b[2] !== "}" || b[3].toLowerCase() !== "else" || b[4] !== "{" || b[6] !== "}") return void 0;
-    const variable = /^\$(env:[A-Za-z_]\w*)$/i.exec(read.raw);
+    const spelled = (raw) => raw.replace(/^\$\{([^}]*)\}$/, "$$$1").toLowerCase();
+    if (b.length !== 7 || b[0] !== "{" || spelled(b[1]) !== spelled(read.raw) || b[2] !== "}" || b[3].toLowerCase() !== "else" || b[4] !== "{" || b[6] !== "}") return void 0;
+    const variable = /^\$(env:[A-Za-z_]\w*)$/i.exec(spelled(read.raw));
     const fallback = branches.argv[5];
     if (!variable || !/^(?:["'$]|[0-9]+$)/.test(fallback.raw)) return void 0;
     const bound = lookupAnyCase(env, psVariableKey(variable[1])) ?? env.get(ANY_VARIABLE);
@@ -51853,8 +51859,12 @@ function applySuppressions(findings, directives, opts) {
     return by ? { ...f, suppression: { kind: "inSource", justification: by.reason, location: by.location } } : f;
   });
   const unused = [];
+  const reported = /* @__PURE__ */ new Set();
   for (const d of directives) {
-    const u = used.get(directiveKey(d));
+    const key = directiveKey(d);
+    if (reported.has(key)) continue;
+    reported.add(key);
+    const u = used.get(key);
     const ids = d.ruleIds.filter((id) => !u?.has(id) && (!opts.activeRuleIds || opts.activeRuleIds.has(id)));
     if (ids.length) unused.push({ ...d, ruleIds: ids });
   }

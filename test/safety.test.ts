@@ -54,6 +54,10 @@ describe('symbolic links out of the scan root', () => {
     fs.symlinkSync('../../common/variables.tf', path.join(root, 'envs', 'prod', 'variables.tf'));
     const result = await lint({ paths: [root], root, noConfig: true, rules: ['ACR001', 'SUP002'] });
     expect(result.findings.map((f) => `${f.ruleId} ${path.relative(root, f.location.file)}:${f.location.range.start.line} ${f.suppression ? 'suppressed' : ''}`)).toEqual(['ACR001 envs/prod/variables.tf:3 suppressed']);
+    // Used under no path, it is one SUP002, not one per path the file is read under (self-review 73).
+    fs.writeFileSync(path.join(root, 'envs', 'prod', 'main.tf'), 'resource "azurerm_container_registry" "acr" {\n  name                = "acr1"\n  resource_group_name = "rg"\n  location            = "westeurope"\n  sku                 = "Premium"\n}\n');
+    const unused = await lint({ paths: [root], root, noConfig: true, rules: ['ACR001', 'SUP002'] });
+    expect(unused.findings.map((f) => f.ruleId)).toEqual(['SUP002']);
     fs.rmSync(root, { recursive: true, force: true });
   });
 

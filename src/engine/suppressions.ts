@@ -396,8 +396,13 @@ export function applySuppressions(
     return by ? { ...f, suppression: { kind: 'inSource' as const, justification: by.reason, location: by.location } } : f;
   });
   const unused: SuppressionDirective[] = [];
+  // One directive read under several paths is one SUP002, at its first path (self-review 73).
+  const reported = new Set<string>();
   for (const d of directives) {
-    const u = used.get(directiveKey(d));
+    const key = directiveKey(d);
+    if (reported.has(key)) continue;
+    reported.add(key);
+    const u = used.get(key);
     const ids = d.ruleIds.filter((id) => !u?.has(id) && (!opts.activeRuleIds || opts.activeRuleIds.has(id)));
     if (ids.length) unused.push({ ...d, ruleIds: ids });
   }

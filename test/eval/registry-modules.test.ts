@@ -110,9 +110,13 @@ describe('Terraform registry modules from the module manifest', () => {
     expect(r.undecided.filter((u) => u.ruleId === 'EVAL002')).toHaveLength(7);
   });
 
-  it('a relative --tf-data-dir through .. says a manifest outside the scan root is never read', async () => {
-    const r = await run(AVM, { tfDataDir: '../../elsewhere' });
-    expect(r.findings.find((f) => f.ruleId === 'EVAL002')!.message).toContain('no module manifest (../../elsewhere/modules/modules.json) (a manifest outside the scan root is never read): run `terraform init` with TF_DATA_DIR=../../elsewhere before linting.');
+  it('a relative --tf-data-dir that leads out of the scan root says a manifest there is never read', async () => {
+    const out = `${'../'.repeat(24)}elsewhere`;
+    const r = await run(AVM, { tfDataDir: out });
+    expect(r.findings.find((f) => f.ruleId === 'EVAL002')!.message).toContain(`no module manifest (${out}/modules/modules.json) (a manifest outside the scan root is never read): run \`terraform init\` with TF_DATA_DIR=${out} before linting.`);
+    // Through `..` but still inside the root: only "not found" (self-review 73).
+    const inside = await run(AVM, { tfDataDir: '../x' });
+    expect(inside.findings.find((f) => f.ruleId === 'EVAL002')!.message).toContain('no module manifest (../x/modules/modules.json): run');
   });
 
   it('an absolute --tf-data-dir that is missing or outside the scan root is a usage error', async () => {

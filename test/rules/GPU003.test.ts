@@ -1633,6 +1633,17 @@ const azureCli: RuleTable = {
         messageId: 'poolMinCount',
       },
       {
+        // The idiom with the variable spelled otherwise in the branch: another case, braced (self-review 73).
+        name: 'powershell-default-idiom-spelled-otherwise',
+        files: {
+          'pool.ps1':
+            '$min = if ($env:MIN_NODES) { ${ENV:min_nodes} } else { ⟦1⟧ }\naz aks nodepool add --cluster-name aks -n gpu -s Standard_NC4as_T4_v3 --node-taints sku=gpu:NoSchedule --enable-cluster-autoscaler --min-count $min --max-count 3\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'poolMinCount',
+      },
+      {
         // PowerShell's default idiom with a number as the default (review 72).
         name: 'powershell-default-idiom-number',
         files: {

@@ -1594,10 +1594,12 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     if (branches?.statement !== statement || branches.after !== ')' || commands[ci + 3]?.statement === statement) return undefined;
     const read = test.argv[0]!;
     const b = branches.argv.map((w) => w.raw);
-    if (b.length !== 7 || b[0] !== '{' || b[1] !== read.raw || b[2] !== '}' || b[3]!.toLowerCase() !== 'else' || b[4] !== '{' || b[6] !== '}') return undefined;
+    // One variable in the test and the branch, in any case and braced or not (`$ENV:X`, `${env:X}`; self-review 73).
+    const spelled = (raw: string): string => raw.replace(/^\$\{([^}]*)\}$/, '$$$1').toLowerCase();
+    if (b.length !== 7 || b[0] !== '{' || spelled(b[1]!) !== spelled(read.raw) || b[2] !== '}' || b[3]!.toLowerCase() !== 'else' || b[4] !== '{' || b[6] !== '}') return undefined;
     // An environment variable only: its value is a string, false when empty as bash's `:-` tests
     // it; another variable may hold a number (`$min = 0` is false: the else branch; self-review 72).
-    const variable = /^\$(env:[A-Za-z_]\w*)$/i.exec(read.raw);
+    const variable = /^\$(env:[A-Za-z_]\w*)$/i.exec(spelled(read.raw));
     const fallback = branches.argv[5]!;
     // A quoted string, a variable or a number; a bare word runs a command (`else { Get-Name }`).
     if (!variable || !/^(?:["'$]|[0-9]+$)/.test(fallback.raw)) return undefined;

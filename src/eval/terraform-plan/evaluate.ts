@@ -33,7 +33,8 @@ import { fromJS, list, nul, obj, passedThrough, unknown, type ObjectValue, type 
 import { blockHeader, buildModuleSource, locOf, type ModuleSource } from '../terraform/module-source.js';
 import { bodyMemberSites, literalAttr, ModuleInstance, type RemoteModuleResolver, type TfResource } from '../terraform/instance.js';
 import { EvalGuard } from '../terraform/guard.js';
-import { isLocalModuleSource, parseManifest, remoteCopyDir, type ModuleManifest } from '../terraform/manifest.js';
+import { isLocalModuleSource, manifestFile, parseManifest, remoteCopyDir, type ModuleManifest } from '../terraform/manifest.js';
+import { isWithin } from '../../core/paths.js';
 import { isVendoredFile, type VendoredOrigin } from '../types.js';
 import { streamJson } from '../../parse/json/stream.js';
 import { baseAddress, modulePrefix, parseAddress, type PlanAddress } from './address.js';
@@ -508,7 +509,7 @@ class SourceMapper {
   }
 
   /** A remote call's copy, by the static run's rules (same record, same staleness, inside the scan root). */
-  private readonly remote: RemoteModuleResolver = (key, source, version) => remoteCopyDir(this.moduleManifest(), key, source, version, (d) => this.input.insideRoot(d), this.input.tfDataDir);
+  private readonly remote: RemoteModuleResolver = (key, source, version) => remoteCopyDir(this.moduleManifest(), key, source, version, (d) => this.input.insideRoot(d), this.input.tfDataDir, this.rootDir !== undefined && this.input.tfDataDir !== undefined && !isWithin(this.input.root, manifestFile(this.rootDir, this.input.tfDataDir)));
 
   pathsRead(type: string, armType?: string): string[] | undefined {
     return this.input.pathsRead(type, armType);

@@ -73,12 +73,12 @@ export type RemoteResolution =
   | { kind: 'none'; reason: string };
 
 /** Whether the manifest's record for `key` is a copy of this call (`source`, `version` as written). */
-export function resolveRemoteCall(manifest: ModuleManifest | undefined, key: string, source: string, version: string | undefined, tfDataDir?: string): RemoteResolution {
+export function resolveRemoteCall(manifest: ModuleManifest | undefined, key: string, source: string, version: string | undefined, tfDataDir?: string, manifestOutsideRoot = false): RemoteResolution {
   // With --tf-data-dir the user named the folder: say that one, not the default.
   const init = tfDataDir === undefined ? 'run `terraform init` before linting (or pass --tf-data-dir when TF_DATA_DIR is set)' : `run \`terraform init\` with TF_DATA_DIR=${tfDataDir} before linting`;
   const manifestPath = tfDataDir === undefined ? '.terraform/modules/modules.json' : path.posix.join(tfDataDir.replace(/\\/g, '/'), 'modules/modules.json');
-  // A folder given with `..` may lead out of the scan root, where nothing is read (self-review 72: the message told to run an init that was run).
-  const outside = tfDataDir !== undefined && !path.isAbsolute(tfDataDir) && tfDataDir.split(/[\\/]/).includes('..') ? ' (a manifest outside the scan root is never read)' : '';
+  // A folder that leads out of the scan root, where nothing is read (self-review 72: the message told to run an init that was run).
+  const outside = manifestOutsideRoot ? ' (a manifest outside the scan root is never read)' : '';
   if (!manifest) return { kind: 'none', reason: `no module manifest (${manifestPath})${outside}: ${init}` };
   const record = manifest.records.get(key);
   if (!record) return { kind: 'none', reason: `the module manifest has no entry "${key}": ${init}` };
@@ -117,8 +117,9 @@ export function remoteCopyDir(
   version: string | undefined,
   insideRoot: (dir: string) => boolean,
   tfDataDir?: string,
+  manifestOutsideRoot = false,
 ): { dir: string; version?: string } | { reason: string } {
-  const r = resolveRemoteCall(manifest, key, source, version, tfDataDir);
+  const r = resolveRemoteCall(manifest, key, source, version, tfDataDir, manifestOutsideRoot);
   if (r.kind === 'none') return { reason: r.reason };
   if (!insideRoot(r.record.dir)) return { reason: `the module manifest's copy (${r.record.dir}) is outside the scanned folder` };
   return { dir: r.record.dir, ...(r.record.version ? { version: r.record.version } : {}) };
