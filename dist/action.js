@@ -57367,6 +57367,8 @@ var SEC001_hardcoded_secret_default = defineRule({
         v.entries.forEach((e, k) => visit2(k, e, onSecret, key, seen));
       } else if (v.kind === "list") {
         for (const i of v.items) if (i.kind === "object" || i.kind === "list") visit2(void 0, i, onSecret, key, seen);
+      } else if (v.kind === "string" && v.document && /\.tf(?:\.json)?$/.test(v.document.origin?.file ?? "")) {
+        visit2(key, v.document, onSecret, parentKey2, seen);
       }
     };
     const input2 = (d) => {

@@ -361,7 +361,14 @@ export default defineRule({
           if ((byName || byContainer) && !credentialFree && !namesKey(name.value, value.value)) onSecret(name.value, value);
         }
         v.entries.forEach((e, k) => visit(k, e, onSecret, key, seen));
-      } else if (v.kind === 'list') for (const i of v.items) if (i.kind === 'object' || i.kind === 'list') visit(undefined, i, onSecret, key, seen);
+      } else if (v.kind === 'list') {
+        for (const i of v.items) if (i.kind === 'object' || i.kind === 'list') visit(undefined, i, onSecret, key, seen);
+      } else if (v.kind === 'string' && v.document && /\.tf(?:\.json)?$/.test(v.document.origin?.file ?? '')) {
+        // `protected_settings = jsonencode({ password = "…" })`: the encoded value, written in the
+        // Terraform code, is walked as the object it is (self-review 73: it was one opaque string).
+        // A JSON file's text read with file() is that file's, linted as its own if at all.
+        visit(key, v.document, onSecret, parentKey, seen);
+      }
     };
     const input = (d: InputDecl): void => {
       const declared = d.kind === 'tf-variable' ? 'variable' : 'parameter';

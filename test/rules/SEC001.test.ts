@@ -150,6 +150,28 @@ resource "azurerm_key_vault_access_policy" "p" {
     ],
     invalid: [
       {
+        // jsonencode() of an object written in the code: its members are walked as the object's
+        // are (self-review 73: VM extension protected_settings were one opaque string).
+        name: 'password-inside-jsonencode',
+        files: {
+          'main.tf': `resource "azurerm_virtual_machine_extension" "ext" {
+  name                 = "setup"
+  virtual_machine_id   = "/subscriptions/x/vm"
+  publisher            = "Microsoft.Compute"
+  type                 = "CustomScriptExtension"
+  type_handler_version = "1.10"
+  protected_settings = jsonencode({
+    commandToExecute = "setup.cmd"
+    password         = ⟦"Zx9!kLm2Qw7#"⟧
+  })
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'attribute',
+      },
+      {
         // file() of a JSON document inside the scan root is its text, written in that file: a
         // credentials file committed beside the code is a literal secret, as jsondecode(file(…))'s member is.
         name: 'json-file-text-as-a-secure-environment-variable',
