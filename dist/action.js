@@ -20277,10 +20277,11 @@ function isVendoredFile(file, v) {
   return v.dirs.some((d) => file.startsWith(d.endsWith("/") || d.endsWith("\\") ? d : d + (file.includes("\\") ? "\\" : "/")));
 }
 function recordInstanceValue(input2, assigned) {
-  if (!assigned?.origin || (input2.otherAssigned?.length ?? 0) >= MAX_OTHER_ASSIGNED) return;
+  if (!assigned?.origin) return;
   const key = writtenKey(assigned);
   if ([input2.assigned, ...input2.otherAssigned ?? []].some((v) => v !== void 0 && writtenKey(v) === key)) return;
-  (input2.otherAssigned ??= []).push(assigned);
+  if ((input2.otherAssigned?.length ?? 0) >= MAX_OTHER_ASSIGNED) input2.otherAssignedCut = true;
+  else (input2.otherAssigned ??= []).push(assigned);
 }
 function writtenKey(v) {
   const parts = [];
@@ -56054,6 +56055,10 @@ var GPU002_gpu_size_input_unvalidated_default = defineRule({
             const at2 = attributeSite(r, "vmSize");
             for (const input2 of inputs) {
               if (guarded && !hasGuard(input2, size)) continue;
+              if (input2.otherAssignedCut && !input2.allowedValues?.length && memberGuardOf(input2, size) === void 0) {
+                ctx.undecided(r, "vmSize", `parameter "${input2.name}" is given values by more instances of its module or nested template than are kept, and the value that holds this size is not among those judged`, input2.header);
+                continue;
+              }
               if (isStructured(input2, size) && !writtenInside(input2, size)) continue;
               const unread = unreadGuard(input2, size);
               if (unread) ctx.undecided(r, "vmSize", unread, input2.header);

@@ -281,6 +281,11 @@ export default defineRule({
               if (guarded && !hasGuard(input, size)) continue;
               // An object or list input only carries a size that another input holds
               // (`system = { vm_size = var.gpu_vm_size }`): that input is the one to guard.
+              // Past the instance values kept, the one that holds this size may be among the rest (self-review 73).
+              if (input.otherAssignedCut && !(input.allowedValues?.length) && memberGuardOf(input, size) === undefined) {
+                ctx.undecided(r, 'vmSize', `parameter "${input.name}" is given values by more instances of its module or nested template than are kept, and the value that holds this size is not among those judged`, input.header);
+                continue;
+              }
               if (isStructured(input, size) && !writtenInside(input, size)) continue;
               // RULES.md Conventions: a guard whose values cannot be read (a type imported from a
               // registry, a type this reader does not follow) may admit a non-GPU size: recorded.

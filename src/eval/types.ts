@@ -37,6 +37,8 @@ export interface InputDecl {
    * module instance instead.
    */
   otherAssigned?: Value[];
+  /** More instances assigned values than `otherAssigned` keeps (`recordInstanceValue`): the later ones are not judged. */
+  otherAssignedCut?: true;
   /** ARM/Bicep `allowedValues`, each entry with its own origin. */
   allowedValues?: Value[];
   /** `type`: the allowed values come from a Bicep literal union type (`param x 'A' | 'B'`), not `@allowed`. */
@@ -212,12 +214,13 @@ const MAX_OTHER_ASSIGNED = 64;
  * the instance's value that holds the size it judges.
  */
 export function recordInstanceValue(input: InputDecl, assigned: Value | undefined): void {
-  if (!assigned?.origin || (input.otherAssigned?.length ?? 0) >= MAX_OTHER_ASSIGNED) return;
+  if (!assigned?.origin) return;
   // The same text may hold another value in each instance (`pool: { vmSize: p.vmSize }` in a
   // loop: one object literal, each instance's member written in its own element; self-review 72).
   const key = writtenKey(assigned);
   if ([input.assigned, ...(input.otherAssigned ?? [])].some((v) => v !== undefined && writtenKey(v) === key)) return;
-  (input.otherAssigned ??= []).push(assigned);
+  if ((input.otherAssigned?.length ?? 0) >= MAX_OTHER_ASSIGNED) input.otherAssignedCut = true;
+  else (input.otherAssigned ??= []).push(assigned);
 }
 
 /** Nodes of a value `writtenKey` looks at: a larger value is told apart by its first ones. */
