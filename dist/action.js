@@ -58357,7 +58357,7 @@ function oidcLoginBelow(callee, depth = 0) {
   for (const j of callee.bounded) {
     for (const s of j.steps) {
       const login = oidcLoginIn(s);
-      if (login) return { file: login.file ?? callee.file, job: j.id, step: login.step };
+      if (login) return { file: login.file ?? callee.file, job: j.id, step: login.step, workflow: callee.file, ...login.file !== void 0 && s.uses ? { action: s.uses.text.trim() } : {} };
     }
   }
   if (depth >= MAX_NESTED_CALLS) return void 0;
@@ -58383,6 +58383,7 @@ var CI003_oidc_without_id_token_permission_default = defineRule({
       workflowPermissions: "{{login}} with `client-id` needs an OIDC token but job `{{job}}` inherits workflow permissions {{permissions}}; add `id-token: write` (with `contents: read`) to the permissions of the job.",
       defaultPermissions: "{{login}} with `client-id` needs an OIDC token but job `{{job}}` has no `permissions:` and the default token has no `id-token`; add `id-token: write` (with `contents: read`) to the permissions of the job.",
       callerPermissions: "Job `{{job}}` calls {{callee}}, whose job `{{calledJob}}` signs in with `azure/login` over OIDC with at most this call's permissions, but {{permissions}} grants no `id-token: write`; add `id-token: write` (with `contents: read`) to the permissions of job `{{job}}`.",
+      callerPermissionsAction: "Job `{{job}}` calls {{callee}}, whose job `{{calledJob}}` signs in over OIDC through action `{{action}}`, but {{permissions}} grants no `id-token: write`; add `id-token: write` (with `contents: read`) to the permissions of job `{{job}}`.",
       callerPermissionsNested: "Job `{{job}}` calls {{callee}}, which passes its permissions on to `{{inner}}`, whose job `{{calledJob}}` signs in with `azure/login` over OIDC, but {{permissions}} grants no `id-token: write`; add `id-token: write` (with `contents: read`) to the permissions of job `{{job}}`."
     }
   },
@@ -58393,10 +58394,11 @@ var CI003_oidc_without_id_token_permission_default = defineRule({
       if (!called?.step.uses || !job.uses) return;
       const effective = job.effectivePermissions;
       const permissions = effective ? `the ${effective.level === "job" ? "job" : "workflow"} permissions ${describe(effective)}` : "the default token (no `permissions:` in this workflow)";
-      const nested = called.file !== callee.file;
+      const nested = called.workflow !== callee.file;
+      const messageId = nested ? "callerPermissionsNested" : called.action !== void 0 ? "callerPermissionsAction" : "callerPermissions";
       ctx.report({
-        messageId: nested ? "callerPermissionsNested" : "callerPermissions",
-        data: { job: job.id, callee: `\`${job.uses.text.trim()}\``, calledJob: called.job, permissions, ...nested ? { inner: path55.basename(called.file) } : {} },
+        messageId,
+        data: { job: job.id, callee: `\`${job.uses.text.trim()}\``, calledJob: called.job, permissions, ...nested ? { inner: path55.basename(called.workflow) } : {}, ...called.action !== void 0 ? { action: called.action } : {} },
         location: { file: file.file, range: { start: job.uses.keyRange.start, end: job.uses.range.end } },
         related: [{ file: called.file, range: { start: called.step.uses.keyRange.start, end: called.step.uses.range.end }, label: `azure/login in job ${called.job}` }, ...permissionsRelated(file, job)],
         subject: job.subject,

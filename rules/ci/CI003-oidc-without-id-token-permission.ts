@@ -122,11 +122,12 @@ function permissionsRelated(file: CiFile, job: CiJob): Location[] {
 const MAX_NESTED_CALLS = 8;
 
 /** The first OIDC azure/login a called workflow runs with the caller's token, in its jobs or in the workflows they call in turn. */
-function oidcLoginBelow(callee: CiCallee, depth = 0): { file: string; job: string; step: CiStep } | undefined {
+function oidcLoginBelow(callee: CiCallee, depth = 0): { file: string; job: string; step: CiStep; workflow: string; action?: string } | undefined {
   for (const j of callee.bounded) {
     for (const s of j.steps) {
       const login = oidcLoginIn(s);
-      if (login) return { file: login.file ?? callee.file, job: j.id, step: login.step };
+      // Through an action the job's step uses: the job is this workflow's, the sign-in the action's.
+      if (login) return { file: login.file ?? callee.file, job: j.id, step: login.step, workflow: callee.file, ...(login.file !== undefined && s.uses ? { action: s.uses.text.trim() } : {}) };
     }
   }
   if (depth >= MAX_NESTED_CALLS) return undefined;
@@ -165,6 +166,8 @@ export default defineRule({
         '{{login}} with `client-id` needs an OIDC token but job `{{job}}` has no `permissions:` and the default token has no `id-token`; add `id-token: write` (with `contents: read`) to the permissions of the job.',
       callerPermissions:
         'Job `{{job}}` calls {{callee}}, whose job `{{calledJob}}` signs in with `azure/login` over OIDC with at most this call\'s permissions, but {{permissions}} grants no `id-token: write`; add `id-token: write` (with `contents: read`) to the permissions of job `{{job}}`.',
+      callerPermissionsAction:
+        'Job `{{job}}` calls {{callee}}, whose job `{{calledJob}}` signs in over OIDC through action `{{action}}`, but {{permissions}} grants no `id-token: write`; add `id-token: write` (with `contents: read`) to the permissions of job `{{job}}`.',
       callerPermissionsNested:
         'Job `{{job}}` calls {{callee}}, which passes its permissions on to `{{inner}}`, whose job `{{calledJob}}` signs in with `azure/login` over OIDC, but {{permissions}} grants no `id-token: write`; add `id-token: write` (with `contents: read`) to the permissions of job `{{job}}`.',
     },
@@ -177,10 +180,12 @@ export default defineRule({
       if (!called?.step.uses || !job.uses) return;
       const effective = job.effectivePermissions;
       const permissions = effective ? `the ${effective.level === 'job' ? 'job' : 'workflow'} permissions ${describe(effective)}` : 'the default token (no `permissions:` in this workflow)';
-      const nested = called.file !== callee.file;
+      // The job that signs in is in another reusable workflow the callee calls (not in an action one of its own jobs uses).
+      const nested = called.workflow !== callee.file;
+      const messageId = nested ? 'callerPermissionsNested' : called.action !== undefined ? 'callerPermissionsAction' : 'callerPermissions';
       ctx.report({
-        messageId: nested ? 'callerPermissionsNested' : 'callerPermissions',
-        data: { job: job.id, callee: `\`${job.uses.text.trim()}\``, calledJob: called.job, permissions, ...(nested ? { inner: path.basename(called.file) } : {}) },
+        messageId,
+        data: { job: job.id, callee: `\`${job.uses.text.trim()}\``, calledJob: called.job, permissions, ...(nested ? { inner: path.basename(called.workflow) } : {}), ...(called.action !== undefined ? { action: called.action } : {}) },
         location: { file: file.file, range: { start: job.uses.keyRange.start, end: job.uses.range.end } },
         related: [{ file: called.file, range: { start: called.step.uses.keyRange.start, end: called.step.uses.range.end }, label: `azure/login in job ${called.job}` }, ...permissionsRelated(file, job)],
         subject: job.subject,

@@ -465,6 +465,48 @@ jobs:
         messageId: 'callerPermissions',
       },
       {
+        // The called job signs in through a local composite action: the action is named as what the
+        // job uses, not as a workflow with jobs (review 73: "passes its permissions on to `action.yml`").
+        name: 'caller-of-a-workflow-that-signs-in-through-an-action.yml',
+        files: {
+          '.github/workflows/caller.yml': `
+name: caller
+on: push
+permissions:
+  contents: read
+jobs:
+  call:
+    ⟦uses: ./.github/workflows/reuse.yml⟧
+`,
+          '.github/workflows/reuse.yml': `
+name: reuse
+on:
+  workflow_call:
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: ./.github/actions/deploy
+`,
+          '.github/actions/deploy/action.yml': `
+name: deploy
+runs:
+  using: composite
+  steps:
+    - uses: azure/login@v2
+      with:
+        client-id: \${{ env.AZURE_CLIENT_ID }}
+        tenant-id: \${{ env.AZURE_TENANT_ID }}
+        subscription-id: \${{ env.AZURE_SUBSCRIPTION_ID }}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'callerPermissionsAction',
+        message:
+          'Job `call` calls `./.github/workflows/reuse.yml`, whose job `deploy` signs in over OIDC through action `./.github/actions/deploy`, but the workflow permissions `contents: read` grants no `id-token: write`; add `id-token: write` (with `contents: read`) to the permissions of job `call`.',
+      },
+      {
         // GitHub input names are case-insensitive (INPUT_CLIENT-ID); auth-type SERVICE_PRINCIPAL is OIDC.
         name: 'client-id-any-case.yml',
         files: {
