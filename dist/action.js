@@ -47,6 +47,19 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// src/core/file-kind.ts
+function isTerraformFile(name) {
+  const n = name.toLowerCase();
+  return n.endsWith(".tf") || n.endsWith(".tf.json");
+}
+var SAMPLE_VAR_FILE;
+var init_file_kind = __esm({
+  "src/core/file-kind.ts"() {
+    "use strict";
+    SAMPLE_VAR_FILE = /\.tfvars\.(?:example|sample|template|dist)$/i;
+  }
+});
+
 // src/core/limits.ts
 function newExpansionBudget() {
   return { left: EXPANSION_BUDGET, hit: false };
@@ -18164,10 +18177,15 @@ function normalizeModuleSource(source) {
 function isLocalModuleSource(source) {
   return source.startsWith("./") || source.startsWith("../");
 }
-function resolveRemoteCall(manifest, key, source, version, tfDataDir, manifestOutsideRoot = false) {
+function dataDirPlace(root, rootDir, tfDataDir) {
+  if (tfDataDir === void 0) return void 0;
+  return { tfDataDir, outsideRoot: rootDir !== void 0 && !isWithin(root, manifestFile(rootDir, tfDataDir)) };
+}
+function resolveRemoteCall(manifest, key, source, version, dataDir) {
+  const tfDataDir = dataDir?.tfDataDir;
   const init = tfDataDir === void 0 ? "run `terraform init` before linting (or pass --tf-data-dir when TF_DATA_DIR is set)" : `run \`terraform init\` with TF_DATA_DIR=${tfDataDir} before linting`;
   const manifestPath = tfDataDir === void 0 ? ".terraform/modules/modules.json" : path7.posix.join(tfDataDir.replace(/\\/g, "/"), "modules/modules.json");
-  const outside = manifestOutsideRoot ? " (a manifest outside the scan root is never read)" : "";
+  const outside = dataDir?.outsideRoot ? " (a manifest outside the scan root is never read)" : "";
   if (!manifest) return { kind: "none", reason: `no module manifest (${manifestPath})${outside}: ${init}` };
   const record = manifest.records.get(key);
   if (!record) return { kind: "none", reason: `the module manifest has no entry "${key}": ${init}` };
@@ -18188,8 +18206,8 @@ function manifestFile(rootDir, tfDataDir) {
   if (tfDataDir === void 0 && isPlain2(rootDir)) return `${rootDir}/.terraform/modules/modules.json`;
   return path7.join(path7.resolve(rootDir, tfDataDir ?? ".terraform"), "modules", "modules.json");
 }
-function remoteCopyDir(manifest, key, source, version, insideRoot, tfDataDir, manifestOutsideRoot = false) {
-  const r = resolveRemoteCall(manifest, key, source, version, tfDataDir, manifestOutsideRoot);
+function remoteCopyDir(manifest, key, source, version, insideRoot, dataDir) {
+  const r = resolveRemoteCall(manifest, key, source, version, dataDir);
   if (r.kind === "none") return { reason: r.reason };
   if (!insideRoot(r.record.dir)) return { reason: `the module manifest's copy (${r.record.dir}) is outside the scanned folder` };
   return { dir: r.record.dir, ...r.record.version ? { version: r.record.version } : {} };
@@ -18247,6 +18265,7 @@ var init_manifest = __esm({
   "src/eval/terraform/manifest.ts"() {
     "use strict";
     init_paths2();
+    init_paths();
   }
 });
 
@@ -32305,7 +32324,7 @@ function evaluateTerraform(input2) {
     return manifests.get(dir);
   };
   const copiedDirs = /* @__PURE__ */ new Map();
-  const remoteFor = (rootDir) => (key, source, version) => remoteCopyDir(manifestOf(rootDir), key, source, version, input2.insideRoot, input2.tfDataDir, manifestOutside(input2, rootDir));
+  const remoteFor = (rootDir) => (key, source, version) => remoteCopyDir(manifestOf(rootDir), key, source, version, input2.insideRoot, dataDirPlace(input2.root, rootDir, input2.tfDataDir));
   const evaluations = [];
   const modules = [];
   const factsByDir = /* @__PURE__ */ new Map();
@@ -32437,9 +32456,6 @@ function isInside(root, p) {
   const rel = relativePath(root, p);
   return rel === "" || !rel.startsWith("..") && !path14.isAbsolute(rel);
 }
-function manifestOutside(input2, rootDir) {
-  return input2.tfDataDir !== void 0 && !isWithin(input2.root, manifestFile(rootDir, input2.tfDataDir));
-}
 var init_project = __esm({
   "src/eval/terraform/project.ts"() {
     "use strict";
@@ -32453,7 +32469,6 @@ var init_project = __esm({
     init_tfvars();
     init_data_files();
     init_paths2();
-    init_paths();
   }
 });
 
@@ -33320,15 +33335,6 @@ var init_blocks2 = __esm({
   }
 });
 
-// src/core/file-kind.ts
-var SAMPLE_VAR_FILE;
-var init_file_kind = __esm({
-  "src/core/file-kind.ts"() {
-    "use strict";
-    SAMPLE_VAR_FILE = /\.tfvars\.(?:example|sample|template|dist)$/i;
-  }
-});
-
 // src/frontends/terraform-data-files.ts
 import path15 from "node:path";
 function folderEntry(dir) {
@@ -33708,10 +33714,6 @@ function terraformUnits(files, ctx) {
     } else put(`\0${f.path}`, f);
   }
   return [...groups.values()];
-}
-function isTerraformFile(name) {
-  const n = name.toLowerCase();
-  return n.endsWith(".tf") || n.endsWith(".tf.json");
 }
 function withEncodingError(parsed, offsets) {
   if (offsets === void 0 || parsed.file.toLowerCase().endsWith(".tf.json")) return parsed;
@@ -34816,7 +34818,7 @@ function planResource(c, mapper, jsonAt) {
   const refTokens = referenceTokens(where.configExpressions, modulePrefix(addr));
   let after = c.change.after;
   let { after_unknown: unk2, after_sensitive: sens } = c.change;
-  const read = mapper.pathsRead(addr.type, isRecord(after) && typeof after.type === "string" ? after.type : void 0);
+  const read = mapper.pathsRead(addr.type);
   if ((addr.type === "azapi_resource" || addr.type === "azapi_update_resource") && isRecord(after) && typeof after.body === "string") {
     try {
       after = { ...after, body: JSON.parse(after.body) };
@@ -35064,7 +35066,6 @@ var init_evaluate = __esm({
     init_instance();
     init_guard();
     init_manifest();
-    init_paths();
     init_types();
     init_stream();
     init_address2();
@@ -35129,9 +35130,9 @@ var init_evaluate = __esm({
         return this.manifest;
       }
       /** A remote call's copy, by the static run's rules (same record, same staleness, inside the scan root). */
-      remote = (key, source, version) => remoteCopyDir(this.moduleManifest(), key, source, version, (d) => this.input.insideRoot(d), this.input.tfDataDir, this.rootDir !== void 0 && this.input.tfDataDir !== void 0 && !isWithin(this.input.root, manifestFile(this.rootDir, this.input.tfDataDir)));
-      pathsRead(type, armType) {
-        return this.input.pathsRead(type, armType);
+      remote = (key, source, version) => remoteCopyDir(this.moduleManifest(), key, source, version, (d) => this.input.insideRoot(d), dataDirPlace(this.input.root, this.rootDir, this.input.tfDataDir));
+      pathsRead(type) {
+        return this.input.pathsRead(type);
       }
       load(dir) {
         if (this.sources.has(dir)) return this.sources.get(dir);
@@ -35239,6 +35240,7 @@ var init_terraform_plan = __esm({
   "src/frontends/terraform-plan.ts"() {
     "use strict";
     init_terraform();
+    init_file_kind();
     init_blocks2();
     init_env();
     init_paths();
@@ -46152,7 +46154,8 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       frames.push(k === 0 ? pipedFrame(openFrame("loop"), cmd) : openFrame("loop"));
       const items = rest[2]?.raw === "in" ? rest.slice(3) : [];
       const literalWords = items.length > 0 && items.every((w) => /^[A-Za-z0-9_.,:/=@%+-]+$/.test(w.raw));
-      if (v && /^[A-Za-z_]\w*$/.test(v)) set(v, literalWords ? oneWord(unknown(`$${v} is a loop variable`)) : unknown(`$${v} is a loop variable`));
+      const loopValue = unknown(`$${v} is a loop variable`);
+      if (v && /^[A-Za-z_]\w*$/.test(v)) set(v, literalWords ? oneWord(loopValue) : loopValue);
       continue;
     }
     if (head === "case") {
@@ -47678,13 +47681,13 @@ function scriptContext(file, place, variant, given, inherited) {
     return throughInput(str(i.default.text, scalarLoc(f, i.default)));
   };
   const conditionReference = (ref) => {
-    const variableName = /^variables\.(.+)$/.exec(ref)?.[1];
-    if (variableName !== void 0) {
-      const lower = variableName.toLowerCase();
-      if (fromMacros.has(lower)) return unknown(`${variableName} is built from $(\u2026) macros, which compile-time expressions do not expand`);
-      if (scopedNames.has(lower)) return unknown(`${variableName} is set by a stage's or job's own variables, which a condition around that stage or job does not see`);
-      const v2 = compileTimeVariable(variableName);
-      return v2 ? named2(v2, `variables.${variableName}`, variableName) : unknown(`variables.${variableName} is not set literally in this file`);
+    const variableName2 = /^variables\.(.+)$/.exec(ref)?.[1];
+    if (variableName2 !== void 0) {
+      const lower = variableName2.toLowerCase();
+      if (fromMacros.has(lower)) return unknown(`${variableName2} is built from $(\u2026) macros, which compile-time expressions do not expand`);
+      if (scopedNames.has(lower)) return unknown(`${variableName2} is set by a stage's or job's own variables, which a condition around that stage or job does not see`);
+      const v2 = compileTimeVariable(variableName2);
+      return v2 ? named2(v2, `variables.${variableName2}`, variableName2) : unknown(`variables.${variableName2} is not set literally in this file`);
     }
     const v = expression2(ref);
     if (/^parameters\.[^.]+\./.test(ref) && v.kind === "string" && /^(?:true|false|yes|no|on|off|null|~|[-+]?(?:\d|\.\d)|0x)/i.test(v.value.trim())) return unknown(`${ref} is "${v.value}", which may be a YAML boolean or number, not text`);
@@ -47698,19 +47701,19 @@ function scriptContext(file, place, variant, given, inherited) {
     if (!i || !m) return unknown(`parameter ${name} has no default member ${path62}`);
     return passedThrough(str(m.text, scalarLoc(f, m)), { file: f, range: i.nameRange, label: `input ${name}`, symbol: { kind: "input", name } });
   };
-  const variable = (name) => {
-    const v = vars.get(name);
-    if (v || !pipeline) return v;
+  const variableName = (name, anyCase) => {
+    if (vars.has(name) || !anyCase) return vars.has(name) ? name : void 0;
     const lower = name.toLowerCase();
-    for (const [k, x] of vars) if (k.toLowerCase() === lower) return x;
+    for (const k of vars.keys()) if (k.toLowerCase() === lower) return k;
     return void 0;
   };
+  const variable = (name) => {
+    const k = variableName(name, pipeline);
+    return k === void 0 ? void 0 : vars.get(k);
+  };
   const compileTimeVariable = (name) => {
-    const at2 = (k) => beforeRunTime.has(k) ? beforeRunTime.get(k) : vars.get(k);
-    if (vars.has(name)) return at2(name);
-    const lower = name.toLowerCase();
-    for (const k of vars.keys()) if (k.toLowerCase() === lower) return at2(k);
-    return void 0;
+    const k = variableName(name, true);
+    return k === void 0 ? void 0 : beforeRunTime.has(k) ? beforeRunTime.get(k) : vars.get(k);
   };
   const macrosExpanded = (t, at2) => {
     let why;
@@ -51553,6 +51556,7 @@ import os2 from "node:os";
 import path61 from "node:path";
 
 // src/api.ts
+init_file_kind();
 init_host();
 init_clock();
 init_source();
@@ -53472,19 +53476,21 @@ function literalLeafOf(v) {
   return leaf === "" ? void 0 : leaf;
 }
 function nameLiteralPieces(v) {
-  if (v?.kind !== "unknown") return void 0;
-  const pieces = v.literals ?? (v.tpl && v.token !== void 0 ? templatePieces(v.token) : void 0);
+  const pieces = literalPiecesOf(v);
   if (!pieces || pieces.length < 2) return void 0;
   let k = -1;
   pieces.forEach((p, i) => p.includes("/") ? k = i : void 0);
   return k < 0 ? pieces : [pieces[k].slice(pieces[k].lastIndexOf("/") + 1), ...pieces.slice(k + 1)];
 }
 function knownOwnName(v) {
-  if (v?.kind !== "unknown") return void 0;
-  const pieces = v.literals ?? (v.tpl && v.token !== void 0 ? templatePieces(v.token) : void 0);
+  const pieces = literalPiecesOf(v);
   const last = pieces && pieces.length >= 2 ? pieces[pieces.length - 1] : void 0;
   const slash = last?.lastIndexOf("/") ?? -1;
   return last !== void 0 && slash >= 0 && slash < last.length - 1 ? last.slice(slash + 1) : void 0;
+}
+function literalPiecesOf(v) {
+  if (v?.kind !== "unknown") return void 0;
+  return v.literals ?? (v.tpl && v.token !== void 0 ? templatePieces(v.token) : void 0);
 }
 function templatePieces(t) {
   const out = [""];
@@ -55852,17 +55858,20 @@ function allValidationsAdmit(vs, size) {
 function memberGuardOf(input2, size) {
   if (input2.kind === "tf-variable" || (input2.allowedValues?.length ?? 0) > 0) return void 0;
   if (size?.kind !== "string" || !size.origin) return void 0;
-  for (const whole of [input2.assigned, ...input2.otherAssigned ?? [], input2.defaultValue]) {
+  for (const whole of inputValues(input2)) {
     if (whole?.kind !== "object" && whole?.kind !== "list" || !whole.origin || !locationContains(whole.origin, size.origin)) continue;
     const path62 = memberPathAt(whole, size.origin);
     if (path62 && path62.length > 0) return { path: path62, allowed: input2.memberAllowed?.(path62) };
   }
   return void 0;
 }
+function inputValues(input2) {
+  return [input2.assigned, ...input2.otherAssigned ?? [], input2.defaultValue];
+}
 function valueHolding(input2, size) {
   const at2 = size?.origin;
   if (at2) {
-    for (const v of [input2.assigned, ...input2.otherAssigned ?? [], input2.defaultValue]) if (v?.origin && locationContains(v.origin, at2)) return v;
+    for (const v of inputValues(input2)) if (v?.origin && locationContains(v.origin, at2)) return v;
   }
   return input2.assigned ?? input2.defaultValue;
 }
@@ -57372,7 +57381,7 @@ var SEC001_hardcoded_secret_default = defineRule({
         v.entries.forEach((e, k) => visit2(k, e, onSecret, key, seen));
       } else if (v.kind === "list") {
         for (const i of v.items) if (i.kind === "object" || i.kind === "list") visit2(void 0, i, onSecret, key, seen);
-      } else if (v.kind === "string" && v.document && /\.tf(?:\.json)?$/.test(v.document.origin?.file ?? "")) {
+      } else if (v.kind === "string" && v.document && isTerraformFile(v.document.origin?.file ?? "")) {
         visit2(key, v.document, onSecret, parentKey2, seen);
       }
     };
@@ -59046,7 +59055,7 @@ async function prepareRun(options, cache3) {
   for (const f of namedVarFiles) {
     if (!fs8.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
     if (!fs8.statSync(f).isFile()) throw new UsageError(`--var-file is not a file: ${f} (give a .tfvars or .tfvars.json file)`);
-    if (/\.tf(?:\.json)?$/i.test(f)) throw new UsageError(`--var-file takes a variable file (.tfvars or .tfvars.json), not Terraform configuration: ${f}`);
+    if (isTerraformFile(f)) throw new UsageError(`--var-file takes a variable file (.tfvars or .tfvars.json), not Terraform configuration: ${f}`);
   }
   if (options.policyAliasesFile !== void 0 && !fs8.existsSync(path58.resolve(options.policyAliasesFile))) throw new UsageError(`--policy-aliases not found: ${path58.resolve(options.policyAliasesFile)}`);
   const namedOnly = options.onlyFiles?.map((f) => path58.resolve(f));

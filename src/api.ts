@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { EnvClass } from './core/env.js';
-import type { FileKind } from './core/file-kind.js';
+import { isTerraformFile, type FileKind } from './core/file-kind.js';
 import { createHost, readNamedText, type Host, type ReadProblem } from './core/host.js';
 import { monotonicMs } from './core/clock.js';
 import { compareLocations, fileStart, locationKey } from './core/source.js';
@@ -333,7 +333,7 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
     if (!fs.statSync(f).isFile()) throw new UsageError(`--var-file is not a file: ${f} (give a .tfvars or .tfvars.json file)`);
     // A configuration file (`variables.tf`) given by mistake: Terraform refuses its blocks, and its
     // assignments are not the run's values (review 71: findings dropped silently).
-    if (/\.tf(?:\.json)?$/i.test(f)) throw new UsageError(`--var-file takes a variable file (.tfvars or .tfvars.json), not Terraform configuration: ${f}`);
+    if (isTerraformFile(f)) throw new UsageError(`--var-file takes a variable file (.tfvars or .tfvars.json), not Terraform configuration: ${f}`);
   }
   // A mistyped alias file is said at once, whether policies are configured or not.
   if (options.policyAliasesFile !== undefined && !fs.existsSync(path.resolve(options.policyAliasesFile))) throw new UsageError(`--policy-aliases not found: ${path.resolve(options.policyAliasesFile)}`);

@@ -6,7 +6,7 @@ import type { InputDecl, Resource } from '../../src/model/resource.js';
 import { locationKey, type Location } from '../../src/core/source.js';
 import type { Value } from '../../src/core/value.js';
 import { ownString } from '../../src/core/own-strings.js';
-import { SAMPLE_VAR_FILE } from '../../src/core/file-kind.js';
+import { isTerraformFile, SAMPLE_VAR_FILE } from '../../src/core/file-kind.js';
 import { displayName, sameRange } from '../../src/engine/facts.js';
 import { isInlineElement } from '../../src/model/normalize.js';
 import { withoutInstanceKeys } from '../../src/model/address.js';
@@ -363,7 +363,7 @@ export default defineRule({
         v.entries.forEach((e, k) => visit(k, e, onSecret, key, seen));
       } else if (v.kind === 'list') {
         for (const i of v.items) if (i.kind === 'object' || i.kind === 'list') visit(undefined, i, onSecret, key, seen);
-      } else if (v.kind === 'string' && v.document && /\.tf(?:\.json)?$/.test(v.document.origin?.file ?? '')) {
+      } else if (v.kind === 'string' && v.document && isTerraformFile(v.document.origin?.file ?? '')) {
         // `protected_settings = jsonencode({ password = "…" })`: the encoded value, written in the
         // Terraform code, is walked as the object it is (self-review 73: it was one opaque string).
         // A JSON file's text read with file() is that file's, linted as its own if at all.

@@ -29,3 +29,9 @@ export type FileKind =
  * (RULES.md SEC001: a sample file's secret is a warning). Its kind is `tfvars-sample`.
  */
 export const SAMPLE_VAR_FILE = /\.tfvars\.(?:example|sample|template|dist)$/i;
+
+/** A Terraform configuration file: native syntax (`.tf`) or JSON syntax (`.tf.json`). */
+export function isTerraformFile(name: string): boolean {
+  const n = name.toLowerCase();
+  return n.endsWith('.tf') || n.endsWith('.tf.json');
+}

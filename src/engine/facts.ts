@@ -262,8 +262,7 @@ export function literalLeafOf(v: Value | undefined): string | undefined {
  * token's literal text between its holes. Undefined for a known or wholly unknown name.
  */
 export function nameLiteralPieces(v: Value | undefined): readonly string[] | undefined {
-  if (v?.kind !== 'unknown') return undefined;
-  const pieces = v.literals ?? ((v as { tpl?: boolean }).tpl && v.token !== undefined ? templatePieces(v.token) : undefined);
+  const pieces = literalPiecesOf(v);
   if (!pieces || pieces.length < 2) return undefined;
   let k = -1;
   pieces.forEach((p, i) => (p.includes('/') ? (k = i) : undefined));
@@ -276,11 +275,16 @@ export function nameLiteralPieces(v: Value | undefined): readonly string[] | und
  * starts the child's segment, so that segment is known (`nimpool`).
  */
 export function knownOwnName(v: Value | undefined): string | undefined {
-  if (v?.kind !== 'unknown') return undefined;
-  const pieces = v.literals ?? ((v as { tpl?: boolean }).tpl && v.token !== undefined ? templatePieces(v.token) : undefined);
+  const pieces = literalPiecesOf(v);
   const last = pieces && pieces.length >= 2 ? pieces[pieces.length - 1]! : undefined;
   const slash = last?.lastIndexOf('/') ?? -1;
   return last !== undefined && slash >= 0 && slash < last.length - 1 ? last.slice(slash + 1) : undefined;
+}
+
+/** A partly known string's literal pieces (`UnknownValue.literals`, or an ARM template token's); undefined for any other value. */
+function literalPiecesOf(v: Value | undefined): readonly string[] | undefined {
+  if (v?.kind !== 'unknown') return undefined;
+  return v.literals ?? ((v as { tpl?: boolean }).tpl && v.token !== undefined ? templatePieces(v.token) : undefined);
 }
 
 /** An ARM template token's literal text pieces, split at its `{…}` holes (`readableTemplate`'s reading); undefined when its braces do not balance. */

@@ -70,13 +70,18 @@ export interface MemberGuard {
 export function memberGuardOf(input: InputDecl, size: Value | undefined): MemberGuard | undefined {
   if (input.kind === 'tf-variable' || (input.allowedValues?.length ?? 0) > 0) return undefined;
   if (size?.kind !== 'string' || !size.origin) return undefined;
-  for (const whole of [input.assigned, ...(input.otherAssigned ?? []), input.defaultValue]) {
+  for (const whole of inputValues(input)) {
     // Written inside the parameter's value (a member that reads another input is that input's).
     if ((whole?.kind !== 'object' && whole?.kind !== 'list') || !whole.origin || !locationContains(whole.origin, size.origin)) continue;
     const path = memberPathAt(whole, size.origin);
     if (path && path.length > 0) return { path, allowed: input.memberAllowed?.(path) };
   }
   return undefined;
+}
+
+/** Every value an input has: each instance's assigned value (the first's first), then the default. */
+function inputValues(input: InputDecl): (Value | undefined)[] {
+  return [input.assigned, ...(input.otherAssigned ?? []), input.defaultValue];
 }
 
 /**
@@ -87,7 +92,7 @@ export function memberGuardOf(input: InputDecl, size: Value | undefined): Member
 export function valueHolding(input: InputDecl, size: Value | undefined): Value | undefined {
   const at = size?.origin;
   if (at) {
-    for (const v of [input.assigned, ...(input.otherAssigned ?? []), input.defaultValue]) if (v?.origin && locationContains(v.origin, at)) return v;
+    for (const v of inputValues(input)) if (v?.origin && locationContains(v.origin, at)) return v;
   }
   return input.assigned ?? input.defaultValue;
 }

@@ -8,7 +8,8 @@
  * cached by the Host (no code frame, evidence hash or message ever shows a line of it).
  */
 import path from 'node:path';
-import { isTerraformFile, parseTerraform } from './terraform.js';
+import { parseTerraform } from './terraform.js';
+import { isTerraformFile } from '../core/file-kind.js';
 import type { HclFile } from '../parse/hcl/ast.js';
 import { hclBlockRanges } from '../parse/hcl/blocks.js';
 import { envFromVariables, evaluationEnv, readIgnoringCase } from '../core/env.js';

@@ -18,7 +18,7 @@ import type { Value } from '../core/value.js';
 import { fromTerraform, terraformRefKeys } from '../model/from-terraform.js';
 import { applyAzapiUpdates } from '../model/azapi-update.js';
 import { hclBlockRanges } from '../parse/hcl/blocks.js';
-import { SAMPLE_VAR_FILE, type FileKind } from '../core/file-kind.js';
+import { isTerraformFile, SAMPLE_VAR_FILE, type FileKind } from '../core/file-kind.js';
 import type { ClassifiedFile, FilesOnlyView, FrontEnd, FrontEndContext, Problem, SuppressionSource } from './types.js';
 import { dataFileEntries, entriesMayRead } from './terraform-data-files.js';
 import { outOfModuleCopies, readModuleManifest, remoteModuleProblem } from './remote-modules.js';
@@ -343,12 +343,6 @@ function terraformUnits(files: readonly ClassifiedFile[], ctx: FrontEndContext):
     } else put(`\u0000${f.path}`, f);
   }
   return [...groups.values()];
-}
-
-/** A Terraform configuration file: native syntax (`.tf`) or JSON syntax (`.tf.json`). */
-export function isTerraformFile(name: string): boolean {
-  const n = name.toLowerCase();
-  return n.endsWith('.tf') || n.endsWith('.tf.json');
 }
 
 /**

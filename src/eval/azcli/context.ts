@@ -295,7 +295,6 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
   // Names whose value came from macros (`conditionReference`); a caller's that says nothing: all of its names.
   const fromMacros = new Set<string>(inheriting ? (inherited.fromMacros ?? [...inherited.values.keys()].map((k) => k.toLowerCase())) : []);
   let hidden = pipeline && inherited !== undefined && inherited.hidden;
-  /** Marks the variables `writes` names as set at run time (`named`), or every variable (`anyOf`) when a write may set any. */
   /**
    * The values a run-time write replaced (`setAtRunTime`), by name: a compile-time
    * `${{ variables.x }}` is put in before any step runs, so it reads them, not the write
@@ -306,6 +305,7 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
     if (!beforeRunTime.has(name)) beforeRunTime.set(name, vars.get(name));
     vars.set(name, v);
   };
+  /** Marks the variables `writes` names as set at run time (`named`), or every variable (`anyOf`) when a write may set any. */
   const setAtRunTime = (writes: RuntimeVariables | undefined, named: (name: string) => string, anyOf: (name: string) => string): void => {
     for (const [name, at] of writes?.names ?? []) {
       const set = unknown(named(name), at);
@@ -424,24 +424,25 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
     if (!i || !m) return unknown(`parameter ${name} has no default member ${path}`);
     return passedThrough(str(m.text, scalarLoc(f, m)), { file: f, range: i.nameRange, label: `input ${name}`, symbol: { kind: 'input', name } });
   };
+  /** The name a variable is set under: as written, else (`anyCase`) the first spelled in another case. */
+  const variableName = (name: string, anyCase: boolean): string | undefined => {
+    if (vars.has(name) || !anyCase) return vars.has(name) ? name : undefined;
+    const lower = name.toLowerCase();
+    for (const k of vars.keys()) if (k.toLowerCase() === lower) return k;
+    return undefined;
+  };
   /** A variable by name; Azure Pipelines variable names are case-insensitive (`$(VmSize)` reads `vmSize`). */
   const variable = (name: string): Value | undefined => {
-    const v = vars.get(name);
-    if (v || !pipeline) return v;
-    const lower = name.toLowerCase();
-    for (const [k, x] of vars) if (k.toLowerCase() === lower) return x;
-    return undefined;
+    const k = variableName(name, pipeline);
+    return k === undefined ? undefined : vars.get(k);
   };
   /**
    * A variable as a compile-time expression reads it (`${{ variables.x }}`, a `${{ if }}`
    * condition): before any run-time write, names in any case.
    */
   const compileTimeVariable = (name: string): Value | undefined => {
-    const at = (k: string): Value | undefined => (beforeRunTime.has(k) ? beforeRunTime.get(k) : vars.get(k));
-    if (vars.has(name)) return at(name);
-    const lower = name.toLowerCase();
-    for (const k of vars.keys()) if (k.toLowerCase() === lower) return at(k);
-    return undefined;
+    const k = variableName(name, true);
+    return k === undefined ? undefined : beforeRunTime.has(k) ? beforeRunTime.get(k) : vars.get(k);
   };
   /** A text whose `$(name)` macros are each replaced by a known string variable; else unknown, saying which is not. */
   const macrosExpanded = (t: string, at: Location): Value => {

@@ -847,7 +847,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       // cannot carry a flag (self-review 72: `--cluster-name $c` "may expand to several words").
       const items = rest[2]?.raw === 'in' ? rest.slice(3) : [];
       const literalWords = items.length > 0 && items.every((w) => /^[A-Za-z0-9_.,:/=@%+-]+$/.test(w.raw));
-      if (v && /^[A-Za-z_]\w*$/.test(v)) set(v, literalWords ? oneWord(unknown(`$${v} is a loop variable`)) : unknown(`$${v} is a loop variable`));
+      const loopValue = unknown(`$${v} is a loop variable`);
+      if (v && /^[A-Za-z_]\w*$/.test(v)) set(v, literalWords ? oneWord(loopValue) : loopValue);
       continue;
     }
     if (head === 'case') {

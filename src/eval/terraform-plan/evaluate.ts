@@ -33,8 +33,7 @@ import { fromJS, list, nul, obj, passedThrough, unknown, type ObjectValue, type 
 import { blockHeader, buildModuleSource, locOf, type ModuleSource } from '../terraform/module-source.js';
 import { bodyMemberSites, literalAttr, ModuleInstance, type RemoteModuleResolver, type TfResource } from '../terraform/instance.js';
 import { EvalGuard } from '../terraform/guard.js';
-import { isLocalModuleSource, manifestFile, parseManifest, remoteCopyDir, type ModuleManifest } from '../terraform/manifest.js';
-import { isWithin } from '../../core/paths.js';
+import { dataDirPlace, isLocalModuleSource, parseManifest, remoteCopyDir, type ModuleManifest } from '../terraform/manifest.js';
 import { isVendoredFile, type VendoredOrigin } from '../types.js';
 import { streamJson } from '../../parse/json/stream.js';
 import { baseAddress, modulePrefix, parseAddress, type PlanAddress } from './address.js';
@@ -62,10 +61,10 @@ export interface PlanInput {
   varFileValues?(rootDir: string): { file: string; values: ReadonlyMap<string, Value>; auto: boolean }[];
   /**
    * The dotted paths of a resource's values the model reads (numeric segments: any index), or
-   * undefined for all; `armType` is azapi's `type`. Only these are kept: a 200 MB plan is
-   * mostly values no rule reads, and holding them all would not fit the memory budget.
+   * undefined for all. Only these are kept: a 200 MB plan is mostly values no rule reads, and
+   * holding them all would not fit the memory budget.
    */
-  pathsRead(type: string, armType?: string): string[] | undefined;
+  pathsRead(type: string): string[] | undefined;
   /** The resource cap (default MAX_PLAN_RESOURCES; tests lower it). */
   maxResources?: number;
 }
@@ -200,7 +199,7 @@ function planResource(c: ResourceChange, mapper: SourceMapper, jsonAt: Location)
   const refTokens = referenceTokens(where.configExpressions, modulePrefix(addr));
   let after: unknown = c.change.after;
   let { after_unknown: unk, after_sensitive: sens } = c.change;
-  const read = mapper.pathsRead(addr.type, isRecord(after) && typeof after.type === 'string' ? after.type : undefined);
+  const read = mapper.pathsRead(addr.type);
   // azapi v1 writes `body` as a JSON string (jsonencode); v2 as an object: read both as the object.
   if ((addr.type === 'azapi_resource' || addr.type === 'azapi_update_resource') && isRecord(after) && typeof after.body === 'string') {
     try {
@@ -509,10 +508,10 @@ class SourceMapper {
   }
 
   /** A remote call's copy, by the static run's rules (same record, same staleness, inside the scan root). */
-  private readonly remote: RemoteModuleResolver = (key, source, version) => remoteCopyDir(this.moduleManifest(), key, source, version, (d) => this.input.insideRoot(d), this.input.tfDataDir, this.rootDir !== undefined && this.input.tfDataDir !== undefined && !isWithin(this.input.root, manifestFile(this.rootDir, this.input.tfDataDir)));
+  private readonly remote: RemoteModuleResolver = (key, source, version) => remoteCopyDir(this.moduleManifest(), key, source, version, (d) => this.input.insideRoot(d), dataDirPlace(this.input.root, this.rootDir, this.input.tfDataDir));
 
-  pathsRead(type: string, armType?: string): string[] | undefined {
-    return this.input.pathsRead(type, armType);
+  pathsRead(type: string): string[] | undefined {
+    return this.input.pathsRead(type);
   }
 
   load(dir: string): ModuleSource | undefined {

@@ -14,6 +14,7 @@
  */
 import path from 'node:path';
 import { isPlain } from './paths.js';
+import { isWithin } from '../../core/paths.js';
 
 export interface ManifestRecord {
   key: string;
@@ -72,13 +73,26 @@ export type RemoteResolution =
   | { kind: 'copy'; record: ManifestRecord }
   | { kind: 'none'; reason: string };
 
+/** `--tf-data-dir` as given, for a root module: whether its manifest would lie outside the scan root. */
+export interface DataDirPlace {
+  tfDataDir: string;
+  outsideRoot: boolean;
+}
+
+/** Where `--tf-data-dir` puts a root module's manifest (`rootDir` undefined: not known), or undefined without the flag. */
+export function dataDirPlace(root: string, rootDir: string | undefined, tfDataDir: string | undefined): DataDirPlace | undefined {
+  if (tfDataDir === undefined) return undefined;
+  return { tfDataDir, outsideRoot: rootDir !== undefined && !isWithin(root, manifestFile(rootDir, tfDataDir)) };
+}
+
 /** Whether the manifest's record for `key` is a copy of this call (`source`, `version` as written). */
-export function resolveRemoteCall(manifest: ModuleManifest | undefined, key: string, source: string, version: string | undefined, tfDataDir?: string, manifestOutsideRoot = false): RemoteResolution {
+export function resolveRemoteCall(manifest: ModuleManifest | undefined, key: string, source: string, version: string | undefined, dataDir?: DataDirPlace): RemoteResolution {
   // With --tf-data-dir the user named the folder: say that one, not the default.
+  const tfDataDir = dataDir?.tfDataDir;
   const init = tfDataDir === undefined ? 'run `terraform init` before linting (or pass --tf-data-dir when TF_DATA_DIR is set)' : `run \`terraform init\` with TF_DATA_DIR=${tfDataDir} before linting`;
   const manifestPath = tfDataDir === undefined ? '.terraform/modules/modules.json' : path.posix.join(tfDataDir.replace(/\\/g, '/'), 'modules/modules.json');
   // A folder that leads out of the scan root, where nothing is read (self-review 72: the message told to run an init that was run).
-  const outside = manifestOutsideRoot ? ' (a manifest outside the scan root is never read)' : '';
+  const outside = dataDir?.outsideRoot ? ' (a manifest outside the scan root is never read)' : '';
   if (!manifest) return { kind: 'none', reason: `no module manifest (${manifestPath})${outside}: ${init}` };
   const record = manifest.records.get(key);
   if (!record) return { kind: 'none', reason: `the module manifest has no entry "${key}": ${init}` };
@@ -116,10 +130,9 @@ export function remoteCopyDir(
   source: string,
   version: string | undefined,
   insideRoot: (dir: string) => boolean,
-  tfDataDir?: string,
-  manifestOutsideRoot = false,
+  dataDir?: DataDirPlace,
 ): { dir: string; version?: string } | { reason: string } {
-  const r = resolveRemoteCall(manifest, key, source, version, tfDataDir, manifestOutsideRoot);
+  const r = resolveRemoteCall(manifest, key, source, version, dataDir);
   if (r.kind === 'none') return { reason: r.reason };
   if (!insideRoot(r.record.dir)) return { reason: `the module manifest's copy (${r.record.dir}) is outside the scanned folder` };
   return { dir: r.record.dir, ...(r.record.version ? { version: r.record.version } : {}) };

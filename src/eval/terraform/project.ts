@@ -8,7 +8,7 @@ import type { Block, HclFile } from '../../parse/hcl/ast.js';
 import type { EnvClass } from '../../core/env.js';
 import type { Evaluation, OpaqueModuleCall } from '../types.js';
 import type { Location } from '../../core/source.js';
-import { manifestFile, parseManifest, remoteCopyDir, type ModuleManifest } from './manifest.js';
+import { dataDirPlace, parseManifest, remoteCopyDir, type ModuleManifest } from './manifest.js';
 import { buildModuleFacts, isBackendFile, linkConfigurations, lockedProviderTypes, lockedProviderVersions, type RootConfiguration, type TerraformModuleFacts } from './module-facts.js';
 import { providerVersionCeiling } from './provider-versions.js';
 import { classifyPath, envFromVariables, evaluationEnv, readIgnoringCase } from '../../core/env.js';
@@ -19,7 +19,6 @@ import { EvalGuard } from './guard.js';
 import { AUTO_VARFILE, autoOrder, readVarFile } from './tfvars.js';
 import { dataFileReader } from './data-files.js';
 import { relativePath } from './paths.js';
-import { isWithin } from '../../core/paths.js';
 
 export interface TerraformInput {
   root: string;
@@ -162,7 +161,7 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
     return manifests.get(dir);
   };
   const copiedDirs = new Map<string, Location>();
-  const remoteFor = (rootDir: string): RemoteModuleResolver => (key, source, version) => remoteCopyDir(manifestOf(rootDir), key, source, version, input.insideRoot, input.tfDataDir, manifestOutside(input, rootDir));
+  const remoteFor = (rootDir: string): RemoteModuleResolver => (key, source, version) => remoteCopyDir(manifestOf(rootDir), key, source, version, input.insideRoot, dataDirPlace(input.root, rootDir, input.tfDataDir));
 
   const evaluations: TerraformEvaluation[] = [];
   const modules: TerraformModuleFacts[] = [];
@@ -324,9 +323,4 @@ function hasBackend(src: ModuleSource): boolean {
 function isInside(root: string, p: string): boolean {
   const rel = relativePath(root, p);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
-
-/** Whether `--tf-data-dir` puts a root module's manifest outside the scan root (where it is never read). */
-function manifestOutside(input: { root: string; tfDataDir?: string }, rootDir: string): boolean {
-  return input.tfDataDir !== undefined && !isWithin(input.root, manifestFile(rootDir, input.tfDataDir));
 }
