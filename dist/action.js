@@ -31541,6 +31541,12 @@ var init_script = __esm({
 
 // src/eval/azcli/words.ts
 import path12 from "node:path";
+function runnerOsOf(runsOn) {
+  if (runsOn === void 0 || runsOn.includes("${{") || runsOn.includes("$(")) return void 0;
+  const windows = /windows|(?:^|[^a-z])win\d/i.test(runsOn);
+  const unix = /ubuntu|linux|macos|osx/i.test(runsOn);
+  return windows === unix ? void 0 : windows ? "windows" : "unix";
+}
 function besideScriptPath(v) {
   if (v.kind !== "unknown" || !v.token?.startsWith(SCRIPT_DIR_TOKEN)) return void 0;
   const script = v.token.slice(SCRIPT_DIR_TOKEN.length);
@@ -31604,9 +31610,18 @@ function balanced(raw, i, open, close) {
   }
   return -1;
 }
-function lookup(env, name, ps) {
+function lookup(env, name, ps, os3) {
   if (!ps) return env.get(name) ?? env.get(ANY_VARIABLE);
-  return lookupAnyCase(env, name) ?? env.get(ANY_VARIABLE);
+  return lookupPowerShell(env, name, os3) ?? env.get(ANY_VARIABLE);
+}
+function lookupPowerShell(env, key, os3) {
+  if (!isPsEnvironmentKey(key)) return lookupAnyCase(env, key);
+  const exact = env.get(key);
+  if (exact !== void 0 || os3 === "windows") return exact ?? lookupAnyCase(env, key);
+  const spelled = spellingsOf(env, key)[0];
+  if (spelled === void 0) return void 0;
+  const where = os3 === "unix" ? "this job runs on Linux or macOS" : "the runner may be Linux or macOS";
+  return oneWord(unknown(`$${key} is set only as $${spelled}, and ${where}, where PowerShell's environment variable names keep their case`));
 }
 function lookupAnyCase(env, name) {
   const lower = name.toLowerCase();
@@ -31806,7 +31821,7 @@ function expandWord(word, env, ctx, onAssign, depth = 0) {
         continue;
       }
       const name = ps ? psVariableKey(m2[1]) : m2[1];
-      const bound = ps ? psBinding(lookup(env, name, ps), name) : lookup(env, name, ps);
+      const bound = ps ? psBinding(lookup(env, name, ps, ctx.runnerOs), name) : lookup(env, name, ps);
       const op = m2[2];
       if (op && !ps) {
         const defFrom = i + 2 + name.length + op.length;
@@ -31839,7 +31854,7 @@ function expandWord(word, env, ctx, onAssign, depth = 0) {
         expansion(unknown(`$${m[0]}${raw.slice(end, end + 40)} is a PowerShell member expression, evaluated at run time`), i, raw.length);
         i = raw.length;
         continue;
-      } else expansion((ps ? psBinding(lookup(env, name, ps), name) : lookup(env, name, ps)) ?? unassigned(name, ps, ctx.file), i, end, name);
+      } else expansion((ps ? psBinding(lookup(env, name, ps, ctx.runnerOs), name) : lookup(env, name, ps)) ?? unassigned(name, ps, ctx.file), i, end, name);
       i = end;
       continue;
     }
@@ -44363,10 +44378,13 @@ function matrixLegsOf(m) {
 }
 function readPipeline(out, roots, scripts) {
   let implicit;
+  const stagePools = /* @__PURE__ */ new Map();
   const jobOf = (job, root) => {
     if (job) return job;
     if (!implicit) {
       implicit = { id: "", subject: "pipeline:$", kind: "implicit", keyRange: root.range, range: root.range, needs: [], matrix: [], env: [], inputs: [], steps: [] };
+      const pool = poolOf(valueOf(root, "pool"));
+      if (pool !== void 0) implicit.runsOn = pool;
       out.jobs.push(implicit);
     }
     return implicit;
@@ -44437,6 +44455,8 @@ function readPipeline(out, roots, scripts) {
       const name = stringOf(node, "displayName");
       if (name !== void 0) s.name = name;
       if (templateCall) s.template = templateCall;
+      const stagePool = poolOf(valueOf(node, "pool"));
+      if (stagePool !== void 0) stagePools.set(s, stagePool);
       out.stages.push(s);
       stage = s;
     } else if (jobKey || templateCall && container === "jobs") {
@@ -44454,7 +44474,7 @@ function readPipeline(out, roots, scripts) {
       };
       const name = stringOf(node, "displayName");
       if (name !== void 0) j.name = name;
-      const pool = poolOf(valueOf(node, "pool"));
+      const pool = poolOf(valueOf(node, "pool")) ?? (stage ? stagePools.get(stage) : void 0) ?? poolOf(valueOf(root, "pool"));
       if (pool !== void 0) j.runsOn = pool;
       const env = environmentOf2(valueOf(node, "environment"));
       if (env) j.environment = env;
@@ -45829,9 +45849,6 @@ function environmentOf3(env) {
   }
   return out;
 }
-function lookupOwn(env, key) {
-  return lookupAnyCase(env, key);
-}
 function withoutEnvironmentPrefix(assigned) {
   const out = /* @__PURE__ */ new Map();
   for (const [k, v] of assigned) if (!isPsEnvironmentKey(k)) out.set(k, v);
@@ -45952,6 +45969,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   if (base.macro) ctx.macro = base.macro;
   if (base.source) ctx.source = base.source;
   if (base.program) ctx.program = base.program;
+  if (base.runnerOs) ctx.runnerOs = base.runnerOs;
   let env = ps ? powershellEnvironment(initial) : copy(initial);
   if (!ps) {
     const use = positionalUse(script.commands);
@@ -46318,7 +46336,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     return extra.length ? { apply: apply2, words: [{ text: "apply" }, ...extra] } : void 0;
   }
   function environmentValue(name) {
-    if (ps) return lookupOwn(env, psEnvironmentKey(name));
+    if (ps) return lookupPowerShell(env, psEnvironmentKey(name), ctx.runnerOs);
     return exported.has(name) || allExport ? env.get(name) : void 0;
   }
   function expandedWords(words, fromEnv) {
@@ -46707,7 +46725,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     const variable = /^\$(env:[A-Za-z_]\w*)$/i.exec(spelled(read.raw));
     const fallback = branches.argv[5];
     if (!variable || !/^(?:["'$]|[0-9]+$)/.test(fallback.raw)) return void 0;
-    const bound = lookupAnyCase(env, psVariableKey(variable[1])) ?? env.get(ANY_VARIABLE);
+    const bound = lookupPowerShell(env, psVariableKey(variable[1]), ctx.runnerOs) ?? env.get(ANY_VARIABLE);
     const chosen = bound !== void 0 && (bound.kind !== "string" || bound.value !== "") ? read : fallback;
     const e = expandWord(chosen, env, ctx);
     return asString2(copiedVariableInChain(sliceValue(e), e, 0, chosen), true);
@@ -47858,7 +47876,10 @@ function scriptContext(file, place, variant, given, inherited) {
   if (runtime?.any) env.set(ANY_VARIABLE, unknown(`an earlier step of the job may set any variable at run time (${setBy})`, runtime.any));
   const macro = pipeline ? (name) => variable(name) ?? // `$(Build.SourcesDirectory)`: the checkout's folder (a path built on it is a path from the repository's top).
   unknown(hidden ? `$(${name}) may come from a variable group or template` : `$(${name}) is not set literally in this file`, void 0, CHECKOUT_TOP_MACROS.has(name.toLowerCase()) ? CHECKOUT_TOKEN : void 0) : void 0;
-  return { env, expansion: macro ? { expression: expression2, macro } : { expression: expression2 }, variables: { values: vars, hidden, ...variableFiles.length ? { files: variableFiles } : {}, fromMacros, ...beforeRunTime.size ? { compileTime: beforeRunTime } : {} }, condition: conditionReference };
+  const expansion = macro ? { expression: expression2, macro } : { expression: expression2 };
+  const os3 = runnerOsOf(place?.job?.runsOn);
+  if (os3) expansion.runnerOs = os3;
+  return { env, expansion, variables: { values: vars, hidden, ...variableFiles.length ? { files: variableFiles } : {}, fromMacros, ...beforeRunTime.size ? { compileTime: beforeRunTime } : {} }, condition: conditionReference };
 }
 function namesSetBy(list2) {
   const known2 = NAMES_SET_BY.get(list2);

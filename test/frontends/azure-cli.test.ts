@@ -197,8 +197,10 @@ describe('azure-cli front end: statements that assign variables at run time', ()
     // A PowerShell variable does not set the environment variable of its name, nor the reverse.
     expect(size(`$GPU_SKU = 'Standard_D4s_v5'\n${pool('$env:GPU_SKU')}`, 'a.ps1')).toMatch(/^\?\$env:GPU_SKU is not assigned/);
     expect(size(`$env:GPU_SKU = 'Standard_D4s_v5'\n${pool('$GPU_SKU')}`, 'a.ps1')).toMatch(/^\?\$GPU_SKU is not assigned/);
-    // Each namespace keeps its own value; the braced form `${env:X}` is the same variable, in any case.
-    expect(size(`$env:GPU_SKU = 'Standard_D4s_v5'\n$gpu_sku = 'x'\n${pool('$ENV:gpu_sku')}`, 'a.ps1')).toBe('Standard_D4s_v5@1:17');
+    // Each namespace keeps its own value; the braced form `${env:X}` is the same variable, its drive in any case.
+    expect(size(`$env:GPU_SKU = 'Standard_D4s_v5'\n$gpu_sku = 'x'\n${pool('$ENV:GPU_SKU')}`, 'a.ps1')).toBe('Standard_D4s_v5@1:17');
+    // The name in another case: a script's runner is not known, and on Linux or macOS it is another variable (review 74).
+    expect(size(`$env:GPU_SKU = 'Standard_D4s_v5'\n${pool('$env:gpu_sku')}`, 'a.ps1')).toMatch(/^\?\$env:gpu_sku is set only as \$env:GPU_SKU, and the runner may be/);
     expect(size(`\${env:GPU_SKU} = 'Standard_D4s_v5'\n${pool('$env:GPU_SKU')}`, 'a.ps1')).toBe('Standard_D4s_v5@1:19');
     expect(size(`$env:GPU_SKU = 'Standard_D4s_v5'\n${pool('"${env:GPU_SKU}"')}`, 'a.ps1')).toBe('Standard_D4s_v5@1:17');
   });
@@ -341,6 +343,34 @@ jobs:
     ]);
   });
 
+
+  it('PowerShell finds an environment variable set in another case on a Windows runner only (about_Case-Sensitivity; review 74)', () => {
+    const gh = (runsOn: string, read: string): string => {
+      const r = run({
+        '.github/workflows/w.yml': `on: push\njobs:\n  j:\n    runs-on: ${runsOn}\n    env:\n      GPU_SIZE: Standard_D4s_v5\n    steps:\n      - shell: pwsh\n        run: az aks nodepool add -g rg --cluster-name aks -n gpu --node-vm-size ${read}\n`,
+      });
+      return attr(resources(r).find((x) => x.kind === 'aks.nodepool')!, 'vmSize');
+    };
+    expect(gh('windows-latest', '$env:gpu_size')).toBe('Standard_D4s_v5@6:17');
+    expect(gh('ubuntu-latest', '$env:gpu_size')).toBe('?$env:gpu_size is set only as $env:GPU_SIZE, and this job runs on Linux or macOS, where PowerShell\'s environment variable names keep their case');
+    expect(gh('${{ matrix.os }}', '$env:gpu_size')).toMatch(/^\?\$env:gpu_size is set only as \$env:GPU_SIZE, and the runner may be Linux or macOS/);
+    expect(gh('[self-hosted, windows]', '$ENV:Gpu_Size')).toBe('Standard_D4s_v5@6:17');
+    // The name as it is set: found on every runner; the drive prefix and PowerShell's own variables ignore case everywhere.
+    expect(gh('ubuntu-latest', '$Env:GPU_SIZE')).toBe('Standard_D4s_v5@6:17');
+    expect(gh('macos-14', '"${env:GPU_SIZE}"')).toBe('Standard_D4s_v5@6:17');
+    // Azure Pipelines: a variable is the upper-case environment variable; a job runs on its own pool, else its stage's, else the pipeline's.
+    const ado = (pools: { root?: string; stage?: string; job?: string }): string => {
+      const pool = (p: string | undefined, indent: string): string => (p ? `${indent}pool:\n${indent}  vmImage: ${p}\n` : '');
+      const r = run({
+        'azure-pipelines.yml': `${pool(pools.root, '')}variables:\n  gpuSize: Standard_D4s_v5\nstages:\n- stage: s\n${pool(pools.stage, '  ')}  jobs:\n  - job: j\n${pool(pools.job, '    ')}    steps:\n    - pwsh: az aks nodepool add -g rg --cluster-name aks -n gpu --node-vm-size $env:gpuSize\n`,
+      });
+      return attr(resources(r).find((x) => x.kind === 'aks.nodepool')!, 'vmSize');
+    };
+    expect(ado({ root: 'windows-latest' })).toMatch(/^Standard_D4s_v5@/);
+    expect(ado({ root: 'windows-latest', stage: 'ubuntu-latest' })).toMatch(/^\?.*this job runs on Linux or macOS/);
+    expect(ado({ root: 'ubuntu-latest', stage: 'ubuntu-latest', job: 'windows-2022' })).toMatch(/^Standard_D4s_v5@/);
+    expect(ado({})).toMatch(/^\?.*the runner may be Linux or macOS/);
+  });
   it('a call of the mlops-templates create-compute workflow is an ml.compute resource', () => {
     const r = run({
       '.github/workflows/train.yml': `on: workflow_dispatch

@@ -1536,6 +1536,14 @@ const azureCli: RuleTable = {
         },
       },
       {
+        // On Linux and macOS PowerShell's environment variable names keep their case: `$env:gpu_size`
+        // is not the job's `GPU_SIZE` there, and the pool gets no size from it (review 74).
+        name: 'powershell-environment-variable-in-another-case-on-linux',
+        files: {
+          '.github/workflows/w.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    env:\n      GPU_SIZE: Standard_D4s_v5\n    steps:\n      - shell: pwsh\n        run: az aks nodepool add -g rg --cluster-name c -n gpupool --node-vm-size $env:gpu_size --node-taints sku=gpu:NoSchedule\n',
+        },
+      },
+      {
         // A parameter typed other than [string] converts what is passed (PowerShell refuses a size
         // for [int], and the script does not run): the argument is not read (review 45).
         name: 'argument-to-a-parameter-of-another-type',
@@ -2035,6 +2043,16 @@ jobs:
             'parameters:\n  - name: size\n    default: Standard_NC24ads_A100_v4\n  - name: size2\n    default: Standard_NC24ads_A100_v4\njobs:\n  - job: compute\n    steps:\n      - script: ./deploy.sh\n        env:\n          SIZE: ${{ parameters.size }}\n      - task: AzureCLI@2\n        inputs:\n          azureSubscription: x\n          scriptType: bash\n          scriptLocation: scriptPath\n          scriptPath: deploy2.sh\n          arguments: ${{ parameters.size2 }}\n',
           'deploy.sh': 'az ml compute create -n gpu-cluster --type AmlCompute --size "$SIZE" -w ws\n',
           'deploy2.sh': 'az ml compute create -n gpu-cluster2 --type AmlCompute --size "$1" -w ws\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
+        // On a Windows runner the same name in another case is the same variable.
+        name: 'powershell-environment-variable-in-another-case-on-windows',
+        files: {
+          '.github/workflows/w.yml': 'on: push\njobs:\n  a:\n    runs-on: windows-latest\n    env:\n      GPU_SIZE: ⟦Standard_D4s_v5⟧\n    steps:\n      - shell: pwsh\n        run: az aks nodepool add -g rg --cluster-name c -n gpupool --node-vm-size $env:gpu_size --node-taints sku=gpu:NoSchedule\n',
         },
         level: 'error',
         env: 'unknown',

@@ -16,7 +16,7 @@ import type { CiFile, CiJob, CiMatrixEntry, CiMatrixLeg, CiScalar, CiStage, CiSt
 import { runtimeVariables, type RuntimeVariables } from './runtime-variables.js';
 import { githubOperatorExpression, type ExpressionLocator } from './github-expression.js';
 import { conditionsHold, typedParameter, type TemplateCondition } from '../ci/template-conditions.js';
-import { ANY_VARIABLE, CHECKOUT_TOKEN, isActionFile, MAX_EXPANDED_CHARS, SCRIPT_DIR_TOKEN, tooLongToRead, type Env, type ExpansionContext } from './words.js';
+import { ANY_VARIABLE, CHECKOUT_TOKEN, isActionFile, MAX_EXPANDED_CHARS, runnerOsOf, SCRIPT_DIR_TOKEN, tooLongToRead, type Env, type ExpansionContext } from './words.js';
 import { CHECKOUT_TOP_CONTEXTS, CHECKOUT_TOP_MACROS } from '../../parse/yaml/ci-checkout.js';
 
 /** One matrix combination of a job (empty for a job without a matrix). */
@@ -649,7 +649,10 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
         // `$(Build.SourcesDirectory)`: the checkout's folder (a path built on it is a path from the repository's top).
         unknown(hidden ? `$(${name}) may come from a variable group or template` : `$(${name}) is not set literally in this file`, undefined, CHECKOUT_TOP_MACROS.has(name.toLowerCase()) ? CHECKOUT_TOKEN : undefined)
     : undefined;
-  return { env, expansion: macro ? { expression, macro } : { expression }, variables: { values: vars, hidden, ...(variableFiles.length ? { files: variableFiles } : {}), fromMacros, ...(beforeRunTime.size ? { compileTime: beforeRunTime } : {}) }, condition: conditionReference };
+  const expansion: ScriptContext['expansion'] = macro ? { expression, macro } : { expression };
+  const os = runnerOsOf(place?.job?.runsOn);
+  if (os) expansion.runnerOs = os;
+  return { env, expansion, variables: { values: vars, hidden, ...(variableFiles.length ? { files: variableFiles } : {}), fromMacros, ...(beforeRunTime.size ? { compileTime: beforeRunTime } : {}) }, condition: conditionReference };
 }
 
 /**

@@ -19,7 +19,7 @@ import type { CiCommand, CiExpandedWord, CiHeredoc, ExpandedPiece, CiScript, CiW
 import { afterPrefix, afterWrappers, DECLARERS, isTerraformProgram, joinExpressions, POWERSHELL_ASSIGNMENT_OPERATOR, powershellProgramAt, redirection, SHELL_ASSIGNMENT, SHELL_LEADING_WORDS } from '../ci-words.js';
 import { POWERSHELL_TYPE } from '../../parse/yaml/script.js';
 import { nestedFolder, STARTING_FOLDER, UNKNOWN_FOLDER, within, type FolderState, type ScriptFolder } from './folders.js';
-import { ANY_VARIABLE, besideScriptPath, CaseFoldedEnv, CHECKOUT_TOKEN, checkoutPath, expandWord, lookupAnyCase, spellingsOf, isPsEnvironmentKey, oneWord, psEnvironmentKey, psVariableKey, SCRIPT_DIR_TOKEN, scriptDirOutput, sliceValue, sliceVariable, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
+import { ANY_VARIABLE, besideScriptPath, CaseFoldedEnv, CHECKOUT_TOKEN, checkoutPath, expandWord, lookupPowerShell, spellingsOf, isPsEnvironmentKey, oneWord, psEnvironmentKey, psVariableKey, SCRIPT_DIR_TOKEN, scriptDirOutput, sliceValue, sliceVariable, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
 
 /** A PowerShell variable word with type constraints before it (`[string]$x`): the constraints, the variable. */
 const PS_TYPED = new RegExp(String.raw`^((?:${POWERSHELL_TYPE})+)(\$.*)$`, 's');
@@ -336,10 +336,6 @@ function environmentOf(env: Env): Env {
   return out;
 }
 
-/** The binding of `key` in a PowerShell script's variables, in any case (names ignore case), without the any-variable fallback. */
-function lookupOwn(env: Env, key: string): Value | undefined {
-  return lookupAnyCase(env, key);
-}
 
 /** `assigned` with `env:X` keys as `X` (a PowerShell variable of that name, if assigned too, wins). */
 function withoutEnvironmentPrefix(assigned: Map<string, Value>): Map<string, Value> {
@@ -579,6 +575,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   if (base.macro) ctx.macro = base.macro;
   if (base.source) ctx.source = base.source;
   if (base.program) ctx.program = base.program;
+  if (base.runnerOs) ctx.runnerOs = base.runnerOs;
   // A PowerShell script finds the step's variables in its environment only (`$env:X`, not `$X`).
   let env: Env = ps ? powershellEnvironment(initial) : copy(initial);
   // The caller's arguments are `$1`…: only where they stay what the caller passed. Moved or
@@ -1071,7 +1068,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    * environment variable).
    */
   function environmentValue(name: string): Value | undefined {
-    if (ps) return lookupOwn(env, psEnvironmentKey(name));
+    if (ps) return lookupPowerShell(env, psEnvironmentKey(name), ctx.runnerOs);
     return exported.has(name) || allExport ? env.get(name) : undefined;
   }
 
@@ -1604,7 +1601,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     const fallback = branches.argv[5]!;
     // A quoted string, a variable or a number; a bare word runs a command (`else { Get-Name }`).
     if (!variable || !/^(?:["'$]|[0-9]+$)/.test(fallback.raw)) return undefined;
-    const bound = lookupAnyCase(env, psVariableKey(variable[1]!)) ?? env.get(ANY_VARIABLE);
+    const bound = lookupPowerShell(env, psVariableKey(variable[1]!), ctx.runnerOs) ?? env.get(ANY_VARIABLE);
     const chosen = bound !== undefined && (bound.kind !== 'string' || bound.value !== '') ? read : fallback;
     const e = expandWord(chosen, env, ctx);
     return asString(copiedVariableInChain(sliceValue(e), e, 0, chosen), true);

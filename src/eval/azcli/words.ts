@@ -43,6 +43,28 @@ export interface ExpansionContext {
    * the repository's top (`$GITHUB_WORKSPACE/x.sh`).
    */
   source?(path: string, env: Env, folder?: ScriptFolder, fromCheckout?: boolean): ScriptRun | undefined;
+  /** The operating system of the runner the script runs on, when the CI file says it (`runnerOs`). */
+  runnerOs?: RunnerOs;
+}
+
+/**
+ * A runner's operating system, as far as PowerShell's environment variables care: Windows finds
+ * `$env:gpu_size` under `GPU_SIZE`, Linux and macOS do not (about_Case-Sensitivity: "non-Windows
+ * systems are case-sensitive for … environment variable access").
+ */
+export type RunnerOs = 'windows' | 'unix';
+
+/**
+ * The runner OS a GitHub `runs-on:` (labels joined with spaces) or an Azure Pipelines pool
+ * (`vmImage`, else its name) names: `windows-latest`, `vs2017-win2016`, `[self-hosted, windows]`;
+ * `ubuntu-latest`, `macos-14`, `linux`. Undefined when it says neither or both (an expression,
+ * a self-hosted pool's own name).
+ */
+export function runnerOsOf(runsOn: string | undefined): RunnerOs | undefined {
+  if (runsOn === undefined || runsOn.includes('${{') || runsOn.includes('$(')) return undefined;
+  const windows = /windows|(?:^|[^a-z])win\d/i.test(runsOn);
+  const unix = /ubuntu|linux|macos|osx/i.test(runsOn);
+  return windows === unix ? undefined : windows ? 'windows' : 'unix';
 }
 
 /**
@@ -234,9 +256,25 @@ function balanced(raw: string, i: number, open: string, close: string): number {
  */
 export const ANY_VARIABLE = '*';
 
-export function lookup(env: Env, name: string, ps: boolean): Value | undefined {
+export function lookup(env: Env, name: string, ps: boolean, os?: RunnerOs): Value | undefined {
   if (!ps) return env.get(name) ?? env.get(ANY_VARIABLE);
-  return lookupAnyCase(env, name) ?? env.get(ANY_VARIABLE);
+  return lookupPowerShell(env, name, os) ?? env.get(ANY_VARIABLE);
+}
+
+/**
+ * A PowerShell variable's binding (`psVariableKey`), without the any-variable fallback: in any
+ * case, except an environment variable set only in another case, which is found on a Windows
+ * runner and unknown elsewhere (on Linux and macOS `$env:gpu_size` is not `GPU_SIZE`: unset there;
+ * review 74).
+ */
+export function lookupPowerShell(env: Env, key: string, os: RunnerOs | undefined): Value | undefined {
+  if (!isPsEnvironmentKey(key)) return lookupAnyCase(env, key);
+  const exact = env.get(key);
+  if (exact !== undefined || os === 'windows') return exact ?? lookupAnyCase(env, key);
+  const spelled = spellingsOf(env, key)[0];
+  if (spelled === undefined) return undefined;
+  const where = os === 'unix' ? 'this job runs on Linux or macOS' : 'the runner may be Linux or macOS';
+  return oneWord(unknown(`$${key} is set only as $${spelled}, and ${where}, where PowerShell's environment variable names keep their case`));
 }
 
 /**
@@ -525,7 +563,7 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
         continue;
       }
       const name = ps ? psVariableKey(m[1]!) : m[1]!;
-      const bound = ps ? psBinding(lookup(env, name, ps), name) : lookup(env, name, ps);
+      const bound = ps ? psBinding(lookup(env, name, ps, ctx.runnerOs), name) : lookup(env, name, ps);
       const op = m[2];
       if (op && !ps) {
         // ${X:-lit} / ${X:=lit}: the default is known when X is not set in the script.
@@ -565,7 +603,7 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
         expansion(unknown(`$${m[0]}${raw.slice(end, end + 40)} is a PowerShell member expression, evaluated at run time`), i, raw.length);
         i = raw.length;
         continue;
-      } else expansion((ps ? psBinding(lookup(env, name, ps), name) : lookup(env, name, ps)) ?? unassigned(name, ps, ctx.file), i, end, name);
+      } else expansion((ps ? psBinding(lookup(env, name, ps, ctx.runnerOs), name) : lookup(env, name, ps)) ?? unassigned(name, ps, ctx.file), i, end, name);
       i = end;
       continue;
     }

@@ -122,10 +122,14 @@ function matrixLegsOf(m: YamlTree | undefined): CiMatrixLeg[] | undefined {
 
 export function readPipeline(out: CiFile, roots: YamlTree[], scripts: ScriptsBySubject): void {
   let implicit: CiJob | undefined;
+  /** A stage's own `pool:`, which its jobs without one run on. */
+  const stagePools = new Map<CiStage, string>();
   const jobOf = (job: CiJob | undefined, root: YamlTree): CiJob => {
     if (job) return job;
     if (!implicit) {
       implicit = { id: '', subject: 'pipeline:$', kind: 'implicit', keyRange: root.range, range: root.range, needs: [], matrix: [], env: [], inputs: [], steps: [] };
+      const pool = poolOf(valueOf(root, 'pool'));
+      if (pool !== undefined) implicit.runsOn = pool;
       out.jobs.push(implicit);
     }
     return implicit;
@@ -208,6 +212,8 @@ export function readPipeline(out: CiFile, roots: YamlTree[], scripts: ScriptsByS
       const name = stringOf(node, 'displayName');
       if (name !== undefined) s.name = name;
       if (templateCall) s.template = templateCall;
+      const stagePool = poolOf(valueOf(node, 'pool'));
+      if (stagePool !== undefined) stagePools.set(s, stagePool);
       out.stages.push(s);
       stage = s;
     } else if (jobKey || (templateCall && container === 'jobs')) {
@@ -225,7 +231,8 @@ export function readPipeline(out: CiFile, roots: YamlTree[], scripts: ScriptsByS
       };
       const name = stringOf(node, 'displayName');
       if (name !== undefined) j.name = name;
-      const pool = poolOf(valueOf(node, 'pool'));
+      // A job without a pool of its own runs on its stage's, else the pipeline's (Learn, "pool" in the YAML schema).
+      const pool = poolOf(valueOf(node, 'pool')) ?? (stage ? stagePools.get(stage) : undefined) ?? poolOf(valueOf(root, 'pool'));
       if (pool !== undefined) j.runsOn = pool;
       const env = environmentOf(valueOf(node, 'environment'));
       if (env) j.environment = env;
