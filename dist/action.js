@@ -39082,7 +39082,7 @@ function declareInputs(template, scope, nested) {
     if (allowed === "unknown") input2.allowedValues = [unknown(`the type of parameter "${slot.name}" could not be resolved`, input2.header)];
     else if (allowed) input2.allowedValues = (allowed.children ?? []).map((c) => scope.root.eval(c));
     const decl = slot.decl;
-    input2.memberAllowed = (path62) => memberAllowedValues(template, decl, path62, (c) => scope.root.eval(c));
+    input2.memberAllowed = (path62, value) => memberAllowedValues(template, decl, path62, (c) => scope.root.eval(c), value);
     env.inputs.push(input2);
     env.inputKeys.set(key, input2);
   }
@@ -39113,8 +39113,9 @@ function evaluateArmTemplate(opts) {
   }
   return result;
 }
-function memberAllowedValues(root, decl, path62, evaluate4) {
+function memberAllowedValues(root, decl, path62, evaluate4, value, depth = 0) {
   let node = decl;
+  let cur = value;
   let refs = 0;
   for (let i = 0; ; ) {
     const ref = getProp(node, "$ref")?.value;
@@ -39124,6 +39125,21 @@ function memberAllowedValues(root, decl, path62, evaluate4) {
       node = m ? getProp(getProp(root, "definitions"), m[1]) : void 0;
       if (!node) return "unknown";
       continue;
+    }
+    const discriminator = i < path62.length ? getProp(node, "discriminator") : void 0;
+    if (discriminator) {
+      const mapping = getProp(discriminator, "mapping");
+      const tagName2 = getProp(discriminator, "propertyName")?.value;
+      if (mapping?.type !== "object" || typeof tagName2 !== "string" || depth >= MAX_REF_DEPTH) return "unknown";
+      const tag = memberOf2(cur, tagName2);
+      const chosen = tag?.kind === "string" ? getProp(mapping, tag.value) : void 0;
+      if (chosen) {
+        node = chosen;
+        continue;
+      }
+      if (tag?.kind === "string") return "unknown";
+      const answers = members(mapping).map(([, , schema]) => memberAllowedValues(root, schema, path62.slice(i), evaluate4, cur, depth + 1));
+      return answers.every((a) => a === void 0) ? void 0 : "unknown";
     }
     if (i === path62.length) {
       const allowed = getProp(node, "allowedValues");
@@ -39135,7 +39151,15 @@ function memberAllowedValues(root, decl, path62, evaluate4) {
     else next = getProp(node, "prefixItems")?.children?.[key] ?? getProp(node, "items");
     if (next?.type !== "object") return void 0;
     node = next;
+    cur = memberOf2(cur, key);
   }
+}
+function memberOf2(value, key) {
+  if (typeof key === "number") return value?.kind === "list" ? value.items[key] : void 0;
+  if (value?.kind !== "object") return void 0;
+  const lower = key.toLowerCase();
+  for (const [k, v] of value.entries) if (k.toLowerCase() === lower) return v;
+  return void 0;
 }
 function allowedValuesNode(root, decl) {
   let node = decl;
@@ -39642,48 +39666,100 @@ function namedAllowed(name, generic, reader, depth) {
   if (decl) return allowedByType(decl.value, reader, depth + 1);
   return reader.imported ? reader.imported(name, depth + 1) : "unknown";
 }
-function memberAllowedByType(t, path62, reader, depth = 0) {
+function memberAllowedByType(t, path62, reader, depth = 0, value) {
   if (path62.length === 0) return allowedByType(t, reader, depth);
   if (depth > MAX_DEPTH4) return "unknown";
   const [key, ...rest] = path62;
   switch (t.kind) {
     case "ParenType":
-      return memberAllowedByType(t.type, path62, reader, depth + 1);
+      return memberAllowedByType(t.type, path62, reader, depth + 1, value);
     case "NullableType":
     case "NonNullType":
-      return memberAllowedByType(t.base, path62, reader, depth + 1);
+      return memberAllowedByType(t.base, path62, reader, depth + 1, value);
     case "ObjectType": {
       if (typeof key !== "string") return void 0;
       const lower = key.toLowerCase();
       const prop = t.properties.find((p) => !p.isAdditionalProperties && p.keyName?.toLowerCase() === lower) ?? t.properties.find((p) => p.isAdditionalProperties);
-      return prop ? memberAllowedByType(prop.value, rest, reader, depth + 1) : void 0;
+      return prop ? memberAllowedByType(prop.value, rest, reader, depth + 1, memberValue(value, key)) : void 0;
     }
     case "ArrayType":
-      return typeof key === "number" ? memberAllowedByType(t.element, rest, reader, depth + 1) : void 0;
+      return typeof key === "number" ? memberAllowedByType(t.element, rest, reader, depth + 1, memberValue(value, key)) : void 0;
     case "TupleType": {
       const item = typeof key === "number" ? t.items[key] : void 0;
-      return item ? memberAllowedByType(item.value, rest, reader, depth + 1) : void 0;
+      return item ? memberAllowedByType(item.value, rest, reader, depth + 1, memberValue(value, key)) : void 0;
     }
     case "TypeName": {
       const name = t.name.name;
       if (t.typeArgs !== null || AMBIENT.has(name.toLowerCase())) return void 0;
       const decl = reader.types.get(name);
-      if (decl) return memberAllowedByType(decl.value, path62, reader, depth + 1);
+      if (decl) return memberAllowedByType(decl.value, path62, reader, depth + 1, value);
       const imported = reader.importedType?.(name);
-      return imported ? memberAllowedByType(imported.type, path62, imported.reader, depth + 1) : "unknown";
+      return imported ? memberAllowedByType(imported.type, path62, imported.reader, depth + 1, value) : "unknown";
     }
     case "TypeMemberAccess": {
       const ns = namespaced(t, reader);
-      if (ns) return memberAllowedByType(ns.type, path62, ns.reader, depth + 1);
+      if (ns) return memberAllowedByType(ns.type, path62, ns.reader, depth + 1, value);
       return accessTypeAllowed(t);
     }
     case "TypeIndexAccess":
     case "TypeItemsAccess":
     case "TypeAdditionalPropertiesAccess":
       return accessTypeAllowed(t);
+    case "UnionType":
+      return taggedUnionMemberAllowed(t.members, path62, reader, depth, value);
     default:
       return "unknown";
   }
+}
+function taggedUnionMemberAllowed(members2, path62, reader, depth, value) {
+  const candidates2 = [];
+  for (const m of members2) {
+    const o = objectTypeOf(m, reader, depth + 1);
+    if (!o) return "unknown";
+    if (matchesTags(o.type, o.reader, value)) candidates2.push(o);
+  }
+  const answers = candidates2.map((c) => memberAllowedByType(c.type, path62, c.reader, depth + 1, value));
+  if (answers.length === 1) return answers[0];
+  return answers.every((a) => a === void 0) ? void 0 : "unknown";
+}
+function objectTypeOf(t, reader, depth) {
+  if (depth > MAX_DEPTH4) return void 0;
+  switch (t.kind) {
+    case "ObjectType":
+      return { type: t, reader };
+    case "ParenType":
+      return objectTypeOf(t.type, reader, depth + 1);
+    case "TypeName": {
+      if (t.typeArgs !== null) return void 0;
+      const decl = reader.types.get(t.name.name);
+      if (decl) return objectTypeOf(decl.value, reader, depth + 1);
+      const imported = reader.importedType?.(t.name.name);
+      return imported ? objectTypeOf(imported.type, imported.reader, depth + 1) : void 0;
+    }
+    case "TypeMemberAccess": {
+      const ns = namespaced(t, reader);
+      return ns ? objectTypeOf(ns.type, ns.reader, depth + 1) : void 0;
+    }
+    default:
+      return void 0;
+  }
+}
+function matchesTags(t, reader, value) {
+  if (value?.kind !== "object") return true;
+  for (const p of t.properties) {
+    if (p.isAdditionalProperties || p.keyName === null || p.value.kind !== "LiteralType") continue;
+    const written2 = memberValue(value, p.keyName);
+    const tag = reader.literal(p.value.value);
+    if (written2?.kind === "string" && tag.kind === "string" && written2.value !== tag.value) return false;
+  }
+  return true;
+}
+function memberValue(value, key) {
+  if (typeof key === "number") return value?.kind === "list" ? value.items[key] : void 0;
+  if (value?.kind !== "object") return void 0;
+  const lower = key.toLowerCase();
+  for (const [k, v] of value.entries) if (k.toLowerCase() === lower) return v;
+  return void 0;
 }
 function namespaced(t, reader) {
   if (t.object.kind !== "TypeName" || t.object.typeArgs !== null || t.typeArgs !== null) return void 0;
@@ -41412,7 +41488,7 @@ var init_scope = __esm({
         if (arr?.kind === "Array") input2.allowedValues = arr.items.filter((x) => x.kind !== "Spread").map((x) => this.eval(x, void 0));
         else if (d.type) this.typeGuard(input2, d.type);
         const type = d.type;
-        if (type) input2.memberAllowed = (path62) => memberAllowedByType(type, path62, this.typeReader());
+        if (type) input2.memberAllowed = (path62, value) => memberAllowedByType(type, path62, this.typeReader(), 0, value);
         this.env.inputs.push(input2);
       }
       /**
@@ -55882,7 +55958,7 @@ function memberGuardOf(input2, size) {
   for (const whole of inputValues(input2)) {
     if (whole?.kind !== "object" && whole?.kind !== "list" || !whole.origin || !locationContains(whole.origin, size.origin)) continue;
     const path62 = memberPathAt(whole, size.origin);
-    if (path62 && path62.length > 0) return { path: path62, allowed: input2.memberAllowed?.(path62) };
+    if (path62 && path62.length > 0) return { path: path62, allowed: input2.memberAllowed?.(path62, whole) };
   }
   return void 0;
 }

@@ -74,7 +74,7 @@ export function memberGuardOf(input: InputDecl, size: Value | undefined): Member
     // Written inside the parameter's value (a member that reads another input is that input's).
     if ((whole?.kind !== 'object' && whole?.kind !== 'list') || !whole.origin || !locationContains(whole.origin, size.origin)) continue;
     const path = memberPathAt(whole, size.origin);
-    if (path && path.length > 0) return { path, allowed: input.memberAllowed?.(path) };
+    if (path && path.length > 0) return { path, allowed: input.memberAllowed?.(path, whole) };
   }
   return undefined;
 }

@@ -50,9 +50,10 @@ export interface InputDecl {
    * type's property or array type's element (`type pool = { vmSize: 'A' | 'B' }`, `pool[]`), an
    * ARM languageVersion 2.0 `properties`/`items`/`$ref` with `allowedValues`: the member's guard,
    * as Bicep compiles it. Absent or undefined: the type restricts nothing there (`object`,
-   * `array`, a `string` property).
+   * `array`, a `string` property). `value`: the input's value the path is followed in, which picks
+   * the member of a tagged union (a Bicep `@discriminator` type, an ARM `discriminator`).
    */
-  memberAllowed?: (path: readonly MemberKey[]) => MemberAllowed;
+  memberAllowed?: (path: readonly MemberKey[], value?: Value) => MemberAllowed;
   /** Terraform `validation` blocks. */
   validations?: InputValidation[];
   /** ARM: declared by an inner-scope nested deployment's template, not the file's root template. */

@@ -2169,6 +2169,14 @@ const armPools = (gpuPools: string, definitions = ''): string => `
 }
 `;
 
+/** A languageVersion 2.0 tagged union as Bicep compiles `@discriminator('kind') type pool = gpuPool | cpuPool`. */
+const taggedPoolDefinitions = (gpuSizes: string): string => `
+  "definitions": {
+    "pool": { "type": "object", "discriminator": { "propertyName": "kind", "mapping": { "gpu": { "$ref": "#/definitions/gpuPool" }, "cpu": { "$ref": "#/definitions/cpuPool" } } } },
+    "gpuPool": { "type": "object", "properties": { "kind": { "type": "string", "allowedValues": ["gpu"] }, "name": { "type": "string" }, "vmSize": { "type": "string", "allowedValues": [${gpuSizes}] } } },
+    "cpuPool": { "type": "object", "properties": { "kind": { "type": "string", "allowedValues": ["cpu"] }, "name": { "type": "string" }, "vmSize": { "type": "string", "allowedValues": ["Standard_D4s_v5"] } } }
+  },`;
+
 const poolDefinition = (sizes: string): string => `
   "definitions": {
     "poolSpec": {
@@ -2197,6 +2205,23 @@ param gpuPool poolSpec = {
   vmSize: 'Standard_NC4as_T4_v3'
 }
 ${poolResource('gpuPool.vmSize')}`,
+        },
+      },
+      {
+        // A tagged union (review 74): the member the value's tag names is its type; the CPU
+        // member's CPU sizes do not guard the GPU pool.
+        name: 'tagged-union-member-of-gpu-sizes',
+        files: {
+          'main.bicep': `
+@discriminator('kind')
+type poolSpec = gpuPool | cpuPool
+type gpuPool = { kind: 'gpu', name: string, vmSize: 'Standard_NC4as_T4_v3' | 'Standard_NC24ads_A100_v4' }
+type cpuPool = { kind: 'cpu', name: string, vmSize: 'Standard_D4s_v5' }
+
+param pools poolSpec[] = [
+  { kind: 'gpu', name: 'gpu', vmSize: 'Standard_NC4as_T4_v3' }
+]
+${poolResource('p.vmSize', 'pools')}`,
         },
       },
       {
@@ -2369,6 +2394,44 @@ ${poolResource('gpuPool.vmSize')}`,
         messageId: 'noMemberType',
       },
       {
+        // Every member of the tagged union leaves the size open (review 74: it was undecided).
+        name: 'tagged-union-string-property',
+        files: {
+          'main.bicep': `
+@discriminator('kind')
+type poolSpec = gpuPool | cpuPool
+type gpuPool = { kind: 'gpu', name: string, vmSize: string }
+type cpuPool = { kind: 'cpu', name: string, vmSize: string }
+
+⟦param pools poolSpec[]⟧ = [
+  { kind: 'gpu', name: 'gpu', vmSize: 'Standard_NC4as_T4_v3' }
+]
+${poolResource('p.vmSize', 'pools')}`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noMemberType',
+      },
+      {
+        // The tag picks the member whose union admits an FPGA size.
+        name: 'tagged-union-member-admits-fpga-size',
+        files: {
+          'main.bicep': `
+@discriminator('kind')
+type poolSpec = gpuPool | cpuPool
+type gpuPool = { kind: 'gpu', name: string, vmSize: 'Standard_NC4as_T4_v3' | ⟦'Standard_NP10s'⟧ }
+type cpuPool = { kind: 'cpu', name: string, vmSize: 'Standard_D4s_v5' }
+
+param pools poolSpec[] = [
+  { kind: 'gpu', name: 'gpu', vmSize: 'Standard_NC4as_T4_v3' }
+]
+${poolResource('p.vmSize', 'pools')}`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'allowsNonGpu',
+      },
+      {
         name: 'typed-object-union-admits-fpga-size',
         files: {
           'main.bicep': `
@@ -2482,6 +2545,16 @@ param gpuPool = {
   'bicep-compiled': {
     valid: [
       {
+        // languageVersion 2.0 tagged union (Bicep's @discriminator): the mapping the tag names is the element's schema (review 74: GPU002 said nothing restricts it).
+        name: 'items-discriminator-mapping-of-gpu-sizes',
+        files: {
+          'main.json': armPools(
+            `"gpuPools": { "type": "array", "items": { "$ref": "#/definitions/pool" }, "defaultValue": [ { "kind": "gpu", "name": "gpu", "vmSize": "Standard_NC4as_T4_v3" } ] }`,
+            taggedPoolDefinitions('"Standard_NC4as_T4_v3", "Standard_NC24ads_A100_v4"'),
+          ),
+        },
+      },
+      {
         name: 'items-ref-definition-of-gpu-sizes',
         files: {
           'main.json': armPools(
@@ -2498,6 +2571,18 @@ param gpuPool = {
           'main.json': armPools(
             `"gpuPools": { "type": "array", "items": { "$ref": "#/definitions/poolSpec" }, "defaultValue": [ { "name": "gpu", "vmSize": "Standard_NC4as_T4_v3" } ] }`,
             poolDefinition('"Standard_NC4as_T4_v3", ⟦"Standard_NP10s"⟧'),
+          ),
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'allowsNonGpu',
+      },
+      {
+        name: 'items-discriminator-mapping-admits-fpga-size',
+        files: {
+          'main.json': armPools(
+            `"gpuPools": { "type": "array", "items": { "$ref": "#/definitions/pool" }, "defaultValue": [ { "kind": "gpu", "name": "gpu", "vmSize": "Standard_NC4as_T4_v3" } ] }`,
+            taggedPoolDefinitions('"Standard_NC4as_T4_v3", ⟦"Standard_NP10s"⟧'),
           ),
         },
         level: 'warning',

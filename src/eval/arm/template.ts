@@ -965,7 +965,7 @@ function declareInputs(template: JsonNode, scope: Scope, nested: boolean): void 
     if (allowed === 'unknown') input.allowedValues = [unknown(`the type of parameter "${slot.name}" could not be resolved`, input.header)];
     else if (allowed) input.allowedValues = (allowed.children ?? []).map((c) => scope.root.eval(c));
     const decl = slot.decl;
-    input.memberAllowed = (path) => memberAllowedValues(template, decl, path, (c) => scope.root.eval(c));
+    input.memberAllowed = (path, value) => memberAllowedValues(template, decl, path, (c) => scope.root.eval(c), value);
     env.inputs.push(input);
     env.inputKeys.set(key, input);
   }
@@ -1004,11 +1004,15 @@ export function evaluateArmTemplate(opts: EvaluateArmOptions): ArmEvaluation {
  * Bicep emits for user-defined types: `"items": { "$ref": "#/definitions/pool" }`,
  * `definitions.pool.properties.vmSize.allowedValues`): the member's `allowedValues`, reached
  * through `properties` (else an `additionalProperties` schema), `prefixItems`/`items` and `$ref`s.
+ * A tagged union (`"discriminator": { "propertyName": "kind", "mapping": { "gpu": {…} } }`, what
+ * Bicep's `@discriminator` compiles to) goes on in the schema `value`'s tag maps to; when the tag
+ * is not known, the mapped schemas are read only when none restricts the member (review 74).
  * Undefined where nothing restricts it (a plain `object`/`array` parameter, a property without
  * `allowedValues`); `unknown` where a `$ref` cannot be resolved.
  */
-function memberAllowedValues(root: JsonNode, decl: JsonNode, path: readonly MemberKey[], evaluate: (n: JsonNode) => Value): MemberAllowed {
+function memberAllowedValues(root: JsonNode, decl: JsonNode, path: readonly MemberKey[], evaluate: (n: JsonNode) => Value, value: Value | undefined, depth = 0): MemberAllowed {
   let node: JsonNode | undefined = decl;
+  let cur = value;
   let refs = 0;
   for (let i = 0; ; ) {
     const ref = getProp(node, '$ref')?.value;
@@ -1018,6 +1022,21 @@ function memberAllowedValues(root: JsonNode, decl: JsonNode, path: readonly Memb
       node = m ? getProp(getProp(root, 'definitions'), m[1]!) : undefined;
       if (!node) return 'unknown';
       continue;
+    }
+    const discriminator = i < path.length ? getProp(node, 'discriminator') : undefined;
+    if (discriminator) {
+      const mapping = getProp(discriminator, 'mapping');
+      const tagName = getProp(discriminator, 'propertyName')?.value;
+      if (mapping?.type !== 'object' || typeof tagName !== 'string' || depth >= MAX_REF_DEPTH) return 'unknown';
+      const tag = memberOf(cur, tagName);
+      const chosen = tag?.kind === 'string' ? getProp(mapping, tag.value) : undefined;
+      if (chosen) {
+        node = chosen;
+        continue;
+      }
+      if (tag?.kind === 'string') return 'unknown';
+      const answers = members(mapping).map(([, , schema]) => memberAllowedValues(root, schema, path.slice(i), evaluate, cur, depth + 1));
+      return answers.every((a) => a === undefined) ? undefined : 'unknown';
     }
     if (i === path.length) {
       const allowed = getProp(node, 'allowedValues');
@@ -1029,7 +1048,17 @@ function memberAllowedValues(root: JsonNode, decl: JsonNode, path: readonly Memb
     else next = getProp(node, 'prefixItems')?.children?.[key] ?? getProp(node, 'items');
     if (next?.type !== 'object') return undefined;
     node = next;
+    cur = memberOf(cur, key);
   }
+}
+
+/** The member of an object or list value at `key` (a property name in any case, as ARM reads them; an index). */
+function memberOf(value: Value | undefined, key: MemberKey): Value | undefined {
+  if (typeof key === 'number') return value?.kind === 'list' ? value.items[key] : undefined;
+  if (value?.kind !== 'object') return undefined;
+  const lower = key.toLowerCase();
+  for (const [k, v] of value.entries) if (k.toLowerCase() === lower) return v;
+  return undefined;
 }
 
 /** `#/definitions/x` references followed at most this many times (a cycle is invalid anyway). */

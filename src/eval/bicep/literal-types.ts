@@ -102,49 +102,117 @@ function namedAllowed(name: string, generic: boolean, reader: TypeReader, depth:
  * declare); `unknown` where it cannot be read (a type that is not read, a union of object types
  * whose member would be chosen by its discriminator).
  */
-export function memberAllowedByType(t: TypeExpr, path: readonly MemberKey[], reader: TypeReader, depth = 0): MemberAllowed {
+export function memberAllowedByType(t: TypeExpr, path: readonly MemberKey[], reader: TypeReader, depth = 0, value?: Value): MemberAllowed {
   if (path.length === 0) return allowedByType(t, reader, depth);
   if (depth > MAX_DEPTH) return 'unknown';
   const [key, ...rest] = path as [MemberKey, ...MemberKey[]];
   switch (t.kind) {
     case 'ParenType':
-      return memberAllowedByType(t.type, path, reader, depth + 1);
+      return memberAllowedByType(t.type, path, reader, depth + 1, value);
     case 'NullableType':
     case 'NonNullType':
-      return memberAllowedByType(t.base, path, reader, depth + 1);
+      return memberAllowedByType(t.base, path, reader, depth + 1, value);
     case 'ObjectType': {
       if (typeof key !== 'string') return undefined;
       const lower = key.toLowerCase();
       const prop = t.properties.find((p) => !p.isAdditionalProperties && p.keyName?.toLowerCase() === lower) ?? t.properties.find((p) => p.isAdditionalProperties);
-      return prop ? memberAllowedByType(prop.value, rest, reader, depth + 1) : undefined;
+      return prop ? memberAllowedByType(prop.value, rest, reader, depth + 1, memberValue(value, key)) : undefined;
     }
     case 'ArrayType':
-      return typeof key === 'number' ? memberAllowedByType(t.element, rest, reader, depth + 1) : undefined;
+      return typeof key === 'number' ? memberAllowedByType(t.element, rest, reader, depth + 1, memberValue(value, key)) : undefined;
     case 'TupleType': {
       const item = typeof key === 'number' ? t.items[key] : undefined;
-      return item ? memberAllowedByType(item.value, rest, reader, depth + 1) : undefined;
+      return item ? memberAllowedByType(item.value, rest, reader, depth + 1, memberValue(value, key)) : undefined;
     }
     case 'TypeName': {
       const name = t.name.name;
       if (t.typeArgs !== null || AMBIENT.has(name.toLowerCase())) return undefined; // `object`, `array`, `resourceInput<…>`
       const decl = reader.types.get(name);
-      if (decl) return memberAllowedByType(decl.value, path, reader, depth + 1);
+      if (decl) return memberAllowedByType(decl.value, path, reader, depth + 1, value);
       const imported = reader.importedType?.(name);
-      return imported ? memberAllowedByType(imported.type, path, imported.reader, depth + 1) : 'unknown';
+      return imported ? memberAllowedByType(imported.type, path, imported.reader, depth + 1, value) : 'unknown';
     }
     case 'TypeMemberAccess': {
       const ns = namespaced(t, reader);
-      if (ns) return memberAllowedByType(ns.type, path, ns.reader, depth + 1);
+      if (ns) return memberAllowedByType(ns.type, path, ns.reader, depth + 1, value);
       return accessTypeAllowed(t);
     }
     case 'TypeIndexAccess':
     case 'TypeItemsAccess':
     case 'TypeAdditionalPropertiesAccess':
       return accessTypeAllowed(t);
+    case 'UnionType':
+      return taggedUnionMemberAllowed(t.members, path, reader, depth, value);
     default:
-      // A union (of object types: the discriminator picks one), a literal, an error: not read.
+      // A literal, an error: not read.
       return 'unknown';
   }
+}
+
+/**
+ * A member reached through a union of object types, a tagged union (`@discriminator('kind') type
+ * pool = gpuPool | cpuPool`, which Bicep requires for a union of objects): the object types whose
+ * literal-typed properties (`kind: 'gpu'`) the value written matches are the ones it may be; one
+ * left is read as the type; several are read only when they agree that nothing restricts the
+ * member (review 74: GPU002 was undecided for every tagged pool type).
+ */
+function taggedUnionMemberAllowed(members: readonly TypeExpr[], path: readonly MemberKey[], reader: TypeReader, depth: number, value: Value | undefined): MemberAllowed {
+  const candidates: { type: ObjectTypeOf; reader: TypeReader }[] = [];
+  for (const m of members) {
+    const o = objectTypeOf(m, reader, depth + 1);
+    if (!o) return 'unknown';
+    if (matchesTags(o.type, o.reader, value)) candidates.push(o);
+  }
+  const answers = candidates.map((c) => memberAllowedByType(c.type, path, c.reader, depth + 1, value));
+  if (answers.length === 1) return answers[0];
+  return answers.every((a) => a === undefined) ? undefined : 'unknown';
+}
+
+type ObjectTypeOf = Extract<TypeExpr, { kind: 'ObjectType' }>;
+
+/** The object type a union member names (through parentheses, `type` aliases and imports); undefined when it is not one or cannot be read. */
+function objectTypeOf(t: TypeExpr, reader: TypeReader, depth: number): { type: ObjectTypeOf; reader: TypeReader } | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  switch (t.kind) {
+    case 'ObjectType':
+      return { type: t, reader };
+    case 'ParenType':
+      return objectTypeOf(t.type, reader, depth + 1);
+    case 'TypeName': {
+      if (t.typeArgs !== null) return undefined;
+      const decl = reader.types.get(t.name.name);
+      if (decl) return objectTypeOf(decl.value, reader, depth + 1);
+      const imported = reader.importedType?.(t.name.name);
+      return imported ? objectTypeOf(imported.type, imported.reader, depth + 1) : undefined;
+    }
+    case 'TypeMemberAccess': {
+      const ns = namespaced(t, reader);
+      return ns ? objectTypeOf(ns.type, ns.reader, depth + 1) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Whether an object value may be of an object type: each of the type's literal-typed properties the value writes as a known string holds that literal. */
+function matchesTags(t: ObjectTypeOf, reader: TypeReader, value: Value | undefined): boolean {
+  if (value?.kind !== 'object') return true;
+  for (const p of t.properties) {
+    if (p.isAdditionalProperties || p.keyName === null || p.value.kind !== 'LiteralType') continue;
+    const written = memberValue(value, p.keyName);
+    const tag = reader.literal(p.value.value);
+    if (written?.kind === 'string' && tag.kind === 'string' && written.value !== tag.value) return false;
+  }
+  return true;
+}
+
+/** The member of an object or list value at `key` (a property name in any case, an index); undefined when it is not written or the value is not one. */
+function memberValue(value: Value | undefined, key: MemberKey): Value | undefined {
+  if (typeof key === 'number') return value?.kind === 'list' ? value.items[key] : undefined;
+  if (value?.kind !== 'object') return undefined;
+  const lower = key.toLowerCase();
+  for (const [k, v] of value.entries) if (k.toLowerCase() === lower) return v;
+  return undefined;
 }
 
 /** `ns.name` of a namespace import (`import * as ns from 'types.bicep'`): that file's type, when it can be read. */

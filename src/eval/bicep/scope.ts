@@ -255,7 +255,7 @@ export class FileScope {
     if (arr?.kind === 'Array') input.allowedValues = arr.items.filter((x) => x.kind !== 'Spread').map((x) => this.eval(x as Expression, undefined));
     else if (d.type) this.typeGuard(input, d.type);
     const type = d.type;
-    if (type) input.memberAllowed = (path) => memberAllowedByType(type, path, this.typeReader());
+    if (type) input.memberAllowed = (path, value) => memberAllowedByType(type, path, this.typeReader(), 0, value);
     this.env.inputs.push(input);
   }
 
