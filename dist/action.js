@@ -50041,23 +50041,36 @@ function someDocumentHasTopLevelPair(text2) {
   }
   return false;
 }
-function skipReason(file, text2, host, root) {
+function mayHoldTemplateActions(text2) {
+  return TEMPLATE_ACTION.test(text2);
+}
+function folderSkipReason(file, host, root, readKustomization) {
   let dir = path46.dirname(file);
   for (; ; ) {
     if (CHART_FILES.some((n) => host.isFile(path46.join(dir, n)))) {
-      return `part of the Helm chart in ${path46.relative(root, dir) || "."}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
+      const inChart = path46.relative(dir, file).split(path46.sep);
+      if (inChart.length > 1 && inChart[0] === "templates") {
+        return `a template of the Helm chart in ${path46.relative(root, dir) || "."}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
+      }
+      return void 0;
     }
-    if (KUSTOMIZATION_FILES.some((n) => host.isFile(path46.join(dir, n)))) {
-      return `input of the Kustomize build in ${path46.relative(root, dir) || "."}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
+    const kustomization = KUSTOMIZATION_FILES.map((n) => path46.join(dir, n)).find((k) => host.isFile(k));
+    if (kustomization) {
+      const named2 = readKustomization(kustomization);
+      if (named2 === void 0 || named2.some((p) => {
+        const at2 = path46.resolve(dir, p);
+        return at2 === file || file.startsWith(at2 + path46.sep);
+      })) {
+        return `input of the Kustomize build in ${path46.relative(root, dir) || "."}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
+      }
     }
     const up = path46.dirname(dir);
     if (up === dir || !host.isInside(up) || path46.relative(root, dir) === "") break;
     dir = up;
   }
-  if (TEMPLATE_ACTION.test(text2)) return "contains template actions ({{ \u2026 }}); lint the rendered output instead (helm template \u2026 > rendered.yaml)";
   return void 0;
 }
-var YAML_TOP_API, YAML_TOP_KIND, JSON_API, JSON_KIND, TEMPLATE_ACTION, FIRST_CONTENT, FLOW_API, FLOW_KIND, CHART_FILES, KUSTOMIZATION_FILES;
+var YAML_TOP_API, YAML_TOP_KIND, JSON_API, JSON_KIND, TEMPLATE_ACTION, FIRST_CONTENT, FLOW_API, FLOW_KIND, CHART_FILES, KUSTOMIZATION_FILES, TEMPLATE_SKIP_REASON;
 var init_k8s_classify = __esm({
   "src/frontends/k8s-classify.ts"() {
     "use strict";
@@ -50071,13 +50084,15 @@ var init_k8s_classify = __esm({
     FLOW_KIND = /[{,]\s*(["']?)kind\1\s*:/;
     CHART_FILES = ["Chart.yaml", "Chart.yml"];
     KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+    TEMPLATE_SKIP_REASON = "contains template actions ({{ \u2026 }}); lint the rendered output instead (helm template \u2026 > rendered.yaml)";
   }
 });
 
 // src/frontends/k8s.ts
 var k8s_exports = {};
 __export(k8s_exports, {
-  k8sFrontEnd: () => k8sFrontEnd
+  k8sFrontEnd: () => k8sFrontEnd,
+  kustomizationPaths: () => kustomizationPaths
 });
 function amlDocumentsNotRead(file, documents) {
   const out = [];
@@ -50094,24 +50109,26 @@ function amlDocumentsNotRead(file, documents) {
   }
   return out;
 }
-function parseManifest2(file, text2, problems, suppressionSources) {
+function parseManifest2(file, text2, problems, suppressionSources, strict = false) {
   if (/\.json$/i.test(file)) {
     const parsed2 = parseJsonc(text2, file);
     const first2 = parsed2.errors[0];
+    if ((first2 || !parsed2.root) && strict) return void 0;
     if (first2 || !parsed2.root) {
       problems.push({ ruleId: "PARSE001", message: first2?.message ?? "Empty JSON document", location: first2 ? { file, range: first2.range } : fileStart(file) });
       return void 0;
     }
     if (parsed2.comments.length > 0) suppressionSources.push({ file, comments: parsed2.comments, blocks: jsonObjectRanges(parsed2.root, parsed2.lineMap) });
-    return { documents: [jsonToTree(parsed2.root, parsed2.lineMap)], lineMap: parsed2.lineMap };
+    return { documents: [jsonToTree(parsed2.root, parsed2.lineMap)], lineMap: parsed2.lineMap, comments: parsed2.comments };
   }
   const parsed = parseYamlFile(text2);
   const first = parsed.errors[0];
+  if (first && strict) return void 0;
   if (first) problems.push({ ruleId: "PARSE001", message: first.message, location: { file, range: first.range } });
   if (parsed.soundDocuments.length === 0) return void 0;
   problems.push(...evaluationNoteProblems(file, parsed.evaluationNotes));
   suppressionSources.push({ file, comments: parsed.comments, blocks: parsed.blocks });
-  return { documents: parsed.soundDocuments, lineMap: parsed.lineMap };
+  return { documents: parsed.soundDocuments, lineMap: parsed.lineMap, comments: parsed.comments };
 }
 function literalFact(value, at2, sourcePath) {
   return { value: str(value, at2), defaulted: false, at: at2, sourcePath };
@@ -50145,7 +50162,45 @@ function workloadResource(t, index, evaluation, root) {
   r.k8s = t;
   return r;
 }
-var k8sFrontEnd;
+function documentsWithTemplateActions(text2, documents, comments) {
+  const ignored = comments.map((c) => c.range);
+  for (const d of documents) blockScalarRanges(d, text2, ignored);
+  const out = /* @__PURE__ */ new Set();
+  for (const m of text2.matchAll(/\{\{/g)) {
+    const at2 = m.index;
+    if (ignored.some((r) => at2 >= r.start.offset && at2 < r.end.offset)) continue;
+    const doc = documents.find((d) => at2 < d.range.end.offset) ?? documents[documents.length - 1];
+    if (doc) out.add(doc);
+  }
+  return out;
+}
+function blockScalarRanges(node, text2, out) {
+  if (node.type === "scalar") {
+    if (BLOCK_SCALAR_HEADER.test(text2.slice(Math.max(0, node.range.start.offset - 256), node.range.start.offset))) out.push(node.range);
+  } else if (node.type === "map") {
+    for (const e of node.entries) if (e.value) blockScalarRanges(e.value, text2, out);
+  } else if (node.type === "seq") {
+    for (const i of node.items) blockScalarRanges(i, text2, out);
+  }
+}
+function kustomizationPaths(text2) {
+  if (text2 === void 0) return void 0;
+  const parsed = parseYamlFile(text2);
+  const doc = parsed.soundDocuments[0];
+  if (parsed.errors.length > 0 || doc?.type !== "map") return void 0;
+  const out = [];
+  const scalar2 = (n) => {
+    if (n?.type === "scalar" && n.value !== "") out.push(n.value);
+  };
+  for (const e of doc.entries) {
+    if (KUSTOMIZATION_PATH_LISTS.includes(e.key) && e.value?.type === "seq") e.value.items.forEach(scalar2);
+    else if (KUSTOMIZATION_PATH_OBJECTS.includes(e.key) && e.value?.type === "seq") {
+      for (const item of e.value.items) if (item.type === "map") scalar2(item.entries.find((x) => x.key === "path")?.value);
+    } else if (e.key === "openapi" && e.value?.type === "map") scalar2(e.value.entries.find((x) => x.key === "path")?.value);
+  }
+  return out;
+}
+var k8sFrontEnd, BLOCK_SCALAR_HEADER, KUSTOMIZATION_PATH_LISTS, KUSTOMIZATION_PATH_OBJECTS;
 var init_k8s = __esm({
   "src/frontends/k8s.ts"() {
     "use strict";
@@ -50185,13 +50240,27 @@ var init_k8s = __esm({
             if (p) problems.push(p);
             continue;
           }
-          const why = skipReason(f.path, text2, ctx.host, ctx.root);
+          const why = folderSkipReason(f.path, ctx.host, ctx.root, (k) => kustomizationPaths(ctx.host.readText(k)));
           if (why) {
             skipped.push({ file: f.path, reason: why });
             continue;
           }
-          const parsed = parseManifest2(f.path, text2, problems, suppressionSources);
-          if (!parsed) continue;
+          const templated = mayHoldTemplateActions(text2);
+          const parsed = parseManifest2(f.path, text2, problems, suppressionSources, templated);
+          if (!parsed) {
+            if (templated) skipped.push({ file: f.path, reason: TEMPLATE_SKIP_REASON });
+            continue;
+          }
+          if (templated) {
+            const templatedDocs = documentsWithTemplateActions(text2, parsed.documents, parsed.comments);
+            const kept = parsed.documents.filter((d) => !templatedDocs.has(d));
+            if (kept.length < parsed.documents.length) {
+              const lines = parsed.documents.filter((d) => !kept.includes(d)).map((d) => d.range.start.line);
+              skipped.push({ file: f.path, reason: kept.length === 0 ? TEMPLATE_SKIP_REASON : `the ${lines.length === 1 ? "document" : "documents"} at line ${lines.join(", ")} ${TEMPLATE_SKIP_REASON}` });
+              if (kept.length === 0) continue;
+              parsed.documents = kept;
+            }
+          }
           problems.push(...amlDocumentsNotRead(f.path, parsed.documents));
           const evaluation = { variant: "default", ...evaluationEnv(pathEnv(ctx, f.path)), unit: f.path, inputs: [] };
           const resources = readPodTemplates(f.path, parsed.documents, parsed.lineMap).map((t, i) => workloadResource(t, i, evaluation, ctx.root));
@@ -50201,6 +50270,9 @@ var init_k8s = __esm({
         return { units: units2, problems, suppressionSources, skipped };
       }
     };
+    BLOCK_SCALAR_HEADER = /(?:^|[\s:-])[|>][-+0-9]*[ \t]*(?:#[^\n]*)?\r?\n[ \t\r\n]*$/;
+    KUSTOMIZATION_PATH_LISTS = ["resources", "bases", "components", "crds", "configurations", "generators", "transformers", "validators", "patchesStrategicMerge"];
+    KUSTOMIZATION_PATH_OBJECTS = ["patches", "patchesJson6902", "replacements"];
   }
 });
 

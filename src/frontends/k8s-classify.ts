@@ -5,11 +5,18 @@
  * a multi-document YAML file). GitHub workflows, Azure Pipelines and Azure ML YAML have no
  * such pair, so they are never taken (FORMATS.md §2(e)).
  *
- * Helm templates and Kustomize bases are skipped, because only their rendered output says
+ * Helm templates and Kustomize inputs are skipped, because only their rendered output says
  * what reaches the cluster (values, conditionals, overlay patches that add tolerations):
- * a file under a folder with `Chart.yaml`, a file containing `{{ … }}`, and a file under a
- * folder with `kustomization.yaml`. `helm template … > out.yaml` / `kustomize build … >
- * out.yaml` produce files that are linted as ordinary manifests.
+ * - a file under the `templates/` folder of a chart (a folder with `Chart.yaml`): what Helm
+ *   renders; the chart's other files are not rendered, and a manifest there (`helm template …
+ *   > chart/rendered.yaml`) is linted as written (review 74);
+ * - a file a `kustomization.yaml` of its folder or a folder above names (in `resources`,
+ *   `patches`, `components`, … : any path it writes, a folder naming everything under it); a
+ *   file no kustomization names is never read by `kustomize build` and is linted (review 74);
+ * - a document with template actions (`{{ … }}`) outside comments and block scalars, and a
+ *   whole file with them that does not parse as YAML (a Helm template): k8s.ts decides those.
+ * `helm template … > out.yaml` / `kustomize build … > out.yaml` produce files that are linted
+ * as ordinary manifests.
  */
 import path from 'node:path';
 import type { Host } from '../core/host.js';
@@ -57,23 +64,40 @@ function someDocumentHasTopLevelPair(text: string): boolean {
 export const CHART_FILES = ['Chart.yaml', 'Chart.yml'];
 export const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 
+/** Whether a file's text has a template action anywhere (k8s.ts then looks where). */
+export function mayHoldTemplateActions(text: string): boolean {
+  return TEMPLATE_ACTION.test(text);
+}
+
+export const TEMPLATE_SKIP_REASON = 'contains template actions ({{ … }}); lint the rendered output instead (helm template … > rendered.yaml)';
+
 /**
- * Why a manifest is not linted as written (a Helm chart file, a Helm template, a Kustomize
- * input), or undefined. Folders are looked up from the file's folder to the scan root.
+ * Why a manifest is not linted as written because of where it is (a Helm chart's template, a
+ * Kustomize input), or undefined. Folders are looked up from the file's folder to the scan root.
+ * `readKustomization` gives the paths a kustomization file names (undefined: it cannot be read,
+ * and then everything under it is taken as its input, as before review 74).
  */
-export function skipReason(file: string, text: string, host: Host, root: string): string | undefined {
+export function folderSkipReason(file: string, host: Host, root: string, readKustomization: (file: string) => readonly string[] | undefined): string | undefined {
   let dir = path.dirname(file);
   for (;;) {
     if (CHART_FILES.some((n) => host.isFile(path.join(dir, n)))) {
-      return `part of the Helm chart in ${path.relative(root, dir) || '.'}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
+      const inChart = path.relative(dir, file).split(path.sep);
+      // Helm renders `templates/` (a subchart under `charts/` has a Chart.yaml of its own, met first).
+      if (inChart.length > 1 && inChart[0] === 'templates') {
+        return `a template of the Helm chart in ${path.relative(root, dir) || '.'}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
+      }
+      return undefined;
     }
-    if (KUSTOMIZATION_FILES.some((n) => host.isFile(path.join(dir, n)))) {
-      return `input of the Kustomize build in ${path.relative(root, dir) || '.'}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
+    const kustomization = KUSTOMIZATION_FILES.map((n) => path.join(dir, n)).find((k) => host.isFile(k));
+    if (kustomization) {
+      const named = readKustomization(kustomization);
+      if (named === undefined || named.some((p) => { const at = path.resolve(dir, p); return at === file || file.startsWith(at + path.sep); })) {
+        return `input of the Kustomize build in ${path.relative(root, dir) || '.'}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
+      }
     }
     const up = path.dirname(dir);
     if (up === dir || !host.isInside(up) || path.relative(root, dir) === '') break;
     dir = up;
   }
-  if (TEMPLATE_ACTION.test(text)) return 'contains template actions ({{ … }}); lint the rendered output instead (helm template … > rendered.yaml)';
   return undefined;
 }

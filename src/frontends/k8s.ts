@@ -7,7 +7,7 @@
 import { evaluationEnv } from '../core/env.js';
 import { relativeToRoot } from '../core/paths.js';
 import { fileStart } from '../core/source.js';
-import type { LineMap, Location } from '../core/source.js';
+import type { LineMap, Location, Range } from '../core/source.js';
 import { str } from '../core/value.js';
 import { parseJsonc } from '../parse/json/index.js';
 import { jsonObjectRanges } from '../parse/json/blocks.js';
@@ -16,7 +16,7 @@ import type { YamlTree } from '../parse/yaml/tree.js';
 import { jsonToTree, readKaitoObjects, readPodTemplates, type KaitoObject } from '../eval/k8s/read.js';
 import type { Evaluation, Fact, Resource } from '../model/resource.js';
 import type { K8sPodTemplate } from '../model/k8s.js';
-import { looksLikeManifest, skipReason } from './k8s-classify.js';
+import { folderSkipReason, looksLikeManifest, mayHoldTemplateActions, TEMPLATE_SKIP_REASON } from './k8s-classify.js';
 import { k8sByName } from './names.js';
 import type { EvaluatedUnit, FrontEnd, Problem, SuppressionSource } from './types.js';
 import { evaluationNoteProblems, pathEnv, readProblem } from './shared.js';
@@ -46,13 +46,31 @@ export const k8sFrontEnd: FrontEnd = {
         if (p) problems.push(p);
         continue;
       }
-      const why = skipReason(f.path, text, ctx.host, ctx.root);
+      const why = folderSkipReason(f.path, ctx.host, ctx.root, (k) => kustomizationPaths(ctx.host.readText(k)));
       if (why) {
         skipped.push({ file: f.path, reason: why });
         continue;
       }
-      const parsed = parseManifest(f.path, text, problems, suppressionSources);
-      if (!parsed) continue;
+      // Template actions: a file that does not parse is a template (skipped whole, never a
+      // PARSE001); one that does loses only the documents that hold them outside comments and
+      // block scalars (a Jinja chat template in a ConfigMap, a PrometheusRule's `{{ $labels.pod }}`
+      // beside a GPU Deployment in `helm template` output; review 74).
+      const templated = mayHoldTemplateActions(text);
+      const parsed = parseManifest(f.path, text, problems, suppressionSources, templated);
+      if (!parsed) {
+        if (templated) skipped.push({ file: f.path, reason: TEMPLATE_SKIP_REASON });
+        continue;
+      }
+      if (templated) {
+        const templatedDocs = documentsWithTemplateActions(text, parsed.documents, parsed.comments);
+        const kept = parsed.documents.filter((d) => !templatedDocs.has(d));
+        if (kept.length < parsed.documents.length) {
+          const lines = parsed.documents.filter((d) => !kept.includes(d)).map((d) => d.range.start.line);
+          skipped.push({ file: f.path, reason: kept.length === 0 ? TEMPLATE_SKIP_REASON : `the ${lines.length === 1 ? 'document' : 'documents'} at line ${lines.join(', ')} ${TEMPLATE_SKIP_REASON}` });
+          if (kept.length === 0) continue;
+          parsed.documents = kept;
+        }
+      }
       problems.push(...amlDocumentsNotRead(f.path, parsed.documents));
       const evaluation: Evaluation = { variant: 'default', ...evaluationEnv(pathEnv(ctx, f.path)), unit: f.path, inputs: [] };
       const resources: Resource[] = readPodTemplates(f.path, parsed.documents, parsed.lineMap).map((t, i) => workloadResource(t, i, evaluation, ctx.root));
@@ -84,29 +102,35 @@ function amlDocumentsNotRead(file: string, documents: readonly YamlTree[]): Prob
   return out;
 }
 
-/** The documents of a manifest that parse (a PARSE001 for the first error), or undefined when none does. */
-function parseManifest(file: string, text: string, problems: Problem[], suppressionSources: SuppressionSource[]): { documents: YamlTree[]; lineMap: LineMap } | undefined {
+/**
+ * The documents of a manifest that parse (a PARSE001 for the first error), or undefined when none
+ * does. `strict`: undefined at any error (a file with template actions that does not parse is a
+ * template, not a broken manifest).
+ */
+function parseManifest(file: string, text: string, problems: Problem[], suppressionSources: SuppressionSource[], strict = false): { documents: YamlTree[]; lineMap: LineMap; comments: readonly { range: Range }[] } | undefined {
   if (/\.json$/i.test(file)) {
     const parsed = parseJsonc(text, file);
     const first = parsed.errors[0];
+    if ((first || !parsed.root) && strict) return undefined;
     if (first || !parsed.root) {
       problems.push({ ruleId: 'PARSE001', message: first?.message ?? 'Empty JSON document', location: first ? { file, range: first.range } : fileStart(file) });
       return undefined;
     }
     // JSONC `//` comments suppress too (RULES.md "Inline suppressions").
     if (parsed.comments.length > 0) suppressionSources.push({ file, comments: parsed.comments, blocks: jsonObjectRanges(parsed.root, parsed.lineMap) });
-    return { documents: [jsonToTree(parsed.root, parsed.lineMap)], lineMap: parsed.lineMap };
+    return { documents: [jsonToTree(parsed.root, parsed.lineMap)], lineMap: parsed.lineMap, comments: parsed.comments };
   }
   const parsed = parseYamlFile(text);
   // The first YAML error; the ones after it are usually its cascade.
   const first = parsed.errors[0];
+  if (first && strict) return undefined;
   if (first) problems.push({ ruleId: 'PARSE001', message: first.message, location: { file, range: first.range } });
   // The other documents of a multi-document manifest are still read (kubectl splits a file at
   // `---` and decodes each document on its own); a document with an error of its own is not.
   if (parsed.soundDocuments.length === 0) return undefined;
   problems.push(...evaluationNoteProblems(file, parsed.evaluationNotes));
   suppressionSources.push({ file, comments: parsed.comments, blocks: parsed.blocks });
-  return { documents: parsed.soundDocuments, lineMap: parsed.lineMap };
+  return { documents: parsed.soundDocuments, lineMap: parsed.lineMap, comments: parsed.comments };
 }
 
 /** A known string fact written at `at`. */
@@ -152,4 +176,61 @@ function workloadResource(t: K8sPodTemplate, index: number, evaluation: Evaluati
   const r = manifestResource('k8s.workload', { address, sourceType: `${t.apiVersion}/${t.workloadKind}`, header: t.header, name: t.name, identity: [address] }, attrs, evaluation);
   r.k8s = t;
   return r;
+}
+
+/** The text before a block scalar's content: its `|`/`>` header (chomping and indentation indicators, a comment) and the line break. */
+const BLOCK_SCALAR_HEADER = /(?:^|[\s:-])[|>][-+0-9]*[ \t]*(?:#[^\n]*)?\r?\n[ \t\r\n]*$/;
+
+/**
+ * The documents that hold a template action (`{{`) outside comments and block scalars (`|`, `>`:
+ * text a ConfigMap carries, such as a Jinja chat template). Looked for in the text, not in the
+ * tree: `image: {{ .Values.image }}` parses as nested flow mappings with no `{{` left in them.
+ * An action before a document's first node belongs to that document.
+ */
+function documentsWithTemplateActions(text: string, documents: readonly YamlTree[], comments: readonly { range: Range }[]): Set<YamlTree> {
+  const ignored: Range[] = comments.map((c) => c.range);
+  for (const d of documents) blockScalarRanges(d, text, ignored);
+  const out = new Set<YamlTree>();
+  for (const m of text.matchAll(/\{\{/g)) {
+    const at = m.index;
+    if (ignored.some((r) => at >= r.start.offset && at < r.end.offset)) continue;
+    const doc = documents.find((d) => at < d.range.end.offset) ?? documents[documents.length - 1];
+    if (doc) out.add(doc);
+  }
+  return out;
+}
+
+/** Adds the content ranges of a tree's block scalars to `out`. */
+function blockScalarRanges(node: YamlTree, text: string, out: Range[]): void {
+  if (node.type === 'scalar') {
+    if (BLOCK_SCALAR_HEADER.test(text.slice(Math.max(0, node.range.start.offset - 256), node.range.start.offset))) out.push(node.range);
+  } else if (node.type === 'map') {
+    for (const e of node.entries) if (e.value) blockScalarRanges(e.value, text, out);
+  } else if (node.type === 'seq') {
+    for (const i of node.items) blockScalarRanges(i, text, out);
+  }
+}
+
+/** Kustomization fields that list paths (kubectl.docs.kubernetes.io, "Kustomization" reference). */
+const KUSTOMIZATION_PATH_LISTS = ['resources', 'bases', 'components', 'crds', 'configurations', 'generators', 'transformers', 'validators', 'patchesStrategicMerge'];
+/** Kustomization fields that list objects with a `path` (the others hold inline patches or targets). */
+const KUSTOMIZATION_PATH_OBJECTS = ['patches', 'patchesJson6902', 'replacements'];
+
+/** The paths a kustomization file names, relative to its folder; undefined when it cannot be read. */
+export function kustomizationPaths(text: string | undefined): string[] | undefined {
+  if (text === undefined) return undefined;
+  const parsed = parseYamlFile(text);
+  const doc = parsed.soundDocuments[0];
+  if (parsed.errors.length > 0 || doc?.type !== 'map') return undefined;
+  const out: string[] = [];
+  const scalar = (n: YamlTree | undefined): void => {
+    if (n?.type === 'scalar' && n.value !== '') out.push(n.value);
+  };
+  for (const e of doc.entries) {
+    if (KUSTOMIZATION_PATH_LISTS.includes(e.key) && e.value?.type === 'seq') e.value.items.forEach(scalar);
+    else if (KUSTOMIZATION_PATH_OBJECTS.includes(e.key) && e.value?.type === 'seq') {
+      for (const item of e.value.items) if (item.type === 'map') scalar(item.entries.find((x) => x.key === 'path')?.value);
+    } else if (e.key === 'openapi' && e.value?.type === 'map') scalar(e.value.entries.find((x) => x.key === 'path')?.value);
+  }
+  return out;
 }

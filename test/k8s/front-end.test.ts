@@ -93,6 +93,7 @@ describe('classification', () => {
       'chart/Chart.yaml': 'apiVersion: v2\nname: trainer\nversion: 0.1.0\n',
       // Not YAML as written: a Go template action opens a flow mapping.
       'chart/templates/job.yaml': GPU_JOB.replace('name: train', 'name: {{ include "trainer.fullname" . }}\n{{- if .Values.gpu }}') + '{{- end }}\n',
+      // YAML as written (nested flow mappings): the action is still seen in the text.
       'raw/job.yaml': GPU_JOB.replace('image: trainer', 'image: {{ .Values.image }}'),
       'kustomize/base/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [job.yaml]\n',
       'kustomize/base/job.yaml': GPU_JOB,
@@ -101,11 +102,35 @@ describe('classification', () => {
     expect(r.findings).toEqual([]);
     const skipped = r.skipped.map((s) => [path.relative(root, s.file).split(path.sep).join('/'), s.reason]);
     expect(skipped).toEqual([
-      ['chart/templates/job.yaml', expect.stringContaining('part of the Helm chart in chart; lint its rendered output instead (helm template')],
+      ['chart/templates/job.yaml', expect.stringContaining('a template of the Helm chart in chart; lint its rendered output instead (helm template')],
       ['kustomize/base/job.yaml', expect.stringContaining('input of the Kustomize build in kustomize/base; lint its output instead (kustomize build')],
-      ['kustomize/base/kustomization.yaml', expect.stringContaining('input of the Kustomize build')],
       ['raw/job.yaml', expect.stringContaining('contains template actions')],
     ]);
+  });
+
+  it('lints what Helm and Kustomize never read, and the documents without template actions (review 74)', async () => {
+    const root = tree({
+      // A chart's own files other than templates/ are not rendered: `helm template … > chart/rendered.yaml` is a manifest.
+      'chart/Chart.yaml': 'apiVersion: v2\nname: trainer\nversion: 0.1.0\n',
+      'chart/rendered.yaml': GPU_JOB,
+      // A file no kustomization names (jobs/ has none of its own) is never read by kustomize build.
+      'k8s/kustomization.yaml': 'resources:\n- web.yaml\npatches:\n- path: patch.yaml\n  target: { kind: Deployment, name: jobs }\n',
+      'k8s/web.yaml': GPU_JOB.replace('name: train', 'name: web'),
+      'k8s/patch.yaml': GPU_JOB.replace('name: train', 'name: patch'),
+      'k8s/jobs/train.yaml': GPU_JOB.replace('name: train', 'name: unlisted'),
+      // `{{` in a comment and in a block scalar (a Jinja chat template) is text; in another document's value it skips that document only.
+      'raw/vllm.yaml': `# was: replicas: {{ .Values.replicas }}\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: chat\ndata:\n  template.jinja: |-\n    {% for m in messages %}{{ m['content'] }}{% endfor %}\n---\napiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata:\n  name: gpu\nspec:\n  groups:\n  - name: g\n    rules:\n    - alert: GpuDown\n      annotations:\n        summary: "{{ $labels.pod }} lost its GPU"\n---\n${GPU_JOB.replace('name: train', 'name: vllm')}`,
+    });
+    const r = await lint({ paths: [root], root, noConfig: true });
+    const k8s = r.findings.filter((f) => f.ruleId === 'K8S001').map((f) => `${path.relative(root, f.location.file).split(path.sep).join('/')}:${f.location.range.start.line}`);
+    expect(k8s).toEqual(['chart/rendered.yaml:13', 'k8s/jobs/train.yaml:13', 'raw/vllm.yaml:34']);
+    const skipped = r.skipped.map((s) => [path.relative(root, s.file).split(path.sep).join('/'), s.reason]);
+    expect(skipped).toEqual([
+      ['k8s/patch.yaml', expect.stringContaining('input of the Kustomize build in k8s')],
+      ['k8s/web.yaml', expect.stringContaining('input of the Kustomize build in k8s')],
+      ['raw/vllm.yaml', 'the document at line 10 contains template actions ({{ … }}); lint the rendered output instead (helm template … > rendered.yaml)'],
+    ]);
+    expect(r.findings.filter((f) => f.ruleId === 'PARSE001')).toEqual([]);
   });
 
   it('k8s.assumeInjectedTolerations turns K8S001 off and says why for --verbose', async () => {
