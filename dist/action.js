@@ -21439,6 +21439,16 @@ function readVarFile(file, read, guard) {
   const parsed = read.parseHcl(file);
   return parsed ? tfvarsValues(parsed, guard) : /* @__PURE__ */ new Map();
 }
+function varFileParses(file, read) {
+  if (file.endsWith(".json")) {
+    const text2 = read.readText(file);
+    if (text2 === void 0) return true;
+    const parsed2 = parseJsonc(text2, file);
+    return parsed2.errors.length === 0 && strictJsonError(parsed2) === void 0;
+  }
+  const parsed = read.parseHcl(file);
+  return !parsed || parsed.errors.length === 0 && parsed.body.items.every((i) => i.type === "Attribute");
+}
 var AUTO_VARFILE;
 var init_tfvars = __esm({
   "src/eval/terraform/tfvars.ts"() {
@@ -32366,12 +32376,13 @@ function evaluateTerraform(input2) {
   for (const dir of [...byDir.keys()].sort()) {
     if (copies.has(dir)) continue;
     const src = loader(dir);
-    const ownVarFiles = (varFilesByDir.get(dir) ?? []).sort();
-    const isRoot = !called.has(dir) && (src.providers.length > 0 || hasBackend(src) || ownVarFiles.length > 0);
+    const varFilesHere = varFilesByDir.get(dir) ?? [];
+    const ownVarFiles = varFilesHere.filter((f) => varFileParses(f, input2)).sort();
+    const isRoot = !called.has(dir) && (src.providers.length > 0 || hasBackend(src) || varFilesHere.length > 0);
     modules.push(factsOf(dir, isRoot));
     if (called.has(dir)) continue;
     const auto = ownVarFiles.filter((f) => path14.dirname(f) === dir && AUTO_VARFILE.test(path14.basename(f)));
-    const variantFiles = input2.cliVarFiles.length ? input2.cliVarFiles : (
+    const variantFiles = input2.cliVarFiles.length ? input2.cliVarFiles.filter((f) => varFileParses(f, input2)) : (
       // A backend configuration (`prod.backend.tfvars`, for `terraform init -backend-config`) is no var file.
       ownVarFiles.filter((f) => !auto.includes(f) && !isBackendFile(path14.basename(f)) && classifyPath(relativePath(dir, f)) !== void 0)
     );
@@ -57970,7 +57981,7 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
     messages: {
       scannedPool: '{{workload}} requests "{{resource}}" but does not tolerate the {{taint}}{{others}}, so its pods stay Pending; add a toleration for {{missing}} to the pod template.',
       configTaint: '{{workload}} requests "{{resource}}" but does not tolerate the GPU taint "{{taint}}" (gpu.taint; {{why}}), so on a cluster whose GPU pools carry it its pods stay Pending; add a toleration for "{{taint}}" to the pod template.',
-      extendedResource: '{{workload}} requests "{{resource}}" and relies on AKS adding the toleration for the taint "{{taint}}" of {{pool}} (ExtendedResourceToleration); write the toleration in the pod template to keep it schedulable on clusters without that admission plugin.'
+      extendedResource: '{{workload}} requests "{{resource}}" and relies on AKS adding the toleration for the taint "{{taint}}" {{pool}} (ExtendedResourceToleration); write the toleration in the pod template to keep it schedulable on clusters without that admission plugin.'
     }
   },
   create(ctx) {
@@ -58018,7 +58029,7 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
           if (v.missing.length === 0) return;
           if (mayBeTolerated(v)) return ctx.undecided(w, "tolerations", UNDECIDED_TOLERATION, t.tolerationsAt ?? at2);
           if (v.byExtendedResource.length === v.missing.length) {
-            ctx.report({ resource: w, location: at2, related, attributePath: "tolerations", level: "note", messageId: "extendedResource", data: { ...data, taint: showTaint(configured), pool: "the configured GPU taint (gpu.taint)" } });
+            ctx.report({ resource: w, location: at2, related, attributePath: "tolerations", level: "note", messageId: "extendedResource", data: { ...data, taint: showTaint(configured), pool: "configured as the GPU taint (gpu.taint)" } });
             return;
           }
           const why = configTaintReason(ctx.scan);
@@ -58052,7 +58063,7 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
             level: "note",
             messageId: "extendedResource",
             related: [...related, { ...taint.at, label: taintLabel(taint, viaPlugin.pool) }],
-            data: { ...data, taint: taint.text, pool: `GPU node pool "${viaPlugin.pool.name}"` }
+            data: { ...data, taint: taint.text, pool: `of GPU node pool "${viaPlugin.pool.name}"` }
           });
           return;
         }

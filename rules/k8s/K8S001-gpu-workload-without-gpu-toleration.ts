@@ -61,7 +61,7 @@ export default defineRule({
       configTaint:
         '{{workload}} requests "{{resource}}" but does not tolerate the GPU taint "{{taint}}" (gpu.taint; {{why}}), so on a cluster whose GPU pools carry it its pods stay Pending; add a toleration for "{{taint}}" to the pod template.',
       extendedResource:
-        '{{workload}} requests "{{resource}}" and relies on AKS adding the toleration for the taint "{{taint}}" of {{pool}} (ExtendedResourceToleration); write the toleration in the pod template to keep it schedulable on clusters without that admission plugin.',
+        '{{workload}} requests "{{resource}}" and relies on AKS adding the toleration for the taint "{{taint}}" {{pool}} (ExtendedResourceToleration); write the toleration in the pod template to keep it schedulable on clusters without that admission plugin.',
     },
   },
   create(ctx) {
@@ -121,7 +121,7 @@ export default defineRule({
           if (v.missing.length === 0) return;
           if (mayBeTolerated(v)) return ctx.undecided(w, 'tolerations', UNDECIDED_TOLERATION, t.tolerationsAt ?? at);
           if (v.byExtendedResource.length === v.missing.length) {
-            ctx.report({ resource: w, location: at, related, attributePath: 'tolerations', level: 'note', messageId: 'extendedResource', data: { ...data, taint: showTaint(configured), pool: 'the configured GPU taint (gpu.taint)' } });
+            ctx.report({ resource: w, location: at, related, attributePath: 'tolerations', level: 'note', messageId: 'extendedResource', data: { ...data, taint: showTaint(configured), pool: 'configured as the GPU taint (gpu.taint)' } });
             return;
           }
           const why = configTaintReason(ctx.scan);
@@ -154,7 +154,7 @@ export default defineRule({
           ctx.report({
             resource: w, location: at, attributePath: 'tolerations', level: 'note', messageId: 'extendedResource',
             related: [...related, { ...taint.at, label: taintLabel(taint, viaPlugin.pool) }],
-            data: { ...data, taint: taint.text, pool: `GPU node pool "${viaPlugin.pool.name}"` },
+            data: { ...data, taint: taint.text, pool: `of GPU node pool "${viaPlugin.pool.name}"` },
           });
           return;
         }

@@ -76,6 +76,68 @@ resource "azurerm_container_registry" "acr" {
 `,
         },
       },
+      {
+        // Terraform refuses a var file that does not parse (review 74): the values before the error are not judged.
+        name: 'var-file-with-a-syntax-error-is-not-read',
+        files: {
+          'main.tf': `
+variable "acr_admin" {
+  type = bool
+}
+
+resource "azurerm_container_registry" "acr" {
+  name                = "acrmldemo"
+  resource_group_name = "rg-ml"
+  location            = "westeurope"
+  sku                 = "Standard"
+  admin_enabled       = var.acr_admin
+}
+`,
+          'prod.tfvars': 'acr_admin = true\nowner = "unterminated\n',
+        },
+        parseError: true,
+      },
+      {
+        // Nor is the last of two assignments of one name ("Attribute redefined").
+        name: 'var-file-assigning-a-name-twice-is-not-read',
+        files: {
+          'main.tf': `
+variable "acr_admin" {
+  type = bool
+}
+
+resource "azurerm_container_registry" "acr" {
+  name                = "acrmldemo"
+  resource_group_name = "rg-ml"
+  location            = "westeurope"
+  sku                 = "Standard"
+  admin_enabled       = var.acr_admin
+}
+`,
+          'terraform.tfvars': 'acr_admin = false\nacr_admin = true\n',
+        },
+        parseError: true,
+      },
+      {
+        name: 'tfvars-json-with-a-syntax-error-is-not-read',
+        files: {
+          'main.tf': `
+variable "acr_admin" {
+  type = bool
+}
+
+resource "azurerm_container_registry" "acr" {
+  name                = "acrmldemo"
+  resource_group_name = "rg-ml"
+  location            = "westeurope"
+  sku                 = "Standard"
+  admin_enabled       = var.acr_admin
+}
+`,
+          'prod.tfvars.json': '{ "acr_admin": true, }\n',
+        },
+        parseError: true,
+      },
     ],
     invalid: [
       {
@@ -100,6 +162,31 @@ acr_admin = ⟦true⟧
         },
         level: 'error',
         env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
+        // The other variants are still evaluated: only the broken file's is dropped.
+        name: 'broken-prod-var-file-leaves-the-dev-variant',
+        files: {
+          'main.tf': `
+variable "acr_admin" {
+  type = bool
+}
+
+resource "azurerm_container_registry" "acr" {
+  name                = "acrmldemo"
+  resource_group_name = "rg-ml"
+  location            = "westeurope"
+  sku                 = "Standard"
+  admin_enabled       = var.acr_admin
+}
+`,
+          'prod.tfvars': 'acr_admin = true\nowner = "unterminated\n',
+          'dev.tfvars': 'acr_admin = ⟦true⟧\n',
+        },
+        parseError: true,
+        level: 'error',
+        env: 'nonprod',
         messageId: 'adminUser',
       },
       {
@@ -1384,12 +1471,13 @@ steps:
         name: 'pipeline-variable-as-upper-case-environment-variable',
         files: {
           // Two registries read the one variable: a finding each (RULES.md merges only "the same
-          // rule, resource and primary location").
+          // rule, resource and primary location"). PowerShell spells the name as the agent sets it:
+          // on a Linux agent `$env:acr_admin` is another variable (review 74).
           'azure-pipelines.yml': `variables:
   acr.admin: '⟦⟦true⟧⟧'
 steps:
   - bash: az acr create -n acrml -g rg --sku Standard --admin-enabled "$ACR_ADMIN"
-  - pwsh: az acr create -n acrml2 -g rg --sku Standard --admin-enabled $env:acr_admin
+  - pwsh: az acr create -n acrml2 -g rg --sku Standard --admin-enabled $env:ACR_ADMIN
 `,
         },
         level: 'error',

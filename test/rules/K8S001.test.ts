@@ -643,7 +643,17 @@ metadata:
         files: { 'infra/main.tf': tfPool('["nvidia.com/gpu=present:NoSchedule"]'), 'k8s/job.yaml': job() },
         level: 'note',
         env: 'unknown',
+        messageId: 'extendedResource',        messageIncludes: 'relies on AKS adding the toleration for the taint "nvidia.com/gpu=present:NoSchedule" of GPU node pool "gpu" (ExtendedResourceToleration)',
+      },
+      {
+        // Round 74: it said 'the taint … of the configured GPU taint'.
+        name: 'configured-nvidia-taint-extended-resource-toleration',
+        files: { 'k8s/job.yaml': job() },
+        options: { config: { gpu: { taint: 'nvidia.com/gpu:NoSchedule' } } },
+        level: 'note',
+        env: 'unknown',
         messageId: 'extendedResource',
+        messageIncludes: 'relies on AKS adding the toleration for the taint "nvidia.com/gpu:NoSchedule" configured as the GPU taint (gpu.taint) (ExtendedResourceToleration)',
       },
       {
         name: 'arm-pool',

@@ -16,7 +16,7 @@ import type { Value } from '../../core/value.js';
 import { attr, blockHeader, buildModuleSource, childBlocks, fileText, localDir, sourceText, type ModuleSource } from './module-source.js';
 import { literalAttr, localModuleSource, ModuleInstance, type EvalProblem, type RemoteModuleResolver, type TfResource } from './instance.js';
 import { EvalGuard } from './guard.js';
-import { AUTO_VARFILE, autoOrder, readVarFile } from './tfvars.js';
+import { AUTO_VARFILE, autoOrder, readVarFile, varFileParses } from './tfvars.js';
 import { dataFileReader } from './data-files.js';
 import { relativePath } from './paths.js';
 
@@ -198,14 +198,17 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
   for (const dir of [...byDir.keys()].sort()) {
     if (copies.has(dir)) continue;
     const src = loader(dir)!;
-    const ownVarFiles = (varFilesByDir.get(dir) ?? []).sort();
-    const isRoot = !called.has(dir) && (src.providers.length > 0 || hasBackend(src) || ownVarFiles.length > 0);
+    // A var file Terraform refuses (its PARSE001 is reported) is read as if it were not there, as a
+    // broken ARM parameter file is: no variant of its own, none of its values (review 74).
+    const varFilesHere = varFilesByDir.get(dir) ?? [];
+    const ownVarFiles = varFilesHere.filter((f) => varFileParses(f, input)).sort();
+    const isRoot = !called.has(dir) && (src.providers.length > 0 || hasBackend(src) || varFilesHere.length > 0);
     modules.push(factsOf(dir, isRoot)!);
     if (called.has(dir)) continue; // evaluated through its callers, with their arguments
 
     const auto = ownVarFiles.filter((f) => path.dirname(f) === dir && AUTO_VARFILE.test(path.basename(f)));
     const variantFiles = input.cliVarFiles.length
-      ? input.cliVarFiles
+      ? input.cliVarFiles.filter((f) => varFileParses(f, input))
       : // A backend configuration (`prod.backend.tfvars`, for `terraform init -backend-config`) is no var file.
         ownVarFiles.filter((f) => !auto.includes(f) && !isBackendFile(path.basename(f)) && classifyPath(relativePath(dir, f)) !== undefined);
     const variants: (string | undefined)[] = variantFiles.length ? variantFiles : [undefined];

@@ -71,3 +71,21 @@ export function readVarFile(file: string, read: VarFileReader, guard?: EvalGuard
   const parsed = read.parseHcl(file);
   return parsed ? tfvarsValues(parsed, guard) : new Map();
 }
+
+/**
+ * Whether Terraform would read a var file: it parses (strict JSON for `.tfvars.json`) and holds
+ * only assignments. A file that cannot be read is not judged here. Terraform refuses a var file
+ * with any error (`terraform plan -var-file` stops at its diagnostic), so a variant that loads
+ * one is not evaluated, as a broken ARM parameter file's is not: what the parser recovered (the
+ * values before the error, the last of two assignments of a name) is never judged (review 74).
+ */
+export function varFileParses(file: string, read: VarFileReader): boolean {
+  if (file.endsWith('.json')) {
+    const text = read.readText(file);
+    if (text === undefined) return true;
+    const parsed = parseJsonc(text, file);
+    return parsed.errors.length === 0 && strictJsonError(parsed) === undefined;
+  }
+  const parsed = read.parseHcl(file);
+  return !parsed || (parsed.errors.length === 0 && parsed.body.items.every((i) => i.type === 'Attribute'));
+}
