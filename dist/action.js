@@ -53847,9 +53847,12 @@ function scanViewOf(summaries, root, oneRepository = false) {
   const all = () => {
     if (pools) return pools;
     const seen = /* @__PURE__ */ new Set();
+    const declared = /* @__PURE__ */ new Set();
+    for (const s of summaries) for (const p of s.gpuPools) if (!p.updatesOnly && p.cluster !== void 0 && p.labels.knownName !== void 0) declared.add(`${p.cluster}\0${p.labels.knownName}`);
     pools = [];
     for (const s of summaries) {
       for (const p of s.gpuPools) {
+        if (p.updatesOnly && declared.has(`${p.cluster}\0${p.labels.knownName}`)) continue;
         const key = poolKey(p);
         if (seen.has(key)) continue;
         seen.add(key);
@@ -53899,8 +53902,20 @@ function isInside2(file, dir) {
 }
 function aksFilesOf(graphs) {
   const out = /* @__PURE__ */ new Set();
-  for (const g of graphs) for (const kind of ["aks.cluster", "aks.nodepool"]) for (const r of g.ofKind(kind)) out.add(r.header.file);
+  for (const g of graphs) for (const kind of ["aks.cluster", "aks.nodepool"]) for (const r of g.ofKind(kind)) if (!isAzUpdate(r)) out.add(r.header.file);
   return [...out];
+}
+function isAzUpdate(r) {
+  return /^az .* update$/.test(r.sourceType);
+}
+function clusterNameOf(pool) {
+  if (pool.parent) return leafName(pool.parent);
+  const own = pool.name?.kind === "string" ? pool.name.value.split("/") : [];
+  if (own.length === 2) return own[0];
+  const ref = pool.refs.get("cluster");
+  if (ref?.kind !== "string") return void 0;
+  if (ref.value.startsWith("aks.cluster:")) return ref.value.slice("aks.cluster:".length);
+  return /\/managedClusters\/([^/]+)\/?$/i.exec(ref.value)?.[1];
 }
 function nearestProject(dir, root, aksFiles, aksDirs) {
   if (!isInside2(dir, root)) return void 0;
@@ -53961,6 +53976,10 @@ function gpuPool(pool) {
   const taints = readTaints(pool);
   if (typeof taints === "string") out.taintsUnknown = taints;
   else out.taints = taints;
+  const cluster = clusterNameOf(pool);
+  if (cluster !== void 0) out.cluster = cluster;
+  const written2 = pool.attrs.get("taints");
+  if (isAzUpdate(pool) && written2?.value?.kind === "unknown" && written2.at === pool.header) out.updatesOnly = true;
   return out;
 }
 function readTaints(pool) {

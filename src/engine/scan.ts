@@ -29,6 +29,13 @@ export interface GpuPoolSummary {
    * value (null: unknown), the custom labels (null: unknown; a key's null: unknown value).
    */
   labels: { knownName?: string; priority: string | null; mode: string | null; custom: Record<string, string | null> | null };
+  /** The known name of the pool's cluster. */
+  cluster?: string;
+  /**
+   * An `az aks nodepool update` that leaves the taints as they are: not a pool of its own when the
+   * scan declares the pool it names (same pool and cluster name), whose taints stay (review 74).
+   */
+  updatesOnly?: true;
 }
 
 /** What one unit contributes to the scan view. */
@@ -79,9 +86,13 @@ export function scanViewOf(summaries: readonly ScanSummary[], root?: string, one
   const all = (): GpuNodePool[] => {
     if (pools) return pools;
     const seen = new Set<string>();
+    const declared = new Set<string>();
+    for (const s of summaries) for (const p of s.gpuPools) if (!p.updatesOnly && p.cluster !== undefined && p.labels.knownName !== undefined) declared.add(`${p.cluster}\u0000${p.labels.knownName}`);
     pools = [];
     for (const s of summaries) {
       for (const p of s.gpuPools) {
+        // An update of a pool the scan declares changes none of the taints that pool has.
+        if (p.updatesOnly && declared.has(`${p.cluster}\u0000${p.labels.knownName}`)) continue;
         const key = poolKey(p);
         if (seen.has(key)) continue;
         seen.add(key);
@@ -153,8 +164,26 @@ function isInside(file: string, dir: string): boolean {
 /** The files that declare an AKS cluster or node pool (any size): what makes a folder a project with pools. */
 function aksFilesOf(graphs: readonly Graph[]): string[] {
   const out = new Set<string>();
-  for (const g of graphs) for (const kind of ['aks.cluster', 'aks.nodepool'] as const) for (const r of g.ofKind(kind)) out.add(r.header.file);
+  // An `az aks update` or `az aks nodepool update` (an ops script that scales a pool) declares none.
+  for (const g of graphs) for (const kind of ['aks.cluster', 'aks.nodepool'] as const) for (const r of g.ofKind(kind)) if (!isAzUpdate(r)) out.add(r.header.file);
   return [...out];
+}
+
+/** A resource an `az … update` command changes (it creates none). */
+function isAzUpdate(r: Resource): boolean {
+  return /^az .* update$/.test(r.sourceType);
+}
+
+/** The known name of a pool's cluster: its parent's, the first part of a `cluster/pool` name, the cluster an `az` command names or an id written out names. */
+function clusterNameOf(pool: Resource<'aks.nodepool'>): string | undefined {
+  if (pool.parent) return leafName(pool.parent);
+  const own = pool.name?.kind === 'string' ? pool.name.value.split('/') : [];
+  if (own.length === 2) return own[0];
+  const ref = pool.refs.get('cluster');
+  if (ref?.kind !== 'string') return undefined;
+  if (ref.value.startsWith('aks.cluster:')) return ref.value.slice('aks.cluster:'.length);
+  // A cluster's ARM id written out (`kubernetes_cluster_id = "/subscriptions/…/managedClusters/aks"`).
+  return /\/managedClusters\/([^/]+)\/?$/i.exec(ref.value)?.[1];
 }
 
 /**
@@ -244,6 +273,11 @@ function gpuPool(pool: Resource<'aks.nodepool'>): GpuPoolSummary | undefined {
   const taints = readTaints(pool);
   if (typeof taints === 'string') out.taintsUnknown = taints;
   else out.taints = taints;
+  const cluster = clusterNameOf(pool);
+  if (cluster !== undefined) out.cluster = cluster;
+  // The update writes no `--node-taints`: the front end put the unknown "left unchanged" at its header (azure-cli.ts leftUnchanged).
+  const written = pool.attrs.get('taints');
+  if (isAzUpdate(pool) && written?.value?.kind === 'unknown' && written.at === pool.header) out.updatesOnly = true;
   return out;
 }
 

@@ -639,6 +639,19 @@ metadata:
         messageIncludes: 'that AKS adds to Spot GPU node pool "gpuspot"',
       },
       {
+        // An ops script that scales the declared GPU pool changes none of its taints, and declares
+        // no pool of its own (review 74: the error became "could not decide").
+        name: 'az-nodepool-update-of-the-declared-pool-keeps-its-taints',
+        files: {
+          'infra/main.tf': tfPool('["sku=gpu:NoSchedule"]'),
+          'scripts/ops.sh': 'az aks get-credentials -g rg -n aks\naz aks nodepool update -g rg --cluster-name aks -n gpu --enable-cluster-autoscaler --min-count 0 --max-count 4\n',
+          'k8s/job.yaml': job(),
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'scannedPool',
+      },
+      {
         name: 'nvidia-taint-extended-resource-toleration',
         files: { 'infra/main.tf': tfPool('["nvidia.com/gpu=present:NoSchedule"]'), 'k8s/job.yaml': job() },
         level: 'note',
