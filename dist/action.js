@@ -50306,10 +50306,13 @@ function predatesPublicNetworkAccess(apiVersion) {
 function isProjectWorkspace(kind) {
   return kind.toLowerCase() === "project";
 }
-var ARM_COMPUTE_TYPE, START_STOP_SCHEDULES, STOP_ACTION, DISABLED_STATUS, IDLE_SHUTDOWN_EXAMPLE, PUBLIC_NETWORK_ACCESS_API_VERSION;
+var AZURERM_NEVER_SENT, ARM_COMPUTE_TYPE, START_STOP_SCHEDULES, STOP_ACTION, DISABLED_STATUS, IDLE_SHUTDOWN_EXAMPLE, PUBLIC_NETWORK_ACCESS_API_VERSION;
 var init_aml = __esm({
   "src/model/facts/aml.ts"() {
     "use strict";
+    AZURERM_NEVER_SENT = {
+      azurerm_machine_learning_compute_instance: ["properties.properties.idleTimeBeforeShutdown", "properties.properties.schedules"]
+    };
     ARM_COMPUTE_TYPE = { cluster: "AmlCompute", instance: "ComputeInstance" };
     START_STOP_SCHEDULES = "computeStartStop";
     STOP_ACTION = "stop";
@@ -51373,6 +51376,9 @@ function canonicalBody(r, children) {
   const covered = new Set(partial || !rev && !extraType ? ["name"] : ["name", "location"]);
   const unsent = /* @__PURE__ */ new Set();
   const entries2 = rev ? bodyFromFacts(r, rev.spec.attrs, covered, "", unsent, sites, partial) : /* @__PURE__ */ new Map();
+  if (r.format === "terraform" && !partial) {
+    for (const p of AZURERM_NEVER_SENT[r.sourceType] ?? []) if (valueAt(obj(entries2), p) === void 0) covered.add(p.toLowerCase());
+  }
   if (r.kind === "ml.compute") {
     const ct = r.attrs.get("computeType")?.value;
     const raw = r.attrs.get("computeTypeRaw");

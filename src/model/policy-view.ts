@@ -21,7 +21,7 @@ import type { Fact, Resource, ResourceKind, SourceFormat } from './resource.js';
 import { ARM_TABLE } from './tables/arm.js';
 import { policyResourceType } from './tables/policy-aliases.js';
 import type { AttrSpec, KindSpec } from './tables/spec.js';
-import { ARM_COMPUTE_TYPE, computeTypeFromArm } from './facts/aml.js';
+import { ARM_COMPUTE_TYPE, AZURERM_NEVER_SENT, computeTypeFromArm } from './facts/aml.js';
 import { isInlineElement } from './normalize.js';
 import { valueAt } from './value-path.js';
 
@@ -180,6 +180,8 @@ function canonicalBody(r: Resource, children: readonly Resource[]): { type: Valu
   const covered = new Set<string>(partial || (!rev && !extraType) ? ['name'] : ['name', 'location']);
   const unsent = new Set<string>();
   const entries = rev ? bodyFromFacts(r, rev.spec.attrs, covered, '', unsent, sites, partial) : new Map<string, Value>();
+  // What the provider has no argument for is not in the request (unless an attribute above set it: an azapi_update_resource patch).
+  if (r.format === 'terraform' && !partial) for (const p of AZURERM_NEVER_SENT[r.sourceType] ?? []) if (valueAt(obj(entries), p) === undefined) covered.add(p.toLowerCase());
   // AML computes: the azurerm resource type fixes the ARM compute type; `az ml compute create
   // --type` and the Azure ML YAML `type:` name it (`computeinstance`, `amlcompute`). A type
   // that is not known (`--type "$T"`) leaves `properties.computeType` undecided, not absent.

@@ -14,6 +14,30 @@ const nSeries = { 'policies/n-series.json': AUDIT_N_SERIES };
 const opts = { config: policyConfig() };
 const audit = { level: 'warning' as const, env: 'unknown' as const, messageId: 'audit' };
 
+/** The built-in IdleShutdown_Audit's rule (Azure/azure-policy, built-in-policies/policyDefinitions/Machine Learning). */
+const IDLE_SHUTDOWN_AUDIT = JSON.stringify({
+  name: 'idle-shutdown',
+  properties: {
+    displayName: 'Azure Machine Learning Compute Instance should have idle shutdown.',
+    mode: 'All',
+    policyRule: {
+      if: {
+        allOf: [
+          { field: 'type', equals: 'Microsoft.MachineLearningServices/workspaces/computes' },
+          { field: 'Microsoft.MachineLearningServices/workspaces/computes/computeType', equals: 'ComputeInstance' },
+          {
+            anyOf: [
+              { field: 'Microsoft.MachineLearningServices/workspaces/computes/idleTimeBeforeShutdown', exists: false },
+              { value: "[empty(field('Microsoft.MachineLearningServices/workspaces/computes/idleTimeBeforeShutdown'))]", equals: true },
+            ],
+          },
+        ],
+      },
+      then: { effect: 'audit' },
+    },
+  },
+});
+
 /** The same rule for the standalone child type, in a given mode. */
 const ruleTypePolicy = (mode: string): string =>
   JSON.stringify({
@@ -163,6 +187,18 @@ const cases: RuleTable = {
         options: opts,
         ...audit,
         message: /tags is not set/,
+      },
+      {
+        // The built-in "Azure Machine Learning Compute Instance should have idle shutdown": azurerm
+        // has no argument for it, so the request never carries one (review 74: it was undecided).
+        name: 'azurerm-compute-instance-never-sends-idle-shutdown',
+        files: {
+          'main.tf': '⟦resource "azurerm_machine_learning_compute_instance" "ci" {⟧\n  name                          = "ci-dev-01"\n  machine_learning_workspace_id = "/subscriptions/x/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/mlw"\n  virtual_machine_size          = "Standard_DS11_v2"\n}\n',
+          'policies/idle.json': IDLE_SHUTDOWN_AUDIT,
+        },
+        options: opts,
+        ...audit,
+        message: /marks azurerm_machine_learning_compute_instance "ci-dev-01" as non-compliant: idleTimeBeforeShutdown is not set and computeType is "ComputeInstance"/,
       },
     ],
   },

@@ -21,6 +21,16 @@
  *   properties.
  */
 
+/**
+ * ARM paths an azurerm resource never sends, because its schema has no argument for them (the
+ * registry page above; hashicorp/terraform-provider-azurerm#20973 asks for idle shutdown): an
+ * Azure Policy condition on them reads them as absent, as AML005 does (review 74: the built-in
+ * "Compute Instance should have idle shutdown" was undecided for every azurerm instance).
+ */
+export const AZURERM_NEVER_SENT: Readonly<Record<string, readonly string[]>> = {
+  azurerm_machine_learning_compute_instance: ['properties.properties.idleTimeBeforeShutdown', 'properties.properties.schedules'],
+};
+
 /** What an `ml.compute` is, as the AML rules distinguish it. */
 export type AmlComputeType = 'cluster' | 'instance' | 'other';
 
