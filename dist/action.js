@@ -21309,7 +21309,8 @@ var init_instance = __esm({
         const outStep = steps2[consumed];
         if (outStep?.type !== "GetAttr") return { value: unknown(`depends on module.${name}`, at2, token), consumed };
         if (!chosen) return { value: unknown(`module.${name}.${outStep.name} comes from a module that is not evaluated`, at2, `${token}.${outStep.name}`), consumed: consumed + 1 };
-        return { value: chosen.instance.output(outStep.name, at2), consumed: consumed + 1 };
+        const out = chosen.instance.src.outputs.has(outStep.name) ? chosen.instance.output(outStep.name, at2) : unknown(`module "${name}" declares no output "${outStep.name}" (Terraform: "Unsupported attribute")`, at2);
+        return { value: out, consumed: consumed + 1 };
       }
       /** Every declared output of this instance, as the object a reference to the whole instance gives. */
       outputsObject(at2) {
@@ -55673,7 +55674,8 @@ var AML002_private_registry_needs_image_build_compute_default = defineRule({
         else if (ref && !acr) {
           restriction = unscannedRegistryRestriction(ctx, g, ref);
           if (!restriction && ctx.fact(ws, "imageBuildCompute").state === "absent") {
-            ctx.undecided(ws, "containerRegistry", "its container registry is not among the resources evaluated with it (not in the scanned code, or in a file not read with this one), so whether it is network-restricted is unknown", ref.origin);
+            const why = ref.kind === "unknown" ? `the value naming its container registry is unknown (${ref.reason})` : "its container registry is not among the resources evaluated with it (not in the scanned code, or in a file not read with this one)";
+            ctx.undecided(ws, "containerRegistry", `${why}, so whether it is network-restricted is unknown`, ref.origin);
           }
         }
         if (!restriction) return;

@@ -33,7 +33,9 @@ export default defineRule({
           // it is network-restricted is unknown, which matters only without an image-build compute.
           restriction = unscannedRegistryRestriction(ctx, g, ref);
           if (!restriction && ctx.fact(ws, 'imageBuildCompute').state === 'absent') {
-            ctx.undecided(ws, 'containerRegistry', 'its container registry is not among the resources evaluated with it (not in the scanned code, or in a file not read with this one), so whether it is network-restricted is unknown', ref.origin);
+            // A reference that is itself unknown says why (a module output that is not declared); a known one names a registry not scanned.
+            const why = ref.kind === 'unknown' ? `the value naming its container registry is unknown (${ref.reason})` : 'its container registry is not among the resources evaluated with it (not in the scanned code, or in a file not read with this one)';
+            ctx.undecided(ws, 'containerRegistry', `${why}, so whether it is network-restricted is unknown`, ref.origin);
           }
         }
         if (!restriction) return;

@@ -1226,7 +1226,19 @@ describe('AML002 undecided', () => {
 
   it('lists a workspace without image-build compute whose registry is outside the scanned code (it may be network-restricted)', async () => {
     expect(await undecided('')).toEqual([
-      { address: 'azurerm_machine_learning_workspace.ws', reason: expect.stringContaining('its container registry is not among the resources evaluated with it (not in the scanned code, or in a file not read with this one), so whether it is network-restricted is unknown') },
+      { address: 'azurerm_machine_learning_workspace.ws', reason: 'the value naming its container registry is unknown (depends on data.azurerm_container_registry.acr), so whether it is network-restricted is unknown' },
+    ]);
+  });
+
+  it('names a module output that is not declared as the reason, not a registry outside the scan (review 74)', async () => {
+    const dir = tree({
+      'main.tf': 'module "acr" {\n  source = "./acr"\n}\n\nresource "azurerm_machine_learning_workspace" "ws" {\n  name                  = "mlw"\n  container_registry_id = module.acr.id\n}\n',
+      'acr/main.tf': 'resource "azurerm_container_registry" "this" {\n  name                          = "acrx"\n  sku                           = "Premium"\n  public_network_access_enabled = false\n}\n',
+    });
+    const r = await lint({ paths: [dir], root: dir, rules: ['AML002'] });
+    expect(r.findings.filter((f) => f.ruleId === 'AML002')).toEqual([]);
+    expect(r.undecided.filter((u) => u.ruleId === 'AML002').map((u) => u.reason)).toEqual([
+      'the value naming its container registry is unknown (module "acr" declares no output "id" (Terraform: "Unsupported attribute")), so whether it is network-restricted is unknown',
     ]);
   });
 

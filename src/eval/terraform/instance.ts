@@ -725,7 +725,8 @@ export class ModuleInstance {
     const outStep = steps[consumed];
     if (outStep?.type !== 'GetAttr') return { value: unknown(`depends on module.${name}`, at, token), consumed };
     if (!chosen) return { value: unknown(`module.${name}.${outStep.name} comes from a module that is not evaluated`, at, `${token}.${outStep.name}`), consumed: consumed + 1 };
-    return { value: chosen.instance.output(outStep.name, at), consumed: consumed + 1 };
+    const out = chosen.instance.src.outputs.has(outStep.name) ? chosen.instance.output(outStep.name, at) : unknown(`module "${name}" declares no output "${outStep.name}" (Terraform: "Unsupported attribute")`, at);
+    return { value: out, consumed: consumed + 1 };
   }
 
   /** Every declared output of this instance, as the object a reference to the whole instance gives. */
