@@ -52996,6 +52996,7 @@ async function parseConfig(text2, file, catalog) {
     const p = e.params;
     const propertyName = e.propertyName;
     if (e.keyword === "additionalProperties") {
+      if (segs.length === 3 && segs[0] === "rules" && segs[2] === "options" && knownRuleIds?.has(String(segs[1]))) continue;
       add(keyNode(node, String(p.additionalProperty)) ?? node, errorMessage(e, describePath(segs)));
     } else if (propertyName !== void 0) {
       const k = propertyName;
@@ -59255,7 +59256,11 @@ function missingPathMessage(p) {
 async function prepareRun(options, cache3) {
   const facts = cache3;
   const namedPaths = (options.paths?.length ? options.paths : ["."]).map((p) => path58.resolve(p));
-  for (const p of namedPaths) if (!fs8.existsSync(p)) throw new UsageError(missingPathMessage(p));
+  for (const p of namedPaths) {
+    if (!fs8.existsSync(p)) throw new UsageError(missingPathMessage(p));
+    const st = fs8.statSync(p);
+    if (!st.isFile() && !st.isDirectory()) throw new UsageError(`${p}: it is not a regular file (a device, FIFO or socket) nor a folder, and is never read; name a file or folder`);
+  }
   const namedPlans = (options.planFiles ?? []).map((p) => path58.resolve(p));
   for (const p of namedPlans) if (!fs8.existsSync(p) || !fs8.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
   const namedVarFiles = (options.varFiles ?? []).map((f) => path58.resolve(f));

@@ -71,6 +71,14 @@ describe('no silent green', () => {
     expect(r.skipped[0]!.reason).toMatch(/not a regular file/);
   });
 
+  it.skipIf(process.platform === 'win32')('a FIFO named on the command line is a usage error that says what it is (review 74: "nothing to lint", exit 0)', async () => {
+    const dir = tmp({ 'main.tf': '' });
+    const fifo = path.join(dir, 'pipe.tf');
+    execFileSync('mkfifo', [fifo]);
+    await expect(lint({ paths: [fifo], root: dir, noConfig: true })).rejects.toThrow(UsageError);
+    await expect(lint({ paths: [fifo], root: dir, noConfig: true })).rejects.toThrow(`${fifo}: it is not a regular file (a device, FIFO or socket) nor a folder, and is never read; name a file or folder`);
+  });
+
   it('a var file beside no Terraform module is listed as not evaluated (--verbose); one beside a module is not', async () => {
     const dir = tmp({
       'configs/vm/nsg.tfvars': 'nsg = { rule = { source_address_prefix = "Internet", destination_port_range = "22" } }\n',

@@ -233,6 +233,8 @@ export async function parseConfig(text: string, file: string, catalog?: Catalog)
     const p = e.params as Record<string, unknown>;
     const propertyName = (e as { propertyName?: string }).propertyName;
     if (e.keyword === 'additionalProperties') {
+      // A known rule's unknown option: the check below says it once, naming the options it has.
+      if (segs.length === 3 && segs[0] === 'rules' && segs[2] === 'options' && knownRuleIds?.has(String(segs[1]))) continue;
       add(keyNode(node, String(p.additionalProperty)) ?? node, errorMessage(e, describePath(segs)));
     } else if (propertyName !== undefined) {
       // propertyNames: the key itself is bad
