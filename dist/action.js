@@ -18284,7 +18284,13 @@ function buildModuleSource(dir, files) {
     terraformBlocks: [],
     providers: [],
     texts: /* @__PURE__ */ new Map(),
-    localDirs: /* @__PURE__ */ new Map()
+    localDirs: /* @__PURE__ */ new Map(),
+    duplicates: []
+  };
+  const declare = (table, name, located, what, summary) => {
+    const first = table.get(name);
+    if (first) src.duplicates.push({ what, name, first, again: located, summary });
+    else table.set(name, located);
   };
   const ordered = [...files.filter((f) => !isOverrideFile(f.file)), ...files.filter((f) => isOverrideFile(f.file))];
   for (const f of ordered) {
@@ -18302,22 +18308,22 @@ function buildModuleSource(dir, files) {
       const located = { node: item, file: f.file };
       switch (item.blockType) {
         case "variable":
-          if (l0) src.variables.set(l0, located);
+          if (l0) declare(src.variables, l0, located, "variable", "Duplicate variable declaration");
           break;
         case "locals":
-          for (const a of item.body.items) if (a.type === "Attribute") src.locals.set(a.name, { node: a, file: f.file });
+          for (const a of item.body.items) if (a.type === "Attribute") declare(src.locals, a.name, { node: a, file: f.file }, "local value", "Duplicate local value definition");
           break;
         case "resource":
-          if (l0 && l1) src.resources.set(`${l0}.${l1}`, located);
+          if (l0 && l1) declare(src.resources, `${l0}.${l1}`, located, "resource", "Duplicate resource configuration");
           break;
         case "data":
-          if (l0 && l1) src.data.set(`${l0}.${l1}`, located);
+          if (l0 && l1) declare(src.data, `${l0}.${l1}`, located, "data source", "Duplicate data resource");
           break;
         case "module":
-          if (l0) src.moduleCalls.set(l0, located);
+          if (l0) declare(src.moduleCalls, l0, located, "module call", "Duplicate module call");
           break;
         case "output":
-          if (l0) src.outputs.set(l0, located);
+          if (l0) declare(src.outputs, l0, located, "output", "Duplicate output definition");
           break;
         case "terraform":
           src.terraformBlocks.push(located);
@@ -32308,6 +32314,7 @@ function evaluateTerraform(input2) {
     const parsed = (files ?? []).map((f) => input2.parseHcl(f)).filter((x) => x !== void 0);
     const src = files ? buildModuleSource(dir, parsed.sort((a, b) => a.file < b.file ? -1 : 1)) : void 0;
     sources.set(dir, src);
+    for (const d of src?.duplicates ?? []) problems.push(duplicateProblem(d, input2.root));
     return src;
   };
   const calleeCache = /* @__PURE__ */ new Map();
@@ -32482,6 +32489,16 @@ function hasBackend(src) {
 function isInside(root, p) {
   const rel = relativePath(root, p);
   return rel === "" || !rel.startsWith("..") && !path14.isAbsolute(rel);
+}
+function duplicateProblem(d, root) {
+  const at2 = (x) => x.node.type === "Block" ? blockHeader(x.node, x.file) : { file: x.file, range: x.node.nameRange };
+  const first = at2(d.first);
+  const where = `${path14.relative(root, first.file).split(path14.sep).join("/")}:${first.range.start.line}`;
+  return {
+    ruleId: "PARSE001",
+    message: `${d.what} "${d.name}" is declared again (first at ${where}): Terraform refuses the module ("${d.summary}"); remove or rename one of them`,
+    location: at2(d.again)
+  };
 }
 var init_project = __esm({
   "src/eval/terraform/project.ts"() {
@@ -33906,7 +33923,7 @@ var init_terraform = __esm({
           moduleManifest: (dir) => readModuleManifest(ctx.host, dir, ctx.tfDataDir),
           ...ctx.tfDataDir !== void 0 ? { tfDataDir: ctx.tfDataDir } : {}
         });
-        for (const p of tf.problems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });
+        for (const p of tf.problems) problems.push({ ruleId: p.ruleId ?? "EVAL001", message: p.message, location: p.location });
         for (const e of tf.evaluations) for (const m of e.opaqueModules) problems.push(remoteModuleProblem(m));
         outOfModuleCopies(problems, tf.evaluations.flatMap((e) => e.resources));
         const suppressionSources = [...sampleSources];
@@ -37249,7 +37266,8 @@ function parseBicepSource(input2, file, kind) {
     const p = new Parser3(text2);
     const statements = kind === "params" ? p.parseProgram("params") : p.parseProgram("bicep");
     const range2 = p.lineMap.range(0, text2.length);
-    const parsed = { kind: fileKind, file, text: text2, lineMap: p.lineMap, statements, comments: p.comments, pragmas: p.pragmas, errors: p.finishErrors(), range: range2 };
+    const errors = [...p.finishErrors(), ...duplicateDeclarations(statements, p.lineMap)].sort((a, b) => a.range.start.offset - b.range.start.offset);
+    const parsed = { kind: fileKind, file, text: text2, lineMap: p.lineMap, statements, comments: p.comments, pragmas: p.pragmas, errors, range: range2 };
     MEMBER_READS.set(parsed, p.memberReadNames());
     return parsed;
   } catch (e) {
@@ -37268,6 +37286,44 @@ function memberReadNames(file) {
     MEMBER_READS.set(file, names);
   }
   return names;
+}
+function duplicateDeclarations(statements, lineMap) {
+  const out = [];
+  const identifiers = /* @__PURE__ */ new Map();
+  const outputs = /* @__PURE__ */ new Map();
+  const declare = (table, id, what, code) => {
+    if (!id) return;
+    const first = table.get(id.name);
+    if (!first) {
+      table.set(id.name, id);
+      return;
+    }
+    const line = lineMap.position(first.range.start.offset).line;
+    out.push({ message: `${what} "${id.name}" is declared again (first on line ${line}): Bicep refuses the file${code ? ` (${code})` : ""}; remove or rename one of them`, range: id.range, ...code ? { code } : {} });
+  };
+  for (const st of statements) {
+    switch (st.kind) {
+      case "ParamDecl":
+      case "ParamAssignment":
+      case "VarDecl":
+      case "TypeDecl":
+      case "FuncDecl":
+      case "ResourceDecl":
+      case "ModuleDecl":
+        declare(identifiers, st.name, "Identifier", "BCP028");
+        break;
+      case "ImportDecl":
+        if (st.form === "named") for (const item of st.items) declare(identifiers, item.alias ?? (item.name.kind === "Identifier" ? item.name : null), "Identifier", "BCP028");
+        else declare(identifiers, st.alias, "Identifier", "BCP028");
+        break;
+      case "OutputDecl":
+        declare(outputs, st.name, "Output");
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
 }
 function stripBom(text2) {
   return text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;

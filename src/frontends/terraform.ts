@@ -133,7 +133,7 @@ export const terraformFrontEnd: FrontEnd = {
       moduleManifest: (dir) => readModuleManifest(ctx.host, dir, ctx.tfDataDir),
       ...(ctx.tfDataDir !== undefined ? { tfDataDir: ctx.tfDataDir } : {}),
     });
-    for (const p of tf.problems) problems.push({ ruleId: 'EVAL001', message: p.message, location: p.location });
+    for (const p of tf.problems) problems.push({ ruleId: p.ruleId ?? 'EVAL001', message: p.message, location: p.location });
     // EVAL002 once per call: every variant and every caller of a module repeats its calls;
     // api.ts keeps one note per place.
     for (const e of tf.evaluations) for (const m of e.opaqueModules) problems.push(remoteModuleProblem(m));

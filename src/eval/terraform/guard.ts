@@ -17,6 +17,8 @@ import { newExpansionBudget, type ExpansionBudget } from '../../core/limits.js';
 export interface EvalProblem {
   message: string;
   location: Location;
+  /** A module Terraform refuses to load (a name declared twice): PARSE001; else EVAL001. */
+  ruleId?: 'PARSE001';
 }
 
 /** Default per-file budget; MLOPS_IAC_LINT_EVAL_BUDGET_MS overrides it (tests, slow machines). */

@@ -27,6 +27,19 @@ export interface ModuleSource {
   texts: Map<string, string>;
   /** Local module folders by `source` as written, resolved against `dir` once (every instance of every call asks). */
   localDirs: Map<string, string>;
+  /** Declarations whose name an earlier one of the module already has (Terraform refuses the module); the first one is kept. */
+  duplicates: Duplicate[];
+}
+
+/** A second declaration of a name in one module (`variable "x"` twice, across its files too). */
+export interface Duplicate {
+  /** Terraform's words for it: `variable`, `local value`, `resource`, `data source`, `module call`, `output`. */
+  what: string;
+  name: string;
+  first: Located<Block | Attribute>;
+  again: Located<Block | Attribute>;
+  /** Terraform's diagnostic summary ("Duplicate variable declaration"). */
+  summary: string;
 }
 
 export function buildModuleSource(dir: string, files: HclFile[]): ModuleSource {
@@ -43,6 +56,13 @@ export function buildModuleSource(dir: string, files: HclFile[]): ModuleSource {
     providers: [],
     texts: new Map(),
     localDirs: new Map(),
+    duplicates: [],
+  };
+  // The first declaration of a name is kept; a later one is recorded (Terraform refuses both).
+  const declare = <T extends Block | Attribute>(table: Map<string, Located<T>>, name: string, located: Located<T>, what: string, summary: string): void => {
+    const first = table.get(name);
+    if (first) src.duplicates.push({ what, name, first, again: located, summary });
+    else table.set(name, located);
   };
   // Override files are merged after every normal file, in name order (Terraform docs,
   // Override Files: "Terraform initially skips these override files when loading configuration").
@@ -63,22 +83,22 @@ export function buildModuleSource(dir: string, files: HclFile[]): ModuleSource {
       const located = { node: item, file: f.file };
       switch (item.blockType) {
         case 'variable':
-          if (l0) src.variables.set(l0, located);
+          if (l0) declare(src.variables, l0, located, 'variable', 'Duplicate variable declaration');
           break;
         case 'locals':
-          for (const a of item.body.items) if (a.type === 'Attribute') src.locals.set(a.name, { node: a, file: f.file });
+          for (const a of item.body.items) if (a.type === 'Attribute') declare(src.locals, a.name, { node: a, file: f.file }, 'local value', 'Duplicate local value definition');
           break;
         case 'resource':
-          if (l0 && l1) src.resources.set(`${l0}.${l1}`, located);
+          if (l0 && l1) declare(src.resources, `${l0}.${l1}`, located, 'resource', 'Duplicate resource configuration');
           break;
         case 'data':
-          if (l0 && l1) src.data.set(`${l0}.${l1}`, located);
+          if (l0 && l1) declare(src.data, `${l0}.${l1}`, located, 'data source', 'Duplicate data resource');
           break;
         case 'module':
-          if (l0) src.moduleCalls.set(l0, located);
+          if (l0) declare(src.moduleCalls, l0, located, 'module call', 'Duplicate module call');
           break;
         case 'output':
-          if (l0) src.outputs.set(l0, located);
+          if (l0) declare(src.outputs, l0, located, 'output', 'Duplicate output definition');
           break;
         case 'terraform':
           src.terraformBlocks.push(located);

@@ -6,7 +6,7 @@
  * refer to the text after it (so the first character of a file with a BOM is still at 1:1).
  */
 import { LineMap } from '../../core/source.js';
-import type { BicepFile, BicepParamFile, BicepSyntaxError } from './ast.js';
+import type { BicepFile, BicepParamFile, BicepSyntaxError, Identifier, ParamFileStatement, Statement } from './ast.js';
 import { Parser } from './parser.js';
 import { forEachBicepNode } from './visit.js';
 
@@ -28,7 +28,8 @@ export function parseBicepSource<K extends BicepSourceKind>(input: string, file:
     // `parseProgram` is overloaded per mode; the statement type follows `kind` through `Parsed<K>`.
     const statements = kind === 'params' ? p.parseProgram('params') : p.parseProgram('bicep');
     const range = p.lineMap.range(0, text.length);
-    const parsed = { kind: fileKind, file, text, lineMap: p.lineMap, statements, comments: p.comments, pragmas: p.pragmas, errors: p.finishErrors(), range } as Parsed<K>;
+    const errors = [...p.finishErrors(), ...duplicateDeclarations(statements, p.lineMap)].sort((a, b) => a.range.start.offset - b.range.start.offset);
+    const parsed = { kind: fileKind, file, text, lineMap: p.lineMap, statements, comments: p.comments, pragmas: p.pragmas, errors, range } as Parsed<K>;
     MEMBER_READS.set(parsed, p.memberReadNames());
     return parsed;
   } catch (e) {
@@ -63,6 +64,51 @@ export const parseBicep = (input: string, file: string): BicepFile => parseBicep
 
 /** Parses a `.bicepparam` file. */
 export const parseBicepParam = (input: string, file: string): BicepParamFile => parseBicepSource(input, file, 'params');
+
+/**
+ * Names declared twice at the top of a file: Bicep refuses the file (BCP028, "Identifier … is
+ * declared multiple times"; outputs have a namespace of their own), so it is an error at the
+ * second declaration, as a syntax error is: the file is not evaluated (review 74: the last
+ * declaration was judged silently).
+ */
+function duplicateDeclarations(statements: readonly (Statement | ParamFileStatement)[], lineMap: LineMap): BicepSyntaxError[] {
+  const out: BicepSyntaxError[] = [];
+  const identifiers = new Map<string, Identifier>();
+  const outputs = new Map<string, Identifier>();
+  const declare = (table: Map<string, Identifier>, id: Identifier | null | undefined, what: string, code?: string): void => {
+    if (!id) return;
+    const first = table.get(id.name);
+    if (!first) {
+      table.set(id.name, id);
+      return;
+    }
+    const line = lineMap.position(first.range.start.offset).line;
+    out.push({ message: `${what} "${id.name}" is declared again (first on line ${line}): Bicep refuses the file${code ? ` (${code})` : ''}; remove or rename one of them`, range: id.range, ...(code ? { code } : {}) });
+  };
+  for (const st of statements) {
+    switch (st.kind) {
+      case 'ParamDecl':
+      case 'ParamAssignment':
+      case 'VarDecl':
+      case 'TypeDecl':
+      case 'FuncDecl':
+      case 'ResourceDecl':
+      case 'ModuleDecl':
+        declare(identifiers, st.name, 'Identifier', 'BCP028');
+        break;
+      case 'ImportDecl':
+        if (st.form === 'named') for (const item of st.items) declare(identifiers, item.alias ?? (item.name.kind === 'Identifier' ? item.name : null), 'Identifier', 'BCP028');
+        else declare(identifiers, st.alias, 'Identifier', 'BCP028');
+        break;
+      case 'OutputDecl':
+        declare(outputs, st.name, 'Output');
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
 
 /** A leading U+FEFF is not part of the text (Bicep strips it; editors do not count it as a column). */
 function stripBom(text: string): string {
