@@ -47839,7 +47839,7 @@ function scriptContext(file, place, variant, given, inherited) {
     const throughInput = (v) => i ? passedThrough(v, { file: f, range: i.nameRange, label: `input ${name}`, symbol: { kind: "input", name } }) : v;
     const passed = passedIn?.get(inputKey(name));
     if (passed) return throughInput(passed);
-    if (!i?.default) return unknown(`input ${name} has no default`);
+    if (!i?.default) return i && i.allowed.length > 0 && i.allowed.every((o) => /^[^\s*?[\]]+$/.test(o.text)) ? oneWord(unknown(`input ${name} has no default`)) : unknown(`input ${name} has no default`);
     return throughInput(str(i.default.text, scalarLoc(f, i.default)));
   };
   const conditionReference = (ref) => {

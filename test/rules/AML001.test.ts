@@ -1982,6 +1982,18 @@ const azureCli: RuleTable = {
         messageIncludes: 'because --public-network-access is not set (defaults to Enabled);',
       },
       {
+        // A choice input is one of its options, each one word: unquoted, it cannot carry the flag
+        // (review 74: "may expand to several words" for `${{ inputs.environment }}`).
+        name: 'choice-input-of-words-is-one-argument',
+        files: {
+          '.github/workflows/w.yml':
+            "on:\n  workflow_dispatch:\n    inputs:\n      environment:\n        type: choice\n        options: [dev, test]\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ⟦az⟧ ml workspace create -g rg -n ws-${{ inputs.environment }}\n",
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'publicWorkspace',
+      },
+      {
         // PowerShell's default idiom is one string however it ends (an environment variable or a
         // literal): unquoted, it cannot carry the flag (review 71: "may expand to several words").
         name: 'powershell-default-idiom-is-one-argument',

@@ -16,7 +16,7 @@ import type { CiFile, CiJob, CiMatrixEntry, CiMatrixLeg, CiScalar, CiStage, CiSt
 import { runtimeVariables, type RuntimeVariables } from './runtime-variables.js';
 import { githubOperatorExpression, type ExpressionLocator } from './github-expression.js';
 import { conditionsHold, typedParameter, type TemplateCondition } from '../ci/template-conditions.js';
-import { ANY_VARIABLE, CHECKOUT_TOKEN, isActionFile, MAX_EXPANDED_CHARS, runnerOsOf, SCRIPT_DIR_TOKEN, tooLongToRead, type Env, type ExpansionContext } from './words.js';
+import { ANY_VARIABLE, CHECKOUT_TOKEN, isActionFile, MAX_EXPANDED_CHARS, oneWord, runnerOsOf, SCRIPT_DIR_TOKEN, tooLongToRead, type Env, type ExpansionContext } from './words.js';
 import { CHECKOUT_TOP_CONTEXTS, CHECKOUT_TOP_MACROS } from '../../parse/yaml/ci-checkout.js';
 
 /** One matrix combination of a job (empty for a job without a matrix). */
@@ -390,7 +390,8 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
     const throughInput = (v: Value): Value => (i ? passedThrough(v, { file: f, range: i.nameRange, label: `input ${name}`, symbol: { kind: 'input', name } }) : v);
     const passed = passedIn?.get(inputKey(name));
     if (passed) return throughInput(passed);
-    if (!i?.default) return unknown(`input ${name} has no default`);
+    // A `choice` input (Azure Pipelines `values:`) is one of its options: one word when each is (review 74).
+    if (!i?.default) return i && i.allowed.length > 0 && i.allowed.every((o) => /^[^\s*?[\]]+$/.test(o.text)) ? oneWord(unknown(`input ${name} has no default`)) : unknown(`input ${name} has no default`);
     return throughInput(str(i.default.text, scalarLoc(f, i.default)));
   };
   /**
