@@ -32384,21 +32384,28 @@ function evaluateTerraform(input2) {
   for (const dir of [...byDir.keys()].sort()) {
     if (copies.has(dir)) continue;
     const src = loader(dir);
-    const varFilesHere = varFilesByDir.get(dir) ?? [];
-    const ownVarFiles = varFilesHere.filter((f) => varFileParses(f, input2)).sort();
+    const varFilesHere = (varFilesByDir.get(dir) ?? []).slice().sort();
+    const parses = (f) => varFileParses(f, input2);
     const isRoot = !called.has(dir) && (src.providers.length > 0 || hasBackend(src) || varFilesHere.length > 0);
     modules.push(factsOf(dir, isRoot));
     if (called.has(dir)) continue;
-    const auto = ownVarFiles.filter((f) => path14.dirname(f) === dir && AUTO_VARFILE.test(path14.basename(f)));
-    const variantFiles = input2.cliVarFiles.length ? input2.cliVarFiles.filter((f) => varFileParses(f, input2)) : (
+    const allAuto = varFilesHere.filter((f) => path14.dirname(f) === dir && AUTO_VARFILE.test(path14.basename(f)));
+    const auto = allAuto.filter(parses);
+    const candidates2 = input2.cliVarFiles.length ? input2.cliVarFiles : (
       // A backend configuration (`prod.backend.tfvars`, for `terraform init -backend-config`) is no var file.
-      ownVarFiles.filter((f) => !auto.includes(f) && !isBackendFile(path14.basename(f)) && classifyPath(relativePath(dir, f)) !== void 0)
+      varFilesHere.filter((f) => !allAuto.includes(f) && !isBackendFile(path14.basename(f)) && classifyPath(relativePath(dir, f)) !== void 0)
     );
+    const variantFiles = candidates2.filter(parses);
+    const unreadable = allAuto.find((f) => !parses(f)) ?? (variantFiles.length === 0 ? candidates2.find((f) => !parses(f)) : void 0);
     const variants = variantFiles.length ? variantFiles : [void 0];
     for (const variantFile of variants) {
       const inputs = /* @__PURE__ */ new Map();
       for (const f of [...auto.sort(autoOrder), ...variantFile ? [variantFile] : []]) {
         for (const [k, v] of readVarFile(f, input2, guard)) inputs.set(k, v);
+      }
+      if (unreadable) {
+        const why = `its var file ${path14.basename(unreadable)} cannot be read (Terraform refuses it)`;
+        for (const name of src.variables.keys()) inputs.set(name, unknown(why));
       }
       const opaqueModules = [];
       const readDataFile = dataFileReader({ root: input2.root, workingDir: dir, readText: (f) => input2.readText(f), onRead: (f, kind) => dataFiles.set(f, kind) });
@@ -32507,6 +32514,7 @@ var init_project = __esm({
     init_module_facts();
     init_provider_versions();
     init_env();
+    init_value();
     init_module_source();
     init_instance();
     init_guard();
@@ -39200,7 +39208,7 @@ function memberAllowedValues(root, decl, path62, evaluate4, value, depth = 0) {
       const tagName2 = getProp(discriminator, "propertyName")?.value;
       if (mapping?.type !== "object" || typeof tagName2 !== "string" || depth >= MAX_REF_DEPTH) return "unknown";
       const tag = memberOf2(cur, tagName2);
-      const chosen = tag?.kind === "string" ? getProp(mapping, tag.value) : void 0;
+      const chosen = tag?.kind === "string" ? members(mapping).find(([k]) => k === tag.value)?.[2] : void 0;
       if (chosen) {
         node = chosen;
         continue;
@@ -39786,6 +39794,7 @@ function taggedUnionMemberAllowed(members2, path62, reader, depth, value) {
     if (!o) return "unknown";
     if (matchesTags(o.type, o.reader, value)) candidates2.push(o);
   }
+  if (candidates2.length === 0) return "unknown";
   const answers = candidates2.map((c) => memberAllowedByType(c.type, path62, c.reader, depth + 1, value));
   if (answers.length === 1) return answers[0];
   return answers.every((a) => a === void 0) ? void 0 : "unknown";
@@ -45568,7 +45577,7 @@ var init_azure_cli = __esm({
         // The pool it creates is the system pool, and a Spot pool must be a user pool ("Spot node
         // pools require user node pools", https://learn.microsoft.com/azure/aks/use-system-pools),
         // so it is Regular: `az aks create` has no --priority for it.
-        poolDefaults: { vmSize: SERVER_DEFAULT_SIZE, taints: [], autoscale: false, name: "nodepool1", priority: DEFAULT_PRIORITY },
+        poolDefaults: { vmSize: SERVER_DEFAULT_SIZE, taints: [], labels: {}, autoscale: false, name: "nodepool1", priority: DEFAULT_PRIORITY },
         source: "https://learn.microsoft.com/cli/azure/aks#az-aks-create"
       },
       {
@@ -45579,7 +45588,8 @@ var init_azure_cli = __esm({
         parentFlags: ["--cluster-name"],
         parentRef: "cluster",
         flags: POOL_FLAGS,
-        defaults: { vmSize: SERVER_DEFAULT_SIZE, taints: [], autoscale: false, mode: "User", priority: DEFAULT_PRIORITY },
+        // No `--labels`: the pool has no labels of its own (AKS adds only its system labels; review 74).
+        defaults: { vmSize: SERVER_DEFAULT_SIZE, taints: [], labels: {}, autoscale: false, mode: "User", priority: DEFAULT_PRIORITY },
         fixed: { isDefault: false },
         source: "https://learn.microsoft.com/cli/azure/aks/nodepool#az-aks-nodepool-add"
       },

@@ -119,6 +119,29 @@ resource "azurerm_container_registry" "acr" {
         parseError: true,
       },
       {
+        // The only var file refused: the variables are unknown, not their defaults (self-review 75,
+        // as a template whose only parameter file cannot be read).
+        name: 'only-var-file-refused-leaves-variables-unknown-not-default',
+        files: {
+          'main.tf': `
+variable "acr_admin" {
+  type    = bool
+  default = true
+}
+
+resource "azurerm_container_registry" "acr" {
+  name                = "acrmldemo"
+  resource_group_name = "rg-ml"
+  location            = "westeurope"
+  sku                 = "Standard"
+  admin_enabled       = var.acr_admin
+}
+`,
+          'prod.tfvars': 'acr_admin = false\nacr_admin = false\n',
+        },
+        parseError: true,
+      },
+      {
         name: 'tfvars-json-with-a-syntax-error-is-not-read',
         files: {
           'main.tf': `

@@ -2225,6 +2225,22 @@ ${poolResource('p.vmSize', 'pools')}`,
         },
       },
       {
+        // A tag no member has fails Bicep's type check: which member's guard it meant is not known (self-review 75).
+        name: 'tagged-union-tag-matching-no-member',
+        files: {
+          'main.bicep': `
+@discriminator('kind')
+type poolSpec = gpuPool | cpuPool
+type gpuPool = { kind: 'gpu', name: string, vmSize: 'Standard_NC4as_T4_v3' }
+type cpuPool = { kind: 'cpu', name: string, vmSize: 'Standard_NC24ads_A100_v4' }
+
+param pools poolSpec[] = [
+  { kind: 'GPU', name: 'gpu', vmSize: 'Standard_NC4as_T4_v3' }
+]
+${poolResource('p.vmSize', 'pools')}`,
+        },
+      },
+      {
         name: 'typed-array-union-of-gpu-sizes',
         files: {
           'main.bicep': `
@@ -2551,6 +2567,16 @@ param gpuPool = {
           'main.json': armPools(
             `"gpuPools": { "type": "array", "items": { "$ref": "#/definitions/pool" }, "defaultValue": [ { "kind": "gpu", "name": "gpu", "vmSize": "Standard_NC4as_T4_v3" } ] }`,
             taggedPoolDefinitions('"Standard_NC4as_T4_v3", "Standard_NC24ads_A100_v4"'),
+          ),
+        },
+      },
+      {
+        // The tag compared as written: `GPU` names no mapping (it would not pass Bicep's type check either).
+        name: 'items-discriminator-tag-in-another-case',
+        files: {
+          'main.json': armPools(
+            `"gpuPools": { "type": "array", "items": { "$ref": "#/definitions/pool" }, "defaultValue": [ { "kind": "GPU", "name": "gpu", "vmSize": "Standard_NC4as_T4_v3" } ] }`,
+            taggedPoolDefinitions('"Standard_NC4as_T4_v3", "Standard_NP10s"'),
           ),
         },
       },

@@ -204,6 +204,23 @@ resource gpu 'Microsoft.ContainerService/managedClusters/agentPools@2024-09-01' 
     ],
     invalid: [
       {
+        // A pool added without --labels has no labels of its own (self-review 75: they were unknown,
+        // and a selector that only excludes a label was undecided).
+        name: 'az-pool-without-labels-matches-an-excluding-selector',
+        files: {
+          'infra/deploy.sh': 'az aks nodepool add -g rg --cluster-name aks -n gpu -s Standard_NC24ads_A100_v4 --node-taints sku=gpu:NoSchedule\n',
+          'k8s/web.yaml': workload(EXACT + `      affinity:
+        nodeAffinity:
+          requiredDuringSchedulingIgnoredDuringExecution:
+            nodeSelectorTerms:
+              - matchExpressions:
+                  - { key: workload, operator: DoesNotExist }
+`),
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+      {
         // Selecting the GPU pool's own size by node.kubernetes.io/instance-type picks its nodes, not others (review 50).
         name: 'instance-type-of-the-gpu-size-selects-the-pool',
         files: {

@@ -1029,7 +1029,8 @@ function memberAllowedValues(root: JsonNode, decl: JsonNode, path: readonly Memb
       const tagName = getProp(discriminator, 'propertyName')?.value;
       if (mapping?.type !== 'object' || typeof tagName !== 'string' || depth >= MAX_REF_DEPTH) return 'unknown';
       const tag = memberOf(cur, tagName);
-      const chosen = tag?.kind === 'string' ? getProp(mapping, tag.value) : undefined;
+      // The tag as written (Bicep's literal types compare it exactly), not a property name in any case.
+      const chosen = tag?.kind === 'string' ? members(mapping).find(([k]) => k === tag.value)?.[2] : undefined;
       if (chosen) {
         node = chosen;
         continue;

@@ -163,6 +163,8 @@ function taggedUnionMemberAllowed(members: readonly TypeExpr[], path: readonly M
     if (!o) return 'unknown';
     if (matchesTags(o.type, o.reader, value)) candidates.push(o);
   }
+  // A tag no member has: the value fails Bicep's type check, and which guard it meant is not known (self-review 75).
+  if (candidates.length === 0) return 'unknown';
   const answers = candidates.map((c) => memberAllowedByType(c.type, path, c.reader, depth + 1, value));
   if (answers.length === 1) return answers[0];
   return answers.every((a) => a === undefined) ? undefined : 'unknown';

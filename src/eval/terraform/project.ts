@@ -12,7 +12,7 @@ import { dataDirPlace, parseManifest, remoteCopyDir, type ModuleManifest } from 
 import { buildModuleFacts, isBackendFile, linkConfigurations, lockedProviderTypes, lockedProviderVersions, type RootConfiguration, type TerraformModuleFacts } from './module-facts.js';
 import { providerVersionCeiling } from './provider-versions.js';
 import { classifyPath, envFromVariables, evaluationEnv, readIgnoringCase } from '../../core/env.js';
-import type { Value } from '../../core/value.js';
+import { unknown, type Value } from '../../core/value.js';
 import { attr, blockHeader, buildModuleSource, childBlocks, fileText, localDir, sourceText, type Duplicate, type ModuleSource } from './module-source.js';
 import { literalAttr, localModuleSource, ModuleInstance, type EvalProblem, type RemoteModuleResolver, type TfResource } from './instance.js';
 import { EvalGuard } from './guard.js';
@@ -199,24 +199,34 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
   for (const dir of [...byDir.keys()].sort()) {
     if (copies.has(dir)) continue;
     const src = loader(dir)!;
-    // A var file Terraform refuses (its PARSE001 is reported) is read as if it were not there, as a
-    // broken ARM parameter file is: no variant of its own, none of its values (review 74).
-    const varFilesHere = varFilesByDir.get(dir) ?? [];
-    const ownVarFiles = varFilesHere.filter((f) => varFileParses(f, input)).sort();
+    // A var file Terraform refuses (its PARSE001 is reported), as a broken ARM parameter file
+    // (eval/arm/project.ts): no variant of its own while another var file gives one; when none
+    // does, the module is evaluated once with every variable unknown, as it is when an
+    // auto-loaded file is refused (every plan loads it). What the file would have given is not
+    // known, and a default would be a guess (review 74, self-review 75).
+    const varFilesHere = (varFilesByDir.get(dir) ?? []).slice().sort();
+    const parses = (f: string): boolean => varFileParses(f, input);
     const isRoot = !called.has(dir) && (src.providers.length > 0 || hasBackend(src) || varFilesHere.length > 0);
     modules.push(factsOf(dir, isRoot)!);
     if (called.has(dir)) continue; // evaluated through its callers, with their arguments
 
-    const auto = ownVarFiles.filter((f) => path.dirname(f) === dir && AUTO_VARFILE.test(path.basename(f)));
-    const variantFiles = input.cliVarFiles.length
-      ? input.cliVarFiles.filter((f) => varFileParses(f, input))
+    const allAuto = varFilesHere.filter((f) => path.dirname(f) === dir && AUTO_VARFILE.test(path.basename(f)));
+    const auto = allAuto.filter(parses);
+    const candidates = input.cliVarFiles.length
+      ? input.cliVarFiles
       : // A backend configuration (`prod.backend.tfvars`, for `terraform init -backend-config`) is no var file.
-        ownVarFiles.filter((f) => !auto.includes(f) && !isBackendFile(path.basename(f)) && classifyPath(relativePath(dir, f)) !== undefined);
+        varFilesHere.filter((f) => !allAuto.includes(f) && !isBackendFile(path.basename(f)) && classifyPath(relativePath(dir, f)) !== undefined);
+    const variantFiles = candidates.filter(parses);
+    const unreadable = allAuto.find((f) => !parses(f)) ?? (variantFiles.length === 0 ? candidates.find((f) => !parses(f)) : undefined);
     const variants: (string | undefined)[] = variantFiles.length ? variantFiles : [undefined];
     for (const variantFile of variants) {
       const inputs = new Map<string, Value>();
       for (const f of [...auto.sort(autoOrder), ...(variantFile ? [variantFile] : [])]) {
         for (const [k, v] of readVarFile(f, input, guard)) inputs.set(k, v);
+      }
+      if (unreadable) {
+        const why = `its var file ${path.basename(unreadable)} cannot be read (Terraform refuses it)`;
+        for (const name of src.variables.keys()) inputs.set(name, unknown(why));
       }
       const opaqueModules: OpaqueModuleCall[] = [];
       const readDataFile = dataFileReader({ root: input.root, workingDir: dir, readText: (f) => input.readText(f), onRead: (f, kind) => dataFiles.set(f, kind) });

@@ -205,7 +205,7 @@ export const AZ_COMMANDS: readonly AzCommandSpec[] = [
     // The pool it creates is the system pool, and a Spot pool must be a user pool ("Spot node
     // pools require user node pools", https://learn.microsoft.com/azure/aks/use-system-pools),
     // so it is Regular: `az aks create` has no --priority for it.
-    poolDefaults: { vmSize: SERVER_DEFAULT_SIZE, taints: [], autoscale: false, name: 'nodepool1', priority: DEFAULT_PRIORITY },
+    poolDefaults: { vmSize: SERVER_DEFAULT_SIZE, taints: [], labels: {}, autoscale: false, name: 'nodepool1', priority: DEFAULT_PRIORITY },
     source: 'https://learn.microsoft.com/cli/azure/aks#az-aks-create',
   },
   {
@@ -216,7 +216,8 @@ export const AZ_COMMANDS: readonly AzCommandSpec[] = [
     parentFlags: ['--cluster-name'],
     parentRef: 'cluster',
     flags: POOL_FLAGS,
-    defaults: { vmSize: SERVER_DEFAULT_SIZE, taints: [], autoscale: false, mode: 'User', priority: DEFAULT_PRIORITY },
+    // No `--labels`: the pool has no labels of its own (AKS adds only its system labels; review 74).
+    defaults: { vmSize: SERVER_DEFAULT_SIZE, taints: [], labels: {}, autoscale: false, mode: 'User', priority: DEFAULT_PRIORITY },
     fixed: { isDefault: false },
     source: 'https://learn.microsoft.com/cli/azure/aks/nodepool#az-aks-nodepool-add',
   },
