@@ -9413,10 +9413,10 @@ var require_code = __commonJS({
       }
       get names() {
         var _a;
-        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names, c) => {
+        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names2, c) => {
           if (c instanceof Name)
-            names[c.str] = (names[c.str] || 0) + 1;
-          return names;
+            names2[c.str] = (names2[c.str] || 0) + 1;
+          return names2;
         }, {});
       }
     };
@@ -9742,11 +9742,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants) {
-        if (!names[this.name.str])
+      optimizeNames(names2, constants) {
+        if (!names2[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants);
+          this.rhs = optimizeExpr(this.rhs, names2, constants);
         return this;
       }
       get names() {
@@ -9763,15 +9763,15 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants) {
-        if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
+      optimizeNames(names2, constants) {
+        if (this.lhs instanceof code_1.Name && !names2[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants);
+        this.rhs = optimizeExpr(this.rhs, names2, constants);
         return this;
       }
       get names() {
-        const names = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
-        return addExprNames(names, this.rhs);
+        const names2 = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
+        return addExprNames(names2, this.rhs);
       }
     };
     var AssignOp = class extends Assign {
@@ -9827,8 +9827,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants) {
-        this.code = optimizeExpr(this.code, names, constants);
+      optimizeNames(names2, constants) {
+        this.code = optimizeExpr(this.code, names2, constants);
         return this;
       }
       get names() {
@@ -9857,20 +9857,20 @@ var require_codegen = __commonJS({
         }
         return nodes2.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names2, constants) {
         const { nodes: nodes2 } = this;
         let i = nodes2.length;
         while (i--) {
           const n = nodes2[i];
-          if (n.optimizeNames(names, constants))
+          if (n.optimizeNames(names2, constants))
             continue;
-          subtractNames(names, n.names);
+          subtractNames(names2, n.names);
           nodes2.splice(i, 1);
         }
         return nodes2.length > 0 ? this : void 0;
       }
       get names() {
-        return this.nodes.reduce((names, n) => addNames(names, n.names), {});
+        return this.nodes.reduce((names2, n) => addNames(names2, n.names), {});
       }
     };
     var BlockNode = class extends ParentNode {
@@ -9915,20 +9915,20 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names2, constants) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
-        if (!(super.optimizeNames(names, constants) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names2, constants);
+        if (!(super.optimizeNames(names2, constants) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants);
+        this.condition = optimizeExpr(this.condition, names2, constants);
         return this;
       }
       get names() {
-        const names = super.names;
-        addExprNames(names, this.condition);
+        const names2 = super.names;
+        addExprNames(names2, this.condition);
         if (this.else)
-          addNames(names, this.else.names);
-        return names;
+          addNames(names2, this.else.names);
+        return names2;
       }
     };
     If.kind = "if";
@@ -9943,10 +9943,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names2, constants) {
+        if (!super.optimizeNames(names2, constants))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants);
+        this.iteration = optimizeExpr(this.iteration, names2, constants);
         return this;
       }
       get names() {
@@ -9967,8 +9967,8 @@ var require_codegen = __commonJS({
         return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
       }
       get names() {
-        const names = addExprNames(super.names, this.from);
-        return addExprNames(names, this.to);
+        const names2 = addExprNames(super.names, this.from);
+        return addExprNames(names2, this.to);
       }
     };
     var ForIter = class extends For {
@@ -9982,10 +9982,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names2, constants) {
+        if (!super.optimizeNames(names2, constants))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants);
+        this.iterable = optimizeExpr(this.iterable, names2, constants);
         return this;
       }
       get names() {
@@ -10027,20 +10027,20 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names2, constants) {
         var _a, _b;
-        super.optimizeNames(names, constants);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants);
+        super.optimizeNames(names2, constants);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names2, constants);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names2, constants);
         return this;
       }
       get names() {
-        const names = super.names;
+        const names2 = super.names;
         if (this.catch)
-          addNames(names, this.catch.names);
+          addNames(names2, this.catch.names);
         if (this.finally)
-          addNames(names, this.finally.names);
-        return names;
+          addNames(names2, this.finally.names);
+        return names2;
       }
     };
     var Catch = class extends BlockNode {
@@ -10324,15 +10324,15 @@ var require_codegen = __commonJS({
       }
     };
     exports.CodeGen = CodeGen;
-    function addNames(names, from) {
+    function addNames(names2, from) {
       for (const n in from)
-        names[n] = (names[n] || 0) + (from[n] || 0);
-      return names;
+        names2[n] = (names2[n] || 0) + (from[n] || 0);
+      return names2;
     }
-    function addExprNames(names, from) {
-      return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
+    function addExprNames(names2, from) {
+      return from instanceof code_1._CodeOrName ? addNames(names2, from.names) : names2;
     }
-    function optimizeExpr(expr, names, constants) {
+    function optimizeExpr(expr, names2, constants) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -10348,18 +10348,18 @@ var require_codegen = __commonJS({
       }, []));
       function replaceName(n) {
         const c = constants[n.str];
-        if (c === void 0 || names[n.str] !== 1)
+        if (c === void 0 || names2[n.str] !== 1)
           return n;
-        delete names[n.str];
+        delete names2[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names2[c.str] === 1 && constants[c.str] !== void 0);
       }
     }
-    function subtractNames(names, from) {
+    function subtractNames(names2, from) {
       for (const n in from)
-        names[n] = (names[n] || 0) - (from[n] || 0);
+        names2[n] = (names2[n] || 0) - (from[n] || 0);
     }
     function not(x) {
       return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._)`!${par(x)}`;
@@ -10557,7 +10557,7 @@ var require_names = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var names = {
+    var names2 = {
       // validation function arguments
       data: new codegen_1.Name("data"),
       // data passed to validation function
@@ -10586,7 +10586,7 @@ var require_names = __commonJS({
       jsonLen: new codegen_1.Name("jsonLen"),
       jsonPart: new codegen_1.Name("jsonPart")
     };
-    exports.default = names;
+    exports.default = names2;
   }
 });
 
@@ -17725,7 +17725,7 @@ function topLevel(ctx, kind, keyNode, obj2, nested) {
     case "data":
       return members(obj2).flatMap(
         ([type, typeNode, byName2]) => objectsOf(byName2).flatMap(
-          (names) => members(names).flatMap(([name, nameNode, bodies]) => objectsOf(bodies).map((b) => block(ctx, kind, keyNode, [[type, typeNode], [name, nameNode]], b, blocksOf(nested(type)))))
+          (names2) => members(names2).flatMap(([name, nameNode, bodies]) => objectsOf(bodies).map((b) => block(ctx, kind, keyNode, [[type, typeNode], [name, nameNode]], b, blocksOf(nested(type)))))
         )
       );
     case "variable":
@@ -17743,8 +17743,8 @@ function topLevel(ctx, kind, keyNode, obj2, nested) {
       return [block(ctx, kind, keyNode, [], obj2, blocksOf(/* @__PURE__ */ new Set()))];
   }
 }
-function blocksOf(names) {
-  const self = { has: (n) => META_BLOCKS.includes(n) || names.has(n), inner: () => self };
+function blocksOf(names2) {
+  const self = { has: (n) => META_BLOCKS.includes(n) || names2.has(n), inner: () => self };
   return self;
 }
 function terraformBlock(ctx, keyNode, obj2) {
@@ -19041,10 +19041,10 @@ function matchValue(re, s, m, at2) {
     const start = m.spans[2 * g];
     return start < 0 ? nul(at2) : str(s.slice(start, m.spans[2 * g + 1]), at2);
   };
-  const names = re.groupNames;
-  if (names.length === 1) return group(0);
-  if (names[1] === "") return list(names.slice(1).map((_, i) => group(i + 1)), at2);
-  return obj(new Map(names.slice(1).map((n, i) => [n, group(i + 1)])), at2);
+  const names2 = re.groupNames;
+  if (names2.length === 1) return group(0);
+  if (names2[1] === "") return list(names2.slice(1).map((_, i) => group(i + 1)), at2);
+  return obj(new Map(names2.slice(1).map((n, i) => [n, group(i + 1)])), at2);
 }
 var unk, fns;
 var init_functions = __esm({
@@ -33781,8 +33781,8 @@ function parseTerraform(text2, file) {
   return file.toLowerCase().endsWith(".tf.json") ? parseTfJson(text2, file, nestedBlocksOf) : parseHcl(text2, file);
 }
 function nestedBlocksOf(type) {
-  let names = NESTED_BLOCKS.get(type);
-  if (names) return names;
+  let names2 = NESTED_BLOCKS.get(type);
+  if (names2) return names2;
   const found = /* @__PURE__ */ new Set(["identity"]);
   const spec = Object.hasOwn(AZURERM_TABLE, type) ? AZURERM_TABLE[type] : void 0;
   const paths = [...spec?.attrs.flatMap((a) => a.paths) ?? [], ...Object.values(spec?.refs ?? {}).flat()];
@@ -33791,9 +33791,9 @@ function nestedBlocksOf(type) {
     for (let i = 0; i + 1 < segs.length; i++) if (/^\d+$/.test(segs[i + 1])) found.add(segs[i]);
   }
   for (const el of spec?.elements ?? []) found.add(el.path.split(".")[0]);
-  names = found;
-  NESTED_BLOCKS.set(type, names);
-  return names;
+  names2 = found;
+  NESTED_BLOCKS.set(type, names2);
+  return names2;
 }
 function unevaluatedVarFileReason(file, ctx) {
   const after = "(only SEC001 reads them)";
@@ -35071,9 +35071,9 @@ function planJsonSites(raw, kept, file, out) {
   const starts = [];
   const ownNames = /* @__PURE__ */ new WeakMap();
   const ownName2 = (o, k) => {
-    let names = ownNames.get(o);
-    if (!names) ownNames.set(o, names = new Map(Object.keys(o).map((n) => [n, n])));
-    return names.get(k);
+    let names2 = ownNames.get(o);
+    if (!names2) ownNames.set(o, names2 = new Map(Object.keys(o).map((n) => [n, n])));
+    return names2.get(k);
   };
   const site = (depth, range2) => {
     out.set(sitePaths[depth], { file, range: { start: shift(range2.start), end: shift(range2.end) } });
@@ -37284,16 +37284,16 @@ function parseBicepSource(input2, file, kind) {
   }
 }
 function memberReadNames(file) {
-  let names = MEMBER_READS.get(file);
-  if (!names) {
+  let names2 = MEMBER_READS.get(file);
+  if (!names2) {
     const found = /* @__PURE__ */ new Set();
     forEachBicepNode(file, (node) => {
       if ((node.kind === "PropertyAccess" || node.kind === "IndexAccess") && node.object.kind === "Variable") found.add(node.object.name);
     });
-    names = found;
-    MEMBER_READS.set(file, names);
+    names2 = found;
+    MEMBER_READS.set(file, names2);
   }
-  return names;
+  return names2;
 }
 function duplicateDeclarations(statements, lineMap) {
   const out = [];
@@ -37440,14 +37440,14 @@ function templateOutsideParameterFolder(index, paramFile, candidates2) {
   const dir = path28.dirname(paramFile);
   const parent = path28.dirname(dir);
   if (parent === dir || !PARAMETER_FOLDER.test(path28.basename(dir))) return void 0;
-  const names = candidates2.map((c) => path28.basename(c).toLowerCase());
-  for (const n of names) {
+  const names2 = candidates2.map((c) => path28.basename(c).toLowerCase());
+  for (const n of names2) {
     const target = index.get(norm(path28.join(parent, n)));
     if (target) return target;
   }
   const parentNorm = norm(parent);
   const dirNorm = norm(dir);
-  for (const n of names) {
+  for (const n of names2) {
     const hits = [...index.entries()].filter(([k]) => path28.posix.basename(k) === n && path28.posix.dirname(path28.posix.dirname(k)) === parentNorm && path28.posix.dirname(k) !== dirNorm);
     if (hits.length === 1) return hits[0][1];
     if (hits.length > 1) return void 0;
@@ -37775,17 +37775,17 @@ function nameSegments(v) {
   const segs = splitTemplate(t).filter((s) => s !== "");
   return segs.length > 0 ? segs : [""];
 }
-function buildResourceId(prefix, type, names, loc3, fname) {
+function buildResourceId(prefix, type, names2, loc3, fname) {
   const typeSegs = type.split("/").filter((s) => s !== "");
   const pre = prefix.map(templateText);
   const nameSegs = [];
   let identifiable = pre.every((p) => p !== void 0);
-  for (const n of names) {
+  for (const n of names2) {
     const s = nameSegments(n);
     if (s === void 0) identifiable = false;
     else nameSegs.push(...s);
   }
-  const known2 = prefix.every((p) => p.kind === "string") && names.every((n) => n.kind === "string" || n.kind === "number");
+  const known2 = prefix.every((p) => p.kind === "string") && names2.every((n) => n.kind === "string" || n.kind === "number");
   if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc3);
   let path62 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
   for (let i = 0; i < Math.max(typeSegs.length - 1, nameSegs.length); i++) {
@@ -37822,12 +37822,12 @@ function armResourceIdKey(value) {
   if (rest.length < 3 || rest.length % 2 === 0 || rest.some((s, i) => s === "" && i % 2 === 1)) return void 0;
   if (!/^[A-Za-z0-9]+(\.[A-Za-z0-9]+)+$/.test(rest[0])) return void 0;
   const types = [rest[0]];
-  const names = [];
+  const names2 = [];
   for (let i = 1; i < rest.length; i += 2) {
     types.push(rest[i]);
-    names.push(rest[i + 1]);
+    names2.push(rest[i + 1]);
   }
-  return `${types.join("/")}/${names.join("/")}`.toLowerCase();
+  return `${types.join("/")}/${names2.join("/")}`.toLowerCase();
 }
 var escapeBraces, escapeHoleless;
 var init_resourceid = __esm({
@@ -38005,12 +38005,12 @@ function skipTake(name, take) {
     return err(loc3, name, "first argument must be an array or string");
   };
 }
-function resourceIdOf(prefix, typeV, names, loc3, fname) {
+function resourceIdOf(prefix, typeV, names2, loc3, fname) {
   if (typeV.kind !== "string") {
-    return typeV.kind === "unknown" ? U(`${fname}(): unknown resource type`, loc3, callToken(fname, [...prefix, typeV, ...names])) : err(loc3, fname, "resource type must be a string");
+    return typeV.kind === "unknown" ? U(`${fname}(): unknown resource type`, loc3, callToken(fname, [...prefix, typeV, ...names2])) : err(loc3, fname, "resource type must be a string");
   }
   if (typeV.value.split("/").filter((x) => x !== "").length < 2) return err(loc3, fname, `invalid resource type '${typeV.value}'`);
-  return buildResourceId(prefix, typeV.value, names, loc3, fname);
+  return buildResourceId(prefix, typeV.value, names2, loc3, fname);
 }
 function isTypeArg(v) {
   return v?.kind === "string" && /^[A-Za-z0-9]+\.[A-Za-z0-9.]+\/[^/]/.test(v.value);
@@ -40285,8 +40285,8 @@ function mappedBody(e) {
   return body;
 }
 function localNamesOf(file) {
-  let names = localNamesByFile.get(file);
-  if (!names) {
+  let names2 = localNamesByFile.get(file);
+  if (!names2) {
     const found = /* @__PURE__ */ new Set();
     walkBicep(file, (n) => {
       if (n.kind === "For") {
@@ -40296,9 +40296,9 @@ function localNamesOf(file) {
         for (const p of n.params) found.add(p.name);
       }
     });
-    localNamesByFile.set(file, names = found);
+    localNamesByFile.set(file, names2 = found);
   }
-  return names;
+  return names2;
 }
 function declaredVarValue(scope, name) {
   const decl = scope.vars.get(name)?.decl;
@@ -42981,11 +42981,11 @@ function pipelineItemName(item) {
 function escapeName(name) {
   return name.replace(/[\\\]]/g, (c) => `\\${c}`).replace(/\r?\n|\r/g, "\\n");
 }
-function listSegments(names) {
+function listSegments(names2) {
   const seen = /* @__PURE__ */ new Map();
-  const out = new Array(names.length);
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i];
+  const out = new Array(names2.length);
+  for (let i = 0; i < names2.length; i++) {
+    const name = names2[i];
     if (name === void 0) {
       out[i] = `[${i}]`;
       continue;
@@ -45900,14 +45900,14 @@ function shellFunctions(commands) {
     if (current !== void 0 && depth > 0 && k < argv.length && RUNS_ARGUMENTS.test(argv[afterWrappers(argv, k)].raw)) runners.add(current);
   }
   addLaterNames(bodies, commands, inBody, (argv, other) => {
-    const names = [];
-    if (other && argv.some((w) => w.raw === "local")) return names;
+    const names2 = [];
+    if (other && argv.some((w) => w.raw === "local")) return names2;
     for (const w of argv) {
       const m = SHELL_ASSIGNMENT.exec(w.raw);
-      if (m) names.push(m[1]);
+      if (m) names2.push(m[1]);
       else if (!DECLARERS.has(w.raw) && !w.raw.startsWith("-") && w.raw !== "{") break;
     }
-    return names;
+    return names2;
   });
   return { runners, bodies: bodies.filter((b) => b.laterNames.size > 0 || b.readsAnyName), all: bodies };
 }
@@ -45978,15 +45978,15 @@ function powershellFunctions(commands) {
     ci = end;
   }
   addLaterNames(bodies, commands, inBody, (argv, other) => {
-    const names = [];
+    const names2 = [];
     for (let k = 0; k < argv.length; k++) {
       if (k > 0 && argv[k - 1].raw !== "{") continue;
       const raw = unbraced(argv[k].raw);
       if (other && !/^(?:\[[^\]]*\])*\$(?:script|global|env):/i.test(raw)) continue;
       const m = PS_ASSIGNED.exec(raw);
-      if (m && (m[2] !== void 0 || POWERSHELL_ASSIGNMENT_OPERATOR.test(argv[k + 1]?.raw ?? ""))) names.push(psVariableKey(m[1]).toLowerCase());
+      if (m && (m[2] !== void 0 || POWERSHELL_ASSIGNMENT_OPERATOR.test(argv[k + 1]?.raw ?? ""))) names2.push(psVariableKey(m[1]).toLowerCase());
     }
-    return names;
+    return names2;
   });
   return bodies.filter((b) => b.laterNames.size > 0 || b.readsAnyName);
 }
@@ -46094,9 +46094,9 @@ function same(a, b) {
 }
 function merge(before, paths) {
   const out = copy(before);
-  const names = /* @__PURE__ */ new Set();
-  for (const p of paths) for (const k of p.keys()) names.add(k);
-  for (const name of names) {
+  const names2 = /* @__PURE__ */ new Set();
+  for (const p of paths) for (const k of p.keys()) names2.add(k);
+  for (const name of names2) {
     const first = paths[0].get(name);
     let identical = true;
     let equal3 = true;
@@ -47293,9 +47293,9 @@ function pairAt(w, from, set) {
 function configuredDefault(defaults, key) {
   return defaults?.get(key) ?? defaults?.get(ANY_KEY);
 }
-function defaultsFromEnvironment(names) {
+function defaultsFromEnvironment(names2) {
   const out = /* @__PURE__ */ new Set();
-  for (const n of names) {
+  for (const n of names2) {
     const m = /^AZURE_DEFAULTS_(\w+)$/i.exec(n);
     if (m) out.add(m[1].toLowerCase());
   }
@@ -47985,9 +47985,9 @@ function scriptContext(file, place, variant, given, inherited) {
       }
       if (v.kind !== "value") {
         hidden = true;
-        const names = v.kind === "template" && v.conditions?.length && v.included ? namesSetBy(v.included.variables) : void 0;
+        const names2 = v.kind === "template" && v.conditions?.length && v.included ? namesSetBy(v.included.variables) : void 0;
         const why = v.kind === "group" ? `may be set by the variable group ${v.name}` : v.conditions?.length ? `may be set by the conditional template ${v.name}` : `may be set by the template ${v.name}`;
-        for (const k of [...vars.keys()]) if (names === void 0 || names.has(k.toLowerCase())) vars.set(k, unknown(`${k} ${why}`));
+        for (const k of [...vars.keys()]) if (names2 === void 0 || names2.has(k.toLowerCase())) vars.set(k, unknown(`${k} ${why}`));
         continue;
       }
       const decided = v.conditions?.length ? decideConditions(v.when) : void 0;
@@ -48110,9 +48110,9 @@ function convert2(a, v) {
   }
   return v;
 }
-function opaqueMaySet(opaque, names) {
+function opaqueMaySet(opaque, names2) {
   if (!opaque) return false;
-  return opaque.abbreviation === void 0 || names.some((n) => opaque.abbreviation.includes(n));
+  return opaque.abbreviation === void 0 || names2.some((n) => opaque.abbreviation.includes(n));
 }
 function opaqueReason(opaque, what) {
   if (opaque.word === void 0) return `an unclosed quote in this az command may hide ${what}`;
@@ -48598,7 +48598,7 @@ function parseFlags(spec, words, file) {
   const out = { values: /* @__PURE__ */ new Map(), sets: [], refs: /* @__PURE__ */ new Map() };
   const byName2 = /* @__PURE__ */ new Map();
   for (const f of spec.flags) for (const n of f.names) byName2.set(n, f);
-  const has = (names, n) => names.includes(n);
+  const has = (names2, n) => names2.includes(n);
   let i = spec.command.split(" ").length;
   const markOpaque = (w) => {
     if (w.opaque && (!out.opaque || out.opaque.abbreviation)) out.opaque = { word: w.word.raw };
@@ -50132,13 +50132,10 @@ function folderSkipReason(file, host, root, readKustomization) {
       }
       return void 0;
     }
-    const kustomization = KUSTOMIZATION_FILES.map((n) => path46.join(dir, n)).find((k) => host.isFile(k));
-    if (kustomization) {
+    for (const kustomization of kustomizationsIn(dir, host)) {
       const named2 = readKustomization(kustomization);
-      if (named2 === void 0 || named2.some((p) => {
-        const at2 = path46.resolve(dir, p);
-        return at2 === file || file.startsWith(at2 + path46.sep);
-      })) {
+      const unreadable = named2 === void 0 && KUSTOMIZATION_FILES.includes(path46.basename(kustomization));
+      if (unreadable || named2?.some((p) => names(path46.resolve(dir, p), file, host))) {
         return `input of the Kustomize build in ${path46.relative(root, dir) || "."}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
       }
     }
@@ -50147,6 +50144,16 @@ function folderSkipReason(file, host, root, readKustomization) {
     dir = up;
   }
   return void 0;
+}
+function kustomizationsIn(dir, host) {
+  const own = KUSTOMIZATION_FILES.map((n) => path46.join(dir, n)).filter((k) => host.isFile(k));
+  const variants = (host.list(dir) ?? []).filter((e) => e.isFile && /kustomization/i.test(e.name) && /\.ya?ml$/i.test(e.name) && !KUSTOMIZATION_FILES.includes(e.name)).map((e) => e.path);
+  return [...own, ...variants.sort()];
+}
+function names(at2, file, host) {
+  if (at2 === file) return true;
+  if (!file.startsWith(at2 + path46.sep)) return false;
+  return !KUSTOMIZATION_FILES.some((n) => host.isFile(path46.join(at2, n)));
 }
 var YAML_TOP_API, YAML_TOP_KIND, JSON_API, JSON_KIND, TEMPLATE_ACTION, FIRST_CONTENT, FLOW_API, FLOW_KIND, CHART_FILES, KUSTOMIZATION_FILES, TEMPLATE_SKIP_REASON;
 var init_k8s_classify = __esm({
@@ -52936,14 +52943,14 @@ function mistakenConfigFile(startDir) {
 function findConfigFile(startDir) {
   return firstUpward(startDir, CONFIG_FILE_NAMES, (candidate) => fs5.existsSync(candidate) && fs5.statSync(candidate).isFile());
 }
-function firstUpward(start, names, accepts) {
+function firstUpward(start, names2, accepts) {
   let dir = path5.resolve(start);
   try {
     if (fs5.statSync(dir).isFile()) dir = path5.dirname(dir);
   } catch {
   }
   for (; ; ) {
-    for (const name of names) {
+    for (const name of names2) {
       const candidate = path5.join(dir, name);
       if (accepts(candidate)) return candidate;
     }
@@ -53081,8 +53088,8 @@ async function parseConfig(text2, file, catalog) {
     const specs = byId.get(id)?.options ?? {};
     for (const name of Object.keys(options ?? {})) {
       if (!(name in specs) && knownRuleIds?.has(id)) {
-        const names = Object.keys(specs);
-        if (names.length) add(keyNode(findNodeAtLocation2(root, ["rules", id, "options"]), name), `rules.${id}.options.${name}: ${id} has no option '${name}' (it has ${names.join(", ")})`);
+        const names2 = Object.keys(specs);
+        if (names2.length) add(keyNode(findNodeAtLocation2(root, ["rules", id, "options"]), name), `rules.${id}.options.${name}: ${id} has no option '${name}' (it has ${names2.join(", ")})`);
         else add(findNodeAtLocation2(root, ["rules", id, "options"]), `rules.${id}.options: ${id} takes no options`);
       }
     }
@@ -53409,9 +53416,9 @@ function amlFileNames(ctx, file) {
   return planningFact(ctx, "aml-file-names", file, isStringList, amlFileNamesIn) ?? [];
 }
 function amlCommandReaders(files, data, ctx) {
-  const names = new Set(data.filter((d) => YAML_NAME.test(d)).map((d) => path25.basename(d).toLowerCase()));
-  if (names.size === 0) return [];
-  return files.filter((f) => amlFileNames(ctx, f).some((n) => names.has(n)));
+  const names2 = new Set(data.filter((d) => YAML_NAME.test(d)).map((d) => path25.basename(d).toLowerCase()));
+  if (names2.size === 0) return [];
+  return files.filter((f) => amlFileNames(ctx, f).some((n) => names2.has(n)));
 }
 async function amlCommandFiles(given, wide) {
   const yamls = given.filter((f) => YAML_NAME.test(f) && (wide.givenKinds.get(f) === "azureml-yaml" || !wide.givenKinds.has(f) && wide.dataFiles.includes(f)));
@@ -54382,13 +54389,13 @@ function runRules(input2, undecided2 = [], failures = []) {
       keyByMessage.set(samePlaceAndMessage, key);
       const existing = byKey.get(key);
       if (r && (declared || relocated)) {
-        let names = instancesByKey.get(key);
-        if (!names) instancesByKey.set(key, names = /* @__PURE__ */ new Map());
-        if (!names.has(r.address)) {
+        let names2 = instancesByKey.get(key);
+        if (!names2) instancesByKey.set(key, names2 = /* @__PURE__ */ new Map());
+        if (!names2.has(r.address)) {
           const name = displayName(r);
           const parent = r.parent && r.identity.length === 0 ? displayName(r.parent) : void 0;
           const words = withoutName(parent !== void 0 ? withoutName(message, parent) : message, name);
-          names.set(r.address, { name, words: `${level} ${words}`, ...parent !== void 0 ? { parent } : {} });
+          names2.set(r.address, { name, words: `${level} ${words}`, ...parent !== void 0 ? { parent } : {} });
         }
       }
       if (r?.calledAt && !relocated) {
@@ -54525,12 +54532,12 @@ function runRules(input2, undecided2 = [], failures = []) {
     }
   }
   for (const f of byKey.values()) f.variants.sort();
-  for (const [key, names] of instancesByKey) {
+  for (const [key, names2] of instancesByKey) {
     const f = byKey.get(key);
-    if (!f || names.size < 2) continue;
-    const kept = f.address !== void 0 ? names.get(f.address) : void 0;
+    if (!f || names2.size < 2) continue;
+    const kept = f.address !== void 0 ? names2.get(f.address) : void 0;
     const own = kept?.name;
-    const rest = [...names].filter(([address]) => address !== f.address);
+    const rest = [...names2].filter(([address]) => address !== f.address);
     const taken = /* @__PURE__ */ new Map();
     for (const [, i] of rest) taken.set(i.name, (taken.get(i.name) ?? 0) + 1);
     const loop = f.address !== void 0 ? withoutInstanceKeys(f.address) : void 0;
@@ -54550,19 +54557,19 @@ function runRules(input2, undecided2 = [], failures = []) {
   }
   return [...byKey.values()];
 }
-function alsoReported(names) {
-  return `also reported for ${instanceNames(names)}${names.length === 1 ? ", with its own values" : ", with their own values"}`;
+function alsoReported(names2) {
+  return `also reported for ${instanceNames(names2)}${names2.length === 1 ? ", with its own values" : ", with their own values"}`;
 }
 function withoutName(message, name) {
   return message.split(`"${name}"`).join('"\0"');
 }
-function alsoInstances(names) {
-  return `the same holds for ${instanceNames(names)}`;
+function alsoInstances(names2) {
+  return `the same holds for ${instanceNames(names2)}`;
 }
-function instanceNames(names) {
-  const shown = names.slice(0, 5);
-  const more = names.length > 5 ? ` and ${names.length - 5} more` : "";
-  return names.length === 1 ? `${shown[0]}, another instance of the same declaration` : `${shown.join(", ")}${more}, other instances of the same declaration`;
+function instanceNames(names2) {
+  const shown = names2.slice(0, 5);
+  const more = names2.length > 5 ? ` and ${names2.length - 5} more` : "";
+  return names2.length === 1 ? `${shown[0]}, another instance of the same declaration` : `${shown.join(", ")}${more}, other instances of the same declaration`;
 }
 function deployedIdentity(r, depth = 0) {
   const parentRefs = PARENT_REFS.map((k) => r.refs.get(k)).map((v) => v?.kind === "string" ? v.value : "").join(",");
@@ -55140,8 +55147,8 @@ var UnitCache = class _UnitCache {
     if (files.length !== Object.keys(this.oldFiles).length) return false;
     return files.every(([file, [sig, hash, facts]]) => {
       const old = this.oldRecord(file, sig);
-      const names = Object.keys(facts);
-      return old !== void 0 && old[1] === hash && Object.keys(old[2]).length === names.length && names.every((n) => old[2][n] === facts[n]);
+      const names2 = Object.keys(facts);
+      return old !== void 0 && old[1] === hash && Object.keys(old[2]).length === names2.length && names2.every((n) => old[2][n] === facts[n]);
     });
   }
   /** This run's file records that say something (a file read in vain has an empty one). */
@@ -57296,8 +57303,8 @@ var TF003_provider_version_unpinned_default = defineRule({
         if (m.isRoot) {
           const config = [m, ...m.configuration];
           const opaque = m.opaqueModuleCalls[0];
-          const names = [...new Set(config.flatMap(providersOf))];
-          for (const name of names) {
+          const names2 = [...new Set(config.flatMap(providersOf))];
+          for (const name of names2) {
             if (constrainedIn(config, name) || m.lockedProviders?.has(name)) continue;
             const f = rootFinding(m, name);
             if (!f) continue;
@@ -57760,9 +57767,9 @@ var SEC001_hardcoded_secret_default = defineRule({
 // rules/tags/TAG001-missing-required-tags.ts
 init_value_path();
 init_tags();
-function tagList(names) {
-  const list2 = names.map((t) => `"${t}"`).join(", ");
-  return names.length > 1 ? { tags: `tags ${list2}`, them: "them" } : { tags: `tag ${list2}`, them: "it" };
+function tagList(names2) {
+  const list2 = names2.map((t) => `"${t}"`).join(", ");
+  return names2.length > 1 ? { tags: `tags ${list2}`, them: "them" } : { tags: `tag ${list2}`, them: "it" };
 }
 var TAG001_missing_required_tags_default = defineRule({
   meta: {
@@ -57863,8 +57870,8 @@ var TAG002_gpu_resource_without_cost_center_default = defineRule({
       const v = tags.value;
       if (tags.state === "unknown") return;
       if (v && v.kind !== "object" && v.kind !== "null") return;
-      const names = v?.kind === "object" ? [...v.entries.keys()] : [];
-      const near = names.find((k) => spelledAlike(k, tag));
+      const names2 = v?.kind === "object" ? [...v.entries.keys()] : [];
+      const near = names2.find((k) => spelledAlike(k, tag));
       const data = { workload: workloadName(r.kind, true), name: displayName(r), size, tag, attribute: tags.sourcePath };
       ctx.report({
         resource: r,
@@ -60459,8 +60466,8 @@ function readPullRequestEvent(env) {
     ["head", head]
   ].filter(([, sha]) => typeof sha !== "string" || !COMMIT_ID.test(sha));
   if (bad.length > 0) {
-    const names = bad.map(([which]) => `pull_request.${which}.sha`).join(" and ");
-    return { kind: "unusable", reason: `the event payload has no valid ${names}` };
+    const names2 = bad.map(([which]) => `pull_request.${which}.sha`).join(" and ");
+    return { kind: "unusable", reason: `the event payload has no valid ${names2}` };
   }
   return { kind: "pull-request", pr: { number, baseSha: base, headSha: head } };
 }

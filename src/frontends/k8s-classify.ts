@@ -11,8 +11,9 @@
  *   renders; the chart's other files are not rendered, and a manifest there (`helm template …
  *   > chart/rendered.yaml`) is linted as written (review 74);
  * - a file a `kustomization.yaml` of its folder or a folder above names (in `resources`,
- *   `patches`, `components`, … : any path it writes, a folder naming everything under it); a
- *   file no kustomization names is never read by `kustomize build` and is linted (review 74);
+ *   `patches`, `components`, …; a folder named is read through its own kustomization), or a
+ *   kustomization variant beside it (`kustomization-prod.yaml`) names; a file no kustomization
+ *   names is never read by `kustomize build` and is linted (review 74, self-review 75);
  * - a document with template actions (`{{ … }}`) outside comments and block scalars, and a
  *   whole file with them that does not parse as YAML (a Helm template): k8s.ts decides those.
  * `helm template … > out.yaml` / `kustomize build … > out.yaml` produce files that are linted
@@ -88,10 +89,11 @@ export function folderSkipReason(file: string, host: Host, root: string, readKus
       }
       return undefined;
     }
-    const kustomization = KUSTOMIZATION_FILES.map((n) => path.join(dir, n)).find((k) => host.isFile(k));
-    if (kustomization) {
+    for (const kustomization of kustomizationsIn(dir, host)) {
       const named = readKustomization(kustomization);
-      if (named === undefined || named.some((p) => { const at = path.resolve(dir, p); return at === file || file.startsWith(at + path.sep); })) {
+      // One that cannot be read: everything under its folder may be its input (a variant's file, `kustomization-prod.yaml`, may be no kustomization at all).
+      const unreadable = named === undefined && KUSTOMIZATION_FILES.includes(path.basename(kustomization));
+      if (unreadable || named?.some((p) => names(path.resolve(dir, p), file, host))) {
         return `input of the Kustomize build in ${path.relative(root, dir) || '.'}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
       }
     }
@@ -100,4 +102,26 @@ export function folderSkipReason(file: string, host: Host, root: string, readKus
     dir = up;
   }
   return undefined;
+}
+
+/**
+ * The kustomization files of a folder: Kustomize's own names, and a variant beside them whose name
+ * says so (`kustomization-gpt120b.yaml`, which a deploy script copies over `kustomization.yaml`:
+ * the patches it names are no whole manifests; self-review 75).
+ */
+function kustomizationsIn(dir: string, host: Host): string[] {
+  const own = KUSTOMIZATION_FILES.map((n) => path.join(dir, n)).filter((k) => host.isFile(k));
+  const variants = (host.list(dir) ?? []).filter((e) => e.isFile && /kustomization/i.test(e.name) && /\.ya?ml$/i.test(e.name) && !KUSTOMIZATION_FILES.includes(e.name)).map((e) => e.path);
+  return [...own, ...variants.sort()];
+}
+
+/**
+ * Whether a path a kustomization names is `file` or holds it. A folder is a Kustomize base or
+ * component, whose own kustomization says which of its files it reads: it names none of them
+ * itself (self-review 75: a file its kustomization leaves out was skipped).
+ */
+function names(at: string, file: string, host: Host): boolean {
+  if (at === file) return true;
+  if (!file.startsWith(at + path.sep)) return false;
+  return !KUSTOMIZATION_FILES.some((n) => host.isFile(path.join(at, n)));
 }

@@ -133,6 +133,25 @@ describe('classification', () => {
     expect(r.findings.filter((f) => f.ruleId === 'PARSE001')).toEqual([]);
   });
 
+  it('a folder a kustomization names is read through its own kustomization, and a kustomization variant beside it counts (self-review 75)', async () => {
+    const root = tree({
+      // gpu/ is a base: its kustomization says which of its files are inputs.
+      'k/kustomization.yaml': 'resources: [gpu]\n',
+      'k/gpu/kustomization.yaml': 'resources: [deploy.yaml]\n',
+      'k/gpu/deploy.yaml': GPU_JOB,
+      'k/gpu/rendered-example.yaml': GPU_JOB.replace('name: train', 'name: example'),
+      // A variant a deploy script selects (llm-d's kustomization-gpt120b.yaml): the patch it names is no whole manifest.
+      'v/kustomization.yaml': 'resources: [job.yaml]\n',
+      'v/kustomization-big.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [.]\npatches:\n- path: patch-big.yaml\n',
+      'v/job.yaml': GPU_JOB,
+      'v/patch-big.yaml': GPU_JOB.replace('name: train', 'name: big'),
+    });
+    const r = await lint({ paths: [root], root, noConfig: true });
+    const k8s = r.findings.filter((f) => f.ruleId === 'K8S001').map((f) => path.relative(root, f.location.file).split(path.sep).join('/'));
+    expect(k8s).toEqual(['k/gpu/rendered-example.yaml']);
+    expect(r.skipped.map((x) => path.relative(root, x.file).split(path.sep).join('/'))).toEqual(['k/gpu/deploy.yaml', 'v/job.yaml', 'v/patch-big.yaml']);
+  });
+
   it('k8s.assumeInjectedTolerations turns K8S001 off and says why for --verbose', async () => {
     const root = tree({
       '.mlops-iac-lint.json': '{ "k8s": { "assumeInjectedTolerations": true } }\n',
