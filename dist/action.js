@@ -47769,7 +47769,7 @@ function referenceOf(expr) {
   while (m = re.exec(e)) parts.push(m[1] ?? m[2]);
   return parts;
 }
-function scriptContext(file, place, variant, given, inherited) {
+function scriptContext(file, place, variant, given, inherited, callerOs) {
   const f = file.file;
   const github = file.format === "github-actions";
   const pipeline = file.format === "azure-pipelines";
@@ -48025,13 +48025,14 @@ function scriptContext(file, place, variant, given, inherited) {
   const env = /* @__PURE__ */ new Map();
   for (const [k, v] of vars) {
     if (!pipeline || stepEnv.has(k)) env.set(k, v);
-    if (pipeline) env.set(k.toUpperCase().replace(/[. ]/g, "_"), v);
+    if (pipeline && !stepEnv.has(k)) env.set(k.toUpperCase().replace(/[. ]/g, "_"), v);
   }
   if (runtime?.any) env.set(ANY_VARIABLE, unknown(`an earlier step of the job may set any variable at run time (${setBy})`, runtime.any));
   const macro = pipeline ? (name) => variable(name) ?? // `$(Build.SourcesDirectory)`: the checkout's folder (a path built on it is a path from the repository's top).
   unknown(hidden ? `$(${name}) may come from a variable group or template` : `$(${name}) is not set literally in this file`, void 0, CHECKOUT_TOP_MACROS.has(name.toLowerCase()) ? CHECKOUT_TOKEN : void 0) : void 0;
   const expansion = macro ? { expression: expression2, macro } : { expression: expression2 };
-  const os3 = runnerOsOf(place?.job?.runsOn);
+  const runsOn = place?.job?.runsOn?.replace(/\$\{\{\s*matrix\.([\w-]+)\s*\}\}/g, (whole, axis) => variant.values.get(axis)?.text ?? whole);
+  const os3 = runnerOsOf(runsOn) ?? callerOs;
   if (os3) expansion.runnerOs = os3;
   return { env, expansion, variables: { values: vars, hidden, ...variableFiles.length ? { files: variableFiles } : {}, fromMacros, ...beforeRunTime.size ? { compileTime: beforeRunTime } : {} }, condition: conditionReference };
 }
@@ -48920,7 +48921,7 @@ function azureCliUnits(ciFiles, ctx) {
           addInvocations(variantName, run3, env, vi === 0, linkerFor(file.kind === "script", () => [...heredocs, ...run3.heredocs], start));
         }
         for (const [k, caller] of callers.entries()) {
-          const csc = scriptContext(file, place, variant, caller.inputs, caller.variables);
+          const csc = scriptContext(file, place, variant, caller.inputs, caller.variables, caller.runnerOs);
           if (!stepRunsIn(place?.step, csc)) continue;
           const first = calledOnly && vi === 0;
           const crun = interpretScript(file.file, script, csc.env, withSource(file.file, csc.expansion, 0, void 0, start), first ? "caller" : false);
@@ -48932,12 +48933,12 @@ function azureCliUnits(ciFiles, ctx) {
       }
     }
     const contexts = calledOnly ? callers : [void 0];
-    if (file.format === "azure-pipelines") recordCallerInputs(file, contexts, (step, caller) => scriptContext(file, places.get(step.subject), matrixVariants(places.get(step.subject)?.job)[0], caller?.inputs, caller?.variables));
-    markStepsThatNeverRun(file, calledOnly ? callers : [void 0, ...callers], (step, caller) => scriptContext(file, places.get(step.subject), matrixVariants(places.get(step.subject)?.job)[0], caller?.inputs, caller?.variables));
+    if (file.format === "azure-pipelines") recordCallerInputs(file, contexts, (step, caller) => scriptContext(file, places.get(step.subject), matrixVariants(places.get(step.subject)?.job)[0], caller?.inputs, caller?.variables, caller?.runnerOs));
+    markStepsThatNeverRun(file, calledOnly ? callers : [void 0, ...callers], (step, caller) => scriptContext(file, places.get(step.subject), matrixVariants(places.get(step.subject)?.job)[0], caller?.inputs, caller?.variables, caller?.runnerOs));
     for (const { step, script, args } of scriptFileRuns(file, byPath, ctx.root)) {
       const place = places.get(step.subject);
       for (const caller of contexts) {
-        const sc = scriptContext(file, place, matrixVariants(place?.job)[0], caller?.inputs, caller?.variables);
+        const sc = scriptContext(file, place, matrixVariants(place?.job)[0], caller?.inputs, caller?.variables, caller?.runnerOs);
         if (!stepRunsIn(step, sc)) continue;
         const initial = new Map(sc.env);
         if (args) for (const [name2, v] of argumentVariables(script.script.language, taskArguments(file.file, args, sc))) initial.set(name2, v);
@@ -48954,7 +48955,7 @@ function azureCliUnits(ciFiles, ctx) {
       const place = call.step ? { ...places.get(call.step.subject), step: call.step } : { job: call.job };
       for (const caller of contexts) {
         for (const variant of matrixVariants(call.job)) {
-          const sc = scriptContext(file, place, variant, caller?.inputs, caller?.variables);
+          const sc = scriptContext(file, place, variant, caller?.inputs, caller?.variables, caller?.runnerOs);
           const env = caller ? envClass(place, /* @__PURE__ */ new Map(), sc, caller.inputs, caller.placeEnv) : envClass(place, /* @__PURE__ */ new Map(), sc);
           const variantName = [caller?.label, variant.label ? `matrix: ${variant.label}` : ""].filter(Boolean).join(", ") || "default";
           add(variantName, templateResource(file, call, sc), env);
@@ -49558,7 +49559,7 @@ function callerContexts(file, calls, root, callsOf, depth = 0, cut) {
         // A calling job's combinations, each a context of the called file: at most 32 per call, as
         // calls × contexts × combinations multiply (the file's own jobs are under MATRIX_WORK_BUDGET).
         matrixVariants(c.job).slice(0, MAX_VARIANTS_PER_CALL).flatMap((variant) => {
-          const sc = scriptContext(c.caller, place, variant, o?.inputs, o?.variables);
+          const sc = scriptContext(c.caller, place, variant, o?.inputs, o?.variables, o?.runnerOs);
           if (!stepRunsIn(c.step, sc)) return [];
           const inputs = /* @__PURE__ */ new Map();
           for (const e of c.inputs) {
@@ -49576,7 +49577,8 @@ function callerContexts(file, calls, root, callsOf, depth = 0, cut) {
           const variables = expanded ? { ...sc.variables, ...passed ? { passedStepWrites: passed } : {} } : composite ? sc.variables : void 0;
           const placeEnv = expanded ? placeClass(place, sc) ?? classifyPipelineFileName(path43.basename(c.caller.file)) ?? o?.placeEnv : composite ? placeClass(place, sc) ?? envFromVariables((name) => named(sc.env, name)) ?? classifyPath(path43.basename(c.caller.file))?.env ?? o?.placeEnv : void 0;
           const through2 = o ? `${label} ${o.label}` : label;
-          return [{ label: variant.label ? `${through2}, matrix: ${variant.label}` : through2, inputs, ...variables ? { variables } : {}, ...placeEnv ? { placeEnv } : {} }];
+          const runnerOs = expanded || composite ? sc.expansion.runnerOs : void 0;
+          return [{ label: variant.label ? `${through2}, matrix: ${variant.label}` : through2, inputs, ...variables ? { variables } : {}, ...placeEnv ? { placeEnv } : {}, ...runnerOs ? { runnerOs } : {} }];
         })
       )
     );

@@ -45,7 +45,7 @@ import { configuredDefault, configuredDefaults } from '../eval/azcli/configure.j
 import { entryValue, jobWithValue, matrixVariants, placesOf, scriptContext, type CallerVariables, type ScriptContext, type ScriptPlace } from '../eval/azcli/context.js';
 import { linkStepTemplate, runtimeVariablesWithin, type RuntimeVariables } from '../eval/azcli/runtime-variables.js';
 import { conditionsHold } from '../eval/ci/template-conditions.js';
-import { sliceValue, sliceVariable, type Env, type ExpandedWord } from '../eval/azcli/words.js';
+import { sliceValue, sliceVariable, type Env, type ExpandedWord, type RunnerOs } from '../eval/azcli/words.js';
 import { redirection } from '../eval/ci-words.js';
 import type { EvaluatedUnit, FrontEndContext, Problem, SuppressionSource } from './types.js';
 import { fileCommandResources, identityKey, newFileLinks, placeIdentity, type FileCommand } from './azure-cli-files.js';
@@ -612,7 +612,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
         }
         // The same script once more per scanned caller that passes inputs (`uses: ./…` + `with:`).
         for (const [k, caller] of callers.entries()) {
-          const csc = scriptContext(file, place, variant, caller.inputs, caller.variables);
+          const csc = scriptContext(file, place, variant, caller.inputs, caller.variables, caller.runnerOs);
           if (!stepRunsIn(place?.step, csc)) continue;
           const first = calledOnly && vi === 0;
           const crun = interpretScript(file.file, script, csc.env, withSource(file.file, csc.expansion, 0, undefined, start), first ? 'caller' : false);
@@ -630,12 +630,12 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
     const contexts: (CallerContext | undefined)[] = calledOnly ? callers : [undefined];
     // A template's task inputs written as expressions (`commandOptions: ${{ parameters.opts }}`), as each caller makes them (CI005 reads them).
     // A pipeline's own (not a template's): its `$(var)` macros, with the pipeline's variables.
-    if (file.format === 'azure-pipelines') recordCallerInputs(file, contexts, (step, caller) => scriptContext(file, places.get(step.subject), matrixVariants(places.get(step.subject)?.job)[0]!, caller?.inputs, caller?.variables));
-    markStepsThatNeverRun(file, calledOnly ? callers : [undefined, ...callers], (step, caller) => scriptContext(file, places.get(step.subject), matrixVariants(places.get(step.subject)?.job)[0]!, caller?.inputs, caller?.variables));
+    if (file.format === 'azure-pipelines') recordCallerInputs(file, contexts, (step, caller) => scriptContext(file, places.get(step.subject), matrixVariants(places.get(step.subject)?.job)[0]!, caller?.inputs, caller?.variables, caller?.runnerOs));
+    markStepsThatNeverRun(file, calledOnly ? callers : [undefined, ...callers], (step, caller) => scriptContext(file, places.get(step.subject), matrixVariants(places.get(step.subject)?.job)[0]!, caller?.inputs, caller?.variables, caller?.runnerOs));
     for (const { step, script, args } of scriptFileRuns(file, byPath, ctx.root)) {
       const place = places.get(step.subject);
       for (const caller of contexts) {
-        const sc = scriptContext(file, place, matrixVariants(place?.job)[0]!, caller?.inputs, caller?.variables);
+        const sc = scriptContext(file, place, matrixVariants(place?.job)[0]!, caller?.inputs, caller?.variables, caller?.runnerOs);
         if (!stepRunsIn(step, sc)) continue;
         const initial = new Map(sc.env);
         if (args) for (const [name, v] of argumentVariables(script.script.language, taskArguments(file.file, args, sc))) initial.set(name, v);
@@ -654,7 +654,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       const place: ScriptPlace = call.step ? { ...places.get(call.step.subject), step: call.step } : { job: call.job };
       for (const caller of contexts) {
         for (const variant of matrixVariants(call.job)) {
-          const sc = scriptContext(file, place, variant, caller?.inputs, caller?.variables);
+          const sc = scriptContext(file, place, variant, caller?.inputs, caller?.variables, caller?.runnerOs);
           const env = caller ? envClass(place, new Map(), sc, caller.inputs, caller.placeEnv) : envClass(place, new Map(), sc);
           const variantName = [caller?.label, variant.label ? `matrix: ${variant.label}` : ''].filter(Boolean).join(', ') || 'default';
           add(variantName, templateResource(file, call, sc), env);
@@ -1531,6 +1531,11 @@ interface CallerContext {
    * commands run in that stage (FORMATS.md §1(e) trap 10).
    */
   placeEnv?: EnvClass;
+  /**
+   * The runner a composite action's or an expanded Azure Pipelines template's steps run on: the
+   * calling job's (its pool, its stage's, its pipeline's), unless the template's job names its own.
+   */
+  runnerOs?: RunnerOs;
 }
 
 /** Callers of callers followed this deep (a pipeline → a stage template → a job template → a step template). */
@@ -1583,7 +1588,7 @@ function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string,
       // A calling job's combinations, each a context of the called file: at most 32 per call, as
       // calls × contexts × combinations multiply (the file's own jobs are under MATRIX_WORK_BUDGET).
       matrixVariants(c.job).slice(0, MAX_VARIANTS_PER_CALL).flatMap((variant): CallerContext[] => {
-        const sc = scriptContext(c.caller, place, variant, o?.inputs, o?.variables);
+        const sc = scriptContext(c.caller, place, variant, o?.inputs, o?.variables, o?.runnerOs);
         // A call under `${{ if }}` blocks this context decides against is not in the caller's pipeline.
         if (!stepRunsIn(c.step, sc)) return [];
         const inputs = new Map<string, Value>();
@@ -1614,7 +1619,9 @@ function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string,
             ? (placeClass(place, sc) ?? envFromVariables((name) => named(sc.env, name)) ?? classifyPath(path.basename(c.caller.file))?.env ?? o?.placeEnv)
             : undefined;
         const through = o ? `${label} ${o.label}` : label;
-        return [{ label: variant.label ? `${through}, matrix: ${variant.label}` : through, inputs, ...(variables ? { variables } : {}), ...(placeEnv ? { placeEnv } : {}) }];
+        // Steps that run in the calling job run on its runner; a reusable workflow's jobs name their own.
+        const runnerOs = expanded || composite ? sc.expansion.runnerOs : undefined;
+        return [{ label: variant.label ? `${through}, matrix: ${variant.label}` : through, inputs, ...(variables ? { variables } : {}), ...(placeEnv ? { placeEnv } : {}), ...(runnerOs ? { runnerOs } : {}) }];
       }),
     );
   });

@@ -15,7 +15,7 @@ const ROOT = '/repo';
 
 function run(files: Record<string, string>): AzureCliResult {
   const ciFiles = Object.entries(files).map(([rel, text]) => {
-    const kind = /\.(sh|bash|ps1)$/.test(rel) ? 'script' : rel.includes('.github/workflows') ? 'github-workflow' : 'azure-pipeline';
+    const kind = /\.(sh|bash|ps1)$/.test(rel) ? 'script' : rel.includes('.github/workflows') ? 'github-workflow' : /(^|\/)action\.ya?ml$/.test(rel) ? 'github-action' : 'azure-pipeline';
     const doc = parseCiDocument(`${ROOT}/${rel}`, text, kind);
     expect(doc.errors).toEqual([]);
     return buildCiModel(doc);
@@ -370,6 +370,32 @@ jobs:
     expect(ado({ root: 'windows-latest', stage: 'ubuntu-latest' })).toMatch(/^\?.*this job runs on Linux or macOS/);
     expect(ado({ root: 'ubuntu-latest', stage: 'ubuntu-latest', job: 'windows-2022' })).toMatch(/^Standard_D4s_v5@/);
     expect(ado({})).toMatch(/^\?.*the runner may be Linux or macOS/);
+    // A step's own `env:` keeps its name (the agent upper-cases pipeline variables only): on Linux `MySize` is no `MYSIZE`.
+    const stepEnv = run({
+      'azure-pipelines.yml': 'pool:\n  vmImage: ubuntu-latest\nsteps:\n- pwsh: az aks nodepool add -g rg --cluster-name aks -n gpu --node-vm-size $env:MYSIZE\n  env:\n    MySize: Standard_D8s_v5\n',
+    });
+    expect(attr(resources(stepEnv).find((x) => x.kind === 'aks.nodepool')!, 'vmSize')).toMatch(/^\?\$env:MYSIZE is set only as \$env:MySize, and this job runs on Linux or macOS/);
+  });
+
+  it('steps run on their calling job\'s runner: a composite action, a jobs template, a matrix leg (self-review 75)', () => {
+    const size = (r: ReturnType<typeof run>): string => attr(resources(r).find((x) => x.kind === 'aks.nodepool')!, 'vmSize');
+    const composite = run({
+      '.github/workflows/w.yml': 'on: push\njobs:\n  a:\n    runs-on: windows-latest\n    steps:\n      - uses: ./.github/actions/pool\n        with:\n          size: Standard_D4s_v5\n',
+      '.github/actions/pool/action.yml': 'name: pool\ninputs:\n  size:\n    required: true\nruns:\n  using: composite\n  steps:\n    - shell: pwsh\n      env:\n        GPU_SIZE: ${{ inputs.size }}\n      run: az aks nodepool add -g rg --cluster-name c -n gpupool --node-vm-size $env:gpu_size\n',
+    });
+    expect(size(composite)).toBe('Standard_D4s_v5@8:17');
+    const template = run({
+      'azure-pipelines.yml': 'stages:\n- stage: s\n  pool:\n    vmImage: windows-latest\n  jobs:\n  - template: templates/jobs.yml\n    parameters:\n      size: Standard_D4s_v5\n',
+      'templates/jobs.yml': 'parameters:\n- name: size\n  type: string\njobs:\n- job: j\n  steps:\n  - pwsh: az aks nodepool add -g rg --cluster-name aks -n gpu --node-vm-size $env:gpu_size\n    env:\n      GPU_SIZE: ${{ parameters.size }}\n',
+    });
+    expect(size(template)).toBe('Standard_D4s_v5@8:13');
+    const matrix = run({
+      '.github/workflows/w.yml': 'on: push\njobs:\n  a:\n    strategy:\n      matrix:\n        os: [windows-latest, ubuntu-latest]\n    runs-on: ${{ matrix.os }}\n    env:\n      GPU_SIZE: Standard_D4s_v5\n    steps:\n      - shell: pwsh\n        run: az aks nodepool add -g rg --cluster-name c -n gpupool --node-vm-size $env:gpu_size\n',
+    });
+    expect(resources(matrix).map((x) => `${x.evaluation.variant} ${attr(x, 'vmSize').slice(0, 40)}`)).toEqual([
+      'matrix: os=windows-latest Standard_D4s_v5@9:17',
+      'matrix: os=ubuntu-latest ?$env:gpu_size is set only as $env:GPU_S',
+    ]);
   });
   it('a call of the mlops-templates create-compute workflow is an ml.compute resource', () => {
     const r = run({

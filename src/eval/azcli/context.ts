@@ -16,7 +16,7 @@ import type { CiFile, CiJob, CiMatrixEntry, CiMatrixLeg, CiScalar, CiStage, CiSt
 import { runtimeVariables, type RuntimeVariables } from './runtime-variables.js';
 import { githubOperatorExpression, type ExpressionLocator } from './github-expression.js';
 import { conditionsHold, typedParameter, type TemplateCondition } from '../ci/template-conditions.js';
-import { ANY_VARIABLE, CHECKOUT_TOKEN, isActionFile, MAX_EXPANDED_CHARS, oneWord, runnerOsOf, SCRIPT_DIR_TOKEN, tooLongToRead, type Env, type ExpansionContext } from './words.js';
+import { ANY_VARIABLE, CHECKOUT_TOKEN, isActionFile, MAX_EXPANDED_CHARS, oneWord, runnerOsOf, SCRIPT_DIR_TOKEN, tooLongToRead, type Env, type ExpansionContext, type RunnerOs } from './words.js';
 import { CHECKOUT_TOP_CONTEXTS, CHECKOUT_TOP_MACROS } from '../../parse/yaml/ci-checkout.js';
 
 /** One matrix combination of a job (empty for a job without a matrix). */
@@ -278,7 +278,7 @@ function referenceOf(expr: string): string[] | undefined {
  * composite action, the `env:` variables in scope at the calling step (its steps run in that
  * step's environment: GitHub's `env` context there is the caller's).
  */
-export function scriptContext(file: CiFile, place: ScriptPlace | undefined, variant: MatrixVariant, given?: ReadonlyMap<string, Value>, inherited?: CallerVariables): ScriptContext {
+export function scriptContext(file: CiFile, place: ScriptPlace | undefined, variant: MatrixVariant, given?: ReadonlyMap<string, Value>, inherited?: CallerVariables, callerOs?: RunnerOs): ScriptContext {
   const f = file.file;
   const github = file.format === 'github-actions';
   const pipeline = file.format === 'azure-pipelines';
@@ -639,9 +639,10 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
   for (const [k, v] of vars) {
     // Azure Pipelines passes variables to scripts as environment variables named NAME.x → NAME_X
     // (Learn, "Define variables": upper-cased), so `$myVar` in bash is not `myVar`; a step's own
-    // `env:` entries keep their names.
+    // `env:` entries keep their names, and only those (self-review 75: the agent passes them as
+    // written; on Linux `MySize` is no `$MYSIZE`).
     if (!pipeline || stepEnv.has(k)) env.set(k, v);
-    if (pipeline) env.set(k.toUpperCase().replace(/[. ]/g, '_'), v);
+    if (pipeline && !stepEnv.has(k)) env.set(k.toUpperCase().replace(/[. ]/g, '_'), v);
   }
   if (runtime?.any) env.set(ANY_VARIABLE, unknown(`an earlier step of the job may set any variable at run time (${setBy})`, runtime.any));
   const macro = pipeline
@@ -651,7 +652,9 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
         unknown(hidden ? `$(${name}) may come from a variable group or template` : `$(${name}) is not set literally in this file`, undefined, CHECKOUT_TOP_MACROS.has(name.toLowerCase()) ? CHECKOUT_TOKEN : undefined)
     : undefined;
   const expansion: ScriptContext['expansion'] = macro ? { expression, macro } : { expression };
-  const os = runnerOsOf(place?.job?.runsOn);
+  // The job's runner: its own (a matrix leg's `${{ matrix.os }}` put in), else its caller's (a composite action, a template's job without a pool).
+  const runsOn = place?.job?.runsOn?.replace(/\$\{\{\s*matrix\.([\w-]+)\s*\}\}/g, (whole, axis: string) => variant.values.get(axis)?.text ?? whole);
+  const os = runnerOsOf(runsOn) ?? callerOs;
   if (os) expansion.runnerOs = os;
   return { env, expansion, variables: { values: vars, hidden, ...(variableFiles.length ? { files: variableFiles } : {}), fromMacros, ...(beforeRunTime.size ? { compileTime: beforeRunTime } : {}) }, condition: conditionReference };
 }
