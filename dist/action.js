@@ -37839,6 +37839,74 @@ var init_resourceid = __esm({
   }
 });
 
+// src/eval/lambda-functions.ts
+function applyLambdaFunction(l, input2, init, fns3, loc3, maxItems) {
+  const call = (i, args) => fns3[i]?.(args) ?? unknown(`${l}() needs a lambda`, loc3);
+  if (l === "mapvalues") {
+    if (input2?.kind !== "object") return unknown(`${l}(): the object is not known`, loc3);
+    const m = /* @__PURE__ */ new Map();
+    for (const [k, v] of input2.entries) m.set(k, call(0, [v]));
+    return obj(m, loc3);
+  }
+  if (input2?.kind !== "list") return unknown(`${l}(): the array is not known${input2?.kind === "unknown" ? ` (${input2.reason})` : ""}`, loc3);
+  const items = input2.items;
+  if (items.length > maxItems) return unknown(`${l}(): more than ${maxItems} items are not evaluated`, loc3);
+  const idx = (i) => num(i, loc3);
+  switch (l) {
+    case "map":
+      return list(
+        items.map((x, i) => call(0, [x, idx(i)])),
+        loc3
+      );
+    case "filter": {
+      const out = [];
+      for (let i = 0; i < items.length; i++) {
+        const keep = call(0, [items[i], idx(i)]);
+        if (keep.kind !== "bool") return unknown(`${l}(): the predicate is not known for item ${i}`, loc3);
+        if (keep.value) out.push(items[i]);
+      }
+      return list(out, loc3);
+    }
+    case "reduce":
+      return items.reduce((cur, next, i) => call(0, [cur, next, idx(i)]), init ?? unknown("reduce() needs an initial value", loc3));
+    case "sort": {
+      const out = [];
+      for (const x of items) {
+        let at2 = out.length;
+        while (at2 > 0) {
+          const before = call(0, [x, out[at2 - 1]]);
+          if (before.kind !== "bool") return unknown(`${l}(): the comparison is not known`, loc3);
+          if (!before.value) break;
+          at2--;
+        }
+        out.splice(at2, 0, x);
+      }
+      return list(out, loc3);
+    }
+    default: {
+      const m = /* @__PURE__ */ new Map();
+      for (const x of items) {
+        const key = call(0, [x]);
+        if (key.kind !== "string") return unknown(`${l}(): a key is not known`, loc3);
+        if (l === "groupby") {
+          const g = m.get(key.value);
+          m.set(key.value, list(g?.kind === "list" ? [...g.items, x] : [x], loc3));
+        } else m.set(key.value, fns3[1] ? call(1, [x]) : x);
+      }
+      return obj(m, loc3);
+    }
+  }
+}
+var LAMBDA_FUNCTIONS, LAMBDA_BUDGET;
+var init_lambda_functions = __esm({
+  "src/eval/lambda-functions.ts"() {
+    "use strict";
+    init_value();
+    LAMBDA_FUNCTIONS = /* @__PURE__ */ new Set(["map", "filter", "reduce", "sort", "toobject", "mapvalues", "groupby"]);
+    LAMBDA_BUDGET = 1e5;
+  }
+});
+
 // src/eval/arm/evaluate.ts
 function tokenText(v) {
   switch (v.kind) {
@@ -38015,6 +38083,34 @@ function resourceIdOf(prefix, typeV, names2, loc3, fname) {
 function isTypeArg(v) {
   return v?.kind === "string" && /^[A-Za-z0-9]+\.[A-Za-z0-9.]+\/[^/]/.test(v.value);
 }
+function evalLambdaCall(e, l, ctx, loc3) {
+  const values = e.args.filter((a) => !isLambda(a));
+  const input2 = values[0] ? evalExpr(values[0], ctx, loc3) : void 0;
+  const init = l === "reduce" && values[1] ? evalExpr(values[1], ctx, loc3) : void 0;
+  const budget = ctx.lambdaCalls ?? { count: 0, depth: 0 };
+  const body = (lambda) => {
+    if (lambda.kind !== "call" || lambda.args.length === 0) return void 0;
+    const names2 = lambda.args.slice(0, -1).map((a) => evalExpr(a, ctx, loc3));
+    const text2 = lambda.args[lambda.args.length - 1];
+    if (!names2.every((n) => n.kind === "string")) return () => U(`${l}(): a lambda's parameter names are not known strings`, loc3);
+    return (args) => {
+      if (budget.depth > 64) return U(`${l}() nests lambdas too deeply`, loc3);
+      if (budget.count >= LAMBDA_BUDGET) return U(`${l}(): more than ${LAMBDA_BUDGET} lambda calls are not evaluated`, loc3);
+      budget.count++;
+      budget.depth++;
+      try {
+        const bound = new Map(names2.map((n, i) => [n.value.toLowerCase(), args[i] ?? U(`lambda parameter '${n.value}' has no value`, loc3)]));
+        const inner = Object.create(ctx);
+        Object.defineProperty(inner, "lambdaCalls", { value: budget });
+        Object.defineProperty(inner, "lambdaVariable", { value: (name) => bound.get(name) ?? ctx.lambdaVariable?.(name) });
+        return evalExpr(text2, inner, loc3);
+      } finally {
+        budget.depth--;
+      }
+    };
+  };
+  return applyLambdaFunction(l, input2, init, e.args.filter(isLambda).map(body), loc3, LOOP_INSTANCE_CAP);
+}
 function evalExpr(e, ctx, loc3) {
   switch (e.kind) {
     case "string":
@@ -38098,6 +38194,12 @@ function evalCall2(e, ctx, loc3) {
     if (i.kind === "number") return num(i.value + offset, loc3);
     return U(i.kind === "unknown" ? i.reason : "copyIndex(): unknown", loc3, callToken("copyIndex", args2));
   }
+  if (LAMBDA_FUNCTIONS.has(lname) && e.args.some(isLambda)) return evalLambdaCall(e, lname, ctx, loc3);
+  if (lname === "lambdavariables") {
+    const a = e.args[0] ? evalExpr(e.args[0], ctx, loc3) : void 0;
+    if (a?.kind !== "string") return U("lambdaVariables(): name must be a known string", loc3);
+    return ctx.lambdaVariable?.(a.value.toLowerCase()) ?? U(`lambdaVariables('${a.value}') is not a parameter of an enclosing lambda`, loc3);
+  }
   const args = evalArgs(e, ctx, loc3);
   if (e.name.includes(".")) {
     const r = ctx.userFunction?.(e.name, args, loc3);
@@ -38161,7 +38263,7 @@ function evaluateReadString(p, loc3, ctx) {
   }
   return evalExpr(p.expr, ctx, loc3);
 }
-var U, templatePart, fns2, err, formatPartsOf, strFn, DEFAULT_SUB, DEFAULT_RG, sub, rg, STATE_FUNCTIONS, lowerName;
+var U, templatePart, fns2, err, formatPartsOf, strFn, DEFAULT_SUB, DEFAULT_RG, sub, rg, STATE_FUNCTIONS, isLambda, lowerName;
 var init_evaluate2 = __esm({
   "src/eval/arm/evaluate.ts"() {
     "use strict";
@@ -38169,6 +38271,8 @@ var init_evaluate2 = __esm({
     init_expression();
     init_resourceid();
     init_own_strings();
+    init_lambda_functions();
+    init_limits();
     U = (reason, loc3, token) => unknown(reason, loc3, token);
     templatePart = templateText;
     fns2 = /* @__PURE__ */ new Map();
@@ -38685,8 +38789,9 @@ var init_evaluate2 = __esm({
       def(n, (_args, loc3) => U(`${n}() differs on every deployment`, loc3), true);
     }
     for (const n of ["lambda", "lambdaVariables", "filter", "map", "reduce", "sort", "toObject", "mapValues", "groupBy"]) {
-      def(n, (_args, loc3) => U(`${n}(): lambda functions are not evaluated`, loc3), true);
+      def(n, (_args, loc3) => U(`${n}(): a lambda that is not written in the call is not evaluated`, loc3), true);
     }
+    isLambda = (a) => a.kind === "call" && lowerName(a.name) === "lambda";
     lowerName = memoByText(1e4, (name) => name.toLowerCase());
   }
 });
@@ -39165,7 +39270,7 @@ function declareInputs(template, scope, nested) {
 }
 function evaluateArmTemplate(opts) {
   const parsed = opts.parsed ?? parseJsonc(opts.text ?? "", opts.file);
-  const env = { problems: [], problemKeys: /* @__PURE__ */ new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, budget: opts.budget ?? newExpansionBudget(), resources: [], opaque: [], unbound: [], depth: 0, chain: 0, cuts: 0, scopes: [], inputs: [], inputKeys: /* @__PURE__ */ new Map(), linking: [opts.file] };
+  const env = { problems: [], problemKeys: /* @__PURE__ */ new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, budget: opts.budget ?? newExpansionBudget(), lambdaCalls: { count: 0, depth: 0 }, resources: [], opaque: [], unbound: [], depth: 0, chain: 0, cuts: 0, scopes: [], inputs: [], inputKeys: /* @__PURE__ */ new Map(), linking: [opts.file] };
   if (opts.readLinked) env.readLinked = opts.readLinked;
   const result = { resources: env.resources, inputs: env.inputs, problems: env.problems, opaqueModules: env.opaque, unboundCalls: env.unbound };
   const root = opts.templateNode ?? parsed.root;
@@ -39415,6 +39520,9 @@ var init_template = __esm({
       loops;
       push(l) {
         return new _Frame(this.scope, [...this.loops, l]);
+      }
+      get lambdaCalls() {
+        return this.scope.env.lambdaCalls;
       }
       parameter(name) {
         return this.scope.parameter(name);
@@ -40752,7 +40860,7 @@ function evalCall3(scope, name, argExprs, locals, loc3, builtIn = false) {
     return U2("nameof() cannot be evaluated", loc3);
   }
   if (l === "fail") return U2("fail() is called", loc3);
-  if (LAMBDA_FUNCTIONS.has(l) && argExprs.some((a) => a.kind === "Lambda")) return evalLambdaCall(scope, l, argExprs, locals, loc3);
+  if (LAMBDA_FUNCTIONS.has(l) && argExprs.some((a) => a.kind === "Lambda")) return evalLambdaCall2(scope, l, argExprs, locals, loc3);
   const args = argExprs.map((a) => scope.eval(a, locals));
   const r = callArmFunction(name, args, loc3);
   if (r) return r;
@@ -40775,11 +40883,12 @@ function evalInstanceCall(scope, e, locals, loc3) {
   }
   return U2(`${name}() on '${e.object.kind === "Variable" ? e.object.name : "an expression"}' is not evaluated`, loc3);
 }
-function evalLambdaCall(scope, l, argExprs, locals, loc3) {
-  const fns3 = argExprs.filter((a) => a.kind === "Lambda");
-  const input2 = argExprs[0] && argExprs[0].kind !== "Lambda" ? scope.eval(argExprs[0], locals) : void 0;
-  const call = (f, args) => {
-    if (!f) return U2(`${l}() needs a lambda`, loc3);
+function evalLambdaCall2(scope, l, argExprs, locals, loc3) {
+  const lambdas = argExprs.filter((a) => a.kind === "Lambda");
+  const values = argExprs.filter((a) => a.kind !== "Lambda");
+  const input2 = values[0] ? scope.eval(values[0], locals) : void 0;
+  const init = l === "reduce" && values[1] ? scope.eval(values[1], locals) : void 0;
+  const body = (f) => (args) => {
     if (scope.env.calls > 64) return U2(`${l}() nests lambdas too deeply`, loc3);
     if (scope.env.lambdaCalls >= LAMBDA_BUDGET) return U2(`${l}(): more than ${LAMBDA_BUDGET} lambda calls are not evaluated`, loc3);
     scope.env.lambdaCalls++;
@@ -40790,59 +40899,7 @@ function evalLambdaCall(scope, l, argExprs, locals, loc3) {
       scope.env.calls--;
     }
   };
-  if (l === "mapvalues") {
-    if (input2?.kind !== "object") return U2(`${l}(): the object is not known`, loc3);
-    const m = /* @__PURE__ */ new Map();
-    for (const [k, v] of input2.entries) m.set(k, call(fns3[0], [v]));
-    return obj(m, loc3);
-  }
-  if (input2?.kind !== "list") return U2(`${l}(): the array is not known${input2?.kind === "unknown" ? ` (${input2.reason})` : ""}`, loc3);
-  const items = input2.items;
-  if (items.length > scope.env.maxCopy) return U2(`${l}(): more than ${scope.env.maxCopy} items are not evaluated`, loc3);
-  const idx = (i) => num(i, loc3);
-  switch (l) {
-    case "map":
-      return list(items.map((x, i) => call(fns3[0], [x, idx(i)])), loc3);
-    case "filter": {
-      const out = [];
-      for (let i = 0; i < items.length; i++) {
-        const keep = call(fns3[0], [items[i], idx(i)]);
-        if (keep.kind !== "bool") return U2(`${l}(): the predicate is not known for item ${i}`, loc3);
-        if (keep.value) out.push(items[i]);
-      }
-      return list(out, loc3);
-    }
-    case "reduce": {
-      const init = argExprs[1] && argExprs[1].kind !== "Lambda" ? scope.eval(argExprs[1], locals) : U2("reduce() needs an initial value", loc3);
-      return items.reduce((cur, next, i) => call(fns3[0], [cur, next, idx(i)]), init);
-    }
-    case "sort": {
-      const out = [];
-      for (const x of items) {
-        let at2 = out.length;
-        while (at2 > 0) {
-          const before = call(fns3[0], [x, out[at2 - 1]]);
-          if (before.kind !== "bool") return U2(`${l}(): the comparison is not known`, loc3);
-          if (!before.value) break;
-          at2--;
-        }
-        out.splice(at2, 0, x);
-      }
-      return list(out, loc3);
-    }
-    default: {
-      const m = /* @__PURE__ */ new Map();
-      for (const x of items) {
-        const key = call(fns3[0], [x]);
-        if (key.kind !== "string") return U2(`${l}(): a key is not known`, loc3);
-        if (l === "groupby") {
-          const g = m.get(key.value);
-          m.set(key.value, list(g?.kind === "list" ? [...g.items, x] : [x], loc3));
-        } else m.set(key.value, fns3[1] ? call(fns3[1], [x]) : x);
-      }
-      return obj(m, loc3);
-    }
-  }
+  return applyLambdaFunction(l, input2, init, lambdas.map(body), loc3, scope.env.maxCopy);
 }
 function callUserFunction(scope, f, args, loc3) {
   if (scope.env.calls > 64) return U2(`${f.name.name}() recurses too deeply`, loc3);
@@ -40905,7 +40962,6 @@ function strictBinary(op, a, b, loc3) {
 function arm(name, args, loc3) {
   return callArmFunction(name, args, loc3);
 }
-var LAMBDA_FUNCTIONS, LAMBDA_BUDGET;
 var init_calls = __esm({
   "src/eval/bicep/calls.ts"() {
     "use strict";
@@ -40913,8 +40969,7 @@ var init_calls = __esm({
     init_evaluate2();
     init_context();
     init_load();
-    LAMBDA_FUNCTIONS = /* @__PURE__ */ new Set(["map", "filter", "reduce", "sort", "toobject", "mapvalues", "groupby"]);
-    LAMBDA_BUDGET = 1e5;
+    init_lambda_functions();
   }
 });
 

@@ -295,3 +295,27 @@ describe('ARM expression evaluator', () => {
     expect(armResourceIdKey(sn)).toBe('microsoft.network/virtualnetworks/subnets/vnet/default');
   });
 });
+
+describe('ARM lambda functions (review 75: "lambda functions are not evaluated")', () => {
+  const c = (): ExprContext & { problems: string[] } => ctx({ pools: [{ name: 'sys', vmSize: 'Standard_D4s_v5', gpu: false }, { name: 'gpu', vmSize: 'Standard_NC24ads_A100_v4', gpu: true }], n: 3 });
+  it('map, filter, reduce, sort, toObject, mapValues and groupBy bind lambdaVariables', () => {
+    expect(js("[map(parameters('pools'), lambda('p', lambdaVariables('p').vmSize))]", c())).toEqual(['Standard_D4s_v5', 'Standard_NC24ads_A100_v4']);
+    expect(js("[map(parameters('pools'), lambda('p', 'i', concat(lambdaVariables('p').name, string(lambdaVariables('i')))))]", c())).toEqual(['sys0', 'gpu1']);
+    expect(js("[filter(parameters('pools'), lambda('p', lambdaVariables('p').gpu))]", c())).toEqual([{ name: 'gpu', vmSize: 'Standard_NC24ads_A100_v4', gpu: true }]);
+    expect(js("[reduce(range(1, 4), 0, lambda('cur', 'next', add(lambdaVariables('cur'), lambdaVariables('next'))))]", c())).toBe(10);
+    expect(js("[sort(createArray(3, 1, 2), lambda('a', 'b', less(lambdaVariables('a'), lambdaVariables('b'))))]", c())).toEqual([1, 2, 3]);
+    expect(js("[toObject(parameters('pools'), lambda('p', lambdaVariables('p').name), lambda('p', lambdaVariables('p').vmSize))]", c())).toEqual({ sys: 'Standard_D4s_v5', gpu: 'Standard_NC24ads_A100_v4' });
+    expect(js("[mapValues(createObject('a', 1, 'b', 2), lambda('v', mul(lambdaVariables('v'), 10)))]", c())).toEqual({ a: 10, b: 20 });
+    expect(js("[groupBy(parameters('pools'), lambda('p', string(lambdaVariables('p').gpu)))]", c())).toEqual({ False: [{ name: 'sys', vmSize: 'Standard_D4s_v5', gpu: false }], True: [{ name: 'gpu', vmSize: 'Standard_NC24ads_A100_v4', gpu: true }] });
+    // Nested lambdas see the enclosing lambda's variables; names ignore case, as ARM's do.
+    expect(js("[map(range(0, 2), lambda('i', map(range(0, 2), lambda('j', add(mul(lambdaVariables('I'), 10), lambdaVariables('j'))))))]", c())).toEqual([[0, 1], [10, 11]]);
+  });
+
+  it('an unknown collection, predicate or key is unknown; a variable outside a lambda is unknown; hostile nesting stops at the budget', () => {
+    expect(ev("[map(parameters('unset'), lambda('p', lambdaVariables('p').vmSize))]", c())).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('map(): the array is not known') });
+    expect(ev("[filter(parameters('pools'), lambda('p', parameters('unset')))]", c())).toMatchObject({ kind: 'unknown', reason: 'filter(): the predicate is not known for item 0' });
+    expect(ev("[lambdaVariables('p')]", c())).toMatchObject({ kind: 'unknown', reason: "lambdaVariables('p') is not a parameter of an enclosing lambda" });
+    const deep = "[map(range(0, 1000), lambda('a', map(range(0, 1000), lambda('b', map(range(0, 1000), lambda('c', 1))))))]";
+    expect(JSON.stringify(ev(deep, c()))).toContain('more than 100000 lambda calls are not evaluated');
+  });
+});

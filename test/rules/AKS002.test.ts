@@ -449,6 +449,39 @@ resource "azapi_resource" "aks" {
     ],
     invalid: [
       {
+        // Pools built by map() over a parameter (the AVM managed-cluster module's shape; review 75:
+        // "lambda functions are not evaluated"): the size is located at the parameter's value.
+        name: 'profiles-built-by-a-map-lambda',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "pools": {
+      "type": "array",
+      "defaultValue": [ { "name": "system", "vmSize": ⟦"Standard_NC24ads_A100_v4"⟧, "mode": "System" } ]
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.ContainerService/managedClusters",
+      "apiVersion": "2024-05-01",
+      "name": "aks-ml",
+      "location": "westeurope",
+      "properties": {
+        "dnsPrefix": "aksml",
+        "agentPoolProfiles": "[map(parameters('pools'), lambda('p', createObject('name', lambdaVariables('p').name, 'vmSize', lambdaVariables('p').vmSize, 'mode', lambdaVariables('p').mode, 'count', 1)))]"
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+      {
         name: 'first-profile-gpu',
         files: {
           'main.json': `

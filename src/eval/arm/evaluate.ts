@@ -10,6 +10,8 @@ import { classifyString, parseExpression, quoteArm } from './expression.js';
 import type { Expr, ParseResult } from './expression.js';
 import { armResourceIdKey, buildResourceId, escapeBraces, templateText, tplUnknown } from './resourceid.js';
 import { memoByText } from '../../core/own-strings.js';
+import { applyLambdaFunction, LAMBDA_BUDGET, LAMBDA_FUNCTIONS, type LambdaBody } from '../lambda-functions.js';
+import { LOOP_INSTANCE_CAP } from '../../core/limits.js';
 import type { ArmUnknown } from './resourceid.js';
 
 /** What an expression can see. */
@@ -29,6 +31,10 @@ export interface ExprContext {
    * `field()`, `current()`, `requestContext()`. `undefined`: not one of them.
    */
   hostFunction?(name: string, args: Value[], loc: Location): Value | undefined;
+  /** The lambda bodies evaluated so far in this evaluation (shared by its expressions: a template's `env`); a call tree of its own when absent. */
+  readonly lambdaCalls?: { count: number; depth: number };
+  /** `lambdaVariables(name)`: a parameter of an enclosing lambda (lower-case name); undefined outside one. */
+  lambdaVariable?(name: string): Value | undefined;
 }
 
 const U = (reason: string, loc: Location, token?: string): ArmUnknown => unknown(reason, loc, token);
@@ -798,8 +804,49 @@ for (const n of STATE_FUNCTIONS) {
 for (const n of ['newGuid', 'utcNow']) {
   def(n, (_args, loc) => U(`${n}() differs on every deployment`, loc), true);
 }
+// Reached only with evaluated arguments (no `lambda(…)` written in place: evalLambdaCall takes those).
 for (const n of ['lambda', 'lambdaVariables', 'filter', 'map', 'reduce', 'sort', 'toObject', 'mapValues', 'groupBy']) {
-  def(n, (_args, loc) => U(`${n}(): lambda functions are not evaluated`, loc), true);
+  def(n, (_args, loc) => U(`${n}(): a lambda that is not written in the call is not evaluated`, loc), true);
+}
+
+const isLambda = (a: Expr): boolean => a.kind === 'call' && lowerName(a.name) === 'lambda';
+
+/**
+ * A lambda function written with its lambdas (`map(parameters('pools'), lambda('p',
+ * lambdaVariables('p').vmSize))`, what Bicep compiles `map(pools, p => p.vmSize)` to): each
+ * `lambda('x', …, body)` is its parameter names and body, evaluated with `lambdaVariables('x')`
+ * bound (eval/lambda-functions.ts, shared with the Bicep evaluator; review 75: the AVM
+ * managed-cluster module builds its pools this way). At most LOOP_INSTANCE_CAP items; at most
+ * LAMBDA_BUDGET bodies per evaluation.
+ */
+function evalLambdaCall(e: Extract<Expr, { kind: 'call' }>, l: string, ctx: ExprContext, loc: Location): Value {
+  const values = e.args.filter((a) => !isLambda(a));
+  const input = values[0] ? evalExpr(values[0], ctx, loc) : undefined;
+  const init = l === 'reduce' && values[1] ? evalExpr(values[1], ctx, loc) : undefined;
+  const budget = ctx.lambdaCalls ?? { count: 0, depth: 0 };
+  const body = (lambda: Expr): LambdaBody => {
+    if (lambda.kind !== 'call' || lambda.args.length === 0) return undefined;
+    const names = lambda.args.slice(0, -1).map((a) => evalExpr(a, ctx, loc));
+    const text = lambda.args[lambda.args.length - 1]!;
+    if (!names.every((n) => n.kind === 'string')) return () => U(`${l}(): a lambda's parameter names are not known strings`, loc);
+    return (args) => {
+      if (budget.depth > 64) return U(`${l}() nests lambdas too deeply`, loc);
+      if (budget.count >= LAMBDA_BUDGET) return U(`${l}(): more than ${LAMBDA_BUDGET} lambda calls are not evaluated`, loc);
+      budget.count++;
+      budget.depth++;
+      try {
+        const bound = new Map(names.map((n, i) => [(n as { value: string }).value.toLowerCase(), args[i] ?? U(`lambda parameter '${(n as { value: string }).value}' has no value`, loc)]));
+        // The enclosing context with the parameters bound (its methods and fields through the prototype).
+        const inner = Object.create(ctx) as ExprContext;
+        Object.defineProperty(inner, 'lambdaCalls', { value: budget });
+        Object.defineProperty(inner, 'lambdaVariable', { value: (name: string) => bound.get(name) ?? ctx.lambdaVariable?.(name) });
+        return evalExpr(text, inner, loc);
+      } finally {
+        budget.depth--;
+      }
+    };
+  };
+  return applyLambdaFunction(l, input, init, e.args.filter(isLambda).map(body), loc, LOOP_INSTANCE_CAP);
 }
 
 // ---- the evaluator ----------------------------------------------------------------------------
@@ -903,6 +950,12 @@ function evalCall(e: Extract<Expr, { kind: 'call' }>, ctx: ExprContext, loc: Loc
     if (i === undefined) return U(`copyIndex(${loopName ? quoteArm(loopName) : ''}) used outside of a copy loop`, loc);
     if (i.kind === 'number') return num(i.value + offset, loc);
     return U(i.kind === 'unknown' ? i.reason : 'copyIndex(): unknown', loc, callToken('copyIndex', args));
+  }
+  if (LAMBDA_FUNCTIONS.has(lname) && e.args.some(isLambda)) return evalLambdaCall(e, lname, ctx, loc);
+  if (lname === 'lambdavariables') {
+    const a = e.args[0] ? evalExpr(e.args[0], ctx, loc) : undefined;
+    if (a?.kind !== 'string') return U('lambdaVariables(): name must be a known string', loc);
+    return ctx.lambdaVariable?.(a.value.toLowerCase()) ?? U(`lambdaVariables('${a.value}') is not a parameter of an enclosing lambda`, loc);
   }
   const args = evalArgs(e, ctx, loc);
   if (e.name.includes('.')) {

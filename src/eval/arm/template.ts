@@ -121,6 +121,8 @@ interface Env extends DeclarationChain {
   maxCopy: number;
   /** Loop instances left to expand (nested copies multiply: core/limits.ts). */
   budget: ExpansionBudget;
+  /** Lambda bodies evaluated in this evaluation (evaluate.ts evalLambdaCall: LAMBDA_BUDGET). */
+  lambdaCalls: { count: number; depth: number };
   resources: ArmResource[];
   opaque: OpaqueModuleCall[];
   unbound: OpaqueModuleCall[];
@@ -351,6 +353,10 @@ class Frame implements ExprContext {
 
   push(l: LoopFrame): Frame {
     return new Frame(this.scope, [...this.loops, l]);
+  }
+
+  get lambdaCalls(): { count: number; depth: number } {
+    return this.scope.env.lambdaCalls;
   }
 
   parameter(name: string): Value | undefined {
@@ -974,7 +980,7 @@ function declareInputs(template: JsonNode, scope: Scope, nested: boolean): void 
 /** Evaluates an ARM template (with an optional parameter file) into resource instances. Never throws. */
 export function evaluateArmTemplate(opts: EvaluateArmOptions): ArmEvaluation {
   const parsed = opts.parsed ?? parseJsonc(opts.text ?? '', opts.file);
-  const env: Env = { problems: [], problemKeys: new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, budget: opts.budget ?? newExpansionBudget(), resources: [], opaque: [], unbound: [], depth: 0, chain: 0, cuts: 0, scopes: [], inputs: [], inputKeys: new Map(), linking: [opts.file] };
+  const env: Env = { problems: [], problemKeys: new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, budget: opts.budget ?? newExpansionBudget(), lambdaCalls: { count: 0, depth: 0 }, resources: [], opaque: [], unbound: [], depth: 0, chain: 0, cuts: 0, scopes: [], inputs: [], inputKeys: new Map(), linking: [opts.file] };
   if (opts.readLinked) env.readLinked = opts.readLinked;
   const result: ArmEvaluation = { resources: env.resources, inputs: env.inputs, problems: env.problems, opaqueModules: env.opaque, unboundCalls: env.unbound };
   const root = opts.templateNode ?? parsed.root;

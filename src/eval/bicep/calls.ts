@@ -6,7 +6,7 @@
  * here; everything else goes through `callArmFunction`.
  */
 import type { Location } from '../../core/source.js';
-import { bool, derived, list, num, obj, str } from '../../core/value.js';
+import { bool, derived, str } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
 import type { Expression, FuncDecl, LambdaExpr } from '../../parse/bicep/index.js';
 import { armCallToken, callArmFunction } from '../arm/evaluate.js';
@@ -14,6 +14,7 @@ import { U, withLocals } from './context.js';
 import type { Locals } from './context.js';
 import { isLoadFunction, load } from './load.js';
 import type { FileScope } from './scope.js';
+import { applyLambdaFunction, LAMBDA_BUDGET, LAMBDA_FUNCTIONS, type LambdaBody } from '../lambda-functions.js';
 
 /**
  * `name(args)`: a namespace-free function call, or with `builtIn` a `sys.`/`az.` one. A function
@@ -69,22 +70,17 @@ export function evalInstanceCall(scope: FileScope, e: Extract<Expression, { kind
   return U(`${name}() on '${e.object.kind === 'Variable' ? e.object.name : 'an expression'}' is not evaluated`, loc);
 }
 
-const LAMBDA_FUNCTIONS = new Set(['map', 'filter', 'reduce', 'sort', 'toobject', 'mapvalues', 'groupby']);
-/** Lambda bodies evaluated per evaluation (nested `map(range(0, 1000), …)` calls multiply: hostile input never hangs). */
-const LAMBDA_BUDGET = 100_000;
-
 /**
- * The lambda functions (Bicep docs, "Lambda functions for Bicep"): `map(xs, (x, i) => …)`,
- * `filter(xs, (x, i) => bool)`, `reduce(xs, init, (cur, next, i) => …)`, `sort(xs, (a, b) => a
- * before b)`, `toObject(xs, x => key, x => value)`, `mapValues(o, v => …)`, `groupBy(xs, x => key)`.
- * Each lambda body is evaluated with its parameters bound; an unknown collection, key or
- * predicate makes the result unknown. At most `maxCopy` items (a loop's cap).
+ * The lambda functions (Bicep docs, "Lambda functions for Bicep"; eval/lambda-functions.ts, which
+ * the ARM evaluator shares): each lambda body is evaluated with its parameters bound. At most
+ * `maxCopy` items (a loop's cap).
  */
 function evalLambdaCall(scope: FileScope, l: string, argExprs: Expression[], locals: Locals, loc: Location): Value {
-  const fns = argExprs.filter((a): a is LambdaExpr => a.kind === 'Lambda');
-  const input = argExprs[0] && argExprs[0].kind !== 'Lambda' ? scope.eval(argExprs[0], locals) : undefined;
-  const call = (f: LambdaExpr | undefined, args: Value[]): Value => {
-    if (!f) return U(`${l}() needs a lambda`, loc);
+  const lambdas = argExprs.filter((a): a is LambdaExpr => a.kind === 'Lambda');
+  const values = argExprs.filter((a) => a.kind !== 'Lambda');
+  const input = values[0] ? scope.eval(values[0], locals) : undefined;
+  const init = l === 'reduce' && values[1] ? scope.eval(values[1], locals) : undefined;
+  const body = (f: LambdaExpr): LambdaBody => (args) => {
     if (scope.env.calls > 64) return U(`${l}() nests lambdas too deeply`, loc);
     if (scope.env.lambdaCalls >= LAMBDA_BUDGET) return U(`${l}(): more than ${LAMBDA_BUDGET} lambda calls are not evaluated`, loc);
     scope.env.lambdaCalls++;
@@ -95,61 +91,7 @@ function evalLambdaCall(scope: FileScope, l: string, argExprs: Expression[], loc
       scope.env.calls--;
     }
   };
-  if (l === 'mapvalues') {
-    if (input?.kind !== 'object') return U(`${l}(): the object is not known`, loc);
-    const m = new Map<string, Value>();
-    for (const [k, v] of input.entries) m.set(k, call(fns[0], [v]));
-    return obj(m, loc);
-  }
-  if (input?.kind !== 'list') return U(`${l}(): the array is not known${input?.kind === 'unknown' ? ` (${input.reason})` : ''}`, loc);
-  const items = input.items;
-  if (items.length > scope.env.maxCopy) return U(`${l}(): more than ${scope.env.maxCopy} items are not evaluated`, loc);
-  const idx = (i: number): Value => num(i, loc);
-  switch (l) {
-    case 'map':
-      return list(items.map((x, i) => call(fns[0], [x, idx(i)])), loc);
-    case 'filter': {
-      const out: Value[] = [];
-      for (let i = 0; i < items.length; i++) {
-        const keep = call(fns[0], [items[i]!, idx(i)]);
-        if (keep.kind !== 'bool') return U(`${l}(): the predicate is not known for item ${i}`, loc);
-        if (keep.value) out.push(items[i]!);
-      }
-      return list(out, loc);
-    }
-    case 'reduce': {
-      const init = argExprs[1] && argExprs[1].kind !== 'Lambda' ? scope.eval(argExprs[1], locals) : U('reduce() needs an initial value', loc);
-      return items.reduce((cur, next, i) => call(fns[0], [cur, next, idx(i)]), init);
-    }
-    case 'sort': {
-      // Insertion sort with the lambda as "a comes before b" (stable; n ≤ maxCopy).
-      const out: Value[] = [];
-      for (const x of items) {
-        let at = out.length;
-        while (at > 0) {
-          const before = call(fns[0], [x, out[at - 1]!]);
-          if (before.kind !== 'bool') return U(`${l}(): the comparison is not known`, loc);
-          if (!before.value) break;
-          at--;
-        }
-        out.splice(at, 0, x);
-      }
-      return list(out, loc);
-    }
-    default: {
-      // toObject(xs, key[, value]) and groupBy(xs, key): keys must be known strings.
-      const m = new Map<string, Value>();
-      for (const x of items) {
-        const key = call(fns[0], [x]);
-        if (key.kind !== 'string') return U(`${l}(): a key is not known`, loc);
-        if (l === 'groupby') {
-          const g = m.get(key.value);
-          m.set(key.value, list(g?.kind === 'list' ? [...g.items, x] : [x], loc));
-        } else m.set(key.value, fns[1] ? call(fns[1], [x]) : x);
-      }
-      return obj(m, loc);
-    }
-  }
+  return applyLambdaFunction(l, input, init, lambdas.map(body), loc, scope.env.maxCopy);
 }
 
 function callUserFunction(scope: FileScope, f: FuncDecl, args: Value[], loc: Location): Value {
