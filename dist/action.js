@@ -50204,6 +50204,7 @@ function folderSkipReason(file, host, root, readKustomization) {
 }
 function kustomizationsIn(dir, host) {
   const own = KUSTOMIZATION_FILES.map((n) => path46.join(dir, n)).filter((k) => host.isFile(k));
+  if (own.length === 0) return [];
   const variants = (host.list(dir) ?? []).filter((e) => e.isFile && /kustomization/i.test(e.name) && /\.ya?ml$/i.test(e.name) && !KUSTOMIZATION_FILES.includes(e.name)).map((e) => e.path);
   return [...own, ...variants.sort()];
 }

@@ -105,12 +105,15 @@ export function folderSkipReason(file: string, host: Host, root: string, readKus
 }
 
 /**
- * The kustomization files of a folder: Kustomize's own names, and a variant beside them whose name
+ * The kustomization files of a folder: Kustomize's own names, and a variant beside one whose name
  * says so (`kustomization-gpt120b.yaml`, which a deploy script copies over `kustomization.yaml`:
  * the patches it names are no whole manifests; self-review 75).
  */
 function kustomizationsIn(dir: string, host: Host): string[] {
   const own = KUSTOMIZATION_FILES.map((n) => path.join(dir, n)).filter((k) => host.isFile(k));
+  // Variants are looked for only beside a kustomization: a folder is listed only then (a listing
+  // is a dependency of the manifest's unit for --cache: the scan root's would change with any file).
+  if (own.length === 0) return [];
   const variants = (host.list(dir) ?? []).filter((e) => e.isFile && /kustomization/i.test(e.name) && /\.ya?ml$/i.test(e.name) && !KUSTOMIZATION_FILES.includes(e.name)).map((e) => e.path);
   return [...own, ...variants.sort()];
 }
