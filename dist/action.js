@@ -18285,12 +18285,15 @@ function buildModuleSource(dir, files) {
     providers: [],
     texts: /* @__PURE__ */ new Map(),
     localDirs: /* @__PURE__ */ new Map(),
-    duplicates: []
+    duplicates: [],
+    duplicated: /* @__PURE__ */ new Set()
   };
   const declare = (table, name, located, what, summary) => {
     const first = table.get(name);
-    if (first) src.duplicates.push({ what, name, first, again: located, summary });
-    else table.set(name, located);
+    if (first) {
+      src.duplicates.push({ what, name, first, again: located, summary });
+      src.duplicated.add(`${what}:${name}`);
+    } else table.set(name, located);
   };
   const ordered = [...files.filter((f) => !isOverrideFile(f.file)), ...files.filter((f) => isOverrideFile(f.file))];
   for (const f of ordered) {
@@ -20879,6 +20882,7 @@ var init_instance = __esm({
         const decl = this.src.variables.get(name);
         let v;
         if (!decl) v = unknown(`variable "${name}" is not declared`, at2);
+        else if (this.src.duplicated.has(`variable:${name}`)) v = unknown(`variable "${name}" is declared twice, which Terraform refuses`, at2);
         else {
           const header = variableHeader(decl, name);
           const given = this.opts.inputs.get(name);
@@ -20925,6 +20929,7 @@ var init_instance = __esm({
         if (cached) return cached;
         const decl = this.src.locals.get(name);
         if (!decl) return unknown(`local "${name}" is not declared`, at2);
+        if (this.src.duplicated.has(`local value:${name}`)) return unknown(`local "${name}" is defined twice, which Terraform refuses`, at2);
         this.localCache.set(name, CYCLE);
         const site = { ...locOf(decl.node, decl.file, `local "${name}"`), symbol: { kind: "variable", name } };
         const v = this.abandonable(this.localCache, name, unknown(BUDGET_REASON), () => passedThrough(evaluate(decl.node.expr, this.context(decl.file)), site));
@@ -21329,6 +21334,7 @@ var init_instance = __esm({
         const decl = this.src.outputs.get(name);
         const value = decl && attr(decl.node, "value");
         if (!decl || !value) return unknown(`output "${name}" is not declared`, at2);
+        if (this.src.duplicated.has(`output:${name}`)) return unknown(`output "${name}" is defined twice, which Terraform refuses`, at2);
         this.outputCache.set(name, CYCLE);
         const v = this.abandonable(this.outputCache, name, unknown(BUDGET_REASON), () => evaluate(value.expr, this.context(itemFile(value, decl.file))));
         this.outputCache.set(name, v);
@@ -48065,6 +48071,7 @@ function scriptContext(file, place, variant, given, inherited, callerOs) {
     );
   }
   const stepEnv = /* @__PURE__ */ new Set();
+  const variablesBeforeStep = pipeline && place?.step ? new Map(vars) : void 0;
   if (place?.step) {
     add(place.step.env);
     for (const v of place.step.env) stepEnv.add(v.name);
@@ -48080,14 +48087,20 @@ function scriptContext(file, place, variant, given, inherited, callerOs) {
   const env = /* @__PURE__ */ new Map();
   for (const [k, v] of vars) {
     if (!pipeline || stepEnv.has(k)) env.set(k, v);
-    if (pipeline && !stepEnv.has(k)) env.set(k.toUpperCase().replace(/[. ]/g, "_"), v);
+    if (!pipeline) continue;
+    const variable2 = stepEnv.has(k) ? variablesBeforeStep?.get(k) : v;
+    const upper = k.toUpperCase().replace(/[. ]/g, "_");
+    if (variable2 && !stepEnv.has(upper)) env.set(upper, variable2);
   }
   if (runtime?.any) env.set(ANY_VARIABLE, unknown(`an earlier step of the job may set any variable at run time (${setBy})`, runtime.any));
   const macro = pipeline ? (name) => variable(name) ?? // `$(Build.SourcesDirectory)`: the checkout's folder (a path built on it is a path from the repository's top).
   unknown(hidden ? `$(${name}) may come from a variable group or template` : `$(${name}) is not set literally in this file`, void 0, CHECKOUT_TOP_MACROS.has(name.toLowerCase()) ? CHECKOUT_TOKEN : void 0) : void 0;
   const expansion = macro ? { expression: expression2, macro } : { expression: expression2 };
-  const runsOn = place?.job?.runsOn?.replace(/\$\{\{\s*matrix\.([\w-]+)\s*\}\}/g, (whole, axis) => variant.values.get(axis)?.text ?? whole);
-  const os3 = runnerOsOf(runsOn) ?? callerOs;
+  const runsOn = place?.job?.runsOn?.replace(/\$\{\{\s*matrix\.([\w-]+)\s*\}\}/g, (whole, axis) => variant.values.get(axis)?.text ?? whole).replace(/\$\(([\w.]+)\)/g, (whole, name) => {
+    const v = macro?.(name);
+    return v?.kind === "string" ? v.value : whole;
+  });
+  const os3 = runsOn !== void 0 ? runnerOsOf(runsOn) : callerOs;
   if (os3) expansion.runnerOs = os3;
   return { env, expansion, variables: { values: vars, hidden, ...variableFiles.length ? { files: variableFiles } : {}, fromMacros, ...beforeRunTime.size ? { compileTime: beforeRunTime } : {} }, condition: conditionReference };
 }
@@ -59390,7 +59403,7 @@ async function prepareRun(options, cache3) {
   for (const p of namedPaths) {
     if (!fs8.existsSync(p)) throw new UsageError(missingPathMessage(p));
     const st = fs8.statSync(p);
-    if (!st.isFile() && !st.isDirectory()) throw new UsageError(`${p}: it is not a regular file (a device, FIFO or socket) nor a folder, and is never read; name a file or folder`);
+    if (!st.isFile() && !st.isDirectory()) throw new UsageError(`${p}: it is ${st.isFIFO() ? "a FIFO" : st.isSocket() ? "a socket" : "a device"}, not a regular file or a folder, and is never read; name a file or folder`);
   }
   const namedPlans = (options.planFiles ?? []).map((p) => path58.resolve(p));
   for (const p of namedPlans) if (!fs8.existsSync(p) || !fs8.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);

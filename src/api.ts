@@ -328,7 +328,7 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
     if (!fs.existsSync(p)) throw new UsageError(missingPathMessage(p));
     // A FIFO, socket or device is never opened (it may block): named, it is a usage error (review 74: "nothing to lint", exit 0).
     const st = fs.statSync(p);
-    if (!st.isFile() && !st.isDirectory()) throw new UsageError(`${p}: it is not a regular file (a device, FIFO or socket) nor a folder, and is never read; name a file or folder`);
+    if (!st.isFile() && !st.isDirectory()) throw new UsageError(`${p}: it is ${st.isFIFO() ? 'a FIFO' : st.isSocket() ? 'a socket' : 'a device'}, not a regular file or a folder, and is never read; name a file or folder`);
   }
   const namedPlans = (options.planFiles ?? []).map((p) => path.resolve(p));
   for (const p of namedPlans) if (!fs.existsSync(p) || !fs.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);

@@ -76,7 +76,7 @@ describe('no silent green', () => {
     const fifo = path.join(dir, 'pipe.tf');
     execFileSync('mkfifo', [fifo]);
     await expect(lint({ paths: [fifo], root: dir, noConfig: true })).rejects.toThrow(UsageError);
-    await expect(lint({ paths: [fifo], root: dir, noConfig: true })).rejects.toThrow(`${fifo}: it is not a regular file (a device, FIFO or socket) nor a folder, and is never read; name a file or folder`);
+    await expect(lint({ paths: [fifo], root: dir, noConfig: true })).rejects.toThrow(`${fifo}: it is a FIFO, not a regular file or a folder, and is never read; name a file or folder`);
   });
 
   it('a var file beside no Terraform module is listed as not evaluated (--verbose); one beside a module is not', async () => {

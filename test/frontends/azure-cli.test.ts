@@ -396,6 +396,25 @@ jobs:
       'matrix: os=windows-latest Standard_D4s_v5@9:17',
       'matrix: os=ubuntu-latest ?$env:gpu_size is set only as $env:GPU_S',
     ]);
+    // A template job that names a pool of its own whose OS is not known does not take its caller's (self-review 76).
+    const ownPool = run({
+      'azure-pipelines.yml': 'stages:\n- stage: s\n  pool:\n    vmImage: windows-latest\n  jobs:\n  - template: templates/jobs.yml\n',
+      'templates/jobs.yml': 'jobs:\n- job: j\n  pool:\n    name: GpuBuildAgents\n  steps:\n  - pwsh: az aks nodepool add -g rg --cluster-name aks -n gpu --node-vm-size $env:gpu_size\n    env:\n      GPU_SIZE: Standard_D4s_v5\n',
+    });
+    expect(size(ownPool)).toMatch(/^\?\$env:gpu_size is set only as \$env:GPU_SIZE, and the runner may be Linux or macOS/);
+    // Azure Pipelines' multi-platform matrix: `vmImage: $(imageName)` with each leg's imageName.
+    const adoMatrix = run({
+      'azure-pipelines.yml': 'jobs:\n- job: j\n  strategy:\n    matrix:\n      linux:\n        imageName: ubuntu-latest\n      windows:\n        imageName: windows-latest\n  pool:\n    vmImage: $(imageName)\n  variables:\n    GPU_SIZE: Standard_D4s_v5\n  steps:\n  - pwsh: az aks nodepool add -g rg --cluster-name aks -n gpu --node-vm-size $env:gpu_size\n',
+    });
+    expect(resources(adoMatrix).map((x) => `${x.evaluation.variant} ${attr(x, 'vmSize').slice(0, 24)}`)).toEqual([
+      'matrix: linux ?$env:gpu_size is set on',
+      'matrix: windows Standard_D4s_v5@12:15',
+    ]);
+    // A step's env: entry and a pipeline variable of one name: on Linux the variable is still $GPUSIZE (self-review 76).
+    const both = run({
+      'azure-pipelines.yml': 'pool:\n  vmImage: ubuntu-latest\nvariables:\n  gpuSize: Standard_D16s_v5\nsteps:\n- bash: az aks nodepool add -g rg --cluster-name aks -n gpu --node-vm-size $GPUSIZE\n  env:\n    gpuSize: Standard_D4s_v5\n',
+    });
+    expect(size(both)).toBe('Standard_D16s_v5@4:12');
   });
   it('a call of the mlops-templates create-compute workflow is an ml.compute resource', () => {
     const r = run({

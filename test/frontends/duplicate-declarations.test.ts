@@ -35,10 +35,10 @@ async function problems(dir: string): Promise<string[]> {
 }
 
 describe('names declared twice', () => {
-  it('Terraform: a variable declared in two files of one module is PARSE001 at the second; the first is evaluated', async () => {
+  it('Terraform: a variable declared in two files of one module is PARSE001 at the second; its value is unknown', async () => {
     const dir = tree({
-      'main.tf': `variable "acr_admin" {\n  default = false\n}\n${ACR_TF}`,
-      'variables.tf': 'variable "acr_admin" {\n  default = true\n}\n',
+      'main.tf': `variable "acr_admin" {\n  default = true\n}\n${ACR_TF}`,
+      'variables.tf': 'variable "acr_admin" {\n  default = false\n}\n',
     });
     expect(await problems(dir)).toEqual([
       'variables.tf:1:1 PARSE001 variable "acr_admin" is declared again (first at main.tf:1): Terraform refuses the module ("Duplicate variable declaration"); remove or rename one of them',

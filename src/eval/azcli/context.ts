@@ -621,6 +621,9 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
     );
   }
   const stepEnv = new Set<string>();
+  // The pipeline's variables before a step's own `env:` hides a name: the agent still passes each
+  // variable under its upper-cased name (self-review 76).
+  const variablesBeforeStep = pipeline && place?.step ? new Map(vars) : undefined;
   if (place?.step) {
     add(place.step.env);
     for (const v of place.step.env) stepEnv.add(v.name);
@@ -642,7 +645,11 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
     // `env:` entries keep their names, and only those (self-review 75: the agent passes them as
     // written; on Linux `MySize` is no `$MYSIZE`).
     if (!pipeline || stepEnv.has(k)) env.set(k, v);
-    if (pipeline && !stepEnv.has(k)) env.set(k.toUpperCase().replace(/[. ]/g, '_'), v);
+    if (!pipeline) continue;
+    const variable = stepEnv.has(k) ? variablesBeforeStep?.get(k) : v;
+    const upper = k.toUpperCase().replace(/[. ]/g, '_');
+    // A step's own `env:` entry of that very name wins over a variable's upper-cased copy.
+    if (variable && !stepEnv.has(upper)) env.set(upper, variable);
   }
   if (runtime?.any) env.set(ANY_VARIABLE, unknown(`an earlier step of the job may set any variable at run time (${setBy})`, runtime.any));
   const macro = pipeline
@@ -653,8 +660,15 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
     : undefined;
   const expansion: ScriptContext['expansion'] = macro ? { expression, macro } : { expression };
   // The job's runner: its own (a matrix leg's `${{ matrix.os }}` put in), else its caller's (a composite action, a template's job without a pool).
-  const runsOn = place?.job?.runsOn?.replace(/\$\{\{\s*matrix\.([\w-]+)\s*\}\}/g, (whole, axis: string) => variant.values.get(axis)?.text ?? whole);
-  const os = runnerOsOf(runsOn) ?? callerOs;
+  // An Azure Pipelines `vmImage: $(imageName)` a matrix leg or a variable sets is put in as well.
+  const runsOn = place?.job?.runsOn
+    ?.replace(/\$\{\{\s*matrix\.([\w-]+)\s*\}\}/g, (whole, axis: string) => variant.values.get(axis)?.text ?? whole)
+    .replace(/\$\(([\w.]+)\)/g, (whole, name: string) => {
+      const v = macro?.(name);
+      return v?.kind === 'string' ? v.value : whole;
+    });
+  // The caller's runner only for a job that names none (a pool it names but that is not known stays unknown; self-review 76).
+  const os = runsOn !== undefined ? runnerOsOf(runsOn) : callerOs;
   if (os) expansion.runnerOs = os;
   return { env, expansion, variables: { values: vars, hidden, ...(variableFiles.length ? { files: variableFiles } : {}), fromMacros, ...(beforeRunTime.size ? { compileTime: beforeRunTime } : {}) }, condition: conditionReference };
 }

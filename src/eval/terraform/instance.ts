@@ -216,6 +216,7 @@ export class ModuleInstance {
     const decl = this.src.variables.get(name);
     let v: Value;
     if (!decl) v = unknown(`variable "${name}" is not declared`, at);
+    else if (this.src.duplicated.has(`variable:${name}`)) v = unknown(`variable "${name}" is declared twice, which Terraform refuses`, at);
     else {
       const header = variableHeader(decl, name);
       const given = this.opts.inputs.get(name);
@@ -273,6 +274,7 @@ export class ModuleInstance {
     if (cached) return cached;
     const decl = this.src.locals.get(name);
     if (!decl) return unknown(`local "${name}" is not declared`, at);
+    if (this.src.duplicated.has(`local value:${name}`)) return unknown(`local "${name}" is defined twice, which Terraform refuses`, at);
     this.localCache.set(name, CYCLE);
     // The local's name travels with the value as a template variable's does (ARM `variables`,
     // Bicep `var`): GPU001's "the size comes from a variable whose name contains gpu" reads it.
@@ -741,6 +743,7 @@ export class ModuleInstance {
     const decl = this.src.outputs.get(name);
     const value = decl && attr(decl.node, 'value');
     if (!decl || !value) return unknown(`output "${name}" is not declared`, at);
+    if (this.src.duplicated.has(`output:${name}`)) return unknown(`output "${name}" is defined twice, which Terraform refuses`, at);
     this.outputCache.set(name, CYCLE);
     const v = this.abandonable(this.outputCache, name, unknown(BUDGET_REASON) as Value, () => evaluate(value.expr, this.context(itemFile(value, decl.file))));
     this.outputCache.set(name, v);

@@ -29,6 +29,8 @@ export interface ModuleSource {
   localDirs: Map<string, string>;
   /** Declarations whose name an earlier one of the module already has (Terraform refuses the module); the first one is kept. */
   duplicates: Duplicate[];
+  /** `variable:x`, `local value:x`, `output:x` … of `duplicates`: values read by such a name are unknown (which declaration counts is not known). */
+  duplicated: Set<string>;
 }
 
 /** A second declaration of a name in one module (`variable "x"` twice, across its files too). */
@@ -57,11 +59,15 @@ export function buildModuleSource(dir: string, files: HclFile[]): ModuleSource {
     texts: new Map(),
     localDirs: new Map(),
     duplicates: [],
+    duplicated: new Set(),
   };
   // The first declaration of a name is kept; a later one is recorded (Terraform refuses both).
   const declare = <T extends Block | Attribute>(table: Map<string, Located<T>>, name: string, located: Located<T>, what: string, summary: string): void => {
     const first = table.get(name);
-    if (first) src.duplicates.push({ what, name, first, again: located, summary });
+    if (first) {
+      src.duplicates.push({ what, name, first, again: located, summary });
+      src.duplicated.add(`${what}:${name}`);
+    }
     else table.set(name, located);
   };
   // Override files are merged after every normal file, in name order (Terraform docs,
