@@ -37903,13 +37903,14 @@ function applyLambdaFunction(l, input2, init, fns3, loc3, maxItems) {
     }
   }
 }
-var LAMBDA_FUNCTIONS, LAMBDA_BUDGET;
+var LAMBDA_FUNCTIONS, LAMBDA_BUDGET, LAMBDA_BUDGET_NOTE;
 var init_lambda_functions = __esm({
   "src/eval/lambda-functions.ts"() {
     "use strict";
     init_value();
     LAMBDA_FUNCTIONS = /* @__PURE__ */ new Set(["map", "filter", "reduce", "sort", "toobject", "mapvalues", "groupby"]);
     LAMBDA_BUDGET = 1e5;
+    LAMBDA_BUDGET_NOTE = `lambda functions call their lambdas more than ${LAMBDA_BUDGET.toLocaleString("en-US")} times in this evaluation; the values past that are not evaluated`;
   }
 });
 
@@ -38101,7 +38102,10 @@ function evalLambdaCall(e, l, ctx, loc3) {
     if (!names2.every((n) => n.kind === "string")) return () => U(`${l}(): a lambda's parameter names are not known strings`, loc3);
     return (args) => {
       if (budget.depth > 64) return U(`${l}() nests lambdas too deeply`, loc3);
-      if (budget.count >= LAMBDA_BUDGET) return U(`${l}(): more than ${LAMBDA_BUDGET} lambda calls are not evaluated`, loc3);
+      if (budget.count >= LAMBDA_BUDGET) {
+        if (budget.count++ === LAMBDA_BUDGET) ctx.problem?.(LAMBDA_BUDGET_NOTE, loc3);
+        return U(`${l}(): more than ${LAMBDA_BUDGET} lambda calls are not evaluated`, loc3);
+      }
       budget.count++;
       budget.depth++;
       try {
@@ -40896,7 +40900,10 @@ function evalLambdaCall2(scope, l, argExprs, locals, loc3) {
   const init = l === "reduce" && values[1] ? scope.eval(values[1], locals) : void 0;
   const body = (f) => (args) => {
     if (scope.env.calls > 64) return U2(`${l}() nests lambdas too deeply`, loc3);
-    if (scope.env.lambdaCalls >= LAMBDA_BUDGET) return U2(`${l}(): more than ${LAMBDA_BUDGET} lambda calls are not evaluated`, loc3);
+    if (scope.env.lambdaCalls >= LAMBDA_BUDGET) {
+      if (scope.env.lambdaCalls++ === LAMBDA_BUDGET) scope.problem(LAMBDA_BUDGET_NOTE, loc3.range);
+      return U2(`${l}(): more than ${LAMBDA_BUDGET} lambda calls are not evaluated`, loc3);
+    }
     scope.env.lambdaCalls++;
     scope.env.calls++;
     try {

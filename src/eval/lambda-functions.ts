@@ -17,6 +17,9 @@ export const LAMBDA_FUNCTIONS: ReadonlySet<string> = new Set(['map', 'filter', '
 /** Lambda bodies evaluated per evaluation (nested `map(range(0, 1000), …)` calls multiply: hostile input never hangs). */
 export const LAMBDA_BUDGET = 100_000;
 
+/** The EVAL001 note of an evaluation that ran out of LAMBDA_BUDGET (once per evaluation). */
+export const LAMBDA_BUDGET_NOTE = `lambda functions call their lambdas more than ${LAMBDA_BUDGET.toLocaleString('en-US')} times in this evaluation; the values past that are not evaluated`;
+
 /** A lambda of the call, as its evaluator runs it on arguments (undefined: the call has no such lambda). */
 export type LambdaBody = ((args: Value[]) => Value) | undefined;
 

@@ -316,6 +316,9 @@ describe('ARM lambda functions (review 75: "lambda functions are not evaluated")
     expect(ev("[filter(parameters('pools'), lambda('p', parameters('unset')))]", c())).toMatchObject({ kind: 'unknown', reason: 'filter(): the predicate is not known for item 0' });
     expect(ev("[lambdaVariables('p')]", c())).toMatchObject({ kind: 'unknown', reason: "lambdaVariables('p') is not a parameter of an enclosing lambda" });
     const deep = "[map(range(0, 1000), lambda('a', map(range(0, 1000), lambda('b', map(range(0, 1000), lambda('c', 1))))))]";
-    expect(JSON.stringify(ev(deep, c()))).toContain('more than 100000 lambda calls are not evaluated');
+    const cc = c();
+    expect(JSON.stringify(ev(deep, cc))).toContain('more than 100000 lambda calls are not evaluated');
+    // One EVAL001 note says the evaluation had to stop (self-review 76).
+    expect(cc.problems).toEqual(['lambda functions call their lambdas more than 100,000 times in this evaluation; the values past that are not evaluated']);
   });
 });

@@ -73,3 +73,22 @@ describe('loops inside loops stop at the expansion budget, with one EVAL001 note
     expect(notes).toHaveLength(1);
   });
 });
+
+describe('lambda budget (self-review 76)', () => {
+  it('an evaluation that runs out of lambda calls says so once, as EVAL001, in Bicep and in ARM', async () => {
+    const dir = tree({
+      'main.bicep': 'var x = map(range(0, 1000), a => map(range(0, 1000), b => 1))\noutput o array = x\n',
+      'arm.json': JSON.stringify({
+        $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+        contentVersion: '1.0.0.0',
+        variables: { x: "[map(range(0, 1000), lambda('a', map(range(0, 1000), lambda('b', 1))))]" },
+        resources: [{ type: 'Microsoft.ContainerRegistry/registries', apiVersion: '2023-07-01', name: 'acr', location: 'westeurope', sku: { name: 'Basic' }, tags: { n: "[string(length(variables('x')))]" }, properties: {} }],
+      }),
+    });
+    const r = await lint({ paths: [dir], root: dir, noConfig: true });
+    expect(r.findings.filter((f) => f.ruleId === 'EVAL001').map((f) => `${f.location.file.split(/[\\/]/).pop()} ${f.message}`)).toEqual([
+      'arm.json lambda functions call their lambdas more than 100,000 times in this evaluation; the values past that are not evaluated',
+      'main.bicep lambda functions call their lambdas more than 100,000 times in this evaluation; the values past that are not evaluated',
+    ]);
+  });
+});

@@ -10,7 +10,7 @@ import { classifyString, parseExpression, quoteArm } from './expression.js';
 import type { Expr, ParseResult } from './expression.js';
 import { armResourceIdKey, buildResourceId, escapeBraces, templateText, tplUnknown } from './resourceid.js';
 import { memoByText } from '../../core/own-strings.js';
-import { applyLambdaFunction, LAMBDA_BUDGET, LAMBDA_FUNCTIONS, type LambdaBody } from '../lambda-functions.js';
+import { applyLambdaFunction, LAMBDA_BUDGET, LAMBDA_BUDGET_NOTE, LAMBDA_FUNCTIONS, type LambdaBody } from '../lambda-functions.js';
 import { LOOP_INSTANCE_CAP } from '../../core/limits.js';
 import type { ArmUnknown } from './resourceid.js';
 
@@ -831,7 +831,11 @@ function evalLambdaCall(e: Extract<Expr, { kind: 'call' }>, l: string, ctx: Expr
     if (!names.every((n) => n.kind === 'string')) return () => U(`${l}(): a lambda's parameter names are not known strings`, loc);
     return (args) => {
       if (budget.depth > 64) return U(`${l}() nests lambdas too deeply`, loc);
-      if (budget.count >= LAMBDA_BUDGET) return U(`${l}(): more than ${LAMBDA_BUDGET} lambda calls are not evaluated`, loc);
+      if (budget.count >= LAMBDA_BUDGET) {
+        // The evaluation had to stop: one EVAL001 note (RULES.md "Parse and evaluation problems"; self-review 76).
+        if (budget.count++ === LAMBDA_BUDGET) ctx.problem?.(LAMBDA_BUDGET_NOTE, loc);
+        return U(`${l}(): more than ${LAMBDA_BUDGET} lambda calls are not evaluated`, loc);
+      }
       budget.count++;
       budget.depth++;
       try {
