@@ -17925,7 +17925,7 @@ function nsgRuleAttrs() {
     { canonical: "sourceAddresses", paths: ["source_address_prefixes"] }
   ];
 }
-var nodePoolAttrs, agentPoolProfileAttrs, AZURERM_TABLE;
+var nodePoolAttrs, defaultNodePoolAttrs, agentPoolProfileAttrs, AZURERM_TABLE;
 var init_azurerm = __esm({
   "src/model/tables/azurerm.ts"() {
     "use strict";
@@ -17943,6 +17943,7 @@ var init_azurerm = __esm({
       // "priority - (Optional) … Possible values are Regular and Spot. Defaults to Regular."
       { canonical: "priority", paths: ["priority"], default: "Regular" }
     ];
+    defaultNodePoolAttrs = [...nodePoolAttrs, { canonical: "criticalAddonsOnly", paths: ["only_critical_addons_enabled"], default: false }];
     agentPoolProfileAttrs = [
       { canonical: "vmSize", paths: ["vm_size"] },
       { canonical: "taints", paths: ["node_taints"], default: [] },
@@ -18027,7 +18028,7 @@ var init_azurerm = __esm({
         attrs: [{ canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }],
         elements: [
           // The default node pool is the cluster's system pool.
-          { kind: "aks.nodepool", path: "default_node_pool", attrs: nodePoolAttrs, fixed: { mode: "System", isDefault: true }, namePath: "name" },
+          { kind: "aks.nodepool", path: "default_node_pool", attrs: defaultNodePoolAttrs, fixed: { mode: "System", isDefault: true }, namePath: "name" },
           { kind: "aks.nodepool", path: "agent_pool_profile", attrs: agentPoolProfileAttrs, firstDefaults: { mode: "System", isDefault: true }, namePath: "name" }
         ]
       },
@@ -45534,7 +45535,7 @@ function isSpotTaint(t) {
   const spot = parseTaint(SPOT_TAINT);
   return t.key === spot.key && t.value === spot.value && t.effect === spot.effect;
 }
-var SYSTEM_MODE, GPU_TAINT, TAINT_EFFECTS, TAINT_PATTERN, ASSUMED_GPU_TAINT_OPTION, SPOT_TAINT, SPOT_LABEL, DEFAULT_PRIORITY;
+var SYSTEM_MODE, GPU_TAINT, TAINT_EFFECTS, TAINT_PATTERN, ASSUMED_GPU_TAINT_OPTION, SPOT_TAINT, SPOT_LABEL, DEFAULT_PRIORITY, CRITICAL_ADDONS_TAINT;
 var init_aks = __esm({
   "src/model/facts/aks.ts"() {
     "use strict";
@@ -45552,6 +45553,7 @@ var init_aks = __esm({
     SPOT_TAINT = "kubernetes.azure.com/scalesetpriority=spot:NoSchedule";
     SPOT_LABEL = { key: "kubernetes.azure.com/scalesetpriority", value: "spot" };
     DEFAULT_PRIORITY = "Regular";
+    CRITICAL_ADDONS_TAINT = "CriticalAddonsOnly=true:NoSchedule";
   }
 });
 
@@ -53561,6 +53563,8 @@ var KINDS = {
   "aks.cluster": { name: "string", tags: "object" },
   "aks.nodepool": {
     autoscale: "bool",
+    /** azurerm `only_critical_addons_enabled`: the default pool is tainted `CriticalAddonsOnly=true:NoSchedule` (`facts/aks.ts`). */
+    criticalAddonsOnly: "bool",
     inline: "bool",
     isDefault: "bool",
     labels: "object",
@@ -54159,6 +54163,11 @@ function readTaints(pool) {
       out.push({ ...p, text: item.value.trim(), at: item.origin ?? fallback, ...spot && isSpotTaint(p) ? { automatic: "spot" } : {} });
     }
   } else if (v !== void 0 && v.kind !== "null") return "the taints are not a list";
+  const critical = pool.attrs.get("criticalAddonsOnly");
+  if (critical?.value?.kind === "unknown") return `only_critical_addons_enabled is unknown (${critical.value.reason})`;
+  if (critical?.value?.kind === "bool" && critical.value.value && !out.some((t) => t.text === CRITICAL_ADDONS_TAINT)) {
+    out.push({ ...parseTaint(CRITICAL_ADDONS_TAINT), text: CRITICAL_ADDONS_TAINT, at: critical.value.origin ?? critical.at ?? pool.header });
+  }
   if (spot && !out.some((t) => t.automatic === "spot")) {
     out.push({ ...parseTaint(SPOT_TAINT), text: SPOT_TAINT, at: priority.origin ?? factLocations(pool, "priority").location, automatic: "spot" });
   }

@@ -9,7 +9,7 @@ import type { Value } from '../core/value.js';
 import type { Location } from '../core/source.js';
 import type { Resource } from '../model/resource.js';
 import { isAmdGpuSize, isGpuSize } from '../model/facts/gpu.js';
-import { isSpotPriority, isSpotTaint, parseTaint, SPOT_LABEL, SPOT_TAINT } from '../model/facts/aks.js';
+import { CRITICAL_ADDONS_TAINT, isSpotPriority, isSpotTaint, parseTaint, SPOT_LABEL, SPOT_TAINT } from '../model/facts/aks.js';
 import { ACCELERATOR_LABEL, ACCELERATOR_NVIDIA, INSTANCE_TYPE_LABEL, instanceTypeLabelValue, LINUX_NODE_LABELS, POOL_MODE_LABEL, POOL_NAME_LABELS, poolModeLabelValue } from '../model/facts/k8s.js';
 import type { GpuNodePool, Graph, NodePoolTaint, ScanView } from './types.js';
 import { displayName, factLocations, known, knownGpuIntent, leafName } from './facts.js';
@@ -301,6 +301,12 @@ function readTaints(pool: Resource<'aks.nodepool'>): NodePoolTaint[] | string {
       out.push({ ...p, text: item.value.trim(), at: item.origin ?? fallback, ...(spot && isSpotTaint(p) ? { automatic: 'spot' as const } : {}) });
     }
   } else if (v !== undefined && v.kind !== 'null') return 'the taints are not a list';
+  // azurerm's `only_critical_addons_enabled` taints the default pool (review 77: a GPU default pool's K8S001 was missed).
+  const critical = pool.attrs.get('criticalAddonsOnly');
+  if (critical?.value?.kind === 'unknown') return `only_critical_addons_enabled is unknown (${critical.value.reason})`;
+  if (critical?.value?.kind === 'bool' && critical.value.value && !out.some((t) => t.text === CRITICAL_ADDONS_TAINT)) {
+    out.push({ ...parseTaint(CRITICAL_ADDONS_TAINT)!, text: CRITICAL_ADDONS_TAINT, at: critical.value.origin ?? critical.at ?? pool.header });
+  }
   if (spot && !out.some((t) => t.automatic === 'spot')) {
     out.push({ ...parseTaint(SPOT_TAINT)!, text: SPOT_TAINT, at: priority.origin ?? factLocations(pool, 'priority').location, automatic: 'spot' });
   }

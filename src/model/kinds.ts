@@ -34,6 +34,8 @@ export const KINDS = {
   'aks.cluster': { name: 'string', tags: 'object' },
   'aks.nodepool': {
     autoscale: 'bool',
+    /** azurerm `only_critical_addons_enabled`: the default pool is tainted `CriticalAddonsOnly=true:NoSchedule` (`facts/aks.ts`). */
+    criticalAddonsOnly: 'bool',
     inline: 'bool',
     isDefault: 'bool',
     labels: 'object',

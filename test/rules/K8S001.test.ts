@@ -652,6 +652,19 @@ metadata:
         messageId: 'scannedPool',
       },
       {
+        // azurerm's only_critical_addons_enabled taints the default pool CriticalAddonsOnly=true:NoSchedule
+        // (review 77: a GPU default pool's taint was read as none).
+        name: 'azurerm-only-critical-addons-taints-the-default-pool',
+        files: {
+          'infra/main.tf': 'resource "azurerm_kubernetes_cluster" "aks" {\n  name                = "aks"\n  location            = "westeurope"\n  resource_group_name = "rg"\n  dns_prefix          = "aks"\n  default_node_pool {\n    name                         = "gpusys"\n    vm_size                      = "Standard_NC4as_T4_v3"\n    node_count                   = 1\n    only_critical_addons_enabled = true\n  }\n}\n',
+          'k8s/job.yaml': job('⟦nvidia.com/gpu⟧', '      tolerations:\n        - { key: sku, operator: Equal, value: gpu, effect: NoSchedule }\n'),
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'scannedPool',
+        messageIncludes: 'does not tolerate the taint "CriticalAddonsOnly=true:NoSchedule" of GPU node pool "gpusys"',
+      },
+      {
         name: 'nvidia-taint-extended-resource-toleration',
         files: { 'infra/main.tf': tfPool('["nvidia.com/gpu=present:NoSchedule"]'), 'k8s/job.yaml': job() },
         level: 'note',

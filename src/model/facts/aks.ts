@@ -80,6 +80,14 @@ export const SPOT_TAINT = 'kubernetes.azure.com/scalesetpriority=spot:NoSchedule
 export const SPOT_LABEL = { key: 'kubernetes.azure.com/scalesetpriority', value: 'spot' } as const;
 export const DEFAULT_PRIORITY = 'Regular';
 
+/**
+ * The taint azurerm's `default_node_pool.only_critical_addons_enabled = true` puts on the default
+ * pool ("Enabling this option will taint default node pool with CriticalAddonsOnly=true:NoSchedule
+ * taint. temporary_name_for_rotation must be specified when changing this property.",
+ * registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/kubernetes_cluster).
+ */
+export const CRITICAL_ADDONS_TAINT = 'CriticalAddonsOnly=true:NoSchedule';
+
 export function isSpotPriority(priority: string): boolean {
   return priority.trim().toLowerCase() === 'spot';
 }

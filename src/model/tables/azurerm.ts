@@ -22,6 +22,9 @@ const nodePoolAttrs: AttrSpec[] = [
   { canonical: 'priority', paths: ['priority'], default: 'Regular' },
 ];
 
+/** A cluster's `default_node_pool`: a pool's arguments and `only_critical_addons_enabled` ("Defaults to false"; facts/aks.ts CRITICAL_ADDONS_TAINT). */
+const defaultNodePoolAttrs: AttrSpec[] = [...nodePoolAttrs, { canonical: 'criticalAddonsOnly', paths: ['only_critical_addons_enabled'], default: false }];
+
 /**
  * azurerm 1.x's `agent_pool_profile` blocks (superseded by `default_node_pool`, removed in 2.0;
  * azurerm 1.x docs, kubernetes_cluster: "One or more agent_pool_profile blocks"): each is a pool
@@ -115,7 +118,7 @@ export const AZURERM_TABLE: Record<string, KindSpec> = {
     attrs: [{ canonical: 'tags', paths: ['tags'] }, { canonical: 'name', paths: ['name'] }],
     elements: [
       // The default node pool is the cluster's system pool.
-      { kind: 'aks.nodepool', path: 'default_node_pool', attrs: nodePoolAttrs, fixed: { mode: 'System', isDefault: true }, namePath: 'name' },
+      { kind: 'aks.nodepool', path: 'default_node_pool', attrs: defaultNodePoolAttrs, fixed: { mode: 'System', isDefault: true }, namePath: 'name' },
       { kind: 'aks.nodepool', path: 'agent_pool_profile', attrs: agentPoolProfileAttrs, firstDefaults: { mode: 'System', isDefault: true }, namePath: 'name' },
     ],
   },
