@@ -149,6 +149,10 @@ var init_io_error = __esm({
 import fs2 from "node:fs";
 import path from "node:path";
 import { StringDecoder } from "node:string_decoder";
+function fileNamesMatching(host, dir, pattern) {
+  if (host.listNames) return host.listNames(dir, pattern);
+  return (host.list(dir) ?? []).filter((e) => e.isFile && pattern.test(e.name)).map((e) => e.name);
+}
 function isBinary(buf) {
   return buf.subarray(0, 8e3).indexOf(0) !== -1;
 }
@@ -20956,6 +20960,7 @@ var init_instance = __esm({
         const token = `tf:${baseAddress2}`;
         const decl = this.src.resources.get(key);
         if (!decl) return { value: unknown(`depends on ${baseAddress2}`, at2, token), consumed: 1 };
+        if (this.src.duplicated.has(`resource:${key}`)) return { value: unknown(`resource ${key} is declared twice, which Terraform refuses`, at2, token), consumed: 1 };
         const instances = this.resourceInstances(key);
         let consumed = 1;
         let chosen;
@@ -21304,6 +21309,7 @@ var init_instance = __esm({
         const call = this.src.moduleCalls.get(name);
         const token = `tf:${this.prefix}module.${name}`;
         if (!call) return { value: unknown(`module "${name}" is not declared`, at2, token), consumed: 1 };
+        if (this.src.duplicated.has(`module call:${name}`)) return { value: unknown(`module "${name}" is declared twice, which Terraform refuses`, at2, token), consumed: 1 };
         const instances = this.childInstances(name);
         let consumed = 1;
         let chosen;
@@ -48093,24 +48099,37 @@ function scriptContext(file, place, variant, given, inherited, callerOs) {
     (name) => `an earlier step of the job may set ${name} at run time (${setBy})`
   );
   expandDeferred();
-  const env = /* @__PURE__ */ new Map();
-  for (const [k, v] of vars) {
-    if (!pipeline || stepEnv.has(k)) env.set(k, v);
-    if (!pipeline) continue;
-    const variable2 = stepEnv.has(k) ? variablesBeforeStep?.get(k) : v;
-    const upper = k.toUpperCase().replace(/[. ]/g, "_");
-    if (variable2 && !stepEnv.has(upper)) env.set(upper, variable2);
-  }
-  if (runtime?.any) env.set(ANY_VARIABLE, unknown(`an earlier step of the job may set any variable at run time (${setBy})`, runtime.any));
-  const macro = pipeline ? (name) => variable(name) ?? // `$(Build.SourcesDirectory)`: the checkout's folder (a path built on it is a path from the repository's top).
+  const pipelineVariable = (name) => {
+    const k = variableName(name, pipeline);
+    return k === void 0 ? void 0 : variablesBeforeStep && stepEnv.has(k) ? variablesBeforeStep.get(k) : vars.get(k);
+  };
+  const macro = pipeline ? (name) => pipelineVariable(name) ?? // `$(Build.SourcesDirectory)`: the checkout's folder (a path built on it is a path from the repository's top).
   unknown(hidden ? `$(${name}) may come from a variable group or template` : `$(${name}) is not set literally in this file`, void 0, CHECKOUT_TOP_MACROS.has(name.toLowerCase()) ? CHECKOUT_TOKEN : void 0) : void 0;
   const expansion = macro ? { expression: expression2, macro } : { expression: expression2 };
-  const runsOn = place?.job?.runsOn?.replace(/\$\{\{\s*matrix\.([\w-]+)\s*\}\}/g, (whole, axis) => variant.values.get(axis)?.text ?? whole).replace(/\$\(([\w.]+)\)/g, (whole, name) => {
+  const runsOn = place?.job?.runsOn?.replace(/\$\{\{\s*matrix\.([\w-]+)\s*\}\}/g, (whole, axis) => variant.values.get(axis)?.text ?? whole).replace(/\$\{\{\s*((?:parameters|inputs)\.[\w.-]+)\s*\}\}/g, (whole, expr) => {
+    const v = expression2(expr);
+    return v.kind === "string" ? v.value : whole;
+  }).replace(/\$\(([\w.]+)\)/g, (whole, name) => {
     const v = macro?.(name);
     return v?.kind === "string" ? v.value : whole;
   });
   const os3 = runsOn !== void 0 ? runnerOsOf(runsOn) : callerOs;
   if (os3) expansion.runnerOs = os3;
+  const env = /* @__PURE__ */ new Map();
+  const stepEnvLower = new Set([...stepEnv].map((n) => n.toLowerCase()));
+  for (const [k, v] of vars) {
+    if (!pipeline || stepEnv.has(k)) env.set(k, v);
+    if (!pipeline) continue;
+    const variable2 = stepEnv.has(k) ? variablesBeforeStep?.get(k) : v;
+    const upper = k.toUpperCase().replace(/[. ]/g, "_");
+    if (!variable2 || stepEnv.has(upper)) continue;
+    if (os3 !== "unix" && stepEnvLower.has(upper.toLowerCase())) {
+      if (os3 === void 0) env.set(upper, unknown(`${upper} is the pipeline variable ${k} on Linux and the step's own env: entry on Windows, and the agent's OS is not known`));
+      continue;
+    }
+    env.set(upper, variable2);
+  }
+  if (runtime?.any) env.set(ANY_VARIABLE, unknown(`an earlier step of the job may set any variable at run time (${setBy})`, runtime.any));
   return { env, expansion, variables: { values: vars, hidden, ...variableFiles.length ? { files: variableFiles } : {}, fromMacros, ...beforeRunTime.size ? { compileTime: beforeRunTime } : {} }, condition: conditionReference };
 }
 function namesSetBy(list2) {
@@ -50226,19 +50245,19 @@ function folderSkipReason(file, host, root, readKustomization) {
 }
 function kustomizationsIn(dir, host) {
   const own = KUSTOMIZATION_FILES.map((n) => path46.join(dir, n)).filter((k) => host.isFile(k));
-  if (own.length === 0) return [];
-  const variants = (host.list(dir) ?? []).filter((e) => e.isFile && /kustomization/i.test(e.name) && /\.ya?ml$/i.test(e.name) && !KUSTOMIZATION_FILES.includes(e.name)).map((e) => e.path);
-  return [...own, ...variants.sort()];
+  const variants = fileNamesMatching(host, dir, KUSTOMIZATION_VARIANT).filter((n) => !KUSTOMIZATION_FILES.includes(n)).map((n) => path46.join(dir, n));
+  return [...own, ...variants];
 }
 function names(at2, file, host) {
   if (at2 === file) return true;
   if (!file.startsWith(at2 + path46.sep)) return false;
   return !KUSTOMIZATION_FILES.some((n) => host.isFile(path46.join(at2, n)));
 }
-var YAML_TOP_API, YAML_TOP_KIND, JSON_API, JSON_KIND, TEMPLATE_ACTION, FIRST_CONTENT, FLOW_API, FLOW_KIND, CHART_FILES, KUSTOMIZATION_FILES, TEMPLATE_SKIP_REASON;
+var YAML_TOP_API, YAML_TOP_KIND, JSON_API, JSON_KIND, TEMPLATE_ACTION, FIRST_CONTENT, FLOW_API, FLOW_KIND, CHART_FILES, KUSTOMIZATION_FILES, TEMPLATE_SKIP_REASON, KUSTOMIZATION_VARIANT;
 var init_k8s_classify = __esm({
   "src/frontends/k8s-classify.ts"() {
     "use strict";
+    init_host();
     YAML_TOP_API = /^apiVersion[ \t]*:/m;
     YAML_TOP_KIND = /^kind[ \t]*:/m;
     JSON_API = /"apiVersion"\s*:/;
@@ -50250,6 +50269,7 @@ var init_k8s_classify = __esm({
     CHART_FILES = ["Chart.yaml", "Chart.yml"];
     KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
     TEMPLATE_SKIP_REASON = "contains template actions ({{ \u2026 }}); lint the rendered output instead (helm template \u2026 > rendered.yaml)";
+    KUSTOMIZATION_VARIANT = /kustomization.*\.ya?ml$/i;
   }
 });
 
@@ -54165,7 +54185,7 @@ function readTaints(pool) {
   } else if (v !== void 0 && v.kind !== "null") return "the taints are not a list";
   const critical = pool.attrs.get("criticalAddonsOnly");
   if (critical?.value?.kind === "unknown") return `only_critical_addons_enabled is unknown (${critical.value.reason})`;
-  if (critical?.value?.kind === "bool" && critical.value.value && !out.some((t) => t.text === CRITICAL_ADDONS_TAINT)) {
+  if (critical?.value && knownBoolOf(critical.value) === true && !out.some((t) => t.text === CRITICAL_ADDONS_TAINT)) {
     out.push({ ...parseTaint(CRITICAL_ADDONS_TAINT), text: CRITICAL_ADDONS_TAINT, at: critical.value.origin ?? critical.at ?? pool.header });
   }
   if (spot && !out.some((t) => t.automatic === "spot")) {
@@ -54899,6 +54919,7 @@ var UnitMerger = class {
 };
 
 // src/pipeline/recording-host.ts
+init_host();
 import { createHash as createHash4 } from "node:crypto";
 function hashText(text2) {
   return createHash4("sha1").update(text2).digest("base64url");
@@ -54927,6 +54948,11 @@ function recordingHost(inner, onTextHash) {
     list(dir) {
       const r = inner.list(dir);
       note("list", dir, () => listingAnswer(r));
+      return r;
+    },
+    listNames(dir, pattern) {
+      const r = fileNamesMatching(inner, dir, pattern);
+      note("names", namesKey(dir, pattern), () => hashText(r.join("\n")));
       return r;
     },
     readText(file) {
@@ -54999,6 +55025,9 @@ function chunksAnswer(host, file) {
   }
   return h.digest("base64url");
 }
+function namesKey(dir, pattern) {
+  return `${dir}\0${pattern.source}\0${pattern.flags}`;
+}
 function listingAnswer(entries2) {
   if (entries2 === void 0) return "";
   return hashText(entries2.map((e) => `${e.name}/${e.isFile ? "f" : e.isDirectory ? "d" : "o"}`).join("\n"));
@@ -55041,6 +55070,17 @@ function currentAnswer(host, kind, p, answer, textHash) {
     case "list":
       now = listingAnswer(host.list(p));
       break;
+    case "names": {
+      const [dir, source, flags] = p.split("\0");
+      let pattern;
+      try {
+        pattern = new RegExp(source ?? "", flags);
+      } catch {
+        pattern = void 0;
+      }
+      now = pattern && dir !== void 0 ? hashText(fileNamesMatching(host, dir, pattern).join("\n")) : "\0unreadable";
+      break;
+    }
     case "isFile":
       now = String(host.isFile(p));
       break;
@@ -57617,7 +57657,7 @@ function isCredentialFree(name, value) {
   if (!t.includes("connectionstring") || !/[=;]/.test(value)) return false;
   return !/(?:^|;)\s*(?:password|pwd|accountkey|sharedaccesskey|sharedaccesssignature|sig|secret|token|key)\s*=/i.test(value);
 }
-function namesKey(name, value) {
+function namesKey2(name, value) {
   const t = nameTokens(name);
   const last = t[t.length - 1];
   const secretKey = last === "secretkey" || last === "key" && t[t.length - 2] === "secret";
@@ -57731,9 +57771,9 @@ var SEC001_hardcoded_secret_default = defineRule({
         else seen.set(v, /* @__PURE__ */ new Set([where]));
       }
       if (key !== void 0 && looksSecret(key) && parentKey2?.toLowerCase() !== "permissions" && !namesMap(parentKey2)) {
-        if (v.kind === "string") return isCredentialFree(key, v.value) || namesKey(key, v.value) ? void 0 : onSecret(key, v);
+        if (v.kind === "string") return isCredentialFree(key, v.value) || namesKey2(key, v.value) ? void 0 : onSecret(key, v);
         if (v.kind === "list" && !isPermissionList(v)) {
-          for (const i of v.items) if (i.kind === "string" && !namesKey(key, i.value)) onSecret(key, i);
+          for (const i of v.items) if (i.kind === "string" && !namesKey2(key, i.value)) onSecret(key, i);
         }
       }
       if (v.kind === "object") {
@@ -57744,7 +57784,7 @@ var SEC001_hardcoded_secret_default = defineRule({
           const byName2 = looksSecret(name.value);
           const byContainer = container !== void 0 && looksSecret(container) && !namesIdentifier(name.value);
           const credentialFree = isCredentialFree(name.value, value.value) || container !== void 0 && isCredentialFree(container, value.value);
-          if ((byName2 || byContainer) && !credentialFree && !namesKey(name.value, value.value)) onSecret(name.value, value);
+          if ((byName2 || byContainer) && !credentialFree && !namesKey2(name.value, value.value)) onSecret(name.value, value);
         }
         v.entries.forEach((e, k) => visit2(k, e, onSecret, key, seen));
       } else if (v.kind === "list") {

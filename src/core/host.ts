@@ -45,6 +45,12 @@ export interface Host {
   isDirectory(p: string): boolean;
   /** The entries of a folder inside the root, sorted by name; undefined when it is outside or unreadable. */
   list(dir: string): readonly DirEntry[] | undefined;
+  /**
+   * The names of a folder's regular files that `pattern` matches, sorted (a recording Host notes
+   * only these, not the whole listing: a unit that looks for one kind of file there does not
+   * depend on every other file of the folder). Absent: `fileNamesMatching` filters `list`.
+   */
+  listNames?(dir: string, pattern: RegExp): string[];
   /** The text of a file inside the root (decoded, BOM dropped); undefined with a recorded problem otherwise. */
   readText(file: string): string | undefined;
   /** The raw bytes of a regular file inside the root, at most `maxBytes` (Bicep's `loadFileAsBase64`). */
@@ -128,6 +134,12 @@ export interface HostOptions {
 const HEAD_SCRATCH_BYTES = 64 * 1024;
 
 /** True when the first 8,000 bytes contain a NUL (git's heuristic). A UTF-16 file with a BOM is text. */
+/** The names of a folder's regular files that `pattern` matches, sorted, through `Host.listNames` when the Host has it. */
+export function fileNamesMatching(host: Pick<Host, 'list' | 'listNames'>, dir: string, pattern: RegExp): string[] {
+  if (host.listNames) return host.listNames(dir, pattern);
+  return (host.list(dir) ?? []).filter((e) => e.isFile && pattern.test(e.name)).map((e) => e.name);
+}
+
 export function isBinary(buf: Buffer): boolean {
   return buf.subarray(0, 8000).indexOf(0) !== -1;
 }

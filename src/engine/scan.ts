@@ -12,7 +12,7 @@ import { isAmdGpuSize, isGpuSize } from '../model/facts/gpu.js';
 import { CRITICAL_ADDONS_TAINT, isSpotPriority, isSpotTaint, parseTaint, SPOT_LABEL, SPOT_TAINT } from '../model/facts/aks.js';
 import { ACCELERATOR_LABEL, ACCELERATOR_NVIDIA, INSTANCE_TYPE_LABEL, instanceTypeLabelValue, LINUX_NODE_LABELS, POOL_MODE_LABEL, POOL_NAME_LABELS, poolModeLabelValue } from '../model/facts/k8s.js';
 import type { GpuNodePool, Graph, NodePoolTaint, ScanView } from './types.js';
-import { displayName, factLocations, known, knownGpuIntent, leafName } from './facts.js';
+import { displayName, factLocations, known, knownBoolOf, knownGpuIntent, leafName } from './facts.js';
 
 /** A GPU node pool as plain data (JSON): what `GpuNodePool` is rebuilt from. */
 export interface GpuPoolSummary {
@@ -304,7 +304,8 @@ function readTaints(pool: Resource<'aks.nodepool'>): NodePoolTaint[] | string {
   // azurerm's `only_critical_addons_enabled` taints the default pool (review 77: a GPU default pool's K8S001 was missed).
   const critical = pool.attrs.get('criticalAddonsOnly');
   if (critical?.value?.kind === 'unknown') return `only_critical_addons_enabled is unknown (${critical.value.reason})`;
-  if (critical?.value?.kind === 'bool' && critical.value.value && !out.some((t) => t.text === CRITICAL_ADDONS_TAINT)) {
+  // As Terraform converts it: `"true"` is true (self-review 78).
+  if (critical?.value && knownBoolOf(critical.value) === true && !out.some((t) => t.text === CRITICAL_ADDONS_TAINT)) {
     out.push({ ...parseTaint(CRITICAL_ADDONS_TAINT)!, text: CRITICAL_ADDONS_TAINT, at: critical.value.origin ?? critical.at ?? pool.header });
   }
   if (spot && !out.some((t) => t.automatic === 'spot')) {

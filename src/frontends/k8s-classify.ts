@@ -20,7 +20,7 @@
  * as ordinary manifests.
  */
 import path from 'node:path';
-import type { Host } from '../core/host.js';
+import { fileNamesMatching, type Host } from '../core/host.js';
 
 const YAML_TOP_API = /^apiVersion[ \t]*:/m;
 const YAML_TOP_KIND = /^kind[ \t]*:/m;
@@ -111,12 +111,14 @@ export function folderSkipReason(file: string, host: Host, root: string, readKus
  */
 function kustomizationsIn(dir: string, host: Host): string[] {
   const own = KUSTOMIZATION_FILES.map((n) => path.join(dir, n)).filter((k) => host.isFile(k));
-  // Variants are looked for only beside a kustomization: a folder is listed only then (a listing
-  // is a dependency of the manifest's unit for --cache: the scan root's would change with any file).
-  if (own.length === 0) return [];
-  const variants = (host.list(dir) ?? []).filter((e) => e.isFile && /kustomization/i.test(e.name) && /\.ya?ml$/i.test(e.name) && !KUSTOMIZATION_FILES.includes(e.name)).map((e) => e.path);
-  return [...own, ...variants.sort()];
+  // Only these names are read from the folder (a recording Host notes them, not the whole listing:
+  // the scan root's would change with any file, the --cache file included).
+  const variants = fileNamesMatching(host, dir, KUSTOMIZATION_VARIANT).filter((n) => !KUSTOMIZATION_FILES.includes(n)).map((n) => path.join(dir, n));
+  return [...own, ...variants];
 }
+
+/** A kustomization variant's name (`kustomization-gpt120b.yaml`). */
+const KUSTOMIZATION_VARIANT = /kustomization.*\.ya?ml$/i;
 
 /**
  * Whether a path a kustomization names is `file` or holds it. A folder is a Kustomize base or

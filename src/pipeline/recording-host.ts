@@ -9,10 +9,10 @@
  * context object); `begin()`/`end()` delimit one unit.
  */
 import { createHash } from 'node:crypto';
-import type { Host, ReadProblem } from '../core/host.js';
+import { fileNamesMatching, type Host, type ReadProblem } from '../core/host.js';
 
 /** One read: `[what, path, answer]`; the answer is a hash, a listing's names, or a boolean. */
-export type Dependency = [kind: 'text' | 'bytes' | 'head' | 'chunks' | 'list' | 'isFile' | 'isDirectory', path: string, answer: string];
+export type Dependency = [kind: 'text' | 'bytes' | 'head' | 'chunks' | 'list' | 'names' | 'isFile' | 'isDirectory', path: string, answer: string];
 
 export function hashText(text: string | Buffer): string {
   return createHash('sha1').update(text).digest('base64url');
@@ -54,6 +54,11 @@ export function recordingHost(inner: Host, onTextHash?: (file: string, hash: str
     list(dir) {
       const r = inner.list(dir);
       note('list', dir, () => listingAnswer(r));
+      return r;
+    },
+    listNames(dir, pattern) {
+      const r = fileNamesMatching(inner, dir, pattern);
+      note('names', namesKey(dir, pattern), () => hashText(r.join('\n')));
       return r;
     },
     readText(file) {
@@ -139,6 +144,11 @@ function chunksAnswer(host: Host, file: string): string {
   return h.digest('base64url');
 }
 
+/** The key of a `names` read: the folder, the pattern's source and flags. */
+function namesKey(dir: string, pattern: RegExp): string {
+  return `${dir}\u0000${pattern.source}\u0000${pattern.flags}`;
+}
+
 /** A listing's answer: its entries' names and types (a new file in a module folder changes it). */
 export function listingAnswer(entries: ReturnType<Host['list']>): string {
   if (entries === undefined) return '';
@@ -194,6 +204,18 @@ function currentAnswer(host: Host, kind: Dependency[0], p: string, answer: strin
     case 'list':
       now = listingAnswer(host.list(p));
       break;
+    case 'names': {
+      const [dir, source, flags] = p.split('\u0000');
+      let pattern: RegExp | undefined;
+      try {
+        pattern = new RegExp(source ?? '', flags);
+      } catch {
+        pattern = undefined;
+      }
+      // A key that does not read as one (a foreign cache) never holds.
+      now = pattern && dir !== undefined ? hashText(fileNamesMatching(host, dir, pattern).join('\n')) : '\u0000unreadable';
+      break;
+    }
     case 'isFile':
       now = String(host.isFile(p));
       break;

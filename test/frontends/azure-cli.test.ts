@@ -415,6 +415,23 @@ jobs:
       'azure-pipelines.yml': 'pool:\n  vmImage: ubuntu-latest\nvariables:\n  gpuSize: Standard_D16s_v5\nsteps:\n- bash: az aks nodepool add -g rg --cluster-name aks -n gpu --node-vm-size $GPUSIZE\n  env:\n    gpuSize: Standard_D4s_v5\n',
     });
     expect(size(both)).toBe('Standard_D16s_v5@4:12');
+    // On Windows names ignore case: the step's env: entry is the agent's GPUSIZE too (applied last); an unknown OS leaves it unknown (self-review 78).
+    const stepWins = (pool: string): string =>
+      size(run({ 'azure-pipelines.yml': `${pool}variables:\n  gpuSize: Standard_NC6s_v3\nsteps:\n- pwsh: az aks nodepool add -g rg --cluster-name aks -n gpu --node-vm-size $env:GPUSIZE\n  env:\n    gpuSize: Standard_D4s_v5\n` }));
+    expect(stepWins('pool:\n  vmImage: windows-latest\n')).toMatch(/^Standard_D4s_v5@/);
+    expect(stepWins('pool:\n  vmImage: ubuntu-latest\n')).toMatch(/^Standard_NC6s_v3@/);
+    expect(stepWins('')).toMatch(/^\?GPUSIZE is the pipeline variable gpuSize on Linux and the step's own env: entry on Windows/);
+    // A `$(gpuSize)` macro is the pipeline variable, never a step's env: entry (self-review 78).
+    const macro = run({
+      'azure-pipelines.yml': 'pool:\n  vmImage: ubuntu-latest\nvariables:\n  gpuSize: Standard_NC6s_v3\nsteps:\n- bash: az aks nodepool add -g rg --cluster-name aks -n gpu --node-vm-size $(gpuSize)\n  env:\n    gpuSize: Standard_D4s_v5\n',
+    });
+    expect(size(macro)).toBe('Standard_NC6s_v3@4:12');
+    // A template job's `vmImage: ${{ parameters.vmImage }}` is the caller's value (self-review 78).
+    const param = run({
+      'azure-pipelines.yml': 'stages:\n- stage: s\n  jobs:\n  - template: templates/jobs.yml\n    parameters:\n      vmImage: windows-2022\n',
+      'templates/jobs.yml': 'parameters:\n- name: vmImage\n  type: string\n  default: ubuntu-latest\njobs:\n- job: j\n  pool:\n    vmImage: ${{ parameters.vmImage }}\n  variables:\n    GPU_SIZE: Standard_D4s_v5\n  steps:\n  - pwsh: az aks nodepool add -g rg --cluster-name aks -n gpu --node-vm-size $env:gpu_size\n',
+    });
+    expect(size(param)).toBe('Standard_D4s_v5@10:15');
   });
   it('a call of the mlops-templates create-compute workflow is an ml.compute resource', () => {
     const r = run({

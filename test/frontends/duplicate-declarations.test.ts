@@ -58,6 +58,14 @@ describe('names declared twice', () => {
     ]);
   });
 
+  it('Terraform: what a twice-declared module call or resource gives is unknown (self-review 78)', async () => {
+    const dir = tree({
+      'main.tf': 'module "m" {\n  source = "./mod"\n  admin  = true\n}\nmodule "m" {\n  source = "./mod"\n  admin  = false\n}\nresource "azurerm_container_registry" "a" {\n  name          = "acra"\n  sku           = "Premium"\n  admin_enabled = module.m.admin\n}\nresource "azurerm_container_registry" "b" {\n  name          = "acrb"\n  sku           = "Premium"\n  admin_enabled = azurerm_container_registry.a.admin_enabled\n}\nresource "azurerm_container_registry" "a" {\n  name          = "acra2"\n  sku           = "Premium"\n  admin_enabled = false\n}\n',
+      'mod/main.tf': 'variable "admin" {}\noutput "admin" {\n  value = var.admin\n}\n',
+    });
+    expect((await problems(dir)).map((p) => p.split(' PARSE001 ')[0])).toEqual(['main.tf:5:1', 'main.tf:19:1']);
+  });
+
   it('Bicep and .bicepparam: an identifier declared twice is PARSE001 (BCP028) and the file is not evaluated; an output may share a param\'s name', async () => {
     const dir = tree({
       'main.bicep': "param acrAdmin bool = false\nparam acrAdmin bool = true\nparam location string = 'westeurope'\nresource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {\n  name: 'acrx'\n  location: location\n  sku: { name: 'Premium' }\n  properties: { adminUserEnabled: acrAdmin }\n}\noutput location string = location\n",

@@ -145,11 +145,14 @@ describe('classification', () => {
       'v/kustomization-big.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [.]\npatches:\n- path: patch-big.yaml\n',
       'v/job.yaml': GPU_JOB,
       'v/patch-big.yaml': GPU_JOB.replace('name: train', 'name: big'),
+      // A variant with no kustomization.yaml beside it names its patch too (self-review 78).
+      'w/kustomization-gpu.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\npatches:\n- path: patch-gpu.yaml\n',
+      'w/patch-gpu.yaml': GPU_JOB.replace('name: train', 'name: gpu'),
     });
     const r = await lint({ paths: [root], root, noConfig: true });
     const k8s = r.findings.filter((f) => f.ruleId === 'K8S001').map((f) => path.relative(root, f.location.file).split(path.sep).join('/'));
     expect(k8s).toEqual(['k/gpu/rendered-example.yaml']);
-    expect(r.skipped.map((x) => path.relative(root, x.file).split(path.sep).join('/'))).toEqual(['k/gpu/deploy.yaml', 'v/job.yaml', 'v/patch-big.yaml']);
+    expect(r.skipped.map((x) => path.relative(root, x.file).split(path.sep).join('/'))).toEqual(['k/gpu/deploy.yaml', 'v/job.yaml', 'v/patch-big.yaml', 'w/patch-gpu.yaml']);
   });
 
   it('k8s.assumeInjectedTolerations turns K8S001 off and says why for --verbose', async () => {

@@ -44,3 +44,20 @@ describe('a capped readBytes (Bicep loadFileAsBase64)', () => {
     expect(depsHold(createHost(root), [['bytes', missing, '']])).toBe(false);
   });
 });
+
+describe('listNames: a unit that looks for one kind of file in a folder (self-review 78)', () => {
+  it('holds while the matching names are the same, whatever else the folder gains (the --cache file beside a kustomization)', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mil-rec-'));
+    dirs.push(root);
+    fs.writeFileSync(path.join(root, 'kustomization.yaml'), 'resources: []\n');
+    const recorder = recordingHost(createHost(root));
+    recorder.begin();
+    expect(recorder.host.listNames!(root, /kustomization.*\.ya?ml$/i)).toEqual(['kustomization.yaml']);
+    const { deps } = recorder.end();
+    expect(deps.map((d) => d[0])).toEqual(['names']);
+    fs.writeFileSync(path.join(root, '.mlops-iac-lint-cache'), '{}');
+    expect(depsHold(createHost(root), deps)).toBe(true);
+    fs.writeFileSync(path.join(root, 'kustomization-prod.yaml'), 'resources: []\n');
+    expect(depsHold(createHost(root), deps)).toBe(false);
+  });
+});

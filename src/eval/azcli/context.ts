@@ -638,7 +638,36 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
     (name) => `an earlier step of the job may set ${name} at run time (${setBy})`,
   );
   expandDeferred();
+  // `$(name)` is replaced from the pipeline's variables, not from a step's own `env:` (self-review 78).
+  const pipelineVariable = (name: string): Value | undefined => {
+    const k = variableName(name, pipeline);
+    return k === undefined ? undefined : variablesBeforeStep && stepEnv.has(k) ? variablesBeforeStep.get(k) : vars.get(k);
+  };
+  const macro = pipeline
+    ? (name: string): Value =>
+        pipelineVariable(name) ??
+        // `$(Build.SourcesDirectory)`: the checkout's folder (a path built on it is a path from the repository's top).
+        unknown(hidden ? `$(${name}) may come from a variable group or template` : `$(${name}) is not set literally in this file`, undefined, CHECKOUT_TOP_MACROS.has(name.toLowerCase()) ? CHECKOUT_TOKEN : undefined)
+    : undefined;
+  const expansion: ScriptContext['expansion'] = macro ? { expression, macro } : { expression };
+  // The job's runner: its own (a matrix leg's `${{ matrix.os }}` put in), else its caller's (a composite action, a template's job without a pool).
+  // An Azure Pipelines `vmImage: $(imageName)` a matrix leg or a variable sets is put in as well.
+  const runsOn = place?.job?.runsOn
+    ?.replace(/\$\{\{\s*matrix\.([\w-]+)\s*\}\}/g, (whole, axis: string) => variant.values.get(axis)?.text ?? whole)
+    // A template parameter or workflow input (`vmImage: ${{ parameters.vmImage }}`, `runs-on: ${{ inputs.os }}`) as the caller passes it (self-review 78).
+    .replace(/\$\{\{\s*((?:parameters|inputs)\.[\w.-]+)\s*\}\}/g, (whole, expr: string) => {
+      const v = expression(expr);
+      return v.kind === 'string' ? v.value : whole;
+    })
+    .replace(/\$\(([\w.]+)\)/g, (whole, name: string) => {
+      const v = macro?.(name);
+      return v?.kind === 'string' ? v.value : whole;
+    });
+  // The caller's runner only for a job that names none (a pool it names but that is not known stays unknown; self-review 76).
+  const os = runsOn !== undefined ? runnerOsOf(runsOn) : callerOs;
+  if (os) expansion.runnerOs = os;
   const env: Env = new Map();
+  const stepEnvLower = new Set([...stepEnv].map((n) => n.toLowerCase()));
   for (const [k, v] of vars) {
     // Azure Pipelines passes variables to scripts as environment variables named NAME.x → NAME_X
     // (Learn, "Define variables": upper-cased), so `$myVar` in bash is not `myVar`; a step's own
@@ -648,28 +677,17 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
     if (!pipeline) continue;
     const variable = stepEnv.has(k) ? variablesBeforeStep?.get(k) : v;
     const upper = k.toUpperCase().replace(/[. ]/g, '_');
-    // A step's own `env:` entry of that very name wins over a variable's upper-cased copy.
-    if (variable && !stepEnv.has(upper)) env.set(upper, variable);
+    // A step's own `env:` entry of that very name wins over a variable's upper-cased copy; on
+    // Windows, where names ignore case, one of another case does too (the step's env: is applied
+    // last; self-review 78), and where the OS is not known the name's value is not known.
+    if (!variable || stepEnv.has(upper)) continue;
+    if (os !== 'unix' && stepEnvLower.has(upper.toLowerCase())) {
+      if (os === undefined) env.set(upper, unknown(`${upper} is the pipeline variable ${k} on Linux and the step's own env: entry on Windows, and the agent's OS is not known`));
+      continue;
+    }
+    env.set(upper, variable);
   }
   if (runtime?.any) env.set(ANY_VARIABLE, unknown(`an earlier step of the job may set any variable at run time (${setBy})`, runtime.any));
-  const macro = pipeline
-    ? (name: string): Value =>
-        variable(name) ??
-        // `$(Build.SourcesDirectory)`: the checkout's folder (a path built on it is a path from the repository's top).
-        unknown(hidden ? `$(${name}) may come from a variable group or template` : `$(${name}) is not set literally in this file`, undefined, CHECKOUT_TOP_MACROS.has(name.toLowerCase()) ? CHECKOUT_TOKEN : undefined)
-    : undefined;
-  const expansion: ScriptContext['expansion'] = macro ? { expression, macro } : { expression };
-  // The job's runner: its own (a matrix leg's `${{ matrix.os }}` put in), else its caller's (a composite action, a template's job without a pool).
-  // An Azure Pipelines `vmImage: $(imageName)` a matrix leg or a variable sets is put in as well.
-  const runsOn = place?.job?.runsOn
-    ?.replace(/\$\{\{\s*matrix\.([\w-]+)\s*\}\}/g, (whole, axis: string) => variant.values.get(axis)?.text ?? whole)
-    .replace(/\$\(([\w.]+)\)/g, (whole, name: string) => {
-      const v = macro?.(name);
-      return v?.kind === 'string' ? v.value : whole;
-    });
-  // The caller's runner only for a job that names none (a pool it names but that is not known stays unknown; self-review 76).
-  const os = runsOn !== undefined ? runnerOsOf(runsOn) : callerOs;
-  if (os) expansion.runnerOs = os;
   return { env, expansion, variables: { values: vars, hidden, ...(variableFiles.length ? { files: variableFiles } : {}), fromMacros, ...(beforeRunTime.size ? { compileTime: beforeRunTime } : {}) }, condition: conditionReference };
 }
 

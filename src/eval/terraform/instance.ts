@@ -305,6 +305,7 @@ export class ModuleInstance {
     const token = `tf:${baseAddress}`;
     const decl = this.src.resources.get(key);
     if (!decl) return { value: unknown(`depends on ${baseAddress}`, at, token), consumed: 1 };
+    if (this.src.duplicated.has(`resource:${key}`)) return { value: unknown(`resource ${key} is declared twice, which Terraform refuses`, at, token), consumed: 1 };
     const instances = this.resourceInstances(key);
     // A reference to an expanded resource indexes it: `x.y[0].name`, `x.y["k"].id`.
     let consumed = 1;
@@ -706,6 +707,7 @@ export class ModuleInstance {
     const call = this.src.moduleCalls.get(name);
     const token = `tf:${this.prefix}module.${name}`;
     if (!call) return { value: unknown(`module "${name}" is not declared`, at, token), consumed: 1 };
+    if (this.src.duplicated.has(`module call:${name}`)) return { value: unknown(`module "${name}" is declared twice, which Terraform refuses`, at, token), consumed: 1 };
     const instances = this.childInstances(name);
     let consumed = 1;
     let chosen: ChildInstance | undefined;

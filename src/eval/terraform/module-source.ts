@@ -29,7 +29,7 @@ export interface ModuleSource {
   localDirs: Map<string, string>;
   /** Declarations whose name an earlier one of the module already has (Terraform refuses the module); the first one is kept. */
   duplicates: Duplicate[];
-  /** `variable:x`, `local value:x`, `output:x` … of `duplicates`: values read by such a name are unknown (which declaration counts is not known). */
+  /** `variable:x`, `local value:x`, `output:x`, `resource:t.n`, `module call:x` … of `duplicates`: values read by such a name are unknown (which declaration counts is not known). */
   duplicated: Set<string>;
 }
 
