@@ -25,6 +25,21 @@ function acrTemplate(name: string, admin: string): string {
 `;
 }
 /** `"[not(…(false())…)]"`, `levels` levels tall: true when `levels` is even. */
+
+/** A registry whose admin user a variable without a default sets (the var-file cases). */
+const ACR_FROM_VARIABLE = `
+variable "acr_admin" {
+  type = bool
+}
+
+resource "azurerm_container_registry" "acr" {
+  name                = "acrmldemo"
+  resource_group_name = "rg-ml"
+  location            = "westeurope"
+  sku                 = "Standard"
+  admin_enabled       = var.acr_admin
+}
+`;
 const nots = (levels: number): string => `"[${'not('.repeat(levels - 1)}false()${')'.repeat(levels - 1)}]"`;
 
 // The cases converted from the former fixture folders; add new cases to this table.
@@ -80,19 +95,7 @@ resource "azurerm_container_registry" "acr" {
         // Terraform refuses a var file that does not parse (review 74): the values before the error are not judged.
         name: 'var-file-with-a-syntax-error-is-not-read',
         files: {
-          'main.tf': `
-variable "acr_admin" {
-  type = bool
-}
-
-resource "azurerm_container_registry" "acr" {
-  name                = "acrmldemo"
-  resource_group_name = "rg-ml"
-  location            = "westeurope"
-  sku                 = "Standard"
-  admin_enabled       = var.acr_admin
-}
-`,
+          'main.tf': ACR_FROM_VARIABLE,
           'prod.tfvars': 'acr_admin = true\nowner = "unterminated\n',
         },
         parseError: true,
@@ -101,19 +104,7 @@ resource "azurerm_container_registry" "acr" {
         // Nor is the last of two assignments of one name ("Attribute redefined").
         name: 'var-file-assigning-a-name-twice-is-not-read',
         files: {
-          'main.tf': `
-variable "acr_admin" {
-  type = bool
-}
-
-resource "azurerm_container_registry" "acr" {
-  name                = "acrmldemo"
-  resource_group_name = "rg-ml"
-  location            = "westeurope"
-  sku                 = "Standard"
-  admin_enabled       = var.acr_admin
-}
-`,
+          'main.tf': ACR_FROM_VARIABLE,
           'terraform.tfvars': 'acr_admin = false\nacr_admin = true\n',
         },
         parseError: true,
@@ -144,19 +135,7 @@ resource "azurerm_container_registry" "acr" {
       {
         name: 'tfvars-json-with-a-syntax-error-is-not-read',
         files: {
-          'main.tf': `
-variable "acr_admin" {
-  type = bool
-}
-
-resource "azurerm_container_registry" "acr" {
-  name                = "acrmldemo"
-  resource_group_name = "rg-ml"
-  location            = "westeurope"
-  sku                 = "Standard"
-  admin_enabled       = var.acr_admin
-}
-`,
+          'main.tf': ACR_FROM_VARIABLE,
           'prod.tfvars.json': '{ "acr_admin": true, }\n',
         },
         parseError: true,
@@ -166,19 +145,7 @@ resource "azurerm_container_registry" "acr" {
       {
         name: 'admin-from-tfvars',
         files: {
-          'main.tf': `
-variable "acr_admin" {
-  type = bool
-}
-
-resource "azurerm_container_registry" "acr" {
-  name                = "acrmldemo"
-  resource_group_name = "rg-ml"
-  location            = "westeurope"
-  sku                 = "Standard"
-  admin_enabled       = var.acr_admin
-}
-`,
+          'main.tf': ACR_FROM_VARIABLE,
           'terraform.tfvars': `
 acr_admin = ⟦true⟧
 `,
@@ -191,19 +158,7 @@ acr_admin = ⟦true⟧
         // The other variants are still evaluated: only the broken file's is dropped.
         name: 'broken-prod-var-file-leaves-the-dev-variant',
         files: {
-          'main.tf': `
-variable "acr_admin" {
-  type = bool
-}
-
-resource "azurerm_container_registry" "acr" {
-  name                = "acrmldemo"
-  resource_group_name = "rg-ml"
-  location            = "westeurope"
-  sku                 = "Standard"
-  admin_enabled       = var.acr_admin
-}
-`,
+          'main.tf': ACR_FROM_VARIABLE,
           'prod.tfvars': 'acr_admin = true\nowner = "unterminated\n',
           'dev.tfvars': 'acr_admin = ⟦true⟧\n',
         },
