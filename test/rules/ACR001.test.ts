@@ -24,7 +24,6 @@ function acrTemplate(name: string, admin: string): string {
 }
 `;
 }
-/** `"[not(…(false())…)]"`, `levels` levels tall: true when `levels` is even. */
 
 /** A registry whose admin user a variable without a default sets (the var-file cases). */
 const ACR_FROM_VARIABLE = `
@@ -40,6 +39,8 @@ resource "azurerm_container_registry" "acr" {
   admin_enabled       = var.acr_admin
 }
 `;
+
+/** `"[not(…(false())…)]"`, `levels` levels tall: true when `levels` is even. */
 const nots = (levels: number): string => `"[${'not('.repeat(levels - 1)}false()${')'.repeat(levels - 1)}]"`;
 
 // The cases converted from the former fixture folders; add new cases to this table.
