@@ -48098,10 +48098,24 @@ function scriptContext(file, place, variant, given, inherited, callerOs) {
     (name) => `${name} is ${setBy} by an earlier step of the job`,
     (name) => `an earlier step of the job may set ${name} at run time (${setBy})`
   );
+  if (variablesBeforeStep && runtime) {
+    const written2 = new Map(Array.from(runtime.names ?? [], ([n, at2]) => [n.toLowerCase(), at2]));
+    for (const k of [...variablesBeforeStep.keys()]) {
+      const at2 = written2.get(k.toLowerCase());
+      if (at2 !== void 0) variablesBeforeStep.set(k, unknown(`${k} is ${setBy} by an earlier step of the job`, at2));
+      else if (runtime.any !== void 0) variablesBeforeStep.set(k, unknown(`an earlier step of the job may set ${k} at run time (${setBy})`, runtime.any));
+    }
+  }
+  const variableBeforeStep = (name) => {
+    if (!variablesBeforeStep) return void 0;
+    const lower = name.toLowerCase();
+    for (const [k, v] of variablesBeforeStep) if (k.toLowerCase() === lower) return v;
+    return void 0;
+  };
   expandDeferred();
   const pipelineVariable = (name) => {
     const k = variableName(name, pipeline);
-    return k === void 0 ? void 0 : variablesBeforeStep && stepEnv.has(k) ? variablesBeforeStep.get(k) : vars.get(k);
+    return k === void 0 ? void 0 : stepEnv.has(k) ? variableBeforeStep(k) : vars.get(k);
   };
   const macro = pipeline ? (name) => pipelineVariable(name) ?? // `$(Build.SourcesDirectory)`: the checkout's folder (a path built on it is a path from the repository's top).
   unknown(hidden ? `$(${name}) may come from a variable group or template` : `$(${name}) is not set literally in this file`, void 0, CHECKOUT_TOP_MACROS.has(name.toLowerCase()) ? CHECKOUT_TOKEN : void 0) : void 0;
@@ -48120,7 +48134,7 @@ function scriptContext(file, place, variant, given, inherited, callerOs) {
   for (const [k, v] of vars) {
     if (!pipeline || stepEnv.has(k)) env.set(k, v);
     if (!pipeline) continue;
-    const variable2 = stepEnv.has(k) ? variablesBeforeStep?.get(k) : v;
+    const variable2 = stepEnv.has(k) ? variableBeforeStep(k) : v;
     const upper = k.toUpperCase().replace(/[. ]/g, "_");
     if (!variable2 || stepEnv.has(upper)) continue;
     if (os3 !== "unix" && stepEnvLower.has(upper.toLowerCase())) {
@@ -54165,6 +54179,11 @@ function gpuPool(pool) {
   if (isAzUpdate(pool) && written2?.value?.kind === "unknown" && written2.at === pool.header) out.updatesOnly = true;
   return out;
 }
+function terraformBool(v) {
+  if (v.kind === "bool") return v.value;
+  if (v.kind !== "string") return void 0;
+  return v.value === "true" || v.value === "1" ? true : v.value === "false" || v.value === "0" ? false : void 0;
+}
 function readTaints(pool) {
   const f = pool.attrs.get("taints");
   const v = f?.value;
@@ -54185,8 +54204,11 @@ function readTaints(pool) {
   } else if (v !== void 0 && v.kind !== "null") return "the taints are not a list";
   const critical = pool.attrs.get("criticalAddonsOnly");
   if (critical?.value?.kind === "unknown") return `only_critical_addons_enabled is unknown (${critical.value.reason})`;
-  if (critical?.value && knownBoolOf(critical.value) === true && !out.some((t) => t.text === CRITICAL_ADDONS_TAINT)) {
-    out.push({ ...parseTaint(CRITICAL_ADDONS_TAINT), text: CRITICAL_ADDONS_TAINT, at: critical.value.origin ?? critical.at ?? pool.header });
+  const written2 = critical?.value;
+  const on = written2 === void 0 || written2.kind === "null" ? false : terraformBool(written2);
+  if (on === void 0) return "only_critical_addons_enabled is not a value Terraform reads as a bool";
+  if (on && !out.some((t) => t.text === CRITICAL_ADDONS_TAINT)) {
+    out.push({ ...parseTaint(CRITICAL_ADDONS_TAINT), text: CRITICAL_ADDONS_TAINT, at: written2?.origin ?? critical?.at ?? pool.header });
   }
   if (spot && !out.some((t) => t.automatic === "spot")) {
     out.push({ ...parseTaint(SPOT_TAINT), text: SPOT_TAINT, at: priority.origin ?? factLocations(pool, "priority").location, automatic: "spot" });

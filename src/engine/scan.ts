@@ -12,7 +12,7 @@ import { isAmdGpuSize, isGpuSize } from '../model/facts/gpu.js';
 import { CRITICAL_ADDONS_TAINT, isSpotPriority, isSpotTaint, parseTaint, SPOT_LABEL, SPOT_TAINT } from '../model/facts/aks.js';
 import { ACCELERATOR_LABEL, ACCELERATOR_NVIDIA, INSTANCE_TYPE_LABEL, instanceTypeLabelValue, LINUX_NODE_LABELS, POOL_MODE_LABEL, POOL_NAME_LABELS, poolModeLabelValue } from '../model/facts/k8s.js';
 import type { GpuNodePool, Graph, NodePoolTaint, ScanView } from './types.js';
-import { displayName, factLocations, known, knownBoolOf, knownGpuIntent, leafName } from './facts.js';
+import { displayName, factLocations, known, knownGpuIntent, leafName } from './facts.js';
 
 /** A GPU node pool as plain data (JSON): what `GpuNodePool` is rebuilt from. */
 export interface GpuPoolSummary {
@@ -281,6 +281,13 @@ function gpuPool(pool: Resource<'aks.nodepool'>): GpuPoolSummary | undefined {
   return out;
 }
 
+/** A bool as Terraform converts a value to one: a bool, or the strings "true"/"1"/"false"/"0" (go-cty's conversion; "True" is refused). */
+function terraformBool(v: Value): boolean | undefined {
+  if (v.kind === 'bool') return v.value;
+  if (v.kind !== 'string') return undefined;
+  return v.value === 'true' || v.value === '1' ? true : v.value === 'false' || v.value === '0' ? false : undefined;
+}
+
 function readTaints(pool: Resource<'aks.nodepool'>): NodePoolTaint[] | string {
   const f = pool.attrs.get('taints');
   const v = f?.value;
@@ -304,9 +311,12 @@ function readTaints(pool: Resource<'aks.nodepool'>): NodePoolTaint[] | string {
   // azurerm's `only_critical_addons_enabled` taints the default pool (review 77: a GPU default pool's K8S001 was missed).
   const critical = pool.attrs.get('criticalAddonsOnly');
   if (critical?.value?.kind === 'unknown') return `only_critical_addons_enabled is unknown (${critical.value.reason})`;
-  // As Terraform converts it: `"true"` is true (self-review 78).
-  if (critical?.value && knownBoolOf(critical.value) === true && !out.some((t) => t.text === CRITICAL_ADDONS_TAINT)) {
-    out.push({ ...parseTaint(CRITICAL_ADDONS_TAINT)!, text: CRITICAL_ADDONS_TAINT, at: critical.value.origin ?? critical.at ?? pool.header });
+  // As Terraform converts a string to a bool: "true"/"1" and "false"/"0" only (go-cty; self-review 78/79).
+  const written = critical?.value;
+  const on = written === undefined || written.kind === 'null' ? false : terraformBool(written);
+  if (on === undefined) return 'only_critical_addons_enabled is not a value Terraform reads as a bool';
+  if (on && !out.some((t) => t.text === CRITICAL_ADDONS_TAINT)) {
+    out.push({ ...parseTaint(CRITICAL_ADDONS_TAINT)!, text: CRITICAL_ADDONS_TAINT, at: written?.origin ?? critical?.at ?? pool.header });
   }
   if (spot && !out.some((t) => t.automatic === 'spot')) {
     out.push({ ...parseTaint(SPOT_TAINT)!, text: SPOT_TAINT, at: priority.origin ?? factLocations(pool, 'priority').location, automatic: 'spot' });

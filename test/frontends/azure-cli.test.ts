@@ -426,6 +426,16 @@ jobs:
       'azure-pipelines.yml': 'pool:\n  vmImage: ubuntu-latest\nvariables:\n  gpuSize: Standard_NC6s_v3\nsteps:\n- bash: az aks nodepool add -g rg --cluster-name aks -n gpu --node-vm-size $(gpuSize)\n  env:\n    gpuSize: Standard_D4s_v5\n',
     });
     expect(size(macro)).toBe('Standard_NC6s_v3@4:12');
+    // The hidden variable in another case (self-review 79): the macro and the agent's upper-cased name still read it.
+    const otherCase = (read: string): string =>
+      size(run({ 'azure-pipelines.yml': `pool:\n  vmImage: ubuntu-latest\nvariables:\n  gpuSize: Standard_NC6s_v3\nsteps:\n- bash: az aks nodepool add -g rg --cluster-name aks -n gpu --node-vm-size ${read}\n  env:\n    GpuSize: Standard_D4s_v5\n` }));
+    expect(otherCase('$(gpuSize)')).toBe('Standard_NC6s_v3@4:12');
+    expect(otherCase('$GPUSIZE')).toBe('Standard_NC6s_v3@4:12');
+    // An earlier step's run-time write changes the variable the step's env: hides too (self-review 79).
+    const written = run({
+      'azure-pipelines.yml': 'pool:\n  vmImage: ubuntu-latest\nvariables:\n  gpuSize: Standard_NC6s_v3\nsteps:\n- bash: echo "##vso[task.setvariable variable=gpuSize]x"\n- bash: az aks nodepool add -g rg --cluster-name aks -n gpu --node-vm-size $(gpuSize)\n  env:\n    gpuSize: Standard_D4s_v5\n',
+    });
+    expect(size(written)).toMatch(/^\?gpuSize is set with ##vso\[task.setvariable\] by an earlier step of the job/);
     // A template job's `vmImage: ${{ parameters.vmImage }}` is the caller's value (self-review 78).
     const param = run({
       'azure-pipelines.yml': 'stages:\n- stage: s\n  jobs:\n  - template: templates/jobs.yml\n    parameters:\n      vmImage: windows-2022\n',

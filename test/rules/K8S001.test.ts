@@ -665,10 +665,10 @@ metadata:
         messageIncludes: 'does not tolerate the taint "CriticalAddonsOnly=true:NoSchedule" of GPU node pool "gpusys"',
       },
       {
-        // Written as a string, as Terraform converts it (self-review 78).
+        // Written as a string, as Terraform converts it ("1" is true; self-review 78/79).
         name: 'azurerm-only-critical-addons-as-a-string',
         files: {
-          'infra/main.tf': 'resource "azurerm_kubernetes_cluster" "aks" {\n  name                = "aks"\n  location            = "westeurope"\n  resource_group_name = "rg"\n  dns_prefix          = "aks"\n  default_node_pool {\n    name                         = "gpusys"\n    vm_size                      = "Standard_NC4as_T4_v3"\n    node_count                   = 1\n    only_critical_addons_enabled = "true"\n  }\n}\n',
+          'infra/main.tf': 'resource "azurerm_kubernetes_cluster" "aks" {\n  name                = "aks"\n  location            = "westeurope"\n  resource_group_name = "rg"\n  dns_prefix          = "aks"\n  default_node_pool {\n    name                         = "gpusys"\n    vm_size                      = "Standard_NC4as_T4_v3"\n    node_count                   = 1\n    only_critical_addons_enabled = "1"\n  }\n}\n',
           'k8s/job.yaml': job('⟦nvidia.com/gpu⟧', '      tolerations:\n        - { key: sku, operator: Equal, value: gpu, effect: NoSchedule }\n'),
         },
         level: 'error',

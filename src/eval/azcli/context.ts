@@ -637,11 +637,27 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
     (name) => `${name} is ${setBy} by an earlier step of the job`,
     (name) => `an earlier step of the job may set ${name} at run time (${setBy})`,
   );
+  // A run-time write changes the pipeline variable a step's own `env:` entry hides too (self-review 79).
+  if (variablesBeforeStep && runtime) {
+    const written = new Map(Array.from(runtime.names ?? [], ([n, at]) => [n.toLowerCase(), at] as const));
+    for (const k of [...variablesBeforeStep.keys()]) {
+      const at = written.get(k.toLowerCase());
+      if (at !== undefined) variablesBeforeStep.set(k, unknown(`${k} is ${setBy} by an earlier step of the job`, at));
+      else if (runtime.any !== undefined) variablesBeforeStep.set(k, unknown(`an earlier step of the job may set ${k} at run time (${setBy})`, runtime.any));
+    }
+  }
+  /** The pipeline variable a step's own `env:` entry of that name (in any case: Azure Pipelines names ignore it) hides; undefined when there is none. */
+  const variableBeforeStep = (name: string): Value | undefined => {
+    if (!variablesBeforeStep) return undefined;
+    const lower = name.toLowerCase();
+    for (const [k, v] of variablesBeforeStep) if (k.toLowerCase() === lower) return v;
+    return undefined;
+  };
   expandDeferred();
   // `$(name)` is replaced from the pipeline's variables, not from a step's own `env:` (self-review 78).
   const pipelineVariable = (name: string): Value | undefined => {
     const k = variableName(name, pipeline);
-    return k === undefined ? undefined : variablesBeforeStep && stepEnv.has(k) ? variablesBeforeStep.get(k) : vars.get(k);
+    return k === undefined ? undefined : stepEnv.has(k) ? variableBeforeStep(k) : vars.get(k);
   };
   const macro = pipeline
     ? (name: string): Value =>
@@ -675,7 +691,7 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
     // written; on Linux `MySize` is no `$MYSIZE`).
     if (!pipeline || stepEnv.has(k)) env.set(k, v);
     if (!pipeline) continue;
-    const variable = stepEnv.has(k) ? variablesBeforeStep?.get(k) : v;
+    const variable = stepEnv.has(k) ? variableBeforeStep(k) : v;
     const upper = k.toUpperCase().replace(/[. ]/g, '_');
     // A step's own `env:` entry of that very name wins over a variable's upper-cased copy; on
     // Windows, where names ignore case, one of another case does too (the step's env: is applied
