@@ -1911,6 +1911,10 @@ function fromJS(x, origin, depth = 0) {
   }
   return unknown(`unsupported value ${String(x)}`, origin);
 }
+function memberAt(v, key) {
+  if (typeof key === "number") return v?.kind === "list" ? v.items[key] : void 0;
+  return member2(v, key);
+}
 function member2(v, key) {
   if (!v || v.kind !== "object") return void 0;
   const exact = v.entries.get(key);
@@ -18290,15 +18294,12 @@ function buildModuleSource(dir, files) {
     providers: [],
     texts: /* @__PURE__ */ new Map(),
     localDirs: /* @__PURE__ */ new Map(),
-    duplicates: [],
-    duplicated: /* @__PURE__ */ new Set()
+    duplicates: []
   };
   const declare = (table, name, located, what, summary) => {
     const first = table.get(name);
-    if (first) {
-      src.duplicates.push({ what, name, first, again: located, summary });
-      src.duplicated.add(`${what}:${name}`);
-    } else table.set(name, located);
+    if (first) src.duplicates.push({ what, name, first, again: located, summary });
+    else table.set(name, located);
   };
   const ordered = [...files.filter((f) => !isOverrideFile(f.file)), ...files.filter((f) => isOverrideFile(f.file))];
   for (const f of ordered) {
@@ -18343,6 +18344,9 @@ function buildModuleSource(dir, files) {
     }
   }
   return src;
+}
+function declaredTwice(src, what, name) {
+  return src.duplicates.some((d) => d.what === what && d.name === name);
 }
 function isOverrideFile(file) {
   const base = path8.basename(file).replace(/\.json$/, "");
@@ -20887,7 +20891,7 @@ var init_instance = __esm({
         const decl = this.src.variables.get(name);
         let v;
         if (!decl) v = unknown(`variable "${name}" is not declared`, at2);
-        else if (this.src.duplicated.has(`variable:${name}`)) v = unknown(`variable "${name}" is declared twice, which Terraform refuses`, at2);
+        else if (declaredTwice(this.src, "variable", name)) v = unknown(`variable "${name}" is declared twice, which Terraform refuses`, at2);
         else {
           const header = variableHeader(decl, name);
           const given = this.opts.inputs.get(name);
@@ -20934,7 +20938,7 @@ var init_instance = __esm({
         if (cached) return cached;
         const decl = this.src.locals.get(name);
         if (!decl) return unknown(`local "${name}" is not declared`, at2);
-        if (this.src.duplicated.has(`local value:${name}`)) return unknown(`local "${name}" is defined twice, which Terraform refuses`, at2);
+        if (declaredTwice(this.src, "local value", name)) return unknown(`local "${name}" is defined twice, which Terraform refuses`, at2);
         this.localCache.set(name, CYCLE);
         const site = { ...locOf(decl.node, decl.file, `local "${name}"`), symbol: { kind: "variable", name } };
         const v = this.abandonable(this.localCache, name, unknown(BUDGET_REASON), () => passedThrough(evaluate(decl.node.expr, this.context(decl.file)), site));
@@ -20960,7 +20964,7 @@ var init_instance = __esm({
         const token = `tf:${baseAddress2}`;
         const decl = this.src.resources.get(key);
         if (!decl) return { value: unknown(`depends on ${baseAddress2}`, at2, token), consumed: 1 };
-        if (this.src.duplicated.has(`resource:${key}`)) return { value: unknown(`resource ${key} is declared twice, which Terraform refuses`, at2, token), consumed: 1 };
+        if (declaredTwice(this.src, "resource", key)) return { value: unknown(`resource ${key} is declared twice, which Terraform refuses`, at2, token), consumed: 1 };
         const instances = this.resourceInstances(key);
         let consumed = 1;
         let chosen;
@@ -21309,7 +21313,7 @@ var init_instance = __esm({
         const call = this.src.moduleCalls.get(name);
         const token = `tf:${this.prefix}module.${name}`;
         if (!call) return { value: unknown(`module "${name}" is not declared`, at2, token), consumed: 1 };
-        if (this.src.duplicated.has(`module call:${name}`)) return { value: unknown(`module "${name}" is declared twice, which Terraform refuses`, at2, token), consumed: 1 };
+        if (declaredTwice(this.src, "module call", name)) return { value: unknown(`module "${name}" is declared twice, which Terraform refuses`, at2, token), consumed: 1 };
         const instances = this.childInstances(name);
         let consumed = 1;
         let chosen;
@@ -21341,7 +21345,7 @@ var init_instance = __esm({
         const decl = this.src.outputs.get(name);
         const value = decl && attr(decl.node, "value");
         if (!decl || !value) return unknown(`output "${name}" is not declared`, at2);
-        if (this.src.duplicated.has(`output:${name}`)) return unknown(`output "${name}" is defined twice, which Terraform refuses`, at2);
+        if (declaredTwice(this.src, "output", name)) return unknown(`output "${name}" is defined twice, which Terraform refuses`, at2);
         this.outputCache.set(name, CYCLE);
         const v = this.abandonable(this.outputCache, name, unknown(BUDGET_REASON), () => evaluate(value.expr, this.context(itemFile(value, decl.file))));
         this.outputCache.set(name, v);
@@ -37853,6 +37857,11 @@ var init_resourceid = __esm({
 });
 
 // src/eval/lambda-functions.ts
+function pastLambdaBudget(calls, l, loc3, note) {
+  if (calls < LAMBDA_BUDGET) return void 0;
+  if (calls === LAMBDA_BUDGET) note(LAMBDA_BUDGET_NOTE);
+  return unknown(`${l}(): more than ${LAMBDA_BUDGET} lambda calls are not evaluated`, loc3);
+}
 function applyLambdaFunction(l, input2, init, fns3, loc3, maxItems) {
   const call = (i, args) => fns3[i]?.(args) ?? unknown(`${l}() needs a lambda`, loc3);
   if (l === "mapvalues") {
@@ -38104,19 +38113,20 @@ function evalLambdaCall(e, l, ctx, loc3) {
   const budget = ctx.lambdaCalls ?? { count: 0, depth: 0 };
   const body = (lambda) => {
     if (lambda.kind !== "call" || lambda.args.length === 0) return void 0;
-    const names2 = lambda.args.slice(0, -1).map((a) => evalExpr(a, ctx, loc3));
+    const names2 = [];
+    for (const a of lambda.args.slice(0, -1)) {
+      const n = evalExpr(a, ctx, loc3);
+      if (n.kind !== "string") return () => U(`${l}(): a lambda's parameter names are not known strings`, loc3);
+      names2.push(n.value);
+    }
     const text2 = lambda.args[lambda.args.length - 1];
-    if (!names2.every((n) => n.kind === "string")) return () => U(`${l}(): a lambda's parameter names are not known strings`, loc3);
     return (args) => {
       if (budget.depth > 64) return U(`${l}() nests lambdas too deeply`, loc3);
-      if (budget.count >= LAMBDA_BUDGET) {
-        if (budget.count++ === LAMBDA_BUDGET) ctx.problem?.(LAMBDA_BUDGET_NOTE, loc3);
-        return U(`${l}(): more than ${LAMBDA_BUDGET} lambda calls are not evaluated`, loc3);
-      }
-      budget.count++;
+      const past = pastLambdaBudget(budget.count++, l, loc3, (m) => ctx.problem?.(m, loc3));
+      if (past) return past;
       budget.depth++;
       try {
-        const bound = new Map(names2.map((n, i) => [n.value.toLowerCase(), args[i] ?? U(`lambda parameter '${n.value}' has no value`, loc3)]));
+        const bound = new Map(names2.map((n, i) => [n.toLowerCase(), args[i] ?? U(`lambda parameter '${n}' has no value`, loc3)]));
         const inner = Object.create(ctx);
         Object.defineProperty(inner, "lambdaCalls", { value: budget });
         Object.defineProperty(inner, "lambdaVariable", { value: (name) => bound.get(name) ?? ctx.lambdaVariable?.(name) });
@@ -39329,7 +39339,7 @@ function memberAllowedValues(root, decl, path62, evaluate4, value, depth = 0) {
       const mapping = getProp(discriminator, "mapping");
       const tagName2 = getProp(discriminator, "propertyName")?.value;
       if (mapping?.type !== "object" || typeof tagName2 !== "string" || depth >= MAX_REF_DEPTH) return "unknown";
-      const tag = memberOf2(cur, tagName2);
+      const tag = memberAt(cur, tagName2);
       const chosen = tag?.kind === "string" ? members(mapping).find(([k]) => k === tag.value)?.[2] : void 0;
       if (chosen) {
         node = chosen;
@@ -39349,15 +39359,8 @@ function memberAllowedValues(root, decl, path62, evaluate4, value, depth = 0) {
     else next = getProp(node, "prefixItems")?.children?.[key] ?? getProp(node, "items");
     if (next?.type !== "object") return void 0;
     node = next;
-    cur = memberOf2(cur, key);
+    cur = memberAt(cur, key);
   }
-}
-function memberOf2(value, key) {
-  if (typeof key === "number") return value?.kind === "list" ? value.items[key] : void 0;
-  if (value?.kind !== "object") return void 0;
-  const lower = key.toLowerCase();
-  for (const [k, v] of value.entries) if (k.toLowerCase() === lower) return v;
-  return void 0;
 }
 function allowedValuesNode(root, decl) {
   let node = decl;
@@ -39881,13 +39884,13 @@ function memberAllowedByType(t, path62, reader, depth = 0, value) {
       if (typeof key !== "string") return void 0;
       const lower = key.toLowerCase();
       const prop = t.properties.find((p) => !p.isAdditionalProperties && p.keyName?.toLowerCase() === lower) ?? t.properties.find((p) => p.isAdditionalProperties);
-      return prop ? memberAllowedByType(prop.value, rest, reader, depth + 1, memberValue(value, key)) : void 0;
+      return prop ? memberAllowedByType(prop.value, rest, reader, depth + 1, memberAt(value, key)) : void 0;
     }
     case "ArrayType":
-      return typeof key === "number" ? memberAllowedByType(t.element, rest, reader, depth + 1, memberValue(value, key)) : void 0;
+      return typeof key === "number" ? memberAllowedByType(t.element, rest, reader, depth + 1, memberAt(value, key)) : void 0;
     case "TupleType": {
       const item = typeof key === "number" ? t.items[key] : void 0;
-      return item ? memberAllowedByType(item.value, rest, reader, depth + 1, memberValue(value, key)) : void 0;
+      return item ? memberAllowedByType(item.value, rest, reader, depth + 1, memberAt(value, key)) : void 0;
     }
     case "TypeName": {
       const name = t.name.name;
@@ -39950,18 +39953,11 @@ function matchesTags(t, reader, value) {
   if (value?.kind !== "object") return true;
   for (const p of t.properties) {
     if (p.isAdditionalProperties || p.keyName === null || p.value.kind !== "LiteralType") continue;
-    const written2 = memberValue(value, p.keyName);
+    const written2 = memberAt(value, p.keyName);
     const tag = reader.literal(p.value.value);
     if (written2?.kind === "string" && tag.kind === "string" && written2.value !== tag.value) return false;
   }
   return true;
-}
-function memberValue(value, key) {
-  if (typeof key === "number") return value?.kind === "list" ? value.items[key] : void 0;
-  if (value?.kind !== "object") return void 0;
-  const lower = key.toLowerCase();
-  for (const [k, v] of value.entries) if (k.toLowerCase() === lower) return v;
-  return void 0;
 }
 function namespaced(t, reader) {
   if (t.object.kind !== "TypeName" || t.object.typeArgs !== null || t.typeArgs !== null) return void 0;
@@ -39996,6 +39992,7 @@ var AMBIENT, MAX_DEPTH4, PRIMITIVE_TYPES;
 var init_literal_types = __esm({
   "src/eval/bicep/literal-types.ts"() {
     "use strict";
+    init_value();
     AMBIENT = /* @__PURE__ */ new Set(["string", "int", "bool", "object", "array", "any", "securestring", "secureobject"]);
     MAX_DEPTH4 = 16;
     PRIMITIVE_TYPES = /* @__PURE__ */ new Set(["string", "int", "bool", "object", "array"]);
@@ -40907,11 +40904,8 @@ function evalLambdaCall2(scope, l, argExprs, locals, loc3) {
   const init = l === "reduce" && values[1] ? scope.eval(values[1], locals) : void 0;
   const body = (f) => (args) => {
     if (scope.env.calls > 64) return U2(`${l}() nests lambdas too deeply`, loc3);
-    if (scope.env.lambdaCalls >= LAMBDA_BUDGET) {
-      if (scope.env.lambdaCalls++ === LAMBDA_BUDGET) scope.problem(LAMBDA_BUDGET_NOTE, loc3.range);
-      return U2(`${l}(): more than ${LAMBDA_BUDGET} lambda calls are not evaluated`, loc3);
-    }
-    scope.env.lambdaCalls++;
+    const past = pastLambdaBudget(scope.env.lambdaCalls++, l, loc3, (m) => scope.problem(m, loc3.range));
+    if (past) return past;
     scope.env.calls++;
     try {
       return scope.eval(f.body, withLocals(locals, f.params.map((p, i) => [p.name, args[i] ?? U2(`lambda parameter '${p.name}' has no value`, loc3)])));
@@ -46955,7 +46949,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     const variable = /^\$(env:[A-Za-z_]\w*)$/i.exec(spelled(read.raw));
     const fallback = branches.argv[5];
     if (!variable || !/^(?:["'$]|[0-9]+$)/.test(fallback.raw)) return void 0;
-    const bound = lookupPowerShell(env, psVariableKey(variable[1]), ctx.runnerOs) ?? env.get(ANY_VARIABLE);
+    const bound = lookup(env, psVariableKey(variable[1]), true, ctx.runnerOs);
     const chosen = bound !== void 0 && (bound.kind !== "string" || bound.value !== "") ? read : fallback;
     const e = expandWord(chosen, env, ctx);
     return asString2(copiedVariableInChain(sliceValue(e), e, 0, chosen), true);
@@ -48093,17 +48087,15 @@ function scriptContext(file, place, variant, given, inherited, callerOs) {
   }
   const runtime = github || pipeline ? runtimeVariables(f, place?.job, place?.step, github ? "github-actions" : "azure-pipelines") : void 0;
   const setBy = github ? "written to $GITHUB_ENV" : "set with ##vso[task.setvariable]";
-  setAtRunTime(
-    runtime,
-    (name) => `${name} is ${setBy} by an earlier step of the job`,
-    (name) => `an earlier step of the job may set ${name} at run time (${setBy})`
-  );
+  const setEarlier = (name) => `${name} is ${setBy} by an earlier step of the job`;
+  const maySetEarlier = (name) => `an earlier step of the job may set ${name} at run time (${setBy})`;
+  setAtRunTime(runtime, setEarlier, maySetEarlier);
   if (variablesBeforeStep && runtime) {
     const written2 = new Map(Array.from(runtime.names ?? [], ([n, at2]) => [n.toLowerCase(), at2]));
     for (const k of [...variablesBeforeStep.keys()]) {
       const at2 = written2.get(k.toLowerCase());
-      if (at2 !== void 0) variablesBeforeStep.set(k, unknown(`${k} is ${setBy} by an earlier step of the job`, at2));
-      else if (runtime.any !== void 0) variablesBeforeStep.set(k, unknown(`an earlier step of the job may set ${k} at run time (${setBy})`, runtime.any));
+      if (at2 !== void 0) variablesBeforeStep.set(k, unknown(setEarlier(k), at2));
+      else if (runtime.any !== void 0) variablesBeforeStep.set(k, unknown(maySetEarlier(k), runtime.any));
     }
   }
   const variableBeforeStep = (name) => {
@@ -48143,7 +48135,7 @@ function scriptContext(file, place, variant, given, inherited, callerOs) {
     }
     env.set(upper, variable2);
   }
-  if (runtime?.any) env.set(ANY_VARIABLE, unknown(`an earlier step of the job may set any variable at run time (${setBy})`, runtime.any));
+  if (runtime?.any) env.set(ANY_VARIABLE, unknown(maySetEarlier("any variable"), runtime.any));
   return { env, expansion, variables: { values: vars, hidden, ...variableFiles.length ? { files: variableFiles } : {}, fromMacros, ...beforeRunTime.size ? { compileTime: beforeRunTime } : {} }, condition: conditionReference };
 }
 function namesSetBy(list2) {
@@ -53802,10 +53794,13 @@ function displayName(r) {
   const last = lastNameSegment(withoutTrailingInstanceKey(r.address)) || r.address;
   return (n?.kind === "unknown" && n.tpl ? readableTemplate(last) : void 0) ?? last;
 }
+function nameInId(id, collection) {
+  return new RegExp(`/${collection}/([^/]+)/?$`, "i").exec(id)?.[1];
+}
 function referenceName(ref, collection) {
   const text2 = ref?.kind === "string" ? ref.value : ref?.kind === "unknown" ? ref.token : void 0;
   if (text2 === void 0) return "not in the scanned code";
-  const name = new RegExp(`/${collection}/([^/]+)/?$`, "i").exec(text2)?.[1];
+  const name = nameInId(text2, collection);
   if (name) return name;
   const data = /^(?:tf:)?(data\.[\w-]+\.[\w-]+)/.exec(text2)?.[1];
   return data ?? text2.replace(/^tf:/, "");
@@ -54112,7 +54107,7 @@ function clusterNameOf(pool) {
   const ref = pool.refs.get("cluster");
   if (ref?.kind !== "string") return void 0;
   if (ref.value.startsWith("aks.cluster:")) return ref.value.slice("aks.cluster:".length);
-  return /\/managedClusters\/([^/]+)\/?$/i.exec(ref.value)?.[1];
+  return nameInId(ref.value, "managedClusters");
 }
 function nearestProject(dir, root, aksFiles, aksDirs) {
   if (!isInside2(dir, root)) return void 0;

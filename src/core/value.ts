@@ -446,6 +446,12 @@ export function fromJS(x: unknown, origin?: Location, depth = 0): Value {
 }
 
 /** Object member by exact key, then case-insensitively (ARM property names are case-insensitive). */
+/** The member of a list at an index, or of an object at a property name (`member`: exact, else in any case); undefined when not written there. */
+export function memberAt(v: Value | undefined, key: string | number): Value | undefined {
+  if (typeof key === 'number') return v?.kind === 'list' ? v.items[key] : undefined;
+  return member(v, key);
+}
+
 export function member(v: Value | undefined, key: string): Value | undefined {
   if (!v || v.kind !== 'object') return undefined;
   const exact = v.entries.get(key);

@@ -180,6 +180,11 @@ export function displayName(r: Resource): string {
   return (n?.kind === 'unknown' && (n as { tpl?: boolean }).tpl ? readableTemplate(last) : undefined) ?? last;
 }
 
+/** The name an ARM id written out gives its resource of `collection` (`…/managedClusters/aks` → `aks`). */
+export function nameInId(id: string, collection: string): string | undefined {
+  return new RegExp(`/${collection}/([^/]+)/?$`, 'i').exec(id)?.[1];
+}
+
 /**
  * A display name for messages of a resource that is referenced but not in the scanned code: the
  * last segment of its id after `/<collection>/` when known (`…/registries/acrshared`), the
@@ -189,7 +194,7 @@ export function displayName(r: Resource): string {
 export function referenceName(ref: Value | undefined, collection: string): string {
   const text = ref?.kind === 'string' ? ref.value : ref?.kind === 'unknown' ? ref.token : undefined;
   if (text === undefined) return 'not in the scanned code';
-  const name = new RegExp(`/${collection}/([^/]+)/?$`, 'i').exec(text)?.[1];
+  const name = nameInId(text, collection);
   if (name) return name;
   const data = /^(?:tf:)?(data\.[\w-]+\.[\w-]+)/.exec(text)?.[1];
   return data ?? text.replace(/^tf:/, '');

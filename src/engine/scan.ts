@@ -12,7 +12,7 @@ import { isAmdGpuSize, isGpuSize } from '../model/facts/gpu.js';
 import { CRITICAL_ADDONS_TAINT, isSpotPriority, isSpotTaint, parseTaint, SPOT_LABEL, SPOT_TAINT } from '../model/facts/aks.js';
 import { ACCELERATOR_LABEL, ACCELERATOR_NVIDIA, INSTANCE_TYPE_LABEL, instanceTypeLabelValue, LINUX_NODE_LABELS, POOL_MODE_LABEL, POOL_NAME_LABELS, poolModeLabelValue } from '../model/facts/k8s.js';
 import type { GpuNodePool, Graph, NodePoolTaint, ScanView } from './types.js';
-import { displayName, factLocations, known, knownGpuIntent, leafName } from './facts.js';
+import { displayName, factLocations, known, knownGpuIntent, leafName, nameInId } from './facts.js';
 
 /** A GPU node pool as plain data (JSON): what `GpuNodePool` is rebuilt from. */
 export interface GpuPoolSummary {
@@ -183,7 +183,7 @@ function clusterNameOf(pool: Resource<'aks.nodepool'>): string | undefined {
   if (ref?.kind !== 'string') return undefined;
   if (ref.value.startsWith('aks.cluster:')) return ref.value.slice('aks.cluster:'.length);
   // A cluster's ARM id written out (`kubernetes_cluster_id = "/subscriptions/…/managedClusters/aks"`).
-  return /\/managedClusters\/([^/]+)\/?$/i.exec(ref.value)?.[1];
+  return nameInId(ref.value, 'managedClusters');
 }
 
 /**

@@ -18,7 +18,18 @@ export const LAMBDA_FUNCTIONS: ReadonlySet<string> = new Set(['map', 'filter', '
 export const LAMBDA_BUDGET = 100_000;
 
 /** The EVAL001 note of an evaluation that ran out of LAMBDA_BUDGET (once per evaluation). */
-export const LAMBDA_BUDGET_NOTE = `lambda functions call their lambdas more than ${LAMBDA_BUDGET.toLocaleString('en-US')} times in this evaluation; the values past that are not evaluated`;
+const LAMBDA_BUDGET_NOTE = `lambda functions call their lambdas more than ${LAMBDA_BUDGET.toLocaleString('en-US')} times in this evaluation; the values past that are not evaluated`;
+
+/**
+ * A lambda call's value past the budget, or undefined within it; `calls`: the bodies this
+ * evaluation evaluated before this one. The first call past it reports LAMBDA_BUDGET_NOTE (an
+ * EVAL001 note), once.
+ */
+export function pastLambdaBudget(calls: number, l: string, loc: Location, note: (message: string) => void): Value | undefined {
+  if (calls < LAMBDA_BUDGET) return undefined;
+  if (calls === LAMBDA_BUDGET) note(LAMBDA_BUDGET_NOTE);
+  return unknown(`${l}(): more than ${LAMBDA_BUDGET} lambda calls are not evaluated`, loc);
+}
 
 /** A lambda of the call, as its evaluator runs it on arguments (undefined: the call has no such lambda). */
 export type LambdaBody = ((args: Value[]) => Value) | undefined;

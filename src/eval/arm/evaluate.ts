@@ -10,7 +10,7 @@ import { classifyString, parseExpression, quoteArm } from './expression.js';
 import type { Expr, ParseResult } from './expression.js';
 import { armResourceIdKey, buildResourceId, escapeBraces, templateText, tplUnknown } from './resourceid.js';
 import { memoByText } from '../../core/own-strings.js';
-import { applyLambdaFunction, LAMBDA_BUDGET, LAMBDA_BUDGET_NOTE, LAMBDA_FUNCTIONS, type LambdaBody } from '../lambda-functions.js';
+import { applyLambdaFunction, LAMBDA_FUNCTIONS, pastLambdaBudget, type LambdaBody } from '../lambda-functions.js';
 import { LOOP_INSTANCE_CAP } from '../../core/limits.js';
 import type { ArmUnknown } from './resourceid.js';
 
@@ -826,20 +826,21 @@ function evalLambdaCall(e: Extract<Expr, { kind: 'call' }>, l: string, ctx: Expr
   const budget = ctx.lambdaCalls ?? { count: 0, depth: 0 };
   const body = (lambda: Expr): LambdaBody => {
     if (lambda.kind !== 'call' || lambda.args.length === 0) return undefined;
-    const names = lambda.args.slice(0, -1).map((a) => evalExpr(a, ctx, loc));
+    const names: string[] = [];
+    for (const a of lambda.args.slice(0, -1)) {
+      const n = evalExpr(a, ctx, loc);
+      if (n.kind !== 'string') return () => U(`${l}(): a lambda's parameter names are not known strings`, loc);
+      names.push(n.value);
+    }
     const text = lambda.args[lambda.args.length - 1]!;
-    if (!names.every((n) => n.kind === 'string')) return () => U(`${l}(): a lambda's parameter names are not known strings`, loc);
     return (args) => {
       if (budget.depth > 64) return U(`${l}() nests lambdas too deeply`, loc);
-      if (budget.count >= LAMBDA_BUDGET) {
-        // The evaluation had to stop: one EVAL001 note (RULES.md "Parse and evaluation problems"; self-review 76).
-        if (budget.count++ === LAMBDA_BUDGET) ctx.problem?.(LAMBDA_BUDGET_NOTE, loc);
-        return U(`${l}(): more than ${LAMBDA_BUDGET} lambda calls are not evaluated`, loc);
-      }
-      budget.count++;
+      // Past the budget: one EVAL001 note (RULES.md "Parse and evaluation problems"; self-review 76).
+      const past = pastLambdaBudget(budget.count++, l, loc, (m) => ctx.problem?.(m, loc));
+      if (past) return past;
       budget.depth++;
       try {
-        const bound = new Map(names.map((n, i) => [(n as { value: string }).value.toLowerCase(), args[i] ?? U(`lambda parameter '${(n as { value: string }).value}' has no value`, loc)]));
+        const bound = new Map(names.map((n, i) => [n.toLowerCase(), args[i] ?? U(`lambda parameter '${n}' has no value`, loc)]));
         // The enclosing context with the parameters bound (its methods and fields through the prototype).
         const inner = Object.create(ctx) as ExprContext;
         Object.defineProperty(inner, 'lambdaCalls', { value: budget });

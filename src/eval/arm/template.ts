@@ -10,7 +10,7 @@ import { cutDeclarationChain, declarationChainFull, DECLARATION_CHAIN_MESSAGE, D
 import { recordInstanceValue, type InputDecl, type MemberAllowed, type MemberKey, type OpaqueModuleCall } from '../types.js';
 import type { LineMap, Location } from '../../core/source.js';
 import { envFromVariables, type EnvClass } from '../../core/env.js';
-import { defaultForNull, list, member, nul, obj, passedThrough, str, unknown } from '../../core/value.js';
+import { defaultForNull, list, member, memberAt, nul, obj, passedThrough, str, unknown } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
 import { getProp, members, memberLocation, nodeLocation, nodeToValue, parseJsonc, propertyNode, sameKeyIgnoringCase } from '../../parse/json/index.js';
 import type { JsonNode, ParsedJson } from '../../parse/json/index.js';
@@ -1034,7 +1034,7 @@ function memberAllowedValues(root: JsonNode, decl: JsonNode, path: readonly Memb
       const mapping = getProp(discriminator, 'mapping');
       const tagName = getProp(discriminator, 'propertyName')?.value;
       if (mapping?.type !== 'object' || typeof tagName !== 'string' || depth >= MAX_REF_DEPTH) return 'unknown';
-      const tag = memberOf(cur, tagName);
+      const tag = memberAt(cur, tagName);
       // The tag as written (Bicep's literal types compare it exactly), not a property name in any case.
       const chosen = tag?.kind === 'string' ? members(mapping).find(([k]) => k === tag.value)?.[2] : undefined;
       if (chosen) {
@@ -1055,17 +1055,8 @@ function memberAllowedValues(root: JsonNode, decl: JsonNode, path: readonly Memb
     else next = getProp(node, 'prefixItems')?.children?.[key] ?? getProp(node, 'items');
     if (next?.type !== 'object') return undefined;
     node = next;
-    cur = memberOf(cur, key);
+    cur = memberAt(cur, key);
   }
-}
-
-/** The member of an object or list value at `key` (a property name in any case, as ARM reads them; an index). */
-function memberOf(value: Value | undefined, key: MemberKey): Value | undefined {
-  if (typeof key === 'number') return value?.kind === 'list' ? value.items[key] : undefined;
-  if (value?.kind !== 'object') return undefined;
-  const lower = key.toLowerCase();
-  for (const [k, v] of value.entries) if (k.toLowerCase() === lower) return v;
-  return undefined;
 }
 
 /** `#/definitions/x` references followed at most this many times (a cycle is invalid anyway). */

@@ -632,18 +632,16 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
   // unknown here, over any literal `env:`/`variables:` entry of that name.
   const runtime = github || pipeline ? runtimeVariables(f, place?.job, place?.step, github ? 'github-actions' : 'azure-pipelines') : undefined;
   const setBy = github ? 'written to $GITHUB_ENV' : 'set with ##vso[task.setvariable]';
-  setAtRunTime(
-    runtime,
-    (name) => `${name} is ${setBy} by an earlier step of the job`,
-    (name) => `an earlier step of the job may set ${name} at run time (${setBy})`,
-  );
+  const setEarlier = (name: string): string => `${name} is ${setBy} by an earlier step of the job`;
+  const maySetEarlier = (name: string): string => `an earlier step of the job may set ${name} at run time (${setBy})`;
+  setAtRunTime(runtime, setEarlier, maySetEarlier);
   // A run-time write changes the pipeline variable a step's own `env:` entry hides too (self-review 79).
   if (variablesBeforeStep && runtime) {
     const written = new Map(Array.from(runtime.names ?? [], ([n, at]) => [n.toLowerCase(), at] as const));
     for (const k of [...variablesBeforeStep.keys()]) {
       const at = written.get(k.toLowerCase());
-      if (at !== undefined) variablesBeforeStep.set(k, unknown(`${k} is ${setBy} by an earlier step of the job`, at));
-      else if (runtime.any !== undefined) variablesBeforeStep.set(k, unknown(`an earlier step of the job may set ${k} at run time (${setBy})`, runtime.any));
+      if (at !== undefined) variablesBeforeStep.set(k, unknown(setEarlier(k), at));
+      else if (runtime.any !== undefined) variablesBeforeStep.set(k, unknown(maySetEarlier(k), runtime.any));
     }
   }
   /** The pipeline variable a step's own `env:` entry of that name (in any case: Azure Pipelines names ignore it) hides; undefined when there is none. */
@@ -703,7 +701,7 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
     }
     env.set(upper, variable);
   }
-  if (runtime?.any) env.set(ANY_VARIABLE, unknown(`an earlier step of the job may set any variable at run time (${setBy})`, runtime.any));
+  if (runtime?.any) env.set(ANY_VARIABLE, unknown(maySetEarlier('any variable'), runtime.any));
   return { env, expansion, variables: { values: vars, hidden, ...(variableFiles.length ? { files: variableFiles } : {}), fromMacros, ...(beforeRunTime.size ? { compileTime: beforeRunTime } : {}) }, condition: conditionReference };
 }
 

@@ -19,7 +19,7 @@ import type { CiCommand, CiExpandedWord, CiHeredoc, ExpandedPiece, CiScript, CiW
 import { afterPrefix, afterWrappers, DECLARERS, isTerraformProgram, joinExpressions, POWERSHELL_ASSIGNMENT_OPERATOR, powershellProgramAt, redirection, SHELL_ASSIGNMENT, SHELL_LEADING_WORDS } from '../ci-words.js';
 import { POWERSHELL_TYPE } from '../../parse/yaml/script.js';
 import { nestedFolder, STARTING_FOLDER, UNKNOWN_FOLDER, within, type FolderState, type ScriptFolder } from './folders.js';
-import { ANY_VARIABLE, besideScriptPath, CaseFoldedEnv, CHECKOUT_TOKEN, checkoutPath, expandWord, lookupPowerShell, spellingsOf, isPsEnvironmentKey, oneWord, psEnvironmentKey, psVariableKey, SCRIPT_DIR_TOKEN, scriptDirOutput, sliceValue, sliceVariable, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
+import { ANY_VARIABLE, besideScriptPath, CaseFoldedEnv, CHECKOUT_TOKEN, checkoutPath, expandWord, lookup, lookupPowerShell, spellingsOf, isPsEnvironmentKey, oneWord, psEnvironmentKey, psVariableKey, SCRIPT_DIR_TOKEN, scriptDirOutput, sliceValue, sliceVariable, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
 
 /** A PowerShell variable word with type constraints before it (`[string]$x`): the constraints, the variable. */
 const PS_TYPED = new RegExp(String.raw`^((?:${POWERSHELL_TYPE})+)(\$.*)$`, 's');
@@ -1601,7 +1601,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     const fallback = branches.argv[5]!;
     // A quoted string, a variable or a number; a bare word runs a command (`else { Get-Name }`).
     if (!variable || !/^(?:["'$]|[0-9]+$)/.test(fallback.raw)) return undefined;
-    const bound = lookupPowerShell(env, psVariableKey(variable[1]!), ctx.runnerOs) ?? env.get(ANY_VARIABLE);
+    const bound = lookup(env, psVariableKey(variable[1]!), true, ctx.runnerOs);
     const chosen = bound !== undefined && (bound.kind !== 'string' || bound.value !== '') ? read : fallback;
     const e = expandWord(chosen, env, ctx);
     return asString(copiedVariableInChain(sliceValue(e), e, 0, chosen), true);

@@ -14,7 +14,7 @@ import { U, withLocals } from './context.js';
 import type { Locals } from './context.js';
 import { isLoadFunction, load } from './load.js';
 import type { FileScope } from './scope.js';
-import { applyLambdaFunction, LAMBDA_BUDGET, LAMBDA_BUDGET_NOTE, LAMBDA_FUNCTIONS, type LambdaBody } from '../lambda-functions.js';
+import { applyLambdaFunction, LAMBDA_FUNCTIONS, pastLambdaBudget, type LambdaBody } from '../lambda-functions.js';
 
 /**
  * `name(args)`: a namespace-free function call, or with `builtIn` a `sys.`/`az.` one. A function
@@ -82,12 +82,9 @@ function evalLambdaCall(scope: FileScope, l: string, argExprs: Expression[], loc
   const init = l === 'reduce' && values[1] ? scope.eval(values[1], locals) : undefined;
   const body = (f: LambdaExpr): LambdaBody => (args) => {
     if (scope.env.calls > 64) return U(`${l}() nests lambdas too deeply`, loc);
-    if (scope.env.lambdaCalls >= LAMBDA_BUDGET) {
-      // The evaluation had to stop: one EVAL001 note (RULES.md "Parse and evaluation problems"; self-review 76).
-      if (scope.env.lambdaCalls++ === LAMBDA_BUDGET) scope.problem(LAMBDA_BUDGET_NOTE, loc.range);
-      return U(`${l}(): more than ${LAMBDA_BUDGET} lambda calls are not evaluated`, loc);
-    }
-    scope.env.lambdaCalls++;
+    // Past the budget: one EVAL001 note (RULES.md "Parse and evaluation problems"; self-review 76).
+    const past = pastLambdaBudget(scope.env.lambdaCalls++, l, loc, (m) => scope.problem(m, loc.range));
+    if (past) return past;
     scope.env.calls++;
     try {
       return scope.eval(f.body, withLocals(locals, f.params.map((p, i) => [p.name, args[i] ?? U(`lambda parameter '${p.name}' has no value`, loc)])));

@@ -12,7 +12,7 @@
  * import, `import * as ns`): the guard is not known, so it is never judged missing; `undefined`
  * when the type restricts no value (`string`, an object or array type).
  */
-import type { Value } from '../../core/value.js';
+import { memberAt, type Value } from '../../core/value.js';
 import type { MemberAllowed, MemberKey } from '../types.js';
 import type { Expression, TypeDecl, TypeExpr } from '../../parse/bicep/index.js';
 
@@ -116,13 +116,13 @@ export function memberAllowedByType(t: TypeExpr, path: readonly MemberKey[], rea
       if (typeof key !== 'string') return undefined;
       const lower = key.toLowerCase();
       const prop = t.properties.find((p) => !p.isAdditionalProperties && p.keyName?.toLowerCase() === lower) ?? t.properties.find((p) => p.isAdditionalProperties);
-      return prop ? memberAllowedByType(prop.value, rest, reader, depth + 1, memberValue(value, key)) : undefined;
+      return prop ? memberAllowedByType(prop.value, rest, reader, depth + 1, memberAt(value, key)) : undefined;
     }
     case 'ArrayType':
-      return typeof key === 'number' ? memberAllowedByType(t.element, rest, reader, depth + 1, memberValue(value, key)) : undefined;
+      return typeof key === 'number' ? memberAllowedByType(t.element, rest, reader, depth + 1, memberAt(value, key)) : undefined;
     case 'TupleType': {
       const item = typeof key === 'number' ? t.items[key] : undefined;
-      return item ? memberAllowedByType(item.value, rest, reader, depth + 1, memberValue(value, key)) : undefined;
+      return item ? memberAllowedByType(item.value, rest, reader, depth + 1, memberAt(value, key)) : undefined;
     }
     case 'TypeName': {
       const name = t.name.name;
@@ -201,20 +201,11 @@ function matchesTags(t: ObjectTypeOf, reader: TypeReader, value: Value | undefin
   if (value?.kind !== 'object') return true;
   for (const p of t.properties) {
     if (p.isAdditionalProperties || p.keyName === null || p.value.kind !== 'LiteralType') continue;
-    const written = memberValue(value, p.keyName);
+    const written = memberAt(value, p.keyName);
     const tag = reader.literal(p.value.value);
     if (written?.kind === 'string' && tag.kind === 'string' && written.value !== tag.value) return false;
   }
   return true;
-}
-
-/** The member of an object or list value at `key` (a property name in any case, an index); undefined when it is not written or the value is not one. */
-function memberValue(value: Value | undefined, key: MemberKey): Value | undefined {
-  if (typeof key === 'number') return value?.kind === 'list' ? value.items[key] : undefined;
-  if (value?.kind !== 'object') return undefined;
-  const lower = key.toLowerCase();
-  for (const [k, v] of value.entries) if (k.toLowerCase() === lower) return v;
-  return undefined;
 }
 
 /** `ns.name` of a namespace import (`import * as ns from 'types.bicep'`): that file's type, when it can be read. */

@@ -20,7 +20,7 @@ import { asString } from './functions.js';
 import { tryCompileRegex } from './regex.js';
 import { decodeJsonBody } from './json-body.js';
 import { applyTypeConstraint } from './type-defaults.js';
-import { attr, blockHeader, childBlocks, expansionAttrs, fileText, itemFile, localDir, locOf, sourceText, type Located, type ModuleSource } from './module-source.js';
+import { attr, blockHeader, childBlocks, declaredTwice, expansionAttrs, fileText, itemFile, localDir, locOf, sourceText, type Located, type ModuleSource } from './module-source.js';
 import type { EvalGuard} from './guard.js';
 import { BUDGET_REASON, BudgetExceeded, type EvalProblem } from './guard.js';
 
@@ -216,7 +216,7 @@ export class ModuleInstance {
     const decl = this.src.variables.get(name);
     let v: Value;
     if (!decl) v = unknown(`variable "${name}" is not declared`, at);
-    else if (this.src.duplicated.has(`variable:${name}`)) v = unknown(`variable "${name}" is declared twice, which Terraform refuses`, at);
+    else if (declaredTwice(this.src, 'variable', name)) v = unknown(`variable "${name}" is declared twice, which Terraform refuses`, at);
     else {
       const header = variableHeader(decl, name);
       const given = this.opts.inputs.get(name);
@@ -274,7 +274,7 @@ export class ModuleInstance {
     if (cached) return cached;
     const decl = this.src.locals.get(name);
     if (!decl) return unknown(`local "${name}" is not declared`, at);
-    if (this.src.duplicated.has(`local value:${name}`)) return unknown(`local "${name}" is defined twice, which Terraform refuses`, at);
+    if (declaredTwice(this.src, 'local value', name)) return unknown(`local "${name}" is defined twice, which Terraform refuses`, at);
     this.localCache.set(name, CYCLE);
     // The local's name travels with the value as a template variable's does (ARM `variables`,
     // Bicep `var`): GPU001's "the size comes from a variable whose name contains gpu" reads it.
@@ -305,7 +305,7 @@ export class ModuleInstance {
     const token = `tf:${baseAddress}`;
     const decl = this.src.resources.get(key);
     if (!decl) return { value: unknown(`depends on ${baseAddress}`, at, token), consumed: 1 };
-    if (this.src.duplicated.has(`resource:${key}`)) return { value: unknown(`resource ${key} is declared twice, which Terraform refuses`, at, token), consumed: 1 };
+    if (declaredTwice(this.src, 'resource', key)) return { value: unknown(`resource ${key} is declared twice, which Terraform refuses`, at, token), consumed: 1 };
     const instances = this.resourceInstances(key);
     // A reference to an expanded resource indexes it: `x.y[0].name`, `x.y["k"].id`.
     let consumed = 1;
@@ -707,7 +707,7 @@ export class ModuleInstance {
     const call = this.src.moduleCalls.get(name);
     const token = `tf:${this.prefix}module.${name}`;
     if (!call) return { value: unknown(`module "${name}" is not declared`, at, token), consumed: 1 };
-    if (this.src.duplicated.has(`module call:${name}`)) return { value: unknown(`module "${name}" is declared twice, which Terraform refuses`, at, token), consumed: 1 };
+    if (declaredTwice(this.src, 'module call', name)) return { value: unknown(`module "${name}" is declared twice, which Terraform refuses`, at, token), consumed: 1 };
     const instances = this.childInstances(name);
     let consumed = 1;
     let chosen: ChildInstance | undefined;
@@ -745,7 +745,7 @@ export class ModuleInstance {
     const decl = this.src.outputs.get(name);
     const value = decl && attr(decl.node, 'value');
     if (!decl || !value) return unknown(`output "${name}" is not declared`, at);
-    if (this.src.duplicated.has(`output:${name}`)) return unknown(`output "${name}" is defined twice, which Terraform refuses`, at);
+    if (declaredTwice(this.src, 'output', name)) return unknown(`output "${name}" is defined twice, which Terraform refuses`, at);
     this.outputCache.set(name, CYCLE);
     const v = this.abandonable(this.outputCache, name, unknown(BUDGET_REASON) as Value, () => evaluate(value.expr, this.context(itemFile(value, decl.file))));
     this.outputCache.set(name, v);

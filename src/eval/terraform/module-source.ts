@@ -29,14 +29,12 @@ export interface ModuleSource {
   localDirs: Map<string, string>;
   /** Declarations whose name an earlier one of the module already has (Terraform refuses the module); the first one is kept. */
   duplicates: Duplicate[];
-  /** `variable:x`, `local value:x`, `output:x`, `resource:t.n`, `module call:x` … of `duplicates`: values read by such a name are unknown (which declaration counts is not known). */
-  duplicated: Set<string>;
 }
 
 /** A second declaration of a name in one module (`variable "x"` twice, across its files too). */
 export interface Duplicate {
-  /** Terraform's words for it: `variable`, `local value`, `resource`, `data source`, `module call`, `output`. */
-  what: string;
+  /** Terraform's words for it. */
+  what: 'variable' | 'local value' | 'resource' | 'data source' | 'module call' | 'output';
   name: string;
   first: Located<Block | Attribute>;
   again: Located<Block | Attribute>;
@@ -59,15 +57,11 @@ export function buildModuleSource(dir: string, files: HclFile[]): ModuleSource {
     texts: new Map(),
     localDirs: new Map(),
     duplicates: [],
-    duplicated: new Set(),
   };
   // The first declaration of a name is kept; a later one is recorded (Terraform refuses both).
-  const declare = <T extends Block | Attribute>(table: Map<string, Located<T>>, name: string, located: Located<T>, what: string, summary: string): void => {
+  const declare = <T extends Block | Attribute>(table: Map<string, Located<T>>, name: string, located: Located<T>, what: Duplicate['what'], summary: string): void => {
     const first = table.get(name);
-    if (first) {
-      src.duplicates.push({ what, name, first, again: located, summary });
-      src.duplicated.add(`${what}:${name}`);
-    }
+    if (first) src.duplicates.push({ what, name, first, again: located, summary });
     else table.set(name, located);
   };
   // Override files are merged after every normal file, in name order (Terraform docs,
@@ -116,6 +110,14 @@ export function buildModuleSource(dir: string, files: HclFile[]): ModuleSource {
     }
   }
   return src;
+}
+
+/**
+ * Whether the module declares `name` (a `what` of `Duplicate`) twice: a value read by that name is
+ * unknown, as which declaration counts is not known (Terraform refuses the module).
+ */
+export function declaredTwice(src: ModuleSource, what: Duplicate['what'], name: string): boolean {
+  return src.duplicates.some((d) => d.what === what && d.name === name);
 }
 
 /** `override.tf` or `*_override.tf`, and their JSON forms `override.tf.json`, `*_override.tf.json` (Terraform docs, Override Files). */
