@@ -37892,18 +37892,14 @@ function applyLambdaFunction(l, input2, init, fns3, loc3, maxItems) {
     case "reduce":
       return items.reduce((cur, next, i) => call(0, [cur, next, idx(i)]), init ?? unknown("reduce() needs an initial value", loc3));
     case "sort": {
-      const out = [];
-      for (const x of items) {
-        let at2 = out.length;
-        while (at2 > 0) {
-          const before = call(0, [x, out[at2 - 1]]);
-          if (before.kind !== "bool") return unknown(`${l}(): the comparison is not known`, loc3);
-          if (!before.value) break;
-          at2--;
-        }
-        out.splice(at2, 0, x);
-      }
-      return list(out, loc3);
+      let unknownComparison = false;
+      const before = (a, b) => {
+        const r = call(0, [a, b]);
+        if (r.kind !== "bool") unknownComparison = true;
+        return r.kind === "bool" && r.value;
+      };
+      const sorted = mergeSort(items, before, () => unknownComparison);
+      return unknownComparison ? unknown(`${l}(): the comparison is not known`, loc3) : list(sorted, loc3);
     }
     default: {
       const m = /* @__PURE__ */ new Map();
@@ -37918,6 +37914,19 @@ function applyLambdaFunction(l, input2, init, fns3, loc3, maxItems) {
       return obj(m, loc3);
     }
   }
+}
+function mergeSort(items, before, stop) {
+  if (items.length <= 1) return [...items];
+  const mid = items.length >> 1;
+  const left = mergeSort(items.slice(0, mid), before, stop);
+  const right = mergeSort(items.slice(mid), before, stop);
+  const out = [];
+  let i = 0;
+  let j = 0;
+  while (i < left.length && j < right.length && !stop()) out.push(before(right[j], left[i]) ? right[j++] : left[i++]);
+  while (i < left.length) out.push(left[i++]);
+  while (j < right.length) out.push(right[j++]);
+  return out;
 }
 var LAMBDA_FUNCTIONS, LAMBDA_BUDGET, LAMBDA_BUDGET_NOTE;
 var init_lambda_functions = __esm({

@@ -68,19 +68,16 @@ export function applyLambdaFunction(l: string, input: Value | undefined, init: V
     case 'reduce':
       return items.reduce((cur, next, i) => call(0, [cur, next, idx(i)]), init ?? unknown('reduce() needs an initial value', loc));
     case 'sort': {
-      // Insertion sort with the lambda as "a comes before b" (stable; n ≤ maxItems).
-      const out: Value[] = [];
-      for (const x of items) {
-        let at = out.length;
-        while (at > 0) {
-          const before = call(0, [x, out[at - 1]!]);
-          if (before.kind !== 'bool') return unknown(`${l}(): the comparison is not known`, loc);
-          if (!before.value) break;
-          at--;
-        }
-        out.splice(at, 0, x);
-      }
-      return list(out, loc);
+      // A stable merge sort with the lambda as "a comes before b": n log n lambda calls, so a
+      // long list in reverse order does not spend the lambda budget (insertion sort did).
+      let unknownComparison = false;
+      const before = (a: Value, b: Value): boolean => {
+        const r = call(0, [a, b]);
+        if (r.kind !== 'bool') unknownComparison = true;
+        return r.kind === 'bool' && r.value;
+      };
+      const sorted = mergeSort(items, before, () => unknownComparison);
+      return unknownComparison ? unknown(`${l}(): the comparison is not known`, loc) : list(sorted, loc);
     }
     default: {
       // toObject(xs, key[, value]) and groupBy(xs, key): keys must be known strings.
@@ -96,4 +93,22 @@ export function applyLambdaFunction(l: string, input: Value | undefined, init: V
       return obj(m, loc);
     }
   }
+}
+
+/**
+ * Sorts `items` stably by `before` (a strict "a comes before b"): an item of the right half
+ * goes first only when it comes before the left one. Stops early once `stop()` holds.
+ */
+function mergeSort(items: readonly Value[], before: (a: Value, b: Value) => boolean, stop: () => boolean): Value[] {
+  if (items.length <= 1) return [...items];
+  const mid = items.length >> 1;
+  const left = mergeSort(items.slice(0, mid), before, stop);
+  const right = mergeSort(items.slice(mid), before, stop);
+  const out: Value[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < left.length && j < right.length && !stop()) out.push(before(right[j]!, left[i]!) ? right[j++]! : left[i++]!);
+  while (i < left.length) out.push(left[i++]!);
+  while (j < right.length) out.push(right[j++]!);
+  return out;
 }

@@ -321,4 +321,17 @@ describe('ARM lambda functions (review 75: "lambda functions are not evaluated")
     // One EVAL001 note says the evaluation had to stop (self-review 76).
     expect(cc.problems).toEqual(['lambda functions call their lambdas more than 100,000 times in this evaluation; the values past that are not evaluated']);
   });
+
+  it('sort() is stable and takes n log n comparisons: 1,000 items in reverse order stay within the lambda budget', () => {
+    const cc = c();
+    const reversed = js("[sort(range(0, 1000), lambda('a', 'b', greater(lambdaVariables('a'), lambdaVariables('b'))))]", cc) as number[];
+    expect(reversed).toHaveLength(1000);
+    expect(reversed.slice(0, 3)).toEqual([999, 998, 997]);
+    expect(cc.problems).toEqual([]);
+    // Equal keys keep their order.
+    expect(js("[sort(createArray(createObject('k', 1, 'n', 'a'), createObject('k', 0, 'n', 'b'), createObject('k', 1, 'n', 'c'), createObject('k', 0, 'n', 'd')), lambda('x', 'y', less(lambdaVariables('x').k, lambdaVariables('y').k)))]", c())).toEqual([
+      { k: 0, n: 'b' }, { k: 0, n: 'd' }, { k: 1, n: 'a' }, { k: 1, n: 'c' },
+    ]);
+    expect(ev("[sort(createArray(2, 1), lambda('a', 'b', parameters('unset')))]", c())).toMatchObject({ kind: 'unknown', reason: 'sort(): the comparison is not known' });
+  });
 });
