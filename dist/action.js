@@ -31714,10 +31714,11 @@ function expandWord(word, env, ctx, onAssign, depth = 0) {
     } else segs.push({ text: text2, from, to });
   };
   const wholeWordExpansion = (from, to) => from === 0 && to === raw.length;
-  const expansion = (value, from, to, variable, severalWords = false) => {
+  const expansion = (value, from, to, variable, severalWords = false, written2) => {
     const v = value.kind === "string" || value.kind === "unknown" ? value : str(String(value.value ?? ""), value.origin);
     const seg = { text: v.kind === "string" ? v.value : "", from, to, value: v, unquoted: quote === "" };
     if (variable) seg.variable = variable;
+    if (variable && written2) seg.written = written2;
     segs.push(seg);
     if (severalWords) opaque = true;
     else if (v.kind === "unknown" && quote === "" && !v.oneWord && (!ps || wholeWordExpansion(from, to))) opaque = true;
@@ -31737,7 +31738,7 @@ function expandWord(word, env, ctx, onAssign, depth = 0) {
     const close = raw.indexOf(")", at2 + 2);
     const name = close < 0 ? "" : raw.slice(at2 + 2, close);
     if (!/^[A-Za-z_][\w.]*$/.test(name)) return -1;
-    expansion(ctx.macro(name), at2, close + 1, name);
+    expansion(ctx.macro(name), at2, close + 1, name, false, `$(${name})`);
     return close + 1;
   };
   let i = 0;
@@ -31975,9 +31976,10 @@ function literalPieces(segs, from) {
 }
 function sliceVariable(e, from = 0) {
   const segs = e.segments.filter((s) => s.to > from);
-  return segs.length === 1 ? segs[0].variable : void 0;
+  const name = segs.length === 1 ? segs[0].variable : void 0;
+  return name === void 0 ? void 0 : { name, written: segs[0].written ?? `$${name}` };
 }
-var SELF, DIR_OF_SELF, SCRIPT_DIR_IDIOM, SCRIPT_DIR_TOKEN, NUMERIC_SHELL_VARIABLES, CHECKOUT_TOKEN, ACTION_PATH_VARIABLE, NAME, PS_PREFIXES, PS_SCOPE, PS_NAME, PS_BRACED, ANY_VARIABLE, CaseFoldedEnv, SPECIAL, MAX_EXPANDED_CHARS, MAX_LITERAL_PIECES;
+var SELF, DIR_OF_SELF, SCRIPT_DIR_IDIOM, SCRIPT_DIR_TOKEN, NUMERIC_SHELL_VARIABLES, ONE_WORD_GITHUB_CONTEXTS, CHECKOUT_TOKEN, ACTION_PATH_VARIABLE, NAME, PS_PREFIXES, PS_SCOPE, PS_NAME, PS_BRACED, ANY_VARIABLE, CaseFoldedEnv, SPECIAL, MAX_EXPANDED_CHARS, MAX_LITERAL_PIECES;
 var init_words = __esm({
   "src/eval/azcli/words.ts"() {
     "use strict";
@@ -31991,6 +31993,7 @@ var init_words = __esm({
     );
     SCRIPT_DIR_TOKEN = "script-dir:";
     NUMERIC_SHELL_VARIABLES = /* @__PURE__ */ new Set(["RANDOM", "SRANDOM", "SECONDS", "EPOCHSECONDS", "PPID", "BASHPID", "UID", "EUID", "LINENO"]);
+    ONE_WORD_GITHUB_CONTEXTS = /* @__PURE__ */ new Set(["github.run_id", "github.run_number", "github.run_attempt", "strategy.job-index", "strategy.job-total", "strategy.max-parallel", "strategy.fail-fast"]);
     CHECKOUT_TOKEN = "checkout-top";
     ACTION_PATH_VARIABLE = "GITHUB_ACTION_PATH";
     NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
@@ -46283,7 +46286,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   };
   const copiedVariableInChain = (v, e, from, w) => {
     const source = v.kind === "unknown" ? void 0 : sliceVariable(e, from);
-    return source ? passedThrough(v, variableSite({ file, range: w.range }, source)) : v;
+    return source ? passedThrough(v, variableSite({ file, range: w.range }, source.name, source.written)) : v;
   };
   const commands = script.commands;
   const functions = functionsOf(commands, ps);
@@ -47911,7 +47914,8 @@ function scriptContext(file, place, variant, given, inherited, callerOs) {
     }
     const path62 = parts.join(".").toLowerCase();
     const top = !github ? void 0 : CHECKOUT_TOP_CONTEXTS.has(path62) ? CHECKOUT_TOKEN : path62 === "github.action_path" && isActionFile(f) ? `${SCRIPT_DIR_TOKEN}${f}` : void 0;
-    return unknown(`\${{ ${expr.trim().slice(0, 60)} }} is not resolved here (only inputs, parameters, matrix values and literal variables are)`, void 0, top);
+    const notResolved = unknown(`\${{ ${expr.trim().slice(0, 60)} }} is not resolved here (only inputs, parameters, matrix values and literal variables are)`, void 0, top);
+    return github && ONE_WORD_GITHUB_CONTEXTS.has(path62) ? oneWord(notResolved) : notResolved;
   };
   const typedReference = (reference) => {
     const parts = referenceOf(reference);
@@ -49334,7 +49338,7 @@ function fromInvocation(inv, file, refs, recordRefs, linker, configured) {
   return drafts;
 }
 function withSymbol(v, variable, consumer) {
-  return passedThrough(v, variableSite(consumer, variable));
+  return passedThrough(v, variableSite(consumer, variable.name, variable.written));
 }
 function setFact(r, attr2, value, at2, sourcePath) {
   const fact = { value, defaulted: false, at: at2, sourcePath };

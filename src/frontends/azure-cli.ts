@@ -45,7 +45,7 @@ import { configuredDefault, configuredDefaults } from '../eval/azcli/configure.j
 import { entryValue, jobWithValue, matrixVariants, placesOf, scriptContext, type CallerVariables, type ScriptContext, type ScriptPlace } from '../eval/azcli/context.js';
 import { linkStepTemplate, runtimeVariablesWithin, type RuntimeVariables } from '../eval/azcli/runtime-variables.js';
 import { conditionsHold } from '../eval/ci/template-conditions.js';
-import { sliceValue, sliceVariable, type Env, type ExpandedWord, type RunnerOs } from '../eval/azcli/words.js';
+import { sliceValue, sliceVariable, type Env, type ExpandedWord, type RunnerOs, type VariableUse } from '../eval/azcli/words.js';
 import { redirection } from '../eval/ci-words.js';
 import type { EvaluatedUnit, FrontEndContext, Problem, SuppressionSource } from './types.js';
 import { fileCommandResources, identityKey, newFileLinks, placeIdentity, type FileCommand } from './azure-cli-files.js';
@@ -112,7 +112,7 @@ interface Draft {
 /** Parses the flags of one `az` command against its spec. */
 interface ParsedFlags {
   /** Flag (as the spec names it, first name) → value and where the flag is written. */
-  values: Map<FlagSpec, { value: Value; flag: ExpandedWord; variable?: string }>;
+  values: Map<FlagSpec, { value: Value; flag: ExpandedWord; variable?: VariableUse }>;
   name?: { value: Value; raw: string };
   parent?: Value;
   /** Canonical reference → the named resource's identity key. */
@@ -302,7 +302,7 @@ function readFlag(
   takeMany: () => { words: { w: ExpandedWord; from: number }[] },
   file: string,
   next: ExpandedWord | undefined,
-): { value: Value; variable?: string } | undefined {
+): { value: Value; variable?: VariableUse } | undefined {
   // A flag that came out of a variable (`$ARGS` split into words) is written in the assignment.
   const flagLoc: Location = (flagWord.segments.length === 1 && flagWord.segments[0]!.value?.origin) || { file, range: flagWord.word.range };
   // A flag a condition chose (`${{ inputs.admin == 'yes' && '--admin-enabled' || '' }}`): the value
@@ -1045,8 +1045,8 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
   return drafts;
 }
 
-function withSymbol(v: Value, variable: string, consumer: Location): Value {
-  return passedThrough(v, variableSite(consumer, variable));
+function withSymbol(v: Value, variable: VariableUse, consumer: Location): Value {
+  return passedThrough(v, variableSite(consumer, variable.name, variable.written));
 }
 
 function setFact(r: Resource, attr: string, value: Value, at: Location, sourcePath: string): void {

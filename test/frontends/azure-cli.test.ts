@@ -90,6 +90,16 @@ describe('azure-cli front end: values', () => {
     expect(attr(b!, 'adminEnabled')).toBe('false');
   });
 
+  it('a GitHub context that is always a number is one word: absent flags keep their defaults (review 80)', () => {
+    const r = run({
+      '.github/workflows/w.yml':
+        'on: push\njobs:\n  j:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          az acr create -n acr${{ strategy.job-index }} --sku Basic\n          az acr create -n acr${{ github.event.number }} --sku Basic\n',
+    });
+    const [a, b] = resources(r);
+    expect(attr(a!, 'adminEnabled')).toBe('false');
+    expect(attr(b!, 'adminEnabled')).toMatch(/^\?the unquoted acr\$\{\{ github\.event\.number \}\} in this az command may expand to several words/);
+  });
+
   it('an unquoted unknown expansion as a flag value (`-n $NAME`) also makes absent flags unknown: the shell may split it into more flags', () => {
     const r = run({ 'a.sh': 'az acr create -n $NAME --sku Basic\naz acr create -n "$NAME" --sku Basic\naz acr create --sku Basic -n kv-$ENV\nNAME=acr4\naz acr create -n $NAME --sku Basic\n' });
     const [a, b, c, d] = resources(r);

@@ -2024,6 +2024,19 @@ jobs:
         messageId: 'notGpuSize',
       },
       {
+        // The flag is related with the variable as written: an Azure Pipelines macro `$(gpuSize)`,
+        // not `$gpuSize`, a shell variable of its own (review 80).
+        name: 'macro-on-the-flag-related-as-written',
+        files: {
+          'azure-pipelines.yml':
+            'variables:\n  gpuSize: ⟦Standard_E8s_v5⟧\nsteps:\n  - pwsh: |\n      az aks nodepool add -g rg --cluster-name aks -n gpuado `\n        --node-vm-size $(gpuSize) --node-taints sku=gpu:NoSchedule\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+        related: [{ file: 'azure-pipelines.yml', line: 6, label: '$(gpuSize)' }],
+      },
+      {
         // `source ./vars.sh` runs a scanned script in this shell: its literal assignment is the size.
         name: 'sourced-variables-file',
         files: {

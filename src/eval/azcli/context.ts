@@ -16,7 +16,7 @@ import type { CiFile, CiJob, CiMatrixEntry, CiMatrixLeg, CiScalar, CiStage, CiSt
 import { runtimeVariables, type RuntimeVariables } from './runtime-variables.js';
 import { githubOperatorExpression, type ExpressionLocator } from './github-expression.js';
 import { conditionsHold, typedParameter, type TemplateCondition } from '../ci/template-conditions.js';
-import { ANY_VARIABLE, CHECKOUT_TOKEN, isActionFile, MAX_EXPANDED_CHARS, oneWord, runnerOsOf, SCRIPT_DIR_TOKEN, tooLongToRead, type Env, type ExpansionContext, type RunnerOs } from './words.js';
+import { ANY_VARIABLE, CHECKOUT_TOKEN, isActionFile, MAX_EXPANDED_CHARS, ONE_WORD_GITHUB_CONTEXTS, oneWord, runnerOsOf, SCRIPT_DIR_TOKEN, tooLongToRead, type Env, type ExpansionContext, type RunnerOs } from './words.js';
 import { CHECKOUT_TOP_CONTEXTS, CHECKOUT_TOP_MACROS } from '../../parse/yaml/ci-checkout.js';
 
 /** One matrix combination of a job (empty for a job without a matrix). */
@@ -359,7 +359,8 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
     const path = parts.join('.').toLowerCase();
     // (`github.action_path` in an action's own steps: the folder of its action.yml.)
     const top = !github ? undefined : CHECKOUT_TOP_CONTEXTS.has(path) ? CHECKOUT_TOKEN : path === 'github.action_path' && isActionFile(f) ? `${SCRIPT_DIR_TOKEN}${f}` : undefined;
-    return unknown(`\${{ ${expr.trim().slice(0, 60)} }} is not resolved here (only inputs, parameters, matrix values and literal variables are)`, undefined, top);
+    const notResolved = unknown(`\${{ ${expr.trim().slice(0, 60)} }} is not resolved here (only inputs, parameters, matrix values and literal variables are)`, undefined, top);
+    return github && ONE_WORD_GITHUB_CONTEXTS.has(path) ? oneWord(notResolved) : notResolved;
   };
   /**
    * A reference inside an expression with operators, as GitHub types it: a `boolean`/`number`

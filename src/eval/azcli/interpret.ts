@@ -700,7 +700,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    */
   const copiedVariableInChain = (v: Value, e: ExpandedWord, from: number, w: CiWord): Value => {
     const source = v.kind === 'unknown' ? undefined : sliceVariable(e, from);
-    return source ? passedThrough(v, variableSite({ file, range: w.range }, source)) : v;
+    return source ? passedThrough(v, variableSite({ file, range: w.range }, source.name, source.written)) : v;
   };
 
   const commands = script.commands;

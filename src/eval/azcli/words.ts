@@ -116,6 +116,14 @@ function scriptDirValue(file: string, inner: string): Value {
  */
 const NUMERIC_SHELL_VARIABLES: ReadonlySet<string> = new Set(['RANDOM', 'SRANDOM', 'SECONDS', 'EPOCHSECONDS', 'PPID', 'BASHPID', 'UID', 'EUID', 'LINENO']);
 
+/**
+ * GitHub expression contexts that are always a number or a boolean (docs.github.com, "Contexts
+ * reference": `github.run_id`, `run_number`, `run_attempt` are "a unique number",
+ * `strategy.job-index`/`job-total`/`max-parallel` numbers, `strategy.fail-fast` a boolean):
+ * unknown, but one word where written unquoted (`-n gpu${{ strategy.job-index }}` carries no flag).
+ */
+export const ONE_WORD_GITHUB_CONTEXTS: ReadonlySet<string> = new Set(['github.run_id', 'github.run_number', 'github.run_attempt', 'strategy.job-index', 'strategy.job-total', 'strategy.max-parallel', 'strategy.fail-fast']);
+
 export function oneWord(v: UnknownValue): UnknownValue {
   return { ...v, oneWord: true };
 }
@@ -194,6 +202,8 @@ export interface Segment {
   value?: Value;
   /** The variable an expansion read (`SIZE`), for the value's chain. */
   variable?: string;
+  /** …as written, when not `$SIZE` (an Azure Pipelines macro `$(gpuSize)`). */
+  written?: string;
   /** The expansion was not inside double quotes (it is split into words by the shell). */
   unquoted?: boolean;
 }
@@ -407,10 +417,11 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
   // about_Parsing). Only a word that is nothing but one expansion may pass an array, whose
   // elements become separate arguments of a native command.
   const wholeWordExpansion = (from: number, to: number): boolean => from === 0 && to === raw.length;
-  const expansion = (value: Value, from: number, to: number, variable?: string, severalWords = false): void => {
+  const expansion = (value: Value, from: number, to: number, variable?: string, severalWords = false, written?: string): void => {
     const v = value.kind === 'string' || value.kind === 'unknown' ? value : str(String((value as { value?: unknown }).value ?? ''), value.origin);
     const seg: Segment = { text: v.kind === 'string' ? v.value : '', from, to, value: v, unquoted: quote === '' };
     if (variable) seg.variable = variable;
+    if (variable && written) seg.written = written;
     segs.push(seg);
     if (severalWords) opaque = true;
     else if (v.kind === 'unknown' && quote === '' && !v.oneWord && (!ps || wholeWordExpansion(from, to))) opaque = true;
@@ -436,7 +447,7 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
     const close = raw.indexOf(')', at + 2);
     const name = close < 0 ? '' : raw.slice(at + 2, close);
     if (!/^[A-Za-z_][\w.]*$/.test(name)) return -1;
-    expansion(ctx.macro(name), at, close + 1, name);
+    expansion(ctx.macro(name), at, close + 1, name, false, `$(${name})`);
     return close + 1;
   };
 
@@ -729,7 +740,14 @@ function literalPieces(segs: readonly Segment[], from: number): string[] | undef
 }
 
 /** The variable a slice comes from, when one expansion makes it up. */
-export function sliceVariable(e: ExpandedWord, from = 0): string | undefined {
+/** The one variable an expansion from `from` on is: its name, and the name as written (`$SIZE`, `$env:SIZE`, `$(size)`) for the chain's label. */
+export interface VariableUse {
+  name: string;
+  written: string;
+}
+
+export function sliceVariable(e: ExpandedWord, from = 0): VariableUse | undefined {
   const segs = e.segments.filter((s) => s.to > from);
-  return segs.length === 1 ? segs[0]!.variable : undefined;
+  const name = segs.length === 1 ? segs[0]!.variable : undefined;
+  return name === undefined ? undefined : { name, written: segs[0]!.written ?? `$${name}` };
 }
