@@ -1911,6 +1911,12 @@ function fromJS(x, origin, depth = 0) {
   }
   return unknown(`unsupported value ${String(x)}`, origin);
 }
+function knownFirstItems(v) {
+  return v.kind === "list" ? v.items : v.kind === "unknown" ? v.firstItems ?? [] : [];
+}
+function unknownAfter(first, u) {
+  return first.length > 0 ? { ...u, firstItems: first } : u;
+}
 function memberAt(v, key) {
   if (typeof key === "number") return v?.kind === "list" ? v.items[key] : void 0;
   return member2(v, key);
@@ -19159,7 +19165,7 @@ var init_functions = __esm({
       concat: (args, at2) => {
         const items = [];
         for (const a of args) {
-          if (a.kind === "unknown") return unk("concat", at2, a);
+          if (a.kind === "unknown") return unknownAfter([...items, ...knownFirstItems(a)], unknown(a.reason, at2));
           const l = asList(a);
           if (!l) return unk("concat", at2);
           appendAll(items, l);
@@ -32912,7 +32918,9 @@ function applyDerived(derived2, body, site, into) {
 }
 function elements(parent, src, el) {
   const listValue = valueAt(src.body, el.path);
-  const items = listValue?.kind === "list" ? listValue.items : listValue?.kind === "unknown" ? [unknown(`which ${el.path.split(".").pop()} elements exist is not known: ${listValue.reason}`, listValue.origin, listValue.token)] : [];
+  const field = el.path.split(".").pop();
+  const first = listValue?.kind === "unknown" ? listValue.firstItems ?? [] : [];
+  const items = listValue?.kind === "list" ? listValue.items : listValue?.kind === "unknown" ? [...first, unknown(first.length > 0 ? `which ${field} elements follow the first ${first.length} is not known: ${listValue.reason}` : `which ${field} elements exist is not known: ${listValue.reason}`, listValue.origin, listValue.token)] : [];
   return items.map((item, i) => {
     const attrs = /* @__PURE__ */ new Map();
     fixedFacts(el.fixed, attrs);
@@ -32927,7 +32935,7 @@ function elements(parent, src, el) {
       }
     }
     const nameValue = el.namePath ? valueAt(item, el.namePath) : void 0;
-    const key = nameValue?.kind === "string" ? nameValue.value : listValue?.kind === "unknown" ? "?" : String(i);
+    const key = nameValue?.kind === "string" ? nameValue.value : listValue?.kind === "unknown" && i === items.length - 1 ? "?" : String(i);
     const header = (src.format === "terraform" ? item.origin : elementNameAt(src, prefix, el, item, nameValue) ?? item.origin) ?? parent.header;
     const element = {
       address: `${parent.address}.${el.path.split(".").pop()}[${JSON.stringify(key)}]`,
@@ -38028,6 +38036,19 @@ function minmax(name, pick) {
     return num(pick(xs.map((x) => x.value)), loc3);
   };
 }
+function firstItemsOfConcat(args) {
+  const items = [];
+  for (const a of args) {
+    if (a.kind === "null") continue;
+    if (a.kind !== "list" && a.kind !== "unknown") {
+      items.push(a);
+      continue;
+    }
+    items.push(...knownFirstItems(a));
+    if (a.kind === "unknown" || a.partial) break;
+  }
+  return items;
+}
 function splitFormat(fmt) {
   const out = [];
   let cur = "";
@@ -38437,7 +38458,7 @@ var init_evaluate2 = __esm({
       (args, loc3) => {
         if (args.length === 0) return str("", loc3);
         if (args.some((a) => a.kind === "list")) {
-          if (args.some((a) => a.kind === "unknown")) return U("concat(): depends on an unknown value", loc3, callToken("concat", args));
+          if (args.some((a) => a.kind === "unknown")) return unknownAfter(firstItemsOfConcat(args), U("concat(): depends on an unknown value", loc3, callToken("concat", args)));
           const items = [];
           for (const a of args) {
             if (a.kind === "list") items.push(...a.items);
@@ -40528,6 +40549,10 @@ function elementAt(scope, e, index, depth = 0) {
   const written2 = declaredExpression(scope, e);
   if (written2?.kind === "Null") return { count: 0 };
   if (written2?.kind === "Array") return elementInParts(scope, written2.items, index, depth);
+  if (written2?.kind === "Ternary") {
+    const c = scope.eval(written2.condition, void 0);
+    return c.kind === "bool" ? elementAt(scope, c.value ? written2.consequent : written2.alternate, index, depth + 1) : void 0;
+  }
   const call = written2 && builtinCall(written2);
   if (call?.name === "concat") return elementInParts(scope, call.args.map(spreadOf), index, depth);
   if (call?.name === "flatten" && call.args.length === 1) {
@@ -41031,8 +41056,9 @@ function evaluateAt(scope, e, locals, loc3) {
         const it = e.items[i];
         if (it.kind === "Spread") {
           const v = scope.eval(it.expression, locals);
+          if (v.kind === "list" && v.partial) return unknownAfter([...items, ...v.items], unknown("spread of an array with more items than the linter expands", loc3));
           if (v.kind === "list") items.push(...v.items);
-          else return U2(v.kind === "unknown" ? `spread of an unknown value (${v.reason})` : "spread of a non-array", loc3);
+          else return v.kind === "unknown" ? unknownAfter([...items, ...knownFirstItems(v)], unknown(`spread of an unknown value (${v.reason})`, loc3)) : U2("spread of a non-array", loc3);
         } else items.push(scope.eval(it, locals));
       }
       return list(items, loc3);

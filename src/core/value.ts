@@ -90,6 +90,13 @@ export interface UnknownValue extends ValueBase {
    */
   literals?: readonly string[];
   /**
+   * A list only partly known (`concat([systemPool], deployGpu ? [gpuPool] : [])` with an unknown
+   * condition, `[a, ...unknownList]`): its first items, which it surely holds in that order,
+   * then items not known (maybe none). Says what the list surely begins with, never what it
+   * equals: only the reader of a resource's elements (model/normalize.ts) uses it.
+   */
+  firstItems?: readonly Value[];
+  /**
    * A shell value that is one word whatever it is (`$RANDOM`, `$$`, `$((n + 1))`, or
    * `"kv${RANDOM}"`): digits and known text without blanks or glob characters, so an unquoted
    * expansion cannot split into several words (flags among them).
@@ -447,6 +454,16 @@ export function fromJS(x: unknown, origin?: Location, depth = 0): Value {
 
 /** Object member by exact key, then case-insensitively (ARM property names are case-insensitive). */
 /** The member of a list at an index, or of an object at a property name (`member`: exact, else in any case); undefined when not written there. */
+/** The items a list surely begins with: all of a known list, the `firstItems` of an unknown one. */
+export function knownFirstItems(v: Value): readonly Value[] {
+  return v.kind === 'list' ? v.items : v.kind === 'unknown' ? (v.firstItems ?? []) : [];
+}
+
+/** An unknown list that surely begins with `first` (none: a plain unknown). */
+export function unknownAfter(first: readonly Value[], u: UnknownValue): UnknownValue {
+  return first.length > 0 ? { ...u, firstItems: first } : u;
+}
+
 export function memberAt(v: Value | undefined, key: string | number): Value | undefined {
   if (typeof key === 'number') return v?.kind === 'list' ? v.items[key] : undefined;
   return member(v, key);

@@ -173,11 +173,15 @@ function elements(parent: Resource, src: SourceResource, el: ElementSpec): Resou
   // unknown parameter) may hold elements: one element of unknown attributes stands for them, so
   // a rule that would judge them records "could not decide" (RULES.md Conventions) instead of
   // seeing no element at all.
+  // A list only partly known (`concat([systemPool], gpu ? [gpuPool] : [])`) has its first
+  // elements, then the one of unknown attributes for those that may follow.
+  const field = el.path.split('.').pop();
+  const first = listValue?.kind === 'unknown' ? (listValue.firstItems ?? []) : [];
   const items =
     listValue?.kind === 'list'
       ? listValue.items
       : listValue?.kind === 'unknown'
-        ? [unknown(`which ${el.path.split('.').pop()} elements exist is not known: ${listValue.reason}`, listValue.origin, listValue.token)]
+        ? [...first, unknown(first.length > 0 ? `which ${field} elements follow the first ${first.length} is not known: ${listValue.reason}` : `which ${field} elements exist is not known: ${listValue.reason}`, listValue.origin, listValue.token)]
         : [];
   return items.map((item, i) => {
     const attrs = new Map<string, Fact>();
@@ -193,7 +197,7 @@ function elements(parent: Resource, src: SourceResource, el: ElementSpec): Resou
       }
     }
     const nameValue = el.namePath ? valueAt(item, el.namePath) : undefined;
-    const key = nameValue?.kind === 'string' ? nameValue.value : listValue?.kind === 'unknown' ? '?' : String(i);
+    const key = nameValue?.kind === 'string' ? nameValue.value : listValue?.kind === 'unknown' && i === items.length - 1 ? '?' : String(i);
     // RULES.md: an element is located at its block header (HCL) or its "name" line (JSON): the
     // name as the element writes it. A name read from elsewhere (`name: poolName`) is located at
     // the element's `name` property, not at the parameter default that holds the text.

@@ -915,4 +915,72 @@ const agentPoolProfiles: RuleTable = {
   },
 };
 
-ruleTester('AKS002', converted, azureCli, agentPoolProfiles);
+// A pool list only partly known (`concat([systemPool], deployGpu ? [gpuPool] : [])` with the
+// condition unknown): the pools before the unknown part exist whatever it is (review 80).
+const partlyKnownPools: RuleTable = {
+  bicep: {
+    valid: [
+      {
+        name: 'unknown-condition-before-the-system-pool',
+        files: {
+          'main.bicep':
+            "param deployGpu bool\nvar systemPool = { name: 'system', vmSize: 'Standard_NC6s_v3', mode: 'System', count: 1 }\nresource aks 'Microsoft.ContainerService/managedClusters@2024-05-01' = {\n  name: 'aks-ml'\n  location: 'westeurope'\n  properties: {\n    dnsPrefix: 'aks'\n    agentPoolProfiles: concat(deployGpu ? [] : [], [ systemPool ])\n  }\n}\n",
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'concat-with-an-unknown-conditional-part',
+        files: {
+          'main.bicep':
+            "param deployGpu bool\nvar systemPool = { name: 'system', vmSize: ⟦'Standard_NC6s_v3'⟧, mode: 'System', count: 1 }\nvar gpuPool = { name: 'gpu', vmSize: 'Standard_NC24ads_A100_v4', mode: 'User', count: 1 }\nresource aks 'Microsoft.ContainerService/managedClusters@2024-05-01' = {\n  name: 'aks-ml'\n  location: 'westeurope'\n  properties: {\n    dnsPrefix: 'aks'\n    agentPoolProfiles: concat([ systemPool ], deployGpu ? [ gpuPool ] : [])\n  }\n}\n",
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'gpuSystemPool',
+      },
+      {
+        name: 'spread-of-an-unknown-conditional-part',
+        files: {
+          'main.bicep':
+            "param deployGpu bool\nvar systemPool = { name: 'system', vmSize: ⟦'Standard_NC6s_v3'⟧, mode: 'System', count: 1 }\nvar gpuPool = { name: 'gpu', vmSize: 'Standard_NC24ads_A100_v4', mode: 'User', count: 1 }\nresource aks 'Microsoft.ContainerService/managedClusters@2024-05-01' = {\n  name: 'aks-ml'\n  location: 'westeurope'\n  properties: {\n    dnsPrefix: 'aks'\n    agentPoolProfiles: [ systemPool, ...(deployGpu ? [ gpuPool ] : []) ]\n  }\n}\n",
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'gpuSystemPool',
+      },
+    ],
+  },
+  arm: {
+    valid: [],
+    invalid: [
+      {
+        name: 'concat-with-an-unknown-if',
+        files: {
+          'main.json':
+            '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": { "deployGpu": { "type": "bool" } },\n  "variables": {\n    "systemPool": { "name": "system", "vmSize": ⟦"Standard_NC6s_v3"⟧, "mode": "System", "count": 1 },\n    "gpuPool": { "name": "gpu", "vmSize": "Standard_NC24ads_A100_v4", "mode": "User", "count": 1 }\n  },\n  "resources": [\n    {\n      "type": "Microsoft.ContainerService/managedClusters",\n      "apiVersion": "2024-05-01",\n      "name": "aks-ml",\n      "location": "westeurope",\n      "properties": {\n        "dnsPrefix": "aks",\n        "agentPoolProfiles": "[concat(createArray(variables(\'systemPool\')), if(parameters(\'deployGpu\'), createArray(variables(\'gpuPool\')), createArray()))]"\n      }\n    }\n  ]\n}\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'gpuSystemPool',
+      },
+    ],
+  },
+  terraform: {
+    valid: [],
+    invalid: [
+      {
+        name: 'azapi-body-concat-with-an-unknown-conditional-part',
+        files: {
+          'main.tf':
+            'variable "deploy_gpu" { type = bool }\nlocals {\n  system_pool = { name = "system", vmSize = ⟦"Standard_NC6s_v3"⟧, mode = "System", count = 1 }\n  gpu_pool    = { name = "gpu", vmSize = "Standard_NC24ads_A100_v4", mode = "User", count = 1 }\n}\nresource "azapi_resource" "aks" {\n  type      = "Microsoft.ContainerService/managedClusters@2024-05-01"\n  name      = "aks-ml"\n  parent_id = "/subscriptions/x/resourceGroups/rg"\n  location  = "westeurope"\n  body = {\n    properties = {\n      dnsPrefix         = "aks"\n      agentPoolProfiles = concat([local.system_pool], var.deploy_gpu ? [local.gpu_pool] : [])\n    }\n  }\n}\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'gpuSystemPool',
+      },
+    ],
+  },
+};
+
+ruleTester('AKS002', converted, azureCli, agentPoolProfiles, partlyKnownPools);

@@ -1205,6 +1205,19 @@ resource cluster 'Microsoft.MachineLearningServices/workspaces/computes@2024-04-
     ],
     invalid: [
       {
+        // A pool chosen by a known condition (`deployGpu ? [gpuPool] : []` inside concat()): the
+        // attribute that consumed the size is related, as without the conditional (review 80).
+        name: 'pool-in-a-conditional-part-of-concat',
+        files: {
+          'main.bicep':
+            "param deployGpu bool = true\nparam gpuSize string = ⟦'Standard_D8s_v5'⟧\nvar systemPool = { name: 'system', vmSize: 'Standard_D4s_v5', mode: 'System', count: 1 }\nvar gpuPool = {\n  name: 'gpupool'\n  vmSize: gpuSize\n  mode: 'User'\n  count: 1\n}\nresource aks 'Microsoft.ContainerService/managedClusters@2024-05-01' = {\n  name: 'aks-ml'\n  location: 'westeurope'\n  properties: {\n    dnsPrefix: 'aks'\n    agentPoolProfiles: concat([ systemPool ], deployGpu ? [ gpuPool ] : [])\n  }\n}\n",
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+        related: [{ file: 'main.bicep', line: 6, label: 'attribute vmSize' }],
+      },
+      {
         // A property of an object parameter passed through that parameter: its name says GPU.
         name: 'size-from-property-of-gpu-object-parameter',
         files: {

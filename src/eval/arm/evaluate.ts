@@ -4,7 +4,7 @@
  * reason and, where the value has a stable identity, a `token`.
  */
 import type { Location } from '../../core/source.js';
-import { argumentsTooLarge, bool, chosenBy, compared, containsUnknown, decidingInput, decisionOf, derived, fromJS, list, member, memberOf, negated, nul, num, obj, str, toJS, unknown, valuesEqual } from '../../core/value.js';
+import { argumentsTooLarge, bool, chosenBy, compared, containsUnknown, decidingInput, decisionOf, derived, fromJS, knownFirstItems, list, member, memberOf, negated, nul, num, obj, str, toJS, unknown, unknownAfter, valuesEqual } from '../../core/value.js';
 import type { UnknownValue, Value } from '../../core/value.js';
 import { classifyString, parseExpression, quoteArm } from './expression.js';
 import type { Expr, ParseResult } from './expression.js';
@@ -277,6 +277,25 @@ def('uriComponentToString', ([a], loc) => {
   }
 });
 
+/**
+ * The items `concat(a, b, …)` of arrays surely begins with when a part is unknown: the parts'
+ * items up to the first part not wholly known, and that part's own first items
+ * (`concat(createArray(variables('systemPool')), if(parameters('gpu'), …, createArray()))`).
+ */
+function firstItemsOfConcat(args: readonly Value[]): Value[] {
+  const items: Value[] = [];
+  for (const a of args) {
+    if (a.kind === 'null') continue;
+    if (a.kind !== 'list' && a.kind !== 'unknown') {
+      items.push(a);
+      continue;
+    }
+    items.push(...knownFirstItems(a));
+    if (a.kind === 'unknown' || a.partial) break;
+  }
+  return items;
+}
+
 // ---- strings ----------------------------------------------------------------------------
 
 def(
@@ -284,7 +303,7 @@ def(
   (args, loc) => {
     if (args.length === 0) return str('', loc);
     if (args.some((a) => a.kind === 'list')) {
-      if (args.some((a) => a.kind === 'unknown')) return U('concat(): depends on an unknown value', loc, callToken('concat', args));
+      if (args.some((a) => a.kind === 'unknown')) return unknownAfter(firstItemsOfConcat(args), U('concat(): depends on an unknown value', loc, callToken('concat', args)));
       const items: Value[] = [];
       for (const a of args) {
         if (a.kind === 'list') items.push(...a.items);

@@ -314,7 +314,8 @@ type ElementSearch = { item: Expression } | { count: number } | undefined;
 /**
  * The element an array expression writes at `index`, as far as the text tells it: an array
  * literal's item, through spreads of arrays the text tells (`[a, ...b]`), `concat(a, b)` and
- * `flatten([a, b])` (the elements of the arrays in order), `var`s and parentheses. A part before
+ * `flatten([a, b])` (the elements of the arrays in order), `var`s, parentheses and the branch of a
+ * conditional whose condition is known. A part before
  * the index whose length the text does not tell (a parameter, a `for`, a call) makes it undefined.
  */
 function elementAt(scope: FileScope, e: Expression, index: number, depth = 0): ElementSearch {
@@ -323,6 +324,11 @@ function elementAt(scope: FileScope, e: Expression, index: number, depth = 0): E
   const written = declaredExpression(scope, e);
   if (written?.kind === 'Null') return { count: 0 };
   if (written?.kind === 'Array') return elementInParts(scope, written.items, index, depth);
+  // `gpu ? [gpuPool] : []`: the branch a known condition chooses (an unknown one tells no element).
+  if (written?.kind === 'Ternary') {
+    const c = scope.eval(written.condition, undefined);
+    return c.kind === 'bool' ? elementAt(scope, c.value ? written.consequent : written.alternate, index, depth + 1) : undefined;
+  }
   const call = written && builtinCall(written);
   // concat(a, b, …) of arrays: their elements in order (ARM leaves a null argument out).
   if (call?.name === 'concat') return elementInParts(scope, call.args.map(spreadOf), index, depth);

@@ -5,7 +5,7 @@
  * resources and modules are resolved through the scope (`resources.ts`, `modules.ts`).
  */
 import type { Location } from '../../core/source.js';
-import { bool, chosenBy, decisionOf, list, nul, num, obj, str } from '../../core/value.js';
+import { bool, chosenBy, decisionOf, knownFirstItems, list, nul, num, obj, str, unknown, unknownAfter } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
 import type { Expression, ObjectExpr, StringLiteral } from '../../parse/bicep/index.js';
 import { armAccess, armCallToken, callArmFunction, tokenText } from '../arm/evaluate.js';
@@ -51,8 +51,10 @@ function evaluateAt(scope: FileScope, e: Exclude<Expression, { kind: 'Integer' |
         const it = e.items[i]!;
         if (it.kind === 'Spread') {
           const v = scope.eval(it.expression, locals);
+          if (v.kind === 'list' && v.partial) return unknownAfter([...items, ...v.items], unknown('spread of an array with more items than the linter expands', loc));
           if (v.kind === 'list') items.push(...v.items);
-          else return U(v.kind === 'unknown' ? `spread of an unknown value (${v.reason})` : 'spread of a non-array', loc);
+          // `[systemPool, ...(gpu ? [gpuPool] : [])]`: the items before it are surely the list's first.
+          else return v.kind === 'unknown' ? unknownAfter([...items, ...knownFirstItems(v)], unknown(`spread of an unknown value (${v.reason})`, loc)) : U('spread of a non-array', loc);
         } else items.push(scope.eval(it, locals));
       }
       return list(items, loc);

@@ -7,7 +7,7 @@
  */
 import type { Location } from '../../core/source.js';
 import {
-  argumentsTooLarge, bool, compared, containsUnknown, list, nul, num, obj, str, unknown, fromJS, valuesEqual,
+  argumentsTooLarge, bool, compared, containsUnknown, knownFirstItems, list, nul, num, obj, str, unknown, unknownAfter, fromJS, valuesEqual,
   type Value,
 } from '../../core/value.js';
 import { nestingOverflow } from '../../parse/json/index.js';
@@ -197,7 +197,9 @@ const fns: Record<string, TfFunction> = {
   concat: (args, at) => {
     const items: Value[] = [];
     for (const a of args) {
-      if (a.kind === 'unknown') return unk('concat', at, a);
+      // The lists before an unknown one are surely the result's first items (an azapi body's
+      // `concat([local.system_pool], var.gpu ? [local.gpu_pool] : [])`).
+      if (a.kind === 'unknown') return unknownAfter([...items, ...knownFirstItems(a)], unknown(a.reason, at));
       const l = asList(a);
       if (!l) return unk('concat', at);
       appendAll(items, l);
