@@ -54388,7 +54388,8 @@ function buildGraph(resources, evaluation, refKeys2, opaqueModules = [], unbound
       if (!a || !b) return false;
       const keys = new Set(refKeys2(a));
       return refKeys2(b).some((k) => keys.has(k));
-    }
+    },
+    refersTo: (v, to) => someLeaf(v, (leaf) => resolve(leaf) === to)
   };
 }
 var SIZED = new Set(SIZED_KINDS);
@@ -54405,6 +54406,18 @@ function markProjectTags(resources) {
     for (const [k, v] of tags.entries) if (v.kind === "string") shared.add(tagKey(k, v.value));
     if (shared.size > 0) r.projectTags = shared;
   }
+}
+var MAX_REFERENCE_DEPTH = 16;
+function someLeaf(v, test, depth = 0) {
+  if (test(v)) return true;
+  if (depth >= MAX_REFERENCE_DEPTH) return false;
+  if (v.kind === "object") {
+    for (const m of v.entries.values()) if (someLeaf(m, test, depth + 1)) return true;
+  }
+  if (v.kind === "list") {
+    for (const m of v.items) if (someLeaf(m, test, depth + 1)) return true;
+  }
+  return false;
 }
 
 // src/engine/run-rules.ts
@@ -55854,12 +55867,15 @@ init_aml();
 function privateEndpointOf(g, ws) {
   return g.ofKind("private-endpoint").find((pe) => g.target(pe, "target") === ws);
 }
+function unreadCallGivenWorkspace(g, ws) {
+  return [...g.opaqueModules, ...g.unboundCalls].find((call) => [...call.args.values()].some((v) => g.refersTo(v, ws)));
+}
 var AML001_workspace_public_network_access_default = defineRule({
   meta: {
     id: "AML001",
     name: "workspace-public-network-access",
     shortDescription: "Azure ML workspace reachable from the public internet.",
-    fullDescription: "An Azure Machine Learning workspace with public network access enabled (explicitly, or by leaving it unset: azurerm and ARM default to enabled) accepts control-plane and data-plane calls from any network. Models, datasets, credentials held in connections and the attached key vault are one leaked token away from the internet. An AI Studio / AI Foundry project takes its network settings from its hub, so the hub is judged, not the project. On workspace API versions before 2021-07-01, which have no publicNetworkAccess, a workspace is public unless a private endpoint targets it and allowPublicAccessWhenBehindVnet is not true.",
+    fullDescription: "An Azure Machine Learning workspace with public network access enabled (explicitly, or by leaving it unset: azurerm and ARM default to enabled) accepts control-plane and data-plane calls from any network. Models, datasets, credentials held in connections and the attached key vault are one leaked token away from the internet. An AI Studio / AI Foundry project takes its network settings from its hub, so the hub is judged, not the project. On workspace API versions before 2021-07-01, which have no publicNetworkAccess, a workspace is public unless a private endpoint targets it and allowPublicAccessWhenBehindVnet is not true; when a module that is not evaluated (a registry module) is passed the workspace, a private endpoint it may create is not known, and the workspace is left undecided.",
     help: 'Set public_network_access_enabled = false (AI Foundry hub: public_network_access = "Disabled"; ARM/Bicep/azapi: properties.publicNetworkAccess = "Disabled") and reach the workspace through a private endpoint. For a project, secure its hub.',
     level: { prod: "error", unknown: "warning", nonprod: "note" },
     tags: ["security", "network", "aml"],
@@ -55889,6 +55905,11 @@ var AML001_workspace_public_network_access_default = defineRule({
             return;
           }
           if (behind.state === "unknown" || privateEndpointOf(g, ws)) return;
+          const call = unreadCallGivenWorkspace(g, ws);
+          if (call) {
+            ctx.undecided(ws, "publicNetworkAccess", `API version ${ws.apiVersion} predates publicNetworkAccess, so a private endpoint decides, and module "${call.name}" ("${call.source}"), which is not evaluated, is passed the workspace: a private endpoint it may create is not known`);
+            return;
+          }
           ctx.report({ resource: ws, messageId: "legacyNoPrivateEndpoint", attributePath: "publicNetworkAccess", data: legacy });
           return;
         }

@@ -1,12 +1,21 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { displayName, readOrUndecided } from '../../src/engine/facts.js';
 import type { Graph } from '../../src/engine/types.js';
-import type { Resource } from '../../src/model/resource.js';
+import type { OpaqueModuleCall, Resource } from '../../src/model/resource.js';
 import { isProjectWorkspace, predatesPublicNetworkAccess, PUBLIC_NETWORK_ACCESS_API_VERSION } from '../../src/model/facts/aml.js';
 
 /** A private endpoint in the scanned code that targets the workspace. */
 function privateEndpointOf(g: Graph, ws: Resource): Resource | undefined {
   return g.ofKind('private-endpoint').find((pe) => g.target(pe, 'target') === ws);
+}
+
+/**
+ * A module call whose body is not read (a registry module, EVAL002; a linked template linted
+ * without its arguments) that is passed the workspace (`private_connection_resource_id =
+ * …ws.id`, `baseResource: { id: ws.id }`): a private endpoint it creates is not known.
+ */
+function unreadCallGivenWorkspace(g: Graph, ws: Resource): OpaqueModuleCall | undefined {
+  return [...g.opaqueModules, ...g.unboundCalls].find((call) => [...call.args.values()].some((v) => g.refersTo(v, ws)));
 }
 
 export default defineRule({
@@ -15,7 +24,7 @@ export default defineRule({
     name: 'workspace-public-network-access',
     shortDescription: 'Azure ML workspace reachable from the public internet.',
     fullDescription:
-      'An Azure Machine Learning workspace with public network access enabled (explicitly, or by leaving it unset: azurerm and ARM default to enabled) accepts control-plane and data-plane calls from any network. Models, datasets, credentials held in connections and the attached key vault are one leaked token away from the internet. An AI Studio / AI Foundry project takes its network settings from its hub, so the hub is judged, not the project. On workspace API versions before 2021-07-01, which have no publicNetworkAccess, a workspace is public unless a private endpoint targets it and allowPublicAccessWhenBehindVnet is not true.',
+      'An Azure Machine Learning workspace with public network access enabled (explicitly, or by leaving it unset: azurerm and ARM default to enabled) accepts control-plane and data-plane calls from any network. Models, datasets, credentials held in connections and the attached key vault are one leaked token away from the internet. An AI Studio / AI Foundry project takes its network settings from its hub, so the hub is judged, not the project. On workspace API versions before 2021-07-01, which have no publicNetworkAccess, a workspace is public unless a private endpoint targets it and allowPublicAccessWhenBehindVnet is not true; when a module that is not evaluated (a registry module) is passed the workspace, a private endpoint it may create is not known, and the workspace is left undecided.',
     help: 'Set public_network_access_enabled = false (AI Foundry hub: public_network_access = "Disabled"; ARM/Bicep/azapi: properties.publicNetworkAccess = "Disabled") and reach the workspace through a private endpoint. For a project, secure its hub.',
     level: { prod: 'error', unknown: 'warning', nonprod: 'note' },
     tags: ['security', 'network', 'aml'],
@@ -53,6 +62,11 @@ export default defineRule({
             return;
           }
           if (behind.state === 'unknown' || privateEndpointOf(g, ws)) return;
+          const call = unreadCallGivenWorkspace(g, ws);
+          if (call) {
+            ctx.undecided(ws, 'publicNetworkAccess', `API version ${ws.apiVersion} predates publicNetworkAccess, so a private endpoint decides, and module "${call.name}" ("${call.source}"), which is not evaluated, is passed the workspace: a private endpoint it may create is not known`);
+            return;
+          }
           ctx.report({ resource: ws, messageId: 'legacyNoPrivateEndpoint', attributePath: 'publicNetworkAccess', data: legacy });
           return;
         }

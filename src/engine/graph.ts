@@ -147,6 +147,7 @@ export function buildGraph(resources: Resource[], evaluation: Evaluation, refKey
       const keys = new Set(refKeys(a));
       return refKeys(b).some((k) => keys.has(k));
     },
+    refersTo: (v, to) => someLeaf(v, (leaf) => resolve(leaf) === to),
   };
 }
 
@@ -175,4 +176,16 @@ function markProjectTags(resources: readonly Resource[]): void {
     for (const [k, v] of tags.entries) if (v.kind === 'string') shared.add(tagKey(k, v.value));
     if (shared.size > 0) r.projectTags = shared;
   }
+}
+
+/** Members deeper than this are not searched (a value is a tree; hostile input may nest deeply). */
+const MAX_REFERENCE_DEPTH = 16;
+
+/** Whether `test` holds for `v` or a member of it (objects and lists, MAX_REFERENCE_DEPTH levels). */
+function someLeaf(v: Value, test: (leaf: Value) => boolean, depth = 0): boolean {
+  if (test(v)) return true;
+  if (depth >= MAX_REFERENCE_DEPTH) return false;
+  if (v.kind === 'object') for (const m of v.entries.values()) if (someLeaf(m, test, depth + 1)) return true;
+  if (v.kind === 'list') for (const m of v.items) if (someLeaf(m, test, depth + 1)) return true;
+  return false;
 }

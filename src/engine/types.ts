@@ -201,6 +201,8 @@ export interface Graph {
   referrers(to: Resource, kind: ResourceKind, ref: string): Resource[];
   /** Whether two reference values name the same resource (one of their identity keys is the same), scanned or not. */
   sameTarget(a: Value | undefined, b: Value | undefined): boolean;
+  /** Whether `v`, or a member of it at any depth (`baseResource: { id: ws.id }`), is a reference to `to`. */
+  refersTo(v: Value, to: Resource): boolean;
 }
 
 

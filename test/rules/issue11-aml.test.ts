@@ -168,6 +168,25 @@ describe('AML001: allowPublicAccessWhenBehindVnet on API versions before publicN
     expect(findings[0]!.message).toContain('API version 2018-11-19 predates publicNetworkAccess and no private endpoint in the scanned code targets the workspace');
   });
 
+  it('no private endpoint scanned, but a module that is not evaluated is passed the workspace: undecided, not reported (review 80)', async () => {
+    const registryPe = "module pe 'br/public:avm/res/network/private-endpoint:0.7.0' = {\n  name: 'pe'\n  params: {\n    baseResource: { name: ws.name, id: ws.id }\n  }\n}\n";
+    const tfPe =
+      'resource "azapi_resource" "ws" {\n  type      = "Microsoft.MachineLearningServices/workspaces@2020-09-01-preview"\n  name      = "ws"\n  parent_id = "/subscriptions/x/resourceGroups/rg"\n  location  = "westeurope"\n  body      = { properties = {} }\n}\nmodule "pe" {\n  source                         = "Azure/avm-res-network-privateendpoint/azurerm"\n  version                        = "0.2.0"\n  private_connection_resource_id = azapi_resource.ws.id\n}\n';
+    const dir = tree({
+      'bicep/main.bicep': ws('ws', '2020-09-01-preview', '') + registryPe,
+      'terraform/main.tf': tfPe,
+      // A module given something else decides nothing.
+      'other/main.bicep': ws('ws', '2020-09-01-preview', '') + "module pe 'br/public:avm/res/network/private-endpoint:0.7.0' = {\n  name: 'pe'\n  params: { name: 'x' }\n}\n",
+    });
+    const { briefs, undecided } = await lintTree(dir, ['AML001']);
+    expect(briefs).toEqual(['AML001 warning legacyNoPrivateEndpoint other/main.bicep:1:1']);
+    const reasons = undecided.filter((u) => u.ruleId === 'AML001').map((u) => u.reason);
+    expect(reasons).toEqual([
+      expect.stringContaining('module "pe" ("br/public:avm/res/network/private-endpoint:0.7.0"), which is not evaluated, is passed the workspace: a private endpoint it may create is not known'),
+      expect.stringContaining('module "pe" ("Azure/avm-res-network-privateendpoint/azurerm"), which is not evaluated, is passed the workspace'),
+    ]);
+  });
+
   it('from 2021-07-01 publicNetworkAccess decides and the flag is not read', async () => {
     const dir = tree({
       'disabled/main.bicep': ws('ws', '2024-04-01', "\n    publicNetworkAccess: 'Disabled'\n    allowPublicAccessWhenBehindVnet: true\n  "),
