@@ -52571,7 +52571,7 @@ async function listFiles(paths, opts = {}) {
       }
     }
     const found = /* @__PURE__ */ new Set();
-    walk(abs, gitLevels, { reader, useGitignore, overrides, onUnreadable: opts.onUnreadable, accept: opts.accept }, found);
+    walk(abs, gitLevels, { reader, useGitignore, overrides, onUnreadable: opts.onUnreadable, accept: opts.accept, onIgnored: opts.onIgnored }, found);
     for (const f of found) {
       out.add(f);
       opts.walked?.add(f);
@@ -52596,10 +52596,15 @@ function walk(start, initial, ctx, out) {
     const subdirs = [];
     for (const e of entries2) {
       if (e.isDirectory) {
-        if (SKIPPED_FOLDERS.has(e.name) || isIgnored(e.path, true, ctx.overrides, levels)) continue;
+        if (SKIPPED_FOLDERS.has(e.name)) continue;
+        if (isIgnored(e.path, true, ctx.overrides, levels)) {
+          ctx.onIgnored?.(e.path, true);
+          continue;
+        }
         subdirs.push(e.path);
-      } else if (e.isFile && (ctx.accept?.(e.path) ?? true) && !isIgnored(e.path, false, ctx.overrides, levels)) {
-        out.add(e.path);
+      } else if (e.isFile && (ctx.accept?.(e.path) ?? true)) {
+        if (!isIgnored(e.path, false, ctx.overrides, levels)) out.add(e.path);
+        else ctx.onIgnored?.(e.path, false);
       }
     }
     for (let i = subdirs.length - 1; i >= 0; i--) stack.push({ dir: subdirs[i], levels });
@@ -59607,6 +59612,7 @@ async function prepareRun(options, cache3) {
   const planPatterns = planFiles.map((p) => `/${relativeToRoot(root, p)}`);
   const ignorePatterns = [...options.ignorePatterns ?? [], ...tfDataDirPatterns(options.tfDataDir, root)];
   const walkPaths = onlyFiles ? [.../* @__PURE__ */ new Set([...scanPaths, ...await filesOnlyFolders(frontEnds, onlyFiles, dataFiles, givenKinds, varFiles, root, host, facts, ignorePatterns, options, config)])] : scanPaths;
+  const excluded = { files: 0, folders: 0 };
   const listed = (await listFiles(walkPaths, {
     root,
     gitignore: options.gitignore,
@@ -59614,9 +59620,10 @@ async function prepareRun(options, cache3) {
     walked,
     reader: host,
     accept: (f) => frontEnds.some((fe) => fe.byName(f) !== void 0),
+    onIgnored: (_p, isDir) => void (isDir ? excluded.folders++ : excluded.files++),
     // A folder that cannot be listed is said, never skipped without a word.
     onUnreadable: (dir) => problems.push({ ruleId: "PARSE001", message: dir.includes(NOT_UTF8_NAME) ? `cannot list the folder: its name is not valid UTF-8, and folder names are read as UTF-8; rename it with UTF-8 characters to have the files in it linted` : `cannot list the folder (${listingError(dir)}); the files in it are not linted`, location: fileStart(dir) })
-  })).filter((f) => !config.isIgnored(f));
+  })).filter((f) => !config.isIgnored(f) || void excluded.files++);
   timing?.mark("discover");
   await Promise.all(frontEnds.filter((fe) => fe.load && listed.some((f) => fe.byName(f) !== void 0)).map((fe) => fe.load()));
   const byFrontEnd = new Map(frontEnds.map((fe) => [fe, []]));
@@ -59641,12 +59648,16 @@ async function prepareRun(options, cache3) {
     }
   }
   const notices = [...refused].map(([p, real]) => outsideRootMessage(p, real, realRoot, true));
+  for (const p of given) if (config.isIgnored(p) && fs8.statSync(p).isFile()) notices.push(`${path58.relative(process.cwd(), p) || p} is not linted: the config file's ignorePaths excludes it`);
   if (mistakenConfig) {
     notices.push(`${path58.relative(process.cwd(), mistakenConfig) || mistakenConfig} is not read: the config file is ${CONFIG_FILE_NAMES.join(" or ")} (JSON with comments); rename it and write its settings as JSON`);
   }
   if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
     const where = scanPaths.map((p) => path58.relative(process.cwd(), p) || ".").join(", ");
-    notices.push(`nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`);
+    const rules2 = `.gitignore, ${IGNORE_FILE}, --ignore-pattern or the config file's ignorePaths`;
+    notices.push(
+      excluded.folders > 0 ? `nothing to lint in ${where}: no file of a format it reads outside what ignore rules exclude (${rules2})` : excluded.files > 0 ? `nothing to lint in ${where}: ignore rules exclude the ${excluded.files === 1 ? "file" : `${excluded.files} files`} of a format it reads there (${rules2})` : `nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`
+    );
   }
   const superseded = /* @__PURE__ */ new Set();
   const recorder = recordingHost(host, cache3 ? (file, hash) => cache3.noteText(host, file, hash) : void 0);

@@ -17,7 +17,7 @@ import type { LintResult, Notification } from './engine/result.js';
 import { buildFinding, relativeToRoot } from './engine/findings.js';
 import { applySuppressions, problemsForActiveRules, suppressionFindings, todayUtc, unusedProblems } from './engine/suppressions.js';
 import { applyBaseline, BaselineError } from './engine/baseline.js';
-import { listFiles } from './discover/index.js';
+import { IGNORE_FILE, listFiles } from './discover/index.js';
 import { CONFIG_FILE_NAMES, ConfigError, loadConfig, mistakenConfigFile, resolveConfig, type ResolvedConfig } from './config/index.js';
 import { FRONT_ENDS } from './frontends/index.js';
 import type { ClassifiedFile, Family, FilesOnlyView, FrontEnd, FrontEndContext, Problem, FileFacts } from './frontends/types.js';
@@ -439,6 +439,8 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
   // Terraform root that calls the given module), so those files are reported as a run over the
   // root reports them.
   const walkPaths = onlyFiles ? [...new Set([...scanPaths, ...(await filesOnlyFolders(frontEnds, onlyFiles, dataFiles, givenKinds, varFiles, root, host, facts, ignorePatterns, options, config))])] : scanPaths;
+  // What ignore rules kept out, for the line that says there is nothing to lint.
+  const excluded = { files: 0, folders: 0 };
   const listed = (
     await listFiles(walkPaths, {
       root,
@@ -447,11 +449,12 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
       walked,
       reader: host,
       accept: (f) => frontEnds.some((fe) => fe.byName(f) !== undefined),
+      onIgnored: (_p, isDir) => void (isDir ? excluded.folders++ : excluded.files++),
       // A folder that cannot be listed is said, never skipped without a word.
       onUnreadable: (dir) =>
         problems.push({ ruleId: 'PARSE001', message: dir.includes(NOT_UTF8_NAME) ? `cannot list the folder: its name is not valid UTF-8, and folder names are read as UTF-8; rename it with UTF-8 characters to have the files in it linted` : `cannot list the folder (${listingError(dir)}); the files in it are not linted`, location: fileStart(dir) }),
     })
-  ).filter((f) => !config.isIgnored(f));
+  ).filter((f) => !config.isIgnored(f) || void excluded.files++);
   timing?.mark('discover');
   // Front ends imported on demand (frontends/lazy.ts): only those a listed file may belong to.
   await Promise.all(frontEnds.filter((fe) => fe.load && listed.some((f) => fe.byName(f) !== undefined)).map((fe) => fe.load!()));
@@ -483,12 +486,21 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
     }
   }
   const notices: string[] = [...refused].map(([p, real]) => outsideRootMessage(p, real, realRoot, true));
+  // A named file the config excludes is said, as one an ignore rule excludes is (cli/main.ts).
+  for (const p of given) if (config.isIgnored(p) && fs.statSync(p).isFile()) notices.push(`${path.relative(process.cwd(), p) || p} is not linted: the config file's ignorePaths excludes it`);
   if (mistakenConfig) {
     notices.push(`${path.relative(process.cwd(), mistakenConfig) || mistakenConfig} is not read: the config file is ${CONFIG_FILE_NAMES.join(' or ')} (JSON with comments); rename it and write its settings as JSON`);
   }
   if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
     const where = scanPaths.map((p) => path.relative(process.cwd(), p) || '.').join(', ');
-    notices.push(`nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`);
+    const rules = `.gitignore, ${IGNORE_FILE}, --ignore-pattern or the config file's ignorePaths`;
+    notices.push(
+      excluded.folders > 0
+        ? `nothing to lint in ${where}: no file of a format it reads outside what ignore rules exclude (${rules})`
+        : excluded.files > 0
+          ? `nothing to lint in ${where}: ignore rules exclude the ${excluded.files === 1 ? 'file' : `${excluded.files} files`} of a format it reads there (${rules})`
+          : `nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`,
+    );
   }
 
   // ---- front ends: which files each takes over, then units of work ------------------------

@@ -397,14 +397,60 @@ describe('ignore rules: .gitignore, .mlops-iac-lint-ignore, --ignore-pattern', (
     expect(r.stderr).toBe('mlops-iac-lint: main/dev.local.tf is not linted: an ignore rule excludes it (.gitignore, .mlops-iac-lint-ignore or --ignore-pattern)\n');
     expect(r.stdout).toContain('main/kv.tf:1:1');
     expect(r.stdout).not.toContain('dev.local.tf');
-    const alone = run(['main/dev.local.tf'], {}, dir);
+    const alone = run(['main/dev.local.tf', '--format', 'compact'], {}, dir);
     expect(alone.status).toBe(0);
     expect(alone.stdout).toBe('');
     expect(run(['main/dev.local.tf', '--no-gitignore', '--format', 'compact', '--rule', 'KV001'], {}, dir).stdout).toContain('main/dev.local.tf:1:1');
   });
+
+  it('a named folder that the rules exclude, or one inside an excluded folder, is not linted either (review 80)', () => {
+    const dir = tree({ ...files, 'generated/deep/kv.tf': KV_TF });
+    for (const folder of ['generated', 'generated/deep']) {
+      const r = run([folder, '--format', 'compact', '--rule', 'KV001'], {}, dir);
+      expect(r.stderr).toBe(`mlops-iac-lint: ${folder} is not linted: an ignore rule excludes it (.gitignore, .mlops-iac-lint-ignore or --ignore-pattern)\n`);
+      expect(r.stdout).toBe('');
+      expect(r.status).toBe(0);
+    }
+    expect(run(['main', '--ignore-pattern', 'main/', '--format', 'compact', '--rule', 'KV001'], {}, dir).stdout).toBe('');
+    expect(run(['generated', '--no-gitignore', '--format', 'compact', '--rule', 'KV001'], {}, dir).stdout).toContain('generated/kv.tf:1:1');
+  });
+
+  it('when every path given is excluded, the report is still written (empty), and a glob says so in one line (review 80)', () => {
+    const dir = tree(files);
+    const out = path.join(dir, 'report.sarif');
+    const r = run(['main/dev.local.tf', '--format', 'sarif', '--output', out], {}, dir);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(fs.readFileSync(out, 'utf8')).runs[0].results).toEqual([]);
+    const glob = run(['generated/*.tf', '--format', 'json'], {}, dir);
+    expect(glob.status).toBe(0);
+    expect(JSON.parse(glob.stdout).findings).toEqual([]);
+    expect(glob.stderr).toBe('mlops-iac-lint: nothing to lint: an ignore rule (.gitignore, .mlops-iac-lint-ignore or --ignore-pattern) excludes every file that "generated/*.tf" matches\n');
+  });
+
+  it('a folder left with nothing to lint says that ignore rules excluded its files, and a named file the config excludes is said (review 80)', () => {
+    const dir = tree({ ...files, '.mlops-iac-lint.jsonc': '{ "ignorePaths": ["main/kv.tf"] }' });
+    expect(run(['legacy', '--ignore-pattern', '*.tf', '--format', 'compact'], {}, dir).stderr).toBe(
+      "mlops-iac-lint: nothing to lint in legacy: ignore rules exclude the 2 files of a format it reads there (.gitignore, .mlops-iac-lint-ignore, --ignore-pattern or the config file's ignorePaths)\n",
+    );
+    expect(run(['.', '--ignore-pattern', '*/', '--format', 'compact'], {}, dir).stderr).toBe(
+      "mlops-iac-lint: nothing to lint in .: no file of a format it reads outside what ignore rules exclude (.gitignore, .mlops-iac-lint-ignore, --ignore-pattern or the config file's ignorePaths)\n",
+    );
+    expect(run(['main/kv.tf', '--format', 'compact'], {}, dir).stderr).toBe("mlops-iac-lint: main/kv.tf is not linted: the config file's ignorePaths excludes it\n");
+  });
 });
 
 describe('--output', () => {
+  it('never writes a report or baseline over a file the run lints, nor over a .tf file: exit 2, the file intact (review 80)', () => {
+    const dir = tree({ 'kv.tf': KV_TF, 'pipelines/ci.yml': 'trigger: none\nsteps:\n  - script: echo hi\n' });
+    for (const [option, target] of [['--output', 'kv.tf'], ['--write-baseline', 'kv.tf'], ['--output', 'pipelines/ci.yml'], ['--output', 'new.tf']] as const) {
+      const before = fs.existsSync(path.join(dir, target)) ? fs.readFileSync(path.join(dir, target), 'utf8') : undefined;
+      const r = run(['.', option, target], {}, dir);
+      expect(r.status, `${option} ${target}`).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`^mlops-iac-lint: ${option} ${target} is infrastructure code( this run lints)?, so it is not written over; name another file for the (report|baseline)\\n$`));
+      expect(fs.existsSync(path.join(dir, target)) ? fs.readFileSync(path.join(dir, target), 'utf8') : undefined).toBe(before);
+    }
+  });
+
   it('into a missing folder fails before linting, with one line and exit 2', () => {
     const missing = path.join(os.tmpdir(), 'mil-no-such-folder', 'sub', 'report.sarif');
     // The scan path does not exist either: the message proves the output was checked first.

@@ -106,7 +106,13 @@ export async function main(argv: string[]): Promise<number> {
       if (ignored.has(p)) process.stderr.write(`mlops-iac-lint: ${p} is not linted: an ignore rule excludes it (.gitignore, ${IGNORE_FILE} or --ignore-pattern)\n`);
     }
     const paths = expanded.filter((p) => !ignored.has(p));
-    if (paths.length === 0 && expanded.length > 0) return 0;
+    // Every path named or matched is excluded: nothing is linted, and the report (an empty one,
+    // as for a folder with nothing to lint) is still written for the CI step that uploads it.
+    const allExcluded = paths.length === 0 && expanded.length > 0;
+    const patterns = opts.paths.filter((p) => !expanded.includes(p));
+    if (allExcluded && patterns.length > 0) {
+      process.stderr.write(`mlops-iac-lint: nothing to lint: an ignore rule (.gitignore, ${IGNORE_FILE} or --ignore-pattern) excludes every file that ${patterns.map((p) => `"${p}"`).join(', ')} match${patterns.length === 1 ? 'es' : ''}\n`);
+    }
     // Pre-commit mode: when every positional is a file, lint each file's whole folder (so
     // variables in sibling files resolve) but report only findings located in those files.
     // A glob stands for the files it matches, so it is linted the same way.
@@ -120,7 +126,7 @@ export async function main(argv: string[]): Promise<number> {
     const progress = new Progress(process.stderr, { delayMs: Number.isFinite(delay) && delay >= 0 ? delay : undefined });
     let result: LintResult;
     try {
-      result = await lint({
+      result = allExcluded ? nothingLinted(process.cwd()) : await lint({
         paths,
         env: opts.env,
         varFiles: opts.varFiles,
@@ -146,6 +152,8 @@ export async function main(argv: string[]): Promise<number> {
       progress.done();
     }
     for (const n of result.notices) process.stderr.write(`mlops-iac-lint: ${sanitizeTerminal(n)}\n`);
+    if (opts.writeBaseline) refuseLintedTarget(opts.writeBaseline, '--write-baseline', result);
+    if (opts.output !== undefined) refuseLintedTarget(opts.output, '--output', result);
     if (opts.writeBaseline) {
       writeOrSay(opts.writeBaseline, writeBaseline(result.findings, result.root, VERSION), '--write-baseline');
       const n = result.findings.filter((f) => !f.suppression).length;
@@ -218,6 +226,32 @@ main(process.argv.slice(2)).then(
  * Writes a report or baseline the user asked for; a file system that refuses it (a full disk,
  * `/dev/full`, a read-only mount) is a usage problem said in one line (exit 2), not a bug.
  */
+/** The result of a run in which the ignore rules exclude every path given: no file, no finding. */
+function nothingLinted(root: string): LintResult {
+  return { root, findings: [], rules: [], files: [], notifications: [], sources: new Map(), toolVersion: VERSION, undecided: [], skipped: [], notices: [] };
+}
+
+/** Names that are infrastructure code whatever the run: a report or baseline is never one. */
+const SOURCE_NAME = /\.(?:tf|tfvars|bicep|bicepparam)$/i;
+
+/**
+ * A report or baseline is never written over a file the run lints (`-o variables.tf` typed for
+ * `-o variables.sarif`), nor over a Terraform or Bicep file: exit 2, nothing written, as the
+ * cache location refuses such a file.
+ */
+function refuseLintedTarget(file: string, option: string, result: LintResult): void {
+  const real = (p: string): string => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  const target = real(file);
+  const linted = SOURCE_NAME.test(target) || result.files.some((f) => real(path.resolve(result.root, f)) === target);
+  if (linted) throw new UsageError(`${option} ${file} is infrastructure code${SOURCE_NAME.test(target) ? '' : ' this run lints'}, so it is not written over; name another file for the ${option === '--output' ? 'report' : 'baseline'}`);
+}
+
 function writeOrSay(file: string, text: string, option: string): void {
   try {
     fs.writeFileSync(file, text);

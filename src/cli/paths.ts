@@ -70,10 +70,11 @@ export function checkWritable(file: string, option: string): void {
 }
 
 /**
- * The files among `paths` that the ignore rules exclude (`.gitignore` unless turned off,
- * `.mlops-iac-lint-ignore`, `--ignore-pattern`), relative to the same root lint() uses when
- * every path is inside `cwd`; a file outside it is judged from its own folder. Folders are
- * never excluded themselves: the rules apply to what is inside them.
+ * The files and folders among `paths` that the ignore rules exclude (`.gitignore` unless turned
+ * off, `.mlops-iac-lint-ignore`, `--ignore-pattern`), relative to the same root lint() uses when
+ * every path is inside `cwd`; a path outside it is judged from its own folder. A folder named is
+ * excluded as the walk would exclude it (`infra/` ignored, or inside an ignored folder): whether a
+ * file is linted does not depend on whether it or its folder was named (review 80).
  */
 export function ignoredFiles(paths: readonly string[], cwd: string, opts: { gitignore: boolean; ignorePatterns: string[] }): Set<string> {
   const abs = paths.map((p) => path.resolve(cwd, p));
@@ -86,9 +87,9 @@ export function ignoredFiles(paths: readonly string[], cwd: string, opts: { giti
     } catch {
       continue;
     }
-    if (!st.isFile()) continue;
+    if (!st.isFile() && !st.isDirectory()) continue;
     const root = insideCwd ? cwd : path.dirname(p);
-    if (isIgnoredPath(p, { root, gitignore: opts.gitignore, ignorePatterns: opts.ignorePatterns })) out.add(paths[i]!);
+    if (isIgnoredPath(p, { root, gitignore: opts.gitignore, ignorePatterns: opts.ignorePatterns }, st.isDirectory())) out.add(paths[i]!);
   }
   return out;
 }

@@ -40,6 +40,8 @@ export interface DiscoverOptions {
   accept?(file: string): boolean;
   /** Filled with the files found by walking a folder (a file named explicitly is not, unless a walk found it too). */
   walked?: Set<string>;
+  /** Told about each folder and each accepted file the ignore rules exclude (not the folders never walked, such as `node_modules`). */
+  onIgnored?(path: string, isDir: boolean): void;
 }
 
 export type DiscoverReader = Pick<Host, 'list' | 'readText'>;
@@ -84,7 +86,7 @@ export async function listFiles(paths: string[], opts: DiscoverOptions = {}): Pr
       }
     }
     const found = new Set<string>();
-    walk(abs, gitLevels, { reader, useGitignore, overrides, onUnreadable: opts.onUnreadable, accept: opts.accept }, found);
+    walk(abs, gitLevels, { reader, useGitignore, overrides, onUnreadable: opts.onUnreadable, accept: opts.accept, onIgnored: opts.onIgnored }, found);
     for (const f of found) {
       out.add(f);
       opts.walked?.add(f);
@@ -99,6 +101,7 @@ interface WalkContext {
   overrides: readonly IgnoreLevel[];
   onUnreadable?: (dir: string) => void;
   accept?(file: string): boolean;
+  onIgnored?(path: string, isDir: boolean): void;
 }
 
 /** Depth-first walk with an explicit stack (no recursion limit on deep trees). */
@@ -119,10 +122,15 @@ function walk(start: string, initial: IgnoreLevel[], ctx: WalkContext, out: Set<
     const subdirs: string[] = [];
     for (const e of entries) {
       if (e.isDirectory) {
-        if (SKIPPED_FOLDERS.has(e.name) || isIgnored(e.path, true, ctx.overrides, levels)) continue;
+        if (SKIPPED_FOLDERS.has(e.name)) continue;
+        if (isIgnored(e.path, true, ctx.overrides, levels)) {
+          ctx.onIgnored?.(e.path, true);
+          continue;
+        }
         subdirs.push(e.path);
-      } else if (e.isFile && (ctx.accept?.(e.path) ?? true) && !isIgnored(e.path, false, ctx.overrides, levels)) {
-        out.add(e.path);
+      } else if (e.isFile && (ctx.accept?.(e.path) ?? true)) {
+        if (!isIgnored(e.path, false, ctx.overrides, levels)) out.add(e.path);
+        else ctx.onIgnored?.(e.path, false);
       }
     }
     for (let i = subdirs.length - 1; i >= 0; i--) stack.push({ dir: subdirs[i]!, levels });
@@ -150,9 +158,11 @@ function verdictOf(level: IgnoreLevel, file: string, isDir: boolean): boolean | 
 
 /**
  * True when the ignore rules exclude `file` (or a folder between `root` and it), as the
- * walker would decide for it. The CLI uses it for files named on the command line.
+ * walker would decide for it. The CLI uses it for files and folders (`folder`) named on the
+ * command line; a folder named is excluded by the rules, never for its name alone
+ * (`node_modules` named is walked).
  */
-export function isIgnoredPath(file: string, opts: DiscoverOptions & { root: string }): boolean {
+export function isIgnoredPath(file: string, opts: DiscoverOptions & { root: string }, folder = false): boolean {
   const reader = opts.reader ?? fsReader;
   const abs = path.resolve(file);
   const root = path.resolve(opts.root);
@@ -167,8 +177,8 @@ export function isIgnoredPath(file: string, opts: DiscoverOptions & { root: stri
       if (rules.length > 0) levels.push({ dir, rules });
     }
     const next = path.join(dir, parts[i]!);
-    const isDir = i < parts.length - 1;
-    if ((isDir && SKIPPED_FOLDERS.has(parts[i]!)) || isIgnored(next, isDir, overrides, levels)) return true;
+    const above = i < parts.length - 1;
+    if ((above && SKIPPED_FOLDERS.has(parts[i]!)) || isIgnored(next, above || folder, overrides, levels)) return true;
     dir = next;
   }
   return false;
