@@ -3068,7 +3068,7 @@ const repeatedTemplateDirectives: RuleTable = {
         messageId: 'notGpuSize',
         related: [
           { file: 'azure-pipelines.yml', line: 10, label: 'value chosen by the condition' },
-          { file: 'azure-pipelines.yml', line: 16, label: '$clusterSize' },
+          { file: 'azure-pipelines.yml', line: 16, label: '$(clusterSize)' },
         ],
       },
     ],
