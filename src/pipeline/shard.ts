@@ -18,7 +18,8 @@ export function parseShard(text: string): Shard | string {
   if (!m) return `--shard takes K/N (for example 2/4), not '${text}'`;
   const index = Number(m[1]);
   const count = Number(m[2]);
-  if (count < 1 || index < 1 || index > count) return `--shard ${text}: K must be between 1 and N`;
+  if (count < 1) return `--shard ${text}: N, the number of shards, must be 1 or more`;
+  if (index < 1 || index > count) return `--shard ${text}: K must be between 1 and N`;
   return { index, count };
 }
 

@@ -381,6 +381,7 @@ describe('--shard', () => {
     expect(parseShard('2/4')).toEqual({ index: 2, count: 4 });
     expect(parseShard('0/4')).toMatch(/between 1 and N/);
     expect(parseShard('5/4')).toMatch(/between 1 and N/);
+    expect(parseShard('1/0')).toBe('--shard 1/0: N, the number of shards, must be 1 or more');
     expect(parseShard('2')).toMatch(/K\/N/);
   });
   it('puts a unit in the same shard whatever else is in the run (the key alone decides)', () => {
