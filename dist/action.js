@@ -53223,7 +53223,9 @@ async function parseConfig(text2, file, catalog) {
       add(keyNode(node, String(p.additionalProperty)) ?? node, errorMessage(e, describePath(segs)));
     } else if (propertyName !== void 0) {
       const k = propertyName;
-      add(keyNode(node, k) ?? node, `${describePath([...segs, k])}: '${k}' is not a rule ID (IDs look like AML001)`);
+      const upper = k.toUpperCase();
+      const hint = upper !== k && knownRuleIds?.has(upper) ? `write it in capitals: '${upper}'` : "IDs look like AML001";
+      add(keyNode(node, k) ?? node, `${describePath([...segs, k])}: '${k}' is not a rule ID (${hint})`);
     } else {
       add(node, errorMessage(e, describePath(segs)));
     }

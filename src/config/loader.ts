@@ -239,7 +239,10 @@ export async function parseConfig(text: string, file: string, catalog?: Catalog)
     } else if (propertyName !== undefined) {
       // propertyNames: the key itself is bad
       const k = propertyName;
-      add(keyNode(node, k) ?? node, `${describePath([...segs, k])}: '${k}' is not a rule ID (IDs look like AML001)`);
+      // `acr001`: the ID in other case (suppressions and --rule ignore case; the config file is exact).
+      const upper = k.toUpperCase();
+      const hint = upper !== k && knownRuleIds?.has(upper) ? `write it in capitals: '${upper}'` : 'IDs look like AML001';
+      add(keyNode(node, k) ?? node, `${describePath([...segs, k])}: '${k}' is not a rule ID (${hint})`);
     } else {
       add(node, errorMessage(e, describePath(segs)));
     }

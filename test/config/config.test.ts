@@ -199,7 +199,7 @@ describe('invalid config: one message per problem with file:line:column', () => 
     };
     expect(await errors(text)).toEqual([
       `${at(2, '"fatal"')}: rules.KV001: must be one of "error", "warning", "note", "off"`,
-      `${at(2, '"kv001"')}: rules.kv001: 'kv001' is not a rule ID (IDs look like AML001)`,
+      `${at(2, '"kv001"')}: rules.kv001: 'kv001' is not a rule ID (write it in capitals: 'KV001')`,
       `${at(2, '"XYZ001"')}: rules.XYZ001: unknown rule ID 'XYZ001'`,
       `${at(2, '"warn"')}: rules.AML001.level: must be one of "error", "warning", "note", "off"`,
       `${at(2, '{ "x"')}: rules.ST001.options: ST001 takes no options`,
