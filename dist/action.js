@@ -19150,7 +19150,7 @@ var init_functions = __esm({
       toset: (args, at2) => {
         const a = args[0];
         if (!a) return unk("toset", at2);
-        if (a.kind !== "list") return a.kind === "unknown" ? a : unk("toset", at2);
+        if (a.kind !== "list") return a.kind === "unknown" ? unknown(a.reason, a.origin, a.token) : unk("toset", at2);
         if (containsUnknown(a)) return unk("toset", at2);
         const seen = distinctItems(a.items);
         if (!seen) return unk("toset", at2);
@@ -34310,6 +34310,217 @@ var init_ci_references = __esm({
   }
 });
 
+// src/eval/policy/compare.ts
+function describeValue(v) {
+  if (v.kind === "unknown") return `an unknown value (${v.reason})`;
+  if (v.kind === "string") return JSON.stringify(v.value);
+  return v.kind;
+}
+function describeRight(v) {
+  if (v.kind === "string") return JSON.stringify(v.value);
+  if (v.kind === "list") return `[${v.items.map(describeRight).join(", ")}]`;
+  if (v.kind === "number" || v.kind === "bool") return String(v.value);
+  return v.kind;
+}
+function normalizeLocation(s) {
+  return s.toLowerCase().replace(/[\s_-]+/g, "");
+}
+function scalarText2(v, loc3) {
+  switch (v.kind) {
+    case "string":
+      return loc3 ? normalizeLocation(v.value) : v.value.toLowerCase();
+    case "number":
+      return String(v.value);
+    case "bool":
+      return v.value ? "true" : "false";
+    case "null":
+      return "";
+    default:
+      return void 0;
+  }
+}
+function equalsCI(a, b, loc3) {
+  if (a.kind === "unknown" || b.kind === "unknown") return void 0;
+  const x = scalarText2(a, loc3);
+  const y = scalarText2(b, loc3);
+  if (x !== void 0 && y !== void 0) return x === y;
+  if (x !== void 0 || y !== void 0) return false;
+  return valuesEqual(lowered(a), lowered(b), { ignoreKeyCase: true });
+}
+function lowered(v) {
+  if (v.kind === "string") return str(v.value.toLowerCase());
+  if (v.kind === "list") return list(v.items.map(lowered));
+  if (v.kind === "object") return { ...v, entries: new Map([...v.entries].map(([k, e]) => [k, lowered(e)])) };
+  return v;
+}
+function likeMatches(text2, pattern) {
+  const t = text2.toLowerCase();
+  const p = pattern.toLowerCase();
+  let ti = 0;
+  let pi = 0;
+  let star = -1;
+  let mark = 0;
+  while (ti < t.length) {
+    if (pi < p.length && p[pi] !== "*" && p[pi] === t[ti]) {
+      ti++;
+      pi++;
+    } else if (pi < p.length && p[pi] === "*") {
+      star = pi++;
+      mark = ti;
+    } else if (star >= 0) {
+      pi = star + 1;
+      ti = ++mark;
+    } else return false;
+  }
+  while (pi < p.length && p[pi] === "*") pi++;
+  return pi === p.length;
+}
+function matchMatches(text2, pattern, insensitive) {
+  if (text2.length !== pattern.length) return false;
+  for (let i = 0; i < pattern.length; i++) {
+    const p = pattern[i];
+    const c = text2[i];
+    if (p === "#") {
+      if (!/[0-9]/.test(c)) return false;
+    } else if (p === "?") {
+      if (!new RegExp("\\p{L}", "u").test(c)) return false;
+    } else if (p !== ".") {
+      if (insensitive ? p.toLowerCase() !== c.toLowerCase() : p !== c) return false;
+    }
+  }
+  return true;
+}
+function truthy2(v) {
+  if (v.kind === "bool") return v.value;
+  if (v.kind === "string" && /^(true|false)$/i.test(v.value)) return v.value.toLowerCase() === "true";
+  return void 0;
+}
+function compare3(op, left, right, loc3) {
+  if (left?.kind === "unknown") return void 0;
+  const absent = left === void 0 || left.kind === "null";
+  switch (op) {
+    case "exists": {
+      const want = truthy2(right);
+      return want === void 0 ? void 0 : !absent === want;
+    }
+    case "equals":
+      return absent ? false : equalsCI(left, right, loc3);
+    case "notEquals": {
+      if (absent) return true;
+      const e = equalsCI(left, right, loc3);
+      return e === void 0 ? void 0 : !e;
+    }
+    case "in":
+    case "notIn": {
+      if (right.kind !== "list") return void 0;
+      if (absent) return op === "notIn";
+      let found = false;
+      for (const it of right.items) {
+        const e = equalsCI(left, it, loc3);
+        if (e === true) {
+          found = true;
+          break;
+        }
+        if (e === void 0) found = void 0;
+      }
+      return found === void 0 ? void 0 : op === "in" ? found : !found;
+    }
+    case "like":
+    case "notLike": {
+      if (absent) return op === "notLike";
+      const t = scalarText2(left, loc3);
+      if (t === void 0 || right.kind !== "string") return void 0;
+      const m = likeMatches(loc3 ? t : scalarTextRaw(left), right.value);
+      return op === "like" ? m : !m;
+    }
+    case "match":
+    case "matchInsensitively":
+    case "notMatch":
+    case "notMatchInsensitively": {
+      const negate = op.startsWith("not");
+      if (absent) return negate;
+      if (left.kind !== "string" || right.kind !== "string") return void 0;
+      const m = matchMatches(left.value, right.value, op.endsWith("Insensitively"));
+      return negate ? !m : m;
+    }
+    case "contains":
+    case "notContains": {
+      if (absent) return op === "notContains";
+      if (left.kind !== "string" || !isKnown(right)) return void 0;
+      const r = scalarText2(right, false);
+      if (r === void 0) return void 0;
+      const m = left.value.toLowerCase().includes(r);
+      return op === "contains" ? m : !m;
+    }
+    case "containsKey":
+    case "notContainsKey": {
+      if (absent) return op === "notContainsKey";
+      if (left.kind !== "object" || right.kind !== "string") return void 0;
+      const m = member2(left, right.value) !== void 0;
+      return op === "containsKey" ? m : !m;
+    }
+    case "less":
+    case "lessOrEquals":
+    case "greater":
+    case "greaterOrEquals": {
+      if (absent) return void 0;
+      const c = order(left, right);
+      if (c === void 0) return void 0;
+      return op === "less" ? c < 0 : op === "lessOrEquals" ? c <= 0 : op === "greater" ? c > 0 : c >= 0;
+    }
+  }
+}
+function scalarTextRaw(v) {
+  return v.kind === "string" ? v.value : String(v.value ?? "");
+}
+function order(a, b) {
+  if (a.kind === "number" && b.kind === "number") return a.value - b.value;
+  const an = a.kind === "string" && /^-?\d+(\.\d+)?$/.test(a.value) ? Number(a.value) : a.kind === "number" ? a.value : void 0;
+  const bn = b.kind === "string" && /^-?\d+(\.\d+)?$/.test(b.value) ? Number(b.value) : b.kind === "number" ? b.value : void 0;
+  if (an !== void 0 && bn !== void 0) return an - bn;
+  if (a.kind === "string" && b.kind === "string") return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
+  return void 0;
+}
+function compareType(op, type, right, notTypes) {
+  if (type && type.kind !== "unknown") return compare3(op, type, right, false);
+  if (!notTypes) return void 0;
+  const known2 = (v) => v.kind === "string" && notTypes.has(v.value.toLowerCase());
+  if (op === "equals" && known2(right)) return false;
+  if (op === "notEquals" && known2(right)) return true;
+  if (op === "in" && right.kind === "list" && right.items.every(known2)) return false;
+  if (op === "notIn" && right.kind === "list" && right.items.every(known2)) return true;
+  if (op === "exists") return truthy2(right);
+  return void 0;
+}
+var OPERATORS;
+var init_compare = __esm({
+  "src/eval/policy/compare.ts"() {
+    "use strict";
+    init_value();
+    OPERATORS = [
+      "equals",
+      "notEquals",
+      "like",
+      "notLike",
+      "match",
+      "matchInsensitively",
+      "notMatch",
+      "notMatchInsensitively",
+      "contains",
+      "notContains",
+      "in",
+      "notIn",
+      "containsKey",
+      "notContainsKey",
+      "less",
+      "lessOrEquals",
+      "greater",
+      "greaterOrEquals",
+      "exists"
+    ];
+  }
+});
+
 // src/parse/json/stream.ts
 function kindOf(c) {
   if (c === 123) return "object";
@@ -35006,7 +35217,7 @@ function attrValue(after, unk2, sens, sitePath, sites, token, known2, vendored, 
 function plainValue(v, unk2, sens, origin, where, known2, vendored, members2) {
   if (sens === true) return unknown(`${where} ${SENSITIVE}`, origin);
   if (unk2 === true) return unknown(`${where} is known only after apply`, origin, known2?.kind === "unknown" ? known2.token : void 0);
-  if (known2 && agrees(known2, v)) return known2.origin || !origin ? known2 : { ...known2, origin };
+  if (known2 && (agrees(known2, v) || sameLocation(where, known2, v))) return known2.origin || !origin ? known2 : { ...known2, origin };
   const argument = vendored && known2 ? callerArgument2(known2, vendored) : void 0;
   const out = plainValueAt(v, unk2, sens, origin, where, known2, vendored, members2);
   return argument ? passedThrough(out, argument) : out;
@@ -35051,6 +35262,9 @@ function agrees(known2, v) {
     default:
       return false;
   }
+}
+function sameLocation(where, known2, v) {
+  return where === "location" && known2.kind === "string" && typeof v === "string" && normalizeLocation(known2.value) === normalizeLocation(v);
 }
 function agreesDeep(known2, v) {
   if (known2.kind === "null") return v === null;
@@ -35141,6 +35355,7 @@ var SUPPORTED_MAJOR, SENSITIVE, MAX_PLAN_RESOURCES, SourceMapper;
 var init_evaluate = __esm({
   "src/eval/terraform-plan/evaluate.ts"() {
     "use strict";
+    init_compare();
     init_value();
     init_module_source();
     init_instance();
@@ -38015,7 +38230,7 @@ function def(name, fn, partial = false) {
 function asInt(v) {
   return v?.kind === "number" ? Math.trunc(v.value) : void 0;
 }
-function compare3(name, test) {
+function compare4(name, test) {
   return ([a, b], loc3) => {
     if (a?.kind === "number" && b?.kind === "number") return bool(test(a.value - b.value), loc3);
     if (a?.kind === "string" && b?.kind === "string") return bool(test(a.value < b.value ? -1 : a.value > b.value ? 1 : 0), loc3);
@@ -38370,10 +38585,10 @@ var init_evaluate2 = __esm({
     def("true", (_a, loc3) => bool(true, loc3));
     def("false", (_a, loc3) => bool(false, loc3));
     def("null", (_a, loc3) => nul(loc3));
-    def("less", compare3("less", (c) => c < 0));
-    def("lessOrEquals", compare3("lessOrEquals", (c) => c <= 0));
-    def("greater", compare3("greater", (c) => c > 0));
-    def("greaterOrEquals", compare3("greaterOrEquals", (c) => c >= 0));
+    def("less", compare4("less", (c) => c < 0));
+    def("lessOrEquals", compare4("lessOrEquals", (c) => c <= 0));
+    def("greater", compare4("greater", (c) => c > 0));
+    def("greaterOrEquals", compare4("greaterOrEquals", (c) => c >= 0));
     def("add", arith("add", (a, b) => a + b));
     def("sub", arith("sub", (a, b) => a - b));
     def("mul", arith("mul", (a, b) => a * b));
@@ -40455,6 +40670,17 @@ function localNamesOf(file) {
   }
   return names2;
 }
+function readsLocalName(scope, e) {
+  const locals = localNamesOf(scope.file);
+  if (locals.size === 0) return false;
+  const stack = [e];
+  while (stack.length > 0) {
+    const n = stack.pop();
+    if (n.kind === "Variable" && locals.has(n.name)) return true;
+    stack.push(...childNodes(n));
+  }
+  return false;
+}
 function declaredVarValue(scope, name) {
   const decl = scope.vars.get(name)?.decl;
   return decl && !localNamesOf(scope.file).has(name) ? decl.value : void 0;
@@ -40550,6 +40776,7 @@ function elementAt(scope, e, index, depth = 0) {
   if (written2?.kind === "Null") return { count: 0 };
   if (written2?.kind === "Array") return elementInParts(scope, written2.items, index, depth);
   if (written2?.kind === "Ternary") {
+    if (readsLocalName(scope, written2.condition)) return void 0;
     const c = scope.eval(written2.condition, void 0);
     return c.kind === "bool" ? elementAt(scope, c.value ? written2.consequent : written2.alternate, index, depth + 1) : void 0;
   }
@@ -44075,7 +44302,7 @@ function conditionsHold(conditions, resolve) {
       all = void 0;
       continue;
     }
-    if (truthy2(v) !== c.holds) return false;
+    if (truthy3(v) !== c.holds) return false;
   }
   return all;
 }
@@ -44085,7 +44312,7 @@ function evaluate3(expr, resolve) {
   const v = p.expression(0);
   return p.atEnd() ? v : void 0;
 }
-function truthy2(v) {
+function truthy3(v) {
   if (typeof v === "boolean") return v;
   if (typeof v === "number") return v !== 0 && !Number.isNaN(v);
   return v !== "";
@@ -44097,18 +44324,18 @@ function equal(a, b) {
     return Number.isNaN(n) ? false : a === n;
   }
   if (typeof b === "boolean") return a === b;
-  return a === truthy2(b);
+  return a === truthy3(b);
 }
 function apply(name, args) {
   const known2 = (xs) => xs.every((x) => x !== void 0);
   switch (name) {
     case "not":
-      return args.length === 1 && args[0] !== void 0 ? !truthy2(args[0]) : void 0;
+      return args.length === 1 && args[0] !== void 0 ? !truthy3(args[0]) : void 0;
     case "and":
-      if (args.some((a) => a !== void 0 && !truthy2(a))) return false;
+      if (args.some((a) => a !== void 0 && !truthy3(a))) return false;
       return known2(args) && args.length >= 2 ? true : void 0;
     case "or":
-      if (args.some((a) => a !== void 0 && truthy2(a))) return true;
+      if (args.some((a) => a !== void 0 && truthy3(a))) return true;
       return known2(args) && args.length >= 2 ? false : void 0;
     case "eq":
     case "ne": {
@@ -47584,7 +47811,7 @@ function decidedBy(o, by) {
   const d = deciderOf(by);
   return o.kind === "unknown" || d === void 0 || o.decider !== void 0 || !o.literal ? o : { ...o, decider: d };
 }
-function truthy3(o) {
+function truthy4(o) {
   switch (o.kind) {
     case "bool":
       return o.value;
@@ -47654,7 +47881,7 @@ var init_github_expression = __esm({
         let left = this.and(depth);
         while (!this.failed && this.take("||")) {
           const right = this.and(depth);
-          const t = truthy3(left);
+          const t = truthy4(left);
           left = t === void 0 || left.kind === "unknown" ? left : t ? left : decidedBy(right, left);
         }
         return left;
@@ -47663,7 +47890,7 @@ var init_github_expression = __esm({
         let left = this.comparison(depth);
         while (!this.failed && this.take("&&")) {
           const right = this.comparison(depth);
-          const t = truthy3(left);
+          const t = truthy4(left);
           left = t === void 0 || left.kind === "unknown" ? left : t ? decidedBy(right, left) : left;
         }
         return left;
@@ -47686,7 +47913,7 @@ var init_github_expression = __esm({
         if (this.s[this.i] === "!" && this.s[this.i + 1] !== "=") {
           this.i++;
           const o = this.unary(depth + 1);
-          const t = truthy3(o);
+          const t = truthy4(o);
           if (t === void 0 || o.kind === "unknown") return o;
           const d = deciderOf(o);
           return { kind: "bool", value: !t, ...d ? { decider: d } : {} };
@@ -50719,217 +50946,6 @@ var init_definition = __esm({
   }
 });
 
-// src/eval/policy/compare.ts
-function describeValue(v) {
-  if (v.kind === "unknown") return `an unknown value (${v.reason})`;
-  if (v.kind === "string") return JSON.stringify(v.value);
-  return v.kind;
-}
-function describeRight(v) {
-  if (v.kind === "string") return JSON.stringify(v.value);
-  if (v.kind === "list") return `[${v.items.map(describeRight).join(", ")}]`;
-  if (v.kind === "number" || v.kind === "bool") return String(v.value);
-  return v.kind;
-}
-function normalizeLocation2(s) {
-  return s.toLowerCase().replace(/[\s_-]+/g, "");
-}
-function scalarText2(v, loc3) {
-  switch (v.kind) {
-    case "string":
-      return loc3 ? normalizeLocation2(v.value) : v.value.toLowerCase();
-    case "number":
-      return String(v.value);
-    case "bool":
-      return v.value ? "true" : "false";
-    case "null":
-      return "";
-    default:
-      return void 0;
-  }
-}
-function equalsCI(a, b, loc3) {
-  if (a.kind === "unknown" || b.kind === "unknown") return void 0;
-  const x = scalarText2(a, loc3);
-  const y = scalarText2(b, loc3);
-  if (x !== void 0 && y !== void 0) return x === y;
-  if (x !== void 0 || y !== void 0) return false;
-  return valuesEqual(lowered(a), lowered(b), { ignoreKeyCase: true });
-}
-function lowered(v) {
-  if (v.kind === "string") return str(v.value.toLowerCase());
-  if (v.kind === "list") return list(v.items.map(lowered));
-  if (v.kind === "object") return { ...v, entries: new Map([...v.entries].map(([k, e]) => [k, lowered(e)])) };
-  return v;
-}
-function likeMatches(text2, pattern) {
-  const t = text2.toLowerCase();
-  const p = pattern.toLowerCase();
-  let ti = 0;
-  let pi = 0;
-  let star = -1;
-  let mark = 0;
-  while (ti < t.length) {
-    if (pi < p.length && p[pi] !== "*" && p[pi] === t[ti]) {
-      ti++;
-      pi++;
-    } else if (pi < p.length && p[pi] === "*") {
-      star = pi++;
-      mark = ti;
-    } else if (star >= 0) {
-      pi = star + 1;
-      ti = ++mark;
-    } else return false;
-  }
-  while (pi < p.length && p[pi] === "*") pi++;
-  return pi === p.length;
-}
-function matchMatches(text2, pattern, insensitive) {
-  if (text2.length !== pattern.length) return false;
-  for (let i = 0; i < pattern.length; i++) {
-    const p = pattern[i];
-    const c = text2[i];
-    if (p === "#") {
-      if (!/[0-9]/.test(c)) return false;
-    } else if (p === "?") {
-      if (!new RegExp("\\p{L}", "u").test(c)) return false;
-    } else if (p !== ".") {
-      if (insensitive ? p.toLowerCase() !== c.toLowerCase() : p !== c) return false;
-    }
-  }
-  return true;
-}
-function truthy4(v) {
-  if (v.kind === "bool") return v.value;
-  if (v.kind === "string" && /^(true|false)$/i.test(v.value)) return v.value.toLowerCase() === "true";
-  return void 0;
-}
-function compare4(op, left, right, loc3) {
-  if (left?.kind === "unknown") return void 0;
-  const absent = left === void 0 || left.kind === "null";
-  switch (op) {
-    case "exists": {
-      const want = truthy4(right);
-      return want === void 0 ? void 0 : !absent === want;
-    }
-    case "equals":
-      return absent ? false : equalsCI(left, right, loc3);
-    case "notEquals": {
-      if (absent) return true;
-      const e = equalsCI(left, right, loc3);
-      return e === void 0 ? void 0 : !e;
-    }
-    case "in":
-    case "notIn": {
-      if (right.kind !== "list") return void 0;
-      if (absent) return op === "notIn";
-      let found = false;
-      for (const it of right.items) {
-        const e = equalsCI(left, it, loc3);
-        if (e === true) {
-          found = true;
-          break;
-        }
-        if (e === void 0) found = void 0;
-      }
-      return found === void 0 ? void 0 : op === "in" ? found : !found;
-    }
-    case "like":
-    case "notLike": {
-      if (absent) return op === "notLike";
-      const t = scalarText2(left, loc3);
-      if (t === void 0 || right.kind !== "string") return void 0;
-      const m = likeMatches(loc3 ? t : scalarTextRaw(left), right.value);
-      return op === "like" ? m : !m;
-    }
-    case "match":
-    case "matchInsensitively":
-    case "notMatch":
-    case "notMatchInsensitively": {
-      const negate = op.startsWith("not");
-      if (absent) return negate;
-      if (left.kind !== "string" || right.kind !== "string") return void 0;
-      const m = matchMatches(left.value, right.value, op.endsWith("Insensitively"));
-      return negate ? !m : m;
-    }
-    case "contains":
-    case "notContains": {
-      if (absent) return op === "notContains";
-      if (left.kind !== "string" || !isKnown(right)) return void 0;
-      const r = scalarText2(right, false);
-      if (r === void 0) return void 0;
-      const m = left.value.toLowerCase().includes(r);
-      return op === "contains" ? m : !m;
-    }
-    case "containsKey":
-    case "notContainsKey": {
-      if (absent) return op === "notContainsKey";
-      if (left.kind !== "object" || right.kind !== "string") return void 0;
-      const m = member2(left, right.value) !== void 0;
-      return op === "containsKey" ? m : !m;
-    }
-    case "less":
-    case "lessOrEquals":
-    case "greater":
-    case "greaterOrEquals": {
-      if (absent) return void 0;
-      const c = order(left, right);
-      if (c === void 0) return void 0;
-      return op === "less" ? c < 0 : op === "lessOrEquals" ? c <= 0 : op === "greater" ? c > 0 : c >= 0;
-    }
-  }
-}
-function scalarTextRaw(v) {
-  return v.kind === "string" ? v.value : String(v.value ?? "");
-}
-function order(a, b) {
-  if (a.kind === "number" && b.kind === "number") return a.value - b.value;
-  const an = a.kind === "string" && /^-?\d+(\.\d+)?$/.test(a.value) ? Number(a.value) : a.kind === "number" ? a.value : void 0;
-  const bn = b.kind === "string" && /^-?\d+(\.\d+)?$/.test(b.value) ? Number(b.value) : b.kind === "number" ? b.value : void 0;
-  if (an !== void 0 && bn !== void 0) return an - bn;
-  if (a.kind === "string" && b.kind === "string") return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
-  return void 0;
-}
-function compareType(op, type, right, notTypes) {
-  if (type && type.kind !== "unknown") return compare4(op, type, right, false);
-  if (!notTypes) return void 0;
-  const known2 = (v) => v.kind === "string" && notTypes.has(v.value.toLowerCase());
-  if (op === "equals" && known2(right)) return false;
-  if (op === "notEquals" && known2(right)) return true;
-  if (op === "in" && right.kind === "list" && right.items.every(known2)) return false;
-  if (op === "notIn" && right.kind === "list" && right.items.every(known2)) return true;
-  if (op === "exists") return truthy4(right);
-  return void 0;
-}
-var OPERATORS;
-var init_compare = __esm({
-  "src/eval/policy/compare.ts"() {
-    "use strict";
-    init_value();
-    OPERATORS = [
-      "equals",
-      "notEquals",
-      "like",
-      "notLike",
-      "match",
-      "matchInsensitively",
-      "notMatch",
-      "notMatchInsensitively",
-      "contains",
-      "notContains",
-      "in",
-      "notIn",
-      "containsKey",
-      "notContainsKey",
-      "less",
-      "lessOrEquals",
-      "greater",
-      "greaterOrEquals",
-      "exists"
-    ];
-  }
-});
-
 // src/eval/policy/evaluate.ts
 function excludingOperator(op, right) {
   if (op.startsWith("not")) return true;
@@ -50975,7 +50991,7 @@ function evalNode2(cond, ctx) {
     if (left.kind === "unknown") return undecided(`value ${describeWritten(value)} is not known (${left.reason})`);
     const at2 = value.origin ?? cond.origin;
     const evidence = at2 ? reads.map((r) => ({ field: r.field, value: r.value, condition: at2 })) : [];
-    return { result: compare4(o.op, left.kind === "null" ? void 0 : left, right, false), evidence };
+    return { result: compare3(o.op, left.kind === "null" ? void 0 : left, right, false), evidence };
   }
   return undecided("a condition without field, value or count");
 }
@@ -51143,16 +51159,17 @@ function evalField(fieldValue, op, right, ctx, cond, written2) {
     return { result: result2, evidence: [{ field, value: read.kind === "one" ? read.value : void 0, condition: at2, excludes: excludes2, constrains: constrains2, parameterized }] };
   }
   const loc3 = lower === "location";
+  const key = (op === "containsKey" || op === "notContainsKey") && right.kind === "string" ? { key: right.value } : {};
   if (read.kind === "one") {
-    const result2 = compare4(op, read.value, right, loc3);
+    const result2 = compare3(op, read.value, right, loc3);
     if (result2 === void 0) return undecided(`${field} ${op} ${describeRight(right)} cannot be decided on ${read.value ? describeValue(read.value) : "an absent value"}`);
-    return { result: result2, evidence: [{ field, value: read.value, condition: at2, excludes: excludes2, constrains: constrains2, parameterized }] };
+    return { result: result2, evidence: [{ field, value: read.value, condition: at2, excludes: excludes2, constrains: constrains2, parameterized, ...key }] };
   }
   if (read.values.length === 0) return undecided(`${field}: the array is empty or absent (a [*] condition over no members is not evaluated; use count)`);
   const evidence = [];
   let result = true;
   for (const v of read.values) {
-    const r = compare4(op, v, right, loc3);
+    const r = compare3(op, v, right, loc3);
     if (r === false) return { result: false, evidence: [{ field, value: v, condition: at2, excludes: excludes2, constrains: constrains2, parameterized }] };
     if (r === void 0) result = void 0;
     else evidence.push({ field, value: v, condition: at2, excludes: excludes2, constrains: constrains2, parameterized });
@@ -51207,8 +51224,8 @@ function evalCount(count2, op, right, ctx, cond) {
       why ??= o.why;
     } else against.push(...o.evidence);
   }
-  const low = compare4(op, num(yes), right, false);
-  const high = compare4(op, num(yes + maybe), right, false);
+  const low = compare3(op, num(yes), right, false);
+  const high = compare3(op, num(yes + maybe), right, false);
   if (low === void 0 || low !== high) return undecided(why ?? `count ${op} ${describeRight(right)} cannot be decided`);
   const at2 = (field ?? cond).origin;
   const decided = evidence.length ? evidence : against;
@@ -51341,7 +51358,7 @@ __export(policy_exports, {
   likeMatches: () => likeMatches,
   loadPolicyFiles: () => loadPolicyFiles,
   matchMatches: () => matchMatches,
-  normalizeLocation: () => normalizeLocation2,
+  normalizeLocation: () => normalizeLocation,
   readPolicyDocument: () => readPolicyDocument,
   readTerraformPolicy: () => readTerraformPolicy,
   tagName: () => tagName
@@ -53708,6 +53725,7 @@ function isRegistryGroup(groupId) {
 }
 
 // src/model/policy-judgement.ts
+init_value();
 function judgeResource(set, r, siblings) {
   return set.judge(r, siblings);
 }
@@ -53733,6 +53751,7 @@ function evidenceText(j) {
     else if (v === void 0 || v.kind === "null") parts.push(`${field} is not set`);
     else if (v.kind === "string") parts.push(`${field} is ${JSON.stringify(v.value.length > 60 ? `${v.value.slice(0, 57)}...` : v.value)}`);
     else if (v.kind === "number" || v.kind === "bool") parts.push(`${field} is ${String(v.value)}`);
+    else if (e.key !== void 0 && v.kind === "object") parts.push(`${field} ${member2(v, e.key) === void 0 ? "has no key" : "has the key"} ${JSON.stringify(e.key)}`);
     else parts.push(`${field} matches`);
     if (parts.length === 2) break;
   }
@@ -54206,6 +54225,7 @@ function gpuPool(pool) {
   const sizeFact = pool.attrs.get("vmSize")?.value;
   let gpuSize;
   if (sizeFact?.kind === "string" && isGpuSize(sizeFact.value)) gpuSize = sizeFact.value;
+  else if (pool.element && pool.body?.kind === "unknown") return { address: pool.address, header: pool.header, name: `${displayName(pool)}[?]`, labels: { priority: null, mode: null, custom: null }, taintsUnknown: pool.body.reason };
   else if (!knownGpuIntent(pool)) return void 0;
   const knownName = leafName(pool);
   const out = { address: pool.address, header: pool.header, name: knownName ?? displayName(pool), labels: poolLabels(pool, knownName) };
@@ -58102,7 +58122,7 @@ function spelledAlike(a, b) {
 // rules/governance/GOV001-location-not-allowed.ts
 init_normalize();
 init_value_path();
-function normalizeLocation(s) {
+function normalizeLocation2(s) {
   return s.toLowerCase().replace(/[\s_-]+/g, "");
 }
 var GOV001_location_not_allowed_default = defineRule({
@@ -58133,14 +58153,14 @@ var GOV001_location_not_allowed_default = defineRule({
     let allowed;
     return {
       graph(g) {
-        allowed ??= new Set(configured.map(normalizeLocation));
+        allowed ??= new Set(configured.map(normalizeLocation2));
         if (allowed.size === 0) return;
         for (const r of g.resources) {
           if (isInlineElement(r)) continue;
           const v = valueAt(r.body, "location");
           if (v?.kind === "unknown") ctx.undecided(r, "location", v.reason, v.origin);
           if (v?.kind !== "string") continue;
-          const loc3 = normalizeLocation(v.value);
+          const loc3 = normalizeLocation2(v.value);
           if (loc3 === "" || loc3 === "global" || v.value.trim().startsWith("[") || allowed.has(loc3)) continue;
           if (!/^[a-z0-9]+$/.test(loc3)) {
             ctx.undecided(r, "location", `"${v.value}" is not an Azure region name (a placeholder or an expression written as text)`, v.origin);
@@ -59650,7 +59670,9 @@ async function prepareRun(options, cache3) {
     }
   }
   const notices = [...refused].map(([p, real]) => outsideRootMessage(p, real, realRoot, true));
-  for (const p of given) if (config.isIgnored(p) && fs8.statSync(p).isFile()) notices.push(`${path58.relative(process.cwd(), p) || p} is not linted: the config file's ignorePaths excludes it`);
+  const excludedByConfig = given.filter((p) => config.isIgnored(p) && fs8.statSync(p).isFile()).map((p) => path58.relative(process.cwd(), p) || p);
+  if (excludedByConfig.length === 1) notices.push(`${excludedByConfig[0]} is not linted: the config file's ignorePaths excludes it`);
+  else if (excludedByConfig.length > 1) notices.push(`${excludedByConfig[0]} and ${excludedByConfig.length - 1} more given files are not linted: the config file's ignorePaths excludes them`);
   if (mistakenConfig) {
     notices.push(`${path58.relative(process.cwd(), mistakenConfig) || mistakenConfig} is not read: the config file is ${CONFIG_FILE_NAMES.join(" or ")} (JSON with comments); rename it and write its settings as JSON`);
   }
@@ -59658,7 +59680,7 @@ async function prepareRun(options, cache3) {
     const where = scanPaths.map((p) => path58.relative(process.cwd(), p) || ".").join(", ");
     const rules2 = `.gitignore, ${IGNORE_FILE}, --ignore-pattern or the config file's ignorePaths`;
     notices.push(
-      excluded.folders > 0 ? `nothing to lint in ${where}: no file of a format it reads outside what ignore rules exclude (${rules2})` : excluded.files > 0 ? `nothing to lint in ${where}: ignore rules exclude the ${excluded.files === 1 ? "file" : `${excluded.files} files`} of a format it reads there (${rules2})` : `nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`
+      excluded.folders > 0 ? `nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ}) outside the folders ignore rules exclude (${rules2})` : excluded.files > 0 ? `nothing to lint in ${where}: ignore rules exclude the ${excluded.files === 1 ? "file" : `${excluded.files} files`} of a format it reads there (${rules2})` : `nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`
     );
   }
   const superseded = /* @__PURE__ */ new Set();
@@ -59845,6 +59867,7 @@ async function lintPlanned(run3, threads, cache3) {
     findings: reported,
     rules: rules.map((r) => r.meta),
     files: [...new Set(fileList)],
+    ...onlyFiles ? { linted: [...new Set(scanned.map((s) => relativeToRoot(root, s.path)))].sort() } : {},
     notifications: notifications.filter((n) => !onlyFiles || onlyFiles.includes(n.location.file)).map(({ address: _address, ...n }) => n).sort((a, b) => compareLocations(a.location, b.location)),
     sources,
     toolVersion: VERSION,

@@ -486,8 +486,11 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
     }
   }
   const notices: string[] = [...refused].map(([p, real]) => outsideRootMessage(p, real, realRoot, true));
-  // A named file the config excludes is said, as one an ignore rule excludes is (cli/main.ts).
-  for (const p of given) if (config.isIgnored(p) && fs.statSync(p).isFile()) notices.push(`${path.relative(process.cwd(), p) || p} is not linted: the config file's ignorePaths excludes it`);
+  // A named file the config excludes is said, as one an ignore rule excludes is (cli/main.ts);
+  // the many files of a glob in one line.
+  const excludedByConfig = given.filter((p) => config.isIgnored(p) && fs.statSync(p).isFile()).map((p) => path.relative(process.cwd(), p) || p);
+  if (excludedByConfig.length === 1) notices.push(`${excludedByConfig[0]} is not linted: the config file's ignorePaths excludes it`);
+  else if (excludedByConfig.length > 1) notices.push(`${excludedByConfig[0]} and ${excludedByConfig.length - 1} more given files are not linted: the config file's ignorePaths excludes them`);
   if (mistakenConfig) {
     notices.push(`${path.relative(process.cwd(), mistakenConfig) || mistakenConfig} is not read: the config file is ${CONFIG_FILE_NAMES.join(' or ')} (JSON with comments); rename it and write its settings as JSON`);
   }
@@ -496,7 +499,7 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
     const rules = `.gitignore, ${IGNORE_FILE}, --ignore-pattern or the config file's ignorePaths`;
     notices.push(
       excluded.folders > 0
-        ? `nothing to lint in ${where}: no file of a format it reads outside what ignore rules exclude (${rules})`
+        ? `nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ}) outside the folders ignore rules exclude (${rules})`
         : excluded.files > 0
           ? `nothing to lint in ${where}: ignore rules exclude the ${excluded.files === 1 ? 'file' : `${excluded.files} files`} of a format it reads there (${rules})`
           : `nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`,
@@ -740,6 +743,7 @@ async function lintPlanned(run: PreparedRun, threads: RunThreads<LintOptions>, c
     findings: reported,
     rules: rules.map((r) => r.meta),
     files: [...new Set(fileList)],
+    ...(onlyFiles ? { linted: [...new Set(scanned.map((s) => relativeToRoot(root, s.path)))].sort() } : {}),
     notifications: notifications.filter((n) => !onlyFiles || onlyFiles.includes(n.location.file)).map(({ address: _address, ...n }) => n).sort((a, b) => compareLocations(a.location, b.location)),
     sources,
     toolVersion: VERSION,

@@ -415,6 +415,14 @@ describe('ignore rules: .gitignore, .mlops-iac-lint-ignore, --ignore-pattern', (
     expect(run(['generated', '--no-gitignore', '--format', 'compact', '--rule', 'KV001'], {}, dir).stdout).toContain('generated/kv.tf:1:1');
   });
 
+  it('a named folder inside one the walk skips (.terraform, node_modules) is linted, and a folder outside the current one is not judged by ignore files above it (self-review 81)', () => {
+    const dir = tree({ '.terraform/modules/kv/kv.tf': KV_TF, 'home/.gitignore': 'proj\n', 'home/proj/kv.tf': KV_TF, 'elsewhere/.keep': '' });
+    expect(run(['.terraform/modules/kv', '--format', 'compact', '--rule', 'KV001'], {}, dir).stdout).toContain('.terraform/modules/kv/kv.tf:1:1');
+    const outside = run(['../home/proj', '--format', 'compact', '--rule', 'KV001'], {}, path.join(dir, 'elsewhere'));
+    expect(outside.stderr).toBe('');
+    expect(outside.stdout).toContain('kv.tf:1:1');
+  });
+
   it('when every path given is excluded, the report is still written (empty), and a glob says so in one line (review 80)', () => {
     const dir = tree(files);
     const out = path.join(dir, 'report.sarif');
@@ -432,14 +440,21 @@ describe('ignore rules: .gitignore, .mlops-iac-lint-ignore, --ignore-pattern', (
     expect(run(['legacy', '--ignore-pattern', '*.tf', '--format', 'compact'], {}, dir).stderr).toBe(
       "mlops-iac-lint: nothing to lint in legacy: ignore rules exclude the 2 files of a format it reads there (.gitignore, .mlops-iac-lint-ignore, --ignore-pattern or the config file's ignorePaths)\n",
     );
-    expect(run(['.', '--ignore-pattern', '*/', '--format', 'compact'], {}, dir).stderr).toBe(
-      "mlops-iac-lint: nothing to lint in .: no file of a format it reads outside what ignore rules exclude (.gitignore, .mlops-iac-lint-ignore, --ignore-pattern or the config file's ignorePaths)\n",
-    );
+    expect(run(['.', '--ignore-pattern', '*/', '--format', 'compact'], {}, dir).stderr).toMatch(/^mlops-iac-lint: nothing to lint in \.: no file of a format it reads \(Terraform .*\) outside the folders ignore rules exclude \(\.gitignore, \.mlops-iac-lint-ignore, --ignore-pattern or the config file's ignorePaths\)\n$/);
     expect(run(['main/kv.tf', '--format', 'compact'], {}, dir).stderr).toBe("mlops-iac-lint: main/kv.tf is not linted: the config file's ignorePaths excludes it\n");
   });
 });
 
 describe('--output', () => {
+  it('with files given (pre-commit), never over another file of their folders that the run lints (self-review 81)', () => {
+    const arm = '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "resources": []\n}\n';
+    const dir = tree({ 'infra/kv.tf': KV_TF, 'infra/arm.json': arm });
+    const r = run(['infra/kv.tf', '--output', 'infra/arm.json'], {}, dir);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('mlops-iac-lint: --output infra/arm.json is infrastructure code this run lints, so it is not written over; name another file for the report\n');
+    expect(fs.readFileSync(path.join(dir, 'infra/arm.json'), 'utf8')).toBe(arm);
+  });
+
   it('never writes a report or baseline over a file the run lints, nor over a .tf file: exit 2, the file intact (review 80)', () => {
     const dir = tree({ 'kv.tf': KV_TF, 'pipelines/ci.yml': 'trigger: none\nsteps:\n  - script: echo hi\n' });
     for (const [option, target] of [['--output', 'kv.tf'], ['--write-baseline', 'kv.tf'], ['--output', 'pipelines/ci.yml'], ['--output', 'new.tf']] as const) {

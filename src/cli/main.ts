@@ -248,7 +248,7 @@ function refuseLintedTarget(file: string, option: string, result: LintResult): v
     }
   };
   const target = real(file);
-  const linted = SOURCE_NAME.test(target) || result.files.some((f) => real(path.resolve(result.root, f)) === target);
+  const linted = SOURCE_NAME.test(target) || (result.linted ?? result.files).some((f) => real(path.resolve(result.root, f)) === target);
   if (linted) throw new UsageError(`${option} ${file} is infrastructure code${SOURCE_NAME.test(target) ? '' : ' this run lints'}, so it is not written over; name another file for the ${option === '--output' ? 'report' : 'baseline'}`);
 }
 

@@ -72,7 +72,8 @@ export function checkWritable(file: string, option: string): void {
 /**
  * The files and folders among `paths` that the ignore rules exclude (`.gitignore` unless turned
  * off, `.mlops-iac-lint-ignore`, `--ignore-pattern`), relative to the same root lint() uses when
- * every path is inside `cwd`; a path outside it is judged from its own folder. A folder named is
+ * every path is inside `cwd`; a file outside it is judged from its own folder, a folder outside it
+ * is not judged (it is the root, and no ignore file above the root is read). A folder named is
  * excluded as the walk would exclude it (`infra/` ignored, or inside an ignored folder): whether a
  * file is linted does not depend on whether it or its folder was named (review 80).
  */
@@ -88,6 +89,8 @@ export function ignoredFiles(paths: readonly string[], cwd: string, opts: { giti
       continue;
     }
     if (!st.isFile() && !st.isDirectory()) continue;
+    // A folder outside the current one is the scan's root: no ignore file above it is read (self-review 81).
+    if (st.isDirectory() && !insideCwd) continue;
     const root = insideCwd ? cwd : path.dirname(p);
     if (isIgnoredPath(p, { root, gitignore: opts.gitignore, ignorePatterns: opts.ignorePatterns }, st.isDirectory())) out.add(paths[i]!);
   }

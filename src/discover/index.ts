@@ -159,8 +159,8 @@ function verdictOf(level: IgnoreLevel, file: string, isDir: boolean): boolean | 
 /**
  * True when the ignore rules exclude `file` (or a folder between `root` and it), as the
  * walker would decide for it. The CLI uses it for files and folders (`folder`) named on the
- * command line; a folder named is excluded by the rules, never for its name alone
- * (`node_modules` named is walked).
+ * command line; a folder named is excluded by the ignore rules only, never for being (or
+ * being inside) a folder the walk skips (`node_modules`, `.terraform/modules/aks` named are walked).
  */
 export function isIgnoredPath(file: string, opts: DiscoverOptions & { root: string }, folder = false): boolean {
   const reader = opts.reader ?? fsReader;
@@ -178,7 +178,8 @@ export function isIgnoredPath(file: string, opts: DiscoverOptions & { root: stri
     }
     const next = path.join(dir, parts[i]!);
     const above = i < parts.length - 1;
-    if ((above && SKIPPED_FOLDERS.has(parts[i]!)) || isIgnored(next, above || folder, overrides, levels)) return true;
+    // A folder named is walked as given, below `node_modules` or `.terraform` too (a module copy named on purpose).
+    if ((above && !folder && SKIPPED_FOLDERS.has(parts[i]!)) || isIgnored(next, above || folder, overrides, levels)) return true;
     dir = next;
   }
   return false;

@@ -10,8 +10,13 @@ export interface LintResult {
   findings: Finding[];
   /** Metadata of every rule that ran (the SARIF `rules` array). */
   rules: RuleMeta[];
-  /** Files scanned, relative to root, sorted. */
+  /** Files scanned, relative to root, sorted (with `onlyFiles`, the given files the run lints). */
   files: string[];
+  /**
+   * Every file the run read as code, relative to root, sorted: `files`, and with `onlyFiles` the
+   * other files of their folders and callers too (the CLI never writes a report over one).
+   */
+  linted?: string[];
   /** Parse errors and evaluation problems, also reported as PARSE001/EVAL001 findings. */
   notifications: Notification[];
   /** Source text by absolute path for files that have findings (code frames). */

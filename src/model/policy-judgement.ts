@@ -6,7 +6,7 @@
  * only when policies are configured (issue 15: start-up of a run without policies).
  */
 import type { Location } from '../core/source.js';
-import type { Value } from '../core/value.js';
+import { member, type Value } from '../core/value.js';
 import type { Evidence, PolicyDefinition, Tri } from '../eval/policy/index.js';
 import type { Resource } from './resource.js';
 
@@ -95,6 +95,8 @@ export function evidenceText(j: PolicyJudgement): string {
     else if (v === undefined || v.kind === 'null') parts.push(`${field} is not set`);
     else if (v.kind === 'string') parts.push(`${field} is ${JSON.stringify(v.value.length > 60 ? `${v.value.slice(0, 57)}...` : v.value)}`);
     else if (v.kind === 'number' || v.kind === 'bool') parts.push(`${field} is ${String(v.value)}`);
+    // `tags` containsKey / notContainsKey "CostCenter": whether it has the key (review 82: "tags matches").
+    else if (e.key !== undefined && v.kind === 'object') parts.push(`${field} ${member(v, e.key) === undefined ? 'has no key' : 'has the key'} ${JSON.stringify(e.key)}`);
     else parts.push(`${field} matches`);
     if (parts.length === 2) break;
   }

@@ -367,6 +367,22 @@ module "vaults" {
     ]);
   });
 
+  it('a location written as a display name ("West Europe") agrees with the plan\'s westeurope: one finding at the literal (review 82)', async () => {
+    const dir = tmp({
+      '.mlops-iac-lint.jsonc': '{ "allowedLocations": ["norwayeast"] }',
+      'main.tf': 'resource "azurerm_resource_group" "rg" {\n  name     = "rg-ml"\n  location = "West Europe"\n}\n\nresource "azurerm_container_registry" "acr" {\n  name                = "acrml"\n  resource_group_name = azurerm_resource_group.rg.name\n  location            = azurerm_resource_group.rg.location\n  sku                 = "Premium"\n}\n',
+      'plan.json': plan([
+        change('azurerm_resource_group.rg', 'azurerm_resource_group', { name: 'rg-ml', location: 'westeurope' }),
+        change('azurerm_container_registry.acr', 'azurerm_container_registry', { name: 'acrml', resource_group_name: 'rg-ml', location: 'westeurope', sku: 'Premium' }),
+      ]),
+    });
+    const r = await lint({ paths: [dir], root: dir, rules: ['GOV001'] });
+    expect(r.findings.map((f) => `${f.ruleId} ${at(dir, f)} ${f.variants.join(',')} ${f.message.includes('"West Europe"')}`)).toEqual([
+      'GOV001 main.tf:3:14 default,plan.json true',
+      'GOV001 main.tf:3:14 default,plan.json true',
+    ]);
+  });
+
   it('a plan with more resources than the cap: the rest are not linted, and EVAL001 says so', () => {
     const text = plan(Array.from({ length: 5 }, (_, i) => change(`azurerm_key_vault.kv${i}`, 'azurerm_key_vault', KV_AFTER)));
     const r = evaluatePlan({

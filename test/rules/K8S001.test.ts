@@ -93,6 +93,16 @@ const cases: RuleTable = {
   k8s: {
     valid: [
       {
+        // A pool list only partly known (`concat([sys, t4], deployA100 ? [a100] : [])`): the pools
+        // that may follow may be tolerated GPU pools, so the T4 pool alone decides nothing (self-review 81).
+        name: 'pools-that-may-follow-a-partly-known-list-are-unknown',
+        files: {
+          'infra/main.bicep':
+            "param deployA100 bool\nparam a100Pool object\nvar sysCpu = { name: 'system', vmSize: 'Standard_D4s_v5', mode: 'System', count: 1 }\nvar t4Pool = { name: 'gput4', vmSize: 'Standard_NC4as_T4_v3', mode: 'User', count: 1, nodeTaints: [ 'team=vision:NoSchedule' ] }\nresource aks 'Microsoft.ContainerService/managedClusters@2024-05-01' = {\n  name: 'aks-ml'\n  location: 'westeurope'\n  properties: {\n    dnsPrefix: 'aks'\n    agentPoolProfiles: concat([ sysCpu, t4Pool ], deployA100 ? [ a100Pool ] : [])\n  }\n}\n",
+          'k8s/job.yaml': job('nvidia.com/gpu', '      tolerations:\n        - { key: sku, operator: Equal, value: gpu, effect: NoSchedule }\n'),
+        },
+      },
+      {
         // The same toleration with value gpu, its effect from the merge key: tolerated.
         name: 'toleration-completed-by-a-merge-key-tolerates',
         files: {

@@ -8,8 +8,8 @@ import path from 'node:path';
 import { member, obj, str, unknown } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
 import type { Location, Range } from '../../core/source.js';
-import type { Expression, IfBody, ModuleDecl, ObjectExpr, ObjectProperty, SpreadElement } from '../../parse/bicep/index.js';
-import { walkBicep } from '../../parse/bicep/index.js';
+import type { BicepNode, Expression, IfBody, ModuleDecl, ObjectExpr, ObjectProperty, SpreadElement } from '../../parse/bicep/index.js';
+import { childNodes, walkBicep } from '../../parse/bicep/index.js';
 import { getProp, parseJsonc, type JsonNode, type ParsedJson } from '../../parse/json/index.js';
 import { REGISTRY_PATH } from './files.js';
 import { armResourceKey } from '../arm/resourceid.js';
@@ -181,6 +181,19 @@ function localNamesOf(file: FileScope['file']): ReadonlySet<string> {
   return names;
 }
 
+/** Whether `e` reads a name that a `for` item or index or a lambda parameter binds somewhere in the file. */
+function readsLocalName(scope: FileScope, e: Expression): boolean {
+  const locals = localNamesOf(scope.file);
+  if (locals.size === 0) return false;
+  const stack: BicepNode[] = [e];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.kind === 'Variable' && locals.has(n.name)) return true;
+    stack.push(...childNodes(n));
+  }
+  return false;
+}
+
 /**
  * The value a `var` reference writes, where it is declared: undefined for a name that is not a
  * file-level var, or that a loop item or lambda parameter of the file also binds (Bicep lets
@@ -325,7 +338,9 @@ function elementAt(scope: FileScope, e: Expression, index: number, depth = 0): E
   if (written?.kind === 'Null') return { count: 0 };
   if (written?.kind === 'Array') return elementInParts(scope, written.items, index, depth);
   // `gpu ? [gpuPool] : []`: the branch a known condition chooses (an unknown one tells no element).
+  // Read at file level, so not when a name in it may be a loop item or lambda parameter (self-review 81).
   if (written?.kind === 'Ternary') {
+    if (readsLocalName(scope, written.condition)) return undefined;
     const c = scope.eval(written.condition, undefined);
     return c.kind === 'bool' ? elementAt(scope, c.value ? written.consequent : written.alternate, index, depth + 1) : undefined;
   }

@@ -56,6 +56,8 @@ export interface Evidence {
   constrains?: boolean;
   /** …with a policy parameter (what an assignment configures): the constraint before a list written in the rule. */
   parameterized?: boolean;
+  /** The key a `containsKey`/`notContainsKey` condition asks the value (an object) for: messages say whether it has it. */
+  key?: string;
 }
 
 /** Whether a condition with this operator and right side holds by what the value is not (before any `not`). */
@@ -358,10 +360,11 @@ function evalField(fieldValue: Value, op: Operator, right: Value, ctx: Ctx, cond
     return { result, evidence: [{ field, value: read.kind === 'one' ? read.value : undefined, condition: at, excludes, constrains, parameterized }] };
   }
   const loc = lower === 'location';
+  const key = (op === 'containsKey' || op === 'notContainsKey') && right.kind === 'string' ? { key: right.value } : {};
   if (read.kind === 'one') {
     const result = compare(op, read.value, right, loc);
     if (result === undefined) return undecided(`${field} ${op} ${describeRight(right)} cannot be decided on ${read.value ? describeValue(read.value) : 'an absent value'}`);
-    return { result, evidence: [{ field, value: read.value, condition: at, excludes, constrains, parameterized }] };
+    return { result, evidence: [{ field, value: read.value, condition: at, excludes, constrains, parameterized, ...key }] };
   }
   // `[*]` outside count: true when every member satisfies the condition.
   if (read.values.length === 0) return undecided(`${field}: the array is empty or absent (a [*] condition over no members is not evaluated; use count)`);

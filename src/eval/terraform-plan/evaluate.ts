@@ -26,6 +26,7 @@
  *   value `after` writes at that value (`"TLS1_0"`, a security rule's `"22"`), anything else (an
  *   absent attribute, one the plan's `configuration` does not write) at the resource change.
  */
+import { normalizeLocation } from '../policy/compare.js';
 import path from 'node:path';
 import type { HclFile, Body, Block } from '../../parse/hcl/ast.js';
 import type { Location, Position } from '../../core/source.js';
@@ -368,7 +369,7 @@ function plainValue(v: unknown, unk: unknown, sens: unknown, origin: Location | 
   if (unk === true) return unknown(`${where} is known only after apply`, origin, known?.kind === 'unknown' ? known.token : undefined);
   // (A value written in no scanned file, a `-var` the static view was given, is where the `.tf`
   // consumes it: its site here; self-review 72.)
-  if (known && agrees(known, v)) return known.origin || !origin ? known : { ...known, origin };
+  if (known && (agrees(known, v) || sameLocation(where, known, v))) return known.origin || !origin ? known : { ...known, origin };
   const argument = vendored && known ? callerArgument(known, vendored) : undefined;
   const out = plainValueAt(v, unk, sens, origin, where, known, vendored, members);
   return argument ? passedThrough(out, argument) : out;
@@ -419,6 +420,16 @@ function agrees(known: Value, v: unknown): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * A resource's `location` as written (`"West Europe"`) and as azurerm stores it in the plan
+ * (`westeurope`): the same region (the provider normalises it; Azure compares locations without
+ * case or blanks), so the written value and its place stand for the plan's (review 82: a finding
+ * of both the `.tf` and the plan was reported twice, the plan's at the attribute's key).
+ */
+function sameLocation(where: string, known: Value, v: unknown): boolean {
+  return where === 'location' && known.kind === 'string' && typeof v === 'string' && normalizeLocation(known.value) === normalizeLocation(v);
 }
 
 /** A known static value deeply equal to a plan value (JSON). */

@@ -181,7 +181,8 @@ const fns: Record<string, TfFunction> = {
   toset: (args, at) => {
     const a = args[0];
     if (!a) return unk('toset', at);
-    if (a.kind !== 'list') return a.kind === 'unknown' ? a : unk('toset', at);
+    // A set has no order: what a list surely began with says nothing of a set's first element.
+    if (a.kind !== 'list') return a.kind === 'unknown' ? unknown(a.reason, a.origin, a.token) : unk('toset', at);
     if (containsUnknown(a)) return unk('toset', at);
     const seen = distinctItems(a.items);
     if (!seen) return unk('toset', at);
