@@ -189,6 +189,20 @@ const cases: RuleTable = {
         message: /tags is not set/,
       },
       {
+        // A tags map without the key: the message says so (review 82: it said "tags matches").
+        name: 'contains-key-on-a-map-without-the-key',
+        files: {
+          'main.tf': 'resource "azurerm_resource_group" "a" {\n  name     = "rg-a"\n  location = "westeurope"\n  tags     = ⟦{ team = "ml" }⟧\n}\n',
+          'policies/owner.json': JSON.stringify({
+            name: 'need-owner',
+            properties: { displayName: 'Need owner tag', mode: 'All', policyRule: { if: { not: { field: 'tags', containsKey: 'owner' } }, then: { effect: 'audit' } } },
+          }),
+        },
+        options: opts,
+        ...audit,
+        message: /tags has no key "owner"/,
+      },
+      {
         // The built-in "Azure Machine Learning Compute Instance should have idle shutdown": azurerm
         // has no argument for it, so the request never carries one (review 74: it was undecided).
         name: 'azurerm-compute-instance-never-sends-idle-shutdown',
