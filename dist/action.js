@@ -48598,7 +48598,7 @@ function candidates(cmd, rel, root) {
   const fromRoot = path41.join(root, at2);
   const between = foldersBetween(root, path41.dirname(path41.resolve(cmd.file))).map((d) => path41.join(d, at2));
   const fromTop = [...repository === void 0 ? [] : [path41.join(repository, at2)], fromRoot, ...between];
-  const order2 = path41.isAbsolute(at2) ? [at2] : folder?.fromCheckout ? fromTop : cmd.inScript ? [own, fromRoot] : [...fromTop, own];
+  const order2 = path41.isAbsolute(at2) ? [at2] : folder?.fromCheckout ? fromTop : cmd.inScript ? [own, ...fromTop] : [...fromTop, own];
   return [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path41.sep) ? root : root + path41.sep));
 }
 function fileCommandResources(command2, evaluation, ctx, links) {

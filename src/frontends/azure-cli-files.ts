@@ -171,14 +171,16 @@ function besideScript(cmd: FileCommand, root: string): { rel: string; outside: b
 function candidates(cmd: FileCommand, rel: string, root: string): string[] {
   const folder = cmd.folder === UNKNOWN_FOLDER ? undefined : cmd.folder;
   const at = folder === undefined ? rel : within(folder, rel).path;
-  // A script may be run from anywhere: beside itself first, then from the scan root.
+  // A script may be run from anywhere: beside itself first, then from the scan root or the
+  // repository's top (a folder between the scan root and the script).
   const repository = cmd.inScript && !folder?.fromCheckout ? undefined : githubRepository(cmd.file);
   const own = path.join(path.dirname(cmd.file), at);
   const fromRoot = path.join(root, at);
   // A repository linted from a folder above it: its top is a folder between the scan root and the file (nearest the root first).
   const between = foldersBetween(root, path.dirname(path.resolve(cmd.file))).map((d) => path.join(d, at));
   const fromTop = [...(repository === undefined ? [] : [path.join(repository, at)]), fromRoot, ...between];
-  const order = path.isAbsolute(at) ? [at] : folder?.fromCheckout ? fromTop : cmd.inScript ? [own, fromRoot] : [...fromTop, own];
+  // (A script's path from the repository's top is found whatever folder the linter runs from: review 82.)
+  const order = path.isAbsolute(at) ? [at] : folder?.fromCheckout ? fromTop : cmd.inScript ? [own, ...fromTop] : [...fromTop, own];
   return [...new Set(order)].filter((p) => p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep));
 }
 

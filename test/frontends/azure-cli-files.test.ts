@@ -72,6 +72,14 @@ describe('az ml … --file: which file', () => {
     expect(shown(r, dir)).toEqual(['AML004 repo/.github/workflows/ml.yml:6:76 unknown']);
   });
 
+  it("reads a script's file from its repository's top when the scan root is above it (review 82: it depended on the folder the linter ran from)", async () => {
+    const { r, dir } = await run({
+      'repo/ml/compute/c.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 0\n',
+      'repo/scripts/deploy.sh': 'az ml compute create --file ml/compute/c.yml --set min_instances=2 -g rg -w ws\n',
+    });
+    expect(shown(r, dir)).toEqual(['AML004 repo/scripts/deploy.sh:1:66 unknown']);
+  });
+
   it('does not report a scanned file twice: once per command, identical findings merged, and not again on its own', async () => {
     const { r, dir } = await run({
       'compute.yml': COMPUTE,
