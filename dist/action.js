@@ -1911,6 +1911,9 @@ function fromJS(x, origin, depth = 0) {
   }
   return unknown(`unsupported value ${String(x)}`, origin);
 }
+function throughCollection(u, collection) {
+  return collection.via && collection.via.length > 0 ? { ...u, via: collection.via } : u;
+}
 function knownFirstItems(v) {
   return v.kind === "list" ? v.items : v.kind === "unknown" ? v.firstItems ?? [] : [];
 }
@@ -19081,7 +19084,7 @@ var init_functions = __esm({
       lookup: (args, at2) => {
         const [m, k, d] = args;
         if (!m || !k) return unk("lookup", at2);
-        if (k.kind === "unknown") return unk("lookup", at2, k);
+        if (k.kind === "unknown") return m.kind === "object" ? throughCollection(unknown(k.reason, at2), m) : unk("lookup", at2, k);
         const key = asString(k);
         if (m.kind === "unknown") return unk("lookup", at2, m);
         if (m.kind !== "object" || key === void 0) return unk("lookup", at2);
@@ -19602,7 +19605,7 @@ function applyStep(v, step, ctx) {
 }
 function indexValue(v, key, at2) {
   if (v.kind === "unknown") return v;
-  if (key.kind === "unknown") return unknown(key.reason, at2);
+  if (key.kind === "unknown") return throughCollection(unknown(key.reason, at2), v);
   if (v.kind === "list") {
     const i = key.kind === "number" ? key.value : key.kind === "string" ? Number(key.value) : NaN;
     return Number.isInteger(i) && i >= 0 && i < v.items.length ? memberOf(v, v.items[i]) : derived(unknown(`index ${asString(key)} out of range`, at2), at2, [v, key]);
@@ -56418,6 +56421,11 @@ function isStructured(input2, size) {
   const v = valueHolding(input2, size);
   return v?.kind === "object" || v?.kind === "list";
 }
+function sizeOfCollection(input2, size) {
+  const v = valueHolding(input2, size);
+  const items = v?.kind === "object" ? [...v.entries.values()] : v?.kind === "list" ? v.items : [];
+  return size?.kind === "unknown" && items.length > 0 && items.every((i) => i.kind === "string");
+}
 function writtenInside(input2, size) {
   const v = valueHolding(input2, size);
   if (size?.origin === void 0) return false;
@@ -56580,7 +56588,7 @@ var GPU002_gpu_size_input_unvalidated_default = defineRule({
                 ctx.undecided(r, "vmSize", `parameter "${input2.name}" is given values by more instances of its module or nested template than are kept, and the value that holds this size is not among those judged`, input2.header);
                 continue;
               }
-              if (isStructured(input2, size) && !writtenInside(input2, size)) continue;
+              if (isStructured(input2, size) && !writtenInside(input2, size) && !sizeOfCollection(input2, size)) continue;
               const unread = unreadGuard(input2, size);
               if (unread) ctx.undecided(r, "vmSize", unread, input2.header);
               for (const p of problemsOf(input2, size)) {

@@ -49,6 +49,17 @@ function isStructured(input: InputDecl, size: Value | undefined): boolean {
 }
 
 /**
+ * A size read out of a collection of sizes by a key not known (`var.gpu_size[terraform.workspace]`,
+ * `lookup(var.gpu_size, var.environment)` over a `map(string)`): the input holds only sizes, any
+ * of which it may be, so its guard is the size's guard (review 82).
+ */
+function sizeOfCollection(input: InputDecl, size: Value | undefined): boolean {
+  const v = valueHolding(input, size);
+  const items = v?.kind === 'object' ? [...v.entries.values()] : v?.kind === 'list' ? v.items : [];
+  return size?.kind === 'unknown' && items.length > 0 && items.every((i) => i.kind === 'string');
+}
+
+/**
  * The size is written inside the input's own value (a member of its default or assigned object,
  * or an `optional(string, "…")` default of its declared type), not read from another input.
  */
@@ -286,7 +297,7 @@ export default defineRule({
                 ctx.undecided(r, 'vmSize', `parameter "${input.name}" is given values by more instances of its module or nested template than are kept, and the value that holds this size is not among those judged`, input.header);
                 continue;
               }
-              if (isStructured(input, size) && !writtenInside(input, size)) continue;
+              if (isStructured(input, size) && !writtenInside(input, size) && !sizeOfCollection(input, size)) continue;
               // RULES.md Conventions: a guard whose values cannot be read (a type imported from a
               // registry, a type this reader does not follow) may admit a non-GPU size: recorded.
               const unread = unreadGuard(input, size);

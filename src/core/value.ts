@@ -454,6 +454,11 @@ export function fromJS(x: unknown, origin?: Location, depth = 0): Value {
 
 /** Object member by exact key, then case-insensitively (ARM property names are case-insensitive). */
 /** The member of a list at an index, or of an object at a property name (`member`: exact, else in any case); undefined when not written there. */
+/** An unknown read out of `collection` by a key or index not known: it carries the collection's chain (the variables it flowed through). */
+export function throughCollection(u: UnknownValue, collection: Value): UnknownValue {
+  return collection.via && collection.via.length > 0 ? { ...u, via: collection.via } : u;
+}
+
 /** The items a list surely begins with: all of a known list, the `firstItems` of an unknown one. */
 export function knownFirstItems(v: Value): readonly Value[] {
   return v.kind === 'list' ? v.items : v.kind === 'unknown' ? (v.firstItems ?? []) : [];

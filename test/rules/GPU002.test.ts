@@ -15,6 +15,14 @@ const converted: RuleTable = {
   terraform: {
     valid: [
       {
+        // A map of sizes read by a key not known, each value validated (review 82).
+        name: 'map-of-sizes-read-by-an-unknown-key-validated',
+        files: {
+          'main.tf':
+            'variable "gpu_size" {\n  type    = map(string)\n  default = { prod = "Standard_NC24ads_A100_v4", dev = "Standard_NC4as_T4_v3" }\n  validation {\n    condition     = alltrue([for s in values(var.gpu_size) : can(regex("^Standard_N[CDGV]", s))])\n    error_message = "GPU sizes only."\n  }\n}\nvariable "environment" { type = string }\nresource "azurerm_kubernetes_cluster_node_pool" "gpu" {\n  name                  = "gpu"\n  kubernetes_cluster_id = "x"\n  vm_size               = lookup(var.gpu_size, var.environment)\n  node_taints           = ["sku=gpu:NoSchedule"]\n}\n',
+        },
+      },
+      {
         // Rejects every non-GPU `Standard_` size; only a value that is no size name passes, which Azure rejects (self-review 70).
         name: 'validation-rejecting-every-non-gpu-standard-size',
         files: {
@@ -369,6 +377,18 @@ resource "azurerm_kubernetes_cluster_node_pool" "np" {
       },
     ],
     invalid: [
+      {
+        // A map of sizes read by a key not known (a workspace, an environment variable): the map
+        // feeds the size whatever the key, and has no validation (review 82).
+        name: 'map-of-sizes-read-by-an-unknown-key',
+        files: {
+          'main.tf':
+            '⟦variable "gpu_size" {⟧\n  type    = map(string)\n  default = { prod = "Standard_NC24ads_A100_v4", dev = "Standard_D4s_v5" }\n}\nvariable "environment" { type = string }\nresource "azurerm_kubernetes_cluster_node_pool" "gpu" {\n  name                  = "gpu"\n  kubernetes_cluster_id = "x"\n  vm_size               = lookup(var.gpu_size, var.environment)\n  node_taints           = ["sku=gpu:NoSchedule"]\n}\nresource "azurerm_kubernetes_cluster_node_pool" "gpu2" {\n  name                  = "gpu2"\n  kubernetes_cluster_id = "x"\n  vm_size               = var.gpu_size[terraform.workspace]\n  node_taints           = ["sku=gpu:NoSchedule"]\n}\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageIncludes: 'holds the size of node pool "gpu"',
+      },
       {
         // The size is a member of a map variable (for_each over it): the variable still feeds it, unguarded.
         name: 'map-variable-member-for-each',

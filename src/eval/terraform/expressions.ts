@@ -8,7 +8,7 @@
 import type { Location } from '../../core/source.js';
 import type { Expression, TemplatePart, TraversalStep } from '../../parse/hcl/ast.js';
 import {
-  bool, list, num, obj, str, unknown, containsUnknown, chosenBy, compared, decidingInput, decisionOf, derived, memberOf, negated,
+  bool, list, num, obj, str, throughCollection, unknown, containsUnknown, chosenBy, compared, decidingInput, decisionOf, derived, memberOf, negated,
   type Decision, type Value,
 } from '../../core/value.js';
 import { asString, callFunction, isErrorUnknown, valuesEqual } from './functions.js';
@@ -84,7 +84,9 @@ export function applyStep(v: Value, step: TraversalStep, ctx: EvalContext): Valu
 
 function indexValue(v: Value, key: Value, at: Location): Value {
   if (v.kind === 'unknown') return v;
-  if (key.kind === 'unknown') return unknown(key.reason, at);
+  // An unknown key of a known collection: the collection still feeds the value (its chain, the
+  // variable `var.gpu_size[terraform.workspace]` reads: GPU002 judges that variable; review 82).
+  if (key.kind === 'unknown') return throughCollection(unknown(key.reason, at), v);
   if (v.kind === 'list') {
     const i = key.kind === 'number' ? key.value : key.kind === 'string' ? Number(key.value) : NaN;
     return Number.isInteger(i) && i >= 0 && i < v.items.length ? memberOf(v, v.items[i]!) : derived(unknown(`index ${asString(key)} out of range`, at), at, [v, key]);

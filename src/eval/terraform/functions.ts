@@ -7,7 +7,7 @@
  */
 import type { Location } from '../../core/source.js';
 import {
-  argumentsTooLarge, bool, compared, containsUnknown, knownFirstItems, list, nul, num, obj, str, unknown, unknownAfter, fromJS, valuesEqual,
+  argumentsTooLarge, bool, compared, containsUnknown, knownFirstItems, list, nul, num, obj, str, throughCollection, unknown, unknownAfter, fromJS, valuesEqual,
   type Value,
 } from '../../core/value.js';
 import { nestingOverflow } from '../../parse/json/index.js';
@@ -112,7 +112,7 @@ const fns: Record<string, TfFunction> = {
   lookup: (args, at) => {
     const [m, k, d] = args;
     if (!m || !k) return unk('lookup', at);
-    if (k.kind === 'unknown') return unk('lookup', at, k);
+    if (k.kind === 'unknown') return m.kind === 'object' ? throughCollection(unknown(k.reason, at), m) : unk('lookup', at, k);
     const key = asString(k);
     if (m.kind === 'unknown') return unk('lookup', at, m);
     if (m.kind !== 'object' || key === undefined) return unk('lookup', at);
