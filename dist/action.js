@@ -1912,7 +1912,7 @@ function fromJS(x, origin, depth = 0) {
   return unknown(`unsupported value ${String(x)}`, origin);
 }
 function throughCollection(u, collection) {
-  return collection.via && collection.via.length > 0 ? { ...u, via: collection.via } : u;
+  return collection.via && collection.via.length > 0 ? { ...u, readOutOf: collection.via } : u;
 }
 function knownFirstItems(v) {
   return v.kind === "list" ? v.items : v.kind === "unknown" ? v.firstItems ?? [] : [];
@@ -32956,6 +32956,7 @@ function elements(parent, src, el) {
       evaluation: parent.evaluation
     };
     if (parent.apiVersion !== void 0) element.apiVersion = parent.apiVersion;
+    if (first.length > 0 && i === items.length - 1) element.unknownTail = true;
     const site = src.site;
     if (site) element.site = (p) => site(prefix + p);
     return element;
@@ -48629,7 +48630,12 @@ function fileCommandResources(command2, evaluation, ctx, links) {
     if (cmd.folder === UNKNOWN_FOLDER && !beside) return [undecidable(cmd, evaluation, `the file named by --file (${p.value}) is read from a folder that is not known (a cd before the command, or the step's working directory)`)];
     const tried = beside ? [path41.join(ctx.root, rel)] : candidates(cmd, rel, ctx.root);
     if (tried.length === 0) return [undecidable(cmd, evaluation, `the file named by --file (${p.value}) is outside the scan root; it is not read`)];
-    scanned = tried.find((f) => ctx.host.isFile(f));
+    const found = tried.filter((f) => ctx.host.isFile(f));
+    if (cmd.inScript && !beside && found.length > 1 && found[0] !== tried[0]) {
+      const either = found.map((f) => relativeToRoot(ctx.root, f)).join(" or ");
+      return [undecidable(cmd, evaluation, `the file named by --file (${rel}) may be ${either}: the folder the script runs from is not known`)];
+    }
+    scanned = found[0];
     const text2 = scanned === void 0 ? void 0 : ctx.host.readText(scanned);
     if (scanned === void 0 || text2 === void 0) {
       const where = tried.map((f) => relativeToRoot(ctx.root, f) || ".").join(" or ");
@@ -54023,6 +54029,7 @@ function inputsFeeding(r, attr2, inputs) {
   if (!f || f.defaulted || !f.value) return [];
   const chain = [...f.value.via ?? []];
   if (f.value.kind === "unknown" && f.value.origin) chain.push(f.value.origin);
+  if (f.value.kind === "unknown") chain.push(...f.value.readOutOf ?? []);
   const origin = f.value.kind === "unknown" ? void 0 : f.value.origin;
   return inputs.filter(
     (i) => chain.some((l) => l.file === i.header.file && l.range.start.offset === i.header.range.start.offset) || origin !== void 0 && (holds(i.defaultValue, origin) || holds(i.assigned, origin))
@@ -54228,7 +54235,7 @@ function gpuPool(pool) {
   const sizeFact = pool.attrs.get("vmSize")?.value;
   let gpuSize;
   if (sizeFact?.kind === "string" && isGpuSize(sizeFact.value)) gpuSize = sizeFact.value;
-  else if (pool.element && pool.body?.kind === "unknown") return { address: pool.address, header: pool.header, name: `${displayName(pool)}[?]`, labels: { priority: null, mode: null, custom: null }, taintsUnknown: pool.body.reason };
+  else if (pool.unknownTail && pool.body?.kind === "unknown") return { address: pool.address, header: pool.header, name: `${displayName(pool)}[?]`, labels: { priority: null, mode: null, custom: null }, taintsUnknown: pool.body.reason };
   else if (!knownGpuIntent(pool)) return void 0;
   const knownName = leafName(pool);
   const out = { address: pool.address, header: pool.header, name: knownName ?? displayName(pool), labels: poolLabels(pool, knownName) };
@@ -56421,10 +56428,11 @@ function isStructured(input2, size) {
   const v = valueHolding(input2, size);
   return v?.kind === "object" || v?.kind === "list";
 }
-function sizeOfCollection(input2, size) {
+function sizesOf(input2, size) {
+  if (size?.kind !== "unknown" || !size.readOutOf) return [size];
   const v = valueHolding(input2, size);
   const items = v?.kind === "object" ? [...v.entries.values()] : v?.kind === "list" ? v.items : [];
-  return size?.kind === "unknown" && items.length > 0 && items.every((i) => i.kind === "string");
+  return items.length > 0 && items.every((i) => i.kind === "string") ? items : [size];
 }
 function writtenInside(input2, size) {
   const v = valueHolding(input2, size);
@@ -56580,18 +56588,18 @@ var GPU002_gpu_size_input_unvalidated_default = defineRule({
             const who = { workload: workloadName(kind), name: displayName(r) };
             const inputs = inputsFeeding(r, "vmSize", g.evaluation.inputs);
             const size = r.attrs.get("vmSize")?.value;
-            const guarded = inputs.some((i) => hasGuard(i, size));
+            const guarded = inputs.some((i) => sizesOf(i, size).every((s) => hasGuard(i, s)));
             const at2 = attributeSite(r, "vmSize");
-            for (const input2 of inputs) {
-              if (guarded && !hasGuard(input2, size)) continue;
-              if (input2.otherAssignedCut && !input2.allowedValues?.length && memberGuardOf(input2, size) === void 0) {
+            for (const input2 of inputs) for (const size2 of sizesOf(input2, r.attrs.get("vmSize")?.value)) {
+              if (guarded && !hasGuard(input2, size2)) continue;
+              if (input2.otherAssignedCut && !input2.allowedValues?.length && memberGuardOf(input2, size2) === void 0) {
                 ctx.undecided(r, "vmSize", `parameter "${input2.name}" is given values by more instances of its module or nested template than are kept, and the value that holds this size is not among those judged`, input2.header);
                 continue;
               }
-              if (isStructured(input2, size) && !writtenInside(input2, size) && !sizeOfCollection(input2, size)) continue;
-              const unread = unreadGuard(input2, size);
+              if (isStructured(input2, size2) && !writtenInside(input2, size2)) continue;
+              const unread = unreadGuard(input2, size2);
               if (unread) ctx.undecided(r, "vmSize", unread, input2.header);
-              for (const p of problemsOf(input2, size)) {
+              for (const p of problemsOf(input2, size2)) {
                 const sizeAt = at2 ? [{ ...at2, label: `size of ${who.workload} "${who.name}"` }] : [];
                 const header = { ...input2.header, label: `${input2.kind === "tf-variable" ? "variable" : "parameter"} "${input2.name}"` };
                 byPlace.add(

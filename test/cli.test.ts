@@ -418,6 +418,10 @@ describe('ignore rules: .gitignore, .mlops-iac-lint-ignore, --ignore-pattern', (
   it('a named folder inside one the walk skips (.terraform, node_modules) is linted, and a folder outside the current one is not judged by ignore files above it (self-review 81)', () => {
     const dir = tree({ '.terraform/modules/kv/kv.tf': KV_TF, 'home/.gitignore': 'proj\n', 'home/proj/kv.tf': KV_TF, 'elsewhere/.keep': '' });
     expect(run(['.terraform/modules/kv', '--format', 'compact', '--rule', 'KV001'], {}, dir).stdout).toContain('.terraform/modules/kv/kv.tf:1:1');
+    // A file there named is linted as its folder named is (self-review 83: it was refused, blamed on an ignore rule).
+    const file = run(['.terraform/modules/kv/kv.tf', '--format', 'compact', '--rule', 'KV001'], {}, dir);
+    expect(file.stderr).toBe('');
+    expect(file.stdout).toContain('.terraform/modules/kv/kv.tf:1:1');
     const outside = run(['../home/proj', '--format', 'compact', '--rule', 'KV001'], {}, path.join(dir, 'elsewhere'));
     expect(outside.stderr).toBe('');
     expect(outside.stdout).toContain('kv.tf:1:1');

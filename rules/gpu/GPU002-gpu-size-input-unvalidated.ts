@@ -49,14 +49,16 @@ function isStructured(input: InputDecl, size: Value | undefined): boolean {
 }
 
 /**
- * A size read out of a collection of sizes by a key not known (`var.gpu_size[terraform.workspace]`,
- * `lookup(var.gpu_size, var.environment)` over a `map(string)`): the input holds only sizes, any
- * of which it may be, so its guard is the size's guard (review 82).
+ * The sizes the workload may get from `input`: its size, or, for a size read out of a collection
+ * of sizes by a key not known (`var.gpu_size[terraform.workspace]`, `lookup(var.gpu_size,
+ * var.environment)` over a `map(string)`), each size the collection holds, each judged as a size
+ * read by its own key is (review 82).
  */
-function sizeOfCollection(input: InputDecl, size: Value | undefined): boolean {
+function sizesOf(input: InputDecl, size: Value | undefined): (Value | undefined)[] {
+  if (size?.kind !== 'unknown' || !size.readOutOf) return [size];
   const v = valueHolding(input, size);
   const items = v?.kind === 'object' ? [...v.entries.values()] : v?.kind === 'list' ? v.items : [];
-  return size?.kind === 'unknown' && items.length > 0 && items.every((i) => i.kind === 'string');
+  return items.length > 0 && items.every((i) => i.kind === 'string') ? items : [size];
 }
 
 /**
@@ -286,9 +288,10 @@ export default defineRule({
             const inputs = inputsFeeding(r, 'vmSize', g.evaluation.inputs);
             // One guard anywhere on the way (a root variable guarding a module argument) guards the flow.
             const size = r.attrs.get('vmSize')?.value;
-            const guarded = inputs.some((i) => hasGuard(i, size));
+            // A collection of sizes read by a key not known may give any of its sizes: each is judged.
+            const guarded = inputs.some((i) => sizesOf(i, size).every((s) => hasGuard(i, s)));
             const at = attributeSite(r, 'vmSize');
-            for (const input of inputs) {
+            for (const input of inputs) for (const size of sizesOf(input, r.attrs.get('vmSize')?.value)) {
               if (guarded && !hasGuard(input, size)) continue;
               // An object or list input only carries a size that another input holds
               // (`system = { vm_size = var.gpu_vm_size }`): that input is the one to guard.
@@ -297,7 +300,7 @@ export default defineRule({
                 ctx.undecided(r, 'vmSize', `parameter "${input.name}" is given values by more instances of its module or nested template than are kept, and the value that holds this size is not among those judged`, input.header);
                 continue;
               }
-              if (isStructured(input, size) && !writtenInside(input, size) && !sizeOfCollection(input, size)) continue;
+              if (isStructured(input, size) && !writtenInside(input, size)) continue;
               // RULES.md Conventions: a guard whose values cannot be read (a type imported from a
               // registry, a type this reader does not follow) may admit a non-GPU size: recorded.
               const unread = unreadGuard(input, size);

@@ -97,6 +97,12 @@ export interface UnknownValue extends ValueBase {
    */
   firstItems?: readonly Value[];
   /**
+   * Read out of a known map or list by a key not known (`var.gpu_size[terraform.workspace]`): the
+   * collection's chain, the inputs that hold every value it may be. Only the reader of the inputs
+   * that feed an attribute uses it (engine/facts.ts `inputsFeeding`: GPU002 judges their guards).
+   */
+  readOutOf?: readonly Location[];
+  /**
    * A shell value that is one word whatever it is (`$RANDOM`, `$$`, `$((n + 1))`, or
    * `"kv${RANDOM}"`): digits and known text without blanks or glob characters, so an unquoted
    * expansion cannot split into several words (flags among them).
@@ -454,9 +460,13 @@ export function fromJS(x: unknown, origin?: Location, depth = 0): Value {
 
 /** Object member by exact key, then case-insensitively (ARM property names are case-insensitive). */
 /** The member of a list at an index, or of an object at a property name (`member`: exact, else in any case); undefined when not written there. */
-/** An unknown read out of `collection` by a key or index not known: it carries the collection's chain (the variables it flowed through). */
+/**
+ * An unknown read out of `collection` by a key or index not known: it records the collection's
+ * chain as `readOutOf`, not as its own (a map named `gpu_sizes` that also holds a CPU size says
+ * nothing of what was read: GPU001's intent reads `via` only).
+ */
 export function throughCollection(u: UnknownValue, collection: Value): UnknownValue {
-  return collection.via && collection.via.length > 0 ? { ...u, via: collection.via } : u;
+  return collection.via && collection.via.length > 0 ? { ...u, readOutOf: collection.via } : u;
 }
 
 /** The items a list surely begins with: all of a known list, the `firstItems` of an unknown one. */

@@ -159,8 +159,8 @@ function verdictOf(level: IgnoreLevel, file: string, isDir: boolean): boolean | 
 /**
  * True when the ignore rules exclude `file` (or a folder between `root` and it), as the
  * walker would decide for it. The CLI uses it for files and folders (`folder`) named on the
- * command line; a folder named is excluded by the ignore rules only, never for being (or
- * being inside) a folder the walk skips (`node_modules`, `.terraform/modules/aks` named are walked).
+ * command line: a path named is excluded by the ignore rules only, never for being (or being
+ * inside) a folder the walk skips (`.terraform/modules/aks`, or a file in it, named is linted).
  */
 export function isIgnoredPath(file: string, opts: DiscoverOptions & { root: string }, folder = false): boolean {
   const reader = opts.reader ?? fsReader;
@@ -177,9 +177,9 @@ export function isIgnoredPath(file: string, opts: DiscoverOptions & { root: stri
       if (rules.length > 0) levels.push({ dir, rules });
     }
     const next = path.join(dir, parts[i]!);
-    const above = i < parts.length - 1;
-    // A folder named is walked as given, below `node_modules` or `.terraform` too (a module copy named on purpose).
-    if ((above && !folder && SKIPPED_FOLDERS.has(parts[i]!)) || isIgnored(next, above || folder, overrides, levels)) return true;
+    // A path named is linted as given, below `node_modules` or `.terraform` too (a module copy named
+    // on purpose): only the ignore rules exclude it (self-review 83: a file there was refused, its folder not).
+    if (isIgnored(next, i < parts.length - 1 || folder, overrides, levels)) return true;
     dir = next;
   }
   return false;

@@ -449,6 +449,7 @@ export function inputsFeeding(r: Resource, attr: string, inputs: readonly InputD
   if (!f || f.defaulted || !f.value) return [];
   const chain: Location[] = [...(f.value.via ?? [])];
   if (f.value.kind === 'unknown' && f.value.origin) chain.push(f.value.origin);
+  if (f.value.kind === 'unknown') chain.push(...(f.value.readOutOf ?? []));
   const origin = f.value.kind === 'unknown' ? undefined : f.value.origin;
   // The same declaration: same file and start (an ARM parameter's header may span its key or its whole member).
   return inputs.filter(

@@ -266,7 +266,7 @@ function gpuPool(pool: Resource<'aks.nodepool'>): GpuPoolSummary | undefined {
   if (sizeFact?.kind === 'string' && isGpuSize(sizeFact.value)) gpuSize = sizeFact.value;
   // The element that stands for pools not known to exist or not (a pool list only partly known,
   // model/normalize.ts): any of them may be a GPU pool, with any taints (self-review 81).
-  else if (pool.element && pool.body?.kind === 'unknown') return { address: pool.address, header: pool.header, name: `${displayName(pool)}[?]`, labels: { priority: null, mode: null, custom: null }, taintsUnknown: pool.body.reason };
+  else if (pool.unknownTail && pool.body?.kind === 'unknown') return { address: pool.address, header: pool.header, name: `${displayName(pool)}[?]`, labels: { priority: null, mode: null, custom: null }, taintsUnknown: pool.body.reason };
   else if (!knownGpuIntent(pool)) return undefined;
   // The name as messages show it (`<NODEPOOL_NAME>` for an unknown one); labels need the known name.
   const knownName = leafName(pool);

@@ -220,7 +220,14 @@ export function fileCommandResources(command: FileCommand, evaluation: Evaluatio
     if (cmd.folder === UNKNOWN_FOLDER && !beside) return [undecidable(cmd, evaluation, `the file named by --file (${p.value}) is read from a folder that is not known (a cd before the command, or the step's working directory)`)];
     const tried = beside ? [path.join(ctx.root, rel)] : candidates(cmd, rel, ctx.root);
     if (tried.length === 0) return [undecidable(cmd, evaluation, `the file named by --file (${p.value}) is outside the scan root; it is not read`)];
-    scanned = tried.find((f) => ctx.host.isFile(f));
+    const found = tried.filter((f) => ctx.host.isFile(f));
+    // A script run from a folder not known: a file beside it is the one; else two files the path
+    // names from two folders above it (the scan root, the repository's top) are either (self-review 83).
+    if (cmd.inScript && !beside && found.length > 1 && found[0] !== tried[0]) {
+      const either = found.map((f) => relativeToRoot(ctx.root, f)).join(' or ');
+      return [undecidable(cmd, evaluation, `the file named by --file (${rel}) may be ${either}: the folder the script runs from is not known`)];
+    }
+    scanned = found[0];
     const text = scanned === undefined ? undefined : ctx.host.readText(scanned);
     if (scanned === undefined || text === undefined) {
       const where = tried.map((f) => relativeToRoot(ctx.root, f) || '.').join(' or ');

@@ -218,6 +218,7 @@ function elements(parent: Resource, src: SourceResource, el: ElementSpec): Resou
       evaluation: parent.evaluation,
     };
     if (parent.apiVersion !== undefined) element.apiVersion = parent.apiVersion;
+    if (first.length > 0 && i === items.length - 1) element.unknownTail = true;
     const site = src.site;
     if (site) element.site = (p) => site(prefix + p);
     return element;

@@ -91,6 +91,12 @@ export interface Resource<K extends ResourceKind = ResourceKind> {
    */
   element?: true;
   /**
+   * An element of unknown attributes that stands for the elements that may follow the known
+   * first ones of a list only partly known (`concat([systemPool], gpu ? [gpuPool] : [])`;
+   * model/normalize.ts): any of them may be a GPU pool (K8S001/K8S002 cannot decide then).
+   */
+  unknownTail?: true;
+  /**
    * Set by the graph on a node pool or compute: the tags (`tagKey(name, value)`) its parent (the
    * cluster, the workspace) carries too: the project's tags, which say nothing about this one
    * (RULES.md GPU001 "meant for GPU": `Project = "aks-gpu-demo"` on the cluster and every pool is

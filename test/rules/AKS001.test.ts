@@ -1243,7 +1243,25 @@ resource "azurerm_kubernetes_cluster" "aks" {
   },
 };
 
-ruleTester('AKS001', converted, azureCli, elementsFromLocals, agentPoolProfiles, conditionsOnLocalMembers, projectTags);
+// A value read out of a map by a key not known keeps the map only for its guard (GPU002), not as a name it flowed through.
+const readByUnknownKey: RuleTable = {
+  terraform: {
+    valid: [
+      {
+        // A map named for GPU that holds a CPU and a GPU size, read by a key not known: its name says
+        // nothing of the size read (self-review 83: the pool was taken as meant for GPU).
+        name: 'size-read-by-an-unknown-key-from-a-gpu-named-map',
+        files: {
+          'main.tf':
+            'variable "pool_names" { type = set(string) }\nvariable "gpu_cluster_sizes" {\n  type    = map(string)\n  default = { system = "Standard_D4s_v5", gpu = "Standard_NC6s_v3" }\n}\nresource "azurerm_kubernetes_cluster_node_pool" "p" {\n  for_each              = var.pool_names\n  name                  = each.key\n  kubernetes_cluster_id = "x"\n  vm_size               = var.gpu_cluster_sizes[each.key]\n  node_count            = 1\n}\n',
+        },
+      },
+    ],
+    invalid: [],
+  },
+};
+
+ruleTester('AKS001', converted, azureCli, elementsFromLocals, agentPoolProfiles, conditionsOnLocalMembers, projectTags, readByUnknownKey);
 
 // What --verbose lists. A pool whose written taint names GPU is meant for GPU with its GPU taint,
 // whatever its size and labels hold: AKS001 is decided (no finding), so it may not be listed as

@@ -390,6 +390,18 @@ resource "azurerm_kubernetes_cluster_node_pool" "np" {
         messageIncludes: 'holds the size of node pool "gpu"',
       },
       {
+        // Each size the map may give is judged as one read by its own key: a condition that admits
+        // an FPGA size, or one that checks no size (self-review 83: any validation counted as a guard).
+        name: 'map-of-sizes-read-by-an-unknown-key-weak-validation',
+        files: {
+          'regex.tf':
+            'variable "gpu_size" {\n  type    = map(string)\n  default = { prod = "Standard_NC24ads_A100_v4", dev = "Standard_NC4as_T4_v3" }\n  validation {\n    condition     = ⟦alltrue([for s in values(var.gpu_size) : can(regex("^Standard_N", s))])⟧\n    error_message = "N only."\n  }\n}\nvariable "environment" { type = string }\nresource "azurerm_kubernetes_cluster_node_pool" "gpu" {\n  name                  = "gpu"\n  kubernetes_cluster_id = "x"\n  vm_size               = var.gpu_size[var.environment]\n  node_taints           = ["sku=gpu:NoSchedule"]\n}\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageIncludes: 'admits the non-GPU size "Standard_NP10s"',
+      },
+      {
         // The size is a member of a map variable (for_each over it): the variable still feeds it, unguarded.
         name: 'map-variable-member-for-each',
         files: {
