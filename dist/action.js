@@ -18978,6 +18978,10 @@ function asList(v) {
   if (v.kind === "list") return v.items;
   return void 0;
 }
+function withoutFirstItems(u) {
+  const { firstItems: _first, ...rest } = u;
+  return rest;
+}
 function stringFn(name, f) {
   return (args, at2) => {
     const a = args[0];
@@ -19153,7 +19157,7 @@ var init_functions = __esm({
       toset: (args, at2) => {
         const a = args[0];
         if (!a) return unk("toset", at2);
-        if (a.kind !== "list") return a.kind === "unknown" ? unknown(a.reason, a.origin, a.token) : unk("toset", at2);
+        if (a.kind !== "list") return a.kind === "unknown" ? withoutFirstItems(a) : unk("toset", at2);
         if (containsUnknown(a)) return unk("toset", at2);
         const seen = distinctItems(a.items);
         if (!seen) return unk("toset", at2);

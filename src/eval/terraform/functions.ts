@@ -8,7 +8,7 @@
 import type { Location } from '../../core/source.js';
 import {
   argumentsTooLarge, bool, compared, containsUnknown, knownFirstItems, list, nul, num, obj, str, throughCollection, unknown, unknownAfter, fromJS, valuesEqual,
-  type Value,
+  type UnknownValue, type Value,
 } from '../../core/value.js';
 import { nestingOverflow } from '../../parse/json/index.js';
 import { MAX_NESTING_DEPTH } from '../../parse/nesting.js';
@@ -53,6 +53,12 @@ function asNumber(v: Value): number | undefined {
 function asList(v: Value): Value[] | undefined {
   if (v.kind === 'list') return v.items;
   return undefined;
+}
+
+/** An unknown list as a set: the same value (its chain and decision kept) without the items it began with. */
+function withoutFirstItems(u: UnknownValue): UnknownValue {
+  const { firstItems: _first, ...rest } = u;
+  return rest;
 }
 
 const unk = (name: string, at: Location, cause?: Value): Value =>
@@ -182,7 +188,7 @@ const fns: Record<string, TfFunction> = {
     const a = args[0];
     if (!a) return unk('toset', at);
     // A set has no order: what a list surely began with says nothing of a set's first element.
-    if (a.kind !== 'list') return a.kind === 'unknown' ? unknown(a.reason, a.origin, a.token) : unk('toset', at);
+    if (a.kind !== 'list') return a.kind === 'unknown' ? withoutFirstItems(a) : unk('toset', at);
     if (containsUnknown(a)) return unk('toset', at);
     const seen = distinctItems(a.items);
     if (!seen) return unk('toset', at);
