@@ -48635,7 +48635,8 @@ function fileCommandResources(command2, evaluation, ctx, links) {
     const tried = beside ? [path41.join(ctx.root, rel)] : candidates(cmd, rel, ctx.root);
     if (tried.length === 0) return [undecidable(cmd, evaluation, `the file named by --file (${p.value}) is outside the scan root; it is not read`)];
     const found = tried.filter((f) => ctx.host.isFile(f));
-    if (cmd.inScript && !beside && found.length > 1 && found[0] !== tried[0]) {
+    const fromScript = cmd.inScript && !beside && found[0] !== tried[0] && found[0] !== tried[1];
+    if (fromScript && found.length > 1) {
       const either = found.map((f) => relativeToRoot(ctx.root, f)).join(" or ");
       return [undecidable(cmd, evaluation, `the file named by --file (${rel}) may be ${either}: the folder the script runs from is not known`)];
     }

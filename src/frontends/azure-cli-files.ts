@@ -221,9 +221,11 @@ export function fileCommandResources(command: FileCommand, evaluation: Evaluatio
     const tried = beside ? [path.join(ctx.root, rel)] : candidates(cmd, rel, ctx.root);
     if (tried.length === 0) return [undecidable(cmd, evaluation, `the file named by --file (${p.value}) is outside the scan root; it is not read`)];
     const found = tried.filter((f) => ctx.host.isFile(f));
-    // A script run from a folder not known: a file beside it is the one; else two files the path
-    // names from two folders above it (the scan root, the repository's top) are either (self-review 83).
-    if (cmd.inScript && !beside && found.length > 1 && found[0] !== tried[0]) {
+    // A script run from a folder not known: a file beside it, else from the scan root, is the one;
+    // else one of the folders between them and the script (a repository's top below the scan
+    // root), and two such files are either (self-review 83).
+    const fromScript = cmd.inScript && !beside && found[0] !== tried[0] && found[0] !== tried[1];
+    if (fromScript && found.length > 1) {
       const either = found.map((f) => relativeToRoot(ctx.root, f)).join(' or ');
       return [undecidable(cmd, evaluation, `the file named by --file (${rel}) may be ${either}: the folder the script runs from is not known`)];
     }

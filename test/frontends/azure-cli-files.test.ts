@@ -80,16 +80,23 @@ describe('az ml … --file: which file', () => {
     expect(shown(r, dir)).toEqual(['AML004 repo/scripts/deploy.sh:1:66 unknown']);
   });
 
-  it("a script's path that names a file from two folders above it (the scan root, a repository's top) is either: undecided, each file judged on its own (self-review 83)", async () => {
-    const { r, dir } = await run({
-      'ml/compute/c.yml': 'type: amlcompute\nname: shared\nmin_instances: 2\n',
-      'team/ml/compute/c.yml': 'type: amlcompute\nname: team\nmin_instances: 3\n',
-      'team/scripts/deploy.sh': 'az ml compute create --file ml/compute/c.yml --set min_instances=0 -g rg -w ws\n',
+  it("a script's path from the scan root wins; two files it names from folders between the scan root and the script are either: undecided, each judged on its own (self-review 83, 84)", async () => {
+    const both = await run({
+      'mono/ml/compute/c.yml': 'type: amlcompute\nname: shared\nmin_instances: 2\n',
+      'mono/team/ml/compute/c.yml': 'type: amlcompute\nname: team\nmin_instances: 3\n',
+      'mono/team/scripts/deploy.sh': 'az ml compute create --file ml/compute/c.yml --set min_instances=0 -g rg -w ws\n',
     });
-    expect(shown(r, dir)).toEqual(['AML004 ml/compute/c.yml:3:16 unknown', 'AML004 team/ml/compute/c.yml:3:16 unknown']);
-    expect(r.undecided.find((u) => u.ruleId === 'AML004' && u.location.file.endsWith('deploy.sh'))?.reason).toBe(
-      'the file named by --file (ml/compute/c.yml) may be ml/compute/c.yml or team/ml/compute/c.yml: the folder the script runs from is not known',
+    expect(shown(both.r, both.dir)).toEqual(['AML004 mono/ml/compute/c.yml:3:16 unknown', 'AML004 mono/team/ml/compute/c.yml:3:16 unknown']);
+    expect(both.r.undecided.find((u) => u.ruleId === 'AML004' && u.location.file.endsWith('deploy.sh'))?.reason).toBe(
+      'the file named by --file (ml/compute/c.yml) may be mono/ml/compute/c.yml or mono/team/ml/compute/c.yml: the folder the script runs from is not known',
     );
+    // From the scan root, the file is the one (as a script run from the repository's top reads it).
+    const fromRoot = await run({
+      'ml/compute/c.yml': 'type: amlcompute\nname: shared\nmin_instances: 0\n',
+      'team/ml/compute/c.yml': 'type: amlcompute\nname: team\nmin_instances: 0\n',
+      'team/scripts/deploy.sh': 'az ml compute create --file ml/compute/c.yml --set min_instances=2 -g rg -w ws\n',
+    });
+    expect(shown(fromRoot.r, fromRoot.dir)).toEqual(['AML004 team/scripts/deploy.sh:1:66 unknown']);
   });
 
   it('does not report a scanned file twice: once per command, identical findings merged, and not again on its own', async () => {
