@@ -57224,7 +57224,9 @@ var ST001_storage_public_blob_access_default = defineRule({
         if (level === void 0 || !isPublicContainerAccess(level)) return;
         const account = container.parent;
         if (!isKind(account, "storage")) {
-          ctx.undecided(container, "publicAccess", "its storage account is not in the scanned code");
+          const ref = container.refs.get("storage");
+          const why = ref?.kind === "unknown" ? `the storage account it belongs to is named by a value that is not known (${ref.reason}), so whether that account allows blob public access is not known` : "its storage account is not among the resources evaluated with it (not in the scanned code, or in a file not read with this one), so whether that account allows blob public access is not known";
+          ctx.undecided(container, "publicAccess", why);
           return;
         }
         const allow = ctx.fact(account, "allowBlobPublicAccess");

@@ -42,7 +42,13 @@ export default defineRule({
         if (level === undefined || !isPublicContainerAccess(level)) return;
         const account = container.parent;
         if (!isKind(account, 'storage')) {
-          ctx.undecided(container, 'publicAccess', 'its storage account is not in the scanned code');
+          // Whether the account allows blob public access decides; which account it is, is what is not known (review 85).
+          const ref = container.refs.get('storage');
+          const why =
+            ref?.kind === 'unknown'
+              ? `depends on whether its storage account allows blob public access, and the account is named by a value that is not known (${ref.reason})`
+              : 'depends on whether its storage account allows blob public access, and the account is not among the resources evaluated with it (not in the scanned code, or in a file not read with this one)';
+          ctx.undecided(container, 'publicAccess', why);
           return;
         }
         const allow = ctx.fact(account, 'allowBlobPublicAccess');

@@ -198,6 +198,15 @@ resource data 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-01
     ]);
   });
 
+  it('a container whose account name is not known: the reason says so (review 85: it said the account was not scanned)', async () => {
+    const dir = tree({ 'main.tf': 'variable "account_id" { type = string }\nresource "azurerm_storage_container" "data" {\n  name                  = "data"\n  storage_account_id    = var.account_id\n  container_access_type = "blob"\n}\n' });
+    const { briefs, undecided } = await lintTree(dir, ['ST001']);
+    expect(briefs).toEqual([]);
+    expect(undecided.filter((u) => u.ruleId === 'ST001').map((u) => u.reason)).toEqual([
+      'depends on whether its storage account allows blob public access, and the account is named by a value that is not known (variable "account_id" has no value)',
+    ]);
+  });
+
   it('a container whose account is not in the scanned code: not reported, "could not decide"', async () => {
     const dir = tree({
       'main.tf': `resource "azurerm_storage_container" "data" {
@@ -210,7 +219,7 @@ resource data 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-01
     const { briefs, undecided } = await lintTree(dir, ['ST001']);
     expect(briefs).toEqual([]);
     expect(undecided.map((u) => [u.ruleId, u.address, u.attribute, u.reason])).toEqual([
-      ['ST001', 'azurerm_storage_container.data', 'publicAccess', 'its storage account is not in the scanned code'],
+      ['ST001', 'azurerm_storage_container.data', 'publicAccess', 'depends on whether its storage account allows blob public access, and the account is not among the resources evaluated with it (not in the scanned code, or in a file not read with this one)'],
     ]);
   });
 
