@@ -1825,7 +1825,7 @@ function decisionOf(cond, conditionSite, label = "condition") {
 function chosenBy(v, branchSite, d) {
   const decision = distinct([...v.decision ?? [], ...d.chain]);
   if (!d.decider || v.decidedBy) return copyWith(v, "decision", decision);
-  if (v.origin && !locationContains(branchSite, v.origin) && heldByTemplateVariableOnly(v)) return markDecided(v, void 0, d.decider, decision);
+  if (v.origin && !locationContains(branchSite, v.origin) && heldByTemplateVariableOnly(v)) return markDecided(v, void 0, d.decider, decision, true);
   if (v.origin && !locationContains(branchSite, v.origin)) {
     if (!callerArgument(d.decider, branchSite) || !sameModule(v.origin, branchSite)) return copyWith(v, "decision", decision);
     return markDecided(v, void 0, d.decider, decision);
@@ -1842,11 +1842,12 @@ function sameModule(a, b) {
 function folderOf(file) {
   return file.slice(0, Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")));
 }
-function markDecided(v, site, decider, decision) {
+function markDecided(v, site, decider, decision, inputsKept = false) {
   if (v.decidedBy || site && v.origin && !locationContains(site, v.origin)) return v;
+  if (inputsKept && v.via?.some((l) => l.symbol?.kind === "input")) return v;
   const out = { ...v, decidedBy: decider, decision };
-  if (out.kind === "list") out.items = out.items.map((i) => markDecided(i, site, decider, decision));
-  else if (out.kind === "object") out.entries = new Map([...out.entries].map(([k, e]) => [k, markDecided(e, site, decider, decision)]));
+  if (out.kind === "list") out.items = out.items.map((i) => markDecided(i, site, decider, decision, inputsKept));
+  else if (out.kind === "object") out.entries = new Map([...out.entries].map(([k, e]) => [k, markDecided(e, site, decider, decision, inputsKept)]));
   return out;
 }
 function negated(result, operand, site) {
@@ -57225,7 +57226,7 @@ var ST001_storage_public_blob_access_default = defineRule({
         const account = container.parent;
         if (!isKind(account, "storage")) {
           const ref = container.refs.get("storage");
-          const why = ref?.kind === "unknown" ? `the storage account it belongs to is named by a value that is not known (${ref.reason}), so whether that account allows blob public access is not known` : "its storage account is not among the resources evaluated with it (not in the scanned code, or in a file not read with this one), so whether that account allows blob public access is not known";
+          const why = ref?.kind === "unknown" ? `depends on whether its storage account allows blob public access, and the account is named by a value that is not known (${ref.reason})` : "depends on whether its storage account allows blob public access, and the account is not among the resources evaluated with it (not in the scanned code, or in a file not read with this one)";
           ctx.undecided(container, "publicAccess", why);
           return;
         }

@@ -321,7 +321,7 @@ export function chosenBy<T extends Value>(v: T, branchSite: Location, d: Decisio
   if (!d.decider || v.decidedBy) return copyWith(v, 'decision', decision);
   // A literal a template variable or local holds (`var open = 'Enabled'`, `c ? 'Disabled' : open`)
   // is no input: as if written in the branch, the input that decided the condition is the place.
-  if (v.origin && !locationContains(branchSite, v.origin) && heldByTemplateVariableOnly(v)) return markDecided(v, undefined, d.decider, decision) as T;
+  if (v.origin && !locationContains(branchSite, v.origin) && heldByTemplateVariableOnly(v)) return markDecided(v, undefined, d.decider, decision, true) as T;
   if (v.origin && !locationContains(branchSite, v.origin)) {
     // A branch passing through an input of the conditional's own module (its default) while a
     // caller's module argument decided the condition: the caller's argument is where the value
@@ -352,11 +352,14 @@ function folderOf(file: string): string {
 }
 
 /** `v` and its parts (those written at `site`; every part without a site) marked as decided by `decider`. */
-function markDecided(v: Value, site: Location | undefined, decider: Location, decision: Location[]): Value {
+function markDecided(v: Value, site: Location | undefined, decider: Location, decision: Location[], inputsKept = false): Value {
   if (v.decidedBy || (site && v.origin && !locationContains(site, v.origin))) return v;
+  // In a branch a template variable holds, a part that passes an input through (`vmSize:
+  // parameters('vmSize')` in `if(c, union(base, x), base)`) is where its value is written (review 85).
+  if (inputsKept && v.via?.some((l) => l.symbol?.kind === 'input')) return v;
   const out = { ...v, decidedBy: decider, decision };
-  if (out.kind === 'list') out.items = out.items.map((i) => markDecided(i, site, decider, decision));
-  else if (out.kind === 'object') out.entries = new Map([...out.entries].map(([k, e]) => [k, markDecided(e, site, decider, decision)]));
+  if (out.kind === 'list') out.items = out.items.map((i) => markDecided(i, site, decider, decision, inputsKept));
+  else if (out.kind === 'object') out.entries = new Map([...out.entries].map(([k, e]) => [k, markDecided(e, site, decider, decision, inputsKept)]));
   return out;
 }
 

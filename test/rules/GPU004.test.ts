@@ -246,6 +246,18 @@ resource "azapi_resource" "cluster" {
     ],
     invalid: [
       {
+        // A size both branches of if() hold, passed through from a parameter: it is written at the
+        // parameter's default, not chosen by the condition (review 85: it was placed at the
+        // condition's input, whose flip does not change the size).
+        name: 'size-in-both-branches-of-an-if-over-template-variables',
+        files: {
+          'main.json':
+            '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": {\n    "vmSize": { "type": "string", "defaultValue": ⟦"Standard_NC6s_v3"⟧ },\n    "autoscale": { "type": "bool", "defaultValue": false }\n  },\n  "variables": {\n    "base": { "vmSize": "[parameters(\'vmSize\')]", "count": 1, "mode": "User", "nodeTaints": [ "sku=gpu:NoSchedule" ] },\n    "scale": { "enableAutoScaling": true, "minCount": 0, "maxCount": 2 }\n  },\n  "resources": [\n    {\n      "type": "Microsoft.ContainerService/managedClusters/agentPools",\n      "apiVersion": "2024-05-01",\n      "name": "aks-ml/gpu",\n      "properties": "[if(parameters(\'autoscale\'), union(variables(\'base\'), variables(\'scale\')), variables(\'base\'))]"\n    }\n  ]\n}\n',
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+      {
         name: 'allowed-values-entry-and-default',
         files: {
           'azuredeploy.json': `
