@@ -1933,6 +1933,26 @@ function member2(v, key) {
   for (const [k, e] of v.entries) if (k.toLowerCase() === lower) return e;
   return void 0;
 }
+function agreedParts(a, b, at2, reason, depth = 0) {
+  if (valuesEqual(a, b) === true) return a.origin && b.origin && sameRange(a.origin, b.origin) ? a : { ...a, origin: at2 };
+  if (depth >= MAX_AGREED_DEPTH) return void 0;
+  const part = (x, y) => agreedParts(x, y, at2, reason, depth + 1) ?? unknown(reason, at2);
+  if (a.kind === "object" && b.kind === "object") {
+    const m = /* @__PURE__ */ new Map();
+    for (const k of /* @__PURE__ */ new Set([...a.entries.keys(), ...b.entries.keys()])) {
+      const x = a.entries.get(k);
+      const y = b.entries.get(k);
+      m.set(k, x && y ? part(x, y) : unknown(reason, at2));
+    }
+    return obj(m, at2);
+  }
+  if (a.kind === "list" && b.kind === "list" && !a.partial && !b.partial) {
+    const n = Math.min(a.items.length, b.items.length);
+    const items = a.items.slice(0, n).map((x, i) => part(x, b.items[i]));
+    return a.items.length === b.items.length ? list(items, at2) : unknownAfter(items, unknown(reason, at2));
+  }
+  return void 0;
+}
 function valuesEqual(a, b, opts = {}) {
   if (a.kind === "unknown" || b.kind === "unknown") return void 0;
   if (a.kind !== b.kind) return false;
@@ -2006,7 +2026,7 @@ function nodesUpTo(v, limit) {
 function pushValue(v) {
   this.push(v);
 }
-var str, num, bool, nul, list, obj, unknown, MAX_VIA_LINKS, SIZE_LIKE, MAX_SIZE_CONTAINER, MAX_ARGUMENT_NODES, MAX_ARGUMENT_CHARS, MAX_ARGUMENT_WORK, argumentWork, NODE_COUNTS;
+var str, num, bool, nul, list, obj, unknown, MAX_VIA_LINKS, SIZE_LIKE, MAX_SIZE_CONTAINER, MAX_AGREED_DEPTH, MAX_ARGUMENT_NODES, MAX_ARGUMENT_CHARS, MAX_ARGUMENT_WORK, argumentWork, NODE_COUNTS;
 var init_value = __esm({
   "src/core/value.ts"() {
     "use strict";
@@ -2031,6 +2051,7 @@ var init_value = __esm({
     MAX_VIA_LINKS = 64;
     SIZE_LIKE = /^standard_/i;
     MAX_SIZE_CONTAINER = 64;
+    MAX_AGREED_DEPTH = 32;
     MAX_ARGUMENT_NODES = 1e5;
     MAX_ARGUMENT_CHARS = 16e6;
     MAX_ARGUMENT_WORK = 2e7;
@@ -19711,8 +19732,9 @@ function evalNode(e, ctx) {
       }
       const a = evalNode(e.trueExpr, ctx);
       const b = evalNode(e.falseExpr, ctx);
+      const reason = c.kind === "unknown" ? c.reason : "condition is not a bool";
       if (valuesEqual(a, b) === true) return { ...a, origin: at2 };
-      return unknown(c.kind === "unknown" ? c.reason : "condition is not a bool", at2);
+      return agreedParts(a, b, at2, reason) ?? unknown(reason, at2);
     }
     case "UnaryOp": {
       const v = evalNode(e.operand, ctx);
@@ -38450,7 +38472,8 @@ function evalCall2(e, ctx, loc3) {
     if (c.kind === "unknown") {
       const a = evalExpr(e.args[1], ctx, loc3);
       const b = evalExpr(e.args[2], ctx, loc3);
-      return U(`if(): the condition depends on an unknown value (${c.reason})`, loc3, callToken("if", [c, a, b]));
+      const reason = `if(): the condition depends on an unknown value (${c.reason})`;
+      return agreedParts(a, b, loc3, reason) ?? U(reason, loc3, callToken("if", [c, a, b]));
     }
     return U("if(): condition must be a boolean", loc3);
   }
@@ -41341,8 +41364,11 @@ function evaluateAt(scope, e, locals, loc3) {
       const a = scope.eval(e.consequent, locals);
       const b = scope.eval(e.alternate, locals);
       if (c.kind === "unknown") {
+        const reason = `the condition depends on an unknown value (${c.reason})`;
+        const agreed = agreedParts(a, b, loc3, reason);
+        if (agreed) return agreed;
         const parts = [c, a, b].map(tokenText);
-        return U2(`the condition depends on an unknown value (${c.reason})`, loc3, parts.every((p) => p !== void 0) ? `if(${parts.join(", ")})` : void 0);
+        return U2(reason, loc3, parts.every((p) => p !== void 0) ? `if(${parts.join(", ")})` : void 0);
       }
       return U2("the condition is not a boolean", loc3);
     }

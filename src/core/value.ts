@@ -534,6 +534,38 @@ export function describe(v: Value): string {
  * Deep equality: true/false when both sides are known, undefined when an unknown part
  * decides it. `ignoreKeyCase`: ARM object keys compare case-insensitively.
  */
+/** How deep `agreedParts` compares two branches (values are trees; hostile input may nest deeply). */
+const MAX_AGREED_DEPTH = 32;
+
+/**
+ * What both branches of a conditional whose condition is not known surely give (`if(c,
+ * union(base, x), base)`, `c ? [sys, gpu] : [sys]`): a part equal in both as it is (where both
+ * write it, else at the conditional), objects key by key (a key only one branch has is unknown:
+ * it may be absent), lists item by item (of different lengths: the items both have first, then
+ * items not known), any other difference unknown (`reason`). Undefined when the two have nothing
+ * in common at the top (two different scalars): the caller's unknown stands.
+ */
+export function agreedParts(a: Value, b: Value, at: Location, reason: string, depth = 0): Value | undefined {
+  if (valuesEqual(a, b) === true) return a.origin && b.origin && sameRange(a.origin, b.origin) ? a : { ...a, origin: at };
+  if (depth >= MAX_AGREED_DEPTH) return undefined;
+  const part = (x: Value, y: Value): Value => agreedParts(x, y, at, reason, depth + 1) ?? unknown(reason, at);
+  if (a.kind === 'object' && b.kind === 'object') {
+    const m = new Map<string, Value>();
+    for (const k of new Set([...a.entries.keys(), ...b.entries.keys()])) {
+      const x = a.entries.get(k);
+      const y = b.entries.get(k);
+      m.set(k, x && y ? part(x, y) : unknown(reason, at));
+    }
+    return obj(m, at);
+  }
+  if (a.kind === 'list' && b.kind === 'list' && !a.partial && !b.partial) {
+    const n = Math.min(a.items.length, b.items.length);
+    const items = a.items.slice(0, n).map((x, i) => part(x, b.items[i]!));
+    return a.items.length === b.items.length ? list(items, at) : unknownAfter(items, unknown(reason, at));
+  }
+  return undefined;
+}
+
 export function valuesEqual(a: Value, b: Value, opts: { ignoreKeyCase?: boolean } = {}): boolean | undefined {
   if (a.kind === 'unknown' || b.kind === 'unknown') return undefined;
   if (a.kind !== b.kind) return false;

@@ -924,7 +924,7 @@ const partlyKnownPools: RuleTable = {
         name: 'unknown-condition-before-the-system-pool',
         files: {
           'main.bicep':
-            "param deployGpu bool\nvar systemPool = { name: 'system', vmSize: 'Standard_NC6s_v3', mode: 'System', count: 1 }\nresource aks 'Microsoft.ContainerService/managedClusters@2024-05-01' = {\n  name: 'aks-ml'\n  location: 'westeurope'\n  properties: {\n    dnsPrefix: 'aks'\n    agentPoolProfiles: concat(deployGpu ? [] : [], [ systemPool ])\n  }\n}\n",
+            "param deployGpu bool\nvar systemPool = { name: 'system', vmSize: 'Standard_NC6s_v3', mode: 'System', count: 1 }\nvar gpuPool = { name: 'gpu', vmSize: 'Standard_NC24ads_A100_v4', mode: 'User', count: 1 }\nresource aks 'Microsoft.ContainerService/managedClusters@2024-05-01' = {\n  name: 'aks-ml'\n  location: 'westeurope'\n  properties: {\n    dnsPrefix: 'aks'\n    agentPoolProfiles: concat(deployGpu ? [ gpuPool ] : [], [ systemPool ])\n  }\n}\n",
         },
       },
     ],
@@ -983,4 +983,54 @@ const partlyKnownPools: RuleTable = {
   },
 };
 
-ruleTester('AKS002', converted, azureCli, agentPoolProfiles, partlyKnownPools);
+// A conditional whose condition is not known still gives what both its branches give: the pools
+// of `if(c, union(base, x), base)` (review 85: every rule was "could not decide").
+const branchesThatAgree: RuleTable = {
+  arm: {
+    valid: [],
+    invalid: [
+      {
+        name: 'same-pools-in-both-branches-of-an-unknown-if',
+        files: {
+          'main.json':
+            '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": { "windowsProfile": { "type": "object" } },\n  "variables": {\n    "base": { "dnsPrefix": "aks", "agentPoolProfiles": [ { "name": "system", "vmSize": ⟦"Standard_NC6s_v3"⟧, "mode": "System", "count": 1 } ] }\n  },\n  "resources": [\n    {\n      "type": "Microsoft.ContainerService/managedClusters",\n      "apiVersion": "2024-05-01",\n      "name": "aks-ml",\n      "location": "westeurope",\n      "properties": "[if(empty(parameters(\'windowsProfile\')), variables(\'base\'), union(variables(\'base\'), createObject(\'windowsProfile\', parameters(\'windowsProfile\'))))]"\n    }\n  ]\n}\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'gpuSystemPool',
+      },
+    ],
+  },
+  bicep: {
+    valid: [],
+    invalid: [
+      {
+        name: 'same-pools-in-both-branches-of-an-unknown-ternary',
+        files: {
+          'main.bicep':
+            "param windows bool\nvar base = {\n  dnsPrefix: 'aks'\n  agentPoolProfiles: [ { name: 'system', vmSize: ⟦'Standard_NC6s_v3'⟧, mode: 'System', count: 1 } ]\n}\nresource aks 'Microsoft.ContainerService/managedClusters@2024-05-01' = {\n  name: 'aks-ml'\n  location: 'westeurope'\n  properties: windows ? union(base, { windowsProfile: { adminUsername: 'x' } }) : base\n}\n",
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'gpuSystemPool',
+      },
+    ],
+  },
+  terraform: {
+    valid: [],
+    invalid: [
+      {
+        name: 'azapi-same-pools-in-both-branches-of-an-unknown-conditional',
+        files: {
+          'main.tf':
+            'variable "windows" { type = bool }\nlocals {\n  base = { dnsPrefix = "aks", agentPoolProfiles = [{ name = "system", vmSize = ⟦"Standard_NC6s_v3"⟧, mode = "System", count = 1 }] }\n}\nresource "azapi_resource" "aks" {\n  type      = "Microsoft.ContainerService/managedClusters@2024-05-01"\n  name      = "aks-ml"\n  parent_id = "/subscriptions/x/resourceGroups/rg"\n  location  = "westeurope"\n  body = {\n    properties = var.windows ? merge(local.base, { windowsProfile = { adminUsername = "x" } }) : local.base\n  }\n}\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'gpuSystemPool',
+      },
+    ],
+  },
+};
+
+ruleTester('AKS002', converted, azureCli, agentPoolProfiles, partlyKnownPools, branchesThatAgree);

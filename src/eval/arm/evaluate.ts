@@ -4,7 +4,7 @@
  * reason and, where the value has a stable identity, a `token`.
  */
 import type { Location } from '../../core/source.js';
-import { argumentsTooLarge, bool, chosenBy, compared, containsUnknown, decidingInput, decisionOf, derived, fromJS, knownFirstItems, list, member, memberOf, negated, nul, num, obj, str, toJS, unknown, unknownAfter, valuesEqual } from '../../core/value.js';
+import { agreedParts, argumentsTooLarge, bool, chosenBy, compared, containsUnknown, decidingInput, decisionOf, derived, fromJS, knownFirstItems, list, member, memberOf, negated, nul, num, obj, str, toJS, unknown, unknownAfter, valuesEqual } from '../../core/value.js';
 import type { UnknownValue, Value } from '../../core/value.js';
 import { classifyString, parseExpression, quoteArm } from './expression.js';
 import type { Expr, ParseResult } from './expression.js';
@@ -947,7 +947,9 @@ function evalCall(e: Extract<Expr, { kind: 'call' }>, ctx: ExprContext, loc: Loc
     if (c.kind === 'unknown') {
       const a = evalExpr(e.args[1]!, ctx, loc);
       const b = evalExpr(e.args[2]!, ctx, loc);
-      return U(`if(): the condition depends on an unknown value (${c.reason})`, loc, callToken('if', [c, a, b]));
+      const reason = `if(): the condition depends on an unknown value (${c.reason})`;
+      // What both branches give is known whatever the condition (review 85).
+      return agreedParts(a, b, loc, reason) ?? U(reason, loc, callToken('if', [c, a, b]));
     }
     return U('if(): condition must be a boolean', loc);
   }

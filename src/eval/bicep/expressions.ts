@@ -5,7 +5,7 @@
  * resources and modules are resolved through the scope (`resources.ts`, `modules.ts`).
  */
 import type { Location } from '../../core/source.js';
-import { bool, chosenBy, decisionOf, knownFirstItems, list, nul, num, obj, str, unknown, unknownAfter } from '../../core/value.js';
+import { agreedParts, bool, chosenBy, decisionOf, knownFirstItems, list, nul, num, obj, str, unknown, unknownAfter } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
 import type { Expression, ObjectExpr, StringLiteral } from '../../parse/bicep/index.js';
 import { armAccess, armCallToken, callArmFunction, tokenText } from '../arm/evaluate.js';
@@ -103,8 +103,12 @@ function evaluateAt(scope: FileScope, e: Exclude<Expression, { kind: 'Integer' |
       const a = scope.eval(e.consequent, locals);
       const b = scope.eval(e.alternate, locals);
       if (c.kind === 'unknown') {
+        const reason = `the condition depends on an unknown value (${c.reason})`;
+        // What both branches give is known whatever the condition (review 85).
+        const agreed = agreedParts(a, b, loc, reason);
+        if (agreed) return agreed;
         const parts = [c, a, b].map(tokenText);
-        return U(`the condition depends on an unknown value (${c.reason})`, loc, parts.every((p) => p !== undefined) ? `if(${parts.join(', ')})` : undefined);
+        return U(reason, loc, parts.every((p) => p !== undefined) ? `if(${parts.join(', ')})` : undefined);
       }
       return U('the condition is not a boolean', loc);
     }

@@ -8,7 +8,7 @@
 import type { Location } from '../../core/source.js';
 import type { Expression, TemplatePart, TraversalStep } from '../../parse/hcl/ast.js';
 import {
-  bool, list, num, obj, str, throughCollection, unknown, containsUnknown, chosenBy, compared, decidingInput, decisionOf, derived, memberOf, negated,
+  agreedParts, bool, list, num, obj, str, throughCollection, unknown, containsUnknown, chosenBy, compared, decidingInput, decisionOf, derived, memberOf, negated,
   type Decision, type Value,
 } from '../../core/value.js';
 import { asString, callFunction, isErrorUnknown, valuesEqual } from './functions.js';
@@ -201,8 +201,10 @@ function evalNode(e: Expression, ctx: EvalContext): Value {
       // Unknown condition: known only when both branches agree.
       const a = evalNode(e.trueExpr, ctx);
       const b = evalNode(e.falseExpr, ctx);
+      const reason = c.kind === 'unknown' ? c.reason : 'condition is not a bool';
       if (valuesEqual(a, b) === true) return { ...a, origin: at };
-      return unknown(c.kind === 'unknown' ? c.reason : 'condition is not a bool', at);
+      // What both branches give is known whatever the condition (review 85): objects key by key, lists item by item.
+      return agreedParts(a, b, at, reason) ?? unknown(reason, at);
     }
     case 'UnaryOp': {
       const v = evalNode(e.operand, ctx);
