@@ -33271,12 +33271,63 @@ var init_from_terraform = __esm({
   }
 });
 
+// src/model/facts/aml.ts
+function computeTypeFromCanonical(fixed2) {
+  return fixed2 === "cluster" || fixed2 === "instance" ? fixed2 : "other";
+}
+function computeTypeFromArm(raw) {
+  const l = raw.toLowerCase();
+  if (l === ARM_COMPUTE_TYPE.cluster.toLowerCase()) return "cluster";
+  if (l === ARM_COMPUTE_TYPE.instance.toLowerCase()) return "instance";
+  return "other";
+}
+function startStopSchedulesKey(format2) {
+  return format2 === "azureml-yaml" || format2 === "azure-cli" ? "compute_start_stop" : START_STOP_SCHEDULES;
+}
+function predatesPublicNetworkAccess(apiVersion) {
+  return apiVersion.trim().slice(0, 10) < PUBLIC_NETWORK_ACCESS_API_VERSION;
+}
+function isProjectWorkspace(kind) {
+  return kind.toLowerCase() === "project";
+}
+var PROPERTY_SETTING_ACTIONS, AZURERM_NEVER_SENT, ARM_COMPUTE_TYPE, START_STOP_SCHEDULES, STOP_ACTION, DISABLED_STATUS, IDLE_SHUTDOWN_EXAMPLE, PUBLIC_NETWORK_ACCESS_API_VERSION;
+var init_aml = __esm({
+  "src/model/facts/aml.ts"() {
+    "use strict";
+    PROPERTY_SETTING_ACTIONS = {
+      updateidleshutdownsetting: ["properties", "properties"]
+    };
+    AZURERM_NEVER_SENT = {
+      azurerm_machine_learning_compute_instance: ["properties.properties.idleTimeBeforeShutdown", "properties.properties.schedules"]
+    };
+    ARM_COMPUTE_TYPE = { cluster: "AmlCompute", instance: "ComputeInstance" };
+    START_STOP_SCHEDULES = "computeStartStop";
+    STOP_ACTION = "stop";
+    DISABLED_STATUS = "disabled";
+    IDLE_SHUTDOWN_EXAMPLE = "PT60M";
+    PUBLIC_NETWORK_ACCESS_API_VERSION = "2021-07-01";
+  }
+});
+
 // src/model/azapi-update.ts
+function actionAsUpdate(u) {
+  const action = u.body.entries.get("action");
+  const path62 = action?.kind === "string" ? PROPERTY_SETTING_ACTIONS[action.value.toLowerCase()] : void 0;
+  const method = u.body.entries.get("method");
+  if (!path62 || method !== void 0 && (method.kind !== "string" || method.value.toUpperCase() !== "POST")) return void 0;
+  const given = u.body.entries.get("body");
+  const body = given?.kind === "object" ? given : unknown(`the body of ${u.address} is not read`, given?.origin ?? u.header);
+  const placed = path62.reduceRight((inner, key) => obj(/* @__PURE__ */ new Map([[key, inner]]), body.origin), body);
+  const entries2 = new Map(u.body.entries);
+  entries2.set("body", placed);
+  return { ...u, body: obj(entries2, u.body.origin) };
+}
 function applyAzapiUpdates(shapes, resources) {
   const evaluation = resources[0]?.evaluation;
   if (!evaluation) return resources;
-  for (const u of shapes) {
-    if (u.type !== UPDATE_TYPE) continue;
+  for (const written2 of shapes) {
+    const u = written2.type === UPDATE_TYPE ? written2 : written2.type === ACTION_TYPE ? actionAsUpdate(written2) : void 0;
+    if (!u) continue;
     const patch = fromTerraform({ ...u, type: "azapi_resource" }, evaluation)[0];
     if (!patch || patch.kind === "other") continue;
     const targets = targetsOf(u, patch, resources, shapes);
@@ -33308,7 +33359,7 @@ function referencedResource(u, attr2) {
   const e = item.expr;
   const first = e.steps[0];
   if (first?.type !== "GetAttr" || !/^[a-z0-9]+_[a-z0-9_]+$/.test(e.root)) return void 0;
-  const own = `${UPDATE_TYPE}.`;
+  const own = `${u.type}.`;
   const at2 = u.baseAddress.lastIndexOf(own);
   const prefix = at2 < 0 ? "" : u.baseAddress.slice(0, at2);
   const base = `tf:${prefix}${e.root}.${first.name}`;
@@ -33397,15 +33448,17 @@ function applyPatch(target, patch) {
 function written(f) {
   return !f.defaulted && f.value !== void 0;
 }
-var NOT_PATCHED, UPDATE_TYPE;
+var NOT_PATCHED, UPDATE_TYPE, ACTION_TYPE;
 var init_azapi_update = __esm({
   "src/model/azapi-update.ts"() {
     "use strict";
     init_value();
+    init_aml();
     init_from_terraform();
     init_normalize();
     NOT_PATCHED = /* @__PURE__ */ new Set(["name", "location", "computeType", "computeTypeRaw", "isDefault", "inline"]);
     UPDATE_TYPE = "azapi_update_resource";
+    ACTION_TYPE = "azapi_resource_action";
   }
 });
 
@@ -50771,41 +50824,6 @@ var init_k8s = __esm({
     BLOCK_SCALAR_HEADER = /(?:^|[\s:-])[|>][-+0-9]*[ \t]*(?:#[^\n]*)?\r?\n[ \t\r\n]*$/;
     KUSTOMIZATION_PATH_LISTS = ["resources", "bases", "components", "crds", "configurations", "generators", "transformers", "validators", "patchesStrategicMerge"];
     KUSTOMIZATION_PATH_OBJECTS = ["patches", "patchesJson6902", "replacements"];
-  }
-});
-
-// src/model/facts/aml.ts
-function computeTypeFromCanonical(fixed2) {
-  return fixed2 === "cluster" || fixed2 === "instance" ? fixed2 : "other";
-}
-function computeTypeFromArm(raw) {
-  const l = raw.toLowerCase();
-  if (l === ARM_COMPUTE_TYPE.cluster.toLowerCase()) return "cluster";
-  if (l === ARM_COMPUTE_TYPE.instance.toLowerCase()) return "instance";
-  return "other";
-}
-function startStopSchedulesKey(format2) {
-  return format2 === "azureml-yaml" || format2 === "azure-cli" ? "compute_start_stop" : START_STOP_SCHEDULES;
-}
-function predatesPublicNetworkAccess(apiVersion) {
-  return apiVersion.trim().slice(0, 10) < PUBLIC_NETWORK_ACCESS_API_VERSION;
-}
-function isProjectWorkspace(kind) {
-  return kind.toLowerCase() === "project";
-}
-var AZURERM_NEVER_SENT, ARM_COMPUTE_TYPE, START_STOP_SCHEDULES, STOP_ACTION, DISABLED_STATUS, IDLE_SHUTDOWN_EXAMPLE, PUBLIC_NETWORK_ACCESS_API_VERSION;
-var init_aml = __esm({
-  "src/model/facts/aml.ts"() {
-    "use strict";
-    AZURERM_NEVER_SENT = {
-      azurerm_machine_learning_compute_instance: ["properties.properties.idleTimeBeforeShutdown", "properties.properties.schedules"]
-    };
-    ARM_COMPUTE_TYPE = { cluster: "AmlCompute", instance: "ComputeInstance" };
-    START_STOP_SCHEDULES = "computeStartStop";
-    STOP_ACTION = "stop";
-    DISABLED_STATUS = "disabled";
-    IDLE_SHUTDOWN_EXAMPLE = "PT60M";
-    PUBLIC_NETWORK_ACCESS_API_VERSION = "2021-07-01";
   }
 });
 

@@ -14,7 +14,8 @@
  */
 import type { TerraformResourceShape } from './from-terraform.js';
 import type { Fact, Resource } from './resource.js';
-import { unknown, type Value } from '../core/value.js';
+import { obj, unknown, type Value } from '../core/value.js';
+import { PROPERTY_SETTING_ACTIONS } from './facts/aml.js';
 import { fromTerraform } from './from-terraform.js';
 import { isInlineElement } from './normalize.js';
 
@@ -22,13 +23,34 @@ import { isInlineElement } from './normalize.js';
 const NOT_PATCHED = new Set(['name', 'location', 'computeType', 'computeTypeRaw', 'isDefault', 'inline']);
 
 const UPDATE_TYPE = 'azapi_update_resource';
+const ACTION_TYPE = 'azapi_resource_action';
 
-/** Applies every `azapi_update_resource` of one evaluation to the resources it targets (in place); returns `resources`. */
+/**
+ * An `azapi_resource_action` whose action sets properties (PROPERTY_SETTING_ACTIONS) as the update
+ * it amounts to: its body placed where the action puts it. Any other action, or one whose name or
+ * method is not known to be such a call, changes nothing the rules read.
+ */
+function actionAsUpdate(u: TerraformResourceShape): TerraformResourceShape | undefined {
+  const action = u.body.entries.get('action');
+  const path = action?.kind === 'string' ? PROPERTY_SETTING_ACTIONS[action.value.toLowerCase()] : undefined;
+  const method = u.body.entries.get('method');
+  if (!path || (method !== undefined && (method.kind !== 'string' || method.value.toUpperCase() !== 'POST'))) return undefined;
+  const given = u.body.entries.get('body');
+  // A body written as an object lands as it is; one the linter does not read as one sets what it sets: not known.
+  const body: Value = given?.kind === 'object' ? given : unknown(`the body of ${u.address} is not read`, given?.origin ?? u.header);
+  const placed = path.reduceRight<Value>((inner, key) => obj(new Map([[key, inner]]), body.origin), body);
+  const entries = new Map(u.body.entries);
+  entries.set('body', placed);
+  return { ...u, body: obj(entries, u.body.origin) };
+}
+
+/** Applies every `azapi_update_resource` (and property-setting `azapi_resource_action`) of one evaluation to the resources it targets (in place); returns `resources`. */
 export function applyAzapiUpdates<R extends readonly Resource[]>(shapes: readonly TerraformResourceShape[], resources: R): R {
   const evaluation = resources[0]?.evaluation;
   if (!evaluation) return resources;
-  for (const u of shapes) {
-    if (u.type !== UPDATE_TYPE) continue;
+  for (const written of shapes) {
+    const u = written.type === UPDATE_TYPE ? written : written.type === ACTION_TYPE ? actionAsUpdate(written) : undefined;
+    if (!u) continue;
     // The update's body read as the ARM shape of its `type`, as an azapi_resource of that type would be.
     const patch = fromTerraform({ ...u, type: 'azapi_resource' }, evaluation)[0];
     if (!patch || patch.kind === 'other') continue;
@@ -79,7 +101,7 @@ function referencedResource(u: TerraformResourceShape, attr: 'name' | 'resource_
   const first = e.steps[0];
   if (first?.type !== 'GetAttr' || !/^[a-z0-9]+_[a-z0-9_]+$/.test(e.root)) return undefined;
   // The update's module: its base address without its own `azapi_update_resource.<name>`.
-  const own = `${UPDATE_TYPE}.`;
+  const own = `${u.type}.`;
   const at = u.baseAddress.lastIndexOf(own);
   const prefix = at < 0 ? '' : u.baseAddress.slice(0, at);
   const base = `tf:${prefix}${e.root}.${first.name}`;

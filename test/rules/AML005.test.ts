@@ -47,6 +47,15 @@ resource "azapi_update_resource" "ci_idle" {
         },
       },
       {
+        // The documented REST action (updateIdleShutdownSetting) called with azapi_resource_action sets
+        // it too (review 85: AML005 said azurerm cannot set it).
+        name: 'azurerm-instance-given-idle-shutdown-by-azapi-resource-action',
+        files: {
+          'main.tf':
+            'resource "azurerm_machine_learning_compute_instance" "ci" {\n  name                          = "ci-dev"\n  machine_learning_workspace_id = "/subscriptions/x/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws"\n  virtual_machine_size          = "Standard_DS3_v2"\n}\n\nresource "azapi_resource_action" "ci_idle" {\n  type        = "Microsoft.MachineLearningServices/workspaces/computes@2024-04-01"\n  resource_id = azurerm_machine_learning_compute_instance.ci.id\n  action      = "updateIdleShutdownSetting"\n  method      = "POST"\n  body        = { idleTimeBeforeShutdown = "PT30M" }\n}\n',
+        },
+      },
+      {
         name: 'cluster-not-instance',
         files: {
           'main.tf': `
@@ -81,6 +90,16 @@ resource "azurerm_machine_learning_compute_cluster" "cpu" {
       },
     ],
     invalid: [
+      {
+        // Another action sets nothing the rule reads: the instance still has no idle shutdown.
+        name: 'azurerm-instance-with-another-azapi-action',
+        files: {
+          'main.tf':
+            '⟦resource "azurerm_machine_learning_compute_instance" "ci" {⟧\n  name                          = "ci-dev"\n  machine_learning_workspace_id = "/subscriptions/x/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws"\n  virtual_machine_size          = "Standard_DS3_v2"\n}\n\nresource "azapi_resource_action" "ci_stop" {\n  type        = "Microsoft.MachineLearningServices/workspaces/computes@2024-04-01"\n  resource_id = azurerm_machine_learning_compute_instance.ci.id\n  action      = "stop"\n  method      = "POST"\n}\n',
+        },
+        level: 'note',
+        env: 'unknown',
+      },
       {
         name: 'azurerm-instance-in-module',
         files: {

@@ -22,6 +22,19 @@
  */
 
 /**
+ * `azapi_resource_action` actions that set properties of the resource they are called on, as an
+ * `azapi_update_resource` would (model/azapi-update.ts), by lower-case action name: where the
+ * action's body lands in the resource. `updateIdleShutdownSetting` on a compute instance: "Compute -
+ * Update Idle Shutdown Setting", `POST …/workspaces/{ws}/computes/{name}/updateIdleShutdownSetting`
+ * with an `IdleShutdownSetting` body `{ idleTimeBeforeShutdown }` (Microsoft Learn, Azure Machine
+ * Learning REST API; the .NET SDK's `MachineLearningComputeResource.UpdateIdleShutdownSetting`),
+ * the way to give an azurerm instance idle shutdown (review 85).
+ */
+export const PROPERTY_SETTING_ACTIONS: Readonly<Record<string, readonly string[]>> = {
+  updateidleshutdownsetting: ['properties', 'properties'],
+};
+
+/**
  * ARM paths an azurerm resource never sends, because its schema has no argument for them (the
  * registry page above; hashicorp/terraform-provider-azurerm#20973 asks for idle shutdown): an
  * Azure Policy condition on them reads them as absent, as AML005 does (review 74: the built-in
