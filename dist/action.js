@@ -33180,11 +33180,15 @@ function azapiSource(r, base, site) {
     const v = r.body.entries.get(k);
     if (v && !entries2.has(k)) entries2.set(k, v);
   }
+  const fromProvider = /* @__PURE__ */ new Set();
   if (r.azapiDefaults && key && takesTagsAndLocation(key)) {
     for (const k of ["location", "tags"]) {
       const v = r.azapiDefaults[k];
       const own = entries2.get(k);
-      if (v && (own === void 0 || own.kind === "null")) entries2.set(k, v);
+      if (v && (own === void 0 || own.kind === "null")) {
+        entries2.set(k, v);
+        fromProvider.add(k);
+      }
     }
   }
   const refs = /* @__PURE__ */ new Map();
@@ -33201,7 +33205,7 @@ function azapiSource(r, base, site) {
     // Properties inside `body` are object members: the member where the object literal writes
     // it (the evaluator records `body.<path>`), else the top-level attribute, else where a
     // `local` or variable the body reads writes the member's key, else `body`.
-    site: (p) => site(`sensitive_body.${p}`) ?? site(`body.${p}`) ?? site(p) ?? memberKeySite(bodyValue, p) ?? site("body"),
+    site: (p) => fromProvider.has(p.split(".")[0]) ? void 0 : site(`sensitive_body.${p}`) ?? site(`body.${p}`) ?? site(p) ?? memberKeySite(bodyValue, p) ?? site("body"),
     refs,
     ...apiVersion ? { apiVersion } : {}
   };

@@ -111,11 +111,17 @@ function azapiSource(
   // The provider's default_tags/default_location, for a type that takes them at its top (azapi
   // sends them only when the resource sets neither the argument nor the body member, null being
   // not set (`tags = var.tags` with a null default): no merge).
+  // Taken from the provider: the resource writes no place of its own for them (review 85: the
+  // consuming attribute was `body = {`).
+  const fromProvider = new Set<string>();
   if (r.azapiDefaults && key && takesTagsAndLocation(key)) {
     for (const k of ['location', 'tags'] as const) {
       const v = r.azapiDefaults[k];
       const own = entries.get(k);
-      if (v && (own === undefined || own.kind === 'null')) entries.set(k, v);
+      if (v && (own === undefined || own.kind === 'null')) {
+        entries.set(k, v);
+        fromProvider.add(k);
+      }
     }
   }
   const refs = new Map<string, Value>();
@@ -132,7 +138,7 @@ function azapiSource(
     // Properties inside `body` are object members: the member where the object literal writes
     // it (the evaluator records `body.<path>`), else the top-level attribute, else where a
     // `local` or variable the body reads writes the member's key, else `body`.
-    site: (p) => site(`sensitive_body.${p}`) ?? site(`body.${p}`) ?? site(p) ?? memberKeySite(bodyValue, p) ?? site('body'),
+    site: (p) => (fromProvider.has(p.split('.')[0]!) ? undefined : (site(`sensitive_body.${p}`) ?? site(`body.${p}`) ?? site(p) ?? memberKeySite(bodyValue, p) ?? site('body'))),
     refs,
     ...(apiVersion ? { apiVersion } : {}),
   };

@@ -2,7 +2,10 @@
  * TAG002 (gpu-resource-without-cost-center): GPU resource without a cost-center tag.
  * Every case runs through lint() on a temporary tree (test/support/rule-tester).
  */
+import { afterAll, describe, expect, it } from 'vitest';
+import { lint } from '../../src/api.js';
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+import { tempTrees } from '../support/temp-tree.js';
 
 // The cases converted from the former fixture folders; add new cases to this table.
 const converted: RuleTable = {
@@ -1021,3 +1024,16 @@ const registryModuleInstances: RuleTable = {
 };
 
 ruleTester('TAG002', converted, azureCli, nearMiss, registryModuleInstances);
+
+describe('TAG002 and the azapi provider default_tags (review 85)', () => {
+  const { tree, cleanup } = tempTrees('mil-tag002-');
+  afterAll(cleanup);
+  it('tags the resource takes from the provider have no place in the resource: no "attribute tags" related at its body', async () => {
+    const dir = tree({
+      'main.tf':
+        'provider "azapi" {\n  default_tags = { owner = "ml" }\n}\nresource "azapi_resource" "gpu" {\n  type      = "Microsoft.MachineLearningServices/workspaces/computes@2024-04-01"\n  name      = "gpu-cluster"\n  parent_id = "/subscriptions/x/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws"\n  location  = "westeurope"\n  body = {\n    properties = {\n      computeType = "AmlCompute"\n      properties  = { vmSize = "Standard_NC4as_T4_v3", scaleSettings = { minNodeCount = 0, maxNodeCount = 2 } }\n    }\n  }\n}\n',
+    });
+    const r = await lint({ paths: [dir], root: dir, rules: ['TAG002'], noConfig: true });
+    expect(r.findings.map((f) => `${f.location.range.start.line}:${f.location.range.start.column} ${f.related.map((l) => `${l.range.start.line} ${l.label}`).join(', ')}`)).toEqual(['2:18 ']);
+  });
+});
