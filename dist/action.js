@@ -1935,15 +1935,12 @@ function member2(v, key) {
 }
 function agreedParts(a, b, at2, reason, depth = 0) {
   if (valuesEqual(a, b) === true) return a.origin && b.origin && sameRange(a.origin, b.origin) ? a : { ...a, origin: at2 };
+  if (a.kind === "unknown" && b.kind === "unknown" && a.token !== void 0 && a.token === b.token) return a;
   if (depth >= MAX_AGREED_DEPTH) return void 0;
   const part = (x, y) => agreedParts(x, y, at2, reason, depth + 1) ?? unknown(reason, at2);
-  if (a.kind === "object" && b.kind === "object") {
+  if (a.kind === "object" && b.kind === "object" && sameKeys(a, b)) {
     const m = /* @__PURE__ */ new Map();
-    for (const k of /* @__PURE__ */ new Set([...a.entries.keys(), ...b.entries.keys()])) {
-      const x = a.entries.get(k);
-      const y = b.entries.get(k);
-      m.set(k, x && y ? part(x, y) : unknown(reason, at2));
-    }
+    for (const [k, x] of a.entries) m.set(k, part(x, b.entries.get(k)));
     return obj(m, at2);
   }
   if (a.kind === "list" && b.kind === "list" && !a.partial && !b.partial) {
@@ -1952,6 +1949,9 @@ function agreedParts(a, b, at2, reason, depth = 0) {
     return a.items.length === b.items.length ? list(items, at2) : unknownAfter(items, unknown(reason, at2));
   }
   return void 0;
+}
+function sameKeys(a, b) {
+  return a.entries.size === b.entries.size && [...a.entries.keys()].every((k) => b.entries.has(k));
 }
 function valuesEqual(a, b, opts = {}) {
   if (a.kind === "unknown" || b.kind === "unknown") return void 0;
@@ -33187,7 +33187,7 @@ function azapiSource(r, base, site) {
       const own = entries2.get(k);
       if (v && (own === void 0 || own.kind === "null")) {
         entries2.set(k, v);
-        fromProvider.add(k);
+        if (own === void 0) fromProvider.add(k);
       }
     }
   }
@@ -33298,9 +33298,7 @@ var PROPERTY_SETTING_ACTIONS, AZURERM_NEVER_SENT, ARM_COMPUTE_TYPE, START_STOP_S
 var init_aml = __esm({
   "src/model/facts/aml.ts"() {
     "use strict";
-    PROPERTY_SETTING_ACTIONS = {
-      updateidleshutdownsetting: ["properties", "properties"]
-    };
+    PROPERTY_SETTING_ACTIONS = /* @__PURE__ */ new Map([["updateidleshutdownsetting", ["properties", "properties"]]]);
     AZURERM_NEVER_SENT = {
       azurerm_machine_learning_compute_instance: ["properties.properties.idleTimeBeforeShutdown", "properties.properties.schedules"]
     };
@@ -33316,9 +33314,11 @@ var init_aml = __esm({
 // src/model/azapi-update.ts
 function actionAsUpdate(u) {
   const action = u.body.entries.get("action");
-  const path62 = action?.kind === "string" ? PROPERTY_SETTING_ACTIONS[action.value.toLowerCase()] : void 0;
+  const path62 = action?.kind === "string" ? PROPERTY_SETTING_ACTIONS.get(action.value.toLowerCase()) : void 0;
   const method = u.body.entries.get("method");
+  const when = u.body.entries.get("when");
   if (!path62 || method !== void 0 && (method.kind !== "string" || method.value.toUpperCase() !== "POST")) return void 0;
+  if (when !== void 0 && when.kind !== "null" && (when.kind !== "string" || when.value !== "apply")) return void 0;
   const given = u.body.entries.get("body");
   const body = given?.kind === "object" ? given : unknown(`the body of ${u.address} is not read`, given?.origin ?? u.header);
   const placed = path62.reduceRight((inner, key) => obj(/* @__PURE__ */ new Map([[key, inner]]), body.origin), body);
@@ -48691,7 +48691,8 @@ function candidates(cmd, rel, root) {
   const between = foldersBetween(root, path41.dirname(path41.resolve(cmd.file))).map((d) => path41.join(d, at2));
   const fromTop = [...repository === void 0 ? [] : [path41.join(repository, at2)], fromRoot, ...between];
   const order2 = path41.isAbsolute(at2) ? [at2] : folder?.fromCheckout ? fromTop : cmd.inScript ? [own, ...fromTop] : [...fromTop, own];
-  return [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path41.sep) ? root : root + path41.sep));
+  const inside2 = [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path41.sep) ? root : root + path41.sep));
+  return { order: inside2, first: new Set(path41.isAbsolute(at2) ? [at2] : [own, fromRoot]) };
 }
 function fileCommandResources(command2, evaluation, ctx, links) {
   const beside = besideScript(command2, ctx.root);
@@ -48716,10 +48717,11 @@ function fileCommandResources(command2, evaluation, ctx, links) {
     if (!hd.heredoc.quoted) src.shellEnv = hd.env;
   } else {
     if (cmd.folder === UNKNOWN_FOLDER && !beside) return [undecidable(cmd, evaluation, `the file named by --file (${p.value}) is read from a folder that is not known (a cd before the command, or the step's working directory)`)];
-    const tried = beside ? [path41.join(ctx.root, rel)] : candidates(cmd, rel, ctx.root);
+    const places = beside ? { order: [path41.join(ctx.root, rel)], first: /* @__PURE__ */ new Set() } : candidates(cmd, rel, ctx.root);
+    const tried = places.order;
     if (tried.length === 0) return [undecidable(cmd, evaluation, `the file named by --file (${p.value}) is outside the scan root; it is not read`)];
     const found = tried.filter((f) => ctx.host.isFile(f));
-    const fromScript = cmd.inScript && !beside && found[0] !== tried[0] && found[0] !== tried[1];
+    const fromScript = cmd.inScript && !beside && !places.first.has(found[0]);
     if (fromScript && found.length > 1) {
       const either = found.map((f) => relativeToRoot(ctx.root, f)).join(" or ");
       return [undecidable(cmd, evaluation, `the file named by --file (${rel}) may be ${either}: the folder the script runs from is not known`)];

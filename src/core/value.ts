@@ -539,23 +539,23 @@ const MAX_AGREED_DEPTH = 32;
 
 /**
  * What both branches of a conditional whose condition is not known surely give (`if(c,
- * union(base, x), base)`, `c ? [sys, gpu] : [sys]`): a part equal in both as it is (where both
- * write it, else at the conditional), objects key by key (a key only one branch has is unknown:
- * it may be absent), lists item by item (of different lengths: the items both have first, then
- * items not known), any other difference unknown (`reason`). Undefined when the two have nothing
- * in common at the top (two different scalars): the caller's unknown stands.
+ * {…, dnsPrefix: 'win'}, base)`, `c ? [sys, gpu] : [sys]`): a part equal in both as it is (where
+ * both write it, else at the conditional), objects of the same keys key by key, lists item by
+ * item (of different lengths: the items both have first, then items not known), any other
+ * difference unknown (`reason`). Undefined when the two have nothing in common at the top (two
+ * different scalars, objects of different keys): the caller's unknown stands.
  */
 export function agreedParts(a: Value, b: Value, at: Location, reason: string, depth = 0): Value | undefined {
   if (valuesEqual(a, b) === true) return a.origin && b.origin && sameRange(a.origin, b.origin) ? a : { ...a, origin: at };
+  // The same unknown in both (one reference, one parameter): it, with its identity (resource links).
+  if (a.kind === 'unknown' && b.kind === 'unknown' && a.token !== undefined && a.token === b.token) return a;
   if (depth >= MAX_AGREED_DEPTH) return undefined;
   const part = (x: Value, y: Value): Value => agreedParts(x, y, at, reason, depth + 1) ?? unknown(reason, at);
-  if (a.kind === 'object' && b.kind === 'object') {
+  // Objects of the same keys only: a key one branch lacks may be absent, which an unknown member
+  // would not say (`length()`, `keys()`, `for_each`, a tag's presence read it as there; self-review 86).
+  if (a.kind === 'object' && b.kind === 'object' && sameKeys(a, b)) {
     const m = new Map<string, Value>();
-    for (const k of new Set([...a.entries.keys(), ...b.entries.keys()])) {
-      const x = a.entries.get(k);
-      const y = b.entries.get(k);
-      m.set(k, x && y ? part(x, y) : unknown(reason, at));
-    }
+    for (const [k, x] of a.entries) m.set(k, part(x, b.entries.get(k)!));
     return obj(m, at);
   }
   if (a.kind === 'list' && b.kind === 'list' && !a.partial && !b.partial) {
@@ -564,6 +564,10 @@ export function agreedParts(a: Value, b: Value, at: Location, reason: string, de
     return a.items.length === b.items.length ? list(items, at) : unknownAfter(items, unknown(reason, at));
   }
   return undefined;
+}
+
+function sameKeys(a: ObjectValue, b: ObjectValue): boolean {
+  return a.entries.size === b.entries.size && [...a.entries.keys()].every((k) => b.entries.has(k));
 }
 
 export function valuesEqual(a: Value, b: Value, opts: { ignoreKeyCase?: boolean } = {}): boolean | undefined {

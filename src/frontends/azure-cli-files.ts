@@ -168,7 +168,7 @@ function besideScript(cmd: FileCommand, root: string): { rel: string; outside: b
  * the command moved to (`cmd.folder`) when it did: an absolute folder names one file, one from the
  * checkout's top is looked up from the repository's top.
  */
-function candidates(cmd: FileCommand, rel: string, root: string): string[] {
+function candidates(cmd: FileCommand, rel: string, root: string): { order: string[]; first: ReadonlySet<string> } {
   const folder = cmd.folder === UNKNOWN_FOLDER ? undefined : cmd.folder;
   const at = folder === undefined ? rel : within(folder, rel).path;
   // A script may be run from anywhere: beside itself first, then from the scan root or the
@@ -181,7 +181,9 @@ function candidates(cmd: FileCommand, rel: string, root: string): string[] {
   const fromTop = [...(repository === undefined ? [] : [path.join(repository, at)]), fromRoot, ...between];
   // (A script's path from the repository's top is found whatever folder the linter runs from: review 82.)
   const order = path.isAbsolute(at) ? [at] : folder?.fromCheckout ? fromTop : cmd.inScript ? [own, ...fromTop] : [...fromTop, own];
-  return [...new Set(order)].filter((p) => p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep));
+  const inside = [...new Set(order)].filter((p) => p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep));
+  // The places that win over the folders between (a script's own folder, the scan root).
+  return { order: inside, first: new Set(path.isAbsolute(at) ? [at] : [own, fromRoot]) };
 }
 
 /**
@@ -218,13 +220,14 @@ export function fileCommandResources(command: FileCommand, evaluation: Evaluatio
   } else {
     // After a `cd` to a folder not known (or from a working directory that is an expression), the file is not known.
     if (cmd.folder === UNKNOWN_FOLDER && !beside) return [undecidable(cmd, evaluation, `the file named by --file (${p.value}) is read from a folder that is not known (a cd before the command, or the step's working directory)`)];
-    const tried = beside ? [path.join(ctx.root, rel)] : candidates(cmd, rel, ctx.root);
+    const places = beside ? { order: [path.join(ctx.root, rel)], first: new Set<string>() } : candidates(cmd, rel, ctx.root);
+    const tried = places.order;
     if (tried.length === 0) return [undecidable(cmd, evaluation, `the file named by --file (${p.value}) is outside the scan root; it is not read`)];
     const found = tried.filter((f) => ctx.host.isFile(f));
     // A script run from a folder not known: a file beside it, else from the scan root, is the one;
     // else one of the folders between them and the script (a repository's top below the scan
     // root), and two such files are either (self-review 83).
-    const fromScript = cmd.inScript && !beside && found[0] !== tried[0] && found[0] !== tried[1];
+    const fromScript = cmd.inScript && !beside && !places.first.has(found[0]!);
     if (fromScript && found.length > 1) {
       const either = found.map((f) => relativeToRoot(ctx.root, f)).join(' or ');
       return [undecidable(cmd, evaluation, `the file named by --file (${rel}) may be ${either}: the folder the script runs from is not known`)];

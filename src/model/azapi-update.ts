@@ -32,9 +32,12 @@ const ACTION_TYPE = 'azapi_resource_action';
  */
 function actionAsUpdate(u: TerraformResourceShape): TerraformResourceShape | undefined {
   const action = u.body.entries.get('action');
-  const path = action?.kind === 'string' ? PROPERTY_SETTING_ACTIONS[action.value.toLowerCase()] : undefined;
+  const path = action?.kind === 'string' ? PROPERTY_SETTING_ACTIONS.get(action.value.toLowerCase()) : undefined;
   const method = u.body.entries.get('method');
+  // `when = "destroy"` calls it when the resource is destroyed: it sets nothing that is deployed (self-review 86).
+  const when = u.body.entries.get('when');
   if (!path || (method !== undefined && (method.kind !== 'string' || method.value.toUpperCase() !== 'POST'))) return undefined;
+  if (when !== undefined && when.kind !== 'null' && (when.kind !== 'string' || when.value !== 'apply')) return undefined;
   const given = u.body.entries.get('body');
   // A body written as an object lands as it is; one the linter does not read as one sets what it sets: not known.
   const body: Value = given?.kind === 'object' ? given : unknown(`the body of ${u.address} is not read`, given?.origin ?? u.header);

@@ -120,7 +120,8 @@ function azapiSource(
       const own = entries.get(k);
       if (v && (own === undefined || own.kind === 'null')) {
         entries.set(k, v);
-        fromProvider.add(k);
+        // (A `tags = var.tags` that is null is still the resource's place for them.)
+        if (own === undefined) fromProvider.add(k);
       }
     }
   }

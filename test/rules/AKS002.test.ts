@@ -984,7 +984,8 @@ const partlyKnownPools: RuleTable = {
 };
 
 // A conditional whose condition is not known still gives what both its branches give: the pools
-// of `if(c, union(base, x), base)` (review 85: every rule was "could not decide").
+// of `if(c, union(base, {dnsPrefix: …}), base)` (review 85: every rule was "could not decide"). Objects
+// agree key by key only when both have the same keys (self-review 86: a key one branch lacks may be absent).
 const branchesThatAgree: RuleTable = {
   arm: {
     valid: [],
@@ -993,7 +994,7 @@ const branchesThatAgree: RuleTable = {
         name: 'same-pools-in-both-branches-of-an-unknown-if',
         files: {
           'main.json':
-            '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": { "windowsProfile": { "type": "object" } },\n  "variables": {\n    "base": { "dnsPrefix": "aks", "agentPoolProfiles": [ { "name": "system", "vmSize": ⟦"Standard_NC6s_v3"⟧, "mode": "System", "count": 1 } ] }\n  },\n  "resources": [\n    {\n      "type": "Microsoft.ContainerService/managedClusters",\n      "apiVersion": "2024-05-01",\n      "name": "aks-ml",\n      "location": "westeurope",\n      "properties": "[if(empty(parameters(\'windowsProfile\')), variables(\'base\'), union(variables(\'base\'), createObject(\'windowsProfile\', parameters(\'windowsProfile\'))))]"\n    }\n  ]\n}\n',
+            '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": { "windowsProfile": { "type": "object" } },\n  "variables": {\n    "base": { "dnsPrefix": "aks", "agentPoolProfiles": [ { "name": "system", "vmSize": ⟦"Standard_NC6s_v3"⟧, "mode": "System", "count": 1 } ] }\n  },\n  "resources": [\n    {\n      "type": "Microsoft.ContainerService/managedClusters",\n      "apiVersion": "2024-05-01",\n      "name": "aks-ml",\n      "location": "westeurope",\n      "properties": "[if(empty(parameters(\'windowsProfile\')), variables(\'base\'), union(variables(\'base\'), createObject(\'dnsPrefix\', \'aks-win\')))]"\n    }\n  ]\n}\n',
         },
         level: 'warning',
         env: 'unknown',
@@ -1008,7 +1009,7 @@ const branchesThatAgree: RuleTable = {
         name: 'same-pools-in-both-branches-of-an-unknown-ternary',
         files: {
           'main.bicep':
-            "param windows bool\nvar base = {\n  dnsPrefix: 'aks'\n  agentPoolProfiles: [ { name: 'system', vmSize: ⟦'Standard_NC6s_v3'⟧, mode: 'System', count: 1 } ]\n}\nresource aks 'Microsoft.ContainerService/managedClusters@2024-05-01' = {\n  name: 'aks-ml'\n  location: 'westeurope'\n  properties: windows ? union(base, { windowsProfile: { adminUsername: 'x' } }) : base\n}\n",
+            "param windows bool\nvar base = {\n  dnsPrefix: 'aks'\n  agentPoolProfiles: [ { name: 'system', vmSize: ⟦'Standard_NC6s_v3'⟧, mode: 'System', count: 1 } ]\n}\nresource aks 'Microsoft.ContainerService/managedClusters@2024-05-01' = {\n  name: 'aks-ml'\n  location: 'westeurope'\n  properties: windows ? union(base, { dnsPrefix: 'aks-win' }) : base\n}\n",
         },
         level: 'warning',
         env: 'unknown',
@@ -1023,7 +1024,7 @@ const branchesThatAgree: RuleTable = {
         name: 'azapi-same-pools-in-both-branches-of-an-unknown-conditional',
         files: {
           'main.tf':
-            'variable "windows" { type = bool }\nlocals {\n  base = { dnsPrefix = "aks", agentPoolProfiles = [{ name = "system", vmSize = ⟦"Standard_NC6s_v3"⟧, mode = "System", count = 1 }] }\n}\nresource "azapi_resource" "aks" {\n  type      = "Microsoft.ContainerService/managedClusters@2024-05-01"\n  name      = "aks-ml"\n  parent_id = "/subscriptions/x/resourceGroups/rg"\n  location  = "westeurope"\n  body = {\n    properties = var.windows ? merge(local.base, { windowsProfile = { adminUsername = "x" } }) : local.base\n  }\n}\n',
+            'variable "windows" { type = bool }\nlocals {\n  base = { dnsPrefix = "aks", agentPoolProfiles = [{ name = "system", vmSize = ⟦"Standard_NC6s_v3"⟧, mode = "System", count = 1 }] }\n}\nresource "azapi_resource" "aks" {\n  type      = "Microsoft.ContainerService/managedClusters@2024-05-01"\n  name      = "aks-ml"\n  parent_id = "/subscriptions/x/resourceGroups/rg"\n  location  = "westeurope"\n  body = {\n    properties = var.windows ? merge(local.base, { dnsPrefix = "aks-win" }) : local.base\n  }\n}\n',
         },
         level: 'warning',
         env: 'unknown',

@@ -91,6 +91,16 @@ resource "azurerm_machine_learning_compute_cluster" "cpu" {
     ],
     invalid: [
       {
+        // An action named like an object's built-in member, or run only at destroy: nothing set, no crash (self-review 86).
+        name: 'azurerm-instance-with-a-constructor-or-destroy-time-action',
+        files: {
+          'main.tf':
+            '⟦resource "azurerm_machine_learning_compute_instance" "ci" {⟧\n  name                          = "ci-dev"\n  machine_learning_workspace_id = "/subscriptions/x/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws"\n  virtual_machine_size          = "Standard_DS3_v2"\n}\n\nresource "azapi_resource_action" "odd" {\n  type        = "Microsoft.MachineLearningServices/workspaces/computes@2024-04-01"\n  resource_id = azurerm_machine_learning_compute_instance.ci.id\n  action      = "constructor"\n}\n\nresource "azapi_resource_action" "at_destroy" {\n  type        = "Microsoft.MachineLearningServices/workspaces/computes@2024-04-01"\n  resource_id = azurerm_machine_learning_compute_instance.ci.id\n  action      = "updateIdleShutdownSetting"\n  when        = "destroy"\n  body        = { idleTimeBeforeShutdown = "PT30M" }\n}\n',
+        },
+        level: 'note',
+        env: 'unknown',
+      },
+      {
         // Another action sets nothing the rule reads: the instance still has no idle shutdown.
         name: 'azurerm-instance-with-another-azapi-action',
         files: {

@@ -1037,3 +1037,17 @@ describe('TAG002 and the azapi provider default_tags (review 85)', () => {
     expect(r.findings.map((f) => `${f.location.range.start.line}:${f.location.range.start.column} ${f.related.map((l) => `${l.range.start.line} ${l.label}`).join(', ')}`)).toEqual(['2:18 ']);
   });
 });
+
+describe('TAG002 and a conditional whose condition is not known (self-review 86)', () => {
+  const { tree, cleanup } = tempTrees('mil-tag002-cond-');
+  afterAll(cleanup);
+  it('tags of branches with different keys: whether cost-center is there is not known (undecided, never taken as present)', async () => {
+    const dir = tree({
+      'main.tf':
+        'variable "c" { type = bool }\nresource "azurerm_machine_learning_compute_cluster" "gpu" {\n  name                          = "gpu"\n  location                      = "westeurope"\n  machine_learning_workspace_id = "/subscriptions/x/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws"\n  vm_priority                   = "Dedicated"\n  vm_size                       = "Standard_NC6s_v3"\n  scale_settings {\n    min_node_count = 0\n    max_node_count = 2\n  }\n  tags = var.c ? { "cost-center" = "ml", owner = "a" } : { owner = "a" }\n}\n',
+    });
+    const r = await lint({ paths: [dir], root: dir, rules: ['TAG002'], noConfig: true });
+    expect(r.findings).toEqual([]);
+    expect(r.undecided.filter((u) => u.ruleId === 'TAG002').length).toBeGreaterThan(0);
+  });
+});

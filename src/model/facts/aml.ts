@@ -30,9 +30,7 @@
  * Learning REST API; the .NET SDK's `MachineLearningComputeResource.UpdateIdleShutdownSetting`),
  * the way to give an azurerm instance idle shutdown (review 85).
  */
-export const PROPERTY_SETTING_ACTIONS: Readonly<Record<string, readonly string[]>> = {
-  updateidleshutdownsetting: ['properties', 'properties'],
-};
+export const PROPERTY_SETTING_ACTIONS: ReadonlyMap<string, readonly string[]> = new Map([['updateidleshutdownsetting', ['properties', 'properties']]]);
 
 /**
  * ARM paths an azurerm resource never sends, because its schema has no argument for them (the
