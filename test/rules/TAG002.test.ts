@@ -1025,7 +1025,7 @@ const registryModuleInstances: RuleTable = {
 
 ruleTester('TAG002', converted, azureCli, nearMiss, registryModuleInstances);
 
-describe('TAG002 and the azapi provider default_tags (review 85)', () => {
+describe('TAG002: where tags come from (review 85, self-review 86)', () => {
   const { tree, cleanup } = tempTrees('mil-tag002-');
   afterAll(cleanup);
   it('tags the resource takes from the provider have no place in the resource: no "attribute tags" related at its body', async () => {
@@ -1036,11 +1036,7 @@ describe('TAG002 and the azapi provider default_tags (review 85)', () => {
     const r = await lint({ paths: [dir], root: dir, rules: ['TAG002'], noConfig: true });
     expect(r.findings.map((f) => `${f.location.range.start.line}:${f.location.range.start.column} ${f.related.map((l) => `${l.range.start.line} ${l.label}`).join(', ')}`)).toEqual(['2:18 ']);
   });
-});
 
-describe('TAG002 and a conditional whose condition is not known (self-review 86)', () => {
-  const { tree, cleanup } = tempTrees('mil-tag002-cond-');
-  afterAll(cleanup);
   it('tags of branches with different keys: whether cost-center is there is not known (undecided, never taken as present)', async () => {
     const dir = tree({
       'main.tf':
