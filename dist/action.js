@@ -145,9 +145,58 @@ var init_io_error = __esm({
   }
 });
 
-// src/core/host.ts
+// src/core/paths.ts
 import fs2 from "node:fs";
 import path from "node:path";
+function relativeToRoot(root, file) {
+  if (path.sep === "/" && file.length > root.length + 1 && file.charCodeAt(root.length) === 47 && file.startsWith(root) && plainRoot(root) && !NOT_PLAIN.test(file.slice(root.length))) {
+    return file.slice(root.length + 1);
+  }
+  return path.relative(root, file).split(path.sep).join("/");
+}
+function plainRoot(root) {
+  if (root === lastPlainRoot) return true;
+  const plain = root.startsWith("/") && root.length > 1 && !NOT_PLAIN.test(root);
+  if (plain) lastPlainRoot = root;
+  return plain;
+}
+function isWithin(dir, p) {
+  const rel = path.relative(dir, p);
+  return rel === "" || !rel.startsWith("..") && !path.isAbsolute(rel);
+}
+function nearestFolder(file, root, accepts) {
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    if (accepts(dir)) return dir;
+    const rel = path.relative(root, dir);
+    if (rel === "" || rel.startsWith("..") || path.isAbsolute(rel)) return void 0;
+  }
+}
+function isFolder(p) {
+  try {
+    return fs2.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+function realpathOr(p) {
+  try {
+    return fs2.realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+var NOT_PLAIN, lastPlainRoot;
+var init_paths = __esm({
+  "src/core/paths.ts"() {
+    "use strict";
+    NOT_PLAIN = /\/\/|\/\.\.?(?:\/|$)|\/$/;
+    lastPlainRoot = "";
+  }
+});
+
+// src/core/host.ts
+import fs3 from "node:fs";
+import path2 from "node:path";
 import { StringDecoder } from "node:string_decoder";
 function fileNamesMatching(host, dir, pattern) {
   if (host.listNames) return host.listNames(dir, pattern);
@@ -235,7 +284,7 @@ function invalidUtf8Offsets(buf, text2, max = 64) {
   return out;
 }
 function isPlain(p) {
-  return p.length > 1 && p.charCodeAt(0) === 47 && !NOT_PLAIN.test(p);
+  return p.length > 1 && p.charCodeAt(0) === 47 && !NOT_PLAIN2.test(p);
 }
 function isPlainPath(dir) {
   if (plainPaths.has(dir)) return true;
@@ -244,20 +293,20 @@ function isPlainPath(dir) {
   return plain;
 }
 function resolved(p) {
-  return path.sep === "/" && isPlain(p) ? p : path.resolve(p);
+  return path2.sep === "/" && isPlain(p) ? p : path2.resolve(p);
 }
 function childPath(dir, name) {
-  return dir.endsWith(path.sep) ? dir + name : dir + path.sep + name;
+  return dir.endsWith(path2.sep) ? dir + name : dir + path2.sep + name;
 }
 function isInsideDir(dir, p) {
-  if (path.sep === "/" && p.length > dir.length + 1 && p.charCodeAt(dir.length) === 47 && p.startsWith(dir) && isPlainPath(dir) && !NOT_PLAIN.test(p.slice(dir.length))) {
+  if (path2.sep === "/" && p.length > dir.length + 1 && p.charCodeAt(dir.length) === 47 && p.startsWith(dir) && isPlainPath(dir) && !NOT_PLAIN2.test(p.slice(dir.length))) {
     return !p.startsWith("..", dir.length + 1);
   }
-  const rel = path.relative(dir, p);
-  return rel === "" || !rel.startsWith("..") && !path.isAbsolute(rel);
+  const rel = path2.relative(dir, p);
+  return rel === "" || !rel.startsWith("..") && !path2.isAbsolute(rel);
 }
 function createHost(root, options = {}) {
-  const absRoot = path.resolve(root);
+  const absRoot = path2.resolve(root);
   const realRootPath = realpathOr(absRoot);
   const realDirs = /* @__PURE__ */ new Map();
   const textCache = /* @__PURE__ */ new Map();
@@ -267,7 +316,7 @@ function createHost(root, options = {}) {
   const listings = /* @__PURE__ */ new Map();
   const entriesByDir = /* @__PURE__ */ new Map();
   const entryOf4 = (abs, depth = 0) => {
-    const dir = path.dirname(abs);
+    const dir = path2.dirname(abs);
     if (dir === abs || depth > 64) return void 0;
     const listed = entriesByDir.get(dir);
     if (listed === void 0) {
@@ -275,17 +324,17 @@ function createHost(root, options = {}) {
       const up = entryOf4(dir, depth + 1);
       return up === null || up !== void 0 && up.isFile ? null : void 0;
     }
-    const name = path.basename(abs);
+    const name = path2.basename(abs);
     const e = listed.entry(name);
     if (e !== void 0) return e;
     return listed.folded().has(name.normalize("NFC").toLowerCase()) ? void 0 : null;
   };
-  const listedRegular = (abs) => entriesByDir.get(path.dirname(abs))?.entry(path.basename(abs))?.isFile ?? false;
+  const listedRegular = (abs) => entriesByDir.get(path2.dirname(abs))?.entry(path2.basename(abs))?.isFile ?? false;
   const realDir = (dir) => {
     if (realDirs.has(dir)) return realDirs.get(dir);
     let real;
     try {
-      real = fs2.realpathSync(dir);
+      real = fs3.realpathSync(dir);
     } catch {
       real = void 0;
     }
@@ -299,31 +348,31 @@ function createHost(root, options = {}) {
     const listed = entryOf4(abs);
     if (listed === null) return void 0;
     if (listed?.isFile && !listed.link) {
-      const dir2 = realDir(path.dirname(abs));
+      const dir2 = realDir(path2.dirname(abs));
       return dir2 === void 0 ? void 0 : childPath(dir2, listed.name);
     }
     let st;
     try {
-      st = fs2.lstatSync(abs);
+      st = fs3.lstatSync(abs);
     } catch {
       return void 0;
     }
     if (st.isDirectory()) return realDir(abs);
     if (st.isSymbolicLink()) {
       try {
-        return fs2.realpathSync(abs);
+        return fs3.realpathSync(abs);
       } catch {
         return void 0;
       }
     }
-    const dir = realDir(path.dirname(abs));
-    return dir === void 0 ? void 0 : path.join(dir, path.basename(abs));
+    const dir = realDir(path2.dirname(abs));
+    return dir === void 0 ? void 0 : path2.join(dir, path2.basename(abs));
   };
   const linkedEntry = (p, name) => {
     let isFile = false;
     try {
-      const real = fs2.realpathSync(p);
-      isFile = isInsideDir(realRootPath, real) && fs2.statSync(real).isFile();
+      const real = fs3.realpathSync(p);
+      isFile = isInsideDir(realRootPath, real) && fs3.statSync(real).isFile();
     } catch {
     }
     return isFile ? { name, path: p, isFile, isDirectory: false, link: true } : { name, path: p, isFile, isDirectory: false };
@@ -345,7 +394,7 @@ function createHost(root, options = {}) {
     const abs = resolved(file);
     let st;
     try {
-      st = fs2.lstatSync(abs);
+      st = fs3.lstatSync(abs);
     } catch (e) {
       const code = e.code;
       if (!isInsideDir(absRoot, abs) && !isInsideDir(realRootPath, abs)) return fail(file, "outside", "the file is outside the scan root and is not read");
@@ -354,14 +403,14 @@ function createHost(root, options = {}) {
     if (st.isSymbolicLink()) {
       if (!isInside3(abs)) return fail(file, "outside", "the file is outside the scan root (through a symbolic link) and is not read");
       try {
-        st = fs2.statSync(abs);
+        st = fs3.statSync(abs);
       } catch (e) {
         const code = e.code;
         return fail(file, code === "ENOENT" ? "missing" : "unreadable", `cannot read the file: ${ioErrorText(e)}`);
       }
     } else {
-      const dir = realDir(path.dirname(abs));
-      if (dir === void 0 || !isInsideDir(realRootPath, path.join(dir, path.basename(abs)))) return fail(file, "outside", "the file is outside the scan root (through a symbolic link) and is not read");
+      const dir = realDir(path2.dirname(abs));
+      if (dir === void 0 || !isInsideDir(realRootPath, path2.join(dir, path2.basename(abs)))) return fail(file, "outside", "the file is outside the scan root (through a symbolic link) and is not read");
     }
     if (!st.isFile()) return fail(file, "not-regular", "not a regular file (a FIFO, socket or device) and is not read");
     return st;
@@ -396,7 +445,7 @@ function createHost(root, options = {}) {
     if (isInside3(file)) {
       try {
         const now = Date.now();
-        const st = fs2.statSync(file, { throwIfNoEntry: false });
+        const st = fs3.statSync(file, { throwIfNoEntry: false });
         if (st?.isFile() && st.mtimeMs < now - freshMs && st.ctimeMs < now - freshMs) sig = `${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
       } catch {
         sig = void 0;
@@ -419,7 +468,7 @@ function createHost(root, options = {}) {
       if (e?.isFile) return true;
       if (e?.isDirectory) return false;
       try {
-        return fs2.statSync(p).isFile();
+        return fs3.statSync(p).isFile();
       } catch {
         return false;
       }
@@ -432,7 +481,7 @@ function createHost(root, options = {}) {
       if (e?.isFile) return false;
       if (e?.isDirectory) return true;
       try {
-        return fs2.statSync(p).isDirectory();
+        return fs3.statSync(p).isDirectory();
       } catch {
         return false;
       }
@@ -443,8 +492,8 @@ function createHost(root, options = {}) {
       let entries2;
       if (isInside3(abs)) {
         try {
-          const prefix = abs.endsWith(path.sep) ? abs : abs + path.sep;
-          entries2 = fs2.readdirSync(abs, { withFileTypes: true }).map((d) => d.isSymbolicLink() ? linkedEntry(prefix + d.name, d.name) : { name: d.name, path: prefix + d.name, isFile: d.isFile(), isDirectory: d.isDirectory() }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+          const prefix = abs.endsWith(path2.sep) ? abs : abs + path2.sep;
+          entries2 = fs3.readdirSync(abs, { withFileTypes: true }).map((d) => d.isSymbolicLink() ? linkedEntry(prefix + d.name, d.name) : { name: d.name, path: prefix + d.name, isFile: d.isFile(), isDirectory: d.isDirectory() }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
         } catch {
           entries2 = void 0;
         }
@@ -454,7 +503,7 @@ function createHost(root, options = {}) {
         entriesByDir.set(abs, listedFolder(entries2));
         const real = realDirs.get(abs);
         if (real !== void 0) {
-          for (const e of entries2) if (e.isDirectory && !realDirs.has(e.path)) realDirs.set(e.path, path.join(real, e.name));
+          for (const e of entries2) if (e.isDirectory && !realDirs.has(e.path)) realDirs.set(e.path, path2.join(real, e.name));
         }
       }
       return entries2;
@@ -477,7 +526,7 @@ function createHost(root, options = {}) {
       } else {
         beforeRead(file);
         try {
-          buf = fs2.readFileSync(file);
+          buf = fs3.readFileSync(file);
         } catch (e) {
           return fail(file, "unreadable", `cannot read the file: ${ioErrorText(e)}`);
         }
@@ -501,7 +550,7 @@ function createHost(root, options = {}) {
       }
       beforeRead(file);
       try {
-        return fs2.readFileSync(file);
+        return fs3.readFileSync(file);
       } catch (e) {
         return fail(file, "unreadable", `cannot read the file: ${ioErrorText(e)}`);
       }
@@ -512,32 +561,32 @@ function createHost(root, options = {}) {
       let fd;
       beforeRead(file);
       try {
-        fd = fs2.openSync(file, "r");
+        fd = fs3.openSync(file, "r");
         const scratch = maxBytes <= HEAD_SCRATCH_BYTES;
         const buf = scratch ? headScratch ??= Buffer.allocUnsafe(HEAD_SCRATCH_BYTES) : Buffer.allocUnsafe(maxBytes);
-        const n = fs2.readSync(fd, buf, 0, maxBytes, 0);
+        const n = fs3.readSync(fd, buf, 0, maxBytes, 0);
         const head = scratch ? Buffer.from(buf.subarray(0, n)) : buf.subarray(0, n);
         if (n < maxBytes) wholeHead = { file, bytes: Buffer.from(head) };
         return head;
       } catch (e) {
         return fail(file, "unreadable", `cannot read the file: ${ioErrorText(e)}`);
       } finally {
-        if (fd !== void 0) fs2.closeSync(fd);
+        if (fd !== void 0) fs3.closeSync(fd);
       }
     },
     readChunks(file, chunkBytes) {
       if (!listedRegular(resolved(file)) && !regularFile(file)) return void 0;
       beforeRead(file);
       function* chunks() {
-        const fd = fs2.openSync(file, "r");
+        const fd = fs3.openSync(file, "r");
         try {
           const buf = Buffer.alloc(Math.max(chunkBytes, 2));
           let decode2;
           let first = true;
           for (; ; ) {
-            let n = fs2.readSync(fd, buf, 0, chunkBytes, null);
+            let n = fs3.readSync(fd, buf, 0, chunkBytes, null);
             if (decode2 === void 0) {
-              for (let more = n; n > 0 && n < 2 && more > 0; n += more) more = fs2.readSync(fd, buf, n, 2 - n, null);
+              for (let more = n; n > 0 && n < 2 && more > 0; n += more) more = fs3.readSync(fd, buf, n, 2 - n, null);
               decode2 = chunkDecoder(buf.subarray(0, n));
             }
             let text2 = decode2(n > 0 ? buf.subarray(0, n) : void 0);
@@ -549,7 +598,7 @@ function createHost(root, options = {}) {
             if (n === 0) return;
           }
         } finally {
-          fs2.closeSync(fd);
+          fs3.closeSync(fd);
         }
       }
       return chunks();
@@ -591,21 +640,15 @@ function listedFolder(entries2) {
     folded: () => folded ??= new Set(entries2.map((e) => e.name.normalize("NFC").toLowerCase()))
   };
 }
-function realpathOr(p) {
-  try {
-    return fs2.realpathSync(p);
-  } catch {
-    return p;
-  }
-}
-var HEAD_SCRATCH_BYTES, NOT_PLAIN, plainPaths;
+var HEAD_SCRATCH_BYTES, NOT_PLAIN2, plainPaths;
 var init_host = __esm({
   "src/core/host.ts"() {
     "use strict";
     init_limits();
     init_io_error();
+    init_paths();
     HEAD_SCRATCH_BYTES = 64 * 1024;
-    NOT_PLAIN = /\/\/|\/\.\.?(?:\/|$)|\/$/;
+    NOT_PLAIN2 = /\/\/|\/\.\.?(?:\/|$)|\/$/;
     plainPaths = /* @__PURE__ */ new Set();
   }
 });
@@ -708,48 +751,6 @@ var init_source = __esm({
         return (this.lineStarts[line - 1] ?? this.text.length) + column - 1;
       }
     };
-  }
-});
-
-// src/core/paths.ts
-import fs3 from "node:fs";
-import path2 from "node:path";
-function relativeToRoot(root, file) {
-  if (path2.sep === "/" && file.length > root.length + 1 && file.charCodeAt(root.length) === 47 && file.startsWith(root) && plainRoot(root) && !NOT_PLAIN2.test(file.slice(root.length))) {
-    return file.slice(root.length + 1);
-  }
-  return path2.relative(root, file).split(path2.sep).join("/");
-}
-function plainRoot(root) {
-  if (root === lastPlainRoot) return true;
-  const plain = root.startsWith("/") && root.length > 1 && !NOT_PLAIN2.test(root);
-  if (plain) lastPlainRoot = root;
-  return plain;
-}
-function isWithin(dir, p) {
-  const rel = path2.relative(dir, p);
-  return rel === "" || !rel.startsWith("..") && !path2.isAbsolute(rel);
-}
-function nearestFolder(file, root, accepts) {
-  for (let dir = path2.dirname(file); ; dir = path2.dirname(dir)) {
-    if (accepts(dir)) return dir;
-    const rel = path2.relative(root, dir);
-    if (rel === "" || rel.startsWith("..") || path2.isAbsolute(rel)) return void 0;
-  }
-}
-function isFolder(p) {
-  try {
-    return fs3.statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
-var NOT_PLAIN2, lastPlainRoot;
-var init_paths = __esm({
-  "src/core/paths.ts"() {
-    "use strict";
-    NOT_PLAIN2 = /\/\/|\/\.\.?(?:\/|$)|\/$/;
-    lastPlainRoot = "";
   }
 });
 
@@ -56643,19 +56644,19 @@ var GPU002_gpu_size_input_unvalidated_default = defineRule({
             if (!gpuReasonOf(ctx, r)) continue;
             const who = { workload: workloadName(kind), name: displayName(r) };
             const inputs = inputsFeeding(r, "vmSize", g.evaluation.inputs);
-            const size = r.attrs.get("vmSize")?.value;
-            const guarded = inputs.some((i) => sizesOf(i, size).every((s) => hasGuard(i, s)));
+            const read = r.attrs.get("vmSize")?.value;
+            const guarded = inputs.some((i) => sizesOf(i, read).every((s) => hasGuard(i, s)));
             const at2 = attributeSite(r, "vmSize");
-            for (const input2 of inputs) for (const size2 of sizesOf(input2, r.attrs.get("vmSize")?.value)) {
-              if (guarded && !hasGuard(input2, size2)) continue;
-              if (input2.otherAssignedCut && !input2.allowedValues?.length && memberGuardOf(input2, size2) === void 0) {
+            for (const input2 of inputs) for (const size of sizesOf(input2, read)) {
+              if (guarded && !hasGuard(input2, size)) continue;
+              if (input2.otherAssignedCut && !input2.allowedValues?.length && memberGuardOf(input2, size) === void 0) {
                 ctx.undecided(r, "vmSize", `parameter "${input2.name}" is given values by more instances of its module or nested template than are kept, and the value that holds this size is not among those judged`, input2.header);
                 continue;
               }
-              if (isStructured(input2, size2) && !writtenInside(input2, size2)) continue;
-              const unread = unreadGuard(input2, size2);
+              if (isStructured(input2, size) && !writtenInside(input2, size)) continue;
+              const unread = unreadGuard(input2, size);
               if (unread) ctx.undecided(r, "vmSize", unread, input2.header);
-              for (const p of problemsOf(input2, size2)) {
+              for (const p of problemsOf(input2, size)) {
                 const sizeAt = at2 ? [{ ...at2, label: `size of ${who.workload} "${who.name}"` }] : [];
                 const header = { ...input2.header, label: `${input2.kind === "tf-variable" ? "variable" : "parameter"} "${input2.name}"` };
                 byPlace.add(
@@ -59604,14 +59605,7 @@ function realPathOf() {
   const known2 = /* @__PURE__ */ new Map();
   return (file) => {
     let real = known2.get(file);
-    if (real === void 0) {
-      try {
-        real = fs8.realpathSync(file);
-      } catch {
-        real = file;
-      }
-      known2.set(file, real);
-    }
+    if (real === void 0) known2.set(file, real = realpathOr(file));
     return real;
   };
 }

@@ -11,7 +11,7 @@ import { isTerraformFile, type FileKind } from './core/file-kind.js';
 import { createHost, readNamedText, type Host, type ReadProblem } from './core/host.js';
 import { monotonicMs } from './core/clock.js';
 import { compareLocations, fileStart, locationKey } from './core/source.js';
-import { isFolder, isWithin, nearestFolder } from './core/paths.js';
+import { isFolder, isWithin, nearestFolder, realpathOr } from './core/paths.js';
 import type { Finding, Rule, ScannedFile } from './engine/types.js';
 import type { LintResult, Notification } from './engine/result.js';
 import { buildFinding, relativeToRoot } from './engine/findings.js';
@@ -277,14 +277,7 @@ function realPathOf(): (file: string) => string {
   const known = new Map<string, string>();
   return (file) => {
     let real = known.get(file);
-    if (real === undefined) {
-      try {
-        real = fs.realpathSync(file);
-      } catch {
-        real = file;
-      }
-      known.set(file, real);
-    }
+    if (real === undefined) known.set(file, (real = realpathOr(file)));
     return real;
   };
 }

@@ -287,11 +287,11 @@ export default defineRule({
             const who = { workload: workloadName(kind), name: displayName(r) };
             const inputs = inputsFeeding(r, 'vmSize', g.evaluation.inputs);
             // One guard anywhere on the way (a root variable guarding a module argument) guards the flow.
-            const size = r.attrs.get('vmSize')?.value;
+            const read = r.attrs.get('vmSize')?.value;
             // A collection of sizes read by a key not known may give any of its sizes: each is judged.
-            const guarded = inputs.some((i) => sizesOf(i, size).every((s) => hasGuard(i, s)));
+            const guarded = inputs.some((i) => sizesOf(i, read).every((s) => hasGuard(i, s)));
             const at = attributeSite(r, 'vmSize');
-            for (const input of inputs) for (const size of sizesOf(input, r.attrs.get('vmSize')?.value)) {
+            for (const input of inputs) for (const size of sizesOf(input, read)) {
               if (guarded && !hasGuard(input, size)) continue;
               // An object or list input only carries a size that another input holds
               // (`system = { vm_size = var.gpu_vm_size }`): that input is the one to guard.

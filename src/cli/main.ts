@@ -18,6 +18,7 @@ import type { LintResult } from '../engine/result.js';
 import { writeBaseline } from '../engine/baseline.js';
 import { IGNORE_FILE } from '../discover/index.js';
 import { tuneJitForLongRun } from '../core/jit.js';
+import { realpathOr } from '../core/paths.js';
 
 const RANK = { note: 1, warning: 2, error: 3 } as const;
 
@@ -222,10 +223,6 @@ main(process.argv.slice(2)).then(
   },
 );
 
-/**
- * Writes a report or baseline the user asked for; a file system that refuses it (a full disk,
- * `/dev/full`, a read-only mount) is a usage problem said in one line (exit 2), not a bug.
- */
 /** The result of a run in which the ignore rules exclude every path given: no file, no finding. */
 function nothingLinted(root: string): LintResult {
   return { root, findings: [], rules: [], files: [], notifications: [], sources: new Map(), toolVersion: VERSION, undecided: [], skipped: [], notices: [] };
@@ -240,18 +237,16 @@ const SOURCE_NAME = /\.(?:tf|tfvars|bicep|bicepparam)$/i;
  * cache location refuses such a file.
  */
 function refuseLintedTarget(file: string, option: string, result: LintResult): void {
-  const real = (p: string): string => {
-    try {
-      return fs.realpathSync(p);
-    } catch {
-      return path.resolve(p);
-    }
-  };
+  const real = (p: string): string => realpathOr(path.resolve(p));
   const target = real(file);
   const linted = SOURCE_NAME.test(target) || (result.linted ?? result.files).some((f) => real(path.resolve(result.root, f)) === target);
   if (linted) throw new UsageError(`${option} ${file} is infrastructure code${SOURCE_NAME.test(target) ? '' : ' this run lints'}, so it is not written over; name another file for the ${option === '--output' ? 'report' : 'baseline'}`);
 }
 
+/**
+ * Writes a report or baseline the user asked for; a file system that refuses it (a full disk,
+ * `/dev/full`, a read-only mount) is a usage problem said in one line (exit 2), not a bug.
+ */
 function writeOrSay(file: string, text: string, option: string): void {
   try {
     fs.writeFileSync(file, text);

@@ -16,6 +16,7 @@ import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { MAX_TEXT_BYTES } from './limits.js';
 import { ioErrorText, readNamedFile } from './io-error.js';
+import { realpathOr } from './paths.js';
 
 /** Why a read gave nothing: reported by the caller as PARSE001 or a `--verbose` line. */
 export interface ReadProblem {
@@ -133,13 +134,13 @@ export interface HostOptions {
 /** The largest peek `readHead` reads through its scratch buffer (the plan peek's 64 KB). */
 const HEAD_SCRATCH_BYTES = 64 * 1024;
 
-/** True when the first 8,000 bytes contain a NUL (git's heuristic). A UTF-16 file with a BOM is text. */
 /** The names of a folder's regular files that `pattern` matches, sorted, through `Host.listNames` when the Host has it. */
 export function fileNamesMatching(host: Pick<Host, 'list' | 'listNames'>, dir: string, pattern: RegExp): string[] {
   if (host.listNames) return host.listNames(dir, pattern);
   return (host.list(dir) ?? []).filter((e) => e.isFile && pattern.test(e.name)).map((e) => e.name);
 }
 
+/** True when the first 8,000 bytes contain a NUL (git's heuristic). A UTF-16 file with a BOM is text. */
 export function isBinary(buf: Buffer): boolean {
   return buf.subarray(0, 8000).indexOf(0) !== -1;
 }
@@ -726,10 +727,3 @@ function listedFolder(entries: readonly DirEntry[]): ListedFolder {
   };
 }
 
-function realpathOr(p: string): string {
-  try {
-    return fs.realpathSync(p);
-  } catch {
-    return p;
-  }
-}

@@ -55,3 +55,12 @@ export function isFolder(p: string): boolean {
     return false;
   }
 }
+
+/** `p` with its links resolved; `p` itself when it cannot be (it does not exist, a loop). */
+export function realpathOr(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
+  }
+}

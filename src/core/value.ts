@@ -461,8 +461,6 @@ export function fromJS(x: unknown, origin?: Location, depth = 0): Value {
   return unknown(`unsupported value ${String(x)}`, origin);
 }
 
-/** Object member by exact key, then case-insensitively (ARM property names are case-insensitive). */
-/** The member of a list at an index, or of an object at a property name (`member`: exact, else in any case); undefined when not written there. */
 /**
  * An unknown read out of `collection` by a key or index not known: it records the collection's
  * chain as `readOutOf`, not as its own (a map named `gpu_sizes` that also holds a CPU size says
@@ -482,11 +480,13 @@ export function unknownAfter(first: readonly Value[], u: UnknownValue): UnknownV
   return first.length > 0 ? { ...u, firstItems: first } : u;
 }
 
+/** The member of a list at an index, or of an object at a property name (`member`: exact, else in any case); undefined when not written there. */
 export function memberAt(v: Value | undefined, key: string | number): Value | undefined {
   if (typeof key === 'number') return v?.kind === 'list' ? v.items[key] : undefined;
   return member(v, key);
 }
 
+/** Object member by exact key, then case-insensitively (ARM property names are case-insensitive). */
 export function member(v: Value | undefined, key: string): Value | undefined {
   if (!v || v.kind !== 'object') return undefined;
   const exact = v.entries.get(key);
@@ -530,10 +530,6 @@ export function describe(v: Value): string {
   }
 }
 
-/**
- * Deep equality: true/false when both sides are known, undefined when an unknown part
- * decides it. `ignoreKeyCase`: ARM object keys compare case-insensitively.
- */
 /** How deep `agreedParts` compares two branches (values are trees; hostile input may nest deeply). */
 const MAX_AGREED_DEPTH = 32;
 
@@ -566,10 +562,15 @@ export function agreedParts(a: Value, b: Value, at: Location, reason: string, de
   return undefined;
 }
 
+/** Whether two objects have the same keys (as written). */
 function sameKeys(a: ObjectValue, b: ObjectValue): boolean {
   return a.entries.size === b.entries.size && [...a.entries.keys()].every((k) => b.entries.has(k));
 }
 
+/**
+ * Deep equality: true/false when both sides are known, undefined when an unknown part
+ * decides it. `ignoreKeyCase`: ARM object keys compare case-insensitively.
+ */
 export function valuesEqual(a: Value, b: Value, opts: { ignoreKeyCase?: boolean } = {}): boolean | undefined {
   if (a.kind === 'unknown' || b.kind === 'unknown') return undefined;
   if (a.kind !== b.kind) return false;

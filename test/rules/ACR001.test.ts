@@ -77,19 +77,7 @@ resource "azurerm_container_registry" "acr" {
       {
         name: 'unknown',
         files: {
-          'main.tf': `
-variable "acr_admin" {
-  type = bool
-}
-
-resource "azurerm_container_registry" "acr" {
-  name                = "acrmldemo"
-  resource_group_name = "rg-ml"
-  location            = "westeurope"
-  sku                 = "Standard"
-  admin_enabled       = var.acr_admin
-}
-`,
+          'main.tf': ACR_FROM_VARIABLE,
         },
       },
       {

@@ -739,13 +739,13 @@ function literalPieces(segs: readonly Segment[], from: number): string[] | undef
   return out;
 }
 
-/** The variable a slice comes from, when one expansion makes it up. */
 /** The one variable an expansion from `from` on is: its name, and the name as written (`$SIZE`, `$env:SIZE`, `$(size)`) for the chain's label. */
 export interface VariableUse {
   name: string;
   written: string;
 }
 
+/** The variable a slice comes from, when one expansion makes it up. */
 export function sliceVariable(e: ExpandedWord, from = 0): VariableUse | undefined {
   const segs = e.segments.filter((s) => s.to > from);
   const name = segs.length === 1 ? segs[0]!.variable : undefined;
