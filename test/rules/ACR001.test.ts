@@ -25,11 +25,9 @@ function acrTemplate(name: string, admin: string): string {
 `;
 }
 
-/** A registry whose admin user a variable without a default sets (the var-file cases). */
-const ACR_FROM_VARIABLE = `
-variable "acr_admin" {
-  type = bool
-}
+/** A registry whose admin user variable `acr_admin` sets, declared as `declaration` says. */
+const acrFromVariable = (declaration: string): string => `
+${declaration}
 
 resource "azurerm_container_registry" "acr" {
   name                = "acrmldemo"
@@ -39,6 +37,9 @@ resource "azurerm_container_registry" "acr" {
   admin_enabled       = var.acr_admin
 }
 `;
+
+/** …a variable without a default (the var-file cases). */
+const ACR_FROM_VARIABLE = acrFromVariable('variable "acr_admin" {\n  type = bool\n}');
 
 /** `"[not(…(false())…)]"`, `levels` levels tall: true when `levels` is even. */
 const nots = (levels: number): string => `"[${'not('.repeat(levels - 1)}false()${')'.repeat(levels - 1)}]"`;
@@ -103,20 +104,7 @@ resource "azurerm_container_registry" "acr" {
         // as a template whose only parameter file cannot be read).
         name: 'only-var-file-refused-leaves-variables-unknown-not-default',
         files: {
-          'main.tf': `
-variable "acr_admin" {
-  type    = bool
-  default = true
-}
-
-resource "azurerm_container_registry" "acr" {
-  name                = "acrmldemo"
-  resource_group_name = "rg-ml"
-  location            = "westeurope"
-  sku                 = "Standard"
-  admin_enabled       = var.acr_admin
-}
-`,
+          'main.tf': acrFromVariable('variable "acr_admin" {\n  type    = bool\n  default = true\n}'),
           'prod.tfvars': 'acr_admin = false\nacr_admin = false\n',
         },
         parseError: true,
@@ -159,20 +147,7 @@ acr_admin = ⟦true⟧
       {
         name: 'admin-from-variable',
         files: {
-          'main.tf': `
-variable "acr_admin" {
-  type    = bool
-  default = ⟦true⟧
-}
-
-resource "azurerm_container_registry" "acr" {
-  name                = "acrmldemo"
-  resource_group_name = "rg-ml"
-  location            = "westeurope"
-  sku                 = "Standard"
-  admin_enabled       = var.acr_admin
-}
-`,
+          'main.tf': acrFromVariable('variable "acr_admin" {\n  type    = bool\n  default = ⟦true⟧\n}'),
         },
         level: 'error',
         env: 'unknown',
