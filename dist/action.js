@@ -33315,32 +33315,52 @@ var init_aml = __esm({
 // src/model/azapi-update.ts
 function actionAsUpdate(u) {
   const action = u.body.entries.get("action");
-  const path62 = action?.kind === "string" ? PROPERTY_SETTING_ACTIONS.get(action.value.toLowerCase()) : void 0;
   const method = u.body.entries.get("method");
   const when = u.body.entries.get("when");
-  if (!path62 || method !== void 0 && (method.kind !== "string" || method.value.toUpperCase() !== "POST")) return void 0;
-  if (when !== void 0 && when.kind !== "null" && (when.kind !== "string" || when.value !== "apply")) return void 0;
+  const paths = action?.kind === "string" ? [PROPERTY_SETTING_ACTIONS.get(action.value.toLowerCase())] : action?.kind === "unknown" ? ANY_SETTING_ACTION_PATHS : [];
+  if (paths.length === 0 || paths[0] === void 0) return void 0;
+  if (method !== void 0 && method.kind !== "unknown" && (method.kind !== "string" || method.value.toUpperCase() !== "POST")) return void 0;
+  if (when !== void 0 && when.kind !== "null" && when.kind !== "unknown" && (when.kind !== "string" || when.value !== "apply")) return void 0;
   const given = u.body.entries.get("body");
   const body = given?.kind === "object" ? given : unknown(`the body of ${u.address} is not read`, given?.origin ?? u.header);
-  const placed = path62.reduceRight((inner, key) => obj(/* @__PURE__ */ new Map([[key, inner]]), body.origin), body);
+  const placed = obj(/* @__PURE__ */ new Map(), body.origin);
+  for (const path62 of paths) placeAt(placed, path62, body);
   const entries2 = new Map(u.body.entries);
   entries2.set("body", placed);
-  return { ...u, body: obj(entries2, u.body.origin) };
+  return { update: { ...u, body: obj(entries2, u.body.origin) }, uncertain: action?.kind === "unknown" || method?.kind === "unknown" || when?.kind === "unknown" };
+}
+function placeAt(into, path62, value) {
+  let at2 = into;
+  for (const [i, key] of path62.entries()) {
+    if (i === path62.length - 1) {
+      at2.entries.set(key, value);
+      return;
+    }
+    const next = at2.entries.get(key);
+    const inner = next?.kind === "object" ? next : obj(/* @__PURE__ */ new Map(), value.origin);
+    at2.entries.set(key, inner);
+    at2 = inner;
+  }
 }
 function applyAzapiUpdates(shapes, resources) {
   const evaluation = resources[0]?.evaluation;
   if (!evaluation) return resources;
   for (const written2 of shapes) {
-    const u = written2.type === UPDATE_TYPE ? written2 : written2.type === ACTION_TYPE ? actionAsUpdate(written2) : void 0;
+    const action = written2.type === ACTION_TYPE ? actionAsUpdate(written2) : void 0;
+    const u = written2.type === UPDATE_TYPE ? written2 : action?.update;
     if (!u) continue;
     const patch = fromTerraform({ ...u, type: "azapi_resource" }, evaluation)[0];
     if (!patch || patch.kind === "other") continue;
     const targets = targetsOf(u, patch, resources, shapes);
     if (targets.length > 0) {
-      for (const t of targets) if (t.kind === patch.kind) applyPatch(t, patch);
+      for (const t of targets) {
+        if (t.kind !== patch.kind) continue;
+        if (action?.uncertain) mayPatch(t, patch, `${u.address} may set it (its action, method or when is not known)`);
+        else applyPatch(t, patch);
+      }
       continue;
     }
-    for (const t of mayBeTargets(u, patch, resources, shapes)) mayPatch(t, patch, u.address);
+    for (const t of mayBeTargets(u, patch, resources, shapes)) mayPatch(t, patch, `${u.address} may set it (which resource it patches is not known)`);
   }
   return resources;
 }
@@ -33402,10 +33422,10 @@ function groupOfTarget(target, shapes) {
   if (rg2?.kind === "string") return rg2.value.toLowerCase();
   return rg2?.kind === "unknown" && rg2.token?.startsWith("tf:") ? groupNamed(rg2.token, shapes) : void 0;
 }
-function mayPatch(target, patch, update) {
+function mayPatch(target, patch, why) {
   for (const [attr2, fact] of patch.attrs) {
     if (NOT_PATCHED.has(attr2) || !written(fact)) continue;
-    target.attrs.set(attr2, { ...fact, value: unknown(`${update} may set it (which resource it patches is not known)`, fact.at) });
+    target.attrs.set(attr2, { ...fact, value: unknown(why, fact.at) });
   }
 }
 function targetsOf(u, patch, resources, shapes) {
@@ -33453,7 +33473,7 @@ function applyPatch(target, patch) {
 function written(f) {
   return !f.defaulted && f.value !== void 0;
 }
-var NOT_PATCHED, UPDATE_TYPE, ACTION_TYPE;
+var NOT_PATCHED, UPDATE_TYPE, ACTION_TYPE, ANY_SETTING_ACTION_PATHS;
 var init_azapi_update = __esm({
   "src/model/azapi-update.ts"() {
     "use strict";
@@ -33464,6 +33484,7 @@ var init_azapi_update = __esm({
     NOT_PATCHED = /* @__PURE__ */ new Set(["name", "location", "computeType", "computeTypeRaw", "isDefault", "inline"]);
     UPDATE_TYPE = "azapi_update_resource";
     ACTION_TYPE = "azapi_resource_action";
+    ANY_SETTING_ACTION_PATHS = [...new Map([...PROPERTY_SETTING_ACTIONS.values()].map((p) => [p.join("/"), p])).values()];
   }
 });
 

@@ -14,7 +14,7 @@
  */
 import type { TerraformResourceShape } from './from-terraform.js';
 import type { Fact, Resource } from './resource.js';
-import { obj, unknown, type Value } from '../core/value.js';
+import { obj, unknown, type ObjectValue, type Value } from '../core/value.js';
 import { PROPERTY_SETTING_ACTIONS } from './facts/aml.js';
 import { fromTerraform } from './from-terraform.js';
 import { isInlineElement } from './normalize.js';
@@ -25,26 +25,48 @@ const NOT_PATCHED = new Set(['name', 'location', 'computeType', 'computeTypeRaw'
 const UPDATE_TYPE = 'azapi_update_resource';
 const ACTION_TYPE = 'azapi_resource_action';
 
+/** Where any property-setting action puts its body (each path once): what an action not known by name may set. */
+const ANY_SETTING_ACTION_PATHS: readonly (readonly string[])[] = [...new Map([...PROPERTY_SETTING_ACTIONS.values()].map((p) => [p.join('/'), p])).values()];
+
 /**
  * An `azapi_resource_action` whose action sets properties (PROPERTY_SETTING_ACTIONS) as the update
- * it amounts to: its body placed where the action puts it. Any other action, or one whose name or
- * method is not known to be such a call, changes nothing the rules read.
+ * it amounts to: its body placed where the action puts it. Any other known action changes nothing
+ * the rules read. One that may be such a call — its action name, `method` or `when` not known —
+ * is `uncertain`: what its body would set is undecided on the target, never judged as the target
+ * wrote it (a finding would be a guess; self-review 86's left list).
  */
-function actionAsUpdate(u: TerraformResourceShape): TerraformResourceShape | undefined {
+function actionAsUpdate(u: TerraformResourceShape): { update: TerraformResourceShape; uncertain: boolean } | undefined {
   const action = u.body.entries.get('action');
-  const path = action?.kind === 'string' ? PROPERTY_SETTING_ACTIONS.get(action.value.toLowerCase()) : undefined;
   const method = u.body.entries.get('method');
   // `when = "destroy"` calls it when the resource is destroyed: it sets nothing that is deployed (self-review 86).
   const when = u.body.entries.get('when');
-  if (!path || (method !== undefined && (method.kind !== 'string' || method.value.toUpperCase() !== 'POST'))) return undefined;
-  if (when !== undefined && when.kind !== 'null' && (when.kind !== 'string' || when.value !== 'apply')) return undefined;
+  const paths = action?.kind === 'string' ? [PROPERTY_SETTING_ACTIONS.get(action.value.toLowerCase())] : action?.kind === 'unknown' ? ANY_SETTING_ACTION_PATHS : [];
+  if (paths.length === 0 || paths[0] === undefined) return undefined;
+  if (method !== undefined && method.kind !== 'unknown' && (method.kind !== 'string' || method.value.toUpperCase() !== 'POST')) return undefined;
+  if (when !== undefined && when.kind !== 'null' && when.kind !== 'unknown' && (when.kind !== 'string' || when.value !== 'apply')) return undefined;
   const given = u.body.entries.get('body');
   // A body written as an object lands as it is; one the linter does not read as one sets what it sets: not known.
   const body: Value = given?.kind === 'object' ? given : unknown(`the body of ${u.address} is not read`, given?.origin ?? u.header);
-  const placed = path.reduceRight<Value>((inner, key) => obj(new Map([[key, inner]]), body.origin), body);
+  const placed = obj(new Map(), body.origin);
+  for (const path of paths) placeAt(placed, path as readonly string[], body);
   const entries = new Map(u.body.entries);
   entries.set('body', placed);
-  return { ...u, body: obj(entries, u.body.origin) };
+  return { update: { ...u, body: obj(entries, u.body.origin) }, uncertain: action?.kind === 'unknown' || method?.kind === 'unknown' || when?.kind === 'unknown' };
+}
+
+/** Puts `value` at `path` inside `into` (an object made here), making the objects between. */
+function placeAt(into: ObjectValue, path: readonly string[], value: Value): void {
+  let at = into;
+  for (const [i, key] of path.entries()) {
+    if (i === path.length - 1) {
+      at.entries.set(key, value);
+      return;
+    }
+    const next = at.entries.get(key);
+    const inner = next?.kind === 'object' ? next : obj(new Map(), value.origin);
+    at.entries.set(key, inner);
+    at = inner;
+  }
 }
 
 /** Applies every `azapi_update_resource` (and property-setting `azapi_resource_action`) of one evaluation to the resources it targets (in place); returns `resources`. */
@@ -52,19 +74,24 @@ export function applyAzapiUpdates<R extends readonly Resource[]>(shapes: readonl
   const evaluation = resources[0]?.evaluation;
   if (!evaluation) return resources;
   for (const written of shapes) {
-    const u = written.type === UPDATE_TYPE ? written : written.type === ACTION_TYPE ? actionAsUpdate(written) : undefined;
+    const action = written.type === ACTION_TYPE ? actionAsUpdate(written) : undefined;
+    const u = written.type === UPDATE_TYPE ? written : action?.update;
     if (!u) continue;
     // The update's body read as the ARM shape of its `type`, as an azapi_resource of that type would be.
     const patch = fromTerraform({ ...u, type: 'azapi_resource' }, evaluation)[0];
     if (!patch || patch.kind === 'other') continue;
     const targets = targetsOf(u, patch, resources, shapes);
     if (targets.length > 0) {
-      for (const t of targets) if (t.kind === patch.kind) applyPatch(t, patch);
+      for (const t of targets) {
+        if (t.kind !== patch.kind) continue;
+        if (action?.uncertain) mayPatch(t, patch, `${u.address} may set it (its action, method or when is not known)`);
+        else applyPatch(t, patch);
+      }
       continue;
     }
     // Which resource it patches is not known: each one of its kind it may name has what the
     // update writes unknown (never judged as the target wrote it; a finding would be a guess).
-    for (const t of mayBeTargets(u, patch, resources, shapes)) mayPatch(t, patch, u.address);
+    for (const t of mayBeTargets(u, patch, resources, shapes)) mayPatch(t, patch, `${u.address} may set it (which resource it patches is not known)`);
   }
   return resources;
 }
@@ -152,11 +179,11 @@ function groupOfTarget(target: TerraformResourceShape | undefined, shapes: reado
   return rg?.kind === 'unknown' && rg.token?.startsWith('tf:') ? groupNamed(rg.token, shapes) : undefined;
 }
 
-/** What an update writes becomes unknown on a resource it may patch (located in the update). */
-function mayPatch(target: Resource, patch: Resource, update: string): void {
+/** What an update writes becomes unknown on a resource it may patch (located in the update), for `why`. */
+function mayPatch(target: Resource, patch: Resource, why: string): void {
   for (const [attr, fact] of patch.attrs) {
     if (NOT_PATCHED.has(attr) || !written(fact)) continue;
-    target.attrs.set(attr, { ...fact, value: unknown(`${update} may set it (which resource it patches is not known)`, fact.at) });
+    target.attrs.set(attr, { ...fact, value: unknown(why, fact.at) });
   }
 }
 

@@ -56,6 +56,15 @@ resource "azapi_update_resource" "ci_idle" {
         },
       },
       {
+        // An action whose name (or method) is not known may be updateIdleShutdownSetting: not judged
+        // as the instance wrote it (self-review 86's left list: it was an error).
+        name: 'azurerm-instance-with-azapi-resource-action-of-unknown-name-or-method',
+        files: {
+          'main.tf':
+            'variable "action" {\n  type = string\n}\n\nvariable "method" {\n  type = string\n}\n\nresource "azurerm_machine_learning_compute_instance" "ci" {\n  name                          = "ci-dev"\n  machine_learning_workspace_id = "/subscriptions/x/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws"\n  virtual_machine_size          = "Standard_DS3_v2"\n}\n\nresource "azapi_resource_action" "by_name" {\n  type        = "Microsoft.MachineLearningServices/workspaces/computes@2024-04-01"\n  resource_id = azurerm_machine_learning_compute_instance.ci.id\n  action      = var.action\n  body        = { idleTimeBeforeShutdown = "PT30M" }\n}\n\nresource "azurerm_machine_learning_compute_instance" "ci2" {\n  name                          = "ci-dev2"\n  machine_learning_workspace_id = "/subscriptions/x/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws"\n  virtual_machine_size          = "Standard_DS3_v2"\n}\n\nresource "azapi_resource_action" "by_method" {\n  type        = "Microsoft.MachineLearningServices/workspaces/computes@2024-04-01"\n  resource_id = azurerm_machine_learning_compute_instance.ci2.id\n  action      = "updateIdleShutdownSetting"\n  method      = var.method\n  body        = { idleTimeBeforeShutdown = "PT30M" }\n}\n',
+        },
+      },
+      {
         name: 'cluster-not-instance',
         files: {
           'main.tf': `
