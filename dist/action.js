@@ -1916,6 +1916,20 @@ function fromJS(x, origin, depth = 0) {
 function throughCollection(u, collection) {
   return collection.via && collection.via.length > 0 ? { ...u, readOutOf: collection.via } : u;
 }
+function memberOfReadOut(u, name, reading) {
+  return u.readOutOf ? { ...reading, readOutOf: u.readOutOf, readMember: [...u.readMember ?? [], name] } : reading;
+}
+function readOutItems(u, collection) {
+  const items = collection.kind === "object" ? [...collection.entries.values()] : collection.kind === "list" ? collection.items : [];
+  const out = [];
+  for (const item of items) {
+    let at2 = item;
+    for (const key of u.readMember ?? []) at2 = at2?.kind === "object" ? at2.entries.get(key) : void 0;
+    if (at2 === void 0) return void 0;
+    out.push(at2);
+  }
+  return out;
+}
 function knownFirstItems(v) {
   return v.kind === "list" ? v.items : v.kind === "unknown" ? v.firstItems ?? [] : [];
 }
@@ -19111,7 +19125,11 @@ var init_functions = __esm({
       lookup: (args, at2) => {
         const [m, k, d] = args;
         if (!m || !k) return unk("lookup", at2);
-        if (k.kind === "unknown") return m.kind === "object" ? throughCollection(unknown(k.reason, at2), m) : unk("lookup", at2, k);
+        if (k.kind === "unknown") {
+          if (m.kind !== "object") return unk("lookup", at2, k);
+          const read = throughCollection(unknown(k.reason, at2), m);
+          return d?.via?.length ? { ...read, readOutOf: [...read.readOutOf ?? [], ...d.via] } : read;
+        }
         const key = asString(k);
         if (m.kind === "unknown") return unk("lookup", at2, m);
         if (m.kind !== "object" || key === void 0) return unk("lookup", at2);
@@ -19237,6 +19255,7 @@ var init_functions = __esm({
       element: (args, at2) => {
         const [l, i] = args;
         if (!l || !i) return unk("element", at2);
+        if (l.kind === "list" && i.kind === "unknown" && l.items.length > 0) return throughCollection(unknown(i.reason, at2), l);
         if (l.kind !== "list" || i.kind !== "number" || l.items.length === 0) return unk("element", at2);
         return l.items[(Math.trunc(i.value) % l.items.length + l.items.length) % l.items.length];
       },
@@ -19617,7 +19636,9 @@ function withIteration(ctx, valueVar, value, keyVar, key) {
 function applyStep(v, step, ctx) {
   if (v.kind === "unknown") {
     if (v.instance && step.type === "GetAttr" && step.name === "id") return unknown(v.reason, v.origin, v.token);
-    return unknown(v.reason, v.origin, v.token && step.type === "GetAttr" ? `${v.token}.${step.name}` : void 0);
+    const reading = unknown(v.reason, v.origin, v.token && step.type === "GetAttr" ? `${v.token}.${step.name}` : void 0);
+    const name = step.type === "GetAttr" ? step.name : v.readOutOf ? asString(evalNode(step.key, ctx)) : void 0;
+    return name !== void 0 ? memberOfReadOut(v, name, reading) : reading;
   }
   const found = step.type === "GetAttr" && v.kind === "object" ? v.entries.get(step.name) : void 0;
   if (found) return memberOf(v, found);
@@ -56420,6 +56441,7 @@ var FindingsByPlace = class {
 
 // rules/gpu/GPU002-gpu-size-input-unvalidated.ts
 init_source();
+init_value();
 
 // src/engine/guards.ts
 init_source();
@@ -56509,8 +56531,8 @@ function isStructured(input2, size) {
 function sizesOf(input2, size) {
   if (size?.kind !== "unknown" || !size.readOutOf) return [size];
   const v = valueHolding(input2, size);
-  const items = v?.kind === "object" ? [...v.entries.values()] : v?.kind === "list" ? v.items : [];
-  return items.length > 0 && items.every((i) => i.kind === "string") ? items : [size];
+  const items = v ? readOutItems(size, v) : void 0;
+  return items && items.length > 0 && items.every((i) => i.kind === "string") ? items : [size];
 }
 function writtenInside(input2, size) {
   const v = valueHolding(input2, size);

@@ -2,7 +2,7 @@ import { defineRule } from '../../src/engine/define-rule.js';
 import { FindingsByPlace } from '../../src/engine/findings-by-place.js';
 import { DECLARATIVE_FORMATS } from '../../src/engine/types.js';
 import { locationContains, type Location } from '../../src/core/source.js';
-import type { Value } from '../../src/core/value.js';
+import { readOutItems, type Value } from '../../src/core/value.js';
 import { attributeSite, displayName, gpuReasonOf, inputsFeeding } from '../../src/engine/facts.js';
 import { allValidationsAdmit, memberGuardOf, memberPathText, valueHolding } from '../../src/engine/guards.js';
 import type { InputDecl, InputValidation, MemberKey } from '../../src/model/resource.js';
@@ -57,8 +57,9 @@ function isStructured(input: InputDecl, size: Value | undefined): boolean {
 function sizesOf(input: InputDecl, size: Value | undefined): (Value | undefined)[] {
   if (size?.kind !== 'unknown' || !size.readOutOf) return [size];
   const v = valueHolding(input, size);
-  const items = v?.kind === 'object' ? [...v.entries.values()] : v?.kind === 'list' ? v.items : [];
-  return items.length > 0 && items.every((i) => i.kind === 'string') ? items : [size];
+  // Of a map of objects, the member read from whichever item (`var.pools[var.env].vm_size`).
+  const items = v ? readOutItems(size, v) : undefined;
+  return items && items.length > 0 && items.every((i) => i.kind === 'string') ? items : [size];
 }
 
 /**

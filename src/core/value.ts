@@ -103,6 +103,12 @@ export interface UnknownValue extends ValueBase {
    */
   readOutOf?: readonly Location[];
   /**
+   * With `readOutOf`: the members read from the item after the key not known
+   * (`var.pools[var.env].vm_size` reads `vm_size` of whichever pool): each item's value there
+   * is one the value may be (GPU002 judges them).
+   */
+  readMember?: readonly string[];
+  /**
    * A shell value that is one word whatever it is (`$RANDOM`, `$$`, `$((n + 1))`, or
    * `"kv${RANDOM}"`): digits and known text without blanks or glob characters, so an unquoted
    * expansion cannot split into several words (flags among them).
@@ -468,6 +474,27 @@ export function fromJS(x: unknown, origin?: Location, depth = 0): Value {
  */
 export function throughCollection(u: UnknownValue, collection: Value): UnknownValue {
   return collection.via && collection.via.length > 0 ? { ...u, readOutOf: collection.via } : u;
+}
+
+/**
+ * A member (`name`) read from a value read out of a collection by a key not known: another
+ * unknown that still records the collection, and the member path read from its item.
+ */
+export function memberOfReadOut(u: UnknownValue, name: string, reading: UnknownValue): UnknownValue {
+  return u.readOutOf ? { ...reading, readOutOf: u.readOutOf, readMember: [...(u.readMember ?? []), name] } : reading;
+}
+
+/** The values a value read out of a collection by a key not known may be: `readMember` of each item; undefined when one item lacks it. */
+export function readOutItems(u: UnknownValue, collection: Value): Value[] | undefined {
+  const items = collection.kind === 'object' ? [...collection.entries.values()] : collection.kind === 'list' ? collection.items : [];
+  const out: Value[] = [];
+  for (const item of items) {
+    let at: Value | undefined = item;
+    for (const key of u.readMember ?? []) at = at?.kind === 'object' ? at.entries.get(key) : undefined;
+    if (at === undefined) return undefined;
+    out.push(at);
+  }
+  return out;
 }
 
 /** The items a list surely begins with: all of a known list, the `firstItems` of an unknown one. */

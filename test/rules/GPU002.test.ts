@@ -23,6 +23,15 @@ const converted: RuleTable = {
         },
       },
       {
+        // A map of objects read by a key not known, then a member (`var.pools[var.env].vm_size`):
+        // each item's size validated.
+        name: 'map-of-pool-objects-read-by-an-unknown-key-validated',
+        files: {
+          'main.tf':
+            'variable "pools" {\n  type = map(object({ vm_size = string }))\n  default = {\n    dev  = { vm_size = "Standard_NC4as_T4_v3" }\n    prod = { vm_size = "Standard_NC24ads_A100_v4" }\n  }\n  validation {\n    condition     = alltrue([for p in values(var.pools) : can(regex("^Standard_N[CDGV]", p.vm_size))])\n    error_message = "GPU sizes only."\n  }\n}\nvariable "env" { type = string }\nresource "azurerm_kubernetes_cluster_node_pool" "gpu" {\n  name                  = "gpu"\n  kubernetes_cluster_id = "x"\n  vm_size               = var.pools[var.env].vm_size\n  node_taints           = ["sku=gpu:NoSchedule"]\n}\n',
+        },
+      },
+      {
         // Rejects every non-GPU `Standard_` size; only a value that is no size name passes, which Azure rejects (self-review 70).
         name: 'validation-rejecting-every-non-gpu-standard-size',
         files: {
@@ -388,6 +397,53 @@ resource "azurerm_kubernetes_cluster_node_pool" "np" {
         level: 'warning',
         env: 'unknown',
         messageIncludes: 'holds the size of node pool "gpu"',
+      },
+      {
+        // A map of pool objects read by a key not known, then the size member
+        // (`var.pools[var.env].vm_size`, `lookup(…)["vm_size"]`): the map feeds the size whatever
+        // the key (session 36's left list: no finding).
+        name: 'map-of-pool-objects-read-by-an-unknown-key',
+        files: {
+          'main.tf':
+            '⟦variable "pools" {⟧\n  type = map(object({ vm_size = string, count = number }))\n  default = {\n    dev  = { vm_size = "Standard_NC4as_T4_v3", count = 1 }\n    prod = { vm_size = "Standard_NC24ads_A100_v4", count = 2 }\n  }\n}\nvariable "env" { type = string }\nresource "azurerm_kubernetes_cluster_node_pool" "gpu" {\n  name                  = "gpu"\n  kubernetes_cluster_id = "x"\n  vm_size               = var.pools[var.env].vm_size\n  node_count            = var.pools[var.env].count\n  node_taints           = ["sku=gpu:NoSchedule"]\n}\nresource "azurerm_kubernetes_cluster_node_pool" "gpu2" {\n  name                  = "gpu2"\n  kubernetes_cluster_id = "x"\n  vm_size               = lookup(var.pools, terraform.workspace)["vm_size"]\n  node_taints           = ["sku=gpu:NoSchedule"]\n}\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageIncludes: 'Terraform variable "pools" holds the size of node pool "gpu" but has no validation',
+      },
+      {
+        // lookup()'s default is what a key the map lacks reads: the variable that gives it feeds the
+        // size too (session 36's left list: only the map was judged).
+        name: 'lookup-default-variable-read-by-an-unknown-key',
+        files: {
+          'main.tf':
+            'variable "sizes" {\n  type    = map(string)\n  default = { dev = "Standard_NC4as_T4_v3" }\n  validation {\n    condition     = alltrue([for s in values(var.sizes) : can(regex("^Standard_N[CDGV]", s))])\n    error_message = "GPU only."\n  }\n}\n⟦variable "fallback_size" {⟧\n  type    = string\n  default = "Standard_NC4as_T4_v3"\n}\nvariable "env" { type = string }\nresource "azurerm_kubernetes_cluster_node_pool" "gpu" {\n  name                  = "gpu"\n  kubernetes_cluster_id = "x"\n  vm_size               = lookup(var.sizes, var.env)\n  node_taints           = ["sku=gpu:NoSchedule"]\n}\nresource "azurerm_kubernetes_cluster_node_pool" "gpu2" {\n  name                  = "gpu2"\n  kubernetes_cluster_id = "x"\n  vm_size               = lookup({ prod = "Standard_NC24ads_A100_v4" }, var.env, var.fallback_size)\n  node_taints           = ["sku=gpu:NoSchedule"]\n}\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageIncludes: 'Terraform variable "fallback_size" sets the size of node pool "gpu2" but has no validation',
+      },
+      {
+        // element() with an index not known reads one of the list's sizes (session 36's left list).
+        name: 'list-of-sizes-read-by-element-with-an-unknown-index',
+        files: {
+          'main.tf':
+            '⟦variable "size_list" {⟧\n  type    = list(string)\n  default = ["Standard_NC4as_T4_v3", "Standard_NC8as_T4_v3"]\n}\nvariable "idx" { type = number }\nresource "azurerm_kubernetes_cluster_node_pool" "gpu" {\n  name                  = "gpu"\n  kubernetes_cluster_id = "x"\n  vm_size               = element(var.size_list, var.idx)\n  node_taints           = ["sku=gpu:NoSchedule"]\n}\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageIncludes: 'Terraform variable "size_list" holds the size of node pool "gpu" but has no validation',
+      },
+      {
+        // The same with a validation that checks the pools' sizes too loosely: at its condition.
+        name: 'map-of-pool-objects-read-by-an-unknown-key-weak-validation',
+        files: {
+          'main.tf':
+            'variable "pools" {\n  type = map(object({ vm_size = string }))\n  default = {\n    dev  = { vm_size = "Standard_NC4as_T4_v3" }\n  }\n  validation {\n    condition     = ⟦alltrue([for p in values(var.pools) : can(regex("^Standard_", p.vm_size))])⟧\n    error_message = "x."\n  }\n}\nvariable "env" { type = string }\nresource "azurerm_kubernetes_cluster_node_pool" "gpu" {\n  name                  = "gpu"\n  kubernetes_cluster_id = "x"\n  vm_size               = var.pools[var.env].vm_size\n  node_taints           = ["sku=gpu:NoSchedule"]\n}\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageIncludes: 'admits the non-GPU size "Standard_NP10s" there',
       },
       {
         // Each size the map may give is judged as one read by its own key: a condition that admits

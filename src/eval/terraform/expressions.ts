@@ -8,7 +8,7 @@
 import type { Location } from '../../core/source.js';
 import type { Expression, TemplatePart, TraversalStep } from '../../parse/hcl/ast.js';
 import {
-  agreedParts, bool, list, num, obj, str, throughCollection, unknown, containsUnknown, chosenBy, compared, decidingInput, decisionOf, derived, memberOf, negated,
+  agreedParts, bool, list, memberOfReadOut, num, obj, str, throughCollection, unknown, containsUnknown, chosenBy, compared, decidingInput, decisionOf, derived, memberOf, negated,
   type Decision, type Value,
 } from '../../core/value.js';
 import { asString, callFunction, isErrorUnknown, valuesEqual } from './functions.js';
@@ -66,7 +66,10 @@ export function applyStep(v: Value, step: TraversalStep, ctx: EvalContext): Valu
     // Keep the identity token for attribute access on references (`x.id` links resources); the
     // `id` of a whole instance (`local.ws.id`, local.ws = azapi_resource.ws) is the instance's.
     if (v.instance && step.type === 'GetAttr' && step.name === 'id') return unknown(v.reason, v.origin, v.token);
-    return unknown(v.reason, v.origin, v.token && step.type === 'GetAttr' ? `${v.token}.${step.name}` : undefined);
+    const reading = unknown(v.reason, v.origin, v.token && step.type === 'GetAttr' ? `${v.token}.${step.name}` : undefined);
+    // `var.pools[var.env].vm_size`, `….pools[var.env]["vm_size"]`: the member of whichever item (GPU002).
+    const name = step.type === 'GetAttr' ? step.name : v.readOutOf ? asString(evalNode(step.key, ctx)) : undefined;
+    return name !== undefined ? memberOfReadOut(v, name, reading) : reading;
   }
   // The usual step reads a set attribute: no location is made for it.
   const found = step.type === 'GetAttr' && v.kind === 'object' ? v.entries.get(step.name) : undefined;

@@ -118,7 +118,12 @@ const fns: Record<string, TfFunction> = {
   lookup: (args, at) => {
     const [m, k, d] = args;
     if (!m || !k) return unk('lookup', at);
-    if (k.kind === 'unknown') return m.kind === 'object' ? throughCollection(unknown(k.reason, at), m) : unk('lookup', at, k);
+    if (k.kind === 'unknown') {
+      if (m.kind !== 'object') return unk('lookup', at, k);
+      const read = throughCollection(unknown(k.reason, at), m);
+      // The default is what a key the map lacks reads: its chain (`var.default_size`) feeds the value too.
+      return d?.via?.length ? { ...read, readOutOf: [...(read.readOutOf ?? []), ...d.via] } : read;
+    }
     const key = asString(k);
     if (m.kind === 'unknown') return unk('lookup', at, m);
     if (m.kind !== 'object' || key === undefined) return unk('lookup', at);
@@ -251,6 +256,8 @@ const fns: Record<string, TfFunction> = {
   element: (args, at) => {
     const [l, i] = args;
     if (!l || !i) return unk('element', at);
+    // An index not known reads one of a known list's items: the list still feeds the value (GPU002).
+    if (l.kind === 'list' && i.kind === 'unknown' && l.items.length > 0) return throughCollection(unknown(i.reason, at), l);
     if (l.kind !== 'list' || i.kind !== 'number' || l.items.length === 0) return unk('element', at);
     return l.items[((Math.trunc(i.value) % l.items.length) + l.items.length) % l.items.length]!;
   },
