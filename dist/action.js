@@ -2041,6 +2041,10 @@ function nodesUpTo(v, limit) {
 function pushValue(v) {
   this.push(v);
 }
+function passedNull(v) {
+  const origin = v.origin;
+  return v.kind === "null" && origin !== void 0 && v.via !== void 0 && v.via.length > 0 && !v.via.some((l) => sameRange(l, origin));
+}
 var str, num, bool, nul, list, obj, unknown, MAX_VIA_LINKS, SIZE_LIKE, MAX_SIZE_CONTAINER, MAX_AGREED_DEPTH, MAX_ARGUMENT_NODES, MAX_ARGUMENT_CHARS, MAX_ARGUMENT_WORK, argumentWork, NODE_COUNTS;
 var init_value = __esm({
   "src/core/value.ts"() {
@@ -32866,10 +32870,13 @@ function chosenNullAt(v, path62) {
   let cur = v;
   for (const seg of path62.split(".")) {
     if (!cur || cur.kind === "unknown") return void 0;
-    if (cur.kind === "null") return cur.decidedBy ? cur : void 0;
+    if (cur.kind === "null") return writtenElsewhere(cur) ? cur : void 0;
     cur = childAt(cur, seg);
   }
-  return cur?.kind === "null" && cur.decidedBy ? cur : void 0;
+  return cur?.kind === "null" && writtenElsewhere(cur) ? cur : void 0;
+}
+function writtenElsewhere(v) {
+  return v.decidedBy !== void 0 || passedNull(v);
 }
 function convert(v, spec) {
   if (spec.convert === "enabledToBool" && v.kind === "string") {
@@ -53733,6 +53740,7 @@ import path47 from "node:path";
 
 // src/engine/facts.ts
 init_source();
+init_value();
 
 // src/model/kinds.ts
 var KINDS = {
@@ -53913,14 +53921,15 @@ function showValue(v) {
 }
 function describeFact(f, attr2) {
   const name = f?.sourcePath ?? attr2;
-  if (!f || f.value === void 0) return `${name} is not set`;
-  if (f.defaulted) return `${name} is not set (defaults to ${f.written ?? showValue(f.value)})`;
+  const absent = f?.nulled ? "is null" : "is not set";
+  if (!f || f.value === void 0) return `${name} ${absent}`;
+  if (f.defaulted) return `${name} ${absent} (defaults to ${f.written ?? showValue(f.value)})`;
   return `${name} is ${f.written ?? showValue(f.value)}`;
 }
 function factLocations(r, name) {
   const f = r.attrs.get(name);
   const chosen = f && (f.defaulted || f.value === void 0) ? f.nulled : f?.value;
-  if (!f || !chosen || chosen === f.nulled && !chosen.decidedBy) return { location: r.header, related: [] };
+  if (!f || !chosen) return { location: r.header, related: [] };
   return valueLocations(r, chosen, f.at, f.sourcePath);
 }
 function valueLocations(r, chosen, at2, sourcePath) {
@@ -53943,7 +53952,7 @@ function policyFindingPlaces(j, r) {
   const e = decidingEvidence(j);
   const condition = conditionLocation(j);
   const v = e?.value;
-  if (!e || !v || !(v.decidedBy ?? (v.kind === "null" ? void 0 : v.origin))) return { location: r.header, related: [condition] };
+  if (!e || !v || !(v.decidedBy ?? (v.kind !== "null" || passedNull(v) ? v.origin : void 0))) return { location: r.header, related: [condition] };
   const consumer = j.consumer?.(e);
   const at2 = valueLocations(r, v, consumer?.at, consumer?.path ?? e.field);
   const related = [...at2.related, condition];

@@ -700,3 +700,13 @@ function nodesUpTo(v: Value, limit: number): number {
 function pushValue(this: Value[], v: Value): void {
   this.push(v);
 }
+
+/**
+ * A `null` literal an input passed on (a variable's `default = null`, a `.tfvars` line, a
+ * module argument): written somewhere its chain does not hold. Not an input without a value
+ * (Bicep's `param x string?`, whose null is its declaration).
+ */
+export function passedNull(v: Value): boolean {
+  const origin = v.origin;
+  return v.kind === 'null' && origin !== undefined && v.via !== undefined && v.via.length > 0 && !v.via.some((l) => sameRange(l, origin));
+}

@@ -3,7 +3,7 @@
  */
 import { locationContains, sameRange, type Location, type SymbolRef } from '../core/source.js';
 import type { Fact, InputDecl, Resource } from '../model/resource.js';
-import type { Value } from '../core/value.js';
+import { passedNull, type Value } from '../core/value.js';
 import type { ResourceKind, SizedKind } from '../model/kinds.js';
 import { isKnownAttr } from '../model/kinds.js';
 import { lastAddressWord, lastNameSegment, withoutTrailingInstanceKey } from '../model/address.js';
@@ -63,12 +63,15 @@ export function showValue(v: Value | undefined): string {
 /**
  * The one phrase messages use for an attribute's state: "`x` is not set (defaults to
  * false)" for an absent attribute with a documented default, "`x` is not set" without one,
- * and "`x` is false" when written.
+ * "`x` is null (defaults to false)" when a `null` written elsewhere makes it absent, and
+ * "`x` is false" when written.
  */
 export function describeFact(f: Fact | undefined, attr: string): string {
   const name = f?.sourcePath ?? attr;
-  if (!f || f.value === undefined) return `${name} is not set`;
-  if (f.defaulted) return `${name} is not set (defaults to ${f.written ?? showValue(f.value)})`;
+  // A `null` written elsewhere (chosen by a condition, passed through an input) is no value: the default applies.
+  const absent = f?.nulled ? 'is null' : 'is not set';
+  if (!f || f.value === undefined) return `${name} ${absent}`;
+  if (f.defaulted) return `${name} ${absent} (defaults to ${f.written ?? showValue(f.value)})`;
   return `${name} is ${f.written ?? showValue(f.value)}`;
 }
 
@@ -84,7 +87,7 @@ export function factLocations(r: Resource, name: string): { location: Location; 
   // absent, with or without a documented default) chosen by a conditional that an input
   // decided points at that input.
   const chosen = f && (f.defaulted || f.value === undefined) ? f.nulled : f?.value;
-  if (!f || !chosen || (chosen === f.nulled && !chosen.decidedBy)) return { location: r.header, related: [] };
+  if (!f || !chosen) return { location: r.header, related: [] };
   return valueLocations(r, chosen, f.at, f.sourcePath);
 }
 
@@ -133,8 +136,9 @@ export function policyFindingPlaces(j: PolicyJudgement, r: Resource): { location
   const v = e?.value;
   // A null the condition read is an attribute not set (RULES.md: null counts as absent): at the
   // resource's header, as the rules that read the same attribute put it (review 69), unless a
-  // condition chose it (then at the input that decided).
-  if (!e || !v || !(v.decidedBy ?? (v.kind === 'null' ? undefined : v.origin))) return { location: r.header, related: [condition] };
+  // condition chose it (then at the input that decided) or an input passed it (then where the
+  // null is written: a variable's default, a `.tfvars` line; review 87).
+  if (!e || !v || !(v.decidedBy ?? (v.kind !== 'null' || passedNull(v) ? v.origin : undefined))) return { location: r.header, related: [condition] };
   const consumer = j.consumer?.(e);
   const at = valueLocations(r, v, consumer?.at, consumer?.path ?? e.field);
   const related = [...at.related, condition];

@@ -4,7 +4,7 @@
  */
 import { locationContains, sameRange, type Location } from '../core/source.js';
 import type { Evaluation, Fact, Resource, SourceFormat } from './resource.js';
-import { bool, fromJS, unknown, withProvenanceOf, type Value } from '../core/value.js';
+import { bool, fromJS, passedNull, unknown, withProvenanceOf, type Value } from '../core/value.js';
 import type { AttrSpec, DerivedFacts, ElementSpec, KindSpec } from './tables/spec.js';
 import { virtualMachinesPoolFacts } from './aks-virtual-machines-pool.js';
 import { childAt, valueAt } from './value-path.js';
@@ -37,18 +37,25 @@ export interface SourceResource {
 }
 
 /**
- * The `null` on a dotted path that a conditional chose (`decidedBy` set): the attribute
- * itself or an object above it (`properties = c ? {…} : null`). Undefined otherwise.
+ * The `null` on a dotted path that makes the attribute absent and was written somewhere else
+ * than the attribute: chosen by a conditional (`decidedBy` set), the attribute itself or an
+ * object above it (`properties = c ? {…} : null`), or passed through an input (a variable's
+ * `default = null`, a `.tfvars` line, a module argument: `via` set; review 87). Undefined otherwise.
  */
 function chosenNullAt(v: Value | undefined, path: string): Value | undefined {
   let cur = v;
   for (const seg of path.split('.')) {
     if (!cur || cur.kind === 'unknown') return undefined;
-    if (cur.kind === 'null') return cur.decidedBy ? cur : undefined;
+    if (cur.kind === 'null') return writtenElsewhere(cur) ? cur : undefined;
     cur = childAt(cur, seg);
   }
-  return cur?.kind === 'null' && cur.decidedBy ? cur : undefined;
+  return cur?.kind === 'null' && writtenElsewhere(cur) ? cur : undefined;
 }
+
+function writtenElsewhere(v: Value): boolean {
+  return v.decidedBy !== undefined || passedNull(v);
+}
+
 
 function convert(v: Value, spec: AttrSpec): Value {
   if (spec.convert === 'enabledToBool' && v.kind === 'string') {

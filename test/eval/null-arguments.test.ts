@@ -190,6 +190,8 @@ module "vaults" {
     const r = await lint({ paths: [dir], root: dir, rules: ['KV001'], noConfig: true });
     // Only the nullable variable ends up null: purge_protection_enabled absent (defaults to false).
     expect(r.findings.map((f) => f.address)).toEqual(['module.vaults.azurerm_key_vault.loose']);
-    expect(r.findings[0]!.message).toContain('not set');
+    // The null the caller wrote is where the finding points (review 87: it was the resource header, "not set").
+    expect(r.findings[0]!.message).toContain('purge_protection_enabled is null (defaults to false)');
+    expect(where(dir, r.findings)).toEqual([`KV001 warning main.tf:${lineCol(root, 'null', 'purge_loose')}`]);
   });
 });

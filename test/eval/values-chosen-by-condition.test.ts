@@ -158,7 +158,7 @@ resource "azurerm_key_vault" "kv" {
     const dir = tree({ 'main.tf': main, 'prod.tfvars': prod });
     const r = await lint({ paths: [dir], root: dir, rules: ['KV001'], noConfig: true });
     expect(where(dir, r.findings)).toEqual([`KV001 error prod.tfvars:${lineCol(prod, 'false')}`]);
-    expect(r.findings[0]!.message).toContain('not set');
+    expect(r.findings[0]!.message).toContain('purge_protection_enabled is null (defaults to false)');
     expect(relatedOf(dir, r.findings[0]!)[0]).toBe(`main.tf:${lineCol(main, 'null').split(':')[0]} null chosen by the condition`);
   });
 

@@ -2200,6 +2200,34 @@ const optionalAttributes: RuleTable = {
         env: 'unknown',
         message: /"mlw-a"/,
       },
+      {
+        // A `null` an input passes ("use the provider default") is the attribute absent: the finding
+        // is where the null is written, the variable and the attribute related (review 87: it was
+        // the resource header, "is not set", with nothing related).
+        name: 'null-from-a-variable-default',
+        files: {
+          'main.tf':
+            'variable "public_network_access_enabled" {\n  type    = bool\n  default = ⟦null⟧\n}\n\nresource "azurerm_machine_learning_workspace" "ws" {\n  name                          = "mlw"\n  location                      = "westeurope"\n  resource_group_name           = "rg"\n  application_insights_id       = "a"\n  key_vault_id                  = "k"\n  storage_account_id            = "s"\n  public_network_access_enabled = var.public_network_access_enabled\n  identity {\n    type = "SystemAssigned"\n  }\n}\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageIncludes: 'public_network_access_enabled is null (defaults to true)',
+        related: [
+          { file: 'main.tf', line: 1, label: 'variable "public_network_access_enabled"' },
+          { file: 'main.tf', line: 13, label: 'attribute public_network_access_enabled' },
+        ],
+      },
+      {
+        name: 'null-from-a-var-file',
+        files: {
+          'main.tf':
+            'variable "pna" {\n  type    = bool\n  default = false\n}\n\nresource "azurerm_machine_learning_workspace" "ws" {\n  name                          = "mlw"\n  location                      = "westeurope"\n  resource_group_name           = "rg"\n  application_insights_id       = "a"\n  key_vault_id                  = "k"\n  storage_account_id            = "s"\n  public_network_access_enabled = var.pna\n  identity {\n    type = "SystemAssigned"\n  }\n}\n',
+          'terraform.tfvars': 'pna = ⟦null⟧\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageIncludes: 'public_network_access_enabled is null (defaults to true)',
+      },
     ],
   },
 };
