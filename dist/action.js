@@ -47478,6 +47478,11 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
         set(name, unknown(`$${name} is assigned the output of ${valueText}`));
         return;
       }
+      const expression2 = /^-(?!\d)/.test(valueText) || valueText.startsWith("[") || /^["']/.test(valueText) && !valueText.endsWith(valueText[0]) || next?.statement === cmd.statement && next.after === "|";
+      if (expression2) {
+        set(name, unknown(`$${name} is assigned an expression`));
+        return;
+      }
       const e = expandWord(valueWord, env, ctx);
       const from = m[2] !== void 0 ? first.raw.length - m[3].length : 0;
       set(name, asString2(copiedVariableInChain(sliceValue(e, from), e, from, valueWord), typedString || /^["']/.test(valueText)));

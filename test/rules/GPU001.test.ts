@@ -1644,6 +1644,15 @@ runs:
         },
       },
       {
+        // Expressions that are no value as written (review 87: each was read as one, a GPU001
+        // error on a GPU size): a unary operator, a type, a member of a string, a pipeline.
+        name: 'powershell-assigned-expressions',
+        files: {
+          'exprs.ps1':
+            '$A = -join ("Standard_NC4as", "_T4_v3")\n$B = [string]"Standard_NC4as_T4_v3"\n$C = [System.String]::Concat("Standard_NC4as", "_T4_v3")\n$D = "Standard_D4s_v5".Replace("D4s_v5", "NC4as_T4_v3")\n$E = "Standard_D4s_v5" | ForEach-Object { $_ -replace "D4s_v5", "NC4as_T4_v3" }\naz aks nodepool add -g rg --cluster-name aks1 -n gpua --node-vm-size $A --node-taints sku=gpu:NoSchedule\naz aks nodepool add -g rg --cluster-name aks1 -n gpub --node-vm-size $B --node-taints sku=gpu:NoSchedule\naz aks nodepool add -g rg --cluster-name aks1 -n gpuc --node-vm-size $C --node-taints sku=gpu:NoSchedule\naz aks nodepool add -g rg --cluster-name aks1 -n gpud --node-vm-size $D --node-taints sku=gpu:NoSchedule\naz aks nodepool add -g rg --cluster-name aks1 -n gpue --node-vm-size $E --node-taints sku=gpu:NoSchedule\n',
+        },
+      },
+      {
         // A function's parameter defaults are its callers' to override (in a param() list over
         // several lines with attributes, on one line, or in the function's header); a bare word
         // after `=` runs a command (about_Parsing: expression mode), whose output is not known.

@@ -1757,6 +1757,19 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
         set(name, unknown(`$${name} is assigned the output of ${valueText}`));
         return;
       }
+      // Not a value as written (review 87: each was read as one): a unary operator (`-join (…)`,
+      // `-not $x`; a negative number is a value), a type (`[string]"x"`, `[String]::Concat(…)`),
+      // a member of a string (`"x".ToLower()`: text after the closing quote), or a string piped
+      // on (`"x" | ForEach-Object {…}`, the pipeline's next command).
+      const expression =
+        /^-(?!\d)/.test(valueText) ||
+        valueText.startsWith('[') ||
+        (/^["']/.test(valueText) && !valueText.endsWith(valueText[0]!)) ||
+        (next?.statement === cmd.statement && next.after === '|');
+      if (expression) {
+        set(name, unknown(`$${name} is assigned an expression`));
+        return;
+      }
       const e = expandWord(valueWord, env, ctx);
       const from = m[2] !== undefined ? first.raw.length - m[3]!.length : 0;
       // A quoted string (`"kv-$(Get-Random)"`) or a `[string]` variable is one string, so one
