@@ -47829,12 +47829,17 @@ function writeUnits(commands) {
   if (unit.length > 0) units2.push(unit);
   return units2;
 }
+function linkStepScripts(step, scripts) {
+  if (scripts.length > 0) scriptFilesOfStep.set(step, scripts);
+}
 function stepWrites(file, step, format2) {
   const out = { index: step.index, names: [] };
-  for (const script of step.scripts) {
+  const scripts = step.scripts.map((script) => ({ file, script }));
+  for (const run3 of scriptFilesOfStep.get(step) ?? []) scripts.push(run3);
+  for (const { file: file2, script } of scripts) {
     for (const commands of writeUnits(script.commands)) {
       const words = commands.flatMap((c) => c.argv);
-      const at2 = { file, range: commands[0].range };
+      const at2 = { file: file2, range: commands[0].range };
       if (format2 === "github-actions") {
         if (!writesGithubEnv(words)) continue;
         const named2 = words.map((w) => ENV_LINE.exec(w.text)?.[1]).filter((n) => n !== void 0);
@@ -47882,7 +47887,7 @@ function templateWrites(step, format2, seen) {
 function writesOf(file, steps2, index, format2, seen) {
   const out = { index, names: [] };
   for (const s of steps2) {
-    const w = s.kind === "template" ? templateWrites(s, format2, seen) : stepWrites(file, s, format2);
+    const w = templateOfStep.has(s) ? templateWrites(s, format2, seen) : stepWrites(file, s, format2);
     if (w?.any) out.any ??= w.any;
     for (const n of w?.names ?? []) out.names.push(n);
   }
@@ -47891,7 +47896,7 @@ function writesOf(file, steps2, index, format2, seen) {
 function runtimeVariables(file, job, step, format2) {
   const out = { names: /* @__PURE__ */ new Map() };
   if (!job || !step) return out;
-  const inserted = format2 === "azure-pipelines" ? job.steps.filter((s) => s.index < step.index && s.kind === "template").flatMap((s) => templateWrites(s, format2, /* @__PURE__ */ new Set()) ?? []) : [];
+  const inserted = job.steps.filter((s) => s.index < step.index && templateOfStep.has(s)).flatMap((s) => templateWrites(s, format2, /* @__PURE__ */ new Set()) ?? []);
   const writes = inserted.length > 0 ? [...jobWrites(file, job, format2), ...inserted].sort((a, b) => a.index - b.index) : jobWrites(file, job, format2);
   for (const w of writes) {
     if (w.index >= step.index) break;
@@ -47916,7 +47921,7 @@ function runtimeVariablesWithin(file, job, range2) {
   for (const { name, at: at2 } of w?.names ?? []) if (!out.names.has(name)) out.names.set(name, at2);
   return out;
 }
-var MAX_NAMES, GITHUB_ENV, SET_VARIABLE, ENV_LINE, FILE_WRITERS, writesByJob, LINE_WRITERS, templateOfStep, MAX_TEMPLATE_DEPTH;
+var MAX_NAMES, GITHUB_ENV, SET_VARIABLE, ENV_LINE, FILE_WRITERS, writesByJob, LINE_WRITERS, scriptFilesOfStep, templateOfStep, MAX_TEMPLATE_DEPTH;
 var init_runtime_variables = __esm({
   "src/eval/azcli/runtime-variables.ts"() {
     "use strict";
@@ -47928,6 +47933,7 @@ var init_runtime_variables = __esm({
     FILE_WRITERS = /^(?:tee|out-file|add-content|set-content)$/i;
     writesByJob = /* @__PURE__ */ new WeakMap();
     LINE_WRITERS = /* @__PURE__ */ new Set(["echo", "printf", "{", "}"]);
+    scriptFilesOfStep = /* @__PURE__ */ new WeakMap();
     templateOfStep = /* @__PURE__ */ new WeakMap();
     MAX_TEMPLATE_DEPTH = 20;
   }
@@ -49335,9 +49341,10 @@ function azureCliUnits(ciFiles, ctx) {
   for (const [target, calls] of localCalls) {
     const template = ciFileAt.get(target);
     if (template) {
-      for (const c of calls) if (c.step?.kind === "template") linkStepTemplate(c.step, template);
+      for (const c of calls) if (c.step?.kind === "template" || c.step?.uses?.kind === "local" && template.kind === "github-action") linkStepTemplate(c.step, template);
     }
   }
+  for (const f of ciFiles) if (f.kind !== "script") linkScriptFiles(f, byPath, ctx.root);
   problems.push(...missingLocalReferences(references, ctx));
   const withSource = (from, base, depth = 0, program, start) => ({
     ...base,
@@ -49894,6 +49901,30 @@ function scriptFileRuns(file, scripts, root) {
   }
   return out;
 }
+function linkScriptFiles(file, scripts, root) {
+  const byStep = /* @__PURE__ */ new Map();
+  const add = (step, hit) => {
+    const list2 = byStep.get(step) ?? [];
+    if (!list2.includes(hit)) list2.push(hit);
+    byStep.set(step, list2);
+  };
+  for (const { step, script } of scriptFileRuns(file, scripts, root)) add(step, script);
+  for (const step of file.steps) {
+    const start = stepFolder(step.workingDirectory);
+    for (const script of step.scripts) {
+      for (const c of script.commands) {
+        if (c.commented) continue;
+        for (const w of c.argv) {
+          if (!SCRIPT_FILE_WORD.test(w.text)) continue;
+          const at2 = fromStart(start, w.text);
+          const hit = at2 === void 0 ? void 0 : scriptAt(scripts, root, file.file, at2);
+          if (hit && hit.file !== file.file) add(step, hit);
+        }
+      }
+    }
+  }
+  for (const [step, list2] of byStep) linkStepScripts(step, list2);
+}
 function taskArguments(file, args, sc) {
   if (args.inBranch) return unknownArguments("the arguments input is set in a template condition");
   const e = args.entry;
@@ -50162,7 +50193,7 @@ function templateResource(file, call, sc) {
   if (t.parentInput && parentKey2 !== void 0) r.refs.set(t.parentInput.ref, str(identityKey(PARENT_KIND[t.parentInput.ref], parentKey2), parent.origin));
   return { resource: r, nameKey, ...parentKey2 !== void 0 ? { parentKey: parentKey2 } : {} };
 }
-var PARENT_KIND, refKeys, ID_GROUP_OF, isFlag, LONG_FLAGS, segments, TRUE_WORDS, FALSE_WORDS, VERSION_DEPENDENT, MATRIX_WORK_BUDGET, MAX_CALLER_INPUTS, MAX_CALLER_DEPTH, MAX_SCRIPT_CALL_DEPTH, NESTED_CALL_WORK_BUDGET, MAX_CONTEXTS_PER_CALL, MAX_CALLS_PER_TEMPLATE, MAX_VARIANTS_PER_CALL;
+var PARENT_KIND, refKeys, ID_GROUP_OF, isFlag, LONG_FLAGS, segments, TRUE_WORDS, FALSE_WORDS, VERSION_DEPENDENT, MATRIX_WORK_BUDGET, MAX_CALLER_INPUTS, SCRIPT_FILE_WORD, MAX_CALLER_DEPTH, MAX_SCRIPT_CALL_DEPTH, NESTED_CALL_WORK_BUDGET, MAX_CONTEXTS_PER_CALL, MAX_CALLS_PER_TEMPLATE, MAX_VARIANTS_PER_CALL;
 var init_azure_cli2 = __esm({
   "src/frontends/azure-cli.ts"() {
     "use strict";
@@ -50200,6 +50231,7 @@ var init_azure_cli2 = __esm({
     };
     MATRIX_WORK_BUDGET = 2e4;
     MAX_CALLER_INPUTS = 16;
+    SCRIPT_FILE_WORD = /^[\w./\\-]+\.(?:sh|bash|ps1)$/i;
     MAX_CALLER_DEPTH = 3;
     MAX_SCRIPT_CALL_DEPTH = 4;
     NESTED_CALL_WORK_BUDGET = 2e4;

@@ -43,7 +43,7 @@ import {
 import { argumentVariables, idOutputOf, interpretScript, type AzInvocation, type HeredocWrite, type ScriptCall } from '../eval/azcli/interpret.js';
 import { configuredDefault, configuredDefaults } from '../eval/azcli/configure.js';
 import { entryValue, jobWithValue, matrixVariants, placesOf, scriptContext, type CallerVariables, type ScriptContext, type ScriptPlace } from '../eval/azcli/context.js';
-import { linkStepTemplate, runtimeVariablesWithin, type RuntimeVariables } from '../eval/azcli/runtime-variables.js';
+import { linkStepScripts, linkStepTemplate, runtimeVariablesWithin, type RuntimeVariables } from '../eval/azcli/runtime-variables.js';
 import { conditionsHold } from '../eval/ci/template-conditions.js';
 import { sliceValue, sliceVariable, type Env, type ExpandedWord, type RunnerOs, type VariableUse } from '../eval/azcli/words.js';
 import { redirection } from '../eval/ci-words.js';
@@ -450,8 +450,11 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
   const ciFileAt = new Map(ciFiles.map((f) => [path.resolve(f.file), f]));
   for (const [target, calls] of localCalls) {
     const template = ciFileAt.get(target);
-    if (template) for (const c of calls) if (c.step?.kind === 'template') linkStepTemplate(c.step, template);
+    // (A GitHub composite action's steps run in the caller's job, as a template's do.)
+    if (template) for (const c of calls) if (c.step?.kind === 'template' || (c.step?.uses?.kind === 'local' && template.kind === 'github-action')) linkStepTemplate(c.step, template);
   }
+  // The scanned scripts a step runs set variables at run time for the steps after it too.
+  for (const f of ciFiles) if (f.kind !== 'script') linkScriptFiles(f, byPath, ctx.root);
   problems.push(...missingLocalReferences(references, ctx));
   // `source ./vars.sh` of a scanned script: run it (its own az commands are linted in its own file) and keep its variables.
   // (A sourced file's `$0` is the script that sources it, `program`: its `$(dirname "$0")` is that script's folder.)
@@ -1258,6 +1261,40 @@ function scriptFileRuns(file: CiFile, scripts: Map<string, { file: string; scrip
     out.push({ step, script: hit, args: { entry: step.inputs.find(isArguments), syntax, inBranch: (step.inputBranches ?? []).some((b) => b.some(isArguments)) } });
   }
   return out;
+}
+
+/** A script file named in a command's words (`./scripts/pick.sh`, `bash scripts/pick.sh`, `. ./vars.sh`). */
+const SCRIPT_FILE_WORD = /^[\w./\\-]+\.(?:sh|bash|ps1)$/i;
+
+/**
+ * Links each step of a CI file to the scanned script files it runs (runtime-variables.ts: their
+ * run-time variable writes count for the later steps): a task's script file, and each command
+ * word that names a scanned script from the step's working directory. Read as written, before
+ * any run (no `cd` followed): a word linked by mistake only makes later values unknown.
+ */
+function linkScriptFiles(file: CiFile, scripts: Map<string, { file: string; script: CiScript }>, root: string): void {
+  const byStep = new Map<CiStep, { file: string; script: CiScript }[]>();
+  const add = (step: CiStep, hit: { file: string; script: CiScript }): void => {
+    const list = byStep.get(step) ?? [];
+    if (!list.includes(hit)) list.push(hit);
+    byStep.set(step, list);
+  };
+  for (const { step, script } of scriptFileRuns(file, scripts, root)) add(step, script);
+  for (const step of file.steps) {
+    const start = stepFolder(step.workingDirectory);
+    for (const script of step.scripts) {
+      for (const c of script.commands) {
+        if (c.commented) continue;
+        for (const w of c.argv) {
+          if (!SCRIPT_FILE_WORD.test(w.text)) continue;
+          const at = fromStart(start, w.text);
+          const hit = at === undefined ? undefined : scriptAt(scripts, root, file.file, at);
+          if (hit && hit.file !== file.file) add(step, hit);
+        }
+      }
+    }
+  }
+  for (const [step, list] of byStep) linkStepScripts(step, list);
 }
 
 /** What a step's arguments input passes its script (task-arguments.ts), its macros and template expressions read with the step's variables. */

@@ -2680,6 +2680,24 @@ jobs:
         },
       },
       {
+        // A scanned script a step runs, or a local composite action, that writes $GITHUB_ENV /
+        // ##vso[task.setvariable] sets the variable for the later steps as an inline write does
+        // (review 87: the workflow's env: and the pipeline's variables: literal were reported).
+        name: 'runtime-writes-in-scanned-scripts-and-composite-actions',
+        files: {
+          '.github/workflows/script.yml':
+            'name: s\non: push\nenv:\n  POOL_SIZE: Standard_D8s_v5\njobs:\n  j:\n    runs-on: ubuntu-latest\n    steps:\n      - run: bash scripts/pick.sh\n      - run: az aks nodepool add -g rg --cluster-name aks -n gpupool --node-vm-size "$POOL_SIZE" --node-taints sku=gpu:NoSchedule\n',
+          'scripts/pick.sh': 'echo "POOL_SIZE=Standard_NC4as_T4_v3" >> "$GITHUB_ENV"\n',
+          '.github/workflows/action.yml':
+            'name: a\non: push\nenv:\n  ACTION_SIZE: Standard_D8s_v5\njobs:\n  j:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: ./.github/actions/pick\n      - run: az aks nodepool add -g rg --cluster-name aks -n gpupool2 --node-vm-size "$ACTION_SIZE" --node-taints sku=gpu:NoSchedule\n',
+          '.github/actions/pick/action.yml': 'name: pick\ndescription: picks the size\nruns:\n  using: composite\n  steps:\n    - shell: bash\n      run: echo "ACTION_SIZE=Standard_NC4as_T4_v3" >> "$GITHUB_ENV"\n',
+          'azure-pipelines.yml':
+            'trigger: none\nvariables:\n  gpuSize: Standard_D4s_v5\n  taskSize: Standard_D4s_v5\nsteps:\n  - bash: ./scripts/setvar.sh\n  - task: Bash@3\n    inputs:\n      filePath: scripts/settask.sh\n  - script: az aks nodepool add --name gpupool3 --cluster-name c -g rg --node-vm-size "$(gpuSize)" --node-taints sku=gpu:NoSchedule\n  - script: az aks nodepool add --name gpupool4 --cluster-name c -g rg --node-vm-size "$(taskSize)" --node-taints sku=gpu:NoSchedule\n',
+          'scripts/setvar.sh': 'echo "##vso[task.setvariable variable=gpuSize]Standard_NC24ads_A100_v4"\n',
+          'scripts/settask.sh': 'echo "##vso[task.setvariable variable=taskSize]Standard_NC24ads_A100_v4"\n',
+        },
+      },
+      {
         name: 'github-env-written-from-a-file-may-set-anything',
         files: {
           '.github/workflows/pool.yml': `name: pool

@@ -9,7 +9,7 @@
  * whose name is not written literally may set any variable.
  */
 import type { Location, Range } from '../../core/source.js';
-import type { CiCommand, CiFile, CiJob, CiStep, CiWord } from '../ci/types.js';
+import type { CiCommand, CiFile, CiJob, CiScript, CiStep, CiWord } from '../ci/types.js';
 import { redirection } from '../ci-words.js';
 
 export interface RuntimeVariables {
@@ -91,9 +91,23 @@ function writeUnits(commands: readonly CiCommand[]): CiCommand[][] {
   return units;
 }
 
+/** The scanned script files each step runs (set by the CI front end before any step is interpreted). */
+const scriptFilesOfStep = new WeakMap<CiStep, readonly { file: string; script: CiScript }[]>();
+
+/**
+ * Records the scanned script files a step runs (`run: ./scripts/pick.sh`, a task's `filePath`):
+ * what they write to `$GITHUB_ENV` or with `##vso[task.setvariable]` counts for the steps after
+ * it, as a write in the step's own script does (review 87: the overridden literal was reported).
+ */
+export function linkStepScripts(step: CiStep, scripts: readonly { file: string; script: CiScript }[]): void {
+  if (scripts.length > 0) scriptFilesOfStep.set(step, scripts);
+}
+
 function stepWrites(file: string, step: CiStep, format: 'github-actions' | 'azure-pipelines'): StepWrites | undefined {
   const out: StepWrites = { index: step.index, names: [] };
-  for (const script of step.scripts) {
+  const scripts: { file: string; script: CiScript }[] = step.scripts.map((script) => ({ file, script }));
+  for (const run of scriptFilesOfStep.get(step) ?? []) scripts.push(run);
+  for (const { file, script } of scripts) {
     for (const commands of writeUnits(script.commands)) {
       const words = commands.flatMap((c) => c.argv);
       const at: Location = { file, range: commands[0]!.range };
@@ -134,10 +148,13 @@ function jobWrites(file: string, job: CiJob, format: 'github-actions' | 'azure-p
   return list;
 }
 
-/** The scanned template each Azure Pipelines `- template:` step inserts (set by the CI front end once it has resolved them). */
+/**
+ * The scanned file whose steps a step inserts: an Azure Pipelines `- template:` step's template, a
+ * GitHub `uses: ./…` step's composite action (set by the CI front end once it has resolved them).
+ */
 const templateOfStep = new WeakMap<CiStep, CiFile>();
 
-/** Records the scanned template a `- template:` step inserts: its steps' run-time writes count for the steps after it. */
+/** Records the scanned template (or composite action) a step inserts: its steps' run-time writes count for the steps after it. */
 export function linkStepTemplate(step: CiStep, template: CiFile): void {
   templateOfStep.set(step, template);
 }
@@ -164,7 +181,7 @@ function templateWrites(step: CiStep, format: 'github-actions' | 'azure-pipeline
 function writesOf(file: string, steps: readonly CiStep[], index: number, format: 'github-actions' | 'azure-pipelines', seen: Set<CiFile>): StepWrites | undefined {
   const out: StepWrites = { index, names: [] };
   for (const s of steps) {
-    const w = s.kind === 'template' ? templateWrites(s, format, seen) : stepWrites(file, s, format);
+    const w = templateOfStep.has(s) ? templateWrites(s, format, seen) : stepWrites(file, s, format);
     if (w?.any) out.any ??= w.any;
     for (const n of w?.names ?? []) out.names.push(n);
   }
@@ -175,7 +192,7 @@ function writesOf(file: string, steps: readonly CiStep[], index: number, format:
 export function runtimeVariables(file: string, job: CiJob | undefined, step: CiStep | undefined, format: 'github-actions' | 'azure-pipelines'): RuntimeVariables {
   const out: RuntimeVariables = { names: new Map() };
   if (!job || !step) return out;
-  const inserted = format === 'azure-pipelines' ? job.steps.filter((s) => s.index < step.index && s.kind === 'template').flatMap((s) => templateWrites(s, format, new Set()) ?? []) : [];
+  const inserted = job.steps.filter((s) => s.index < step.index && templateOfStep.has(s)).flatMap((s) => templateWrites(s, format, new Set()) ?? []);
   const writes = inserted.length > 0 ? [...jobWrites(file, job, format), ...inserted].sort((a, b) => a.index - b.index) : jobWrites(file, job, format);
   for (const w of writes) {
     if (w.index >= step.index) break;
