@@ -53729,12 +53729,14 @@ init_shared();
 import path25 from "node:path";
 var YAML_NAME = /\.ya?ml$/i;
 var YAML_FILE_NAME = /(?<![\w.-])[\w.-]+\.ya?ml(?![\w.-])/gi;
-function amlFileNamesIn(text2) {
-  if (!/\bml\b/.test(text2)) return [];
-  return [...new Set([...text2.matchAll(YAML_FILE_NAME)].map((m) => m[0].toLowerCase()))];
+var TEMPLATE_REFERENCE = /\btemplate\s*:\s*['"]?([^\s'"#@]+\.ya?ml)\b/gi;
+function yamlFileNamesIn(text2) {
+  const names2 = /\bml\b/.test(text2) ? [...text2.matchAll(YAML_FILE_NAME)].map((m) => m[0].toLowerCase()) : [];
+  for (const m of text2.matchAll(TEMPLATE_REFERENCE)) names2.push(path25.posix.basename(m[1].replace(/\\/g, "/")).toLowerCase());
+  return [...new Set(names2)];
 }
 function amlFileNames(ctx, file) {
-  return planningFact(ctx, "aml-file-names", file, isStringList, amlFileNamesIn) ?? [];
+  return planningFact(ctx, "ci-yaml-file-names", file, isStringList, yamlFileNamesIn) ?? [];
 }
 function amlCommandReaders(files, data, ctx) {
   const names2 = new Set(data.filter((d) => YAML_NAME.test(d)).map((d) => path25.basename(d).toLowerCase()));
@@ -59892,7 +59894,7 @@ async function prepareRun(options, cache3) {
   if (options.errorOnUnmatchedFile !== false) {
     for (const d of unreadFiles) {
       if (config.isIgnored(d) || units2.some((u) => dataReadBy(u).includes(d))) continue;
-      throw new UsageError(`${path58.relative(process.cwd(), d) || d}: not a file mlops-iac-lint reads (${FORMATS_READ}), nor a data file that a scanned file reads (yamldecode(file(\u2026)), loadYamlContent(\u2026))`);
+      throw new UsageError(`${path58.relative(process.cwd(), d) || d}: not a file mlops-iac-lint reads (${FORMATS_READ}), nor a data file that a scanned file reads (yamldecode(file(\u2026)), loadYamlContent(\u2026), az ml \u2026 --file, an Azure Pipelines template:)`);
     }
   }
   for (const fe of frontEnds) {

@@ -28,14 +28,23 @@ const YAML_NAME = /\.ya?ml$/i;
  */
 const YAML_FILE_NAME = /(?<![\w.-])[\w.-]+\.ya?ml(?![\w.-])/gi;
 
-/** The YAML file names (lower case) a CI text may hand to `az ml … --file`: none without the word `ml`. */
-function amlFileNamesIn(text: string): string[] {
-  if (!/\bml\b/.test(text)) return [];
-  return [...new Set([...text.matchAll(YAML_FILE_NAME)].map((m) => m[0].toLowerCase()))];
+/** An Azure Pipelines `template:` reference to a YAML file (`- template: config-infra-prod.yml`): its name is group 1. */
+const TEMPLATE_REFERENCE = /\btemplate\s*:\s*['"]?([^\s'"#@]+\.ya?ml)\b/gi;
+
+/**
+ * The YAML file names (lower case) a CI text may read: those it may hand to `az ml … --file`
+ * (none without the word `ml`), and those it names as a `template:` (an Azure Pipelines variables
+ * template no front end reads on its own, `config-infra-prod.yml`: review 87, naming it made the
+ * run a usage error).
+ */
+function yamlFileNamesIn(text: string): string[] {
+  const names = /\bml\b/.test(text) ? [...text.matchAll(YAML_FILE_NAME)].map((m) => m[0].toLowerCase()) : [];
+  for (const m of text.matchAll(TEMPLATE_REFERENCE)) names.push(path.posix.basename(m[1]!.replace(/\\/g, '/')).toLowerCase());
+  return [...new Set(names)];
 }
 
 function amlFileNames(ctx: Pick<FrontEndContext, 'host' | 'facts'>, file: string): string[] {
-  return planningFact(ctx, 'aml-file-names', file, isStringList, amlFileNamesIn) ?? [];
+  return planningFact(ctx, 'ci-yaml-file-names', file, isStringList, yamlFileNamesIn) ?? [];
 }
 
 /** Of `files` (CI files and scripts), those that may hand one of `data` to `az ml … --file` (`FrontEnd.mayRead`). */

@@ -565,6 +565,18 @@ describe('files-only runs', () => {
     expect(lines(skipped.result)).toEqual([]);
   });
 
+  it('an Azure Pipelines variables template no front end reads on its own: the pipeline that includes it runs, and its value is reported as the folder run reports it', async () => {
+    // Review 87: naming `config-infra-prod.yml` (the file mlops-v2 users edit) was a usage error.
+    const root = repository({
+      'config-infra-prod.yml': 'variables:\n  environment: prod\n  gpuSize: Standard_NC6\n',
+      'pipelines/deploy.yml':
+        'trigger: none\nvariables:\n  - template: ../config-infra-prod.yml\nsteps:\n  - script: az aks nodepool add --name gpupool --cluster-name c -g rg --node-vm-size $(gpuSize) --node-taints sku=gpu:NoSchedule --enable-cluster-autoscaler --min-count 0 --max-count 2 --tags cost-center=data\n',
+    });
+    const template = path.join(root, 'config-infra-prod.yml');
+    const { inFile } = await sameAsFolderRun(root, template);
+    expect(inFile.some((l) => l.includes('GPU004'))).toBe(true);
+  });
+
   it('a data file loaded by a Bicep module that a file in another folder declares: its finding is reported as the folder run reports it', async () => {
     const root = repository({
       'config/vault.json': '{\n  "purge": false\n}\n',
