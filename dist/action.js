@@ -56378,6 +56378,7 @@ var AML006_compute_node_public_ip_default = defineRule({
       "ml.compute"(c, g) {
         const type = amlComputeTypeOf(ctx, c);
         if (type !== "cluster" && type !== "instance") return;
+        if (knownBoolOf(c.attrs.get("nodePublicIp")?.value) === false) return;
         const ws = c.parent;
         if (!isKind(ws, "ml.workspace")) {
           if (ctx.fact(c, "nodePublicIp").bool() === true)

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { amlComputeTypeOf, displayName, isKind, networkWorkspaceOf, readOrUndecided, whereWritten } from '../../src/engine/facts.js';
+import { amlComputeTypeOf, displayName, isKind, knownBoolOf, networkWorkspaceOf, readOrUndecided, whereWritten } from '../../src/engine/facts.js';
 
 export default defineRule({
   meta: {
@@ -24,6 +24,9 @@ export default defineRule({
       'ml.compute'(c, g) {
         const type = amlComputeTypeOf(ctx, c);
         if (type !== 'cluster' && type !== 'instance') return;
+        // Nodes known to have no public IP: no finding whatever the workspace says, so nothing of it
+        // is undecided either (review 87: --verbose listed the workspace's unknown access).
+        if (knownBoolOf(c.attrs.get('nodePublicIp')?.value) === false) return;
         const ws = c.parent;
         if (!isKind(ws, 'ml.workspace')) {
           // RULES.md Conventions: an unknown value that hides a possible finding is recorded. Nodes

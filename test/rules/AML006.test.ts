@@ -3,6 +3,8 @@
  * Every case runs through lint() on a temporary tree (test/support/rule-tester).
  */
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { lintTree, tempTrees } from '../support/temp-tree.js';
 
 // The cases converted from the former fixture folders; add new cases to this table.
 const converted: RuleTable = {
@@ -1919,3 +1921,20 @@ const renamedBySet: RuleTable = {
 };
 
 ruleTester('AML006', converted, azureCli, chaining, instanceLinks, resourceGroups, renamedBySet);
+
+// RULES.md Conventions: an unknown value is recorded only where it hides a possible finding. Nodes
+// known to have no public IP hide none, whatever the workspace's access (review 87: --verbose
+// listed the workspace's unknown public access for such an instance).
+describe('AML006: what --verbose lists', () => {
+  const trees = tempTrees('mil-aml006-');
+  afterAll(() => trees.cleanup());
+  const main = (publicIp: string): string =>
+    `variable "pna" {\n  type = bool\n}\n\nresource "azurerm_machine_learning_workspace" "ws" {\n  name                          = "mlw"\n  location                      = "westeurope"\n  resource_group_name           = "rg"\n  application_insights_id       = "a"\n  key_vault_id                  = "k"\n  storage_account_id            = "s"\n  public_network_access_enabled = var.pna\n  identity {\n    type = "SystemAssigned"\n  }\n}\n\nresource "azurerm_machine_learning_compute_instance" "ci" {\n  name                          = "ci"\n  machine_learning_workspace_id = azurerm_machine_learning_workspace.ws.id\n  virtual_machine_size          = "Standard_DS3_v2"\n  node_public_ip_enabled        = ${publicIp}\n}\n`;
+
+  it('an instance whose nodes have no public IP: nothing undecided; with public IPs, the workspace access is', async () => {
+    const off = await lintTree(trees.tree({ 'main.tf': main('false') }), ['AML006']);
+    expect(off.undecided.filter((u) => u.ruleId === 'AML006')).toEqual([]);
+    const on = await lintTree(trees.tree({ 'main.tf': main('true') }), ['AML006']);
+    expect(on.undecided.filter((u) => u.ruleId === 'AML006').map((u) => u.attribute)).toEqual(['publicNetworkAccess']);
+  });
+});
