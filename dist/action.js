@@ -42505,897 +42505,6 @@ var init_from_arm = __esm({
   }
 });
 
-// src/parse/json/blocks.ts
-function jsonObjectRanges(root, lineMap) {
-  const out = [];
-  const walk4 = (n) => {
-    if (n.type === "object" || n.type === "array") out.push(lineMap.range(n.offset, n.offset + n.length));
-    for (const c of n.children ?? []) walk4(c);
-  };
-  if (root) walk4(root);
-  return out;
-}
-var init_blocks3 = __esm({
-  "src/parse/json/blocks.ts"() {
-    "use strict";
-  }
-});
-
-// src/frontends/arm-suppressions.ts
-function resourceMetadata(results) {
-  const out = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const result of results) {
-    for (const r of result.resources) {
-      const key = `${r.file}:${r.objectLocation.range.start.offset}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push({ file: r.file, body: r.body, range: r.objectLocation.range });
-    }
-  }
-  return out;
-}
-function jsonSuppressionSource(file, parsed) {
-  if (!parsed?.root) return void 0;
-  return { file, comments: parsed.comments, blocks: parsed.comments.length > 0 ? jsonObjectRanges(parsed.root, parsed.lineMap) : [] };
-}
-var init_arm_suppressions = __esm({
-  "src/frontends/arm-suppressions.ts"() {
-    "use strict";
-    init_blocks3();
-  }
-});
-
-// src/eval/bicep/registry.ts
-function encodeTag(tag) {
-  if (tag.length > MAX_TAG_LENGTH) return void 0;
-  const words = [0n, 0n];
-  for (let i = 0; i < tag.length; i++) {
-    const c = tag[i];
-    if (c !== c.toLowerCase() && c === c.toUpperCase()) words[i >> 6] |= 1n << BigInt(i % 64);
-  }
-  let out = `${tag}$`;
-  let lead = false;
-  for (let w = words.length - 1; w >= 0; w--) {
-    const v = words[w];
-    if (v !== 0n || lead) {
-      out += lead ? v.toString(16).padStart(16, "0") : v.toString(16);
-      lead = true;
-    }
-  }
-  return out;
-}
-function brCachePath(reference, aliases) {
-  let registry;
-  let rest;
-  const aliased = /^br\/([^:]+):(.+)$/i.exec(reference);
-  if (aliased) {
-    const alias = aliases.get(aliased[1]) ?? aliases.get(aliased[1].toLowerCase());
-    if (!alias) return { reason: `the alias "${aliased[1]}" is not defined in a bicepconfig.json` };
-    registry = alias.registry;
-    rest = alias.modulePath ? `${alias.modulePath.replace(/\/+$/, "")}/${aliased[2]}` : aliased[2];
-  } else {
-    const direct = /^br:([^/]+)\/(.+)$/i.exec(reference);
-    if (!direct) return { reason: "the reference cannot be read" };
-    registry = direct[1];
-    rest = direct[2];
-  }
-  let repository;
-  let version;
-  const at2 = rest.lastIndexOf("@");
-  if (at2 > 0) {
-    repository = rest.slice(0, at2);
-    version = rest.slice(at2 + 1).replace(":", "#");
-  } else {
-    const colon = rest.lastIndexOf(":");
-    if (colon <= 0) return { reason: "the reference has no tag" };
-    repository = rest.slice(0, colon);
-    version = encodeTag(rest.slice(colon + 1));
-  }
-  if (!version || !repository || /(^|\/)\.\.(\/|$)/.test(repository)) return { reason: "the reference cannot be read" };
-  return { path: ["br", registry.replace(/:/g, "$").toLowerCase(), repository.replace(/\//g, "$"), version, "main.json"].join("/") };
-}
-function brAliasesOf(config) {
-  const out = new Map(DEFAULT_BR_ALIASES);
-  const br = config?.moduleAliases?.br;
-  if (br && typeof br === "object") {
-    for (const [name, v] of Object.entries(br)) {
-      const a = v;
-      if (a && typeof a.registry === "string") out.set(name, { registry: a.registry, ...typeof a.modulePath === "string" ? { modulePath: a.modulePath } : {} });
-    }
-  }
-  return out;
-}
-var DEFAULT_BR_ALIASES, MAX_TAG_LENGTH;
-var init_registry = __esm({
-  "src/eval/bicep/registry.ts"() {
-    "use strict";
-    DEFAULT_BR_ALIASES = /* @__PURE__ */ new Map([["public", { registry: "mcr.microsoft.com", modulePath: "bicep" }]]);
-    MAX_TAG_LENGTH = 128;
-  }
-});
-
-// src/frontends/bicep.ts
-var bicep_exports = {};
-__export(bicep_exports, {
-  bicepFrontEnd: () => bicepFrontEnd
-});
-import path36 from "node:path";
-function saysBicepGenerated(text2) {
-  return BICEP_GENERATOR.test(text2.slice(0, 8192));
-}
-function isBicepGenerated(ctx, template) {
-  return planningFact(ctx, "bicep-generated", template, isBoolean2, saysBicepGenerated) ?? false;
-}
-function stateOf(ctx) {
-  let s = states.get(ctx);
-  if (!s) {
-    s = { brokenWithTwin: /* @__PURE__ */ new Set(), twins: /* @__PURE__ */ new Map() };
-    states.set(ctx, s);
-  }
-  return s;
-}
-function soundStatements(parsed) {
-  if (!parsed || parsed.errors.length === 0) return parsed;
-  let sound = soundFiles.get(parsed);
-  if (!sound) {
-    const end = parsed.text.trimEnd().length;
-    const last = parsed.statements[parsed.statements.length - 1];
-    const broken = (st) => parsed.errors.some((e) => st.range.start.offset <= e.range.start.offset && e.range.start.offset <= st.range.end.offset || st === last && e.range.start.offset >= end);
-    sound = { ...parsed, statements: parsed.statements.filter((st) => !broken(st)) };
-    soundFiles.set(parsed, sound);
-  }
-  return sound;
-}
-function unitParses(ctx) {
-  const problems = [];
-  return {
-    problems,
-    bicep: parseCache(ctx.host, parseBicep, (f) => f.errors, problems),
-    params: parseCache(ctx.host, parseBicepParam, (f) => f.errors, problems),
-    json: parseCache(ctx.host, parseJsonc, () => [], []),
-    aliases: /* @__PURE__ */ new Map(),
-    cached: /* @__PURE__ */ new Map(),
-    compiledTwins: /* @__PURE__ */ new Map()
-  };
-}
-function substitutedLater(v, parameter) {
-  if (v.kind === "string") return /\$\{[A-Za-z_][A-Za-z0-9_]*(?:=[^}]*)?\}/.test(v.value) ? unknown(`"${v.value}" is replaced with an environment value when the deployment runs (azd, envsubst)`, v.origin, parameter === void 0 ? void 0 : `parameters('${parameter}')`) : v;
-  if (v.kind === "list") return { ...v, items: v.items.map((x) => substitutedLater(x)) };
-  if (v.kind === "object") return { ...v, entries: new Map([...v.entries].map(([k, e]) => [k, substitutedLater(e)])) };
-  return v;
-}
-function twinSourceOf(state, template) {
-  const source = state.twins.get(path36.resolve(template));
-  return source === void 0 ? void 0 : path36.resolve(source);
-}
-function armTemplatesOf(ctx) {
-  return ctx.allFiles.filter((f) => f.kind === "arm").map((f) => f.path);
-}
-function standInsOf(state, ctx) {
-  if (!state.standIns) {
-    const arm2 = new Set(armTemplatesOf(ctx).map((t) => path36.resolve(t)));
-    state.standIns = /* @__PURE__ */ new Map();
-    for (const f of ctx.allFiles) {
-      const t = f.path.replace(/\.bicep$/i, ".json");
-      if (f.kind === "bicep" && t !== f.path && !arm2.has(path36.resolve(t))) state.standIns.set(t, f.path);
-    }
-  }
-  return state.standIns;
-}
-function pairingInputs(state, ctx) {
-  return [[...armTemplatesOf(ctx), ...standInsOf(state, ctx).keys()], ctx.allFiles.filter((f) => f.kind === "arm-params").map((f) => f.path)];
-}
-function bicepUnitCacheKey(files, ctx) {
-  const state = stateOf(ctx);
-  const inUnit = new Set(files.map((f) => f.path));
-  const broken = files.filter((f) => state.brokenWithTwin.has(f.path)).map((f) => f.path);
-  const templates = [...state.twins, ...standInsOf(state, ctx)].filter(([, source]) => inUnit.has(source));
-  const pairing = templates.length > 0 ? runWideKey(ctx.allFiles, "bicep-pairing", () => pairingInputs(state, ctx)) : "";
-  return JSON.stringify([broken, templates, pairing]);
-}
-function twinParameterFiles(state, parses, ctx, unitFiles) {
-  const out = /* @__PURE__ */ new Map();
-  const inUnit = new Set(unitFiles.map((f) => f.path));
-  const standIns = standInsOf(state, ctx);
-  const templates = [...state.twins, ...standIns].filter(([, source]) => inUnit.has(source));
-  if (templates.length === 0) return out;
-  state.pairing ??= parameterFilePairing(...pairingInputs(state, ctx));
-  const pairs = state.pairing((pf) => {
-    ctx.host.keep(pf);
-    const text2 = ctx.host.readText(pf);
-    return text2 !== void 0 && mayNameTemplate(text2) ? metadataTemplate(parses.json.get(pf)) : void 0;
-  });
-  for (const [template, source] of templates) {
-    const pfs = pairs.get(template) ?? [];
-    if (pfs.length) out.set(source, [...out.get(source) ?? [], ...pfs]);
-  }
-  return out;
-}
-function compiledTwinOf(state, ctx, bicepFile) {
-  if (state.compiledTwins.has(bicepFile)) return state.compiledTwins.get(bicepFile);
-  const parsed = readCompiledTwin(state, ctx, bicepFile);
-  state.compiledTwins.set(bicepFile, parsed);
-  return parsed;
-}
-function readCompiledTwin(state, ctx, bicepFile) {
-  const twin = compiledTemplateCandidates(bicepFile).find((c) => c !== bicepFile && ctx.host.isFile(c) && saysBicepGenerated(ctx.host.readText(c) ?? ""));
-  if (!twin) return void 0;
-  const parsed = state.json.get(twin);
-  return parsed?.root && parsed.errors.length === 0 ? parsed : void 0;
-}
-function usingTemplateSuppressions(evaluations, parses) {
-  const templates = evaluations.filter((e) => e.template);
-  const sources = [];
-  for (const file of new Set(templates.map((e) => e.evaluation.unit))) {
-    const source = jsonSuppressionSource(file, parses.json.get(file));
-    if (source && source.comments.length > 0) sources.push(source);
-  }
-  return { sources, metadata: resourceMetadata(templates.map((e) => e.result)) };
-}
-function statementBlocks(st) {
-  const out = [st.range];
-  const starts = [...(st.decorators ?? []).map((d) => d.range.start), ...st.keywordRange ? [st.keywordRange.start] : []];
-  for (const start of starts) if (start.line > out[out.length - 1].start.line) out.push({ start, end: st.range.end });
-  return out;
-}
-function mayBeDirective(c) {
-  return c.text.includes("mlops-iac-lint-ignore");
-}
-function valueBlocks(file) {
-  const out = [];
-  forEachBicepNode(file, (n) => {
-    const opens = n.kind === "ObjectProperty" ? n.value.kind === "Object" || n.value.kind === "Array" || n.value.kind === "For" : n.kind === "Object" || n.kind === "Array";
-    if (opens && n.range.end.line > n.range.start.line) out.push(n.range);
-  });
-  return out;
-}
-function withVendored(out, vendored) {
-  if (vendored) for (const r of out) r.vendored = vendored;
-  return out;
-}
-function aliasesFor(state, ctx, dir) {
-  const known2 = state.aliases.get(dir);
-  if (known2) return known2;
-  const config = path36.join(dir, "bicepconfig.json");
-  let out;
-  if (ctx.host.isFile(config)) {
-    const parsed = state.json.get(config);
-    out = parsed?.root ? brAliasesOf(nodeToJS(parsed.root)) : DEFAULT_BR_ALIASES;
-  } else {
-    const up = path36.dirname(dir);
-    out = up !== dir && ctx.host.isInside(up) ? aliasesFor(state, ctx, up) : DEFAULT_BR_ALIASES;
-  }
-  state.aliases.set(dir, out);
-  return out;
-}
-function cachedModule(state, ctx, cache3, bicepFile, reference) {
-  if (/^ts[:/]/i.test(reference)) return { reason: "template specs are not read from the Bicep cache" };
-  const where = brCachePath(reference, aliasesFor(state, ctx, path36.dirname(bicepFile)));
-  if ("reason" in where) return where;
-  const cacheRoot = cache3.root;
-  const file = path36.join(cacheRoot, ...where.path.split("/"));
-  if (!state.cached.has(file)) {
-    const text2 = cache3.isFile(file) ? cache3.readText(file) : void 0;
-    const parsed2 = text2 === void 0 ? void 0 : parseJsonc(text2, file);
-    state.cached.set(file, parsed2?.root && parsed2.errors.length === 0 ? parsed2 : void 0);
-  }
-  const parsed = state.cached.get(file);
-  return parsed ? { parsed, cacheRoot } : { reason: `the Bicep cache has no restored copy (${where.path}; run \`bicep restore\`)` };
-}
-function bicepUnits(files, ctx) {
-  const state = stateOf(ctx);
-  const scanned = new Map(files.map((f) => [path36.resolve(f.path), f]));
-  const parent = new Map(files.map((f) => [path36.resolve(f.path), path36.resolve(f.path)]));
-  const find = (x) => {
-    let r = x;
-    while (parent.get(r) !== r) r = parent.get(r);
-    parent.set(x, r);
-    return r;
-  };
-  for (const f of files) {
-    const from = path36.resolve(f.path);
-    for (const reference of bicepReferences(ctx, f.path) ?? []) {
-      const named2 = path36.resolve(path36.dirname(from), reference);
-      const target = scanned.has(named2) ? named2 : twinSourceOf(state, named2) ?? named2;
-      if (!scanned.has(target)) {
-        if (!JSON_TEMPLATE_PATH.test(target)) continue;
-        if (!parent.has(target)) parent.set(target, target);
-      }
-      const a = find(from);
-      const b = find(target);
-      if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
-    }
-  }
-  const groups = /* @__PURE__ */ new Map();
-  for (const [p, f] of scanned) {
-    const k = find(p);
-    const g = groups.get(k);
-    if (g) g.push(f);
-    else groups.set(k, [f]);
-  }
-  return [...groups.values()];
-}
-var BICEP_GENERATOR, isBoolean2, states, soundFiles, bicepFrontEnd;
-var init_bicep2 = __esm({
-  "src/frontends/bicep.ts"() {
-    "use strict";
-    init_bicep();
-    init_pragmas();
-    init_project3();
-    init_project2();
-    init_detect();
-    init_template();
-    init_json();
-    init_from_arm();
-    init_arm_suppressions();
-    init_shared();
-    init_names();
-    init_remote_modules();
-    init_bicep_references();
-    init_registry();
-    init_json();
-    init_value();
-    BICEP_GENERATOR = /"_generator"\s*:\s*\{\s*"name"\s*:\s*"bicep"/;
-    isBoolean2 = (v) => typeof v === "boolean";
-    states = /* @__PURE__ */ new WeakMap();
-    soundFiles = /* @__PURE__ */ new WeakMap();
-    bicepFrontEnd = {
-      name: "bicep",
-      family: "arm",
-      byName: bicepKindByName,
-      supersedes(files, ctx) {
-        const state = stateOf(ctx);
-        const parses = unitParses(ctx);
-        const parsesClean = (twin) => {
-          const parsed = parses.bicep.get(twin);
-          return parsed !== void 0 && parsed.errors.length === 0;
-        };
-        const bicepFiles = new Set(files.filter((f) => f.kind === "bicep").map((f) => f.path));
-        const out = /* @__PURE__ */ new Set();
-        for (const f of ctx.allFiles) {
-          if (f.kind !== "arm") continue;
-          const twin = bicepSourceCandidates(f.path).find((c) => bicepFiles.has(c));
-          if (!twin || !isBicepGenerated(ctx, f.path)) continue;
-          if (ctx.facts ? ctx.facts.fileFact("bicep-parses", twin, ctx.host, isBoolean2, () => ctx.host.readText(twin) === void 0 ? void 0 : parsesClean(twin)) : parsesClean(twin)) {
-            out.add(f.path);
-            state.twins.set(f.path, twin);
-          } else state.brokenWithTwin.add(twin);
-        }
-        return out;
-      },
-      units: bicepUnits,
-      unitCacheKey: bicepUnitCacheKey,
-      // The JSON parameter files of its twins and stand-ins, and the compiled twins that lend their
-      // registry modules' bodies (the ARM front end's files, where findings are then placed): a
-      // pre-commit run given only `main.parameters.json` or `azuredeploy.json` reports them.
-      evaluatesOthers: (files, ctx) => [
-        ...[...twinParameterFiles(stateOf(ctx), unitParses(ctx), ctx, files).values()].flat(),
-        ...files.filter((f) => f.kind === "bicep").flatMap((f) => compiledTemplateCandidates(f.path).filter((c) => c !== f.path)),
-        // The ARM templates its `.bicepparam` files name (`using './azuredeploy.json'`) and its `.bicep`
-        // files declare as modules (`module kv './kv.json'`): evaluated here only.
-        ...files.filter((f) => f.kind === "bicepparam").flatMap((f) => usingTemplateOf(ctx, f.path) ?? []),
-        ...files.filter((f) => f.kind === "bicep").flatMap((f) => jsonModulesOf(ctx, f.path))
-      ],
-      run(files, ctx) {
-        const state = stateOf(ctx);
-        const parses = unitParses(ctx);
-        const result = evaluateBicep({
-          host: ctx.host,
-          bicepFiles: files.filter((f) => f.kind === "bicep" && !state.brokenWithTwin.has(f.path)).map((f) => f.path),
-          paramFiles: files.filter((f) => f.kind === "bicepparam").map((f) => f.path),
-          parse: (f) => soundStatements(parses.bicep.get(f)),
-          parseParams: (f) => parses.params.get(f),
-          jsonParameterFiles: twinParameterFiles(state, parses, ctx, files),
-          readJsonParameters: (f) => {
-            const parsed = parses.json.get(f);
-            if (!parsed?.root) return void 0;
-            return readParameterFile({ file: f, parsed }, substitutedLater);
-          },
-          envOverride: ctx.envOverride,
-          ...ctx.envAbove ? { envAbove: ctx.envAbove } : {},
-          envForPath: (f) => ctx.envForPath(f),
-          compiledTwin: (bicepFile) => compiledTwinOf(parses, ctx, bicepFile),
-          ...ctx.bicepCache ? { registryModule: (bicepFile, reference) => cachedModule(parses, ctx, ctx.bicepCache, bicepFile, reference) } : {},
-          parseTemplate: (f) => parses.json.get(f),
-          twinSource: (template) => twinSourceOf(state, template)
-        });
-        for (const f of files) if (f.kind === "bicep") parses.bicep.get(f.path);
-        for (const f of files) {
-          const values = f.kind === "bicepparam" ? result.loneParamValues.get(f.path) : void 0;
-          if (values) f.varValues = values;
-        }
-        const problems = [...parses.problems, ...result.problems.map((p) => ({ ruleId: p.code, message: p.message, location: p.location }))];
-        for (const e of result.evaluations) {
-          e.opaqueModules = e.opaqueModules.filter((m) => !hasLocalCopy(ctx.host, m));
-          for (const m of e.opaqueModules) problems.push(remoteModuleProblem(m));
-        }
-        const suppressionSources = [];
-        for (const [file, b] of [...parses.bicep.entries(), ...parses.params.entries()]) {
-          if (!b) continue;
-          const comments = [...b.comments, ...collectBicepPragmas(b.text, b.lineMap)];
-          suppressionSources.push({ file, comments, blocks: [...b.statements.flatMap(statementBlocks), ...comments.some(mayBeDirective) ? valueBlocks(b) : []] });
-        }
-        const { sources: templateSources, metadata } = usingTemplateSuppressions(result.evaluations, parses);
-        suppressionSources.push(...templateSources);
-        return {
-          units: result.evaluations.map((e) => ({
-            evaluation: e.evaluation,
-            resources: e.result.resources.filter((r) => !r.existing).flatMap((r) => e.template ? fromArm(r, e.evaluation, { bicepDeclaration: e.bicepDeclaration }) : withVendored(fromArm(r, e.evaluation, {}, "bicep"), r.vendored)),
-            refKeys: armRefKeys,
-            opaqueModules: e.opaqueModules
-          })),
-          problems,
-          suppressionSources,
-          metadata
-        };
-      }
-    };
-  }
-});
-
-// src/frontends/arm.ts
-var arm_exports = {};
-__export(arm_exports, {
-  armFrontEnd: () => armFrontEnd,
-  armJsonKind: () => armJsonKind,
-  isBicepGenerated: () => isBicepGenerated2
-});
-import path37 from "node:path";
-function armJsonKind(text2, file) {
-  const head = text2.slice(0, 4096);
-  if (/"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json#?"/i.test(head)) return "arm";
-  if (/"\$schema"\s*:\s*"[^"]*deploymentParameters\.json#?"/i.test(head)) return "arm-params";
-  if (/"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json#?"/i.test(text2)) return "arm";
-  if (file !== void 0 && isBareParameterFile(file, text2)) return "arm-params";
-  return void 0;
-}
-function isBareParameterFile(file, text2) {
-  if (!/(?:parameters?|params)[^/\\]*\.json$/i.test(path37.basename(file)) || text2.length > MAX_BARE_PARAMETER_FILE || !/^\s*(?:\/[/*][^\n]*\n\s*)*\{/.test(text2)) return false;
-  const root = parseJsonc(text2, file).root;
-  const params = parametersObject(root);
-  const members2 = params?.type === "object" ? params.children ?? [] : [];
-  if (members2.length === 0) return false;
-  return members2.every((m) => {
-    const v = m.children?.[1];
-    return v?.type === "object" && (getProp(v, "value") !== void 0 || getProp(v, "reference") !== void 0);
-  });
-}
-function linkedOnly(templates, linksOf, evaluatedHere) {
-  const links = /* @__PURE__ */ new Map();
-  const linkedFromHere = /* @__PURE__ */ new Set();
-  for (const [abs, f] of templates) {
-    if (!evaluatedHere(f)) continue;
-    const targets = linksOf(f).filter((t) => t !== abs && templates.has(t));
-    links.set(abs, targets);
-    for (const t of targets) linkedFromHere.add(t);
-  }
-  const reached = /* @__PURE__ */ new Set();
-  const reach = (start) => {
-    const queue = [start];
-    while (queue.length > 0) {
-      for (const t of links.get(queue.pop()) ?? []) {
-        if (reached.has(t)) continue;
-        reached.add(t);
-        queue.push(t);
-      }
-    }
-  };
-  const roots = new Set([...links.keys()].filter((t) => !linkedFromHere.has(t)));
-  for (const r of roots) reach(r);
-  for (const t of [...links.keys()].sort()) {
-    if (reached.has(t) || roots.has(t)) continue;
-    roots.add(t);
-    reach(t);
-  }
-  return new Set([...reached].filter((t) => !roots.has(t)).map((t) => templates.get(t)));
-}
-function linkedGroups(templates, ctx) {
-  const byAbs = new Map(templates.map((t) => [path37.resolve(t.path), t]));
-  const parent = /* @__PURE__ */ new Map();
-  const find = (x) => {
-    let r = x;
-    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r);
-    if (r !== x) parent.set(x, r);
-    return r;
-  };
-  for (const [abs, t] of byAbs) {
-    for (const rel of relativePathsWritten(ctx, t.path) ?? []) {
-      const target = relativeLinkPath(abs, rel);
-      if (target === void 0 || !byAbs.has(target) || target === abs) continue;
-      const a = find(abs);
-      const b = find(target);
-      if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
-    }
-  }
-  const groups = /* @__PURE__ */ new Map();
-  for (const [abs, t] of byAbs) {
-    const k = find(abs);
-    const g = groups.get(k);
-    if (g) g.push(t);
-    else groups.set(k, [t]);
-  }
-  return [...groups.values()];
-}
-function runTemplateIndex(allFiles) {
-  return perRun(allFiles, "arm-template-index", () => templateIndex(allFiles.flatMap((f) => f.kind === "arm" ? [f.path] : f.kind === "bicep" ? [f.path.replace(/\.bicep$/i, ".json")] : [])));
-}
-function isBicepGenerated2(parsed) {
-  return getProp(getProp(getProp(parsed?.root, "metadata"), "_generator"), "name")?.value === "bicep";
-}
-var MAX_BARE_PARAMETER_FILE, armFrontEnd;
-var init_arm2 = __esm({
-  "src/frontends/arm.ts"() {
-    "use strict";
-    init_json();
-    init_arm_suppressions();
-    init_project2();
-    init_detect();
-    init_from_arm();
-    init_template();
-    init_arm_link_path();
-    init_arm_folders();
-    init_shared();
-    init_names();
-    init_remote_modules();
-    init_bicep_references();
-    MAX_BARE_PARAMETER_FILE = 1 << 20;
-    armFrontEnd = {
-      name: "arm",
-      family: "arm",
-      byName: armByName,
-      byContent(file, text2) {
-        return armJsonKind(text2, file);
-      },
-      // Units of work (issue 15): a template with the parameter files paired with it (its
-      // variants); a parameter file paired with no template is a unit of its own (PARSE001 only).
-      // Pairing sees every template of the run, as `evaluateArm` does.
-      units(files, ctx) {
-        bicepUsersOfTemplates(ctx);
-        const templates = files.filter((f) => f.kind === "arm");
-        const params = files.filter((f) => f.kind === "arm-params");
-        const pairs = pairParameterFiles(
-          templates.map((f) => f.path),
-          params.map((f) => f.path),
-          (pf) => {
-            const text2 = ctx.host.readText(pf);
-            ctx.host.forget(pf);
-            if (text2 === void 0 || !mayNameTemplate(text2)) return void 0;
-            return metadataTemplate(parseJsonc(text2, pf));
-          }
-        );
-        const byPath = new Map(files.map((f) => [f.path, f]));
-        const taken = /* @__PURE__ */ new Set();
-        const out = [];
-        for (const group of linkedGroups(templates, ctx)) {
-          const unit = [...group];
-          for (const t of group) {
-            for (const pf of pairs.get(t.path) ?? []) {
-              if (taken.has(pf)) continue;
-              taken.add(pf);
-              unit.push(byPath.get(pf));
-            }
-          }
-          out.push(unit);
-        }
-        for (const f of files) if (f.kind !== "arm" && !taken.has(f.path)) out.push([f]);
-        return out;
-      },
-      // A parameter file no template of the unit takes is paired with the run's templates and
-      // stand-ins (`runTemplateIndex`, below in run): other files of the run, not the unit's reads
-      // (a `main.bicep` added beside a lone `main.parameters.json` takes its values to Bicep).
-      // Also the Bicep files of the run that use its templates (`bicepUsersOfTemplates`): with any, a
-      // template is not evaluated with its defaults here; a `.bicepparam` or module added elsewhere changes that.
-      unitCacheKey(files, ctx) {
-        const pairing = files.some((f) => f.kind === "arm-params") ? runWideKey(ctx.allFiles, "arm-templates", () => [...runTemplateIndex(ctx.allFiles).values()].sort()) : "";
-        const users = bicepUsersOfTemplates(ctx);
-        const named2 = files.filter((f) => f.kind === "arm" && users.has(path37.resolve(f.path))).map((f) => [f.path, users.get(path37.resolve(f.path))]);
-        return named2.length > 0 ? JSON.stringify([pairing, named2]) : pairing;
-      },
-      run(files, ctx) {
-        const problems = [];
-        const json = parseCache(ctx.host, parseJsonc, (f) => f.errors.slice(0, 1), problems);
-        const parse2 = (f) => {
-          const parsed = json.get(f);
-          return parsed && parsed.errors.length > 0 ? { ...parsed, root: void 0 } : parsed;
-        };
-        const unitTemplates = new Map(files.filter((f) => f.kind === "arm").map((f) => [path37.resolve(f.path), f.path]));
-        const linked = linkedOnly(unitTemplates, (f) => relativeLinks(parse2(f)?.root, path37.resolve(f)), (f) => !ctx.isSuperseded(f) && !bicepUsersOfTemplates(ctx).has(path37.resolve(f)));
-        const arm2 = evaluateArm({
-          root: ctx.root,
-          host: ctx.host,
-          templates: files.filter((f) => f.kind === "arm" && !ctx.isSuperseded(f.path)).map((f) => f.path),
-          // A superseded twin's parameter files are evaluated with its `.bicep` (the Bicep front end).
-          pairingTemplates: files.filter((f) => f.kind === "arm").map((f) => f.path),
-          parameterFiles: files.filter((f) => f.kind === "arm-params").map((f) => f.path),
-          // A template a `.bicepparam` names, or a `.bicep` file declares as a module, is evaluated
-          // with their values by the Bicep front end.
-          withoutDefaults: new Set(files.filter((f) => f.kind === "arm" && (linked.has(f.path) || bicepUsersOfTemplates(ctx).has(path37.resolve(f.path)))).map((f) => f.path)),
-          // A broken parameter file's variant is not evaluated either; the others are.
-          parse: parse2,
-          readLinked: (target) => {
-            const named2 = unitTemplates.get(target);
-            return named2 === void 0 ? void 0 : parse2(named2);
-          },
-          envOverride: ctx.envOverride,
-          ...ctx.envAbove ? { envAbove: ctx.envAbove } : {},
-          envForPath: (rel) => ctx.envForPath(path37.join(ctx.root, rel))
-        });
-        for (const f of files) if (f.kind === "arm-params") json.get(f.path);
-        const used = new Set(arm2.evaluations.map((e) => e.evaluation.variantFile));
-        const lone = files.filter((f) => f.kind === "arm-params" && !used.has(f.path));
-        if (lone.length > 0) {
-          const index = runTemplateIndex(ctx.allFiles);
-          for (const f of lone) {
-            const parsed = json.get(f.path);
-            if (parsed?.root && pairedTemplate(index, f.path, metadataTemplate(parsed)) === void 0) f.varValues = new Map(parameterFileEntries({ file: f.path, parsed }));
-          }
-        }
-        for (const p of arm2.problems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });
-        for (const e of arm2.evaluations) {
-          const copied = e.result.opaqueModules.filter((m) => hasLocalCopy(ctx.host, m));
-          e.result.opaqueModules = e.result.opaqueModules.filter((m) => !copied.includes(m));
-          e.result.unboundCalls = [...e.result.unboundCalls, ...copied];
-          for (const m of e.result.opaqueModules) problems.push(remoteModuleProblem(m));
-        }
-        const metadata = resourceMetadata(arm2.evaluations.map((e) => e.result));
-        const suppressionSources = [];
-        for (const [file, parsed] of json.entries()) {
-          const source = jsonSuppressionSource(file, parsed);
-          if (source) suppressionSources.push(source);
-        }
-        return {
-          units: arm2.evaluations.map((e) => ({
-            evaluation: e.evaluation,
-            resources: e.result.resources.filter((r) => !r.existing).flatMap((r) => fromArm(r, e.evaluation, { bicepDeclaration: e.bicepDeclaration })),
-            refKeys: armRefKeys,
-            opaqueModules: e.result.opaqueModules,
-            unboundCalls: e.result.unboundCalls
-          })),
-          problems,
-          suppressionSources,
-          metadata
-        };
-      }
-    };
-  }
-});
-
-// src/model/tables/azureml-yaml.ts
-var DEFAULT_SIZE, common, AZUREML_YAML_TABLE;
-var init_azureml_yaml = __esm({
-  "src/model/tables/azureml-yaml.ts"() {
-    "use strict";
-    DEFAULT_SIZE = "Standard_DS3_v2";
-    common = [
-      { canonical: "name", paths: ["name"] },
-      { canonical: "tags", paths: ["tags"] },
-      { canonical: "computeTypeRaw", paths: ["type"] },
-      { canonical: "vmSize", paths: ["size"], default: DEFAULT_SIZE },
-      { canonical: "nodePublicIp", paths: ["enable_node_public_ip"], default: true }
-    ];
-    AZUREML_YAML_TABLE = {
-      amlcompute: {
-        kind: "ml.compute",
-        fixed: { computeType: "cluster" },
-        attrs: [...common, { canonical: "minNodeCount", paths: ["min_instances"], default: 0 }, { canonical: "maxNodeCount", paths: ["max_instances"] }]
-      },
-      computeinstance: {
-        kind: "ml.compute",
-        fixed: { computeType: "instance" },
-        attrs: [
-          ...common,
-          { canonical: "idleTimeBeforeShutdown", paths: ["idle_time_before_shutdown", "idle_time_before_shutdown_minutes"] },
-          { canonical: "schedules", paths: ["schedules"] }
-        ]
-      },
-      workspace: {
-        kind: "ml.workspace",
-        attrs: [
-          { canonical: "publicNetworkAccess", paths: ["public_network_access"], default: true, convert: "enabledToBool" },
-          { canonical: "imageBuildCompute", paths: ["image_build_compute"] },
-          { canonical: "workspaceKind", paths: ["kind"] },
-          { canonical: "tags", paths: ["tags"] }
-        ],
-        refs: { containerRegistry: ["container_registry"], keyVault: ["key_vault"], storage: ["storage_account"] }
-      }
-    };
-  }
-});
-
-// src/model/from-azureml-yaml.ts
-function amlYamlWorkspaceKey(name) {
-  return `azureml-yaml:workspace:${name.toLowerCase()}`;
-}
-function amlYamlRefKeys(ref) {
-  return ref.kind === "unknown" && ref.token ? [ref.token] : [];
-}
-function armSchedules(schedules) {
-  if (schedules?.kind !== "object") return schedules;
-  const startStop = valueAt(schedules, "compute_start_stop");
-  if (!startStop) return schedules;
-  const entries2 = new Map(schedules.entries);
-  const items = startStop.kind === "list" ? list(
-    startStop.items.map((s) => {
-      if (s.kind !== "object") return s;
-      const e = /* @__PURE__ */ new Map();
-      const action = valueAt(s, "action");
-      const state = valueAt(s, "state");
-      if (action) e.set("action", action);
-      if (state) e.set("status", state);
-      return obj(e, s.origin);
-    }),
-    startStop.origin
-  ) : startStop;
-  entries2.set("computeStartStop", items);
-  return { ...schedules, entries: entries2 };
-}
-function displayKey(doc) {
-  if (doc.name?.kind === "unknown" && doc.name.token) return doc.name.token;
-  return doc.name?.kind === "string" ? doc.name.value : `#${doc.index}`;
-}
-function fromAmlYaml(doc, evaluation) {
-  const spec = AZUREML_YAML_TABLE[doc.type];
-  let body = doc.body;
-  const schedules = body.entries.get("schedules");
-  if (doc.type === "computeinstance" && schedules) {
-    const shaped = armSchedules(schedules);
-    if (shaped && shaped !== schedules) body = { ...body, entries: new Map(body.entries).set("schedules", shaped) };
-  }
-  const identity = doc.type === "workspace" && doc.name?.kind === "string" ? [amlYamlWorkspaceKey(doc.name.value)] : [`azureml-yaml:${doc.header.file}#${doc.index}`];
-  const [resource] = normalize({
-    format: "azureml-yaml",
-    address: `azureml:${doc.type}/${displayKey(doc)}`,
-    sourceType: `azureml:${doc.type}`,
-    spec,
-    header: doc.header,
-    body,
-    name: doc.name,
-    site: (p) => {
-      const v = valueAt(body, p);
-      return v?.origin;
-    },
-    identity,
-    evaluation
-  });
-  return resource;
-}
-var init_from_azureml_yaml = __esm({
-  "src/model/from-azureml-yaml.ts"() {
-    "use strict";
-    init_value();
-    init_azureml_yaml();
-    init_normalize();
-    init_value_path();
-  }
-});
-
-// src/frontends/azureml-yaml.ts
-var azureml_yaml_exports = {};
-__export(azureml_yaml_exports, {
-  amlYamlResources: () => amlYamlResources,
-  azuremlYamlFrontEnd: () => azuremlYamlFrontEnd
-});
-import path38 from "node:path";
-function parseProblems(file, parsed) {
-  return parsed.errors.slice(0, 1).map((e) => ({ ruleId: "PARSE001", message: e.message, location: { file, range: e.range } }));
-}
-function documentsOf(src, parsed, overrides) {
-  const docs = [];
-  const sound = new Set(parsed.soundDocuments);
-  parsed.roots.forEach((root, i) => {
-    if (!sound.has(root)) return;
-    const d = readAmlYamlDocument(src.file, root, i, overrides, { shellExpansions: src.shellExpansions, shellEnv: src.shellEnv, typeHint: src.typeHint });
-    if (d) docs.push(d);
-  });
-  return docs;
-}
-function amlYamlResources(src, overrides, evaluation) {
-  const parsed = src.span ? parseYamlPart(src.span.text ?? src.text.slice(src.span.start, src.span.end), src.span.start, src.span.at) : parseYamlFile(src.text);
-  return {
-    resources: documentsOf(src, parsed, overrides).map((d) => fromAmlYaml(d, evaluation)),
-    problems: parseProblems(src.file, parsed),
-    suppressionSource: { file: src.file, comments: parsed.comments, blocks: parsed.blocks }
-  };
-}
-function linkWorkspace(resources) {
-  const workspaces = resources.filter((r) => r.kind === "ml.workspace" && r.name?.kind === "string");
-  const link = (r, ws) => {
-    if (r.kind === "ml.compute" && !r.refs.has("workspace")) r.refs.set("workspace", unknown("the workspace defined in the same folder", ws.header, amlYamlWorkspaceKey(ws.name.value)));
-  };
-  if (workspaces.length === 1) {
-    for (const r of resources) link(r, workspaces[0]);
-    return;
-  }
-  for (const r of resources) {
-    if (r.kind !== "ml.compute" || r.evaluation.env === "unknown") continue;
-    const same2 = workspaces.filter((w) => w.evaluation.env === r.evaluation.env);
-    if (same2.length === 1) link(r, same2[0]);
-  }
-}
-function manifestsNotRead(file, parsed) {
-  const out = [];
-  for (const root of parsed.roots) {
-    if (amlYamlTypeOf(root) !== void 0) continue;
-    const keys = new Set(root.entries.map((e) => e.key));
-    if (!keys.has("apiVersion") || !keys.has("kind")) continue;
-    out.push({
-      ruleId: "EVAL001",
-      message: "this document is a Kubernetes manifest in a file read as Azure ML YAML (another document of the file is one), so it is not checked; move it to a file of its own",
-      location: { file, range: { start: root.range.start, end: root.range.start } }
-    });
-  }
-  return out;
-}
-var azuremlYamlFrontEnd;
-var init_azureml_yaml2 = __esm({
-  "src/frontends/azureml-yaml.ts"() {
-    "use strict";
-    init_env();
-    init_value();
-    init_document();
-    init_document2();
-    init_from_azureml_yaml();
-    init_names();
-    init_shared();
-    azuremlYamlFrontEnd = {
-      name: "azureml-yaml",
-      // The Azure resource family (ARM, Bicep and Azure ML YAML describe Azure resources).
-      family: "arm",
-      byName: amlYamlByName,
-      byContent(_file, text2) {
-        if (!mayBeAmlYaml(text2)) return void 0;
-        const parsed = parseYamlFile(text2);
-        if (parsed.errors.length > 0 && parsed.roots.length === 0) return "azureml-yaml";
-        return parsed.roots.some((r) => amlYamlTypeOf(r) !== void 0) ? "azureml-yaml" : void 0;
-      },
-      // Units of work (issue 15): the files of one folder (a folder's computes link to its only
-      // workspace, `linkWorkspace`); nothing else crosses files.
-      units(files) {
-        const byDir = /* @__PURE__ */ new Map();
-        for (const f of files) byDir.set(path38.dirname(f.path), [...byDir.get(path38.dirname(f.path)) ?? [], f]);
-        return [...byDir.values()];
-      },
-      run(files, ctx) {
-        const problems = [];
-        const suppressionSources = [];
-        const byUnit = /* @__PURE__ */ new Map();
-        const byClass = /* @__PURE__ */ new Map();
-        for (const f of files) {
-          const text2 = ctx.host.readText(f.path);
-          if (text2 === void 0) {
-            const p = readProblem(ctx.host, f.path);
-            if (p) problems.push(p);
-            continue;
-          }
-          const parsed = parseYamlFile(text2);
-          problems.push(...parseProblems(f.path, parsed));
-          problems.push(...evaluationNoteProblems(f.path, parsed.evaluationNotes));
-          suppressionSources.push({ file: f.path, comments: parsed.comments, blocks: parsed.blocks });
-          const decided = pathEnv(ctx, f.path);
-          const dir = path38.dirname(f.path);
-          let unit = byUnit.get(dir);
-          if (!unit) {
-            unit = { evaluation: { variant: "default", ...evaluationEnv(pathEnv(ctx, dir)), unit: dir, inputs: [] }, resources: [] };
-            byUnit.set(dir, unit);
-          }
-          const classKey = `${dir}\0${decided ?? "-"}`;
-          let evaluation = byClass.get(classKey);
-          if (!evaluation) byClass.set(classKey, evaluation = { variant: "default", ...evaluationEnv(decided), unit: dir, inputs: [] });
-          for (const d of documentsOf({ file: f.path, text: text2 }, parsed, [])) unit.resources.push(fromAmlYaml(d, evaluation));
-          problems.push(...manifestsNotRead(f.path, parsed));
-        }
-        const units2 = [];
-        for (const u of byUnit.values()) {
-          linkWorkspace(u.resources);
-          units2.push({ evaluation: u.evaluation, resources: u.resources, refKeys: amlYamlRefKeys });
-        }
-        return { units: units2, problems, suppressionSources };
-      }
-    };
-  }
-});
-
 // src/parse/yaml/ci-address.ts
 function present(v) {
   return v !== void 0 && v.trim() !== "";
@@ -44242,6 +43351,15 @@ function scriptDocument(file, text2, lineMap) {
     attributePath: "",
     fallbackRange: lineMap.range(0, 0)
   });
+  doc.scripts.push(sn);
+  for (const c of sn.comments) doc.comments.push({ text: c.text, range: c.range, source: "script" });
+  doc.blocks = commandBlocks(sn);
+  return doc;
+}
+function embeddedScriptDocument(file, source, mapped, language, subject, attributePath, start, end) {
+  const lineMap = new LineMap(source);
+  const doc = emptyDocument(file, source, "script", lineMap);
+  const sn = buildSnippet({ file, lineMap, mapped, language, origin: "inlineScript", subject, attributePath, fallbackRange: lineMap.range(start, end) });
   doc.scripts.push(sn);
   for (const c of sn.comments) doc.comments.push({ text: c.text, range: c.range, source: "script" });
   doc.blocks = commandBlocks(sn);
@@ -45372,412 +44490,6 @@ var init_build = __esm({
   }
 });
 
-// src/eval/ci-words.ts
-function joinExpressions(argv) {
-  if (!argv.some((w) => w.raw.includes("${{"))) return argv;
-  const out = [];
-  for (let i = 0; i < argv.length; i++) {
-    const w = argv[i];
-    const open = w.raw.lastIndexOf("${{");
-    if (open < 0 || w.raw.indexOf("}}", open) >= 0) {
-      out.push(w);
-      continue;
-    }
-    const parts = [w];
-    while (i + 1 < argv.length) {
-      const n = argv[++i];
-      parts.push(n);
-      if (n.raw.includes("}}")) break;
-    }
-    out.push(joined(parts));
-  }
-  return out;
-}
-function joined(parts) {
-  const starts = [];
-  let raw = "";
-  for (const p of parts) {
-    if (raw) raw += " ";
-    starts.push(raw.length);
-    raw += p.raw;
-  }
-  const at2 = (i) => {
-    let k = parts.length - 1;
-    while (k > 0 && starts[k] > i) k--;
-    return { p: parts[k], off: Math.min(Math.max(i - starts[k], 0), parts[k].raw.length) };
-  };
-  const first = parts[0];
-  const last = parts[parts.length - 1];
-  return {
-    text: parts.map((p) => p.text).join(" "),
-    raw,
-    range: { start: first.range.start, end: last.range.end },
-    rangeOf(from, to) {
-      const a = at2(from);
-      const b = at2(Math.max(from, to - 1));
-      return { start: a.p.rangeOf(a.off, a.off + 1).start, end: b.p.rangeOf(b.off, b.off + 1).end };
-    }
-  };
-}
-function redirection(raw) {
-  const m = /^(\d*|&)(>\||>>?|<)(&\d*)?(.*)$/.exec(raw);
-  if (!m) return void 0;
-  const fd = m[1];
-  return { takesNext: m[3] === void 0 && m[4] === "", output: m[2] !== "<", stdout: fd === "" || fd === "1" || fd === "&", duplicate: m[3] !== void 0, target: m[3] === void 0 ? m[4] : "" };
-}
-function afterRedirections(words, k) {
-  let at2 = k;
-  while (at2 < words.length) {
-    const r = redirection(words[at2].raw);
-    if (!r) break;
-    at2 += r.takesNext ? 2 : 1;
-  }
-  return at2;
-}
-function afterWrappers(words, j) {
-  let at2 = j;
-  while (at2 < words.length) {
-    const name = words[at2]?.text;
-    const valued = name === void 0 ? void 0 : WRAPPERS.get(name);
-    if (!valued) return at2;
-    let k = at2 + 1;
-    let endOfOptions = false;
-    for (; k < words.length; k++) {
-      const w = words[k].raw;
-      if (name === "command" && !endOfOptions && /^-[a-zA-Z]*[vV]/.test(w)) return j;
-      if (ASSIGNING_WRAPPERS.has(name) && SHELL_ASSIGNMENT.test(w)) continue;
-      if (endOfOptions) break;
-      if (w === "--") {
-        endOfOptions = true;
-        continue;
-      }
-      if (!w.startsWith("-")) break;
-      if (valued.has(w)) k++;
-    }
-    if (name === "timeout") k++;
-    if (k >= words.length) return j;
-    at2 = k;
-  }
-  return j;
-}
-function powershellProgramAt(words, i) {
-  if (i === 0) return true;
-  const before = words[i - 1].raw;
-  return before === "&" || before === "." || before === "{" || POWERSHELL_ASSIGNMENT_OPERATOR.test(before);
-}
-function isTerraformProgram(text2) {
-  const t = text2.toLowerCase().replace(/\\/g, "/");
-  const base = t.slice(t.lastIndexOf("/") + 1);
-  return base === "terraform" || base === "terraform.exe";
-}
-function programIndices(words, language) {
-  if (language === "powershell") {
-    const out = [];
-    for (let i = 0; i < words.length; i++) if (powershellProgramAt(words, i) && !/^(?:[&.{]|[-+*/%]?=)$/.test(words[i].raw)) out.push(i);
-    return out;
-  }
-  let k = 0;
-  while (k < words.length && SHELL_LEADING_WORDS.has(words[k].raw)) k++;
-  if (k < words.length && DECLARERS.has(words[k].raw)) return [];
-  k = afterPrefix(words, k);
-  if (k >= words.length) return [];
-  return [afterWrappers(words, k)];
-}
-function afterPrefix(words, k, onAssignment) {
-  let at2 = k;
-  for (; ; ) {
-    const before = at2;
-    at2 = afterRedirections(words, at2);
-    for (; at2 < words.length && SHELL_ASSIGNMENT.test(words[at2].raw); at2++) onAssignment?.(words[at2]);
-    if (at2 === before) return at2;
-  }
-}
-var SHELL_LEADING_WORDS, SHELL_ASSIGNMENT, DECLARERS, WRAPPERS, ASSIGNING_WRAPPERS, POWERSHELL_ASSIGNMENT_OPERATOR;
-var init_ci_words = __esm({
-  "src/eval/ci-words.ts"() {
-    "use strict";
-    SHELL_LEADING_WORDS = /* @__PURE__ */ new Set(["then", "do", "else", "{", "!", "elif", "if", "while", "until"]);
-    SHELL_ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/;
-    DECLARERS = /* @__PURE__ */ new Set(["export", "readonly", "local", "declare", "typeset"]);
-    WRAPPERS = /* @__PURE__ */ new Map([
-      ["sudo", /* @__PURE__ */ new Set(["-u", "-g", "-h", "-p", "-C", "-D", "-r", "-t", "-U", "-T"])],
-      ["command", /* @__PURE__ */ new Set()],
-      ["env", /* @__PURE__ */ new Set(["-u", "-C", "-S"])],
-      ["nohup", /* @__PURE__ */ new Set()],
-      ["exec", /* @__PURE__ */ new Set(["-a"])],
-      ["timeout", /* @__PURE__ */ new Set(["-s", "-k"])],
-      ["time", /* @__PURE__ */ new Set(["-o", "-f"])],
-      ["nice", /* @__PURE__ */ new Set(["-n"])],
-      ["ionice", /* @__PURE__ */ new Set(["-c", "-n", "-p"])],
-      ["stdbuf", /* @__PURE__ */ new Set(["-i", "-o", "-e"])]
-    ]);
-    ASSIGNING_WRAPPERS = /* @__PURE__ */ new Set(["env", "sudo"]);
-    POWERSHELL_ASSIGNMENT_OPERATOR = /^[-+*/%]?=$/;
-  }
-});
-
-// src/model/ci.ts
-function stepsThatMayRun(file) {
-  return file.steps.filter((s) => !s.neverRuns);
-}
-function scriptsThatMayRun(file) {
-  const never = new Set(file.steps.filter((s) => s.neverRuns).map((s) => s.subject));
-  return never.size === 0 ? file.scripts : file.scripts.filter((s) => !never.has(s.subject));
-}
-function grantsIdTokenWrite(p) {
-  if (!p) return false;
-  if (p.kind === "write-all") return true;
-  return p.kind === "map" && p.scopes["id-token"] === "write";
-}
-function isAction(uses, name) {
-  return uses?.kind === "action" && uses.name === name.toLowerCase();
-}
-function wordPlaces(w, command2) {
-  const location = w.decidedBy ?? w.origin ?? command2;
-  const related = [];
-  const add = (l) => {
-    if (locationKey(l) !== locationKey(location) && !related.some((x) => locationKey(x) === locationKey(l))) related.push(l);
-  };
-  if (w.decidedBy && w.origin) add({ ...w.origin, label: "value chosen by the condition" });
-  for (const l of w.decidedBy ? w.decision ?? [] : []) add(l);
-  add(command2);
-  return { location, related };
-}
-function callerArgvs(cmd) {
-  return (cmd.expandedByCallers ?? []).map((e) => expandedArgv(cmd, e));
-}
-function expandedArgv(cmd, expanded = cmd.expanded) {
-  if (!expanded) return void 0;
-  const out = [];
-  for (const w of joinExpressions(cmd.argv)) {
-    const e = expanded.get(w.range.start.offset);
-    if (!e) out.push(w);
-    else if (e.words) for (const p of e.words) out.push({ text: p.text, raw: p.text, range: w.range, rangeOf: () => w.range, ...p.origin ? { origin: p.origin } : {}, ...p.decidedBy ? { decidedBy: p.decidedBy, decision: p.decision ?? [] } : {} });
-    else out.push({ text: w.text, raw: w.raw, range: w.range, rangeOf: (from, to) => w.rangeOf(from, to), unknown: e.unknown ?? "not known", ...e.mayBeSeveral ? { mayBeSeveral: true } : {} });
-  }
-  return out;
-}
-var init_ci2 = __esm({
-  "src/model/ci.ts"() {
-    "use strict";
-    init_source();
-    init_ci_words();
-    init_ci_words();
-  }
-});
-
-// src/frontends/ci-classify-lines.ts
-function plainShape(text2) {
-  if (text2.includes("	") || text2.charCodeAt(0) === 65279) return void 0;
-  const frames = [];
-  const shape = { topKeys: /* @__PURE__ */ new Set(), pipelineStep: false };
-  let valueCol = Infinity;
-  let blockCol;
-  let first = true;
-  for (const raw of text2.split("\n")) {
-    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-    const trimmed = line.trimStart();
-    const indent = line.length - trimmed.length;
-    if (blockCol !== void 0) {
-      if (trimmed === "" || indent > blockCol) continue;
-      blockCol = void 0;
-    }
-    if (trimmed === "" || trimmed.startsWith("#")) continue;
-    if (indent > valueCol) return void 0;
-    const key = KEY_LINE.exec(line);
-    let col;
-    let name;
-    let value;
-    if (key) {
-      value = key[4];
-      if (value !== void 0 && !PLAIN_VALUE.test(value) && !BLOCK_SCALAR.test(value)) return void 0;
-      name = key[3];
-      col = indent + (key[2] ? 2 : 0);
-      if (key[2]) {
-        if (!openItem(frames, indent)) return void 0;
-      } else if (!closeTo(frames, col)) return void 0;
-    } else {
-      const item = ITEM_LINE.exec(line);
-      if (!item || !PLAIN_VALUE.test(item[2]) || !openItem(frames, indent)) return void 0;
-      frames.pop();
-      valueCol = indent;
-      if (first) return void 0;
-      continue;
-    }
-    if (first && (col !== 0 || key[2])) return void 0;
-    first = false;
-    if (frames.length > 30) return void 0;
-    if (frames.length === 0) shape.topKeys.add(name);
-    if (value !== void 0 && STEP_KEYS.has(name) && !value.startsWith("[") && !value.startsWith("{") && frames.some((f) => CONTAINER_KEYS.has(f.key))) shape.pipelineStep = true;
-    frames.push({ col, key: name, open: value === void 0 });
-    valueCol = value === void 0 ? Infinity : col;
-    if (value !== void 0 && BLOCK_SCALAR.test(value)) {
-      blockCol = col;
-      valueCol = Infinity;
-    }
-  }
-  return shape;
-}
-function closeTo(frames, col) {
-  while (frames.length > 0 && frames[frames.length - 1].col >= col) frames.pop();
-  return adopt(frames[frames.length - 1], col, false);
-}
-function openItem(frames, indent) {
-  while (frames.length > 0) {
-    const top = frames[frames.length - 1];
-    if (top.col > indent || top.col === indent && top.key === "") frames.pop();
-    else break;
-  }
-  const parent = frames[frames.length - 1];
-  if (parent !== void 0 && parent.key === "") return false;
-  if (!adopt(parent, indent, true)) return false;
-  frames.push({ col: indent, key: "", open: true, children: { col: indent + 2, items: false } });
-  return true;
-}
-function adopt(parent, col, items) {
-  if (parent === void 0) return !items || col === 0;
-  if (!parent.open) return false;
-  if (parent.children === void 0) parent.children = { col, items };
-  return parent.children.col === col && parent.children.items === items;
-}
-var CONTAINER_KEYS, STEP_KEYS, KEY_LINE, ITEM_LINE, PLAIN_VALUE, BLOCK_SCALAR;
-var init_ci_classify_lines = __esm({
-  "src/frontends/ci-classify-lines.ts"() {
-    "use strict";
-    CONTAINER_KEYS = /* @__PURE__ */ new Set(["steps", "jobs", "stages"]);
-    STEP_KEYS = /* @__PURE__ */ new Set(["task", "script", "bash", "pwsh", "powershell", "template"]);
-    KEY_LINE = /^( *)(- )?([A-Za-z_][A-Za-z0-9_.-]*|\$\{\{[^#:]*\}\}) *:(?: +([^ #].*?))?(?: +#.*)? *$/;
-    ITEM_LINE = /^( *)- +([^ #].*?)(?: +#.*)? *$/;
-    PLAIN_VALUE = /^[^\s\-?:,[\]{}#&*!|>'"%@`](?:[^#:]|:(?=[^\s#:]))*$|^'(?:[^']|'')*'$|^"(?:[^"\\]|\\.)*"$|^\[[^[\]{}#'"]*\]$|^\{[^[\]{}#'"]*\}$/;
-    BLOCK_SCALAR = /^[|>][-+]?$/;
-  }
-});
-
-// src/frontends/ci-classify.ts
-function keyOf(k) {
-  return isScalar(k) ? String(k.value) : void 0;
-}
-function hasPipelineSteps(root, written2 = false) {
-  let found = false;
-  const visit2 = (node, underContainer, depth) => {
-    if (found || depth > 40) return;
-    if (isSeq(node)) {
-      for (const it of node.items) visit2(it, underContainer, depth + 1);
-      return;
-    }
-    if (!isMap(node)) return;
-    for (const p of node.items) {
-      const k = keyOf(p.key);
-      if (underContainer && k !== void 0 && STEP_KEYS2.has(k) && isScalar(p.value) && (!written2 || p.value.range !== void 0 && p.value.range !== null && p.value.range[1] > p.value.range[0])) {
-        found = true;
-        return;
-      }
-    }
-    for (const p of node.items) {
-      const k = keyOf(p.key);
-      visit2(p.value, underContainer || k === "steps" || k === "jobs" || k === "stages", depth + 1);
-    }
-  };
-  visit2(root, false, 0);
-  return found;
-}
-function classifyCiFile(relPath, source, options = {}) {
-  const path62 = relPath.replace(/\\/g, "/");
-  if (SCRIPT_EXT.test(path62)) return "script";
-  if (!YAML_EXT.test(path62)) return void 0;
-  const text2 = yamlLineBreaks(source);
-  if (WORKFLOW_PATH.test(path62)) return "github-workflow";
-  const base = path62.slice(path62.lastIndexOf("/") + 1);
-  if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
-  if (PIPELINE_NAME.test(base)) return "azure-pipeline";
-  const maybeWorkflow = TOP_ON.test(text2) && TOP_JOBS.test(text2);
-  const maybeExtends = AZP_EXTENDS.test(text2) && !K8S.test(text2);
-  const maybePipeline = AZP_STEP.test(text2) && AZP_CONTAINER.test(text2) && !K8S.test(text2) || maybeExtends;
-  if (!maybeWorkflow && !maybePipeline) return void 0;
-  if (options.startFirst !== false) {
-    const early = confirmedByStart(text2, maybeWorkflow, options.lines !== false);
-    if (early) return early;
-  }
-  let root;
-  try {
-    const doc = withYamlEnv(() => (0, import_yaml3.parseDocument)(text2, { version: "1.2" }));
-    if (doc.errors.length > 0) return maybeWorkflow ? "github-workflow" : "azure-pipeline";
-    root = doc.contents;
-  } catch {
-    return maybeWorkflow ? "github-workflow" : "azure-pipeline";
-  }
-  if (maybeWorkflow && isMap(root) && root.has("on") && root.has("jobs")) return "github-workflow";
-  if (maybePipeline && (hasPipelineSteps(root) || maybeExtends && extendsTemplate(root))) return "azure-pipeline";
-  return void 0;
-}
-function extendsTemplate(root) {
-  if (!isMap(root)) return false;
-  const ext = root.items.find((p) => keyOf(p.key) === "extends")?.value;
-  return isMap(ext) && ext.items.some((p) => keyOf(p.key) === "template" && isScalar(p.value) && typeof p.value.value === "string" && p.value.value.trim() !== "");
-}
-function lineEnd2(text2, at2) {
-  const nl = text2.indexOf("\n", at2);
-  return nl < 0 ? text2.length : nl + 1;
-}
-function firstMatch(re, text2, from) {
-  re.lastIndex = from;
-  const m = re.exec(text2);
-  return m?.index;
-}
-function confirmedByStart(text2, maybeWorkflow, lines) {
-  let end;
-  if (maybeWorkflow) {
-    end = Math.max(lineEnd2(text2, firstMatch(TOP_ON_G, text2, 0) ?? text2.length), lineEnd2(text2, firstMatch(TOP_JOBS_G, text2, 0) ?? text2.length));
-  } else {
-    const container = firstMatch(AZP_CONTAINER_G, text2, 0);
-    const step = container === void 0 ? void 0 : firstMatch(AZP_STEP_G, text2, lineEnd2(text2, container));
-    if (step === void 0) return void 0;
-    end = lineEnd2(text2, step);
-  }
-  const shape = lines ? plainShape(text2.slice(0, end)) : void 0;
-  if (shape && maybeWorkflow && shape.topKeys.has("on") && shape.topKeys.has("jobs")) return "github-workflow";
-  if (shape && !maybeWorkflow && shape.pipelineStep) return "azure-pipeline";
-  if (end >= text2.length) return void 0;
-  let root;
-  try {
-    const doc = withYamlEnv(() => (0, import_yaml3.parseDocument)(text2.slice(0, end), { version: "1.2" }));
-    if (doc.errors.length > 0) return void 0;
-    root = doc.contents;
-  } catch {
-    return void 0;
-  }
-  if (maybeWorkflow) return isMap(root) && root.has("on") && root.has("jobs") ? "github-workflow" : void 0;
-  return hasPipelineSteps(root, true) ? "azure-pipeline" : void 0;
-}
-var import_yaml3, SCRIPT_EXT, YAML_EXT, WORKFLOW_PATH, ACTION_NAME, PIPELINE_NAME, TOP_ON, TOP_JOBS, COMPOSITE, AZP_CONTAINER, AZP_STEP, K8S, AZP_EXTENDS, STEP_KEYS2, TOP_ON_G, TOP_JOBS_G, AZP_CONTAINER_G, AZP_STEP_G;
-var init_ci_classify = __esm({
-  "src/frontends/ci-classify.ts"() {
-    "use strict";
-    import_yaml3 = __toESM(require_dist(), 1);
-    init_line_breaks();
-    init_guards();
-    init_ci_classify_lines();
-    init_quiet_env();
-    SCRIPT_EXT = /\.(sh|bash|ps1)$/i;
-    YAML_EXT = /\.ya?ml$/i;
-    WORKFLOW_PATH = /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i;
-    ACTION_NAME = /^action\.ya?ml$/i;
-    PIPELINE_NAME = /^azure-pipelines[^/]*\.ya?ml$|\.azure-pipelines\.ya?ml$/i;
-    TOP_ON = /^(?:on|"on"|'on')[ \t]*:/m;
-    TOP_JOBS = /^jobs[ \t]*:/m;
-    COMPOSITE = /^[ \t]+using[ \t]*:[ \t]*["']?composite\b/m;
-    AZP_CONTAINER = /^[ \t]*(?:-[ \t]+)?(?:steps|jobs|stages)[ \t]*:/m;
-    AZP_STEP = /^[ \t]*-[ \t]+(?:task|script|bash|pwsh|powershell|template)[ \t]*:/m;
-    K8S = /^apiVersion[ \t]*:/m;
-    AZP_EXTENDS = /^extends[ \t]*:[ \t]*(?:#.*)?\r?\n(?:[ \t]*(?:#.*)?\r?\n)*[ \t]+template[ \t]*:/m;
-    STEP_KEYS2 = /* @__PURE__ */ new Set(["task", "script", "bash", "pwsh", "powershell", "template"]);
-    TOP_ON_G = new RegExp(TOP_ON.source, "gm");
-    TOP_JOBS_G = new RegExp(TOP_JOBS.source, "gm");
-    AZP_CONTAINER_G = new RegExp(AZP_CONTAINER.source, "gm");
-    AZP_STEP_G = new RegExp(AZP_STEP.source, "gm");
-  }
-});
-
 // src/model/facts/gpu.ts
 function isGpuSize(size) {
   return GPU_SIZE.test(size.trim());
@@ -46297,17 +45009,161 @@ var init_azure_cli = __esm({
   }
 });
 
+// src/eval/ci-words.ts
+function joinExpressions(argv) {
+  if (!argv.some((w) => w.raw.includes("${{"))) return argv;
+  const out = [];
+  for (let i = 0; i < argv.length; i++) {
+    const w = argv[i];
+    const open = w.raw.lastIndexOf("${{");
+    if (open < 0 || w.raw.indexOf("}}", open) >= 0) {
+      out.push(w);
+      continue;
+    }
+    const parts = [w];
+    while (i + 1 < argv.length) {
+      const n = argv[++i];
+      parts.push(n);
+      if (n.raw.includes("}}")) break;
+    }
+    out.push(joined(parts));
+  }
+  return out;
+}
+function joined(parts) {
+  const starts = [];
+  let raw = "";
+  for (const p of parts) {
+    if (raw) raw += " ";
+    starts.push(raw.length);
+    raw += p.raw;
+  }
+  const at2 = (i) => {
+    let k = parts.length - 1;
+    while (k > 0 && starts[k] > i) k--;
+    return { p: parts[k], off: Math.min(Math.max(i - starts[k], 0), parts[k].raw.length) };
+  };
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  return {
+    text: parts.map((p) => p.text).join(" "),
+    raw,
+    range: { start: first.range.start, end: last.range.end },
+    rangeOf(from, to) {
+      const a = at2(from);
+      const b = at2(Math.max(from, to - 1));
+      return { start: a.p.rangeOf(a.off, a.off + 1).start, end: b.p.rangeOf(b.off, b.off + 1).end };
+    }
+  };
+}
+function redirection(raw) {
+  const m = /^(\d*|&)(>\||>>?|<)(&\d*)?(.*)$/.exec(raw);
+  if (!m) return void 0;
+  const fd = m[1];
+  return { takesNext: m[3] === void 0 && m[4] === "", output: m[2] !== "<", stdout: fd === "" || fd === "1" || fd === "&", duplicate: m[3] !== void 0, target: m[3] === void 0 ? m[4] : "" };
+}
+function afterRedirections(words, k) {
+  let at2 = k;
+  while (at2 < words.length) {
+    const r = redirection(words[at2].raw);
+    if (!r) break;
+    at2 += r.takesNext ? 2 : 1;
+  }
+  return at2;
+}
+function afterWrappers(words, j) {
+  let at2 = j;
+  while (at2 < words.length) {
+    const name = words[at2]?.text;
+    const valued = name === void 0 ? void 0 : WRAPPERS.get(name);
+    if (!valued) return at2;
+    let k = at2 + 1;
+    let endOfOptions = false;
+    for (; k < words.length; k++) {
+      const w = words[k].raw;
+      if (name === "command" && !endOfOptions && /^-[a-zA-Z]*[vV]/.test(w)) return j;
+      if (ASSIGNING_WRAPPERS.has(name) && SHELL_ASSIGNMENT.test(w)) continue;
+      if (endOfOptions) break;
+      if (w === "--") {
+        endOfOptions = true;
+        continue;
+      }
+      if (!w.startsWith("-")) break;
+      if (valued.has(w)) k++;
+    }
+    if (name === "timeout") k++;
+    if (k >= words.length) return j;
+    at2 = k;
+  }
+  return j;
+}
+function powershellProgramAt(words, i) {
+  if (i === 0) return true;
+  const before = words[i - 1].raw;
+  return before === "&" || before === "." || before === "{" || POWERSHELL_ASSIGNMENT_OPERATOR.test(before);
+}
+function isTerraformProgram(text2) {
+  const t = text2.toLowerCase().replace(/\\/g, "/");
+  const base = t.slice(t.lastIndexOf("/") + 1);
+  return base === "terraform" || base === "terraform.exe";
+}
+function programIndices(words, language) {
+  if (language === "powershell") {
+    const out = [];
+    for (let i = 0; i < words.length; i++) if (powershellProgramAt(words, i) && !/^(?:[&.{]|[-+*/%]?=)$/.test(words[i].raw)) out.push(i);
+    return out;
+  }
+  let k = 0;
+  while (k < words.length && SHELL_LEADING_WORDS.has(words[k].raw)) k++;
+  if (k < words.length && DECLARERS.has(words[k].raw)) return [];
+  k = afterPrefix(words, k);
+  if (k >= words.length) return [];
+  return [afterWrappers(words, k)];
+}
+function afterPrefix(words, k, onAssignment) {
+  let at2 = k;
+  for (; ; ) {
+    const before = at2;
+    at2 = afterRedirections(words, at2);
+    for (; at2 < words.length && SHELL_ASSIGNMENT.test(words[at2].raw); at2++) onAssignment?.(words[at2]);
+    if (at2 === before) return at2;
+  }
+}
+var SHELL_LEADING_WORDS, SHELL_ASSIGNMENT, DECLARERS, WRAPPERS, ASSIGNING_WRAPPERS, POWERSHELL_ASSIGNMENT_OPERATOR;
+var init_ci_words = __esm({
+  "src/eval/ci-words.ts"() {
+    "use strict";
+    SHELL_LEADING_WORDS = /* @__PURE__ */ new Set(["then", "do", "else", "{", "!", "elif", "if", "while", "until"]);
+    SHELL_ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/;
+    DECLARERS = /* @__PURE__ */ new Set(["export", "readonly", "local", "declare", "typeset"]);
+    WRAPPERS = /* @__PURE__ */ new Map([
+      ["sudo", /* @__PURE__ */ new Set(["-u", "-g", "-h", "-p", "-C", "-D", "-r", "-t", "-U", "-T"])],
+      ["command", /* @__PURE__ */ new Set()],
+      ["env", /* @__PURE__ */ new Set(["-u", "-C", "-S"])],
+      ["nohup", /* @__PURE__ */ new Set()],
+      ["exec", /* @__PURE__ */ new Set(["-a"])],
+      ["timeout", /* @__PURE__ */ new Set(["-s", "-k"])],
+      ["time", /* @__PURE__ */ new Set(["-o", "-f"])],
+      ["nice", /* @__PURE__ */ new Set(["-n"])],
+      ["ionice", /* @__PURE__ */ new Set(["-c", "-n", "-p"])],
+      ["stdbuf", /* @__PURE__ */ new Set(["-i", "-o", "-e"])]
+    ]);
+    ASSIGNING_WRAPPERS = /* @__PURE__ */ new Set(["env", "sudo"]);
+    POWERSHELL_ASSIGNMENT_OPERATOR = /^[-+*/%]?=$/;
+  }
+});
+
 // src/eval/azcli/folders.ts
-import path39 from "node:path";
+import path36 from "node:path";
 function within2(folder, p) {
   const rel = p.replace(/\\/g, "/");
-  if (path39.isAbsolute(folder.path)) return { path: path39.resolve(folder.path, rel) };
-  const joined2 = path39.posix.normalize(path39.posix.join(folder.path, rel)).replace(/\/$/, "");
+  if (path36.isAbsolute(folder.path)) return { path: path36.resolve(folder.path, rel) };
+  const joined2 = path36.posix.normalize(path36.posix.join(folder.path, rel)).replace(/\/$/, "");
   return { path: joined2 === "." ? "" : joined2, ...folder.fromCheckout ? { fromCheckout: true } : {} };
 }
 function nestedFolder(start, inner) {
   if (inner === void 0 || inner === UNKNOWN_FOLDER) return inner ?? start;
-  if (inner.fromCheckout || path39.isAbsolute(inner.path)) return inner;
+  if (inner.fromCheckout || path36.isAbsolute(inner.path)) return inner;
   if (start === void 0) return inner.path === "" ? void 0 : inner;
   if (start === UNKNOWN_FOLDER) return start;
   return inner.path === "" ? start : within2(start, inner.path);
@@ -46317,7 +45173,7 @@ function stepFolder(workingDirectory) {
   if (wd === void 0) return void 0;
   const dir = withoutCheckoutTop(wd).replace(/\\/g, "/");
   if (dir === "" || dir === "." || dir === "./") return void 0;
-  if (/[$%]/.test(dir) || path39.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return UNKNOWN_FOLDER;
+  if (/[$%]/.test(dir) || path36.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return UNKNOWN_FOLDER;
   return within2(STARTING_FOLDER, dir);
 }
 var STARTING_FOLDER, UNKNOWN_FOLDER;
@@ -46331,7 +45187,7 @@ var init_folders = __esm({
 });
 
 // src/eval/azcli/interpret.ts
-import path40 from "node:path";
+import path37 from "node:path";
 function asString2(v, isString2) {
   return isString2 && v.kind === "unknown" ? oneWord(v) : v;
 }
@@ -47132,7 +45988,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     });
   }
   function fromFolder(p) {
-    if (p.fromCheckout || path40.isAbsolute(p.path)) return p;
+    if (p.fromCheckout || path37.isAbsolute(p.path)) return p;
     return folder === UNKNOWN_FOLDER ? void 0 : within2(folder, p.path);
   }
   function keepFolderForSubshellEnd() {
@@ -47172,7 +46028,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     if (e.text !== void 0) {
       const t = powershell ? e.text.replace(/\\/g, "/") : e.text;
       if (t === "" || t === "-" || t.startsWith("~") || /^[A-Za-z]:/.test(t) || /[*?[]/.test(t)) return UNKNOWN_FOLDER;
-      if (path40.isAbsolute(t)) return { path: path40.posix.normalize(t) };
+      if (path37.isAbsolute(t)) return { path: path37.posix.normalize(t) };
       return folder === UNKNOWN_FOLDER ? folder : within2(folder, t);
     }
     const v = sliceValue(e);
@@ -48613,6 +47469,241 @@ var init_context2 = __esm({
   }
 });
 
+// src/model/tables/azureml-yaml.ts
+var DEFAULT_SIZE, common, AZUREML_YAML_TABLE;
+var init_azureml_yaml = __esm({
+  "src/model/tables/azureml-yaml.ts"() {
+    "use strict";
+    DEFAULT_SIZE = "Standard_DS3_v2";
+    common = [
+      { canonical: "name", paths: ["name"] },
+      { canonical: "tags", paths: ["tags"] },
+      { canonical: "computeTypeRaw", paths: ["type"] },
+      { canonical: "vmSize", paths: ["size"], default: DEFAULT_SIZE },
+      { canonical: "nodePublicIp", paths: ["enable_node_public_ip"], default: true }
+    ];
+    AZUREML_YAML_TABLE = {
+      amlcompute: {
+        kind: "ml.compute",
+        fixed: { computeType: "cluster" },
+        attrs: [...common, { canonical: "minNodeCount", paths: ["min_instances"], default: 0 }, { canonical: "maxNodeCount", paths: ["max_instances"] }]
+      },
+      computeinstance: {
+        kind: "ml.compute",
+        fixed: { computeType: "instance" },
+        attrs: [
+          ...common,
+          { canonical: "idleTimeBeforeShutdown", paths: ["idle_time_before_shutdown", "idle_time_before_shutdown_minutes"] },
+          { canonical: "schedules", paths: ["schedules"] }
+        ]
+      },
+      workspace: {
+        kind: "ml.workspace",
+        attrs: [
+          { canonical: "publicNetworkAccess", paths: ["public_network_access"], default: true, convert: "enabledToBool" },
+          { canonical: "imageBuildCompute", paths: ["image_build_compute"] },
+          { canonical: "workspaceKind", paths: ["kind"] },
+          { canonical: "tags", paths: ["tags"] }
+        ],
+        refs: { containerRegistry: ["container_registry"], keyVault: ["key_vault"], storage: ["storage_account"] }
+      }
+    };
+  }
+});
+
+// src/model/from-azureml-yaml.ts
+function amlYamlWorkspaceKey(name) {
+  return `azureml-yaml:workspace:${name.toLowerCase()}`;
+}
+function amlYamlRefKeys(ref) {
+  return ref.kind === "unknown" && ref.token ? [ref.token] : [];
+}
+function armSchedules(schedules) {
+  if (schedules?.kind !== "object") return schedules;
+  const startStop = valueAt(schedules, "compute_start_stop");
+  if (!startStop) return schedules;
+  const entries2 = new Map(schedules.entries);
+  const items = startStop.kind === "list" ? list(
+    startStop.items.map((s) => {
+      if (s.kind !== "object") return s;
+      const e = /* @__PURE__ */ new Map();
+      const action = valueAt(s, "action");
+      const state = valueAt(s, "state");
+      if (action) e.set("action", action);
+      if (state) e.set("status", state);
+      return obj(e, s.origin);
+    }),
+    startStop.origin
+  ) : startStop;
+  entries2.set("computeStartStop", items);
+  return { ...schedules, entries: entries2 };
+}
+function displayKey(doc) {
+  if (doc.name?.kind === "unknown" && doc.name.token) return doc.name.token;
+  return doc.name?.kind === "string" ? doc.name.value : `#${doc.index}`;
+}
+function fromAmlYaml(doc, evaluation) {
+  const spec = AZUREML_YAML_TABLE[doc.type];
+  let body = doc.body;
+  const schedules = body.entries.get("schedules");
+  if (doc.type === "computeinstance" && schedules) {
+    const shaped = armSchedules(schedules);
+    if (shaped && shaped !== schedules) body = { ...body, entries: new Map(body.entries).set("schedules", shaped) };
+  }
+  const identity = doc.type === "workspace" && doc.name?.kind === "string" ? [amlYamlWorkspaceKey(doc.name.value)] : [`azureml-yaml:${doc.header.file}#${doc.index}`];
+  const [resource] = normalize({
+    format: "azureml-yaml",
+    address: `azureml:${doc.type}/${displayKey(doc)}`,
+    sourceType: `azureml:${doc.type}`,
+    spec,
+    header: doc.header,
+    body,
+    name: doc.name,
+    site: (p) => {
+      const v = valueAt(body, p);
+      return v?.origin;
+    },
+    identity,
+    evaluation
+  });
+  return resource;
+}
+var init_from_azureml_yaml = __esm({
+  "src/model/from-azureml-yaml.ts"() {
+    "use strict";
+    init_value();
+    init_azureml_yaml();
+    init_normalize();
+    init_value_path();
+  }
+});
+
+// src/frontends/azureml-yaml.ts
+var azureml_yaml_exports = {};
+__export(azureml_yaml_exports, {
+  amlYamlResources: () => amlYamlResources,
+  azuremlYamlFrontEnd: () => azuremlYamlFrontEnd
+});
+import path38 from "node:path";
+function parseProblems(file, parsed) {
+  return parsed.errors.slice(0, 1).map((e) => ({ ruleId: "PARSE001", message: e.message, location: { file, range: e.range } }));
+}
+function documentsOf(src, parsed, overrides) {
+  const docs = [];
+  const sound = new Set(parsed.soundDocuments);
+  parsed.roots.forEach((root, i) => {
+    if (!sound.has(root)) return;
+    const d = readAmlYamlDocument(src.file, root, i, overrides, { shellExpansions: src.shellExpansions, shellEnv: src.shellEnv, typeHint: src.typeHint });
+    if (d) docs.push(d);
+  });
+  return docs;
+}
+function amlYamlResources(src, overrides, evaluation) {
+  const parsed = src.span ? parseYamlPart(src.span.text ?? src.text.slice(src.span.start, src.span.end), src.span.start, src.span.at) : parseYamlFile(src.text);
+  return {
+    resources: documentsOf(src, parsed, overrides).map((d) => fromAmlYaml(d, evaluation)),
+    problems: parseProblems(src.file, parsed),
+    suppressionSource: { file: src.file, comments: parsed.comments, blocks: parsed.blocks }
+  };
+}
+function linkWorkspace(resources) {
+  const workspaces = resources.filter((r) => r.kind === "ml.workspace" && r.name?.kind === "string");
+  const link = (r, ws) => {
+    if (r.kind === "ml.compute" && !r.refs.has("workspace")) r.refs.set("workspace", unknown("the workspace defined in the same folder", ws.header, amlYamlWorkspaceKey(ws.name.value)));
+  };
+  if (workspaces.length === 1) {
+    for (const r of resources) link(r, workspaces[0]);
+    return;
+  }
+  for (const r of resources) {
+    if (r.kind !== "ml.compute" || r.evaluation.env === "unknown") continue;
+    const same2 = workspaces.filter((w) => w.evaluation.env === r.evaluation.env);
+    if (same2.length === 1) link(r, same2[0]);
+  }
+}
+function manifestsNotRead(file, parsed) {
+  const out = [];
+  for (const root of parsed.roots) {
+    if (amlYamlTypeOf(root) !== void 0) continue;
+    const keys = new Set(root.entries.map((e) => e.key));
+    if (!keys.has("apiVersion") || !keys.has("kind")) continue;
+    out.push({
+      ruleId: "EVAL001",
+      message: "this document is a Kubernetes manifest in a file read as Azure ML YAML (another document of the file is one), so it is not checked; move it to a file of its own",
+      location: { file, range: { start: root.range.start, end: root.range.start } }
+    });
+  }
+  return out;
+}
+var azuremlYamlFrontEnd;
+var init_azureml_yaml2 = __esm({
+  "src/frontends/azureml-yaml.ts"() {
+    "use strict";
+    init_env();
+    init_value();
+    init_document();
+    init_document2();
+    init_from_azureml_yaml();
+    init_names();
+    init_shared();
+    azuremlYamlFrontEnd = {
+      name: "azureml-yaml",
+      // The Azure resource family (ARM, Bicep and Azure ML YAML describe Azure resources).
+      family: "arm",
+      byName: amlYamlByName,
+      byContent(_file, text2) {
+        if (!mayBeAmlYaml(text2)) return void 0;
+        const parsed = parseYamlFile(text2);
+        if (parsed.errors.length > 0 && parsed.roots.length === 0) return "azureml-yaml";
+        return parsed.roots.some((r) => amlYamlTypeOf(r) !== void 0) ? "azureml-yaml" : void 0;
+      },
+      // Units of work (issue 15): the files of one folder (a folder's computes link to its only
+      // workspace, `linkWorkspace`); nothing else crosses files.
+      units(files) {
+        const byDir = /* @__PURE__ */ new Map();
+        for (const f of files) byDir.set(path38.dirname(f.path), [...byDir.get(path38.dirname(f.path)) ?? [], f]);
+        return [...byDir.values()];
+      },
+      run(files, ctx) {
+        const problems = [];
+        const suppressionSources = [];
+        const byUnit = /* @__PURE__ */ new Map();
+        const byClass = /* @__PURE__ */ new Map();
+        for (const f of files) {
+          const text2 = ctx.host.readText(f.path);
+          if (text2 === void 0) {
+            const p = readProblem(ctx.host, f.path);
+            if (p) problems.push(p);
+            continue;
+          }
+          const parsed = parseYamlFile(text2);
+          problems.push(...parseProblems(f.path, parsed));
+          problems.push(...evaluationNoteProblems(f.path, parsed.evaluationNotes));
+          suppressionSources.push({ file: f.path, comments: parsed.comments, blocks: parsed.blocks });
+          const decided = pathEnv(ctx, f.path);
+          const dir = path38.dirname(f.path);
+          let unit = byUnit.get(dir);
+          if (!unit) {
+            unit = { evaluation: { variant: "default", ...evaluationEnv(pathEnv(ctx, dir)), unit: dir, inputs: [] }, resources: [] };
+            byUnit.set(dir, unit);
+          }
+          const classKey = `${dir}\0${decided ?? "-"}`;
+          let evaluation = byClass.get(classKey);
+          if (!evaluation) byClass.set(classKey, evaluation = { variant: "default", ...evaluationEnv(decided), unit: dir, inputs: [] });
+          for (const d of documentsOf({ file: f.path, text: text2 }, parsed, [])) unit.resources.push(fromAmlYaml(d, evaluation));
+          problems.push(...manifestsNotRead(f.path, parsed));
+        }
+        const units2 = [];
+        for (const u of byUnit.values()) {
+          linkWorkspace(u.resources);
+          units2.push({ evaluation: u.evaluation, resources: u.resources, refKeys: amlYamlRefKeys });
+        }
+        return { units: units2, problems, suppressionSources };
+      }
+    };
+  }
+});
+
 // src/frontends/azure-cli-sets.ts
 function yamlAttrs(kind) {
   const specs = kind === "ml.workspace" ? [AZUREML_YAML_TABLE.workspace] : [AZUREML_YAML_TABLE.amlcompute, AZUREML_YAML_TABLE.computeinstance];
@@ -48699,7 +47790,7 @@ var init_azure_cli_sets = __esm({
 });
 
 // src/frontends/azure-cli-files.ts
-import path41 from "node:path";
+import path39 from "node:path";
 function newFileLinks() {
   return { linkedFiles: /* @__PURE__ */ new Set(), problems: [], suppressionSources: [], handedOn: /* @__PURE__ */ new Set() };
 }
@@ -48709,7 +47800,7 @@ function identityKey(kind, name) {
 function cleanRelative(p) {
   const slashed = p.replace(/\\/g, "/").trim();
   if (slashed === "" || slashed.startsWith("/") || /^[A-Za-z]:\//.test(slashed) || slashed.startsWith("~")) return void 0;
-  const n = path41.posix.normalize(slashed);
+  const n = path39.posix.normalize(slashed);
   return n === ".." ? void 0 : n;
 }
 function heredocFor(cmd, rel) {
@@ -48740,20 +47831,20 @@ function heredocsByTarget(heredocs) {
 function besideScript(cmd, root) {
   const beside = besideScriptPath(cmd.path);
   if (!beside || beside.script !== cmd.file) return void 0;
-  const rel = path41.relative(root, beside.path).replace(/\\/g, "/");
-  return { rel, outside: rel === "" || rel.startsWith("../") || rel === ".." || path41.isAbsolute(rel) };
+  const rel = path39.relative(root, beside.path).replace(/\\/g, "/");
+  return { rel, outside: rel === "" || rel.startsWith("../") || rel === ".." || path39.isAbsolute(rel) };
 }
 function candidates(cmd, rel, root) {
   const folder = cmd.folder === UNKNOWN_FOLDER ? void 0 : cmd.folder;
   const at2 = folder === void 0 ? rel : within2(folder, rel).path;
   const repository = cmd.inScript && !folder?.fromCheckout ? void 0 : githubRepository(cmd.file);
-  const own = path41.join(path41.dirname(cmd.file), at2);
-  const fromRoot = path41.join(root, at2);
-  const between = foldersBetween(root, path41.dirname(path41.resolve(cmd.file))).map((d) => path41.join(d, at2));
-  const fromTop = [...repository === void 0 ? [] : [path41.join(repository, at2)], fromRoot, ...between];
-  const order2 = path41.isAbsolute(at2) ? [at2] : folder?.fromCheckout ? fromTop : cmd.inScript ? [own, ...fromTop] : [...fromTop, own];
-  const inside2 = [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path41.sep) ? root : root + path41.sep));
-  return { order: inside2, first: new Set(path41.isAbsolute(at2) ? [at2] : [own, fromRoot]) };
+  const own = path39.join(path39.dirname(cmd.file), at2);
+  const fromRoot = path39.join(root, at2);
+  const between = foldersBetween(root, path39.dirname(path39.resolve(cmd.file))).map((d) => path39.join(d, at2));
+  const fromTop = [...repository === void 0 ? [] : [path39.join(repository, at2)], fromRoot, ...between];
+  const order2 = path39.isAbsolute(at2) ? [at2] : folder?.fromCheckout ? fromTop : cmd.inScript ? [own, ...fromTop] : [...fromTop, own];
+  const inside2 = [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path39.sep) ? root : root + path39.sep));
+  return { order: inside2, first: new Set(path39.isAbsolute(at2) ? [at2] : [own, fromRoot]) };
 }
 function fileCommandResources(command2, evaluation, ctx, links) {
   const beside = besideScript(command2, ctx.root);
@@ -48778,7 +47869,7 @@ function fileCommandResources(command2, evaluation, ctx, links) {
     if (!hd.heredoc.quoted) src.shellEnv = hd.env;
   } else {
     if (cmd.folder === UNKNOWN_FOLDER && !beside) return [undecidable(cmd, evaluation, `the file named by --file (${p.value}) is read from a folder that is not known (a cd before the command, or the step's working directory)`)];
-    const places = beside ? { order: [path41.join(ctx.root, rel)], first: /* @__PURE__ */ new Set() } : candidates(cmd, rel, ctx.root);
+    const places = beside ? { order: [path39.join(ctx.root, rel)], first: /* @__PURE__ */ new Set() } : candidates(cmd, rel, ctx.root);
     const tried = places.order;
     if (tried.length === 0) return [undecidable(cmd, evaluation, `the file named by --file (${p.value}) is outside the scan root; it is not read`)];
     const found = tried.filter((f) => ctx.host.isFile(f));
@@ -49036,13 +48127,13 @@ var init_task_arguments = __esm({
 });
 
 // src/frontends/azure-pipelines-variables.ts
-import path42 from "node:path";
+import path40 from "node:path";
 function resolveVariableTemplates(ciFiles, ctx) {
   const read = /* @__PURE__ */ new Map();
   const sources = [];
   for (const file of ciFiles) {
     if (file.format !== "azure-pipelines") continue;
-    for (const list2 of variableListsOf(file)) includeInto(list2, file.file, ctx, [path42.resolve(file.file)], read, sources);
+    for (const list2 of variableListsOf(file)) includeInto(list2, file.file, ctx, [path40.resolve(file.file)], read, sources);
   }
   return sources;
 }
@@ -49079,11 +48170,11 @@ function readTemplate(target, scope, ctx, sources) {
 function variablesTemplatePath(ref, from, root, isFile) {
   const p = ref.trim();
   if (p === "" || p.includes("@") || /\$[{([]/.test(p)) return void 0;
-  return p.startsWith("/") ? fromRepositoryTop(p, from, root, isFile) ?? path42.resolve(root, `.${p}`) : path42.resolve(path42.dirname(path42.resolve(from)), p);
+  return p.startsWith("/") ? fromRepositoryTop(p, from, root, isFile) ?? path40.resolve(root, `.${p}`) : path40.resolve(path40.dirname(path40.resolve(from)), p);
 }
 function writtenIn(v, file) {
   if (v.kind !== "value" || !v.value || !/\$\{\{[^}]*\bparameters\b/.test(v.value.text)) return { ...v, file };
-  return { ...v, file, unreadable: `${v.name} is set from a parameter of the variables template ${path42.basename(file)}` };
+  return { ...v, file, unreadable: `${v.name} is set from a parameter of the variables template ${path40.basename(file)}` };
 }
 var init_azure_pipelines_variables = __esm({
   "src/frontends/azure-pipelines-variables.ts"() {
@@ -49097,7 +48188,7 @@ var init_azure_pipelines_variables = __esm({
 });
 
 // src/frontends/azure-cli.ts
-import path43 from "node:path";
+import path41 from "node:path";
 function idOutputName(token, kind) {
   const out = idOutputOf(token);
   return out && ID_GROUP_OF[kind] === out.group ? out.name : void 0;
@@ -49337,7 +48428,7 @@ function azureCliUnits(ciFiles, ctx) {
   };
   const variableTemplateSources = resolveVariableTemplates(ciFiles, ctx);
   const { calls: localCalls, references } = localCallsByTarget(ciFiles, ctx.root, (f) => ctx.host.isFile(f));
-  const ciFileAt = new Map(ciFiles.map((f) => [path43.resolve(f.file), f]));
+  const ciFileAt = new Map(ciFiles.map((f) => [path41.resolve(f.file), f]));
   for (const [target, calls] of localCalls) {
     const template = ciFileAt.get(target);
     if (template) {
@@ -49357,7 +48448,7 @@ function azureCliUnits(ciFiles, ctx) {
   });
   for (const file of ciFiles) {
     const places = placesOf(file);
-    const callsOf = (f) => localCalls.get(path43.resolve(f.file)) ?? [];
+    const callsOf = (f) => localCalls.get(path41.resolve(f.file)) ?? [];
     const cut = { deeper: false };
     const callers = callerContexts(file, callsOf(file), ctx.root, callsOf, 0, cut);
     if (cut.deeper) {
@@ -49578,19 +48669,19 @@ function unreadableAz(file, script) {
   };
 }
 function fileEnvOf(ctx, file) {
-  const rel = path43.relative(ctx.root, file.file);
+  const rel = path41.relative(ctx.root, file.file);
   const root = ctx.root;
   const above = ctx.envAbove;
   if (ctx.envOverride) return { decided: ctx.envOverride, rel, root, above };
   const configured = ctx.envForPath(file.file);
   if (configured) return { decided: configured, rel, root, above };
-  const byName2 = file.kind === "azure-pipeline" ? classifyPipelineFileName(path43.basename(rel)) : classifyPath(path43.basename(rel))?.env;
+  const byName2 = file.kind === "azure-pipeline" ? classifyPipelineFileName(path41.basename(rel)) : classifyPath(path41.basename(rel))?.env;
   return byName2 ? { decided: byName2, rel, root, above } : { rel, root, above };
 }
 function envClassOf(fileEnv, place, assigned, sc, given, file, callerEnv) {
   if (fileEnv.decided) return fileEnv.decided;
   const rel = fileEnv.rel;
-  const byVariableFile = new Set((sc.variables.files ?? []).map((f) => classifyPath(path43.relative(fileEnv.root, f), fileEnv.above)?.env).filter((e) => e !== void 0));
+  const byVariableFile = new Set((sc.variables.files ?? []).map((f) => classifyPath(path41.relative(fileEnv.root, f), fileEnv.above)?.env).filter((e) => e !== void 0));
   if (byVariableFile.size === 1) return [...byVariableFile][0];
   const passedInput = (name) => {
     const exact = given?.get(name);
@@ -49611,7 +48702,7 @@ function envClassOf(fileEnv, place, assigned, sc, given, file, callerEnv) {
   const assignment = (name) => named(assigned, name) ?? named(sc.env, name) ?? named(inputs, name) ?? matrixValue(name);
   const fromAssignments = envFromVariables(assignment);
   if (fromAssignments) return fromAssignments;
-  return placeClass(place, sc) ?? callerEnv ?? classifyPath(path43.dirname(rel), fileEnv.above)?.env;
+  return placeClass(place, sc) ?? callerEnv ?? classifyPath(path41.dirname(rel), fileEnv.above)?.env;
 }
 function named(entries2, name) {
   for (const [k, v] of entries2) if (k.toLowerCase() === name.toLowerCase() && v.kind === "string") return v;
@@ -49942,23 +49033,23 @@ function taskArguments(file, args, sc) {
 }
 function calledScript(scripts, root, from, call, start) {
   if (call.inFunctionBody) return void 0;
-  if (path43.isAbsolute(call.path) || call.fromCheckout) return scriptAt(scripts, root, from, call.path);
+  if (path41.isAbsolute(call.path) || call.fromCheckout) return scriptAt(scripts, root, from, call.path);
   if (call.cwdMoved) return void 0;
   const at2 = fromStart(start, call.path);
   return at2 === void 0 ? void 0 : scriptAt(scripts, root, from, at2);
 }
 function fromStart(start, p) {
-  if (start === void 0 || path43.isAbsolute(p)) return p;
+  if (start === void 0 || path41.isAbsolute(p)) return p;
   return start === UNKNOWN_FOLDER ? void 0 : within2(start, p).path;
 }
 function scriptAt(scripts, root, from, p) {
   const rel = p.replace(/\\/g, "/").replace(/^\.\//, "");
-  if (path43.isAbsolute(rel)) return scripts.get(path43.normalize(p));
+  if (path41.isAbsolute(rel)) return scripts.get(path41.normalize(p));
   const github = githubRepository(from);
-  const first = (github === void 0 ? void 0 : scripts.get(path43.join(github, rel))) ?? scripts.get(path43.join(root, rel)) ?? scripts.get(path43.join(path43.dirname(from), rel));
+  const first = (github === void 0 ? void 0 : scripts.get(path41.join(github, rel))) ?? scripts.get(path41.join(root, rel)) ?? scripts.get(path41.join(path41.dirname(from), rel));
   if (first) return first;
-  for (const dir of foldersBetween(root, path43.dirname(path43.resolve(from)))) {
-    const hit = scripts.get(path43.join(dir, rel));
+  for (const dir of foldersBetween(root, path41.dirname(path41.resolve(from)))) {
+    const hit = scripts.get(path41.join(dir, rel));
     if (hit) return hit;
   }
   return void 0;
@@ -49967,8 +49058,8 @@ function templateTarget(caller, ref, root, scanned, isFile, expression2) {
   if (!ref || ref.repository !== void 0) return void 0;
   const p = ref.path.includes("${{") && expression2 ? withExpressionsResolved(ref.path.trim(), expression2()) : ref.path.trim();
   if (p === void 0 || /\$[{(]/.test(p)) return void 0;
-  if (!p.startsWith("/")) return path43.resolve(path43.dirname(path43.resolve(caller.file)), p);
-  return fromRepositoryTop(p, caller.file, root, (f) => scanned.has(f)) ?? fromRepositoryTop(p, caller.file, root, isFile) ?? path43.resolve(root, `.${p}`);
+  if (!p.startsWith("/")) return path41.resolve(path41.dirname(path41.resolve(caller.file)), p);
+  return fromRepositoryTop(p, caller.file, root, (f) => scanned.has(f)) ?? fromRepositoryTop(p, caller.file, root, isFile) ?? path41.resolve(root, `.${p}`);
 }
 function distinctContexts(contexts) {
   const seen = /* @__PURE__ */ new Set();
@@ -50016,7 +49107,7 @@ function withExpressionsResolved(text2, expression2) {
 function localCallsByTarget(ciFiles, scanRoot, isFile) {
   const out = /* @__PURE__ */ new Map();
   const references = [];
-  const scanned = new Set(ciFiles.map((f) => path43.resolve(f.file)));
+  const scanned = new Set(ciFiles.map((f) => path41.resolve(f.file)));
   const refer = (caller, candidates2, written2) => {
     if (candidates2 && written2) references.push({ caller, candidates: candidates2, text: written2.text.trim(), range: written2.range });
   };
@@ -50054,14 +49145,14 @@ function localCallsByTarget(ciFiles, scanRoot, isFile) {
     if (root === void 0) continue;
     for (const job of caller.jobs) {
       if (job.uses?.kind === "local") {
-        const target = path43.resolve(root, job.uses.text.trim());
+        const target = path41.resolve(root, job.uses.text.trim());
         refer(caller, [target], job.uses);
         put(target, { caller, job, inputs: job.inputs });
       }
       for (const step of job.steps) {
         if (step.uses?.kind !== "local") continue;
-        const dir = path43.resolve(root, step.uses.text.trim());
-        const files = ["action.yml", "action.yaml"].map((name) => path43.join(dir, name));
+        const dir = path41.resolve(root, step.uses.text.trim());
+        const files = ["action.yml", "action.yaml"].map((name) => path41.join(dir, name));
         refer(caller, files, step.uses);
         for (const f of files) put(f, { caller, job, step, inputs: step.inputs });
       }
@@ -50103,7 +49194,7 @@ function callerContexts(file, calls, root, callsOf, depth = 0, cut) {
       // A stage template call (`- template: deploy.yml` under `stages:`) has no stage id: named by its line.
       c.stage.id || `stage template at line ${c.stage.range.start.line}`
     ) : "extends";
-    const label = `called by ${path43.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
+    const label = `called by ${path41.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
     const through = depth < MAX_CALLER_DEPTH ? distinctContexts(callerContexts(c.caller, callsOf(c.caller), root, callsOf, depth + 1, cut)).slice(0, MAX_CONTEXTS_PER_CALL - 1) : [];
     if (depth >= MAX_CALLER_DEPTH && cut && callsOf(c.caller).length > 0) cut.deeper = true;
     const callerRunsAlone = through.length === 0 || !runsOnlyWhenCalled(c.caller);
@@ -50129,7 +49220,7 @@ function callerContexts(file, calls, root, callsOf, depth = 0, cut) {
           const composite = file.kind === "github-action" && c.step !== void 0;
           const passed = expanded ? passedStepWrites(c) : void 0;
           const variables = expanded ? { ...sc.variables, ...passed ? { passedStepWrites: passed } : {} } : composite ? sc.variables : void 0;
-          const placeEnv = expanded ? placeClass(place, sc) ?? classifyPipelineFileName(path43.basename(c.caller.file)) ?? o?.placeEnv : composite ? placeClass(place, sc) ?? envFromVariables((name) => named(sc.env, name)) ?? classifyPath(path43.basename(c.caller.file))?.env ?? o?.placeEnv : void 0;
+          const placeEnv = expanded ? placeClass(place, sc) ?? classifyPipelineFileName(path41.basename(c.caller.file)) ?? o?.placeEnv : composite ? placeClass(place, sc) ?? envFromVariables((name) => named(sc.env, name)) ?? classifyPath(path41.basename(c.caller.file))?.env ?? o?.placeEnv : void 0;
           const through2 = o ? `${label} ${o.label}` : label;
           const runnerOs = expanded || composite ? sc.expansion.runnerOs : void 0;
           return [{ label: variant.label ? `${through2}, matrix: ${variant.label}` : through2, inputs, ...variables ? { variables } : {}, ...placeEnv ? { placeEnv } : {}, ...runnerOs ? { runnerOs } : {} }];
@@ -50238,6 +49329,1078 @@ var init_azure_cli2 = __esm({
     MAX_CONTEXTS_PER_CALL = 16;
     MAX_CALLS_PER_TEMPLATE = 16;
     MAX_VARIANTS_PER_CALL = 32;
+  }
+});
+
+// src/frontends/deployment-script-units.ts
+var deployment_script_units_exports = {};
+__export(deployment_script_units_exports, {
+  deploymentScriptUnits: () => deploymentScriptUnits,
+  literalMapping: () => literalMapping2
+});
+function deploymentScriptUnits(scripts, ctx) {
+  const units2 = [];
+  const problems = [];
+  for (const s of scripts) {
+    const origin = s.content.origin;
+    const source = ctx.host.readText(origin.file);
+    if (source === void 0) continue;
+    const { start, end } = { start: origin.range.start.offset, end: origin.range.end.offset };
+    const mapped = literalMapping2(source, start, end, s.content.value);
+    const doc = embeddedScriptDocument(origin.file, source, mapped, s.language, `${s.resource.address} scriptContent`, "properties.scriptContent", start, end);
+    const result = azureCliUnits([buildCiModel(doc)], ctx);
+    units2.push(...result.units);
+    problems.push(...result.problems);
+  }
+  return { units: units2, problems };
+}
+function literalMapping2(source, start, end, value) {
+  const raw = source.slice(start, end);
+  if (raw.startsWith("'''")) {
+    for (const skip of [3, 4, 5]) {
+      if (source.startsWith(value, start + skip) && (skip === 3 || /^\r?\n$/.test(source.slice(start + 3, start + skip)))) return spanMapping(value, start + skip);
+    }
+  } else if (raw.startsWith("'") || raw.startsWith('"')) {
+    const decoded = decodeEscapes(source, start + 1, end - 1, raw[0] === "'" ? BICEP_ESCAPES : JSON_ESCAPES);
+    if (decoded && decoded.value === value) return decoded;
+  }
+  return everyCharacterAt(value, start, end);
+}
+function spanMapping(value, at2) {
+  const starts = new Int32Array(value.length);
+  const ends = new Int32Array(value.length);
+  for (let i = 0; i < value.length; i++) {
+    starts[i] = at2 + i;
+    ends[i] = at2 + i + 1;
+  }
+  return { value, starts, ends, exact: true };
+}
+function everyCharacterAt(value, start, end) {
+  return { value, starts: new Int32Array(value.length).fill(start), ends: new Int32Array(value.length).fill(end), exact: false };
+}
+function decodeEscapes(source, from, to, table) {
+  let value = "";
+  const starts = [];
+  const ends = [];
+  const push = (text2, s, e) => {
+    for (const ch of text2) {
+      for (let k = 0; k < ch.length; k++) {
+        starts.push(s);
+        ends.push(e);
+      }
+      value += ch;
+    }
+  };
+  for (let i = from; i < to; ) {
+    const c = source[i];
+    if (table === BICEP_ESCAPES && c === "$" && source[i + 1] === "{") return void 0;
+    if (c !== "\\") {
+      push(c, i, i + 1);
+      i++;
+      continue;
+    }
+    const e = source[i + 1];
+    if (e === void 0) return void 0;
+    if (e === "u") {
+      const m = table === BICEP_ESCAPES ? /^u\{([0-9a-fA-F]{1,6})\}/.exec(source.slice(i + 1, i + 10)) : /^u([0-9a-fA-F]{4})/.exec(source.slice(i + 1, i + 6));
+      if (!m) return void 0;
+      const code = parseInt(m[1], 16);
+      if (code > 1114111) return void 0;
+      push(String.fromCodePoint(code), i, i + 1 + m[0].length);
+      i += 1 + m[0].length;
+      continue;
+    }
+    const out = table[e];
+    if (out === void 0) return void 0;
+    push(out, i, i + 2);
+    i += 2;
+  }
+  return { value, starts: Int32Array.from(starts), ends: Int32Array.from(ends), exact: true };
+}
+var BICEP_ESCAPES, JSON_ESCAPES;
+var init_deployment_script_units = __esm({
+  "src/frontends/deployment-script-units.ts"() {
+    "use strict";
+    init_build();
+    init_ci();
+    init_azure_cli2();
+    BICEP_ESCAPES = { "\\": "\\", "'": "'", n: "\n", r: "\r", t: "	", $: "$" };
+    JSON_ESCAPES = { "\\": "\\", '"': '"', "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
+  }
+});
+
+// src/frontends/deployment-scripts.ts
+function inlineDeploymentScripts(resources, unitFiles) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const r of resources) {
+    if (r.sourceType.toLowerCase() !== DEPLOYMENT_SCRIPT_TYPE || r.body?.kind !== "object") continue;
+    const kind = r.body.entries.get("kind");
+    const language = kind?.kind === "string" ? LANGUAGE_OF_KIND.get(kind.value.toLowerCase()) : void 0;
+    const properties = r.body.entries.get("properties");
+    const content = properties?.kind === "object" ? properties.entries.get("scriptContent") : void 0;
+    if (!language || content?.kind !== "string" || !content.origin || !unitFiles.has(content.origin.file)) continue;
+    const key = `${content.origin.file}\0${content.origin.range.start.offset}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ resource: r, language, content });
+  }
+  return out;
+}
+async function loadDeploymentScripts() {
+  implementation ??= await Promise.resolve().then(() => (init_deployment_script_units(), deployment_script_units_exports));
+}
+function deploymentScriptUnits2(resources, unitFiles, ctx) {
+  const scripts = implementation ? inlineDeploymentScripts(resources, unitFiles) : [];
+  if (scripts.length === 0 || !implementation) return { units: [], problems: [] };
+  return implementation.deploymentScriptUnits(scripts, ctx);
+}
+var DEPLOYMENT_SCRIPT_TYPE, LANGUAGE_OF_KIND, MAY_HOLD_DEPLOYMENT_SCRIPT, implementation;
+var init_deployment_scripts = __esm({
+  "src/frontends/deployment-scripts.ts"() {
+    "use strict";
+    DEPLOYMENT_SCRIPT_TYPE = "microsoft.resources/deploymentscripts";
+    LANGUAGE_OF_KIND = /* @__PURE__ */ new Map([
+      ["azurecli", "shell"],
+      ["azurepowershell", "powershell"]
+    ]);
+    MAY_HOLD_DEPLOYMENT_SCRIPT = /deploymentScripts/i;
+  }
+});
+
+// src/parse/json/blocks.ts
+function jsonObjectRanges(root, lineMap) {
+  const out = [];
+  const walk4 = (n) => {
+    if (n.type === "object" || n.type === "array") out.push(lineMap.range(n.offset, n.offset + n.length));
+    for (const c of n.children ?? []) walk4(c);
+  };
+  if (root) walk4(root);
+  return out;
+}
+var init_blocks3 = __esm({
+  "src/parse/json/blocks.ts"() {
+    "use strict";
+  }
+});
+
+// src/frontends/arm-suppressions.ts
+function resourceMetadata(results) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const result of results) {
+    for (const r of result.resources) {
+      const key = `${r.file}:${r.objectLocation.range.start.offset}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ file: r.file, body: r.body, range: r.objectLocation.range });
+    }
+  }
+  return out;
+}
+function jsonSuppressionSource(file, parsed) {
+  if (!parsed?.root) return void 0;
+  return { file, comments: parsed.comments, blocks: parsed.comments.length > 0 ? jsonObjectRanges(parsed.root, parsed.lineMap) : [] };
+}
+var init_arm_suppressions = __esm({
+  "src/frontends/arm-suppressions.ts"() {
+    "use strict";
+    init_blocks3();
+  }
+});
+
+// src/eval/bicep/registry.ts
+function encodeTag(tag) {
+  if (tag.length > MAX_TAG_LENGTH) return void 0;
+  const words = [0n, 0n];
+  for (let i = 0; i < tag.length; i++) {
+    const c = tag[i];
+    if (c !== c.toLowerCase() && c === c.toUpperCase()) words[i >> 6] |= 1n << BigInt(i % 64);
+  }
+  let out = `${tag}$`;
+  let lead = false;
+  for (let w = words.length - 1; w >= 0; w--) {
+    const v = words[w];
+    if (v !== 0n || lead) {
+      out += lead ? v.toString(16).padStart(16, "0") : v.toString(16);
+      lead = true;
+    }
+  }
+  return out;
+}
+function brCachePath(reference, aliases) {
+  let registry;
+  let rest;
+  const aliased = /^br\/([^:]+):(.+)$/i.exec(reference);
+  if (aliased) {
+    const alias = aliases.get(aliased[1]) ?? aliases.get(aliased[1].toLowerCase());
+    if (!alias) return { reason: `the alias "${aliased[1]}" is not defined in a bicepconfig.json` };
+    registry = alias.registry;
+    rest = alias.modulePath ? `${alias.modulePath.replace(/\/+$/, "")}/${aliased[2]}` : aliased[2];
+  } else {
+    const direct = /^br:([^/]+)\/(.+)$/i.exec(reference);
+    if (!direct) return { reason: "the reference cannot be read" };
+    registry = direct[1];
+    rest = direct[2];
+  }
+  let repository;
+  let version;
+  const at2 = rest.lastIndexOf("@");
+  if (at2 > 0) {
+    repository = rest.slice(0, at2);
+    version = rest.slice(at2 + 1).replace(":", "#");
+  } else {
+    const colon = rest.lastIndexOf(":");
+    if (colon <= 0) return { reason: "the reference has no tag" };
+    repository = rest.slice(0, colon);
+    version = encodeTag(rest.slice(colon + 1));
+  }
+  if (!version || !repository || /(^|\/)\.\.(\/|$)/.test(repository)) return { reason: "the reference cannot be read" };
+  return { path: ["br", registry.replace(/:/g, "$").toLowerCase(), repository.replace(/\//g, "$"), version, "main.json"].join("/") };
+}
+function brAliasesOf(config) {
+  const out = new Map(DEFAULT_BR_ALIASES);
+  const br = config?.moduleAliases?.br;
+  if (br && typeof br === "object") {
+    for (const [name, v] of Object.entries(br)) {
+      const a = v;
+      if (a && typeof a.registry === "string") out.set(name, { registry: a.registry, ...typeof a.modulePath === "string" ? { modulePath: a.modulePath } : {} });
+    }
+  }
+  return out;
+}
+var DEFAULT_BR_ALIASES, MAX_TAG_LENGTH;
+var init_registry = __esm({
+  "src/eval/bicep/registry.ts"() {
+    "use strict";
+    DEFAULT_BR_ALIASES = /* @__PURE__ */ new Map([["public", { registry: "mcr.microsoft.com", modulePath: "bicep" }]]);
+    MAX_TAG_LENGTH = 128;
+  }
+});
+
+// src/frontends/bicep.ts
+var bicep_exports = {};
+__export(bicep_exports, {
+  bicepFrontEnd: () => bicepFrontEnd
+});
+import path42 from "node:path";
+function saysBicepGenerated(text2) {
+  return BICEP_GENERATOR.test(text2.slice(0, 8192));
+}
+function isBicepGenerated(ctx, template) {
+  return planningFact(ctx, "bicep-generated", template, isBoolean2, saysBicepGenerated) ?? false;
+}
+function stateOf(ctx) {
+  let s = states.get(ctx);
+  if (!s) {
+    s = { brokenWithTwin: /* @__PURE__ */ new Set(), twins: /* @__PURE__ */ new Map() };
+    states.set(ctx, s);
+  }
+  return s;
+}
+function soundStatements(parsed) {
+  if (!parsed || parsed.errors.length === 0) return parsed;
+  let sound = soundFiles.get(parsed);
+  if (!sound) {
+    const end = parsed.text.trimEnd().length;
+    const last = parsed.statements[parsed.statements.length - 1];
+    const broken = (st) => parsed.errors.some((e) => st.range.start.offset <= e.range.start.offset && e.range.start.offset <= st.range.end.offset || st === last && e.range.start.offset >= end);
+    sound = { ...parsed, statements: parsed.statements.filter((st) => !broken(st)) };
+    soundFiles.set(parsed, sound);
+  }
+  return sound;
+}
+function unitParses(ctx) {
+  const problems = [];
+  return {
+    problems,
+    bicep: parseCache(ctx.host, parseBicep, (f) => f.errors, problems),
+    params: parseCache(ctx.host, parseBicepParam, (f) => f.errors, problems),
+    json: parseCache(ctx.host, parseJsonc, () => [], []),
+    aliases: /* @__PURE__ */ new Map(),
+    cached: /* @__PURE__ */ new Map(),
+    compiledTwins: /* @__PURE__ */ new Map()
+  };
+}
+function substitutedLater(v, parameter) {
+  if (v.kind === "string") return /\$\{[A-Za-z_][A-Za-z0-9_]*(?:=[^}]*)?\}/.test(v.value) ? unknown(`"${v.value}" is replaced with an environment value when the deployment runs (azd, envsubst)`, v.origin, parameter === void 0 ? void 0 : `parameters('${parameter}')`) : v;
+  if (v.kind === "list") return { ...v, items: v.items.map((x) => substitutedLater(x)) };
+  if (v.kind === "object") return { ...v, entries: new Map([...v.entries].map(([k, e]) => [k, substitutedLater(e)])) };
+  return v;
+}
+function twinSourceOf(state, template) {
+  const source = state.twins.get(path42.resolve(template));
+  return source === void 0 ? void 0 : path42.resolve(source);
+}
+function armTemplatesOf(ctx) {
+  return ctx.allFiles.filter((f) => f.kind === "arm").map((f) => f.path);
+}
+function standInsOf(state, ctx) {
+  if (!state.standIns) {
+    const arm2 = new Set(armTemplatesOf(ctx).map((t) => path42.resolve(t)));
+    state.standIns = /* @__PURE__ */ new Map();
+    for (const f of ctx.allFiles) {
+      const t = f.path.replace(/\.bicep$/i, ".json");
+      if (f.kind === "bicep" && t !== f.path && !arm2.has(path42.resolve(t))) state.standIns.set(t, f.path);
+    }
+  }
+  return state.standIns;
+}
+function pairingInputs(state, ctx) {
+  return [[...armTemplatesOf(ctx), ...standInsOf(state, ctx).keys()], ctx.allFiles.filter((f) => f.kind === "arm-params").map((f) => f.path)];
+}
+function bicepUnitCacheKey(files, ctx) {
+  const state = stateOf(ctx);
+  const inUnit = new Set(files.map((f) => f.path));
+  const broken = files.filter((f) => state.brokenWithTwin.has(f.path)).map((f) => f.path);
+  const templates = [...state.twins, ...standInsOf(state, ctx)].filter(([, source]) => inUnit.has(source));
+  const pairing = templates.length > 0 ? runWideKey(ctx.allFiles, "bicep-pairing", () => pairingInputs(state, ctx)) : "";
+  return JSON.stringify([broken, templates, pairing]);
+}
+function twinParameterFiles(state, parses, ctx, unitFiles) {
+  const out = /* @__PURE__ */ new Map();
+  const inUnit = new Set(unitFiles.map((f) => f.path));
+  const standIns = standInsOf(state, ctx);
+  const templates = [...state.twins, ...standIns].filter(([, source]) => inUnit.has(source));
+  if (templates.length === 0) return out;
+  state.pairing ??= parameterFilePairing(...pairingInputs(state, ctx));
+  const pairs = state.pairing((pf) => {
+    ctx.host.keep(pf);
+    const text2 = ctx.host.readText(pf);
+    return text2 !== void 0 && mayNameTemplate(text2) ? metadataTemplate(parses.json.get(pf)) : void 0;
+  });
+  for (const [template, source] of templates) {
+    const pfs = pairs.get(template) ?? [];
+    if (pfs.length) out.set(source, [...out.get(source) ?? [], ...pfs]);
+  }
+  return out;
+}
+function compiledTwinOf(state, ctx, bicepFile) {
+  if (state.compiledTwins.has(bicepFile)) return state.compiledTwins.get(bicepFile);
+  const parsed = readCompiledTwin(state, ctx, bicepFile);
+  state.compiledTwins.set(bicepFile, parsed);
+  return parsed;
+}
+function readCompiledTwin(state, ctx, bicepFile) {
+  const twin = compiledTemplateCandidates(bicepFile).find((c) => c !== bicepFile && ctx.host.isFile(c) && saysBicepGenerated(ctx.host.readText(c) ?? ""));
+  if (!twin) return void 0;
+  const parsed = state.json.get(twin);
+  return parsed?.root && parsed.errors.length === 0 ? parsed : void 0;
+}
+function usingTemplateSuppressions(evaluations, parses) {
+  const templates = evaluations.filter((e) => e.template);
+  const sources = [];
+  for (const file of new Set(templates.map((e) => e.evaluation.unit))) {
+    const source = jsonSuppressionSource(file, parses.json.get(file));
+    if (source && source.comments.length > 0) sources.push(source);
+  }
+  return { sources, metadata: resourceMetadata(templates.map((e) => e.result)) };
+}
+function statementBlocks(st) {
+  const out = [st.range];
+  const starts = [...(st.decorators ?? []).map((d) => d.range.start), ...st.keywordRange ? [st.keywordRange.start] : []];
+  for (const start of starts) if (start.line > out[out.length - 1].start.line) out.push({ start, end: st.range.end });
+  return out;
+}
+function mayBeDirective(c) {
+  return c.text.includes("mlops-iac-lint-ignore");
+}
+function valueBlocks(file) {
+  const out = [];
+  forEachBicepNode(file, (n) => {
+    const opens = n.kind === "ObjectProperty" ? n.value.kind === "Object" || n.value.kind === "Array" || n.value.kind === "For" : n.kind === "Object" || n.kind === "Array";
+    if (opens && n.range.end.line > n.range.start.line) out.push(n.range);
+  });
+  return out;
+}
+function withVendored(out, vendored) {
+  if (vendored) for (const r of out) r.vendored = vendored;
+  return out;
+}
+function aliasesFor(state, ctx, dir) {
+  const known2 = state.aliases.get(dir);
+  if (known2) return known2;
+  const config = path42.join(dir, "bicepconfig.json");
+  let out;
+  if (ctx.host.isFile(config)) {
+    const parsed = state.json.get(config);
+    out = parsed?.root ? brAliasesOf(nodeToJS(parsed.root)) : DEFAULT_BR_ALIASES;
+  } else {
+    const up = path42.dirname(dir);
+    out = up !== dir && ctx.host.isInside(up) ? aliasesFor(state, ctx, up) : DEFAULT_BR_ALIASES;
+  }
+  state.aliases.set(dir, out);
+  return out;
+}
+function cachedModule(state, ctx, cache3, bicepFile, reference) {
+  if (/^ts[:/]/i.test(reference)) return { reason: "template specs are not read from the Bicep cache" };
+  const where = brCachePath(reference, aliasesFor(state, ctx, path42.dirname(bicepFile)));
+  if ("reason" in where) return where;
+  const cacheRoot = cache3.root;
+  const file = path42.join(cacheRoot, ...where.path.split("/"));
+  if (!state.cached.has(file)) {
+    const text2 = cache3.isFile(file) ? cache3.readText(file) : void 0;
+    const parsed2 = text2 === void 0 ? void 0 : parseJsonc(text2, file);
+    state.cached.set(file, parsed2?.root && parsed2.errors.length === 0 ? parsed2 : void 0);
+  }
+  const parsed = state.cached.get(file);
+  return parsed ? { parsed, cacheRoot } : { reason: `the Bicep cache has no restored copy (${where.path}; run \`bicep restore\`)` };
+}
+function bicepUnits(files, ctx) {
+  const state = stateOf(ctx);
+  const scanned = new Map(files.map((f) => [path42.resolve(f.path), f]));
+  const parent = new Map(files.map((f) => [path42.resolve(f.path), path42.resolve(f.path)]));
+  const find = (x) => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r);
+    parent.set(x, r);
+    return r;
+  };
+  for (const f of files) {
+    const from = path42.resolve(f.path);
+    for (const reference of bicepReferences(ctx, f.path) ?? []) {
+      const named2 = path42.resolve(path42.dirname(from), reference);
+      const target = scanned.has(named2) ? named2 : twinSourceOf(state, named2) ?? named2;
+      if (!scanned.has(target)) {
+        if (!JSON_TEMPLATE_PATH.test(target)) continue;
+        if (!parent.has(target)) parent.set(target, target);
+      }
+      const a = find(from);
+      const b = find(target);
+      if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
+    }
+  }
+  const groups = /* @__PURE__ */ new Map();
+  for (const [p, f] of scanned) {
+    const k = find(p);
+    const g = groups.get(k);
+    if (g) g.push(f);
+    else groups.set(k, [f]);
+  }
+  return [...groups.values()];
+}
+var BICEP_GENERATOR, isBoolean2, states, soundFiles, bicepFrontEnd;
+var init_bicep2 = __esm({
+  "src/frontends/bicep.ts"() {
+    "use strict";
+    init_bicep();
+    init_pragmas();
+    init_project3();
+    init_project2();
+    init_detect();
+    init_template();
+    init_json();
+    init_from_arm();
+    init_deployment_scripts();
+    init_arm_suppressions();
+    init_shared();
+    init_names();
+    init_remote_modules();
+    init_bicep_references();
+    init_registry();
+    init_json();
+    init_value();
+    BICEP_GENERATOR = /"_generator"\s*:\s*\{\s*"name"\s*:\s*"bicep"/;
+    isBoolean2 = (v) => typeof v === "boolean";
+    states = /* @__PURE__ */ new WeakMap();
+    soundFiles = /* @__PURE__ */ new WeakMap();
+    bicepFrontEnd = {
+      name: "bicep",
+      family: "arm",
+      byName: bicepKindByName,
+      supersedes(files, ctx) {
+        const state = stateOf(ctx);
+        const parses = unitParses(ctx);
+        const parsesClean = (twin) => {
+          const parsed = parses.bicep.get(twin);
+          return parsed !== void 0 && parsed.errors.length === 0;
+        };
+        const bicepFiles = new Set(files.filter((f) => f.kind === "bicep").map((f) => f.path));
+        const out = /* @__PURE__ */ new Set();
+        for (const f of ctx.allFiles) {
+          if (f.kind !== "arm") continue;
+          const twin = bicepSourceCandidates(f.path).find((c) => bicepFiles.has(c));
+          if (!twin || !isBicepGenerated(ctx, f.path)) continue;
+          if (ctx.facts ? ctx.facts.fileFact("bicep-parses", twin, ctx.host, isBoolean2, () => ctx.host.readText(twin) === void 0 ? void 0 : parsesClean(twin)) : parsesClean(twin)) {
+            out.add(f.path);
+            state.twins.set(f.path, twin);
+          } else state.brokenWithTwin.add(twin);
+        }
+        return out;
+      },
+      units: bicepUnits,
+      unitCacheKey: bicepUnitCacheKey,
+      // The JSON parameter files of its twins and stand-ins, and the compiled twins that lend their
+      // registry modules' bodies (the ARM front end's files, where findings are then placed): a
+      // pre-commit run given only `main.parameters.json` or `azuredeploy.json` reports them.
+      evaluatesOthers: (files, ctx) => [
+        ...[...twinParameterFiles(stateOf(ctx), unitParses(ctx), ctx, files).values()].flat(),
+        ...files.filter((f) => f.kind === "bicep").flatMap((f) => compiledTemplateCandidates(f.path).filter((c) => c !== f.path)),
+        // The ARM templates its `.bicepparam` files name (`using './azuredeploy.json'`) and its `.bicep`
+        // files declare as modules (`module kv './kv.json'`): evaluated here only.
+        ...files.filter((f) => f.kind === "bicepparam").flatMap((f) => usingTemplateOf(ctx, f.path) ?? []),
+        ...files.filter((f) => f.kind === "bicep").flatMap((f) => jsonModulesOf(ctx, f.path))
+      ],
+      // A template that names a deployment script may hold one written inline: the reader of its
+      // script (the CI parser, the Azure CLI interpreter) is imported before the units run.
+      async beforeUnits(files, ctx) {
+        if (files.some((f) => MAY_HOLD_DEPLOYMENT_SCRIPT.test(ctx.host.readText(f.path) ?? ""))) await loadDeploymentScripts();
+      },
+      run(files, ctx) {
+        const state = stateOf(ctx);
+        const parses = unitParses(ctx);
+        const result = evaluateBicep({
+          host: ctx.host,
+          bicepFiles: files.filter((f) => f.kind === "bicep" && !state.brokenWithTwin.has(f.path)).map((f) => f.path),
+          paramFiles: files.filter((f) => f.kind === "bicepparam").map((f) => f.path),
+          parse: (f) => soundStatements(parses.bicep.get(f)),
+          parseParams: (f) => parses.params.get(f),
+          jsonParameterFiles: twinParameterFiles(state, parses, ctx, files),
+          readJsonParameters: (f) => {
+            const parsed = parses.json.get(f);
+            if (!parsed?.root) return void 0;
+            return readParameterFile({ file: f, parsed }, substitutedLater);
+          },
+          envOverride: ctx.envOverride,
+          ...ctx.envAbove ? { envAbove: ctx.envAbove } : {},
+          envForPath: (f) => ctx.envForPath(f),
+          compiledTwin: (bicepFile) => compiledTwinOf(parses, ctx, bicepFile),
+          ...ctx.bicepCache ? { registryModule: (bicepFile, reference) => cachedModule(parses, ctx, ctx.bicepCache, bicepFile, reference) } : {},
+          parseTemplate: (f) => parses.json.get(f),
+          twinSource: (template) => twinSourceOf(state, template)
+        });
+        for (const f of files) if (f.kind === "bicep") parses.bicep.get(f.path);
+        for (const f of files) {
+          const values = f.kind === "bicepparam" ? result.loneParamValues.get(f.path) : void 0;
+          if (values) f.varValues = values;
+        }
+        const problems = [...parses.problems, ...result.problems.map((p) => ({ ruleId: p.code, message: p.message, location: p.location }))];
+        for (const e of result.evaluations) {
+          e.opaqueModules = e.opaqueModules.filter((m) => !hasLocalCopy(ctx.host, m));
+          for (const m of e.opaqueModules) problems.push(remoteModuleProblem(m));
+        }
+        const suppressionSources = [];
+        for (const [file, b] of [...parses.bicep.entries(), ...parses.params.entries()]) {
+          if (!b) continue;
+          const comments = [...b.comments, ...collectBicepPragmas(b.text, b.lineMap)];
+          suppressionSources.push({ file, comments, blocks: [...b.statements.flatMap(statementBlocks), ...comments.some(mayBeDirective) ? valueBlocks(b) : []] });
+        }
+        const { sources: templateSources, metadata } = usingTemplateSuppressions(result.evaluations, parses);
+        suppressionSources.push(...templateSources);
+        const units2 = result.evaluations.map((e) => ({
+          evaluation: e.evaluation,
+          resources: e.result.resources.filter((r) => !r.existing).flatMap((r) => e.template ? fromArm(r, e.evaluation, { bicepDeclaration: e.bicepDeclaration }) : withVendored(fromArm(r, e.evaluation, {}, "bicep"), r.vendored)),
+          refKeys: armRefKeys,
+          opaqueModules: e.opaqueModules
+        }));
+        const scripts = deploymentScriptUnits2(units2.flatMap((u) => u.resources), new Set(files.map((f) => f.path)), ctx);
+        problems.push(...scripts.problems);
+        return {
+          units: [...units2, ...scripts.units],
+          problems,
+          suppressionSources,
+          metadata
+        };
+      }
+    };
+  }
+});
+
+// src/frontends/arm.ts
+var arm_exports = {};
+__export(arm_exports, {
+  armFrontEnd: () => armFrontEnd,
+  armJsonKind: () => armJsonKind,
+  isBicepGenerated: () => isBicepGenerated2
+});
+import path43 from "node:path";
+function armJsonKind(text2, file) {
+  const head = text2.slice(0, 4096);
+  if (/"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json#?"/i.test(head)) return "arm";
+  if (/"\$schema"\s*:\s*"[^"]*deploymentParameters\.json#?"/i.test(head)) return "arm-params";
+  if (/"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json#?"/i.test(text2)) return "arm";
+  if (file !== void 0 && isBareParameterFile(file, text2)) return "arm-params";
+  return void 0;
+}
+function isBareParameterFile(file, text2) {
+  if (!/(?:parameters?|params)[^/\\]*\.json$/i.test(path43.basename(file)) || text2.length > MAX_BARE_PARAMETER_FILE || !/^\s*(?:\/[/*][^\n]*\n\s*)*\{/.test(text2)) return false;
+  const root = parseJsonc(text2, file).root;
+  const params = parametersObject(root);
+  const members2 = params?.type === "object" ? params.children ?? [] : [];
+  if (members2.length === 0) return false;
+  return members2.every((m) => {
+    const v = m.children?.[1];
+    return v?.type === "object" && (getProp(v, "value") !== void 0 || getProp(v, "reference") !== void 0);
+  });
+}
+function linkedOnly(templates, linksOf, evaluatedHere) {
+  const links = /* @__PURE__ */ new Map();
+  const linkedFromHere = /* @__PURE__ */ new Set();
+  for (const [abs, f] of templates) {
+    if (!evaluatedHere(f)) continue;
+    const targets = linksOf(f).filter((t) => t !== abs && templates.has(t));
+    links.set(abs, targets);
+    for (const t of targets) linkedFromHere.add(t);
+  }
+  const reached = /* @__PURE__ */ new Set();
+  const reach = (start) => {
+    const queue = [start];
+    while (queue.length > 0) {
+      for (const t of links.get(queue.pop()) ?? []) {
+        if (reached.has(t)) continue;
+        reached.add(t);
+        queue.push(t);
+      }
+    }
+  };
+  const roots = new Set([...links.keys()].filter((t) => !linkedFromHere.has(t)));
+  for (const r of roots) reach(r);
+  for (const t of [...links.keys()].sort()) {
+    if (reached.has(t) || roots.has(t)) continue;
+    roots.add(t);
+    reach(t);
+  }
+  return new Set([...reached].filter((t) => !roots.has(t)).map((t) => templates.get(t)));
+}
+function linkedGroups(templates, ctx) {
+  const byAbs = new Map(templates.map((t) => [path43.resolve(t.path), t]));
+  const parent = /* @__PURE__ */ new Map();
+  const find = (x) => {
+    let r = x;
+    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r);
+    if (r !== x) parent.set(x, r);
+    return r;
+  };
+  for (const [abs, t] of byAbs) {
+    for (const rel of relativePathsWritten(ctx, t.path) ?? []) {
+      const target = relativeLinkPath(abs, rel);
+      if (target === void 0 || !byAbs.has(target) || target === abs) continue;
+      const a = find(abs);
+      const b = find(target);
+      if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
+    }
+  }
+  const groups = /* @__PURE__ */ new Map();
+  for (const [abs, t] of byAbs) {
+    const k = find(abs);
+    const g = groups.get(k);
+    if (g) g.push(t);
+    else groups.set(k, [t]);
+  }
+  return [...groups.values()];
+}
+function runTemplateIndex(allFiles) {
+  return perRun(allFiles, "arm-template-index", () => templateIndex(allFiles.flatMap((f) => f.kind === "arm" ? [f.path] : f.kind === "bicep" ? [f.path.replace(/\.bicep$/i, ".json")] : [])));
+}
+function isBicepGenerated2(parsed) {
+  return getProp(getProp(getProp(parsed?.root, "metadata"), "_generator"), "name")?.value === "bicep";
+}
+var MAX_BARE_PARAMETER_FILE, armFrontEnd;
+var init_arm2 = __esm({
+  "src/frontends/arm.ts"() {
+    "use strict";
+    init_json();
+    init_arm_suppressions();
+    init_project2();
+    init_detect();
+    init_from_arm();
+    init_template();
+    init_arm_link_path();
+    init_arm_folders();
+    init_deployment_scripts();
+    init_shared();
+    init_names();
+    init_remote_modules();
+    init_bicep_references();
+    MAX_BARE_PARAMETER_FILE = 1 << 20;
+    armFrontEnd = {
+      name: "arm",
+      family: "arm",
+      byName: armByName,
+      byContent(file, text2) {
+        return armJsonKind(text2, file);
+      },
+      // Units of work (issue 15): a template with the parameter files paired with it (its
+      // variants); a parameter file paired with no template is a unit of its own (PARSE001 only).
+      // Pairing sees every template of the run, as `evaluateArm` does.
+      units(files, ctx) {
+        bicepUsersOfTemplates(ctx);
+        const templates = files.filter((f) => f.kind === "arm");
+        const params = files.filter((f) => f.kind === "arm-params");
+        const pairs = pairParameterFiles(
+          templates.map((f) => f.path),
+          params.map((f) => f.path),
+          (pf) => {
+            const text2 = ctx.host.readText(pf);
+            ctx.host.forget(pf);
+            if (text2 === void 0 || !mayNameTemplate(text2)) return void 0;
+            return metadataTemplate(parseJsonc(text2, pf));
+          }
+        );
+        const byPath = new Map(files.map((f) => [f.path, f]));
+        const taken = /* @__PURE__ */ new Set();
+        const out = [];
+        for (const group of linkedGroups(templates, ctx)) {
+          const unit = [...group];
+          for (const t of group) {
+            for (const pf of pairs.get(t.path) ?? []) {
+              if (taken.has(pf)) continue;
+              taken.add(pf);
+              unit.push(byPath.get(pf));
+            }
+          }
+          out.push(unit);
+        }
+        for (const f of files) if (f.kind !== "arm" && !taken.has(f.path)) out.push([f]);
+        return out;
+      },
+      // A parameter file no template of the unit takes is paired with the run's templates and
+      // stand-ins (`runTemplateIndex`, below in run): other files of the run, not the unit's reads
+      // (a `main.bicep` added beside a lone `main.parameters.json` takes its values to Bicep).
+      // Also the Bicep files of the run that use its templates (`bicepUsersOfTemplates`): with any, a
+      // template is not evaluated with its defaults here; a `.bicepparam` or module added elsewhere changes that.
+      unitCacheKey(files, ctx) {
+        const pairing = files.some((f) => f.kind === "arm-params") ? runWideKey(ctx.allFiles, "arm-templates", () => [...runTemplateIndex(ctx.allFiles).values()].sort()) : "";
+        const users = bicepUsersOfTemplates(ctx);
+        const named2 = files.filter((f) => f.kind === "arm" && users.has(path43.resolve(f.path))).map((f) => [f.path, users.get(path43.resolve(f.path))]);
+        return named2.length > 0 ? JSON.stringify([pairing, named2]) : pairing;
+      },
+      // A template that names a deployment script may hold one written inline: the reader of its
+      // script (the CI parser, the Azure CLI interpreter) is imported before the units run.
+      async beforeUnits(files, ctx) {
+        if (files.some((f) => MAY_HOLD_DEPLOYMENT_SCRIPT.test(ctx.host.readText(f.path) ?? ""))) await loadDeploymentScripts();
+      },
+      run(files, ctx) {
+        const problems = [];
+        const json = parseCache(ctx.host, parseJsonc, (f) => f.errors.slice(0, 1), problems);
+        const parse2 = (f) => {
+          const parsed = json.get(f);
+          return parsed && parsed.errors.length > 0 ? { ...parsed, root: void 0 } : parsed;
+        };
+        const unitTemplates = new Map(files.filter((f) => f.kind === "arm").map((f) => [path43.resolve(f.path), f.path]));
+        const linked = linkedOnly(unitTemplates, (f) => relativeLinks(parse2(f)?.root, path43.resolve(f)), (f) => !ctx.isSuperseded(f) && !bicepUsersOfTemplates(ctx).has(path43.resolve(f)));
+        const arm2 = evaluateArm({
+          root: ctx.root,
+          host: ctx.host,
+          templates: files.filter((f) => f.kind === "arm" && !ctx.isSuperseded(f.path)).map((f) => f.path),
+          // A superseded twin's parameter files are evaluated with its `.bicep` (the Bicep front end).
+          pairingTemplates: files.filter((f) => f.kind === "arm").map((f) => f.path),
+          parameterFiles: files.filter((f) => f.kind === "arm-params").map((f) => f.path),
+          // A template a `.bicepparam` names, or a `.bicep` file declares as a module, is evaluated
+          // with their values by the Bicep front end.
+          withoutDefaults: new Set(files.filter((f) => f.kind === "arm" && (linked.has(f.path) || bicepUsersOfTemplates(ctx).has(path43.resolve(f.path)))).map((f) => f.path)),
+          // A broken parameter file's variant is not evaluated either; the others are.
+          parse: parse2,
+          readLinked: (target) => {
+            const named2 = unitTemplates.get(target);
+            return named2 === void 0 ? void 0 : parse2(named2);
+          },
+          envOverride: ctx.envOverride,
+          ...ctx.envAbove ? { envAbove: ctx.envAbove } : {},
+          envForPath: (rel) => ctx.envForPath(path43.join(ctx.root, rel))
+        });
+        for (const f of files) if (f.kind === "arm-params") json.get(f.path);
+        const used = new Set(arm2.evaluations.map((e) => e.evaluation.variantFile));
+        const lone = files.filter((f) => f.kind === "arm-params" && !used.has(f.path));
+        if (lone.length > 0) {
+          const index = runTemplateIndex(ctx.allFiles);
+          for (const f of lone) {
+            const parsed = json.get(f.path);
+            if (parsed?.root && pairedTemplate(index, f.path, metadataTemplate(parsed)) === void 0) f.varValues = new Map(parameterFileEntries({ file: f.path, parsed }));
+          }
+        }
+        for (const p of arm2.problems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });
+        for (const e of arm2.evaluations) {
+          const copied = e.result.opaqueModules.filter((m) => hasLocalCopy(ctx.host, m));
+          e.result.opaqueModules = e.result.opaqueModules.filter((m) => !copied.includes(m));
+          e.result.unboundCalls = [...e.result.unboundCalls, ...copied];
+          for (const m of e.result.opaqueModules) problems.push(remoteModuleProblem(m));
+        }
+        const metadata = resourceMetadata(arm2.evaluations.map((e) => e.result));
+        const suppressionSources = [];
+        for (const [file, parsed] of json.entries()) {
+          const source = jsonSuppressionSource(file, parsed);
+          if (source) suppressionSources.push(source);
+        }
+        const units2 = arm2.evaluations.map((e) => ({
+          evaluation: e.evaluation,
+          resources: e.result.resources.filter((r) => !r.existing).flatMap((r) => fromArm(r, e.evaluation, { bicepDeclaration: e.bicepDeclaration })),
+          refKeys: armRefKeys,
+          opaqueModules: e.result.opaqueModules,
+          unboundCalls: e.result.unboundCalls
+        }));
+        const scripts = deploymentScriptUnits2(units2.flatMap((u) => u.resources), new Set(files.map((f) => f.path)), ctx);
+        problems.push(...scripts.problems);
+        return {
+          units: [...units2, ...scripts.units],
+          problems,
+          suppressionSources,
+          metadata
+        };
+      }
+    };
+  }
+});
+
+// src/model/ci.ts
+function stepsThatMayRun(file) {
+  return file.steps.filter((s) => !s.neverRuns);
+}
+function scriptsThatMayRun(file) {
+  const never = new Set(file.steps.filter((s) => s.neverRuns).map((s) => s.subject));
+  return never.size === 0 ? file.scripts : file.scripts.filter((s) => !never.has(s.subject));
+}
+function grantsIdTokenWrite(p) {
+  if (!p) return false;
+  if (p.kind === "write-all") return true;
+  return p.kind === "map" && p.scopes["id-token"] === "write";
+}
+function isAction(uses, name) {
+  return uses?.kind === "action" && uses.name === name.toLowerCase();
+}
+function wordPlaces(w, command2) {
+  const location = w.decidedBy ?? w.origin ?? command2;
+  const related = [];
+  const add = (l) => {
+    if (locationKey(l) !== locationKey(location) && !related.some((x) => locationKey(x) === locationKey(l))) related.push(l);
+  };
+  if (w.decidedBy && w.origin) add({ ...w.origin, label: "value chosen by the condition" });
+  for (const l of w.decidedBy ? w.decision ?? [] : []) add(l);
+  add(command2);
+  return { location, related };
+}
+function callerArgvs(cmd) {
+  return (cmd.expandedByCallers ?? []).map((e) => expandedArgv(cmd, e));
+}
+function expandedArgv(cmd, expanded = cmd.expanded) {
+  if (!expanded) return void 0;
+  const out = [];
+  for (const w of joinExpressions(cmd.argv)) {
+    const e = expanded.get(w.range.start.offset);
+    if (!e) out.push(w);
+    else if (e.words) for (const p of e.words) out.push({ text: p.text, raw: p.text, range: w.range, rangeOf: () => w.range, ...p.origin ? { origin: p.origin } : {}, ...p.decidedBy ? { decidedBy: p.decidedBy, decision: p.decision ?? [] } : {} });
+    else out.push({ text: w.text, raw: w.raw, range: w.range, rangeOf: (from, to) => w.rangeOf(from, to), unknown: e.unknown ?? "not known", ...e.mayBeSeveral ? { mayBeSeveral: true } : {} });
+  }
+  return out;
+}
+var init_ci2 = __esm({
+  "src/model/ci.ts"() {
+    "use strict";
+    init_source();
+    init_ci_words();
+    init_ci_words();
+  }
+});
+
+// src/frontends/ci-classify-lines.ts
+function plainShape(text2) {
+  if (text2.includes("	") || text2.charCodeAt(0) === 65279) return void 0;
+  const frames = [];
+  const shape = { topKeys: /* @__PURE__ */ new Set(), pipelineStep: false };
+  let valueCol = Infinity;
+  let blockCol;
+  let first = true;
+  for (const raw of text2.split("\n")) {
+    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    const trimmed = line.trimStart();
+    const indent = line.length - trimmed.length;
+    if (blockCol !== void 0) {
+      if (trimmed === "" || indent > blockCol) continue;
+      blockCol = void 0;
+    }
+    if (trimmed === "" || trimmed.startsWith("#")) continue;
+    if (indent > valueCol) return void 0;
+    const key = KEY_LINE.exec(line);
+    let col;
+    let name;
+    let value;
+    if (key) {
+      value = key[4];
+      if (value !== void 0 && !PLAIN_VALUE.test(value) && !BLOCK_SCALAR.test(value)) return void 0;
+      name = key[3];
+      col = indent + (key[2] ? 2 : 0);
+      if (key[2]) {
+        if (!openItem(frames, indent)) return void 0;
+      } else if (!closeTo(frames, col)) return void 0;
+    } else {
+      const item = ITEM_LINE.exec(line);
+      if (!item || !PLAIN_VALUE.test(item[2]) || !openItem(frames, indent)) return void 0;
+      frames.pop();
+      valueCol = indent;
+      if (first) return void 0;
+      continue;
+    }
+    if (first && (col !== 0 || key[2])) return void 0;
+    first = false;
+    if (frames.length > 30) return void 0;
+    if (frames.length === 0) shape.topKeys.add(name);
+    if (value !== void 0 && STEP_KEYS.has(name) && !value.startsWith("[") && !value.startsWith("{") && frames.some((f) => CONTAINER_KEYS.has(f.key))) shape.pipelineStep = true;
+    frames.push({ col, key: name, open: value === void 0 });
+    valueCol = value === void 0 ? Infinity : col;
+    if (value !== void 0 && BLOCK_SCALAR.test(value)) {
+      blockCol = col;
+      valueCol = Infinity;
+    }
+  }
+  return shape;
+}
+function closeTo(frames, col) {
+  while (frames.length > 0 && frames[frames.length - 1].col >= col) frames.pop();
+  return adopt(frames[frames.length - 1], col, false);
+}
+function openItem(frames, indent) {
+  while (frames.length > 0) {
+    const top = frames[frames.length - 1];
+    if (top.col > indent || top.col === indent && top.key === "") frames.pop();
+    else break;
+  }
+  const parent = frames[frames.length - 1];
+  if (parent !== void 0 && parent.key === "") return false;
+  if (!adopt(parent, indent, true)) return false;
+  frames.push({ col: indent, key: "", open: true, children: { col: indent + 2, items: false } });
+  return true;
+}
+function adopt(parent, col, items) {
+  if (parent === void 0) return !items || col === 0;
+  if (!parent.open) return false;
+  if (parent.children === void 0) parent.children = { col, items };
+  return parent.children.col === col && parent.children.items === items;
+}
+var CONTAINER_KEYS, STEP_KEYS, KEY_LINE, ITEM_LINE, PLAIN_VALUE, BLOCK_SCALAR;
+var init_ci_classify_lines = __esm({
+  "src/frontends/ci-classify-lines.ts"() {
+    "use strict";
+    CONTAINER_KEYS = /* @__PURE__ */ new Set(["steps", "jobs", "stages"]);
+    STEP_KEYS = /* @__PURE__ */ new Set(["task", "script", "bash", "pwsh", "powershell", "template"]);
+    KEY_LINE = /^( *)(- )?([A-Za-z_][A-Za-z0-9_.-]*|\$\{\{[^#:]*\}\}) *:(?: +([^ #].*?))?(?: +#.*)? *$/;
+    ITEM_LINE = /^( *)- +([^ #].*?)(?: +#.*)? *$/;
+    PLAIN_VALUE = /^[^\s\-?:,[\]{}#&*!|>'"%@`](?:[^#:]|:(?=[^\s#:]))*$|^'(?:[^']|'')*'$|^"(?:[^"\\]|\\.)*"$|^\[[^[\]{}#'"]*\]$|^\{[^[\]{}#'"]*\}$/;
+    BLOCK_SCALAR = /^[|>][-+]?$/;
+  }
+});
+
+// src/frontends/ci-classify.ts
+function keyOf(k) {
+  return isScalar(k) ? String(k.value) : void 0;
+}
+function hasPipelineSteps(root, written2 = false) {
+  let found = false;
+  const visit2 = (node, underContainer, depth) => {
+    if (found || depth > 40) return;
+    if (isSeq(node)) {
+      for (const it of node.items) visit2(it, underContainer, depth + 1);
+      return;
+    }
+    if (!isMap(node)) return;
+    for (const p of node.items) {
+      const k = keyOf(p.key);
+      if (underContainer && k !== void 0 && STEP_KEYS2.has(k) && isScalar(p.value) && (!written2 || p.value.range !== void 0 && p.value.range !== null && p.value.range[1] > p.value.range[0])) {
+        found = true;
+        return;
+      }
+    }
+    for (const p of node.items) {
+      const k = keyOf(p.key);
+      visit2(p.value, underContainer || k === "steps" || k === "jobs" || k === "stages", depth + 1);
+    }
+  };
+  visit2(root, false, 0);
+  return found;
+}
+function classifyCiFile(relPath, source, options = {}) {
+  const path62 = relPath.replace(/\\/g, "/");
+  if (SCRIPT_EXT.test(path62)) return "script";
+  if (!YAML_EXT.test(path62)) return void 0;
+  const text2 = yamlLineBreaks(source);
+  if (WORKFLOW_PATH.test(path62)) return "github-workflow";
+  const base = path62.slice(path62.lastIndexOf("/") + 1);
+  if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
+  if (PIPELINE_NAME.test(base)) return "azure-pipeline";
+  const maybeWorkflow = TOP_ON.test(text2) && TOP_JOBS.test(text2);
+  const maybeExtends = AZP_EXTENDS.test(text2) && !K8S.test(text2);
+  const maybePipeline = AZP_STEP.test(text2) && AZP_CONTAINER.test(text2) && !K8S.test(text2) || maybeExtends;
+  if (!maybeWorkflow && !maybePipeline) return void 0;
+  if (options.startFirst !== false) {
+    const early = confirmedByStart(text2, maybeWorkflow, options.lines !== false);
+    if (early) return early;
+  }
+  let root;
+  try {
+    const doc = withYamlEnv(() => (0, import_yaml3.parseDocument)(text2, { version: "1.2" }));
+    if (doc.errors.length > 0) return maybeWorkflow ? "github-workflow" : "azure-pipeline";
+    root = doc.contents;
+  } catch {
+    return maybeWorkflow ? "github-workflow" : "azure-pipeline";
+  }
+  if (maybeWorkflow && isMap(root) && root.has("on") && root.has("jobs")) return "github-workflow";
+  if (maybePipeline && (hasPipelineSteps(root) || maybeExtends && extendsTemplate(root))) return "azure-pipeline";
+  return void 0;
+}
+function extendsTemplate(root) {
+  if (!isMap(root)) return false;
+  const ext = root.items.find((p) => keyOf(p.key) === "extends")?.value;
+  return isMap(ext) && ext.items.some((p) => keyOf(p.key) === "template" && isScalar(p.value) && typeof p.value.value === "string" && p.value.value.trim() !== "");
+}
+function lineEnd2(text2, at2) {
+  const nl = text2.indexOf("\n", at2);
+  return nl < 0 ? text2.length : nl + 1;
+}
+function firstMatch(re, text2, from) {
+  re.lastIndex = from;
+  const m = re.exec(text2);
+  return m?.index;
+}
+function confirmedByStart(text2, maybeWorkflow, lines) {
+  let end;
+  if (maybeWorkflow) {
+    end = Math.max(lineEnd2(text2, firstMatch(TOP_ON_G, text2, 0) ?? text2.length), lineEnd2(text2, firstMatch(TOP_JOBS_G, text2, 0) ?? text2.length));
+  } else {
+    const container = firstMatch(AZP_CONTAINER_G, text2, 0);
+    const step = container === void 0 ? void 0 : firstMatch(AZP_STEP_G, text2, lineEnd2(text2, container));
+    if (step === void 0) return void 0;
+    end = lineEnd2(text2, step);
+  }
+  const shape = lines ? plainShape(text2.slice(0, end)) : void 0;
+  if (shape && maybeWorkflow && shape.topKeys.has("on") && shape.topKeys.has("jobs")) return "github-workflow";
+  if (shape && !maybeWorkflow && shape.pipelineStep) return "azure-pipeline";
+  if (end >= text2.length) return void 0;
+  let root;
+  try {
+    const doc = withYamlEnv(() => (0, import_yaml3.parseDocument)(text2.slice(0, end), { version: "1.2" }));
+    if (doc.errors.length > 0) return void 0;
+    root = doc.contents;
+  } catch {
+    return void 0;
+  }
+  if (maybeWorkflow) return isMap(root) && root.has("on") && root.has("jobs") ? "github-workflow" : void 0;
+  return hasPipelineSteps(root, true) ? "azure-pipeline" : void 0;
+}
+var import_yaml3, SCRIPT_EXT, YAML_EXT, WORKFLOW_PATH, ACTION_NAME, PIPELINE_NAME, TOP_ON, TOP_JOBS, COMPOSITE, AZP_CONTAINER, AZP_STEP, K8S, AZP_EXTENDS, STEP_KEYS2, TOP_ON_G, TOP_JOBS_G, AZP_CONTAINER_G, AZP_STEP_G;
+var init_ci_classify = __esm({
+  "src/frontends/ci-classify.ts"() {
+    "use strict";
+    import_yaml3 = __toESM(require_dist(), 1);
+    init_line_breaks();
+    init_guards();
+    init_ci_classify_lines();
+    init_quiet_env();
+    SCRIPT_EXT = /\.(sh|bash|ps1)$/i;
+    YAML_EXT = /\.ya?ml$/i;
+    WORKFLOW_PATH = /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i;
+    ACTION_NAME = /^action\.ya?ml$/i;
+    PIPELINE_NAME = /^azure-pipelines[^/]*\.ya?ml$|\.azure-pipelines\.ya?ml$/i;
+    TOP_ON = /^(?:on|"on"|'on')[ \t]*:/m;
+    TOP_JOBS = /^jobs[ \t]*:/m;
+    COMPOSITE = /^[ \t]+using[ \t]*:[ \t]*["']?composite\b/m;
+    AZP_CONTAINER = /^[ \t]*(?:-[ \t]+)?(?:steps|jobs|stages)[ \t]*:/m;
+    AZP_STEP = /^[ \t]*-[ \t]+(?:task|script|bash|pwsh|powershell|template)[ \t]*:/m;
+    K8S = /^apiVersion[ \t]*:/m;
+    AZP_EXTENDS = /^extends[ \t]*:[ \t]*(?:#.*)?\r?\n(?:[ \t]*(?:#.*)?\r?\n)*[ \t]+template[ \t]*:/m;
+    STEP_KEYS2 = /* @__PURE__ */ new Set(["task", "script", "bash", "pwsh", "powershell", "template"]);
+    TOP_ON_G = new RegExp(TOP_ON.source, "gm");
+    TOP_JOBS_G = new RegExp(TOP_JOBS.source, "gm");
+    AZP_CONTAINER_G = new RegExp(AZP_CONTAINER.source, "gm");
+    AZP_STEP_G = new RegExp(AZP_STEP.source, "gm");
   }
 });
 
@@ -53609,6 +53772,10 @@ function lazyFrontEnd(head, importImpl) {
     // A unit of its files exists only once it is loaded.
     unitCacheKey: (files, ctx) => impl ? impl.unitCacheKey?.(files, ctx) ?? "" : "",
     evaluatesOthers: (files, ctx) => impl ? impl.evaluatesOthers?.(files, ctx) ?? [] : [],
+    // What the implementation imports before its units run (a front end without files is never loaded: nothing).
+    beforeUnits: async (files, ctx) => {
+      if (impl?.beforeUnits) await impl.beforeUnits(files, ctx);
+    },
     run: (files, ctx) => loaded().run(files, ctx)
   };
 }

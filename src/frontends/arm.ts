@@ -16,7 +16,8 @@ import { parameterFileEntries, parametersObject, relativeLinks } from '../eval/a
 import { relativeLinkPath } from '../core/arm-link-path.js';
 import { relativePathsWritten } from './arm-folders.js';
 import type { FileKind } from '../core/file-kind.js';
-import type { ClassifiedFile, FrontEnd, FrontEndContext, Problem, SuppressionSource } from './types.js';
+import type { ClassifiedFile, EvaluatedUnit, FrontEnd, FrontEndContext, Problem, SuppressionSource } from './types.js';
+import { deploymentScriptUnits, loadDeploymentScripts, MAY_HOLD_DEPLOYMENT_SCRIPT } from './deployment-scripts.js';
 import { parseCache, perRun, runWideKey } from './shared.js';
 import { armByName } from './names.js';
 import { hasLocalCopy, remoteModuleProblem } from './remote-modules.js';
@@ -109,6 +110,11 @@ export const armFrontEnd: FrontEnd = {
     const named = files.filter((f) => f.kind === 'arm' && users.has(path.resolve(f.path))).map((f) => [f.path, users.get(path.resolve(f.path))]);
     return named.length > 0 ? JSON.stringify([pairing, named]) : pairing;
   },
+  // A template that names a deployment script may hold one written inline: the reader of its
+  // script (the CI parser, the Azure CLI interpreter) is imported before the units run.
+  async beforeUnits(files, ctx) {
+    if (files.some((f) => MAY_HOLD_DEPLOYMENT_SCRIPT.test(ctx.host.readText(f.path) ?? ''))) await loadDeploymentScripts();
+  },
   run(files, ctx) {
     const problems: Problem[] = [];
     // Only a JSON file's first error: the ones after it are its cascade.
@@ -172,14 +178,18 @@ export const armFrontEnd: FrontEnd = {
       const source = jsonSuppressionSource(file, parsed);
       if (source) suppressionSources.push(source);
     }
+    const units: EvaluatedUnit[] = arm.evaluations.map((e) => ({
+      evaluation: e.evaluation,
+      resources: e.result.resources.filter((r) => !r.existing).flatMap((r) => fromArm(r, e.evaluation, { bicepDeclaration: e.bicepDeclaration })),
+      refKeys: armRefKeys,
+      opaqueModules: e.result.opaqueModules,
+      unboundCalls: e.result.unboundCalls,
+    }));
+    // The az commands of inline deployment scripts: resources of the template's unit.
+    const scripts = deploymentScriptUnits(units.flatMap((u) => u.resources), new Set(files.map((f) => f.path)), ctx);
+    problems.push(...scripts.problems);
     return {
-      units: arm.evaluations.map((e) => ({
-        evaluation: e.evaluation,
-        resources: e.result.resources.filter((r) => !r.existing).flatMap((r) => fromArm(r, e.evaluation, { bicepDeclaration: e.bicepDeclaration })),
-        refKeys: armRefKeys,
-        opaqueModules: e.result.opaqueModules,
-        unboundCalls: e.result.unboundCalls,
-      })),
+      units: [...units, ...scripts.units],
       problems,
       suppressionSources,
       metadata,

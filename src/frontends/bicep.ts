@@ -18,7 +18,8 @@ import { readParameterFile } from '../eval/arm/template.js';
 import { parseJsonc, type ParsedJson } from '../parse/json/index.js';
 import { armRefKeys, fromArm } from '../model/from-arm.js';
 import path from 'node:path';
-import type { ClassifiedFile, FrontEnd, FrontEndContext, MetadataSource, Problem, SuppressionSource } from './types.js';
+import type { ClassifiedFile, EvaluatedUnit, FrontEnd, FrontEndContext, MetadataSource, Problem, SuppressionSource } from './types.js';
+import { deploymentScriptUnits, loadDeploymentScripts, MAY_HOLD_DEPLOYMENT_SCRIPT } from './deployment-scripts.js';
 import { jsonSuppressionSource, resourceMetadata } from './arm-suppressions.js';
 import type { BicepProjectResult } from '../eval/bicep/project.js';
 import { parseCache, planningFact, runWideKey, type ParseCache } from './shared.js';
@@ -172,6 +173,11 @@ export const bicepFrontEnd: FrontEnd = {
     ...files.filter((f) => f.kind === 'bicepparam').flatMap((f) => usingTemplateOf(ctx, f.path) ?? []),
     ...files.filter((f) => f.kind === 'bicep').flatMap((f) => jsonModulesOf(ctx, f.path)),
   ],
+  // A template that names a deployment script may hold one written inline: the reader of its
+  // script (the CI parser, the Azure CLI interpreter) is imported before the units run.
+  async beforeUnits(files, ctx) {
+    if (files.some((f) => MAY_HOLD_DEPLOYMENT_SCRIPT.test(ctx.host.readText(f.path) ?? ''))) await loadDeploymentScripts();
+  },
   run(files, ctx) {
     const state = stateOf(ctx);
     const parses = unitParses(ctx);
@@ -218,15 +224,19 @@ export const bicepFrontEnd: FrontEnd = {
     // as in the ARM front end (which also collects them when the template is scanned: merged as one).
     const { sources: templateSources, metadata } = usingTemplateSuppressions(result.evaluations, parses);
     suppressionSources.push(...templateSources);
+    const units: EvaluatedUnit[] = result.evaluations.map((e) => ({
+      evaluation: e.evaluation,
+      resources: e.result.resources
+        .filter((r) => !r.existing)
+        .flatMap((r) => (e.template ? fromArm(r, e.evaluation, { bicepDeclaration: e.bicepDeclaration }) : withVendored(fromArm(r, e.evaluation, {}, 'bicep'), r.vendored))),
+      refKeys: armRefKeys,
+      opaqueModules: e.opaqueModules,
+    }));
+    // The az commands of inline deployment scripts: resources of the template's unit.
+    const scripts = deploymentScriptUnits(units.flatMap((u) => u.resources), new Set(files.map((f) => f.path)), ctx);
+    problems.push(...scripts.problems);
     return {
-      units: result.evaluations.map((e) => ({
-        evaluation: e.evaluation,
-        resources: e.result.resources
-          .filter((r) => !r.existing)
-          .flatMap((r) => (e.template ? fromArm(r, e.evaluation, { bicepDeclaration: e.bicepDeclaration }) : withVendored(fromArm(r, e.evaluation, {}, 'bicep'), r.vendored))),
-        refKeys: armRefKeys,
-        opaqueModules: e.opaqueModules,
-      })),
+      units: [...units, ...scripts.units],
       problems,
       suppressionSources,
       metadata,

@@ -51,6 +51,10 @@ export function lazyFrontEnd(head: Pick<FrontEnd, 'name' | 'family' | 'byName' |
     // A unit of its files exists only once it is loaded.
     unitCacheKey: (files: readonly ClassifiedFile[], ctx: FrontEndContext) => (impl ? (impl.unitCacheKey?.(files, ctx) ?? '') : ''),
     evaluatesOthers: (files: readonly ClassifiedFile[], ctx: FrontEndContext) => (impl ? (impl.evaluatesOthers?.(files, ctx) ?? []) : []),
+    // What the implementation imports before its units run (a front end without files is never loaded: nothing).
+    beforeUnits: async (files: readonly ClassifiedFile[], ctx: FrontEndContext) => {
+      if (impl?.beforeUnits) await impl.beforeUnits(files, ctx);
+    },
     run: (files, ctx) => loaded().run(files, ctx),
   };
 }

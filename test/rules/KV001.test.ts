@@ -2402,4 +2402,61 @@ const azdPlaceholders: RuleTable = {
   },
 };
 
-ruleTester('KV001', converted, azureCli, conformance, bicepparamJsonTemplate, parameterFileFolders, backendConfigFiles, templateConditions, sharedBicepModules, azdPlaceholders);
+// An inline deployment script (Microsoft.Resources/deploymentScripts `scriptContent`) runs its az
+// commands as a script does: its resources are judged, located in the template where the flag is
+// written (review 87: nothing was read).
+const deploymentScripts: RuleTable = {
+  bicep: {
+    valid: [
+      {
+        // A script read from a file, a kind that is no script language, and a script built by an expression that is not known.
+        name: 'deployment-scripts-not-written-inline-or-not-known',
+        files: {
+          'main.bicep':
+            "param script string\n\nresource fromFile 'Microsoft.Resources/deploymentScripts@2023-08-01' = {\n  name: 'from-file'\n  location: 'westeurope'\n  kind: 'AzureCLI'\n  properties: {\n    azCliVersion: '2.61.0'\n    retentionInterval: 'PT1H'\n    scriptContent: script\n  }\n}\n",
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'bicep-multi-line-script',
+        files: {
+          'main.bicep':
+            "resource createKv 'Microsoft.Resources/deploymentScripts@2023-08-01' = {\n  name: 'create-kv'\n  location: 'westeurope'\n  kind: 'AzureCLI'\n  properties: {\n    azCliVersion: '2.61.0'\n    retentionInterval: 'PT1H'\n    scriptContent: '''\n      ⟦az⟧ keyvault create --name kv-ml-data --resource-group rg-ml \\\n        --location westeurope\n    '''\n  }\n}\n",
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageIncludes: 'Key Vault "kv-ml-data" has no purge protection (--enable-purge-protection is not set (defaults to false))',
+      },
+      {
+        // Through the escapes of a one-line Bicep string.
+        name: 'bicep-one-line-script-with-escapes',
+        files: {
+          'main.bicep':
+            "resource createKv 'Microsoft.Resources/deploymentScripts@2023-08-01' = {\n  name: 'create-kv'\n  location: 'westeurope'\n  kind: 'AzureCLI'\n  properties: {\n    azCliVersion: '2.61.0'\n    retentionInterval: 'PT1H'\n    scriptContent: 'echo \\'start\\'\\naz keyvault create --name kv-ml-data --resource-group rg-ml --enable-purge-protection ⟦false⟧'\n  }\n}\n",
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageIncludes: '--enable-purge-protection is false',
+      },
+    ],
+  },
+  arm: {
+    valid: [],
+    invalid: [
+      {
+        // ARM JSON, a PowerShell script, through JSON's escapes.
+        name: 'arm-powershell-script',
+        files: {
+          'azuredeploy.json':
+            '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "resources": [\n    {\n      "type": "Microsoft.Resources/deploymentScripts",\n      "apiVersion": "2023-08-01",\n      "name": "create-kv",\n      "location": "westeurope",\n      "kind": "AzurePowerShell",\n      "properties": {\n        "azPowerShellVersion": "10.0",\n        "retentionInterval": "PT1H",\n        "scriptContent": "$name = \\"kv-ml-data\\"\\n⟦az⟧ keyvault create --name $name --resource-group rg-ml\\n"\n      }\n    }\n  ]\n}\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageIncludes: 'Key Vault "kv-ml-data" has no purge protection',
+      },
+    ],
+  },
+};
+
+ruleTester('KV001', converted, azureCli, conformance, bicepparamJsonTemplate, parameterFileFolders, backendConfigFiles, templateConditions, sharedBicepModules, azdPlaceholders, deploymentScripts);

@@ -889,6 +889,22 @@ function scriptDocument(file: string, text: string, lineMap: LineMap): CiDocumen
   return doc;
 }
 
+/**
+ * A script written inside a value of another file (a Bicep or ARM deployment script's
+ * `scriptContent`), as a script document of that file: `mapped` places each character of the
+ * script in `source` (`exact: false` when it could not be mapped character by character), and
+ * `start`/`end` are the value's offsets (where an empty script is).
+ */
+export function embeddedScriptDocument(file: string, source: string, mapped: MappedText, language: ScriptLanguage, subject: string, attributePath: string, start: number, end: number): CiDocument {
+  const lineMap = new LineMap(source);
+  const doc = emptyDocument(file, source, 'script', lineMap);
+  const sn = buildSnippet({ file, lineMap, mapped, language, origin: 'inlineScript', subject, attributePath, fallbackRange: lineMap.range(start, end) });
+  doc.scripts.push(sn);
+  for (const c of sn.comments) doc.comments.push({ text: c.text, range: c.range, source: 'script' });
+  doc.blocks = commandBlocks(sn);
+  return doc;
+}
+
 /** The YAML comments (`[offset, source]` in file order): each a comment of the document, and all of them its comment script. */
 function addYamlComments(doc: CiDocument, rawComments: [number, string][]): void {
   // Indexed, no [off, src] destructuring (an iterator per comment before V8 optimizes this function).
