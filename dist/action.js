@@ -33350,6 +33350,7 @@ function actionAsUpdate(u) {
   if (method !== void 0 && method.kind !== "unknown" && (method.kind !== "string" || method.value.toUpperCase() !== "POST")) return void 0;
   if (when !== void 0 && when.kind !== "null" && when.kind !== "unknown" && (when.kind !== "string" || when.value !== "apply")) return void 0;
   const given = u.body.entries.get("body");
+  if (given === void 0 || given.kind === "null") return void 0;
   const body = given?.kind === "object" ? given : unknown(`the body of ${u.address} is not read`, given?.origin ?? u.header);
   const placed = obj(/* @__PURE__ */ new Map(), body.origin);
   for (const path62 of paths) placeAt(placed, path62, body);
@@ -39804,7 +39805,7 @@ var init_template = __esm({
         for (const [name, keyNode, decl] of members(getProp(template, "parameters"))) {
           const slot = { name, keyLoc: declLocation(doc, keyNode, `parameter "${name}"`, { kind: "input", name }), decl, node: getProp(decl, "defaultValue"), state: 0 };
           const a = assigned.get(name.toLowerCase());
-          if (a?.kind === "null" && slot.node) slot.nullGiven = a;
+          if (a?.kind === "null" && (slot.node || getProp(decl, "nullable")?.value === true)) slot.nullGiven = a;
           else if (a) slot.assigned = a;
           this.params.set(name.toLowerCase(), slot);
         }
@@ -39870,7 +39871,7 @@ var init_template = __esm({
         const v = inDeclarationChain(this.env, slot, () => {
           if (slot.assigned) return slot.assigned;
           if (slot.node) return defaultForNull(this.root.eval(slot.node), slot.nullGiven);
-          if (getProp(slot.decl, "nullable")?.value === true) return nul(slot.keyLoc);
+          if (getProp(slot.decl, "nullable")?.value === true) return defaultForNull(nul(slot.keyLoc), slot.nullGiven);
           return unknown(`parameter '${slot.name}' has no value and no default`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
         });
         slot.value = v;
@@ -41859,7 +41860,7 @@ var init_scope = __esm({
             case "ParamDecl": {
               const slot = { name: s.name.name, decl: s, state: 0, via: headerOf(file.file, s) };
               const a = assigned.get(s.name.name);
-              if (a?.kind === "null" && s.defaultValue) slot.nullGiven = a;
+              if (a?.kind === "null" && (s.defaultValue || s.type?.kind === "NullableType")) slot.nullGiven = a;
               else if (a) slot.assigned = a;
               this.params.set(s.name.name, slot);
               break;
@@ -41973,7 +41974,7 @@ var init_scope = __esm({
           if (slot.assigned) return slot.assigned;
           if (slot.expr) return this.eval(slot.expr, void 0);
           if (slot.decl?.defaultValue) return defaultForNull(slot.defaultValue ?? this.eval(slot.decl.defaultValue, void 0), slot.nullGiven);
-          if (slot.decl?.type?.kind === "NullableType") return nul(slot.via);
+          if (slot.decl?.type?.kind === "NullableType") return defaultForNull(nul(slot.via), slot.nullGiven);
           return U2(`parameter '${slot.name}' has no value and no default`, slot.via, `parameters(${tokenText(str(slot.name))})`);
         });
         slot.value = v;
@@ -48992,6 +48993,21 @@ function scriptFileRuns(file, scripts, root) {
   }
   return out;
 }
+function scriptRunBy(argv) {
+  let i = 0;
+  while (i < argv.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[i].text)) i++;
+  const program = argv[i]?.text;
+  if (program === void 0) return void 0;
+  if (SCRIPT_FILE_WORD.test(program)) return program;
+  if (!SCRIPT_RUNNERS.has(program.toLowerCase())) return void 0;
+  for (let k = i + 1; k < argv.length; k++) {
+    const t = argv[k].text;
+    if (/^-(?:file|f)$/i.test(t)) continue;
+    if (t.startsWith("-")) continue;
+    return SCRIPT_FILE_WORD.test(t) ? t : void 0;
+  }
+  return void 0;
+}
 function linkScriptFiles(file, scripts, root) {
   const byStep = /* @__PURE__ */ new Map();
   const add = (step, hit) => {
@@ -49005,12 +49021,10 @@ function linkScriptFiles(file, scripts, root) {
     for (const script of step.scripts) {
       for (const c of script.commands) {
         if (c.commented) continue;
-        for (const w of c.argv) {
-          if (!SCRIPT_FILE_WORD.test(w.text)) continue;
-          const at2 = fromStart(start, w.text);
-          const hit = at2 === void 0 ? void 0 : scriptAt(scripts, root, file.file, at2);
-          if (hit && hit.file !== file.file) add(step, hit);
-        }
+        const run3 = scriptRunBy(c.argv);
+        const at2 = run3 === void 0 ? void 0 : fromStart(start, run3);
+        const hit = at2 === void 0 ? void 0 : scriptAt(scripts, root, file.file, at2);
+        if (hit && hit.file !== file.file) add(step, hit);
       }
     }
   }
@@ -49284,7 +49298,7 @@ function templateResource(file, call, sc) {
   if (t.parentInput && parentKey2 !== void 0) r.refs.set(t.parentInput.ref, str(identityKey(PARENT_KIND[t.parentInput.ref], parentKey2), parent.origin));
   return { resource: r, nameKey, ...parentKey2 !== void 0 ? { parentKey: parentKey2 } : {} };
 }
-var PARENT_KIND, refKeys, ID_GROUP_OF, isFlag, LONG_FLAGS, segments, TRUE_WORDS, FALSE_WORDS, VERSION_DEPENDENT, MATRIX_WORK_BUDGET, MAX_CALLER_INPUTS, SCRIPT_FILE_WORD, MAX_CALLER_DEPTH, MAX_SCRIPT_CALL_DEPTH, NESTED_CALL_WORK_BUDGET, MAX_CONTEXTS_PER_CALL, MAX_CALLS_PER_TEMPLATE, MAX_VARIANTS_PER_CALL;
+var PARENT_KIND, refKeys, ID_GROUP_OF, isFlag, LONG_FLAGS, segments, TRUE_WORDS, FALSE_WORDS, VERSION_DEPENDENT, MATRIX_WORK_BUDGET, MAX_CALLER_INPUTS, SCRIPT_FILE_WORD, SCRIPT_RUNNERS, MAX_CALLER_DEPTH, MAX_SCRIPT_CALL_DEPTH, NESTED_CALL_WORK_BUDGET, MAX_CONTEXTS_PER_CALL, MAX_CALLS_PER_TEMPLATE, MAX_VARIANTS_PER_CALL;
 var init_azure_cli2 = __esm({
   "src/frontends/azure-cli.ts"() {
     "use strict";
@@ -49323,6 +49337,7 @@ var init_azure_cli2 = __esm({
     MATRIX_WORK_BUDGET = 2e4;
     MAX_CALLER_INPUTS = 16;
     SCRIPT_FILE_WORD = /^[\w./\\-]+\.(?:sh|bash|ps1)$/i;
+    SCRIPT_RUNNERS = /* @__PURE__ */ new Set(["bash", "sh", "zsh", "dash", "ksh", "source", ".", "pwsh", "powershell", "pwsh.exe", "powershell.exe", "&"]);
     MAX_CALLER_DEPTH = 3;
     MAX_SCRIPT_CALL_DEPTH = 4;
     NESTED_CALL_WORK_BUDGET = 2e4;
@@ -53896,7 +53911,7 @@ init_shared();
 import path25 from "node:path";
 var YAML_NAME = /\.ya?ml$/i;
 var YAML_FILE_NAME = /(?<![\w.-])[\w.-]+\.ya?ml(?![\w.-])/gi;
-var TEMPLATE_REFERENCE = /\btemplate\s*:\s*['"]?([^\s'"#@]+\.ya?ml)\b/gi;
+var TEMPLATE_REFERENCE = /\btemplate\s*:\s*['"]?([^\s'"#@]+\.ya?ml)(?![\w.@-])/gi;
 function yamlFileNamesIn(text2) {
   const names2 = /\bml\b/.test(text2) ? [...text2.matchAll(YAML_FILE_NAME)].map((m) => m[0].toLowerCase()) : [];
   for (const m of text2.matchAll(TEMPLATE_REFERENCE)) names2.push(path25.posix.basename(m[1].replace(/\\/g, "/")).toLowerCase());

@@ -1263,14 +1263,39 @@ function scriptFileRuns(file: CiFile, scripts: Map<string, { file: string; scrip
   return out;
 }
 
-/** A script file named in a command's words (`./scripts/pick.sh`, `bash scripts/pick.sh`, `. ./vars.sh`). */
+/** A script file's path as a word (`./scripts/pick.sh`, `scripts\\pick.ps1`). */
 const SCRIPT_FILE_WORD = /^[\w./\\-]+\.(?:sh|bash|ps1)$/i;
+
+/** Programs that run the script their first operand names (`bash x.sh`, `. ./vars.sh`, `pwsh -File x.ps1`, `& ./x.ps1`). */
+const SCRIPT_RUNNERS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh', 'source', '.', 'pwsh', 'powershell', 'pwsh.exe', 'powershell.exe', '&']);
+
+/**
+ * The script file a command runs, as written: the command itself (`./scripts/pick.sh`), or the
+ * first operand of a shell that runs one (`bash -e scripts/pick.sh`, `pwsh -File x.ps1`). Not a
+ * file another program only reads or names (`shellcheck x.sh`, `chmod +x x.sh`: self-review 88).
+ */
+function scriptRunBy(argv: readonly { text: string }[]): string | undefined {
+  let i = 0;
+  // Assignments before the program (`ENV=prod ./deploy.sh`).
+  while (i < argv.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[i]!.text)) i++;
+  const program = argv[i]?.text;
+  if (program === undefined) return undefined;
+  if (SCRIPT_FILE_WORD.test(program)) return program;
+  if (!SCRIPT_RUNNERS.has(program.toLowerCase())) return undefined;
+  for (let k = i + 1; k < argv.length; k++) {
+    const t = argv[k]!.text;
+    if (/^-(?:file|f)$/i.test(t)) continue;
+    if (t.startsWith('-')) continue;
+    return SCRIPT_FILE_WORD.test(t) ? t : undefined;
+  }
+  return undefined;
+}
 
 /**
  * Links each step of a CI file to the scanned script files it runs (runtime-variables.ts: their
  * run-time variable writes count for the later steps): a task's script file, and each command
- * word that names a scanned script from the step's working directory. Read as written, before
- * any run (no `cd` followed): a word linked by mistake only makes later values unknown.
+ * that runs a scanned script from the step's working directory (`scriptRunBy`). Read as written,
+ * before any run (no `cd` followed).
  */
 function linkScriptFiles(file: CiFile, scripts: Map<string, { file: string; script: CiScript }>, root: string): void {
   const byStep = new Map<CiStep, { file: string; script: CiScript }[]>();
@@ -1285,12 +1310,10 @@ function linkScriptFiles(file: CiFile, scripts: Map<string, { file: string; scri
     for (const script of step.scripts) {
       for (const c of script.commands) {
         if (c.commented) continue;
-        for (const w of c.argv) {
-          if (!SCRIPT_FILE_WORD.test(w.text)) continue;
-          const at = fromStart(start, w.text);
-          const hit = at === undefined ? undefined : scriptAt(scripts, root, file.file, at);
-          if (hit && hit.file !== file.file) add(step, hit);
-        }
+        const run = scriptRunBy(c.argv);
+        const at = run === undefined ? undefined : fromStart(start, run);
+        const hit = at === undefined ? undefined : scriptAt(scripts, root, file.file, at);
+        if (hit && hit.file !== file.file) add(step, hit);
       }
     }
   }

@@ -28,8 +28,11 @@ const YAML_NAME = /\.ya?ml$/i;
  */
 const YAML_FILE_NAME = /(?<![\w.-])[\w.-]+\.ya?ml(?![\w.-])/gi;
 
-/** An Azure Pipelines `template:` reference to a YAML file (`- template: config-infra-prod.yml`): its name is group 1. */
-const TEMPLATE_REFERENCE = /\btemplate\s*:\s*['"]?([^\s'"#@]+\.ya?ml)\b/gi;
+/**
+ * An Azure Pipelines `template:` reference to a YAML file of this repository (`- template:
+ * config-infra-prod.yml`; not `x.yml@templates`, another repository's): its name is group 1.
+ */
+const TEMPLATE_REFERENCE = /\btemplate\s*:\s*['"]?([^\s'"#@]+\.ya?ml)(?![\w.@-])/gi;
 
 /**
  * The YAML file names (lower case) a CI text may read: those it may hand to `az ml … --file`

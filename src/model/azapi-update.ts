@@ -45,6 +45,10 @@ function actionAsUpdate(u: TerraformResourceShape): { update: TerraformResourceS
   if (method !== undefined && method.kind !== 'unknown' && (method.kind !== 'string' || method.value.toUpperCase() !== 'POST')) return undefined;
   if (when !== undefined && when.kind !== 'null' && when.kind !== 'unknown' && (when.kind !== 'string' || when.value !== 'apply')) return undefined;
   const given = u.body.entries.get('body');
+  // Without a body it sets nothing: `start`, `stop` and `restart` take none, and a property-setting
+  // action sends what its body holds (self-review 88: an action of unknown name with no body made
+  // every property of the compute unknown).
+  if (given === undefined || given.kind === 'null') return undefined;
   // A body written as an object lands as it is; one the linter does not read as one sets what it sets: not known.
   const body: Value = given?.kind === 'object' ? given : unknown(`the body of ${u.address} is not read`, given?.origin ?? u.header);
   const placed = obj(new Map(), body.origin);

@@ -142,6 +142,27 @@ describe('ARM: a null parameter-file value takes the default', () => {
     expect(where(dir, r.findings)).toEqual([`KV001 error azuredeploy.json:${lineCol(t, 'false')}`]);
     expect(relatedOf(dir, r.findings[0]!)).toContain(`azuredeploy.parameters.prod.json:${lineCol(p, 'null').split(':')[0]} null given: the default applies`);
   });
+
+  it('a null value for a nullable parameter without a default is "not given": the attribute is absent, at the resource', async () => {
+    // Self-review 88: the finding had moved to the parameter file's null, apart from the one without a value.
+    const t = template.replace('{ "type": "bool", "defaultValue": true }', '{ "type": "bool", "nullable": true }');
+    const p = params('null');
+    const dir = tree({ 'azuredeploy.json': t, 'azuredeploy.parameters.prod.json': p });
+    const r = await lint({ paths: [dir], root: dir, rules: ['KV001'], noConfig: true });
+    expect(where(dir, r.findings)).toEqual([`KV001 error azuredeploy.json:${lineCol(t, '"type": "Microsoft.KeyVault')}`]);
+    expect(r.findings[0]!.message).toContain('properties.enablePurgeProtection is not set (defaults to false)');
+  });
+});
+
+describe('Bicep: a null argument for a nullable parameter without a default', () => {
+  it('is "not given": one finding at the resource for the caller that passes null and the one that passes nothing', async () => {
+    // Self-review 88: the null-passing caller's finding had moved to its null, apart from the other.
+    const kv = "param purge bool?\n\nresource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {\n  name: 'kv'\n  location: 'westeurope'\n  properties: {\n    tenantId: subscription().tenantId\n    sku: { family: 'A', name: 'standard' }\n    enableRbacAuthorization: true\n    enablePurgeProtection: purge\n  }\n}\n";
+    const main = "module a 'kv.bicep' = {\n  name: 'a'\n  params: {\n    purge: null\n  }\n}\n\nmodule b 'kv.bicep' = {\n  name: 'b'\n}\n";
+    const dir = tree({ 'kv.bicep': kv, 'main.bicep': main });
+    const r = await lint({ paths: [dir], root: dir, rules: ['KV001'], noConfig: true });
+    expect(where(dir, r.findings)).toEqual([`KV001 warning kv.bicep:${lineCol(kv, 'resource kv')}`]);
+  });
 });
 
 describe('Terraform: a null module argument (nullable semantics)', () => {

@@ -110,6 +110,17 @@ resource "azurerm_machine_learning_compute_cluster" "cpu" {
         env: 'unknown',
       },
       {
+        // An action of unknown name without a body (start or stop, whichever the state says) sets
+        // nothing (self-review 88: every property of the compute became unknown).
+        name: 'azurerm-instance-with-a-start-or-stop-action-of-unknown-name',
+        files: {
+          'main.tf':
+            'variable "state" {\n  type = string\n}\n\n⟦resource "azurerm_machine_learning_compute_instance" "ci" {⟧\n  name                          = "ci-dev"\n  machine_learning_workspace_id = "/subscriptions/x/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws"\n  virtual_machine_size          = "Standard_DS3_v2"\n}\n\nresource "azapi_resource_action" "power" {\n  type        = "Microsoft.MachineLearningServices/workspaces/computes@2024-04-01"\n  resource_id = azurerm_machine_learning_compute_instance.ci.id\n  action      = var.state == "Running" ? "start" : "stop"\n}\n',
+        },
+        level: 'note',
+        env: 'unknown',
+      },
+      {
         // Another action sets nothing the rule reads: the instance still has no idle shutdown.
         name: 'azurerm-instance-with-another-azapi-action',
         files: {

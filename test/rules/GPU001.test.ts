@@ -2741,6 +2741,19 @@ steps:
     ],
     invalid: [
       {
+        // A step that only names a script (lints it, makes it executable) runs nothing: the steps
+        // before the one that runs it read the literal (self-review 88: they were undecided).
+        name: 'script-named-but-not-run-sets-nothing',
+        files: {
+          '.github/workflows/deploy.yml':
+            'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    env:\n      CLUSTER_SIZE: ⟦Standard_D4s_v3⟧\n    steps:\n      - run: shellcheck scripts/set-gpu-env.sh\n      - run: chmod +x scripts/set-gpu-env.sh\n      - run: az ml compute create --name gpu-cluster --type AmlCompute --size "$CLUSTER_SIZE" --min-instances 0 -g rg -w ws\n      - run: ./scripts/set-gpu-env.sh\n      - run: az ml compute create --name gpu-train --type AmlCompute --size "$CLUSTER_SIZE" --min-instances 0 -g rg -w ws\n',
+          'scripts/set-gpu-env.sh': 'echo "CLUSTER_SIZE=Standard_NC4as_T4_v3" >> "$GITHUB_ENV"\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageIncludes: 'AML compute "gpu-cluster" is meant for GPU work',
+      },
+      {
         // `${{ variables.x }}` is put in when the YAML is compiled, before any step runs: an earlier
         // step's ##vso[task.setvariable] does not change it, as it changes `$(x)` (review 71).
         name: 'compile-time-variable-is-not-changed-by-set-variable',

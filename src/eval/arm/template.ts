@@ -242,7 +242,7 @@ class Scope {
       const slot: ParamSlot = { name, keyLoc: declLocation(doc, keyNode, `parameter "${name}"`, { kind: 'input', name }), decl, node: getProp(decl, 'defaultValue'), state: 0 };
       const a = assigned.get(name.toLowerCase());
       // ARM treats a null parameter value as omitted: the default applies (RULES.md "Null arguments").
-      if (a?.kind === 'null' && slot.node) slot.nullGiven = a;
+      if (a?.kind === 'null' && (slot.node || getProp(decl, 'nullable')?.value === true)) slot.nullGiven = a;
       else if (a) slot.assigned = a;
       this.params.set(name.toLowerCase(), slot);
     }
@@ -283,7 +283,7 @@ class Scope {
     const v = inDeclarationChain(this.env, slot, () => {
       if (slot.assigned) return slot.assigned;
       if (slot.node) return defaultForNull(this.root.eval(slot.node), slot.nullGiven);
-      if (getProp(slot.decl, 'nullable')?.value === true) return nul(slot.keyLoc);
+      if (getProp(slot.decl, 'nullable')?.value === true) return defaultForNull(nul(slot.keyLoc), slot.nullGiven);
       return unknown(`parameter '${slot.name}' has no value and no default`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
     });
     slot.value = v;

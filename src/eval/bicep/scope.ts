@@ -76,8 +76,9 @@ export class FileScope {
         case 'ParamDecl': {
           const slot: ParamSlot = { name: s.name.name, decl: s, state: 0, via: headerOf(file.file, s) };
           const a = assigned.get(s.name.name);
-          // A null argument means "not given": the default applies (`deployCompute: compute.?deployCompute`).
-          if (a?.kind === 'null' && s.defaultValue) slot.nullGiven = a;
+          // A null argument means "not given": the default applies (`deployCompute: compute.?deployCompute`),
+          // or a nullable parameter without one is null as if not given (self-review 88).
+          if (a?.kind === 'null' && (s.defaultValue || s.type?.kind === 'NullableType')) slot.nullGiven = a;
           else if (a) slot.assigned = a;
           this.params.set(s.name.name, slot);
           break;
@@ -179,7 +180,7 @@ export class FileScope {
       if (slot.assigned) return slot.assigned;
       if (slot.expr) return this.eval(slot.expr, undefined);
       if (slot.decl?.defaultValue) return defaultForNull(slot.defaultValue ?? this.eval(slot.decl.defaultValue, undefined), slot.nullGiven);
-      if (slot.decl?.type?.kind === 'NullableType') return nul(slot.via);
+      if (slot.decl?.type?.kind === 'NullableType') return defaultForNull(nul(slot.via), slot.nullGiven);
       return U(`parameter '${slot.name}' has no value and no default`, slot.via, `parameters(${tokenText(str(slot.name))})`);
     });
     slot.value = v;
