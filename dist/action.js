@@ -46335,7 +46335,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
         set(name, unknown(`$${name} is assigned the output of ${valueText}`));
         return;
       }
-      const expression2 = /^-(?!\d)/.test(valueText) || valueText.startsWith("[") || /^["']/.test(valueText) && !valueText.endsWith(valueText[0]) || next?.statement === cmd.statement && next.after === "|";
+      const expression2 = /^-(?!\d)/.test(valueText) || valueText.startsWith("[") || /^["']/.test(valueText) && !psStringIsWhole(valueText) || next?.statement === cmd.statement && next.after === "|";
       if (expression2) {
         set(name, unknown(`$${name} is assigned an expression`));
         return;
@@ -46528,6 +46528,24 @@ function scriptPath(e) {
   }
   const top = checkoutPath(v);
   return top === void 0 ? void 0 : { path: top, fromCheckout: true };
+}
+function psStringIsWhole(text2) {
+  const q = text2[0];
+  if (q === '"' && text2.includes("$(")) return text2.length > 1 && text2.endsWith(q);
+  for (let i = 1; i < text2.length; i++) {
+    const c = text2[i];
+    if (q === '"' && c === "`") {
+      i++;
+      continue;
+    }
+    if (c !== q) continue;
+    if (text2[i + 1] === q) {
+      i++;
+      continue;
+    }
+    return i === text2.length - 1;
+  }
+  return false;
 }
 var PS_TYPED, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, READS_ANY_NAME, FUNCTIONS_OF, PS_ASSIGNED, POSITIONALS, ARG_COUNT, MAX_CALLER_EXPANSIONS, MAX_SPLIT_WORDS, ALL_ARGUMENTS, PS_CALLED, PS_ARGUMENTS_NAMED, PS_ARGUMENT, CHANGES_DIRECTORY, PS_MOVES, PIPE_OR_BACKGROUND, MAX_FOLDER_PATH, MAX_FOLDER_STACK, SHELLS, RUNS_APART_AFTER, RUNS_APART_BEFORE, PS_PARAMETER_HEAD, PS_TYPES_ONLY, PS_ATTRIBUTE_HEAD, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
 var init_interpret = __esm({

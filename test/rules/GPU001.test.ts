@@ -1645,11 +1645,12 @@ runs:
       },
       {
         // Expressions that are no value as written (review 87: each was read as one, a GPU001
-        // error on a GPU size): a unary operator, a type, a member of a string, a pipeline.
+        // error on a GPU size): a unary operator, a type, a member of a string, a pipeline, strings
+        // joined by an operator without blanks, an array (self-review 88).
         name: 'powershell-assigned-expressions',
         files: {
           'exprs.ps1':
-            '$A = -join ("Standard_NC4as", "_T4_v3")\n$B = [string]"Standard_NC4as_T4_v3"\n$C = [System.String]::Concat("Standard_NC4as", "_T4_v3")\n$D = "Standard_D4s_v5".Replace("D4s_v5", "NC4as_T4_v3")\n$E = "Standard_D4s_v5" | ForEach-Object { $_ -replace "D4s_v5", "NC4as_T4_v3" }\naz aks nodepool add -g rg --cluster-name aks1 -n gpua --node-vm-size $A --node-taints sku=gpu:NoSchedule\naz aks nodepool add -g rg --cluster-name aks1 -n gpub --node-vm-size $B --node-taints sku=gpu:NoSchedule\naz aks nodepool add -g rg --cluster-name aks1 -n gpuc --node-vm-size $C --node-taints sku=gpu:NoSchedule\naz aks nodepool add -g rg --cluster-name aks1 -n gpud --node-vm-size $D --node-taints sku=gpu:NoSchedule\naz aks nodepool add -g rg --cluster-name aks1 -n gpue --node-vm-size $E --node-taints sku=gpu:NoSchedule\n',
+            '$A = -join ("Standard_NC4as", "_T4_v3")\n$B = [string]"Standard_NC4as_T4_v3"\n$C = [System.String]::Concat("Standard_NC4as", "_T4_v3")\n$D = "Standard_D4s_v5".Replace("D4s_v5", "NC4as_T4_v3")\n$E = "Standard_D4s_v5" | ForEach-Object { $_ -replace "D4s_v5", "NC4as_T4_v3" }\n$F = \'Standard_N\'+\'C4as_T4_v3\'\n$G = \'Standard_N\',\'C4as_T4_v3\'\naz aks nodepool add -g rg --cluster-name aks1 -n gpua --node-vm-size $A --node-taints sku=gpu:NoSchedule\naz aks nodepool add -g rg --cluster-name aks1 -n gpub --node-vm-size $B --node-taints sku=gpu:NoSchedule\naz aks nodepool add -g rg --cluster-name aks1 -n gpuc --node-vm-size $C --node-taints sku=gpu:NoSchedule\naz aks nodepool add -g rg --cluster-name aks1 -n gpud --node-vm-size $D --node-taints sku=gpu:NoSchedule\naz aks nodepool add -g rg --cluster-name aks1 -n gpue --node-vm-size $E --node-taints sku=gpu:NoSchedule\naz aks nodepool add -g rg --cluster-name aks1 -n gpuf --node-vm-size $F --node-taints sku=gpu:NoSchedule\naz aks nodepool add -g rg --cluster-name aks1 -n gpug --node-vm-size $G --node-taints sku=gpu:NoSchedule\n',
         },
       },
       {

@@ -1764,7 +1764,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       const expression =
         /^-(?!\d)/.test(valueText) ||
         valueText.startsWith('[') ||
-        (/^["']/.test(valueText) && !valueText.endsWith(valueText[0]!)) ||
+        (/^["']/.test(valueText) && !psStringIsWhole(valueText)) ||
         (next?.statement === cmd.statement && next.after === '|');
       if (expression) {
         set(name, unknown(`$${name} is assigned an expression`));
@@ -2078,4 +2078,30 @@ function scriptPath(e: ExpandedWord): { path: string; fromCheckout?: true; sourc
   }
   const top = checkoutPath(v);
   return top === undefined ? undefined : { path: top, fromCheckout: true };
+}
+
+/**
+ * Whether a PowerShell word that starts with a quote is that one string and nothing after it:
+ * not `'Standard_N'+'C6s_v3'`, `'a','b'` (an array) or `"x".ToLower()` (self-review 88). A
+ * single-quoted string ends at a `'` not doubled; a double-quoted one at a `"` not doubled nor
+ * escaped with a backtick. One with a subexpression (`"kv-$(Get-Random)"`, whose quotes may nest)
+ * is taken as whole when it ends with its quote.
+ */
+function psStringIsWhole(text: string): boolean {
+  const q = text[0]!;
+  if (q === '"' && text.includes('$(')) return text.length > 1 && text.endsWith(q);
+  for (let i = 1; i < text.length; i++) {
+    const c = text[i]!;
+    if (q === '"' && c === '`') {
+      i++;
+      continue;
+    }
+    if (c !== q) continue;
+    if (text[i + 1] === q) {
+      i++;
+      continue;
+    }
+    return i === text.length - 1;
+  }
+  return false;
 }
