@@ -59963,10 +59963,14 @@ async function prepareRun(options, cache3) {
   const startDir = fs8.statSync(startPath).isDirectory() ? startPath : path58.dirname(startPath);
   let config;
   let mistakenConfig;
+  let shadowedConfig;
   try {
     const loaded = options.noConfig ? { config: resolveConfig({}, startDir) } : await loadConfig(options.configFile, startDir, catalog.map((r) => r.meta), root);
     config = loaded.config;
     if (!options.noConfig && !loaded.file) mistakenConfig = mistakenConfigFile(startDir);
+    const read = loaded.file && !options.configFile ? loaded.file : void 0;
+    const other = read === void 0 ? void 0 : CONFIG_FILE_NAMES.map((n) => path58.join(path58.dirname(read), n)).find((c) => c !== read && fs8.existsSync(c));
+    if (read !== void 0 && other !== void 0) shadowedConfig = { read, other };
   } catch (e) {
     if (e instanceof ConfigError) throw new UsageError(e.messages.join("\n"));
     throw e;
@@ -60033,6 +60037,10 @@ async function prepareRun(options, cache3) {
   const excludedByConfig = given.filter((p) => config.isIgnored(p) && fs8.statSync(p).isFile()).map((p) => path58.relative(process.cwd(), p) || p);
   if (excludedByConfig.length === 1) notices.push(`${excludedByConfig[0]} is not linted: the config file's ignorePaths excludes it`);
   else if (excludedByConfig.length > 1) notices.push(`${excludedByConfig[0]} and ${excludedByConfig.length - 1} more given files are not linted: the config file's ignorePaths excludes them`);
+  if (shadowedConfig) {
+    const rel = (f) => path58.relative(process.cwd(), f) || f;
+    notices.push(`${rel(shadowedConfig.other)} is not read: ${rel(shadowedConfig.read)} in the same folder is the config file; merge their settings into one and delete the other`);
+  }
   if (mistakenConfig) {
     notices.push(`${path58.relative(process.cwd(), mistakenConfig) || mistakenConfig} is not read: the config file is ${CONFIG_FILE_NAMES.join(" or ")} (JSON with comments); rename it and write its settings as JSON`);
   }

@@ -377,10 +377,15 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
   const startDir = fs.statSync(startPath).isDirectory() ? startPath : path.dirname(startPath);
   let config: ResolvedConfig;
   let mistakenConfig: string | undefined;
+  let shadowedConfig: { read: string; other: string } | undefined;
   try {
     const loaded = options.noConfig ? { config: resolveConfig({}, startDir) } : await loadConfig(options.configFile, startDir, catalog.map((r) => r.meta), root);
     config = loaded.config;
     if (!options.noConfig && !loaded.file) mistakenConfig = mistakenConfigFile(startDir);
+    // Both names in one folder: the first is read, the other silently was not (review 87).
+    const read = loaded.file && !options.configFile ? loaded.file : undefined;
+    const other = read === undefined ? undefined : CONFIG_FILE_NAMES.map((n) => path.join(path.dirname(read), n)).find((c) => c !== read && fs.existsSync(c));
+    if (read !== undefined && other !== undefined) shadowedConfig = { read, other };
   } catch (e) {
     if (e instanceof ConfigError) throw new UsageError(e.messages.join('\n'));
     throw e;
@@ -484,6 +489,10 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
   const excludedByConfig = given.filter((p) => config.isIgnored(p) && fs.statSync(p).isFile()).map((p) => path.relative(process.cwd(), p) || p);
   if (excludedByConfig.length === 1) notices.push(`${excludedByConfig[0]} is not linted: the config file's ignorePaths excludes it`);
   else if (excludedByConfig.length > 1) notices.push(`${excludedByConfig[0]} and ${excludedByConfig.length - 1} more given files are not linted: the config file's ignorePaths excludes them`);
+  if (shadowedConfig) {
+    const rel = (f: string): string => path.relative(process.cwd(), f) || f;
+    notices.push(`${rel(shadowedConfig.other)} is not read: ${rel(shadowedConfig.read)} in the same folder is the config file; merge their settings into one and delete the other`);
+  }
   if (mistakenConfig) {
     notices.push(`${path.relative(process.cwd(), mistakenConfig) || mistakenConfig} is not read: the config file is ${CONFIG_FILE_NAMES.join(' or ')} (JSON with comments); rename it and write its settings as JSON`);
   }

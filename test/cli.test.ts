@@ -178,6 +178,14 @@ describe('CLI', () => {
     fs.writeFileSync(path.join(dir, '.mlops-iac-lint.jsonc'), '{}');
     expect(run(['.'], {}, dir).stderr).toBe('');
   });
+  it('two config files in one folder: the one not read is said (review 87: it was ignored silently)', () => {
+    const dir = tree({ 'main.tf': '', '.mlops-iac-lint.jsonc': '{}', '.mlops-iac-lint.json': '{}' });
+    const r = run(['.'], {}, dir);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('mlops-iac-lint: .mlops-iac-lint.json is not read: .mlops-iac-lint.jsonc in the same folder is the config file; merge their settings into one and delete the other\n');
+    // Named with --config, the file is the one asked for: nothing to say.
+    expect(run(['.', '--config', '.mlops-iac-lint.json'], {}, dir).stderr).toBe('');
+  });
   it('--version, --help, --list-rules, --explain', () => {
     expect(run(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
     expect(run(['--help']).stdout).toContain('--fail-on');
