@@ -58695,8 +58695,10 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
         const hidden = t.unreadable.find((u) => u.hides === "request" || u.hides === "pod");
         if (!first) {
           const open = unknownGpuRequests(t)[0];
-          if (open) ctx.undecided(w, "resources", `the quantity of "${open.entry.name}" is "${open.entry.quantity}", not a number`, open.entry.keyAt);
-          else if (hidden) ctx.undecided(w, "resources", `${hidden.what} cannot be read, and a container may request a GPU there`, hidden.at);
+          if (open) {
+            if (!toleratesWhatItWouldNeed(t, ctx.scan.gpuNodePools(w.header.file), configured, [open.entry.name.toLowerCase()]))
+              ctx.undecided(w, "resources", `the quantity of "${open.entry.name}" is "${open.entry.quantity}", not a number`, open.entry.keyAt);
+          } else if (hidden) ctx.undecided(w, "resources", `${hidden.what} cannot be read, and a container may request a GPU there`, hidden.at);
           return;
         }
         const requested = [...new Set(gpu.map((g) => g.entry.name.toLowerCase()))];
@@ -58790,6 +58792,13 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
     };
   }
 });
+function toleratesWhatItWouldNeed(t, scanned, configured, requested) {
+  const all = scanned.filter((p) => p.cpuSize === void 0);
+  const selectable = all.filter((p) => selectorAdmits(t, p.label) !== false);
+  const pools = selectable.length > 0 ? selectable : all;
+  if (pools.length === 0) return configured !== void 0 && taintVerdict(t, [configured], requested).missing.length === 0;
+  return pools.some((p) => p.taints !== void 0 && taintVerdict(t, p.taints, requested).missing.length === 0);
+}
 function toleratesSomePool(t, pools, requested) {
   return pools.some((p) => {
     if (p.cpuSize !== void 0 || p.taints === void 0) return false;

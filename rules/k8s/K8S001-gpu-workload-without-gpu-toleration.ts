@@ -77,7 +77,11 @@ export default defineRule({
         if (!first) {
           // `nvidia.com/gpu: ${GPU_COUNT}`: the count may be 0, so whether it needs a GPU pool is unknown.
           const open = unknownGpuRequests(t)[0];
-          if (open) ctx.undecided(w, 'resources', `the quantity of "${open.entry.name}" is "${open.entry.quantity}", not a number`, open.entry.keyAt);
+          // (Not when it tolerates the taints it would need anyway: no finding hides there; review 87.)
+          if (open) {
+            if (!toleratesWhatItWouldNeed(t, ctx.scan.gpuNodePools(w.header.file), configured, [open.entry.name.toLowerCase()]))
+              ctx.undecided(w, 'resources', `the quantity of "${open.entry.name}" is "${open.entry.quantity}", not a number`, open.entry.keyAt);
+          }
           // `resources: *gpu`, a container from `<<: *base`: a GPU request may be there.
           else if (hidden) ctx.undecided(w, 'resources', `${hidden.what} cannot be read, and a container may request a GPU there`, hidden.at);
           return;
@@ -186,6 +190,18 @@ export default defineRule({
     };
   },
 });
+
+/**
+ * Whether a workload requesting `requested` would not be reported: it tolerates every hard taint
+ * of some GPU pool its selectors admit (all known), or, with no such pool, the configured taint.
+ */
+function toleratesWhatItWouldNeed(t: Parameters<typeof taintVerdict>[0], scanned: readonly GpuNodePool[], configured: ReturnType<typeof parseTaint>, requested: Parameters<typeof taintVerdict>[2]): boolean {
+  const all = scanned.filter((p) => p.cpuSize === undefined);
+  const selectable = all.filter((p) => selectorAdmits(t, p.label) !== false);
+  const pools = selectable.length > 0 ? selectable : all;
+  if (pools.length === 0) return configured !== undefined && taintVerdict(t, [configured], requested).missing.length === 0;
+  return pools.some((p) => p.taints !== undefined && taintVerdict(t, p.taints, requested).missing.length === 0);
+}
 
 /** Whether the template tolerates every NoSchedule/NoExecute taint of some GPU-sized pool that has one (its taints known). */
 function toleratesSomePool(t: Parameters<typeof taintVerdict>[0], pools: readonly GpuNodePool[], requested: Parameters<typeof taintVerdict>[2]): boolean {

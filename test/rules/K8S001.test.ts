@@ -5,6 +5,8 @@
  * Every case runs through lint() on a temporary tree (test/support/rule-tester).
  */
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { lintTree, tempTrees } from '../support/temp-tree.js';
 
 /** An azurerm GPU pool with these taints (written as given, e.g. `["sku=gpu:NoSchedule"]`). */
 function tfPool(taints: string, extra = '', name = 'gpu', size = 'Standard_NC24ads_A100_v4'): string {
@@ -1103,3 +1105,24 @@ metadata:
 };
 
 ruleTester('K8S001', cases);
+
+// RULES.md Conventions: an unknown value is recorded only where it hides a possible finding.
+describe('K8S001: what --verbose lists for a GPU count not known', () => {
+  const trees = tempTrees('mil-k8s001-');
+  afterAll(() => trees.cleanup());
+  const POOL_TF = tfPool('["sku=gpu:NoSchedule"]');
+  const count = (tolerations: string): string => job('nvidia.com/gpu', tolerations).replace('nvidia.com/gpu: 1', 'nvidia.com/gpu: "${GPU_COUNT}"');
+  const tolerates = '      tolerations:\n        - { key: sku, operator: Equal, value: gpu, effect: NoSchedule }\n';
+
+  it('a workload that tolerates the pool taint: no finding hides behind its count (review 87: it was listed)', async () => {
+    const r = await lintTree(trees.tree({ 'infra/main.tf': POOL_TF, 'k8s/job.yaml': count(tolerates) }), ['K8S001']);
+    expect(r.findings).toEqual([]);
+    expect(r.undecided.filter((u) => u.ruleId === 'K8S001')).toEqual([]);
+  });
+
+  it('one that does not: its count decides, listed', async () => {
+    const r = await lintTree(trees.tree({ 'infra/main.tf': POOL_TF, 'k8s/job.yaml': count('') }), ['K8S001']);
+    expect(r.findings).toEqual([]);
+    expect(r.undecided.filter((u) => u.ruleId === 'K8S001').map((u) => u.attribute)).toEqual(['resources']);
+  });
+});
