@@ -49013,16 +49013,23 @@ function scriptFileRuns(file, scripts, root) {
 }
 function scriptRunBy(argv) {
   let i = 0;
-  while (i < argv.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[i].text)) i++;
+  for (; ; ) {
+    while (i < argv.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[i].text)) i++;
+    if (i < argv.length && COMMAND_WRAPPERS.has(argv[i].text)) {
+      i++;
+      while (i < argv.length && argv[i].text.startsWith("-")) i++;
+      continue;
+    }
+    break;
+  }
   const program = argv[i]?.text;
   if (program === void 0) return void 0;
   if (SCRIPT_FILE_WORD.test(program)) return program;
   if (!SCRIPT_RUNNERS.has(program.toLowerCase())) return void 0;
   for (let k = i + 1; k < argv.length; k++) {
     const t = argv[k].text;
-    if (/^-(?:file|f)$/i.test(t)) continue;
-    if (t.startsWith("-")) continue;
-    return SCRIPT_FILE_WORD.test(t) ? t : void 0;
+    if (RUNS_A_STRING.test(t)) return void 0;
+    if (SCRIPT_FILE_WORD.test(t)) return t;
   }
   return void 0;
 }
@@ -49316,7 +49323,7 @@ function templateResource(file, call, sc) {
   if (t.parentInput && parentKey2 !== void 0) r.refs.set(t.parentInput.ref, str(identityKey(PARENT_KIND[t.parentInput.ref], parentKey2), parent.origin));
   return { resource: r, nameKey, ...parentKey2 !== void 0 ? { parentKey: parentKey2 } : {} };
 }
-var PARENT_KIND, refKeys, ID_GROUP_OF, isFlag, LONG_FLAGS, segments, TRUE_WORDS, FALSE_WORDS, VERSION_DEPENDENT, MATRIX_WORK_BUDGET, MAX_CALLER_INPUTS, SCRIPT_FILE_WORD, SCRIPT_RUNNERS, MAX_CALLER_DEPTH, MAX_SCRIPT_CALL_DEPTH, NESTED_CALL_WORK_BUDGET, MAX_CONTEXTS_PER_CALL, MAX_CALLS_PER_TEMPLATE, MAX_VARIANTS_PER_CALL;
+var PARENT_KIND, refKeys, ID_GROUP_OF, isFlag, LONG_FLAGS, segments, TRUE_WORDS, FALSE_WORDS, VERSION_DEPENDENT, MATRIX_WORK_BUDGET, MAX_CALLER_INPUTS, SCRIPT_FILE_WORD, SCRIPT_RUNNERS, COMMAND_WRAPPERS, RUNS_A_STRING, MAX_CALLER_DEPTH, MAX_SCRIPT_CALL_DEPTH, NESTED_CALL_WORK_BUDGET, MAX_CONTEXTS_PER_CALL, MAX_CALLS_PER_TEMPLATE, MAX_VARIANTS_PER_CALL;
 var init_azure_cli2 = __esm({
   "src/frontends/azure-cli.ts"() {
     "use strict";
@@ -49356,6 +49363,8 @@ var init_azure_cli2 = __esm({
     MAX_CALLER_INPUTS = 16;
     SCRIPT_FILE_WORD = /^[\w./\\-]+\.(?:sh|bash|ps1)$/i;
     SCRIPT_RUNNERS = /* @__PURE__ */ new Set(["bash", "sh", "zsh", "dash", "ksh", "source", ".", "pwsh", "powershell", "pwsh.exe", "powershell.exe", "&"]);
+    COMMAND_WRAPPERS = /* @__PURE__ */ new Set(["sudo", "time", "nohup", "env", "exec", "command", "nice"]);
+    RUNS_A_STRING = /^-(?:c|command|encodedcommand|ec)$/i;
     MAX_CALLER_DEPTH = 3;
     MAX_SCRIPT_CALL_DEPTH = 4;
     NESTED_CALL_WORK_BUDGET = 2e4;
@@ -49369,35 +49378,297 @@ var init_azure_cli2 = __esm({
 var deployment_script_units_exports = {};
 __export(deployment_script_units_exports, {
   deploymentScriptUnits: () => deploymentScriptUnits,
-  literalMapping: () => literalMapping2
+  scriptText: () => scriptText
 });
-function deploymentScriptUnits(scripts, ctx) {
-  const units2 = [];
-  const problems = [];
+function deploymentScriptUnits(scripts, evaluation, ctx) {
+  const out = { units: [], problems: [], suppressionSources: [] };
   for (const s of scripts) {
     const origin = s.content.origin;
     const source = ctx.host.readText(origin.file);
     if (source === void 0) continue;
     const { start, end } = { start: origin.range.start.offset, end: origin.range.end.offset };
-    const mapped = literalMapping2(source, start, end, s.content.value);
-    const doc = embeddedScriptDocument(origin.file, source, mapped, s.language, `${s.resource.address} scriptContent`, "properties.scriptContent", start, end);
-    const result = azureCliUnits([buildCiModel(doc)], ctx);
-    units2.push(...result.units);
-    problems.push(...result.problems);
-  }
-  return { units: units2, problems };
-}
-function literalMapping2(source, start, end, value) {
-  const raw = source.slice(start, end);
-  if (raw.startsWith("'''")) {
-    for (const skip of [3, 4, 5]) {
-      if (source.startsWith(value, start + skip) && (skip === 3 || /^\r?\n$/.test(source.slice(start + 3, start + skip)))) return spanMapping(value, start + skip);
+    const known2 = s.content.kind === "string" ? s.content.value : void 0;
+    const text2 = scriptText(source, start, end, known2);
+    if (!text2 || text2.holes.some((h) => h.value === void 0 && insideSingleQuotes(text2.mapped.value, h.at, s.language))) continue;
+    const doc = embeddedScriptDocument(origin.file, source, text2.mapped, s.language, `${s.resource.address} scriptContent`, "properties.scriptContent", start, end);
+    const file = buildCiModel(doc);
+    const lineMap = new LineMap(source);
+    file.env = [...environmentOf4(s.resource.body, ctx), ...text2.holes.filter((h) => h.value === void 0).map((h) => holeVariable(h, lineMap))];
+    const result = azureCliUnits([file], ctx);
+    const seen = /* @__PURE__ */ new Set();
+    for (const u of result.units) for (const e of [u.evaluation, ...u.resources.map((r) => r.evaluation)]) if (!seen.has(e)) seen.add(e);
+    for (const e of seen) {
+      e.variant = evaluation.variant;
+      e.env = evaluation.env;
+      if (evaluation.variantFile !== void 0) e.variantFile = evaluation.variantFile;
+      if (evaluation.envSettled) e.envSettled = true;
     }
-  } else if (raw.startsWith("'") || raw.startsWith('"')) {
-    const decoded = decodeEscapes(source, start + 1, end - 1, raw[0] === "'" ? BICEP_ESCAPES : JSON_ESCAPES);
-    if (decoded && decoded.value === value) return decoded;
+    out.units.push(...result.units);
+    out.problems.push(...result.problems);
+    out.suppressionSources.push({ file: origin.file, comments: doc.comments, blocks: doc.blocks }, ...result.suppressionSources);
   }
-  return everyCharacterAt(value, start, end);
+  return out;
+}
+function scriptText(source, start, end, known2) {
+  const raw = source.slice(start, end);
+  if (/^load\w*\s*\(/i.test(raw)) return void 0;
+  if (raw.startsWith("'''")) {
+    if (known2 === void 0) return void 0;
+    for (const skip of [3, 4, 5]) {
+      if (source.startsWith(known2, start + skip) && (skip === 3 || /^\r?\n$/.test(source.slice(start + 3, start + skip)))) return { mapped: spanMapping(known2, start + skip), holes: [] };
+    }
+    return void 0;
+  }
+  const pieces = raw.startsWith("'") ? bicepPieces(source, start + 1, end - 1) : raw.startsWith('"') ? armPieces(source, start + 1, end - 1) : void 0;
+  if (!pieces) return known2 === void 0 ? void 0 : { mapped: everyCharacterAt(known2, start, end), holes: [] };
+  const values = known2 === void 0 ? void 0 : holeValues(pieces, known2);
+  if (known2 !== void 0 && !values) return { mapped: everyCharacterAt(known2, start, end), holes: [] };
+  return assemble2(pieces, values);
+}
+function assemble2(pieces, values) {
+  let value = "";
+  const starts = [];
+  const ends = [];
+  const holes = [];
+  let n = 0;
+  for (const p of pieces) {
+    if ("text" in p) {
+      value += p.text;
+      starts.push(...p.starts);
+      ends.push(...p.ends);
+      continue;
+    }
+    const text2 = values?.[n++];
+    const at2 = value.length;
+    const put = text2 ?? `\${${p.hole}}`;
+    value += put;
+    for (let k = 0; k < put.length; k++) {
+      starts.push(p.start);
+      ends.push(p.end);
+    }
+    holes.push({ name: p.hole, written: p.written, start: p.start, end: p.end, at: at2, ...text2 === void 0 ? {} : { value: text2 } });
+  }
+  return { mapped: { value, starts: Int32Array.from(starts), ends: Int32Array.from(ends), exact: true }, holes };
+}
+function holeValues(pieces, known2) {
+  const out = [];
+  let at2 = 0;
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i];
+    if ("text" in p) {
+      if (!known2.startsWith(p.text, at2)) return void 0;
+      at2 += p.text.length;
+      continue;
+    }
+    const next = pieces[i + 1];
+    if (next === void 0) {
+      out.push(known2.slice(at2));
+      at2 = known2.length;
+      continue;
+    }
+    if (!("text" in next) || next.text === "") return void 0;
+    const last = i + 2 >= pieces.length;
+    const found = last ? known2.endsWith(next.text) ? known2.length - next.text.length : -1 : known2.indexOf(next.text, at2);
+    if (found < at2) return void 0;
+    out.push(known2.slice(at2, found));
+    at2 = found;
+  }
+  return at2 === known2.length ? out : void 0;
+}
+function holeVariable(h, lineMap) {
+  const range2 = lineMap.range(h.start, h.end);
+  return { name: h.name, nameRange: range2, kind: "value", source: "env", scope: "workflow", unreadable: `${h.written} of the template's string is not known` };
+}
+function environmentOf4(body, ctx) {
+  const properties = body?.kind === "object" ? body.entries.get("properties") : void 0;
+  const list2 = properties?.kind === "object" ? properties.entries.get("environmentVariables") : void 0;
+  if (list2?.kind !== "list") return [];
+  const out = [];
+  for (const item of list2.items) {
+    if (item.kind !== "object") continue;
+    const name = item.entries.get("name");
+    const value = item.entries.get("value");
+    if (name?.kind !== "string" || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name.value)) continue;
+    const at2 = value?.origin ?? item.origin;
+    const range2 = at2?.range ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+    if (value?.kind === "string" && at2 && ctx.host.readText(at2.file) !== void 0) out.push({ name: name.value, nameRange: range2, value: { text: value.value, range: range2 }, kind: "value", source: "env", scope: "workflow", file: at2.file });
+    else out.push({ name: name.value, nameRange: range2, kind: "value", source: "env", scope: "workflow", unreadable: `${name.value} is an environment variable of the deployment script whose value is not known` });
+  }
+  return out;
+}
+function insideSingleQuotes(text2, at2, language) {
+  let single = false;
+  let double = false;
+  for (let i = 0; i < at2; i++) {
+    const c = text2[i];
+    if (!single && c === (language === "shell" ? "\\" : "`")) {
+      i++;
+      continue;
+    }
+    if (c === "'" && !double) single = !single;
+    else if (c === '"' && !single) double = !double;
+  }
+  return single;
+}
+function bicepPieces(source, from, to) {
+  const pieces = [];
+  let text2 = newText();
+  let holes = 0;
+  for (let i = from; i < to; ) {
+    if (source[i] === "$" && source[i + 1] === "{") {
+      const close = interpolationEnd2(source, i + 2, to);
+      if (close < 0) return void 0;
+      if (text2.text) pieces.push(text2);
+      text2 = newText();
+      const expr = source.slice(i + 2, close).trim();
+      const name = /^[A-Za-z_][A-Za-z0-9_]*$/.test(expr) ? `BICEP_${expr}` : `BICEP_EXPRESSION_${++holes}`;
+      pieces.push({ hole: name, written: `\${${expr}}`, start: i, end: close + 1 });
+      i = close + 1;
+      continue;
+    }
+    const n = escapeAt(source, i, to, BICEP_ESCAPES);
+    if (!n) return void 0;
+    addText(text2, n.text, i, n.next);
+    i = n.next;
+  }
+  if (text2.text) pieces.push(text2);
+  return pieces;
+}
+function interpolationEnd2(source, from, to) {
+  let depth = 0;
+  for (let i = from; i < to; i++) {
+    const c = source[i];
+    if (c === "'") {
+      for (i++; i < to && source[i] !== "'"; i++) if (source[i] === "\\") i++;
+      continue;
+    }
+    if (c === "{") depth++;
+    else if (c === "}") {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return -1;
+}
+function armPieces(source, from, to) {
+  const json = newText();
+  for (let i = from; i < to; ) {
+    const n = escapeAt(source, i, to, JSON_ESCAPES);
+    if (!n) return void 0;
+    addText(json, n.text, i, n.next);
+    i = n.next;
+  }
+  const t = json.text;
+  if (!t.startsWith("[") || t.startsWith("[[")) return [json];
+  const call = /^\[\s*(format|concat)\s*\(/i.exec(t);
+  if (!call || !/\)\s*\]\s*$/.test(t)) return void 0;
+  const args = armArguments(t, call[0].length, t.lastIndexOf(")"));
+  if (!args) return void 0;
+  const slice = (a, b) => ({ text: t.slice(a, b), starts: json.starts.slice(a, b), ends: json.ends.slice(a, b) });
+  const pieces = [];
+  if (call[1].toLowerCase() === "format") {
+    const first = args[0];
+    const literal = first ? armLiteral(t, first[0], first[1]) : void 0;
+    if (!literal) return void 0;
+    let text2 = newText();
+    for (let k = 0; k < literal.length; k++) {
+      const c = literal[k];
+      const pair = c.text + (literal[k + 1]?.text ?? "");
+      if (pair === "{{" || pair === "}}") {
+        addText(text2, c.text, c.start, literal[k + 1].end);
+        k++;
+        continue;
+      }
+      const m = c.text === "{" ? /^\{(\d+)(?::[^}]*)?\}/.exec(literal.slice(k).map((x) => x.text).join("")) : null;
+      if (m) {
+        if (text2.text) pieces.push(text2);
+        text2 = newText();
+        const endChar = literal[k + m[0].length - 1];
+        pieces.push({ hole: `ARM_FORMAT_ARGUMENT_${m[1]}`, written: m[0], start: c.start, end: endChar.end });
+        k += m[0].length - 1;
+        continue;
+      }
+      addText(text2, c.text, c.start, c.end);
+    }
+    if (text2.text) pieces.push(text2);
+    return pieces;
+  }
+  for (const [n, [a, b]] of args.entries()) {
+    const literal = armLiteral(t, a, b);
+    if (literal) {
+      const text2 = newText();
+      for (const c of literal) addText(text2, c.text, c.start, c.end);
+      if (text2.text) pieces.push(text2);
+    } else {
+      const s = slice(a, b);
+      pieces.push({ hole: `ARM_CONCAT_ARGUMENT_${n + 1}`, written: s.text.trim(), start: s.starts[0] ?? from, end: s.ends[s.ends.length - 1] ?? to });
+    }
+  }
+  return pieces;
+  function armLiteral(text2, a, b) {
+    let i = a;
+    while (i < b && /\s/.test(text2[i])) i++;
+    let j = b;
+    while (j > i && /\s/.test(text2[j - 1])) j--;
+    if (text2[i] !== "'" || text2[j - 1] !== "'" || j - i < 2) return void 0;
+    const out = [];
+    for (let k = i + 1; k < j - 1; k++) {
+      if (text2[k] === "'") {
+        if (text2[k + 1] !== "'" || k + 1 >= j - 1) return void 0;
+        out.push({ text: "'", start: json.starts[k], end: json.ends[k + 1] });
+        k++;
+        continue;
+      }
+      out.push({ text: text2[k], start: json.starts[k], end: json.ends[k] });
+    }
+    return out;
+  }
+}
+function armArguments(t, from, to) {
+  const out = [];
+  let depth = 0;
+  let start = from;
+  for (let i = from; i < to; i++) {
+    const c = t[i];
+    if (c === "'") {
+      for (i++; i < to && !(t[i] === "'" && t[i + 1] !== "'"); i++) if (t[i] === "'") i++;
+      continue;
+    }
+    if (c === "(" || c === "[") depth++;
+    else if (c === ")" || c === "]") depth--;
+    else if (c === "," && depth === 0) {
+      out.push([start, i]);
+      start = i + 1;
+    }
+    if (depth < 0) return void 0;
+  }
+  out.push([start, to]);
+  return depth === 0 ? out : void 0;
+}
+function newText() {
+  return { text: "", starts: [], ends: [] };
+}
+function addText(into, text2, s, e) {
+  into.text += text2;
+  for (let k = 0; k < text2.length; k++) {
+    into.starts.push(s);
+    into.ends.push(e);
+  }
+}
+function escapeAt(source, i, to, table) {
+  const c = source[i];
+  if (c !== "\\") return { text: c, next: i + 1 };
+  const e = source[i + 1];
+  if (e === void 0 || i + 1 >= to) return void 0;
+  if (e === "u") {
+    const m = table === BICEP_ESCAPES ? /^u\{([0-9a-fA-F]{1,6})\}/.exec(source.slice(i + 1, i + 10)) : /^u([0-9a-fA-F]{4})/.exec(source.slice(i + 1, i + 6));
+    if (!m) return void 0;
+    const code = parseInt(m[1], 16);
+    if (code > 1114111) return void 0;
+    return { text: String.fromCodePoint(code), next: i + 1 + m[0].length };
+  }
+  const out = table[e];
+  return out === void 0 ? void 0 : { text: out, next: i + 2 };
 }
 function spanMapping(value, at2) {
   const starts = new Int32Array(value.length);
@@ -49411,51 +49682,13 @@ function spanMapping(value, at2) {
 function everyCharacterAt(value, start, end) {
   return { value, starts: new Int32Array(value.length).fill(start), ends: new Int32Array(value.length).fill(end), exact: false };
 }
-function decodeEscapes(source, from, to, table) {
-  let value = "";
-  const starts = [];
-  const ends = [];
-  const push = (text2, s, e) => {
-    for (const ch of text2) {
-      for (let k = 0; k < ch.length; k++) {
-        starts.push(s);
-        ends.push(e);
-      }
-      value += ch;
-    }
-  };
-  for (let i = from; i < to; ) {
-    const c = source[i];
-    if (table === BICEP_ESCAPES && c === "$" && source[i + 1] === "{") return void 0;
-    if (c !== "\\") {
-      push(c, i, i + 1);
-      i++;
-      continue;
-    }
-    const e = source[i + 1];
-    if (e === void 0) return void 0;
-    if (e === "u") {
-      const m = table === BICEP_ESCAPES ? /^u\{([0-9a-fA-F]{1,6})\}/.exec(source.slice(i + 1, i + 10)) : /^u([0-9a-fA-F]{4})/.exec(source.slice(i + 1, i + 6));
-      if (!m) return void 0;
-      const code = parseInt(m[1], 16);
-      if (code > 1114111) return void 0;
-      push(String.fromCodePoint(code), i, i + 1 + m[0].length);
-      i += 1 + m[0].length;
-      continue;
-    }
-    const out = table[e];
-    if (out === void 0) return void 0;
-    push(out, i, i + 2);
-    i += 2;
-  }
-  return { value, starts: Int32Array.from(starts), ends: Int32Array.from(ends), exact: true };
-}
 var BICEP_ESCAPES, JSON_ESCAPES;
 var init_deployment_script_units = __esm({
   "src/frontends/deployment-script-units.ts"() {
     "use strict";
     init_build();
     init_ci();
+    init_source();
     init_azure_cli2();
     BICEP_ESCAPES = { "\\": "\\", "'": "'", n: "\n", r: "\r", t: "	", $: "$" };
     JSON_ESCAPES = { "\\": "\\", '"': '"', "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
@@ -49463,7 +49696,7 @@ var init_deployment_script_units = __esm({
 });
 
 // src/frontends/deployment-scripts.ts
-function inlineDeploymentScripts(resources, unitFiles) {
+function inlineDeploymentScripts(resources) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
   for (const r of resources) {
@@ -49472,10 +49705,8 @@ function inlineDeploymentScripts(resources, unitFiles) {
     const language = kind?.kind === "string" ? LANGUAGE_OF_KIND.get(kind.value.toLowerCase()) : void 0;
     const properties = r.body.entries.get("properties");
     const content = properties?.kind === "object" ? properties.entries.get("scriptContent") : void 0;
-    if (!language || content?.kind !== "string" || !content.origin || !unitFiles.has(content.origin.file)) continue;
-    const key = `${content.origin.file}\0${content.origin.range.start.offset}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (!language || !content?.origin || content.kind !== "string" && content.kind !== "unknown" || seen.has(r.address)) continue;
+    seen.add(r.address);
     out.push({ resource: r, language, content });
   }
   return out;
@@ -49483,10 +49714,18 @@ function inlineDeploymentScripts(resources, unitFiles) {
 async function loadDeploymentScripts() {
   implementation ??= await Promise.resolve().then(() => (init_deployment_script_units(), deployment_script_units_exports));
 }
-function deploymentScriptUnits2(resources, unitFiles, ctx) {
-  const scripts = implementation ? inlineDeploymentScripts(resources, unitFiles) : [];
-  if (scripts.length === 0 || !implementation) return { units: [], problems: [] };
-  return implementation.deploymentScriptUnits(scripts, ctx);
+function deploymentScriptUnits2(evaluated, ctx) {
+  const out = { units: [], problems: [], suppressionSources: [] };
+  if (!implementation) return out;
+  for (const u of evaluated) {
+    const scripts = inlineDeploymentScripts(u.resources);
+    if (scripts.length === 0) continue;
+    const r = implementation.deploymentScriptUnits(scripts, u.evaluation, ctx);
+    out.units.push(...r.units);
+    out.problems.push(...r.problems);
+    out.suppressionSources.push(...r.suppressionSources);
+  }
+  return out;
 }
 var DEPLOYMENT_SCRIPT_TYPE, LANGUAGE_OF_KIND, MAY_HOLD_DEPLOYMENT_SCRIPT, implementation;
 var init_deployment_scripts = __esm({
@@ -49926,8 +50165,9 @@ var init_bicep2 = __esm({
           refKeys: armRefKeys,
           opaqueModules: e.opaqueModules
         }));
-        const scripts = deploymentScriptUnits2(units2.flatMap((u) => u.resources), new Set(files.map((f) => f.path)), ctx);
+        const scripts = deploymentScriptUnits2(units2, ctx);
         problems.push(...scripts.problems);
+        suppressionSources.push(...scripts.suppressionSources);
         return {
           units: [...units2, ...scripts.units],
           problems,
@@ -50162,8 +50402,9 @@ var init_arm2 = __esm({
           opaqueModules: e.result.opaqueModules,
           unboundCalls: e.result.unboundCalls
         }));
-        const scripts = deploymentScriptUnits2(units2.flatMap((u) => u.resources), new Set(files.map((f) => f.path)), ctx);
+        const scripts = deploymentScriptUnits2(units2, ctx);
         problems.push(...scripts.problems);
+        suppressionSources.push(...scripts.suppressionSources);
         return {
           units: [...units2, ...scripts.units],
           problems,

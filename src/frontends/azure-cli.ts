@@ -1266,27 +1266,42 @@ function scriptFileRuns(file: CiFile, scripts: Map<string, { file: string; scrip
 /** A script file's path as a word (`./scripts/pick.sh`, `scripts\\pick.ps1`). */
 const SCRIPT_FILE_WORD = /^[\w./\\-]+\.(?:sh|bash|ps1)$/i;
 
-/** Programs that run the script their first operand names (`bash x.sh`, `. ./vars.sh`, `pwsh -File x.ps1`, `& ./x.ps1`). */
+/** Programs that run the script named among their operands (`bash -o pipefail x.sh`, `. ./vars.sh`, `pwsh -ExecutionPolicy Bypass -File x.ps1`, `& ./x.ps1`). */
 const SCRIPT_RUNNERS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh', 'source', '.', 'pwsh', 'powershell', 'pwsh.exe', 'powershell.exe', '&']);
 
+/** Programs that run the command after them (`sudo ./x.sh`, `time bash x.sh`, `env A=1 ./x.sh`). */
+const COMMAND_WRAPPERS = new Set(['sudo', 'time', 'nohup', 'env', 'exec', 'command', 'nice']);
+
+/** A shell's options that run a string, not a file (`bash -c '…'`, `pwsh -Command …`): no script file is run. */
+const RUNS_A_STRING = /^-(?:c|command|encodedcommand|ec)$/i;
+
 /**
- * The script file a command runs, as written: the command itself (`./scripts/pick.sh`), or the
- * first operand of a shell that runs one (`bash -e scripts/pick.sh`, `pwsh -File x.ps1`). Not a
- * file another program only reads or names (`shellcheck x.sh`, `chmod +x x.sh`: self-review 88).
+ * The script file a command runs, as written: the command itself (`./scripts/pick.sh`, also
+ * after `sudo`, `time`, `env A=1`), or a script among a shell's operands (`bash -o pipefail
+ * scripts/pick.sh`, `pwsh -ExecutionPolicy Bypass -File x.ps1`). Not a file another program only
+ * reads or names (`shellcheck x.sh`, `chmod +x x.sh`: self-review 88), nor one a shell is given
+ * as an argument of a string it runs (`bash -c 'x' y.sh`).
  */
 function scriptRunBy(argv: readonly { text: string }[]): string | undefined {
   let i = 0;
-  // Assignments before the program (`ENV=prod ./deploy.sh`).
-  while (i < argv.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[i]!.text)) i++;
+  // Assignments and wrappers (with their options) before the program.
+  for (;;) {
+    while (i < argv.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[i]!.text)) i++;
+    if (i < argv.length && COMMAND_WRAPPERS.has(argv[i]!.text)) {
+      i++;
+      while (i < argv.length && argv[i]!.text.startsWith('-')) i++;
+      continue;
+    }
+    break;
+  }
   const program = argv[i]?.text;
   if (program === undefined) return undefined;
   if (SCRIPT_FILE_WORD.test(program)) return program;
   if (!SCRIPT_RUNNERS.has(program.toLowerCase())) return undefined;
   for (let k = i + 1; k < argv.length; k++) {
     const t = argv[k]!.text;
-    if (/^-(?:file|f)$/i.test(t)) continue;
-    if (t.startsWith('-')) continue;
-    return SCRIPT_FILE_WORD.test(t) ? t : undefined;
+    if (RUNS_A_STRING.test(t)) return undefined;
+    if (SCRIPT_FILE_WORD.test(t)) return t;
   }
   return undefined;
 }

@@ -233,8 +233,9 @@ export const bicepFrontEnd: FrontEnd = {
       opaqueModules: e.opaqueModules,
     }));
     // The az commands of inline deployment scripts: resources of the template's unit.
-    const scripts = deploymentScriptUnits(units.flatMap((u) => u.resources), new Set(files.map((f) => f.path)), ctx);
+    const scripts = deploymentScriptUnits(units, ctx);
     problems.push(...scripts.problems);
+    suppressionSources.push(...scripts.suppressionSources);
     return {
       units: [...units, ...scripts.units],
       problems,

@@ -1,54 +1,394 @@
 /**
  * The reader of inline deployment scripts (deployment-scripts.ts), loaded on demand: each script's
- * text mapped back to where it is written in the template (a Bicep `'''…'''` or `'…'` string, an
- * ARM JSON string: character by character, through the escapes), read as a script document of the
+ * text mapped back to where it is written in the template, read as a script document of the
  * template's file, and evaluated by the `azure-cli` front end.
+ *
+ * The script is the text the deployment runs, as written:
+ * - a Bicep `'''…'''` string verbatim; a Bicep `'…'` string and an ARM JSON string through their
+ *   escapes, character by character;
+ * - a Bicep interpolation (`${clusterName}`) and an ARM `format()` placeholder or `concat()`
+ *   argument that is not a string literal is a *hole*: when the whole value is known, the text
+ *   each hole gives is put in its place (located at the hole), as the deployment pastes it; when
+ *   it is not, the hole reads as a variable whose value is not known (never reported, listed by
+ *   `--verbose`). An unknown hole inside a single-quoted shell string would be read as text: such
+ *   a script is not read;
+ * - any other expression (`[parameters('script')]`) is read when its value is known, every
+ *   character placed at the string's start.
+ * The resource's `environmentVariables` with a known `value` are the script's environment (each
+ * located where its value is written); a `secureValue` or a value not known stays unknown.
  */
+import type { Location, Range } from '../core/source.js';
+import type { Value } from '../core/value.js';
+import type { CiVariable } from '../model/ci.js';
 import { buildCiModel } from '../eval/ci/build.js';
 import { embeddedScriptDocument, type MappedText } from '../parse/yaml/ci.js';
+import { LineMap } from '../core/source.js';
 import { azureCliUnits } from './azure-cli.js';
-import type { InlineDeploymentScript } from './deployment-scripts.js';
-import type { EvaluatedUnit, FrontEndContext, Problem } from './types.js';
+import type { InlineDeploymentScript, ScriptUnits } from './deployment-scripts.js';
+import type { FrontEndContext } from './types.js';
+import type { Evaluation } from '../model/resource.js';
 
-export function deploymentScriptUnits(scripts: readonly InlineDeploymentScript[], ctx: FrontEndContext): { units: EvaluatedUnit[]; problems: Problem[] } {
-  const units: EvaluatedUnit[] = [];
-  const problems: Problem[] = [];
+export function deploymentScriptUnits(scripts: readonly InlineDeploymentScript[], evaluation: Evaluation, ctx: FrontEndContext): ScriptUnits {
+  const out: ScriptUnits = { units: [], problems: [], suppressionSources: [] };
   for (const s of scripts) {
-    const origin = s.content.origin!;
+    const origin = s.content.origin;
     const source = ctx.host.readText(origin.file);
     if (source === undefined) continue;
     const { start, end } = { start: origin.range.start.offset, end: origin.range.end.offset };
-    const mapped = literalMapping(source, start, end, s.content.value);
-    const doc = embeddedScriptDocument(origin.file, source, mapped, s.language, `${s.resource.address} scriptContent`, 'properties.scriptContent', start, end);
-    const result = azureCliUnits([buildCiModel(doc)], ctx);
-    units.push(...result.units);
-    problems.push(...result.problems);
+    const known = s.content.kind === 'string' ? s.content.value : undefined;
+    const text = scriptText(source, start, end, known);
+    if (!text || text.holes.some((h) => h.value === undefined && insideSingleQuotes(text.mapped.value, h.at, s.language))) continue;
+    const doc = embeddedScriptDocument(origin.file, source, text.mapped, s.language, `${s.resource.address} scriptContent`, 'properties.scriptContent', start, end);
+    const file = buildCiModel(doc);
+    const lineMap = new LineMap(source);
+    file.env = [...environmentOf(s.resource.body, ctx), ...text.holes.filter((h) => h.value === undefined).map((h) => holeVariable(h, lineMap))];
+    const result = azureCliUnits([file], ctx);
+    // The script runs in the deployment of this evaluation: its variant and environment class
+    // (`prod.bicepparam`), not the template file's name alone (self-review 89).
+    const seen = new Set<Evaluation>();
+    for (const u of result.units) for (const e of [u.evaluation, ...u.resources.map((r) => r.evaluation)]) if (!seen.has(e)) seen.add(e);
+    for (const e of seen) {
+      e.variant = evaluation.variant;
+      e.env = evaluation.env;
+      if (evaluation.variantFile !== undefined) e.variantFile = evaluation.variantFile;
+      if (evaluation.envSettled) e.envSettled = true;
+    }
+    out.units.push(...result.units);
+    out.problems.push(...result.problems);
+    out.suppressionSources.push({ file: origin.file, comments: doc.comments, blocks: doc.blocks }, ...result.suppressionSources);
   }
-  return { units, problems };
+  return out;
+}
+
+/** A hole of the script: where it is written, the name it reads as, its text when known, and where that text is in the script. */
+interface Hole {
+  name: string;
+  /** The hole as written (`${clusterName}`, `{0}`), for `--verbose`. */
+  written: string;
+  start: number;
+  end: number;
+  value?: string;
+  /** Its offset in the script text. */
+  at: number;
+}
+
+/** The script a deployment runs, mapped to the template, with its holes. */
+interface ScriptText {
+  mapped: MappedText;
+  holes: Hole[];
+}
+
+/** A piece of a string as written: text (each character placed) or a hole. */
+type Piece = { text: string; starts: number[]; ends: number[] } | { hole: string; written: string; start: number; end: number };
+
+/**
+ * The script of a `scriptContent` written at `source[start, end)`, whose value is `known` (a string)
+ * or not known (undefined); undefined when it cannot be read as written.
+ */
+export function scriptText(source: string, start: number, end: number, known: string | undefined): ScriptText | undefined {
+  const raw = source.slice(start, end);
+  // A file's text loaded into the template (`loadTextContent('add.sh')`): a scanned script is
+  // linted on its own, in its own file (self-review 89: read twice).
+  if (/^load\w*\s*\(/i.test(raw)) return undefined;
+  if (raw.startsWith("'''")) {
+    // Verbatim (no escapes, no interpolation); the line break after the opening quotes is no part of it.
+    if (known === undefined) return undefined;
+    for (const skip of [3, 4, 5]) {
+      if (source.startsWith(known, start + skip) && (skip === 3 || /^\r?\n$/.test(source.slice(start + 3, start + skip)))) return { mapped: spanMapping(known, start + skip), holes: [] };
+    }
+    return undefined;
+  }
+  const pieces = raw.startsWith("'") ? bicepPieces(source, start + 1, end - 1) : raw.startsWith('"') ? armPieces(source, start + 1, end - 1) : undefined;
+  if (!pieces) return known === undefined ? undefined : { mapped: everyCharacterAt(known, start, end), holes: [] };
+  const values = known === undefined ? undefined : holeValues(pieces, known);
+  if (known !== undefined && !values) return { mapped: everyCharacterAt(known, start, end), holes: [] };
+  return assemble(pieces, values);
+}
+
+/** The script from its pieces: each hole's known text put in its place, else a reference to the variable it reads as. */
+function assemble(pieces: readonly Piece[], values: readonly string[] | undefined): ScriptText {
+  let value = '';
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const holes: Hole[] = [];
+  let n = 0;
+  for (const p of pieces) {
+    if ('text' in p) {
+      value += p.text;
+      starts.push(...p.starts);
+      ends.push(...p.ends);
+      continue;
+    }
+    const text = values?.[n++];
+    const at = value.length;
+    const put = text ?? `\${${p.hole}}`;
+    value += put;
+    for (let k = 0; k < put.length; k++) {
+      starts.push(p.start);
+      ends.push(p.end);
+    }
+    holes.push({ name: p.hole, written: p.written, start: p.start, end: p.end, at, ...(text === undefined ? {} : { value: text }) });
+  }
+  return { mapped: { value, starts: Int32Array.from(starts), ends: Int32Array.from(ends), exact: true }, holes };
 }
 
 /**
- * Where each character of `value` is written in `source[start, end)`, the string literal it was
- * read from: Bicep `'''…'''` (verbatim; the line break after the opening quotes is no part of
- * it), Bicep `'…'` and JSON `"…"` (through their escapes). When the literal does not spell the
- * value (an interpolation, an ARM expression, a string built by a function), every character
- * points at the literal: findings are then placed at its start (`exact: false`).
+ * The text each hole gives when the whole value is `known`: the text pieces, in order, must
+ * be found in it, each hole taking what lies between (two holes side by side cannot be told
+ * apart: undefined, as when a text piece is not found).
  */
-export function literalMapping(source: string, start: number, end: number, value: string): MappedText {
-  const raw = source.slice(start, end);
-  if (raw.startsWith("'''")) {
-    for (const skip of [3, 4, 5]) {
-      if (source.startsWith(value, start + skip) && (skip === 3 || /^\r?\n$/.test(source.slice(start + 3, start + skip)))) return spanMapping(value, start + skip);
+function holeValues(pieces: readonly Piece[], known: string): string[] | undefined {
+  const out: string[] = [];
+  let at = 0;
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i]!;
+    if ('text' in p) {
+      if (!known.startsWith(p.text, at)) return undefined;
+      at += p.text.length;
+      continue;
     }
-  } else if (raw.startsWith("'") || raw.startsWith('"')) {
-    const decoded = decodeEscapes(source, start + 1, end - 1, raw[0] === "'" ? BICEP_ESCAPES : JSON_ESCAPES);
-    if (decoded && decoded.value === value) return decoded;
+    const next = pieces[i + 1];
+    if (next === undefined) {
+      out.push(known.slice(at));
+      at = known.length;
+      continue;
+    }
+    if (!('text' in next) || next.text === '') return undefined;
+    // The last text piece ends the value; another is its first occurrence after the hole.
+    const last = i + 2 >= pieces.length;
+    const found = last ? (known.endsWith(next.text) ? known.length - next.text.length : -1) : known.indexOf(next.text, at);
+    if (found < at) return undefined;
+    out.push(known.slice(at, found));
+    at = found;
   }
-  return everyCharacterAt(value, start, end);
+  return at === known.length ? out : undefined;
+}
+
+/** A variable that reads as not known, for an unknown hole (`--verbose` says which interpolation). */
+function holeVariable(h: Hole, lineMap: LineMap): CiVariable {
+  const range: Range = lineMap.range(h.start, h.end);
+  return { name: h.name, nameRange: range, kind: 'value', source: 'env', scope: 'workflow', unreadable: `${h.written} of the template's string is not known` };
+}
+
+/** The resource's `environmentVariables` whose name and `value` are known: the script's environment, each where its value is written. */
+function environmentOf(body: Value | undefined, ctx: FrontEndContext): CiVariable[] {
+  const properties = body?.kind === 'object' ? body.entries.get('properties') : undefined;
+  const list = properties?.kind === 'object' ? properties.entries.get('environmentVariables') : undefined;
+  if (list?.kind !== 'list') return [];
+  const out: CiVariable[] = [];
+  for (const item of list.items) {
+    if (item.kind !== 'object') continue;
+    const name = item.entries.get('name');
+    const value = item.entries.get('value');
+    if (name?.kind !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name.value)) continue;
+    const at: Location | undefined = value?.origin ?? item.origin;
+    const range = at?.range ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+    // Known text, located where it is written (a parameter's default, a `.bicepparam` line); anything else is not known.
+    if (value?.kind === 'string' && at && ctx.host.readText(at.file) !== undefined) out.push({ name: name.value, nameRange: range, value: { text: value.value, range }, kind: 'value', source: 'env', scope: 'workflow', file: at.file });
+    else out.push({ name: name.value, nameRange: range, kind: 'value', source: 'env', scope: 'workflow', unreadable: `${name.value} is an environment variable of the deployment script whose value is not known` });
+  }
+  return out;
+}
+
+/** Whether offset `at` of a script is inside a single-quoted string (bash `'…'`; PowerShell `'…'`), where a variable is text. */
+function insideSingleQuotes(text: string, at: number, language: 'shell' | 'powershell'): boolean {
+  let single = false;
+  let double = false;
+  for (let i = 0; i < at; i++) {
+    const c = text[i]!;
+    if (!single && c === (language === 'shell' ? '\\' : '`')) {
+      i++;
+      continue;
+    }
+    if (c === "'" && !double) single = !single;
+    else if (c === '"' && !single) double = !double;
+  }
+  return single;
 }
 
 const BICEP_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\', "'": "'", n: '\n', r: '\r', t: '\t', $: '$' };
 const JSON_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\', '"': '"', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+
+/** A Bicep `'…'` string's body: its text through the escapes, each `${…}` a hole (named after a lone identifier). */
+function bicepPieces(source: string, from: number, to: number): Piece[] | undefined {
+  const pieces: Piece[] = [];
+  let text = newText();
+  let holes = 0;
+  for (let i = from; i < to; ) {
+    if (source[i] === '$' && source[i + 1] === '{') {
+      const close = interpolationEnd(source, i + 2, to);
+      if (close < 0) return undefined;
+      if (text.text) pieces.push(text);
+      text = newText();
+      const expr = source.slice(i + 2, close).trim();
+      const name = /^[A-Za-z_][A-Za-z0-9_]*$/.test(expr) ? `BICEP_${expr}` : `BICEP_EXPRESSION_${++holes}`;
+      pieces.push({ hole: name, written: `\${${expr}}`, start: i, end: close + 1 });
+      i = close + 1;
+      continue;
+    }
+    const n = escapeAt(source, i, to, BICEP_ESCAPES);
+    if (!n) return undefined;
+    addText(text, n.text, i, n.next);
+    i = n.next;
+  }
+  if (text.text) pieces.push(text);
+  return pieces;
+}
+
+/** Where a Bicep interpolation that starts at `from` (after `${`) closes: its `}`, past nested braces and strings; -1 when it does not. */
+function interpolationEnd(source: string, from: number, to: number): number {
+  let depth = 0;
+  for (let i = from; i < to; i++) {
+    const c = source[i];
+    if (c === "'") {
+      // A string inside the expression: skip it (escapes included).
+      for (i++; i < to && source[i] !== "'"; i++) if (source[i] === '\\') i++;
+      continue;
+    }
+    if (c === '{') depth++;
+    else if (c === '}') {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return -1;
+}
+
+/**
+ * An ARM JSON string's body: its text through JSON's escapes, or, for an expression, the text of a
+ * `format('…', …)` (each `{N}` a hole) or of a `concat(…)` (each argument not a string literal a
+ * hole); undefined for any other expression.
+ */
+function armPieces(source: string, from: number, to: number): Piece[] | undefined {
+  const json = newText();
+  for (let i = from; i < to; ) {
+    const n = escapeAt(source, i, to, JSON_ESCAPES);
+    if (!n) return undefined;
+    addText(json, n.text, i, n.next);
+    i = n.next;
+  }
+  const t = json.text;
+  if (!t.startsWith('[') || t.startsWith('[[')) return [json];
+  const call = /^\[\s*(format|concat)\s*\(/i.exec(t);
+  if (!call || !/\)\s*\]\s*$/.test(t)) return undefined;
+  const args = armArguments(t, call[0].length, t.lastIndexOf(')'));
+  if (!args) return undefined;
+  const slice = (a: number, b: number): { text: string; starts: number[]; ends: number[] } => ({ text: t.slice(a, b), starts: json.starts.slice(a, b), ends: json.ends.slice(a, b) });
+  const pieces: Piece[] = [];
+  if (call[1]!.toLowerCase() === 'format') {
+    const first = args[0];
+    const literal = first ? armLiteral(t, first[0], first[1]) : undefined;
+    if (!literal) return undefined;
+    // `{0}`, `{1:N2}`: holes; `{{` and `}}` are braces.
+    let text = newText();
+    for (let k = 0; k < literal.length; k++) {
+      const c = literal[k]!;
+      const pair = c.text + (literal[k + 1]?.text ?? '');
+      if (pair === '{{' || pair === '}}') {
+        addText(text, c.text, c.start, literal[k + 1]!.end);
+        k++;
+        continue;
+      }
+      const m = c.text === '{' ? /^\{(\d+)(?::[^}]*)?\}/.exec(literal.slice(k).map((x) => x.text).join('')) : null;
+      if (m) {
+        if (text.text) pieces.push(text);
+        text = newText();
+        const endChar = literal[k + m[0].length - 1]!;
+        pieces.push({ hole: `ARM_FORMAT_ARGUMENT_${m[1]}`, written: m[0], start: c.start, end: endChar.end });
+        k += m[0].length - 1;
+        continue;
+      }
+      addText(text, c.text, c.start, c.end);
+    }
+    if (text.text) pieces.push(text);
+    return pieces;
+  }
+  for (const [n, [a, b]] of args.entries()) {
+    const literal = armLiteral(t, a, b);
+    if (literal) {
+      const text = newText();
+      for (const c of literal) addText(text, c.text, c.start, c.end);
+      if (text.text) pieces.push(text);
+    } else {
+      const s = slice(a, b);
+      pieces.push({ hole: `ARM_CONCAT_ARGUMENT_${n + 1}`, written: s.text.trim(), start: s.starts[0] ?? from, end: s.ends[s.ends.length - 1] ?? to });
+    }
+  }
+  return pieces;
+
+  /** An ARM string literal `'…'` (`''` for a quote) spanning `t[a, b)` (blanks around it), its characters placed in the source; undefined otherwise. */
+  function armLiteral(text: string, a: number, b: number): { text: string; start: number; end: number }[] | undefined {
+    let i = a;
+    while (i < b && /\s/.test(text[i]!)) i++;
+    let j = b;
+    while (j > i && /\s/.test(text[j - 1]!)) j--;
+    if (text[i] !== "'" || text[j - 1] !== "'" || j - i < 2) return undefined;
+    const out: { text: string; start: number; end: number }[] = [];
+    for (let k = i + 1; k < j - 1; k++) {
+      if (text[k] === "'") {
+        if (text[k + 1] !== "'" || k + 1 >= j - 1) return undefined;
+        out.push({ text: "'", start: json.starts[k]!, end: json.ends[k + 1]! });
+        k++;
+        continue;
+      }
+      out.push({ text: text[k]!, start: json.starts[k]!, end: json.ends[k]! });
+    }
+    return out;
+  }
+}
+
+/** The top-level arguments of an ARM call written in `t[from, to)`, as ranges; undefined when they cannot be split. */
+function armArguments(t: string, from: number, to: number): [number, number][] | undefined {
+  const out: [number, number][] = [];
+  let depth = 0;
+  let start = from;
+  for (let i = from; i < to; i++) {
+    const c = t[i];
+    if (c === "'") {
+      for (i++; i < to && !(t[i] === "'" && t[i + 1] !== "'"); i++) if (t[i] === "'") i++;
+      continue;
+    }
+    if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    else if (c === ',' && depth === 0) {
+      out.push([start, i]);
+      start = i + 1;
+    }
+    if (depth < 0) return undefined;
+  }
+  out.push([start, to]);
+  return depth === 0 ? out : undefined;
+}
+
+function newText(): { text: string; starts: number[]; ends: number[] } {
+  return { text: '', starts: [], ends: [] };
+}
+
+/** Appends `text` (from source `[s, e)`), one place per UTF-16 unit. */
+function addText(into: { text: string; starts: number[]; ends: number[] }, text: string, s: number, e: number): void {
+  into.text += text;
+  for (let k = 0; k < text.length; k++) {
+    into.starts.push(s);
+    into.ends.push(e);
+  }
+}
+
+/** The character (or escape) at `i` of a quoted body, through `table` and `\u…`: its text and where the next starts; undefined for an escape not known. */
+function escapeAt(source: string, i: number, to: number, table: Readonly<Record<string, string>>): { text: string; next: number } | undefined {
+  const c = source[i]!;
+  if (c !== '\\') return { text: c, next: i + 1 };
+  const e = source[i + 1];
+  if (e === undefined || i + 1 >= to) return undefined;
+  if (e === 'u') {
+    const m = table === BICEP_ESCAPES ? /^u\{([0-9a-fA-F]{1,6})\}/.exec(source.slice(i + 1, i + 10)) : /^u([0-9a-fA-F]{4})/.exec(source.slice(i + 1, i + 6));
+    if (!m) return undefined;
+    const code = parseInt(m[1]!, 16);
+    if (code > 0x10ffff) return undefined;
+    return { text: String.fromCodePoint(code), next: i + 1 + m[0].length };
+  }
+  const out = table[e];
+  return out === undefined ? undefined : { text: out, next: i + 2 };
+}
 
 /** `value` written verbatim from `at`. */
 function spanMapping(value: string, at: number): MappedText {
@@ -63,49 +403,4 @@ function spanMapping(value: string, at: number): MappedText {
 
 function everyCharacterAt(value: string, start: number, end: number): MappedText {
   return { value, starts: new Int32Array(value.length).fill(start), ends: new Int32Array(value.length).fill(end), exact: false };
-}
-
-/**
- * The text of a quoted literal's body `source[from, to)` with each character's place, through
- * the escapes of `table` and `\u…` (JSON's `\uXXXX`, Bicep's `\u{X…}`); undefined for an
- * escape it does not know or a Bicep interpolation (`${`), which is no text as written.
- */
-function decodeEscapes(source: string, from: number, to: number, table: Readonly<Record<string, string>>): MappedText | undefined {
-  let value = '';
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const push = (text: string, s: number, e: number): void => {
-    for (const ch of text) {
-      for (let k = 0; k < ch.length; k++) {
-        starts.push(s);
-        ends.push(e);
-      }
-      value += ch;
-    }
-  };
-  for (let i = from; i < to; ) {
-    const c = source[i]!;
-    if (table === BICEP_ESCAPES && c === '$' && source[i + 1] === '{') return undefined;
-    if (c !== '\\') {
-      push(c, i, i + 1);
-      i++;
-      continue;
-    }
-    const e = source[i + 1];
-    if (e === undefined) return undefined;
-    if (e === 'u') {
-      const m = table === BICEP_ESCAPES ? /^u\{([0-9a-fA-F]{1,6})\}/.exec(source.slice(i + 1, i + 10)) : /^u([0-9a-fA-F]{4})/.exec(source.slice(i + 1, i + 6));
-      if (!m) return undefined;
-      const code = parseInt(m[1]!, 16);
-      if (code > 0x10ffff) return undefined;
-      push(String.fromCodePoint(code), i, i + 1 + m[0].length);
-      i += 1 + m[0].length;
-      continue;
-    }
-    const out = table[e];
-    if (out === undefined) return undefined;
-    push(out, i, i + 2);
-    i += 2;
-  }
-  return { value, starts: Int32Array.from(starts), ends: Int32Array.from(ends), exact: true };
 }

@@ -14,9 +14,9 @@
  * Loaded on demand (`loadDeploymentScripts`): a template without a deployment script never loads
  * the CI parser and the Azure CLI interpreter.
  */
-import type { Resource } from '../model/resource.js';
+import type { Evaluation, Resource } from '../model/resource.js';
 import type { Value } from '../core/value.js';
-import type { EvaluatedUnit, FrontEndContext, Problem } from './types.js';
+import type { EvaluatedUnit, FrontEndContext, Problem, SuppressionSource } from './types.js';
 
 /** The resource type, lower case (ARM compares types without case). */
 const DEPLOYMENT_SCRIPT_TYPE = 'microsoft.resources/deploymentscripts';
@@ -34,11 +34,12 @@ export const MAY_HOLD_DEPLOYMENT_SCRIPT = /deploymentScripts/i;
 export interface InlineDeploymentScript {
   resource: Resource;
   language: 'shell' | 'powershell';
-  content: Value & { kind: 'string' };
+  /** The script's value (a string, or not known: a template with holes), written in a file of the unit. */
+  content: Value & { origin: NonNullable<Value['origin']> };
 }
 
-/** The deployment scripts among `resources` whose script is written inline as a known string in a file of the unit, each once (variants and module callers repeat them). */
-export function inlineDeploymentScripts(resources: readonly Resource[], unitFiles: ReadonlySet<string>): InlineDeploymentScript[] {
+/** The deployment scripts among one evaluation's `resources` whose script is written inline (a string, known or not), each once. */
+export function inlineDeploymentScripts(resources: readonly Resource[]): InlineDeploymentScript[] {
   const out: InlineDeploymentScript[] = [];
   const seen = new Set<string>();
   for (const r of resources) {
@@ -47,17 +48,23 @@ export function inlineDeploymentScripts(resources: readonly Resource[], unitFile
     const language = kind?.kind === 'string' ? LANGUAGE_OF_KIND.get(kind.value.toLowerCase()) : undefined;
     const properties = r.body.entries.get('properties');
     const content = properties?.kind === 'object' ? properties.entries.get('scriptContent') : undefined;
-    if (!language || content?.kind !== 'string' || !content.origin || !unitFiles.has(content.origin.file)) continue;
-    const key = `${content.origin.file}\0${content.origin.range.start.offset}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({ resource: r, language, content });
+    if (!language || !content?.origin || (content.kind !== 'string' && content.kind !== 'unknown') || seen.has(r.address)) continue;
+    seen.add(r.address);
+    out.push({ resource: r, language, content: content as InlineDeploymentScript['content'] });
   }
   return out;
 }
 
 interface Implementation {
-  deploymentScriptUnits(scripts: readonly InlineDeploymentScript[], ctx: FrontEndContext): { units: EvaluatedUnit[]; problems: Problem[] };
+  deploymentScriptUnits(scripts: readonly InlineDeploymentScript[], evaluation: Evaluation, ctx: FrontEndContext): ScriptUnits;
+}
+
+/** What the inline scripts of a template add to its front end's result. */
+export interface ScriptUnits {
+  units: EvaluatedUnit[];
+  problems: Problem[];
+  /** The scripts' own comments (`# mlops-iac-lint-disable-line …` inside `scriptContent`). */
+  suppressionSources: SuppressionSource[];
 }
 
 let implementation: Implementation | undefined;
@@ -68,12 +75,21 @@ export async function loadDeploymentScripts(): Promise<void> {
 }
 
 /**
- * The resources the inline deployment scripts among `resources` create, as units of the `azure-cli`
- * format. Nothing when none is written inline, or when the reader was not loaded (no file of the
- * run names a deployment script: `MAY_HOLD_DEPLOYMENT_SCRIPT`).
+ * The resources the inline deployment scripts of each evaluation create, as units of the
+ * `azure-cli` format in that evaluation's variant and environment class (a script of a
+ * template evaluated with `prod.bicepparam` is a prod script). Nothing when the reader was
+ * not loaded (no file of the run names a deployment script: `MAY_HOLD_DEPLOYMENT_SCRIPT`).
  */
-export function deploymentScriptUnits(resources: readonly Resource[], unitFiles: ReadonlySet<string>, ctx: FrontEndContext): { units: EvaluatedUnit[]; problems: Problem[] } {
-  const scripts = implementation ? inlineDeploymentScripts(resources, unitFiles) : [];
-  if (scripts.length === 0 || !implementation) return { units: [], problems: [] };
-  return implementation.deploymentScriptUnits(scripts, ctx);
+export function deploymentScriptUnits(evaluated: readonly EvaluatedUnit[], ctx: FrontEndContext): ScriptUnits {
+  const out: ScriptUnits = { units: [], problems: [], suppressionSources: [] };
+  if (!implementation) return out;
+  for (const u of evaluated) {
+    const scripts = inlineDeploymentScripts(u.resources);
+    if (scripts.length === 0) continue;
+    const r = implementation.deploymentScriptUnits(scripts, u.evaluation, ctx);
+    out.units.push(...r.units);
+    out.problems.push(...r.problems);
+    out.suppressionSources.push(...r.suppressionSources);
+  }
+  return out;
 }

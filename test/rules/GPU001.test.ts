@@ -2699,6 +2699,18 @@ jobs:
         },
       },
       {
+        // A script run with options before it, or through a wrapper, is run (self-review 89: the
+        // option's value was taken for the script, and `sudo`/`time` for the program).
+        name: 'runtime-writes-in-scripts-run-with-options-or-wrappers',
+        files: {
+          '.github/workflows/w.yml':
+            'on: push\nenv:\n  SIZE_A: Standard_D4s_v5\n  SIZE_B: Standard_D4s_v5\n  SIZE_C: Standard_D4s_v5\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: bash -o pipefail scripts/a.sh\n      - run: sudo -E ./scripts/b.sh\n      - run: pwsh -ExecutionPolicy Bypass -File scripts/c.ps1\n      - run: |\n          az aks nodepool add -g rg --cluster-name aks -n gpua --node-vm-size "$SIZE_A" --node-taints sku=gpu:NoSchedule\n          az aks nodepool add -g rg --cluster-name aks -n gpub --node-vm-size "$SIZE_B" --node-taints sku=gpu:NoSchedule\n          az aks nodepool add -g rg --cluster-name aks -n gpuc --node-vm-size "$SIZE_C" --node-taints sku=gpu:NoSchedule\n',
+          'scripts/a.sh': 'echo "SIZE_A=Standard_NC4as_T4_v3" >> "$GITHUB_ENV"\n',
+          'scripts/b.sh': 'echo "SIZE_B=Standard_NC4as_T4_v3" >> "$GITHUB_ENV"\n',
+          'scripts/c.ps1': '"SIZE_C=Standard_NC4as_T4_v3" | Out-File -FilePath $env:GITHUB_ENV -Append\n',
+        },
+      },
+      {
         name: 'github-env-written-from-a-file-may-set-anything',
         files: {
           '.github/workflows/pool.yml': `name: pool

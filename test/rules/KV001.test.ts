@@ -2409,6 +2409,18 @@ const deploymentScripts: RuleTable = {
   bicep: {
     valid: [
       {
+        // A script of a template deployed to dev (its .bicepparam) is a dev script: KV001 is silent
+        // there (self-review 89: it took the template file's class, a warning); a script loaded from
+        // a file is that file's, not read again here.
+        name: 'deployment-scripts-of-a-dev-deployment-or-loaded-from-a-file',
+        files: {
+          'main.bicep':
+            "resource createKv 'Microsoft.Resources/deploymentScripts@2023-08-01' = {\n  name: 'create-kv'\n  location: 'westeurope'\n  kind: 'AzureCLI'\n  properties: {\n    azCliVersion: '2.61.0'\n    retentionInterval: 'PT1H'\n    scriptContent: 'az keyvault create --name kv-ml-dev --resource-group rg'\n  }\n}\n\nresource fromFile 'Microsoft.Resources/deploymentScripts@2023-08-01' = {\n  name: 'from-file'\n  location: 'westeurope'\n  kind: 'AzureCLI'\n  properties: {\n    azCliVersion: '2.61.0'\n    retentionInterval: 'PT1H'\n    scriptContent: loadTextContent('kv.txt')\n  }\n}\n",
+          'main.dev.bicepparam': "using './main.bicep'\n",
+          'kv.txt': 'az keyvault create --name kv-ml-file --resource-group rg\n',
+        },
+      },
+      {
         // A script read from a file, a kind that is no script language, and a script built by an expression that is not known.
         name: 'deployment-scripts-not-written-inline-or-not-known',
         files: {
@@ -2427,6 +2439,31 @@ const deploymentScripts: RuleTable = {
         level: 'warning',
         env: 'unknown',
         messageIncludes: 'Key Vault "kv-ml-data" has no purge protection (--enable-purge-protection is not set (defaults to false))',
+      },
+      {
+        // An interpolation not known reads as a variable not known: the rest of the script is read
+        // (review 89: the whole script was dropped); the vault's name is the interpolation.
+        name: 'bicep-script-with-an-unknown-interpolation',
+        files: {
+          'main.bicep':
+            "param rg string\n\nresource createKv 'Microsoft.Resources/deploymentScripts@2023-08-01' = {\n  name: 'create-kv'\n  location: 'westeurope'\n  kind: 'AzureCLI'\n  properties: {\n    azCliVersion: '2.61.0'\n    retentionInterval: 'PT1H'\n    scriptContent: 'az keyvault create --name kv-ml-data --resource-group ${rg} --enable-purge-protection ⟦false⟧'\n  }\n}\n",
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageIncludes: 'Key Vault "kv-ml-data" has no purge protection (--enable-purge-protection is false)',
+      },
+      {
+        // The script's environment is the resource's environmentVariables, located where each value is
+        // written (review 89); a .bicepparam variant gives the script its class (prod: an error).
+        name: 'bicep-script-environment-and-variant',
+        files: {
+          'main.bicep':
+            "param vaultName string\n\nresource createKv 'Microsoft.Resources/deploymentScripts@2023-08-01' = {\n  name: 'create-kv'\n  location: 'westeurope'\n  kind: 'AzureCLI'\n  properties: {\n    azCliVersion: '2.61.0'\n    retentionInterval: 'PT1H'\n    environmentVariables: [\n      { name: 'PURGE', value: ⟦'false'⟧ }\n      { name: 'KV', value: vaultName }\n    ]\n    scriptContent: '''\naz keyvault create --name \"$KV\" --resource-group rg --enable-purge-protection \"${PURGE:-true}\"\n'''\n  }\n}\n",
+          'main.prod.bicepparam': "using './main.bicep'\n\nparam vaultName = 'kv-ml-prod'\n",
+        },
+        level: 'error',
+        env: 'prod',
+        messageIncludes: 'Key Vault "kv-ml-prod" has no purge protection (--enable-purge-protection is false)',
       },
       {
         // Through the escapes of a one-line Bicep string.
