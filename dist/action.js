@@ -1790,8 +1790,8 @@ function onlySizeOf(parent, m) {
   for (const x of members2) if (x !== m && x.kind === "string" && SIZE_LIKE.test(x.value)) return false;
   return true;
 }
-function defaultForNull(def2, nullGiven) {
-  return nullGiven?.origin ? passedThrough(def2, { ...nullGiven.origin, label: "null given: the default applies" }) : def2;
+function defaultForNull(def2, nullGiven, label = "null given: the default applies") {
+  return nullGiven?.origin ? passedThrough(def2, { ...nullGiven.origin, label }) : def2;
 }
 function distinct(locs) {
   const out = [];
@@ -2045,7 +2045,7 @@ function passedNull(v) {
   const origin = v.origin;
   return v.kind === "null" && origin !== void 0 && v.via !== void 0 && v.via.length > 0 && !v.via.some((l) => sameRange(l, origin));
 }
-var str, num, bool, nul, list, obj, unknown, MAX_VIA_LINKS, SIZE_LIKE, MAX_SIZE_CONTAINER, MAX_AGREED_DEPTH, MAX_ARGUMENT_NODES, MAX_ARGUMENT_CHARS, MAX_ARGUMENT_WORK, argumentWork, NODE_COUNTS;
+var str, num, bool, nul, list, obj, unknown, MAX_VIA_LINKS, SIZE_LIKE, MAX_SIZE_CONTAINER, NULL_GIVEN_NO_DEFAULT, MAX_AGREED_DEPTH, MAX_ARGUMENT_NODES, MAX_ARGUMENT_CHARS, MAX_ARGUMENT_WORK, argumentWork, NODE_COUNTS;
 var init_value = __esm({
   "src/core/value.ts"() {
     "use strict";
@@ -2070,6 +2070,7 @@ var init_value = __esm({
     MAX_VIA_LINKS = 64;
     SIZE_LIKE = /^standard_/i;
     MAX_SIZE_CONTAINER = 64;
+    NULL_GIVEN_NO_DEFAULT = "null given: not given, the parameter is null";
     MAX_AGREED_DEPTH = 32;
     MAX_ARGUMENT_NODES = 1e5;
     MAX_ARGUMENT_CHARS = 16e6;
@@ -39871,7 +39872,7 @@ var init_template = __esm({
         const v = inDeclarationChain(this.env, slot, () => {
           if (slot.assigned) return slot.assigned;
           if (slot.node) return defaultForNull(this.root.eval(slot.node), slot.nullGiven);
-          if (getProp(slot.decl, "nullable")?.value === true) return defaultForNull(nul(slot.keyLoc), slot.nullGiven);
+          if (getProp(slot.decl, "nullable")?.value === true) return defaultForNull(nul(slot.keyLoc), slot.nullGiven, NULL_GIVEN_NO_DEFAULT);
           return unknown(`parameter '${slot.name}' has no value and no default`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
         });
         slot.value = v;
@@ -41974,7 +41975,7 @@ var init_scope = __esm({
           if (slot.assigned) return slot.assigned;
           if (slot.expr) return this.eval(slot.expr, void 0);
           if (slot.decl?.defaultValue) return defaultForNull(slot.defaultValue ?? this.eval(slot.decl.defaultValue, void 0), slot.nullGiven);
-          if (slot.decl?.type?.kind === "NullableType") return defaultForNull(nul(slot.via), slot.nullGiven);
+          if (slot.decl?.type?.kind === "NullableType") return defaultForNull(nul(slot.via), slot.nullGiven, NULL_GIVEN_NO_DEFAULT);
           return U2(`parameter '${slot.name}' has no value and no default`, slot.via, `parameters(${tokenText(str(slot.name))})`);
         });
         slot.value = v;

@@ -238,9 +238,12 @@ function onlySizeOf(parent: Value, m: Value): boolean {
  * A default that applies because `null` was given for the input (RULES.md "Null arguments"):
  * the default, with the place the null was written in its chain (a related location).
  */
-export function defaultForNull<T extends Value>(def: T, nullGiven: Value | undefined): T {
-  return nullGiven?.origin ? passedThrough(def, { ...nullGiven.origin, label: 'null given: the default applies' }) : def;
+export function defaultForNull<T extends Value>(def: T, nullGiven: Value | undefined, label = 'null given: the default applies'): T {
+  return nullGiven?.origin ? passedThrough(def, { ...nullGiven.origin, label }) : def;
 }
+
+/** The label of the place a `null` was given for a nullable input without a default: it is null, as if not given. */
+export const NULL_GIVEN_NO_DEFAULT = 'null given: not given, the parameter is null';
 
 /** The same value with a different origin (e.g. a value re-read from a tfvars line). */
 export function withOrigin<T extends Value>(v: T, origin: Location): T {

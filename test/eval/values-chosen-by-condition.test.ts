@@ -408,7 +408,10 @@ describe('ARM: a value chosen by if() or coalesce()', () => {
     const params = armParams(`    "purgeProtection": { "value": null }`);
     const dir = tree({ 'azuredeploy.json': template, 'azuredeploy.parameters.json': params });
     const r = await lint({ paths: [dir], root: dir, rules: ['KV001'], noConfig: true, env: 'prod' });
-    expect(where(dir, r.findings)).toEqual([`KV001 error azuredeploy.parameters.json:${lineCol(params, 'null')}`]);
+    // A null given for a nullable parameter without a default is "not given" (RULES.md "Null
+    // arguments"; self-review 88): the parameter is null, and decides; the null written is related.
+    expect(where(dir, r.findings)).toEqual([`KV001 error azuredeploy.json:${lineCol(template, '"purgeProtection": {')}`]);
+    expect(relatedOf(dir, r.findings[0]!)).toContain(`azuredeploy.parameters.json:${lineCol(params, 'null').split(':')[0]} null given: not given, the parameter is null`);
   });
 });
 

@@ -10,7 +10,7 @@ import { cutDeclarationChain, declarationChainFull, DECLARATION_CHAIN_MESSAGE, D
 import { recordInstanceValue, type InputDecl, type MemberAllowed, type MemberKey, type OpaqueModuleCall } from '../types.js';
 import type { LineMap, Location } from '../../core/source.js';
 import { envFromVariables, type EnvClass } from '../../core/env.js';
-import { defaultForNull, list, member, memberAt, nul, obj, passedThrough, str, unknown } from '../../core/value.js';
+import { defaultForNull, NULL_GIVEN_NO_DEFAULT, list, member, memberAt, nul, obj, passedThrough, str, unknown } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
 import { getProp, members, memberLocation, nodeLocation, nodeToValue, parseJsonc, propertyNode, sameKeyIgnoringCase } from '../../parse/json/index.js';
 import type { JsonNode, ParsedJson } from '../../parse/json/index.js';
@@ -283,7 +283,7 @@ class Scope {
     const v = inDeclarationChain(this.env, slot, () => {
       if (slot.assigned) return slot.assigned;
       if (slot.node) return defaultForNull(this.root.eval(slot.node), slot.nullGiven);
-      if (getProp(slot.decl, 'nullable')?.value === true) return defaultForNull(nul(slot.keyLoc), slot.nullGiven);
+      if (getProp(slot.decl, 'nullable')?.value === true) return defaultForNull(nul(slot.keyLoc), slot.nullGiven, NULL_GIVEN_NO_DEFAULT);
       return unknown(`parameter '${slot.name}' has no value and no default`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
     });
     slot.value = v;

@@ -11,7 +11,7 @@
 import type { Location, Range } from '../../core/source.js';
 import { cutDeclarationChain, declarationChainFull, DECLARATION_CHAIN_MESSAGE, DECLARATION_CHAIN_REASON, evaluateAgain, inDeclarationChain } from '../../core/limits.js';
 import { envFromVariables, readIgnoringCase, type EnvClass } from '../../core/env.js';
-import { defaultForNull, nul, passedThrough, str } from '../../core/value.js';
+import { defaultForNull, NULL_GIVEN_NO_DEFAULT, nul, passedThrough, str } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
 import type {
   BicepFile,
@@ -180,7 +180,7 @@ export class FileScope {
       if (slot.assigned) return slot.assigned;
       if (slot.expr) return this.eval(slot.expr, undefined);
       if (slot.decl?.defaultValue) return defaultForNull(slot.defaultValue ?? this.eval(slot.decl.defaultValue, undefined), slot.nullGiven);
-      if (slot.decl?.type?.kind === 'NullableType') return defaultForNull(nul(slot.via), slot.nullGiven);
+      if (slot.decl?.type?.kind === 'NullableType') return defaultForNull(nul(slot.via), slot.nullGiven, NULL_GIVEN_NO_DEFAULT);
       return U(`parameter '${slot.name}' has no value and no default`, slot.via, `parameters(${tokenText(str(slot.name))})`);
     });
     slot.value = v;
