@@ -58646,7 +58646,8 @@ var TAG001_missing_required_tags_default = defineRule({
           if (fact?.state === "unknown") continue;
           let v = fact?.value;
           let body;
-          if (fact?.state !== "known") {
+          const nulled = fact !== void 0 && r.attrs.get("tags")?.nulled !== void 0;
+          if (fact?.state !== "known" && !nulled) {
             v = valueAt(r.body, "tags");
             if (v?.kind === "unknown") {
               ctx.undecided(r, "tags", v.reason, v.origin);

@@ -51,7 +51,10 @@ export default defineRule({
           if (fact?.state === 'unknown') continue;
           let v: Value | undefined = fact?.value;
           let body: { location: Location; related: Location[] } | undefined;
-          if (fact?.state !== 'known') {
+          // A `null` an input passed (`tags = var.tags`, its default null): the attribute's own place
+          // (where the null is written), as TAG002 says it (self-review 88).
+          const nulled = fact !== undefined && r.attrs.get('tags')?.nulled !== undefined;
+          if (fact?.state !== 'known' && !nulled) {
             v = valueAt(r.body, 'tags');
             if (v?.kind === 'unknown') {
               ctx.undecided(r, 'tags', v.reason, v.origin);

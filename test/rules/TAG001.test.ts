@@ -113,6 +113,19 @@ resource "azurerm_storage_account" "st" {
     ],
     invalid: [
       {
+        // `tags = var.tags` whose default is null: no tags, said where the null is written, as TAG002
+        // says it (self-review 88: at the resource header).
+        name: 'tags-null-from-a-variable-default',
+        files: {
+          'main.tf':
+            'variable "tags" {\n  type    = map(string)\n  default = ⟦null⟧\n}\n\nresource "azurerm_storage_account" "st" {\n  name                            = "stmldemo"\n  resource_group_name             = "rg-ml"\n  location                        = "westeurope"\n  account_tier                    = "Standard"\n  account_replication_type        = "LRS"\n  allow_nested_items_to_be_public = false\n  tags                            = var.tags\n}\n',
+        },
+        options: { ruleOptions: { TAG001: { required: ['owner'] } } },
+        level: 'warning',
+        env: 'unknown',
+        messageIncludes: 'has no tags, so it lacks the required tag "owner"',
+      },
+      {
         name: 'literal-missing-one',
         files: {
           'main.tf': `
