@@ -49016,12 +49016,14 @@ function scriptRunBy(argv) {
   let i = 0;
   for (; ; ) {
     while (i < argv.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[i].text)) i++;
-    if (i < argv.length && COMMAND_WRAPPERS.has(argv[i].text)) {
-      i++;
-      while (i < argv.length && argv[i].text.startsWith("-")) i++;
-      continue;
+    const wrapper = COMMAND_WRAPPERS.get(argv[i]?.text ?? "");
+    if (!wrapper) break;
+    i++;
+    while (i < argv.length && argv[i].text.startsWith("-")) {
+      if (LOOKS_UP.test(argv[i].text) && argv[i - 1]?.text === "command") return void 0;
+      i += wrapper.valued.test(argv[i].text) ? 2 : 1;
     }
-    break;
+    i += wrapper.operands;
   }
   const program = argv[i]?.text;
   if (program === void 0) return void 0;
@@ -49029,7 +49031,8 @@ function scriptRunBy(argv) {
   if (!SCRIPT_RUNNERS.has(program.toLowerCase())) return void 0;
   for (let k = i + 1; k < argv.length; k++) {
     const t = argv[k].text;
-    if (RUNS_A_STRING.test(t)) return void 0;
+    if (CHECKS_ONLY.test(t) && program !== "&") return void 0;
+    if (RUNS_A_STRING.test(t)) return SCRIPT_FILE_WORD.test(argv[k + 1]?.text ?? "") ? argv[k + 1].text : void 0;
     if (SCRIPT_FILE_WORD.test(t)) return t;
   }
   return void 0;
@@ -49324,7 +49327,7 @@ function templateResource(file, call, sc) {
   if (t.parentInput && parentKey2 !== void 0) r.refs.set(t.parentInput.ref, str(identityKey(PARENT_KIND[t.parentInput.ref], parentKey2), parent.origin));
   return { resource: r, nameKey, ...parentKey2 !== void 0 ? { parentKey: parentKey2 } : {} };
 }
-var PARENT_KIND, refKeys, ID_GROUP_OF, isFlag, LONG_FLAGS, segments, TRUE_WORDS, FALSE_WORDS, VERSION_DEPENDENT, MATRIX_WORK_BUDGET, MAX_CALLER_INPUTS, SCRIPT_FILE_WORD, SCRIPT_RUNNERS, COMMAND_WRAPPERS, RUNS_A_STRING, MAX_CALLER_DEPTH, MAX_SCRIPT_CALL_DEPTH, NESTED_CALL_WORK_BUDGET, MAX_CONTEXTS_PER_CALL, MAX_CALLS_PER_TEMPLATE, MAX_VARIANTS_PER_CALL;
+var PARENT_KIND, refKeys, ID_GROUP_OF, isFlag, LONG_FLAGS, segments, TRUE_WORDS, FALSE_WORDS, VERSION_DEPENDENT, MATRIX_WORK_BUDGET, MAX_CALLER_INPUTS, SCRIPT_FILE_WORD, SCRIPT_RUNNERS, COMMAND_WRAPPERS, RUNS_A_STRING, CHECKS_ONLY, LOOKS_UP, MAX_CALLER_DEPTH, MAX_SCRIPT_CALL_DEPTH, NESTED_CALL_WORK_BUDGET, MAX_CONTEXTS_PER_CALL, MAX_CALLS_PER_TEMPLATE, MAX_VARIANTS_PER_CALL;
 var init_azure_cli2 = __esm({
   "src/frontends/azure-cli.ts"() {
     "use strict";
@@ -49364,8 +49367,19 @@ var init_azure_cli2 = __esm({
     MAX_CALLER_INPUTS = 16;
     SCRIPT_FILE_WORD = /^[\w./\\-]+\.(?:sh|bash|ps1)$/i;
     SCRIPT_RUNNERS = /* @__PURE__ */ new Set(["bash", "sh", "zsh", "dash", "ksh", "source", ".", "pwsh", "powershell", "pwsh.exe", "powershell.exe", "&"]);
-    COMMAND_WRAPPERS = /* @__PURE__ */ new Set(["sudo", "time", "nohup", "env", "exec", "command", "nice"]);
+    COMMAND_WRAPPERS = /* @__PURE__ */ new Map([
+      ["sudo", { valued: /^-[ugCDhprtU]$/, operands: 0 }],
+      ["time", { valued: /^-[fo]$/, operands: 0 }],
+      ["nohup", { valued: /^$/, operands: 0 }],
+      ["env", { valued: /^-[uCS]$/, operands: 0 }],
+      ["exec", { valued: /^-a$/, operands: 0 }],
+      ["command", { valued: /^$/, operands: 0 }],
+      ["nice", { valued: /^-n$/, operands: 0 }],
+      ["timeout", { valued: /^-[sk]$/, operands: 1 }]
+    ]);
     RUNS_A_STRING = /^-(?:c|command|encodedcommand|ec)$/i;
+    CHECKS_ONLY = /^-n$/;
+    LOOKS_UP = /^-[vV]$/;
     MAX_CALLER_DEPTH = 3;
     MAX_SCRIPT_CALL_DEPTH = 4;
     NESTED_CALL_WORK_BUDGET = 2e4;
@@ -49391,10 +49405,11 @@ function deploymentScriptUnits(scripts, evaluation, ctx) {
     const known2 = s.content.kind === "string" ? s.content.value : void 0;
     const text2 = scriptText(source, start, end, known2);
     if (!text2 || text2.holes.some((h) => h.value === void 0 && insideSingleQuotes(text2.mapped.value, h.at, s.language))) continue;
+    if (text2.holes.some((h) => h.value?.includes("\n"))) continue;
     const doc = embeddedScriptDocument(origin.file, source, text2.mapped, s.language, `${s.resource.address} scriptContent`, "properties.scriptContent", start, end);
     const file = buildCiModel(doc);
     const lineMap = new LineMap(source);
-    file.env = [...environmentOf4(s.resource.body, ctx), ...text2.holes.filter((h) => h.value === void 0).map((h) => holeVariable(h, lineMap))];
+    file.env = [...environmentOf4(s.resource.body, text2.mapped.value, ctx), ...text2.holes.filter((h) => h.value === void 0).map((h) => holeVariable(h, lineMap))];
     const result = azureCliUnits([file], ctx);
     const seen = /* @__PURE__ */ new Set();
     for (const u of result.units) for (const e of [u.evaluation, ...u.resources.map((r) => r.evaluation)]) if (!seen.has(e)) seen.add(e);
@@ -49412,7 +49427,7 @@ function deploymentScriptUnits(scripts, evaluation, ctx) {
 }
 function scriptText(source, start, end, known2) {
   const raw = source.slice(start, end);
-  if (/^load\w*\s*\(/i.test(raw)) return void 0;
+  if (/\bload(?:Text|File)\w*\s*\(/i.test(raw)) return void 0;
   if (raw.startsWith("'''")) {
     if (known2 === void 0) return void 0;
     for (const skip of [3, 4, 5]) {
@@ -49480,20 +49495,32 @@ function holeVariable(h, lineMap) {
   const range2 = lineMap.range(h.start, h.end);
   return { name: h.name, nameRange: range2, kind: "value", source: "env", scope: "workflow", unreadable: `${h.written} of the template's string is not known` };
 }
-function environmentOf4(body, ctx) {
+function environmentOf4(body, script, ctx) {
   const properties = body?.kind === "object" ? body.entries.get("properties") : void 0;
   const list2 = properties?.kind === "object" ? properties.entries.get("environmentVariables") : void 0;
-  if (list2?.kind !== "list") return [];
+  if (list2 === void 0 || list2.kind === "null") return [];
+  const zero = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
   const out = [];
-  for (const item of list2.items) {
-    if (item.kind !== "object") continue;
-    const name = item.entries.get("name");
-    const value = item.entries.get("value");
-    if (name?.kind !== "string" || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name.value)) continue;
+  let open = list2.kind !== "list";
+  for (const item of list2.kind === "list" ? list2.items : []) {
+    const name = item.kind === "object" ? item.entries.get("name") : void 0;
+    if (name?.kind !== "string" || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name.value)) {
+      open = true;
+      continue;
+    }
+    const value = item.kind === "object" ? item.entries.get("value") : void 0;
     const at2 = value?.origin ?? item.origin;
-    const range2 = at2?.range ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+    const range2 = at2?.range ?? zero;
     if (value?.kind === "string" && at2 && ctx.host.readText(at2.file) !== void 0) out.push({ name: name.value, nameRange: range2, value: { text: value.value, range: range2 }, kind: "value", source: "env", scope: "workflow", file: at2.file });
     else out.push({ name: name.value, nameRange: range2, kind: "value", source: "env", scope: "workflow", unreadable: `${name.value} is an environment variable of the deployment script whose value is not known` });
+  }
+  if (open) {
+    const set = new Set(out.map((v) => v.name));
+    for (const m of script.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
+      if (set.has(m[1])) continue;
+      set.add(m[1]);
+      out.push({ name: m[1], nameRange: zero, kind: "value", source: "env", scope: "workflow", unreadable: `${m[1]} may be set by the deployment script's environmentVariables, which are not known` });
+    }
   }
   return out;
 }
@@ -49504,6 +49531,12 @@ function insideSingleQuotes(text2, at2, language) {
     const c = text2[i];
     if (!single && c === (language === "shell" ? "\\" : "`")) {
       i++;
+      continue;
+    }
+    if (c === "#" && !single && !double && (i === 0 || /\s/.test(text2[i - 1]))) {
+      const eol = text2.indexOf("\n", i);
+      if (eol < 0 || eol >= at2) return false;
+      i = eol;
       continue;
     }
     if (c === "'" && !double) single = !single;
@@ -49601,8 +49634,12 @@ function armPieces(source, from, to) {
       for (const c of literal) addText(text2, c.text, c.start, c.end);
       if (text2.text) pieces.push(text2);
     } else {
-      const s = slice(a, b);
-      pieces.push({ hole: `ARM_CONCAT_ARGUMENT_${n + 1}`, written: s.text.trim(), start: s.starts[0] ?? from, end: s.ends[s.ends.length - 1] ?? to });
+      let a0 = a;
+      let b0 = b;
+      while (a0 < b0 && /\s/.test(t[a0])) a0++;
+      while (b0 > a0 && /\s/.test(t[b0 - 1])) b0--;
+      const s = slice(a0, b0);
+      pieces.push({ hole: `ARM_CONCAT_ARGUMENT_${n + 1}`, written: s.text, start: s.starts[0] ?? from, end: s.ends[s.ends.length - 1] ?? to });
     }
   }
   return pieces;
@@ -51620,7 +51657,15 @@ function exprContext(ctx, reads) {
       if (n === "current") {
         const a = args[0];
         const scope = a === void 0 ? ctx.scopes.at(-1) : a.kind === "string" ? ctx.scopes.findLast((s) => s.name?.toLowerCase() === a.value.toLowerCase() || s.alias.toLowerCase() === a.value.toLowerCase()) : void 0;
-        return scope?.element ?? unknown("current(): not inside a count with that name", loc3);
+        if (scope) return scope.element ?? unknown("current(): not inside a count with that name", loc3);
+        const child = a?.kind === "string" ? a.value.toLowerCase() : void 0;
+        if (child !== void 0 && ctx.scopes.some((s) => child.startsWith(`${s.alias.toLowerCase()}.`))) {
+          const r = readField(a.kind === "string" ? a.value : "", ctx);
+          if (r.kind === "undecided") return unknown(r.why, loc3);
+          if (r.kind === "many") return list(r.values.map((v) => v ?? nul(loc3)), loc3);
+          return r.value ?? nul(loc3);
+        }
+        return unknown("current(): not inside a count with that name", loc3);
       }
       if (n === "requestcontext") return unknown("requestContext() depends on the request", loc3);
       if (n === "policy") return unknown("policy() depends on the assignment", loc3);

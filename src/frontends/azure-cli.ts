@@ -1269,30 +1269,52 @@ const SCRIPT_FILE_WORD = /^[\w./\\-]+\.(?:sh|bash|ps1)$/i;
 /** Programs that run the script named among their operands (`bash -o pipefail x.sh`, `. ./vars.sh`, `pwsh -ExecutionPolicy Bypass -File x.ps1`, `& ./x.ps1`). */
 const SCRIPT_RUNNERS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh', 'source', '.', 'pwsh', 'powershell', 'pwsh.exe', 'powershell.exe', '&']);
 
-/** Programs that run the command after them (`sudo ./x.sh`, `time bash x.sh`, `env A=1 ./x.sh`). */
-const COMMAND_WRAPPERS = new Set(['sudo', 'time', 'nohup', 'env', 'exec', 'command', 'nice']);
+/**
+ * Programs that run the command after them (`sudo ./x.sh`, `time bash x.sh`, `env A=1 ./x.sh`),
+ * with their options that take a value (`sudo -u root`, `nice -n 5`) and the operands before the
+ * command (`timeout 600`).
+ */
+const COMMAND_WRAPPERS: ReadonlyMap<string, { valued: RegExp; operands: number }> = new Map([
+  ['sudo', { valued: /^-[ugCDhprtU]$/, operands: 0 }],
+  ['time', { valued: /^-[fo]$/, operands: 0 }],
+  ['nohup', { valued: /^$/, operands: 0 }],
+  ['env', { valued: /^-[uCS]$/, operands: 0 }],
+  ['exec', { valued: /^-a$/, operands: 0 }],
+  ['command', { valued: /^$/, operands: 0 }],
+  ['nice', { valued: /^-n$/, operands: 0 }],
+  ['timeout', { valued: /^-[sk]$/, operands: 1 }],
+]);
 
-/** A shell's options that run a string, not a file (`bash -c '…'`, `pwsh -Command …`): no script file is run. */
+/** A shell's options that run a string, not a file (`bash -c '…'`, `pwsh -Command …`): the string is the command. */
 const RUNS_A_STRING = /^-(?:c|command|encodedcommand|ec)$/i;
+
+/** A shell's option under which it does not run the script (`bash -n x.sh` checks its syntax). */
+const CHECKS_ONLY = /^-n$/;
+
+/** `command`'s options that look the command up instead of running it (`command -v x.sh`). */
+const LOOKS_UP = /^-[vV]$/;
 
 /**
  * The script file a command runs, as written: the command itself (`./scripts/pick.sh`, also
- * after `sudo`, `time`, `env A=1`), or a script among a shell's operands (`bash -o pipefail
- * scripts/pick.sh`, `pwsh -ExecutionPolicy Bypass -File x.ps1`). Not a file another program only
- * reads or names (`shellcheck x.sh`, `chmod +x x.sh`: self-review 88), nor one a shell is given
- * as an argument of a string it runs (`bash -c 'x' y.sh`).
+ * after `sudo`, `time`, `env A=1`, `timeout 600`), or a script among a shell's operands (`bash -o
+ * pipefail scripts/pick.sh`, `pwsh -ExecutionPolicy Bypass -File x.ps1`), or the command string a
+ * shell runs when it is a script's path (`pwsh -Command ./x.ps1`). Not a file another program
+ * only reads or names (`shellcheck x.sh`, `chmod +x x.sh`: self-review 88), nor one checked or
+ * looked up (`bash -n x.sh`, `command -v x.sh`).
  */
 function scriptRunBy(argv: readonly { text: string }[]): string | undefined {
   let i = 0;
   // Assignments and wrappers (with their options) before the program.
   for (;;) {
     while (i < argv.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[i]!.text)) i++;
-    if (i < argv.length && COMMAND_WRAPPERS.has(argv[i]!.text)) {
-      i++;
-      while (i < argv.length && argv[i]!.text.startsWith('-')) i++;
-      continue;
+    const wrapper = COMMAND_WRAPPERS.get(argv[i]?.text ?? '');
+    if (!wrapper) break;
+    i++;
+    while (i < argv.length && argv[i]!.text.startsWith('-')) {
+      if (LOOKS_UP.test(argv[i]!.text) && argv[i - 1]?.text === 'command') return undefined;
+      i += wrapper.valued.test(argv[i]!.text) ? 2 : 1;
     }
-    break;
+    i += wrapper.operands;
   }
   const program = argv[i]?.text;
   if (program === undefined) return undefined;
@@ -1300,7 +1322,9 @@ function scriptRunBy(argv: readonly { text: string }[]): string | undefined {
   if (!SCRIPT_RUNNERS.has(program.toLowerCase())) return undefined;
   for (let k = i + 1; k < argv.length; k++) {
     const t = argv[k]!.text;
-    if (RUNS_A_STRING.test(t)) return undefined;
+    if (CHECKS_ONLY.test(t) && program !== '&') return undefined;
+    // The string it runs: a script's path runs that script; anything else is no file.
+    if (RUNS_A_STRING.test(t)) return SCRIPT_FILE_WORD.test(argv[k + 1]?.text ?? '') ? argv[k + 1]!.text : undefined;
     if (SCRIPT_FILE_WORD.test(t)) return t;
   }
   return undefined;

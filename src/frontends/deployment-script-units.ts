@@ -38,10 +38,13 @@ export function deploymentScriptUnits(scripts: readonly InlineDeploymentScript[]
     const known = s.content.kind === 'string' ? s.content.value : undefined;
     const text = scriptText(source, start, end, known);
     if (!text || text.holes.some((h) => h.value === undefined && insideSingleQuotes(text.mapped.value, h.at, s.language))) continue;
+    // A hole that gives lines of script is a text read elsewhere (`'set -e\n${s}'`, `var s =
+    // loadTextContent('add.sh')`): that file's, linted on its own (self-review 90: read twice).
+    if (text.holes.some((h) => h.value?.includes('\n'))) continue;
     const doc = embeddedScriptDocument(origin.file, source, text.mapped, s.language, `${s.resource.address} scriptContent`, 'properties.scriptContent', start, end);
     const file = buildCiModel(doc);
     const lineMap = new LineMap(source);
-    file.env = [...environmentOf(s.resource.body, ctx), ...text.holes.filter((h) => h.value === undefined).map((h) => holeVariable(h, lineMap))];
+    file.env = [...environmentOf(s.resource.body, text.mapped.value, ctx), ...text.holes.filter((h) => h.value === undefined).map((h) => holeVariable(h, lineMap))];
     const result = azureCliUnits([file], ctx);
     // The script runs in the deployment of this evaluation: its variant and environment class
     // (`prod.bicepparam`), not the template file's name alone (self-review 89).
@@ -87,9 +90,10 @@ type Piece = { text: string; starts: number[]; ends: number[] } | { hole: string
  */
 export function scriptText(source: string, start: number, end: number, known: string | undefined): ScriptText | undefined {
   const raw = source.slice(start, end);
-  // A file's text loaded into the template (`loadTextContent('add.sh')`): a scanned script is
-  // linted on its own, in its own file (self-review 89: read twice).
-  if (/^load\w*\s*\(/i.test(raw)) return undefined;
+  // A file's text loaded into the template (`loadTextContent('add.sh')`, also inside an
+  // interpolation or a function): a scanned script is linted on its own, in its own file
+  // (self-reviews 89 and 90: read twice).
+  if (/\bload(?:Text|File)\w*\s*\(/i.test(raw)) return undefined;
   if (raw.startsWith("'''")) {
     // Verbatim (no escapes, no interpolation); the line break after the opening quotes is no part of it.
     if (known === undefined) return undefined;
@@ -170,22 +174,40 @@ function holeVariable(h: Hole, lineMap: LineMap): CiVariable {
   return { name: h.name, nameRange: range, kind: 'value', source: 'env', scope: 'workflow', unreadable: `${h.written} of the template's string is not known` };
 }
 
-/** The resource's `environmentVariables` whose name and `value` are known: the script's environment, each where its value is written. */
-function environmentOf(body: Value | undefined, ctx: FrontEndContext): CiVariable[] {
+/**
+ * The script's environment: the resource's `environmentVariables`, each located where its value is
+ * written (a parameter's default, a `.bicepparam` line) when known, else not known (a `secureValue`,
+ * a value not known). When the list itself is not known (`environmentVariables: envVars`), or an
+ * entry's name is not, any variable the script reads may be set there: each is not known
+ * (self-review 90: a `${SIZE:-…}` default was taken).
+ */
+function environmentOf(body: Value | undefined, script: string, ctx: FrontEndContext): CiVariable[] {
   const properties = body?.kind === 'object' ? body.entries.get('properties') : undefined;
   const list = properties?.kind === 'object' ? properties.entries.get('environmentVariables') : undefined;
-  if (list?.kind !== 'list') return [];
+  if (list === undefined || list.kind === 'null') return [];
+  const zero = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
   const out: CiVariable[] = [];
-  for (const item of list.items) {
-    if (item.kind !== 'object') continue;
-    const name = item.entries.get('name');
-    const value = item.entries.get('value');
-    if (name?.kind !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name.value)) continue;
+  let open = list.kind !== 'list';
+  for (const item of list.kind === 'list' ? list.items : []) {
+    const name = item.kind === 'object' ? item.entries.get('name') : undefined;
+    if (name?.kind !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name.value)) {
+      open = true;
+      continue;
+    }
+    const value = item.kind === 'object' ? item.entries.get('value') : undefined;
     const at: Location | undefined = value?.origin ?? item.origin;
-    const range = at?.range ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
-    // Known text, located where it is written (a parameter's default, a `.bicepparam` line); anything else is not known.
+    const range = at?.range ?? zero;
+    // Known text, located where it is written; anything else is not known.
     if (value?.kind === 'string' && at && ctx.host.readText(at.file) !== undefined) out.push({ name: name.value, nameRange: range, value: { text: value.value, range }, kind: 'value', source: 'env', scope: 'workflow', file: at.file });
     else out.push({ name: name.value, nameRange: range, kind: 'value', source: 'env', scope: 'workflow', unreadable: `${name.value} is an environment variable of the deployment script whose value is not known` });
+  }
+  if (open) {
+    const set = new Set(out.map((v) => v.name));
+    for (const m of script.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
+      if (set.has(m[1]!)) continue;
+      set.add(m[1]!);
+      out.push({ name: m[1]!, nameRange: zero, kind: 'value', source: 'env', scope: 'workflow', unreadable: `${m[1]} may be set by the deployment script's environmentVariables, which are not known` });
+    }
   }
   return out;
 }
@@ -198,6 +220,13 @@ function insideSingleQuotes(text: string, at: number, language: 'shell' | 'power
     const c = text[i]!;
     if (!single && c === (language === 'shell' ? '\\' : '`')) {
       i++;
+      continue;
+    }
+    // A comment (`# Let's add …`) runs to the end of its line: its quotes are text (self-review 90).
+    if (c === '#' && !single && !double && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const eol = text.indexOf('\n', i);
+      if (eol < 0 || eol >= at) return false;
+      i = eol;
       continue;
     }
     if (c === "'" && !double) single = !single;
@@ -310,8 +339,13 @@ function armPieces(source: string, from: number, to: number): Piece[] | undefine
       for (const c of literal) addText(text, c.text, c.start, c.end);
       if (text.text) pieces.push(text);
     } else {
-      const s = slice(a, b);
-      pieces.push({ hole: `ARM_CONCAT_ARGUMENT_${n + 1}`, written: s.text.trim(), start: s.starts[0] ?? from, end: s.ends[s.ends.length - 1] ?? to });
+      // The argument without the blanks around it (self-review 90: one column early).
+      let a0 = a;
+      let b0 = b;
+      while (a0 < b0 && /\s/.test(t[a0]!)) a0++;
+      while (b0 > a0 && /\s/.test(t[b0 - 1]!)) b0--;
+      const s = slice(a0, b0);
+      pieces.push({ hole: `ARM_CONCAT_ARGUMENT_${n + 1}`, written: s.text, start: s.starts[0] ?? from, end: s.ends[s.ends.length - 1] ?? to });
     }
   }
   return pieces;

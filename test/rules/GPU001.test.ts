@@ -2711,6 +2711,17 @@ jobs:
         },
       },
       {
+        // A shell given the script's path as its command string runs it (`pwsh -Command ./x.ps1`);
+        // a wrapper's options with a value (`sudo -u root`) come before it (self-review 90).
+        name: 'runtime-writes-in-scripts-run-by-command-string-or-wrapper-options',
+        files: {
+          '.github/workflows/w.yml':
+            'on: push\nenv:\n  SIZE_A: Standard_D4s_v5\n  SIZE_B: Standard_D4s_v5\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pwsh -Command ./scripts/a.ps1\n      - run: sudo -u root ./scripts/b.sh\n      - run: |\n          az aks nodepool add -g rg --cluster-name aks -n gpua --node-vm-size "$SIZE_A" --node-taints sku=gpu:NoSchedule\n          az aks nodepool add -g rg --cluster-name aks -n gpub --node-vm-size "$SIZE_B" --node-taints sku=gpu:NoSchedule\n',
+          'scripts/a.ps1': '"SIZE_A=Standard_NC4as_T4_v3" | Out-File -FilePath $env:GITHUB_ENV -Append\n',
+          'scripts/b.sh': 'echo "SIZE_B=Standard_NC4as_T4_v3" >> "$GITHUB_ENV"\n',
+        },
+      },
+      {
         name: 'github-env-written-from-a-file-may-set-anything',
         files: {
           '.github/workflows/pool.yml': `name: pool
@@ -2759,7 +2770,7 @@ steps:
         name: 'script-named-but-not-run-sets-nothing',
         files: {
           '.github/workflows/deploy.yml':
-            'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    env:\n      CLUSTER_SIZE: ⟦Standard_D4s_v3⟧\n    steps:\n      - run: shellcheck scripts/set-gpu-env.sh\n      - run: chmod +x scripts/set-gpu-env.sh\n      - run: az ml compute create --name gpu-cluster --type AmlCompute --size "$CLUSTER_SIZE" --min-instances 0 -g rg -w ws\n      - run: ./scripts/set-gpu-env.sh\n      - run: az ml compute create --name gpu-train --type AmlCompute --size "$CLUSTER_SIZE" --min-instances 0 -g rg -w ws\n',
+            'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    env:\n      CLUSTER_SIZE: ⟦Standard_D4s_v3⟧\n    steps:\n      - run: shellcheck scripts/set-gpu-env.sh\n      - run: chmod +x scripts/set-gpu-env.sh\n      - run: bash -n scripts/set-gpu-env.sh\n      - run: command -v scripts/set-gpu-env.sh\n      - run: az ml compute create --name gpu-cluster --type AmlCompute --size "$CLUSTER_SIZE" --min-instances 0 -g rg -w ws\n      - run: ./scripts/set-gpu-env.sh\n      - run: az ml compute create --name gpu-train --type AmlCompute --size "$CLUSTER_SIZE" --min-instances 0 -g rg -w ws\n',
           'scripts/set-gpu-env.sh': 'echo "CLUSTER_SIZE=Standard_NC4as_T4_v3" >> "$GITHUB_ENV"\n',
         },
         level: 'error',

@@ -198,7 +198,18 @@ function exprContext(ctx: Ctx, reads?: FieldRead[]): ExprContext {
       if (n === 'current') {
         const a = args[0];
         const scope = a === undefined ? ctx.scopes.at(-1) : a.kind === 'string' ? ctx.scopes.findLast((s) => s.name?.toLowerCase() === a.value.toLowerCase() || s.alias.toLowerCase() === a.value.toLowerCase()) : undefined;
-        return scope?.element ?? unknown('current(): not inside a count with that name', loc);
+        if (scope) return scope.element ?? unknown('current(): not inside a count with that name', loc);
+        // A child of the counted alias (`current('…/securityRules[*].destinationPortRange')`): that
+        // member of the current element, as field() reads it inside the count (Azure Policy
+        // "count": "the alias of the array, or of a property of its items"; review 90).
+        const child = a?.kind === 'string' ? a.value.toLowerCase() : undefined;
+        if (child !== undefined && ctx.scopes.some((s) => child.startsWith(`${s.alias.toLowerCase()}.`))) {
+          const r = readField(a!.kind === 'string' ? a!.value : '', ctx);
+          if (r.kind === 'undecided') return unknown(r.why, loc);
+          if (r.kind === 'many') return list(r.values.map((v) => v ?? nul(loc)), loc);
+          return r.value ?? nul(loc);
+        }
+        return unknown('current(): not inside a count with that name', loc);
       }
       if (n === 'requestcontext') return unknown('requestContext() depends on the request', loc);
       if (n === 'policy') return unknown('policy() depends on the assignment', loc);
