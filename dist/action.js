@@ -51614,10 +51614,11 @@ function evalNode2(cond, ctx) {
   const value = member2(cond, "value");
   if (value) {
     const reads = [];
-    const left = evalExpression(value, inner, inner.scopes.length === 0 ? reads : void 0);
+    const left = evalExpression(value, inner, reads);
     if (left.kind === "unknown") return undecided(`value ${describeWritten(value)} is not known (${left.reason})`);
     const at2 = value.origin ?? cond.origin;
-    const evidence = at2 ? reads.map((r) => ({ field: r.field, value: r.value, condition: at2 })) : [];
+    const kept = inner.scopes.length === 0 ? reads : reads.filter((r) => r.current);
+    const evidence = at2 ? kept.map((r) => ({ field: r.field, value: r.value, condition: at2 })) : [];
     return { result: compare3(o.op, left.kind === "null" ? void 0 : left, right, false), evidence };
   }
   return undecided("a condition without field, value or count");
@@ -51660,9 +51661,11 @@ function exprContext(ctx, reads) {
         if (scope) return scope.element ?? unknown("current(): not inside a count with that name", loc3);
         const child = a?.kind === "string" ? a.value.toLowerCase() : void 0;
         if (child !== void 0 && ctx.scopes.some((s) => child.startsWith(`${s.alias.toLowerCase()}.`))) {
-          const r = readField(a.kind === "string" ? a.value : "", ctx);
+          const field = a.kind === "string" ? a.value : "";
+          const r = readField(field, ctx);
           if (r.kind === "undecided") return unknown(r.why, loc3);
           if (r.kind === "many") return list(r.values.map((v) => v ?? nul(loc3)), loc3);
+          reads?.push({ field, value: r.value, current: true });
           return r.value ?? nul(loc3);
         }
         return unknown("current(): not inside a count with that name", loc3);

@@ -970,4 +970,46 @@ const planAzapiBody: RuleTable = {
   },
 };
 
-ruleTester('GOV002', cases, consumer, absentConstraint, twoConstraints, nullIsAbsent, planAzapiBody);
+// `current()` of a child alias of the counted array reads that member of the current item (Microsoft
+// Learn, definition-structure-policy-rule: "pass the alias defined in count.field or any of its
+// child aliases"; review 90: the ALZ "Deny-MgmtPorts-From-Internet" policy was undecided).
+const currentChildAlias: RuleTable = {
+  terraform: {
+    valid: [],
+    invalid: [
+      {
+        name: 'count-where-current-of-a-child-alias',
+        files: {
+          'main.tf':
+            'resource "azurerm_network_security_group" "jump" {\n  name                = "nsg-jump"\n  location            = "westeurope"\n  resource_group_name = "rg-aml"\n  security_rule {\n    name                       = "ssh-range"\n    priority                   = 100\n    direction                  = "Inbound"\n    access                     = "Allow"\n    protocol                   = "Tcp"\n    source_port_range          = "*"\n    destination_port_range     = ⟦"20-25"⟧\n    source_address_prefix      = "Internet"\n    destination_address_prefix = "*"\n  }\n}\n',
+          'policies/ports.json': JSON.stringify({
+            name: 'ports',
+            properties: {
+              displayName: 'No port range 20-25',
+              mode: 'All',
+              policyRule: {
+                if: {
+                  allOf: [
+                    { field: 'type', equals: 'Microsoft.Network/networkSecurityGroups' },
+                    {
+                      count: {
+                        field: 'Microsoft.Network/networkSecurityGroups/securityRules[*]',
+                        where: { value: "[current('Microsoft.Network/networkSecurityGroups/securityRules[*].destinationPortRange')]", equals: '20-25' },
+                      },
+                      greater: 0,
+                    },
+                  ],
+                },
+                then: { effect: 'deny' },
+              },
+            },
+          }),
+        },
+        options: opts,
+        ...deny,
+      },
+    ],
+  },
+};
+
+ruleTester('GOV002', cases, consumer, absentConstraint, twoConstraints, nullIsAbsent, planAzapiBody, currentChildAlias);

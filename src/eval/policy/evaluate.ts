@@ -140,12 +140,14 @@ function evalNode(cond: Value, ctx: Ctx): Outcome {
   const value = member(cond, 'value');
   if (value) {
     // The fields its expression reads (`[empty(field('…/idleTimeBeforeShutdown'))]`) are its evidence: where a finding points.
-    // (Not inside a count's `where`: what its members decide is the count's, `evalCount`.)
+    // (Not inside a count's `where`: what its members decide is the count's, `evalCount`; but a
+    // member read with `current()` is the member's own value: review 90.)
     const reads: FieldRead[] = [];
-    const left = evalExpression(value, inner, inner.scopes.length === 0 ? reads : undefined);
+    const left = evalExpression(value, inner, reads);
     if (left.kind === 'unknown') return undecided(`value ${describeWritten(value)} is not known (${left.reason})`);
     const at = value.origin ?? cond.origin;
-    const evidence: Evidence[] = at ? reads.map((r) => ({ field: r.field, value: r.value, condition: at })) : [];
+    const kept = inner.scopes.length === 0 ? reads : reads.filter((r) => r.current);
+    const evidence: Evidence[] = at ? kept.map((r) => ({ field: r.field, value: r.value, condition: at })) : [];
     return { result: compare(o.op, left.kind === 'null' ? undefined : left, right, false), evidence };
   }
   return undecided('a condition without field, value or count');
@@ -173,10 +175,11 @@ function describeWritten(v: Value): string {
 
 // ---- expressions (`[parameters('x')]`, `value`, field names built by `concat`) -------------------
 
-/** A field a `value` expression read through `field()`, and its value (undefined: absent). */
+/** A field a `value` expression read through `field()` (or a counted member through `current()`), and its value (undefined: absent). */
 interface FieldRead {
   field: string;
   value: Value | undefined;
+  current?: true;
 }
 
 function exprContext(ctx: Ctx, reads?: FieldRead[]): ExprContext {
@@ -204,9 +207,12 @@ function exprContext(ctx: Ctx, reads?: FieldRead[]): ExprContext {
         // "count": "the alias of the array, or of a property of its items"; review 90).
         const child = a?.kind === 'string' ? a.value.toLowerCase() : undefined;
         if (child !== undefined && ctx.scopes.some((s) => child.startsWith(`${s.alias.toLowerCase()}.`))) {
-          const r = readField(a!.kind === 'string' ? a!.value : '', ctx);
+          const field = a!.kind === 'string' ? a!.value : '';
+          const r = readField(field, ctx);
           if (r.kind === 'undecided') return unknown(r.why, loc);
           if (r.kind === 'many') return list(r.values.map((v) => v ?? nul(loc)), loc);
+          // What decides is that value, where it is written (the finding's place), as for field().
+          reads?.push({ field, value: r.value, current: true });
           return r.value ?? nul(loc);
         }
         return unknown('current(): not inside a count with that name', loc);
