@@ -18020,6 +18020,10 @@ var init_azurerm = __esm({
           // "public_network_access_enabled - (Optional) Enable public access when this Machine Learning Workspace is behind VNet. Defaults to true."
           { canonical: "publicNetworkAccess", paths: ["public_network_access_enabled"], default: true },
           { canonical: "imageBuildCompute", paths: ["image_build_compute_name"] },
+          // "high_business_impact - (Optional) Flag to signal High Business Impact (HBI) data in the
+          // workspace …" (renamed from hbi_enabled before release, hashicorp/terraform-provider-azurerm#7703):
+          // ARM `hbiWorkspace`. No default is documented: absent, not known (Azure Policy's view; review 90).
+          { canonical: "hbiWorkspace", paths: ["high_business_impact"], absentUnknown: true },
           { canonical: "tags", paths: ["tags"] }
         ],
         refs: { containerRegistry: ["container_registry_id"], keyVault: ["key_vault_id"], storage: ["storage_account_id"] }
@@ -18044,6 +18048,11 @@ var init_azurerm = __esm({
           { canonical: "maxNodeCount", paths: ["scale_settings.0.max_node_count"] },
           // "node_public_ip_enabled - … Defaults to true."
           { canonical: "nodePublicIp", paths: ["node_public_ip_enabled"], default: true },
+          // "subnet_resource_id - (Optional) The ID of the Subnet that the Compute Cluster should reside in."
+          // and scale_settings "scale_down_nodes_after_idle_duration - (Required) Node Idle Time Before
+          // Scale Down …": ARM `subnet.id`, `scaleSettings.nodeIdleTimeBeforeScaleDown` (Azure Policy's view).
+          { canonical: "subnet", paths: ["subnet_resource_id"], absentUnknown: true },
+          { canonical: "idleBeforeScaleDown", paths: ["scale_settings.0.scale_down_nodes_after_idle_duration"], absentUnknown: true },
           { canonical: "tags", paths: ["tags"] },
           { canonical: "name", paths: ["name"] }
         ],
@@ -18055,6 +18064,8 @@ var init_azurerm = __esm({
         attrs: [
           { canonical: "vmSize", paths: ["virtual_machine_size"] },
           { canonical: "nodePublicIp", paths: ["node_public_ip_enabled"], default: true },
+          // "subnet_resource_id - (Optional) Virtual network subnet resource ID the compute nodes belong to." (ARM `subnet.id`)
+          { canonical: "subnet", paths: ["subnet_resource_id"], absentUnknown: true },
           { canonical: "tags", paths: ["tags"] },
           { canonical: "name", paths: ["name"] }
         ],
@@ -32646,6 +32657,8 @@ var init_arm = __esm({
       { canonical: "nodePublicIp", paths: ["properties.properties.enableNodePublicIp"], default: true },
       { canonical: "idleTimeBeforeShutdown", paths: ["properties.properties.idleTimeBeforeShutdown"] },
       { canonical: "schedules", paths: ["properties.properties.schedules"] },
+      { canonical: "subnet", paths: ["properties.properties.subnet.id"] },
+      { canonical: "idleBeforeScaleDown", paths: ["properties.properties.scaleSettings.nodeIdleTimeBeforeScaleDown"] },
       { canonical: "tags", paths: ["tags"] },
       { canonical: "name", paths: ["name"] }
     ];
@@ -32667,6 +32680,7 @@ var init_arm = __esm({
           { canonical: "publicAccessBehindVnet", paths: ["properties.allowPublicAccessWhenBehindVnet"], default: false },
           { canonical: "workspaceKind", paths: ["kind"] },
           { canonical: "imageBuildCompute", paths: ["properties.imageBuildCompute"] },
+          { canonical: "hbiWorkspace", paths: ["properties.hbiWorkspace"] },
           { canonical: "tags", paths: ["tags"] }
         ],
         refs: { containerRegistry: ["properties.containerRegistry"], keyVault: ["properties.keyVault"], storage: ["properties.storageAccount"], hub: ["properties.hubResourceId"] }
@@ -32902,6 +32916,7 @@ function factOf(body, spec, site, sitePrefix = "", apiVersion, unwritten, provid
   }
   const older = olderProvider(spec, providerOnlyBelow);
   const sourcePath = older?.path ?? spec.paths[0];
+  if (spec.absentUnknown) return { value: unknown(`${sourcePath} is not set, and what is sent then is not documented`), defaulted: false, sourcePath };
   let absent;
   if (spec.defaultSince?.length) {
     if (apiVersion === void 0) return { value: unknown(`${sourcePath} is not set and its default depends on the API version, which is not known`), defaulted: false, sourcePath };
@@ -54280,6 +54295,8 @@ var KINDS = {
     /** ARM `kind`: `Default`, `Hub`, `Project`, `FeatureStore`. */
     workspaceKind: "string",
     imageBuildCompute: "string",
+    /** ARM `hbiWorkspace` (azurerm `high_business_impact`): read only by Azure Policy's view. */
+    hbiWorkspace: "bool",
     tags: "object"
   },
   "ml.compute": {
@@ -54291,6 +54308,9 @@ var KINDS = {
     name: "string",
     nodePublicIp: "bool",
     schedules: "any",
+    /** ARM `subnet.id` (azurerm `subnet_resource_id`) and `scaleSettings.nodeIdleTimeBeforeScaleDown`: read only by Azure Policy's view. */
+    subnet: "string",
+    idleBeforeScaleDown: "string",
     tags: "object",
     vmSize: "string"
   },

@@ -17,6 +17,8 @@ export const KINDS = {
     /** ARM `kind`: `Default`, `Hub`, `Project`, `FeatureStore`. */
     workspaceKind: 'string',
     imageBuildCompute: 'string',
+    /** ARM `hbiWorkspace` (azurerm `high_business_impact`): read only by Azure Policy's view. */
+    hbiWorkspace: 'bool',
     tags: 'object',
   },
   'ml.compute': {
@@ -28,6 +30,9 @@ export const KINDS = {
     name: 'string',
     nodePublicIp: 'bool',
     schedules: 'any',
+    /** ARM `subnet.id` (azurerm `subnet_resource_id`) and `scaleSettings.nodeIdleTimeBeforeScaleDown`: read only by Azure Policy's view. */
+    subnet: 'string',
+    idleBeforeScaleDown: 'string',
     tags: 'object',
     vmSize: 'string',
   },

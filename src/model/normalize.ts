@@ -85,6 +85,7 @@ export function factOf(body: Value, spec: AttrSpec, site?: (p: string) => Locati
   }
   const older = olderProvider(spec, providerOnlyBelow);
   const sourcePath = older?.path ?? spec.paths[0]!;
+  if (spec.absentUnknown) return { value: unknown(`${sourcePath} is not set, and what is sent then is not documented`), defaulted: false, sourcePath };
   let absent: Fact;
   if (spec.defaultSince?.length) {
     // The default depends on the API version: without a known one it cannot be told.

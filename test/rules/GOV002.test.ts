@@ -1012,4 +1012,34 @@ const currentChildAlias: RuleTable = {
   },
 };
 
-ruleTester('GOV002', cases, consumer, absentConstraint, twoConstraints, nullIsAbsent, planAzapiBody, currentChildAlias);
+// azurerm arguments Azure Policy's view now carries (review 90: the ALZ ML policies could never be
+// decided for azurerm): written, judged where written; absent, not known (what the provider sends
+// then is not documented), so no finding.
+const azurermPolicyPaths: RuleTable = {
+  terraform: {
+    valid: [
+      {
+        name: 'hbi-workspace-not-written',
+        files: {
+          'main.tf': 'resource "azurerm_machine_learning_workspace" "ws" {\n  name                    = "mlw-genai"\n  location                = "westeurope"\n  resource_group_name     = "rg"\n  application_insights_id = "a"\n  key_vault_id            = "k"\n  storage_account_id      = "s"\n  public_network_access_enabled = false\n  identity {\n    type = "SystemAssigned"\n  }\n}\n',
+          ...workspacePolicy('hbiWorkspace', '{"equals": false}'),
+        },
+        options: opts,
+      },
+    ],
+    invalid: [
+      {
+        name: 'hbi-workspace-written-false',
+        files: {
+          'main.tf': 'resource "azurerm_machine_learning_workspace" "ws" {\n  name                    = "mlw-genai"\n  location                = "westeurope"\n  resource_group_name     = "rg"\n  application_insights_id = "a"\n  key_vault_id            = "k"\n  storage_account_id      = "s"\n  public_network_access_enabled = false\n  high_business_impact    = ⟦false⟧\n  identity {\n    type = "SystemAssigned"\n  }\n}\n',
+          ...workspacePolicy('hbiWorkspace', '{"equals": false}'),
+        },
+        options: opts,
+        ...deny,
+        messageIncludes: 'hbiWorkspace is false',
+      },
+    ],
+  },
+};
+
+ruleTester('GOV002', cases, consumer, absentConstraint, twoConstraints, nullIsAbsent, planAzapiBody, currentChildAlias, azurermPolicyPaths);

@@ -55,6 +55,8 @@ const computeAttrs: AttrSpec[] = [
   { canonical: 'nodePublicIp', paths: ['properties.properties.enableNodePublicIp'], default: true },
   { canonical: 'idleTimeBeforeShutdown', paths: ['properties.properties.idleTimeBeforeShutdown'] },
   { canonical: 'schedules', paths: ['properties.properties.schedules'] },
+  { canonical: 'subnet', paths: ['properties.properties.subnet.id'] },
+  { canonical: 'idleBeforeScaleDown', paths: ['properties.properties.scaleSettings.nodeIdleTimeBeforeScaleDown'] },
   { canonical: 'tags', paths: ['tags'] },
   { canonical: 'name', paths: ['name'] },
 ];
@@ -79,6 +81,7 @@ export const ARM_TABLE: Record<string, KindSpec> = {
       { canonical: 'publicAccessBehindVnet', paths: ['properties.allowPublicAccessWhenBehindVnet'], default: false },
       { canonical: 'workspaceKind', paths: ['kind'] },
       { canonical: 'imageBuildCompute', paths: ['properties.imageBuildCompute'] },
+      { canonical: 'hbiWorkspace', paths: ['properties.hbiWorkspace'] },
       { canonical: 'tags', paths: ['tags'] },
     ],
     refs: { containerRegistry: ['properties.containerRegistry'], keyVault: ['properties.keyVault'], storage: ['properties.storageAccount'], hub: ['properties.hubResourceId'] },

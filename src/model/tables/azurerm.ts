@@ -51,6 +51,10 @@ export const AZURERM_TABLE: Record<string, KindSpec> = {
       // "public_network_access_enabled - (Optional) Enable public access when this Machine Learning Workspace is behind VNet. Defaults to true."
       { canonical: 'publicNetworkAccess', paths: ['public_network_access_enabled'], default: true },
       { canonical: 'imageBuildCompute', paths: ['image_build_compute_name'] },
+      // "high_business_impact - (Optional) Flag to signal High Business Impact (HBI) data in the
+      // workspace …" (renamed from hbi_enabled before release, hashicorp/terraform-provider-azurerm#7703):
+      // ARM `hbiWorkspace`. No default is documented: absent, not known (Azure Policy's view; review 90).
+      { canonical: 'hbiWorkspace', paths: ['high_business_impact'], absentUnknown: true },
       { canonical: 'tags', paths: ['tags'] },
     ],
     refs: { containerRegistry: ['container_registry_id'], keyVault: ['key_vault_id'], storage: ['storage_account_id'] },
@@ -75,6 +79,11 @@ export const AZURERM_TABLE: Record<string, KindSpec> = {
       { canonical: 'maxNodeCount', paths: ['scale_settings.0.max_node_count'] },
       // "node_public_ip_enabled - … Defaults to true."
       { canonical: 'nodePublicIp', paths: ['node_public_ip_enabled'], default: true },
+      // "subnet_resource_id - (Optional) The ID of the Subnet that the Compute Cluster should reside in."
+      // and scale_settings "scale_down_nodes_after_idle_duration - (Required) Node Idle Time Before
+      // Scale Down …": ARM `subnet.id`, `scaleSettings.nodeIdleTimeBeforeScaleDown` (Azure Policy's view).
+      { canonical: 'subnet', paths: ['subnet_resource_id'], absentUnknown: true },
+      { canonical: 'idleBeforeScaleDown', paths: ['scale_settings.0.scale_down_nodes_after_idle_duration'], absentUnknown: true },
       { canonical: 'tags', paths: ['tags'] },
       { canonical: 'name', paths: ['name'] },
     ],
@@ -86,6 +95,8 @@ export const AZURERM_TABLE: Record<string, KindSpec> = {
     attrs: [
       { canonical: 'vmSize', paths: ['virtual_machine_size'] },
       { canonical: 'nodePublicIp', paths: ['node_public_ip_enabled'], default: true },
+      // "subnet_resource_id - (Optional) Virtual network subnet resource ID the compute nodes belong to." (ARM `subnet.id`)
+      { canonical: 'subnet', paths: ['subnet_resource_id'], absentUnknown: true },
       { canonical: 'tags', paths: ['tags'] },
       { canonical: 'name', paths: ['name'] },
     ],

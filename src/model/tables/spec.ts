@@ -30,6 +30,11 @@ export interface AttrSpec {
    */
   providerHistory?: { before: string; path?: string; default?: unknown }[];
   convert?: Converter;
+  /**
+   * Absent, the value is not known: what the tool sends when the argument is not written is not
+   * documented (an azurerm bool the provider may send as false). Read only by Azure Policy's view.
+   */
+  absentUnknown?: true;
 }
 
 export interface ElementSpec {
