@@ -54398,7 +54398,8 @@ function decidingEvidence(j) {
   const fields = j.evidence.filter((e) => e.field.toLowerCase() !== "type");
   const written2 = fields.filter((e) => e.value?.origin);
   const constraints = fields.filter((e) => !SELECTOR_FIELD.test(e.field));
-  return written2.find((e) => e.parameterized && e.excludes) ?? written2.find((e) => e.parameterized) ?? written2.find((e) => e.constrains && e.excludes) ?? written2.find((e) => e.constrains) ?? constraints.find((e) => e.value?.origin) ?? constraints[0] ?? written2[0] ?? fields[0];
+  const writtenConstraints = written2.filter((e) => !SELECTOR_FIELD.test(e.field));
+  return written2.find((e) => e.parameterized && e.excludes) ?? written2.find((e) => e.parameterized) ?? writtenConstraints.find((e) => e.constrains && e.excludes) ?? writtenConstraints.find((e) => e.constrains) ?? constraints.find((e) => e.value?.origin) ?? constraints[0] ?? written2[0] ?? fields[0];
 }
 var SELECTOR_FIELD = /(?:^|\/)(?:kind|computeType)$/i;
 function evidenceText(j) {

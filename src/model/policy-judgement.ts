@@ -61,11 +61,13 @@ export function decidingEvidence(j: PolicyJudgement): Evidence | undefined {
   // A condition on what kind of resource it is (`computeType equals AmlCompute`, `kind`) selects;
   // any other is the constraint, written or not (an absent value points at the resource).
   const constraints = fields.filter((e) => !SELECTOR_FIELD.test(e.field));
+  // (A selector written as a list, `computeType in ["AmlCompute", "ComputeInstance"]`, still selects: review 90.)
+  const writtenConstraints = written.filter((e) => !SELECTOR_FIELD.test(e.field));
   return (
     written.find((e) => e.parameterized && e.excludes) ??
     written.find((e) => e.parameterized) ??
-    written.find((e) => e.constrains && e.excludes) ??
-    written.find((e) => e.constrains) ??
+    writtenConstraints.find((e) => e.constrains && e.excludes) ??
+    writtenConstraints.find((e) => e.constrains) ??
     constraints.find((e) => e.value?.origin) ??
     constraints[0] ??
     written[0] ??

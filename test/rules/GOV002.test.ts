@@ -1042,4 +1042,41 @@ const azurermPolicyPaths: RuleTable = {
   },
 };
 
-ruleTester('GOV002', cases, consumer, absentConstraint, twoConstraints, nullIsAbsent, planAzapiBody, currentChildAlias, azurermPolicyPaths);
+// A selector written as a list (`computeType in […]`) selects as `equals` does: the absent constraint
+// decides, at the resource (review 90: the finding was at `computeType:`).
+const selectorIn: RuleTable = {
+  bicep: {
+    valid: [],
+    invalid: [
+      {
+        name: 'selector-in-a-list-with-an-absent-constraint',
+        files: {
+          'ci.bicep':
+            "⟦resource ci 'Microsoft.MachineLearningServices/workspaces/computes@2023-04-01'⟧ = {\n  name: 'mlw-demo/ci-dev'\n  location: 'westeurope'\n  properties: {\n    computeType: 'ComputeInstance'\n    properties: {\n      vmSize: 'Standard_DS3_v2'\n      idleTimeBeforeShutdown: 'PT30M'\n    }\n  }\n}\n",
+          'policies/subnet.json': JSON.stringify({
+            name: 'subnet',
+            properties: {
+              displayName: 'Compute in a subnet',
+              mode: 'Indexed',
+              policyRule: {
+                if: {
+                  allOf: [
+                    { field: 'type', equals: 'Microsoft.MachineLearningServices/workspaces/computes' },
+                    { field: 'Microsoft.MachineLearningServices/workspaces/computes/computeType', in: ['AmlCompute', 'ComputeInstance'] },
+                    { field: 'Microsoft.MachineLearningServices/workspaces/computes/subnet.id', exists: false },
+                  ],
+                },
+                then: { effect: 'deny' },
+              },
+            },
+          }),
+        },
+        options: opts,
+        ...deny,
+        messageIncludes: 'subnet.id is not set and computeType is "ComputeInstance"',
+      },
+    ],
+  },
+};
+
+ruleTester('GOV002', cases, consumer, absentConstraint, twoConstraints, nullIsAbsent, planAzapiBody, currentChildAlias, azurermPolicyPaths, selectorIn);
