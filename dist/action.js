@@ -51716,7 +51716,7 @@ function walk3(from, path62, target, prefix) {
     const next = [];
     for (const v of values) {
       if (v === void 0 || v.kind === "null") {
-        next.push(void 0);
+        next.push(v?.kind === "null" && (v.decidedBy !== void 0 || passedNull(v)) && !seg.all ? v : void 0);
         continue;
       }
       if (v.kind === "unknown") return { kind: "undecided", why: `${walked} is not known (${v.reason})` };

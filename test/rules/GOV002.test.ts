@@ -1075,6 +1075,34 @@ const selectorIn: RuleTable = {
         ...deny,
         messageIncludes: 'subnet.id is not set and computeType is "ComputeInstance"',
       },
+      {
+        // The object above the field chosen as null by a condition: at the input that decided it
+        // (RULES.md "Values chosen by a condition"; review 90: at the resource, nothing related).
+        name: 'parent-object-chosen-null-by-a-condition',
+        files: {
+          'ci.bicep':
+            "param subnetId string = ⟦''⟧\n\nresource ci 'Microsoft.MachineLearningServices/workspaces/computes@2023-04-01' = {\n  name: 'mlw-demo/ci-dev'\n  location: 'westeurope'\n  properties: {\n    computeType: 'ComputeInstance'\n    properties: {\n      vmSize: 'Standard_DS3_v2'\n      idleTimeBeforeShutdown: 'PT30M'\n      subnet: empty(subnetId) ? null : { id: subnetId }\n    }\n  }\n}\n",
+          'policies/subnet.json': JSON.stringify({
+            name: 'subnet',
+            properties: {
+              displayName: 'Compute in a subnet',
+              mode: 'Indexed',
+              policyRule: {
+                if: {
+                  allOf: [
+                    { field: 'type', equals: 'Microsoft.MachineLearningServices/workspaces/computes' },
+                    { field: 'Microsoft.MachineLearningServices/workspaces/computes/subnet.id', exists: false },
+                  ],
+                },
+                then: { effect: 'deny' },
+              },
+            },
+          }),
+        },
+        options: opts,
+        ...deny,
+        related: [{ file: 'ci.bicep', line: 11, label: 'null chosen by the condition' }],
+      },
     ],
   },
 };
