@@ -1042,6 +1042,20 @@ const azurermPolicyPaths: RuleTable = {
   },
 };
 
+/** A deny policy on AML computes without a subnet, with `selector` conditions before it. */
+const subnetPolicy = (...selector: Record<string, unknown>[]): string =>
+  JSON.stringify({
+    name: 'subnet',
+    properties: {
+      displayName: 'Compute in a subnet',
+      mode: 'Indexed',
+      policyRule: {
+        if: { allOf: [{ field: 'type', equals: 'Microsoft.MachineLearningServices/workspaces/computes' }, ...selector, { field: 'Microsoft.MachineLearningServices/workspaces/computes/subnet.id', exists: false }] },
+        then: { effect: 'deny' },
+      },
+    },
+  });
+
 // A selector written as a list (`computeType in […]`) selects as `equals` does: the absent constraint
 // decides, at the resource (review 90: the finding was at `computeType:`).
 const selectorIn: RuleTable = {
@@ -1053,23 +1067,7 @@ const selectorIn: RuleTable = {
         files: {
           'ci.bicep':
             "⟦resource ci 'Microsoft.MachineLearningServices/workspaces/computes@2023-04-01'⟧ = {\n  name: 'mlw-demo/ci-dev'\n  location: 'westeurope'\n  properties: {\n    computeType: 'ComputeInstance'\n    properties: {\n      vmSize: 'Standard_DS3_v2'\n      idleTimeBeforeShutdown: 'PT30M'\n    }\n  }\n}\n",
-          'policies/subnet.json': JSON.stringify({
-            name: 'subnet',
-            properties: {
-              displayName: 'Compute in a subnet',
-              mode: 'Indexed',
-              policyRule: {
-                if: {
-                  allOf: [
-                    { field: 'type', equals: 'Microsoft.MachineLearningServices/workspaces/computes' },
-                    { field: 'Microsoft.MachineLearningServices/workspaces/computes/computeType', in: ['AmlCompute', 'ComputeInstance'] },
-                    { field: 'Microsoft.MachineLearningServices/workspaces/computes/subnet.id', exists: false },
-                  ],
-                },
-                then: { effect: 'deny' },
-              },
-            },
-          }),
+          'policies/subnet.json': subnetPolicy({ field: 'Microsoft.MachineLearningServices/workspaces/computes/computeType', in: ['AmlCompute', 'ComputeInstance'] }),
         },
         options: opts,
         ...deny,
@@ -1082,22 +1080,7 @@ const selectorIn: RuleTable = {
         files: {
           'ci.bicep':
             "param subnetId string = ⟦''⟧\n\nresource ci 'Microsoft.MachineLearningServices/workspaces/computes@2023-04-01' = {\n  name: 'mlw-demo/ci-dev'\n  location: 'westeurope'\n  properties: {\n    computeType: 'ComputeInstance'\n    properties: {\n      vmSize: 'Standard_DS3_v2'\n      idleTimeBeforeShutdown: 'PT30M'\n      subnet: empty(subnetId) ? null : { id: subnetId }\n    }\n  }\n}\n",
-          'policies/subnet.json': JSON.stringify({
-            name: 'subnet',
-            properties: {
-              displayName: 'Compute in a subnet',
-              mode: 'Indexed',
-              policyRule: {
-                if: {
-                  allOf: [
-                    { field: 'type', equals: 'Microsoft.MachineLearningServices/workspaces/computes' },
-                    { field: 'Microsoft.MachineLearningServices/workspaces/computes/subnet.id', exists: false },
-                  ],
-                },
-                then: { effect: 'deny' },
-              },
-            },
-          }),
+          'policies/subnet.json': subnetPolicy(),
         },
         options: opts,
         ...deny,
