@@ -49419,7 +49419,7 @@ function deploymentScriptUnits(scripts, evaluation, ctx) {
     const { start, end } = { start: origin.range.start.offset, end: origin.range.end.offset };
     const known2 = s.content.kind === "string" ? s.content.value : void 0;
     const text2 = scriptText(source, start, end, known2);
-    if (!text2 || text2.holes.some((h) => h.value === void 0 && insideSingleQuotes(text2.mapped.value, h.at, s.language))) continue;
+    if (!text2 || someInsideSingleQuotes(text2.mapped.value, text2.holes.filter((h) => h.value === void 0).map((h) => h.at), s.language)) continue;
     if (text2.holes.some((h) => h.value?.includes("\n"))) continue;
     const doc = embeddedScriptDocument(origin.file, source, text2.mapped, s.language, `${s.resource.address} scriptContent`, "properties.scriptContent", start, end);
     const file = buildCiModel(doc);
@@ -49539,25 +49539,33 @@ function environmentOf4(body, script, ctx) {
   }
   return out;
 }
-function insideSingleQuotes(text2, at2, language) {
+function someInsideSingleQuotes(text2, at2, language) {
+  const offsets = [...at2].sort((x, y) => x - y);
+  const escape3 = language === "shell" ? "\\" : "`";
   let single = false;
   let double = false;
-  for (let i = 0; i < at2; i++) {
+  let comment = false;
+  let k = 0;
+  for (let i = 0; i <= text2.length && k < offsets.length; i++) {
+    while (k < offsets.length && offsets[k] <= i) {
+      if (single && !comment) return true;
+      k++;
+    }
     const c = text2[i];
-    if (!single && c === (language === "shell" ? "\\" : "`")) {
+    if (c === void 0) break;
+    if (comment) {
+      if (c === "\n") comment = false;
+      continue;
+    }
+    if (!single && c === escape3) {
       i++;
       continue;
     }
-    if (c === "#" && !single && !double && (i === 0 || /\s/.test(text2[i - 1]))) {
-      const eol = text2.indexOf("\n", i);
-      if (eol < 0 || eol >= at2) return false;
-      i = eol;
-      continue;
-    }
-    if (c === "'" && !double) single = !single;
+    if (c === "#" && !single && !double && (i === 0 || /\s/.test(text2[i - 1]))) comment = true;
+    else if (c === "'" && !double) single = !single;
     else if (c === '"' && !single) double = !double;
   }
-  return single;
+  return false;
 }
 function bicepPieces(source, from, to) {
   const pieces = [];

@@ -37,7 +37,7 @@ export function deploymentScriptUnits(scripts: readonly InlineDeploymentScript[]
     const { start, end } = { start: origin.range.start.offset, end: origin.range.end.offset };
     const known = s.content.kind === 'string' ? s.content.value : undefined;
     const text = scriptText(source, start, end, known);
-    if (!text || text.holes.some((h) => h.value === undefined && insideSingleQuotes(text.mapped.value, h.at, s.language))) continue;
+    if (!text || someInsideSingleQuotes(text.mapped.value, text.holes.filter((h) => h.value === undefined).map((h) => h.at), s.language)) continue;
     // A hole that gives lines of script is a text read elsewhere (`'set -e\n${s}'`, `var s =
     // loadTextContent('add.sh')`): that file's, linted on its own (self-review 90: read twice).
     if (text.holes.some((h) => h.value?.includes('\n'))) continue;
@@ -212,27 +212,39 @@ function environmentOf(body: Value | undefined, script: string, ctx: FrontEndCon
   return out;
 }
 
-/** Whether offset `at` of a script is inside a single-quoted string (bash `'…'`; PowerShell `'…'`), where a variable is text. */
-function insideSingleQuotes(text: string, at: number, language: 'shell' | 'powershell'): boolean {
+/**
+ * Whether any of the offsets `at` of a script is inside a single-quoted string (bash `'…'`,
+ * PowerShell `'…'`), where a variable is text. One pass over the script, whatever the number of
+ * offsets (a script of many holes is read in linear time).
+ */
+function someInsideSingleQuotes(text: string, at: readonly number[], language: 'shell' | 'powershell'): boolean {
+  const offsets = [...at].sort((x, y) => x - y);
+  const escape = language === 'shell' ? '\\' : '`';
   let single = false;
   let double = false;
-  for (let i = 0; i < at; i++) {
-    const c = text[i]!;
-    if (!single && c === (language === 'shell' ? '\\' : '`')) {
+  let comment = false;
+  let k = 0;
+  for (let i = 0; i <= text.length && k < offsets.length; i++) {
+    while (k < offsets.length && offsets[k]! <= i) {
+      if (single && !comment) return true;
+      k++;
+    }
+    const c = text[i];
+    if (c === undefined) break;
+    if (comment) {
+      if (c === '\n') comment = false;
+      continue;
+    }
+    if (!single && c === escape) {
       i++;
       continue;
     }
     // A comment (`# Let's add …`) runs to the end of its line: its quotes are text (self-review 90).
-    if (c === '#' && !single && !double && (i === 0 || /\s/.test(text[i - 1]!))) {
-      const eol = text.indexOf('\n', i);
-      if (eol < 0 || eol >= at) return false;
-      i = eol;
-      continue;
-    }
-    if (c === "'" && !double) single = !single;
+    if (c === '#' && !single && !double && (i === 0 || /\s/.test(text[i - 1]!))) comment = true;
+    else if (c === "'" && !double) single = !single;
     else if (c === '"' && !single) double = !double;
   }
-  return single;
+  return false;
 }
 
 const BICEP_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\', "'": "'", n: '\n', r: '\r', t: '\t', $: '$' };
