@@ -49465,8 +49465,10 @@ function assemble2(pieces, values) {
   for (const p of pieces) {
     if ("text" in p) {
       value += p.text;
-      starts.push(...p.starts);
-      ends.push(...p.ends);
+      for (let k = 0; k < p.starts.length; k++) {
+        starts.push(p.starts[k]);
+        ends.push(p.ends[k]);
+      }
       continue;
     }
     const text2 = values?.[n++];
@@ -49628,6 +49630,8 @@ function armPieces(source, from, to) {
     const literal = first ? armLiteral(t, first[0], first[1]) : void 0;
     if (!literal) return void 0;
     let text2 = newText();
+    const whole = literal.map((x) => x.text).join("");
+    const placeholder2 = /\{(\d+)(?::[^}]*)?\}/y;
     for (let k = 0; k < literal.length; k++) {
       const c = literal[k];
       const pair = c.text + (literal[k + 1]?.text ?? "");
@@ -49636,7 +49640,8 @@ function armPieces(source, from, to) {
         k++;
         continue;
       }
-      const m = c.text === "{" ? /^\{(\d+)(?::[^}]*)?\}/.exec(literal.slice(k).map((x) => x.text).join("")) : null;
+      placeholder2.lastIndex = k;
+      const m = c.text === "{" ? placeholder2.exec(whole) : null;
       if (m) {
         if (text2.text) pieces.push(text2);
         text2 = newText();

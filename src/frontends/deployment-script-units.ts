@@ -119,8 +119,11 @@ function assemble(pieces: readonly Piece[], values: readonly string[] | undefine
   for (const p of pieces) {
     if ('text' in p) {
       value += p.text;
-      starts.push(...p.starts);
-      ends.push(...p.ends);
+      // (Appended one by one: a spread of a long script's places overflows the call stack.)
+      for (let k = 0; k < p.starts.length; k++) {
+        starts.push(p.starts[k]!);
+        ends.push(p.ends[k]!);
+      }
       continue;
     }
     const text = values?.[n++];
@@ -320,8 +323,11 @@ function armPieces(source: string, from: number, to: number): Piece[] | undefine
     const first = args[0];
     const literal = first ? armLiteral(t, first[0], first[1]) : undefined;
     if (!literal) return undefined;
-    // `{0}`, `{1:N2}`: holes; `{{` and `}}` are braces.
+    // `{0}`, `{1:N2}`: holes; `{{` and `}}` are braces. (One character per entry: the literal's
+    // text is indexed as the entries are, and a placeholder is matched where it starts.)
     let text = newText();
+    const whole = literal.map((x) => x.text).join('');
+    const placeholder = /\{(\d+)(?::[^}]*)?\}/y;
     for (let k = 0; k < literal.length; k++) {
       const c = literal[k]!;
       const pair = c.text + (literal[k + 1]?.text ?? '');
@@ -330,7 +336,8 @@ function armPieces(source: string, from: number, to: number): Piece[] | undefine
         k++;
         continue;
       }
-      const m = c.text === '{' ? /^\{(\d+)(?::[^}]*)?\}/.exec(literal.slice(k).map((x) => x.text).join('')) : null;
+      placeholder.lastIndex = k;
+      const m = c.text === '{' ? placeholder.exec(whole) : null;
       if (m) {
         if (text.text) pieces.push(text);
         text = newText();

@@ -60,6 +60,14 @@ describe('scriptText', () => {
     expect(concat.script).toBe('az keyvault create --name ${ARM_CONCAT_ARGUMENT_2} -g rg');
   });
 
+  it('reads a long script of many braces and holes whole (hostile input: no quadratic scan, no stack overflow)', () => {
+    const lines = Array.from({ length: 20_000 }, (_, i) => `echo \${X${i}}\\n`).join('');
+    const source = `"[format('${lines}az acr create -n {0}', parameters('n'))]"`;
+    const r = scriptText(source, 0, source.length, undefined)!;
+    expect(r.holes.map((h) => h.name)).toEqual(['ARM_FORMAT_ARGUMENT_0']);
+    expect(r.mapped.value.endsWith('az acr create -n ${ARM_FORMAT_ARGUMENT_0}')).toBe(true);
+  });
+
   it('another expression: read when its value is known, every character at the string (not exact); else not read', () => {
     const source = `"[parameters('script')]"`;
     const r = read(source, 'az x')!;
