@@ -2045,6 +2045,9 @@ function passedNull(v) {
   const origin = v.origin;
   return v.kind === "null" && origin !== void 0 && v.via !== void 0 && v.via.length > 0 && !v.via.some((l) => sameRange(l, origin));
 }
+function nullWrittenElsewhere(v) {
+  return v.kind === "null" && (v.decidedBy !== void 0 || passedNull(v));
+}
 var str, num, bool, nul, list, obj, unknown, MAX_VIA_LINKS, SIZE_LIKE, MAX_SIZE_CONTAINER, NULL_GIVEN_NO_DEFAULT, MAX_AGREED_DEPTH, MAX_ARGUMENT_NODES, MAX_ARGUMENT_CHARS, MAX_ARGUMENT_WORK, argumentWork, NODE_COUNTS;
 var init_value = __esm({
   "src/core/value.ts"() {
@@ -32885,13 +32888,10 @@ function chosenNullAt(v, path62) {
   let cur = v;
   for (const seg of path62.split(".")) {
     if (!cur || cur.kind === "unknown") return void 0;
-    if (cur.kind === "null") return writtenElsewhere(cur) ? cur : void 0;
+    if (cur.kind === "null") return nullWrittenElsewhere(cur) ? cur : void 0;
     cur = childAt(cur, seg);
   }
-  return cur?.kind === "null" && writtenElsewhere(cur) ? cur : void 0;
-}
-function writtenElsewhere(v) {
-  return v.decidedBy !== void 0 || passedNull(v);
+  return cur && nullWrittenElsewhere(cur) ? cur : void 0;
 }
 function convert(v, spec) {
   if (spec.convert === "enabledToBool" && v.kind === "string") {
@@ -33367,7 +33367,7 @@ function actionAsUpdate(u) {
   if (when !== void 0 && when.kind !== "null" && when.kind !== "unknown" && (when.kind !== "string" || when.value !== "apply")) return void 0;
   const given = u.body.entries.get("body");
   if (given === void 0 || given.kind === "null") return void 0;
-  const body = given?.kind === "object" ? given : unknown(`the body of ${u.address} is not read`, given?.origin ?? u.header);
+  const body = given.kind === "object" ? given : unknown(`the body of ${u.address} is not read`, given.origin ?? u.header);
   const placed = obj(/* @__PURE__ */ new Map(), body.origin);
   for (const path62 of paths) placeAt(placed, path62, body);
   const entries2 = new Map(u.body.entries);
@@ -49416,15 +49416,15 @@ function deploymentScriptUnits(scripts, evaluation, ctx) {
     const origin = s.content.origin;
     const source = ctx.host.readText(origin.file);
     if (source === void 0) continue;
-    const { start, end } = { start: origin.range.start.offset, end: origin.range.end.offset };
+    const start = origin.range.start.offset;
+    const end = origin.range.end.offset;
     const known2 = s.content.kind === "string" ? s.content.value : void 0;
     const text2 = scriptText(source, start, end, known2);
     if (!text2 || someInsideSingleQuotes(text2.mapped.value, text2.holes.filter((h) => h.value === void 0).map((h) => h.at), s.language)) continue;
     if (text2.holes.some((h) => h.value?.includes("\n"))) continue;
     const doc = embeddedScriptDocument(origin.file, source, text2.mapped, s.language, `${s.resource.address} scriptContent`, "properties.scriptContent", start, end);
     const file = buildCiModel(doc);
-    const lineMap = new LineMap(source);
-    file.env = [...environmentOf4(s.resource.body, text2.mapped.value, ctx), ...text2.holes.filter((h) => h.value === void 0).map((h) => holeVariable(h, lineMap))];
+    file.env = [...environmentOf4(s.resource.body, text2.mapped.value, ctx), ...text2.holes.filter((h) => h.value === void 0).map((h) => holeVariable(h, doc.lineMap))];
     const result = azureCliUnits([file], ctx);
     const seen = /* @__PURE__ */ new Set();
     for (const u of result.units) for (const e of [u.evaluation, ...u.resources.map((r) => r.evaluation)]) if (!seen.has(e)) seen.add(e);
@@ -49446,14 +49446,14 @@ function scriptText(source, start, end, known2) {
   if (raw.startsWith("'''")) {
     if (known2 === void 0) return void 0;
     for (const skip of [3, 4, 5]) {
-      if (source.startsWith(known2, start + skip) && (skip === 3 || /^\r?\n$/.test(source.slice(start + 3, start + skip)))) return { mapped: spanMapping(known2, start + skip), holes: [] };
+      if (source.startsWith(known2, start + skip) && (skip === 3 || /^\r?\n$/.test(source.slice(start + 3, start + skip)))) return { mapped: identityMapping(known2, start + skip), holes: [] };
     }
     return void 0;
   }
   const pieces = raw.startsWith("'") ? bicepPieces(source, start + 1, end - 1) : raw.startsWith('"') ? armPieces(source, start + 1, end - 1) : void 0;
-  if (!pieces) return known2 === void 0 ? void 0 : { mapped: everyCharacterAt(known2, start, end), holes: [] };
+  if (!pieces) return known2 === void 0 ? void 0 : { mapped: fallbackMapping(known2, start, end), holes: [] };
   const values = known2 === void 0 ? void 0 : holeValues(pieces, known2);
-  if (known2 !== void 0 && !values) return { mapped: everyCharacterAt(known2, start, end), holes: [] };
+  if (known2 !== void 0 && !values) return { mapped: fallbackMapping(known2, start, end), holes: [] };
   return assemble2(pieces, values);
 }
 function assemble2(pieces, values) {
@@ -49736,25 +49736,13 @@ function escapeAt(source, i, to, table) {
   const out = table[e];
   return out === void 0 ? void 0 : { text: out, next: i + 2 };
 }
-function spanMapping(value, at2) {
-  const starts = new Int32Array(value.length);
-  const ends = new Int32Array(value.length);
-  for (let i = 0; i < value.length; i++) {
-    starts[i] = at2 + i;
-    ends[i] = at2 + i + 1;
-  }
-  return { value, starts, ends, exact: true };
-}
-function everyCharacterAt(value, start, end) {
-  return { value, starts: new Int32Array(value.length).fill(start), ends: new Int32Array(value.length).fill(end), exact: false };
-}
 var BICEP_ESCAPES, JSON_ESCAPES;
 var init_deployment_script_units = __esm({
   "src/frontends/deployment-script-units.ts"() {
     "use strict";
     init_build();
     init_ci();
-    init_source();
+    init_scalar();
     init_azure_cli2();
     BICEP_ESCAPES = { "\\": "\\", "'": "'", n: "\n", r: "\r", t: "	", $: "$" };
     JSON_ESCAPES = { "\\": "\\", '"': '"', "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
@@ -49777,8 +49765,8 @@ function inlineDeploymentScripts(resources) {
   }
   return out;
 }
-async function loadDeploymentScripts() {
-  implementation ??= await Promise.resolve().then(() => (init_deployment_script_units(), deployment_script_units_exports));
+async function loadDeploymentScripts(files, ctx) {
+  if (files.some((f) => MAY_HOLD_DEPLOYMENT_SCRIPT.test(ctx.host.readText(f.path) ?? ""))) implementation ??= await Promise.resolve().then(() => (init_deployment_script_units(), deployment_script_units_exports));
 }
 function deploymentScriptUnits2(evaluated, ctx) {
   const out = { units: [], problems: [], suppressionSources: [] };
@@ -50181,9 +50169,7 @@ var init_bicep2 = __esm({
       ],
       // A template that names a deployment script may hold one written inline: the reader of its
       // script (the CI parser, the Azure CLI interpreter) is imported before the units run.
-      async beforeUnits(files, ctx) {
-        if (files.some((f) => MAY_HOLD_DEPLOYMENT_SCRIPT.test(ctx.host.readText(f.path) ?? ""))) await loadDeploymentScripts();
-      },
+      beforeUnits: loadDeploymentScripts,
       run(files, ctx) {
         const state = stateOf(ctx);
         const parses = unitParses(ctx);
@@ -50406,9 +50392,7 @@ var init_arm2 = __esm({
       },
       // A template that names a deployment script may hold one written inline: the reader of its
       // script (the CI parser, the Azure CLI interpreter) is imported before the units run.
-      async beforeUnits(files, ctx) {
-        if (files.some((f) => MAY_HOLD_DEPLOYMENT_SCRIPT.test(ctx.host.readText(f.path) ?? ""))) await loadDeploymentScripts();
-      },
+      beforeUnits: loadDeploymentScripts,
       run(files, ctx) {
         const problems = [];
         const json = parseCache(ctx.host, parseJsonc, (f) => f.errors.slice(0, 1), problems);
@@ -51729,7 +51713,7 @@ function walk3(from, path62, target, prefix) {
     const next = [];
     for (const v of values) {
       if (v === void 0 || v.kind === "null") {
-        next.push(v?.kind === "null" && (v.decidedBy !== void 0 || passedNull(v)) && !seg.all ? v : void 0);
+        next.push(v !== void 0 && nullWrittenElsewhere(v) && !seg.all ? v : void 0);
         continue;
       }
       if (v.kind === "unknown") return { kind: "undecided", why: `${walked} is not known (${v.reason})` };

@@ -713,3 +713,12 @@ export function passedNull(v: Value): boolean {
   const origin = v.origin;
   return v.kind === 'null' && origin !== undefined && v.via !== undefined && v.via.length > 0 && !v.via.some((l) => sameRange(l, origin));
 }
+
+/**
+ * A `null` that makes what it stands for absent and is written somewhere else than where it is
+ * read: chosen by a conditional (`decidedBy`) or passed through an input (`passedNull`). A finding
+ * about the absence points there (RULES.md "Values chosen by a condition", "Location").
+ */
+export function nullWrittenElsewhere(v: Value): boolean {
+  return v.kind === 'null' && (v.decidedBy !== undefined || passedNull(v));
+}

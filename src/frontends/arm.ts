@@ -17,7 +17,7 @@ import { relativeLinkPath } from '../core/arm-link-path.js';
 import { relativePathsWritten } from './arm-folders.js';
 import type { FileKind } from '../core/file-kind.js';
 import type { ClassifiedFile, EvaluatedUnit, FrontEnd, FrontEndContext, Problem, SuppressionSource } from './types.js';
-import { deploymentScriptUnits, loadDeploymentScripts, MAY_HOLD_DEPLOYMENT_SCRIPT } from './deployment-scripts.js';
+import { deploymentScriptUnits, loadDeploymentScripts } from './deployment-scripts.js';
 import { parseCache, perRun, runWideKey } from './shared.js';
 import { armByName } from './names.js';
 import { hasLocalCopy, remoteModuleProblem } from './remote-modules.js';
@@ -112,9 +112,7 @@ export const armFrontEnd: FrontEnd = {
   },
   // A template that names a deployment script may hold one written inline: the reader of its
   // script (the CI parser, the Azure CLI interpreter) is imported before the units run.
-  async beforeUnits(files, ctx) {
-    if (files.some((f) => MAY_HOLD_DEPLOYMENT_SCRIPT.test(ctx.host.readText(f.path) ?? ''))) await loadDeploymentScripts();
-  },
+  beforeUnits: loadDeploymentScripts,
   run(files, ctx) {
     const problems: Problem[] = [];
     // Only a JSON file's first error: the ones after it are its cascade.

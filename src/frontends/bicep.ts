@@ -19,7 +19,7 @@ import { parseJsonc, type ParsedJson } from '../parse/json/index.js';
 import { armRefKeys, fromArm } from '../model/from-arm.js';
 import path from 'node:path';
 import type { ClassifiedFile, EvaluatedUnit, FrontEnd, FrontEndContext, MetadataSource, Problem, SuppressionSource } from './types.js';
-import { deploymentScriptUnits, loadDeploymentScripts, MAY_HOLD_DEPLOYMENT_SCRIPT } from './deployment-scripts.js';
+import { deploymentScriptUnits, loadDeploymentScripts } from './deployment-scripts.js';
 import { jsonSuppressionSource, resourceMetadata } from './arm-suppressions.js';
 import type { BicepProjectResult } from '../eval/bicep/project.js';
 import { parseCache, planningFact, runWideKey, type ParseCache } from './shared.js';
@@ -175,9 +175,7 @@ export const bicepFrontEnd: FrontEnd = {
   ],
   // A template that names a deployment script may hold one written inline: the reader of its
   // script (the CI parser, the Azure CLI interpreter) is imported before the units run.
-  async beforeUnits(files, ctx) {
-    if (files.some((f) => MAY_HOLD_DEPLOYMENT_SCRIPT.test(ctx.host.readText(f.path) ?? ''))) await loadDeploymentScripts();
-  },
+  beforeUnits: loadDeploymentScripts,
   run(files, ctx) {
     const state = stateOf(ctx);
     const parses = unitParses(ctx);

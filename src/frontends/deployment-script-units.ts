@@ -17,12 +17,12 @@
  * The resource's `environmentVariables` with a known `value` are the script's environment (each
  * located where its value is written); a `secureValue` or a value not known stays unknown.
  */
-import type { Location, Range } from '../core/source.js';
+import type { LineMap, Location, Range } from '../core/source.js';
 import type { Value } from '../core/value.js';
 import type { CiVariable } from '../model/ci.js';
 import { buildCiModel } from '../eval/ci/build.js';
 import { embeddedScriptDocument, type MappedText } from '../parse/yaml/ci.js';
-import { LineMap } from '../core/source.js';
+import { fallbackMapping, identityMapping } from '../parse/yaml/scalar.js';
 import { azureCliUnits } from './azure-cli.js';
 import type { InlineDeploymentScript, ScriptUnits } from './deployment-scripts.js';
 import type { FrontEndContext } from './types.js';
@@ -34,7 +34,8 @@ export function deploymentScriptUnits(scripts: readonly InlineDeploymentScript[]
     const origin = s.content.origin;
     const source = ctx.host.readText(origin.file);
     if (source === undefined) continue;
-    const { start, end } = { start: origin.range.start.offset, end: origin.range.end.offset };
+    const start = origin.range.start.offset;
+    const end = origin.range.end.offset;
     const known = s.content.kind === 'string' ? s.content.value : undefined;
     const text = scriptText(source, start, end, known);
     if (!text || someInsideSingleQuotes(text.mapped.value, text.holes.filter((h) => h.value === undefined).map((h) => h.at), s.language)) continue;
@@ -43,8 +44,7 @@ export function deploymentScriptUnits(scripts: readonly InlineDeploymentScript[]
     if (text.holes.some((h) => h.value?.includes('\n'))) continue;
     const doc = embeddedScriptDocument(origin.file, source, text.mapped, s.language, `${s.resource.address} scriptContent`, 'properties.scriptContent', start, end);
     const file = buildCiModel(doc);
-    const lineMap = new LineMap(source);
-    file.env = [...environmentOf(s.resource.body, text.mapped.value, ctx), ...text.holes.filter((h) => h.value === undefined).map((h) => holeVariable(h, lineMap))];
+    file.env = [...environmentOf(s.resource.body, text.mapped.value, ctx), ...text.holes.filter((h) => h.value === undefined).map((h) => holeVariable(h, doc.lineMap))];
     const result = azureCliUnits([file], ctx);
     // The script runs in the deployment of this evaluation: its variant and environment class
     // (`prod.bicepparam`), not the template file's name alone (self-review 89).
@@ -98,14 +98,14 @@ export function scriptText(source: string, start: number, end: number, known: st
     // Verbatim (no escapes, no interpolation); the line break after the opening quotes is no part of it.
     if (known === undefined) return undefined;
     for (const skip of [3, 4, 5]) {
-      if (source.startsWith(known, start + skip) && (skip === 3 || /^\r?\n$/.test(source.slice(start + 3, start + skip)))) return { mapped: spanMapping(known, start + skip), holes: [] };
+      if (source.startsWith(known, start + skip) && (skip === 3 || /^\r?\n$/.test(source.slice(start + 3, start + skip)))) return { mapped: identityMapping(known, start + skip), holes: [] };
     }
     return undefined;
   }
   const pieces = raw.startsWith("'") ? bicepPieces(source, start + 1, end - 1) : raw.startsWith('"') ? armPieces(source, start + 1, end - 1) : undefined;
-  if (!pieces) return known === undefined ? undefined : { mapped: everyCharacterAt(known, start, end), holes: [] };
+  if (!pieces) return known === undefined ? undefined : { mapped: fallbackMapping(known, start, end), holes: [] };
   const values = known === undefined ? undefined : holeValues(pieces, known);
-  if (known !== undefined && !values) return { mapped: everyCharacterAt(known, start, end), holes: [] };
+  if (known !== undefined && !values) return { mapped: fallbackMapping(known, start, end), holes: [] };
   return assemble(pieces, values);
 }
 
@@ -441,19 +441,4 @@ function escapeAt(source: string, i: number, to: number, table: Readonly<Record<
   }
   const out = table[e];
   return out === undefined ? undefined : { text: out, next: i + 2 };
-}
-
-/** `value` written verbatim from `at`. */
-function spanMapping(value: string, at: number): MappedText {
-  const starts = new Int32Array(value.length);
-  const ends = new Int32Array(value.length);
-  for (let i = 0; i < value.length; i++) {
-    starts[i] = at + i;
-    ends[i] = at + i + 1;
-  }
-  return { value, starts, ends, exact: true };
-}
-
-function everyCharacterAt(value: string, start: number, end: number): MappedText {
-  return { value, starts: new Int32Array(value.length).fill(start), ends: new Int32Array(value.length).fill(end), exact: false };
 }

@@ -16,7 +16,7 @@
  */
 import type { Evaluation, Resource } from '../model/resource.js';
 import type { Value } from '../core/value.js';
-import type { EvaluatedUnit, FrontEndContext, Problem, SuppressionSource } from './types.js';
+import type { ClassifiedFile, EvaluatedUnit, FrontEndContext, Problem, SuppressionSource } from './types.js';
 
 /** The resource type, lower case (ARM compares types without case). */
 const DEPLOYMENT_SCRIPT_TYPE = 'microsoft.resources/deploymentscripts';
@@ -28,7 +28,7 @@ const LANGUAGE_OF_KIND: ReadonlyMap<string, 'shell' | 'powershell'> = new Map([
 ]);
 
 /** The text a template may hold a deployment script in: a file without it needs none of this (planning's cheap test). */
-export const MAY_HOLD_DEPLOYMENT_SCRIPT = /deploymentScripts/i;
+const MAY_HOLD_DEPLOYMENT_SCRIPT = /deploymentScripts/i;
 
 /** A deployment script written inline: its language, its text and where that text is written. */
 export interface InlineDeploymentScript {
@@ -69,9 +69,12 @@ export interface ScriptUnits {
 
 let implementation: Implementation | undefined;
 
-/** Imports the reader (the CI parser and the Azure CLI interpreter), before the units run (`FrontEnd.beforeUnits`). */
-export async function loadDeploymentScripts(): Promise<void> {
-  implementation ??= await import('./deployment-script-units.js');
+/**
+ * `FrontEnd.beforeUnits` of the ARM and Bicep front ends: imports the reader (the CI parser and
+ * the Azure CLI interpreter) when a template of the run may hold a deployment script.
+ */
+export async function loadDeploymentScripts(files: readonly ClassifiedFile[], ctx: FrontEndContext): Promise<void> {
+  if (files.some((f) => MAY_HOLD_DEPLOYMENT_SCRIPT.test(ctx.host.readText(f.path) ?? ''))) implementation ??= await import('./deployment-script-units.js');
 }
 
 /**

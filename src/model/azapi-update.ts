@@ -50,7 +50,7 @@ function actionAsUpdate(u: TerraformResourceShape): { update: TerraformResourceS
   // every property of the compute unknown).
   if (given === undefined || given.kind === 'null') return undefined;
   // A body written as an object lands as it is; one the linter does not read as one sets what it sets: not known.
-  const body: Value = given?.kind === 'object' ? given : unknown(`the body of ${u.address} is not read`, given?.origin ?? u.header);
+  const body: Value = given.kind === 'object' ? given : unknown(`the body of ${u.address} is not read`, given.origin ?? u.header);
   const placed = obj(new Map(), body.origin);
   for (const path of paths) placeAt(placed, path as readonly string[], body);
   const entries = new Map(u.body.entries);

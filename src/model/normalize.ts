@@ -4,7 +4,7 @@
  */
 import { locationContains, sameRange, type Location } from '../core/source.js';
 import type { Evaluation, Fact, Resource, SourceFormat } from './resource.js';
-import { bool, fromJS, passedNull, unknown, withProvenanceOf, type Value } from '../core/value.js';
+import { bool, fromJS, nullWrittenElsewhere, unknown, withProvenanceOf, type Value } from '../core/value.js';
 import type { AttrSpec, DerivedFacts, ElementSpec, KindSpec } from './tables/spec.js';
 import { virtualMachinesPoolFacts } from './aks-virtual-machines-pool.js';
 import { childAt, valueAt } from './value-path.js';
@@ -46,14 +46,10 @@ function chosenNullAt(v: Value | undefined, path: string): Value | undefined {
   let cur = v;
   for (const seg of path.split('.')) {
     if (!cur || cur.kind === 'unknown') return undefined;
-    if (cur.kind === 'null') return writtenElsewhere(cur) ? cur : undefined;
+    if (cur.kind === 'null') return nullWrittenElsewhere(cur) ? cur : undefined;
     cur = childAt(cur, seg);
   }
-  return cur?.kind === 'null' && writtenElsewhere(cur) ? cur : undefined;
-}
-
-function writtenElsewhere(v: Value): boolean {
-  return v.decidedBy !== undefined || passedNull(v);
+  return cur && nullWrittenElsewhere(cur) ? cur : undefined;
 }
 
 

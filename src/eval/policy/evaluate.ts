@@ -12,7 +12,7 @@
  * counts the members for which `where` holds (an absent array has none).
  */
 import type { Location } from '../../core/source.js';
-import { list, member, nul, num, passedNull, str, unknown, withProvenanceOf, type Value } from '../../core/value.js';
+import { list, member, nul, nullWrittenElsewhere, num, str, unknown, withProvenanceOf, type Value } from '../../core/value.js';
 import { evaluateArmString, type ExprContext } from '../arm/evaluate.js';
 import { compare, compareType, describeRight, describeValue, OPERATORS, type Operator, type Tri } from './compare.js';
 import { appendAll } from '../../core/arrays.js';
@@ -262,7 +262,7 @@ function walk(from: Value | undefined, path: string, target: PolicyTarget, prefi
       if (v === undefined || v.kind === 'null') {
         // Below an object a condition chose as null (`subnet: empty(id) ? null : { id: id }`), the
         // field is that null: absent, and the input that decided it is where it was written (review 90).
-        next.push(v?.kind === 'null' && (v.decidedBy !== undefined || passedNull(v)) && !seg.all ? v : undefined);
+        next.push(v !== undefined && nullWrittenElsewhere(v) && !seg.all ? v : undefined);
         continue;
       }
       if (v.kind === 'unknown') return { kind: 'undecided', why: `${walked} is not known (${v.reason})` };
