@@ -51652,6 +51652,13 @@ function describeWritten(v) {
   return v.kind === "string" ? JSON.stringify(v.value) : v.kind;
 }
 function exprContext(ctx, reads) {
+  const fieldValue = (field, loc3, current) => {
+    const r = readField(field, ctx);
+    if (r.kind === "undecided") return unknown(r.why, loc3);
+    if (r.kind === "many") return list(r.values.map((v) => v ?? nul(loc3)), loc3);
+    reads?.push({ field, value: r.value, ...current ? { current: true } : {} });
+    return r.value ?? nul(loc3);
+  };
   return {
     parameter: (name) => ctx.parameter(name) ?? unknown(`parameter '${name}' has no value (give it in policies.parameters)`),
     variable: () => void 0,
@@ -51661,25 +51668,14 @@ function exprContext(ctx, reads) {
       if (n === "field") {
         const a = args[0];
         if (a?.kind !== "string") return unknown("field(): the name is not a known string", loc3);
-        const r = readField(a.value, ctx);
-        if (r.kind === "undecided") return unknown(r.why, loc3);
-        if (r.kind === "many") return list(r.values.map((v) => v ?? nul(loc3)), loc3);
-        reads?.push({ field: a.value, value: r.value });
-        return r.value ?? nul(loc3);
+        return fieldValue(a.value, loc3, false);
       }
       if (n === "current") {
         const a = args[0];
         const scope = a === void 0 ? ctx.scopes.at(-1) : a.kind === "string" ? ctx.scopes.findLast((s) => s.name?.toLowerCase() === a.value.toLowerCase() || s.alias.toLowerCase() === a.value.toLowerCase()) : void 0;
         if (scope) return scope.element ?? unknown("current(): not inside a count with that name", loc3);
-        const child = a?.kind === "string" ? a.value.toLowerCase() : void 0;
-        if (child !== void 0 && ctx.scopes.some((s) => child.startsWith(`${s.alias.toLowerCase()}.`))) {
-          const field = a.kind === "string" ? a.value : "";
-          const r = readField(field, ctx);
-          if (r.kind === "undecided") return unknown(r.why, loc3);
-          if (r.kind === "many") return list(r.values.map((v) => v ?? nul(loc3)), loc3);
-          reads?.push({ field, value: r.value, current: true });
-          return r.value ?? nul(loc3);
-        }
+        const child = a?.kind === "string" ? a.value : void 0;
+        if (child !== void 0 && ctx.scopes.some((s) => child.toLowerCase().startsWith(`${s.alias.toLowerCase()}.`))) return fieldValue(child, loc3, true);
         return unknown("current(): not inside a count with that name", loc3);
       }
       if (n === "requestcontext") return unknown("requestContext() depends on the request", loc3);

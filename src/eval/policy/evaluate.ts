@@ -183,6 +183,18 @@ interface FieldRead {
 }
 
 function exprContext(ctx: Ctx, reads?: FieldRead[]): ExprContext {
+  /**
+   * A field's value as an expression reads it (`field('…')`, or `current('…')` of a child alias
+   * of the counted array: that member of the current item), recorded as what the expression read
+   * (the evidence: where a finding points).
+   */
+  const fieldValue = (field: string, loc: Location, current: boolean): Value => {
+    const r = readField(field, ctx);
+    if (r.kind === 'undecided') return unknown(r.why, loc);
+    if (r.kind === 'many') return list(r.values.map((v) => v ?? nul(loc)), loc);
+    reads?.push({ field, value: r.value, ...(current ? { current: true as const } : {}) });
+    return r.value ?? nul(loc);
+  };
   return {
     parameter: (name) => ctx.parameter(name) ?? unknown(`parameter '${name}' has no value (give it in policies.parameters)`),
     variable: () => undefined,
@@ -192,11 +204,7 @@ function exprContext(ctx: Ctx, reads?: FieldRead[]): ExprContext {
       if (n === 'field') {
         const a = args[0];
         if (a?.kind !== 'string') return unknown('field(): the name is not a known string', loc);
-        const r = readField(a.value, ctx);
-        if (r.kind === 'undecided') return unknown(r.why, loc);
-        if (r.kind === 'many') return list(r.values.map((v) => v ?? nul(loc)), loc);
-        reads?.push({ field: a.value, value: r.value });
-        return r.value ?? nul(loc);
+        return fieldValue(a.value, loc, false);
       }
       if (n === 'current') {
         const a = args[0];
@@ -205,16 +213,8 @@ function exprContext(ctx: Ctx, reads?: FieldRead[]): ExprContext {
         // A child of the counted alias (`current('…/securityRules[*].destinationPortRange')`): that
         // member of the current element, as field() reads it inside the count (Azure Policy
         // "count": "the alias of the array, or of a property of its items"; review 90).
-        const child = a?.kind === 'string' ? a.value.toLowerCase() : undefined;
-        if (child !== undefined && ctx.scopes.some((s) => child.startsWith(`${s.alias.toLowerCase()}.`))) {
-          const field = a!.kind === 'string' ? a!.value : '';
-          const r = readField(field, ctx);
-          if (r.kind === 'undecided') return unknown(r.why, loc);
-          if (r.kind === 'many') return list(r.values.map((v) => v ?? nul(loc)), loc);
-          // What decides is that value, where it is written (the finding's place), as for field().
-          reads?.push({ field, value: r.value, current: true });
-          return r.value ?? nul(loc);
-        }
+        const child = a?.kind === 'string' ? a.value : undefined;
+        if (child !== undefined && ctx.scopes.some((s) => child.toLowerCase().startsWith(`${s.alias.toLowerCase()}.`))) return fieldValue(child, loc, true);
         return unknown('current(): not inside a count with that name', loc);
       }
       if (n === 'requestcontext') return unknown('requestContext() depends on the request', loc);
