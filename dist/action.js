@@ -17987,7 +17987,7 @@ function nsgRuleAttrs() {
     { canonical: "sourceAddresses", paths: ["source_address_prefixes"] }
   ];
 }
-var nodePoolAttrs, defaultNodePoolAttrs, agentPoolProfileAttrs, AZURERM_TABLE;
+var nodePoolAttrs, defaultNodePoolAttrs, agentPoolProfileAttrs, localAuthAttr, AZURERM_TABLE;
 var init_azurerm = __esm({
   "src/model/tables/azurerm.ts"() {
     "use strict";
@@ -18016,6 +18016,7 @@ var init_azurerm = __esm({
       { canonical: "name", paths: ["name"] },
       { canonical: "priority", paths: ["priority"], default: "Regular" }
     ];
+    localAuthAttr = { canonical: "disableLocalAuth", paths: ["local_auth_enabled"], default: false, convert: "invertBool" };
     AZURERM_TABLE = {
       azurerm_machine_learning_workspace: {
         kind: "ml.workspace",
@@ -18056,6 +18057,12 @@ var init_azurerm = __esm({
           // Scale Down …": ARM `subnet.id`, `scaleSettings.nodeIdleTimeBeforeScaleDown` (Azure Policy's view).
           { canonical: "subnet", paths: ["subnet_resource_id"], absentUnknown: true },
           { canonical: "idleBeforeScaleDown", paths: ["scale_settings.0.scale_down_nodes_after_idle_duration"], absentUnknown: true },
+          localAuthAttr,
+          // "ssh_public_access_enabled - (Optional) A boolean value indicating whether enable the public
+          // SSH port." The provider sends `remoteLoginPortPublicAccess: Enabled` for true, `Disabled`
+          // otherwise (machine_learning_compute_cluster_resource.go); no default is documented (the
+          // argument is Computed): left out, not known.
+          { canonical: "remoteLoginPortPublicAccess", paths: ["ssh_public_access_enabled"], convert: "boolToEnabled", absentUnknown: true },
           { canonical: "tags", paths: ["tags"] },
           { canonical: "name", paths: ["name"] }
         ],
@@ -18069,6 +18076,7 @@ var init_azurerm = __esm({
           { canonical: "nodePublicIp", paths: ["node_public_ip_enabled"], default: true },
           // "subnet_resource_id - (Optional) Virtual network subnet resource ID the compute nodes belong to." (ARM `subnet.id`)
           { canonical: "subnet", paths: ["subnet_resource_id"], absentUnknown: true },
+          localAuthAttr,
           { canonical: "tags", paths: ["tags"] },
           { canonical: "name", paths: ["name"] }
         ],
@@ -32662,6 +32670,10 @@ var init_arm = __esm({
       { canonical: "schedules", paths: ["properties.properties.schedules"] },
       { canonical: "subnet", paths: ["properties.properties.subnet.id"] },
       { canonical: "idleBeforeScaleDown", paths: ["properties.properties.scaleSettings.nodeIdleTimeBeforeScaleDown"] },
+      // Compute.disableLocalAuth (on the compute, not under its properties) and
+      // AmlComputeProperties.remoteLoginPortPublicAccess (Enabled, Disabled, NotSpecified): ML REST API.
+      { canonical: "disableLocalAuth", paths: ["properties.disableLocalAuth"] },
+      { canonical: "remoteLoginPortPublicAccess", paths: ["properties.properties.remoteLoginPortPublicAccess"] },
       { canonical: "tags", paths: ["tags"] },
       { canonical: "name", paths: ["name"] }
     ];
@@ -32898,6 +32910,8 @@ function convert(v, spec) {
     const s = v.value.toLowerCase();
     if (s === "enabled" || s === "disabled") return withProvenanceOf(bool(s === "enabled"), v);
   }
+  if (spec.convert === "invertBool" && v.kind === "bool") return withProvenanceOf(bool(!v.value), v);
+  if (spec.convert === "boolToEnabled" && v.kind === "bool") return withProvenanceOf(str(v.value ? "Enabled" : "Disabled"), v);
   return v;
 }
 function olderProvider(spec, providerOnlyBelow) {
@@ -32911,7 +32925,7 @@ function factOf(body, spec, site, sitePrefix = "", apiVersion, unwritten, provid
     const value = convert(v, spec);
     const defaulted = sitePrefix === "" && !p.includes(".") && unwritten?.has(p) === true;
     const fact = { value, defaulted, at: defaulted ? void 0 : site?.(sitePrefix + p), sourcePath: p };
-    if (value !== v && v.kind === "string") fact.written = v.value;
+    if (value !== v && (v.kind === "string" || v.kind === "bool")) fact.written = String(v.value);
     return fact;
   }
   const older = olderProvider(spec, providerOnlyBelow);
@@ -32927,6 +32941,7 @@ function factOf(body, spec, site, sitePrefix = "", apiVersion, unwritten, provid
     const fallback = older && "default" in older ? older.default : spec.default;
     absent = { value: fallback === void 0 ? void 0 : fromJS(fallback), defaulted: fallback !== void 0, sourcePath };
     if (spec.convert === "enabledToBool" && typeof fallback === "boolean") absent.written = fallback ? "Enabled" : "Disabled";
+    if (spec.convert === "invertBool" && typeof fallback === "boolean") absent.written = String(!fallback);
   }
   for (const p of spec.paths) {
     const nulled = chosenNullAt(body, p);
@@ -54304,6 +54319,9 @@ var KINDS = {
     /** ARM `subnet.id` (azurerm `subnet_resource_id`) and `scaleSettings.nodeIdleTimeBeforeScaleDown`: read only by Azure Policy's view. */
     subnet: "string",
     idleBeforeScaleDown: "string",
+    /** ARM `disableLocalAuth` (azurerm `local_auth_enabled`, inverted) and `remoteLoginPortPublicAccess` (azurerm `ssh_public_access_enabled`): read only by Azure Policy's view. */
+    disableLocalAuth: "bool",
+    remoteLoginPortPublicAccess: "string",
     tags: "object",
     vmSize: "string"
   },

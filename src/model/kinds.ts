@@ -33,6 +33,9 @@ export const KINDS = {
     /** ARM `subnet.id` (azurerm `subnet_resource_id`) and `scaleSettings.nodeIdleTimeBeforeScaleDown`: read only by Azure Policy's view. */
     subnet: 'string',
     idleBeforeScaleDown: 'string',
+    /** ARM `disableLocalAuth` (azurerm `local_auth_enabled`, inverted) and `remoteLoginPortPublicAccess` (azurerm `ssh_public_access_enabled`): read only by Azure Policy's view. */
+    disableLocalAuth: 'bool',
+    remoteLoginPortPublicAccess: 'string',
     tags: 'object',
     vmSize: 'string',
   },

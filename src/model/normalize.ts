@@ -4,7 +4,7 @@
  */
 import { locationContains, sameRange, type Location } from '../core/source.js';
 import type { Evaluation, Fact, Resource, SourceFormat } from './resource.js';
-import { bool, fromJS, nullWrittenElsewhere, unknown, withProvenanceOf, type Value } from '../core/value.js';
+import { bool, fromJS, nullWrittenElsewhere, str, unknown, withProvenanceOf, type Value } from '../core/value.js';
 import type { AttrSpec, DerivedFacts, ElementSpec, KindSpec } from './tables/spec.js';
 import { virtualMachinesPoolFacts } from './aks-virtual-machines-pool.js';
 import { childAt, valueAt } from './value-path.js';
@@ -58,6 +58,8 @@ function convert(v: Value, spec: AttrSpec): Value {
     const s = v.value.toLowerCase();
     if (s === 'enabled' || s === 'disabled') return withProvenanceOf(bool(s === 'enabled'), v);
   }
+  if (spec.convert === 'invertBool' && v.kind === 'bool') return withProvenanceOf(bool(!v.value), v);
+  if (spec.convert === 'boolToEnabled' && v.kind === 'bool') return withProvenanceOf(str(v.value ? 'Enabled' : 'Disabled'), v);
   return v;
 }
 
@@ -76,7 +78,7 @@ export function factOf(body: Value, spec: AttrSpec, site?: (p: string) => Locati
     // (RULES.md "absent … the provider/ARM default applies"), with the value the provider sends.
     const defaulted = sitePrefix === '' && !p.includes('.') && unwritten?.has(p) === true;
     const fact: Fact = { value, defaulted, at: defaulted ? undefined : site?.(sitePrefix + p), sourcePath: p };
-    if (value !== v && v.kind === 'string') fact.written = v.value;
+    if (value !== v && (v.kind === 'string' || v.kind === 'bool')) fact.written = String(v.value);
     return fact;
   }
   const older = olderProvider(spec, providerOnlyBelow);
@@ -94,6 +96,7 @@ export function factOf(body: Value, spec: AttrSpec, site?: (p: string) => Locati
     absent = { value: fallback === undefined ? undefined : fromJS(fallback), defaulted: fallback !== undefined, sourcePath };
     // A converted default is shown as the source format spells it (`Enabled`, not true).
     if (spec.convert === 'enabledToBool' && typeof fallback === 'boolean') absent.written = fallback ? 'Enabled' : 'Disabled';
+    if (spec.convert === 'invertBool' && typeof fallback === 'boolean') absent.written = String(!fallback);
   }
   for (const p of spec.paths) {
     const nulled = chosenNullAt(body, p);

@@ -1090,4 +1090,62 @@ const selectorIn: RuleTable = {
   },
 };
 
-ruleTester('GOV002', cases, consumer, absentConstraint, twoConstraints, nullIsAbsent, planAzapiBody, currentChildAlias, azurermPolicyPaths, selectorIn);
+/** A deny policy on AML computes with one condition on a compute alias (after the type). */
+const computePolicy = (field: string, test: Record<string, unknown>): Record<string, string> => ({
+  'policies/compute.json': JSON.stringify({
+    name: 'compute',
+    properties: {
+      displayName: 'Compute setting',
+      mode: 'Indexed',
+      policyRule: { if: { allOf: [{ field: 'type', equals: 'Microsoft.MachineLearningServices/workspaces/computes' }, { field: `Microsoft.MachineLearningServices/workspaces/computes/${field}`, ...test }] }, then: { effect: 'deny' } },
+    },
+  }),
+});
+
+/** An azurerm compute cluster with `extra` arguments (`⟦…⟧` marks where a finding points). */
+const tfCluster = (extra = '', header = 'resource "azurerm_machine_learning_compute_cluster" "gpu" {'): string =>
+  `${header}\n  name                          = "gpu"\n  location                      = "westeurope"\n  vm_priority                   = "Dedicated"\n  vm_size                       = "Standard_NC6s_v3"\n  machine_learning_workspace_id = "/subscriptions/0/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/w"\n${extra}  scale_settings {\n    min_node_count                       = 0\n    max_node_count                       = 2\n    scale_down_nodes_after_idle_duration = "PT5M"\n  }\n}\n`;
+
+// The ML built-in "Azure Machine Learning Computes should have local authentication methods
+// disabled" (disableLocalAuth notEquals true) and a no-public-SSH policy were never decided for
+// azurerm: `local_auth_enabled` (inverted, "Defaults to true": the provider always sends
+// disableLocalAuth) and `ssh_public_access_enabled` (sent as remoteLoginPortPublicAccess; no
+// documented default: left out, not known).
+const azurermComputeAuth: RuleTable = {
+  terraform: {
+    valid: [
+      { name: 'local-auth-disabled', files: { 'main.tf': tfCluster('  local_auth_enabled            = false\n'), ...computePolicy('disableLocalAuth', { notEquals: true }) }, options: opts },
+      { name: 'ssh-public-access-not-written-is-not-known', files: { 'main.tf': tfCluster(), ...computePolicy('remoteLoginPortPublicAccess', { notEquals: 'Disabled' }) }, options: opts },
+      { name: 'ssh-public-access-off', files: { 'main.tf': tfCluster('  ssh_public_access_enabled     = false\n'), ...computePolicy('remoteLoginPortPublicAccess', { notEquals: 'Disabled' }) }, options: opts },
+    ],
+    invalid: [
+      {
+        name: 'local-auth-left-at-its-default',
+        files: { 'main.tf': tfCluster('', '⟦resource "azurerm_machine_learning_compute_cluster" "gpu" {⟧'), ...computePolicy('disableLocalAuth', { notEquals: true }) },
+        options: opts,
+        ...deny,
+        messageIncludes: 'disableLocalAuth is false',
+      },
+      {
+        name: 'local-auth-written-true-on-an-instance',
+        files: {
+          'main.tf':
+            'resource "azurerm_machine_learning_compute_instance" "ci" {\n  name                          = "ci1"\n  virtual_machine_size          = "Standard_DS3_v2"\n  machine_learning_workspace_id = "/subscriptions/0/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/w"\n  local_auth_enabled            = ⟦true⟧\n}\n',
+          ...computePolicy('disableLocalAuth', { notEquals: true }),
+        },
+        options: opts,
+        ...deny,
+        messageIncludes: 'disableLocalAuth is false',
+      },
+      {
+        name: 'ssh-public-access-on',
+        files: { 'main.tf': tfCluster('  ssh_public_access_enabled     = ⟦true⟧\n'), ...computePolicy('remoteLoginPortPublicAccess', { notEquals: 'Disabled' }) },
+        options: opts,
+        ...deny,
+        messageIncludes: 'remoteLoginPortPublicAccess is "Enabled"',
+      },
+    ],
+  },
+};
+
+ruleTester('GOV002', cases, consumer, absentConstraint, twoConstraints, nullIsAbsent, planAzapiBody, currentChildAlias, azurermPolicyPaths, selectorIn, azurermComputeAuth);

@@ -57,6 +57,10 @@ const computeAttrs: AttrSpec[] = [
   { canonical: 'schedules', paths: ['properties.properties.schedules'] },
   { canonical: 'subnet', paths: ['properties.properties.subnet.id'] },
   { canonical: 'idleBeforeScaleDown', paths: ['properties.properties.scaleSettings.nodeIdleTimeBeforeScaleDown'] },
+  // Compute.disableLocalAuth (on the compute, not under its properties) and
+  // AmlComputeProperties.remoteLoginPortPublicAccess (Enabled, Disabled, NotSpecified): ML REST API.
+  { canonical: 'disableLocalAuth', paths: ['properties.disableLocalAuth'] },
+  { canonical: 'remoteLoginPortPublicAccess', paths: ['properties.properties.remoteLoginPortPublicAccess'] },
   { canonical: 'tags', paths: ['tags'] },
   { canonical: 'name', paths: ['name'] },
 ];

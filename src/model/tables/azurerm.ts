@@ -44,6 +44,14 @@ const agentPoolProfileAttrs: AttrSpec[] = [
   { canonical: 'priority', paths: ['priority'], default: 'Regular' },
 ];
 
+/**
+ * AML computes: "local_auth_enabled - (Optional) Whether local authentication methods is enabled.
+ * Defaults to true." The provider always sends `disableLocalAuth: !local_auth_enabled`
+ * (machine_learning_compute_cluster_resource.go, machine_learning_compute_instance_resource.go):
+ * ARM `disableLocalAuth`, read only by Azure Policy's view. The default is the ARM value (false).
+ */
+const localAuthAttr: AttrSpec = { canonical: 'disableLocalAuth', paths: ['local_auth_enabled'], default: false, convert: 'invertBool' };
+
 export const AZURERM_TABLE: Record<string, KindSpec> = {
   azurerm_machine_learning_workspace: {
     kind: 'ml.workspace',
@@ -84,6 +92,12 @@ export const AZURERM_TABLE: Record<string, KindSpec> = {
       // Scale Down …": ARM `subnet.id`, `scaleSettings.nodeIdleTimeBeforeScaleDown` (Azure Policy's view).
       { canonical: 'subnet', paths: ['subnet_resource_id'], absentUnknown: true },
       { canonical: 'idleBeforeScaleDown', paths: ['scale_settings.0.scale_down_nodes_after_idle_duration'], absentUnknown: true },
+      localAuthAttr,
+      // "ssh_public_access_enabled - (Optional) A boolean value indicating whether enable the public
+      // SSH port." The provider sends `remoteLoginPortPublicAccess: Enabled` for true, `Disabled`
+      // otherwise (machine_learning_compute_cluster_resource.go); no default is documented (the
+      // argument is Computed): left out, not known.
+      { canonical: 'remoteLoginPortPublicAccess', paths: ['ssh_public_access_enabled'], convert: 'boolToEnabled', absentUnknown: true },
       { canonical: 'tags', paths: ['tags'] },
       { canonical: 'name', paths: ['name'] },
     ],
@@ -97,6 +111,7 @@ export const AZURERM_TABLE: Record<string, KindSpec> = {
       { canonical: 'nodePublicIp', paths: ['node_public_ip_enabled'], default: true },
       // "subnet_resource_id - (Optional) Virtual network subnet resource ID the compute nodes belong to." (ARM `subnet.id`)
       { canonical: 'subnet', paths: ['subnet_resource_id'], absentUnknown: true },
+      localAuthAttr,
       { canonical: 'tags', paths: ['tags'] },
       { canonical: 'name', paths: ['name'] },
     ],

@@ -5,7 +5,12 @@
  */
 import type { ResourceKind } from '../resource.js';
 
-export type Converter = 'enabledToBool' | 'none';
+/**
+ * How a source value becomes the canonical one: `enabledToBool` (`"Enabled"`/`"Disabled"` → a
+ * bool), `invertBool` (an azurerm `x_enabled` bool for an ARM `disableX`), `boolToEnabled` (an
+ * azurerm bool for an ARM `"Enabled"`/`"Disabled"` string). `default` is in canonical terms.
+ */
+export type Converter = 'enabledToBool' | 'invertBool' | 'boolToEnabled' | 'none';
 
 export interface AttrSpec {
   canonical: string;
