@@ -49426,7 +49426,7 @@ __export(deployment_script_units_exports, {
   scriptText: () => scriptText
 });
 function deploymentScriptUnits(scripts, evaluation, ctx) {
-  const out = { units: [], problems: [], suppressionSources: [] };
+  const out = { units: [], problems: [], suppressionSources: [], skipped: [] };
   for (const s of scripts) {
     const origin = s.content.origin;
     const source = ctx.host.readText(origin.file);
@@ -49435,7 +49435,17 @@ function deploymentScriptUnits(scripts, evaluation, ctx) {
     const end = origin.range.end.offset;
     const known2 = s.content.kind === "string" ? s.content.value : void 0;
     const text2 = scriptText(source, start, end, known2);
-    if (!text2 || someInsideSingleQuotes(text2.mapped.value, text2.holes.filter((h) => h.value === void 0).map((h) => h.at), s.language)) continue;
+    if (!text2) continue;
+    const unknownHoles = text2.holes.filter((h) => h.value === void 0);
+    const quoted = firstInsideSingleQuotes(text2.mapped.value, unknownHoles.map((h) => h.at), s.language);
+    if (quoted !== void 0) {
+      const hole = unknownHoles[quoted];
+      out.skipped.push({
+        file: origin.file,
+        reason: `the deployment script of ${s.resource.address} is not read: ${hole.written} (line ${lineAt(source, hole.start)}) is not known and is pasted inside a single-quoted string of the script, which the shell does not expand`
+      });
+      continue;
+    }
     if (text2.holes.some((h) => h.value?.includes("\n"))) continue;
     const doc = embeddedScriptDocument(origin.file, source, text2.mapped, s.language, `${s.resource.address} scriptContent`, "properties.scriptContent", start, end);
     const file = buildCiModel(doc);
@@ -49556,16 +49566,16 @@ function environmentOf4(body, script, ctx) {
   }
   return out;
 }
-function someInsideSingleQuotes(text2, at2, language) {
-  const offsets = [...at2].sort((x, y) => x - y);
+function firstInsideSingleQuotes(text2, at2, language) {
+  const order2 = at2.map((_, i) => i).sort((x, y) => at2[x] - at2[y]);
   const escape3 = language === "shell" ? "\\" : "`";
   let single = false;
   let double = false;
   let comment = false;
   let k = 0;
-  for (let i = 0; i <= text2.length && k < offsets.length; i++) {
-    while (k < offsets.length && offsets[k] <= i) {
-      if (single && !comment) return true;
+  for (let i = 0; i <= text2.length && k < order2.length; i++) {
+    while (k < order2.length && at2[order2[k]] <= i) {
+      if (single && !comment) return order2[k];
       k++;
     }
     const c = text2[i];
@@ -49582,7 +49592,12 @@ function someInsideSingleQuotes(text2, at2, language) {
     else if (c === "'" && !double) single = !single;
     else if (c === '"' && !single) double = !double;
   }
-  return false;
+  return void 0;
+}
+function lineAt(text2, offset) {
+  let line = 1;
+  for (let i = text2.indexOf("\n"); i !== -1 && i < offset; i = text2.indexOf("\n", i + 1)) line++;
+  return line;
 }
 function bicepPieces(source, from, to) {
   const pieces = [];
@@ -49784,7 +49799,7 @@ async function loadDeploymentScripts(files, ctx) {
   if (files.some((f) => MAY_HOLD_DEPLOYMENT_SCRIPT.test(ctx.host.readText(f.path) ?? ""))) implementation ??= await Promise.resolve().then(() => (init_deployment_script_units(), deployment_script_units_exports));
 }
 function deploymentScriptUnits2(evaluated, ctx) {
-  const out = { units: [], problems: [], suppressionSources: [] };
+  const out = { units: [], problems: [], suppressionSources: [], skipped: [] };
   if (!implementation) return out;
   for (const u of evaluated) {
     const scripts = inlineDeploymentScripts(u.resources);
@@ -49793,6 +49808,7 @@ function deploymentScriptUnits2(evaluated, ctx) {
     out.units.push(...r.units);
     out.problems.push(...r.problems);
     out.suppressionSources.push(...r.suppressionSources);
+    out.skipped.push(...r.skipped);
   }
   return out;
 }
@@ -50239,7 +50255,8 @@ var init_bicep2 = __esm({
           units: [...units2, ...scripts.units],
           problems,
           suppressionSources,
-          metadata
+          metadata,
+          ...scripts.skipped.length ? { skipped: scripts.skipped } : {}
         };
       }
     };
@@ -50474,7 +50491,8 @@ var init_arm2 = __esm({
           units: [...units2, ...scripts.units],
           problems,
           suppressionSources,
-          metadata
+          metadata,
+          ...scripts.skipped.length ? { skipped: scripts.skipped } : {}
         };
       }
     };

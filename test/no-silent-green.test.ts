@@ -98,6 +98,21 @@ describe('no silent green', () => {
     ]);
   });
 
+  it('a deployment script whose unknown value sits inside single quotes is listed as not read (--verbose); one with the value outside quotes is read', async () => {
+    const script = (line: string): string =>
+      `param rg string\n\nresource createKv 'Microsoft.Resources/deploymentScripts@2023-08-01' = {\n  name: 'create-kv'\n  location: 'westeurope'\n  kind: 'AzureCLI'\n  properties: {\n    azCliVersion: '2.61.0'\n    retentionInterval: 'PT1H'\n    scriptContent: '${line}'\n  }\n}\n`;
+    const quoted = tmp({ 'main.bicep': script("az keyvault create --name kv-ml --resource-group \\'${rg}\\' --enable-purge-protection false") });
+    const r = await lint({ paths: [quoted], root: quoted, noConfig: true });
+    expect(r.findings.filter((f) => f.ruleId === 'KV001')).toEqual([]);
+    expect(r.skipped.map((s) => [path.relative(quoted, s.file), s.reason])).toEqual([
+      ['main.bicep', 'the deployment script of Microsoft.Resources/deploymentScripts/createKv is not read: ${rg} (line 10) is not known and is pasted inside a single-quoted string of the script, which the shell does not expand'],
+    ]);
+    const bare = tmp({ 'main.bicep': script('az keyvault create --name kv-ml --resource-group ${rg} --enable-purge-protection false') });
+    const r2 = await lint({ paths: [bare], root: bare, noConfig: true });
+    expect(r2.skipped).toEqual([]);
+    expect(r2.findings.filter((f) => f.ruleId === 'KV001').map((f) => f.location.range.start.line)).toEqual([10]);
+  });
+
   it('a UTF-8 byte-order mark does not shift columns, and line 1 is linted like any other', async () => {
     const dir = tmp({ 'deploy.sh': '\uFEFFaz ad sp create-for-rbac --name x --sdk-auth\n' });
     const r = await lint({ paths: [dir], root: dir, noConfig: true });

@@ -192,6 +192,7 @@ export const armFrontEnd: FrontEnd = {
       problems,
       suppressionSources,
       metadata,
+      ...(scripts.skipped.length ? { skipped: scripts.skipped } : {}),
     };
   },
 };

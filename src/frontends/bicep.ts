@@ -239,6 +239,7 @@ export const bicepFrontEnd: FrontEnd = {
       problems,
       suppressionSources,
       metadata,
+      ...(scripts.skipped.length ? { skipped: scripts.skipped } : {}),
     };
   },
 };

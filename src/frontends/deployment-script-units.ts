@@ -11,7 +11,7 @@
  *   each hole gives is put in its place (located at the hole), as the deployment pastes it; when
  *   it is not, the hole reads as a variable whose value is not known (never reported, listed by
  *   `--verbose`). An unknown hole inside a single-quoted shell string would be read as text: such
- *   a script is not read;
+ *   a script is not read, and `--verbose` says so;
  * - any other expression (`[parameters('script')]`) is read when its value is known, every
  *   character placed at the string's start.
  * The resource's `environmentVariables` with a known `value` are the script's environment (each
@@ -29,7 +29,7 @@ import type { FrontEndContext } from './types.js';
 import type { Evaluation } from '../model/resource.js';
 
 export function deploymentScriptUnits(scripts: readonly InlineDeploymentScript[], evaluation: Evaluation, ctx: FrontEndContext): ScriptUnits {
-  const out: ScriptUnits = { units: [], problems: [], suppressionSources: [] };
+  const out: ScriptUnits = { units: [], problems: [], suppressionSources: [], skipped: [] };
   for (const s of scripts) {
     const origin = s.content.origin;
     const source = ctx.host.readText(origin.file);
@@ -38,7 +38,17 @@ export function deploymentScriptUnits(scripts: readonly InlineDeploymentScript[]
     const end = origin.range.end.offset;
     const known = s.content.kind === 'string' ? s.content.value : undefined;
     const text = scriptText(source, start, end, known);
-    if (!text || someInsideSingleQuotes(text.mapped.value, text.holes.filter((h) => h.value === undefined).map((h) => h.at), s.language)) continue;
+    if (!text) continue;
+    const unknownHoles = text.holes.filter((h) => h.value === undefined);
+    const quoted = firstInsideSingleQuotes(text.mapped.value, unknownHoles.map((h) => h.at), s.language);
+    if (quoted !== undefined) {
+      const hole = unknownHoles[quoted]!;
+      out.skipped.push({
+        file: origin.file,
+        reason: `the deployment script of ${s.resource.address} is not read: ${hole.written} (line ${lineAt(source, hole.start)}) is not known and is pasted inside a single-quoted string of the script, which the shell does not expand`,
+      });
+      continue;
+    }
     // A hole that gives lines of script is a text read elsewhere (`'set -e\n${s}'`, `var s =
     // loadTextContent('add.sh')`): that file's, linted on its own (self-review 90: read twice).
     if (text.holes.some((h) => h.value?.includes('\n'))) continue;
@@ -216,20 +226,21 @@ function environmentOf(body: Value | undefined, script: string, ctx: FrontEndCon
 }
 
 /**
- * Whether any of the offsets `at` of a script is inside a single-quoted string (bash `'…'`,
- * PowerShell `'…'`), where a variable is text. One pass over the script, whatever the number of
- * offsets (a script of many holes is read in linear time).
+ * The index in `at` of the first offset of a script (in script order) that is inside a
+ * single-quoted string (bash `'…'`, PowerShell `'…'`), where a variable is text; undefined when
+ * none is. One pass over the script, whatever the number of offsets (a script of many holes is
+ * read in linear time).
  */
-function someInsideSingleQuotes(text: string, at: readonly number[], language: 'shell' | 'powershell'): boolean {
-  const offsets = [...at].sort((x, y) => x - y);
+function firstInsideSingleQuotes(text: string, at: readonly number[], language: 'shell' | 'powershell'): number | undefined {
+  const order = at.map((_, i) => i).sort((x, y) => at[x]! - at[y]!);
   const escape = language === 'shell' ? '\\' : '`';
   let single = false;
   let double = false;
   let comment = false;
   let k = 0;
-  for (let i = 0; i <= text.length && k < offsets.length; i++) {
-    while (k < offsets.length && offsets[k]! <= i) {
-      if (single && !comment) return true;
+  for (let i = 0; i <= text.length && k < order.length; i++) {
+    while (k < order.length && at[order[k]!]! <= i) {
+      if (single && !comment) return order[k];
       k++;
     }
     const c = text[i];
@@ -247,7 +258,14 @@ function someInsideSingleQuotes(text: string, at: readonly number[], language: '
     else if (c === "'" && !double) single = !single;
     else if (c === '"' && !single) double = !double;
   }
-  return false;
+  return undefined;
+}
+
+/** The 1-based line of `offset` in `text` (once per script not read). */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 const BICEP_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\', "'": "'", n: '\n', r: '\r', t: '\t', $: '$' };

@@ -65,6 +65,8 @@ export interface ScriptUnits {
   problems: Problem[];
   /** The scripts' own comments (`# mlops-iac-lint-disable-line …` inside `scriptContent`). */
   suppressionSources: SuppressionSource[];
+  /** Scripts that are not read, with why (`--verbose`: "skipped <template>: its deployment script … is not read"). */
+  skipped: { file: string; reason: string }[];
 }
 
 let implementation: Implementation | undefined;
@@ -84,7 +86,7 @@ export async function loadDeploymentScripts(files: readonly ClassifiedFile[], ct
  * not loaded (no file of the run names a deployment script: `MAY_HOLD_DEPLOYMENT_SCRIPT`).
  */
 export function deploymentScriptUnits(evaluated: readonly EvaluatedUnit[], ctx: FrontEndContext): ScriptUnits {
-  const out: ScriptUnits = { units: [], problems: [], suppressionSources: [] };
+  const out: ScriptUnits = { units: [], problems: [], suppressionSources: [], skipped: [] };
   if (!implementation) return out;
   for (const u of evaluated) {
     const scripts = inlineDeploymentScripts(u.resources);
@@ -93,6 +95,7 @@ export function deploymentScriptUnits(evaluated: readonly EvaluatedUnit[], ctx: 
     out.units.push(...r.units);
     out.problems.push(...r.problems);
     out.suppressionSources.push(...r.suppressionSources);
+    out.skipped.push(...r.skipped);
   }
   return out;
 }
