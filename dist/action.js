@@ -47244,7 +47244,8 @@ function scriptContext(file, place, variant, given, inherited, callerOs) {
     const throughInput = (v) => i ? passedThrough(v, { file: f, range: i.nameRange, label: `input ${name}`, symbol: { kind: "input", name } }) : v;
     const passed = passedIn?.get(inputKey(name));
     if (passed) return throughInput(passed);
-    if (!i?.default) return i && i.allowed.length > 0 && i.allowed.every((o) => /^[^\s*?[\]]+$/.test(o.text)) ? oneWord(unknown(`input ${name} has no default`)) : unknown(`input ${name} has no default`);
+    if (!i) return unknown(`input ${name} is not declared in this file`);
+    if (!i.default) return i.allowed.length > 0 && i.allowed.every((o) => /^[^\s*?[\]]+$/.test(o.text)) ? oneWord(unknown(`input ${name} has no default`)) : unknown(`input ${name} has no default`);
     return throughInput(str(i.default.text, scalarLoc(f, i.default)));
   };
   const conditionReference = (ref) => {
@@ -49003,7 +49004,12 @@ function callerInput(text2, sc) {
   let last = 0;
   for (const m of text2.matchAll(/\$\{\{([\s\S]*?)\}\}/g)) {
     const v = sc.expansion.expression(m[1]);
-    if (v.kind !== "string") return { unknown: v.kind === "unknown" ? v.reason : `\${{${m[1]}}} is not a text` };
+    if (v.kind === "unknown") {
+      out += text2.slice(last, m.index + m[0].length);
+      last = m.index + m[0].length;
+      continue;
+    }
+    if (v.kind !== "string") return { unknown: `\${{${m[1]}}} is not a text` };
     out += text2.slice(last, m.index) + v.value;
     last = m.index + m[0].length;
   }
@@ -59897,6 +59903,11 @@ function splitArgumentLine(line) {
   if (inWord) out.push(cur);
   return out;
 }
+function templateTokens(line) {
+  const expressions = [];
+  const tokenised = line.replace(/\$\{\{[\s\S]*?\}\}/g, (m) => `\${{#${expressions.push(m) - 1}}}`);
+  return { line: tokenised, shown: (word) => word.replace(/\$\{\{#(\d+)\}\}/g, (m, i) => expressions[Number(i)] ?? m) };
+}
 var CI005_terraform_apply_without_plan_default = defineRule({
   meta: {
     id: "CI005",
@@ -60006,8 +60017,9 @@ var CI005_terraform_apply_without_plan_default = defineRule({
               if (commandText?.toLowerCase() !== "apply" || !command2?.valueRange) continue;
               const options = input2("commandOptions");
               const optionsRead = options ? read(options) : void 0;
-              const line = optionsRead?.text ?? "";
-              if (options && (optionsRead?.text === void 0 || line.includes("${{"))) {
+              const tokens = templateTokens(optionsRead?.text ?? "");
+              const line = tokens.line;
+              if (options && optionsRead?.text === void 0) {
                 const why = optionsRead?.unknown ? `commandOptions is not known (${optionsRead.unknown}): it may name the plan file` : "commandOptions is decided at run time: it may name the plan file";
                 ctx.undecidedAbout(step.subject, "inputs.commandOptions", why, where(options));
                 continue;
@@ -60016,7 +60028,7 @@ var CI005_terraform_apply_without_plan_default = defineRule({
               const { autoApprove, planFile, open } = readApplyArgs(args);
               if (planFile) continue;
               if (open !== void 0 && options) {
-                ctx.undecidedAbout(step.subject, "inputs.commandOptions", `the argument ${args[open]} of commandOptions is expanded at run time and may be the plan file`, where(options));
+                ctx.undecidedAbout(step.subject, "inputs.commandOptions", `the argument ${tokens.shown(args[open])} of commandOptions is not known before the task runs and may be the plan file`, where(options));
                 continue;
               }
               const approves = !/-auto-approve/.test(line) || autoApprove !== void 0;

@@ -178,6 +178,19 @@ export function splitArgumentLine(line: string): string[] {
   return out;
 }
 
+/**
+ * A task input's line with each `${{ … }}` left in it (an expression not known) as one token
+ * without spaces or quotes (`${{#0}}`): its text may hold both, which the argument split must
+ * not see. It is judged where it stands, as a `$(macro)` is (a macro's value may hold spaces
+ * too): inside `-var "pw=${{ parameters.pw }}"` it is no plan file, alone it may be one.
+ * `shown` puts the expressions back into a word, for messages.
+ */
+export function templateTokens(line: string): { line: string; shown(word: string): string } {
+  const expressions: string[] = [];
+  const tokenised = line.replace(/\$\{\{[\s\S]*?\}\}/g, (m) => `\${{#${expressions.push(m) - 1}}}`);
+  return { line: tokenised, shown: (word) => word.replace(/\$\{\{#(\d+)\}\}/g, (m, i: string) => expressions[Number(i)] ?? m) };
+}
+
 export default defineRule({
   meta: {
     id: 'CI005',
@@ -314,8 +327,9 @@ export default defineRule({
               if (commandText?.toLowerCase() !== 'apply' || !command?.valueRange) continue;
               const options = input('commandOptions');
               const optionsRead = options ? read(options) : undefined;
-              const line = optionsRead?.text ?? '';
-              if (options && (optionsRead?.text === undefined || line.includes('${{'))) {
+              const tokens = templateTokens(optionsRead?.text ?? '');
+              const line = tokens.line;
+              if (options && optionsRead?.text === undefined) {
                 const why = optionsRead?.unknown ? `commandOptions is not known (${optionsRead.unknown}): it may name the plan file` : 'commandOptions is decided at run time: it may name the plan file';
                 ctx.undecidedAbout(step.subject, 'inputs.commandOptions', why, where(options));
                 continue;
@@ -324,7 +338,7 @@ export default defineRule({
               const { autoApprove, planFile, open } = readApplyArgs(args);
               if (planFile) continue;
               if (open !== undefined && options) {
-                ctx.undecidedAbout(step.subject, 'inputs.commandOptions', `the argument ${args[open]} of commandOptions is expanded at run time and may be the plan file`, where(options));
+                ctx.undecidedAbout(step.subject, 'inputs.commandOptions', `the argument ${tokens.shown(args[open]!)} of commandOptions is not known before the task runs and may be the plan file`, where(options));
                 continue;
               }
               // the task adds `-auto-approve` unless the options already say `-auto-approve…` (then they decide)

@@ -1189,8 +1189,9 @@ function recordCallerInputs(file: CiFile, callers: readonly (CallerContext | und
 
 /**
  * A task input's text with its `${{ … }}` put in by a caller's context, then its `$(var)` macros
- * (located at the value when one expression or macro is all of it). A `$[ ]` run-time expression
- * is not read.
+ * (located at the value when one expression or macro is all of it); one whose value is not known
+ * stays as written in a longer text, and makes the input unknown when it is all of it. A `$[ ]`
+ * run-time expression is not read.
  */
 function callerInput(text: string, sc: ScriptContext): CiCallerInput {
   const whole = /^\s*\$\{\{([\s\S]*?)\}\}\s*$/.exec(text);
@@ -1207,7 +1208,14 @@ function callerInput(text: string, sc: ScriptContext): CiCallerInput {
   let last = 0;
   for (const m of text.matchAll(/\$\{\{([\s\S]*?)\}\}/g)) {
     const v = sc.expansion.expression(m[1]!);
-    if (v.kind !== 'string') return { unknown: v.kind === 'unknown' ? v.reason : `\${{${m[1]}}} is not a text` };
+    // An expression not known in part of the text stays as written: the rule judges it where it
+    // stands, as a macro not known (`-var "pw=${{ parameters.pw }}"` is no plan file; review 91).
+    if (v.kind === 'unknown') {
+      out += text.slice(last, m.index + m[0].length);
+      last = m.index + m[0].length;
+      continue;
+    }
+    if (v.kind !== 'string') return { unknown: `\${{${m[1]}}} is not a text` };
     out += text.slice(last, m.index) + v.value;
     last = m.index + m[0].length;
   }

@@ -711,4 +711,40 @@ const taskMacros: RuleTable = {
   },
 };
 
-ruleTester('CI005', converted, programPosition, taskMacros);
+// A template parameter not known inside a longer commandOptions is judged where it stands, as a
+// macro is (review 91: `-var "pw=${{ parameters.pw }}"` made the whole input undecided).
+const TEMPLATE = (options: string, declared = '- name: pw\n  type: string\n'): string => `parameters:
+${declared}steps:
+  - task: TerraformTaskV2@2
+    inputs:
+      provider: azurerm
+      command: ⟦apply⟧
+      commandOptions: ${options}
+`;
+const templateExpressions: RuleTable = {
+  'azure-pipelines': {
+    valid: [
+      // Alone, a parameter not known may be the plan file: undecided.
+      { name: 'plan-file-from-a-parameter-not-known', files: { 'templates/apply.yml': TEMPLATE("'${{ parameters.pw }}'").replace('⟦apply⟧', 'apply') } },
+      { name: 'plan-file-after-a-parameter-not-known', files: { 'templates/apply.yml': TEMPLATE('\'-var "pw=${{ parameters.pw }}" tfplan\'').replace('⟦apply⟧', 'apply') } },
+    ],
+    invalid: [
+      {
+        name: 'parameter-not-known-inside-a-quoted-var',
+        files: { 'templates/apply.yml': TEMPLATE('\'-var "location=$(location)" -var "pw=${{ parameters.pw }}"\'') },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'taskApplyWithoutPlan',
+      },
+      {
+        name: 'expression-with-quotes-and-spaces-inside-a-var',
+        files: { 'templates/apply.yml': TEMPLATE("-var \"name=${{ format('{0} {1}', parameters.pw, 'x') }}\" -input=false") },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'taskApplyWithoutPlan',
+      },
+    ],
+  },
+};
+
+ruleTester('CI005', converted, programPosition, taskMacros, templateExpressions);

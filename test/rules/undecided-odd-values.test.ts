@@ -237,9 +237,9 @@ jobs:
     expect(said).toEqual([
       'run: the argument $PLAN_FILE of terraform apply -auto-approve is expanded at run time and may be the plan file',
       // Unquoted and not known, it may be several words, -auto-approve among them (a quoted one is one argument: the plan file).
-      'run: the unquoted ${{ inputs.approve }} of terraform apply may be several words, -auto-approve among them (input approve has no default)',
-      'inputs.command: command is not known (input tfCommand has no default): it may be apply',
-      'inputs.commandOptions: the argument $(planPath) of commandOptions is expanded at run time and may be the plan file',
+      'run: the unquoted ${{ inputs.approve }} of terraform apply may be several words, -auto-approve among them (input approve is not declared in this file)',
+      'inputs.command: command is not known (input tfCommand is not declared in this file): it may be apply',
+      'inputs.commandOptions: the argument $(planPath) of commandOptions is not known before the task runs and may be the plan file',
     ]);
   });
   it('GPU005: a GPU-size argument of a module that is not evaluated whose value is unknown is listed', async () => {

@@ -392,7 +392,8 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
     const passed = passedIn?.get(inputKey(name));
     if (passed) return throughInput(passed);
     // A `choice` input (Azure Pipelines `values:`) is one of its options: one word when each is (review 74).
-    if (!i?.default) return i && i.allowed.length > 0 && i.allowed.every((o) => /^[^\s*?[\]]+$/.test(o.text)) ? oneWord(unknown(`input ${name} has no default`)) : unknown(`input ${name} has no default`);
+    if (!i) return unknown(`input ${name} is not declared in this file`);
+    if (!i.default) return i.allowed.length > 0 && i.allowed.every((o) => /^[^\s*?[\]]+$/.test(o.text)) ? oneWord(unknown(`input ${name} has no default`)) : unknown(`input ${name} has no default`);
     return throughInput(str(i.default.text, scalarLoc(f, i.default)));
   };
   /**
