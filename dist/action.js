@@ -40933,13 +40933,28 @@ function walkSite(scope, body, p) {
       continue;
     }
     if (cur.kind !== "Object") return void 0;
-    const lower = seg.toLowerCase();
-    const prop = cur.members.find((m) => m.kind === "ObjectProperty" && m.keyName?.toLowerCase() === lower);
-    if (!prop) return void 0;
+    const prop = memberWriting(scope, cur, seg.toLowerCase(), 0);
+    if (!prop || prop === "not told") return void 0;
     cur = prop.value;
     range2 = prop.range;
   }
   return range2 ? { at: scope.loc(range2), template } : void 0;
+}
+function memberWriting(scope, o, lower, hops) {
+  for (let i = o.members.length - 1; i >= 0; i--) {
+    const m = o.members[i];
+    if (m.kind === "ObjectProperty") {
+      if (m.keyName?.toLowerCase() === lower) return m;
+      continue;
+    }
+    if (m.kind !== "Spread") continue;
+    const objects = hops < MAX_VAR_HOPS ? objectLiterals(scope, m.expression) : void 0;
+    if (!objects) return "not told";
+    const found = objects.map((x) => memberWriting(scope, x, lower, hops + 1));
+    if (found.every((f) => f === void 0)) continue;
+    return found.length === 1 ? found[0] : "not told";
+  }
+  return void 0;
 }
 function elementAt(scope, e, index, depth = 0) {
   if (depth > MAX_VAR_HOPS) return void 0;

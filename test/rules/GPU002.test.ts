@@ -2851,7 +2851,27 @@ resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
   },
 };
 
-ruleTester('GPU002', converted, nestedDeployments, structuredParams, namespaceTypes, containersOfAnotherInput);
+// The pool reaches `properties` through an object spread (`properties: { ...baseProps }`, the
+// Bicep idiom for union()): the size's consuming attribute is related, as without the spread (review 91).
+const objectSpread: RuleTable = {
+  bicep: {
+    valid: [],
+    invalid: [
+      {
+        name: 'pool-written-in-a-var-spread-into-properties',
+        files: {
+          'main.bicep':
+            "⟦param gpuPoolVmSize string⟧ = 'Standard_NC6s_v3'\n\nvar gpuPools = [\n  {\n    name: 'gpu'\n    vmSize: gpuPoolVmSize\n    mode: 'User'\n    count: 1\n    nodeTaints: ['sku=gpu:NoSchedule']\n  }\n]\nvar baseProps = {\n  dnsPrefix: 'aksml'\n  agentPoolProfiles: [{ name: 'system', vmSize: 'Standard_D4s_v5', mode: 'System', count: 1 }, ...gpuPools]\n}\n\nresource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {\n  name: 'aks-ml'\n  location: 'westeurope'\n  properties: {\n    ...baseProps\n    enableRBAC: true\n  }\n}\n",
+        },
+        level: 'warning',
+        env: 'unknown',
+        related: [{ file: 'main.bicep', line: 6, label: 'size of node pool "gpu"' }],
+      },
+    ],
+  },
+};
+
+ruleTester('GPU002', converted, nestedDeployments, structuredParams, namespaceTypes, containersOfAnotherInput, objectSpread);
 
 describe('GPU002 validation reader', () => {
   const at = { file: 'x.tf', range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 2, offset: 1 } } };

@@ -312,13 +312,36 @@ function walkSite(scope: FileScope, body: ObjectExpr, p: string): { at: Location
       continue;
     }
     if (cur.kind !== 'Object') return undefined;
-    const lower = seg.toLowerCase();
-    const prop = cur.members.find((m): m is ObjectProperty => m.kind === 'ObjectProperty' && m.keyName?.toLowerCase() === lower);
-    if (!prop) return undefined;
+    const prop = memberWriting(scope, cur, seg.toLowerCase(), 0);
+    if (!prop || prop === 'not told') return undefined;
     cur = prop.value;
     range = prop.range;
   }
   return range ? { at: scope.loc(range), template } : undefined;
+}
+
+/**
+ * The property of an object literal that writes a key (compared without case): the last one
+ * written, as Bicep builds the object, through `...spread` members of object literals the text
+ * tells (`properties: { ...baseProps, enableRBAC: true }`, review 91); `'not told'` when a spread
+ * of anything else comes after every property of that key (it may write the key).
+ */
+function memberWriting(scope: FileScope, o: ObjectExpr, lower: string, hops: number): ObjectProperty | 'not told' | undefined {
+  for (let i = o.members.length - 1; i >= 0; i--) {
+    const m = o.members[i]!;
+    if (m.kind === 'ObjectProperty') {
+      if (m.keyName?.toLowerCase() === lower) return m;
+      continue;
+    }
+    if (m.kind !== 'Spread') continue;
+    const objects = hops < MAX_VAR_HOPS ? objectLiterals(scope, m.expression) : undefined;
+    if (!objects) return 'not told';
+    const found = objects.map((x) => memberWriting(scope, x, lower, hops + 1));
+    // Both branches of a condition write it, or neither does: only then is the place told.
+    if (found.every((f) => f === undefined)) continue;
+    return found.length === 1 ? found[0] : 'not told';
+  }
+  return undefined;
 }
 
 /** An element found at an index (`item`), or how many elements come before it (`count`); undefined when that cannot be told from the text. */
