@@ -50690,10 +50690,13 @@ function classifyCiFile(relPath, source, options = {}) {
   if (SCRIPT_EXT.test(path62)) return "script";
   if (!YAML_EXT.test(path62)) return void 0;
   const text2 = yamlLineBreaks(source);
-  if (WORKFLOW_PATH.test(path62)) return "github-workflow";
+  if (WORKFLOW_PATH.test(path62)) return TOP_ON.test(text2) ? "github-workflow" : classifyByContent(text2, options) ?? "github-workflow";
   const base = path62.slice(path62.lastIndexOf("/") + 1);
   if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
   if (PIPELINE_NAME.test(base)) return "azure-pipeline";
+  return classifyByContent(text2, options);
+}
+function classifyByContent(text2, options) {
   const maybeWorkflow = TOP_ON.test(text2) && TOP_JOBS.test(text2);
   const maybeExtends = AZP_EXTENDS.test(text2) && !K8S.test(text2);
   const maybePipeline = AZP_STEP.test(text2) && AZP_CONTAINER.test(text2) && !K8S.test(text2) || maybeExtends;
@@ -60684,10 +60687,10 @@ function classify(file, frontEnds, host, root, problems, facts) {
   if (first === void 0) return void 0;
   const byName2 = first.byName(file);
   if (byName2 !== "peek") return { frontEnd: first, kind: byName2 };
-  if (!facts) return classifyByContent(file, frontEnds, host, root, problems);
+  if (!facts) return classifyByContent2(file, frontEnds, host, root, problems);
   const answer = facts.facts.fileFact(facts.name, file, host, isClassification, () => {
     const before = problems.length;
-    const claim = classifyByContent(file, frontEnds, host, root, problems);
+    const claim = classifyByContent2(file, frontEnds, host, root, problems);
     if (problems.length > before || host.problemOf(file)) return void 0;
     return claim ? [claim.frontEnd.name, claim.kind] : null;
   });
@@ -60698,7 +60701,7 @@ function classify(file, frontEnds, host, root, problems, facts) {
 function isClassification(v) {
   return v === null || Array.isArray(v) && v.length === 2 && typeof v[0] === "string" && typeof v[1] === "string";
 }
-function classifyByContent(file, frontEnds, host, root, problems) {
+function classifyByContent2(file, frontEnds, host, root, problems) {
   let text2;
   let read = false;
   for (const fe of frontEnds) {

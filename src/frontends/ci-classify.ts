@@ -77,10 +77,18 @@ export function classifyCiFile(relPath: string, source: string, options: { start
   if (!YAML_EXT.test(path)) return undefined;
   // A lone CR is a YAML line break (parse/yaml/line-breaks.ts), for the line checks and the parses below.
   const text = yamlLineBreaks(source);
-  if (WORKFLOW_PATH.test(path)) return 'github-workflow';
+  // A file of `.github/workflows/` is a workflow, unless it has no top-level `on:` (GitHub runs
+  // no file without one) and is an Azure Pipelines file by its content: a template kept there
+  // (Azure Pipelines reads templates from any folder; review 91: it was linted as an empty workflow).
+  if (WORKFLOW_PATH.test(path)) return TOP_ON.test(text) ? 'github-workflow' : (classifyByContent(text, options) ?? 'github-workflow');
   const base = path.slice(path.lastIndexOf('/') + 1);
   if (ACTION_NAME.test(base)) return COMPOSITE.test(text) ? 'github-action' : undefined;
   if (PIPELINE_NAME.test(base)) return 'azure-pipeline';
+  return classifyByContent(text, options);
+}
+
+/** The CI kind of a YAML file by its content (text checks first, then the structure), or undefined. */
+function classifyByContent(text: string, options: { startFirst?: boolean; lines?: boolean }): CiFileKind | undefined {
 
   const maybeWorkflow = TOP_ON.test(text) && TOP_JOBS.test(text);
   const maybeExtends = AZP_EXTENDS.test(text) && !K8S.test(text);

@@ -183,6 +183,12 @@ describe('classifyCiFile', () => {
   test.each([
     ['.github/workflows/ci.yml', 'on: push\njobs: {}\n', 'github-workflow'],
     ['x/.github/workflows/ci.yaml', '', 'github-workflow'],
+    // An Azure Pipelines template kept in .github/workflows (no `on:`: GitHub cannot run it; review 91).
+    ['.github/workflows/job-plan.yml', 'parameters:\n- name: env\n  type: string\nsteps:\n  - task: AzureCLI@2\n    inputs:\n      scriptType: bash\n', 'azure-pipeline'],
+    ['.github/workflows/jobs.yml', 'jobs:\n- job: a\n  steps:\n  - script: terraform apply\n', 'azure-pipeline'],
+    // With `on:` it is a workflow whatever else it holds; without either shape, as before.
+    ['.github/workflows/odd.yml', 'on: push\nsteps:\n  - script: echo hi\n', 'github-workflow'],
+    ['.github/workflows/broken.yml', 'jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n', 'github-workflow'],
     ['.github/actions/a/action.yml', 'runs:\n  using: composite\n  steps: []\n', 'github-action'],
     ['.github/actions/a/action.yml', 'runs:\n  using: node20\n', undefined],
     ['ci/deploy.yml', 'on:\n  push:\njobs:\n  a:\n    runs-on: x\n', 'github-workflow'],

@@ -609,7 +609,28 @@ const ciExpressions: RuleTable = {
   },
 };
 
-ruleTester('CI001', converted, taskScriptSelectors, agentShell, shellStrings, stopParsing, ciExpressions);
+// An Azure Pipelines steps template kept in .github/workflows (no `on:`, so GitHub cannot run it;
+// Azure Pipelines reads templates from any folder) is linted as the template it is (review 91:
+// it was read as an empty workflow, in silence).
+const templateInWorkflowsFolder: RuleTable = {
+  'azure-pipelines': {
+    valid: [],
+    invalid: [
+      {
+        name: 'steps-template-in-the-workflows-folder',
+        files: {
+          '.github/workflows/job-apply.yml':
+            'parameters:\n- name: environment\n  type: string\nsteps:\n  - task: AzureCLI@2\n    inputs:\n      azureSubscription: "COIN-${{ parameters.environment }}"\n      scriptType: bash\n      scriptLocation: inlineScript\n      inlineScript: |\n        az ad sp create-for-rbac --name ci ⟦--sdk-auth⟧\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'sdkAuth',
+      },
+    ],
+  },
+};
+
+ruleTester('CI001', converted, taskScriptSelectors, agentShell, shellStrings, stopParsing, ciExpressions, templateInWorkflowsFolder);
 
 describe('CI001 undecided', () => {
   const { tree, cleanup } = tempTrees('ci001-');
