@@ -20035,6 +20035,23 @@ var init_expressions = __esm({
 
 // src/eval/terraform/module-facts.ts
 import path9 from "node:path";
+function terragruntFacts(file, body, guard) {
+  const out = { file, includes: [] };
+  for (const item of body.items) {
+    if (item.type !== "Block") continue;
+    if (item.blockType === "include") out.includes.push(blockHeader(item, file));
+    if (item.blockType !== "remote_state" && item.blockType !== "generate") continue;
+    const key = item.blockType === "remote_state" ? "backend" : "contents";
+    const a = item.body.items.find((i) => i.type === "Attribute" && i.name === key);
+    if (!a || a.type !== "Attribute") continue;
+    const v = evaluate(a.expr, { file, guard, resolveRoot: noNames });
+    const type = v.kind !== "string" ? void 0 : item.blockType === "remote_state" ? v.value.trim() : GENERATED_BACKEND.exec(v.value)?.[1];
+    if (item.blockType === "generate" && v.kind === "string" && type === void 0) continue;
+    if (type) out.backend = { type, at: locOf(a, file) };
+    else out.backendNotKnown = blockHeader(item, file);
+  }
+  return out;
+}
 function isBackendFile(name) {
   return BACKEND_FILE.test(name);
 }
@@ -20206,13 +20223,14 @@ function lockedProviderTypes(blocks) {
   }
   return out;
 }
-var BACKEND_FILE, LITERAL_TOPS;
+var GENERATED_BACKEND, BACKEND_FILE, LITERAL_TOPS;
 var init_module_facts = __esm({
   "src/eval/terraform/module-facts.ts"() {
     "use strict";
     init_value();
     init_module_source();
     init_expressions();
+    GENERATED_BACKEND = /\bbackend\s+"([^"\s]+)"/;
     BACKEND_FILE = /^(?:.+\.tfbackend|backend\.hcl|backend\.conf|backend\.azurerm|.+\.backend\.tfvars)$/i;
     LITERAL_TOPS = /* @__PURE__ */ new Set(["Literal", "Template", "TemplateWrap", "Object", "Tuple"]);
   }
@@ -32473,6 +32491,10 @@ function evaluateTerraform(input2) {
     if (!src) return void 0;
     const facts = buildModuleFacts(src, isRoot, guard, isRoot ? input2.listFiles?.(dir) ?? [] : []);
     if (copyOf) facts.copyOf = copyOf;
+    if (isRoot) {
+      const tg = input2.terragruntConfig?.(dir);
+      if (tg) facts.terragrunt = terragruntFacts(tg.file, tg.body, guard);
+    }
     if (isRoot || !called.has(dir) && !copyOf) {
       const lock = input2.lockFile?.(dir);
       if (lock) {
@@ -34013,7 +34035,7 @@ function varFileBlockProblems(parsed, problems) {
     });
   }
 }
-var LOCK_FILE, BY_NAME, terraformFrontEnd, LOCAL_SOURCE, YAML_DECODE, isPlanningFacts, NESTED_BLOCKS;
+var LOCK_FILE, BY_NAME, terraformFrontEnd, TERRAGRUNT_FILE, LOCAL_SOURCE, YAML_DECODE, isPlanningFacts, NESTED_BLOCKS;
 var init_terraform = __esm({
   "src/frontends/terraform.ts"() {
     "use strict";
@@ -34126,6 +34148,14 @@ var init_terraform = __esm({
             const parsed = parseHcl(text2, file);
             return parsed.errors.length ? void 0 : parsed;
           },
+          terragruntConfig: (dir) => {
+            const file = path18.join(dir, TERRAGRUNT_FILE);
+            if (!ctx.host.isFile(file)) return void 0;
+            const text2 = ctx.host.readText(file);
+            if (text2 === void 0) return void 0;
+            const parsed = parseHcl(text2, file);
+            return parsed.errors.length ? void 0 : parsed;
+          },
           moduleManifest: (dir) => readModuleManifest(ctx.host, dir, ctx.tfDataDir),
           ...ctx.tfDataDir !== void 0 ? { tfDataDir: ctx.tfDataDir } : {}
         });
@@ -34159,6 +34189,7 @@ var init_terraform = __esm({
         };
       }
     };
+    TERRAGRUNT_FILE = "terragrunt.hcl";
     LOCAL_SOURCE = /\bsource"?\s*[=:]\s*"(\.\.?\/[^"\n]*)"/g;
     YAML_DECODE = /\byamldecode\s*\(/;
     isPlanningFacts = (v) => typeof v === "object" && v !== null && isStringList(v.sources) && typeof v.yaml === "boolean" && isStringList(v.data);
@@ -58162,6 +58193,13 @@ var TF001_local_terraform_state_default = defineRule({
         const effective = m.effectiveBackend;
         if (effective && (effective.cloud || effective.backend.type !== "local")) return;
         if (m.backendFiles.length > 0) return;
+        const tg = m.terragrunt;
+        if (tg?.backend && tg.backend.type !== "local") return;
+        if (tg && !tg.backend && (tg.backendNotKnown || tg.includes.length > 0)) {
+          const why = tg.backendNotKnown ? "the backend type its terragrunt.hcl gives is not a literal" : "its terragrunt.hcl includes another configuration, which may set remote_state";
+          ctx.undecidedAbout(`module:${m.dir}`, "backend", `${why}, so whether Terragrunt gives it a remote backend is not known`, tg.backendNotKnown ?? tg.includes[0]);
+          return;
+        }
         const local = effective?.backend?.type === "local" ? effective : void 0;
         const at2 = local?.at ?? m.terraformBlocks[0]?.at ?? m.providers[0]?.at ?? m.firstBlock;
         if (!at2) return;

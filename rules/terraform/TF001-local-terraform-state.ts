@@ -48,6 +48,18 @@ export default defineRule({
         // A backend file beside the root (`-backend-config=dev.tfbackend`, CAF's backend.azurerm
         // copied in at deploy time) gives it a remote backend the code does not show.
         if (m.backendFiles.length > 0) return;
+        // A terragrunt.hcl beside it gives the backend at run time: a remote one (its
+        // `remote_state`, or a `generate` block that writes a `backend` block) is the root's; one
+        // not written literally, or a parent configuration it includes, may be (not known).
+        const tg = m.terragrunt;
+        if (tg?.backend && tg.backend.type !== 'local') return;
+        if (tg && !tg.backend && (tg.backendNotKnown || tg.includes.length > 0)) {
+          const why = tg.backendNotKnown
+            ? 'the backend type its terragrunt.hcl gives is not a literal'
+            : 'its terragrunt.hcl includes another configuration, which may set remote_state';
+          ctx.undecidedAbout(`module:${m.dir}`, 'backend', `${why}, so whether Terragrunt gives it a remote backend is not known`, tg.backendNotKnown ?? tg.includes[0]!);
+          return;
+        }
         const local = effective?.backend?.type === 'local' ? effective : undefined;
         // The terraform {} block that says backend "local" (where the offending value is
         // written), else the first terraform {} block, else the first provider block. A root

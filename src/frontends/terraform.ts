@@ -130,6 +130,15 @@ export const terraformFrontEnd: FrontEnd = {
         const parsed = parseHcl(text, file);
         return parsed.errors.length ? undefined : parsed;
       },
+      terragruntConfig: (dir) => {
+        // Read as the lock file is: through the Host, only when it exists; one that does not parse says nothing.
+        const file = path.join(dir, TERRAGRUNT_FILE);
+        if (!ctx.host.isFile(file)) return undefined;
+        const text = ctx.host.readText(file);
+        if (text === undefined) return undefined;
+        const parsed = parseHcl(text, file);
+        return parsed.errors.length ? undefined : parsed;
+      },
       moduleManifest: (dir) => readModuleManifest(ctx.host, dir, ctx.tfDataDir),
       ...(ctx.tfDataDir !== undefined ? { tfDataDir: ctx.tfDataDir } : {}),
     });
@@ -171,6 +180,9 @@ export const terraformFrontEnd: FrontEnd = {
     };
   },
 };
+
+/** Terragrunt's configuration file beside the `.tf` files it runs (TF001: the backend it gives them). */
+const TERRAGRUNT_FILE = 'terragrunt.hcl';
 
 /**
  * A local module call as written: `source = "./x"` or `"../x"` (what `localModuleSource` takes

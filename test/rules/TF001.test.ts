@@ -347,4 +347,63 @@ terraform {
   },
 };
 
-ruleTester('TF001', converted, demonstrations, rootByVarFiles, overrides);
+// Terragrunt runs a folder's own .tf files with the terragrunt.hcl beside them and gives them the
+// backend of its remote_state (or of a generate block that writes a backend block): RULES.md
+// TF001's backend "copied in at deploy time" (review 91: one TF001 error per Terragrunt module).
+const ROOT_WITH_PROVIDER = `⟦provider "azurerm" {⟧
+  features {}
+}
+`;
+const terragrunt: RuleTable = {
+  terraform: {
+    valid: [
+      {
+        name: 'terragrunt-remote-state',
+        files: {
+          'live/storage/main.tf': ROOT_WITHOUT_BACKEND,
+          'live/storage/terragrunt.hcl': 'remote_state {\n  backend = "azurerm"\n  generate = {\n    path      = "backend.tf"\n    if_exists = "overwrite"\n  }\n  config = {\n    key = "${path_relative_to_include()}/terraform.tfstate"\n  }\n}\n',
+        },
+      },
+      {
+        name: 'terragrunt-generates-a-backend-block',
+        files: {
+          'live/storage/main.tf': ROOT_WITHOUT_BACKEND,
+          'live/storage/terragrunt.hcl': 'generate "backend" {\n  path      = "backend.tf"\n  if_exists = "overwrite_terragrunt"\n  contents  = <<EOF\nterraform {\n  backend "azurerm" {}\n}\nEOF\n}\n',
+        },
+      },
+      {
+        // A parent configuration it includes may set remote_state: not known (--verbose), not reported.
+        name: 'terragrunt-includes-a-parent-configuration',
+        files: {
+          'live/storage/main.tf': ROOT_WITHOUT_BACKEND,
+          'live/storage/terragrunt.hcl': 'include "root" {\n  path = find_in_parent_folders()\n}\n',
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'terragrunt-remote-state-local',
+        files: {
+          'live/storage/main.tf': ROOT_WITH_PROVIDER,
+          'live/storage/terragrunt.hcl': 'remote_state {\n  backend = "local"\n  config = {}\n}\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noBackend',
+      },
+      {
+        // A generate block that writes a provider says nothing of the backend.
+        name: 'terragrunt-without-remote-state',
+        files: {
+          'live/storage/main.tf': ROOT_WITH_PROVIDER,
+          'live/storage/terragrunt.hcl': 'generate "provider" {\n  path     = "provider.tf"\n  contents = <<EOF\nprovider "azurerm" {\n  features {}\n}\nEOF\n}\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noBackend',
+      },
+    ],
+  },
+};
+
+ruleTester('TF001', converted, demonstrations, rootByVarFiles, overrides, terragrunt);

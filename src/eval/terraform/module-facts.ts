@@ -53,6 +53,14 @@ export interface TerraformModuleFacts {
    */
   backendFiles: string[];
   /**
+   * A `terragrunt.hcl` beside a root: Terragrunt runs the folder's own `.tf` files with it and
+   * gives them the backend of its `remote_state` block (`-backend-config`, or a backend file it
+   * generates) or of a `generate` block whose contents declare a `backend` block; its `include`
+   * blocks name a parent configuration (`find_in_parent_folders()`) that may set `remote_state`
+   * (TF001). Undefined without one (or one that does not parse).
+   */
+  terragrunt?: TerragruntFacts;
+  /**
    * The header of the folder's first `resource`, `module` or `data` block (file order), else
    * of its first block of any type: where TF001 points when a root (known by its var files)
    * has neither a `terraform {}` nor a `provider` block.
@@ -92,6 +100,43 @@ export interface TerraformModuleFacts {
   lockedProviders?: ReadonlySet<string>;
   /** The version a root's `.terraform.lock.hcl` selects for each provider type it locks (`azurerm` → `3.85.0`). */
   lockedVersions?: ReadonlyMap<string, string>;
+}
+
+/** What a root's `terragrunt.hcl` says about its backend (`TerraformModuleFacts.terragrunt`). */
+export interface TerragruntFacts {
+  file: string;
+  /** The backend type it gives (`azurerm`; `local` too), where written; undefined when it gives none it writes literally. */
+  backend?: { type: string; at: Location };
+  /** A `remote_state` or backend `generate` block whose backend type is not a literal: where. */
+  backendNotKnown?: Location;
+  /** Its `include` blocks (headers). */
+  includes: Location[];
+}
+
+/** A backend block declared in generated file contents (`generate "backend" { contents = <<EOF … EOF }`). */
+const GENERATED_BACKEND = /\bbackend\s+"([^"\s]+)"/;
+
+/**
+ * The backend facts of a parsed `terragrunt.hcl` (Terragrunt's configuration reference:
+ * `remote_state { backend = "azurerm" … }`, `generate` blocks, `include` blocks).
+ */
+export function terragruntFacts(file: string, body: Body, guard: EvalGuard): TerragruntFacts {
+  const out: TerragruntFacts = { file, includes: [] };
+  for (const item of body.items) {
+    if (item.type !== 'Block') continue;
+    if (item.blockType === 'include') out.includes.push(blockHeader(item, file));
+    if (item.blockType !== 'remote_state' && item.blockType !== 'generate') continue;
+    const key = item.blockType === 'remote_state' ? 'backend' : 'contents';
+    const a = item.body.items.find((i) => i.type === 'Attribute' && i.name === key);
+    if (!a || a.type !== 'Attribute') continue;
+    const v = evaluate(a.expr, { file, guard, resolveRoot: noNames });
+    const type = v.kind !== 'string' ? undefined : item.blockType === 'remote_state' ? v.value.trim() : GENERATED_BACKEND.exec(v.value)?.[1];
+    // A `generate` block that writes something else (a provider block) says nothing of the backend.
+    if (item.blockType === 'generate' && v.kind === 'string' && type === undefined) continue;
+    if (type) out.backend = { type, at: locOf(a, file) };
+    else out.backendNotKnown = blockHeader(item, file);
+  }
+  return out;
 }
 
 /** Backend configuration files (see `backendFiles`). */

@@ -9,7 +9,7 @@ import type { EnvClass } from '../../core/env.js';
 import type { Evaluation, OpaqueModuleCall } from '../types.js';
 import type { Location } from '../../core/source.js';
 import { dataDirPlace, parseManifest, remoteCopyDir, type ModuleManifest } from './manifest.js';
-import { buildModuleFacts, isBackendFile, linkConfigurations, lockedProviderTypes, lockedProviderVersions, type RootConfiguration, type TerraformModuleFacts } from './module-facts.js';
+import { buildModuleFacts, isBackendFile, linkConfigurations, lockedProviderTypes, lockedProviderVersions, terragruntFacts, type RootConfiguration, type TerraformModuleFacts } from './module-facts.js';
 import { providerVersionCeiling } from './provider-versions.js';
 import { classifyPath, envFromVariables, evaluationEnv, readIgnoringCase } from '../../core/env.js';
 import { unknown, type Value } from '../../core/value.js';
@@ -44,6 +44,8 @@ export interface TerraformInput {
   listFiles?(dir: string): string[];
   /** The parsed `.terraform.lock.hcl` of a folder, when it has one that parses (TF003); none when absent. */
   lockFile?(dir: string): HclFile | undefined;
+  /** The parsed `terragrunt.hcl` of a folder, when it has one that parses (TF001); none when absent. */
+  terragruntConfig?(dir: string): HclFile | undefined;
   /**
    * The module manifest of a root module (`.terraform/modules/modules.json`, or under
    * `--tf-data-dir`), read through the Host: its path and text, none when absent.
@@ -178,6 +180,10 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
     if (!src) return undefined;
     const facts = buildModuleFacts(src, isRoot, guard, isRoot ? (input.listFiles?.(dir) ?? []) : []);
     if (copyOf) facts.copyOf = copyOf;
+    if (isRoot) {
+      const tg = input.terragruntConfig?.(dir);
+      if (tg) facts.terragrunt = terragruntFacts(tg.file, tg.body, guard);
+    }
     // A folder nothing calls is where `terraform init` runs (a root by RULES.md TF001, or a
     // configuration without provider blocks): its lock file selects the provider versions.
     // A module copy is never where it runs.
