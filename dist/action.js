@@ -18168,6 +18168,9 @@ var init_azurerm = __esm({
           // min_tls_version: "Defaults to TLS1_2 for new storage accounts" (v3.0+, CHANGELOG 3.0.0 "now
           // defaults to `1.2`", #10276); v2: "Defaults to `TLS1_0` for new storage accounts."
           { canonical: "minTls", paths: ["min_tls_version"], default: "TLS1_2", providerHistory: [{ before: "3.0.0", default: "TLS1_0" }] },
+          // "account_kind - (Optional) Defines the Kind of account. Valid options are BlobStorage,
+          // BlockBlobStorage, FileStorage, Storage and StorageV2. Defaults to StorageV2."
+          { canonical: "accountKind", paths: ["account_kind"], default: "StorageV2" },
           { canonical: "tags", paths: ["tags"] }
         ]
       },
@@ -32784,6 +32787,8 @@ var init_arm = __esm({
         attrs: [
           { canonical: "allowBlobPublicAccess", paths: ["properties.allowBlobPublicAccess"], default: false },
           { canonical: "minTls", paths: ["properties.minimumTlsVersion"], default: "TLS1_2" },
+          // Storage accounts REST API: `kind` is required (StorageV2, FileStorage, …).
+          { canonical: "accountKind", paths: ["kind"] },
           { canonical: "tags", paths: ["tags"] }
         ]
       },
@@ -54422,7 +54427,8 @@ var KINDS = {
   /** A standalone access policy of a vault (its `keyVault` reference / ARM parent). */
   "keyvault.accesspolicy": { name: "string", entries: "list" },
   acr: { adminEnabled: "bool", networkDefaultAction: "string", publicNetworkAccess: "bool", sku: "string", tags: "object" },
-  storage: { allowBlobPublicAccess: "bool", minTls: "string", tags: "object" },
+  /** `accountKind`: `StorageV2`, `FileStorage` (Azure Files only: no Blob service), … (ST001). */
+  storage: { accountKind: "string", allowBlobPublicAccess: "bool", minTls: "string", tags: "object" },
   /** A blob container of a storage account (its `storage` reference / ARM grandparent). */
   "storage.container": { name: "string", publicAccess: "string" },
   vm: { name: "string", tags: "object", vmSize: "string" },
@@ -57949,6 +57955,10 @@ var ST001_storage_public_blob_access_default = defineRule({
         const allow = ctx.fact(st, "allowBlobPublicAccess");
         if (readOrUndecided(ctx, st, "allowBlobPublicAccess", allow, allow.bool(), "true or false") !== true) return;
         const defaulted = allow.defaulted;
+        if (defaulted) {
+          const kind = ctx.fact(st, "accountKind");
+          if (kind.state === "unknown" || kind.string()?.toLowerCase() === "filestorage") return;
+        }
         ctx.report({
           resource: st,
           attr: "allowBlobPublicAccess",

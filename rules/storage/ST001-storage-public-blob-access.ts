@@ -28,6 +28,12 @@ export default defineRule({
         if (readOrUndecided(ctx, st, 'allowBlobPublicAccess', allow, allow.bool(), 'true or false') !== true) return;
         // ARM's default is false, so a defaulted true is the azurerm provider's.
         const defaulted = allow.defaulted;
+        // "Containers can be made public" holds only where there are containers: a FileStorage
+        // account (premium Azure Files) has no Blob service (review 91). A kind not known: undecided.
+        if (defaulted) {
+          const kind = ctx.fact(st, 'accountKind');
+          if (kind.state === 'unknown' || kind.string()?.toLowerCase() === 'filestorage') return;
+        }
         ctx.report({
           resource: st,
           attr: 'allowBlobPublicAccess',

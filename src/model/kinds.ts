@@ -63,7 +63,8 @@ export const KINDS = {
   /** A standalone access policy of a vault (its `keyVault` reference / ARM parent). */
   'keyvault.accesspolicy': { name: 'string', entries: 'list' },
   acr: { adminEnabled: 'bool', networkDefaultAction: 'string', publicNetworkAccess: 'bool', sku: 'string', tags: 'object' },
-  storage: { allowBlobPublicAccess: 'bool', minTls: 'string', tags: 'object' },
+  /** `accountKind`: `StorageV2`, `FileStorage` (Azure Files only: no Blob service), … (ST001). */
+  storage: { accountKind: 'string', allowBlobPublicAccess: 'bool', minTls: 'string', tags: 'object' },
   /** A blob container of a storage account (its `storage` reference / ARM grandparent). */
   'storage.container': { name: 'string', publicAccess: 'string' },
   vm: { name: 'string', tags: 'object', vmSize: 'string' },

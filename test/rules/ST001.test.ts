@@ -897,4 +897,34 @@ resource "azurerm_storage_account" "st" {
   },
 };
 
-ruleTester('ST001', converted, azureCli, azapiContainers, azContainers, terraformFunctions, providerVersions);
+// "Containers can be made public" holds only where there are containers: a FileStorage account
+// (premium Azure Files) has no Blob service (review 91); a kind not known leaves it undecided.
+const ACCOUNT = (kind: string, header = 'resource "azurerm_storage_account" "files" {'): string =>
+  `variable "kind" {\n  type = string\n}\n\n${header}\n  name                     = "stclusterfiles"\n  resource_group_name      = "rg"\n  location                 = "westeurope"\n  account_tier             = "Premium"\n  account_replication_type = "LRS"\n${kind}}\n`;
+const accountKinds: RuleTable = {
+  terraform: {
+    valid: [
+      { name: 'file-storage-account', files: { 'main.tf': ACCOUNT('  account_kind             = "FileStorage"\n') } },
+      { name: 'account-kind-not-known', files: { 'main.tf': ACCOUNT('  account_kind             = var.kind\n') } },
+    ],
+    invalid: [
+      {
+        name: 'block-blob-storage-account',
+        files: { 'main.tf': ACCOUNT('  account_kind             = "BlockBlobStorage"\n', '⟦resource "azurerm_storage_account" "files" {⟧') },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'containersCanBePublic',
+      },
+      {
+        // An explicit allow is judged as written, whatever the kind (RULES.md ST001).
+        name: 'file-storage-account-allowing-it-explicitly',
+        files: { 'main.tf': ACCOUNT('  account_kind             = "FileStorage"\n  allow_nested_items_to_be_public = ⟦true⟧\n') },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'publicBlobAccess',
+      },
+    ],
+  },
+};
+
+ruleTester('ST001', converted, azureCli, azapiContainers, azContainers, terraformFunctions, providerVersions, accountKinds);

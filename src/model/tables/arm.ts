@@ -152,6 +152,8 @@ export const ARM_TABLE: Record<string, KindSpec> = {
     attrs: [
       { canonical: 'allowBlobPublicAccess', paths: ['properties.allowBlobPublicAccess'], default: false },
       { canonical: 'minTls', paths: ['properties.minimumTlsVersion'], default: 'TLS1_2' },
+      // Storage accounts REST API: `kind` is required (StorageV2, FileStorage, …).
+      { canonical: 'accountKind', paths: ['kind'] },
       { canonical: 'tags', paths: ['tags'] },
     ],
   },

@@ -203,6 +203,9 @@ export const AZURERM_TABLE: Record<string, KindSpec> = {
       // min_tls_version: "Defaults to TLS1_2 for new storage accounts" (v3.0+, CHANGELOG 3.0.0 "now
       // defaults to `1.2`", #10276); v2: "Defaults to `TLS1_0` for new storage accounts."
       { canonical: 'minTls', paths: ['min_tls_version'], default: 'TLS1_2', providerHistory: [{ before: '3.0.0', default: 'TLS1_0' }] },
+      // "account_kind - (Optional) Defines the Kind of account. Valid options are BlobStorage,
+      // BlockBlobStorage, FileStorage, Storage and StorageV2. Defaults to StorageV2."
+      { canonical: 'accountKind', paths: ['account_kind'], default: 'StorageV2' },
       { canonical: 'tags', paths: ['tags'] },
     ],
   },
