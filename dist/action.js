@@ -43106,6 +43106,17 @@ function cmdAsShell(m) {
         i = asComment(i, comment[1].length, comment[0].length);
         continue;
       }
+      CMD_SET_AT.lastIndex = i;
+      const set = CMD_SET_AT.exec(text2);
+      if (set && set[3] === set[5]) {
+        const [whole, lead, keyword, open, assignment, close] = set;
+        let k = i;
+        for (const [part, blank] of [[lead, false], [keyword, true], [open, true], [assignment, false], [close, true]]) {
+          for (let j = 0; j < part.length; j++, k++) put(blank ? " " : text2[k], k, k);
+        }
+        i += whole.length - 1;
+        continue;
+      }
     }
     if (c === "^" && (text2[i + 1] === "\n" || text2[i + 1] === "\r")) {
       put("\\", i, i);
@@ -43543,7 +43554,7 @@ function libraryCiDocument(file, text2, kind, lineMap, views) {
   if (views && found.pipeline) doc.pipeline = found.pipeline;
   return finishDocument(doc);
 }
-var NO_RANGE, CMD_COMMENT, CMD_COMMENT_LINE, CMD_COMMENT_AT, CMD_REM, CMD_REM_AFTER, CMD_REM_AFTER_ANY, CMD_ESCAPABLE, CMD_VARIABLE, AZP_SCRIPT_KEYS, JOB_OR_STAGE_KEYS, CMD_CONTINUED_LINE;
+var NO_RANGE, CMD_COMMENT, CMD_COMMENT_LINE, CMD_COMMENT_AT, CMD_REM, CMD_REM_AFTER, CMD_REM_AFTER_ANY, CMD_ESCAPABLE, CMD_VARIABLE, CMD_SET_AT, AZP_SCRIPT_KEYS, JOB_OR_STAGE_KEYS, CMD_CONTINUED_LINE;
 var init_ci = __esm({
   "src/parse/yaml/ci.ts"() {
     "use strict";
@@ -43571,6 +43582,7 @@ var init_ci = __esm({
     CMD_REM_AFTER_ANY = new RegExp(CMD_REM, "i");
     CMD_ESCAPABLE = /* @__PURE__ */ new Set(["&", "|", "<", ">", "(", ")", '"', "^"]);
     CMD_VARIABLE = /%([A-Za-z_][A-Za-z0-9_]*)%/y;
+    CMD_SET_AT = /([ \t]*)(@?set[ \t]+)("?)([A-Za-z_][A-Za-z0-9_]*=[^\s%^"&|<>()]*)("?)(?=[ \t]*(?:\r?\n|$))/iy;
     AZP_SCRIPT_KEYS = {
       script: "shell",
       bash: "shell",

@@ -1546,7 +1546,45 @@ const oneResourceTwoCommands: RuleTable = {
   },
 };
 
-ruleTester('GPU004', table, sharedValue, nestedTemplate, memberGuards, virtualMachinesPools, guardAcrossVariants, mappedPools, compileTimeVariables, oneResourceTwoCommands);
+// cmd.exe's `set NAME=value` (AzureCLI `scriptType: batch`, the CmdLine task on Windows) is an
+// assignment `%NAME%` reads (review 91: the size was unknown); `set /a` and a value of several
+// words are not read as one.
+const BATCH = (lines: string): string => `steps:
+  - task: AzureCLI@2
+    inputs:
+      azureSubscription: x
+      scriptType: batch
+      scriptLocation: inlineScript
+      inlineScript: |
+${lines}        az aks nodepool add --resource-group rg --cluster-name aks --name gpu4 --node-vm-size %SIZE% --node-taints sku=gpu:NoSchedule --tags cost-center=ml --enable-cluster-autoscaler --min-count 0 --max-count 1
+`;
+const batchAssignments: RuleTable = {
+  'azure-cli': {
+    valid: [
+      { name: 'set-arithmetic-is-not-read', files: { 'azure-pipelines.yml': BATCH('        set /a SIZE=1\n') } },
+      { name: 'set-of-several-words-is-not-read', files: { 'azure-pipelines.yml': BATCH('        set SIZE=Standard_NC6 & echo x\n') } },
+      { name: 'set-of-a-current-size', files: { 'azure-pipelines.yml': BATCH('        set SIZE=Standard_NC4as_T4_v3\n') } },
+    ],
+    invalid: [
+      {
+        name: 'set-then-read',
+        files: { 'azure-pipelines.yml': BATCH('        set SIZE=⟦Standard_NC6⟧\n') },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
+      },
+      {
+        name: 'set-quoted-whole-with-at',
+        files: { 'azure-pipelines.yml': BATCH('        @set "SIZE=⟦Standard_NC6⟧"\n') },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
+      },
+    ],
+  },
+};
+
+ruleTester('GPU004', table, sharedValue, nestedTemplate, memberGuards, virtualMachinesPools, guardAcrossVariants, mappedPools, compileTimeVariables, oneResourceTwoCommands, batchAssignments);
 
 describe('GPU004 guard entries across variants', () => {
   const { tree, cleanup } = tempTrees('gpu004-');

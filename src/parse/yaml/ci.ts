@@ -366,8 +366,9 @@ function shellLanguage(shell: string | undefined, runsOn: string | undefined): S
 /**
  * A cmd.exe script (GitHub `shell: cmd`, AzureCLI `scriptType: batch`, the CmdLine task) as the
  * shell lexer reads it, every character still mapped to its place in the file: a `^` line
- * continuation becomes the shell's `\` continuation, and `%NAME%` the variable `${NAME}` (cmd's
- * `set NAME=…` is no assignment the shell reader sees, so such a value is unknown). Without this,
+ * continuation becomes the shell's `\` continuation, `%NAME%` the variable `${NAME}`, and a line
+ * `set NAME=value` of one word the shell's assignment (another `set` is a command: its variable
+ * stays unknown). Without this,
  * the flags on a continued line were lost and read as absent (`--enable-purge-protection true ^`:
  * KV001).
  */
@@ -413,6 +414,19 @@ export function cmdAsShell(m: MappedText): MappedText {
       const comment = CMD_COMMENT_AT.exec(text);
       if (comment) {
         i = asComment(i, comment[1]!.length, comment[0].length);
+        continue;
+      }
+      // `set NAME=value` (also `set "NAME=value"`, `@set`) of one word: the shell's assignment
+      // `NAME=value`, the keyword and the quotes blanked (review 91: `%SIZE%` was unknown).
+      CMD_SET_AT.lastIndex = i;
+      const set = CMD_SET_AT.exec(text);
+      if (set && set[3] === set[5]) {
+        const [whole, lead, keyword, open, assignment, close] = set as unknown as [string, string, string, string, string, string];
+        let k = i;
+        for (const [part, blank] of [[lead, false], [keyword, true], [open, true], [assignment, false], [close, true]] as const) {
+          for (let j = 0; j < part.length; j++, k++) put(blank ? ' ' : text[k]!, k, k);
+        }
+        i += whole.length - 1;
         continue;
       }
     }
@@ -468,6 +482,14 @@ const CMD_ESCAPABLE: ReadonlySet<string> = new Set(['&', '|', '<', '>', '(', ')'
 
 /** `%NAME%` where the sticky match is placed. */
 const CMD_VARIABLE = /%([A-Za-z_][A-Za-z0-9_]*)%/y;
+/**
+ * `set NAME=value` at a line's start whose value is one word with nothing cmd or the shell would
+ * read apart (no blank inside, no `%`, `^`, quotes, separators or redirections), optionally
+ * quoted whole (`set "NAME=value"`): lead, keyword (`@set `), opening quote, the assignment,
+ * closing quote. Trailing blanks end the line. `set /a`, `set /p` and other values are left to
+ * the shell reader (a command, not an assignment: the variable stays unknown).
+ */
+const CMD_SET_AT = /([ \t]*)(@?set[ \t]+)("?)([A-Za-z_][A-Za-z0-9_]*=[^\s%^"&|<>()]*)("?)(?=[ \t]*(?:\r?\n|$))/iy;
 
 function runsOnString(ctx: Ctx, node: CiNode | undefined): string | undefined {
   const s = ctx.n.str(node);
