@@ -43087,6 +43087,7 @@ function cmdAsShell(m) {
     return i + length - 1;
   };
   let quoted = false;
+  const assignments = cmdAssignments(text2);
   for (let i = 0; i < text2.length; i++) {
     const c = text2[i];
     if (c === "\n") quoted = false;
@@ -43107,8 +43108,8 @@ function cmdAsShell(m) {
         continue;
       }
       CMD_SET_AT.lastIndex = i;
-      const set = CMD_SET_AT.exec(text2);
-      if (set && set[3] === set[5]) {
+      const set = assignments.has(i) ? CMD_SET_AT.exec(text2) : null;
+      if (set) {
         const [whole, lead, keyword, open, assignment, close] = set;
         let k = i;
         for (const [part, blank] of [[lead, false], [keyword, true], [open, true], [assignment, false], [close, true]]) {
@@ -43146,6 +43147,36 @@ function cmdAsShell(m) {
     put(c, i, i);
   }
   return { value: out.join(""), starts: Int32Array.from(starts), ends: Int32Array.from(ends), exact: m.exact };
+}
+function cmdAssignments(text2) {
+  const out = /* @__PURE__ */ new Set();
+  if (!/\bset\b/i.test(text2) || /\b(?:goto|endlocal)\b|\bcall[ \t]+:/i.test(text2)) return out;
+  const candidates2 = /* @__PURE__ */ new Map();
+  let quoted = false;
+  let blocks = 0;
+  for (let i = 0; i < text2.length; i++) {
+    if (blocks === 0 && (i === 0 || text2[i - 1] === "\n")) {
+      CMD_SET_AT.lastIndex = i;
+      const set = CMD_SET_AT.exec(text2);
+      if (set && set[3] === set[5]) candidates2.set(i + set[1].length + set[2].length + set[3].length, set[4].slice(0, set[4].indexOf("=")).toLowerCase());
+    }
+    const c = text2[i];
+    if (c === "\n") quoted = false;
+    else if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === "(" || c === ")") && text2[i - 1] !== "^") blocks = Math.max(0, blocks + (c === "(" ? 1 : -1));
+  }
+  const tainted = /* @__PURE__ */ new Set();
+  for (const m of text2.matchAll(/\bset[ \t]+(?:\/[ap][ \t]+)?"?([A-Za-z_][A-Za-z0-9_]*)[ \t]*=/dgi)) {
+    const name = m[1].toLowerCase();
+    if (candidates2.get(m.indices[1][0]) !== name) tainted.add(name);
+  }
+  for (const [nameAt, name] of candidates2) {
+    if (tainted.has(name)) continue;
+    let start = nameAt;
+    while (start > 0 && text2[start - 1] !== "\n") start--;
+    out.add(start);
+  }
+  return out;
 }
 function runsOnString(ctx, node) {
   const s = ctx.n.str(node);

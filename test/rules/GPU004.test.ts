@@ -1563,6 +1563,24 @@ const batchAssignments: RuleTable = {
     valid: [
       { name: 'set-arithmetic-is-not-read', files: { 'azure-pipelines.yml': BATCH('        set /a SIZE=1\n') } },
       { name: 'set-of-several-words-is-not-read', files: { 'azure-pipelines.yml': BATCH('        set SIZE=Standard_NC6 & echo x\n') } },
+      // Inside a ( … ) block cmd expands %SIZE% when it reads the block, before the set there runs:
+      // the command in the block reads the value set before it.
+      {
+        name: 'set-inside-a-block-is-not-seen-by-the-block',
+        files: {
+          'azure-pipelines.yml': BATCH('        set SIZE=Standard_NC4as_T4_v3\n        if "%ENV%"=="prod" (\n          set SIZE=Standard_NC6\n').replace(
+            /(\n +az aks nodepool add[^\n]*\n)$/,
+            (line) => line.replace(/^\n +/, '\n          ') + '        )\n',
+          ),
+        },
+      },
+      // Set again inside a block (cmd sees it after the block): the value is not known after it either.
+      {
+        name: 'set-again-inside-a-block-is-not-known-after-it',
+        files: { 'azure-pipelines.yml': BATCH('        set SIZE=Standard_NC6\n        if "%ENV%"=="prod" (\n          set SIZE=Standard_NC4as_T4_v3\n        )\n') },
+      },
+      // A goto may skip a set: which value reaches the command is not known.
+      { name: 'goto-is-not-followed', files: { 'azure-pipelines.yml': BATCH('        set SIZE=Standard_NC4as_T4_v3\n        if "%ENV%"=="dev" goto deploy\n        set SIZE=Standard_NC6\n        :deploy\n') } },
       { name: 'set-of-a-current-size', files: { 'azure-pipelines.yml': BATCH('        set SIZE=Standard_NC4as_T4_v3\n') } },
     ],
     invalid: [

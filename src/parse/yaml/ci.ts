@@ -395,6 +395,7 @@ export function cmdAsShell(m: MappedText): MappedText {
   // Inside "…" on the current line: a separator there is text. (A `^`-escaped character outside
   // quotes never reaches these tests: the escape below takes it with its caret.)
   let quoted = false;
+  const assignments = cmdAssignments(text);
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (c === '\n') quoted = false;
@@ -419,8 +420,8 @@ export function cmdAsShell(m: MappedText): MappedText {
       // `set NAME=value` (also `set "NAME=value"`, `@set`) of one word: the shell's assignment
       // `NAME=value`, the keyword and the quotes blanked (review 91: `%SIZE%` was unknown).
       CMD_SET_AT.lastIndex = i;
-      const set = CMD_SET_AT.exec(text);
-      if (set && set[3] === set[5]) {
+      const set = assignments.has(i) ? CMD_SET_AT.exec(text) : null;
+      if (set) {
         const [whole, lead, keyword, open, assignment, close] = set as unknown as [string, string, string, string, string, string];
         let k = i;
         for (const [part, blank] of [[lead, false], [keyword, true], [open, true], [assignment, false], [close, true]] as const) {
@@ -460,6 +461,47 @@ export function cmdAsShell(m: MappedText): MappedText {
     put(c, i, i);
   }
   return { value: out.join(''), starts: Int32Array.from(starts), ends: Int32Array.from(ends), exact: m.exact };
+}
+
+/**
+ * The line starts of a cmd.exe script whose `set NAME=value` (`CMD_SET_AT`, quotes balanced) reads
+ * as the shell's assignment: outside any `( … )` block (cmd expands `%NAME%` in a whole block when
+ * it reads it, before a `set` inside runs). None for a name also set another way — inside a block,
+ * `set /a`, `set /p`, a value of several words, after a separator, `for … do set` — since the
+ * shell reader would see only some of its values; none at all in a script with `goto`, `call :`
+ * or `endlocal` (control flow and scopes the shell reader does not follow).
+ */
+function cmdAssignments(text: string): Set<number> {
+  const out = new Set<number>();
+  if (!/\bset\b/i.test(text) || /\b(?:goto|endlocal)\b|\bcall[ \t]+:/i.test(text)) return out;
+  const candidates = new Map<number, string>();
+  let quoted = false;
+  let blocks = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (blocks === 0 && (i === 0 || text[i - 1] === '\n')) {
+      CMD_SET_AT.lastIndex = i;
+      const set = CMD_SET_AT.exec(text);
+      if (set && set[3] === set[5]) candidates.set(i + set[1]!.length + set[2]!.length + set[3]!.length, set[4]!.slice(0, set[4]!.indexOf('=')).toLowerCase());
+    }
+    const c = text[i]!;
+    if (c === '\n') quoted = false;
+    else if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === '(' || c === ')') && text[i - 1] !== '^') blocks = Math.max(0, blocks + (c === '(' ? 1 : -1));
+  }
+  // Every `set` of a name: one that is no candidate's assignment taints the name.
+  const tainted = new Set<string>();
+  for (const m of text.matchAll(/\bset[ \t]+(?:\/[ap][ \t]+)?"?([A-Za-z_][A-Za-z0-9_]*)[ \t]*=/dgi)) {
+    const name = m[1]!.toLowerCase();
+    if (candidates.get(m.indices![1]![0]) !== name) tainted.add(name);
+  }
+  for (const [nameAt, name] of candidates) {
+    if (tainted.has(name)) continue;
+    // The line's start: where CMD_SET_AT matched.
+    let start = nameAt;
+    while (start > 0 && text[start - 1] !== '\n') start--;
+    out.add(start);
+  }
+  return out;
 }
 
 /** cmd.exe comment lines: `rem` (also `@rem`) as a command, or a `::` label that is never jumped to; the blanks before it, then the keyword. */
