@@ -33885,6 +33885,14 @@ var init_shared = __esm({
 
 // src/frontends/terraform.ts
 import path18 from "node:path";
+function parsedHclBeside(ctx, dir, name) {
+  const file = path18.join(dir, name);
+  if (!ctx.host.isFile(file)) return void 0;
+  const text2 = ctx.host.readText(file);
+  if (text2 === void 0) return void 0;
+  const parsed = parseHcl(text2, file);
+  return parsed.errors.length ? void 0 : parsed;
+}
 function planningFacts(ctx, file) {
   return planningFact(ctx, "tf-planning-2", file, isPlanningFacts, (text2) => ({
     sources: [...text2.matchAll(LOCAL_SOURCE)].map((m) => m[1]),
@@ -34145,22 +34153,10 @@ var init_terraform = __esm({
             return tfs.length ? tfs : void 0;
           },
           listFiles: (dir) => ctx.host.list(dir)?.filter((e) => e.isFile).map((e) => e.path) ?? [],
-          lockFile: (dir) => {
-            const file = path18.join(dir, LOCK_FILE);
-            if (!ctx.host.isFile(file)) return void 0;
-            const text2 = ctx.host.readText(file);
-            if (text2 === void 0) return void 0;
-            const parsed = parseHcl(text2, file);
-            return parsed.errors.length ? void 0 : parsed;
-          },
-          terragruntConfig: (dir) => {
-            const file = path18.join(dir, TERRAGRUNT_FILE);
-            if (!ctx.host.isFile(file)) return void 0;
-            const text2 = ctx.host.readText(file);
-            if (text2 === void 0) return void 0;
-            const parsed = parseHcl(text2, file);
-            return parsed.errors.length ? void 0 : parsed;
-          },
+          // Not scanned files: read through the Host only when they exist; one that does not parse
+          // says nothing (terraform init would refuse such a lock file).
+          lockFile: (dir) => parsedHclBeside(ctx, dir, LOCK_FILE),
+          terragruntConfig: (dir) => parsedHclBeside(ctx, dir, TERRAGRUNT_FILE),
           moduleManifest: (dir) => readModuleManifest(ctx.host, dir, ctx.tfDataDir),
           ...ctx.tfDataDir !== void 0 ? { tfDataDir: ctx.tfDataDir } : {}
         });

@@ -120,25 +120,10 @@ export const terraformFrontEnd: FrontEnd = {
         return tfs.length ? tfs : undefined;
       },
       listFiles: (dir) => ctx.host.list(dir)?.filter((e) => e.isFile).map((e) => e.path) ?? [],
-      lockFile: (dir) => {
-        // Not a scanned file: read through the Host only when it exists, and a lock file that
-        // does not parse locks nothing (terraform init would refuse it).
-        const file = path.join(dir, LOCK_FILE);
-        if (!ctx.host.isFile(file)) return undefined;
-        const text = ctx.host.readText(file);
-        if (text === undefined) return undefined;
-        const parsed = parseHcl(text, file);
-        return parsed.errors.length ? undefined : parsed;
-      },
-      terragruntConfig: (dir) => {
-        // Read as the lock file is: through the Host, only when it exists; one that does not parse says nothing.
-        const file = path.join(dir, TERRAGRUNT_FILE);
-        if (!ctx.host.isFile(file)) return undefined;
-        const text = ctx.host.readText(file);
-        if (text === undefined) return undefined;
-        const parsed = parseHcl(text, file);
-        return parsed.errors.length ? undefined : parsed;
-      },
+      // Not scanned files: read through the Host only when they exist; one that does not parse
+      // says nothing (terraform init would refuse such a lock file).
+      lockFile: (dir) => parsedHclBeside(ctx, dir, LOCK_FILE),
+      terragruntConfig: (dir) => parsedHclBeside(ctx, dir, TERRAGRUNT_FILE),
       moduleManifest: (dir) => readModuleManifest(ctx.host, dir, ctx.tfDataDir),
       ...(ctx.tfDataDir !== undefined ? { tfDataDir: ctx.tfDataDir } : {}),
     });
@@ -183,6 +168,16 @@ export const terraformFrontEnd: FrontEnd = {
 
 /** Terragrunt's configuration file beside the `.tf` files it runs (TF001: the backend it gives them). */
 const TERRAGRUNT_FILE = 'terragrunt.hcl';
+
+/** The HCL file `name` of a folder, parsed, when it exists and parses without errors. */
+function parsedHclBeside(ctx: Pick<FrontEndContext, 'host'>, dir: string, name: string): HclFile | undefined {
+  const file = path.join(dir, name);
+  if (!ctx.host.isFile(file)) return undefined;
+  const text = ctx.host.readText(file);
+  if (text === undefined) return undefined;
+  const parsed = parseHcl(text, file);
+  return parsed.errors.length ? undefined : parsed;
+}
 
 /**
  * A local module call as written: `source = "./x"` or `"../x"` (what `localModuleSource` takes
