@@ -51723,7 +51723,18 @@ function excludingOperator(op, right) {
   return op === "exists" && (right.kind === "bool" && !right.value || right.kind === "string" && right.value.toLowerCase() === "false");
 }
 function evaluateCondition(cond, input2) {
-  return evalNode2(cond, { ...input2, scopes: [], depth: 0 });
+  const o = evalNode2(cond, { ...input2, scopes: [], depth: 0 });
+  if (o.result === true) {
+    const other = o.evidence.find((e) => ofAnotherType(e.field, input2.target));
+    if (other) return undecided(`${other.field} is an alias of ${aliasType(other.field)}, not of this resource's type, and what Azure Policy reads for it here is not documented`);
+  }
+  return o;
+}
+function ofAnotherType(field, t) {
+  const owner = aliasType(field);
+  if (owner === void 0) return false;
+  const type = t.type.kind === "string" ? t.type.value.toLowerCase() : void 0;
+  return type !== void 0 ? type !== owner : t.notTypes?.has(owner) === true;
 }
 function operatorOf(cond) {
   if (cond.kind !== "object") return void 0;
@@ -51906,11 +51917,7 @@ function readField(field, ctx) {
     }
     return { kind: "one", value: member2(tags.value, tag) };
   }
-  const owner = aliasType(field);
-  if (owner !== void 0) {
-    const type = t.type.kind === "string" ? t.type.value.toLowerCase() : void 0;
-    if (type !== void 0 ? type !== owner : t.notTypes?.has(owner)) return { kind: "one", value: void 0 };
-  }
+  if (ofAnotherType(field, t)) return { kind: "one", value: void 0 };
   const path62 = t.aliasPath(field);
   if (path62 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {

@@ -154,4 +154,16 @@ describe('policy evaluator', () => {
     const other: PolicyTarget = { type: unknown('azurerm_app_configuration is not mapped'), notTypes: new Set([VM.toLowerCase()]), body: fromJS({}), aliasPath };
     expect(run(linuxPasswords, other).result).toBe(false);
   });
+
+  it('a true outcome an alias of another resource type decided is undecided (review 92: a type-less notIn denied every other type)', () => {
+    // hmcts/azure-policy allowed_vm_sku: no type condition, `not … in`.
+    const sku = { not: { field: 'Microsoft.Compute/virtualMachines/sku.name', in: ['Standard_D4s_v5'] } };
+    const storage = run(sku, target('Microsoft.Storage/storageAccounts', { name: 'st' }));
+    expect(storage.result).toBeUndefined();
+    expect(storage.why).toMatch(/Microsoft\.Compute\/virtualMachines\/sku\.name is an alias of microsoft\.compute\/virtualmachines, not of this resource's type/);
+    // A type condition beside it decides alone, and another branch that holds on its own is true.
+    expect(run({ allOf: [{ field: 'type', equals: VM }, sku] }, target('Microsoft.Storage/storageAccounts', { name: 'st' })).result).toBe(false);
+    const either = { anyOf: [{ allOf: [{ field: 'type', equals: VM }, sku] }, { field: 'type', equals: 'Microsoft.Storage/storageAccounts' }] };
+    expect(run(either, target('Microsoft.Storage/storageAccounts', { name: 'st' })).result).toBe(true);
+  });
 });

@@ -102,7 +102,26 @@ const MAX_DEPTH = 64;
 const undecided = (why: string, evidence: Evidence[] = []): Outcome => ({ result: undefined, why, evidence });
 
 export function evaluateCondition(cond: Value, input: EvalInput): Outcome {
-  return evalNode(cond, { ...input, scopes: [], depth: 0 });
+  const o = evalNode(cond, { ...input, scopes: [], depth: 0 });
+  // What Azure Policy reads for an alias of another resource type is not documented: an absent
+  // value (which `notIn`, `notEquals`, `exists: false` and `not` hold for), or "any invalid aliases
+  // in the if conditions: the policy isn't applicable" (Learn, "What is applicability in Azure
+  // Policy?"). A false outcome is false either way; a true one such a read decided is undecided
+  // (review 92: a VM SKU policy without a `type` condition denied every vault and storage account).
+  // A `type` condition that rules the alias's branch out decides it alone (its evidence is not kept).
+  if (o.result === true) {
+    const other = o.evidence.find((e) => ofAnotherType(e.field, input.target));
+    if (other) return undecided(`${other.field} is an alias of ${aliasType(other.field)}, not of this resource's type, and what Azure Policy reads for it here is not documented`);
+  }
+  return o;
+}
+
+/** Whether `field` is an alias of a resource type the target is known not to be. */
+function ofAnotherType(field: string, t: PolicyTarget): boolean {
+  const owner = aliasType(field);
+  if (owner === undefined) return false;
+  const type = t.type.kind === 'string' ? t.type.value.toLowerCase() : undefined;
+  return type !== undefined ? type !== owner : t.notTypes?.has(owner) === true;
 }
 
 
@@ -344,13 +363,9 @@ function readField(field: string, ctx: Ctx): Read {
     }
     return { kind: 'one', value: member(tags.value, tag) };
   }
-  // An alias belongs to one resource type: on a resource of another type it has no value
-  // (a policy without a `type` condition still only matches that type).
-  const owner = aliasType(field);
-  if (owner !== undefined) {
-    const type = t.type.kind === 'string' ? t.type.value.toLowerCase() : undefined;
-    if (type !== undefined ? type !== owner : t.notTypes?.has(owner)) return { kind: 'one', value: undefined };
-  }
+  // An alias belongs to one resource type: on a resource of another type it reads as absent here,
+  // and `evaluateCondition` leaves a true outcome that such a read decided undecided.
+  if (ofAnotherType(field, t)) return { kind: 'one', value: undefined };
   const path = t.aliasPath(field);
   if (path === undefined) return { kind: 'undecided', why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
   // Inside `count`: a field under the counted array reads the current member.
