@@ -1581,6 +1581,11 @@ const batchAssignments: RuleTable = {
       },
       // A goto may skip a set: which value reaches the command is not known.
       { name: 'goto-is-not-followed', files: { 'azure-pipelines.yml': BATCH('        set SIZE=Standard_NC4as_T4_v3\n        if "%ENV%"=="dev" goto deploy\n        set SIZE=Standard_NC6\n        :deploy\n') } },
+      // cmd's names ignore case: set under two spellings, the last one is what %SIZE% reads (self-review 92).
+      { name: 'set-under-two-spellings', files: { 'azure-pipelines.yml': BATCH('        set SIZE=Standard_NC6\n        set Size=Standard_NC4as_T4_v3\n') } },
+      // set /a changes every name of its expression (self-review 92).
+      { name: 'set-arithmetic-of-the-name', files: { 'azure-pipelines.yml': BATCH('        set SIZE=Standard_NC6\n        set /a X=1, SIZE=2\n') } },
+      { name: 'call-of-another-script', files: { 'azure-pipelines.yml': BATCH('        set SIZE=Standard_NC6\n        call pick-size.cmd\n') } },
       { name: 'set-of-a-current-size', files: { 'azure-pipelines.yml': BATCH('        set SIZE=Standard_NC4as_T4_v3\n') } },
     ],
     invalid: [

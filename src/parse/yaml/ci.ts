@@ -467,35 +467,44 @@ export function cmdAsShell(m: MappedText): MappedText {
  * The line starts of a cmd.exe script whose `set NAME=value` (`CMD_SET_AT`, quotes balanced) reads
  * as the shell's assignment: outside any `( … )` block (cmd expands `%NAME%` in a whole block when
  * it reads it, before a `set` inside runs). None for a name also set another way — inside a block,
- * `set /a`, `set /p`, a value of several words, after a separator, `for … do set` — since the
- * shell reader would see only some of its values; none at all in a script with `goto`, `call :`
- * or `endlocal` (control flow and scopes the shell reader does not follow).
+ * `set /a` (every name of its expression), `set /p`, a value of several words, after a separator,
+ * `for … do set`, or under another spelling (cmd's names ignore case) — since the shell reader
+ * would see only some of its values; none at all in a script with `goto`, `call` or `endlocal`
+ * (control flow, other scripts and scopes the shell reader does not follow).
  */
 function cmdAssignments(text: string): Set<number> {
   const out = new Set<number>();
-  if (!/\bset\b/i.test(text) || /\b(?:goto|endlocal)\b|\bcall[ \t]+:/i.test(text)) return out;
+  if (!/\bset\b/i.test(text) || /\b(?:goto|endlocal)\b|(?:^[ \t@]*|[&|(][ \t]*)call\b/im.test(text)) return out;
   const candidates = new Map<number, string>();
+  // cmd's names ignore case: the spellings each name is set under (two spellings, two shell names).
+  const spellings = new Map<string, Set<string>>();
   let quoted = false;
   let blocks = 0;
   for (let i = 0; i < text.length; i++) {
     if (blocks === 0 && (i === 0 || text[i - 1] === '\n')) {
       CMD_SET_AT.lastIndex = i;
       const set = CMD_SET_AT.exec(text);
-      if (set && set[3] === set[5]) candidates.set(i + set[1]!.length + set[2]!.length + set[3]!.length, set[4]!.slice(0, set[4]!.indexOf('=')).toLowerCase());
+      if (set && set[3] === set[5]) candidates.set(i + set[1]!.length + set[2]!.length + set[3]!.length, set[4]!.slice(0, set[4]!.indexOf('=')));
     }
     const c = text[i]!;
     if (c === '\n') quoted = false;
     else if (c === '"') quoted = !quoted;
     else if (!quoted && (c === '(' || c === ')') && text[i - 1] !== '^') blocks = Math.max(0, blocks + (c === '(' ? 1 : -1));
   }
-  // Every `set` of a name: one that is no candidate's assignment taints the name.
+  // Every `set` of a name: one that is no candidate's assignment taints the name, and `set /a`
+  // taints every name of its expression (`MIN-=1`, `A=1, MIN=2`).
   const tainted = new Set<string>();
-  for (const m of text.matchAll(/\bset[ \t]+(?:\/[ap][ \t]+)?"?([A-Za-z_][A-Za-z0-9_]*)[ \t]*=/dgi)) {
-    const name = m[1]!.toLowerCase();
-    if (candidates.get(m.indices![1]![0]) !== name) tainted.add(name);
+  for (const m of text.matchAll(/\bset[ \t]+(?:\/p[ \t]+)?"?([A-Za-z_][A-Za-z0-9_]*)[ \t]*=/dgi)) {
+    const name = m[1]!;
+    if (candidates.get(m.indices![1]![0]) !== name) tainted.add(name.toLowerCase());
+    let seen = spellings.get(name.toLowerCase());
+    if (!seen) spellings.set(name.toLowerCase(), (seen = new Set()));
+    seen.add(name);
   }
+  for (const m of text.matchAll(/\bset[ \t]+\/a\b([^\r\n]*)/gi)) for (const n of m[1]!.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) tainted.add(n[0].toLowerCase());
   for (const [nameAt, name] of candidates) {
-    if (tainted.has(name)) continue;
+    const lower = name.toLowerCase();
+    if (tainted.has(lower) || (spellings.get(lower)?.size ?? 0) > 1) continue;
     // The line's start: where CMD_SET_AT matched.
     let start = nameAt;
     while (start > 0 && text[start - 1] !== '\n') start--;
