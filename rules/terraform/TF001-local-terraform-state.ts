@@ -57,7 +57,7 @@ export default defineRule({
           const why = tg.backendNotKnown
             ? 'the backend type its terragrunt.hcl gives is not a literal'
             : 'its terragrunt.hcl includes another configuration, which may set remote_state';
-          ctx.undecidedAbout(`module:${m.dir}`, 'backend', `${why}, so whether Terragrunt gives it a remote backend is not known`, tg.backendNotKnown ?? tg.includes[0]!);
+          ctx.undecidedAbout(`module:${ctx.relativePath(m.dir)}`, 'backend', `${why}, so whether Terragrunt gives it a remote backend is not known`, tg.backendNotKnown ?? tg.includes[0]!);
           return;
         }
         const local = effective?.backend?.type === 'local' ? effective : undefined;

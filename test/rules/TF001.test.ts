@@ -392,6 +392,28 @@ const terragrunt: RuleTable = {
         messageId: 'noBackend',
       },
       {
+        // Generated contents are read as written: their ${…} are Terragrunt's (self-review 92: a
+        // provider block with an interpolation made the backend undecided).
+        name: 'terragrunt-generates-a-provider-with-interpolations',
+        files: {
+          'live/storage/main.tf': ROOT_WITH_PROVIDER,
+          'live/storage/terragrunt.hcl': 'locals {\n  sub = "0000"\n}\ngenerate "provider" {\n  path     = "provider.tf"\n  contents = <<EOF\nprovider "azurerm" {\n  subscription_id = "${local.sub}"\n  features {}\n}\nEOF\n}\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noBackend',
+      },
+      {
+        name: 'terragrunt-generates-a-local-backend-with-an-interpolated-path',
+        files: {
+          'live/storage/main.tf': ROOT_WITH_PROVIDER,
+          'live/storage/terragrunt.hcl': 'generate "backend" {\n  path     = "backend.tf"\n  contents = <<EOF\nterraform {\n  backend "local" {\n    path = "${get_terragrunt_dir()}/terraform.tfstate"\n  }\n}\nEOF\n}\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noBackend',
+      },
+      {
         // A generate block that writes a provider says nothing of the backend.
         name: 'terragrunt-without-remote-state',
         files: {

@@ -114,13 +114,15 @@ export interface TerragruntFacts {
 }
 
 /** A backend block declared in generated file contents (`generate "backend" { contents = <<EOF … EOF }`). */
-const GENERATED_BACKEND = /\bbackend\s+"([^"\s]+)"/;
+const GENERATED_BACKEND = /\bbackend\s+"([^"\r\n]*)"/;
 
 /**
  * The backend facts of a parsed `terragrunt.hcl` (Terragrunt's configuration reference:
- * `remote_state { backend = "azurerm" … }`, `generate` blocks, `include` blocks).
+ * `remote_state { backend = "azurerm" … }`, `generate` blocks, `include` blocks). A `generate`
+ * block's contents are read as written (their `${…}` are Terragrunt's, filled in when it runs):
+ * one with no `backend "…"` block says nothing of the backend (a provider block).
  */
-export function terragruntFacts(file: string, body: Body, guard: EvalGuard): TerragruntFacts {
+export function terragruntFacts(file: string, text: string, body: Body, guard: EvalGuard): TerragruntFacts {
   const out: TerragruntFacts = { file, includes: [] };
   for (const item of body.items) {
     if (item.type !== 'Block') continue;
@@ -129,10 +131,15 @@ export function terragruntFacts(file: string, body: Body, guard: EvalGuard): Ter
     const key = item.blockType === 'remote_state' ? 'backend' : 'contents';
     const a = item.body.items.find((i) => i.type === 'Attribute' && i.name === key);
     if (!a || a.type !== 'Attribute') continue;
-    const v = evaluate(a.expr, { file, guard, resolveRoot: noNames });
-    const type = v.kind !== 'string' ? undefined : item.blockType === 'remote_state' ? v.value.trim() : GENERATED_BACKEND.exec(v.value)?.[1];
-    // A `generate` block that writes something else (a provider block) says nothing of the backend.
-    if (item.blockType === 'generate' && v.kind === 'string' && type === undefined) continue;
+    let type: string | undefined;
+    if (item.blockType === 'remote_state') {
+      const v = evaluate(a.expr, { file, guard, resolveRoot: noNames });
+      type = v.kind === 'string' ? v.value.trim() : undefined;
+    } else {
+      const written = GENERATED_BACKEND.exec(text.slice(a.expr.range.start.offset, a.expr.range.end.offset));
+      if (!written) continue;
+      type = written[1]!.includes('${') ? undefined : written[1]!;
+    }
     if (type) out.backend = { type, at: locOf(a, file) };
     else out.backendNotKnown = blockHeader(item, file);
   }

@@ -182,7 +182,7 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
     if (copyOf) facts.copyOf = copyOf;
     if (isRoot) {
       const tg = input.terragruntConfig?.(dir);
-      if (tg) facts.terragrunt = terragruntFacts(tg.file, tg.body, guard);
+      if (tg) facts.terragrunt = terragruntFacts(tg.file, tg.text, tg.body, guard);
     }
     // A folder nothing calls is where `terraform init` runs (a root by RULES.md TF001, or a
     // configuration without provider blocks): its lock file selects the provider versions.
