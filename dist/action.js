@@ -20038,7 +20038,7 @@ var init_expressions = __esm({
 
 // src/eval/terraform/module-facts.ts
 import path9 from "node:path";
-function terragruntFacts(file, body, guard) {
+function terragruntFacts(file, text2, body, guard) {
   const out = { file, includes: [] };
   for (const item of body.items) {
     if (item.type !== "Block") continue;
@@ -20047,9 +20047,15 @@ function terragruntFacts(file, body, guard) {
     const key = item.blockType === "remote_state" ? "backend" : "contents";
     const a = item.body.items.find((i) => i.type === "Attribute" && i.name === key);
     if (!a || a.type !== "Attribute") continue;
-    const v = evaluate(a.expr, { file, guard, resolveRoot: noNames });
-    const type = v.kind !== "string" ? void 0 : item.blockType === "remote_state" ? v.value.trim() : GENERATED_BACKEND.exec(v.value)?.[1];
-    if (item.blockType === "generate" && v.kind === "string" && type === void 0) continue;
+    let type;
+    if (item.blockType === "remote_state") {
+      const v = evaluate(a.expr, { file, guard, resolveRoot: noNames });
+      type = v.kind === "string" ? v.value.trim() : void 0;
+    } else {
+      const written2 = GENERATED_BACKEND.exec(text2.slice(a.expr.range.start.offset, a.expr.range.end.offset));
+      if (!written2) continue;
+      type = written2[1].includes("${") ? void 0 : written2[1];
+    }
     if (type) out.backend = { type, at: locOf(a, file) };
     else out.backendNotKnown = blockHeader(item, file);
   }
@@ -20233,7 +20239,7 @@ var init_module_facts = __esm({
     init_value();
     init_module_source();
     init_expressions();
-    GENERATED_BACKEND = /\bbackend\s+"([^"\s]+)"/;
+    GENERATED_BACKEND = /\bbackend\s+"([^"\r\n]*)"/;
     BACKEND_FILE = /^(?:.+\.tfbackend|backend\.hcl|backend\.conf|backend\.azurerm|.+\.backend\.tfvars)$/i;
     LITERAL_TOPS = /* @__PURE__ */ new Set(["Literal", "Template", "TemplateWrap", "Object", "Tuple"]);
   }
@@ -32496,7 +32502,7 @@ function evaluateTerraform(input2) {
     if (copyOf) facts.copyOf = copyOf;
     if (isRoot) {
       const tg = input2.terragruntConfig?.(dir);
-      if (tg) facts.terragrunt = terragruntFacts(tg.file, tg.body, guard);
+      if (tg) facts.terragrunt = terragruntFacts(tg.file, tg.text, tg.body, guard);
     }
     if (isRoot || !called.has(dir) && !copyOf) {
       const lock = input2.lockFile?.(dir);
@@ -43146,15 +43152,16 @@ function cmdAsShell(m) {
 }
 function cmdAssignments(text2) {
   const out = /* @__PURE__ */ new Set();
-  if (!/\bset\b/i.test(text2) || /\b(?:goto|endlocal)\b|\bcall[ \t]+:/i.test(text2)) return out;
+  if (!/\bset\b/i.test(text2) || /\b(?:goto|endlocal)\b|(?:^[ \t@]*|[&|(][ \t]*)call\b/im.test(text2)) return out;
   const candidates2 = /* @__PURE__ */ new Map();
+  const spellings = /* @__PURE__ */ new Map();
   let quoted = false;
   let blocks = 0;
   for (let i = 0; i < text2.length; i++) {
     if (blocks === 0 && (i === 0 || text2[i - 1] === "\n")) {
       CMD_SET_AT.lastIndex = i;
       const set = CMD_SET_AT.exec(text2);
-      if (set && set[3] === set[5]) candidates2.set(i + set[1].length + set[2].length + set[3].length, set[4].slice(0, set[4].indexOf("=")).toLowerCase());
+      if (set && set[3] === set[5]) candidates2.set(i + set[1].length + set[2].length + set[3].length, set[4].slice(0, set[4].indexOf("=")));
     }
     const c = text2[i];
     if (c === "\n") quoted = false;
@@ -43162,12 +43169,17 @@ function cmdAssignments(text2) {
     else if (!quoted && (c === "(" || c === ")") && text2[i - 1] !== "^") blocks = Math.max(0, blocks + (c === "(" ? 1 : -1));
   }
   const tainted = /* @__PURE__ */ new Set();
-  for (const m of text2.matchAll(/\bset[ \t]+(?:\/[ap][ \t]+)?"?([A-Za-z_][A-Za-z0-9_]*)[ \t]*=/dgi)) {
-    const name = m[1].toLowerCase();
-    if (candidates2.get(m.indices[1][0]) !== name) tainted.add(name);
+  for (const m of text2.matchAll(/\bset[ \t]+(?:\/p[ \t]+)?"?([A-Za-z_][A-Za-z0-9_]*)[ \t]*=/dgi)) {
+    const name = m[1];
+    if (candidates2.get(m.indices[1][0]) !== name) tainted.add(name.toLowerCase());
+    let seen = spellings.get(name.toLowerCase());
+    if (!seen) spellings.set(name.toLowerCase(), seen = /* @__PURE__ */ new Set());
+    seen.add(name);
   }
+  for (const m of text2.matchAll(/\bset[ \t]+\/a\b([^\r\n]*)/gi)) for (const n of m[1].matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) tainted.add(n[0].toLowerCase());
   for (const [nameAt, name] of candidates2) {
-    if (tainted.has(name)) continue;
+    const lower = name.toLowerCase();
+    if (tainted.has(lower) || (spellings.get(lower)?.size ?? 0) > 1) continue;
     let start = nameAt;
     while (start > 0 && text2[start - 1] !== "\n") start--;
     out.add(start);
@@ -58253,7 +58265,7 @@ var TF001_local_terraform_state_default = defineRule({
         if (tg?.backend && tg.backend.type !== "local") return;
         if (tg && !tg.backend && (tg.backendNotKnown || tg.includes.length > 0)) {
           const why = tg.backendNotKnown ? "the backend type its terragrunt.hcl gives is not a literal" : "its terragrunt.hcl includes another configuration, which may set remote_state";
-          ctx.undecidedAbout(`module:${m.dir}`, "backend", `${why}, so whether Terragrunt gives it a remote backend is not known`, tg.backendNotKnown ?? tg.includes[0]);
+          ctx.undecidedAbout(`module:${ctx.relativePath(m.dir)}`, "backend", `${why}, so whether Terragrunt gives it a remote backend is not known`, tg.backendNotKnown ?? tg.includes[0]);
           return;
         }
         const local = effective?.backend?.type === "local" ? effective : void 0;
@@ -59919,6 +59931,7 @@ function expands(w) {
 }
 function readApplyArgs(args) {
   let autoApprove;
+  let approveNotKnown;
   let planFile = false;
   let open;
   for (let k = 0; k < args.length; k++) {
@@ -59933,6 +59946,7 @@ function readApplyArgs(args) {
       const [opt, val] = name.split("=", 2);
       if (opt === "auto-approve") {
         autoApprove = val === void 0 || val.toLowerCase() === "true" ? k : void 0;
+        approveNotKnown = val !== void 0 && expands(val) ? k : void 0;
         continue;
       }
       if (val === void 0 && VALUE_OPTS.has(opt)) k++;
@@ -59941,7 +59955,7 @@ function readApplyArgs(args) {
     if (expands(w)) open ??= k;
     else planFile = true;
   }
-  return { planFile, ...autoApprove === void 0 ? {} : { autoApprove }, ...open === void 0 ? {} : { open } };
+  return { planFile, ...autoApprove === void 0 ? {} : { autoApprove }, ...open === void 0 ? {} : { open }, ...approveNotKnown === void 0 ? {} : { approveNotKnown } };
 }
 function applyWithoutPlan(words, language) {
   const argv = joinExpressions(words);
@@ -59960,13 +59974,17 @@ function applyWithoutPlan(words, language) {
   const after = argv.slice(j + 1);
   const close = language === "powershell" ? after.findIndex((w) => w.raw === "}") : -1;
   const rest = close >= 0 ? after.slice(0, close) : after;
-  const { autoApprove, planFile, open } = readApplyArgs(rest.map((w) => w.text));
+  const { autoApprove, planFile, open, approveNotKnown } = readApplyArgs(rest.map((w) => w.text));
   if (sub2.text !== "apply") {
     const unknownSub = sub2.unknown;
     if (unknownSub === void 0 || autoApprove === void 0 || planFile || open !== void 0) return void 0;
     return { apply: sub2, undecided: `the terraform subcommand ${sub2.raw} is not known (${unknownSub}) and may be apply`, at: sub2 };
   }
   if (planFile) return void 0;
+  if (autoApprove === void 0 && approveNotKnown !== void 0) {
+    const word = rest[approveNotKnown];
+    return { apply: sub2, undecided: `${word.text} is expanded at run time and may approve`, at: word };
+  }
   if (autoApprove === void 0) {
     const several = rest.find((w) => w.mayBeSeveral && !w.raw.startsWith("-"));
     return several ? { apply: sub2, undecided: `the unquoted ${several.raw} of terraform apply may be several words, -auto-approve among them (${several.unknown})`, at: several } : void 0;
@@ -60137,10 +60155,14 @@ var CI005_terraform_apply_without_plan_default = defineRule({
                 continue;
               }
               const args = splitArgumentLine(line);
-              const { autoApprove, planFile, open } = readApplyArgs(args);
+              const { autoApprove, planFile, open, approveNotKnown } = readApplyArgs(args);
               if (planFile) continue;
               if (open !== void 0 && options) {
                 ctx.undecidedAbout(step.subject, "inputs.commandOptions", `the argument ${tokens.shown(args[open])} of commandOptions is not known before the task runs and may be the plan file`, where(options));
+                continue;
+              }
+              if (approveNotKnown !== void 0 && autoApprove === void 0 && options) {
+                ctx.undecidedAbout(step.subject, "inputs.commandOptions", `${tokens.shown(args[approveNotKnown])} of commandOptions is not known before the task runs and may approve`, where(options));
                 continue;
               }
               const approves = !/-auto-approve/.test(line) || autoApprove !== void 0;

@@ -35,8 +35,10 @@ function expands(w: string): boolean {
  * plan file is written as a literal, and the first positional argument whose value is expanded
  * at run time (`open`: it may be the plan file).
  */
-export function readApplyArgs(args: readonly string[]): { autoApprove?: number; planFile: boolean; open?: number } {
+export function readApplyArgs(args: readonly string[]): { autoApprove?: number; planFile: boolean; open?: number; approveNotKnown?: number } {
   let autoApprove: number | undefined;
+  // `-auto-approve=$X`: whether it approves is decided at run time.
+  let approveNotKnown: number | undefined;
   let planFile = false;
   let open: number | undefined;
   for (let k = 0; k < args.length; k++) {
@@ -52,6 +54,7 @@ export function readApplyArgs(args: readonly string[]): { autoApprove?: number; 
       const [opt, val] = name.split('=', 2) as [string, string | undefined];
       if (opt === 'auto-approve') {
         autoApprove = val === undefined || val.toLowerCase() === 'true' ? k : undefined;
+        approveNotKnown = val !== undefined && expands(val) ? k : undefined;
         continue;
       }
       if (val === undefined && VALUE_OPTS.has(opt)) k++;
@@ -60,7 +63,7 @@ export function readApplyArgs(args: readonly string[]): { autoApprove?: number; 
     if (expands(w)) open ??= k;
     else planFile = true;
   }
-  return { planFile, ...(autoApprove === undefined ? {} : { autoApprove }), ...(open === undefined ? {} : { open }) };
+  return { planFile, ...(autoApprove === undefined ? {} : { autoApprove }), ...(open === undefined ? {} : { open }), ...(approveNotKnown === undefined ? {} : { approveNotKnown }) };
 }
 
 /** What a `terraform apply` command decides: a finding, or why it cannot be decided (an argument expanded at run time). */
@@ -96,7 +99,7 @@ export function applyWithoutPlan(words: readonly CiWord[], language: CiScriptLan
   const after = argv.slice(j + 1);
   const close = language === 'powershell' ? after.findIndex((w) => w.raw === '}') : -1;
   const rest = close >= 0 ? after.slice(0, close) : after;
-  const { autoApprove, planFile, open } = readApplyArgs(rest.map((w) => w.text));
+  const { autoApprove, planFile, open, approveNotKnown } = readApplyArgs(rest.map((w) => w.text));
   if (sub.text !== 'apply') {
     // A subcommand expanded at run time (`terraform $CMD -auto-approve`) may be apply: with
     // `-auto-approve` and no plan file after it, that is undecided, not passed over.
@@ -105,6 +108,10 @@ export function applyWithoutPlan(words: readonly CiWord[], language: CiScriptLan
     return { apply: sub, undecided: `the terraform subcommand ${sub.raw} is not known (${unknownSub}) and may be apply`, at: sub };
   }
   if (planFile) return undefined;
+  if (autoApprove === undefined && approveNotKnown !== undefined) {
+    const word = rest[approveNotKnown]!;
+    return { apply: sub, undecided: `${word.text} is expanded at run time and may approve`, at: word };
+  }
   if (autoApprove === undefined) {
     // A variable that is not known, unquoted, may be several words, `-auto-approve` among them
     // (`terraform apply $TF_ARGS`); a quoted one is one argument, by all appearances the plan file.
@@ -335,10 +342,14 @@ export default defineRule({
                 continue;
               }
               const args = splitArgumentLine(line);
-              const { autoApprove, planFile, open } = readApplyArgs(args);
+              const { autoApprove, planFile, open, approveNotKnown } = readApplyArgs(args);
               if (planFile) continue;
               if (open !== undefined && options) {
                 ctx.undecidedAbout(step.subject, 'inputs.commandOptions', `the argument ${tokens.shown(args[open]!)} of commandOptions is not known before the task runs and may be the plan file`, where(options));
+                continue;
+              }
+              if (approveNotKnown !== undefined && autoApprove === undefined && options) {
+                ctx.undecidedAbout(step.subject, 'inputs.commandOptions', `${tokens.shown(args[approveNotKnown]!)} of commandOptions is not known before the task runs and may approve`, where(options));
                 continue;
               }
               // the task adds `-auto-approve` unless the options already say `-auto-approve…` (then they decide)

@@ -208,6 +208,18 @@ items:
     const said = undecided.map((u) => `${u.ruleId} ${u.attribute}: ${u.reason}`);
     expect(said).toEqual([expect.stringMatching(/^K8S001 resources: resources cannot be read, and a container may request a GPU there/)]);
   });
+  it('CI005: -auto-approve=<value expanded at run time> may approve, undecided (self-review 92: dropped in silence)', async () => {
+    const dir = tree({
+      '.github/workflows/apply.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: terraform apply -auto-approve=$APPROVE\n',
+      'azure-pipelines.yml': "parameters:\n- name: approve\n  type: string\nsteps:\n  - task: TerraformTaskV4@4\n    inputs:\n      provider: azurerm\n      command: apply\n      commandOptions: '-auto-approve=${{ parameters.approve }}'\n",
+    });
+    const { briefs, undecided } = await lintTree(dir, ['CI005']);
+    expect(briefs).toEqual([]);
+    expect(undecided.map((u) => `${u.attribute}: ${u.reason}`)).toEqual([
+      'run: -auto-approve=$APPROVE is expanded at run time and may approve',
+      'inputs.commandOptions: -auto-approve=${{ parameters.approve }} of commandOptions is not known before the task runs and may approve',
+    ]);
+  });
   it('CI005: an argument beside -auto-approve or a task input expanded at run time, which may be the plan file or the command, is undecided', async () => {
     const dir = tree({
       '.github/workflows/apply.yml': `name: infra
