@@ -18016,7 +18016,15 @@ var init_azurerm = __esm({
       { canonical: "name", paths: ["name"] },
       { canonical: "priority", paths: ["priority"], default: "Regular" }
     ];
-    localAuthAttr = { canonical: "disableLocalAuth", paths: ["local_auth_enabled"], default: false, convert: "invertBool" };
+    localAuthAttr = {
+      canonical: "disableLocalAuth",
+      paths: ["local_auth_enabled"],
+      default: false,
+      convert: "invertBool",
+      // Added in 2.84.0 (CHANGELOG: "support for the `local_auth_enabled` property", #13820): an older
+      // provider sends no disableLocalAuth (self-review 92).
+      providerHistory: [{ before: "2.84.0", default: void 0 }]
+    };
     AZURERM_TABLE = {
       azurerm_machine_learning_workspace: {
         kind: "ml.workspace",

@@ -1138,6 +1138,18 @@ const azurermComputeAuth: RuleTable = {
         messageIncludes: 'disableLocalAuth is false',
       },
       {
+        // A provider before 2.84.0 has no local_auth_enabled and sends no disableLocalAuth (self-review 92).
+        name: 'local-auth-with-a-provider-before-it-existed',
+        files: {
+          'main.tf':
+            'terraform {\n  required_providers {\n    azurerm = { source = "hashicorp/azurerm", version = "~> 2.70.0" }\n  }\n}\n\n' + tfCluster('', '⟦resource "azurerm_machine_learning_compute_cluster" "gpu" {⟧'),
+          ...computePolicy('disableLocalAuth', { notEquals: true }),
+        },
+        options: opts,
+        ...deny,
+        messageIncludes: 'disableLocalAuth is not set',
+      },
+      {
         name: 'ssh-public-access-on',
         files: { 'main.tf': tfCluster('  ssh_public_access_enabled     = ⟦true⟧\n'), ...computePolicy('remoteLoginPortPublicAccess', { notEquals: 'Disabled' }) },
         options: opts,

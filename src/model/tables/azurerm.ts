@@ -50,7 +50,15 @@ const agentPoolProfileAttrs: AttrSpec[] = [
  * (machine_learning_compute_cluster_resource.go, machine_learning_compute_instance_resource.go):
  * ARM `disableLocalAuth`, read only by Azure Policy's view. The default is the ARM value (false).
  */
-const localAuthAttr: AttrSpec = { canonical: 'disableLocalAuth', paths: ['local_auth_enabled'], default: false, convert: 'invertBool' };
+const localAuthAttr: AttrSpec = {
+  canonical: 'disableLocalAuth',
+  paths: ['local_auth_enabled'],
+  default: false,
+  convert: 'invertBool',
+  // Added in 2.84.0 (CHANGELOG: "support for the `local_auth_enabled` property", #13820): an older
+  // provider sends no disableLocalAuth (self-review 92).
+  providerHistory: [{ before: '2.84.0', default: undefined }],
+};
 
 export const AZURERM_TABLE: Record<string, KindSpec> = {
   azurerm_machine_learning_workspace: {
