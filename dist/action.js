@@ -45244,10 +45244,13 @@ function powershellProgramAt(words, i) {
   const before = words[i - 1].raw;
   return before === "&" || before === "." || before === "{" || POWERSHELL_ASSIGNMENT_OPERATOR.test(before);
 }
-function isTerraformProgram(text2) {
+function terraformProgramName(text2) {
   const t = text2.toLowerCase().replace(/\\/g, "/");
-  const base = t.slice(t.lastIndexOf("/") + 1);
-  return base === "terraform" || base === "terraform.exe";
+  const base = t.slice(t.lastIndexOf("/") + 1).replace(/\.exe$/, "");
+  return base === "terraform" || base === "tofu" ? base : void 0;
+}
+function isTerraformProgram(text2) {
+  return terraformProgramName(text2) !== void 0;
 }
 function programIndices(words, language) {
   if (language === "powershell") {
@@ -60001,7 +60004,7 @@ function applyWithoutPlan(words, language) {
     const word = rest[open];
     return { apply: sub2, undecided: `the argument ${word.text} of terraform apply -auto-approve is expanded at run time and may be the plan file`, at: word };
   }
-  return { apply: sub2, autoApprove: rest[autoApprove] };
+  return { apply: sub2, autoApprove: rest[autoApprove], program: terraformProgramName(argv[i].text) ?? "terraform" };
 }
 function substitutedArgument(cmd, next) {
   return next !== void 0 && next.statement === cmd.statement && (next.after === "$(" || next.after === "`") && next.range.start.offset > cmd.range.start.offset;
@@ -60057,7 +60060,7 @@ var CI005_terraform_apply_without_plan_default = defineRule({
     tags: ["security", "ci", "change-control"],
     securitySeverity: 5,
     messages: {
-      applyWithoutPlan: "`terraform apply {{flag}}` without a saved plan applies whatever is planned at run time, not what was reviewed; run `terraform plan -out=tfplan`, review it, then `terraform apply tfplan`.",
+      applyWithoutPlan: "`{{program}} apply {{flag}}` without a saved plan applies whatever is planned at run time, not what was reviewed; run `{{program}} plan -out=tfplan`, review it, then `{{program}} apply tfplan`.",
       taskApplyWithoutPlan: "`{{task}}` with `command: apply` and no plan file in `commandOptions` runs `terraform apply -auto-approve` ({{how}}) and applies whatever is planned at run time, not what was reviewed; run the task with `command: plan` and `-out=tfplan`, review it, then apply with the plan file in `commandOptions`."
     }
   },
@@ -60083,7 +60086,7 @@ var CI005_terraform_apply_without_plan_default = defineRule({
                 const flagWord = f.autoApprove;
                 const at3 = wordPlaces(flagWord.origin || flagWord.decidedBy ? flagWord : f.apply, { file: file.file, range: f.apply.range, label: "terraform apply" });
                 const key = locationKey(at3.location);
-                const place = places.get(key) ?? { flag: f.autoApprove.text, location: at3.location, related: at3.related };
+                const place = places.get(key) ?? { flag: f.autoApprove.text, program: f.program, location: at3.location, related: at3.related };
                 places.set(key, place);
                 for (const w of argv) {
                   const at4 = w.origin;
@@ -60094,7 +60097,7 @@ var CI005_terraform_apply_without_plan_default = defineRule({
               for (const p of places.values()) {
                 ctx.report({
                   messageId: "applyWithoutPlan",
-                  data: { flag: p.flag },
+                  data: { flag: p.flag, program: p.program },
                   location: p.location,
                   ...p.related.length ? { related: p.related } : {},
                   subject: script.subject,
@@ -60121,7 +60124,7 @@ var CI005_terraform_apply_without_plan_default = defineRule({
             const at2 = wordPlaces(found.autoApprove, { file: file.file, range: found.apply.range, label: "terraform apply" });
             ctx.report({
               messageId: "applyWithoutPlan",
-              data: { flag: found.autoApprove.text },
+              data: { flag: found.autoApprove.text, program: found.program },
               location: at2.location,
               ...at2.related.length ? { related: at2.related } : {},
               subject: script.subject,

@@ -6,7 +6,7 @@
  */
 import { defineRule } from '../../src/engine/define-rule.js';
 import { locationKey } from '../../src/core/source.js';
-import { callerArgvs, expandedArgv, isTerraformProgram, joinExpressions, programIndices, redirection, scriptsThatMayRun, stepsThatMayRun, wordPlaces } from '../../src/model/ci.js';
+import { callerArgvs, expandedArgv, isTerraformProgram, joinExpressions, programIndices, redirection, scriptsThatMayRun, stepsThatMayRun, terraformProgramName, wordPlaces } from '../../src/model/ci.js';
 import type { Location } from '../../src/core/source.js';
 import type { CiCallerInput, CiCommand, CiEntry, CiScriptLanguage, CiWord, ReadWord } from '../../src/model/ci.js';
 
@@ -67,7 +67,7 @@ export function readApplyArgs(args: readonly string[]): { autoApprove?: number; 
 }
 
 /** What a `terraform apply` command decides: a finding, or why it cannot be decided (an argument expanded at run time). */
-type ApplyReading = { apply: CiWord; autoApprove: CiWord } | { apply: CiWord; undecided: string; at: CiWord };
+type ApplyReading = { apply: CiWord; autoApprove: CiWord; program: string } | { apply: CiWord; undecided: string; at: CiWord };
 
 /**
  * The `apply` word and the `-auto-approve` word of a `terraform apply -auto-approve` without a
@@ -125,7 +125,7 @@ export function applyWithoutPlan(words: readonly CiWord[], language: CiScriptLan
     const word = rest[open]!;
     return { apply: sub, undecided: `the argument ${word.text} of terraform apply -auto-approve is expanded at run time and may be the plan file`, at: word };
   }
-  return { apply: sub, autoApprove: rest[autoApprove]! };
+  return { apply: sub, autoApprove: rest[autoApprove]!, program: terraformProgramName(argv[i]!.text) ?? 'terraform' };
 }
 
 /**
@@ -217,7 +217,7 @@ export default defineRule({
     securitySeverity: 5.0,
     messages: {
       applyWithoutPlan:
-        '`terraform apply {{flag}}` without a saved plan applies whatever is planned at run time, not what was reviewed; run `terraform plan -out=tfplan`, review it, then `terraform apply tfplan`.',
+        '`{{program}} apply {{flag}}` without a saved plan applies whatever is planned at run time, not what was reviewed; run `{{program}} plan -out=tfplan`, review it, then `{{program}} apply tfplan`.',
       taskApplyWithoutPlan:
         '`{{task}}` with `command: apply` and no plan file in `commandOptions` runs `terraform apply -auto-approve` ({{how}}) and applies whatever is planned at run time, not what was reviewed; run the task with `command: plan` and `-out=tfplan`, review it, then apply with the plan file in `commandOptions`.',
     },
@@ -239,7 +239,7 @@ export default defineRule({
               // own value (two steps, two places); one whose values only leave out the plan file
               // (`-var-file=prod.tfvars` for the options) is one at the written `apply`.
               // One finding per place; at the written `apply`, every caller's values related (two callers, both named).
-              const places = new Map<string, { flag: string; location: Location; related: Location[] }>();
+              const places = new Map<string, { flag: string; program: string; location: Location; related: Location[] }>();
               let callerUndecided: Extract<ApplyReading, { undecided: string }> | undefined;
               for (const argv of callerArgvs(cmd)) {
                 const f = applyWithoutPlan(argv, script.language);
@@ -251,7 +251,7 @@ export default defineRule({
                 const flagWord = f.autoApprove as ReadWord;
                 const at = wordPlaces(flagWord.origin || flagWord.decidedBy ? flagWord : (f.apply as ReadWord), { file: file.file, range: f.apply.range, label: 'terraform apply' });
                 const key = locationKey(at.location);
-                const place = places.get(key) ?? { flag: f.autoApprove.text, location: at.location, related: at.related };
+                const place = places.get(key) ?? { flag: f.autoApprove.text, program: f.program, location: at.location, related: at.related };
                 places.set(key, place);
                 // The values this caller's run put in (`-var-file=prod.tfvars` for `${{ parameters.opts }}`), where they are written.
                 for (const w of argv) {
@@ -263,7 +263,7 @@ export default defineRule({
               for (const p of places.values()) {
                 ctx.report({
                   messageId: 'applyWithoutPlan',
-                  data: { flag: p.flag },
+                  data: { flag: p.flag, program: p.program },
                   location: p.location,
                   ...(p.related.length ? { related: p.related } : {}),
                   subject: script.subject,
@@ -293,7 +293,7 @@ export default defineRule({
             const at = wordPlaces(found.autoApprove as ReadWord, { file: file.file, range: found.apply.range, label: 'terraform apply' });
             ctx.report({
               messageId: 'applyWithoutPlan',
-              data: { flag: found.autoApprove.text },
+              data: { flag: found.autoApprove.text, program: found.program },
               location: at.location,
               ...(at.related.length ? { related: at.related } : {}),
               subject: script.subject,

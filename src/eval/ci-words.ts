@@ -166,11 +166,20 @@ export function powershellProgramAt(words: readonly CiWord[], i: number): boolea
 /** PowerShell's assignment operators (about_Assignment_Operators). */
 export const POWERSHELL_ASSIGNMENT_OPERATOR = /^[-+*/%]?=$/;
 
-/** Whether a word names the Terraform CLI (`terraform`, `./bin/terraform`, `C:\tools\terraform.exe`). */
-export function isTerraformProgram(text: string): boolean {
+/**
+ * The Terraform CLI a word names (`terraform`, `./bin/terraform`, `C:\tools\terraform.exe`), or
+ * OpenTofu's (`tofu`: a fork with the same commands and flags, `tofu apply -auto-approve`,
+ * opentofu.org/docs/cli/commands/apply): its name, undefined for another word.
+ */
+export function terraformProgramName(text: string): 'terraform' | 'tofu' | undefined {
   const t = text.toLowerCase().replace(/\\/g, '/');
-  const base = t.slice(t.lastIndexOf('/') + 1);
-  return base === 'terraform' || base === 'terraform.exe';
+  const base = t.slice(t.lastIndexOf('/') + 1).replace(/\.exe$/, '');
+  return base === 'terraform' || base === 'tofu' ? base : undefined;
+}
+
+/** Whether a word names the Terraform (or OpenTofu) CLI. */
+export function isTerraformProgram(text: string): boolean {
+  return terraformProgramName(text) !== undefined;
 }
 
 /**

@@ -747,4 +747,22 @@ const templateExpressions: RuleTable = {
   },
 };
 
-ruleTester('CI005', converted, programPosition, taskMacros, templateExpressions);
+// OpenTofu (a fork of Terraform with the same commands and flags): `tofu apply -auto-approve`
+// without a plan file is the same risk (review 92: no finding, no --verbose line).
+const openTofu: RuleTable = {
+  'github-actions': {
+    valid: [{ name: 'tofu-apply-of-a-saved-plan', files: { '.github/workflows/apply.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: tofu apply -auto-approve tfplan\n' } }],
+    invalid: [
+      {
+        name: 'tofu-apply-without-a-plan',
+        files: { '.github/workflows/apply.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: tofu -chdir=infra ⟦apply⟧ -input=false -auto-approve\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'applyWithoutPlan',
+        messageIncludes: '`tofu apply -auto-approve` without a saved plan',
+      },
+    ],
+  },
+};
+
+ruleTester('CI005', converted, programPosition, taskMacros, templateExpressions, openTofu);
