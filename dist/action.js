@@ -20060,14 +20060,24 @@ function terragruntFacts(file, text2, body, guard) {
       const v = evaluate(a.expr, { file, guard, resolveRoot: noNames });
       type = v.kind === "string" ? v.value.trim() : void 0;
     } else {
-      const written2 = GENERATED_BACKEND.exec(text2.slice(a.expr.range.start.offset, a.expr.range.end.offset));
-      if (!written2) continue;
-      type = written2[1].includes("${") ? void 0 : written2[1];
+      const generated = generatedBackend(a.expr, text2, file, guard);
+      if (generated === "none") continue;
+      type = generated;
     }
     if (type) out.backend = { type, at: locOf(a, file) };
     else out.backendNotKnown = blockHeader(item, file);
   }
   return out;
+}
+function generatedBackend(expr, text2, file, guard) {
+  const v = evaluate(expr, { file, guard, resolveRoot: noNames });
+  if (v.kind === "string") return GENERATED_BACKEND.exec(v.value)?.[1] ?? "none";
+  if (expr.type !== "Template") return void 0;
+  const written2 = text2.slice(expr.range.start.offset, expr.range.end.offset);
+  if (/%\{|^[ \t]*\$\{/m.test(written2)) return void 0;
+  const found = /\bbackend\s+\\?"([^"\\\r\n]*)\\?"/.exec(written2);
+  if (!found) return "none";
+  return found[1].includes("${") ? void 0 : found[1];
 }
 function isBackendFile(name) {
   return BACKEND_FILE.test(name);
@@ -43160,7 +43170,7 @@ function cmdAsShell(m) {
 }
 function cmdAssignments(text2) {
   const out = /* @__PURE__ */ new Set();
-  if (!/\bset\b/i.test(text2) || /\b(?:goto|endlocal)\b|(?:^[ \t@]*|[&|(][ \t]*)call\b/im.test(text2)) return out;
+  if (!/\bset\b/i.test(text2) || /\b(?:goto|endlocal|call)\b/i.test(text2)) return out;
   const candidates2 = /* @__PURE__ */ new Map();
   const spellings = /* @__PURE__ */ new Map();
   let quoted = false;
@@ -43177,14 +43187,14 @@ function cmdAssignments(text2) {
     else if (!quoted && (c === "(" || c === ")") && text2[i - 1] !== "^") blocks = Math.max(0, blocks + (c === "(" ? 1 : -1));
   }
   const tainted = /* @__PURE__ */ new Set();
-  for (const m of text2.matchAll(/\bset[ \t]+(?:\/p[ \t]+)?"?([A-Za-z_][A-Za-z0-9_]*)[ \t]*=/dgi)) {
+  for (const m of text2.matchAll(/\bset(?:[ \t]+|[ \t]*\/p[ \t]+)"?([A-Za-z_][A-Za-z0-9_]*)[ \t]*=/dgi)) {
     const name = m[1];
     if (candidates2.get(m.indices[1][0]) !== name) tainted.add(name.toLowerCase());
     let seen = spellings.get(name.toLowerCase());
     if (!seen) spellings.set(name.toLowerCase(), seen = /* @__PURE__ */ new Set());
     seen.add(name);
   }
-  for (const m of text2.matchAll(/\bset[ \t]+\/a\b([^\r\n]*)/gi)) for (const n of m[1].matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) tainted.add(n[0].toLowerCase());
+  for (const m of text2.matchAll(/\bset[ \t]*\/a\b([^\r\n]*)/gi)) for (const n of m[1].matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) tainted.add(n[0].toLowerCase());
   for (const [nameAt, name] of candidates2) {
     const lower = name.toLowerCase();
     if (tainted.has(lower) || (spellings.get(lower)?.size ?? 0) > 1) continue;
@@ -51746,12 +51756,17 @@ function excludingOperator(op, right) {
   return op === "exists" && (right.kind === "bool" && !right.value || right.kind === "string" && right.value.toLowerCase() === "false");
 }
 function evaluateCondition(cond, input2) {
-  const o = evalNode2(cond, { ...input2, scopes: [], depth: 0 });
-  if (o.result === true) {
-    const other = o.evidence.find((e) => ofAnotherType(e.field, input2.target));
-    if (other) return undecided(`${other.field} is an alias of ${aliasType(other.field)}, not of this resource's type, and what Azure Policy reads for it here is not documented`);
-  }
-  return o;
+  const otherType = { reads: "absent", met: false };
+  const o = evalNode2(cond, { ...input2, scopes: [], depth: 0, otherType });
+  if (o.result !== true || !otherType.met) return o;
+  return evalNode2(cond, { ...input2, scopes: [], depth: 0, otherType: { reads: "undecided", met: false } });
+}
+function otherTypeRead(field, ctx) {
+  if (!ofAnotherType(field, ctx.target)) return void 0;
+  ctx.otherType.met = true;
+  if (ctx.otherType.reads === "absent") return { kind: "absent" };
+  const owner = field.split("/").slice(0, -1).join("/");
+  return { kind: "undecided", why: `${field} is an alias of ${owner}, not of this resource's type, and what Azure Policy reads for it here is not documented` };
 }
 function ofAnotherType(field, t) {
   const owner = aliasType(field);
@@ -51940,7 +51955,8 @@ function readField(field, ctx) {
     }
     return { kind: "one", value: member2(tags.value, tag) };
   }
-  if (ofAnotherType(field, t)) return { kind: "one", value: void 0 };
+  const other = otherTypeRead(field, ctx);
+  if (other) return other.kind === "absent" ? { kind: "one", value: void 0 } : other;
   const path62 = t.aliasPath(field);
   if (path62 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
@@ -51992,15 +52008,22 @@ function evalCount(count2, op, right, ctx, cond) {
   const field = member2(count2, "field");
   if (field) {
     if (field.kind !== "string" || !field.value.endsWith("[*]")) return undecided("count.field must be an array alias ending in [*]");
-    const path62 = ctx.target.aliasPath(field.value);
-    if (path62 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
-    const arrayOnly = path62.slice(0, -3);
-    const alias = field.value;
-    const holder = readArray(arrayOnly, ctx);
-    if (holder.kind === "undecided") return undecided(holder.why);
-    elements2 = holder.items;
-    written2 = holder.written;
-    scopeOf = (e) => ({ arrayPath: path62, alias, element: e });
+    const other = otherTypeRead(field.value, ctx);
+    if (other?.kind === "undecided") return undecided(other.why);
+    if (other) {
+      elements2 = [];
+      scopeOf = (e) => ({ arrayPath: "\0", alias: field.value, element: e });
+    } else {
+      const path62 = ctx.target.aliasPath(field.value);
+      if (path62 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
+      const arrayOnly = path62.slice(0, -3);
+      const alias = field.value;
+      const holder = readArray(arrayOnly, ctx);
+      if (holder.kind === "undecided") return undecided(holder.why);
+      elements2 = holder.items;
+      written2 = holder.written;
+      scopeOf = (e) => ({ arrayPath: path62, alias, element: e });
+    }
   } else {
     const value = member2(count2, "value");
     if (!value) return undecided("count needs field or value");
@@ -52068,7 +52091,7 @@ function arrayOf(r) {
 function effectOf(then, input2) {
   const e = member2(then, "effect");
   if (!e) return { why: "the policy has no effect" };
-  const v = evalExpression(e, { ...input2, target: { type: unknown("none"), body: nul(), aliasPath: () => void 0 }, scopes: [], depth: 0 });
+  const v = evalExpression(e, { ...input2, target: { type: unknown("none"), body: nul(), aliasPath: () => void 0 }, scopes: [], depth: 0, otherType: { reads: "absent", met: false } });
   if (v.kind !== "string") return { why: v.kind === "unknown" ? `the effect is not known (${v.reason})` : "the effect is not a string", at: e.origin };
   return { effect: v.value.toLowerCase(), at: v.origin ?? e.origin };
 }

@@ -160,10 +160,22 @@ describe('policy evaluator', () => {
     const sku = { not: { field: 'Microsoft.Compute/virtualMachines/sku.name', in: ['Standard_D4s_v5'] } };
     const storage = run(sku, target('Microsoft.Storage/storageAccounts', { name: 'st' }));
     expect(storage.result).toBeUndefined();
-    expect(storage.why).toMatch(/Microsoft\.Compute\/virtualMachines\/sku\.name is an alias of microsoft\.compute\/virtualmachines, not of this resource's type/);
+    expect(storage.why).toMatch(/Microsoft\.Compute\/virtualMachines\/sku\.name is an alias of Microsoft\.Compute\/virtualMachines, not of this resource's type/);
     // A type condition beside it decides alone, and another branch that holds on its own is true.
     expect(run({ allOf: [{ field: 'type', equals: VM }, sku] }, target('Microsoft.Storage/storageAccounts', { name: 'st' })).result).toBe(false);
     const either = { anyOf: [{ allOf: [{ field: 'type', equals: VM }, sku] }, { field: 'type', equals: 'Microsoft.Storage/storageAccounts' }] };
     expect(run(either, target('Microsoft.Storage/storageAccounts', { name: 'st' })).result).toBe(true);
+    // In any order, a member the resource's own fields decide keeps its verdict (self-review 93).
+    const storageTls = { field: 'Microsoft.Storage/storageAccounts/minimumTlsVersion', notEquals: 'TLS1_2' };
+    const st = target('Microsoft.Storage/storageAccounts', { name: 'st', properties: { minimumTlsVersion: 'TLS1_0' } });
+    expect(run({ anyOf: [sku, storageTls] }, st).result).toBe(true);
+    expect(run({ anyOf: [storageTls, sku] }, st).result).toBe(true);
+    // field() in a count.value and a count.field of another type's array: the same (self-review 93).
+    const viaValue = { count: { value: ['Standard_D4s_v5'], name: 's', where: { value: "[field('Microsoft.Compute/virtualMachines/sku.name')]", equals: "[current('s')]" } }, equals: 0 };
+    expect(run(viaValue, target('Microsoft.Storage/storageAccounts', { name: 'st' })).result).toBeUndefined();
+    const ipRules = { count: { field: 'Microsoft.Storage/storageAccounts/networkAcls.ipRules[*]' }, greater: 0 };
+    const kv = target('Microsoft.KeyVault/vaults', { name: 'kv', properties: { networkAcls: { ipRules: [{ value: '1.2.3.4' }] } } });
+    expect(run(ipRules, kv).result).toBe(false);
+    expect(run({ not: ipRules }, kv).result).toBeUndefined();
   });
 });

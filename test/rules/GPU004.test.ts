@@ -1586,6 +1586,9 @@ const batchAssignments: RuleTable = {
       // set /a changes every name of its expression (self-review 92).
       { name: 'set-arithmetic-of-the-name', files: { 'azure-pipelines.yml': BATCH('        set SIZE=Standard_NC6\n        set /a X=1, SIZE=2\n') } },
       { name: 'call-of-another-script', files: { 'azure-pipelines.yml': BATCH('        set SIZE=Standard_NC6\n        call pick-size.cmd\n') } },
+      // A conditional call of a subroutine (self-review 93) and set/a without a blank.
+      { name: 'conditional-call-of-a-subroutine', files: { 'azure-pipelines.yml': BATCH('        set SIZE=Standard_NC6\n        if "%ENV%"=="prod" call :bigger\n') } },
+      { name: 'set-arithmetic-without-a-blank', files: { 'azure-pipelines.yml': BATCH('        set SIZE=Standard_NC6\n        set/a SIZE=2\n') } },
       { name: 'set-of-a-current-size', files: { 'azure-pipelines.yml': BATCH('        set SIZE=Standard_NC4as_T4_v3\n') } },
     ],
     invalid: [

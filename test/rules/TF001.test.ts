@@ -372,6 +372,27 @@ const terragrunt: RuleTable = {
         },
       },
       {
+        // Contents that are not a template as written (file(), templatefile(), a local) or that may
+        // write lines of their own (a line-leading interpolation, a %{ } directive): not known (self-review 93).
+        name: 'terragrunt-generates-contents-not-known',
+        files: {
+          'live/a/main.tf': ROOT_WITHOUT_BACKEND,
+          'live/a/terragrunt.hcl': 'generate "backend" {\n  path     = "backend.tf"\n  contents = file("backend.tpl")\n}\n',
+          'live/b/main.tf': ROOT_WITHOUT_BACKEND,
+          'live/b/terragrunt.hcl': 'locals {\n  block = "terraform {\\n backend \\"azurerm\\" {}\\n}"\n}\ngenerate "backend" {\n  path     = "backend.tf"\n  contents = <<EOF\n${local.block}\nEOF\n}\n',
+          'live/c/main.tf': ROOT_WITHOUT_BACKEND,
+          'live/c/terragrunt.hcl': 'generate "backend" {\n  path     = "backend.tf"\n  contents = <<EOF\n%{ if get_env("LOCAL", "") != "" }terraform {\n  backend "local" {}\n}%{ else }terraform {\n  backend "azurerm" {}\n}%{ endif }\nEOF\n}\n',
+        },
+      },
+      {
+        // A one-line string with escaped quotes is known text: its backend block is read.
+        name: 'terragrunt-generates-a-backend-in-a-quoted-string',
+        files: {
+          'live/storage/main.tf': ROOT_WITHOUT_BACKEND,
+          'live/storage/terragrunt.hcl': 'generate "backend" {\n  path     = "backend.tf"\n  contents = "terraform {\\n  backend \\"azurerm\\" {}\\n}\\n"\n}\n',
+        },
+      },
+      {
         // A parent configuration it includes may set remote_state: not known (--verbose), not reported.
         name: 'terragrunt-includes-a-parent-configuration',
         files: {

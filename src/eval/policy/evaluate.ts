@@ -94,6 +94,11 @@ interface Scope {
 interface Ctx extends EvalInput {
   scopes: Scope[];
   depth: number;
+  /**
+   * How an alias of another resource type reads: absent (`'absent'`, the first pass; `met` records
+   * that one was read) or undecided (`'undecided'`, the second pass). See `evaluateCondition`.
+   */
+  otherType: { reads: 'absent' | 'undecided'; met: boolean };
 }
 
 type Read = { kind: 'one'; value: Value | undefined } | { kind: 'many'; values: (Value | undefined)[] } | { kind: 'undecided'; why: string };
@@ -101,19 +106,31 @@ type Read = { kind: 'one'; value: Value | undefined } | { kind: 'many'; values: 
 const MAX_DEPTH = 64;
 const undecided = (why: string, evidence: Evidence[] = []): Outcome => ({ result: undefined, why, evidence });
 
+/**
+ * What Azure Policy reads for an alias of another resource type is not documented: an absent
+ * value (which `notIn`, `notEquals`, `exists: false` and `not` hold for), or "any invalid aliases
+ * in the if conditions: the policy isn't applicable" (Learn, "What is applicability in Azure
+ * Policy?"). So the condition is evaluated with such a read as absent: false is false either way
+ * (no `--verbose` line for every resource a type-less policy does not match); true, when such an
+ * alias was read, is evaluated again with it undecided, which keeps what the resource's own
+ * fields decide (`anyOf` in any order, a `type` condition beside it) and leaves the rest
+ * undecided (review 92: a VM SKU policy without a `type` condition denied every vault and
+ * storage account; self-review 93: `anyOf` order, `field()` in a `count.value`, `count.field`).
+ */
 export function evaluateCondition(cond: Value, input: EvalInput): Outcome {
-  const o = evalNode(cond, { ...input, scopes: [], depth: 0 });
-  // What Azure Policy reads for an alias of another resource type is not documented: an absent
-  // value (which `notIn`, `notEquals`, `exists: false` and `not` hold for), or "any invalid aliases
-  // in the if conditions: the policy isn't applicable" (Learn, "What is applicability in Azure
-  // Policy?"). A false outcome is false either way; a true one such a read decided is undecided
-  // (review 92: a VM SKU policy without a `type` condition denied every vault and storage account).
-  // A `type` condition that rules the alias's branch out decides it alone (its evidence is not kept).
-  if (o.result === true) {
-    const other = o.evidence.find((e) => ofAnotherType(e.field, input.target));
-    if (other) return undecided(`${other.field} is an alias of ${aliasType(other.field)}, not of this resource's type, and what Azure Policy reads for it here is not documented`);
-  }
-  return o;
+  const otherType = { reads: 'absent' as 'absent' | 'undecided', met: false };
+  const o = evalNode(cond, { ...input, scopes: [], depth: 0, otherType });
+  if (o.result !== true || !otherType.met) return o;
+  return evalNode(cond, { ...input, scopes: [], depth: 0, otherType: { reads: 'undecided', met: false } });
+}
+
+/** How an alias of another resource type reads in this pass (`Ctx.otherType`): undefined when `field` is not one. */
+function otherTypeRead(field: string, ctx: Ctx): { kind: 'absent' } | { kind: 'undecided'; why: string } | undefined {
+  if (!ofAnotherType(field, ctx.target)) return undefined;
+  ctx.otherType.met = true;
+  if (ctx.otherType.reads === 'absent') return { kind: 'absent' };
+  const owner = field.split('/').slice(0, -1).join('/');
+  return { kind: 'undecided', why: `${field} is an alias of ${owner}, not of this resource's type, and what Azure Policy reads for it here is not documented` };
 }
 
 /** Whether `field` is an alias of a resource type the target is known not to be. */
@@ -363,9 +380,9 @@ function readField(field: string, ctx: Ctx): Read {
     }
     return { kind: 'one', value: member(tags.value, tag) };
   }
-  // An alias belongs to one resource type: on a resource of another type it reads as absent here,
-  // and `evaluateCondition` leaves a true outcome that such a read decided undecided.
-  if (ofAnotherType(field, t)) return { kind: 'one', value: undefined };
+  // An alias belongs to one resource type: on a resource of another type, see `evaluateCondition`.
+  const other = otherTypeRead(field, ctx);
+  if (other) return other.kind === 'absent' ? { kind: 'one', value: undefined } : other;
   const path = t.aliasPath(field);
   if (path === undefined) return { kind: 'undecided', why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
   // Inside `count`: a field under the counted array reads the current member.
@@ -422,16 +439,24 @@ function evalCount(count: Value, op: Operator, right: Value, ctx: Ctx, cond: Val
   const field = member(count, 'field');
   if (field) {
     if (field.kind !== 'string' || !field.value.endsWith('[*]')) return undecided('count.field must be an array alias ending in [*]');
-    const path = ctx.target.aliasPath(field.value);
-    if (path === undefined) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
-    // The array itself: the path without its last `[*]`, read in the enclosing scope.
-    const arrayOnly = path.slice(0, -3);
-    const alias = field.value;
-    const holder = readArray(arrayOnly, ctx);
-    if (holder.kind === 'undecided') return undecided(holder.why);
-    elements = holder.items;
-    written = holder.written;
-    scopeOf = (e) => ({ arrayPath: path, alias, element: e });
+    // An array alias of another resource type: absent (no members), or undecided (`evaluateCondition`).
+    const other = otherTypeRead(field.value, ctx);
+    if (other?.kind === 'undecided') return undecided(other.why);
+    if (other) {
+      elements = [];
+      scopeOf = (e) => ({ arrayPath: '\u0000', alias: field.value, element: e });
+    } else {
+      const path = ctx.target.aliasPath(field.value);
+      if (path === undefined) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
+      // The array itself: the path without its last `[*]`, read in the enclosing scope.
+      const arrayOnly = path.slice(0, -3);
+      const alias = field.value;
+      const holder = readArray(arrayOnly, ctx);
+      if (holder.kind === 'undecided') return undecided(holder.why);
+      elements = holder.items;
+      written = holder.written;
+      scopeOf = (e) => ({ arrayPath: path, alias, element: e });
+    }
   } else {
     const value = member(count, 'value');
     if (!value) return undecided('count needs field or value');
@@ -512,7 +537,7 @@ function arrayOf(r: Read): ArrayRead {
 export function effectOf(then: Value, input: Pick<EvalInput, 'parameter'>): { effect?: string; why?: string; at?: Location } {
   const e = member(then, 'effect');
   if (!e) return { why: 'the policy has no effect' };
-  const v = evalExpression(e, { ...input, target: { type: unknown('none'), body: nul(), aliasPath: () => undefined }, scopes: [], depth: 0 });
+  const v = evalExpression(e, { ...input, target: { type: unknown('none'), body: nul(), aliasPath: () => undefined }, scopes: [], depth: 0, otherType: { reads: 'absent', met: false } });
   if (v.kind !== 'string') return { why: v.kind === 'unknown' ? `the effect is not known (${v.reason})` : 'the effect is not a string', at: e.origin };
   return { effect: v.value.toLowerCase(), at: v.origin ?? e.origin };
 }

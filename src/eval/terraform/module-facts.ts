@@ -3,7 +3,7 @@
  * module or a configuration rather than a resource (TF001, TF003, SEC001 on provider blocks).
  */
 import path from 'node:path';
-import type { Block, Body } from '../../parse/hcl/ast.js';
+import type { Block, Body, Expression } from '../../parse/hcl/ast.js';
 import type { Location } from '../../core/source.js';
 import { list, obj, type ObjectValue, type Value } from '../../core/value.js';
 import { attr, blockHeader, childBlocks, isOverrideFile, locOf, type Located, type ModuleSource } from './module-source.js';
@@ -136,14 +136,33 @@ export function terragruntFacts(file: string, text: string, body: Body, guard: E
       const v = evaluate(a.expr, { file, guard, resolveRoot: noNames });
       type = v.kind === 'string' ? v.value.trim() : undefined;
     } else {
-      const written = GENERATED_BACKEND.exec(text.slice(a.expr.range.start.offset, a.expr.range.end.offset));
-      if (!written) continue;
-      type = written[1]!.includes('${') ? undefined : written[1]!;
+      const generated = generatedBackend(a.expr, text, file, guard);
+      if (generated === 'none') continue;
+      type = generated;
     }
     if (type) out.backend = { type, at: locOf(a, file) };
     else out.backendNotKnown = blockHeader(item, file);
   }
   return out;
+}
+
+/**
+ * The backend type a `generate` block's `contents` write: `'none'` when they write no backend
+ * block (a provider block), undefined when that is not known. Known text is read whole; a
+ * template (a heredoc, a quoted string) as written, its `${…}` inside a line being Terragrunt's
+ * values (`subscription_id = "${local.sub}"`); one that may write lines of its own — an
+ * interpolation or a `%{…}` directive at a line's start — or anything else (`file()`,
+ * `templatefile()`, a local) is not known (self-review 93).
+ */
+function generatedBackend(expr: Expression, text: string, file: string, guard: EvalGuard): string | 'none' | undefined {
+  const v = evaluate(expr, { file, guard, resolveRoot: noNames });
+  if (v.kind === 'string') return GENERATED_BACKEND.exec(v.value)?.[1] ?? 'none';
+  if (expr.type !== 'Template') return undefined;
+  const written = text.slice(expr.range.start.offset, expr.range.end.offset);
+  if (/%\{|^[ \t]*\$\{/m.test(written)) return undefined;
+  const found = /\bbackend\s+\\?"([^"\\\r\n]*)\\?"/.exec(written);
+  if (!found) return 'none';
+  return found[1]!.includes('${') ? undefined : found[1]!;
 }
 
 /** Backend configuration files (see `backendFiles`). */

@@ -474,7 +474,9 @@ export function cmdAsShell(m: MappedText): MappedText {
  */
 function cmdAssignments(text: string): Set<number> {
   const out = new Set<number>();
-  if (!/\bset\b/i.test(text) || /\b(?:goto|endlocal)\b|(?:^[ \t@]*|[&|(][ \t]*)call\b/im.test(text)) return out;
+  // `call` anywhere (`if … call :sub`, `for … do call x.cmd`): a word `call` in an argument only
+  // makes the reading more careful.
+  if (!/\bset\b/i.test(text) || /\b(?:goto|endlocal|call)\b/i.test(text)) return out;
   const candidates = new Map<number, string>();
   // cmd's names ignore case: the spellings each name is set under (two spellings, two shell names).
   const spellings = new Map<string, Set<string>>();
@@ -494,14 +496,14 @@ function cmdAssignments(text: string): Set<number> {
   // Every `set` of a name: one that is no candidate's assignment taints the name, and `set /a`
   // taints every name of its expression (`MIN-=1`, `A=1, MIN=2`).
   const tainted = new Set<string>();
-  for (const m of text.matchAll(/\bset[ \t]+(?:\/p[ \t]+)?"?([A-Za-z_][A-Za-z0-9_]*)[ \t]*=/dgi)) {
+  for (const m of text.matchAll(/\bset(?:[ \t]+|[ \t]*\/p[ \t]+)"?([A-Za-z_][A-Za-z0-9_]*)[ \t]*=/dgi)) {
     const name = m[1]!;
     if (candidates.get(m.indices![1]![0]) !== name) tainted.add(name.toLowerCase());
     let seen = spellings.get(name.toLowerCase());
     if (!seen) spellings.set(name.toLowerCase(), (seen = new Set()));
     seen.add(name);
   }
-  for (const m of text.matchAll(/\bset[ \t]+\/a\b([^\r\n]*)/gi)) for (const n of m[1]!.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) tainted.add(n[0].toLowerCase());
+  for (const m of text.matchAll(/\bset[ \t]*\/a\b([^\r\n]*)/gi)) for (const n of m[1]!.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) tainted.add(n[0].toLowerCase());
   for (const [nameAt, name] of candidates) {
     const lower = name.toLowerCase();
     if (tainted.has(lower) || (spellings.get(lower)?.size ?? 0) > 1) continue;
