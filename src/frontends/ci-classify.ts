@@ -89,7 +89,6 @@ export function classifyCiFile(relPath: string, source: string, options: { start
 
 /** The CI kind of a YAML file by its content (text checks first, then the structure), or undefined. */
 function classifyByContent(text: string, options: { startFirst?: boolean; lines?: boolean }): CiFileKind | undefined {
-
   const maybeWorkflow = TOP_ON.test(text) && TOP_JOBS.test(text);
   const maybeExtends = AZP_EXTENDS.test(text) && !K8S.test(text);
   const maybePipeline = (AZP_STEP.test(text) && AZP_CONTAINER.test(text) && !K8S.test(text)) || maybeExtends;

@@ -118,9 +118,8 @@ const GENERATED_BACKEND = /\bbackend\s+"([^"\r\n]*)"/;
 
 /**
  * The backend facts of a parsed `terragrunt.hcl` (Terragrunt's configuration reference:
- * `remote_state { backend = "azurerm" … }`, `generate` blocks, `include` blocks). A `generate`
- * block's contents are read as written (their `${…}` are Terragrunt's, filled in when it runs):
- * one with no `backend "…"` block says nothing of the backend (a provider block).
+ * `remote_state { backend = "azurerm" … }`, `generate` blocks, `include` blocks); a `generate`
+ * block's contents as `generatedBackend` reads them.
  */
 export function terragruntFacts(file: string, text: string, body: Body, guard: EvalGuard): TerragruntFacts {
   const out: TerragruntFacts = { file, includes: [] };
@@ -150,8 +149,8 @@ export function terragruntFacts(file: string, text: string, body: Body, guard: E
  * The backend type a `generate` block's `contents` write: `'none'` when they write no backend
  * block (a provider block), undefined when that is not known. Known text is read whole; a
  * template (a heredoc, a quoted string) as written, its `${…}` inside a line being Terragrunt's
- * values (`subscription_id = "${local.sub}"`); one that may write lines of its own — an
- * interpolation or a `%{…}` directive at a line's start — or anything else (`file()`,
+ * values (`subscription_id = "${local.sub}"`); one that may write lines of its own — a `%{…}`
+ * directive, an interpolation at a line's start — or anything else (`file()`,
  * `templatefile()`, a local) is not known (self-review 93).
  */
 function generatedBackend(expr: Expression, text: string, file: string, guard: EvalGuard): string | 'none' | undefined {

@@ -367,8 +367,8 @@ function shellLanguage(shell: string | undefined, runsOn: string | undefined): S
  * A cmd.exe script (GitHub `shell: cmd`, AzureCLI `scriptType: batch`, the CmdLine task) as the
  * shell lexer reads it, every character still mapped to its place in the file: a `^` line
  * continuation becomes the shell's `\` continuation, `%NAME%` the variable `${NAME}`, and a line
- * `set NAME=value` of one word the shell's assignment (another `set` is a command: its variable
- * stays unknown). Without this,
+ * `set NAME=value` of one word the shell's assignment where `cmdAssignments` finds it safe
+ * (another `set` is a command: its variable stays unknown). Without this,
  * the flags on a continued line were lost and read as absent (`--enable-purge-protection true ^`:
  * KV001).
  */
