@@ -60248,7 +60248,7 @@ var EVAL001_evaluation_incomplete_default = defineRule({
     name: "evaluation-incomplete",
     shortDescription: "Evaluation stopped early; part of the code was not linted.",
     fullDescription: "An evaluation had to stop before it was complete: a count, for_each or copy loop expanded past 1,024 instances, a local module is missing or forms a cycle, a value could not be evaluated in the time budget, or the linter hit an internal error. What was not evaluated is not checked; one note per file and cause, with the count. It never fails a run at the default --fail-on.",
-    help: "Nothing to fix in most cases; lint a smaller variant or raise the cap if the remaining instances matter.",
+    help: "For a missing local module, template, `using` target or linked file: check the path it is named by (a typo, or a folder left out of the scan). For a loop past the cap: nothing to fix, or lint a smaller variant if the remaining instances matter.",
     level: "note",
     tags: ["correctness"],
     // Reported by the engine, no hook: the formats are those the engine reports it for.
@@ -60887,7 +60887,8 @@ function problemNotifications(problems) {
       const key2 = `${p.location.file}\0${p.location.range.start.offset}\0${p.message}`;
       if (parseSeen.has(key2)) continue;
       parseSeen.add(key2);
-      out.push({ level: "error", ruleId: "PARSE001", message: p.message, location: p.location });
+      const n = { level: "error", ruleId: "PARSE001", message: asSentence(p.message), location: p.location, subjectText: p.message };
+      out.push(n);
       continue;
     }
     if (p.ruleId === "EVAL002") {
@@ -60909,15 +60910,22 @@ function problemNotifications(problems) {
     }
   }
   for (const { n, more } of evalByCause.values()) {
-    if (more > 0) n.message = `${n.message.replace(/[.;]\s*$/, "")} (and ${more} more like it in this file)`;
+    const base = n.message.replace(/[.;]\s*$/, "");
+    n.subjectText = more > 0 ? `${base} (and ${more} more like it in this file)` : n.message;
+    n.message = asSentence(more > 0 ? `${base} (and ${more} more like it in this file)` : base);
   }
   return out;
+}
+function asSentence(message) {
+  const base = message.replace(/[.;:,]\s*$/, "");
+  return `${base.charAt(0).toUpperCase()}${base.slice(1)}.`;
 }
 function causeOf(message) {
   return message.replace(/'[^']*'|"[^"]*"|`[^`]*`/g, "'\u2026'").replace(/\d+/g, "#").replace(/ \(# references\)/g, "");
 }
 function problemSubject(n) {
-  return n.ruleId === "EVAL001" ? causeOf(n.message) : n.message.replace(/\d+/g, "#");
+  const text2 = n.subjectText ?? n.message;
+  return n.ruleId === "EVAL001" ? causeOf(text2) : text2.replace(/\d+/g, "#");
 }
 function readAndApplyBaseline(findings, file, root) {
   let text2;

@@ -899,7 +899,7 @@ function classifyByContent(file: string, frontEnds: readonly FrontEnd[], host: H
  * with the count of the others.
  */
 /** A notification made from problems; EVAL002 keeps its module call's address (`--verbose`, the finding's subject). */
-type ProblemNotification = Notification & { address?: string };
+type ProblemNotification = Notification & { address?: string; subjectText?: string };
 
 function problemNotifications(problems: readonly Problem[]): ProblemNotification[] {
   const out: ProblemNotification[] = [];
@@ -912,7 +912,9 @@ function problemNotifications(problems: readonly Problem[]): ProblemNotification
       const key = `${p.location.file}\u0000${p.location.range.start.offset}\u0000${p.message}`;
       if (parseSeen.has(key)) continue;
       parseSeen.add(key);
-      out.push({ level: 'error', ruleId: 'PARSE001', message: p.message, location: p.location });
+      // A sentence, as every finding's message; the subject (fingerprint) is the message as before.
+      const n: ProblemNotification = { level: 'error', ruleId: 'PARSE001', message: asSentence(p.message), location: p.location, subjectText: p.message };
+      out.push(n);
       continue;
     }
     if (p.ruleId === 'EVAL002') {
@@ -935,9 +937,19 @@ function problemNotifications(problems: readonly Problem[]): ProblemNotification
     }
   }
   for (const { n, more } of evalByCause.values()) {
-    if (more > 0) n.message = `${n.message.replace(/[.;]\s*$/, '')} (and ${more} more like it in this file)`;
+    const base = n.message.replace(/[.;]\s*$/, '');
+    // The subject (fingerprint) stays what it was before messages were made sentences: an
+    // alert in code scanning or a baseline entry keeps matching.
+    (n as ProblemNotification).subjectText = more > 0 ? `${base} (and ${more} more like it in this file)` : n.message;
+    n.message = asSentence(more > 0 ? `${base} (and ${more} more like it in this file)` : base);
   }
   return out;
+}
+
+/** A message as every finding's reads: a capital first letter and a final period (parsers and evaluators phrase causes mid-sentence). */
+function asSentence(message: string): string {
+  const base = message.replace(/[.;:,]\s*$/, '');
+  return `${base.charAt(0).toUpperCase()}${base.slice(1)}.`;
 }
 
 /** The cause of an evaluation problem: its message without quoted names and numbers. */
@@ -947,8 +959,9 @@ function causeOf(message: string): string {
 }
 
 /** The fingerprint subject of a problem: its cause, without line numbers or other digits that move with the code. */
-function problemSubject(n: Notification): string {
-  return n.ruleId === 'EVAL001' ? causeOf(n.message) : n.message.replace(/\d+/g, '#');
+function problemSubject(n: ProblemNotification): string {
+  const text = n.subjectText ?? n.message;
+  return n.ruleId === 'EVAL001' ? causeOf(text) : text.replace(/\d+/g, '#');
 }
 
 function readAndApplyBaseline(findings: Finding[], file: string, root: string): Finding[] {

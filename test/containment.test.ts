@@ -46,10 +46,10 @@ describe('containment', () => {
     expect(r.findings.filter((f) => f.ruleId === 'ACR001')).toHaveLength(1);
     const failure = r.findings.find((f) => f.ruleId === 'EVAL001');
     expect(failure?.location.file).toBe(path.join(dir, 'odd.boom'));
-    expect(failure?.message).toMatch(/internal error while evaluating the boom files \(TypeError: Cannot read properties/);
+    expect(failure?.message).toMatch(/Internal error while evaluating the boom files \(TypeError: Cannot read properties/);
     const sarif = JSON.parse(formatResult(r, 'sarif', { color: false, cwd: dir }));
     const notes = sarif.runs[0].invocations[0].toolExecutionNotifications;
-    expect(notes.some((n: { message: { text: string } }) => /internal error/.test(n.message.text))).toBe(true);
+    expect(notes.some((n: { message: { text: string } }) => /Internal error/.test(n.message.text))).toBe(true);
   });
 
   it('a throwing rule: the other rules still report, the failure is an EVAL001 at the resource', async () => {
@@ -69,7 +69,7 @@ describe('containment', () => {
     const r = await lint({ paths: [dir], root: dir, noConfig: true, ruleSet: [...ALL_RULES, broken!] });
     expect(r.findings.filter((f) => f.ruleId === 'ACR001')).toHaveLength(1);
     const failure = r.findings.find((f) => f.ruleId === 'EVAL001');
-    expect(failure?.message).toMatch(/internal error in rule ZZZ999 \(RangeError/);
+    expect(failure?.message).toMatch(/Internal error in rule ZZZ999 \(RangeError/);
     expect(failure?.location.range.start.line).toBe(1);
   });
 });

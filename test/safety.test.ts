@@ -213,8 +213,8 @@ describe('file and folder names that are not UTF-8', () => {
     const r = await lint({ paths: [root], root, noConfig: true });
     fs.rmSync(root, { recursive: true, force: true });
     expect(r.findings.filter((f) => f.ruleId === 'PARSE001').map((f) => f.message).sort()).toEqual([
-      expect.stringMatching(/^cannot list the folder: its name is not valid UTF-8/),
-      expect.stringMatching(/^cannot read it: its name is not valid UTF-8/),
+      expect.stringMatching(/^Cannot list the folder: its name is not valid UTF-8/),
+      expect.stringMatching(/^Cannot read it: its name is not valid UTF-8/),
     ]);
     expect(r.findings.filter((f) => f.ruleId === 'ACR001').map((f) => path.basename(f.location.file))).toEqual(['main.tf']);
   });

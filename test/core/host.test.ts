@@ -239,7 +239,7 @@ describe('Host', () => {
       ['PARSE001', 'huge.sh', 1],
       ['ACR001', 'small.sh', 1],
     ]);
-    expect(r.findings[0]!.message).toMatch(/^the file is 8\.0 MB, more than the 8 MB mlops-iac-lint reads; split it, or leave it out of the scan with --ignore-pattern\.$/);
+    expect(r.findings[0]!.message).toMatch(/^The file is 8\.0 MB, more than the 8 MB mlops-iac-lint reads; split it, or leave it out of the scan with --ignore-pattern\.$/);
   });
 
   it('a Terraform module folder linked from outside the root is not read (no finding from outside)', async () => {

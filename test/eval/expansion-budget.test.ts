@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/api.js';
 import { tree } from './tree.js';
 
-const BUDGET_NOTE = /^loops inside loops expand to more than 20,000 instances in this (?:configuration|evaluation)/;
+const BUDGET_NOTE = /^Loops inside loops expand to more than 20,000 instances in this (?:configuration|evaluation)/;
 
 async function budgetNotes(files: Record<string, string>): Promise<string[]> {
   const dir = tree(files);
@@ -87,8 +87,8 @@ describe('lambda budget (self-review 76)', () => {
     });
     const r = await lint({ paths: [dir], root: dir, noConfig: true });
     expect(r.findings.filter((f) => f.ruleId === 'EVAL001').map((f) => `${f.location.file.split(/[\\/]/).pop()} ${f.message}`)).toEqual([
-      'arm.json lambda functions call their lambdas more than 100,000 times in this evaluation; the values past that are not evaluated',
-      'main.bicep lambda functions call their lambdas more than 100,000 times in this evaluation; the values past that are not evaluated',
+      'arm.json Lambda functions call their lambdas more than 100,000 times in this evaluation; the values past that are not evaluated.',
+      'main.bicep Lambda functions call their lambdas more than 100,000 times in this evaluation; the values past that are not evaluated.',
     ]);
   });
 });

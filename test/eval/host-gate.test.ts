@@ -162,7 +162,7 @@ describe('load*() reads only through the Host', () => {
   it('loadJsonContent of a path outside the root (../) is not read', async () => {
     const { result, outside } = await lintTree({ root: { 'main.bicep': registry("loadJsonContent('../outside/props.json')") }, outside: { 'props.json': ADMIN_JSON } });
     expect(ids(result, 'ACR001')).toEqual([]);
-    expect(evalMessages(result)).toContain("'../outside/props.json' is outside the scanned folder and is not read; the value is unknown");
+    expect(evalMessages(result)).toContain("'../outside/props.json' is outside the scanned folder and is not read; the value is unknown.");
     expectNoLeak(result, outside);
   });
 
@@ -173,7 +173,7 @@ describe('load*() reads only through the Host', () => {
       links: { 'props.json': 'props.json' },
     });
     expect(ids(result, 'ACR001')).toEqual([]);
-    expect(evalMessages(result)).toContain("'props.json' is outside the scanned folder and is not read; the value is unknown");
+    expect(evalMessages(result)).toContain("'props.json' is outside the scanned folder and is not read; the value is unknown.");
     expectNoLeak(result, outside, [path.join(root, 'props.json')]);
   });
 
@@ -184,7 +184,7 @@ describe('load*() reads only through the Host', () => {
       links: { cfg: 'cfg/' },
     });
     expect(ids(result, 'ACR001')).toEqual([]);
-    expect(evalMessages(result)).toContain("'cfg/props.yaml' is outside the scanned folder and is not read; the value is unknown");
+    expect(evalMessages(result)).toContain("'cfg/props.yaml' is outside the scanned folder and is not read; the value is unknown.");
     expectNoLeak(result, outside, [path.join(root, 'cfg', 'props.yaml')]);
   });
 
@@ -195,7 +195,7 @@ describe('load*() reads only through the Host', () => {
       links: { 'flag.txt': 'flag.txt' },
     });
     expect(ids(result, 'ACR001')).toEqual([]);
-    expect(evalMessages(result)).toContain("'flag.txt' is outside the scanned folder and is not read; the value is unknown");
+    expect(evalMessages(result)).toContain("'flag.txt' is outside the scanned folder and is not read; the value is unknown.");
     expectNoLeak(result, outside, [path.join(root, 'flag.txt')]);
   });
 
@@ -210,7 +210,7 @@ describe('load*() reads only through the Host', () => {
       outside: { 'blob.bin': MARKER },
       links: { 'blob.bin': 'blob.bin' },
     });
-    expect(evalMessages(result)).toContain("'blob.bin' is outside the scanned folder and is not read; the value is unknown");
+    expect(evalMessages(result)).toContain("'blob.bin' is outside the scanned folder and is not read; the value is unknown.");
     expect(JSON.stringify(result.findings)).not.toContain(Buffer.from(MARKER).toString('base64'));
     expectNoLeak(result, outside, [path.join(root, 'blob.bin')]);
   });
@@ -242,7 +242,7 @@ describe('module and imported files are read only through the Host', () => {
       links: { 'acr.bicep': 'acr.bicep' },
     });
     expect(ids(result, 'ACR001')).toEqual([]);
-    expect(evalMessages(result)).toContain("Module 'acr.bicep' is outside the scanned folder; it is not evaluated");
+    expect(evalMessages(result)).toContain("Module 'acr.bicep' is outside the scanned folder; it is not evaluated.");
     expectNoLeak(result, outside, [path.join(root, 'acr.bicep')]);
   });
 
@@ -253,7 +253,7 @@ describe('module and imported files are read only through the Host', () => {
       links: { modules: 'modules/' },
     });
     expect(ids(result, 'ACR001')).toEqual([]);
-    expect(evalMessages(result)).toContain("Module 'modules/acr.bicep' is outside the scanned folder; it is not evaluated");
+    expect(evalMessages(result)).toContain("Module 'modules/acr.bicep' is outside the scanned folder; it is not evaluated.");
     expectNoLeak(result, outside, [path.join(root, 'modules', 'acr.bicep')]);
   });
 
@@ -269,7 +269,7 @@ describe('module and imported files are read only through the Host', () => {
       links: { 'acr.json': 'acr.json' },
     });
     expect(ids(result, 'ACR001')).toEqual([]);
-    expect(evalMessages(result)).toContain("Module 'acr.json' is outside the scanned folder; it is not evaluated");
+    expect(evalMessages(result)).toContain("Module 'acr.json' is outside the scanned folder; it is not evaluated.");
     expectNoLeak(result, outside, [path.join(root, 'acr.json')]);
   });
 
@@ -309,7 +309,7 @@ describe('module and imported files are read only through the Host', () => {
       links: { 'main.bicep': 'main.bicep' },
     });
     expect(ids(result, 'ACR001')).toEqual([]);
-    expect(evalMessages(result)).toContain("The \"using\" target 'main.bicep' is outside the scanned folder; it is not evaluated");
+    expect(evalMessages(result)).toContain("The \"using\" target 'main.bicep' is outside the scanned folder; it is not evaluated.");
     expectNoLeak(result, outside, [path.join(root, 'main.bicep')]);
   });
 });

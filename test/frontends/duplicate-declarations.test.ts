@@ -41,7 +41,7 @@ describe('names declared twice', () => {
       'variables.tf': 'variable "acr_admin" {\n  default = false\n}\n',
     });
     expect(await problems(dir)).toEqual([
-      'variables.tf:1:1 PARSE001 variable "acr_admin" is declared again (first at main.tf:1): Terraform refuses the module ("Duplicate variable declaration"); remove or rename one of them',
+      'variables.tf:1:1 PARSE001 Variable "acr_admin" is declared again (first at main.tf:1): Terraform refuses the module ("Duplicate variable declaration"); remove or rename one of them.',
     ]);
   });
 
@@ -52,9 +52,9 @@ describe('names declared twice', () => {
       'm/main.tf': 'locals {\n  x = 1\n}\nlocals {\n  x = 2\n}\noutput "o" {\n  value = 1\n}\noutput "o" {\n  value = 2\n}\nresource "azurerm_resource_group" "rg" {\n  name = "a"\n}\nresource "azurerm_resource_group" "rg" {\n  name = "b"\n}\n',
     });
     expect(await problems(dir)).toEqual([
-      'm/main.tf:5:3 PARSE001 local value "x" is declared again (first at m/main.tf:2): Terraform refuses the module ("Duplicate local value definition"); remove or rename one of them',
-      'm/main.tf:10:1 PARSE001 output "o" is declared again (first at m/main.tf:7): Terraform refuses the module ("Duplicate output definition"); remove or rename one of them',
-      'm/main.tf:16:1 PARSE001 resource "azurerm_resource_group.rg" is declared again (first at m/main.tf:13): Terraform refuses the module ("Duplicate resource configuration"); remove or rename one of them',
+      'm/main.tf:5:3 PARSE001 Local value "x" is declared again (first at m/main.tf:2): Terraform refuses the module ("Duplicate local value definition"); remove or rename one of them.',
+      'm/main.tf:10:1 PARSE001 Output "o" is declared again (first at m/main.tf:7): Terraform refuses the module ("Duplicate output definition"); remove or rename one of them.',
+      'm/main.tf:16:1 PARSE001 Resource "azurerm_resource_group.rg" is declared again (first at m/main.tf:13): Terraform refuses the module ("Duplicate resource configuration"); remove or rename one of them.',
     ]);
   });
 
@@ -72,8 +72,8 @@ describe('names declared twice', () => {
       'prod.bicepparam': "using 'main.bicep'\nparam location = 'westeurope'\nparam location = 'northeurope'\n",
     });
     expect(await problems(dir)).toEqual([
-      'main.bicep:2:7 PARSE001 Identifier "acrAdmin" is declared again (first on line 1): Bicep refuses the file (BCP028); remove or rename one of them',
-      'prod.bicepparam:3:7 PARSE001 Identifier "location" is declared again (first on line 2): Bicep refuses the file (BCP028); remove or rename one of them',
+      'main.bicep:2:7 PARSE001 Identifier "acrAdmin" is declared again (first on line 1): Bicep refuses the file (BCP028); remove or rename one of them.',
+      'prod.bicepparam:3:7 PARSE001 Identifier "location" is declared again (first on line 2): Bicep refuses the file (BCP028); remove or rename one of them.',
     ]);
   });
 });

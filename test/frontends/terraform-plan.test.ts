@@ -654,11 +654,11 @@ variable "tls" {
     const dir = tmp({ 'plan.json': plan([]).replace('"1.2"', '"2.0"') });
     const r = await lint({ paths: [path.join(dir, 'plan.json')], root: dir, noConfig: true });
     expect(r.findings.map((f) => `${f.ruleId} ${at(dir, f)} ${f.message}`)).toEqual([
-      'PARSE001 plan.json:2:21 Terraform plan JSON format_version "2.0" is not supported (this linter reads format 1.x); the plan is not linted',
+      'PARSE001 plan.json:2:21 Terraform plan JSON format_version "2.0" is not supported (this linter reads format 1.x); the plan is not linted.',
     ]);
     const bad = tmp({ 'plan.json': '{\n  "format_version": "1.2",\n  "resource_changes": [\n    {"address": "a.b" "mode": "managed"}\n  ]\n}\n' });
     const b = await lint({ paths: [path.join(bad, 'plan.json')], root: bad, noConfig: true });
-    expect(b.findings.map((f) => `${f.ruleId} ${at(bad, f)} ${f.message}`)).toEqual(['PARSE001 plan.json:4:23 Expected a comma or a closing brace here']);
+    expect(b.findings.map((f) => `${f.ruleId} ${at(bad, f)} ${f.message}`)).toEqual(['PARSE001 plan.json:4:23 Expected a comma or a closing brace here.']);
   });
 
   it('a syntax error in a part of the plan the linter does not read (planned_values) is PARSE001 at its place too', async () => {
@@ -686,8 +686,8 @@ variable "tls" {
     const s = await lint({ paths: [shapes], root: shapes, noConfig: true });
     // A top-level member of the wrong shape: the plan cannot be read, and PARSE001 says so there (never a silent pass).
     expect(s.findings.map((f) => `${f.ruleId} ${at(shapes, f)}${f.ruleId === 'PARSE001' ? ` ${f.message}` : ''}`).sort()).toEqual([
-      'PARSE001 a.json:7:23 Terraform plan JSON "resource_changes" is an object, not an array as Terraform writes it; the plan is not linted',
-      'PARSE001 b.json:1:45 Terraform plan JSON "planned_values" is a number, not an object as Terraform writes it; the plan is not linted',
+      'PARSE001 a.json:7:23 Terraform plan JSON "resource_changes" is an object, not an array as Terraform writes it; the plan is not linted.',
+      'PARSE001 b.json:1:45 Terraform plan JSON "planned_values" is a number, not an object as Terraform writes it; the plan is not linted.',
       'TF004 a.json:1:1',
       'TF004 b.json:1:1',
     ]);
@@ -759,7 +759,7 @@ variable "tls" {
     const dir = tmp({ 'main.tfplan': `PK\u0003\u0004${'\u0000'.repeat(22)}\u0006\u0000\u0000\u0000tfplan` });
     const r = await lint({ paths: [path.join(dir, 'main.tfplan')], root: dir, noConfig: true });
     expect(r.findings.map((f) => `${f.ruleId} ${f.message}`)).toEqual([
-      'PARSE001 A binary Terraform plan is not read: convert it with `terraform show -json plan.tfplan > plan.json` and lint the JSON',
+      'PARSE001 A binary Terraform plan is not read: convert it with `terraform show -json plan.tfplan > plan.json` and lint the JSON.',
     ]);
   });
 });

@@ -76,8 +76,8 @@ describe('duplicate keys', () => {
     const dir = tree({ '.github/workflows/many.yml': many, '.github/workflows/dup.yml': dup, 'k.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata: {k: 1, k: 2}\n' });
     const r = await lint({ paths: [dir] });
     expect(r.findings.filter((f) => f.ruleId === 'PARSE001').map((f) => `${path.relative(dir, f.location.file).split(path.sep).join('/')}:${f.location.range.start.line}:${f.location.range.start.column} ${f.message}`).sort()).toEqual([
-      '.github/workflows/dup.yml:5:5 Map keys must be unique',
-      'k.yaml:5:14 Map keys must be unique',
+      '.github/workflows/dup.yml:5:5 Map keys must be unique.',
+      'k.yaml:5:14 Map keys must be unique.',
     ]);
   });
 });
@@ -135,7 +135,7 @@ describe('aliases a GitHub workflow reuses (GitHub Actions reads anchors since S
     expect(r.findings.filter((f) => f.ruleId === 'PARSE001')).toEqual([]);
     // RULES.md: an evaluation that had to stop is EVAL001 (note), at the alias whose copy was cut.
     expect(r.findings.filter((f) => f.ruleId === 'EVAL001').map((f) => `${f.location.range.start.line}: ${f.message}`)).toEqual([
-      expect.stringMatching(/^\d+: the YAML aliases of this file repeat more than 5,000 nodes or 2,000,000 characters; what they repeat past that is not read/),
+      expect.stringMatching(/^\d+: The YAML aliases of this file repeat more than 5,000 nodes or 2,000,000 characters; what they repeat past that is not read/),
     ]);
   });
 
@@ -174,7 +174,7 @@ describe('aliases of a Kubernetes manifest past the copy budget', () => {
     const manifest = `apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: a\n  data: &big\n${labels}\n- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: b\n  data: *big\n`;
     const dir = tree({ 'k8s/b.yaml': manifest });
     const r = await lint({ paths: [dir] });
-    expect(r.findings.filter((f) => f.ruleId === 'EVAL001').map((f) => `${f.location.range.start.line} ${f.message.slice(0, 60)}`)).toEqual([`${6_000 + 13} the YAML aliases of this file repeat more than 5,000 nodes; `]);
+    expect(r.findings.filter((f) => f.ruleId === 'EVAL001').map((f) => `${f.location.range.start.line} ${f.message.slice(0, 60)}`)).toEqual([`${6_000 + 13} The YAML aliases of this file repeat more than 5,000 nodes; `]);
   });
 });
 
@@ -184,6 +184,6 @@ describe('aliases of an Azure ML YAML file past the copy budget', () => {
     const compute = `$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json\ntype: amlcompute\nname: cpu\nsize: Standard_DS3_v2\ntags: &big\n${tags}\ndescription_tags: *big\n`;
     const dir = tree({ 'aml/compute.yml': compute });
     const r = await lint({ paths: [dir] });
-    expect(r.findings.filter((f) => f.ruleId === 'EVAL001').map((f) => `${f.location.range.start.line} ${f.message.slice(0, 40)}`)).toEqual([`${6_000 + 6} the YAML aliases of this file repeat mor`]);
+    expect(r.findings.filter((f) => f.ruleId === 'EVAL001').map((f) => `${f.location.range.start.line} ${f.message.slice(0, 40)}`)).toEqual([`${6_000 + 6} The YAML aliases of this file repeat mor`]);
   });
 });

@@ -132,9 +132,9 @@ describe('.bicepparam naming an ARM JSON template', () => {
     expect(notes.filter((n) => n.startsWith('PARSE001'))).toHaveLength(1);
     expect(notes.filter((n) => n.startsWith('PARSE001'))[0]).toMatch(/^PARSE001 broken\/azuredeploy\.json:/);
     expect(notes.filter((n) => n.startsWith('EVAL001'))).toEqual([
-      "EVAL001 bicep/prod.bicepparam:1 The \"using\" target './main.bicep' of prod.bicepparam does not exist; its parameters are not evaluated",
-      "EVAL001 missing/prod.bicepparam:1 The \"using\" target './azuredeploy.json' of prod.bicepparam does not exist; its parameters are not evaluated",
-      "EVAL001 notemplate/prod.bicepparam:1 The \"using\" target './settings.json' of prod.bicepparam is not an ARM template; its parameters are not evaluated",
+      "EVAL001 bicep/prod.bicepparam:1 The \"using\" target './main.bicep' of prod.bicepparam does not exist; its parameters are not evaluated.",
+      "EVAL001 missing/prod.bicepparam:1 The \"using\" target './azuredeploy.json' of prod.bicepparam does not exist; its parameters are not evaluated.",
+      "EVAL001 notemplate/prod.bicepparam:1 The \"using\" target './settings.json' of prod.bicepparam is not an ARM template; its parameters are not evaluated.",
     ]);
     expect(shown(r, 'KV001').filter((f) => !f.includes('broken/'))).toEqual([]);
   });

@@ -56,7 +56,7 @@ describe('a read one caller refuses does not make the file unreadable for the ot
     const both = await lint({ paths: [dir], root: dir, noConfig: true, today: '2026-12-01' });
     expect(found(both)).toEqual(['AML001 azuredeploy.json', 'EVAL001 main.bicep']);
     expect(both.notifications.map((n) => `${n.ruleId} ${path.basename(n.location.file)}: ${n.message}`)).toEqual([
-      "EVAL001 main.bicep: 'azuredeploy.json' is larger than Bicep's limit for loadfileasbase64; the value is unknown",
+      "EVAL001 main.bicep: 'azuredeploy.json' is larger than Bicep's limit for loadfileasbase64; the value is unknown.",
     ]);
   });
 });

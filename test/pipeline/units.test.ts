@@ -445,6 +445,6 @@ describe('FrontEnd.units is optional (front ends written before units keep worki
     const broken: FrontEnd = { ...byFolder, units: () => { throw new Error('bug'); } };
     const r = await lint({ paths: [d], root: d, noConfig: true, frontEnds: [broken] });
     expect(calls).toEqual([['one.odd', 'three.odd', 'two.odd']]);
-    expect(r.notifications.map((n) => n.message)).toEqual([expect.stringMatching(/internal error while evaluating the odd files \(Error: bug\)/)]);
+    expect(r.notifications.map((n) => n.message)).toEqual([expect.stringMatching(/Internal error while evaluating the odd files \(Error: bug\)/)]);
   });
 });

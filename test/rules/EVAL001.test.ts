@@ -246,7 +246,7 @@ resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = [for i in ⟦range(
         },
         level: 'note',
         env: 'unknown',
-        message: 'Module cycle: a.bicep is already being evaluated',
+        message: 'Module cycle: a.bicep is already being evaluated.',
       },
     ],
   },
@@ -263,7 +263,7 @@ resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = [for i in ⟦range(
         files: { 'deploy.sh': 'echo ⟦"⟧deploying\naz acr create -n acr1 -g rg --sku Basic --admin-enabled true\n' },
         level: 'note',
         env: 'unknown',
-        messageIncludes: 'the quote " opened here is never closed, so the az command it runs into could not be read',
+        messageIncludes: 'The quote " opened here is never closed, so the az command it runs into could not be read',
       },
       {
         // Bash ANSI-C quoting and a PowerShell here-string never closed (an indented `"@` closes nothing) (self-review 65).
@@ -271,7 +271,7 @@ resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = [for i in ⟦range(
         files: { 'deploy.sh': "X=$⟦'⟧unterminated\naz acr create -n acr1 -g rg --sku Basic --admin-enabled true\n" },
         level: 'note',
         env: 'unknown',
-        messageIncludes: "the quote ' opened here is never closed",
+        messageIncludes: "The quote ' opened here is never closed",
       },
       {
         name: 'unclosed-here-string-swallows-an-az-command',
@@ -332,7 +332,7 @@ resource "azurerm_resource_group" "b" {
         },
         level: 'note',
         env: 'unknown',
-        message: "'azurerm_resource_group.a' expands to 1500 instances; only the first 1024 are linted (and 1 more like it in this file)",
+        message: "'azurerm_resource_group.a' expands to 1500 instances; only the first 1024 are linted (and 1 more like it in this file).",
       },
     ],
   },
@@ -423,7 +423,7 @@ const missingLocalCalls: RuleTable = {
         files: { 'azure-pipelines.yml': 'steps:\n- template: ⟦templates/deploy.yml⟧\n  parameters:\n    env: prod\n' },
         level: 'note',
         env: 'unknown',
-        message: "the local template 'templates/deploy.yml' is not a file inside the scanned folder: the steps it adds are not checked",
+        message: "The local template 'templates/deploy.yml' is not a file inside the scanned folder: the steps it adds are not checked.",
       },
       {
         name: 'pipeline-template-missing-twice-is-one-note-with-the-count',
@@ -432,7 +432,7 @@ const missingLocalCalls: RuleTable = {
         },
         level: 'note',
         env: 'unknown',
-        message: "the local template 'templates/deploy.yml' is not a file inside the scanned folder (2 references): the steps it adds are not checked",
+        message: "The local template 'templates/deploy.yml' is not a file inside the scanned folder (2 references): the steps it adds are not checked.",
       },
       {
         // A variables template that is no file: its variables are unknown, and the run says so (a
@@ -446,7 +446,7 @@ const missingLocalCalls: RuleTable = {
         },
         level: 'note',
         env: 'unknown',
-        message: "the local variables template 'config-infra-prod.yml' is not a file inside the scanned folder: the variables it sets are unknown (and 1 more like it in this file)",
+        message: "The local variables template 'config-infra-prod.yml' is not a file inside the scanned folder: the variables it sets are unknown (and 1 more like it in this file).",
       },
       {
         // Two missing templates, one referenced twice: one cause, one note (its count of references is no cause of its own).
@@ -456,7 +456,7 @@ const missingLocalCalls: RuleTable = {
         },
         level: 'note',
         env: 'unknown',
-        message: "the local template 'one.yml' is not a file inside the scanned folder (2 references): the steps it adds are not checked (and 1 more like it in this file)",
+        message: "The local template 'one.yml' is not a file inside the scanned folder (2 references): the steps it adds are not checked (and 1 more like it in this file).",
       },
       {
         // `@self` is the pipeline's own repository: a local template.
@@ -464,7 +464,7 @@ const missingLocalCalls: RuleTable = {
         files: { 'azure-pipelines.yml': 'steps:\n- template: ⟦templates/deploy.yml@self⟧\n' },
         level: 'note',
         env: 'unknown',
-        message: "the local template 'templates/deploy.yml@self' is not a file inside the scanned folder: the steps it adds are not checked",
+        message: "The local template 'templates/deploy.yml@self' is not a file inside the scanned folder: the steps it adds are not checked.",
       },
       {
         // A template called through templates five levels deep: callers are followed up to three levels above the
@@ -480,7 +480,7 @@ const missingLocalCalls: RuleTable = {
         },
         level: 'note',
         env: 'unknown',
-        message: "this file's callers are followed through their own callers up to 3 levels; the values that callers farther up pass are not read",
+        message: "This file's callers are followed through their own callers up to 3 levels; the values that callers farther up pass are not read.",
       },
       {
         // A script a matrix job runs counts toward the file's matrix work: past the budget the remaining legs do not run it, and the run says so.
@@ -498,14 +498,14 @@ const missingLocalCalls: RuleTable = {
         files: { '.github/workflows/ci.yml': 'on: push\njobs:\n  a:\n    uses: ⟦./.github/workflows/deploy.yml⟧\n    with:\n      env: prod\n' },
         level: 'note',
         env: 'unknown',
-        message: "the local reusable workflow './.github/workflows/deploy.yml' is not a file inside the scanned folder: the steps it adds are not checked",
+        message: "The local reusable workflow './.github/workflows/deploy.yml' is not a file inside the scanned folder: the steps it adds are not checked.",
       },
       {
         name: 'composite-action-missing',
         files: { '.github/workflows/ci.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: ⟦./.github/actions/setup⟧\n' },
         level: 'note',
         env: 'unknown',
-        message: "the local action './.github/actions/setup' has no action.yml inside the scanned folder: the steps it adds are not checked",
+        message: "The local action './.github/actions/setup' has no action.yml inside the scanned folder: the steps it adds are not checked.",
       },
     ],
   },

@@ -49,14 +49,14 @@ resource "azurerm_resource_group" "rg" {
         files: { 'main.tf.json': '{\n  "locals": {\n    "x": "a"⟦,⟧\n  }\n}\n' },
         level: 'error',
         env: 'unknown',
-        message: 'Trailing comma: JSON does not permit a comma after the last property or item; remove it',
+        message: 'Trailing comma: JSON does not permit a comma after the last property or item; remove it.',
       },
       {
         name: 'tf-json-comment',
         files: { 'main.tf.json': '{\n  ⟦// owner: platform⟧\n  "locals": { "x": "a" }\n}\n' },
         level: 'error',
         env: 'unknown',
-        message: 'Comments are not allowed in JSON syntax; write a "//" property instead',
+        message: 'Comments are not allowed in JSON syntax; write a "//" property instead.',
       },
       {
         name: 'unclosed-block',
@@ -90,7 +90,7 @@ resource "azurerm_container_registry" "acr" {
         },
         level: 'error',
         env: 'unknown',
-        message: 'Attribute redefined: the argument "admin_enabled" was already set at line 3, column 3; each argument may be set only once, so remove one of them',
+        message: 'Attribute redefined: the argument "admin_enabled" was already set at line 3, column 3; each argument may be set only once, so remove one of them.',
       },
       {
         // RULES.md: "A file that cannot be parsed is reported as PARSE001 … at the exact
@@ -116,7 +116,7 @@ variable "location" {}
         },
         level: 'error',
         env: 'unknown',
-        message: 'Block `variable "size"` in a variable file: Terraform refuses it ("Blocks are not allowed here"); a .tfvars file holds only assignments (name = value), so move the block to a .tf file',
+        message: 'Block `variable "size"` in a variable file: Terraform refuses it ("Blocks are not allowed here"); a .tfvars file holds only assignments (name = value), so move the block to a .tf file.',
       },
       {
         // Terraform reads a var file with the same strict JSON parser as a .tf.json: no comment,
@@ -130,7 +130,7 @@ variable "location" {}
         },
         level: 'error',
         env: 'unknown',
-        message: 'Comments are not allowed in JSON syntax; write a "//" property instead',
+        message: 'Comments are not allowed in JSON syntax; write a "//" property instead.',
       },
       {
         name: 'tfvars-json-trailing-comma',
@@ -142,7 +142,7 @@ variable "location" {}
         },
         level: 'error',
         env: 'unknown',
-        message: 'Trailing comma: JSON does not permit a comma after the last property or item; remove it',
+        message: 'Trailing comma: JSON does not permit a comma after the last property or item; remove it.',
       },
     ],
   },
@@ -207,7 +207,7 @@ param location string = 'westeurope'
           files: { 'main.bicep': `${BICEP_ACR}var x = ${bicepObjects(levels, lines, true)}\n${BICEP_ACR.replace(/acr1?/g, (m) => `${m}b`)}` },
           level: 'error' as const,
           env: 'unknown' as const,
-          message: 'Nesting deeper than 500 levels: the file is not read past this point',
+          message: 'Nesting deeper than 500 levels: the file is not read past this point.',
         })),
       ),
       {
@@ -319,7 +319,7 @@ steps:
         },
         level: 'error',
         env: 'unknown',
-        message: 'Unterminated double-quoted string: it opens here and is never closed; add the closing " where the value ends',
+        message: 'Unterminated double-quoted string: it opens here and is never closed; add the closing " where the value ends.',
       },
     ],
   },
@@ -341,7 +341,7 @@ spec:
         },
       },
       {
-        // YAML 1.2 ends a line at a lone CR too (it was "Nested mappings are not allowed in compact mappings" at 1:13).
+        // YAML 1.2 ends a line at a lone CR too (it was "Nested mappings are not allowed in compact mappings." at 1:13).
         name: 'lone-cr-line-breaks',
         files: { 'k8s/pod.yaml': 'apiVersion: v1\rkind: Pod\rmetadata:\r  name: web\rspec:\r  containers:\r    - name: web\r      image: nginx:1.27\r' },
       },
@@ -411,7 +411,7 @@ type: ⟦a⟧mlcompute
         },
         level: 'error',
         env: 'unknown',
-        message: 'Nested mappings are not allowed in compact mappings',
+        message: 'Nested mappings are not allowed in compact mappings.',
       },
     ],
   },

@@ -91,7 +91,7 @@ describe('policies config', () => {
     expect(r.findings.filter((f) => f.ruleId === 'PARSE001')).toEqual([]);
     const note = r.findings.filter((f) => f.ruleId === 'EVAL001' && path.relative(dir, f.location.file) === 'policies/kv.bicep');
     expect(note.map((f) => [f.level, f.location.range.start.line, f.message])).toEqual([
-      ['note', 1, "not a policy definition file: policies.definitions reads JSON definitions; a Bicep file's policy resources are read with policies.fromScannedCode when the file is scanned"],
+      ['note', 1, "Not a policy definition file: policies.definitions reads JSON definitions; a Bicep file's policy resources are read with policies.fromScannedCode when the file is scanned."],
     ]);
     expect(r.findings.filter((f) => f.ruleId === 'GOV002').map((f) => path.relative(dir, f.location.file))).toEqual(['main.tf']);
   });
@@ -132,7 +132,7 @@ describe('policies config', () => {
     expect(gov.map((f) => f.ruleId)).toEqual(['GOV002']);
     expect(gov[0]!.message).toMatch(/initiative "MLOps guardrails"/);
     expect(r.findings.filter((f) => f.ruleId === 'EVAL001').map((f) => f.message)).toEqual([
-      'initiative "MLOps guardrails" references a policy definition without policyDefinitionId or policyDefinitionName; that member is not evaluated',
+      'Initiative "MLOps guardrails" references a policy definition without policyDefinitionId or policyDefinitionName; that member is not evaluated.',
     ]);
   });
 
@@ -213,7 +213,7 @@ variable "rule" {
     const dir = tree({ 'main.tf': 'module "a" {\n  source = "./mod"\n  rule   = "a.json"\n}\n\nmodule "b" {\n  source = "./mod"\n  rule   = "b.json"\n}\n', 'mod/main.tf': mod, '.mlops-iac-lint.json': config({ fromScannedCode: true }) });
     const notes = (await lint({ paths: [dir] })).findings.filter((f) => f.ruleId === 'EVAL001');
     expect(notes.map((f) => [f.location.file.split('/').slice(-2).join('/'), f.location.range.start.line, f.message])).toEqual([
-      ['mod/main.tf', 2, expect.stringMatching(/^the policy definition `module\.a\.azurerm_policy_definition\.def` is not evaluated: policy_rule is not known .*\(and 1 more like it in this file\)$/)],
+      ['mod/main.tf', 2, expect.stringMatching(/^The policy definition `module\.a\.azurerm_policy_definition\.def` is not evaluated: policy_rule is not known .*\(and 1 more like it in this file\)\.$/)],
     ]);
   });
 

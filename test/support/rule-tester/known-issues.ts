@@ -7,8 +7,6 @@
 export const KNOWN_ISSUES = {
   /** Rules whose messages break the house style (test/support/rule-tester/house-style.ts). */
   messageStyle: {
-    PARSE001: 'issue 10 item 8: parser messages carry no final period',
-    EVAL001: 'issue 10 item 8: lower-case start, no final period',
     SUP002: 'issue 10 item 8: two sentences ("… on the line it covers. Remove it.")',
   } as Record<string, string>,
   /** Rules whose fingerprints change when the file is moved down a line (RULES.md: no line numbers). */
