@@ -53470,9 +53470,15 @@ function isIgnored(file, isDir, overrides, levels) {
   return false;
 }
 function verdictOf(level, file, isDir) {
-  const rel = path4.relative(level.dir, file);
-  if (rel === "" || rel.startsWith("..") || path4.isAbsolute(rel)) return void 0;
-  return matchRules(level.rules, rel.split(path4.sep).join("/"), isDir);
+  const dir = level.dir;
+  let rel;
+  if (file.length > dir.length + 1 && file.startsWith(dir) && (file[dir.length] === path4.sep || dir.endsWith(path4.sep))) {
+    rel = file.slice(dir.endsWith(path4.sep) ? dir.length : dir.length + 1);
+  } else {
+    rel = path4.relative(dir, file);
+    if (rel === "" || rel.startsWith("..") || path4.isAbsolute(rel)) return void 0;
+  }
+  return matchRules(level.rules, path4.sep === "/" ? rel : rel.split(path4.sep).join("/"), isDir);
 }
 function overrideLevels(reader, root, ignorePatterns = []) {
   const levels = [];
