@@ -59985,7 +59985,7 @@ function readApplyArgs(args) {
       const name = w.replace(/^--?/, "");
       const [opt, val] = name.split("=", 2);
       if (opt === "auto-approve") {
-        autoApprove = val === void 0 || val.toLowerCase() === "true" ? k : void 0;
+        autoApprove = val === void 0 || /^(?:1|t|true)$/i.test(val) ? k : void 0;
         approveNotKnown = val !== void 0 && expands(val) ? k : void 0;
         continue;
       }

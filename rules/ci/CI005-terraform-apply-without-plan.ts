@@ -53,7 +53,8 @@ export function readApplyArgs(args: readonly string[]): { autoApprove?: number; 
       const name = w.replace(/^--?/, '');
       const [opt, val] = name.split('=', 2) as [string, string | undefined];
       if (opt === 'auto-approve') {
-        autoApprove = val === undefined || val.toLowerCase() === 'true' ? k : undefined;
+        // Terraform reads a boolean flag's value as Go's strconv.ParseBool does: 1, t, T, true, TRUE, True.
+        autoApprove = val === undefined || /^(?:1|t|true)$/i.test(val) ? k : undefined;
         approveNotKnown = val !== undefined && expands(val) ? k : undefined;
         continue;
       }

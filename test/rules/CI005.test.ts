@@ -765,4 +765,20 @@ const openTofu: RuleTable = {
   },
 };
 
-ruleTester('CI005', converted, programPosition, taskMacros, templateExpressions, openTofu);
+// -auto-approve=<value>: Terraform reads it as Go's strconv.ParseBool (1, t, true in any of its spellings approve; 0, f, false do not).
+const approveValues: RuleTable = {
+  'github-actions': {
+    valid: [{ name: 'auto-approve-zero-or-f', files: { '.github/workflows/apply.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: terraform apply -auto-approve=0\n      - run: terraform apply -auto-approve=F\n' } }],
+    invalid: [
+      {
+        name: 'auto-approve-one-or-t',
+        files: { '.github/workflows/apply.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: terraform ⟦apply⟧ -auto-approve=1\n      - run: terraform ⟦apply⟧ -auto-approve=T\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'applyWithoutPlan',
+      },
+    ],
+  },
+};
+
+ruleTester('CI005', converted, programPosition, taskMacros, templateExpressions, openTofu, approveValues);
