@@ -43127,8 +43127,7 @@ function cmdAsShell(m) {
         i = asComment(i, comment[1].length, comment[0].length);
         continue;
       }
-      CMD_SET_AT.lastIndex = i;
-      const set = assignments.has(i) ? CMD_SET_AT.exec(text2) : null;
+      const set = assignments.get(i);
       if (set) {
         const [whole, lead, keyword, open, assignment, close] = set;
         let k = i;
@@ -43169,7 +43168,7 @@ function cmdAsShell(m) {
   return { value: out.join(""), starts: Int32Array.from(starts), ends: Int32Array.from(ends), exact: m.exact };
 }
 function cmdAssignments(text2) {
-  const out = /* @__PURE__ */ new Set();
+  const out = /* @__PURE__ */ new Map();
   if (!/\bset\b/i.test(text2) || /\b(?:goto|endlocal|call)\b/i.test(text2)) return out;
   const candidates2 = /* @__PURE__ */ new Map();
   const spellings = /* @__PURE__ */ new Map();
@@ -43179,7 +43178,7 @@ function cmdAssignments(text2) {
     if (blocks === 0 && (i === 0 || text2[i - 1] === "\n")) {
       CMD_SET_AT.lastIndex = i;
       const set = CMD_SET_AT.exec(text2);
-      if (set && set[3] === set[5]) candidates2.set(i + set[1].length + set[2].length + set[3].length, set[4].slice(0, set[4].indexOf("=")));
+      if (set && set[3] === set[5]) candidates2.set(i + set[1].length + set[2].length + set[3].length, { line: i, set });
     }
     const c = text2[i];
     if (c === "\n") quoted = false;
@@ -43189,18 +43188,15 @@ function cmdAssignments(text2) {
   const tainted = /* @__PURE__ */ new Set();
   for (const m of text2.matchAll(/\bset(?:[ \t]+|[ \t]*\/p[ \t]+)"?([A-Za-z_][A-Za-z0-9_]*)[ \t]*=/dgi)) {
     const name = m[1];
-    if (candidates2.get(m.indices[1][0]) !== name) tainted.add(name.toLowerCase());
+    if (!candidates2.get(m.indices[1][0])?.set[4].startsWith(`${name}=`)) tainted.add(name.toLowerCase());
     let seen = spellings.get(name.toLowerCase());
     if (!seen) spellings.set(name.toLowerCase(), seen = /* @__PURE__ */ new Set());
     seen.add(name);
   }
   for (const m of text2.matchAll(/\bset[ \t]*\/a\b([^\r\n]*)/gi)) for (const n of m[1].matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) tainted.add(n[0].toLowerCase());
-  for (const [nameAt, name] of candidates2) {
-    const lower = name.toLowerCase();
-    if (tainted.has(lower) || (spellings.get(lower)?.size ?? 0) > 1) continue;
-    let start = nameAt;
-    while (start > 0 && text2[start - 1] !== "\n") start--;
-    out.add(start);
+  for (const { line, set } of candidates2.values()) {
+    const lower = set[4].slice(0, set[4].indexOf("=")).toLowerCase();
+    if (!tainted.has(lower) && (spellings.get(lower)?.size ?? 0) <= 1) out.set(line, set);
   }
   return out;
 }
@@ -49571,7 +49567,7 @@ function deploymentScriptUnits(scripts, evaluation, ctx) {
       const hole = unknownHoles[quoted];
       out.skipped.push({
         file: origin.file,
-        reason: `the deployment script of ${s.resource.address} is not read: ${hole.written} (line ${lineAt(source, hole.start)}) is not known and is pasted inside a single-quoted string of the script, which the shell does not expand`
+        reason: `the deployment script of ${s.resource.address} is not read: ${hole.written} (line ${new LineMap(source).position(hole.start).line}) is not known and is pasted inside a single-quoted string of the script, which the shell does not expand`
       });
       continue;
     }
@@ -49722,11 +49718,6 @@ function firstInsideSingleQuotes(text2, at2, language) {
     else if (c === '"' && !single) double = !double;
   }
   return void 0;
-}
-function lineAt(text2, offset) {
-  let line = 1;
-  for (let i = text2.indexOf("\n"); i !== -1 && i < offset; i = text2.indexOf("\n", i + 1)) line++;
-  return line;
 }
 function bicepPieces(source, from, to) {
   const pieces = [];
@@ -49899,6 +49890,7 @@ var BICEP_ESCAPES, JSON_ESCAPES;
 var init_deployment_script_units = __esm({
   "src/frontends/deployment-script-units.ts"() {
     "use strict";
+    init_source();
     init_build();
     init_ci();
     init_scalar();
@@ -51854,7 +51846,7 @@ function exprContext(ctx, reads) {
       if (n === "current") {
         const a = args[0];
         const scope = a === void 0 ? ctx.scopes.at(-1) : a.kind === "string" ? ctx.scopes.findLast((s) => s.name?.toLowerCase() === a.value.toLowerCase() || s.alias.toLowerCase() === a.value.toLowerCase()) : void 0;
-        if (scope) return scope.element ?? unknown("current(): not inside a count with that name", loc3);
+        if (scope) return scope.element;
         const child = a?.kind === "string" ? a.value : void 0;
         if (child !== void 0 && ctx.scopes.some((s) => child.toLowerCase().startsWith(`${s.alias.toLowerCase()}.`))) return fieldValue(child, loc3, true);
         return unknown("current(): not inside a count with that name", loc3);
@@ -60893,8 +60885,7 @@ function problemNotifications(problems) {
       const key2 = `${p.location.file}\0${p.location.range.start.offset}\0${p.message}`;
       if (parseSeen.has(key2)) continue;
       parseSeen.add(key2);
-      const n = { level: "error", ruleId: "PARSE001", message: asSentence(p.message), location: p.location, subjectText: p.message };
-      out.push(n);
+      out.push({ level: "error", ruleId: "PARSE001", message: asSentence(p.message), location: p.location, subjectText: p.message });
       continue;
     }
     if (p.ruleId === "EVAL002") {
@@ -60916,9 +60907,9 @@ function problemNotifications(problems) {
     }
   }
   for (const { n, more } of evalByCause.values()) {
-    const base = n.message.replace(/[.;]\s*$/, "");
-    n.subjectText = more > 0 ? `${base} (and ${more} more like it in this file)` : n.message;
-    n.message = asSentence(more > 0 ? `${base} (and ${more} more like it in this file)` : base);
+    const counted = more > 0 ? `${n.message.replace(/[.;]\s*$/, "")} (and ${more} more like it in this file)` : n.message;
+    n.subjectText = counted;
+    n.message = asSentence(counted);
   }
   return out;
 }

@@ -913,8 +913,7 @@ function problemNotifications(problems: readonly Problem[]): ProblemNotification
       if (parseSeen.has(key)) continue;
       parseSeen.add(key);
       // A sentence, as every finding's message; the subject (fingerprint) is the message as before.
-      const n: ProblemNotification = { level: 'error', ruleId: 'PARSE001', message: asSentence(p.message), location: p.location, subjectText: p.message };
-      out.push(n);
+      out.push({ level: 'error', ruleId: 'PARSE001', message: asSentence(p.message), location: p.location, subjectText: p.message });
       continue;
     }
     if (p.ruleId === 'EVAL002') {
@@ -937,11 +936,11 @@ function problemNotifications(problems: readonly Problem[]): ProblemNotification
     }
   }
   for (const { n, more } of evalByCause.values()) {
-    const base = n.message.replace(/[.;]\s*$/, '');
+    const counted = more > 0 ? `${n.message.replace(/[.;]\s*$/, '')} (and ${more} more like it in this file)` : n.message;
     // The subject (fingerprint) stays what it was before messages were made sentences: an
     // alert in code scanning or a baseline entry keeps matching.
-    (n as ProblemNotification).subjectText = more > 0 ? `${base} (and ${more} more like it in this file)` : n.message;
-    n.message = asSentence(more > 0 ? `${base} (and ${more} more like it in this file)` : base);
+    (n as ProblemNotification).subjectText = counted;
+    n.message = asSentence(counted);
   }
   return out;
 }

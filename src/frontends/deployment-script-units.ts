@@ -17,7 +17,7 @@
  * The resource's `environmentVariables` with a known `value` are the script's environment (each
  * located where its value is written); a `secureValue` or a value not known stays unknown.
  */
-import type { LineMap, Location, Range } from '../core/source.js';
+import { LineMap, type Location, type Range } from '../core/source.js';
 import type { Value } from '../core/value.js';
 import type { CiVariable } from '../model/ci.js';
 import { buildCiModel } from '../eval/ci/build.js';
@@ -45,7 +45,7 @@ export function deploymentScriptUnits(scripts: readonly InlineDeploymentScript[]
       const hole = unknownHoles[quoted]!;
       out.skipped.push({
         file: origin.file,
-        reason: `the deployment script of ${s.resource.address} is not read: ${hole.written} (line ${lineAt(source, hole.start)}) is not known and is pasted inside a single-quoted string of the script, which the shell does not expand`,
+        reason: `the deployment script of ${s.resource.address} is not read: ${hole.written} (line ${new LineMap(source).position(hole.start).line}) is not known and is pasted inside a single-quoted string of the script, which the shell does not expand`,
       });
       continue;
     }
@@ -259,13 +259,6 @@ function firstInsideSingleQuotes(text: string, at: readonly number[], language: 
     else if (c === '"' && !single) double = !double;
   }
   return undefined;
-}
-
-/** The 1-based line of `offset` in `text` (once per script not read). */
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
 }
 
 const BICEP_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\', "'": "'", n: '\n', r: '\r', t: '\t', $: '$' };

@@ -245,7 +245,7 @@ function exprContext(ctx: Ctx, reads?: FieldRead[]): ExprContext {
       if (n === 'current') {
         const a = args[0];
         const scope = a === undefined ? ctx.scopes.at(-1) : a.kind === 'string' ? ctx.scopes.findLast((s) => s.name?.toLowerCase() === a.value.toLowerCase() || s.alias.toLowerCase() === a.value.toLowerCase()) : undefined;
-        if (scope) return scope.element ?? unknown('current(): not inside a count with that name', loc);
+        if (scope) return scope.element;
         // A child of the counted alias (`current('…/securityRules[*].destinationPortRange')`): that
         // member of the current element, as field() reads it inside the count (Azure Policy
         // "count": "the alias of the array, or of a property of its items"; review 90).

@@ -419,8 +419,7 @@ export function cmdAsShell(m: MappedText): MappedText {
       }
       // `set NAME=value` (also `set "NAME=value"`, `@set`) of one word: the shell's assignment
       // `NAME=value`, the keyword and the quotes blanked (review 91: `%SIZE%` was unknown).
-      CMD_SET_AT.lastIndex = i;
-      const set = assignments.has(i) ? CMD_SET_AT.exec(text) : null;
+      const set = assignments.get(i);
       if (set) {
         const [whole, lead, keyword, open, assignment, close] = set as unknown as [string, string, string, string, string, string];
         let k = i;
@@ -464,20 +463,21 @@ export function cmdAsShell(m: MappedText): MappedText {
 }
 
 /**
- * The line starts of a cmd.exe script whose `set NAME=value` (`CMD_SET_AT`, quotes balanced) reads
- * as the shell's assignment: outside any `( … )` block (cmd expands `%NAME%` in a whole block when
+ * The line starts of a cmd.exe script, each with its `CMD_SET_AT` match, whose `set NAME=value`
+ * (quotes balanced) reads as the shell's assignment: outside any `( … )` block (cmd expands `%NAME%` in a whole block when
  * it reads it, before a `set` inside runs). None for a name also set another way — inside a block,
  * `set /a` (every name of its expression), `set /p`, a value of several words, after a separator,
  * `for … do set`, or under another spelling (cmd's names ignore case) — since the shell reader
  * would see only some of its values; none at all in a script with `goto`, `call` or `endlocal`
  * (control flow, other scripts and scopes the shell reader does not follow).
  */
-function cmdAssignments(text: string): Set<number> {
-  const out = new Set<number>();
+function cmdAssignments(text: string): Map<number, RegExpExecArray> {
+  const out = new Map<number, RegExpExecArray>();
   // `call` anywhere (`if … call :sub`, `for … do call x.cmd`): a word `call` in an argument only
   // makes the reading more careful.
   if (!/\bset\b/i.test(text) || /\b(?:goto|endlocal|call)\b/i.test(text)) return out;
-  const candidates = new Map<number, string>();
+  // By where the name is written: the line's start and its match.
+  const candidates = new Map<number, { line: number; set: RegExpExecArray }>();
   // cmd's names ignore case: the spellings each name is set under (two spellings, two shell names).
   const spellings = new Map<string, Set<string>>();
   let quoted = false;
@@ -486,7 +486,7 @@ function cmdAssignments(text: string): Set<number> {
     if (blocks === 0 && (i === 0 || text[i - 1] === '\n')) {
       CMD_SET_AT.lastIndex = i;
       const set = CMD_SET_AT.exec(text);
-      if (set && set[3] === set[5]) candidates.set(i + set[1]!.length + set[2]!.length + set[3]!.length, set[4]!.slice(0, set[4]!.indexOf('=')));
+      if (set && set[3] === set[5]) candidates.set(i + set[1]!.length + set[2]!.length + set[3]!.length, { line: i, set });
     }
     const c = text[i]!;
     if (c === '\n') quoted = false;
@@ -498,19 +498,15 @@ function cmdAssignments(text: string): Set<number> {
   const tainted = new Set<string>();
   for (const m of text.matchAll(/\bset(?:[ \t]+|[ \t]*\/p[ \t]+)"?([A-Za-z_][A-Za-z0-9_]*)[ \t]*=/dgi)) {
     const name = m[1]!;
-    if (candidates.get(m.indices![1]![0]) !== name) tainted.add(name.toLowerCase());
+    if (!candidates.get(m.indices![1]![0])?.set[4]!.startsWith(`${name}=`)) tainted.add(name.toLowerCase());
     let seen = spellings.get(name.toLowerCase());
     if (!seen) spellings.set(name.toLowerCase(), (seen = new Set()));
     seen.add(name);
   }
   for (const m of text.matchAll(/\bset[ \t]*\/a\b([^\r\n]*)/gi)) for (const n of m[1]!.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) tainted.add(n[0].toLowerCase());
-  for (const [nameAt, name] of candidates) {
-    const lower = name.toLowerCase();
-    if (tainted.has(lower) || (spellings.get(lower)?.size ?? 0) > 1) continue;
-    // The line's start: where CMD_SET_AT matched.
-    let start = nameAt;
-    while (start > 0 && text[start - 1] !== '\n') start--;
-    out.add(start);
+  for (const { line, set } of candidates.values()) {
+    const lower = set[4]!.slice(0, set[4]!.indexOf('=')).toLowerCase();
+    if (!tainted.has(lower) && (spellings.get(lower)?.size ?? 0) <= 1) out.set(line, set);
   }
   return out;
 }
