@@ -1283,12 +1283,12 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path62) {
+function findNodeAtLocation(root, path63) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path62) {
+  for (let segment of path63) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -12656,8 +12656,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path62) {
-      let input2 = path62;
+    function removeDotSegments(path63) {
+      let input2 = path63;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -12731,11 +12731,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path62) {
-      if (path62 === "" || path62[0] === "/") {
-        return removeDotSegments(path62);
+    function removeDotSegmentsRelative(path63) {
+      if (path63 === "" || path63[0] === "/") {
+        return removeDotSegments(path63);
       }
-      const segments3 = path62.split("/");
+      const segments3 = path63.split("/");
       const last = segments3.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -13098,8 +13098,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path62 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path62 && path62 !== "/" ? path62 : void 0;
+        const path63 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path63 && path63 !== "/" ? path63 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -20046,6 +20046,16 @@ var init_expressions = __esm({
 
 // src/eval/terraform/module-facts.ts
 import path9 from "node:path";
+function terragruntSourceDir(file, text2, body) {
+  for (const item of body.items) {
+    if (item.type !== "Block" || item.blockType !== "terraform") continue;
+    const a = item.body.items.find((i) => i.type === "Attribute" && i.name === "source");
+    if (!a || a.type !== "Attribute") continue;
+    const written2 = TERRAGRUNT_LOCAL_SOURCE.exec(text2.slice(a.expr.range.start.offset, a.expr.range.end.offset));
+    return written2 ? { dir: path9.resolve(path9.dirname(file), written2[1]), at: locOf(a, file) } : void 0;
+  }
+  return void 0;
+}
 function terragruntFacts(file, text2, body, guard) {
   const out = { file, includes: [] };
   for (const item of body.items) {
@@ -20092,6 +20102,7 @@ function buildModuleFacts(src, isRoot, guard, folderFiles) {
     requiredProviders: [],
     usedProviders: [],
     backendFiles: folderFiles.filter((f) => isBackendFile(path9.basename(f))).sort(),
+    terragrunt: [],
     configuration: [],
     opaqueModuleCalls: [],
     calledByRoot: false,
@@ -20250,13 +20261,14 @@ function lockedProviderTypes(blocks) {
   }
   return out;
 }
-var GENERATED_BACKEND, BACKEND_FILE, LITERAL_TOPS;
+var TERRAGRUNT_LOCAL_SOURCE, GENERATED_BACKEND, BACKEND_FILE, LITERAL_TOPS;
 var init_module_facts = __esm({
   "src/eval/terraform/module-facts.ts"() {
     "use strict";
     init_value();
     init_module_source();
     init_expressions();
+    TERRAGRUNT_LOCAL_SOURCE = /^"(?:\$\{\s*get_terragrunt_dir\(\s*\)\s*\}\/)?(\.{1,2}(?:\/[^"$%\\]*)?)"$/;
     GENERATED_BACKEND = /\bbackend\s+"([^"\r\n]*)"/;
     BACKEND_FILE = /^(?:.+\.tfbackend|backend\.hcl|backend\.conf|backend\.azurerm|.+\.backend\.tfvars)$/i;
     LITERAL_TOPS = /* @__PURE__ */ new Set(["Literal", "Template", "TemplateWrap", "Object", "Tuple"]);
@@ -20624,7 +20636,7 @@ function positionedHeredoc(expr, d) {
     pieces.push(s.slice(from));
     return derived(str(pieces.join(""), origin), origin, used);
   };
-  const build = (node, path62) => {
+  const build = (node, path63) => {
     const origin = at2(node);
     switch (node.type) {
       case "string":
@@ -20640,8 +20652,8 @@ function positionedHeredoc(expr, d) {
         const children = node.children ?? [];
         for (let i = 0; i < children.length; i++) {
           const c = children[i];
-          if (path62.length <= MAX_SITE_PATH) members2.push([`${path62}[${i}]`, at2(c)]);
-          const v = build(c, `${path62}[${i}]`);
+          if (path63.length <= MAX_SITE_PATH) members2.push([`${path63}[${i}]`, at2(c)]);
+          const v = build(c, `${path63}[${i}]`);
           if (!v) return void 0;
           items.push(v);
         }
@@ -20654,8 +20666,8 @@ function positionedHeredoc(expr, d) {
           const c = p.children?.[1];
           if (!k || !c || typeof k.value !== "string") continue;
           if (hasHoleChar(k.value, holes.length)) return void 0;
-          if (path62.length + k.value.length <= MAX_SITE_PATH) members2.push([`${path62}.${k.value}`, at2(p)]);
-          const v = build(c, `${path62}.${k.value}`);
+          if (path63.length + k.value.length <= MAX_SITE_PATH) members2.push([`${path63}.${k.value}`, at2(p)]);
+          const v = build(c, `${path63}.${k.value}`);
           if (!v) return void 0;
           m.set(k.value, v);
         }
@@ -20667,7 +20679,7 @@ function positionedHeredoc(expr, d) {
   };
   const value = build(parsed.root, "body");
   if (!value || seen.some((s) => s === 0)) return void 0;
-  for (const [path62, loc3] of members2) d.member(path62, loc3);
+  for (const [path63, loc3] of members2) d.member(path63, loc3);
   return value;
 }
 function readDifferently(s) {
@@ -20844,13 +20856,13 @@ function forEachChild(e, f) {
 function isAzapiBody(name, pathPrefix, resourceType) {
   return !pathPrefix && name === "body" && resourceType.startsWith("azapi_");
 }
-function bodyMemberSites(expr, file, path62, sites) {
-  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path62, sites);
-  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path62, sites);
+function bodyMemberSites(expr, file, path63, sites) {
+  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path63, sites);
+  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path63, sites);
   if (expr.type === "Tuple") {
     expr.items.forEach((e, i) => {
-      sites.set(`${path62}[${i}]`, locOf(e, file));
-      bodyMemberSites(e, file, `${path62}[${i}]`, sites);
+      sites.set(`${path63}[${i}]`, locOf(e, file));
+      bodyMemberSites(e, file, `${path63}[${i}]`, sites);
     });
     return;
   }
@@ -20858,8 +20870,8 @@ function bodyMemberSites(expr, file, path62, sites) {
   for (const item of expr.items) {
     const key = literalKey(item.key, item.bareKey);
     if (key === void 0) continue;
-    sites.set(`${path62}.${key}`, locOf(item, file));
-    bodyMemberSites(item.value, file, `${path62}.${key}`, sites);
+    sites.set(`${path63}.${key}`, locOf(item, file));
+    bodyMemberSites(item.value, file, `${path63}.${key}`, sites);
   }
 }
 function literalKey(key, bareKey) {
@@ -21265,7 +21277,7 @@ var init_instance = __esm({
       evalAttribute(name, expr, ctx, resourceType, pathPrefix, sites) {
         if (isAzapiBody(name, pathPrefix, resourceType)) {
           if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args[0]) return evaluate(expr.args[0], ctx);
-          return decodeJsonBody(expr, { file: loc(ctx, expr).file, evaluate: (e) => evaluate(e, ctx), member: (path62, at2) => sites.set(path62, at2) });
+          return decodeJsonBody(expr, { file: loc(ctx, expr).file, evaluate: (e) => evaluate(e, ctx), member: (path63, at2) => sites.set(path63, at2) });
         }
         const v = evaluate(expr, ctx);
         if (!pathPrefix && name === "type" && resourceType.startsWith("azapi_") && v.kind === "unknown" && expr.type === "Template") {
@@ -21692,17 +21704,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path62) {
-      const ctrl = callVisitor(key, node, visitor, path62);
+    function visit_(key, node, visitor, path63) {
+      const ctrl = callVisitor(key, node, visitor, path63);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path62, ctrl);
-        return visit_(key, ctrl, visitor, path62);
+        replaceNode(key, path63, ctrl);
+        return visit_(key, ctrl, visitor, path63);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path62 = Object.freeze(path62.concat(node));
+          path63 = Object.freeze(path63.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path62);
+            const ci = visit_(i, node.items[i], visitor, path63);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21713,13 +21725,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path62 = Object.freeze(path62.concat(node));
-          const ck = visit_("key", node.key, visitor, path62);
+          path63 = Object.freeze(path63.concat(node));
+          const ck = visit_("key", node.key, visitor, path63);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path62);
+          const cv = visit_("value", node.value, visitor, path63);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21740,17 +21752,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path62) {
-      const ctrl = await callVisitor(key, node, visitor, path62);
+    async function visitAsync_(key, node, visitor, path63) {
+      const ctrl = await callVisitor(key, node, visitor, path63);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path62, ctrl);
-        return visitAsync_(key, ctrl, visitor, path62);
+        replaceNode(key, path63, ctrl);
+        return visitAsync_(key, ctrl, visitor, path63);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path62 = Object.freeze(path62.concat(node));
+          path63 = Object.freeze(path63.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path62);
+            const ci = await visitAsync_(i, node.items[i], visitor, path63);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21761,13 +21773,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path62 = Object.freeze(path62.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path62);
+          path63 = Object.freeze(path63.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path63);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path62);
+          const cv = await visitAsync_("value", node.value, visitor, path63);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21794,23 +21806,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path62) {
+    function callVisitor(key, node, visitor, path63) {
       if (typeof visitor === "function")
-        return visitor(key, node, path62);
+        return visitor(key, node, path63);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path62);
+        return visitor.Map?.(key, node, path63);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path62);
+        return visitor.Seq?.(key, node, path63);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path62);
+        return visitor.Pair?.(key, node, path63);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path62);
+        return visitor.Scalar?.(key, node, path63);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path62);
+        return visitor.Alias?.(key, node, path63);
       return void 0;
     }
-    function replaceNode(key, path62, node) {
-      const parent = path62[path62.length - 1];
+    function replaceNode(key, path63, node) {
+      const parent = path63[path63.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -22422,10 +22434,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path62, value) {
+    function collectionFromPath(schema, path63, value) {
       let v = value;
-      for (let i = path62.length - 1; i >= 0; --i) {
-        const k = path62[i];
+      for (let i = path63.length - 1; i >= 0; --i) {
+        const k = path63[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -22444,7 +22456,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path62) => path62 == null || typeof path62 === "object" && !!path62[Symbol.iterator]().next().done;
+    var isEmptyPath = (path63) => path63 == null || typeof path63 === "object" && !!path63[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -22474,11 +22486,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path62, value) {
-        if (isEmptyPath(path62))
+      addIn(path63, value) {
+        if (isEmptyPath(path63))
           this.add(value);
         else {
-          const [key, ...rest] = path62;
+          const [key, ...rest] = path63;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -22492,8 +22504,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path62) {
-        const [key, ...rest] = path62;
+      deleteIn(path63) {
+        const [key, ...rest] = path63;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -22507,8 +22519,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path62, keepScalar) {
-        const [key, ...rest] = path62;
+      getIn(path63, keepScalar) {
+        const [key, ...rest] = path63;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -22526,8 +22538,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path62) {
-        const [key, ...rest] = path62;
+      hasIn(path63) {
+        const [key, ...rest] = path63;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -22537,8 +22549,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path62, value) {
-        const [key, ...rest] = path62;
+      setIn(path63, value) {
+        const [key, ...rest] = path63;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -25053,9 +25065,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path62, value) {
+      addIn(path63, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path62, value);
+          this.contents.addIn(path63, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -25130,14 +25142,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path62) {
-        if (Collection.isEmptyPath(path62)) {
+      deleteIn(path63) {
+        if (Collection.isEmptyPath(path63)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path62) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path63) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -25152,10 +25164,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path62, keepScalar) {
-        if (Collection.isEmptyPath(path62))
+      getIn(path63, keepScalar) {
+        if (Collection.isEmptyPath(path63))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path62, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path63, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -25166,10 +25178,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path62) {
-        if (Collection.isEmptyPath(path62))
+      hasIn(path63) {
+        if (Collection.isEmptyPath(path63))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path62) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path63) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -25186,13 +25198,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path62, value) {
-        if (Collection.isEmptyPath(path62)) {
+      setIn(path63, value) {
+        if (Collection.isEmptyPath(path63)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path62), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path63), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path62, value);
+          this.contents.setIn(path63, value);
         }
       }
       /**
@@ -27153,9 +27165,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path62) => {
+    visit2.itemAtPath = (cst, path63) => {
       let item = cst;
-      for (const [field, index] of path62) {
+      for (const [field, index] of path63) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -27164,23 +27176,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path62) => {
-      const parent = visit2.itemAtPath(cst, path62.slice(0, -1));
-      const field = path62[path62.length - 1][0];
+    visit2.parentCollection = (cst, path63) => {
+      const parent = visit2.itemAtPath(cst, path63.slice(0, -1));
+      const field = path63[path63.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path62, item, visitor) {
-      let ctrl = visitor(item, path62);
+    function _visit(path63, item, visitor) {
+      let ctrl = visitor(item, path63);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path62.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path63.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27191,10 +27203,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path62);
+            ctrl = ctrl(item, path63);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path62) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path63) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -32290,8 +32302,8 @@ function yamlValue(file, t, opts = {}) {
       return unknown("a YAML alias or tag this reader does not follow", origin);
   }
 }
-function withOverride(body, path62, value) {
-  const [head, ...rest] = path62;
+function withOverride(body, path63, value) {
+  const [head, ...rest] = path63;
   if (head === void 0) return body;
   const entries2 = new Map(body.entries);
   const existingKey = entries2.has(head) ? head : [...entries2.keys()].find((k) => k.toLowerCase() === head.toLowerCase());
@@ -32511,6 +32523,20 @@ function evaluateTerraform(input2) {
   const evaluations = [];
   const modules = [];
   const factsByDir = /* @__PURE__ */ new Map();
+  let runners;
+  const terragruntRunners = () => {
+    if (runners) return runners;
+    runners = /* @__PURE__ */ new Map();
+    for (const file of input2.terragruntFiles ?? []) {
+      const parsed = input2.parseHcl(file);
+      const source = parsed && parsed.errors.length === 0 ? terragruntSourceDir(file, parsed.text, parsed.body) : void 0;
+      if (!parsed || !source) continue;
+      const list2 = runners.get(source.dir) ?? [];
+      list2.push({ ...terragruntFacts(file, parsed.text, parsed.body, guard), source: source.at });
+      runners.set(source.dir, list2);
+    }
+    return runners;
+  };
   const factsOf = (dir, isRoot = false, copyOf) => {
     const known2 = factsByDir.get(dir);
     if (known2) return known2;
@@ -32520,7 +32546,8 @@ function evaluateTerraform(input2) {
     if (copyOf) facts.copyOf = copyOf;
     if (isRoot) {
       const tg = input2.terragruntConfig?.(dir);
-      if (tg) facts.terragrunt = terragruntFacts(tg.file, tg.text, tg.body, guard);
+      if (tg) facts.terragrunt.push(terragruntFacts(tg.file, tg.text, tg.body, guard));
+      for (const runner of terragruntRunners().get(dir) ?? []) if (runner.file !== tg?.file) facts.terragrunt.push(runner);
     }
     if (isRoot || !called.has(dir) && !copyOf) {
       const lock = input2.lockFile?.(dir);
@@ -32864,9 +32891,9 @@ function childAt(cur, seg) {
   for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) found = e;
   return found;
 }
-function valueAt(v, path62) {
+function valueAt(v, path63) {
   let cur = v;
-  for (const seg of path62.split(".")) {
+  for (const seg of path63.split(".")) {
     if (!cur) return void 0;
     if (cur.kind === "unknown") return cur;
     if (cur.kind === "null") return void 0;
@@ -32947,9 +32974,9 @@ var init_aks_virtual_machines_pool = __esm({
 });
 
 // src/model/normalize.ts
-function chosenNullAt(v, path62) {
+function chosenNullAt(v, path63) {
   let cur = v;
-  for (const seg of path62.split(".")) {
+  for (const seg of path63.split(".")) {
     if (!cur || cur.kind === "unknown") return void 0;
     if (cur.kind === "null") return nullWrittenElsewhere(cur) ? cur : void 0;
     cur = childAt(cur, seg);
@@ -33321,8 +33348,8 @@ function azapiSource(r, base, site) {
     ...apiVersion ? { apiVersion } : {}
   };
 }
-function memberKeySite(body, path62) {
-  const segs = path62.split(".");
+function memberKeySite(body, path63) {
+  const segs = path63.split(".");
   const last = segs.pop();
   let cur = body;
   for (const seg of segs) cur = cur ? childAt(cur, seg) : void 0;
@@ -33435,15 +33462,15 @@ function actionAsUpdate(u) {
   if (given === void 0 || given.kind === "null") return void 0;
   const body = given.kind === "object" ? given : unknown(`the body of ${u.address} is not read`, given.origin ?? u.header);
   const placed = obj(/* @__PURE__ */ new Map(), body.origin);
-  for (const path62 of paths) placeAt(placed, path62, body);
+  for (const path63 of paths) placeAt(placed, path63, body);
   const entries2 = new Map(u.body.entries);
   entries2.set("body", placed);
   return { update: { ...u, body: obj(entries2, u.body.origin) }, uncertain: action?.kind === "unknown" || method?.kind === "unknown" || when?.kind === "unknown" };
 }
-function placeAt(into, path62, value) {
+function placeAt(into, path63, value) {
   let at2 = into;
-  for (const [i, key] of path62.entries()) {
-    if (i === path62.length - 1) {
+  for (const [i, key] of path63.entries()) {
+    if (i === path63.length - 1) {
       at2.entries.set(key, value);
       return;
     }
@@ -33917,6 +33944,10 @@ function parsedHclBeside(ctx, dir, name) {
   const parsed = parseHcl(text2, file);
   return parsed.errors.length ? void 0 : parsed;
 }
+function terragruntTargets(ctx, file) {
+  const written2 = planningFact(ctx, "terragrunt-sources-1", file, isStringList, (text2) => [...text2.matchAll(TERRAGRUNT_SOURCE)].map((m) => m[1])) ?? [];
+  return written2.map((s) => path18.resolve(path18.dirname(file), s));
+}
 function planningFacts(ctx, file) {
   return planningFact(ctx, "tf-planning-2", file, isPlanningFacts, (text2) => ({
     sources: [...text2.matchAll(LOCAL_SOURCE)].map((m) => m[1]),
@@ -33926,7 +33957,10 @@ function planningFacts(ctx, file) {
 }
 function decodersOf(files, data, ctx) {
   if (data.length === 0) return [];
-  const tfFiles = files.filter((f) => terraformFrontEnd.byName(f) !== void 0 && !/\.tfstate(\.backup)?$/i.test(f));
+  const tfFiles = files.filter((f) => {
+    const kind = terraformFrontEnd.byName(f);
+    return kind === "terraform" || kind === "tfvars" || kind === "tfvars-json" || kind === "tfvars-sample";
+  });
   const viaCli = (ctx.cliVarFiles ?? []).some((v) => data.some((d) => entriesMayRead((ctx.host.isInside(v) ? planningFacts(ctx, v)?.data : void 0) ?? [], v, d)));
   if (viaCli) return tfFiles;
   return tfFiles.filter((f) => {
@@ -33939,7 +33973,8 @@ function localSources(ctx, file) {
 }
 async function callingFolders(given, wide) {
   if (!given.some((f) => terraformFrontEnd.byName(f) !== void 0) && wide.dataFiles.length === 0) return [];
-  const varAndTfFiles = await wide.list((f) => isTerraformFile(path18.basename(f)) || wide.dataFiles.length > 0 && /\.tfvars(?:\.json)?$/i.test(f));
+  const listed = await wide.list((f) => isTerraformFile(path18.basename(f)) || isTerragruntFile(f) || wide.dataFiles.length > 0 && /\.tfvars(?:\.json)?$/i.test(f));
+  const varAndTfFiles = listed.filter((f) => !isTerragruntFile(f));
   const tfFiles = varAndTfFiles.filter((f) => isTerraformFile(path18.basename(f)));
   const tfDirs = new Set(tfFiles.map((f) => path18.dirname(f)));
   const callers = /* @__PURE__ */ new Map();
@@ -33950,9 +33985,15 @@ async function callingFolders(given, wide) {
       if (target !== dir) addCaller(callers, target, dir);
     }
   }
-  const own = [...given.filter((f) => terraformFrontEnd.byName(f) !== void 0), ...wide.dataFiles.length > 0 ? decodersOf(varAndTfFiles, wide.dataFiles, wide) : []];
-  const modules = own.map((f) => moduleFolderOf(f, tfDirs, wide.root)).filter((d) => d !== void 0);
-  return [.../* @__PURE__ */ new Set([...modules, ...upstreamOf(modules, callers)])].sort();
+  const own = [...given.filter((f) => terraformFrontEnd.byName(f) !== void 0 && !isTerragruntFile(f)), ...wide.dataFiles.length > 0 ? decodersOf(varAndTfFiles, wide.dataFiles, wide) : []];
+  const run3 = given.filter(isTerragruntFile).flatMap((f) => terragruntTargets(wide, f)).filter((d) => tfDirs.has(d));
+  const modules = [...own.map((f) => moduleFolderOf(f, tfDirs, wide.root)).filter((d) => d !== void 0), ...run3];
+  const walked = /* @__PURE__ */ new Set([...modules, ...upstreamOf(modules, callers)]);
+  for (const t of listed) if (isTerragruntFile(t) && terragruntTargets(wide, t).some((d) => walked.has(d))) walked.add(path18.dirname(t));
+  return [...walked].sort();
+}
+function isTerragruntFile(file) {
+  return terraformFrontEnd.byName(file) === "terragrunt";
 }
 function moduleFolderOf(file, tfDirs, root) {
   return nearestFolder(file, root, (d) => tfDirs.has(d));
@@ -34009,6 +34050,16 @@ function terraformUnits(files, ctx) {
   };
   for (const d of tfDirs.keys()) add(d);
   for (const d of [...tfDirs.keys()].sort()) walk4(d, d);
+  const runs = /* @__PURE__ */ new Map();
+  for (const f of files) {
+    if (f.kind !== "terragrunt") continue;
+    const own = path18.dirname(f.path);
+    const targets = terragruntTargets(ctx, f.path).filter((t) => tfDirs.has(t));
+    const anchor = tfDirs.has(own) ? own : targets[0];
+    if (anchor === void 0) continue;
+    for (const t of targets) union(anchor, t);
+    runs.set(f.path, anchor);
+  }
   const groups = /* @__PURE__ */ new Map();
   const put = (key, f) => {
     const g = groups.get(key);
@@ -34020,7 +34071,8 @@ function terraformUnits(files, ctx) {
     else if (f.kind === "tfvars" || f.kind === "tfvars-json") {
       const module = moduleFolderOf(f.path, tfDirs, ctx.root);
       put(module !== void 0 ? find(module) : `\0${f.path}`, f);
-    } else put(`\0${f.path}`, f);
+    } else if (f.kind === "terragrunt" && runs.has(f.path)) put(find(runs.get(f.path)), f);
+    else put(`\0${f.path}`, f);
   }
   return [...groups.values()];
 }
@@ -34072,7 +34124,7 @@ function varFileBlockProblems(parsed, problems) {
     });
   }
 }
-var LOCK_FILE, BY_NAME, terraformFrontEnd, TERRAGRUNT_FILE, LOCAL_SOURCE, YAML_DECODE, isPlanningFacts, NESTED_BLOCKS;
+var LOCK_FILE, STATE_FILE, BY_NAME, terraformFrontEnd, TERRAGRUNT_FILE, LOCAL_SOURCE, TERRAGRUNT_SOURCE, YAML_DECODE, isPlanningFacts, NESTED_BLOCKS;
 var init_terraform = __esm({
   "src/frontends/terraform.ts"() {
     "use strict";
@@ -34092,13 +34144,15 @@ var init_terraform = __esm({
     init_remote_modules();
     init_shared();
     LOCK_FILE = ".terraform.lock.hcl";
+    STATE_FILE = /\.tfstate(?:(?:\.\d+)?\.backup)?$/;
     BY_NAME = [
       [/\.tf$/, "terraform"],
       [/\.tf\.json$/, "terraform"],
       [/\.tfvars$/, "tfvars"],
       [/\.tfvars\.json$/, "tfvars-json"],
       [SAMPLE_VAR_FILE, "tfvars-sample"],
-      [/\.tfstate(\.backup)?$/, "tfstate"]
+      [STATE_FILE, "tfstate"],
+      [/^terragrunt\.hcl$/, "terragrunt"]
     ];
     terraformFrontEnd = {
       name: "terraform",
@@ -34128,6 +34182,7 @@ var init_terraform = __esm({
             } else if (parsed) skippedSamples.push({ file: f.path, reason: `a sample var file that is not HCL (${parsed.errors[0].message}): its values are not read` });
             continue;
           }
+          if (f.kind === "terragrunt") hcl.get(f.path);
           if (f.kind !== "terraform" && f.kind !== "tfvars" && f.kind !== "tfvars-json") continue;
           let values;
           if (f.kind === "tfvars-json") {
@@ -34163,6 +34218,7 @@ var init_terraform = __esm({
           root: ctx.root,
           tfFiles: files.filter((f) => f.kind === "terraform").map((f) => f.path),
           varFiles: files.filter((f) => f.kind === "tfvars" || f.kind === "tfvars-json").map((f) => f.path),
+          terragruntFiles: files.filter((f) => f.kind === "terragrunt").map((f) => f.path),
           cliVarFiles: [...ctx.cliVarFiles],
           parseHcl: (f) => hcl.get(f),
           readText: (f) => ctx.host.readText(f),
@@ -34216,6 +34272,7 @@ var init_terraform = __esm({
     };
     TERRAGRUNT_FILE = "terragrunt.hcl";
     LOCAL_SOURCE = /\bsource"?\s*[=:]\s*"(\.\.?\/[^"\n]*)"/g;
+    TERRAGRUNT_SOURCE = /\bsource\s*=\s*"(?:\$\{\s*get_terragrunt_dir\(\s*\)\s*\}\/)?(\.{1,2}(?:\/[^"\n]*)?)"/g;
     YAML_DECODE = /\byamldecode\s*\(/;
     isPlanningFacts = (v) => typeof v === "object" && v !== null && isStringList(v.sources) && typeof v.yaml === "boolean" && isStringList(v.data);
     NESTED_BLOCKS = /* @__PURE__ */ new Map();
@@ -34432,13 +34489,13 @@ function localUsesIn(text2) {
   for (const line of text2.split(/\r\n?|\n/)) {
     const at2 = line.indexOf("template:");
     if (at2 < 0) continue;
-    const path62 = templateValue(line.slice(at2 + "template:".length));
-    if (path62 === void 0) continue;
-    if (!path62.includes("${{")) {
-      if (!/[\s'"#@$]/.test(path62)) out.push(path62.replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase());
+    const path63 = templateValue(line.slice(at2 + "template:".length));
+    if (path63 === void 0) continue;
+    if (!path63.includes("${{")) {
+      if (!/[\s'"#@$]/.test(path63)) out.push(path63.replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase());
       continue;
     }
-    const pattern = path62.replace(/\$\{\{[^}]*\}\}/g, "*").replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase();
+    const pattern = path63.replace(/\$\{\{[^}]*\}\}/g, "*").replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase();
     if (!/[\s'"#@$]/.test(pattern) && /[a-z0-9]{2}/.test(pattern.replace(/\.ya?ml$/, ""))) out.push(pattern);
   }
   return out;
@@ -34756,11 +34813,11 @@ function kindOf(c) {
 }
 function streamJson(chunks, visitor) {
   const r = new ChunkReader(chunks);
-  const value = (path62, depth) => {
+  const value = (path63, depth) => {
     const c = r.peek();
     if (c === -1) r.fail("Expected a value here");
     const start = r.position();
-    const action = visitor.at(path62, start, kindOf(c));
+    const action = visitor.at(path63, start, kindOf(c));
     if (action === "stop") throw STOP;
     if (action === "skip") return visitor.looseSkip ? r.skipLoosely(depth) : r.skip(depth);
     if (action === "raw") {
@@ -34768,18 +34825,18 @@ function streamJson(chunks, visitor) {
       r.skipLoosely(depth);
       const text2 = r.textFrom(r.mark);
       r.endMark();
-      if (visitor.raw?.(path62, text2, start) === false) throw STOP;
+      if (visitor.raw?.(path63, text2, start) === false) throw STOP;
       return;
     }
     if (depth + 1 > MAX_NESTING_DEPTH) r.fail(nestingMessage());
     if (c === 123 || c === 91) {
-      container(path62, depth, c);
-      visitor.end?.(path62, r.position());
+      container(path63, depth, c);
+      visitor.end?.(path63, r.position());
       return;
     }
     r.skip(depth);
   };
-  const container = (path62, depth, c) => {
+  const container = (path63, depth, c) => {
     if (c === 123) {
       r.pos++;
       if (r.peek() === 125) {
@@ -34790,7 +34847,7 @@ function streamJson(chunks, visitor) {
         if (r.peek() !== 34) r.fail("Expected a property name here");
         const key = JSON.parse(r.string(true));
         r.expect(58, "a colon");
-        value([...path62, key], depth + 1);
+        value([...path63, key], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 125) return;
@@ -34807,7 +34864,7 @@ function streamJson(chunks, visitor) {
         return;
       }
       for (let i = 0; ; i++) {
-        value([...path62, i], depth + 1);
+        value([...path63, i], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 93) return;
@@ -35141,11 +35198,11 @@ function looksLikePlan(chunks) {
     run(chunks, {
       // What the file is: a syntax error in a part skipped here is the reading's to report.
       looseSkip: true,
-      at(path62) {
-        if (path62.length === 0) return "enter";
-        if (path62.length > 1) return "skip";
-        if (path62[0] === "format_version") format2 = true;
-        if (path62[0] === "planned_values" || path62[0] === "resource_changes") body = true;
+      at(path63) {
+        if (path63.length === 0) return "enter";
+        if (path63.length > 1) return "skip";
+        if (path63[0] === "format_version") format2 = true;
+        if (path63[0] === "planned_values" || path63[0] === "resource_changes") body = true;
         return format2 && body ? "stop" : "skip";
       }
     });
@@ -35159,23 +35216,23 @@ function readPlanHead(chunks) {
   let changes = false;
   let planned;
   const ok = run(chunks, {
-    at(path62, start, kind) {
-      if (path62.length === 0) return "enter";
-      if (isKey(path62, "resource_changes")) changes = true;
-      if (isKey(path62, "planned_values")) planned = start;
-      if (isKey(path62, "format_version") || isKey(path62, "variables") || isKey(path62, "configuration")) return "raw";
-      const expected = path62.length === 1 ? TOP_SHAPES[path62[0]] : void 0;
-      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path62[0], kind, expected, at: start };
+    at(path63, start, kind) {
+      if (path63.length === 0) return "enter";
+      if (isKey(path63, "resource_changes")) changes = true;
+      if (isKey(path63, "planned_values")) planned = start;
+      if (isKey(path63, "format_version") || isKey(path63, "variables") || isKey(path63, "configuration")) return "raw";
+      const expected = path63.length === 1 ? TOP_SHAPES[path63[0]] : void 0;
+      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path63[0], kind, expected, at: start };
       return "skip";
     },
-    raw(path62, text2, start) {
+    raw(path63, text2, start) {
       const v = parseRaw(text2, start);
-      if (path62[0] === "format_version") {
+      if (path63[0] === "format_version") {
         head.formatVersion = typeof v === "string" ? v : String(v);
         head.formatAt = start;
-      } else if (path62[0] === "variables" && isRecord(v)) {
+      } else if (path63[0] === "variables" && isRecord(v)) {
         for (const [k, e] of Object.entries(v)) if (isRecord(e) && "value" in e) head.variables.set(k, e.value);
-      } else if (path62[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
+      } else if (path63[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
     }
   });
   if (!changes && planned) head.plannedValuesOnly = planned;
@@ -35188,37 +35245,37 @@ function forEachResourceChange(chunks, onChange) {
   const inEntry = (p) => p[0] === "resource_changes" && typeof p[1] === "number";
   let done = false;
   return run(chunks, {
-    at(path62, at2) {
+    at(path63, at2) {
       if (done) return "stop";
-      if (path62.length === 0 || isKey(path62, "resource_changes")) return "enter";
-      if (!inEntry(path62)) return "skip";
-      if (path62.length === 2) {
+      if (path63.length === 0 || isKey(path63, "resource_changes")) return "enter";
+      if (!inEntry(path63)) return "skip";
+      if (path63.length === 2) {
         current = {};
         change = void 0;
         start = at2;
         return "enter";
       }
-      if (path62.length === 3) {
-        if (path62[2] === "change") {
+      if (path63.length === 3) {
+        if (path63[2] === "change") {
           change = {};
           return "enter";
         }
-        return CHANGE_KEYS.has(path62[2]) ? "raw" : "skip";
+        return CHANGE_KEYS.has(path63[2]) ? "raw" : "skip";
       }
-      if (path62.length === 4 && path62[2] === "change") return CHANGE_CHANGE_KEYS.has(path62[3]) ? "raw" : "skip";
+      if (path63.length === 4 && path63[2] === "change") return CHANGE_CHANGE_KEYS.has(path63[3]) ? "raw" : "skip";
       return "skip";
     },
-    raw(path62, text2, at2) {
+    raw(path63, text2, at2) {
       const v = parseRaw(text2, at2);
-      if (path62.length === 3) current[path62[2]] = v;
+      if (path63.length === 3) current[path63[2]] = v;
       else {
-        change[path62[3]] = v;
-        if (path62[3] === "after") change.afterRaw = { text: text2, start: at2 };
+        change[path63[3]] = v;
+        if (path63[3] === "after") change.afterRaw = { text: text2, start: at2 };
       }
     },
-    end(path62, end) {
-      if (isKey(path62, "resource_changes")) done = true;
-      if (path62.length !== 2 || !inEntry(path62) || !current || !start) return;
+    end(path63, end) {
+      if (isKey(path63, "resource_changes")) done = true;
+      if (path63.length !== 2 || !inEntry(path63) || !current || !start) return;
       if (change) current.change = change;
       onChange(current, start, end);
       current = void 0;
@@ -36724,8 +36781,8 @@ var init_parser3 = __esm({
               return this.usingDecl(base, start);
             case "extends": {
               this.next();
-              const path62 = this.stringLiteral("a path string");
-              return { kind: "ExtendsDecl", ...base, path: path62, pathString: path62.value, range: this.range(start) };
+              const path63 = this.stringLiteral("a path string");
+              return { kind: "ExtendsDecl", ...base, path: path63, pathString: path63.value, range: this.range(start) };
             }
             case "param": {
               this.next();
@@ -36801,7 +36858,7 @@ var init_parser3 = __esm({
           case "module": {
             this.next();
             const name = this.identifier("a module name");
-            const path62 = this.stringLiteral("a module path string");
+            const path63 = this.stringLiteral("a module path string");
             this.expect("=", '"="');
             const value = this.declarationBody(false);
             const parts = this.bodyParts(value);
@@ -36809,8 +36866,8 @@ var init_parser3 = __esm({
               kind: "ModuleDecl",
               ...base,
               name,
-              path: path62,
-              pathString: path62.value,
+              path: path63,
+              pathString: path63.value,
               value,
               body: parts.body,
               condition: parts.condition,
@@ -36850,10 +36907,10 @@ var init_parser3 = __esm({
           case "test": {
             this.next();
             const name = this.identifier("a test name");
-            const path62 = this.stringLiteral("a test file path string");
+            const path63 = this.stringLiteral("a test file path string");
             this.expect("=", '"="');
             const value = this.expression();
-            return { kind: "TestDecl", ...base, name, path: path62, value, range: this.range(start) };
+            return { kind: "TestDecl", ...base, name, path: path63, value, range: this.range(start) };
           }
           case "provider":
             return this.fail(
@@ -36971,21 +37028,21 @@ var init_parser3 = __esm({
       }
       usingDecl(base, start) {
         this.next();
-        let path62 = null;
+        let path63 = null;
         let none = false;
         if (this.atWord("none")) {
           this.next();
           none = true;
         } else {
           if (this.at("StringLeft")) this.fail('The "using" path must be a plain string without interpolation.');
-          path62 = this.stringLiteral('a path string or "none"');
+          path63 = this.stringLiteral('a path string or "none"');
         }
         let config = null;
         if (this.atWord("with")) {
           this.next();
           config = this.object(false);
         }
-        return { kind: "UsingDecl", ...base, path: path62, pathString: path62?.value ?? null, none, config, range: this.range(start) };
+        return { kind: "UsingDecl", ...base, path: path63, pathString: path63?.value ?? null, none, config, range: this.range(start) };
       }
       importDecl(base, start) {
         this.next();
@@ -38256,13 +38313,13 @@ function buildResourceId(prefix, type, names2, loc3, fname) {
   }
   const known2 = prefix.every((p) => p.kind === "string") && names2.every((n) => n.kind === "string" || n.kind === "number");
   if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc3);
-  let path62 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
+  let path63 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
   for (let i = 0; i < Math.max(typeSegs.length - 1, nameSegs.length); i++) {
-    if (typeSegs[i + 1] !== void 0) path62 += "/" + escapeBraces(typeSegs[i + 1]);
-    if (nameSegs[i] !== void 0) path62 += "/" + nameSegs[i];
+    if (typeSegs[i + 1] !== void 0) path63 += "/" + escapeBraces(typeSegs[i + 1]);
+    if (nameSegs[i] !== void 0) path63 += "/" + nameSegs[i];
   }
-  if (known2) return str(path62.includes("{{") || path62.includes("}}") ? path62.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path62, loc3);
-  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path62);
+  if (known2) return str(path63.includes("{{") || path63.includes("}}") ? path63.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path63, loc3);
+  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path63);
 }
 function armResourceKey(type, name) {
   const segs = nameSegments(name) ?? ["{?}"];
@@ -39154,11 +39211,11 @@ var init_evaluate2 = __esm({
     );
     def(
       "tryGet",
-      ([a, ...path62], loc3) => {
+      ([a, ...path63], loc3) => {
         let cur = a;
-        for (const p of path62) {
+        for (const p of path63) {
           if (!cur) return nul(loc3);
-          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path62]));
+          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path63]));
           if (cur.kind === "null") return nul(loc3);
           if (cur.kind === "object" && p.kind === "string") cur = member2(cur, p.value);
           else if (cur.kind === "list" && p.kind === "number") cur = cur.items[p.value];
@@ -39765,7 +39822,7 @@ function declareInputs(template, scope, nested) {
     if (allowed === "unknown") input2.allowedValues = [unknown(`the type of parameter "${slot.name}" could not be resolved`, input2.header)];
     else if (allowed) input2.allowedValues = (allowed.children ?? []).map((c) => scope.root.eval(c));
     const decl = slot.decl;
-    input2.memberAllowed = (path62, value) => memberAllowedValues(template, decl, path62, (c) => scope.root.eval(c), value);
+    input2.memberAllowed = (path63, value) => memberAllowedValues(template, decl, path63, (c) => scope.root.eval(c), value);
     env.inputs.push(input2);
     env.inputKeys.set(key, input2);
   }
@@ -39796,7 +39853,7 @@ function evaluateArmTemplate(opts) {
   }
   return result;
 }
-function memberAllowedValues(root, decl, path62, evaluate4, value, depth = 0) {
+function memberAllowedValues(root, decl, path63, evaluate4, value, depth = 0) {
   let node = decl;
   let cur = value;
   let refs = 0;
@@ -39809,7 +39866,7 @@ function memberAllowedValues(root, decl, path62, evaluate4, value, depth = 0) {
       if (!node) return "unknown";
       continue;
     }
-    const discriminator = i < path62.length ? getProp(node, "discriminator") : void 0;
+    const discriminator = i < path63.length ? getProp(node, "discriminator") : void 0;
     if (discriminator) {
       const mapping = getProp(discriminator, "mapping");
       const tagName2 = getProp(discriminator, "propertyName")?.value;
@@ -39821,14 +39878,14 @@ function memberAllowedValues(root, decl, path62, evaluate4, value, depth = 0) {
         continue;
       }
       if (tag?.kind === "string") return "unknown";
-      const answers = members(mapping).map(([, , schema]) => memberAllowedValues(root, schema, path62.slice(i), evaluate4, cur, depth + 1));
+      const answers = members(mapping).map(([, , schema]) => memberAllowedValues(root, schema, path63.slice(i), evaluate4, cur, depth + 1));
       return answers.every((a) => a === void 0) ? void 0 : "unknown";
     }
-    if (i === path62.length) {
+    if (i === path63.length) {
       const allowed = getProp(node, "allowedValues");
       return allowed?.type === "array" ? { values: (allowed.children ?? []).map(evaluate4) } : void 0;
     }
-    const key = path62[i++];
+    const key = path63[i++];
     let next;
     if (typeof key === "string") next = getProp(getProp(node, "properties"), key) ?? getProp(node, "additionalProperties");
     else next = getProp(node, "prefixItems")?.children?.[key] ?? getProp(node, "items");
@@ -40345,16 +40402,16 @@ function namedAllowed(name, generic, reader, depth) {
   if (decl) return allowedByType(decl.value, reader, depth + 1);
   return reader.imported ? reader.imported(name, depth + 1) : "unknown";
 }
-function memberAllowedByType(t, path62, reader, depth = 0, value) {
-  if (path62.length === 0) return allowedByType(t, reader, depth);
+function memberAllowedByType(t, path63, reader, depth = 0, value) {
+  if (path63.length === 0) return allowedByType(t, reader, depth);
   if (depth > MAX_DEPTH4) return "unknown";
-  const [key, ...rest] = path62;
+  const [key, ...rest] = path63;
   switch (t.kind) {
     case "ParenType":
-      return memberAllowedByType(t.type, path62, reader, depth + 1, value);
+      return memberAllowedByType(t.type, path63, reader, depth + 1, value);
     case "NullableType":
     case "NonNullType":
-      return memberAllowedByType(t.base, path62, reader, depth + 1, value);
+      return memberAllowedByType(t.base, path63, reader, depth + 1, value);
     case "ObjectType": {
       if (typeof key !== "string") return void 0;
       const lower = key.toLowerCase();
@@ -40371,13 +40428,13 @@ function memberAllowedByType(t, path62, reader, depth = 0, value) {
       const name = t.name.name;
       if (t.typeArgs !== null || AMBIENT.has(name.toLowerCase())) return void 0;
       const decl = reader.types.get(name);
-      if (decl) return memberAllowedByType(decl.value, path62, reader, depth + 1, value);
+      if (decl) return memberAllowedByType(decl.value, path63, reader, depth + 1, value);
       const imported = reader.importedType?.(name);
-      return imported ? memberAllowedByType(imported.type, path62, imported.reader, depth + 1, value) : "unknown";
+      return imported ? memberAllowedByType(imported.type, path63, imported.reader, depth + 1, value) : "unknown";
     }
     case "TypeMemberAccess": {
       const ns = namespaced(t, reader);
-      if (ns) return memberAllowedByType(ns.type, path62, ns.reader, depth + 1, value);
+      if (ns) return memberAllowedByType(ns.type, path63, ns.reader, depth + 1, value);
       return accessTypeAllowed(t);
     }
     case "TypeIndexAccess":
@@ -40385,12 +40442,12 @@ function memberAllowedByType(t, path62, reader, depth = 0, value) {
     case "TypeAdditionalPropertiesAccess":
       return accessTypeAllowed(t);
     case "UnionType":
-      return taggedUnionMemberAllowed(t.members, path62, reader, depth, value);
+      return taggedUnionMemberAllowed(t.members, path63, reader, depth, value);
     default:
       return "unknown";
   }
 }
-function taggedUnionMemberAllowed(members2, path62, reader, depth, value) {
+function taggedUnionMemberAllowed(members2, path63, reader, depth, value) {
   const candidates2 = [];
   for (const m of members2) {
     const o = objectTypeOf(m, reader, depth + 1);
@@ -40398,7 +40455,7 @@ function taggedUnionMemberAllowed(members2, path62, reader, depth, value) {
     if (matchesTags(o.type, o.reader, value)) candidates2.push(o);
   }
   if (candidates2.length === 0) return "unknown";
-  const answers = candidates2.map((c) => memberAllowedByType(c.type, path62, c.reader, depth + 1, value));
+  const answers = candidates2.map((c) => memberAllowedByType(c.type, path63, c.reader, depth + 1, value));
   if (answers.length === 1) return answers[0];
   return answers.every((a) => a === void 0) ? void 0 : "unknown";
 }
@@ -42144,7 +42201,7 @@ var init_scope = __esm({
         if (arr?.kind === "Array") input2.allowedValues = arr.items.filter((x) => x.kind !== "Spread").map((x) => this.eval(x, void 0));
         else if (d.type) this.typeGuard(input2, d.type);
         const type = d.type;
-        if (type) input2.memberAllowed = (path62, value) => memberAllowedByType(type, path62, this.typeReader(), 0, value);
+        if (type) input2.memberAllowed = (path63, value) => memberAllowedByType(type, path63, this.typeReader(), 0, value);
         this.env.inputs.push(input2);
       }
       /**
@@ -43363,11 +43420,11 @@ function isDisabledStep(ctx, node) {
 }
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
-  const visit2 = (node, path62, inheritedOs) => {
+  const visit2 = (node, path63, inheritedOs) => {
     if (ctx.n.isSeq(node)) {
       const items = ctx.n.items(node);
       const segments3 = listSegments(items.map((item) => ctx.n.isMap(item) ? pipelineItemName(addressItem(ctx, item)) : void 0));
-      items.forEach((item, i) => visit2(item, `${path62}${segments3[i]}`, inheritedOs));
+      items.forEach((item, i) => visit2(item, `${path63}${segments3[i]}`, inheritedOs));
       return;
     }
     if (!ctx.n.isMap(node)) return;
@@ -43389,7 +43446,7 @@ function buildPipeline(ctx, root) {
     }
     if (stepKind && stepPair && node && isDisabledStep(ctx, node)) stepKind = void 0;
     if (stepKind && stepPair) {
-      const subject = `pipeline:${path62 || "$"}`;
+      const subject = `pipeline:${path63 || "$"}`;
       const step = { subject, range: ctx.views ? ctx.n.range(node) : NO_RANGE, kind: stepKind, inputs: [], scripts: [] };
       const stepValue = ctx.n.value(stepPair);
       if (stepKind === "task") {
@@ -43412,7 +43469,7 @@ function buildPipeline(ctx, root) {
       if (p === stepPair) continue;
       if (stepKind && ctx.n.key(p) === "inputs") continue;
       const k = ctx.n.key(p) ?? "?";
-      visit2(ctx.n.value(p), path62 ? `${path62}.${k}` : k, os3);
+      visit2(ctx.n.value(p), path63 ? `${path63}.${k}` : k, os3);
     }
   };
   visit2(root, "", void 0);
@@ -44284,16 +44341,16 @@ function readPipeline(out, roots, scripts) {
     }
     return implicit;
   };
-  const visit2 = (node, path62, container, stage, job, root, when = []) => {
+  const visit2 = (node, path63, container, stage, job, root, when = []) => {
     if (!node) return;
     if (node.type === "seq") {
       const segments3 = treeSegments(node.items, pipelineItemName);
       const chain2 = conditionChain(node.items.map((item) => item?.type === "map" && item.entries.length === 1 ? item.entries[0].key : void 0));
-      node.items.forEach((item, i) => visit2(item, `${path62}${segments3[i]}`, container, stage, job, root, within(when, chain2[i])));
+      node.items.forEach((item, i) => visit2(item, `${path63}${segments3[i]}`, container, stage, job, root, within(when, chain2[i])));
       return;
     }
     if (node.type !== "map") return;
-    const subject = `pipeline:${path62 || "$"}`;
+    const subject = `pipeline:${path63 || "$"}`;
     const kind = stepKindOf(node, container);
     if (kind && (/^false$/i.test((stringOf(node, "enabled") ?? "").trim()) || neverHolds(stringOf(node, "condition")))) return;
     if (kind) {
@@ -44329,7 +44386,7 @@ function readPipeline(out, roots, scripts) {
       owner.steps.push(step);
       for (const e of node.entries) {
         if (kind !== "template" && e.key === kind || e.key === "inputs") continue;
-        visit2(e.value, path62 ? `${path62}.${e.key}` : e.key, e.key, stage, job, root, when);
+        visit2(e.value, path63 ? `${path63}.${e.key}` : e.key, e.key, stage, job, root, when);
       }
       return;
     }
@@ -44386,7 +44443,7 @@ function readPipeline(out, roots, scripts) {
     const chain = node.entries.length > 1 ? conditionChain(node.entries.map((e) => e.key)) : [];
     node.entries.forEach((e, i) => {
       const next = isExpressionKey(e.key) ? container : e.key;
-      visit2(e.value, path62 ? `${path62}.${e.key}` : e.key, next, stage, job, root, within(when, chain[i]));
+      visit2(e.value, path63 ? `${path63}.${e.key}` : e.key, next, stage, job, root, within(when, chain[i]));
     });
   };
   for (const root of roots) {
@@ -47343,10 +47400,10 @@ function scriptContext(file, place, variant, given, inherited, callerOs) {
         return v ? named2(v, `${head}.${key}`, key) : unknown(`${head}.${key} is not set literally in this file`);
       }
     }
-    const path62 = parts.join(".").toLowerCase();
-    const top = !github ? void 0 : CHECKOUT_TOP_CONTEXTS.has(path62) ? CHECKOUT_TOKEN : path62 === "github.action_path" && isActionFile(f) ? `${SCRIPT_DIR_TOKEN}${f}` : void 0;
+    const path63 = parts.join(".").toLowerCase();
+    const top = !github ? void 0 : CHECKOUT_TOP_CONTEXTS.has(path63) ? CHECKOUT_TOKEN : path63 === "github.action_path" && isActionFile(f) ? `${SCRIPT_DIR_TOKEN}${f}` : void 0;
     const notResolved = unknown(`\${{ ${expr.trim().slice(0, 60)} }} is not resolved here (only inputs, parameters, matrix values and literal variables are)`, void 0, top);
-    return github && ONE_WORD_GITHUB_CONTEXTS.has(path62) ? oneWord(notResolved) : notResolved;
+    return github && ONE_WORD_GITHUB_CONTEXTS.has(path63) ? oneWord(notResolved) : notResolved;
   };
   const typedReference = (reference) => {
     const parts = referenceOf(reference);
@@ -47381,11 +47438,11 @@ function scriptContext(file, place, variant, given, inherited, callerOs) {
     const m = /^parameters\.(.+)$/.exec(ref);
     return m ? typedParameter(v, inputs.get(inputKey(m[1]))?.type) : v;
   };
-  const inputMember = (name, path62) => {
+  const inputMember = (name, path63) => {
     const i = inputs.get(inputKey(name));
-    if (passedIn?.has(inputKey(name))) return unknown(`\${{ parameters.${name}.${path62} }}: the caller passes ${name}, whose members are not read`);
-    const m = i?.defaultMembers?.get(path62);
-    if (!i || !m) return unknown(`parameter ${name} has no default member ${path62}`);
+    if (passedIn?.has(inputKey(name))) return unknown(`\${{ parameters.${name}.${path63} }}: the caller passes ${name}, whose members are not read`);
+    const m = i?.defaultMembers?.get(path63);
+    if (!i || !m) return unknown(`parameter ${name} has no default member ${path63}`);
     return passedThrough(str(m.text, scalarLoc(f, m)), { file: f, range: i.nameRange, label: `input ${name}`, symbol: { kind: "input", name } });
   };
   const variableName = (name, anyCase) => {
@@ -50786,12 +50843,12 @@ function hasPipelineSteps(root, written2 = false) {
   return found;
 }
 function classifyCiFile(relPath, source, options = {}) {
-  const path62 = relPath.replace(/\\/g, "/");
-  if (SCRIPT_EXT.test(path62)) return "script";
-  if (!YAML_EXT.test(path62)) return void 0;
+  const path63 = relPath.replace(/\\/g, "/");
+  if (SCRIPT_EXT.test(path63)) return "script";
+  if (!YAML_EXT.test(path63)) return void 0;
   const text2 = yamlLineBreaks(source);
-  if (WORKFLOW_PATH.test(path62)) return TOP_ON.test(text2) ? "github-workflow" : classifyByContent(text2, options) ?? "github-workflow";
-  const base = path62.slice(path62.lastIndexOf("/") + 1);
+  if (WORKFLOW_PATH.test(path63)) return TOP_ON.test(text2) ? "github-workflow" : classifyByContent(text2, options) ?? "github-workflow";
+  const base = path63.slice(path63.lastIndexOf("/") + 1);
   if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
   if (PIPELINE_NAME.test(base)) return "azure-pipeline";
   return classifyByContent(text2, options);
@@ -50999,7 +51056,7 @@ function readPodTemplates(file, documents, lineMap) {
       if (items?.type === "seq" && depth < MAX_LIST_DEPTH) for (const it of items.items) visit2(it, depth + 1);
       return;
     }
-    for (const [path62, role, spec, inline] of podSpecsOf(node, obj2)) out.push(readTemplate2(src, node, obj2, path62, role, spec, inline));
+    for (const [path63, role, spec, inline] of podSpecsOf(node, obj2)) out.push(readTemplate2(src, node, obj2, path63, role, spec, inline));
   };
   for (const d of documents) visit2(d, 0);
   if (out.length > 0) markInjectedTolerations(src, documents, out);
@@ -51570,7 +51627,7 @@ __export(policy_files_exports, {
   MAX_POLICY_FILES: () => MAX_POLICY_FILES,
   policyFiles: () => policyFiles
 });
-import path56 from "node:path";
+import path57 from "node:path";
 function splitGlob(glob) {
   const segs = glob.replace(/\\/g, "/").split("/");
   const i = segs.findIndex((s) => /[*?[{]/.test(s));
@@ -51589,7 +51646,7 @@ function policyFiles(globs, baseDir, scanHost) {
   };
   for (const glob of globs) {
     const { prefix, rest } = splitGlob(glob);
-    const start = path56.resolve(baseDir, prefix || ".");
+    const start = path57.resolve(baseDir, prefix || ".");
     let matched = false;
     const add = (file, host) => {
       matched = true;
@@ -51598,7 +51655,7 @@ function policyFiles(globs, baseDir, scanHost) {
       out.files.push({ file, host });
     };
     if (!rest) {
-      const host = hostFor(path56.dirname(start));
+      const host = hostFor(path57.dirname(start));
       if (host.isFile(start)) add(start, host);
       else walk2(hostFor(start), start, start, (f, h) => /\.jsonc?$/i.test(f) && add(f, h));
     } else {
@@ -51870,14 +51927,14 @@ function tagName(field) {
   if (!m) return void 0;
   return m[1] !== void 0 ? m[1].replace(/''/g, "'") : m[2] ?? m[3];
 }
-function segments2(path62) {
-  return path62.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
+function segments2(path63) {
+  return path63.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
 }
-function walk3(from, path62, target, prefix) {
+function walk3(from, path63, target, prefix) {
   let values = [from];
   let many = false;
   let walked = prefix;
-  for (const seg of segments2(path62)) {
+  for (const seg of segments2(path63)) {
     walked = walked ? `${walked}.${seg.name}` : seg.name;
     const next = [];
     for (const v of values) {
@@ -51900,7 +51957,7 @@ function walk3(from, path62, target, prefix) {
     values = next;
   }
   if (values.some((v) => v === void 0)) {
-    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path62}` : path62));
+    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path63}` : path63));
     if (why) return { kind: "undecided", why };
   }
   if (values.some((v) => v?.kind === "unknown")) {
@@ -51949,14 +52006,14 @@ function readField(field, ctx) {
   }
   const other = otherTypeRead(field, ctx);
   if (other) return other.kind === "absent" ? { kind: "one", value: void 0 } : other;
-  const path62 = t.aliasPath(field);
-  if (path62 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
+  const path63 = t.aliasPath(field);
+  if (path63 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path62.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
-    if (path62.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path62.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
+    if (path63.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
+    if (path63.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path63.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
   }
-  return walk3(t.body, path62, t, "");
+  return walk3(t.body, path63, t, "");
 }
 function evalField(fieldValue, op, right, ctx, cond, written2) {
   const name = evalExpression(fieldValue, ctx);
@@ -52006,15 +52063,15 @@ function evalCount(count2, op, right, ctx, cond) {
       elements2 = [];
       scopeOf = (e) => ({ arrayPath: "\0", alias: field.value, element: e });
     } else {
-      const path62 = ctx.target.aliasPath(field.value);
-      if (path62 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
-      const arrayOnly = path62.slice(0, -3);
+      const path63 = ctx.target.aliasPath(field.value);
+      if (path63 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
+      const arrayOnly = path63.slice(0, -3);
       const alias = field.value;
       const holder = readArray(arrayOnly, ctx);
       if (holder.kind === "undecided") return undecided(holder.why);
       elements2 = holder.items;
       written2 = holder.written;
-      scopeOf = (e) => ({ arrayPath: path62, alias, element: e });
+      scopeOf = (e) => ({ arrayPath: path63, alias, element: e });
     }
   } else {
     const value = member2(count2, "value");
@@ -52056,12 +52113,12 @@ function evalCount(count2, op, right, ctx, cond) {
   if (elements2.length === 0 && written2 === void 0) return { result: low, evidence: [{ field: field?.kind === "string" ? field.value : "count", value: void 0, condition: at2 }] };
   return { result: low, evidence: [{ field: "count", value: num(yes, field ? written2?.origin : void 0), condition: at2 }] };
 }
-function readArray(path62, ctx) {
+function readArray(path63, ctx) {
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path62.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path62.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
+    if (path63.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path63.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
   }
-  return arrayOf(walk3(ctx.target.body, path62, ctx.target, ""));
+  return arrayOf(walk3(ctx.target.body, path63, ctx.target, ""));
 }
 function arrayOf(r) {
   if (r.kind === "undecided") return r;
@@ -52113,12 +52170,12 @@ var init_evaluate4 = __esm({
     init_compare();
     MAX_DEPTH7 = 64;
     undecided = (why, evidence = []) => ({ result: void 0, why, evidence });
-    plainPath = (path62) => path62.replace(/\[\*\]/g, "");
+    plainPath = (path63) => path63.replace(/\[\*\]/g, "");
   }
 });
 
 // src/eval/policy/load.ts
-import path57 from "node:path";
+import path58 from "node:path";
 function loadPolicyFiles(host, files) {
   const out = { definitions: [], initiatives: [], problems: [] };
   for (const file of files) {
@@ -52149,7 +52206,7 @@ function loadPolicyFiles(host, files) {
       continue;
     }
     const doc = unescapeTemplateDocument(nodeToValue(parsed, parsed.root));
-    const read = readPolicyDocument(doc, path57.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
+    const read = readPolicyDocument(doc, path58.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
     if (read.kind === "definition") out.definitions.push(read.definition);
     else if (read.kind === "initiative") out.initiatives.push(read.initiative);
     else {
@@ -52222,8 +52279,8 @@ function aliasesFromDump(json) {
         const name = a.name;
         const def2 = a.defaultPath;
         const paths = a.paths;
-        const path62 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
-        if (typeof name === "string" && path62) out.push({ alias: name, path: path62, source: "dump" });
+        const path63 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
+        if (typeof name === "string" && path63) out.push({ alias: name, path: path63, source: "dump" });
       }
     }
   }
@@ -52390,8 +52447,8 @@ function sentValue(r, attr2, fact) {
   if (attr2.convert === "enabledToBool" && v.kind === "bool") return withProvenanceOf(str(v.value ? "Enabled" : "Disabled"), v);
   return v;
 }
-function setPath(root, path62, v) {
-  const segs = path62.split(".");
+function setPath(root, path63, v) {
+  const segs = path63.split(".");
   let cur = root;
   for (const s of segs.slice(0, -1)) {
     const next = cur.get(s);
@@ -52407,22 +52464,22 @@ function setPath(root, path62, v) {
 function bodyFromFacts(r, attrs, covered, prefix, undecidedDefaults, sites, partial = false) {
   const body = /* @__PURE__ */ new Map();
   for (const a of attrs) {
-    const path62 = a.paths[0];
-    if (/\.\d+(\.|$)/.test(path62) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
+    const path63 = a.paths[0];
+    if (/\.\d+(\.|$)/.test(path63) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
     if (!r.attrs.has(a.canonical)) continue;
     const fact = r.attrs.get(a.canonical);
     if (partial && fact?.value === void 0) continue;
     if (fact && leftOutOfRequest(r, a.canonical, fact)) {
-      covered.add(`${prefix}${path62}`.toLowerCase());
+      covered.add(`${prefix}${path63}`.toLowerCase());
       continue;
     }
     if (fact?.defaulted && /\.\d+\./.test(fact.sourcePath)) {
-      undecidedDefaults.add(`${prefix}${path62}`.toLowerCase());
+      undecidedDefaults.add(`${prefix}${path63}`.toLowerCase());
       continue;
     }
-    covered.add(`${prefix}${path62}`.toLowerCase());
+    covered.add(`${prefix}${path63}`.toLowerCase());
     const v = sentValue(r, a, fact);
-    if (v !== void 0) setPath(body, path62, v);
+    if (v !== void 0) setPath(body, path63, v);
     if (v !== void 0 && fact?.at && !sites.has(v)) sites.set(v, { at: fact.at, path: fact.sourcePath });
   }
   return body;
@@ -52515,8 +52572,8 @@ function policyTarget(r, siblings, aliasPath) {
       type: str(policyResourceType(r.sourceType)),
       body,
       aliasPath,
-      consumer(v2, path62) {
-        const p = pathOf(body, v2, path62);
+      consumer(v2, path63) {
+        const p = pathOf(body, v2, path63);
         const at2 = p === void 0 ? void 0 : r.site?.(p);
         return at2 && { at: at2, path: p };
       }
@@ -52536,19 +52593,19 @@ function policyTarget(r, siblings, aliasPath) {
     ...v.notTypes ? { notTypes: v.notTypes } : {},
     body: v.body,
     aliasPath,
-    unmodelled(path62) {
-      const p = path62.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
-      if (v.unsent.has(p)) return `${r.sourceType}: ${path62} is not sent when it has its default, so whether it exists is not known`;
+    unmodelled(path63) {
+      const p = path63.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
+      if (v.unsent.has(p)) return `${r.sourceType}: ${path63} is not sent when it has its default, so whether it exists is not known`;
       if (v.covered.has(p)) return void 0;
       for (const c of v.covered) if (c.startsWith(`${p}.`)) return void 0;
       if ((p === "tags" || p.startsWith("tags.")) && (v.covered.has("tags") || !partialOf(r))) return void 0;
-      return `${r.sourceType}: the ARM path ${path62} is not modelled from ${from}`;
+      return `${r.sourceType}: the ARM path ${path63} is not modelled from ${from}`;
     }
   };
 }
-function pathOf(body, v, path62) {
-  if (path62 !== void 0) {
-    const along = pathAlong(body, v, path62.split(".").filter(Boolean));
+function pathOf(body, v, path63) {
+  if (path63 !== void 0) {
+    const along = pathAlong(body, v, path63.split(".").filter(Boolean));
     if (along !== void 0) return along;
   }
   return search(body, v, 0);
@@ -52798,7 +52855,7 @@ var init_policy2 = __esm({
 // src/action/run.ts
 import fs12 from "node:fs";
 import os2 from "node:os";
-import path61 from "node:path";
+import path62 from "node:path";
 
 // src/api.ts
 init_file_kind();
@@ -52808,7 +52865,7 @@ init_source();
 init_paths();
 import fs8 from "node:fs";
 import os from "node:os";
-import path58 from "node:path";
+import path59 from "node:path";
 
 // src/engine/findings.ts
 init_paths();
@@ -57222,8 +57279,8 @@ function memberGuardOf(input2, size) {
   if (size?.kind !== "string" || !size.origin) return void 0;
   for (const whole of inputValues(input2)) {
     if (whole?.kind !== "object" && whole?.kind !== "list" || !whole.origin || !locationContains(whole.origin, size.origin)) continue;
-    const path62 = memberPathAt(whole, size.origin);
-    if (path62 && path62.length > 0) return { path: path62, allowed: input2.memberAllowed?.(path62, whole) };
+    const path63 = memberPathAt(whole, size.origin);
+    if (path63 && path63.length > 0) return { path: path63, allowed: input2.memberAllowed?.(path63, whole) };
   }
   return void 0;
 }
@@ -57252,8 +57309,8 @@ function memberPathAt(v, at2) {
   }
   return void 0;
 }
-function memberPathText(root, path62) {
-  return path62.reduce((out, k) => typeof k === "number" ? `${out}[${k}]` : out ? `${out}.${k}` : k, root);
+function memberPathText(root, path63) {
+  return path63.reduce((out, k) => typeof k === "number" ? `${out}[${k}]` : out ? `${out}.${k}` : k, root);
 }
 
 // rules/gpu/GPU002-gpu-size-input-unvalidated.ts
@@ -57380,8 +57437,8 @@ function unreadGuard(input2, size) {
   if ((!allowed || allowed.length === 0) && isStructured(input2, size) && memberGuardOf(input2, size)?.allowed === "unknown") return `guard of ${input2.name}: the type of the member that holds the size cannot be read`;
   return void 0;
 }
-function lastProperty(path62) {
-  for (let i = path62.length - 1; i >= 0; i--) if (typeof path62[i] === "string") return path62[i];
+function lastProperty(path63) {
+  for (let i = path63.length - 1; i >= 0; i--) if (typeof path63[i] === "string") return path63[i];
   return "items";
 }
 function sizeLiteralsOf(text2) {
@@ -58251,6 +58308,7 @@ var NET001_admin_port_open_to_internet_default = defineRule({
 });
 
 // rules/terraform/TF001-local-terraform-state.ts
+import path51 from "node:path";
 var DEMONSTRATION_FOLDERS = /* @__PURE__ */ new Set([
   "examples",
   "example",
@@ -58268,6 +58326,10 @@ var DEMONSTRATION_FOLDERS = /* @__PURE__ */ new Set([
 ]);
 function demonstrationFolder(relDir) {
   return relDir.split("/").find((seg) => DEMONSTRATION_FOLDERS.has(seg.toLowerCase()));
+}
+function terragruntBackend(tg) {
+  if (tg.backend) return tg.backend.type === "local" ? "none" : "remote";
+  return tg.backendNotKnown || tg.includes.length > 0 ? "not known" : "none";
 }
 var TF001_local_terraform_state_default = defineRule({
   meta: {
@@ -58293,22 +58355,27 @@ var TF001_local_terraform_state_default = defineRule({
         const effective = m.effectiveBackend;
         if (effective && (effective.cloud || effective.backend.type !== "local")) return;
         if (m.backendFiles.length > 0) return;
-        const tg = m.terragrunt;
-        if (tg?.backend && tg.backend.type !== "local") return;
-        if (tg && !tg.backend && (tg.backendNotKnown || tg.includes.length > 0)) {
-          const why = tg.backendNotKnown ? "the backend type its terragrunt.hcl gives is not a literal" : "its terragrunt.hcl includes another configuration, which may set remote_state";
-          ctx.undecidedAbout(`module:${ctx.relativePath(m.dir)}`, "backend", `${why}, so whether Terragrunt gives it a remote backend is not known`, tg.backendNotKnown ?? tg.includes[0]);
+        const localBlock = effective?.backend?.type === "local" ? effective : void 0;
+        const at2 = localBlock?.at ?? m.terraformBlocks[0]?.at ?? m.providers[0]?.at ?? m.firstBlock;
+        if (!at2) return;
+        const runs = m.terragrunt.map((tg) => ({ tg, gives: terragruntBackend(tg) }));
+        const local = runs.find((r) => r.gives === "none");
+        if (runs.length > 0 && !local) {
+          const notKnown = runs.find((r) => r.gives === "not known");
+          if (!notKnown) return;
+          const tg = notKnown.tg;
+          const config = path51.dirname(tg.file) === m.dir ? "its terragrunt.hcl" : `${ctx.relativePath(tg.file)}, which runs it,`;
+          const why = tg.backendNotKnown ? `the backend type ${config} gives (line ${tg.backendNotKnown.range.start.line}) is not a literal` : `${config} includes another configuration (line ${tg.includes[0].range.start.line}), which may set remote_state`;
+          ctx.undecidedAbout(`module:${ctx.relativePath(m.dir)}`, "backend", `${why}, so whether Terragrunt gives it a remote backend is not known`, at2);
           return;
         }
-        const local = effective?.backend?.type === "local" ? effective : void 0;
-        const at2 = local?.at ?? m.terraformBlocks[0]?.at ?? m.providers[0]?.at ?? m.firstBlock;
-        if (!at2) return;
+        const runner = local?.tg.source ? [{ ...local.tg.source, label: "terragrunt.hcl that runs it" }] : [];
         const folder = demonstrationFolder(ctx.relativePath(m.dir));
         ctx.report({
           subject: `module:${m.dir}`,
           location: at2,
-          related: local ? [{ ...local.backend.at, label: 'backend "local"' }] : [],
-          ...folder ? { messageId: local ? "demoLocalBackend" : "demoNoBackend", data: { folder }, level: "note" } : { messageId: local ? "localBackend" : "noBackend" }
+          related: [...localBlock ? [{ ...localBlock.backend.at, label: 'backend "local"' }] : [], ...runner],
+          ...folder ? { messageId: localBlock ? "demoLocalBackend" : "demoNoBackend", data: { folder }, level: "note" } : { messageId: localBlock ? "localBackend" : "noBackend" }
         });
       }
     };
@@ -58316,7 +58383,7 @@ var TF001_local_terraform_state_default = defineRule({
 });
 
 // rules/terraform/TF002-state-file-in-repository.ts
-import path51 from "node:path";
+import path52 from "node:path";
 init_source();
 var TF002_state_file_in_repository_default = defineRule({
   meta: {
@@ -58342,7 +58409,7 @@ var TF002_state_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "stateFile",
-          data: { file: path51.basename(f.path) }
+          data: { file: path52.basename(f.path) }
         });
       }
     };
@@ -58350,7 +58417,7 @@ var TF002_state_file_in_repository_default = defineRule({
 });
 
 // rules/terraform/TF003-provider-version-unpinned.ts
-import path52 from "node:path";
+import path53 from "node:path";
 var BUILTIN = /* @__PURE__ */ new Set(["terraform"]);
 function constrains(rp) {
   const v = rp.version;
@@ -58442,7 +58509,7 @@ var TF003_provider_version_unpinned_default = defineRule({
   }
 });
 function moduleRef2(fromDir, toDir) {
-  const rel = path52.relative(fromDir, toDir).split(path52.sep).join("/");
+  const rel = path53.relative(fromDir, toDir).split(path53.sep).join("/");
   return rel === ".." ? "../" : rel.startsWith("../") ? rel : `./${rel}`;
 }
 function moduleName(rootDir, m) {
@@ -58458,11 +58525,11 @@ function firstPlace(m, is) {
   return resource && { ...resource.at, label: resource.address };
 }
 function placeName(rootDir, at2) {
-  return `${path52.relative(rootDir, at2.file).split(path52.sep).join("/")}:${at2.range.start.line}`;
+  return `${path53.relative(rootDir, at2.file).split(path53.sep).join("/")}:${at2.range.start.line}`;
 }
 
 // rules/terraform/TF004-plan-file-in-repository.ts
-import path53 from "node:path";
+import path54 from "node:path";
 init_source();
 var TF004_plan_file_in_repository_default = defineRule({
   meta: {
@@ -58489,7 +58556,7 @@ var TF004_plan_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "planFile",
-          data: { file: path53.basename(f.path) }
+          data: { file: path54.basename(f.path) }
         });
       }
     };
@@ -58497,7 +58564,7 @@ var TF004_plan_file_in_repository_default = defineRule({
 });
 
 // rules/secrets/SEC001-hardcoded-secret.ts
-import path54 from "node:path";
+import path55 from "node:path";
 init_source();
 init_own_strings();
 init_file_kind();
@@ -58796,7 +58863,7 @@ var SEC001_hardcoded_secret_default = defineRule({
       }
     };
     const varFile = (file) => {
-      const where = path54.basename(file.path);
+      const where = path55.basename(file.path);
       variantFile = file.kind === "arm-params" || file.kind === "bicepparam" ? file.path : void 0;
       for (const [name, v] of file.varValues ?? []) {
         const subject = `tfvars:${file.path}:${name}`;
@@ -59696,7 +59763,7 @@ var CI002_azure_login_with_secret_default = defineRule({
 });
 
 // rules/ci/CI003-oidc-without-id-token-permission.ts
-import path55 from "node:path";
+import path56 from "node:path";
 init_ci2();
 function input(step, name) {
   return step.inputs.find((e) => e.key.toLowerCase() === name);
@@ -59798,7 +59865,7 @@ var CI003_oidc_without_id_token_permission_default = defineRule({
       const messageId = nested ? "callerPermissionsNested" : called.action !== void 0 ? "callerPermissionsAction" : "callerPermissions";
       ctx.report({
         messageId,
-        data: { job: job.id, callee: `\`${job.uses.text.trim()}\``, calledJob: called.job, permissions, ...nested ? { inner: path55.basename(called.workflow) } : {}, ...called.action !== void 0 ? { action: called.action } : {} },
+        data: { job: job.id, callee: `\`${job.uses.text.trim()}\``, calledJob: called.job, permissions, ...nested ? { inner: path56.basename(called.workflow) } : {}, ...called.action !== void 0 ? { action: called.action } : {} },
         location: { file: file.file, range: { start: job.uses.keyRange.start, end: job.uses.range.end } },
         related: [{ file: called.file, range: { start: called.step.uses.keyRange.start, end: called.step.uses.range.end }, label: `azure/login in job ${called.job}` }, ...permissionsRelated(file, job)],
         subject: job.subject,
@@ -60333,12 +60400,12 @@ var ALL_RULES = registerRules({
 init_arrays();
 init_io_error();
 var VERSION = "0.1.0";
-var FORMATS_READ = "Terraform .tf/.tfvars and plan JSON, ARM templates and parameter files (.json), Bicep .bicep/.bicepparam, Azure ML compute and workspace YAML, GitHub workflows and Azure Pipelines (.yml), shell and PowerShell scripts, Kubernetes manifests (.yaml/.json with apiVersion and kind)";
+var FORMATS_READ = "Terraform .tf/.tfvars, terragrunt.hcl and plan JSON, ARM templates and parameter files (.json), Bicep .bicep/.bicepparam, Azure ML compute and workspace YAML, GitHub workflows and Azure Pipelines (.yml), shell and PowerShell scripts, Kubernetes manifests (.yaml/.json with apiVersion and kind)";
 var UsageError = class extends Error {
 };
 function outsideRootMessage(named2, real, root, skipped = false) {
-  const shown = path58.relative(process.cwd(), named2) || named2;
-  if (real === path58.resolve(named2)) {
+  const shown = path59.relative(process.cwd(), named2) || named2;
+  if (real === path59.resolve(named2)) {
     const what2 = `outside the scan root ${root}`;
     return skipped ? `${shown} is not linted: ${what2}` : `${shown}: ${what2}; nothing outside it is read (name paths inside it, or lint from a folder that holds both)`;
   }
@@ -60347,19 +60414,19 @@ function outsideRootMessage(named2, real, root, skipped = false) {
 }
 function tfDataDirPatterns(dir, root) {
   if (dir === void 0 || dir.trim() === "" || dir === ".terraform") return [];
-  if (path58.isAbsolute(dir)) {
+  if (path59.isAbsolute(dir)) {
     const rel2 = relativeToRoot(root, dir);
     return rel2 && !rel2.startsWith("..") ? [`/${rel2}/`] : [];
   }
-  const rel = path58.normalize(dir).replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
+  const rel = path59.normalize(dir).replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
   if (rel === "" || rel === "." || rel.startsWith("..")) return [];
   return [rel.includes("/") ? `**/${rel}/` : `${rel}/`];
 }
 function repositoryTopOf(root) {
   let dir = root;
   for (let i = 0; i < 64; i++) {
-    if (fs8.existsSync(path58.join(dir, ".git"))) return dir;
-    const up = path58.dirname(dir);
+    if (fs8.existsSync(path59.join(dir, ".git"))) return dir;
+    const up = path59.dirname(dir);
     if (up === dir) return void 0;
     dir = up;
   }
@@ -60367,15 +60434,15 @@ function repositoryTopOf(root) {
 }
 function commonRoot(paths) {
   const cwd = process.cwd();
-  if (paths.every((p) => !path58.relative(cwd, p).startsWith(".."))) return cwd;
+  if (paths.every((p) => !path59.relative(cwd, p).startsWith(".."))) return cwd;
   let root = paths[0];
-  if (fs8.existsSync(root) && fs8.statSync(root).isFile()) root = path58.dirname(root);
-  for (const p of paths.slice(1)) while (path58.relative(root, p).startsWith("..")) root = path58.dirname(root);
+  if (fs8.existsSync(root) && fs8.statSync(root).isFile()) root = path59.dirname(root);
+  for (const p of paths.slice(1)) while (path59.relative(root, p).startsWith("..")) root = path59.dirname(root);
   return root;
 }
 function callerBound(file, root, host) {
   return nearestFolder(file, root, (dir) => {
-    const git2 = path58.join(dir, ".git");
+    const git2 = path59.join(dir, ".git");
     return host.isDirectory(git2) || host.isFile(git2);
   }) ?? root;
 }
@@ -60447,24 +60514,24 @@ function missingPathMessage(p) {
 }
 async function prepareRun(options, cache3) {
   const facts = cache3;
-  const namedPaths = (options.paths?.length ? options.paths : ["."]).map((p) => path58.resolve(p));
+  const namedPaths = (options.paths?.length ? options.paths : ["."]).map((p) => path59.resolve(p));
   for (const p of namedPaths) {
     if (!fs8.existsSync(p)) throw new UsageError(missingPathMessage(p));
     const st = fs8.statSync(p);
     if (!st.isFile() && !st.isDirectory()) throw new UsageError(`${p}: it is ${st.isFIFO() ? "a FIFO" : st.isSocket() ? "a socket" : "a device"}, not a regular file or a folder, and is never read; name a file or folder`);
   }
-  const namedPlans = (options.planFiles ?? []).map((p) => path58.resolve(p));
+  const namedPlans = (options.planFiles ?? []).map((p) => path59.resolve(p));
   for (const p of namedPlans) if (!fs8.existsSync(p) || !fs8.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
-  const namedVarFiles = (options.varFiles ?? []).map((f) => path58.resolve(f));
+  const namedVarFiles = (options.varFiles ?? []).map((f) => path59.resolve(f));
   for (const f of namedVarFiles) {
     if (!fs8.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
     if (!fs8.statSync(f).isFile()) throw new UsageError(`--var-file is not a file: ${f} (give a .tfvars or .tfvars.json file)`);
     if (isTerraformFile(f)) throw new UsageError(`--var-file takes a variable file (.tfvars or .tfvars.json), not Terraform configuration: ${f}`);
   }
-  if (options.policyAliasesFile !== void 0 && !fs8.existsSync(path58.resolve(options.policyAliasesFile))) throw new UsageError(`--policy-aliases not found: ${path58.resolve(options.policyAliasesFile)}`);
-  const namedOnly = options.onlyFiles?.map((f) => path58.resolve(f));
+  if (options.policyAliasesFile !== void 0 && !fs8.existsSync(path59.resolve(options.policyAliasesFile))) throw new UsageError(`--policy-aliases not found: ${path59.resolve(options.policyAliasesFile)}`);
+  const namedOnly = options.onlyFiles?.map((f) => path59.resolve(f));
   const written2 = namedOnly ?? [...namedPaths, ...namedPlans.filter((p) => !namedPaths.includes(p))];
-  const writtenRoot = path58.resolve(options.root ?? commonRoot(written2));
+  const writtenRoot = path59.resolve(options.root ?? commonRoot(written2));
   const realRoot = fs8.realpathSync(writtenRoot);
   const root = fs8.lstatSync(writtenRoot).isSymbolicLink() ? realRoot : writtenRoot;
   const refused = /* @__PURE__ */ new Map();
@@ -60473,7 +60540,7 @@ async function prepareRun(options, cache3) {
     const out = [];
     for (const p of paths) {
       const real = fs8.realpathSync(p);
-      if (isWithin(realRoot, real)) out.push(path58.join(root, path58.relative(realRoot, real)));
+      if (isWithin(realRoot, real)) out.push(path59.join(root, path59.relative(realRoot, real)));
       else if (mayBeSkipped) refused.set(p, real);
       else throw new UsageError(outsideRootMessage(p, real, realRoot));
     }
@@ -60484,11 +60551,11 @@ async function prepareRun(options, cache3) {
   const varFiles = confined(namedVarFiles, false);
   const inputPaths = [...given, ...planFiles.filter((p) => !given.includes(p))];
   const onlyFiles = namedOnly && confined(namedOnly, skippable);
-  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path58.dirname(f)))] : inputPaths;
+  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path59.dirname(f)))] : inputPaths;
   const catalog = options.ruleSet ?? ALL_RULES;
   const knownIds = new Set(catalog.map((r) => r.meta.id));
   const startPath = inputPaths[0] ?? root;
-  const startDir = fs8.statSync(startPath).isDirectory() ? startPath : path58.dirname(startPath);
+  const startDir = fs8.statSync(startPath).isDirectory() ? startPath : path59.dirname(startPath);
   let config;
   let mistakenConfig;
   let shadowedConfig;
@@ -60497,7 +60564,7 @@ async function prepareRun(options, cache3) {
     config = loaded.config;
     if (!options.noConfig && !loaded.file) mistakenConfig = mistakenConfigFile(startDir);
     const read = loaded.file && !options.configFile ? loaded.file : void 0;
-    const other = read === void 0 ? void 0 : CONFIG_FILE_NAMES.map((n) => path58.join(path58.dirname(read), n)).find((c) => c !== read && fs8.existsSync(c));
+    const other = read === void 0 ? void 0 : CONFIG_FILE_NAMES.map((n) => path59.join(path59.dirname(read), n)).find((c) => c !== read && fs8.existsSync(c));
     if (read !== void 0 && other !== void 0) shadowedConfig = { read, other };
   } catch (e) {
     if (e instanceof ConfigError) throw new UsageError(e.messages.join("\n"));
@@ -60512,13 +60579,13 @@ async function prepareRun(options, cache3) {
     setAsideChars: Math.floor(SET_ASIDE_CHARS / planningThreads(threadSettings(options))),
     ...cache3 ? { signatures: { freshMs: options.cacheFreshMs ?? CACHE_FRESH_MS } } : {}
   });
-  if (options.tfDataDir !== void 0 && path58.isAbsolute(options.tfDataDir)) {
-    const dir = path58.resolve(options.tfDataDir);
+  if (options.tfDataDir !== void 0 && path59.isAbsolute(options.tfDataDir)) {
+    const dir = path59.resolve(options.tfDataDir);
     if (!fs8.existsSync(dir)) throw new UsageError(`--tf-data-dir not found: ${dir}`);
     if (!isWithin(realRoot, fs8.realpathSync(dir))) throw new UsageError(`--tf-data-dir ${dir} is outside the scan root ${root}, and nothing outside it is read; lint from a folder that holds both, or give the folder relative to each root module`);
   }
-  if (options.bicepCache !== void 0 && !fs8.existsSync(path58.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path58.resolve(options.bicepCache)}`);
-  const bicepCache = options.bicepCache !== void 0 ? createHost(fs8.realpathSync(path58.resolve(options.bicepCache))) : void 0;
+  if (options.bicepCache !== void 0 && !fs8.existsSync(path59.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path59.resolve(options.bicepCache)}`);
+  const bicepCache = options.bicepCache !== void 0 ? createHost(fs8.realpathSync(path59.resolve(options.bicepCache))) : void 0;
   const problems = [];
   const walked = /* @__PURE__ */ new Set();
   const classifyFacts = facts ? { facts, name: `classify:${hashOf([root, frontEnds.map((fe) => fe.name)]).slice(0, 16)}` } : void 0;
@@ -60558,22 +60625,22 @@ async function prepareRun(options, cache3) {
     for (const p of onlyFiles ?? inputPaths) {
       const problem3 = host.problemOf(p);
       if (classified.has(p) || dataFiles.includes(p) || config.isIgnored(p) || !fs8.statSync(p).isFile() || problem3 && problem3.kind !== "binary") continue;
-      throw new UsageError(`${path58.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
+      throw new UsageError(`${path59.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
   const notices = [...refused].map(([p, real]) => outsideRootMessage(p, real, realRoot, true));
-  const excludedByConfig = given.filter((p) => config.isIgnored(p) && fs8.statSync(p).isFile()).map((p) => path58.relative(process.cwd(), p) || p);
+  const excludedByConfig = given.filter((p) => config.isIgnored(p) && fs8.statSync(p).isFile()).map((p) => path59.relative(process.cwd(), p) || p);
   if (excludedByConfig.length === 1) notices.push(`${excludedByConfig[0]} is not linted: the config file's ignorePaths excludes it`);
   else if (excludedByConfig.length > 1) notices.push(`${excludedByConfig[0]} and ${excludedByConfig.length - 1} more given files are not linted: the config file's ignorePaths excludes them`);
   if (shadowedConfig) {
-    const rel = (f) => path58.relative(process.cwd(), f) || f;
+    const rel = (f) => path59.relative(process.cwd(), f) || f;
     notices.push(`${rel(shadowedConfig.other)} is not read: ${rel(shadowedConfig.read)} in the same folder is the config file; merge their settings into one and delete the other`);
   }
   if (mistakenConfig) {
-    notices.push(`${path58.relative(process.cwd(), mistakenConfig) || mistakenConfig} is not read: the config file is ${CONFIG_FILE_NAMES.join(" or ")} (JSON with comments); rename it and write its settings as JSON`);
+    notices.push(`${path59.relative(process.cwd(), mistakenConfig) || mistakenConfig} is not read: the config file is ${CONFIG_FILE_NAMES.join(" or ")} (JSON with comments); rename it and write its settings as JSON`);
   }
   if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
-    const where = scanPaths.map((p) => path58.relative(process.cwd(), p) || ".").join(", ");
+    const where = scanPaths.map((p) => path59.relative(process.cwd(), p) || ".").join(", ");
     const rules2 = `.gitignore, ${IGNORE_FILE}, --ignore-pattern or the config file's ignorePaths`;
     notices.push(
       excluded.folders > 0 ? `nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ}) outside the folders ignore rules exclude (${rules2})` : excluded.files > 0 ? `nothing to lint in ${where}: ignore rules exclude the ${excluded.files === 1 ? "file" : `${excluded.files} files`} of a format it reads there (${rules2})` : `nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`
@@ -60582,7 +60649,7 @@ async function prepareRun(options, cache3) {
   const superseded = /* @__PURE__ */ new Set();
   const recorder = recordingHost(host, cache3 ? (file, hash) => cache3.noteText(host, file, hash) : void 0);
   const repositoryTop = repositoryTopOf(root);
-  const envAbove = repositoryTop === void 0 ? "" : path58.relative(repositoryTop, root).split(path58.sep).join("/");
+  const envAbove = repositoryTop === void 0 ? "" : path59.relative(repositoryTop, root).split(path59.sep).join("/");
   const inRepository = repositoryTop !== void 0;
   const ctx = {
     host: recorder.host,
@@ -60631,7 +60698,7 @@ async function prepareRun(options, cache3) {
   if (options.errorOnUnmatchedFile !== false) {
     for (const d of unreadFiles) {
       if (config.isIgnored(d) || units2.some((u) => dataReadBy(u).includes(d))) continue;
-      throw new UsageError(`${path58.relative(process.cwd(), d) || d}: not a file mlops-iac-lint reads (${FORMATS_READ}), nor a data file that a scanned file reads (yamldecode(file(\u2026)), loadYamlContent(\u2026), az ml \u2026 --file, an Azure Pipelines template:)`);
+      throw new UsageError(`${path59.relative(process.cwd(), d) || d}: not a file mlops-iac-lint reads (${FORMATS_READ}), nor a data file that a scanned file reads (yamldecode(file(\u2026)), loadYamlContent(\u2026), az ml \u2026 --file, an Azure Pipelines template:)`);
     }
   }
   for (const fe of frontEnds) {
@@ -60733,8 +60800,8 @@ async function lintPlanned(run3, threads, cache3) {
   const inline = applySuppressions(findings, merged.directives, { allowInline: config.allowInlineSuppressions, activeRuleIds, fileIdentity: realPathOf() });
   findings = config.applyLevels(config.applySuppressions(inline.findings, today2).findings);
   if (config.allowInlineSuppressions) {
-    const unparsed = new Set(notifications.filter((n) => n.ruleId === "PARSE001").map((n) => path58.dirname(n.location.file)));
-    const unused = unparsed.size > 0 ? inline.unused.filter((d) => !unparsed.has(path58.dirname(d.file))) : inline.unused;
+    const unparsed = new Set(notifications.filter((n) => n.ruleId === "PARSE001").map((n) => path59.dirname(n.location.file)));
+    const unused = unparsed.size > 0 ? inline.unused.filter((d) => !unparsed.has(path59.dirname(d.file))) : inline.unused;
     const supProblems = problemsForActiveRules(merged.supProblems, activeRuleIds);
     appendAll(findings, config.applyLevels(suppressionFindings([...supProblems, ...unusedProblems(unused)], root).filter((f) => activeRuleIds.has(f.ruleId))));
   }
@@ -60798,7 +60865,7 @@ async function loadPolicyInput(config, aliasesOption, host, problems, notices) {
     for (const p of loaded.problems) problems.push({ ruleId: p.kind === "shape" ? "EVAL001" : "PARSE001", message: p.message, location: p.location });
     for (const f of files) texts.push([f, h.readText(f)]);
   }
-  const aliasFile = aliasesOption ? path58.resolve(aliasesOption) : pc.aliases;
+  const aliasFile = aliasesOption ? path59.resolve(aliasesOption) : pc.aliases;
   const extraAliases = aliasFile ? readAliasDump(aliasFile, aliasesFromDump2) : [];
   const key = hashOf([texts, pc.parameters ?? null, extraAliases, pc.fromScannedCode]);
   return { definitions, initiatives, parameters: pc.parameters, extraAliases, key, build };
@@ -60932,8 +60999,8 @@ function readAndApplyBaseline(findings, file, root) {
     throw new UsageError(`cannot read the baseline ${file}: ${ioErrorText(e)}`);
   }
   try {
-    const inside2 = path58.relative(root, path58.resolve(file));
-    const shown = inside2 !== "" && !inside2.startsWith("..") && !path58.isAbsolute(inside2) ? inside2.split(path58.sep).join("/") : file;
+    const inside2 = path59.relative(root, path59.resolve(file));
+    const shown = inside2 !== "" && !inside2.startsWith("..") && !path59.isAbsolute(inside2) ? inside2.split(path59.sep).join("/") : file;
     return applyBaseline(findings, text2, shown);
   } catch (e) {
     if (e instanceof BaselineError) throw new UsageError(e.message);
@@ -61030,7 +61097,7 @@ function listingError(dir) {
 }
 
 // src/report/common.ts
-import path59 from "node:path";
+import path60 from "node:path";
 var REPOSITORY_URL = "https://github.com/mlops-iac-lint/mlops-iac-lint";
 var RELEASE_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 function docsBaseUrl(toolVersion) {
@@ -61043,9 +61110,9 @@ function toPosix(p) {
   return p.replace(/\\/g, "/");
 }
 function relativePath2(base, file) {
-  if (!path59.isAbsolute(file)) return toPosix(file);
-  const rel = path59.relative(base, file);
-  return toPosix(rel === "" ? path59.basename(file) : rel);
+  if (!path60.isAbsolute(file)) return toPosix(file);
+  const rel = path60.relative(base, file);
+  return toPosix(rel === "" ? path60.basename(file) : rel);
 }
 function ruleDocUrl(rule, toolVersion) {
   if (!rule?.docPath) return void 0;
@@ -61618,7 +61685,7 @@ function readPullRequestEvent(env) {
 // src/action/git-diff.ts
 import { spawnSync } from "node:child_process";
 import fs11 from "node:fs";
-import path60 from "node:path";
+import path61 from "node:path";
 
 // src/action/changed-lines.ts
 var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -61766,10 +61833,10 @@ var PullRequestLines = class {
     try {
       real = fs11.realpathSync(file);
     } catch {
-      real = path60.resolve(file);
+      real = path61.resolve(file);
     }
-    const rel = path60.relative(this.topLevel, real);
-    const out = rel === "" || rel.startsWith("..") || path60.isAbsolute(rel) ? void 0 : rel.split(path60.sep).join("/");
+    const rel = path61.relative(this.topLevel, real);
+    const out = rel === "" || rel.startsWith("..") || path61.isAbsolute(rel) ? void 0 : rel.split(path61.sep).join("/");
     this.real.set(file, out);
     return out;
   }
@@ -61880,8 +61947,8 @@ function locationCell2(f, base, links) {
   const line = Math.max(1, f.location.range.start.line);
   const text2 = escapeMarkdown(`${rel}:${line}`);
   if (!links) return text2;
-  const path62 = rel.split("/").map(encodeURIComponent).join("/");
-  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path62}#L${line}`;
+  const path63 = rel.split("/").map(encodeURIComponent).join("/");
+  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path63}#L${line}`;
   return `[${text2}](${url})`;
 }
 function findingsTable(findings, base, links) {
@@ -62005,7 +62072,7 @@ var Step = class {
     this.write(line);
   }
   writeSarif(text2) {
-    fs12.mkdirSync(path61.dirname(this.sarifPath), { recursive: true });
+    fs12.mkdirSync(path62.dirname(this.sarifPath), { recursive: true });
     fs12.writeFileSync(this.sarifPath, text2, "utf8");
   }
 };
@@ -62037,21 +62104,21 @@ async function lintAndReport(step, options) {
     ["bicep-cache", inputs.bicepCache]
   ];
   for (const [name, file] of named2) {
-    if (file !== void 0 && !fs12.existsSync(path61.resolve(workspace, file))) {
+    if (file !== void 0 && !fs12.existsSync(path62.resolve(workspace, file))) {
       throw new InputError(`input "${name}": ${name === "bicep-cache" ? "folder" : "file"} not found: ${file}`);
     }
   }
   const result = await (options.lint ?? lint)({
-    paths: inputs.paths.map((p) => path61.resolve(workspace, p)),
+    paths: inputs.paths.map((p) => path62.resolve(workspace, p)),
     root: workspace,
     env: inputs.env,
-    varFiles: inputs.varFiles.map((f) => path61.resolve(workspace, f)),
+    varFiles: inputs.varFiles.map((f) => path62.resolve(workspace, f)),
     tfDataDir: inputs.tfDataDir,
-    bicepCache: inputs.bicepCache === void 0 ? void 0 : path61.resolve(workspace, inputs.bicepCache),
+    bicepCache: inputs.bicepCache === void 0 ? void 0 : path62.resolve(workspace, inputs.bicepCache),
     // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
-    configFile: inputs.config === void 0 ? void 0 : path61.resolve(workspace, inputs.config),
-    baselineFile: inputs.baseline === void 0 ? void 0 : path61.resolve(workspace, inputs.baseline),
-    planFiles: inputs.plans.map((p) => path61.resolve(workspace, p))
+    configFile: inputs.config === void 0 ? void 0 : path62.resolve(workspace, inputs.config),
+    baselineFile: inputs.baseline === void 0 ? void 0 : path62.resolve(workspace, inputs.baseline),
+    planFiles: inputs.plans.map((p) => path62.resolve(workspace, p))
   });
   try {
     step.writeSarif(formatSarif(result, { onNotice: (line) => step.log(`mlops-iac-lint: ${line}`) }));
@@ -62100,7 +62167,7 @@ async function lintAndReport(step, options) {
 }
 function withHome(p) {
   if (p === void 0 || p !== "~" && !p.startsWith("~/")) return p;
-  return path61.join(os2.homedir(), p.slice(1));
+  return path62.join(os2.homedir(), p.slice(1));
 }
 function asFailure(e) {
   if (e instanceof InputError || e instanceof UsageError) return { exitCode: 2, message: e.message };
@@ -62136,8 +62203,8 @@ function reportFailure(step, failure) {
 }
 async function run2(env, options = {}) {
   const write = options.write ?? ((line) => void process.stdout.write(line + "\n"));
-  const workspace = path61.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const sarifPath = path61.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
+  const workspace = path62.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const sarifPath = path62.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
   const step = new Step(env, workspace, sarifPath, write);
   try {
     return await lintAndReport(step, options);

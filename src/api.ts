@@ -43,7 +43,7 @@ import { ioErrorText } from './core/io-error.js';
 export const VERSION = '0.1.0';
 
 /** What the front ends read, for messages about files that are not read. */
-const FORMATS_READ = 'Terraform .tf/.tfvars and plan JSON, ARM templates and parameter files (.json), Bicep .bicep/.bicepparam, Azure ML compute and workspace YAML, GitHub workflows and Azure Pipelines (.yml), shell and PowerShell scripts, Kubernetes manifests (.yaml/.json with apiVersion and kind)';
+const FORMATS_READ = 'Terraform .tf/.tfvars, terragrunt.hcl and plan JSON, ARM templates and parameter files (.json), Bicep .bicep/.bicepparam, Azure ML compute and workspace YAML, GitHub workflows and Azure Pipelines (.yml), shell and PowerShell scripts, Kubernetes manifests (.yaml/.json with apiVersion and kind)';
 
 export interface LintOptions {
   /** Files or folders to lint (default: the current folder). */

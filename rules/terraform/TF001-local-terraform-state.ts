@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { defineRule } from '../../src/engine/define-rule.js';
+import type { TerragruntFacts } from '../../src/model/terraform.js';
 
 /**
  * Folder names that mark a demonstration root (RULES.md TF001): code to try out, copy or
@@ -13,6 +15,12 @@ const DEMONSTRATION_FOLDERS = new Set([
 /** The first folder of `relDir` that marks a demonstration root, if any. */
 export function demonstrationFolder(relDir: string): string | undefined {
   return relDir.split('/').find((seg) => DEMONSTRATION_FOLDERS.has(seg.toLowerCase()));
+}
+
+/** The backend a Terragrunt configuration gives the module it runs: remote, none (local state), or not known. */
+function terragruntBackend(tg: TerragruntFacts): 'remote' | 'none' | 'not known' {
+  if (tg.backend) return tg.backend.type === 'local' ? 'none' : 'remote';
+  return tg.backendNotKnown || tg.includes.length > 0 ? 'not known' : 'none';
 }
 
 export default defineRule({
@@ -48,33 +56,41 @@ export default defineRule({
         // A backend file beside the root (`-backend-config=dev.tfbackend`, CAF's backend.azurerm
         // copied in at deploy time) gives it a remote backend the code does not show.
         if (m.backendFiles.length > 0) return;
-        // A terragrunt.hcl beside it gives the backend at run time: a remote one (its
-        // `remote_state`, or a `generate` block that writes a `backend` block) is the root's; one
-        // not written literally, or a parent configuration it includes, may be (not known).
-        const tg = m.terragrunt;
-        if (tg?.backend && tg.backend.type !== 'local') return;
-        if (tg && !tg.backend && (tg.backendNotKnown || tg.includes.length > 0)) {
-          const why = tg.backendNotKnown
-            ? 'the backend type its terragrunt.hcl gives is not a literal'
-            : 'its terragrunt.hcl includes another configuration, which may set remote_state';
-          ctx.undecidedAbout(`module:${ctx.relativePath(m.dir)}`, 'backend', `${why}, so whether Terragrunt gives it a remote backend is not known`, tg.backendNotKnown ?? tg.includes[0]!);
-          return;
-        }
-        const local = effective?.backend?.type === 'local' ? effective : undefined;
+        const localBlock = effective?.backend?.type === 'local' ? effective : undefined;
         // The terraform {} block that says backend "local" (where the offending value is
         // written), else the first terraform {} block, else the first provider block. A root
         // known only by its var files has neither: its first resource/module block (RULES.md
         // names no place for it; the rule must still report the root).
-        const at = local?.at ?? m.terraformBlocks[0]?.at ?? m.providers[0]?.at ?? m.firstBlock;
+        const at = localBlock?.at ?? m.terraformBlocks[0]?.at ?? m.providers[0]?.at ?? m.firstBlock;
         if (!at) return;
+        // The Terragrunt configurations that run it (the terragrunt.hcl beside it, one whose
+        // `terraform { source }` names its folder) give the backend at run time: a remote one (a
+        // `remote_state`, or a `generate` block that writes a `backend` block) is the root's; one
+        // not written literally, or a parent configuration included, may be (not known). It keeps
+        // its state in a local file when one of them gives none.
+        const runs = m.terragrunt.map((tg) => ({ tg, gives: terragruntBackend(tg) }));
+        const local = runs.find((r) => r.gives === 'none');
+        if (runs.length > 0 && !local) {
+          const notKnown = runs.find((r) => r.gives === 'not known');
+          if (!notKnown) return;
+          // Listed where the finding would be (a pre-commit run given the module shows it), the configuration named.
+          const tg = notKnown.tg;
+          const config = path.dirname(tg.file) === m.dir ? 'its terragrunt.hcl' : `${ctx.relativePath(tg.file)}, which runs it,`;
+          const why = tg.backendNotKnown
+            ? `the backend type ${config} gives (line ${tg.backendNotKnown.range.start.line}) is not a literal`
+            : `${config} includes another configuration (line ${tg.includes[0]!.range.start.line}), which may set remote_state`;
+          ctx.undecidedAbout(`module:${ctx.relativePath(m.dir)}`, 'backend', `${why}, so whether Terragrunt gives it a remote backend is not known`, at);
+          return;
+        }
+        const runner = local?.tg.source ? [{ ...local.tg.source, label: 'terragrunt.hcl that runs it' }] : [];
         const folder = demonstrationFolder(ctx.relativePath(m.dir));
         ctx.report({
           subject: `module:${m.dir}`,
           location: at,
-          related: local ? [{ ...local.backend!.at, label: 'backend "local"' }] : [],
+          related: [...(localBlock ? [{ ...localBlock.backend!.at, label: 'backend "local"' }] : []), ...runner],
           ...(folder
-            ? { messageId: local ? 'demoLocalBackend' : 'demoNoBackend', data: { folder }, level: 'note' as const }
-            : { messageId: local ? 'localBackend' : 'noBackend' }),
+            ? { messageId: localBlock ? 'demoLocalBackend' : 'demoNoBackend', data: { folder }, level: 'note' as const }
+            : { messageId: localBlock ? 'localBackend' : 'noBackend' }),
         });
       },
     };

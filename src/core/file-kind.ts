@@ -6,6 +6,11 @@ export type FileKind =
   /** A var file to copy and fill in (`terraform.tfvars.example`, `.sample`, `.template`, `.dist`): read for SEC001 only, never a variant. */
   | 'tfvars-sample'
   | 'tfstate'
+  /**
+   * A Terragrunt configuration (`terragrunt.hcl`): read for TF001 only, for the backend it gives
+   * the module it runs (its own folder's `.tf` files, or the local folder its `terraform { source }` names).
+   */
+  | 'terragrunt'
   /** A Terraform plan as JSON (`terraform show -json`): linted as input, and TF004. */
   | 'tfplan-json'
   /** A binary Terraform plan (`terraform plan -out`, a zip): TF004 only. */

@@ -27,13 +27,22 @@ import { addCaller, isStringList, parseCache, planningFact, upstreamOf } from '.
 /** The dependency lock file `terraform init` writes beside the root module (TF003). */
 const LOCK_FILE = '.terraform.lock.hcl';
 
+/**
+ * Terraform state (TF002): `*.tfstate`, its backup `*.tfstate.backup`, and the backup `terraform
+ * state mv|rm|replace-provider` write before changing a local state, `<state>.<unix time>.backup`
+ * (hashicorp/terraform internal/command/state_meta.go: `fmt.Sprintf("%s.%d%s", stateOutPath,
+ * time.Now().UTC().Unix(), DefaultBackupExtension)`).
+ */
+const STATE_FILE = /\.tfstate(?:(?:\.\d+)?\.backup)?$/;
+
 const BY_NAME: [RegExp, FileKind][] = [
   [/\.tf$/, 'terraform'],
   [/\.tf\.json$/, 'terraform'],
   [/\.tfvars$/, 'tfvars'],
   [/\.tfvars\.json$/, 'tfvars-json'],
   [SAMPLE_VAR_FILE, 'tfvars-sample'],
-  [/\.tfstate(\.backup)?$/, 'tfstate'],
+  [STATE_FILE, 'tfstate'],
+  [/^terragrunt\.hcl$/, 'terragrunt'],
 ];
 
 export const terraformFrontEnd: FrontEnd = {
@@ -66,6 +75,9 @@ export const terraformFrontEnd: FrontEnd = {
         } else if (parsed) skippedSamples.push({ file: f.path, reason: `a sample var file that is not HCL (${parsed.errors[0]!.message}): its values are not read` });
         continue;
       }
+      // A Terragrunt configuration is read when a root it runs is evaluated (TF001); parsed here
+      // so that one that does not parse is a PARSE001 whatever it runs.
+      if (f.kind === 'terragrunt') hcl.get(f.path);
       if (f.kind !== 'terraform' && f.kind !== 'tfvars' && f.kind !== 'tfvars-json') continue;
       // Every var file's values, read here through the Host: SEC001 reads them (the file hook).
       let values: Map<string, Value> | undefined;
@@ -105,6 +117,7 @@ export const terraformFrontEnd: FrontEnd = {
       root: ctx.root,
       tfFiles: files.filter((f) => f.kind === 'terraform').map((f) => f.path),
       varFiles: files.filter((f) => f.kind === 'tfvars' || f.kind === 'tfvars-json').map((f) => f.path),
+      terragruntFiles: files.filter((f) => f.kind === 'terragrunt').map((f) => f.path),
       cliVarFiles: [...ctx.cliVarFiles],
       parseHcl: (f) => hcl.get(f),
       readText: (f) => ctx.host.readText(f),
@@ -186,6 +199,19 @@ function parsedHclBeside(ctx: Pick<FrontEndContext, 'host'>, dir: string, name: 
  */
 const LOCAL_SOURCE = /\bsource"?\s*[=:]\s*"(\.\.?\/[^"\n]*)"/g;
 
+/**
+ * A Terragrunt configuration's local `source` as written (module-facts.ts `terragruntSourceDir`
+ * reads it exactly): a pattern over the text, as LOCAL_SOURCE, so a match elsewhere only joins
+ * two units that could have stayed apart.
+ */
+const TERRAGRUNT_SOURCE = /\bsource\s*=\s*"(?:\$\{\s*get_terragrunt_dir\(\s*\)\s*\}\/)?(\.{1,2}(?:\/[^"\n]*)?)"/g;
+
+/** The folders a `terragrunt.hcl` may run (TERRAGRUNT_SOURCE), resolved from its folder. */
+function terragruntTargets(ctx: Pick<FrontEndContext, 'host' | 'facts'>, file: string): string[] {
+  const written = planningFact(ctx, 'terragrunt-sources-1', file, isStringList, (text) => [...text.matchAll(TERRAGRUNT_SOURCE)].map((m) => m[1]!)) ?? [];
+  return written.map((s) => path.resolve(path.dirname(file), s));
+}
+
 /** `yamldecode(` in a `.tf` file: its unit needs the YAML reader (`beforeUnits`). */
 const YAML_DECODE = /\byamldecode\s*\(/;
 
@@ -222,7 +248,10 @@ function planningFacts(ctx: Pick<FrontEndContext, 'host' | 'facts'>, file: strin
 function decodersOf(files: readonly string[], data: readonly string[], ctx: Pick<FrontEndContext, 'host' | 'facts'> & Partial<Pick<FrontEndContext, 'cliVarFiles'>>): string[] {
   // Nothing to look for: no file's facts are read (each read is a file read without --cache).
   if (data.length === 0) return [];
-  const tfFiles = files.filter((f) => terraformFrontEnd.byName(f) !== undefined && !/\.tfstate(\.backup)?$/i.test(f));
+  const tfFiles = files.filter((f) => {
+    const kind = terraformFrontEnd.byName(f);
+    return kind === 'terraform' || kind === 'tfvars' || kind === 'tfvars-json' || kind === 'tfvars-sample';
+  });
   const viaCli = (ctx.cliVarFiles ?? []).some((v) => data.some((d) => entriesMayRead((ctx.host.isInside(v) ? planningFacts(ctx, v)?.data : undefined) ?? [], v, d)));
   if (viaCli) return tfFiles;
   return tfFiles.filter((f) => {
@@ -248,7 +277,8 @@ function localSources(ctx: Pick<FrontEndContext, 'host' | 'facts'>, file: string
 async function callingFolders(given: readonly string[], wide: FilesOnlyView): Promise<string[]> {
   if (!given.some((f) => terraformFrontEnd.byName(f) !== undefined) && wide.dataFiles.length === 0) return [];
   // A given data file may be named in a var file too (`pools_file = "pools.yaml"`).
-  const varAndTfFiles = await wide.list((f) => isTerraformFile(path.basename(f)) || (wide.dataFiles.length > 0 && /\.tfvars(?:\.json)?$/i.test(f)));
+  const listed = await wide.list((f) => isTerraformFile(path.basename(f)) || isTerragruntFile(f) || (wide.dataFiles.length > 0 && /\.tfvars(?:\.json)?$/i.test(f)));
+  const varAndTfFiles = listed.filter((f) => !isTerragruntFile(f));
   const tfFiles = varAndTfFiles.filter((f) => isTerraformFile(path.basename(f)));
   const tfDirs = new Set(tfFiles.map((f) => path.dirname(f)));
   const callers = new Map<string, string[]>();
@@ -262,9 +292,18 @@ async function callingFolders(given: readonly string[], wide: FilesOnlyView): Pr
   // Only Terraform's own files have a module; a var file's module folder is walked too (the
   // folder run pairs the var file with it, also from a subfolder without .tf files).
   // A given data file: the modules that may decode it are walked as if their files were given.
-  const own = [...given.filter((f) => terraformFrontEnd.byName(f) !== undefined), ...(wide.dataFiles.length > 0 ? decodersOf(varAndTfFiles, wide.dataFiles, wide) : [])];
-  const modules = own.map((f) => moduleFolderOf(f, tfDirs, wide.root)).filter((d): d is string => d !== undefined);
-  return [...new Set([...modules, ...upstreamOf(modules, callers)])].sort();
+  const own = [...given.filter((f) => terraformFrontEnd.byName(f) !== undefined && !isTerragruntFile(f)), ...(wide.dataFiles.length > 0 ? decodersOf(varAndTfFiles, wide.dataFiles, wide) : [])];
+  // A given terragrunt.hcl: the module it runs is evaluated with it (the folder run joins them).
+  const run = given.filter(isTerragruntFile).flatMap((f) => terragruntTargets(wide, f)).filter((d) => tfDirs.has(d));
+  const modules = [...own.map((f) => moduleFolderOf(f, tfDirs, wide.root)).filter((d): d is string => d !== undefined), ...run];
+  const walked = new Set([...modules, ...upstreamOf(modules, callers)]);
+  // The Terragrunt configurations that run a walked module give it its backend (TF001): their folders too.
+  for (const t of listed) if (isTerragruntFile(t) && terragruntTargets(wide, t).some((d) => walked.has(d))) walked.add(path.dirname(t));
+  return [...walked].sort();
+}
+
+function isTerragruntFile(file: string): boolean {
+  return terraformFrontEnd.byName(file) === 'terragrunt';
 }
 
 /**
@@ -336,6 +375,18 @@ function terraformUnits(files: readonly ClassifiedFile[], ctx: FrontEndContext):
   };
   for (const d of tfDirs.keys()) add(d);
   for (const d of [...tfDirs.keys()].sort()) walk(d, d);
+  // A terragrunt.hcl joins the module it runs: its own folder's, and the folder its
+  // `terraform { source }` names (TF001 reads the backend it gives them).
+  const runs = new Map<string, string>();
+  for (const f of files) {
+    if (f.kind !== 'terragrunt') continue;
+    const own = path.dirname(f.path);
+    const targets = terragruntTargets(ctx, f.path).filter((t) => tfDirs.has(t));
+    const anchor = tfDirs.has(own) ? own : targets[0];
+    if (anchor === undefined) continue;
+    for (const t of targets) union(anchor, t);
+    runs.set(f.path, anchor);
+  }
   const groups = new Map<string, ClassifiedFile[]>();
   const put = (key: string, f: ClassifiedFile): void => {
     const g = groups.get(key);
@@ -347,7 +398,8 @@ function terraformUnits(files: readonly ClassifiedFile[], ctx: FrontEndContext):
     else if (f.kind === 'tfvars' || f.kind === 'tfvars-json') {
       const module = moduleFolderOf(f.path, tfDirs, ctx.root);
       put(module !== undefined ? find(module) : `\u0000${f.path}`, f);
-    } else put(`\u0000${f.path}`, f);
+    } else if (f.kind === 'terragrunt' && runs.has(f.path)) put(find(runs.get(f.path)!), f);
+    else put(`\u0000${f.path}`, f);
   }
   return [...groups.values()];
 }

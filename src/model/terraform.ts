@@ -1,2 +1,2 @@
 /** Terraform module-folder facts as rules read them (produced by the Terraform evaluator). */
-export type { TerraformModuleFacts } from '../eval/terraform/module-facts.js';
+export type { TerraformModuleFacts, TerragruntFacts } from '../eval/terraform/module-facts.js';

@@ -2,7 +2,12 @@
  * TF001 (local-terraform-state): Terraform root module without a remote backend.
  * Every case runs through lint() on a temporary tree (test/support/rule-tester).
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { lint } from '../../src/api.js';
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+import { brief, lintTree, tempTrees } from '../support/temp-tree.js';
 
 // The cases converted from the former fixture folders; add new cases to this table.
 const converted: RuleTable = {
@@ -449,4 +454,126 @@ const terragrunt: RuleTable = {
   },
 };
 
-ruleTester('TF001', converted, demonstrations, rootByVarFiles, overrides, terragrunt);
+// The live-configuration layout: `live/prod/aks/terragrunt.hcl` runs `modules/aks` through its
+// `terraform { source }` and gives it the backend (the module has no backend block of its own):
+// session 38's left list (review 91's repository has this layout).
+const LIVE_REMOTE_STATE = 'remote_state {\n  backend = "azurerm"\n  config = {\n    key = "${path_relative_to_include()}/terraform.tfstate"\n  }\n}\n';
+const terragruntLive: RuleTable = {
+  terraform: {
+    valid: [
+      {
+        name: 'terragrunt-live-configuration-runs-the-module',
+        files: {
+          'modules/aks/main.tf': ROOT_WITHOUT_BACKEND,
+          'live/prod/aks/terragrunt.hcl': `terraform {\n  source = "../../../modules//aks"\n}\n${LIVE_REMOTE_STATE}`,
+        },
+      },
+      {
+        name: 'terragrunt-source-from-get-terragrunt-dir',
+        files: {
+          'modules/aks/main.tf': ROOT_WITHOUT_BACKEND,
+          'live/prod/aks/terragrunt.hcl': `terraform {\n  source = "\${get_terragrunt_dir()}/../../../modules/aks"\n}\n${LIVE_REMOTE_STATE}`,
+        },
+      },
+      {
+        // Each environment's configuration includes the repository's root configuration, which
+        // may set remote_state: not known (--verbose), not reported (the test below).
+        name: 'terragrunt-live-configurations-include-a-parent',
+        files: {
+          'modules/aks/main.tf': ROOT_WITHOUT_BACKEND,
+          'live/dev/aks/terragrunt.hcl': 'include "root" {\n  path = find_in_parent_folders()\n}\nterraform {\n  source = "../../../modules//aks"\n}\n',
+          'live/prod/aks/terragrunt.hcl': `terraform {\n  source = "../../../modules//aks"\n}\n${LIVE_REMOTE_STATE}`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        // Terragrunt runs the module with no backend: its state stays on the machine that ran it.
+        name: 'terragrunt-live-configuration-without-remote-state',
+        files: {
+          'modules/aks/main.tf': ROOT_WITH_PROVIDER,
+          'live/prod/aks/terragrunt.hcl': 'terraform {\n  source = "../../../modules//aks"\n}\ninputs = {\n  name = "aks"\n}\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noBackend',
+        related: [{ file: 'live/prod/aks/terragrunt.hcl', line: 2, label: 'terragrunt.hcl that runs it' }],
+      },
+      {
+        // One environment's configuration gives a remote backend, another none: the module is
+        // run with local state there.
+        name: 'terragrunt-one-live-configuration-without-remote-state',
+        files: {
+          'modules/aks/main.tf': ROOT_WITH_PROVIDER,
+          'live/dev/aks/terragrunt.hcl': 'terraform {\n  source = "../../../modules//aks"\n}\n',
+          'live/prod/aks/terragrunt.hcl': `terraform {\n  source = "../../../modules//aks"\n}\n${LIVE_REMOTE_STATE}`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noBackend',
+        related: [{ file: 'live/dev/aks/terragrunt.hcl', line: 2, label: 'terragrunt.hcl that runs it' }],
+      },
+      {
+        // A remote source runs another module: the scanned one is still a root of its own.
+        name: 'terragrunt-live-configuration-with-a-remote-source',
+        files: {
+          'modules/aks/main.tf': ROOT_WITH_PROVIDER,
+          'live/prod/aks/terragrunt.hcl': `terraform {\n  source = "git::https://example.com/modules.git//aks?ref=v1.0.0"\n}\n${LIVE_REMOTE_STATE}`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noBackend',
+      },
+    ],
+  },
+};
+
+ruleTester('TF001', converted, demonstrations, rootByVarFiles, overrides, terragrunt, terragruntLive);
+
+describe('TF001: what Terragrunt gives is not known', () => {
+  const { tree, cleanup } = tempTrees('mil-tf001-tg-');
+  afterAll(cleanup);
+
+  it('a configuration that includes a parent: --verbose names it, beside the module or running it from elsewhere', async () => {
+    const include = 'include "root" {\n  path = find_in_parent_folders()\n}\n';
+    const dir = tree({
+      'beside/main.tf': ROOT_WITHOUT_BACKEND,
+      'beside/terragrunt.hcl': include,
+      'modules/aks/main.tf': ROOT_WITHOUT_BACKEND,
+      'live/prod/aks/terragrunt.hcl': `${include}terraform {\n  source = "../../../modules//aks"\n}\n`,
+    });
+    const r = await lintTree(dir, ['TF001']);
+    expect(r.briefs).toEqual([]);
+    expect(r.undecided.map((u) => `${path.relative(dir, u.location.file)}:${u.location.range.start.line} ${u.reason}`).sort()).toEqual([
+      'beside/main.tf:2 its terragrunt.hcl includes another configuration (line 1), which may set remote_state, so whether Terragrunt gives it a remote backend is not known',
+      'modules/aks/main.tf:2 live/prod/aks/terragrunt.hcl, which runs it, includes another configuration (line 1), which may set remote_state, so whether Terragrunt gives it a remote backend is not known',
+    ]);
+  });
+
+  it('a pre-commit run given the module, or the configuration, decides as the folder run does', async () => {
+    const dir = tree({
+      'modules/aks/main.tf': 'provider "azurerm" {\n  features {}\n}\n',
+      'live/dev/aks/terragrunt.hcl': 'terraform {\n  source = "../../../modules//aks"\n}\n',
+      'live/prod/aks/terragrunt.hcl': 'include "root" {\n  path = find_in_parent_folders()\n}\nterraform {\n  source = "../../../modules//aks"\n}\n',
+    });
+    const whole = await lint({ paths: [dir], root: dir, rules: ['TF001'], noConfig: true });
+    expect(whole.findings.map((f) => brief(dir, f))).toEqual(['TF001 error noBackend modules/aks/main.tf:1:1']);
+    const module = path.join(dir, 'modules/aks/main.tf');
+    const given = await lint({ paths: [module], onlyFiles: [module], root: dir, rules: ['TF001'], noConfig: true });
+    expect(given.findings.map((f) => brief(dir, f))).toEqual(['TF001 error noBackend modules/aks/main.tf:1:1']);
+    expect(given.findings[0]!.related).toEqual(whole.findings[0]!.related);
+    // Only a configuration whose backend is not known runs it: nothing to report, also when only the module is given.
+    fs.rmSync(path.join(dir, 'live/dev'), { recursive: true });
+    for (const run of [{ paths: [dir] }, { paths: [module], onlyFiles: [module] }]) {
+      const r = await lint({ ...run, root: dir, rules: ['TF001'], noConfig: true });
+      expect(r.findings, JSON.stringify(Object.keys(run))).toEqual([]);
+      expect(r.undecided.map((u) => path.relative(dir, u.location.file))).toEqual(['modules/aks/main.tf']);
+    }
+  });
+
+  it('a terragrunt.hcl that does not parse is a PARSE001 at its place', async () => {
+    const dir = tree({ 'modules/aks/main.tf': ROOT_WITHOUT_BACKEND, 'live/prod/aks/terragrunt.hcl': 'terraform {\n  source = \n}\n' });
+    const r = await lint({ paths: [dir], root: dir, noConfig: true });
+    expect(r.findings.filter((f) => f.ruleId === 'PARSE001').map((f) => brief(dir, f))).toEqual(['PARSE001 error - live/prod/aks/terragrunt.hcl:2:12']);
+  });
+});

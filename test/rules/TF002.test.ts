@@ -37,6 +37,20 @@ terraform {
         messageId: 'stateFile',
       },
       {
+        // The backup `terraform state mv|rm` write before changing a local state (<state>.<unix time>.backup).
+        name: 'state-backup-of-a-state-command',
+        files: {
+          'infra/terraform.tfstate.1733480000.backup': `
+⟦⟧{
+  "version": 4
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'stateFile',
+      },
+      {
         name: 'state-file',
         files: {
           'terraform.tfstate': `

@@ -53,13 +53,16 @@ export interface TerraformModuleFacts {
    */
   backendFiles: string[];
   /**
-   * A `terragrunt.hcl` beside a root: Terragrunt runs the folder's own `.tf` files with it and
+   * The Terragrunt configurations that run a root (TF001): the `terragrunt.hcl` beside it, and
+   * each scanned one whose `terraform { source }` names its folder (`terragruntSourceDir`: the
+   * live-configuration layout, `live/prod/aks/terragrunt.hcl` running `modules/aks`). Empty for
+   * other folders. One beside a root: Terragrunt runs the folder's own `.tf` files with it and
    * gives them the backend of its `remote_state` block (`-backend-config`, or a backend file it
    * generates) or of a `generate` block whose contents declare a `backend` block; its `include`
    * blocks name a parent configuration (`find_in_parent_folders()`) that may set `remote_state`
-   * (TF001). Undefined without one (or one that does not parse).
+   * (TF001). A configuration that does not parse gives nothing.
    */
-  terragrunt?: TerragruntFacts;
+  terragrunt: TerragruntFacts[];
   /**
    * The header of the folder's first `resource`, `module` or `data` block (file order), else
    * of its first block of any type: where TF001 points when a root (known by its var files)
@@ -111,6 +114,29 @@ export interface TerragruntFacts {
   backendNotKnown?: Location;
   /** Its `include` blocks (headers). */
   includes: Location[];
+  /** Its `terraform { source }` attribute, when it names a local folder (`terragruntSourceDir`). */
+  source?: Location;
+}
+
+/**
+ * A `source` Terragrunt resolves from the configuration's own folder: a relative path
+ * (`"../../modules//aks"`, where `//` only marks the folder copied with it), also after
+ * `${get_terragrunt_dir()}/` (Terragrunt's docs: "get_terragrunt_dir() returns the directory
+ * where the Terragrunt configuration file lives"). Any other expression (a remote source, a
+ * local, `${get_repo_root()}`, `${path_relative_from_include()}`) is not a folder known here.
+ */
+const TERRAGRUNT_LOCAL_SOURCE = /^"(?:\$\{\s*get_terragrunt_dir\(\s*\)\s*\}\/)?(\.{1,2}(?:\/[^"$%\\]*)?)"$/;
+
+/** The folder a `terragrunt.hcl`'s `terraform { source }` names, when it is local and written so it is known (TERRAGRUNT_LOCAL_SOURCE); where. */
+export function terragruntSourceDir(file: string, text: string, body: Body): { dir: string; at: Location } | undefined {
+  for (const item of body.items) {
+    if (item.type !== 'Block' || item.blockType !== 'terraform') continue;
+    const a = item.body.items.find((i) => i.type === 'Attribute' && i.name === 'source');
+    if (!a || a.type !== 'Attribute') continue;
+    const written = TERRAGRUNT_LOCAL_SOURCE.exec(text.slice(a.expr.range.start.offset, a.expr.range.end.offset));
+    return written ? { dir: path.resolve(path.dirname(file), written[1]!), at: locOf(a, file) } : undefined;
+  }
+  return undefined;
 }
 
 /** A backend block declared in generated file contents (`generate "backend" { contents = <<EOF … EOF }`). */
@@ -182,6 +208,7 @@ export function buildModuleFacts(src: ModuleSource, isRoot: boolean, guard: Eval
     requiredProviders: [],
     usedProviders: [],
     backendFiles: folderFiles.filter((f) => isBackendFile(path.basename(f))).sort(),
+    terragrunt: [],
     configuration: [],
     opaqueModuleCalls: [],
     calledByRoot: false,

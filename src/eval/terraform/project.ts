@@ -9,7 +9,7 @@ import type { EnvClass } from '../../core/env.js';
 import type { Evaluation, OpaqueModuleCall } from '../types.js';
 import type { Location } from '../../core/source.js';
 import { dataDirPlace, parseManifest, remoteCopyDir, type ModuleManifest } from './manifest.js';
-import { buildModuleFacts, isBackendFile, linkConfigurations, lockedProviderTypes, lockedProviderVersions, terragruntFacts, type RootConfiguration, type TerraformModuleFacts } from './module-facts.js';
+import { buildModuleFacts, isBackendFile, linkConfigurations, lockedProviderTypes, lockedProviderVersions, terragruntFacts, terragruntSourceDir, type RootConfiguration, type TerraformModuleFacts, type TerragruntFacts } from './module-facts.js';
 import { providerVersionCeiling } from './provider-versions.js';
 import { classifyPath, envFromVariables, evaluationEnv, readIgnoringCase } from '../../core/env.js';
 import { unknown, type Value } from '../../core/value.js';
@@ -46,6 +46,8 @@ export interface TerraformInput {
   lockFile?(dir: string): HclFile | undefined;
   /** The parsed `terragrunt.hcl` of a folder, when it has one that parses (TF001); none when absent. */
   terragruntConfig?(dir: string): HclFile | undefined;
+  /** Absolute paths of the scanned `terragrunt.hcl` files of the unit: one whose `terraform { source }` names a root's folder runs it (TF001). */
+  terragruntFiles?: string[];
   /**
    * The module manifest of a root module (`.terraform/modules/modules.json`, or under
    * `--tf-data-dir`), read through the Host: its path and text, none when absent.
@@ -169,6 +171,22 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
   const evaluations: TerraformEvaluation[] = [];
   const modules: TerraformModuleFacts[] = [];
   const factsByDir = new Map<string, TerraformModuleFacts>();
+  // The unit's Terragrunt configurations by the folder their `terraform { source }` runs (read once, when a root asks).
+  let runners: Map<string, TerragruntFacts[]> | undefined;
+  const terragruntRunners = (): Map<string, TerragruntFacts[]> => {
+    if (runners) return runners;
+    runners = new Map();
+    for (const file of input.terragruntFiles ?? []) {
+      const parsed = input.parseHcl(file);
+      // (One that does not parse runs nothing: Terragrunt refuses it, and it is a PARSE001 of its own.)
+      const source = parsed && parsed.errors.length === 0 ? terragruntSourceDir(file, parsed.text, parsed.body) : undefined;
+      if (!parsed || !source) continue;
+      const list = runners.get(source.dir) ?? [];
+      list.push({ ...terragruntFacts(file, parsed.text, parsed.body, guard), source: source.at });
+      runners.set(source.dir, list);
+    }
+    return runners;
+  };
   /**
    * The facts of a folder (also a called folder outside the scanned paths, or a module copy:
    * `copyOf`, the user's call into it): built once.
@@ -182,7 +200,8 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
     if (copyOf) facts.copyOf = copyOf;
     if (isRoot) {
       const tg = input.terragruntConfig?.(dir);
-      if (tg) facts.terragrunt = terragruntFacts(tg.file, tg.text, tg.body, guard);
+      if (tg) facts.terragrunt.push(terragruntFacts(tg.file, tg.text, tg.body, guard));
+      for (const runner of terragruntRunners().get(dir) ?? []) if (runner.file !== tg?.file) facts.terragrunt.push(runner);
     }
     // A folder nothing calls is where `terraform init` runs (a root by RULES.md TF001, or a
     // configuration without provider blocks): its lock file selects the provider versions.

@@ -9,7 +9,7 @@ import type { Format, FormatCases, InvalidCase, RuleTable, ValidCase } from './t
 
 /** A file that makes a tree a case of the format (its path, and a peek at its text). */
 const FORMAT_FILES: Record<Format, (file: string, text: string) => boolean> = {
-  terraform: (f) => /\.(tf|tfvars|tf\.json|tfvars\.json|tfstate|tfstate\.backup)$/.test(f),
+  terraform: (f) => /\.(tf|tfvars|tf\.json|tfvars\.json|tfstate|tfstate(\.\d+)?\.backup)$/.test(f),
   azapi: (f, t) => /\.tf$/.test(f) && t.includes('azapi'),
   arm: (f, t) => /\.json$/.test(f) && /schema\.management\.azure\.com/.test(t),
   'bicep-compiled': (f, t) => /\.json$/.test(f) && /"_generator"/.test(t) && /"bicep"/.test(t),
