@@ -44171,6 +44171,7 @@ function readWorkflow(out, root, scripts) {
   const on = onOf(root);
   out.triggers = triggersOf(on);
   out.reusable = out.triggers.some((t) => t.text === "workflow_call");
+  out.calledOnly = out.reusable && out.triggers.every((t) => t.text === "workflow_call");
   out.inputs = [
     ...inputsOf(valueOf(valueOf(on, "workflow_call"), "inputs"), "workflow_call"),
     ...inputsOf(valueOf(valueOf(on, "workflow_dispatch"), "inputs"), "workflow_dispatch")
@@ -44654,6 +44655,7 @@ function buildCiModel(doc) {
     format: FORMAT[doc.kind],
     triggers: [],
     reusable: false,
+    calledOnly: false,
     composite: false,
     inputs: [],
     env: [],
@@ -48859,7 +48861,7 @@ function stepRunsIn(step, sc) {
 function runsOnlyWhenCalled(file) {
   if (file.format === "azure-pipelines") return true;
   if (file.composite) return true;
-  return file.reusable && file.triggers.every((t) => t.text === "workflow_call");
+  return file.calledOnly;
 }
 function workBudget(limit, exceeded) {
   let spent = 0;
@@ -59839,7 +59841,7 @@ var CI003_oidc_without_id_token_permission_default = defineRule({
     id: "CI003",
     name: "oidc-without-id-token-permission",
     shortDescription: "`azure/login` with `client-id` (OIDC) in a job whose effective permissions do not grant `id-token: write`.",
-    fullDescription: 'OIDC sign-in needs the job to request a GitHub ID token, which is only possible with `id-token: write`. The effective permissions of a job are its own `permissions:`, else the workflow-level `permissions:`, else the repository default, which never includes `id-token`. A job-level block replaces the workflow-level one entirely, so a job that sets `contents: read` loses an `id-token: write` granted at the top. Without it azure/login fails at run time ("Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable"), typically only on the deploy path. A reusable workflow (`on: workflow_call`) without permissions of its own inherits those of the caller and is not reported there; a scanned caller whose permissions for the call grant no `id-token: write` is reported at its `uses:` (a called workflow can only narrow its caller\'s token).',
+    fullDescription: 'OIDC sign-in needs the job to request a GitHub ID token, which is only possible with `id-token: write`. The effective permissions of a job are its own `permissions:`, else the workflow-level `permissions:`, else the repository default, which never includes `id-token`. A job-level block replaces the workflow-level one entirely, so a job that sets `contents: read` loses an `id-token: write` granted at the top. Without it azure/login fails at run time ("Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable"), typically only on the deploy path. A reusable workflow (`on: workflow_call`) without permissions of its own inherits those of the caller and is not reported there, unless another trigger (`workflow_dispatch`) runs it on its own too; a scanned caller whose permissions for the call grant no `id-token: write` is reported at its `uses:` (a called workflow can only narrow its caller\'s token).',
     help: "Add `permissions: { id-token: write, contents: read }` to the job (or to the workflow when no job overrides it).",
     level: "error",
     tags: ["ci", "correctness", "identity"],
@@ -59849,6 +59851,7 @@ var CI003_oidc_without_id_token_permission_default = defineRule({
       jobReplacesWorkflow: "{{login}} with `client-id` needs an OIDC token but job `{{job}}` sets permissions {{permissions}}, which replaces the workflow-level block; add `id-token: write` (with `contents: read`) to the permissions of the job.",
       workflowPermissions: "{{login}} with `client-id` needs an OIDC token but job `{{job}}` inherits workflow permissions {{permissions}}; add `id-token: write` (with `contents: read`) to the permissions of the job.",
       defaultPermissions: "{{login}} with `client-id` needs an OIDC token but job `{{job}}` has no `permissions:` and the default token has no `id-token`; add `id-token: write` (with `contents: read`) to the permissions of the job.",
+      defaultPermissionsWhenNotCalled: "{{login}} with `client-id` needs an OIDC token but job `{{job}}` has no `permissions:`: called by another workflow it has the caller's, but run by {{triggers}} it has the default token, which has no `id-token`; add `id-token: write` (with `contents: read`) to the permissions of the job.",
       callerPermissions: "Job `{{job}}` calls {{callee}}, whose job `{{calledJob}}` signs in with `azure/login` over OIDC with at most this call's permissions, but {{permissions}} grants no `id-token: write`; add `id-token: write` (with `contents: read`) to the permissions of job `{{job}}`.",
       callerPermissionsAction: "Job `{{job}}` calls {{callee}}, whose job `{{calledJob}}` signs in over OIDC through action `{{action}}`, but {{permissions}} grants no `id-token: write`; add `id-token: write` (with `contents: read`) to the permissions of job `{{job}}`.",
       callerPermissionsNested: "Job `{{job}}` calls {{callee}}, which passes its permissions on to `{{inner}}`, whose job `{{calledJob}}` signs in with `azure/login` over OIDC, but {{permissions}} grants no `id-token: write`; add `id-token: write` (with `contents: read`) to the permissions of job `{{job}}`."
@@ -59877,19 +59880,24 @@ var CI003_oidc_without_id_token_permission_default = defineRule({
         if (file.composite) return;
         for (const job of file.jobs) {
           const effective = job.effectivePermissions;
-          if (!effective && file.reusable) continue;
+          if (!effective && file.calledOnly) continue;
           if (job.callee && !grantsIdTokenWrite(effective)) reportCaller(file, job);
           if (grantsIdTokenWrite(effective)) continue;
           for (const step of job.steps) {
             const u = step.uses;
             const login = u ? oidcLoginIn(step) : void 0;
             if (!u || !login) continue;
-            const messageId = !effective ? "defaultPermissions" : effective.level === "workflow" ? "workflowPermissions" : file.permissions ? "jobReplacesWorkflow" : "jobPermissions";
+            const messageId = !effective ? file.reusable ? "defaultPermissionsWhenNotCalled" : "defaultPermissions" : effective.level === "workflow" ? "workflowPermissions" : file.permissions ? "jobReplacesWorkflow" : "jobPermissions";
             const inAction = login.file !== void 0 && login.step.uses ? { file: login.file, range: { start: login.step.uses.keyRange.start, end: login.step.uses.range.end }, label: `azure/login in ${u.text.trim()}` } : void 0;
             const related = [...inAction ? [inAction] : [], ...permissionsRelated(file, job)];
             ctx.report({
               messageId,
-              data: { job: job.id, permissions: effective ? describe(effective) : "", login: inAction ? `\`azure/login\` (in the local action \`${u.text.trim()}\`)` : "`azure/login`" },
+              data: {
+                job: job.id,
+                permissions: effective ? describe(effective) : "",
+                login: inAction ? `\`azure/login\` (in the local action \`${u.text.trim()}\`)` : "`azure/login`",
+                triggers: file.triggers.filter((t) => t.text !== "workflow_call").map((t) => `\`${t.text}\``).join(", ")
+              },
               location: { file: file.file, range: { start: u.keyRange.start, end: u.range.end } },
               related,
               subject: step.subject,

@@ -149,7 +149,7 @@ export default defineRule({
       "repository default, which never includes `id-token`. A job-level block replaces the workflow-level one entirely, so a job that " +
       'sets `contents: read` loses an `id-token: write` granted at the top. Without it azure/login fails at run time ' +
       '("Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable"), typically only on the deploy path. A reusable workflow ' +
-      '(`on: workflow_call`) without permissions of its own inherits those of the caller and is not reported there; a scanned ' +
+      '(`on: workflow_call`) without permissions of its own inherits those of the caller and is not reported there, unless another trigger (`workflow_dispatch`) runs it on its own too; a scanned ' +
       'caller whose permissions for the call grant no `id-token: write` is reported at its `uses:` (a called workflow can only narrow its caller\'s token).',
     help: 'Add `permissions: { id-token: write, contents: read }` to the job (or to the workflow when no job overrides it).',
     level: 'error',
@@ -164,6 +164,8 @@ export default defineRule({
         '{{login}} with `client-id` needs an OIDC token but job `{{job}}` inherits workflow permissions {{permissions}}; add `id-token: write` (with `contents: read`) to the permissions of the job.',
       defaultPermissions:
         '{{login}} with `client-id` needs an OIDC token but job `{{job}}` has no `permissions:` and the default token has no `id-token`; add `id-token: write` (with `contents: read`) to the permissions of the job.',
+      defaultPermissionsWhenNotCalled:
+        '{{login}} with `client-id` needs an OIDC token but job `{{job}}` has no `permissions:`: called by another workflow it has the caller\'s, but run by {{triggers}} it has the default token, which has no `id-token`; add `id-token: write` (with `contents: read`) to the permissions of the job.',
       callerPermissions:
         'Job `{{job}}` calls {{callee}}, whose job `{{calledJob}}` signs in with `azure/login` over OIDC with at most this call\'s permissions, but {{permissions}} grants no `id-token: write`; add `id-token: write` (with `contents: read`) to the permissions of job `{{job}}`.',
       callerPermissionsAction:
@@ -200,8 +202,9 @@ export default defineRule({
           // workflow can only narrow its caller's token, so its own `id-token: write` does not help.
           const effective = job.effectivePermissions;
           // A reusable workflow without permissions runs with its caller's, and passes them on to
-          // the workflows it calls in turn (nested reusable workflows): judged at its callers.
-          if (!effective && file.reusable) continue;
+          // the workflows it calls in turn (nested reusable workflows): judged at its callers. One
+          // that another trigger runs on its own too (`workflow_dispatch`) has the default token then.
+          if (!effective && file.calledOnly) continue;
           if (job.callee && !grantsIdTokenWrite(effective)) reportCaller(file, job);
           if (grantsIdTokenWrite(effective)) continue;
           for (const step of job.steps) {
@@ -209,7 +212,9 @@ export default defineRule({
             const login = u ? oidcLoginIn(step) : undefined;
             if (!u || !login) continue;
             const messageId = !effective
-              ? 'defaultPermissions'
+              ? file.reusable
+                ? 'defaultPermissionsWhenNotCalled'
+                : 'defaultPermissions'
               : effective.level === 'workflow'
                 ? 'workflowPermissions'
                 : file.permissions
@@ -220,7 +225,12 @@ export default defineRule({
             const related = [...(inAction ? [inAction] : []), ...permissionsRelated(file, job)];
             ctx.report({
               messageId,
-              data: { job: job.id, permissions: effective ? describe(effective) : '', login: inAction ? `\`azure/login\` (in the local action \`${u.text.trim()}\`)` : '`azure/login`' },
+              data: {
+                job: job.id,
+                permissions: effective ? describe(effective) : '',
+                login: inAction ? `\`azure/login\` (in the local action \`${u.text.trim()}\`)` : '`azure/login`',
+                triggers: file.triggers.filter((t) => t.text !== 'workflow_call').map((t) => `\`${t.text}\``).join(', '),
+              },
               location: { file: file.file, range: { start: u.keyRange.start, end: u.range.end } },
               related,
               subject: step.subject,

@@ -736,7 +736,7 @@ function stepRunsIn(step: CiStep | undefined, sc: ScriptContext): boolean {
 function runsOnlyWhenCalled(file: CiFile): boolean {
   if (file.format === 'azure-pipelines') return true;
   if (file.composite) return true;
-  return file.reusable && file.triggers.every((t) => t.text === 'workflow_call');
+  return file.calledOnly;
 }
 
 /** The EVAL001 of a file whose matrix combinations times commands pass MATRIX_WORK_BUDGET (once per file). */

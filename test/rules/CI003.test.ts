@@ -261,6 +261,32 @@ jobs:
     ],
     invalid: [
       {
+        // Reusable, and also run by hand (review 95: the mlops-v2 layout): dispatched, it has the
+        // default token, which has no id-token; called, the caller's.
+        name: 'reusable-workflow-also-run-by-workflow-dispatch.yml',
+        files: {
+          '.github/workflows/deploy.yml': `
+name: deploy
+on:
+  workflow_call:
+  workflow_dispatch:
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - ⟦uses: azure/login@v2⟧
+        with:
+          client-id: \${{ secrets.AZURE_CLIENT_ID }}
+          tenant-id: \${{ secrets.AZURE_TENANT_ID }}
+          subscription-id: \${{ secrets.AZURE_SUBSCRIPTION_ID }}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'defaultPermissionsWhenNotCalled',
+        messageIncludes: 'run by `workflow_dispatch` it has the default token',
+      },
+      {
         // The same action called twice, first with creds, then with client-id: the second call signs in over OIDC.
         name: 'composite-login-action-called-twice-with-different-inputs',
         files: {

@@ -23,6 +23,7 @@ export function buildCiModel(doc: CiDocument): CiFile {
     format: FORMAT[doc.kind],
     triggers: [],
     reusable: false,
+    calledOnly: false,
     composite: false,
     inputs: [],
     env: [],

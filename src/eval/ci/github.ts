@@ -209,6 +209,7 @@ export function readWorkflow(out: CiFile, root: YamlTree, scripts: ScriptsBySubj
   const on = onOf(root);
   out.triggers = triggersOf(on);
   out.reusable = out.triggers.some((t) => t.text === 'workflow_call');
+  out.calledOnly = out.reusable && out.triggers.every((t) => t.text === 'workflow_call');
   out.inputs = [
     ...inputsOf(valueOf(valueOf(on, 'workflow_call'), 'inputs'), 'workflow_call'),
     ...inputsOf(valueOf(valueOf(on, 'workflow_dispatch'), 'inputs'), 'workflow_dispatch'),

@@ -468,6 +468,8 @@ export interface CiFile {
   triggers: CiScalar[];
   /** `on: workflow_call`: a reusable workflow (it runs with its caller's permissions when it sets none). */
   reusable: boolean;
+  /** `workflow_call` is its only trigger: it never runs but as another workflow calls it (`workflow_dispatch` beside it runs it on its own too). */
+  calledOnly: boolean;
   /** A composite action (`action.yml` with `runs.using: composite`). */
   composite: boolean;
   inputs: CiInput[];
