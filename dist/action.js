@@ -57531,6 +57531,7 @@ var GPU003_gpu_pool_not_scale_to_zero_default = defineRule({
     tags: ["cost", "gpu"],
     messages: {
       autoscaleOff: 'GPU node pool "{{name}}" ({{why}}) has autoscaling off ({{state}}), so its GPU nodes bill while idle; set {{attribute}} to true with a minimum count of 0.',
+      autoscaleOffSwitch: 'GPU node pool "{{name}}" ({{why}}) has autoscaling off ({{state}}), so its GPU nodes bill while idle; enable the cluster autoscaler with --enable-cluster-autoscaler --min-count 0 --max-count <n> (the switch takes no value).',
       manualScale: 'GPU node pool "{{name}}" ({{why}}) is scaled by hand to {{nodes}} ({{state}}), so its GPU nodes bill while idle; replace its scale.manual profile with a scale.autoscale profile whose minCount is 0.',
       poolMinCount: 'GPU node pool "{{name}}" ({{why}}) keeps at least {{nodes}} running ({{state}}), so its GPU nodes bill while idle; set {{attribute}} to 0.',
       systemPool: 'GPU node pool "{{name}}" ({{why}}) is a system pool, which cannot scale to zero ({{state}}), so its GPU nodes bill while idle; give the system pool a CPU size and run GPU work on a user pool that autoscales from 0.',
@@ -57556,7 +57557,8 @@ var GPU003_gpu_pool_not_scale_to_zero_default = defineRule({
           ctx.report({
             resource: pool,
             attr: "autoscale",
-            messageId: system ? "systemPool" : "autoscaleOff",
+            // An az switch takes no value (`--enable-cluster-autoscaler`, review 95): "set it to true" would be refused.
+            messageId: system ? "systemPool" : autoscale.sourcePath.startsWith("--") ? "autoscaleOffSwitch" : "autoscaleOff",
             data: { name: displayName(pool), why, state: autoscale.describe(), attribute: autoscale.sourcePath }
           });
           return;
@@ -58758,6 +58760,7 @@ var SEC001_hardcoded_secret_default = defineRule({
       inputDefaultKey: `Key "{{key}}" in the default of {{declared}} "{{input}}" holds a literal secret (value not shown); remove it from the default, ${FIX}.`,
       inputAssignedKey: `Key "{{key}}" in the value assigned to {{declared}} "{{input}}" holds a literal secret (value not shown); remove it, ${FIX}.`,
       attribute: `"{{key}}" of "{{name}}" holds a literal secret (value not shown); remove the literal, ${FIX}.`,
+      secretResourceValue: '"{{attribute}}" of {{type}} "{{name}}" is a literal secret (value not shown), kept {{kept}}; generate it (random_password) or write it from outside the code (an ephemeral value into value_wo), and rotate it.',
       providerAttribute: '"{{key}}" of provider "{{provider}}" holds a literal credential (value not shown); remove it, rotate it, and let the provider read it from its environment variable or sign in with OIDC or a managed identity.',
       localValue: `Local value "{{input}}" holds a literal secret (value not shown); remove the literal, ${FIX}.`,
       localValueKey: `Key "{{key}}" in local value "{{input}}" holds a literal secret (value not shown); remove the literal, ${FIX}.`,
@@ -58891,12 +58894,14 @@ var SEC001_hardcoded_secret_default = defineRule({
           }
           for (const r of g.resources) {
             if (isInlineElement(r)) continue;
-            if (!r.body) continue;
-            walk4(
-              void 0,
-              r.body,
-              (name, s) => literal(name, s, { messageId: "attribute", data: { name: displayName(r) }, at: r.header, resource: r, related: [{ ...r.header, label: r.address }] })
-            );
+            const body = r.body;
+            if (!body) continue;
+            walk4(void 0, body, (name, s) => {
+              const base = { at: r.header, resource: r, related: [{ ...r.header, label: r.address }] };
+              const own = s === entry3(body, "value") ? "value" : s === entry3(body, "value_wo") ? "value_wo" : void 0;
+              if (own && r.format === "terraform") literal(name, s, { ...base, messageId: "secretResourceValue", data: { name: displayName(r), type: r.sourceType, attribute: own, kept: own === "value" ? "in the code and in the Terraform state" : "in the code" } });
+              else literal(name, s, { ...base, messageId: "attribute", data: { name: displayName(r) } });
+            });
           }
         } finally {
           variantFile = void 0;

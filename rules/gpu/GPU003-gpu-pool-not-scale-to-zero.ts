@@ -20,6 +20,8 @@ export default defineRule({
     messages: {
       autoscaleOff:
         'GPU node pool "{{name}}" ({{why}}) has autoscaling off ({{state}}), so its GPU nodes bill while idle; set {{attribute}} to true with a minimum count of 0.',
+      autoscaleOffSwitch:
+        'GPU node pool "{{name}}" ({{why}}) has autoscaling off ({{state}}), so its GPU nodes bill while idle; enable the cluster autoscaler with --enable-cluster-autoscaler --min-count 0 --max-count <n> (the switch takes no value).',
       manualScale:
         'GPU node pool "{{name}}" ({{why}}) is scaled by hand to {{nodes}} ({{state}}), so its GPU nodes bill while idle; replace its scale.manual profile with a scale.autoscale profile whose minCount is 0.',
       poolMinCount:
@@ -62,7 +64,8 @@ export default defineRule({
           ctx.report({
             resource: pool,
             attr: 'autoscale',
-            messageId: system ? 'systemPool' : 'autoscaleOff',
+            // An az switch takes no value (`--enable-cluster-autoscaler`, review 95): "set it to true" would be refused.
+            messageId: system ? 'systemPool' : autoscale.sourcePath.startsWith('--') ? 'autoscaleOffSwitch' : 'autoscaleOff',
             data: { name: displayName(pool), why, state: autoscale.describe(), attribute: autoscale.sourcePath },
           });
           return;

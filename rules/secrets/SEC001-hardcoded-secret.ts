@@ -23,6 +23,7 @@ type MessageId =
   | 'inputDefaultKey'
   | 'inputAssignedKey'
   | 'attribute'
+  | 'secretResourceValue'
   | 'varFile'
   | 'varFileKey'
   | 'armParameterTypedString'
@@ -254,6 +255,8 @@ export default defineRule({
       inputDefaultKey: `Key "{{key}}" in the default of {{declared}} "{{input}}" holds a literal secret (value not shown); remove it from the default, ${FIX}.`,
       inputAssignedKey: `Key "{{key}}" in the value assigned to {{declared}} "{{input}}" holds a literal secret (value not shown); remove it, ${FIX}.`,
       attribute: `"{{key}}" of "{{name}}" holds a literal secret (value not shown); remove the literal, ${FIX}.`,
+      secretResourceValue:
+        '"{{attribute}}" of {{type}} "{{name}}" is a literal secret (value not shown), kept {{kept}}; generate it (random_password) or write it from outside the code (an ephemeral value into value_wo), and rotate it.',
       providerAttribute: '"{{key}}" of provider "{{provider}}" holds a literal credential (value not shown); remove it, rotate it, and let the provider read it from its environment variable or sign in with OIDC or a managed identity.',
       localValue: `Local value "{{input}}" holds a literal secret (value not shown); remove the literal, ${FIX}.`,
       localValueKey: `Key "{{key}}" in local value "{{input}}" holds a literal secret (value not shown); remove the literal, ${FIX}.`,
@@ -437,10 +440,16 @@ export default defineRule({
           }
           for (const r of g.resources) {
             if (isInlineElement(r)) continue; // inline elements are part of their parent's body
-            if (!r.body) continue;
-            walk(undefined, r.body, (name, s) =>
-              literal(name, s, { messageId: 'attribute', data: { name: displayName(r) }, at: r.header, resource: r, related: [{ ...r.header, label: r.address }] }),
-            );
+            const body = r.body;
+            if (!body) continue;
+            walk(undefined, body, (name, s) => {
+              const base = { at: r.header, resource: r, related: [{ ...r.header, label: r.address }] };
+              // A resource that is itself the name/value pair (`azurerm_key_vault_secret { name, value }`):
+              // its own name and a fix to fetch it from Key Vault would say nothing (review 95).
+              const own = s === entry(body, 'value') ? 'value' : s === entry(body, 'value_wo') ? 'value_wo' : undefined;
+              if (own && r.format === 'terraform') literal(name, s, { ...base, messageId: 'secretResourceValue', data: { name: displayName(r), type: r.sourceType, attribute: own, kept: own === 'value' ? 'in the code and in the Terraform state' : 'in the code' } });
+              else literal(name, s, { ...base, messageId: 'attribute', data: { name: displayName(r) } });
+            });
           }
         } finally {
           variantFile = undefined;

@@ -1659,7 +1659,7 @@ const azureCli: RuleTable = {
         files: { 'deploy.sh': '⟦az⟧ aks nodepool add --cluster-name aks -n gpu -s Standard_NC6s_v3 --node-taints sku=gpu:NoSchedule --node-count 1\n' },
         level: 'warning',
         env: 'unknown',
-        messageId: 'autoscaleOff',
+        messageId: 'autoscaleOffSwitch',
       },
       {
         // A later update turns the autoscaler off (azure-cli: "--disable-cluster-autoscaler -d: Disable cluster autoscaler"); review 44.
@@ -1670,7 +1670,7 @@ const azureCli: RuleTable = {
         },
         level: 'warning',
         env: 'unknown',
-        messageId: 'autoscaleOff',
+        messageId: 'autoscaleOffSwitch',
       },
       {
         // The default (system) pool of `az aks create` with a GPU size.

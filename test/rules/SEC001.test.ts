@@ -304,18 +304,36 @@ resource "azurerm_postgresql_flexible_server" "pg" {
   administrator_password_wo         = ⟦"Pg-Adm1n-Pa55!"⟧
   administrator_password_wo_version = 1
 }
-
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'attribute',
+      },
+      {
+        // The resource is itself the name/value pair: named by its type, with a fix that does not
+        // send the user to Key Vault for what they write into it (review 95).
+        name: 'key-vault-secret-with-a-literal-value',
+        files: {
+          'main.tf': `
 resource "azurerm_key_vault_secret" "conn" {
   name             = "storage-connection-string"
   value_wo         = ⟦"DefaultEndpointsProtocol=https;AccountName=stml;AccountKey=Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA==;EndpointSuffix=core.windows.net"⟧
   value_wo_version = 1
   key_vault_id     = "/subscriptions/x/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv"
 }
+
+resource "azurerm_key_vault_secret" "sql" {
+  name         = "sql-admin-password"
+  value        = ⟦"Zx9!kPq2#Lm7"⟧
+  key_vault_id = "/subscriptions/x/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv"
+}
 `,
         },
         level: 'error',
         env: 'unknown',
-        messageId: 'attribute',
+        messageId: 'secretResourceValue',
+        messageIncludes: 'of azurerm_key_vault_secret "',
       },
       {
         name: 'resource-literal',
