@@ -59448,7 +59448,7 @@ var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
         const pools = ctx.scan.gpuNodePools(w.header.file);
         const daemonSet = isDaemonSetKind(t.workloadKind);
         if (daemonSet && selectsGpuNodes(t, pools)) return;
-        const targets = pools.length ? pools.filter((p) => p.taints && p.cpuSize === void 0).map((p) => ({ pool: p, taints: p.taints, label: p.label })) : configured ? [{ taints: [{ ...configured, text: `${configured.key}${configured.value ? `=${configured.value}` : ""}:${configured.effect}` }], label: configuredNodeLabel }] : [];
+        const targets = pools.length ? pools.filter((p) => p.taints).map((p) => ({ pool: p, taints: p.taints, label: p.label })) : configured ? [{ taints: [{ ...configured, text: `${configured.key}${configured.value ? `=${configured.value}` : ""}:${configured.effect}` }], label: configuredNodeLabel }] : [];
         let undecidedTolerations = false;
         for (const target of targets) {
           const own = target.taints.filter((x) => isHardEffect(x.effect) && x.automatic === void 0);
@@ -59485,7 +59485,7 @@ var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
           return;
         }
         if (undecidedTolerations) ctx.undecided(w, "tolerations", UNDECIDED_TOLERATION, t.tolerationsAt ?? w.header);
-        const unknownPool = pools.find((p) => !p.taints && p.cpuSize === void 0);
+        const unknownPool = pools.find((p) => !p.taints);
         if (unknownPool) ctx.undecided(w, "tolerations", `depends on the taints of GPU node pool "${unknownPool.name}", which are unknown (${unknownPool.taintsUnknown ?? "unknown"})`, t.tolerationsAt ?? w.header);
       }
     };

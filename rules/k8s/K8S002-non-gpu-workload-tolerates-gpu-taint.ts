@@ -96,8 +96,11 @@ export default defineRule({
         const pools = ctx.scan.gpuNodePools(w.header.file);
         const daemonSet = isDaemonSetKind(t.workloadKind);
         if (daemonSet && selectsGpuNodes(t, pools)) return;
+        // A pool meant for GPU with a CPU size (GPU001's finding: `Standard_D16s_v5` for an N-series
+        // size) still carries the GPU taint: what tolerates it lands on the GPU nodes once the size
+        // is fixed (review 95: the note vanished, and the configured taint was not assumed either).
         const targets: Target[] = pools.length
-          ? pools.filter((p) => p.taints && p.cpuSize === undefined).map((p) => ({ pool: p, taints: p.taints!, label: p.label }))
+          ? pools.filter((p) => p.taints).map((p) => ({ pool: p, taints: p.taints!, label: p.label }))
           : configured
             ? [{ taints: [{ ...configured, text: `${configured.key}${configured.value ? `=${configured.value}` : ''}:${configured.effect}` }], label: configuredNodeLabel }]
             : [];
@@ -142,7 +145,7 @@ export default defineRule({
         }
         if (undecidedTolerations) ctx.undecided(w, 'tolerations', UNDECIDED_TOLERATION, t.tolerationsAt ?? w.header);
         // A pool whose taints are unknown may carry a GPU taint this workload tolerates.
-        const unknownPool = pools.find((p) => !p.taints && p.cpuSize === undefined);
+        const unknownPool = pools.find((p) => !p.taints);
         if (unknownPool) ctx.undecided(w, 'tolerations', `depends on the taints of GPU node pool "${unknownPool.name}", which are unknown (${unknownPool.taintsUnknown ?? 'unknown'})`, t.tolerationsAt ?? w.header);
       },
     };

@@ -204,6 +204,18 @@ resource gpu 'Microsoft.ContainerService/managedClusters/agentPools@2024-09-01' 
     ],
     invalid: [
       {
+        // The pool meant for GPU got a CPU size (GPU001's finding): its taint is still the GPU
+        // taint the workload tolerates (review 95: nothing was said, nor the configured taint assumed).
+        name: 'pool-meant-for-gpu-with-a-cpu-size',
+        files: {
+          'infra/main.tf': tfPool('["sku=gpu:NoSchedule"]', '', 'gpu', 'Standard_D16s_v5'),
+          'k8s/web.yaml': workload(EXACT),
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageIncludes: 'GPU node pool "gpu"',
+      },
+      {
         // A pool added without --labels has no labels of its own (self-review 75: they were unknown,
         // and a selector that only excludes a label was undecided).
         name: 'az-pool-without-labels-matches-an-excluding-selector',
