@@ -1833,6 +1833,22 @@ function chosenBy(v, branchSite, d) {
   }
   return markDecided(v, branchSite, d.decider, decision);
 }
+function leftOutBy(chosen, otherKeys, branchSite, d) {
+  if (chosen.kind !== "object" || !d.decider || !otherKeys?.length) return chosen;
+  const have = new Set([...chosen.entries.keys()].map((k) => k.toLowerCase()));
+  const left = new Map(chosen.leftOut ?? []);
+  const absent = { kind: "null", origin: { ...branchSite, label: "object chosen by the condition, without this key" }, leftOut: true };
+  for (const k of otherKeys) if (!have.has(k.toLowerCase()) && !left.has(k)) left.set(k, chosenBy(absent, branchSite, d));
+  return left.size > 0 ? { ...chosen, leftOut: left } : chosen;
+}
+function leftOutOfMerge(merged, parts) {
+  const left = /* @__PURE__ */ new Map();
+  for (const p of parts) if (p.kind === "object") for (const [k, v] of p.leftOut ?? []) left.set(k, v);
+  if (left.size === 0) return merged;
+  const present2 = new Set([...merged.entries.keys()].map((k) => k.toLowerCase()));
+  const kept = [...left].filter(([k]) => !present2.has(k.toLowerCase()));
+  return kept.length > 0 ? { ...merged, leftOut: new Map(kept) } : merged;
+}
 function callerArgument(at2, site) {
   return /\.(?:tf|tf\.json|bicep)$/i.test(at2.file) && !sameModule(at2, site);
 }
@@ -32979,9 +32995,16 @@ function chosenNullAt(v, path63) {
   for (const seg of path63.split(".")) {
     if (!cur || cur.kind === "unknown") return void 0;
     if (cur.kind === "null") return nullWrittenElsewhere(cur) ? cur : void 0;
-    cur = childAt(cur, seg);
+    const parent = cur;
+    cur = childAt(parent, seg);
+    if (cur === void 0 && parent.kind === "object" && parent.leftOut) cur = leftOutKey(parent.leftOut, seg);
   }
   return cur && nullWrittenElsewhere(cur) ? cur : void 0;
+}
+function leftOutKey(left, seg) {
+  const lower = seg.toLowerCase();
+  for (const [k, v] of left) if (k.toLowerCase() === lower) return v;
+  return void 0;
 }
 function convert(v, spec) {
   if (spec.convert === "enabledToBool" && v.kind === "string") {
@@ -38715,12 +38738,25 @@ function evalArgs(e, ctx, loc3) {
   for (const a of e.args) args.push(evalExpr(a, ctx, loc3));
   return args;
 }
+function createdObjectKeys(e) {
+  if (e.kind !== "call" || lowerName(e.name) !== "createobject") return void 0;
+  const keys = [];
+  for (let i = 0; i < e.args.length; i += 2) {
+    const k = e.args[i];
+    if (k.kind !== "string") return void 0;
+    keys.push(k.value);
+  }
+  return keys;
+}
 function evalCall2(e, ctx, loc3) {
   const lname = lowerName(e.name);
   if (lname === "if") {
     if (e.args.length !== 3) return U("if(): needs three arguments", loc3);
     const c = evalExpr(e.args[0], ctx, loc3);
-    if (c.kind === "bool") return chosenBy(evalExpr(e.args[c.value ? 1 : 2], ctx, loc3), loc3, decisionOf(c, loc3));
+    if (c.kind === "bool") {
+      const d = decisionOf(c, loc3);
+      return leftOutBy(chosenBy(evalExpr(e.args[c.value ? 1 : 2], ctx, loc3), loc3, d), createdObjectKeys(e.args[c.value ? 2 : 1]), loc3, d);
+    }
     if (c.kind === "unknown") {
       const a = evalExpr(e.args[1], ctx, loc3);
       const b = evalExpr(e.args[2], ctx, loc3);
@@ -39136,7 +39172,7 @@ var init_evaluate2 = __esm({
         if (args.every((a) => a.kind === "object")) {
           let acc = obj(/* @__PURE__ */ new Map(), loc3);
           for (const a of args) acc = deepMerge(acc, a, loc3);
-          return reorigin(acc, loc3);
+          return leftOutOfMerge(reorigin(acc, loc3), args);
         }
         if (args.every((a) => a.kind === "list")) {
           if (args.some(containsUnknown)) return U("union(): depends on an unknown value", loc3, callToken("union", args));
@@ -41626,7 +41662,10 @@ function evaluateAt(scope, e, locals, loc3) {
       const c = scope.eval(e.condition, locals);
       if (c.kind === "bool") {
         const branch = c.value ? e.consequent : e.alternate;
-        return chosenBy(scope.eval(branch, locals), scope.loc(branch.range), decisionOf(c, scope.loc(e.condition.range)));
+        const other = c.value ? e.alternate : e.consequent;
+        const d = decisionOf(c, scope.loc(e.condition.range));
+        const otherKeys = other.kind === "Object" && other.members.every((m) => m.kind === "ObjectProperty" && m.keyName !== null) ? other.members.map((m) => m.keyName) : void 0;
+        return leftOutBy(chosenBy(scope.eval(branch, locals), scope.loc(branch.range), d), otherKeys, scope.loc(branch.range), d);
       }
       const a = scope.eval(e.consequent, locals);
       const b = scope.eval(e.alternate, locals);
@@ -54710,7 +54749,7 @@ function showValue(v) {
 }
 function describeFact(f, attr2) {
   const name = f?.sourcePath ?? attr2;
-  const absent = f?.nulled ? "is null" : "is not set";
+  const absent = f?.nulled && !(f.nulled.kind === "null" && f.nulled.leftOut) ? "is null" : "is not set";
   if (!f || f.value === void 0) return `${name} ${absent}`;
   if (f.defaulted) return `${name} ${absent} (defaults to ${f.written ?? showValue(f.value)})`;
   return `${name} is ${f.written ?? showValue(f.value)}`;

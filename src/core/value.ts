@@ -54,7 +54,11 @@ export interface StringValue extends ValueBase {
 }
 export interface NumberValue extends ValueBase { kind: 'number'; value: number }
 export interface BoolValue extends ValueBase { kind: 'bool'; value: boolean }
-export interface NullValue extends ValueBase { kind: 'null' }
+export interface NullValue extends ValueBase {
+  kind: 'null';
+  /** Not written: a key a conditional left out of the object it chose (`ObjectValue.leftOut`). */
+  leftOut?: true;
+}
 /**
  * Lists, tuples and sets. `partial`: only the first items are here (a copy loop over the cap,
  * LOOP_INSTANCE_CAP): each item is true, but the list as a whole (its length, its last item) is
@@ -71,6 +75,13 @@ export interface ObjectValue extends ValueBase {
    * located there, not at its entry's value. A key missing here falls back to its value's origin.
    */
   keyOrigins?: ReadonlyMap<string, Location>;
+  /**
+   * Keys a conditional left out by choosing this object (`c ? { x: 'Disabled' } : {}`, ARM
+   * `if(c, createObject('x', 'Disabled'), createObject())`): each the `null` that choice amounts
+   * to, decided where the condition was (RULES.md "Values chosen by a condition": an attribute a
+   * condition makes absent is located at the input that decided it). Kept through `union()`.
+   */
+  leftOut?: ReadonlyMap<string, Value>;
 }
 export interface UnknownValue extends ValueBase {
   kind: 'unknown';
@@ -339,6 +350,34 @@ export function chosenBy<T extends Value>(v: T, branchSite: Location, d: Decisio
     return markDecided(v, undefined, d.decider, decision) as T;
   }
   return markDecided(v, branchSite, d.decider, decision) as T;
+}
+
+/**
+ * `chosen`, the object a conditional chose (`chosenBy` marked it), with the keys of the branch it
+ * did not choose (`otherKeys`, as written) that it lacks: left out by the decision `d`
+ * (`ObjectValue.leftOut`). Only when an input decided the condition: otherwise the absence is
+ * located where it is read, as a `null` branch's is.
+ */
+export function leftOutBy(chosen: Value, otherKeys: readonly string[] | undefined, branchSite: Location, d: Decision): Value {
+  if (chosen.kind !== 'object' || !d.decider || !otherKeys?.length) return chosen;
+  const have = new Set([...chosen.entries.keys()].map((k) => k.toLowerCase()));
+  const left = new Map(chosen.leftOut ?? []);
+  const absent: NullValue = { kind: 'null', origin: { ...branchSite, label: 'object chosen by the condition, without this key' }, leftOut: true };
+  for (const k of otherKeys) if (!have.has(k.toLowerCase()) && !left.has(k)) left.set(k, chosenBy(absent, branchSite, d));
+  return left.size > 0 ? { ...chosen, leftOut: left } : chosen;
+}
+
+/**
+ * The keys of several objects merged in order (`union()`) that a conditional left out of one of
+ * them (`ObjectValue.leftOut`) and no object sets: still left out of the merge.
+ */
+export function leftOutOfMerge(merged: ObjectValue, parts: readonly Value[]): ObjectValue {
+  const left = new Map<string, Value>();
+  for (const p of parts) if (p.kind === 'object') for (const [k, v] of p.leftOut ?? []) left.set(k, v);
+  if (left.size === 0) return merged;
+  const present = new Set([...merged.entries.keys()].map((k) => k.toLowerCase()));
+  const kept = [...left].filter(([k]) => !present.has(k.toLowerCase()));
+  return kept.length > 0 ? { ...merged, leftOut: new Map(kept) } : merged;
 }
 
 /**

@@ -69,7 +69,8 @@ export function showValue(v: Value | undefined): string {
 export function describeFact(f: Fact | undefined, attr: string): string {
   const name = f?.sourcePath ?? attr;
   // A `null` written elsewhere (chosen by a condition, passed through an input) is no value: the default applies.
-  const absent = f?.nulled ? 'is null' : 'is not set';
+  // (One a condition left out of the object it chose is not written at all: not set.)
+  const absent = f?.nulled && !(f.nulled.kind === 'null' && f.nulled.leftOut) ? 'is null' : 'is not set';
   if (!f || f.value === undefined) return `${name} ${absent}`;
   if (f.defaulted) return `${name} ${absent} (defaults to ${f.written ?? showValue(f.value)})`;
   return `${name} is ${f.written ?? showValue(f.value)}`;

@@ -47,11 +47,20 @@ function chosenNullAt(v: Value | undefined, path: string): Value | undefined {
   for (const seg of path.split('.')) {
     if (!cur || cur.kind === 'unknown') return undefined;
     if (cur.kind === 'null') return nullWrittenElsewhere(cur) ? cur : undefined;
-    cur = childAt(cur, seg);
+    const parent: Value = cur;
+    cur = childAt(parent, seg);
+    // A key a conditional left out of the object it chose (`union(base, c ? { x: … } : {})`).
+    if (cur === undefined && parent.kind === 'object' && parent.leftOut) cur = leftOutKey(parent.leftOut, seg);
   }
   return cur && nullWrittenElsewhere(cur) ? cur : undefined;
 }
 
+
+function leftOutKey(left: ReadonlyMap<string, Value>, seg: string): Value | undefined {
+  const lower = seg.toLowerCase();
+  for (const [k, v] of left) if (k.toLowerCase() === lower) return v;
+  return undefined;
+}
 
 function convert(v: Value, spec: AttrSpec): Value {
   if (spec.convert === 'enabledToBool' && v.kind === 'string') {

@@ -396,6 +396,31 @@ describe('ARM: a value chosen by if() or coalesce()', () => {
     });
   }
 
+  it('an object if() chose without the key (createObject() with none) is reported at the parameter-file value', async () => {
+    const template = `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "isPrivate": { "type": "bool", "defaultValue": true }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw",
+      "location": "westeurope",
+      "properties": "[union(createObject('friendlyName', 'mlw'), if(parameters('isPrivate'), createObject('publicNetworkAccess', 'Disabled'), createObject()))]"
+    }
+  ]
+}
+`;
+    const params = armParams(`    "isPrivate": { "value": false }`);
+    const dir = tree({ 'azuredeploy.json': template, 'azuredeploy.parameters.prod.json': params });
+    const r = await lint({ paths: [dir], root: dir, rules: ['AML001'], noConfig: true });
+    expect(where(dir, r.findings)).toEqual([`AML001 error azuredeploy.parameters.prod.json:${lineCol(params, 'false')}`]);
+    expect(relatedOf(dir, r.findings[0]!)[0]).toBe(`azuredeploy.json:${lineCol(template, '"[union(').split(':')[0]} object chosen by the condition, without this key`);
+  });
+
   it('a condition computed from a parameter (equals) is decided by its defaultValue', async () => {
     const template = armTemplate(false, `        "enablePurgeProtection": "[if(equals(parameters('env'), 'prod'), true(), false())]"`, `    "env": { "type": "string", "defaultValue": "dev" }`);
     const dir = tree({ 'azuredeploy.json': template });
@@ -453,6 +478,42 @@ resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {
     const dir = tree({ 'main.bicep': main, 'prod.bicepparam': prod });
     const r = await lint({ paths: [dir], root: dir, rules: ['KV001'], noConfig: true });
     expect(where(dir, r.findings)).toEqual([`KV001 error prod.bicepparam:${lineCol(prod, 'false')}`]);
+  });
+
+  it('an object chosen by the condition without the key (union(base, c ? { x: … } : {})): each caller at its own argument', async () => {
+    // RULES.md: an attribute a condition makes absent is reported where the deciding input was
+    // written; the Bicep idiom for optional properties leaves it out instead of writing null (review 95).
+    const ws = `param name string
+param isPrivate bool
+var baseProps = { friendlyName: name }
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: name
+  location: 'westeurope'
+  identity: { type: 'SystemAssigned' }
+  properties: union(baseProps, isPrivate ? { publicNetworkAccess: 'Disabled' } : {})
+}
+`;
+    const main = `module teamA 'modules/ws.bicep' = {
+  name: 'team-a'
+  params: { name: 'mlw-team-a', isPrivate: false }
+}
+module teamB 'modules/ws.bicep' = {
+  name: 'team-b'
+  params: { name: 'mlw-team-b', isPrivate: false }
+}
+module teamC 'modules/ws.bicep' = {
+  name: 'team-c'
+  params: { name: 'mlw-team-c', isPrivate: true }
+}
+`;
+    const dir = tree({ 'main.bicep': main, 'modules/ws.bicep': ws });
+    const r = await lint({ paths: [dir], root: dir, rules: ['AML001'], noConfig: true, env: 'prod' });
+    expect(where(dir, r.findings)).toEqual([`AML001 error main.bicep:${lineCol(main, 'false')}`, `AML001 error main.bicep:${lineCol(main, 'false', 'teamB')}`]);
+    expect(r.findings[0]!.message).toContain('properties.publicNetworkAccess is not set (defaults to Enabled)');
+    expect(relatedOf(dir, r.findings[0]!)[0]).toBe('modules/ws.bicep:8 object chosen by the condition, without this key');
+    // A key another argument of union() sets is not left out.
+    const set = tree({ 'main.bicep': main, 'modules/ws.bicep': ws.replace("isPrivate ? { publicNetworkAccess: 'Disabled' } : {})", "isPrivate ? { publicNetworkAccess: 'Disabled' } : {}, { publicNetworkAccess: 'Disabled' })") });
+    expect((await lint({ paths: [set], root: set, rules: ['AML001'], noConfig: true, env: 'prod' })).findings).toEqual([]);
   });
 
   it('a null branch is reported at the .bicepparam value that chose it', async () => {

@@ -4,8 +4,8 @@
  * reason and, where the value has a stable identity, a `token`.
  */
 import type { Location } from '../../core/source.js';
-import { agreedParts, argumentsTooLarge, bool, chosenBy, compared, containsUnknown, decidingInput, decisionOf, derived, fromJS, knownFirstItems, list, member, memberOf, negated, nul, num, obj, str, toJS, unknown, unknownAfter, valuesEqual } from '../../core/value.js';
-import type { UnknownValue, Value } from '../../core/value.js';
+import { agreedParts, argumentsTooLarge, bool, chosenBy, compared, containsUnknown, decidingInput, decisionOf, derived, fromJS, knownFirstItems, leftOutBy, leftOutOfMerge, list, member, memberOf, negated, nul, num, obj, str, toJS, unknown, unknownAfter, valuesEqual } from '../../core/value.js';
+import type { ObjectValue, UnknownValue, Value } from '../../core/value.js';
 import { classifyString, parseExpression, quoteArm } from './expression.js';
 import type { Expr, ParseResult } from './expression.js';
 import { armResourceIdKey, buildResourceId, escapeBraces, templateText, tplUnknown } from './resourceid.js';
@@ -571,7 +571,7 @@ def(
     if (args.every((a) => a.kind === 'object')) {
       let acc: Value = obj(new Map(), loc);
       for (const a of args) acc = deepMerge(acc, a, loc);
-      return reorigin(acc, loc);
+      return leftOutOfMerge(reorigin(acc as ObjectValue, loc), args);
     }
     if (args.every((a) => a.kind === 'list')) {
       if (args.some(containsUnknown)) return U('union(): depends on an unknown value', loc, callToken('union', args));
@@ -935,6 +935,18 @@ function evalArgs(e: Extract<Expr, { kind: 'call' }>, ctx: ExprContext, loc: Loc
   return args;
 }
 
+/** The keys of a `createObject('k1', v1, …)` whose keys are written as literals; undefined for anything else. */
+function createdObjectKeys(e: Expr): string[] | undefined {
+  if (e.kind !== 'call' || lowerName(e.name) !== 'createobject') return undefined;
+  const keys: string[] = [];
+  for (let i = 0; i < e.args.length; i += 2) {
+    const k = e.args[i]!;
+    if (k.kind !== 'string') return undefined;
+    keys.push(k.value);
+  }
+  return keys;
+}
+
 function evalCall(e: Extract<Expr, { kind: 'call' }>, ctx: ExprContext, loc: Location): Value {
   const lname = lowerName(e.name);
   // Special forms first.
@@ -943,7 +955,11 @@ function evalCall(e: Extract<Expr, { kind: 'call' }>, ctx: ExprContext, loc: Loc
     const c = evalExpr(e.args[0]!, ctx, loc);
     // RULES.md "Values chosen by a condition": a branch written in this expression is located
     // at the input that decided the condition (a parameter value); a passed-through one keeps its origin.
-    if (c.kind === 'bool') return chosenBy(evalExpr(e.args[c.value ? 1 : 2]!, ctx, loc), loc, decisionOf(c, loc));
+    if (c.kind === 'bool') {
+      const d = decisionOf(c, loc);
+      // An object it chooses lacks the keys the other branch writes: they are left out by the decision.
+      return leftOutBy(chosenBy(evalExpr(e.args[c.value ? 1 : 2]!, ctx, loc), loc, d), createdObjectKeys(e.args[c.value ? 2 : 1]!), loc, d);
+    }
     if (c.kind === 'unknown') {
       const a = evalExpr(e.args[1]!, ctx, loc);
       const b = evalExpr(e.args[2]!, ctx, loc);

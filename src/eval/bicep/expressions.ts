@@ -5,7 +5,7 @@
  * resources and modules are resolved through the scope (`resources.ts`, `modules.ts`).
  */
 import type { Location } from '../../core/source.js';
-import { agreedParts, bool, chosenBy, decisionOf, knownFirstItems, list, nul, num, obj, str, unknown, unknownAfter } from '../../core/value.js';
+import { agreedParts, bool, chosenBy, decisionOf, knownFirstItems, leftOutBy, list, nul, num, obj, str, unknown, unknownAfter } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
 import type { Expression, ObjectExpr, StringLiteral } from '../../parse/bicep/index.js';
 import { armAccess, armCallToken, callArmFunction, tokenText } from '../arm/evaluate.js';
@@ -98,7 +98,11 @@ function evaluateAt(scope: FileScope, e: Exclude<Expression, { kind: 'Integer' |
       // that decided the condition; a branch that passes an input through keeps its origin.
       if (c.kind === 'bool') {
         const branch = c.value ? e.consequent : e.alternate;
-        return chosenBy(scope.eval(branch, locals), scope.loc(branch.range), decisionOf(c, scope.loc(e.condition.range)));
+        const other = c.value ? e.alternate : e.consequent;
+        const d = decisionOf(c, scope.loc(e.condition.range));
+        // An object it chooses lacks the keys the other branch's object literal writes: left out by the decision.
+        const otherKeys = other.kind === 'Object' && other.members.every((m) => m.kind === 'ObjectProperty' && m.keyName !== null) ? other.members.map((m) => (m as { keyName: string }).keyName) : undefined;
+        return leftOutBy(chosenBy(scope.eval(branch, locals), scope.loc(branch.range), d), otherKeys, scope.loc(branch.range), d);
       }
       const a = scope.eval(e.consequent, locals);
       const b = scope.eval(e.alternate, locals);
