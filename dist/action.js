@@ -41833,7 +41833,7 @@ function resourceInstances(scope, sym) {
       }
       const nameProp = d.body ? propOf(d.body, "name") : void 0;
       const leafName2 = nameProp ? scope.eval(nameProp.value, it.locals) : U2("the resource has no name", scope.loc(d.name.range));
-      const fullName = parent ? composeName2(parent.fullName, leafName2, scope.loc(nameProp?.value.range ?? d.name.range)) : leafName2;
+      const fullName = parent ? composeName2(namedParent(parent), leafName2, scope.loc(nameProp?.value.range ?? d.name.range)) : leafName2;
       const inst = { sym, locals: it.locals, type: typeText, fullName, leafName: leafName2, bodyState: 0 };
       if (apiVersion !== void 0) inst.apiVersion = apiVersion;
       if (it.index !== void 0) inst.index = it.index;
@@ -41915,6 +41915,10 @@ function resourceSymbol(scope, e, locals) {
   if (e.kind === "ResourceAccess") return scope.resourceSymbol(e.object, locals)?.children.get(e.name.name);
   if (e.kind === "Paren" || e.kind === "NonNull") return scope.resourceSymbol(e.expression, locals);
   return void 0;
+}
+function namedParent(parent) {
+  const n = parent.fullName;
+  return n.kind === "unknown" && n.token === void 0 ? { ...n, token: `${parent.sym.symbolicName}.name` } : n;
 }
 function composeName2(parent, child, loc3) {
   if (parent.kind === "string" && child.kind === "string") return { ...child, value: `${parent.value}/${child.value}` };
@@ -55540,11 +55544,13 @@ function runRules(input2, undecided2 = [], failures = []) {
       if (r && (declared || relocated)) {
         let names2 = instancesByKey.get(key);
         if (!names2) instancesByKey.set(key, names2 = /* @__PURE__ */ new Map());
-        if (!names2.has(r.address)) {
-          const name = displayName(r);
+        const name = displayName(r);
+        const seen2 = names2.get(r.address);
+        const instance = seen2 === void 0 || seen2.name === name ? r.address : `${r.address}\0${name}`;
+        if (!names2.has(instance)) {
           const parent = r.parent && r.identity.length === 0 ? displayName(r.parent) : void 0;
           const words = withoutName(parent !== void 0 ? withoutName(message, parent) : message, name);
-          names2.set(r.address, { name, words: `${level} ${words}`, ...parent !== void 0 ? { parent } : {} });
+          names2.set(instance, { name, words: `${level} ${words}`, ...parent !== void 0 ? { parent } : {} });
         }
       }
       if (r?.calledAt && !relocated) {

@@ -214,12 +214,16 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       if (r && (declared || relocated)) {
         let names = instancesByKey.get(key);
         if (!names) instancesByKey.set(key, (names = new Map()));
-        if (!names.has(r.address)) {
-          const name = displayName(r);
+        const name = displayName(r);
+        // Two module calls whose deployment names are not known give their resources one address
+        // (`deployment(?)/…/nodePool`): told apart by their names when those differ (review 95).
+        const seen = names.get(r.address);
+        const instance = seen === undefined || seen.name === name ? r.address : `${r.address}\u0000${name}`;
+        if (!names.has(instance)) {
           // An element (a pool of a cluster copy) is told apart by its parent's name (`"gpu" of "aks1"`).
           const parent = r.parent && r.identity.length === 0 ? displayName(r.parent) : undefined;
           const words = withoutName(parent !== undefined ? withoutName(message, parent) : message, name);
-          names.set(r.address, { name, words: `${level} ${words}`, ...(parent !== undefined ? { parent } : {}) });
+          names.set(instance, { name, words: `${level} ${words}`, ...(parent !== undefined ? { parent } : {}) });
         }
       }
       if (r?.calledAt && !relocated) {

@@ -1023,7 +1023,58 @@ const registryModuleInstances: RuleTable = {
   },
 };
 
-ruleTester('TAG002', converted, azureCli, nearMiss, registryModuleInstances);
+// Two calls of one node-pool module whose deployment names and cluster name are not known (the azd
+// layout: names from readEnvironmentVariable()): each pool keeps its own known name, and the
+// finding they share names the other (review 95: both read as "nodePool", the second not named).
+const NODE_POOL_MODULE = `param clusterName string
+param name string
+param vmSize string
+param tags object = {}
+resource aks 'Microsoft.ContainerService/managedClusters@2024-05-01' existing = {
+  name: clusterName
+}
+resource nodePool 'Microsoft.ContainerService/managedClusters/agentPools@2024-05-01' = {
+  parent: aks
+  name: name
+  properties: {
+    vmSize: vmSize
+    nodeTaints: [ 'sku=gpu:NoSchedule' ]
+    enableAutoScaling: true
+    minCount: 0
+    maxCount: 2
+    tags: tags
+  }
+}
+`;
+const unknownParentName: RuleTable = {
+  bicep: {
+    valid: [],
+    invalid: [
+      {
+        name: 'two-calls-of-a-pool-module-under-a-cluster-of-unknown-name',
+        files: {
+          'modules/nodepool.bicep': NODE_POOL_MODULE,
+          'main.bicep': `var env = readEnvironmentVariable('AZURE_ENV_NAME', 'dev')
+param tags object = ⟦{ owner: 'ml' }⟧
+module poolA 'modules/nodepool.bicep' = {
+  name: 'np-a-\${env}'
+  params: { clusterName: 'aks-\${env}', name: 'projecta', vmSize: 'Standard_NC8as_T4_v3', tags: tags }
+}
+module poolB 'modules/nodepool.bicep' = {
+  name: 'np-b-\${env}'
+  params: { clusterName: 'aks-\${env}', name: 'projectb', vmSize: 'Standard_NC4as_T4_v3', tags: tags }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageIncludes: 'Node pool "<aks.name>/projecta" has GPU size "Standard_NC8as_T4_v3" but no "cost-center" tag, so its GPU spend cannot be attributed; add a "cost-center" tag to its properties.tags (also reported for "<aks.name>/projectb", another instance',
+      },
+    ],
+  },
+};
+
+ruleTester('TAG002', converted, azureCli, nearMiss, registryModuleInstances, unknownParentName);
 
 describe('TAG002: where tags come from (review 85, self-review 86)', () => {
   const { tree, cleanup } = tempTrees('mil-tag002-');

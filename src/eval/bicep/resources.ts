@@ -56,7 +56,7 @@ export function resourceInstances(scope: FileScope, sym: ResSym): ResInst[] {
       }
       const nameProp = d.body ? propOf(d.body, 'name') : undefined;
       const leafName = nameProp ? scope.eval(nameProp.value, it.locals) : U('the resource has no name', scope.loc(d.name.range));
-      const fullName = parent ? composeName(parent.fullName, leafName, scope.loc(nameProp?.value.range ?? d.name.range)) : leafName;
+      const fullName = parent ? composeName(namedParent(parent), leafName, scope.loc(nameProp?.value.range ?? d.name.range)) : leafName;
       const inst: ResInst = { sym, locals: it.locals, type: typeText, fullName, leafName, bodyState: 0 };
       if (apiVersion !== undefined) inst.apiVersion = apiVersion;
       if (it.index !== undefined) inst.index = it.index;
@@ -150,6 +150,17 @@ export function resourceSymbol(scope: FileScope, e: Expression, locals: Locals):
   if (e.kind === 'ResourceAccess') return scope.resourceSymbol(e.object, locals)?.children.get(e.name.name);
   if (e.kind === 'Paren' || e.kind === 'NonNull') return scope.resourceSymbol(e.expression, locals);
   return undefined;
+}
+
+/**
+ * A parent's name for its children's: one not known that has no text of its own (a module
+ * output, `readEnvironmentVariable()`) reads as its symbol's (`<aksCluster.name>/projecta`), so
+ * two children of such parents keep their own known names in messages and keys (review 95: both
+ * pools of two module calls read as "nodePool").
+ */
+function namedParent(parent: ResInst): Value {
+  const n = parent.fullName;
+  return n.kind === 'unknown' && n.token === undefined ? { ...n, token: `${parent.sym.symbolicName}.name` } : n;
 }
 
 /** `format('{0}/{1}', parentName, childName)` (BICEP.md §4.3). */
