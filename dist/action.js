@@ -21596,6 +21596,13 @@ function tfvarsValues(file, guard) {
   }
   return out;
 }
+function terragruntInputs(file, guard) {
+  const a = file.body.items.find((i) => i.type === "Attribute" && i.name === "inputs");
+  if (!a || a.type !== "Attribute") return /* @__PURE__ */ new Map();
+  const v = evaluate(a.expr, { file: file.file, guard, resolveRoot: noNames });
+  if (v.kind === "object") return new Map(v.entries);
+  return `the inputs of ${path11.basename(path11.dirname(file.file))}/${path11.basename(file.file)} are not known (${v.kind === "unknown" ? v.reason : "not an object"})`;
+}
 function tfvarsJsonValues(file, text2, errors) {
   const out = /* @__PURE__ */ new Map();
   const parsed = parseJsonc(text2, file);
@@ -32460,6 +32467,20 @@ var init_data_files = __esm({
 
 // src/eval/terraform/project.ts
 import path14 from "node:path";
+function terragruntRun(parsed, facts, guard) {
+  return { file: parsed.file, facts, inputs: terragruntInputs(parsed, guard) };
+}
+function terragruntRunInputs(run3, variables, inputs) {
+  const config = path14.basename(run3.file);
+  if (typeof run3.inputs === "string") {
+    for (const name of variables) inputs.set(name, unknown(run3.inputs));
+    return;
+  }
+  for (const [k, v] of run3.inputs) inputs.set(k, v);
+  if (run3.facts.includes.length === 0) return;
+  const why = `the ${config} that runs the module includes another configuration, whose inputs may set it`;
+  for (const name of variables) if (!run3.inputs.has(name)) inputs.set(name, unknown(why));
+}
 function calledModules(dirs, callees) {
   const hasCaller = /* @__PURE__ */ new Set();
   for (const dir of dirs) for (const t of callees(dir)) hasCaller.add(t);
@@ -32548,10 +32569,15 @@ function evaluateTerraform(input2) {
       const source = parsed && parsed.errors.length === 0 ? terragruntSourceDir(file, parsed.text, parsed.body) : void 0;
       if (!parsed || !source) continue;
       const list2 = runners.get(source.dir) ?? [];
-      list2.push({ ...terragruntFacts(file, parsed.text, parsed.body, guard), source: source.at });
+      list2.push(terragruntRun(parsed, { ...terragruntFacts(file, parsed.text, parsed.body, guard), source: source.at }, guard));
       runners.set(source.dir, list2);
     }
     return runners;
+  };
+  const runsOf = (dir) => {
+    const beside = input2.terragruntConfig?.(dir);
+    const own = beside && terragruntSourceDir(beside.file, beside.text, beside.body) === void 0 ? [terragruntRun(beside, terragruntFacts(beside.file, beside.text, beside.body, guard), guard)] : [];
+    return [...own, ...(terragruntRunners().get(dir) ?? []).filter((r) => r.file !== beside?.file)];
   };
   const factsOf = (dir, isRoot = false, copyOf) => {
     const known2 = factsByDir.get(dir);
@@ -32563,7 +32589,7 @@ function evaluateTerraform(input2) {
     if (isRoot) {
       const tg = input2.terragruntConfig?.(dir);
       if (tg) facts.terragrunt.push(terragruntFacts(tg.file, tg.text, tg.body, guard));
-      for (const runner of terragruntRunners().get(dir) ?? []) if (runner.file !== tg?.file) facts.terragrunt.push(runner);
+      for (const runner of terragruntRunners().get(dir) ?? []) if (runner.file !== tg?.file) facts.terragrunt.push(runner.facts);
     }
     if (isRoot || !called.has(dir) && !copyOf) {
       const lock = input2.lockFile?.(dir);
@@ -32594,10 +32620,13 @@ function evaluateTerraform(input2) {
     );
     const variantFiles = candidates2.filter(parses);
     const unreadable = allAuto.find((f) => !parses(f)) ?? (variantFiles.length === 0 ? candidates2.find((f) => !parses(f)) : void 0);
-    const variants = variantFiles.length ? variantFiles : [void 0];
-    for (const variantFile of variants) {
+    const runs = input2.cliVarFiles.length ? [] : runsOf(dir);
+    const variants = [...variantFiles.map((file) => ({ file })), ...runs.map((run3) => ({ file: run3.file, run: run3 }))];
+    if (variants.length === 0) variants.push({});
+    for (const { file: variantFile, run: run3 } of variants) {
       const inputs = /* @__PURE__ */ new Map();
-      for (const f of [...auto.sort(autoOrder), ...variantFile ? [variantFile] : []]) {
+      if (run3) terragruntRunInputs(run3, src.variables.keys(), inputs);
+      for (const f of [...auto.sort(autoOrder), ...variantFile && !run3 ? [variantFile] : []]) {
         for (const [k, v] of readVarFile(f, input2, guard)) inputs.set(k, v);
       }
       if (unreadable) {
@@ -32611,11 +32640,12 @@ function evaluateTerraform(input2) {
       const azapiDefaults = instance.azapiDefaultsOfRoot();
       if (azapiDefaults) instance.opts.azapiDefaults = azapiDefaults;
       const rel = variantFile ? path14.relative(input2.root, variantFile) : path14.relative(input2.root, dir) || ".";
+      const variantPath = variantFile && (run3 ? rel : path14.relative(dir, variantFile));
       const env = evaluationEnv(
-        input2.envOverride ?? input2.envForPath?.(rel.split(path14.sep).join("/")) ?? (variantFile ? classifyPath(path14.relative(dir, variantFile))?.env : autoVarFilesEnv(input2.root, auto, input2.envAbove)) ?? envFromVariables(readIgnoringCase(instance.src.variables.keys(), (k) => instance.variable(k)))
+        input2.envOverride ?? input2.envForPath?.(rel.split(path14.sep).join("/")) ?? (variantPath ? classifyPath(variantPath, run3 ? input2.envAbove : void 0)?.env : autoVarFilesEnv(input2.root, auto, input2.envAbove)) ?? envFromVariables(readIgnoringCase(instance.src.variables.keys(), (k) => instance.variable(k)))
       );
       const evaluation = {
-        variant: variantFile ? path14.relative(dir, variantFile).split(path14.sep).join("/") : "default",
+        variant: variantPath ? variantPath.split(path14.sep).join("/") : "default",
         variantFile,
         ...env,
         unit: dir,

@@ -7,7 +7,7 @@ export type FileKind =
   | 'tfvars-sample'
   | 'tfstate'
   /**
-   * A Terragrunt configuration (`terragrunt.hcl`): read for TF001 only, for the backend it gives
+   * A Terragrunt configuration (`terragrunt.hcl`): the backend it gives (TF001) and the inputs (a variant) of
    * the module it runs (its own folder's `.tf` files, or the local folder its `terraform { source }` names).
    */
   | 'terragrunt'

@@ -16,7 +16,7 @@ import { unknown, type Value } from '../../core/value.js';
 import { attr, blockHeader, buildModuleSource, childBlocks, fileText, localDir, sourceText, type Duplicate, type ModuleSource } from './module-source.js';
 import { literalAttr, localModuleSource, ModuleInstance, type EvalProblem, type RemoteModuleResolver, type TfResource } from './instance.js';
 import { EvalGuard } from './guard.js';
-import { AUTO_VARFILE, autoOrder, readVarFile, varFileParses } from './tfvars.js';
+import { AUTO_VARFILE, autoOrder, readVarFile, terragruntInputs, varFileParses } from './tfvars.js';
 import { dataFileReader } from './data-files.js';
 import { relativePath } from './paths.js';
 
@@ -72,6 +72,35 @@ export interface TerraformProject {
   problems: EvalProblem[];
   /** Data files read by `yamldecode(file())`/`jsondecode(file())`, by path. */
   dataFiles: Map<string, 'yaml' | 'json'>;
+}
+
+/** A Terragrunt configuration that runs a folder: its backend facts (TF001) and its inputs (a variant). */
+interface TerragruntRun {
+  file: string;
+  facts: TerragruntFacts;
+  /** `terragruntInputs`: the values, or why they are not known. */
+  inputs: Map<string, Value> | string;
+}
+
+function terragruntRun(parsed: HclFile, facts: TerragruntFacts, guard: EvalGuard): TerragruntRun {
+  return { file: parsed.file, facts, inputs: terragruntInputs(parsed, guard) };
+}
+
+/**
+ * The variables a Terragrunt run gives, into `inputs`: its own inputs; every other variable is
+ * not known when it includes another configuration (a parent's `inputs` are merged in), and every
+ * variable when its inputs are not known.
+ */
+function terragruntRunInputs(run: TerragruntRun, variables: Iterable<string>, inputs: Map<string, Value>): void {
+  const config = path.basename(run.file);
+  if (typeof run.inputs === 'string') {
+    for (const name of variables) inputs.set(name, unknown(run.inputs));
+    return;
+  }
+  for (const [k, v] of run.inputs) inputs.set(k, v);
+  if (run.facts.includes.length === 0) return;
+  const why = `the ${config} that runs the module includes another configuration, whose inputs may set it`;
+  for (const name of variables) if (!run.inputs.has(name)) inputs.set(name, unknown(why));
 }
 
 /**
@@ -172,8 +201,8 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
   const modules: TerraformModuleFacts[] = [];
   const factsByDir = new Map<string, TerraformModuleFacts>();
   // The unit's Terragrunt configurations by the folder their `terraform { source }` runs (read once, when a root asks).
-  let runners: Map<string, TerragruntFacts[]> | undefined;
-  const terragruntRunners = (): Map<string, TerragruntFacts[]> => {
+  let runners: Map<string, TerragruntRun[]> | undefined;
+  const terragruntRunners = (): Map<string, TerragruntRun[]> => {
     if (runners) return runners;
     runners = new Map();
     for (const file of input.terragruntFiles ?? []) {
@@ -182,10 +211,16 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
       const source = parsed && parsed.errors.length === 0 ? terragruntSourceDir(file, parsed.text, parsed.body) : undefined;
       if (!parsed || !source) continue;
       const list = runners.get(source.dir) ?? [];
-      list.push({ ...terragruntFacts(file, parsed.text, parsed.body, guard), source: source.at });
+      list.push(terragruntRun(parsed, { ...terragruntFacts(file, parsed.text, parsed.body, guard), source: source.at }, guard));
       runners.set(source.dir, list);
     }
     return runners;
+  };
+  /** The Terragrunt configurations that run a folder: the one beside it (when it names no other source), and those elsewhere whose source names it. */
+  const runsOf = (dir: string): TerragruntRun[] => {
+    const beside = input.terragruntConfig?.(dir);
+    const own = beside && terragruntSourceDir(beside.file, beside.text, beside.body) === undefined ? [terragruntRun(beside, terragruntFacts(beside.file, beside.text, beside.body, guard), guard)] : [];
+    return [...own, ...(terragruntRunners().get(dir) ?? []).filter((r) => r.file !== beside?.file)];
   };
   /**
    * The facts of a folder (also a called folder outside the scanned paths, or a module copy:
@@ -201,7 +236,7 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
     if (isRoot) {
       const tg = input.terragruntConfig?.(dir);
       if (tg) facts.terragrunt.push(terragruntFacts(tg.file, tg.text, tg.body, guard));
-      for (const runner of terragruntRunners().get(dir) ?? []) if (runner.file !== tg?.file) facts.terragrunt.push(runner);
+      for (const runner of terragruntRunners().get(dir) ?? []) if (runner.file !== tg?.file) facts.terragrunt.push(runner.facts);
     }
     // A folder nothing calls is where `terraform init` runs (a root by RULES.md TF001, or a
     // configuration without provider blocks): its lock file selects the provider versions.
@@ -243,10 +278,16 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
         varFilesHere.filter((f) => !allAuto.includes(f) && !isBackendFile(path.basename(f)) && classifyPath(relativePath(dir, f)) !== undefined);
     const variantFiles = candidates.filter(parses);
     const unreadable = allAuto.find((f) => !parses(f)) ?? (variantFiles.length === 0 ? candidates.find((f) => !parses(f)) : undefined);
-    const variants: (string | undefined)[] = variantFiles.length ? variantFiles : [undefined];
-    for (const variantFile of variants) {
+    // The Terragrunt configurations that run the folder give it a variant each (their inputs);
+    // not when --var-file says which values to evaluate with.
+    const runs = input.cliVarFiles.length ? [] : runsOf(dir);
+    const variants: { file?: string; run?: TerragruntRun }[] = [...variantFiles.map((file) => ({ file })), ...runs.map((run) => ({ file: run.file, run }))];
+    if (variants.length === 0) variants.push({});
+    for (const { file: variantFile, run } of variants) {
       const inputs = new Map<string, Value>();
-      for (const f of [...auto.sort(autoOrder), ...(variantFile ? [variantFile] : [])]) {
+      // Terragrunt's inputs are TF_VAR_ variables: the var files Terraform loads itself override them.
+      if (run) terragruntRunInputs(run, src.variables.keys(), inputs);
+      for (const f of [...auto.sort(autoOrder), ...(variantFile && !run ? [variantFile] : [])]) {
         for (const [k, v] of readVarFile(f, input, guard)) inputs.set(k, v);
       }
       if (unreadable) {
@@ -262,14 +303,16 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
       const azapiDefaults = instance.azapiDefaultsOfRoot();
       if (azapiDefaults) instance.opts.azapiDefaults = azapiDefaults;
       const rel = variantFile ? path.relative(input.root, variantFile) : path.relative(input.root, dir) || '.';
+      // A Terragrunt configuration's environment is in its own path (`live/prod/aks/terragrunt.hcl`), from the root.
+      const variantPath = variantFile && (run ? rel : path.relative(dir, variantFile));
       const env = evaluationEnv(
         input.envOverride ??
           input.envForPath?.(rel.split(path.sep).join('/')) ??
-          (variantFile ? classifyPath(path.relative(dir, variantFile))?.env : autoVarFilesEnv(input.root, auto, input.envAbove)) ??
+          (variantPath ? classifyPath(variantPath, run ? input.envAbove : undefined)?.env : autoVarFilesEnv(input.root, auto, input.envAbove)) ??
           envFromVariables(readIgnoringCase(instance.src.variables.keys(), (k) => instance.variable(k))),
       );
       const evaluation: Evaluation = {
-        variant: variantFile ? path.relative(dir, variantFile).split(path.sep).join('/') : 'default',
+        variant: variantPath ? variantPath.split(path.sep).join('/') : 'default',
         variantFile,
         ...env,
         unit: dir,
