@@ -100,7 +100,11 @@ export default defineRule({
         // size) still carries the GPU taint: what tolerates it lands on the GPU nodes once the size
         // is fixed (review 95: the note vanished, and the configured taint was not assumed either).
         const targets: Target[] = pools.length
-          ? pools.filter((p) => p.taints).map((p) => ({ pool: p, taints: p.taints!, label: p.label }))
+          ? pools
+              .filter((p) => p.taints)
+              // Real GPU pools first: the finding names one when both carry the taint (self-review 95).
+              .sort((a, b) => Number(a.cpuSize !== undefined) - Number(b.cpuSize !== undefined))
+              .map((p) => ({ pool: p, taints: p.taints!, label: p.label }))
           : configured
             ? [{ taints: [{ ...configured, text: `${configured.key}${configured.value ? `=${configured.value}` : ''}:${configured.effect}` }], label: configuredNodeLabel }]
             : [];

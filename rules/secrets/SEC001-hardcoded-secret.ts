@@ -256,7 +256,7 @@ export default defineRule({
       inputAssignedKey: `Key "{{key}}" in the value assigned to {{declared}} "{{input}}" holds a literal secret (value not shown); remove it, ${FIX}.`,
       attribute: `"{{key}}" of "{{name}}" holds a literal secret (value not shown); remove the literal, ${FIX}.`,
       secretResourceValue:
-        '"{{attribute}}" of {{type}} "{{name}}" is a literal secret (value not shown), kept {{kept}}; generate it (random_password) or write it from outside the code (an ephemeral value into value_wo), and rotate it.',
+        '"{{attribute}}" of {{type}} "{{name}}" is a literal secret (value not shown), kept {{kept}}; {{fix}}, and rotate it.',
       providerAttribute: '"{{key}}" of provider "{{provider}}" holds a literal credential (value not shown); remove it, rotate it, and let the provider read it from its environment variable or sign in with OIDC or a managed identity.',
       localValue: `Local value "{{input}}" holds a literal secret (value not shown); remove the literal, ${FIX}.`,
       localValueKey: `Key "{{key}}" in local value "{{input}}" holds a literal secret (value not shown); remove the literal, ${FIX}.`,
@@ -446,8 +446,13 @@ export default defineRule({
               const base = { at: r.header, resource: r, related: [{ ...r.header, label: r.address }] };
               // A resource that is itself the name/value pair (`azurerm_key_vault_secret { name, value }`):
               // its own name and a fix to fetch it from Key Vault would say nothing (review 95).
-              const own = s === entry(body, 'value') ? 'value' : s === entry(body, 'value_wo') ? 'value_wo' : undefined;
-              if (own && r.format === 'terraform') literal(name, s, { ...base, messageId: 'secretResourceValue', data: { name: displayName(r), type: r.sourceType, attribute: own, kept: own === 'value' ? 'in the code and in the Terraform state' : 'in the code' } });
+              const own = r.sourceType === 'azurerm_key_vault_secret' ? (s === entry(body, 'value') ? 'value' : s === entry(body, 'value_wo') ? 'value_wo' : undefined) : undefined;
+              if (own) {
+                const data = own === 'value'
+                  ? { kept: 'in the code and in the Terraform state', fix: 'generate it (random_password) or write it from outside the code (an ephemeral value into value_wo)' }
+                  : { kept: 'in the code', fix: 'generate it (random_password) or give value_wo an ephemeral value read from outside the code' };
+                literal(name, s, { ...base, messageId: 'secretResourceValue', data: { name: displayName(r), type: r.sourceType, attribute: own, ...data } });
+              }
               else literal(name, s, { ...base, messageId: 'attribute', data: { name: displayName(r) } });
             });
           }
@@ -479,7 +484,8 @@ export default defineRule({
       },
       file(f) {
         // A `.bicepparam` file has values here only when no evaluation applied it (src/eval/bicep/project.ts loneParamValues).
-        if (f.kind === 'tfvars' || f.kind === 'tfvars-json' || f.kind === 'tfvars-sample' || f.kind === 'arm-params' || f.kind === 'bicepparam') varFile(f);
+        // A Terragrunt configuration's inputs are a var file's values (whatever module they reach, a remote one included).
+        if (f.kind === 'tfvars' || f.kind === 'tfvars-json' || f.kind === 'tfvars-sample' || f.kind === 'arm-params' || f.kind === 'bicepparam' || f.kind === 'terragrunt') varFile(f);
       },
     };
   },

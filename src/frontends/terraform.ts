@@ -14,6 +14,7 @@ import type { JsonError } from '../parse/json/index.js';
 import { evaluateTerraform } from '../eval/terraform/project.js';
 import { loadYamlReader, loadedYamlReader } from '../eval/terraform/data-files.js';
 import { tfvarsJsonValues, tfvarsValues } from '../eval/terraform/tfvars.js';
+import { terragruntInputs } from '../eval/terraform/terragrunt.js';
 import type { Value } from '../core/value.js';
 import { fromTerraform, terraformRefKeys } from '../model/from-terraform.js';
 import { applyAzapiUpdates } from '../model/azapi-update.js';
@@ -77,7 +78,12 @@ export const terraformFrontEnd: FrontEnd = {
       }
       // A Terragrunt configuration is read when a root it runs is evaluated (TF001); parsed here
       // so that one that does not parse is a PARSE001 whatever it runs.
-      if (f.kind === 'terragrunt') hcl.get(f.path);
+      if (f.kind === 'terragrunt') {
+        // Its inputs are values written in the repository, as a var file's are: SEC001 reads them (the file hook).
+        const parsed = hcl.get(f.path);
+        const inputs = parsed && parsed.errors.length === 0 ? terragruntInputs(parsed) : undefined;
+        if (inputs instanceof Map) f.varValues = inputs;
+      }
       if (f.kind !== 'terraform' && f.kind !== 'tfvars' && f.kind !== 'tfvars-json') continue;
       // Every var file's values, read here through the Host: SEC001 reads them (the file hook).
       let values: Map<string, Value> | undefined;
@@ -137,6 +143,7 @@ export const terraformFrontEnd: FrontEnd = {
       // says nothing (terraform init would refuse such a lock file).
       lockFile: (dir) => parsedHclBeside(ctx, dir, LOCK_FILE),
       terragruntConfig: (dir) => parsedHclBeside(ctx, dir, TERRAGRUNT_FILE),
+      readHcl: (file) => (ctx.host.isInside(file) ? parsedHclBeside(ctx, path.dirname(file), path.basename(file)) : undefined),
       moduleManifest: (dir) => readModuleManifest(ctx.host, dir, ctx.tfDataDir),
       ...(ctx.tfDataDir !== undefined ? { tfDataDir: ctx.tfDataDir } : {}),
     });
@@ -393,8 +400,13 @@ function terraformUnits(files: readonly ClassifiedFile[], ctx: FrontEndContext):
     if (g) g.push(f);
     else groups.set(key, [f]);
   };
+  // The var files beside a live configuration are loaded with the module it runs (Terragrunt
+  // copies its folder's files into the working directory).
+  const runnerFolders = new Map<string, string>();
+  for (const [file, anchor] of runs) runnerFolders.set(path.dirname(file), anchor);
   for (const f of files) {
     if (f.kind === 'terraform') put(find(path.dirname(f.path)), f);
+    else if ((f.kind === 'tfvars' || f.kind === 'tfvars-json') && !tfDirs.has(path.dirname(f.path)) && runnerFolders.has(path.dirname(f.path))) put(find(runnerFolders.get(path.dirname(f.path))!), f);
     else if (f.kind === 'tfvars' || f.kind === 'tfvars-json') {
       const module = moduleFolderOf(f.path, tfDirs, ctx.root);
       put(module !== undefined ? find(module) : `\u0000${f.path}`, f);

@@ -58,7 +58,7 @@ describe('Terragrunt inputs', () => {
     const include = 'include "root" {\n  path = find_in_parent_folders()\n}\n';
     const { r, briefs } = await run({ 'modules/ws/main.tf': WORKSPACE_MODULE.replace('default = false', 'default = true'), 'live/prod/ws/terragrunt.hcl': `${include}${SOURCE}` });
     expect(briefs).toEqual([]);
-    expect(r.undecided.map((u) => `${u.ruleId} ${u.attribute}: ${u.reason}`)).toEqual(['AML001 publicNetworkAccess: the terragrunt.hcl that runs the module includes another configuration, whose inputs may set it']);
+    expect(r.undecided.map((u) => `${u.ruleId} ${u.attribute}: ${u.reason}`)).toEqual(['AML001 publicNetworkAccess: ws/terragrunt.hcl includes another configuration, whose inputs may set it']);
   });
 
   it('inputs that are not an object literal make every variable unknown; a reference inside is unknown alone', async () => {
@@ -75,6 +75,73 @@ describe('Terragrunt inputs', () => {
     const prod = `${SOURCE}${REMOTE_STATE}inputs = {\n  public_network_access_enabled = true\n}\n`;
     const { briefs } = await run({ 'modules/ws/main.tf': WORKSPACE_MODULE, 'modules/ws/terraform.tfvars': 'public_network_access_enabled = false\n', 'live/prod/ws/terragrunt.hcl': prod });
     expect(briefs).toEqual([]);
+  });
+
+  it('a parent it includes is read: its remote_state and inputs are merged (the child wins); one without inputs sets nothing', async () => {
+    const include = 'include "root" {\n  path = find_in_parent_folders("root.hcl")\n}\n';
+    const root = `${REMOTE_STATE}inputs = {\n  location = "westeurope"\n}\n`;
+    const files = { 'modules/ws/main.tf': `provider "azurerm" {\n  features {}\n}\n${WORKSPACE_MODULE.replace('default = false', 'default = true')}`, 'live/root.hcl': root, 'live/prod/ws/terragrunt.hcl': `${include}${SOURCE}` };
+    const dir = tree(files);
+    const r = await lint({ paths: [dir], root: dir, rules: ['AML001', 'TF001'], noConfig: true });
+    // The module's default applies (the parent sets no such input), and the parent's backend is the module's.
+    expect(r.findings.map((f) => brief(dir, f))).toEqual(['AML001 error publicWorkspace modules/ws/main.tf:6:13']);
+    expect(r.undecided).toEqual([]);
+    // The parent's input, the child's winning over it.
+    const parentSets = await run({ ...files, 'live/root.hcl': `${REMOTE_STATE}inputs = {\n  public_network_access_enabled = false\n}\n` });
+    expect(parentSets.briefs).toEqual([]);
+    const childWins = await run({ ...files, 'live/root.hcl': `${REMOTE_STATE}inputs = {\n  public_network_access_enabled = false\n}\n`, 'live/prod/ws/terragrunt.hcl': `${include}${SOURCE}inputs = {\n  public_network_access_enabled = true\n}\n` });
+    expect(childWins.briefs).toEqual(['AML001 error publicWorkspace live/prod/ws/terragrunt.hcl:8:35']);
+  });
+
+  it("the configuration's own literal locals are read; extra_arguments var files may set any variable", async () => {
+    const withLocals = `locals {\n  open = true\n}\n${SOURCE}${REMOTE_STATE}inputs = {\n  public_network_access_enabled = local.open\n}\n`;
+    expect((await run({ 'modules/ws/main.tf': WORKSPACE_MODULE, 'live/prod/ws/terragrunt.hcl': withLocals })).briefs).toEqual(['AML001 error publicWorkspace live/prod/ws/terragrunt.hcl:2:10']);
+    const extra = `terraform {\n  source = "../../../modules//ws"\n  extra_arguments "vars" {\n    commands           = ["plan", "apply"]\n    required_var_files = ["\${get_parent_terragrunt_dir()}/common.tfvars"]\n  }\n}\n${REMOTE_STATE}`;
+    const r = await run({ 'modules/ws/main.tf': WORKSPACE_MODULE.replace('default = false', 'default = true'), 'live/prod/ws/terragrunt.hcl': extra });
+    expect(r.briefs).toEqual([]);
+    expect(r.r.undecided.map((u) => u.reason)).toEqual([expect.stringContaining('the extra_arguments of ws/terragrunt.hcl pass var files or -var arguments to terraform')]);
+  });
+
+  it("a var file beside the configuration overrides its inputs (Terragrunt copies it into the working directory)", async () => {
+    const prod = `${SOURCE}${REMOTE_STATE}inputs = {\n  public_network_access_enabled = true\n}\n`;
+    const { briefs } = await run({ 'modules/ws/main.tf': WORKSPACE_MODULE, 'live/prod/ws/terragrunt.hcl': prod, 'live/prod/ws/terraform.tfvars': 'public_network_access_enabled = false\n' });
+    expect(briefs).toEqual([]);
+    const open = await run({ 'modules/ws/main.tf': WORKSPACE_MODULE, 'live/prod/ws/terragrunt.hcl': `${SOURCE}${REMOTE_STATE}`, 'live/prod/ws/terraform.tfvars': 'public_network_access_enabled = true\n' });
+    expect(open.briefs).toEqual(['AML001 error publicWorkspace live/prod/ws/terraform.tfvars:1:33']);
+  });
+
+  it('a module a Terraform module block also calls is still run by Terragrunt with its inputs; so is one whose source is "."', async () => {
+    const prod = `${SOURCE}${REMOTE_STATE}inputs = {\n  public_network_access_enabled = true\n}\n`;
+    const example = 'module "ws" {\n  source = "../../modules/ws"\n}\n';
+    const called = await run({ 'modules/ws/main.tf': WORKSPACE_MODULE, 'examples/basic/main.tf': example, 'live/prod/ws/terragrunt.hcl': prod });
+    expect(called.briefs).toEqual(['AML001 error publicWorkspace live/prod/ws/terragrunt.hcl:9:35']);
+    const dot = await run({ 'modules/ws/main.tf': WORKSPACE_MODULE, 'modules/ws/terragrunt.hcl': `terraform {\n  source = "."\n}\n${REMOTE_STATE}inputs = {\n  public_network_access_enabled = true\n}\n` });
+    expect(dot.briefs).toEqual(['AML001 warning publicWorkspace modules/ws/terragrunt.hcl:9:35']);
+  });
+
+  it('a literal secret in inputs is SEC001, whatever module it reaches (a remote source too)', async () => {
+    const t = 'terraform {\n  source = "git::https://example.com/modules.git//sql?ref=v1.2.0"\n}\ninputs = {\n  admin_password = "Zx9!kPq2#Lm7"\n}\n';
+    const dir = tree({ 'live/prod/sql/terragrunt.hcl': t });
+    const r = await lint({ paths: [dir], root: dir, rules: ['SEC001'], noConfig: true });
+    expect(r.findings.map((f) => brief(dir, f))).toEqual(['SEC001 error varFile live/prod/sql/terragrunt.hcl:5:20']);
+  });
+
+  it("what Terragrunt copies from the configuration's folder counts: a backend written there (TF001), the lock file kept there (TF003)", async () => {
+    const provider = 'terraform {\n  required_providers {\n    azurerm = {\n      source = "hashicorp/azurerm"\n    }\n  }\n}\nprovider "azurerm" {\n  features {}\n}\n';
+    const lock = 'provider "registry.terraform.io/hashicorp/azurerm" {\n  version = "4.20.0"\n  hashes  = []\n}\n';
+    const files = {
+      'modules/ws/main.tf': provider + WORKSPACE_MODULE,
+      'live/prod/ws/terragrunt.hcl': SOURCE,
+      'live/prod/ws/backend.tf': 'terraform {\n  backend "azurerm" {}\n}\n',
+      'live/prod/ws/.terraform.lock.hcl': lock,
+    };
+    const dir = tree(files);
+    const r = await lint({ paths: [dir], root: dir, rules: ['TF001', 'TF003'], noConfig: true });
+    expect(r.findings.map((f) => brief(dir, f))).toEqual([]);
+    // Without them: no backend, no lock.
+    const bare = tree({ 'modules/ws/main.tf': provider + WORKSPACE_MODULE, 'live/prod/ws/terragrunt.hcl': SOURCE });
+    const b = await lint({ paths: [bare], root: bare, rules: ['TF001', 'TF003'], noConfig: true });
+    expect(b.findings.map((f) => f.ruleId).sort()).toEqual(['TF001', 'TF003']);
   });
 
   it('a pre-commit run given the configuration reports its finding, as the folder run does', async () => {

@@ -216,6 +216,17 @@ resource gpu 'Microsoft.ContainerService/managedClusters/agentPools@2024-09-01' 
         messageIncludes: 'GPU node pool "gpu"',
       },
       {
+        // With a real GPU pool beside it carrying the same taint, the finding names the real one (self-review 95).
+        name: 'pool-meant-for-gpu-with-a-cpu-size-beside-a-gpu-pool',
+        files: {
+          'infra/main.tf': tfPool('["sku=gpu:NoSchedule"]', '', 'gpu', 'Standard_D16s_v5') + tfPool('["sku=gpu:NoSchedule"]', '', 'a100'),
+          'k8s/web.yaml': workload(EXACT),
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageIncludes: 'GPU node pool "a100"',
+      },
+      {
         // A pool added without --labels has no labels of its own (self-review 75: they were unknown,
         // and a selector that only excludes a label was undecided).
         name: 'az-pool-without-labels-matches-an-excluding-selector',

@@ -7,16 +7,17 @@ import path from 'node:path';
 import type { Block, HclFile } from '../../parse/hcl/ast.js';
 import type { EnvClass } from '../../core/env.js';
 import type { Evaluation, OpaqueModuleCall } from '../types.js';
-import type { Location } from '../../core/source.js';
+import { fileStart, type Location } from '../../core/source.js';
 import { dataDirPlace, parseManifest, remoteCopyDir, type ModuleManifest } from './manifest.js';
-import { buildModuleFacts, isBackendFile, linkConfigurations, lockedProviderTypes, lockedProviderVersions, terragruntFacts, terragruntSourceDir, type RootConfiguration, type TerraformModuleFacts, type TerragruntFacts } from './module-facts.js';
+import { buildModuleFacts, isBackendFile, linkConfigurations, lockedProviderTypes, lockedProviderVersions, terragruntSourceDir, type RootConfiguration, type TerraformModuleFacts, type TerragruntFacts } from './module-facts.js';
 import { providerVersionCeiling } from './provider-versions.js';
 import { classifyPath, envFromVariables, evaluationEnv, readIgnoringCase } from '../../core/env.js';
 import { unknown, type Value } from '../../core/value.js';
 import { attr, blockHeader, buildModuleSource, childBlocks, fileText, localDir, sourceText, type Duplicate, type ModuleSource } from './module-source.js';
 import { literalAttr, localModuleSource, ModuleInstance, type EvalProblem, type RemoteModuleResolver, type TfResource } from './instance.js';
 import { EvalGuard } from './guard.js';
-import { AUTO_VARFILE, autoOrder, readVarFile, terragruntInputs, varFileParses } from './tfvars.js';
+import { AUTO_VARFILE, autoOrder, readVarFile, varFileParses } from './tfvars.js';
+import { terragruntRun, type TerragruntRun } from './terragrunt.js';
 import { dataFileReader } from './data-files.js';
 import { relativePath } from './paths.js';
 
@@ -48,6 +49,8 @@ export interface TerraformInput {
   terragruntConfig?(dir: string): HclFile | undefined;
   /** Absolute paths of the scanned `terragrunt.hcl` files of the unit: one whose `terraform { source }` names a root's folder runs it (TF001). */
   terragruntFiles?: string[];
+  /** A Terragrunt configuration a run includes (`root.hcl`), parsed; none when absent, outside the root or not HCL. */
+  readHcl?(file: string): HclFile | undefined;
   /**
    * The module manifest of a root module (`.terraform/modules/modules.json`, or under
    * `--tf-data-dir`), read through the Host: its path and text, none when absent.
@@ -74,33 +77,19 @@ export interface TerraformProject {
   dataFiles: Map<string, 'yaml' | 'json'>;
 }
 
-/** A Terragrunt configuration that runs a folder: its backend facts (TF001) and its inputs (a variant). */
-interface TerragruntRun {
-  file: string;
-  facts: TerragruntFacts;
-  /** `terragruntInputs`: the values, or why they are not known. */
-  inputs: Map<string, Value> | string;
-}
-
-function terragruntRun(parsed: HclFile, facts: TerragruntFacts, guard: EvalGuard): TerragruntRun {
-  return { file: parsed.file, facts, inputs: terragruntInputs(parsed, guard) };
-}
-
 /**
- * The variables a Terragrunt run gives, into `inputs`: its own inputs; every other variable is
- * not known when it includes another configuration (a parent's `inputs` are merged in), and every
- * variable when its inputs are not known.
+ * The variables a Terragrunt run gives, into `inputs`: its inputs (its parents' merged in); every
+ * variable when they are not known, and every other one when it may set more than it shows
+ * (an unread parent, `extra_arguments` var files).
  */
 function terragruntRunInputs(run: TerragruntRun, variables: Iterable<string>, inputs: Map<string, Value>): void {
-  const config = path.basename(run.file);
   if (typeof run.inputs === 'string') {
     for (const name of variables) inputs.set(name, unknown(run.inputs));
     return;
   }
   for (const [k, v] of run.inputs) inputs.set(k, v);
-  if (run.facts.includes.length === 0) return;
-  const why = `the ${config} that runs the module includes another configuration, whose inputs may set it`;
-  for (const name of variables) if (!run.inputs.has(name)) inputs.set(name, unknown(why));
+  if (run.othersNotKnown === undefined) return;
+  for (const name of variables) if (!run.inputs.has(name)) inputs.set(name, unknown(run.othersNotKnown));
 }
 
 /**
@@ -211,16 +200,54 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
       const source = parsed && parsed.errors.length === 0 ? terragruntSourceDir(file, parsed.text, parsed.body) : undefined;
       if (!parsed || !source) continue;
       const list = runners.get(source.dir) ?? [];
-      list.push(terragruntRun(parsed, { ...terragruntFacts(file, parsed.text, parsed.body, guard), source: source.at }, guard));
+      const run = terragruntRun(parsed, readHcl, guard, source.at);
+      // Terragrunt copies the configuration's folder into the working directory: a backend
+      // written there (`backend.tf`, a backend file) is the module's when the configuration gives none.
+      const copied = path.dirname(file) !== source.dir && !run.facts.backend ? copiedBackend(path.dirname(file)) : undefined;
+      list.push(copied ? { ...run, facts: { ...run.facts, backend: copied } } : run);
       runners.set(source.dir, list);
     }
     return runners;
   };
   /** The Terragrunt configurations that run a folder: the one beside it (when it names no other source), and those elsewhere whose source names it. */
   const runsOf = (dir: string): TerragruntRun[] => {
+    const beside = besideRun(dir);
+    return [...(beside ? [beside] : []), ...(terragruntRunners().get(dir) ?? []).filter((r) => r.file !== beside?.file)];
+  };
+  /** The terragrunt.hcl beside a folder's .tf files, when it runs them (no `source`, or one naming the folder itself: `"."`). */
+  const besides = new Map<string, TerragruntRun | undefined>();
+  const besideRun = (dir: string): TerragruntRun | undefined => {
+    if (besides.has(dir)) return besides.get(dir);
     const beside = input.terragruntConfig?.(dir);
-    const own = beside && terragruntSourceDir(beside.file, beside.text, beside.body) === undefined ? [terragruntRun(beside, terragruntFacts(beside.file, beside.text, beside.body, guard), guard)] : [];
-    return [...own, ...(terragruntRunners().get(dir) ?? []).filter((r) => r.file !== beside?.file)];
+    const source = beside && terragruntSourceDir(beside.file, beside.text, beside.body);
+    const run = beside && (source === undefined || source.dir === dir) ? terragruntRun(beside, readHcl, guard, source?.at) : undefined;
+    besides.set(dir, run);
+    return run;
+  };
+  const readHcl = (file: string): HclFile | undefined => input.readHcl?.(file);
+  /**
+   * A root without a lock file of its own that Terragrunt runs from elsewhere: Terragrunt keeps the
+   * lock file beside each configuration. A provider is locked when every configuration's lock
+   * file locks it (one that does not lock it leaves that run unpinned); the versions, when one runs it.
+   */
+  const lockOfRuns = (dir: string, facts: TerraformModuleFacts): void => {
+    const elsewhere = (terragruntRunners().get(dir) ?? []).filter((r) => path.dirname(r.file) !== dir);
+    if (elsewhere.length === 0) return;
+    const locks = elsewhere.map((r) => input.lockFile?.(path.dirname(r.file))?.body.items.filter((i): i is Block => i.type === 'Block'));
+    if (locks.some((l) => l === undefined)) return;
+    const sets = locks.map((l) => lockedProviderTypes(l!));
+    facts.lockedProviders = new Set([...sets[0]!].filter((t) => sets.every((x) => x.has(t))));
+    if (locks.length === 1) facts.lockedVersions = lockedProviderVersions(locks[0]!);
+  };
+  /** The backend a folder's own `.tf` files declare, or a backend file there gives (TF001's files), where. */
+  const copiedBackend = (folder: string): TerragruntFacts['backend'] => {
+    const src = loader(folder);
+    for (const t of src?.terraformBlocks ?? []) {
+      const b = childBlocks(t.node, 'backend')[0] ?? childBlocks(t.node, 'cloud')[0];
+      if (b) return { type: b.blockType === 'cloud' ? 'cloud' : (b.labels[0]?.value ?? ''), at: blockHeader(b, t.file) };
+    }
+    const file = (input.listFiles?.(folder) ?? []).find((f) => isBackendFile(path.basename(f)));
+    return file ? { type: 'file', at: fileStart(file) } : undefined;
   };
   /**
    * The facts of a folder (also a called folder outside the scanned paths, or a module copy:
@@ -234,9 +261,11 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
     const facts = buildModuleFacts(src, isRoot, guard, isRoot ? (input.listFiles?.(dir) ?? []) : []);
     if (copyOf) facts.copyOf = copyOf;
     if (isRoot) {
+      // (The one beside it with another source still gives its backend as written, as before it ran another folder.)
       const tg = input.terragruntConfig?.(dir);
-      if (tg) facts.terragrunt.push(terragruntFacts(tg.file, tg.text, tg.body, guard));
-      for (const runner of terragruntRunners().get(dir) ?? []) if (runner.file !== tg?.file) facts.terragrunt.push(runner.facts);
+      const beside = besideRun(dir) ?? (tg ? terragruntRun(tg, readHcl, guard) : undefined);
+      if (beside) facts.terragrunt.push(beside.facts);
+      for (const runner of terragruntRunners().get(dir) ?? []) if (runner.file !== beside?.file) facts.terragrunt.push(runner.facts);
     }
     // A folder nothing calls is where `terraform init` runs (a root by RULES.md TF001, or a
     // configuration without provider blocks): its lock file selects the provider versions.
@@ -247,7 +276,7 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
         const blocks = lock.body.items.filter((i): i is Block => i.type === 'Block');
         if (isRoot) facts.lockedProviders = lockedProviderTypes(blocks);
         facts.lockedVersions = lockedProviderVersions(blocks);
-      }
+      } else if (isRoot) lockOfRuns(dir, facts);
     }
     factsByDir.set(dir, facts);
     return facts;
@@ -268,7 +297,11 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
     const parses = (f: string): boolean => varFileParses(f, input);
     const isRoot = !called.has(dir) && (src.providers.length > 0 || hasBackend(src) || varFilesHere.length > 0);
     modules.push(factsOf(dir, isRoot)!);
-    if (called.has(dir)) continue; // evaluated through its callers, with their arguments
+    // The Terragrunt configurations that run the folder give it a variant each (their inputs);
+    // not when --var-file says which values to evaluate with.
+    const runs = input.cliVarFiles.length ? [] : runsOf(dir);
+    // Evaluated through its callers, with their arguments; Terragrunt also runs it on its own.
+    if (called.has(dir) && runs.length === 0) continue;
 
     const allAuto = varFilesHere.filter((f) => path.dirname(f) === dir && AUTO_VARFILE.test(path.basename(f)));
     const auto = allAuto.filter(parses);
@@ -278,16 +311,15 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
         varFilesHere.filter((f) => !allAuto.includes(f) && !isBackendFile(path.basename(f)) && classifyPath(relativePath(dir, f)) !== undefined);
     const variantFiles = candidates.filter(parses);
     const unreadable = allAuto.find((f) => !parses(f)) ?? (variantFiles.length === 0 ? candidates.find((f) => !parses(f)) : undefined);
-    // The Terragrunt configurations that run the folder give it a variant each (their inputs);
-    // not when --var-file says which values to evaluate with.
-    const runs = input.cliVarFiles.length ? [] : runsOf(dir);
-    const variants: { file?: string; run?: TerragruntRun }[] = [...variantFiles.map((file) => ({ file })), ...runs.map((run) => ({ file: run.file, run }))];
+    const variants: { file?: string; run?: TerragruntRun }[] = [...(called.has(dir) ? [] : variantFiles.map((file) => ({ file }))), ...runs.map((run) => ({ file: run.file, run }))];
     if (variants.length === 0) variants.push({});
     for (const { file: variantFile, run } of variants) {
       const inputs = new Map<string, Value>();
       // Terragrunt's inputs are TF_VAR_ variables: the var files Terraform loads itself override them.
       if (run) terragruntRunInputs(run, src.variables.keys(), inputs);
-      for (const f of [...auto.sort(autoOrder), ...(variantFile && !run ? [variantFile] : [])]) {
+      // (A run also loads the var files Terraform loads itself in the configuration's folder, copied into the working directory.)
+      const runAuto = run ? input.varFiles.filter((f) => path.dirname(f) === path.dirname(run.file) && path.dirname(f) !== dir && AUTO_VARFILE.test(path.basename(f)) && parses(f)) : [];
+      for (const f of [...[...auto, ...runAuto].sort(autoOrder), ...(variantFile && !run ? [variantFile] : [])]) {
         for (const [k, v] of readVarFile(f, input, guard)) inputs.set(k, v);
       }
       if (unreadable) {

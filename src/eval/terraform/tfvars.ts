@@ -28,20 +28,6 @@ export function tfvarsValues(file: HclFile, guard?: EvalGuard): Map<string, Valu
 
 
 /**
- * What a Terragrunt configuration's `inputs = { … }` gives a module's variables (Terragrunt passes
- * them as `TF_VAR_` environment variables): each value as written, a reference to what Terragrunt
- * resolves (`dependency.vnet.outputs.id`, `local.x`, `include.env.inputs.tags`) unknown. A string:
- * why the inputs as a whole are not known (`merge(local.common, { … })`).
- */
-export function terragruntInputs(file: HclFile, guard: EvalGuard): Map<string, Value> | string {
-  const a = file.body.items.find((i) => i.type === 'Attribute' && i.name === 'inputs');
-  if (!a || a.type !== 'Attribute') return new Map();
-  const v = evaluate(a.expr, { file: file.file, guard, resolveRoot: noNames });
-  if (v.kind === 'object') return new Map(v.entries);
-  return `the inputs of ${path.basename(path.dirname(file.file))}/${path.basename(file.file)} are not known (${v.kind === 'unknown' ? v.reason : 'not an object'})`;
-}
-
-/**
  * The values of a `.tfvars.json` file. `errors`, when given, receives the file's syntax errors
  * (the front end reports them as PARSE001; the values read before an error are still used).
  * Terraform reads a var file with its strict JSON parser (hashicorp/hcl's, as a `.tf.json`; and

@@ -1,0 +1,151 @@
+/**
+ * Terragrunt configurations (`terragrunt.hcl`) as a root module sees them: the backend they give
+ * it (TF001) and the values their `inputs` give its variables (a variant). Terragrunt's own
+ * reference (terragrunt.gruntwork.io, "Configuration Blocks and Attributes"):
+ * - `include` merges a parent configuration into the child: its `remote_state`, `generate` blocks
+ *   and `inputs` (the child's inputs win on a key both set; `merge_strategy = "no_merge"` merges
+ *   nothing). Its `path` is usually `find_in_parent_folders()` (the first `terragrunt.hcl` in a
+ *   folder above the configuration's) or `find_in_parent_folders("root.hcl")`.
+ * - `inputs` reach Terraform as `TF_VAR_` environment variables: any var file Terraform loads
+ *   (the module's `terraform.tfvars`/`*.auto.tfvars`, those in the configuration's folder, which
+ *   Terragrunt copies into the working directory, and the var files of `extra_arguments`)
+ *   overrides them.
+ * A path, value or parent this reads not as written is not known; nothing is guessed.
+ */
+import path from 'node:path';
+import type { Block, HclFile } from '../../parse/hcl/ast.js';
+import type { Location } from '../../core/source.js';
+import { obj, type Value } from '../../core/value.js';
+import { evaluate, noNames, type EvalContext } from './expressions.js';
+import { defaultMsPerFile, EvalGuard } from './guard.js';
+import { blockHeader } from './module-source.js';
+import { terragruntFacts, type TerragruntFacts } from './module-facts.js';
+
+/** A Terragrunt configuration that runs a root: its backend facts (its parents' merged in) and its inputs. */
+export interface TerragruntRun {
+  file: string;
+  /** `includes`: only the `include` blocks whose parent could not be read (what they give is not known). */
+  facts: TerragruntFacts;
+  /** The values its inputs (and its parents') give, or why they are not known as a whole. */
+  inputs: Map<string, Value> | string;
+  /** Why every variable its inputs do not set may still be set by it (an unread parent, `extra_arguments` var files); undefined: none is. */
+  othersNotKnown?: string;
+}
+
+/** Reads the configurations a run needs besides the one it is given (its parents), parsed; undefined when absent, outside the root or not HCL. */
+export type HclReader = (file: string) => HclFile | undefined;
+
+/** The run of configuration `parsed`, its `include`s resolved through `read` (one level: Terragrunt's). */
+export function terragruntRun(parsed: HclFile, read: HclReader, guard: EvalGuard, source?: Location): TerragruntRun {
+  const own = terragruntFacts(parsed.file, parsed.text, parsed.body, guard);
+  const facts: TerragruntFacts = { ...own, includes: [], ...(source ? { source } : {}) };
+  const name = configName(parsed.file);
+  let parentInputs: Map<string, Value> | string = new Map();
+  let othersNotKnown = extraVarFiles(parsed) ? `the extra_arguments of ${name} pass var files or -var arguments to terraform, which may set it` : undefined;
+  for (const include of blocksOf(parsed, 'include')) {
+    const at = blockHeader(include, parsed.file);
+    if (literalAttribute(include, 'merge_strategy', parsed, guard) === 'no_merge') continue;
+    const target = includePath(include, parsed, read, guard);
+    const parent = target === undefined ? undefined : read(target);
+    // A parent that includes another is beyond Terragrunt's one level as this reads it: not known.
+    if (!parent || parent.errors.length > 0 || blocksOf(parent, 'include').length > 0) {
+      facts.includes.push(at);
+      othersNotKnown ??= `${name} includes another configuration, whose inputs may set it`;
+      continue;
+    }
+    const pf = terragruntFacts(parent.file, parent.text, parent.body, guard);
+    if (!facts.backend && !facts.backendNotKnown) {
+      if (pf.backend) facts.backend = pf.backend;
+      else if (pf.backendNotKnown) facts.backendNotKnown = pf.backendNotKnown;
+    }
+    if (extraVarFiles(parent)) othersNotKnown ??= `the extra_arguments of ${configName(parent.file)}, which ${name} includes, pass var files or -var arguments to terraform, which may set it`;
+    const pi = terragruntInputs(parent, guard);
+    if (typeof parentInputs === 'string') continue;
+    if (typeof pi === 'string') parentInputs = pi;
+    else for (const [k, v] of pi) parentInputs.set(k, v);
+  }
+  const mine = terragruntInputs(parsed, guard);
+  let inputs: Map<string, Value> | string;
+  if (typeof mine === 'string') inputs = mine;
+  else if (typeof parentInputs === 'string') inputs = parentInputs;
+  else inputs = new Map([...parentInputs, ...mine]);
+  return { file: parsed.file, facts, inputs, ...(othersNotKnown ? { othersNotKnown } : {}) };
+}
+
+/** `live/prod/aks/terragrunt.hcl` → `aks/terragrunt.hcl`: enough to tell configurations apart in a reason. */
+function configName(file: string): string {
+  return `${path.basename(path.dirname(file))}/${path.basename(file)}`;
+}
+
+function blocksOf(file: HclFile, type: string): Block[] {
+  return file.body.items.filter((i): i is Block => i.type === 'Block' && i.blockType === type);
+}
+
+function literalAttribute(block: Block, name: string, file: HclFile, guard: EvalGuard): string | undefined {
+  const a = block.body.items.find((i) => i.type === 'Attribute' && i.name === name);
+  if (!a || a.type !== 'Attribute') return undefined;
+  const v = evaluate(a.expr, { file: file.file, guard, resolveRoot: noNames });
+  return v.kind === 'string' ? v.value : undefined;
+}
+
+/**
+ * The file an `include` names: `find_in_parent_folders()` / `find_in_parent_folders("root.hcl")`
+ * (the first such file in a folder above the configuration's: `read` says whether one is there),
+ * or a literal path from the configuration's folder. Anything else is not known.
+ */
+function includePath(include: Block, file: HclFile, read: HclReader, guard: EvalGuard): string | undefined {
+  const a = include.body.items.find((i) => i.type === 'Attribute' && i.name === 'path');
+  if (!a || a.type !== 'Attribute') return undefined;
+  const dir = path.dirname(file.file);
+  const e = a.expr;
+  if (e.type === 'FunctionCall' && e.name === 'find_in_parent_folders' && e.args.length <= 1) {
+    const arg = e.args[0] ? evaluate(e.args[0], { file: file.file, guard, resolveRoot: noNames }) : undefined;
+    if (arg !== undefined && arg.kind !== 'string') return undefined;
+    const name = arg?.value ?? 'terragrunt.hcl';
+    // A name with a folder in it (`find_in_parent_folders("envs/common.hcl")`) is looked up the same way.
+    for (let d = path.dirname(dir); ; d = path.dirname(d)) {
+      const candidate = path.join(d, name);
+      if (read(candidate)) return candidate;
+      if (path.dirname(d) === d) return undefined;
+    }
+  }
+  const v = evaluate(e, { file: file.file, guard, resolveRoot: noNames });
+  return v.kind === 'string' ? path.resolve(dir, v.value) : undefined;
+}
+
+/** Whether a configuration's `terraform` block passes var files or arguments to terraform (`extra_arguments`). */
+function extraVarFiles(file: HclFile): boolean {
+  for (const t of blocksOf(file, 'terraform')) {
+    for (const x of t.body.items) {
+      if (x.type !== 'Block' || x.blockType !== 'extra_arguments') continue;
+      if (x.body.items.some((i) => i.type === 'Attribute' && (i.name === 'required_var_files' || i.name === 'optional_var_files' || i.name === 'arguments'))) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * What a configuration's `inputs = { … }` gives a module's variables: each value as written, with
+ * the configuration's own `locals` that are written as literals (or from one another); a
+ * reference to what Terragrunt resolves (`dependency.vnet.outputs.id`, `include.env.inputs.tags`,
+ * a function of the run) unknown. A string: why the inputs as a whole are not known.
+ */
+export function terragruntInputs(file: HclFile, guard: EvalGuard = new EvalGuard(undefined, defaultMsPerFile())): Map<string, Value> | string {
+  const a = file.body.items.find((i) => i.type === 'Attribute' && i.name === 'inputs');
+  if (!a || a.type !== 'Attribute') return new Map();
+  const v = evaluate(a.expr, { file: file.file, guard, resolveRoot: localsResolver(file, guard) });
+  if (v.kind === 'object') return new Map(v.entries);
+  return `the inputs of ${configName(file.file)} are not known (${v.kind === 'unknown' ? v.reason : 'not an object'})`;
+}
+
+/** `local.x` of a configuration's `locals` blocks (two passes: a local may read one written after it). */
+function localsResolver(file: HclFile, guard: EvalGuard): EvalContext['resolveRoot'] {
+  const items = blocksOf(file, 'locals').flatMap((b) => b.body.items.filter((i) => i.type === 'Attribute'));
+  if (items.length === 0) return noNames;
+  const locals = new Map<string, Value>();
+  const resolve: EvalContext['resolveRoot'] = (root) => (root === 'local' ? { value: obj(locals), consumed: 0 } : undefined);
+  for (let pass = 0; pass < 2; pass++) {
+    for (const i of items) if (i.type === 'Attribute') locals.set(i.name, evaluate(i.expr, { file: file.file, guard, resolveRoot: resolve }));
+  }
+  return resolve;
+}
