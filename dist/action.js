@@ -21650,15 +21650,19 @@ function terragruntRun(parsed, read, guard, source) {
   const facts = { ...own, includes: [], ...source ? { source } : {} };
   const name = configName(parsed.file);
   let parentInputs = /* @__PURE__ */ new Map();
-  let othersNotKnown = extraVarFiles(parsed) ? `the extra_arguments of ${name} pass var files or -var arguments to terraform, which may set it` : void 0;
+  let othersNotKnown;
+  let allNotKnown = extraVarFiles(parsed) ? `the extra_arguments of ${name} pass var files or -var arguments to terraform, which may set it` : void 0;
+  const deep = /* @__PURE__ */ new Set();
   for (const include of blocksOf2(parsed, "include")) {
     const at2 = blockHeader(include, parsed.file);
-    if (literalAttribute(include, "merge_strategy", parsed, guard) === "no_merge") continue;
+    const strategy = literalAttribute(include, "merge_strategy", parsed, guard);
+    if (strategy === "no_merge") continue;
     const target = includePath(include, parsed, read, guard);
-    const parent = target === void 0 ? void 0 : read(target);
+    const parent = typeof target === "string" ? read(target) : void 0;
     if (!parent || parent.errors.length > 0 || blocksOf2(parent, "include").length > 0) {
       facts.includes.push(at2);
-      othersNotKnown ??= `${name} includes another configuration, whose inputs may set it`;
+      const why = parent ? parent.errors.length > 0 ? `${path12.basename(parent.file)}, which does not parse` : `${path12.basename(parent.file)}, which includes another in turn` : typeof target === "object" ? `no ${target.notFound} in the scanned folders above it` : target === void 0 ? "whose path is not written literally" : `${path12.basename(target)}, which cannot be read`;
+      othersNotKnown ??= `${name} includes another configuration (${why}), whose inputs may set it`;
       continue;
     }
     const pf = terragruntFacts(parent.file, parent.text, parent.body, guard);
@@ -21666,18 +21670,37 @@ function terragruntRun(parsed, read, guard, source) {
       if (pf.backend) facts.backend = pf.backend;
       else if (pf.backendNotKnown) facts.backendNotKnown = pf.backendNotKnown;
     }
-    if (extraVarFiles(parent)) othersNotKnown ??= `the extra_arguments of ${configName(parent.file)}, which ${name} includes, pass var files or -var arguments to terraform, which may set it`;
+    if (extraVarFiles(parent)) allNotKnown ??= `the extra_arguments of ${configName(parent.file)}, which ${name} includes, pass var files or -var arguments to terraform, which may set it`;
     const pi = terragruntInputs(parent, guard);
     if (typeof parentInputs === "string") continue;
     if (typeof pi === "string") parentInputs = pi;
-    else for (const [k, v] of pi) parentInputs.set(k, v);
+    else {
+      for (const [k, v] of pi) parentInputs.set(k, v);
+      if (strategy === "deep") for (const k of pi.keys()) deep.add(k);
+    }
   }
   const mine = terragruntInputs(parsed, guard);
   let inputs;
-  if (typeof mine === "string") inputs = mine;
-  else if (typeof parentInputs === "string") inputs = parentInputs;
-  else inputs = new Map([...parentInputs, ...mine]);
+  if (allNotKnown !== void 0) inputs = allNotKnown;
+  else if (typeof mine === "string") inputs = mine;
+  else if (typeof parentInputs === "string") {
+    inputs = mine;
+    othersNotKnown ??= parentInputs;
+  } else {
+    inputs = new Map(parentInputs);
+    for (const [k, v] of mine) inputs.set(k, deep.has(k) && parentInputs.has(k) ? deepMerged(parentInputs.get(k), v) : v);
+  }
   return { file: parsed.file, facts, inputs, ...othersNotKnown ? { othersNotKnown } : {} };
+}
+function deepMerged(parent, child) {
+  if (parent.kind === "object" && child.kind === "object") {
+    const m = new Map(parent.entries);
+    for (const [k, v] of child.entries) m.set(k, m.has(k) ? deepMerged(m.get(k), v) : v);
+    return { ...child, entries: m };
+  }
+  if (parent.kind === "list" && child.kind === "list") return { ...child, items: [...parent.items, ...child.items] };
+  if (parent.kind === "unknown" && (child.kind === "object" || child.kind === "list")) return parent;
+  return child;
 }
 function configName(file) {
   return `${path12.basename(path12.dirname(file))}/${path12.basename(file)}`;
@@ -21703,7 +21726,7 @@ function includePath(include, file, read, guard) {
     for (let d = path12.dirname(dir); ; d = path12.dirname(d)) {
       const candidate = path12.join(d, name);
       if (read(candidate)) return candidate;
-      if (path12.dirname(d) === d) return void 0;
+      if (path12.dirname(d) === d) return { notFound: name };
     }
   }
   const v = evaluate(e, { file: file.file, guard, resolveRoot: noNames });
@@ -32747,8 +32770,13 @@ function evaluateTerraform(input2) {
     for (const { file: variantFile, run: run3 } of variants) {
       const inputs = /* @__PURE__ */ new Map();
       if (run3) terragruntRunInputs(run3, src.variables.keys(), inputs);
-      const runAuto = run3 ? input2.varFiles.filter((f) => path15.dirname(f) === path15.dirname(run3.file) && path15.dirname(f) !== dir && AUTO_VARFILE.test(path15.basename(f)) && parses(f)) : [];
-      for (const f of [...[...auto, ...runAuto].sort(autoOrder), ...variantFile && !run3 ? [variantFile] : []]) {
+      const loaded = /* @__PURE__ */ new Map();
+      for (const f of auto) loaded.set(path15.basename(f), f);
+      if (run3) {
+        for (const f of input2.varFiles) if (path15.dirname(f) === path15.dirname(run3.file) && path15.dirname(f) !== dir && AUTO_VARFILE.test(path15.basename(f)) && parses(f)) loaded.set(path15.basename(f), f);
+      }
+      const autoLoaded = [...loaded.values()].sort((a, b) => autoOrder(path15.basename(a), path15.basename(b)));
+      for (const f of [...autoLoaded, ...variantFile && !run3 ? [variantFile] : []]) {
         for (const [k, v] of readVarFile(f, input2, guard)) inputs.set(k, v);
       }
       if (unreadable) {
@@ -34163,7 +34191,8 @@ async function callingFolders(given, wide) {
     }
   }
   const own = [...given.filter((f) => terraformFrontEnd.byName(f) !== void 0 && !isTerragruntFile(f)), ...wide.dataFiles.length > 0 ? decodersOf(varAndTfFiles, wide.dataFiles, wide) : []];
-  const run3 = given.filter(isTerragruntFile).flatMap((f) => terragruntTargets(wide, f)).filter((d) => tfDirs.has(d));
+  const besideVarFile = given.filter((f) => /\.tfvars(?:\.json)?$/i.test(f)).map((f) => path19.join(path19.dirname(f), TERRAGRUNT_FILE)).filter((t) => wide.host.isFile(t));
+  const run3 = [...given.filter(isTerragruntFile), ...besideVarFile].flatMap((f) => terragruntTargets(wide, f)).filter((d) => tfDirs.has(d));
   const modules = [...own.map((f) => moduleFolderOf(f, tfDirs, wide.root)).filter((d) => d !== void 0), ...run3];
   const walked = /* @__PURE__ */ new Set([...modules, ...upstreamOf(modules, callers)]);
   for (const t of listed) if (isTerragruntFile(t) && terragruntTargets(wide, t).some((d) => walked.has(d))) walked.add(path19.dirname(t));
@@ -34422,7 +34451,9 @@ var init_terraform = __esm({
           // says nothing (terraform init would refuse such a lock file).
           lockFile: (dir) => parsedHclBeside(ctx, dir, LOCK_FILE),
           terragruntConfig: (dir) => parsedHclBeside(ctx, dir, TERRAGRUNT_FILE),
-          readHcl: (file) => ctx.host.isInside(file) ? parsedHclBeside(ctx, path19.dirname(file), path19.basename(file)) : void 0,
+          // (Under the root by its path, not `isInside`, which needs the file to exist: a parent that is
+          // absent is asked of the Host too, so the --cache sees it appear.)
+          readHcl: (file) => isWithin(ctx.root, file) ? parsedHclBeside(ctx, path19.dirname(file), path19.basename(file)) : void 0,
           moduleManifest: (dir) => readModuleManifest(ctx.host, dir, ctx.tfDataDir),
           ...ctx.tfDataDir !== void 0 ? { tfDataDir: ctx.tfDataDir } : {}
         });
@@ -58830,6 +58861,7 @@ function isTemplateSkeletonValue(text2) {
   return /^(?:string|securestring|secureString|GEN-[A-Z0-9-]+)$/.test(text2.trim());
 }
 var KEY_VAULT_SECRET_DATA_SOURCE = "azurerm_key_vault_secret";
+var SECRET_VALUE_RESOURCES = /* @__PURE__ */ new Set([KEY_VAULT_SECRET_DATA_SOURCE]);
 
 // rules/secrets/SEC001-hardcoded-secret.ts
 var TERMS = [
@@ -58993,7 +59025,7 @@ var SEC001_hardcoded_secret_default = defineRule({
       return true;
     };
     let variantFile;
-    const isVarOrParameterFile = (file) => /\.(?:tfvars|tfvars\.json|bicepparam)$/i.test(file) || SAMPLE_VAR_FILE.test(file) || file === variantFile;
+    const isVarOrParameterFile = (file) => /\.(?:tfvars|tfvars\.json|bicepparam)$|(?:^|[\\/])terragrunt\.hcl$/i.test(file) || SAMPLE_VAR_FILE.test(file) || file === variantFile;
     const literal = (name, v, h) => {
       const armExpressions = v.origin === void 0 || /\.jsonc?$/i.test(v.origin.file);
       if (v.kind !== "string" || isPlaceholder(v.value, { bareWords: !h.strict, armExpressions }) || !h.strict && echoesName(name, v.value)) return;
@@ -59106,7 +59138,7 @@ var SEC001_hardcoded_secret_default = defineRule({
             if (!body) continue;
             walk4(void 0, body, (name, s) => {
               const base = { at: r.header, resource: r, related: [{ ...r.header, label: r.address }] };
-              const own = r.sourceType === "azurerm_key_vault_secret" ? s === entry3(body, "value") ? "value" : s === entry3(body, "value_wo") ? "value_wo" : void 0 : void 0;
+              const own = SECRET_VALUE_RESOURCES.has(r.sourceType) ? s === entry3(body, "value") ? "value" : s === entry3(body, "value_wo") ? "value_wo" : void 0 : void 0;
               if (own) {
                 const data = own === "value" ? { kept: "in the code and in the Terraform state", fix: "generate it (random_password) or write it from outside the code (an ephemeral value into value_wo)" } : { kept: "in the code", fix: "generate it (random_password) or give value_wo an ephemeral value read from outside the code" };
                 literal(name, s, { ...base, messageId: "secretResourceValue", data: { name: displayName(r), type: r.sourceType, attribute: own, ...data } });

@@ -10,7 +10,7 @@ import { isTerraformFile, SAMPLE_VAR_FILE } from '../../src/core/file-kind.js';
 import { displayName, sameRange } from '../../src/engine/facts.js';
 import { isInlineElement } from '../../src/model/normalize.js';
 import { withoutInstanceKeys } from '../../src/model/address.js';
-import { isKeyVaultPermission, isKeyVaultReference, isTemplateSkeletonValue, KEY_VAULT_SECRET_DATA_SOURCE } from '../../src/model/facts/secrets.js';
+import { isKeyVaultPermission, isKeyVaultReference, isTemplateSkeletonValue, KEY_VAULT_SECRET_DATA_SOURCE, SECRET_VALUE_RESOURCES } from '../../src/model/facts/secrets.js';
 
 type MessageId =
   | 'inputDefault'
@@ -291,7 +291,7 @@ export default defineRule({
     /** The parameter file of the evaluation being read (ARM: a `.json` that is not recognisable by its name). */
     let variantFile: string | undefined;
     /** A var or parameter file: `.tfvars`, `.tfvars.json`, `.bicepparam`, or the evaluation's parameter file. */
-    const isVarOrParameterFile = (file: string): boolean => /\.(?:tfvars|tfvars\.json|bicepparam)$/i.test(file) || SAMPLE_VAR_FILE.test(file) || file === variantFile;
+    const isVarOrParameterFile = (file: string): boolean => /\.(?:tfvars|tfvars\.json|bicepparam)$|(?:^|[\\/])terragrunt\.hcl$/i.test(file) || SAMPLE_VAR_FILE.test(file) || file === variantFile;
     interface Holder {
       messageId: MessageId;
       data: Record<string, string>;
@@ -446,7 +446,7 @@ export default defineRule({
               const base = { at: r.header, resource: r, related: [{ ...r.header, label: r.address }] };
               // A resource that is itself the name/value pair (`azurerm_key_vault_secret { name, value }`):
               // its own name and a fix to fetch it from Key Vault would say nothing (review 95).
-              const own = r.sourceType === 'azurerm_key_vault_secret' ? (s === entry(body, 'value') ? 'value' : s === entry(body, 'value_wo') ? 'value_wo' : undefined) : undefined;
+              const own = SECRET_VALUE_RESOURCES.has(r.sourceType) ? (s === entry(body, 'value') ? 'value' : s === entry(body, 'value_wo') ? 'value_wo' : undefined) : undefined;
               if (own) {
                 const data = own === 'value'
                   ? { kept: 'in the code and in the Terraform state', fix: 'generate it (random_password) or write it from outside the code (an ephemeral value into value_wo)' }

@@ -4,7 +4,7 @@
  * (RULES.md "Variants") with local modules read through the Host.
  */
 import path from 'node:path';
-import { nearestFolder } from '../core/paths.js';
+import { isWithin, nearestFolder } from '../core/paths.js';
 import { LineMap } from '../core/source.js';
 import { parseHcl } from '../parse/hcl/parser.js';
 import { parseTfJson } from '../parse/hcl/tf-json.js';
@@ -143,7 +143,9 @@ export const terraformFrontEnd: FrontEnd = {
       // says nothing (terraform init would refuse such a lock file).
       lockFile: (dir) => parsedHclBeside(ctx, dir, LOCK_FILE),
       terragruntConfig: (dir) => parsedHclBeside(ctx, dir, TERRAGRUNT_FILE),
-      readHcl: (file) => (ctx.host.isInside(file) ? parsedHclBeside(ctx, path.dirname(file), path.basename(file)) : undefined),
+      // (Under the root by its path, not `isInside`, which needs the file to exist: a parent that is
+      // absent is asked of the Host too, so the --cache sees it appear.)
+      readHcl: (file) => (isWithin(ctx.root, file) ? parsedHclBeside(ctx, path.dirname(file), path.basename(file)) : undefined),
       moduleManifest: (dir) => readModuleManifest(ctx.host, dir, ctx.tfDataDir),
       ...(ctx.tfDataDir !== undefined ? { tfDataDir: ctx.tfDataDir } : {}),
     });
@@ -300,8 +302,10 @@ async function callingFolders(given: readonly string[], wide: FilesOnlyView): Pr
   // folder run pairs the var file with it, also from a subfolder without .tf files).
   // A given data file: the modules that may decode it are walked as if their files were given.
   const own = [...given.filter((f) => terraformFrontEnd.byName(f) !== undefined && !isTerragruntFile(f)), ...(wide.dataFiles.length > 0 ? decodersOf(varAndTfFiles, wide.dataFiles, wide) : [])];
-  // A given terragrunt.hcl: the module it runs is evaluated with it (the folder run joins them).
-  const run = given.filter(isTerragruntFile).flatMap((f) => terragruntTargets(wide, f)).filter((d) => tfDirs.has(d));
+  // A given terragrunt.hcl, or a var file beside one (copied into its working directory): the
+  // module it runs is evaluated with it (the folder run joins them).
+  const besideVarFile = given.filter((f) => /\.tfvars(?:\.json)?$/i.test(f)).map((f) => path.join(path.dirname(f), TERRAGRUNT_FILE)).filter((t) => wide.host.isFile(t));
+  const run = [...given.filter(isTerragruntFile), ...besideVarFile].flatMap((f) => terragruntTargets(wide, f)).filter((d) => tfDirs.has(d));
   const modules = [...own.map((f) => moduleFolderOf(f, tfDirs, wide.root)).filter((d): d is string => d !== undefined), ...run];
   const walked = new Set([...modules, ...upstreamOf(modules, callers)]);
   // The Terragrunt configurations that run a walked module give it its backend (TF001): their folders too.

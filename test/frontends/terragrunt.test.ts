@@ -4,6 +4,7 @@
  * runs, with its `inputs` as the variables' values (Terragrunt passes them as TF_VAR_ variables)
  * and its own path's environment; a parent configuration it includes may set any other variable.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lint } from '../../src/api.js';
@@ -58,7 +59,7 @@ describe('Terragrunt inputs', () => {
     const include = 'include "root" {\n  path = find_in_parent_folders()\n}\n';
     const { r, briefs } = await run({ 'modules/ws/main.tf': WORKSPACE_MODULE.replace('default = false', 'default = true'), 'live/prod/ws/terragrunt.hcl': `${include}${SOURCE}` });
     expect(briefs).toEqual([]);
-    expect(r.undecided.map((u) => `${u.ruleId} ${u.attribute}: ${u.reason}`)).toEqual(['AML001 publicNetworkAccess: ws/terragrunt.hcl includes another configuration, whose inputs may set it']);
+    expect(r.undecided.map((u) => `${u.ruleId} ${u.attribute}: ${u.reason}`)).toEqual(['AML001 publicNetworkAccess: ws/terragrunt.hcl includes another configuration (no terragrunt.hcl in the scanned folders above it), whose inputs may set it']);
   });
 
   it('inputs that are not an object literal make every variable unknown; a reference inside is unknown alone', async () => {
@@ -144,9 +145,67 @@ describe('Terragrunt inputs', () => {
     expect(b.findings.map((f) => f.ruleId).sort()).toEqual(['TF001', 'TF003']);
   });
 
+  it("a parent whose inputs are not known leaves the child's own inputs known (the child's win)", async () => {
+    const include = 'include "root" {\n  path = find_in_parent_folders("root.hcl")\n}\n';
+    const { r, briefs } = await run({
+      'modules/ws/main.tf': WORKSPACE_MODULE,
+      'live/root.hcl': `${REMOTE_STATE}inputs = merge(local.common, {})\n`,
+      'live/prod/ws/terragrunt.hcl': `${include}${SOURCE}inputs = {\n  public_network_access_enabled = true\n}\n`,
+    });
+    expect(briefs).toEqual(['AML001 error publicWorkspace live/prod/ws/terragrunt.hcl:8:35']);
+    expect(r.undecided).toEqual([]);
+  });
+
+  it('var files of extra_arguments override even the inputs it sets: every variable is unknown', async () => {
+    const extra = `terraform {\n  source = "../../../modules//ws"\n  extra_arguments "vars" {\n    commands           = ["plan", "apply"]\n    required_var_files = ["common.tfvars"]\n  }\n}\n${REMOTE_STATE}inputs = {\n  public_network_access_enabled = true\n}\n`;
+    const { r, briefs } = await run({ 'modules/ws/main.tf': WORKSPACE_MODULE, 'live/prod/ws/terragrunt.hcl': extra });
+    expect(briefs).toEqual([]);
+    expect(r.undecided).toHaveLength(1);
+  });
+
+  it('merge_strategy = "deep" merges a map input key by key', async () => {
+    const include = 'include "root" {\n  path           = find_in_parent_folders("root.hcl")\n  merge_strategy = "deep"\n}\n';
+    const module = WORKSPACE_MODULE.replace('variable "public_network_access_enabled" {\n  type    = bool\n  default = false\n}', 'variable "network" {\n  type = object({ public = bool, name = string })\n}').replace('var.public_network_access_enabled', 'var.network.public');
+    const { briefs } = await run({
+      'modules/ws/main.tf': module,
+      'live/root.hcl': `${REMOTE_STATE}inputs = {\n  network = { public = false, name = "a" }\n}\n`,
+      'live/prod/ws/terragrunt.hcl': `${include}${SOURCE}inputs = {\n  network = { name = "b" }\n}\n`,
+    });
+    // Shallowly, the child's map would replace the parent's and leave `public` out; deeply, the parent's false stays.
+    expect(briefs).toEqual([]);
+  });
+
+  it('a var file beside the configuration replaces the module\'s of the same name; auto var files load by file name', async () => {
+    const prod = `${SOURCE}${REMOTE_STATE}`;
+    const same = await run({ 'modules/ws/main.tf': WORKSPACE_MODULE, 'modules/ws/terraform.tfvars': 'public_network_access_enabled = true\n', 'live/prod/ws/terragrunt.hcl': prod, 'live/prod/ws/terraform.tfvars': 'public_network_access_enabled = false\n' });
+    expect(same.briefs).toEqual([]);
+    const order = await run({ 'modules/ws/main.tf': WORKSPACE_MODULE, 'modules/ws/z.auto.tfvars': 'public_network_access_enabled = false\n', 'live/prod/ws/terragrunt.hcl': prod, 'live/prod/ws/a.auto.tfvars': 'public_network_access_enabled = true\n' });
+    expect(order.briefs).toEqual([]);
+  });
+
+  it('a literal secret in a configuration under an example or template folder is a warning, as in a var file there', async () => {
+    const dir = tree({ 'template/app/terragrunt.hcl': 'inputs = {\n  client_secret = "Hk29!dLq0pZx77"\n}\n' });
+    const r = await lint({ paths: [dir], root: dir, rules: ['SEC001'], noConfig: true });
+    expect(r.findings.map((f) => brief(dir, f))).toEqual(['SEC001 warning varFile template/app/terragrunt.hcl:2:19']);
+  });
+
   it('a pre-commit run given the configuration reports its finding, as the folder run does', async () => {
     const prod = `${SOURCE}${REMOTE_STATE}inputs = {\n  public_network_access_enabled = true\n}\n`;
     const { briefs } = await run({ 'modules/ws/main.tf': WORKSPACE_MODULE, 'live/prod/ws/terragrunt.hcl': prod }, 'live/prod/ws/terragrunt.hcl');
     expect(briefs).toEqual(['AML001 error publicWorkspace live/prod/ws/terragrunt.hcl:9:35']);
+    // So does one given the var file beside it (self-review 96).
+    const beside = await run({ 'modules/ws/main.tf': WORKSPACE_MODULE, 'live/prod/ws/terragrunt.hcl': `${SOURCE}${REMOTE_STATE}`, 'live/prod/ws/terraform.tfvars': 'public_network_access_enabled = true\n' }, 'live/prod/ws/terraform.tfvars');
+    expect(beside.briefs).toEqual(['AML001 error publicWorkspace live/prod/ws/terraform.tfvars:1:33']);
+  });
+
+  it('--cache re-lints the module when a parent configuration that was absent appears', async () => {
+    const include = 'include "root" {\n  path = find_in_parent_folders("root.hcl")\n}\n';
+    const dir = tree({ 'modules/ws/main.tf': WORKSPACE_MODULE, 'live/prod/ws/terragrunt.hcl': `${include}${SOURCE}` });
+    const cacheLocation = path.join(dir, '.cache');
+    const lintCached = () => lint({ paths: [dir], root: dir, rules: ['AML001'], noConfig: true, cache: true, cacheLocation });
+    expect((await lintCached()).undecided).toHaveLength(1);
+    fs.writeFileSync(path.join(dir, 'live/root.hcl'), `${REMOTE_STATE}inputs = {\n  public_network_access_enabled = true\n}\n`);
+    const warm = await lintCached();
+    expect(warm.findings.map((f) => brief(dir, f))).toEqual(['AML001 error publicWorkspace live/root.hcl:6:35']);
   });
 });

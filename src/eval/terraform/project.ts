@@ -318,8 +318,12 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
       // Terragrunt's inputs are TF_VAR_ variables: the var files Terraform loads itself override them.
       if (run) terragruntRunInputs(run, src.variables.keys(), inputs);
       // (A run also loads the var files Terraform loads itself in the configuration's folder, copied into the working directory.)
-      const runAuto = run ? input.varFiles.filter((f) => path.dirname(f) === path.dirname(run.file) && path.dirname(f) !== dir && AUTO_VARFILE.test(path.basename(f)) && parses(f)) : [];
-      for (const f of [...[...auto, ...runAuto].sort(autoOrder), ...(variantFile && !run ? [variantFile] : [])]) {
+      // (By file name, as Terraform loads them in its working directory, where a copied file replaces the module's of the same name.)
+      const loaded = new Map<string, string>();
+      for (const f of auto) loaded.set(path.basename(f), f);
+      if (run) for (const f of input.varFiles) if (path.dirname(f) === path.dirname(run.file) && path.dirname(f) !== dir && AUTO_VARFILE.test(path.basename(f)) && parses(f)) loaded.set(path.basename(f), f);
+      const autoLoaded = [...loaded.values()].sort((a, b) => autoOrder(path.basename(a), path.basename(b)));
+      for (const f of [...autoLoaded, ...(variantFile && !run ? [variantFile] : [])]) {
         for (const [k, v] of readVarFile(f, input, guard)) inputs.set(k, v);
       }
       if (unreadable) {

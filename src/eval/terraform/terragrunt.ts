@@ -40,17 +40,31 @@ export function terragruntRun(parsed: HclFile, read: HclReader, guard: EvalGuard
   const own = terragruntFacts(parsed.file, parsed.text, parsed.body, guard);
   const facts: TerragruntFacts = { ...own, includes: [], ...(source ? { source } : {}) };
   const name = configName(parsed.file);
+  // The parents' inputs merged in include order, or why they are not known (the child's own still are: it wins).
   let parentInputs: Map<string, Value> | string = new Map();
-  let othersNotKnown = extraVarFiles(parsed) ? `the extra_arguments of ${name} pass var files or -var arguments to terraform, which may set it` : undefined;
+  let othersNotKnown: string | undefined;
+  // Var files passed by `extra_arguments` override every input (var files come after TF_VAR_ variables).
+  let allNotKnown = extraVarFiles(parsed) ? `the extra_arguments of ${name} pass var files or -var arguments to terraform, which may set it` : undefined;
+  const deep = new Set<string>();
   for (const include of blocksOf(parsed, 'include')) {
     const at = blockHeader(include, parsed.file);
-    if (literalAttribute(include, 'merge_strategy', parsed, guard) === 'no_merge') continue;
+    const strategy = literalAttribute(include, 'merge_strategy', parsed, guard);
+    if (strategy === 'no_merge') continue;
     const target = includePath(include, parsed, read, guard);
-    const parent = target === undefined ? undefined : read(target);
+    const parent = typeof target === 'string' ? read(target) : undefined;
     // A parent that includes another is beyond Terragrunt's one level as this reads it: not known.
     if (!parent || parent.errors.length > 0 || blocksOf(parent, 'include').length > 0) {
       facts.includes.push(at);
-      othersNotKnown ??= `${name} includes another configuration, whose inputs may set it`;
+      const why = parent
+        ? parent.errors.length > 0
+          ? `${path.basename(parent.file)}, which does not parse`
+          : `${path.basename(parent.file)}, which includes another in turn`
+        : typeof target === 'object'
+          ? `no ${target.notFound} in the scanned folders above it`
+          : target === undefined
+            ? 'whose path is not written literally'
+            : `${path.basename(target)}, which cannot be read`;
+      othersNotKnown ??= `${name} includes another configuration (${why}), whose inputs may set it`;
       continue;
     }
     const pf = terragruntFacts(parent.file, parent.text, parent.body, guard);
@@ -58,18 +72,42 @@ export function terragruntRun(parsed: HclFile, read: HclReader, guard: EvalGuard
       if (pf.backend) facts.backend = pf.backend;
       else if (pf.backendNotKnown) facts.backendNotKnown = pf.backendNotKnown;
     }
-    if (extraVarFiles(parent)) othersNotKnown ??= `the extra_arguments of ${configName(parent.file)}, which ${name} includes, pass var files or -var arguments to terraform, which may set it`;
+    if (extraVarFiles(parent)) allNotKnown ??= `the extra_arguments of ${configName(parent.file)}, which ${name} includes, pass var files or -var arguments to terraform, which may set it`;
     const pi = terragruntInputs(parent, guard);
     if (typeof parentInputs === 'string') continue;
     if (typeof pi === 'string') parentInputs = pi;
-    else for (const [k, v] of pi) parentInputs.set(k, v);
+    else {
+      for (const [k, v] of pi) parentInputs.set(k, v);
+      if (strategy === 'deep') for (const k of pi.keys()) deep.add(k);
+    }
   }
   const mine = terragruntInputs(parsed, guard);
   let inputs: Map<string, Value> | string;
-  if (typeof mine === 'string') inputs = mine;
-  else if (typeof parentInputs === 'string') inputs = parentInputs;
-  else inputs = new Map([...parentInputs, ...mine]);
+  if (allNotKnown !== undefined) inputs = allNotKnown;
+  else if (typeof mine === 'string') inputs = mine;
+  else if (typeof parentInputs === 'string') {
+    // The child's own inputs win over whatever the parents give: they are known; the rest is not.
+    inputs = mine;
+    othersNotKnown ??= parentInputs;
+  } else {
+    inputs = new Map(parentInputs);
+    // `merge_strategy = "deep"`: maps merged key by key, lists concatenated (Terragrunt's deep merge); else the child's value replaces.
+    for (const [k, v] of mine) inputs.set(k, deep.has(k) && parentInputs.has(k) ? deepMerged(parentInputs.get(k)!, v) : v);
+  }
   return { file: parsed.file, facts, inputs, ...(othersNotKnown ? { othersNotKnown } : {}) };
+}
+
+/** Terragrunt's deep merge of a parent's value and a child's: maps key by key, lists concatenated, anything else the child's. */
+function deepMerged(parent: Value, child: Value): Value {
+  if (parent.kind === 'object' && child.kind === 'object') {
+    const m = new Map(parent.entries);
+    for (const [k, v] of child.entries) m.set(k, m.has(k) ? deepMerged(m.get(k)!, v) : v);
+    return { ...child, entries: m };
+  }
+  if (parent.kind === 'list' && child.kind === 'list') return { ...child, items: [...parent.items, ...child.items] };
+  // A collection merged with what is not known is not known; a child's scalar replaces whatever the parent had.
+  if (parent.kind === 'unknown' && (child.kind === 'object' || child.kind === 'list')) return parent;
+  return child;
 }
 
 /** `live/prod/aks/terragrunt.hcl` → `aks/terragrunt.hcl`: enough to tell configurations apart in a reason. */
@@ -93,7 +131,7 @@ function literalAttribute(block: Block, name: string, file: HclFile, guard: Eval
  * (the first such file in a folder above the configuration's: `read` says whether one is there),
  * or a literal path from the configuration's folder. Anything else is not known.
  */
-function includePath(include: Block, file: HclFile, read: HclReader, guard: EvalGuard): string | undefined {
+function includePath(include: Block, file: HclFile, read: HclReader, guard: EvalGuard): string | { notFound: string } | undefined {
   const a = include.body.items.find((i) => i.type === 'Attribute' && i.name === 'path');
   if (!a || a.type !== 'Attribute') return undefined;
   const dir = path.dirname(file.file);
@@ -106,7 +144,7 @@ function includePath(include: Block, file: HclFile, read: HclReader, guard: Eval
     for (let d = path.dirname(dir); ; d = path.dirname(d)) {
       const candidate = path.join(d, name);
       if (read(candidate)) return candidate;
-      if (path.dirname(d) === d) return undefined;
+      if (path.dirname(d) === d) return { notFound: name };
     }
   }
   const v = evaluate(e, { file: file.file, guard, resolveRoot: noNames });

@@ -49,3 +49,11 @@ export function isTemplateSkeletonValue(text: string): boolean {
 
 /** The Terraform data source that reads a Key Vault secret at plan time (for help texts). */
 export const KEY_VAULT_SECRET_DATA_SOURCE = 'azurerm_key_vault_secret';
+
+/**
+ * Resources that are themselves a secret's name/value pair, written into Key Vault: the
+ * azurerm resource (registry.terraform.io/providers/hashicorp/azurerm, "azurerm_key_vault_secret":
+ * `value`, or `value_wo`, "the write-only value of the Key Vault Secret", azurerm 4.x with
+ * Terraform 1.11+). SEC001 names its attribute and type, and does not send the user to Key Vault.
+ */
+export const SECRET_VALUE_RESOURCES: ReadonlySet<string> = new Set([KEY_VAULT_SECRET_DATA_SOURCE]);
