@@ -317,8 +317,9 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
       const inputs = new Map<string, Value>();
       // Terragrunt's inputs are TF_VAR_ variables: the var files Terraform loads itself override them.
       if (run) terragruntRunInputs(run, src.variables.keys(), inputs);
-      // (A run also loads the var files Terraform loads itself in the configuration's folder, copied into the working directory.)
-      // (By file name, as Terraform loads them in its working directory, where a copied file replaces the module's of the same name.)
+      // Terraform's own var files, by file name as it loads them in its working directory: a run
+      // adds those of the configuration's folder, which Terragrunt copies there (one of the same
+      // name replaces the module's).
       const loaded = new Map<string, string>();
       for (const f of auto) loaded.set(path.basename(f), f);
       if (run) for (const f of input.varFiles) if (path.dirname(f) === path.dirname(run.file) && path.dirname(f) !== dir && AUTO_VARFILE.test(path.basename(f)) && parses(f)) loaded.set(path.basename(f), f);
