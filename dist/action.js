@@ -34199,7 +34199,7 @@ async function callingFolders(given, wide) {
   return [...walked].sort();
 }
 function isTerragruntFile(file) {
-  return terraformFrontEnd.byName(file) === "terragrunt";
+  return TERRAGRUNT_PATH.test(file);
 }
 function moduleFolderOf(file, tfDirs, root) {
   return nearestFolder(file, root, (d) => tfDirs.has(d));
@@ -34333,7 +34333,7 @@ function varFileBlockProblems(parsed, problems) {
     });
   }
 }
-var LOCK_FILE, STATE_FILE, BY_NAME, terraformFrontEnd, TERRAGRUNT_FILE, LOCAL_SOURCE, TERRAGRUNT_SOURCE, YAML_DECODE, isPlanningFacts, NESTED_BLOCKS;
+var LOCK_FILE, STATE_FILE, BY_NAME, terraformFrontEnd, TERRAGRUNT_FILE, LOCAL_SOURCE, TERRAGRUNT_SOURCE, YAML_DECODE, isPlanningFacts, TERRAGRUNT_PATH, NESTED_BLOCKS;
 var init_terraform = __esm({
   "src/frontends/terraform.ts"() {
     "use strict";
@@ -34492,6 +34492,7 @@ var init_terraform = __esm({
     TERRAGRUNT_SOURCE = /\bsource\s*=\s*"(?:\$\{\s*get_terragrunt_dir\(\s*\)\s*\}\/)?(\.{1,2}(?:\/[^"\n]*)?)"/g;
     YAML_DECODE = /\byamldecode\s*\(/;
     isPlanningFacts = (v) => typeof v === "object" && v !== null && isStringList(v.sources) && typeof v.yaml === "boolean" && isStringList(v.data);
+    TERRAGRUNT_PATH = /(?:^|[\\/])terragrunt\.hcl$/i;
     NESTED_BLOCKS = /* @__PURE__ */ new Map();
   }
 });

@@ -313,8 +313,11 @@ async function callingFolders(given: readonly string[], wide: FilesOnlyView): Pr
   return [...walked].sort();
 }
 
+/** `terragrunt.hcl` (as `byName` classes it): asked of every file a pre-commit run lists, so a pattern, not `byName`. */
+const TERRAGRUNT_PATH = /(?:^|[\\/])terragrunt\.hcl$/i;
+
 function isTerragruntFile(file: string): boolean {
-  return terraformFrontEnd.byName(file) === 'terragrunt';
+  return TERRAGRUNT_PATH.test(file);
 }
 
 /**
