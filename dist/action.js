@@ -41883,6 +41883,7 @@ function evaluateObject(scope, o, locals, skip) {
   const m = /* @__PURE__ */ new Map();
   const loc3 = scope.loc(o.range);
   const members2 = o.members;
+  let spread;
   for (let i = 0; i < members2.length; i++) {
     const mem = members2[i];
     if (mem.kind === "ResourceDecl") continue;
@@ -41890,6 +41891,7 @@ function evaluateObject(scope, o, locals, skip) {
       const v = scope.eval(mem.expression, locals);
       if (v.kind === "object") {
         v.entries.forEach((e, k) => m.set(k, e));
+        if (v.leftOut) (spread ??= []).push(v);
         continue;
       }
       if (v.kind === "null") continue;
@@ -41904,7 +41906,7 @@ function evaluateObject(scope, o, locals, skip) {
     if (skip?.(key)) continue;
     m.set(key, scope.eval(mem.value, locals));
   }
-  return obj(m, loc3);
+  return spread ? leftOutOfMerge(obj(m, loc3), spread) : obj(m, loc3);
 }
 function evalString(scope, e, locals) {
   const loc3 = scope.loc(e.range);

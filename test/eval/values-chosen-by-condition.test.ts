@@ -511,6 +511,10 @@ module teamC 'modules/ws.bicep' = {
     expect(where(dir, r.findings)).toEqual([`AML001 error main.bicep:${lineCol(main, 'false')}`, `AML001 error main.bicep:${lineCol(main, 'false', 'teamB')}`]);
     expect(r.findings[0]!.message).toContain('properties.publicNetworkAccess is not set (defaults to Enabled)');
     expect(relatedOf(dir, r.findings[0]!)[0]).toBe('modules/ws.bicep:8 object chosen by the condition, without this key');
+    // The spread form of the idiom: the same.
+    const spread = tree({ 'main.bicep': main, 'modules/ws.bicep': ws.replace("properties: union(baseProps, isPrivate ? { publicNetworkAccess: 'Disabled' } : {})", "properties: {\n    ...baseProps\n    ...(isPrivate ? { publicNetworkAccess: 'Disabled' } : {})\n  }") });
+    const viaSpread = await lint({ paths: [spread], root: spread, rules: ['AML001'], noConfig: true, env: 'prod' });
+    expect(where(spread, viaSpread.findings)).toEqual([`AML001 error main.bicep:${lineCol(main, 'false')}`, `AML001 error main.bicep:${lineCol(main, 'false', 'teamB')}`]);
     // A key another argument of union() sets is not left out.
     const set = tree({ 'main.bicep': main, 'modules/ws.bicep': ws.replace("isPrivate ? { publicNetworkAccess: 'Disabled' } : {})", "isPrivate ? { publicNetworkAccess: 'Disabled' } : {}, { publicNetworkAccess: 'Disabled' })") });
     expect((await lint({ paths: [set], root: set, rules: ['AML001'], noConfig: true, env: 'prod' })).findings).toEqual([]);

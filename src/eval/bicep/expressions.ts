@@ -5,7 +5,7 @@
  * resources and modules are resolved through the scope (`resources.ts`, `modules.ts`).
  */
 import type { Location } from '../../core/source.js';
-import { agreedParts, bool, chosenBy, decisionOf, knownFirstItems, leftOutBy, list, nul, num, obj, str, unknown, unknownAfter } from '../../core/value.js';
+import { agreedParts, bool, chosenBy, decisionOf, knownFirstItems, leftOutBy, leftOutOfMerge, list, nul, num, obj, str, unknown, unknownAfter } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
 import type { Expression, ObjectExpr, StringLiteral } from '../../parse/bicep/index.js';
 import { armAccess, armCallToken, callArmFunction, tokenText } from '../arm/evaluate.js';
@@ -128,6 +128,8 @@ export function evaluateObject(scope: FileScope, o: ObjectExpr, locals: Locals, 
   const m = new Map<string, Value>();
   const loc = scope.loc(o.range);
   const members = o.members;
+  // Spread objects a condition chose without some keys (`...(c ? { x: … } : {})`): those keys are left out of this one too.
+  let spread: Value[] | undefined;
   for (let i = 0; i < members.length; i++) {
     const mem = members[i]!;
     if (mem.kind === 'ResourceDecl') continue;
@@ -135,6 +137,7 @@ export function evaluateObject(scope: FileScope, o: ObjectExpr, locals: Locals, 
       const v = scope.eval(mem.expression, locals);
       if (v.kind === 'object') {
         v.entries.forEach((e, k) => m.set(k, e));
+        if (v.leftOut) (spread ??= []).push(v);
         continue;
       }
       if (v.kind === 'null') continue;
@@ -149,7 +152,7 @@ export function evaluateObject(scope: FileScope, o: ObjectExpr, locals: Locals, 
     if (skip?.(key)) continue;
     m.set(key, scope.eval(mem.value, locals));
   }
-  return obj(m, loc);
+  return spread ? leftOutOfMerge(obj(m, loc), spread) : obj(m, loc);
 }
 
 /** `'a${x}b'` is `format('a{0}b', x)`, so unknown holes give the compiled twin's token. */
