@@ -21729,6 +21729,8 @@ function includePath(include, file, read, guard) {
       if (path12.dirname(d) === d) return { notFound: name };
     }
   }
+  const fromDir = INCLUDE_FROM_DIR.exec(file.text.slice(e.range.start.offset, e.range.end.offset));
+  if (fromDir) return path12.resolve(dir, fromDir[1]);
   const v = evaluate(e, { file: file.file, guard, resolveRoot: noNames });
   return v.kind === "string" ? path12.resolve(dir, v.value) : void 0;
 }
@@ -21758,6 +21760,7 @@ function localsResolver(file, guard) {
   }
   return resolve;
 }
+var INCLUDE_FROM_DIR;
 var init_terragrunt = __esm({
   "src/eval/terraform/terragrunt.ts"() {
     "use strict";
@@ -21766,6 +21769,7 @@ var init_terragrunt = __esm({
     init_guard();
     init_module_source();
     init_module_facts();
+    INCLUDE_FROM_DIR = /^"\$\{\s*get_terragrunt_dir\(\s*\)\s*\}\/([^"$%\\]+)"$/;
   }
 });
 

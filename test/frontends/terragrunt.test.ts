@@ -145,6 +145,17 @@ describe('Terragrunt inputs', () => {
     expect(b.findings.map((f) => f.ruleId).sort()).toEqual(['TF001', 'TF003']);
   });
 
+  it('an include path written from get_terragrunt_dir() is read', async () => {
+    const include = 'include "env" {\n  path = "${get_terragrunt_dir()}/../../_common/ws.hcl"\n}\n';
+    const { r, briefs } = await run({
+      'modules/ws/main.tf': WORKSPACE_MODULE,
+      'live/_common/ws.hcl': `${REMOTE_STATE}inputs = {\n  public_network_access_enabled = true\n}\n`,
+      'live/prod/ws/terragrunt.hcl': `${include}${SOURCE}`,
+    });
+    expect(briefs).toEqual(['AML001 error publicWorkspace live/_common/ws.hcl:6:35']);
+    expect(r.undecided).toEqual([]);
+  });
+
   it("a parent whose inputs are not known leaves the child's own inputs known (the child's win)", async () => {
     const include = 'include "root" {\n  path = find_in_parent_folders("root.hcl")\n}\n';
     const { r, briefs } = await run({

@@ -147,9 +147,15 @@ function includePath(include: Block, file: HclFile, read: HclReader, guard: Eval
       if (path.dirname(d) === d) return { notFound: name };
     }
   }
+  // `"${get_terragrunt_dir()}/../../_common/aks.hcl"`: the configuration's own folder.
+  const fromDir = INCLUDE_FROM_DIR.exec(file.text.slice(e.range.start.offset, e.range.end.offset));
+  if (fromDir) return path.resolve(dir, fromDir[1]!);
   const v = evaluate(e, { file: file.file, guard, resolveRoot: noNames });
   return v.kind === 'string' ? path.resolve(dir, v.value) : undefined;
 }
+
+/** An include path written from `get_terragrunt_dir()` (Terragrunt: "the directory where the Terragrunt configuration file lives"). */
+const INCLUDE_FROM_DIR = /^"\$\{\s*get_terragrunt_dir\(\s*\)\s*\}\/([^"$%\\]+)"$/;
 
 /** Whether a configuration's `terraform` block passes var files or arguments to terraform (`extra_arguments`). */
 function extraVarFiles(file: HclFile): boolean {
