@@ -20065,8 +20065,8 @@ import path9 from "node:path";
 function terragruntSourceDir(file, text2, body) {
   for (const item of body.items) {
     if (item.type !== "Block" || item.blockType !== "terraform") continue;
-    const a = item.body.items.find((i) => i.type === "Attribute" && i.name === "source");
-    if (!a || a.type !== "Attribute") continue;
+    const a = attr(item, "source");
+    if (!a) continue;
     const written2 = TERRAGRUNT_LOCAL_SOURCE.exec(text2.slice(a.expr.range.start.offset, a.expr.range.end.offset));
     return written2 ? { dir: path9.resolve(path9.dirname(file), written2[1]), at: locOf(a, file) } : void 0;
   }
@@ -21655,7 +21655,7 @@ function terragruntRun(parsed, read, guard, source) {
   const deep = /* @__PURE__ */ new Set();
   for (const include of blocksOf2(parsed, "include")) {
     const at2 = blockHeader(include, parsed.file);
-    const strategy = literalAttribute(include, "merge_strategy", parsed, guard);
+    const strategy = literalAttr(include, "merge_strategy");
     if (strategy === "no_merge") continue;
     const target = includePath(include, parsed, read, guard);
     const parent = typeof target === "string" ? read(target) : void 0;
@@ -21708,15 +21708,9 @@ function configName(file) {
 function blocksOf2(file, type) {
   return file.body.items.filter((i) => i.type === "Block" && i.blockType === type);
 }
-function literalAttribute(block2, name, file, guard) {
-  const a = block2.body.items.find((i) => i.type === "Attribute" && i.name === name);
-  if (!a || a.type !== "Attribute") return void 0;
-  const v = evaluate(a.expr, { file: file.file, guard, resolveRoot: noNames });
-  return v.kind === "string" ? v.value : void 0;
-}
 function includePath(include, file, read, guard) {
-  const a = include.body.items.find((i) => i.type === "Attribute" && i.name === "path");
-  if (!a || a.type !== "Attribute") return void 0;
+  const a = attr(include, "path");
+  if (!a) return void 0;
   const dir = path12.dirname(file.file);
   const e = a.expr;
   if (e.type === "FunctionCall" && e.name === "find_in_parent_folders" && e.args.length <= 1) {
@@ -21735,13 +21729,7 @@ function includePath(include, file, read, guard) {
   return v.kind === "string" ? path12.resolve(dir, v.value) : void 0;
 }
 function extraVarFiles(file) {
-  for (const t of blocksOf2(file, "terraform")) {
-    for (const x of t.body.items) {
-      if (x.type !== "Block" || x.blockType !== "extra_arguments") continue;
-      if (x.body.items.some((i) => i.type === "Attribute" && (i.name === "required_var_files" || i.name === "optional_var_files" || i.name === "arguments"))) return true;
-    }
-  }
-  return false;
+  return blocksOf2(file, "terraform").some((t) => childBlocks(t, "extra_arguments").some((x) => attr(x, "required_var_files") || attr(x, "optional_var_files") || attr(x, "arguments")));
 }
 function terragruntInputs(file, guard = new EvalGuard(void 0, defaultMsPerFile())) {
   const a = file.body.items.find((i) => i.type === "Attribute" && i.name === "inputs");
@@ -21768,6 +21756,7 @@ var init_terragrunt = __esm({
     init_expressions();
     init_guard();
     init_module_source();
+    init_instance();
     init_module_facts();
     INCLUDE_FROM_DIR = /^"\$\{\s*get_terragrunt_dir\(\s*\)\s*\}\/([^"$%\\]+)"$/;
   }
@@ -32701,13 +32690,19 @@ function evaluateTerraform(input2) {
   const besides = /* @__PURE__ */ new Map();
   const besideRun = (dir) => {
     if (besides.has(dir)) return besides.get(dir);
-    const beside = input2.terragruntConfig?.(dir);
+    const beside = besideConfig(dir);
     const source = beside && terragruntSourceDir(beside.file, beside.text, beside.body);
     const run3 = beside && (source === void 0 || source.dir === dir) ? terragruntRun(beside, readHcl, guard, source?.at) : void 0;
     besides.set(dir, run3);
     return run3;
   };
-  const readHcl = (file) => input2.readHcl?.(file);
+  const parsedConfigs = /* @__PURE__ */ new Map();
+  const parsedOnce = (key, read) => {
+    if (!parsedConfigs.has(key)) parsedConfigs.set(key, read());
+    return parsedConfigs.get(key);
+  };
+  const readHcl = (file) => parsedOnce(file, () => input2.readHcl?.(file));
+  const besideConfig = (dir) => parsedOnce(`beside\0${dir}`, () => input2.terragruntConfig?.(dir));
   const lockOfRuns = (dir, facts) => {
     const elsewhere2 = (terragruntRunners().get(dir) ?? []).filter((r) => path15.dirname(r.file) !== dir);
     if (elsewhere2.length === 0) return;
@@ -32734,7 +32729,7 @@ function evaluateTerraform(input2) {
     const facts = buildModuleFacts(src, isRoot, guard, isRoot ? input2.listFiles?.(dir) ?? [] : []);
     if (copyOf) facts.copyOf = copyOf;
     if (isRoot) {
-      const tg = input2.terragruntConfig?.(dir);
+      const tg = besideConfig(dir);
       const beside = besideRun(dir) ?? (tg ? terragruntRun(tg, readHcl, guard) : void 0);
       if (beside) facts.terragrunt.push(beside.facts);
       for (const runner of terragruntRunners().get(dir) ?? []) if (runner.file !== beside?.file) facts.terragrunt.push(runner.facts);
@@ -34337,7 +34332,7 @@ function varFileBlockProblems(parsed, problems) {
     });
   }
 }
-var LOCK_FILE, STATE_FILE, BY_NAME, terraformFrontEnd, TERRAGRUNT_FILE, LOCAL_SOURCE, TERRAGRUNT_SOURCE, YAML_DECODE, isPlanningFacts, TERRAGRUNT_PATH, NESTED_BLOCKS;
+var LOCK_FILE, STATE_FILE, TERRAGRUNT_PATH, BY_NAME, terraformFrontEnd, TERRAGRUNT_FILE, LOCAL_SOURCE, TERRAGRUNT_SOURCE, YAML_DECODE, isPlanningFacts, NESTED_BLOCKS;
 var init_terraform = __esm({
   "src/frontends/terraform.ts"() {
     "use strict";
@@ -34359,6 +34354,7 @@ var init_terraform = __esm({
     init_shared();
     LOCK_FILE = ".terraform.lock.hcl";
     STATE_FILE = /\.tfstate(?:(?:\.\d+)?\.backup)?$/;
+    TERRAGRUNT_PATH = /(?:^|[\\/])terragrunt\.hcl$/i;
     BY_NAME = [
       [/\.tf$/, "terraform"],
       [/\.tf\.json$/, "terraform"],
@@ -34366,7 +34362,7 @@ var init_terraform = __esm({
       [/\.tfvars\.json$/, "tfvars-json"],
       [SAMPLE_VAR_FILE, "tfvars-sample"],
       [STATE_FILE, "tfstate"],
-      [/^terragrunt\.hcl$/, "terragrunt"]
+      [TERRAGRUNT_PATH, "terragrunt"]
     ];
     terraformFrontEnd = {
       name: "terraform",
@@ -34496,7 +34492,6 @@ var init_terraform = __esm({
     TERRAGRUNT_SOURCE = /\bsource\s*=\s*"(?:\$\{\s*get_terragrunt_dir\(\s*\)\s*\}\/)?(\.{1,2}(?:\/[^"\n]*)?)"/g;
     YAML_DECODE = /\byamldecode\s*\(/;
     isPlanningFacts = (v) => typeof v === "object" && v !== null && isStringList(v.sources) && typeof v.yaml === "boolean" && isStringList(v.data);
-    TERRAGRUNT_PATH = /(?:^|[\\/])terragrunt\.hcl$/i;
     NESTED_BLOCKS = /* @__PURE__ */ new Map();
   }
 });

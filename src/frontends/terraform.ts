@@ -36,6 +36,9 @@ const LOCK_FILE = '.terraform.lock.hcl';
  */
 const STATE_FILE = /\.tfstate(?:(?:\.\d+)?\.backup)?$/;
 
+/** Terragrunt's configuration file, as a path or a name (a pre-commit run asks it of every file it lists). */
+const TERRAGRUNT_PATH = /(?:^|[\\/])terragrunt\.hcl$/i;
+
 const BY_NAME: [RegExp, FileKind][] = [
   [/\.tf$/, 'terraform'],
   [/\.tf\.json$/, 'terraform'],
@@ -43,7 +46,7 @@ const BY_NAME: [RegExp, FileKind][] = [
   [/\.tfvars\.json$/, 'tfvars-json'],
   [SAMPLE_VAR_FILE, 'tfvars-sample'],
   [STATE_FILE, 'tfstate'],
-  [/^terragrunt\.hcl$/, 'terragrunt'],
+  [TERRAGRUNT_PATH, 'terragrunt'],
 ];
 
 export const terraformFrontEnd: FrontEnd = {
@@ -313,9 +316,7 @@ async function callingFolders(given: readonly string[], wide: FilesOnlyView): Pr
   return [...walked].sort();
 }
 
-/** `terragrunt.hcl` (as `byName` classes it): asked of every file a pre-commit run lists, so a pattern, not `byName`. */
-const TERRAGRUNT_PATH = /(?:^|[\\/])terragrunt\.hcl$/i;
-
+/** `terragrunt.hcl`, as `byName` classes it (without its other patterns: asked of every file a pre-commit run lists). */
 function isTerragruntFile(file: string): boolean {
   return TERRAGRUNT_PATH.test(file);
 }

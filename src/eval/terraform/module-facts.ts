@@ -131,8 +131,8 @@ const TERRAGRUNT_LOCAL_SOURCE = /^"(?:\$\{\s*get_terragrunt_dir\(\s*\)\s*\}\/)?(
 export function terragruntSourceDir(file: string, text: string, body: Body): { dir: string; at: Location } | undefined {
   for (const item of body.items) {
     if (item.type !== 'Block' || item.blockType !== 'terraform') continue;
-    const a = item.body.items.find((i) => i.type === 'Attribute' && i.name === 'source');
-    if (!a || a.type !== 'Attribute') continue;
+    const a = attr(item, 'source');
+    if (!a) continue;
     const written = TERRAGRUNT_LOCAL_SOURCE.exec(text.slice(a.expr.range.start.offset, a.expr.range.end.offset));
     return written ? { dir: path.resolve(path.dirname(file), written[1]!), at: locOf(a, file) } : undefined;
   }

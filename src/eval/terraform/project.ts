@@ -218,13 +218,20 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
   const besides = new Map<string, TerragruntRun | undefined>();
   const besideRun = (dir: string): TerragruntRun | undefined => {
     if (besides.has(dir)) return besides.get(dir);
-    const beside = input.terragruntConfig?.(dir);
+    const beside = besideConfig(dir);
     const source = beside && terragruntSourceDir(beside.file, beside.text, beside.body);
     const run = beside && (source === undefined || source.dir === dir) ? terragruntRun(beside, readHcl, guard, source?.at) : undefined;
     besides.set(dir, run);
     return run;
   };
-  const readHcl = (file: string): HclFile | undefined => input.readHcl?.(file);
+  // Each configuration read and parsed once per evaluation: every live configuration includes the same root.hcl.
+  const parsedConfigs = new Map<string, HclFile | undefined>();
+  const parsedOnce = (key: string, read: () => HclFile | undefined): HclFile | undefined => {
+    if (!parsedConfigs.has(key)) parsedConfigs.set(key, read());
+    return parsedConfigs.get(key);
+  };
+  const readHcl = (file: string): HclFile | undefined => parsedOnce(file, () => input.readHcl?.(file));
+  const besideConfig = (dir: string): HclFile | undefined => parsedOnce(`beside\u0000${dir}`, () => input.terragruntConfig?.(dir));
   /**
    * A root without a lock file of its own that Terragrunt runs from elsewhere: Terragrunt keeps the
    * lock file beside each configuration. A provider is locked when every configuration's lock
@@ -262,7 +269,7 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
     if (copyOf) facts.copyOf = copyOf;
     if (isRoot) {
       // (The one beside it with another source still gives its backend as written, as before it ran another folder.)
-      const tg = input.terragruntConfig?.(dir);
+      const tg = besideConfig(dir);
       const beside = besideRun(dir) ?? (tg ? terragruntRun(tg, readHcl, guard) : undefined);
       if (beside) facts.terragrunt.push(beside.facts);
       for (const runner of terragruntRunners().get(dir) ?? []) if (runner.file !== beside?.file) facts.terragrunt.push(runner.facts);

@@ -18,7 +18,8 @@ import type { Location } from '../../core/source.js';
 import { obj, type Value } from '../../core/value.js';
 import { evaluate, noNames, type EvalContext } from './expressions.js';
 import { defaultMsPerFile, EvalGuard } from './guard.js';
-import { blockHeader } from './module-source.js';
+import { attr, blockHeader, childBlocks } from './module-source.js';
+import { literalAttr } from './instance.js';
 import { terragruntFacts, type TerragruntFacts } from './module-facts.js';
 
 /** A Terragrunt configuration that runs a root: its backend facts (its parents' merged in) and its inputs. */
@@ -48,7 +49,7 @@ export function terragruntRun(parsed: HclFile, read: HclReader, guard: EvalGuard
   const deep = new Set<string>();
   for (const include of blocksOf(parsed, 'include')) {
     const at = blockHeader(include, parsed.file);
-    const strategy = literalAttribute(include, 'merge_strategy', parsed, guard);
+    const strategy = literalAttr(include, 'merge_strategy');
     if (strategy === 'no_merge') continue;
     const target = includePath(include, parsed, read, guard);
     const parent = typeof target === 'string' ? read(target) : undefined;
@@ -119,21 +120,14 @@ function blocksOf(file: HclFile, type: string): Block[] {
   return file.body.items.filter((i): i is Block => i.type === 'Block' && i.blockType === type);
 }
 
-function literalAttribute(block: Block, name: string, file: HclFile, guard: EvalGuard): string | undefined {
-  const a = block.body.items.find((i) => i.type === 'Attribute' && i.name === name);
-  if (!a || a.type !== 'Attribute') return undefined;
-  const v = evaluate(a.expr, { file: file.file, guard, resolveRoot: noNames });
-  return v.kind === 'string' ? v.value : undefined;
-}
-
 /**
  * The file an `include` names: `find_in_parent_folders()` / `find_in_parent_folders("root.hcl")`
  * (the first such file in a folder above the configuration's: `read` says whether one is there),
  * or a literal path from the configuration's folder. Anything else is not known.
  */
 function includePath(include: Block, file: HclFile, read: HclReader, guard: EvalGuard): string | { notFound: string } | undefined {
-  const a = include.body.items.find((i) => i.type === 'Attribute' && i.name === 'path');
-  if (!a || a.type !== 'Attribute') return undefined;
+  const a = attr(include, 'path');
+  if (!a) return undefined;
   const dir = path.dirname(file.file);
   const e = a.expr;
   if (e.type === 'FunctionCall' && e.name === 'find_in_parent_folders' && e.args.length <= 1) {
@@ -159,13 +153,7 @@ const INCLUDE_FROM_DIR = /^"\$\{\s*get_terragrunt_dir\(\s*\)\s*\}\/([^"$%\\]+)"$
 
 /** Whether a configuration's `terraform` block passes var files or arguments to terraform (`extra_arguments`). */
 function extraVarFiles(file: HclFile): boolean {
-  for (const t of blocksOf(file, 'terraform')) {
-    for (const x of t.body.items) {
-      if (x.type !== 'Block' || x.blockType !== 'extra_arguments') continue;
-      if (x.body.items.some((i) => i.type === 'Attribute' && (i.name === 'required_var_files' || i.name === 'optional_var_files' || i.name === 'arguments'))) return true;
-    }
-  }
-  return false;
+  return blocksOf(file, 'terraform').some((t) => childBlocks(t, 'extra_arguments').some((x) => attr(x, 'required_var_files') || attr(x, 'optional_var_files') || attr(x, 'arguments')));
 }
 
 /**
