@@ -29880,11 +29880,11 @@ function rangeStart(node) {
 }
 function readSimpleYaml(text2, lineMap, sources) {
   if (!plainCharacters(text2)) return void 0;
-  const reader = new Reader(text2, lineMap, sources);
-  if (!reader.scanLines()) return void 0;
-  const out = { text: text2, lineMap, errors: [], comments: reader.comments, blocks: reader.blocks, roots: [], documents: [], soundDocuments: [] };
+  const reader2 = new Reader(text2, lineMap, sources);
+  if (!reader2.scanLines()) return void 0;
+  const out = { text: text2, lineMap, errors: [], comments: reader2.comments, blocks: reader2.blocks, roots: [], documents: [], soundDocuments: [] };
   try {
-    reader.read(out);
+    reader2.read(out);
   } catch {
     return void 0;
   }
@@ -32368,8 +32368,8 @@ function wholeVariable(text2, plain, use, env) {
   const v = env.get(name);
   if (v?.kind !== "string") return void 0;
   const site = variableSite(use, name);
-  const typed = plain ? scalarValue2(v.value, true, v.origin ?? use) : v;
-  return passedThrough(v.via ? { ...typed, via: v.via } : typed, site);
+  const typed2 = plain ? scalarValue2(v.value, true, v.origin ?? use) : v;
+  return passedThrough(v.via ? { ...typed2, via: v.via } : typed2, site);
 }
 function defaultedVariable(text2, plain, use, env) {
   const m = /^(\s*)\$\{([A-Za-z_][A-Za-z0-9_]*)(:?)-([^}$`\\"']*)\}\s*$/.exec(text2);
@@ -32465,8 +32465,8 @@ function overrideValue(o, opts) {
   const r = o.resolved;
   if (!r) return scalarValue2(o.value, true, o.location, opts);
   if (r.kind !== "string") return r;
-  const typed = scalarValue2(r.value, true, r.origin ?? o.location, { ...opts, shellExpansions: false });
-  return { ...typed, via: r.via };
+  const typed2 = scalarValue2(r.value, true, r.origin ?? o.location, { ...opts, shellExpansions: false });
+  return { ...typed2, via: r.via };
 }
 function valueAtPath(body, segments3) {
   let v = body;
@@ -32561,11 +32561,11 @@ function decode(kind, file, text2) {
     const document = /^\s*\{/.test(text2) ? locatedDocument(file, text2) : void 0;
     return document ? { ...document, origin: fileStart(file) } : void 0;
   }
-  const reader = yamlReader;
-  if (!reader) return void 0;
-  const parsed = reader.parseYamlFile(text2);
+  const reader2 = yamlReader;
+  if (!reader2) return void 0;
+  const parsed = reader2.parseYamlFile(text2);
   if (parsed.errors.length || parsed.documents.length !== 1) return void 0;
-  return reader.yamlValue(file, parsed.documents[0]);
+  return reader2.yamlValue(file, parsed.documents[0]);
 }
 var yamlReader;
 var init_data_files = __esm({
@@ -33469,12 +33469,718 @@ var init_tags = __esm({
   }
 });
 
+// src/eval/k8s/read.ts
+function isManifestObject(node) {
+  if (node?.type !== "map") return void 0;
+  const apiVersion = valueOf2(node, "apiVersion");
+  const kind = valueOf2(node, "kind");
+  if (apiVersion?.type !== "scalar" || kind?.type !== "scalar" || !apiVersion.value || !kind.value) return void 0;
+  return { apiVersion: apiVersion.value, kind: kind.value, kindAt: kind.range };
+}
+function readPodTemplates(file, documents, lineMap, fileOf) {
+  const out = [];
+  const src = { file, lineMap, fileOf };
+  const visit2 = (node, depth) => {
+    const obj2 = isManifestObject(node);
+    if (!obj2 || !node) return;
+    if (obj2.kind === "List" || obj2.kind.endsWith("List")) {
+      const items = valueOf2(node, "items");
+      if (items?.type === "seq" && depth < MAX_LIST_DEPTH) for (const it of items.items) visit2(it, depth + 1);
+      return;
+    }
+    for (const [path64, role, spec, inline] of podSpecsOf(node, obj2)) out.push(readTemplate(src, node, obj2, path64, role, spec, inline));
+  };
+  for (const d of documents) visit2(d, 0);
+  if (out.length > 0) markInjectedTolerations(src, documents, out);
+  return out;
+}
+function markInjectedTolerations(src, documents, templates) {
+  const injecting = /* @__PURE__ */ new Map();
+  for (const d of documents) {
+    if (isManifestObject(d)?.kind !== "Namespace" || !d) continue;
+    const name = scalar(path16(d, ["metadata", "name"]));
+    const annotation = entry(path16(d, ["metadata", "annotations"]), DEFAULT_TOLERATIONS);
+    if (name && annotation && !isBlank(annotation.value)) injecting.set(name, at(src, annotation.keyRange));
+  }
+  if (injecting.size === 0) return;
+  const any = injecting.values().next().value;
+  for (const t of templates) {
+    const injectedAt = t.namespace ? injecting.get(t.namespace) : any;
+    if (injectedAt) t.injectedTolerationsAt = injectedAt;
+  }
+}
+function readKaitoObjects(file, documents, lineMap) {
+  const src = { file, lineMap };
+  const out = [];
+  for (const d of documents) {
+    const o = isManifestObject(d);
+    const keys = o && /^kaito\.sh\//.test(o.apiVersion) && Object.hasOwn(KAITO_INSTANCE_TYPE, o.kind) ? KAITO_INSTANCE_TYPE[o.kind] : void 0;
+    if (!o || !keys || !d) continue;
+    const node = path16(d, keys);
+    const value = scalar(node);
+    out.push({
+      kind: o.kind,
+      apiVersion: o.apiVersion,
+      name: scalar(valueOf2(valueOf2(d, "metadata"), "name")) || void 0,
+      header: at(src, o.kindAt),
+      ...node && value ? { instanceType: { value, at: at(src, node.range), path: keys.join(".") } } : {}
+    });
+  }
+  return out;
+}
+function at(src, range2) {
+  const { lineMap: lm } = src;
+  const file = src.fileOf?.(range2) ?? src.file;
+  if (!lm) return { file, range: range2 };
+  let end = range2.end.offset;
+  while (end > range2.start.offset && /\s/.test(lm.text[end - 1])) end--;
+  return { file, range: end === range2.end.offset ? range2 : lm.range(range2.start.offset, end) };
+}
+function path16(node, keys) {
+  let cur = node;
+  for (const k of keys) cur = valueOf2(cur, k);
+  return cur;
+}
+function scalar(node) {
+  return node?.type === "scalar" ? node.value : void 0;
+}
+function podSpecsOf(obj2, o) {
+  const kind = o.kind;
+  const out = [];
+  const push = (p, role, spec, inline = []) => {
+    if (spec) out.push([p, role, spec, inline]);
+  };
+  if (kind === "InferenceService" && KSERVE_GROUPS.test(o.apiVersion)) {
+    for (const [component, inline] of Object.entries(KSERVE_COMPONENTS)) push(`spec.${component}`, component, path16(obj2, ["spec", component]), inline);
+    return out;
+  }
+  const direct = POD_SPEC_PATHS[kind];
+  if (direct) push(direct.join("."), void 0, path16(obj2, direct));
+  const replicaField = REPLICA_SPECS[kind];
+  if (replicaField) {
+    const specs = path16(obj2, ["spec", replicaField]);
+    if (specs?.type === "map") {
+      for (const e of specs.entries) push(`spec.${replicaField}.${e.key}.template.spec`, e.key, path16(e.value, ["template", "spec"]));
+    }
+  }
+  const ray = RAY_CLUSTER_SPEC[kind];
+  if (ray !== void 0) {
+    const base = ray === "" ? ["spec"] : ["spec", ray];
+    const cluster = path16(obj2, base);
+    const prefix = base.join(".");
+    push(`${prefix}.headGroupSpec.template.spec`, "head", path16(cluster, ["headGroupSpec", "template", "spec"]));
+    const workers = valueOf2(cluster, "workerGroupSpecs");
+    if (workers?.type === "seq") {
+      workers.items.forEach((w, i) => push(`${prefix}.workerGroupSpecs[${i}].template.spec`, scalar(valueOf2(w, "groupName")) ?? `worker ${i}`, path16(w, ["template", "spec"])));
+    }
+    if (kind === "RayJob") push("spec.submitterPodTemplate.spec", "submitter", path16(obj2, ["spec", "submitterPodTemplate", "spec"]));
+  }
+  return out;
+}
+function isBlank(n) {
+  return n?.type === "scalar" && n.value === "";
+}
+function readTemplate(src, obj2, o, p, role, spec, inlineContainers) {
+  const meta = valueOf2(obj2, "metadata");
+  const t = {
+    file: src.file,
+    workloadKind: o.kind,
+    apiVersion: o.apiVersion,
+    name: scalar(valueOf2(meta, "name")) || scalar(valueOf2(meta, "generateName")) || void 0,
+    namespace: scalar(valueOf2(meta, "namespace")) || void 0,
+    path: p,
+    role,
+    header: at(src, o.kindAt),
+    containers: [],
+    tolerations: [],
+    nodeSelector: [],
+    unreadable: []
+  };
+  if (spec.type !== "map") {
+    t.unreadable.push({ what: p, at: at(src, spec.range), hides: "pod" });
+    return t;
+  }
+  for (const field of Object.keys(MERGED_FIELD_HIDES)) {
+    const merge2 = mergeHiding(spec, field);
+    if (merge2) t.unreadable.push({ what: `${field} (a YAML merge key << may supply it)`, at: at(src, merge2), hides: MERGED_FIELD_HIDES[field] });
+  }
+  for (const field of inlineContainers) {
+    const c = valueOf2(spec, field);
+    if (c === void 0 || isBlank(c)) continue;
+    const read = readContainer(src, c, false, t, field);
+    read.name ||= KSERVE_CONTAINER;
+    t.containers.push(read);
+    t.unreadable.push({ what: `${field}.resources (the ServingRuntime's container may request a GPU)`, at: at(src, c.range), hides: "request" });
+  }
+  for (const [field, init] of [["initContainers", true], ["containers", false]]) {
+    const list2 = valueOf2(spec, field);
+    if (list2 === void 0) continue;
+    if (list2.type !== "seq") {
+      if (!isBlank(list2)) t.unreadable.push({ what: field, at: at(src, list2.range), hides: "request" });
+      continue;
+    }
+    for (const c of list2.items) t.containers.push(readContainer(src, c, init, t));
+  }
+  const claims = entry(spec, "resourceClaims");
+  if (claims && !isBlank(claims.value) && !(claims.value?.type === "seq" && claims.value.items.length === 0)) t.resourceClaimsAt = at(src, claims.keyRange);
+  const tolEntry = entry(spec, "tolerations");
+  if (tolEntry) {
+    t.tolerationsAt = at(src, tolEntry.keyRange);
+    const v = tolEntry.value;
+    if (v?.type === "seq") for (const item of v.items) readToleration(src, item, t);
+    else if (v !== void 0 && !isBlank(v)) t.unreadable.push({ what: "tolerations", at: at(src, v.range), hides: "tolerations" });
+  }
+  const sel = valueOf2(spec, "nodeSelector");
+  if (sel?.type === "map") {
+    const merged = sel.entries.find((e) => e.key === "<<");
+    if (merged) t.unreadable.push({ what: "nodeSelector (a YAML merge key << may supply labels)", at: at(src, merged.keyRange), hides: "placement" });
+    for (const e of sel.entries) {
+      if (e.key === "<<") continue;
+      const value = scalar(e.value);
+      if (value === void 0) t.unreadable.push({ what: `nodeSelector.${e.key}`, at: at(src, e.range), hides: "placement" });
+      else t.nodeSelector.push({ key: e.key, operator: "In", values: [value], at: at(src, e.range) });
+    }
+  } else if (sel !== void 0 && !isBlank(sel)) t.unreadable.push({ what: "nodeSelector", at: at(src, sel.range), hides: "placement" });
+  const required = path16(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
+  if (required !== void 0) {
+    const terms = valueOf2(required, "nodeSelectorTerms");
+    if (terms?.type !== "seq") t.unreadable.push({ what: "requiredDuringSchedulingIgnoredDuringExecution", at: at(src, required.range), hides: "placement" });
+    else t.requiredNodeTerms = terms.items.map((term) => readTerm(src, term, t));
+  }
+  return t;
+}
+function mergeHiding(node, key) {
+  if (node?.type !== "map" || entry(node, key)) return void 0;
+  return node.entries.find((e) => e.key === "<<")?.keyRange;
+}
+function entry(node, key) {
+  return node?.type === "map" ? node.entries.find((e) => e.key === key) : void 0;
+}
+function valueOf2(node, key) {
+  return entry(node, key)?.value;
+}
+function readContainer(src, c, init, t, field = init ? "initContainers[]" : "containers[]") {
+  const out = { name: scalar(valueOf2(c, "name")) ?? "", init, at: at(src, c.range), resources: [] };
+  if (c.type !== "map") {
+    t.unreadable.push({ what: field, at: out.at, hides: "request" });
+    return out;
+  }
+  const res = valueOf2(c, "resources");
+  const hidden = res?.type === "other" ? res.range : mergeHiding(c, "resources");
+  if (hidden) t.unreadable.push({ what: "resources", at: at(src, hidden), hides: "request" });
+  for (const section of ["limits", "requests"]) {
+    const m = valueOf2(res, section);
+    const merged = mergeHiding(res, section);
+    if (merged) t.unreadable.push({ what: `resources.${section}`, at: at(src, merged), hides: "request" });
+    if (m === void 0) continue;
+    if (m.type !== "map") {
+      if (!isBlank(m)) t.unreadable.push({ what: `resources.${section}`, at: at(src, m.range), hides: "request" });
+      continue;
+    }
+    for (const e of m.entries) {
+      const r = { name: e.key, section, keyAt: at(src, e.via ?? e.keyRange) };
+      const q = scalar(e.value);
+      if (q !== void 0) r.quantity = q;
+      out.resources.push(r);
+    }
+  }
+  return out;
+}
+function readToleration(src, item, t) {
+  if (item.type !== "map") {
+    t.unreadable.push({ what: "tolerations[]", at: at(src, item.range), hides: "tolerations" });
+    return;
+  }
+  const field = (k) => {
+    const v = valueOf2(item, k);
+    if (v === void 0) return "";
+    return scalar(v);
+  };
+  const key = field("key");
+  const operator = field("operator");
+  const value = field("value");
+  const effect = field("effect");
+  const merged = ["key", "operator", "value", "effect"].some((k) => mergeHiding(item, k));
+  if (merged || key === void 0 || operator === void 0 || value === void 0 || effect === void 0) {
+    t.unreadable.push({ what: "tolerations[]", at: at(src, item.range), hides: "tolerations" });
+    return;
+  }
+  t.tolerations.push({ key, operator: operator || "Equal", value, effect, at: at(src, item.via ?? item.range) });
+}
+function readTerm(src, term, t) {
+  const out = [];
+  const exprs = valueOf2(term, "matchExpressions");
+  if (exprs === void 0) {
+    if (valueOf2(term, "matchFields") !== void 0) t.unreadable.push({ what: "nodeSelectorTerms[].matchFields", at: at(src, term.range), hides: "placement" });
+    return out;
+  }
+  if (exprs.type !== "seq") {
+    t.unreadable.push({ what: "matchExpressions", at: at(src, exprs.range), hides: "placement" });
+    return out;
+  }
+  for (const e of exprs.items) {
+    const key = scalar(valueOf2(e, "key"));
+    const operator = scalar(valueOf2(e, "operator"));
+    const vals = valueOf2(e, "values");
+    const values = vals?.type === "seq" ? vals.items.map(scalar) : vals === void 0 ? [] : [void 0];
+    if (key === void 0 || operator === void 0 || values.some((v) => v === void 0)) {
+      t.unreadable.push({ what: "matchExpressions[]", at: at(src, e.range), hides: "placement" });
+      continue;
+    }
+    out.push({ key, operator, values, at: at(src, e.range) });
+  }
+  return out;
+}
+function jsonToTree(node, lineMap, depth = 0) {
+  const range2 = lineMap.range(node.offset, node.offset + node.length);
+  if (depth > 200) return { type: "other", range: range2 };
+  switch (node.type) {
+    case "object":
+      return {
+        type: "map",
+        range: range2,
+        entries: (node.children ?? []).flatMap((p) => {
+          const [k, v] = p.children ?? [];
+          if (!k || typeof k.value !== "string") return [];
+          const e = { key: k.value, keyRange: lineMap.range(k.offset, k.offset + k.length), range: lineMap.range(p.offset, p.offset + p.length) };
+          if (v) e.value = jsonToTree(v, lineMap, depth + 1);
+          return [e];
+        })
+      };
+    case "array":
+      return { type: "seq", range: range2, items: (node.children ?? []).map((c) => jsonToTree(c, lineMap, depth + 1)) };
+    case "string":
+      return { type: "scalar", value: String(node.value), plain: false, range: range2 };
+    case "null":
+      return { type: "scalar", value: "", plain: true, range: range2 };
+    default:
+      return { type: "scalar", value: String(node.value), plain: true, range: range2 };
+  }
+}
+var TEMPLATE_SPEC, POD_SPEC_PATHS, REPLICA_SPECS, RAY_CLUSTER_SPEC, KSERVE_GROUPS, KSERVE_COMPONENTS, KSERVE_CONTAINER, MERGED_FIELD_HIDES, MAX_LIST_DEPTH, DEFAULT_TOLERATIONS, KAITO_INSTANCE_TYPE;
+var init_read = __esm({
+  "src/eval/k8s/read.ts"() {
+    "use strict";
+    TEMPLATE_SPEC = ["spec", "template", "spec"];
+    POD_SPEC_PATHS = {
+      Pod: ["spec"],
+      Deployment: TEMPLATE_SPEC,
+      ReplicaSet: TEMPLATE_SPEC,
+      StatefulSet: TEMPLATE_SPEC,
+      DaemonSet: TEMPLATE_SPEC,
+      Job: TEMPLATE_SPEC,
+      ReplicationController: TEMPLATE_SPEC,
+      CronJob: ["spec", "jobTemplate", "spec", "template", "spec"]
+    };
+    REPLICA_SPECS = { PyTorchJob: "pytorchReplicaSpecs", TFJob: "tfReplicaSpecs", MPIJob: "mpiReplicaSpecs" };
+    RAY_CLUSTER_SPEC = { RayCluster: "", RayJob: "rayClusterSpec", RayService: "rayClusterConfig" };
+    KSERVE_GROUPS = /^serving\.(?:kserve\.io|kubeflow\.org)\/v1beta1$/;
+    KSERVE_COMPONENTS = {
+      predictor: ["sklearn", "xgboost", "tensorflow", "pytorch", "triton", "onnx", "huggingface", "pmml", "lightgbm", "paddle", "model"],
+      transformer: [],
+      explainer: ["art"]
+    };
+    KSERVE_CONTAINER = "kserve-container";
+    MERGED_FIELD_HIDES = { containers: "request", tolerations: "tolerations", nodeSelector: "placement", affinity: "placement" };
+    MAX_LIST_DEPTH = 8;
+    DEFAULT_TOLERATIONS = "scheduler.alpha.kubernetes.io/defaultTolerations";
+    KAITO_INSTANCE_TYPE = {
+      Workspace: ["resource", "instanceType"],
+      RAGEngine: ["spec", "compute", "instanceType"]
+    };
+  }
+});
+
+// src/eval/k8s/terraform.ts
+var terraform_exports = {};
+__export(terraform_exports, {
+  terraformPodTemplates: () => terraformPodTemplates
+});
+function firstBlock(v) {
+  if (v === null) return null;
+  if (v.kind === "list") return v.partial ? v : v.items[0] ?? null;
+  return v;
+}
+function terraformPodTemplates(r) {
+  const b = new TreeBuilder(r.header);
+  let document;
+  if (r.type === KUBERNETES_MANIFEST) {
+    const manifest = r.body.entries.get("manifest");
+    if (manifest?.kind !== "object") return [];
+    const kind = manifest.entries.get("kind");
+    if (kind?.origin && !isTerraformFile2(kind.origin.file)) return [];
+    document = b.value(manifest);
+  } else {
+    const w = typedWorkload(r.type);
+    if (!w) return [];
+    document = typedDocument(b, w, r);
+  }
+  return readPodTemplates(r.header.file, [document], void 0, (range2) => b.files.get(range2));
+}
+function typedDocument(b, w, r) {
+  const header = r.header;
+  const top = [
+    { key: "apiVersion", keyRange: header.range, range: header.range, value: b.scalar(w.apiVersion, header) },
+    { key: "kind", keyRange: header.range, range: header.range, value: b.scalar(w.kind, header) }
+  ];
+  const metadata = firstBlock(r.body.entries.get("metadata") ?? null);
+  if (metadata !== null) top.push({ key: "metadata", keyRange: header.range, range: header.range, value: b.shaped(metadata, "metadata") });
+  const blocks = [];
+  let cur = r.body;
+  for (const field of w.path) {
+    const block2 = cur.kind === "object" ? firstBlock(cur.entries.get(field) ?? null) : cur;
+    if (block2 === null) return { type: "map", range: header.range, entries: top };
+    blocks.push(block2);
+    if (block2.kind !== "object") break;
+    cur = block2;
+  }
+  const last = blocks.length - 1;
+  let tree2 = blocks[last].kind === "object" && last === w.path.length - 1 ? b.shaped(blocks[last], "podSpec") : b.value(blocks[last], Infinity);
+  for (let i = w.path.length - 1; i > 0; i--) tree2 = b.wrap(camel(w.path[i]), tree2, blocks[Math.min(i, last + 1) - 1].origin);
+  top.push({ key: camel(w.path[0]), keyRange: tree2.range, range: tree2.range, value: tree2 });
+  return { type: "map", range: header.range, entries: top };
+}
+function camel(snake) {
+  return snake.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
+}
+function isTerraformFile2(file) {
+  return /\.tf(?:\.json)?$/i.test(file);
+}
+var SHAPES, MAX_DEPTH4, TreeBuilder;
+var init_terraform = __esm({
+  "src/eval/k8s/terraform.ts"() {
+    "use strict";
+    init_read();
+    init_kubernetes_types();
+    SHAPES = {
+      podSpec: {
+        container: ["containers", "many", "container"],
+        init_container: ["initContainers", "many", "container"],
+        toleration: ["tolerations", "many", "toleration"],
+        node_selector: ["nodeSelector", "value"],
+        affinity: ["affinity", "one", "affinity"]
+      },
+      container: { name: ["name", "value"], resources: ["resources", "one", "resources"] },
+      // Provider 1.x wrote `limits { cpu = …, memory = … }` as a block: its first item is the map.
+      resources: { limits: ["limits", "one"], requests: ["requests", "one"] },
+      toleration: { key: ["key", "value"], operator: ["operator", "value"], value: ["value", "value"], effect: ["effect", "value"] },
+      affinity: { node_affinity: ["nodeAffinity", "one", "nodeAffinity"] },
+      nodeAffinity: { required_during_scheduling_ignored_during_execution: ["requiredDuringSchedulingIgnoredDuringExecution", "one", "nodeSelector"] },
+      nodeSelector: { node_selector_term: ["nodeSelectorTerms", "many", "term"] },
+      term: { match_expressions: ["matchExpressions", "many", "requirement"], match_fields: ["matchFields", "many", "requirement"] },
+      requirement: { key: ["key", "value"], operator: ["operator", "value"], values: ["values", "value"] },
+      metadata: { name: ["name", "value"], generate_name: ["generateName", "value"], namespace: ["namespace", "value"] }
+    };
+    MAX_DEPTH4 = 64;
+    TreeBuilder = class {
+      constructor(fallback) {
+        this.fallback = fallback;
+      }
+      fallback;
+      files = /* @__PURE__ */ new WeakMap();
+      place(origin) {
+        const at2 = origin ?? this.fallback;
+        this.files.set(at2.range, at2.file);
+        return at2.range;
+      }
+      scalar(text2, at2, plain = false) {
+        return { type: "scalar", value: text2, plain, range: this.place(at2) };
+      }
+      /** A value as it is written: objects as mappings, lists as sequences. */
+      value(v, depth = 0) {
+        const range2 = this.place(v.origin);
+        if (depth > MAX_DEPTH4) return { type: "other", range: range2 };
+        switch (v.kind) {
+          case "string":
+            return { type: "scalar", value: v.value, plain: false, range: range2 };
+          case "number":
+          case "bool":
+            return { type: "scalar", value: String(v.value), plain: true, range: range2 };
+          case "null":
+            return { type: "scalar", value: "", plain: true, range: range2 };
+          case "list":
+            return v.partial ? { type: "other", range: range2 } : { type: "seq", range: range2, items: v.items.map((i) => this.value(i, depth + 1)) };
+          case "object":
+            return { type: "map", range: range2, entries: [...v.entries].map(([k, e]) => this.entry(v, k, k, this.value(e, depth + 1))) };
+          default:
+            return { type: "other", range: range2 };
+        }
+      }
+      /** A block body read with a table of `SHAPES`: its listed fields renamed, the others left out. */
+      shaped(v, shape, depth = 0) {
+        if (v.kind !== "object" || depth > MAX_DEPTH4) return this.value(v, MAX_DEPTH4 + 1);
+        const fields = SHAPES[shape];
+        const entries2 = [];
+        for (const [k, e] of v.entries) {
+          const field = Object.hasOwn(fields, k) ? fields[k] : void 0;
+          if (!field) continue;
+          const [name, as, inner] = field;
+          const read = (x) => inner ? this.shaped(x, inner, depth + 1) : this.value(x, depth + 1);
+          let tree2;
+          if (as === "value") tree2 = this.value(e, depth + 1);
+          else if (as === "one") {
+            const block2 = firstBlock(e);
+            if (block2 === null) continue;
+            tree2 = read(block2);
+          } else tree2 = e.kind === "list" && !e.partial ? { type: "seq", range: this.place(e.origin), items: e.items.map(read) } : this.value(e, MAX_DEPTH4 + 1);
+          entries2.push(this.entry(v, k, name, tree2));
+        }
+        return { type: "map", range: this.place(v.origin), entries: entries2 };
+      }
+      /** A mapping entry `name` for the key `key` of `parent`: located where the key is written, else at its value. */
+      entry(parent, key, name, value) {
+        const at2 = parent.keyOrigins?.get(key);
+        const keyRange = at2 ? this.place(at2) : value.range;
+        return { key: name, keyRange, value, range: keyRange };
+      }
+      /** A mapping of one entry, located at `at`. */
+      wrap(name, value, at2) {
+        const range2 = this.place(at2);
+        return { type: "map", range: range2, entries: [{ key: name, keyRange: range2, range: range2, value }] };
+      }
+    };
+  }
+});
+
+// src/eval/terraform/kubernetes-types.ts
+function isTerraformWorkloadType(type) {
+  return Object.hasOwn(TYPED_WORKLOADS, type) || type === KUBERNETES_MANIFEST;
+}
+function typedWorkload(type) {
+  return Object.hasOwn(TYPED_WORKLOADS, type) ? TYPED_WORKLOADS[type] : void 0;
+}
+async function loadTerraformWorkloadReader() {
+  reader ??= (await Promise.resolve().then(() => (init_terraform(), terraform_exports))).terraformPodTemplates;
+}
+function loadedTerraformWorkloadReader() {
+  return reader;
+}
+var TEMPLATE_SPEC2, typed, POD, DEPLOYMENT, DAEMON_SET, STATEFUL_SET, JOB, REPLICATION_CONTROLLER, CRON_JOB_PATH, TYPED_WORKLOADS, KUBERNETES_MANIFEST, TERRAFORM_WORKLOAD_TYPE, reader;
+var init_kubernetes_types = __esm({
+  "src/eval/terraform/kubernetes-types.ts"() {
+    "use strict";
+    TEMPLATE_SPEC2 = ["spec", "template", "spec"];
+    typed = (kind, apiVersion, path64 = TEMPLATE_SPEC2) => ({ kind, apiVersion, path: path64 });
+    POD = typed("Pod", "v1", ["spec"]);
+    DEPLOYMENT = typed("Deployment", "apps/v1");
+    DAEMON_SET = typed("DaemonSet", "apps/v1");
+    STATEFUL_SET = typed("StatefulSet", "apps/v1");
+    JOB = typed("Job", "batch/v1");
+    REPLICATION_CONTROLLER = typed("ReplicationController", "v1");
+    CRON_JOB_PATH = ["spec", "job_template", "spec", "template", "spec"];
+    TYPED_WORKLOADS = {
+      kubernetes_pod: POD,
+      kubernetes_pod_v1: POD,
+      kubernetes_deployment: DEPLOYMENT,
+      kubernetes_deployment_v1: DEPLOYMENT,
+      kubernetes_daemonset: DAEMON_SET,
+      kubernetes_daemon_set_v1: DAEMON_SET,
+      kubernetes_stateful_set: STATEFUL_SET,
+      kubernetes_stateful_set_v1: STATEFUL_SET,
+      kubernetes_job: JOB,
+      kubernetes_job_v1: JOB,
+      kubernetes_cron_job: typed("CronJob", "batch/v1beta1", CRON_JOB_PATH),
+      kubernetes_cron_job_v1: typed("CronJob", "batch/v1", CRON_JOB_PATH),
+      kubernetes_replication_controller: REPLICATION_CONTROLLER,
+      kubernetes_replication_controller_v1: REPLICATION_CONTROLLER
+    };
+    KUBERNETES_MANIFEST = "kubernetes_manifest";
+    TERRAFORM_WORKLOAD_TYPE = new RegExp(`"(?:${[...Object.keys(TYPED_WORKLOADS), KUBERNETES_MANIFEST].join("|")})"`);
+  }
+});
+
+// src/model/facts/k8s.ts
+function isGpuResourceName(name) {
+  const n = name.trim().toLowerCase();
+  return GPU_RESOURCE_NAMES.includes(n) || GPU_RESOURCE_PREFIXES.some((p) => n.startsWith(p) && n.length > p.length);
+}
+function isHardEffect(effect) {
+  return HARD_TAINT_EFFECTS.includes(effect);
+}
+function tolerates(t, taint) {
+  const effect = isRenderPlaceholder(t.effect) ? void 0 : t.effect === "" || t.effect === taint.effect;
+  const key = isRenderPlaceholder(t.key) ? void 0 : t.key === "" || t.key === taint.key;
+  if (effect === false || key === false) return false;
+  const operator = isRenderPlaceholder(t.operator) ? void 0 : t.operator;
+  let matches;
+  if (operator === void 0) matches = void 0;
+  else if (t.key === "") matches = operator === "Exists";
+  else if (operator === "Exists") matches = true;
+  else if (operator === "Equal") matches = isRenderPlaceholder(t.value) ? void 0 : t.value === taint.value;
+  else if (operator === "Lt" || operator === "Gt") matches = void 0;
+  else matches = false;
+  if (matches === false) return false;
+  return effect === void 0 || key === void 0 || matches === void 0 ? void 0 : true;
+}
+function isRenderPlaceholder(text2) {
+  return text2 !== void 0 && /\$\{[^}]*\}|\$\([A-Za-z_][\w.]*\)|#\{[^}]*\}#|\{\{[^}]*\}\}/.test(text2);
+}
+function extendedResourceToleration(resource) {
+  return { key: resource, operator: "Exists", value: "", effect: "NoSchedule" };
+}
+function poolModeLabelValue(mode) {
+  const m = mode.toLowerCase();
+  return m === "system" || m === "user" ? m : void 0;
+}
+function instanceTypeLabelValue(size) {
+  return /^Standard_[A-Z]/.test(size) ? size : void 0;
+}
+function isPerNodeLabel(key) {
+  return key === "kubernetes.io/hostname" || key.startsWith("topology.kubernetes.io/") || key.startsWith("failure-domain.beta.kubernetes.io/");
+}
+function isDaemonSetKind(kind) {
+  return kind === "DaemonSet";
+}
+var GPU_RESOURCE_NAMES, GPU_RESOURCE_PREFIXES, HARD_TAINT_EFFECTS, ACCELERATOR_LABEL, ACCELERATOR_NVIDIA, POOL_NAME_LABELS, POOL_MODE_LABEL, LINUX_NODE_LABELS, INSTANCE_TYPE_LABEL;
+var init_k8s = __esm({
+  "src/model/facts/k8s.ts"() {
+    "use strict";
+    GPU_RESOURCE_NAMES = ["nvidia.com/gpu", "nvidia.com/gpu.shared", "amd.com/gpu"];
+    GPU_RESOURCE_PREFIXES = ["nvidia.com/mig-"];
+    HARD_TAINT_EFFECTS = ["NoSchedule", "NoExecute"];
+    ACCELERATOR_LABEL = "kubernetes.azure.com/accelerator";
+    ACCELERATOR_NVIDIA = "nvidia";
+    POOL_NAME_LABELS = ["kubernetes.azure.com/agentpool", "agentpool"];
+    POOL_MODE_LABEL = "kubernetes.azure.com/mode";
+    LINUX_NODE_LABELS = {
+      "kubernetes.io/os": "linux",
+      "beta.kubernetes.io/os": "linux",
+      "kubernetes.io/arch": "amd64",
+      "beta.kubernetes.io/arch": "amd64"
+    };
+    INSTANCE_TYPE_LABEL = "node.kubernetes.io/instance-type";
+  }
+});
+
+// src/model/k8s.ts
+function literalFact(value, at2, sourcePath) {
+  return { value: str(value, at2), defaulted: false, at: at2, sourcePath };
+}
+function manifestResource(kind, o, attrs, evaluation) {
+  if (o.name !== void 0) attrs.set("name", literalFact(o.name, o.header, "metadata.name"));
+  return {
+    address: o.address,
+    kind,
+    sourceType: o.sourceType,
+    format: o.format ?? "k8s",
+    header: o.header,
+    name: o.name !== void 0 ? str(o.name, o.header) : void 0,
+    attrs,
+    identity: o.identity,
+    refs: /* @__PURE__ */ new Map(),
+    evaluation
+  };
+}
+function workloadResourceOf(t, o, evaluation) {
+  const attrs = /* @__PURE__ */ new Map([["workloadKind", literalFact(t.workloadKind, t.header, "kind")]]);
+  const r = manifestResource("k8s.workload", { ...o, header: t.header, name: t.name }, attrs, evaluation);
+  r.k8s = t;
+  return r;
+}
+function gpuRequests(t) {
+  return gpuEntries(t, (q) => !isZero(q) && !isPlaceholder(q));
+}
+function unknownGpuRequests(t) {
+  return gpuEntries(t, isPlaceholder);
+}
+function gpuEntries(t, keep) {
+  const out = t.containers.flatMap((c) => c.resources.filter((r) => isGpuResourceName(r.name) && keep(r.quantity)).map((entry4) => ({ container: c.name, init: c.init, entry: entry4 })));
+  return out.sort((a, b) => a.entry.keyAt.range.start.offset - b.entry.keyAt.range.start.offset);
+}
+function isZero(q) {
+  return q !== void 0 && /^\s*0+(\.0*)?\s*$/.test(q);
+}
+function isPlaceholder(q) {
+  return q !== void 0 && !/^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+|[KMGTPE]i|[numkMGTPE])?\s*$/.test(q);
+}
+function templateName(t) {
+  return `${t.workloadKind} "${t.name ?? "(unnamed)"}"${t.role ? ` (${t.role})` : ""}`;
+}
+function taintVerdict(t, taints, requested = []) {
+  const v = { missing: [], maybe: [], byExtendedResource: [], toleratedBy: /* @__PURE__ */ new Map() };
+  for (const taint of taints) {
+    if (!isHardEffect(taint.effect)) continue;
+    let found;
+    let maybe = false;
+    for (const tol of t.tolerations) {
+      const r = tolerates(tol, taint);
+      if (r === void 0) maybe = true;
+      if (r === true) {
+        found = tol;
+        break;
+      }
+    }
+    if (found) {
+      v.toleratedBy.set(taint, found);
+      continue;
+    }
+    v.missing.push(taint);
+    if (maybe) v.maybe.push(taint);
+    if (requested.some((res) => tolerates(extendedResourceToleration(res), taint) === true)) v.byExtendedResource.push(taint);
+  }
+  return v;
+}
+function mayBeTolerated(v) {
+  return v.maybe.length > 0 && v.missing.every((m) => v.maybe.includes(m) || v.byExtendedResource.includes(m));
+}
+function selectorAdmits(t, label) {
+  const all = (reqs) => {
+    let result = true;
+    for (const r of reqs) {
+      const m = requirementHolds(r, label(r.key));
+      if (m === false) return false;
+      if (m === void 0) result = void 0;
+    }
+    return result;
+  };
+  const sel = all(t.nodeSelector);
+  if (sel === false) return false;
+  if (!t.requiredNodeTerms) return sel;
+  let any = false;
+  for (const term of t.requiredNodeTerms) {
+    if (term.length === 0) continue;
+    const r = all(term);
+    if (r === true) {
+      any = true;
+      break;
+    }
+    if (r === void 0) any = void 0;
+  }
+  if (any === false) return false;
+  return sel === void 0 || any === void 0 ? void 0 : true;
+}
+function requirementHolds(r, value) {
+  if (isRenderPlaceholder(r.key) || r.values.some(isRenderPlaceholder)) return void 0;
+  switch (r.operator) {
+    case "Exists":
+      return value === void 0 ? void 0 : value !== null;
+    case "DoesNotExist":
+      return value === void 0 ? void 0 : value === null;
+    case "In":
+      return value === void 0 ? void 0 : value !== null && r.values.includes(value);
+    case "NotIn":
+      return value === void 0 ? void 0 : value === null || !r.values.includes(value);
+    default:
+      return void 0;
+  }
+}
+var UNDECIDED_TOLERATION;
+var init_k8s2 = __esm({
+  "src/model/k8s.ts"() {
+    "use strict";
+    init_value();
+    init_k8s();
+    UNDECIDED_TOLERATION = "a toleration uses the Lt/Gt operator or a field filled in when the manifest is rendered (${VAR}, $(VAR), #{VAR}#, {{ \u2026 }})";
+  }
+});
+
 // src/model/from-terraform.ts
 function terraformPathsRead(type) {
   if (type === "azapi_resource" || type === "azapi_update_resource") {
     const own = type === "azapi_resource" ? ["type", "parent_id"] : ["type", "resource_id"];
     return [...READ_OF_EVERY_RESOURCE, ...own, "body", "sensitive_body"];
   }
+  if (isTerraformWorkloadType(type)) return void 0;
   const spec = Object.hasOwn(AZURERM_TABLE, type) ? AZURERM_TABLE[type] : void 0;
   return [...READ_OF_EVERY_RESOURCE, ...spec ? pathsRead(spec) : []];
 }
@@ -33490,6 +34196,7 @@ function fromTerraform(r, evaluation, azurermOnlyBelow) {
     name: r.body.entries.get("name")
   };
   if (r.type === "azapi_resource") return withDeclarationPlaces(normalize(azapiSource(r, base, site)), r);
+  if (isTerraformWorkloadType(r.type)) return withDeclarationPlaces(terraformWorkloads(r, base.identity, evaluation), r);
   const src = {
     ...base,
     format: "terraform",
@@ -33501,6 +34208,15 @@ function fromTerraform(r, evaluation, azurermOnlyBelow) {
     ...azurermOnlyBelow ? { providerOnlyBelow: azurermOnlyBelow } : {}
   };
   return withDeclarationPlaces(normalize(src), r);
+}
+function terraformWorkloads(r, identity, evaluation) {
+  const templates = loadedTerraformWorkloadReader()?.(r) ?? [];
+  return templates.map((t) => {
+    const address = templates.length > 1 ? `${r.address}#${t.path}` : r.address;
+    const w = workloadResourceOf(t, { address, identity: templates.length > 1 ? [address, ...identity] : identity, sourceType: r.type, format: "terraform" }, evaluation);
+    if (r.block) w.extent = { file: r.header.file, range: r.block.range };
+    return w;
+  });
 }
 function withDeclarationPlaces(out, r) {
   if (r.block) {
@@ -33600,6 +34316,8 @@ var init_from_terraform = __esm({
     init_normalize();
     init_value_path();
     init_tags();
+    init_kubernetes_types();
+    init_k8s2();
     READ_OF_EVERY_RESOURCE = ["name", "location", "tags"];
     ARM_PARENT_REF = {
       "microsoft.machinelearningservices/workspaces/computes": "workspace",
@@ -33868,7 +34586,7 @@ var init_blocks2 = __esm({
 });
 
 // src/frontends/terraform-data-files.ts
-import path16 from "node:path";
+import path17 from "node:path";
 function folderEntry(dir) {
   const own = MODULE_PREFIX.exec(dir);
   if (own) {
@@ -33897,15 +34615,15 @@ function dataFileEntries(text2) {
   return [...out].sort();
 }
 function entriesMayRead(entries2, file, data) {
-  const folder = path16.dirname(file);
+  const folder = path17.dirname(file);
   for (const e of entries2) {
     if (e === "*") {
       if (isWithin(folder, data)) return true;
     } else if (e.startsWith("dir:")) {
-      if (isWithin(path16.resolve(folder, e.slice(4)), data)) return true;
+      if (isWithin(path17.resolve(folder, e.slice(4)), data)) return true;
     } else if (e.startsWith("in:")) {
-      if (path16.dirname(data).split(path16.sep).includes(e.slice(3))) return true;
-    } else if (e === path16.basename(data)) return true;
+      if (path17.dirname(data).split(path17.sep).includes(e.slice(3))) return true;
+    } else if (e === path17.basename(data)) return true;
   }
   return false;
 }
@@ -33980,7 +34698,7 @@ var init_resource = __esm({
 });
 
 // src/frontends/remote-modules.ts
-import path17 from "node:path";
+import path18 from "node:path";
 function readModuleManifest(host, rootDir, tfDataDir) {
   const file = manifestFile(rootDir, tfDataDir);
   if (!host.isFile(file)) return void 0;
@@ -33998,9 +34716,9 @@ function remoteModuleProblem(m) {
   };
 }
 function hasLocalCopy(host, m) {
-  const dir = path17.dirname(m.sourceAt.file);
+  const dir = path18.dirname(m.sourceAt.file);
   return (m.linkedPaths ?? []).some((p) => {
-    const f = path17.resolve(dir, p);
+    const f = path18.resolve(dir, p);
     return host.isInside(f) && host.isFile(f);
   });
 }
@@ -34010,7 +34728,7 @@ function outOfModuleCopies(problems, resources) {
   if (!copies.size) return;
   for (const p of problems) {
     const file = p.location.file;
-    const into = [...copies.values()].find((v) => v.dirs.some((d) => file.startsWith(d + path17.sep))) ?? [...copies.values()].find((v) => isVendoredFile(file, v));
+    const into = [...copies.values()].find((v) => v.dirs.some((d) => file.startsWith(d + path18.sep))) ?? [...copies.values()].find((v) => isVendoredFile(file, v));
     if (into) p.location = into.call;
   }
 }
@@ -34025,7 +34743,7 @@ var init_remote_modules = __esm({
 
 // src/frontends/shared.ts
 import { createHash as createHash2 } from "node:crypto";
-import path18 from "node:path";
+import path19 from "node:path";
 function pathEnv(ctx, file) {
   return ctx.envOverride ?? ctx.envForPath(file) ?? classifyPath(relativeToRoot(ctx.root, file), ctx.envAbove)?.env;
 }
@@ -34082,20 +34800,20 @@ function runWideKey(allFiles, name, parts) {
   return perRun(allFiles, `key:${name}`, () => createHash2("sha256").update(JSON.stringify(parts())).digest("base64url"));
 }
 function githubRepository(file) {
-  const parts = path18.resolve(file).split(path18.sep);
+  const parts = path19.resolve(file).split(path19.sep);
   const i = parts.lastIndexOf(".github");
-  return i > 0 ? parts.slice(0, i).join(path18.sep) || path18.sep : void 0;
+  return i > 0 ? parts.slice(0, i).join(path19.sep) || path19.sep : void 0;
 }
 function foldersBetween(root, dir) {
-  const below = path18.relative(root, dir);
-  if (below === "" || below.startsWith("..") || path18.isAbsolute(below)) return [];
-  const parts = below.split(path18.sep);
-  return parts.slice(0, -1).map((_, i) => path18.join(root, ...parts.slice(0, i + 1)));
+  const below = path19.relative(root, dir);
+  if (below === "" || below.startsWith("..") || path19.isAbsolute(below)) return [];
+  const parts = below.split(path19.sep);
+  return parts.slice(0, -1).map((_, i) => path19.join(root, ...parts.slice(0, i + 1)));
 }
 function fromRepositoryTop(p, from, root, exists) {
-  const callerDir = path18.dirname(path18.resolve(from));
+  const callerDir = path19.dirname(path19.resolve(from));
   for (const dir of [root, ...foldersBetween(root, callerDir), callerDir]) {
-    const target = path18.resolve(dir, `.${p}`);
+    const target = path19.resolve(dir, `.${p}`);
     if (exists(target)) return target;
   }
   return void 0;
@@ -34139,9 +34857,9 @@ var init_shared = __esm({
 });
 
 // src/frontends/terraform.ts
-import path19 from "node:path";
+import path20 from "node:path";
 function parsedHclBeside(ctx, dir, name) {
-  const file = path19.join(dir, name);
+  const file = path20.join(dir, name);
   if (!ctx.host.isFile(file)) return void 0;
   const text2 = ctx.host.readText(file);
   if (text2 === void 0) return void 0;
@@ -34150,13 +34868,14 @@ function parsedHclBeside(ctx, dir, name) {
 }
 function terragruntTargets(ctx, file) {
   const written2 = planningFact(ctx, "terragrunt-sources-1", file, isStringList, (text2) => [...text2.matchAll(TERRAGRUNT_SOURCE)].map((m) => m[1])) ?? [];
-  return written2.map((s) => path19.resolve(path19.dirname(file), s));
+  return written2.map((s) => path20.resolve(path20.dirname(file), s));
 }
 function planningFacts(ctx, file) {
-  return planningFact(ctx, "tf-planning-2", file, isPlanningFacts, (text2) => ({
+  return planningFact(ctx, "tf-planning-3", file, isPlanningFacts, (text2) => ({
     sources: [...text2.matchAll(LOCAL_SOURCE)].map((m) => m[1]),
     yaml: YAML_DECODE.test(text2),
-    data: dataFileEntries(text2)
+    data: dataFileEntries(text2),
+    k8s: TERRAFORM_WORKLOAD_TYPE.test(text2)
   }));
 }
 function decodersOf(files, data, ctx) {
@@ -34177,24 +34896,24 @@ function localSources(ctx, file) {
 }
 async function callingFolders(given, wide) {
   if (!given.some((f) => terraformFrontEnd.byName(f) !== void 0) && wide.dataFiles.length === 0) return [];
-  const listed = await wide.list((f) => isTerraformFile(path19.basename(f)) || isTerragruntFile(f) || wide.dataFiles.length > 0 && /\.tfvars(?:\.json)?$/i.test(f));
+  const listed = await wide.list((f) => isTerraformFile(path20.basename(f)) || isTerragruntFile(f) || wide.dataFiles.length > 0 && /\.tfvars(?:\.json)?$/i.test(f));
   const varAndTfFiles = listed.filter((f) => !isTerragruntFile(f));
-  const tfFiles = varAndTfFiles.filter((f) => isTerraformFile(path19.basename(f)));
-  const tfDirs = new Set(tfFiles.map((f) => path19.dirname(f)));
+  const tfFiles = varAndTfFiles.filter((f) => isTerraformFile(path20.basename(f)));
+  const tfDirs = new Set(tfFiles.map((f) => path20.dirname(f)));
   const callers = /* @__PURE__ */ new Map();
   for (const f of tfFiles) {
-    const dir = path19.dirname(f);
+    const dir = path20.dirname(f);
     for (const s of localSources(wide, f) ?? []) {
-      const target = path19.resolve(dir, s);
+      const target = path20.resolve(dir, s);
       if (target !== dir) addCaller(callers, target, dir);
     }
   }
   const own = [...given.filter((f) => terraformFrontEnd.byName(f) !== void 0 && !isTerragruntFile(f)), ...wide.dataFiles.length > 0 ? decodersOf(varAndTfFiles, wide.dataFiles, wide) : []];
-  const besideVarFile = given.filter((f) => /\.tfvars(?:\.json)?$/i.test(f)).map((f) => path19.join(path19.dirname(f), TERRAGRUNT_FILE)).filter((t) => wide.host.isFile(t));
+  const besideVarFile = given.filter((f) => /\.tfvars(?:\.json)?$/i.test(f)).map((f) => path20.join(path20.dirname(f), TERRAGRUNT_FILE)).filter((t) => wide.host.isFile(t));
   const run3 = [...given.filter(isTerragruntFile), ...besideVarFile].flatMap((f) => terragruntTargets(wide, f)).filter((d) => tfDirs.has(d));
   const modules = [...own.map((f) => moduleFolderOf(f, tfDirs, wide.root)).filter((d) => d !== void 0), ...run3];
   const walked = /* @__PURE__ */ new Set([...modules, ...upstreamOf(modules, callers)]);
-  for (const t of listed) if (isTerragruntFile(t) && terragruntTargets(wide, t).some((d) => walked.has(d))) walked.add(path19.dirname(t));
+  for (const t of listed) if (isTerragruntFile(t) && terragruntTargets(wide, t).some((d) => walked.has(d))) walked.add(path20.dirname(t));
   return [...walked].sort();
 }
 function isTerragruntFile(file) {
@@ -34222,7 +34941,7 @@ function terraformUnits(files, ctx) {
   const tfDirs = /* @__PURE__ */ new Map();
   for (const f of files) {
     if (f.kind !== "terraform") continue;
-    const d = path19.dirname(f.path);
+    const d = path20.dirname(f.path);
     const list2 = tfDirs.get(d);
     if (list2) list2.push(f.path);
     else tfDirs.set(d, [f.path]);
@@ -34235,7 +34954,7 @@ function terraformUnits(files, ctx) {
     calls.set(dir, out);
     const tfs = tfDirs.get(dir) ?? (ctx.host.isInside(dir) ? ctx.host.list(dir)?.filter((e) => e.isFile && isTerraformFile(e.name)).map((e) => e.path) : void 0) ?? [];
     const targets = /* @__PURE__ */ new Set();
-    for (const f of tfs) for (const s of localSources(ctx, f) ?? []) targets.add(path19.resolve(dir, s));
+    for (const f of tfs) for (const s of localSources(ctx, f) ?? []) targets.add(path20.resolve(dir, s));
     targets.delete(dir);
     out.push(...targets);
     return out;
@@ -34258,7 +34977,7 @@ function terraformUnits(files, ctx) {
   const runs = /* @__PURE__ */ new Map();
   for (const f of files) {
     if (f.kind !== "terragrunt") continue;
-    const own = path19.dirname(f.path);
+    const own = path20.dirname(f.path);
     const targets = terragruntTargets(ctx, f.path).filter((t) => tfDirs.has(t));
     const anchor = tfDirs.has(own) ? own : targets[0];
     if (anchor === void 0) continue;
@@ -34272,10 +34991,10 @@ function terraformUnits(files, ctx) {
     else groups.set(key, [f]);
   };
   const runnerFolders = /* @__PURE__ */ new Map();
-  for (const [file, anchor] of runs) runnerFolders.set(path19.dirname(file), anchor);
+  for (const [file, anchor] of runs) runnerFolders.set(path20.dirname(file), anchor);
   for (const f of files) {
-    if (f.kind === "terraform") put(find(path19.dirname(f.path)), f);
-    else if ((f.kind === "tfvars" || f.kind === "tfvars-json") && !tfDirs.has(path19.dirname(f.path)) && runnerFolders.has(path19.dirname(f.path))) put(find(runnerFolders.get(path19.dirname(f.path))), f);
+    if (f.kind === "terraform") put(find(path20.dirname(f.path)), f);
+    else if ((f.kind === "tfvars" || f.kind === "tfvars-json") && !tfDirs.has(path20.dirname(f.path)) && runnerFolders.has(path20.dirname(f.path))) put(find(runnerFolders.get(path20.dirname(f.path))), f);
     else if (f.kind === "tfvars" || f.kind === "tfvars-json") {
       const module = moduleFolderOf(f.path, tfDirs, ctx.root);
       put(module !== void 0 ? find(module) : `\0${f.path}`, f);
@@ -34316,8 +35035,8 @@ function unevaluatedVarFileReason(file, ctx) {
   const after = "(only SEC001 reads them)";
   const dir = nearestFolder(file, ctx.root, (d) => ctx.host.list(d)?.some((e) => e.isFile && e.name.endsWith(".tf")) === true);
   if (dir !== void 0) {
-    const module = path19.relative(ctx.root, dir) || ".";
-    return `the module at or above it (${module}) is not among the scanned paths, so it is not evaluated with its values ${after}; lint ${module} with --var-file ${path19.relative(ctx.root, file)}`;
+    const module = path20.relative(ctx.root, dir) || ".";
+    return `the module at or above it (${module}) is not among the scanned paths, so it is not evaluated with its values ${after}; lint ${module} with --var-file ${path20.relative(ctx.root, file)}`;
   }
   return `no folder at or above it holds .tf files, so no module is evaluated with its values ${after}; lint the module it is for with --var-file`;
 }
@@ -34333,7 +35052,7 @@ function varFileBlockProblems(parsed, problems) {
   }
 }
 var LOCK_FILE, STATE_FILE, TERRAGRUNT_PATH, BY_NAME, terraformFrontEnd, TERRAGRUNT_FILE, LOCAL_SOURCE, TERRAGRUNT_SOURCE, YAML_DECODE, isPlanningFacts, NESTED_BLOCKS;
-var init_terraform = __esm({
+var init_terraform2 = __esm({
   "src/frontends/terraform.ts"() {
     "use strict";
     init_paths();
@@ -34352,6 +35071,7 @@ var init_terraform = __esm({
     init_terraform_data_files();
     init_remote_modules();
     init_shared();
+    init_kubernetes_types();
     LOCK_FILE = ".terraform.lock.hcl";
     STATE_FILE = /\.tfstate(?:(?:\.\d+)?\.backup)?$/;
     TERRAGRUNT_PATH = /(?:^|[\\/])terragrunt\.hcl$/i;
@@ -34368,14 +35088,18 @@ var init_terraform = __esm({
       name: "terraform",
       family: "terraform",
       byName(file) {
-        const base = path19.basename(file).toLowerCase();
+        const base = path20.basename(file).toLowerCase();
         return BY_NAME.find(([re]) => re.test(base))?.[1];
       },
       units: terraformUnits,
+      // A unit that declares Kubernetes workloads (`kubernetes_deployment_v1`, `kubernetes_manifest`):
+      // K8S001/K8S002 weigh them against every GPU pool of the scan, so it runs late.
+      readsScan: (files, ctx) => files.some((f) => f.kind === "terraform" && planningFacts(ctx, f.path)?.k8s === true),
       filesOnlyFolders: callingFolders,
       mayRead: decodersOf,
       async beforeUnits(files, ctx) {
         if (files.some((f) => f.kind === "terraform" && planningFacts(ctx, f.path)?.yaml)) await loadYamlReader();
+        if (files.some((f) => f.kind === "terraform" && planningFacts(ctx, f.path)?.k8s)) await loadTerraformWorkloadReader();
       },
       run(files, ctx) {
         const problems = [];
@@ -34438,7 +35162,7 @@ var init_terraform = __esm({
           readText: (f) => ctx.host.readText(f),
           envOverride: ctx.envOverride,
           ...ctx.envAbove ? { envAbove: ctx.envAbove } : {},
-          envForPath: (rel) => ctx.envForPath(path19.join(ctx.root, rel)),
+          envForPath: (rel) => ctx.envForPath(path20.join(ctx.root, rel)),
           insideRoot: (dir) => ctx.host.isInside(dir),
           listTfFiles: (dir) => {
             const entries2 = ctx.host.list(dir)?.filter((e) => isTerraformFile(e.name) && !e.isDirectory) ?? [];
@@ -34453,7 +35177,7 @@ var init_terraform = __esm({
           terragruntConfig: (dir) => parsedHclBeside(ctx, dir, TERRAGRUNT_FILE),
           // (Under the root by its path, not `isInside`, which needs the file to exist: a parent that is
           // absent is asked of the Host too, so the --cache sees it appear.)
-          readHcl: (file) => isWithin(ctx.root, file) ? parsedHclBeside(ctx, path19.dirname(file), path19.basename(file)) : void 0,
+          readHcl: (file) => isWithin(ctx.root, file) ? parsedHclBeside(ctx, path20.dirname(file), path20.basename(file)) : void 0,
           moduleManifest: (dir) => readModuleManifest(ctx.host, dir, ctx.tfDataDir),
           ...ctx.tfDataDir !== void 0 ? { tfDataDir: ctx.tfDataDir } : {}
         });
@@ -34491,13 +35215,13 @@ var init_terraform = __esm({
     LOCAL_SOURCE = /\bsource"?\s*[=:]\s*"(\.\.?\/[^"\n]*)"/g;
     TERRAGRUNT_SOURCE = /\bsource\s*=\s*"(?:\$\{\s*get_terragrunt_dir\(\s*\)\s*\}\/)?(\.{1,2}(?:\/[^"\n]*)?)"/g;
     YAML_DECODE = /\byamldecode\s*\(/;
-    isPlanningFacts = (v) => typeof v === "object" && v !== null && isStringList(v.sources) && typeof v.yaml === "boolean" && isStringList(v.data);
+    isPlanningFacts = (v) => typeof v === "object" && v !== null && isStringList(v.sources) && typeof v.yaml === "boolean" && typeof v.k8s === "boolean" && isStringList(v.data);
     NESTED_BLOCKS = /* @__PURE__ */ new Map();
   }
 });
 
 // src/frontends/bicep-references.ts
-import path20 from "node:path";
+import path21 from "node:path";
 function bicepReferences(ctx, file) {
   return planningFact(ctx, "bicep-references-2", file, isStringList, (text2) => [...text2.matchAll(BICEP_REFERENCE)].map((m) => m[1]));
 }
@@ -34506,17 +35230,17 @@ function loadedPaths(ctx, file) {
 }
 function bicepLoaders(files, data, ctx) {
   if (data.length === 0) return [];
-  const wanted = new Set(data.map((f) => path20.resolve(f)));
-  return files.filter((f) => BICEP_FILE.test(f) && (loadedPaths(ctx, f) ?? []).some((p) => wanted.has(path20.resolve(path20.dirname(f), p))));
+  const wanted = new Set(data.map((f) => path21.resolve(f)));
+  return files.filter((f) => BICEP_FILE.test(f) && (loadedPaths(ctx, f) ?? []).some((p) => wanted.has(path21.resolve(path21.dirname(f), p))));
 }
 function usingTemplateOf(ctx, file) {
   if (!/\.bicepparam$/i.test(file)) return void 0;
   const written2 = planningFact(ctx, "bicepparam-using-1", file, isString, (text2) => USING.exec(text2)?.[1] ?? "");
   if (!written2 || /\.bicep$/i.test(written2) || /^(br|ts)(\/[^:]*)?:/i.test(written2)) return void 0;
-  return path20.resolve(path20.dirname(file), written2);
+  return path21.resolve(path21.dirname(file), written2);
 }
 function jsonModulesOf(ctx, file) {
-  return (bicepReferences(ctx, file) ?? []).filter((r) => JSON_TEMPLATE_PATH.test(r)).map((r) => path20.resolve(path20.dirname(file), r));
+  return (bicepReferences(ctx, file) ?? []).filter((r) => JSON_TEMPLATE_PATH.test(r)).map((r) => path21.resolve(path21.dirname(file), r));
 }
 function bicepUsersOfTemplates(ctx) {
   return perRun(ctx.allFiles, "bicep-users-of-templates", () => {
@@ -34540,13 +35264,13 @@ async function bicepCallingFolders(given, wide) {
   const listed = await wide.list((file) => BICEP_FILE.test(file));
   for (const f of listed) {
     for (const reference of bicepReferences(wide, f) ?? []) {
-      const target = path20.resolve(path20.dirname(f), reference);
+      const target = path21.resolve(path21.dirname(f), reference);
       if (target !== f) addCaller(callers, target, f);
     }
   }
   const loaders = wide.dataFiles.length > 0 ? bicepLoaders(listed, wide.dataFiles, wide) : [];
-  const start = [...given.map((f) => path20.resolve(f)), ...loaders];
-  return [...new Set([...loaders, ...upstreamOf(start, callers)].map((f) => path20.dirname(f)))].sort();
+  const start = [...given.map((f) => path21.resolve(f)), ...loaders];
+  return [...new Set([...loaders, ...upstreamOf(start, callers)].map((f) => path21.dirname(f)))].sort();
 }
 var BICEP_REFERENCE, BICEP_FILE, LOAD_CONTENT, TEMPLATE_SCHEMA_NAME, USING, isString, JSON_TEMPLATE_PATH;
 var init_bicep_references = __esm({
@@ -34574,11 +35298,11 @@ var init_parameter_names = __esm({
 });
 
 // src/core/arm-link-path.ts
-import path22 from "node:path";
+import path23 from "node:path";
 function relativeLinkPath(fromFile, rel) {
   const text2 = rel.trim();
   if (text2 === "" || text2.startsWith("[")) return void 0;
-  return path22.resolve(path22.dirname(fromFile), text2);
+  return path23.resolve(path23.dirname(fromFile), text2);
 }
 var init_arm_link_path = __esm({
   "src/core/arm-link-path.ts"() {
@@ -34587,16 +35311,16 @@ var init_arm_link_path = __esm({
 });
 
 // src/frontends/arm-folders.ts
-import path23 from "node:path";
+import path24 from "node:path";
 async function armPairingFolders(given, wide) {
   const out = /* @__PURE__ */ new Set();
   const parents = /* @__PURE__ */ new Set();
   for (const f of given) {
     if (!TEMPLATE_OR_PARAMETERS.test(f)) continue;
-    const dir = path23.dirname(path23.resolve(f));
-    const parent = path23.dirname(dir);
+    const dir = path24.dirname(path24.resolve(f));
+    const parent = path24.dirname(dir);
     if (parent === dir || !inside(parent, wide.root)) continue;
-    if (PARAMETER_FOLDER.test(path23.basename(dir))) out.add(parent);
+    if (PARAMETER_FOLDER.test(path24.basename(dir))) out.add(parent);
     else parents.add(parent);
   }
   for (const parent of parents) {
@@ -34627,7 +35351,7 @@ async function armLinkingFolders(given, wide) {
       if (target !== void 0 && target !== f) addCaller(linkers, target, f);
     }
   }
-  return [...new Set(upstreamOf(templates.map((f) => path23.resolve(f)), linkers).map((f) => path23.dirname(f)))].sort();
+  return [...new Set(upstreamOf(templates.map((f) => path24.resolve(f)), linkers).map((f) => path24.dirname(f)))].sort();
 }
 async function armFilesOnlyFolders(given, wide) {
   return [.../* @__PURE__ */ new Set([...await armPairingFolders(given, wide), ...await armLinkingFolders(given, wide)])].sort();
@@ -34640,34 +35364,34 @@ var init_arm_folders = __esm({
     init_arm_link_path();
     init_shared();
     TEMPLATE_OR_PARAMETERS = /\.(?:jsonc?|bicep)$/i;
-    inside = (dir, root) => dir === root || dir.startsWith(root.endsWith(path23.sep) ? root : root + path23.sep);
+    inside = (dir, root) => dir === root || dir.startsWith(root.endsWith(path24.sep) ? root : root + path24.sep);
     RELATIVE_PATH = /"relativePath"\s*:\s*"((?:[^"\\]|\\.)*)"/gi;
   }
 });
 
 // src/frontends/names.ts
-import path24 from "node:path";
+import path25 from "node:path";
 function bicepKindByName(file) {
-  const base = path24.basename(file).toLowerCase();
+  const base = path25.basename(file).toLowerCase();
   if (base.endsWith(".bicep")) return "bicep";
   if (base.endsWith(".bicepparam")) return "bicepparam";
   return void 0;
 }
 function amlYamlByName(file) {
-  return /\.ya?ml$/i.test(path24.basename(file)) ? "peek" : void 0;
+  return /\.ya?ml$/i.test(path25.basename(file)) ? "peek" : void 0;
 }
 function ciByName(file) {
-  return /\.(ya?ml|sh|bash|ps1)$/i.test(path24.basename(file)) ? "peek" : void 0;
+  return /\.(ya?ml|sh|bash|ps1)$/i.test(path25.basename(file)) ? "peek" : void 0;
 }
 function k8sByName(file) {
-  const base = path24.basename(file);
+  const base = path25.basename(file);
   return /\.(ya?ml|json)$/i.test(base) && !/\.tfvars\.json$|\.tfstate|\.tfplan/i.test(base) ? "peek" : void 0;
 }
 function armByName(file) {
-  return /\.jsonc?$/i.test(path24.basename(file)) && !/\.tfvars\.json$/i.test(file) ? "peek" : void 0;
+  return /\.jsonc?$/i.test(path25.basename(file)) && !/\.tfvars\.json$/i.test(file) ? "peek" : void 0;
 }
 function planByName(file) {
-  const base = path24.basename(file).toLowerCase();
+  const base = path25.basename(file).toLowerCase();
   if (base.endsWith(".json") && !base.endsWith(".tfvars.json")) return "peek";
   return base === "tfplan" || base.endsWith(".tfplan") || base.endsWith(".plan") ? "peek" : void 0;
 }
@@ -34678,7 +35402,7 @@ var init_names = __esm({
 });
 
 // src/frontends/ci-references.ts
-import path25 from "node:path";
+import path26 from "node:path";
 function scriptNamesIn(text2) {
   const out = [];
   let runEnd = -1;
@@ -34739,7 +35463,7 @@ function isReferences(v) {
 function unitsByScriptReference(files, referencesOf) {
   const scriptsByName = /* @__PURE__ */ new Map();
   files.forEach((f, i) => {
-    const base = path25.basename(f.path).toLowerCase();
+    const base = path26.basename(f.path).toLowerCase();
     if (/\.(?:sh|bash|ps1)$/.test(base)) scriptsByName.set(base, [...scriptsByName.get(base) ?? [], i]);
   });
   const references = files.map((f) => referencesOf(f.path));
@@ -35519,7 +36243,7 @@ function isRecord(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 var TOP_SHAPES, PlanReadError, isKey, CHANGE_KEYS, CHANGE_CHANGE_KEYS;
-var init_read = __esm({
+var init_read2 = __esm({
   "src/eval/terraform-plan/read.ts"() {
     "use strict";
     init_stream();
@@ -35539,7 +36263,7 @@ var init_read = __esm({
 });
 
 // src/eval/terraform-plan/evaluate.ts
-import path27 from "node:path";
+import path28 from "node:path";
 function evaluatePlan(input2) {
   const out = { resources: [], variables: /* @__PURE__ */ new Map(), problems: [] };
   const at2 = (p, end) => ({ file: input2.file, range: { start: p, end: end ?? { ...p, column: p.column + 1, offset: p.offset + 1 } } });
@@ -35864,7 +36588,7 @@ var init_evaluate = __esm({
     init_types();
     init_stream();
     init_address2();
-    init_read();
+    init_read2();
     SUPPORTED_MAJOR = /* @__PURE__ */ new Set(["0", "1"]);
     SENSITIVE = "is sensitive in the plan (its value is never read)";
     MAX_PLAN_RESOURCES = 1e5;
@@ -35873,7 +36597,7 @@ var init_evaluate = __esm({
         this.input = input2;
         this.configuration = configuration;
         this.variables = variables;
-        const planDir = path27.dirname(input2.file);
+        const planDir = path28.dirname(input2.file);
         this.rootDir = this.load(planDir) ? planDir : this.load(input2.root) ? input2.root : void 0;
       }
       input;
@@ -35956,7 +36680,7 @@ var init_evaluate = __esm({
           cfg = isRecord(callCfg?.module) ? callCfg.module : void 0;
           let next;
           let remote = false;
-          if (source !== void 0 && isLocalModuleSource(source)) next = dir ? path27.resolve(dir, source) : void 0;
+          if (source !== void 0 && isLocalModuleSource(source)) next = dir ? path28.resolve(dir, source) : void 0;
           else if (source !== void 0 && hclCall) {
             const version = typeof callCfg?.version_constraint === "string" ? callCfg.version_constraint : literalAttr(hclCall.node, "version");
             const copy2 = this.remote(key.join("."), source, version);
@@ -36005,7 +36729,7 @@ var terraform_plan_exports = {};
 __export(terraform_plan_exports, {
   terraformPlanFrontEnd: () => terraformPlanFrontEnd
 });
-import path28 from "node:path";
+import path29 from "node:path";
 function binaryPlanName(base) {
   if (base === "tfplan" || base.endsWith(".tfplan")) return "sure";
   if (base.endsWith(".plan")) return "maybe";
@@ -36034,7 +36758,7 @@ var CHUNK_BYTES, HEAD_BYTES, terraformPlanFrontEnd;
 var init_terraform_plan = __esm({
   "src/frontends/terraform-plan.ts"() {
     "use strict";
-    init_terraform();
+    init_terraform2();
     init_file_kind();
     init_blocks2();
     init_env();
@@ -36043,7 +36767,7 @@ var init_terraform_plan = __esm({
     init_evaluate();
     init_tfvars();
     init_module_facts();
-    init_read();
+    init_read2();
     init_names();
     init_from_terraform();
     init_azapi_update();
@@ -36058,7 +36782,7 @@ var init_terraform_plan = __esm({
       family: "terraform",
       byName: planByName,
       byHead(file, host) {
-        const base = path28.basename(file).toLowerCase();
+        const base = path29.basename(file).toLowerCase();
         const binary = binaryPlanName(base);
         if (binary) {
           const zip = host.readHead(file, 4096);
@@ -36101,10 +36825,10 @@ var init_terraform_plan = __esm({
             ...ctx.tfDataDir !== void 0 ? { tfDataDir: ctx.tfDataDir } : {},
             varFileValues: (dir) => {
               const all = ctx.host.list(dir)?.filter((e) => e.isFile && /\.tfvars(\.json)?$/.test(e.name) && !isBackendFile(e.name)).map((e) => e.path) ?? [];
-              const auto = all.filter((f2) => AUTO_VARFILE.test(path28.basename(f2))).sort(autoOrder);
-              const others = all.filter((f2) => !AUTO_VARFILE.test(path28.basename(f2))).sort();
-              const reader = { readText: (file) => ctx.host.readText(file), parseHcl: (file) => hcl.get(file) };
-              return [...auto.map((file) => ({ file, auto: true })), ...others.map((file) => ({ file, auto: false }))].map((f2) => ({ ...f2, values: readVarFile(f2.file, reader) }));
+              const auto = all.filter((f2) => AUTO_VARFILE.test(path29.basename(f2))).sort(autoOrder);
+              const others = all.filter((f2) => !AUTO_VARFILE.test(path29.basename(f2))).sort();
+              const reader2 = { readText: (file) => ctx.host.readText(file), parseHcl: (file) => hcl.get(file) };
+              return [...auto.map((file) => ({ file, auto: true })), ...others.map((file) => ({ file, auto: false }))].map((f2) => ({ ...f2, values: readVarFile(f2.file, reader2) }));
             },
             pathsRead: terraformPathsRead
           });
@@ -38119,24 +38843,24 @@ var init_pragmas = __esm({
 });
 
 // src/eval/arm/detect.ts
-import * as path29 from "node:path";
+import * as path30 from "node:path";
 function isTemplateSchema(schema) {
   return TEMPLATE_SCHEMA.test(schema.trim());
 }
 function candidatesByName(paramFile) {
-  const dir = path29.dirname(paramFile);
-  const base = path29.basename(paramFile);
+  const dir = path30.dirname(paramFile);
+  const base = path30.basename(paramFile);
   const out = [];
   const m = /^(.+?)\.parameters(\.[^.]+)*\.json$/i.exec(base);
-  if (m) out.push(path29.join(dir, `${m[1]}.json`));
+  if (m) out.push(path30.join(dir, `${m[1]}.json`));
   const p = /^(?:params|parameters)\.(.+)\.json$/i.exec(base);
-  if (p) out.push(path29.join(dir, `${p[1]}.json`), path29.join(dir, `deploy.${p[1]}.json`));
-  if (/^parameters\.json$/i.test(base)) out.push(path29.join(dir, "template.json"), path29.join(dir, "azuredeploy.json"), path29.join(dir, "main.json"));
+  if (p) out.push(path30.join(dir, `${p[1]}.json`), path30.join(dir, `deploy.${p[1]}.json`));
+  if (/^parameters\.json$/i.test(base)) out.push(path30.join(dir, "template.json"), path30.join(dir, "azuredeploy.json"), path30.join(dir, "main.json"));
   if (new RegExp(`^(?:(?:params|parameters)\\.${ENV_WORDS}|${ENV_WORDS}\\.parameters)\\.json$`, "i").test(base)) {
-    out.push(path29.join(dir, "main.json"), path29.join(dir, "azuredeploy.json"), path29.join(dir, "template.json"));
+    out.push(path30.join(dir, "main.json"), path30.join(dir, "azuredeploy.json"), path30.join(dir, "template.json"));
   }
   const e = new RegExp(`^(.+)\\.${ENV_WORDS}\\.parameters\\.json$`, "i").exec(base);
-  if (e) out.push(path29.join(dir, `${e[1]}.json`));
+  if (e) out.push(path30.join(dir, `${e[1]}.json`));
   return out;
 }
 function pairParameterFiles(templates, paramFiles, readMetadataTemplate) {
@@ -38180,25 +38904,25 @@ function templateByName(index, paramFile) {
   return templateOutsideParameterFolder(index, paramFile, candidates2);
 }
 function templateOutsideParameterFolder(index, paramFile, candidates2) {
-  const dir = path29.dirname(paramFile);
-  const parent = path29.dirname(dir);
-  if (parent === dir || !PARAMETER_FOLDER.test(path29.basename(dir))) return void 0;
-  const names2 = candidates2.map((c) => path29.basename(c).toLowerCase());
+  const dir = path30.dirname(paramFile);
+  const parent = path30.dirname(dir);
+  if (parent === dir || !PARAMETER_FOLDER.test(path30.basename(dir))) return void 0;
+  const names2 = candidates2.map((c) => path30.basename(c).toLowerCase());
   for (const n of names2) {
-    const target = index.get(norm(path29.join(parent, n)));
+    const target = index.get(norm(path30.join(parent, n)));
     if (target) return target;
   }
   const parentNorm = norm(parent);
   const dirNorm = norm(dir);
   for (const n of names2) {
-    const hits = [...index.entries()].filter(([k]) => path29.posix.basename(k) === n && path29.posix.dirname(path29.posix.dirname(k)) === parentNorm && path29.posix.dirname(k) !== dirNorm);
+    const hits = [...index.entries()].filter(([k]) => path30.posix.basename(k) === n && path30.posix.dirname(path30.posix.dirname(k)) === parentNorm && path30.posix.dirname(k) !== dirNorm);
     if (hits.length === 1) return hits[0][1];
     if (hits.length > 1) return void 0;
   }
   return void 0;
 }
 function templateByMetadata(index, paramFile, meta) {
-  return index.get(norm(path29.join(path29.dirname(paramFile), meta)));
+  return index.get(norm(path30.join(path30.dirname(paramFile), meta)));
 }
 var TEMPLATE_SCHEMA, norm;
 var init_detect = __esm({
@@ -38206,7 +38930,7 @@ var init_detect = __esm({
     "use strict";
     init_parameter_names();
     TEMPLATE_SCHEMA = /^https?:\/\/schema\.management\.azure\.com\/schemas\/[^/]+\/(deploymentTemplate|subscriptionDeploymentTemplate|managementGroupDeploymentTemplate|tenantDeploymentTemplate)\.json#?$/i;
-    norm = (p) => path29.normalize(p).replace(/\\/g, "/").toLowerCase();
+    norm = (p) => path30.normalize(p).replace(/\\/g, "/").toLowerCase();
   }
 });
 
@@ -40410,7 +41134,7 @@ var init_template = __esm({
 });
 
 // src/eval/arm/project.ts
-import path30 from "node:path";
+import path31 from "node:path";
 function evaluateArm(input2) {
   const pairs = pairParameterFiles(input2.pairingTemplates ?? input2.templates, input2.parameterFiles, (pf) => metadataTemplate(input2.parse(pf)));
   const evaluations = [];
@@ -40440,7 +41164,7 @@ function evaluateArm(input2) {
         }
       }
       if (result.generator?.name === "bicep" && bicepDeclaration === void 0) bicepDeclaration = bicepDeclarations(template, input2.host);
-      const rel = (f) => path30.relative(input2.root, f).split(path30.sep).join("/");
+      const rel = (f) => path31.relative(input2.root, f).split(path31.sep).join("/");
       const env = evaluationEnv(
         input2.envOverride ?? input2.envForPath?.(rel(pf ?? template)) ?? // RULES.md Environments: "the variable file's name or folder": its name decides first,
         // then its folders from the nearest up (`prod/main.parameters.json` below the template,
@@ -40449,7 +41173,7 @@ function evaluateArm(input2) {
       );
       evaluations.push({
         evaluation: {
-          variant: pf ? path30.relative(path30.dirname(template), pf).split(path30.sep).join("/") : "default",
+          variant: pf ? path31.relative(path31.dirname(template), pf).split(path31.sep).join("/") : "default",
           variantFile: pf,
           ...env,
           unit: template,
@@ -40466,7 +41190,7 @@ function mayNameTemplate(text2) {
   return text2.includes("template") || text2.includes("\\");
 }
 function unknownParameters(parsed, file) {
-  const why = `its parameter file ${path30.basename(file)} cannot be read`;
+  const why = `its parameter file ${path31.basename(file)} cannot be read`;
   return new Map(members(parametersObject(parsed.root)).map(([name]) => [name, unknown(why)]));
 }
 function metadataTemplate(pf) {
@@ -40474,14 +41198,14 @@ function metadataTemplate(pf) {
   return typeof t?.value === "string" ? t.value : void 0;
 }
 function bicepSourceCandidates(template) {
-  const dir = path30.dirname(template);
-  const base = path30.basename(template).replace(/\.jsonc?$/i, "");
-  return [path30.join(dir, `${base}.bicep`), ...MAIN_TEMPLATE_NAMES.includes(base.toLowerCase()) ? [path30.join(dir, "main.bicep")] : []];
+  const dir = path31.dirname(template);
+  const base = path31.basename(template).replace(/\.jsonc?$/i, "");
+  return [path31.join(dir, `${base}.bicep`), ...MAIN_TEMPLATE_NAMES.includes(base.toLowerCase()) ? [path31.join(dir, "main.bicep")] : []];
 }
 function compiledTemplateCandidates(bicep) {
-  const dir = path30.dirname(bicep);
-  const base = path30.basename(bicep).replace(/\.bicep$/i, "");
-  return [path30.join(dir, `${base}.json`), ...base.toLowerCase() === "main" ? [path30.join(dir, "azuredeploy.json"), path30.join(dir, "mainTemplate.json")] : []];
+  const dir = path31.dirname(bicep);
+  const base = path31.basename(bicep).replace(/\.bicep$/i, "");
+  return [path31.join(dir, `${base}.json`), ...base.toLowerCase() === "main" ? [path31.join(dir, "azuredeploy.json"), path31.join(dir, "mainTemplate.json")] : []];
 }
 function envFromParameters(result, unit) {
   return envFromVariables((name) => {
@@ -40506,7 +41230,7 @@ function bicepDeclarations(template, host) {
     if (!d) return void 0;
     return {
       file: bicep,
-      label: `declared in ${path30.basename(bicep)} as "${d.name}"`,
+      label: `declared in ${path31.basename(bicep)} as "${d.name}"`,
       range: { start: { line: d.line, column: d.column, offset: d.offset }, end: { line: d.line, column: d.column + d.length, offset: d.offset + d.length } }
     };
   };
@@ -40584,23 +41308,23 @@ var init_context = __esm({
 });
 
 // src/eval/bicep/literal-types.ts
-function allowedByType(t, reader, depth = 0) {
-  if (depth > MAX_DEPTH4) return "unknown";
+function allowedByType(t, reader2, depth = 0) {
+  if (depth > MAX_DEPTH5) return "unknown";
   switch (t.kind) {
     case "LiteralType":
-      return { values: [reader.literal(t.value)] };
+      return { values: [reader2.literal(t.value)] };
     case "ParenType":
-      return allowedByType(t.type, reader, depth + 1);
+      return allowedByType(t.type, reader2, depth + 1);
     // `T?` admits null too, which means "not given" (the default applies): T's values still guard.
     case "NullableType":
     case "NonNullType":
-      return allowedByType(t.base, reader, depth + 1);
+      return allowedByType(t.base, reader2, depth + 1);
     case "UnionType":
-      return unionAllowed(t.members, reader, depth);
+      return unionAllowed(t.members, reader2, depth);
     case "TypeName":
-      return namedAllowed(t.name.name, t.typeArgs !== null, reader, depth);
+      return namedAllowed(t.name.name, t.typeArgs !== null, reader2, depth);
     case "TypeMemberAccess": {
-      const ns = namespaced(t, reader);
+      const ns = namespaced(t, reader2);
       if (ns) return allowedByType(ns.type, ns.reader, depth + 1);
       return accessTypeAllowed(t);
     }
@@ -40617,53 +41341,53 @@ function fromResourceSchema(t) {
   while (cur.kind === "TypeMemberAccess" || cur.kind === "TypeIndexAccess" || cur.kind === "TypeItemsAccess" || cur.kind === "TypeAdditionalPropertiesAccess") cur = cur.object;
   return cur.kind === "TypeName" && cur.typeArgs !== null;
 }
-function unionAllowed(members2, reader, depth) {
+function unionAllowed(members2, reader2, depth) {
   const values = [];
   for (const m of members2) {
-    const a = allowedByType(m, reader, depth + 1);
+    const a = allowedByType(m, reader2, depth + 1);
     if (a === void 0 || a === "unknown") return a;
     values.push(...a.values);
   }
   return { values };
 }
-function namedAllowed(name, generic, reader, depth) {
+function namedAllowed(name, generic, reader2, depth) {
   if (generic || AMBIENT.has(name.toLowerCase())) return void 0;
-  const decl = reader.types.get(name);
-  if (decl) return allowedByType(decl.value, reader, depth + 1);
-  return reader.imported ? reader.imported(name, depth + 1) : "unknown";
+  const decl = reader2.types.get(name);
+  if (decl) return allowedByType(decl.value, reader2, depth + 1);
+  return reader2.imported ? reader2.imported(name, depth + 1) : "unknown";
 }
-function memberAllowedByType(t, path64, reader, depth = 0, value) {
-  if (path64.length === 0) return allowedByType(t, reader, depth);
-  if (depth > MAX_DEPTH4) return "unknown";
+function memberAllowedByType(t, path64, reader2, depth = 0, value) {
+  if (path64.length === 0) return allowedByType(t, reader2, depth);
+  if (depth > MAX_DEPTH5) return "unknown";
   const [key, ...rest] = path64;
   switch (t.kind) {
     case "ParenType":
-      return memberAllowedByType(t.type, path64, reader, depth + 1, value);
+      return memberAllowedByType(t.type, path64, reader2, depth + 1, value);
     case "NullableType":
     case "NonNullType":
-      return memberAllowedByType(t.base, path64, reader, depth + 1, value);
+      return memberAllowedByType(t.base, path64, reader2, depth + 1, value);
     case "ObjectType": {
       if (typeof key !== "string") return void 0;
       const lower = key.toLowerCase();
       const prop = t.properties.find((p) => !p.isAdditionalProperties && p.keyName?.toLowerCase() === lower) ?? t.properties.find((p) => p.isAdditionalProperties);
-      return prop ? memberAllowedByType(prop.value, rest, reader, depth + 1, memberAt(value, key)) : void 0;
+      return prop ? memberAllowedByType(prop.value, rest, reader2, depth + 1, memberAt(value, key)) : void 0;
     }
     case "ArrayType":
-      return typeof key === "number" ? memberAllowedByType(t.element, rest, reader, depth + 1, memberAt(value, key)) : void 0;
+      return typeof key === "number" ? memberAllowedByType(t.element, rest, reader2, depth + 1, memberAt(value, key)) : void 0;
     case "TupleType": {
       const item = typeof key === "number" ? t.items[key] : void 0;
-      return item ? memberAllowedByType(item.value, rest, reader, depth + 1, memberAt(value, key)) : void 0;
+      return item ? memberAllowedByType(item.value, rest, reader2, depth + 1, memberAt(value, key)) : void 0;
     }
     case "TypeName": {
       const name = t.name.name;
       if (t.typeArgs !== null || AMBIENT.has(name.toLowerCase())) return void 0;
-      const decl = reader.types.get(name);
-      if (decl) return memberAllowedByType(decl.value, path64, reader, depth + 1, value);
-      const imported = reader.importedType?.(name);
+      const decl = reader2.types.get(name);
+      if (decl) return memberAllowedByType(decl.value, path64, reader2, depth + 1, value);
+      const imported = reader2.importedType?.(name);
       return imported ? memberAllowedByType(imported.type, path64, imported.reader, depth + 1, value) : "unknown";
     }
     case "TypeMemberAccess": {
-      const ns = namespaced(t, reader);
+      const ns = namespaced(t, reader2);
       if (ns) return memberAllowedByType(ns.type, path64, ns.reader, depth + 1, value);
       return accessTypeAllowed(t);
     }
@@ -40672,15 +41396,15 @@ function memberAllowedByType(t, path64, reader, depth = 0, value) {
     case "TypeAdditionalPropertiesAccess":
       return accessTypeAllowed(t);
     case "UnionType":
-      return taggedUnionMemberAllowed(t.members, path64, reader, depth, value);
+      return taggedUnionMemberAllowed(t.members, path64, reader2, depth, value);
     default:
       return "unknown";
   }
 }
-function taggedUnionMemberAllowed(members2, path64, reader, depth, value) {
+function taggedUnionMemberAllowed(members2, path64, reader2, depth, value) {
   const candidates2 = [];
   for (const m of members2) {
-    const o = objectTypeOf(m, reader, depth + 1);
+    const o = objectTypeOf(m, reader2, depth + 1);
     if (!o) return "unknown";
     if (matchesTags(o.type, o.reader, value)) candidates2.push(o);
   }
@@ -40689,100 +41413,100 @@ function taggedUnionMemberAllowed(members2, path64, reader, depth, value) {
   if (answers.length === 1) return answers[0];
   return answers.every((a) => a === void 0) ? void 0 : "unknown";
 }
-function objectTypeOf(t, reader, depth) {
-  if (depth > MAX_DEPTH4) return void 0;
+function objectTypeOf(t, reader2, depth) {
+  if (depth > MAX_DEPTH5) return void 0;
   switch (t.kind) {
     case "ObjectType":
-      return { type: t, reader };
+      return { type: t, reader: reader2 };
     case "ParenType":
-      return objectTypeOf(t.type, reader, depth + 1);
+      return objectTypeOf(t.type, reader2, depth + 1);
     case "TypeName": {
       if (t.typeArgs !== null) return void 0;
-      const decl = reader.types.get(t.name.name);
-      if (decl) return objectTypeOf(decl.value, reader, depth + 1);
-      const imported = reader.importedType?.(t.name.name);
+      const decl = reader2.types.get(t.name.name);
+      if (decl) return objectTypeOf(decl.value, reader2, depth + 1);
+      const imported = reader2.importedType?.(t.name.name);
       return imported ? objectTypeOf(imported.type, imported.reader, depth + 1) : void 0;
     }
     case "TypeMemberAccess": {
-      const ns = namespaced(t, reader);
+      const ns = namespaced(t, reader2);
       return ns ? objectTypeOf(ns.type, ns.reader, depth + 1) : void 0;
     }
     default:
       return void 0;
   }
 }
-function matchesTags(t, reader, value) {
+function matchesTags(t, reader2, value) {
   if (value?.kind !== "object") return true;
   for (const p of t.properties) {
     if (p.isAdditionalProperties || p.keyName === null || p.value.kind !== "LiteralType") continue;
     const written2 = memberAt(value, p.keyName);
-    const tag = reader.literal(p.value.value);
+    const tag = reader2.literal(p.value.value);
     if (written2?.kind === "string" && tag.kind === "string" && written2.value !== tag.value) return false;
   }
   return true;
 }
-function namespaced(t, reader) {
+function namespaced(t, reader2) {
   if (t.object.kind !== "TypeName" || t.object.typeArgs !== null || t.typeArgs !== null) return void 0;
-  return reader.namespacedType?.(t.object.name.name, t.property.name);
+  return reader2.namespacedType?.(t.object.name.name, t.property.name);
 }
 function accessTypeAllowed(t) {
   if (t.kind === "TypeMemberAccess" && t.object.kind === "TypeName" && t.object.name.name === "sys" && AMBIENT.has(t.property.name.toLowerCase())) return void 0;
   return fromResourceSchema(t) ? void 0 : "unknown";
 }
-function primitiveOf(t, reader, depth = 0) {
-  if (depth > MAX_DEPTH4) return void 0;
+function primitiveOf(t, reader2, depth = 0) {
+  if (depth > MAX_DEPTH5) return void 0;
   switch (t.kind) {
     case "NullableType":
     case "NonNullType":
-      return primitiveOf(t.base, reader, depth + 1);
+      return primitiveOf(t.base, reader2, depth + 1);
     case "ParenType":
-      return primitiveOf(t.type, reader, depth + 1);
+      return primitiveOf(t.type, reader2, depth + 1);
     case "TypeMemberAccess":
       return t.object.kind === "TypeName" && t.object.name.name === "sys" && t.typeArgs === null && PRIMITIVE_TYPES.has(t.property.name) ? { name: t.property.name, secure: false } : void 0;
     case "TypeName": {
       if (t.typeArgs !== null) return void 0;
-      const alias = reader.types.get(t.name.name);
+      const alias = reader2.types.get(t.name.name);
       if (!alias) return PRIMITIVE_TYPES.has(t.name.name) ? { name: t.name.name, secure: false } : void 0;
-      const base = primitiveOf(alias.value, reader, depth + 1);
+      const base = primitiveOf(alias.value, reader2, depth + 1);
       return base && { name: base.name, secure: base.secure || alias.decorators.some((d) => d.name === "secure") };
     }
     default:
       return void 0;
   }
 }
-var AMBIENT, MAX_DEPTH4, PRIMITIVE_TYPES;
+var AMBIENT, MAX_DEPTH5, PRIMITIVE_TYPES;
 var init_literal_types = __esm({
   "src/eval/bicep/literal-types.ts"() {
     "use strict";
     init_value();
     AMBIENT = /* @__PURE__ */ new Set(["string", "int", "bool", "object", "array", "any", "securestring", "secureobject"]);
-    MAX_DEPTH4 = 16;
+    MAX_DEPTH5 = 16;
     PRIMITIVE_TYPES = /* @__PURE__ */ new Set(["string", "int", "bool", "object", "array"]);
   }
 });
 
 // src/eval/bicep/files.ts
-import path31 from "node:path";
+import path32 from "node:path";
 function pathKind(host, target) {
-  const abs = path31.resolve(target);
+  const abs = path32.resolve(target);
   if (host.isFile(abs)) {
     const e = entryOf2(host, abs);
     return e?.isFile === false || e?.link ? "link" : "file";
   }
   if (host.isInside(abs)) return "other";
-  const rel = path31.relative(host.root, abs);
-  if (rel === "" || rel.startsWith("..") || path31.isAbsolute(rel)) return "outside";
+  const rel = path32.relative(host.root, abs);
+  if (rel === "" || rel.startsWith("..") || path32.isAbsolute(rel)) return "outside";
   let dir = host.root;
-  for (const part of rel.split(path31.sep)) {
-    const next = path31.join(dir, part);
+  for (const part of rel.split(path32.sep)) {
+    const next = path32.join(dir, part);
     if (!host.isInside(next)) return entryOf2(host, next) ? "outside" : "missing";
     dir = next;
   }
   return "missing";
 }
 function entryOf2(host, p) {
-  const name = path31.basename(p);
-  return host.list(path31.dirname(p))?.find((e) => e.name === name);
+  const name = path32.basename(p);
+  return host.list(path32.dirname(p))?.find((e) => e.name === name);
 }
 var REGISTRY_PATH;
 var init_files = __esm({
@@ -40856,7 +41580,7 @@ var init_loops = __esm({
 });
 
 // src/eval/bicep/modules.ts
-import path32 from "node:path";
+import path33 from "node:path";
 function moduleInstances(scope, sym) {
   const d = sym.decl;
   const out = [];
@@ -40892,7 +41616,7 @@ function moduleScope(scope, inst) {
   const target = scope.localModulePath(d);
   if (!target || !target.toLowerCase().endsWith(".bicep")) return null;
   if (scope.stack.includes(target)) {
-    scope.problem(`Module cycle: ${path32.basename(target)} is already being evaluated`, d.path.range);
+    scope.problem(`Module cycle: ${path33.basename(target)} is already being evaluated`, d.path.range);
     return null;
   }
   if (scope.stack.length >= scope.env.maxDepth) {
@@ -40972,7 +41696,7 @@ function localModulePath(scope, d) {
     return void 0;
   }
   if (REGISTRY_PATH.test(p)) return void 0;
-  const target = path32.resolve(path32.dirname(scope.file.file), p);
+  const target = path33.resolve(path33.dirname(scope.file.file), p);
   const kind = envPathKind(scope, target);
   if (kind === "outside") {
     scope.problem(`Module '${p}' is outside the scanned folder; it is not evaluated`, d.path.range);
@@ -41025,7 +41749,7 @@ function importedScope(scope, d) {
 function importTarget(scope, d, name) {
   const p = d.fromString;
   if (p === null || REGISTRY_PATH.test(p)) return `'${name}' is imported from a registry`;
-  const target = path32.resolve(path32.dirname(scope.file.file), p);
+  const target = path33.resolve(path33.dirname(scope.file.file), p);
   const kind = envPathKind(scope, target);
   if (kind !== "file" && kind !== "link" || !target.toLowerCase().endsWith(".bicep") || scope.stack.includes(target) || scope.stack.length >= scope.env.maxDepth) {
     return `'${name}' is imported from '${p}', which is not evaluated`;
@@ -41052,7 +41776,7 @@ var init_modules = __esm({
 });
 
 // src/eval/bicep/emit.ts
-import path33 from "node:path";
+import path34 from "node:path";
 function emit(scope) {
   scope.collectInputs();
   const statements = scope.file.statements;
@@ -41401,7 +42125,7 @@ function emitRegistryModule(scope, inst, source) {
   const cached = scope.env.sources.registryModule?.(scope.file.file, source);
   if (cached && "parsed" in cached) {
     const r = evaluateArmTemplate({ file: cached.parsed.file, parsed: cached.parsed, ...asModuleOf(scope, inst) });
-    pushModuleResources(scope, inst, r, { call: scope.loc(span2(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path33.dirname(cached.parsed.file), name: d.name.name, source }] });
+    pushModuleResources(scope, inst, r, { call: scope.loc(span2(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path34.dirname(cached.parsed.file), name: d.name.name, source }] });
     return;
   }
   const argSites = /* @__PURE__ */ new Map();
@@ -41409,7 +42133,7 @@ function emitRegistryModule(scope, inst, source) {
   if (params?.value.kind === "Object") {
     for (const m of params.value.members) if (m.kind === "ObjectProperty" && m.keyName !== null) argSites.set(m.keyName, scope.loc(m.range));
   }
-  const noTwin = twin ? `its compiled twin ${path33.basename(twin.file)} has no nested deployment "${d.name.name}"` : "no compiled twin (`bicep build`) beside the file holds its body";
+  const noTwin = twin ? `its compiled twin ${path34.basename(twin.file)} has no nested deployment "${d.name.name}"` : "no compiled twin (`bicep build`) beside the file holds its body";
   const reason = cached ? `${noTwin}, and ${cached.reason}` : noTwin;
   scope.env.opaque.push({
     format: "bicep",
@@ -41511,7 +42235,7 @@ var init_emit = __esm({
 });
 
 // src/eval/bicep/load.ts
-import path34 from "node:path";
+import path35 from "node:path";
 function isLoadFunction(l) {
   return Object.hasOwn(LOAD_LIMITS, l) || l === "loaddirectoryfileinfo";
 }
@@ -41521,7 +42245,7 @@ function load(scope, l, argExprs, locals, loc3) {
   if (p?.kind !== "string") return U2(`${l}(): the path is not known`, loc3);
   if (l === "loaddirectoryfileinfo") return U2("loadDirectoryFileInfo() is not evaluated", loc3);
   const host = scope.env.sources.host;
-  const target = path34.resolve(path34.dirname(scope.file.file), p.value);
+  const target = path35.resolve(path35.dirname(scope.file.file), p.value);
   const fail = (why) => {
     problem2(scope.env, `${why}; the value is unknown`, loc3);
     return U2(why, loc3);
@@ -42600,7 +43324,7 @@ var init_evaluate3 = __esm({
 });
 
 // src/eval/bicep/using-template.ts
-import path35 from "node:path";
+import path36 from "node:path";
 function notATemplate(parsed) {
   if (!parsed?.root || parsed.root.type !== "object") return "cannot be read as JSON";
   const schema = getProp(parsed.root, "$schema")?.value;
@@ -42610,7 +43334,7 @@ function evaluateUsingTemplate(input2) {
   const result = evaluateArmTemplate({ file: input2.template, parsed: input2.parsed, parameterValues: new Map(input2.values) });
   const bicepDeclaration = result.generator?.name === "bicep" ? bicepDeclarations(input2.template, input2.host) : void 0;
   return {
-    variant: path35.relative(path35.dirname(input2.template), input2.paramFile).split(path35.sep).join("/"),
+    variant: path36.relative(path36.dirname(input2.template), input2.paramFile).split(path36.sep).join("/"),
     result,
     ...bicepDeclaration ? { bicepDeclaration } : {}
   };
@@ -42626,7 +43350,7 @@ var init_using_template = __esm({
 });
 
 // src/eval/bicep/project.ts
-import path36 from "node:path";
+import path37 from "node:path";
 function evaluateBicep(input2) {
   const evaluations = [];
   const problems = [];
@@ -42646,7 +43370,7 @@ function evaluateBicep(input2) {
     ...input2.compiledTwin ? { compiledTwin: input2.compiledTwin } : {},
     ...input2.registryModule ? { registryModule: input2.registryModule } : {}
   };
-  const files = [...new Set(input2.bicepFiles.map((f) => path36.resolve(f)))].sort();
+  const files = [...new Set(input2.bicepFiles.map((f) => path37.resolve(f)))].sort();
   const scanned = new Set(files);
   const callees = /* @__PURE__ */ new Map();
   for (const f of files) {
@@ -42654,7 +43378,7 @@ function evaluateBicep(input2) {
     if (!parsed) continue;
     for (const s of parsed.statements) {
       if (s.kind !== "ModuleDecl" || s.pathString === null || REGISTRY_PATH.test(s.pathString)) continue;
-      const target = path36.resolve(path36.dirname(f), s.pathString);
+      const target = path37.resolve(path37.dirname(f), s.pathString);
       if (target !== f && scanned.has(target)) callees.set(f, [...callees.get(f) ?? [], target]);
     }
   }
@@ -42673,10 +43397,10 @@ function evaluateBicep(input2) {
       continue;
     }
     if (REGISTRY_PATH.test(p)) continue;
-    const target = path36.resolve(path36.dirname(pf), p);
+    const target = path37.resolve(path37.dirname(pf), p);
     const kind = pathKind(input2.host, target);
     if (kind === "missing") {
-      addProblems([{ message: `The "using" target '${p}' of ${path36.basename(pf)} does not exist; its parameters are not evaluated`, location: at2 }]);
+      addProblems([{ message: `The "using" target '${p}' of ${path37.basename(pf)} does not exist; its parameters are not evaluated`, location: at2 }]);
       continue;
     }
     if (kind === "outside") {
@@ -42685,14 +43409,14 @@ function evaluateBicep(input2) {
     }
     if (!target.toLowerCase().endsWith(".bicep")) {
       const source = input2.twinSource?.(target);
-      if (source) variants.set(path36.resolve(source), [...variants.get(path36.resolve(source)) ?? [], pf]);
+      if (source) variants.set(path37.resolve(source), [...variants.get(path37.resolve(source)) ?? [], pf]);
       else if (input2.parseTemplate) templateVariants.push({ pf, target, written: p, at: at2 });
       continue;
     }
     variants.set(target, [...variants.get(target) ?? [], pf]);
   }
   for (const [unit, pfs] of input2.jsonParameterFiles ?? []) {
-    const target = path36.resolve(unit);
+    const target = path37.resolve(unit);
     if (scanned.has(target)) variants.set(target, [...variants.get(target) ?? [], ...pfs]);
   }
   const units2 = withClosedCycles([.../* @__PURE__ */ new Set([...files.filter((f) => !usedAsModule.has(f)), ...variants.keys()])], files, callees).sort();
@@ -42707,7 +43431,7 @@ function evaluateBicep(input2) {
         if (!json) continue;
         parameterValues = byParamName(parsed, json);
       } else if (pf && (input2.parseParams(pf)?.errors.length ?? 0) > 0) {
-        parameterValues = allUnknown(parsed, `its parameter file ${path36.basename(pf)} does not parse`);
+        parameterValues = allUnknown(parsed, `its parameter file ${path37.basename(pf)} does not parse`);
       } else if (pf) {
         const values = paramFileValues(pf, input2, sources, addProblems, [], applied);
         if (!values) continue;
@@ -42718,7 +43442,7 @@ function evaluateBicep(input2) {
       const result = { resources: r.resources, inputs: r.inputs, problems: r.problems, opaqueModules: r.opaqueModules, unboundCalls: [] };
       evaluations.push({
         evaluation: {
-          variant: pf ? path36.relative(path36.dirname(unit), pf).split(path36.sep).join("/") : "default",
+          variant: pf ? path37.relative(path37.dirname(unit), pf).split(path37.sep).join("/") : "default",
           ...pf ? { variantFile: pf } : {},
           ...variantEnv(input2, unit, pf, result),
           unit,
@@ -42733,7 +43457,7 @@ function evaluateBicep(input2) {
     const parsed = input2.parseTemplate(target);
     const why = notATemplate(parsed);
     if (why) {
-      addProblems([{ message: `The "using" target '${written2}' of ${path36.basename(pf)} ${why}; its parameters are not evaluated`, location: at2 }]);
+      addProblems([{ message: `The "using" target '${written2}' of ${path37.basename(pf)} ${why}; its parameters are not evaluated`, location: at2 }]);
       continue;
     }
     const values = paramFileValues(pf, input2, sources, addProblems, [], applied);
@@ -42760,7 +43484,7 @@ function evaluateBicep(input2) {
 function variantEnv(input2, unit, pf, result) {
   return evaluationEnv(
     input2.envOverride ?? input2.envForPath?.(pf ?? unit) ?? // Its name, then its folders from the nearest up (classifyPath reads the path from its end).
-    (pf ? classifyPath(path36.relative(input2.host.root, pf).split(path36.sep).join("/"), input2.envAbove)?.env : void 0) ?? envFromParameters(result, unit)
+    (pf ? classifyPath(path37.relative(input2.host.root, pf).split(path37.sep).join("/"), input2.envAbove)?.env : void 0) ?? envFromParameters(result, unit)
   );
 }
 function paramFileValues(pf, input2, sources, addProblems, chain, read) {
@@ -42772,12 +43496,12 @@ function paramFileValues(pf, input2, sources, addProblems, chain, read) {
   if (ext?.kind === "ExtendsDecl") {
     const at2 = { file: pf, range: ext.range };
     const p = ext.pathString;
-    const target = p === null || REGISTRY_PATH.test(p) ? void 0 : path36.resolve(path36.dirname(pf), p);
+    const target = p === null || REGISTRY_PATH.test(p) ? void 0 : path37.resolve(path37.dirname(pf), p);
     const kind = target ? pathKind(input2.host, target) : void 0;
     let why;
-    if (!target) why = `The "extends" path of ${path36.basename(pf)} cannot be evaluated; its parameters are not evaluated`;
-    else if (kind !== "file" && kind !== "link") why = `The "extends" base '${p}' of ${path36.basename(pf)} ${kind === "outside" ? "is outside the scanned folder" : "does not exist"}; its parameters are not evaluated`;
-    else if (chain.includes(target) || chain.length >= MAX_EXTENDS) why = `The "extends" chain of ${path36.basename(pf)} is circular or too deep; its parameters are not evaluated`;
+    if (!target) why = `The "extends" path of ${path37.basename(pf)} cannot be evaluated; its parameters are not evaluated`;
+    else if (kind !== "file" && kind !== "link") why = `The "extends" base '${p}' of ${path37.basename(pf)} ${kind === "outside" ? "is outside the scanned folder" : "does not exist"}; its parameters are not evaluated`;
+    else if (chain.includes(target) || chain.length >= MAX_EXTENDS) why = `The "extends" chain of ${path37.basename(pf)} is circular or too deep; its parameters are not evaluated`;
     if (why) {
       addProblems([{ message: why, location: at2 }]);
       return void 0;
@@ -43290,7 +44014,7 @@ function addressItem(ctx, map) {
     }
   };
 }
-function entry(ctx, p) {
+function entry2(ctx, p) {
   const e = {
     key: ctx.n.key(p) ?? "",
     keyRange: ctx.n.keyRange(p),
@@ -43305,7 +44029,7 @@ function entry(ctx, p) {
   return e;
 }
 function entries(ctx, map) {
-  return ctx.n.pairs(map).map((p) => entry(ctx, p));
+  return ctx.n.pairs(map).map((p) => entry2(ctx, p));
 }
 function snippetOf(ctx, node, language, origin, subject, attributePath) {
   if (!node || !ctx.n.isScalar(node) || language === void 0) return void 0;
@@ -43580,7 +44304,7 @@ function jobView(ctx, p, id, subject, runsOn, steps2) {
   const uses = usesOf(ctx, getPair(ctx, jobNode, "uses"));
   if (uses) job.uses = uses;
   const sec = getPair(ctx, jobNode, "secrets");
-  if (sec) job.secrets = entry(ctx, sec);
+  if (sec) job.secrets = entry2(ctx, sec);
   if (runsOn !== void 0) job.runsOn = runsOn;
   return job;
 }
@@ -44064,7 +44788,7 @@ function apply(name, args) {
       return void 0;
   }
 }
-var CONDITION_KEY, MAX_CHAIN, MAX_EXPRESSION, MAX_DEPTH5, Parser5;
+var CONDITION_KEY, MAX_CHAIN, MAX_EXPRESSION, MAX_DEPTH6, Parser5;
 var init_template_conditions = __esm({
   "src/eval/ci/template-conditions.ts"() {
     "use strict";
@@ -44072,7 +44796,7 @@ var init_template_conditions = __esm({
     CONDITION_KEY = /^\$\{\{\s*(if|elseif|else)\b\s*(.*?)\s*\}\}$/s;
     MAX_CHAIN = 64;
     MAX_EXPRESSION = 2e3;
-    MAX_DEPTH5 = 32;
+    MAX_DEPTH6 = 32;
     Parser5 = class {
       constructor(s, resolve) {
         this.s = s;
@@ -44096,7 +44820,7 @@ var init_template_conditions = __esm({
         return void 0;
       }
       expression(depth) {
-        if (depth > MAX_DEPTH5) return this.fail();
+        if (depth > MAX_DEPTH6) return this.fail();
         this.blank();
         const c = this.s[this.i];
         if (c === "'") return this.string();
@@ -44815,14 +45539,14 @@ function addSimpleCommands(out, cmd, statement, lineMap, base = 0, openCases = [
   }
   const h = cmd.heredoc;
   if (h && out.length > first) {
-    let reader = out[out.length - 1];
+    let reader2 = out[out.length - 1];
     for (let k = first; k < out.length; k++) {
       if (out[k].argv.some((w) => /(^|[^<])<<(?!<)/.test(w.raw))) {
-        reader = out[k];
+        reader2 = out[k];
         break;
       }
     }
-    reader.heredoc = { delimiter: h.delimiter, quoted: h.quoted, stripTabs: h.stripTabs, text: h.text, range: h.range };
+    reader2.heredoc = { delimiter: h.delimiter, quoted: h.quoted, stripTabs: h.stripTabs, text: h.text, range: h.range };
   }
   return depth - base;
 }
@@ -45603,16 +46327,16 @@ var init_ci_words = __esm({
 });
 
 // src/eval/azcli/folders.ts
-import path37 from "node:path";
+import path38 from "node:path";
 function within2(folder, p) {
   const rel = p.replace(/\\/g, "/");
-  if (path37.isAbsolute(folder.path)) return { path: path37.resolve(folder.path, rel) };
-  const joined2 = path37.posix.normalize(path37.posix.join(folder.path, rel)).replace(/\/$/, "");
+  if (path38.isAbsolute(folder.path)) return { path: path38.resolve(folder.path, rel) };
+  const joined2 = path38.posix.normalize(path38.posix.join(folder.path, rel)).replace(/\/$/, "");
   return { path: joined2 === "." ? "" : joined2, ...folder.fromCheckout ? { fromCheckout: true } : {} };
 }
 function nestedFolder(start, inner) {
   if (inner === void 0 || inner === UNKNOWN_FOLDER) return inner ?? start;
-  if (inner.fromCheckout || path37.isAbsolute(inner.path)) return inner;
+  if (inner.fromCheckout || path38.isAbsolute(inner.path)) return inner;
   if (start === void 0) return inner.path === "" ? void 0 : inner;
   if (start === UNKNOWN_FOLDER) return start;
   return inner.path === "" ? start : within2(start, inner.path);
@@ -45622,7 +46346,7 @@ function stepFolder(workingDirectory) {
   if (wd === void 0) return void 0;
   const dir = withoutCheckoutTop(wd).replace(/\\/g, "/");
   if (dir === "" || dir === "." || dir === "./") return void 0;
-  if (/[$%]/.test(dir) || path37.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return UNKNOWN_FOLDER;
+  if (/[$%]/.test(dir) || path38.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return UNKNOWN_FOLDER;
   return within2(STARTING_FOLDER, dir);
 }
 var STARTING_FOLDER, UNKNOWN_FOLDER;
@@ -45636,7 +46360,7 @@ var init_folders = __esm({
 });
 
 // src/eval/azcli/interpret.ts
-import path38 from "node:path";
+import path39 from "node:path";
 function asString2(v, isString2) {
   return isString2 && v.kind === "unknown" ? oneWord(v) : v;
 }
@@ -46437,7 +47161,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     });
   }
   function fromFolder(p) {
-    if (p.fromCheckout || path38.isAbsolute(p.path)) return p;
+    if (p.fromCheckout || path39.isAbsolute(p.path)) return p;
     return folder === UNKNOWN_FOLDER ? void 0 : within2(folder, p.path);
   }
   function keepFolderForSubshellEnd() {
@@ -46477,7 +47201,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     if (e.text !== void 0) {
       const t = powershell ? e.text.replace(/\\/g, "/") : e.text;
       if (t === "" || t === "-" || t.startsWith("~") || /^[A-Za-z]:/.test(t) || /[*?[]/.test(t)) return UNKNOWN_FOLDER;
-      if (path38.isAbsolute(t)) return { path: path38.posix.normalize(t) };
+      if (path39.isAbsolute(t)) return { path: path39.posix.normalize(t) };
       return folder === UNKNOWN_FOLDER ? folder : within2(folder, t);
     }
     const v = sliceValue(e);
@@ -46724,9 +47448,9 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       const v = PS_BRANCH_VARIABLE.exec(unbraced(words[k + 1].raw));
       if (v) set(psVariableKey(v[1]), unknown(`$${v[1]} is assigned inside a block`));
     }
-    const typed = PS_TYPED.exec(first.raw);
-    const typedString = typed !== null && /^(?:\[string\])+$/i.test(typed[1]);
-    const m = /^\$((?:(?:env|global|script|local|private):)?[A-Za-z_]\w*)(=(.*))?$/is.exec(unbraced(typed ? typed[2] : first.raw));
+    const typed2 = PS_TYPED.exec(first.raw);
+    const typedString = typed2 !== null && /^(?:\[string\])+$/i.test(typed2[1]);
+    const m = /^\$((?:(?:env|global|script|local|private):)?[A-Za-z_]\w*)(=(.*))?$/is.exec(unbraced(typed2 ? typed2[2] : first.raw));
     const assignsAz = m !== null && m[2] === void 0 && POWERSHELL_ASSIGNMENT_OPERATOR.test(words[1]?.raw ?? "") && words[2]?.text === "az";
     if (assignsAz) set(psVariableKey(m[1]), azIdOutput(words.slice(2).map((w) => expandWord(w, env, ctx).text), `$${m[1]} is assigned the output of an az command`));
     else if (m && m[2] === void 0 && words[1] && words[1].raw !== "=" && POWERSHELL_ASSIGNMENT_OPERATOR.test(words[1].raw)) set(psVariableKey(m[1]), unknown(`$${m[1]} is changed by ${words[1].raw}`));
@@ -46735,7 +47459,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       if (psParamList || (cmd.depth ?? 0) > 0) {
         const inList = psParamList;
         if (psParamList && !words[words.length - 1].raw.endsWith(",")) endParamList();
-        if (inList) parameter(name, typedString ? "string" : typed ? "converted" : "none", `$${name} is a parameter default or assigned inside parentheses`);
+        if (inList) parameter(name, typedString ? "string" : typed2 ? "converted" : "none", `$${name} is a parameter default or assigned inside parentheses`);
         else set(name, asString2(unknown(`$${name} is a parameter default or assigned inside parentheses`), typedString));
         return;
       }
@@ -46751,8 +47475,8 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
         set(name, unknown(`$${name} is set both with and without a scope modifier, which may be two variables`));
         return;
       }
-      if (typed && !/^(?:\[string\])+$/i.test(typed[1])) {
-        set(name, unknown(`$${name} is converted to the type ${typed[1]}`));
+      if (typed2 && !/^(?:\[string\])+$/i.test(typed2[1])) {
+        set(name, unknown(`$${name} is converted to the type ${typed2[1]}`));
         return;
       }
       const valueWord = m[2] !== void 0 ? first : words[2];
@@ -47316,14 +48040,14 @@ function equal2(a, b) {
   const y = asNumber2(b);
   return !Number.isNaN(x) && x === y;
 }
-var MAX_EXPRESSION2, MAX_DEPTH6, Parser6;
+var MAX_EXPRESSION2, MAX_DEPTH7, Parser6;
 var init_github_expression = __esm({
   "src/eval/azcli/github-expression.ts"() {
     "use strict";
     init_value();
     init_expression_literals();
     MAX_EXPRESSION2 = 2e3;
-    MAX_DEPTH6 = 32;
+    MAX_DEPTH7 = 32;
     Parser6 = class {
       constructor(s, read, locate) {
         this.s = s;
@@ -47384,7 +48108,7 @@ var init_github_expression = __esm({
         return left;
       }
       unary(depth) {
-        if (depth > MAX_DEPTH6) return this.fail();
+        if (depth > MAX_DEPTH7) return this.fail();
         this.blank();
         if (this.s[this.i] === "!" && this.s[this.i + 1] !== "=") {
           this.i++;
@@ -48052,7 +48776,7 @@ __export(azureml_yaml_exports, {
   amlYamlResources: () => amlYamlResources,
   azuremlYamlFrontEnd: () => azuremlYamlFrontEnd
 });
-import path39 from "node:path";
+import path40 from "node:path";
 function parseProblems(file, parsed) {
   return parsed.errors.slice(0, 1).map((e) => ({ ruleId: "PARSE001", message: e.message, location: { file, range: e.range } }));
 }
@@ -48129,7 +48853,7 @@ var init_azureml_yaml2 = __esm({
       // workspace, `linkWorkspace`); nothing else crosses files.
       units(files) {
         const byDir = /* @__PURE__ */ new Map();
-        for (const f of files) byDir.set(path39.dirname(f.path), [...byDir.get(path39.dirname(f.path)) ?? [], f]);
+        for (const f of files) byDir.set(path40.dirname(f.path), [...byDir.get(path40.dirname(f.path)) ?? [], f]);
         return [...byDir.values()];
       },
       run(files, ctx) {
@@ -48149,7 +48873,7 @@ var init_azureml_yaml2 = __esm({
           problems.push(...evaluationNoteProblems(f.path, parsed.evaluationNotes));
           suppressionSources.push({ file: f.path, comments: parsed.comments, blocks: parsed.blocks });
           const decided = pathEnv(ctx, f.path);
-          const dir = path39.dirname(f.path);
+          const dir = path40.dirname(f.path);
           let unit = byUnit.get(dir);
           if (!unit) {
             unit = { evaluation: { variant: "default", ...evaluationEnv(pathEnv(ctx, dir)), unit: dir, inputs: [] }, resources: [] };
@@ -48258,7 +48982,7 @@ var init_azure_cli_sets = __esm({
 });
 
 // src/frontends/azure-cli-files.ts
-import path40 from "node:path";
+import path41 from "node:path";
 function newFileLinks() {
   return { linkedFiles: /* @__PURE__ */ new Set(), problems: [], suppressionSources: [], handedOn: /* @__PURE__ */ new Set() };
 }
@@ -48268,7 +48992,7 @@ function identityKey(kind, name) {
 function cleanRelative(p) {
   const slashed = p.replace(/\\/g, "/").trim();
   if (slashed === "" || slashed.startsWith("/") || /^[A-Za-z]:\//.test(slashed) || slashed.startsWith("~")) return void 0;
-  const n = path40.posix.normalize(slashed);
+  const n = path41.posix.normalize(slashed);
   return n === ".." ? void 0 : n;
 }
 function heredocFor(cmd, rel) {
@@ -48299,20 +49023,20 @@ function heredocsByTarget(heredocs) {
 function besideScript(cmd, root) {
   const beside = besideScriptPath(cmd.path);
   if (!beside || beside.script !== cmd.file) return void 0;
-  const rel = path40.relative(root, beside.path).replace(/\\/g, "/");
-  return { rel, outside: rel === "" || rel.startsWith("../") || rel === ".." || path40.isAbsolute(rel) };
+  const rel = path41.relative(root, beside.path).replace(/\\/g, "/");
+  return { rel, outside: rel === "" || rel.startsWith("../") || rel === ".." || path41.isAbsolute(rel) };
 }
 function candidates(cmd, rel, root) {
   const folder = cmd.folder === UNKNOWN_FOLDER ? void 0 : cmd.folder;
   const at2 = folder === void 0 ? rel : within2(folder, rel).path;
   const repository = cmd.inScript && !folder?.fromCheckout ? void 0 : githubRepository(cmd.file);
-  const own = path40.join(path40.dirname(cmd.file), at2);
-  const fromRoot = path40.join(root, at2);
-  const between = foldersBetween(root, path40.dirname(path40.resolve(cmd.file))).map((d) => path40.join(d, at2));
-  const fromTop = [...repository === void 0 ? [] : [path40.join(repository, at2)], fromRoot, ...between];
-  const order2 = path40.isAbsolute(at2) ? [at2] : folder?.fromCheckout ? fromTop : cmd.inScript ? [own, ...fromTop] : [...fromTop, own];
-  const inside2 = [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path40.sep) ? root : root + path40.sep));
-  return { order: inside2, first: new Set(path40.isAbsolute(at2) ? [at2] : [own, fromRoot]) };
+  const own = path41.join(path41.dirname(cmd.file), at2);
+  const fromRoot = path41.join(root, at2);
+  const between = foldersBetween(root, path41.dirname(path41.resolve(cmd.file))).map((d) => path41.join(d, at2));
+  const fromTop = [...repository === void 0 ? [] : [path41.join(repository, at2)], fromRoot, ...between];
+  const order2 = path41.isAbsolute(at2) ? [at2] : folder?.fromCheckout ? fromTop : cmd.inScript ? [own, ...fromTop] : [...fromTop, own];
+  const inside2 = [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path41.sep) ? root : root + path41.sep));
+  return { order: inside2, first: new Set(path41.isAbsolute(at2) ? [at2] : [own, fromRoot]) };
 }
 function fileCommandResources(command2, evaluation, ctx, links) {
   const beside = besideScript(command2, ctx.root);
@@ -48337,7 +49061,7 @@ function fileCommandResources(command2, evaluation, ctx, links) {
     if (!hd.heredoc.quoted) src.shellEnv = hd.env;
   } else {
     if (cmd.folder === UNKNOWN_FOLDER && !beside) return [undecidable(cmd, evaluation, `the file named by --file (${p.value}) is read from a folder that is not known (a cd before the command, or the step's working directory)`)];
-    const places = beside ? { order: [path40.join(ctx.root, rel)], first: /* @__PURE__ */ new Set() } : candidates(cmd, rel, ctx.root);
+    const places = beside ? { order: [path41.join(ctx.root, rel)], first: /* @__PURE__ */ new Set() } : candidates(cmd, rel, ctx.root);
     const tried = places.order;
     if (tried.length === 0) return [undecidable(cmd, evaluation, `the file named by --file (${p.value}) is outside the scan root; it is not read`)];
     const found = tried.filter((f) => ctx.host.isFile(f));
@@ -48595,13 +49319,13 @@ var init_task_arguments = __esm({
 });
 
 // src/frontends/azure-pipelines-variables.ts
-import path41 from "node:path";
+import path42 from "node:path";
 function resolveVariableTemplates(ciFiles, ctx) {
   const read = /* @__PURE__ */ new Map();
   const sources = [];
   for (const file of ciFiles) {
     if (file.format !== "azure-pipelines") continue;
-    for (const list2 of variableListsOf(file)) includeInto(list2, file.file, ctx, [path41.resolve(file.file)], read, sources);
+    for (const list2 of variableListsOf(file)) includeInto(list2, file.file, ctx, [path42.resolve(file.file)], read, sources);
   }
   return sources;
 }
@@ -48619,14 +49343,14 @@ function includeInto(list2, from, ctx, chain, read, sources) {
     if (target === void 0 || chain.length > MAX_INCLUDE_DEPTH) continue;
     let variables = read.get(target);
     if (variables === void 0) {
-      variables = readTemplate(target, v.scope, ctx, sources);
+      variables = readTemplate2(target, v.scope, ctx, sources);
       read.set(target, variables);
       if (variables) includeInto(variables, target, ctx, [...chain, target], read, sources);
     }
     if (variables) v.included = { file: target, variables };
   }
 }
-function readTemplate(target, scope, ctx, sources) {
+function readTemplate2(target, scope, ctx, sources) {
   if (!ctx.host.isFile(target)) return null;
   const text2 = ctx.host.readText(target);
   if (text2 === void 0) return null;
@@ -48638,11 +49362,11 @@ function readTemplate(target, scope, ctx, sources) {
 function variablesTemplatePath(ref, from, root, isFile) {
   const p = ref.trim();
   if (p === "" || p.includes("@") || /\$[{([]/.test(p)) return void 0;
-  return p.startsWith("/") ? fromRepositoryTop(p, from, root, isFile) ?? path41.resolve(root, `.${p}`) : path41.resolve(path41.dirname(path41.resolve(from)), p);
+  return p.startsWith("/") ? fromRepositoryTop(p, from, root, isFile) ?? path42.resolve(root, `.${p}`) : path42.resolve(path42.dirname(path42.resolve(from)), p);
 }
 function writtenIn(v, file) {
   if (v.kind !== "value" || !v.value || !/\$\{\{[^}]*\bparameters\b/.test(v.value.text)) return { ...v, file };
-  return { ...v, file, unreadable: `${v.name} is set from a parameter of the variables template ${path41.basename(file)}` };
+  return { ...v, file, unreadable: `${v.name} is set from a parameter of the variables template ${path42.basename(file)}` };
 }
 var init_azure_pipelines_variables = __esm({
   "src/frontends/azure-pipelines-variables.ts"() {
@@ -48656,7 +49380,7 @@ var init_azure_pipelines_variables = __esm({
 });
 
 // src/frontends/azure-cli.ts
-import path42 from "node:path";
+import path43 from "node:path";
 function idOutputName(token, kind) {
   const out = idOutputOf(token);
   return out && ID_GROUP_OF[kind] === out.group ? out.name : void 0;
@@ -48896,7 +49620,7 @@ function azureCliUnits(ciFiles, ctx) {
   };
   const variableTemplateSources = resolveVariableTemplates(ciFiles, ctx);
   const { calls: localCalls, references } = localCallsByTarget(ciFiles, ctx.root, (f) => ctx.host.isFile(f));
-  const ciFileAt = new Map(ciFiles.map((f) => [path42.resolve(f.file), f]));
+  const ciFileAt = new Map(ciFiles.map((f) => [path43.resolve(f.file), f]));
   for (const [target, calls] of localCalls) {
     const template = ciFileAt.get(target);
     if (template) {
@@ -48916,7 +49640,7 @@ function azureCliUnits(ciFiles, ctx) {
   });
   for (const file of ciFiles) {
     const places = placesOf(file);
-    const callsOf = (f) => localCalls.get(path42.resolve(f.file)) ?? [];
+    const callsOf = (f) => localCalls.get(path43.resolve(f.file)) ?? [];
     const cut = { deeper: false };
     const callers = callerContexts(file, callsOf(file), ctx.root, callsOf, 0, cut);
     if (cut.deeper) {
@@ -49137,19 +49861,19 @@ function unreadableAz(file, script) {
   };
 }
 function fileEnvOf(ctx, file) {
-  const rel = path42.relative(ctx.root, file.file);
+  const rel = path43.relative(ctx.root, file.file);
   const root = ctx.root;
   const above = ctx.envAbove;
   if (ctx.envOverride) return { decided: ctx.envOverride, rel, root, above };
   const configured = ctx.envForPath(file.file);
   if (configured) return { decided: configured, rel, root, above };
-  const byName2 = file.kind === "azure-pipeline" ? classifyPipelineFileName(path42.basename(rel)) : classifyPath(path42.basename(rel))?.env;
+  const byName2 = file.kind === "azure-pipeline" ? classifyPipelineFileName(path43.basename(rel)) : classifyPath(path43.basename(rel))?.env;
   return byName2 ? { decided: byName2, rel, root, above } : { rel, root, above };
 }
 function envClassOf(fileEnv, place, assigned, sc, given, file, callerEnv) {
   if (fileEnv.decided) return fileEnv.decided;
   const rel = fileEnv.rel;
-  const byVariableFile = new Set((sc.variables.files ?? []).map((f) => classifyPath(path42.relative(fileEnv.root, f), fileEnv.above)?.env).filter((e) => e !== void 0));
+  const byVariableFile = new Set((sc.variables.files ?? []).map((f) => classifyPath(path43.relative(fileEnv.root, f), fileEnv.above)?.env).filter((e) => e !== void 0));
   if (byVariableFile.size === 1) return [...byVariableFile][0];
   const passedInput = (name) => {
     const exact = given?.get(name);
@@ -49170,7 +49894,7 @@ function envClassOf(fileEnv, place, assigned, sc, given, file, callerEnv) {
   const assignment = (name) => named(assigned, name) ?? named(sc.env, name) ?? named(inputs, name) ?? matrixValue(name);
   const fromAssignments = envFromVariables(assignment);
   if (fromAssignments) return fromAssignments;
-  return placeClass(place, sc) ?? callerEnv ?? classifyPath(path42.dirname(rel), fileEnv.above)?.env;
+  return placeClass(place, sc) ?? callerEnv ?? classifyPath(path43.dirname(rel), fileEnv.above)?.env;
 }
 function named(entries2, name) {
   for (const [k, v] of entries2) if (k.toLowerCase() === name.toLowerCase() && v.kind === "string") return v;
@@ -49529,23 +50253,23 @@ function taskArguments(file, args, sc) {
 }
 function calledScript(scripts, root, from, call, start) {
   if (call.inFunctionBody) return void 0;
-  if (path42.isAbsolute(call.path) || call.fromCheckout) return scriptAt(scripts, root, from, call.path);
+  if (path43.isAbsolute(call.path) || call.fromCheckout) return scriptAt(scripts, root, from, call.path);
   if (call.cwdMoved) return void 0;
   const at2 = fromStart(start, call.path);
   return at2 === void 0 ? void 0 : scriptAt(scripts, root, from, at2);
 }
 function fromStart(start, p) {
-  if (start === void 0 || path42.isAbsolute(p)) return p;
+  if (start === void 0 || path43.isAbsolute(p)) return p;
   return start === UNKNOWN_FOLDER ? void 0 : within2(start, p).path;
 }
 function scriptAt(scripts, root, from, p) {
   const rel = p.replace(/\\/g, "/").replace(/^\.\//, "");
-  if (path42.isAbsolute(rel)) return scripts.get(path42.normalize(p));
+  if (path43.isAbsolute(rel)) return scripts.get(path43.normalize(p));
   const github = githubRepository(from);
-  const first = (github === void 0 ? void 0 : scripts.get(path42.join(github, rel))) ?? scripts.get(path42.join(root, rel)) ?? scripts.get(path42.join(path42.dirname(from), rel));
+  const first = (github === void 0 ? void 0 : scripts.get(path43.join(github, rel))) ?? scripts.get(path43.join(root, rel)) ?? scripts.get(path43.join(path43.dirname(from), rel));
   if (first) return first;
-  for (const dir of foldersBetween(root, path42.dirname(path42.resolve(from)))) {
-    const hit = scripts.get(path42.join(dir, rel));
+  for (const dir of foldersBetween(root, path43.dirname(path43.resolve(from)))) {
+    const hit = scripts.get(path43.join(dir, rel));
     if (hit) return hit;
   }
   return void 0;
@@ -49554,8 +50278,8 @@ function templateTarget(caller, ref, root, scanned, isFile, expression2) {
   if (!ref || ref.repository !== void 0) return void 0;
   const p = ref.path.includes("${{") && expression2 ? withExpressionsResolved(ref.path.trim(), expression2()) : ref.path.trim();
   if (p === void 0 || /\$[{(]/.test(p)) return void 0;
-  if (!p.startsWith("/")) return path42.resolve(path42.dirname(path42.resolve(caller.file)), p);
-  return fromRepositoryTop(p, caller.file, root, (f) => scanned.has(f)) ?? fromRepositoryTop(p, caller.file, root, isFile) ?? path42.resolve(root, `.${p}`);
+  if (!p.startsWith("/")) return path43.resolve(path43.dirname(path43.resolve(caller.file)), p);
+  return fromRepositoryTop(p, caller.file, root, (f) => scanned.has(f)) ?? fromRepositoryTop(p, caller.file, root, isFile) ?? path43.resolve(root, `.${p}`);
 }
 function distinctContexts(contexts) {
   const seen = /* @__PURE__ */ new Set();
@@ -49603,7 +50327,7 @@ function withExpressionsResolved(text2, expression2) {
 function localCallsByTarget(ciFiles, scanRoot, isFile) {
   const out = /* @__PURE__ */ new Map();
   const references = [];
-  const scanned = new Set(ciFiles.map((f) => path42.resolve(f.file)));
+  const scanned = new Set(ciFiles.map((f) => path43.resolve(f.file)));
   const refer = (caller, candidates2, written2) => {
     if (candidates2 && written2) references.push({ caller, candidates: candidates2, text: written2.text.trim(), range: written2.range });
   };
@@ -49641,14 +50365,14 @@ function localCallsByTarget(ciFiles, scanRoot, isFile) {
     if (root === void 0) continue;
     for (const job of caller.jobs) {
       if (job.uses?.kind === "local") {
-        const target = path42.resolve(root, job.uses.text.trim());
+        const target = path43.resolve(root, job.uses.text.trim());
         refer(caller, [target], job.uses);
         put(target, { caller, job, inputs: job.inputs });
       }
       for (const step of job.steps) {
         if (step.uses?.kind !== "local") continue;
-        const dir = path42.resolve(root, step.uses.text.trim());
-        const files = ["action.yml", "action.yaml"].map((name) => path42.join(dir, name));
+        const dir = path43.resolve(root, step.uses.text.trim());
+        const files = ["action.yml", "action.yaml"].map((name) => path43.join(dir, name));
         refer(caller, files, step.uses);
         for (const f of files) put(f, { caller, job, step, inputs: step.inputs });
       }
@@ -49690,7 +50414,7 @@ function callerContexts(file, calls, root, callsOf, depth = 0, cut) {
       // A stage template call (`- template: deploy.yml` under `stages:`) has no stage id: named by its line.
       c.stage.id || `stage template at line ${c.stage.range.start.line}`
     ) : "extends";
-    const label = `called by ${path42.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
+    const label = `called by ${path43.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
     const through = depth < MAX_CALLER_DEPTH ? distinctContexts(callerContexts(c.caller, callsOf(c.caller), root, callsOf, depth + 1, cut)).slice(0, MAX_CONTEXTS_PER_CALL - 1) : [];
     if (depth >= MAX_CALLER_DEPTH && cut && callsOf(c.caller).length > 0) cut.deeper = true;
     const callerRunsAlone = through.length === 0 || !runsOnlyWhenCalled(c.caller);
@@ -49716,7 +50440,7 @@ function callerContexts(file, calls, root, callsOf, depth = 0, cut) {
           const composite = file.kind === "github-action" && c.step !== void 0;
           const passed = expanded ? passedStepWrites(c) : void 0;
           const variables = expanded ? { ...sc.variables, ...passed ? { passedStepWrites: passed } : {} } : composite ? sc.variables : void 0;
-          const placeEnv = expanded ? placeClass(place, sc) ?? classifyPipelineFileName(path42.basename(c.caller.file)) ?? o?.placeEnv : composite ? placeClass(place, sc) ?? envFromVariables((name) => named(sc.env, name)) ?? classifyPath(path42.basename(c.caller.file))?.env ?? o?.placeEnv : void 0;
+          const placeEnv = expanded ? placeClass(place, sc) ?? classifyPipelineFileName(path43.basename(c.caller.file)) ?? o?.placeEnv : composite ? placeClass(place, sc) ?? envFromVariables((name) => named(sc.env, name)) ?? classifyPath(path43.basename(c.caller.file))?.env ?? o?.placeEnv : void 0;
           const through2 = o ? `${label} ${o.label}` : label;
           const runnerOs = expanded || composite ? sc.expansion.runnerOs : void 0;
           return [{ label: variant.label ? `${through2}, matrix: ${variant.label}` : through2, inputs, ...variables ? { variables } : {}, ...placeEnv ? { placeEnv } : {}, ...runnerOs ? { runnerOs } : {} }];
@@ -50359,7 +51083,7 @@ var bicep_exports = {};
 __export(bicep_exports, {
   bicepFrontEnd: () => bicepFrontEnd
 });
-import path43 from "node:path";
+import path44 from "node:path";
 function saysBicepGenerated(text2) {
   return BICEP_GENERATOR.test(text2.slice(0, 8192));
 }
@@ -50405,19 +51129,19 @@ function substitutedLater(v, parameter) {
   return v;
 }
 function twinSourceOf(state, template) {
-  const source = state.twins.get(path43.resolve(template));
-  return source === void 0 ? void 0 : path43.resolve(source);
+  const source = state.twins.get(path44.resolve(template));
+  return source === void 0 ? void 0 : path44.resolve(source);
 }
 function armTemplatesOf(ctx) {
   return ctx.allFiles.filter((f) => f.kind === "arm").map((f) => f.path);
 }
 function standInsOf(state, ctx) {
   if (!state.standIns) {
-    const arm2 = new Set(armTemplatesOf(ctx).map((t) => path43.resolve(t)));
+    const arm2 = new Set(armTemplatesOf(ctx).map((t) => path44.resolve(t)));
     state.standIns = /* @__PURE__ */ new Map();
     for (const f of ctx.allFiles) {
       const t = f.path.replace(/\.bicep$/i, ".json");
-      if (f.kind === "bicep" && t !== f.path && !arm2.has(path43.resolve(t))) state.standIns.set(t, f.path);
+      if (f.kind === "bicep" && t !== f.path && !arm2.has(path44.resolve(t))) state.standIns.set(t, f.path);
     }
   }
   return state.standIns;
@@ -50496,13 +51220,13 @@ function withVendored(out, vendored) {
 function aliasesFor(state, ctx, dir) {
   const known2 = state.aliases.get(dir);
   if (known2) return known2;
-  const config = path43.join(dir, "bicepconfig.json");
+  const config = path44.join(dir, "bicepconfig.json");
   let out;
   if (ctx.host.isFile(config)) {
     const parsed = state.json.get(config);
     out = parsed?.root ? brAliasesOf(nodeToJS(parsed.root)) : DEFAULT_BR_ALIASES;
   } else {
-    const up = path43.dirname(dir);
+    const up = path44.dirname(dir);
     out = up !== dir && ctx.host.isInside(up) ? aliasesFor(state, ctx, up) : DEFAULT_BR_ALIASES;
   }
   state.aliases.set(dir, out);
@@ -50510,10 +51234,10 @@ function aliasesFor(state, ctx, dir) {
 }
 function cachedModule(state, ctx, cache3, bicepFile, reference) {
   if (/^ts[:/]/i.test(reference)) return { reason: "template specs are not read from the Bicep cache" };
-  const where = brCachePath(reference, aliasesFor(state, ctx, path43.dirname(bicepFile)));
+  const where = brCachePath(reference, aliasesFor(state, ctx, path44.dirname(bicepFile)));
   if ("reason" in where) return where;
   const cacheRoot = cache3.root;
-  const file = path43.join(cacheRoot, ...where.path.split("/"));
+  const file = path44.join(cacheRoot, ...where.path.split("/"));
   if (!state.cached.has(file)) {
     const text2 = cache3.isFile(file) ? cache3.readText(file) : void 0;
     const parsed2 = text2 === void 0 ? void 0 : parseJsonc(text2, file);
@@ -50524,8 +51248,8 @@ function cachedModule(state, ctx, cache3, bicepFile, reference) {
 }
 function bicepUnits(files, ctx) {
   const state = stateOf(ctx);
-  const scanned = new Map(files.map((f) => [path43.resolve(f.path), f]));
-  const parent = new Map(files.map((f) => [path43.resolve(f.path), path43.resolve(f.path)]));
+  const scanned = new Map(files.map((f) => [path44.resolve(f.path), f]));
+  const parent = new Map(files.map((f) => [path44.resolve(f.path), path44.resolve(f.path)]));
   const find = (x) => {
     let r = x;
     while (parent.get(r) !== r) r = parent.get(r);
@@ -50533,9 +51257,9 @@ function bicepUnits(files, ctx) {
     return r;
   };
   for (const f of files) {
-    const from = path43.resolve(f.path);
+    const from = path44.resolve(f.path);
     for (const reference of bicepReferences(ctx, f.path) ?? []) {
-      const named2 = path43.resolve(path43.dirname(from), reference);
+      const named2 = path44.resolve(path44.dirname(from), reference);
       const target = scanned.has(named2) ? named2 : twinSourceOf(state, named2) ?? named2;
       if (!scanned.has(target)) {
         if (!JSON_TEMPLATE_PATH.test(target)) continue;
@@ -50689,7 +51413,7 @@ __export(arm_exports, {
   armJsonKind: () => armJsonKind,
   isBicepGenerated: () => isBicepGenerated2
 });
-import path44 from "node:path";
+import path45 from "node:path";
 function armJsonKind(text2, file) {
   const head = text2.slice(0, 4096);
   if (/"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json#?"/i.test(head)) return "arm";
@@ -50699,7 +51423,7 @@ function armJsonKind(text2, file) {
   return void 0;
 }
 function isBareParameterFile(file, text2) {
-  if (!/(?:parameters?|params)[^/\\]*\.json$/i.test(path44.basename(file)) || text2.length > MAX_BARE_PARAMETER_FILE || !/^\s*(?:\/[/*][^\n]*\n\s*)*\{/.test(text2)) return false;
+  if (!/(?:parameters?|params)[^/\\]*\.json$/i.test(path45.basename(file)) || text2.length > MAX_BARE_PARAMETER_FILE || !/^\s*(?:\/[/*][^\n]*\n\s*)*\{/.test(text2)) return false;
   const root = parseJsonc(text2, file).root;
   const params = parametersObject(root);
   const members2 = params?.type === "object" ? params.children ?? [] : [];
@@ -50739,7 +51463,7 @@ function linkedOnly(templates, linksOf, evaluatedHere) {
   return new Set([...reached].filter((t) => !roots.has(t)).map((t) => templates.get(t)));
 }
 function linkedGroups(templates, ctx) {
-  const byAbs = new Map(templates.map((t) => [path44.resolve(t.path), t]));
+  const byAbs = new Map(templates.map((t) => [path45.resolve(t.path), t]));
   const parent = /* @__PURE__ */ new Map();
   const find = (x) => {
     let r = x;
@@ -50838,7 +51562,7 @@ var init_arm2 = __esm({
       unitCacheKey(files, ctx) {
         const pairing = files.some((f) => f.kind === "arm-params") ? runWideKey(ctx.allFiles, "arm-templates", () => [...runTemplateIndex(ctx.allFiles).values()].sort()) : "";
         const users = bicepUsersOfTemplates(ctx);
-        const named2 = files.filter((f) => f.kind === "arm" && users.has(path44.resolve(f.path))).map((f) => [f.path, users.get(path44.resolve(f.path))]);
+        const named2 = files.filter((f) => f.kind === "arm" && users.has(path45.resolve(f.path))).map((f) => [f.path, users.get(path45.resolve(f.path))]);
         return named2.length > 0 ? JSON.stringify([pairing, named2]) : pairing;
       },
       // A template that names a deployment script may hold one written inline: the reader of its
@@ -50851,8 +51575,8 @@ var init_arm2 = __esm({
           const parsed = json.get(f);
           return parsed && parsed.errors.length > 0 ? { ...parsed, root: void 0 } : parsed;
         };
-        const unitTemplates = new Map(files.filter((f) => f.kind === "arm").map((f) => [path44.resolve(f.path), f.path]));
-        const linked = linkedOnly(unitTemplates, (f) => relativeLinks(parse2(f)?.root, path44.resolve(f)), (f) => !ctx.isSuperseded(f) && !bicepUsersOfTemplates(ctx).has(path44.resolve(f)));
+        const unitTemplates = new Map(files.filter((f) => f.kind === "arm").map((f) => [path45.resolve(f.path), f.path]));
+        const linked = linkedOnly(unitTemplates, (f) => relativeLinks(parse2(f)?.root, path45.resolve(f)), (f) => !ctx.isSuperseded(f) && !bicepUsersOfTemplates(ctx).has(path45.resolve(f)));
         const arm2 = evaluateArm({
           root: ctx.root,
           host: ctx.host,
@@ -50862,7 +51586,7 @@ var init_arm2 = __esm({
           parameterFiles: files.filter((f) => f.kind === "arm-params").map((f) => f.path),
           // A template a `.bicepparam` names, or a `.bicep` file declares as a module, is evaluated
           // with their values by the Bicep front end.
-          withoutDefaults: new Set(files.filter((f) => f.kind === "arm" && (linked.has(f.path) || bicepUsersOfTemplates(ctx).has(path44.resolve(f.path)))).map((f) => f.path)),
+          withoutDefaults: new Set(files.filter((f) => f.kind === "arm" && (linked.has(f.path) || bicepUsersOfTemplates(ctx).has(path45.resolve(f.path)))).map((f) => f.path)),
           // A broken parameter file's variant is not evaluated either; the others are.
           parse: parse2,
           readLinked: (target) => {
@@ -50871,7 +51595,7 @@ var init_arm2 = __esm({
           },
           envOverride: ctx.envOverride,
           ...ctx.envAbove ? { envAbove: ctx.envAbove } : {},
-          envForPath: (rel) => ctx.envForPath(path44.join(ctx.root, rel))
+          envForPath: (rel) => ctx.envForPath(path45.join(ctx.root, rel))
         });
         for (const f of files) if (f.kind === "arm-params") json.get(f.path);
         const used = new Set(arm2.evaluations.map((e) => e.evaluation.variantFile));
@@ -51189,9 +51913,9 @@ __export(ci_exports, {
   ciFrontEnd: () => ciFrontEnd,
   scriptNamesIn: () => scriptNamesIn
 });
-import path45 from "node:path";
+import path46 from "node:path";
 function linkReusableCalls(ciFiles) {
-  const byPath = new Map(ciFiles.map((f) => [path45.resolve(f.file), f]));
+  const byPath = new Map(ciFiles.map((f) => [path46.resolve(f.file), f]));
   for (const caller of ciFiles) {
     if (caller.format !== "github-actions") continue;
     const repository = githubRepository(caller.file);
@@ -51199,14 +51923,14 @@ function linkReusableCalls(ciFiles) {
     for (const job of caller.jobs) {
       for (const step of job.steps) {
         if (step.uses?.kind !== "local") continue;
-        const dir = path45.resolve(repository, step.uses.text.trim());
-        const action = byPath.get(path45.join(dir, "action.yml")) ?? byPath.get(path45.join(dir, "action.yaml"));
+        const dir = path46.resolve(repository, step.uses.text.trim());
+        const action = byPath.get(path46.join(dir, "action.yml")) ?? byPath.get(path46.join(dir, "action.yaml"));
         if (action?.composite && action !== caller) step.action = { file: action.file, steps: action.jobs.flatMap((j) => j.steps), inputs: action.inputs };
       }
     }
     for (const job of caller.jobs) {
       if (job.kind !== "workflow-call" || job.uses?.kind !== "local") continue;
-      const callee = byPath.get(path45.resolve(repository, job.uses.text.trim()));
+      const callee = byPath.get(path46.resolve(repository, job.uses.text.trim()));
       if (!callee || callee === caller || !callee.reusable) continue;
       const bounded = callee.jobs.filter((j) => !j.effectivePermissions || grantsIdTokenWrite(j.effectivePermissions));
       job.callee = { file: callee.file, bounded };
@@ -51274,325 +51998,6 @@ var init_ci3 = __esm({
           evaluatedElsewhere: az.linkedFiles
         };
       }
-    };
-  }
-});
-
-// src/eval/k8s/read.ts
-function isManifestObject(node) {
-  if (node?.type !== "map") return void 0;
-  const apiVersion = valueOf(node, "apiVersion");
-  const kind = valueOf(node, "kind");
-  if (apiVersion?.type !== "scalar" || kind?.type !== "scalar" || !apiVersion.value || !kind.value) return void 0;
-  return { apiVersion: apiVersion.value, kind: kind.value, kindAt: kind.range };
-}
-function readPodTemplates(file, documents, lineMap) {
-  const out = [];
-  const src = { file, lineMap };
-  const visit2 = (node, depth) => {
-    const obj2 = isManifestObject(node);
-    if (!obj2 || !node) return;
-    if (obj2.kind === "List" || obj2.kind.endsWith("List")) {
-      const items = valueOf(node, "items");
-      if (items?.type === "seq" && depth < MAX_LIST_DEPTH) for (const it of items.items) visit2(it, depth + 1);
-      return;
-    }
-    for (const [path64, role, spec, inline] of podSpecsOf(node, obj2)) out.push(readTemplate2(src, node, obj2, path64, role, spec, inline));
-  };
-  for (const d of documents) visit2(d, 0);
-  if (out.length > 0) markInjectedTolerations(src, documents, out);
-  return out;
-}
-function markInjectedTolerations(src, documents, templates) {
-  const injecting = /* @__PURE__ */ new Map();
-  for (const d of documents) {
-    if (isManifestObject(d)?.kind !== "Namespace" || !d) continue;
-    const name = scalar(path46(d, ["metadata", "name"]));
-    const annotation = entry2(path46(d, ["metadata", "annotations"]), DEFAULT_TOLERATIONS);
-    if (name && annotation && !isBlank(annotation.value)) injecting.set(name, at(src, annotation.keyRange));
-  }
-  if (injecting.size === 0) return;
-  const any = injecting.values().next().value;
-  for (const t of templates) {
-    const injectedAt = t.namespace ? injecting.get(t.namespace) : any;
-    if (injectedAt) t.injectedTolerationsAt = injectedAt;
-  }
-}
-function readKaitoObjects(file, documents, lineMap) {
-  const src = { file, lineMap };
-  const out = [];
-  for (const d of documents) {
-    const o = isManifestObject(d);
-    const keys = o && /^kaito\.sh\//.test(o.apiVersion) && Object.hasOwn(KAITO_INSTANCE_TYPE, o.kind) ? KAITO_INSTANCE_TYPE[o.kind] : void 0;
-    if (!o || !keys || !d) continue;
-    const node = path46(d, keys);
-    const value = scalar(node);
-    out.push({
-      kind: o.kind,
-      apiVersion: o.apiVersion,
-      name: scalar(valueOf(valueOf(d, "metadata"), "name")) || void 0,
-      header: at(src, o.kindAt),
-      ...node && value ? { instanceType: { value, at: at(src, node.range), path: keys.join(".") } } : {}
-    });
-  }
-  return out;
-}
-function at(src, range2) {
-  const { file, lineMap: lm } = src;
-  if (!lm) return { file, range: range2 };
-  let end = range2.end.offset;
-  while (end > range2.start.offset && /\s/.test(lm.text[end - 1])) end--;
-  return { file, range: end === range2.end.offset ? range2 : lm.range(range2.start.offset, end) };
-}
-function path46(node, keys) {
-  let cur = node;
-  for (const k of keys) cur = valueOf(cur, k);
-  return cur;
-}
-function scalar(node) {
-  return node?.type === "scalar" ? node.value : void 0;
-}
-function podSpecsOf(obj2, o) {
-  const kind = o.kind;
-  const out = [];
-  const push = (p, role, spec, inline = []) => {
-    if (spec) out.push([p, role, spec, inline]);
-  };
-  if (kind === "InferenceService" && KSERVE_GROUPS.test(o.apiVersion)) {
-    for (const [component, inline] of Object.entries(KSERVE_COMPONENTS)) push(`spec.${component}`, component, path46(obj2, ["spec", component]), inline);
-    return out;
-  }
-  const direct = POD_SPEC_PATHS[kind];
-  if (direct) push(direct.join("."), void 0, path46(obj2, direct));
-  const replicaField = REPLICA_SPECS[kind];
-  if (replicaField) {
-    const specs = path46(obj2, ["spec", replicaField]);
-    if (specs?.type === "map") {
-      for (const e of specs.entries) push(`spec.${replicaField}.${e.key}.template.spec`, e.key, path46(e.value, ["template", "spec"]));
-    }
-  }
-  const ray = RAY_CLUSTER_SPEC[kind];
-  if (ray !== void 0) {
-    const base = ray === "" ? ["spec"] : ["spec", ray];
-    const cluster = path46(obj2, base);
-    const prefix = base.join(".");
-    push(`${prefix}.headGroupSpec.template.spec`, "head", path46(cluster, ["headGroupSpec", "template", "spec"]));
-    const workers = valueOf(cluster, "workerGroupSpecs");
-    if (workers?.type === "seq") {
-      workers.items.forEach((w, i) => push(`${prefix}.workerGroupSpecs[${i}].template.spec`, scalar(valueOf(w, "groupName")) ?? `worker ${i}`, path46(w, ["template", "spec"])));
-    }
-    if (kind === "RayJob") push("spec.submitterPodTemplate.spec", "submitter", path46(obj2, ["spec", "submitterPodTemplate", "spec"]));
-  }
-  return out;
-}
-function isBlank(n) {
-  return n?.type === "scalar" && n.value === "";
-}
-function readTemplate2(src, obj2, o, p, role, spec, inlineContainers) {
-  const meta = valueOf(obj2, "metadata");
-  const t = {
-    file: src.file,
-    workloadKind: o.kind,
-    apiVersion: o.apiVersion,
-    name: scalar(valueOf(meta, "name")) || scalar(valueOf(meta, "generateName")) || void 0,
-    namespace: scalar(valueOf(meta, "namespace")) || void 0,
-    path: p,
-    role,
-    header: at(src, o.kindAt),
-    containers: [],
-    tolerations: [],
-    nodeSelector: [],
-    unreadable: []
-  };
-  if (spec.type !== "map") {
-    t.unreadable.push({ what: p, at: at(src, spec.range), hides: "pod" });
-    return t;
-  }
-  for (const field of Object.keys(MERGED_FIELD_HIDES)) {
-    const merge2 = mergeHiding(spec, field);
-    if (merge2) t.unreadable.push({ what: `${field} (a YAML merge key << may supply it)`, at: at(src, merge2), hides: MERGED_FIELD_HIDES[field] });
-  }
-  for (const field of inlineContainers) {
-    const c = valueOf(spec, field);
-    if (c === void 0 || isBlank(c)) continue;
-    const read = readContainer(src, c, false, t, field);
-    read.name ||= KSERVE_CONTAINER;
-    t.containers.push(read);
-    t.unreadable.push({ what: `${field}.resources (the ServingRuntime's container may request a GPU)`, at: at(src, c.range), hides: "request" });
-  }
-  for (const [field, init] of [["initContainers", true], ["containers", false]]) {
-    const list2 = valueOf(spec, field);
-    if (list2 === void 0) continue;
-    if (list2.type !== "seq") {
-      if (!isBlank(list2)) t.unreadable.push({ what: field, at: at(src, list2.range), hides: "request" });
-      continue;
-    }
-    for (const c of list2.items) t.containers.push(readContainer(src, c, init, t));
-  }
-  const claims = entry2(spec, "resourceClaims");
-  if (claims && !isBlank(claims.value) && !(claims.value?.type === "seq" && claims.value.items.length === 0)) t.resourceClaimsAt = at(src, claims.keyRange);
-  const tolEntry = entry2(spec, "tolerations");
-  if (tolEntry) {
-    t.tolerationsAt = at(src, tolEntry.keyRange);
-    const v = tolEntry.value;
-    if (v?.type === "seq") for (const item of v.items) readToleration(src, item, t);
-    else if (v !== void 0 && !isBlank(v)) t.unreadable.push({ what: "tolerations", at: at(src, v.range), hides: "tolerations" });
-  }
-  const sel = valueOf(spec, "nodeSelector");
-  if (sel?.type === "map") {
-    const merged = sel.entries.find((e) => e.key === "<<");
-    if (merged) t.unreadable.push({ what: "nodeSelector (a YAML merge key << may supply labels)", at: at(src, merged.keyRange), hides: "placement" });
-    for (const e of sel.entries) {
-      if (e.key === "<<") continue;
-      const value = scalar(e.value);
-      if (value === void 0) t.unreadable.push({ what: `nodeSelector.${e.key}`, at: at(src, e.range), hides: "placement" });
-      else t.nodeSelector.push({ key: e.key, operator: "In", values: [value], at: at(src, e.range) });
-    }
-  } else if (sel !== void 0 && !isBlank(sel)) t.unreadable.push({ what: "nodeSelector", at: at(src, sel.range), hides: "placement" });
-  const required = path46(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
-  if (required !== void 0) {
-    const terms = valueOf(required, "nodeSelectorTerms");
-    if (terms?.type !== "seq") t.unreadable.push({ what: "requiredDuringSchedulingIgnoredDuringExecution", at: at(src, required.range), hides: "placement" });
-    else t.requiredNodeTerms = terms.items.map((term) => readTerm(src, term, t));
-  }
-  return t;
-}
-function mergeHiding(node, key) {
-  if (node?.type !== "map" || entry2(node, key)) return void 0;
-  return node.entries.find((e) => e.key === "<<")?.keyRange;
-}
-function entry2(node, key) {
-  return node?.type === "map" ? node.entries.find((e) => e.key === key) : void 0;
-}
-function readContainer(src, c, init, t, field = init ? "initContainers[]" : "containers[]") {
-  const out = { name: scalar(valueOf(c, "name")) ?? "", init, at: at(src, c.range), resources: [] };
-  if (c.type !== "map") {
-    t.unreadable.push({ what: field, at: out.at, hides: "request" });
-    return out;
-  }
-  const res = valueOf(c, "resources");
-  const hidden = res?.type === "other" ? res.range : mergeHiding(c, "resources");
-  if (hidden) t.unreadable.push({ what: "resources", at: at(src, hidden), hides: "request" });
-  for (const section of ["limits", "requests"]) {
-    const m = valueOf(res, section);
-    const merged = mergeHiding(res, section);
-    if (merged) t.unreadable.push({ what: `resources.${section}`, at: at(src, merged), hides: "request" });
-    if (m === void 0) continue;
-    if (m.type !== "map") {
-      if (!isBlank(m)) t.unreadable.push({ what: `resources.${section}`, at: at(src, m.range), hides: "request" });
-      continue;
-    }
-    for (const e of m.entries) {
-      const r = { name: e.key, section, keyAt: at(src, e.via ?? e.keyRange) };
-      const q = scalar(e.value);
-      if (q !== void 0) r.quantity = q;
-      out.resources.push(r);
-    }
-  }
-  return out;
-}
-function readToleration(src, item, t) {
-  if (item.type !== "map") {
-    t.unreadable.push({ what: "tolerations[]", at: at(src, item.range), hides: "tolerations" });
-    return;
-  }
-  const field = (k) => {
-    const v = valueOf(item, k);
-    if (v === void 0) return "";
-    return scalar(v);
-  };
-  const key = field("key");
-  const operator = field("operator");
-  const value = field("value");
-  const effect = field("effect");
-  const merged = ["key", "operator", "value", "effect"].some((k) => mergeHiding(item, k));
-  if (merged || key === void 0 || operator === void 0 || value === void 0 || effect === void 0) {
-    t.unreadable.push({ what: "tolerations[]", at: at(src, item.range), hides: "tolerations" });
-    return;
-  }
-  t.tolerations.push({ key, operator: operator || "Equal", value, effect, at: at(src, item.via ?? item.range) });
-}
-function readTerm(src, term, t) {
-  const out = [];
-  const exprs = valueOf(term, "matchExpressions");
-  if (exprs === void 0) {
-    if (valueOf(term, "matchFields") !== void 0) t.unreadable.push({ what: "nodeSelectorTerms[].matchFields", at: at(src, term.range), hides: "placement" });
-    return out;
-  }
-  if (exprs.type !== "seq") {
-    t.unreadable.push({ what: "matchExpressions", at: at(src, exprs.range), hides: "placement" });
-    return out;
-  }
-  for (const e of exprs.items) {
-    const key = scalar(valueOf(e, "key"));
-    const operator = scalar(valueOf(e, "operator"));
-    const vals = valueOf(e, "values");
-    const values = vals?.type === "seq" ? vals.items.map(scalar) : vals === void 0 ? [] : [void 0];
-    if (key === void 0 || operator === void 0 || values.some((v) => v === void 0)) {
-      t.unreadable.push({ what: "matchExpressions[]", at: at(src, e.range), hides: "placement" });
-      continue;
-    }
-    out.push({ key, operator, values, at: at(src, e.range) });
-  }
-  return out;
-}
-function jsonToTree(node, lineMap, depth = 0) {
-  const range2 = lineMap.range(node.offset, node.offset + node.length);
-  if (depth > 200) return { type: "other", range: range2 };
-  switch (node.type) {
-    case "object":
-      return {
-        type: "map",
-        range: range2,
-        entries: (node.children ?? []).flatMap((p) => {
-          const [k, v] = p.children ?? [];
-          if (!k || typeof k.value !== "string") return [];
-          const e = { key: k.value, keyRange: lineMap.range(k.offset, k.offset + k.length), range: lineMap.range(p.offset, p.offset + p.length) };
-          if (v) e.value = jsonToTree(v, lineMap, depth + 1);
-          return [e];
-        })
-      };
-    case "array":
-      return { type: "seq", range: range2, items: (node.children ?? []).map((c) => jsonToTree(c, lineMap, depth + 1)) };
-    case "string":
-      return { type: "scalar", value: String(node.value), plain: false, range: range2 };
-    case "null":
-      return { type: "scalar", value: "", plain: true, range: range2 };
-    default:
-      return { type: "scalar", value: String(node.value), plain: true, range: range2 };
-  }
-}
-var TEMPLATE_SPEC, POD_SPEC_PATHS, REPLICA_SPECS, RAY_CLUSTER_SPEC, KSERVE_GROUPS, KSERVE_COMPONENTS, KSERVE_CONTAINER, MERGED_FIELD_HIDES, MAX_LIST_DEPTH, DEFAULT_TOLERATIONS, KAITO_INSTANCE_TYPE;
-var init_read2 = __esm({
-  "src/eval/k8s/read.ts"() {
-    "use strict";
-    init_tree();
-    TEMPLATE_SPEC = ["spec", "template", "spec"];
-    POD_SPEC_PATHS = {
-      Pod: ["spec"],
-      Deployment: TEMPLATE_SPEC,
-      ReplicaSet: TEMPLATE_SPEC,
-      StatefulSet: TEMPLATE_SPEC,
-      DaemonSet: TEMPLATE_SPEC,
-      Job: TEMPLATE_SPEC,
-      ReplicationController: TEMPLATE_SPEC,
-      CronJob: ["spec", "jobTemplate", "spec", "template", "spec"]
-    };
-    REPLICA_SPECS = { PyTorchJob: "pytorchReplicaSpecs", TFJob: "tfReplicaSpecs", MPIJob: "mpiReplicaSpecs" };
-    RAY_CLUSTER_SPEC = { RayCluster: "", RayJob: "rayClusterSpec", RayService: "rayClusterConfig" };
-    KSERVE_GROUPS = /^serving\.(?:kserve\.io|kubeflow\.org)\/v1beta1$/;
-    KSERVE_COMPONENTS = {
-      predictor: ["sklearn", "xgboost", "tensorflow", "pytorch", "triton", "onnx", "huggingface", "pmml", "lightgbm", "paddle", "model"],
-      transformer: [],
-      explainer: ["art"]
-    };
-    KSERVE_CONTAINER = "kserve-container";
-    MERGED_FIELD_HIDES = { containers: "request", tolerations: "tolerations", nodeSelector: "placement", affinity: "placement" };
-    MAX_LIST_DEPTH = 8;
-    DEFAULT_TOLERATIONS = "scheduler.alpha.kubernetes.io/defaultTolerations";
-    KAITO_INSTANCE_TYPE = {
-      Workspace: ["resource", "instanceType"],
-      RAGEngine: ["spec", "compute", "instanceType"]
     };
   }
 });
@@ -51716,24 +52121,6 @@ function parseManifest2(file, text2, problems, suppressionSources, strict = fals
   suppressionSources.push({ file, comments: parsed.comments, blocks: parsed.blocks });
   return { documents: parsed.soundDocuments, lineMap: parsed.lineMap, comments: parsed.comments };
 }
-function literalFact(value, at2, sourcePath) {
-  return { value: str(value, at2), defaulted: false, at: at2, sourcePath };
-}
-function manifestResource(kind, o, attrs, evaluation) {
-  if (o.name !== void 0) attrs.set("name", literalFact(o.name, o.header, "metadata.name"));
-  return {
-    address: o.address,
-    kind,
-    sourceType: o.sourceType,
-    format: "k8s",
-    header: o.header,
-    name: o.name !== void 0 ? str(o.name, o.header) : void 0,
-    attrs,
-    identity: o.identity,
-    refs: /* @__PURE__ */ new Map(),
-    evaluation
-  };
-}
 function kaitoResource(k, evaluation, root) {
   const attrs = /* @__PURE__ */ new Map();
   if (k.instanceType) attrs.set("vmSize", literalFact(k.instanceType.value, k.instanceType.at, k.instanceType.path));
@@ -51743,10 +52130,7 @@ function kaitoResource(k, evaluation, root) {
 function workloadResource(t, index, evaluation, root) {
   const rel = relativeToRoot(root, t.file);
   const address = `k8s:${rel}#${t.workloadKind}/${t.namespace ? `${t.namespace}/` : ""}${t.name ?? `(unnamed ${index})`}/${t.path}`;
-  const attrs = /* @__PURE__ */ new Map([["workloadKind", literalFact(t.workloadKind, t.header, "kind")]]);
-  const r = manifestResource("k8s.workload", { address, sourceType: `${t.apiVersion}/${t.workloadKind}`, header: t.header, name: t.name, identity: [address] }, attrs, evaluation);
-  r.k8s = t;
-  return r;
+  return workloadResourceOf(t, { address, identity: [address], sourceType: `${t.apiVersion}/${t.workloadKind}`, format: "k8s" }, evaluation);
 }
 function documentsWithTemplateActions(text2, documents, comments) {
   const ignored = comments.map((c) => c.range);
@@ -51787,17 +52171,17 @@ function kustomizationPaths(text2) {
   return out;
 }
 var k8sFrontEnd, BLOCK_SCALAR_HEADER, KUSTOMIZATION_PATH_LISTS, KUSTOMIZATION_PATH_OBJECTS;
-var init_k8s = __esm({
+var init_k8s3 = __esm({
   "src/frontends/k8s.ts"() {
     "use strict";
     init_env();
     init_paths();
     init_source();
-    init_value();
     init_json();
     init_blocks3();
     init_document();
-    init_read2();
+    init_read();
+    init_k8s2();
     init_k8s_classify();
     init_names();
     init_shared();
@@ -52073,7 +52457,7 @@ function operatorOf(cond) {
   return void 0;
 }
 function evalNode2(cond, ctx) {
-  if (ctx.depth > MAX_DEPTH7) return undecided("the condition is nested too deeply");
+  if (ctx.depth > MAX_DEPTH8) return undecided("the condition is nested too deeply");
   const inner = { ...ctx, depth: ctx.depth + 1 };
   if (cond.kind === "unknown") return undecided(`a condition is not known (${cond.reason})`);
   if (cond.kind !== "object") return undecided("a condition is not an object");
@@ -52386,7 +52770,7 @@ function effectOf(then, input2) {
   return { effect: v.value.toLowerCase(), at: v.origin ?? e.origin };
 }
 function fieldsRead(cond, out = /* @__PURE__ */ new Set(), depth = 0) {
-  if (depth > MAX_DEPTH7) return out;
+  if (depth > MAX_DEPTH8) return out;
   if (cond.kind === "list") for (const c of cond.items) fieldsRead(c, out, depth + 1);
   if (cond.kind !== "object") return out;
   for (const [k, v] of cond.entries) {
@@ -52400,7 +52784,7 @@ function canonicalField(field) {
   const t = tagName(field);
   return t !== void 0 ? `tags.${t.toLowerCase()}` : field.toLowerCase();
 }
-var MAX_DEPTH7, undecided, plainPath;
+var MAX_DEPTH8, undecided, plainPath;
 var init_evaluate4 = __esm({
   "src/eval/policy/evaluate.ts"() {
     "use strict";
@@ -52409,7 +52793,7 @@ var init_evaluate4 = __esm({
     init_compare();
     init_arrays();
     init_compare();
-    MAX_DEPTH7 = 64;
+    MAX_DEPTH8 = 64;
     undecided = (why, evidence = []) => ({ result: void 0, why, evidence });
     plainPath = (path64) => path64.replace(/\[\*\]/g, "");
   }
@@ -53688,7 +54072,7 @@ var SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", ".git", ".terrafo
 var DEFAULT_IGNORES = [...SKIPPED_FOLDERS].map((d) => `**/${d}/**`);
 var IGNORE_FILE = ".mlops-iac-lint-ignore";
 async function listFiles(paths, opts = {}) {
-  const reader = opts.reader ?? fsReader;
+  const reader2 = opts.reader ?? fsReader;
   const useGitignore = opts.gitignore !== false;
   const out = /* @__PURE__ */ new Set();
   for (const p of paths) {
@@ -53700,16 +54084,16 @@ async function listFiles(paths, opts = {}) {
     }
     if (!st.isDirectory()) continue;
     const root = opts.root !== void 0 && isWithin(path4.resolve(opts.root), abs) ? path4.resolve(opts.root) : abs;
-    const overrides = overrideLevels(reader, root, opts.ignorePatterns);
+    const overrides = overrideLevels(reader2, root, opts.ignorePatterns);
     const gitLevels = [];
     if (useGitignore) {
       for (let dir = root; dir !== abs; dir = path4.join(dir, path4.relative(dir, abs).split(path4.sep)[0])) {
-        const rules = readRules(reader, path4.join(dir, ".gitignore"));
+        const rules = readRules(reader2, path4.join(dir, ".gitignore"));
         if (rules.length > 0) gitLevels.push({ dir, rules });
       }
     }
     const found = /* @__PURE__ */ new Set();
-    walk(abs, gitLevels, { reader, useGitignore, overrides, onUnreadable: opts.onUnreadable, accept: opts.accept, onIgnored: opts.onIgnored }, found);
+    walk(abs, gitLevels, { reader: reader2, useGitignore, overrides, onUnreadable: opts.onUnreadable, accept: opts.accept, onIgnored: opts.onIgnored }, found);
     for (const f of found) {
       out.add(f);
       opts.walked?.add(f);
@@ -53770,18 +54154,18 @@ function verdictOf(level, file, isDir) {
   }
   return matchRules(level.rules, path4.sep === "/" ? rel : rel.split(path4.sep).join("/"), isDir);
 }
-function overrideLevels(reader, root, ignorePatterns = []) {
+function overrideLevels(reader2, root, ignorePatterns = []) {
   const levels = [];
   const patterns = ignorePatterns.flatMap((l) => parseIgnoreFile(l));
   if (patterns.length > 0) levels.push({ dir: root, rules: patterns });
-  const ignoreFile = readRules(reader, path4.join(root, IGNORE_FILE));
+  const ignoreFile = readRules(reader2, path4.join(root, IGNORE_FILE));
   if (ignoreFile.length > 0) levels.push({ dir: root, rules: ignoreFile });
   return levels;
 }
-function readRules(reader, file, entries2 = reader.list(path4.dirname(file))) {
+function readRules(reader2, file, entries2 = reader2.list(path4.dirname(file))) {
   const name = path4.basename(file);
   if (!entries2?.some((e) => e.name === name && e.isFile)) return [];
-  const text2 = reader.readText(file);
+  const text2 = reader2.readText(file);
   return text2 === void 0 ? [] : parseIgnoreFile(text2);
 }
 var fsReader = {
@@ -54540,7 +54924,7 @@ function linkOutOf(root, file) {
 init_glob();
 
 // src/frontends/index.ts
-init_terraform();
+init_terraform2();
 
 // src/frontends/lazy.ts
 function lazyFrontEnd(head, importImpl) {
@@ -54597,77 +54981,30 @@ init_bicep_references();
 
 // src/frontends/k8s-scope.ts
 init_manifest();
-import path21 from "node:path";
-
-// src/model/facts/k8s.ts
-var GPU_RESOURCE_NAMES = ["nvidia.com/gpu", "nvidia.com/gpu.shared", "amd.com/gpu"];
-var GPU_RESOURCE_PREFIXES = ["nvidia.com/mig-"];
-function isGpuResourceName(name) {
-  const n = name.trim().toLowerCase();
-  return GPU_RESOURCE_NAMES.includes(n) || GPU_RESOURCE_PREFIXES.some((p) => n.startsWith(p) && n.length > p.length);
-}
-var HARD_TAINT_EFFECTS = ["NoSchedule", "NoExecute"];
-function isHardEffect(effect) {
-  return HARD_TAINT_EFFECTS.includes(effect);
-}
-function tolerates(t, taint) {
-  const effect = isRenderPlaceholder(t.effect) ? void 0 : t.effect === "" || t.effect === taint.effect;
-  const key = isRenderPlaceholder(t.key) ? void 0 : t.key === "" || t.key === taint.key;
-  if (effect === false || key === false) return false;
-  const operator = isRenderPlaceholder(t.operator) ? void 0 : t.operator;
-  let matches;
-  if (operator === void 0) matches = void 0;
-  else if (t.key === "") matches = operator === "Exists";
-  else if (operator === "Exists") matches = true;
-  else if (operator === "Equal") matches = isRenderPlaceholder(t.value) ? void 0 : t.value === taint.value;
-  else if (operator === "Lt" || operator === "Gt") matches = void 0;
-  else matches = false;
-  if (matches === false) return false;
-  return effect === void 0 || key === void 0 || matches === void 0 ? void 0 : true;
-}
-function isRenderPlaceholder(text2) {
-  return text2 !== void 0 && /\$\{[^}]*\}|\$\([A-Za-z_][\w.]*\)|#\{[^}]*\}#|\{\{[^}]*\}\}/.test(text2);
-}
-function extendedResourceToleration(resource) {
-  return { key: resource, operator: "Exists", value: "", effect: "NoSchedule" };
-}
-var ACCELERATOR_LABEL = "kubernetes.azure.com/accelerator";
-var ACCELERATOR_NVIDIA = "nvidia";
-var POOL_NAME_LABELS = ["kubernetes.azure.com/agentpool", "agentpool"];
-var POOL_MODE_LABEL = "kubernetes.azure.com/mode";
-function poolModeLabelValue(mode) {
-  const m = mode.toLowerCase();
-  return m === "system" || m === "user" ? m : void 0;
-}
-var LINUX_NODE_LABELS = {
-  "kubernetes.io/os": "linux",
-  "beta.kubernetes.io/os": "linux",
-  "kubernetes.io/arch": "amd64",
-  "beta.kubernetes.io/arch": "amd64"
-};
-var INSTANCE_TYPE_LABEL = "node.kubernetes.io/instance-type";
-function instanceTypeLabelValue(size) {
-  return /^Standard_[A-Z]/.test(size) ? size : void 0;
-}
-function isPerNodeLabel(key) {
-  return key === "kubernetes.io/hostname" || key.startsWith("topology.kubernetes.io/") || key.startsWith("failure-domain.beta.kubernetes.io/");
-}
-function isDaemonSetKind(kind) {
-  return kind === "DaemonSet";
-}
-
-// src/frontends/k8s-scope.ts
+init_kubernetes_types();
+init_k8s();
 init_shared();
+import path22 from "node:path";
 var MANIFEST_NAME = /\.(?:ya?ml|json)$/i;
 var POOL_DEPENDENT = new RegExp(`${[...GPU_RESOURCE_NAMES, ...GPU_RESOURCE_PREFIXES].map((n) => n.replace(/[.]/g, "\\.")).join("|")}|tolerations`);
 async function k8sScanFolders(given, wide) {
   const needsPools = given.some((f) => {
-    if (!MANIFEST_NAME.test(f)) return false;
-    const text2 = givenTextUnlessPlan(wide, f);
-    return text2 !== void 0 && POOL_DEPENDENT.test(text2);
+    if (MANIFEST_NAME.test(f)) {
+      const text2 = givenTextUnlessPlan(wide, f);
+      return text2 !== void 0 && POOL_DEPENDENT.test(text2);
+    }
+    if (!TERRAFORM_NAME.test(f)) return false;
+    const dir = path22.dirname(f);
+    const files = [f, ...(wide.host.list(dir) ?? []).filter((e) => e.isFile && TERRAFORM_NAME.test(e.name) && e.path !== f).map((e) => e.path)];
+    return files.some((file) => {
+      const text2 = wide.host.readText(file);
+      return text2 !== void 0 && TERRAFORM_WORKLOAD_TYPE.test(text2) && TERRAFORM_POOL_DEPENDENT.test(text2);
+    });
   });
   return needsPools ? [wide.root] : [];
 }
+var TERRAFORM_NAME = /\.tf(?:\.json)?$/i;
+var TERRAFORM_POOL_DEPENDENT = new RegExp(`${POOL_DEPENDENT.source}|toleration`);
 var AKS_TYPES = /azurerm_kubernetes_cluster|containerservice\/managedclusters/i;
 var REGISTRY_MODULE = /['"](?:br|ts)[:/]/;
 var AKS_MARKERS = {
@@ -54690,7 +55027,7 @@ function mayDeclareAks(files, others, ctx) {
   for (const f of files) {
     const marker = AKS_MARKERS[f.kind];
     if (marker && marks(f.path, f.kind, marker)) return true;
-    if (f.kind === "terraform") terraformDirs.add(path21.dirname(f.path));
+    if (f.kind === "terraform") terraformDirs.add(path22.dirname(f.path));
     if (f.kind === "bicep" && ctx.bicepCache && marks(f.path, "bicep-registry", REGISTRY_MODULE)) return true;
   }
   if (others.some((f) => marks(f, "evaluated", AKS_TYPES))) return true;
@@ -54705,20 +55042,20 @@ init_arm_folders();
 init_ci_references();
 init_names();
 init_shared();
-import path26 from "node:path";
+import path27 from "node:path";
 var YAML_NAME = /\.ya?ml$/i;
 var YAML_FILE_NAME = /(?<![\w.-])[\w.-]+\.ya?ml(?![\w.-])/gi;
 var TEMPLATE_REFERENCE = /\btemplate\s*:\s*['"]?([^\s'"#@]+\.ya?ml)(?![\w.@-])/gi;
 function yamlFileNamesIn(text2) {
   const names2 = /\bml\b/.test(text2) ? [...text2.matchAll(YAML_FILE_NAME)].map((m) => m[0].toLowerCase()) : [];
-  for (const m of text2.matchAll(TEMPLATE_REFERENCE)) names2.push(path26.posix.basename(m[1].replace(/\\/g, "/")).toLowerCase());
+  for (const m of text2.matchAll(TEMPLATE_REFERENCE)) names2.push(path27.posix.basename(m[1].replace(/\\/g, "/")).toLowerCase());
   return [...new Set(names2)];
 }
 function amlFileNames(ctx, file) {
   return planningFact(ctx, "ci-yaml-file-names", file, isStringList, yamlFileNamesIn) ?? [];
 }
 function amlCommandReaders(files, data, ctx) {
-  const names2 = new Set(data.filter((d) => YAML_NAME.test(d)).map((d) => path26.basename(d).toLowerCase()));
+  const names2 = new Set(data.filter((d) => YAML_NAME.test(d)).map((d) => path27.basename(d).toLowerCase()));
   if (names2.size === 0) return [];
   return files.filter((f) => amlFileNames(ctx, f).some((n) => names2.has(n)));
 }
@@ -54739,7 +55076,7 @@ var bicepFrontEnd2 = lazyFrontEnd({ name: "bicep", family: "arm", byName: bicepK
 var armFrontEnd2 = lazyFrontEnd({ name: "arm", family: "arm", byName: armByName, filesOnlyFolders: armFilesOnlyFolders }, async () => (await Promise.resolve().then(() => (init_arm2(), arm_exports))).armFrontEnd);
 var azuremlYamlFrontEnd2 = lazyFrontEnd({ name: "azureml-yaml", family: "arm", byName: amlYamlByName, filesOnlyFolders: amlCommandFiles }, async () => (await Promise.resolve().then(() => (init_azureml_yaml2(), azureml_yaml_exports))).azuremlYamlFrontEnd);
 var ciFrontEnd2 = lazyFrontEnd({ name: "ci", family: "ci", byName: ciByName, stage: "first", filesOnlyFolders: ciCallerFiles, mayRead: amlCommandReaders }, async () => (await Promise.resolve().then(() => (init_ci3(), ci_exports))).ciFrontEnd);
-var k8sFrontEnd2 = lazyFrontEnd({ name: "k8s", family: "k8s", byName: k8sByName, stage: "last", filesOnlyFolders: k8sScanFolders }, async () => (await Promise.resolve().then(() => (init_k8s(), k8s_exports))).k8sFrontEnd);
+var k8sFrontEnd2 = lazyFrontEnd({ name: "k8s", family: "k8s", byName: k8sByName, stage: "last", filesOnlyFolders: k8sScanFolders }, async () => (await Promise.resolve().then(() => (init_k8s3(), k8s_exports))).k8sFrontEnd);
 var FRONT_ENDS = [terraformFrontEnd, terraformPlanFrontEnd2, bicepFrontEnd2, armFrontEnd2, azuremlYamlFrontEnd2, ciFrontEnd2, k8sFrontEnd2];
 
 // src/api.ts
@@ -54754,6 +55091,7 @@ import { createHash as createHash3 } from "node:crypto";
 // src/engine/scan.ts
 init_gpu();
 init_aks();
+init_k8s();
 import path48 from "node:path";
 
 // src/engine/facts.ts
@@ -55970,7 +56308,7 @@ function runUnit(input2, texts, deps) {
   const policies = typeof input2.policies === "function" ? input2.policies(graphs, problems) : input2.policies;
   const undecided2 = [];
   const failures = [];
-  const findings = runRules({ root, rules: input2.rules, options: input2.ruleOptions, graphs, terraformModules, files, ciFiles, today: input2.today, ...policies ? { policies } : {}, scan: input2.scan ?? scanView(graphs, root, ctx.inRepository === true) }, undecided2, failures);
+  const findings = runRules({ root, rules: input2.rules, options: input2.ruleOptions, graphs, terraformModules, files, ciFiles, today: input2.today, ...policies ? { policies } : {}, scan: input2.scan ?? (input2.scanSummaries ? scanViewOf([...input2.scanSummaries, summary], root, ctx.inRepository === true) : scanView(graphs, root, ctx.inRepository === true)) }, undecided2, failures);
   for (const f of findings) {
     const explanation = fallbackFiles.get(f.location.file);
     if (explanation && f.location.range.start.offset > 0) f.message = `${f.message.replace(/\.$/, "")} (${explanation}).`;
@@ -56065,7 +56403,9 @@ function planUnits(frontEnds, byFrontEnd, ctx, root, problems) {
     for (const g of groups) {
       if (g.length === 0) continue;
       const first = g.map((f) => relativeToRoot(root, f.path)).sort()[0];
-      own.push({ key: `${fe.name}:${first}`, frontEnd: fe, files: g, parts: [{ frontEnd: fe, files: g }] });
+      const unit = { key: `${fe.name}:${first}`, frontEnd: fe, files: g, parts: [{ frontEnd: fe, files: g }] };
+      if (fe.stage === void 0 && fe.readsScan?.(g, ctx)) unit.readsScan = true;
+      own.push(unit);
     }
     own.sort((a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
     out.push(...own);
@@ -56081,19 +56421,21 @@ function unitsForFiles(units2, given, evaluatesOthers = () => [], feedsLastStage
     return o;
   };
   const holdsGiven = (u) => u.files.some((f) => given.has(f.path)) || others(u).some((f) => given.has(f)) || readsGivenData(u);
-  const wholeScan = units2.some((u) => stageRank(u) === 2 && holdsGiven(u));
+  const readsScanUpTo = Math.max(-1, ...units2.filter((u) => stageRank(u) >= LATE && holdsGiven(u)).map(stageRank));
   const firstStage = givenFiles.some((f) => f.kind === "azureml-yaml");
   const plans = givenFiles.some((f) => f.kind === "terraform");
-  return units2.filter((u) => holdsGiven(u) || firstStage && stageRank(u) === 0 || plans && u.frontEnd.name === "terraform-plan" || wholeScan && stageRank(u) < 2 && feedsLastStage(u, others(u)));
+  return units2.filter((u) => holdsGiven(u) || firstStage && stageRank(u) === 0 || plans && u.frontEnd.name === "terraform-plan" || stageRank(u) < readsScanUpTo && feedsLastStage(u, others(u)));
 }
 function wholeRunUnit(frontEnds, byFrontEnd) {
   const parts = frontEnds.map((fe) => ({ frontEnd: fe, files: byFrontEnd.get(fe) ?? [] })).filter((p) => p.files.length > 0);
   return { key: "run:*", frontEnd: parts[0]?.frontEnd ?? frontEnds[0], files: parts.flatMap((p) => p.files), parts };
 }
+var LATE = 2;
+var LAST = 3;
 function stageRank(u) {
   if (u.parts.length !== 1) return 1;
   const stage = u.frontEnd.stage;
-  return stage === "first" ? 0 : stage === "last" ? 2 : 1;
+  return stage === "first" ? 0 : stage === "last" ? LAST : u.readsScan ? LATE : 1;
 }
 function releaseTexts(host) {
   for (const f of [...host.texts().keys()]) host.forget(f);
@@ -56677,6 +57019,9 @@ function betweenUnits() {
 
 // src/pipeline/run-units.ts
 init_clock();
+function stageScan(stage, summaries, root, inRepository) {
+  return { view: scanViewOf(summaries, root, inRepository), summaries, withOwn: stage === LATE };
+}
 function executeUnit(run3, job, scan2) {
   const u = run3.units[job.index];
   run3.recorder.begin(job.record);
@@ -56689,7 +57034,7 @@ function executeUnit(run3, job, scan2) {
     knownIds: run3.knownIds,
     today: run3.today,
     evaluatedElsewhere: new Map(job.dropped),
-    ...scan2 ? { scan: scan2 } : {},
+    ...scan2 ? scan2.withOwn ? { scanSummaries: scan2.summaries } : { scan: scan2.view } : {},
     ...run3.policies ? { policies: run3.policies } : {}
   };
   const r = runUnit(input2, (f) => run3.host.texts().get(f), () => run3.recorder.end());
@@ -56737,9 +57082,8 @@ async function runUnits(run3, merged, o) {
   const ordered = [...units2.keys()].sort((a, b) => rank[a] - rank[b]);
   const isMine = (i) => !o.shard || shardOf(units2[i].key, o.shard.count) === o.shard.index;
   const mine = ordered.filter(isMine);
-  const mineLater = mine.some((i) => rank[i] > 0);
-  const mineLast = mine.some((i) => rank[i] === 2);
-  const needed = (i) => isMine(i) || rank[i] === 0 && mineLater || rank[i] === 1 && mineLast;
+  const latestMine = Math.max(-1, ...mine.map((i) => rank[i]));
+  const needed = (i) => isMine(i) || rank[i] < latestMine && (rank[i] === 0 || latestMine >= LATE);
   const waiting = /* @__PURE__ */ new Map();
   const accepted = /* @__PURE__ */ new Set();
   const elsewhere2 = /* @__PURE__ */ new Map();
@@ -56751,13 +57095,13 @@ async function runUnits(run3, merged, o) {
     o.onProgress?.(counted.size, mine.length);
   };
   let runner;
-  for (const stage of [0, 1, 2]) {
+  for (const stage of [0, 1, LATE, LAST]) {
     const stageUnits = ordered.filter((i) => rank[i] === stage && needed(i));
     if (stageUnits.length === 0) continue;
     let scan2;
-    if (stage === 2 && !run3.wholeRun) {
+    if (stage >= LATE && !run3.wholeRun) {
       const inOrder = [...summaries].sort((a, b) => a[0] - b[0]).map(([, s]) => s);
-      scan2 = { view: scanViewOf(inOrder, run3.root, run3.ctx.inRepository === true), key: hashOf(inOrder), summaries: inOrder };
+      scan2 = { ...stageScan(stage, inOrder, run3.root, run3.ctx.inRepository === true), key: hashOf(inOrder) };
     }
     let cursor = 0;
     const drain = () => {
@@ -56766,7 +57110,7 @@ async function runUnits(run3, merged, o) {
         const r = waiting.get(i);
         waiting.delete(i);
         for (const f of r.evaluatedElsewhere) elsewhere2.set(f, units2[i].frontEnd.name);
-        if (stage < 2) summaries.push([i, r.summary]);
+        if (stage < LAST) summaries.push([i, r.summary]);
         if (isMine(i)) merged.add(r);
       }
     };
@@ -56787,7 +57131,7 @@ async function runUnits(run3, merged, o) {
       const cacheable = cache3 !== void 0 && !(run3.ctx.bicepCache && u.parts.some((p) => p.frontEnd.name === "bicep"));
       if (cacheable) {
         const planned = u.parts.map((p) => p.frontEnd.unitCacheKey?.(p.files, run3.ctx) ?? "");
-        const key = hashOf([o.runKey, u.key, u.files.map((f) => [f.path, f.kind, run3.superseded.has(f.path), f.explicit === true]), dropped, stage === 2 ? scan2?.key ?? "" : "", planned]);
+        const key = hashOf([o.runKey, u.key, u.files.map((f) => [f.path, f.kind, run3.superseded.has(f.path), f.explicit === true]), dropped, stage >= LATE ? scan2?.key ?? "" : "", planned]);
         const hit = cache3.get(key, u.key, run3.host);
         releaseTexts(run3.host);
         if (hit) {
@@ -56804,9 +57148,9 @@ async function runUnits(run3, merged, o) {
       const { deps, ...result } = r;
       return [result, deps];
     };
-    const ran = jobs.length === 0 ? /* @__PURE__ */ new Map() : await (runner ?? HERE).run({ stage, jobs, ...scan2 ? { summaries: scan2.summaries } : {} }, (job) => {
+    const ran = jobs.length === 0 ? /* @__PURE__ */ new Map() : await (runner ?? HERE).run({ stage, jobs, ...scan2 ? { summaries: [...scan2.summaries] } : {} }, (job) => {
       const started = o.onUnitRan ? monotonicMs() : 0;
-      accept(job.index, ...split(executeUnit(run3, job, scan2?.view)));
+      accept(job.index, ...split(executeUnit(run3, job, scan2)));
       const u = units2[job.index];
       o.onUnitRan?.(u.frontEnd.name, u.files.length, monotonicMs() - started);
     });
@@ -56820,13 +57164,14 @@ import fs7 from "node:fs";
 import path51 from "node:path";
 import { fileURLToPath } from "node:url";
 var WORKER_YOUNG_GENERATION_MB = 8;
+var STAGES = 4;
 var CLAIMED = 0;
-var FROM_BACK = 3;
-var STATES = 6;
+var FROM_BACK = STAGES;
+var STATES = 2 * STAGES;
 var OPEN = 0;
 var CLOSED = 1;
 function stateSlot(id, stage) {
-  return STATES + id * 3 + stage;
+  return STATES + id * STAGES + stage;
 }
 function claimEach(state, work, end, each) {
   const last = work.jobs.length - 1;
@@ -56854,7 +57199,7 @@ var UnitWorkerPool = class _UnitWorkerPool {
   /** Starts `count` workers on `script`; they begin planning the run at once. */
   static async start(script, count2, options) {
     const { Worker } = await import("node:worker_threads");
-    const shared = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * (STATES + count2 * 3));
+    const shared = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * (STATES + count2 * STAGES));
     const pool = new _UnitWorkerPool(shared);
     shareMemory(count2 + 1);
     for (let id = 0; id < count2; id++) {
@@ -58957,7 +59302,7 @@ function namesIdentifier(name) {
 function isPermissionList(v) {
   return v.kind === "list" && v.items.length > 0 && v.items.every((i) => i.kind === "string" && isKeyVaultPermission(i.value));
 }
-function isPlaceholder(s, { bareWords = true, armExpressions = true } = {}) {
+function isPlaceholder2(s, { bareWords = true, armExpressions = true } = {}) {
   const t = s.trim();
   if (t === "") return true;
   if (PLACEHOLDER.test(t) || isTemplateSkeletonValue(t)) return true;
@@ -59030,7 +59375,7 @@ var SEC001_hardcoded_secret_default = defineRule({
     const isVarOrParameterFile = (file) => /\.(?:tfvars|tfvars\.json|bicepparam)$|(?:^|[\\/])terragrunt\.hcl$/i.test(file) || SAMPLE_VAR_FILE.test(file) || file === variantFile;
     const literal = (name, v, h) => {
       const armExpressions = v.origin === void 0 || /\.jsonc?$/i.test(v.origin.file);
-      if (v.kind !== "string" || isPlaceholder(v.value, { bareWords: !h.strict, armExpressions }) || !h.strict && echoesName(name, v.value)) return;
+      if (v.kind !== "string" || isPlaceholder2(v.value, { bareWords: !h.strict, armExpressions }) || !h.strict && echoesName(name, v.value)) return;
       const location = v.origin ?? h.at;
       if (!location || !once(location)) return;
       const related = [...v.via ?? [], ...h.related ?? []].filter((l) => !sameRange(l, location));
@@ -59373,98 +59718,7 @@ var GOV001_location_not_allowed_default = defineRule({
 
 // rules/k8s/K8S001-gpu-workload-without-gpu-toleration.ts
 init_aks();
-
-// src/model/k8s.ts
-function gpuRequests(t) {
-  return gpuEntries(t, (q) => !isZero(q) && !isPlaceholder2(q));
-}
-function unknownGpuRequests(t) {
-  return gpuEntries(t, isPlaceholder2);
-}
-function gpuEntries(t, keep) {
-  const out = t.containers.flatMap((c) => c.resources.filter((r) => isGpuResourceName(r.name) && keep(r.quantity)).map((entry4) => ({ container: c.name, init: c.init, entry: entry4 })));
-  return out.sort((a, b) => a.entry.keyAt.range.start.offset - b.entry.keyAt.range.start.offset);
-}
-function isZero(q) {
-  return q !== void 0 && /^\s*0+(\.0*)?\s*$/.test(q);
-}
-function isPlaceholder2(q) {
-  return q !== void 0 && !/^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+|[KMGTPE]i|[numkMGTPE])?\s*$/.test(q);
-}
-function templateName(t) {
-  return `${t.workloadKind} "${t.name ?? "(unnamed)"}"${t.role ? ` (${t.role})` : ""}`;
-}
-var UNDECIDED_TOLERATION = "a toleration uses the Lt/Gt operator or a field filled in when the manifest is rendered (${VAR}, $(VAR), #{VAR}#, {{ \u2026 }})";
-function taintVerdict(t, taints, requested = []) {
-  const v = { missing: [], maybe: [], byExtendedResource: [], toleratedBy: /* @__PURE__ */ new Map() };
-  for (const taint of taints) {
-    if (!isHardEffect(taint.effect)) continue;
-    let found;
-    let maybe = false;
-    for (const tol of t.tolerations) {
-      const r = tolerates(tol, taint);
-      if (r === void 0) maybe = true;
-      if (r === true) {
-        found = tol;
-        break;
-      }
-    }
-    if (found) {
-      v.toleratedBy.set(taint, found);
-      continue;
-    }
-    v.missing.push(taint);
-    if (maybe) v.maybe.push(taint);
-    if (requested.some((res) => tolerates(extendedResourceToleration(res), taint) === true)) v.byExtendedResource.push(taint);
-  }
-  return v;
-}
-function mayBeTolerated(v) {
-  return v.maybe.length > 0 && v.missing.every((m) => v.maybe.includes(m) || v.byExtendedResource.includes(m));
-}
-function selectorAdmits(t, label) {
-  const all = (reqs) => {
-    let result = true;
-    for (const r of reqs) {
-      const m = requirementHolds(r, label(r.key));
-      if (m === false) return false;
-      if (m === void 0) result = void 0;
-    }
-    return result;
-  };
-  const sel = all(t.nodeSelector);
-  if (sel === false) return false;
-  if (!t.requiredNodeTerms) return sel;
-  let any = false;
-  for (const term of t.requiredNodeTerms) {
-    if (term.length === 0) continue;
-    const r = all(term);
-    if (r === true) {
-      any = true;
-      break;
-    }
-    if (r === void 0) any = void 0;
-  }
-  if (any === false) return false;
-  return sel === void 0 || any === void 0 ? void 0 : true;
-}
-function requirementHolds(r, value) {
-  if (isRenderPlaceholder(r.key) || r.values.some(isRenderPlaceholder)) return void 0;
-  switch (r.operator) {
-    case "Exists":
-      return value === void 0 ? void 0 : value !== null;
-    case "DoesNotExist":
-      return value === void 0 ? void 0 : value === null;
-    case "In":
-      return value === void 0 ? void 0 : value !== null && r.values.includes(value);
-    case "NotIn":
-      return value === void 0 ? void 0 : value === null || !r.values.includes(value);
-    default:
-      return void 0;
-  }
-}
-
-// rules/k8s/K8S001-gpu-workload-without-gpu-toleration.ts
+init_k8s2();
 function showTaint(t) {
   return `${t.key}${t.value ? `=${t.value}` : ""}:${t.effect}`;
 }
@@ -59488,7 +59742,7 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
     help: "Add a toleration for each NoSchedule/NoExecute taint of the GPU pool to the pod template (for the AKS default: key sku, operator Equal, value gpu, effect NoSchedule; a Spot pool also needs key kubernetes.azure.com/scalesetpriority, value spot). If a webhook or policy injects tolerations in your cluster, set k8s.assumeInjectedTolerations: true in the config.",
     level: "error",
     tags: ["cost", "gpu", "kubernetes"],
-    formats: ["k8s"],
+    formats: ["k8s", "terraform"],
     options: {
       taint: ASSUMED_GPU_TAINT_OPTION,
       assumeInjectedTolerations: {
@@ -59631,6 +59885,8 @@ function toleratesSomePool(t, pools, requested) {
 // rules/k8s/K8S002-non-gpu-workload-tolerates-gpu-taint.ts
 init_aks();
 init_gpu();
+init_k8s();
+init_k8s2();
 function isGenericLabel(key) {
   return key in LINUX_NODE_LABELS || isPerNodeLabel(key);
 }
@@ -59659,7 +59915,7 @@ var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
     help: 'Remove the GPU toleration from workloads that do not use a GPU, or narrow a catch-all toleration (key "" with operator Exists) to the taints it needs; if the workload must run on GPU nodes (a device plugin, a GPU exporter), select them with nodeSelector kubernetes.azure.com/accelerator: nvidia.',
     level: "warning",
     tags: ["cost", "gpu", "kubernetes"],
-    formats: ["k8s"],
+    formats: ["k8s", "terraform"],
     options: {
       taint: ASSUMED_GPU_TAINT_OPTION
     },

@@ -7,9 +7,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { prepareRun, type LintOptions } from './api.js';
-import { executeUnit, planHash, type UnitRun } from './pipeline/run-units.js';
+import { executeUnit, planHash, stageScan, type UnitRun } from './pipeline/run-units.js';
 import { claimEach, JOINED, OPEN, stateSlot, type StageMessage, type WorkerMessage, type WorkerStart } from './pipeline/workers.js';
-import { scanViewOf } from './engine/scan.js';
 import { shareMemory } from './pipeline/memory.js';
 
 const start = workerData as WorkerStart<LintOptions> | undefined;
@@ -32,7 +31,7 @@ if (parentPort && start?.kind === 'mlops-iac-lint-units') {
       }
       // Join the stage unless the main thread has closed it already (it ran out of units).
       if (Atomics.compareExchange(state, stateSlot(start.id, msg.stage), OPEN, JOINED) !== OPEN) return;
-      const scan = msg.summaries ? scanViewOf(msg.summaries, run.root, run.ctx.inRepository === true) : undefined;
+      const scan = msg.summaries ? stageScan(msg.stage, msg.summaries, run.root, run.ctx.inRepository === true) : undefined;
       const results: [number, ReturnType<typeof executeUnit>][] = [];
       claimEach(state, msg, 'back', (k) => results.push([k, executeUnit(run, msg.jobs[k]!, scan)]));
       port.postMessage({ type: 'results', stage: msg.stage, results } satisfies WorkerMessage);

@@ -45,7 +45,7 @@ export default defineRule({
     help: 'Add a toleration for each NoSchedule/NoExecute taint of the GPU pool to the pod template (for the AKS default: key sku, operator Equal, value gpu, effect NoSchedule; a Spot pool also needs key kubernetes.azure.com/scalesetpriority, value spot). If a webhook or policy injects tolerations in your cluster, set k8s.assumeInjectedTolerations: true in the config.',
     level: 'error',
     tags: ['cost', 'gpu', 'kubernetes'],
-    formats: ['k8s'],
+    formats: ['k8s', 'terraform'],
     options: {
       taint: ASSUMED_GPU_TAINT_OPTION,
       assumeInjectedTolerations: {

@@ -56,7 +56,7 @@ export default defineRule({
     help: 'Remove the GPU toleration from workloads that do not use a GPU, or narrow a catch-all toleration (key "" with operator Exists) to the taints it needs; if the workload must run on GPU nodes (a device plugin, a GPU exporter), select them with nodeSelector kubernetes.azure.com/accelerator: nvidia.',
     level: 'warning',
     tags: ['cost', 'gpu', 'kubernetes'],
-    formats: ['k8s'],
+    formats: ['k8s', 'terraform'],
     options: {
       taint: ASSUMED_GPU_TAINT_OPTION,
     },

@@ -7,15 +7,14 @@
 import { evaluationEnv } from '../core/env.js';
 import { relativeToRoot } from '../core/paths.js';
 import { fileStart } from '../core/source.js';
-import type { LineMap, Location, Range } from '../core/source.js';
-import { str } from '../core/value.js';
+import type { LineMap, Range } from '../core/source.js';
 import { parseJsonc } from '../parse/json/index.js';
 import { jsonObjectRanges } from '../parse/json/blocks.js';
 import { parseYamlFile } from '../parse/yaml/document.js';
 import type { YamlTree } from '../parse/yaml/tree.js';
 import { jsonToTree, readKaitoObjects, readPodTemplates, type KaitoObject } from '../eval/k8s/read.js';
 import type { Evaluation, Fact, Resource } from '../model/resource.js';
-import type { K8sPodTemplate } from '../model/k8s.js';
+import { literalFact, manifestResource, workloadResourceOf, type K8sPodTemplate } from '../model/k8s.js';
 import { folderSkipReason, looksLikeManifest, mayHoldTemplateActions, TEMPLATE_SKIP_REASON } from './k8s-classify.js';
 import { k8sByName } from './names.js';
 import type { EvaluatedUnit, FrontEnd, Problem, SuppressionSource } from './types.js';
@@ -133,33 +132,6 @@ function parseManifest(file: string, text: string, problems: Problem[], suppress
   return { documents: parsed.soundDocuments, lineMap: parsed.lineMap, comments: parsed.comments };
 }
 
-/** A known string fact written at `at`. */
-function literalFact(value: string, at: Location, sourcePath: string): Fact {
-  return { value: str(value, at), defaulted: false, at, sourcePath };
-}
-
-/** A resource of a manifest object: its `kind:` value is the header, its `metadata.name` the name. */
-function manifestResource<K extends 'k8s.workload' | 'kaito.workspace'>(
-  kind: K,
-  o: { address: string; sourceType: string; header: Location; name?: string; identity: string[] },
-  attrs: Map<string, Fact>,
-  evaluation: Evaluation,
-): Resource<K> {
-  if (o.name !== undefined) attrs.set('name', literalFact(o.name, o.header, 'metadata.name'));
-  return {
-    address: o.address,
-    kind,
-    sourceType: o.sourceType,
-    format: 'k8s',
-    header: o.header,
-    name: o.name !== undefined ? str(o.name, o.header) : undefined,
-    attrs,
-    identity: o.identity,
-    refs: new Map(),
-    evaluation,
-  };
-}
-
 /** A KAITO Workspace or RAGEngine as a resource whose `vmSize` is its instance type (GPU004). */
 function kaitoResource(k: KaitoObject, evaluation: Evaluation, root: string): Resource<'kaito.workspace'> {
   const attrs = new Map<string, Fact>();
@@ -172,10 +144,7 @@ function workloadResource(t: K8sPodTemplate, index: number, evaluation: Evaluati
   const rel = relativeToRoot(root, t.file);
   // Stable across edits elsewhere in the file: kind, namespace, name and the template's place in the object.
   const address = `k8s:${rel}#${t.workloadKind}/${t.namespace ? `${t.namespace}/` : ''}${t.name ?? `(unnamed ${index})`}/${t.path}`;
-  const attrs = new Map<string, Fact>([['workloadKind', literalFact(t.workloadKind, t.header, 'kind')]]);
-  const r = manifestResource('k8s.workload', { address, sourceType: `${t.apiVersion}/${t.workloadKind}`, header: t.header, name: t.name, identity: [address] }, attrs, evaluation);
-  r.k8s = t;
-  return r;
+  return workloadResourceOf(t, { address, identity: [address], sourceType: `${t.apiVersion}/${t.workloadKind}`, format: 'k8s' }, evaluation);
 }
 
 /** The text before a block scalar's content: its `|`/`>` header (chomping and indentation indicators, a comment) and the line break. */

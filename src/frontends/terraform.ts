@@ -24,6 +24,7 @@ import type { ClassifiedFile, FilesOnlyView, FrontEnd, FrontEndContext, Problem,
 import { dataFileEntries, entriesMayRead } from './terraform-data-files.js';
 import { outOfModuleCopies, readModuleManifest, remoteModuleProblem } from './remote-modules.js';
 import { addCaller, isStringList, parseCache, planningFact, upstreamOf } from './shared.js';
+import { loadTerraformWorkloadReader, TERRAFORM_WORKLOAD_TYPE } from '../eval/terraform/kubernetes-types.js';
 
 /** The dependency lock file `terraform init` writes beside the root module (TF003). */
 const LOCK_FILE = '.terraform.lock.hcl';
@@ -57,10 +58,14 @@ export const terraformFrontEnd: FrontEnd = {
     return BY_NAME.find(([re]) => re.test(base))?.[1];
   },
   units: terraformUnits,
+  // A unit that declares Kubernetes workloads (`kubernetes_deployment_v1`, `kubernetes_manifest`):
+  // K8S001/K8S002 weigh them against every GPU pool of the scan, so it runs late.
+  readsScan: (files, ctx) => files.some((f) => f.kind === 'terraform' && planningFacts(ctx, f.path)?.k8s === true),
   filesOnlyFolders: callingFolders,
   mayRead: decodersOf,
   async beforeUnits(files, ctx) {
     if (files.some((f) => f.kind === 'terraform' && planningFacts(ctx, f.path)?.yaml)) await loadYamlReader();
+    if (files.some((f) => f.kind === 'terraform' && planningFacts(ctx, f.path)?.k8s)) await loadTerraformWorkloadReader();
   },
   run(files, ctx) {
     const problems: Problem[] = [];
@@ -234,21 +239,24 @@ interface PlanningFacts {
   yaml: boolean;
   /** Where the data files it may make its unit decode are (terraform-data-files.ts). */
   data: string[];
+  /** It declares a Kubernetes workload (`TERRAFORM_WORKLOAD_TYPE`): its unit reads the scan (`readsScan`). */
+  k8s: boolean;
 }
 
 const isPlanningFacts = (v: unknown): v is PlanningFacts =>
-  typeof v === 'object' && v !== null && isStringList((v as PlanningFacts).sources) && typeof (v as PlanningFacts).yaml === 'boolean' && isStringList((v as PlanningFacts).data);
+  typeof v === 'object' && v !== null && isStringList((v as PlanningFacts).sources) && typeof (v as PlanningFacts).yaml === 'boolean' && typeof (v as PlanningFacts).k8s === 'boolean' && isStringList((v as PlanningFacts).data);
 
 /**
- * What planning reads of a `.tf` file, in one read: its local module sources and whether it
- * decodes YAML. The text is released for planning's bounded memory; the Host sets it aside for
+ * What planning reads of a `.tf` file, in one read: its local module sources, whether it
+ * decodes YAML and whether it declares Kubernetes workloads. The text is released for planning's bounded memory; the Host sets it aside for
  * the unit that reads it next (HostOptions.setAsideChars), within its bound.
  */
 function planningFacts(ctx: Pick<FrontEndContext, 'host' | 'facts'>, file: string): PlanningFacts | undefined {
-  return planningFact(ctx, 'tf-planning-2', file, isPlanningFacts, (text) => ({
+  return planningFact(ctx, 'tf-planning-3', file, isPlanningFacts, (text) => ({
     sources: [...text.matchAll(LOCAL_SOURCE)].map((m) => m[1]!),
     yaml: YAML_DECODE.test(text),
     data: dataFileEntries(text),
+    k8s: TERRAFORM_WORKLOAD_TYPE.test(text),
   }));
 }
 

@@ -178,6 +178,13 @@ export interface FrontEnd {
    */
   readonly stage?: 'first' | 'last';
   /**
+   * Whether one unit of a front end without a `stage` has rules that read the whole scan's view
+   * (a Terraform unit that declares Kubernetes workloads: K8S001/K8S002 weigh them against every
+   * GPU pool of the scan). Such a unit runs late, after the units between, with their summaries
+   * and its own as its view; the last stage's view has its summary too. Asked when planning.
+   */
+  readsScan?(files: readonly ClassifiedFile[], ctx: FrontEndContext): boolean;
+  /**
    * Classifies by name: a kind, `'peek'` when the content decides (JSON and YAML have many
    * uses), or undefined when this front end never reads the file.
    */

@@ -10,6 +10,8 @@ import { ARM_TABLE } from './tables/arm.js';
 import { normalize, pathsRead, type SourceResource } from './normalize.js';
 import { childAt } from './value-path.js';
 import { takesTagsAndLocation } from './facts/tags.js';
+import { isTerraformWorkloadType, loadedTerraformWorkloadReader } from '../eval/terraform/kubernetes-types.js';
+import { workloadResourceOf } from './k8s.js';
 
 /** What any rule reads of any resource, modelled or not: messages (`name`), TAG001 (`tags`), GOV001 (`location`). */
 const READ_OF_EVERY_RESOURCE = ['name', 'location', 'tags'];
@@ -28,6 +30,8 @@ export function terraformPathsRead(type: string): string[] | undefined {
     const own = type === 'azapi_resource' ? ['type', 'parent_id'] : ['type', 'resource_id'];
     return [...READ_OF_EVERY_RESOURCE, ...own, 'body', 'sensitive_body'];
   }
+  // A Kubernetes workload: its pod templates are read whole (src/eval/k8s/terraform.ts).
+  if (isTerraformWorkloadType(type)) return undefined;
   const spec = Object.hasOwn(AZURERM_TABLE, type) ? AZURERM_TABLE[type] : undefined;
   return [...READ_OF_EVERY_RESOURCE, ...(spec ? pathsRead(spec) : [])];
 }
@@ -68,6 +72,7 @@ export function fromTerraform(r: TerraformResourceShape, evaluation: Evaluation,
     name: r.body.entries.get('name'),
   };
   if (r.type === 'azapi_resource') return withDeclarationPlaces(normalize(azapiSource(r, base, site)), r);
+  if (isTerraformWorkloadType(r.type)) return withDeclarationPlaces(terraformWorkloads(r, base.identity, evaluation), r);
   const src: SourceResource = {
     ...base,
     format: 'terraform',
@@ -79,6 +84,22 @@ export function fromTerraform(r: TerraformResourceShape, evaluation: Evaluation,
     ...(azurermOnlyBelow ? { providerOnlyBelow: azurermOnlyBelow } : {}),
   };
   return withDeclarationPlaces(normalize(src), r);
+}
+
+/**
+ * A Kubernetes workload written as a Terraform resource (`kubernetes_deployment_v1`,
+ * `kubernetes_manifest`): one `k8s.workload` per pod template, named by the resource's address
+ * (and the template's place when it has several: a Ray cluster's groups).
+ */
+function terraformWorkloads(r: TerraformResourceShape, identity: string[], evaluation: Evaluation): Resource[] {
+  const templates = loadedTerraformWorkloadReader()?.(r) ?? [];
+  return templates.map((t) => {
+    const address = templates.length > 1 ? `${r.address}#${t.path}` : r.address;
+    const w = workloadResourceOf(t, { address, identity: templates.length > 1 ? [address, ...identity] : identity, sourceType: r.type, format: 'terraform' }, evaluation);
+    // The resource's block is its extent (suppressions written inside it), as for every resource.
+    if (r.block) w.extent = { file: r.header.file, range: r.block.range };
+    return w;
+  });
 }
 
 /** Resources of a registry module copy keep the call they came through (findings point there); each keeps its block's extent. */

@@ -6,10 +6,51 @@
  * required node affinity admits a pool with given labels. The facts behind the answers
  * (toleration matching, GPU resource names) are in `facts/k8s.ts`.
  */
+import type { Location } from '../core/source.js';
+import { str } from '../core/value.js';
 import type { K8sNodeRequirement, K8sPodTemplate, K8sResourceEntry, K8sToleration } from '../eval/k8s/types.js';
+import type { Evaluation, Fact, Resource, SourceFormat } from './resource.js';
 import { extendedResourceToleration, isGpuResourceName, isHardEffect, isRenderPlaceholder, tolerates, type TaintParts } from './facts/k8s.js';
 
 export type * from '../eval/k8s/types.js';
+
+/** A known string fact written at `at`. */
+export function literalFact(value: string, at: Location, sourcePath: string): Fact {
+  return { value: str(value, at), defaulted: false, at, sourcePath };
+}
+
+/**
+ * A resource of a Kubernetes object: its header is where its kind is written (a manifest's
+ * `kind:` value, a Terraform resource's header), its `metadata.name` the name.
+ */
+export function manifestResource<K extends 'k8s.workload' | 'kaito.workspace'>(
+  kind: K,
+  o: { address: string; sourceType: string; header: Location; name?: string; identity: string[]; format?: SourceFormat },
+  attrs: Map<string, Fact>,
+  evaluation: Evaluation,
+): Resource<K> {
+  if (o.name !== undefined) attrs.set('name', literalFact(o.name, o.header, 'metadata.name'));
+  return {
+    address: o.address,
+    kind,
+    sourceType: o.sourceType,
+    format: o.format ?? 'k8s',
+    header: o.header,
+    name: o.name !== undefined ? str(o.name, o.header) : undefined,
+    attrs,
+    identity: o.identity,
+    refs: new Map(),
+    evaluation,
+  };
+}
+
+/** The `k8s.workload` resource of one pod template (K8S001/K8S002 read `Resource.k8s`). */
+export function workloadResourceOf(t: K8sPodTemplate, o: { address: string; identity: string[]; sourceType: string; format: SourceFormat }, evaluation: Evaluation): Resource<'k8s.workload'> {
+  const attrs = new Map<string, Fact>([['workloadKind', literalFact(t.workloadKind, t.header, 'kind')]]);
+  const r = manifestResource('k8s.workload', { ...o, header: t.header, name: t.name }, attrs, evaluation);
+  r.k8s = t;
+  return r;
+}
 
 type GpuEntry = { container: string; init: boolean; entry: K8sResourceEntry };
 

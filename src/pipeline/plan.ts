@@ -16,6 +16,11 @@ export interface PlannedUnit {
   files: ClassifiedFile[];
   /** Its files by front end: one part, or every front end's for the run as one unit. */
   parts: UnitPart[];
+  /**
+   * Its rules read the whole scan's view though its front end's other units do not
+   * (`FrontEnd.readsScan`: a Terraform unit that declares Kubernetes workloads): it runs late.
+   */
+  readsScan?: true;
 }
 
 export function planUnits(
@@ -35,7 +40,9 @@ export function planUnits(
     for (const g of groups) {
       if (g.length === 0) continue;
       const first = g.map((f) => relativeToRoot(root, f.path)).sort()[0]!;
-      own.push({ key: `${fe.name}:${first}`, frontEnd: fe, files: g, parts: [{ frontEnd: fe, files: g }] });
+      const unit: PlannedUnit = { key: `${fe.name}:${first}`, frontEnd: fe, files: g, parts: [{ frontEnd: fe, files: g }] };
+      if (fe.stage === undefined && fe.readsScan?.(g, ctx)) unit.readsScan = true;
+      own.push(unit);
     }
     own.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     out.push(...own);
@@ -56,10 +63,10 @@ export function planUnits(
  *   are written (azureml-commands.ts);
  * - for a given `.tf` file, every Terraform plan unit (a plan's findings are placed in the
  *   `.tf` files it maps to);
- * - when a kept unit runs last (Kubernetes: its rules read the GPU node pools of the whole
- *   scan), every unit before the last stage whose summary may add to that view
- *   (`feedsLastStage`, given the unit and the files it evaluates besides its own: one that may
- *   declare an AKS cluster or node pool).
+ * - when a kept unit reads the whole scan's view (Kubernetes: its rules read the GPU node pools
+ *   of the whole scan; it runs late or last), every unit of an earlier stage whose summary may
+ *   add to that view (`feedsLastStage`, given the unit and the files it evaluates besides its
+ *   own: one that may declare an AKS cluster or node pool).
  * The rest of the folders' units (other modules, examples, templates) are left out: their
  * findings would be filtered away. Keeps the planned order.
  */
@@ -79,10 +86,11 @@ export function unitsForFiles(
     return o;
   };
   const holdsGiven = (u: PlannedUnit): boolean => u.files.some((f) => given.has(f.path)) || others(u).some((f) => given.has(f)) || readsGivenData(u);
-  const wholeScan = units.some((u) => stageRank(u) === 2 && holdsGiven(u));
+  // The latest stage of a kept unit that reads the whole scan: the units before it feed its view.
+  const readsScanUpTo = Math.max(-1, ...units.filter((u) => stageRank(u) >= LATE && holdsGiven(u)).map(stageRank));
   const firstStage = givenFiles.some((f) => f.kind === 'azureml-yaml');
   const plans = givenFiles.some((f) => f.kind === 'terraform');
-  return units.filter((u) => holdsGiven(u) || (firstStage && stageRank(u) === 0) || (plans && u.frontEnd.name === 'terraform-plan') || (wholeScan && stageRank(u) < 2 && feedsLastStage(u, others(u))));
+  return units.filter((u) => holdsGiven(u) || (firstStage && stageRank(u) === 0) || (plans && u.frontEnd.name === 'terraform-plan') || (stageRank(u) < readsScanUpTo && feedsLastStage(u, others(u))));
 }
 
 /**
@@ -94,11 +102,18 @@ export function wholeRunUnit(frontEnds: readonly FrontEnd[], byFrontEnd: Readonl
   return { key: 'run:*', frontEnd: parts[0]?.frontEnd ?? frontEnds[0]!, files: parts.flatMap((p) => p.files), parts };
 }
 
-/** When a unit runs (`FrontEnd.stage`): 0 first, 1 between, 2 last. The run as one unit is 1. */
-export function stageRank(u: PlannedUnit): 0 | 1 | 2 {
+/**
+ * When a unit runs: 0 first (`FrontEnd.stage` 'first'), 1 between, 2 late (`readsScan`: its
+ * view is the earlier stages' summaries and its own), 3 last ('last': the view of every earlier
+ * stage, late units' included). The run as one unit is 1.
+ */
+export type Stage = 0 | 1 | 2 | 3;
+export const LATE = 2;
+export const LAST = 3;
+export function stageRank(u: PlannedUnit): Stage {
   if (u.parts.length !== 1) return 1;
   const stage = u.frontEnd.stage;
-  return stage === 'first' ? 0 : stage === 'last' ? 2 : 1;
+  return stage === 'first' ? 0 : stage === 'last' ? LAST : u.readsScan ? LATE : 1;
 }
 
 /** Drops every text the Host holds (a finished unit's; classification's peeks). */

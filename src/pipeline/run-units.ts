@@ -19,7 +19,7 @@ import { scanViewOf, type ScanSummary } from '../engine/scan.js';
 import type { PolicySet } from '../model/policy-judgement.js';
 import type { ClassifiedFile, FrontEndContext, Problem } from '../frontends/types.js';
 import { runUnit, type UnitResult } from './unit.js';
-import { releaseTexts, stageRank, type PlannedUnit } from './plan.js';
+import { LAST, LATE, releaseTexts, stageRank, type PlannedUnit, type Stage } from './plan.js';
 import type { UnitMerger } from './merge.js';
 import type { Dependency, RecordingHost } from './recording-host.js';
 import { hashOf, type UnitCache } from './cache.js';
@@ -58,9 +58,9 @@ export interface UnitJob {
   record: boolean;
 }
 
-/** One stage's units to run, and (stage 2) the summaries of every earlier unit in planned order. */
+/** One stage's units to run, and (late and last stages) the summaries of every earlier unit in planned order. */
 export interface StageWork {
-  stage: 0 | 1 | 2;
+  stage: Stage;
   jobs: UnitJob[];
   summaries?: ScanSummary[];
 }
@@ -91,8 +91,23 @@ export interface RunUnitsOptions {
   onUnitRan?: (frontEnd: string, files: number, ms: number) => void;
 }
 
+/**
+ * The scan view a late or last stage's units read: the view of the earlier stages' summaries,
+ * and (a late stage) the summaries themselves, to which each unit adds its own.
+ */
+export interface StageScan {
+  view: ScanView;
+  summaries: readonly ScanSummary[];
+  withOwn: boolean;
+}
+
+/** The scan of a stage from the summaries of the stages before it (`summaries`: in planned order). */
+export function stageScan(stage: Stage, summaries: readonly ScanSummary[], root: string, inRepository: boolean): StageScan {
+  return { view: scanViewOf(summaries, root, inRepository), summaries, withOwn: stage === LATE };
+}
+
 /** Runs one unit here and releases what it held (its texts, the var files' values its hooks read). */
-export function executeUnit(run: UnitRun, job: UnitJob, scan: ScanView | undefined): RanUnit {
+export function executeUnit(run: UnitRun, job: UnitJob, scan: StageScan | undefined): RanUnit {
   const u = run.units[job.index]!;
   run.recorder.begin(job.record);
   const input = {
@@ -104,7 +119,7 @@ export function executeUnit(run: UnitRun, job: UnitJob, scan: ScanView | undefin
     knownIds: run.knownIds,
     today: run.today,
     evaluatedElsewhere: new Map(job.dropped),
-    ...(scan ? { scan } : {}),
+    ...(scan ? (scan.withOwn ? { scanSummaries: scan.summaries } : { scan: scan.view }) : {}),
     ...(run.policies ? { policies: run.policies } : {}),
   };
   const r = runUnit(input, (f) => run.host.texts().get(f), () => run.recorder.end());
@@ -163,9 +178,10 @@ export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOpti
   const ordered = [...units.keys()].sort((a, b) => rank[a]! - rank[b]!);
   const isMine = (i: number): boolean => !o.shard || shardOf(units[i]!.key, o.shard.count) === o.shard.index;
   const mine = ordered.filter(isMine);
-  const mineLater = mine.some((i) => rank[i]! > 0);
-  const mineLast = mine.some((i) => rank[i] === 2);
-  const needed = (i: number): boolean => isMine(i) || (rank[i] === 0 && mineLater) || (rank[i] === 1 && mineLast);
+  // A shard's units need the first stage's (which drop the files it evaluated) when any runs
+  // later, and every earlier stage's summaries when any reads the scan (late or last).
+  const latestMine = Math.max(-1, ...mine.map((i) => rank[i]!));
+  const needed = (i: number): boolean => isMine(i) || (rank[i]! < latestMine && (rank[i] === 0 || latestMine >= LATE));
 
   // Results waiting for the units before them (in planned order) to be merged.
   const waiting = new Map<number, UnitResult>();
@@ -179,14 +195,14 @@ export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOpti
     o.onProgress?.(counted.size, mine.length);
   };
   let runner: StageRunner | undefined;
-  for (const stage of [0, 1, 2] as const) {
+  for (const stage of [0, 1, LATE, LAST] as const) {
     const stageUnits = ordered.filter((i) => rank[i] === stage && needed(i));
     if (stageUnits.length === 0) continue;
-    let scan: { view: ScanView; key: string; summaries: ScanSummary[] } | undefined;
-    if (stage === 2 && !run.wholeRun) {
+    let scan: (StageScan & { key: string }) | undefined;
+    if (stage >= LATE && !run.wholeRun) {
       // In the units' planned order, not the order they ran in.
       const inOrder = [...summaries].sort((a, b) => a[0] - b[0]).map(([, s]) => s);
-      scan = { view: scanViewOf(inOrder, run.root, run.ctx.inRepository === true), key: hashOf(inOrder), summaries: inOrder };
+      scan = { ...stageScan(stage, inOrder, run.root, run.ctx.inRepository === true), key: hashOf(inOrder) };
     }
     // Each result is merged as soon as every unit before it in planned order is (the output does
     // not depend on which thread ran what), and then dropped: memory holds the merged findings
@@ -199,7 +215,7 @@ export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOpti
         const r = waiting.get(i)!;
         waiting.delete(i);
         for (const f of r.evaluatedElsewhere) elsewhere.set(f, units[i]!.frontEnd.name);
-        if (stage < 2) summaries.push([i, r.summary]);
+        if (stage < LAST) summaries.push([i, r.summary]);
         if (isMine(i)) merged.add(r);
       }
     };
@@ -224,7 +240,7 @@ export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOpti
         // What planning decided about the unit from outside its files (`FrontEnd.unitCacheKey`:
         // Bicep's twins and parameter files, the run's templates, its files, its .tf files).
         const planned = u.parts.map((p) => p.frontEnd.unitCacheKey?.(p.files, run.ctx) ?? '');
-        const key = hashOf([o.runKey, u.key, u.files.map((f) => [f.path, f.kind, run.superseded.has(f.path), f.explicit === true]), dropped, stage === 2 ? (scan?.key ?? '') : '', planned]);
+        const key = hashOf([o.runKey, u.key, u.files.map((f) => [f.path, f.kind, run.superseded.has(f.path), f.explicit === true]), dropped, stage >= LATE ? (scan?.key ?? '') : '', planned]);
         const hit = cache.get(key, u.key, run.host);
         // The check read the unit's files: their texts go now.
         releaseTexts(run.host);
@@ -244,9 +260,9 @@ export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOpti
       const { deps, ...result } = r;
       return [result, deps];
     };
-    const ran = jobs.length === 0 ? new Map<number, RanUnit>() : await (runner ?? HERE).run({ stage, jobs, ...(scan ? { summaries: scan.summaries } : {}) }, (job) => {
+    const ran = jobs.length === 0 ? new Map<number, RanUnit>() : await (runner ?? HERE).run({ stage, jobs, ...(scan ? { summaries: [...scan.summaries] } : {}) }, (job) => {
       const started = o.onUnitRan ? monotonicMs() : 0;
-      accept(job.index, ...split(executeUnit(run, job, scan?.view)));
+      accept(job.index, ...split(executeUnit(run, job, scan)));
       const u = units[job.index]!;
       o.onUnitRan?.(u.frontEnd.name, u.files.length, monotonicMs() - started);
     });

@@ -16,7 +16,7 @@ import { ownStrings } from '../core/own-strings.js';
 import { resetArgumentWork } from '../core/value.js';
 import type { ReadProblem } from '../core/host.js';
 import type { Finding, Graph, Rule, ScanView, Undecided } from '../engine/types.js';
-import { scanView, summarizeScan, type ScanSummary } from '../engine/scan.js';
+import { scanView, scanViewOf, summarizeScan, type ScanSummary } from '../engine/scan.js';
 import type { PolicySet } from '../model/policy-judgement.js';
 import { buildGraph } from '../engine/graph.js';
 import { runRules, type RuleFailure } from '../engine/run-rules.js';
@@ -72,6 +72,8 @@ export interface UnitInput {
   evaluatedElsewhere?: ReadonlyMap<string, string>;
   /** The whole scan's view (from every other unit's summary); default: this unit's own graphs. */
   scan?: ScanView;
+  /** A late unit's (`PlannedUnit.readsScan`): the summaries of the units before it, to which its own is added for its view. */
+  scanSummaries?: readonly ScanSummary[];
   /** The configured policies, or how to make them from this unit's graphs (`policies.fromScannedCode`: one unit for the run). */
   policies?: PolicySet | ((graphs: readonly Graph[], problems: Problem[]) => PolicySet | undefined);
 }
@@ -114,7 +116,7 @@ export function runUnit(input: UnitInput, texts: (file: string) => string | unde
   const policies = typeof input.policies === 'function' ? input.policies(graphs, problems) : input.policies;
   const undecided: Undecided[] = [];
   const failures: RuleFailure[] = [];
-  const findings = runRules({ root, rules: input.rules, options: input.ruleOptions, graphs, terraformModules, files, ciFiles, today: input.today, ...(policies ? { policies } : {}), scan: input.scan ?? scanView(graphs, root, ctx.inRepository === true) }, undecided, failures);
+  const findings = runRules({ root, rules: input.rules, options: input.ruleOptions, graphs, terraformModules, files, ciFiles, today: input.today, ...(policies ? { policies } : {}), scan: input.scan ?? (input.scanSummaries ? scanViewOf([...input.scanSummaries, summary], root, ctx.inRepository === true) : scanView(graphs, root, ctx.inRepository === true)) }, undecided, failures);
   for (const f of findings) {
     const explanation = fallbackFiles.get(f.location.file);
     // A finding at the file's start is about the file itself (TF004), not a resource placed there.

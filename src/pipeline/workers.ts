@@ -24,13 +24,17 @@ import { shareMemory } from './memory.js';
 /** See `start`: measured on the corpus copied 4× (bench goal 2). */
 const WORKER_YOUNG_GENERATION_MB = 8;
 
+/** The stages of a run (plan.ts `Stage`: first, between, late, last). */
+const STAGES = 4;
 /**
- * Shared slots: per stage (0–2) the units claimed so far by every thread, then per stage those
- * the workers took from the back of the list, then each worker's state per stage.
+ * Shared slots: per stage the units claimed so far by every thread, then per stage those the
+ * workers took from the back of the list, then each worker's state per stage.
  */
 const CLAIMED = 0;
-const FROM_BACK = 3;
-const STATES = 6;
+const FROM_BACK = STAGES;
+const STATES = 2 * STAGES;
+/** The layout of the shared slots, for a stand-in worker (tests). */
+export const SHARED_SLOTS = { stages: STAGES, claimed: CLAIMED, fromBack: FROM_BACK, states: STATES } as const;
 /** A worker's state in a stage: not joined (the stage may still be open), closed by the main thread, joined by the worker. */
 export const OPEN = 0;
 export const CLOSED = 1;
@@ -38,7 +42,7 @@ export const JOINED = 2;
 
 /** The shared slot of worker `id`'s state in `stage`. */
 export function stateSlot(id: number, stage: number): number {
-  return STATES + id * 3 + stage;
+  return STATES + id * STAGES + stage;
 }
 
 /**
@@ -117,7 +121,7 @@ export class UnitWorkerPool implements StageRunner {
   static async start<O>(script: string, count: number, options: O): Promise<UnitWorkerPool> {
     // Loaded only when a pool is made: a one-file run never needs it (start-up).
     const { Worker } = await import('node:worker_threads');
-    const shared = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * (STATES + count * 3));
+    const shared = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * (STATES + count * STAGES));
     const pool = new UnitWorkerPool(shared);
     shareMemory(count + 1);
     for (let id = 0; id < count; id++) {

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTo, tempDir } from '../ship/helpers.js';
-import { claimEach, UnitWorkerPool } from '../../src/pipeline/workers.js';
+import { claimEach, SHARED_SLOTS, UnitWorkerPool } from '../../src/pipeline/workers.js';
 import { shareMemory } from '../../src/pipeline/memory.js';
 import type { UnitJob } from '../../src/pipeline/run-units.js';
 
@@ -198,12 +198,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 const state = new Int32Array(workerData.shared);
 parentPort.on('message', (msg) => {
   if (${JSON.stringify(behaviour)} === 'mismatch') { parentPort.postMessage({ type: 'mismatch' }); return; }
-  if (Atomics.compareExchange(state, 6 + workerData.id * 3 + msg.stage, 0, 2) !== 0) return;
+  if (Atomics.compareExchange(state, ${SHARED_SLOTS.states} + workerData.id * ${SHARED_SLOTS.stages} + msg.stage, 0, 2) !== 0) return;
   const results = [];
   for (;;) {
-    // The slots of workers.ts: claimed by all (0–2), claimed from the back (3–5), then the states.
-    if (Atomics.add(state, msg.stage, 1) >= msg.jobs.length) break;
-    const k = msg.jobs.length - 1 - Atomics.add(state, 3 + msg.stage, 1);
+    // The slots of workers.ts: claimed by all, claimed from the back, then the states (SHARED_SLOTS).
+    if (Atomics.add(state, ${SHARED_SLOTS.claimed} + msg.stage, 1) >= msg.jobs.length) break;
+    const k = msg.jobs.length - 1 - Atomics.add(state, ${SHARED_SLOTS.fromBack} + msg.stage, 1);
     if (${JSON.stringify(behaviour)} === 'crash-after-claim') throw new Error('boom');
     results.push([k, { by: 'worker', index: msg.jobs[k].index }]);
   }

@@ -88,6 +88,20 @@ spec:
             limits:
               ⟦nvidia.com/gpu⟧: 1
 `;
+/** A toleration block for the AKS default GPU taint (indented 8: inside a pod spec). */
+const TF_TOLERATION = '        toleration {\n          key      = "sku"\n          operator = "Equal"\n          value    = "gpu"\n          effect   = "NoSchedule"\n        }\n';
+
+/**
+ * A Terraform workload `type` named train whose container's limits hold `resource = 1` (`⟦…⟧` to
+ * mark it), with `podSpec` lines (indented 8) beside the container; `path`: its blocks down to the pod spec.
+ */
+function tfWorkload(type: string, resource: string, podSpec = '', path = ['spec', 'template', 'spec']): string {
+  const open = path.map((b, i) => `${'  '.repeat(i + 1)}${b} {\n`).join('');
+  const close = path.map((_, i) => `${'  '.repeat(path.length - i)}}\n`).join('');
+  const inner = '  '.repeat(path.length + 1);
+  const container = `${inner}container {\n${inner}  name  = "c"\n${inner}  image = "i"\n${inner}  resources {\n${inner}    limits = {\n${inner}      ${resource} = 1\n${inner}    }\n${inner}  }\n${inner}}\n`;
+  return `resource "${type}" "train" {\n  metadata {\n    name = "train"\n  }\n${open}${container}${podSpec.replace(/^ {8}/gm, inner)}${close}}\n`;
+}
 const POOL = tfPool('["sku=gpu:NoSchedule"]');
 const RELATED_POOL = [{ file: 'infra/main.tf', line: 5, label: 'taint "sku=gpu:NoSchedule" of GPU node pool "gpu"' }];
 
@@ -1100,6 +1114,109 @@ metadata:
           limits:
             ⟦nvidia.com/gpu⟧: 1
 `) }, level: 'error', env: 'unknown', messageId: 'scannedPool', messageIncludes: 'InferenceService "llm" (transformer)' },
+    ],
+  },
+  // Workloads written as Terraform resources (the hashicorp/kubernetes provider: src/eval/k8s/terraform.ts).
+  terraform: {
+    valid: [
+      {
+        name: 'pod-with-toleration-block',
+        files: { 'infra/main.tf': POOL, 'app/main.tf': tfWorkload('kubernetes_pod_v1', 'nvidia.com/gpu', TF_TOLERATION, ['spec']) },
+      },
+      {
+        // A dynamic block over a known list writes one toleration per item.
+        name: 'dynamic-toleration-over-a-known-list',
+        files: {
+          'infra/main.tf': POOL,
+          'app/main.tf': tfWorkload(
+            'kubernetes_deployment_v1',
+            'nvidia.com/gpu',
+            '        dynamic "toleration" {\n          for_each = [{ key = "sku", value = "gpu" }]\n          content {\n            key      = toleration.value.key\n            operator = "Equal"\n            value    = toleration.value.value\n            effect   = "NoSchedule"\n          }\n        }\n',
+          ),
+        },
+      },
+      {
+        // Over an unknown collection: the tolerations are not known, so nothing is reported (--verbose says so).
+        name: 'dynamic-toleration-over-an-unknown-collection',
+        files: {
+          'infra/main.tf': POOL,
+          'app/main.tf':
+            'variable "tolerations" {}\n' +
+            tfWorkload('kubernetes_deployment_v1', 'nvidia.com/gpu', '        dynamic "toleration" {\n          for_each = var.tolerations\n          content {\n            key = toleration.value\n          }\n        }\n'),
+        },
+      },
+      {
+        // A manifest decoded from a file is that file's: the file is linted as a manifest of its own (here it tolerates).
+        name: 'kubernetes-manifest-decoded-from-a-file',
+        files: {
+          'infra/main.tf': POOL,
+          'app/main.tf': 'resource "kubernetes_manifest" "job" {\n  manifest = yamldecode(file("${path.module}/job.yaml"))\n}\n',
+          'app/job.yaml': job('nvidia.com/gpu', '      tolerations:\n        - { key: sku, operator: Equal, value: gpu, effect: NoSchedule }\n'),
+        },
+      },
+      { name: 'cpu-only-deployment', files: { 'infra/main.tf': POOL, 'app/main.tf': tfWorkload('kubernetes_deployment_v1', 'cpu') } },
+    ],
+    invalid: [
+      {
+        // The pool in another root module of the repository: the workload's unit runs after it and sees it.
+        name: 'deployment-without-toleration',
+        files: { 'infra/main.tf': POOL, 'app/main.tf': tfWorkload('kubernetes_deployment_v1', '⟦"nvidia.com/gpu"⟧') },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'scannedPool',
+        message:
+          'Deployment "train" requests "nvidia.com/gpu" but does not tolerate the taint "sku=gpu:NoSchedule" of GPU node pool "gpu", so its pods stay Pending; add a toleration for "sku=gpu:NoSchedule" to the pod template.',
+        related: RELATED_POOL,
+      },
+      {
+        name: 'pool-and-workload-in-one-module',
+        files: { 'infra/main.tf': POOL + tfWorkload('kubernetes_job_v1', '⟦"nvidia.com/gpu"⟧', TF_TOLERATION.replace('"gpu"', '"a100"')) },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'scannedPool',
+        related: RELATED_POOL,
+      },
+      {
+        // The deprecated unversioned name, and a cron job's pod spec under job_template.
+        name: 'cron-job-unversioned-name',
+        files: { 'infra/main.tf': POOL, 'app/main.tf': tfWorkload('kubernetes_cron_job', '⟦"nvidia.com/gpu"⟧', '', ['spec', 'job_template', 'spec', 'template', 'spec']) },
+        level: 'error',
+        env: 'unknown',
+        messageIncludes: 'CronJob "train" requests "nvidia.com/gpu"',
+      },
+      {
+        // Provider 4.x writes a container's resources as an object attribute (`resources = { limits = … }`).
+        name: 'resources-as-an-object-attribute',
+        files: { 'infra/main.tf': POOL, 'app/main.tf': tfWorkload('kubernetes_daemon_set_v1', '⟦"nvidia.com/gpu"⟧').replace('resources {', 'resources = {').replace('limits = {', 'limits = {') },
+        level: 'error',
+        env: 'unknown',
+        messageIncludes: 'DaemonSet "train"',
+      },
+      {
+        // The request from a variable's default: located where the key is written, in variables.tf.
+        name: 'limits-from-a-variable-default',
+        files: {
+          'infra/main.tf': POOL,
+          'app/variables.tf': 'variable "limits" {\n  default = {\n    ⟦"nvidia.com/gpu"⟧ = 1\n  }\n}\n',
+          'app/main.tf': tfWorkload('kubernetes_deployment_v1', 'cpu').replace(/limits = \{\n\s+cpu = 1\n\s+\}/, 'limits = var.limits'),
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'scannedPool',
+      },
+      {
+        // kubernetes_manifest writes the object as in YAML; without a scanned pool, the configured taint.
+        name: 'kubernetes-manifest-without-a-pool',
+        files: {
+          'app/main.tf':
+            'resource "kubernetes_manifest" "job" {\n  manifest = {\n    apiVersion = "batch/v1"\n    kind       = "Job"\n    metadata   = { name = "train" }\n    spec = {\n      template = {\n        spec = {\n          containers = [{ name = "c", image = "i", resources = { limits = { ⟦"nvidia.com/gpu"⟧ = "1" } } }]\n        }\n      }\n    }\n  }\n}\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'configTaint',
+        message:
+          'Job "train" requests "nvidia.com/gpu" but does not tolerate the GPU taint "sku=gpu:NoSchedule" (gpu.taint; the scan has no GPU node pool), so on a cluster whose GPU pools carry it its pods stay Pending; add a toleration for "sku=gpu:NoSchedule" to the pod template.',
+      },
     ],
   },
 };

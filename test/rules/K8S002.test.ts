@@ -44,6 +44,14 @@ const EXACT = '      tolerations:\n        - ⟦{ key: sku, operator: Equal, val
 const plain = (s: string): string => s.replace(/[⟦⟧]/g, '');
 const SPOT = '      tolerations:\n        - { key: kubernetes.azure.com/scalesetpriority, operator: Equal, value: spot, effect: NoSchedule }\n';
 
+/** A toleration block for the pool's GPU taint (indented 8: inside a pod spec). */
+const TF_EXACT = '        toleration {\n          key      = "sku"\n          operator = "Equal"\n          value    = "gpu"\n          effect   = "NoSchedule"\n        }\n';
+
+/** A Terraform workload `type` named web, CPU only, with `podSpec` lines (indented 8) after its container. */
+function tfWorkload(type: string, podSpec: string): string {
+  return `resource "${type}" "web" {\n  metadata {\n    name = "web"\n  }\n  spec {\n    template {\n      spec {\n        container {\n          name  = "web"\n          image = "nginx"\n        }\n${podSpec}      }\n    }\n  }\n}\n`;
+}
+
 const cases: RuleTable = {
   k8s: {
     valid: [
@@ -450,6 +458,39 @@ spec:
         env: 'unknown',
         messageId: 'tolerates',
         messageIncludes: 'tolerates the taint "node.example.com/use=gpu:NoSchedule" of GPU node pool "gpu"',
+      },
+    ],
+  },
+  // Workloads written as Terraform resources (the hashicorp/kubernetes provider: src/eval/k8s/terraform.ts).
+  terraform: {
+    valid: [
+      {
+        name: 'daemon-set-selecting-gpu-nodes',
+        files: { 'infra/main.tf': POOL, 'app/main.tf': tfWorkload('kubernetes_daemon_set_v1', `${TF_EXACT}        node_selector = {\n          "kubernetes.azure.com/accelerator" = "nvidia"\n        }\n`) },
+      },
+      {
+        // A node_selector the GPU pool's labels cannot satisfy keeps it off the pool.
+        name: 'kept-off-the-gpu-pool-by-node-selector',
+        files: { 'infra/main.tf': POOL, 'app/main.tf': tfWorkload('kubernetes_deployment_v1', `${TF_EXACT}        node_selector = {\n          workload = "web"\n        }\n`) },
+      },
+      { name: 'no-toleration', files: { 'infra/main.tf': POOL, 'app/main.tf': tfWorkload('kubernetes_deployment_v1', '') } },
+    ],
+    invalid: [
+      {
+        name: 'deployment-tolerates-the-gpu-taint',
+        files: { 'infra/main.tf': POOL, 'app/main.tf': tfWorkload('kubernetes_deployment_v1', TF_EXACT.replace('toleration {', '⟦toleration {⟧')) },
+        level: 'warning',
+        env: 'unknown',
+        messageIncludes: 'Deployment "web" requests no GPU but tolerates the taint "sku=gpu:NoSchedule" of GPU node pool "gpu"',
+        related: [{ file: 'infra/main.tf', line: 5 }],
+      },
+      {
+        // An empty-key Exists tolerates every taint; a DaemonSet: note.
+        name: 'daemon-set-tolerates-everything',
+        files: { 'infra/main.tf': POOL, 'app/main.tf': tfWorkload('kubernetes_daemonset', '        ⟦toleration {⟧\n          operator = "Exists"\n        }\n') },
+        level: 'note',
+        env: 'unknown',
+        messageIncludes: 'DaemonSet "web" requests no GPU',
       },
     ],
   },

@@ -22,7 +22,6 @@ import type { Location, Range } from '../../core/source.js';
 import type { LineMap } from '../../core/source.js';
 import type { JsonNode } from '../../parse/json/index.js';
 import type { YamlEntryNode, YamlTree } from '../../parse/yaml/tree.js';
-import { valueOf } from '../../parse/yaml/tree.js';
 import type { K8sContainer, K8sHidden, K8sNodeRequirement, K8sPodTemplate, K8sResourceEntry } from './types.js';
 
 const TEMPLATE_SPEC = ['spec', 'template', 'spec'];
@@ -80,11 +79,12 @@ export function isManifestObject(node: YamlTree | undefined): ManifestObject | u
 
 /**
  * Every pod template of the objects in one file's documents. `lineMap` (the file's) lets
- * block collections end at their last character rather than at the next line.
+ * block collections end at their last character rather than at the next line. `fileOf`: the
+ * file of a range written in another (a Terraform workload's values, `terraform.ts`).
  */
-export function readPodTemplates(file: string, documents: readonly YamlTree[], lineMap?: LineMap): K8sPodTemplate[] {
+export function readPodTemplates(file: string, documents: readonly YamlTree[], lineMap?: LineMap, fileOf?: (range: Range) => string | undefined): K8sPodTemplate[] {
   const out: K8sPodTemplate[] = [];
-  const src: Src = { file, lineMap };
+  const src: Src = { file, lineMap, fileOf };
   const visit = (node: YamlTree | undefined, depth: number): void => {
     const obj = isManifestObject(node);
     if (!obj || !node) return;
@@ -170,11 +170,13 @@ export function readKaitoObjects(file: string, documents: readonly YamlTree[], l
 interface Src {
   file: string;
   lineMap?: LineMap;
+  fileOf?: (range: Range) => string | undefined;
 }
 
 /** A location in the file; a block collection's range (which runs to the next line) ends at its last character. */
 function at(src: Src, range: Range): Location {
-  const { file, lineMap: lm } = src;
+  const { lineMap: lm } = src;
+  const file = src.fileOf?.(range) ?? src.file;
   if (!lm) return { file, range };
   let end = range.end.offset;
   while (end > range.start.offset && /\s/.test(lm.text[end - 1]!)) end--;
@@ -314,6 +316,14 @@ function mergeHiding(node: YamlTree | undefined, key: string): Range | undefined
 
 function entry(node: YamlTree | undefined, key: string): YamlEntryNode | undefined {
   return node?.type === 'map' ? node.entries.find((e) => e.key === key) : undefined;
+}
+
+/**
+ * The value of `key` in a mapping. (tree.ts has the same; it imports the `yaml` package, which a
+ * Terraform run reading `kubernetes_*` resources through this module does not load.)
+ */
+function valueOf(node: YamlTree | undefined, key: string): YamlTree | undefined {
+  return entry(node, key)?.value;
 }
 
 function readContainer(src: Src, c: YamlTree, init: boolean, t: K8sPodTemplate, field = init ? 'initContainers[]' : 'containers[]'): K8sContainer {

@@ -1,0 +1,214 @@
+/**
+ * Kubernetes workloads written as Terraform resources (the `hashicorp/kubernetes` provider): their
+ * evaluated bodies as the positioned trees `readPodTemplates` reads, so K8S001/K8S002 judge a
+ * `kubernetes_deployment_v1` as they judge the Deployment manifest it stands for.
+ *
+ * - The typed resources (`kubernetes_pod_v1`, `kubernetes_deployment_v1`, …) write the object in
+ *   snake_case blocks: `spec { template { spec { container { resources { limits = {…} } }
+ *   toleration {…} node_selector = {…} affinity { node_affinity {…} } } } }`. Each block is a list
+ *   of objects in the evaluated body (its origin the block header); the fields scheduling reads
+ *   are renamed to the API's (`container` → `containers[]`, `init_container` → `initContainers[]`,
+ *   `toleration` → `tolerations[]`, `node_selector` → `nodeSelector`,
+ *   `required_during_scheduling_ignored_during_execution` → …, `node_selector_term` →
+ *   `nodeSelectorTerms[]`, `match_expressions` → `matchExpressions[]`); the rest is left out.
+ * - `kubernetes_manifest` writes the object itself (`manifest = { apiVersion = "apps/v1", kind =
+ *   "Deployment", spec = {…} }`, camelCase as in YAML): read as it is. One decoded from a file
+ *   (`yamldecode(file("gpu-job.yaml"))`) is that file's, linted as a manifest of its own.
+ *
+ * Sources: hashicorp/terraform-provider-kubernetes, kubernetes/schema_pod_spec.go (`container`,
+ * `init_container`, `toleration`, `node_selector`, `affinity`), schema_container.go (`resources`
+ * with `limits`/`requests` maps since provider 2.0.0, CHANGELOG #1065; docs/guides/v4-upgrade-guide.md:
+ * in 4.x the `_v1` workloads write `resources = { limits = … }` as an object), schema_affinity_spec.go
+ * (`node_affinity.required_during_scheduling_ignored_during_execution.node_selector_term
+ * .match_expressions`), the resource schemas of each type (where their pod spec sits:
+ * eval/terraform/kubernetes-types.ts); registry.terraform.io/providers/hashicorp/kubernetes/latest/docs/resources/manifest.
+ */
+import type { Location, Range } from '../../core/source.js';
+import type { ObjectValue, Value } from '../../core/value.js';
+import type { YamlEntryNode, YamlTree } from '../../parse/yaml/tree.js';
+import { readPodTemplates } from './read.js';
+import { KUBERNETES_MANIFEST, typedWorkload, type TypedWorkload } from '../terraform/kubernetes-types.js';
+import type { K8sPodTemplate } from './types.js';
+
+/**
+ * How a snake_case field of a block becomes the API's field: its name, and whether it is one
+ * block (`one`: the first of the block list), repeated blocks (`many`: a list), or a value kept as
+ * written (`value`: a map of labels or quantities, a string). `shape` names the table its fields
+ * are read with; fields a table does not list are left out.
+ */
+type ShapeName = 'podSpec' | 'container' | 'resources' | 'toleration' | 'affinity' | 'nodeAffinity' | 'nodeSelector' | 'term' | 'requirement' | 'metadata';
+type Field = readonly [name: string, as: 'one' | 'many' | 'value', shape?: ShapeName];
+
+const SHAPES = {
+  podSpec: {
+    container: ['containers', 'many', 'container'],
+    init_container: ['initContainers', 'many', 'container'],
+    toleration: ['tolerations', 'many', 'toleration'],
+    node_selector: ['nodeSelector', 'value'],
+    affinity: ['affinity', 'one', 'affinity'],
+  },
+  container: { name: ['name', 'value'], resources: ['resources', 'one', 'resources'] },
+  // Provider 1.x wrote `limits { cpu = …, memory = … }` as a block: its first item is the map.
+  resources: { limits: ['limits', 'one'], requests: ['requests', 'one'] },
+  toleration: { key: ['key', 'value'], operator: ['operator', 'value'], value: ['value', 'value'], effect: ['effect', 'value'] },
+  affinity: { node_affinity: ['nodeAffinity', 'one', 'nodeAffinity'] },
+  nodeAffinity: { required_during_scheduling_ignored_during_execution: ['requiredDuringSchedulingIgnoredDuringExecution', 'one', 'nodeSelector'] },
+  nodeSelector: { node_selector_term: ['nodeSelectorTerms', 'many', 'term'] },
+  term: { match_expressions: ['matchExpressions', 'many', 'requirement'], match_fields: ['matchFields', 'many', 'requirement'] },
+  requirement: { key: ['key', 'value'], operator: ['operator', 'value'], values: ['values', 'value'] },
+  metadata: { name: ['name', 'value'], generate_name: ['generateName', 'value'], namespace: ['namespace', 'value'] },
+} as const satisfies Record<ShapeName, Record<string, Field>>;
+
+/** Values deeper than this are not followed (hostile input: a self-nesting local). */
+const MAX_DEPTH = 64;
+
+/** Builds trees whose ranges are the values' origins, remembering each range's file for the reader. */
+class TreeBuilder {
+  readonly files = new WeakMap<Range, string>();
+  constructor(private readonly fallback: Location) {}
+
+  private place(origin: Location | undefined): Range {
+    const at = origin ?? this.fallback;
+    this.files.set(at.range, at.file);
+    return at.range;
+  }
+
+  scalar(text: string, at: Location, plain = false): YamlTree {
+    return { type: 'scalar', value: text, plain, range: this.place(at) };
+  }
+
+  /** A value as it is written: objects as mappings, lists as sequences. */
+  value(v: Value, depth = 0): YamlTree {
+    const range = this.place(v.origin);
+    if (depth > MAX_DEPTH) return { type: 'other', range };
+    switch (v.kind) {
+      case 'string':
+        return { type: 'scalar', value: v.value, plain: false, range };
+      case 'number':
+      case 'bool':
+        return { type: 'scalar', value: String(v.value), plain: true, range };
+      case 'null':
+        return { type: 'scalar', value: '', plain: true, range };
+      case 'list':
+        return v.partial ? { type: 'other', range } : { type: 'seq', range, items: v.items.map((i) => this.value(i, depth + 1)) };
+      case 'object':
+        return { type: 'map', range, entries: [...v.entries].map(([k, e]) => this.entry(v, k, k, this.value(e, depth + 1))) };
+      default:
+        // Unknown: the reader cannot read the part, and says what it may hide.
+        return { type: 'other', range };
+    }
+  }
+
+  /** A block body read with a table of `SHAPES`: its listed fields renamed, the others left out. */
+  shaped(v: Value, shape: ShapeName, depth = 0): YamlTree {
+    if (v.kind !== 'object' || depth > MAX_DEPTH) return this.value(v, MAX_DEPTH + 1);
+    const fields: Readonly<Record<string, Field>> = SHAPES[shape];
+    const entries: YamlEntryNode[] = [];
+    for (const [k, e] of v.entries) {
+      const field = Object.hasOwn(fields, k) ? fields[k] : undefined;
+      if (!field) continue;
+      const [name, as, inner] = field;
+      const read = (x: Value): YamlTree => (inner ? this.shaped(x, inner, depth + 1) : this.value(x, depth + 1));
+      let tree: YamlTree | undefined;
+      if (as === 'value') tree = this.value(e, depth + 1);
+      else if (as === 'one') {
+        const block = firstBlock(e);
+        // No block written (an empty dynamic block): the field is absent.
+        if (block === null) continue;
+        tree = read(block);
+      } else tree = e.kind === 'list' && !e.partial ? { type: 'seq', range: this.place(e.origin), items: e.items.map(read) } : this.value(e, MAX_DEPTH + 1);
+      entries.push(this.entry(v, k, name, tree));
+    }
+    return { type: 'map', range: this.place(v.origin), entries };
+  }
+
+  /** A mapping entry `name` for the key `key` of `parent`: located where the key is written, else at its value. */
+  private entry(parent: ObjectValue, key: string, name: string, value: YamlTree): YamlEntryNode {
+    const at = parent.keyOrigins?.get(key);
+    const keyRange = at ? this.place(at) : value.range;
+    return { key: name, keyRange, value, range: keyRange };
+  }
+
+  /** A mapping of one entry, located at `at`. */
+  wrap(name: string, value: YamlTree, at: Location | undefined): YamlTree {
+    const range = this.place(at);
+    return { type: 'map', range, entries: [{ key: name, keyRange: range, range, value }] };
+  }
+}
+
+/** The one block of a field (a list of one object in the body), an unknown or odd value as it is, or null for none. */
+function firstBlock(v: Value | null): Value | null {
+  if (v === null) return null;
+  if (v.kind === 'list') return v.partial ? v : (v.items[0] ?? null);
+  return v;
+}
+
+/** What a Terraform resource shows of its pod templates: its type, body and header. */
+export interface TerraformWorkloadResource {
+  type: string;
+  body: ObjectValue;
+  header: Location;
+}
+
+/**
+ * The pod templates of a Kubernetes workload resource, or none (another type; a
+ * `kubernetes_manifest` whose object is decoded from a file, or not known to be one).
+ */
+export function terraformPodTemplates(r: TerraformWorkloadResource): K8sPodTemplate[] {
+  const b = new TreeBuilder(r.header);
+  let document: YamlTree | undefined;
+  if (r.type === KUBERNETES_MANIFEST) {
+    const manifest = r.body.entries.get('manifest');
+    if (manifest?.kind !== 'object') return [];
+    const kind = manifest.entries.get('kind');
+    // Decoded from a YAML/JSON file: that file is a manifest the Kubernetes front end reads.
+    if (kind?.origin && !isTerraformFile(kind.origin.file)) return [];
+    document = b.value(manifest);
+  } else {
+    const w = typedWorkload(r.type);
+    if (!w) return [];
+    document = typedDocument(b, w, r);
+  }
+  return readPodTemplates(r.header.file, [document], undefined, (range) => b.files.get(range));
+}
+
+/**
+ * The object a typed resource stands for, shaped as its manifest: `apiVersion` and `kind` at the
+ * resource header, `metadata`, and the blocks down to the pod spec (camelCase). A block on the
+ * way that is not known (a `dynamic` block over an unknown collection) stands for the pod spec:
+ * the reader says the template cannot be read.
+ */
+function typedDocument(b: TreeBuilder, w: TypedWorkload, r: TerraformWorkloadResource): YamlTree {
+  const header = r.header;
+  const top: YamlEntryNode[] = [
+    { key: 'apiVersion', keyRange: header.range, range: header.range, value: b.scalar(w.apiVersion, header) },
+    { key: 'kind', keyRange: header.range, range: header.range, value: b.scalar(w.kind, header) },
+  ];
+  const metadata = firstBlock(r.body.entries.get('metadata') ?? null);
+  if (metadata !== null) top.push({ key: 'metadata', keyRange: header.range, range: header.range, value: b.shaped(metadata, 'metadata') });
+  // Down the blocks to the pod spec: `spec[0].template[0].spec[0]`.
+  const blocks: Value[] = [];
+  let cur: Value = r.body;
+  for (const field of w.path) {
+    const block: Value | null = cur.kind === 'object' ? firstBlock(cur.entries.get(field) ?? null) : cur;
+    // Not written: the object has no pod template.
+    if (block === null) return { type: 'map', range: header.range, entries: top };
+    blocks.push(block);
+    if (block.kind !== 'object') break;
+    cur = block;
+  }
+  // From the pod spec outwards, each level a mapping of one entry.
+  const last = blocks.length - 1;
+  let tree = blocks[last]!.kind === 'object' && last === w.path.length - 1 ? b.shaped(blocks[last]!, 'podSpec') : b.value(blocks[last]!, Infinity);
+  for (let i = w.path.length - 1; i > 0; i--) tree = b.wrap(camel(w.path[i]!), tree, blocks[Math.min(i, last + 1) - 1]!.origin);
+  top.push({ key: camel(w.path[0]!), keyRange: tree.range, range: tree.range, value: tree });
+  return { type: 'map', range: header.range, entries: top };
+}
+
+function camel(snake: string): string {
+  return snake.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+function isTerraformFile(file: string): boolean {
+  return /\.tf(?:\.json)?$/i.test(file);
+}
