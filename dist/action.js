@@ -1968,15 +1968,15 @@ function agreedParts(a, b, at2, reason, depth = 0) {
   if (valuesEqual(a, b) === true) return a.origin && b.origin && sameRange(a.origin, b.origin) ? a : { ...a, origin: at2 };
   if (a.kind === "unknown" && b.kind === "unknown" && a.token !== void 0 && a.token === b.token) return a;
   if (depth >= MAX_AGREED_DEPTH) return void 0;
-  const part = (x, y) => agreedParts(x, y, at2, reason, depth + 1) ?? unknown(reason, at2);
+  const part2 = (x, y) => agreedParts(x, y, at2, reason, depth + 1) ?? unknown(reason, at2);
   if (a.kind === "object" && b.kind === "object" && sameKeys(a, b)) {
     const m = /* @__PURE__ */ new Map();
-    for (const [k, x] of a.entries) m.set(k, part(x, b.entries.get(k)));
+    for (const [k, x] of a.entries) m.set(k, part2(x, b.entries.get(k)));
     return obj(m, at2);
   }
   if (a.kind === "list" && b.kind === "list" && !a.partial && !b.partial) {
     const n = Math.min(a.items.length, b.items.length);
-    const items = a.items.slice(0, n).map((x, i) => part(x, b.items[i]));
+    const items = a.items.slice(0, n).map((x, i) => part2(x, b.items[i]));
     return a.items.length === b.items.length ? list(items, at2) : unknownAfter(items, unknown(reason, at2));
   }
   return void 0;
@@ -12468,15 +12468,15 @@ var require_compile = __commonJS({
       var _a;
       if (((_a = parsedRef.fragment) === null || _a === void 0 ? void 0 : _a[0]) !== "/")
         return;
-      for (const part of parsedRef.fragment.slice(1).split("/")) {
+      for (const part2 of parsedRef.fragment.slice(1).split("/")) {
         if (typeof schema === "boolean")
           return;
-        const partSchema = schema[(0, util_1.unescapeFragment)(part)];
+        const partSchema = schema[(0, util_1.unescapeFragment)(part2)];
         if (partSchema === void 0)
           return;
         schema = partSchema;
         const schId = typeof schema === "object" && schema[this.opts.schemaId];
-        if (!PREVENT_SCOPE_CHANGE.has(part) && schId) {
+        if (!PREVENT_SCOPE_CHANGE.has(part2) && schId) {
           baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
         }
       }
@@ -12616,15 +12616,15 @@ var require_utils = __commonJS({
       const parts = left.concat(right);
       let hextetCount = 0;
       for (let i = 0; i < parts.length; i++) {
-        const part = parts[i];
-        if (part === "") return void 0;
-        if (part.indexOf(".") !== -1) {
-          if (i !== parts.length - 1 || compression !== -1 && right.length === 0 || !isIPv4(part)) return void 0;
+        const part2 = parts[i];
+        if (part2 === "") return void 0;
+        if (part2.indexOf(".") !== -1) {
+          if (i !== parts.length - 1 || compression !== -1 && right.length === 0 || !isIPv4(part2)) return void 0;
           hextetCount += 2;
           continue;
         }
-        if (!isHextet(part)) return void 0;
-        parts[i] = parseInt(part, 16).toString(16);
+        if (!isHextet(part2)) return void 0;
+        parts[i] = parseInt(part2, 16).toString(16);
         hextetCount++;
       }
       if (compression === -1) {
@@ -17737,23 +17737,23 @@ var init_parser2 = __esm({
             }
             if (!term || term.kind !== "endif") this.fail("Missing %{endif} for this %{if}", f.start, f.end);
             pos.i++;
-            const part = { type: "TemplateIf", condition: f.condition, then, range: this.range(f.start, term.end) };
-            if (elseParts) part.else = elseParts;
-            parts.push(part);
+            const part2 = { type: "TemplateIf", condition: f.condition, then, range: this.range(f.start, term.end) };
+            if (elseParts) part2.else = elseParts;
+            parts.push(part2);
           } else {
             const body = this.buildParts(flat, pos, f);
             const term = flat[pos.i];
             if (!term || term.kind !== "endfor") this.fail("Missing %{endfor} for this %{for}", f.start, f.end);
             pos.i++;
-            const part = {
+            const part2 = {
               type: "TemplateFor",
               valueVar: f.valueVar,
               collection: f.collection,
               body,
               range: this.range(f.start, term.end)
             };
-            if (f.keyVar !== void 0) part.keyVar = f.keyVar;
-            parts.push(part);
+            if (f.keyVar !== void 0) part2.keyVar = f.keyVar;
+            parts.push(part2);
           }
         }
         if (opener) this.fail(`Missing %{${opener.kind === "for" ? "endfor" : "endif"}} for this %{${opener.kind}}`, opener.start, opener.end);
@@ -18333,8 +18333,8 @@ function compare(a, b) {
 function versionSatisfies(version, constraint) {
   const v = parseVersion(version);
   if (!v) return void 0;
-  for (const part of constraint.split(",")) {
-    const m = /^\s*(=|!=|>=|<=|>|<|~>)?\s*(\S+)\s*$/.exec(part);
+  for (const part2 of constraint.split(",")) {
+    const m = /^\s*(=|!=|>=|<=|>|<|~>)?\s*(\S+)\s*$/.exec(part2);
     if (!m) return void 0;
     const op = m[1] ?? "=";
     const target = parseVersion(m[2]);
@@ -20262,8 +20262,8 @@ function lockedProviderVersions(blocks) {
     const version = b.blockType === "provider" ? attr(b, "version") : void 0;
     const type = b.labels[0]?.value.split("/").pop()?.toLowerCase();
     if (!version || !type || version.expr.type !== "Template" || version.expr.parts.length !== 1) continue;
-    const part = version.expr.parts[0];
-    if (part.type === "TemplateLiteral") out.set(type, part.value);
+    const part2 = version.expr.parts[0];
+    if (part2.type === "TemplateLiteral") out.set(type, part2.value);
   }
   return out;
 }
@@ -20801,15 +20801,15 @@ function instanceKey(k, text2) {
 function literalAttr(block2, name) {
   const s = attr(block2, name);
   if (!s || s.expr.type !== "Template" || s.expr.parts.length !== 1) return void 0;
-  const part = s.expr.parts[0];
-  return part.type === "TemplateLiteral" ? part.value : void 0;
+  const part2 = s.expr.parts[0];
+  return part2.type === "TemplateLiteral" ? part2.value : void 0;
 }
 function localModuleSource(call) {
   const s = attr(call, "source");
   if (!s || s.expr.type !== "Template" || s.expr.parts.length !== 1) return void 0;
-  const part = s.expr.parts[0];
-  if (part.type !== "TemplateLiteral") return void 0;
-  return part.value.startsWith("./") || part.value.startsWith("../") ? part.value : void 0;
+  const part2 = s.expr.parts[0];
+  if (part2.type !== "TemplateLiteral") return void 0;
+  return part2.value.startsWith("./") || part2.value.startsWith("../") ? part2.value : void 0;
 }
 function isTrue(v) {
   return v.kind === "bool" && v.value;
@@ -30707,9 +30707,9 @@ function parseYamlFile(source) {
   const lineMap = new LineMap(text2);
   return readSimpleYaml(text2, lineMap) ?? parseYamlWithLibrary(text2, lineMap);
 }
-function parseYamlPart(part, start, at2) {
+function parseYamlPart(part2, start, at2) {
   const pad2 = " ".repeat(Math.max(0, at2.column - 1));
-  const parsed = parseYamlFile(pad2 + part);
+  const parsed = parseYamlFile(pad2 + part2);
   movePositions(parsed, at2.line - 1, start - pad2.length);
   return parsed;
 }
@@ -33597,7 +33597,7 @@ function readTemplate(src, obj2, o, p, role, spec, inlineContainers) {
     unreadable: []
   };
   if (spec.type !== "map") {
-    t.unreadable.push({ what: p, at: at(src, spec.range), hides: "pod" });
+    t.unreadable.push(part(src, p, spec, "pod"));
     return t;
   }
   for (const field of Object.keys(MERGED_FIELD_HIDES)) {
@@ -33616,7 +33616,7 @@ function readTemplate(src, obj2, o, p, role, spec, inlineContainers) {
     const list2 = valueOf2(spec, field);
     if (list2 === void 0) continue;
     if (list2.type !== "seq") {
-      if (!isBlank(list2)) t.unreadable.push({ what: field, at: at(src, list2.range), hides: "request" });
+      if (!isBlank(list2)) t.unreadable.push(part(src, field, list2, "request"));
       continue;
     }
     for (const c of list2.items) t.containers.push(readContainer(src, c, init, t));
@@ -33628,7 +33628,7 @@ function readTemplate(src, obj2, o, p, role, spec, inlineContainers) {
     t.tolerationsAt = at(src, tolEntry.keyRange);
     const v = tolEntry.value;
     if (v?.type === "seq") for (const item of v.items) readToleration(src, item, t);
-    else if (v !== void 0 && !isBlank(v)) t.unreadable.push({ what: "tolerations", at: at(src, v.range), hides: "tolerations" });
+    else if (v !== void 0 && !isBlank(v)) t.unreadable.push(part(src, "tolerations", v, "tolerations"));
   }
   const sel = valueOf2(spec, "nodeSelector");
   if (sel?.type === "map") {
@@ -33637,14 +33637,14 @@ function readTemplate(src, obj2, o, p, role, spec, inlineContainers) {
     for (const e of sel.entries) {
       if (e.key === "<<") continue;
       const value = scalar(e.value);
-      if (value === void 0) t.unreadable.push({ what: `nodeSelector.${e.key}`, at: at(src, e.range), hides: "placement" });
+      if (value === void 0) t.unreadable.push({ ...part(src, `nodeSelector.${e.key}`, e.value, "placement"), at: at(src, e.range) });
       else t.nodeSelector.push({ key: e.key, operator: "In", values: [value], at: at(src, e.range) });
     }
-  } else if (sel !== void 0 && !isBlank(sel)) t.unreadable.push({ what: "nodeSelector", at: at(src, sel.range), hides: "placement" });
+  } else if (sel !== void 0 && !isBlank(sel)) t.unreadable.push(part(src, "nodeSelector", sel, "placement"));
   const required = path16(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
   if (required !== void 0) {
     const terms = valueOf2(required, "nodeSelectorTerms");
-    if (terms?.type !== "seq") t.unreadable.push({ what: "requiredDuringSchedulingIgnoredDuringExecution", at: at(src, required.range), hides: "placement" });
+    if (terms?.type !== "seq") t.unreadable.push(part(src, "requiredDuringSchedulingIgnoredDuringExecution", terms?.type === "other" ? terms : required, "placement"));
     else t.requiredNodeTerms = terms.items.map((term) => readTerm(src, term, t));
   }
   return t;
@@ -33652,6 +33652,11 @@ function readTemplate(src, obj2, o, p, role, spec, inlineContainers) {
 function mergeHiding(node, key) {
   if (node?.type !== "map" || entry(node, key)) return void 0;
   return node.entries.find((e) => e.key === "<<")?.keyRange;
+}
+function part(src, what, node, hides) {
+  const out = { what, at: at(src, node?.range ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }), hides };
+  if (node?.type === "other" && node.unknown !== void 0) out.reason = node.unknown;
+  return out;
 }
 function entry(node, key) {
   return node?.type === "map" ? node.entries.find((e) => e.key === key) : void 0;
@@ -33662,25 +33667,26 @@ function valueOf2(node, key) {
 function readContainer(src, c, init, t, field = init ? "initContainers[]" : "containers[]") {
   const out = { name: scalar(valueOf2(c, "name")) ?? "", init, at: at(src, c.range), resources: [] };
   if (c.type !== "map") {
-    t.unreadable.push({ what: field, at: out.at, hides: "request" });
+    t.unreadable.push({ ...part(src, field, c, "request"), at: out.at });
     return out;
   }
   const res = valueOf2(c, "resources");
   const hidden = res?.type === "other" ? res.range : mergeHiding(c, "resources");
-  if (hidden) t.unreadable.push({ what: "resources", at: at(src, hidden), hides: "request" });
+  if (hidden) t.unreadable.push({ ...part(src, "resources", res, "request"), at: at(src, hidden) });
   for (const section of ["limits", "requests"]) {
     const m = valueOf2(res, section);
     const merged = mergeHiding(res, section);
     if (merged) t.unreadable.push({ what: `resources.${section}`, at: at(src, merged), hides: "request" });
     if (m === void 0) continue;
     if (m.type !== "map") {
-      if (!isBlank(m)) t.unreadable.push({ what: `resources.${section}`, at: at(src, m.range), hides: "request" });
+      if (!isBlank(m)) t.unreadable.push(part(src, `resources.${section}`, m, "request"));
       continue;
     }
     for (const e of m.entries) {
       const r = { name: e.key, section, keyAt: at(src, e.via ?? e.keyRange) };
       const q = scalar(e.value);
       if (q !== void 0) r.quantity = q;
+      else if (e.value?.type === "other" && e.value.unknown !== void 0) r.unknownQuantity = e.value.unknown;
       out.resources.push(r);
     }
   }
@@ -33688,7 +33694,7 @@ function readContainer(src, c, init, t, field = init ? "initContainers[]" : "con
 }
 function readToleration(src, item, t) {
   if (item.type !== "map") {
-    t.unreadable.push({ what: "tolerations[]", at: at(src, item.range), hides: "tolerations" });
+    t.unreadable.push(part(src, "tolerations[]", item, "tolerations"));
     return;
   }
   const field = (k) => {
@@ -33702,7 +33708,8 @@ function readToleration(src, item, t) {
   const effect = field("effect");
   const merged = ["key", "operator", "value", "effect"].some((k) => mergeHiding(item, k));
   if (merged || key === void 0 || operator === void 0 || value === void 0 || effect === void 0) {
-    t.unreadable.push({ what: "tolerations[]", at: at(src, item.range), hides: "tolerations" });
+    const unknownField = ["key", "operator", "value", "effect"].map((k) => valueOf2(item, k)).find((v) => v?.type === "other" && v.unknown !== void 0);
+    t.unreadable.push({ ...part(src, "tolerations[]", unknownField ?? item, "tolerations"), at: at(src, item.range) });
     return;
   }
   t.tolerations.push({ key, operator: operator || "Equal", value, effect, at: at(src, item.via ?? item.range) });
@@ -33715,7 +33722,7 @@ function readTerm(src, term, t) {
     return out;
   }
   if (exprs.type !== "seq") {
-    t.unreadable.push({ what: "matchExpressions", at: at(src, exprs.range), hides: "placement" });
+    t.unreadable.push(part(src, "matchExpressions", exprs, "placement"));
     return out;
   }
   for (const e of exprs.items) {
@@ -33724,7 +33731,7 @@ function readTerm(src, term, t) {
     const vals = valueOf2(e, "values");
     const values = vals?.type === "seq" ? vals.items.map(scalar) : vals === void 0 ? [] : [void 0];
     if (key === void 0 || operator === void 0 || values.some((v) => v === void 0)) {
-      t.unreadable.push({ what: "matchExpressions[]", at: at(src, e.range), hides: "placement" });
+      t.unreadable.push(part(src, "matchExpressions[]", e, "placement"));
       continue;
     }
     out.push({ key, operator, values, at: at(src, e.range) });
@@ -33835,7 +33842,7 @@ function typedDocument(b, w, r) {
     cur = block2;
   }
   const last = blocks.length - 1;
-  let tree2 = blocks[last].kind === "object" && last === w.path.length - 1 ? b.shaped(blocks[last], "podSpec") : b.value(blocks[last], Infinity);
+  let tree2 = blocks[last].kind === "object" && last === w.path.length - 1 ? b.shaped(blocks[last], "podSpec") : b.value(blocks[last]);
   for (let i = w.path.length - 1; i > 0; i--) tree2 = b.wrap(camel(w.path[i]), tree2, blocks[Math.min(i, last + 1) - 1].origin);
   top.push({ key: camel(w.path[0]), keyRange: tree2.range, range: tree2.range, value: tree2 });
   return { type: "map", range: header.range, entries: top };
@@ -33846,7 +33853,7 @@ function camel(snake) {
 function isTerraformFile2(file) {
   return /\.tf(?:\.json)?$/i.test(file);
 }
-var SHAPES, MAX_DEPTH4, TreeBuilder;
+var SHAPES, PARTIAL_LIST, MAX_DEPTH4, TreeBuilder;
 var init_terraform = __esm({
   "src/eval/k8s/terraform.ts"() {
     "use strict";
@@ -33871,6 +33878,7 @@ var init_terraform = __esm({
       requirement: { key: ["key", "value"], operator: ["operator", "value"], values: ["values", "value"] },
       metadata: { name: ["name", "value"], generate_name: ["generateName", "value"], namespace: ["namespace", "value"] }
     };
+    PARTIAL_LIST = "some of its items are not known";
     MAX_DEPTH4 = 64;
     TreeBuilder = class {
       constructor(fallback) {
@@ -33899,16 +33907,17 @@ var init_terraform = __esm({
           case "null":
             return { type: "scalar", value: "", plain: true, range: range2 };
           case "list":
-            return v.partial ? { type: "other", range: range2 } : { type: "seq", range: range2, items: v.items.map((i) => this.value(i, depth + 1)) };
+            return v.partial ? { type: "other", range: range2, unknown: PARTIAL_LIST } : { type: "seq", range: range2, items: v.items.map((i) => this.value(i, depth + 1)) };
           case "object":
             return { type: "map", range: range2, entries: [...v.entries].map(([k, e]) => this.entry(v, k, k, this.value(e, depth + 1))) };
           default:
-            return { type: "other", range: range2 };
+            return { type: "other", range: range2, unknown: v.reason };
         }
       }
       /** A block body read with a table of `SHAPES`: its listed fields renamed, the others left out. */
       shaped(v, shape, depth = 0) {
-        if (v.kind !== "object" || depth > MAX_DEPTH4) return this.value(v, MAX_DEPTH4 + 1);
+        if (v.kind !== "object") return this.value(v, depth);
+        if (depth > MAX_DEPTH4) return { type: "other", range: this.place(v.origin) };
         const fields = SHAPES[shape];
         const entries2 = [];
         for (const [k, e] of v.entries) {
@@ -33922,7 +33931,7 @@ var init_terraform = __esm({
             const block2 = firstBlock(e);
             if (block2 === null) continue;
             tree2 = read(block2);
-          } else tree2 = e.kind === "list" && !e.partial ? { type: "seq", range: this.place(e.origin), items: e.items.map(read) } : this.value(e, MAX_DEPTH4 + 1);
+          } else tree2 = e.kind === "list" && !e.partial ? { type: "seq", range: this.place(e.origin), items: e.items.map(read) } : this.value(e, depth + 1);
           entries2.push(this.entry(v, k, name, tree2));
         }
         return { type: "map", range: this.place(v.origin), entries: entries2 };
@@ -34078,13 +34087,19 @@ function workloadResourceOf(t, o, evaluation) {
   return r;
 }
 function gpuRequests(t) {
-  return gpuEntries(t, (q) => !isZero(q) && !isPlaceholder(q));
+  return gpuEntries(t, (q, e) => !isZero(q) && !isPlaceholder(q) && e.unknownQuantity === void 0);
 }
 function unknownGpuRequests(t) {
-  return gpuEntries(t, isPlaceholder);
+  return gpuEntries(t, (q, e) => isPlaceholder(q) || e.unknownQuantity !== void 0);
+}
+function unknownCountReason(e) {
+  return e.unknownQuantity !== void 0 ? `the count of "${e.name}" is not known: ${e.unknownQuantity}` : `the quantity of "${e.name}" is "${e.quantity}", not a number`;
+}
+function unreadableReason(u, fallback) {
+  return u.reason !== void 0 ? `${u.what}: ${u.reason}` : fallback;
 }
 function gpuEntries(t, keep) {
-  const out = t.containers.flatMap((c) => c.resources.filter((r) => isGpuResourceName(r.name) && keep(r.quantity)).map((entry4) => ({ container: c.name, init: c.init, entry: entry4 })));
+  const out = t.containers.flatMap((c) => c.resources.filter((r) => isGpuResourceName(r.name) && keep(r.quantity, r)).map((entry4) => ({ container: c.name, init: c.init, entry: entry4 })));
   return out.sort((a, b) => a.entry.keyAt.range.start.offset - b.entry.keyAt.range.start.offset);
 }
 function isZero(q) {
@@ -34452,8 +34467,8 @@ function referencedResource(u, attr2) {
   if (index?.type === "Index") {
     const key = index.key;
     if (key.type === "Literal" && typeof key.value === "number") return `${base}[${key.value}]`;
-    const part = key.type === "Template" && key.parts.length === 1 ? key.parts[0] : void 0;
-    if (part?.type === "TemplateLiteral") return `${base}[${JSON.stringify(part.value)}]`;
+    const part2 = key.type === "Template" && key.parts.length === 1 ? key.parts[0] : void 0;
+    if (part2?.type === "TemplateLiteral") return `${base}[${JSON.stringify(part2.value)}]`;
   }
   return base;
 }
@@ -35442,7 +35457,7 @@ function localUsesIn(text2) {
   return out;
 }
 function wildcardPath(pattern) {
-  const body = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*");
+  const body = pattern.split("*").map((part2) => part2.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*");
   return new RegExp(`(?:^|/)${body}$`);
 }
 function templateValue(rest) {
@@ -41497,8 +41512,8 @@ function pathKind(host, target) {
   const rel = path32.relative(host.root, abs);
   if (rel === "" || rel.startsWith("..") || path32.isAbsolute(rel)) return "outside";
   let dir = host.root;
-  for (const part of rel.split(path32.sep)) {
-    const next = path32.join(dir, part);
+  for (const part2 of rel.split(path32.sep)) {
+    const next = path32.join(dir, part2);
     if (!host.isInside(next)) return entryOf2(host, next) ? "outside" : "missing";
     dir = next;
   }
@@ -42059,13 +42074,13 @@ function spreadOf(e) {
 }
 function elementInParts(scope, parts, index, depth) {
   let before = 0;
-  for (const part of parts) {
-    if (part.kind !== "Spread") {
-      if (before === index) return { item: part };
+  for (const part2 of parts) {
+    if (part2.kind !== "Spread") {
+      if (before === index) return { item: part2 };
       before++;
       continue;
     }
-    const inner = elementAt(scope, part.expression, index - before, depth + 1);
+    const inner = elementAt(scope, part2.expression, index - before, depth + 1);
     if (!inner || "item" in inner) return inner;
     before += inner.count;
   }
@@ -44151,8 +44166,8 @@ function cmdAsShell(m) {
       if (set) {
         const [whole, lead, keyword, open, assignment, close] = set;
         let k = i;
-        for (const [part, blank] of [[lead, false], [keyword, true], [open, true], [assignment, false], [close, true]]) {
-          for (let j = 0; j < part.length; j++, k++) put(blank ? " " : text2[k], k, k);
+        for (const [part2, blank] of [[lead, false], [keyword, true], [open, true], [assignment, false], [close, true]]) {
+          for (let j = 0; j < part2.length; j++, k++) put(blank ? " " : text2[k], k, k);
         }
         i += whole.length - 1;
         continue;
@@ -47011,8 +47026,8 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       }
       const e = unclosed(expandWord(w, env, ctx));
       if (e.text === void 0) {
-        const part = e.segments.find((sg) => sg.value !== void 0 && sg.value.kind !== "string")?.value;
-        out.set(w.range.start.offset, { unknown: part?.kind === "unknown" ? part.reason : `${w.raw} is not a string`, ...mayBeSeveralWords(e) ? { mayBeSeveral: true } : {} });
+        const part2 = e.segments.find((sg) => sg.value !== void 0 && sg.value.kind !== "string")?.value;
+        out.set(w.range.start.offset, { unknown: part2?.kind === "unknown" ? part2.reason : `${w.raw} is not a string`, ...mayBeSeveralWords(e) ? { mayBeSeveral: true } : {} });
         continue;
       }
       const pieces = [];
@@ -49569,16 +49584,16 @@ function commaList(v, word, from, file) {
   const literal = word.segments.length === 1 && !word.segments[0].value;
   const items = [];
   let at2 = 0;
-  for (const part of v.value.split(",")) {
+  for (const part2 of v.value.split(",")) {
     const start = at2;
-    at2 += part.length + 1;
-    if (part.trim() === "") continue;
+    at2 += part2.length + 1;
+    if (part2.trim() === "") continue;
     if (literal) {
       const seg = word.segments[0];
       const rawStart = seg.from + Math.max(0, from - seg.from) + start;
-      const exact = word.word.raw.slice(rawStart, rawStart + part.length) === part;
-      items.push(str(part.trim(), exact ? { file, range: word.word.rangeOf(rawStart, rawStart + part.length) } : v.origin));
-    } else items.push(withProvenanceOf(str(part.trim(), v.origin), v));
+      const exact = word.word.raw.slice(rawStart, rawStart + part2.length) === part2;
+      items.push(str(part2.trim(), exact ? { file, range: word.word.rangeOf(rawStart, rawStart + part2.length) } : v.origin));
+    } else items.push(withProvenanceOf(str(part2.trim(), v.origin), v));
   }
   return list(items, v.origin);
 }
@@ -59772,8 +59787,8 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
           const open = unknownGpuRequests(t)[0];
           if (open) {
             if (!toleratesWhatItWouldNeed(t, ctx.scan.gpuNodePools(w.header.file), configured, [open.entry.name.toLowerCase()]))
-              ctx.undecided(w, "resources", `the quantity of "${open.entry.name}" is "${open.entry.quantity}", not a number`, open.entry.keyAt);
-          } else if (hidden) ctx.undecided(w, "resources", `${hidden.what} cannot be read, and a container may request a GPU there`, hidden.at);
+              ctx.undecided(w, "resources", unknownCountReason(open.entry), open.entry.keyAt);
+          } else if (hidden) ctx.undecided(w, "resources", `${unreadableReason(hidden, `${hidden.what} cannot be read`)}, and a container may request a GPU there`, hidden.at);
           return;
         }
         const requested = [...new Set(gpu.map((g) => g.entry.name.toLowerCase()))];
@@ -59788,7 +59803,7 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
         }
         const unreadable = t.unreadable.find((u) => u.hides === "tolerations");
         if (unreadable) {
-          ctx.undecided(w, "tolerations", `${unreadable.what} is not a list of mappings that can be read`, unreadable.at);
+          ctx.undecided(w, "tolerations", unreadableReason(unreadable, `${unreadable.what} is not a list of mappings that can be read`), unreadable.at);
           return;
         }
         const related = t.tolerationsAt ? [{ ...t.tolerationsAt, label: "tolerations" }] : [];
@@ -59933,7 +59948,7 @@ var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
         if (t.tolerations.length === 0 && !t.unreadable.some((u) => u.hides === "tolerations" || u.hides === "pod")) return;
         const open = unknownGpuRequests(t)[0];
         if (open) {
-          ctx.undecided(w, "resources", `the quantity of "${open.entry.name}" is "${open.entry.quantity}", not a number`, open.entry.keyAt);
+          ctx.undecided(w, "resources", unknownCountReason(open.entry), open.entry.keyAt);
           return;
         }
         if (t.resourceClaimsAt) {
@@ -59942,7 +59957,7 @@ var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
         }
         if (t.unreadable.length > 0) {
           const u = t.unreadable[0];
-          ctx.undecided(w, u.hides === "request" ? "resources" : u.hides === "placement" ? "nodeSelector" : "tolerations", `${u.what} cannot be read`, u.at);
+          ctx.undecided(w, u.hides === "request" ? "resources" : u.hides === "placement" ? "nodeSelector" : "tolerations", unreadableReason(u, `${u.what} cannot be read`), u.at);
           return;
         }
         const pools = ctx.scan.gpuNodePools(w.header.file);

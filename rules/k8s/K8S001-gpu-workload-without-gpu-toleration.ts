@@ -3,7 +3,7 @@ import { configTaintReason } from '../../src/engine/scan.js';
 import type { GpuNodePool, NodePoolTaint } from '../../src/engine/types.js';
 import type { Location } from '../../src/core/source.js';
 import { ASSUMED_GPU_TAINT_OPTION, GPU_TAINT, parseTaint } from '../../src/model/facts/aks.js';
-import { gpuRequests, mayBeTolerated, selectorAdmits, taintVerdict, templateName, UNDECIDED_TOLERATION, unknownGpuRequests, type TaintVerdict } from '../../src/model/k8s.js';
+import { gpuRequests, mayBeTolerated, selectorAdmits, taintVerdict, templateName, UNDECIDED_TOLERATION, unknownCountReason, unknownGpuRequests, unreadableReason, type TaintVerdict } from '../../src/model/k8s.js';
 
 /** A pool and how the workload's tolerations meet its taints. */
 interface Judged {
@@ -80,10 +80,10 @@ export default defineRule({
           // (Not when it tolerates the taints it would need anyway: no finding hides there; review 87.)
           if (open) {
             if (!toleratesWhatItWouldNeed(t, ctx.scan.gpuNodePools(w.header.file), configured, [open.entry.name.toLowerCase()]))
-              ctx.undecided(w, 'resources', `the quantity of "${open.entry.name}" is "${open.entry.quantity}", not a number`, open.entry.keyAt);
+              ctx.undecided(w, 'resources', unknownCountReason(open.entry), open.entry.keyAt);
           }
           // `resources: *gpu`, a container from `<<: *base`: a GPU request may be there.
-          else if (hidden) ctx.undecided(w, 'resources', `${hidden.what} cannot be read, and a container may request a GPU there`, hidden.at);
+          else if (hidden) ctx.undecided(w, 'resources', `${unreadableReason(hidden, `${hidden.what} cannot be read`)}, and a container may request a GPU there`, hidden.at);
           return;
         }
         const requested = [...new Set(gpu.map((g) => g.entry.name.toLowerCase()))];
@@ -98,7 +98,7 @@ export default defineRule({
         }
         const unreadable = t.unreadable.find((u) => u.hides === 'tolerations');
         if (unreadable) {
-          ctx.undecided(w, 'tolerations', `${unreadable.what} is not a list of mappings that can be read`, unreadable.at);
+          ctx.undecided(w, 'tolerations', unreadableReason(unreadable, `${unreadable.what} is not a list of mappings that can be read`), unreadable.at);
           return;
         }
         const related: Location[] = t.tolerationsAt ? [{ ...t.tolerationsAt, label: 'tolerations' }] : [];

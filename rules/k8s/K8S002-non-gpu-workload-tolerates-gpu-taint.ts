@@ -4,7 +4,7 @@ import type { GpuNodePool, NodePoolTaint } from '../../src/engine/types.js';
 import { ASSUMED_GPU_TAINT_OPTION, GPU_TAINT, hasGpuTaint, parseTaint } from '../../src/model/facts/aks.js';
 import { mentionsGpu } from '../../src/model/facts/gpu.js';
 import { ACCELERATOR_LABEL, ACCELERATOR_NVIDIA, isDaemonSetKind, isHardEffect, isPerNodeLabel, LINUX_NODE_LABELS } from '../../src/model/facts/k8s.js';
-import { gpuRequests, mayBeTolerated, selectorAdmits, taintVerdict, templateName, UNDECIDED_TOLERATION, unknownGpuRequests, type K8sNodeRequirement, type K8sPodTemplate } from '../../src/model/k8s.js';
+import { gpuRequests, mayBeTolerated, selectorAdmits, taintVerdict, templateName, UNDECIDED_TOLERATION, unknownCountReason, unknownGpuRequests, unreadableReason, type K8sNodeRequirement, type K8sPodTemplate } from '../../src/model/k8s.js';
 
 /** What K8S002 weighs a workload against: a scanned GPU pool, or the configured GPU taint when the scan has none. */
 interface Target {
@@ -78,7 +78,7 @@ export default defineRule({
         // A GPU count that is a placeholder may be 1: whether it requests no GPU is unknown.
         const open = unknownGpuRequests(t)[0];
         if (open) {
-          ctx.undecided(w, 'resources', `the quantity of "${open.entry.name}" is "${open.entry.quantity}", not a number`, open.entry.keyAt);
+          ctx.undecided(w, 'resources', unknownCountReason(open.entry), open.entry.keyAt);
           return;
         }
         // Devices claimed through dynamic resource allocation may be GPUs (a DRA GPU driver): no limit says so.
@@ -89,7 +89,7 @@ export default defineRule({
         if (t.unreadable.length > 0) {
           const u = t.unreadable[0]!;
           // What is unknown: the tolerations, or whether a container requests a GPU (its resources).
-          ctx.undecided(w, u.hides === 'request' ? 'resources' : u.hides === 'placement' ? 'nodeSelector' : 'tolerations', `${u.what} cannot be read`, u.at);
+          ctx.undecided(w, u.hides === 'request' ? 'resources' : u.hides === 'placement' ? 'nodeSelector' : 'tolerations', unreadableReason(u, `${u.what} cannot be read`), u.at);
           return;
         }
         // The pools of the manifest's nearest project (src/engine/scan.ts).

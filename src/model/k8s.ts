@@ -8,7 +8,7 @@
  */
 import type { Location } from '../core/source.js';
 import { str } from '../core/value.js';
-import type { K8sNodeRequirement, K8sPodTemplate, K8sResourceEntry, K8sToleration } from '../eval/k8s/types.js';
+import type { K8sNodeRequirement, K8sPodTemplate, K8sResourceEntry, K8sToleration, K8sUnreadable } from '../eval/k8s/types.js';
 import type { Evaluation, Fact, Resource, SourceFormat } from './resource.js';
 import { extendedResourceToleration, isGpuResourceName, isHardEffect, isRenderPlaceholder, tolerates, type TaintParts } from './facts/k8s.js';
 
@@ -56,7 +56,7 @@ type GpuEntry = { container: string; init: boolean; entry: K8sResourceEntry };
 
 /** The GPU resource entries of a template's containers and init containers that ask for at least one GPU, in file order. */
 export function gpuRequests(t: K8sPodTemplate): GpuEntry[] {
-  return gpuEntries(t, (q) => !isZero(q) && !isPlaceholder(q));
+  return gpuEntries(t, (q, e) => !isZero(q) && !isPlaceholder(q) && e.unknownQuantity === undefined);
 }
 
 /**
@@ -65,11 +65,21 @@ export function gpuRequests(t: K8sPodTemplate): GpuEntry[] {
  * workload requests a GPU is unknown.
  */
 export function unknownGpuRequests(t: K8sPodTemplate): GpuEntry[] {
-  return gpuEntries(t, isPlaceholder);
+  return gpuEntries(t, (q, e) => isPlaceholder(q) || e.unknownQuantity !== undefined);
 }
 
-function gpuEntries(t: K8sPodTemplate, keep: (quantity: string | undefined) => boolean): GpuEntry[] {
-  const out = t.containers.flatMap((c) => c.resources.filter((r) => isGpuResourceName(r.name) && keep(r.quantity)).map((entry) => ({ container: c.name, init: c.init, entry })));
+/** Why a GPU entry's count is not known, for --verbose. */
+export function unknownCountReason(e: K8sResourceEntry): string {
+  return e.unknownQuantity !== undefined ? `the count of "${e.name}" is not known: ${e.unknownQuantity}` : `the quantity of "${e.name}" is "${e.quantity}", not a number`;
+}
+
+/** Why a part of a pod template cannot be read, for --verbose (`fallback`: the rule's words for a part written in a shape it cannot read). */
+export function unreadableReason(u: K8sUnreadable, fallback: string): string {
+  return u.reason !== undefined ? `${u.what}: ${u.reason}` : fallback;
+}
+
+function gpuEntries(t: K8sPodTemplate, keep: (quantity: string | undefined, entry: K8sResourceEntry) => boolean): GpuEntry[] {
+  const out = t.containers.flatMap((c) => c.resources.filter((r) => isGpuResourceName(r.name) && keep(r.quantity, r)).map((entry) => ({ container: c.name, init: c.init, entry })));
   return out.sort((a, b) => a.entry.keyAt.range.start.offset - b.entry.keyAt.range.start.offset);
 }
 

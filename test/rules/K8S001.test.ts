@@ -1243,3 +1243,20 @@ describe('K8S001: what --verbose lists for a GPU count not known', () => {
     expect(r.undecided.filter((u) => u.ruleId === 'K8S001').map((u) => u.attribute)).toEqual(['resources']);
   });
 });
+
+// A Terraform workload's values not known (src/eval/k8s/terraform.ts): listed with the reason, never reported.
+describe('K8S001: what --verbose lists for a Terraform workload with values not known', () => {
+  const trees = tempTrees('mil-k8s001-tf-');
+  afterAll(() => trees.cleanup());
+
+  it('a GPU count from a variable without a value, and tolerations from a dynamic block over an unknown collection', async () => {
+    const count = tfWorkload('kubernetes_job_v1', '"nvidia.com/gpu"').replace('"nvidia.com/gpu" = 1', '"nvidia.com/gpu" = var.gpus');
+    const dynamic = tfWorkload('kubernetes_deployment_v1', '"nvidia.com/gpu"', '        dynamic "toleration" {\n          for_each = var.tolerations\n          content {\n            key = toleration.value\n          }\n        }\n').replace('"train"', '"serve"');
+    const r = await lintTree(trees.tree({ 'infra/main.tf': POOL, 'app/main.tf': `variable "gpus" {}\nvariable "tolerations" {}\n${count}${dynamic}` }), ['K8S001']);
+    expect(r.findings).toEqual([]);
+    expect(r.undecided.filter((u) => u.ruleId === 'K8S001').map((u) => `${u.attribute}: ${u.reason}`).sort()).toEqual([
+      'resources: the count of "nvidia.com/gpu" is not known: variable "gpus" has no value',
+      'tolerations: tolerations: dynamic "toleration" iterates over an unknown collection',
+    ]);
+  });
+});

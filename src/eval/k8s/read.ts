@@ -22,7 +22,7 @@ import type { Location, Range } from '../../core/source.js';
 import type { LineMap } from '../../core/source.js';
 import type { JsonNode } from '../../parse/json/index.js';
 import type { YamlEntryNode, YamlTree } from '../../parse/yaml/tree.js';
-import type { K8sContainer, K8sHidden, K8sNodeRequirement, K8sPodTemplate, K8sResourceEntry } from './types.js';
+import type { K8sContainer, K8sHidden, K8sNodeRequirement, K8sPodTemplate, K8sResourceEntry, K8sUnreadable } from './types.js';
 
 const TEMPLATE_SPEC = ['spec', 'template', 'spec'];
 const POD_SPEC_PATHS: Record<string, readonly string[]> = {
@@ -250,7 +250,7 @@ function readTemplate(src: Src, obj: YamlTree, o: ManifestObject, p: string, rol
     unreadable: [],
   };
   if (spec.type !== 'map') {
-    t.unreadable.push({ what: p, at: at(src, spec.range), hides: 'pod' });
+    t.unreadable.push(part(src, p, spec, 'pod'));
     return t;
   }
   // A YAML merge key (`<<: *base`) may supply any field the pod spec does not write itself:
@@ -274,7 +274,7 @@ function readTemplate(src: Src, obj: YamlTree, o: ManifestObject, p: string, rol
     const list = valueOf(spec, field);
     if (list === undefined) continue;
     if (list.type !== 'seq') {
-      if (!isBlank(list)) t.unreadable.push({ what: field, at: at(src, list.range), hides: 'request' });
+      if (!isBlank(list)) t.unreadable.push(part(src, field, list, 'request'));
       continue;
     }
     for (const c of list.items) t.containers.push(readContainer(src, c, init, t));
@@ -286,7 +286,7 @@ function readTemplate(src: Src, obj: YamlTree, o: ManifestObject, p: string, rol
     t.tolerationsAt = at(src, tolEntry.keyRange);
     const v = tolEntry.value;
     if (v?.type === 'seq') for (const item of v.items) readToleration(src, item, t);
-    else if (v !== undefined && !isBlank(v)) t.unreadable.push({ what: 'tolerations', at: at(src, v.range), hides: 'tolerations' });
+    else if (v !== undefined && !isBlank(v)) t.unreadable.push(part(src, 'tolerations', v, 'tolerations'));
   }
   const sel = valueOf(spec, 'nodeSelector');
   if (sel?.type === 'map') {
@@ -295,14 +295,14 @@ function readTemplate(src: Src, obj: YamlTree, o: ManifestObject, p: string, rol
     for (const e of sel.entries) {
       if (e.key === '<<') continue;
       const value = scalar(e.value);
-      if (value === undefined) t.unreadable.push({ what: `nodeSelector.${e.key}`, at: at(src, e.range), hides: 'placement' });
+      if (value === undefined) t.unreadable.push({ ...part(src, `nodeSelector.${e.key}`, e.value, 'placement'), at: at(src, e.range) });
       else t.nodeSelector.push({ key: e.key, operator: 'In', values: [value], at: at(src, e.range) });
     }
-  } else if (sel !== undefined && !isBlank(sel)) t.unreadable.push({ what: 'nodeSelector', at: at(src, sel.range), hides: 'placement' });
+  } else if (sel !== undefined && !isBlank(sel)) t.unreadable.push(part(src, 'nodeSelector', sel, 'placement'));
   const required = path(spec, ['affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution']);
   if (required !== undefined) {
     const terms = valueOf(required, 'nodeSelectorTerms');
-    if (terms?.type !== 'seq') t.unreadable.push({ what: 'requiredDuringSchedulingIgnoredDuringExecution', at: at(src, required.range), hides: 'placement' });
+    if (terms?.type !== 'seq') t.unreadable.push(part(src, 'requiredDuringSchedulingIgnoredDuringExecution', terms?.type === 'other' ? terms : required, 'placement'));
     else t.requiredNodeTerms = terms.items.map((term) => readTerm(src, term, t));
   }
   return t;
@@ -312,6 +312,13 @@ function readTemplate(src: Src, obj: YamlTree, o: ManifestObject, p: string, rol
 function mergeHiding(node: YamlTree | undefined, key: string): Range | undefined {
   if (node?.type !== 'map' || entry(node, key)) return undefined;
   return node.entries.find((e) => e.key === '<<')?.keyRange;
+}
+
+/** A part that cannot be read, located at `node`; when it is a value not known (a Terraform variable without a value), why. */
+function part(src: Src, what: string, node: YamlTree | undefined, hides: K8sHidden): K8sUnreadable {
+  const out: K8sUnreadable = { what, at: at(src, node?.range ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }), hides };
+  if (node?.type === 'other' && node.unknown !== undefined) out.reason = node.unknown;
+  return out;
 }
 
 function entry(node: YamlTree | undefined, key: string): YamlEntryNode | undefined {
@@ -329,20 +336,20 @@ function valueOf(node: YamlTree | undefined, key: string): YamlTree | undefined 
 function readContainer(src: Src, c: YamlTree, init: boolean, t: K8sPodTemplate, field = init ? 'initContainers[]' : 'containers[]'): K8sContainer {
   const out: K8sContainer = { name: scalar(valueOf(c, 'name')) ?? '', init, at: at(src, c.range), resources: [] };
   if (c.type !== 'map') {
-    t.unreadable.push({ what: field, at: out.at, hides: 'request' });
+    t.unreadable.push({ ...part(src, field, c, 'request'), at: out.at });
     return out;
   }
   const res = valueOf(c, 'resources');
   // An alias (`resources: *gpu`) or a merge key may hold the GPU request: not readable here.
   const hidden = res?.type === 'other' ? res.range : mergeHiding(c, 'resources');
-  if (hidden) t.unreadable.push({ what: 'resources', at: at(src, hidden), hides: 'request' });
+  if (hidden) t.unreadable.push({ ...part(src, 'resources', res, 'request'), at: at(src, hidden) });
   for (const section of ['limits', 'requests'] as const) {
     const m = valueOf(res, section);
     const merged = mergeHiding(res, section);
     if (merged) t.unreadable.push({ what: `resources.${section}`, at: at(src, merged), hides: 'request' });
     if (m === undefined) continue;
     if (m.type !== 'map') {
-      if (!isBlank(m)) t.unreadable.push({ what: `resources.${section}`, at: at(src, m.range), hides: 'request' });
+      if (!isBlank(m)) t.unreadable.push(part(src, `resources.${section}`, m, 'request'));
       continue;
     }
     for (const e of m.entries) {
@@ -350,6 +357,7 @@ function readContainer(src: Src, c: YamlTree, init: boolean, t: K8sPodTemplate, 
       const r: K8sResourceEntry = { name: e.key, section, keyAt: at(src, e.via ?? e.keyRange) };
       const q = scalar(e.value);
       if (q !== undefined) r.quantity = q;
+      else if (e.value?.type === 'other' && e.value.unknown !== undefined) r.unknownQuantity = e.value.unknown;
       out.resources.push(r);
     }
   }
@@ -358,7 +366,7 @@ function readContainer(src: Src, c: YamlTree, init: boolean, t: K8sPodTemplate, 
 
 function readToleration(src: Src, item: YamlTree, t: K8sPodTemplate): void {
   if (item.type !== 'map') {
-    t.unreadable.push({ what: 'tolerations[]', at: at(src, item.range), hides: 'tolerations' });
+    t.unreadable.push(part(src, 'tolerations[]', item, 'tolerations'));
     return;
   }
   const field = (k: string): string | undefined => {
@@ -372,7 +380,9 @@ function readToleration(src: Src, item: YamlTree, t: K8sPodTemplate): void {
   const effect = field('effect');
   const merged = ['key', 'operator', 'value', 'effect'].some((k) => mergeHiding(item, k));
   if (merged || key === undefined || operator === undefined || value === undefined || effect === undefined) {
-    t.unreadable.push({ what: 'tolerations[]', at: at(src, item.range), hides: 'tolerations' });
+    // (A field whose value is not known says why: a Terraform variable without a value.)
+    const unknownField = ['key', 'operator', 'value', 'effect'].map((k) => valueOf(item, k)).find((v) => v?.type === 'other' && v.unknown !== undefined);
+    t.unreadable.push({ ...part(src, 'tolerations[]', unknownField ?? item, 'tolerations'), at: at(src, item.range) });
     return;
   }
   // The API's default operator is Equal (Kubernetes API, Toleration v1). Through an alias
@@ -389,7 +399,7 @@ function readTerm(src: Src, term: YamlTree, t: K8sPodTemplate): K8sNodeRequireme
     return out;
   }
   if (exprs.type !== 'seq') {
-    t.unreadable.push({ what: 'matchExpressions', at: at(src, exprs.range), hides: 'placement' });
+    t.unreadable.push(part(src, 'matchExpressions', exprs, 'placement'));
     return out;
   }
   for (const e of exprs.items) {
@@ -398,7 +408,7 @@ function readTerm(src: Src, term: YamlTree, t: K8sPodTemplate): K8sNodeRequireme
     const vals = valueOf(e, 'values');
     const values = vals?.type === 'seq' ? vals.items.map(scalar) : vals === undefined ? [] : [undefined];
     if (key === undefined || operator === undefined || values.some((v) => v === undefined)) {
-      t.unreadable.push({ what: 'matchExpressions[]', at: at(src, e.range), hides: 'placement' });
+      t.unreadable.push(part(src, 'matchExpressions[]', e, 'placement'));
       continue;
     }
     out.push({ key, operator, values: values as string[], at: at(src, e.range) });

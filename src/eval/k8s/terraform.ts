@@ -59,6 +59,9 @@ const SHAPES = {
   metadata: { name: ['name', 'value'], generate_name: ['generateName', 'value'], namespace: ['namespace', 'value'] },
 } as const satisfies Record<ShapeName, Record<string, Field>>;
 
+/** Why a list only partly known is not read (`concat(known, var.more)`). */
+const PARTIAL_LIST = 'some of its items are not known';
+
 /** Values deeper than this are not followed (hostile input: a self-nesting local). */
 const MAX_DEPTH = 64;
 
@@ -90,18 +93,19 @@ class TreeBuilder {
       case 'null':
         return { type: 'scalar', value: '', plain: true, range };
       case 'list':
-        return v.partial ? { type: 'other', range } : { type: 'seq', range, items: v.items.map((i) => this.value(i, depth + 1)) };
+        return v.partial ? { type: 'other', range, unknown: PARTIAL_LIST } : { type: 'seq', range, items: v.items.map((i) => this.value(i, depth + 1)) };
       case 'object':
         return { type: 'map', range, entries: [...v.entries].map(([k, e]) => this.entry(v, k, k, this.value(e, depth + 1))) };
       default:
-        // Unknown: the reader cannot read the part, and says what it may hide.
-        return { type: 'other', range };
+        // Unknown: the reader cannot read the part, and says what it may hide and why.
+        return { type: 'other', range, unknown: v.reason };
     }
   }
 
   /** A block body read with a table of `SHAPES`: its listed fields renamed, the others left out. */
   shaped(v: Value, shape: ShapeName, depth = 0): YamlTree {
-    if (v.kind !== 'object' || depth > MAX_DEPTH) return this.value(v, MAX_DEPTH + 1);
+    if (v.kind !== 'object') return this.value(v, depth);
+    if (depth > MAX_DEPTH) return { type: 'other', range: this.place(v.origin) };
     const fields: Readonly<Record<string, Field>> = SHAPES[shape];
     const entries: YamlEntryNode[] = [];
     for (const [k, e] of v.entries) {
@@ -116,7 +120,7 @@ class TreeBuilder {
         // No block written (an empty dynamic block): the field is absent.
         if (block === null) continue;
         tree = read(block);
-      } else tree = e.kind === 'list' && !e.partial ? { type: 'seq', range: this.place(e.origin), items: e.items.map(read) } : this.value(e, MAX_DEPTH + 1);
+      } else tree = e.kind === 'list' && !e.partial ? { type: 'seq', range: this.place(e.origin), items: e.items.map(read) } : this.value(e, depth + 1);
       entries.push(this.entry(v, k, name, tree));
     }
     return { type: 'map', range: this.place(v.origin), entries };
@@ -199,7 +203,7 @@ function typedDocument(b: TreeBuilder, w: TypedWorkload, r: TerraformWorkloadRes
   }
   // From the pod spec outwards, each level a mapping of one entry.
   const last = blocks.length - 1;
-  let tree = blocks[last]!.kind === 'object' && last === w.path.length - 1 ? b.shaped(blocks[last]!, 'podSpec') : b.value(blocks[last]!, Infinity);
+  let tree = blocks[last]!.kind === 'object' && last === w.path.length - 1 ? b.shaped(blocks[last]!, 'podSpec') : b.value(blocks[last]!);
   for (let i = w.path.length - 1; i > 0; i--) tree = b.wrap(camel(w.path[i]!), tree, blocks[Math.min(i, last + 1) - 1]!.origin);
   top.push({ key: camel(w.path[0]!), keyRange: tree.range, range: tree.range, value: tree });
   return { type: 'map', range: header.range, entries: top };

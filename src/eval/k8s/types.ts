@@ -17,6 +17,8 @@ export interface K8sResourceEntry {
   keyAt: Location;
   /** The quantity as written (`1`, `"2"`, `500m`); undefined when it is not a scalar. */
   quantity?: string;
+  /** A quantity not known (a Terraform variable without a value): why. The count may be 0. */
+  unknownQuantity?: string;
 }
 
 export interface K8sContainer {
@@ -98,4 +100,6 @@ export interface K8sUnreadable {
   what: string;
   at: Location;
   hides: K8sHidden;
+  /** The part is a value not known (a Terraform variable without a value, a `dynamic` block over an unknown collection): why. */
+  reason?: string;
 }

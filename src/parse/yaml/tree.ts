@@ -41,6 +41,8 @@ export interface YamlSeq {
 export interface YamlOther {
   type: 'other';
   range: Range;
+  /** Not YAML: a value a Terraform evaluation could not know, and why (src/eval/k8s/terraform.ts builds such trees). */
+  unknown?: string;
 }
 
 /**
