@@ -64,7 +64,7 @@ export default defineRule({
       tolerates:
         '{{workload}} requests no GPU but tolerates the taint "{{taint}}" of {{pool}}, and no nodeSelector or required node affinity keeps it off that pool, so it can land on and keep awake GPU nodes; remove the toleration or select non-GPU nodes.',
       daemonSet:
-        '{{workload}} requests no GPU but tolerates the taint "{{taint}}" of {{pool}}, so it runs a pod on every GPU node; if it belongs there (a device plugin, an exporter), select GPU nodes with nodeSelector {{accelerator}}: nvidia, otherwise remove the toleration.',
+        '{{workload}} requests no GPU but tolerates the taint "{{taint}}" of {{pool}}, so it runs a pod on every GPU node; if it belongs there (a device plugin, an exporter), select GPU nodes with {{selector}}, otherwise remove the toleration.',
     },
   },
   create(ctx) {
@@ -142,7 +142,8 @@ export default defineRule({
               workload: templateName(t),
               taint: taint.text,
               pool: target.pool ? `GPU node pool "${target.pool.name}"` : `the GPU node pools (gpu.taint; ${configTaintReason(ctx.scan)})`,
-              accelerator: ACCELERATOR_LABEL,
+              // In the workload's own syntax: a Terraform resource's node_selector map, a manifest's nodeSelector.
+              selector: w.format === 'terraform' ? `node_selector = { "${ACCELERATOR_LABEL}" = "${ACCELERATOR_NVIDIA}" }` : `nodeSelector ${ACCELERATOR_LABEL}: ${ACCELERATOR_NVIDIA}`,
             },
           });
           return;

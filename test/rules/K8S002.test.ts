@@ -403,6 +403,7 @@ spec:
         level: 'note',
         env: 'unknown',
         messageId: 'daemonSet',
+        messageIncludes: 'select GPU nodes with nodeSelector kubernetes.azure.com/accelerator: nvidia, otherwise',
       },
       {
         name: 'config-taint',
@@ -490,7 +491,8 @@ spec:
         files: { 'infra/main.tf': POOL, 'app/main.tf': tfWorkload('kubernetes_daemonset', '        ⟦toleration {⟧\n          operator = "Exists"\n        }\n') },
         level: 'note',
         env: 'unknown',
-        messageIncludes: 'DaemonSet "web" requests no GPU',
+        message:
+          'DaemonSet "web" requests no GPU but tolerates the taint "sku=gpu:NoSchedule" of GPU node pool "gpu", so it runs a pod on every GPU node; if it belongs there (a device plugin, an exporter), select GPU nodes with node_selector = { "kubernetes.azure.com/accelerator" = "nvidia" }, otherwise remove the toleration.',
       },
     ],
   },
