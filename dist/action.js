@@ -33538,7 +33538,10 @@ function at(src, range2) {
 }
 function path16(node, keys) {
   let cur = node;
-  for (const k of keys) cur = valueOf2(cur, k);
+  for (const k of keys) {
+    if (cur?.type === "other" && cur.unknown !== void 0) return cur;
+    cur = valueOf2(cur, k);
+  }
   return cur;
 }
 function scalar(node) {
@@ -33809,13 +33812,13 @@ function firstBlock(v) {
   return v;
 }
 function terraformPodTemplates(r) {
-  const b = new TreeBuilder(r.header);
+  const b = new TreeBuilder(r.header, r.sites);
   let document;
   if (r.type === KUBERNETES_MANIFEST) {
     const manifest = r.body.entries.get("manifest");
+    if (manifest?.kind === "unknown") return [unknownObject(r, manifest)];
     if (manifest?.kind !== "object") return [];
-    const kind = manifest.entries.get("kind");
-    if (kind?.origin && !isTerraformFile2(kind.origin.file)) return [];
+    if (["apiVersion", "kind", "spec"].some((k) => decodedFromFile(manifest.entries.get(k)))) return [];
     document = b.value(manifest);
   } else {
     const w = typedWorkload(r.type);
@@ -33831,7 +33834,7 @@ function typedDocument(b, w, r) {
     { key: "kind", keyRange: header.range, range: header.range, value: b.scalar(w.kind, header) }
   ];
   const metadata = firstBlock(r.body.entries.get("metadata") ?? null);
-  if (metadata !== null) top.push({ key: "metadata", keyRange: header.range, range: header.range, value: b.shaped(metadata, "metadata") });
+  if (metadata !== null) top.push({ key: "metadata", keyRange: header.range, range: header.range, value: b.shaped(metadata, "metadata", 0, "metadata[0]") });
   const blocks = [];
   let cur = r.body;
   for (const field of w.path) {
@@ -33842,10 +33845,27 @@ function typedDocument(b, w, r) {
     cur = block2;
   }
   const last = blocks.length - 1;
-  let tree2 = blocks[last].kind === "object" && last === w.path.length - 1 ? b.shaped(blocks[last], "podSpec") : b.value(blocks[last]);
+  const podSpecSite = w.path.map((f) => `${f}[0]`).join(".");
+  let tree2 = blocks[last].kind === "object" && last === w.path.length - 1 ? b.shaped(blocks[last], "podSpec", 0, podSpecSite) : b.value(blocks[last]);
   for (let i = w.path.length - 1; i > 0; i--) tree2 = b.wrap(camel(w.path[i]), tree2, blocks[Math.min(i, last + 1) - 1].origin);
   top.push({ key: camel(w.path[0]), keyRange: tree2.range, range: tree2.range, value: tree2 });
   return { type: "map", range: header.range, entries: top };
+}
+function decodedFromFile(v) {
+  return v?.origin !== void 0 && !isTerraformFile2(v.origin.file);
+}
+function unknownObject(r, manifest) {
+  return {
+    file: r.header.file,
+    workloadKind: r.type,
+    apiVersion: "",
+    path: "manifest",
+    header: r.header,
+    containers: [],
+    tolerations: [],
+    nodeSelector: [],
+    unreadable: [{ what: "manifest", at: manifest.origin ?? r.header, hides: "pod", reason: manifest.reason }]
+  };
 }
 function camel(snake) {
   return snake.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
@@ -33881,10 +33901,13 @@ var init_terraform = __esm({
     PARTIAL_LIST = "some of its items are not known";
     MAX_DEPTH4 = 64;
     TreeBuilder = class {
-      constructor(fallback) {
+      /** `sites`: where each attribute of the resource is written, by path (`spec[0].template[0].spec[0].node_selector`). */
+      constructor(fallback, sites) {
         this.fallback = fallback;
+        this.sites = sites;
       }
       fallback;
+      sites;
       files = /* @__PURE__ */ new WeakMap();
       place(origin) {
         const at2 = origin ?? this.fallback;
@@ -33915,7 +33938,7 @@ var init_terraform = __esm({
         }
       }
       /** A block body read with a table of `SHAPES`: its listed fields renamed, the others left out. */
-      shaped(v, shape, depth = 0) {
+      shaped(v, shape, depth = 0, site = "") {
         if (v.kind !== "object") return this.value(v, depth);
         if (depth > MAX_DEPTH4) return { type: "other", range: this.place(v.origin) };
         const fields = SHAPES[shape];
@@ -33924,23 +33947,25 @@ var init_terraform = __esm({
           const field = Object.hasOwn(fields, k) ? fields[k] : void 0;
           if (!field) continue;
           const [name, as, inner] = field;
-          const read = (x) => inner ? this.shaped(x, inner, depth + 1) : this.value(x, depth + 1);
+          const at2 = `${site}${site ? "." : ""}${k}`;
+          const read = (x, i) => inner ? this.shaped(x, inner, depth + 1, `${at2}[${i}]`) : this.value(x, depth + 1);
           let tree2;
           if (as === "value") tree2 = this.value(e, depth + 1);
           else if (as === "one") {
             const block2 = firstBlock(e);
             if (block2 === null) continue;
-            tree2 = read(block2);
+            tree2 = read(block2, 0);
           } else tree2 = e.kind === "list" && !e.partial ? { type: "seq", range: this.place(e.origin), items: e.items.map(read) } : this.value(e, depth + 1);
-          entries2.push(this.entry(v, k, name, tree2));
+          entries2.push(this.entry(v, k, name, tree2, this.sites?.get(at2)));
         }
         return { type: "map", range: this.place(v.origin), entries: entries2 };
       }
       /** A mapping entry `name` for the key `key` of `parent`: located where the key is written, else at its value. */
-      entry(parent, key, name, value) {
-        const at2 = parent.keyOrigins?.get(key);
+      entry(parent, key, name, value, site) {
+        const at2 = parent.keyOrigins?.get(key) ?? site;
         const keyRange = at2 ? this.place(at2) : value.range;
-        return { key: name, keyRange, value, range: keyRange };
+        const used = at2 && value.type === "other" && value.unknown !== void 0 ? { ...value, range: keyRange } : value;
+        return { key: name, keyRange, value: used, range: keyRange };
       }
       /** A mapping of one entry, located at `at`. */
       wrap(name, value, at2) {
@@ -33964,7 +33989,7 @@ async function loadTerraformWorkloadReader() {
 function loadedTerraformWorkloadReader() {
   return reader;
 }
-var TEMPLATE_SPEC2, typed, POD, DEPLOYMENT, DAEMON_SET, STATEFUL_SET, JOB, REPLICATION_CONTROLLER, CRON_JOB_PATH, TYPED_WORKLOADS, KUBERNETES_MANIFEST, TERRAFORM_WORKLOAD_TYPE, reader;
+var TEMPLATE_SPEC2, typed, POD, DEPLOYMENT, DAEMON_SET, STATEFUL_SET, JOB, REPLICATION_CONTROLLER, CRON_JOB_PATH, TYPED_WORKLOADS, KUBERNETES_MANIFEST, TYPES, TERRAFORM_WORKLOAD_TYPE, reader;
 var init_kubernetes_types = __esm({
   "src/eval/terraform/kubernetes-types.ts"() {
     "use strict";
@@ -33994,7 +34019,8 @@ var init_kubernetes_types = __esm({
       kubernetes_replication_controller_v1: REPLICATION_CONTROLLER
     };
     KUBERNETES_MANIFEST = "kubernetes_manifest";
-    TERRAFORM_WORKLOAD_TYPE = new RegExp(`"(?:${[...Object.keys(TYPED_WORKLOADS), KUBERNETES_MANIFEST].join("|")})"`);
+    TYPES = [...Object.keys(TYPED_WORKLOADS), KUBERNETES_MANIFEST].join("|");
+    TERRAFORM_WORKLOAD_TYPE = new RegExp(`"(?:${TYPES})"|\\bresource\\s+(?:${TYPES})\\b`);
   }
 });
 
@@ -34079,6 +34105,9 @@ function manifestResource(kind, o, attrs, evaluation) {
     refs: /* @__PURE__ */ new Map(),
     evaluation
   };
+}
+function workloadPlace(w) {
+  return w.calledAt?.file ?? w.header.file;
 }
 function workloadResourceOf(t, o, evaluation) {
   const attrs = /* @__PURE__ */ new Map([["workloadKind", literalFact(t.workloadKind, t.header, "kind")]]);
@@ -34227,6 +34256,7 @@ function fromTerraform(r, evaluation, azurermOnlyBelow) {
 function terraformWorkloads(r, identity, evaluation) {
   const templates = loadedTerraformWorkloadReader()?.(r) ?? [];
   return templates.map((t) => {
+    t.name ??= r.address;
     const address = templates.length > 1 ? `${r.address}#${t.path}` : r.address;
     const w = workloadResourceOf(t, { address, identity: templates.length > 1 ? [address, ...identity] : identity, sourceType: r.type, format: "terraform" }, evaluation);
     if (r.block) w.extent = { file: r.header.file, range: r.block.range };
@@ -34928,8 +34958,32 @@ async function callingFolders(given, wide) {
   const run3 = [...given.filter(isTerragruntFile), ...besideVarFile].flatMap((f) => terragruntTargets(wide, f)).filter((d) => tfDirs.has(d));
   const modules = [...own.map((f) => moduleFolderOf(f, tfDirs, wide.root)).filter((d) => d !== void 0), ...run3];
   const walked = /* @__PURE__ */ new Set([...modules, ...upstreamOf(modules, callers)]);
+  if (declaresWorkloads([...walked].flatMap((d) => terraformFilesIn(d, wide.host)), wide)) return [wide.root];
   for (const t of listed) if (isTerragruntFile(t) && terragruntTargets(wide, t).some((d) => walked.has(d))) walked.add(path20.dirname(t));
   return [...walked].sort();
+}
+function terraformFilesIn(dir, host) {
+  return (host.list(dir) ?? []).filter((e) => e.isFile && isTerraformFile(e.name)).map((e) => e.path);
+}
+function tfPaths(files) {
+  return files.filter((f) => f.kind === "terraform").map((f) => f.path);
+}
+function declaresWorkloads(tfFiles, ctx) {
+  const seen = new Set(tfFiles.map((f) => path20.dirname(f)));
+  const queue = [...tfFiles];
+  for (let i = 0; i < queue.length && i < MAX_WORKLOAD_SEARCH_FILES; i++) {
+    const f = queue[i];
+    const facts = planningFacts(ctx, f);
+    if (!facts) continue;
+    if (facts.k8s) return true;
+    for (const s of facts.sources) {
+      const dir = path20.resolve(path20.dirname(f), s);
+      if (seen.has(dir) || !ctx.host.isInside(dir)) continue;
+      seen.add(dir);
+      queue.push(...terraformFilesIn(dir, ctx.host));
+    }
+  }
+  return false;
 }
 function isTerragruntFile(file) {
   return TERRAGRUNT_PATH.test(file);
@@ -35066,7 +35120,7 @@ function varFileBlockProblems(parsed, problems) {
     });
   }
 }
-var LOCK_FILE, STATE_FILE, TERRAGRUNT_PATH, BY_NAME, terraformFrontEnd, TERRAGRUNT_FILE, LOCAL_SOURCE, TERRAGRUNT_SOURCE, YAML_DECODE, isPlanningFacts, NESTED_BLOCKS;
+var LOCK_FILE, STATE_FILE, TERRAGRUNT_PATH, BY_NAME, terraformFrontEnd, TERRAGRUNT_FILE, LOCAL_SOURCE, TERRAGRUNT_SOURCE, YAML_DECODE, isPlanningFacts, MAX_WORKLOAD_SEARCH_FILES, NESTED_BLOCKS;
 var init_terraform2 = __esm({
   "src/frontends/terraform.ts"() {
     "use strict";
@@ -35109,12 +35163,12 @@ var init_terraform2 = __esm({
       units: terraformUnits,
       // A unit that declares Kubernetes workloads (`kubernetes_deployment_v1`, `kubernetes_manifest`):
       // K8S001/K8S002 weigh them against every GPU pool of the scan, so it runs late.
-      readsScan: (files, ctx) => files.some((f) => f.kind === "terraform" && planningFacts(ctx, f.path)?.k8s === true),
+      readsScan: (files, ctx) => declaresWorkloads(tfPaths(files), ctx),
       filesOnlyFolders: callingFolders,
       mayRead: decodersOf,
       async beforeUnits(files, ctx) {
         if (files.some((f) => f.kind === "terraform" && planningFacts(ctx, f.path)?.yaml)) await loadYamlReader();
-        if (files.some((f) => f.kind === "terraform" && planningFacts(ctx, f.path)?.k8s)) await loadTerraformWorkloadReader();
+        if (declaresWorkloads(tfPaths(files), ctx)) await loadTerraformWorkloadReader();
       },
       run(files, ctx) {
         const problems = [];
@@ -35231,6 +35285,7 @@ var init_terraform2 = __esm({
     TERRAGRUNT_SOURCE = /\bsource\s*=\s*"(?:\$\{\s*get_terragrunt_dir\(\s*\)\s*\}\/)?(\.{1,2}(?:\/[^"\n]*)?)"/g;
     YAML_DECODE = /\byamldecode\s*\(/;
     isPlanningFacts = (v) => typeof v === "object" && v !== null && isStringList(v.sources) && typeof v.yaml === "boolean" && typeof v.k8s === "boolean" && isStringList(v.data);
+    MAX_WORKLOAD_SEARCH_FILES = 2e4;
     NESTED_BLOCKS = /* @__PURE__ */ new Map();
   }
 });
@@ -54996,7 +55051,6 @@ init_bicep_references();
 
 // src/frontends/k8s-scope.ts
 init_manifest();
-init_kubernetes_types();
 init_k8s();
 init_shared();
 import path22 from "node:path";
@@ -55004,22 +55058,12 @@ var MANIFEST_NAME = /\.(?:ya?ml|json)$/i;
 var POOL_DEPENDENT = new RegExp(`${[...GPU_RESOURCE_NAMES, ...GPU_RESOURCE_PREFIXES].map((n) => n.replace(/[.]/g, "\\.")).join("|")}|tolerations`);
 async function k8sScanFolders(given, wide) {
   const needsPools = given.some((f) => {
-    if (MANIFEST_NAME.test(f)) {
-      const text2 = givenTextUnlessPlan(wide, f);
-      return text2 !== void 0 && POOL_DEPENDENT.test(text2);
-    }
-    if (!TERRAFORM_NAME.test(f)) return false;
-    const dir = path22.dirname(f);
-    const files = [f, ...(wide.host.list(dir) ?? []).filter((e) => e.isFile && TERRAFORM_NAME.test(e.name) && e.path !== f).map((e) => e.path)];
-    return files.some((file) => {
-      const text2 = wide.host.readText(file);
-      return text2 !== void 0 && TERRAFORM_WORKLOAD_TYPE.test(text2) && TERRAFORM_POOL_DEPENDENT.test(text2);
-    });
+    if (!MANIFEST_NAME.test(f)) return false;
+    const text2 = givenTextUnlessPlan(wide, f);
+    return text2 !== void 0 && POOL_DEPENDENT.test(text2);
   });
   return needsPools ? [wide.root] : [];
 }
-var TERRAFORM_NAME = /\.tf(?:\.json)?$/i;
-var TERRAFORM_POOL_DEPENDENT = new RegExp(`${POOL_DEPENDENT.source}|toleration`);
 var AKS_TYPES = /azurerm_kubernetes_cluster|containerservice\/managedclusters/i;
 var REGISTRY_MODULE = /['"](?:br|ts)[:/]/;
 var AKS_MARKERS = {
@@ -56439,14 +56483,15 @@ function unitsForFiles(units2, given, evaluatesOthers = () => [], feedsLastStage
   const readsScanUpTo = Math.max(-1, ...units2.filter((u) => stageRank(u) >= LATE && holdsGiven(u)).map(stageRank));
   const firstStage = givenFiles.some((f) => f.kind === "azureml-yaml");
   const plans = givenFiles.some((f) => f.kind === "terraform");
-  return units2.filter((u) => holdsGiven(u) || firstStage && stageRank(u) === 0 || plans && u.frontEnd.name === "terraform-plan" || stageRank(u) < readsScanUpTo && feedsLastStage(u, others(u)));
+  return units2.filter((u) => holdsGiven(u) || firstStage && stageRank(u) === 0 || plans && u.frontEnd.name === "terraform-plan" || (stageRank(u) < readsScanUpTo || stageRank(u) === LATE && readsScanUpTo === LATE) && feedsLastStage(u, others(u)));
 }
 function wholeRunUnit(frontEnds, byFrontEnd) {
   const parts = frontEnds.map((fe) => ({ frontEnd: fe, files: byFrontEnd.get(fe) ?? [] })).filter((p) => p.files.length > 0);
   return { key: "run:*", frontEnd: parts[0]?.frontEnd ?? frontEnds[0], files: parts.flatMap((p) => p.files), parts };
 }
-var LATE = 2;
-var LAST = 3;
+var LATE_FIRST_PASS = 2;
+var LATE = 3;
+var LAST = 4;
 function stageRank(u) {
   if (u.parts.length !== 1) return 1;
   const stage = u.frontEnd.stage;
@@ -57034,8 +57079,8 @@ function betweenUnits() {
 
 // src/pipeline/run-units.ts
 init_clock();
-function stageScan(stage, summaries, root, inRepository) {
-  return { view: scanViewOf(summaries, root, inRepository), summaries, withOwn: stage === LATE };
+function stageScan(summaries, root, inRepository, withOwn) {
+  return { view: scanViewOf(summaries, root, inRepository), summaries, withOwn };
 }
 function executeUnit(run3, job, scan2) {
   const u = run3.units[job.index];
@@ -57098,7 +57143,10 @@ async function runUnits(run3, merged, o) {
   const isMine = (i) => !o.shard || shardOf(units2[i].key, o.shard.count) === o.shard.index;
   const mine = ordered.filter(isMine);
   const latestMine = Math.max(-1, ...mine.map((i) => rank[i]));
-  const needed = (i) => isMine(i) || rank[i] < latestMine && (rank[i] === 0 || latestMine >= LATE);
+  const needed = (i) => isMine(i) || rank[i] < latestMine && (rank[i] === 0 || latestMine >= LATE) || rank[i] === LATE && latestMine === LATE;
+  const lateUnits = ordered.filter((i) => rank[i] === LATE && needed(i));
+  const lateFirstPass = !run3.wholeRun && lateUnits.length > 1;
+  const lateSummaries = [];
   const waiting = /* @__PURE__ */ new Map();
   const accepted = /* @__PURE__ */ new Set();
   const elsewhere2 = /* @__PURE__ */ new Map();
@@ -57110,13 +57158,16 @@ async function runUnits(run3, merged, o) {
     o.onProgress?.(counted.size, mine.length);
   };
   let runner;
-  for (const stage of [0, 1, LATE, LAST]) {
-    const stageUnits = ordered.filter((i) => rank[i] === stage && needed(i));
+  for (const stage of [0, 1, LATE_FIRST_PASS, LATE, LAST]) {
+    const firstPass = stage === LATE_FIRST_PASS;
+    const stageUnits = firstPass ? lateFirstPass ? lateUnits : [] : ordered.filter((i) => rank[i] === stage && needed(i));
     if (stageUnits.length === 0) continue;
     let scan2;
-    if (stage >= LATE && !run3.wholeRun) {
-      const inOrder = [...summaries].sort((a, b) => a[0] - b[0]).map(([, s]) => s);
-      scan2 = { ...stageScan(stage, inOrder, run3.root, run3.ctx.inRepository === true), key: hashOf(inOrder) };
+    if (stage >= LATE_FIRST_PASS && !run3.wholeRun) {
+      const withLate = stage === LATE && lateFirstPass ? [...summaries, ...lateSummaries] : summaries;
+      const inOrder = [...withLate].sort((a, b) => a[0] - b[0]).map(([, s]) => s);
+      const withOwn = firstPass || stage === LATE && !lateFirstPass;
+      scan2 = { ...stageScan(inOrder, run3.root, run3.ctx.inRepository === true, withOwn), key: hashOf([inOrder, withOwn]) };
     }
     let cursor = 0;
     const drain = () => {
@@ -57124,6 +57175,10 @@ async function runUnits(run3, merged, o) {
         const i = stageUnits[cursor];
         const r = waiting.get(i);
         waiting.delete(i);
+        if (firstPass) {
+          lateSummaries.push([i, r.summary]);
+          continue;
+        }
         for (const f of r.evaluatedElsewhere) elsewhere2.set(f, units2[i].frontEnd.name);
         if (stage < LAST) summaries.push([i, r.summary]);
         if (isMine(i)) merged.add(r);
@@ -57131,9 +57186,9 @@ async function runUnits(run3, merged, o) {
     };
     const keys = /* @__PURE__ */ new Map();
     const accept = (i, r, deps) => {
-      if (accepted.has(i)) return;
-      accepted.add(i);
-      progress(i);
+      if (accepted.has(`${stage}:${i}`)) return;
+      accepted.add(`${stage}:${i}`);
+      if (!firstPass) progress(i);
       const key = keys.get(i);
       if (key !== void 0 && deps) cache3.set(key, units2[i].key, deps, r);
       waiting.set(i, r);
@@ -57146,7 +57201,7 @@ async function runUnits(run3, merged, o) {
       const cacheable = cache3 !== void 0 && !(run3.ctx.bicepCache && u.parts.some((p) => p.frontEnd.name === "bicep"));
       if (cacheable) {
         const planned = u.parts.map((p) => p.frontEnd.unitCacheKey?.(p.files, run3.ctx) ?? "");
-        const key = hashOf([o.runKey, u.key, u.files.map((f) => [f.path, f.kind, run3.superseded.has(f.path), f.explicit === true]), dropped, stage >= LATE ? scan2?.key ?? "" : "", planned]);
+        const key = hashOf([o.runKey, u.key, u.files.map((f) => [f.path, f.kind, run3.superseded.has(f.path), f.explicit === true]), dropped, stage >= LATE_FIRST_PASS ? scan2?.key ?? "" : "", planned]);
         const hit = cache3.get(key, u.key, run3.host);
         releaseTexts(run3.host);
         if (hit) {
@@ -57163,7 +57218,7 @@ async function runUnits(run3, merged, o) {
       const { deps, ...result } = r;
       return [result, deps];
     };
-    const ran = jobs.length === 0 ? /* @__PURE__ */ new Map() : await (runner ?? HERE).run({ stage, jobs, ...scan2 ? { summaries: [...scan2.summaries] } : {} }, (job) => {
+    const ran = jobs.length === 0 ? /* @__PURE__ */ new Map() : await (runner ?? HERE).run({ stage, jobs, ...scan2 ? { summaries: [...scan2.summaries], withOwn: scan2.withOwn } : {} }, (job) => {
       const started = o.onUnitRan ? monotonicMs() : 0;
       accept(job.index, ...split(executeUnit(run3, job, scan2)));
       const u = units2[job.index];
@@ -57179,7 +57234,7 @@ import fs7 from "node:fs";
 import path51 from "node:path";
 import { fileURLToPath } from "node:url";
 var WORKER_YOUNG_GENERATION_MB = 8;
-var STAGES = 4;
+var STAGES = 5;
 var CLAIMED = 0;
 var FROM_BACK = STAGES;
 var STATES = 2 * STAGES;
@@ -59786,7 +59841,7 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
         if (!first) {
           const open = unknownGpuRequests(t)[0];
           if (open) {
-            if (!toleratesWhatItWouldNeed(t, ctx.scan.gpuNodePools(w.header.file), configured, [open.entry.name.toLowerCase()]))
+            if (!toleratesWhatItWouldNeed(t, ctx.scan.gpuNodePools(workloadPlace(w)), configured, [open.entry.name.toLowerCase()]))
               ctx.undecided(w, "resources", unknownCountReason(open.entry), open.entry.keyAt);
           } else if (hidden) ctx.undecided(w, "resources", `${unreadableReason(hidden, `${hidden.what} cannot be read`)}, and a container may request a GPU there`, hidden.at);
           return;
@@ -59808,14 +59863,14 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
         }
         const related = t.tolerationsAt ? [{ ...t.tolerationsAt, label: "tolerations" }] : [];
         const data = { workload: templateName(t), resource: first.entry.name };
-        const scanned = ctx.scan.gpuNodePools(w.header.file);
+        const scanned = ctx.scan.gpuNodePools(workloadPlace(w));
         const all = scanned.filter((p) => p.cpuSize === void 0);
         if (all.length === 0 && scanned.length > 0) return;
         const selectable = all.filter((p) => selectorAdmits(t, p.label) !== false);
         const pools = selectable.length > 0 ? selectable : all;
         if (pools.length === 0) {
           if (!configured) return;
-          if (scanned.length === 0 && ctx.scan.severalCheckouts?.(w.header.file) && toleratesSomePool(t, ctx.scan.gpuNodePools(), requested)) return;
+          if (scanned.length === 0 && ctx.scan.severalCheckouts?.(workloadPlace(w)) && toleratesSomePool(t, ctx.scan.gpuNodePools(), requested)) return;
           const v = taintVerdict(t, [configured], requested);
           if (v.missing.length === 0) return;
           if (mayBeTolerated(v)) return ctx.undecided(w, "tolerations", UNDECIDED_TOLERATION, t.tolerationsAt ?? at2);
@@ -59960,7 +60015,7 @@ var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
           ctx.undecided(w, u.hides === "request" ? "resources" : u.hides === "placement" ? "nodeSelector" : "tolerations", unreadableReason(u, `${u.what} cannot be read`), u.at);
           return;
         }
-        const pools = ctx.scan.gpuNodePools(w.header.file);
+        const pools = ctx.scan.gpuNodePools(workloadPlace(w));
         const daemonSet = isDaemonSetKind(t.workloadKind);
         if (daemonSet && selectsGpuNodes(t, pools)) return;
         const targets = pools.length ? pools.filter((p) => p.taints).sort((a, b) => Number(a.cpuSize !== void 0) - Number(b.cpuSize !== void 0)).map((p) => ({ pool: p, taints: p.taints, label: p.label })) : configured ? [{ taints: [{ ...configured, text: `${configured.key}${configured.value ? `=${configured.value}` : ""}:${configured.effect}` }], label: configuredNodeLabel }] : [];

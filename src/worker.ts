@@ -31,7 +31,7 @@ if (parentPort && start?.kind === 'mlops-iac-lint-units') {
       }
       // Join the stage unless the main thread has closed it already (it ran out of units).
       if (Atomics.compareExchange(state, stateSlot(start.id, msg.stage), OPEN, JOINED) !== OPEN) return;
-      const scan = msg.summaries ? stageScan(msg.stage, msg.summaries, run.root, run.ctx.inRepository === true) : undefined;
+      const scan = msg.summaries ? stageScan(msg.summaries, run.root, run.ctx.inRepository === true, msg.withOwn === true) : undefined;
       const results: [number, ReturnType<typeof executeUnit>][] = [];
       claimEach(state, msg, 'back', (k) => results.push([k, executeUnit(run, msg.jobs[k]!, scan)]));
       port.postMessage({ type: 'results', stage: msg.stage, results } satisfies WorkerMessage);

@@ -3,7 +3,7 @@ import { configTaintReason } from '../../src/engine/scan.js';
 import type { GpuNodePool, NodePoolTaint } from '../../src/engine/types.js';
 import type { Location } from '../../src/core/source.js';
 import { ASSUMED_GPU_TAINT_OPTION, GPU_TAINT, parseTaint } from '../../src/model/facts/aks.js';
-import { gpuRequests, mayBeTolerated, selectorAdmits, taintVerdict, templateName, UNDECIDED_TOLERATION, unknownCountReason, unknownGpuRequests, unreadableReason, type TaintVerdict } from '../../src/model/k8s.js';
+import { gpuRequests, mayBeTolerated, selectorAdmits, taintVerdict, templateName, UNDECIDED_TOLERATION, workloadPlace, unknownCountReason, unknownGpuRequests, unreadableReason, type TaintVerdict } from '../../src/model/k8s.js';
 
 /** A pool and how the workload's tolerations meet its taints. */
 interface Judged {
@@ -79,7 +79,7 @@ export default defineRule({
           const open = unknownGpuRequests(t)[0];
           // (Not when it tolerates the taints it would need anyway: no finding hides there; review 87.)
           if (open) {
-            if (!toleratesWhatItWouldNeed(t, ctx.scan.gpuNodePools(w.header.file), configured, [open.entry.name.toLowerCase()]))
+            if (!toleratesWhatItWouldNeed(t, ctx.scan.gpuNodePools(workloadPlace(w)), configured, [open.entry.name.toLowerCase()]))
               ctx.undecided(w, 'resources', unknownCountReason(open.entry), open.entry.keyAt);
           }
           // `resources: *gpu`, a container from `<<: *base`: a GPU request may be there.
@@ -104,7 +104,7 @@ export default defineRule({
         const related: Location[] = t.tolerationsAt ? [{ ...t.tolerationsAt, label: 'tolerations' }] : [];
         const data = { workload: templateName(t), resource: first.entry.name };
         // The pools of the manifest's nearest project (src/engine/scan.ts).
-        const scanned = ctx.scan.gpuNodePools(w.header.file);
+        const scanned = ctx.scan.gpuNodePools(workloadPlace(w));
         // A pool meant for GPU with a CPU size (GPU001's finding) runs no GPU pod: its taints are
         // nothing the pod must tolerate. With only such pools, the pods are stuck for GPU001's reason.
         const all = scanned.filter((p) => p.cpuSize === undefined);
@@ -120,7 +120,7 @@ export default defineRule({
           // it tolerates every hard taint of some tainted GPU pool of the scan, "at least one GPU
           // pool" holds, and the configured taint is not demanded instead. An untainted pool of
           // another checkout is no such sign (every pod tolerates it).
-          if (scanned.length === 0 && ctx.scan.severalCheckouts?.(w.header.file) && toleratesSomePool(t, ctx.scan.gpuNodePools(), requested)) return;
+          if (scanned.length === 0 && ctx.scan.severalCheckouts?.(workloadPlace(w)) && toleratesSomePool(t, ctx.scan.gpuNodePools(), requested)) return;
           const v = taintVerdict(t, [configured], requested);
           if (v.missing.length === 0) return;
           if (mayBeTolerated(v)) return ctx.undecided(w, 'tolerations', UNDECIDED_TOLERATION, t.tolerationsAt ?? at);

@@ -4,7 +4,7 @@ import type { GpuNodePool, NodePoolTaint } from '../../src/engine/types.js';
 import { ASSUMED_GPU_TAINT_OPTION, GPU_TAINT, hasGpuTaint, parseTaint } from '../../src/model/facts/aks.js';
 import { mentionsGpu } from '../../src/model/facts/gpu.js';
 import { ACCELERATOR_LABEL, ACCELERATOR_NVIDIA, isDaemonSetKind, isHardEffect, isPerNodeLabel, LINUX_NODE_LABELS } from '../../src/model/facts/k8s.js';
-import { gpuRequests, mayBeTolerated, selectorAdmits, taintVerdict, templateName, UNDECIDED_TOLERATION, unknownCountReason, unknownGpuRequests, unreadableReason, type K8sNodeRequirement, type K8sPodTemplate } from '../../src/model/k8s.js';
+import { gpuRequests, mayBeTolerated, selectorAdmits, taintVerdict, templateName, UNDECIDED_TOLERATION, workloadPlace, unknownCountReason, unknownGpuRequests, unreadableReason, type K8sNodeRequirement, type K8sPodTemplate } from '../../src/model/k8s.js';
 
 /** What K8S002 weighs a workload against: a scanned GPU pool, or the configured GPU taint when the scan has none. */
 interface Target {
@@ -86,14 +86,19 @@ export default defineRule({
           ctx.undecided(w, 'resourceClaims', 'its pods claim devices through dynamic resource allocation (resourceClaims), which may be GPUs', t.resourceClaimsAt);
           return;
         }
-        if (t.unreadable.length > 0) {
-          const u = t.unreadable[0]!;
+        // Tolerations partly unknown (a static toleration beside a `dynamic` block over a variable,
+        // an alias among written items) can only tolerate more: the known ones still decide a pool
+        // they tolerate (self-review 97). Any other part unknown leaves the workload undecided.
+        const tolerationsUnknown = t.unreadable.find((u) => u.hides === 'tolerations');
+        const blocking = t.unreadable.find((u) => u.hides !== 'tolerations') ?? (t.tolerations.length === 0 ? tolerationsUnknown : undefined);
+        if (blocking) {
+          const u = blocking;
           // What is unknown: the tolerations, or whether a container requests a GPU (its resources).
           ctx.undecided(w, u.hides === 'request' ? 'resources' : u.hides === 'placement' ? 'nodeSelector' : 'tolerations', unreadableReason(u, `${u.what} cannot be read`), u.at);
           return;
         }
         // The pools of the manifest's nearest project (src/engine/scan.ts).
-        const pools = ctx.scan.gpuNodePools(w.header.file);
+        const pools = ctx.scan.gpuNodePools(workloadPlace(w));
         const daemonSet = isDaemonSetKind(t.workloadKind);
         if (daemonSet && selectsGpuNodes(t, pools)) return;
         // A pool meant for GPU with a CPU size (GPU001's finding: `Standard_D16s_v5` for an N-series
@@ -120,7 +125,10 @@ export default defineRule({
             undecidedTolerations = true;
             continue;
           }
-          if (verdict.missing.length > 0) continue;
+          if (verdict.missing.length > 0) {
+            undecidedTolerations ||= tolerationsUnknown !== undefined;
+            continue;
+          }
           const admits = selectorAdmits(t, target.label);
           if (admits === false) continue;
           if (admits === undefined) {
@@ -148,7 +156,7 @@ export default defineRule({
           });
           return;
         }
-        if (undecidedTolerations) ctx.undecided(w, 'tolerations', UNDECIDED_TOLERATION, t.tolerationsAt ?? w.header);
+        if (undecidedTolerations) ctx.undecided(w, 'tolerations', tolerationsUnknown ? unreadableReason(tolerationsUnknown, `${tolerationsUnknown.what} cannot be read`) : UNDECIDED_TOLERATION, tolerationsUnknown?.at ?? t.tolerationsAt ?? w.header);
         // A pool whose taints are unknown may carry a GPU taint this workload tolerates.
         const unknownPool = pools.find((p) => !p.taints);
         if (unknownPool) ctx.undecided(w, 'tolerations', `depends on the taints of GPU node pool "${unknownPool.name}", which are unknown (${unknownPool.taintsUnknown ?? 'unknown'})`, t.tolerationsAt ?? w.header);

@@ -11,7 +11,6 @@
 import path from 'node:path';
 import type { FileKind } from '../core/file-kind.js';
 import { manifestFile } from '../eval/terraform/manifest.js';
-import { TERRAFORM_WORKLOAD_TYPE } from '../eval/terraform/kubernetes-types.js';
 import { GPU_RESOURCE_NAMES, GPU_RESOURCE_PREFIXES } from '../model/facts/k8s.js';
 import { givenTextUnlessPlan, planningFact } from './shared.js';
 import type { ClassifiedFile, FilesOnlyView, FrontEndContext } from './types.js';
@@ -21,27 +20,12 @@ const POOL_DEPENDENT = new RegExp(`${[...GPU_RESOURCE_NAMES, ...GPU_RESOURCE_PRE
 
 export async function k8sScanFolders(given: readonly string[], wide: FilesOnlyView): Promise<string[]> {
   const needsPools = given.some((f) => {
-    if (MANIFEST_NAME.test(f)) {
-      const text = givenTextUnlessPlan(wide, f);
-      return text !== undefined && POOL_DEPENDENT.test(text);
-    }
-    // A Terraform file of a module that declares Kubernetes workloads (`kubernetes_deployment_v1`,
-    // src/eval/k8s/terraform.ts): its unit judges them against the pools of the whole scan. The
-    // workload may be in another file of the module's folder than the one staged.
-    if (!TERRAFORM_NAME.test(f)) return false;
-    const dir = path.dirname(f);
-    const files = [f, ...(wide.host.list(dir) ?? []).filter((e) => e.isFile && TERRAFORM_NAME.test(e.name) && e.path !== f).map((e) => e.path)];
-    return files.some((file) => {
-      const text = wide.host.readText(file);
-      return text !== undefined && TERRAFORM_WORKLOAD_TYPE.test(text) && TERRAFORM_POOL_DEPENDENT.test(text);
-    });
+    if (!MANIFEST_NAME.test(f)) return false;
+    const text = givenTextUnlessPlan(wide, f);
+    return text !== undefined && POOL_DEPENDENT.test(text);
   });
   return needsPools ? [wide.root] : [];
 }
-
-const TERRAFORM_NAME = /\.tf(?:\.json)?$/i;
-/** What a Terraform workload needs the pools for: a GPU request, or a toleration (K8S002). */
-const TERRAFORM_POOL_DEPENDENT = new RegExp(`${POOL_DEPENDENT.source}|toleration`);
 
 /**
  * What in a file may declare an AKS cluster or node pool — the only resources the Kubernetes

@@ -60,12 +60,12 @@ export const terraformFrontEnd: FrontEnd = {
   units: terraformUnits,
   // A unit that declares Kubernetes workloads (`kubernetes_deployment_v1`, `kubernetes_manifest`):
   // K8S001/K8S002 weigh them against every GPU pool of the scan, so it runs late.
-  readsScan: (files, ctx) => files.some((f) => f.kind === 'terraform' && planningFacts(ctx, f.path)?.k8s === true),
+  readsScan: (files, ctx) => declaresWorkloads(tfPaths(files), ctx),
   filesOnlyFolders: callingFolders,
   mayRead: decodersOf,
   async beforeUnits(files, ctx) {
     if (files.some((f) => f.kind === 'terraform' && planningFacts(ctx, f.path)?.yaml)) await loadYamlReader();
-    if (files.some((f) => f.kind === 'terraform' && planningFacts(ctx, f.path)?.k8s)) await loadTerraformWorkloadReader();
+    if (declaresWorkloads(tfPaths(files), ctx)) await loadTerraformWorkloadReader();
   },
   run(files, ctx) {
     const problems: Problem[] = [];
@@ -319,9 +319,47 @@ async function callingFolders(given: readonly string[], wide: FilesOnlyView): Pr
   const run = [...given.filter(isTerragruntFile), ...besideVarFile].flatMap((f) => terragruntTargets(wide, f)).filter((d) => tfDirs.has(d));
   const modules = [...own.map((f) => moduleFolderOf(f, tfDirs, wide.root)).filter((d): d is string => d !== undefined), ...run];
   const walked = new Set([...modules, ...upstreamOf(modules, callers)]);
+  // A configuration that declares Kubernetes workloads judges them against the GPU pools of the
+  // whole repository (K8S001/K8S002, as a manifest's: k8s-scope.ts): walk all of it.
+  if (declaresWorkloads([...walked].flatMap((d) => terraformFilesIn(d, wide.host)), wide)) return [wide.root];
   // The Terragrunt configurations that run a walked module give it its backend (TF001): their folders too.
   for (const t of listed) if (isTerragruntFile(t) && terragruntTargets(wide, t).some((d) => walked.has(d))) walked.add(path.dirname(t));
   return [...walked].sort();
+}
+
+/** The `.tf`/`.tf.json` files of a folder. */
+function terraformFilesIn(dir: string, host: FilesOnlyView['host']): string[] {
+  return (host.list(dir) ?? []).filter((e) => e.isFile && isTerraformFile(e.name)).map((e) => e.path);
+}
+
+function tfPaths(files: readonly ClassifiedFile[]): string[] {
+  return files.filter((f) => f.kind === 'terraform').map((f) => f.path);
+}
+
+/** The most files `declaresWorkloads` reads the planning facts of (a bound for hostile module graphs). */
+const MAX_WORKLOAD_SEARCH_FILES = 20_000;
+
+/**
+ * Whether Terraform files, or the local modules they call (transitively, inside the root, also
+ * outside the scanned folders), declare a Kubernetes workload (`PlanningFacts.k8s`): their unit
+ * reads the workload reader and runs late (`readsScan`), and a pre-commit run walks the repository.
+ */
+function declaresWorkloads(tfFiles: readonly string[], ctx: Pick<FrontEndContext, 'host' | 'facts'>): boolean {
+  const seen = new Set(tfFiles.map((f) => path.dirname(f)));
+  const queue = [...tfFiles];
+  for (let i = 0; i < queue.length && i < MAX_WORKLOAD_SEARCH_FILES; i++) {
+    const f = queue[i]!;
+    const facts = planningFacts(ctx, f);
+    if (!facts) continue;
+    if (facts.k8s) return true;
+    for (const s of facts.sources) {
+      const dir = path.resolve(path.dirname(f), s);
+      if (seen.has(dir) || !ctx.host.isInside(dir)) continue;
+      seen.add(dir);
+      queue.push(...terraformFilesIn(dir, ctx.host));
+    }
+  }
+  return false;
 }
 
 /** `terragrunt.hcl`, as `byName` classes it (without its other patterns: asked of every file a pre-commit run lists). */

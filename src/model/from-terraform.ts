@@ -94,6 +94,8 @@ export function fromTerraform(r: TerraformResourceShape, evaluation: Evaluation,
 function terraformWorkloads(r: TerraformResourceShape, identity: string[], evaluation: Evaluation): Resource[] {
   const templates = loadedTerraformWorkloadReader()?.(r) ?? [];
   return templates.map((t) => {
+    // A name not known (`metadata { name = var.name }`): the resource's address names it in messages.
+    t.name ??= r.address;
     const address = templates.length > 1 ? `${r.address}#${t.path}` : r.address;
     const w = workloadResourceOf(t, { address, identity: templates.length > 1 ? [address, ...identity] : identity, sourceType: r.type, format: 'terraform' }, evaluation);
     // The resource's block is its extent (suppressions written inside it), as for every resource.

@@ -44,6 +44,16 @@ export function manifestResource<K extends 'k8s.workload' | 'kaito.workspace'>(
   };
 }
 
+/**
+ * The file whose project a workload's GPU pools are looked for from (the scan view's nearest
+ * project): a manifest's own; for a workload of a Terraform module instance, the root module's
+ * call it came through (a shared module deployed by `envs/dev` runs on dev's cluster, not on one
+ * found from the module's folder).
+ */
+export function workloadPlace(w: Pick<Resource, 'header' | 'calledAt'>): string {
+  return w.calledAt?.file ?? w.header.file;
+}
+
 /** The `k8s.workload` resource of one pod template (K8S001/K8S002 read `Resource.k8s`). */
 export function workloadResourceOf(t: K8sPodTemplate, o: { address: string; identity: string[]; sourceType: string; format: SourceFormat }, evaluation: Evaluation): Resource<'k8s.workload'> {
   const attrs = new Map<string, Fact>([['workloadKind', literalFact(t.workloadKind, t.header, 'kind')]]);

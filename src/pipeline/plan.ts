@@ -86,11 +86,12 @@ export function unitsForFiles(
     return o;
   };
   const holdsGiven = (u: PlannedUnit): boolean => u.files.some((f) => given.has(f.path)) || others(u).some((f) => given.has(f)) || readsGivenData(u);
-  // The latest stage of a kept unit that reads the whole scan: the units before it feed its view.
+  // The latest stage of a kept unit that reads the whole scan: the units before it feed its view
+  // (and, for a late unit, the other late units: each reads the others' summaries).
   const readsScanUpTo = Math.max(-1, ...units.filter((u) => stageRank(u) >= LATE && holdsGiven(u)).map(stageRank));
   const firstStage = givenFiles.some((f) => f.kind === 'azureml-yaml');
   const plans = givenFiles.some((f) => f.kind === 'terraform');
-  return units.filter((u) => holdsGiven(u) || (firstStage && stageRank(u) === 0) || (plans && u.frontEnd.name === 'terraform-plan') || (stageRank(u) < readsScanUpTo && feedsLastStage(u, others(u))));
+  return units.filter((u) => holdsGiven(u) || (firstStage && stageRank(u) === 0) || (plans && u.frontEnd.name === 'terraform-plan') || ((stageRank(u) < readsScanUpTo || (stageRank(u) === LATE && readsScanUpTo === LATE)) && feedsLastStage(u, others(u))));
 }
 
 /**
@@ -103,13 +104,16 @@ export function wholeRunUnit(frontEnds: readonly FrontEnd[], byFrontEnd: Readonl
 }
 
 /**
- * When a unit runs: 0 first (`FrontEnd.stage` 'first'), 1 between, 2 late (`readsScan`: its
- * view is the earlier stages' summaries and its own), 3 last ('last': the view of every earlier
- * stage, late units' included). The run as one unit is 1.
+ * When a unit runs: 0 first (`FrontEnd.stage` 'first'), 1 between, 3 late (`readsScan`: its view
+ * is the earlier stages' summaries, its own and every other late unit's), 4 last ('last': the view
+ * of every earlier stage, late units' included). The run as one unit is 1. Stage 2 is no unit's
+ * rank: when several units are late, it is their first pass, which only gives each one's summary
+ * to the others' view (run-units.ts).
  */
-export type Stage = 0 | 1 | 2 | 3;
-export const LATE = 2;
-export const LAST = 3;
+export type Stage = 0 | 1 | 2 | 3 | 4;
+export const LATE_FIRST_PASS = 2;
+export const LATE = 3;
+export const LAST = 4;
 export function stageRank(u: PlannedUnit): Stage {
   if (u.parts.length !== 1) return 1;
   const stage = u.frontEnd.stage;

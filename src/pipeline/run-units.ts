@@ -19,7 +19,7 @@ import { scanViewOf, type ScanSummary } from '../engine/scan.js';
 import type { PolicySet } from '../model/policy-judgement.js';
 import type { ClassifiedFile, FrontEndContext, Problem } from '../frontends/types.js';
 import { runUnit, type UnitResult } from './unit.js';
-import { LAST, LATE, releaseTexts, stageRank, type PlannedUnit, type Stage } from './plan.js';
+import { LAST, LATE, LATE_FIRST_PASS, releaseTexts, stageRank, type PlannedUnit, type Stage } from './plan.js';
 import type { UnitMerger } from './merge.js';
 import type { Dependency, RecordingHost } from './recording-host.js';
 import { hashOf, type UnitCache } from './cache.js';
@@ -63,6 +63,8 @@ export interface StageWork {
   stage: Stage;
   jobs: UnitJob[];
   summaries?: ScanSummary[];
+  /** Each unit adds its own summary to the view (`StageScan.withOwn`). */
+  withOwn?: boolean;
 }
 
 export type RanUnit = UnitResult & { deps: Dependency[] };
@@ -93,7 +95,8 @@ export interface RunUnitsOptions {
 
 /**
  * The scan view a late or last stage's units read: the view of the earlier stages' summaries,
- * and (a late stage) the summaries themselves, to which each unit adds its own.
+ * and (`withOwn`: a late unit whose own summary is not among them) the summaries themselves, to
+ * which each unit adds its own.
  */
 export interface StageScan {
   view: ScanView;
@@ -101,9 +104,9 @@ export interface StageScan {
   withOwn: boolean;
 }
 
-/** The scan of a stage from the summaries of the stages before it (`summaries`: in planned order). */
-export function stageScan(stage: Stage, summaries: readonly ScanSummary[], root: string, inRepository: boolean): StageScan {
-  return { view: scanViewOf(summaries, root, inRepository), summaries, withOwn: stage === LATE };
+/** The scan of a stage from the summaries of the units before it (`summaries`: in planned order). */
+export function stageScan(summaries: readonly ScanSummary[], root: string, inRepository: boolean, withOwn: boolean): StageScan {
+  return { view: scanViewOf(summaries, root, inRepository), summaries, withOwn };
 }
 
 /** Runs one unit here and releases what it held (its texts, the var files' values its hooks read). */
@@ -180,12 +183,19 @@ export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOpti
   const mine = ordered.filter(isMine);
   // A shard's units need the first stage's (which drop the files it evaluated) when any runs
   // later, and every earlier stage's summaries when any reads the scan (late or last).
+  // (Every late unit, when one of them is the shard's: each late unit's view has the others' summaries.)
   const latestMine = Math.max(-1, ...mine.map((i) => rank[i]!));
-  const needed = (i: number): boolean => isMine(i) || (rank[i]! < latestMine && (rank[i] === 0 || latestMine >= LATE));
+  const needed = (i: number): boolean => isMine(i) || (rank[i]! < latestMine && (rank[i] === 0 || latestMine >= LATE)) || (rank[i] === LATE && latestMine === LATE);
+  // Late units read each other's summaries (an AKS root that also deploys a device plugin, a root
+  // that deploys GPU jobs): with two or more, a first pass gives every late unit's summary, and the
+  // second, whose results are kept, reads them all. One late unit adds its own summary itself.
+  const lateUnits = ordered.filter((i) => rank[i] === LATE && needed(i));
+  const lateFirstPass = !run.wholeRun && lateUnits.length > 1;
+  const lateSummaries: [number, ScanSummary][] = [];
 
   // Results waiting for the units before them (in planned order) to be merged.
   const waiting = new Map<number, UnitResult>();
-  const accepted = new Set<number>();
+  const accepted = new Set<string>();
   const elsewhere = new Map<string, string>();
   const summaries: [number, ScanSummary][] = [];
   const counted = new Set<number>();
@@ -195,14 +205,18 @@ export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOpti
     o.onProgress?.(counted.size, mine.length);
   };
   let runner: StageRunner | undefined;
-  for (const stage of [0, 1, LATE, LAST] as const) {
-    const stageUnits = ordered.filter((i) => rank[i] === stage && needed(i));
+  for (const stage of [0, 1, LATE_FIRST_PASS, LATE, LAST] as const) {
+    const firstPass = stage === LATE_FIRST_PASS;
+    const stageUnits = firstPass ? (lateFirstPass ? lateUnits : []) : ordered.filter((i) => rank[i] === stage && needed(i));
     if (stageUnits.length === 0) continue;
     let scan: (StageScan & { key: string }) | undefined;
-    if (stage >= LATE && !run.wholeRun) {
-      // In the units' planned order, not the order they ran in.
-      const inOrder = [...summaries].sort((a, b) => a[0] - b[0]).map(([, s]) => s);
-      scan = { ...stageScan(stage, inOrder, run.root, run.ctx.inRepository === true), key: hashOf(inOrder) };
+    if (stage >= LATE_FIRST_PASS && !run.wholeRun) {
+      // In the units' planned order, not the order they ran in; a late stage after a first pass
+      // reads every late unit's summary too (its own among them).
+      const withLate = stage === LATE && lateFirstPass ? [...summaries, ...lateSummaries] : summaries;
+      const inOrder = [...withLate].sort((a, b) => a[0] - b[0]).map(([, s]) => s);
+      const withOwn = firstPass || (stage === LATE && !lateFirstPass);
+      scan = { ...stageScan(inOrder, run.root, run.ctx.inRepository === true, withOwn), key: hashOf([inOrder, withOwn]) };
     }
     // Each result is merged as soon as every unit before it in planned order is (the output does
     // not depend on which thread ran what), and then dropped: memory holds the merged findings
@@ -214,6 +228,11 @@ export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOpti
         const i = stageUnits[cursor]!;
         const r = waiting.get(i)!;
         waiting.delete(i);
+        // A first pass gives only the late units' summaries (their results come from the second).
+        if (firstPass) {
+          lateSummaries.push([i, r.summary]);
+          continue;
+        }
         for (const f of r.evaluatedElsewhere) elsewhere.set(f, units[i]!.frontEnd.name);
         if (stage < LAST) summaries.push([i, r.summary]);
         if (isMine(i)) merged.add(r);
@@ -221,9 +240,9 @@ export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOpti
     };
     const keys = new Map<number, string>();
     const accept = (i: number, r: UnitResult, deps?: Dependency[]): void => {
-      if (accepted.has(i)) return;
-      accepted.add(i);
-      progress(i);
+      if (accepted.has(`${stage}:${i}`)) return;
+      accepted.add(`${stage}:${i}`);
+      if (!firstPass) progress(i);
       const key = keys.get(i);
       if (key !== undefined && deps) cache!.set(key, units[i]!.key, deps, r);
       waiting.set(i, r);
@@ -240,7 +259,7 @@ export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOpti
         // What planning decided about the unit from outside its files (`FrontEnd.unitCacheKey`:
         // Bicep's twins and parameter files, the run's templates, its files, its .tf files).
         const planned = u.parts.map((p) => p.frontEnd.unitCacheKey?.(p.files, run.ctx) ?? '');
-        const key = hashOf([o.runKey, u.key, u.files.map((f) => [f.path, f.kind, run.superseded.has(f.path), f.explicit === true]), dropped, stage >= LATE ? (scan?.key ?? '') : '', planned]);
+        const key = hashOf([o.runKey, u.key, u.files.map((f) => [f.path, f.kind, run.superseded.has(f.path), f.explicit === true]), dropped, stage >= LATE_FIRST_PASS ? (scan?.key ?? '') : '', planned]);
         const hit = cache.get(key, u.key, run.host);
         // The check read the unit's files: their texts go now.
         releaseTexts(run.host);
@@ -260,7 +279,7 @@ export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOpti
       const { deps, ...result } = r;
       return [result, deps];
     };
-    const ran = jobs.length === 0 ? new Map<number, RanUnit>() : await (runner ?? HERE).run({ stage, jobs, ...(scan ? { summaries: [...scan.summaries] } : {}) }, (job) => {
+    const ran = jobs.length === 0 ? new Map<number, RanUnit>() : await (runner ?? HERE).run({ stage, jobs, ...(scan ? { summaries: [...scan.summaries], withOwn: scan.withOwn } : {}) }, (job) => {
       const started = o.onUnitRan ? monotonicMs() : 0;
       accept(job.index, ...split(executeUnit(run, job, scan)));
       const u = units[job.index]!;

@@ -24,8 +24,8 @@ import { shareMemory } from './memory.js';
 /** See `start`: measured on the corpus copied 4× (bench goal 2). */
 const WORKER_YOUNG_GENERATION_MB = 8;
 
-/** The stages of a run (plan.ts `Stage`: first, between, late, last). */
-const STAGES = 4;
+/** The stages of a run (plan.ts `Stage`: first, between, the late units' first pass, late, last). */
+const STAGES = 5;
 /**
  * Shared slots: per stage the units claimed so far by every thread, then per stage those the
  * workers took from the back of the list, then each worker's state per stage.

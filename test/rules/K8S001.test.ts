@@ -6,7 +6,9 @@
  */
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lintTree, tempTrees } from '../support/temp-tree.js';
+import path from 'node:path';
+import { lint } from '../../src/api.js';
+import { brief, lintTree, tempTrees } from '../support/temp-tree.js';
 
 /** An azurerm GPU pool with these taints (written as given, e.g. `["sku=gpu:NoSchedule"]`). */
 function tfPool(taints: string, extra = '', name = 'gpu', size = 'Standard_NC24ads_A100_v4'): string {
@@ -1205,6 +1207,50 @@ metadata:
         messageId: 'scannedPool',
       },
       {
+        // The AKS root also deploys a Kubernetes object (a cert-manager issuer): both roots run late,
+        // and each sees the other's summary (self-review 97: the app saw no pool and assumed gpu.taint).
+        name: 'late-units-see-each-others-pools',
+        files: {
+          'infra/main.tf': POOL + 'resource "kubernetes_manifest" "issuer" {\n  manifest = { apiVersion = "cert-manager.io/v1", kind = "ClusterIssuer", metadata = { name = "le" } }\n}\n',
+          'app/main.tf': tfWorkload('kubernetes_deployment_v1', '⟦"nvidia.com/gpu"⟧'),
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'scannedPool',
+        related: RELATED_POOL,
+      },
+      {
+        // A shared module's workload runs on the cluster of the configuration that calls it: the
+        // pools are looked for from the caller's folder, not the module's (external review 97).
+        name: 'shared-module-judged-by-the-calling-configuration',
+        files: {
+          '.git/HEAD': 'ref: refs/heads/main\n',
+          'envs/prod/main.tf': tfPool('["sku=gpu:NoSchedule"]') + 'module "app" {\n  source = "../../modules/app"\n}\n',
+          'envs/dev/main.tf': tfPool('["pool=gpu:NoSchedule"]') + 'module "app" {\n  source = "../../modules/app"\n}\n',
+          'modules/app/main.tf': tfWorkload('kubernetes_job_v1', '⟦"nvidia.com/gpu"⟧', TF_TOLERATION),
+        },
+        level: 'error',
+        env: 'unknown',
+        messageIncludes: 'does not tolerate the taint "pool=gpu:NoSchedule" of GPU node pool "gpu"',
+        related: [{ file: 'envs/dev/main.tf', line: 5 }],
+      },
+      {
+        // HCL takes a bare resource type label (external review 97: the type was looked for quoted only).
+        name: 'unquoted-resource-labels',
+        files: { 'infra/main.tf': POOL, 'app/main.tf': tfWorkload('kubernetes_pod_v1', '⟦"nvidia.com/gpu"⟧', '', ['spec']).replace('resource "kubernetes_pod_v1" "train"', 'resource kubernetes_pod_v1 train') },
+        level: 'error',
+        env: 'unknown',
+        messageIncludes: 'Pod "train" requests',
+      },
+      {
+        // A name not known: the resource's address names the workload.
+        name: 'name-not-known',
+        files: { 'infra/main.tf': POOL, 'app/main.tf': 'variable "name" {}\n' + tfWorkload('kubernetes_deployment_v1', '⟦"nvidia.com/gpu"⟧').replace('name = "train"', 'name = var.name') },
+        level: 'error',
+        env: 'unknown',
+        messageIncludes: 'Deployment "kubernetes_deployment_v1.train" requests',
+      },
+      {
         // kubernetes_manifest writes the object as in YAML; without a scanned pool, the configured taint.
         name: 'kubernetes-manifest-without-a-pool',
         files: {
@@ -1258,5 +1304,53 @@ describe('K8S001: what --verbose lists for a Terraform workload with values not 
       'resources: the count of "nvidia.com/gpu" is not known: variable "gpus" has no value',
       'tolerations: tolerations: dynamic "toleration" iterates over an unknown collection',
     ]);
+  });
+});
+
+describe('K8S001: Terraform workloads in scans of part of a repository and pre-commit runs', () => {
+  const trees = tempTrees('mil-k8s001-tf-scope-');
+  afterAll(() => trees.cleanup());
+  const run = async (root: string, paths: string[], onlyFiles?: string[]) => {
+    const r = await lint({ paths: paths.map((p) => path.join(root, p)), root, rules: ['K8S001'], noConfig: true, ...(onlyFiles ? { onlyFiles: onlyFiles.map((p) => path.join(root, p)) } : {}) });
+    return r.findings.filter((f) => f.ruleId === 'K8S001').map((f) => brief(root, f));
+  };
+
+  it('a workload of a local module outside the scanned folders is read, against the pools of the scan (self-review 97)', async () => {
+    const root = trees.tree({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'live/aks.tf': POOL,
+      'live/apps.tf': 'module "trainer" {\n  source = "../modules/gpu-app"\n  limits = { "nvidia.com/gpu" = 1 }\n}\n',
+      'modules/gpu-app/main.tf': 'variable "limits" {}\n' + tfWorkload('kubernetes_deployment_v1', 'cpu').replace(/limits = \{\n\s+cpu = 1\n\s+\}/, 'limits = var.limits'),
+    });
+    const expected = ['K8S001 error scannedPool live/apps.tf:3:14'];
+    expect(await run(root, ['live'])).toEqual(expected);
+    // Pre-commit: the staged caller makes the run walk the repository for the pools.
+    expect(await run(root, ['live/apps.tf'], ['live/apps.tf'])).toEqual(expected);
+  });
+
+  it('a staged var file of a configuration that declares workloads walks the repository for the pools (self-review 97)', async () => {
+    const root = trees.tree({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'infra/main.tf': tfPool('["workload=gpu:NoSchedule"]'),
+      'app/main.tf': 'variable "limits" {}\n' + tfWorkload('kubernetes_deployment_v1', 'cpu').replace(/limits = \{\n\s+cpu = 1\n\s+\}/, 'limits = var.limits'),
+      'app/terraform.tfvars': 'limits = { "nvidia.com/gpu" = 1 }\n',
+    });
+    const folder = await run(root, ['.']);
+    expect(folder).toEqual(['K8S001 error scannedPool app/terraform.tfvars:1:12']);
+    expect(await run(root, ['app/terraform.tfvars'], ['app/terraform.tfvars'])).toEqual(folder);
+  });
+
+  it('a kubernetes_manifest whose object is not known is listed, not reported; one whose spec comes from a manifest file is that file\'s (self-review 97)', async () => {
+    const root = trees.tree({
+      'infra/main.tf': POOL,
+      'app/main.tf':
+        'variable "m" {}\nresource "kubernetes_manifest" "unknown" {\n  manifest = var.m\n}\n' +
+        'locals {\n  job = yamldecode(file("${path.module}/job.yaml"))\n}\nresource "kubernetes_manifest" "spec_from_file" {\n  manifest = { apiVersion = "batch/v1", kind = "Job", metadata = { name = "from-tf" }, spec = local.job.spec }\n}\n',
+      'app/job.yaml': job('nvidia.com/gpu'),
+    });
+    const r = await lintTree(root, ['K8S001']);
+    // Once, as the manifest file's own finding.
+    expect(r.briefs).toEqual(['K8S001 error scannedPool app/job.yaml:14:15']);
+    expect(r.undecided.filter((u) => u.ruleId === 'K8S001').map((u) => `${u.attribute}: ${u.reason}`)).toEqual(['resources: manifest: variable "m" has no value, and a container may request a GPU there']);
   });
 });

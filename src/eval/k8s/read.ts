@@ -183,9 +183,13 @@ function at(src: Src, range: Range): Location {
   return { file, range: end === range.end.offset ? range : lm.range(range.start.offset, end) };
 }
 
+/** The node at `keys`; a value not known on the way (a Terraform workload's `spec = var.spec`) stands for all below it. */
 function path(node: YamlTree | undefined, keys: readonly string[]): YamlTree | undefined {
   let cur = node;
-  for (const k of keys) cur = valueOf(cur, k);
+  for (const k of keys) {
+    if (cur?.type === 'other' && cur.unknown !== undefined) return cur;
+    cur = valueOf(cur, k);
+  }
   return cur;
 }
 

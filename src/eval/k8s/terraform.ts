@@ -68,7 +68,11 @@ const MAX_DEPTH = 64;
 /** Builds trees whose ranges are the values' origins, remembering each range's file for the reader. */
 class TreeBuilder {
   readonly files = new WeakMap<Range, string>();
-  constructor(private readonly fallback: Location) {}
+  /** `sites`: where each attribute of the resource is written, by path (`spec[0].template[0].spec[0].node_selector`). */
+  constructor(
+    private readonly fallback: Location,
+    private readonly sites?: ReadonlyMap<string, Location>,
+  ) {}
 
   private place(origin: Location | undefined): Range {
     const at = origin ?? this.fallback;
@@ -103,7 +107,7 @@ class TreeBuilder {
   }
 
   /** A block body read with a table of `SHAPES`: its listed fields renamed, the others left out. */
-  shaped(v: Value, shape: ShapeName, depth = 0): YamlTree {
+  shaped(v: Value, shape: ShapeName, depth = 0, site = ''): YamlTree {
     if (v.kind !== 'object') return this.value(v, depth);
     if (depth > MAX_DEPTH) return { type: 'other', range: this.place(v.origin) };
     const fields: Readonly<Record<string, Field>> = SHAPES[shape];
@@ -112,25 +116,29 @@ class TreeBuilder {
       const field = Object.hasOwn(fields, k) ? fields[k] : undefined;
       if (!field) continue;
       const [name, as, inner] = field;
-      const read = (x: Value): YamlTree => (inner ? this.shaped(x, inner, depth + 1) : this.value(x, depth + 1));
+      const at = `${site}${site ? '.' : ''}${k}`;
+      const read = (x: Value, i: number): YamlTree => (inner ? this.shaped(x, inner, depth + 1, `${at}[${i}]`) : this.value(x, depth + 1));
       let tree: YamlTree | undefined;
       if (as === 'value') tree = this.value(e, depth + 1);
       else if (as === 'one') {
         const block = firstBlock(e);
         // No block written (an empty dynamic block): the field is absent.
         if (block === null) continue;
-        tree = read(block);
+        tree = read(block, 0);
       } else tree = e.kind === 'list' && !e.partial ? { type: 'seq', range: this.place(e.origin), items: e.items.map(read) } : this.value(e, depth + 1);
-      entries.push(this.entry(v, k, name, tree));
+      entries.push(this.entry(v, k, name, tree, this.sites?.get(at)));
     }
     return { type: 'map', range: this.place(v.origin), entries };
   }
 
   /** A mapping entry `name` for the key `key` of `parent`: located where the key is written, else at its value. */
-  private entry(parent: ObjectValue, key: string, name: string, value: YamlTree): YamlEntryNode {
-    const at = parent.keyOrigins?.get(key);
+  private entry(parent: ObjectValue, key: string, name: string, value: YamlTree, site?: Location): YamlEntryNode {
+    const at = parent.keyOrigins?.get(key) ?? site;
     const keyRange = at ? this.place(at) : value.range;
-    return { key: name, keyRange, value, range: keyRange };
+    // A value not known is located where it is used (`limits = var.limits`), not where the
+    // variable is declared: that is where a reader of --verbose looks.
+    const used: YamlTree = at && value.type === 'other' && value.unknown !== undefined ? { ...value, range: keyRange } : value;
+    return { key: name, keyRange, value: used, range: keyRange };
   }
 
   /** A mapping of one entry, located at `at`. */
@@ -152,6 +160,8 @@ export interface TerraformWorkloadResource {
   type: string;
   body: ObjectValue;
   header: Location;
+  /** Where each attribute is written, by path (`TfResource.sites`). */
+  sites?: ReadonlyMap<string, Location>;
 }
 
 /**
@@ -159,14 +169,16 @@ export interface TerraformWorkloadResource {
  * `kubernetes_manifest` whose object is decoded from a file, or not known to be one).
  */
 export function terraformPodTemplates(r: TerraformWorkloadResource): K8sPodTemplate[] {
-  const b = new TreeBuilder(r.header);
+  const b = new TreeBuilder(r.header, r.sites);
   let document: YamlTree | undefined;
   if (r.type === KUBERNETES_MANIFEST) {
     const manifest = r.body.entries.get('manifest');
+    // Not known (`var.m`, `yamldecode(<<EOT …)`, `templatefile()`): it may be a GPU workload (--verbose).
+    if (manifest?.kind === 'unknown') return [unknownObject(r, manifest)];
     if (manifest?.kind !== 'object') return [];
-    const kind = manifest.entries.get('kind');
-    // Decoded from a YAML/JSON file: that file is a manifest the Kubernetes front end reads.
-    if (kind?.origin && !isTerraformFile(kind.origin.file)) return [];
+    // Decoded from a YAML/JSON file (the whole object, or its kind or spec): that file is a
+    // manifest the Kubernetes front end reads, and reports in.
+    if (['apiVersion', 'kind', 'spec'].some((k) => decodedFromFile(manifest.entries.get(k)))) return [];
     document = b.value(manifest);
   } else {
     const w = typedWorkload(r.type);
@@ -189,7 +201,7 @@ function typedDocument(b: TreeBuilder, w: TypedWorkload, r: TerraformWorkloadRes
     { key: 'kind', keyRange: header.range, range: header.range, value: b.scalar(w.kind, header) },
   ];
   const metadata = firstBlock(r.body.entries.get('metadata') ?? null);
-  if (metadata !== null) top.push({ key: 'metadata', keyRange: header.range, range: header.range, value: b.shaped(metadata, 'metadata') });
+  if (metadata !== null) top.push({ key: 'metadata', keyRange: header.range, range: header.range, value: b.shaped(metadata, 'metadata', 0, 'metadata[0]') });
   // Down the blocks to the pod spec: `spec[0].template[0].spec[0]`.
   const blocks: Value[] = [];
   let cur: Value = r.body;
@@ -203,10 +215,31 @@ function typedDocument(b: TreeBuilder, w: TypedWorkload, r: TerraformWorkloadRes
   }
   // From the pod spec outwards, each level a mapping of one entry.
   const last = blocks.length - 1;
-  let tree = blocks[last]!.kind === 'object' && last === w.path.length - 1 ? b.shaped(blocks[last]!, 'podSpec') : b.value(blocks[last]!);
+  const podSpecSite = w.path.map((f) => `${f}[0]`).join('.');
+  let tree = blocks[last]!.kind === 'object' && last === w.path.length - 1 ? b.shaped(blocks[last]!, 'podSpec', 0, podSpecSite) : b.value(blocks[last]!);
   for (let i = w.path.length - 1; i > 0; i--) tree = b.wrap(camel(w.path[i]!), tree, blocks[Math.min(i, last + 1) - 1]!.origin);
   top.push({ key: camel(w.path[0]!), keyRange: tree.range, range: tree.range, value: tree });
   return { type: 'map', range: header.range, entries: top };
+}
+
+/** A value that comes from a file other than Terraform's own (`yamldecode(file("job.yaml"))`). */
+function decodedFromFile(v: Value | undefined): boolean {
+  return v?.origin !== undefined && !isTerraformFile(v.origin.file);
+}
+
+/** A `kubernetes_manifest` whose object is not known: a template that cannot be read, and why. */
+function unknownObject(r: TerraformWorkloadResource, manifest: Extract<Value, { kind: 'unknown' }>): K8sPodTemplate {
+  return {
+    file: r.header.file,
+    workloadKind: r.type,
+    apiVersion: '',
+    path: 'manifest',
+    header: r.header,
+    containers: [],
+    tolerations: [],
+    nodeSelector: [],
+    unreadable: [{ what: 'manifest', at: manifest.origin ?? r.header, hides: 'pod', reason: manifest.reason }],
+  };
 }
 
 function camel(snake: string): string {

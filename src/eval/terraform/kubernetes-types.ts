@@ -62,8 +62,13 @@ export function typedWorkload(type: string): TypedWorkload | undefined {
   return Object.hasOwn(TYPED_WORKLOADS, type) ? TYPED_WORKLOADS[type] : undefined;
 }
 
-/** The workload resource types as one pattern over a Terraform file's text (planning: `"kubernetes_deployment_v1"`). */
-export const TERRAFORM_WORKLOAD_TYPE = new RegExp(`"(?:${[...Object.keys(TYPED_WORKLOADS), KUBERNETES_MANIFEST].join('|')})"`);
+/**
+ * The workload resource types as one pattern over a Terraform file's text (planning): quoted
+ * (`resource "kubernetes_deployment_v1" "x"`, a `.tf.json` key) or a bare label, which HCL accepts
+ * (`resource kubernetes_pod_v1 x {`).
+ */
+const TYPES = [...Object.keys(TYPED_WORKLOADS), KUBERNETES_MANIFEST].join('|');
+export const TERRAFORM_WORKLOAD_TYPE = new RegExp(`"(?:${TYPES})"|\\bresource\\s+(?:${TYPES})\\b`);
 
 type WorkloadReader = (r: TerraformWorkloadResource) => K8sPodTemplate[];
 let reader: WorkloadReader | undefined;
