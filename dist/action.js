@@ -60010,8 +60010,10 @@ var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
           ctx.undecided(w, "resourceClaims", "its pods claim devices through dynamic resource allocation (resourceClaims), which may be GPUs", t.resourceClaimsAt);
           return;
         }
-        if (t.unreadable.length > 0) {
-          const u = t.unreadable[0];
+        const tolerationsUnknown = t.unreadable.find((u) => u.hides === "tolerations");
+        const blocking = t.unreadable.find((u) => u.hides !== "tolerations") ?? (t.tolerations.length === 0 ? tolerationsUnknown : void 0);
+        if (blocking) {
+          const u = blocking;
           ctx.undecided(w, u.hides === "request" ? "resources" : u.hides === "placement" ? "nodeSelector" : "tolerations", unreadableReason(u, `${u.what} cannot be read`), u.at);
           return;
         }
@@ -60028,7 +60030,10 @@ var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
             undecidedTolerations = true;
             continue;
           }
-          if (verdict.missing.length > 0) continue;
+          if (verdict.missing.length > 0) {
+            undecidedTolerations ||= tolerationsUnknown !== void 0;
+            continue;
+          }
           const admits = selectorAdmits(t, target.label);
           if (admits === false) continue;
           if (admits === void 0) {
@@ -60055,7 +60060,7 @@ var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
           });
           return;
         }
-        if (undecidedTolerations) ctx.undecided(w, "tolerations", UNDECIDED_TOLERATION, t.tolerationsAt ?? w.header);
+        if (undecidedTolerations) ctx.undecided(w, "tolerations", tolerationsUnknown ? unreadableReason(tolerationsUnknown, `${tolerationsUnknown.what} cannot be read`) : UNDECIDED_TOLERATION, tolerationsUnknown?.at ?? t.tolerationsAt ?? w.header);
         const unknownPool = pools.find((p) => !p.taints);
         if (unknownPool) ctx.undecided(w, "tolerations", `depends on the taints of GPU node pool "${unknownPool.name}", which are unknown (${unknownPool.taintsUnknown ?? "unknown"})`, t.tolerationsAt ?? w.header);
       }

@@ -475,6 +475,14 @@ spec:
         files: { 'infra/main.tf': POOL, 'app/main.tf': tfWorkload('kubernetes_deployment_v1', `${TF_EXACT}        node_selector = {\n          workload = "web"\n        }\n`) },
       },
       { name: 'no-toleration', files: { 'infra/main.tf': POOL, 'app/main.tf': tfWorkload('kubernetes_deployment_v1', '') } },
+      {
+        // Only a dynamic block over an unknown collection: whether it tolerates the taint is unknown.
+        name: 'only-a-dynamic-toleration-over-an-unknown-collection',
+        files: {
+          'infra/main.tf': POOL,
+          'app/main.tf': 'variable "tolerations" {}\n' + tfWorkload('kubernetes_deployment_v1', '        dynamic "toleration" {\n          for_each = var.tolerations\n          content {\n            key = toleration.value\n          }\n        }\n'),
+        },
+      },
     ],
     invalid: [
       {
@@ -484,6 +492,20 @@ spec:
         env: 'unknown',
         messageIncludes: 'Deployment "web" requests no GPU but tolerates the taint "sku=gpu:NoSchedule" of GPU node pool "gpu"',
         related: [{ file: 'infra/main.tf', line: 5 }],
+      },
+      {
+        // A static toleration beside a dynamic block over a variable without a value: the unknown
+        // ones can only tolerate more, so the static one decides (self-review 97: undecided).
+        name: 'static-toleration-beside-a-dynamic-block-over-an-unknown-collection',
+        files: {
+          'infra/main.tf': POOL,
+          'app/main.tf':
+            'variable "extra_tolerations" {}\n' +
+            tfWorkload('kubernetes_deployment_v1', TF_EXACT.replace('toleration {', '⟦toleration {⟧') + '        dynamic "toleration" {\n          for_each = var.extra_tolerations\n          content {\n            key = toleration.value\n          }\n        }\n'),
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'tolerates',
       },
       {
         // An empty-key Exists tolerates every taint; a DaemonSet: note.
