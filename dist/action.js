@@ -33812,7 +33812,7 @@ function firstBlock(v) {
   return v;
 }
 function terraformPodTemplates(r) {
-  const b = new TreeBuilder(r.header, r.sites);
+  const b = new TreeBuilder(r.header, r.sites, r.block?.range);
   let document;
   if (r.type === KUBERNETES_MANIFEST) {
     const manifest = r.body.entries.get("manifest");
@@ -33902,13 +33902,29 @@ var init_terraform = __esm({
     MAX_DEPTH4 = 64;
     TreeBuilder = class {
       /** `sites`: where each attribute of the resource is written, by path (`spec[0].template[0].spec[0].node_selector`). */
-      constructor(fallback, sites) {
+      constructor(fallback, sites, block2) {
         this.fallback = fallback;
         this.sites = sites;
+        this.block = block2;
       }
       fallback;
       sites;
+      block;
       files = /* @__PURE__ */ new WeakMap();
+      /**
+       * Where a block a `dynamic` block wrote is located: at the item of the collection it iterated,
+       * when that is written outside the resource (a toleration from `var.tolerations`, set in a var
+       * file or by each module caller: the place to change), read off the first of its fields that
+       * comes from there; else at the `dynamic` header (a literal `for_each` list in the resource).
+       */
+      dynamicItemPlace(v, fields) {
+        if (!v.origin?.label?.startsWith('dynamic "') || !this.block) return void 0;
+        for (const f of fields) {
+          const o = v.entries.get(f)?.origin;
+          if (o && !(o.file === this.fallback.file && o.range.start.offset >= this.block.start.offset && o.range.end.offset <= this.block.end.offset)) return o;
+        }
+        return void 0;
+      }
       place(origin) {
         const at2 = origin ?? this.fallback;
         this.files.set(at2.range, at2.file);
@@ -33958,7 +33974,8 @@ var init_terraform = __esm({
           } else tree2 = e.kind === "list" && !e.partial ? { type: "seq", range: this.place(e.origin), items: e.items.map(read) } : this.value(e, depth + 1);
           entries2.push(this.entry(v, k, name, tree2, this.sites?.get(at2)));
         }
-        return { type: "map", range: this.place(v.origin), entries: entries2 };
+        const place = shape === "toleration" ? this.dynamicItemPlace(v, ["key", "operator", "value", "effect"]) ?? v.origin : v.origin;
+        return { type: "map", range: this.place(place), entries: entries2 };
       }
       /** A mapping entry `name` for the key `key` of `parent`: located where the key is written, else at its value. */
       entry(parent, key, name, value, site) {

@@ -494,6 +494,21 @@ spec:
         related: [{ file: 'infra/main.tf', line: 5 }],
       },
       {
+        // A toleration a dynamic block writes from a variable: located at the var file's item it came
+        // from, the place to change (external review 97: it pointed at the dynamic header).
+        name: 'toleration-from-a-var-file-through-a-dynamic-block',
+        files: {
+          'infra/main.tf': POOL,
+          'app/main.tf':
+            'variable "tolerations" {}\n' +
+            tfWorkload('kubernetes_deployment_v1', '        dynamic "toleration" {\n          for_each = var.tolerations\n          content {\n            key      = toleration.value.key\n            operator = "Equal"\n            value    = toleration.value.value\n            effect   = "NoSchedule"\n          }\n        }\n'),
+          'app/terraform.tfvars': 'tolerations = [\n  { key = "CriticalAddonsOnly", value = "true" },\n  { key = ⟦"sku"⟧, value = "gpu" },\n]\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'tolerates',
+      },
+      {
         // A static toleration beside a dynamic block over a variable without a value: the unknown
         // ones can only tolerate more, so the static one decides (self-review 97: undecided).
         name: 'static-toleration-beside-a-dynamic-block-over-an-unknown-collection',

@@ -72,7 +72,23 @@ class TreeBuilder {
   constructor(
     private readonly fallback: Location,
     private readonly sites?: ReadonlyMap<string, Location>,
+    private readonly block?: Range,
   ) {}
+
+  /**
+   * Where a block a `dynamic` block wrote is located: at the item of the collection it iterated,
+   * when that is written outside the resource (a toleration from `var.tolerations`, set in a var
+   * file or by each module caller: the place to change), read off the first of its fields that
+   * comes from there; else at the `dynamic` header (a literal `for_each` list in the resource).
+   */
+  private dynamicItemPlace(v: ObjectValue, fields: readonly string[]): Location | undefined {
+    if (!v.origin?.label?.startsWith('dynamic "') || !this.block) return undefined;
+    for (const f of fields) {
+      const o = v.entries.get(f)?.origin;
+      if (o && !(o.file === this.fallback.file && o.range.start.offset >= this.block.start.offset && o.range.end.offset <= this.block.end.offset)) return o;
+    }
+    return undefined;
+  }
 
   private place(origin: Location | undefined): Range {
     const at = origin ?? this.fallback;
@@ -128,7 +144,9 @@ class TreeBuilder {
       } else tree = e.kind === 'list' && !e.partial ? { type: 'seq', range: this.place(e.origin), items: e.items.map(read) } : this.value(e, depth + 1);
       entries.push(this.entry(v, k, name, tree, this.sites?.get(at)));
     }
-    return { type: 'map', range: this.place(v.origin), entries };
+    // (A toleration a dynamic block wrote: at the collection's item it came from.)
+    const place = shape === 'toleration' ? (this.dynamicItemPlace(v, ['key', 'operator', 'value', 'effect']) ?? v.origin) : v.origin;
+    return { type: 'map', range: this.place(place), entries };
   }
 
   /** A mapping entry `name` for the key `key` of `parent`: located where the key is written, else at its value. */
@@ -162,6 +180,8 @@ export interface TerraformWorkloadResource {
   header: Location;
   /** Where each attribute is written, by path (`TfResource.sites`). */
   sites?: ReadonlyMap<string, Location>;
+  /** The resource's block (`TfResource.block`): what is written inside it, and what comes from outside. */
+  block?: { range: Range };
 }
 
 /**
@@ -169,7 +189,7 @@ export interface TerraformWorkloadResource {
  * `kubernetes_manifest` whose object is decoded from a file, or not known to be one).
  */
 export function terraformPodTemplates(r: TerraformWorkloadResource): K8sPodTemplate[] {
-  const b = new TreeBuilder(r.header, r.sites);
+  const b = new TreeBuilder(r.header, r.sites, r.block?.range);
   let document: YamlTree | undefined;
   if (r.type === KUBERNETES_MANIFEST) {
     const manifest = r.body.entries.get('manifest');
