@@ -53,7 +53,7 @@ export default defineRule({
     shortDescription: 'Kubernetes workload that requests no GPU but tolerates the GPU node pool taint.',
     fullDescription:
       'The GPU taint keeps ordinary pods off GPU nodes. A workload that tolerates it (an exact toleration, a key-only Exists, or an empty-key Exists that tolerates every taint) without requesting a GPU, and without a nodeSelector or required node affinity that keeps it off GPU pools, can be scheduled onto GPU nodes and keep them from scaling down.',
-    help: 'Remove the GPU toleration from workloads that do not use a GPU, or narrow a catch-all toleration (key "" with operator Exists) to the taints it needs; if the workload must run on GPU nodes (a device plugin, a GPU exporter), select them with nodeSelector kubernetes.azure.com/accelerator: nvidia.',
+    help: 'Remove the GPU toleration from workloads that do not use a GPU, or narrow a catch-all toleration (key "" with operator Exists) to the taints it needs; if the workload must run on GPU nodes (a device plugin, a GPU exporter), select them with nodeSelector kubernetes.azure.com/accelerator: nvidia (node_selector in a Terraform workload resource).',
     level: 'warning',
     tags: ['cost', 'gpu', 'kubernetes'],
     formats: ['k8s', 'terraform'],
