@@ -33804,7 +33804,9 @@ var init_read = __esm({
 // src/eval/k8s/terraform.ts
 var terraform_exports = {};
 __export(terraform_exports, {
-  terraformPodTemplates: () => terraformPodTemplates
+  injectingNamespaces: () => injectingNamespaces,
+  terraformPodTemplates: () => terraformPodTemplates,
+  workloadNamespace: () => workloadNamespace
 });
 function firstBlock(v) {
   if (v === null) return null;
@@ -33873,7 +33875,36 @@ function camel(snake) {
 function isTerraformFile2(file) {
   return /\.tf(?:\.json)?$/i.test(file);
 }
-var SHAPES, PARTIAL_LIST, MAX_DEPTH4, TreeBuilder;
+function injectingNamespaces(resources) {
+  const out = /* @__PURE__ */ new Map();
+  for (const r of resources) {
+    let metadata = null;
+    if (NAMESPACE_TYPES.has(r.type)) metadata = firstBlock(r.body.entries.get("metadata") ?? null);
+    else if (r.type === KUBERNETES_MANIFEST) {
+      const m = r.body.entries.get("manifest");
+      const kind = m?.kind === "object" ? m.entries.get("kind") : void 0;
+      if (kind?.kind === "string" && kind.value === "Namespace") metadata = m.entries.get("metadata") ?? null;
+    }
+    if (metadata?.kind !== "object") continue;
+    const annotations = metadata.entries.get("annotations");
+    if (annotations?.kind !== "object") continue;
+    const annotation = annotations.entries.get(DEFAULT_TOLERATIONS);
+    if (!annotation || annotation.kind === "null") continue;
+    const name = metadata.entries.get("name");
+    out.set(name?.kind === "string" ? name.value : "", annotations.keyOrigins?.get(DEFAULT_TOLERATIONS) ?? annotation.origin ?? r.header);
+  }
+  return out;
+}
+function workloadNamespace(r) {
+  const m = r.body.entries.get(r.type === KUBERNETES_MANIFEST ? "manifest" : "metadata");
+  const metadata = r.type === KUBERNETES_MANIFEST ? m?.kind === "object" ? m.entries.get("metadata") : void 0 : firstBlock(m ?? null);
+  if (metadata === void 0 || metadata === null) return r.type === KUBERNETES_MANIFEST && m?.kind !== "object" ? void 0 : "default";
+  if (metadata.kind !== "object") return void 0;
+  const ns = metadata.entries.get("namespace");
+  if (ns === void 0 || ns.kind === "null") return "default";
+  return ns.kind === "string" ? ns.value : void 0;
+}
+var SHAPES, PARTIAL_LIST, MAX_DEPTH4, TreeBuilder, NAMESPACE_TYPES;
 var init_terraform = __esm({
   "src/eval/k8s/terraform.ts"() {
     "use strict";
@@ -33990,6 +34021,7 @@ var init_terraform = __esm({
         return { type: "map", range: range2, entries: [{ key: name, keyRange: range2, range: range2, value }] };
       }
     };
+    NAMESPACE_TYPES = /* @__PURE__ */ new Set(["kubernetes_namespace", "kubernetes_namespace_v1"]);
   }
 });
 
@@ -34001,7 +34033,9 @@ function typedWorkload(type) {
   return Object.hasOwn(TYPED_WORKLOADS, type) ? TYPED_WORKLOADS[type] : void 0;
 }
 async function loadTerraformWorkloadReader() {
-  reader ??= (await Promise.resolve().then(() => (init_terraform(), terraform_exports))).terraformPodTemplates;
+  if (reader) return;
+  const m = await Promise.resolve().then(() => (init_terraform(), terraform_exports));
+  reader = { podTemplates: m.terraformPodTemplates, injectingNamespaces: m.injectingNamespaces, workloadNamespace: m.workloadNamespace };
 }
 function loadedTerraformWorkloadReader() {
   return reader;
@@ -34271,14 +34305,30 @@ function fromTerraform(r, evaluation, azurermOnlyBelow) {
   return withDeclarationPlaces(normalize(src), r);
 }
 function terraformWorkloads(r, identity, evaluation) {
-  const templates = loadedTerraformWorkloadReader()?.(r) ?? [];
+  const templates = loadedTerraformWorkloadReader()?.podTemplates(r) ?? [];
   return templates.map((t) => {
     t.name ??= r.address;
     const address = templates.length > 1 ? `${r.address}#${t.path}` : r.address;
     const w = workloadResourceOf(t, { address, identity: templates.length > 1 ? [address, ...identity] : identity, sourceType: r.type, format: "terraform" }, evaluation);
     if (r.block) w.extent = { file: r.header.file, range: r.block.range };
+    workloadSources.set(w, r);
     return w;
   });
+}
+function withNamespaceTolerations(tf, out) {
+  const reader2 = loadedTerraformWorkloadReader();
+  if (!reader2 || !out.some((r) => workloadSources.has(r))) return out;
+  const injecting = reader2.injectingNamespaces(tf);
+  if (injecting.size === 0) return out;
+  const anyNamed = injecting.values().next().value;
+  for (const w of out) {
+    const src = workloadSources.get(w);
+    if (!src || !w.k8s) continue;
+    const ns = reader2.workloadNamespace(src);
+    const at2 = ns === void 0 ? anyNamed : injecting.get(ns) ?? injecting.get("");
+    if (at2) w.k8s.injectedTolerationsAt = at2;
+  }
+  return out;
 }
 function withDeclarationPlaces(out, r) {
   if (r.block) {
@@ -34368,7 +34418,7 @@ function terraformRefKeys(ref) {
   if (ref.kind === "unknown" && ref.token) return [ref.token];
   return [];
 }
-var READ_OF_EVERY_RESOURCE, ARM_PARENT_REF, ARM_PARENT_LEVELS, BLOB_SERVICES, CONTAINERS, BELOW_ACCOUNT;
+var READ_OF_EVERY_RESOURCE, ARM_PARENT_REF, ARM_PARENT_LEVELS, workloadSources, BLOB_SERVICES, CONTAINERS, BELOW_ACCOUNT;
 var init_from_terraform = __esm({
   "src/model/from-terraform.ts"() {
     "use strict";
@@ -34391,6 +34441,7 @@ var init_from_terraform = __esm({
     ARM_PARENT_LEVELS = {
       "microsoft.storage/storageaccounts/blobservices/containers": 2
     };
+    workloadSources = /* @__PURE__ */ new WeakMap();
     BLOB_SERVICES = "microsoft.storage/storageaccounts/blobservices";
     CONTAINERS = "microsoft.storage/storageaccounts/blobservices/containers";
     BELOW_ACCOUNT = /^(tf:[^/]+)\/blobServices\/default$/i;
@@ -35287,7 +35338,7 @@ var init_terraform2 = __esm({
           skipped,
           units: tf.evaluations.map((e) => ({
             evaluation: e.evaluation,
-            resources: applyAzapiUpdates(e.resources, e.resources.flatMap((r) => fromTerraform(r, e.evaluation, e.azurermOnlyBelow))),
+            resources: applyAzapiUpdates(e.resources, withNamespaceTolerations(e.resources, e.resources.flatMap((r) => fromTerraform(r, e.evaluation, e.azurermOnlyBelow)))),
             refKeys: terraformRefKeys,
             opaqueModules: e.opaqueModules
           })),
@@ -59870,7 +59921,7 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
           return;
         }
         if (t.injectedTolerationsAt) {
-          ctx.undecided(w, "tolerations", "a Namespace in this file adds default tolerations to its pods (scheduler.alpha.kubernetes.io/defaultTolerations), which the pods get at admission", t.injectedTolerationsAt);
+          ctx.undecided(w, "tolerations", `a Namespace ${w.format === "terraform" ? "this configuration declares" : "in this file"} adds default tolerations to its pods (scheduler.alpha.kubernetes.io/defaultTolerations), which the pods get at admission`, t.injectedTolerationsAt);
           return;
         }
         const unreadable = t.unreadable.find((u) => u.hides === "tolerations");

@@ -93,7 +93,7 @@ export default defineRule({
           return;
         }
         if (t.injectedTolerationsAt) {
-          ctx.undecided(w, 'tolerations', 'a Namespace in this file adds default tolerations to its pods (scheduler.alpha.kubernetes.io/defaultTolerations), which the pods get at admission', t.injectedTolerationsAt);
+          ctx.undecided(w, 'tolerations', `a Namespace ${w.format === 'terraform' ? 'this configuration declares' : 'in this file'} adds default tolerations to its pods (scheduler.alpha.kubernetes.io/defaultTolerations), which the pods get at admission`, t.injectedTolerationsAt);
           return;
         }
         const unreadable = t.unreadable.find((u) => u.hides === 'tolerations');

@@ -16,7 +16,7 @@ import { loadYamlReader, loadedYamlReader } from '../eval/terraform/data-files.j
 import { tfvarsJsonValues, tfvarsValues } from '../eval/terraform/tfvars.js';
 import { terragruntInputs } from '../eval/terraform/terragrunt.js';
 import type { Value } from '../core/value.js';
-import { fromTerraform, terraformRefKeys } from '../model/from-terraform.js';
+import { fromTerraform, terraformRefKeys, withNamespaceTolerations } from '../model/from-terraform.js';
 import { applyAzapiUpdates } from '../model/azapi-update.js';
 import { hclBlockRanges } from '../parse/hcl/blocks.js';
 import { isTerraformFile, SAMPLE_VAR_FILE, type FileKind } from '../core/file-kind.js';
@@ -185,7 +185,7 @@ export const terraformFrontEnd: FrontEnd = {
       skipped,
       units: tf.evaluations.map((e) => ({
         evaluation: e.evaluation,
-        resources: applyAzapiUpdates(e.resources, e.resources.flatMap((r) => fromTerraform(r, e.evaluation, e.azurermOnlyBelow))),
+        resources: applyAzapiUpdates(e.resources, withNamespaceTolerations(e.resources, e.resources.flatMap((r) => fromTerraform(r, e.evaluation, e.azurermOnlyBelow)))),
         refKeys: terraformRefKeys,
         opaqueModules: e.opaqueModules,
       })),

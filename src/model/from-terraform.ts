@@ -92,7 +92,7 @@ export function fromTerraform(r: TerraformResourceShape, evaluation: Evaluation,
  * (and the template's place when it has several: a Ray cluster's groups).
  */
 function terraformWorkloads(r: TerraformResourceShape, identity: string[], evaluation: Evaluation): Resource[] {
-  const templates = loadedTerraformWorkloadReader()?.(r) ?? [];
+  const templates = loadedTerraformWorkloadReader()?.podTemplates(r) ?? [];
   return templates.map((t) => {
     // A name not known (`metadata { name = var.name }`): the resource's address names it in messages.
     t.name ??= r.address;
@@ -100,8 +100,35 @@ function terraformWorkloads(r: TerraformResourceShape, identity: string[], evalu
     const w = workloadResourceOf(t, { address, identity: templates.length > 1 ? [address, ...identity] : identity, sourceType: r.type, format: 'terraform' }, evaluation);
     // The resource's block is its extent (suppressions written inside it), as for every resource.
     if (r.block) w.extent = { file: r.header.file, range: r.block.range };
+    workloadSources.set(w, r);
     return w;
   });
+}
+
+/** The Terraform resource each workload was read from (`withNamespaceTolerations`). */
+const workloadSources = new WeakMap<Resource, TerraformResourceShape>();
+
+/**
+ * Marks the workloads of one evaluation whose namespace, declared in it with the
+ * `scheduler.alpha.kubernetes.io/defaultTolerations` annotation, gives their pods tolerations at
+ * admission (K8S001 does not judge their written tolerations then), as a manifest file's Namespace
+ * marks the workloads of that file (self-review 97). A workload whose namespace is not known may be
+ * in any of them.
+ */
+export function withNamespaceTolerations(tf: readonly TerraformResourceShape[], out: Resource[]): Resource[] {
+  const reader = loadedTerraformWorkloadReader();
+  if (!reader || !out.some((r) => workloadSources.has(r))) return out;
+  const injecting = reader.injectingNamespaces(tf);
+  if (injecting.size === 0) return out;
+  const anyNamed = injecting.values().next().value!;
+  for (const w of out) {
+    const src = workloadSources.get(w);
+    if (!src || !w.k8s) continue;
+    const ns = reader.workloadNamespace(src);
+    const at = ns === undefined ? anyNamed : (injecting.get(ns) ?? injecting.get(''));
+    if (at) w.k8s.injectedTolerationsAt = at;
+  }
+  return out;
 }
 
 /** Resources of a registry module copy keep the call they came through (findings point there); each keeps its block's extent. */

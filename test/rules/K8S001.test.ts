@@ -1354,3 +1354,20 @@ describe('K8S001: Terraform workloads in scans of part of a repository and pre-c
     expect(r.undecided.filter((u) => u.ruleId === 'K8S001').map((u) => `${u.attribute}: ${u.reason}`)).toEqual(['resources: manifest: variable "m" has no value, and a container may request a GPU there']);
   });
 });
+
+describe('K8S001: a Terraform namespace that gives its pods default tolerations', () => {
+  const trees = tempTrees('mil-k8s001-tf-ns-');
+  afterAll(() => trees.cleanup());
+
+  it('its workloads are listed, not reported; a workload in another namespace is judged (self-review 97)', async () => {
+    const ns = 'resource "kubernetes_namespace_v1" "ml" {\n  metadata {\n    name = "ml"\n    annotations = {\n      "scheduler.alpha.kubernetes.io/defaultTolerations" = jsonencode([{ key = "sku", operator = "Equal", value = "gpu", effect = "NoSchedule" }])\n    }\n  }\n}\n';
+    const inMl = tfWorkload('kubernetes_deployment_v1', '"nvidia.com/gpu"').replace('name = "train"', 'name      = "train"\n    namespace = kubernetes_namespace_v1.ml.metadata[0].name');
+    const inDefault = tfWorkload('kubernetes_job_v1', '"nvidia.com/gpu"').replace(/"train"/g, '"other"');
+    const root = trees.tree({ 'infra/main.tf': POOL, 'app/main.tf': ns + inMl + inDefault });
+    const r = await lintTree(root, ['K8S001']);
+    expect(r.briefs).toEqual(['K8S001 error scannedPool app/main.tf:42:15']);
+    expect(r.undecided.filter((u) => u.ruleId === 'K8S001').map((u) => `${u.attribute}: ${u.reason} (${path.relative(root, u.location.file)}:${u.location.range.start.line})`)).toEqual([
+      'tolerations: a Namespace this configuration declares adds default tolerations to its pods (scheduler.alpha.kubernetes.io/defaultTolerations), which the pods get at admission (app/main.tf:5)',
+    ]);
+  });
+});

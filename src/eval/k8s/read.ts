@@ -101,7 +101,7 @@ export function readPodTemplates(file: string, documents: readonly YamlTree[], l
 }
 
 /** The annotation through which a namespace gives its pods default tolerations (the PodTolerationRestriction admission plugin). */
-const DEFAULT_TOLERATIONS = 'scheduler.alpha.kubernetes.io/defaultTolerations';
+export const DEFAULT_TOLERATIONS = 'scheduler.alpha.kubernetes.io/defaultTolerations';
 
 /**
  * FORMATS.md 2(d): tolerations injected by a namespace are unknown. A `Namespace` written in the

@@ -26,7 +26,7 @@
 import type { Location, Range } from '../../core/source.js';
 import type { ObjectValue, Value } from '../../core/value.js';
 import type { YamlEntryNode, YamlTree } from '../../parse/yaml/tree.js';
-import { readPodTemplates } from './read.js';
+import { DEFAULT_TOLERATIONS, readPodTemplates } from './read.js';
 import { KUBERNETES_MANIFEST, typedWorkload, type TypedWorkload } from '../terraform/kubernetes-types.js';
 import type { K8sPodTemplate } from './types.js';
 
@@ -268,4 +268,50 @@ function camel(snake: string): string {
 
 function isTerraformFile(file: string): boolean {
   return /\.tf(?:\.json)?$/i.test(file);
+}
+
+/** The namespace resources of the provider (each unversioned name the deprecated alias of its `_v1`). */
+const NAMESPACE_TYPES = new Set(['kubernetes_namespace', 'kubernetes_namespace_v1']);
+
+/**
+ * The namespaces a module's resources declare whose `scheduler.alpha.kubernetes.io/defaultTolerations`
+ * annotation gives their pods tolerations at admission (PodTolerationRestriction), by name, with
+ * where the annotation is written: `kubernetes_namespace_v1` (`metadata { annotations = {…} }`) and
+ * a `kubernetes_manifest` Namespace. A namespace whose name is not known counts for every name
+ * (`''`). As a manifest file's Namespace does for the workloads of that file (read.ts).
+ */
+export function injectingNamespaces(resources: readonly TerraformWorkloadResource[]): Map<string, Location> {
+  const out = new Map<string, Location>();
+  for (const r of resources) {
+    let metadata: Value | null = null;
+    if (NAMESPACE_TYPES.has(r.type)) metadata = firstBlock(r.body.entries.get('metadata') ?? null);
+    else if (r.type === KUBERNETES_MANIFEST) {
+      const m = r.body.entries.get('manifest');
+      const kind = m?.kind === 'object' ? m.entries.get('kind') : undefined;
+      if (kind?.kind === 'string' && kind.value === 'Namespace') metadata = (m as ObjectValue).entries.get('metadata') ?? null;
+    }
+    if (metadata?.kind !== 'object') continue;
+    const annotations = metadata.entries.get('annotations');
+    if (annotations?.kind !== 'object') continue;
+    const annotation = annotations.entries.get(DEFAULT_TOLERATIONS);
+    if (!annotation || annotation.kind === 'null') continue;
+    const name = metadata.entries.get('name');
+    out.set(name?.kind === 'string' ? name.value : '', annotations.keyOrigins?.get(DEFAULT_TOLERATIONS) ?? annotation.origin ?? r.header);
+  }
+  return out;
+}
+
+/**
+ * The namespace a workload resource's pods are created in: `metadata.namespace` (a typed resource's
+ * block, a manifest's key); `default` when not written (the provider's and the API's default);
+ * undefined when it is not known.
+ */
+export function workloadNamespace(r: TerraformWorkloadResource): string | undefined {
+  const m = r.body.entries.get(r.type === KUBERNETES_MANIFEST ? 'manifest' : 'metadata');
+  const metadata = r.type === KUBERNETES_MANIFEST ? (m?.kind === 'object' ? m.entries.get('metadata') : undefined) : firstBlock(m ?? null);
+  if (metadata === undefined || metadata === null) return r.type === KUBERNETES_MANIFEST && m?.kind !== 'object' ? undefined : 'default';
+  if (metadata.kind !== 'object') return undefined;
+  const ns = metadata.entries.get('namespace');
+  if (ns === undefined || ns.kind === 'null') return 'default';
+  return ns.kind === 'string' ? ns.value : undefined;
 }

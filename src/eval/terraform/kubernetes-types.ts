@@ -11,6 +11,7 @@
  * alias of its `_v1`).
  */
 import type { TerraformWorkloadResource } from '../k8s/terraform.js';
+import type { Location } from '../../core/source.js';
 import type { K8sPodTemplate } from '../k8s/types.js';
 
 /** A typed workload resource: the object it stands for and the blocks down to its pod spec. */
@@ -70,12 +71,18 @@ export function typedWorkload(type: string): TypedWorkload | undefined {
 const TYPES = [...Object.keys(TYPED_WORKLOADS), KUBERNETES_MANIFEST].join('|');
 export const TERRAFORM_WORKLOAD_TYPE = new RegExp(`"(?:${TYPES})"|\\bresource\\s+(?:${TYPES})\\b`);
 
-type WorkloadReader = (r: TerraformWorkloadResource) => K8sPodTemplate[];
+interface WorkloadReader {
+  podTemplates(r: TerraformWorkloadResource): K8sPodTemplate[];
+  injectingNamespaces(resources: readonly TerraformWorkloadResource[]): Map<string, Location>;
+  workloadNamespace(r: TerraformWorkloadResource): string | undefined;
+}
 let reader: WorkloadReader | undefined;
 
 /** Imports the workload reader (once). */
 export async function loadTerraformWorkloadReader(): Promise<void> {
-  reader ??= (await import('../k8s/terraform.js')).terraformPodTemplates;
+  if (reader) return;
+  const m = await import('../k8s/terraform.js');
+  reader = { podTemplates: m.terraformPodTemplates, injectingNamespaces: m.injectingNamespaces, workloadNamespace: m.workloadNamespace };
 }
 
 /**
