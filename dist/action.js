@@ -21324,6 +21324,10 @@ var init_instance = __esm({
           inner.set(iterName, obj({ key: k, value: v }));
           const child = this.evalBody(content.body, file, inner, sites, `${pathPrefix}${blockName}[${start + i}].`, resourceType);
           child.origin = header;
+          if (fe.decidedBy) {
+            child.decidedBy = fe.decidedBy;
+            if (fe.decision) child.decision = fe.decision;
+          }
           items.push(child);
         });
         return list(items, header);
@@ -34005,7 +34009,7 @@ var init_terraform = __esm({
           } else tree2 = e.kind === "list" && !e.partial ? { type: "seq", range: this.place(e.origin), items: e.items.map(read) } : this.value(e, depth + 1);
           entries2.push(this.entry(v, k, name, tree2, this.sites?.get(at2)));
         }
-        const place = shape === "toleration" ? this.dynamicItemPlace(v, ["key", "operator", "value", "effect"]) ?? v.origin : v.origin;
+        const place = shape === "toleration" ? v.decidedBy ?? this.dynamicItemPlace(v, ["key", "operator", "value", "effect"]) ?? v.origin : v.origin;
         return { type: "map", range: this.place(place), entries: entries2 };
       }
       /** A mapping entry `name` for the key `key` of `parent`: located where the key is written, else at its value. */

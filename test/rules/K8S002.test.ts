@@ -509,6 +509,21 @@ spec:
         messageId: 'tolerates',
       },
       {
+        // A dynamic toleration a module argument switches on (`for_each = var.gpu_toleration ? [1] : []`):
+        // each caller's finding at its own argument (RULES.md "Values chosen by a condition"; external review 97).
+        name: 'dynamic-toleration-switched-on-by-each-module-caller',
+        files: {
+          'infra/main.tf': POOL,
+          'app/main.tf': 'module "web" {\n  source         = "./mod"\n  gpu_toleration = ⟦true⟧\n}\nmodule "api" {\n  source         = "./mod"\n  gpu_toleration = ⟦true⟧\n}\nmodule "batch" {\n  source = "./mod"\n}\n',
+          'app/mod/main.tf':
+            'variable "gpu_toleration" {\n  default = false\n}\n' +
+            tfWorkload('kubernetes_deployment_v1', '        dynamic "toleration" {\n          for_each = var.gpu_toleration ? ["sku"] : []\n          content {\n            key      = "sku"\n            operator = "Equal"\n            value    = "gpu"\n            effect   = "NoSchedule"\n          }\n        }\n'),
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'tolerates',
+      },
+      {
         // A static toleration beside a dynamic block over a variable without a value: the unknown
         // ones can only tolerate more, so the static one decides (self-review 97: undecided).
         name: 'static-toleration-beside-a-dynamic-block-over-an-unknown-collection',

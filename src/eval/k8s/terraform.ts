@@ -145,7 +145,8 @@ class TreeBuilder {
       entries.push(this.entry(v, k, name, tree, this.sites?.get(at)));
     }
     // (A toleration a dynamic block wrote: at the collection's item it came from.)
-    const place = shape === 'toleration' ? (this.dynamicItemPlace(v, ['key', 'operator', 'value', 'effect']) ?? v.origin) : v.origin;
+    // (Or one a dynamic block wrote because a condition chose its collection: at the deciding input.)
+    const place = shape === 'toleration' ? (v.decidedBy ?? this.dynamicItemPlace(v, ['key', 'operator', 'value', 'effect']) ?? v.origin) : v.origin;
     return { type: 'map', range: this.place(place), entries };
   }
 

@@ -553,6 +553,13 @@ export class ModuleInstance {
       inner.set(iterName, obj({ key: k, value: v }));
       const child = this.evalBody(content.body, file, inner, sites, `${pathPrefix}${blockName}[${start + i}].`, resourceType);
       child.origin = header;
+      // Switched on by a condition an input decided (`for_each = var.gpu ? [1] : []`): each block
+      // it writes was chosen there (RULES.md "Values chosen by a condition": a finding about the
+      // block points at the deciding input, a module caller's argument; external review 97).
+      if (fe.decidedBy) {
+        child.decidedBy = fe.decidedBy;
+        if (fe.decision) child.decision = fe.decision;
+      }
       items.push(child);
     });
     return list(items, header);
