@@ -33817,14 +33817,15 @@ function firstBlock(v) {
   if (v.kind === "list") return v.partial ? v : v.items[0] ?? null;
   return v;
 }
-function terraformPodTemplates(r) {
+function terraformPodTemplates(r, isManifestFile) {
   const b = new TreeBuilder(r.header, r.sites, r.block?.range);
   let document;
   if (r.type === KUBERNETES_MANIFEST) {
     const manifest = r.body.entries.get("manifest");
     if (manifest?.kind === "unknown") return [unknownObject(r, manifest)];
     if (manifest?.kind !== "object") return [];
-    if (["apiVersion", "kind", "spec"].some((k) => decodedFromFile(manifest.entries.get(k)))) return [];
+    const spec = manifest.entries.get("spec");
+    if (spec?.origin && !isTerraformFile2(spec.origin.file) && isManifestFile?.(spec.origin.file)) return [];
     document = b.value(manifest);
   } else {
     const w = typedWorkload(r.type);
@@ -33857,9 +33858,6 @@ function typedDocument(b, w, r) {
   top.push({ key: camel(w.path[0]), keyRange: tree2.range, range: tree2.range, value: tree2 });
   return { type: "map", range: header.range, entries: top };
 }
-function decodedFromFile(v) {
-  return v?.origin !== void 0 && !isTerraformFile2(v.origin.file);
-}
 function unknownObject(r, manifest) {
   return {
     file: r.header.file,
@@ -33870,7 +33868,8 @@ function unknownObject(r, manifest) {
     containers: [],
     tolerations: [],
     nodeSelector: [],
-    unreadable: [{ what: "manifest", at: manifest.origin ?? r.header, hides: "pod", reason: manifest.reason }]
+    // Where `manifest =` is written (not the variable's declaration its value came from).
+    unreadable: [{ what: "manifest", at: r.sites?.get("manifest") ?? manifest.origin ?? r.header, hides: "pod", reason: manifest.reason }]
   };
 }
 function camel(snake) {
@@ -33933,7 +33932,7 @@ var init_terraform = __esm({
       requirement: { key: ["key", "value"], operator: ["operator", "value"], values: ["values", "value"] },
       metadata: { name: ["name", "value"], generate_name: ["generateName", "value"], namespace: ["namespace", "value"] }
     };
-    PARTIAL_LIST = "some of its items are not known";
+    PARTIAL_LIST = "more items may follow that are not known";
     MAX_DEPTH4 = 64;
     TreeBuilder = class {
       /** `sites`: where each attribute of the resource is written, by path (`spec[0].template[0].spec[0].node_selector`). */
@@ -33980,8 +33979,11 @@ var init_terraform = __esm({
             return { type: "scalar", value: String(v.value), plain: true, range: range2 };
           case "null":
             return { type: "scalar", value: "", plain: true, range: range2 };
-          case "list":
-            return v.partial ? { type: "other", range: range2, unknown: PARTIAL_LIST } : { type: "seq", range: range2, items: v.items.map((i) => this.value(i, depth + 1)) };
+          case "list": {
+            const items = v.items.map((i) => this.value(i, depth + 1));
+            if (v.partial) items.push({ type: "other", range: range2, unknown: PARTIAL_LIST });
+            return { type: "seq", range: range2, items };
+          }
           case "object":
             return { type: "map", range: range2, entries: [...v.entries].map(([k, e]) => this.entry(v, k, k, this.value(e, depth + 1))) };
           default:
@@ -34006,7 +34008,11 @@ var init_terraform = __esm({
             const block2 = firstBlock(e);
             if (block2 === null) continue;
             tree2 = read(block2, 0);
-          } else tree2 = e.kind === "list" && !e.partial ? { type: "seq", range: this.place(e.origin), items: e.items.map(read) } : this.value(e, depth + 1);
+          } else if (e.kind === "list") {
+            const items = e.items.map(read);
+            if (e.partial) items.push({ type: "other", range: this.place(e.origin), unknown: PARTIAL_LIST });
+            tree2 = { type: "seq", range: this.place(e.origin), items };
+          } else tree2 = this.value(e, depth + 1);
           entries2.push(this.entry(v, k, name, tree2, this.sites?.get(at2)));
         }
         const place = shape === "toleration" ? v.decidedBy ?? this.dynamicItemPlace(v, ["key", "operator", "value", "effect"]) ?? v.origin : v.origin;
@@ -34269,6 +34275,7 @@ var init_k8s2 = __esm({
     "use strict";
     init_value();
     init_k8s();
+    init_kubernetes_types();
     UNDECIDED_TOLERATION = "a toleration uses the Lt/Gt operator or a field filled in when the manifest is rendered (${VAR}, $(VAR), #{VAR}#, {{ \u2026 }})";
   }
 });
@@ -34283,7 +34290,7 @@ function terraformPathsRead(type) {
   const spec = Object.hasOwn(AZURERM_TABLE, type) ? AZURERM_TABLE[type] : void 0;
   return [...READ_OF_EVERY_RESOURCE, ...spec ? pathsRead(spec) : []];
 }
-function fromTerraform(r, evaluation, azurermOnlyBelow) {
+function fromTerraform(r, evaluation, azurermOnlyBelow, isManifestFile) {
   const site = (p) => r.sites.get(p.replace(/\.(\d+)\./g, "[$1].").replace(/\.(\d+)$/, "[$1]"));
   const base = {
     address: r.address,
@@ -34295,7 +34302,7 @@ function fromTerraform(r, evaluation, azurermOnlyBelow) {
     name: r.body.entries.get("name")
   };
   if (r.type === "azapi_resource") return withDeclarationPlaces(normalize(azapiSource(r, base, site)), r);
-  if (isTerraformWorkloadType(r.type)) return withDeclarationPlaces(terraformWorkloads(r, base.identity, evaluation), r);
+  if (isTerraformWorkloadType(r.type)) return withDeclarationPlaces(terraformWorkloads(r, base.identity, evaluation, isManifestFile), r);
   const src = {
     ...base,
     format: "terraform",
@@ -34308,8 +34315,8 @@ function fromTerraform(r, evaluation, azurermOnlyBelow) {
   };
   return withDeclarationPlaces(normalize(src), r);
 }
-function terraformWorkloads(r, identity, evaluation) {
-  const templates = loadedTerraformWorkloadReader()?.podTemplates(r) ?? [];
+function terraformWorkloads(r, identity, evaluation, isManifestFile) {
+  const templates = loadedTerraformWorkloadReader()?.podTemplates(r, isManifestFile) ?? [];
   return templates.map((t) => {
     t.name ??= r.address;
     const address = templates.length > 1 ? `${r.address}#${t.path}` : r.address;
@@ -34973,10 +34980,87 @@ var init_shared = __esm({
   }
 });
 
-// src/frontends/terraform.ts
+// src/frontends/k8s-classify.ts
 import path20 from "node:path";
+function looksLikeManifest(file, text2) {
+  if (/\.json$/i.test(file)) return JSON_API.test(text2) && JSON_KIND.test(text2) && !/"\$schema"\s*:\s*"[^"]*management\.azure\.com/i.test(text2);
+  if (YAML_TOP_API.test(text2) && YAML_TOP_KIND.test(text2)) return true;
+  return text2.includes("apiVersion") && text2.includes("kind") && someDocumentHasTopLevelPair(text2);
+}
+function someDocumentHasTopLevelPair(text2) {
+  for (const doc of text2.split(/^---[^\n]*$/m)) {
+    const first = FIRST_CONTENT.exec(doc);
+    if (!first) continue;
+    if (first[2].startsWith("{")) {
+      if (FLOW_API.test(doc) && FLOW_KIND.test(doc)) return true;
+      continue;
+    }
+    const indent = first[1].replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const key = (name) => new RegExp(`^${indent}(["']?)${name}\\1[ \\t]*:`, "m");
+    if (key("apiVersion").test(doc) && key("kind").test(doc)) return true;
+  }
+  return false;
+}
+function mayHoldTemplateActions(text2) {
+  return TEMPLATE_ACTION.test(text2);
+}
+function folderSkipReason(file, host, root, readKustomization) {
+  let dir = path20.dirname(file);
+  for (; ; ) {
+    if (CHART_FILES.some((n) => host.isFile(path20.join(dir, n)))) {
+      const inChart = path20.relative(dir, file).split(path20.sep);
+      if (inChart.length > 1 && inChart[0] === "templates") {
+        return `a template of the Helm chart in ${path20.relative(root, dir) || "."}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
+      }
+      return void 0;
+    }
+    for (const kustomization of kustomizationsIn(dir, host)) {
+      const named2 = readKustomization(kustomization);
+      const unreadable = named2 === void 0 && KUSTOMIZATION_FILES.includes(path20.basename(kustomization));
+      if (unreadable || named2?.some((p) => names(path20.resolve(dir, p), file, host))) {
+        return `input of the Kustomize build in ${path20.relative(root, dir) || "."}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
+      }
+    }
+    const up = path20.dirname(dir);
+    if (up === dir || !host.isInside(up) || path20.relative(root, dir) === "") break;
+    dir = up;
+  }
+  return void 0;
+}
+function kustomizationsIn(dir, host) {
+  const own = KUSTOMIZATION_FILES.map((n) => path20.join(dir, n)).filter((k) => host.isFile(k));
+  const variants = fileNamesMatching(host, dir, KUSTOMIZATION_VARIANT).filter((n) => !KUSTOMIZATION_FILES.includes(n)).map((n) => path20.join(dir, n));
+  return [...own, ...variants];
+}
+function names(at2, file, host) {
+  if (at2 === file) return true;
+  if (!file.startsWith(at2 + path20.sep)) return false;
+  return !KUSTOMIZATION_FILES.some((n) => host.isFile(path20.join(at2, n)));
+}
+var YAML_TOP_API, YAML_TOP_KIND, JSON_API, JSON_KIND, TEMPLATE_ACTION, FIRST_CONTENT, FLOW_API, FLOW_KIND, CHART_FILES, KUSTOMIZATION_FILES, TEMPLATE_SKIP_REASON, KUSTOMIZATION_VARIANT;
+var init_k8s_classify = __esm({
+  "src/frontends/k8s-classify.ts"() {
+    "use strict";
+    init_host();
+    YAML_TOP_API = /^apiVersion[ \t]*:/m;
+    YAML_TOP_KIND = /^kind[ \t]*:/m;
+    JSON_API = /"apiVersion"\s*:/;
+    JSON_KIND = /"kind"\s*:/;
+    TEMPLATE_ACTION = /\{\{[\s\S]*?\}\}/;
+    FIRST_CONTENT = /^(?!---)([ \t]*)([^\s#%][^\n]*)$/m;
+    FLOW_API = /[{,]\s*(["']?)apiVersion\1\s*:/;
+    FLOW_KIND = /[{,]\s*(["']?)kind\1\s*:/;
+    CHART_FILES = ["Chart.yaml", "Chart.yml"];
+    KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+    TEMPLATE_SKIP_REASON = "contains template actions ({{ \u2026 }}); lint the rendered output instead (helm template \u2026 > rendered.yaml)";
+    KUSTOMIZATION_VARIANT = /kustomization.*\.ya?ml$/i;
+  }
+});
+
+// src/frontends/terraform.ts
+import path21 from "node:path";
 function parsedHclBeside(ctx, dir, name) {
-  const file = path20.join(dir, name);
+  const file = path21.join(dir, name);
   if (!ctx.host.isFile(file)) return void 0;
   const text2 = ctx.host.readText(file);
   if (text2 === void 0) return void 0;
@@ -34985,7 +35069,7 @@ function parsedHclBeside(ctx, dir, name) {
 }
 function terragruntTargets(ctx, file) {
   const written2 = planningFact(ctx, "terragrunt-sources-1", file, isStringList, (text2) => [...text2.matchAll(TERRAGRUNT_SOURCE)].map((m) => m[1])) ?? [];
-  return written2.map((s) => path20.resolve(path20.dirname(file), s));
+  return written2.map((s) => path21.resolve(path21.dirname(file), s));
 }
 function planningFacts(ctx, file) {
   return planningFact(ctx, "tf-planning-3", file, isPlanningFacts, (text2) => ({
@@ -35013,25 +35097,25 @@ function localSources(ctx, file) {
 }
 async function callingFolders(given, wide) {
   if (!given.some((f) => terraformFrontEnd.byName(f) !== void 0) && wide.dataFiles.length === 0) return [];
-  const listed = await wide.list((f) => isTerraformFile(path20.basename(f)) || isTerragruntFile(f) || wide.dataFiles.length > 0 && /\.tfvars(?:\.json)?$/i.test(f));
+  const listed = await wide.list((f) => isTerraformFile(path21.basename(f)) || isTerragruntFile(f) || wide.dataFiles.length > 0 && /\.tfvars(?:\.json)?$/i.test(f));
   const varAndTfFiles = listed.filter((f) => !isTerragruntFile(f));
-  const tfFiles = varAndTfFiles.filter((f) => isTerraformFile(path20.basename(f)));
-  const tfDirs = new Set(tfFiles.map((f) => path20.dirname(f)));
+  const tfFiles = varAndTfFiles.filter((f) => isTerraformFile(path21.basename(f)));
+  const tfDirs = new Set(tfFiles.map((f) => path21.dirname(f)));
   const callers = /* @__PURE__ */ new Map();
   for (const f of tfFiles) {
-    const dir = path20.dirname(f);
+    const dir = path21.dirname(f);
     for (const s of localSources(wide, f) ?? []) {
-      const target = path20.resolve(dir, s);
+      const target = path21.resolve(dir, s);
       if (target !== dir) addCaller(callers, target, dir);
     }
   }
   const own = [...given.filter((f) => terraformFrontEnd.byName(f) !== void 0 && !isTerragruntFile(f)), ...wide.dataFiles.length > 0 ? decodersOf(varAndTfFiles, wide.dataFiles, wide) : []];
-  const besideVarFile = given.filter((f) => /\.tfvars(?:\.json)?$/i.test(f)).map((f) => path20.join(path20.dirname(f), TERRAGRUNT_FILE)).filter((t) => wide.host.isFile(t));
+  const besideVarFile = given.filter((f) => /\.tfvars(?:\.json)?$/i.test(f)).map((f) => path21.join(path21.dirname(f), TERRAGRUNT_FILE)).filter((t) => wide.host.isFile(t));
   const run3 = [...given.filter(isTerragruntFile), ...besideVarFile].flatMap((f) => terragruntTargets(wide, f)).filter((d) => tfDirs.has(d));
   const modules = [...own.map((f) => moduleFolderOf(f, tfDirs, wide.root)).filter((d) => d !== void 0), ...run3];
   const walked = /* @__PURE__ */ new Set([...modules, ...upstreamOf(modules, callers)]);
   if (declaresWorkloads([...walked].flatMap((d) => terraformFilesIn(d, wide.host)), wide)) return [wide.root];
-  for (const t of listed) if (isTerragruntFile(t) && terragruntTargets(wide, t).some((d) => walked.has(d))) walked.add(path20.dirname(t));
+  for (const t of listed) if (isTerragruntFile(t) && terragruntTargets(wide, t).some((d) => walked.has(d))) walked.add(path21.dirname(t));
   return [...walked].sort();
 }
 function terraformFilesIn(dir, host) {
@@ -35041,15 +35125,24 @@ function tfPaths(files) {
   return files.filter((f) => f.kind === "terraform").map((f) => f.path);
 }
 function declaresWorkloads(tfFiles, ctx) {
-  const seen = new Set(tfFiles.map((f) => path20.dirname(f)));
+  const seen = new Set(tfFiles.map((f) => path21.dirname(f)));
   const queue = [...tfFiles];
+  for (const dir of [...seen]) {
+    const manifest = readModuleManifest(ctx.host, dir, ctx.tfDataDir);
+    const parsed = manifest ? parseManifest(manifest.file, manifest.text, dir) : void 0;
+    for (const r of parsed?.records.values() ?? []) {
+      if (seen.has(r.dir) || !ctx.host.isInside(r.dir)) continue;
+      seen.add(r.dir);
+      queue.push(...terraformFilesIn(r.dir, ctx.host));
+    }
+  }
   for (let i = 0; i < queue.length && i < MAX_WORKLOAD_SEARCH_FILES; i++) {
     const f = queue[i];
     const facts = planningFacts(ctx, f);
     if (!facts) continue;
     if (facts.k8s) return true;
     for (const s of facts.sources) {
-      const dir = path20.resolve(path20.dirname(f), s);
+      const dir = path21.resolve(path21.dirname(f), s);
       if (seen.has(dir) || !ctx.host.isInside(dir)) continue;
       seen.add(dir);
       queue.push(...terraformFilesIn(dir, ctx.host));
@@ -35082,7 +35175,7 @@ function terraformUnits(files, ctx) {
   const tfDirs = /* @__PURE__ */ new Map();
   for (const f of files) {
     if (f.kind !== "terraform") continue;
-    const d = path20.dirname(f.path);
+    const d = path21.dirname(f.path);
     const list2 = tfDirs.get(d);
     if (list2) list2.push(f.path);
     else tfDirs.set(d, [f.path]);
@@ -35095,7 +35188,7 @@ function terraformUnits(files, ctx) {
     calls.set(dir, out);
     const tfs = tfDirs.get(dir) ?? (ctx.host.isInside(dir) ? ctx.host.list(dir)?.filter((e) => e.isFile && isTerraformFile(e.name)).map((e) => e.path) : void 0) ?? [];
     const targets = /* @__PURE__ */ new Set();
-    for (const f of tfs) for (const s of localSources(ctx, f) ?? []) targets.add(path20.resolve(dir, s));
+    for (const f of tfs) for (const s of localSources(ctx, f) ?? []) targets.add(path21.resolve(dir, s));
     targets.delete(dir);
     out.push(...targets);
     return out;
@@ -35118,7 +35211,7 @@ function terraformUnits(files, ctx) {
   const runs = /* @__PURE__ */ new Map();
   for (const f of files) {
     if (f.kind !== "terragrunt") continue;
-    const own = path20.dirname(f.path);
+    const own = path21.dirname(f.path);
     const targets = terragruntTargets(ctx, f.path).filter((t) => tfDirs.has(t));
     const anchor = tfDirs.has(own) ? own : targets[0];
     if (anchor === void 0) continue;
@@ -35132,10 +35225,10 @@ function terraformUnits(files, ctx) {
     else groups.set(key, [f]);
   };
   const runnerFolders = /* @__PURE__ */ new Map();
-  for (const [file, anchor] of runs) runnerFolders.set(path20.dirname(file), anchor);
+  for (const [file, anchor] of runs) runnerFolders.set(path21.dirname(file), anchor);
   for (const f of files) {
-    if (f.kind === "terraform") put(find(path20.dirname(f.path)), f);
-    else if ((f.kind === "tfvars" || f.kind === "tfvars-json") && !tfDirs.has(path20.dirname(f.path)) && runnerFolders.has(path20.dirname(f.path))) put(find(runnerFolders.get(path20.dirname(f.path))), f);
+    if (f.kind === "terraform") put(find(path21.dirname(f.path)), f);
+    else if ((f.kind === "tfvars" || f.kind === "tfvars-json") && !tfDirs.has(path21.dirname(f.path)) && runnerFolders.has(path21.dirname(f.path))) put(find(runnerFolders.get(path21.dirname(f.path))), f);
     else if (f.kind === "tfvars" || f.kind === "tfvars-json") {
       const module = moduleFolderOf(f.path, tfDirs, ctx.root);
       put(module !== void 0 ? find(module) : `\0${f.path}`, f);
@@ -35176,8 +35269,8 @@ function unevaluatedVarFileReason(file, ctx) {
   const after = "(only SEC001 reads them)";
   const dir = nearestFolder(file, ctx.root, (d) => ctx.host.list(d)?.some((e) => e.isFile && e.name.endsWith(".tf")) === true);
   if (dir !== void 0) {
-    const module = path20.relative(ctx.root, dir) || ".";
-    return `the module at or above it (${module}) is not among the scanned paths, so it is not evaluated with its values ${after}; lint ${module} with --var-file ${path20.relative(ctx.root, file)}`;
+    const module = path21.relative(ctx.root, dir) || ".";
+    return `the module at or above it (${module}) is not among the scanned paths, so it is not evaluated with its values ${after}; lint ${module} with --var-file ${path21.relative(ctx.root, file)}`;
   }
   return `no folder at or above it holds .tf files, so no module is evaluated with its values ${after}; lint the module it is for with --var-file`;
 }
@@ -35192,7 +35285,7 @@ function varFileBlockProblems(parsed, problems) {
     });
   }
 }
-var LOCK_FILE, STATE_FILE, TERRAGRUNT_PATH, BY_NAME, terraformFrontEnd, TERRAGRUNT_FILE, LOCAL_SOURCE, TERRAGRUNT_SOURCE, YAML_DECODE, isPlanningFacts, MAX_WORKLOAD_SEARCH_FILES, NESTED_BLOCKS;
+var LOCK_FILE, STATE_FILE, TERRAGRUNT_PATH, BY_NAME, terraformFrontEnd, TERRAGRUNT_FILE, LOCAL_SOURCE, TERRAGRUNT_SOURCE, MANIFEST_DATA_FILE, YAML_DECODE, isPlanningFacts, MAX_WORKLOAD_SEARCH_FILES, NESTED_BLOCKS;
 var init_terraform2 = __esm({
   "src/frontends/terraform.ts"() {
     "use strict";
@@ -35211,8 +35304,10 @@ var init_terraform2 = __esm({
     init_file_kind();
     init_terraform_data_files();
     init_remote_modules();
+    init_manifest();
     init_shared();
     init_kubernetes_types();
+    init_k8s_classify();
     LOCK_FILE = ".terraform.lock.hcl";
     STATE_FILE = /\.tfstate(?:(?:\.\d+)?\.backup)?$/;
     TERRAGRUNT_PATH = /(?:^|[\\/])terragrunt\.hcl$/i;
@@ -35229,7 +35324,7 @@ var init_terraform2 = __esm({
       name: "terraform",
       family: "terraform",
       byName(file) {
-        const base = path20.basename(file).toLowerCase();
+        const base = path21.basename(file).toLowerCase();
         return BY_NAME.find(([re]) => re.test(base))?.[1];
       },
       units: terraformUnits,
@@ -35293,6 +35388,15 @@ var init_terraform2 = __esm({
             if (parsed) varFileBlockProblems(parsed, problems);
           }
         }
+        const manifestFiles = /* @__PURE__ */ new Map();
+        const isManifestFile = (file) => {
+          let known2 = manifestFiles.get(file);
+          if (known2 === void 0) {
+            const text2 = MANIFEST_DATA_FILE.test(file) ? ctx.host.readText(file) : void 0;
+            manifestFiles.set(file, known2 = text2 !== void 0 && looksLikeManifest(file, text2));
+          }
+          return known2;
+        };
         const tf = evaluateTerraform({
           root: ctx.root,
           tfFiles: files.filter((f) => f.kind === "terraform").map((f) => f.path),
@@ -35303,7 +35407,7 @@ var init_terraform2 = __esm({
           readText: (f) => ctx.host.readText(f),
           envOverride: ctx.envOverride,
           ...ctx.envAbove ? { envAbove: ctx.envAbove } : {},
-          envForPath: (rel) => ctx.envForPath(path20.join(ctx.root, rel)),
+          envForPath: (rel) => ctx.envForPath(path21.join(ctx.root, rel)),
           insideRoot: (dir) => ctx.host.isInside(dir),
           listTfFiles: (dir) => {
             const entries2 = ctx.host.list(dir)?.filter((e) => isTerraformFile(e.name) && !e.isDirectory) ?? [];
@@ -35318,7 +35422,7 @@ var init_terraform2 = __esm({
           terragruntConfig: (dir) => parsedHclBeside(ctx, dir, TERRAGRUNT_FILE),
           // (Under the root by its path, not `isInside`, which needs the file to exist: a parent that is
           // absent is asked of the Host too, so the --cache sees it appear.)
-          readHcl: (file) => isWithin(ctx.root, file) ? parsedHclBeside(ctx, path20.dirname(file), path20.basename(file)) : void 0,
+          readHcl: (file) => isWithin(ctx.root, file) ? parsedHclBeside(ctx, path21.dirname(file), path21.basename(file)) : void 0,
           moduleManifest: (dir) => readModuleManifest(ctx.host, dir, ctx.tfDataDir),
           ...ctx.tfDataDir !== void 0 ? { tfDataDir: ctx.tfDataDir } : {}
         });
@@ -35342,7 +35446,7 @@ var init_terraform2 = __esm({
           skipped,
           units: tf.evaluations.map((e) => ({
             evaluation: e.evaluation,
-            resources: applyAzapiUpdates(e.resources, withNamespaceTolerations(e.resources, e.resources.flatMap((r) => fromTerraform(r, e.evaluation, e.azurermOnlyBelow)))),
+            resources: applyAzapiUpdates(e.resources, withNamespaceTolerations(e.resources, e.resources.flatMap((r) => fromTerraform(r, e.evaluation, e.azurermOnlyBelow, isManifestFile)))),
             refKeys: terraformRefKeys,
             opaqueModules: e.opaqueModules
           })),
@@ -35355,6 +35459,7 @@ var init_terraform2 = __esm({
     TERRAGRUNT_FILE = "terragrunt.hcl";
     LOCAL_SOURCE = /\bsource"?\s*[=:]\s*"(\.\.?\/[^"\n]*)"/g;
     TERRAGRUNT_SOURCE = /\bsource\s*=\s*"(?:\$\{\s*get_terragrunt_dir\(\s*\)\s*\}\/)?(\.{1,2}(?:\/[^"\n]*)?)"/g;
+    MANIFEST_DATA_FILE = /^(?!.*\.tfvars\.json$).*\.(?:ya?ml|json)$/i;
     YAML_DECODE = /\byamldecode\s*\(/;
     isPlanningFacts = (v) => typeof v === "object" && v !== null && isStringList(v.sources) && typeof v.yaml === "boolean" && typeof v.k8s === "boolean" && isStringList(v.data);
     MAX_WORKLOAD_SEARCH_FILES = 2e4;
@@ -35363,7 +35468,7 @@ var init_terraform2 = __esm({
 });
 
 // src/frontends/bicep-references.ts
-import path21 from "node:path";
+import path22 from "node:path";
 function bicepReferences(ctx, file) {
   return planningFact(ctx, "bicep-references-2", file, isStringList, (text2) => [...text2.matchAll(BICEP_REFERENCE)].map((m) => m[1]));
 }
@@ -35372,17 +35477,17 @@ function loadedPaths(ctx, file) {
 }
 function bicepLoaders(files, data, ctx) {
   if (data.length === 0) return [];
-  const wanted = new Set(data.map((f) => path21.resolve(f)));
-  return files.filter((f) => BICEP_FILE.test(f) && (loadedPaths(ctx, f) ?? []).some((p) => wanted.has(path21.resolve(path21.dirname(f), p))));
+  const wanted = new Set(data.map((f) => path22.resolve(f)));
+  return files.filter((f) => BICEP_FILE.test(f) && (loadedPaths(ctx, f) ?? []).some((p) => wanted.has(path22.resolve(path22.dirname(f), p))));
 }
 function usingTemplateOf(ctx, file) {
   if (!/\.bicepparam$/i.test(file)) return void 0;
   const written2 = planningFact(ctx, "bicepparam-using-1", file, isString, (text2) => USING.exec(text2)?.[1] ?? "");
   if (!written2 || /\.bicep$/i.test(written2) || /^(br|ts)(\/[^:]*)?:/i.test(written2)) return void 0;
-  return path21.resolve(path21.dirname(file), written2);
+  return path22.resolve(path22.dirname(file), written2);
 }
 function jsonModulesOf(ctx, file) {
-  return (bicepReferences(ctx, file) ?? []).filter((r) => JSON_TEMPLATE_PATH.test(r)).map((r) => path21.resolve(path21.dirname(file), r));
+  return (bicepReferences(ctx, file) ?? []).filter((r) => JSON_TEMPLATE_PATH.test(r)).map((r) => path22.resolve(path22.dirname(file), r));
 }
 function bicepUsersOfTemplates(ctx) {
   return perRun(ctx.allFiles, "bicep-users-of-templates", () => {
@@ -35406,13 +35511,13 @@ async function bicepCallingFolders(given, wide) {
   const listed = await wide.list((file) => BICEP_FILE.test(file));
   for (const f of listed) {
     for (const reference of bicepReferences(wide, f) ?? []) {
-      const target = path21.resolve(path21.dirname(f), reference);
+      const target = path22.resolve(path22.dirname(f), reference);
       if (target !== f) addCaller(callers, target, f);
     }
   }
   const loaders = wide.dataFiles.length > 0 ? bicepLoaders(listed, wide.dataFiles, wide) : [];
-  const start = [...given.map((f) => path21.resolve(f)), ...loaders];
-  return [...new Set([...loaders, ...upstreamOf(start, callers)].map((f) => path21.dirname(f)))].sort();
+  const start = [...given.map((f) => path22.resolve(f)), ...loaders];
+  return [...new Set([...loaders, ...upstreamOf(start, callers)].map((f) => path22.dirname(f)))].sort();
 }
 var BICEP_REFERENCE, BICEP_FILE, LOAD_CONTENT, TEMPLATE_SCHEMA_NAME, USING, isString, JSON_TEMPLATE_PATH;
 var init_bicep_references = __esm({
@@ -35440,11 +35545,11 @@ var init_parameter_names = __esm({
 });
 
 // src/core/arm-link-path.ts
-import path23 from "node:path";
+import path24 from "node:path";
 function relativeLinkPath(fromFile, rel) {
   const text2 = rel.trim();
   if (text2 === "" || text2.startsWith("[")) return void 0;
-  return path23.resolve(path23.dirname(fromFile), text2);
+  return path24.resolve(path24.dirname(fromFile), text2);
 }
 var init_arm_link_path = __esm({
   "src/core/arm-link-path.ts"() {
@@ -35453,16 +35558,16 @@ var init_arm_link_path = __esm({
 });
 
 // src/frontends/arm-folders.ts
-import path24 from "node:path";
+import path25 from "node:path";
 async function armPairingFolders(given, wide) {
   const out = /* @__PURE__ */ new Set();
   const parents = /* @__PURE__ */ new Set();
   for (const f of given) {
     if (!TEMPLATE_OR_PARAMETERS.test(f)) continue;
-    const dir = path24.dirname(path24.resolve(f));
-    const parent = path24.dirname(dir);
+    const dir = path25.dirname(path25.resolve(f));
+    const parent = path25.dirname(dir);
     if (parent === dir || !inside(parent, wide.root)) continue;
-    if (PARAMETER_FOLDER.test(path24.basename(dir))) out.add(parent);
+    if (PARAMETER_FOLDER.test(path25.basename(dir))) out.add(parent);
     else parents.add(parent);
   }
   for (const parent of parents) {
@@ -35493,7 +35598,7 @@ async function armLinkingFolders(given, wide) {
       if (target !== void 0 && target !== f) addCaller(linkers, target, f);
     }
   }
-  return [...new Set(upstreamOf(templates.map((f) => path24.resolve(f)), linkers).map((f) => path24.dirname(f)))].sort();
+  return [...new Set(upstreamOf(templates.map((f) => path25.resolve(f)), linkers).map((f) => path25.dirname(f)))].sort();
 }
 async function armFilesOnlyFolders(given, wide) {
   return [.../* @__PURE__ */ new Set([...await armPairingFolders(given, wide), ...await armLinkingFolders(given, wide)])].sort();
@@ -35506,34 +35611,34 @@ var init_arm_folders = __esm({
     init_arm_link_path();
     init_shared();
     TEMPLATE_OR_PARAMETERS = /\.(?:jsonc?|bicep)$/i;
-    inside = (dir, root) => dir === root || dir.startsWith(root.endsWith(path24.sep) ? root : root + path24.sep);
+    inside = (dir, root) => dir === root || dir.startsWith(root.endsWith(path25.sep) ? root : root + path25.sep);
     RELATIVE_PATH = /"relativePath"\s*:\s*"((?:[^"\\]|\\.)*)"/gi;
   }
 });
 
 // src/frontends/names.ts
-import path25 from "node:path";
+import path26 from "node:path";
 function bicepKindByName(file) {
-  const base = path25.basename(file).toLowerCase();
+  const base = path26.basename(file).toLowerCase();
   if (base.endsWith(".bicep")) return "bicep";
   if (base.endsWith(".bicepparam")) return "bicepparam";
   return void 0;
 }
 function amlYamlByName(file) {
-  return /\.ya?ml$/i.test(path25.basename(file)) ? "peek" : void 0;
+  return /\.ya?ml$/i.test(path26.basename(file)) ? "peek" : void 0;
 }
 function ciByName(file) {
-  return /\.(ya?ml|sh|bash|ps1)$/i.test(path25.basename(file)) ? "peek" : void 0;
+  return /\.(ya?ml|sh|bash|ps1)$/i.test(path26.basename(file)) ? "peek" : void 0;
 }
 function k8sByName(file) {
-  const base = path25.basename(file);
+  const base = path26.basename(file);
   return /\.(ya?ml|json)$/i.test(base) && !/\.tfvars\.json$|\.tfstate|\.tfplan/i.test(base) ? "peek" : void 0;
 }
 function armByName(file) {
-  return /\.jsonc?$/i.test(path25.basename(file)) && !/\.tfvars\.json$/i.test(file) ? "peek" : void 0;
+  return /\.jsonc?$/i.test(path26.basename(file)) && !/\.tfvars\.json$/i.test(file) ? "peek" : void 0;
 }
 function planByName(file) {
-  const base = path25.basename(file).toLowerCase();
+  const base = path26.basename(file).toLowerCase();
   if (base.endsWith(".json") && !base.endsWith(".tfvars.json")) return "peek";
   return base === "tfplan" || base.endsWith(".tfplan") || base.endsWith(".plan") ? "peek" : void 0;
 }
@@ -35544,7 +35649,7 @@ var init_names = __esm({
 });
 
 // src/frontends/ci-references.ts
-import path26 from "node:path";
+import path27 from "node:path";
 function scriptNamesIn(text2) {
   const out = [];
   let runEnd = -1;
@@ -35605,7 +35710,7 @@ function isReferences(v) {
 function unitsByScriptReference(files, referencesOf) {
   const scriptsByName = /* @__PURE__ */ new Map();
   files.forEach((f, i) => {
-    const base = path26.basename(f.path).toLowerCase();
+    const base = path27.basename(f.path).toLowerCase();
     if (/\.(?:sh|bash|ps1)$/.test(base)) scriptsByName.set(base, [...scriptsByName.get(base) ?? [], i]);
   });
   const references = files.map((f) => referencesOf(f.path));
@@ -36405,7 +36510,7 @@ var init_read2 = __esm({
 });
 
 // src/eval/terraform-plan/evaluate.ts
-import path28 from "node:path";
+import path29 from "node:path";
 function evaluatePlan(input2) {
   const out = { resources: [], variables: /* @__PURE__ */ new Map(), problems: [] };
   const at2 = (p, end) => ({ file: input2.file, range: { start: p, end: end ?? { ...p, column: p.column + 1, offset: p.offset + 1 } } });
@@ -36739,7 +36844,7 @@ var init_evaluate = __esm({
         this.input = input2;
         this.configuration = configuration;
         this.variables = variables;
-        const planDir = path28.dirname(input2.file);
+        const planDir = path29.dirname(input2.file);
         this.rootDir = this.load(planDir) ? planDir : this.load(input2.root) ? input2.root : void 0;
       }
       input;
@@ -36822,7 +36927,7 @@ var init_evaluate = __esm({
           cfg = isRecord(callCfg?.module) ? callCfg.module : void 0;
           let next;
           let remote = false;
-          if (source !== void 0 && isLocalModuleSource(source)) next = dir ? path28.resolve(dir, source) : void 0;
+          if (source !== void 0 && isLocalModuleSource(source)) next = dir ? path29.resolve(dir, source) : void 0;
           else if (source !== void 0 && hclCall) {
             const version = typeof callCfg?.version_constraint === "string" ? callCfg.version_constraint : literalAttr(hclCall.node, "version");
             const copy2 = this.remote(key.join("."), source, version);
@@ -36871,7 +36976,7 @@ var terraform_plan_exports = {};
 __export(terraform_plan_exports, {
   terraformPlanFrontEnd: () => terraformPlanFrontEnd
 });
-import path29 from "node:path";
+import path30 from "node:path";
 function binaryPlanName(base) {
   if (base === "tfplan" || base.endsWith(".tfplan")) return "sure";
   if (base.endsWith(".plan")) return "maybe";
@@ -36924,7 +37029,7 @@ var init_terraform_plan = __esm({
       family: "terraform",
       byName: planByName,
       byHead(file, host) {
-        const base = path29.basename(file).toLowerCase();
+        const base = path30.basename(file).toLowerCase();
         const binary = binaryPlanName(base);
         if (binary) {
           const zip = host.readHead(file, 4096);
@@ -36967,8 +37072,8 @@ var init_terraform_plan = __esm({
             ...ctx.tfDataDir !== void 0 ? { tfDataDir: ctx.tfDataDir } : {},
             varFileValues: (dir) => {
               const all = ctx.host.list(dir)?.filter((e) => e.isFile && /\.tfvars(\.json)?$/.test(e.name) && !isBackendFile(e.name)).map((e) => e.path) ?? [];
-              const auto = all.filter((f2) => AUTO_VARFILE.test(path29.basename(f2))).sort(autoOrder);
-              const others = all.filter((f2) => !AUTO_VARFILE.test(path29.basename(f2))).sort();
+              const auto = all.filter((f2) => AUTO_VARFILE.test(path30.basename(f2))).sort(autoOrder);
+              const others = all.filter((f2) => !AUTO_VARFILE.test(path30.basename(f2))).sort();
               const reader2 = { readText: (file) => ctx.host.readText(file), parseHcl: (file) => hcl.get(file) };
               return [...auto.map((file) => ({ file, auto: true })), ...others.map((file) => ({ file, auto: false }))].map((f2) => ({ ...f2, values: readVarFile(f2.file, reader2) }));
             },
@@ -38985,24 +39090,24 @@ var init_pragmas = __esm({
 });
 
 // src/eval/arm/detect.ts
-import * as path30 from "node:path";
+import * as path31 from "node:path";
 function isTemplateSchema(schema) {
   return TEMPLATE_SCHEMA.test(schema.trim());
 }
 function candidatesByName(paramFile) {
-  const dir = path30.dirname(paramFile);
-  const base = path30.basename(paramFile);
+  const dir = path31.dirname(paramFile);
+  const base = path31.basename(paramFile);
   const out = [];
   const m = /^(.+?)\.parameters(\.[^.]+)*\.json$/i.exec(base);
-  if (m) out.push(path30.join(dir, `${m[1]}.json`));
+  if (m) out.push(path31.join(dir, `${m[1]}.json`));
   const p = /^(?:params|parameters)\.(.+)\.json$/i.exec(base);
-  if (p) out.push(path30.join(dir, `${p[1]}.json`), path30.join(dir, `deploy.${p[1]}.json`));
-  if (/^parameters\.json$/i.test(base)) out.push(path30.join(dir, "template.json"), path30.join(dir, "azuredeploy.json"), path30.join(dir, "main.json"));
+  if (p) out.push(path31.join(dir, `${p[1]}.json`), path31.join(dir, `deploy.${p[1]}.json`));
+  if (/^parameters\.json$/i.test(base)) out.push(path31.join(dir, "template.json"), path31.join(dir, "azuredeploy.json"), path31.join(dir, "main.json"));
   if (new RegExp(`^(?:(?:params|parameters)\\.${ENV_WORDS}|${ENV_WORDS}\\.parameters)\\.json$`, "i").test(base)) {
-    out.push(path30.join(dir, "main.json"), path30.join(dir, "azuredeploy.json"), path30.join(dir, "template.json"));
+    out.push(path31.join(dir, "main.json"), path31.join(dir, "azuredeploy.json"), path31.join(dir, "template.json"));
   }
   const e = new RegExp(`^(.+)\\.${ENV_WORDS}\\.parameters\\.json$`, "i").exec(base);
-  if (e) out.push(path30.join(dir, `${e[1]}.json`));
+  if (e) out.push(path31.join(dir, `${e[1]}.json`));
   return out;
 }
 function pairParameterFiles(templates, paramFiles, readMetadataTemplate) {
@@ -39046,25 +39151,25 @@ function templateByName(index, paramFile) {
   return templateOutsideParameterFolder(index, paramFile, candidates2);
 }
 function templateOutsideParameterFolder(index, paramFile, candidates2) {
-  const dir = path30.dirname(paramFile);
-  const parent = path30.dirname(dir);
-  if (parent === dir || !PARAMETER_FOLDER.test(path30.basename(dir))) return void 0;
-  const names2 = candidates2.map((c) => path30.basename(c).toLowerCase());
+  const dir = path31.dirname(paramFile);
+  const parent = path31.dirname(dir);
+  if (parent === dir || !PARAMETER_FOLDER.test(path31.basename(dir))) return void 0;
+  const names2 = candidates2.map((c) => path31.basename(c).toLowerCase());
   for (const n of names2) {
-    const target = index.get(norm(path30.join(parent, n)));
+    const target = index.get(norm(path31.join(parent, n)));
     if (target) return target;
   }
   const parentNorm = norm(parent);
   const dirNorm = norm(dir);
   for (const n of names2) {
-    const hits = [...index.entries()].filter(([k]) => path30.posix.basename(k) === n && path30.posix.dirname(path30.posix.dirname(k)) === parentNorm && path30.posix.dirname(k) !== dirNorm);
+    const hits = [...index.entries()].filter(([k]) => path31.posix.basename(k) === n && path31.posix.dirname(path31.posix.dirname(k)) === parentNorm && path31.posix.dirname(k) !== dirNorm);
     if (hits.length === 1) return hits[0][1];
     if (hits.length > 1) return void 0;
   }
   return void 0;
 }
 function templateByMetadata(index, paramFile, meta) {
-  return index.get(norm(path30.join(path30.dirname(paramFile), meta)));
+  return index.get(norm(path31.join(path31.dirname(paramFile), meta)));
 }
 var TEMPLATE_SCHEMA, norm;
 var init_detect = __esm({
@@ -39072,7 +39177,7 @@ var init_detect = __esm({
     "use strict";
     init_parameter_names();
     TEMPLATE_SCHEMA = /^https?:\/\/schema\.management\.azure\.com\/schemas\/[^/]+\/(deploymentTemplate|subscriptionDeploymentTemplate|managementGroupDeploymentTemplate|tenantDeploymentTemplate)\.json#?$/i;
-    norm = (p) => path30.normalize(p).replace(/\\/g, "/").toLowerCase();
+    norm = (p) => path31.normalize(p).replace(/\\/g, "/").toLowerCase();
   }
 });
 
@@ -41276,7 +41381,7 @@ var init_template = __esm({
 });
 
 // src/eval/arm/project.ts
-import path31 from "node:path";
+import path32 from "node:path";
 function evaluateArm(input2) {
   const pairs = pairParameterFiles(input2.pairingTemplates ?? input2.templates, input2.parameterFiles, (pf) => metadataTemplate(input2.parse(pf)));
   const evaluations = [];
@@ -41306,7 +41411,7 @@ function evaluateArm(input2) {
         }
       }
       if (result.generator?.name === "bicep" && bicepDeclaration === void 0) bicepDeclaration = bicepDeclarations(template, input2.host);
-      const rel = (f) => path31.relative(input2.root, f).split(path31.sep).join("/");
+      const rel = (f) => path32.relative(input2.root, f).split(path32.sep).join("/");
       const env = evaluationEnv(
         input2.envOverride ?? input2.envForPath?.(rel(pf ?? template)) ?? // RULES.md Environments: "the variable file's name or folder": its name decides first,
         // then its folders from the nearest up (`prod/main.parameters.json` below the template,
@@ -41315,7 +41420,7 @@ function evaluateArm(input2) {
       );
       evaluations.push({
         evaluation: {
-          variant: pf ? path31.relative(path31.dirname(template), pf).split(path31.sep).join("/") : "default",
+          variant: pf ? path32.relative(path32.dirname(template), pf).split(path32.sep).join("/") : "default",
           variantFile: pf,
           ...env,
           unit: template,
@@ -41332,7 +41437,7 @@ function mayNameTemplate(text2) {
   return text2.includes("template") || text2.includes("\\");
 }
 function unknownParameters(parsed, file) {
-  const why = `its parameter file ${path31.basename(file)} cannot be read`;
+  const why = `its parameter file ${path32.basename(file)} cannot be read`;
   return new Map(members(parametersObject(parsed.root)).map(([name]) => [name, unknown(why)]));
 }
 function metadataTemplate(pf) {
@@ -41340,14 +41445,14 @@ function metadataTemplate(pf) {
   return typeof t?.value === "string" ? t.value : void 0;
 }
 function bicepSourceCandidates(template) {
-  const dir = path31.dirname(template);
-  const base = path31.basename(template).replace(/\.jsonc?$/i, "");
-  return [path31.join(dir, `${base}.bicep`), ...MAIN_TEMPLATE_NAMES.includes(base.toLowerCase()) ? [path31.join(dir, "main.bicep")] : []];
+  const dir = path32.dirname(template);
+  const base = path32.basename(template).replace(/\.jsonc?$/i, "");
+  return [path32.join(dir, `${base}.bicep`), ...MAIN_TEMPLATE_NAMES.includes(base.toLowerCase()) ? [path32.join(dir, "main.bicep")] : []];
 }
 function compiledTemplateCandidates(bicep) {
-  const dir = path31.dirname(bicep);
-  const base = path31.basename(bicep).replace(/\.bicep$/i, "");
-  return [path31.join(dir, `${base}.json`), ...base.toLowerCase() === "main" ? [path31.join(dir, "azuredeploy.json"), path31.join(dir, "mainTemplate.json")] : []];
+  const dir = path32.dirname(bicep);
+  const base = path32.basename(bicep).replace(/\.bicep$/i, "");
+  return [path32.join(dir, `${base}.json`), ...base.toLowerCase() === "main" ? [path32.join(dir, "azuredeploy.json"), path32.join(dir, "mainTemplate.json")] : []];
 }
 function envFromParameters(result, unit) {
   return envFromVariables((name) => {
@@ -41372,7 +41477,7 @@ function bicepDeclarations(template, host) {
     if (!d) return void 0;
     return {
       file: bicep,
-      label: `declared in ${path31.basename(bicep)} as "${d.name}"`,
+      label: `declared in ${path32.basename(bicep)} as "${d.name}"`,
       range: { start: { line: d.line, column: d.column, offset: d.offset }, end: { line: d.line, column: d.column + d.length, offset: d.offset + d.length } }
     };
   };
@@ -41628,27 +41733,27 @@ var init_literal_types = __esm({
 });
 
 // src/eval/bicep/files.ts
-import path32 from "node:path";
+import path33 from "node:path";
 function pathKind(host, target) {
-  const abs = path32.resolve(target);
+  const abs = path33.resolve(target);
   if (host.isFile(abs)) {
     const e = entryOf2(host, abs);
     return e?.isFile === false || e?.link ? "link" : "file";
   }
   if (host.isInside(abs)) return "other";
-  const rel = path32.relative(host.root, abs);
-  if (rel === "" || rel.startsWith("..") || path32.isAbsolute(rel)) return "outside";
+  const rel = path33.relative(host.root, abs);
+  if (rel === "" || rel.startsWith("..") || path33.isAbsolute(rel)) return "outside";
   let dir = host.root;
-  for (const part2 of rel.split(path32.sep)) {
-    const next = path32.join(dir, part2);
+  for (const part2 of rel.split(path33.sep)) {
+    const next = path33.join(dir, part2);
     if (!host.isInside(next)) return entryOf2(host, next) ? "outside" : "missing";
     dir = next;
   }
   return "missing";
 }
 function entryOf2(host, p) {
-  const name = path32.basename(p);
-  return host.list(path32.dirname(p))?.find((e) => e.name === name);
+  const name = path33.basename(p);
+  return host.list(path33.dirname(p))?.find((e) => e.name === name);
 }
 var REGISTRY_PATH;
 var init_files = __esm({
@@ -41722,7 +41827,7 @@ var init_loops = __esm({
 });
 
 // src/eval/bicep/modules.ts
-import path33 from "node:path";
+import path34 from "node:path";
 function moduleInstances(scope, sym) {
   const d = sym.decl;
   const out = [];
@@ -41758,7 +41863,7 @@ function moduleScope(scope, inst) {
   const target = scope.localModulePath(d);
   if (!target || !target.toLowerCase().endsWith(".bicep")) return null;
   if (scope.stack.includes(target)) {
-    scope.problem(`Module cycle: ${path33.basename(target)} is already being evaluated`, d.path.range);
+    scope.problem(`Module cycle: ${path34.basename(target)} is already being evaluated`, d.path.range);
     return null;
   }
   if (scope.stack.length >= scope.env.maxDepth) {
@@ -41838,7 +41943,7 @@ function localModulePath(scope, d) {
     return void 0;
   }
   if (REGISTRY_PATH.test(p)) return void 0;
-  const target = path33.resolve(path33.dirname(scope.file.file), p);
+  const target = path34.resolve(path34.dirname(scope.file.file), p);
   const kind = envPathKind(scope, target);
   if (kind === "outside") {
     scope.problem(`Module '${p}' is outside the scanned folder; it is not evaluated`, d.path.range);
@@ -41891,7 +41996,7 @@ function importedScope(scope, d) {
 function importTarget(scope, d, name) {
   const p = d.fromString;
   if (p === null || REGISTRY_PATH.test(p)) return `'${name}' is imported from a registry`;
-  const target = path33.resolve(path33.dirname(scope.file.file), p);
+  const target = path34.resolve(path34.dirname(scope.file.file), p);
   const kind = envPathKind(scope, target);
   if (kind !== "file" && kind !== "link" || !target.toLowerCase().endsWith(".bicep") || scope.stack.includes(target) || scope.stack.length >= scope.env.maxDepth) {
     return `'${name}' is imported from '${p}', which is not evaluated`;
@@ -41918,7 +42023,7 @@ var init_modules = __esm({
 });
 
 // src/eval/bicep/emit.ts
-import path34 from "node:path";
+import path35 from "node:path";
 function emit(scope) {
   scope.collectInputs();
   const statements = scope.file.statements;
@@ -42267,7 +42372,7 @@ function emitRegistryModule(scope, inst, source) {
   const cached = scope.env.sources.registryModule?.(scope.file.file, source);
   if (cached && "parsed" in cached) {
     const r = evaluateArmTemplate({ file: cached.parsed.file, parsed: cached.parsed, ...asModuleOf(scope, inst) });
-    pushModuleResources(scope, inst, r, { call: scope.loc(span2(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path34.dirname(cached.parsed.file), name: d.name.name, source }] });
+    pushModuleResources(scope, inst, r, { call: scope.loc(span2(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path35.dirname(cached.parsed.file), name: d.name.name, source }] });
     return;
   }
   const argSites = /* @__PURE__ */ new Map();
@@ -42275,7 +42380,7 @@ function emitRegistryModule(scope, inst, source) {
   if (params?.value.kind === "Object") {
     for (const m of params.value.members) if (m.kind === "ObjectProperty" && m.keyName !== null) argSites.set(m.keyName, scope.loc(m.range));
   }
-  const noTwin = twin ? `its compiled twin ${path34.basename(twin.file)} has no nested deployment "${d.name.name}"` : "no compiled twin (`bicep build`) beside the file holds its body";
+  const noTwin = twin ? `its compiled twin ${path35.basename(twin.file)} has no nested deployment "${d.name.name}"` : "no compiled twin (`bicep build`) beside the file holds its body";
   const reason = cached ? `${noTwin}, and ${cached.reason}` : noTwin;
   scope.env.opaque.push({
     format: "bicep",
@@ -42377,7 +42482,7 @@ var init_emit = __esm({
 });
 
 // src/eval/bicep/load.ts
-import path35 from "node:path";
+import path36 from "node:path";
 function isLoadFunction(l) {
   return Object.hasOwn(LOAD_LIMITS, l) || l === "loaddirectoryfileinfo";
 }
@@ -42387,7 +42492,7 @@ function load(scope, l, argExprs, locals, loc3) {
   if (p?.kind !== "string") return U2(`${l}(): the path is not known`, loc3);
   if (l === "loaddirectoryfileinfo") return U2("loadDirectoryFileInfo() is not evaluated", loc3);
   const host = scope.env.sources.host;
-  const target = path35.resolve(path35.dirname(scope.file.file), p.value);
+  const target = path36.resolve(path36.dirname(scope.file.file), p.value);
   const fail = (why) => {
     problem2(scope.env, `${why}; the value is unknown`, loc3);
     return U2(why, loc3);
@@ -43466,7 +43571,7 @@ var init_evaluate3 = __esm({
 });
 
 // src/eval/bicep/using-template.ts
-import path36 from "node:path";
+import path37 from "node:path";
 function notATemplate(parsed) {
   if (!parsed?.root || parsed.root.type !== "object") return "cannot be read as JSON";
   const schema = getProp(parsed.root, "$schema")?.value;
@@ -43476,7 +43581,7 @@ function evaluateUsingTemplate(input2) {
   const result = evaluateArmTemplate({ file: input2.template, parsed: input2.parsed, parameterValues: new Map(input2.values) });
   const bicepDeclaration = result.generator?.name === "bicep" ? bicepDeclarations(input2.template, input2.host) : void 0;
   return {
-    variant: path36.relative(path36.dirname(input2.template), input2.paramFile).split(path36.sep).join("/"),
+    variant: path37.relative(path37.dirname(input2.template), input2.paramFile).split(path37.sep).join("/"),
     result,
     ...bicepDeclaration ? { bicepDeclaration } : {}
   };
@@ -43492,7 +43597,7 @@ var init_using_template = __esm({
 });
 
 // src/eval/bicep/project.ts
-import path37 from "node:path";
+import path38 from "node:path";
 function evaluateBicep(input2) {
   const evaluations = [];
   const problems = [];
@@ -43512,7 +43617,7 @@ function evaluateBicep(input2) {
     ...input2.compiledTwin ? { compiledTwin: input2.compiledTwin } : {},
     ...input2.registryModule ? { registryModule: input2.registryModule } : {}
   };
-  const files = [...new Set(input2.bicepFiles.map((f) => path37.resolve(f)))].sort();
+  const files = [...new Set(input2.bicepFiles.map((f) => path38.resolve(f)))].sort();
   const scanned = new Set(files);
   const callees = /* @__PURE__ */ new Map();
   for (const f of files) {
@@ -43520,7 +43625,7 @@ function evaluateBicep(input2) {
     if (!parsed) continue;
     for (const s of parsed.statements) {
       if (s.kind !== "ModuleDecl" || s.pathString === null || REGISTRY_PATH.test(s.pathString)) continue;
-      const target = path37.resolve(path37.dirname(f), s.pathString);
+      const target = path38.resolve(path38.dirname(f), s.pathString);
       if (target !== f && scanned.has(target)) callees.set(f, [...callees.get(f) ?? [], target]);
     }
   }
@@ -43539,10 +43644,10 @@ function evaluateBicep(input2) {
       continue;
     }
     if (REGISTRY_PATH.test(p)) continue;
-    const target = path37.resolve(path37.dirname(pf), p);
+    const target = path38.resolve(path38.dirname(pf), p);
     const kind = pathKind(input2.host, target);
     if (kind === "missing") {
-      addProblems([{ message: `The "using" target '${p}' of ${path37.basename(pf)} does not exist; its parameters are not evaluated`, location: at2 }]);
+      addProblems([{ message: `The "using" target '${p}' of ${path38.basename(pf)} does not exist; its parameters are not evaluated`, location: at2 }]);
       continue;
     }
     if (kind === "outside") {
@@ -43551,14 +43656,14 @@ function evaluateBicep(input2) {
     }
     if (!target.toLowerCase().endsWith(".bicep")) {
       const source = input2.twinSource?.(target);
-      if (source) variants.set(path37.resolve(source), [...variants.get(path37.resolve(source)) ?? [], pf]);
+      if (source) variants.set(path38.resolve(source), [...variants.get(path38.resolve(source)) ?? [], pf]);
       else if (input2.parseTemplate) templateVariants.push({ pf, target, written: p, at: at2 });
       continue;
     }
     variants.set(target, [...variants.get(target) ?? [], pf]);
   }
   for (const [unit, pfs] of input2.jsonParameterFiles ?? []) {
-    const target = path37.resolve(unit);
+    const target = path38.resolve(unit);
     if (scanned.has(target)) variants.set(target, [...variants.get(target) ?? [], ...pfs]);
   }
   const units2 = withClosedCycles([.../* @__PURE__ */ new Set([...files.filter((f) => !usedAsModule.has(f)), ...variants.keys()])], files, callees).sort();
@@ -43573,7 +43678,7 @@ function evaluateBicep(input2) {
         if (!json) continue;
         parameterValues = byParamName(parsed, json);
       } else if (pf && (input2.parseParams(pf)?.errors.length ?? 0) > 0) {
-        parameterValues = allUnknown(parsed, `its parameter file ${path37.basename(pf)} does not parse`);
+        parameterValues = allUnknown(parsed, `its parameter file ${path38.basename(pf)} does not parse`);
       } else if (pf) {
         const values = paramFileValues(pf, input2, sources, addProblems, [], applied);
         if (!values) continue;
@@ -43584,7 +43689,7 @@ function evaluateBicep(input2) {
       const result = { resources: r.resources, inputs: r.inputs, problems: r.problems, opaqueModules: r.opaqueModules, unboundCalls: [] };
       evaluations.push({
         evaluation: {
-          variant: pf ? path37.relative(path37.dirname(unit), pf).split(path37.sep).join("/") : "default",
+          variant: pf ? path38.relative(path38.dirname(unit), pf).split(path38.sep).join("/") : "default",
           ...pf ? { variantFile: pf } : {},
           ...variantEnv(input2, unit, pf, result),
           unit,
@@ -43599,7 +43704,7 @@ function evaluateBicep(input2) {
     const parsed = input2.parseTemplate(target);
     const why = notATemplate(parsed);
     if (why) {
-      addProblems([{ message: `The "using" target '${written2}' of ${path37.basename(pf)} ${why}; its parameters are not evaluated`, location: at2 }]);
+      addProblems([{ message: `The "using" target '${written2}' of ${path38.basename(pf)} ${why}; its parameters are not evaluated`, location: at2 }]);
       continue;
     }
     const values = paramFileValues(pf, input2, sources, addProblems, [], applied);
@@ -43626,7 +43731,7 @@ function evaluateBicep(input2) {
 function variantEnv(input2, unit, pf, result) {
   return evaluationEnv(
     input2.envOverride ?? input2.envForPath?.(pf ?? unit) ?? // Its name, then its folders from the nearest up (classifyPath reads the path from its end).
-    (pf ? classifyPath(path37.relative(input2.host.root, pf).split(path37.sep).join("/"), input2.envAbove)?.env : void 0) ?? envFromParameters(result, unit)
+    (pf ? classifyPath(path38.relative(input2.host.root, pf).split(path38.sep).join("/"), input2.envAbove)?.env : void 0) ?? envFromParameters(result, unit)
   );
 }
 function paramFileValues(pf, input2, sources, addProblems, chain, read) {
@@ -43638,12 +43743,12 @@ function paramFileValues(pf, input2, sources, addProblems, chain, read) {
   if (ext?.kind === "ExtendsDecl") {
     const at2 = { file: pf, range: ext.range };
     const p = ext.pathString;
-    const target = p === null || REGISTRY_PATH.test(p) ? void 0 : path37.resolve(path37.dirname(pf), p);
+    const target = p === null || REGISTRY_PATH.test(p) ? void 0 : path38.resolve(path38.dirname(pf), p);
     const kind = target ? pathKind(input2.host, target) : void 0;
     let why;
-    if (!target) why = `The "extends" path of ${path37.basename(pf)} cannot be evaluated; its parameters are not evaluated`;
-    else if (kind !== "file" && kind !== "link") why = `The "extends" base '${p}' of ${path37.basename(pf)} ${kind === "outside" ? "is outside the scanned folder" : "does not exist"}; its parameters are not evaluated`;
-    else if (chain.includes(target) || chain.length >= MAX_EXTENDS) why = `The "extends" chain of ${path37.basename(pf)} is circular or too deep; its parameters are not evaluated`;
+    if (!target) why = `The "extends" path of ${path38.basename(pf)} cannot be evaluated; its parameters are not evaluated`;
+    else if (kind !== "file" && kind !== "link") why = `The "extends" base '${p}' of ${path38.basename(pf)} ${kind === "outside" ? "is outside the scanned folder" : "does not exist"}; its parameters are not evaluated`;
+    else if (chain.includes(target) || chain.length >= MAX_EXTENDS) why = `The "extends" chain of ${path38.basename(pf)} is circular or too deep; its parameters are not evaluated`;
     if (why) {
       addProblems([{ message: why, location: at2 }]);
       return void 0;
@@ -46469,16 +46574,16 @@ var init_ci_words = __esm({
 });
 
 // src/eval/azcli/folders.ts
-import path38 from "node:path";
+import path39 from "node:path";
 function within2(folder, p) {
   const rel = p.replace(/\\/g, "/");
-  if (path38.isAbsolute(folder.path)) return { path: path38.resolve(folder.path, rel) };
-  const joined2 = path38.posix.normalize(path38.posix.join(folder.path, rel)).replace(/\/$/, "");
+  if (path39.isAbsolute(folder.path)) return { path: path39.resolve(folder.path, rel) };
+  const joined2 = path39.posix.normalize(path39.posix.join(folder.path, rel)).replace(/\/$/, "");
   return { path: joined2 === "." ? "" : joined2, ...folder.fromCheckout ? { fromCheckout: true } : {} };
 }
 function nestedFolder(start, inner) {
   if (inner === void 0 || inner === UNKNOWN_FOLDER) return inner ?? start;
-  if (inner.fromCheckout || path38.isAbsolute(inner.path)) return inner;
+  if (inner.fromCheckout || path39.isAbsolute(inner.path)) return inner;
   if (start === void 0) return inner.path === "" ? void 0 : inner;
   if (start === UNKNOWN_FOLDER) return start;
   return inner.path === "" ? start : within2(start, inner.path);
@@ -46488,7 +46593,7 @@ function stepFolder(workingDirectory) {
   if (wd === void 0) return void 0;
   const dir = withoutCheckoutTop(wd).replace(/\\/g, "/");
   if (dir === "" || dir === "." || dir === "./") return void 0;
-  if (/[$%]/.test(dir) || path38.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return UNKNOWN_FOLDER;
+  if (/[$%]/.test(dir) || path39.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return UNKNOWN_FOLDER;
   return within2(STARTING_FOLDER, dir);
 }
 var STARTING_FOLDER, UNKNOWN_FOLDER;
@@ -46502,7 +46607,7 @@ var init_folders = __esm({
 });
 
 // src/eval/azcli/interpret.ts
-import path39 from "node:path";
+import path40 from "node:path";
 function asString2(v, isString2) {
   return isString2 && v.kind === "unknown" ? oneWord(v) : v;
 }
@@ -47303,7 +47408,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     });
   }
   function fromFolder(p) {
-    if (p.fromCheckout || path39.isAbsolute(p.path)) return p;
+    if (p.fromCheckout || path40.isAbsolute(p.path)) return p;
     return folder === UNKNOWN_FOLDER ? void 0 : within2(folder, p.path);
   }
   function keepFolderForSubshellEnd() {
@@ -47343,7 +47448,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     if (e.text !== void 0) {
       const t = powershell ? e.text.replace(/\\/g, "/") : e.text;
       if (t === "" || t === "-" || t.startsWith("~") || /^[A-Za-z]:/.test(t) || /[*?[]/.test(t)) return UNKNOWN_FOLDER;
-      if (path39.isAbsolute(t)) return { path: path39.posix.normalize(t) };
+      if (path40.isAbsolute(t)) return { path: path40.posix.normalize(t) };
       return folder === UNKNOWN_FOLDER ? folder : within2(folder, t);
     }
     const v = sliceValue(e);
@@ -48918,7 +49023,7 @@ __export(azureml_yaml_exports, {
   amlYamlResources: () => amlYamlResources,
   azuremlYamlFrontEnd: () => azuremlYamlFrontEnd
 });
-import path40 from "node:path";
+import path41 from "node:path";
 function parseProblems(file, parsed) {
   return parsed.errors.slice(0, 1).map((e) => ({ ruleId: "PARSE001", message: e.message, location: { file, range: e.range } }));
 }
@@ -48995,7 +49100,7 @@ var init_azureml_yaml2 = __esm({
       // workspace, `linkWorkspace`); nothing else crosses files.
       units(files) {
         const byDir = /* @__PURE__ */ new Map();
-        for (const f of files) byDir.set(path40.dirname(f.path), [...byDir.get(path40.dirname(f.path)) ?? [], f]);
+        for (const f of files) byDir.set(path41.dirname(f.path), [...byDir.get(path41.dirname(f.path)) ?? [], f]);
         return [...byDir.values()];
       },
       run(files, ctx) {
@@ -49015,7 +49120,7 @@ var init_azureml_yaml2 = __esm({
           problems.push(...evaluationNoteProblems(f.path, parsed.evaluationNotes));
           suppressionSources.push({ file: f.path, comments: parsed.comments, blocks: parsed.blocks });
           const decided = pathEnv(ctx, f.path);
-          const dir = path40.dirname(f.path);
+          const dir = path41.dirname(f.path);
           let unit = byUnit.get(dir);
           if (!unit) {
             unit = { evaluation: { variant: "default", ...evaluationEnv(pathEnv(ctx, dir)), unit: dir, inputs: [] }, resources: [] };
@@ -49124,7 +49229,7 @@ var init_azure_cli_sets = __esm({
 });
 
 // src/frontends/azure-cli-files.ts
-import path41 from "node:path";
+import path42 from "node:path";
 function newFileLinks() {
   return { linkedFiles: /* @__PURE__ */ new Set(), problems: [], suppressionSources: [], handedOn: /* @__PURE__ */ new Set() };
 }
@@ -49134,7 +49239,7 @@ function identityKey(kind, name) {
 function cleanRelative(p) {
   const slashed = p.replace(/\\/g, "/").trim();
   if (slashed === "" || slashed.startsWith("/") || /^[A-Za-z]:\//.test(slashed) || slashed.startsWith("~")) return void 0;
-  const n = path41.posix.normalize(slashed);
+  const n = path42.posix.normalize(slashed);
   return n === ".." ? void 0 : n;
 }
 function heredocFor(cmd, rel) {
@@ -49165,20 +49270,20 @@ function heredocsByTarget(heredocs) {
 function besideScript(cmd, root) {
   const beside = besideScriptPath(cmd.path);
   if (!beside || beside.script !== cmd.file) return void 0;
-  const rel = path41.relative(root, beside.path).replace(/\\/g, "/");
-  return { rel, outside: rel === "" || rel.startsWith("../") || rel === ".." || path41.isAbsolute(rel) };
+  const rel = path42.relative(root, beside.path).replace(/\\/g, "/");
+  return { rel, outside: rel === "" || rel.startsWith("../") || rel === ".." || path42.isAbsolute(rel) };
 }
 function candidates(cmd, rel, root) {
   const folder = cmd.folder === UNKNOWN_FOLDER ? void 0 : cmd.folder;
   const at2 = folder === void 0 ? rel : within2(folder, rel).path;
   const repository = cmd.inScript && !folder?.fromCheckout ? void 0 : githubRepository(cmd.file);
-  const own = path41.join(path41.dirname(cmd.file), at2);
-  const fromRoot = path41.join(root, at2);
-  const between = foldersBetween(root, path41.dirname(path41.resolve(cmd.file))).map((d) => path41.join(d, at2));
-  const fromTop = [...repository === void 0 ? [] : [path41.join(repository, at2)], fromRoot, ...between];
-  const order2 = path41.isAbsolute(at2) ? [at2] : folder?.fromCheckout ? fromTop : cmd.inScript ? [own, ...fromTop] : [...fromTop, own];
-  const inside2 = [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path41.sep) ? root : root + path41.sep));
-  return { order: inside2, first: new Set(path41.isAbsolute(at2) ? [at2] : [own, fromRoot]) };
+  const own = path42.join(path42.dirname(cmd.file), at2);
+  const fromRoot = path42.join(root, at2);
+  const between = foldersBetween(root, path42.dirname(path42.resolve(cmd.file))).map((d) => path42.join(d, at2));
+  const fromTop = [...repository === void 0 ? [] : [path42.join(repository, at2)], fromRoot, ...between];
+  const order2 = path42.isAbsolute(at2) ? [at2] : folder?.fromCheckout ? fromTop : cmd.inScript ? [own, ...fromTop] : [...fromTop, own];
+  const inside2 = [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path42.sep) ? root : root + path42.sep));
+  return { order: inside2, first: new Set(path42.isAbsolute(at2) ? [at2] : [own, fromRoot]) };
 }
 function fileCommandResources(command2, evaluation, ctx, links) {
   const beside = besideScript(command2, ctx.root);
@@ -49203,7 +49308,7 @@ function fileCommandResources(command2, evaluation, ctx, links) {
     if (!hd.heredoc.quoted) src.shellEnv = hd.env;
   } else {
     if (cmd.folder === UNKNOWN_FOLDER && !beside) return [undecidable(cmd, evaluation, `the file named by --file (${p.value}) is read from a folder that is not known (a cd before the command, or the step's working directory)`)];
-    const places = beside ? { order: [path41.join(ctx.root, rel)], first: /* @__PURE__ */ new Set() } : candidates(cmd, rel, ctx.root);
+    const places = beside ? { order: [path42.join(ctx.root, rel)], first: /* @__PURE__ */ new Set() } : candidates(cmd, rel, ctx.root);
     const tried = places.order;
     if (tried.length === 0) return [undecidable(cmd, evaluation, `the file named by --file (${p.value}) is outside the scan root; it is not read`)];
     const found = tried.filter((f) => ctx.host.isFile(f));
@@ -49461,13 +49566,13 @@ var init_task_arguments = __esm({
 });
 
 // src/frontends/azure-pipelines-variables.ts
-import path42 from "node:path";
+import path43 from "node:path";
 function resolveVariableTemplates(ciFiles, ctx) {
   const read = /* @__PURE__ */ new Map();
   const sources = [];
   for (const file of ciFiles) {
     if (file.format !== "azure-pipelines") continue;
-    for (const list2 of variableListsOf(file)) includeInto(list2, file.file, ctx, [path42.resolve(file.file)], read, sources);
+    for (const list2 of variableListsOf(file)) includeInto(list2, file.file, ctx, [path43.resolve(file.file)], read, sources);
   }
   return sources;
 }
@@ -49504,11 +49609,11 @@ function readTemplate2(target, scope, ctx, sources) {
 function variablesTemplatePath(ref, from, root, isFile) {
   const p = ref.trim();
   if (p === "" || p.includes("@") || /\$[{([]/.test(p)) return void 0;
-  return p.startsWith("/") ? fromRepositoryTop(p, from, root, isFile) ?? path42.resolve(root, `.${p}`) : path42.resolve(path42.dirname(path42.resolve(from)), p);
+  return p.startsWith("/") ? fromRepositoryTop(p, from, root, isFile) ?? path43.resolve(root, `.${p}`) : path43.resolve(path43.dirname(path43.resolve(from)), p);
 }
 function writtenIn(v, file) {
   if (v.kind !== "value" || !v.value || !/\$\{\{[^}]*\bparameters\b/.test(v.value.text)) return { ...v, file };
-  return { ...v, file, unreadable: `${v.name} is set from a parameter of the variables template ${path42.basename(file)}` };
+  return { ...v, file, unreadable: `${v.name} is set from a parameter of the variables template ${path43.basename(file)}` };
 }
 var init_azure_pipelines_variables = __esm({
   "src/frontends/azure-pipelines-variables.ts"() {
@@ -49522,7 +49627,7 @@ var init_azure_pipelines_variables = __esm({
 });
 
 // src/frontends/azure-cli.ts
-import path43 from "node:path";
+import path44 from "node:path";
 function idOutputName(token, kind) {
   const out = idOutputOf(token);
   return out && ID_GROUP_OF[kind] === out.group ? out.name : void 0;
@@ -49762,7 +49867,7 @@ function azureCliUnits(ciFiles, ctx) {
   };
   const variableTemplateSources = resolveVariableTemplates(ciFiles, ctx);
   const { calls: localCalls, references } = localCallsByTarget(ciFiles, ctx.root, (f) => ctx.host.isFile(f));
-  const ciFileAt = new Map(ciFiles.map((f) => [path43.resolve(f.file), f]));
+  const ciFileAt = new Map(ciFiles.map((f) => [path44.resolve(f.file), f]));
   for (const [target, calls] of localCalls) {
     const template = ciFileAt.get(target);
     if (template) {
@@ -49782,7 +49887,7 @@ function azureCliUnits(ciFiles, ctx) {
   });
   for (const file of ciFiles) {
     const places = placesOf(file);
-    const callsOf = (f) => localCalls.get(path43.resolve(f.file)) ?? [];
+    const callsOf = (f) => localCalls.get(path44.resolve(f.file)) ?? [];
     const cut = { deeper: false };
     const callers = callerContexts(file, callsOf(file), ctx.root, callsOf, 0, cut);
     if (cut.deeper) {
@@ -50003,19 +50108,19 @@ function unreadableAz(file, script) {
   };
 }
 function fileEnvOf(ctx, file) {
-  const rel = path43.relative(ctx.root, file.file);
+  const rel = path44.relative(ctx.root, file.file);
   const root = ctx.root;
   const above = ctx.envAbove;
   if (ctx.envOverride) return { decided: ctx.envOverride, rel, root, above };
   const configured = ctx.envForPath(file.file);
   if (configured) return { decided: configured, rel, root, above };
-  const byName2 = file.kind === "azure-pipeline" ? classifyPipelineFileName(path43.basename(rel)) : classifyPath(path43.basename(rel))?.env;
+  const byName2 = file.kind === "azure-pipeline" ? classifyPipelineFileName(path44.basename(rel)) : classifyPath(path44.basename(rel))?.env;
   return byName2 ? { decided: byName2, rel, root, above } : { rel, root, above };
 }
 function envClassOf(fileEnv, place, assigned, sc, given, file, callerEnv) {
   if (fileEnv.decided) return fileEnv.decided;
   const rel = fileEnv.rel;
-  const byVariableFile = new Set((sc.variables.files ?? []).map((f) => classifyPath(path43.relative(fileEnv.root, f), fileEnv.above)?.env).filter((e) => e !== void 0));
+  const byVariableFile = new Set((sc.variables.files ?? []).map((f) => classifyPath(path44.relative(fileEnv.root, f), fileEnv.above)?.env).filter((e) => e !== void 0));
   if (byVariableFile.size === 1) return [...byVariableFile][0];
   const passedInput = (name) => {
     const exact = given?.get(name);
@@ -50036,7 +50141,7 @@ function envClassOf(fileEnv, place, assigned, sc, given, file, callerEnv) {
   const assignment = (name) => named(assigned, name) ?? named(sc.env, name) ?? named(inputs, name) ?? matrixValue(name);
   const fromAssignments = envFromVariables(assignment);
   if (fromAssignments) return fromAssignments;
-  return placeClass(place, sc) ?? callerEnv ?? classifyPath(path43.dirname(rel), fileEnv.above)?.env;
+  return placeClass(place, sc) ?? callerEnv ?? classifyPath(path44.dirname(rel), fileEnv.above)?.env;
 }
 function named(entries2, name) {
   for (const [k, v] of entries2) if (k.toLowerCase() === name.toLowerCase() && v.kind === "string") return v;
@@ -50395,23 +50500,23 @@ function taskArguments(file, args, sc) {
 }
 function calledScript(scripts, root, from, call, start) {
   if (call.inFunctionBody) return void 0;
-  if (path43.isAbsolute(call.path) || call.fromCheckout) return scriptAt(scripts, root, from, call.path);
+  if (path44.isAbsolute(call.path) || call.fromCheckout) return scriptAt(scripts, root, from, call.path);
   if (call.cwdMoved) return void 0;
   const at2 = fromStart(start, call.path);
   return at2 === void 0 ? void 0 : scriptAt(scripts, root, from, at2);
 }
 function fromStart(start, p) {
-  if (start === void 0 || path43.isAbsolute(p)) return p;
+  if (start === void 0 || path44.isAbsolute(p)) return p;
   return start === UNKNOWN_FOLDER ? void 0 : within2(start, p).path;
 }
 function scriptAt(scripts, root, from, p) {
   const rel = p.replace(/\\/g, "/").replace(/^\.\//, "");
-  if (path43.isAbsolute(rel)) return scripts.get(path43.normalize(p));
+  if (path44.isAbsolute(rel)) return scripts.get(path44.normalize(p));
   const github = githubRepository(from);
-  const first = (github === void 0 ? void 0 : scripts.get(path43.join(github, rel))) ?? scripts.get(path43.join(root, rel)) ?? scripts.get(path43.join(path43.dirname(from), rel));
+  const first = (github === void 0 ? void 0 : scripts.get(path44.join(github, rel))) ?? scripts.get(path44.join(root, rel)) ?? scripts.get(path44.join(path44.dirname(from), rel));
   if (first) return first;
-  for (const dir of foldersBetween(root, path43.dirname(path43.resolve(from)))) {
-    const hit = scripts.get(path43.join(dir, rel));
+  for (const dir of foldersBetween(root, path44.dirname(path44.resolve(from)))) {
+    const hit = scripts.get(path44.join(dir, rel));
     if (hit) return hit;
   }
   return void 0;
@@ -50420,8 +50525,8 @@ function templateTarget(caller, ref, root, scanned, isFile, expression2) {
   if (!ref || ref.repository !== void 0) return void 0;
   const p = ref.path.includes("${{") && expression2 ? withExpressionsResolved(ref.path.trim(), expression2()) : ref.path.trim();
   if (p === void 0 || /\$[{(]/.test(p)) return void 0;
-  if (!p.startsWith("/")) return path43.resolve(path43.dirname(path43.resolve(caller.file)), p);
-  return fromRepositoryTop(p, caller.file, root, (f) => scanned.has(f)) ?? fromRepositoryTop(p, caller.file, root, isFile) ?? path43.resolve(root, `.${p}`);
+  if (!p.startsWith("/")) return path44.resolve(path44.dirname(path44.resolve(caller.file)), p);
+  return fromRepositoryTop(p, caller.file, root, (f) => scanned.has(f)) ?? fromRepositoryTop(p, caller.file, root, isFile) ?? path44.resolve(root, `.${p}`);
 }
 function distinctContexts(contexts) {
   const seen = /* @__PURE__ */ new Set();
@@ -50469,7 +50574,7 @@ function withExpressionsResolved(text2, expression2) {
 function localCallsByTarget(ciFiles, scanRoot, isFile) {
   const out = /* @__PURE__ */ new Map();
   const references = [];
-  const scanned = new Set(ciFiles.map((f) => path43.resolve(f.file)));
+  const scanned = new Set(ciFiles.map((f) => path44.resolve(f.file)));
   const refer = (caller, candidates2, written2) => {
     if (candidates2 && written2) references.push({ caller, candidates: candidates2, text: written2.text.trim(), range: written2.range });
   };
@@ -50507,14 +50612,14 @@ function localCallsByTarget(ciFiles, scanRoot, isFile) {
     if (root === void 0) continue;
     for (const job of caller.jobs) {
       if (job.uses?.kind === "local") {
-        const target = path43.resolve(root, job.uses.text.trim());
+        const target = path44.resolve(root, job.uses.text.trim());
         refer(caller, [target], job.uses);
         put(target, { caller, job, inputs: job.inputs });
       }
       for (const step of job.steps) {
         if (step.uses?.kind !== "local") continue;
-        const dir = path43.resolve(root, step.uses.text.trim());
-        const files = ["action.yml", "action.yaml"].map((name) => path43.join(dir, name));
+        const dir = path44.resolve(root, step.uses.text.trim());
+        const files = ["action.yml", "action.yaml"].map((name) => path44.join(dir, name));
         refer(caller, files, step.uses);
         for (const f of files) put(f, { caller, job, step, inputs: step.inputs });
       }
@@ -50556,7 +50661,7 @@ function callerContexts(file, calls, root, callsOf, depth = 0, cut) {
       // A stage template call (`- template: deploy.yml` under `stages:`) has no stage id: named by its line.
       c.stage.id || `stage template at line ${c.stage.range.start.line}`
     ) : "extends";
-    const label = `called by ${path43.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
+    const label = `called by ${path44.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
     const through = depth < MAX_CALLER_DEPTH ? distinctContexts(callerContexts(c.caller, callsOf(c.caller), root, callsOf, depth + 1, cut)).slice(0, MAX_CONTEXTS_PER_CALL - 1) : [];
     if (depth >= MAX_CALLER_DEPTH && cut && callsOf(c.caller).length > 0) cut.deeper = true;
     const callerRunsAlone = through.length === 0 || !runsOnlyWhenCalled(c.caller);
@@ -50582,7 +50687,7 @@ function callerContexts(file, calls, root, callsOf, depth = 0, cut) {
           const composite = file.kind === "github-action" && c.step !== void 0;
           const passed = expanded ? passedStepWrites(c) : void 0;
           const variables = expanded ? { ...sc.variables, ...passed ? { passedStepWrites: passed } : {} } : composite ? sc.variables : void 0;
-          const placeEnv = expanded ? placeClass(place, sc) ?? classifyPipelineFileName(path43.basename(c.caller.file)) ?? o?.placeEnv : composite ? placeClass(place, sc) ?? envFromVariables((name) => named(sc.env, name)) ?? classifyPath(path43.basename(c.caller.file))?.env ?? o?.placeEnv : void 0;
+          const placeEnv = expanded ? placeClass(place, sc) ?? classifyPipelineFileName(path44.basename(c.caller.file)) ?? o?.placeEnv : composite ? placeClass(place, sc) ?? envFromVariables((name) => named(sc.env, name)) ?? classifyPath(path44.basename(c.caller.file))?.env ?? o?.placeEnv : void 0;
           const through2 = o ? `${label} ${o.label}` : label;
           const runnerOs = expanded || composite ? sc.expansion.runnerOs : void 0;
           return [{ label: variant.label ? `${through2}, matrix: ${variant.label}` : through2, inputs, ...variables ? { variables } : {}, ...placeEnv ? { placeEnv } : {}, ...runnerOs ? { runnerOs } : {} }];
@@ -51225,7 +51330,7 @@ var bicep_exports = {};
 __export(bicep_exports, {
   bicepFrontEnd: () => bicepFrontEnd
 });
-import path44 from "node:path";
+import path45 from "node:path";
 function saysBicepGenerated(text2) {
   return BICEP_GENERATOR.test(text2.slice(0, 8192));
 }
@@ -51271,19 +51376,19 @@ function substitutedLater(v, parameter) {
   return v;
 }
 function twinSourceOf(state, template) {
-  const source = state.twins.get(path44.resolve(template));
-  return source === void 0 ? void 0 : path44.resolve(source);
+  const source = state.twins.get(path45.resolve(template));
+  return source === void 0 ? void 0 : path45.resolve(source);
 }
 function armTemplatesOf(ctx) {
   return ctx.allFiles.filter((f) => f.kind === "arm").map((f) => f.path);
 }
 function standInsOf(state, ctx) {
   if (!state.standIns) {
-    const arm2 = new Set(armTemplatesOf(ctx).map((t) => path44.resolve(t)));
+    const arm2 = new Set(armTemplatesOf(ctx).map((t) => path45.resolve(t)));
     state.standIns = /* @__PURE__ */ new Map();
     for (const f of ctx.allFiles) {
       const t = f.path.replace(/\.bicep$/i, ".json");
-      if (f.kind === "bicep" && t !== f.path && !arm2.has(path44.resolve(t))) state.standIns.set(t, f.path);
+      if (f.kind === "bicep" && t !== f.path && !arm2.has(path45.resolve(t))) state.standIns.set(t, f.path);
     }
   }
   return state.standIns;
@@ -51362,13 +51467,13 @@ function withVendored(out, vendored) {
 function aliasesFor(state, ctx, dir) {
   const known2 = state.aliases.get(dir);
   if (known2) return known2;
-  const config = path44.join(dir, "bicepconfig.json");
+  const config = path45.join(dir, "bicepconfig.json");
   let out;
   if (ctx.host.isFile(config)) {
     const parsed = state.json.get(config);
     out = parsed?.root ? brAliasesOf(nodeToJS(parsed.root)) : DEFAULT_BR_ALIASES;
   } else {
-    const up = path44.dirname(dir);
+    const up = path45.dirname(dir);
     out = up !== dir && ctx.host.isInside(up) ? aliasesFor(state, ctx, up) : DEFAULT_BR_ALIASES;
   }
   state.aliases.set(dir, out);
@@ -51376,10 +51481,10 @@ function aliasesFor(state, ctx, dir) {
 }
 function cachedModule(state, ctx, cache3, bicepFile, reference) {
   if (/^ts[:/]/i.test(reference)) return { reason: "template specs are not read from the Bicep cache" };
-  const where = brCachePath(reference, aliasesFor(state, ctx, path44.dirname(bicepFile)));
+  const where = brCachePath(reference, aliasesFor(state, ctx, path45.dirname(bicepFile)));
   if ("reason" in where) return where;
   const cacheRoot = cache3.root;
-  const file = path44.join(cacheRoot, ...where.path.split("/"));
+  const file = path45.join(cacheRoot, ...where.path.split("/"));
   if (!state.cached.has(file)) {
     const text2 = cache3.isFile(file) ? cache3.readText(file) : void 0;
     const parsed2 = text2 === void 0 ? void 0 : parseJsonc(text2, file);
@@ -51390,8 +51495,8 @@ function cachedModule(state, ctx, cache3, bicepFile, reference) {
 }
 function bicepUnits(files, ctx) {
   const state = stateOf(ctx);
-  const scanned = new Map(files.map((f) => [path44.resolve(f.path), f]));
-  const parent = new Map(files.map((f) => [path44.resolve(f.path), path44.resolve(f.path)]));
+  const scanned = new Map(files.map((f) => [path45.resolve(f.path), f]));
+  const parent = new Map(files.map((f) => [path45.resolve(f.path), path45.resolve(f.path)]));
   const find = (x) => {
     let r = x;
     while (parent.get(r) !== r) r = parent.get(r);
@@ -51399,9 +51504,9 @@ function bicepUnits(files, ctx) {
     return r;
   };
   for (const f of files) {
-    const from = path44.resolve(f.path);
+    const from = path45.resolve(f.path);
     for (const reference of bicepReferences(ctx, f.path) ?? []) {
-      const named2 = path44.resolve(path44.dirname(from), reference);
+      const named2 = path45.resolve(path45.dirname(from), reference);
       const target = scanned.has(named2) ? named2 : twinSourceOf(state, named2) ?? named2;
       if (!scanned.has(target)) {
         if (!JSON_TEMPLATE_PATH.test(target)) continue;
@@ -51555,7 +51660,7 @@ __export(arm_exports, {
   armJsonKind: () => armJsonKind,
   isBicepGenerated: () => isBicepGenerated2
 });
-import path45 from "node:path";
+import path46 from "node:path";
 function armJsonKind(text2, file) {
   const head = text2.slice(0, 4096);
   if (/"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json#?"/i.test(head)) return "arm";
@@ -51565,7 +51670,7 @@ function armJsonKind(text2, file) {
   return void 0;
 }
 function isBareParameterFile(file, text2) {
-  if (!/(?:parameters?|params)[^/\\]*\.json$/i.test(path45.basename(file)) || text2.length > MAX_BARE_PARAMETER_FILE || !/^\s*(?:\/[/*][^\n]*\n\s*)*\{/.test(text2)) return false;
+  if (!/(?:parameters?|params)[^/\\]*\.json$/i.test(path46.basename(file)) || text2.length > MAX_BARE_PARAMETER_FILE || !/^\s*(?:\/[/*][^\n]*\n\s*)*\{/.test(text2)) return false;
   const root = parseJsonc(text2, file).root;
   const params = parametersObject(root);
   const members2 = params?.type === "object" ? params.children ?? [] : [];
@@ -51605,7 +51710,7 @@ function linkedOnly(templates, linksOf, evaluatedHere) {
   return new Set([...reached].filter((t) => !roots.has(t)).map((t) => templates.get(t)));
 }
 function linkedGroups(templates, ctx) {
-  const byAbs = new Map(templates.map((t) => [path45.resolve(t.path), t]));
+  const byAbs = new Map(templates.map((t) => [path46.resolve(t.path), t]));
   const parent = /* @__PURE__ */ new Map();
   const find = (x) => {
     let r = x;
@@ -51704,7 +51809,7 @@ var init_arm2 = __esm({
       unitCacheKey(files, ctx) {
         const pairing = files.some((f) => f.kind === "arm-params") ? runWideKey(ctx.allFiles, "arm-templates", () => [...runTemplateIndex(ctx.allFiles).values()].sort()) : "";
         const users = bicepUsersOfTemplates(ctx);
-        const named2 = files.filter((f) => f.kind === "arm" && users.has(path45.resolve(f.path))).map((f) => [f.path, users.get(path45.resolve(f.path))]);
+        const named2 = files.filter((f) => f.kind === "arm" && users.has(path46.resolve(f.path))).map((f) => [f.path, users.get(path46.resolve(f.path))]);
         return named2.length > 0 ? JSON.stringify([pairing, named2]) : pairing;
       },
       // A template that names a deployment script may hold one written inline: the reader of its
@@ -51717,8 +51822,8 @@ var init_arm2 = __esm({
           const parsed = json.get(f);
           return parsed && parsed.errors.length > 0 ? { ...parsed, root: void 0 } : parsed;
         };
-        const unitTemplates = new Map(files.filter((f) => f.kind === "arm").map((f) => [path45.resolve(f.path), f.path]));
-        const linked = linkedOnly(unitTemplates, (f) => relativeLinks(parse2(f)?.root, path45.resolve(f)), (f) => !ctx.isSuperseded(f) && !bicepUsersOfTemplates(ctx).has(path45.resolve(f)));
+        const unitTemplates = new Map(files.filter((f) => f.kind === "arm").map((f) => [path46.resolve(f.path), f.path]));
+        const linked = linkedOnly(unitTemplates, (f) => relativeLinks(parse2(f)?.root, path46.resolve(f)), (f) => !ctx.isSuperseded(f) && !bicepUsersOfTemplates(ctx).has(path46.resolve(f)));
         const arm2 = evaluateArm({
           root: ctx.root,
           host: ctx.host,
@@ -51728,7 +51833,7 @@ var init_arm2 = __esm({
           parameterFiles: files.filter((f) => f.kind === "arm-params").map((f) => f.path),
           // A template a `.bicepparam` names, or a `.bicep` file declares as a module, is evaluated
           // with their values by the Bicep front end.
-          withoutDefaults: new Set(files.filter((f) => f.kind === "arm" && (linked.has(f.path) || bicepUsersOfTemplates(ctx).has(path45.resolve(f.path)))).map((f) => f.path)),
+          withoutDefaults: new Set(files.filter((f) => f.kind === "arm" && (linked.has(f.path) || bicepUsersOfTemplates(ctx).has(path46.resolve(f.path)))).map((f) => f.path)),
           // A broken parameter file's variant is not evaluated either; the others are.
           parse: parse2,
           readLinked: (target) => {
@@ -51737,7 +51842,7 @@ var init_arm2 = __esm({
           },
           envOverride: ctx.envOverride,
           ...ctx.envAbove ? { envAbove: ctx.envAbove } : {},
-          envForPath: (rel) => ctx.envForPath(path45.join(ctx.root, rel))
+          envForPath: (rel) => ctx.envForPath(path46.join(ctx.root, rel))
         });
         for (const f of files) if (f.kind === "arm-params") json.get(f.path);
         const used = new Set(arm2.evaluations.map((e) => e.evaluation.variantFile));
@@ -52055,9 +52160,9 @@ __export(ci_exports, {
   ciFrontEnd: () => ciFrontEnd,
   scriptNamesIn: () => scriptNamesIn
 });
-import path46 from "node:path";
+import path47 from "node:path";
 function linkReusableCalls(ciFiles) {
-  const byPath = new Map(ciFiles.map((f) => [path46.resolve(f.file), f]));
+  const byPath = new Map(ciFiles.map((f) => [path47.resolve(f.file), f]));
   for (const caller of ciFiles) {
     if (caller.format !== "github-actions") continue;
     const repository = githubRepository(caller.file);
@@ -52065,14 +52170,14 @@ function linkReusableCalls(ciFiles) {
     for (const job of caller.jobs) {
       for (const step of job.steps) {
         if (step.uses?.kind !== "local") continue;
-        const dir = path46.resolve(repository, step.uses.text.trim());
-        const action = byPath.get(path46.join(dir, "action.yml")) ?? byPath.get(path46.join(dir, "action.yaml"));
+        const dir = path47.resolve(repository, step.uses.text.trim());
+        const action = byPath.get(path47.join(dir, "action.yml")) ?? byPath.get(path47.join(dir, "action.yaml"));
         if (action?.composite && action !== caller) step.action = { file: action.file, steps: action.jobs.flatMap((j) => j.steps), inputs: action.inputs };
       }
     }
     for (const job of caller.jobs) {
       if (job.kind !== "workflow-call" || job.uses?.kind !== "local") continue;
-      const callee = byPath.get(path46.resolve(repository, job.uses.text.trim()));
+      const callee = byPath.get(path47.resolve(repository, job.uses.text.trim()));
       if (!callee || callee === caller || !callee.reusable) continue;
       const bounded = callee.jobs.filter((j) => !j.effectivePermissions || grantsIdTokenWrite(j.effectivePermissions));
       job.callee = { file: callee.file, bounded };
@@ -52141,83 +52246,6 @@ var init_ci3 = __esm({
         };
       }
     };
-  }
-});
-
-// src/frontends/k8s-classify.ts
-import path47 from "node:path";
-function looksLikeManifest(file, text2) {
-  if (/\.json$/i.test(file)) return JSON_API.test(text2) && JSON_KIND.test(text2) && !/"\$schema"\s*:\s*"[^"]*management\.azure\.com/i.test(text2);
-  if (YAML_TOP_API.test(text2) && YAML_TOP_KIND.test(text2)) return true;
-  return text2.includes("apiVersion") && text2.includes("kind") && someDocumentHasTopLevelPair(text2);
-}
-function someDocumentHasTopLevelPair(text2) {
-  for (const doc of text2.split(/^---[^\n]*$/m)) {
-    const first = FIRST_CONTENT.exec(doc);
-    if (!first) continue;
-    if (first[2].startsWith("{")) {
-      if (FLOW_API.test(doc) && FLOW_KIND.test(doc)) return true;
-      continue;
-    }
-    const indent = first[1].replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    const key = (name) => new RegExp(`^${indent}(["']?)${name}\\1[ \\t]*:`, "m");
-    if (key("apiVersion").test(doc) && key("kind").test(doc)) return true;
-  }
-  return false;
-}
-function mayHoldTemplateActions(text2) {
-  return TEMPLATE_ACTION.test(text2);
-}
-function folderSkipReason(file, host, root, readKustomization) {
-  let dir = path47.dirname(file);
-  for (; ; ) {
-    if (CHART_FILES.some((n) => host.isFile(path47.join(dir, n)))) {
-      const inChart = path47.relative(dir, file).split(path47.sep);
-      if (inChart.length > 1 && inChart[0] === "templates") {
-        return `a template of the Helm chart in ${path47.relative(root, dir) || "."}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
-      }
-      return void 0;
-    }
-    for (const kustomization of kustomizationsIn(dir, host)) {
-      const named2 = readKustomization(kustomization);
-      const unreadable = named2 === void 0 && KUSTOMIZATION_FILES.includes(path47.basename(kustomization));
-      if (unreadable || named2?.some((p) => names(path47.resolve(dir, p), file, host))) {
-        return `input of the Kustomize build in ${path47.relative(root, dir) || "."}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
-      }
-    }
-    const up = path47.dirname(dir);
-    if (up === dir || !host.isInside(up) || path47.relative(root, dir) === "") break;
-    dir = up;
-  }
-  return void 0;
-}
-function kustomizationsIn(dir, host) {
-  const own = KUSTOMIZATION_FILES.map((n) => path47.join(dir, n)).filter((k) => host.isFile(k));
-  const variants = fileNamesMatching(host, dir, KUSTOMIZATION_VARIANT).filter((n) => !KUSTOMIZATION_FILES.includes(n)).map((n) => path47.join(dir, n));
-  return [...own, ...variants];
-}
-function names(at2, file, host) {
-  if (at2 === file) return true;
-  if (!file.startsWith(at2 + path47.sep)) return false;
-  return !KUSTOMIZATION_FILES.some((n) => host.isFile(path47.join(at2, n)));
-}
-var YAML_TOP_API, YAML_TOP_KIND, JSON_API, JSON_KIND, TEMPLATE_ACTION, FIRST_CONTENT, FLOW_API, FLOW_KIND, CHART_FILES, KUSTOMIZATION_FILES, TEMPLATE_SKIP_REASON, KUSTOMIZATION_VARIANT;
-var init_k8s_classify = __esm({
-  "src/frontends/k8s-classify.ts"() {
-    "use strict";
-    init_host();
-    YAML_TOP_API = /^apiVersion[ \t]*:/m;
-    YAML_TOP_KIND = /^kind[ \t]*:/m;
-    JSON_API = /"apiVersion"\s*:/;
-    JSON_KIND = /"kind"\s*:/;
-    TEMPLATE_ACTION = /\{\{[\s\S]*?\}\}/;
-    FIRST_CONTENT = /^(?!---)([ \t]*)([^\s#%][^\n]*)$/m;
-    FLOW_API = /[{,]\s*(["']?)apiVersion\1\s*:/;
-    FLOW_KIND = /[{,]\s*(["']?)kind\1\s*:/;
-    CHART_FILES = ["Chart.yaml", "Chart.yml"];
-    KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
-    TEMPLATE_SKIP_REASON = "contains template actions ({{ \u2026 }}); lint the rendered output instead (helm template \u2026 > rendered.yaml)";
-    KUSTOMIZATION_VARIANT = /kustomization.*\.ya?ml$/i;
   }
 });
 
@@ -55125,7 +55153,7 @@ init_bicep_references();
 init_manifest();
 init_k8s();
 init_shared();
-import path22 from "node:path";
+import path23 from "node:path";
 var MANIFEST_NAME = /\.(?:ya?ml|json)$/i;
 var POOL_DEPENDENT = new RegExp(`${[...GPU_RESOURCE_NAMES, ...GPU_RESOURCE_PREFIXES].map((n) => n.replace(/[.]/g, "\\.")).join("|")}|tolerations`);
 async function k8sScanFolders(given, wide) {
@@ -55158,7 +55186,7 @@ function mayDeclareAks(files, others, ctx) {
   for (const f of files) {
     const marker = AKS_MARKERS[f.kind];
     if (marker && marks(f.path, f.kind, marker)) return true;
-    if (f.kind === "terraform") terraformDirs.add(path22.dirname(f.path));
+    if (f.kind === "terraform") terraformDirs.add(path23.dirname(f.path));
     if (f.kind === "bicep" && ctx.bicepCache && marks(f.path, "bicep-registry", REGISTRY_MODULE)) return true;
   }
   if (others.some((f) => marks(f, "evaluated", AKS_TYPES))) return true;
@@ -55173,20 +55201,20 @@ init_arm_folders();
 init_ci_references();
 init_names();
 init_shared();
-import path27 from "node:path";
+import path28 from "node:path";
 var YAML_NAME = /\.ya?ml$/i;
 var YAML_FILE_NAME = /(?<![\w.-])[\w.-]+\.ya?ml(?![\w.-])/gi;
 var TEMPLATE_REFERENCE = /\btemplate\s*:\s*['"]?([^\s'"#@]+\.ya?ml)(?![\w.@-])/gi;
 function yamlFileNamesIn(text2) {
   const names2 = /\bml\b/.test(text2) ? [...text2.matchAll(YAML_FILE_NAME)].map((m) => m[0].toLowerCase()) : [];
-  for (const m of text2.matchAll(TEMPLATE_REFERENCE)) names2.push(path27.posix.basename(m[1].replace(/\\/g, "/")).toLowerCase());
+  for (const m of text2.matchAll(TEMPLATE_REFERENCE)) names2.push(path28.posix.basename(m[1].replace(/\\/g, "/")).toLowerCase());
   return [...new Set(names2)];
 }
 function amlFileNames(ctx, file) {
   return planningFact(ctx, "ci-yaml-file-names", file, isStringList, yamlFileNamesIn) ?? [];
 }
 function amlCommandReaders(files, data, ctx) {
-  const names2 = new Set(data.filter((d) => YAML_NAME.test(d)).map((d) => path27.basename(d).toLowerCase()));
+  const names2 = new Set(data.filter((d) => YAML_NAME.test(d)).map((d) => path28.basename(d).toLowerCase()));
   if (names2.size === 0) return [];
   return files.filter((f) => amlFileNames(ctx, f).some((n) => names2.has(n)));
 }
@@ -55753,7 +55781,7 @@ function scanViewOf(summaries, root, oneRepository = false) {
 }
 function projectPools(project2, every, aksFiles, oneRepository) {
   if (!oneRepository && severalChildFolders(aksFiles.filter((f) => isInside2(f, project2)), project2)) return [];
-  return every.filter((p) => isInside2(p.header.file, project2));
+  return every.filter((p) => isInside2(p.header.file, project2) || p.calledFrom !== void 0 && isInside2(p.calledFrom, project2));
 }
 function severalChildFolders(files, dir) {
   const children = topLevelFolders(files, dir);
@@ -55774,7 +55802,15 @@ function isInside2(file, dir) {
 }
 function aksFilesOf(graphs) {
   const out = /* @__PURE__ */ new Set();
-  for (const g of graphs) for (const kind of ["aks.cluster", "aks.nodepool"]) for (const r of g.ofKind(kind)) if (!isAzUpdate(r)) out.add(r.header.file);
+  for (const g of graphs) {
+    for (const kind of ["aks.cluster", "aks.nodepool"]) {
+      for (const r of g.ofKind(kind)) {
+        if (isAzUpdate(r)) continue;
+        out.add(r.header.file);
+        if (r.calledAt) out.add(r.calledAt.file);
+      }
+    }
+  }
   return [...out];
 }
 function isAzUpdate(r) {
@@ -55830,6 +55866,7 @@ function poolKey(p) {
 }
 function poolOf2(s) {
   const out = { address: s.address, header: s.header, name: s.name, label: labelLookup(s) };
+  if (s.calledFrom !== void 0) out.calledFrom = s.calledFrom;
   if (s.gpuSize !== void 0) out.gpuSize = s.gpuSize;
   if (s.cpuSize !== void 0) out.cpuSize = s.cpuSize;
   if (s.taints) out.taints = s.taints;
@@ -55840,10 +55877,12 @@ function gpuPool(pool) {
   const sizeFact = pool.attrs.get("vmSize")?.value;
   let gpuSize;
   if (sizeFact?.kind === "string" && isGpuSize(sizeFact.value)) gpuSize = sizeFact.value;
-  else if (pool.unknownTail && pool.body?.kind === "unknown") return { address: pool.address, header: pool.header, name: `${displayName(pool)}[?]`, labels: { priority: null, mode: null, custom: null }, taintsUnknown: pool.body.reason };
-  else if (!knownGpuIntent(pool)) return void 0;
+  else if (pool.unknownTail && pool.body?.kind === "unknown") {
+    return { address: pool.address, header: pool.header, name: `${displayName(pool)}[?]`, labels: { priority: null, mode: null, custom: null }, taintsUnknown: pool.body.reason, ...pool.calledAt && pool.calledAt.file !== pool.header.file ? { calledFrom: pool.calledAt.file } : {} };
+  } else if (!knownGpuIntent(pool)) return void 0;
   const knownName = leafName(pool);
   const out = { address: pool.address, header: pool.header, name: knownName ?? displayName(pool), labels: poolLabels(pool, knownName) };
+  if (pool.calledAt && pool.calledAt.file !== pool.header.file) out.calledFrom = pool.calledAt.file;
   if (gpuSize !== void 0) out.gpuSize = gpuSize;
   else if (sizeFact?.kind === "string") out.cpuSize = sizeFact.value;
   const taints = readTaints(pool);
@@ -56184,7 +56223,7 @@ function runRules(input2, undecided2 = [], failures = []) {
       }
       if (r?.declaredIn) related.push(r.declaredIn);
       let relocated = false;
-      if (r?.vendored) ({ location, related, relocated } = outOfCopy(location, related, r.vendored, new Set(d.location ? [] : d.related ?? [])));
+      if (r?.vendored) ({ location, related, relocated } = outOfCopy(location, related, r.vendored, new Set(d.location && !d.relatedIsContext ? [] : d.related ?? [])));
       const message = formatMessage(meta.id, d.messageId, meta.messages?.[d.messageId], d.data);
       const subject = r?.address ?? d.subject ?? "";
       let attributePath = d.attributePath ?? d.attr ?? "";
@@ -57217,7 +57256,8 @@ async function runUnits(run3, merged, o) {
   const latestMine = Math.max(-1, ...mine.map((i) => rank[i]));
   const needed = (i) => isMine(i) || rank[i] < latestMine && (rank[i] === 0 || latestMine >= LATE) || rank[i] === LATE && latestMine === LATE;
   const lateUnits = ordered.filter((i) => rank[i] === LATE && needed(i));
-  const lateFirstPass = !run3.wholeRun && lateUnits.length > 1;
+  const feeders = lateUnits.length > 1 && !run3.wholeRun ? lateUnits.filter((i) => o.mayFeedScan?.(units2[i]) ?? true) : [];
+  const lateFirstPass = feeders.length > 0;
   const lateSummaries = [];
   const waiting = /* @__PURE__ */ new Map();
   const accepted = /* @__PURE__ */ new Set();
@@ -57232,13 +57272,13 @@ async function runUnits(run3, merged, o) {
   let runner;
   for (const stage of [0, 1, LATE_FIRST_PASS, LATE, LAST]) {
     const firstPass = stage === LATE_FIRST_PASS;
-    const stageUnits = firstPass ? lateFirstPass ? lateUnits : [] : ordered.filter((i) => rank[i] === stage && needed(i));
+    const stageUnits = firstPass ? feeders : ordered.filter((i) => rank[i] === stage && needed(i));
     if (stageUnits.length === 0) continue;
     let scan2;
     if (stage >= LATE_FIRST_PASS && !run3.wholeRun) {
       const withLate = stage === LATE && lateFirstPass ? [...summaries, ...lateSummaries] : summaries;
       const inOrder = [...withLate].sort((a, b) => a[0] - b[0]).map(([, s]) => s);
-      const withOwn = firstPass || stage === LATE && !lateFirstPass;
+      const withOwn = firstPass || stage === LATE;
       scan2 = { ...stageScan(inOrder, run3.root, run3.ctx.inRepository === true, withOwn), key: hashOf([inOrder, withOwn]) };
     }
     let cursor = 0;
@@ -59929,6 +59969,7 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
           return;
         }
         const unreadable = t.unreadable.find((u) => u.hides === "tolerations");
+        if (unreadable && t.tolerations.length > 0 && toleratesWhatItWouldNeed(t, ctx.scan.gpuNodePools(workloadPlace(w)), configured, requested)) return;
         if (unreadable) {
           ctx.undecided(w, "tolerations", unreadableReason(unreadable, `${unreadable.what} is not a list of mappings that can be read`), unreadable.at);
           return;
@@ -59947,11 +59988,11 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
           if (v.missing.length === 0) return;
           if (mayBeTolerated(v)) return ctx.undecided(w, "tolerations", UNDECIDED_TOLERATION, t.tolerationsAt ?? at2);
           if (v.byExtendedResource.length === v.missing.length) {
-            ctx.report({ resource: w, location: at2, related, attributePath: "tolerations", level: "note", messageId: "extendedResource", data: { ...data, taint: showTaint(configured), pool: "configured as the GPU taint (gpu.taint)" } });
+            ctx.report({ resource: w, location: at2, related, relatedIsContext: true, attributePath: "tolerations", level: "note", messageId: "extendedResource", data: { ...data, taint: showTaint(configured), pool: "configured as the GPU taint (gpu.taint)" } });
             return;
           }
           const why = configTaintReason(ctx.scan);
-          ctx.report({ resource: w, location: at2, related, attributePath: "tolerations", level: "warning", messageId: "configTaint", data: { ...data, taint: showTaint(configured), why } });
+          ctx.report({ resource: w, location: at2, related, relatedIsContext: true, attributePath: "tolerations", level: "warning", messageId: "configTaint", data: { ...data, taint: showTaint(configured), why } });
           return;
         }
         const judged = [];
@@ -59981,6 +60022,7 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
             level: "note",
             messageId: "extendedResource",
             related: [...related, { ...taint.at, label: taintLabel(taint, viaPlugin.pool) }],
+            relatedIsContext: true,
             data: { ...data, taint: taint.text, pool: `of GPU node pool "${viaPlugin.pool.name}"` }
           });
           return;
@@ -59994,6 +60036,8 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
         const others = judged.length - 1;
         ctx.report({
           resource: w,
+          // (The pools' taints and the tolerations key: context, not where the value came from.)
+          relatedIsContext: true,
           location: at2,
           related,
           attributePath: "tolerations",
@@ -60117,6 +60161,8 @@ var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
           const related = target.pool && "at" in taint ? [{ ...taint.at, label: `taint "${taint.text}" of GPU node pool "${target.pool.name}"` }] : [];
           ctx.report({
             resource: w,
+            // (The pools' taints and the tolerations key: context, not where the value came from.)
+            relatedIsContext: true,
             location: toleration.at,
             related,
             attributePath: "tolerations",
@@ -60127,7 +60173,8 @@ var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
               taint: taint.text,
               pool: target.pool ? `GPU node pool "${target.pool.name}"` : `the GPU node pools (gpu.taint; ${configTaintReason(ctx.scan)})`,
               // In the workload's own syntax: a Terraform resource's node_selector map, a manifest's nodeSelector.
-              selector: w.format === "terraform" ? `node_selector = { "${ACCELERATOR_LABEL}" = "${ACCELERATOR_NVIDIA}" }` : `nodeSelector ${ACCELERATOR_LABEL}: ${ACCELERATOR_NVIDIA}`
+              // (A kubernetes_manifest writes the API's camelCase names in HCL.)
+              selector: w.format !== "terraform" ? `nodeSelector ${ACCELERATOR_LABEL}: ${ACCELERATOR_NVIDIA}` : `${w.sourceType === KUBERNETES_MANIFEST ? "nodeSelector" : "node_selector"} = { "${ACCELERATOR_LABEL}" = "${ACCELERATOR_NVIDIA}" }`
             }
           });
           return;
@@ -61428,6 +61475,8 @@ async function lintPlanned(run3, threads, cache3) {
     runKey,
     onProgress: (done, total) => options.onProgress?.("linting", done, total),
     runnerFor: (jobs) => threads.runnerFor(jobs),
+    // A late unit that cannot declare an AKS pool gives the others' views nothing: no first pass.
+    mayFeedScan: (u) => mayDeclareAks(u.files, u.parts.flatMap((p) => p.frontEnd.evaluatesOthers?.(p.files, run3.ctx) ?? []), run3.ctx),
     ...timing ? { onUnitRan: (frontEnd, files, ms) => timing.unitRan(frontEnd, files, ms) } : {}
   });
   if (cache3) {

@@ -662,6 +662,8 @@ async function lintPlanned(run: PreparedRun, threads: RunThreads<LintOptions>, c
     runKey,
     onProgress: (done, total) => options.onProgress?.('linting', done, total),
     runnerFor: (jobs) => threads.runnerFor(jobs),
+    // A late unit that cannot declare an AKS pool gives the others' views nothing: no first pass.
+    mayFeedScan: (u) => mayDeclareAks(u.files, u.parts.flatMap((p) => p.frontEnd.evaluatesOthers?.(p.files, run.ctx) ?? []), run.ctx),
     ...(timing ? { onUnitRan: (frontEnd: string, files: number, ms: number) => timing.unitRan(frontEnd, files, ms) } : {}),
   });
   if (cache) {

@@ -97,6 +97,10 @@ export default defineRule({
           return;
         }
         const unreadable = t.unreadable.find((u) => u.hides === 'tolerations');
+        // Tolerations only partly unknown (a static toleration beside a `dynamic` block over a
+        // variable without a value) can only tolerate more: when the known ones already tolerate
+        // a pool it needs, nothing is missing (self-review 98: undecided).
+        if (unreadable && t.tolerations.length > 0 && toleratesWhatItWouldNeed(t, ctx.scan.gpuNodePools(workloadPlace(w)), configured, requested)) return;
         if (unreadable) {
           ctx.undecided(w, 'tolerations', unreadableReason(unreadable, `${unreadable.what} is not a list of mappings that can be read`), unreadable.at);
           return;
@@ -125,11 +129,11 @@ export default defineRule({
           if (v.missing.length === 0) return;
           if (mayBeTolerated(v)) return ctx.undecided(w, 'tolerations', UNDECIDED_TOLERATION, t.tolerationsAt ?? at);
           if (v.byExtendedResource.length === v.missing.length) {
-            ctx.report({ resource: w, location: at, related, attributePath: 'tolerations', level: 'note', messageId: 'extendedResource', data: { ...data, taint: showTaint(configured), pool: 'configured as the GPU taint (gpu.taint)' } });
+            ctx.report({ resource: w, location: at, related, relatedIsContext: true, attributePath: 'tolerations', level: 'note', messageId: 'extendedResource', data: { ...data, taint: showTaint(configured), pool: 'configured as the GPU taint (gpu.taint)' } });
             return;
           }
           const why = configTaintReason(ctx.scan);
-          ctx.report({ resource: w, location: at, related, attributePath: 'tolerations', level: 'warning', messageId: 'configTaint', data: { ...data, taint: showTaint(configured), why } });
+          ctx.report({ resource: w, location: at, related, relatedIsContext: true, attributePath: 'tolerations', level: 'warning', messageId: 'configTaint', data: { ...data, taint: showTaint(configured), why } });
           return;
         }
 
@@ -158,6 +162,7 @@ export default defineRule({
           ctx.report({
             resource: w, location: at, attributePath: 'tolerations', level: 'note', messageId: 'extendedResource',
             related: [...related, { ...taint.at, label: taintLabel(taint, viaPlugin.pool) }],
+            relatedIsContext: true,
             data: { ...data, taint: taint.text, pool: `of GPU node pool "${viaPlugin.pool.name}"` },
           });
           return;
@@ -175,6 +180,8 @@ export default defineRule({
         const others = judged.length - 1;
         ctx.report({
           resource: w,
+          // (The pools' taints and the tolerations key: context, not where the value came from.)
+          relatedIsContext: true,
           location: at,
           related,
           attributePath: 'tolerations',

@@ -4,7 +4,7 @@ import type { GpuNodePool, NodePoolTaint } from '../../src/engine/types.js';
 import { ASSUMED_GPU_TAINT_OPTION, GPU_TAINT, hasGpuTaint, parseTaint } from '../../src/model/facts/aks.js';
 import { mentionsGpu } from '../../src/model/facts/gpu.js';
 import { ACCELERATOR_LABEL, ACCELERATOR_NVIDIA, isDaemonSetKind, isHardEffect, isPerNodeLabel, LINUX_NODE_LABELS } from '../../src/model/facts/k8s.js';
-import { gpuRequests, mayBeTolerated, selectorAdmits, taintVerdict, templateName, UNDECIDED_TOLERATION, workloadPlace, unknownCountReason, unknownGpuRequests, unreadableReason, type K8sNodeRequirement, type K8sPodTemplate } from '../../src/model/k8s.js';
+import { gpuRequests, mayBeTolerated, selectorAdmits, taintVerdict, templateName, TERRAFORM_MANIFEST_TYPE, UNDECIDED_TOLERATION, workloadPlace, unknownCountReason, unknownGpuRequests, unreadableReason, type K8sNodeRequirement, type K8sPodTemplate } from '../../src/model/k8s.js';
 
 /** What K8S002 weighs a workload against: a scanned GPU pool, or the configured GPU taint when the scan has none. */
 interface Target {
@@ -141,6 +141,8 @@ export default defineRule({
           const related = target.pool && 'at' in taint ? [{ ...taint.at, label: `taint "${taint.text}" of GPU node pool "${target.pool.name}"` }] : [];
           ctx.report({
             resource: w,
+            // (The pools' taints and the tolerations key: context, not where the value came from.)
+            relatedIsContext: true,
             location: toleration.at,
             related,
             attributePath: 'tolerations',
@@ -151,7 +153,8 @@ export default defineRule({
               taint: taint.text,
               pool: target.pool ? `GPU node pool "${target.pool.name}"` : `the GPU node pools (gpu.taint; ${configTaintReason(ctx.scan)})`,
               // In the workload's own syntax: a Terraform resource's node_selector map, a manifest's nodeSelector.
-              selector: w.format === 'terraform' ? `node_selector = { "${ACCELERATOR_LABEL}" = "${ACCELERATOR_NVIDIA}" }` : `nodeSelector ${ACCELERATOR_LABEL}: ${ACCELERATOR_NVIDIA}`,
+              // (A kubernetes_manifest writes the API's camelCase names in HCL.)
+              selector: w.format !== 'terraform' ? `nodeSelector ${ACCELERATOR_LABEL}: ${ACCELERATOR_NVIDIA}` : `${w.sourceType === TERRAFORM_MANIFEST_TYPE ? 'nodeSelector' : 'node_selector'} = { "${ACCELERATOR_LABEL}" = "${ACCELERATOR_NVIDIA}" }`,
             },
           });
           return;

@@ -19,6 +19,12 @@ export interface GpuPoolSummary {
   address: string;
   /** The pool's header (its file is `header.file`): related locations, nearest-project choices. */
   header: Location;
+  /**
+   * For a pool of a Terraform module instance: the file of the root module's call it came through
+   * (`envs/dev/main.tf` for `modules/gpupool`): the pool is that configuration's, so it belongs to
+   * that project too (self-review 98).
+   */
+  calledFrom?: string;
   name: string;
   gpuSize?: string;
   cpuSize?: string;
@@ -135,7 +141,7 @@ export function scanViewOf(summaries: readonly ScanSummary[], root?: string, one
  */
 function projectPools(project: string, every: readonly GpuNodePool[], aksFiles: readonly string[], oneRepository: boolean): readonly GpuNodePool[] {
   if (!oneRepository && severalChildFolders(aksFiles.filter((f) => isInside(f, project)), project)) return [];
-  return every.filter((p) => isInside(p.header.file, project));
+  return every.filter((p) => isInside(p.header.file, project) || (p.calledFrom !== undefined && isInside(p.calledFrom, project)));
 }
 
 /** Whether `files` lie in more than one child folder of `dir` (files directly in `dir` are its own: they join any one child). */
@@ -165,7 +171,16 @@ function isInside(file: string, dir: string): boolean {
 function aksFilesOf(graphs: readonly Graph[]): string[] {
   const out = new Set<string>();
   // An `az aks update` or `az aks nodepool update` (an ops script that scales a pool) declares none.
-  for (const g of graphs) for (const kind of ['aks.cluster', 'aks.nodepool'] as const) for (const r of g.ofKind(kind)) if (!isAzUpdate(r)) out.add(r.header.file);
+  for (const g of graphs) {
+    for (const kind of ['aks.cluster', 'aks.nodepool'] as const) {
+      for (const r of g.ofKind(kind)) {
+        if (isAzUpdate(r)) continue;
+        out.add(r.header.file);
+        // A module instance's: the configuration that calls it declares it too (its root's call).
+        if (r.calledAt) out.add(r.calledAt.file);
+      }
+    }
+  }
   return [...out];
 }
 
@@ -247,6 +262,7 @@ function poolKey(p: GpuPoolSummary): string {
 
 function poolOf(s: GpuPoolSummary): GpuNodePool {
   const out: GpuNodePool = { address: s.address, header: s.header, name: s.name, label: labelLookup(s) };
+  if (s.calledFrom !== undefined) out.calledFrom = s.calledFrom;
   if (s.gpuSize !== undefined) out.gpuSize = s.gpuSize;
   if (s.cpuSize !== undefined) out.cpuSize = s.cpuSize;
   if (s.taints) out.taints = s.taints;
@@ -266,11 +282,14 @@ function gpuPool(pool: Resource<'aks.nodepool'>): GpuPoolSummary | undefined {
   if (sizeFact?.kind === 'string' && isGpuSize(sizeFact.value)) gpuSize = sizeFact.value;
   // The element that stands for pools not known to exist or not (a pool list only partly known,
   // model/normalize.ts): any of them may be a GPU pool, with any taints (self-review 81).
-  else if (pool.unknownTail && pool.body?.kind === 'unknown') return { address: pool.address, header: pool.header, name: `${displayName(pool)}[?]`, labels: { priority: null, mode: null, custom: null }, taintsUnknown: pool.body.reason };
+  else if (pool.unknownTail && pool.body?.kind === 'unknown') {
+    return { address: pool.address, header: pool.header, name: `${displayName(pool)}[?]`, labels: { priority: null, mode: null, custom: null }, taintsUnknown: pool.body.reason, ...(pool.calledAt && pool.calledAt.file !== pool.header.file ? { calledFrom: pool.calledAt.file } : {}) };
+  }
   else if (!knownGpuIntent(pool)) return undefined;
   // The name as messages show it (`<NODEPOOL_NAME>` for an unknown one); labels need the known name.
   const knownName = leafName(pool);
   const out: GpuPoolSummary = { address: pool.address, header: pool.header, name: knownName ?? displayName(pool), labels: poolLabels(pool, knownName) };
+  if (pool.calledAt && pool.calledAt.file !== pool.header.file) out.calledFrom = pool.calledAt.file;
   if (gpuSize !== undefined) out.gpuSize = gpuSize;
   else if (sizeFact?.kind === 'string') out.cpuSize = sizeFact.value;
   const taints = readTaints(pool);

@@ -116,6 +116,12 @@ export interface ReportDescriptor<M extends string = string> {
   /** An explicit primary location (for findings that are not about one attribute). */
   location?: Location;
   related?: Location[];
+  /**
+   * The related locations are context (another resource's places: a GPU pool's taint), none a
+   * place the value flowed through: a finding moved out of a registry module copy goes to the
+   * module call, never to one of them (run-rules.ts outOfCopy).
+   */
+  relatedIsContext?: true;
   /** Overrides the rule's level (e.g. CI001 on a commented-out line is a note). */
   level?: Level;
   /** Address of the subject when it is not a resource (a module folder, a workflow job). */
@@ -309,6 +315,8 @@ export interface GpuNodePool {
   header: Location;
   /** The pool's name (else its address). */
   name: string;
+  /** For a pool of a Terraform module instance: the file of the root module's call it came through (`GpuPoolSummary.calledFrom`). */
+  calledFrom?: string;
   /** The known GPU size; undefined when the size is unknown and the pool is meant for GPU by name, label or taint. */
   gpuSize?: string;
   /** A pool meant for GPU whose known size has no GPU (GPU001's finding): one of the GPU pools, on which no GPU pod can run. */

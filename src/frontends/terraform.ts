@@ -23,8 +23,10 @@ import { isTerraformFile, SAMPLE_VAR_FILE, type FileKind } from '../core/file-ki
 import type { ClassifiedFile, FilesOnlyView, FrontEnd, FrontEndContext, Problem, SuppressionSource } from './types.js';
 import { dataFileEntries, entriesMayRead } from './terraform-data-files.js';
 import { outOfModuleCopies, readModuleManifest, remoteModuleProblem } from './remote-modules.js';
+import { parseManifest } from '../eval/terraform/manifest.js';
 import { addCaller, isStringList, parseCache, planningFact, upstreamOf } from './shared.js';
 import { loadTerraformWorkloadReader, TERRAFORM_WORKLOAD_TYPE } from '../eval/terraform/kubernetes-types.js';
+import { looksLikeManifest } from './k8s-classify.js';
 
 /** The dependency lock file `terraform init` writes beside the root module (TF003). */
 const LOCK_FILE = '.terraform.lock.hcl';
@@ -127,6 +129,17 @@ export const terraformFrontEnd: FrontEnd = {
         if (parsed) varFileBlockProblems(parsed, problems);
       }
     }
+    // A data file a `kubernetes_manifest` decodes that is itself a manifest (the Kubernetes front
+    // end lints it: its pod templates are reported there).
+    const manifestFiles = new Map<string, boolean>();
+    const isManifestFile = (file: string): boolean => {
+      let known = manifestFiles.get(file);
+      if (known === undefined) {
+        const text = MANIFEST_DATA_FILE.test(file) ? ctx.host.readText(file) : undefined;
+        manifestFiles.set(file, (known = text !== undefined && looksLikeManifest(file, text)));
+      }
+      return known;
+    };
     const tf = evaluateTerraform({
       root: ctx.root,
       tfFiles: files.filter((f) => f.kind === 'terraform').map((f) => f.path),
@@ -185,7 +198,7 @@ export const terraformFrontEnd: FrontEnd = {
       skipped,
       units: tf.evaluations.map((e) => ({
         evaluation: e.evaluation,
-        resources: applyAzapiUpdates(e.resources, withNamespaceTolerations(e.resources, e.resources.flatMap((r) => fromTerraform(r, e.evaluation, e.azurermOnlyBelow)))),
+        resources: applyAzapiUpdates(e.resources, withNamespaceTolerations(e.resources, e.resources.flatMap((r) => fromTerraform(r, e.evaluation, e.azurermOnlyBelow, isManifestFile)))),
         refKeys: terraformRefKeys,
         opaqueModules: e.opaqueModules,
       })),
@@ -228,6 +241,9 @@ function terragruntTargets(ctx: Pick<FrontEndContext, 'host' | 'facts'>, file: s
   const written = planningFact(ctx, 'terragrunt-sources-1', file, isStringList, (text) => [...text.matchAll(TERRAGRUNT_SOURCE)].map((m) => m[1]!)) ?? [];
   return written.map((s) => path.resolve(path.dirname(file), s));
 }
+
+/** A YAML or JSON data file (a var file is none). */
+const MANIFEST_DATA_FILE = /^(?!.*\.tfvars\.json$).*\.(?:ya?ml|json)$/i;
 
 /** `yamldecode(` in a `.tf` file: its unit needs the YAML reader (`beforeUnits`). */
 const YAML_DECODE = /\byamldecode\s*\(/;
@@ -344,9 +360,20 @@ const MAX_WORKLOAD_SEARCH_FILES = 20_000;
  * outside the scanned folders), declare a Kubernetes workload (`PlanningFacts.k8s`): their unit
  * reads the workload reader and runs late (`readsScan`), and a pre-commit run walks the repository.
  */
-function declaresWorkloads(tfFiles: readonly string[], ctx: Pick<FrontEndContext, 'host' | 'facts'>): boolean {
+function declaresWorkloads(tfFiles: readonly string[], ctx: Pick<FrontEndContext, 'host' | 'facts'> & Partial<Pick<FrontEndContext, 'tfDataDir'>>): boolean {
   const seen = new Set(tfFiles.map((f) => path.dirname(f)));
   const queue = [...tfFiles];
+  // The registry and Git modules `terraform init` copied for a root (its module manifest): their
+  // workloads are evaluated with it (self-review 98).
+  for (const dir of [...seen]) {
+    const manifest = readModuleManifest(ctx.host, dir, ctx.tfDataDir);
+    const parsed = manifest ? parseManifest(manifest.file, manifest.text, dir) : undefined;
+    for (const r of parsed?.records.values() ?? []) {
+      if (seen.has(r.dir) || !ctx.host.isInside(r.dir)) continue;
+      seen.add(r.dir);
+      queue.push(...terraformFilesIn(r.dir, ctx.host));
+    }
+  }
   for (let i = 0; i < queue.length && i < MAX_WORKLOAD_SEARCH_FILES; i++) {
     const f = queue[i]!;
     const facts = planningFacts(ctx, f);

@@ -60,7 +60,11 @@ export type TerraformResourceShape = Pick<TfResource, 'address' | 'baseAddress' 
   unwritten?: ReadonlySet<string>;
 };
 
-export function fromTerraform(r: TerraformResourceShape, evaluation: Evaluation, azurermOnlyBelow?: (version: string) => boolean): Resource[] {
+/**
+ * `isManifestFile`: whether a data file a `kubernetes_manifest` decodes is a Kubernetes manifest the
+ * run lints on its own (its pod templates are reported there, not again here).
+ */
+export function fromTerraform(r: TerraformResourceShape, evaluation: Evaluation, azurermOnlyBelow?: (version: string) => boolean, isManifestFile?: (file: string) => boolean): Resource[] {
   const site = (p: string): Location | undefined => r.sites.get(p.replace(/\.(\d+)\./g, '[$1].').replace(/\.(\d+)$/, '[$1]'));
   const base = {
     address: r.address,
@@ -72,7 +76,7 @@ export function fromTerraform(r: TerraformResourceShape, evaluation: Evaluation,
     name: r.body.entries.get('name'),
   };
   if (r.type === 'azapi_resource') return withDeclarationPlaces(normalize(azapiSource(r, base, site)), r);
-  if (isTerraformWorkloadType(r.type)) return withDeclarationPlaces(terraformWorkloads(r, base.identity, evaluation), r);
+  if (isTerraformWorkloadType(r.type)) return withDeclarationPlaces(terraformWorkloads(r, base.identity, evaluation, isManifestFile), r);
   const src: SourceResource = {
     ...base,
     format: 'terraform',
@@ -91,8 +95,8 @@ export function fromTerraform(r: TerraformResourceShape, evaluation: Evaluation,
  * `kubernetes_manifest`): one `k8s.workload` per pod template, named by the resource's address
  * (and the template's place when it has several: a Ray cluster's groups).
  */
-function terraformWorkloads(r: TerraformResourceShape, identity: string[], evaluation: Evaluation): Resource[] {
-  const templates = loadedTerraformWorkloadReader()?.podTemplates(r) ?? [];
+function terraformWorkloads(r: TerraformResourceShape, identity: string[], evaluation: Evaluation, isManifestFile?: (file: string) => boolean): Resource[] {
+  const templates = loadedTerraformWorkloadReader()?.podTemplates(r, isManifestFile) ?? [];
   return templates.map((t) => {
     // A name not known (`metadata { name = var.name }`): the resource's address names it in messages.
     t.name ??= r.address;

@@ -13,6 +13,8 @@ import type { Evaluation, Fact, Resource, SourceFormat } from './resource.js';
 import { extendedResourceToleration, isGpuResourceName, isHardEffect, isRenderPlaceholder, tolerates, type TaintParts } from './facts/k8s.js';
 
 export type * from '../eval/k8s/types.js';
+/** The Terraform resource that writes a whole Kubernetes object in the API's own (camelCase) names. */
+export { KUBERNETES_MANIFEST as TERRAFORM_MANIFEST_TYPE } from '../eval/terraform/kubernetes-types.js';
 
 /** A known string fact written at `at`. */
 export function literalFact(value: string, at: Location, sourcePath: string): Fact {

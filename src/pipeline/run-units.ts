@@ -89,6 +89,11 @@ export interface RunUnitsOptions {
    * first stage that has `jobs` units (or undefined: this thread).
    */
   runnerFor?: (jobs: number) => StageRunner | undefined;
+  /**
+   * Whether a unit's summary may add to the scan view (it may declare an AKS cluster or pool):
+   * only such late units run a first pass (default: every one).
+   */
+  mayFeedScan?: (u: PlannedUnit) => boolean;
   /** Called after each unit this thread ran, with its front end and the time it took (MLOPS_IAC_LINT_TIMING). */
   onUnitRan?: (frontEnd: string, files: number, ms: number) => void;
 }
@@ -187,10 +192,11 @@ export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOpti
   const latestMine = Math.max(-1, ...mine.map((i) => rank[i]!));
   const needed = (i: number): boolean => isMine(i) || (rank[i]! < latestMine && (rank[i] === 0 || latestMine >= LATE)) || (rank[i] === LATE && latestMine === LATE);
   // Late units read each other's summaries (an AKS root that also deploys a device plugin, a root
-  // that deploys GPU jobs): with two or more, a first pass gives every late unit's summary, and the
-  // second, whose results are kept, reads them all. One late unit adds its own summary itself.
+  // that deploys GPU jobs): with two or more, a first pass gives the summaries of those that may
+  // declare AKS pools, and the second, whose results are kept, reads them (each unit adds its own).
   const lateUnits = ordered.filter((i) => rank[i] === LATE && needed(i));
-  const lateFirstPass = !run.wholeRun && lateUnits.length > 1;
+  const feeders = lateUnits.length > 1 && !run.wholeRun ? lateUnits.filter((i) => o.mayFeedScan?.(units[i]!) ?? true) : [];
+  const lateFirstPass = feeders.length > 0;
   const lateSummaries: [number, ScanSummary][] = [];
 
   // Results waiting for the units before them (in planned order) to be merged.
@@ -207,7 +213,7 @@ export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOpti
   let runner: StageRunner | undefined;
   for (const stage of [0, 1, LATE_FIRST_PASS, LATE, LAST] as const) {
     const firstPass = stage === LATE_FIRST_PASS;
-    const stageUnits = firstPass ? (lateFirstPass ? lateUnits : []) : ordered.filter((i) => rank[i] === stage && needed(i));
+    const stageUnits = firstPass ? feeders : ordered.filter((i) => rank[i] === stage && needed(i));
     if (stageUnits.length === 0) continue;
     let scan: (StageScan & { key: string }) | undefined;
     if (stage >= LATE_FIRST_PASS && !run.wholeRun) {
@@ -215,7 +221,8 @@ export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOpti
       // reads every late unit's summary too (its own among them).
       const withLate = stage === LATE && lateFirstPass ? [...summaries, ...lateSummaries] : summaries;
       const inOrder = [...withLate].sort((a, b) => a[0] - b[0]).map(([, s]) => s);
-      const withOwn = firstPass || (stage === LATE && !lateFirstPass);
+      // (A late unit's own summary may be among the first pass's: the view counts a pool once.)
+      const withOwn = firstPass || stage === LATE;
       scan = { ...stageScan(inOrder, run.root, run.ctx.inRepository === true, withOwn), key: hashOf([inOrder, withOwn]) };
     }
     // Each result is merged as soon as every unit before it in planned order is (the output does

@@ -1371,3 +1371,50 @@ describe('K8S001: a Terraform namespace that gives its pods default tolerations'
     ]);
   });
 });
+
+describe('K8S001: Terraform workloads, review round 98', () => {
+  const trees = tempTrees('mil-k8s001-tf-98-');
+  afterAll(() => trees.cleanup());
+
+  it("a GPU pool declared in a module is the calling configuration's pool (the project of its root call)", async () => {
+    const root = trees.tree({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'envs/dev/main.tf': 'resource "azurerm_kubernetes_cluster" "aks" {\n  name = "aks-dev"\n}\nmodule "gpupool" {\n  source = "../../modules/gpupool"\n}\nmodule "app" {\n  source = "../../modules/app"\n}\n',
+      'envs/prod/main.tf': tfPool('["other=x:NoSchedule"]', '', 'prodgpu'),
+      'modules/gpupool/main.tf': tfPool('["workload=gpu:NoSchedule"]'),
+      'modules/app/main.tf': tfWorkload('kubernetes_job_v1', '"nvidia.com/gpu"', TF_TOLERATION.replace('"sku"', '"workload"')),
+    });
+    const r = await lintTree(root, ['K8S001']);
+    // It tolerates dev's pool (declared through dev's module call): no finding, and no "none of the scan's GPU node pools" warning.
+    expect(r.briefs).toEqual([]);
+  });
+
+  it('a spec from a var file is read; one decoded from a manifest file is left to that file', async () => {
+    const root = trees.tree({
+      'infra/main.tf': POOL,
+      'app/main.tf': 'variable "spec" {}\nresource "kubernetes_manifest" "job" {\n  manifest = { apiVersion = "batch/v1", kind = "Job", metadata = { name = "tfv" }, spec = var.spec }\n}\n',
+      'app/terraform.tfvars': 'spec = { template = { spec = { containers = [{ name = "c", resources = { limits = { "nvidia.com/gpu" = 1 } } }] } } }\n',
+    });
+    expect((await lintTree(root, ['K8S001'])).briefs).toEqual(['K8S001 error scannedPool app/terraform.tfvars:1:85']);
+  });
+
+  it('a workload of a registry module copy is read, and its finding moves to the module call', async () => {
+    const root = trees.tree({
+      'root/main.tf': POOL + 'module "w" {\n  source  = "acme/gpuworker/kubernetes"\n  version = "1.0.0"\n}\n',
+      'root/.terraform/modules/modules.json': JSON.stringify({ Modules: [{ Key: '', Source: '', Dir: '.' }, { Key: 'w', Source: 'registry.terraform.io/acme/gpuworker/kubernetes', Version: '1.0.0', Dir: '.terraform/modules/w' }] }),
+      'root/.terraform/modules/w/main.tf': tfWorkload('kubernetes_deployment_v1', '"nvidia.com/gpu"'),
+    });
+    const r = await lintTree(root, ['K8S001']);
+    expect(r.briefs).toEqual(['K8S001 error scannedPool root/main.tf:8:1']);
+  });
+
+  it('a static toleration that tolerates the pool decides, beside a dynamic block over an unknown collection', async () => {
+    const root = trees.tree({
+      'infra/main.tf': POOL,
+      'app/main.tf': 'variable "extra" {}\n' + tfWorkload('kubernetes_deployment_v1', '"nvidia.com/gpu"', TF_TOLERATION + '        dynamic "toleration" {\n          for_each = var.extra\n          content {\n            key = toleration.value\n          }\n        }\n'),
+    });
+    const r = await lintTree(root, ['K8S001']);
+    expect(r.briefs).toEqual([]);
+    expect(r.undecided.filter((u) => u.ruleId === 'K8S001')).toEqual([]);
+  });
+});

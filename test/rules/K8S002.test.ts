@@ -524,6 +524,18 @@ spec:
         messageId: 'tolerates',
       },
       {
+        // A kubernetes_manifest writes the API's names: the fix says nodeSelector (self-review 98).
+        name: 'kubernetes-manifest-daemon-set-fix-in-its-own-names',
+        files: {
+          'infra/main.tf': POOL,
+          'app/main.tf':
+            'resource "kubernetes_manifest" "ds" {\n  manifest = {\n    apiVersion = "apps/v1"\n    kind       = "DaemonSet"\n    metadata   = { name = "mds" }\n    spec = {\n      template = {\n        spec = {\n          tolerations = [⟦{ key = "sku", operator = "Exists" }⟧]\n          containers  = [{ name = "c", image = "i" }]\n        }\n      }\n    }\n  }\n}\n',
+        },
+        level: 'note',
+        env: 'unknown',
+        messageIncludes: 'select GPU nodes with nodeSelector = { "kubernetes.azure.com/accelerator" = "nvidia" }, otherwise',
+      },
+      {
         // A static toleration beside a dynamic block over a variable without a value: the unknown
         // ones can only tolerate more, so the static one decides (self-review 97: undecided).
         name: 'static-toleration-beside-a-dynamic-block-over-an-unknown-collection',

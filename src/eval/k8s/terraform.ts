@@ -60,7 +60,7 @@ const SHAPES = {
 } as const satisfies Record<ShapeName, Record<string, Field>>;
 
 /** Why a list only partly known is not read (`concat(known, var.more)`). */
-const PARTIAL_LIST = 'some of its items are not known';
+const PARTIAL_LIST = 'more items may follow that are not known';
 
 /** Values deeper than this are not followed (hostile input: a self-nesting local). */
 const MAX_DEPTH = 64;
@@ -112,8 +112,13 @@ class TreeBuilder {
         return { type: 'scalar', value: String(v.value), plain: true, range };
       case 'null':
         return { type: 'scalar', value: '', plain: true, range };
-      case 'list':
-        return v.partial ? { type: 'other', range, unknown: PARTIAL_LIST } : { type: 'seq', range, items: v.items.map((i) => this.value(i, depth + 1)) };
+      case 'list': {
+        const items = v.items.map((i) => this.value(i, depth + 1));
+        // Only partly known (`concat([{ key = "sku", … }], var.extra)`): the known items, and one
+        // that cannot be read for those that may follow.
+        if (v.partial) items.push({ type: 'other', range, unknown: PARTIAL_LIST });
+        return { type: 'seq', range, items };
+      }
       case 'object':
         return { type: 'map', range, entries: [...v.entries].map(([k, e]) => this.entry(v, k, k, this.value(e, depth + 1))) };
       default:
@@ -141,7 +146,11 @@ class TreeBuilder {
         // No block written (an empty dynamic block): the field is absent.
         if (block === null) continue;
         tree = read(block, 0);
-      } else tree = e.kind === 'list' && !e.partial ? { type: 'seq', range: this.place(e.origin), items: e.items.map(read) } : this.value(e, depth + 1);
+      } else if (e.kind === 'list') {
+        const items = e.items.map(read);
+        if (e.partial) items.push({ type: 'other', range: this.place(e.origin), unknown: PARTIAL_LIST });
+        tree = { type: 'seq', range: this.place(e.origin), items };
+      } else tree = this.value(e, depth + 1);
       entries.push(this.entry(v, k, name, tree, this.sites?.get(at)));
     }
     // (A toleration a dynamic block wrote: at the collection's item it came from.)
@@ -187,9 +196,11 @@ export interface TerraformWorkloadResource {
 
 /**
  * The pod templates of a Kubernetes workload resource, or none (another type; a
- * `kubernetes_manifest` whose object is decoded from a file, or not known to be one).
+ * `kubernetes_manifest` whose spec is decoded from a file `isManifestFile` says is a manifest the
+ * run lints on its own). A `kubernetes_manifest` whose object is not known: one template that
+ * cannot be read.
  */
-export function terraformPodTemplates(r: TerraformWorkloadResource): K8sPodTemplate[] {
+export function terraformPodTemplates(r: TerraformWorkloadResource, isManifestFile?: (file: string) => boolean): K8sPodTemplate[] {
   const b = new TreeBuilder(r.header, r.sites, r.block?.range);
   let document: YamlTree | undefined;
   if (r.type === KUBERNETES_MANIFEST) {
@@ -197,9 +208,11 @@ export function terraformPodTemplates(r: TerraformWorkloadResource): K8sPodTempl
     // Not known (`var.m`, `yamldecode(<<EOT …)`, `templatefile()`): it may be a GPU workload (--verbose).
     if (manifest?.kind === 'unknown') return [unknownObject(r, manifest)];
     if (manifest?.kind !== 'object') return [];
-    // Decoded from a YAML/JSON file (the whole object, or its kind or spec): that file is a
-    // manifest the Kubernetes front end reads, and reports in.
-    if (['apiVersion', 'kind', 'spec'].some((k) => decodedFromFile(manifest.entries.get(k)))) return [];
+    // Its pod templates decoded from a manifest file (`yamldecode(file("job.yaml"))`, whole or
+    // its spec): that file is linted as a manifest, and reports them. A spec from a var file, a
+    // spec-only YAML file or a template is read here (self-review 98).
+    const spec = manifest.entries.get('spec');
+    if (spec?.origin && !isTerraformFile(spec.origin.file) && isManifestFile?.(spec.origin.file)) return [];
     document = b.value(manifest);
   } else {
     const w = typedWorkload(r.type);
@@ -243,11 +256,6 @@ function typedDocument(b: TreeBuilder, w: TypedWorkload, r: TerraformWorkloadRes
   return { type: 'map', range: header.range, entries: top };
 }
 
-/** A value that comes from a file other than Terraform's own (`yamldecode(file("job.yaml"))`). */
-function decodedFromFile(v: Value | undefined): boolean {
-  return v?.origin !== undefined && !isTerraformFile(v.origin.file);
-}
-
 /** A `kubernetes_manifest` whose object is not known: a template that cannot be read, and why. */
 function unknownObject(r: TerraformWorkloadResource, manifest: Extract<Value, { kind: 'unknown' }>): K8sPodTemplate {
   return {
@@ -259,7 +267,8 @@ function unknownObject(r: TerraformWorkloadResource, manifest: Extract<Value, { 
     containers: [],
     tolerations: [],
     nodeSelector: [],
-    unreadable: [{ what: 'manifest', at: manifest.origin ?? r.header, hides: 'pod', reason: manifest.reason }],
+    // Where `manifest =` is written (not the variable's declaration its value came from).
+    unreadable: [{ what: 'manifest', at: r.sites?.get('manifest') ?? manifest.origin ?? r.header, hides: 'pod', reason: manifest.reason }],
   };
 }
 

@@ -72,7 +72,7 @@ const TYPES = [...Object.keys(TYPED_WORKLOADS), KUBERNETES_MANIFEST].join('|');
 export const TERRAFORM_WORKLOAD_TYPE = new RegExp(`"(?:${TYPES})"|\\bresource\\s+(?:${TYPES})\\b`);
 
 interface WorkloadReader {
-  podTemplates(r: TerraformWorkloadResource): K8sPodTemplate[];
+  podTemplates(r: TerraformWorkloadResource, isManifestFile?: (file: string) => boolean): K8sPodTemplate[];
   injectingNamespaces(resources: readonly TerraformWorkloadResource[]): Map<string, Location>;
   workloadNamespace(r: TerraformWorkloadResource): string | undefined;
 }
