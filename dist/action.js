@@ -33723,6 +33723,12 @@ function readToleration(src, item, t) {
 }
 function readTerm(src, term, t) {
   const out = [];
+  if (term.type !== "map") {
+    const u = part(src, "nodeSelectorTerms[]", term, "placement");
+    t.unreadable.push(u);
+    out.push({ key: "", operator: UNKNOWN_REQUIREMENT, values: [], at: u.at });
+    return out;
+  }
   const exprs = valueOf2(term, "matchExpressions");
   if (exprs === void 0) {
     if (valueOf2(term, "matchFields") !== void 0) t.unreadable.push({ what: "nodeSelectorTerms[].matchFields", at: at(src, term.range), hides: "placement" });
@@ -33771,7 +33777,7 @@ function jsonToTree(node, lineMap, depth = 0) {
       return { type: "scalar", value: String(node.value), plain: true, range: range2 };
   }
 }
-var TEMPLATE_SPEC, POD_SPEC_PATHS, REPLICA_SPECS, RAY_CLUSTER_SPEC, KSERVE_GROUPS, KSERVE_COMPONENTS, KSERVE_CONTAINER, MERGED_FIELD_HIDES, MAX_LIST_DEPTH, DEFAULT_TOLERATIONS, KAITO_INSTANCE_TYPE;
+var TEMPLATE_SPEC, POD_SPEC_PATHS, REPLICA_SPECS, RAY_CLUSTER_SPEC, KSERVE_GROUPS, KSERVE_COMPONENTS, KSERVE_CONTAINER, MERGED_FIELD_HIDES, MAX_LIST_DEPTH, DEFAULT_TOLERATIONS, KAITO_INSTANCE_TYPE, UNKNOWN_REQUIREMENT;
 var init_read = __esm({
   "src/eval/k8s/read.ts"() {
     "use strict";
@@ -33802,6 +33808,7 @@ var init_read = __esm({
       Workspace: ["resource", "instanceType"],
       RAGEngine: ["spec", "compute", "instanceType"]
     };
+    UNKNOWN_REQUIREMENT = "Unknown";
   }
 });
 
@@ -33892,7 +33899,7 @@ function injectingNamespaces(resources) {
     const annotations = metadata.entries.get("annotations");
     if (annotations?.kind !== "object") continue;
     const annotation = annotations.entries.get(DEFAULT_TOLERATIONS);
-    if (!annotation || annotation.kind === "null") continue;
+    if (!annotation || annotation.kind === "null" || annotation.kind === "string" && annotation.value.trim() === "") continue;
     const name = metadata.entries.get("name");
     out.set(name?.kind === "string" ? name.value : "", annotations.keyOrigins?.get(DEFAULT_TOLERATIONS) ?? annotation.origin ?? r.header);
   }
@@ -33987,6 +33994,7 @@ var init_terraform = __esm({
           case "object":
             return { type: "map", range: range2, entries: [...v.entries].map(([k, e]) => this.entry(v, k, k, this.value(e, depth + 1))) };
           default:
+            if (v.firstItems && v.firstItems.length > 0) return { type: "seq", range: range2, items: [...v.firstItems.map((i) => this.value(i, depth + 1)), { type: "other", range: range2, unknown: v.reason }] };
             return { type: "other", range: range2, unknown: v.reason };
         }
       }
@@ -34008,9 +34016,10 @@ var init_terraform = __esm({
             const block2 = firstBlock(e);
             if (block2 === null) continue;
             tree2 = read(block2, 0);
-          } else if (e.kind === "list") {
-            const items = e.items.map(read);
-            if (e.partial) items.push({ type: "other", range: this.place(e.origin), unknown: PARTIAL_LIST });
+          } else if (e.kind === "list" || e.kind === "unknown" && e.firstItems?.length) {
+            const known2 = e.kind === "list" ? e.items : e.firstItems;
+            const items = known2.map(read);
+            if (e.kind === "unknown" || e.partial) items.push({ type: "other", range: this.place(e.origin), unknown: e.kind === "unknown" ? e.reason : PARTIAL_LIST });
             tree2 = { type: "seq", range: this.place(e.origin), items };
           } else tree2 = this.value(e, depth + 1);
           entries2.push(this.entry(v, k, name, tree2, this.sites?.get(at2)));
@@ -35150,6 +35159,10 @@ function declaresWorkloads(tfFiles, ctx) {
   }
   return false;
 }
+function callsModulesOutside(files, ctx) {
+  const own = new Set(files.map((f) => path21.dirname(f.path)));
+  return tfPaths(files).some((f) => (planningFacts(ctx, f)?.sources ?? []).some((s) => !own.has(path21.resolve(path21.dirname(f), s))));
+}
 function isTerragruntFile(file) {
   return TERRAGRUNT_PATH.test(file);
 }
@@ -35285,7 +35298,7 @@ function varFileBlockProblems(parsed, problems) {
     });
   }
 }
-var LOCK_FILE, STATE_FILE, TERRAGRUNT_PATH, BY_NAME, terraformFrontEnd, TERRAGRUNT_FILE, LOCAL_SOURCE, TERRAGRUNT_SOURCE, MANIFEST_DATA_FILE, YAML_DECODE, isPlanningFacts, MAX_WORKLOAD_SEARCH_FILES, NESTED_BLOCKS;
+var LOCK_FILE, STATE_FILE, TERRAGRUNT_PATH, BY_NAME, terraformFrontEnd, TERRAGRUNT_FILE, LOCAL_SOURCE, TERRAGRUNT_SOURCE, YAML_DECODE, isPlanningFacts, MAX_WORKLOAD_SEARCH_FILES, NESTED_BLOCKS;
 var init_terraform2 = __esm({
   "src/frontends/terraform.ts"() {
     "use strict";
@@ -35389,11 +35402,12 @@ var init_terraform2 = __esm({
           }
         }
         const manifestFiles = /* @__PURE__ */ new Map();
+        const linted = perRun(ctx.allFiles, "k8s-files", () => new Set(ctx.allFiles.filter((f) => f.kind === "k8s").map((f) => f.path)));
         const isManifestFile = (file) => {
           let known2 = manifestFiles.get(file);
           if (known2 === void 0) {
-            const text2 = MANIFEST_DATA_FILE.test(file) ? ctx.host.readText(file) : void 0;
-            manifestFiles.set(file, known2 = text2 !== void 0 && looksLikeManifest(file, text2));
+            known2 = linted.has(file) && folderSkipReason(file, ctx.host, ctx.root, () => void 0) === void 0;
+            manifestFiles.set(file, known2);
           }
           return known2;
         };
@@ -35459,7 +35473,6 @@ var init_terraform2 = __esm({
     TERRAGRUNT_FILE = "terragrunt.hcl";
     LOCAL_SOURCE = /\bsource"?\s*[=:]\s*"(\.\.?\/[^"\n]*)"/g;
     TERRAGRUNT_SOURCE = /\bsource\s*=\s*"(?:\$\{\s*get_terragrunt_dir\(\s*\)\s*\}\/)?(\.{1,2}(?:\/[^"\n]*)?)"/g;
-    MANIFEST_DATA_FILE = /^(?!.*\.tfvars\.json$).*\.(?:ya?ml|json)$/i;
     YAML_DECODE = /\byamldecode\s*\(/;
     isPlanningFacts = (v) => typeof v === "object" && v !== null && isStringList(v.sources) && typeof v.yaml === "boolean" && typeof v.k8s === "boolean" && isStringList(v.data);
     MAX_WORKLOAD_SEARCH_FILES = 2e4;
@@ -55240,6 +55253,7 @@ var FRONT_ENDS = [terraformFrontEnd, terraformPlanFrontEnd2, bicepFrontEnd2, arm
 
 // src/api.ts
 init_shared();
+init_terraform2();
 
 // src/pipeline/unit.ts
 init_source();
@@ -55807,7 +55821,6 @@ function aksFilesOf(graphs) {
       for (const r of g.ofKind(kind)) {
         if (isAzUpdate(r)) continue;
         out.add(r.header.file);
-        if (r.calledAt) out.add(r.calledAt.file);
       }
     }
   }
@@ -55862,7 +55875,7 @@ function summarizeScan(graphs) {
   return { gpuPools: out, aksFiles: aksFilesOf(graphs) };
 }
 function poolKey(p) {
-  return `${p.header.file}\0${p.address}\0${p.gpuSize ?? p.cpuSize ?? ""}\0${p.taints?.map((t) => t.text).join(",") ?? "?"}`;
+  return `${p.header.file}\0${p.calledFrom ?? ""}\0${p.address}\0${p.gpuSize ?? p.cpuSize ?? ""}\0${p.taints?.map((t) => t.text).join(",") ?? "?"}`;
 }
 function poolOf2(s) {
   const out = { address: s.address, header: s.header, name: s.name, label: labelLookup(s) };
@@ -60174,7 +60187,8 @@ var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
               pool: target.pool ? `GPU node pool "${target.pool.name}"` : `the GPU node pools (gpu.taint; ${configTaintReason(ctx.scan)})`,
               // In the workload's own syntax: a Terraform resource's node_selector map, a manifest's nodeSelector.
               // (A kubernetes_manifest writes the API's camelCase names in HCL.)
-              selector: w.format !== "terraform" ? `nodeSelector ${ACCELERATOR_LABEL}: ${ACCELERATOR_NVIDIA}` : `${w.sourceType === KUBERNETES_MANIFEST ? "nodeSelector" : "node_selector"} = { "${ACCELERATOR_LABEL}" = "${ACCELERATOR_NVIDIA}" }`
+              // By where the toleration is written: a Terraform file (a template a kubernetes_manifest decodes is YAML).
+              selector: !isTerraformCode(toleration.at.file) ? `nodeSelector ${ACCELERATOR_LABEL}: ${ACCELERATOR_NVIDIA}` : `${w.sourceType === KUBERNETES_MANIFEST ? "nodeSelector" : "node_selector"} = { "${ACCELERATOR_LABEL}" = "${ACCELERATOR_NVIDIA}" }`
             }
           });
           return;
@@ -60186,6 +60200,9 @@ var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
     };
   }
 });
+function isTerraformCode(file) {
+  return /\.(?:tf|tfvars)(?:\.json)?$/i.test(file);
+}
 
 // rules/governance/GOV002-org-policy-deny.ts
 var GOV002_org_policy_deny_default = defineRule({
@@ -61476,7 +61493,8 @@ async function lintPlanned(run3, threads, cache3) {
     onProgress: (done, total) => options.onProgress?.("linting", done, total),
     runnerFor: (jobs) => threads.runnerFor(jobs),
     // A late unit that cannot declare an AKS pool gives the others' views nothing: no first pass.
-    mayFeedScan: (u) => mayDeclareAks(u.files, u.parts.flatMap((p) => p.frontEnd.evaluatesOthers?.(p.files, run3.ctx) ?? []), run3.ctx),
+    // (One calling a local module the run does not scan may: that module is read only by evaluating it.)
+    mayFeedScan: (u) => mayDeclareAks(u.files, u.parts.flatMap((p) => p.frontEnd.evaluatesOthers?.(p.files, run3.ctx) ?? []), run3.ctx) || u.frontEnd.name === "terraform" && callsModulesOutside(u.files, run3.ctx),
     ...timing ? { onUnitRan: (frontEnd, files, ms) => timing.unitRan(frontEnd, files, ms) } : {}
   });
   if (cache3) {

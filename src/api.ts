@@ -23,6 +23,7 @@ import { FRONT_ENDS } from './frontends/index.js';
 import type { ClassifiedFile, Family, FilesOnlyView, FrontEnd, FrontEndContext, Problem, FileFacts } from './frontends/types.js';
 import { NOT_UTF8_NAME, readProblem } from './frontends/shared.js';
 import { mayDeclareAks } from './frontends/k8s-scope.js';
+import { callsModulesOutside } from './frontends/terraform.js';
 import type { loadPolicyFiles } from './eval/policy/index.js';
 import type { buildPolicySet, definitionsInCode, PolicyDefinition, PolicySet, PolicySetProblem } from './model/policy.js';
 import type { AliasRow } from './model/tables/policy-aliases.js';
@@ -663,7 +664,8 @@ async function lintPlanned(run: PreparedRun, threads: RunThreads<LintOptions>, c
     onProgress: (done, total) => options.onProgress?.('linting', done, total),
     runnerFor: (jobs) => threads.runnerFor(jobs),
     // A late unit that cannot declare an AKS pool gives the others' views nothing: no first pass.
-    mayFeedScan: (u) => mayDeclareAks(u.files, u.parts.flatMap((p) => p.frontEnd.evaluatesOthers?.(p.files, run.ctx) ?? []), run.ctx),
+    // (One calling a local module the run does not scan may: that module is read only by evaluating it.)
+    mayFeedScan: (u) => mayDeclareAks(u.files, u.parts.flatMap((p) => p.frontEnd.evaluatesOthers?.(p.files, run.ctx) ?? []), run.ctx) || (u.frontEnd.name === 'terraform' && callsModulesOutside(u.files, run.ctx)),
     ...(timing ? { onUnitRan: (frontEnd: string, files: number, ms: number) => timing.unitRan(frontEnd, files, ms) } : {}),
   });
   if (cache) {

@@ -154,7 +154,8 @@ export default defineRule({
               pool: target.pool ? `GPU node pool "${target.pool.name}"` : `the GPU node pools (gpu.taint; ${configTaintReason(ctx.scan)})`,
               // In the workload's own syntax: a Terraform resource's node_selector map, a manifest's nodeSelector.
               // (A kubernetes_manifest writes the API's camelCase names in HCL.)
-              selector: w.format !== 'terraform' ? `nodeSelector ${ACCELERATOR_LABEL}: ${ACCELERATOR_NVIDIA}` : `${w.sourceType === TERRAFORM_MANIFEST_TYPE ? 'nodeSelector' : 'node_selector'} = { "${ACCELERATOR_LABEL}" = "${ACCELERATOR_NVIDIA}" }`,
+              // By where the toleration is written: a Terraform file (a template a kubernetes_manifest decodes is YAML).
+              selector: !isTerraformCode(toleration.at.file) ? `nodeSelector ${ACCELERATOR_LABEL}: ${ACCELERATOR_NVIDIA}` : `${w.sourceType === TERRAFORM_MANIFEST_TYPE ? 'nodeSelector' : 'node_selector'} = { "${ACCELERATOR_LABEL}" = "${ACCELERATOR_NVIDIA}" }`,
             },
           });
           return;
@@ -167,3 +168,8 @@ export default defineRule({
     };
   },
 });
+
+/** A file of Terraform code (HCL or its JSON syntax) or a var file: where a fix is written in HCL. */
+function isTerraformCode(file: string): boolean {
+  return /\.(?:tf|tfvars)(?:\.json)?$/i.test(file);
+}

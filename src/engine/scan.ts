@@ -175,9 +175,9 @@ function aksFilesOf(graphs: readonly Graph[]): string[] {
     for (const kind of ['aks.cluster', 'aks.nodepool'] as const) {
       for (const r of g.ofKind(kind)) {
         if (isAzUpdate(r)) continue;
+        // (Not a module instance's root call: `infra/` calling `../modules/aks` is one project, not
+        // two top-level folders; a pool's `calledFrom` joins it to its caller's project instead.)
         out.add(r.header.file);
-        // A module instance's: the configuration that calls it declares it too (its root's call).
-        if (r.calledAt) out.add(r.calledAt.file);
       }
     }
   }
@@ -257,7 +257,8 @@ export function summarizeScan(graphs: readonly Graph[]): ScanSummary {
  * add -n gpu` in two scripts) is two: each is its own project's pool (projectPools).
  */
 function poolKey(p: GpuPoolSummary): string {
-  return `${p.header.file}\u0000${p.address}\u0000${p.gpuSize ?? p.cpuSize ?? ''}\u0000${p.taints?.map((t) => t.text).join(',') ?? '?'}`;
+  // (Called from two configurations, one module's pool is each configuration's own.)
+  return `${p.header.file}\u0000${p.calledFrom ?? ''}\u0000${p.address}\u0000${p.gpuSize ?? p.cpuSize ?? ''}\u0000${p.taints?.map((t) => t.text).join(',') ?? '?'}`;
 }
 
 function poolOf(s: GpuPoolSummary): GpuNodePool {

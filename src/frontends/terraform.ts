@@ -24,9 +24,9 @@ import type { ClassifiedFile, FilesOnlyView, FrontEnd, FrontEndContext, Problem,
 import { dataFileEntries, entriesMayRead } from './terraform-data-files.js';
 import { outOfModuleCopies, readModuleManifest, remoteModuleProblem } from './remote-modules.js';
 import { parseManifest } from '../eval/terraform/manifest.js';
-import { addCaller, isStringList, parseCache, planningFact, upstreamOf } from './shared.js';
+import { addCaller, isStringList, parseCache, perRun, planningFact, upstreamOf } from './shared.js';
 import { loadTerraformWorkloadReader, TERRAFORM_WORKLOAD_TYPE } from '../eval/terraform/kubernetes-types.js';
-import { looksLikeManifest } from './k8s-classify.js';
+import { folderSkipReason } from './k8s-classify.js';
 
 /** The dependency lock file `terraform init` writes beside the root module (TF003). */
 const LOCK_FILE = '.terraform.lock.hcl';
@@ -129,14 +129,16 @@ export const terraformFrontEnd: FrontEnd = {
         if (parsed) varFileBlockProblems(parsed, problems);
       }
     }
-    // A data file a `kubernetes_manifest` decodes that is itself a manifest (the Kubernetes front
-    // end lints it: its pod templates are reported there).
+    // A data file a `kubernetes_manifest` decodes that this run lints as a manifest (its pod
+    // templates are reported there): one of the run's Kubernetes files, not skipped as a Helm
+    // template or a Kustomize input (self-review 99: one outside the scanned folders was lost).
     const manifestFiles = new Map<string, boolean>();
+    const linted = perRun(ctx.allFiles, 'k8s-files', () => new Set(ctx.allFiles.filter((f) => f.kind === 'k8s').map((f) => f.path)));
     const isManifestFile = (file: string): boolean => {
       let known = manifestFiles.get(file);
       if (known === undefined) {
-        const text = MANIFEST_DATA_FILE.test(file) ? ctx.host.readText(file) : undefined;
-        manifestFiles.set(file, (known = text !== undefined && looksLikeManifest(file, text)));
+        known = linted.has(file) && folderSkipReason(file, ctx.host, ctx.root, () => undefined) === undefined;
+        manifestFiles.set(file, known);
       }
       return known;
     };
@@ -241,9 +243,6 @@ function terragruntTargets(ctx: Pick<FrontEndContext, 'host' | 'facts'>, file: s
   const written = planningFact(ctx, 'terragrunt-sources-1', file, isStringList, (text) => [...text.matchAll(TERRAGRUNT_SOURCE)].map((m) => m[1]!)) ?? [];
   return written.map((s) => path.resolve(path.dirname(file), s));
 }
-
-/** A YAML or JSON data file (a var file is none). */
-const MANIFEST_DATA_FILE = /^(?!.*\.tfvars\.json$).*\.(?:ya?ml|json)$/i;
 
 /** `yamldecode(` in a `.tf` file: its unit needs the YAML reader (`beforeUnits`). */
 const YAML_DECODE = /\byamldecode\s*\(/;
@@ -387,6 +386,16 @@ function declaresWorkloads(tfFiles: readonly string[], ctx: Pick<FrontEndContext
     }
   }
   return false;
+}
+
+/**
+ * Whether a unit's Terraform files call a local module outside them (a folder the run does not
+ * scan: `infra/` calling `../modules/aks` when only `infra/` is given): what that module declares
+ * (an AKS pool) is known only by evaluating the unit, not from its files' text.
+ */
+export function callsModulesOutside(files: readonly ClassifiedFile[], ctx: Pick<FrontEndContext, 'host' | 'facts'>): boolean {
+  const own = new Set(files.map((f) => path.dirname(f.path)));
+  return tfPaths(files).some((f) => (planningFacts(ctx, f)?.sources ?? []).some((s) => !own.has(path.resolve(path.dirname(f), s))));
 }
 
 /** `terragrunt.hcl`, as `byName` classes it (without its other patterns: asked of every file a pre-commit run lists). */

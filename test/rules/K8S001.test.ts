@@ -1418,3 +1418,70 @@ describe('K8S001: Terraform workloads, review round 98', () => {
     expect(r.undecided.filter((u) => u.ruleId === 'K8S001')).toEqual([]);
   });
 });
+
+describe('K8S001: Terraform workloads, review round 99', () => {
+  const trees = tempTrees('mil-k8s001-tf-99-');
+  afterAll(() => trees.cleanup());
+  const gpuJob = (tolerations = ''): string => job('nvidia.com/gpu', tolerations);
+
+  it('a checkout whose AKS code is all in a module it calls is one project (no .git): its manifest gets the module pool', async () => {
+    const root = trees.tree({
+      'shop/infra/main.tf': 'module "aks" {\n  source = "../modules/aks"\n}\n',
+      'shop/modules/aks/main.tf': 'resource "azurerm_kubernetes_cluster" "aks" {\n  name = "aks"\n}\n' + tfPool('["workload=gpu:NoSchedule"]'),
+      'shop/k8s/job.yaml': gpuJob(),
+    });
+    expect((await lintTree(root, ['K8S001'])).briefs).toEqual(['K8S001 error scannedPool shop/k8s/job.yaml:14:15']);
+  });
+
+  it('two configurations calling one pool module each keep their own pool', async () => {
+    const cluster = (n: string): string => `resource "azurerm_kubernetes_cluster" "aks" {\n  name = "${n}"\n}\nmodule "gpupool" {\n  source = "../../modules/gpupool"\n}\n`;
+    const tolerates = '      tolerations:\n        - { key: workload, operator: Exists }\n';
+    const root = trees.tree({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'modules/gpupool/main.tf': tfPool('["workload=gpu:NoSchedule"]'),
+      'clusters/a/main.tf': cluster('a'),
+      'clusters/b/main.tf': cluster('b'),
+      'clusters/a/k8s/job.yaml': gpuJob(tolerates),
+      'clusters/b/k8s/job.yaml': gpuJob(tolerates),
+    });
+    expect((await lintTree(root, ['K8S001'])).briefs).toEqual([]);
+  });
+
+  it('a pool of a local module the run does not scan reaches another late unit', async () => {
+    const root = trees.tree({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'modules/aks/main.tf': tfPool('["workload=gpu:NoSchedule"]'),
+      'infra/main.tf': 'module "aks" {\n  source = "../modules/aks"\n}\n' + tfWorkload('kubernetes_daemon_set_v1', 'cpu').replace(/"train"/g, '"plugin"'),
+      'apps/a/main.tf': tfWorkload('kubernetes_deployment_v1', '"nvidia.com/gpu"', TF_TOLERATION),
+    });
+    const r = await lint({ paths: [path.join(root, 'apps'), path.join(root, 'infra')], root, rules: ['K8S001'], noConfig: true });
+    expect(r.findings.filter((f) => f.ruleId === 'K8S001').map((f) => brief(root, f))).toEqual(['K8S001 error scannedPool apps/a/main.tf:13:15']);
+  });
+
+  it('a node selector term that cannot be read may admit another pool: the known term alone does not decide', async () => {
+    const term = (values: string): string => `            node_selector_term {\n              match_expressions {\n                key      = "kubernetes.azure.com/agentpool"\n                operator = "In"\n                values   = [${values}]\n              }\n            }\n`;
+    const affinity = `        affinity {\n          node_affinity {\n            required_during_scheduling_ignored_during_execution {\n${term('"ga"')}              dynamic "node_selector_term" {\n                for_each = var.extra_terms\n                content {\n                  match_expressions {\n                    key      = "kubernetes.azure.com/agentpool"\n                    operator = "In"\n                    values   = node_selector_term.value\n                  }\n                }\n              }\n            }\n          }\n        }\n`;
+    const root = trees.tree({
+      'infra/main.tf': tfPool('["a=gpu:NoSchedule"]', '', 'ga') + tfPool('["b=gpu:NoSchedule"]', '', 'gb'),
+      'app/main.tf': 'variable "extra_terms" {}\n' + tfWorkload('kubernetes_job_v1', '"nvidia.com/gpu"', '        toleration {\n          key      = "b"\n          operator = "Exists"\n        }\n' + affinity),
+    });
+    expect((await lintTree(root, ['K8S001'])).briefs).toEqual([]);
+  });
+
+  it('a manifest file the run does not lint (a Kustomize input) is read through the kubernetes_manifest that decodes it', async () => {
+    const root = trees.tree({
+      'infra/main.tf': POOL,
+      'kz/base/kustomization.yaml': 'resources:\n  - job.yaml\n',
+      'kz/base/job.yaml': gpuJob(),
+      'tf/main.tf': 'resource "kubernetes_manifest" "job" {\n  manifest = yamldecode(file("${path.module}/../kz/base/job.yaml"))\n}\n',
+    });
+    expect((await lintTree(root, ['K8S001'])).briefs).toEqual(['K8S001 error scannedPool kz/base/job.yaml:14:15']);
+  });
+
+  it('a blank defaultTolerations annotation gives no tolerations (as in a manifest file)', async () => {
+    const ns = 'resource "kubernetes_namespace_v1" "blank" {\n  metadata {\n    name        = "blank"\n    annotations = { "scheduler.alpha.kubernetes.io/defaultTolerations" = "" }\n  }\n}\n';
+    const w = tfWorkload('kubernetes_job_v1', '"nvidia.com/gpu"').replace('name = "train"', 'name      = "train"\n    namespace = "blank"');
+    const root = trees.tree({ 'infra/main.tf': POOL, 'app/main.tf': ns + w });
+    expect((await lintTree(root, ['K8S001'])).briefs).toEqual(['K8S001 error scannedPool app/main.tf:20:15']);
+  });
+});

@@ -536,6 +536,18 @@ spec:
         messageIncludes: 'select GPU nodes with nodeSelector = { "kubernetes.azure.com/accelerator" = "nvidia" }, otherwise',
       },
       {
+        // concat() of a known toleration and a variable without a value: the known one decides (self-review 99).
+        name: 'kubernetes-manifest-tolerations-partly-known-through-concat',
+        files: {
+          'infra/main.tf': POOL,
+          'app/main.tf':
+            'variable "more_tolerations" {}\nresource "kubernetes_manifest" "web" {\n  manifest = {\n    apiVersion = "apps/v1"\n    kind       = "Deployment"\n    metadata   = { name = "web" }\n    spec = {\n      template = {\n        spec = {\n          tolerations = concat([⟦{ key = "sku", operator = "Exists", effect = "NoSchedule" }⟧], var.more_tolerations)\n          containers  = [{ name = "c", image = "i" }]\n        }\n      }\n    }\n  }\n}\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'tolerates',
+      },
+      {
         // A static toleration beside a dynamic block over a variable without a value: the unknown
         // ones can only tolerate more, so the static one decides (self-review 97: undecided).
         name: 'static-toleration-beside-a-dynamic-block-over-an-unknown-collection',

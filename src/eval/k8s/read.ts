@@ -394,8 +394,21 @@ function readToleration(src: Src, item: YamlTree, t: K8sPodTemplate): void {
   t.tolerations.push({ key, operator: operator || 'Equal', value, effect, at: at(src, item.via ?? item.range) });
 }
 
+/** The operator of a requirement that stands for a node selector term that cannot be read: it holds or not, unknown. */
+const UNKNOWN_REQUIREMENT = 'Unknown';
+
 function readTerm(src: Src, term: YamlTree, t: K8sPodTemplate): K8sNodeRequirement[] {
   const out: K8sNodeRequirement[] = [];
+  // A term that cannot be read (an alias, a Terraform `dynamic "node_selector_term"` over an
+  // unknown collection) may admit any node: terms are ORed, so placement is unknown.
+  if (term.type !== 'map') {
+    const u = part(src, 'nodeSelectorTerms[]', term, 'placement');
+    t.unreadable.push(u);
+    // A requirement that holds or not, unknown (`UNKNOWN_REQUIREMENT`): the term may admit a node
+    // the known terms do not.
+    out.push({ key: '', operator: UNKNOWN_REQUIREMENT, values: [], at: u.at });
+    return out;
+  }
   const exprs = valueOf(term, 'matchExpressions');
   if (exprs === undefined) {
     // A term with only matchFields (node name, …): not a label requirement we can weigh.

@@ -114,14 +114,17 @@ class TreeBuilder {
         return { type: 'scalar', value: '', plain: true, range };
       case 'list': {
         const items = v.items.map((i) => this.value(i, depth + 1));
-        // Only partly known (`concat([{ key = "sku", … }], var.extra)`): the known items, and one
-        // that cannot be read for those that may follow.
+        // Only partly known (a static block beside a `dynamic` one over an unknown collection): the
+        // known items, and one that cannot be read for those that may follow.
         if (v.partial) items.push({ type: 'other', range, unknown: PARTIAL_LIST });
         return { type: 'seq', range, items };
       }
       case 'object':
         return { type: 'map', range, entries: [...v.entries].map(([k, e]) => this.entry(v, k, k, this.value(e, depth + 1))) };
       default:
+        // A list whose first items are known (`concat([{ key = "sku", … }], var.extra)`): those,
+        // and one that cannot be read for what may follow.
+        if (v.firstItems && v.firstItems.length > 0) return { type: 'seq', range, items: [...v.firstItems.map((i) => this.value(i, depth + 1)), { type: 'other', range, unknown: v.reason }] };
         // Unknown: the reader cannot read the part, and says what it may hide and why.
         return { type: 'other', range, unknown: v.reason };
     }
@@ -146,9 +149,10 @@ class TreeBuilder {
         // No block written (an empty dynamic block): the field is absent.
         if (block === null) continue;
         tree = read(block, 0);
-      } else if (e.kind === 'list') {
-        const items = e.items.map(read);
-        if (e.partial) items.push({ type: 'other', range: this.place(e.origin), unknown: PARTIAL_LIST });
+      } else if (e.kind === 'list' || (e.kind === 'unknown' && e.firstItems?.length)) {
+        const known = e.kind === 'list' ? e.items : e.firstItems!;
+        const items = known.map(read);
+        if (e.kind === 'unknown' || e.partial) items.push({ type: 'other', range: this.place(e.origin), unknown: e.kind === 'unknown' ? e.reason : PARTIAL_LIST });
         tree = { type: 'seq', range: this.place(e.origin), items };
       } else tree = this.value(e, depth + 1);
       entries.push(this.entry(v, k, name, tree, this.sites?.get(at)));
@@ -304,7 +308,7 @@ export function injectingNamespaces(resources: readonly TerraformWorkloadResourc
     const annotations = metadata.entries.get('annotations');
     if (annotations?.kind !== 'object') continue;
     const annotation = annotations.entries.get(DEFAULT_TOLERATIONS);
-    if (!annotation || annotation.kind === 'null') continue;
+    if (!annotation || annotation.kind === 'null' || (annotation.kind === 'string' && annotation.value.trim() === '')) continue;
     const name = metadata.entries.get('name');
     out.set(name?.kind === 'string' ? name.value : '', annotations.keyOrigins?.get(DEFAULT_TOLERATIONS) ?? annotation.origin ?? r.header);
   }

@@ -45,7 +45,7 @@ export interface K8sToleration {
 /** One node-selector requirement (a `matchExpressions` entry, or a `nodeSelector` pair as `In [value]`). */
 export interface K8sNodeRequirement {
   key: string;
-  /** `In`, `NotIn`, `Exists`, `DoesNotExist`, `Gt`, `Lt`. */
+  /** `In`, `NotIn`, `Exists`, `DoesNotExist`, `Gt`, `Lt`; `Unknown` for a term that cannot be read (it holds or not, unknown). */
   operator: string;
   values: string[];
   at: Location;
