@@ -33986,17 +33986,25 @@ var init_terraform = __esm({
             return { type: "scalar", value: String(v.value), plain: true, range: range2 };
           case "null":
             return { type: "scalar", value: "", plain: true, range: range2 };
-          case "list": {
-            const items = v.items.map((i) => this.value(i, depth + 1));
-            if (v.partial) items.push({ type: "other", range: range2, unknown: PARTIAL_LIST });
-            return { type: "seq", range: range2, items };
-          }
           case "object":
             return { type: "map", range: range2, entries: [...v.entries].map(([k, e]) => this.entry(v, k, k, this.value(e, depth + 1))) };
           default:
-            if (v.firstItems && v.firstItems.length > 0) return { type: "seq", range: range2, items: [...v.firstItems.map((i) => this.value(i, depth + 1)), { type: "other", range: range2, unknown: v.reason }] };
-            return { type: "other", range: range2, unknown: v.reason };
+            return this.seq(v, (i) => this.value(i, depth + 1)) ?? { type: "other", range: range2, unknown: v.kind === "unknown" ? v.reason : void 0 };
         }
+      }
+      /**
+       * A list as a sequence of `read` items; one only partly known — a static block beside a
+       * `dynamic` one over an unknown collection, `concat([{ key = "sku", … }], var.extra)` — as its
+       * known items and one that cannot be read for what may follow. Undefined for any other value.
+       */
+      seq(v, read) {
+        const known2 = v.kind === "list" ? v.items : v.kind === "unknown" && v.firstItems?.length ? v.firstItems : void 0;
+        if (!known2) return void 0;
+        const range2 = this.place(v.origin);
+        const items = known2.map(read);
+        if (v.kind === "unknown") items.push({ type: "other", range: range2, unknown: v.reason });
+        else if (v.kind === "list" && v.partial) items.push({ type: "other", range: range2, unknown: PARTIAL_LIST });
+        return { type: "seq", range: range2, items };
       }
       /** A block body read with a table of `SHAPES`: its listed fields renamed, the others left out. */
       shaped(v, shape, depth = 0, site = "") {
@@ -34016,12 +34024,7 @@ var init_terraform = __esm({
             const block2 = firstBlock(e);
             if (block2 === null) continue;
             tree2 = read(block2, 0);
-          } else if (e.kind === "list" || e.kind === "unknown" && e.firstItems?.length) {
-            const known2 = e.kind === "list" ? e.items : e.firstItems;
-            const items = known2.map(read);
-            if (e.kind === "unknown" || e.partial) items.push({ type: "other", range: this.place(e.origin), unknown: e.kind === "unknown" ? e.reason : PARTIAL_LIST });
-            tree2 = { type: "seq", range: this.place(e.origin), items };
-          } else tree2 = this.value(e, depth + 1);
+          } else tree2 = this.seq(e, read) ?? this.value(e, depth + 1);
           entries2.push(this.entry(v, k, name, tree2, this.sites?.get(at2)));
         }
         const place = shape === "toleration" ? v.decidedBy ?? this.dynamicItemPlace(v, ["key", "operator", "value", "effect"]) ?? v.origin : v.origin;

@@ -59,7 +59,7 @@ const SHAPES = {
   metadata: { name: ['name', 'value'], generate_name: ['generateName', 'value'], namespace: ['namespace', 'value'] },
 } as const satisfies Record<ShapeName, Record<string, Field>>;
 
-/** Why a list only partly known is not read (`concat(known, var.more)`). */
+/** Why the rest of a list only partly known is not read (a static block beside a `dynamic` one over an unknown collection). */
 const PARTIAL_LIST = 'more items may follow that are not known';
 
 /** Values deeper than this are not followed (hostile input: a self-nesting local). */
@@ -112,22 +112,28 @@ class TreeBuilder {
         return { type: 'scalar', value: String(v.value), plain: true, range };
       case 'null':
         return { type: 'scalar', value: '', plain: true, range };
-      case 'list': {
-        const items = v.items.map((i) => this.value(i, depth + 1));
-        // Only partly known (a static block beside a `dynamic` one over an unknown collection): the
-        // known items, and one that cannot be read for those that may follow.
-        if (v.partial) items.push({ type: 'other', range, unknown: PARTIAL_LIST });
-        return { type: 'seq', range, items };
-      }
       case 'object':
         return { type: 'map', range, entries: [...v.entries].map(([k, e]) => this.entry(v, k, k, this.value(e, depth + 1))) };
       default:
-        // A list whose first items are known (`concat([{ key = "sku", … }], var.extra)`): those,
-        // and one that cannot be read for what may follow.
-        if (v.firstItems && v.firstItems.length > 0) return { type: 'seq', range, items: [...v.firstItems.map((i) => this.value(i, depth + 1)), { type: 'other', range, unknown: v.reason }] };
-        // Unknown: the reader cannot read the part, and says what it may hide and why.
-        return { type: 'other', range, unknown: v.reason };
+        // Unknown (and not a list whose first items are known): the reader cannot read the part,
+        // and says what it may hide and why.
+        return this.seq(v, (i) => this.value(i, depth + 1)) ?? { type: 'other', range, unknown: v.kind === 'unknown' ? v.reason : undefined };
     }
+  }
+
+  /**
+   * A list as a sequence of `read` items; one only partly known — a static block beside a
+   * `dynamic` one over an unknown collection, `concat([{ key = "sku", … }], var.extra)` — as its
+   * known items and one that cannot be read for what may follow. Undefined for any other value.
+   */
+  private seq(v: Value, read: (x: Value, i: number) => YamlTree): YamlTree | undefined {
+    const known = v.kind === 'list' ? v.items : v.kind === 'unknown' && v.firstItems?.length ? v.firstItems : undefined;
+    if (!known) return undefined;
+    const range = this.place(v.origin);
+    const items = known.map(read);
+    if (v.kind === 'unknown') items.push({ type: 'other', range, unknown: v.reason });
+    else if (v.kind === 'list' && v.partial) items.push({ type: 'other', range, unknown: PARTIAL_LIST });
+    return { type: 'seq', range, items };
   }
 
   /** A block body read with a table of `SHAPES`: its listed fields renamed, the others left out. */
@@ -149,12 +155,7 @@ class TreeBuilder {
         // No block written (an empty dynamic block): the field is absent.
         if (block === null) continue;
         tree = read(block, 0);
-      } else if (e.kind === 'list' || (e.kind === 'unknown' && e.firstItems?.length)) {
-        const known = e.kind === 'list' ? e.items : e.firstItems!;
-        const items = known.map(read);
-        if (e.kind === 'unknown' || e.partial) items.push({ type: 'other', range: this.place(e.origin), unknown: e.kind === 'unknown' ? e.reason : PARTIAL_LIST });
-        tree = { type: 'seq', range: this.place(e.origin), items };
-      } else tree = this.value(e, depth + 1);
+      } else tree = this.seq(e, read) ?? this.value(e, depth + 1);
       entries.push(this.entry(v, k, name, tree, this.sites?.get(at)));
     }
     // (A toleration a dynamic block wrote: at the collection's item it came from.)
