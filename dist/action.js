@@ -34194,6 +34194,9 @@ function gpuRequests(t) {
 function unknownGpuRequests(t) {
   return gpuEntries(t, (q, e) => isPlaceholder(q) || e.unknownQuantity !== void 0);
 }
+function isUnknownTerm(u) {
+  return u.hides === "placement" && u.what === "nodeSelectorTerms[]";
+}
 function unknownCountReason(e) {
   return e.unknownQuantity !== void 0 ? `the count of "${e.name}" is not known: ${e.unknownQuantity}` : `the quantity of "${e.name}" is "${e.quantity}", not a number`;
 }
@@ -55749,6 +55752,7 @@ function configTaintReason(scan2) {
 function scanViewOf(summaries, root, oneRepository = false) {
   let pools;
   let aksFiles;
+  let projectFiles;
   let severalTopLevel;
   let aksDirs;
   const byProject = /* @__PURE__ */ new Map();
@@ -55756,7 +55760,8 @@ function scanViewOf(summaries, root, oneRepository = false) {
   const projectOf = (forFile) => {
     const dir = path48.dirname(forFile);
     if (projectOfDir.has(dir)) return projectOfDir.get(dir);
-    const project2 = nearestProject(dir, root, aksFiles, aksDirs ??= ancestorDirs(aksFiles));
+    projectFiles ??= [.../* @__PURE__ */ new Set([...aksFiles, ...summaries.flatMap((s) => s.aksCallers ?? [])])];
+    const project2 = nearestProject(dir, root, projectFiles, aksDirs ??= ancestorDirs(projectFiles));
     projectOfDir.set(dir, project2);
     return project2;
   };
@@ -55829,6 +55834,11 @@ function aksFilesOf(graphs) {
   }
   return [...out];
 }
+function aksCallersOf(graphs) {
+  const out = /* @__PURE__ */ new Set();
+  for (const g of graphs) for (const kind of ["aks.cluster", "aks.nodepool"]) for (const r of g.ofKind(kind)) if (r.calledAt && r.calledAt.file !== r.header.file) out.add(r.calledAt.file);
+  return [...out];
+}
 function isAzUpdate(r) {
   return /^az .* update$/.test(r.sourceType);
 }
@@ -55875,7 +55885,8 @@ function summarizeScan(graphs) {
       out.push(p);
     }
   }
-  return { gpuPools: out, aksFiles: aksFilesOf(graphs) };
+  const aksCallers = aksCallersOf(graphs);
+  return { gpuPools: out, aksFiles: aksFilesOf(graphs), ...aksCallers.length > 0 ? { aksCallers } : {} };
 }
 function poolKey(p) {
   return `${p.header.file}\0${p.calledFrom ?? ""}\0${p.address}\0${p.gpuSize ?? p.cpuSize ?? ""}\0${p.taints?.map((t) => t.text).join(",") ?? "?"}`;
@@ -60012,11 +60023,20 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
           return;
         }
         const judged = [];
+        let maybeAdmitted;
         for (const pool of pools) {
           if (!pool.taints) continue;
           const verdict = taintVerdict(t, pool.taints, requested);
-          if (verdict.missing.length === 0) return;
+          if (verdict.missing.length === 0) {
+            if (selectable.length === 0 || selectorAdmits(t, pool.label) === true) return;
+            maybeAdmitted ??= pool;
+            continue;
+          }
           judged.push({ pool, verdict });
+        }
+        if (maybeAdmitted) {
+          ctx.undecided(w, "nodeSelector", `it tolerates GPU node pool "${maybeAdmitted.name}", but whether its nodeSelector or node affinity admits that pool is unknown (node labels not in the scanned code, or a selector that cannot be read)`, at2);
+          return;
         }
         const unknownPool = pools.find((p) => !p.taints);
         if (unknownPool) {
@@ -60143,7 +60163,7 @@ var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
           return;
         }
         const tolerationsUnknown = t.unreadable.find((u) => u.hides === "tolerations");
-        const blocking = t.unreadable.find((u) => u.hides !== "tolerations") ?? (t.tolerations.length === 0 ? tolerationsUnknown : void 0);
+        const blocking = t.unreadable.find((u) => u.hides !== "tolerations" && !isUnknownTerm(u)) ?? (t.tolerations.length === 0 ? tolerationsUnknown : void 0);
         if (blocking) {
           const u = blocking;
           ctx.undecided(w, u.hides === "request" ? "resources" : u.hides === "placement" ? "nodeSelector" : "tolerations", unreadableReason(u, `${u.what} cannot be read`), u.at);

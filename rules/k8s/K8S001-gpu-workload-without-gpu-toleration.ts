@@ -139,11 +139,22 @@ export default defineRule({
 
         // "Tolerates at least one GPU pool fully": any pool whose hard taints are all tolerated.
         const judged: Judged[] = [];
+        // A pool it tolerates but whose admission by its node selector is unknown (labels not in the
+        // code, a selector term that cannot be read): the pods may be kept off it (self-review 100).
+        let maybeAdmitted: GpuNodePool | undefined;
         for (const pool of pools) {
           if (!pool.taints) continue;
           const verdict = taintVerdict(t, pool.taints, requested);
-          if (verdict.missing.length === 0) return;
+          if (verdict.missing.length === 0) {
+            if (selectable.length === 0 || selectorAdmits(t, pool.label) === true) return;
+            maybeAdmitted ??= pool;
+            continue;
+          }
           judged.push({ pool, verdict });
+        }
+        if (maybeAdmitted) {
+          ctx.undecided(w, 'nodeSelector', `it tolerates GPU node pool "${maybeAdmitted.name}", but whether its nodeSelector or node affinity admits that pool is unknown (node labels not in the scanned code, or a selector that cannot be read)`, at);
+          return;
         }
         const unknownPool = pools.find((p) => !p.taints);
         if (unknownPool) {

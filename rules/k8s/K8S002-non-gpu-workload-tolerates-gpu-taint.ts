@@ -4,7 +4,7 @@ import type { GpuNodePool, NodePoolTaint } from '../../src/engine/types.js';
 import { ASSUMED_GPU_TAINT_OPTION, GPU_TAINT, hasGpuTaint, parseTaint } from '../../src/model/facts/aks.js';
 import { mentionsGpu } from '../../src/model/facts/gpu.js';
 import { ACCELERATOR_LABEL, ACCELERATOR_NVIDIA, isDaemonSetKind, isHardEffect, isPerNodeLabel, LINUX_NODE_LABELS } from '../../src/model/facts/k8s.js';
-import { gpuRequests, mayBeTolerated, selectorAdmits, taintVerdict, templateName, TERRAFORM_MANIFEST_TYPE, UNDECIDED_TOLERATION, workloadPlace, unknownCountReason, unknownGpuRequests, unreadableReason, type K8sNodeRequirement, type K8sPodTemplate } from '../../src/model/k8s.js';
+import { gpuRequests, mayBeTolerated, selectorAdmits, taintVerdict, isUnknownTerm, templateName, TERRAFORM_MANIFEST_TYPE, UNDECIDED_TOLERATION, workloadPlace, unknownCountReason, unknownGpuRequests, unreadableReason, type K8sNodeRequirement, type K8sPodTemplate } from '../../src/model/k8s.js';
 
 /** What K8S002 weighs a workload against: a scanned GPU pool, or the configured GPU taint when the scan has none. */
 interface Target {
@@ -90,7 +90,9 @@ export default defineRule({
         // an alias among written items) can only tolerate more: the known ones still decide a pool
         // they tolerate (self-review 97). Any other part unknown leaves the workload undecided.
         const tolerationsUnknown = t.unreadable.find((u) => u.hides === 'tolerations');
-        const blocking = t.unreadable.find((u) => u.hides !== 'tolerations') ?? (t.tolerations.length === 0 ? tolerationsUnknown : undefined);
+        // (A node selector term that cannot be read is weighed by selectorAdmits: terms are ORed,
+        // so a known term that admits the pool decides; self-review 100.)
+        const blocking = t.unreadable.find((u) => u.hides !== 'tolerations' && !isUnknownTerm(u)) ?? (t.tolerations.length === 0 ? tolerationsUnknown : undefined);
         if (blocking) {
           const u = blocking;
           // What is unknown: the tolerations, or whether a container requests a GPU (its resources).

@@ -49,6 +49,13 @@ export interface ScanSummary {
   gpuPools: GpuPoolSummary[];
   /** The files that declare an AKS cluster or node pool (any size): what makes a folder a project with pools. */
   aksFiles: string[];
+  /**
+   * The files of the root module calls through which module instances declare an AKS cluster or
+   * pool (`envs/prod/main.tf` calling `../../modules/aks`): each such configuration is a project of
+   * its own for its manifests (nearestProject), without counting as a folder of AKS code of its own
+   * (several checkouts side by side are told apart by `aksFiles` only).
+   */
+  aksCallers?: string[];
 }
 
 export function scanView(graphs: readonly Graph[], root?: string, oneRepository = false): ScanView {
@@ -74,6 +81,8 @@ export function configTaintReason(scan: ScanView): string {
 export function scanViewOf(summaries: readonly ScanSummary[], root?: string, oneRepository = false): ScanView {
   let pools: GpuNodePool[] | undefined;
   let aksFiles: string[] | undefined;
+  /** `aksFiles` and the root module calls of module instances that declare AKS: where a project may be. */
+  let projectFiles: string[] | undefined;
   let severalTopLevel: boolean | undefined;
   let aksDirs: Set<string> | undefined;
   const byProject = new Map<string, readonly GpuNodePool[]>();
@@ -83,7 +92,8 @@ export function scanViewOf(summaries: readonly ScanSummary[], root?: string, one
   const projectOf = (forFile: string): string | undefined => {
     const dir = path.dirname(forFile);
     if (projectOfDir.has(dir)) return projectOfDir.get(dir);
-    const project = nearestProject(dir, root!, aksFiles!, (aksDirs ??= ancestorDirs(aksFiles!)));
+    projectFiles ??= [...new Set([...aksFiles!, ...summaries.flatMap((s) => s.aksCallers ?? [])])];
+    const project = nearestProject(dir, root!, projectFiles, (aksDirs ??= ancestorDirs(projectFiles)));
     projectOfDir.set(dir, project);
     return project;
   };
@@ -176,11 +186,18 @@ function aksFilesOf(graphs: readonly Graph[]): string[] {
       for (const r of g.ofKind(kind)) {
         if (isAzUpdate(r)) continue;
         // (Not a module instance's root call: `infra/` calling `../modules/aks` is one project, not
-        // two top-level folders; a pool's `calledFrom` joins it to its caller's project instead.)
+        // two top-level folders; its calls are `aksCallers`, a pool's `calledFrom` joins it to its caller's project.)
         out.add(r.header.file);
       }
     }
   }
+  return [...out];
+}
+
+/** The root module calls through which module instances declare an AKS cluster or pool (`ScanSummary.aksCallers`). */
+function aksCallersOf(graphs: readonly Graph[]): string[] {
+  const out = new Set<string>();
+  for (const g of graphs) for (const kind of ['aks.cluster', 'aks.nodepool'] as const) for (const r of g.ofKind(kind)) if (r.calledAt && r.calledAt.file !== r.header.file) out.add(r.calledAt.file);
   return [...out];
 }
 
@@ -248,7 +265,8 @@ export function summarizeScan(graphs: readonly Graph[]): ScanSummary {
       out.push(p);
     }
   }
-  return { gpuPools: out, aksFiles: aksFilesOf(graphs) };
+  const aksCallers = aksCallersOf(graphs);
+  return { gpuPools: out, aksFiles: aksFilesOf(graphs), ...(aksCallers.length > 0 ? { aksCallers } : {}) };
 }
 
 /**

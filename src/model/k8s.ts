@@ -80,6 +80,11 @@ export function unknownGpuRequests(t: K8sPodTemplate): GpuEntry[] {
   return gpuEntries(t, (q, e) => isPlaceholder(q) || e.unknownQuantity !== undefined);
 }
 
+/** A node selector term that cannot be read (read.ts: it stands as a requirement that holds or not, unknown, in its term). */
+export function isUnknownTerm(u: K8sUnreadable): boolean {
+  return u.hides === 'placement' && u.what === 'nodeSelectorTerms[]';
+}
+
 /** Why a GPU entry's count is not known, for --verbose. */
 export function unknownCountReason(e: K8sResourceEntry): string {
   return e.unknownQuantity !== undefined ? `the count of "${e.name}" is not known: ${e.unknownQuantity}` : `the quantity of "${e.name}" is "${e.quantity}", not a number`;

@@ -1465,7 +1465,24 @@ describe('K8S001: Terraform workloads, review round 99', () => {
       'infra/main.tf': tfPool('["a=gpu:NoSchedule"]', '', 'ga') + tfPool('["b=gpu:NoSchedule"]', '', 'gb'),
       'app/main.tf': 'variable "extra_terms" {}\n' + tfWorkload('kubernetes_job_v1', '"nvidia.com/gpu"', '        toleration {\n          key      = "b"\n          operator = "Exists"\n        }\n' + affinity),
     });
-    expect((await lintTree(root, ['K8S001'])).briefs).toEqual([]);
+    const r = await lintTree(root, ['K8S001']);
+    expect(r.briefs).toEqual([]);
+    // Listed: it tolerates only a pool the known term rules out (self-review 100: silent).
+    expect(r.undecided.filter((u) => u.ruleId === 'K8S001').map((u) => u.attribute)).toEqual(['nodeSelector']);
+  });
+
+  it('environments that each call one shared AKS module are projects of their own (self-review 100)', async () => {
+    const env = (e: string): string => `module "aks" {\n  source = "../../modules/aks"\n  taint  = "${e}=gpu:NoSchedule"\n}\n`;
+    const root = trees.tree({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'modules/aks/main.tf': 'variable "taint" {}\nresource "azurerm_kubernetes_cluster" "aks" {\n  name = "aks"\n}\n' + tfPool('[var.taint]'),
+      'envs/dev/main.tf': env('dev'),
+      'envs/prod/main.tf': env('prod'),
+      'envs/dev/k8s/job.yaml': gpuJob('      tolerations:\n        - { key: dev, operator: Exists }\n'),
+      'envs/prod/k8s/job.yaml': gpuJob('      tolerations:\n        - { key: dev, operator: Exists }\n'),
+    });
+    const r = await lintTree(root, ['K8S001']);
+    expect(r.briefs).toEqual(['K8S001 error scannedPool envs/prod/k8s/job.yaml:16:15']);
   });
 
   it('a manifest file the run does not lint (a Kustomize input) is read through the kubernetes_manifest that decodes it', async () => {

@@ -398,6 +398,18 @@ spec:
         messageIncludes: 'tolerates the taint "sku=gpu:NoSchedule" of GPU node pool "gpu"',
       },
       {
+        // Terms are ORed: a known term that admits the pool decides beside one that cannot be read (self-review 100).
+        name: 'known-term-admits-the-pool-beside-an-unreadable-one',
+        files: {
+          'infra/main.tf': POOL,
+          'k8s/web.yaml':
+            'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      tolerations:\n        - ⟦{ key: sku, operator: Exists }⟧\n      affinity:\n        nodeAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n            nodeSelectorTerms:\n              - matchExpressions:\n                  - { key: workload, operator: In, values: [training] }\n              - weird\n      containers:\n        - name: web\n          image: nginx\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'tolerates',
+      },
+      {
         name: 'daemonset-note',
         files: { 'infra/main.tf': POOL, 'k8s/logs.yaml': workload(EXACT, 'DaemonSet') },
         level: 'note',
