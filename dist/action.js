@@ -4768,11 +4768,11 @@ var require_build = __commonJS({
           }
           if (nstk === 0) return;
           nstk -= 2;
-          const entry4 = stk[nstk];
-          if (entry4 < 0) {
-            capArray[capOffset - entry4 - 1] = stk[nstk + 1];
+          const entry3 = stk[nstk];
+          if (entry3 < 0) {
+            capArray[capOffset - entry3 - 1] = stk[nstk + 1];
             pc = 0;
-          } else pc = entry4;
+          } else pc = entry3;
         }
       }
     };
@@ -19714,8 +19714,8 @@ function indexValue(v, key, at2) {
   }
   if (v.kind === "object") {
     const k = asString(key);
-    const entry4 = k !== void 0 ? v.entries.get(k) : void 0;
-    return entry4 ? memberOf(v, entry4) : derived(unknown(`key ${JSON.stringify(k)} not found`, at2), at2, [v, key]);
+    const entry3 = k !== void 0 ? v.entries.get(k) : void 0;
+    return entry3 ? memberOf(v, entry3) : derived(unknown(`key ${JSON.stringify(k)} not found`, at2), at2, [v, key]);
   }
   return derived(unknown(`cannot index a ${v.kind}`, at2), at2, [v]);
 }
@@ -29655,6 +29655,24 @@ var init_plain_scalar = __esm({
   }
 });
 
+// src/parse/yaml/tree-lookup.ts
+function entryOf(node, key) {
+  if (node?.type !== "map") return void 0;
+  return node.entries.find((e) => e.key === key);
+}
+function valueOf(node, key) {
+  return entryOf(node, key)?.value;
+}
+function stringOf(node, key) {
+  const v = valueOf(node, key);
+  return v?.type === "scalar" ? v.value : void 0;
+}
+var init_tree_lookup = __esm({
+  "src/parse/yaml/tree-lookup.ts"() {
+    "use strict";
+  }
+});
+
 // src/parse/yaml/tree.ts
 function nodeRange(lineMap, node) {
   const r = node?.range;
@@ -29749,17 +29767,6 @@ function mergedMaps(value, lineMap, depth, mapOf, follow, via) {
   const m = one(value);
   return m ? [m] : void 0;
 }
-function entryOf(node, key) {
-  if (node?.type !== "map") return void 0;
-  return node.entries.find((e) => e.key === key);
-}
-function valueOf(node, key) {
-  return entryOf(node, key)?.value;
-}
-function stringOf(node, key) {
-  const v = valueOf(node, key);
-  return v?.type === "scalar" ? v.value : void 0;
-}
 var ALIAS_COPY_BUDGET, ALIAS_READ_BUDGET;
 var init_tree = __esm({
   "src/parse/yaml/tree.ts"() {
@@ -29767,6 +29774,7 @@ var init_tree = __esm({
     init_guards();
     init_scalar();
     init_plain_scalar();
+    init_tree_lookup();
     ALIAS_COPY_BUDGET = 5e3;
     ALIAS_READ_BUDGET = 2e6;
   }
@@ -30120,9 +30128,9 @@ var init_fast_reader = __esm({
           seen.add(key.value);
           const value = this.value(key.after, end, indent, indent, depth);
           const keyStart = keyAt;
-          const entry4 = { key: asText(key.value), keyRange: this.lineMap.range(keyStart, key.end), range: this.lineMap.range(keyStart, value.end1) };
-          entry4.value = value.node;
-          entries2.push(entry4);
+          const entry3 = { key: asText(key.value), keyRange: this.lineMap.range(keyStart, key.end), range: this.lineMap.range(keyStart, value.end1) };
+          entry3.value = value.node;
+          entries2.push(entry3);
           if (value.node.type === "map" || value.node.type === "seq") this.block(keyStart, value.end1);
           else if (value.node.type === "scalar" && spansLines(this.lineMap, keyStart, value.end1)) this.block(keyStart, value.end1);
           last = value;
@@ -32335,9 +32343,9 @@ function scalarText(t) {
   return t?.type === "scalar" ? t.value : void 0;
 }
 function amlYamlTypeOf(root) {
-  const entry4 = (k) => root.entries.find((e) => e.key === k)?.value;
-  const schema = scalarText(entry4("$schema"));
-  const typeText = scalarText(entry4("type"))?.trim().toLowerCase();
+  const entry3 = (k) => root.entries.find((e) => e.key === k)?.value;
+  const schema = scalarText(entry3("$schema"));
+  const typeText = scalarText(entry3("type"))?.trim().toLowerCase();
   const bySchema = schema === void 0 ? void 0 : SCHEMA_URL.exec(schema)?.[1]?.toLowerCase();
   if (bySchema !== void 0) {
     const t = SCHEMA_TYPE[bySchema];
@@ -32346,16 +32354,16 @@ function amlYamlTypeOf(root) {
   }
   if (schema !== void 0) return void 0;
   if (typeText !== "amlcompute" && typeText !== "computeinstance") return void 0;
-  if (entry4("name") === void 0) return void 0;
+  if (entry3("name") === void 0) return void 0;
   if (root.entries.some((e) => FOREIGN_KEYS.includes(e.key))) return void 0;
   return typeText;
 }
 function hintedType(root, hint) {
   if (!hint) return void 0;
-  const entry4 = (k) => root.entries.find((e) => e.key === k)?.value;
-  if (scalarText(entry4("$schema")) !== void 0) return void 0;
+  const entry3 = (k) => root.entries.find((e) => e.key === k)?.value;
+  if (scalarText(entry3("$schema")) !== void 0) return void 0;
   if (hint === "workspace") return hint;
-  const t = scalarText(entry4("type"))?.trim().toLowerCase();
+  const t = scalarText(entry3("type"))?.trim().toLowerCase();
   return t === "amlcompute" || t === "computeinstance" ? t : hint;
 }
 function mayBeAmlYaml(text2) {
@@ -32494,8 +32502,8 @@ function readAmlYamlDocument(file, root, index, overrides = [], opts = {}) {
     if (segments3.length === 0) continue;
     body = withOverride(body, segments3, relatedToReplaced(overrideValue(o, opts), valueAtPath(body, segments3)));
   }
-  const entry4 = (k) => root.entries.find((e) => e.key === k);
-  const at2 = (type === "workspace" ? entry4("name") ?? entry4("$schema") : entry4("type") ?? entry4("name") ?? entry4("$schema"))?.range ?? root.range;
+  const entry3 = (k) => root.entries.find((e) => e.key === k);
+  const at2 = (type === "workspace" ? entry3("name") ?? entry3("$schema") : entry3("type") ?? entry3("name") ?? entry3("$schema"))?.range ?? root.range;
   const name = body.entries.get("name");
   const doc = { file, type, body, header: loc2(file, at2), index };
   if (name && name.kind !== "null") doc.name = name;
@@ -33476,8 +33484,8 @@ var init_tags = __esm({
 // src/eval/k8s/read.ts
 function isManifestObject(node) {
   if (node?.type !== "map") return void 0;
-  const apiVersion = valueOf2(node, "apiVersion");
-  const kind = valueOf2(node, "kind");
+  const apiVersion = valueOf(node, "apiVersion");
+  const kind = valueOf(node, "kind");
   if (apiVersion?.type !== "scalar" || kind?.type !== "scalar" || !apiVersion.value || !kind.value) return void 0;
   return { apiVersion: apiVersion.value, kind: kind.value, kindAt: kind.range };
 }
@@ -33488,7 +33496,7 @@ function readPodTemplates(file, documents, lineMap, fileOf) {
     const obj2 = isManifestObject(node);
     if (!obj2 || !node) return;
     if (obj2.kind === "List" || obj2.kind.endsWith("List")) {
-      const items = valueOf2(node, "items");
+      const items = valueOf(node, "items");
       if (items?.type === "seq" && depth < MAX_LIST_DEPTH) for (const it of items.items) visit2(it, depth + 1);
       return;
     }
@@ -33503,7 +33511,7 @@ function markInjectedTolerations(src, documents, templates) {
   for (const d of documents) {
     if (isManifestObject(d)?.kind !== "Namespace" || !d) continue;
     const name = scalar(path16(d, ["metadata", "name"]));
-    const annotation = entry(path16(d, ["metadata", "annotations"]), DEFAULT_TOLERATIONS);
+    const annotation = entryOf(path16(d, ["metadata", "annotations"]), DEFAULT_TOLERATIONS);
     if (name && annotation && !isBlank(annotation.value)) injecting.set(name, at(src, annotation.keyRange));
   }
   if (injecting.size === 0) return;
@@ -33525,7 +33533,7 @@ function readKaitoObjects(file, documents, lineMap) {
     out.push({
       kind: o.kind,
       apiVersion: o.apiVersion,
-      name: scalar(valueOf2(valueOf2(d, "metadata"), "name")) || void 0,
+      name: scalar(valueOf(valueOf(d, "metadata"), "name")) || void 0,
       header: at(src, o.kindAt),
       ...node && value ? { instanceType: { value, at: at(src, node.range), path: keys.join(".") } } : {}
     });
@@ -33544,7 +33552,7 @@ function path16(node, keys) {
   let cur = node;
   for (const k of keys) {
     if (cur?.type === "other" && cur.unknown !== void 0) return cur;
-    cur = valueOf2(cur, k);
+    cur = valueOf(cur, k);
   }
   return cur;
 }
@@ -33576,9 +33584,9 @@ function podSpecsOf(obj2, o) {
     const cluster = path16(obj2, base);
     const prefix = base.join(".");
     push(`${prefix}.headGroupSpec.template.spec`, "head", path16(cluster, ["headGroupSpec", "template", "spec"]));
-    const workers = valueOf2(cluster, "workerGroupSpecs");
+    const workers = valueOf(cluster, "workerGroupSpecs");
     if (workers?.type === "seq") {
-      workers.items.forEach((w, i) => push(`${prefix}.workerGroupSpecs[${i}].template.spec`, scalar(valueOf2(w, "groupName")) ?? `worker ${i}`, path16(w, ["template", "spec"])));
+      workers.items.forEach((w, i) => push(`${prefix}.workerGroupSpecs[${i}].template.spec`, scalar(valueOf(w, "groupName")) ?? `worker ${i}`, path16(w, ["template", "spec"])));
     }
     if (kind === "RayJob") push("spec.submitterPodTemplate.spec", "submitter", path16(obj2, ["spec", "submitterPodTemplate", "spec"]));
   }
@@ -33588,13 +33596,13 @@ function isBlank(n) {
   return n?.type === "scalar" && n.value === "";
 }
 function readTemplate(src, obj2, o, p, role, spec, inlineContainers) {
-  const meta = valueOf2(obj2, "metadata");
+  const meta = valueOf(obj2, "metadata");
   const t = {
     file: src.file,
     workloadKind: o.kind,
     apiVersion: o.apiVersion,
-    name: scalar(valueOf2(meta, "name")) || scalar(valueOf2(meta, "generateName")) || void 0,
-    namespace: scalar(valueOf2(meta, "namespace")) || void 0,
+    name: scalar(valueOf(meta, "name")) || scalar(valueOf(meta, "generateName")) || void 0,
+    namespace: scalar(valueOf(meta, "namespace")) || void 0,
     path: p,
     role,
     header: at(src, o.kindAt),
@@ -33612,7 +33620,7 @@ function readTemplate(src, obj2, o, p, role, spec, inlineContainers) {
     if (merge2) t.unreadable.push({ what: `${field} (a YAML merge key << may supply it)`, at: at(src, merge2), hides: MERGED_FIELD_HIDES[field] });
   }
   for (const field of inlineContainers) {
-    const c = valueOf2(spec, field);
+    const c = valueOf(spec, field);
     if (c === void 0 || isBlank(c)) continue;
     const read = readContainer(src, c, false, t, field);
     read.name ||= KSERVE_CONTAINER;
@@ -33620,7 +33628,7 @@ function readTemplate(src, obj2, o, p, role, spec, inlineContainers) {
     t.unreadable.push({ what: `${field}.resources (the ServingRuntime's container may request a GPU)`, at: at(src, c.range), hides: "request" });
   }
   for (const [field, init] of [["initContainers", true], ["containers", false]]) {
-    const list2 = valueOf2(spec, field);
+    const list2 = valueOf(spec, field);
     if (list2 === void 0) continue;
     if (list2.type !== "seq") {
       if (!isBlank(list2)) t.unreadable.push(part(src, field, list2, "request"));
@@ -33628,16 +33636,16 @@ function readTemplate(src, obj2, o, p, role, spec, inlineContainers) {
     }
     for (const c of list2.items) t.containers.push(readContainer(src, c, init, t));
   }
-  const claims = entry(spec, "resourceClaims");
+  const claims = entryOf(spec, "resourceClaims");
   if (claims && !isBlank(claims.value) && !(claims.value?.type === "seq" && claims.value.items.length === 0)) t.resourceClaimsAt = at(src, claims.keyRange);
-  const tolEntry = entry(spec, "tolerations");
+  const tolEntry = entryOf(spec, "tolerations");
   if (tolEntry) {
     t.tolerationsAt = at(src, tolEntry.keyRange);
     const v = tolEntry.value;
     if (v?.type === "seq") for (const item of v.items) readToleration(src, item, t);
     else if (v !== void 0 && !isBlank(v)) t.unreadable.push(part(src, "tolerations", v, "tolerations"));
   }
-  const sel = valueOf2(spec, "nodeSelector");
+  const sel = valueOf(spec, "nodeSelector");
   if (sel?.type === "map") {
     const merged = sel.entries.find((e) => e.key === "<<");
     if (merged) t.unreadable.push({ what: "nodeSelector (a YAML merge key << may supply labels)", at: at(src, merged.keyRange), hides: "placement" });
@@ -33650,14 +33658,14 @@ function readTemplate(src, obj2, o, p, role, spec, inlineContainers) {
   } else if (sel !== void 0 && !isBlank(sel)) t.unreadable.push(part(src, "nodeSelector", sel, "placement"));
   const required = path16(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
   if (required !== void 0) {
-    const terms = valueOf2(required, "nodeSelectorTerms");
+    const terms = valueOf(required, "nodeSelectorTerms");
     if (terms?.type !== "seq") t.unreadable.push(part(src, "requiredDuringSchedulingIgnoredDuringExecution", terms?.type === "other" ? terms : required, "placement"));
     else t.requiredNodeTerms = terms.items.map((term) => readTerm(src, term, t));
   }
   return t;
 }
 function mergeHiding(node, key) {
-  if (node?.type !== "map" || entry(node, key)) return void 0;
+  if (node?.type !== "map" || entryOf(node, key)) return void 0;
   return node.entries.find((e) => e.key === "<<")?.keyRange;
 }
 function part(src, what, node, hides) {
@@ -33665,23 +33673,17 @@ function part(src, what, node, hides) {
   if (node?.type === "other" && node.unknown !== void 0) out.reason = node.unknown;
   return out;
 }
-function entry(node, key) {
-  return node?.type === "map" ? node.entries.find((e) => e.key === key) : void 0;
-}
-function valueOf2(node, key) {
-  return entry(node, key)?.value;
-}
 function readContainer(src, c, init, t, field = init ? "initContainers[]" : "containers[]") {
-  const out = { name: scalar(valueOf2(c, "name")) ?? "", init, at: at(src, c.range), resources: [] };
+  const out = { name: scalar(valueOf(c, "name")) ?? "", init, at: at(src, c.range), resources: [] };
   if (c.type !== "map") {
     t.unreadable.push({ ...part(src, field, c, "request"), at: out.at });
     return out;
   }
-  const res = valueOf2(c, "resources");
+  const res = valueOf(c, "resources");
   const hidden = res?.type === "other" ? res.range : mergeHiding(c, "resources");
   if (hidden) t.unreadable.push({ ...part(src, "resources", res, "request"), at: at(src, hidden) });
   for (const section of ["limits", "requests"]) {
-    const m = valueOf2(res, section);
+    const m = valueOf(res, section);
     const merged = mergeHiding(res, section);
     if (merged) t.unreadable.push({ what: `resources.${section}`, at: at(src, merged), hides: "request" });
     if (m === void 0) continue;
@@ -33705,7 +33707,7 @@ function readToleration(src, item, t) {
     return;
   }
   const field = (k) => {
-    const v = valueOf2(item, k);
+    const v = valueOf(item, k);
     if (v === void 0) return "";
     return scalar(v);
   };
@@ -33715,7 +33717,7 @@ function readToleration(src, item, t) {
   const effect = field("effect");
   const merged = ["key", "operator", "value", "effect"].some((k) => mergeHiding(item, k));
   if (merged || key === void 0 || operator === void 0 || value === void 0 || effect === void 0) {
-    const unknownField = ["key", "operator", "value", "effect"].map((k) => valueOf2(item, k)).find((v) => v?.type === "other" && v.unknown !== void 0);
+    const unknownField = ["key", "operator", "value", "effect"].map((k) => valueOf(item, k)).find((v) => v?.type === "other" && v.unknown !== void 0);
     t.unreadable.push({ ...part(src, "tolerations[]", unknownField ?? item, "tolerations"), at: at(src, item.range) });
     return;
   }
@@ -33729,9 +33731,9 @@ function readTerm(src, term, t) {
     out.push({ key: "", operator: UNKNOWN_REQUIREMENT, values: [], at: u.at });
     return out;
   }
-  const exprs = valueOf2(term, "matchExpressions");
+  const exprs = valueOf(term, "matchExpressions");
   if (exprs === void 0) {
-    if (valueOf2(term, "matchFields") !== void 0) t.unreadable.push({ what: "nodeSelectorTerms[].matchFields", at: at(src, term.range), hides: "placement" });
+    if (valueOf(term, "matchFields") !== void 0) t.unreadable.push({ what: "nodeSelectorTerms[].matchFields", at: at(src, term.range), hides: "placement" });
     return out;
   }
   if (exprs.type !== "seq") {
@@ -33739,9 +33741,9 @@ function readTerm(src, term, t) {
     return out;
   }
   for (const e of exprs.items) {
-    const key = scalar(valueOf2(e, "key"));
-    const operator = scalar(valueOf2(e, "operator"));
-    const vals = valueOf2(e, "values");
+    const key = scalar(valueOf(e, "key"));
+    const operator = scalar(valueOf(e, "operator"));
+    const vals = valueOf(e, "values");
     const values = vals?.type === "seq" ? vals.items.map(scalar) : vals === void 0 ? [] : [void 0];
     if (key === void 0 || operator === void 0 || values.some((v) => v === void 0)) {
       t.unreadable.push(part(src, "matchExpressions[]", e, "placement"));
@@ -33781,6 +33783,7 @@ var TEMPLATE_SPEC, POD_SPEC_PATHS, REPLICA_SPECS, RAY_CLUSTER_SPEC, KSERVE_GROUP
 var init_read = __esm({
   "src/eval/k8s/read.ts"() {
     "use strict";
+    init_tree_lookup();
     TEMPLATE_SPEC = ["spec", "template", "spec"];
     POD_SPEC_PATHS = {
       Pod: ["spec"],
@@ -34204,7 +34207,7 @@ function unreadableReason(u, fallback) {
   return u.reason !== void 0 ? `${u.what}: ${u.reason}` : fallback;
 }
 function gpuEntries(t, keep) {
-  const out = t.containers.flatMap((c) => c.resources.filter((r) => isGpuResourceName(r.name) && keep(r.quantity, r)).map((entry4) => ({ container: c.name, init: c.init, entry: entry4 })));
+  const out = t.containers.flatMap((c) => c.resources.filter((r) => isGpuResourceName(r.name) && keep(r.quantity, r)).map((entry3) => ({ container: c.name, init: c.init, entry: entry3 })));
   return out.sort((a, b) => a.entry.keyAt.range.start.offset - b.entry.keyAt.range.start.offset);
 }
 function isZero(q) {
@@ -40821,9 +40824,9 @@ function memberSite(doc, node, p) {
 function copyInput(obj2, name) {
   const copy2 = getProp(obj2, "copy");
   if (copy2?.type !== "array") return void 0;
-  for (const entry4 of copy2.children ?? []) {
-    const n = getProp(entry4, "name")?.value;
-    if (typeof n === "string" && sameKeyIgnoringCase(n, name.toLowerCase())) return getProp(entry4, "input");
+  for (const entry3 of copy2.children ?? []) {
+    const n = getProp(entry3, "name")?.value;
+    if (typeof n === "string" && sameKeyIgnoringCase(n, name.toLowerCase())) return getProp(entry3, "input");
   }
   return void 0;
 }
@@ -41176,10 +41179,10 @@ var init_template = __esm({
         const varsNode = getProp(template, "variables");
         for (const [name, keyNode, node] of members(varsNode)) {
           if (name.toLowerCase() === "copy" && node.type === "array") {
-            for (const entry4 of node.children ?? []) {
-              const n = getProp(entry4, "name");
+            for (const entry3 of node.children ?? []) {
+              const n = getProp(entry3, "name");
               if (typeof n?.value !== "string") continue;
-              this.vars.set(n.value.toLowerCase(), { name: n.value, keyLoc: declLocation(doc, n, `variable "${n.value}"`, { kind: "variable", name: n.value, declaration: doc.lineMap.range(entry4.offset, entry4.offset + entry4.length) }), node: entry4, state: 0, copy: true });
+              this.vars.set(n.value.toLowerCase(), { name: n.value, keyLoc: declLocation(doc, n, `variable "${n.value}"`, { kind: "variable", name: n.value, declaration: doc.lineMap.range(entry3.offset, entry3.offset + entry3.length) }), node: entry3, state: 0, copy: true });
             }
             continue;
           }
@@ -41351,11 +41354,11 @@ var init_template = __esm({
               }
               if (skip?.(k)) continue;
               if (sameKeyIgnoringCase(k, "copy") && v.type === "array" && (v.children ?? []).every((c) => getProp(c, "input") && getProp(c, "name"))) {
-                for (const entry4 of v.children ?? []) {
-                  const n = getProp(entry4, "name");
+                for (const entry3 of v.children ?? []) {
+                  const n = getProp(entry3, "name");
                   const nv = n ? this.eval(n) : void 0;
                   if (nv?.kind !== "string") continue;
-                  m.set(nv.value, this.copyArray(entry4, "property"));
+                  m.set(nv.value, this.copyArray(entry3, "property"));
                 }
                 continue;
               }
@@ -41368,12 +41371,12 @@ var init_template = __esm({
         }
       }
       /** `{name, count, input}` → the list of `input` evaluated `count` times. */
-      copyArray(entry4, kind) {
-        const loc3 = this.scope.loc(entry4);
-        const nameNode = getProp(entry4, "name");
+      copyArray(entry3, kind) {
+        const loc3 = this.scope.loc(entry3);
+        const nameNode = getProp(entry3, "name");
         const name = typeof nameNode?.value === "string" ? nameNode.value : void 0;
-        const countNode = getProp(entry4, "count");
-        const input2 = getProp(entry4, "input");
+        const countNode = getProp(entry3, "count");
+        const input2 = getProp(entry3, "input");
         if (!countNode || !input2) return unknown("copy without count or input", loc3);
         const c = this.eval(countNode);
         if (c.kind !== "number") return unknown(c.kind === "unknown" ? `copy count is unknown (${c.reason})` : "copy count is not a number", loc3);
@@ -44280,7 +44283,7 @@ function addressItem(ctx, map) {
     }
   };
 }
-function entry2(ctx, p) {
+function entry(ctx, p) {
   const e = {
     key: ctx.n.key(p) ?? "",
     keyRange: ctx.n.keyRange(p),
@@ -44295,7 +44298,7 @@ function entry2(ctx, p) {
   return e;
 }
 function entries(ctx, map) {
-  return ctx.n.pairs(map).map((p) => entry2(ctx, p));
+  return ctx.n.pairs(map).map((p) => entry(ctx, p));
 }
 function snippetOf(ctx, node, language, origin, subject, attributePath) {
   if (!node || !ctx.n.isScalar(node) || language === void 0) return void 0;
@@ -44570,7 +44573,7 @@ function jobView(ctx, p, id, subject, runsOn, steps2) {
   const uses = usesOf(ctx, getPair(ctx, jobNode, "uses"));
   if (uses) job.uses = uses;
   const sec = getPair(ctx, jobNode, "secrets");
-  if (sec) job.secrets = entry2(ctx, sec);
+  if (sec) job.secrets = entry(ctx, sec);
   if (runsOn !== void 0) job.runsOn = runsOn;
   return job;
 }
@@ -50436,8 +50439,8 @@ function scriptFileRuns(file, scripts, root) {
   for (const step of file.steps) {
     const task = step.task && TASK_SCRIPT_INPUTS.get(step.task.name.toLowerCase());
     if (!task?.file || !task.selector) continue;
-    const entry4 = (k) => step.inputs.find((e) => e.key.toLowerCase() === k.toLowerCase());
-    const input2 = (k) => entry4(k)?.value;
+    const entry3 = (k) => step.inputs.find((e) => e.key.toLowerCase() === k.toLowerCase());
+    const input2 = (k) => entry3(k)?.value;
     if (taskScriptMode(task, input2(task.selector.input)) !== "file") continue;
     const scriptPath2 = input2(task.file);
     const p = scriptPath2 === void 0 ? void 0 : withoutCheckoutTop(scriptPath2).replace(/\\/g, "/").replace(/^\.\//, "");
@@ -54951,9 +54954,9 @@ async function parseConfig(text2, file, catalog) {
   const isObj = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
   const rulesNode = findNodeAtLocation2(root, ["rules"]);
   const rules = isObj(raw.rules) ? raw.rules : {};
-  for (const [id, entry4] of Object.entries(rules)) {
+  for (const [id, entry3] of Object.entries(rules)) {
     if (knownRuleIds && /^[A-Z][A-Z0-9]*[0-9]{3}$/.test(id) && !knownRuleIds.has(id)) add(keyNode(rulesNode, id), `rules.${id}: unknown rule ID '${id}'`);
-    const options = isObj(entry4) && isObj(entry4.options) ? entry4.options : void 0;
+    const options = isObj(entry3) && isObj(entry3.options) ? entry3.options : void 0;
     const specs = byId.get(id)?.options ?? {};
     for (const name of Object.keys(options ?? {})) {
       if (!(name in specs) && knownRuleIds?.has(id)) {
@@ -54965,8 +54968,8 @@ async function parseConfig(text2, file, catalog) {
   }
   for (const r of catalog ?? []) {
     for (const [name, spec] of Object.entries(r.options ?? {})) {
-      const entry4 = rules[r.id];
-      const perRule = isObj(entry4) && isObj(entry4.options) && name in entry4.options;
+      const entry3 = rules[r.id];
+      const perRule = isObj(entry3) && isObj(entry3.options) && name in entry3.options;
       const top = spec.configPath && getPath(data, spec.configPath) !== void 0;
       if (perRule && top) add(findNodeAtLocation2(root, ["rules", r.id, "options", name]), `rules.${r.id}.options.${name}: also set as ${describePath([...spec.configPath])}; set it once`);
       const segs = perRule ? ["rules", r.id, "options", name] : top ? [...spec.configPath] : void 0;
@@ -55025,15 +55028,15 @@ function resolveConfig(raw, baseDir, catalog) {
   const ruleOptions = /* @__PURE__ */ new Map();
   for (const r of catalog ?? []) {
     for (const [name, spec] of Object.entries(r.options ?? {})) {
-      const entry4 = raw.rules?.[r.id];
-      const perRule = typeof entry4 === "object" ? entry4.options?.[name] : void 0;
+      const entry3 = raw.rules?.[r.id];
+      const perRule = typeof entry3 === "object" ? entry3.options?.[name] : void 0;
       const value = perRule ?? (spec.configPath ? getPath(raw, spec.configPath) : void 0);
       if (value === void 0) continue;
       ruleOptions.set(r.id, { ...ruleOptions.get(r.id) ?? {}, [name]: value });
     }
   }
-  for (const [id, entry4] of Object.entries(raw.rules ?? {})) {
-    const level = typeof entry4 === "string" ? entry4 : entry4.level;
+  for (const [id, entry3] of Object.entries(raw.rules ?? {})) {
+    const level = typeof entry3 === "string" ? entry3 : entry3.level;
     if (level) levels.set(id, level);
   }
   const environments = Object.entries(raw.environments ?? {}).map(([glob, env]) => ({ glob, env }));
@@ -55706,9 +55709,9 @@ function networkWorkspaceOf(g, ws) {
 function whereWritten(r, attr2) {
   return factLocations(r, attr2).location;
 }
-function entryLocations(r, attr2, entry4) {
+function entryLocations(r, attr2, entry3) {
   const at2 = factLocations(r, attr2);
-  const location = entry4.origin ?? at2.location;
+  const location = entry3.origin ?? at2.location;
   return { location, related: at2.related.filter((l) => !sameRange(l, location)) };
 }
 function amlComputeTypeOf(ctx, c) {
@@ -55824,20 +55827,23 @@ function isInside2(file, dir) {
 }
 function aksFilesOf(graphs) {
   const out = /* @__PURE__ */ new Set();
+  for (const g of graphs) for (const kind of ["aks.cluster", "aks.nodepool"]) for (const r of g.ofKind(kind)) if (!isAzUpdate(r)) out.add(r.header.file);
+  return [...out];
+}
+function aksCallersOf(graphs) {
+  const out = /* @__PURE__ */ new Set();
   for (const g of graphs) {
     for (const kind of ["aks.cluster", "aks.nodepool"]) {
       for (const r of g.ofKind(kind)) {
-        if (isAzUpdate(r)) continue;
-        out.add(r.header.file);
+        const caller = callerFile(r);
+        if (caller !== void 0) out.add(caller);
       }
     }
   }
   return [...out];
 }
-function aksCallersOf(graphs) {
-  const out = /* @__PURE__ */ new Set();
-  for (const g of graphs) for (const kind of ["aks.cluster", "aks.nodepool"]) for (const r of g.ofKind(kind)) if (r.calledAt && r.calledAt.file !== r.header.file) out.add(r.calledAt.file);
-  return [...out];
+function callerFile(r) {
+  return r.calledAt && r.calledAt.file !== r.header.file ? r.calledAt.file : void 0;
 }
 function isAzUpdate(r) {
   return /^az .* update$/.test(r.sourceType);
@@ -55905,11 +55911,13 @@ function gpuPool(pool) {
   let gpuSize;
   if (sizeFact?.kind === "string" && isGpuSize(sizeFact.value)) gpuSize = sizeFact.value;
   else if (pool.unknownTail && pool.body?.kind === "unknown") {
-    return { address: pool.address, header: pool.header, name: `${displayName(pool)}[?]`, labels: { priority: null, mode: null, custom: null }, taintsUnknown: pool.body.reason, ...pool.calledAt && pool.calledAt.file !== pool.header.file ? { calledFrom: pool.calledAt.file } : {} };
+    const calledFrom2 = callerFile(pool);
+    return { address: pool.address, header: pool.header, name: `${displayName(pool)}[?]`, labels: { priority: null, mode: null, custom: null }, taintsUnknown: pool.body.reason, ...calledFrom2 !== void 0 ? { calledFrom: calledFrom2 } : {} };
   } else if (!knownGpuIntent(pool)) return void 0;
   const knownName = leafName(pool);
   const out = { address: pool.address, header: pool.header, name: knownName ?? displayName(pool), labels: poolLabels(pool, knownName) };
-  if (pool.calledAt && pool.calledAt.file !== pool.header.file) out.calledFrom = pool.calledAt.file;
+  const calledFrom = callerFile(pool);
+  if (calledFrom !== void 0) out.calledFrom = calledFrom;
   if (gpuSize !== void 0) out.gpuSize = gpuSize;
   else if (sizeFact?.kind === "string") out.cpuSize = sizeFact.value;
   const taints = readTaints(pool);
@@ -57287,7 +57295,6 @@ async function runUnits(run3, merged, o) {
   const lateFirstPass = feeders.length > 0;
   const lateSummaries = [];
   const waiting = /* @__PURE__ */ new Map();
-  const accepted = /* @__PURE__ */ new Set();
   const elsewhere2 = /* @__PURE__ */ new Map();
   const summaries = [];
   const counted = /* @__PURE__ */ new Set();
@@ -57324,9 +57331,10 @@ async function runUnits(run3, merged, o) {
       }
     };
     const keys = /* @__PURE__ */ new Map();
+    const accepted = /* @__PURE__ */ new Set();
     const accept = (i, r, deps) => {
-      if (accepted.has(`${stage}:${i}`)) return;
-      accepted.add(`${stage}:${i}`);
+      if (accepted.has(i)) return;
+      accepted.add(i);
       if (!firstPass) progress(i);
       const key = keys.get(i);
       if (key !== void 0 && deps) cache3.set(key, units2[i].key, deps, r);
@@ -59253,8 +59261,8 @@ var TF003_provider_version_unpinned_default = defineRule({
   create(ctx) {
     const rootFinding = (root, name) => {
       const is = (p) => p.name.toLowerCase() === name;
-      const entry4 = root.requiredProviders.find(is);
-      if (entry4) return { at: entry4.at, messageId: "noVersion", use: "", related: [] };
+      const entry3 = root.requiredProviders.find(is);
+      if (entry3) return { at: entry3.at, messageId: "noVersion", use: "", related: [] };
       const provider = root.providers.find(is);
       const resource = root.usedProviders.find(is);
       const child = root.configuration.find((m) => providersOf(m).includes(name));
@@ -59316,8 +59324,8 @@ function moduleName(rootDir, m) {
 }
 function firstPlace(m, is) {
   if (m.copyOf) return { ...m.copyOf.call, label: `module "${m.copyOf.name}"` };
-  const entry4 = m.requiredProviders.find(is);
-  if (entry4) return { ...entry4.at, label: `required_providers.${entry4.name}` };
+  const entry3 = m.requiredProviders.find(is);
+  if (entry3) return { ...entry3.at, label: `required_providers.${entry3.name}` };
   const provider = m.providers.find(is);
   if (provider) return { ...provider.at, label: `provider "${provider.name}"` };
   const resource = m.usedProviders.find(is);
@@ -59532,7 +59540,7 @@ function isObjectType(type) {
   const t = type?.trim().toLowerCase() ?? "";
   return /^(?:secure)?object$|^array$/.test(t) || t.startsWith("{") || t.startsWith("[") || t.endsWith("[]");
 }
-function entry3(v, key) {
+function entry2(v, key) {
   if (v.kind !== "object") return void 0;
   for (const [k, e] of v.entries) if (k.length === key.length && k.toLowerCase() === key) return e;
   return void 0;
@@ -59618,8 +59626,8 @@ var SEC001_hardcoded_secret_default = defineRule({
         }
       }
       if (v.kind === "object") {
-        const name = entry3(v, "name");
-        const value = name?.kind === "string" ? entry3(v, "value") ?? entry3(v, "value_wo") : void 0;
+        const name = entry2(v, "name");
+        const value = name?.kind === "string" ? entry2(v, "value") ?? entry2(v, "value_wo") : void 0;
         const container = key ?? parentKey2;
         if (name?.kind === "string" && value?.kind === "string") {
           const byName2 = looksSecret(name.value);
@@ -59694,7 +59702,7 @@ var SEC001_hardcoded_secret_default = defineRule({
             if (!body) continue;
             walk4(void 0, body, (name, s) => {
               const base = { at: r.header, resource: r, related: [{ ...r.header, label: r.address }] };
-              const own = SECRET_VALUE_RESOURCES.has(r.sourceType) ? s === entry3(body, "value") ? "value" : s === entry3(body, "value_wo") ? "value_wo" : void 0 : void 0;
+              const own = SECRET_VALUE_RESOURCES.has(r.sourceType) ? s === entry2(body, "value") ? "value" : s === entry2(body, "value_wo") ? "value_wo" : void 0 : void 0;
               if (own) {
                 const data = own === "value" ? { kept: "in the code and in the Terraform state", fix: "generate it (random_password) or write it from outside the code (an ephemeral value into value_wo)" } : { kept: "in the code", fix: "generate it (random_password) or give value_wo an ephemeral value read from outside the code" };
                 literal(name, s, { ...base, messageId: "secretResourceValue", data: { name: displayName(r), type: r.sourceType, attribute: own, ...data } });

@@ -181,24 +181,29 @@ function isInside(file: string, dir: string): boolean {
 function aksFilesOf(graphs: readonly Graph[]): string[] {
   const out = new Set<string>();
   // An `az aks update` or `az aks nodepool update` (an ops script that scales a pool) declares none.
-  for (const g of graphs) {
-    for (const kind of ['aks.cluster', 'aks.nodepool'] as const) {
-      for (const r of g.ofKind(kind)) {
-        if (isAzUpdate(r)) continue;
-        // (Not a module instance's root call: `infra/` calling `../modules/aks` is one project, not
-        // two top-level folders; its calls are `aksCallers`, a pool's `calledFrom` joins it to its caller's project.)
-        out.add(r.header.file);
-      }
-    }
-  }
+  // (Not a module instance's root call: `infra/` calling `../modules/aks` is one project, not two
+  // top-level folders; such calls are `aksCallers`, and a pool's `calledFrom` joins it to its caller's project.)
+  for (const g of graphs) for (const kind of ['aks.cluster', 'aks.nodepool'] as const) for (const r of g.ofKind(kind)) if (!isAzUpdate(r)) out.add(r.header.file);
   return [...out];
 }
 
 /** The root module calls through which module instances declare an AKS cluster or pool (`ScanSummary.aksCallers`). */
 function aksCallersOf(graphs: readonly Graph[]): string[] {
   const out = new Set<string>();
-  for (const g of graphs) for (const kind of ['aks.cluster', 'aks.nodepool'] as const) for (const r of g.ofKind(kind)) if (r.calledAt && r.calledAt.file !== r.header.file) out.add(r.calledAt.file);
+  for (const g of graphs) {
+    for (const kind of ['aks.cluster', 'aks.nodepool'] as const) {
+      for (const r of g.ofKind(kind)) {
+        const caller = callerFile(r);
+        if (caller !== undefined) out.add(caller);
+      }
+    }
+  }
   return [...out];
+}
+
+/** For a resource of a Terraform module instance written in another file: the file of the root module's call it came through. */
+function callerFile(r: Resource): string | undefined {
+  return r.calledAt && r.calledAt.file !== r.header.file ? r.calledAt.file : undefined;
 }
 
 /** A resource an `az … update` command changes (it creates none). */
@@ -302,13 +307,15 @@ function gpuPool(pool: Resource<'aks.nodepool'>): GpuPoolSummary | undefined {
   // The element that stands for pools not known to exist or not (a pool list only partly known,
   // model/normalize.ts): any of them may be a GPU pool, with any taints (self-review 81).
   else if (pool.unknownTail && pool.body?.kind === 'unknown') {
-    return { address: pool.address, header: pool.header, name: `${displayName(pool)}[?]`, labels: { priority: null, mode: null, custom: null }, taintsUnknown: pool.body.reason, ...(pool.calledAt && pool.calledAt.file !== pool.header.file ? { calledFrom: pool.calledAt.file } : {}) };
+    const calledFrom = callerFile(pool);
+    return { address: pool.address, header: pool.header, name: `${displayName(pool)}[?]`, labels: { priority: null, mode: null, custom: null }, taintsUnknown: pool.body.reason, ...(calledFrom !== undefined ? { calledFrom } : {}) };
   }
   else if (!knownGpuIntent(pool)) return undefined;
   // The name as messages show it (`<NODEPOOL_NAME>` for an unknown one); labels need the known name.
   const knownName = leafName(pool);
   const out: GpuPoolSummary = { address: pool.address, header: pool.header, name: knownName ?? displayName(pool), labels: poolLabels(pool, knownName) };
-  if (pool.calledAt && pool.calledAt.file !== pool.header.file) out.calledFrom = pool.calledAt.file;
+  const calledFrom = callerFile(pool);
+  if (calledFrom !== undefined) out.calledFrom = calledFrom;
   if (gpuSize !== undefined) out.gpuSize = gpuSize;
   else if (sizeFact?.kind === 'string') out.cpuSize = sizeFact.value;
   const taints = readTaints(pool);

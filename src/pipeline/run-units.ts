@@ -201,7 +201,6 @@ export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOpti
 
   // Results waiting for the units before them (in planned order) to be merged.
   const waiting = new Map<number, UnitResult>();
-  const accepted = new Set<string>();
   const elsewhere = new Map<string, string>();
   const summaries: [number, ScanSummary][] = [];
   const counted = new Set<number>();
@@ -246,9 +245,11 @@ export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOpti
       }
     };
     const keys = new Map<number, string>();
+    // Per stage: a late unit is accepted once in the first pass and once in its own stage.
+    const accepted = new Set<number>();
     const accept = (i: number, r: UnitResult, deps?: Dependency[]): void => {
-      if (accepted.has(`${stage}:${i}`)) return;
-      accepted.add(`${stage}:${i}`);
+      if (accepted.has(i)) return;
+      accepted.add(i);
       if (!firstPass) progress(i);
       const key = keys.get(i);
       if (key !== undefined && deps) cache!.set(key, units[i]!.key, deps, r);

@@ -22,6 +22,7 @@ import type { Location, Range } from '../../core/source.js';
 import type { LineMap } from '../../core/source.js';
 import type { JsonNode } from '../../parse/json/index.js';
 import type { YamlEntryNode, YamlTree } from '../../parse/yaml/tree.js';
+import { entryOf, valueOf } from '../../parse/yaml/tree-lookup.js';
 import type { K8sContainer, K8sHidden, K8sNodeRequirement, K8sPodTemplate, K8sResourceEntry, K8sUnreadable } from './types.js';
 
 const TEMPLATE_SPEC = ['spec', 'template', 'spec'];
@@ -114,7 +115,7 @@ function markInjectedTolerations(src: Src, documents: readonly YamlTree[], templ
   for (const d of documents) {
     if (isManifestObject(d)?.kind !== 'Namespace' || !d) continue;
     const name = scalar(path(d, ['metadata', 'name']));
-    const annotation = entry(path(d, ['metadata', 'annotations']), DEFAULT_TOLERATIONS);
+    const annotation = entryOf(path(d, ['metadata', 'annotations']), DEFAULT_TOLERATIONS);
     if (name && annotation && !isBlank(annotation.value)) injecting.set(name, at(src, annotation.keyRange));
   }
   if (injecting.size === 0) return;
@@ -283,9 +284,9 @@ function readTemplate(src: Src, obj: YamlTree, o: ManifestObject, p: string, rol
     }
     for (const c of list.items) t.containers.push(readContainer(src, c, init, t));
   }
-  const claims = entry(spec, 'resourceClaims');
+  const claims = entryOf(spec, 'resourceClaims');
   if (claims && !isBlank(claims.value) && !(claims.value?.type === 'seq' && claims.value.items.length === 0)) t.resourceClaimsAt = at(src, claims.keyRange);
-  const tolEntry = entry(spec, 'tolerations');
+  const tolEntry = entryOf(spec, 'tolerations');
   if (tolEntry) {
     t.tolerationsAt = at(src, tolEntry.keyRange);
     const v = tolEntry.value;
@@ -314,7 +315,7 @@ function readTemplate(src: Src, obj: YamlTree, o: ManifestObject, p: string, rol
 
 /** The `<<` key of a mapping that has a merge key but does not write `key` itself (the merge may supply it). */
 function mergeHiding(node: YamlTree | undefined, key: string): Range | undefined {
-  if (node?.type !== 'map' || entry(node, key)) return undefined;
+  if (node?.type !== 'map' || entryOf(node, key)) return undefined;
   return node.entries.find((e) => e.key === '<<')?.keyRange;
 }
 
@@ -325,17 +326,6 @@ function part(src: Src, what: string, node: YamlTree | undefined, hides: K8sHidd
   return out;
 }
 
-function entry(node: YamlTree | undefined, key: string): YamlEntryNode | undefined {
-  return node?.type === 'map' ? node.entries.find((e) => e.key === key) : undefined;
-}
-
-/**
- * The value of `key` in a mapping. (tree.ts has the same; it imports the `yaml` package, which a
- * Terraform run reading `kubernetes_*` resources through this module does not load.)
- */
-function valueOf(node: YamlTree | undefined, key: string): YamlTree | undefined {
-  return entry(node, key)?.value;
-}
 
 function readContainer(src: Src, c: YamlTree, init: boolean, t: K8sPodTemplate, field = init ? 'initContainers[]' : 'containers[]'): K8sContainer {
   const out: K8sContainer = { name: scalar(valueOf(c, 'name')) ?? '', init, at: at(src, c.range), resources: [] };

@@ -217,21 +217,6 @@ function mergedMaps(value: unknown, lineMap: LineMap, depth: number, mapOf: Scal
   return m ? [m] : undefined;
 }
 
-// ---- reading helpers (used by the CI model builder) -------------------------------------
+// ---- reading helpers (tree-lookup.ts: free of the `yaml` package, for readers of trees built elsewhere) ----
 
-/** The entry of `key` in a mapping (first match, as YAML tools read duplicate keys). */
-export function entryOf(node: YamlTree | undefined, key: string): YamlEntryNode | undefined {
-  if (node?.type !== 'map') return undefined;
-  return node.entries.find((e) => e.key === key);
-}
-
-/** The value of `key` in a mapping. */
-export function valueOf(node: YamlTree | undefined, key: string): YamlTree | undefined {
-  return entryOf(node, key)?.value;
-}
-
-/** The scalar value of `key` in a mapping, as a string. */
-export function stringOf(node: YamlTree | undefined, key: string): string | undefined {
-  const v = valueOf(node, key);
-  return v?.type === 'scalar' ? v.value : undefined;
-}
+export { entryOf, stringOf, valueOf } from './tree-lookup.js';
