@@ -12796,9 +12796,9 @@ var require_utils = __commonJS({
           const hex = input2.slice(i + 1, i + 3);
           if (isHexPair(hex)) {
             const normalizedHex = hex.toUpperCase();
-            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
-            if (decodeUnreserved && isUnreserved(decoded)) {
-              output += decoded;
+            const decoded2 = String.fromCharCode(parseInt(normalizedHex, 16));
+            if (decodeUnreserved && isUnreserved(decoded2)) {
+              output += decoded2;
             } else {
               output += "%" + normalizedHex;
             }
@@ -12818,9 +12818,9 @@ var require_utils = __commonJS({
           const hex = input2.slice(i + 1, i + 3);
           if (isHexPair(hex)) {
             const normalizedHex = hex.toUpperCase();
-            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
-            if (decoded !== "." && isUnreserved(decoded)) {
-              output += decoded;
+            const decoded2 = String.fromCharCode(parseInt(normalizedHex, 16));
+            if (decoded2 !== "." && isUnreserved(decoded2)) {
+              output += decoded2;
             } else {
               output += "%" + normalizedHex;
             }
@@ -12945,9 +12945,9 @@ var require_utils = __commonJS({
           const hex = input2.slice(i + 1, i + 3);
           if (isHexPair(hex)) {
             const normalizedHex = hex.toUpperCase();
-            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
-            if (isUnreserved(decoded)) {
-              output += decoded;
+            const decoded2 = String.fromCharCode(parseInt(normalizedHex, 16));
+            if (isUnreserved(decoded2)) {
+              output += decoded2;
             } else {
               output += "%" + normalizedHex;
             }
@@ -19758,8 +19758,13 @@ function evalNode(e, ctx) {
     case "Literal":
       if (e.value === null) return { kind: "null", origin: at2 };
       return typeof e.value === "number" ? num(e.value, at2) : bool(e.value, at2);
-    case "Template":
-      return evalTemplate(e.parts, ctx, at2);
+    case "Template": {
+      const v = evalTemplate(e.parts, ctx, at2);
+      const decode2 = ctx.heredocYaml;
+      if (!e.heredoc || !decode2 || v.kind !== "string" && v.kind !== "unknown") return v;
+      const file = ctx.file;
+      return { ...v, yaml: () => decode2(file, e, at2) };
+    }
     case "Tuple":
       return list(e.items.map((i) => evalNode(i, ctx)), at2);
     case "Object": {
@@ -20019,13 +20024,33 @@ function evalCall(e, ctx, at2) {
     return isErrorUnknown(v) ? derived(bool(false, at2), at2, [v]) : unknown(v.reason, at2);
   }
   if ((name === "yamldecode" || name === "jsondecode") && ctx.readDataFile) {
-    const decoded = decodedDataFile(e, ctx, name === "yamldecode" ? "yaml" : "json", at2);
-    if (decoded) return decoded;
+    const decoded2 = decodedDataFile(e, ctx, name === "yamldecode" ? "yaml" : "json", at2);
+    if (decoded2) return decoded2;
   }
   if (name === "file" && ctx.readDataFile && e.args.length === 1) {
     const p = evalNode(e.args[0], ctx);
-    const text2 = p.kind === "string" && JSON_DOCUMENT.test(p.value) ? ctx.readDataFile("text", p.value, at2) : void 0;
-    if (text2) return text2;
+    const text3 = p.kind === "string" && JSON_DOCUMENT.test(p.value) ? ctx.readDataFile("text", p.value, at2) : void 0;
+    if (text3) return text3;
+    if (p.kind === "string" && YAML_DOCUMENT.test(p.value)) {
+      const r2 = callFunction(name, [p], at2);
+      const read = ctx.readDataFile;
+      const file = p.value;
+      if (r2.kind === "unknown") return { ...r2, yaml: () => read("yaml", file, at2) ?? unknown(`file("${file}"): the file cannot be read`, at2) };
+    }
+  }
+  if (name === "templatefile" && ctx.readDataFile && e.args.length === 2) {
+    const p = evalNode(e.args[0], ctx);
+    if (p.kind === "string" && YAML_DOCUMENT.test(p.value)) {
+      const args2 = [p, evalNode(e.args[1], ctx)];
+      const r2 = derived(callFunction(name, args2, at2), at2, args2);
+      const read = ctx.readDataFile;
+      const file = p.value;
+      if (r2.kind === "unknown") return { ...r2, yaml: () => {
+        const placed = read("yaml", file, at2)?.origin;
+        return unknown(r2.reason, placed ? fileStart(placed.file) : at2);
+      } };
+      return r2;
+    }
   }
   let args = e.args.map((a) => evalNode(a, ctx));
   if (e.expandFinal && args.length > 0) {
@@ -20033,6 +20058,8 @@ function evalCall(e, ctx, at2) {
     if (last.kind !== "list") return unknown("cannot expand the final argument", at2);
     args = [...args.slice(0, -1), ...last.items];
   }
+  const text2 = name === "yamldecode" && args.length === 1 ? args[0] : void 0;
+  if ((text2?.kind === "string" || text2?.kind === "unknown") && text2.yaml) return text2.yaml();
   const r = callFunction(name, args, at2);
   if (name === "lookup" && e.args.length === 3 && args.length === 3 && r === args[2] && args[0].kind === "object") {
     const sites = e.args.map((a) => loc(ctx, a));
@@ -20047,16 +20074,18 @@ function evalCall(e, ctx, at2) {
   }
   return derived(r, at2, args);
 }
-var MAX_FOR_ITEMS, MAX_STRING_LENGTH, JSON_DOCUMENT;
+var MAX_FOR_ITEMS, MAX_STRING_LENGTH, JSON_DOCUMENT, YAML_DOCUMENT;
 var init_expressions = __esm({
   "src/eval/terraform/expressions.ts"() {
     "use strict";
+    init_source();
     init_value();
     init_functions();
     init_guard();
     MAX_FOR_ITEMS = 1e3;
     MAX_STRING_LENGTH = 1e7;
     JSON_DOCUMENT = /\.json$/i;
+    YAML_DOCUMENT = /\.ya?ml$/i;
   }
 });
 
@@ -20725,1044 +20754,6 @@ var init_json_body = __esm({
     HOLE_BASE = 57344;
     MAX_HOLES = 63743 - HOLE_BASE + 1;
     MAX_SITE_PATH = 1024;
-  }
-});
-
-// src/eval/terraform/type-defaults.ts
-function applyTypeConstraint(v, type, constant) {
-  if (type.type === "Parentheses") return applyTypeConstraint(v, type.expr, constant);
-  if (type.type === "ScopeTraversal" && type.steps.length === 0) return convertPrimitive(v, type.root);
-  if (type.type !== "FunctionCall") return v;
-  const elem = type.args[0];
-  if (!elem) return v;
-  switch (type.name) {
-    case "object":
-      return v.kind === "object" && elem.type === "Object" ? applyObject(v, elem, constant) : v;
-    case "map":
-      if (v.kind !== "object") return v;
-      return { ...v, entries: new Map([...v.entries].map(([k, e]) => [k, applyTypeConstraint(e, elem, constant)])) };
-    case "list":
-    case "set":
-      return v.kind === "list" ? { ...v, items: v.items.map((e) => applyTypeConstraint(e, elem, constant)) } : v;
-    case "tuple":
-      if (v.kind !== "list" || elem.type !== "Tuple") return v;
-      return { ...v, items: v.items.map((e, i) => elem.items[i] ? applyTypeConstraint(e, elem.items[i], constant) : e) };
-    default:
-      return v;
-  }
-}
-function applyObject(v, type, constant) {
-  const entries2 = new Map(v.entries);
-  for (const item of type.items) {
-    const name = item.bareKey && item.key.type === "ScopeTraversal" ? item.key.root : asString(constant(item.key));
-    if (name === void 0) continue;
-    const optional = item.value.type === "FunctionCall" && item.value.name === "optional" ? item.value : void 0;
-    const attrType = optional ? optional.args[0] : item.value;
-    let current = entries2.get(name);
-    if (optional && (current === void 0 || current.kind === "null")) {
-      const def2 = optional.args[1];
-      current = def2 ? defaultForNull(constant(def2), current) : current ?? withProvenanceOf(nul(), v);
-    }
-    if (current !== void 0 && attrType) entries2.set(name, applyTypeConstraint(current, attrType, constant));
-  }
-  return { ...v, entries: entries2 };
-}
-function convertPrimitive(v, typeName) {
-  if (v.kind !== "string") return v;
-  if (typeName === "bool" && (v.value === "true" || v.value === "false")) return withProvenanceOf(bool(v.value === "true"), v);
-  if (typeName === "number" && v.value.trim() !== "" && !Number.isNaN(Number(v.value))) return withProvenanceOf(num(Number(v.value)), v);
-  return v;
-}
-var init_type_defaults = __esm({
-  "src/eval/terraform/type-defaults.ts"() {
-    "use strict";
-    init_value();
-    init_functions();
-  }
-});
-
-// src/eval/terraform/instance.ts
-import path10 from "node:path";
-function whyUnknown(v) {
-  return v.kind === "unknown" && v.reason ? ` (${v.reason})` : "";
-}
-function variableHeader(decl, name) {
-  const block2 = decl.node;
-  let header = variableHeaders.get(block2);
-  if (!header) {
-    header = blockHeader(block2, decl.file, `variable "${name}"`, { kind: "input", name });
-    variableHeaders.set(block2, header);
-  }
-  return header;
-}
-function instanceKey(k, text2) {
-  return `[${k.kind === "number" ? text2 : JSON.stringify(text2)}]`;
-}
-function literalAttr(block2, name) {
-  const s = attr(block2, name);
-  if (!s || s.expr.type !== "Template" || s.expr.parts.length !== 1) return void 0;
-  const part2 = s.expr.parts[0];
-  return part2.type === "TemplateLiteral" ? part2.value : void 0;
-}
-function localModuleSource(call) {
-  const s = attr(call, "source");
-  if (!s || s.expr.type !== "Template" || s.expr.parts.length !== 1) return void 0;
-  const part2 = s.expr.parts[0];
-  if (part2.type !== "TemplateLiteral") return void 0;
-  return part2.value.startsWith("./") || part2.value.startsWith("../") ? part2.value : void 0;
-}
-function isTrue(v) {
-  return v.kind === "bool" && v.value;
-}
-function forEachChild(e, f) {
-  switch (e.type) {
-    case "Template":
-      for (const p of e.parts) if (p.type === "TemplateInterpolation") f(p.expr);
-      break;
-    case "TemplateWrap":
-      f(e.wrapped);
-      break;
-    case "Tuple":
-      e.items.forEach(f);
-      break;
-    case "Object":
-      for (const i of e.items) {
-        f(i.key);
-        f(i.value);
-      }
-      break;
-    case "RelativeTraversal":
-      f(e.source);
-      break;
-    case "Index":
-      f(e.collection);
-      f(e.key);
-      break;
-    case "Splat":
-      f(e.source);
-      break;
-    case "FunctionCall":
-      e.args.forEach(f);
-      break;
-    case "Conditional":
-      f(e.condition);
-      f(e.trueExpr);
-      f(e.falseExpr);
-      break;
-    case "BinaryOp":
-      f(e.left);
-      f(e.right);
-      break;
-    case "UnaryOp":
-      f(e.operand);
-      break;
-    case "For":
-      f(e.collection);
-      if (e.keyExpr) f(e.keyExpr);
-      f(e.valueExpr);
-      if (e.condition) f(e.condition);
-      break;
-    case "Parentheses":
-      f(e.expr);
-      break;
-    default:
-      break;
-  }
-}
-function isAzapiBody(name, pathPrefix, resourceType) {
-  return !pathPrefix && name === "body" && resourceType.startsWith("azapi_");
-}
-function bodyMemberSites(expr, file, path64, sites) {
-  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path64, sites);
-  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path64, sites);
-  if (expr.type === "Tuple") {
-    expr.items.forEach((e, i) => {
-      sites.set(`${path64}[${i}]`, locOf(e, file));
-      bodyMemberSites(e, file, `${path64}[${i}]`, sites);
-    });
-    return;
-  }
-  if (expr.type !== "Object") return;
-  for (const item of expr.items) {
-    const key = literalKey(item.key, item.bareKey);
-    if (key === void 0) continue;
-    sites.set(`${path64}.${key}`, locOf(item, file));
-    bodyMemberSites(item.value, file, `${path64}.${key}`, sites);
-  }
-}
-function literalKey(key, bareKey) {
-  if (bareKey && key.type === "ScopeTraversal" && key.steps.length === 0) return key.root;
-  if (key.type === "Template" && !key.heredoc && key.parts.length === 1 && key.parts[0].type === "TemplateLiteral") return key.parts[0].value;
-  return void 0;
-}
-function wholeModule(instances, byKey, at2) {
-  if (instances.length === 0 || instances.some((i) => !/^\[.*\]$/.test(i.key))) return void 0;
-  if (!byKey) return list(instances.map((i) => i.instance.outputsObject(at2)), at2);
-  const entries2 = /* @__PURE__ */ new Map();
-  for (const i of instances) {
-    let k;
-    try {
-      k = JSON.parse(i.key.slice(1, -1));
-    } catch {
-      return void 0;
-    }
-    if (typeof k !== "string") return void 0;
-    entries2.set(k, i.instance.outputsObject(at2));
-  }
-  return obj(entries2, at2);
-}
-function wholeResource(instances, baseAddress2, token, byKey, at2) {
-  const entries2 = /* @__PURE__ */ new Map();
-  const items = [];
-  for (const r of instances) {
-    const suffix = r.address.slice(baseAddress2.length);
-    const m = /^\[(.*)\]$/.exec(suffix);
-    if (!r.address.startsWith(baseAddress2) || !m) return unknown(`depends on all instances of ${baseAddress2}`, at2, token);
-    const attrs = new Map(r.body.entries);
-    attrs.set("id", unknown(`${r.address}.id is known only after apply`, at2, `tf:${r.address}`));
-    const instance = obj(attrs, r.header);
-    if (!byKey) items.push(instance);
-    else {
-      let k;
-      try {
-        k = JSON.parse(m[1]);
-      } catch {
-        return unknown(`depends on all instances of ${baseAddress2}`, at2, token);
-      }
-      if (typeof k !== "string") return unknown(`depends on all instances of ${baseAddress2}`, at2, token);
-      entries2.set(k, instance);
-    }
-  }
-  return byKey ? obj(entries2, at2) : list(items, at2);
-}
-function joinBlocks(before, after) {
-  const items = (v) => v.kind === "list" ? v.items : [v];
-  return list([...items(before), ...items(after)], before.origin ?? after.origin);
-}
-var MAX_INSTANCES, MAX_MODULE_DEPTH, MAX_MODULE_INSTANCES, META, CYCLE, ModuleInstance, variableHeaders;
-var init_instance = __esm({
-  "src/eval/terraform/instance.ts"() {
-    "use strict";
-    init_limits();
-    init_env();
-    init_types();
-    init_value();
-    init_expressions();
-    init_functions();
-    init_regex();
-    init_json_body();
-    init_type_defaults();
-    init_module_source();
-    init_guard();
-    MAX_INSTANCES = LOOP_INSTANCE_CAP;
-    MAX_MODULE_DEPTH = 12;
-    MAX_MODULE_INSTANCES = LOOP_INSTANCE_CAP;
-    META = /* @__PURE__ */ new Set(["count", "for_each", "depends_on", "lifecycle", "provider", "provisioner", "connection"]);
-    CYCLE = /* @__PURE__ */ Symbol("cycle");
-    ModuleInstance = class _ModuleInstance {
-      constructor(src, opts) {
-        this.src = src;
-        this.opts = opts;
-      }
-      src;
-      opts;
-      varCache = /* @__PURE__ */ new Map();
-      localCache = /* @__PURE__ */ new Map();
-      resourceCache = /* @__PURE__ */ new Map();
-      /** The addresses whose count/for_each expanded to more than the cap (only the first were made). */
-      cappedExpansions = /* @__PURE__ */ new Set();
-      children = /* @__PURE__ */ new Map();
-      outputCache = /* @__PURE__ */ new Map();
-      /** Contexts without iteration variables, by file: one per file instead of one per expression (contexts are never changed). */
-      fileContexts = /* @__PURE__ */ new Map();
-      constantContexts = /* @__PURE__ */ new Map();
-      /** The name resolver of this instance, made once (every context of the instance shares it). */
-      resolver = (root, steps2, at2) => this.resolveRoot(root, steps2, at2);
-      get prefix() {
-        return this.opts.prefix;
-      }
-      /** The root's `provider "azapi"` defaults (`AzapiDefaults`), read with its variables; undefined when no block sets one. */
-      azapiDefaultsOfRoot() {
-        const blocks = this.src.providers.filter((p) => p.node.labels[0]?.value === "azapi");
-        const byAlias = /* @__PURE__ */ new Map();
-        let declares = false;
-        for (const p of blocks) {
-          const aliasAttr = attr(p.node, "alias");
-          const alias = aliasAttr ? evaluate(aliasAttr.expr, this.context(p.file)) : str("");
-          const d = {};
-          for (const [key, name] of [["tags", "default_tags"], ["location", "default_location"]]) {
-            const a = attr(p.node, name);
-            if (!a) continue;
-            declares = true;
-            d[key] = evaluate(a.expr, this.context(p.file));
-          }
-          if (alias.kind === "string") byAlias.set(alias.value, d);
-        }
-        return declares ? { byAlias, blocks: blocks.length } : void 0;
-      }
-      // ---- names -------------------------------------------------------------------------
-      context(file, iteration) {
-        const readDataFile = this.opts.readDataFile;
-        if (iteration) return { file, iteration, guard: this.opts.guard, resolveRoot: this.resolver, ...readDataFile ? { readDataFile } : {} };
-        let ctx = this.fileContexts.get(file);
-        if (!ctx) {
-          ctx = { file, iteration, guard: this.opts.guard, resolveRoot: this.resolver, ...readDataFile ? { readDataFile } : {} };
-          this.fileContexts.set(file, ctx);
-        }
-        return ctx;
-      }
-      resolveRoot(root, steps2, at2) {
-        const first = steps2[0];
-        const firstName = first?.type === "GetAttr" ? first.name : void 0;
-        switch (root) {
-          case "var":
-            return firstName ? { value: this.variable(firstName, at2), consumed: 1 } : void 0;
-          case "local":
-            return firstName ? { value: this.local(firstName, at2), consumed: 1 } : void 0;
-          case "module":
-            return firstName ? this.moduleRef(firstName, steps2, at2) : void 0;
-          case "data": {
-            const second = steps2[1];
-            if (!firstName || second?.type !== "GetAttr") return void 0;
-            const addr = `${this.prefix}data.${firstName}.${second.name}`;
-            return { value: unknown(`depends on ${addr}`, at2, `tf:${addr}`), consumed: 2 };
-          }
-          case "path":
-            if (firstName === "module" || firstName === "root" || firstName === "cwd")
-              return { value: str(this.src.dir, at2), consumed: 1 };
-            return void 0;
-          case "terraform":
-            return { value: unknown("terraform.workspace is chosen at run time", at2), consumed: steps2.length > 0 ? 1 : 0 };
-          case "count":
-          case "each":
-          case "self":
-            return { value: unknown(`${root} is not known here`, at2), consumed: 0 };
-          default:
-            if (firstName && (this.src.resources.has(`${root}.${firstName}`) || /^[a-z0-9]+_[a-z0-9_]+$/.test(root)))
-              return this.resourceRef(root, firstName, steps2, at2);
-            return void 0;
-        }
-      }
-      variable(name, at2) {
-        const cached = this.varCache.get(name);
-        if (cached) return cached;
-        const decl = this.src.variables.get(name);
-        let v;
-        if (!decl) v = unknown(`variable "${name}" is not declared`, at2);
-        else if (declaredTwice(this.src, "variable", name)) v = unknown(`variable "${name}" is declared twice, which Terraform refuses`, at2);
-        else {
-          const header = variableHeader(decl, name);
-          const given = this.opts.inputs.get(name);
-          const def2 = this.defaultOf(decl);
-          const nullTakesDefault = given?.kind === "null" && def2 !== void 0 && !this.nullable(decl);
-          if (given && !nullTakesDefault) v = passedThrough(this.typed(given, decl), header);
-          else if (def2) v = passedThrough(defaultForNull(this.typed(def2, decl), nullTakesDefault ? given : void 0), header);
-          else v = unknown(`variable "${name}" has no value`, header);
-        }
-        this.varCache.set(name, v);
-        return v;
-      }
-      /** The value converted to the variable's `type` (optional attribute defaults filled in). */
-      typed(v, decl) {
-        const t = attr(decl.node, "type");
-        if (!t) return v;
-        const constants = this.constants(itemFile(t, decl.file));
-        return applyTypeConstraint(v, t.expr, (e) => evaluate(e, constants));
-      }
-      /** `nullable` of a variable block: true unless written `nullable = false`. */
-      nullable(decl) {
-        const n = attr(decl.node, "nullable");
-        if (!n) return true;
-        const v = evaluate(n.expr, this.constants(decl.file));
-        return !(v.kind === "bool" && !v.value);
-      }
-      /** A context for constant expressions (defaults, `sensitive`): no names resolve. */
-      constants(file) {
-        let ctx = this.constantContexts.get(file);
-        if (!ctx) {
-          ctx = { file, guard: this.opts.guard, resolveRoot: noNames };
-          this.constantContexts.set(file, ctx);
-        }
-        return ctx;
-      }
-      defaultOf(decl) {
-        const d = attr(decl.node, "default");
-        if (!d) return void 0;
-        return evaluate(d.expr, this.constants(itemFile(d, decl.file)));
-      }
-      local(name, at2) {
-        const cached = this.localCache.get(name);
-        if (cached === CYCLE) return unknown(`local "${name}" refers to itself`, at2);
-        if (cached) return cached;
-        const decl = this.src.locals.get(name);
-        if (!decl) return unknown(`local "${name}" is not declared`, at2);
-        if (declaredTwice(this.src, "local value", name)) return unknown(`local "${name}" is defined twice, which Terraform refuses`, at2);
-        this.localCache.set(name, CYCLE);
-        const site = { ...locOf(decl.node, decl.file, `local "${name}"`), symbol: { kind: "variable", name } };
-        const v = this.abandonable(this.localCache, name, unknown(BUDGET_REASON), () => passedThrough(evaluate(decl.node.expr, this.context(decl.file)), site));
-        this.localCache.set(name, v);
-        return v;
-      }
-      /**
-       * Runs a memoized computation that the time budget may abandon midway (the guard unwinds
-       * to the outermost expression): the cache entry then says so, instead of "refers to itself".
-       */
-      abandonable(cache3, key, abandoned, f) {
-        try {
-          return f();
-        } catch (err2) {
-          if (err2 instanceof BudgetExceeded) cache3.set(key, abandoned);
-          throw err2;
-        }
-      }
-      // ---- resources ---------------------------------------------------------------------
-      resourceRef(type, name, steps2, at2) {
-        const key = `${type}.${name}`;
-        const baseAddress2 = `${this.prefix}${key}`;
-        const token = `tf:${baseAddress2}`;
-        const decl = this.src.resources.get(key);
-        if (!decl) return { value: unknown(`depends on ${baseAddress2}`, at2, token), consumed: 1 };
-        if (declaredTwice(this.src, "resource", key)) return { value: unknown(`resource ${key} is declared twice, which Terraform refuses`, at2, token), consumed: 1 };
-        const instances = this.resourceInstances(key);
-        let consumed = 1;
-        let chosen;
-        const { count: count2, forEach } = expansionAttrs(decl.node);
-        const hasExpansion = count2 || forEach;
-        const next = steps2[1];
-        if (hasExpansion) {
-          if (next?.type === "Index") {
-            consumed = 2;
-            const k = evaluate(next.key, this.context(at2.file));
-            const ks = asString(k);
-            if (Array.isArray(instances) && ks !== void 0)
-              chosen = instances.find((r) => r.address === `${baseAddress2}${instanceKey(k, ks)}`);
-          } else if (next === void 0 && this.cappedExpansions.has(baseAddress2)) {
-            return { value: unknown(`${baseAddress2} has more instances than the ${MAX_INSTANCES} the linter expands`, at2, token), consumed: 1 };
-          } else if (next === void 0 && Array.isArray(instances)) {
-            return { value: wholeResource(instances, baseAddress2, token, forEach !== void 0, at2), consumed: 1 };
-          } else {
-            return { value: unknown(`depends on all instances of ${baseAddress2}`, at2, token), consumed: 1 };
-          }
-        } else if (Array.isArray(instances)) chosen = instances[0];
-        const attrStep = steps2[consumed];
-        const target = chosen && hasExpansion ? `tf:${chosen.address}` : token;
-        if (attrStep === void 0 && chosen) return { value: { ...unknown(`depends on ${chosen.address}`, at2, target), instance: true }, consumed };
-        if (attrStep?.type !== "GetAttr") return { value: unknown(`depends on ${baseAddress2}`, at2, token), consumed };
-        consumed++;
-        const attrName = attrStep.name;
-        if (attrName === "id" || !chosen) {
-          return { value: unknown(`${baseAddress2}.${attrName} is known only after apply`, at2, `${target}${attrName === "id" ? "" : "." + attrName}`), consumed };
-        }
-        const configured = chosen.body.entries.get(attrName);
-        if (configured) return { value: configured, consumed };
-        return { value: unknown(`${baseAddress2}.${attrName} is known only after apply`, at2, `${token}.${attrName}`), consumed };
-      }
-      /** All instances of one resource declaration (`type.name`), expanded by count/for_each. */
-      resourceInstances(key) {
-        const cached = this.resourceCache.get(key);
-        if (cached) return cached;
-        const decl = this.src.resources.get(key);
-        if (!decl) return [];
-        this.resourceCache.set(key, CYCLE);
-        const result = this.abandonable(this.resourceCache, key, [], () => this.expandResource(key, decl));
-        this.resourceCache.set(key, result);
-        return result;
-      }
-      expandResource(key, decl) {
-        const [type, name] = [decl.node.labels[0].value, decl.node.labels[1].value];
-        const baseAddress2 = `${this.prefix}${key}`;
-        const header = blockHeader(decl.node, decl.file);
-        return this.expansion(decl, baseAddress2, MAX_INSTANCES, "instances").map(({ key: instance, vars }) => {
-          const sites = /* @__PURE__ */ new Map();
-          const body = this.evalBody(decl.node.body, decl.file, vars, sites, "", type);
-          const r = { address: `${baseAddress2}${instance}`, baseAddress: baseAddress2, type, name, file: decl.file, header, body, sites, block: decl.node };
-          if (type === "azapi_resource" && this.opts.azapiDefaults) {
-            const defaults = this.azapiDefaultsFor(decl, this.opts.azapiDefaults);
-            if (defaults) r.azapiDefaults = defaults;
-          }
-          if (this.opts.vendored) r.vendored = this.opts.vendored;
-          if (this.opts.calledAt) r.calledAt = this.opts.calledAt;
-          return r;
-        });
-      }
-      /**
-       * The `default_tags`/`default_location` of the provider block an `azapi_resource` uses
-       * (`AzapiDefaults`): its `provider = azapi.<alias>` in the root; in a module, the one block
-       * there is (with several, which it gets is not read here: unknown).
-       */
-      azapiDefaultsFor(decl, defaults) {
-        const ref = attr(decl.node, "provider");
-        const alias = ref?.expr.type === "ScopeTraversal" && ref.expr.root === "azapi" && ref.expr.steps[0]?.type === "GetAttr" ? ref.expr.steps[0].name : ref ? void 0 : "";
-        const chosen = this.prefix === "" && alias !== void 0 ? defaults.byAlias.get(alias) : defaults.blocks === 1 ? [...defaults.byAlias.values()][0] : void 0;
-        if (chosen) return chosen;
-        const which = this.prefix !== "" || alias === void 0;
-        if (!which) return void 0;
-        const out = {};
-        for (const key of ["tags", "location"]) {
-          if ([...defaults.byAlias.values()].some((d) => d[key] !== void 0)) out[key] = unknown(`the azapi provider's default_${key} may set it (which provider configuration this resource uses is not read)`, blockHeader(decl.node, decl.file));
-        }
-        return out;
-      }
-      /**
-       * The instances a `count`/`for_each` block (resource or module call) expands to: the
-       * address key (`[0]`, `["k"]`) and the iteration variables of each, at most `max` (EVAL001
-       * beyond). No meta-argument: one instance with key ''. An unknown count/for_each: one
-       * instance with key '' whose `count.index`/`each` are unknown (it may exist).
-       */
-      expansion(decl, address, max, noun) {
-        const ctx = this.context(decl.file);
-        const { count: count2, forEach } = expansionAttrs(decl.node);
-        const cap = (n, at2) => {
-          if (n <= max) return;
-          this.cappedExpansions.add(address);
-          this.opts.problems.push({ message: `'${address}' expands to ${n} ${noun}; only the first ${max} are linted`, location: locOf(at2, decl.file) });
-        };
-        if (count2) {
-          const c = evaluate(count2.expr, ctx);
-          if (c.kind !== "number") return [{ key: "", vars: /* @__PURE__ */ new Map([["count", obj({ index: unknown(`count.index of an unknown count${whyUnknown(c)}`) })]]) }];
-          const n = Math.max(0, Math.trunc(c.value));
-          cap(n, count2);
-          const length = this.withinBudget(Math.min(n, max), address, count2, decl.file);
-          return Array.from({ length }, (_, i) => ({ key: `[${i}]`, vars: /* @__PURE__ */ new Map([["count", obj({ index: num(i) })]]) }));
-        }
-        if (forEach) {
-          const fe = evaluate(forEach.expr, ctx);
-          const pairs = fe.kind === "list" || fe.kind === "object" ? iterate(fe) : void 0;
-          if (!pairs) {
-            const why = whyUnknown(fe);
-            return [{ key: "", vars: /* @__PURE__ */ new Map([["each", obj({ key: unknown(`each.key of an unknown for_each${why}`), value: unknown(`each.value of an unknown for_each${why}`) })]]) }];
-          }
-          cap(pairs.length, forEach);
-          return pairs.slice(0, this.withinBudget(Math.min(pairs.length, max), address, forEach, decl.file)).map(([k, v]) => {
-            const keyStr = fe.kind === "list" ? asString(v) ?? String(asString(k)) : asString(k);
-            return { key: `[${JSON.stringify(keyStr)}]`, vars: /* @__PURE__ */ new Map([["each", obj({ key: str(keyStr, k.origin), value: memberOf(fe, v) })]]) };
-          });
-        }
-        return [{ key: "", vars: /* @__PURE__ */ new Map() }];
-      }
-      /**
-       * How many of `n` loop instances the project's expansion budget still allows (core/limits.ts
-       * EXPANSION_BUDGET: nested loops multiply). The first loop it cuts gets an EVAL001 note and
-       * is treated as capped (its whole collection is unknown).
-       */
-      withinBudget(n, address, at2, file) {
-        const allowed = takeExpansions(
-          this.opts.guard.expansions,
-          n,
-          () => this.opts.problems.push({ message: `loops inside loops expand to more than ${EXPANSION_BUDGET.toLocaleString("en-US")} instances in this configuration ('${address}' is where the linter stopped); the instances past that are not linted`, location: locOf(at2, file) })
-        );
-        if (allowed < n) this.cappedExpansions.add(address);
-        return allowed;
-      }
-      /** Evaluates a block body into an object; nested blocks become lists of objects. */
-      evalBody(body, file, iteration, sites, pathPrefix, resourceType) {
-        const entries2 = /* @__PURE__ */ new Map();
-        const ctx = this.context(file, iteration);
-        for (let i = 0; i < body.items.length; i++) {
-          const item = body.items[i];
-          const f = itemFile(item, file);
-          if (item.type === "Attribute") {
-            if (!pathPrefix && META.has(item.name)) continue;
-            sites.set(pathPrefix + item.name, locOf(item, f));
-            if (isAzapiBody(item.name, pathPrefix, resourceType)) bodyMemberSites(item.expr, f, "body", sites);
-            entries2.set(item.name, this.evalAttribute(item.name, item.expr, f === file ? ctx : this.context(f, iteration), resourceType, pathPrefix, sites));
-            continue;
-          }
-          if (!pathPrefix && META.has(item.blockType)) continue;
-          if (item.blockType === "dynamic") {
-            const blockName = item.labels[0]?.value;
-            if (!blockName) continue;
-            const before = entries2.get(blockName);
-            const start = before?.kind === "list" ? before.items.length : 0;
-            const dynamic = this.expandDynamic(item, f, iteration, sites, pathPrefix, resourceType, blockName, start);
-            entries2.set(blockName, before === void 0 ? dynamic : joinBlocks(before, dynamic));
-            continue;
-          }
-          const existing = entries2.get(item.blockType);
-          const index = existing?.kind === "list" ? existing.items.length : 0;
-          const childPath2 = `${pathPrefix}${item.blockType}[${index}].`;
-          const child = this.evalBody(item.body, f, iteration, sites, childPath2, resourceType);
-          child.origin = blockHeader(item, f, item.blockType);
-          sites.set(`${pathPrefix}${item.blockType}[${index}]`, child.origin);
-          if (existing?.kind === "list") existing.items.push(child);
-          else if (existing) entries2.set(item.blockType, joinBlocks(existing, list([child], child.origin)));
-          else entries2.set(item.blockType, list([child], child.origin));
-        }
-        return obj(entries2, pathPrefix ? void 0 : { file, range: body.range });
-      }
-      evalAttribute(name, expr, ctx, resourceType, pathPrefix, sites) {
-        if (isAzapiBody(name, pathPrefix, resourceType)) {
-          if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args[0]) return evaluate(expr.args[0], ctx);
-          return decodeJsonBody(expr, { file: loc(ctx, expr).file, evaluate: (e) => evaluate(e, ctx), member: (path64, at2) => sites.set(path64, at2) });
-        }
-        const v = evaluate(expr, ctx);
-        if (!pathPrefix && name === "type" && resourceType.startsWith("azapi_") && v.kind === "unknown" && expr.type === "Template") {
-          const first = expr.parts[0];
-          const at2 = first?.type === "TemplateLiteral" ? first.value.indexOf("@") : -1;
-          if (first?.type === "TemplateLiteral" && at2 > 0) return str(first.value.slice(0, at2 + 1), loc(ctx, expr));
-        }
-        return v;
-      }
-      expandDynamic(block2, file, iteration, sites, pathPrefix, resourceType, blockName, start = 0) {
-        const header = blockHeader(block2, file, `dynamic "${blockName}"`);
-        const forEach = attr(block2, "for_each");
-        const content = childBlocks(block2, "content")[0];
-        if (!forEach || !content) return unknown("dynamic block without for_each/content", header);
-        const fe = evaluate(forEach.expr, this.context(file, iteration));
-        const pairs = iterate(fe);
-        if (!pairs) return unknown(`dynamic "${blockName}" iterates over an unknown collection`, header);
-        const iterName = (() => {
-          const it = attr(block2, "iterator");
-          return it && it.expr.type === "ScopeTraversal" ? it.expr.root : blockName;
-        })();
-        const items = [];
-        const wanted = Math.min(pairs.length, MAX_INSTANCES);
-        const allowed = this.withinBudget(wanted, `${pathPrefix}${blockName}`, block2, file);
-        if (allowed < wanted) return unknown(`dynamic "${blockName}" is past the expansion budget`, header);
-        pairs.slice(0, allowed).forEach(([k, v], i) => {
-          const inner = new Map(iteration ?? []);
-          inner.set(iterName, obj({ key: k, value: v }));
-          const child = this.evalBody(content.body, file, inner, sites, `${pathPrefix}${blockName}[${start + i}].`, resourceType);
-          child.origin = header;
-          if (fe.decidedBy) {
-            child.decidedBy = fe.decidedBy;
-            if (fe.decision) child.decision = fe.decision;
-          }
-          items.push(child);
-        });
-        return list(items, header);
-      }
-      /** Every managed resource of this instance and of its local child modules. */
-      allResources() {
-        const out = [];
-        this.collectResources(out);
-        return out;
-      }
-      /**
-       * Appends this instance's resources, then its children's, to `out`: one array for the whole
-       * tree, not one per module spread into its caller's (a spread passes every element as an
-       * argument, and a large module tree has more resources than a call can take).
-       */
-      collectResources(out, inherited) {
-        const env = (this.prefix ? this.ownEnvClass() : void 0) ?? inherited;
-        for (const key of this.src.resources.keys()) {
-          const r = this.resourceInstances(key);
-          if (Array.isArray(r)) {
-            for (let i = 0; i < r.length; i++) {
-              if (env) r[i].moduleEnv = env;
-              out.push(r[i]);
-            }
-          }
-        }
-        for (const name of this.src.moduleCalls.keys()) for (const c of this.childInstances(name)) c.instance.collectResources(out, env);
-      }
-      /** The class this instance's own `environment`/`env`… variable decides, when it has one with a known value. */
-      ownEnvClass() {
-        return envFromVariables(readIgnoringCase(this.src.variables.keys(), (k) => this.variable(k)));
-      }
-      // ---- modules -----------------------------------------------------------------------
-      /**
-       * The instances of a local module call: one, one per `count` index or `for_each` key
-       * (addressed `module.m[0]` / `module.m["k"]`, like resources), or none when the call is
-       * remote, missing or disabled. An unknown count/for_each gives one instance whose
-       * `count.index`/`each` are unknown.
-       */
-      childInstances(name) {
-        if (this.children.has(name)) return this.children.get(name) ?? [];
-        this.children.set(name, null);
-        const call = this.src.moduleCalls.get(name);
-        const result = this.abandonable(this.children, name, [], () => this.instantiate(name, call));
-        this.children.set(name, result);
-        return result;
-      }
-      instantiate(name, call) {
-        const depth = (this.opts.depth ?? 0) + 1;
-        if (depth > MAX_MODULE_DEPTH) return [];
-        const source = localModuleSource(call.node);
-        const childKey = this.opts.moduleKey ? `${this.opts.moduleKey}.${name}` : name;
-        let childDir;
-        let vendored = this.opts.vendored;
-        if (source) childDir = localDir(this.src, source);
-        else {
-          const written2 = literalAttr(call.node, "source");
-          if (written2 === void 0) return [];
-          const version = literalAttr(call.node, "version");
-          const found = this.opts.remote?.(childKey, written2, version) ?? { reason: "remote modules are not read in this run" };
-          if ("reason" in found) {
-            this.recordOpaque(name, call, written2, found.reason);
-            return [];
-          }
-          childDir = found.dir;
-          const at2 = blockHeader(call.node, call.file);
-          const copy2 = { dir: childDir, name: childKey, source: written2, ...found.version ? { version: found.version } : {} };
-          vendored = vendored ? { ...vendored, dirs: [...vendored.dirs, childDir], copies: [...vendored.copies ?? [], copy2] } : { call: at2, source: written2, dirs: [childDir], copies: [copy2] };
-        }
-        const ancestors = [...this.opts.ancestors ?? [], this.src.dir];
-        if (ancestors.includes(childDir)) {
-          const cycle = [...ancestors.slice(ancestors.indexOf(childDir)), childDir].map((d) => path10.basename(d) || d).join(" \u2192 ");
-          this.opts.problems.push({ message: `module "${name}" calls a module that is already being evaluated (cycle ${cycle}); the cycle is not followed`, location: locOf(call.node, call.file) });
-          return [];
-        }
-        const childSrc = this.opts.loader(childDir);
-        if (!childSrc) {
-          if (!source) this.recordOpaque(name, call, literalAttr(call.node, "source") ?? "", `the module manifest's folder ${path10.basename(childDir)} has no readable .tf file inside the scanned folder`);
-          else {
-            const at2 = attr(call.node, "source") ?? call.node;
-            this.opts.problems.push({ message: `module "${name}": the local module "${source}" has no readable .tf file inside the scanned folder, so the resources it creates are not checked`, location: locOf(at2, call.file) });
-          }
-          return [];
-        }
-        const base = `${this.prefix}module.${name}`;
-        const iterations = this.expansion(call, base, MAX_MODULE_INSTANCES, "module instances");
-        return iterations.map(({ key, vars }) => {
-          const inputs = /* @__PURE__ */ new Map();
-          const argCtx = this.context(call.file, vars);
-          const items = call.node.body.items;
-          for (let i = 0; i < items.length; i++) {
-            const item = items[i];
-            if (item.type !== "Attribute" || item.name === "source" || item.name === "version" || item.name === "providers" || META.has(item.name)) continue;
-            const f = itemFile(item, call.file);
-            const v = evaluate(item.expr, f === call.file ? argCtx : this.context(f, vars));
-            inputs.set(item.name, passedThrough(v, locOf(item, f, `module "${name}" argument "${item.name}"`)));
-          }
-          const instance = new _ModuleInstance(childSrc, {
-            prefix: `${base}${key}.`,
-            inputs,
-            loader: this.opts.loader,
-            problems: this.opts.problems,
-            guard: this.opts.guard,
-            depth,
-            ancestors,
-            moduleKey: childKey,
-            remote: this.opts.remote,
-            vendored,
-            opaque: this.opts.opaque,
-            readDataFile: this.opts.readDataFile,
-            ...this.opts.azapiDefaults ? { azapiDefaults: this.opts.azapiDefaults } : {},
-            calledAt: this.opts.calledAt ?? blockHeader(call.node, call.file, `module "${name}"`)
-          });
-          return { key, instance };
-        });
-      }
-      /**
-       * A remote call without a copy: its arguments evaluated in this instance (one record per
-       * `count`/`for_each` instance), for EVAL002 and GPU005. Inside a copied module, the call
-       * is reported at the user's outer call.
-       */
-      recordOpaque(name, call, source, reason) {
-        const sink = this.opts.opaque;
-        if (!sink) return;
-        const srcAttr = attr(call.node, "source");
-        const outer = this.opts.vendored;
-        const inside2 = (l) => outer && isVendoredFile(l.file, outer) ? outer.call : l;
-        const sourceAt = inside2(srcAttr ? locOf(srcAttr.expr, call.file) : blockHeader(call.node, call.file));
-        const base = `${this.prefix}module.${name}`;
-        const iterations = this.expansion(call, base, MAX_MODULE_INSTANCES, "module instances");
-        if (iterations.length === 0) sink.push({ format: "terraform", name, address: base, source, sourceAt, reason, args: /* @__PURE__ */ new Map(), argSites: /* @__PURE__ */ new Map() });
-        for (const { key, vars } of iterations) {
-          const args = /* @__PURE__ */ new Map();
-          const argSites = /* @__PURE__ */ new Map();
-          const argCtx = this.context(call.file, vars);
-          for (const item of call.node.body.items) {
-            if (item.type !== "Attribute" || item.name === "source" || item.name === "version" || item.name === "providers" || META.has(item.name)) continue;
-            args.set(item.name, evaluate(item.expr, argCtx));
-            argSites.set(item.name, inside2(locOf(item, call.file)));
-          }
-          sink.push({ format: "terraform", name, address: `${base}${key}`, source, sourceAt, reason, args, argSites });
-        }
-      }
-      moduleRef(name, steps2, at2) {
-        const call = this.src.moduleCalls.get(name);
-        const token = `tf:${this.prefix}module.${name}`;
-        if (!call) return { value: unknown(`module "${name}" is not declared`, at2, token), consumed: 1 };
-        if (declaredTwice(this.src, "module call", name)) return { value: unknown(`module "${name}" is declared twice, which Terraform refuses`, at2, token), consumed: 1 };
-        const instances = this.childInstances(name);
-        let consumed = 1;
-        let chosen;
-        const { count: count2, forEach } = expansionAttrs(call.node);
-        if (count2 || forEach) {
-          const next = steps2[1];
-          const whole = next === void 0 && !this.cappedExpansions.has(`${this.prefix}module.${name}`) ? wholeModule(instances, forEach !== void 0, at2) : void 0;
-          if (next === void 0) return { value: whole ?? unknown(`depends on all instances of module.${name}`, at2, token), consumed: 1 };
-          if (next?.type !== "Index") return { value: unknown(`depends on all instances of module.${name}`, at2, token), consumed: 1 };
-          consumed = 2;
-          const k = evaluate(next.key, this.context(at2.file));
-          const ks = asString(k);
-          chosen = ks === void 0 ? void 0 : instances.find((i) => i.key === instanceKey(k, ks));
-        } else chosen = instances[0];
-        const outStep = steps2[consumed];
-        if (outStep?.type !== "GetAttr") return { value: unknown(`depends on module.${name}`, at2, token), consumed };
-        if (!chosen) return { value: unknown(`module.${name}.${outStep.name} comes from a module that is not evaluated`, at2, `${token}.${outStep.name}`), consumed: consumed + 1 };
-        const out = chosen.instance.src.outputs.has(outStep.name) ? chosen.instance.output(outStep.name, at2) : unknown(`module "${name}" declares no output "${outStep.name}" (Terraform: "Unsupported attribute")`, at2);
-        return { value: out, consumed: consumed + 1 };
-      }
-      /** Every declared output of this instance, as the object a reference to the whole instance gives. */
-      outputsObject(at2) {
-        return obj(new Map([...this.src.outputs.keys()].map((n) => [n, this.output(n, at2)])), at2);
-      }
-      output(name, at2) {
-        const cached = this.outputCache.get(name);
-        if (cached === CYCLE) return unknown(`output "${name}" refers to itself`, at2);
-        if (cached) return cached;
-        const decl = this.src.outputs.get(name);
-        const value = decl && attr(decl.node, "value");
-        if (!decl || !value) return unknown(`output "${name}" is not declared`, at2);
-        if (declaredTwice(this.src, "output", name)) return unknown(`output "${name}" is defined twice, which Terraform refuses`, at2);
-        this.outputCache.set(name, CYCLE);
-        const v = this.abandonable(this.outputCache, name, unknown(BUDGET_REASON), () => evaluate(value.expr, this.context(itemFile(value, decl.file))));
-        this.outputCache.set(name, v);
-        return v;
-      }
-      // ---- inputs ------------------------------------------------------------------------
-      /** Declared variables of this instance (and its children), for GPU002 and SEC001. */
-      inputDecls() {
-        const out = [];
-        this.collectInputDecls(out);
-        return out;
-      }
-      /** Appends this instance's declared variables, then its children's, to `out` (one array for the tree, as collectResources). */
-      collectInputDecls(out) {
-        for (const [name, decl] of this.src.variables) {
-          const text2 = fileText(this.src, decl.file);
-          const typeAttr = attr(decl.node, "type");
-          const sensitive = attr(decl.node, "sensitive");
-          const header = variableHeader(decl, name);
-          out.push({
-            name,
-            kind: "tf-variable",
-            header,
-            type: typeAttr ? sourceText(text2, typeAttr.expr.range) : void 0,
-            ...typeAttr ? { typeAt: locOf(typeAttr.expr, decl.file) } : {},
-            secure: sensitive ? isTrue(evaluate(sensitive.expr, this.constants(decl.file))) : false,
-            defaultValue: this.defaultOf(decl),
-            assigned: this.opts.inputs.get(name),
-            validations: childBlocks(decl.node, "validation").map((v) => this.validationOf(v, decl.file, text2, name))
-          });
-        }
-        for (const name of this.src.moduleCalls.keys()) for (const c of this.childInstances(name)) if (!c.instance.opts.vendored) c.instance.collectInputDecls(out);
-      }
-      validationOf(block2, file, text2, variable) {
-        const cond = attr(block2, "condition");
-        const at2 = cond ? locOf(cond.expr, file, "validation condition") : blockHeader(block2, file);
-        const regexes = [];
-        const allowed = [];
-        const visit2 = (e) => {
-          if (e.type === "FunctionCall") {
-            if ((e.name === "regex" || e.name === "regexall") && e.args[0]) {
-              const p = evaluate(e.args[0], this.context(file));
-              const re = p.kind === "string" ? tryCompileRegex(p.value) : void 0;
-              if (p.kind === "string") regexes.push({ pattern: p.value, at: loc({ file, resolveRoot: noNames }, e.args[0]), ...re ? { matches: (s) => re.test(s) } : {} });
-            }
-            if (e.name === "contains" && e.args[0]) {
-              const l = evaluate(e.args[0], this.context(file));
-              if (l.kind === "list") allowed.push(...l.items);
-            }
-          }
-          forEachChild(e, visit2);
-        };
-        if (cond) visit2(cond.expr);
-        return { at: at2, text: cond ? sourceText(text2, cond.expr.range) : "", regexes, allowed, ...cond ? { admits: (value) => this.conditionAdmits(cond.expr, file, variable, value), admitsValue: (value) => this.conditionAdmits(cond.expr, file, variable, value) } : {} };
-      }
-      /**
-       * A validation condition evaluated as Terraform would for `var.<variable> = value` (any
-       * other name resolves as in the module: Terraform 1.9+ conditions may read other variables).
-       */
-      conditionAdmits(condition, file, variable, value) {
-        const decl = typeof value === "string" ? void 0 : this.src.variables.get(variable);
-        const typedValue = decl && typeof value !== "string" ? this.typed(value, decl) : value;
-        const probe = {
-          file,
-          guard: this.opts.guard,
-          resolveRoot: (root, steps2, at2) => {
-            const first = steps2[0];
-            if (root === "var" && first?.type === "GetAttr" && first.name === variable) return { value: typeof typedValue === "string" ? str(typedValue, at2) : typedValue, consumed: 1 };
-            return this.resolveRoot(root, steps2, at2);
-          }
-        };
-        const r = evaluate(condition, probe);
-        return r.kind === "bool" ? r.value : void 0;
-      }
-    };
-    variableHeaders = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// src/eval/terraform/tfvars.ts
-import path11 from "node:path";
-function tfvarsValues(file, guard) {
-  const out = /* @__PURE__ */ new Map();
-  const msPerFile = guard ? 0 : defaultMsPerFile();
-  const items = file.body.items;
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i];
-    if (item.type !== "Attribute") continue;
-    out.set(item.name, evaluate(item.expr, { file: file.file, guard: guard ?? new EvalGuard(void 0, msPerFile), resolveRoot: noNames }));
-  }
-  return out;
-}
-function tfvarsJsonValues(file, text2, errors) {
-  const out = /* @__PURE__ */ new Map();
-  const parsed = parseJsonc(text2, file);
-  if (errors) {
-    errors.push(...parsed.errors);
-    const strict = parsed.errors.length === 0 ? strictJsonError(parsed) : void 0;
-    if (strict) errors.push(strict);
-  }
-  const root = parsed.root ? nodeToValue(parsed, parsed.root) : unknown("invalid JSON");
-  if (root.kind === "object") for (const [k, v] of root.entries) out.set(k, v);
-  return out;
-}
-function autoOrder(a, b) {
-  const ra = path11.basename(a).startsWith("terraform.tfvars") ? 0 : 1;
-  const rb = path11.basename(b).startsWith("terraform.tfvars") ? 0 : 1;
-  return ra - rb || (a < b ? -1 : 1);
-}
-function readVarFile(file, read, guard) {
-  if (file.endsWith(".json")) {
-    const text2 = read.readText(file);
-    return text2 === void 0 ? /* @__PURE__ */ new Map() : tfvarsJsonValues(file, text2);
-  }
-  const parsed = read.parseHcl(file);
-  return parsed ? tfvarsValues(parsed, guard) : /* @__PURE__ */ new Map();
-}
-function varFileParses(file, read) {
-  if (file.endsWith(".json")) {
-    const text2 = read.readText(file);
-    if (text2 === void 0) return true;
-    const parsed2 = parseJsonc(text2, file);
-    return parsed2.errors.length === 0 && strictJsonError(parsed2) === void 0;
-  }
-  const parsed = read.parseHcl(file);
-  return !parsed || parsed.errors.length === 0 && parsed.body.items.every((i) => i.type === "Attribute");
-}
-var AUTO_VARFILE;
-var init_tfvars = __esm({
-  "src/eval/terraform/tfvars.ts"() {
-    "use strict";
-    init_json();
-    init_value();
-    init_expressions();
-    init_guard();
-    AUTO_VARFILE = /^(terraform\.tfvars(\.json)?|.*\.auto\.tfvars(\.json)?)$/;
-  }
-});
-
-// src/eval/terraform/terragrunt.ts
-import path12 from "node:path";
-function terragruntRun(parsed, read, guard, source) {
-  const own = terragruntFacts(parsed.file, parsed.text, parsed.body, guard);
-  const facts = { ...own, includes: [], ...source ? { source } : {} };
-  const name = configName(parsed.file);
-  let parentInputs = /* @__PURE__ */ new Map();
-  let othersNotKnown;
-  let allNotKnown = extraVarFiles(parsed) ? `the extra_arguments of ${name} pass var files or -var arguments to terraform, which may set it` : void 0;
-  const deep = /* @__PURE__ */ new Set();
-  for (const include of blocksOf2(parsed, "include")) {
-    const at2 = blockHeader(include, parsed.file);
-    const strategy = literalAttr(include, "merge_strategy");
-    if (strategy === "no_merge") continue;
-    const target = includePath(include, parsed, read, guard);
-    const parent = typeof target === "string" ? read(target) : void 0;
-    if (!parent || parent.errors.length > 0 || blocksOf2(parent, "include").length > 0) {
-      facts.includes.push(at2);
-      const why = parent ? parent.errors.length > 0 ? `${path12.basename(parent.file)}, which does not parse` : `${path12.basename(parent.file)}, which includes another in turn` : typeof target === "object" ? `no ${target.notFound} in the scanned folders above it` : target === void 0 ? "whose path is not written literally" : `${path12.basename(target)}, which cannot be read`;
-      othersNotKnown ??= `${name} includes another configuration (${why}), whose inputs may set it`;
-      continue;
-    }
-    const pf = terragruntFacts(parent.file, parent.text, parent.body, guard);
-    if (!facts.backend && !facts.backendNotKnown) {
-      if (pf.backend) facts.backend = pf.backend;
-      else if (pf.backendNotKnown) facts.backendNotKnown = pf.backendNotKnown;
-    }
-    if (extraVarFiles(parent)) allNotKnown ??= `the extra_arguments of ${configName(parent.file)}, which ${name} includes, pass var files or -var arguments to terraform, which may set it`;
-    const pi = terragruntInputs(parent, guard);
-    if (typeof parentInputs === "string") continue;
-    if (typeof pi === "string") parentInputs = pi;
-    else {
-      for (const [k, v] of pi) parentInputs.set(k, v);
-      if (strategy === "deep") for (const k of pi.keys()) deep.add(k);
-    }
-  }
-  const mine = terragruntInputs(parsed, guard);
-  let inputs;
-  if (allNotKnown !== void 0) inputs = allNotKnown;
-  else if (typeof mine === "string") inputs = mine;
-  else if (typeof parentInputs === "string") {
-    inputs = mine;
-    othersNotKnown ??= parentInputs;
-  } else {
-    inputs = new Map(parentInputs);
-    for (const [k, v] of mine) inputs.set(k, deep.has(k) && parentInputs.has(k) ? deepMerged(parentInputs.get(k), v) : v);
-  }
-  return { file: parsed.file, facts, inputs, ...othersNotKnown ? { othersNotKnown } : {} };
-}
-function deepMerged(parent, child) {
-  if (parent.kind === "object" && child.kind === "object") {
-    const m = new Map(parent.entries);
-    for (const [k, v] of child.entries) m.set(k, m.has(k) ? deepMerged(m.get(k), v) : v);
-    return { ...child, entries: m };
-  }
-  if (parent.kind === "list" && child.kind === "list") return { ...child, items: [...parent.items, ...child.items] };
-  if (parent.kind === "unknown" && (child.kind === "object" || child.kind === "list")) return parent;
-  return child;
-}
-function configName(file) {
-  return `${path12.basename(path12.dirname(file))}/${path12.basename(file)}`;
-}
-function blocksOf2(file, type) {
-  return file.body.items.filter((i) => i.type === "Block" && i.blockType === type);
-}
-function includePath(include, file, read, guard) {
-  const a = attr(include, "path");
-  if (!a) return void 0;
-  const dir = path12.dirname(file.file);
-  const e = a.expr;
-  if (e.type === "FunctionCall" && e.name === "find_in_parent_folders" && e.args.length <= 1) {
-    const arg = e.args[0] ? evaluate(e.args[0], { file: file.file, guard, resolveRoot: noNames }) : void 0;
-    if (arg !== void 0 && arg.kind !== "string") return void 0;
-    const name = arg?.value ?? "terragrunt.hcl";
-    for (let d = path12.dirname(dir); ; d = path12.dirname(d)) {
-      const candidate = path12.join(d, name);
-      if (read(candidate)) return candidate;
-      if (path12.dirname(d) === d) return { notFound: name };
-    }
-  }
-  const fromDir = INCLUDE_FROM_DIR.exec(file.text.slice(e.range.start.offset, e.range.end.offset));
-  if (fromDir) return path12.resolve(dir, fromDir[1]);
-  const v = evaluate(e, { file: file.file, guard, resolveRoot: noNames });
-  return v.kind === "string" ? path12.resolve(dir, v.value) : void 0;
-}
-function extraVarFiles(file) {
-  return blocksOf2(file, "terraform").some((t) => childBlocks(t, "extra_arguments").some((x) => attr(x, "required_var_files") || attr(x, "optional_var_files") || attr(x, "arguments")));
-}
-function terragruntInputs(file, guard = new EvalGuard(void 0, defaultMsPerFile())) {
-  const a = file.body.items.find((i) => i.type === "Attribute" && i.name === "inputs");
-  if (!a || a.type !== "Attribute") return /* @__PURE__ */ new Map();
-  const v = evaluate(a.expr, { file: file.file, guard, resolveRoot: localsResolver(file, guard) });
-  if (v.kind === "object") return new Map(v.entries);
-  return `the inputs of ${configName(file.file)} are not known (${v.kind === "unknown" ? v.reason : "not an object"})`;
-}
-function localsResolver(file, guard) {
-  const items = blocksOf2(file, "locals").flatMap((b) => b.body.items.filter((i) => i.type === "Attribute"));
-  if (items.length === 0) return noNames;
-  const locals = /* @__PURE__ */ new Map();
-  const resolve = (root) => root === "local" ? { value: obj(locals), consumed: 0 } : void 0;
-  for (let pass = 0; pass < 2; pass++) {
-    for (const i of items) if (i.type === "Attribute") locals.set(i.name, evaluate(i.expr, { file: file.file, guard, resolveRoot: resolve }));
-  }
-  return resolve;
-}
-var INCLUDE_FROM_DIR;
-var init_terragrunt = __esm({
-  "src/eval/terraform/terragrunt.ts"() {
-    "use strict";
-    init_value();
-    init_expressions();
-    init_guard();
-    init_module_source();
-    init_instance();
-    init_module_facts();
-    INCLUDE_FROM_DIR = /^"\$\{\s*get_terragrunt_dir\(\s*\)\s*\}\/([^"$%\\]+)"$/;
   }
 });
 
@@ -31863,7 +30854,7 @@ var init_script = __esm({
 });
 
 // src/eval/azcli/words.ts
-import path13 from "node:path";
+import path10 from "node:path";
 function runnerOsOf(runsOn) {
   if (runsOn === void 0 || runsOn.includes("${{") || runsOn.includes("$(")) return void 0;
   const windows = /windows|(?:^|[^a-z])win\d/i.test(runsOn);
@@ -31875,7 +30866,7 @@ function besideScriptPath(v) {
   const script = v.token.slice(SCRIPT_DIR_TOKEN.length);
   const pieces = /\.ps1$/i.test(script) ? v.literals?.map((p) => p.replace(/\\/g, "/")) : v.literals;
   if (pieces?.length !== 2 || pieces[0] !== "" || !pieces[1].startsWith("/")) return void 0;
-  return { script, path: path13.resolve(path13.dirname(script), `.${pieces[1]}`) };
+  return { script, path: path10.resolve(path10.dirname(script), `.${pieces[1]}`) };
 }
 function checkoutPath(v) {
   if (v.kind !== "unknown" || v.token !== CHECKOUT_TOKEN || v.literals?.length !== 2 || v.literals[0] !== "") return void 0;
@@ -32339,6 +31330,22 @@ __export(document_exports2, {
   withOverride: () => withOverride,
   yamlValue: () => yamlValue
 });
+function overlappingSpan(u, r) {
+  const { spans } = u;
+  const s = r.start.offset;
+  const e = r.end.offset;
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = lo + hi >> 1;
+    if (spans[mid][1] <= s) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < spans.length && spans[lo][0] < e && e > s ? lo : -1;
+}
+function coverSpans(u, r) {
+  for (let i = overlappingSpan(u, r); i >= 0 && i < u.spans.length && u.spans[i][0] < r.end.offset; i++) u.covered.add(i);
+}
 function scalarText(t) {
   return t?.type === "scalar" ? t.value : void 0;
 }
@@ -32424,14 +31431,26 @@ function blockOrigin(origin, last) {
 }
 function yamlValue(file, t, opts = {}) {
   const origin = loc2(file, t.range);
+  const spans = opts.unknownSpans;
   switch (t.type) {
-    case "scalar":
+    case "scalar": {
+      const hole = spans ? overlappingSpan(spans, t.range) : -1;
+      if (hole >= 0) {
+        coverSpans(spans, t.range);
+        return unknown(spans.reasons[hole], origin);
+      }
       return scalarValue2(t.value, t.plain, origin, opts);
+    }
     case "seq": {
       const items = t.items.map((i) => yamlValue(file, i, opts));
       return list(items, blockOrigin(origin, items.at(-1)?.origin));
     }
     case "map": {
+      const key = spans ? t.entries.find((e) => overlappingSpan(spans, e.keyRange) >= 0) : void 0;
+      if (key) {
+        coverSpans(spans, t.range);
+        return unknown(`a key ${spans.reasons[overlappingSpan(spans, key.keyRange)]}`, origin);
+      }
       const entries2 = /* @__PURE__ */ new Map();
       const keyOrigins = /* @__PURE__ */ new Map();
       let last;
@@ -32525,11 +31544,11 @@ var init_document2 = __esm({
 });
 
 // src/eval/terraform/data-files.ts
-import path14 from "node:path";
+import path11 from "node:path";
 async function loadYamlReader() {
   if (yamlReader) return;
   const [document, aml] = await Promise.all([Promise.resolve().then(() => (init_document(), document_exports)), Promise.resolve().then(() => (init_document2(), document_exports2))]);
-  yamlReader = { parseYamlFile: document.parseYamlFile, yamlValue: aml.yamlValue };
+  yamlReader = { parseYamlFile: document.parseYamlFile, parseYamlPart: document.parseYamlPart, yamlValue: aml.yamlValue };
 }
 function loadedYamlReader() {
   return yamlReader;
@@ -32538,9 +31557,9 @@ function dataFileReader(input2) {
   const cache3 = /* @__PURE__ */ new Map();
   const texts = /* @__PURE__ */ new Map();
   return (kind, file, at2) => {
-    const abs = path14.resolve(input2.workingDir, file);
-    const rel = path14.relative(input2.root, abs);
-    if (rel === "" || rel.startsWith("..") || path14.isAbsolute(rel)) return void 0;
+    const abs = path11.resolve(input2.workingDir, file);
+    const rel = path11.relative(input2.root, abs);
+    if (rel === "" || rel.startsWith("..") || path11.isAbsolute(rel)) return void 0;
     if (kind === "text") {
       if (!texts.has(abs)) {
         const text2 = input2.readText(abs);
@@ -32554,9 +31573,9 @@ function dataFileReader(input2) {
     }
     const key = `${kind}\0${abs}`;
     if (!cache3.has(key)) {
-      const decoded = decode(kind, abs, input2.readText(abs));
-      cache3.set(key, decoded);
-      if (decoded) input2.onRead?.(abs, kind);
+      const decoded2 = decode(kind, abs, input2.readText(abs));
+      cache3.set(key, decoded2);
+      if (decoded2) input2.onRead?.(abs, kind);
     }
     const v = cache3.get(key);
     return v ?? unknown(`${kind}decode(file("${file}")): the file cannot be read or decoded`, at2);
@@ -32586,6 +31605,1117 @@ var init_data_files = __esm({
     init_value();
     init_source();
     init_json();
+  }
+});
+
+// src/eval/terraform/heredoc-yaml.ts
+function heredocYaml(text2, file, template, at2) {
+  let v = decoded.get(template);
+  if (!v) {
+    v = decodeHeredoc(text2, file, template, at2);
+    decoded.set(template, v);
+  }
+  return v;
+}
+function decodeHeredoc(text2, file, t, at2) {
+  const reader2 = loadedYamlReader();
+  if (text2 === void 0 || !reader2 || !t.heredoc) return unknown(`${NOT_DECODED}: the file's text cannot be read`, at2);
+  const spans = [];
+  for (const p of t.parts) {
+    if (p.type === "TemplateIf" || p.type === "TemplateFor") return unknown(`${NOT_DECODED}: a template directive (%{ \u2026 }) is not evaluated statically`, at2);
+    if (p.type === "TemplateInterpolation") {
+      if (p.stripLeft || p.stripRight) return unknown(`${NOT_DECODED}: an interpolation that strips whitespace (\${~ \u2026 ~}) is not evaluated statically`, at2);
+      if (p.range.end.line !== p.range.start.line) return unknown(`${NOT_DECODED}: an interpolation over several lines is not evaluated statically`, at2);
+      spans.push([p.range.start.offset, p.range.end.offset]);
+    }
+  }
+  const start = text2.indexOf("\n", t.range.start.offset) + 1;
+  const end = text2.lastIndexOf("\n", t.range.end.offset - 1) + 1;
+  if (start <= 0 || end < start) return unknown(`${NOT_DECODED}: its body cannot be found`, at2);
+  let body = text2.slice(start, end);
+  const indent = t.heredoc.indent ?? 0;
+  if (indent > 0) body = body.replace(/^[ \t]+/gm, (lead) => " ".repeat(Math.min(indent, lead.length)) + lead.slice(indent));
+  for (const m of body.matchAll(/\$\$\{|%%\{/g)) {
+    const a = start + m.index;
+    if (!spans.some(([s, e]) => a >= s && a < e)) spans.push([a, a + 3]);
+  }
+  spans.sort((x, y) => x[0] - y[0]);
+  const reasons = spans.map(([s, e]) => text2.startsWith("${", s) ? `depends on ${shortened(text2.slice(s, e))}, interpolated into the heredoc` : `written with the escape ${text2.slice(s, e)} in the heredoc`);
+  if (spans.length > 0) {
+    let out = "";
+    let from = 0;
+    for (const [s, e] of spans) {
+      out += body.slice(from, s - start) + "x".repeat(e - s);
+      from = e - start;
+    }
+    body = out + body.slice(from);
+  }
+  const parsed = reader2.parseYamlPart(body, start, { line: t.range.start.line + 1, column: 1 });
+  const error = parsed.errors[0];
+  if (error) return unknown(`${NOT_DECODED}: not valid YAML (${error.message})`, at2);
+  if (parsed.documents.length !== 1) return unknown(`${NOT_DECODED}: ${parsed.documents.length === 0 ? "no" : "more than one"} YAML document`, at2);
+  const unknownSpans = { spans, reasons, covered: /* @__PURE__ */ new Set() };
+  const value = reader2.yamlValue(file, parsed.documents[0], { unknownSpans });
+  if (unknownSpans.covered.size < spans.length) return unknown(`${NOT_DECODED}: an interpolation outside its values may change its shape`, at2);
+  return value;
+}
+function shortened(interpolation) {
+  return interpolation.length <= 80 ? interpolation : `${interpolation.slice(0, 60)}\u2026${interpolation.slice(-15)}`;
+}
+var decoded, NOT_DECODED;
+var init_heredoc_yaml = __esm({
+  "src/eval/terraform/heredoc-yaml.ts"() {
+    "use strict";
+    init_value();
+    init_data_files();
+    decoded = /* @__PURE__ */ new WeakMap();
+    NOT_DECODED = "the heredoc's YAML is not decoded";
+  }
+});
+
+// src/eval/terraform/type-defaults.ts
+function applyTypeConstraint(v, type, constant) {
+  if (type.type === "Parentheses") return applyTypeConstraint(v, type.expr, constant);
+  if (type.type === "ScopeTraversal" && type.steps.length === 0) return convertPrimitive(v, type.root);
+  if (type.type !== "FunctionCall") return v;
+  const elem = type.args[0];
+  if (!elem) return v;
+  switch (type.name) {
+    case "object":
+      return v.kind === "object" && elem.type === "Object" ? applyObject(v, elem, constant) : v;
+    case "map":
+      if (v.kind !== "object") return v;
+      return { ...v, entries: new Map([...v.entries].map(([k, e]) => [k, applyTypeConstraint(e, elem, constant)])) };
+    case "list":
+    case "set":
+      return v.kind === "list" ? { ...v, items: v.items.map((e) => applyTypeConstraint(e, elem, constant)) } : v;
+    case "tuple":
+      if (v.kind !== "list" || elem.type !== "Tuple") return v;
+      return { ...v, items: v.items.map((e, i) => elem.items[i] ? applyTypeConstraint(e, elem.items[i], constant) : e) };
+    default:
+      return v;
+  }
+}
+function applyObject(v, type, constant) {
+  const entries2 = new Map(v.entries);
+  for (const item of type.items) {
+    const name = item.bareKey && item.key.type === "ScopeTraversal" ? item.key.root : asString(constant(item.key));
+    if (name === void 0) continue;
+    const optional = item.value.type === "FunctionCall" && item.value.name === "optional" ? item.value : void 0;
+    const attrType = optional ? optional.args[0] : item.value;
+    let current = entries2.get(name);
+    if (optional && (current === void 0 || current.kind === "null")) {
+      const def2 = optional.args[1];
+      current = def2 ? defaultForNull(constant(def2), current) : current ?? withProvenanceOf(nul(), v);
+    }
+    if (current !== void 0 && attrType) entries2.set(name, applyTypeConstraint(current, attrType, constant));
+  }
+  return { ...v, entries: entries2 };
+}
+function convertPrimitive(v, typeName) {
+  if (v.kind !== "string") return v;
+  if (typeName === "bool" && (v.value === "true" || v.value === "false")) return withProvenanceOf(bool(v.value === "true"), v);
+  if (typeName === "number" && v.value.trim() !== "" && !Number.isNaN(Number(v.value))) return withProvenanceOf(num(Number(v.value)), v);
+  return v;
+}
+var init_type_defaults = __esm({
+  "src/eval/terraform/type-defaults.ts"() {
+    "use strict";
+    init_value();
+    init_functions();
+  }
+});
+
+// src/eval/terraform/instance.ts
+import path12 from "node:path";
+function whyUnknown(v) {
+  return v.kind === "unknown" && v.reason ? ` (${v.reason})` : "";
+}
+function variableHeader(decl, name) {
+  const block2 = decl.node;
+  let header = variableHeaders.get(block2);
+  if (!header) {
+    header = blockHeader(block2, decl.file, `variable "${name}"`, { kind: "input", name });
+    variableHeaders.set(block2, header);
+  }
+  return header;
+}
+function instanceKey(k, text2) {
+  return `[${k.kind === "number" ? text2 : JSON.stringify(text2)}]`;
+}
+function literalAttr(block2, name) {
+  const s = attr(block2, name);
+  if (!s || s.expr.type !== "Template" || s.expr.parts.length !== 1) return void 0;
+  const part2 = s.expr.parts[0];
+  return part2.type === "TemplateLiteral" ? part2.value : void 0;
+}
+function localModuleSource(call) {
+  const s = attr(call, "source");
+  if (!s || s.expr.type !== "Template" || s.expr.parts.length !== 1) return void 0;
+  const part2 = s.expr.parts[0];
+  if (part2.type !== "TemplateLiteral") return void 0;
+  return part2.value.startsWith("./") || part2.value.startsWith("../") ? part2.value : void 0;
+}
+function isTrue(v) {
+  return v.kind === "bool" && v.value;
+}
+function forEachChild(e, f) {
+  switch (e.type) {
+    case "Template":
+      for (const p of e.parts) if (p.type === "TemplateInterpolation") f(p.expr);
+      break;
+    case "TemplateWrap":
+      f(e.wrapped);
+      break;
+    case "Tuple":
+      e.items.forEach(f);
+      break;
+    case "Object":
+      for (const i of e.items) {
+        f(i.key);
+        f(i.value);
+      }
+      break;
+    case "RelativeTraversal":
+      f(e.source);
+      break;
+    case "Index":
+      f(e.collection);
+      f(e.key);
+      break;
+    case "Splat":
+      f(e.source);
+      break;
+    case "FunctionCall":
+      e.args.forEach(f);
+      break;
+    case "Conditional":
+      f(e.condition);
+      f(e.trueExpr);
+      f(e.falseExpr);
+      break;
+    case "BinaryOp":
+      f(e.left);
+      f(e.right);
+      break;
+    case "UnaryOp":
+      f(e.operand);
+      break;
+    case "For":
+      f(e.collection);
+      if (e.keyExpr) f(e.keyExpr);
+      f(e.valueExpr);
+      if (e.condition) f(e.condition);
+      break;
+    case "Parentheses":
+      f(e.expr);
+      break;
+    default:
+      break;
+  }
+}
+function isAzapiBody(name, pathPrefix, resourceType) {
+  return !pathPrefix && name === "body" && resourceType.startsWith("azapi_");
+}
+function bodyMemberSites(expr, file, path64, sites) {
+  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path64, sites);
+  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path64, sites);
+  if (expr.type === "Tuple") {
+    expr.items.forEach((e, i) => {
+      sites.set(`${path64}[${i}]`, locOf(e, file));
+      bodyMemberSites(e, file, `${path64}[${i}]`, sites);
+    });
+    return;
+  }
+  if (expr.type !== "Object") return;
+  for (const item of expr.items) {
+    const key = literalKey(item.key, item.bareKey);
+    if (key === void 0) continue;
+    sites.set(`${path64}.${key}`, locOf(item, file));
+    bodyMemberSites(item.value, file, `${path64}.${key}`, sites);
+  }
+}
+function literalKey(key, bareKey) {
+  if (bareKey && key.type === "ScopeTraversal" && key.steps.length === 0) return key.root;
+  if (key.type === "Template" && !key.heredoc && key.parts.length === 1 && key.parts[0].type === "TemplateLiteral") return key.parts[0].value;
+  return void 0;
+}
+function wholeModule(instances, byKey, at2) {
+  if (instances.length === 0 || instances.some((i) => !/^\[.*\]$/.test(i.key))) return void 0;
+  if (!byKey) return list(instances.map((i) => i.instance.outputsObject(at2)), at2);
+  const entries2 = /* @__PURE__ */ new Map();
+  for (const i of instances) {
+    let k;
+    try {
+      k = JSON.parse(i.key.slice(1, -1));
+    } catch {
+      return void 0;
+    }
+    if (typeof k !== "string") return void 0;
+    entries2.set(k, i.instance.outputsObject(at2));
+  }
+  return obj(entries2, at2);
+}
+function wholeResource(instances, baseAddress2, token, byKey, at2) {
+  const entries2 = /* @__PURE__ */ new Map();
+  const items = [];
+  for (const r of instances) {
+    const suffix = r.address.slice(baseAddress2.length);
+    const m = /^\[(.*)\]$/.exec(suffix);
+    if (!r.address.startsWith(baseAddress2) || !m) return unknown(`depends on all instances of ${baseAddress2}`, at2, token);
+    const attrs = new Map(r.body.entries);
+    attrs.set("id", unknown(`${r.address}.id is known only after apply`, at2, `tf:${r.address}`));
+    const instance = obj(attrs, r.header);
+    if (!byKey) items.push(instance);
+    else {
+      let k;
+      try {
+        k = JSON.parse(m[1]);
+      } catch {
+        return unknown(`depends on all instances of ${baseAddress2}`, at2, token);
+      }
+      if (typeof k !== "string") return unknown(`depends on all instances of ${baseAddress2}`, at2, token);
+      entries2.set(k, instance);
+    }
+  }
+  return byKey ? obj(entries2, at2) : list(items, at2);
+}
+function joinBlocks(before, after) {
+  const items = (v) => v.kind === "list" ? v.items : [v];
+  return list([...items(before), ...items(after)], before.origin ?? after.origin);
+}
+var MAX_INSTANCES, MAX_MODULE_DEPTH, MAX_MODULE_INSTANCES, META, CYCLE, ModuleInstance, variableHeaders;
+var init_instance = __esm({
+  "src/eval/terraform/instance.ts"() {
+    "use strict";
+    init_limits();
+    init_env();
+    init_types();
+    init_value();
+    init_expressions();
+    init_functions();
+    init_regex();
+    init_json_body();
+    init_heredoc_yaml();
+    init_type_defaults();
+    init_module_source();
+    init_guard();
+    MAX_INSTANCES = LOOP_INSTANCE_CAP;
+    MAX_MODULE_DEPTH = 12;
+    MAX_MODULE_INSTANCES = LOOP_INSTANCE_CAP;
+    META = /* @__PURE__ */ new Set(["count", "for_each", "depends_on", "lifecycle", "provider", "provisioner", "connection"]);
+    CYCLE = /* @__PURE__ */ Symbol("cycle");
+    ModuleInstance = class _ModuleInstance {
+      constructor(src, opts) {
+        this.src = src;
+        this.opts = opts;
+      }
+      src;
+      opts;
+      varCache = /* @__PURE__ */ new Map();
+      localCache = /* @__PURE__ */ new Map();
+      resourceCache = /* @__PURE__ */ new Map();
+      /** The addresses whose count/for_each expanded to more than the cap (only the first were made). */
+      cappedExpansions = /* @__PURE__ */ new Set();
+      children = /* @__PURE__ */ new Map();
+      outputCache = /* @__PURE__ */ new Map();
+      /** Contexts without iteration variables, by file: one per file instead of one per expression (contexts are never changed). */
+      fileContexts = /* @__PURE__ */ new Map();
+      constantContexts = /* @__PURE__ */ new Map();
+      /** The name resolver of this instance, made once (every context of the instance shares it). */
+      resolver = (root, steps2, at2) => this.resolveRoot(root, steps2, at2);
+      get prefix() {
+        return this.opts.prefix;
+      }
+      /** The root's `provider "azapi"` defaults (`AzapiDefaults`), read with its variables; undefined when no block sets one. */
+      azapiDefaultsOfRoot() {
+        const blocks = this.src.providers.filter((p) => p.node.labels[0]?.value === "azapi");
+        const byAlias = /* @__PURE__ */ new Map();
+        let declares = false;
+        for (const p of blocks) {
+          const aliasAttr = attr(p.node, "alias");
+          const alias = aliasAttr ? evaluate(aliasAttr.expr, this.context(p.file)) : str("");
+          const d = {};
+          for (const [key, name] of [["tags", "default_tags"], ["location", "default_location"]]) {
+            const a = attr(p.node, name);
+            if (!a) continue;
+            declares = true;
+            d[key] = evaluate(a.expr, this.context(p.file));
+          }
+          if (alias.kind === "string") byAlias.set(alias.value, d);
+        }
+        return declares ? { byAlias, blocks: blocks.length } : void 0;
+      }
+      // ---- names -------------------------------------------------------------------------
+      heredocs;
+      /** Decodes this module's heredocs as YAML, from its files' texts. */
+      heredocReader() {
+        const src = this.src;
+        return this.heredocs ??= (file, template, at2) => heredocYaml(fileText(src, file), file, template, at2);
+      }
+      context(file, iteration) {
+        const readDataFile = this.opts.readDataFile;
+        const readers = { ...readDataFile ? { readDataFile } : {}, heredocYaml: this.heredocReader() };
+        if (iteration) return { file, iteration, guard: this.opts.guard, resolveRoot: this.resolver, ...readers };
+        let ctx = this.fileContexts.get(file);
+        if (!ctx) {
+          ctx = { file, iteration, guard: this.opts.guard, resolveRoot: this.resolver, ...readers };
+          this.fileContexts.set(file, ctx);
+        }
+        return ctx;
+      }
+      resolveRoot(root, steps2, at2) {
+        const first = steps2[0];
+        const firstName = first?.type === "GetAttr" ? first.name : void 0;
+        switch (root) {
+          case "var":
+            return firstName ? { value: this.variable(firstName, at2), consumed: 1 } : void 0;
+          case "local":
+            return firstName ? { value: this.local(firstName, at2), consumed: 1 } : void 0;
+          case "module":
+            return firstName ? this.moduleRef(firstName, steps2, at2) : void 0;
+          case "data": {
+            const second = steps2[1];
+            if (!firstName || second?.type !== "GetAttr") return void 0;
+            const addr = `${this.prefix}data.${firstName}.${second.name}`;
+            return { value: unknown(`depends on ${addr}`, at2, `tf:${addr}`), consumed: 2 };
+          }
+          case "path":
+            if (firstName === "module" || firstName === "root" || firstName === "cwd")
+              return { value: str(this.src.dir, at2), consumed: 1 };
+            return void 0;
+          case "terraform":
+            return { value: unknown("terraform.workspace is chosen at run time", at2), consumed: steps2.length > 0 ? 1 : 0 };
+          case "count":
+          case "each":
+          case "self":
+            return { value: unknown(`${root} is not known here`, at2), consumed: 0 };
+          default:
+            if (firstName && (this.src.resources.has(`${root}.${firstName}`) || /^[a-z0-9]+_[a-z0-9_]+$/.test(root)))
+              return this.resourceRef(root, firstName, steps2, at2);
+            return void 0;
+        }
+      }
+      variable(name, at2) {
+        const cached = this.varCache.get(name);
+        if (cached) return cached;
+        const decl = this.src.variables.get(name);
+        let v;
+        if (!decl) v = unknown(`variable "${name}" is not declared`, at2);
+        else if (declaredTwice(this.src, "variable", name)) v = unknown(`variable "${name}" is declared twice, which Terraform refuses`, at2);
+        else {
+          const header = variableHeader(decl, name);
+          const given = this.opts.inputs.get(name);
+          const def2 = this.defaultOf(decl);
+          const nullTakesDefault = given?.kind === "null" && def2 !== void 0 && !this.nullable(decl);
+          if (given && !nullTakesDefault) v = passedThrough(this.typed(given, decl), header);
+          else if (def2) v = passedThrough(defaultForNull(this.typed(def2, decl), nullTakesDefault ? given : void 0), header);
+          else v = unknown(`variable "${name}" has no value`, header);
+        }
+        this.varCache.set(name, v);
+        return v;
+      }
+      /** The value converted to the variable's `type` (optional attribute defaults filled in). */
+      typed(v, decl) {
+        const t = attr(decl.node, "type");
+        if (!t) return v;
+        const constants = this.constants(itemFile(t, decl.file));
+        return applyTypeConstraint(v, t.expr, (e) => evaluate(e, constants));
+      }
+      /** `nullable` of a variable block: true unless written `nullable = false`. */
+      nullable(decl) {
+        const n = attr(decl.node, "nullable");
+        if (!n) return true;
+        const v = evaluate(n.expr, this.constants(decl.file));
+        return !(v.kind === "bool" && !v.value);
+      }
+      /** A context for constant expressions (defaults, `sensitive`): no names resolve. */
+      constants(file) {
+        let ctx = this.constantContexts.get(file);
+        if (!ctx) {
+          ctx = { file, guard: this.opts.guard, resolveRoot: noNames };
+          this.constantContexts.set(file, ctx);
+        }
+        return ctx;
+      }
+      defaultOf(decl) {
+        const d = attr(decl.node, "default");
+        if (!d) return void 0;
+        return evaluate(d.expr, this.constants(itemFile(d, decl.file)));
+      }
+      local(name, at2) {
+        const cached = this.localCache.get(name);
+        if (cached === CYCLE) return unknown(`local "${name}" refers to itself`, at2);
+        if (cached) return cached;
+        const decl = this.src.locals.get(name);
+        if (!decl) return unknown(`local "${name}" is not declared`, at2);
+        if (declaredTwice(this.src, "local value", name)) return unknown(`local "${name}" is defined twice, which Terraform refuses`, at2);
+        this.localCache.set(name, CYCLE);
+        const site = { ...locOf(decl.node, decl.file, `local "${name}"`), symbol: { kind: "variable", name } };
+        const v = this.abandonable(this.localCache, name, unknown(BUDGET_REASON), () => passedThrough(evaluate(decl.node.expr, this.context(decl.file)), site));
+        this.localCache.set(name, v);
+        return v;
+      }
+      /**
+       * Runs a memoized computation that the time budget may abandon midway (the guard unwinds
+       * to the outermost expression): the cache entry then says so, instead of "refers to itself".
+       */
+      abandonable(cache3, key, abandoned, f) {
+        try {
+          return f();
+        } catch (err2) {
+          if (err2 instanceof BudgetExceeded) cache3.set(key, abandoned);
+          throw err2;
+        }
+      }
+      // ---- resources ---------------------------------------------------------------------
+      resourceRef(type, name, steps2, at2) {
+        const key = `${type}.${name}`;
+        const baseAddress2 = `${this.prefix}${key}`;
+        const token = `tf:${baseAddress2}`;
+        const decl = this.src.resources.get(key);
+        if (!decl) return { value: unknown(`depends on ${baseAddress2}`, at2, token), consumed: 1 };
+        if (declaredTwice(this.src, "resource", key)) return { value: unknown(`resource ${key} is declared twice, which Terraform refuses`, at2, token), consumed: 1 };
+        const instances = this.resourceInstances(key);
+        let consumed = 1;
+        let chosen;
+        const { count: count2, forEach } = expansionAttrs(decl.node);
+        const hasExpansion = count2 || forEach;
+        const next = steps2[1];
+        if (hasExpansion) {
+          if (next?.type === "Index") {
+            consumed = 2;
+            const k = evaluate(next.key, this.context(at2.file));
+            const ks = asString(k);
+            if (Array.isArray(instances) && ks !== void 0)
+              chosen = instances.find((r) => r.address === `${baseAddress2}${instanceKey(k, ks)}`);
+          } else if (next === void 0 && this.cappedExpansions.has(baseAddress2)) {
+            return { value: unknown(`${baseAddress2} has more instances than the ${MAX_INSTANCES} the linter expands`, at2, token), consumed: 1 };
+          } else if (next === void 0 && Array.isArray(instances)) {
+            return { value: wholeResource(instances, baseAddress2, token, forEach !== void 0, at2), consumed: 1 };
+          } else {
+            return { value: unknown(`depends on all instances of ${baseAddress2}`, at2, token), consumed: 1 };
+          }
+        } else if (Array.isArray(instances)) chosen = instances[0];
+        const attrStep = steps2[consumed];
+        const target = chosen && hasExpansion ? `tf:${chosen.address}` : token;
+        if (attrStep === void 0 && chosen) return { value: { ...unknown(`depends on ${chosen.address}`, at2, target), instance: true }, consumed };
+        if (attrStep?.type !== "GetAttr") return { value: unknown(`depends on ${baseAddress2}`, at2, token), consumed };
+        consumed++;
+        const attrName = attrStep.name;
+        if (attrName === "id" || !chosen) {
+          return { value: unknown(`${baseAddress2}.${attrName} is known only after apply`, at2, `${target}${attrName === "id" ? "" : "." + attrName}`), consumed };
+        }
+        const configured = chosen.body.entries.get(attrName);
+        if (configured) return { value: configured, consumed };
+        return { value: unknown(`${baseAddress2}.${attrName} is known only after apply`, at2, `${token}.${attrName}`), consumed };
+      }
+      /** All instances of one resource declaration (`type.name`), expanded by count/for_each. */
+      resourceInstances(key) {
+        const cached = this.resourceCache.get(key);
+        if (cached) return cached;
+        const decl = this.src.resources.get(key);
+        if (!decl) return [];
+        this.resourceCache.set(key, CYCLE);
+        const result = this.abandonable(this.resourceCache, key, [], () => this.expandResource(key, decl));
+        this.resourceCache.set(key, result);
+        return result;
+      }
+      expandResource(key, decl) {
+        const [type, name] = [decl.node.labels[0].value, decl.node.labels[1].value];
+        const baseAddress2 = `${this.prefix}${key}`;
+        const header = blockHeader(decl.node, decl.file);
+        return this.expansion(decl, baseAddress2, MAX_INSTANCES, "instances").map(({ key: instance, vars }) => {
+          const sites = /* @__PURE__ */ new Map();
+          const body = this.evalBody(decl.node.body, decl.file, vars, sites, "", type);
+          const r = { address: `${baseAddress2}${instance}`, baseAddress: baseAddress2, type, name, file: decl.file, header, body, sites, block: decl.node };
+          if (type === "azapi_resource" && this.opts.azapiDefaults) {
+            const defaults = this.azapiDefaultsFor(decl, this.opts.azapiDefaults);
+            if (defaults) r.azapiDefaults = defaults;
+          }
+          if (this.opts.vendored) r.vendored = this.opts.vendored;
+          if (this.opts.calledAt) r.calledAt = this.opts.calledAt;
+          return r;
+        });
+      }
+      /**
+       * The `default_tags`/`default_location` of the provider block an `azapi_resource` uses
+       * (`AzapiDefaults`): its `provider = azapi.<alias>` in the root; in a module, the one block
+       * there is (with several, which it gets is not read here: unknown).
+       */
+      azapiDefaultsFor(decl, defaults) {
+        const ref = attr(decl.node, "provider");
+        const alias = ref?.expr.type === "ScopeTraversal" && ref.expr.root === "azapi" && ref.expr.steps[0]?.type === "GetAttr" ? ref.expr.steps[0].name : ref ? void 0 : "";
+        const chosen = this.prefix === "" && alias !== void 0 ? defaults.byAlias.get(alias) : defaults.blocks === 1 ? [...defaults.byAlias.values()][0] : void 0;
+        if (chosen) return chosen;
+        const which = this.prefix !== "" || alias === void 0;
+        if (!which) return void 0;
+        const out = {};
+        for (const key of ["tags", "location"]) {
+          if ([...defaults.byAlias.values()].some((d) => d[key] !== void 0)) out[key] = unknown(`the azapi provider's default_${key} may set it (which provider configuration this resource uses is not read)`, blockHeader(decl.node, decl.file));
+        }
+        return out;
+      }
+      /**
+       * The instances a `count`/`for_each` block (resource or module call) expands to: the
+       * address key (`[0]`, `["k"]`) and the iteration variables of each, at most `max` (EVAL001
+       * beyond). No meta-argument: one instance with key ''. An unknown count/for_each: one
+       * instance with key '' whose `count.index`/`each` are unknown (it may exist).
+       */
+      expansion(decl, address, max, noun) {
+        const ctx = this.context(decl.file);
+        const { count: count2, forEach } = expansionAttrs(decl.node);
+        const cap = (n, at2) => {
+          if (n <= max) return;
+          this.cappedExpansions.add(address);
+          this.opts.problems.push({ message: `'${address}' expands to ${n} ${noun}; only the first ${max} are linted`, location: locOf(at2, decl.file) });
+        };
+        if (count2) {
+          const c = evaluate(count2.expr, ctx);
+          if (c.kind !== "number") return [{ key: "", vars: /* @__PURE__ */ new Map([["count", obj({ index: unknown(`count.index of an unknown count${whyUnknown(c)}`) })]]) }];
+          const n = Math.max(0, Math.trunc(c.value));
+          cap(n, count2);
+          const length = this.withinBudget(Math.min(n, max), address, count2, decl.file);
+          return Array.from({ length }, (_, i) => ({ key: `[${i}]`, vars: /* @__PURE__ */ new Map([["count", obj({ index: num(i) })]]) }));
+        }
+        if (forEach) {
+          const fe = evaluate(forEach.expr, ctx);
+          const pairs = fe.kind === "list" || fe.kind === "object" ? iterate(fe) : void 0;
+          if (!pairs) {
+            const why = whyUnknown(fe);
+            return [{ key: "", vars: /* @__PURE__ */ new Map([["each", obj({ key: unknown(`each.key of an unknown for_each${why}`), value: unknown(`each.value of an unknown for_each${why}`) })]]) }];
+          }
+          cap(pairs.length, forEach);
+          return pairs.slice(0, this.withinBudget(Math.min(pairs.length, max), address, forEach, decl.file)).map(([k, v]) => {
+            const keyStr = fe.kind === "list" ? asString(v) ?? String(asString(k)) : asString(k);
+            return { key: `[${JSON.stringify(keyStr)}]`, vars: /* @__PURE__ */ new Map([["each", obj({ key: str(keyStr, k.origin), value: memberOf(fe, v) })]]) };
+          });
+        }
+        return [{ key: "", vars: /* @__PURE__ */ new Map() }];
+      }
+      /**
+       * How many of `n` loop instances the project's expansion budget still allows (core/limits.ts
+       * EXPANSION_BUDGET: nested loops multiply). The first loop it cuts gets an EVAL001 note and
+       * is treated as capped (its whole collection is unknown).
+       */
+      withinBudget(n, address, at2, file) {
+        const allowed = takeExpansions(
+          this.opts.guard.expansions,
+          n,
+          () => this.opts.problems.push({ message: `loops inside loops expand to more than ${EXPANSION_BUDGET.toLocaleString("en-US")} instances in this configuration ('${address}' is where the linter stopped); the instances past that are not linted`, location: locOf(at2, file) })
+        );
+        if (allowed < n) this.cappedExpansions.add(address);
+        return allowed;
+      }
+      /** Evaluates a block body into an object; nested blocks become lists of objects. */
+      evalBody(body, file, iteration, sites, pathPrefix, resourceType) {
+        const entries2 = /* @__PURE__ */ new Map();
+        const ctx = this.context(file, iteration);
+        for (let i = 0; i < body.items.length; i++) {
+          const item = body.items[i];
+          const f = itemFile(item, file);
+          if (item.type === "Attribute") {
+            if (!pathPrefix && META.has(item.name)) continue;
+            sites.set(pathPrefix + item.name, locOf(item, f));
+            if (isAzapiBody(item.name, pathPrefix, resourceType)) bodyMemberSites(item.expr, f, "body", sites);
+            entries2.set(item.name, this.evalAttribute(item.name, item.expr, f === file ? ctx : this.context(f, iteration), resourceType, pathPrefix, sites));
+            continue;
+          }
+          if (!pathPrefix && META.has(item.blockType)) continue;
+          if (item.blockType === "dynamic") {
+            const blockName = item.labels[0]?.value;
+            if (!blockName) continue;
+            const before = entries2.get(blockName);
+            const start = before?.kind === "list" ? before.items.length : 0;
+            const dynamic = this.expandDynamic(item, f, iteration, sites, pathPrefix, resourceType, blockName, start);
+            entries2.set(blockName, before === void 0 ? dynamic : joinBlocks(before, dynamic));
+            continue;
+          }
+          const existing = entries2.get(item.blockType);
+          const index = existing?.kind === "list" ? existing.items.length : 0;
+          const childPath2 = `${pathPrefix}${item.blockType}[${index}].`;
+          const child = this.evalBody(item.body, f, iteration, sites, childPath2, resourceType);
+          child.origin = blockHeader(item, f, item.blockType);
+          sites.set(`${pathPrefix}${item.blockType}[${index}]`, child.origin);
+          if (existing?.kind === "list") existing.items.push(child);
+          else if (existing) entries2.set(item.blockType, joinBlocks(existing, list([child], child.origin)));
+          else entries2.set(item.blockType, list([child], child.origin));
+        }
+        return obj(entries2, pathPrefix ? void 0 : { file, range: body.range });
+      }
+      evalAttribute(name, expr, ctx, resourceType, pathPrefix, sites) {
+        if (isAzapiBody(name, pathPrefix, resourceType)) {
+          if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args[0]) return evaluate(expr.args[0], ctx);
+          return decodeJsonBody(expr, { file: loc(ctx, expr).file, evaluate: (e) => evaluate(e, ctx), member: (path64, at2) => sites.set(path64, at2) });
+        }
+        const v = evaluate(expr, ctx);
+        if (!pathPrefix && name === "type" && resourceType.startsWith("azapi_") && v.kind === "unknown" && expr.type === "Template") {
+          const first = expr.parts[0];
+          const at2 = first?.type === "TemplateLiteral" ? first.value.indexOf("@") : -1;
+          if (first?.type === "TemplateLiteral" && at2 > 0) return str(first.value.slice(0, at2 + 1), loc(ctx, expr));
+        }
+        return v;
+      }
+      expandDynamic(block2, file, iteration, sites, pathPrefix, resourceType, blockName, start = 0) {
+        const header = blockHeader(block2, file, `dynamic "${blockName}"`);
+        const forEach = attr(block2, "for_each");
+        const content = childBlocks(block2, "content")[0];
+        if (!forEach || !content) return unknown("dynamic block without for_each/content", header);
+        const fe = evaluate(forEach.expr, this.context(file, iteration));
+        const pairs = iterate(fe);
+        if (!pairs) return unknown(`dynamic "${blockName}" iterates over an unknown collection`, header);
+        const iterName = (() => {
+          const it = attr(block2, "iterator");
+          return it && it.expr.type === "ScopeTraversal" ? it.expr.root : blockName;
+        })();
+        const items = [];
+        const wanted = Math.min(pairs.length, MAX_INSTANCES);
+        const allowed = this.withinBudget(wanted, `${pathPrefix}${blockName}`, block2, file);
+        if (allowed < wanted) return unknown(`dynamic "${blockName}" is past the expansion budget`, header);
+        pairs.slice(0, allowed).forEach(([k, v], i) => {
+          const inner = new Map(iteration ?? []);
+          inner.set(iterName, obj({ key: k, value: v }));
+          const child = this.evalBody(content.body, file, inner, sites, `${pathPrefix}${blockName}[${start + i}].`, resourceType);
+          child.origin = header;
+          if (fe.decidedBy) {
+            child.decidedBy = fe.decidedBy;
+            if (fe.decision) child.decision = fe.decision;
+          }
+          items.push(child);
+        });
+        return list(items, header);
+      }
+      /** Every managed resource of this instance and of its local child modules. */
+      allResources() {
+        const out = [];
+        this.collectResources(out);
+        return out;
+      }
+      /**
+       * Appends this instance's resources, then its children's, to `out`: one array for the whole
+       * tree, not one per module spread into its caller's (a spread passes every element as an
+       * argument, and a large module tree has more resources than a call can take).
+       */
+      collectResources(out, inherited) {
+        const env = (this.prefix ? this.ownEnvClass() : void 0) ?? inherited;
+        for (const key of this.src.resources.keys()) {
+          const r = this.resourceInstances(key);
+          if (Array.isArray(r)) {
+            for (let i = 0; i < r.length; i++) {
+              if (env) r[i].moduleEnv = env;
+              out.push(r[i]);
+            }
+          }
+        }
+        for (const name of this.src.moduleCalls.keys()) for (const c of this.childInstances(name)) c.instance.collectResources(out, env);
+      }
+      /** The class this instance's own `environment`/`env`… variable decides, when it has one with a known value. */
+      ownEnvClass() {
+        return envFromVariables(readIgnoringCase(this.src.variables.keys(), (k) => this.variable(k)));
+      }
+      // ---- modules -----------------------------------------------------------------------
+      /**
+       * The instances of a local module call: one, one per `count` index or `for_each` key
+       * (addressed `module.m[0]` / `module.m["k"]`, like resources), or none when the call is
+       * remote, missing or disabled. An unknown count/for_each gives one instance whose
+       * `count.index`/`each` are unknown.
+       */
+      childInstances(name) {
+        if (this.children.has(name)) return this.children.get(name) ?? [];
+        this.children.set(name, null);
+        const call = this.src.moduleCalls.get(name);
+        const result = this.abandonable(this.children, name, [], () => this.instantiate(name, call));
+        this.children.set(name, result);
+        return result;
+      }
+      instantiate(name, call) {
+        const depth = (this.opts.depth ?? 0) + 1;
+        if (depth > MAX_MODULE_DEPTH) return [];
+        const source = localModuleSource(call.node);
+        const childKey = this.opts.moduleKey ? `${this.opts.moduleKey}.${name}` : name;
+        let childDir;
+        let vendored = this.opts.vendored;
+        if (source) childDir = localDir(this.src, source);
+        else {
+          const written2 = literalAttr(call.node, "source");
+          if (written2 === void 0) return [];
+          const version = literalAttr(call.node, "version");
+          const found = this.opts.remote?.(childKey, written2, version) ?? { reason: "remote modules are not read in this run" };
+          if ("reason" in found) {
+            this.recordOpaque(name, call, written2, found.reason);
+            return [];
+          }
+          childDir = found.dir;
+          const at2 = blockHeader(call.node, call.file);
+          const copy2 = { dir: childDir, name: childKey, source: written2, ...found.version ? { version: found.version } : {} };
+          vendored = vendored ? { ...vendored, dirs: [...vendored.dirs, childDir], copies: [...vendored.copies ?? [], copy2] } : { call: at2, source: written2, dirs: [childDir], copies: [copy2] };
+        }
+        const ancestors = [...this.opts.ancestors ?? [], this.src.dir];
+        if (ancestors.includes(childDir)) {
+          const cycle = [...ancestors.slice(ancestors.indexOf(childDir)), childDir].map((d) => path12.basename(d) || d).join(" \u2192 ");
+          this.opts.problems.push({ message: `module "${name}" calls a module that is already being evaluated (cycle ${cycle}); the cycle is not followed`, location: locOf(call.node, call.file) });
+          return [];
+        }
+        const childSrc = this.opts.loader(childDir);
+        if (!childSrc) {
+          if (!source) this.recordOpaque(name, call, literalAttr(call.node, "source") ?? "", `the module manifest's folder ${path12.basename(childDir)} has no readable .tf file inside the scanned folder`);
+          else {
+            const at2 = attr(call.node, "source") ?? call.node;
+            this.opts.problems.push({ message: `module "${name}": the local module "${source}" has no readable .tf file inside the scanned folder, so the resources it creates are not checked`, location: locOf(at2, call.file) });
+          }
+          return [];
+        }
+        const base = `${this.prefix}module.${name}`;
+        const iterations = this.expansion(call, base, MAX_MODULE_INSTANCES, "module instances");
+        return iterations.map(({ key, vars }) => {
+          const inputs = /* @__PURE__ */ new Map();
+          const argCtx = this.context(call.file, vars);
+          const items = call.node.body.items;
+          for (let i = 0; i < items.length; i++) {
+            const item = items[i];
+            if (item.type !== "Attribute" || item.name === "source" || item.name === "version" || item.name === "providers" || META.has(item.name)) continue;
+            const f = itemFile(item, call.file);
+            const v = evaluate(item.expr, f === call.file ? argCtx : this.context(f, vars));
+            inputs.set(item.name, passedThrough(v, locOf(item, f, `module "${name}" argument "${item.name}"`)));
+          }
+          const instance = new _ModuleInstance(childSrc, {
+            prefix: `${base}${key}.`,
+            inputs,
+            loader: this.opts.loader,
+            problems: this.opts.problems,
+            guard: this.opts.guard,
+            depth,
+            ancestors,
+            moduleKey: childKey,
+            remote: this.opts.remote,
+            vendored,
+            opaque: this.opts.opaque,
+            readDataFile: this.opts.readDataFile,
+            ...this.opts.azapiDefaults ? { azapiDefaults: this.opts.azapiDefaults } : {},
+            calledAt: this.opts.calledAt ?? blockHeader(call.node, call.file, `module "${name}"`)
+          });
+          return { key, instance };
+        });
+      }
+      /**
+       * A remote call without a copy: its arguments evaluated in this instance (one record per
+       * `count`/`for_each` instance), for EVAL002 and GPU005. Inside a copied module, the call
+       * is reported at the user's outer call.
+       */
+      recordOpaque(name, call, source, reason) {
+        const sink = this.opts.opaque;
+        if (!sink) return;
+        const srcAttr = attr(call.node, "source");
+        const outer = this.opts.vendored;
+        const inside2 = (l) => outer && isVendoredFile(l.file, outer) ? outer.call : l;
+        const sourceAt = inside2(srcAttr ? locOf(srcAttr.expr, call.file) : blockHeader(call.node, call.file));
+        const base = `${this.prefix}module.${name}`;
+        const iterations = this.expansion(call, base, MAX_MODULE_INSTANCES, "module instances");
+        if (iterations.length === 0) sink.push({ format: "terraform", name, address: base, source, sourceAt, reason, args: /* @__PURE__ */ new Map(), argSites: /* @__PURE__ */ new Map() });
+        for (const { key, vars } of iterations) {
+          const args = /* @__PURE__ */ new Map();
+          const argSites = /* @__PURE__ */ new Map();
+          const argCtx = this.context(call.file, vars);
+          for (const item of call.node.body.items) {
+            if (item.type !== "Attribute" || item.name === "source" || item.name === "version" || item.name === "providers" || META.has(item.name)) continue;
+            args.set(item.name, evaluate(item.expr, argCtx));
+            argSites.set(item.name, inside2(locOf(item, call.file)));
+          }
+          sink.push({ format: "terraform", name, address: `${base}${key}`, source, sourceAt, reason, args, argSites });
+        }
+      }
+      moduleRef(name, steps2, at2) {
+        const call = this.src.moduleCalls.get(name);
+        const token = `tf:${this.prefix}module.${name}`;
+        if (!call) return { value: unknown(`module "${name}" is not declared`, at2, token), consumed: 1 };
+        if (declaredTwice(this.src, "module call", name)) return { value: unknown(`module "${name}" is declared twice, which Terraform refuses`, at2, token), consumed: 1 };
+        const instances = this.childInstances(name);
+        let consumed = 1;
+        let chosen;
+        const { count: count2, forEach } = expansionAttrs(call.node);
+        if (count2 || forEach) {
+          const next = steps2[1];
+          const whole = next === void 0 && !this.cappedExpansions.has(`${this.prefix}module.${name}`) ? wholeModule(instances, forEach !== void 0, at2) : void 0;
+          if (next === void 0) return { value: whole ?? unknown(`depends on all instances of module.${name}`, at2, token), consumed: 1 };
+          if (next?.type !== "Index") return { value: unknown(`depends on all instances of module.${name}`, at2, token), consumed: 1 };
+          consumed = 2;
+          const k = evaluate(next.key, this.context(at2.file));
+          const ks = asString(k);
+          chosen = ks === void 0 ? void 0 : instances.find((i) => i.key === instanceKey(k, ks));
+        } else chosen = instances[0];
+        const outStep = steps2[consumed];
+        if (outStep?.type !== "GetAttr") return { value: unknown(`depends on module.${name}`, at2, token), consumed };
+        if (!chosen) return { value: unknown(`module.${name}.${outStep.name} comes from a module that is not evaluated`, at2, `${token}.${outStep.name}`), consumed: consumed + 1 };
+        const out = chosen.instance.src.outputs.has(outStep.name) ? chosen.instance.output(outStep.name, at2) : unknown(`module "${name}" declares no output "${outStep.name}" (Terraform: "Unsupported attribute")`, at2);
+        return { value: out, consumed: consumed + 1 };
+      }
+      /** Every declared output of this instance, as the object a reference to the whole instance gives. */
+      outputsObject(at2) {
+        return obj(new Map([...this.src.outputs.keys()].map((n) => [n, this.output(n, at2)])), at2);
+      }
+      output(name, at2) {
+        const cached = this.outputCache.get(name);
+        if (cached === CYCLE) return unknown(`output "${name}" refers to itself`, at2);
+        if (cached) return cached;
+        const decl = this.src.outputs.get(name);
+        const value = decl && attr(decl.node, "value");
+        if (!decl || !value) return unknown(`output "${name}" is not declared`, at2);
+        if (declaredTwice(this.src, "output", name)) return unknown(`output "${name}" is defined twice, which Terraform refuses`, at2);
+        this.outputCache.set(name, CYCLE);
+        const v = this.abandonable(this.outputCache, name, unknown(BUDGET_REASON), () => evaluate(value.expr, this.context(itemFile(value, decl.file))));
+        this.outputCache.set(name, v);
+        return v;
+      }
+      // ---- inputs ------------------------------------------------------------------------
+      /** Declared variables of this instance (and its children), for GPU002 and SEC001. */
+      inputDecls() {
+        const out = [];
+        this.collectInputDecls(out);
+        return out;
+      }
+      /** Appends this instance's declared variables, then its children's, to `out` (one array for the tree, as collectResources). */
+      collectInputDecls(out) {
+        for (const [name, decl] of this.src.variables) {
+          const text2 = fileText(this.src, decl.file);
+          const typeAttr = attr(decl.node, "type");
+          const sensitive = attr(decl.node, "sensitive");
+          const header = variableHeader(decl, name);
+          out.push({
+            name,
+            kind: "tf-variable",
+            header,
+            type: typeAttr ? sourceText(text2, typeAttr.expr.range) : void 0,
+            ...typeAttr ? { typeAt: locOf(typeAttr.expr, decl.file) } : {},
+            secure: sensitive ? isTrue(evaluate(sensitive.expr, this.constants(decl.file))) : false,
+            defaultValue: this.defaultOf(decl),
+            assigned: this.opts.inputs.get(name),
+            validations: childBlocks(decl.node, "validation").map((v) => this.validationOf(v, decl.file, text2, name))
+          });
+        }
+        for (const name of this.src.moduleCalls.keys()) for (const c of this.childInstances(name)) if (!c.instance.opts.vendored) c.instance.collectInputDecls(out);
+      }
+      validationOf(block2, file, text2, variable) {
+        const cond = attr(block2, "condition");
+        const at2 = cond ? locOf(cond.expr, file, "validation condition") : blockHeader(block2, file);
+        const regexes = [];
+        const allowed = [];
+        const visit2 = (e) => {
+          if (e.type === "FunctionCall") {
+            if ((e.name === "regex" || e.name === "regexall") && e.args[0]) {
+              const p = evaluate(e.args[0], this.context(file));
+              const re = p.kind === "string" ? tryCompileRegex(p.value) : void 0;
+              if (p.kind === "string") regexes.push({ pattern: p.value, at: loc({ file, resolveRoot: noNames }, e.args[0]), ...re ? { matches: (s) => re.test(s) } : {} });
+            }
+            if (e.name === "contains" && e.args[0]) {
+              const l = evaluate(e.args[0], this.context(file));
+              if (l.kind === "list") allowed.push(...l.items);
+            }
+          }
+          forEachChild(e, visit2);
+        };
+        if (cond) visit2(cond.expr);
+        return { at: at2, text: cond ? sourceText(text2, cond.expr.range) : "", regexes, allowed, ...cond ? { admits: (value) => this.conditionAdmits(cond.expr, file, variable, value), admitsValue: (value) => this.conditionAdmits(cond.expr, file, variable, value) } : {} };
+      }
+      /**
+       * A validation condition evaluated as Terraform would for `var.<variable> = value` (any
+       * other name resolves as in the module: Terraform 1.9+ conditions may read other variables).
+       */
+      conditionAdmits(condition, file, variable, value) {
+        const decl = typeof value === "string" ? void 0 : this.src.variables.get(variable);
+        const typedValue = decl && typeof value !== "string" ? this.typed(value, decl) : value;
+        const probe = {
+          file,
+          guard: this.opts.guard,
+          resolveRoot: (root, steps2, at2) => {
+            const first = steps2[0];
+            if (root === "var" && first?.type === "GetAttr" && first.name === variable) return { value: typeof typedValue === "string" ? str(typedValue, at2) : typedValue, consumed: 1 };
+            return this.resolveRoot(root, steps2, at2);
+          }
+        };
+        const r = evaluate(condition, probe);
+        return r.kind === "bool" ? r.value : void 0;
+      }
+    };
+    variableHeaders = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/eval/terraform/tfvars.ts
+import path13 from "node:path";
+function tfvarsValues(file, guard) {
+  const out = /* @__PURE__ */ new Map();
+  const msPerFile = guard ? 0 : defaultMsPerFile();
+  const items = file.body.items;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (item.type !== "Attribute") continue;
+    out.set(item.name, evaluate(item.expr, { file: file.file, guard: guard ?? new EvalGuard(void 0, msPerFile), resolveRoot: noNames }));
+  }
+  return out;
+}
+function tfvarsJsonValues(file, text2, errors) {
+  const out = /* @__PURE__ */ new Map();
+  const parsed = parseJsonc(text2, file);
+  if (errors) {
+    errors.push(...parsed.errors);
+    const strict = parsed.errors.length === 0 ? strictJsonError(parsed) : void 0;
+    if (strict) errors.push(strict);
+  }
+  const root = parsed.root ? nodeToValue(parsed, parsed.root) : unknown("invalid JSON");
+  if (root.kind === "object") for (const [k, v] of root.entries) out.set(k, v);
+  return out;
+}
+function autoOrder(a, b) {
+  const ra = path13.basename(a).startsWith("terraform.tfvars") ? 0 : 1;
+  const rb = path13.basename(b).startsWith("terraform.tfvars") ? 0 : 1;
+  return ra - rb || (a < b ? -1 : 1);
+}
+function readVarFile(file, read, guard) {
+  if (file.endsWith(".json")) {
+    const text2 = read.readText(file);
+    return text2 === void 0 ? /* @__PURE__ */ new Map() : tfvarsJsonValues(file, text2);
+  }
+  const parsed = read.parseHcl(file);
+  return parsed ? tfvarsValues(parsed, guard) : /* @__PURE__ */ new Map();
+}
+function varFileParses(file, read) {
+  if (file.endsWith(".json")) {
+    const text2 = read.readText(file);
+    if (text2 === void 0) return true;
+    const parsed2 = parseJsonc(text2, file);
+    return parsed2.errors.length === 0 && strictJsonError(parsed2) === void 0;
+  }
+  const parsed = read.parseHcl(file);
+  return !parsed || parsed.errors.length === 0 && parsed.body.items.every((i) => i.type === "Attribute");
+}
+var AUTO_VARFILE;
+var init_tfvars = __esm({
+  "src/eval/terraform/tfvars.ts"() {
+    "use strict";
+    init_json();
+    init_value();
+    init_expressions();
+    init_guard();
+    AUTO_VARFILE = /^(terraform\.tfvars(\.json)?|.*\.auto\.tfvars(\.json)?)$/;
+  }
+});
+
+// src/eval/terraform/terragrunt.ts
+import path14 from "node:path";
+function terragruntRun(parsed, read, guard, source) {
+  const own = terragruntFacts(parsed.file, parsed.text, parsed.body, guard);
+  const facts = { ...own, includes: [], ...source ? { source } : {} };
+  const name = configName(parsed.file);
+  let parentInputs = /* @__PURE__ */ new Map();
+  let othersNotKnown;
+  let allNotKnown = extraVarFiles(parsed) ? `the extra_arguments of ${name} pass var files or -var arguments to terraform, which may set it` : void 0;
+  const deep = /* @__PURE__ */ new Set();
+  for (const include of blocksOf2(parsed, "include")) {
+    const at2 = blockHeader(include, parsed.file);
+    const strategy = literalAttr(include, "merge_strategy");
+    if (strategy === "no_merge") continue;
+    const target = includePath(include, parsed, read, guard);
+    const parent = typeof target === "string" ? read(target) : void 0;
+    if (!parent || parent.errors.length > 0 || blocksOf2(parent, "include").length > 0) {
+      facts.includes.push(at2);
+      const why = parent ? parent.errors.length > 0 ? `${path14.basename(parent.file)}, which does not parse` : `${path14.basename(parent.file)}, which includes another in turn` : typeof target === "object" ? `no ${target.notFound} in the scanned folders above it` : target === void 0 ? "whose path is not written literally" : `${path14.basename(target)}, which cannot be read`;
+      othersNotKnown ??= `${name} includes another configuration (${why}), whose inputs may set it`;
+      continue;
+    }
+    const pf = terragruntFacts(parent.file, parent.text, parent.body, guard);
+    if (!facts.backend && !facts.backendNotKnown) {
+      if (pf.backend) facts.backend = pf.backend;
+      else if (pf.backendNotKnown) facts.backendNotKnown = pf.backendNotKnown;
+    }
+    if (extraVarFiles(parent)) allNotKnown ??= `the extra_arguments of ${configName(parent.file)}, which ${name} includes, pass var files or -var arguments to terraform, which may set it`;
+    const pi = terragruntInputs(parent, guard);
+    if (typeof parentInputs === "string") continue;
+    if (typeof pi === "string") parentInputs = pi;
+    else {
+      for (const [k, v] of pi) parentInputs.set(k, v);
+      if (strategy === "deep") for (const k of pi.keys()) deep.add(k);
+    }
+  }
+  const mine = terragruntInputs(parsed, guard);
+  let inputs;
+  if (allNotKnown !== void 0) inputs = allNotKnown;
+  else if (typeof mine === "string") inputs = mine;
+  else if (typeof parentInputs === "string") {
+    inputs = mine;
+    othersNotKnown ??= parentInputs;
+  } else {
+    inputs = new Map(parentInputs);
+    for (const [k, v] of mine) inputs.set(k, deep.has(k) && parentInputs.has(k) ? deepMerged(parentInputs.get(k), v) : v);
+  }
+  return { file: parsed.file, facts, inputs, ...othersNotKnown ? { othersNotKnown } : {} };
+}
+function deepMerged(parent, child) {
+  if (parent.kind === "object" && child.kind === "object") {
+    const m = new Map(parent.entries);
+    for (const [k, v] of child.entries) m.set(k, m.has(k) ? deepMerged(m.get(k), v) : v);
+    return { ...child, entries: m };
+  }
+  if (parent.kind === "list" && child.kind === "list") return { ...child, items: [...parent.items, ...child.items] };
+  if (parent.kind === "unknown" && (child.kind === "object" || child.kind === "list")) return parent;
+  return child;
+}
+function configName(file) {
+  return `${path14.basename(path14.dirname(file))}/${path14.basename(file)}`;
+}
+function blocksOf2(file, type) {
+  return file.body.items.filter((i) => i.type === "Block" && i.blockType === type);
+}
+function includePath(include, file, read, guard) {
+  const a = attr(include, "path");
+  if (!a) return void 0;
+  const dir = path14.dirname(file.file);
+  const e = a.expr;
+  if (e.type === "FunctionCall" && e.name === "find_in_parent_folders" && e.args.length <= 1) {
+    const arg = e.args[0] ? evaluate(e.args[0], { file: file.file, guard, resolveRoot: noNames }) : void 0;
+    if (arg !== void 0 && arg.kind !== "string") return void 0;
+    const name = arg?.value ?? "terragrunt.hcl";
+    for (let d = path14.dirname(dir); ; d = path14.dirname(d)) {
+      const candidate = path14.join(d, name);
+      if (read(candidate)) return candidate;
+      if (path14.dirname(d) === d) return { notFound: name };
+    }
+  }
+  const fromDir = INCLUDE_FROM_DIR.exec(file.text.slice(e.range.start.offset, e.range.end.offset));
+  if (fromDir) return path14.resolve(dir, fromDir[1]);
+  const v = evaluate(e, { file: file.file, guard, resolveRoot: noNames });
+  return v.kind === "string" ? path14.resolve(dir, v.value) : void 0;
+}
+function extraVarFiles(file) {
+  return blocksOf2(file, "terraform").some((t) => childBlocks(t, "extra_arguments").some((x) => attr(x, "required_var_files") || attr(x, "optional_var_files") || attr(x, "arguments")));
+}
+function terragruntInputs(file, guard = new EvalGuard(void 0, defaultMsPerFile())) {
+  const a = file.body.items.find((i) => i.type === "Attribute" && i.name === "inputs");
+  if (!a || a.type !== "Attribute") return /* @__PURE__ */ new Map();
+  const v = evaluate(a.expr, { file: file.file, guard, resolveRoot: localsResolver(file, guard) });
+  if (v.kind === "object") return new Map(v.entries);
+  return `the inputs of ${configName(file.file)} are not known (${v.kind === "unknown" ? v.reason : "not an object"})`;
+}
+function localsResolver(file, guard) {
+  const items = blocksOf2(file, "locals").flatMap((b) => b.body.items.filter((i) => i.type === "Attribute"));
+  if (items.length === 0) return noNames;
+  const locals = /* @__PURE__ */ new Map();
+  const resolve = (root) => root === "local" ? { value: obj(locals), consumed: 0 } : void 0;
+  for (let pass = 0; pass < 2; pass++) {
+    for (const i of items) if (i.type === "Attribute") locals.set(i.name, evaluate(i.expr, { file: file.file, guard, resolveRoot: resolve }));
+  }
+  return resolve;
+}
+var INCLUDE_FROM_DIR;
+var init_terragrunt = __esm({
+  "src/eval/terraform/terragrunt.ts"() {
+    "use strict";
+    init_value();
+    init_expressions();
+    init_guard();
+    init_module_source();
+    init_instance();
+    init_module_facts();
+    INCLUDE_FROM_DIR = /^"\$\{\s*get_terragrunt_dir\(\s*\)\s*\}\/([^"$%\\]+)"$/;
   }
 });
 
@@ -33830,9 +33960,10 @@ function firstBlock(v) {
 function terraformPodTemplates(r, isManifestFile) {
   const b = new TreeBuilder(r.header, r.sites, r.block?.range);
   let document;
-  if (r.type === KUBERNETES_MANIFEST) {
-    const manifest = r.body.entries.get("manifest");
-    if (manifest?.kind === "unknown") return [unknownObject(r, manifest)];
+  const written2 = manifestObject(r);
+  if (written2) {
+    const manifest = written2.value;
+    if (manifest?.kind === "unknown") return manifest.origin && !isTerraformFile2(manifest.origin.file) && isManifestFile?.(manifest.origin.file) ? [] : [unknownObject(r, written2.attribute, manifest)];
     if (manifest?.kind !== "object") return [];
     const spec = manifest.entries.get("spec");
     if (spec?.origin && !isTerraformFile2(spec.origin.file) && isManifestFile?.(spec.origin.file)) return [];
@@ -33868,18 +33999,26 @@ function typedDocument(b, w, r) {
   top.push({ key: camel(w.path[0]), keyRange: tree2.range, range: tree2.range, value: tree2 });
   return { type: "map", range: header.range, entries: top };
 }
-function unknownObject(r, manifest) {
+function manifestObject(r) {
+  if (r.type === KUBERNETES_MANIFEST) return { attribute: "manifest", value: r.body.entries.get("manifest") };
+  if (r.type !== KUBECTL_MANIFEST) return void 0;
+  const text2 = r.body.entries.get("yaml_body");
+  if (text2?.kind !== "string" && text2?.kind !== "unknown") return { attribute: "yaml_body", value: text2 };
+  const value = text2.yaml ? text2.yaml() : text2.kind === "string" ? text2.document ?? unknown("yaml_body written as a quoted string is not decoded statically", text2.origin) : text2;
+  return { attribute: "yaml_body", value };
+}
+function unknownObject(r, attribute2, manifest) {
   return {
     file: r.header.file,
     workloadKind: r.type,
     apiVersion: "",
-    path: "manifest",
+    path: attribute2,
     header: r.header,
     containers: [],
     tolerations: [],
     nodeSelector: [],
-    // Where `manifest =` is written (not the variable's declaration its value came from).
-    unreadable: [{ what: "manifest", at: r.sites?.get("manifest") ?? manifest.origin ?? r.header, hides: "pod", reason: manifest.reason }]
+    // Where the attribute is written (`manifest =`, `yaml_body =`; not the declaration of a variable its value came from).
+    unreadable: [{ what: attribute2, at: r.sites?.get(attribute2) ?? manifest.origin ?? r.header, hides: "pod", reason: manifest.reason }]
   };
 }
 function camel(snake) {
@@ -33893,8 +34032,8 @@ function injectingNamespaces(resources) {
   for (const r of resources) {
     let metadata = null;
     if (NAMESPACE_TYPES.has(r.type)) metadata = firstBlock(r.body.entries.get("metadata") ?? null);
-    else if (r.type === KUBERNETES_MANIFEST) {
-      const m = r.body.entries.get("manifest");
+    else {
+      const m = manifestObject(r)?.value;
       const kind = m?.kind === "object" ? m.entries.get("kind") : void 0;
       if (kind?.kind === "string" && kind.value === "Namespace") metadata = m.entries.get("metadata") ?? null;
     }
@@ -33909,9 +34048,12 @@ function injectingNamespaces(resources) {
   return out;
 }
 function workloadNamespace(r) {
-  const m = r.body.entries.get(r.type === KUBERNETES_MANIFEST ? "manifest" : "metadata");
-  const metadata = r.type === KUBERNETES_MANIFEST ? m?.kind === "object" ? m.entries.get("metadata") : void 0 : firstBlock(m ?? null);
-  if (metadata === void 0 || metadata === null) return r.type === KUBERNETES_MANIFEST && m?.kind !== "object" ? void 0 : "default";
+  const override = r.type === KUBECTL_MANIFEST ? r.body.entries.get("override_namespace") : void 0;
+  if (override && override.kind !== "null") return override.kind === "string" ? override.value : void 0;
+  const written2 = manifestObject(r);
+  const m = written2 ? written2.value : r.body.entries.get("metadata");
+  const metadata = written2 ? m?.kind === "object" ? m.entries.get("metadata") : void 0 : firstBlock(m ?? null);
+  if (metadata === void 0 || metadata === null) return written2 && m?.kind !== "object" ? void 0 : "default";
   if (metadata.kind !== "object") return void 0;
   const ns = metadata.entries.get("namespace");
   if (ns === void 0 || ns.kind === "null") return "default";
@@ -33921,6 +34063,7 @@ var SHAPES, PARTIAL_LIST, MAX_DEPTH4, TreeBuilder, NAMESPACE_TYPES;
 var init_terraform = __esm({
   "src/eval/k8s/terraform.ts"() {
     "use strict";
+    init_value();
     init_read();
     init_kubernetes_types();
     SHAPES = {
@@ -34052,7 +34195,10 @@ var init_terraform = __esm({
 
 // src/eval/terraform/kubernetes-types.ts
 function isTerraformWorkloadType(type) {
-  return Object.hasOwn(TYPED_WORKLOADS, type) || type === KUBERNETES_MANIFEST;
+  return Object.hasOwn(TYPED_WORKLOADS, type) || type === KUBERNETES_MANIFEST || type === KUBECTL_MANIFEST;
+}
+function workloadSyntax(type) {
+  return type === KUBERNETES_MANIFEST ? "hcl" : type === KUBECTL_MANIFEST ? "yaml" : "blocks";
 }
 function typedWorkload(type) {
   return Object.hasOwn(TYPED_WORKLOADS, type) ? TYPED_WORKLOADS[type] : void 0;
@@ -34065,7 +34211,7 @@ async function loadTerraformWorkloadReader() {
 function loadedTerraformWorkloadReader() {
   return reader;
 }
-var TEMPLATE_SPEC2, typed, POD, DEPLOYMENT, DAEMON_SET, STATEFUL_SET, JOB, REPLICATION_CONTROLLER, CRON_JOB_PATH, TYPED_WORKLOADS, KUBERNETES_MANIFEST, TYPES, TERRAFORM_WORKLOAD_TYPE, reader;
+var TEMPLATE_SPEC2, typed, POD, DEPLOYMENT, DAEMON_SET, STATEFUL_SET, JOB, REPLICATION_CONTROLLER, CRON_JOB_PATH, TYPED_WORKLOADS, KUBERNETES_MANIFEST, KUBECTL_MANIFEST, TYPES, TERRAFORM_WORKLOAD_TYPE, reader;
 var init_kubernetes_types = __esm({
   "src/eval/terraform/kubernetes-types.ts"() {
     "use strict";
@@ -34095,7 +34241,8 @@ var init_kubernetes_types = __esm({
       kubernetes_replication_controller_v1: REPLICATION_CONTROLLER
     };
     KUBERNETES_MANIFEST = "kubernetes_manifest";
-    TYPES = [...Object.keys(TYPED_WORKLOADS), KUBERNETES_MANIFEST].join("|");
+    KUBECTL_MANIFEST = "kubectl_manifest";
+    TYPES = [...Object.keys(TYPED_WORKLOADS), KUBERNETES_MANIFEST, KUBECTL_MANIFEST].join("|");
     TERRAFORM_WORKLOAD_TYPE = new RegExp(`"(?:${TYPES})"|\\bresource\\s+(?:${TYPES})\\b`);
   }
 });
@@ -35090,7 +35237,7 @@ function terragruntTargets(ctx, file) {
   return written2.map((s) => path21.resolve(path21.dirname(file), s));
 }
 function planningFacts(ctx, file) {
-  return planningFact(ctx, "tf-planning-3", file, isPlanningFacts, (text2) => ({
+  return planningFact(ctx, "tf-planning-4", file, isPlanningFacts, (text2) => ({
     sources: [...text2.matchAll(LOCAL_SOURCE)].map((m) => m[1]),
     yaml: YAML_DECODE.test(text2),
     data: dataFileEntries(text2),
@@ -35357,7 +35504,7 @@ var init_terraform2 = __esm({
       mayRead: decodersOf,
       async beforeUnits(files, ctx) {
         if (files.some((f) => f.kind === "terraform" && planningFacts(ctx, f.path)?.yaml)) await loadYamlReader();
-        if (declaresWorkloads(tfPaths(files), ctx)) await loadTerraformWorkloadReader();
+        if (declaresWorkloads(tfPaths(files), ctx)) await Promise.all([loadTerraformWorkloadReader(), loadYamlReader()]);
       },
       run(files, ctx) {
         const problems = [];
@@ -60217,9 +60364,9 @@ var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
               taint: taint.text,
               pool: target.pool ? `GPU node pool "${target.pool.name}"` : `the GPU node pools (gpu.taint; ${configTaintReason(ctx.scan)})`,
               // In the workload's own syntax: a Terraform resource's node_selector map, a manifest's nodeSelector.
-              // (A kubernetes_manifest writes the API's camelCase names in HCL.)
+              // (A kubernetes_manifest writes the API's camelCase names in HCL, a kubectl_manifest YAML.)
               // By where the toleration is written: a Terraform file (a template a kubernetes_manifest decodes is YAML).
-              selector: !isTerraformCode(toleration.at.file) ? `nodeSelector ${ACCELERATOR_LABEL}: ${ACCELERATOR_NVIDIA}` : `${w.sourceType === KUBERNETES_MANIFEST ? "nodeSelector" : "node_selector"} = { "${ACCELERATOR_LABEL}" = "${ACCELERATOR_NVIDIA}" }`
+              selector: selectorFix(isTerraformCode(toleration.at.file) ? workloadSyntax(w.sourceType) : "yaml")
             }
           });
           return;
@@ -60231,6 +60378,10 @@ var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
     };
   }
 });
+function selectorFix(syntax) {
+  if (syntax === "yaml") return `nodeSelector ${ACCELERATOR_LABEL}: ${ACCELERATOR_NVIDIA}`;
+  return `${syntax === "hcl" ? "nodeSelector" : "node_selector"} = { "${ACCELERATOR_LABEL}" = "${ACCELERATOR_NVIDIA}" }`;
+}
 function isTerraformCode(file) {
   return /\.(?:tf|tfvars)(?:\.json)?$/i.test(file);
 }

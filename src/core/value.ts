@@ -51,6 +51,14 @@ export interface StringValue extends ValueBase {
    * A function that makes a new string drops it.
    */
   document?: Value;
+  /**
+   * Set on text that is a YAML document written in a file (a heredoc, `yaml_body = <<YAML … YAML`;
+   * the text `file("job.yaml")` reads): the document decoded, each value located where the file
+   * writes it (a part interpolated into a heredoc is unknown). Read by what decodes YAML text
+   * (`yamldecode`, a `kubectl_manifest`'s `yaml_body`), when called: most heredocs are never
+   * decoded. A function that makes a new string drops it.
+   */
+  yaml?: () => Value;
 }
 export interface NumberValue extends ValueBase { kind: 'number'; value: number }
 export interface BoolValue extends ValueBase { kind: 'bool'; value: boolean }
@@ -130,6 +138,12 @@ export interface UnknownValue extends ValueBase {
    * names the instance as `azapi_resource.ws.id` does; any other attribute is unknown.
    */
   instance?: true;
+  /**
+   * As a string's `yaml`, on YAML text that is not known as a string: a heredoc with an
+   * interpolation not known (the part it writes is unknown in the document), or the text of
+   * `file("job.yaml")` (a file's text is read only as JSON or decoded YAML).
+   */
+  yaml?: () => Value;
 }
 
 export type Value = StringValue | NumberValue | BoolValue | NullValue | ListValue | ObjectValue | UnknownValue;

@@ -67,7 +67,8 @@ export const terraformFrontEnd: FrontEnd = {
   mayRead: decodersOf,
   async beforeUnits(files, ctx) {
     if (files.some((f) => f.kind === 'terraform' && planningFacts(ctx, f.path)?.yaml)) await loadYamlReader();
-    if (declaresWorkloads(tfPaths(files), ctx)) await loadTerraformWorkloadReader();
+    // A workload may be YAML text (a kubectl_manifest's yaml_body): the YAML reader decodes it.
+    if (declaresWorkloads(tfPaths(files), ctx)) await Promise.all([loadTerraformWorkloadReader(), loadYamlReader()]);
   },
   run(files, ctx) {
     const problems: Problem[] = [];
@@ -267,7 +268,7 @@ const isPlanningFacts = (v: unknown): v is PlanningFacts =>
  * the unit that reads it next (HostOptions.setAsideChars), within its bound.
  */
 function planningFacts(ctx: Pick<FrontEndContext, 'host' | 'facts'>, file: string): PlanningFacts | undefined {
-  return planningFact(ctx, 'tf-planning-3', file, isPlanningFacts, (text) => ({
+  return planningFact(ctx, 'tf-planning-4', file, isPlanningFacts, (text) => ({
     sources: [...text.matchAll(LOCAL_SOURCE)].map((m) => m[1]!),
     yaml: YAML_DECODE.test(text),
     data: dataFileEntries(text),

@@ -293,6 +293,39 @@ pools:
         messageId: 'notGpuSize',
       },
       {
+        // Pools from YAML written in a heredoc (yamldecode(<<-EOT …)): the size where the heredoc
+        // writes it; a pool whose size is interpolated is unknown and not reported.
+        name: 'pools-from-a-yaml-heredoc',
+        files: {
+          'main.tf': `
+variable "t4_size" {
+  type = string
+}
+
+locals {
+  pools = yamldecode(<<-EOT
+    gpua100:
+      vm_size: ⟦Standard_D16s_v5⟧
+    gput4:
+      vm_size: \${var.t4_size}
+    EOT
+  )
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "p" {
+  for_each              = local.pools
+  name                  = each.key
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = each.value.vm_size
+  node_taints           = ["sku=gpu:NoSchedule"]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
         // "gpu-${var.env}": the known text says GPU whatever the environment is.
         name: 'partly-known-name-says-gpu',
         files: {

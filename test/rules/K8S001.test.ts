@@ -105,6 +105,15 @@ function tfWorkload(type: string, resource: string, podSpec = '', path = ['spec'
   return `resource "${type}" "train" {\n  metadata {\n    name = "train"\n  }\n${open}${container}${podSpec.replace(/^ {8}/gm, inner)}${close}}\n`;
 }
 const POOL = tfPool('["sku=gpu:NoSchedule"]');
+
+/**
+ * A kubectl provider `kubectl_manifest` (or, with `open`, another way in) whose heredoc is a job
+ * YAML: `job(resource, tolerations)` as the heredoc's body.
+ */
+function kubectlJob(resource: string, tolerations = '', open = 'resource "kubectl_manifest" "train" {\n  yaml_body = <<YAML', close = 'YAML\n}\n'): string {
+  return `${open}${job(resource, tolerations)}${close}`;
+}
+
 const RELATED_POOL = [{ file: 'infra/main.tf', line: 5, label: 'taint "sku=gpu:NoSchedule" of GPU node pool "gpu"' }];
 
 const cases: RuleTable = {
@@ -1157,6 +1166,39 @@ metadata:
         },
       },
       { name: 'cpu-only-deployment', files: { 'infra/main.tf': POOL, 'app/main.tf': tfWorkload('kubernetes_deployment_v1', 'cpu') } },
+      // kubectl_manifest (the kubectl provider): its yaml_body heredoc is decoded where it is written.
+      {
+        name: 'kubectl-manifest-heredoc-that-tolerates',
+        files: { 'infra/main.tf': POOL, 'app/main.tf': kubectlJob('nvidia.com/gpu', '      tolerations:\n        - { key: sku, operator: Equal, value: gpu, effect: NoSchedule }\n') },
+      },
+      {
+        // The count is interpolated: not known, so not reported (--verbose lists it).
+        name: 'kubectl-manifest-gpu-count-interpolated',
+        files: { 'infra/main.tf': POOL, 'app/main.tf': 'variable "gpus" {}\n' + kubectlJob('nvidia.com/gpu').replace('nvidia.com/gpu: 1', 'nvidia.com/gpu: ${var.gpus}') },
+      },
+      {
+        // An interpolation on a line of its own may write any YAML (the tolerations): the document is not decoded.
+        name: 'kubectl-manifest-interpolation-that-may-write-yaml',
+        files: { 'infra/main.tf': POOL, 'app/main.tf': 'variable "tolerations" {}\n' + kubectlJob('nvidia.com/gpu', '      tolerations:\n${var.tolerations}\n') },
+      },
+      {
+        // A template directive is not evaluated: the document is not decoded.
+        name: 'kubectl-manifest-heredoc-with-a-directive',
+        files: { 'infra/main.tf': POOL, 'app/main.tf': 'variable "tolerate" {}\n' + kubectlJob('nvidia.com/gpu', '%{ if var.tolerate }      tolerations:\n        - { key: sku, operator: Equal, value: gpu, effect: NoSchedule }\n%{ endif }') },
+      },
+      {
+        // yaml_body from a data source (kubectl_file_documents): not known.
+        name: 'kubectl-manifest-from-a-data-source',
+        files: { 'infra/main.tf': POOL, 'app/main.tf': 'data "kubectl_file_documents" "docs" {\n  content = file("jobs.yaml")\n}\nresource "kubectl_manifest" "all" {\n  for_each  = data.kubectl_file_documents.docs.manifests\n  yaml_body = each.value\n}\n' },
+      },
+      {
+        // yamldecode of an indented heredoc (<<-) into a kubernetes_manifest, tolerating.
+        name: 'kubernetes-manifest-yamldecode-of-an-indented-heredoc-that-tolerates',
+        files: {
+          'infra/main.tf': POOL,
+          'app/main.tf': `resource "kubernetes_manifest" "job" {\n  manifest = yamldecode(<<-EOT\n${job('nvidia.com/gpu', '      tolerations:\n        - { key: sku, operator: Equal, value: gpu, effect: NoSchedule }\n').replace(/^(?=.)/gm, '    ')}    EOT\n  )\n}\n`,
+        },
+      },
     ],
     invalid: [
       {
@@ -1263,6 +1305,72 @@ metadata:
         message:
           'Job "train" requests "nvidia.com/gpu" but does not tolerate the GPU taint "sku=gpu:NoSchedule" (gpu.taint; the scan has no GPU node pool), so on a cluster whose GPU pools carry it its pods stay Pending; add a toleration for "sku=gpu:NoSchedule" to the pod template.',
       },
+      {
+        // The request at its line of the heredoc; an interpolated image leaves the rest known.
+        name: 'kubectl-manifest-heredoc',
+        files: { 'infra/main.tf': POOL, 'app/main.tf': 'variable "tag" {}\n' + kubectlJob('⟦nvidia.com/gpu⟧').replace('ubuntu22.04', 'ubuntu22.04:${var.tag}') },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'scannedPool',
+        message:
+          'Job "train" requests "nvidia.com/gpu" but does not tolerate the taint "sku=gpu:NoSchedule" of GPU node pool "gpu", so its pods stay Pending; add a toleration for "sku=gpu:NoSchedule" to the pod template.',
+        related: RELATED_POOL,
+      },
+      {
+        // An escape ($${) is one character shorter than written: the value it is in is unknown, the rest is read.
+        name: 'kubectl-manifest-heredoc-with-an-escape',
+        files: { 'infra/main.tf': POOL, 'app/main.tf': kubectlJob('⟦nvidia.com/gpu⟧').replace('name: train\n', 'name: train\n  annotations:\n    note: "$${HOME}"\n') },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'scannedPool',
+      },
+      {
+        // A <<- heredoc indented with tabs (which Terraform removes; YAML refuses tabs as indentation), CRLF line ends.
+        name: 'kubectl-manifest-indented-heredoc-with-tabs-and-crlf',
+        files: {
+          'infra/main.tf': POOL,
+          'app/main.tf': kubectlJob('⟦nvidia.com/gpu⟧', '', 'resource "kubectl_manifest" "train" {\n  yaml_body = <<-YAML', '\tYAML\n}\n').replace(/^(?=[a-z ])/gm, (_, offset: number) => (offset > 40 ? '\t' : '')).replace(/\n/g, '\r\n'),
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'scannedPool',
+      },
+      {
+        // yamldecode of an indented heredoc (<<-), through a local: located in the heredoc, as written.
+        name: 'yamldecode-of-an-indented-heredoc-through-a-local',
+        files: {
+          'infra/main.tf': POOL,
+          'app/main.tf': `locals {\n  job = <<-EOT\n${job().replace(/^(?=.)/gm, '    ')}    EOT\n}\nresource "kubernetes_manifest" "job" {\n  manifest = yamldecode(local.job)\n}\n`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageIncludes: 'Job "train" requests "nvidia.com/gpu"',
+      },
+      {
+        // yaml_body = file(): a YAML file the run does not lint as a manifest (a Kustomize input) is read as the body.
+        name: 'kubectl-manifest-from-a-file-the-run-does-not-lint',
+        files: {
+          'infra/main.tf': POOL,
+          'app/main.tf': 'resource "kubectl_manifest" "job" {\n  yaml_body = file("${path.module}/base/job.yaml")\n}\n',
+          'app/base/job.yaml': job(),
+          'app/base/kustomization.yaml': 'resources:\n  - job.yaml\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageIncludes: 'Job "train" requests "nvidia.com/gpu"',
+      },
+      {
+        // A manifest file the run lints is reported once, as the file's: not again through the kubectl_manifest that applies it.
+        name: 'kubectl-manifest-from-a-linted-manifest-file-reported-once',
+        files: {
+          'infra/main.tf': POOL,
+          'app/main.tf': 'resource "kubectl_manifest" "job" {\n  yaml_body = file("${path.module}/job.yaml")\n}\n',
+          'app/job.yaml': job(),
+        },
+        level: 'error',
+        env: 'unknown',
+        messageIncludes: 'Job "train" requests "nvidia.com/gpu"',
+      },
     ],
   },
 };
@@ -1368,6 +1476,60 @@ describe('K8S001: a Terraform namespace that gives its pods default tolerations'
     expect(r.briefs).toEqual(['K8S001 error scannedPool app/main.tf:42:15']);
     expect(r.undecided.filter((u) => u.ruleId === 'K8S001').map((u) => `${u.attribute}: ${u.reason} (${path.relative(root, u.location.file)}:${u.location.range.start.line})`)).toEqual([
       'tolerations: a Namespace this configuration declares adds default tolerations to its pods (scheduler.alpha.kubernetes.io/defaultTolerations), which the pods get at admission (app/main.tf:5)',
+    ]);
+  });
+});
+
+describe('K8S001: a kubectl_manifest or yamldecode heredoc with values not known', () => {
+  const trees = tempTrees('mil-k8s001-heredoc-');
+  afterAll(() => trees.cleanup());
+  const listed = (root: string, r: Awaited<ReturnType<typeof lintTree>>): string[] =>
+    r.undecided.filter((u) => u.ruleId === 'K8S001').map((u) => `${u.attribute}: ${u.reason} (${path.relative(root, u.location.file)}:${u.location.range.start.line}:${u.location.range.start.column})`);
+
+  it('an interpolated count is listed at its line of the heredoc, with the interpolation', async () => {
+    const root = trees.tree({ 'infra/main.tf': POOL, 'app/main.tf': 'variable "gpus" {}\n' + kubectlJob('nvidia.com/gpu').replace('nvidia.com/gpu: 1', 'nvidia.com/gpu: ${var.gpus}') });
+    const r = await lintTree(root, ['K8S001']);
+    expect(r.findings).toEqual([]);
+    expect(listed(root, r)).toEqual(['resources: the count of "nvidia.com/gpu" is not known: depends on ${var.gpus}, interpolated into the heredoc (app/main.tf:16:15)']);
+  });
+
+  it('a heredoc with a directive, or an interpolation that may write YAML, is listed as not decoded, at yaml_body', async () => {
+    const directive = kubectlJob('nvidia.com/gpu', '%{ if var.tolerate }      tolerations: []\n%{ endif }');
+    // On a line of its own (not YAML as written), or in a comment (its text may hold a line break).
+    const own = kubectlJob('nvidia.com/gpu', '      tolerations:\n${var.tolerations}\n').replace(/"train"/, '"own"');
+    const comment = kubectlJob('nvidia.com/gpu', '      # tolerations: ${var.tolerations}\n').replace(/"train"/, '"comment"');
+    const root = trees.tree({ 'infra/main.tf': POOL, 'app/main.tf': 'variable "tolerate" {}\nvariable "tolerations" {}\n' + directive + own + comment });
+    const r = await lintTree(root, ['K8S001']);
+    expect(r.findings).toEqual([]);
+    expect(listed(root, r)).toEqual([
+      "resources: yaml_body: the heredoc's YAML is not decoded: a template directive (%{ … }) is not evaluated statically, and a container may request a GPU there (app/main.tf:4:3)",
+      "resources: yaml_body: the heredoc's YAML is not decoded: not valid YAML (Implicit keys need to be on a single line), and a container may request a GPU there (app/main.tf:23:3)",
+      "resources: yaml_body: the heredoc's YAML is not decoded: an interpolation outside its values may change its shape, and a container may request a GPU there (app/main.tf:43:3)",
+    ]);
+  });
+
+  it('templatefile() of a manifest the run lints is left to that file: reported there once, nothing listed for the kubectl_manifest', async () => {
+    const tf = 'variable "image" {}\nresource "kubectl_manifest" "train" {\n  yaml_body = templatefile("${path.module}/job.yaml", { IMAGE = var.image })\n}\n';
+    const root = trees.tree({ 'infra/main.tf': POOL, 'app/main.tf': tf, 'app/job.yaml': job('nvidia.com/gpu').replace(/image: .*/, 'image: ${IMAGE}') });
+    const r = await lintTree(root, ['K8S001']);
+    expect(r.briefs).toEqual(['K8S001 error scannedPool app/job.yaml:14:15']);
+    expect(listed(root, r)).toEqual([]);
+    // A template the run does not lint (a Kustomize input): not evaluated, listed at yaml_body.
+    const kustomized = trees.tree({ 'infra/main.tf': POOL, 'app/main.tf': tf.replace('/job.yaml', '/base/job.yaml'), 'app/base/job.yaml': job('nvidia.com/gpu'), 'app/base/kustomization.yaml': 'resources:\n  - job.yaml\n' });
+    const k = await lintTree(kustomized, ['K8S001']);
+    expect(k.briefs).toEqual([]);
+    expect(listed(kustomized, k)).toEqual(['resources: yaml_body: function templatefile() is not evaluated statically, and a container may request a GPU there (app/main.tf:3:3)']);
+  });
+
+  it("override_namespace puts the object in the namespace it names (whose default tolerations it gets at admission)", async () => {
+    const ns = 'resource "kubernetes_namespace_v1" "ml" {\n  metadata {\n    name = "ml"\n    annotations = {\n      "scheduler.alpha.kubernetes.io/defaultTolerations" = jsonencode([{ key = "sku", operator = "Equal", value = "gpu", effect = "NoSchedule" }])\n    }\n  }\n}\n';
+    const intoMl = kubectlJob('nvidia.com/gpu', '', 'resource "kubectl_manifest" "train" {\n  override_namespace = "ml"\n  yaml_body = <<YAML');
+    const outOfMl = kubectlJob('nvidia.com/gpu', '', 'resource "kubectl_manifest" "other" {\n  override_namespace = "batch"\n  yaml_body = <<YAML').replace('name: train\n', 'name: other\n  namespace: ml\n');
+    const root = trees.tree({ 'infra/main.tf': POOL, 'app/main.tf': ns + intoMl + outOfMl });
+    const r = await lintTree(root, ['K8S001']);
+    expect(r.briefs).toEqual(['K8S001 error scannedPool app/main.tf:44:15']);
+    expect(listed(root, r)).toEqual([
+      'tolerations: a Namespace this configuration declares adds default tolerations to its pods (scheduler.alpha.kubernetes.io/defaultTolerations), which the pods get at admission (app/main.tf:5:7)',
     ]);
   });
 });

@@ -488,6 +488,15 @@ spec:
       },
       { name: 'no-toleration', files: { 'infra/main.tf': POOL, 'app/main.tf': tfWorkload('kubernetes_deployment_v1', '') } },
       {
+        // A toleration written by an interpolation is not known (the heredoc's other values are).
+        name: 'kubectl-manifest-toleration-key-interpolated',
+        files: { 'infra/main.tf': POOL, 'app/main.tf': `variable "key" {}\nresource "kubectl_manifest" "web" {\n  yaml_body = <<YAML${workload(plain(EXACT).replace('key: sku', 'key: ${var.key}'))}YAML\n}\n` },
+      },
+      {
+        name: 'kubectl-manifest-without-toleration',
+        files: { 'infra/main.tf': POOL, 'app/main.tf': `resource "kubectl_manifest" "web" {\n  yaml_body = <<YAML${workload('')}YAML\n}\n` },
+      },
+      {
         // Only a dynamic block over an unknown collection: whether it tolerates the taint is unknown.
         name: 'only-a-dynamic-toleration-over-an-unknown-collection',
         files: {
@@ -581,6 +590,24 @@ spec:
         env: 'unknown',
         message:
           'DaemonSet "web" requests no GPU but tolerates the taint "sku=gpu:NoSchedule" of GPU node pool "gpu", so it runs a pod on every GPU node; if it belongs there (a device plugin, an exporter), select GPU nodes with node_selector = { "kubernetes.azure.com/accelerator" = "nvidia" }, otherwise remove the toleration.',
+      },
+      {
+        // A kubectl_manifest writes YAML (its heredoc): the toleration at its line there, and the fix in YAML.
+        name: 'kubectl-manifest-daemon-set-fix-in-yaml',
+        files: { 'infra/main.tf': POOL, 'app/main.tf': `resource "kubectl_manifest" "ds" {\n  yaml_body = <<YAML${workload(EXACT, 'DaemonSet')}YAML\n}\n` },
+        level: 'note',
+        env: 'unknown',
+        message:
+          'DaemonSet "web" requests no GPU but tolerates the taint "sku=gpu:NoSchedule" of GPU node pool "gpu", so it runs a pod on every GPU node; if it belongs there (a device plugin, an exporter), select GPU nodes with nodeSelector kubernetes.azure.com/accelerator: nvidia, otherwise remove the toleration.',
+        related: [{ file: 'infra/main.tf', line: 5 }],
+      },
+      {
+        // yamldecode of a heredoc into a kubernetes_manifest: also YAML where the toleration is written.
+        name: 'yamldecode-heredoc-deployment-tolerates',
+        files: { 'infra/main.tf': POOL, 'app/main.tf': `resource "kubernetes_manifest" "web" {\n  manifest = yamldecode(<<EOT${workload(EXACT)}EOT\n  )\n}\n` },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'tolerates',
       },
     ],
   },

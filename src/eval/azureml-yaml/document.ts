@@ -46,6 +46,43 @@ export interface ReadOptions {
    * used when the document names none (a workspace YAML without `$schema`).
    */
   typeHint?: AmlYamlType;
+  /** Parts of the text that are not what the document says (`UnknownSpans`). */
+  unknownSpans?: UnknownSpans;
+}
+
+/**
+ * Parts of a YAML text that stand for something else, by offset, in order and apart: a Terraform
+ * heredoc's interpolations (`image: ${var.image}`), written as placeholders for the parser. A
+ * scalar over one is unknown, and so is a mapping with a key over one (which key it is is not
+ * known). `covered` collects the index of each span such a value covers: a span none covers
+ * (in a comment, between tokens) may change the document's shape.
+ */
+export interface UnknownSpans {
+  spans: readonly (readonly [start: number, end: number])[];
+  /** Why each span's value is unknown ("depends on ${var.image}, interpolated into the heredoc"). */
+  reasons: readonly string[];
+  covered: Set<number>;
+}
+
+/** The index of the first span that overlaps `r` (by binary search: a heredoc may have thousands), or -1. */
+function overlappingSpan(u: UnknownSpans, r: Range): number {
+  const { spans } = u;
+  const s = r.start.offset;
+  const e = r.end.offset;
+  let lo = 0;
+  let hi = spans.length;
+  // The first span that ends after the range starts.
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]![1] <= s) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < spans.length && spans[lo]![0] < e && e > s ? lo : -1;
+}
+
+/** Marks every span inside `r` covered (a value made unknown as a whole). */
+function coverSpans(u: UnknownSpans, r: Range): void {
+  for (let i = overlappingSpan(u, r); i >= 0 && i < u.spans.length && u.spans[i]![0] < r.end.offset; i++) u.covered.add(i);
 }
 
 /** One Azure ML YAML document as values. */
@@ -203,14 +240,26 @@ function blockOrigin(origin: Location, last: Location | undefined): Location {
 /** A positioned YAML node as a value (an alias or unsupported node is unknown). */
 export function yamlValue(file: string, t: YamlTree, opts: ReadOptions = {}): Value {
   const origin = loc(file, t.range);
+  const spans = opts.unknownSpans;
   switch (t.type) {
-    case 'scalar':
+    case 'scalar': {
+      const hole = spans ? overlappingSpan(spans, t.range) : -1;
+      if (hole >= 0) {
+        coverSpans(spans!, t.range);
+        return unknown(spans!.reasons[hole]!, origin);
+      }
       return scalarValue(t.value, t.plain, origin, opts);
+    }
     case 'seq': {
       const items = t.items.map((i) => yamlValue(file, i, opts));
       return list(items, blockOrigin(origin, items.at(-1)?.origin));
     }
     case 'map': {
+      const key = spans ? t.entries.find((e) => overlappingSpan(spans, e.keyRange) >= 0) : undefined;
+      if (key) {
+        coverSpans(spans!, t.range);
+        return unknown(`a key ${spans!.reasons[overlappingSpan(spans!, key.keyRange)]!}`, origin);
+      }
       const entries = new Map<string, Value>();
       const keyOrigins = new Map<string, Location>();
       let last: Location | undefined;

@@ -14,6 +14,9 @@
  * - `kubernetes_manifest` writes the object itself (`manifest = { apiVersion = "apps/v1", kind =
  *   "Deployment", spec = {…} }`, camelCase as in YAML): read as it is. One decoded from a file
  *   (`yamldecode(file("gpu-job.yaml"))`) is that file's, linted as a manifest of its own.
+ * - `kubectl_manifest` (the kubectl provider) writes it as YAML text, `yaml_body`: a heredoc is
+ *   decoded where it is written (eval/terraform/heredoc-yaml.ts), `file("job.yaml")` as that
+ *   file (again left to its own lint when the run lints it as a manifest).
  *
  * Sources: hashicorp/terraform-provider-kubernetes, kubernetes/schema_pod_spec.go (`container`,
  * `init_container`, `toleration`, `node_selector`, `affinity`), schema_container.go (`resources`
@@ -24,10 +27,10 @@
  * eval/terraform/kubernetes-types.ts); registry.terraform.io/providers/hashicorp/kubernetes/latest/docs/resources/manifest.
  */
 import type { Location, Range } from '../../core/source.js';
-import type { ObjectValue, Value } from '../../core/value.js';
+import { unknown, type ObjectValue, type Value } from '../../core/value.js';
 import type { YamlEntryNode, YamlTree } from '../../parse/yaml/tree.js';
 import { DEFAULT_TOLERATIONS, readPodTemplates } from './read.js';
-import { KUBERNETES_MANIFEST, typedWorkload, type TypedWorkload } from '../terraform/kubernetes-types.js';
+import { KUBECTL_MANIFEST, KUBERNETES_MANIFEST, typedWorkload, type TypedWorkload } from '../terraform/kubernetes-types.js';
 import type { K8sPodTemplate } from './types.js';
 
 /**
@@ -208,10 +211,12 @@ export interface TerraformWorkloadResource {
 export function terraformPodTemplates(r: TerraformWorkloadResource, isManifestFile?: (file: string) => boolean): K8sPodTemplate[] {
   const b = new TreeBuilder(r.header, r.sites, r.block?.range);
   let document: YamlTree | undefined;
-  if (r.type === KUBERNETES_MANIFEST) {
-    const manifest = r.body.entries.get('manifest');
-    // Not known (`var.m`, `yamldecode(<<EOT …)`, `templatefile()`): it may be a GPU workload (--verbose).
-    if (manifest?.kind === 'unknown') return [unknownObject(r, manifest)];
+  const written = manifestObject(r);
+  if (written) {
+    const manifest = written.value;
+    // Not known (`var.m`, `templatefile()`, a heredoc with a directive): it may be a GPU workload
+    // (--verbose), unless it is a manifest file the run lints (`templatefile("job.yaml", …)`).
+    if (manifest?.kind === 'unknown') return manifest.origin && !isTerraformFile(manifest.origin.file) && isManifestFile?.(manifest.origin.file) ? [] : [unknownObject(r, written.attribute, manifest)];
     if (manifest?.kind !== 'object') return [];
     // Its pod templates decoded from a manifest file (`yamldecode(file("job.yaml"))`, whole or
     // its spec): that file is linted as a manifest, and reports them. A spec from a var file, a
@@ -261,19 +266,34 @@ function typedDocument(b: TreeBuilder, w: TypedWorkload, r: TerraformWorkloadRes
   return { type: 'map', range: header.range, entries: top };
 }
 
-/** A `kubernetes_manifest` whose object is not known: a template that cannot be read, and why. */
-function unknownObject(r: TerraformWorkloadResource, manifest: Extract<Value, { kind: 'unknown' }>): K8sPodTemplate {
+/**
+ * The object a manifest resource writes, and the attribute it is written in: a
+ * `kubernetes_manifest`'s `manifest`; a `kubectl_manifest`'s `yaml_body` decoded (a heredoc, a
+ * YAML file's text; a JSON file's or `jsonencode`'s text is its document). Undefined for a typed
+ * resource; a value undefined when the attribute is not written.
+ */
+function manifestObject(r: TerraformWorkloadResource): { attribute: string; value: Value | undefined } | undefined {
+  if (r.type === KUBERNETES_MANIFEST) return { attribute: 'manifest', value: r.body.entries.get('manifest') };
+  if (r.type !== KUBECTL_MANIFEST) return undefined;
+  const text = r.body.entries.get('yaml_body');
+  if (text?.kind !== 'string' && text?.kind !== 'unknown') return { attribute: 'yaml_body', value: text };
+  const value = text.yaml ? text.yaml() : text.kind === 'string' ? (text.document ?? unknown('yaml_body written as a quoted string is not decoded statically', text.origin)) : text;
+  return { attribute: 'yaml_body', value };
+}
+
+/** A manifest resource whose object is not known: a template that cannot be read, and why. */
+function unknownObject(r: TerraformWorkloadResource, attribute: string, manifest: Extract<Value, { kind: 'unknown' }>): K8sPodTemplate {
   return {
     file: r.header.file,
     workloadKind: r.type,
     apiVersion: '',
-    path: 'manifest',
+    path: attribute,
     header: r.header,
     containers: [],
     tolerations: [],
     nodeSelector: [],
-    // Where `manifest =` is written (not the variable's declaration its value came from).
-    unreadable: [{ what: 'manifest', at: r.sites?.get('manifest') ?? manifest.origin ?? r.header, hides: 'pod', reason: manifest.reason }],
+    // Where the attribute is written (`manifest =`, `yaml_body =`; not the declaration of a variable its value came from).
+    unreadable: [{ what: attribute, at: r.sites?.get(attribute) ?? manifest.origin ?? r.header, hides: 'pod', reason: manifest.reason }],
   };
 }
 
@@ -300,8 +320,8 @@ export function injectingNamespaces(resources: readonly TerraformWorkloadResourc
   for (const r of resources) {
     let metadata: Value | null = null;
     if (NAMESPACE_TYPES.has(r.type)) metadata = firstBlock(r.body.entries.get('metadata') ?? null);
-    else if (r.type === KUBERNETES_MANIFEST) {
-      const m = r.body.entries.get('manifest');
+    else {
+      const m = manifestObject(r)?.value;
       const kind = m?.kind === 'object' ? m.entries.get('kind') : undefined;
       if (kind?.kind === 'string' && kind.value === 'Namespace') metadata = (m as ObjectValue).entries.get('metadata') ?? null;
     }
@@ -322,9 +342,13 @@ export function injectingNamespaces(resources: readonly TerraformWorkloadResourc
  * undefined when it is not known.
  */
 export function workloadNamespace(r: TerraformWorkloadResource): string | undefined {
-  const m = r.body.entries.get(r.type === KUBERNETES_MANIFEST ? 'manifest' : 'metadata');
-  const metadata = r.type === KUBERNETES_MANIFEST ? (m?.kind === 'object' ? m.entries.get('metadata') : undefined) : firstBlock(m ?? null);
-  if (metadata === undefined || metadata === null) return r.type === KUBERNETES_MANIFEST && m?.kind !== 'object' ? undefined : 'default';
+  // kubectl_manifest's `override_namespace` replaces the object's namespace, when set.
+  const override = r.type === KUBECTL_MANIFEST ? r.body.entries.get('override_namespace') : undefined;
+  if (override && override.kind !== 'null') return override.kind === 'string' ? override.value : undefined;
+  const written = manifestObject(r);
+  const m = written ? written.value : r.body.entries.get('metadata');
+  const metadata = written ? (m?.kind === 'object' ? m.entries.get('metadata') : undefined) : firstBlock(m ?? null);
+  if (metadata === undefined || metadata === null) return written && m?.kind !== 'object' ? undefined : 'default';
   if (metadata.kind !== 'object') return undefined;
   const ns = metadata.entries.get('namespace');
   if (ns === undefined || ns.kind === 'null') return 'default';

@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { str, unknown, type Value } from '../../core/value.js';
 import { fileStart, type Location } from '../../core/source.js';
-import type { parseYamlFile } from '../../parse/yaml/document.js';
+import type { parseYamlFile, parseYamlPart } from '../../parse/yaml/document.js';
 import type { yamlValue } from '../azureml-yaml/document.js';
 import { nodeToValue, parseJsonc, strictJsonError } from '../../parse/json/index.js';
 
@@ -29,6 +29,7 @@ export interface DataFileInput {
  */
 export interface YamlReader {
   parseYamlFile: typeof parseYamlFile;
+  parseYamlPart: typeof parseYamlPart;
   yamlValue: typeof yamlValue;
 }
 let yamlReader: YamlReader | undefined;
@@ -36,7 +37,7 @@ let yamlReader: YamlReader | undefined;
 export async function loadYamlReader(): Promise<void> {
   if (yamlReader) return;
   const [document, aml] = await Promise.all([import('../../parse/yaml/document.js'), import('../azureml-yaml/document.js')]);
-  yamlReader = { parseYamlFile: document.parseYamlFile, yamlValue: aml.yamlValue };
+  yamlReader = { parseYamlFile: document.parseYamlFile, parseYamlPart: document.parseYamlPart, yamlValue: aml.yamlValue };
 }
 
 /** The YAML reader once `loadYamlReader` has imported it. */

@@ -5,7 +5,7 @@
  * the caller through `EvalContext.resolveRoot`; this module knows the expression
  * semantics only: operators, conditionals, templates, `for`, splats, function calls.
  */
-import type { Location } from '../../core/source.js';
+import { fileStart, type Location } from '../../core/source.js';
 import type { Expression, TemplatePart, TraversalStep } from '../../parse/hcl/ast.js';
 import {
   agreedParts, bool, list, memberOfReadOut, num, obj, str, throughCollection, unknown, containsUnknown, chosenBy, compared, decidingInput, decisionOf, derived, memberOf, negated,
@@ -13,6 +13,7 @@ import {
 } from '../../core/value.js';
 import { asString, callFunction, isErrorUnknown, valuesEqual } from './functions.js';
 import { EvalGuard } from './guard.js';
+import type { HeredocYamlReader } from './heredoc-yaml.js';
 
 export interface RootResolution {
   value: Value;
@@ -33,6 +34,8 @@ export interface EvalContext {
    * in that file; undefined when it cannot be read (outside the scan root, missing, invalid).
    */
   readonly readDataFile?: (kind: 'yaml' | 'json' | 'text', file: string, at: Location) => Value | undefined;
+  /** Decodes a heredoc as YAML, where it is written (`yamldecode(<<EOT …)`, a `kubectl_manifest`'s `yaml_body`). */
+  readonly heredocYaml?: HeredocYamlReader;
 }
 
 const MAX_FOR_ITEMS = 1000;
@@ -151,8 +154,14 @@ function evalNode(e: Expression, ctx: EvalContext): Value {
     case 'Literal':
       if (e.value === null) return { kind: 'null', origin: at };
       return typeof e.value === 'number' ? num(e.value, at) : bool(e.value, at);
-    case 'Template':
-      return evalTemplate(e.parts, ctx, at);
+    case 'Template': {
+      const v = evalTemplate(e.parts, ctx, at);
+      // A heredoc may be YAML that is decoded (`yamldecode`, a `kubectl_manifest`'s `yaml_body`): when read, where it is written.
+      const decode = ctx.heredocYaml;
+      if (!e.heredoc || !decode || (v.kind !== 'string' && v.kind !== 'unknown')) return v;
+      const file = ctx.file;
+      return { ...v, yaml: () => decode(file, e, at) };
+    }
     case 'Tuple':
       return list(e.items.map((i) => evalNode(i, ctx)), at);
     case 'Object': {
@@ -419,6 +428,8 @@ function evalFor(e: Extract<Expression, { type: 'For' }>, ctx: EvalContext, at: 
 
 /** A path `file()` reads as JSON text (see evalCall). */
 const JSON_DOCUMENT = /\.json$/i;
+/** A path whose `file()` text may be decoded as YAML (see evalCall). */
+const YAML_DOCUMENT = /\.ya?ml$/i;
 
 /**
  * `yamldecode(file("${path.module}/pools.yaml"))`: the file read and decoded with each value
@@ -472,6 +483,28 @@ function evalCall(e: Extract<Expression, { type: 'FunctionCall' }>, ctx: EvalCon
     const p = evalNode(e.args[0]!, ctx);
     const text = p.kind === 'string' && JSON_DOCUMENT.test(p.value) ? ctx.readDataFile('text', p.value, at) : undefined;
     if (text) return text;
+    // A YAML file's text stays unknown, but what decodes it as YAML (a `kubectl_manifest`'s
+    // `yaml_body = file("job.yaml")`) reads the document, located in that file.
+    if (p.kind === 'string' && YAML_DOCUMENT.test(p.value)) {
+      const r = callFunction(name, [p], at);
+      const read = ctx.readDataFile;
+      const file = p.value;
+      if (r.kind === 'unknown') return { ...r, yaml: () => read('yaml', file, at) ?? unknown(`file("${file}"): the file cannot be read`, at) };
+    }
+  }
+  // `templatefile("job.yaml", {…})` is not evaluated (its file is an HCL template), but what decodes
+  // it as YAML learns which file it is: unknown, located at that file's start. A manifest the run
+  // lints on its own is left to its lint (a kubectl_manifest that applies it reports nothing more).
+  if (name === 'templatefile' && ctx.readDataFile && e.args.length === 2) {
+    const p = evalNode(e.args[0]!, ctx);
+    if (p.kind === 'string' && YAML_DOCUMENT.test(p.value)) {
+      const args = [p, evalNode(e.args[1]!, ctx)];
+      const r = derived(callFunction(name, args, at), at, args);
+      const read = ctx.readDataFile;
+      const file = p.value;
+      if (r.kind === 'unknown') return { ...r, yaml: () => { const placed = read('yaml', file, at)?.origin; return unknown(r.reason, placed ? fileStart(placed.file) : at); } };
+      return r;
+    }
   }
   let args = e.args.map((a) => evalNode(a, ctx));
   if (e.expandFinal && args.length > 0) {
@@ -479,6 +512,9 @@ function evalCall(e: Extract<Expression, { type: 'FunctionCall' }>, ctx: EvalCon
     if (last.kind !== 'list') return unknown('cannot expand the final argument', at);
     args = [...args.slice(0, -1), ...last.items];
   }
+  // `yamldecode(<<EOT … EOT)`, `yamldecode(local.job_yaml)`: a heredoc's document where it is written.
+  const text = name === 'yamldecode' && args.length === 1 ? args[0]! : undefined;
+  if ((text?.kind === 'string' || text?.kind === 'unknown') && text.yaml) return text.yaml();
   const r = callFunction(name, args, at);
   // lookup(m, k, d) is try(m[k], d): the default it returns is chosen by the map that lacks the
   // key (or, when the map depends on no input, by the key), as try() and coalesce() below.

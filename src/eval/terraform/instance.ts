@@ -19,6 +19,7 @@ import { evaluate, iterate, loc as exprLoc, noNames, type EvalContext, type Root
 import { asString } from './functions.js';
 import { tryCompileRegex } from './regex.js';
 import { decodeJsonBody } from './json-body.js';
+import { heredocYaml, type HeredocYamlReader } from './heredoc-yaml.js';
 import { applyTypeConstraint } from './type-defaults.js';
 import { attr, blockHeader, childBlocks, declaredTwice, expansionAttrs, fileText, itemFile, localDir, locOf, sourceText, type Located, type ModuleSource } from './module-source.js';
 import type { EvalGuard} from './guard.js';
@@ -166,12 +167,20 @@ export class ModuleInstance {
 
   // ---- names -------------------------------------------------------------------------
 
+  private heredocs: HeredocYamlReader | undefined;
+  /** Decodes this module's heredocs as YAML, from its files' texts. */
+  private heredocReader(): HeredocYamlReader {
+    const src = this.src;
+    return (this.heredocs ??= (file, template, at) => heredocYaml(fileText(src, file), file, template, at));
+  }
+
   private context(file: string, iteration?: Map<string, Value>): EvalContext {
     const readDataFile = this.opts.readDataFile;
-    if (iteration) return { file, iteration, guard: this.opts.guard, resolveRoot: this.resolver, ...(readDataFile ? { readDataFile } : {}) };
+    const readers = { ...(readDataFile ? { readDataFile } : {}), heredocYaml: this.heredocReader() };
+    if (iteration) return { file, iteration, guard: this.opts.guard, resolveRoot: this.resolver, ...readers };
     let ctx = this.fileContexts.get(file);
     if (!ctx) {
-      ctx = { file, iteration, guard: this.opts.guard, resolveRoot: this.resolver, ...(readDataFile ? { readDataFile } : {}) };
+      ctx = { file, iteration, guard: this.opts.guard, resolveRoot: this.resolver, ...readers };
       this.fileContexts.set(file, ctx);
     }
     return ctx;

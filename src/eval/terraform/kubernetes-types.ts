@@ -8,7 +8,10 @@
  * resource's schema (resource_kubernetes_deployment_v1.go, resource_kubernetes_cron_job_v1.go,
  * resource_kubernetes_cron_job_v1beta1.go: `kubernetes_cron_job` is the batch/v1beta1 CronJob, not an
  * alias of `_v1`; docs/guides/v3-upgrade-guide.md: each other unversioned name is the deprecated
- * alias of its `_v1`).
+ * alias of its `_v1`); gavinbunney/terraform-provider-kubectl docs/resources/kubectl_manifest.md
+ * (`yaml_body`: "YAML to apply to kubernetes", one resource only; `override_namespace`: "Override
+ * the namespace to apply the kubernetes resource to, ignoring any declared namespace in the
+ * `yaml_body`"; its fork alekc/kubectl keeps the resource and both arguments).
  */
 import type { TerraformWorkloadResource } from '../k8s/terraform.js';
 import type { Location } from '../../core/source.js';
@@ -53,9 +56,21 @@ const TYPED_WORKLOADS: Readonly<Record<string, TypedWorkload>> = {
 /** The resource that writes a whole object as a value (camelCase, as in YAML). */
 export const KUBERNETES_MANIFEST = 'kubernetes_manifest';
 
+/** The kubectl provider's resource that writes a whole object as YAML text (`yaml_body`). */
+export const KUBECTL_MANIFEST = 'kubectl_manifest';
+
 /** Whether a Terraform resource type holds Kubernetes pod templates. */
 export function isTerraformWorkloadType(type: string): boolean {
-  return Object.hasOwn(TYPED_WORKLOADS, type) || type === KUBERNETES_MANIFEST;
+  return Object.hasOwn(TYPED_WORKLOADS, type) || type === KUBERNETES_MANIFEST || type === KUBECTL_MANIFEST;
+}
+
+/**
+ * How a workload resource writes its object, for a fix in its own syntax: the provider's
+ * snake_case blocks (`node_selector = {…}`), the API's names as HCL values (`kubernetes_manifest`:
+ * `nodeSelector = {…}`), or YAML text (`kubectl_manifest`).
+ */
+export function workloadSyntax(type: string): 'blocks' | 'hcl' | 'yaml' {
+  return type === KUBERNETES_MANIFEST ? 'hcl' : type === KUBECTL_MANIFEST ? 'yaml' : 'blocks';
 }
 
 /** The typed resource `type` stands for, if it is one. */
@@ -68,7 +83,7 @@ export function typedWorkload(type: string): TypedWorkload | undefined {
  * (`resource "kubernetes_deployment_v1" "x"`, a `.tf.json` key) or a bare label, which HCL accepts
  * (`resource kubernetes_pod_v1 x {`).
  */
-const TYPES = [...Object.keys(TYPED_WORKLOADS), KUBERNETES_MANIFEST].join('|');
+const TYPES = [...Object.keys(TYPED_WORKLOADS), KUBERNETES_MANIFEST, KUBECTL_MANIFEST].join('|');
 export const TERRAFORM_WORKLOAD_TYPE = new RegExp(`"(?:${TYPES})"|\\bresource\\s+(?:${TYPES})\\b`);
 
 interface WorkloadReader {
