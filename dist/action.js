@@ -31610,28 +31610,29 @@ var init_data_files = __esm({
 
 // src/eval/terraform/heredoc-yaml.ts
 function heredocYaml(text2, file, template, at2) {
-  let v = decoded.get(template);
-  if (!v) {
-    v = decodeHeredoc(text2, file, template, at2);
-    decoded.set(template, v);
+  let d = decoded.get(template);
+  if (!d) {
+    d = decodeHeredoc(text2, file, template, at2);
+    decoded.set(template, d);
   }
-  return v;
+  return d;
 }
 function decodeHeredoc(text2, file, t, at2) {
+  const unknownDocument = (reason) => ({ file, value: unknown(reason, at2), comments: [], blocks: [] });
   const reader2 = loadedYamlReader();
-  if (text2 === void 0 || !reader2 || !t.heredoc) return unknown(`${NOT_DECODED}: the file's text cannot be read`, at2);
+  if (text2 === void 0 || !reader2 || !t.heredoc) return unknownDocument(`${NOT_DECODED}: the file's text cannot be read`);
   const spans = [];
   for (const p of t.parts) {
-    if (p.type === "TemplateIf" || p.type === "TemplateFor") return unknown(`${NOT_DECODED}: a template directive (%{ \u2026 }) is not evaluated statically`, at2);
+    if (p.type === "TemplateIf" || p.type === "TemplateFor") return unknownDocument(`${NOT_DECODED}: a template directive (%{ \u2026 }) is not evaluated statically`);
     if (p.type === "TemplateInterpolation") {
-      if (p.stripLeft || p.stripRight) return unknown(`${NOT_DECODED}: an interpolation that strips whitespace (\${~ \u2026 ~}) is not evaluated statically`, at2);
-      if (p.range.end.line !== p.range.start.line) return unknown(`${NOT_DECODED}: an interpolation over several lines is not evaluated statically`, at2);
+      if (p.stripLeft || p.stripRight) return unknownDocument(`${NOT_DECODED}: an interpolation that strips whitespace (\${~ \u2026 ~}) is not evaluated statically`);
+      if (p.range.end.line !== p.range.start.line) return unknownDocument(`${NOT_DECODED}: an interpolation over several lines is not evaluated statically`);
       spans.push([p.range.start.offset, p.range.end.offset]);
     }
   }
   const start = text2.indexOf("\n", t.range.start.offset) + 1;
   const end = text2.lastIndexOf("\n", t.range.end.offset - 1) + 1;
-  if (start <= 0 || end < start) return unknown(`${NOT_DECODED}: its body cannot be found`, at2);
+  if (start <= 0 || end < start) return unknownDocument(`${NOT_DECODED}: its body cannot be found`);
   let body = text2.slice(start, end);
   const indent = t.heredoc.indent ?? 0;
   if (indent > 0) body = body.replace(/^[ \t]+/gm, (lead) => " ".repeat(Math.min(indent, lead.length)) + lead.slice(indent));
@@ -31652,12 +31653,12 @@ function decodeHeredoc(text2, file, t, at2) {
   }
   const parsed = reader2.parseYamlPart(body, start, { line: t.range.start.line + 1, column: 1 });
   const error = parsed.errors[0];
-  if (error) return unknown(`${NOT_DECODED}: not valid YAML (${error.message})`, at2);
-  if (parsed.documents.length !== 1) return unknown(`${NOT_DECODED}: ${parsed.documents.length === 0 ? "no" : "more than one"} YAML document`, at2);
+  if (error) return unknownDocument(`${NOT_DECODED}: not valid YAML (${error.message})`);
+  if (parsed.documents.length !== 1) return unknownDocument(`${NOT_DECODED}: ${parsed.documents.length === 0 ? "no" : "more than one"} YAML document`);
   const unknownSpans = { spans, reasons, covered: /* @__PURE__ */ new Set() };
   const value = reader2.yamlValue(file, parsed.documents[0], { unknownSpans });
-  if (unknownSpans.covered.size < spans.length) return unknown(`${NOT_DECODED}: an interpolation outside its values may change its shape`, at2);
-  return value;
+  if (unknownSpans.covered.size < spans.length) return unknownDocument(`${NOT_DECODED}: an interpolation outside its values may change its shape`);
+  return { file, value, comments: parsed.comments, blocks: parsed.blocks };
 }
 function shortened(interpolation) {
   return interpolation.length <= 80 ? interpolation : `${interpolation.slice(0, 60)}\u2026${interpolation.slice(-15)}`;
@@ -31951,7 +31952,12 @@ var init_instance = __esm({
       /** Decodes this module's heredocs as YAML, from its files' texts. */
       heredocReader() {
         const src = this.src;
-        return this.heredocs ??= (file, template, at2) => heredocYaml(fileText(src, file), file, template, at2);
+        const told = this.opts.onHeredoc;
+        return this.heredocs ??= (file, template, at2) => {
+          const d = heredocYaml(fileText(src, file), file, template, at2);
+          told?.(d);
+          return d.value;
+        };
       }
       context(file, iteration) {
         const readDataFile = this.opts.readDataFile;
@@ -32391,6 +32397,7 @@ var init_instance = __esm({
             vendored,
             opaque: this.opts.opaque,
             readDataFile: this.opts.readDataFile,
+            onHeredoc: this.opts.onHeredoc,
             ...this.opts.azapiDefaults ? { azapiDefaults: this.opts.azapiDefaults } : {},
             calledAt: this.opts.calledAt ?? blockHeader(call.node, call.file, `module "${name}"`)
           });
@@ -32747,6 +32754,7 @@ function calledModules(dirs, callees) {
 function evaluateTerraform(input2) {
   const problems = [];
   const dataFiles = /* @__PURE__ */ new Map();
+  const heredocs = /* @__PURE__ */ new Set();
   const guard = new EvalGuard((p) => problems.push(p));
   const byDir = /* @__PURE__ */ new Map();
   for (const f of input2.tfFiles) {
@@ -32927,7 +32935,7 @@ function evaluateTerraform(input2) {
       const opaqueModules = [];
       const readDataFile = dataFileReader({ root: input2.root, workingDir: dir, readText: (f) => input2.readText(f), onRead: (f, kind) => dataFiles.set(f, kind) });
       guard.resetExpansions();
-      const instance = new ModuleInstance(src, { prefix: "", inputs, loader, problems, guard, moduleKey: "", remote: remoteFor(dir), opaque: opaqueModules, readDataFile });
+      const instance = new ModuleInstance(src, { prefix: "", inputs, loader, problems, guard, moduleKey: "", remote: remoteFor(dir), opaque: opaqueModules, readDataFile, onHeredoc: (d) => heredocs.add(d) });
       const azapiDefaults = instance.azapiDefaultsOfRoot();
       if (azapiDefaults) instance.opts.azapiDefaults = azapiDefaults;
       const rel = variantFile ? path15.relative(input2.root, variantFile) : path15.relative(input2.root, dir) || ".";
@@ -32996,7 +33004,7 @@ function evaluateTerraform(input2) {
     const into = [...copiedDirs].find(([d]) => isInside(d, p.location.file));
     if (into) p.location = into[1];
   }
-  return { evaluations, modules, problems, dataFiles };
+  return { evaluations, modules, problems, dataFiles, heredocs };
 }
 function autoVarFilesEnv(root, files, above) {
   let env;
@@ -35612,14 +35620,16 @@ var init_terraform2 = __esm({
           ...skippedSamples,
           ...files.some((f) => f.kind === "terraform") ? [] : files.filter((f) => (f.kind === "tfvars" || f.kind === "tfvars-json") && !ctx.cliVarFiles.includes(f.path)).map((f) => ({ file: f.path, reason: unevaluatedVarFileReason(f.path, ctx) }))
         ];
+        const units2 = tf.evaluations.map((e) => ({
+          evaluation: e.evaluation,
+          resources: applyAzapiUpdates(e.resources, withNamespaceTolerations(e.resources, e.resources.flatMap((r) => fromTerraform(r, e.evaluation, e.azurermOnlyBelow, isManifestFile)))),
+          refKeys: terraformRefKeys,
+          opaqueModules: e.opaqueModules
+        }));
+        for (const h of tf.heredocs) if (h.comments.length > 0) suppressionSources.push({ file: h.file, comments: h.comments, blocks: h.blocks });
         return {
           skipped,
-          units: tf.evaluations.map((e) => ({
-            evaluation: e.evaluation,
-            resources: applyAzapiUpdates(e.resources, withNamespaceTolerations(e.resources, e.resources.flatMap((r) => fromTerraform(r, e.evaluation, e.azurermOnlyBelow, isManifestFile)))),
-            refKeys: terraformRefKeys,
-            opaqueModules: e.opaqueModules
-          })),
+          units: units2,
           terraformModules: tf.modules,
           problems,
           suppressionSources

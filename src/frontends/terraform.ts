@@ -197,14 +197,18 @@ export const terraformFrontEnd: FrontEnd = {
         ? []
         : files.filter((f) => (f.kind === 'tfvars' || f.kind === 'tfvars-json') && !ctx.cliVarFiles.includes(f.path)).map((f) => ({ file: f.path, reason: unevaluatedVarFileReason(f.path, ctx) }))),
     ];
+    const units = tf.evaluations.map((e) => ({
+      evaluation: e.evaluation,
+      resources: applyAzapiUpdates(e.resources, withNamespaceTolerations(e.resources, e.resources.flatMap((r) => fromTerraform(r, e.evaluation, e.azurermOnlyBelow, isManifestFile)))),
+      refKeys: terraformRefKeys,
+      opaqueModules: e.opaqueModules,
+    }));
+    // YAML in a heredoc (decoded by now: the units above read a kubectl_manifest's yaml_body) has
+    // YAML comments, which can suppress what its values make (`# mlops-iac-lint-ignore K8S001 -- …`).
+    for (const h of tf.heredocs) if (h.comments.length > 0) suppressionSources.push({ file: h.file, comments: h.comments, blocks: h.blocks });
     return {
       skipped,
-      units: tf.evaluations.map((e) => ({
-        evaluation: e.evaluation,
-        resources: applyAzapiUpdates(e.resources, withNamespaceTolerations(e.resources, e.resources.flatMap((r) => fromTerraform(r, e.evaluation, e.azurermOnlyBelow, isManifestFile)))),
-        refKeys: terraformRefKeys,
-        opaqueModules: e.opaqueModules,
-      })),
+      units,
       terraformModules: tf.modules,
       problems,
       suppressionSources,

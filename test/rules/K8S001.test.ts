@@ -1172,6 +1172,14 @@ metadata:
         files: { 'infra/main.tf': POOL, 'app/main.tf': kubectlJob('nvidia.com/gpu', '      tolerations:\n        - { key: sku, operator: Equal, value: gpu, effect: NoSchedule }\n') },
       },
       {
+        // The heredoc is YAML: a YAML comment in it is an inline suppression (RULES.md "Inline suppressions": YAML `#`).
+        name: 'kubectl-manifest-suppressed-by-a-yaml-comment-in-the-heredoc',
+        files: {
+          'infra/main.tf': POOL,
+          'app/main.tf': kubectlJob('nvidia.com/gpu').replace('            limits:\n', '            limits:\n              # mlops-iac-lint-ignore K8S001 -- scheduled by the team operator, which adds the toleration\n'),
+        },
+      },
+      {
         // The count is interpolated: not known, so not reported (--verbose lists it).
         name: 'kubectl-manifest-gpu-count-interpolated',
         files: { 'infra/main.tf': POOL, 'app/main.tf': 'variable "gpus" {}\n' + kubectlJob('nvidia.com/gpu').replace('nvidia.com/gpu: 1', 'nvidia.com/gpu: ${var.gpus}') },

@@ -16,7 +16,7 @@
  * indentation, which Terraform removes from every line alike: YAML reads the same document (the
  * removed indentation read as spaces, were it tabs).
  */
-import type { Location } from '../../core/source.js';
+import type { Location, Range } from '../../core/source.js';
 import { unknown, type Value } from '../../core/value.js';
 import type { TemplateExpr } from '../../parse/hcl/ast.js';
 import { loadedYamlReader } from './data-files.js';
@@ -24,38 +24,48 @@ import { loadedYamlReader } from './data-files.js';
 /** Decodes a heredoc of `file` as YAML (`heredocYaml` with the file's text). */
 export type HeredocYamlReader = (file: string, template: TemplateExpr, at: Location) => Value;
 
+/** A heredoc decoded: its document, and the YAML comments and mappings in it (inline suppressions, RULES.md: YAML `#`). */
+export interface DecodedHeredoc {
+  /** The file the heredoc is written in. */
+  file: string;
+  value: Value;
+  comments: readonly { text: string; range: Range }[];
+  blocks: readonly Range[];
+}
+
 /** By heredoc: its document depends on the file's text only, which its syntax tree was parsed from. */
-const decoded = new WeakMap<TemplateExpr, Value>();
+const decoded = new WeakMap<TemplateExpr, DecodedHeredoc>();
 
 /** The heredoc `template` of `file`, whose text is `text`, decoded as YAML (once per heredoc: every instance of a module reads it alike). */
-export function heredocYaml(text: string | undefined, file: string, template: TemplateExpr, at: Location): Value {
-  let v = decoded.get(template);
-  if (!v) {
-    v = decodeHeredoc(text, file, template, at);
-    decoded.set(template, v);
+export function heredocYaml(text: string | undefined, file: string, template: TemplateExpr, at: Location): DecodedHeredoc {
+  let d = decoded.get(template);
+  if (!d) {
+    d = decodeHeredoc(text, file, template, at);
+    decoded.set(template, d);
   }
-  return v;
+  return d;
 }
 
 /** The start of each reason a heredoc is not decoded (`--verbose`). */
 const NOT_DECODED = "the heredoc's YAML is not decoded";
 
-function decodeHeredoc(text: string | undefined, file: string, t: TemplateExpr, at: Location): Value {
+function decodeHeredoc(text: string | undefined, file: string, t: TemplateExpr, at: Location): DecodedHeredoc {
+  const unknownDocument = (reason: string): DecodedHeredoc => ({ file, value: unknown(reason, at), comments: [], blocks: [] });
   const reader = loadedYamlReader();
-  if (text === undefined || !reader || !t.heredoc) return unknown(`${NOT_DECODED}: the file's text cannot be read`, at);
+  if (text === undefined || !reader || !t.heredoc) return unknownDocument(`${NOT_DECODED}: the file's text cannot be read`);
   const spans: [number, number][] = [];
   for (const p of t.parts) {
-    if (p.type === 'TemplateIf' || p.type === 'TemplateFor') return unknown(`${NOT_DECODED}: a template directive (%{ … }) is not evaluated statically`, at);
+    if (p.type === 'TemplateIf' || p.type === 'TemplateFor') return unknownDocument(`${NOT_DECODED}: a template directive (%{ … }) is not evaluated statically`);
     if (p.type === 'TemplateInterpolation') {
-      if (p.stripLeft || p.stripRight) return unknown(`${NOT_DECODED}: an interpolation that strips whitespace (\${~ … ~}) is not evaluated statically`, at);
-      if (p.range.end.line !== p.range.start.line) return unknown(`${NOT_DECODED}: an interpolation over several lines is not evaluated statically`, at);
+      if (p.stripLeft || p.stripRight) return unknownDocument(`${NOT_DECODED}: an interpolation that strips whitespace (\${~ … ~}) is not evaluated statically`);
+      if (p.range.end.line !== p.range.start.line) return unknownDocument(`${NOT_DECODED}: an interpolation over several lines is not evaluated statically`);
       spans.push([p.range.start.offset, p.range.end.offset]);
     }
   }
   // The body: from the line after the opener to the line of the closing marker.
   const start = text.indexOf('\n', t.range.start.offset) + 1;
   const end = text.lastIndexOf('\n', t.range.end.offset - 1) + 1;
-  if (start <= 0 || end < start) return unknown(`${NOT_DECODED}: its body cannot be found`, at);
+  if (start <= 0 || end < start) return unknownDocument(`${NOT_DECODED}: its body cannot be found`);
   let body = text.slice(start, end);
   // The indentation a `<<-` heredoc removes may be tabs, which YAML refuses as indentation: as
   // spaces (the same length: positions stay), YAML reads what Terraform decodes.
@@ -80,13 +90,13 @@ function decodeHeredoc(text: string | undefined, file: string, t: TemplateExpr, 
   }
   const parsed = reader.parseYamlPart(body, start, { line: t.range.start.line + 1, column: 1 });
   const error = parsed.errors[0];
-  if (error) return unknown(`${NOT_DECODED}: not valid YAML (${error.message})`, at);
+  if (error) return unknownDocument(`${NOT_DECODED}: not valid YAML (${error.message})`);
   // One document, as Terraform's yamldecode and the kubectl provider's yaml_body take.
-  if (parsed.documents.length !== 1) return unknown(`${NOT_DECODED}: ${parsed.documents.length === 0 ? 'no' : 'more than one'} YAML document`, at);
+  if (parsed.documents.length !== 1) return unknownDocument(`${NOT_DECODED}: ${parsed.documents.length === 0 ? 'no' : 'more than one'} YAML document`);
   const unknownSpans = { spans, reasons, covered: new Set<number>() };
   const value = reader.yamlValue(file, parsed.documents[0]!, { unknownSpans });
-  if (unknownSpans.covered.size < spans.length) return unknown(`${NOT_DECODED}: an interpolation outside its values may change its shape`, at);
-  return value;
+  if (unknownSpans.covered.size < spans.length) return unknownDocument(`${NOT_DECODED}: an interpolation outside its values may change its shape`);
+  return { file, value, comments: parsed.comments, blocks: parsed.blocks };
 }
 
 /** An interpolation as a reason quotes it: a long one cut in its middle. */

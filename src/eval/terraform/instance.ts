@@ -19,7 +19,7 @@ import { evaluate, iterate, loc as exprLoc, noNames, type EvalContext, type Root
 import { asString } from './functions.js';
 import { tryCompileRegex } from './regex.js';
 import { decodeJsonBody } from './json-body.js';
-import { heredocYaml, type HeredocYamlReader } from './heredoc-yaml.js';
+import { heredocYaml, type DecodedHeredoc, type HeredocYamlReader } from './heredoc-yaml.js';
 import { applyTypeConstraint } from './type-defaults.js';
 import { attr, blockHeader, childBlocks, declaredTwice, expansionAttrs, fileText, itemFile, localDir, locOf, sourceText, type Located, type ModuleSource } from './module-source.js';
 import type { EvalGuard} from './guard.js';
@@ -104,6 +104,8 @@ export interface InstanceOptions {
   calledAt?: Location;
   /** Reads a data file for `yamldecode(file(…))`/`jsondecode(file(…))` (the project's reader: inside the scan root only). */
   readDataFile?: (kind: 'yaml' | 'json' | 'text', file: string, at: Location) => Value | undefined;
+  /** Told each heredoc decoded as YAML (the front end reads its comments for inline suppressions). */
+  onHeredoc?: (decoded: DecodedHeredoc) => void;
   /** The root's `provider "azapi"` defaults (`AzapiDefaults`), inherited by every module of the configuration. */
   azapiDefaults?: AzapiDefaults;
 }
@@ -171,7 +173,12 @@ export class ModuleInstance {
   /** Decodes this module's heredocs as YAML, from its files' texts. */
   private heredocReader(): HeredocYamlReader {
     const src = this.src;
-    return (this.heredocs ??= (file, template, at) => heredocYaml(fileText(src, file), file, template, at));
+    const told = this.opts.onHeredoc;
+    return (this.heredocs ??= (file, template, at) => {
+      const d = heredocYaml(fileText(src, file), file, template, at);
+      told?.(d);
+      return d.value;
+    });
   }
 
   private context(file: string, iteration?: Map<string, Value>): EvalContext {
@@ -681,7 +688,7 @@ export class ModuleInstance {
       }
       const instance = new ModuleInstance(childSrc, {
         prefix: `${base}${key}.`, inputs, loader: this.opts.loader, problems: this.opts.problems, guard: this.opts.guard, depth, ancestors,
-        moduleKey: childKey, remote: this.opts.remote, vendored, opaque: this.opts.opaque, readDataFile: this.opts.readDataFile,
+        moduleKey: childKey, remote: this.opts.remote, vendored, opaque: this.opts.opaque, readDataFile: this.opts.readDataFile, onHeredoc: this.opts.onHeredoc,
         ...(this.opts.azapiDefaults ? { azapiDefaults: this.opts.azapiDefaults } : {}),
         calledAt: this.opts.calledAt ?? blockHeader(call.node, call.file, `module "${name}"`),
       });

@@ -19,6 +19,7 @@ import { EvalGuard } from './guard.js';
 import { AUTO_VARFILE, autoOrder, readVarFile, varFileParses } from './tfvars.js';
 import { terragruntRun, type TerragruntRun } from './terragrunt.js';
 import { dataFileReader } from './data-files.js';
+import type { DecodedHeredoc } from './heredoc-yaml.js';
 import { relativePath } from './paths.js';
 
 export interface TerraformInput {
@@ -75,6 +76,8 @@ export interface TerraformProject {
   problems: EvalProblem[];
   /** Data files read by `yamldecode(file())`/`jsondecode(file())`, by path. */
   dataFiles: Map<string, 'yaml' | 'json'>;
+  /** The heredocs decoded as YAML (yamldecode, a kubectl_manifest's yaml_body), once each: their comments are YAML comments. */
+  heredocs: Set<DecodedHeredoc>;
 }
 
 /**
@@ -116,6 +119,7 @@ function calledModules(dirs: readonly string[], callees: (dir: string) => readon
 export function evaluateTerraform(input: TerraformInput): TerraformProject {
   const problems: EvalProblem[] = [];
   const dataFiles = new Map<string, 'yaml' | 'json'>();
+  const heredocs = new Set<DecodedHeredoc>();
   // One guard for the project: a file's time budget is shared by every variant evaluating it.
   const guard = new EvalGuard((p) => problems.push(p));
   const byDir = new Map<string, string[]>();
@@ -342,7 +346,7 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
       const readDataFile = dataFileReader({ root: input.root, workingDir: dir, readText: (f) => input.readText(f), onRead: (f, kind) => dataFiles.set(f, kind) });
       // Each variant is an evaluation of its own: its loops have the whole expansion budget.
       guard.resetExpansions();
-      const instance = new ModuleInstance(src, { prefix: '', inputs, loader, problems, guard, moduleKey: '', remote: remoteFor(dir), opaque: opaqueModules, readDataFile });
+      const instance = new ModuleInstance(src, { prefix: '', inputs, loader, problems, guard, moduleKey: '', remote: remoteFor(dir), opaque: opaqueModules, readDataFile, onHeredoc: (d) => heredocs.add(d) });
       // The azapi provider's default tags and location, for every azapi_resource of the configuration that sets none.
       const azapiDefaults = instance.azapiDefaultsOfRoot();
       if (azapiDefaults) instance.opts.azapiDefaults = azapiDefaults;
@@ -421,7 +425,7 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
     const into = [...copiedDirs].find(([d]) => isInside(d, p.location.file));
     if (into) p.location = into[1];
   }
-  return { evaluations, modules, problems, dataFiles };
+  return { evaluations, modules, problems, dataFiles, heredocs };
 }
 
 /**
