@@ -20031,7 +20031,7 @@ function evalCall(e, ctx, at2) {
     const p = evalNode(e.args[0], ctx);
     const text3 = p.kind === "string" && JSON_DOCUMENT.test(p.value) ? ctx.readDataFile("text", p.value, at2) : void 0;
     if (text3) return text3;
-    if (p.kind === "string" && YAML_DOCUMENT.test(p.value)) {
+    if (p.kind === "string") {
       const r2 = callFunction(name, [p], at2);
       const read = ctx.readDataFile;
       const file = p.value;
@@ -20040,17 +20040,12 @@ function evalCall(e, ctx, at2) {
   }
   if (name === "templatefile" && ctx.readDataFile && e.args.length === 2) {
     const p = evalNode(e.args[0], ctx);
-    if (p.kind === "string" && YAML_DOCUMENT.test(p.value)) {
-      const args2 = [p, evalNode(e.args[1], ctx)];
-      const r2 = derived(callFunction(name, args2, at2), at2, args2);
-      const read = ctx.readDataFile;
-      const file = p.value;
-      if (r2.kind === "unknown") return { ...r2, yaml: () => {
-        const placed = read("yaml", file, at2)?.origin;
-        return unknown(r2.reason, placed ? fileStart(placed.file) : at2);
-      } };
-      return r2;
-    }
+    const args2 = [p, evalNode(e.args[1], ctx)];
+    const r2 = derived(callFunction(name, args2, at2), at2, args2);
+    const read = ctx.readDataFile;
+    if (p.kind !== "string" || r2.kind !== "unknown") return r2;
+    const file = p.value;
+    return { ...r2, yaml: () => read("template", file, at2) ?? unknown(`templatefile("${file}"): the file cannot be read`, at2) };
   }
   let args = e.args.map((a) => evalNode(a, ctx));
   if (e.expandFinal && args.length > 0) {
@@ -20074,18 +20069,16 @@ function evalCall(e, ctx, at2) {
   }
   return derived(r, at2, args);
 }
-var MAX_FOR_ITEMS, MAX_STRING_LENGTH, JSON_DOCUMENT, YAML_DOCUMENT;
+var MAX_FOR_ITEMS, MAX_STRING_LENGTH, JSON_DOCUMENT;
 var init_expressions = __esm({
   "src/eval/terraform/expressions.ts"() {
     "use strict";
-    init_source();
     init_value();
     init_functions();
     init_guard();
     MAX_FOR_ITEMS = 1e3;
     MAX_STRING_LENGTH = 1e7;
     JSON_DOCUMENT = /\.json$/i;
-    YAML_DOCUMENT = /\.ya?ml$/i;
   }
 });
 
@@ -20754,6 +20747,96 @@ var init_json_body = __esm({
     HOLE_BASE = 57344;
     MAX_HOLES = 63743 - HOLE_BASE + 1;
     MAX_SITE_PATH = 1024;
+  }
+});
+
+// src/eval/terraform/heredoc-yaml.ts
+function heredocYaml(reader2, text2, file, template, at2) {
+  let d = decoded.get(template);
+  if (!d) {
+    d = decodeHeredoc(reader2, text2, file, template, at2);
+    decoded.set(template, d);
+  }
+  return d;
+}
+function decodeHeredoc(reader2, text2, file, t, at2) {
+  if (text2 === void 0 || !t.heredoc) return unknownDocument(file, at2, "the heredoc's YAML is not decoded: the file's text cannot be read");
+  const start = text2.indexOf("\n", t.range.start.offset) + 1;
+  const end = text2.lastIndexOf("\n", t.range.end.offset - 1) + 1;
+  if (start <= 0 || end < start) return unknownDocument(file, at2, "the heredoc's YAML is not decoded: its body cannot be found");
+  return decodeTemplateText(reader2, { text: text2, start, end, line: t.range.start.line + 1, parts: t.parts, shift: 0, indent: t.heredoc.indent ?? 0, what: "heredoc" }, file, at2);
+}
+function templateFileYaml(reader2, text2, file, at2) {
+  const reason = "the template file is not decoded as YAML";
+  if (text2.includes(TEMPLATE_MARKER)) return unknownDocument(file, at2, `${reason}: it holds ${TEMPLATE_MARKER}`);
+  const prefix = `t = <<${TEMPLATE_MARKER}
+`;
+  const parsed = parseHcl(`${prefix}${text2}${text2.endsWith("\n") || text2 === "" ? "" : "\n"}${TEMPLATE_MARKER}
+`, file);
+  const item = parsed.body.items[0];
+  const expr = item?.type === "Attribute" ? item.expr : void 0;
+  if (parsed.errors.length > 0 || expr?.type !== "Template") return unknownDocument(file, at2, `${reason}: ${parsed.errors[0]?.message ?? "it is one interpolation"}`);
+  return decodeTemplateText(reader2, { text: text2, start: 0, end: text2.length, line: 1, parts: expr.parts, shift: -prefix.length, indent: 0, what: "template" }, file, at2);
+}
+function unknownDocument(file, at2, reason) {
+  return { file, value: unknown(reason, at2), comments: [], blocks: [] };
+}
+function decodeTemplateText(reader2, src, file, at2) {
+  const notDecoded = `the ${src.what}${src.what === "heredoc" ? "'s YAML is not decoded" : " file is not decoded as YAML"}`;
+  if (!reader2) return unknownDocument(file, at2, `${notDecoded}: the YAML reader is not loaded`);
+  const { text: text2, start, end, shift } = src;
+  const spans = [];
+  for (const p of src.parts) {
+    if (p.type === "TemplateIf" || p.type === "TemplateFor") return unknownDocument(file, at2, `${notDecoded}: a template directive (%{ \u2026 }) is not evaluated statically`);
+    if (p.type === "TemplateInterpolation") {
+      if (p.stripLeft || p.stripRight) return unknownDocument(file, at2, `${notDecoded}: an interpolation that strips whitespace (\${~ \u2026 ~}) is not evaluated statically`);
+      if (p.range.end.line !== p.range.start.line) return unknownDocument(file, at2, `${notDecoded}: an interpolation over several lines is not evaluated statically`);
+      spans.push([p.range.start.offset + shift, p.range.end.offset + shift]);
+    }
+  }
+  let body = text2.slice(start, end);
+  if (src.indent > 0) body = body.replace(/^[ \t]+/gm, (lead) => " ".repeat(Math.min(src.indent, lead.length)) + lead.slice(src.indent));
+  let k = 0;
+  const escapes = [];
+  for (const m of body.matchAll(/\$\$\{|%%\{/g)) {
+    const a = start + m.index;
+    while (k < spans.length && spans[k][1] <= a) k++;
+    if (k >= spans.length || a < spans[k][0]) escapes.push([a, a + 3]);
+  }
+  if (escapes.length > 0) {
+    spans.push(...escapes);
+    spans.sort((x, y) => x[0] - y[0]);
+  }
+  const reasons = spans.map(([s, e]) => text2.startsWith("${", s) ? `depends on ${shortened(text2.slice(s, e))}, interpolated into the ${src.what}` : `written with the escape ${text2.slice(s, e)} in the ${src.what}`);
+  if (spans.length > 0) {
+    let out = "";
+    let from = 0;
+    for (const [s, e] of spans) {
+      out += body.slice(from, s - start) + "x".repeat(e - s);
+      from = e - start;
+    }
+    body = out + body.slice(from);
+  }
+  const parsed = reader2.parseYamlPart(body, start, { line: src.line, column: 1 });
+  const error = parsed.errors[0];
+  if (error) return unknownDocument(file, at2, `${notDecoded}: not valid YAML (${error.message})`);
+  if (parsed.documents.length !== 1) return unknownDocument(file, at2, `${notDecoded}: ${parsed.documents.length === 0 ? "no" : "more than one"} YAML document`);
+  const unknownSpans = { spans, reasons, covered: /* @__PURE__ */ new Set() };
+  const value = reader2.yamlValue(file, parsed.documents[0], { unknownSpans });
+  if (unknownSpans.covered.size < spans.length) return unknownDocument(file, at2, `${notDecoded}: an interpolation outside its values may change its shape`);
+  return { file, value, comments: parsed.comments, blocks: parsed.blocks };
+}
+function shortened(interpolation) {
+  return interpolation.length <= 80 ? interpolation : `${interpolation.slice(0, 60)}\u2026${interpolation.slice(-15)}`;
+}
+var decoded, TEMPLATE_MARKER;
+var init_heredoc_yaml = __esm({
+  "src/eval/terraform/heredoc-yaml.ts"() {
+    "use strict";
+    init_value();
+    init_parser2();
+    decoded = /* @__PURE__ */ new WeakMap();
+    TEMPLATE_MARKER = "MLOPS_IAC_LINT_TEMPLATE_END";
   }
 });
 
@@ -31555,6 +31638,7 @@ function loadedYamlReader() {
 }
 function dataFileReader(input2) {
   const cache3 = /* @__PURE__ */ new Map();
+  const templates = /* @__PURE__ */ new Map();
   const texts = /* @__PURE__ */ new Map();
   return (kind, file, at2) => {
     const abs = path11.resolve(input2.workingDir, file);
@@ -31570,6 +31654,15 @@ function dataFileReader(input2) {
       const read = texts.get(abs);
       if (!read) return unknown(`file("${file}"): the file cannot be read`, at2);
       return read.document ? { ...str(read.text, read.document.origin), document: read.document } : str(read.text, at2);
+    }
+    if (kind === "template") {
+      if (!templates.has(abs)) {
+        const text2 = input2.readText(abs);
+        const decoded2 = text2 === void 0 || !yamlReader ? void 0 : templateFileYaml(yamlReader, text2, abs, fileStart(abs)).value;
+        templates.set(abs, decoded2);
+        if (decoded2) input2.onRead?.(abs, "yaml");
+      }
+      return templates.get(abs) ?? unknown(`templatefile("${file}"): the file cannot be read`, at2);
     }
     const key = `${kind}\0${abs}`;
     if (!cache3.has(key)) {
@@ -31605,72 +31698,7 @@ var init_data_files = __esm({
     init_value();
     init_source();
     init_json();
-  }
-});
-
-// src/eval/terraform/heredoc-yaml.ts
-function heredocYaml(text2, file, template, at2) {
-  let d = decoded.get(template);
-  if (!d) {
-    d = decodeHeredoc(text2, file, template, at2);
-    decoded.set(template, d);
-  }
-  return d;
-}
-function decodeHeredoc(text2, file, t, at2) {
-  const unknownDocument = (reason) => ({ file, value: unknown(reason, at2), comments: [], blocks: [] });
-  const reader2 = loadedYamlReader();
-  if (text2 === void 0 || !reader2 || !t.heredoc) return unknownDocument(`${NOT_DECODED}: the file's text cannot be read`);
-  const spans = [];
-  for (const p of t.parts) {
-    if (p.type === "TemplateIf" || p.type === "TemplateFor") return unknownDocument(`${NOT_DECODED}: a template directive (%{ \u2026 }) is not evaluated statically`);
-    if (p.type === "TemplateInterpolation") {
-      if (p.stripLeft || p.stripRight) return unknownDocument(`${NOT_DECODED}: an interpolation that strips whitespace (\${~ \u2026 ~}) is not evaluated statically`);
-      if (p.range.end.line !== p.range.start.line) return unknownDocument(`${NOT_DECODED}: an interpolation over several lines is not evaluated statically`);
-      spans.push([p.range.start.offset, p.range.end.offset]);
-    }
-  }
-  const start = text2.indexOf("\n", t.range.start.offset) + 1;
-  const end = text2.lastIndexOf("\n", t.range.end.offset - 1) + 1;
-  if (start <= 0 || end < start) return unknownDocument(`${NOT_DECODED}: its body cannot be found`);
-  let body = text2.slice(start, end);
-  const indent = t.heredoc.indent ?? 0;
-  if (indent > 0) body = body.replace(/^[ \t]+/gm, (lead) => " ".repeat(Math.min(indent, lead.length)) + lead.slice(indent));
-  for (const m of body.matchAll(/\$\$\{|%%\{/g)) {
-    const a = start + m.index;
-    if (!spans.some(([s, e]) => a >= s && a < e)) spans.push([a, a + 3]);
-  }
-  spans.sort((x, y) => x[0] - y[0]);
-  const reasons = spans.map(([s, e]) => text2.startsWith("${", s) ? `depends on ${shortened(text2.slice(s, e))}, interpolated into the heredoc` : `written with the escape ${text2.slice(s, e)} in the heredoc`);
-  if (spans.length > 0) {
-    let out = "";
-    let from = 0;
-    for (const [s, e] of spans) {
-      out += body.slice(from, s - start) + "x".repeat(e - s);
-      from = e - start;
-    }
-    body = out + body.slice(from);
-  }
-  const parsed = reader2.parseYamlPart(body, start, { line: t.range.start.line + 1, column: 1 });
-  const error = parsed.errors[0];
-  if (error) return unknownDocument(`${NOT_DECODED}: not valid YAML (${error.message})`);
-  if (parsed.documents.length !== 1) return unknownDocument(`${NOT_DECODED}: ${parsed.documents.length === 0 ? "no" : "more than one"} YAML document`);
-  const unknownSpans = { spans, reasons, covered: /* @__PURE__ */ new Set() };
-  const value = reader2.yamlValue(file, parsed.documents[0], { unknownSpans });
-  if (unknownSpans.covered.size < spans.length) return unknownDocument(`${NOT_DECODED}: an interpolation outside its values may change its shape`);
-  return { file, value, comments: parsed.comments, blocks: parsed.blocks };
-}
-function shortened(interpolation) {
-  return interpolation.length <= 80 ? interpolation : `${interpolation.slice(0, 60)}\u2026${interpolation.slice(-15)}`;
-}
-var decoded, NOT_DECODED;
-var init_heredoc_yaml = __esm({
-  "src/eval/terraform/heredoc-yaml.ts"() {
-    "use strict";
-    init_value();
-    init_data_files();
-    decoded = /* @__PURE__ */ new WeakMap();
-    NOT_DECODED = "the heredoc's YAML is not decoded";
+    init_heredoc_yaml();
   }
 });
 
@@ -31898,6 +31926,7 @@ var init_instance = __esm({
     init_regex();
     init_json_body();
     init_heredoc_yaml();
+    init_data_files();
     init_type_defaults();
     init_module_source();
     init_guard();
@@ -31954,7 +31983,7 @@ var init_instance = __esm({
         const src = this.src;
         const told = this.opts.onHeredoc;
         return this.heredocs ??= (file, template, at2) => {
-          const d = heredocYaml(fileText(src, file), file, template, at2);
+          const d = heredocYaml(loadedYamlReader(), fileText(src, file), file, template, at2);
           told?.(d);
           return d.value;
         };
@@ -34929,7 +34958,7 @@ var init_terraform_data_files = __esm({
   "src/frontends/terraform-data-files.ts"() {
     "use strict";
     init_paths();
-    DATA_FILE_READ = /\b(?:yamldecode|jsondecode)\s*\(\s*file\s*\(\s*([^)\n]*)/g;
+    DATA_FILE_READ = /\b(?:(?:yamldecode|jsondecode)\s*\(\s*file|templatefile|yaml_body\s*=\s*file)\s*\(\s*([^),\n]*)/g;
     DATA_FILE_NAME = /"([^"\n]*\.(?:ya?ml|json))"/gi;
     MODULE_PREFIX = /^\$\{\s*path\.module\s*\}\/?/;
     interpolated = (s) => s.includes("${") || s.includes("%{");
@@ -35245,7 +35274,7 @@ function terragruntTargets(ctx, file) {
   return written2.map((s) => path21.resolve(path21.dirname(file), s));
 }
 function planningFacts(ctx, file) {
-  return planningFact(ctx, "tf-planning-4", file, isPlanningFacts, (text2) => ({
+  return planningFact(ctx, "tf-planning-5", file, isPlanningFacts, (text2) => ({
     sources: [...text2.matchAll(LOCAL_SOURCE)].map((m) => m[1]),
     yaml: YAML_DECODE.test(text2),
     data: dataFileEntries(text2),

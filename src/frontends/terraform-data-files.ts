@@ -1,7 +1,7 @@
 /**
  * Which data files a Terraform file may make its unit decode (`yamldecode(file(…))`,
- * `jsondecode(file(…))`: eval/terraform/data-files.ts places findings in them), read with
- * patterns before any parse, as planning's fact about the file (`tf-planning-2`). A superset:
+ * `jsondecode(file(…))`, a YAML `templatefile(…)`: eval/terraform/data-files.ts places findings in them), read with
+ * patterns before any parse, as planning's fact about the file (`tf-planning-5`). A superset:
  * a files-only run given a data file runs the units that may read it (`FrontEnd.mayRead`), and
  * one that could read it but is not run would miss the folder run's findings there.
  *
@@ -18,8 +18,11 @@
 import path from 'node:path';
 import { isWithin } from '../core/paths.js';
 
-/** `yamldecode(file(ARG))` / `jsondecode(file(ARG))`. */
-const DATA_FILE_READ = /\b(?:yamldecode|jsondecode)\s*\(\s*file\s*\(\s*([^)\n]*)/g;
+/**
+ * `yamldecode(file(ARG))` / `jsondecode(file(ARG))`; `templatefile(ARG, …)` and a `kubectl_manifest`'s
+ * `yaml_body = file(ARG)`, which K8S001/K8S002 decode as YAML (eval/terraform/heredoc-yaml.ts).
+ */
+const DATA_FILE_READ = /\b(?:(?:yamldecode|jsondecode)\s*\(\s*file|templatefile|yaml_body\s*=\s*file)\s*\(\s*([^),\n]*)/g;
 
 /** A string literal naming a YAML or JSON file. */
 const DATA_FILE_NAME = /"([^"\n]*\.(?:ya?ml|json))"/gi;

@@ -1456,6 +1456,20 @@ describe('K8S001: Terraform workloads in scans of part of a repository and pre-c
     expect(await run(root, ['app/terraform.tfvars'], ['app/terraform.tfvars'])).toEqual(folder);
   });
 
+  it('a staged template or YAML heredoc configuration: the same finding as the folder run', async () => {
+    const root = trees.tree({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'infra/main.tf': POOL,
+      'app/main.tf': 'resource "kubectl_manifest" "train" {\n  yaml_body = templatefile("${path.module}/templates/job.yaml.tftpl", {})\n}\n' + kubectlJob('nvidia.com/gpu').replace('"train"', '"inline"'),
+      'app/templates/job.yaml.tftpl': job('nvidia.com/gpu'),
+    });
+    const folder = await run(root, ['.']);
+    expect(folder).toEqual(['K8S001 error scannedPool app/main.tf:18:15', 'K8S001 error scannedPool app/templates/job.yaml.tftpl:14:15']);
+    expect(await run(root, ['app/templates/job.yaml.tftpl'], ['app/templates/job.yaml.tftpl'])).toEqual(folder.slice(1));
+    // (A pre-commit run reports in the files given.)
+    expect(await run(root, ['app/main.tf'], ['app/main.tf'])).toEqual(folder.slice(0, 1));
+  });
+
   it('a kubernetes_manifest whose object is not known is listed, not reported; one whose spec comes from a manifest file is that file\'s (self-review 97)', async () => {
     const root = trees.tree({
       'infra/main.tf': POOL,
@@ -1522,11 +1536,25 @@ describe('K8S001: a kubectl_manifest or yamldecode heredoc with values not known
     const r = await lintTree(root, ['K8S001']);
     expect(r.briefs).toEqual(['K8S001 error scannedPool app/job.yaml:14:15']);
     expect(listed(root, r)).toEqual([]);
-    // A template the run does not lint (a Kustomize input): not evaluated, listed at yaml_body.
-    const kustomized = trees.tree({ 'infra/main.tf': POOL, 'app/main.tf': tf.replace('/job.yaml', '/base/job.yaml'), 'app/base/job.yaml': job('nvidia.com/gpu'), 'app/base/kustomization.yaml': 'resources:\n  - job.yaml\n' });
-    const k = await lintTree(kustomized, ['K8S001']);
-    expect(k.briefs).toEqual([]);
-    expect(listed(kustomized, k)).toEqual(['resources: yaml_body: function templatefile() is not evaluated statically, and a container may request a GPU there (app/main.tf:3:3)']);
+  });
+
+  it('a template the run does not lint (a .tftpl, a Kustomize input) is read as YAML, each interpolation unknown where it stands', async () => {
+    const tf = 'variable "image" {}\nvariable "gpus" {}\nresource "kubectl_manifest" "train" {\n  yaml_body = templatefile("${path.module}/templates/job.yaml.tftpl", { IMAGE = var.image })\n}\n' +
+      'resource "kubectl_manifest" "count" {\n  yaml_body = templatefile("${path.module}/templates/count.yaml.tftpl", { GPUS = var.gpus })\n}\n' +
+      'resource "kubectl_manifest" "loop" {\n  yaml_body = templatefile("${path.module}/templates/loop.yaml.tftpl", {})\n}\n';
+    const root = trees.tree({
+      'infra/main.tf': POOL,
+      'app/main.tf': tf,
+      'app/templates/job.yaml.tftpl': job('nvidia.com/gpu').replace(/image: .*/, 'image: ${IMAGE}'),
+      'app/templates/count.yaml.tftpl': job('nvidia.com/gpu').replace('nvidia.com/gpu: 1', 'nvidia.com/gpu: ${GPUS}').replace('name: train', 'name: count'),
+      'app/templates/loop.yaml.tftpl': job('nvidia.com/gpu', '%{ for t in [] }\n%{ endfor }').replace('name: train', 'name: loop'),
+    });
+    const r = await lintTree(root, ['K8S001']);
+    expect(r.briefs).toEqual(['K8S001 error scannedPool app/templates/job.yaml.tftpl:14:15']);
+    expect(listed(root, r)).toEqual([
+      'resources: yaml_body: the template file is not decoded as YAML: a template directive (%{ … }) is not evaluated statically, and a container may request a GPU there (app/main.tf:10:3)',
+      'resources: the count of "nvidia.com/gpu" is not known: depends on ${GPUS}, interpolated into the template (app/templates/count.yaml.tftpl:14:15)',
+    ]);
   });
 
   it("override_namespace puts the object in the namespace it names (whose default tolerations it gets at admission)", async () => {

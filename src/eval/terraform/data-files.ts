@@ -12,6 +12,7 @@ import { fileStart, type Location } from '../../core/source.js';
 import type { parseYamlFile, parseYamlPart } from '../../parse/yaml/document.js';
 import type { yamlValue } from '../azureml-yaml/document.js';
 import { nodeToValue, parseJsonc, strictJsonError } from '../../parse/json/index.js';
+import { templateFileYaml } from './heredoc-yaml.js';
 
 export interface DataFileInput {
   /** The scan root: nothing outside it is read. */
@@ -45,6 +46,9 @@ export function loadedYamlReader(): YamlReader | undefined {
   return yamlReader;
 }
 
+/** Reads a data file of a kind (`dataFileReader`): undefined when it is outside the scan root. */
+export type DataFileRead = (kind: 'yaml' | 'json' | 'text' | 'template', file: string, at: Location) => Value | undefined;
+
 /**
  * The reader a module instance calls for `yamldecode(file(p))` / `jsondecode(file(p))`, and for
  * a bare `file(p)` of a JSON document (`text`: the file's text as Terraform's `file()` returns
@@ -53,8 +57,9 @@ export function loadedYamlReader(): YamlReader | undefined {
  * a secret, points there) and carries the document decoded with its positions (`document`),
  * which whatever decodes the text reads; text that is not strict JSON is located at the call.
  */
-export function dataFileReader(input: DataFileInput): (kind: 'yaml' | 'json' | 'text', file: string, at: Location) => Value | undefined {
+export function dataFileReader(input: DataFileInput): DataFileRead {
   const cache = new Map<string, Value | undefined>();
+  const templates = new Map<string, Value | undefined>();
   // Per file: its text, and the text as a value located in the file when it is a JSON document
   // (a text that is none is located at each call, so only the text is kept for it).
   const texts = new Map<string, { text: string; document?: Value } | undefined>();
@@ -72,6 +77,16 @@ export function dataFileReader(input: DataFileInput): (kind: 'yaml' | 'json' | '
       const read = texts.get(abs);
       if (!read) return unknown(`file("${file}"): the file cannot be read`, at);
       return read.document ? { ...str(read.text, read.document.origin), document: read.document } : str(read.text, at);
+    }
+    // A template file decoded as YAML (`templatefile("job.yaml.tftpl", {…})` as a kubectl_manifest's yaml_body).
+    if (kind === 'template') {
+      if (!templates.has(abs)) {
+        const text = input.readText(abs);
+        const decoded = text === undefined || !yamlReader ? undefined : templateFileYaml(yamlReader, text, abs, fileStart(abs)).value;
+        templates.set(abs, decoded);
+        if (decoded) input.onRead?.(abs, 'yaml');
+      }
+      return templates.get(abs) ?? unknown(`templatefile("${file}"): the file cannot be read`, at);
     }
     const key = `${kind}\u0000${abs}`;
     if (!cache.has(key)) {

@@ -5,7 +5,7 @@
  * the caller through `EvalContext.resolveRoot`; this module knows the expression
  * semantics only: operators, conditionals, templates, `for`, splats, function calls.
  */
-import { fileStart, type Location } from '../../core/source.js';
+import type { Location } from '../../core/source.js';
 import type { Expression, TemplatePart, TraversalStep } from '../../parse/hcl/ast.js';
 import {
   agreedParts, bool, list, memberOfReadOut, num, obj, str, throughCollection, unknown, containsUnknown, chosenBy, compared, decidingInput, decisionOf, derived, memberOf, negated,
@@ -14,6 +14,7 @@ import {
 import { asString, callFunction, isErrorUnknown, valuesEqual } from './functions.js';
 import { EvalGuard } from './guard.js';
 import type { HeredocYamlReader } from './heredoc-yaml.js';
+import type { DataFileRead } from './data-files.js';
 
 export interface RootResolution {
   value: Value;
@@ -33,7 +34,7 @@ export interface EvalContext {
    * `yamldecode(file(p))` / `jsondecode(file(p))`: the data file's content as values located
    * in that file; undefined when it cannot be read (outside the scan root, missing, invalid).
    */
-  readonly readDataFile?: (kind: 'yaml' | 'json' | 'text', file: string, at: Location) => Value | undefined;
+  readonly readDataFile?: DataFileRead;
   /** Decodes a heredoc as YAML, where it is written (`yamldecode(<<EOT …)`, a `kubectl_manifest`'s `yaml_body`). */
   readonly heredocYaml?: HeredocYamlReader;
 }
@@ -428,8 +429,6 @@ function evalFor(e: Extract<Expression, { type: 'For' }>, ctx: EvalContext, at: 
 
 /** A path `file()` reads as JSON text (see evalCall). */
 const JSON_DOCUMENT = /\.json$/i;
-/** A path whose `file()` text may be decoded as YAML (see evalCall). */
-const YAML_DOCUMENT = /\.ya?ml$/i;
 
 /**
  * `yamldecode(file("${path.module}/pools.yaml"))`: the file read and decoded with each value
@@ -483,28 +482,26 @@ function evalCall(e: Extract<Expression, { type: 'FunctionCall' }>, ctx: EvalCon
     const p = evalNode(e.args[0]!, ctx);
     const text = p.kind === 'string' && JSON_DOCUMENT.test(p.value) ? ctx.readDataFile('text', p.value, at) : undefined;
     if (text) return text;
-    // A YAML file's text stays unknown, but what decodes it as YAML (a `kubectl_manifest`'s
+    // A file's text other than JSON stays unknown, but what decodes it as YAML (a `kubectl_manifest`'s
     // `yaml_body = file("job.yaml")`) reads the document, located in that file.
-    if (p.kind === 'string' && YAML_DOCUMENT.test(p.value)) {
+    if (p.kind === 'string') {
       const r = callFunction(name, [p], at);
       const read = ctx.readDataFile;
       const file = p.value;
       if (r.kind === 'unknown') return { ...r, yaml: () => read('yaml', file, at) ?? unknown(`file("${file}"): the file cannot be read`, at) };
     }
   }
-  // `templatefile("job.yaml", {…})` is not evaluated (its file is an HCL template), but what decodes
-  // it as YAML learns which file it is: unknown, located at that file's start. A manifest the run
-  // lints on its own is left to its lint (a kubectl_manifest that applies it reports nothing more).
+  // `templatefile("job.yaml.tftpl", {…})` is not evaluated, but what decodes it as YAML reads the
+  // template's document, located in its file, each interpolation unknown where it stands
+  // (heredoc-yaml.ts). A manifest the run lints on its own is left to its lint.
   if (name === 'templatefile' && ctx.readDataFile && e.args.length === 2) {
     const p = evalNode(e.args[0]!, ctx);
-    if (p.kind === 'string' && YAML_DOCUMENT.test(p.value)) {
-      const args = [p, evalNode(e.args[1]!, ctx)];
-      const r = derived(callFunction(name, args, at), at, args);
-      const read = ctx.readDataFile;
-      const file = p.value;
-      if (r.kind === 'unknown') return { ...r, yaml: () => { const placed = read('yaml', file, at)?.origin; return unknown(r.reason, placed ? fileStart(placed.file) : at); } };
-      return r;
-    }
+    const args = [p, evalNode(e.args[1]!, ctx)];
+    const r = derived(callFunction(name, args, at), at, args);
+    const read = ctx.readDataFile;
+    if (p.kind !== 'string' || r.kind !== 'unknown') return r;
+    const file = p.value;
+    return { ...r, yaml: () => read('template', file, at) ?? unknown(`templatefile("${file}"): the file cannot be read`, at) };
   }
   let args = e.args.map((a) => evalNode(a, ctx));
   if (e.expandFinal && args.length > 0) {

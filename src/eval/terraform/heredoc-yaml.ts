@@ -18,8 +18,9 @@
  */
 import type { Location, Range } from '../../core/source.js';
 import { unknown, type Value } from '../../core/value.js';
-import type { TemplateExpr } from '../../parse/hcl/ast.js';
-import { loadedYamlReader } from './data-files.js';
+import type { TemplateExpr, TemplatePart } from '../../parse/hcl/ast.js';
+import { parseHcl } from '../../parse/hcl/parser.js';
+import type { YamlReader } from './data-files.js';
 
 /** Decodes a heredoc of `file` as YAML (`heredocYaml` with the file's text). */
 export type HeredocYamlReader = (file: string, template: TemplateExpr, at: Location) => Value;
@@ -37,47 +38,93 @@ export interface DecodedHeredoc {
 const decoded = new WeakMap<TemplateExpr, DecodedHeredoc>();
 
 /** The heredoc `template` of `file`, whose text is `text`, decoded as YAML (once per heredoc: every instance of a module reads it alike). */
-export function heredocYaml(text: string | undefined, file: string, template: TemplateExpr, at: Location): DecodedHeredoc {
+export function heredocYaml(reader: YamlReader | undefined, text: string | undefined, file: string, template: TemplateExpr, at: Location): DecodedHeredoc {
   let d = decoded.get(template);
   if (!d) {
-    d = decodeHeredoc(text, file, template, at);
+    d = decodeHeredoc(reader, text, file, template, at);
     decoded.set(template, d);
   }
   return d;
 }
 
-/** The start of each reason a heredoc is not decoded (`--verbose`). */
-const NOT_DECODED = "the heredoc's YAML is not decoded";
+/**
+ * YAML text written as a Terraform template: its text (`text`, from `start` to `end`, whose first
+ * line is `line`), the template's parts (their ranges `shift` characters from `text`'s offsets),
+ * the indentation a `<<-` heredoc removes from each line, and what it is, for the reasons.
+ */
+interface TemplateText {
+  text: string;
+  start: number;
+  end: number;
+  line: number;
+  parts: readonly TemplatePart[];
+  shift: number;
+  indent: number;
+  what: 'heredoc' | 'template';
+}
 
-function decodeHeredoc(text: string | undefined, file: string, t: TemplateExpr, at: Location): DecodedHeredoc {
-  const unknownDocument = (reason: string): DecodedHeredoc => ({ file, value: unknown(reason, at), comments: [], blocks: [] });
-  const reader = loadedYamlReader();
-  if (text === undefined || !reader || !t.heredoc) return unknownDocument(`${NOT_DECODED}: the file's text cannot be read`);
-  const spans: [number, number][] = [];
-  for (const p of t.parts) {
-    if (p.type === 'TemplateIf' || p.type === 'TemplateFor') return unknownDocument(`${NOT_DECODED}: a template directive (%{ … }) is not evaluated statically`);
-    if (p.type === 'TemplateInterpolation') {
-      if (p.stripLeft || p.stripRight) return unknownDocument(`${NOT_DECODED}: an interpolation that strips whitespace (\${~ … ~}) is not evaluated statically`);
-      if (p.range.end.line !== p.range.start.line) return unknownDocument(`${NOT_DECODED}: an interpolation over several lines is not evaluated statically`);
-      spans.push([p.range.start.offset, p.range.end.offset]);
-    }
-  }
+function decodeHeredoc(reader: YamlReader | undefined, text: string | undefined, file: string, t: TemplateExpr, at: Location): DecodedHeredoc {
+  if (text === undefined || !t.heredoc) return unknownDocument(file, at, "the heredoc's YAML is not decoded: the file's text cannot be read");
   // The body: from the line after the opener to the line of the closing marker.
   const start = text.indexOf('\n', t.range.start.offset) + 1;
   const end = text.lastIndexOf('\n', t.range.end.offset - 1) + 1;
-  if (start <= 0 || end < start) return unknownDocument(`${NOT_DECODED}: its body cannot be found`);
+  if (start <= 0 || end < start) return unknownDocument(file, at, "the heredoc's YAML is not decoded: its body cannot be found");
+  return decodeTemplateText(reader, { text, start, end, line: t.range.start.line + 1, parts: t.parts, shift: 0, indent: t.heredoc.indent ?? 0, what: 'heredoc' }, file, at);
+}
+
+/** The marker of the heredoc a template file is read as (a file with a line of it is not read). */
+const TEMPLATE_MARKER = 'MLOPS_IAC_LINT_TEMPLATE_END';
+
+/**
+ * A template file (`templatefile("job.yaml.tftpl", {…})`) decoded as YAML: its text is parsed as
+ * the body of a heredoc (the same template syntax), each value located in the file; every
+ * interpolation (`${IMAGE}`) is unknown where it stands, as in a heredoc.
+ */
+export function templateFileYaml(reader: YamlReader | undefined, text: string, file: string, at: Location): DecodedHeredoc {
+  const reason = 'the template file is not decoded as YAML';
+  if (text.includes(TEMPLATE_MARKER)) return unknownDocument(file, at, `${reason}: it holds ${TEMPLATE_MARKER}`);
+  const prefix = `t = <<${TEMPLATE_MARKER}\n`;
+  const parsed = parseHcl(`${prefix}${text}${text.endsWith('\n') || text === '' ? '' : '\n'}${TEMPLATE_MARKER}\n`, file);
+  const item = parsed.body.items[0];
+  const expr = item?.type === 'Attribute' ? item.expr : undefined;
+  if (parsed.errors.length > 0 || expr?.type !== 'Template') return unknownDocument(file, at, `${reason}: ${parsed.errors[0]?.message ?? 'it is one interpolation'}`);
+  return decodeTemplateText(reader, { text, start: 0, end: text.length, line: 1, parts: expr.parts, shift: -prefix.length, indent: 0, what: 'template' }, file, at);
+}
+
+function unknownDocument(file: string, at: Location, reason: string): DecodedHeredoc {
+  return { file, value: unknown(reason, at), comments: [], blocks: [] };
+}
+
+function decodeTemplateText(reader: YamlReader | undefined, src: TemplateText, file: string, at: Location): DecodedHeredoc {
+  const notDecoded = `the ${src.what}${src.what === 'heredoc' ? "'s YAML is not decoded" : ' file is not decoded as YAML'}`;
+  if (!reader) return unknownDocument(file, at, `${notDecoded}: the YAML reader is not loaded`);
+  const { text, start, end, shift } = src;
+  const spans: [number, number][] = [];
+  for (const p of src.parts) {
+    if (p.type === 'TemplateIf' || p.type === 'TemplateFor') return unknownDocument(file, at, `${notDecoded}: a template directive (%{ … }) is not evaluated statically`);
+    if (p.type === 'TemplateInterpolation') {
+      if (p.stripLeft || p.stripRight) return unknownDocument(file, at, `${notDecoded}: an interpolation that strips whitespace (\${~ … ~}) is not evaluated statically`);
+      if (p.range.end.line !== p.range.start.line) return unknownDocument(file, at, `${notDecoded}: an interpolation over several lines is not evaluated statically`);
+      spans.push([p.range.start.offset + shift, p.range.end.offset + shift]);
+    }
+  }
   let body = text.slice(start, end);
   // The indentation a `<<-` heredoc removes may be tabs, which YAML refuses as indentation: as
   // spaces (the same length: positions stay), YAML reads what Terraform decodes.
-  const indent = t.heredoc.indent ?? 0;
-  if (indent > 0) body = body.replace(/^[ \t]+/gm, (lead) => ' '.repeat(Math.min(indent, lead.length)) + lead.slice(indent));
-  // Escapes outside the interpolations: the text Terraform decodes lacks one character of each.
+  if (src.indent > 0) body = body.replace(/^[ \t]+/gm, (lead) => ' '.repeat(Math.min(src.indent, lead.length)) + lead.slice(src.indent));
+  // Escapes outside the interpolations (the parts are in order): the text Terraform decodes lacks one character of each.
+  let k = 0;
+  const escapes: [number, number][] = [];
   for (const m of body.matchAll(/\$\$\{|%%\{/g)) {
     const a = start + m.index;
-    if (!spans.some(([s, e]) => a >= s && a < e)) spans.push([a, a + 3]);
+    while (k < spans.length && spans[k]![1] <= a) k++;
+    if (k >= spans.length || a < spans[k]![0]) escapes.push([a, a + 3]);
   }
-  spans.sort((x, y) => x[0] - y[0]);
-  const reasons = spans.map(([s, e]) => (text.startsWith('${', s) ? `depends on ${shortened(text.slice(s, e))}, interpolated into the heredoc` : `written with the escape ${text.slice(s, e)} in the heredoc`));
+  if (escapes.length > 0) {
+    spans.push(...escapes);
+    spans.sort((x, y) => x[0] - y[0]);
+  }
+  const reasons = spans.map(([s, e]) => (text.startsWith('${', s) ? `depends on ${shortened(text.slice(s, e))}, interpolated into the ${src.what}` : `written with the escape ${text.slice(s, e)} in the ${src.what}`));
   // Placeholders the parser reads as plain text, as long as what they stand for.
   if (spans.length > 0) {
     let out = '';
@@ -88,14 +135,14 @@ function decodeHeredoc(text: string | undefined, file: string, t: TemplateExpr, 
     }
     body = out + body.slice(from);
   }
-  const parsed = reader.parseYamlPart(body, start, { line: t.range.start.line + 1, column: 1 });
+  const parsed = reader.parseYamlPart(body, start, { line: src.line, column: 1 });
   const error = parsed.errors[0];
-  if (error) return unknownDocument(`${NOT_DECODED}: not valid YAML (${error.message})`);
+  if (error) return unknownDocument(file, at, `${notDecoded}: not valid YAML (${error.message})`);
   // One document, as Terraform's yamldecode and the kubectl provider's yaml_body take.
-  if (parsed.documents.length !== 1) return unknownDocument(`${NOT_DECODED}: ${parsed.documents.length === 0 ? 'no' : 'more than one'} YAML document`);
+  if (parsed.documents.length !== 1) return unknownDocument(file, at, `${notDecoded}: ${parsed.documents.length === 0 ? 'no' : 'more than one'} YAML document`);
   const unknownSpans = { spans, reasons, covered: new Set<number>() };
   const value = reader.yamlValue(file, parsed.documents[0]!, { unknownSpans });
-  if (unknownSpans.covered.size < spans.length) return unknownDocument(`${NOT_DECODED}: an interpolation outside its values may change its shape`);
+  if (unknownSpans.covered.size < spans.length) return unknownDocument(file, at, `${notDecoded}: an interpolation outside its values may change its shape`);
   return { file, value, comments: parsed.comments, blocks: parsed.blocks };
 }
 

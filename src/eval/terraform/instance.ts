@@ -20,6 +20,7 @@ import { asString } from './functions.js';
 import { tryCompileRegex } from './regex.js';
 import { decodeJsonBody } from './json-body.js';
 import { heredocYaml, type DecodedHeredoc, type HeredocYamlReader } from './heredoc-yaml.js';
+import { loadedYamlReader, type DataFileRead } from './data-files.js';
 import { applyTypeConstraint } from './type-defaults.js';
 import { attr, blockHeader, childBlocks, declaredTwice, expansionAttrs, fileText, itemFile, localDir, locOf, sourceText, type Located, type ModuleSource } from './module-source.js';
 import type { EvalGuard} from './guard.js';
@@ -103,7 +104,7 @@ export interface InstanceOptions {
   /** The header of the root module's call this instance is (or is nested in): where one caller of a shared module is named. */
   calledAt?: Location;
   /** Reads a data file for `yamldecode(file(…))`/`jsondecode(file(…))` (the project's reader: inside the scan root only). */
-  readDataFile?: (kind: 'yaml' | 'json' | 'text', file: string, at: Location) => Value | undefined;
+  readDataFile?: DataFileRead;
   /** Told each heredoc decoded as YAML (the front end reads its comments for inline suppressions). */
   onHeredoc?: (decoded: DecodedHeredoc) => void;
   /** The root's `provider "azapi"` defaults (`AzapiDefaults`), inherited by every module of the configuration. */
@@ -175,7 +176,7 @@ export class ModuleInstance {
     const src = this.src;
     const told = this.opts.onHeredoc;
     return (this.heredocs ??= (file, template, at) => {
-      const d = heredocYaml(fileText(src, file), file, template, at);
+      const d = heredocYaml(loadedYamlReader(), fileText(src, file), file, template, at);
       told?.(d);
       return d.value;
     });
