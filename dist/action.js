@@ -20056,6 +20056,10 @@ function evalCall(e, ctx, at2) {
   const text2 = name === "yamldecode" && args.length === 1 ? args[0] : void 0;
   if ((text2?.kind === "string" || text2?.kind === "unknown") && text2.yaml) return text2.yaml();
   const r = callFunction(name, args, at2);
+  if (name === "yamlencode" && args.length === 1 && r.kind === "unknown") {
+    const x = args[0];
+    return { ...derived(r, at2, args), yaml: () => x };
+  }
   if (name === "lookup" && e.args.length === 3 && args.length === 3 && r === args[2] && args[0].kind === "object") {
     const sites = e.args.map((a) => loc(ctx, a));
     const i = decidingInput(args[0], sites[0]) === void 0 && decidingInput(args[1], sites[1]) !== void 0 ? 1 : 0;
@@ -20795,7 +20799,10 @@ function decodeTemplateText(reader2, src, file, at2) {
     }
   }
   let body = text2.slice(start, end);
-  if (src.indent > 0) body = body.replace(/^[ \t]+/gm, (lead) => " ".repeat(Math.min(src.indent, lead.length)) + lead.slice(src.indent));
+  if (src.indent > 0) {
+    body = body.replace(/^[ \t]+/gm, (lead) => " ".repeat(Math.min(src.indent, lead.length)) + lead.slice(src.indent));
+    body = body.replace(/^( +)(---|\.\.\.)(?=[ \t\r\n]|$)/gm, (line, lead, marker) => lead.length <= src.indent ? marker + lead : line);
+  }
   let k = 0;
   const escapes = [];
   for (const m of body.matchAll(/\$\$\{|%%\{/g)) {
@@ -20803,6 +20810,7 @@ function decodeTemplateText(reader2, src, file, at2) {
     while (k < spans.length && spans[k][1] <= a) k++;
     if (k >= spans.length || a < spans[k][0]) escapes.push([a, a + 3]);
   }
+  const interpolations = spans.length;
   if (escapes.length > 0) {
     spans.push(...escapes);
     spans.sort((x, y) => x[0] - y[0]);
@@ -20823,7 +20831,9 @@ function decodeTemplateText(reader2, src, file, at2) {
   if (parsed.documents.length !== 1) return unknownDocument(file, at2, `${notDecoded}: ${parsed.documents.length === 0 ? "no" : "more than one"} YAML document`);
   const unknownSpans = { spans, reasons, covered: /* @__PURE__ */ new Set() };
   const value = reader2.yamlValue(file, parsed.documents[0], { unknownSpans });
-  if (unknownSpans.covered.size < spans.length) return unknownDocument(file, at2, `${notDecoded}: an interpolation outside its values may change its shape`);
+  let covered = 0;
+  for (const i of unknownSpans.covered) if (text2.startsWith("${", spans[i][0])) covered++;
+  if (covered < interpolations) return unknownDocument(file, at2, `${notDecoded}: an interpolation outside its values may change its shape`);
   return { file, value, comments: parsed.comments, blocks: parsed.blocks };
 }
 function shortened(interpolation) {
@@ -31526,7 +31536,8 @@ function yamlValue(file, t, opts = {}) {
     }
     case "seq": {
       const items = t.items.map((i) => yamlValue(file, i, opts));
-      return list(items, blockOrigin(origin, items.at(-1)?.origin));
+      const l = list(items, blockOrigin(origin, items.at(-1)?.origin));
+      return spans ? { ...l, yamlText: true } : l;
     }
     case "map": {
       const key = spans ? t.entries.find((e) => overlappingSpan(spans, e.keyRange) >= 0) : void 0;
@@ -31545,7 +31556,7 @@ function yamlValue(file, t, opts = {}) {
           keyOrigins.set(e.key, loc2(file, e.keyRange));
         }
       }
-      return { ...obj(entries2, blockOrigin(origin, last)), keyOrigins };
+      return { ...obj(entries2, blockOrigin(origin, last)), keyOrigins, ...spans ? { yamlText: true } : {} };
     }
     default:
       return unknown("a YAML alias or tag this reader does not follow", origin);
@@ -31671,7 +31682,7 @@ function dataFileReader(input2) {
       if (decoded2) input2.onRead?.(abs, kind);
     }
     const v = cache3.get(key);
-    return v ?? unknown(`${kind}decode(file("${file}")): the file cannot be read or decoded`, at2);
+    return v ?? unknown(`${rel} is not one ${kind === "yaml" ? "YAML" : "JSON"} document, or cannot be read`, at2);
   };
 }
 function locatedDocument(file, text2) {
@@ -32068,7 +32079,7 @@ var init_instance = __esm({
       constants(file) {
         let ctx = this.constantContexts.get(file);
         if (!ctx) {
-          ctx = { file, guard: this.opts.guard, resolveRoot: noNames };
+          ctx = { file, guard: this.opts.guard, resolveRoot: noNames, heredocYaml: this.heredocReader() };
           this.constantContexts.set(file, ctx);
         }
         return ctx;
@@ -32582,10 +32593,11 @@ function tfvarsValues(file, guard) {
   const out = /* @__PURE__ */ new Map();
   const msPerFile = guard ? 0 : defaultMsPerFile();
   const items = file.body.items;
+  const yaml2 = (f, t, at2) => heredocYaml(loadedYamlReader(), file.text, f, t, at2).value;
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     if (item.type !== "Attribute") continue;
-    out.set(item.name, evaluate(item.expr, { file: file.file, guard: guard ?? new EvalGuard(void 0, msPerFile), resolveRoot: noNames }));
+    out.set(item.name, evaluate(item.expr, { file: file.file, guard: guard ?? new EvalGuard(void 0, msPerFile), resolveRoot: noNames, heredocYaml: yaml2 }));
   }
   return out;
 }
@@ -32632,6 +32644,8 @@ var init_tfvars = __esm({
     init_value();
     init_expressions();
     init_guard();
+    init_heredoc_yaml();
+    init_data_files();
     AUTO_VARFILE = /^(terraform\.tfvars(\.json)?|.*\.auto\.tfvars(\.json)?)$/;
   }
 });
@@ -33996,7 +34010,6 @@ function firstBlock(v) {
 }
 function terraformPodTemplates(r, isManifestFile) {
   const b = new TreeBuilder(r.header, r.sites, r.block?.range);
-  let document;
   const written2 = manifestObject(r);
   if (written2) {
     const manifest = written2.value;
@@ -34004,13 +34017,28 @@ function terraformPodTemplates(r, isManifestFile) {
     if (manifest?.kind !== "object") return [];
     const spec = manifest.entries.get("spec");
     if (spec?.origin && !isTerraformFile2(spec.origin.file) && isManifestFile?.(spec.origin.file)) return [];
-    document = b.value(manifest);
-  } else {
-    const w = typedWorkload(r.type);
-    if (!w) return [];
-    document = typedDocument(b, w, r);
+    const templates2 = readPodTemplates(r.header.file, [b.value(manifest)], void 0, (range2) => b.files.get(range2));
+    for (const t of templates2) t.syntax = isYamlText(manifest, t.path) ? "yaml" : "hcl";
+    return templates2;
   }
-  return readPodTemplates(r.header.file, [document], void 0, (range2) => b.files.get(range2));
+  const w = typedWorkload(r.type);
+  if (!w) return [];
+  const templates = readPodTemplates(r.header.file, [typedDocument(b, w, r)], void 0, (range2) => b.files.get(range2));
+  for (const t of templates) t.syntax = "blocks";
+  return templates;
+}
+function isYamlText(manifest, path64) {
+  let cur = manifest;
+  let marked = manifest.yamlText === true;
+  for (const step of path64.split(".")) {
+    const m = /^([^[\]]*)((?:\[\d+\])*)$/.exec(step);
+    if (!m || cur?.kind !== "object") break;
+    cur = cur.entries.get(m[1]);
+    for (const i of m[2].matchAll(/\[(\d+)\]/g)) cur = cur?.kind === "list" ? cur.items[Number(i[1])] : void 0;
+    if (cur?.kind === "object" || cur?.kind === "list") marked = cur.yamlText === true;
+  }
+  const tolerations = cur?.kind === "object" ? cur.entries.get("tolerations") : void 0;
+  return tolerations?.kind === "object" || tolerations?.kind === "list" ? tolerations.yamlText === true : marked;
 }
 function typedDocument(b, w, r) {
   const header = r.header;
@@ -34041,7 +34069,7 @@ function manifestObject(r) {
   if (r.type !== KUBECTL_MANIFEST) return void 0;
   const text2 = r.body.entries.get("yaml_body");
   if (text2?.kind !== "string" && text2?.kind !== "unknown") return { attribute: "yaml_body", value: text2 };
-  const value = text2.yaml ? text2.yaml() : text2.kind === "string" ? text2.document ?? unknown("yaml_body written as a quoted string is not decoded statically", text2.origin) : text2;
+  const value = text2.yaml ? text2.yaml() : text2.kind === "string" ? text2.document ?? unknown("its YAML is not decoded statically: it is not a heredoc, file() or templatefile() (a quoted string, or text a function made)", text2.origin) : text2;
   return { attribute: "yaml_body", value };
 }
 function unknownObject(r, attribute2, manifest) {
@@ -34086,7 +34114,7 @@ function injectingNamespaces(resources) {
 }
 function workloadNamespace(r) {
   const override = r.type === KUBECTL_MANIFEST ? r.body.entries.get("override_namespace") : void 0;
-  if (override && override.kind !== "null") return override.kind === "string" ? override.value : void 0;
+  if (override && override.kind !== "null" && !(override.kind === "string" && override.value === "")) return override.kind === "string" ? override.value : void 0;
   const written2 = manifestObject(r);
   const m = written2 ? written2.value : r.body.entries.get("metadata");
   const metadata = written2 ? m?.kind === "object" ? m.entries.get("metadata") : void 0 : firstBlock(m ?? null);
@@ -34233,9 +34261,6 @@ var init_terraform = __esm({
 // src/eval/terraform/kubernetes-types.ts
 function isTerraformWorkloadType(type) {
   return Object.hasOwn(TYPED_WORKLOADS, type) || type === KUBERNETES_MANIFEST || type === KUBECTL_MANIFEST;
-}
-function workloadSyntax(type) {
-  return type === KUBERNETES_MANIFEST ? "hcl" : type === KUBECTL_MANIFEST ? "yaml" : "blocks";
 }
 function typedWorkload(type) {
   return Object.hasOwn(TYPED_WORKLOADS, type) ? TYPED_WORKLOADS[type] : void 0;
@@ -34477,7 +34502,6 @@ var init_k8s2 = __esm({
     "use strict";
     init_value();
     init_k8s();
-    init_kubernetes_types();
     UNDECIDED_TOLERATION = "a toleration uses the Lt/Gt operator or a field filled in when the manifest is rendered (${VAR}, $(VAR), #{VAR}#, {{ \u2026 }})";
   }
 });
@@ -35327,6 +35351,9 @@ function tfPaths(files) {
   return files.filter((f) => f.kind === "terraform").map((f) => f.path);
 }
 function declaresWorkloads(tfFiles, ctx) {
+  return configurationSays(tfFiles, ctx, (facts) => facts.k8s);
+}
+function configurationSays(tfFiles, ctx, says) {
   const seen = new Set(tfFiles.map((f) => path21.dirname(f)));
   const queue = [...tfFiles];
   for (const dir of [...seen]) {
@@ -35342,7 +35369,7 @@ function declaresWorkloads(tfFiles, ctx) {
     const f = queue[i];
     const facts = planningFacts(ctx, f);
     if (!facts) continue;
-    if (facts.k8s) return true;
+    if (says(facts)) return true;
     for (const s of facts.sources) {
       const dir = path21.resolve(path21.dirname(f), s);
       if (seen.has(dir) || !ctx.host.isInside(dir)) continue;
@@ -35540,8 +35567,10 @@ var init_terraform2 = __esm({
       filesOnlyFolders: callingFolders,
       mayRead: decodersOf,
       async beforeUnits(files, ctx) {
-        if (files.some((f) => f.kind === "terraform" && planningFacts(ctx, f.path)?.yaml)) await loadYamlReader();
-        if (declaresWorkloads(tfPaths(files), ctx)) await Promise.all([loadTerraformWorkloadReader(), loadYamlReader()]);
+        const tf = tfPaths(files);
+        if (!configurationSays(tf, ctx, (facts) => facts.yaml || facts.k8s)) return;
+        await loadYamlReader();
+        if (declaresWorkloads(tf, ctx)) await loadTerraformWorkloadReader();
       },
       run(files, ctx) {
         const problems = [];
@@ -60402,10 +60431,9 @@ var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
               workload: templateName(t),
               taint: taint.text,
               pool: target.pool ? `GPU node pool "${target.pool.name}"` : `the GPU node pools (gpu.taint; ${configTaintReason(ctx.scan)})`,
-              // In the workload's own syntax: a Terraform resource's node_selector map, a manifest's nodeSelector.
-              // (A kubernetes_manifest writes the API's camelCase names in HCL, a kubectl_manifest YAML.)
-              // By where the toleration is written: a Terraform file (a template a kubernetes_manifest decodes is YAML).
-              selector: selectorFix(isTerraformCode(toleration.at.file) ? workloadSyntax(w.sourceType) : "yaml")
+              // In the syntax the toleration is written in: a Terraform resource's node_selector map, a
+              // kubernetes_manifest's camelCase HCL, YAML (a manifest; a heredoc or template in Terraform).
+              selector: selectorFix(isTerraformCode(toleration.at.file) ? t.syntax ?? "hcl" : "yaml")
             }
           });
           return;

@@ -4,7 +4,7 @@ import type { GpuNodePool, NodePoolTaint } from '../../src/engine/types.js';
 import { ASSUMED_GPU_TAINT_OPTION, GPU_TAINT, hasGpuTaint, parseTaint } from '../../src/model/facts/aks.js';
 import { mentionsGpu } from '../../src/model/facts/gpu.js';
 import { ACCELERATOR_LABEL, ACCELERATOR_NVIDIA, isDaemonSetKind, isHardEffect, isPerNodeLabel, LINUX_NODE_LABELS } from '../../src/model/facts/k8s.js';
-import { gpuRequests, mayBeTolerated, selectorAdmits, taintVerdict, isUnknownTerm, templateName, UNDECIDED_TOLERATION, workloadPlace, unknownCountReason, unknownGpuRequests, unreadableReason, type K8sNodeRequirement, type K8sPodTemplate, workloadSyntax } from '../../src/model/k8s.js';
+import { gpuRequests, mayBeTolerated, selectorAdmits, taintVerdict, isUnknownTerm, templateName, UNDECIDED_TOLERATION, workloadPlace, unknownCountReason, unknownGpuRequests, unreadableReason, type K8sNodeRequirement, type K8sPodTemplate } from '../../src/model/k8s.js';
 
 /** What K8S002 weighs a workload against: a scanned GPU pool, or the configured GPU taint when the scan has none. */
 interface Target {
@@ -154,10 +154,9 @@ export default defineRule({
               workload: templateName(t),
               taint: taint.text,
               pool: target.pool ? `GPU node pool "${target.pool.name}"` : `the GPU node pools (gpu.taint; ${configTaintReason(ctx.scan)})`,
-              // In the workload's own syntax: a Terraform resource's node_selector map, a manifest's nodeSelector.
-              // (A kubernetes_manifest writes the API's camelCase names in HCL, a kubectl_manifest YAML.)
-              // By where the toleration is written: a Terraform file (a template a kubernetes_manifest decodes is YAML).
-              selector: selectorFix(isTerraformCode(toleration.at.file) ? workloadSyntax(w.sourceType) : 'yaml'),
+              // In the syntax the toleration is written in: a Terraform resource's node_selector map, a
+              // kubernetes_manifest's camelCase HCL, YAML (a manifest; a heredoc or template in Terraform).
+              selector: selectorFix(isTerraformCode(toleration.at.file) ? (t.syntax ?? 'hcl') : 'yaml'),
             },
           });
           return;

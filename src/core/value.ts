@@ -72,7 +72,13 @@ export interface NullValue extends ValueBase {
  * LOOP_INSTANCE_CAP): each item is true, but the list as a whole (its length, its last item) is
  * not known, so a function of it is unknown.
  */
-export interface ListValue extends ValueBase { kind: 'list'; items: Value[]; partial?: true }
+export interface ListValue extends ValueBase {
+  kind: 'list';
+  items: Value[];
+  partial?: true;
+  /** As `ObjectValue.yamlText`. */
+  yamlText?: true;
+}
 /** Objects and maps; insertion order is kept. */
 export interface ObjectValue extends ValueBase {
   kind: 'object';
@@ -90,6 +96,8 @@ export interface ObjectValue extends ValueBase {
    * condition makes absent is located at the input that decided it). Kept through `union()`.
    */
   leftOut?: ReadonlyMap<string, Value>;
+  /** Written as YAML text in a Terraform file (a heredoc or template a configuration decodes): a fix there is YAML. */
+  yamlText?: true;
 }
 export interface UnknownValue extends ValueBase {
   kind: 'unknown';

@@ -66,9 +66,12 @@ export const terraformFrontEnd: FrontEnd = {
   filesOnlyFolders: callingFolders,
   mayRead: decodersOf,
   async beforeUnits(files, ctx) {
-    if (files.some((f) => f.kind === 'terraform' && planningFacts(ctx, f.path)?.yaml)) await loadYamlReader();
-    // A workload may be YAML text (a kubectl_manifest's yaml_body): the YAML reader decodes it.
-    if (declaresWorkloads(tfPaths(files), ctx)) await Promise.all([loadTerraformWorkloadReader(), loadYamlReader()]);
+    // YAML is decoded by yamldecode, and a workload may be YAML text (a kubectl_manifest's
+    // yaml_body), in the files or in the modules they call (also outside the scanned folders).
+    const tf = tfPaths(files);
+    if (!configurationSays(tf, ctx, (facts) => facts.yaml || facts.k8s)) return;
+    await loadYamlReader();
+    if (declaresWorkloads(tf, ctx)) await loadTerraformWorkloadReader();
   },
   run(files, ctx) {
     const problems: Problem[] = [];
@@ -356,7 +359,7 @@ function tfPaths(files: readonly ClassifiedFile[]): string[] {
   return files.filter((f) => f.kind === 'terraform').map((f) => f.path);
 }
 
-/** The most files `declaresWorkloads` reads the planning facts of (a bound for hostile module graphs). */
+/** The most files `configurationSays` reads the planning facts of (a bound for hostile module graphs). */
 const MAX_WORKLOAD_SEARCH_FILES = 20_000;
 
 /**
@@ -365,6 +368,15 @@ const MAX_WORKLOAD_SEARCH_FILES = 20_000;
  * reads the workload reader and runs late (`readsScan`), and a pre-commit run walks the repository.
  */
 function declaresWorkloads(tfFiles: readonly string[], ctx: Pick<FrontEndContext, 'host' | 'facts'> & Partial<Pick<FrontEndContext, 'tfDataDir'>>): boolean {
+  return configurationSays(tfFiles, ctx, (facts) => facts.k8s);
+}
+
+/**
+ * Whether a file of the configuration `tfFiles` belong to says something (`says` of its planning
+ * facts): its own files, the local modules they call (also outside the scanned folders) and the
+ * registry copies its module manifest lists, followed as Terraform evaluates them.
+ */
+function configurationSays(tfFiles: readonly string[], ctx: Pick<FrontEndContext, 'host' | 'facts'> & Partial<Pick<FrontEndContext, 'tfDataDir'>>, says: (facts: PlanningFacts) => boolean): boolean {
   const seen = new Set(tfFiles.map((f) => path.dirname(f)));
   const queue = [...tfFiles];
   // The registry and Git modules `terraform init` copied for a root (its module manifest): their
@@ -382,7 +394,7 @@ function declaresWorkloads(tfFiles: readonly string[], ctx: Pick<FrontEndContext
     const f = queue[i]!;
     const facts = planningFacts(ctx, f);
     if (!facts) continue;
-    if (facts.k8s) return true;
+    if (says(facts)) return true;
     for (const s of facts.sources) {
       const dir = path.resolve(path.dirname(f), s);
       if (seen.has(dir) || !ctx.host.isInside(dir)) continue;

@@ -14,7 +14,6 @@ import { extendedResourceToleration, isGpuResourceName, isHardEffect, isRenderPl
 
 export type * from '../eval/k8s/types.js';
 /** The Terraform resource that writes a whole Kubernetes object in the API's own (camelCase) names. */
-export { workloadSyntax } from '../eval/terraform/kubernetes-types.js';
 
 /** A known string fact written at `at`. */
 export function literalFact(value: string, at: Location, sourcePath: string): Fact {

@@ -3292,3 +3292,4 @@ resource "azurerm_kubernetes_cluster_node_pool" "dyn" {
     expect(await one('var.prefix')).toEqual([]);
   });
 });
+

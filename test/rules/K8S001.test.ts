@@ -1325,9 +1325,50 @@ metadata:
         related: RELATED_POOL,
       },
       {
+        // A <<- heredoc whose body starts with an indented document marker: Terraform removes the
+        // indentation, so it starts the one document (review 101: read as invalid YAML).
+        name: 'indented-heredoc-with-an-indented-document-marker',
+        files: { 'infra/main.tf': POOL, 'app/main.tf': `resource "kubectl_manifest" "train" {\n  yaml_body = <<-YAML\n    ---${job().replace(/^(?=.)/gm, '    ')}    YAML\n}\n` },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'scannedPool',
+      },
+      {
+        // An escape in a YAML comment yields `${` and no line break: the document is read (review 101).
+        name: 'escape-in-a-yaml-comment-of-the-heredoc',
+        files: { 'infra/main.tf': POOL, 'app/main.tf': kubectlJob('⟦nvidia.com/gpu⟧').replace('kind: Job\n', () => 'kind: Job\n# run with $${HOME} and %%{x}\n') },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'scannedPool',
+      },
+      {
+        // yamlencode() of an HCL object as the yaml_body: the object itself, where it is written.
+        name: 'kubectl-manifest-yamlencode',
+        files: {
+          'infra/main.tf': POOL,
+          'app/main.tf':
+            'resource "kubectl_manifest" "job" {\n  yaml_body = yamlencode({\n    apiVersion = "batch/v1"\n    kind       = "Job"\n    metadata   = { name = "train" }\n    spec = { template = { spec = { containers = [{ name = "c", image = "i", resources = { limits = { ⟦"nvidia.com/gpu"⟧ = 1 } } }] } } }\n  })\n}\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageIncludes: 'Job "train" requests "nvidia.com/gpu"',
+      },
+      {
+        // A heredoc in a variable's default and in a var file is decoded where it is written (review 101).
+        name: 'yaml-heredoc-in-a-variable-default-and-a-var-file',
+        files: {
+          'infra/main.tf': POOL,
+          'app/main.tf': `variable "job" {\n  default = <<-YAML\n${job().replace(/^(?=.)/gm, '    ')}    YAML\n}\nvariable "other" {}\nresource "kubectl_manifest" "train" {\n  yaml_body = var.job\n}\nresource "kubectl_manifest" "other" {\n  yaml_body = var.other\n}\n`,
+          'app/terraform.tfvars': `other = <<EOT${job().replace('name: train', 'name: other')}EOT\n`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'scannedPool',
+      },
+      {
         // An escape ($${) is one character shorter than written: the value it is in is unknown, the rest is read.
         name: 'kubectl-manifest-heredoc-with-an-escape',
-        files: { 'infra/main.tf': POOL, 'app/main.tf': kubectlJob('⟦nvidia.com/gpu⟧').replace('name: train\n', 'name: train\n  annotations:\n    note: "$${HOME}"\n') },
+        files: { 'infra/main.tf': POOL, 'app/main.tf': kubectlJob('⟦nvidia.com/gpu⟧').replace('name: train\n', () => 'name: train\n  annotations:\n    note: "$${HOME}"\n') },
         level: 'error',
         env: 'unknown',
         messageId: 'scannedPool',
@@ -1561,10 +1602,13 @@ describe('K8S001: a kubectl_manifest or yamldecode heredoc with values not known
     const ns = 'resource "kubernetes_namespace_v1" "ml" {\n  metadata {\n    name = "ml"\n    annotations = {\n      "scheduler.alpha.kubernetes.io/defaultTolerations" = jsonencode([{ key = "sku", operator = "Equal", value = "gpu", effect = "NoSchedule" }])\n    }\n  }\n}\n';
     const intoMl = kubectlJob('nvidia.com/gpu', '', 'resource "kubectl_manifest" "train" {\n  override_namespace = "ml"\n  yaml_body = <<YAML');
     const outOfMl = kubectlJob('nvidia.com/gpu', '', 'resource "kubectl_manifest" "other" {\n  override_namespace = "batch"\n  yaml_body = <<YAML').replace('name: train\n', 'name: other\n  namespace: ml\n');
-    const root = trees.tree({ 'infra/main.tf': POOL, 'app/main.tf': ns + intoMl + outOfMl });
+    // An empty override is no override (the provider reads it with GetOk; review 101): `namespace: ml` stands.
+    const emptyOverride = kubectlJob('nvidia.com/gpu', '', 'resource "kubectl_manifest" "empty" {\n  override_namespace = ""\n  yaml_body = <<YAML').replace('name: train\n', 'name: empty\n  namespace: ml\n');
+    const root = trees.tree({ 'infra/main.tf': POOL, 'app/main.tf': ns + intoMl + outOfMl + emptyOverride });
     const r = await lintTree(root, ['K8S001']);
     expect(r.briefs).toEqual(['K8S001 error scannedPool app/main.tf:44:15']);
     expect(listed(root, r)).toEqual([
+      'tolerations: a Namespace this configuration declares adds default tolerations to its pods (scheduler.alpha.kubernetes.io/defaultTolerations), which the pods get at admission (app/main.tf:5:7)',
       'tolerations: a Namespace this configuration declares adds default tolerations to its pods (scheduler.alpha.kubernetes.io/defaultTolerations), which the pods get at admission (app/main.tf:5:7)',
     ]);
   });

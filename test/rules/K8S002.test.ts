@@ -602,6 +602,27 @@ spec:
         related: [{ file: 'infra/main.tf', line: 5 }],
       },
       {
+        // The fix is in the syntax the toleration is written in, not the resource type's (review 101):
+        // a kubernetes_manifest decoding a YAML heredoc → YAML.
+        name: 'kubernetes-manifest-yamldecode-daemon-set-fix-in-yaml',
+        files: { 'infra/main.tf': POOL, 'app/main.tf': `resource "kubernetes_manifest" "ds" {\n  manifest = yamldecode(<<EOT${workload(EXACT, 'DaemonSet')}EOT\n  )\n}\n` },
+        level: 'note',
+        env: 'unknown',
+        messageIncludes: 'select GPU nodes with nodeSelector kubernetes.azure.com/accelerator: nvidia, otherwise',
+      },
+      {
+        // … and a kubectl_manifest whose yaml_body is jsonencode() of an HCL object → HCL.
+        name: 'kubectl-manifest-jsonencode-daemon-set-fix-in-hcl',
+        files: {
+          'infra/main.tf': POOL,
+          'app/main.tf':
+            'resource "kubectl_manifest" "ds" {\n  yaml_body = jsonencode({\n    apiVersion = "apps/v1"\n    kind       = "DaemonSet"\n    metadata   = { name = "mds" }\n    spec = {\n      template = {\n        spec = {\n          tolerations = [⟦{ key = "sku", operator = "Exists" }⟧]\n          containers  = [{ name = "c", image = "i" }]\n        }\n      }\n    }\n  })\n}\n',
+        },
+        level: 'note',
+        env: 'unknown',
+        messageIncludes: 'select GPU nodes with nodeSelector = { "kubernetes.azure.com/accelerator" = "nvidia" }, otherwise',
+      },
+      {
         // yamldecode of a heredoc into a kubernetes_manifest: also YAML where the toleration is written.
         name: 'yamldecode-heredoc-deployment-tolerates',
         files: { 'infra/main.tf': POOL, 'app/main.tf': `resource "kubernetes_manifest" "web" {\n  manifest = yamldecode(<<EOT${workload(EXACT)}EOT\n  )\n}\n` },

@@ -252,7 +252,9 @@ export function yamlValue(file: string, t: YamlTree, opts: ReadOptions = {}): Va
     }
     case 'seq': {
       const items = t.items.map((i) => yamlValue(file, i, opts));
-      return list(items, blockOrigin(origin, items.at(-1)?.origin));
+      const l = list(items, blockOrigin(origin, items.at(-1)?.origin));
+      // (Text a Terraform file decodes as YAML: marked, for a fix in its syntax.)
+      return spans ? { ...l, yamlText: true } : l;
     }
     case 'map': {
       const key = spans ? t.entries.find((e) => overlappingSpan(spans, e.keyRange) >= 0) : undefined;
@@ -272,7 +274,7 @@ export function yamlValue(file: string, t: YamlTree, opts: ReadOptions = {}): Va
           keyOrigins.set(e.key, loc(file, e.keyRange));
         }
       }
-      return { ...obj(entries, blockOrigin(origin, last)), keyOrigins };
+      return { ...obj(entries, blockOrigin(origin, last)), keyOrigins, ...(spans ? { yamlText: true as const } : {}) };
     }
     default:
       return unknown('a YAML alias or tag this reader does not follow', origin);

@@ -210,7 +210,6 @@ export interface TerraformWorkloadResource {
  */
 export function terraformPodTemplates(r: TerraformWorkloadResource, isManifestFile?: (file: string) => boolean): K8sPodTemplate[] {
   const b = new TreeBuilder(r.header, r.sites, r.block?.range);
-  let document: YamlTree | undefined;
   const written = manifestObject(r);
   if (written) {
     const manifest = written.value;
@@ -223,13 +222,34 @@ export function terraformPodTemplates(r: TerraformWorkloadResource, isManifestFi
     // spec-only YAML file or a template is read here (self-review 98).
     const spec = manifest.entries.get('spec');
     if (spec?.origin && !isTerraformFile(spec.origin.file) && isManifestFile?.(spec.origin.file)) return [];
-    document = b.value(manifest);
-  } else {
-    const w = typedWorkload(r.type);
-    if (!w) return [];
-    document = typedDocument(b, w, r);
+    const templates = readPodTemplates(r.header.file, [b.value(manifest)], undefined, (range) => b.files.get(range));
+    for (const t of templates) t.syntax = isYamlText(manifest, t.path) ? 'yaml' : 'hcl';
+    return templates;
   }
-  return readPodTemplates(r.header.file, [document], undefined, (range) => b.files.get(range));
+  const w = typedWorkload(r.type);
+  if (!w) return [];
+  const templates = readPodTemplates(r.header.file, [typedDocument(b, w, r)], undefined, (range) => b.files.get(range));
+  for (const t of templates) t.syntax = 'blocks';
+  return templates;
+}
+
+/**
+ * Whether the tolerations of the pod spec at `path` (`spec.template.spec`,
+ * `spec.workerGroupSpecs[0].template.spec`) in a manifest object are written as YAML text (a
+ * heredoc or template the configuration decodes) — else the pod spec, else the object itself.
+ */
+function isYamlText(manifest: ObjectValue, path: string): boolean {
+  let cur: Value | undefined = manifest;
+  let marked = manifest.yamlText === true;
+  for (const step of path.split('.')) {
+    const m = /^([^[\]]*)((?:\[\d+\])*)$/.exec(step);
+    if (!m || cur?.kind !== 'object') break;
+    cur = cur.entries.get(m[1]!);
+    for (const i of m[2]!.matchAll(/\[(\d+)\]/g)) cur = cur?.kind === 'list' ? cur.items[Number(i[1])] : undefined;
+    if (cur?.kind === 'object' || cur?.kind === 'list') marked = cur.yamlText === true;
+  }
+  const tolerations = cur?.kind === 'object' ? cur.entries.get('tolerations') : undefined;
+  return tolerations?.kind === 'object' || tolerations?.kind === 'list' ? tolerations.yamlText === true : marked;
 }
 
 /**
@@ -277,7 +297,7 @@ function manifestObject(r: TerraformWorkloadResource): { attribute: string; valu
   if (r.type !== KUBECTL_MANIFEST) return undefined;
   const text = r.body.entries.get('yaml_body');
   if (text?.kind !== 'string' && text?.kind !== 'unknown') return { attribute: 'yaml_body', value: text };
-  const value = text.yaml ? text.yaml() : text.kind === 'string' ? (text.document ?? unknown('yaml_body written as a quoted string is not decoded statically', text.origin)) : text;
+  const value = text.yaml ? text.yaml() : text.kind === 'string' ? (text.document ?? unknown('its YAML is not decoded statically: it is not a heredoc, file() or templatefile() (a quoted string, or text a function made)', text.origin)) : text;
   return { attribute: 'yaml_body', value };
 }
 
@@ -342,9 +362,10 @@ export function injectingNamespaces(resources: readonly TerraformWorkloadResourc
  * undefined when it is not known.
  */
 export function workloadNamespace(r: TerraformWorkloadResource): string | undefined {
-  // kubectl_manifest's `override_namespace` replaces the object's namespace, when set.
+  // kubectl_manifest's `override_namespace` replaces the object's namespace when set and not empty
+  // (the provider reads it with GetOk, which takes "" for not set).
   const override = r.type === KUBECTL_MANIFEST ? r.body.entries.get('override_namespace') : undefined;
-  if (override && override.kind !== 'null') return override.kind === 'string' ? override.value : undefined;
+  if (override && override.kind !== 'null' && !(override.kind === 'string' && override.value === '')) return override.kind === 'string' ? override.value : undefined;
   const written = manifestObject(r);
   const m = written ? written.value : r.body.entries.get('metadata');
   const metadata = written ? (m?.kind === 'object' ? m.entries.get('metadata') : undefined) : firstBlock(m ?? null);

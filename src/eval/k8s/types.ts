@@ -65,6 +65,12 @@ export interface K8sPodTemplate {
   role?: string;
   /** The object's `kind:` value (what a finding without a better place points at). */
   header: Location;
+  /**
+   * For a workload written in Terraform: how its pod spec is written, for a fix in that syntax —
+   * the provider's snake_case blocks (`node_selector = {…}`), the API's names as HCL values (a
+   * `kubernetes_manifest` object, `nodeSelector = {…}`), or YAML text (a heredoc or template).
+   */
+  syntax?: 'blocks' | 'hcl' | 'yaml';
   containers: K8sContainer[];
   tolerations: K8sToleration[];
   /** The `tolerations:` key, when written. */

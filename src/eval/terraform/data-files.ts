@@ -95,7 +95,7 @@ export function dataFileReader(input: DataFileInput): DataFileRead {
       if (decoded) input.onRead?.(abs, kind);
     }
     const v = cache.get(key);
-    return v ?? unknown(`${kind}decode(file("${file}")): the file cannot be read or decoded`, at);
+    return v ?? unknown(`${rel} is not one ${kind === 'yaml' ? 'YAML' : 'JSON'} document, or cannot be read`, at);
   };
 }
 

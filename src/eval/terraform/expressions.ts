@@ -513,6 +513,12 @@ function evalCall(e: Extract<Expression, { type: 'FunctionCall' }>, ctx: EvalCon
   const text = name === 'yamldecode' && args.length === 1 ? args[0]! : undefined;
   if ((text?.kind === 'string' || text?.kind === 'unknown') && text.yaml) return text.yaml();
   const r = callFunction(name, args, at);
+  // `yamlencode(x)`: its text is not made (Terraform's YAML style is not modelled), but what decodes
+  // it as YAML (a kubectl_manifest's yaml_body) reads `x` itself, each value where it is written.
+  if (name === 'yamlencode' && args.length === 1 && r.kind === 'unknown') {
+    const x = args[0]!;
+    return { ...derived(r, at, args), yaml: () => x };
+  }
   // lookup(m, k, d) is try(m[k], d): the default it returns is chosen by the map that lacks the
   // key (or, when the map depends on no input, by the key), as try() and coalesce() below.
   if (name === 'lookup' && e.args.length === 3 && args.length === 3 && r === args[2] && args[0]!.kind === 'object') {

@@ -111,7 +111,12 @@ function decodeTemplateText(reader: YamlReader | undefined, src: TemplateText, f
   let body = text.slice(start, end);
   // The indentation a `<<-` heredoc removes may be tabs, which YAML refuses as indentation: as
   // spaces (the same length: positions stay), YAML reads what Terraform decodes.
-  if (src.indent > 0) body = body.replace(/^[ \t]+/gm, (lead) => ' '.repeat(Math.min(src.indent, lead.length)) + lead.slice(src.indent));
+  if (src.indent > 0) {
+    body = body.replace(/^[ \t]+/gm, (lead) => ' '.repeat(Math.min(src.indent, lead.length)) + lead.slice(src.indent));
+    // A document marker at the removed indentation is at the line's start for Terraform's YAML:
+    // moved there, the spaces after it (the columns of what follows stay).
+    body = body.replace(/^( +)(---|\.\.\.)(?=[ \t\r\n]|$)/gm, (line, lead: string, marker: string) => (lead.length <= src.indent ? marker + lead : line));
+  }
   // Escapes outside the interpolations (the parts are in order): the text Terraform decodes lacks one character of each.
   let k = 0;
   const escapes: [number, number][] = [];
@@ -120,6 +125,8 @@ function decodeTemplateText(reader: YamlReader | undefined, src: TemplateText, f
     while (k < spans.length && spans[k]![1] <= a) k++;
     if (k >= spans.length || a < spans[k]![0]) escapes.push([a, a + 3]);
   }
+  // An escape yields `${`/`%{` and no line break: one outside every value (in a comment) changes nothing.
+  const interpolations = spans.length;
   if (escapes.length > 0) {
     spans.push(...escapes);
     spans.sort((x, y) => x[0] - y[0]);
@@ -142,7 +149,9 @@ function decodeTemplateText(reader: YamlReader | undefined, src: TemplateText, f
   if (parsed.documents.length !== 1) return unknownDocument(file, at, `${notDecoded}: ${parsed.documents.length === 0 ? 'no' : 'more than one'} YAML document`);
   const unknownSpans = { spans, reasons, covered: new Set<number>() };
   const value = reader.yamlValue(file, parsed.documents[0]!, { unknownSpans });
-  if (unknownSpans.covered.size < spans.length) return unknownDocument(file, at, `${notDecoded}: an interpolation outside its values may change its shape`);
+  let covered = 0;
+  for (const i of unknownSpans.covered) if (text.startsWith('${', spans[i]![0])) covered++;
+  if (covered < interpolations) return unknownDocument(file, at, `${notDecoded}: an interpolation outside its values may change its shape`);
   return { file, value, comments: parsed.comments, blocks: parsed.blocks };
 }
 

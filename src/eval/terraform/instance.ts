@@ -272,7 +272,7 @@ export class ModuleInstance {
   private constants(file: string): EvalContext {
     let ctx = this.constantContexts.get(file);
     if (!ctx) {
-      ctx = { file, guard: this.opts.guard, resolveRoot: noNames };
+      ctx = { file, guard: this.opts.guard, resolveRoot: noNames, heredocYaml: this.heredocReader() };
       this.constantContexts.set(file, ctx);
     }
     return ctx;

@@ -11,7 +11,8 @@
  * alias of its `_v1`); gavinbunney/terraform-provider-kubectl docs/resources/kubectl_manifest.md
  * (`yaml_body`: "YAML to apply to kubernetes", one resource only; `override_namespace`: "Override
  * the namespace to apply the kubernetes resource to, ignoring any declared namespace in the
- * `yaml_body`"; its fork alekc/kubectl keeps the resource and both arguments).
+ * `yaml_body`", read with `d.GetOk("override_namespace")` in kubernetes/resource_kubectl_manifest.go,
+ * so an empty string is not set; its fork alekc/kubectl keeps the resource and both arguments).
  */
 import type { TerraformWorkloadResource } from '../k8s/terraform.js';
 import type { Location } from '../../core/source.js';
@@ -62,15 +63,6 @@ export const KUBECTL_MANIFEST = 'kubectl_manifest';
 /** Whether a Terraform resource type holds Kubernetes pod templates. */
 export function isTerraformWorkloadType(type: string): boolean {
   return Object.hasOwn(TYPED_WORKLOADS, type) || type === KUBERNETES_MANIFEST || type === KUBECTL_MANIFEST;
-}
-
-/**
- * How a workload resource writes its object, for a fix in its own syntax: the provider's
- * snake_case blocks (`node_selector = {…}`), the API's names as HCL values (`kubernetes_manifest`:
- * `nodeSelector = {…}`), or YAML text (`kubectl_manifest`).
- */
-export function workloadSyntax(type: string): 'blocks' | 'hcl' | 'yaml' {
-  return type === KUBERNETES_MANIFEST ? 'hcl' : type === KUBECTL_MANIFEST ? 'yaml' : 'blocks';
 }
 
 /** The typed resource `type` stands for, if it is one. */

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { unknown, type Value } from '../../core/value.js';
 import { evaluate, noNames } from './expressions.js';
 import { defaultMsPerFile, EvalGuard } from './guard.js';
+import { heredocYaml, type HeredocYamlReader } from './heredoc-yaml.js';
+import { loadedYamlReader } from './data-files.js';
 
 /**
  * The values of a `.tfvars` file. Without a guard each value is evaluated under a fresh one of
@@ -18,10 +20,12 @@ export function tfvarsValues(file: HclFile, guard?: EvalGuard): Map<string, Valu
   const out = new Map<string, Value>();
   const msPerFile = guard ? 0 : defaultMsPerFile();
   const items = file.body.items;
+  // A heredoc of YAML a configuration decodes (`pools = <<EOT …` for `yamldecode(var.pools)`): located here.
+  const yaml: HeredocYamlReader = (f, t, at) => heredocYaml(loadedYamlReader(), file.text, f, t, at).value;
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     if (item.type !== 'Attribute') continue;
-    out.set(item.name, evaluate(item.expr, { file: file.file, guard: guard ?? new EvalGuard(undefined, msPerFile), resolveRoot: noNames }));
+    out.set(item.name, evaluate(item.expr, { file: file.file, guard: guard ?? new EvalGuard(undefined, msPerFile), resolveRoot: noNames, heredocYaml: yaml }));
   }
   return out;
 }
