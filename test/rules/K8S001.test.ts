@@ -114,6 +114,9 @@ function kubectlJob(resource: string, tolerations = '', open = 'resource "kubect
   return `${open}${job(resource, tolerations)}${close}`;
 }
 
+/** K8S001's message for the Job named train against POOL. */
+const TRAIN_PENDING =
+  'Job "train" requests "nvidia.com/gpu" but does not tolerate the taint "sku=gpu:NoSchedule" of GPU node pool "gpu", so its pods stay Pending; add a toleration for "sku=gpu:NoSchedule" to the pod template.';
 const RELATED_POOL = [{ file: 'infra/main.tf', line: 5, label: 'taint "sku=gpu:NoSchedule" of GPU node pool "gpu"' }];
 
 const cases: RuleTable = {
@@ -409,8 +412,7 @@ metadata:
         level: 'error',
         env: 'unknown',
         messageId: 'scannedPool',
-        message:
-          'Job "train" requests "nvidia.com/gpu" but does not tolerate the taint "sku=gpu:NoSchedule" of GPU node pool "gpu", so its pods stay Pending; add a toleration for "sku=gpu:NoSchedule" to the pod template.',
+        message: TRAIN_PENDING,
         related: RELATED_POOL,
       },
       {
@@ -435,8 +437,7 @@ metadata:
         level: 'error',
         env: 'unknown',
         messageId: 'scannedPool',
-        message:
-          'Job "train" requests "nvidia.com/gpu" but does not tolerate the taint "sku=gpu:NoSchedule" of GPU node pool "gpu", so its pods stay Pending; add a toleration for "sku=gpu:NoSchedule" to the pod template.',
+        message: TRAIN_PENDING,
         related: RELATED_POOL,
       },
       {
@@ -1320,8 +1321,7 @@ metadata:
         level: 'error',
         env: 'unknown',
         messageId: 'scannedPool',
-        message:
-          'Job "train" requests "nvidia.com/gpu" but does not tolerate the taint "sku=gpu:NoSchedule" of GPU node pool "gpu", so its pods stay Pending; add a toleration for "sku=gpu:NoSchedule" to the pod template.',
+        message: TRAIN_PENDING,
         related: RELATED_POOL,
       },
       {
