@@ -1283,12 +1283,12 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path64) {
+function findNodeAtLocation(root, path65) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path64) {
+  for (let segment of path65) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -12672,8 +12672,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path64) {
-      let input2 = path64;
+    function removeDotSegments(path65) {
+      let input2 = path65;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -12747,11 +12747,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path64) {
-      if (path64 === "" || path64[0] === "/") {
-        return removeDotSegments(path64);
+    function removeDotSegmentsRelative(path65) {
+      if (path65 === "" || path65[0] === "/") {
+        return removeDotSegments(path65);
       }
-      const segments3 = path64.split("/");
+      const segments3 = path65.split("/");
       const last = segments3.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -13114,8 +13114,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path64 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path64 && path64 !== "/" ? path64 : void 0;
+        const path65 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path65 && path65 !== "/" ? path65 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -19675,6 +19675,7 @@ var init_guard = __esm({
 });
 
 // src/eval/terraform/expressions.ts
+import path9 from "node:path";
 function noNames() {
   return void 0;
 }
@@ -20035,7 +20036,7 @@ function evalCall(e, ctx, at2) {
       const r2 = callFunction(name, [p], at2);
       const read = ctx.readDataFile;
       const file = p.value;
-      if (r2.kind === "unknown") return { ...r2, yaml: () => read("yaml", file, at2) ?? unknown(`file("${file}"): the file cannot be read`, at2) };
+      if (r2.kind === "unknown") return { ...r2, yaml: () => read("yaml", file, at2) ?? unknown(`file("\u2026/${path9.basename(file)}"): the file is outside the scan root (not read)`, at2) };
     }
   }
   if (name === "templatefile" && ctx.readDataFile && e.args.length === 2) {
@@ -20045,7 +20046,7 @@ function evalCall(e, ctx, at2) {
     const read = ctx.readDataFile;
     if (p.kind !== "string" || r2.kind !== "unknown") return r2;
     const file = p.value;
-    return { ...r2, yaml: () => read("template", file, at2) ?? unknown(`templatefile("${file}"): the file cannot be read`, at2) };
+    return { ...r2, yaml: () => read("template", file, at2) ?? unknown(`templatefile("\u2026/${path9.basename(file)}"): the file is outside the scan root (not read)`, at2) };
   }
   let args = e.args.map((a) => evalNode(a, ctx));
   if (e.expandFinal && args.length > 0) {
@@ -20087,14 +20088,14 @@ var init_expressions = __esm({
 });
 
 // src/eval/terraform/module-facts.ts
-import path9 from "node:path";
+import path10 from "node:path";
 function terragruntSourceDir(file, text2, body) {
   for (const item of body.items) {
     if (item.type !== "Block" || item.blockType !== "terraform") continue;
     const a = attr(item, "source");
     if (!a) continue;
     const written2 = TERRAGRUNT_LOCAL_SOURCE.exec(text2.slice(a.expr.range.start.offset, a.expr.range.end.offset));
-    return written2 ? { dir: path9.resolve(path9.dirname(file), written2[1]), at: locOf(a, file) } : void 0;
+    return written2 ? { dir: path10.resolve(path10.dirname(file), written2[1]), at: locOf(a, file) } : void 0;
   }
   return void 0;
 }
@@ -20143,7 +20144,7 @@ function buildModuleFacts(src, isRoot, guard, folderFiles) {
     literalLocals: literalLocals(src, guard),
     requiredProviders: [],
     usedProviders: [],
-    backendFiles: folderFiles.filter((f) => isBackendFile(path9.basename(f))).sort(),
+    backendFiles: folderFiles.filter((f) => isBackendFile(path10.basename(f))).sort(),
     terragrunt: [],
     configuration: [],
     opaqueModuleCalls: [],
@@ -20678,7 +20679,7 @@ function positionedHeredoc(expr, d) {
     pieces.push(s.slice(from));
     return derived(str(pieces.join(""), origin), origin, used);
   };
-  const build = (node, path64) => {
+  const build = (node, path65) => {
     const origin = at2(node);
     switch (node.type) {
       case "string":
@@ -20694,8 +20695,8 @@ function positionedHeredoc(expr, d) {
         const children = node.children ?? [];
         for (let i = 0; i < children.length; i++) {
           const c = children[i];
-          if (path64.length <= MAX_SITE_PATH) members2.push([`${path64}[${i}]`, at2(c)]);
-          const v = build(c, `${path64}[${i}]`);
+          if (path65.length <= MAX_SITE_PATH) members2.push([`${path65}[${i}]`, at2(c)]);
+          const v = build(c, `${path65}[${i}]`);
           if (!v) return void 0;
           items.push(v);
         }
@@ -20708,8 +20709,8 @@ function positionedHeredoc(expr, d) {
           const c = p.children?.[1];
           if (!k || !c || typeof k.value !== "string") continue;
           if (hasHoleChar(k.value, holes.length)) return void 0;
-          if (path64.length + k.value.length <= MAX_SITE_PATH) members2.push([`${path64}.${k.value}`, at2(p)]);
-          const v = build(c, `${path64}.${k.value}`);
+          if (path65.length + k.value.length <= MAX_SITE_PATH) members2.push([`${path65}.${k.value}`, at2(p)]);
+          const v = build(c, `${path65}.${k.value}`);
           if (!v) return void 0;
           m.set(k.value, v);
         }
@@ -20721,7 +20722,7 @@ function positionedHeredoc(expr, d) {
   };
   const value = build(parsed.root, "body");
   if (!value || seen.some((s) => s === 0)) return void 0;
-  for (const [path64, loc3] of members2) d.member(path64, loc3);
+  for (const [path65, loc3] of members2) d.member(path65, loc3);
   return value;
 }
 function readDifferently(s) {
@@ -20927,17 +20928,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path64) {
-      const ctrl = callVisitor(key, node, visitor, path64);
+    function visit_(key, node, visitor, path65) {
+      const ctrl = callVisitor(key, node, visitor, path65);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path64, ctrl);
-        return visit_(key, ctrl, visitor, path64);
+        replaceNode(key, path65, ctrl);
+        return visit_(key, ctrl, visitor, path65);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path64 = Object.freeze(path64.concat(node));
+          path65 = Object.freeze(path65.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path64);
+            const ci = visit_(i, node.items[i], visitor, path65);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -20948,13 +20949,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path64 = Object.freeze(path64.concat(node));
-          const ck = visit_("key", node.key, visitor, path64);
+          path65 = Object.freeze(path65.concat(node));
+          const ck = visit_("key", node.key, visitor, path65);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path64);
+          const cv = visit_("value", node.value, visitor, path65);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20975,17 +20976,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path64) {
-      const ctrl = await callVisitor(key, node, visitor, path64);
+    async function visitAsync_(key, node, visitor, path65) {
+      const ctrl = await callVisitor(key, node, visitor, path65);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path64, ctrl);
-        return visitAsync_(key, ctrl, visitor, path64);
+        replaceNode(key, path65, ctrl);
+        return visitAsync_(key, ctrl, visitor, path65);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path64 = Object.freeze(path64.concat(node));
+          path65 = Object.freeze(path65.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path64);
+            const ci = await visitAsync_(i, node.items[i], visitor, path65);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -20996,13 +20997,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path64 = Object.freeze(path64.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path64);
+          path65 = Object.freeze(path65.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path65);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path64);
+          const cv = await visitAsync_("value", node.value, visitor, path65);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21029,23 +21030,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path64) {
+    function callVisitor(key, node, visitor, path65) {
       if (typeof visitor === "function")
-        return visitor(key, node, path64);
+        return visitor(key, node, path65);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path64);
+        return visitor.Map?.(key, node, path65);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path64);
+        return visitor.Seq?.(key, node, path65);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path64);
+        return visitor.Pair?.(key, node, path65);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path64);
+        return visitor.Scalar?.(key, node, path65);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path64);
+        return visitor.Alias?.(key, node, path65);
       return void 0;
     }
-    function replaceNode(key, path64, node) {
-      const parent = path64[path64.length - 1];
+    function replaceNode(key, path65, node) {
+      const parent = path65[path65.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -21657,10 +21658,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path64, value) {
+    function collectionFromPath(schema, path65, value) {
       let v = value;
-      for (let i = path64.length - 1; i >= 0; --i) {
-        const k = path64[i];
+      for (let i = path65.length - 1; i >= 0; --i) {
+        const k = path65[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -21679,7 +21680,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path64) => path64 == null || typeof path64 === "object" && !!path64[Symbol.iterator]().next().done;
+    var isEmptyPath = (path65) => path65 == null || typeof path65 === "object" && !!path65[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -21709,11 +21710,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path64, value) {
-        if (isEmptyPath(path64))
+      addIn(path65, value) {
+        if (isEmptyPath(path65))
           this.add(value);
         else {
-          const [key, ...rest] = path64;
+          const [key, ...rest] = path65;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -21727,8 +21728,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path64) {
-        const [key, ...rest] = path64;
+      deleteIn(path65) {
+        const [key, ...rest] = path65;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -21742,8 +21743,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path64, keepScalar) {
-        const [key, ...rest] = path64;
+      getIn(path65, keepScalar) {
+        const [key, ...rest] = path65;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -21761,8 +21762,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path64) {
-        const [key, ...rest] = path64;
+      hasIn(path65) {
+        const [key, ...rest] = path65;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -21772,8 +21773,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path64, value) {
-        const [key, ...rest] = path64;
+      setIn(path65, value) {
+        const [key, ...rest] = path65;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -24288,9 +24289,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path64, value) {
+      addIn(path65, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path64, value);
+          this.contents.addIn(path65, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -24365,14 +24366,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path64) {
-        if (Collection.isEmptyPath(path64)) {
+      deleteIn(path65) {
+        if (Collection.isEmptyPath(path65)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path64) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path65) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -24387,10 +24388,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path64, keepScalar) {
-        if (Collection.isEmptyPath(path64))
+      getIn(path65, keepScalar) {
+        if (Collection.isEmptyPath(path65))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path64, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path65, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -24401,10 +24402,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path64) {
-        if (Collection.isEmptyPath(path64))
+      hasIn(path65) {
+        if (Collection.isEmptyPath(path65))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path64) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path65) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -24421,13 +24422,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path64, value) {
-        if (Collection.isEmptyPath(path64)) {
+      setIn(path65, value) {
+        if (Collection.isEmptyPath(path65)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path64), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path65), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path64, value);
+          this.contents.setIn(path65, value);
         }
       }
       /**
@@ -26388,9 +26389,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path64) => {
+    visit2.itemAtPath = (cst, path65) => {
       let item = cst;
-      for (const [field, index] of path64) {
+      for (const [field, index] of path65) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -26399,23 +26400,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path64) => {
-      const parent = visit2.itemAtPath(cst, path64.slice(0, -1));
-      const field = path64[path64.length - 1][0];
+    visit2.parentCollection = (cst, path65) => {
+      const parent = visit2.itemAtPath(cst, path65.slice(0, -1));
+      const field = path65[path65.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path64, item, visitor) {
-      let ctrl = visitor(item, path64);
+    function _visit(path65, item, visitor) {
+      let ctrl = visitor(item, path65);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path64.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path65.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26426,10 +26427,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path64);
+            ctrl = ctrl(item, path65);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path64) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path65) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -30947,7 +30948,7 @@ var init_script = __esm({
 });
 
 // src/eval/azcli/words.ts
-import path10 from "node:path";
+import path11 from "node:path";
 function runnerOsOf(runsOn) {
   if (runsOn === void 0 || runsOn.includes("${{") || runsOn.includes("$(")) return void 0;
   const windows = /windows|(?:^|[^a-z])win\d/i.test(runsOn);
@@ -30959,7 +30960,7 @@ function besideScriptPath(v) {
   const script = v.token.slice(SCRIPT_DIR_TOKEN.length);
   const pieces = /\.ps1$/i.test(script) ? v.literals?.map((p) => p.replace(/\\/g, "/")) : v.literals;
   if (pieces?.length !== 2 || pieces[0] !== "" || !pieces[1].startsWith("/")) return void 0;
-  return { script, path: path10.resolve(path10.dirname(script), `.${pieces[1]}`) };
+  return { script, path: path11.resolve(path11.dirname(script), `.${pieces[1]}`) };
 }
 function checkoutPath(v) {
   if (v.kind !== "unknown" || v.token !== CHECKOUT_TOKEN || v.literals?.length !== 2 || v.literals[0] !== "") return void 0;
@@ -31562,8 +31563,8 @@ function yamlValue(file, t, opts = {}) {
       return unknown("a YAML alias or tag this reader does not follow", origin);
   }
 }
-function withOverride(body, path64, value) {
-  const [head, ...rest] = path64;
+function withOverride(body, path65, value) {
+  const [head, ...rest] = path65;
   if (head === void 0) return body;
   const entries2 = new Map(body.entries);
   const existingKey = entries2.has(head) ? head : [...entries2.keys()].find((k) => k.toLowerCase() === head.toLowerCase());
@@ -31638,7 +31639,7 @@ var init_document2 = __esm({
 });
 
 // src/eval/terraform/data-files.ts
-import path11 from "node:path";
+import path12 from "node:path";
 async function loadYamlReader() {
   if (yamlReader) return;
   const [document, aml] = await Promise.all([Promise.resolve().then(() => (init_document(), document_exports)), Promise.resolve().then(() => (init_document2(), document_exports2))]);
@@ -31652,9 +31653,9 @@ function dataFileReader(input2) {
   const templates = /* @__PURE__ */ new Map();
   const texts = /* @__PURE__ */ new Map();
   return (kind, file, at2) => {
-    const abs = path11.resolve(input2.workingDir, file);
-    const rel = path11.relative(input2.root, abs);
-    if (rel === "" || rel.startsWith("..") || path11.isAbsolute(rel)) return void 0;
+    const abs = path12.resolve(input2.workingDir, file);
+    const rel = path12.relative(input2.root, abs);
+    if (rel === "" || rel.startsWith("..") || path12.isAbsolute(rel)) return void 0;
     if (kind === "text") {
       if (!texts.has(abs)) {
         const text2 = input2.readText(abs);
@@ -31671,9 +31672,9 @@ function dataFileReader(input2) {
         const text2 = input2.readText(abs);
         const decoded2 = text2 === void 0 || !yamlReader ? void 0 : templateFileYaml(yamlReader, text2, abs, fileStart(abs)).value;
         templates.set(abs, decoded2);
-        if (decoded2) input2.onRead?.(abs, "yaml");
+        if (decoded2 && decoded2.kind !== "unknown") input2.onRead?.(abs, "yaml");
       }
-      return templates.get(abs) ?? unknown(`templatefile("${file}"): the file cannot be read`, at2);
+      return templates.get(abs) ?? unknown(`templatefile("${rel}"): the file cannot be read or is not one YAML document`, at2);
     }
     const key = `${kind}\0${abs}`;
     if (!cache3.has(key)) {
@@ -31767,7 +31768,7 @@ var init_type_defaults = __esm({
 });
 
 // src/eval/terraform/instance.ts
-import path12 from "node:path";
+import path13 from "node:path";
 function whyUnknown(v) {
   return v.kind === "unknown" && v.reason ? ` (${v.reason})` : "";
 }
@@ -31857,13 +31858,13 @@ function forEachChild(e, f) {
 function isAzapiBody(name, pathPrefix, resourceType) {
   return !pathPrefix && name === "body" && resourceType.startsWith("azapi_");
 }
-function bodyMemberSites(expr, file, path64, sites) {
-  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path64, sites);
-  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path64, sites);
+function bodyMemberSites(expr, file, path65, sites) {
+  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path65, sites);
+  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path65, sites);
   if (expr.type === "Tuple") {
     expr.items.forEach((e, i) => {
-      sites.set(`${path64}[${i}]`, locOf(e, file));
-      bodyMemberSites(e, file, `${path64}[${i}]`, sites);
+      sites.set(`${path65}[${i}]`, locOf(e, file));
+      bodyMemberSites(e, file, `${path65}[${i}]`, sites);
     });
     return;
   }
@@ -31871,8 +31872,8 @@ function bodyMemberSites(expr, file, path64, sites) {
   for (const item of expr.items) {
     const key = literalKey(item.key, item.bareKey);
     if (key === void 0) continue;
-    sites.set(`${path64}.${key}`, locOf(item, file));
-    bodyMemberSites(item.value, file, `${path64}.${key}`, sites);
+    sites.set(`${path65}.${key}`, locOf(item, file));
+    bodyMemberSites(item.value, file, `${path65}.${key}`, sites);
   }
 }
 function literalKey(key, bareKey) {
@@ -32292,7 +32293,7 @@ var init_instance = __esm({
       evalAttribute(name, expr, ctx, resourceType, pathPrefix, sites) {
         if (isAzapiBody(name, pathPrefix, resourceType)) {
           if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args[0]) return evaluate(expr.args[0], ctx);
-          return decodeJsonBody(expr, { file: loc(ctx, expr).file, evaluate: (e) => evaluate(e, ctx), member: (path64, at2) => sites.set(path64, at2) });
+          return decodeJsonBody(expr, { file: loc(ctx, expr).file, evaluate: (e) => evaluate(e, ctx), member: (path65, at2) => sites.set(path65, at2) });
         }
         const v = evaluate(expr, ctx);
         if (!pathPrefix && name === "type" && resourceType.startsWith("azapi_") && v.kind === "unknown" && expr.type === "Template") {
@@ -32398,13 +32399,13 @@ var init_instance = __esm({
         }
         const ancestors = [...this.opts.ancestors ?? [], this.src.dir];
         if (ancestors.includes(childDir)) {
-          const cycle = [...ancestors.slice(ancestors.indexOf(childDir)), childDir].map((d) => path12.basename(d) || d).join(" \u2192 ");
+          const cycle = [...ancestors.slice(ancestors.indexOf(childDir)), childDir].map((d) => path13.basename(d) || d).join(" \u2192 ");
           this.opts.problems.push({ message: `module "${name}" calls a module that is already being evaluated (cycle ${cycle}); the cycle is not followed`, location: locOf(call.node, call.file) });
           return [];
         }
         const childSrc = this.opts.loader(childDir);
         if (!childSrc) {
-          if (!source) this.recordOpaque(name, call, literalAttr(call.node, "source") ?? "", `the module manifest's folder ${path12.basename(childDir)} has no readable .tf file inside the scanned folder`);
+          if (!source) this.recordOpaque(name, call, literalAttr(call.node, "source") ?? "", `the module manifest's folder ${path13.basename(childDir)} has no readable .tf file inside the scanned folder`);
           else {
             const at2 = attr(call.node, "source") ?? call.node;
             this.opts.problems.push({ message: `module "${name}": the local module "${source}" has no readable .tf file inside the scanned folder, so the resources it creates are not checked`, location: locOf(at2, call.file) });
@@ -32588,12 +32589,16 @@ var init_instance = __esm({
 });
 
 // src/eval/terraform/tfvars.ts
-import path13 from "node:path";
-function tfvarsValues(file, guard) {
+import path14 from "node:path";
+function tfvarsValues(file, guard, onHeredoc) {
   const out = /* @__PURE__ */ new Map();
   const msPerFile = guard ? 0 : defaultMsPerFile();
   const items = file.body.items;
-  const yaml2 = (f, t, at2) => heredocYaml(loadedYamlReader(), file.text, f, t, at2).value;
+  const yaml2 = (f, t, at2) => {
+    const d = heredocYaml(loadedYamlReader(), file.text, f, t, at2);
+    onHeredoc?.(d);
+    return d.value;
+  };
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     if (item.type !== "Attribute") continue;
@@ -32614,17 +32619,17 @@ function tfvarsJsonValues(file, text2, errors) {
   return out;
 }
 function autoOrder(a, b) {
-  const ra = path13.basename(a).startsWith("terraform.tfvars") ? 0 : 1;
-  const rb = path13.basename(b).startsWith("terraform.tfvars") ? 0 : 1;
+  const ra = path14.basename(a).startsWith("terraform.tfvars") ? 0 : 1;
+  const rb = path14.basename(b).startsWith("terraform.tfvars") ? 0 : 1;
   return ra - rb || (a < b ? -1 : 1);
 }
-function readVarFile(file, read, guard) {
+function readVarFile(file, read, guard, onHeredoc) {
   if (file.endsWith(".json")) {
     const text2 = read.readText(file);
     return text2 === void 0 ? /* @__PURE__ */ new Map() : tfvarsJsonValues(file, text2);
   }
   const parsed = read.parseHcl(file);
-  return parsed ? tfvarsValues(parsed, guard) : /* @__PURE__ */ new Map();
+  return parsed ? tfvarsValues(parsed, guard, onHeredoc) : /* @__PURE__ */ new Map();
 }
 function varFileParses(file, read) {
   if (file.endsWith(".json")) {
@@ -32651,7 +32656,7 @@ var init_tfvars = __esm({
 });
 
 // src/eval/terraform/terragrunt.ts
-import path14 from "node:path";
+import path15 from "node:path";
 function terragruntRun(parsed, read, guard, source) {
   const own = terragruntFacts(parsed.file, parsed.text, parsed.body, guard);
   const facts = { ...own, includes: [], ...source ? { source } : {} };
@@ -32668,7 +32673,7 @@ function terragruntRun(parsed, read, guard, source) {
     const parent = typeof target === "string" ? read(target) : void 0;
     if (!parent || parent.errors.length > 0 || blocksOf2(parent, "include").length > 0) {
       facts.includes.push(at2);
-      const why = parent ? parent.errors.length > 0 ? `${path14.basename(parent.file)}, which does not parse` : `${path14.basename(parent.file)}, which includes another in turn` : typeof target === "object" ? `no ${target.notFound} in the scanned folders above it` : target === void 0 ? "whose path is not written literally" : `${path14.basename(target)}, which cannot be read`;
+      const why = parent ? parent.errors.length > 0 ? `${path15.basename(parent.file)}, which does not parse` : `${path15.basename(parent.file)}, which includes another in turn` : typeof target === "object" ? `no ${target.notFound} in the scanned folders above it` : target === void 0 ? "whose path is not written literally" : `${path15.basename(target)}, which cannot be read`;
       othersNotKnown ??= `${name} includes another configuration (${why}), whose inputs may set it`;
       continue;
     }
@@ -32710,7 +32715,7 @@ function deepMerged(parent, child) {
   return child;
 }
 function configName(file) {
-  return `${path14.basename(path14.dirname(file))}/${path14.basename(file)}`;
+  return `${path15.basename(path15.dirname(file))}/${path15.basename(file)}`;
 }
 function blocksOf2(file, type) {
   return file.body.items.filter((i) => i.type === "Block" && i.blockType === type);
@@ -32718,22 +32723,22 @@ function blocksOf2(file, type) {
 function includePath(include, file, read, guard) {
   const a = attr(include, "path");
   if (!a) return void 0;
-  const dir = path14.dirname(file.file);
+  const dir = path15.dirname(file.file);
   const e = a.expr;
   if (e.type === "FunctionCall" && e.name === "find_in_parent_folders" && e.args.length <= 1) {
     const arg = e.args[0] ? evaluate(e.args[0], { file: file.file, guard, resolveRoot: noNames }) : void 0;
     if (arg !== void 0 && arg.kind !== "string") return void 0;
     const name = arg?.value ?? "terragrunt.hcl";
-    for (let d = path14.dirname(dir); ; d = path14.dirname(d)) {
-      const candidate = path14.join(d, name);
+    for (let d = path15.dirname(dir); ; d = path15.dirname(d)) {
+      const candidate = path15.join(d, name);
       if (read(candidate)) return candidate;
-      if (path14.dirname(d) === d) return { notFound: name };
+      if (path15.dirname(d) === d) return { notFound: name };
     }
   }
   const fromDir = INCLUDE_FROM_DIR.exec(file.text.slice(e.range.start.offset, e.range.end.offset));
-  if (fromDir) return path14.resolve(dir, fromDir[1]);
+  if (fromDir) return path15.resolve(dir, fromDir[1]);
   const v = evaluate(e, { file: file.file, guard, resolveRoot: noNames });
-  return v.kind === "string" ? path14.resolve(dir, v.value) : void 0;
+  return v.kind === "string" ? path15.resolve(dir, v.value) : void 0;
 }
 function extraVarFiles(file) {
   return blocksOf2(file, "terraform").some((t) => childBlocks(t, "extra_arguments").some((x) => attr(x, "required_var_files") || attr(x, "optional_var_files") || attr(x, "arguments")));
@@ -32770,7 +32775,7 @@ var init_terragrunt = __esm({
 });
 
 // src/eval/terraform/project.ts
-import path15 from "node:path";
+import path16 from "node:path";
 function terragruntRunInputs(run3, variables, inputs) {
   if (typeof run3.inputs === "string") {
     for (const name of variables) inputs.set(name, unknown(run3.inputs));
@@ -32801,7 +32806,7 @@ function evaluateTerraform(input2) {
   const guard = new EvalGuard((p) => problems.push(p));
   const byDir = /* @__PURE__ */ new Map();
   for (const f of input2.tfFiles) {
-    const d = path15.dirname(f);
+    const d = path16.dirname(f);
     const files = byDir.get(d);
     if (files) files.push(f);
     else byDir.set(d, [f]);
@@ -32836,9 +32841,9 @@ function evaluateTerraform(input2) {
   const called = calledModules([...byDir.keys()], callees);
   const varFilesByDir = /* @__PURE__ */ new Map();
   for (const vf of input2.varFiles) {
-    let d = path15.dirname(vf);
+    let d = path16.dirname(vf);
     while (!byDir.has(d)) {
-      const up = path15.dirname(d);
+      const up = path16.dirname(d);
       if (up === d || !isInside(input2.root, up)) break;
       d = up;
     }
@@ -32870,7 +32875,7 @@ function evaluateTerraform(input2) {
       if (!parsed || !source) continue;
       const list2 = runners.get(source.dir) ?? [];
       const run3 = terragruntRun(parsed, readHcl, guard, source.at);
-      const copied = path15.dirname(file) !== source.dir && !run3.facts.backend ? copiedBackend(path15.dirname(file)) : void 0;
+      const copied = path16.dirname(file) !== source.dir && !run3.facts.backend ? copiedBackend(path16.dirname(file)) : void 0;
       list2.push(copied ? { ...run3, facts: { ...run3.facts, backend: copied } } : run3);
       runners.set(source.dir, list2);
     }
@@ -32897,9 +32902,9 @@ function evaluateTerraform(input2) {
   const readHcl = (file) => parsedOnce(file, () => input2.readHcl?.(file));
   const besideConfig = (dir) => parsedOnce(`beside\0${dir}`, () => input2.terragruntConfig?.(dir));
   const lockOfRuns = (dir, facts) => {
-    const elsewhere2 = (terragruntRunners().get(dir) ?? []).filter((r) => path15.dirname(r.file) !== dir);
+    const elsewhere2 = (terragruntRunners().get(dir) ?? []).filter((r) => path16.dirname(r.file) !== dir);
     if (elsewhere2.length === 0) return;
-    const locks = elsewhere2.map((r) => input2.lockFile?.(path15.dirname(r.file))?.body.items.filter((i) => i.type === "Block"));
+    const locks = elsewhere2.map((r) => input2.lockFile?.(path16.dirname(r.file))?.body.items.filter((i) => i.type === "Block"));
     if (locks.some((l) => l === void 0)) return;
     const sets = locks.map((l) => lockedProviderTypes(l));
     facts.lockedProviders = new Set([...sets[0]].filter((t) => sets.every((x) => x.has(t))));
@@ -32911,7 +32916,7 @@ function evaluateTerraform(input2) {
       const b = childBlocks(t.node, "backend")[0] ?? childBlocks(t.node, "cloud")[0];
       if (b) return { type: b.blockType === "cloud" ? "cloud" : b.labels[0]?.value ?? "", at: blockHeader(b, t.file) };
     }
-    const file = (input2.listFiles?.(folder) ?? []).find((f) => isBackendFile(path15.basename(f)));
+    const file = (input2.listFiles?.(folder) ?? []).find((f) => isBackendFile(path16.basename(f)));
     return file ? { type: "file", at: fileStart(file) } : void 0;
   };
   const factsOf = (dir, isRoot = false, copyOf) => {
@@ -32949,11 +32954,11 @@ function evaluateTerraform(input2) {
     modules.push(factsOf(dir, isRoot));
     const runs = input2.cliVarFiles.length ? [] : runsOf(dir);
     if (called.has(dir) && runs.length === 0) continue;
-    const allAuto = varFilesHere.filter((f) => path15.dirname(f) === dir && AUTO_VARFILE.test(path15.basename(f)));
+    const allAuto = varFilesHere.filter((f) => path16.dirname(f) === dir && AUTO_VARFILE.test(path16.basename(f)));
     const auto = allAuto.filter(parses);
     const candidates2 = input2.cliVarFiles.length ? input2.cliVarFiles : (
       // A backend configuration (`prod.backend.tfvars`, for `terraform init -backend-config`) is no var file.
-      varFilesHere.filter((f) => !allAuto.includes(f) && !isBackendFile(path15.basename(f)) && classifyPath(relativePath(dir, f)) !== void 0)
+      varFilesHere.filter((f) => !allAuto.includes(f) && !isBackendFile(path16.basename(f)) && classifyPath(relativePath(dir, f)) !== void 0)
     );
     const variantFiles = candidates2.filter(parses);
     const unreadable = allAuto.find((f) => !parses(f)) ?? (variantFiles.length === 0 ? candidates2.find((f) => !parses(f)) : void 0);
@@ -32963,16 +32968,16 @@ function evaluateTerraform(input2) {
       const inputs = /* @__PURE__ */ new Map();
       if (run3) terragruntRunInputs(run3, src.variables.keys(), inputs);
       const loaded = /* @__PURE__ */ new Map();
-      for (const f of auto) loaded.set(path15.basename(f), f);
+      for (const f of auto) loaded.set(path16.basename(f), f);
       if (run3) {
-        for (const f of input2.varFiles) if (path15.dirname(f) === path15.dirname(run3.file) && path15.dirname(f) !== dir && AUTO_VARFILE.test(path15.basename(f)) && parses(f)) loaded.set(path15.basename(f), f);
+        for (const f of input2.varFiles) if (path16.dirname(f) === path16.dirname(run3.file) && path16.dirname(f) !== dir && AUTO_VARFILE.test(path16.basename(f)) && parses(f)) loaded.set(path16.basename(f), f);
       }
-      const autoLoaded = [...loaded.values()].sort((a, b) => autoOrder(path15.basename(a), path15.basename(b)));
+      const autoLoaded = [...loaded.values()].sort((a, b) => autoOrder(path16.basename(a), path16.basename(b)));
       for (const f of [...autoLoaded, ...variantFile && !run3 ? [variantFile] : []]) {
-        for (const [k, v] of readVarFile(f, input2, guard)) inputs.set(k, v);
+        for (const [k, v] of readVarFile(f, input2, guard, (d) => heredocs.add(d))) inputs.set(k, v);
       }
       if (unreadable) {
-        const why = `its var file ${path15.basename(unreadable)} cannot be read (Terraform refuses it)`;
+        const why = `its var file ${path16.basename(unreadable)} cannot be read (Terraform refuses it)`;
         for (const name of src.variables.keys()) inputs.set(name, unknown(why));
       }
       const opaqueModules = [];
@@ -32981,13 +32986,13 @@ function evaluateTerraform(input2) {
       const instance = new ModuleInstance(src, { prefix: "", inputs, loader, problems, guard, moduleKey: "", remote: remoteFor(dir), opaque: opaqueModules, readDataFile, onHeredoc: (d) => heredocs.add(d) });
       const azapiDefaults = instance.azapiDefaultsOfRoot();
       if (azapiDefaults) instance.opts.azapiDefaults = azapiDefaults;
-      const rel = variantFile ? path15.relative(input2.root, variantFile) : path15.relative(input2.root, dir) || ".";
-      const variantPath = variantFile && (run3 ? rel : path15.relative(dir, variantFile));
+      const rel = variantFile ? path16.relative(input2.root, variantFile) : path16.relative(input2.root, dir) || ".";
+      const variantPath = variantFile && (run3 ? rel : path16.relative(dir, variantFile));
       const env = evaluationEnv(
-        input2.envOverride ?? input2.envForPath?.(rel.split(path15.sep).join("/")) ?? (variantPath ? classifyPath(variantPath, run3 ? input2.envAbove : void 0)?.env : autoVarFilesEnv(input2.root, auto, input2.envAbove)) ?? envFromVariables(readIgnoringCase(instance.src.variables.keys(), (k) => instance.variable(k)))
+        input2.envOverride ?? input2.envForPath?.(rel.split(path16.sep).join("/")) ?? (variantPath ? classifyPath(variantPath, run3 ? input2.envAbove : void 0)?.env : autoVarFilesEnv(input2.root, auto, input2.envAbove)) ?? envFromVariables(readIgnoringCase(instance.src.variables.keys(), (k) => instance.variable(k)))
       );
       const evaluation = {
-        variant: variantPath ? variantPath.split(path15.sep).join("/") : "default",
+        variant: variantPath ? variantPath.split(path16.sep).join("/") : "default",
         variantFile,
         ...env,
         unit: dir,
@@ -33052,7 +33057,7 @@ function evaluateTerraform(input2) {
 function autoVarFilesEnv(root, files, above) {
   let env;
   for (const f of files) {
-    const c = classifyPath(path15.relative(root, f), above)?.env;
+    const c = classifyPath(path16.relative(root, f), above)?.env;
     if (c === void 0) continue;
     if (env !== void 0 && env !== c) return void 0;
     env = c;
@@ -33064,12 +33069,12 @@ function hasBackend(src) {
 }
 function isInside(root, p) {
   const rel = relativePath(root, p);
-  return rel === "" || !rel.startsWith("..") && !path15.isAbsolute(rel);
+  return rel === "" || !rel.startsWith("..") && !path16.isAbsolute(rel);
 }
 function duplicateProblem(d, root) {
   const at2 = (x) => x.node.type === "Block" ? blockHeader(x.node, x.file) : { file: x.file, range: x.node.nameRange };
   const first = at2(d.first);
-  const where = `${path15.relative(root, first.file).split(path15.sep).join("/")}:${first.range.start.line}`;
+  const where = `${path16.relative(root, first.file).split(path16.sep).join("/")}:${first.range.start.line}`;
   return {
     ruleId: "PARSE001",
     message: `${d.what} "${d.name}" is declared again (first at ${where}): Terraform refuses the module ("${d.summary}"); remove or rename one of them`,
@@ -33281,9 +33286,9 @@ function childAt(cur, seg) {
   for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) found = e;
   return found;
 }
-function valueAt(v, path64) {
+function valueAt(v, path65) {
   let cur = v;
-  for (const seg of path64.split(".")) {
+  for (const seg of path65.split(".")) {
     if (!cur) return void 0;
     if (cur.kind === "unknown") return cur;
     if (cur.kind === "null") return void 0;
@@ -33364,9 +33369,9 @@ var init_aks_virtual_machines_pool = __esm({
 });
 
 // src/model/normalize.ts
-function chosenNullAt(v, path64) {
+function chosenNullAt(v, path65) {
   let cur = v;
-  for (const seg of path64.split(".")) {
+  for (const seg of path65.split(".")) {
     if (!cur || cur.kind === "unknown") return void 0;
     if (cur.kind === "null") return nullWrittenElsewhere(cur) ? cur : void 0;
     const parent = cur;
@@ -33681,7 +33686,7 @@ function readPodTemplates(file, documents, lineMap, fileOf) {
       if (items?.type === "seq" && depth < MAX_LIST_DEPTH) for (const it of items.items) visit2(it, depth + 1);
       return;
     }
-    for (const [path64, role, spec, inline] of podSpecsOf(node, obj2)) out.push(readTemplate(src, node, obj2, path64, role, spec, inline));
+    for (const [path65, role, spec, inline] of podSpecsOf(node, obj2)) out.push(readTemplate(src, node, obj2, path65, role, spec, inline));
   };
   for (const d of documents) visit2(d, 0);
   if (out.length > 0) markInjectedTolerations(src, documents, out);
@@ -33691,8 +33696,8 @@ function markInjectedTolerations(src, documents, templates) {
   const injecting = /* @__PURE__ */ new Map();
   for (const d of documents) {
     if (isManifestObject(d)?.kind !== "Namespace" || !d) continue;
-    const name = scalar(path16(d, ["metadata", "name"]));
-    const annotation = entryOf(path16(d, ["metadata", "annotations"]), DEFAULT_TOLERATIONS);
+    const name = scalar(path17(d, ["metadata", "name"]));
+    const annotation = entryOf(path17(d, ["metadata", "annotations"]), DEFAULT_TOLERATIONS);
     if (name && annotation && !isBlank(annotation.value)) injecting.set(name, at(src, annotation.keyRange));
   }
   if (injecting.size === 0) return;
@@ -33709,7 +33714,7 @@ function readKaitoObjects(file, documents, lineMap) {
     const o = isManifestObject(d);
     const keys = o && /^kaito\.sh\//.test(o.apiVersion) && Object.hasOwn(KAITO_INSTANCE_TYPE, o.kind) ? KAITO_INSTANCE_TYPE[o.kind] : void 0;
     if (!o || !keys || !d) continue;
-    const node = path16(d, keys);
+    const node = path17(d, keys);
     const value = scalar(node);
     out.push({
       kind: o.kind,
@@ -33729,7 +33734,7 @@ function at(src, range2) {
   while (end > range2.start.offset && /\s/.test(lm.text[end - 1])) end--;
   return { file, range: end === range2.end.offset ? range2 : lm.range(range2.start.offset, end) };
 }
-function path16(node, keys) {
+function path17(node, keys) {
   let cur = node;
   for (const k of keys) {
     if (cur?.type === "other" && cur.unknown !== void 0) return cur;
@@ -33747,29 +33752,29 @@ function podSpecsOf(obj2, o) {
     if (spec) out.push([p, role, spec, inline]);
   };
   if (kind === "InferenceService" && KSERVE_GROUPS.test(o.apiVersion)) {
-    for (const [component, inline] of Object.entries(KSERVE_COMPONENTS)) push(`spec.${component}`, component, path16(obj2, ["spec", component]), inline);
+    for (const [component, inline] of Object.entries(KSERVE_COMPONENTS)) push(`spec.${component}`, component, path17(obj2, ["spec", component]), inline);
     return out;
   }
   const direct = POD_SPEC_PATHS[kind];
-  if (direct) push(direct.join("."), void 0, path16(obj2, direct));
+  if (direct) push(direct.join("."), void 0, path17(obj2, direct));
   const replicaField = REPLICA_SPECS[kind];
   if (replicaField) {
-    const specs = path16(obj2, ["spec", replicaField]);
+    const specs = path17(obj2, ["spec", replicaField]);
     if (specs?.type === "map") {
-      for (const e of specs.entries) push(`spec.${replicaField}.${e.key}.template.spec`, e.key, path16(e.value, ["template", "spec"]));
+      for (const e of specs.entries) push(`spec.${replicaField}.${e.key}.template.spec`, e.key, path17(e.value, ["template", "spec"]));
     }
   }
   const ray = RAY_CLUSTER_SPEC[kind];
   if (ray !== void 0) {
     const base = ray === "" ? ["spec"] : ["spec", ray];
-    const cluster = path16(obj2, base);
+    const cluster = path17(obj2, base);
     const prefix = base.join(".");
-    push(`${prefix}.headGroupSpec.template.spec`, "head", path16(cluster, ["headGroupSpec", "template", "spec"]));
+    push(`${prefix}.headGroupSpec.template.spec`, "head", path17(cluster, ["headGroupSpec", "template", "spec"]));
     const workers = valueOf(cluster, "workerGroupSpecs");
     if (workers?.type === "seq") {
-      workers.items.forEach((w, i) => push(`${prefix}.workerGroupSpecs[${i}].template.spec`, scalar(valueOf(w, "groupName")) ?? `worker ${i}`, path16(w, ["template", "spec"])));
+      workers.items.forEach((w, i) => push(`${prefix}.workerGroupSpecs[${i}].template.spec`, scalar(valueOf(w, "groupName")) ?? `worker ${i}`, path17(w, ["template", "spec"])));
     }
-    if (kind === "RayJob") push("spec.submitterPodTemplate.spec", "submitter", path16(obj2, ["spec", "submitterPodTemplate", "spec"]));
+    if (kind === "RayJob") push("spec.submitterPodTemplate.spec", "submitter", path17(obj2, ["spec", "submitterPodTemplate", "spec"]));
   }
   return out;
 }
@@ -33837,7 +33842,7 @@ function readTemplate(src, obj2, o, p, role, spec, inlineContainers) {
       else t.nodeSelector.push({ key: e.key, operator: "In", values: [value], at: at(src, e.range) });
     }
   } else if (sel !== void 0 && !isBlank(sel)) t.unreadable.push(part(src, "nodeSelector", sel, "placement"));
-  const required = path16(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
+  const required = path17(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
   if (required !== void 0) {
     const terms = valueOf(required, "nodeSelectorTerms");
     if (terms?.type !== "seq") t.unreadable.push(part(src, "requiredDuringSchedulingIgnoredDuringExecution", terms?.type === "other" ? terms : required, "placement"));
@@ -34027,10 +34032,10 @@ function terraformPodTemplates(r, isManifestFile) {
   for (const t of templates) t.syntax = "blocks";
   return templates;
 }
-function isYamlText(manifest, path64) {
+function isYamlText(manifest, path65) {
   let cur = manifest;
   let marked = manifest.yamlText === true;
-  for (const step of path64.split(".")) {
+  for (const step of path65.split(".")) {
     const m = /^([^[\]]*)((?:\[\d+\])*)$/.exec(step);
     if (!m || cur?.kind !== "object") break;
     cur = cur.entries.get(m[1]);
@@ -34278,7 +34283,7 @@ var init_kubernetes_types = __esm({
   "src/eval/terraform/kubernetes-types.ts"() {
     "use strict";
     TEMPLATE_SPEC2 = ["spec", "template", "spec"];
-    typed = (kind, apiVersion, path64 = TEMPLATE_SPEC2) => ({ kind, apiVersion, path: path64 });
+    typed = (kind, apiVersion, path65 = TEMPLATE_SPEC2) => ({ kind, apiVersion, path: path65 });
     POD = typed("Pod", "v1", ["spec"]);
     DEPLOYMENT = typed("Deployment", "apps/v1");
     DAEMON_SET = typed("DaemonSet", "apps/v1");
@@ -34392,7 +34397,7 @@ function manifestResource(kind, o, attrs, evaluation) {
   };
 }
 function workloadPlace(w) {
-  return w.calledAt?.file ?? w.header.file;
+  return w.calledAt?.file ?? w.extent?.file ?? w.header.file;
 }
 function workloadResourceOf(t, o, evaluation) {
   const attrs = /* @__PURE__ */ new Map([["workloadKind", literalFact(t.workloadKind, t.header, "kind")]]);
@@ -34617,8 +34622,8 @@ function azapiSource(r, base, site) {
     ...apiVersion ? { apiVersion } : {}
   };
 }
-function memberKeySite(body, path64) {
-  const segs = path64.split(".");
+function memberKeySite(body, path65) {
+  const segs = path65.split(".");
   const last = segs.pop();
   let cur = body;
   for (const seg of segs) cur = cur ? childAt(cur, seg) : void 0;
@@ -34734,15 +34739,15 @@ function actionAsUpdate(u) {
   if (given === void 0 || given.kind === "null") return void 0;
   const body = given.kind === "object" ? given : unknown(`the body of ${u.address} is not read`, given.origin ?? u.header);
   const placed = obj(/* @__PURE__ */ new Map(), body.origin);
-  for (const path64 of paths) placeAt(placed, path64, body);
+  for (const path65 of paths) placeAt(placed, path65, body);
   const entries2 = new Map(u.body.entries);
   entries2.set("body", placed);
   return { update: { ...u, body: obj(entries2, u.body.origin) }, uncertain: action?.kind === "unknown" || method?.kind === "unknown" || when?.kind === "unknown" };
 }
-function placeAt(into, path64, value) {
+function placeAt(into, path65, value) {
   let at2 = into;
-  for (const [i, key] of path64.entries()) {
-    if (i === path64.length - 1) {
+  for (const [i, key] of path65.entries()) {
+    if (i === path65.length - 1) {
       at2.entries.set(key, value);
       return;
     }
@@ -34936,7 +34941,7 @@ var init_blocks2 = __esm({
 });
 
 // src/frontends/terraform-data-files.ts
-import path17 from "node:path";
+import path18 from "node:path";
 function folderEntry(dir) {
   const own = MODULE_PREFIX.exec(dir);
   if (own) {
@@ -34965,15 +34970,15 @@ function dataFileEntries(text2) {
   return [...out].sort();
 }
 function entriesMayRead(entries2, file, data) {
-  const folder = path17.dirname(file);
+  const folder = path18.dirname(file);
   for (const e of entries2) {
     if (e === "*") {
       if (isWithin(folder, data)) return true;
     } else if (e.startsWith("dir:")) {
-      if (isWithin(path17.resolve(folder, e.slice(4)), data)) return true;
+      if (isWithin(path18.resolve(folder, e.slice(4)), data)) return true;
     } else if (e.startsWith("in:")) {
-      if (path17.dirname(data).split(path17.sep).includes(e.slice(3))) return true;
-    } else if (e === path17.basename(data)) return true;
+      if (path18.dirname(data).split(path18.sep).includes(e.slice(3))) return true;
+    } else if (e === path18.basename(data)) return true;
   }
   return false;
 }
@@ -34983,7 +34988,7 @@ var init_terraform_data_files = __esm({
     "use strict";
     init_paths();
     DATA_FILE_READ = /\b(?:(?:yamldecode|jsondecode)\s*\(\s*file|templatefile|yaml_body\s*=\s*file)\s*\(\s*([^),\n]*)/g;
-    DATA_FILE_NAME = /"([^"\n]*\.(?:ya?ml|json))"/gi;
+    DATA_FILE_NAME = /"([^"\n]*\.(?:ya?ml|json|tftpl|tpl|tmpl))"/gi;
     MODULE_PREFIX = /^\$\{\s*path\.module\s*\}\/?/;
     interpolated = (s) => s.includes("${") || s.includes("%{");
   }
@@ -35048,7 +35053,7 @@ var init_resource = __esm({
 });
 
 // src/frontends/remote-modules.ts
-import path18 from "node:path";
+import path19 from "node:path";
 function readModuleManifest(host, rootDir, tfDataDir) {
   const file = manifestFile(rootDir, tfDataDir);
   if (!host.isFile(file)) return void 0;
@@ -35066,9 +35071,9 @@ function remoteModuleProblem(m) {
   };
 }
 function hasLocalCopy(host, m) {
-  const dir = path18.dirname(m.sourceAt.file);
+  const dir = path19.dirname(m.sourceAt.file);
   return (m.linkedPaths ?? []).some((p) => {
-    const f = path18.resolve(dir, p);
+    const f = path19.resolve(dir, p);
     return host.isInside(f) && host.isFile(f);
   });
 }
@@ -35078,7 +35083,7 @@ function outOfModuleCopies(problems, resources) {
   if (!copies.size) return;
   for (const p of problems) {
     const file = p.location.file;
-    const into = [...copies.values()].find((v) => v.dirs.some((d) => file.startsWith(d + path18.sep))) ?? [...copies.values()].find((v) => isVendoredFile(file, v));
+    const into = [...copies.values()].find((v) => v.dirs.some((d) => file.startsWith(d + path19.sep))) ?? [...copies.values()].find((v) => isVendoredFile(file, v));
     if (into) p.location = into.call;
   }
 }
@@ -35093,7 +35098,7 @@ var init_remote_modules = __esm({
 
 // src/frontends/shared.ts
 import { createHash as createHash2 } from "node:crypto";
-import path19 from "node:path";
+import path20 from "node:path";
 function pathEnv(ctx, file) {
   return ctx.envOverride ?? ctx.envForPath(file) ?? classifyPath(relativeToRoot(ctx.root, file), ctx.envAbove)?.env;
 }
@@ -35150,20 +35155,20 @@ function runWideKey(allFiles, name, parts) {
   return perRun(allFiles, `key:${name}`, () => createHash2("sha256").update(JSON.stringify(parts())).digest("base64url"));
 }
 function githubRepository(file) {
-  const parts = path19.resolve(file).split(path19.sep);
+  const parts = path20.resolve(file).split(path20.sep);
   const i = parts.lastIndexOf(".github");
-  return i > 0 ? parts.slice(0, i).join(path19.sep) || path19.sep : void 0;
+  return i > 0 ? parts.slice(0, i).join(path20.sep) || path20.sep : void 0;
 }
 function foldersBetween(root, dir) {
-  const below = path19.relative(root, dir);
-  if (below === "" || below.startsWith("..") || path19.isAbsolute(below)) return [];
-  const parts = below.split(path19.sep);
-  return parts.slice(0, -1).map((_, i) => path19.join(root, ...parts.slice(0, i + 1)));
+  const below = path20.relative(root, dir);
+  if (below === "" || below.startsWith("..") || path20.isAbsolute(below)) return [];
+  const parts = below.split(path20.sep);
+  return parts.slice(0, -1).map((_, i) => path20.join(root, ...parts.slice(0, i + 1)));
 }
 function fromRepositoryTop(p, from, root, exists) {
-  const callerDir = path19.dirname(path19.resolve(from));
+  const callerDir = path20.dirname(path20.resolve(from));
   for (const dir of [root, ...foldersBetween(root, callerDir), callerDir]) {
-    const target = path19.resolve(dir, `.${p}`);
+    const target = path20.resolve(dir, `.${p}`);
     if (exists(target)) return target;
   }
   return void 0;
@@ -35207,7 +35212,7 @@ var init_shared = __esm({
 });
 
 // src/frontends/k8s-classify.ts
-import path20 from "node:path";
+import path21 from "node:path";
 function looksLikeManifest(file, text2) {
   if (/\.json$/i.test(file)) return JSON_API.test(text2) && JSON_KIND.test(text2) && !/"\$schema"\s*:\s*"[^"]*management\.azure\.com/i.test(text2);
   if (YAML_TOP_API.test(text2) && YAML_TOP_KIND.test(text2)) return true;
@@ -35231,37 +35236,37 @@ function mayHoldTemplateActions(text2) {
   return TEMPLATE_ACTION.test(text2);
 }
 function folderSkipReason(file, host, root, readKustomization) {
-  let dir = path20.dirname(file);
+  let dir = path21.dirname(file);
   for (; ; ) {
-    if (CHART_FILES.some((n) => host.isFile(path20.join(dir, n)))) {
-      const inChart = path20.relative(dir, file).split(path20.sep);
+    if (CHART_FILES.some((n) => host.isFile(path21.join(dir, n)))) {
+      const inChart = path21.relative(dir, file).split(path21.sep);
       if (inChart.length > 1 && inChart[0] === "templates") {
-        return `a template of the Helm chart in ${path20.relative(root, dir) || "."}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
+        return `a template of the Helm chart in ${path21.relative(root, dir) || "."}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
       }
       return void 0;
     }
     for (const kustomization of kustomizationsIn(dir, host)) {
       const named2 = readKustomization(kustomization);
-      const unreadable = named2 === void 0 && KUSTOMIZATION_FILES.includes(path20.basename(kustomization));
-      if (unreadable || named2?.some((p) => names(path20.resolve(dir, p), file, host))) {
-        return `input of the Kustomize build in ${path20.relative(root, dir) || "."}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
+      const unreadable = named2 === void 0 && KUSTOMIZATION_FILES.includes(path21.basename(kustomization));
+      if (unreadable || named2?.some((p) => names(path21.resolve(dir, p), file, host))) {
+        return `input of the Kustomize build in ${path21.relative(root, dir) || "."}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
       }
     }
-    const up = path20.dirname(dir);
-    if (up === dir || !host.isInside(up) || path20.relative(root, dir) === "") break;
+    const up = path21.dirname(dir);
+    if (up === dir || !host.isInside(up) || path21.relative(root, dir) === "") break;
     dir = up;
   }
   return void 0;
 }
 function kustomizationsIn(dir, host) {
-  const own = KUSTOMIZATION_FILES.map((n) => path20.join(dir, n)).filter((k) => host.isFile(k));
-  const variants = fileNamesMatching(host, dir, KUSTOMIZATION_VARIANT).filter((n) => !KUSTOMIZATION_FILES.includes(n)).map((n) => path20.join(dir, n));
+  const own = KUSTOMIZATION_FILES.map((n) => path21.join(dir, n)).filter((k) => host.isFile(k));
+  const variants = fileNamesMatching(host, dir, KUSTOMIZATION_VARIANT).filter((n) => !KUSTOMIZATION_FILES.includes(n)).map((n) => path21.join(dir, n));
   return [...own, ...variants];
 }
 function names(at2, file, host) {
   if (at2 === file) return true;
-  if (!file.startsWith(at2 + path20.sep)) return false;
-  return !KUSTOMIZATION_FILES.some((n) => host.isFile(path20.join(at2, n)));
+  if (!file.startsWith(at2 + path21.sep)) return false;
+  return !KUSTOMIZATION_FILES.some((n) => host.isFile(path21.join(at2, n)));
 }
 var YAML_TOP_API, YAML_TOP_KIND, JSON_API, JSON_KIND, TEMPLATE_ACTION, FIRST_CONTENT, FLOW_API, FLOW_KIND, CHART_FILES, KUSTOMIZATION_FILES, TEMPLATE_SKIP_REASON, KUSTOMIZATION_VARIANT;
 var init_k8s_classify = __esm({
@@ -35284,9 +35289,9 @@ var init_k8s_classify = __esm({
 });
 
 // src/frontends/terraform.ts
-import path21 from "node:path";
+import path22 from "node:path";
 function parsedHclBeside(ctx, dir, name) {
-  const file = path21.join(dir, name);
+  const file = path22.join(dir, name);
   if (!ctx.host.isFile(file)) return void 0;
   const text2 = ctx.host.readText(file);
   if (text2 === void 0) return void 0;
@@ -35295,7 +35300,7 @@ function parsedHclBeside(ctx, dir, name) {
 }
 function terragruntTargets(ctx, file) {
   const written2 = planningFact(ctx, "terragrunt-sources-1", file, isStringList, (text2) => [...text2.matchAll(TERRAGRUNT_SOURCE)].map((m) => m[1])) ?? [];
-  return written2.map((s) => path21.resolve(path21.dirname(file), s));
+  return written2.map((s) => path22.resolve(path22.dirname(file), s));
 }
 function planningFacts(ctx, file) {
   return planningFact(ctx, "tf-planning-5", file, isPlanningFacts, (text2) => ({
@@ -35323,25 +35328,25 @@ function localSources(ctx, file) {
 }
 async function callingFolders(given, wide) {
   if (!given.some((f) => terraformFrontEnd.byName(f) !== void 0) && wide.dataFiles.length === 0) return [];
-  const listed = await wide.list((f) => isTerraformFile(path21.basename(f)) || isTerragruntFile(f) || wide.dataFiles.length > 0 && /\.tfvars(?:\.json)?$/i.test(f));
+  const listed = await wide.list((f) => isTerraformFile(path22.basename(f)) || isTerragruntFile(f) || wide.dataFiles.length > 0 && /\.tfvars(?:\.json)?$/i.test(f));
   const varAndTfFiles = listed.filter((f) => !isTerragruntFile(f));
-  const tfFiles = varAndTfFiles.filter((f) => isTerraformFile(path21.basename(f)));
-  const tfDirs = new Set(tfFiles.map((f) => path21.dirname(f)));
+  const tfFiles = varAndTfFiles.filter((f) => isTerraformFile(path22.basename(f)));
+  const tfDirs = new Set(tfFiles.map((f) => path22.dirname(f)));
   const callers = /* @__PURE__ */ new Map();
   for (const f of tfFiles) {
-    const dir = path21.dirname(f);
+    const dir = path22.dirname(f);
     for (const s of localSources(wide, f) ?? []) {
-      const target = path21.resolve(dir, s);
+      const target = path22.resolve(dir, s);
       if (target !== dir) addCaller(callers, target, dir);
     }
   }
   const own = [...given.filter((f) => terraformFrontEnd.byName(f) !== void 0 && !isTerragruntFile(f)), ...wide.dataFiles.length > 0 ? decodersOf(varAndTfFiles, wide.dataFiles, wide) : []];
-  const besideVarFile = given.filter((f) => /\.tfvars(?:\.json)?$/i.test(f)).map((f) => path21.join(path21.dirname(f), TERRAGRUNT_FILE)).filter((t) => wide.host.isFile(t));
+  const besideVarFile = given.filter((f) => /\.tfvars(?:\.json)?$/i.test(f)).map((f) => path22.join(path22.dirname(f), TERRAGRUNT_FILE)).filter((t) => wide.host.isFile(t));
   const run3 = [...given.filter(isTerragruntFile), ...besideVarFile].flatMap((f) => terragruntTargets(wide, f)).filter((d) => tfDirs.has(d));
   const modules = [...own.map((f) => moduleFolderOf(f, tfDirs, wide.root)).filter((d) => d !== void 0), ...run3];
   const walked = /* @__PURE__ */ new Set([...modules, ...upstreamOf(modules, callers)]);
   if (declaresWorkloads([...walked].flatMap((d) => terraformFilesIn(d, wide.host)), wide)) return [wide.root];
-  for (const t of listed) if (isTerragruntFile(t) && terragruntTargets(wide, t).some((d) => walked.has(d))) walked.add(path21.dirname(t));
+  for (const t of listed) if (isTerragruntFile(t) && terragruntTargets(wide, t).some((d) => walked.has(d))) walked.add(path22.dirname(t));
   return [...walked].sort();
 }
 function terraformFilesIn(dir, host) {
@@ -35354,7 +35359,7 @@ function declaresWorkloads(tfFiles, ctx) {
   return configurationSays(tfFiles, ctx, (facts) => facts.k8s);
 }
 function configurationSays(tfFiles, ctx, says) {
-  const seen = new Set(tfFiles.map((f) => path21.dirname(f)));
+  const seen = new Set(tfFiles.map((f) => path22.dirname(f)));
   const queue = [...tfFiles];
   for (const dir of [...seen]) {
     const manifest = readModuleManifest(ctx.host, dir, ctx.tfDataDir);
@@ -35371,7 +35376,7 @@ function configurationSays(tfFiles, ctx, says) {
     if (!facts) continue;
     if (says(facts)) return true;
     for (const s of facts.sources) {
-      const dir = path21.resolve(path21.dirname(f), s);
+      const dir = path22.resolve(path22.dirname(f), s);
       if (seen.has(dir) || !ctx.host.isInside(dir)) continue;
       seen.add(dir);
       queue.push(...terraformFilesIn(dir, ctx.host));
@@ -35380,8 +35385,8 @@ function configurationSays(tfFiles, ctx, says) {
   return false;
 }
 function callsModulesOutside(files, ctx) {
-  const own = new Set(files.map((f) => path21.dirname(f.path)));
-  return tfPaths(files).some((f) => (planningFacts(ctx, f)?.sources ?? []).some((s) => !own.has(path21.resolve(path21.dirname(f), s))));
+  const own = new Set(files.map((f) => path22.dirname(f.path)));
+  return tfPaths(files).some((f) => (planningFacts(ctx, f)?.sources ?? []).some((s) => !own.has(path22.resolve(path22.dirname(f), s))));
 }
 function isTerragruntFile(file) {
   return TERRAGRUNT_PATH.test(file);
@@ -35408,7 +35413,7 @@ function terraformUnits(files, ctx) {
   const tfDirs = /* @__PURE__ */ new Map();
   for (const f of files) {
     if (f.kind !== "terraform") continue;
-    const d = path21.dirname(f.path);
+    const d = path22.dirname(f.path);
     const list2 = tfDirs.get(d);
     if (list2) list2.push(f.path);
     else tfDirs.set(d, [f.path]);
@@ -35421,7 +35426,7 @@ function terraformUnits(files, ctx) {
     calls.set(dir, out);
     const tfs = tfDirs.get(dir) ?? (ctx.host.isInside(dir) ? ctx.host.list(dir)?.filter((e) => e.isFile && isTerraformFile(e.name)).map((e) => e.path) : void 0) ?? [];
     const targets = /* @__PURE__ */ new Set();
-    for (const f of tfs) for (const s of localSources(ctx, f) ?? []) targets.add(path21.resolve(dir, s));
+    for (const f of tfs) for (const s of localSources(ctx, f) ?? []) targets.add(path22.resolve(dir, s));
     targets.delete(dir);
     out.push(...targets);
     return out;
@@ -35444,7 +35449,7 @@ function terraformUnits(files, ctx) {
   const runs = /* @__PURE__ */ new Map();
   for (const f of files) {
     if (f.kind !== "terragrunt") continue;
-    const own = path21.dirname(f.path);
+    const own = path22.dirname(f.path);
     const targets = terragruntTargets(ctx, f.path).filter((t) => tfDirs.has(t));
     const anchor = tfDirs.has(own) ? own : targets[0];
     if (anchor === void 0) continue;
@@ -35458,10 +35463,10 @@ function terraformUnits(files, ctx) {
     else groups.set(key, [f]);
   };
   const runnerFolders = /* @__PURE__ */ new Map();
-  for (const [file, anchor] of runs) runnerFolders.set(path21.dirname(file), anchor);
+  for (const [file, anchor] of runs) runnerFolders.set(path22.dirname(file), anchor);
   for (const f of files) {
-    if (f.kind === "terraform") put(find(path21.dirname(f.path)), f);
-    else if ((f.kind === "tfvars" || f.kind === "tfvars-json") && !tfDirs.has(path21.dirname(f.path)) && runnerFolders.has(path21.dirname(f.path))) put(find(runnerFolders.get(path21.dirname(f.path))), f);
+    if (f.kind === "terraform") put(find(path22.dirname(f.path)), f);
+    else if ((f.kind === "tfvars" || f.kind === "tfvars-json") && !tfDirs.has(path22.dirname(f.path)) && runnerFolders.has(path22.dirname(f.path))) put(find(runnerFolders.get(path22.dirname(f.path))), f);
     else if (f.kind === "tfvars" || f.kind === "tfvars-json") {
       const module = moduleFolderOf(f.path, tfDirs, ctx.root);
       put(module !== void 0 ? find(module) : `\0${f.path}`, f);
@@ -35502,8 +35507,8 @@ function unevaluatedVarFileReason(file, ctx) {
   const after = "(only SEC001 reads them)";
   const dir = nearestFolder(file, ctx.root, (d) => ctx.host.list(d)?.some((e) => e.isFile && e.name.endsWith(".tf")) === true);
   if (dir !== void 0) {
-    const module = path21.relative(ctx.root, dir) || ".";
-    return `the module at or above it (${module}) is not among the scanned paths, so it is not evaluated with its values ${after}; lint ${module} with --var-file ${path21.relative(ctx.root, file)}`;
+    const module = path22.relative(ctx.root, dir) || ".";
+    return `the module at or above it (${module}) is not among the scanned paths, so it is not evaluated with its values ${after}; lint ${module} with --var-file ${path22.relative(ctx.root, file)}`;
   }
   return `no folder at or above it holds .tf files, so no module is evaluated with its values ${after}; lint the module it is for with --var-file`;
 }
@@ -35557,7 +35562,7 @@ var init_terraform2 = __esm({
       name: "terraform",
       family: "terraform",
       byName(file) {
-        const base = path21.basename(file).toLowerCase();
+        const base = path22.basename(file).toLowerCase();
         return BY_NAME.find(([re]) => re.test(base))?.[1];
       },
       units: terraformUnits,
@@ -35643,7 +35648,7 @@ var init_terraform2 = __esm({
           readText: (f) => ctx.host.readText(f),
           envOverride: ctx.envOverride,
           ...ctx.envAbove ? { envAbove: ctx.envAbove } : {},
-          envForPath: (rel) => ctx.envForPath(path21.join(ctx.root, rel)),
+          envForPath: (rel) => ctx.envForPath(path22.join(ctx.root, rel)),
           insideRoot: (dir) => ctx.host.isInside(dir),
           listTfFiles: (dir) => {
             const entries2 = ctx.host.list(dir)?.filter((e) => isTerraformFile(e.name) && !e.isDirectory) ?? [];
@@ -35658,7 +35663,7 @@ var init_terraform2 = __esm({
           terragruntConfig: (dir) => parsedHclBeside(ctx, dir, TERRAGRUNT_FILE),
           // (Under the root by its path, not `isInside`, which needs the file to exist: a parent that is
           // absent is asked of the Host too, so the --cache sees it appear.)
-          readHcl: (file) => isWithin(ctx.root, file) ? parsedHclBeside(ctx, path21.dirname(file), path21.basename(file)) : void 0,
+          readHcl: (file) => isWithin(ctx.root, file) ? parsedHclBeside(ctx, path22.dirname(file), path22.basename(file)) : void 0,
           moduleManifest: (dir) => readModuleManifest(ctx.host, dir, ctx.tfDataDir),
           ...ctx.tfDataDir !== void 0 ? { tfDataDir: ctx.tfDataDir } : {}
         });
@@ -35667,13 +35672,6 @@ var init_terraform2 = __esm({
         outOfModuleCopies(problems, tf.evaluations.flatMap((e) => e.resources));
         const suppressionSources = [...sampleSources];
         for (const [file, parsed] of hcl.entries()) if (parsed) suppressionSources.push({ file, comments: parsed.comments, blocks: hclBlockRanges(parsed.body) });
-        const yaml2 = loadedYamlReader();
-        for (const [file, kind] of tf.dataFiles) {
-          const text2 = kind === "yaml" && yaml2 ? ctx.host.readText(file) : void 0;
-          if (text2 === void 0 || !yaml2) continue;
-          const parsed = yaml2.parseYamlFile(text2);
-          suppressionSources.push({ file, comments: parsed.comments, blocks: parsed.blocks });
-        }
         const skipped = [
           ...skippedSamples,
           ...files.some((f) => f.kind === "terraform") ? [] : files.filter((f) => (f.kind === "tfvars" || f.kind === "tfvars-json") && !ctx.cliVarFiles.includes(f.path)).map((f) => ({ file: f.path, reason: unevaluatedVarFileReason(f.path, ctx) }))
@@ -35684,6 +35682,13 @@ var init_terraform2 = __esm({
           refKeys: terraformRefKeys,
           opaqueModules: e.opaqueModules
         }));
+        const yaml2 = loadedYamlReader();
+        for (const [file, kind] of tf.dataFiles) {
+          const text2 = kind === "yaml" && yaml2 ? ctx.host.readText(file) : void 0;
+          if (text2 === void 0 || !yaml2) continue;
+          const parsed = yaml2.parseYamlFile(text2);
+          suppressionSources.push({ file, comments: parsed.comments, blocks: parsed.blocks });
+        }
         for (const h of tf.heredocs) if (h.comments.length > 0) suppressionSources.push({ file: h.file, comments: h.comments, blocks: h.blocks });
         return {
           skipped,
@@ -35705,7 +35710,7 @@ var init_terraform2 = __esm({
 });
 
 // src/frontends/bicep-references.ts
-import path22 from "node:path";
+import path23 from "node:path";
 function bicepReferences(ctx, file) {
   return planningFact(ctx, "bicep-references-2", file, isStringList, (text2) => [...text2.matchAll(BICEP_REFERENCE)].map((m) => m[1]));
 }
@@ -35714,17 +35719,17 @@ function loadedPaths(ctx, file) {
 }
 function bicepLoaders(files, data, ctx) {
   if (data.length === 0) return [];
-  const wanted = new Set(data.map((f) => path22.resolve(f)));
-  return files.filter((f) => BICEP_FILE.test(f) && (loadedPaths(ctx, f) ?? []).some((p) => wanted.has(path22.resolve(path22.dirname(f), p))));
+  const wanted = new Set(data.map((f) => path23.resolve(f)));
+  return files.filter((f) => BICEP_FILE.test(f) && (loadedPaths(ctx, f) ?? []).some((p) => wanted.has(path23.resolve(path23.dirname(f), p))));
 }
 function usingTemplateOf(ctx, file) {
   if (!/\.bicepparam$/i.test(file)) return void 0;
   const written2 = planningFact(ctx, "bicepparam-using-1", file, isString, (text2) => USING.exec(text2)?.[1] ?? "");
   if (!written2 || /\.bicep$/i.test(written2) || /^(br|ts)(\/[^:]*)?:/i.test(written2)) return void 0;
-  return path22.resolve(path22.dirname(file), written2);
+  return path23.resolve(path23.dirname(file), written2);
 }
 function jsonModulesOf(ctx, file) {
-  return (bicepReferences(ctx, file) ?? []).filter((r) => JSON_TEMPLATE_PATH.test(r)).map((r) => path22.resolve(path22.dirname(file), r));
+  return (bicepReferences(ctx, file) ?? []).filter((r) => JSON_TEMPLATE_PATH.test(r)).map((r) => path23.resolve(path23.dirname(file), r));
 }
 function bicepUsersOfTemplates(ctx) {
   return perRun(ctx.allFiles, "bicep-users-of-templates", () => {
@@ -35748,13 +35753,13 @@ async function bicepCallingFolders(given, wide) {
   const listed = await wide.list((file) => BICEP_FILE.test(file));
   for (const f of listed) {
     for (const reference of bicepReferences(wide, f) ?? []) {
-      const target = path22.resolve(path22.dirname(f), reference);
+      const target = path23.resolve(path23.dirname(f), reference);
       if (target !== f) addCaller(callers, target, f);
     }
   }
   const loaders = wide.dataFiles.length > 0 ? bicepLoaders(listed, wide.dataFiles, wide) : [];
-  const start = [...given.map((f) => path22.resolve(f)), ...loaders];
-  return [...new Set([...loaders, ...upstreamOf(start, callers)].map((f) => path22.dirname(f)))].sort();
+  const start = [...given.map((f) => path23.resolve(f)), ...loaders];
+  return [...new Set([...loaders, ...upstreamOf(start, callers)].map((f) => path23.dirname(f)))].sort();
 }
 var BICEP_REFERENCE, BICEP_FILE, LOAD_CONTENT, TEMPLATE_SCHEMA_NAME, USING, isString, JSON_TEMPLATE_PATH;
 var init_bicep_references = __esm({
@@ -35782,11 +35787,11 @@ var init_parameter_names = __esm({
 });
 
 // src/core/arm-link-path.ts
-import path24 from "node:path";
+import path25 from "node:path";
 function relativeLinkPath(fromFile, rel) {
   const text2 = rel.trim();
   if (text2 === "" || text2.startsWith("[")) return void 0;
-  return path24.resolve(path24.dirname(fromFile), text2);
+  return path25.resolve(path25.dirname(fromFile), text2);
 }
 var init_arm_link_path = __esm({
   "src/core/arm-link-path.ts"() {
@@ -35795,16 +35800,16 @@ var init_arm_link_path = __esm({
 });
 
 // src/frontends/arm-folders.ts
-import path25 from "node:path";
+import path26 from "node:path";
 async function armPairingFolders(given, wide) {
   const out = /* @__PURE__ */ new Set();
   const parents = /* @__PURE__ */ new Set();
   for (const f of given) {
     if (!TEMPLATE_OR_PARAMETERS.test(f)) continue;
-    const dir = path25.dirname(path25.resolve(f));
-    const parent = path25.dirname(dir);
+    const dir = path26.dirname(path26.resolve(f));
+    const parent = path26.dirname(dir);
     if (parent === dir || !inside(parent, wide.root)) continue;
-    if (PARAMETER_FOLDER.test(path25.basename(dir))) out.add(parent);
+    if (PARAMETER_FOLDER.test(path26.basename(dir))) out.add(parent);
     else parents.add(parent);
   }
   for (const parent of parents) {
@@ -35835,7 +35840,7 @@ async function armLinkingFolders(given, wide) {
       if (target !== void 0 && target !== f) addCaller(linkers, target, f);
     }
   }
-  return [...new Set(upstreamOf(templates.map((f) => path25.resolve(f)), linkers).map((f) => path25.dirname(f)))].sort();
+  return [...new Set(upstreamOf(templates.map((f) => path26.resolve(f)), linkers).map((f) => path26.dirname(f)))].sort();
 }
 async function armFilesOnlyFolders(given, wide) {
   return [.../* @__PURE__ */ new Set([...await armPairingFolders(given, wide), ...await armLinkingFolders(given, wide)])].sort();
@@ -35848,34 +35853,34 @@ var init_arm_folders = __esm({
     init_arm_link_path();
     init_shared();
     TEMPLATE_OR_PARAMETERS = /\.(?:jsonc?|bicep)$/i;
-    inside = (dir, root) => dir === root || dir.startsWith(root.endsWith(path25.sep) ? root : root + path25.sep);
+    inside = (dir, root) => dir === root || dir.startsWith(root.endsWith(path26.sep) ? root : root + path26.sep);
     RELATIVE_PATH = /"relativePath"\s*:\s*"((?:[^"\\]|\\.)*)"/gi;
   }
 });
 
 // src/frontends/names.ts
-import path26 from "node:path";
+import path27 from "node:path";
 function bicepKindByName(file) {
-  const base = path26.basename(file).toLowerCase();
+  const base = path27.basename(file).toLowerCase();
   if (base.endsWith(".bicep")) return "bicep";
   if (base.endsWith(".bicepparam")) return "bicepparam";
   return void 0;
 }
 function amlYamlByName(file) {
-  return /\.ya?ml$/i.test(path26.basename(file)) ? "peek" : void 0;
+  return /\.ya?ml$/i.test(path27.basename(file)) ? "peek" : void 0;
 }
 function ciByName(file) {
-  return /\.(ya?ml|sh|bash|ps1)$/i.test(path26.basename(file)) ? "peek" : void 0;
+  return /\.(ya?ml|sh|bash|ps1)$/i.test(path27.basename(file)) ? "peek" : void 0;
 }
 function k8sByName(file) {
-  const base = path26.basename(file);
+  const base = path27.basename(file);
   return /\.(ya?ml|json)$/i.test(base) && !/\.tfvars\.json$|\.tfstate|\.tfplan/i.test(base) ? "peek" : void 0;
 }
 function armByName(file) {
-  return /\.jsonc?$/i.test(path26.basename(file)) && !/\.tfvars\.json$/i.test(file) ? "peek" : void 0;
+  return /\.jsonc?$/i.test(path27.basename(file)) && !/\.tfvars\.json$/i.test(file) ? "peek" : void 0;
 }
 function planByName(file) {
-  const base = path26.basename(file).toLowerCase();
+  const base = path27.basename(file).toLowerCase();
   if (base.endsWith(".json") && !base.endsWith(".tfvars.json")) return "peek";
   return base === "tfplan" || base.endsWith(".tfplan") || base.endsWith(".plan") ? "peek" : void 0;
 }
@@ -35886,7 +35891,7 @@ var init_names = __esm({
 });
 
 // src/frontends/ci-references.ts
-import path27 from "node:path";
+import path28 from "node:path";
 function scriptNamesIn(text2) {
   const out = [];
   let runEnd = -1;
@@ -35914,13 +35919,13 @@ function localUsesIn(text2) {
   for (const line of text2.split(/\r\n?|\n/)) {
     const at2 = line.indexOf("template:");
     if (at2 < 0) continue;
-    const path64 = templateValue(line.slice(at2 + "template:".length));
-    if (path64 === void 0) continue;
-    if (!path64.includes("${{")) {
-      if (!/[\s'"#@$]/.test(path64)) out.push(path64.replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase());
+    const path65 = templateValue(line.slice(at2 + "template:".length));
+    if (path65 === void 0) continue;
+    if (!path65.includes("${{")) {
+      if (!/[\s'"#@$]/.test(path65)) out.push(path65.replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase());
       continue;
     }
-    const pattern = path64.replace(/\$\{\{[^}]*\}\}/g, "*").replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase();
+    const pattern = path65.replace(/\$\{\{[^}]*\}\}/g, "*").replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase();
     if (!/[\s'"#@$]/.test(pattern) && /[a-z0-9]{2}/.test(pattern.replace(/\.ya?ml$/, ""))) out.push(pattern);
   }
   return out;
@@ -35947,7 +35952,7 @@ function isReferences(v) {
 function unitsByScriptReference(files, referencesOf) {
   const scriptsByName = /* @__PURE__ */ new Map();
   files.forEach((f, i) => {
-    const base = path27.basename(f.path).toLowerCase();
+    const base = path28.basename(f.path).toLowerCase();
     if (/\.(?:sh|bash|ps1)$/.test(base)) scriptsByName.set(base, [...scriptsByName.get(base) ?? [], i]);
   });
   const references = files.map((f) => referencesOf(f.path));
@@ -36238,11 +36243,11 @@ function kindOf(c) {
 }
 function streamJson(chunks, visitor) {
   const r = new ChunkReader(chunks);
-  const value = (path64, depth) => {
+  const value = (path65, depth) => {
     const c = r.peek();
     if (c === -1) r.fail("Expected a value here");
     const start = r.position();
-    const action = visitor.at(path64, start, kindOf(c));
+    const action = visitor.at(path65, start, kindOf(c));
     if (action === "stop") throw STOP;
     if (action === "skip") return visitor.looseSkip ? r.skipLoosely(depth) : r.skip(depth);
     if (action === "raw") {
@@ -36250,18 +36255,18 @@ function streamJson(chunks, visitor) {
       r.skipLoosely(depth);
       const text2 = r.textFrom(r.mark);
       r.endMark();
-      if (visitor.raw?.(path64, text2, start) === false) throw STOP;
+      if (visitor.raw?.(path65, text2, start) === false) throw STOP;
       return;
     }
     if (depth + 1 > MAX_NESTING_DEPTH) r.fail(nestingMessage());
     if (c === 123 || c === 91) {
-      container(path64, depth, c);
-      visitor.end?.(path64, r.position());
+      container(path65, depth, c);
+      visitor.end?.(path65, r.position());
       return;
     }
     r.skip(depth);
   };
-  const container = (path64, depth, c) => {
+  const container = (path65, depth, c) => {
     if (c === 123) {
       r.pos++;
       if (r.peek() === 125) {
@@ -36272,7 +36277,7 @@ function streamJson(chunks, visitor) {
         if (r.peek() !== 34) r.fail("Expected a property name here");
         const key = JSON.parse(r.string(true));
         r.expect(58, "a colon");
-        value([...path64, key], depth + 1);
+        value([...path65, key], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 125) return;
@@ -36289,7 +36294,7 @@ function streamJson(chunks, visitor) {
         return;
       }
       for (let i = 0; ; i++) {
-        value([...path64, i], depth + 1);
+        value([...path65, i], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 93) return;
@@ -36623,11 +36628,11 @@ function looksLikePlan(chunks) {
     run(chunks, {
       // What the file is: a syntax error in a part skipped here is the reading's to report.
       looseSkip: true,
-      at(path64) {
-        if (path64.length === 0) return "enter";
-        if (path64.length > 1) return "skip";
-        if (path64[0] === "format_version") format2 = true;
-        if (path64[0] === "planned_values" || path64[0] === "resource_changes") body = true;
+      at(path65) {
+        if (path65.length === 0) return "enter";
+        if (path65.length > 1) return "skip";
+        if (path65[0] === "format_version") format2 = true;
+        if (path65[0] === "planned_values" || path65[0] === "resource_changes") body = true;
         return format2 && body ? "stop" : "skip";
       }
     });
@@ -36641,23 +36646,23 @@ function readPlanHead(chunks) {
   let changes = false;
   let planned;
   const ok = run(chunks, {
-    at(path64, start, kind) {
-      if (path64.length === 0) return "enter";
-      if (isKey(path64, "resource_changes")) changes = true;
-      if (isKey(path64, "planned_values")) planned = start;
-      if (isKey(path64, "format_version") || isKey(path64, "variables") || isKey(path64, "configuration")) return "raw";
-      const expected = path64.length === 1 ? TOP_SHAPES[path64[0]] : void 0;
-      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path64[0], kind, expected, at: start };
+    at(path65, start, kind) {
+      if (path65.length === 0) return "enter";
+      if (isKey(path65, "resource_changes")) changes = true;
+      if (isKey(path65, "planned_values")) planned = start;
+      if (isKey(path65, "format_version") || isKey(path65, "variables") || isKey(path65, "configuration")) return "raw";
+      const expected = path65.length === 1 ? TOP_SHAPES[path65[0]] : void 0;
+      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path65[0], kind, expected, at: start };
       return "skip";
     },
-    raw(path64, text2, start) {
+    raw(path65, text2, start) {
       const v = parseRaw(text2, start);
-      if (path64[0] === "format_version") {
+      if (path65[0] === "format_version") {
         head.formatVersion = typeof v === "string" ? v : String(v);
         head.formatAt = start;
-      } else if (path64[0] === "variables" && isRecord(v)) {
+      } else if (path65[0] === "variables" && isRecord(v)) {
         for (const [k, e] of Object.entries(v)) if (isRecord(e) && "value" in e) head.variables.set(k, e.value);
-      } else if (path64[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
+      } else if (path65[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
     }
   });
   if (!changes && planned) head.plannedValuesOnly = planned;
@@ -36670,37 +36675,37 @@ function forEachResourceChange(chunks, onChange) {
   const inEntry = (p) => p[0] === "resource_changes" && typeof p[1] === "number";
   let done = false;
   return run(chunks, {
-    at(path64, at2) {
+    at(path65, at2) {
       if (done) return "stop";
-      if (path64.length === 0 || isKey(path64, "resource_changes")) return "enter";
-      if (!inEntry(path64)) return "skip";
-      if (path64.length === 2) {
+      if (path65.length === 0 || isKey(path65, "resource_changes")) return "enter";
+      if (!inEntry(path65)) return "skip";
+      if (path65.length === 2) {
         current = {};
         change = void 0;
         start = at2;
         return "enter";
       }
-      if (path64.length === 3) {
-        if (path64[2] === "change") {
+      if (path65.length === 3) {
+        if (path65[2] === "change") {
           change = {};
           return "enter";
         }
-        return CHANGE_KEYS.has(path64[2]) ? "raw" : "skip";
+        return CHANGE_KEYS.has(path65[2]) ? "raw" : "skip";
       }
-      if (path64.length === 4 && path64[2] === "change") return CHANGE_CHANGE_KEYS.has(path64[3]) ? "raw" : "skip";
+      if (path65.length === 4 && path65[2] === "change") return CHANGE_CHANGE_KEYS.has(path65[3]) ? "raw" : "skip";
       return "skip";
     },
-    raw(path64, text2, at2) {
+    raw(path65, text2, at2) {
       const v = parseRaw(text2, at2);
-      if (path64.length === 3) current[path64[2]] = v;
+      if (path65.length === 3) current[path65[2]] = v;
       else {
-        change[path64[3]] = v;
-        if (path64[3] === "after") change.afterRaw = { text: text2, start: at2 };
+        change[path65[3]] = v;
+        if (path65[3] === "after") change.afterRaw = { text: text2, start: at2 };
       }
     },
-    end(path64, end) {
-      if (isKey(path64, "resource_changes")) done = true;
-      if (path64.length !== 2 || !inEntry(path64) || !current || !start) return;
+    end(path65, end) {
+      if (isKey(path65, "resource_changes")) done = true;
+      if (path65.length !== 2 || !inEntry(path65) || !current || !start) return;
       if (change) current.change = change;
       onChange(current, start, end);
       current = void 0;
@@ -36747,7 +36752,7 @@ var init_read2 = __esm({
 });
 
 // src/eval/terraform-plan/evaluate.ts
-import path29 from "node:path";
+import path30 from "node:path";
 function evaluatePlan(input2) {
   const out = { resources: [], variables: /* @__PURE__ */ new Map(), problems: [] };
   const at2 = (p, end) => ({ file: input2.file, range: { start: p, end: end ?? { ...p, column: p.column + 1, offset: p.offset + 1 } } });
@@ -37081,7 +37086,7 @@ var init_evaluate = __esm({
         this.input = input2;
         this.configuration = configuration;
         this.variables = variables;
-        const planDir = path29.dirname(input2.file);
+        const planDir = path30.dirname(input2.file);
         this.rootDir = this.load(planDir) ? planDir : this.load(input2.root) ? input2.root : void 0;
       }
       input;
@@ -37164,7 +37169,7 @@ var init_evaluate = __esm({
           cfg = isRecord(callCfg?.module) ? callCfg.module : void 0;
           let next;
           let remote = false;
-          if (source !== void 0 && isLocalModuleSource(source)) next = dir ? path29.resolve(dir, source) : void 0;
+          if (source !== void 0 && isLocalModuleSource(source)) next = dir ? path30.resolve(dir, source) : void 0;
           else if (source !== void 0 && hclCall) {
             const version = typeof callCfg?.version_constraint === "string" ? callCfg.version_constraint : literalAttr(hclCall.node, "version");
             const copy2 = this.remote(key.join("."), source, version);
@@ -37213,7 +37218,7 @@ var terraform_plan_exports = {};
 __export(terraform_plan_exports, {
   terraformPlanFrontEnd: () => terraformPlanFrontEnd
 });
-import path30 from "node:path";
+import path31 from "node:path";
 function binaryPlanName(base) {
   if (base === "tfplan" || base.endsWith(".tfplan")) return "sure";
   if (base.endsWith(".plan")) return "maybe";
@@ -37266,7 +37271,7 @@ var init_terraform_plan = __esm({
       family: "terraform",
       byName: planByName,
       byHead(file, host) {
-        const base = path30.basename(file).toLowerCase();
+        const base = path31.basename(file).toLowerCase();
         const binary = binaryPlanName(base);
         if (binary) {
           const zip = host.readHead(file, 4096);
@@ -37309,8 +37314,8 @@ var init_terraform_plan = __esm({
             ...ctx.tfDataDir !== void 0 ? { tfDataDir: ctx.tfDataDir } : {},
             varFileValues: (dir) => {
               const all = ctx.host.list(dir)?.filter((e) => e.isFile && /\.tfvars(\.json)?$/.test(e.name) && !isBackendFile(e.name)).map((e) => e.path) ?? [];
-              const auto = all.filter((f2) => AUTO_VARFILE.test(path30.basename(f2))).sort(autoOrder);
-              const others = all.filter((f2) => !AUTO_VARFILE.test(path30.basename(f2))).sort();
+              const auto = all.filter((f2) => AUTO_VARFILE.test(path31.basename(f2))).sort(autoOrder);
+              const others = all.filter((f2) => !AUTO_VARFILE.test(path31.basename(f2))).sort();
               const reader2 = { readText: (file) => ctx.host.readText(file), parseHcl: (file) => hcl.get(file) };
               return [...auto.map((file) => ({ file, auto: true })), ...others.map((file) => ({ file, auto: false }))].map((f2) => ({ ...f2, values: readVarFile(f2.file, reader2) }));
             },
@@ -38206,8 +38211,8 @@ var init_parser3 = __esm({
               return this.usingDecl(base, start);
             case "extends": {
               this.next();
-              const path64 = this.stringLiteral("a path string");
-              return { kind: "ExtendsDecl", ...base, path: path64, pathString: path64.value, range: this.range(start) };
+              const path65 = this.stringLiteral("a path string");
+              return { kind: "ExtendsDecl", ...base, path: path65, pathString: path65.value, range: this.range(start) };
             }
             case "param": {
               this.next();
@@ -38283,7 +38288,7 @@ var init_parser3 = __esm({
           case "module": {
             this.next();
             const name = this.identifier("a module name");
-            const path64 = this.stringLiteral("a module path string");
+            const path65 = this.stringLiteral("a module path string");
             this.expect("=", '"="');
             const value = this.declarationBody(false);
             const parts = this.bodyParts(value);
@@ -38291,8 +38296,8 @@ var init_parser3 = __esm({
               kind: "ModuleDecl",
               ...base,
               name,
-              path: path64,
-              pathString: path64.value,
+              path: path65,
+              pathString: path65.value,
               value,
               body: parts.body,
               condition: parts.condition,
@@ -38332,10 +38337,10 @@ var init_parser3 = __esm({
           case "test": {
             this.next();
             const name = this.identifier("a test name");
-            const path64 = this.stringLiteral("a test file path string");
+            const path65 = this.stringLiteral("a test file path string");
             this.expect("=", '"="');
             const value = this.expression();
-            return { kind: "TestDecl", ...base, name, path: path64, value, range: this.range(start) };
+            return { kind: "TestDecl", ...base, name, path: path65, value, range: this.range(start) };
           }
           case "provider":
             return this.fail(
@@ -38453,21 +38458,21 @@ var init_parser3 = __esm({
       }
       usingDecl(base, start) {
         this.next();
-        let path64 = null;
+        let path65 = null;
         let none = false;
         if (this.atWord("none")) {
           this.next();
           none = true;
         } else {
           if (this.at("StringLeft")) this.fail('The "using" path must be a plain string without interpolation.');
-          path64 = this.stringLiteral('a path string or "none"');
+          path65 = this.stringLiteral('a path string or "none"');
         }
         let config = null;
         if (this.atWord("with")) {
           this.next();
           config = this.object(false);
         }
-        return { kind: "UsingDecl", ...base, path: path64, pathString: path64?.value ?? null, none, config, range: this.range(start) };
+        return { kind: "UsingDecl", ...base, path: path65, pathString: path65?.value ?? null, none, config, range: this.range(start) };
       }
       importDecl(base, start) {
         this.next();
@@ -39327,24 +39332,24 @@ var init_pragmas = __esm({
 });
 
 // src/eval/arm/detect.ts
-import * as path31 from "node:path";
+import * as path32 from "node:path";
 function isTemplateSchema(schema) {
   return TEMPLATE_SCHEMA.test(schema.trim());
 }
 function candidatesByName(paramFile) {
-  const dir = path31.dirname(paramFile);
-  const base = path31.basename(paramFile);
+  const dir = path32.dirname(paramFile);
+  const base = path32.basename(paramFile);
   const out = [];
   const m = /^(.+?)\.parameters(\.[^.]+)*\.json$/i.exec(base);
-  if (m) out.push(path31.join(dir, `${m[1]}.json`));
+  if (m) out.push(path32.join(dir, `${m[1]}.json`));
   const p = /^(?:params|parameters)\.(.+)\.json$/i.exec(base);
-  if (p) out.push(path31.join(dir, `${p[1]}.json`), path31.join(dir, `deploy.${p[1]}.json`));
-  if (/^parameters\.json$/i.test(base)) out.push(path31.join(dir, "template.json"), path31.join(dir, "azuredeploy.json"), path31.join(dir, "main.json"));
+  if (p) out.push(path32.join(dir, `${p[1]}.json`), path32.join(dir, `deploy.${p[1]}.json`));
+  if (/^parameters\.json$/i.test(base)) out.push(path32.join(dir, "template.json"), path32.join(dir, "azuredeploy.json"), path32.join(dir, "main.json"));
   if (new RegExp(`^(?:(?:params|parameters)\\.${ENV_WORDS}|${ENV_WORDS}\\.parameters)\\.json$`, "i").test(base)) {
-    out.push(path31.join(dir, "main.json"), path31.join(dir, "azuredeploy.json"), path31.join(dir, "template.json"));
+    out.push(path32.join(dir, "main.json"), path32.join(dir, "azuredeploy.json"), path32.join(dir, "template.json"));
   }
   const e = new RegExp(`^(.+)\\.${ENV_WORDS}\\.parameters\\.json$`, "i").exec(base);
-  if (e) out.push(path31.join(dir, `${e[1]}.json`));
+  if (e) out.push(path32.join(dir, `${e[1]}.json`));
   return out;
 }
 function pairParameterFiles(templates, paramFiles, readMetadataTemplate) {
@@ -39388,25 +39393,25 @@ function templateByName(index, paramFile) {
   return templateOutsideParameterFolder(index, paramFile, candidates2);
 }
 function templateOutsideParameterFolder(index, paramFile, candidates2) {
-  const dir = path31.dirname(paramFile);
-  const parent = path31.dirname(dir);
-  if (parent === dir || !PARAMETER_FOLDER.test(path31.basename(dir))) return void 0;
-  const names2 = candidates2.map((c) => path31.basename(c).toLowerCase());
+  const dir = path32.dirname(paramFile);
+  const parent = path32.dirname(dir);
+  if (parent === dir || !PARAMETER_FOLDER.test(path32.basename(dir))) return void 0;
+  const names2 = candidates2.map((c) => path32.basename(c).toLowerCase());
   for (const n of names2) {
-    const target = index.get(norm(path31.join(parent, n)));
+    const target = index.get(norm(path32.join(parent, n)));
     if (target) return target;
   }
   const parentNorm = norm(parent);
   const dirNorm = norm(dir);
   for (const n of names2) {
-    const hits = [...index.entries()].filter(([k]) => path31.posix.basename(k) === n && path31.posix.dirname(path31.posix.dirname(k)) === parentNorm && path31.posix.dirname(k) !== dirNorm);
+    const hits = [...index.entries()].filter(([k]) => path32.posix.basename(k) === n && path32.posix.dirname(path32.posix.dirname(k)) === parentNorm && path32.posix.dirname(k) !== dirNorm);
     if (hits.length === 1) return hits[0][1];
     if (hits.length > 1) return void 0;
   }
   return void 0;
 }
 function templateByMetadata(index, paramFile, meta) {
-  return index.get(norm(path31.join(path31.dirname(paramFile), meta)));
+  return index.get(norm(path32.join(path32.dirname(paramFile), meta)));
 }
 var TEMPLATE_SCHEMA, norm;
 var init_detect = __esm({
@@ -39414,7 +39419,7 @@ var init_detect = __esm({
     "use strict";
     init_parameter_names();
     TEMPLATE_SCHEMA = /^https?:\/\/schema\.management\.azure\.com\/schemas\/[^/]+\/(deploymentTemplate|subscriptionDeploymentTemplate|managementGroupDeploymentTemplate|tenantDeploymentTemplate)\.json#?$/i;
-    norm = (p) => path31.normalize(p).replace(/\\/g, "/").toLowerCase();
+    norm = (p) => path32.normalize(p).replace(/\\/g, "/").toLowerCase();
   }
 });
 
@@ -39738,13 +39743,13 @@ function buildResourceId(prefix, type, names2, loc3, fname) {
   }
   const known2 = prefix.every((p) => p.kind === "string") && names2.every((n) => n.kind === "string" || n.kind === "number");
   if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc3);
-  let path64 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
+  let path65 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
   for (let i = 0; i < Math.max(typeSegs.length - 1, nameSegs.length); i++) {
-    if (typeSegs[i + 1] !== void 0) path64 += "/" + escapeBraces(typeSegs[i + 1]);
-    if (nameSegs[i] !== void 0) path64 += "/" + nameSegs[i];
+    if (typeSegs[i + 1] !== void 0) path65 += "/" + escapeBraces(typeSegs[i + 1]);
+    if (nameSegs[i] !== void 0) path65 += "/" + nameSegs[i];
   }
-  if (known2) return str(path64.includes("{{") || path64.includes("}}") ? path64.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path64, loc3);
-  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path64);
+  if (known2) return str(path65.includes("{{") || path65.includes("}}") ? path65.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path65, loc3);
+  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path65);
 }
 function armResourceKey(type, name) {
   const segs = nameSegments(name) ?? ["{?}"];
@@ -40649,11 +40654,11 @@ var init_evaluate2 = __esm({
     );
     def(
       "tryGet",
-      ([a, ...path64], loc3) => {
+      ([a, ...path65], loc3) => {
         let cur = a;
-        for (const p of path64) {
+        for (const p of path65) {
           if (!cur) return nul(loc3);
-          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path64]));
+          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path65]));
           if (cur.kind === "null") return nul(loc3);
           if (cur.kind === "object" && p.kind === "string") cur = member2(cur, p.value);
           else if (cur.kind === "list" && p.kind === "number") cur = cur.items[p.value];
@@ -41260,7 +41265,7 @@ function declareInputs(template, scope, nested) {
     if (allowed === "unknown") input2.allowedValues = [unknown(`the type of parameter "${slot.name}" could not be resolved`, input2.header)];
     else if (allowed) input2.allowedValues = (allowed.children ?? []).map((c) => scope.root.eval(c));
     const decl = slot.decl;
-    input2.memberAllowed = (path64, value) => memberAllowedValues(template, decl, path64, (c) => scope.root.eval(c), value);
+    input2.memberAllowed = (path65, value) => memberAllowedValues(template, decl, path65, (c) => scope.root.eval(c), value);
     env.inputs.push(input2);
     env.inputKeys.set(key, input2);
   }
@@ -41291,7 +41296,7 @@ function evaluateArmTemplate(opts) {
   }
   return result;
 }
-function memberAllowedValues(root, decl, path64, evaluate4, value, depth = 0) {
+function memberAllowedValues(root, decl, path65, evaluate4, value, depth = 0) {
   let node = decl;
   let cur = value;
   let refs = 0;
@@ -41304,7 +41309,7 @@ function memberAllowedValues(root, decl, path64, evaluate4, value, depth = 0) {
       if (!node) return "unknown";
       continue;
     }
-    const discriminator = i < path64.length ? getProp(node, "discriminator") : void 0;
+    const discriminator = i < path65.length ? getProp(node, "discriminator") : void 0;
     if (discriminator) {
       const mapping = getProp(discriminator, "mapping");
       const tagName2 = getProp(discriminator, "propertyName")?.value;
@@ -41316,14 +41321,14 @@ function memberAllowedValues(root, decl, path64, evaluate4, value, depth = 0) {
         continue;
       }
       if (tag?.kind === "string") return "unknown";
-      const answers = members(mapping).map(([, , schema]) => memberAllowedValues(root, schema, path64.slice(i), evaluate4, cur, depth + 1));
+      const answers = members(mapping).map(([, , schema]) => memberAllowedValues(root, schema, path65.slice(i), evaluate4, cur, depth + 1));
       return answers.every((a) => a === void 0) ? void 0 : "unknown";
     }
-    if (i === path64.length) {
+    if (i === path65.length) {
       const allowed = getProp(node, "allowedValues");
       return allowed?.type === "array" ? { values: (allowed.children ?? []).map(evaluate4) } : void 0;
     }
-    const key = path64[i++];
+    const key = path65[i++];
     let next;
     if (typeof key === "string") next = getProp(getProp(node, "properties"), key) ?? getProp(node, "additionalProperties");
     else next = getProp(node, "prefixItems")?.children?.[key] ?? getProp(node, "items");
@@ -41618,7 +41623,7 @@ var init_template = __esm({
 });
 
 // src/eval/arm/project.ts
-import path32 from "node:path";
+import path33 from "node:path";
 function evaluateArm(input2) {
   const pairs = pairParameterFiles(input2.pairingTemplates ?? input2.templates, input2.parameterFiles, (pf) => metadataTemplate(input2.parse(pf)));
   const evaluations = [];
@@ -41648,7 +41653,7 @@ function evaluateArm(input2) {
         }
       }
       if (result.generator?.name === "bicep" && bicepDeclaration === void 0) bicepDeclaration = bicepDeclarations(template, input2.host);
-      const rel = (f) => path32.relative(input2.root, f).split(path32.sep).join("/");
+      const rel = (f) => path33.relative(input2.root, f).split(path33.sep).join("/");
       const env = evaluationEnv(
         input2.envOverride ?? input2.envForPath?.(rel(pf ?? template)) ?? // RULES.md Environments: "the variable file's name or folder": its name decides first,
         // then its folders from the nearest up (`prod/main.parameters.json` below the template,
@@ -41657,7 +41662,7 @@ function evaluateArm(input2) {
       );
       evaluations.push({
         evaluation: {
-          variant: pf ? path32.relative(path32.dirname(template), pf).split(path32.sep).join("/") : "default",
+          variant: pf ? path33.relative(path33.dirname(template), pf).split(path33.sep).join("/") : "default",
           variantFile: pf,
           ...env,
           unit: template,
@@ -41674,7 +41679,7 @@ function mayNameTemplate(text2) {
   return text2.includes("template") || text2.includes("\\");
 }
 function unknownParameters(parsed, file) {
-  const why = `its parameter file ${path32.basename(file)} cannot be read`;
+  const why = `its parameter file ${path33.basename(file)} cannot be read`;
   return new Map(members(parametersObject(parsed.root)).map(([name]) => [name, unknown(why)]));
 }
 function metadataTemplate(pf) {
@@ -41682,14 +41687,14 @@ function metadataTemplate(pf) {
   return typeof t?.value === "string" ? t.value : void 0;
 }
 function bicepSourceCandidates(template) {
-  const dir = path32.dirname(template);
-  const base = path32.basename(template).replace(/\.jsonc?$/i, "");
-  return [path32.join(dir, `${base}.bicep`), ...MAIN_TEMPLATE_NAMES.includes(base.toLowerCase()) ? [path32.join(dir, "main.bicep")] : []];
+  const dir = path33.dirname(template);
+  const base = path33.basename(template).replace(/\.jsonc?$/i, "");
+  return [path33.join(dir, `${base}.bicep`), ...MAIN_TEMPLATE_NAMES.includes(base.toLowerCase()) ? [path33.join(dir, "main.bicep")] : []];
 }
 function compiledTemplateCandidates(bicep) {
-  const dir = path32.dirname(bicep);
-  const base = path32.basename(bicep).replace(/\.bicep$/i, "");
-  return [path32.join(dir, `${base}.json`), ...base.toLowerCase() === "main" ? [path32.join(dir, "azuredeploy.json"), path32.join(dir, "mainTemplate.json")] : []];
+  const dir = path33.dirname(bicep);
+  const base = path33.basename(bicep).replace(/\.bicep$/i, "");
+  return [path33.join(dir, `${base}.json`), ...base.toLowerCase() === "main" ? [path33.join(dir, "azuredeploy.json"), path33.join(dir, "mainTemplate.json")] : []];
 }
 function envFromParameters(result, unit) {
   return envFromVariables((name) => {
@@ -41714,7 +41719,7 @@ function bicepDeclarations(template, host) {
     if (!d) return void 0;
     return {
       file: bicep,
-      label: `declared in ${path32.basename(bicep)} as "${d.name}"`,
+      label: `declared in ${path33.basename(bicep)} as "${d.name}"`,
       range: { start: { line: d.line, column: d.column, offset: d.offset }, end: { line: d.line, column: d.column + d.length, offset: d.offset + d.length } }
     };
   };
@@ -41840,16 +41845,16 @@ function namedAllowed(name, generic, reader2, depth) {
   if (decl) return allowedByType(decl.value, reader2, depth + 1);
   return reader2.imported ? reader2.imported(name, depth + 1) : "unknown";
 }
-function memberAllowedByType(t, path64, reader2, depth = 0, value) {
-  if (path64.length === 0) return allowedByType(t, reader2, depth);
+function memberAllowedByType(t, path65, reader2, depth = 0, value) {
+  if (path65.length === 0) return allowedByType(t, reader2, depth);
   if (depth > MAX_DEPTH5) return "unknown";
-  const [key, ...rest] = path64;
+  const [key, ...rest] = path65;
   switch (t.kind) {
     case "ParenType":
-      return memberAllowedByType(t.type, path64, reader2, depth + 1, value);
+      return memberAllowedByType(t.type, path65, reader2, depth + 1, value);
     case "NullableType":
     case "NonNullType":
-      return memberAllowedByType(t.base, path64, reader2, depth + 1, value);
+      return memberAllowedByType(t.base, path65, reader2, depth + 1, value);
     case "ObjectType": {
       if (typeof key !== "string") return void 0;
       const lower = key.toLowerCase();
@@ -41866,13 +41871,13 @@ function memberAllowedByType(t, path64, reader2, depth = 0, value) {
       const name = t.name.name;
       if (t.typeArgs !== null || AMBIENT.has(name.toLowerCase())) return void 0;
       const decl = reader2.types.get(name);
-      if (decl) return memberAllowedByType(decl.value, path64, reader2, depth + 1, value);
+      if (decl) return memberAllowedByType(decl.value, path65, reader2, depth + 1, value);
       const imported = reader2.importedType?.(name);
-      return imported ? memberAllowedByType(imported.type, path64, imported.reader, depth + 1, value) : "unknown";
+      return imported ? memberAllowedByType(imported.type, path65, imported.reader, depth + 1, value) : "unknown";
     }
     case "TypeMemberAccess": {
       const ns = namespaced(t, reader2);
-      if (ns) return memberAllowedByType(ns.type, path64, ns.reader, depth + 1, value);
+      if (ns) return memberAllowedByType(ns.type, path65, ns.reader, depth + 1, value);
       return accessTypeAllowed(t);
     }
     case "TypeIndexAccess":
@@ -41880,12 +41885,12 @@ function memberAllowedByType(t, path64, reader2, depth = 0, value) {
     case "TypeAdditionalPropertiesAccess":
       return accessTypeAllowed(t);
     case "UnionType":
-      return taggedUnionMemberAllowed(t.members, path64, reader2, depth, value);
+      return taggedUnionMemberAllowed(t.members, path65, reader2, depth, value);
     default:
       return "unknown";
   }
 }
-function taggedUnionMemberAllowed(members2, path64, reader2, depth, value) {
+function taggedUnionMemberAllowed(members2, path65, reader2, depth, value) {
   const candidates2 = [];
   for (const m of members2) {
     const o = objectTypeOf(m, reader2, depth + 1);
@@ -41893,7 +41898,7 @@ function taggedUnionMemberAllowed(members2, path64, reader2, depth, value) {
     if (matchesTags(o.type, o.reader, value)) candidates2.push(o);
   }
   if (candidates2.length === 0) return "unknown";
-  const answers = candidates2.map((c) => memberAllowedByType(c.type, path64, c.reader, depth + 1, value));
+  const answers = candidates2.map((c) => memberAllowedByType(c.type, path65, c.reader, depth + 1, value));
   if (answers.length === 1) return answers[0];
   return answers.every((a) => a === void 0) ? void 0 : "unknown";
 }
@@ -41970,27 +41975,27 @@ var init_literal_types = __esm({
 });
 
 // src/eval/bicep/files.ts
-import path33 from "node:path";
+import path34 from "node:path";
 function pathKind(host, target) {
-  const abs = path33.resolve(target);
+  const abs = path34.resolve(target);
   if (host.isFile(abs)) {
     const e = entryOf2(host, abs);
     return e?.isFile === false || e?.link ? "link" : "file";
   }
   if (host.isInside(abs)) return "other";
-  const rel = path33.relative(host.root, abs);
-  if (rel === "" || rel.startsWith("..") || path33.isAbsolute(rel)) return "outside";
+  const rel = path34.relative(host.root, abs);
+  if (rel === "" || rel.startsWith("..") || path34.isAbsolute(rel)) return "outside";
   let dir = host.root;
-  for (const part2 of rel.split(path33.sep)) {
-    const next = path33.join(dir, part2);
+  for (const part2 of rel.split(path34.sep)) {
+    const next = path34.join(dir, part2);
     if (!host.isInside(next)) return entryOf2(host, next) ? "outside" : "missing";
     dir = next;
   }
   return "missing";
 }
 function entryOf2(host, p) {
-  const name = path33.basename(p);
-  return host.list(path33.dirname(p))?.find((e) => e.name === name);
+  const name = path34.basename(p);
+  return host.list(path34.dirname(p))?.find((e) => e.name === name);
 }
 var REGISTRY_PATH;
 var init_files = __esm({
@@ -42064,7 +42069,7 @@ var init_loops = __esm({
 });
 
 // src/eval/bicep/modules.ts
-import path34 from "node:path";
+import path35 from "node:path";
 function moduleInstances(scope, sym) {
   const d = sym.decl;
   const out = [];
@@ -42100,7 +42105,7 @@ function moduleScope(scope, inst) {
   const target = scope.localModulePath(d);
   if (!target || !target.toLowerCase().endsWith(".bicep")) return null;
   if (scope.stack.includes(target)) {
-    scope.problem(`Module cycle: ${path34.basename(target)} is already being evaluated`, d.path.range);
+    scope.problem(`Module cycle: ${path35.basename(target)} is already being evaluated`, d.path.range);
     return null;
   }
   if (scope.stack.length >= scope.env.maxDepth) {
@@ -42180,7 +42185,7 @@ function localModulePath(scope, d) {
     return void 0;
   }
   if (REGISTRY_PATH.test(p)) return void 0;
-  const target = path34.resolve(path34.dirname(scope.file.file), p);
+  const target = path35.resolve(path35.dirname(scope.file.file), p);
   const kind = envPathKind(scope, target);
   if (kind === "outside") {
     scope.problem(`Module '${p}' is outside the scanned folder; it is not evaluated`, d.path.range);
@@ -42233,7 +42238,7 @@ function importedScope(scope, d) {
 function importTarget(scope, d, name) {
   const p = d.fromString;
   if (p === null || REGISTRY_PATH.test(p)) return `'${name}' is imported from a registry`;
-  const target = path34.resolve(path34.dirname(scope.file.file), p);
+  const target = path35.resolve(path35.dirname(scope.file.file), p);
   const kind = envPathKind(scope, target);
   if (kind !== "file" && kind !== "link" || !target.toLowerCase().endsWith(".bicep") || scope.stack.includes(target) || scope.stack.length >= scope.env.maxDepth) {
     return `'${name}' is imported from '${p}', which is not evaluated`;
@@ -42260,7 +42265,7 @@ var init_modules = __esm({
 });
 
 // src/eval/bicep/emit.ts
-import path35 from "node:path";
+import path36 from "node:path";
 function emit(scope) {
   scope.collectInputs();
   const statements = scope.file.statements;
@@ -42609,7 +42614,7 @@ function emitRegistryModule(scope, inst, source) {
   const cached = scope.env.sources.registryModule?.(scope.file.file, source);
   if (cached && "parsed" in cached) {
     const r = evaluateArmTemplate({ file: cached.parsed.file, parsed: cached.parsed, ...asModuleOf(scope, inst) });
-    pushModuleResources(scope, inst, r, { call: scope.loc(span2(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path35.dirname(cached.parsed.file), name: d.name.name, source }] });
+    pushModuleResources(scope, inst, r, { call: scope.loc(span2(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path36.dirname(cached.parsed.file), name: d.name.name, source }] });
     return;
   }
   const argSites = /* @__PURE__ */ new Map();
@@ -42617,7 +42622,7 @@ function emitRegistryModule(scope, inst, source) {
   if (params?.value.kind === "Object") {
     for (const m of params.value.members) if (m.kind === "ObjectProperty" && m.keyName !== null) argSites.set(m.keyName, scope.loc(m.range));
   }
-  const noTwin = twin ? `its compiled twin ${path35.basename(twin.file)} has no nested deployment "${d.name.name}"` : "no compiled twin (`bicep build`) beside the file holds its body";
+  const noTwin = twin ? `its compiled twin ${path36.basename(twin.file)} has no nested deployment "${d.name.name}"` : "no compiled twin (`bicep build`) beside the file holds its body";
   const reason = cached ? `${noTwin}, and ${cached.reason}` : noTwin;
   scope.env.opaque.push({
     format: "bicep",
@@ -42719,7 +42724,7 @@ var init_emit = __esm({
 });
 
 // src/eval/bicep/load.ts
-import path36 from "node:path";
+import path37 from "node:path";
 function isLoadFunction(l) {
   return Object.hasOwn(LOAD_LIMITS, l) || l === "loaddirectoryfileinfo";
 }
@@ -42729,7 +42734,7 @@ function load(scope, l, argExprs, locals, loc3) {
   if (p?.kind !== "string") return U2(`${l}(): the path is not known`, loc3);
   if (l === "loaddirectoryfileinfo") return U2("loadDirectoryFileInfo() is not evaluated", loc3);
   const host = scope.env.sources.host;
-  const target = path36.resolve(path36.dirname(scope.file.file), p.value);
+  const target = path37.resolve(path37.dirname(scope.file.file), p.value);
   const fail = (why) => {
     problem2(scope.env, `${why}; the value is unknown`, loc3);
     return U2(why, loc3);
@@ -43648,7 +43653,7 @@ var init_scope = __esm({
         if (arr?.kind === "Array") input2.allowedValues = arr.items.filter((x) => x.kind !== "Spread").map((x) => this.eval(x, void 0));
         else if (d.type) this.typeGuard(input2, d.type);
         const type = d.type;
-        if (type) input2.memberAllowed = (path64, value) => memberAllowedByType(type, path64, this.typeReader(), 0, value);
+        if (type) input2.memberAllowed = (path65, value) => memberAllowedByType(type, path65, this.typeReader(), 0, value);
         this.env.inputs.push(input2);
       }
       /**
@@ -43808,7 +43813,7 @@ var init_evaluate3 = __esm({
 });
 
 // src/eval/bicep/using-template.ts
-import path37 from "node:path";
+import path38 from "node:path";
 function notATemplate(parsed) {
   if (!parsed?.root || parsed.root.type !== "object") return "cannot be read as JSON";
   const schema = getProp(parsed.root, "$schema")?.value;
@@ -43818,7 +43823,7 @@ function evaluateUsingTemplate(input2) {
   const result = evaluateArmTemplate({ file: input2.template, parsed: input2.parsed, parameterValues: new Map(input2.values) });
   const bicepDeclaration = result.generator?.name === "bicep" ? bicepDeclarations(input2.template, input2.host) : void 0;
   return {
-    variant: path37.relative(path37.dirname(input2.template), input2.paramFile).split(path37.sep).join("/"),
+    variant: path38.relative(path38.dirname(input2.template), input2.paramFile).split(path38.sep).join("/"),
     result,
     ...bicepDeclaration ? { bicepDeclaration } : {}
   };
@@ -43834,7 +43839,7 @@ var init_using_template = __esm({
 });
 
 // src/eval/bicep/project.ts
-import path38 from "node:path";
+import path39 from "node:path";
 function evaluateBicep(input2) {
   const evaluations = [];
   const problems = [];
@@ -43854,7 +43859,7 @@ function evaluateBicep(input2) {
     ...input2.compiledTwin ? { compiledTwin: input2.compiledTwin } : {},
     ...input2.registryModule ? { registryModule: input2.registryModule } : {}
   };
-  const files = [...new Set(input2.bicepFiles.map((f) => path38.resolve(f)))].sort();
+  const files = [...new Set(input2.bicepFiles.map((f) => path39.resolve(f)))].sort();
   const scanned = new Set(files);
   const callees = /* @__PURE__ */ new Map();
   for (const f of files) {
@@ -43862,7 +43867,7 @@ function evaluateBicep(input2) {
     if (!parsed) continue;
     for (const s of parsed.statements) {
       if (s.kind !== "ModuleDecl" || s.pathString === null || REGISTRY_PATH.test(s.pathString)) continue;
-      const target = path38.resolve(path38.dirname(f), s.pathString);
+      const target = path39.resolve(path39.dirname(f), s.pathString);
       if (target !== f && scanned.has(target)) callees.set(f, [...callees.get(f) ?? [], target]);
     }
   }
@@ -43881,10 +43886,10 @@ function evaluateBicep(input2) {
       continue;
     }
     if (REGISTRY_PATH.test(p)) continue;
-    const target = path38.resolve(path38.dirname(pf), p);
+    const target = path39.resolve(path39.dirname(pf), p);
     const kind = pathKind(input2.host, target);
     if (kind === "missing") {
-      addProblems([{ message: `The "using" target '${p}' of ${path38.basename(pf)} does not exist; its parameters are not evaluated`, location: at2 }]);
+      addProblems([{ message: `The "using" target '${p}' of ${path39.basename(pf)} does not exist; its parameters are not evaluated`, location: at2 }]);
       continue;
     }
     if (kind === "outside") {
@@ -43893,14 +43898,14 @@ function evaluateBicep(input2) {
     }
     if (!target.toLowerCase().endsWith(".bicep")) {
       const source = input2.twinSource?.(target);
-      if (source) variants.set(path38.resolve(source), [...variants.get(path38.resolve(source)) ?? [], pf]);
+      if (source) variants.set(path39.resolve(source), [...variants.get(path39.resolve(source)) ?? [], pf]);
       else if (input2.parseTemplate) templateVariants.push({ pf, target, written: p, at: at2 });
       continue;
     }
     variants.set(target, [...variants.get(target) ?? [], pf]);
   }
   for (const [unit, pfs] of input2.jsonParameterFiles ?? []) {
-    const target = path38.resolve(unit);
+    const target = path39.resolve(unit);
     if (scanned.has(target)) variants.set(target, [...variants.get(target) ?? [], ...pfs]);
   }
   const units2 = withClosedCycles([.../* @__PURE__ */ new Set([...files.filter((f) => !usedAsModule.has(f)), ...variants.keys()])], files, callees).sort();
@@ -43915,7 +43920,7 @@ function evaluateBicep(input2) {
         if (!json) continue;
         parameterValues = byParamName(parsed, json);
       } else if (pf && (input2.parseParams(pf)?.errors.length ?? 0) > 0) {
-        parameterValues = allUnknown(parsed, `its parameter file ${path38.basename(pf)} does not parse`);
+        parameterValues = allUnknown(parsed, `its parameter file ${path39.basename(pf)} does not parse`);
       } else if (pf) {
         const values = paramFileValues(pf, input2, sources, addProblems, [], applied);
         if (!values) continue;
@@ -43926,7 +43931,7 @@ function evaluateBicep(input2) {
       const result = { resources: r.resources, inputs: r.inputs, problems: r.problems, opaqueModules: r.opaqueModules, unboundCalls: [] };
       evaluations.push({
         evaluation: {
-          variant: pf ? path38.relative(path38.dirname(unit), pf).split(path38.sep).join("/") : "default",
+          variant: pf ? path39.relative(path39.dirname(unit), pf).split(path39.sep).join("/") : "default",
           ...pf ? { variantFile: pf } : {},
           ...variantEnv(input2, unit, pf, result),
           unit,
@@ -43941,7 +43946,7 @@ function evaluateBicep(input2) {
     const parsed = input2.parseTemplate(target);
     const why = notATemplate(parsed);
     if (why) {
-      addProblems([{ message: `The "using" target '${written2}' of ${path38.basename(pf)} ${why}; its parameters are not evaluated`, location: at2 }]);
+      addProblems([{ message: `The "using" target '${written2}' of ${path39.basename(pf)} ${why}; its parameters are not evaluated`, location: at2 }]);
       continue;
     }
     const values = paramFileValues(pf, input2, sources, addProblems, [], applied);
@@ -43968,7 +43973,7 @@ function evaluateBicep(input2) {
 function variantEnv(input2, unit, pf, result) {
   return evaluationEnv(
     input2.envOverride ?? input2.envForPath?.(pf ?? unit) ?? // Its name, then its folders from the nearest up (classifyPath reads the path from its end).
-    (pf ? classifyPath(path38.relative(input2.host.root, pf).split(path38.sep).join("/"), input2.envAbove)?.env : void 0) ?? envFromParameters(result, unit)
+    (pf ? classifyPath(path39.relative(input2.host.root, pf).split(path39.sep).join("/"), input2.envAbove)?.env : void 0) ?? envFromParameters(result, unit)
   );
 }
 function paramFileValues(pf, input2, sources, addProblems, chain, read) {
@@ -43980,12 +43985,12 @@ function paramFileValues(pf, input2, sources, addProblems, chain, read) {
   if (ext?.kind === "ExtendsDecl") {
     const at2 = { file: pf, range: ext.range };
     const p = ext.pathString;
-    const target = p === null || REGISTRY_PATH.test(p) ? void 0 : path38.resolve(path38.dirname(pf), p);
+    const target = p === null || REGISTRY_PATH.test(p) ? void 0 : path39.resolve(path39.dirname(pf), p);
     const kind = target ? pathKind(input2.host, target) : void 0;
     let why;
-    if (!target) why = `The "extends" path of ${path38.basename(pf)} cannot be evaluated; its parameters are not evaluated`;
-    else if (kind !== "file" && kind !== "link") why = `The "extends" base '${p}' of ${path38.basename(pf)} ${kind === "outside" ? "is outside the scanned folder" : "does not exist"}; its parameters are not evaluated`;
-    else if (chain.includes(target) || chain.length >= MAX_EXTENDS) why = `The "extends" chain of ${path38.basename(pf)} is circular or too deep; its parameters are not evaluated`;
+    if (!target) why = `The "extends" path of ${path39.basename(pf)} cannot be evaluated; its parameters are not evaluated`;
+    else if (kind !== "file" && kind !== "link") why = `The "extends" base '${p}' of ${path39.basename(pf)} ${kind === "outside" ? "is outside the scanned folder" : "does not exist"}; its parameters are not evaluated`;
+    else if (chain.includes(target) || chain.length >= MAX_EXTENDS) why = `The "extends" chain of ${path39.basename(pf)} is circular or too deep; its parameters are not evaluated`;
     if (why) {
       addProblems([{ message: why, location: at2 }]);
       return void 0;
@@ -44867,11 +44872,11 @@ function isDisabledStep(ctx, node) {
 }
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
-  const visit2 = (node, path64, inheritedOs) => {
+  const visit2 = (node, path65, inheritedOs) => {
     if (ctx.n.isSeq(node)) {
       const items = ctx.n.items(node);
       const segments3 = listSegments(items.map((item) => ctx.n.isMap(item) ? pipelineItemName(addressItem(ctx, item)) : void 0));
-      items.forEach((item, i) => visit2(item, `${path64}${segments3[i]}`, inheritedOs));
+      items.forEach((item, i) => visit2(item, `${path65}${segments3[i]}`, inheritedOs));
       return;
     }
     if (!ctx.n.isMap(node)) return;
@@ -44893,7 +44898,7 @@ function buildPipeline(ctx, root) {
     }
     if (stepKind && stepPair && node && isDisabledStep(ctx, node)) stepKind = void 0;
     if (stepKind && stepPair) {
-      const subject = `pipeline:${path64 || "$"}`;
+      const subject = `pipeline:${path65 || "$"}`;
       const step = { subject, range: ctx.views ? ctx.n.range(node) : NO_RANGE, kind: stepKind, inputs: [], scripts: [] };
       const stepValue = ctx.n.value(stepPair);
       if (stepKind === "task") {
@@ -44916,7 +44921,7 @@ function buildPipeline(ctx, root) {
       if (p === stepPair) continue;
       if (stepKind && ctx.n.key(p) === "inputs") continue;
       const k = ctx.n.key(p) ?? "?";
-      visit2(ctx.n.value(p), path64 ? `${path64}.${k}` : k, os3);
+      visit2(ctx.n.value(p), path65 ? `${path65}.${k}` : k, os3);
     }
   };
   visit2(root, "", void 0);
@@ -45789,16 +45794,16 @@ function readPipeline(out, roots, scripts) {
     }
     return implicit;
   };
-  const visit2 = (node, path64, container, stage, job, root, when = []) => {
+  const visit2 = (node, path65, container, stage, job, root, when = []) => {
     if (!node) return;
     if (node.type === "seq") {
       const segments3 = treeSegments(node.items, pipelineItemName);
       const chain2 = conditionChain(node.items.map((item) => item?.type === "map" && item.entries.length === 1 ? item.entries[0].key : void 0));
-      node.items.forEach((item, i) => visit2(item, `${path64}${segments3[i]}`, container, stage, job, root, within(when, chain2[i])));
+      node.items.forEach((item, i) => visit2(item, `${path65}${segments3[i]}`, container, stage, job, root, within(when, chain2[i])));
       return;
     }
     if (node.type !== "map") return;
-    const subject = `pipeline:${path64 || "$"}`;
+    const subject = `pipeline:${path65 || "$"}`;
     const kind = stepKindOf(node, container);
     if (kind && (/^false$/i.test((stringOf(node, "enabled") ?? "").trim()) || neverHolds(stringOf(node, "condition")))) return;
     if (kind) {
@@ -45834,7 +45839,7 @@ function readPipeline(out, roots, scripts) {
       owner.steps.push(step);
       for (const e of node.entries) {
         if (kind !== "template" && e.key === kind || e.key === "inputs") continue;
-        visit2(e.value, path64 ? `${path64}.${e.key}` : e.key, e.key, stage, job, root, when);
+        visit2(e.value, path65 ? `${path65}.${e.key}` : e.key, e.key, stage, job, root, when);
       }
       return;
     }
@@ -45891,7 +45896,7 @@ function readPipeline(out, roots, scripts) {
     const chain = node.entries.length > 1 ? conditionChain(node.entries.map((e) => e.key)) : [];
     node.entries.forEach((e, i) => {
       const next = isExpressionKey(e.key) ? container : e.key;
-      visit2(e.value, path64 ? `${path64}.${e.key}` : e.key, next, stage, job, root, within(when, chain[i]));
+      visit2(e.value, path65 ? `${path65}.${e.key}` : e.key, next, stage, job, root, within(when, chain[i]));
     });
   };
   for (const root of roots) {
@@ -46811,16 +46816,16 @@ var init_ci_words = __esm({
 });
 
 // src/eval/azcli/folders.ts
-import path39 from "node:path";
+import path40 from "node:path";
 function within2(folder, p) {
   const rel = p.replace(/\\/g, "/");
-  if (path39.isAbsolute(folder.path)) return { path: path39.resolve(folder.path, rel) };
-  const joined2 = path39.posix.normalize(path39.posix.join(folder.path, rel)).replace(/\/$/, "");
+  if (path40.isAbsolute(folder.path)) return { path: path40.resolve(folder.path, rel) };
+  const joined2 = path40.posix.normalize(path40.posix.join(folder.path, rel)).replace(/\/$/, "");
   return { path: joined2 === "." ? "" : joined2, ...folder.fromCheckout ? { fromCheckout: true } : {} };
 }
 function nestedFolder(start, inner) {
   if (inner === void 0 || inner === UNKNOWN_FOLDER) return inner ?? start;
-  if (inner.fromCheckout || path39.isAbsolute(inner.path)) return inner;
+  if (inner.fromCheckout || path40.isAbsolute(inner.path)) return inner;
   if (start === void 0) return inner.path === "" ? void 0 : inner;
   if (start === UNKNOWN_FOLDER) return start;
   return inner.path === "" ? start : within2(start, inner.path);
@@ -46830,7 +46835,7 @@ function stepFolder(workingDirectory) {
   if (wd === void 0) return void 0;
   const dir = withoutCheckoutTop(wd).replace(/\\/g, "/");
   if (dir === "" || dir === "." || dir === "./") return void 0;
-  if (/[$%]/.test(dir) || path39.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return UNKNOWN_FOLDER;
+  if (/[$%]/.test(dir) || path40.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return UNKNOWN_FOLDER;
   return within2(STARTING_FOLDER, dir);
 }
 var STARTING_FOLDER, UNKNOWN_FOLDER;
@@ -46844,7 +46849,7 @@ var init_folders = __esm({
 });
 
 // src/eval/azcli/interpret.ts
-import path40 from "node:path";
+import path41 from "node:path";
 function asString2(v, isString2) {
   return isString2 && v.kind === "unknown" ? oneWord(v) : v;
 }
@@ -47645,7 +47650,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     });
   }
   function fromFolder(p) {
-    if (p.fromCheckout || path40.isAbsolute(p.path)) return p;
+    if (p.fromCheckout || path41.isAbsolute(p.path)) return p;
     return folder === UNKNOWN_FOLDER ? void 0 : within2(folder, p.path);
   }
   function keepFolderForSubshellEnd() {
@@ -47685,7 +47690,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     if (e.text !== void 0) {
       const t = powershell ? e.text.replace(/\\/g, "/") : e.text;
       if (t === "" || t === "-" || t.startsWith("~") || /^[A-Za-z]:/.test(t) || /[*?[]/.test(t)) return UNKNOWN_FOLDER;
-      if (path40.isAbsolute(t)) return { path: path40.posix.normalize(t) };
+      if (path41.isAbsolute(t)) return { path: path41.posix.normalize(t) };
       return folder === UNKNOWN_FOLDER ? folder : within2(folder, t);
     }
     const v = sliceValue(e);
@@ -48849,10 +48854,10 @@ function scriptContext(file, place, variant, given, inherited, callerOs) {
         return v ? named2(v, `${head}.${key}`, key) : unknown(`${head}.${key} is not set literally in this file`);
       }
     }
-    const path64 = parts.join(".").toLowerCase();
-    const top = !github ? void 0 : CHECKOUT_TOP_CONTEXTS.has(path64) ? CHECKOUT_TOKEN : path64 === "github.action_path" && isActionFile(f) ? `${SCRIPT_DIR_TOKEN}${f}` : void 0;
+    const path65 = parts.join(".").toLowerCase();
+    const top = !github ? void 0 : CHECKOUT_TOP_CONTEXTS.has(path65) ? CHECKOUT_TOKEN : path65 === "github.action_path" && isActionFile(f) ? `${SCRIPT_DIR_TOKEN}${f}` : void 0;
     const notResolved = unknown(`\${{ ${expr.trim().slice(0, 60)} }} is not resolved here (only inputs, parameters, matrix values and literal variables are)`, void 0, top);
-    return github && ONE_WORD_GITHUB_CONTEXTS.has(path64) ? oneWord(notResolved) : notResolved;
+    return github && ONE_WORD_GITHUB_CONTEXTS.has(path65) ? oneWord(notResolved) : notResolved;
   };
   const typedReference = (reference) => {
     const parts = referenceOf(reference);
@@ -48887,11 +48892,11 @@ function scriptContext(file, place, variant, given, inherited, callerOs) {
     const m = /^parameters\.(.+)$/.exec(ref);
     return m ? typedParameter(v, inputs.get(inputKey(m[1]))?.type) : v;
   };
-  const inputMember = (name, path64) => {
+  const inputMember = (name, path65) => {
     const i = inputs.get(inputKey(name));
-    if (passedIn?.has(inputKey(name))) return unknown(`\${{ parameters.${name}.${path64} }}: the caller passes ${name}, whose members are not read`);
-    const m = i?.defaultMembers?.get(path64);
-    if (!i || !m) return unknown(`parameter ${name} has no default member ${path64}`);
+    if (passedIn?.has(inputKey(name))) return unknown(`\${{ parameters.${name}.${path65} }}: the caller passes ${name}, whose members are not read`);
+    const m = i?.defaultMembers?.get(path65);
+    if (!i || !m) return unknown(`parameter ${name} has no default member ${path65}`);
     return passedThrough(str(m.text, scalarLoc(f, m)), { file: f, range: i.nameRange, label: `input ${name}`, symbol: { kind: "input", name } });
   };
   const variableName = (name, anyCase) => {
@@ -49260,7 +49265,7 @@ __export(azureml_yaml_exports, {
   amlYamlResources: () => amlYamlResources,
   azuremlYamlFrontEnd: () => azuremlYamlFrontEnd
 });
-import path41 from "node:path";
+import path42 from "node:path";
 function parseProblems(file, parsed) {
   return parsed.errors.slice(0, 1).map((e) => ({ ruleId: "PARSE001", message: e.message, location: { file, range: e.range } }));
 }
@@ -49337,7 +49342,7 @@ var init_azureml_yaml2 = __esm({
       // workspace, `linkWorkspace`); nothing else crosses files.
       units(files) {
         const byDir = /* @__PURE__ */ new Map();
-        for (const f of files) byDir.set(path41.dirname(f.path), [...byDir.get(path41.dirname(f.path)) ?? [], f]);
+        for (const f of files) byDir.set(path42.dirname(f.path), [...byDir.get(path42.dirname(f.path)) ?? [], f]);
         return [...byDir.values()];
       },
       run(files, ctx) {
@@ -49357,7 +49362,7 @@ var init_azureml_yaml2 = __esm({
           problems.push(...evaluationNoteProblems(f.path, parsed.evaluationNotes));
           suppressionSources.push({ file: f.path, comments: parsed.comments, blocks: parsed.blocks });
           const decided = pathEnv(ctx, f.path);
-          const dir = path41.dirname(f.path);
+          const dir = path42.dirname(f.path);
           let unit = byUnit.get(dir);
           if (!unit) {
             unit = { evaluation: { variant: "default", ...evaluationEnv(pathEnv(ctx, dir)), unit: dir, inputs: [] }, resources: [] };
@@ -49466,7 +49471,7 @@ var init_azure_cli_sets = __esm({
 });
 
 // src/frontends/azure-cli-files.ts
-import path42 from "node:path";
+import path43 from "node:path";
 function newFileLinks() {
   return { linkedFiles: /* @__PURE__ */ new Set(), problems: [], suppressionSources: [], handedOn: /* @__PURE__ */ new Set() };
 }
@@ -49476,7 +49481,7 @@ function identityKey(kind, name) {
 function cleanRelative(p) {
   const slashed = p.replace(/\\/g, "/").trim();
   if (slashed === "" || slashed.startsWith("/") || /^[A-Za-z]:\//.test(slashed) || slashed.startsWith("~")) return void 0;
-  const n = path42.posix.normalize(slashed);
+  const n = path43.posix.normalize(slashed);
   return n === ".." ? void 0 : n;
 }
 function heredocFor(cmd, rel) {
@@ -49507,20 +49512,20 @@ function heredocsByTarget(heredocs) {
 function besideScript(cmd, root) {
   const beside = besideScriptPath(cmd.path);
   if (!beside || beside.script !== cmd.file) return void 0;
-  const rel = path42.relative(root, beside.path).replace(/\\/g, "/");
-  return { rel, outside: rel === "" || rel.startsWith("../") || rel === ".." || path42.isAbsolute(rel) };
+  const rel = path43.relative(root, beside.path).replace(/\\/g, "/");
+  return { rel, outside: rel === "" || rel.startsWith("../") || rel === ".." || path43.isAbsolute(rel) };
 }
 function candidates(cmd, rel, root) {
   const folder = cmd.folder === UNKNOWN_FOLDER ? void 0 : cmd.folder;
   const at2 = folder === void 0 ? rel : within2(folder, rel).path;
   const repository = cmd.inScript && !folder?.fromCheckout ? void 0 : githubRepository(cmd.file);
-  const own = path42.join(path42.dirname(cmd.file), at2);
-  const fromRoot = path42.join(root, at2);
-  const between = foldersBetween(root, path42.dirname(path42.resolve(cmd.file))).map((d) => path42.join(d, at2));
-  const fromTop = [...repository === void 0 ? [] : [path42.join(repository, at2)], fromRoot, ...between];
-  const order2 = path42.isAbsolute(at2) ? [at2] : folder?.fromCheckout ? fromTop : cmd.inScript ? [own, ...fromTop] : [...fromTop, own];
-  const inside2 = [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path42.sep) ? root : root + path42.sep));
-  return { order: inside2, first: new Set(path42.isAbsolute(at2) ? [at2] : [own, fromRoot]) };
+  const own = path43.join(path43.dirname(cmd.file), at2);
+  const fromRoot = path43.join(root, at2);
+  const between = foldersBetween(root, path43.dirname(path43.resolve(cmd.file))).map((d) => path43.join(d, at2));
+  const fromTop = [...repository === void 0 ? [] : [path43.join(repository, at2)], fromRoot, ...between];
+  const order2 = path43.isAbsolute(at2) ? [at2] : folder?.fromCheckout ? fromTop : cmd.inScript ? [own, ...fromTop] : [...fromTop, own];
+  const inside2 = [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path43.sep) ? root : root + path43.sep));
+  return { order: inside2, first: new Set(path43.isAbsolute(at2) ? [at2] : [own, fromRoot]) };
 }
 function fileCommandResources(command2, evaluation, ctx, links) {
   const beside = besideScript(command2, ctx.root);
@@ -49545,7 +49550,7 @@ function fileCommandResources(command2, evaluation, ctx, links) {
     if (!hd.heredoc.quoted) src.shellEnv = hd.env;
   } else {
     if (cmd.folder === UNKNOWN_FOLDER && !beside) return [undecidable(cmd, evaluation, `the file named by --file (${p.value}) is read from a folder that is not known (a cd before the command, or the step's working directory)`)];
-    const places = beside ? { order: [path42.join(ctx.root, rel)], first: /* @__PURE__ */ new Set() } : candidates(cmd, rel, ctx.root);
+    const places = beside ? { order: [path43.join(ctx.root, rel)], first: /* @__PURE__ */ new Set() } : candidates(cmd, rel, ctx.root);
     const tried = places.order;
     if (tried.length === 0) return [undecidable(cmd, evaluation, `the file named by --file (${p.value}) is outside the scan root; it is not read`)];
     const found = tried.filter((f) => ctx.host.isFile(f));
@@ -49803,13 +49808,13 @@ var init_task_arguments = __esm({
 });
 
 // src/frontends/azure-pipelines-variables.ts
-import path43 from "node:path";
+import path44 from "node:path";
 function resolveVariableTemplates(ciFiles, ctx) {
   const read = /* @__PURE__ */ new Map();
   const sources = [];
   for (const file of ciFiles) {
     if (file.format !== "azure-pipelines") continue;
-    for (const list2 of variableListsOf(file)) includeInto(list2, file.file, ctx, [path43.resolve(file.file)], read, sources);
+    for (const list2 of variableListsOf(file)) includeInto(list2, file.file, ctx, [path44.resolve(file.file)], read, sources);
   }
   return sources;
 }
@@ -49846,11 +49851,11 @@ function readTemplate2(target, scope, ctx, sources) {
 function variablesTemplatePath(ref, from, root, isFile) {
   const p = ref.trim();
   if (p === "" || p.includes("@") || /\$[{([]/.test(p)) return void 0;
-  return p.startsWith("/") ? fromRepositoryTop(p, from, root, isFile) ?? path43.resolve(root, `.${p}`) : path43.resolve(path43.dirname(path43.resolve(from)), p);
+  return p.startsWith("/") ? fromRepositoryTop(p, from, root, isFile) ?? path44.resolve(root, `.${p}`) : path44.resolve(path44.dirname(path44.resolve(from)), p);
 }
 function writtenIn(v, file) {
   if (v.kind !== "value" || !v.value || !/\$\{\{[^}]*\bparameters\b/.test(v.value.text)) return { ...v, file };
-  return { ...v, file, unreadable: `${v.name} is set from a parameter of the variables template ${path43.basename(file)}` };
+  return { ...v, file, unreadable: `${v.name} is set from a parameter of the variables template ${path44.basename(file)}` };
 }
 var init_azure_pipelines_variables = __esm({
   "src/frontends/azure-pipelines-variables.ts"() {
@@ -49864,7 +49869,7 @@ var init_azure_pipelines_variables = __esm({
 });
 
 // src/frontends/azure-cli.ts
-import path44 from "node:path";
+import path45 from "node:path";
 function idOutputName(token, kind) {
   const out = idOutputOf(token);
   return out && ID_GROUP_OF[kind] === out.group ? out.name : void 0;
@@ -50104,7 +50109,7 @@ function azureCliUnits(ciFiles, ctx) {
   };
   const variableTemplateSources = resolveVariableTemplates(ciFiles, ctx);
   const { calls: localCalls, references } = localCallsByTarget(ciFiles, ctx.root, (f) => ctx.host.isFile(f));
-  const ciFileAt = new Map(ciFiles.map((f) => [path44.resolve(f.file), f]));
+  const ciFileAt = new Map(ciFiles.map((f) => [path45.resolve(f.file), f]));
   for (const [target, calls] of localCalls) {
     const template = ciFileAt.get(target);
     if (template) {
@@ -50124,7 +50129,7 @@ function azureCliUnits(ciFiles, ctx) {
   });
   for (const file of ciFiles) {
     const places = placesOf(file);
-    const callsOf = (f) => localCalls.get(path44.resolve(f.file)) ?? [];
+    const callsOf = (f) => localCalls.get(path45.resolve(f.file)) ?? [];
     const cut = { deeper: false };
     const callers = callerContexts(file, callsOf(file), ctx.root, callsOf, 0, cut);
     if (cut.deeper) {
@@ -50345,19 +50350,19 @@ function unreadableAz(file, script) {
   };
 }
 function fileEnvOf(ctx, file) {
-  const rel = path44.relative(ctx.root, file.file);
+  const rel = path45.relative(ctx.root, file.file);
   const root = ctx.root;
   const above = ctx.envAbove;
   if (ctx.envOverride) return { decided: ctx.envOverride, rel, root, above };
   const configured = ctx.envForPath(file.file);
   if (configured) return { decided: configured, rel, root, above };
-  const byName2 = file.kind === "azure-pipeline" ? classifyPipelineFileName(path44.basename(rel)) : classifyPath(path44.basename(rel))?.env;
+  const byName2 = file.kind === "azure-pipeline" ? classifyPipelineFileName(path45.basename(rel)) : classifyPath(path45.basename(rel))?.env;
   return byName2 ? { decided: byName2, rel, root, above } : { rel, root, above };
 }
 function envClassOf(fileEnv, place, assigned, sc, given, file, callerEnv) {
   if (fileEnv.decided) return fileEnv.decided;
   const rel = fileEnv.rel;
-  const byVariableFile = new Set((sc.variables.files ?? []).map((f) => classifyPath(path44.relative(fileEnv.root, f), fileEnv.above)?.env).filter((e) => e !== void 0));
+  const byVariableFile = new Set((sc.variables.files ?? []).map((f) => classifyPath(path45.relative(fileEnv.root, f), fileEnv.above)?.env).filter((e) => e !== void 0));
   if (byVariableFile.size === 1) return [...byVariableFile][0];
   const passedInput = (name) => {
     const exact = given?.get(name);
@@ -50378,7 +50383,7 @@ function envClassOf(fileEnv, place, assigned, sc, given, file, callerEnv) {
   const assignment = (name) => named(assigned, name) ?? named(sc.env, name) ?? named(inputs, name) ?? matrixValue(name);
   const fromAssignments = envFromVariables(assignment);
   if (fromAssignments) return fromAssignments;
-  return placeClass(place, sc) ?? callerEnv ?? classifyPath(path44.dirname(rel), fileEnv.above)?.env;
+  return placeClass(place, sc) ?? callerEnv ?? classifyPath(path45.dirname(rel), fileEnv.above)?.env;
 }
 function named(entries2, name) {
   for (const [k, v] of entries2) if (k.toLowerCase() === name.toLowerCase() && v.kind === "string") return v;
@@ -50737,23 +50742,23 @@ function taskArguments(file, args, sc) {
 }
 function calledScript(scripts, root, from, call, start) {
   if (call.inFunctionBody) return void 0;
-  if (path44.isAbsolute(call.path) || call.fromCheckout) return scriptAt(scripts, root, from, call.path);
+  if (path45.isAbsolute(call.path) || call.fromCheckout) return scriptAt(scripts, root, from, call.path);
   if (call.cwdMoved) return void 0;
   const at2 = fromStart(start, call.path);
   return at2 === void 0 ? void 0 : scriptAt(scripts, root, from, at2);
 }
 function fromStart(start, p) {
-  if (start === void 0 || path44.isAbsolute(p)) return p;
+  if (start === void 0 || path45.isAbsolute(p)) return p;
   return start === UNKNOWN_FOLDER ? void 0 : within2(start, p).path;
 }
 function scriptAt(scripts, root, from, p) {
   const rel = p.replace(/\\/g, "/").replace(/^\.\//, "");
-  if (path44.isAbsolute(rel)) return scripts.get(path44.normalize(p));
+  if (path45.isAbsolute(rel)) return scripts.get(path45.normalize(p));
   const github = githubRepository(from);
-  const first = (github === void 0 ? void 0 : scripts.get(path44.join(github, rel))) ?? scripts.get(path44.join(root, rel)) ?? scripts.get(path44.join(path44.dirname(from), rel));
+  const first = (github === void 0 ? void 0 : scripts.get(path45.join(github, rel))) ?? scripts.get(path45.join(root, rel)) ?? scripts.get(path45.join(path45.dirname(from), rel));
   if (first) return first;
-  for (const dir of foldersBetween(root, path44.dirname(path44.resolve(from)))) {
-    const hit = scripts.get(path44.join(dir, rel));
+  for (const dir of foldersBetween(root, path45.dirname(path45.resolve(from)))) {
+    const hit = scripts.get(path45.join(dir, rel));
     if (hit) return hit;
   }
   return void 0;
@@ -50762,8 +50767,8 @@ function templateTarget(caller, ref, root, scanned, isFile, expression2) {
   if (!ref || ref.repository !== void 0) return void 0;
   const p = ref.path.includes("${{") && expression2 ? withExpressionsResolved(ref.path.trim(), expression2()) : ref.path.trim();
   if (p === void 0 || /\$[{(]/.test(p)) return void 0;
-  if (!p.startsWith("/")) return path44.resolve(path44.dirname(path44.resolve(caller.file)), p);
-  return fromRepositoryTop(p, caller.file, root, (f) => scanned.has(f)) ?? fromRepositoryTop(p, caller.file, root, isFile) ?? path44.resolve(root, `.${p}`);
+  if (!p.startsWith("/")) return path45.resolve(path45.dirname(path45.resolve(caller.file)), p);
+  return fromRepositoryTop(p, caller.file, root, (f) => scanned.has(f)) ?? fromRepositoryTop(p, caller.file, root, isFile) ?? path45.resolve(root, `.${p}`);
 }
 function distinctContexts(contexts) {
   const seen = /* @__PURE__ */ new Set();
@@ -50811,7 +50816,7 @@ function withExpressionsResolved(text2, expression2) {
 function localCallsByTarget(ciFiles, scanRoot, isFile) {
   const out = /* @__PURE__ */ new Map();
   const references = [];
-  const scanned = new Set(ciFiles.map((f) => path44.resolve(f.file)));
+  const scanned = new Set(ciFiles.map((f) => path45.resolve(f.file)));
   const refer = (caller, candidates2, written2) => {
     if (candidates2 && written2) references.push({ caller, candidates: candidates2, text: written2.text.trim(), range: written2.range });
   };
@@ -50849,14 +50854,14 @@ function localCallsByTarget(ciFiles, scanRoot, isFile) {
     if (root === void 0) continue;
     for (const job of caller.jobs) {
       if (job.uses?.kind === "local") {
-        const target = path44.resolve(root, job.uses.text.trim());
+        const target = path45.resolve(root, job.uses.text.trim());
         refer(caller, [target], job.uses);
         put(target, { caller, job, inputs: job.inputs });
       }
       for (const step of job.steps) {
         if (step.uses?.kind !== "local") continue;
-        const dir = path44.resolve(root, step.uses.text.trim());
-        const files = ["action.yml", "action.yaml"].map((name) => path44.join(dir, name));
+        const dir = path45.resolve(root, step.uses.text.trim());
+        const files = ["action.yml", "action.yaml"].map((name) => path45.join(dir, name));
         refer(caller, files, step.uses);
         for (const f of files) put(f, { caller, job, step, inputs: step.inputs });
       }
@@ -50898,7 +50903,7 @@ function callerContexts(file, calls, root, callsOf, depth = 0, cut) {
       // A stage template call (`- template: deploy.yml` under `stages:`) has no stage id: named by its line.
       c.stage.id || `stage template at line ${c.stage.range.start.line}`
     ) : "extends";
-    const label = `called by ${path44.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
+    const label = `called by ${path45.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
     const through = depth < MAX_CALLER_DEPTH ? distinctContexts(callerContexts(c.caller, callsOf(c.caller), root, callsOf, depth + 1, cut)).slice(0, MAX_CONTEXTS_PER_CALL - 1) : [];
     if (depth >= MAX_CALLER_DEPTH && cut && callsOf(c.caller).length > 0) cut.deeper = true;
     const callerRunsAlone = through.length === 0 || !runsOnlyWhenCalled(c.caller);
@@ -50924,7 +50929,7 @@ function callerContexts(file, calls, root, callsOf, depth = 0, cut) {
           const composite = file.kind === "github-action" && c.step !== void 0;
           const passed = expanded ? passedStepWrites(c) : void 0;
           const variables = expanded ? { ...sc.variables, ...passed ? { passedStepWrites: passed } : {} } : composite ? sc.variables : void 0;
-          const placeEnv = expanded ? placeClass(place, sc) ?? classifyPipelineFileName(path44.basename(c.caller.file)) ?? o?.placeEnv : composite ? placeClass(place, sc) ?? envFromVariables((name) => named(sc.env, name)) ?? classifyPath(path44.basename(c.caller.file))?.env ?? o?.placeEnv : void 0;
+          const placeEnv = expanded ? placeClass(place, sc) ?? classifyPipelineFileName(path45.basename(c.caller.file)) ?? o?.placeEnv : composite ? placeClass(place, sc) ?? envFromVariables((name) => named(sc.env, name)) ?? classifyPath(path45.basename(c.caller.file))?.env ?? o?.placeEnv : void 0;
           const through2 = o ? `${label} ${o.label}` : label;
           const runnerOs = expanded || composite ? sc.expansion.runnerOs : void 0;
           return [{ label: variant.label ? `${through2}, matrix: ${variant.label}` : through2, inputs, ...variables ? { variables } : {}, ...placeEnv ? { placeEnv } : {}, ...runnerOs ? { runnerOs } : {} }];
@@ -51567,7 +51572,7 @@ var bicep_exports = {};
 __export(bicep_exports, {
   bicepFrontEnd: () => bicepFrontEnd
 });
-import path45 from "node:path";
+import path46 from "node:path";
 function saysBicepGenerated(text2) {
   return BICEP_GENERATOR.test(text2.slice(0, 8192));
 }
@@ -51613,19 +51618,19 @@ function substitutedLater(v, parameter) {
   return v;
 }
 function twinSourceOf(state, template) {
-  const source = state.twins.get(path45.resolve(template));
-  return source === void 0 ? void 0 : path45.resolve(source);
+  const source = state.twins.get(path46.resolve(template));
+  return source === void 0 ? void 0 : path46.resolve(source);
 }
 function armTemplatesOf(ctx) {
   return ctx.allFiles.filter((f) => f.kind === "arm").map((f) => f.path);
 }
 function standInsOf(state, ctx) {
   if (!state.standIns) {
-    const arm2 = new Set(armTemplatesOf(ctx).map((t) => path45.resolve(t)));
+    const arm2 = new Set(armTemplatesOf(ctx).map((t) => path46.resolve(t)));
     state.standIns = /* @__PURE__ */ new Map();
     for (const f of ctx.allFiles) {
       const t = f.path.replace(/\.bicep$/i, ".json");
-      if (f.kind === "bicep" && t !== f.path && !arm2.has(path45.resolve(t))) state.standIns.set(t, f.path);
+      if (f.kind === "bicep" && t !== f.path && !arm2.has(path46.resolve(t))) state.standIns.set(t, f.path);
     }
   }
   return state.standIns;
@@ -51704,13 +51709,13 @@ function withVendored(out, vendored) {
 function aliasesFor(state, ctx, dir) {
   const known2 = state.aliases.get(dir);
   if (known2) return known2;
-  const config = path45.join(dir, "bicepconfig.json");
+  const config = path46.join(dir, "bicepconfig.json");
   let out;
   if (ctx.host.isFile(config)) {
     const parsed = state.json.get(config);
     out = parsed?.root ? brAliasesOf(nodeToJS(parsed.root)) : DEFAULT_BR_ALIASES;
   } else {
-    const up = path45.dirname(dir);
+    const up = path46.dirname(dir);
     out = up !== dir && ctx.host.isInside(up) ? aliasesFor(state, ctx, up) : DEFAULT_BR_ALIASES;
   }
   state.aliases.set(dir, out);
@@ -51718,10 +51723,10 @@ function aliasesFor(state, ctx, dir) {
 }
 function cachedModule(state, ctx, cache3, bicepFile, reference) {
   if (/^ts[:/]/i.test(reference)) return { reason: "template specs are not read from the Bicep cache" };
-  const where = brCachePath(reference, aliasesFor(state, ctx, path45.dirname(bicepFile)));
+  const where = brCachePath(reference, aliasesFor(state, ctx, path46.dirname(bicepFile)));
   if ("reason" in where) return where;
   const cacheRoot = cache3.root;
-  const file = path45.join(cacheRoot, ...where.path.split("/"));
+  const file = path46.join(cacheRoot, ...where.path.split("/"));
   if (!state.cached.has(file)) {
     const text2 = cache3.isFile(file) ? cache3.readText(file) : void 0;
     const parsed2 = text2 === void 0 ? void 0 : parseJsonc(text2, file);
@@ -51732,8 +51737,8 @@ function cachedModule(state, ctx, cache3, bicepFile, reference) {
 }
 function bicepUnits(files, ctx) {
   const state = stateOf(ctx);
-  const scanned = new Map(files.map((f) => [path45.resolve(f.path), f]));
-  const parent = new Map(files.map((f) => [path45.resolve(f.path), path45.resolve(f.path)]));
+  const scanned = new Map(files.map((f) => [path46.resolve(f.path), f]));
+  const parent = new Map(files.map((f) => [path46.resolve(f.path), path46.resolve(f.path)]));
   const find = (x) => {
     let r = x;
     while (parent.get(r) !== r) r = parent.get(r);
@@ -51741,9 +51746,9 @@ function bicepUnits(files, ctx) {
     return r;
   };
   for (const f of files) {
-    const from = path45.resolve(f.path);
+    const from = path46.resolve(f.path);
     for (const reference of bicepReferences(ctx, f.path) ?? []) {
-      const named2 = path45.resolve(path45.dirname(from), reference);
+      const named2 = path46.resolve(path46.dirname(from), reference);
       const target = scanned.has(named2) ? named2 : twinSourceOf(state, named2) ?? named2;
       if (!scanned.has(target)) {
         if (!JSON_TEMPLATE_PATH.test(target)) continue;
@@ -51897,7 +51902,7 @@ __export(arm_exports, {
   armJsonKind: () => armJsonKind,
   isBicepGenerated: () => isBicepGenerated2
 });
-import path46 from "node:path";
+import path47 from "node:path";
 function armJsonKind(text2, file) {
   const head = text2.slice(0, 4096);
   if (/"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json#?"/i.test(head)) return "arm";
@@ -51907,7 +51912,7 @@ function armJsonKind(text2, file) {
   return void 0;
 }
 function isBareParameterFile(file, text2) {
-  if (!/(?:parameters?|params)[^/\\]*\.json$/i.test(path46.basename(file)) || text2.length > MAX_BARE_PARAMETER_FILE || !/^\s*(?:\/[/*][^\n]*\n\s*)*\{/.test(text2)) return false;
+  if (!/(?:parameters?|params)[^/\\]*\.json$/i.test(path47.basename(file)) || text2.length > MAX_BARE_PARAMETER_FILE || !/^\s*(?:\/[/*][^\n]*\n\s*)*\{/.test(text2)) return false;
   const root = parseJsonc(text2, file).root;
   const params = parametersObject(root);
   const members2 = params?.type === "object" ? params.children ?? [] : [];
@@ -51947,7 +51952,7 @@ function linkedOnly(templates, linksOf, evaluatedHere) {
   return new Set([...reached].filter((t) => !roots.has(t)).map((t) => templates.get(t)));
 }
 function linkedGroups(templates, ctx) {
-  const byAbs = new Map(templates.map((t) => [path46.resolve(t.path), t]));
+  const byAbs = new Map(templates.map((t) => [path47.resolve(t.path), t]));
   const parent = /* @__PURE__ */ new Map();
   const find = (x) => {
     let r = x;
@@ -52046,7 +52051,7 @@ var init_arm2 = __esm({
       unitCacheKey(files, ctx) {
         const pairing = files.some((f) => f.kind === "arm-params") ? runWideKey(ctx.allFiles, "arm-templates", () => [...runTemplateIndex(ctx.allFiles).values()].sort()) : "";
         const users = bicepUsersOfTemplates(ctx);
-        const named2 = files.filter((f) => f.kind === "arm" && users.has(path46.resolve(f.path))).map((f) => [f.path, users.get(path46.resolve(f.path))]);
+        const named2 = files.filter((f) => f.kind === "arm" && users.has(path47.resolve(f.path))).map((f) => [f.path, users.get(path47.resolve(f.path))]);
         return named2.length > 0 ? JSON.stringify([pairing, named2]) : pairing;
       },
       // A template that names a deployment script may hold one written inline: the reader of its
@@ -52059,8 +52064,8 @@ var init_arm2 = __esm({
           const parsed = json.get(f);
           return parsed && parsed.errors.length > 0 ? { ...parsed, root: void 0 } : parsed;
         };
-        const unitTemplates = new Map(files.filter((f) => f.kind === "arm").map((f) => [path46.resolve(f.path), f.path]));
-        const linked = linkedOnly(unitTemplates, (f) => relativeLinks(parse2(f)?.root, path46.resolve(f)), (f) => !ctx.isSuperseded(f) && !bicepUsersOfTemplates(ctx).has(path46.resolve(f)));
+        const unitTemplates = new Map(files.filter((f) => f.kind === "arm").map((f) => [path47.resolve(f.path), f.path]));
+        const linked = linkedOnly(unitTemplates, (f) => relativeLinks(parse2(f)?.root, path47.resolve(f)), (f) => !ctx.isSuperseded(f) && !bicepUsersOfTemplates(ctx).has(path47.resolve(f)));
         const arm2 = evaluateArm({
           root: ctx.root,
           host: ctx.host,
@@ -52070,7 +52075,7 @@ var init_arm2 = __esm({
           parameterFiles: files.filter((f) => f.kind === "arm-params").map((f) => f.path),
           // A template a `.bicepparam` names, or a `.bicep` file declares as a module, is evaluated
           // with their values by the Bicep front end.
-          withoutDefaults: new Set(files.filter((f) => f.kind === "arm" && (linked.has(f.path) || bicepUsersOfTemplates(ctx).has(path46.resolve(f.path)))).map((f) => f.path)),
+          withoutDefaults: new Set(files.filter((f) => f.kind === "arm" && (linked.has(f.path) || bicepUsersOfTemplates(ctx).has(path47.resolve(f.path)))).map((f) => f.path)),
           // A broken parameter file's variant is not evaluated either; the others are.
           parse: parse2,
           readLinked: (target) => {
@@ -52079,7 +52084,7 @@ var init_arm2 = __esm({
           },
           envOverride: ctx.envOverride,
           ...ctx.envAbove ? { envAbove: ctx.envAbove } : {},
-          envForPath: (rel) => ctx.envForPath(path46.join(ctx.root, rel))
+          envForPath: (rel) => ctx.envForPath(path47.join(ctx.root, rel))
         });
         for (const f of files) if (f.kind === "arm-params") json.get(f.path);
         const used = new Set(arm2.evaluations.map((e) => e.evaluation.variantFile));
@@ -52292,12 +52297,12 @@ function hasPipelineSteps(root, written2 = false) {
   return found;
 }
 function classifyCiFile(relPath, source, options = {}) {
-  const path64 = relPath.replace(/\\/g, "/");
-  if (SCRIPT_EXT.test(path64)) return "script";
-  if (!YAML_EXT.test(path64)) return void 0;
+  const path65 = relPath.replace(/\\/g, "/");
+  if (SCRIPT_EXT.test(path65)) return "script";
+  if (!YAML_EXT.test(path65)) return void 0;
   const text2 = yamlLineBreaks(source);
-  if (WORKFLOW_PATH.test(path64)) return TOP_ON.test(text2) ? "github-workflow" : classifyByContent(text2, options) ?? "github-workflow";
-  const base = path64.slice(path64.lastIndexOf("/") + 1);
+  if (WORKFLOW_PATH.test(path65)) return TOP_ON.test(text2) ? "github-workflow" : classifyByContent(text2, options) ?? "github-workflow";
+  const base = path65.slice(path65.lastIndexOf("/") + 1);
   if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
   if (PIPELINE_NAME.test(base)) return "azure-pipeline";
   return classifyByContent(text2, options);
@@ -52397,9 +52402,9 @@ __export(ci_exports, {
   ciFrontEnd: () => ciFrontEnd,
   scriptNamesIn: () => scriptNamesIn
 });
-import path47 from "node:path";
+import path48 from "node:path";
 function linkReusableCalls(ciFiles) {
-  const byPath = new Map(ciFiles.map((f) => [path47.resolve(f.file), f]));
+  const byPath = new Map(ciFiles.map((f) => [path48.resolve(f.file), f]));
   for (const caller of ciFiles) {
     if (caller.format !== "github-actions") continue;
     const repository = githubRepository(caller.file);
@@ -52407,14 +52412,14 @@ function linkReusableCalls(ciFiles) {
     for (const job of caller.jobs) {
       for (const step of job.steps) {
         if (step.uses?.kind !== "local") continue;
-        const dir = path47.resolve(repository, step.uses.text.trim());
-        const action = byPath.get(path47.join(dir, "action.yml")) ?? byPath.get(path47.join(dir, "action.yaml"));
+        const dir = path48.resolve(repository, step.uses.text.trim());
+        const action = byPath.get(path48.join(dir, "action.yml")) ?? byPath.get(path48.join(dir, "action.yaml"));
         if (action?.composite && action !== caller) step.action = { file: action.file, steps: action.jobs.flatMap((j) => j.steps), inputs: action.inputs };
       }
     }
     for (const job of caller.jobs) {
       if (job.kind !== "workflow-call" || job.uses?.kind !== "local") continue;
-      const callee = byPath.get(path47.resolve(repository, job.uses.text.trim()));
+      const callee = byPath.get(path48.resolve(repository, job.uses.text.trim()));
       if (!callee || callee === caller || !callee.reusable) continue;
       const bounded = callee.jobs.filter((j) => !j.effectivePermissions || grantsIdTokenWrite(j.effectivePermissions));
       job.callee = { file: callee.file, bounded };
@@ -52659,7 +52664,7 @@ __export(policy_files_exports, {
   MAX_POLICY_FILES: () => MAX_POLICY_FILES,
   policyFiles: () => policyFiles
 });
-import path58 from "node:path";
+import path59 from "node:path";
 function splitGlob(glob) {
   const segs = glob.replace(/\\/g, "/").split("/");
   const i = segs.findIndex((s) => /[*?[{]/.test(s));
@@ -52678,7 +52683,7 @@ function policyFiles(globs, baseDir, scanHost) {
   };
   for (const glob of globs) {
     const { prefix, rest } = splitGlob(glob);
-    const start = path58.resolve(baseDir, prefix || ".");
+    const start = path59.resolve(baseDir, prefix || ".");
     let matched = false;
     const add = (file, host) => {
       matched = true;
@@ -52687,7 +52692,7 @@ function policyFiles(globs, baseDir, scanHost) {
       out.files.push({ file, host });
     };
     if (!rest) {
-      const host = hostFor(path58.dirname(start));
+      const host = hostFor(path59.dirname(start));
       if (host.isFile(start)) add(start, host);
       else walk2(hostFor(start), start, start, (f, h) => /\.jsonc?$/i.test(f) && add(f, h));
     } else {
@@ -52959,14 +52964,14 @@ function tagName(field) {
   if (!m) return void 0;
   return m[1] !== void 0 ? m[1].replace(/''/g, "'") : m[2] ?? m[3];
 }
-function segments2(path64) {
-  return path64.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
+function segments2(path65) {
+  return path65.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
 }
-function walk3(from, path64, target, prefix) {
+function walk3(from, path65, target, prefix) {
   let values = [from];
   let many = false;
   let walked = prefix;
-  for (const seg of segments2(path64)) {
+  for (const seg of segments2(path65)) {
     walked = walked ? `${walked}.${seg.name}` : seg.name;
     const next = [];
     for (const v of values) {
@@ -52989,7 +52994,7 @@ function walk3(from, path64, target, prefix) {
     values = next;
   }
   if (values.some((v) => v === void 0)) {
-    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path64}` : path64));
+    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path65}` : path65));
     if (why) return { kind: "undecided", why };
   }
   if (values.some((v) => v?.kind === "unknown")) {
@@ -53038,14 +53043,14 @@ function readField(field, ctx) {
   }
   const other = otherTypeRead(field, ctx);
   if (other) return other.kind === "absent" ? { kind: "one", value: void 0 } : other;
-  const path64 = t.aliasPath(field);
-  if (path64 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
+  const path65 = t.aliasPath(field);
+  if (path65 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path64.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
-    if (path64.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path64.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
+    if (path65.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
+    if (path65.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path65.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
   }
-  return walk3(t.body, path64, t, "");
+  return walk3(t.body, path65, t, "");
 }
 function evalField(fieldValue, op, right, ctx, cond, written2) {
   const name = evalExpression(fieldValue, ctx);
@@ -53095,15 +53100,15 @@ function evalCount(count2, op, right, ctx, cond) {
       elements2 = [];
       scopeOf = (e) => ({ arrayPath: "\0", alias: field.value, element: e });
     } else {
-      const path64 = ctx.target.aliasPath(field.value);
-      if (path64 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
-      const arrayOnly = path64.slice(0, -3);
+      const path65 = ctx.target.aliasPath(field.value);
+      if (path65 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
+      const arrayOnly = path65.slice(0, -3);
       const alias = field.value;
       const holder = readArray(arrayOnly, ctx);
       if (holder.kind === "undecided") return undecided(holder.why);
       elements2 = holder.items;
       written2 = holder.written;
-      scopeOf = (e) => ({ arrayPath: path64, alias, element: e });
+      scopeOf = (e) => ({ arrayPath: path65, alias, element: e });
     }
   } else {
     const value = member2(count2, "value");
@@ -53145,12 +53150,12 @@ function evalCount(count2, op, right, ctx, cond) {
   if (elements2.length === 0 && written2 === void 0) return { result: low, evidence: [{ field: field?.kind === "string" ? field.value : "count", value: void 0, condition: at2 }] };
   return { result: low, evidence: [{ field: "count", value: num(yes, field ? written2?.origin : void 0), condition: at2 }] };
 }
-function readArray(path64, ctx) {
+function readArray(path65, ctx) {
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path64.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path64.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
+    if (path65.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path65.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
   }
-  return arrayOf(walk3(ctx.target.body, path64, ctx.target, ""));
+  return arrayOf(walk3(ctx.target.body, path65, ctx.target, ""));
 }
 function arrayOf(r) {
   if (r.kind === "undecided") return r;
@@ -53202,12 +53207,12 @@ var init_evaluate4 = __esm({
     init_compare();
     MAX_DEPTH8 = 64;
     undecided = (why, evidence = []) => ({ result: void 0, why, evidence });
-    plainPath = (path64) => path64.replace(/\[\*\]/g, "");
+    plainPath = (path65) => path65.replace(/\[\*\]/g, "");
   }
 });
 
 // src/eval/policy/load.ts
-import path59 from "node:path";
+import path60 from "node:path";
 function loadPolicyFiles(host, files) {
   const out = { definitions: [], initiatives: [], problems: [] };
   for (const file of files) {
@@ -53238,7 +53243,7 @@ function loadPolicyFiles(host, files) {
       continue;
     }
     const doc = unescapeTemplateDocument(nodeToValue(parsed, parsed.root));
-    const read = readPolicyDocument(doc, path59.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
+    const read = readPolicyDocument(doc, path60.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
     if (read.kind === "definition") out.definitions.push(read.definition);
     else if (read.kind === "initiative") out.initiatives.push(read.initiative);
     else {
@@ -53311,8 +53316,8 @@ function aliasesFromDump(json) {
         const name = a.name;
         const def2 = a.defaultPath;
         const paths = a.paths;
-        const path64 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
-        if (typeof name === "string" && path64) out.push({ alias: name, path: path64, source: "dump" });
+        const path65 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
+        if (typeof name === "string" && path65) out.push({ alias: name, path: path65, source: "dump" });
       }
     }
   }
@@ -53479,8 +53484,8 @@ function sentValue(r, attr2, fact) {
   if (attr2.convert === "enabledToBool" && v.kind === "bool") return withProvenanceOf(str(v.value ? "Enabled" : "Disabled"), v);
   return v;
 }
-function setPath(root, path64, v) {
-  const segs = path64.split(".");
+function setPath(root, path65, v) {
+  const segs = path65.split(".");
   let cur = root;
   for (const s of segs.slice(0, -1)) {
     const next = cur.get(s);
@@ -53496,22 +53501,22 @@ function setPath(root, path64, v) {
 function bodyFromFacts(r, attrs, covered, prefix, undecidedDefaults, sites, partial = false) {
   const body = /* @__PURE__ */ new Map();
   for (const a of attrs) {
-    const path64 = a.paths[0];
-    if (/\.\d+(\.|$)/.test(path64) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
+    const path65 = a.paths[0];
+    if (/\.\d+(\.|$)/.test(path65) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
     if (!r.attrs.has(a.canonical)) continue;
     const fact = r.attrs.get(a.canonical);
     if (partial && fact?.value === void 0) continue;
     if (fact && leftOutOfRequest(r, a.canonical, fact)) {
-      covered.add(`${prefix}${path64}`.toLowerCase());
+      covered.add(`${prefix}${path65}`.toLowerCase());
       continue;
     }
     if (fact?.defaulted && /\.\d+\./.test(fact.sourcePath)) {
-      undecidedDefaults.add(`${prefix}${path64}`.toLowerCase());
+      undecidedDefaults.add(`${prefix}${path65}`.toLowerCase());
       continue;
     }
-    covered.add(`${prefix}${path64}`.toLowerCase());
+    covered.add(`${prefix}${path65}`.toLowerCase());
     const v = sentValue(r, a, fact);
-    if (v !== void 0) setPath(body, path64, v);
+    if (v !== void 0) setPath(body, path65, v);
     if (v !== void 0 && fact?.at && !sites.has(v)) sites.set(v, { at: fact.at, path: fact.sourcePath });
   }
   return body;
@@ -53604,8 +53609,8 @@ function policyTarget(r, siblings, aliasPath) {
       type: str(policyResourceType(r.sourceType)),
       body,
       aliasPath,
-      consumer(v2, path64) {
-        const p = pathOf(body, v2, path64);
+      consumer(v2, path65) {
+        const p = pathOf(body, v2, path65);
         const at2 = p === void 0 ? void 0 : r.site?.(p);
         return at2 && { at: at2, path: p };
       }
@@ -53625,19 +53630,19 @@ function policyTarget(r, siblings, aliasPath) {
     ...v.notTypes ? { notTypes: v.notTypes } : {},
     body: v.body,
     aliasPath,
-    unmodelled(path64) {
-      const p = path64.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
-      if (v.unsent.has(p)) return `${r.sourceType}: ${path64} is not sent when it has its default, so whether it exists is not known`;
+    unmodelled(path65) {
+      const p = path65.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
+      if (v.unsent.has(p)) return `${r.sourceType}: ${path65} is not sent when it has its default, so whether it exists is not known`;
       if (v.covered.has(p)) return void 0;
       for (const c of v.covered) if (c.startsWith(`${p}.`)) return void 0;
       if ((p === "tags" || p.startsWith("tags.")) && (v.covered.has("tags") || !partialOf(r))) return void 0;
-      return `${r.sourceType}: the ARM path ${path64} is not modelled from ${from}`;
+      return `${r.sourceType}: the ARM path ${path65} is not modelled from ${from}`;
     }
   };
 }
-function pathOf(body, v, path64) {
-  if (path64 !== void 0) {
-    const along = pathAlong(body, v, path64.split(".").filter(Boolean));
+function pathOf(body, v, path65) {
+  if (path65 !== void 0) {
+    const along = pathAlong(body, v, path65.split(".").filter(Boolean));
     if (along !== void 0) return along;
   }
   return search(body, v, 0);
@@ -53887,7 +53892,7 @@ var init_policy2 = __esm({
 // src/action/run.ts
 import fs12 from "node:fs";
 import os2 from "node:os";
-import path63 from "node:path";
+import path64 from "node:path";
 
 // src/api.ts
 init_file_kind();
@@ -53897,7 +53902,7 @@ init_source();
 init_paths();
 import fs8 from "node:fs";
 import os from "node:os";
-import path60 from "node:path";
+import path61 from "node:path";
 
 // src/engine/findings.ts
 init_paths();
@@ -55390,7 +55395,7 @@ init_bicep_references();
 init_manifest();
 init_k8s();
 init_shared();
-import path23 from "node:path";
+import path24 from "node:path";
 var MANIFEST_NAME = /\.(?:ya?ml|json)$/i;
 var POOL_DEPENDENT = new RegExp(`${[...GPU_RESOURCE_NAMES, ...GPU_RESOURCE_PREFIXES].map((n) => n.replace(/[.]/g, "\\.")).join("|")}|tolerations`);
 async function k8sScanFolders(given, wide) {
@@ -55423,7 +55428,7 @@ function mayDeclareAks(files, others, ctx) {
   for (const f of files) {
     const marker = AKS_MARKERS[f.kind];
     if (marker && marks(f.path, f.kind, marker)) return true;
-    if (f.kind === "terraform") terraformDirs.add(path23.dirname(f.path));
+    if (f.kind === "terraform") terraformDirs.add(path24.dirname(f.path));
     if (f.kind === "bicep" && ctx.bicepCache && marks(f.path, "bicep-registry", REGISTRY_MODULE)) return true;
   }
   if (others.some((f) => marks(f, "evaluated", AKS_TYPES))) return true;
@@ -55438,20 +55443,20 @@ init_arm_folders();
 init_ci_references();
 init_names();
 init_shared();
-import path28 from "node:path";
+import path29 from "node:path";
 var YAML_NAME = /\.ya?ml$/i;
 var YAML_FILE_NAME = /(?<![\w.-])[\w.-]+\.ya?ml(?![\w.-])/gi;
 var TEMPLATE_REFERENCE = /\btemplate\s*:\s*['"]?([^\s'"#@]+\.ya?ml)(?![\w.@-])/gi;
 function yamlFileNamesIn(text2) {
   const names2 = /\bml\b/.test(text2) ? [...text2.matchAll(YAML_FILE_NAME)].map((m) => m[0].toLowerCase()) : [];
-  for (const m of text2.matchAll(TEMPLATE_REFERENCE)) names2.push(path28.posix.basename(m[1].replace(/\\/g, "/")).toLowerCase());
+  for (const m of text2.matchAll(TEMPLATE_REFERENCE)) names2.push(path29.posix.basename(m[1].replace(/\\/g, "/")).toLowerCase());
   return [...new Set(names2)];
 }
 function amlFileNames(ctx, file) {
   return planningFact(ctx, "ci-yaml-file-names", file, isStringList, yamlFileNamesIn) ?? [];
 }
 function amlCommandReaders(files, data, ctx) {
-  const names2 = new Set(data.filter((d) => YAML_NAME.test(d)).map((d) => path28.basename(d).toLowerCase()));
+  const names2 = new Set(data.filter((d) => YAML_NAME.test(d)).map((d) => path29.basename(d).toLowerCase()));
   if (names2.size === 0) return [];
   return files.filter((f) => amlFileNames(ctx, f).some((n) => names2.has(n)));
 }
@@ -55489,7 +55494,7 @@ import { createHash as createHash3 } from "node:crypto";
 init_gpu();
 init_aks();
 init_k8s();
-import path48 from "node:path";
+import path49 from "node:path";
 
 // src/engine/facts.ts
 init_source();
@@ -55976,7 +55981,7 @@ function scanViewOf(summaries, root, oneRepository = false) {
   const byProject = /* @__PURE__ */ new Map();
   const projectOfDir = /* @__PURE__ */ new Map();
   const projectOf = (forFile) => {
-    const dir = path48.dirname(forFile);
+    const dir = path49.dirname(forFile);
     if (projectOfDir.has(dir)) return projectOfDir.get(dir);
     projectFiles ??= [.../* @__PURE__ */ new Set([...aksFiles, ...summaries.flatMap((s) => s.aksCallers ?? [])])];
     const project2 = nearestProject(dir, root, projectFiles, aksDirs ??= ancestorDirs(projectFiles));
@@ -56031,14 +56036,14 @@ function severalChildFolders(files, dir) {
 function topLevelFolders(files, root) {
   const out = /* @__PURE__ */ new Set();
   for (const f of files) {
-    const rel = path48.relative(root, f).split(path48.sep);
+    const rel = path49.relative(root, f).split(path49.sep);
     out.add(rel.length > 1 ? rel[0] : "");
   }
   return out;
 }
 function isInside2(file, dir) {
-  const rel = path48.relative(dir, file);
-  return rel === "" || !rel.startsWith("..") && !path48.isAbsolute(rel);
+  const rel = path49.relative(dir, file);
+  return rel === "" || !rel.startsWith("..") && !path49.isAbsolute(rel);
 }
 function aksFilesOf(graphs) {
   const out = /* @__PURE__ */ new Set();
@@ -56075,9 +56080,9 @@ function clusterNameOf(pool) {
 function nearestProject(dir, root, aksFiles, aksDirs) {
   if (!isInside2(dir, root)) return void 0;
   for (let d = dir; ; ) {
-    if (path48.relative(root, d) === "") return void 0;
+    if (path49.relative(root, d) === "") return void 0;
     if (aksDirs.has(d) && aksFiles.some((f) => isInside2(f, d))) return d;
-    const parent = path48.dirname(d);
+    const parent = path49.dirname(d);
     if (parent === d) return void 0;
     d = parent;
   }
@@ -56086,9 +56091,9 @@ function ancestorDirs(files) {
   const out = /* @__PURE__ */ new Set();
   for (const f of files) {
     out.add(f);
-    for (let d = path48.dirname(f); !out.has(d); d = path48.dirname(d)) {
+    for (let d = path49.dirname(f); !out.has(d); d = path49.dirname(d)) {
       out.add(d);
-      if (path48.dirname(d) === d) break;
+      if (path49.dirname(d) === d) break;
     }
   }
   return out;
@@ -56355,7 +56360,7 @@ function someLeaf(v, test, depth = 0) {
 init_source();
 init_clock();
 init_resource();
-import path49 from "node:path";
+import path50 from "node:path";
 init_address();
 
 // src/engine/levels.ts
@@ -56613,7 +56618,7 @@ function runRules(input2, undecided2 = [], failures = []) {
         try {
           moduleHook.call(visitor, m);
         } catch (e) {
-          failed(e, fileStart(path49.join(m.dir, "main.tf")));
+          failed(e, fileStart(path50.join(m.dir, "main.tf")));
         }
       }
     }
@@ -56687,7 +56692,8 @@ function deployedIdentity(r, depth = 0) {
 }
 var PARENT_REFS = ["cluster", "workspace"];
 function declarationKey(r) {
-  let key = `${r.header.file}:${r.header.range.start.offset}`;
+  const at2 = r.extent ?? r.header;
+  let key = `${at2.file}:${at2.range.start.offset}`;
   if (!r.element) return key;
   for (let p = r.parent, depth = 0; p && depth < 8; p = p.parent, depth++) key += `<${p.header.file}:${p.header.range.start.offset}`;
   return key;
@@ -57102,17 +57108,17 @@ function currentAnswer(host, kind, p, answer, textHash) {
 import { createHash as createHash5 } from "node:crypto";
 import { isAscii as isAscii2 } from "node:buffer";
 import fs6 from "node:fs";
-import path50 from "node:path";
+import path51 from "node:path";
 init_io_error();
 var CACHE_FILE = ".mlops-iac-lint-cache";
 var TOOL = "mlops-iac-lint";
 var FORMAT2 = 8;
 var FILE_READS = /* @__PURE__ */ new Set(["text", "bytes", "head", "chunks"]);
 function cacheFilePath(location, cwd) {
-  if (location === void 0) return path50.join(cwd, CACHE_FILE);
-  const abs = path50.resolve(cwd, location);
+  if (location === void 0) return path51.join(cwd, CACHE_FILE);
+  const abs = path51.resolve(cwd, location);
   const isDir = /[\\/]$/.test(location) || fs6.existsSync(abs) && fs6.statSync(abs).isDirectory();
-  return isDir ? path50.join(abs, CACHE_FILE) : abs;
+  return isDir ? path51.join(abs, CACHE_FILE) : abs;
 }
 function hashOf(value) {
   return createHash5("sha256").update(typeof value === "string" ? value : JSON.stringify(value)).digest("base64url");
@@ -57315,7 +57321,7 @@ var UnitCache = class _UnitCache {
     };
     const entries2 = [...this.next].map(([k, e]) => `${JSON.stringify(k)}:{"unit":${JSON.stringify(e.unit)},"deps":${JSON.stringify(e.deps.map(indexOf))},"result":${e.result}}`).join(",");
     const files = JSON.stringify(Object.fromEntries(this.keptFiles()));
-    if (!fs6.existsSync(path50.dirname(this.file))) fs6.mkdirSync(path50.dirname(this.file));
+    if (!fs6.existsSync(path51.dirname(this.file))) fs6.mkdirSync(path51.dirname(this.file));
     const tmp = `${this.file}.${process.pid}.tmp`;
     fs6.writeFileSync(tmp, asciiJson(`${head.slice(0, -1)},"deps":${JSON.stringify(depTable)},"entries":{${entries2}},"files":${files}}`), "latin1");
     fs6.renameSync(tmp, this.file);
@@ -57593,7 +57599,7 @@ async function runUnits(run3, merged, o) {
 
 // src/pipeline/workers.ts
 import fs7 from "node:fs";
-import path51 from "node:path";
+import path52 from "node:path";
 import { fileURLToPath } from "node:url";
 var WORKER_YOUNG_GENERATION_MB = 8;
 var STAGES = 5;
@@ -57615,8 +57621,8 @@ function claimEach(state, work, end, each) {
 }
 function workerScript() {
   if (typeof __MLOPS_WORKER_ENTRY__ !== "string") return void 0;
-  const here = path51.dirname(fileURLToPath(import.meta.url));
-  const file = path51.join(path51.basename(here) === "chunks" ? path51.dirname(here) : here, __MLOPS_WORKER_ENTRY__);
+  const here = path52.dirname(fileURLToPath(import.meta.url));
+  const file = path52.join(path52.basename(here) === "chunks" ? path52.dirname(here) : here, __MLOPS_WORKER_ENTRY__);
   return fs7.existsSync(file) ? file : void 0;
 }
 var UnitWorkerPool = class _UnitWorkerPool {
@@ -58299,8 +58305,8 @@ function memberGuardOf(input2, size) {
   if (size?.kind !== "string" || !size.origin) return void 0;
   for (const whole of inputValues(input2)) {
     if (whole?.kind !== "object" && whole?.kind !== "list" || !whole.origin || !locationContains(whole.origin, size.origin)) continue;
-    const path64 = memberPathAt(whole, size.origin);
-    if (path64 && path64.length > 0) return { path: path64, allowed: input2.memberAllowed?.(path64, whole) };
+    const path65 = memberPathAt(whole, size.origin);
+    if (path65 && path65.length > 0) return { path: path65, allowed: input2.memberAllowed?.(path65, whole) };
   }
   return void 0;
 }
@@ -58329,8 +58335,8 @@ function memberPathAt(v, at2) {
   }
   return void 0;
 }
-function memberPathText(root, path64) {
-  return path64.reduce((out, k) => typeof k === "number" ? `${out}[${k}]` : out ? `${out}.${k}` : k, root);
+function memberPathText(root, path65) {
+  return path65.reduce((out, k) => typeof k === "number" ? `${out}[${k}]` : out ? `${out}.${k}` : k, root);
 }
 
 // rules/gpu/GPU002-gpu-size-input-unvalidated.ts
@@ -58457,8 +58463,8 @@ function unreadGuard(input2, size) {
   if ((!allowed || allowed.length === 0) && isStructured(input2, size) && memberGuardOf(input2, size)?.allowed === "unknown") return `guard of ${input2.name}: the type of the member that holds the size cannot be read`;
   return void 0;
 }
-function lastProperty(path64) {
-  for (let i = path64.length - 1; i >= 0; i--) if (typeof path64[i] === "string") return path64[i];
+function lastProperty(path65) {
+  for (let i = path65.length - 1; i >= 0; i--) if (typeof path65[i] === "string") return path65[i];
   return "items";
 }
 function sizeLiteralsOf(text2) {
@@ -59330,7 +59336,7 @@ var NET001_admin_port_open_to_internet_default = defineRule({
 });
 
 // rules/terraform/TF001-local-terraform-state.ts
-import path52 from "node:path";
+import path53 from "node:path";
 var DEMONSTRATION_FOLDERS = /* @__PURE__ */ new Set([
   "examples",
   "example",
@@ -59386,7 +59392,7 @@ var TF001_local_terraform_state_default = defineRule({
           const notKnown = runs.find((r) => r.gives === "not known");
           if (!notKnown) return;
           const tg = notKnown.tg;
-          const config = path52.dirname(tg.file) === m.dir ? "its terragrunt.hcl" : `${ctx.relativePath(tg.file)}, which runs it,`;
+          const config = path53.dirname(tg.file) === m.dir ? "its terragrunt.hcl" : `${ctx.relativePath(tg.file)}, which runs it,`;
           const why = tg.backendNotKnown ? `the backend type ${config} gives (line ${tg.backendNotKnown.range.start.line}) is not a literal` : `${config} includes another configuration (line ${tg.includes[0].range.start.line}), which may set remote_state`;
           ctx.undecidedAbout(`module:${ctx.relativePath(m.dir)}`, "backend", `${why}, so whether Terragrunt gives it a remote backend is not known`, at2);
           return;
@@ -59405,7 +59411,7 @@ var TF001_local_terraform_state_default = defineRule({
 });
 
 // rules/terraform/TF002-state-file-in-repository.ts
-import path53 from "node:path";
+import path54 from "node:path";
 init_source();
 var TF002_state_file_in_repository_default = defineRule({
   meta: {
@@ -59431,7 +59437,7 @@ var TF002_state_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "stateFile",
-          data: { file: path53.basename(f.path) }
+          data: { file: path54.basename(f.path) }
         });
       }
     };
@@ -59439,7 +59445,7 @@ var TF002_state_file_in_repository_default = defineRule({
 });
 
 // rules/terraform/TF003-provider-version-unpinned.ts
-import path54 from "node:path";
+import path55 from "node:path";
 var BUILTIN = /* @__PURE__ */ new Set(["terraform"]);
 function constrains(rp) {
   const v = rp.version;
@@ -59531,7 +59537,7 @@ var TF003_provider_version_unpinned_default = defineRule({
   }
 });
 function moduleRef2(fromDir, toDir) {
-  const rel = path54.relative(fromDir, toDir).split(path54.sep).join("/");
+  const rel = path55.relative(fromDir, toDir).split(path55.sep).join("/");
   return rel === ".." ? "../" : rel.startsWith("../") ? rel : `./${rel}`;
 }
 function moduleName(rootDir, m) {
@@ -59547,11 +59553,11 @@ function firstPlace(m, is) {
   return resource && { ...resource.at, label: resource.address };
 }
 function placeName(rootDir, at2) {
-  return `${path54.relative(rootDir, at2.file).split(path54.sep).join("/")}:${at2.range.start.line}`;
+  return `${path55.relative(rootDir, at2.file).split(path55.sep).join("/")}:${at2.range.start.line}`;
 }
 
 // rules/terraform/TF004-plan-file-in-repository.ts
-import path55 from "node:path";
+import path56 from "node:path";
 init_source();
 var TF004_plan_file_in_repository_default = defineRule({
   meta: {
@@ -59578,7 +59584,7 @@ var TF004_plan_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "planFile",
-          data: { file: path55.basename(f.path) }
+          data: { file: path56.basename(f.path) }
         });
       }
     };
@@ -59586,7 +59592,7 @@ var TF004_plan_file_in_repository_default = defineRule({
 });
 
 // rules/secrets/SEC001-hardcoded-secret.ts
-import path56 from "node:path";
+import path57 from "node:path";
 init_source();
 init_own_strings();
 init_file_kind();
@@ -59887,7 +59893,7 @@ var SEC001_hardcoded_secret_default = defineRule({
       }
     };
     const varFile = (file) => {
-      const where = path56.basename(file.path);
+      const where = path57.basename(file.path);
       variantFile = file.kind === "arm-params" || file.kind === "bicepparam" ? file.path : void 0;
       for (const [name, v] of file.varValues ?? []) {
         const subject = `tfvars:${file.path}:${name}`;
@@ -60731,7 +60737,7 @@ var CI002_azure_login_with_secret_default = defineRule({
 });
 
 // rules/ci/CI003-oidc-without-id-token-permission.ts
-import path57 from "node:path";
+import path58 from "node:path";
 init_ci2();
 function input(step, name) {
   return step.inputs.find((e) => e.key.toLowerCase() === name);
@@ -60834,7 +60840,7 @@ var CI003_oidc_without_id_token_permission_default = defineRule({
       const messageId = nested ? "callerPermissionsNested" : called.action !== void 0 ? "callerPermissionsAction" : "callerPermissions";
       ctx.report({
         messageId,
-        data: { job: job.id, callee: `\`${job.uses.text.trim()}\``, calledJob: called.job, permissions, ...nested ? { inner: path57.basename(called.workflow) } : {}, ...called.action !== void 0 ? { action: called.action } : {} },
+        data: { job: job.id, callee: `\`${job.uses.text.trim()}\``, calledJob: called.job, permissions, ...nested ? { inner: path58.basename(called.workflow) } : {}, ...called.action !== void 0 ? { action: called.action } : {} },
         location: { file: file.file, range: { start: job.uses.keyRange.start, end: job.uses.range.end } },
         related: [{ file: called.file, range: { start: called.step.uses.keyRange.start, end: called.step.uses.range.end }, label: `azure/login in job ${called.job}` }, ...permissionsRelated(file, job)],
         subject: job.subject,
@@ -61378,8 +61384,8 @@ var FORMATS_READ = "Terraform .tf/.tfvars, terragrunt.hcl and plan JSON, ARM tem
 var UsageError = class extends Error {
 };
 function outsideRootMessage(named2, real, root, skipped = false) {
-  const shown = path60.relative(process.cwd(), named2) || named2;
-  if (real === path60.resolve(named2)) {
+  const shown = path61.relative(process.cwd(), named2) || named2;
+  if (real === path61.resolve(named2)) {
     const what2 = `outside the scan root ${root}`;
     return skipped ? `${shown} is not linted: ${what2}` : `${shown}: ${what2}; nothing outside it is read (name paths inside it, or lint from a folder that holds both)`;
   }
@@ -61388,19 +61394,19 @@ function outsideRootMessage(named2, real, root, skipped = false) {
 }
 function tfDataDirPatterns(dir, root) {
   if (dir === void 0 || dir.trim() === "" || dir === ".terraform") return [];
-  if (path60.isAbsolute(dir)) {
+  if (path61.isAbsolute(dir)) {
     const rel2 = relativeToRoot(root, dir);
     return rel2 && !rel2.startsWith("..") ? [`/${rel2}/`] : [];
   }
-  const rel = path60.normalize(dir).replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
+  const rel = path61.normalize(dir).replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
   if (rel === "" || rel === "." || rel.startsWith("..")) return [];
   return [rel.includes("/") ? `**/${rel}/` : `${rel}/`];
 }
 function repositoryTopOf(root) {
   let dir = root;
   for (let i = 0; i < 64; i++) {
-    if (fs8.existsSync(path60.join(dir, ".git"))) return dir;
-    const up = path60.dirname(dir);
+    if (fs8.existsSync(path61.join(dir, ".git"))) return dir;
+    const up = path61.dirname(dir);
     if (up === dir) return void 0;
     dir = up;
   }
@@ -61408,15 +61414,15 @@ function repositoryTopOf(root) {
 }
 function commonRoot(paths) {
   const cwd = process.cwd();
-  if (paths.every((p) => !path60.relative(cwd, p).startsWith(".."))) return cwd;
+  if (paths.every((p) => !path61.relative(cwd, p).startsWith(".."))) return cwd;
   let root = paths[0];
-  if (fs8.existsSync(root) && fs8.statSync(root).isFile()) root = path60.dirname(root);
-  for (const p of paths.slice(1)) while (path60.relative(root, p).startsWith("..")) root = path60.dirname(root);
+  if (fs8.existsSync(root) && fs8.statSync(root).isFile()) root = path61.dirname(root);
+  for (const p of paths.slice(1)) while (path61.relative(root, p).startsWith("..")) root = path61.dirname(root);
   return root;
 }
 function callerBound(file, root, host) {
   return nearestFolder(file, root, (dir) => {
-    const git2 = path60.join(dir, ".git");
+    const git2 = path61.join(dir, ".git");
     return host.isDirectory(git2) || host.isFile(git2);
   }) ?? root;
 }
@@ -61488,24 +61494,24 @@ function missingPathMessage(p) {
 }
 async function prepareRun(options, cache3) {
   const facts = cache3;
-  const namedPaths = (options.paths?.length ? options.paths : ["."]).map((p) => path60.resolve(p));
+  const namedPaths = (options.paths?.length ? options.paths : ["."]).map((p) => path61.resolve(p));
   for (const p of namedPaths) {
     if (!fs8.existsSync(p)) throw new UsageError(missingPathMessage(p));
     const st = fs8.statSync(p);
     if (!st.isFile() && !st.isDirectory()) throw new UsageError(`${p}: it is ${st.isFIFO() ? "a FIFO" : st.isSocket() ? "a socket" : "a device"}, not a regular file or a folder, and is never read; name a file or folder`);
   }
-  const namedPlans = (options.planFiles ?? []).map((p) => path60.resolve(p));
+  const namedPlans = (options.planFiles ?? []).map((p) => path61.resolve(p));
   for (const p of namedPlans) if (!fs8.existsSync(p) || !fs8.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
-  const namedVarFiles = (options.varFiles ?? []).map((f) => path60.resolve(f));
+  const namedVarFiles = (options.varFiles ?? []).map((f) => path61.resolve(f));
   for (const f of namedVarFiles) {
     if (!fs8.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
     if (!fs8.statSync(f).isFile()) throw new UsageError(`--var-file is not a file: ${f} (give a .tfvars or .tfvars.json file)`);
     if (isTerraformFile(f)) throw new UsageError(`--var-file takes a variable file (.tfvars or .tfvars.json), not Terraform configuration: ${f}`);
   }
-  if (options.policyAliasesFile !== void 0 && !fs8.existsSync(path60.resolve(options.policyAliasesFile))) throw new UsageError(`--policy-aliases not found: ${path60.resolve(options.policyAliasesFile)}`);
-  const namedOnly = options.onlyFiles?.map((f) => path60.resolve(f));
+  if (options.policyAliasesFile !== void 0 && !fs8.existsSync(path61.resolve(options.policyAliasesFile))) throw new UsageError(`--policy-aliases not found: ${path61.resolve(options.policyAliasesFile)}`);
+  const namedOnly = options.onlyFiles?.map((f) => path61.resolve(f));
   const written2 = namedOnly ?? [...namedPaths, ...namedPlans.filter((p) => !namedPaths.includes(p))];
-  const writtenRoot = path60.resolve(options.root ?? commonRoot(written2));
+  const writtenRoot = path61.resolve(options.root ?? commonRoot(written2));
   const realRoot = fs8.realpathSync(writtenRoot);
   const root = fs8.lstatSync(writtenRoot).isSymbolicLink() ? realRoot : writtenRoot;
   const refused = /* @__PURE__ */ new Map();
@@ -61514,7 +61520,7 @@ async function prepareRun(options, cache3) {
     const out = [];
     for (const p of paths) {
       const real = fs8.realpathSync(p);
-      if (isWithin(realRoot, real)) out.push(path60.join(root, path60.relative(realRoot, real)));
+      if (isWithin(realRoot, real)) out.push(path61.join(root, path61.relative(realRoot, real)));
       else if (mayBeSkipped) refused.set(p, real);
       else throw new UsageError(outsideRootMessage(p, real, realRoot));
     }
@@ -61525,11 +61531,11 @@ async function prepareRun(options, cache3) {
   const varFiles = confined(namedVarFiles, false);
   const inputPaths = [...given, ...planFiles.filter((p) => !given.includes(p))];
   const onlyFiles = namedOnly && confined(namedOnly, skippable);
-  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path60.dirname(f)))] : inputPaths;
+  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path61.dirname(f)))] : inputPaths;
   const catalog = options.ruleSet ?? ALL_RULES;
   const knownIds = new Set(catalog.map((r) => r.meta.id));
   const startPath = inputPaths[0] ?? root;
-  const startDir = fs8.statSync(startPath).isDirectory() ? startPath : path60.dirname(startPath);
+  const startDir = fs8.statSync(startPath).isDirectory() ? startPath : path61.dirname(startPath);
   let config;
   let mistakenConfig;
   let shadowedConfig;
@@ -61538,7 +61544,7 @@ async function prepareRun(options, cache3) {
     config = loaded.config;
     if (!options.noConfig && !loaded.file) mistakenConfig = mistakenConfigFile(startDir);
     const read = loaded.file && !options.configFile ? loaded.file : void 0;
-    const other = read === void 0 ? void 0 : CONFIG_FILE_NAMES.map((n) => path60.join(path60.dirname(read), n)).find((c) => c !== read && fs8.existsSync(c));
+    const other = read === void 0 ? void 0 : CONFIG_FILE_NAMES.map((n) => path61.join(path61.dirname(read), n)).find((c) => c !== read && fs8.existsSync(c));
     if (read !== void 0 && other !== void 0) shadowedConfig = { read, other };
   } catch (e) {
     if (e instanceof ConfigError) throw new UsageError(e.messages.join("\n"));
@@ -61553,13 +61559,13 @@ async function prepareRun(options, cache3) {
     setAsideChars: Math.floor(SET_ASIDE_CHARS / planningThreads(threadSettings(options))),
     ...cache3 ? { signatures: { freshMs: options.cacheFreshMs ?? CACHE_FRESH_MS } } : {}
   });
-  if (options.tfDataDir !== void 0 && path60.isAbsolute(options.tfDataDir)) {
-    const dir = path60.resolve(options.tfDataDir);
+  if (options.tfDataDir !== void 0 && path61.isAbsolute(options.tfDataDir)) {
+    const dir = path61.resolve(options.tfDataDir);
     if (!fs8.existsSync(dir)) throw new UsageError(`--tf-data-dir not found: ${dir}`);
     if (!isWithin(realRoot, fs8.realpathSync(dir))) throw new UsageError(`--tf-data-dir ${dir} is outside the scan root ${root}, and nothing outside it is read; lint from a folder that holds both, or give the folder relative to each root module`);
   }
-  if (options.bicepCache !== void 0 && !fs8.existsSync(path60.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path60.resolve(options.bicepCache)}`);
-  const bicepCache = options.bicepCache !== void 0 ? createHost(fs8.realpathSync(path60.resolve(options.bicepCache))) : void 0;
+  if (options.bicepCache !== void 0 && !fs8.existsSync(path61.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path61.resolve(options.bicepCache)}`);
+  const bicepCache = options.bicepCache !== void 0 ? createHost(fs8.realpathSync(path61.resolve(options.bicepCache))) : void 0;
   const problems = [];
   const walked = /* @__PURE__ */ new Set();
   const classifyFacts = facts ? { facts, name: `classify:${hashOf([root, frontEnds.map((fe) => fe.name)]).slice(0, 16)}` } : void 0;
@@ -61599,22 +61605,22 @@ async function prepareRun(options, cache3) {
     for (const p of onlyFiles ?? inputPaths) {
       const problem3 = host.problemOf(p);
       if (classified.has(p) || dataFiles.includes(p) || config.isIgnored(p) || !fs8.statSync(p).isFile() || problem3 && problem3.kind !== "binary") continue;
-      throw new UsageError(`${path60.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
+      throw new UsageError(`${path61.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
   const notices = [...refused].map(([p, real]) => outsideRootMessage(p, real, realRoot, true));
-  const excludedByConfig = given.filter((p) => config.isIgnored(p) && fs8.statSync(p).isFile()).map((p) => path60.relative(process.cwd(), p) || p);
+  const excludedByConfig = given.filter((p) => config.isIgnored(p) && fs8.statSync(p).isFile()).map((p) => path61.relative(process.cwd(), p) || p);
   if (excludedByConfig.length === 1) notices.push(`${excludedByConfig[0]} is not linted: the config file's ignorePaths excludes it`);
   else if (excludedByConfig.length > 1) notices.push(`${excludedByConfig[0]} and ${excludedByConfig.length - 1} more given files are not linted: the config file's ignorePaths excludes them`);
   if (shadowedConfig) {
-    const rel = (f) => path60.relative(process.cwd(), f) || f;
+    const rel = (f) => path61.relative(process.cwd(), f) || f;
     notices.push(`${rel(shadowedConfig.other)} is not read: ${rel(shadowedConfig.read)} in the same folder is the config file; merge their settings into one and delete the other`);
   }
   if (mistakenConfig) {
-    notices.push(`${path60.relative(process.cwd(), mistakenConfig) || mistakenConfig} is not read: the config file is ${CONFIG_FILE_NAMES.join(" or ")} (JSON with comments); rename it and write its settings as JSON`);
+    notices.push(`${path61.relative(process.cwd(), mistakenConfig) || mistakenConfig} is not read: the config file is ${CONFIG_FILE_NAMES.join(" or ")} (JSON with comments); rename it and write its settings as JSON`);
   }
   if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
-    const where = scanPaths.map((p) => path60.relative(process.cwd(), p) || ".").join(", ");
+    const where = scanPaths.map((p) => path61.relative(process.cwd(), p) || ".").join(", ");
     const rules2 = `.gitignore, ${IGNORE_FILE}, --ignore-pattern or the config file's ignorePaths`;
     notices.push(
       excluded.folders > 0 ? `nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ}) outside the folders ignore rules exclude (${rules2})` : excluded.files > 0 ? `nothing to lint in ${where}: ignore rules exclude the ${excluded.files === 1 ? "file" : `${excluded.files} files`} of a format it reads there (${rules2})` : `nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`
@@ -61623,7 +61629,7 @@ async function prepareRun(options, cache3) {
   const superseded = /* @__PURE__ */ new Set();
   const recorder = recordingHost(host, cache3 ? (file, hash) => cache3.noteText(host, file, hash) : void 0);
   const repositoryTop = repositoryTopOf(root);
-  const envAbove = repositoryTop === void 0 ? "" : path60.relative(repositoryTop, root).split(path60.sep).join("/");
+  const envAbove = repositoryTop === void 0 ? "" : path61.relative(repositoryTop, root).split(path61.sep).join("/");
   const inRepository = repositoryTop !== void 0;
   const ctx = {
     host: recorder.host,
@@ -61672,7 +61678,7 @@ async function prepareRun(options, cache3) {
   if (options.errorOnUnmatchedFile !== false) {
     for (const d of unreadFiles) {
       if (config.isIgnored(d) || units2.some((u) => dataReadBy(u).includes(d))) continue;
-      throw new UsageError(`${path60.relative(process.cwd(), d) || d}: not a file mlops-iac-lint reads (${FORMATS_READ}), nor a data file that a scanned file reads (yamldecode(file(\u2026)), loadYamlContent(\u2026), az ml \u2026 --file, an Azure Pipelines template:)`);
+      throw new UsageError(`${path61.relative(process.cwd(), d) || d}: not a file mlops-iac-lint reads (${FORMATS_READ}), nor a data file that a scanned file reads (yamldecode(file(\u2026)), templatefile(\u2026), loadYamlContent(\u2026), az ml \u2026 --file, an Azure Pipelines template:)`);
     }
   }
   for (const fe of frontEnds) {
@@ -61777,8 +61783,8 @@ async function lintPlanned(run3, threads, cache3) {
   const inline = applySuppressions(findings, merged.directives, { allowInline: config.allowInlineSuppressions, activeRuleIds, fileIdentity: realPathOf() });
   findings = config.applyLevels(config.applySuppressions(inline.findings, today2).findings);
   if (config.allowInlineSuppressions) {
-    const unparsed = new Set(notifications.filter((n) => n.ruleId === "PARSE001").map((n) => path60.dirname(n.location.file)));
-    const unused = unparsed.size > 0 ? inline.unused.filter((d) => !unparsed.has(path60.dirname(d.file))) : inline.unused;
+    const unparsed = new Set(notifications.filter((n) => n.ruleId === "PARSE001").map((n) => path61.dirname(n.location.file)));
+    const unused = unparsed.size > 0 ? inline.unused.filter((d) => !unparsed.has(path61.dirname(d.file))) : inline.unused;
     const supProblems = problemsForActiveRules(merged.supProblems, activeRuleIds);
     appendAll(findings, config.applyLevels(suppressionFindings([...supProblems, ...unusedProblems(unused)], root).filter((f) => activeRuleIds.has(f.ruleId))));
   }
@@ -61842,7 +61848,7 @@ async function loadPolicyInput(config, aliasesOption, host, problems, notices) {
     for (const p of loaded.problems) problems.push({ ruleId: p.kind === "shape" ? "EVAL001" : "PARSE001", message: p.message, location: p.location });
     for (const f of files) texts.push([f, h.readText(f)]);
   }
-  const aliasFile = aliasesOption ? path60.resolve(aliasesOption) : pc.aliases;
+  const aliasFile = aliasesOption ? path61.resolve(aliasesOption) : pc.aliases;
   const extraAliases = aliasFile ? readAliasDump(aliasFile, aliasesFromDump2) : [];
   const key = hashOf([texts, pc.parameters ?? null, extraAliases, pc.fromScannedCode]);
   return { definitions, initiatives, parameters: pc.parameters, extraAliases, key, build };
@@ -61976,8 +61982,8 @@ function readAndApplyBaseline(findings, file, root) {
     throw new UsageError(`cannot read the baseline ${file}: ${ioErrorText(e)}`);
   }
   try {
-    const inside2 = path60.relative(root, path60.resolve(file));
-    const shown = inside2 !== "" && !inside2.startsWith("..") && !path60.isAbsolute(inside2) ? inside2.split(path60.sep).join("/") : file;
+    const inside2 = path61.relative(root, path61.resolve(file));
+    const shown = inside2 !== "" && !inside2.startsWith("..") && !path61.isAbsolute(inside2) ? inside2.split(path61.sep).join("/") : file;
     return applyBaseline(findings, text2, shown);
   } catch (e) {
     if (e instanceof BaselineError) throw new UsageError(e.message);
@@ -62074,7 +62080,7 @@ function listingError(dir) {
 }
 
 // src/report/common.ts
-import path61 from "node:path";
+import path62 from "node:path";
 var REPOSITORY_URL = "https://github.com/mlops-iac-lint/mlops-iac-lint";
 var RELEASE_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 function docsBaseUrl(toolVersion) {
@@ -62087,9 +62093,9 @@ function toPosix(p) {
   return p.replace(/\\/g, "/");
 }
 function relativePath2(base, file) {
-  if (!path61.isAbsolute(file)) return toPosix(file);
-  const rel = path61.relative(base, file);
-  return toPosix(rel === "" ? path61.basename(file) : rel);
+  if (!path62.isAbsolute(file)) return toPosix(file);
+  const rel = path62.relative(base, file);
+  return toPosix(rel === "" ? path62.basename(file) : rel);
 }
 function ruleDocUrl(rule, toolVersion) {
   if (!rule?.docPath) return void 0;
@@ -62662,7 +62668,7 @@ function readPullRequestEvent(env) {
 // src/action/git-diff.ts
 import { spawnSync } from "node:child_process";
 import fs11 from "node:fs";
-import path62 from "node:path";
+import path63 from "node:path";
 
 // src/action/changed-lines.ts
 var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -62810,10 +62816,10 @@ var PullRequestLines = class {
     try {
       real = fs11.realpathSync(file);
     } catch {
-      real = path62.resolve(file);
+      real = path63.resolve(file);
     }
-    const rel = path62.relative(this.topLevel, real);
-    const out = rel === "" || rel.startsWith("..") || path62.isAbsolute(rel) ? void 0 : rel.split(path62.sep).join("/");
+    const rel = path63.relative(this.topLevel, real);
+    const out = rel === "" || rel.startsWith("..") || path63.isAbsolute(rel) ? void 0 : rel.split(path63.sep).join("/");
     this.real.set(file, out);
     return out;
   }
@@ -62924,8 +62930,8 @@ function locationCell2(f, base, links) {
   const line = Math.max(1, f.location.range.start.line);
   const text2 = escapeMarkdown(`${rel}:${line}`);
   if (!links) return text2;
-  const path64 = rel.split("/").map(encodeURIComponent).join("/");
-  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path64}#L${line}`;
+  const path65 = rel.split("/").map(encodeURIComponent).join("/");
+  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path65}#L${line}`;
   return `[${text2}](${url})`;
 }
 function findingsTable(findings, base, links) {
@@ -63049,7 +63055,7 @@ var Step = class {
     this.write(line);
   }
   writeSarif(text2) {
-    fs12.mkdirSync(path63.dirname(this.sarifPath), { recursive: true });
+    fs12.mkdirSync(path64.dirname(this.sarifPath), { recursive: true });
     fs12.writeFileSync(this.sarifPath, text2, "utf8");
   }
 };
@@ -63081,21 +63087,21 @@ async function lintAndReport(step, options) {
     ["bicep-cache", inputs.bicepCache]
   ];
   for (const [name, file] of named2) {
-    if (file !== void 0 && !fs12.existsSync(path63.resolve(workspace, file))) {
+    if (file !== void 0 && !fs12.existsSync(path64.resolve(workspace, file))) {
       throw new InputError(`input "${name}": ${name === "bicep-cache" ? "folder" : "file"} not found: ${file}`);
     }
   }
   const result = await (options.lint ?? lint)({
-    paths: inputs.paths.map((p) => path63.resolve(workspace, p)),
+    paths: inputs.paths.map((p) => path64.resolve(workspace, p)),
     root: workspace,
     env: inputs.env,
-    varFiles: inputs.varFiles.map((f) => path63.resolve(workspace, f)),
+    varFiles: inputs.varFiles.map((f) => path64.resolve(workspace, f)),
     tfDataDir: inputs.tfDataDir,
-    bicepCache: inputs.bicepCache === void 0 ? void 0 : path63.resolve(workspace, inputs.bicepCache),
+    bicepCache: inputs.bicepCache === void 0 ? void 0 : path64.resolve(workspace, inputs.bicepCache),
     // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
-    configFile: inputs.config === void 0 ? void 0 : path63.resolve(workspace, inputs.config),
-    baselineFile: inputs.baseline === void 0 ? void 0 : path63.resolve(workspace, inputs.baseline),
-    planFiles: inputs.plans.map((p) => path63.resolve(workspace, p))
+    configFile: inputs.config === void 0 ? void 0 : path64.resolve(workspace, inputs.config),
+    baselineFile: inputs.baseline === void 0 ? void 0 : path64.resolve(workspace, inputs.baseline),
+    planFiles: inputs.plans.map((p) => path64.resolve(workspace, p))
   });
   try {
     step.writeSarif(formatSarif(result, { onNotice: (line) => step.log(`mlops-iac-lint: ${line}`) }));
@@ -63144,7 +63150,7 @@ async function lintAndReport(step, options) {
 }
 function withHome(p) {
   if (p === void 0 || p !== "~" && !p.startsWith("~/")) return p;
-  return path63.join(os2.homedir(), p.slice(1));
+  return path64.join(os2.homedir(), p.slice(1));
 }
 function asFailure(e) {
   if (e instanceof InputError || e instanceof UsageError) return { exitCode: 2, message: e.message };
@@ -63180,8 +63186,8 @@ function reportFailure(step, failure) {
 }
 async function run2(env, options = {}) {
   const write = options.write ?? ((line) => void process.stdout.write(line + "\n"));
-  const workspace = path63.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const sarifPath = path63.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
+  const workspace = path64.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const sarifPath = path64.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
   const step = new Step(env, workspace, sarifPath, write);
   try {
     return await lintAndReport(step, options);

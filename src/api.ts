@@ -573,7 +573,7 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
   if (options.errorOnUnmatchedFile !== false) {
     for (const d of unreadFiles) {
       if (config.isIgnored(d) || units.some((u) => dataReadBy(u).includes(d))) continue;
-      throw new UsageError(`${path.relative(process.cwd(), d) || d}: not a file mlops-iac-lint reads (${FORMATS_READ}), nor a data file that a scanned file reads (yamldecode(file(…)), loadYamlContent(…), az ml … --file, an Azure Pipelines template:)`);
+      throw new UsageError(`${path.relative(process.cwd(), d) || d}: not a file mlops-iac-lint reads (${FORMATS_READ}), nor a data file that a scanned file reads (yamldecode(file(…)), templatefile(…), loadYamlContent(…), az ml … --file, an Azure Pipelines template:)`);
     }
   }
   for (const fe of frontEnds) {

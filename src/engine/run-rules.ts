@@ -457,13 +457,17 @@ function deployedIdentity(r: Resource, depth = 0): string {
 const PARENT_REFS = ['cluster', 'workspace'] as const;
 
 /**
- * Where a resource is declared, for merging: its header, and its parent's for an element of a
- * resource (the NSG of an inline rule). A resource declared on its own is its header whatever its
- * parent: a plan that leaves the parent's id unknown until apply (a compute of a workspace the
- * plan creates) does not link the parent the `.tf` run links, and is the same declaration (review 71).
+ * Where a resource is declared, for merging: its extent (the block or object that declares it)
+ * or its header, and its parent's for an element of a resource (the NSG of an inline rule). A
+ * resource declared on its own is its header whatever its parent: a plan that leaves the parent's
+ * id unknown until apply (a compute of a workspace the plan creates) does not link the parent the
+ * `.tf` run links, and is the same declaration (review 71). (The extent first: two Terraform
+ * workloads whose object is one template or local share its `kind:` header, but are two
+ * declarations, review 102.)
  */
 function declarationKey(r: Resource): string {
-  let key = `${r.header.file}:${r.header.range.start.offset}`;
+  const at = r.extent ?? r.header;
+  let key = `${at.file}:${at.range.start.offset}`;
   if (!r.element) return key;
   // Parents are a short chain (rule → NSG, pool → cluster); the bound only guards a mistaken cycle.
   for (let p = r.parent, depth = 0; p && depth < 8; p = p.parent, depth++) key += `<${p.header.file}:${p.header.range.start.offset}`;

@@ -24,8 +24,8 @@ import { isWithin } from '../core/paths.js';
  */
 const DATA_FILE_READ = /\b(?:(?:yamldecode|jsondecode)\s*\(\s*file|templatefile|yaml_body\s*=\s*file)\s*\(\s*([^),\n]*)/g;
 
-/** A string literal naming a YAML or JSON file. */
-const DATA_FILE_NAME = /"([^"\n]*\.(?:ya?ml|json))"/gi;
+/** A string literal naming a YAML or JSON file, or a template (`.tftpl`, Terraform's convention; `.tpl`, `.tmpl`). */
+const DATA_FILE_NAME = /"([^"\n]*\.(?:ya?ml|json|tftpl|tpl|tmpl))"/gi;
 
 /** A path written after `${path.module}` is relative to the file's own module folder. */
 const MODULE_PREFIX = /^\$\{\s*path\.module\s*\}\/?/;

@@ -183,14 +183,6 @@ export const terraformFrontEnd: FrontEnd = {
     outOfModuleCopies(problems, tf.evaluations.flatMap((e) => e.resources));
     const suppressionSources: SuppressionSource[] = [...sampleSources];
     for (const [file, parsed] of hcl.entries()) if (parsed) suppressionSources.push({ file, comments: parsed.comments, blocks: hclBlockRanges(parsed.body) });
-    // A YAML data file read by yamldecode(file()) holds findings of its own values: its comments can suppress them.
-    const yaml = loadedYamlReader();
-    for (const [file, kind] of tf.dataFiles) {
-      const text = kind === 'yaml' && yaml ? ctx.host.readText(file) : undefined;
-      if (text === undefined || !yaml) continue;
-      const parsed = yaml.parseYamlFile(text);
-      suppressionSources.push({ file, comments: parsed.comments, blocks: parsed.blocks });
-    }
     // A var file with no module at or above it among the scanned files (CAF-style config folders
     // passed with -var-file in CI; `lint infra/env` below the module) is evaluated with nothing:
     // say so under --verbose instead of reading as "checked".
@@ -206,8 +198,16 @@ export const terraformFrontEnd: FrontEnd = {
       refKeys: terraformRefKeys,
       opaqueModules: e.opaqueModules,
     }));
-    // YAML in a heredoc (decoded by now: the units above read a kubectl_manifest's yaml_body) has
-    // YAML comments, which can suppress what its values make (`# mlops-iac-lint-ignore K8S001 -- …`).
+    // After the units, which decode what a kubectl_manifest's yaml_body reads (lazily): a YAML data
+    // file read by yamldecode(file()), file() or templatefile() holds findings of its own values,
+    // and its comments can suppress them; so can a heredoc's YAML comments (`# mlops-iac-lint-ignore K8S001 -- …`).
+    const yaml = loadedYamlReader();
+    for (const [file, kind] of tf.dataFiles) {
+      const text = kind === 'yaml' && yaml ? ctx.host.readText(file) : undefined;
+      if (text === undefined || !yaml) continue;
+      const parsed = yaml.parseYamlFile(text);
+      suppressionSources.push({ file, comments: parsed.comments, blocks: parsed.blocks });
+    }
     for (const h of tf.heredocs) if (h.comments.length > 0) suppressionSources.push({ file: h.file, comments: h.comments, blocks: h.blocks });
     return {
       skipped,

@@ -47,12 +47,14 @@ export function manifestResource<K extends 'k8s.workload' | 'kaito.workspace'>(
 
 /**
  * The file whose project a workload's GPU pools are looked for from (the scan view's nearest
- * project): a manifest's own; for a workload of a Terraform module instance, the root module's
+ * project): a manifest's own; a Terraform workload's resource's (whose object may be a template
+ * in another folder); for a workload of a Terraform module instance, the root module's
  * call it came through (a shared module deployed by `envs/dev` runs on dev's cluster, not on one
  * found from the module's folder).
  */
-export function workloadPlace(w: Pick<Resource, 'header' | 'calledAt'>): string {
-  return w.calledAt?.file ?? w.header.file;
+export function workloadPlace(w: Pick<Resource, 'header' | 'calledAt' | 'extent'>): string {
+  // (A Terraform workload's extent is its resource block: its object may be a template elsewhere.)
+  return w.calledAt?.file ?? w.extent?.file ?? w.header.file;
 }
 
 /** The `k8s.workload` resource of one pod template (K8S001/K8S002 read `Resource.k8s`). */

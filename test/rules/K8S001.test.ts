@@ -1181,6 +1181,21 @@ metadata:
         },
       },
       {
+        // … and in a template, a file() the run does not lint, a var file's heredoc (review 102: not collected).
+        name: 'suppressed-by-yaml-comments-in-a-template-a-read-file-and-a-var-file',
+        files: {
+          'infra/main.tf': POOL,
+          'app/main.tf':
+            'variable "job" {}\nresource "kubectl_manifest" "tpl" {\n  yaml_body = templatefile("${path.module}/tpl/job.yaml.tftpl", {})\n}\n' +
+            'resource "kubectl_manifest" "file" {\n  yaml_body = file("${path.module}/base/job.yaml")\n}\n' +
+            'resource "kubectl_manifest" "var" {\n  yaml_body = var.job\n}\n',
+          'app/tpl/job.yaml.tftpl': job('nvidia.com/gpu').replace('            limits:\n', '            limits:\n              # mlops-iac-lint-ignore K8S001 -- scheduled by the team operator, which adds the toleration\n'),
+          'app/base/job.yaml': job('nvidia.com/gpu').replace('            limits:\n', '            limits:\n              # mlops-iac-lint-ignore K8S001 -- scheduled by the team operator, which adds the toleration\n'),
+          'app/base/kustomization.yaml': 'resources:\n  - job.yaml\n',
+          'app/terraform.tfvars': `job = <<EOT${job('nvidia.com/gpu').replace('            limits:\n', '            limits:\n              # mlops-iac-lint-ignore K8S001 -- scheduled by the team operator, which adds the toleration\n')}EOT\n`,
+        },
+      },
+      {
         // The count is interpolated: not known, so not reported (--verbose lists it).
         name: 'kubectl-manifest-gpu-count-interpolated',
         files: { 'infra/main.tf': POOL, 'app/main.tf': 'variable "gpus" {}\n' + kubectlJob('nvidia.com/gpu').replace('nvidia.com/gpu: 1', 'nvidia.com/gpu: ${var.gpus}') },
@@ -1509,6 +1524,33 @@ describe('K8S001: Terraform workloads in scans of part of a repository and pre-c
     expect(await run(root, ['app/templates/job.yaml.tftpl'], ['app/templates/job.yaml.tftpl'])).toEqual(folder.slice(1));
     // (A pre-commit run reports in the files given.)
     expect(await run(root, ['app/main.tf'], ['app/main.tf'])).toEqual(folder.slice(0, 1));
+  });
+
+  it('a staged template named in a var file (not in the templatefile call): the same finding as the folder run (review 102: a usage error)', async () => {
+    const root = trees.tree({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'infra/main.tf': POOL,
+      'app/main.tf': 'variable "tpl" {\n  type = string\n}\nresource "kubectl_manifest" "j" {\n  yaml_body = templatefile(var.tpl, {})\n}\n',
+      'app/terraform.tfvars': 'tpl = "../shared/job.yaml.tftpl"\n',
+      'shared/job.yaml.tftpl': job('nvidia.com/gpu'),
+    });
+    const folder = await run(root, ['.']);
+    expect(folder).toEqual(['K8S001 error scannedPool shared/job.yaml.tftpl:14:15']);
+    expect(await run(root, ['shared/job.yaml.tftpl'], ['shared/job.yaml.tftpl'])).toEqual(folder);
+  });
+
+  it('two kubectl_manifests whose object is one template are two findings, each naming its resource (review 102: merged as instances)', async () => {
+    const root = trees.tree({
+      'infra/main.tf': POOL,
+      'app/main.tf': ['a', 'b'].map((n) => `resource "kubectl_manifest" "${n}" {\n  yaml_body = templatefile("\${path.module}/job.yaml.tftpl", {})\n}\n`).join(''),
+      'app/job.yaml.tftpl': job('nvidia.com/gpu').replace('name: train', 'name: ${name}'),
+    });
+    const r = await lint({ paths: [root], root, rules: ['K8S001'], noConfig: true });
+    expect(r.findings.map((f) => `${brief(root, f)} ${/^Job "([^"]+)"/.exec(f.message)?.[1]}`)).toEqual([
+      'K8S001 error scannedPool app/job.yaml.tftpl:14:15 kubectl_manifest.a',
+      'K8S001 error scannedPool app/job.yaml.tftpl:14:15 kubectl_manifest.b',
+    ]);
+    expect(r.findings.every((f) => !f.message.includes('another instance'))).toBe(true);
   });
 
   it('a kubernetes_manifest whose object is not known is listed, not reported; one whose spec comes from a manifest file is that file\'s (self-review 97)', async () => {

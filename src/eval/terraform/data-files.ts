@@ -84,9 +84,10 @@ export function dataFileReader(input: DataFileInput): DataFileRead {
         const text = input.readText(abs);
         const decoded = text === undefined || !yamlReader ? undefined : templateFileYaml(yamlReader, text, abs, fileStart(abs)).value;
         templates.set(abs, decoded);
-        if (decoded) input.onRead?.(abs, 'yaml');
+        // (Its comments suppress only what a document it decodes to can make.)
+        if (decoded && decoded.kind !== 'unknown') input.onRead?.(abs, 'yaml');
       }
-      return templates.get(abs) ?? unknown(`templatefile("${file}"): the file cannot be read`, at);
+      return templates.get(abs) ?? unknown(`templatefile("${rel}"): the file cannot be read or is not one YAML document`, at);
     }
     const key = `${kind}\u0000${abs}`;
     if (!cache.has(key)) {

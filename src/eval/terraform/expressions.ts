@@ -5,6 +5,7 @@
  * the caller through `EvalContext.resolveRoot`; this module knows the expression
  * semantics only: operators, conditionals, templates, `for`, splats, function calls.
  */
+import path from 'node:path';
 import type { Location } from '../../core/source.js';
 import type { Expression, TemplatePart, TraversalStep } from '../../parse/hcl/ast.js';
 import {
@@ -488,7 +489,7 @@ function evalCall(e: Extract<Expression, { type: 'FunctionCall' }>, ctx: EvalCon
       const r = callFunction(name, [p], at);
       const read = ctx.readDataFile;
       const file = p.value;
-      if (r.kind === 'unknown') return { ...r, yaml: () => read('yaml', file, at) ?? unknown(`file("${file}"): the file cannot be read`, at) };
+      if (r.kind === 'unknown') return { ...r, yaml: () => read('yaml', file, at) ?? unknown(`file("…/${path.basename(file)}"): the file is outside the scan root (not read)`, at) };
     }
   }
   // `templatefile("job.yaml.tftpl", {…})` is not evaluated, but what decodes it as YAML reads the
@@ -501,7 +502,7 @@ function evalCall(e: Extract<Expression, { type: 'FunctionCall' }>, ctx: EvalCon
     const read = ctx.readDataFile;
     if (p.kind !== 'string' || r.kind !== 'unknown') return r;
     const file = p.value;
-    return { ...r, yaml: () => read('template', file, at) ?? unknown(`templatefile("${file}"): the file cannot be read`, at) };
+    return { ...r, yaml: () => read('template', file, at) ?? unknown(`templatefile("…/${path.basename(file)}"): the file is outside the scan root (not read)`, at) };
   }
   let args = e.args.map((a) => evalNode(a, ctx));
   if (e.expandFinal && args.length > 0) {

@@ -336,7 +336,7 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
       if (run) for (const f of input.varFiles) if (path.dirname(f) === path.dirname(run.file) && path.dirname(f) !== dir && AUTO_VARFILE.test(path.basename(f)) && parses(f)) loaded.set(path.basename(f), f);
       const autoLoaded = [...loaded.values()].sort((a, b) => autoOrder(path.basename(a), path.basename(b)));
       for (const f of [...autoLoaded, ...(variantFile && !run ? [variantFile] : [])]) {
-        for (const [k, v] of readVarFile(f, input, guard)) inputs.set(k, v);
+        for (const [k, v] of readVarFile(f, input, guard, (d) => heredocs.add(d))) inputs.set(k, v);
       }
       if (unreadable) {
         const why = `its var file ${path.basename(unreadable)} cannot be read (Terraform refuses it)`;

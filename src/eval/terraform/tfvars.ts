@@ -8,7 +8,7 @@ import path from 'node:path';
 import { unknown, type Value } from '../../core/value.js';
 import { evaluate, noNames } from './expressions.js';
 import { defaultMsPerFile, EvalGuard } from './guard.js';
-import { heredocYaml, type HeredocYamlReader } from './heredoc-yaml.js';
+import { heredocYaml, type DecodedHeredoc, type HeredocYamlReader } from './heredoc-yaml.js';
 import { loadedYamlReader } from './data-files.js';
 
 /**
@@ -16,12 +16,17 @@ import { loadedYamlReader } from './data-files.js';
  * its own (its own budget, problems not reported), as `evaluate` makes when given none; the
  * budget is read from the environment once per file instead of once per value.
  */
-export function tfvarsValues(file: HclFile, guard?: EvalGuard): Map<string, Value> {
+export function tfvarsValues(file: HclFile, guard?: EvalGuard, onHeredoc?: (decoded: DecodedHeredoc) => void): Map<string, Value> {
   const out = new Map<string, Value>();
   const msPerFile = guard ? 0 : defaultMsPerFile();
   const items = file.body.items;
   // A heredoc of YAML a configuration decodes (`pools = <<EOT …` for `yamldecode(var.pools)`): located here.
-  const yaml: HeredocYamlReader = (f, t, at) => heredocYaml(loadedYamlReader(), file.text, f, t, at).value;
+  // (Told to the evaluation, whose front end reads the heredoc's comments for inline suppressions.)
+  const yaml: HeredocYamlReader = (f, t, at) => {
+    const d = heredocYaml(loadedYamlReader(), file.text, f, t, at);
+    onHeredoc?.(d);
+    return d.value;
+  };
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     if (item.type !== 'Attribute') continue;
@@ -67,13 +72,13 @@ export interface VarFileReader {
 }
 
 /** The values of a `.tfvars` or `.tfvars.json` file (empty when it cannot be read). */
-export function readVarFile(file: string, read: VarFileReader, guard?: EvalGuard): Map<string, Value> {
+export function readVarFile(file: string, read: VarFileReader, guard?: EvalGuard, onHeredoc?: (decoded: DecodedHeredoc) => void): Map<string, Value> {
   if (file.endsWith('.json')) {
     const text = read.readText(file);
     return text === undefined ? new Map() : tfvarsJsonValues(file, text);
   }
   const parsed = read.parseHcl(file);
-  return parsed ? tfvarsValues(parsed, guard) : new Map();
+  return parsed ? tfvarsValues(parsed, guard, onHeredoc) : new Map();
 }
 
 /**
