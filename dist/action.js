@@ -34023,7 +34023,12 @@ function terraformPodTemplates(r, isManifestFile) {
     const spec = manifest.entries.get("spec");
     if (spec?.origin && !isTerraformFile2(spec.origin.file) && isManifestFile?.(spec.origin.file)) return [];
     const templates2 = readPodTemplates(r.header.file, [b.value(manifest)], void 0, (range2) => b.files.get(range2));
-    for (const t of templates2) t.syntax = isYamlText(manifest, t.path) ? "yaml" : "hcl";
+    const site = r.sites?.get(written2.attribute);
+    const outside = site && manifest.origin && !(r.block && manifest.origin.file === r.header.file && locationContains({ file: r.header.file, range: r.block.range }, manifest.origin));
+    for (const t of templates2) {
+      t.syntax = isYamlText(manifest, t.path) ? "yaml" : "hcl";
+      if (outside) t.consumedAt = { ...site, label: `${written2.attribute} of ${r.address ?? r.type}` };
+    }
     return templates2;
   }
   const w = typedWorkload(r.type);
@@ -34133,6 +34138,7 @@ var SHAPES, PARTIAL_LIST, MAX_DEPTH4, TreeBuilder, NAMESPACE_TYPES;
 var init_terraform = __esm({
   "src/eval/k8s/terraform.ts"() {
     "use strict";
+    init_source();
     init_value();
     init_read();
     init_kubernetes_types();
@@ -34988,7 +34994,7 @@ var init_terraform_data_files = __esm({
     "use strict";
     init_paths();
     DATA_FILE_READ = /\b(?:(?:yamldecode|jsondecode)\s*\(\s*file|templatefile|yaml_body\s*=\s*file)\s*\(\s*([^),\n]*)/g;
-    DATA_FILE_NAME = /"([^"\n]*\.(?:ya?ml|json|tftpl|tpl|tmpl))"/gi;
+    DATA_FILE_NAME = /"([^"\n]*\.(?:ya?ml|json|tftpl|tpl|tmpl)|\.{0,2}[^"\n\s]*\/[^"\n\s/]+\.[A-Za-z0-9]{1,8})"/gi;
     MODULE_PREFIX = /^\$\{\s*path\.module\s*\}\/?/;
     interpolated = (s) => s.includes("${") || s.includes("%{");
   }
@@ -35303,7 +35309,7 @@ function terragruntTargets(ctx, file) {
   return written2.map((s) => path22.resolve(path22.dirname(file), s));
 }
 function planningFacts(ctx, file) {
-  return planningFact(ctx, "tf-planning-5", file, isPlanningFacts, (text2) => ({
+  return planningFact(ctx, "tf-planning-6", file, isPlanningFacts, (text2) => ({
     sources: [...text2.matchAll(LOCAL_SOURCE)].map((m) => m[1]),
     yaml: YAML_DECODE.test(text2),
     data: dataFileEntries(text2),
@@ -60230,7 +60236,7 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
           ctx.undecided(w, "tolerations", unreadableReason(unreadable, `${unreadable.what} is not a list of mappings that can be read`), unreadable.at);
           return;
         }
-        const related = t.tolerationsAt ? [{ ...t.tolerationsAt, label: "tolerations" }] : [];
+        const related = [...t.consumedAt ? [t.consumedAt] : [], ...t.tolerationsAt ? [{ ...t.tolerationsAt, label: "tolerations" }] : []];
         const data = { workload: templateName(t), resource: first.entry.name };
         const scanned = ctx.scan.gpuNodePools(workloadPlace(w));
         const all = scanned.filter((p) => p.cpuSize === void 0);
@@ -60423,7 +60429,7 @@ var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
           }
           const taint = own.find((x) => hasGpuTaint([x.text], String(ctx.options.taint ?? GPU_TAINT))) ?? own[0];
           const toleration = verdict.toleratedBy.get(taint);
-          const related = target.pool && "at" in taint ? [{ ...taint.at, label: `taint "${taint.text}" of GPU node pool "${target.pool.name}"` }] : [];
+          const related = [...t.consumedAt ? [t.consumedAt] : [], ...target.pool && "at" in taint ? [{ ...taint.at, label: `taint "${taint.text}" of GPU node pool "${target.pool.name}"` }] : []];
           ctx.report({
             resource: w,
             // (The pools' taints and the tolerations key: context, not where the value came from.)

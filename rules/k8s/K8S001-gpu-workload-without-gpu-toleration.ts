@@ -105,7 +105,8 @@ export default defineRule({
           ctx.undecided(w, 'tolerations', unreadableReason(unreadable, `${unreadable.what} is not a list of mappings that can be read`), unreadable.at);
           return;
         }
-        const related: Location[] = t.tolerationsAt ? [{ ...t.tolerationsAt, label: 'tolerations' }] : [];
+        // (The attribute that applies an object written elsewhere, a template, first: which resource it is.)
+        const related: Location[] = [...(t.consumedAt ? [t.consumedAt] : []), ...(t.tolerationsAt ? [{ ...t.tolerationsAt, label: 'tolerations' }] : [])];
         const data = { workload: templateName(t), resource: first.entry.name };
         // The pools of the manifest's nearest project (src/engine/scan.ts).
         const scanned = ctx.scan.gpuNodePools(workloadPlace(w));

@@ -140,7 +140,7 @@ export default defineRule({
           // The taint that names GPU (the configured one, or a NoSchedule taint whose key or value says gpu) names the finding.
           const taint = own.find((x) => hasGpuTaint([x.text], String(ctx.options.taint ?? GPU_TAINT))) ?? own[0]!;
           const toleration = verdict.toleratedBy.get(taint)!;
-          const related = target.pool && 'at' in taint ? [{ ...taint.at, label: `taint "${taint.text}" of GPU node pool "${target.pool.name}"` }] : [];
+          const related = [...(t.consumedAt ? [t.consumedAt] : []), ...(target.pool && 'at' in taint ? [{ ...taint.at, label: `taint "${taint.text}" of GPU node pool "${target.pool.name}"` }] : [])];
           ctx.report({
             resource: w,
             // (The pools' taints and the tolerations key: context, not where the value came from.)

@@ -1,7 +1,7 @@
 /**
  * Which data files a Terraform file may make its unit decode (`yamldecode(file(…))`,
  * `jsondecode(file(…))`, a YAML `templatefile(…)`: eval/terraform/data-files.ts places findings in them), read with
- * patterns before any parse, as planning's fact about the file (`tf-planning-5`). A superset:
+ * patterns before any parse, as planning's fact about the file (`tf-planning-6`). A superset:
  * a files-only run given a data file runs the units that may read it (`FrontEnd.mayRead`), and
  * one that could read it but is not run would miss the folder run's findings there.
  *
@@ -24,8 +24,12 @@ import { isWithin } from '../core/paths.js';
  */
 const DATA_FILE_READ = /\b(?:(?:yamldecode|jsondecode)\s*\(\s*file|templatefile|yaml_body\s*=\s*file)\s*\(\s*([^),\n]*)/g;
 
-/** A string literal naming a YAML or JSON file, or a template (`.tftpl`, Terraform's convention; `.tpl`, `.tmpl`). */
-const DATA_FILE_NAME = /"([^"\n]*\.(?:ya?ml|json|tftpl|tpl|tmpl))"/gi;
+/**
+ * A string literal naming a YAML or JSON file, or a template (`.tftpl`, Terraform's convention;
+ * `.tpl`, `.tmpl`), or any file by a relative path (`"../shared/job.yaml.j2"`: `templatefile()`
+ * takes any name).
+ */
+const DATA_FILE_NAME = /"([^"\n]*\.(?:ya?ml|json|tftpl|tpl|tmpl)|\.{0,2}[^"\n\s]*\/[^"\n\s/]+\.[A-Za-z0-9]{1,8})"/gi;
 
 /** A path written after `${path.module}` is relative to the file's own module folder. */
 const MODULE_PREFIX = /^\$\{\s*path\.module\s*\}\/?/;

@@ -275,7 +275,7 @@ const isPlanningFacts = (v: unknown): v is PlanningFacts =>
  * the unit that reads it next (HostOptions.setAsideChars), within its bound.
  */
 function planningFacts(ctx: Pick<FrontEndContext, 'host' | 'facts'>, file: string): PlanningFacts | undefined {
-  return planningFact(ctx, 'tf-planning-5', file, isPlanningFacts, (text) => ({
+  return planningFact(ctx, 'tf-planning-6', file, isPlanningFacts, (text) => ({
     sources: [...text.matchAll(LOCAL_SOURCE)].map((m) => m[1]!),
     yaml: YAML_DECODE.test(text),
     data: dataFileEntries(text),

@@ -1539,6 +1539,19 @@ describe('K8S001: Terraform workloads in scans of part of a repository and pre-c
     expect(await run(root, ['shared/job.yaml.tftpl'], ['shared/job.yaml.tftpl'])).toEqual(folder);
   });
 
+  it('a staged template with any extension named by a relative path in a var file (review 103: .j2 was a usage error)', async () => {
+    const root = trees.tree({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'infra/main.tf': POOL,
+      'app/main.tf': 'variable "tpl" {\n  type = string\n}\nresource "kubectl_manifest" "j" {\n  yaml_body = templatefile(var.tpl, {})\n}\n',
+      'app/terraform.tfvars': 'tpl = "../shared/job.yaml.j2"\n',
+      'shared/job.yaml.j2': job('nvidia.com/gpu'),
+    });
+    const folder = await run(root, ['.']);
+    expect(folder).toEqual(['K8S001 error scannedPool shared/job.yaml.j2:14:15']);
+    expect(await run(root, ['shared/job.yaml.j2'], ['shared/job.yaml.j2'])).toEqual(folder);
+  });
+
   it('two kubectl_manifests whose object is one template are two findings, each naming its resource (review 102: merged as instances)', async () => {
     const root = trees.tree({
       'infra/main.tf': POOL,
@@ -1551,6 +1564,11 @@ describe('K8S001: Terraform workloads in scans of part of a repository and pre-c
       'K8S001 error scannedPool app/job.yaml.tftpl:14:15 kubectl_manifest.b',
     ]);
     expect(r.findings.every((f) => !f.message.includes('another instance'))).toBe(true);
+    // Each names the attribute that applies the template (RULES.md "Location": the consuming attribute is related; review 103).
+    expect(r.findings.map((f) => f.related?.[0] && `${path.relative(root, f.related[0].file)}:${f.related[0].range.start.line} ${f.related[0].label}`)).toEqual([
+      'app/main.tf:2 yaml_body of kubectl_manifest.a',
+      'app/main.tf:5 yaml_body of kubectl_manifest.b',
+    ]);
   });
 
   it('a kubernetes_manifest whose object is not known is listed, not reported; one whose spec comes from a manifest file is that file\'s (self-review 97)', async () => {

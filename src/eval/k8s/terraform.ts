@@ -26,7 +26,7 @@
  * .match_expressions`), the resource schemas of each type (where their pod spec sits:
  * eval/terraform/kubernetes-types.ts); registry.terraform.io/providers/hashicorp/kubernetes/latest/docs/resources/manifest.
  */
-import type { Location, Range } from '../../core/source.js';
+import { locationContains, type Location, type Range } from '../../core/source.js';
 import { unknown, type ObjectValue, type Value } from '../../core/value.js';
 import type { YamlEntryNode, YamlTree } from '../../parse/yaml/tree.js';
 import { DEFAULT_TOLERATIONS, readPodTemplates } from './read.js';
@@ -194,6 +194,8 @@ function firstBlock(v: Value | null): Value | null {
 /** What a Terraform resource shows of its pod templates: its type, body and header. */
 export interface TerraformWorkloadResource {
   type: string;
+  /** `kubectl_manifest.job`, `module.app.kubernetes_manifest.x["a"]`. */
+  address?: string;
   body: ObjectValue;
   header: Location;
   /** Where each attribute is written, by path (`TfResource.sites`). */
@@ -223,7 +225,12 @@ export function terraformPodTemplates(r: TerraformWorkloadResource, isManifestFi
     const spec = manifest.entries.get('spec');
     if (spec?.origin && !isTerraformFile(spec.origin.file) && isManifestFile?.(spec.origin.file)) return [];
     const templates = readPodTemplates(r.header.file, [b.value(manifest)], undefined, (range) => b.files.get(range));
-    for (const t of templates) t.syntax = isYamlText(manifest, t.path) ? 'yaml' : 'hcl';
+    const site = r.sites?.get(written.attribute);
+    const outside = site && manifest.origin && !(r.block && manifest.origin.file === r.header.file && locationContains({ file: r.header.file, range: r.block.range }, manifest.origin));
+    for (const t of templates) {
+      t.syntax = isYamlText(manifest, t.path) ? 'yaml' : 'hcl';
+      if (outside) t.consumedAt = { ...site, label: `${written.attribute} of ${r.address ?? r.type}` };
+    }
     return templates;
   }
   const w = typedWorkload(r.type);

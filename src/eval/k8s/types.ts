@@ -71,6 +71,13 @@ export interface K8sPodTemplate {
    * `kubernetes_manifest` object, `nodeSelector = {…}`), or YAML text (a heredoc or template).
    */
   syntax?: 'blocks' | 'hcl' | 'yaml';
+  /**
+   * For a Terraform manifest resource whose object is written outside its block (a local, a
+   * template, a file): the attribute that consumed it (`yaml_body`, `manifest`), labelled with the
+   * resource's address — RULES.md "Location": a related location, so two resources applying one
+   * template are told apart.
+   */
+  consumedAt?: Location;
   containers: K8sContainer[];
   tolerations: K8sToleration[];
   /** The `tolerations:` key, when written. */
