@@ -37265,6 +37265,7 @@ var init_terraform_plan = __esm({
     init_read2();
     init_names();
     init_from_terraform();
+    init_kubernetes_types();
     init_azapi_update();
     init_shared();
     init_remote_modules();
@@ -37342,6 +37343,7 @@ var init_terraform_plan = __esm({
           };
           const resources = [];
           for (const r of evaluated.resources) {
+            if (isTerraformWorkloadType(r.type)) continue;
             const normalized = fromTerraform(r, evaluation);
             normalized[0]?.identity.push(...r.ids);
             resources.push(...normalized);

@@ -1586,6 +1586,28 @@ describe('K8S001: Terraform workloads in scans of part of a repository and pre-c
   });
 });
 
+describe('K8S001: a plan JSON beside the configuration', () => {
+  const trees = tempTrees('mil-k8s001-plan-');
+  afterAll(() => trees.cleanup());
+
+  it("the workload is the static run's finding, once (review 103: the plan's unit judged it again without the scan's pools)", async () => {
+    const manifest = { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'train' }, spec: { template: { spec: { containers: [{ name: 'c', image: 'i', resources: { limits: { 'nvidia.com/gpu': 1 } } }] } } } };
+    const plan = {
+      format_version: '1.2',
+      terraform_version: '1.9.5',
+      planned_values: { root_module: { resources: [] } },
+      resource_changes: [{ address: 'kubernetes_manifest.job', mode: 'managed', type: 'kubernetes_manifest', name: 'job', provider_name: 'registry.terraform.io/hashicorp/kubernetes', change: { actions: ['create'], before: null, after: { manifest, object: null }, after_unknown: { object: true } } }],
+      configuration: { root_module: { resources: [{ address: 'kubernetes_manifest.job', mode: 'managed', type: 'kubernetes_manifest', name: 'job', expressions: {} }] } },
+    };
+    const root = trees.tree({
+      'infra/main.tf': POOL,
+      'app/main.tf': 'resource "kubernetes_manifest" "job" {\n  manifest = {\n    apiVersion = "batch/v1"\n    kind       = "Job"\n    metadata   = { name = "train" }\n    spec = { template = { spec = { containers = [{ name = "c", image = "i", resources = { limits = { "nvidia.com/gpu" = 1 } } }] } } }\n  }\n}\n',
+      'app/plan.json': JSON.stringify(plan, null, 1),
+    });
+    expect((await lintTree(root, ['K8S001'])).briefs).toEqual(['K8S001 error scannedPool app/main.tf:6:102']);
+  });
+});
+
 describe('K8S001: a Terraform namespace that gives its pods default tolerations', () => {
   const trees = tempTrees('mil-k8s001-tf-ns-');
   afterAll(() => trees.cleanup());
