@@ -1526,31 +1526,21 @@ describe('K8S001: Terraform workloads in scans of part of a repository and pre-c
     expect(await run(root, ['app/main.tf'], ['app/main.tf'])).toEqual(folder.slice(0, 1));
   });
 
-  it('a staged template named in a var file (not in the templatefile call): the same finding as the folder run (review 102: a usage error)', async () => {
-    const root = trees.tree({
-      '.git/HEAD': 'ref: refs/heads/main\n',
-      'infra/main.tf': POOL,
-      'app/main.tf': 'variable "tpl" {\n  type = string\n}\nresource "kubectl_manifest" "j" {\n  yaml_body = templatefile(var.tpl, {})\n}\n',
-      'app/terraform.tfvars': 'tpl = "../shared/job.yaml.tftpl"\n',
-      'shared/job.yaml.tftpl': job('nvidia.com/gpu'),
+  // Review 102: a usage error (exit 2) for a template named in a var file; review 103: for any extension but .tftpl/.tpl/.tmpl.
+  for (const name of ['job.yaml.tftpl', 'job.yaml.j2']) {
+    it(`a staged template named in a var file, not in the templatefile call (${name}): the same finding as the folder run`, async () => {
+      const root = trees.tree({
+        '.git/HEAD': 'ref: refs/heads/main\n',
+        'infra/main.tf': POOL,
+        'app/main.tf': 'variable "tpl" {\n  type = string\n}\nresource "kubectl_manifest" "j" {\n  yaml_body = templatefile(var.tpl, {})\n}\n',
+        'app/terraform.tfvars': `tpl = "../shared/${name}"\n`,
+        [`shared/${name}`]: job('nvidia.com/gpu'),
+      });
+      const folder = await run(root, ['.']);
+      expect(folder).toEqual([`K8S001 error scannedPool shared/${name}:14:15`]);
+      expect(await run(root, [`shared/${name}`], [`shared/${name}`])).toEqual(folder);
     });
-    const folder = await run(root, ['.']);
-    expect(folder).toEqual(['K8S001 error scannedPool shared/job.yaml.tftpl:14:15']);
-    expect(await run(root, ['shared/job.yaml.tftpl'], ['shared/job.yaml.tftpl'])).toEqual(folder);
-  });
-
-  it('a staged template with any extension named by a relative path in a var file (review 103: .j2 was a usage error)', async () => {
-    const root = trees.tree({
-      '.git/HEAD': 'ref: refs/heads/main\n',
-      'infra/main.tf': POOL,
-      'app/main.tf': 'variable "tpl" {\n  type = string\n}\nresource "kubectl_manifest" "j" {\n  yaml_body = templatefile(var.tpl, {})\n}\n',
-      'app/terraform.tfvars': 'tpl = "../shared/job.yaml.j2"\n',
-      'shared/job.yaml.j2': job('nvidia.com/gpu'),
-    });
-    const folder = await run(root, ['.']);
-    expect(folder).toEqual(['K8S001 error scannedPool shared/job.yaml.j2:14:15']);
-    expect(await run(root, ['shared/job.yaml.j2'], ['shared/job.yaml.j2'])).toEqual(folder);
-  });
+  }
 
   it('two kubectl_manifests whose object is one template are two findings, each naming its resource (review 102: merged as instances)', async () => {
     const root = trees.tree({
