@@ -19764,7 +19764,7 @@ function evalNode(e, ctx) {
       const decode2 = ctx.heredocYaml;
       if (!e.heredoc || !decode2 || v.kind !== "string" && v.kind !== "unknown") return v;
       const file = ctx.file;
-      return { ...v, yaml: () => decode2(file, e, at2) };
+      return { ...v, yaml: () => decode2(file, e, at2, (x) => evalNode(x, ctx)) };
     }
     case "Tuple":
       return list(e.items.map((i) => evalNode(i, ctx)), at2);
@@ -20756,6 +20756,55 @@ var init_json_body = __esm({
 });
 
 // src/eval/terraform/heredoc-yaml.ts
+function withInterpolations(d, valueOf2) {
+  if (!d.substitutable) return d.value;
+  const replaced = /* @__PURE__ */ new Map();
+  for (const h of d.substitutable) {
+    const v = valueOf2(h.expr);
+    const r = v && renderedScalar(v, h.quote, h.at);
+    if (r) replaced.set(h.value, r);
+  }
+  return replaced.size > 0 ? rebuilt(d.value, replaced, 0) : d.value;
+}
+function renderedScalar(v, quote, at2) {
+  const text2 = v.kind === "string" ? v.value : v.kind === "number" && Number.isFinite(v.value) ? String(v.value) : v.kind === "bool" ? String(v.value) : void 0;
+  if (text2 === void 0) return void 0;
+  let out;
+  if (quote === '"') out = /["\\]/.test(text2) || hasControl(text2) ? void 0 : str(text2);
+  else if (quote === "'") out = text2.includes("'") || hasControl(text2) ? void 0 : str(text2);
+  else if (v.kind === "bool") out = bool(v.value);
+  else if (PLAIN_NUMBER.test(text2)) out = num(Number(text2));
+  else if (PLAIN_STRING.test(text2) && !YAML_WORD.test(text2) && !text2.endsWith(":")) out = str(text2);
+  if (!out) return void 0;
+  return v.origin ? { ...out, origin: v.origin, via: [...v.via ?? [], at2] } : { ...out, origin: at2 };
+}
+function hasControl(text2) {
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2.charCodeAt(i);
+    if (c < 32 || c === 127) return true;
+  }
+  return false;
+}
+function rebuilt(v, replaced, depth) {
+  const r = replaced.get(v);
+  if (r) return r;
+  if (depth > 64) return v;
+  if (v.kind === "object") {
+    let changed = false;
+    const entries2 = /* @__PURE__ */ new Map();
+    for (const [k, x] of v.entries) {
+      const y = rebuilt(x, replaced, depth + 1);
+      if (y !== x) changed = true;
+      entries2.set(k, y);
+    }
+    return changed ? { ...v, entries: entries2 } : v;
+  }
+  if (v.kind === "list") {
+    const items = v.items.map((x) => rebuilt(x, replaced, depth + 1));
+    return items.some((y, i) => y !== v.items[i]) ? { ...v, items } : v;
+  }
+  return v;
+}
 function heredocYaml(reader2, text2, file, template, at2) {
   let d = decoded.get(template);
   if (!d) {
@@ -20791,12 +20840,14 @@ function decodeTemplateText(reader2, src, file, at2) {
   if (!reader2) return unknownDocument(file, at2, `${notDecoded}: the YAML reader is not loaded`);
   const { text: text2, start, end, shift } = src;
   const spans = [];
+  const expressions = /* @__PURE__ */ new Map();
   for (const p of src.parts) {
     if (p.type === "TemplateIf" || p.type === "TemplateFor") return unknownDocument(file, at2, `${notDecoded}: a template directive (%{ \u2026 }) is not evaluated statically`);
     if (p.type === "TemplateInterpolation") {
       if (p.stripLeft || p.stripRight) return unknownDocument(file, at2, `${notDecoded}: an interpolation that strips whitespace (\${~ \u2026 ~}) is not evaluated statically`);
       if (p.range.end.line !== p.range.start.line) return unknownDocument(file, at2, `${notDecoded}: an interpolation over several lines is not evaluated statically`);
       spans.push([p.range.start.offset + shift, p.range.end.offset + shift]);
+      expressions.set(p.range.start.offset + shift, p.expr);
     }
   }
   let body = text2.slice(start, end);
@@ -20830,22 +20881,33 @@ function decodeTemplateText(reader2, src, file, at2) {
   const error = parsed.errors[0];
   if (error) return unknownDocument(file, at2, `${notDecoded}: not valid YAML (${error.message})`);
   if (parsed.documents.length !== 1) return unknownDocument(file, at2, `${notDecoded}: ${parsed.documents.length === 0 ? "no" : "more than one"} YAML document`);
-  const unknownSpans = { spans, reasons, covered: /* @__PURE__ */ new Set() };
+  const unknownSpans = { spans, reasons, covered: /* @__PURE__ */ new Set(), leaves: [] };
   const value = reader2.yamlValue(file, parsed.documents[0], { unknownSpans });
   let covered = 0;
   for (const i of unknownSpans.covered) if (text2.startsWith("${", spans[i][0])) covered++;
   if (covered < interpolations) return unknownDocument(file, at2, `${notDecoded}: an interpolation outside its values may change its shape`);
-  return { file, value, comments: parsed.comments, blocks: parsed.blocks };
+  const substitutable = [];
+  for (const l of unknownSpans.leaves) {
+    const [s0, e0] = spans[l.span];
+    const expr = expressions.get(s0);
+    if (!expr || l.range.start.offset !== s0 || l.range.end.offset !== e0 || !l.value.origin) continue;
+    const quote = l.plain ? "" : text2[s0 - 1];
+    if (quote === "" || quote === '"' || quote === "'") substitutable.push({ value: l.value, expr, quote, at: l.value.origin });
+  }
+  return { file, value, comments: parsed.comments, blocks: parsed.blocks, ...substitutable.length > 0 ? { substitutable } : {} };
 }
 function shortened(interpolation) {
   return interpolation.length <= 80 ? interpolation : `${interpolation.slice(0, 60)}\u2026${interpolation.slice(-15)}`;
 }
-var decoded, TEMPLATE_MARKER;
+var PLAIN_STRING, PLAIN_NUMBER, YAML_WORD, decoded, TEMPLATE_MARKER;
 var init_heredoc_yaml = __esm({
   "src/eval/terraform/heredoc-yaml.ts"() {
     "use strict";
     init_value();
     init_parser2();
+    PLAIN_STRING = /^[A-Za-z][A-Za-z0-9._/:@+-]*$/;
+    PLAIN_NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/;
+    YAML_WORD = /^(?:y|yes|n|no|on|off|true|false|null|nan|inf)$/i;
     decoded = /* @__PURE__ */ new WeakMap();
     TEMPLATE_MARKER = "MLOPS_IAC_LINT_TEMPLATE_END";
   }
@@ -31531,7 +31593,9 @@ function yamlValue(file, t, opts = {}) {
       const hole = spans ? overlappingSpan(spans, t.range) : -1;
       if (hole >= 0) {
         coverSpans(spans, t.range);
-        return unknown(spans.reasons[hole], origin);
+        const leaf = unknown(spans.reasons[hole], origin);
+        spans.leaves?.push({ value: leaf, span: hole, range: t.range, plain: t.plain });
+        return leaf;
       }
       return scalarValue2(t.value, t.plain, origin, opts);
     }
@@ -31994,10 +32058,10 @@ var init_instance = __esm({
       heredocReader() {
         const src = this.src;
         const told = this.opts.onHeredoc;
-        return this.heredocs ??= (file, template, at2) => {
+        return this.heredocs ??= (file, template, at2, valueOf2) => {
           const d = heredocYaml(loadedYamlReader(), fileText(src, file), file, template, at2);
           told?.(d);
-          return d.value;
+          return valueOf2 ? withInterpolations(d, valueOf2) : d.value;
         };
       }
       context(file, iteration) {
@@ -32594,10 +32658,10 @@ function tfvarsValues(file, guard, onHeredoc) {
   const out = /* @__PURE__ */ new Map();
   const msPerFile = guard ? 0 : defaultMsPerFile();
   const items = file.body.items;
-  const yaml2 = (f, t, at2) => {
+  const yaml2 = (f, t, at2, valueOf2) => {
     const d = heredocYaml(loadedYamlReader(), file.text, f, t, at2);
     onHeredoc?.(d);
-    return d.value;
+    return valueOf2 ? withInterpolations(d, valueOf2) : d.value;
   };
   for (let i = 0; i < items.length; i++) {
     const item = items[i];

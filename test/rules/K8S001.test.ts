@@ -1201,6 +1201,27 @@ metadata:
         files: { 'infra/main.tf': POOL, 'app/main.tf': 'variable "gpus" {}\n' + kubectlJob('nvidia.com/gpu').replace('nvidia.com/gpu: 1', 'nvidia.com/gpu: ${var.gpus}') },
       },
       {
+        // A known value that tolerates, substituted where it is one scalar.
+        name: 'known-interpolations-that-tolerate',
+        files: {
+          'infra/main.tf': POOL,
+          'app/main.tf': 'variable "taint_value" {\n  default = "gpu"\n}\n' + kubectlJob('nvidia.com/gpu', '      tolerations:\n        - { key: sku, operator: Equal, value: \'${var.taint_value}\', effect: NoSchedule }\n'),
+        },
+      },
+      // Text YAML would not read back as written stays unknown (each case would be reported were it substituted):
+      // a YAML 1.1 bool word unquoted, a quote inside quotes, a leading zero (octal in YAML 1.1).
+      ...[
+        ['bool-word', 'v = "yes"', '${local.v}'],
+        ['quote-in-quotes', 'v = "gp\\"u"', '"${local.v}"'],
+      ].map(([what, local, value]) => ({
+        name: `known-interpolation-yaml-would-misread-stays-unknown-${what}`,
+        files: { 'infra/main.tf': POOL, 'app/main.tf': `locals {\n  ${local}\n}\n` + kubectlJob('nvidia.com/gpu', `      tolerations:\n        - { key: sku, operator: Equal, value: ${value}, effect: NoSchedule }\n`) },
+      })),
+      {
+        name: 'known-interpolation-yaml-would-misread-stays-unknown-leading-zero',
+        files: { 'infra/main.tf': POOL, 'app/main.tf': 'locals {\n  n = "01"\n}\n' + kubectlJob('nvidia.com/gpu').replace('nvidia.com/gpu: 1', 'nvidia.com/gpu: ${local.n}') },
+      },
+      {
         // An interpolation on a line of its own may write any YAML (the tolerations): the document is not decoded.
         name: 'kubectl-manifest-interpolation-that-may-write-yaml',
         files: { 'infra/main.tf': POOL, 'app/main.tf': 'variable "tolerations" {}\n' + kubectlJob('nvidia.com/gpu', '      tolerations:\n${var.tolerations}\n') },
@@ -1376,6 +1397,26 @@ metadata:
           'app/main.tf': `variable "job" {\n  default = <<-YAML\n${job().replace(/^(?=.)/gm, '    ')}    YAML\n}\nvariable "other" {}\nresource "kubectl_manifest" "train" {\n  yaml_body = var.job\n}\nresource "kubectl_manifest" "other" {\n  yaml_body = var.other\n}\n`,
           'app/terraform.tfvars': `other = <<EOT${job().replace('name: train', 'name: other')}EOT\n`,
         },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'scannedPool',
+      },
+      {
+        // A scalar that is one interpolation with a known value is that value, as Terraform writes
+        // it (review 101): the toleration's value "cpu" does not match the pool's taint.
+        name: 'known-interpolation-in-a-toleration',
+        files: {
+          'infra/main.tf': POOL,
+          'app/main.tf': 'locals {\n  tolerated = "cpu"\n  key       = "sku"\n}\n' + kubectlJob('⟦nvidia.com/gpu⟧', '      tolerations:\n        - key: ${local.key}\n          operator: Equal\n          value: "${local.tolerated}"\n          effect: NoSchedule\n'),
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'scannedPool',
+      },
+      {
+        // A known count: reported (the count from the variable's default).
+        name: 'known-interpolated-gpu-count',
+        files: { 'infra/main.tf': POOL, 'app/main.tf': 'variable "gpus" {\n  default = 2\n}\n' + kubectlJob('⟦nvidia.com/gpu⟧').replace('nvidia.com/gpu: 1', 'nvidia.com/gpu: ${var.gpus}') },
         level: 'error',
         env: 'unknown',
         messageId: 'scannedPool',

@@ -62,6 +62,8 @@ export interface UnknownSpans {
   /** Why each span's value is unknown ("depends on ${var.image}, interpolated into the heredoc"). */
   reasons: readonly string[];
   covered: Set<number>;
+  /** Each scalar made unknown by a span: the value, the span, and the scalar's content range. */
+  leaves?: { value: Value; span: number; range: Range; plain: boolean }[];
 }
 
 /** The index of the first span that overlaps `r` (by binary search: a heredoc may have thousands), or -1. */
@@ -246,7 +248,9 @@ export function yamlValue(file: string, t: YamlTree, opts: ReadOptions = {}): Va
       const hole = spans ? overlappingSpan(spans, t.range) : -1;
       if (hole >= 0) {
         coverSpans(spans!, t.range);
-        return unknown(spans!.reasons[hole]!, origin);
+        const leaf = unknown(spans!.reasons[hole]!, origin);
+        spans!.leaves?.push({ value: leaf, span: hole, range: t.range, plain: t.plain });
+        return leaf;
       }
       return scalarValue(t.value, t.plain, origin, opts);
     }

@@ -162,7 +162,8 @@ function evalNode(e: Expression, ctx: EvalContext): Value {
       const decode = ctx.heredocYaml;
       if (!e.heredoc || !decode || (v.kind !== 'string' && v.kind !== 'unknown')) return v;
       const file = ctx.file;
-      return { ...v, yaml: () => decode(file, e, at) };
+      // (Its interpolations' values, evaluated as Terraform fills them in, where each is one scalar.)
+      return { ...v, yaml: () => decode(file, e, at, (x) => evalNode(x, ctx)) };
     }
     case 'Tuple':
       return list(e.items.map((i) => evalNode(i, ctx)), at);

@@ -17,13 +17,17 @@
  * removed indentation read as spaces, were it tabs).
  */
 import type { Location, Range } from '../../core/source.js';
-import { unknown, type Value } from '../../core/value.js';
-import type { TemplateExpr, TemplatePart } from '../../parse/hcl/ast.js';
+import { bool, num, str, unknown, type Value } from '../../core/value.js';
+import type { Expression, TemplateExpr, TemplatePart } from '../../parse/hcl/ast.js';
 import { parseHcl } from '../../parse/hcl/parser.js';
 import type { YamlReader } from './data-files.js';
+import type { UnknownSpans } from '../azureml-yaml/document.js';
 
-/** Decodes a heredoc of `file` as YAML (`heredocYaml` with the file's text). */
-export type HeredocYamlReader = (file: string, template: TemplateExpr, at: Location) => Value;
+/**
+ * Decodes a heredoc of `file` as YAML (`heredocYaml` with the file's text), each scalar that is
+ * one interpolation whose value `valueOf` knows as that value (`withInterpolations`).
+ */
+export type HeredocYamlReader = (file: string, template: TemplateExpr, at: Location, valueOf?: (e: Expression) => Value | undefined) => Value;
 
 /** A heredoc decoded: its document, and the YAML comments and mappings in it (inline suppressions, RULES.md: YAML `#`). */
 export interface DecodedHeredoc {
@@ -32,6 +36,85 @@ export interface DecodedHeredoc {
   value: Value;
   comments: readonly { text: string; range: Range }[];
   blocks: readonly Range[];
+  /** The scalars that are one interpolation each, unknown in `value` (`withInterpolations`). */
+  substitutable?: readonly Substitutable[];
+}
+
+/** A scalar written as one interpolation: its unknown value in the document, the expression, how it is quoted, where it is. */
+interface Substitutable {
+  value: Value;
+  expr: Expression;
+  quote: '' | '"' | "'";
+  at: Location;
+}
+
+/**
+ * The document with each scalar that is one interpolation whose value is known (`valueOf`) as
+ * Terraform writes and YAML reads it: a string, a number or a bool whose text YAML reads back as
+ * that text in its place — no quote or backslash inside quotes; unquoted, a name or a decimal
+ * number, not a word YAML 1.1 reads as a bool or null (`yes`, `off`, `~`), not a number with a
+ * leading zero (octal in YAML 1.1). Anything else stays unknown. The value keeps where it is
+ * written (a variable's default), the heredoc's place on its way.
+ */
+export function withInterpolations(d: DecodedHeredoc, valueOf: (e: Expression) => Value | undefined): Value {
+  if (!d.substitutable) return d.value;
+  const replaced = new Map<Value, Value>();
+  for (const h of d.substitutable) {
+    const v = valueOf(h.expr);
+    const r = v && renderedScalar(v, h.quote, h.at);
+    if (r) replaced.set(h.value, r);
+  }
+  return replaced.size > 0 ? rebuilt(d.value, replaced, 0) : d.value;
+}
+
+/** A name, a path, an image reference: read as a string unquoted. */
+const PLAIN_STRING = /^[A-Za-z][A-Za-z0-9._/:@+-]*$/;
+const PLAIN_NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/;
+/** Words YAML 1.1 (Terraform's decoder) or 1.2 read as a bool, a null or a float. */
+const YAML_WORD = /^(?:y|yes|n|no|on|off|true|false|null|nan|inf)$/i;
+
+function renderedScalar(v: Value, quote: Substitutable['quote'], at: Location): Value | undefined {
+  const text = v.kind === 'string' ? v.value : v.kind === 'number' && Number.isFinite(v.value) ? String(v.value) : v.kind === 'bool' ? String(v.value) : undefined;
+  if (text === undefined) return undefined;
+  let out: Value | undefined;
+  if (quote === '"') out = /["\\]/.test(text) || hasControl(text) ? undefined : str(text);
+  else if (quote === "'") out = text.includes("'") || hasControl(text) ? undefined : str(text);
+  else if (v.kind === 'bool') out = bool(v.value);
+  else if (PLAIN_NUMBER.test(text)) out = num(Number(text));
+  else if (PLAIN_STRING.test(text) && !YAML_WORD.test(text) && !text.endsWith(':')) out = str(text);
+  if (!out) return undefined;
+  return v.origin ? { ...out, origin: v.origin, via: [...(v.via ?? []), at] } : { ...out, origin: at };
+}
+
+/** A control character (a line break, a tab, DEL): YAML folds or escapes it inside quotes. */
+function hasControl(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f) return true;
+  }
+  return false;
+}
+
+/** `v` with the values `replaced` names replaced, objects and lists rebuilt only where something changed. */
+function rebuilt(v: Value, replaced: ReadonlyMap<Value, Value>, depth: number): Value {
+  const r = replaced.get(v);
+  if (r) return r;
+  if (depth > 64) return v;
+  if (v.kind === 'object') {
+    let changed = false;
+    const entries = new Map<string, Value>();
+    for (const [k, x] of v.entries) {
+      const y = rebuilt(x, replaced, depth + 1);
+      if (y !== x) changed = true;
+      entries.set(k, y);
+    }
+    return changed ? { ...v, entries } : v;
+  }
+  if (v.kind === 'list') {
+    const items = v.items.map((x) => rebuilt(x, replaced, depth + 1));
+    return items.some((y, i) => y !== v.items[i]) ? { ...v, items } : v;
+  }
+  return v;
 }
 
 /** By heredoc: its document depends on the file's text only, which its syntax tree was parsed from. */
@@ -100,12 +183,15 @@ function decodeTemplateText(reader: YamlReader | undefined, src: TemplateText, f
   if (!reader) return unknownDocument(file, at, `${notDecoded}: the YAML reader is not loaded`);
   const { text, start, end, shift } = src;
   const spans: [number, number][] = [];
+  /** The expression of each interpolation, by its span's start. */
+  const expressions = new Map<number, Expression>();
   for (const p of src.parts) {
     if (p.type === 'TemplateIf' || p.type === 'TemplateFor') return unknownDocument(file, at, `${notDecoded}: a template directive (%{ … }) is not evaluated statically`);
     if (p.type === 'TemplateInterpolation') {
       if (p.stripLeft || p.stripRight) return unknownDocument(file, at, `${notDecoded}: an interpolation that strips whitespace (\${~ … ~}) is not evaluated statically`);
       if (p.range.end.line !== p.range.start.line) return unknownDocument(file, at, `${notDecoded}: an interpolation over several lines is not evaluated statically`);
       spans.push([p.range.start.offset + shift, p.range.end.offset + shift]);
+      expressions.set(p.range.start.offset + shift, p.expr);
     }
   }
   let body = text.slice(start, end);
@@ -147,12 +233,22 @@ function decodeTemplateText(reader: YamlReader | undefined, src: TemplateText, f
   if (error) return unknownDocument(file, at, `${notDecoded}: not valid YAML (${error.message})`);
   // One document, as Terraform's yamldecode and the kubectl provider's yaml_body take.
   if (parsed.documents.length !== 1) return unknownDocument(file, at, `${notDecoded}: ${parsed.documents.length === 0 ? 'no' : 'more than one'} YAML document`);
-  const unknownSpans = { spans, reasons, covered: new Set<number>() };
+  const unknownSpans: UnknownSpans = { spans, reasons, covered: new Set<number>(), leaves: [] };
   const value = reader.yamlValue(file, parsed.documents[0]!, { unknownSpans });
   let covered = 0;
   for (const i of unknownSpans.covered) if (text.startsWith('${', spans[i]![0])) covered++;
   if (covered < interpolations) return unknownDocument(file, at, `${notDecoded}: an interpolation outside its values may change its shape`);
-  return { file, value, comments: parsed.comments, blocks: parsed.blocks };
+  // A scalar that is one interpolation and nothing else (`image: ${var.image}`, `value: "${local.v}"`):
+  // its value, when known, is what Terraform writes there (`withInterpolations`).
+  const substitutable: Substitutable[] = [];
+  for (const l of unknownSpans.leaves!) {
+    const [s0, e0] = spans[l.span]!;
+    const expr = expressions.get(s0);
+    if (!expr || l.range.start.offset !== s0 || l.range.end.offset !== e0 || !l.value.origin) continue;
+    const quote = l.plain ? '' : text[s0 - 1];
+    if (quote === '' || quote === '"' || quote === "'") substitutable.push({ value: l.value, expr, quote, at: l.value.origin });
+  }
+  return { file, value, comments: parsed.comments, blocks: parsed.blocks, ...(substitutable.length > 0 ? { substitutable } : {}) };
 }
 
 /** An interpolation as a reason quotes it: a long one cut in its middle. */

@@ -19,7 +19,7 @@ import { evaluate, iterate, loc as exprLoc, noNames, type EvalContext, type Root
 import { asString } from './functions.js';
 import { tryCompileRegex } from './regex.js';
 import { decodeJsonBody } from './json-body.js';
-import { heredocYaml, type DecodedHeredoc, type HeredocYamlReader } from './heredoc-yaml.js';
+import { heredocYaml, withInterpolations, type DecodedHeredoc, type HeredocYamlReader } from './heredoc-yaml.js';
 import { loadedYamlReader, type DataFileRead } from './data-files.js';
 import { applyTypeConstraint } from './type-defaults.js';
 import { attr, blockHeader, childBlocks, declaredTwice, expansionAttrs, fileText, itemFile, localDir, locOf, sourceText, type Located, type ModuleSource } from './module-source.js';
@@ -175,10 +175,10 @@ export class ModuleInstance {
   private heredocReader(): HeredocYamlReader {
     const src = this.src;
     const told = this.opts.onHeredoc;
-    return (this.heredocs ??= (file, template, at) => {
+    return (this.heredocs ??= (file, template, at, valueOf) => {
       const d = heredocYaml(loadedYamlReader(), fileText(src, file), file, template, at);
       told?.(d);
-      return d.value;
+      return valueOf ? withInterpolations(d, valueOf) : d.value;
     });
   }
 
