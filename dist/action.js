@@ -20767,7 +20767,7 @@ function withInterpolations(d, valueOf2) {
   return replaced.size > 0 ? rebuilt(d.value, replaced, 0) : d.value;
 }
 function renderedScalar(v, quote, at2) {
-  const text2 = v.kind === "string" ? v.value : v.kind === "number" && Number.isFinite(v.value) ? String(v.value) : v.kind === "bool" ? String(v.value) : void 0;
+  const text2 = v.kind === "string" ? v.value : v.kind === "number" ? plainDecimal(v.value) : v.kind === "bool" ? String(v.value) : void 0;
   if (text2 === void 0) return void 0;
   let out;
   if (quote === '"') out = /["\\]/.test(text2) || hasControl(text2) ? void 0 : str(text2);
@@ -20781,9 +20781,14 @@ function renderedScalar(v, quote, at2) {
 function hasControl(text2) {
   for (let i = 0; i < text2.length; i++) {
     const c = text2.charCodeAt(i);
-    if (c < 32 || c === 127) return true;
+    if (c < 32 || c >= 127 && c <= 159) return true;
   }
   return false;
+}
+function plainDecimal(n) {
+  if (Number.isSafeInteger(n)) return String(n);
+  const t = String(n);
+  return /^-?\d+\.\d+$/.test(t) && t.replace(/^-?0*|\./g, "").length <= 15 ? t : void 0;
 }
 function rebuilt(v, replaced, depth) {
   const r = replaced.get(v);

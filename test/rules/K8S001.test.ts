@@ -1218,6 +1218,14 @@ metadata:
         files: { 'infra/main.tf': POOL, 'app/main.tf': `locals {\n  ${local}\n}\n` + kubectlJob('nvidia.com/gpu', `      tolerations:\n        - { key: sku, operator: Equal, value: ${value}, effect: NoSchedule }\n`) },
       })),
       {
+        // A number Terraform writes as 0.0000001 (JavaScript: 1e-7) stays unknown inside quotes (review 104: a wrong error).
+        name: 'known-interpolation-number-javascript-writes-otherwise-stays-unknown',
+        files: {
+          'infra/main.tf': tfPool('["sku=0.0000001:NoSchedule"]'),
+          'app/main.tf': 'variable "v" {\n  default = 0.0000001\n}\n' + kubectlJob('nvidia.com/gpu', '      tolerations:\n        - { key: sku, operator: Equal, value: "${var.v}", effect: NoSchedule }\n'),
+        },
+      },
+      {
         name: 'known-interpolation-yaml-would-misread-stays-unknown-leading-zero',
         files: { 'infra/main.tf': POOL, 'app/main.tf': 'locals {\n  n = "01"\n}\n' + kubectlJob('nvidia.com/gpu').replace('nvidia.com/gpu: 1', 'nvidia.com/gpu: ${local.n}') },
       },

@@ -74,7 +74,7 @@ const PLAIN_NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/;
 const YAML_WORD = /^(?:y|yes|n|no|on|off|true|false|null|nan|inf)$/i;
 
 function renderedScalar(v: Value, quote: Substitutable['quote'], at: Location): Value | undefined {
-  const text = v.kind === 'string' ? v.value : v.kind === 'number' && Number.isFinite(v.value) ? String(v.value) : v.kind === 'bool' ? String(v.value) : undefined;
+  const text = v.kind === 'string' ? v.value : v.kind === 'number' ? plainDecimal(v.value) : v.kind === 'bool' ? String(v.value) : undefined;
   if (text === undefined) return undefined;
   let out: Value | undefined;
   if (quote === '"') out = /["\\]/.test(text) || hasControl(text) ? undefined : str(text);
@@ -86,13 +86,24 @@ function renderedScalar(v: Value, quote: Substitutable['quote'], at: Location): 
   return v.origin ? { ...out, origin: v.origin, via: [...(v.via ?? []), at] } : { ...out, origin: at };
 }
 
-/** A control character (a line break, a tab, DEL): YAML folds or escapes it inside quotes. */
+/** A control character (a line break, a tab, DEL, C1 such as NEL): YAML folds, escapes or refuses it inside quotes. */
 function hasControl(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x20 || c === 0x7f) return true;
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return true;
   }
   return false;
+}
+
+/**
+ * A number as Terraform writes it into text, when JavaScript holds it exactly: a safe integer, or
+ * a decimal of at most 15 significant digits written without an exponent (Terraform writes
+ * `0.0000001` where JavaScript writes `1e-7`; a larger integer than 2^53 is not held exactly).
+ */
+function plainDecimal(n: number): string | undefined {
+  if (Number.isSafeInteger(n)) return String(n);
+  const t = String(n);
+  return /^-?\d+\.\d+$/.test(t) && t.replace(/^-?0*|\./g, '').length <= 15 ? t : undefined;
 }
 
 /** `v` with the values `replaced` names replaced, objects and lists rebuilt only where something changed. */
