@@ -19998,6 +19998,9 @@ function evalFor(e, ctx, at2) {
   if (e.group) for (const [k, vs] of groups) entries2.set(k, list(vs, at2));
   return { ...obj(entries2, at2), keyOrigins };
 }
+function readAsYaml(r, read, kind, fn, file, at2) {
+  return { ...r, yaml: () => read(kind, file, at2) ?? unknown(`${fn}("\u2026/${path9.basename(file)}"): the file is outside the scan root (not read)`, at2) };
+}
 function decodedDataFile(e, ctx, kind, at2) {
   const arg = e.args[0];
   if (e.args.length !== 1 || arg?.type !== "FunctionCall" || arg.name !== "file" || arg.args.length !== 1) return void 0;
@@ -20034,19 +20037,14 @@ function evalCall(e, ctx, at2) {
     if (text3) return text3;
     if (p.kind === "string") {
       const r2 = callFunction(name, [p], at2);
-      const read = ctx.readDataFile;
-      const file = p.value;
-      if (r2.kind === "unknown") return { ...r2, yaml: () => read("yaml", file, at2) ?? unknown(`file("\u2026/${path9.basename(file)}"): the file is outside the scan root (not read)`, at2) };
+      if (r2.kind === "unknown") return readAsYaml(r2, ctx.readDataFile, "yaml", name, p.value, at2);
     }
   }
   if (name === "templatefile" && ctx.readDataFile && e.args.length === 2) {
     const p = evalNode(e.args[0], ctx);
     const args2 = [p, evalNode(e.args[1], ctx)];
     const r2 = derived(callFunction(name, args2, at2), at2, args2);
-    const read = ctx.readDataFile;
-    if (p.kind !== "string" || r2.kind !== "unknown") return r2;
-    const file = p.value;
-    return { ...r2, yaml: () => read("template", file, at2) ?? unknown(`templatefile("\u2026/${path9.basename(file)}"): the file is outside the scan root (not read)`, at2) };
+    return p.kind === "string" && r2.kind === "unknown" ? readAsYaml(r2, ctx.readDataFile, "template", name, p.value, at2) : r2;
   }
   let args = e.args.map((a) => evalNode(a, ctx));
   if (e.expandFinal && args.length > 0) {
@@ -20809,6 +20807,13 @@ function rebuilt(v, replaced, depth) {
     return items.some((y, i) => y !== v.items[i]) ? { ...v, items } : v;
   }
   return v;
+}
+function heredocYamlReader(textOf, reader2, onHeredoc) {
+  return (file, template, at2, valueOf2) => {
+    const d = heredocYaml(reader2(), textOf(file), file, template, at2);
+    onHeredoc?.(d);
+    return valueOf2 ? withInterpolations(d, valueOf2) : d.value;
+  };
 }
 function heredocYaml(reader2, text2, file, template, at2) {
   let d = decoded.get(template);
@@ -31719,7 +31724,6 @@ function loadedYamlReader() {
 }
 function dataFileReader(input2) {
   const cache3 = /* @__PURE__ */ new Map();
-  const templates = /* @__PURE__ */ new Map();
   const texts = /* @__PURE__ */ new Map();
   return (kind, file, at2) => {
     const abs = path12.resolve(input2.workingDir, file);
@@ -31736,23 +31740,16 @@ function dataFileReader(input2) {
       if (!read) return unknown(`file("${file}"): the file cannot be read`, at2);
       return read.document ? { ...str(read.text, read.document.origin), document: read.document } : str(read.text, at2);
     }
-    if (kind === "template") {
-      if (!templates.has(abs)) {
-        const text2 = input2.readText(abs);
-        const decoded2 = text2 === void 0 || !yamlReader ? void 0 : templateFileYaml(yamlReader, text2, abs, fileStart(abs)).value;
-        templates.set(abs, decoded2);
-        if (decoded2 && decoded2.kind !== "unknown") input2.onRead?.(abs, "yaml");
-      }
-      return templates.get(abs) ?? unknown(`templatefile("${rel}"): the file cannot be read or is not one YAML document`, at2);
-    }
     const key = `${kind}\0${abs}`;
     if (!cache3.has(key)) {
-      const decoded2 = decode(kind, abs, input2.readText(abs));
+      const text2 = input2.readText(abs);
+      const decoded2 = kind === "template" ? text2 === void 0 || !yamlReader ? void 0 : templateFileYaml(yamlReader, text2, abs, fileStart(abs)).value : decode(kind, abs, text2);
       cache3.set(key, decoded2);
-      if (decoded2) input2.onRead?.(abs, kind);
+      if (decoded2 && (kind !== "template" || decoded2.kind !== "unknown")) input2.onRead?.(abs, kind === "json" ? "json" : "yaml");
     }
     const v = cache3.get(key);
-    return v ?? unknown(`${rel} is not one ${kind === "yaml" ? "YAML" : "JSON"} document, or cannot be read`, at2);
+    if (v) return v;
+    return unknown(kind === "template" ? `templatefile("${rel}"): the file cannot be read or is not one YAML document` : `${rel} is not one ${kind === "yaml" ? "YAML" : "JSON"} document, or cannot be read`, at2);
   };
 }
 function locatedDocument(file, text2) {
@@ -32062,12 +32059,7 @@ var init_instance = __esm({
       /** Decodes this module's heredocs as YAML, from its files' texts. */
       heredocReader() {
         const src = this.src;
-        const told = this.opts.onHeredoc;
-        return this.heredocs ??= (file, template, at2, valueOf2) => {
-          const d = heredocYaml(loadedYamlReader(), fileText(src, file), file, template, at2);
-          told?.(d);
-          return valueOf2 ? withInterpolations(d, valueOf2) : d.value;
-        };
+        return this.heredocs ??= heredocYamlReader((file) => fileText(src, file), loadedYamlReader, this.opts.onHeredoc);
       }
       context(file, iteration) {
         const readDataFile = this.opts.readDataFile;
@@ -32663,11 +32655,7 @@ function tfvarsValues(file, guard, onHeredoc) {
   const out = /* @__PURE__ */ new Map();
   const msPerFile = guard ? 0 : defaultMsPerFile();
   const items = file.body.items;
-  const yaml2 = (f, t, at2, valueOf2) => {
-    const d = heredocYaml(loadedYamlReader(), file.text, f, t, at2);
-    onHeredoc?.(d);
-    return valueOf2 ? withInterpolations(d, valueOf2) : d.value;
-  };
+  const yaml2 = heredocYamlReader(() => file.text, loadedYamlReader, onHeredoc);
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     if (item.type !== "Attribute") continue;
@@ -34087,10 +34075,10 @@ function terraformPodTemplates(r, isManifestFile) {
   const written2 = manifestObject(r);
   if (written2) {
     const manifest = written2.value;
-    if (manifest?.kind === "unknown") return manifest.origin && !isTerraformFile2(manifest.origin.file) && isManifestFile?.(manifest.origin.file) ? [] : [unknownObject(r, written2.attribute, manifest)];
+    const lintedElsewhere = (v) => v?.origin !== void 0 && !isTerraformFile(v.origin.file) && isManifestFile?.(v.origin.file) === true;
+    if (manifest?.kind === "unknown") return lintedElsewhere(manifest) ? [] : [unknownObject(r, written2.attribute, manifest)];
     if (manifest?.kind !== "object") return [];
-    const spec = manifest.entries.get("spec");
-    if (spec?.origin && !isTerraformFile2(spec.origin.file) && isManifestFile?.(spec.origin.file)) return [];
+    if (lintedElsewhere(manifest.entries.get("spec"))) return [];
     const templates2 = readPodTemplates(r.header.file, [b.value(manifest)], void 0, (range2) => b.files.get(range2));
     const site = r.sites?.get(written2.attribute);
     const outside = site && manifest.origin && !(r.block && manifest.origin.file === r.header.file && locationContains({ file: r.header.file, range: r.block.range }, manifest.origin));
@@ -34168,9 +34156,6 @@ function unknownObject(r, attribute2, manifest) {
 function camel(snake) {
   return snake.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
 }
-function isTerraformFile2(file) {
-  return /\.tf(?:\.json)?$/i.test(file);
-}
 function injectingNamespaces(resources) {
   const out = /* @__PURE__ */ new Map();
   for (const r of resources) {
@@ -34211,6 +34196,7 @@ var init_terraform = __esm({
     init_value();
     init_read();
     init_kubernetes_types();
+    init_file_kind();
     SHAPES = {
       podSpec: {
         container: ["containers", "many", "container"],
@@ -35431,9 +35417,10 @@ function tfPaths(files) {
   return files.filter((f) => f.kind === "terraform").map((f) => f.path);
 }
 function declaresWorkloads(tfFiles, ctx) {
-  return configurationSays(tfFiles, ctx, (facts) => facts.k8s);
+  return configurationFacts(tfFiles, ctx).k8s;
 }
-function configurationSays(tfFiles, ctx, says) {
+function configurationFacts(tfFiles, ctx) {
+  let yaml2 = false;
   const seen = new Set(tfFiles.map((f) => path22.dirname(f)));
   const queue = [...tfFiles];
   for (const dir of [...seen]) {
@@ -35449,7 +35436,8 @@ function configurationSays(tfFiles, ctx, says) {
     const f = queue[i];
     const facts = planningFacts(ctx, f);
     if (!facts) continue;
-    if (says(facts)) return true;
+    if (facts.k8s) return { yaml: true, k8s: true };
+    yaml2 ||= facts.yaml;
     for (const s of facts.sources) {
       const dir = path22.resolve(path22.dirname(f), s);
       if (seen.has(dir) || !ctx.host.isInside(dir)) continue;
@@ -35457,7 +35445,7 @@ function configurationSays(tfFiles, ctx, says) {
       queue.push(...terraformFilesIn(dir, ctx.host));
     }
   }
-  return false;
+  return { yaml: yaml2, k8s: false };
 }
 function callsModulesOutside(files, ctx) {
   const own = new Set(files.map((f) => path22.dirname(f.path)));
@@ -35647,10 +35635,9 @@ var init_terraform2 = __esm({
       filesOnlyFolders: callingFolders,
       mayRead: decodersOf,
       async beforeUnits(files, ctx) {
-        const tf = tfPaths(files);
-        if (!configurationSays(tf, ctx, (facts) => facts.yaml || facts.k8s)) return;
-        await loadYamlReader();
-        if (declaresWorkloads(tf, ctx)) await loadTerraformWorkloadReader();
+        const says = configurationFacts(tfPaths(files), ctx);
+        if (says.yaml) await loadYamlReader();
+        if (says.k8s) await loadTerraformWorkloadReader();
       },
       run(files, ctx) {
         const problems = [];

@@ -68,10 +68,9 @@ export const terraformFrontEnd: FrontEnd = {
   async beforeUnits(files, ctx) {
     // YAML is decoded by yamldecode, and a workload may be YAML text (a kubectl_manifest's
     // yaml_body), in the files or in the modules they call (also outside the scanned folders).
-    const tf = tfPaths(files);
-    if (!configurationSays(tf, ctx, (facts) => facts.yaml || facts.k8s)) return;
-    await loadYamlReader();
-    if (declaresWorkloads(tf, ctx)) await loadTerraformWorkloadReader();
+    const says = configurationFacts(tfPaths(files), ctx);
+    if (says.yaml) await loadYamlReader();
+    if (says.k8s) await loadTerraformWorkloadReader();
   },
   run(files, ctx) {
     const problems: Problem[] = [];
@@ -359,7 +358,7 @@ function tfPaths(files: readonly ClassifiedFile[]): string[] {
   return files.filter((f) => f.kind === 'terraform').map((f) => f.path);
 }
 
-/** The most files `configurationSays` reads the planning facts of (a bound for hostile module graphs). */
+/** The most files `configurationFacts` reads the planning facts of (a bound for hostile module graphs). */
 const MAX_WORKLOAD_SEARCH_FILES = 20_000;
 
 /**
@@ -368,15 +367,18 @@ const MAX_WORKLOAD_SEARCH_FILES = 20_000;
  * reads the workload reader and runs late (`readsScan`), and a pre-commit run walks the repository.
  */
 function declaresWorkloads(tfFiles: readonly string[], ctx: Pick<FrontEndContext, 'host' | 'facts'> & Partial<Pick<FrontEndContext, 'tfDataDir'>>): boolean {
-  return configurationSays(tfFiles, ctx, (facts) => facts.k8s);
+  return configurationFacts(tfFiles, ctx).k8s;
 }
 
 /**
- * Whether a file of the configuration `tfFiles` belong to says something (`says` of its planning
- * facts): its own files, the local modules they call (also outside the scanned folders) and the
- * registry copies its module manifest lists, followed as Terraform evaluates them.
+ * What the files of the configuration `tfFiles` belong to say, in one walk: whether one declares a
+ * Kubernetes workload (`k8s`) and whether one decodes YAML (`yaml`: it calls `yamldecode`, or a
+ * workload's YAML text is decoded). Its own files, the local modules they call (also outside the
+ * scanned folders) and the registry copies its module manifest lists, followed as Terraform
+ * evaluates them; the walk stops at the first workload, which says both.
  */
-function configurationSays(tfFiles: readonly string[], ctx: Pick<FrontEndContext, 'host' | 'facts'> & Partial<Pick<FrontEndContext, 'tfDataDir'>>, says: (facts: PlanningFacts) => boolean): boolean {
+function configurationFacts(tfFiles: readonly string[], ctx: Pick<FrontEndContext, 'host' | 'facts'> & Partial<Pick<FrontEndContext, 'tfDataDir'>>): { yaml: boolean; k8s: boolean } {
+  let yaml = false;
   const seen = new Set(tfFiles.map((f) => path.dirname(f)));
   const queue = [...tfFiles];
   // The registry and Git modules `terraform init` copied for a root (its module manifest): their
@@ -394,7 +396,8 @@ function configurationSays(tfFiles: readonly string[], ctx: Pick<FrontEndContext
     const f = queue[i]!;
     const facts = planningFacts(ctx, f);
     if (!facts) continue;
-    if (says(facts)) return true;
+    if (facts.k8s) return { yaml: true, k8s: true };
+    yaml ||= facts.yaml;
     for (const s of facts.sources) {
       const dir = path.resolve(path.dirname(f), s);
       if (seen.has(dir) || !ctx.host.isInside(dir)) continue;
@@ -402,7 +405,7 @@ function configurationSays(tfFiles: readonly string[], ctx: Pick<FrontEndContext
       queue.push(...terraformFilesIn(dir, ctx.host));
     }
   }
-  return false;
+  return { yaml, k8s: false };
 }
 
 /**

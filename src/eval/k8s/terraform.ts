@@ -32,6 +32,7 @@ import type { YamlEntryNode, YamlTree } from '../../parse/yaml/tree.js';
 import { DEFAULT_TOLERATIONS, readPodTemplates } from './read.js';
 import { KUBECTL_MANIFEST, KUBERNETES_MANIFEST, typedWorkload, type TypedWorkload } from '../terraform/kubernetes-types.js';
 import type { K8sPodTemplate } from './types.js';
+import { isTerraformFile } from '../../core/file-kind.js';
 
 /**
  * How a snake_case field of a block becomes the API's field: its name, and whether it is one
@@ -215,15 +216,16 @@ export function terraformPodTemplates(r: TerraformWorkloadResource, isManifestFi
   const written = manifestObject(r);
   if (written) {
     const manifest = written.value;
+    // Written in a manifest file the run lints on its own, which reports it: not read here.
+    const lintedElsewhere = (v: Value | undefined): boolean => v?.origin !== undefined && !isTerraformFile(v.origin.file) && isManifestFile?.(v.origin.file) === true;
     // Not known (`var.m`, `templatefile()`, a heredoc with a directive): it may be a GPU workload
     // (--verbose), unless it is a manifest file the run lints (`templatefile("job.yaml", …)`).
-    if (manifest?.kind === 'unknown') return manifest.origin && !isTerraformFile(manifest.origin.file) && isManifestFile?.(manifest.origin.file) ? [] : [unknownObject(r, written.attribute, manifest)];
+    if (manifest?.kind === 'unknown') return lintedElsewhere(manifest) ? [] : [unknownObject(r, written.attribute, manifest)];
     if (manifest?.kind !== 'object') return [];
     // Its pod templates decoded from a manifest file (`yamldecode(file("job.yaml"))`, whole or
     // its spec): that file is linted as a manifest, and reports them. A spec from a var file, a
     // spec-only YAML file or a template is read here (self-review 98).
-    const spec = manifest.entries.get('spec');
-    if (spec?.origin && !isTerraformFile(spec.origin.file) && isManifestFile?.(spec.origin.file)) return [];
+    if (lintedElsewhere(manifest.entries.get('spec'))) return [];
     const templates = readPodTemplates(r.header.file, [b.value(manifest)], undefined, (range) => b.files.get(range));
     const site = r.sites?.get(written.attribute);
     const outside = site && manifest.origin && !(r.block && manifest.origin.file === r.header.file && locationContains({ file: r.header.file, range: r.block.range }, manifest.origin));
@@ -326,10 +328,6 @@ function unknownObject(r: TerraformWorkloadResource, attribute: string, manifest
 
 function camel(snake: string): string {
   return snake.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-}
-
-function isTerraformFile(file: string): boolean {
-  return /\.tf(?:\.json)?$/i.test(file);
 }
 
 /** The namespace resources of the provider (each unversioned name the deprecated alias of its `_v1`). */

@@ -59,7 +59,6 @@ export type DataFileRead = (kind: 'yaml' | 'json' | 'text' | 'template', file: s
  */
 export function dataFileReader(input: DataFileInput): DataFileRead {
   const cache = new Map<string, Value | undefined>();
-  const templates = new Map<string, Value | undefined>();
   // Per file: its text, and the text as a value located in the file when it is a JSON document
   // (a text that is none is located at each call, so only the text is kept for it).
   const texts = new Map<string, { text: string; document?: Value } | undefined>();
@@ -78,25 +77,18 @@ export function dataFileReader(input: DataFileInput): DataFileRead {
       if (!read) return unknown(`file("${file}"): the file cannot be read`, at);
       return read.document ? { ...str(read.text, read.document.origin), document: read.document } : str(read.text, at);
     }
-    // A template file decoded as YAML (`templatefile("job.yaml.tftpl", {…})` as a kubectl_manifest's yaml_body).
-    if (kind === 'template') {
-      if (!templates.has(abs)) {
-        const text = input.readText(abs);
-        const decoded = text === undefined || !yamlReader ? undefined : templateFileYaml(yamlReader, text, abs, fileStart(abs)).value;
-        templates.set(abs, decoded);
-        // (Its comments suppress only what a document it decodes to can make.)
-        if (decoded && decoded.kind !== 'unknown') input.onRead?.(abs, 'yaml');
-      }
-      return templates.get(abs) ?? unknown(`templatefile("${rel}"): the file cannot be read or is not one YAML document`, at);
-    }
     const key = `${kind}\u0000${abs}`;
     if (!cache.has(key)) {
-      const decoded = decode(kind, abs, input.readText(abs));
+      const text = input.readText(abs);
+      // A template file decoded as YAML (`templatefile("job.yaml.tftpl", {…})` as a kubectl_manifest's yaml_body).
+      const decoded = kind === 'template' ? (text === undefined || !yamlReader ? undefined : templateFileYaml(yamlReader, text, abs, fileStart(abs)).value) : decode(kind, abs, text);
       cache.set(key, decoded);
-      if (decoded) input.onRead?.(abs, kind);
+      // (A template's comments suppress only what a document it decodes to can make.)
+      if (decoded && (kind !== 'template' || decoded.kind !== 'unknown')) input.onRead?.(abs, kind === 'json' ? 'json' : 'yaml');
     }
     const v = cache.get(key);
-    return v ?? unknown(`${rel} is not one ${kind === 'yaml' ? 'YAML' : 'JSON'} document, or cannot be read`, at);
+    if (v) return v;
+    return unknown(kind === 'template' ? `templatefile("${rel}"): the file cannot be read or is not one YAML document` : `${rel} is not one ${kind === 'yaml' ? 'YAML' : 'JSON'} document, or cannot be read`, at);
   };
 }
 

@@ -429,6 +429,15 @@ function evalFor(e: Extract<Expression, { type: 'For' }>, ctx: EvalContext, at: 
   return { ...obj(entries, at), keyOrigins };
 }
 
+/**
+ * `r`, what `fn(file)` is (its text not known), with the document of `file` for what decodes it
+ * as YAML (a `kubectl_manifest`'s `yaml_body`), read as `kind` (`file()`: YAML; `templatefile()`:
+ * a template), located in that file.
+ */
+function readAsYaml(r: Extract<Value, { kind: 'unknown' }>, read: DataFileRead, kind: 'yaml' | 'template', fn: string, file: string, at: Location): Value {
+  return { ...r, yaml: () => read(kind, file, at) ?? unknown(`${fn}("…/${path.basename(file)}"): the file is outside the scan root (not read)`, at) };
+}
+
 /** A path `file()` reads as JSON text (see evalCall). */
 const JSON_DOCUMENT = /\.json$/i;
 
@@ -488,9 +497,7 @@ function evalCall(e: Extract<Expression, { type: 'FunctionCall' }>, ctx: EvalCon
     // `yaml_body = file("job.yaml")`) reads the document, located in that file.
     if (p.kind === 'string') {
       const r = callFunction(name, [p], at);
-      const read = ctx.readDataFile;
-      const file = p.value;
-      if (r.kind === 'unknown') return { ...r, yaml: () => read('yaml', file, at) ?? unknown(`file("…/${path.basename(file)}"): the file is outside the scan root (not read)`, at) };
+      if (r.kind === 'unknown') return readAsYaml(r, ctx.readDataFile, 'yaml', name, p.value, at);
     }
   }
   // `templatefile("job.yaml.tftpl", {…})` is not evaluated, but what decodes it as YAML reads the
@@ -500,10 +507,7 @@ function evalCall(e: Extract<Expression, { type: 'FunctionCall' }>, ctx: EvalCon
     const p = evalNode(e.args[0]!, ctx);
     const args = [p, evalNode(e.args[1]!, ctx)];
     const r = derived(callFunction(name, args, at), at, args);
-    const read = ctx.readDataFile;
-    if (p.kind !== 'string' || r.kind !== 'unknown') return r;
-    const file = p.value;
-    return { ...r, yaml: () => read('template', file, at) ?? unknown(`templatefile("…/${path.basename(file)}"): the file is outside the scan root (not read)`, at) };
+    return p.kind === 'string' && r.kind === 'unknown' ? readAsYaml(r, ctx.readDataFile, 'template', name, p.value, at) : r;
   }
   let args = e.args.map((a) => evalNode(a, ctx));
   if (e.expandFinal && args.length > 0) {

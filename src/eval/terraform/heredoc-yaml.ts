@@ -56,7 +56,7 @@ interface Substitutable {
  * leading zero (octal in YAML 1.1). Anything else stays unknown. The value keeps where it is
  * written (a variable's default), the heredoc's place on its way.
  */
-export function withInterpolations(d: DecodedHeredoc, valueOf: (e: Expression) => Value | undefined): Value {
+function withInterpolations(d: DecodedHeredoc, valueOf: (e: Expression) => Value | undefined): Value {
   if (!d.substitutable) return d.value;
   const replaced = new Map<Value, Value>();
   for (const h of d.substitutable) {
@@ -128,11 +128,24 @@ function rebuilt(v: Value, replaced: ReadonlyMap<Value, Value>, depth: number): 
   return v;
 }
 
+/**
+ * The reader of the heredocs of files whose texts `textOf` gives (a module's files, a var file),
+ * with the YAML reader `reader` gives once loaded; told each heredoc it decodes (`onHeredoc`: the
+ * front end reads its comments for inline suppressions).
+ */
+export function heredocYamlReader(textOf: (file: string) => string | undefined, reader: () => YamlReader | undefined, onHeredoc?: (decoded: DecodedHeredoc) => void): HeredocYamlReader {
+  return (file, template, at, valueOf) => {
+    const d = heredocYaml(reader(), textOf(file), file, template, at);
+    onHeredoc?.(d);
+    return valueOf ? withInterpolations(d, valueOf) : d.value;
+  };
+}
+
 /** By heredoc: its document depends on the file's text only, which its syntax tree was parsed from. */
 const decoded = new WeakMap<TemplateExpr, DecodedHeredoc>();
 
 /** The heredoc `template` of `file`, whose text is `text`, decoded as YAML (once per heredoc: every instance of a module reads it alike). */
-export function heredocYaml(reader: YamlReader | undefined, text: string | undefined, file: string, template: TemplateExpr, at: Location): DecodedHeredoc {
+function heredocYaml(reader: YamlReader | undefined, text: string | undefined, file: string, template: TemplateExpr, at: Location): DecodedHeredoc {
   let d = decoded.get(template);
   if (!d) {
     d = decodeHeredoc(reader, text, file, template, at);

@@ -19,7 +19,7 @@ import { evaluate, iterate, loc as exprLoc, noNames, type EvalContext, type Root
 import { asString } from './functions.js';
 import { tryCompileRegex } from './regex.js';
 import { decodeJsonBody } from './json-body.js';
-import { heredocYaml, withInterpolations, type DecodedHeredoc, type HeredocYamlReader } from './heredoc-yaml.js';
+import { heredocYamlReader, type DecodedHeredoc, type HeredocYamlReader } from './heredoc-yaml.js';
 import { loadedYamlReader, type DataFileRead } from './data-files.js';
 import { applyTypeConstraint } from './type-defaults.js';
 import { attr, blockHeader, childBlocks, declaredTwice, expansionAttrs, fileText, itemFile, localDir, locOf, sourceText, type Located, type ModuleSource } from './module-source.js';
@@ -174,12 +174,7 @@ export class ModuleInstance {
   /** Decodes this module's heredocs as YAML, from its files' texts. */
   private heredocReader(): HeredocYamlReader {
     const src = this.src;
-    const told = this.opts.onHeredoc;
-    return (this.heredocs ??= (file, template, at, valueOf) => {
-      const d = heredocYaml(loadedYamlReader(), fileText(src, file), file, template, at);
-      told?.(d);
-      return valueOf ? withInterpolations(d, valueOf) : d.value;
-    });
+    return (this.heredocs ??= heredocYamlReader((file) => fileText(src, file), loadedYamlReader, this.opts.onHeredoc));
   }
 
   private context(file: string, iteration?: Map<string, Value>): EvalContext {

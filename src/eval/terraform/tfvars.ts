@@ -8,7 +8,7 @@ import path from 'node:path';
 import { unknown, type Value } from '../../core/value.js';
 import { evaluate, noNames } from './expressions.js';
 import { defaultMsPerFile, EvalGuard } from './guard.js';
-import { heredocYaml, withInterpolations, type DecodedHeredoc, type HeredocYamlReader } from './heredoc-yaml.js';
+import { heredocYamlReader, type DecodedHeredoc } from './heredoc-yaml.js';
 import { loadedYamlReader } from './data-files.js';
 
 /**
@@ -22,11 +22,7 @@ export function tfvarsValues(file: HclFile, guard?: EvalGuard, onHeredoc?: (deco
   const items = file.body.items;
   // A heredoc of YAML a configuration decodes (`pools = <<EOT …` for `yamldecode(var.pools)`): located here.
   // (Told to the evaluation, whose front end reads the heredoc's comments for inline suppressions.)
-  const yaml: HeredocYamlReader = (f, t, at, valueOf) => {
-    const d = heredocYaml(loadedYamlReader(), file.text, f, t, at);
-    onHeredoc?.(d);
-    return valueOf ? withInterpolations(d, valueOf) : d.value;
-  };
+  const yaml = heredocYamlReader(() => file.text, loadedYamlReader, onHeredoc);
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     if (item.type !== 'Attribute') continue;
