@@ -20036,7 +20036,7 @@ function evalCall(e, ctx, at2) {
     const text3 = p.kind === "string" && JSON_DOCUMENT.test(p.value) ? ctx.readDataFile("text", p.value, at2) : void 0;
     if (text3) return text3;
     if (p.kind === "string") {
-      const r2 = callFunction(name, [p], at2);
+      const r2 = derived(callFunction(name, [p], at2), at2, [p]);
       if (r2.kind === "unknown") return readAsYaml(r2, ctx.readDataFile, "yaml", name, p.value, at2);
     }
   }

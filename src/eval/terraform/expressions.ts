@@ -496,7 +496,8 @@ function evalCall(e: Extract<Expression, { type: 'FunctionCall' }>, ctx: EvalCon
     // A file's text other than JSON stays unknown, but what decodes it as YAML (a `kubectl_manifest`'s
     // `yaml_body = file("job.yaml")`) reads the document, located in that file.
     if (p.kind === 'string') {
-      const r = callFunction(name, [p], at);
+      // (Derived from its path, as every function's result: `file(var.path)`.)
+      const r = derived(callFunction(name, [p], at), at, [p]);
       if (r.kind === 'unknown') return readAsYaml(r, ctx.readDataFile, 'yaml', name, p.value, at);
     }
   }
