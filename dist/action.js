@@ -19998,8 +19998,17 @@ function evalFor(e, ctx, at2) {
   if (e.group) for (const [k, vs] of groups) entries2.set(k, list(vs, at2));
   return { ...obj(entries2, at2), keyOrigins };
 }
-function readAsYaml(r, read, kind, fn, file, at2) {
-  return { ...r, yaml: () => read(kind, file, at2) ?? unknown(`${fn}("\u2026/${path9.basename(file)}"): the file is outside the scan root (not read)`, at2) };
+function readAsYaml(r, read, kind, fn, file, at2, valueOf2) {
+  return { ...r, yaml: () => read(kind, file, at2, valueOf2) ?? unknown(`${fn}("\u2026/${path9.basename(file)}"): the file is outside the scan root (not read)`, at2) };
+}
+function templateVariable(vars, ctx) {
+  if (vars.kind !== "object") return void 0;
+  const scope = { file: ctx.file, ...ctx.guard ? { guard: ctx.guard } : {}, resolveRoot: (root) => vars.entries.has(root) ? { value: vars.entries.get(root), consumed: 0 } : void 0 };
+  return (e) => {
+    if (e.type !== "ScopeTraversal" || !vars.entries.has(e.root)) return void 0;
+    for (const s of e.steps) if (s.type === "Index" && s.key.type !== "Literal" && s.key.type !== "Template") return void 0;
+    return evalNode(e, scope);
+  };
 }
 function decodedDataFile(e, ctx, kind, at2) {
   const arg = e.args[0];
@@ -20044,7 +20053,7 @@ function evalCall(e, ctx, at2) {
     const p = evalNode(e.args[0], ctx);
     const args2 = [p, evalNode(e.args[1], ctx)];
     const r2 = derived(callFunction(name, args2, at2), at2, args2);
-    return p.kind === "string" && r2.kind === "unknown" ? readAsYaml(r2, ctx.readDataFile, "template", name, p.value, at2) : r2;
+    return p.kind === "string" && r2.kind === "unknown" ? readAsYaml(r2, ctx.readDataFile, "template", name, p.value, at2, templateVariable(args2[1], ctx)) : r2;
   }
   let args = e.args.map((a) => evalNode(a, ctx));
   if (e.expandFinal && args.length > 0) {
@@ -31724,8 +31733,9 @@ function loadedYamlReader() {
 }
 function dataFileReader(input2) {
   const cache3 = /* @__PURE__ */ new Map();
+  const templates = /* @__PURE__ */ new Map();
   const texts = /* @__PURE__ */ new Map();
-  return (kind, file, at2) => {
+  return (kind, file, at2, valueOf2) => {
     const abs = path12.resolve(input2.workingDir, file);
     const rel = path12.relative(input2.root, abs);
     if (rel === "" || rel.startsWith("..") || path12.isAbsolute(rel)) return void 0;
@@ -31740,16 +31750,26 @@ function dataFileReader(input2) {
       if (!read) return unknown(`file("${file}"): the file cannot be read`, at2);
       return read.document ? { ...str(read.text, read.document.origin), document: read.document } : str(read.text, at2);
     }
+    if (kind === "template") {
+      if (!templates.has(abs)) {
+        const text2 = input2.readText(abs);
+        const d2 = text2 === void 0 || !yamlReader ? void 0 : templateFileYaml(yamlReader, text2, abs, fileStart(abs));
+        templates.set(abs, d2);
+        if (d2 && d2.value.kind !== "unknown") input2.onRead?.(abs, "yaml");
+      }
+      const d = templates.get(abs);
+      if (d) return valueOf2 ? withInterpolations(d, valueOf2) : d.value;
+      return unknown(`templatefile("${rel}"): the file cannot be read or is not one YAML document`, at2);
+    }
     const key = `${kind}\0${abs}`;
     if (!cache3.has(key)) {
-      const text2 = input2.readText(abs);
-      const decoded2 = kind === "template" ? text2 === void 0 || !yamlReader ? void 0 : templateFileYaml(yamlReader, text2, abs, fileStart(abs)).value : decode(kind, abs, text2);
+      const decoded2 = decode(kind, abs, input2.readText(abs));
       cache3.set(key, decoded2);
-      if (decoded2 && (kind !== "template" || decoded2.kind !== "unknown")) input2.onRead?.(abs, kind === "json" ? "json" : "yaml");
+      if (decoded2) input2.onRead?.(abs, kind === "json" ? "json" : "yaml");
     }
     const v = cache3.get(key);
     if (v) return v;
-    return unknown(kind === "template" ? `templatefile("${rel}"): the file cannot be read or is not one YAML document` : `${rel} is not one ${kind === "yaml" ? "YAML" : "JSON"} document, or cannot be read`, at2);
+    return unknown(`${rel} is not one ${kind === "yaml" ? "YAML" : "JSON"} document, or cannot be read`, at2);
   };
 }
 function locatedDocument(file, text2) {

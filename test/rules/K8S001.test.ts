@@ -1719,6 +1719,28 @@ describe('K8S001: a kubectl_manifest or yamldecode heredoc with values not known
     ]);
   });
 
+  it("templatefile()'s variables fill in a template's scalars that are one variable each, per call, located where the call's values are written", async () => {
+    const call = (name: string, vars: string): string => `resource "kubectl_manifest" "${name}" {\n  yaml_body = templatefile("\${path.module}/templates/job.yaml.tftpl", ${vars})\n}\n`;
+    const tf =
+      'variable "gpus" {\n  default = 2\n}\nvariable "unset" {}\n' +
+      call('literal', '{ GPUS = 1, TAINT = { value = "cpu" } }') +
+      call('from_a_variable', '{ GPUS = var.gpus, TAINT = { value = "cpu" } }') +
+      call('none', '{ GPUS = 0, TAINT = { value = "cpu" } }') +
+      call('tolerates', '{ GPUS = 1, TAINT = { value = "gpu" } }') +
+      call('unknown', '{ GPUS = var.unset, TAINT = { value = "cpu" } }') +
+      call('missing_variable', '{ TAINT = { value = "cpu" } }');
+    const template = job('nvidia.com/gpu', "      tolerations:\n        - { key: sku, operator: Equal, value: '${TAINT.value}', effect: NoSchedule }\n").replace('nvidia.com/gpu: 1', 'nvidia.com/gpu: ${GPUS}');
+    const root = trees.tree({ 'infra/main.tf': POOL, 'app/main.tf': tf, 'app/templates/job.yaml.tftpl': template });
+    const r = await lintTree(root, ['K8S001']);
+    // One place (the template's key), two resources: two findings, each naming its own.
+    expect(r.briefs).toEqual(['K8S001 error scannedPool app/templates/job.yaml.tftpl:16:15', 'K8S001 error scannedPool app/templates/job.yaml.tftpl:16:15']);
+    expect(r.findings.map((f) => f.address)).toEqual(['kubectl_manifest.literal', 'kubectl_manifest.from_a_variable']);
+    expect(listed(root, r)).toEqual([
+      'resources: the count of "nvidia.com/gpu" is not known: depends on ${GPUS}, interpolated into the template (app/templates/job.yaml.tftpl:16:15)',
+      'resources: the count of "nvidia.com/gpu" is not known: depends on ${GPUS}, interpolated into the template (app/templates/job.yaml.tftpl:16:15)',
+    ]);
+  });
+
   it("override_namespace puts the object in the namespace it names (whose default tolerations it gets at admission)", async () => {
     const ns = 'resource "kubernetes_namespace_v1" "ml" {\n  metadata {\n    name = "ml"\n    annotations = {\n      "scheduler.alpha.kubernetes.io/defaultTolerations" = jsonencode([{ key = "sku", operator = "Equal", value = "gpu", effect = "NoSchedule" }])\n    }\n  }\n}\n';
     const intoMl = kubectlJob('nvidia.com/gpu', '', 'resource "kubectl_manifest" "train" {\n  override_namespace = "ml"\n  yaml_body = <<YAML');

@@ -12,7 +12,7 @@ import { fileStart, type Location } from '../../core/source.js';
 import type { parseYamlFile, parseYamlPart } from '../../parse/yaml/document.js';
 import type { yamlValue } from '../azureml-yaml/document.js';
 import { nodeToValue, parseJsonc, strictJsonError } from '../../parse/json/index.js';
-import { templateFileYaml } from './heredoc-yaml.js';
+import { templateFileYaml, withInterpolations, type DecodedHeredoc, type InterpolationValue } from './heredoc-yaml.js';
 
 export interface DataFileInput {
   /** The scan root: nothing outside it is read. */
@@ -46,8 +46,12 @@ export function loadedYamlReader(): YamlReader | undefined {
   return yamlReader;
 }
 
-/** Reads a data file of a kind (`dataFileReader`): undefined when it is outside the scan root. */
-export type DataFileRead = (kind: 'yaml' | 'json' | 'text' | 'template', file: string, at: Location) => Value | undefined;
+/**
+ * Reads a data file of a kind (`dataFileReader`): undefined when it is outside the scan root. A
+ * template's scalars that are one interpolation each are what `valueOf` knows of their
+ * expressions (`templatefile`'s variables: heredoc-yaml.ts `withInterpolations`).
+ */
+export type DataFileRead = (kind: 'yaml' | 'json' | 'text' | 'template', file: string, at: Location, valueOf?: InterpolationValue) => Value | undefined;
 
 /**
  * The reader a module instance calls for `yamldecode(file(p))` / `jsondecode(file(p))`, and for
@@ -59,10 +63,12 @@ export type DataFileRead = (kind: 'yaml' | 'json' | 'text' | 'template', file: s
  */
 export function dataFileReader(input: DataFileInput): DataFileRead {
   const cache = new Map<string, Value | undefined>();
+  // A template's document, decoded once; each call fills in its own variables.
+  const templates = new Map<string, DecodedHeredoc | undefined>();
   // Per file: its text, and the text as a value located in the file when it is a JSON document
   // (a text that is none is located at each call, so only the text is kept for it).
   const texts = new Map<string, { text: string; document?: Value } | undefined>();
-  return (kind, file, at) => {
+  return (kind, file, at, valueOf) => {
     const abs = path.resolve(input.workingDir, file);
     const rel = path.relative(input.root, abs);
     if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
@@ -77,18 +83,28 @@ export function dataFileReader(input: DataFileInput): DataFileRead {
       if (!read) return unknown(`file("${file}"): the file cannot be read`, at);
       return read.document ? { ...str(read.text, read.document.origin), document: read.document } : str(read.text, at);
     }
+    if (kind === 'template') {
+      // A template file decoded as YAML (`templatefile("job.yaml.tftpl", {…})` as a kubectl_manifest's yaml_body).
+      if (!templates.has(abs)) {
+        const text = input.readText(abs);
+        const d = text === undefined || !yamlReader ? undefined : templateFileYaml(yamlReader, text, abs, fileStart(abs));
+        templates.set(abs, d);
+        // (A template's comments suppress only what a document it decodes to can make.)
+        if (d && d.value.kind !== 'unknown') input.onRead?.(abs, 'yaml');
+      }
+      const d = templates.get(abs);
+      if (d) return valueOf ? withInterpolations(d, valueOf) : d.value;
+      return unknown(`templatefile("${rel}"): the file cannot be read or is not one YAML document`, at);
+    }
     const key = `${kind}\u0000${abs}`;
     if (!cache.has(key)) {
-      const text = input.readText(abs);
-      // A template file decoded as YAML (`templatefile("job.yaml.tftpl", {…})` as a kubectl_manifest's yaml_body).
-      const decoded = kind === 'template' ? (text === undefined || !yamlReader ? undefined : templateFileYaml(yamlReader, text, abs, fileStart(abs)).value) : decode(kind, abs, text);
+      const decoded = decode(kind, abs, input.readText(abs));
       cache.set(key, decoded);
-      // (A template's comments suppress only what a document it decodes to can make.)
-      if (decoded && (kind !== 'template' || decoded.kind !== 'unknown')) input.onRead?.(abs, kind === 'json' ? 'json' : 'yaml');
+      if (decoded) input.onRead?.(abs, kind === 'json' ? 'json' : 'yaml');
     }
     const v = cache.get(key);
     if (v) return v;
-    return unknown(kind === 'template' ? `templatefile("${rel}"): the file cannot be read or is not one YAML document` : `${rel} is not one ${kind === 'yaml' ? 'YAML' : 'JSON'} document, or cannot be read`, at);
+    return unknown(`${rel} is not one ${kind === 'yaml' ? 'YAML' : 'JSON'} document, or cannot be read`, at);
   };
 }
 

@@ -14,7 +14,7 @@ import {
 } from '../../core/value.js';
 import { asString, callFunction, isErrorUnknown, valuesEqual } from './functions.js';
 import { EvalGuard } from './guard.js';
-import type { HeredocYamlReader } from './heredoc-yaml.js';
+import type { HeredocYamlReader, InterpolationValue } from './heredoc-yaml.js';
 import type { DataFileRead } from './data-files.js';
 
 export interface RootResolution {
@@ -434,8 +434,24 @@ function evalFor(e: Extract<Expression, { type: 'For' }>, ctx: EvalContext, at: 
  * as YAML (a `kubectl_manifest`'s `yaml_body`), read as `kind` (`file()`: YAML; `templatefile()`:
  * a template), located in that file.
  */
-function readAsYaml(r: Extract<Value, { kind: 'unknown' }>, read: DataFileRead, kind: 'yaml' | 'template', fn: string, file: string, at: Location): Value {
-  return { ...r, yaml: () => read(kind, file, at) ?? unknown(`${fn}("…/${path.basename(file)}"): the file is outside the scan root (not read)`, at) };
+function readAsYaml(r: Extract<Value, { kind: 'unknown' }>, read: DataFileRead, kind: 'yaml' | 'template', fn: string, file: string, at: Location, valueOf?: InterpolationValue): Value {
+  return { ...r, yaml: () => read(kind, file, at, valueOf) ?? unknown(`${fn}("…/${path.basename(file)}"): the file is outside the scan root (not read)`, at) };
+}
+
+/**
+ * What a template's interpolation is, given `templatefile`'s variables `vars`: a variable and
+ * static steps into it (`${gpus}`, `${pool.taint}`), its value as the call passes it (located
+ * where the call's caller writes it). Any other expression (a function, arithmetic) is not
+ * evaluated: its values would be located in the template's text as parsed, not as written.
+ */
+function templateVariable(vars: Value, ctx: EvalContext): InterpolationValue | undefined {
+  if (vars.kind !== 'object') return undefined;
+  const scope: EvalContext = { file: ctx.file, ...(ctx.guard ? { guard: ctx.guard } : {}), resolveRoot: (root) => (vars.entries.has(root) ? { value: vars.entries.get(root)!, consumed: 0 } : undefined) };
+  return (e) => {
+    if (e.type !== 'ScopeTraversal' || !vars.entries.has(e.root)) return undefined;
+    for (const s of e.steps) if (s.type === 'Index' && s.key.type !== 'Literal' && s.key.type !== 'Template') return undefined;
+    return evalNode(e, scope);
+  };
 }
 
 /** A path `file()` reads as JSON text (see evalCall). */
@@ -502,13 +518,14 @@ function evalCall(e: Extract<Expression, { type: 'FunctionCall' }>, ctx: EvalCon
     }
   }
   // `templatefile("job.yaml.tftpl", {…})` is not evaluated, but what decodes it as YAML reads the
-  // template's document, located in its file, each interpolation unknown where it stands
+  // template's document, located in its file: a scalar that is one of the call's variables is the
+  // value it passes (templateVariable), any other interpolation unknown where it stands
   // (heredoc-yaml.ts). A manifest the run lints on its own is left to its lint.
   if (name === 'templatefile' && ctx.readDataFile && e.args.length === 2) {
     const p = evalNode(e.args[0]!, ctx);
     const args = [p, evalNode(e.args[1]!, ctx)];
     const r = derived(callFunction(name, args, at), at, args);
-    return p.kind === 'string' && r.kind === 'unknown' ? readAsYaml(r, ctx.readDataFile, 'template', name, p.value, at) : r;
+    return p.kind === 'string' && r.kind === 'unknown' ? readAsYaml(r, ctx.readDataFile, 'template', name, p.value, at, templateVariable(args[1]!, ctx)) : r;
   }
   let args = e.args.map((a) => evalNode(a, ctx));
   if (e.expandFinal && args.length > 0) {

@@ -27,7 +27,10 @@ import type { UnknownSpans } from '../azureml-yaml/document.js';
  * Decodes a heredoc of `file` as YAML (`heredocYaml` with the file's text), each scalar that is
  * one interpolation whose value `valueOf` knows as that value (`withInterpolations`).
  */
-export type HeredocYamlReader = (file: string, template: TemplateExpr, at: Location, valueOf?: (e: Expression) => Value | undefined) => Value;
+export type HeredocYamlReader = (file: string, template: TemplateExpr, at: Location, valueOf?: InterpolationValue) => Value;
+
+/** What an interpolation's expression is, as Terraform fills it in (undefined: not known here). */
+export type InterpolationValue = (e: Expression) => Value | undefined;
 
 /** A heredoc decoded: its document, and the YAML comments and mappings in it (inline suppressions, RULES.md: YAML `#`). */
 export interface DecodedHeredoc {
@@ -56,7 +59,7 @@ interface Substitutable {
  * leading zero (octal in YAML 1.1). Anything else stays unknown. The value keeps where it is
  * written (a variable's default), the heredoc's place on its way.
  */
-function withInterpolations(d: DecodedHeredoc, valueOf: (e: Expression) => Value | undefined): Value {
+export function withInterpolations(d: DecodedHeredoc, valueOf: InterpolationValue): Value {
   if (!d.substitutable) return d.value;
   const replaced = new Map<Value, Value>();
   for (const h of d.substitutable) {
