@@ -56528,6 +56528,7 @@ function runRules(input2, undecided2 = [], failures = []) {
   const callsByKey = /* @__PURE__ */ new Map();
   const keyByMessage = /* @__PURE__ */ new Map();
   const instancesByKey = /* @__PURE__ */ new Map();
+  const keptInstance = /* @__PURE__ */ new Map();
   const undecidedKeys = /* @__PURE__ */ new Set();
   const scan2 = input2.scan ?? scanView(input2.graphs, input2.root);
   const today2 = input2.today ?? todayUtc();
@@ -56584,12 +56585,13 @@ function runRules(input2, undecided2 = [], failures = []) {
       const key = keyByMessage.get(samePlaceAndMessage) ?? `${place}|${declared}`;
       keyByMessage.set(samePlaceAndMessage, key);
       const existing = byKey.get(key);
+      let instance;
       if (r && (declared || relocated)) {
         let names2 = instancesByKey.get(key);
         if (!names2) instancesByKey.set(key, names2 = /* @__PURE__ */ new Map());
         const name = displayName(r);
         const seen2 = names2.get(r.address);
-        const instance = seen2 === void 0 || seen2.name === name ? r.address : `${r.address}\0${name}`;
+        instance = seen2 === void 0 || seen2.name === name ? r.address : `${r.address}\0${name}`;
         if (!names2.has(instance)) {
           const parent = r.parent && r.identity.length === 0 ? displayName(r.parent) : void 0;
           const words = withoutName(parent !== void 0 ? withoutName(message, parent) : message, name);
@@ -56630,6 +56632,7 @@ function runRules(input2, undecided2 = [], failures = []) {
         ...consumers ? { consumers } : {}
       });
       finding.mergeKey = key;
+      if (instance !== void 0) keptInstance.set(key, instance);
       if (existing) keepStableFingerprint(finding, existing);
       if (r?.extent && sameRange(location, r.header) && locationContains(r.extent, location)) finding.extent = r.extent;
       byKey.set(key, finding);
@@ -56733,9 +56736,10 @@ function runRules(input2, undecided2 = [], failures = []) {
   for (const [key, names2] of instancesByKey) {
     const f = byKey.get(key);
     if (!f || names2.size < 2) continue;
-    const kept = f.address !== void 0 ? names2.get(f.address) : void 0;
+    const keptKey = keptInstance.get(key) ?? f.address;
+    const kept = keptKey !== void 0 ? names2.get(keptKey) : void 0;
     const own = kept?.name;
-    const rest = [...names2].filter(([address]) => address !== f.address);
+    const rest = [...names2].filter(([instance]) => instance !== keptKey);
     const taken = /* @__PURE__ */ new Map();
     for (const [, i] of rest) taken.set(i.name, (taken.get(i.name) ?? 0) + 1);
     const loop = f.address !== void 0 ? withoutInstanceKeys(f.address) : void 0;

@@ -123,6 +123,12 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
    * show it, and what its own finding said (its level, and its message with its name taken out).
    */
   const instancesByKey = new Map<string, Map<string, { name: string; words: string; parent?: string }>>();
+  /**
+   * Per finding key: the instance (a key of its `instancesByKey` map) whose words the finding
+   * has. Instances of one address are told apart by name (a GitHub matrix, review 105): the
+   * finding's address alone does not say which of them a more severe variant's finding is.
+   */
+  const keptInstance = new Map<string, string>();
   const undecidedKeys = new Set<string>();
   // Cross-file questions (K8S001's GPU pools), answered once for every rule.
   const scan = input.scan ?? scanView(input.graphs, input.root);
@@ -211,6 +217,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       keyByMessage.set(samePlaceAndMessage, key);
       const existing = byKey.get(key);
       // (Re-pointed out of a registry module copy too: its instances are named at the call, review 69.)
+      let instance: string | undefined;
       if (r && (declared || relocated)) {
         let names = instancesByKey.get(key);
         if (!names) instancesByKey.set(key, (names = new Map()));
@@ -218,7 +225,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
         // Two module calls whose deployment names are not known give their resources one address
         // (`deployment(?)/…/nodePool`): told apart by their names when those differ (review 95).
         const seen = names.get(r.address);
-        const instance = seen === undefined || seen.name === name ? r.address : `${r.address}\u0000${name}`;
+        instance = seen === undefined || seen.name === name ? r.address : `${r.address}\u0000${name}`;
         if (!names.has(instance)) {
           // An element (a pool of a cluster copy) is told apart by its parent's name (`"gpu" of "aks1"`).
           const parent = r.parent && r.identity.length === 0 ? displayName(r.parent) : undefined;
@@ -264,6 +271,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
           ...(consumers ? { consumers } : {}),
         });
       finding.mergeKey = key;
+      if (instance !== undefined) keptInstance.set(key, instance);
       if (existing) keepStableFingerprint(finding, existing);
       if (r?.extent && sameRange(location, r.header) && locationContains(r.extent, location)) finding.extent = r.extent;
       byKey.set(key, finding);
@@ -377,9 +385,10 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
   for (const [key, names] of instancesByKey) {
     const f = byKey.get(key);
     if (!f || names.size < 2) continue;
-    const kept = f.address !== undefined ? names.get(f.address) : undefined;
+    const keptKey = keptInstance.get(key) ?? f.address;
+    const kept = keptKey !== undefined ? names.get(keptKey) : undefined;
     const own = kept?.name;
-    const rest = [...names].filter(([address]) => address !== f.address);
+    const rest = [...names].filter(([instance]) => instance !== keptKey);
     // An instance is named by its resource name. An instance of the same loop (count, for_each,
     // copy, a counted module: the address differs only in its instance keys) whose name does not
     // tell it apart (`"${var.prefix}-kv"`: every instance reads "kv") is named by its address,

@@ -2119,6 +2119,19 @@ steps:
         messageIncludes: 'ML workspace "mlw-dev"',
       },
       {
+        // A matrix runs the step once per environment: one finding at the command, in the words of the
+        // most production-like run, naming the other runs (review 105: it named "mlw-prod" twice and lost "mlw-dev").
+        name: 'matrix-over-environments-names-every-other-run',
+        files: {
+          '.github/workflows/m.yml':
+            'on: push\njobs:\n  ws:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        env: [dev, test, prod]\n    environment: ${{ matrix.env }}\n    steps:\n      - run: ⟦az⟧ ml workspace create -n mlw-${{ matrix.env }} -g rg-${{ matrix.env }}\n',
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'publicWorkspace',
+        message: /^ML workspace "mlw-prod" is reachable .* \(also reported for "mlw-dev", "mlw-test", other instances of the same declaration, with their own values\)\.$/,
+      },
+      {
         // So is a workflow_dispatch input's default (a parameter named stage).
         name: 'workflow-input-default-stage',
         files: {
