@@ -1783,6 +1783,13 @@ function memberOf(parent, m) {
   for (const l of via) if (l.symbol && !m.via?.some((x) => x === l || sameRange(x, l))) (add ??= []).push(l);
   return add ? copyWith(m, "via", m.via ? [...m.via, ...add] : add) : m;
 }
+function elementOf(collection, e) {
+  const via = collection.via;
+  if (!via) return e;
+  let add;
+  for (const l of via) if (l.symbol && !e.via?.some((x) => x === l || sameRange(x, l))) (add ??= []).push(l);
+  return add ? copyWith(e, "via", e.via ? [...e.via, ...add] : add) : e;
+}
 function onlySizeOf(parent, m) {
   const count2 = parent.kind === "object" ? parent.entries.size : parent.kind === "list" ? parent.items.length : 0;
   if (count2 > MAX_SIZE_CONTAINER) return false;
@@ -32316,7 +32323,7 @@ var init_instance = __esm({
           cap(pairs.length, forEach);
           return pairs.slice(0, this.withinBudget(Math.min(pairs.length, max), address, forEach, decl.file)).map(([k, v]) => {
             const keyStr = fe.kind === "list" ? asString(v) ?? String(asString(k)) : asString(k);
-            return { key: `[${JSON.stringify(keyStr)}]`, vars: /* @__PURE__ */ new Map([["each", obj({ key: str(keyStr, k.origin), value: memberOf(fe, v) })]]) };
+            return { key: `[${JSON.stringify(keyStr)}]`, vars: /* @__PURE__ */ new Map([["each", obj({ key: str(keyStr, k.origin), value: elementOf(fe, v) })]]) };
           });
         }
         return [{ key: "", vars: /* @__PURE__ */ new Map() }];

@@ -255,6 +255,21 @@ export function memberOf<T extends Value>(parent: Value, m: T): T {
   return add ? copyWith(m, 'via', m.via ? [...m.via, ...add] : add) : m;
 }
 
+/**
+ * An element of a collection a `for_each` iterates (`each.value` of `for_each = var.gpu_pools`):
+ * every instance is one element, in the role the collection's name gives them all, so the
+ * collection's links that declare a named input or variable are appended to the element's `via`
+ * whatever its kind (an object of pool settings, whose one VM size `memberOf` then gives them:
+ * RULES.md GPU001 "the size comes from a variable/parameter whose name contains `gpu`").
+ */
+export function elementOf<T extends Value>(collection: Value, e: T): T {
+  const via = collection.via;
+  if (!via) return e;
+  let add: Location[] | undefined;
+  for (const l of via) if (l.symbol && !e.via?.some((x) => x === l || sameRange(x, l))) (add ??= []).push(l);
+  return add ? copyWith(e, 'via', e.via ? [...e.via, ...add] : add) : e;
+}
+
 /** Containers larger than this are not searched (each read would scan them: quadratic over a big map); none inherits. */
 const MAX_SIZE_CONTAINER = 64;
 

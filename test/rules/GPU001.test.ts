@@ -258,6 +258,72 @@ resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
     ],
     invalid: [
       {
+        // A for_each over a collection whose name says GPU: every instance is one of its elements, so
+        // each pool's size comes from that variable (RULES.md GPU001), here through a module too (review 105).
+        name: 'for-each-over-a-gpu-named-map-of-pools',
+        files: {
+          'main.tf': `
+variable "gpu_pools" {
+  type = map(object({ vm_size = string }))
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "np" {
+  for_each              = var.gpu_pools
+  name                  = each.key
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = each.value.vm_size
+}
+`,
+          'terraform.tfvars': `
+gpu_pools = {
+  a100 = { vm_size = "Standard_NC24ads_A100_v4" }
+  typo = { vm_size = ⟦"Standard_D16s_v5"⟧ }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+        messageIncludes: '(its size comes from "gpu_pools")',
+      },
+      {
+        // … and through the instances of a module (its variable's value keeps the collection's chain).
+        name: 'module-for-each-over-a-gpu-named-map-of-pools',
+        files: {
+          'main.tf': `
+variable "gpu_pools" {
+  type = map(object({ vm_size = string }))
+}
+
+module "pool" {
+  source   = "./pool"
+  for_each = var.gpu_pools
+  name     = each.key
+  vm_size  = each.value.vm_size
+}
+`,
+          'pool/main.tf': `
+variable "name" {}
+variable "vm_size" {}
+resource "azurerm_kubernetes_cluster_node_pool" "np" {
+  name                  = var.name
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = var.vm_size
+}
+`,
+          'terraform.tfvars': `
+gpu_pools = {
+  a100 = { vm_size = "Standard_NC24ads_A100_v4" }
+  typo = { vm_size = ⟦"Standard_D16s_v5"⟧ }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+        messageIncludes: '(its size comes from "gpu_pools")',
+      },
+      {
         // Config-driven pools: yamldecode(file(…)) / jsondecode(file(…)) inside the scan root are
         // read, and the size is located where the data file writes it (RULES.md "Location": "where
         // the offending value is written").

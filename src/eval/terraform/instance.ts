@@ -12,7 +12,7 @@ import { envFromVariables, readIgnoringCase, type EnvClass } from '../../core/en
 import type { InputDecl, InputValidation, OpaqueModuleCall, VendoredOrigin } from '../types.js';
 import { isVendoredFile } from '../types.js';
 import {
-  list, memberOf, obj, passedThrough, str, unknown, num, nul, defaultForNull,
+  list, elementOf, obj, passedThrough, str, unknown, num, nul, defaultForNull,
   type ObjectValue, type Value,
 } from '../../core/value.js';
 import { evaluate, iterate, loc as exprLoc, noNames, type EvalContext, type RootResolution } from './expressions.js';
@@ -447,8 +447,9 @@ export class ModuleInstance {
       return pairs.slice(0, this.withinBudget(Math.min(pairs.length, max), address, forEach, decl.file)).map(([k, v]) => {
         // for_each over a set of strings: each.key == each.value.
         const keyStr = fe.kind === 'list' ? (asString(v) ?? String(asString(k))) : asString(k)!;
-        // each.value is a member of the collection (its chain, as `local.pools["gpu"]` reads it).
-        return { key: `[${JSON.stringify(keyStr)}]`, vars: new Map([['each', obj({ key: str(keyStr, k.origin), value: memberOf(fe, v) })]]) };
+        // each.value is an element of the collection (its chain, as `local.pools["gpu"]` reads it,
+        // and the collection's named inputs whatever the element is: value.ts elementOf).
+        return { key: `[${JSON.stringify(keyStr)}]`, vars: new Map([['each', obj({ key: str(keyStr, k.origin), value: elementOf(fe, v) })]]) };
       });
     }
     return [{ key: '', vars: new Map() }];
