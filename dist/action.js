@@ -52603,7 +52603,7 @@ function amlDocumentsNotRead(file, documents) {
   }
   return out;
 }
-function parseManifest2(file, text2, problems, suppressionSources, strict = false) {
+function parseManifest2(file, text2, problems, strict = false) {
   if (/\.json$/i.test(file)) {
     const parsed2 = parseJsonc(text2, file);
     const first2 = parsed2.errors[0];
@@ -52612,8 +52612,14 @@ function parseManifest2(file, text2, problems, suppressionSources, strict = fals
       problems.push({ ruleId: "PARSE001", message: first2?.message ?? "Empty JSON document", location: first2 ? { file, range: first2.range } : fileStart(file) });
       return void 0;
     }
-    if (parsed2.comments.length > 0) suppressionSources.push({ file, comments: parsed2.comments, blocks: jsonObjectRanges(parsed2.root, parsed2.lineMap) });
-    return { documents: [jsonToTree(parsed2.root, parsed2.lineMap)], lineMap: parsed2.lineMap, comments: parsed2.comments };
+    return {
+      documents: [jsonToTree(parsed2.root, parsed2.lineMap)],
+      lineMap: parsed2.lineMap,
+      comments: parsed2.comments,
+      // JSONC `//` comments suppress too (RULES.md "Inline suppressions").
+      ...parsed2.comments.length > 0 ? { suppressions: { file, comments: parsed2.comments, blocks: jsonObjectRanges(parsed2.root, parsed2.lineMap) } } : {},
+      metadata: text2.includes(METADATA_DIRECTIVE) ? objectMetadata(parsed2, parsed2.root) : []
+    };
   }
   const parsed = parseYamlFile(text2);
   const first = parsed.errors[0];
@@ -52621,8 +52627,18 @@ function parseManifest2(file, text2, problems, suppressionSources, strict = fals
   if (first) problems.push({ ruleId: "PARSE001", message: first.message, location: { file, range: first.range } });
   if (parsed.soundDocuments.length === 0) return void 0;
   problems.push(...evaluationNoteProblems(file, parsed.evaluationNotes));
-  suppressionSources.push({ file, comments: parsed.comments, blocks: parsed.blocks });
-  return { documents: parsed.soundDocuments, lineMap: parsed.lineMap, comments: parsed.comments };
+  return { documents: parsed.soundDocuments, lineMap: parsed.lineMap, comments: parsed.comments, suppressions: { file, comments: parsed.comments, blocks: parsed.blocks }, metadata: [] };
+}
+function objectMetadata(parsed, root) {
+  const member3 = (n, key) => n?.type === "object" ? n.children?.find((p) => p.children?.[0]?.value === key)?.children?.[1] : void 0;
+  const out = [];
+  const add = (o) => {
+    if (o && member3(member3(o, "metadata"), METADATA_DIRECTIVE)) out.push({ file: parsed.file, body: nodeToValue(parsed, o), range: nodeLocation(parsed, o).range });
+  };
+  add(root);
+  const items = member3(root, "items");
+  if (items?.type === "array") for (const item of items.children ?? []) add(item);
+  return out;
 }
 function kaitoResource(k, evaluation, root) {
   const attrs = /* @__PURE__ */ new Map();
@@ -52673,11 +52689,12 @@ function kustomizationPaths(text2) {
   }
   return out;
 }
-var k8sFrontEnd, BLOCK_SCALAR_HEADER, KUSTOMIZATION_PATH_LISTS, KUSTOMIZATION_PATH_OBJECTS;
+var k8sFrontEnd, METADATA_DIRECTIVE, BLOCK_SCALAR_HEADER, KUSTOMIZATION_PATH_LISTS, KUSTOMIZATION_PATH_OBJECTS;
 var init_k8s3 = __esm({
   "src/frontends/k8s.ts"() {
     "use strict";
     init_env();
+    init_arrays();
     init_paths();
     init_source();
     init_json();
@@ -52705,6 +52722,7 @@ var init_k8s3 = __esm({
         const problems = [];
         const units2 = [];
         const suppressionSources = [];
+        const metadata = [];
         const skipped = [];
         for (const f of files) {
           const text2 = ctx.host.readText(f.path);
@@ -52719,30 +52737,36 @@ var init_k8s3 = __esm({
             continue;
           }
           const templated = mayHoldTemplateActions(text2);
-          const parsed = parseManifest2(f.path, text2, problems, suppressionSources, templated);
+          const parsed = parseManifest2(f.path, text2, problems, templated);
           if (!parsed) {
             if (templated) skipped.push({ file: f.path, reason: TEMPLATE_SKIP_REASON });
             continue;
           }
+          let comments = parsed.suppressions?.comments;
           if (templated) {
             const templatedDocs = documentsWithTemplateActions(text2, parsed.documents, parsed.comments);
             const kept = parsed.documents.filter((d) => !templatedDocs.has(d));
             if (kept.length < parsed.documents.length) {
-              const lines = parsed.documents.filter((d) => !kept.includes(d)).map((d) => d.range.start.line);
+              const left = parsed.documents.filter((d) => !kept.includes(d));
+              const lines = left.map((d) => d.range.start.line);
               skipped.push({ file: f.path, reason: kept.length === 0 ? TEMPLATE_SKIP_REASON : `the ${lines.length === 1 ? "document" : "documents"} at line ${lines.join(", ")} ${TEMPLATE_SKIP_REASON}` });
               if (kept.length === 0) continue;
               parsed.documents = kept;
+              comments = comments?.filter((c) => !left.some((d) => d.range.start.offset <= c.range.start.offset && c.range.start.offset < d.range.end.offset));
             }
           }
+          if (parsed.suppressions && comments && comments.length > 0) suppressionSources.push({ ...parsed.suppressions, comments });
+          appendAll(metadata, parsed.metadata);
           problems.push(...amlDocumentsNotRead(f.path, parsed.documents));
           const evaluation = { variant: "default", ...evaluationEnv(pathEnv(ctx, f.path)), unit: f.path, inputs: [] };
           const resources = readPodTemplates(f.path, parsed.documents, parsed.lineMap).map((t, i) => workloadResource(t, i, evaluation, ctx.root));
           for (const k of readKaitoObjects(f.path, parsed.documents, parsed.lineMap)) resources.push(kaitoResource(k, evaluation, ctx.root));
           units2.push({ evaluation, resources, refKeys: () => [] });
         }
-        return { units: units2, problems, suppressionSources, skipped };
+        return { units: units2, problems, suppressionSources, skipped, ...metadata.length > 0 ? { metadata } : {} };
       }
     };
+    METADATA_DIRECTIVE = "mlops-iac-lint-ignore";
     BLOCK_SCALAR_HEADER = /(?:^|[\s:-])[|>][-+0-9]*[ \t]*(?:#[^\n]*)?\r?\n[ \t\r\n]*$/;
     KUSTOMIZATION_PATH_LISTS = ["resources", "bases", "components", "crds", "configurations", "generators", "transformers", "validators", "patchesStrategicMerge"];
     KUSTOMIZATION_PATH_OBJECTS = ["patches", "patchesJson6902", "replacements"];

@@ -5,10 +5,11 @@
  * (`k8s-classify.ts`), never parsed, so their template syntax is never a PARSE001.
  */
 import { evaluationEnv } from '../core/env.js';
+import { appendAll } from '../core/arrays.js';
 import { relativeToRoot } from '../core/paths.js';
 import { fileStart } from '../core/source.js';
 import type { LineMap, Range } from '../core/source.js';
-import { parseJsonc } from '../parse/json/index.js';
+import { nodeLocation, nodeToValue, parseJsonc, type JsonNode, type ParsedJson } from '../parse/json/index.js';
 import { jsonObjectRanges } from '../parse/json/blocks.js';
 import { parseYamlFile } from '../parse/yaml/document.js';
 import type { YamlTree } from '../parse/yaml/tree.js';
@@ -17,7 +18,7 @@ import type { Evaluation, Fact, Resource } from '../model/resource.js';
 import { literalFact, manifestResource, workloadResourceOf, type K8sPodTemplate } from '../model/k8s.js';
 import { folderSkipReason, looksLikeManifest, mayHoldTemplateActions, TEMPLATE_SKIP_REASON } from './k8s-classify.js';
 import { k8sByName } from './names.js';
-import type { EvaluatedUnit, FrontEnd, Problem, SuppressionSource } from './types.js';
+import type { EvaluatedUnit, FrontEnd, MetadataSource, Problem, SuppressionSource } from './types.js';
 import { evaluationNoteProblems, pathEnv, readProblem } from './shared.js';
 
 export const k8sFrontEnd: FrontEnd = {
@@ -37,6 +38,7 @@ export const k8sFrontEnd: FrontEnd = {
     const problems: Problem[] = [];
     const units: EvaluatedUnit[] = [];
     const suppressionSources: SuppressionSource[] = [];
+    const metadata: MetadataSource[] = [];
     const skipped: { file: string; reason: string }[] = [];
     for (const f of files) {
       const text = ctx.host.readText(f.path);
@@ -55,28 +57,35 @@ export const k8sFrontEnd: FrontEnd = {
       // block scalars (a Jinja chat template in a ConfigMap, a PrometheusRule's `{{ $labels.pod }}`
       // beside a GPU Deployment in `helm template` output; review 74).
       const templated = mayHoldTemplateActions(text);
-      const parsed = parseManifest(f.path, text, problems, suppressionSources, templated);
+      const parsed = parseManifest(f.path, text, problems, templated);
       if (!parsed) {
         if (templated) skipped.push({ file: f.path, reason: TEMPLATE_SKIP_REASON });
         continue;
       }
+      let comments = parsed.suppressions?.comments;
       if (templated) {
         const templatedDocs = documentsWithTemplateActions(text, parsed.documents, parsed.comments);
         const kept = parsed.documents.filter((d) => !templatedDocs.has(d));
         if (kept.length < parsed.documents.length) {
-          const lines = parsed.documents.filter((d) => !kept.includes(d)).map((d) => d.range.start.line);
+          const left = parsed.documents.filter((d) => !kept.includes(d));
+          const lines = left.map((d) => d.range.start.line);
           skipped.push({ file: f.path, reason: kept.length === 0 ? TEMPLATE_SKIP_REASON : `the ${lines.length === 1 ? 'document' : 'documents'} at line ${lines.join(', ')} ${TEMPLATE_SKIP_REASON}` });
           if (kept.length === 0) continue;
           parsed.documents = kept;
+          // A directive in a document not read suppresses in its rendered output, not here:
+          // neither applied nor unused (SUP002 would say "remove it"; review 105).
+          comments = comments?.filter((c) => !left.some((d) => d.range.start.offset <= c.range.start.offset && c.range.start.offset < d.range.end.offset));
         }
       }
+      if (parsed.suppressions && comments && comments.length > 0) suppressionSources.push({ ...parsed.suppressions, comments });
+      appendAll(metadata, parsed.metadata);
       problems.push(...amlDocumentsNotRead(f.path, parsed.documents));
       const evaluation: Evaluation = { variant: 'default', ...evaluationEnv(pathEnv(ctx, f.path)), unit: f.path, inputs: [] };
       const resources: Resource[] = readPodTemplates(f.path, parsed.documents, parsed.lineMap).map((t, i) => workloadResource(t, i, evaluation, ctx.root));
       for (const k of readKaitoObjects(f.path, parsed.documents, parsed.lineMap)) resources.push(kaitoResource(k, evaluation, ctx.root));
       units.push({ evaluation, resources, refKeys: () => [] });
     }
-    return { units, problems, suppressionSources, skipped };
+    return { units, problems, suppressionSources, skipped, ...(metadata.length > 0 ? { metadata } : {}) };
   },
 };
 
@@ -106,7 +115,18 @@ function amlDocumentsNotRead(file: string, documents: readonly YamlTree[]): Prob
  * does. `strict`: undefined at any error (a file with template actions that does not parse is a
  * template, not a broken manifest).
  */
-function parseManifest(file: string, text: string, problems: Problem[], suppressionSources: SuppressionSource[], strict = false): { documents: YamlTree[]; lineMap: LineMap; comments: readonly { range: Range }[] } | undefined {
+/** A manifest parsed: its sound documents, and what may suppress findings in it (RULES.md "Inline suppressions"). */
+interface ParsedManifest {
+  documents: YamlTree[];
+  lineMap: LineMap;
+  comments: readonly { range: Range }[];
+  /** Its comments (YAML `#`, JSONC `//`), with the blocks a directive on a line of its own covers. */
+  suppressions?: SuppressionSource;
+  /** JSON without comments: each object's `metadata: { "mlops-iac-lint-ignore": [ … ] }`. */
+  metadata: MetadataSource[];
+}
+
+function parseManifest(file: string, text: string, problems: Problem[], strict = false): ParsedManifest | undefined {
   if (/\.json$/i.test(file)) {
     const parsed = parseJsonc(text, file);
     const first = parsed.errors[0];
@@ -115,9 +135,14 @@ function parseManifest(file: string, text: string, problems: Problem[], suppress
       problems.push({ ruleId: 'PARSE001', message: first?.message ?? 'Empty JSON document', location: first ? { file, range: first.range } : fileStart(file) });
       return undefined;
     }
-    // JSONC `//` comments suppress too (RULES.md "Inline suppressions").
-    if (parsed.comments.length > 0) suppressionSources.push({ file, comments: parsed.comments, blocks: jsonObjectRanges(parsed.root, parsed.lineMap) });
-    return { documents: [jsonToTree(parsed.root, parsed.lineMap)], lineMap: parsed.lineMap, comments: parsed.comments };
+    return {
+      documents: [jsonToTree(parsed.root, parsed.lineMap)],
+      lineMap: parsed.lineMap,
+      comments: parsed.comments,
+      // JSONC `//` comments suppress too (RULES.md "Inline suppressions").
+      ...(parsed.comments.length > 0 ? { suppressions: { file, comments: parsed.comments, blocks: jsonObjectRanges(parsed.root, parsed.lineMap) } } : {}),
+      metadata: text.includes(METADATA_DIRECTIVE) ? objectMetadata(parsed, parsed.root) : [],
+    };
   }
   const parsed = parseYamlFile(text);
   // The first YAML error; the ones after it are usually its cascade.
@@ -128,8 +153,27 @@ function parseManifest(file: string, text: string, problems: Problem[], suppress
   // `---` and decodes each document on its own); a document with an error of its own is not.
   if (parsed.soundDocuments.length === 0) return undefined;
   problems.push(...evaluationNoteProblems(file, parsed.evaluationNotes));
-  suppressionSources.push({ file, comments: parsed.comments, blocks: parsed.blocks });
-  return { documents: parsed.soundDocuments, lineMap: parsed.lineMap, comments: parsed.comments };
+  return { documents: parsed.soundDocuments, lineMap: parsed.lineMap, comments: parsed.comments, suppressions: { file, comments: parsed.comments, blocks: parsed.blocks }, metadata: [] };
+}
+
+/** The key of a suppression in an object's `metadata` (RULES.md "Inline suppressions"; the engine reads the entries). */
+const METADATA_DIRECTIVE = 'mlops-iac-lint-ignore';
+
+/**
+ * The Kubernetes objects of a JSON manifest whose `metadata` holds suppressions, each covering the
+ * object (RULES.md: "JSON without comments uses the resource's `metadata: { "mlops-iac-lint-ignore":
+ * [ … ] }`"): the document's object, or each item of a `List`.
+ */
+function objectMetadata(parsed: ParsedJson, root: JsonNode): MetadataSource[] {
+  const member = (n: JsonNode | undefined, key: string): JsonNode | undefined => (n?.type === 'object' ? n.children?.find((p) => p.children?.[0]?.value === key)?.children?.[1] : undefined);
+  const out: MetadataSource[] = [];
+  const add = (o: JsonNode | undefined): void => {
+    if (o && member(member(o, 'metadata'), METADATA_DIRECTIVE)) out.push({ file: parsed.file, body: nodeToValue(parsed, o), range: nodeLocation(parsed, o).range });
+  };
+  add(root);
+  const items = member(root, 'items');
+  if (items?.type === 'array') for (const item of items.children ?? []) add(item);
+  return out;
 }
 
 /** A KAITO Workspace or RAGEngine as a resource whose `vmSize` is its instance type (GPU004). */

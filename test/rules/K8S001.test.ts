@@ -123,6 +123,15 @@ const cases: RuleTable = {
   k8s: {
     valid: [
       {
+        // JSON without comments suppresses through the object's metadata (RULES.md "Inline suppressions"),
+        // each object of a List through its own (review 105: ignored).
+        name: 'json-manifest-suppressed-through-its-metadata',
+        files: {
+          'k8s/job.json': JSON.stringify({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'train', 'mlops-iac-lint-ignore': [{ id: 'K8S001', reason: 'the team operator adds the toleration' }] }, spec: { template: { spec: { containers: [{ name: 'c', image: 'x', resources: { limits: { 'nvidia.com/gpu': 1 } } }], restartPolicy: 'Never' } } } }, null, 2),
+          'k8s/list.json': JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [{ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', 'mlops-iac-lint-ignore': [{ id: 'K8S001', reason: 'the team operator adds the toleration' }] }, spec: { containers: [{ name: 'c', image: 'x', resources: { limits: { 'nvidia.com/gpu': 1 } } }] } }] }, null, 2),
+        },
+      },
+      {
         // A pool list only partly known (`concat([sys, t4], deployA100 ? [a100] : [])`): the pools
         // that may follow may be tolerated GPU pools, so the T4 pool alone decides nothing (self-review 81).
         name: 'pools-that-may-follow-a-partly-known-list-are-unknown',

@@ -415,8 +415,71 @@ spec:
         },
         options: { rules: ['K8S001'] },
       },
+      {
+        // A document with template actions is not read (its rendered output is): its directive is
+        // neither used nor unused here, in a file wholly templated or beside a document that is read (review 105).
+        name: 'directive-in-a-templated-document-that-is-not-read',
+        files: {
+          'k8s/job.yaml': `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: {{ .Values.name }}
+spec:
+  template:
+    spec:
+      containers:
+        - name: c
+          image: x
+          resources:
+            limits:
+              # mlops-iac-lint-ignore K8S001 -- the chart adds the toleration
+              nvidia.com/gpu: 1
+`,
+          'k8s/mixed.yaml': `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: plain
+data:
+  a: b
+---
+apiVersion: batch/v1
+kind: Job
+metadata:
+  name: {{ .Values.name }}
+spec:
+  template:
+    spec:
+      containers:
+        - name: c
+          image: x
+          resources:
+            limits:
+              nvidia.com/gpu: 1 # mlops-iac-lint-ignore K8S001 -- the chart adds the toleration
+`,
+        },
+        options: { rules: ['K8S001'] },
+      },
     ],
     invalid: [
+      {
+        // JSON without comments: the object's metadata (RULES.md "Inline suppressions").
+        name: 'json-metadata-suppresses-nothing',
+        files: {
+          'k8s/pod.json': `{
+  "apiVersion": "v1",
+  "kind": "Pod",
+  "metadata": {
+    "name": "trainer",
+    "mlops-iac-lint-ignore": [⟦{ "id": "K8S002", "reason": "was needed once" }⟧]
+  },
+  "spec": { "containers": [{ "name": "train", "image": "x", "resources": { "limits": { "nvidia.com/gpu": 1 } } }] }
+}
+`,
+        },
+        options: { rules: ['K8S002'] },
+        level: 'note',
+        env: 'unknown',
+      },
       {
         name: 'suppresses-nothing',
         files: {
