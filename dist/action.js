@@ -19973,7 +19973,7 @@ function evalFor(e, ctx, at2) {
   const coll = evalNode(e.collection, ctx);
   const pairs = iterate(coll);
   if (!pairs) return unknown(coll.kind === "unknown" ? coll.reason : "for collection is not iterable", at2);
-  if (pairs.length > MAX_FOR_ITEMS) return unknown("for expression over too many items", at2);
+  if (pairs.length > MAX_FOR_ITEMS) return unknown(`a for expression over more than ${MAX_FOR_ITEMS.toLocaleString("en-US")} items is not evaluated`, at2);
   const items = [];
   const groups = /* @__PURE__ */ new Map();
   const entries2 = /* @__PURE__ */ new Map();
@@ -20095,7 +20095,7 @@ var init_expressions = __esm({
     init_value();
     init_functions();
     init_guard();
-    MAX_FOR_ITEMS = 1e3;
+    MAX_FOR_ITEMS = 1e4;
     MAX_STRING_LENGTH = 1e7;
     JSON_DOCUMENT = /\.json$/i;
   }

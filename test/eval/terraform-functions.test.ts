@@ -37,6 +37,11 @@ describe('Terraform functions', () => {
     expect(v.kind === 'unknown' && v.reason).toBe('range() would make more than 1024 numbers, which Terraform rejects');
   });
 
+  it('a for expression over as many items as range() gives is evaluated (the loop cap of RULES.md then applies to instances; review 105)', () => {
+    expect(js('length(toset([for i in range(1024) : format("acr%04d", i)]))')).toBe(1024);
+    expect(js('length({ for i in range(1010) : tostring(i) => i })')).toBe(1010);
+  });
+
   it('jsonencode writes as Terraform does: keys in lexical order, <, >, & and U+2028/U+2029 escaped (review 57)', () => {
     expect(js('jsonencode({ b = 1, a = 2 }) == jsonencode({ a = 2, b = 1 })')).toBe(true);
     expect(js('jsonencode({ b = { d = 1, c = [true, null] }, "10" = "x", a = "y" })')).toBe('{"10":"x","a":"y","b":{"c":[true,null],"d":1}}');

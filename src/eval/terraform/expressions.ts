@@ -40,7 +40,13 @@ export interface EvalContext {
   readonly heredocYaml?: HeredocYamlReader;
 }
 
-const MAX_FOR_ITEMS = 1000;
+/**
+ * Items a `for` expression iterates before its result is unknown. Above the instance cap (a
+ * `for_each = toset([for i in range(1024) : …])` is expanded to RULES.md's 1,024 instances, and a
+ * larger collection is capped there with EVAL001, not left unknown: review 105), and well above
+ * real maps of pools or subnets; the evaluation guard's time budget bounds nested loops.
+ */
+const MAX_FOR_ITEMS = 10_000;
 
 // Loops over syntax-tree lists and pairs are written with an index here and in the module
 // instance: the CLI runs most of this code in V8's interpreter (src/core/jit.ts), where a
@@ -395,7 +401,7 @@ function evalFor(e: Extract<Expression, { type: 'For' }>, ctx: EvalContext, at: 
   const coll = evalNode(e.collection, ctx);
   const pairs = iterate(coll);
   if (!pairs) return unknown(coll.kind === 'unknown' ? coll.reason : 'for collection is not iterable', at);
-  if (pairs.length > MAX_FOR_ITEMS) return unknown('for expression over too many items', at);
+  if (pairs.length > MAX_FOR_ITEMS) return unknown(`a for expression over more than ${MAX_FOR_ITEMS.toLocaleString('en-US')} items is not evaluated`, at);
   const items: Value[] = [];
   const groups = new Map<string, Value[]>();
   const entries = new Map<string, Value>();
