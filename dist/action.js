@@ -46371,7 +46371,7 @@ var init_gpu = __esm({
       "Standard_HC44rs",
       "Standard_HX176rs"
     ];
-    NEGATED_GPU = /(?<![a-z])(?:non|no|not|without)[-_. ]?gpus?/gi;
+    NEGATED_GPU = /(?:(?<![A-Za-z])(?:[Nn][Oo][NnTt]?|[Ww][Ii][Tt][Hh][Oo][Uu][Tt])|(?<=[a-z0-9])(?:N[Oo][NnTt]?|W[Ii][Tt][Hh][Oo][Uu][Tt]))[-_. ]?[Gg][Pp][Uu][Ss]?/g;
     OFF_VALUE = /^(?:false|no|none|off|disabled|0)$/i;
     WORKLOAD_NAMES = { "aks.nodepool": "node pool", "ml.compute": "AML compute", vm: "VM", vmss: "scale set" };
     ATTR_WORD = { labels: "label", tags: "tag", taints: "taint" };

@@ -1216,6 +1216,28 @@ resource "azapi_resource" "gpu" {
   bicep: {
     valid: [
       {
+        // A camelCase negation in the middle of a name negates its gpu (review 105): not meant for GPU.
+        name: 'camel-case-negation-inside-a-parameter-name',
+        files: {
+          'main.bicep': `
+param cpuNonGpuSize string = 'Standard_D8s_v5'
+param systemPoolNoGpuVmSize string = 'Standard_D4s_v5'
+
+resource aks 'Microsoft.ContainerService/managedClusters@2024-05-01' = {
+  name: 'aks-ml'
+  location: 'westeurope'
+  properties: {
+    dnsPrefix: 'aks'
+    agentPoolProfiles: [
+      { name: 'system', mode: 'System', count: 1, vmSize: systemPoolNoGpuVmSize }
+      { name: 'batch', mode: 'User', count: 1, vmSize: cpuNonGpuSize }
+    ]
+  }
+}
+`,
+        },
+      },
+      {
         // A child's name is parent/child: only its own segment says what it is meant for.
         name: 'child-of-gpu-named-parent',
         files: {
