@@ -50644,7 +50644,7 @@ function onlyClears(d) {
     const f = r.attrs.get(a);
     const at2 = f?.at ?? r.header;
     const flag = d.spec.flags.find((x) => x.attr === a)?.names[0] ?? a;
-    r.attrs.set(a, { value: unknown(`az ${d.spec.command} of a resource this file does not create only clears a create's setting`, at2), defaulted: false, at: at2, sourcePath: f?.sourcePath ?? flag });
+    r.attrs.set(a, { value: unknown(`${flag} of an az ${d.spec.command} is not judged on its own: the command changes a resource this file does not create (or names by a value not known), whose other settings are not known here; it can only cancel the finding of a create it updates`, at2), defaulted: false, at: at2, sourcePath: f?.sourcePath ?? flag });
   }
 }
 function leftUnchanged(d) {
@@ -58231,6 +58231,8 @@ var AML005_compute_instance_idle_shutdown_default = defineRule({
         if (stop.is === "unknown") ctx.undecided(c, "schedules", stop.reason);
         if (stop.is !== "no") return;
         const empty = v?.kind === "string";
+        const viaSet = (p) => p.replace(/^--set /, "");
+        const bySet = idle.sourcePath.startsWith("--set ");
         ctx.report({
           ...about,
           attr: "idleTimeBeforeShutdown",
@@ -58238,10 +58240,10 @@ var AML005_compute_instance_idle_shutdown_default = defineRule({
           messageId: "noIdleShutdown",
           data: {
             name: displayName(c),
-            state: empty ? `${idle.sourcePath} is empty` : idle.describe(),
+            state: empty ? `${viaSet(idle.sourcePath)} is empty` : bySet ? `${viaSet(idle.sourcePath)} is not set` : idle.describe(),
             // The keys as this format writes them (Azure ML YAML: idle_time_before_shutdown, schedules.compute_start_stop).
-            attribute: idle.sourcePath,
-            schedules: `${schedules.sourcePath}.${startStopSchedulesKey(c.format)}`,
+            attribute: bySet ? `${viaSet(idle.sourcePath)} with --set` : idle.sourcePath,
+            schedules: `${viaSet(schedules.sourcePath)}.${startStopSchedulesKey(c.format)}`,
             example: IDLE_SHUTDOWN_EXAMPLE
           }
         });

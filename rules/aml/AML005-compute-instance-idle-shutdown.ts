@@ -83,6 +83,10 @@ export default defineRule({
         // the header, unless a conditional that an input decided chose the `null` (RULES.md
         // "Values chosen by a condition": that input; `factLocations`).
         const empty = v?.kind === 'string';
+        // An `az` command's keys are `--set` paths: named as keys, the fix says how to pass one
+        // ("--set idle_time_before_shutdown is not set; set --set …" read badly: review 105).
+        const viaSet = (p: string): string => p.replace(/^--set /, '');
+        const bySet = idle.sourcePath.startsWith('--set ');
         ctx.report({
           ...about,
           attr: 'idleTimeBeforeShutdown',
@@ -90,10 +94,10 @@ export default defineRule({
           messageId: 'noIdleShutdown',
           data: {
             name: displayName(c),
-            state: empty ? `${idle.sourcePath} is empty` : idle.describe(),
+            state: empty ? `${viaSet(idle.sourcePath)} is empty` : bySet ? `${viaSet(idle.sourcePath)} is not set` : idle.describe(),
             // The keys as this format writes them (Azure ML YAML: idle_time_before_shutdown, schedules.compute_start_stop).
-            attribute: idle.sourcePath,
-            schedules: `${schedules.sourcePath}.${startStopSchedulesKey(c.format)}`,
+            attribute: bySet ? `${viaSet(idle.sourcePath)} with --set` : idle.sourcePath,
+            schedules: `${viaSet(schedules.sourcePath)}.${startStopSchedulesKey(c.format)}`,
             example: IDLE_SHUTDOWN_EXAMPLE,
           },
         });

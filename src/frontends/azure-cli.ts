@@ -1085,7 +1085,7 @@ function onlyClears(d: Draft): void {
     const f = r.attrs.get(a);
     const at = f?.at ?? r.header;
     const flag = d.spec!.flags.find((x) => x.attr === a)?.names[0] ?? a;
-    r.attrs.set(a, { value: unknown(`az ${d.spec!.command} of a resource this file does not create only clears a create's setting`, at), defaulted: false, at, sourcePath: f?.sourcePath ?? flag });
+    r.attrs.set(a, { value: unknown(`${flag} of an az ${d.spec!.command} is not judged on its own: the command changes a resource this file does not create (or names by a value not known), whose other settings are not known here; it can only cancel the finding of a create it updates`, at), defaulted: false, at, sourcePath: f?.sourcePath ?? flag });
   }
 }
 

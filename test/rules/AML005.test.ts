@@ -1368,7 +1368,7 @@ const azureCli: RuleTable = {
         env: 'unknown',
         messageId: 'noIdleShutdown',
         // The fix is a `--set` of the Azure ML YAML key (the command has no flag for it), not the ARM property.
-        messageIncludes: '(--set idle_time_before_shutdown is not set and no enabled Stop schedule in --set schedules.compute_start_stop), so it bills until stopped by hand; set --set idle_time_before_shutdown (e.g. "PT60M")',
+        messageIncludes: '(idle_time_before_shutdown is not set and no enabled Stop schedule in schedules.compute_start_stop), so it bills until stopped by hand; set idle_time_before_shutdown with --set (e.g. "PT60M")',
       },
       {
         // A heredoc compute named by a shell variable: named as written (`<$CI_NAME>`), not by the file's extension.
