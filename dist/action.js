@@ -1953,6 +1953,47 @@ function readOutItems(u, collection) {
   }
   return out;
 }
+function unknownWithMembers(members2, u) {
+  return members2.size > 0 ? { ...u, knownMembers: members2 } : u;
+}
+function mergedAfterUnknown(u, later, deep) {
+  const { knownMembers, ...plain } = u;
+  const known2 = new Map(knownMembers ?? []);
+  for (const o of later) mergeKnown(known2, o, deep, u.reason);
+  return unknownWithMembers(known2, plain);
+}
+function mergeKnown(known2, o, deep, reason) {
+  for (const [k, v] of o.entries) {
+    let key = k;
+    if (!known2.has(k)) {
+      const lower = k.toLowerCase();
+      for (const ek of known2.keys()) if (ek.toLowerCase() === lower) key = ek;
+    }
+    const prev = known2.get(key);
+    known2.delete(key);
+    if (!deep) {
+      known2.set(key, v);
+      continue;
+    }
+    if (v.kind === "null") continue;
+    if (v.kind !== "object") {
+      known2.set(key, v);
+      continue;
+    }
+    const inner = new Map(prev?.kind === "unknown" ? prev.knownMembers ?? [] : []);
+    mergeKnown(inner, v, true, reason);
+    known2.set(key, unknownWithMembers(inner, unknown(reason, v.origin)));
+  }
+}
+function knownMember(u, key) {
+  const m = u.knownMembers;
+  if (!m) return void 0;
+  const exact = m.get(key);
+  if (exact) return exact;
+  const lower = key.toLowerCase();
+  for (const [k, e] of m) if (k.toLowerCase() === lower) return e;
+  return void 0;
+}
 function knownFirstItems(v) {
   return v.kind === "list" ? v.items : v.kind === "unknown" ? v.firstItems ?? [] : [];
 }
@@ -33374,7 +33415,12 @@ function valueAt(v, path65) {
   let cur = v;
   for (const seg of path65.split(".")) {
     if (!cur) return void 0;
-    if (cur.kind === "unknown") return cur;
+    if (cur.kind === "unknown") {
+      const known2 = knownMember(cur, seg);
+      if (!known2) return cur;
+      cur = known2;
+      continue;
+    }
     if (cur.kind === "null") return void 0;
     cur = childAt(cur, seg);
   }
@@ -33383,6 +33429,7 @@ function valueAt(v, path65) {
 var init_value_path = __esm({
   "src/model/value-path.ts"() {
     "use strict";
+    init_value();
   }
 });
 
@@ -39321,7 +39368,7 @@ function parseBicepSource(input2, file, kind) {
     const p = new Parser3(text2);
     const statements = kind === "params" ? p.parseProgram("params") : p.parseProgram("bicep");
     const range2 = p.lineMap.range(0, text2.length);
-    const errors = [...p.finishErrors(), ...duplicateDeclarations(statements, p.lineMap)].sort((a, b) => a.range.start.offset - b.range.start.offset);
+    const errors = [...p.finishErrors(), ...duplicateDeclarations(statements, p.lineMap), ...allowedOnTypes(statements)].sort((a, b) => a.range.start.offset - b.range.start.offset);
     const parsed = { kind: fileKind, file, text: text2, lineMap: p.lineMap, statements, comments: p.comments, pragmas: p.pragmas, errors, range: range2 };
     MEMBER_READS.set(parsed, p.memberReadNames());
     return parsed;
@@ -39373,6 +39420,64 @@ function duplicateDeclarations(statements, lineMap) {
         break;
       case "OutputDecl":
         declare(outputs, st.name, "Output");
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
+function allowedOnTypes(statements) {
+  const out = [];
+  const check = (decorators, what) => {
+    for (const d of decorators) {
+      if (d.name !== "allowed" || d.namespace !== null && d.namespace !== "sys") continue;
+      out.push({ message: `The decorator "@allowed" cannot be used on ${what}: Bicep refuses the file (BCP297); write the allowed values as a union type ('A' | 'B')`, range: d.nameRange, code: "BCP297" });
+    }
+  };
+  const walk4 = (t) => {
+    if (!t) return;
+    switch (t.kind) {
+      case "ObjectType":
+        for (const p of t.properties) {
+          check(p.decorators, "a type property");
+          walk4(p.value);
+        }
+        return;
+      case "TupleType":
+        for (const item of t.items) {
+          check(item.decorators, "a tuple item");
+          walk4(item.value);
+        }
+        return;
+      case "ArrayType":
+        return walk4(t.element);
+      case "NullableType":
+      case "NonNullType":
+        return walk4(t.base);
+      case "ParenType":
+        return walk4(t.type);
+      case "UnionType":
+        for (const m of t.members) walk4(m);
+        return;
+      default:
+        return;
+    }
+  };
+  for (const st of statements) {
+    switch (st.kind) {
+      case "TypeDecl":
+        check(st.decorators, "a type declaration");
+        walk4(st.value);
+        break;
+      case "ParamDecl":
+      case "VarDecl":
+      case "OutputDecl":
+        walk4(st.type);
+        break;
+      case "FuncDecl":
+        for (const a of st.params) walk4(a.type);
+        walk4(st.returnType);
         break;
       default:
         break;
@@ -39903,7 +40008,7 @@ function applyLambdaFunction(l, input2, init, fns3, loc3, maxItems) {
   if (input2?.kind !== "list") return unknown(`${l}(): the array is not known${input2?.kind === "unknown" ? ` (${input2.reason})` : ""}`, loc3);
   const items = input2.items;
   if (items.length > maxItems) return unknown(`${l}(): more than ${maxItems} items are not evaluated`, loc3);
-  const idx = (i) => num(i, loc3);
+  const idx = (i) => num(i);
   switch (l) {
     case "map":
       return list(
@@ -40128,6 +40233,13 @@ function deepMerge(a, b, loc3) {
   if (b.kind === "unknown" && a.kind === "object") return b;
   return b;
 }
+function afterUnknown(args, u, deep) {
+  let last = args.length - 1;
+  while (args[last].kind !== "unknown") last--;
+  const later = args.slice(last + 1).filter((a) => deep || a.kind !== "null");
+  if (!later.every((a) => a.kind === "object")) return u;
+  return mergedAfterUnknown({ ...u, knownMembers: args[last].knownMembers }, later, deep);
+}
 function firstLast(name, pickLast) {
   return ([a], loc3) => {
     if (!a) return err(loc3, name, "needs an argument");
@@ -40215,6 +40327,8 @@ function evalExpr(e, ctx, loc3) {
 }
 function access(t, key, loc3) {
   if (t.kind === "unknown") {
+    const known2 = key.kind === "string" ? knownMember(t, key.value) : void 0;
+    if (known2) return memberOf(t, known2);
     const k = key.kind === "string" && /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key.value) ? `.${key.value}` : key.kind === "unknown" ? void 0 : `[${tokenText(key)}]`;
     const tok = t.token !== void 0 && k !== void 0 && !t.tpl ? `${t.token}${k}` : void 0;
     return U(t.reason, loc3, tok);
@@ -40429,7 +40543,7 @@ var init_evaluate2 = __esm({
       const c = asInt(b);
       if (s === void 0 || c === void 0 || c < 0 || c > 1e4) return err(loc3, "range", "invalid arguments");
       return list(
-        Array.from({ length: c }, (_, i) => num(s + i, loc3)),
+        Array.from({ length: c }, (_, i) => num(s + i)),
         loc3
       );
     });
@@ -40666,7 +40780,7 @@ var init_evaluate2 = __esm({
       (args, loc3) => {
         if (args.length === 0) return err(loc3, "union", "needs arguments");
         const unk2 = args.find((a) => a.kind === "unknown");
-        if (unk2) return U("union(): depends on an unknown value", loc3, callToken("union", args));
+        if (unk2) return afterUnknown(args, U("union(): depends on an unknown value", loc3, callToken("union", args)), true);
         if (args.every((a) => a.kind === "object")) {
           let acc = obj(/* @__PURE__ */ new Map(), loc3);
           for (const a of args) acc = deepMerge(acc, a, loc3);
@@ -40780,7 +40894,7 @@ var init_evaluate2 = __esm({
         const m = /* @__PURE__ */ new Map();
         for (const x of a.items) {
           if (x.kind === "object") for (const [k, v] of x.entries) m.set(k, v);
-          else if (x.kind === "unknown") return U("shallowMerge(): depends on an unknown value", loc3);
+          else if (x.kind === "unknown") return afterUnknown(a.items, U("shallowMerge(): depends on an unknown value", loc3), false);
         }
         return obj(m, loc3);
       },
@@ -42109,7 +42223,7 @@ function expandLoop(scope, loop, locals, symbol) {
     n = takeExpansions(scope.env.budget, n, (m) => scope.problem(m, loop.iterable.range));
     const out = [];
     for (let i = 0; i < n; i++) {
-      const index = loop.index ? num(i, scope.loc(loop.index.range)) : void 0;
+      const index = loop.index ? num(i) : void 0;
       out.push({ locals: withLoopLocals(locals, loop.item.name, memberOf(xs, xs.items[i]), loop.index?.name, index), index: i });
     }
     return out;
@@ -42136,7 +42250,7 @@ function evalFor2(scope, e, locals) {
   if (n < wanted) return U2("the loop is past the expansion budget", loc3);
   const items = [];
   for (let i = 0; i < n; i++) {
-    const index = e.index ? num(i, scope.loc(e.index.range)) : void 0;
+    const index = e.index ? num(i) : void 0;
     const l = withLoopLocals(locals, e.item.name, memberOf(xs, xs.items[i]), e.index?.name, index);
     const body = e.body;
     if (body.kind === "IfBody") {
@@ -43187,6 +43301,7 @@ function evaluateObject(scope, o, locals, skip) {
   const loc3 = scope.loc(o.range);
   const members2 = o.members;
   let spread;
+  let unknownSpread;
   for (let i = 0; i < members2.length; i++) {
     const mem = members2[i];
     if (mem.kind === "ResourceDecl") continue;
@@ -43198,7 +43313,11 @@ function evaluateObject(scope, o, locals, skip) {
         continue;
       }
       if (v.kind === "null") continue;
-      return U2(v.kind === "unknown" ? `spread of an unknown value (${v.reason})` : "spread of a non-object", loc3);
+      if (v.kind !== "unknown") return U2("spread of a non-object", loc3);
+      unknownSpread = { ...unknown(`spread of an unknown value (${v.reason})`, loc3), ...v.knownMembers ? { knownMembers: v.knownMembers } : {} };
+      m.clear();
+      spread = void 0;
+      continue;
     }
     let key = mem.keyName;
     if (key === null) {
@@ -43209,6 +43328,7 @@ function evaluateObject(scope, o, locals, skip) {
     if (skip?.(key)) continue;
     m.set(key, scope.eval(mem.value, locals));
   }
+  if (unknownSpread) return mergedAfterUnknown(unknownSpread, [obj(m, loc3)], false);
   return spread ? leftOutOfMerge(obj(m, loc3), spread) : obj(m, loc3);
 }
 function evalString(scope, e, locals) {

@@ -124,6 +124,15 @@ export interface UnknownValue extends ValueBase {
    */
   firstItems?: readonly Value[];
   /**
+   * An object only partly known: the keys written after every unknown part of a merge
+   * (`{ ...extra, enablePurgeProtection: false }`, `union(extra, { adminUserEnabled: true })`
+   * with `extra` unknown), which the merged object surely holds, with their values (a member
+   * that is itself only partly known, such as an object `union()` merges deeply, is such an
+   * unknown too). Says what some keys surely hold, never which keys there are: only readers of
+   * a member by its name use it (`knownMember`).
+   */
+  knownMembers?: ReadonlyMap<string, Value>;
+  /**
    * Read out of a known map or list by a key not known (`var.gpu_size[terraform.workspace]`): the
    * collection's chain, the inputs that hold every value it may be. Only the reader of the inputs
    * that feed an attribute uses it (engine/facts.ts `inputsFeeding`: GPU002 judges their guards).
@@ -574,6 +583,65 @@ export function readOutItems(u: UnknownValue, collection: Value): Value[] | unde
     out.push(at);
   }
   return out;
+}
+
+/** An unknown object that surely holds `members` (none: a plain unknown). */
+export function unknownWithMembers(members: ReadonlyMap<string, Value>, u: UnknownValue): UnknownValue {
+  return members.size > 0 ? { ...u, knownMembers: members } : u;
+}
+
+/**
+ * What objects merged after an unknown part surely make (`knownMembers` of the result, `u`): the
+ * keys of `later` (in order, the last one winning), over what `u` itself surely holds. A spread
+ * (`{ ...extra, k: v }`, ARM `shallowMerge`) replaces a key's value whole, so each is known as
+ * written. `union()` merges objects deeply (`deep`; "The union function not only merges the
+ * top-level elements but also recursively merges any nested arrays and objects within them",
+ * https://learn.microsoft.com/azure/azure-resource-manager/templates/template-functions-array#union,
+ * whose example shows a nested array replaced and a nested object merged): an object written
+ * there is itself only partly known (the unknown part may add keys to it), and a `null` is left
+ * out (what merging it over an object gives is not documented).
+ */
+export function mergedAfterUnknown(u: UnknownValue, later: readonly ObjectValue[], deep: boolean): UnknownValue {
+  const { knownMembers, ...plain } = u;
+  const known = new Map(knownMembers ?? []);
+  for (const o of later) mergeKnown(known, o, deep, u.reason);
+  return unknownWithMembers(known, plain);
+}
+
+function mergeKnown(known: Map<string, Value>, o: ObjectValue, deep: boolean, reason: string): void {
+  for (const [k, v] of o.entries) {
+    let key = k;
+    if (!known.has(k)) {
+      const lower = k.toLowerCase();
+      for (const ek of known.keys()) if (ek.toLowerCase() === lower) key = ek;
+    }
+    const prev = known.get(key);
+    known.delete(key);
+    if (!deep) {
+      known.set(key, v);
+      continue;
+    }
+    if (v.kind === 'null') continue;
+    if (v.kind !== 'object') {
+      known.set(key, v);
+      continue;
+    }
+    // An object merged deeply over a part not known: its own keys are known, any other is not.
+    const inner = new Map(prev?.kind === 'unknown' ? (prev.knownMembers ?? []) : []);
+    mergeKnown(inner, v, true, reason);
+    known.set(key, unknownWithMembers(inner, unknown(reason, v.origin)));
+  }
+}
+
+/** The member `key` (exact, else in any case) an object only partly known surely holds; undefined when it is not one of its known keys. */
+export function knownMember(u: UnknownValue, key: string): Value | undefined {
+  const m = u.knownMembers;
+  if (!m) return undefined;
+  const exact = m.get(key);
+  if (exact) return exact;
+  const lower = key.toLowerCase();
+  for (const [k, e] of m) if (k.toLowerCase() === lower) return e;
+  return undefined;
 }
 
 /** The items a list surely begins with: all of a known list, the `firstItems` of an unknown one. */

@@ -49,7 +49,8 @@ export function applyLambdaFunction(l: string, input: Value | undefined, init: V
   if (input?.kind !== 'list') return unknown(`${l}(): the array is not known${input?.kind === 'unknown' ? ` (${input.reason})` : ''}`, loc);
   const items = input.items;
   if (items.length > maxItems) return unknown(`${l}(): more than ${maxItems} items are not evaluated`, loc);
-  const idx = (i: number): Value => num(i, loc);
+  // An item's index is a position (as a loop's index is), never an input deciding a condition: not located.
+  const idx = (i: number): Value => num(i);
   switch (l) {
     case 'map':
       return list(

@@ -1837,4 +1837,92 @@ resource "azurerm_container_registry" "acr" {
   },
 };
 
-ruleTester('ACR001', converted, azureCli, azapiBodyMembers, bicepNamespaceImport, bicepparamExtends, armParameterFileNames, loopCap);
+/** A Bicep registry whose `properties` are written as given, beside a param `extra` that has no value. */
+const acrWithProperties = (properties: string, before = ''): string => `
+param extra object
+${before}
+resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: 'acrmerge'
+  location: 'westeurope'
+  sku: {
+    name: 'Premium'
+  }
+  properties: ${properties}
+}
+`;
+
+/** An ARM registry whose `properties` are the expression given (JSON text), beside a parameter `extra` that has no value. */
+const armAcrWithProperties = (properties: string): string => `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "extra": { "type": "object" } },
+  "resources": [
+    {
+      "type": "Microsoft.ContainerRegistry/registries",
+      "apiVersion": "2023-07-01",
+      "name": "acrmerge",
+      "location": "westeurope",
+      "sku": { "name": "Premium" },
+      "properties": ${properties}
+    }
+  ]
+}
+`;
+
+// Objects merged with an unknown one (review 105): a key written after every unknown part is
+// known (union()'s and a spread's later key wins); one written before may be overwritten.
+const mergedAfterUnknown: RuleTable = {
+  bicep: {
+    valid: [
+      { name: 'union-whose-unknown-object-comes-last', files: { 'main.bicep': acrWithProperties('union({ adminUserEnabled: true }, extra)') } },
+      { name: 'spread-of-an-unknown-object-after-the-key', files: { 'main.bicep': acrWithProperties('{\n    adminUserEnabled: true\n    ...extra\n  }') } },
+    ],
+    invalid: [
+      {
+        name: 'union-whose-last-object-sets-the-key',
+        files: { 'main.bicep': acrWithProperties('union(extra, {\n    adminUserEnabled: ⟦true⟧\n  })') },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
+        name: 'key-written-after-the-spread-of-an-unknown-object',
+        files: { 'main.bicep': acrWithProperties("{\n    ...extra\n    publicNetworkAccess: 'Disabled'\n    adminUserEnabled: ⟦true⟧\n  }") },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
+        // The partly known object passes through a variable.
+        name: 'union-held-by-a-variable',
+        files: { 'main.bicep': acrWithProperties('acrProps', 'var acrProps = union(extra, { adminUserEnabled: ⟦true⟧ })') },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+    ],
+  },
+  arm: {
+    valid: [{ name: 'union-whose-unknown-object-comes-last', files: { 'azuredeploy.json': armAcrWithProperties(`"[union(createObject('adminUserEnabled', true()), parameters('extra'))]"`) } }],
+    invalid: [
+      {
+        name: 'union-whose-last-object-sets-the-key',
+        files: { 'azuredeploy.json': armAcrWithProperties(`⟦"[union(parameters('extra'), createObject('adminUserEnabled', true()))]"⟧`) },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
+        // Bicep's `{ ...extra, adminUserEnabled: true }` as it compiles.
+        name: 'shallowMerge-whose-last-object-sets-the-key',
+        files: { 'azuredeploy.json': armAcrWithProperties(`⟦"[shallowMerge(createArray(parameters('extra'), createObject('adminUserEnabled', true())))]"⟧`) },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+    ],
+  },
+};
+
+ruleTester('ACR001', converted, azureCli, azapiBodyMembers, bicepNamespaceImport, bicepparamExtends, armParameterFileNames, loopCap, mergedAfterUnknown);

@@ -3327,7 +3327,106 @@ const labelsAreNotNames: RuleTable = {
   },
 };
 
-ruleTester('GPU001', converted, azureCli, bicepparamJsonTemplate, runtimeVariables, sizeNames, projectTags, repeatedTemplateDirectives, labelsAreNotNames);
+/** A Bicep loop of GPU-named pools over `loop` (the `for` header after `for`), each pool's size written as given. */
+const poolLoop = (loop: string, vmSize: string, before = ''): string => `${before}
+resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' existing = {
+  name: 'aks'
+}
+
+resource pools 'Microsoft.ContainerService/managedClusters/agentPools@2024-02-01' = [for ${loop}: {
+  parent: aks
+  name: 'gpu\${i}'
+  properties: {
+    mode: 'User'
+    vmSize: ${vmSize}
+    enableAutoScaling: true
+    minCount: 0
+    maxCount: 1
+    nodeTaints: [
+      'sku=gpu:NoSchedule'
+    ]
+  }
+}]
+`;
+
+// A loop's position (its index, a number of range()) is no input deciding a condition, as ARM's
+// copyIndex() and Terraform's count.index are not: the value chosen is where the finding points
+// (RULES.md "Values chosen by a condition"; review 105 p24, p23). An item of a parameter's array
+// is an input: the parameter's value decides.
+const loopPositions: RuleTable = {
+  bicep: {
+    valid: [],
+    invalid: [
+      {
+        name: 'index-of-a-range-loop-decides',
+        files: { 'main.bicep': poolLoop('i in range(0, 2)', "i == 0 ? 'Standard_NC24ads_A100_v4' : ⟦'Standard_D8s_v5'⟧") },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+        related: [{ file: 'main.bicep', line: 10, label: 'condition' }],
+      },
+      {
+        name: 'index-of-a-loop-over-a-parameter-decides',
+        files: { 'main.bicep': poolLoop('(p, i) in poolNames', "i == 0 ? 'Standard_NC24ads_A100_v4' : ⟦'Standard_D8s_v5'⟧", "param poolNames array = [\n  'a'\n  'b'\n]\n") },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
+        name: 'index-of-a-map-lambda-decides',
+        files: {
+          'main.bicep': poolLoop(
+            '(p, i) in sizes',
+            'p',
+            "var sizes = map(range(0, 2), (n, j) => j == 0 ? 'Standard_NC24ads_A100_v4' : ⟦'Standard_D8s_v5'⟧)\n",
+          ),
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
+        // The parameter's item decides: the finding is at the item its default writes.
+        name: 'item-of-a-loop-over-a-parameter-decides',
+        files: { 'main.bicep': poolLoop('(p, i) in poolNames', "p == 'a' ? 'Standard_NC24ads_A100_v4' : 'Standard_D8s_v5'", "param poolNames array = [\n  'a'\n  ⟦'b'⟧\n]\n") },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+        related: [{ file: 'main.bicep', line: 15, label: 'value chosen by the condition' }],
+      },
+    ],
+  },
+  arm: {
+    valid: [],
+    invalid: [
+      {
+        // map() over range(): the lambda's number is a position, as copyIndex() is.
+        name: 'number-of-range-in-a-lambda-decides',
+        files: {
+          'azuredeploy.json': JSON.stringify({
+            $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+            contentVersion: '1.0.0.0',
+            variables: { sizes: "[map(range(0, 2), lambda('n', if(equals(lambdaVariables('n'), 0), 'Standard_NC24ads_A100_v4', 'Standard_D8s_v5')))]" },
+            resources: [
+              {
+                type: 'Microsoft.ContainerService/managedClusters/agentPools',
+                apiVersion: '2024-02-01',
+                name: "[format('aks/gpu{0}', copyIndex())]",
+                copy: { name: 'pools', count: 2 },
+                properties: { mode: 'User', vmSize: "[variables('sizes')[copyIndex()]]", enableAutoScaling: true, minCount: 0, maxCount: 1, nodeTaints: ['sku=gpu:NoSchedule'] },
+              },
+            ],
+          }, null, 2).replace('"[map(', '⟦"[map(').replace(")))]\"", ")))]\"⟧"),
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+    ],
+  },
+};
+
+ruleTester('GPU001', converted, azureCli, bicepparamJsonTemplate, runtimeVariables, sizeNames, projectTags, repeatedTemplateDirectives, labelsAreNotNames, loopPositions);
 
 // RULES.md "Three-valued facts": "Where an unknown value hides a possible finding, the run records it".
 // A pool named "gpu${each.key}" under a for_each over a data source: its name (the GPU signal) is unknown.

@@ -1610,7 +1610,26 @@ const batchAssignments: RuleTable = {
   },
 };
 
-ruleTester('GPU004', table, sharedValue, nestedTemplate, memberGuards, virtualMachinesPools, guardAcrossVariants, mappedPools, compileTimeVariables, oneResourceTwoCommands, batchAssignments);
+// `@allowed` on a type property (review 105 p57) is no guard: Bicep refuses the file (BCP297,
+// a PARSE001 at the decorator), and the type declaration is not read, so the parameter's guard
+// is not known: neither "its type does not restrict it" nor an entry of the refused list.
+const refusedTypeDecorator: RuleTable = {
+  bicep: {
+    valid: [
+      {
+        name: 'allowed-on-a-type-property-is-refused',
+        parseError: true,
+        files: {
+          'main.bicep':
+            "type agentPoolType = {\n  name: string\n  @allowed([\n    'Standard_NC24ads_A100_v4'\n    'Standard_NC6s_v3'\n    'Standard_E16s_v5'\n  ])\n  vmSize: string\n}\n\nparam agentPools agentPoolType[] = [\n  {\n    name: 'gpu'\n    vmSize: 'Standard_NC24ads_A100_v4'\n  }\n]\n\nresource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' existing = {\n  name: 'aks'\n}\n\nresource pools 'Microsoft.ContainerService/managedClusters/agentPools@2024-02-01' = [for p in agentPools: {\n  parent: aks\n  name: p.name\n  properties: {\n    vmSize: p.vmSize\n    mode: 'User'\n    nodeTaints: ['sku=gpu:NoSchedule']\n  }\n}]\n",
+        },
+      },
+    ],
+    invalid: [],
+  },
+};
+
+ruleTester('GPU004', table, sharedValue, nestedTemplate, memberGuards, virtualMachinesPools, guardAcrossVariants, mappedPools, compileTimeVariables, oneResourceTwoCommands, batchAssignments, refusedTypeDecorator);
 
 describe('GPU004 guard entries across variants', () => {
   const { tree, cleanup } = tempTrees('gpu004-');

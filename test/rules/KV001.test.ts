@@ -2519,4 +2519,80 @@ const deploymentScripts: RuleTable = {
   },
 };
 
-ruleTester('KV001', converted, azureCli, conformance, bicepparamJsonTemplate, parameterFileFolders, backendConfigFiles, templateConditions, sharedBicepModules, azdPlaceholders, deploymentScripts);
+/** A Bicep vault whose `properties` are written as given, beside a param `extra` that has no value. */
+const vaultWithProperties = (properties: string): string => `
+param extra object
+
+resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: 'kvmerge'
+  location: 'westeurope'
+  properties: ${properties}
+}
+`;
+
+// Objects merged with an unknown one (review 105, p66): a key written after every unknown part
+// is known (the spread's and union()'s later key wins); one written before it is not.
+const mergedAfterUnknown: RuleTable = {
+  bicep: {
+    valid: [
+      {
+        name: 'key-written-before-the-spread-of-an-unknown-object',
+        files: { 'main.bicep': vaultWithProperties("{\n    tenantId: tenant().tenantId\n    enablePurgeProtection: false\n    ...extra\n    sku: { family: 'A', name: 'standard' }\n  }") },
+      },
+    ],
+    invalid: [
+      {
+        name: 'key-written-after-the-spread-of-an-unknown-object',
+        files: { 'main.bicep': vaultWithProperties("{\n    ...extra\n    tenantId: tenant().tenantId\n    sku: { family: 'A', name: 'standard' }\n    enablePurgeProtection: ⟦false⟧\n  }") },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noPurgeProtection',
+      },
+      {
+        name: 'union-whose-last-object-sets-the-key',
+        files: { 'main.bicep': vaultWithProperties("union(extra, {\n    tenantId: tenant().tenantId\n    enablePurgeProtection: ⟦false⟧\n  })") },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noPurgeProtection',
+      },
+    ],
+  },
+  arm: {
+    valid: [
+      {
+        // union() merges nested objects deeply: `properties` may hold other keys from the unknown
+        // object (enablePurgeProtection among them), so only the keys written are known.
+        name: 'union-of-a-nested-object-that-does-not-write-the-key',
+        files: {
+          'azuredeploy.json': JSON.stringify({
+            $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+            contentVersion: '1.0.0.0',
+            parameters: { extra: { type: 'object' } },
+            variables: { vault: "[union(parameters('extra'), createObject('properties', createObject('tenantId', subscription().tenantId)))]" },
+            resources: [{ type: 'Microsoft.KeyVault/vaults', apiVersion: '2023-07-01', name: 'kvmerge', location: 'westeurope', properties: "[variables('vault').properties]" }],
+          }, null, 2),
+        },
+      },
+    ],
+    invalid: [
+      {
+        // …and a key it writes in the nested object is known.
+        name: 'union-of-a-nested-object-that-writes-the-key',
+        files: {
+          'azuredeploy.json': JSON.stringify({
+            $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+            contentVersion: '1.0.0.0',
+            parameters: { extra: { type: 'object' } },
+            variables: { vault: "[union(parameters('extra'), createObject('properties', createObject('enablePurgeProtection', false())))]" },
+            resources: [{ type: 'Microsoft.KeyVault/vaults', apiVersion: '2023-07-01', name: 'kvmerge', location: 'westeurope', properties: "[variables('vault').properties]" }],
+          }, null, 2).replace(`"[union(`, `⟦"[union(`).replace(`)))]"`, `)))]"⟧`),
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noPurgeProtection',
+      },
+    ],
+  },
+};
+
+ruleTester('KV001', converted, azureCli, conformance, bicepparamJsonTemplate, parameterFileFolders, backendConfigFiles, templateConditions, sharedBicepModules, azdPlaceholders, deploymentScripts, mergedAfterUnknown);

@@ -439,4 +439,41 @@ type: ⟦a⟧mlcompute
   },
 };
 
-ruleTester('PARSE001', converted);
+// `@allowed` is a parameter decorator only: on a type, a type property or a tuple item Bicep
+// refuses the file (BCP297, "Function "allowed" cannot be used as a type decorator"; review 105
+// p57 had read it as a guard). A union type is what Bicep accepts there (valid).
+const allowedOnTypes: RuleTable = {
+  bicep: {
+    valid: [
+      {
+        name: 'union-type-property-and-allowed-on-a-param',
+        files: {
+          'main.bicep': "type pool = {\n  @description('VM size')\n  vmSize: 'Standard_NC24ads_A100_v4' | 'Standard_NC6s_v3'\n}\n\n@allowed([\n  'a'\n  'b'\n])\nparam size string = 'a'\n\nparam pools pool[] = []\n",
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'allowed-on-a-type-property',
+        files: {
+          'main.bicep': "type pool = {\n  @description('VM size')\n  @⟦allowed⟧([\n    'Standard_NC24ads_A100_v4'\n    'Standard_NC6s_v3'\n  ])\n  vmSize: string\n}\n\nparam pools pool[] = []\n",
+        },
+        level: 'error',
+        env: 'unknown',
+        message: 'The decorator "@allowed" cannot be used on a type property: Bicep refuses the file (BCP297); write the allowed values as a union type (\'A\' | \'B\').',
+      },
+      {
+        name: 'allowed-on-a-type-an-inline-property-and-a-tuple-item',
+        files: {
+          'main.bicep':
+            "@sys.⟦allowed⟧(['a'])\ntype size = string\n\nparam p {\n  @⟦allowed⟧(['x'])\n  name: string\n}[] = []\n\noutput o [\n  @⟦allowed⟧(['y'])\n  string\n] = ['y']\n",
+        },
+        level: 'error',
+        env: 'unknown',
+        errors: [{ messageIncludes: 'on a type declaration' }, { messageIncludes: 'on a type property' }, { messageIncludes: 'on a tuple item' }],
+      },
+    ],
+  },
+};
+
+ruleTester('PARSE001', converted, allowedOnTypes);

@@ -4,7 +4,7 @@
  * reason and, where the value has a stable identity, a `token`.
  */
 import type { Location } from '../../core/source.js';
-import { agreedParts, argumentsTooLarge, bool, chosenBy, compared, containsUnknown, decidingInput, decisionOf, derived, fromJS, knownFirstItems, leftOutBy, leftOutOfMerge, list, member, memberOf, negated, nul, num, obj, str, toJS, unknown, unknownAfter, valuesEqual } from '../../core/value.js';
+import { agreedParts, argumentsTooLarge, bool, chosenBy, compared, containsUnknown, decidingInput, decisionOf, derived, fromJS, knownFirstItems, knownMember, leftOutBy, leftOutOfMerge, list, member, memberOf, mergedAfterUnknown, negated, nul, num, obj, str, toJS, unknown, unknownAfter, valuesEqual } from '../../core/value.js';
 import type { ObjectValue, UnknownValue, Value } from '../../core/value.js';
 import { classifyString, parseExpression, quoteArm } from './expression.js';
 import type { Expr, ParseResult } from './expression.js';
@@ -216,8 +216,11 @@ def('range', ([a, b], loc) => {
   const s = asInt(a);
   const c = asInt(b);
   if (s === undefined || c === undefined || c < 0 || c > 10000) return err(loc, 'range', 'invalid arguments');
+  // Each number is a position, as `copyIndex()` and Terraform's `count.index` are, never an input
+  // that decides a condition (RULES.md "Values chosen by a condition": `i == 0 ? 'A' : 'B'` in a
+  // loop over `range(0, 2)` is located at the value chosen, not at the range): it is not located.
   return list(
-    Array.from({ length: c }, (_, i) => num(s + i, loc)),
+    Array.from({ length: c }, (_, i) => num(s + i)),
     loc,
   );
 });
@@ -562,12 +565,28 @@ function deepMerge(a: Value, b: Value, loc: Location): Value {
   return b;
 }
 
+/**
+ * Objects merged (`union`, `shallowMerge`) with an unknown argument: not known, but surely
+ * holding the keys the objects after the last unknown one write (a later key wins: "If a later
+ * parameter has a property with the same name, that value overwrites the existing value",
+ * Microsoft Learn, union); `deep` for union()'s merge of nested objects (`mergedAfterUnknown`).
+ * Anything else after it (an array, an error) leaves the result a plain unknown.
+ */
+function afterUnknown(args: readonly Value[], u: UnknownValue, deep: boolean): Value {
+  let last = args.length - 1;
+  while (args[last]!.kind !== 'unknown') last--;
+  // A spread of null adds nothing (Bicep `...(c ? x : null)`).
+  const later = args.slice(last + 1).filter((a) => deep || a.kind !== 'null');
+  if (!later.every((a): a is ObjectValue => a.kind === 'object')) return u;
+  return mergedAfterUnknown({ ...u, knownMembers: (args[last] as UnknownValue).knownMembers }, later, deep);
+}
+
 def(
   'union',
   (args, loc) => {
     if (args.length === 0) return err(loc, 'union', 'needs arguments');
     const unk = args.find((a) => a.kind === 'unknown');
-    if (unk) return U('union(): depends on an unknown value', loc, callToken('union', args));
+    if (unk) return afterUnknown(args, U('union(): depends on an unknown value', loc, callToken('union', args)), true);
     if (args.every((a) => a.kind === 'object')) {
       let acc: Value = obj(new Map(), loc);
       for (const a of args) acc = deepMerge(acc, a, loc);
@@ -701,7 +720,7 @@ def(
     const m = new Map<string, Value>();
     for (const x of a.items) {
       if (x.kind === 'object') for (const [k, v] of x.entries) m.set(k, v);
-      else if (x.kind === 'unknown') return U('shallowMerge(): depends on an unknown value', loc);
+      else if (x.kind === 'unknown') return afterUnknown(a.items, U('shallowMerge(): depends on an unknown value', loc), false);
     }
     return obj(m, loc);
   },
@@ -902,6 +921,9 @@ export function evalExpr(e: Expr, ctx: ExprContext, loc: Location): Value {
 
 function access(t: Value, key: Value, loc: Location): Value {
   if (t.kind === 'unknown') {
+    // A key an object only partly known surely holds (`union(extra, { a: 1 }).a`).
+    const known = key.kind === 'string' ? knownMember(t, key.value) : undefined;
+    if (known) return memberOf(t, known);
     const k = key.kind === 'string' && /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key.value) ? `.${key.value}` : key.kind === 'unknown' ? undefined : `[${tokenText(key)}]`;
     const tok = t.token !== undefined && k !== undefined && !(t as ArmUnknown).tpl ? `${t.token}${k}` : undefined;
     return U(t.reason, loc, tok);

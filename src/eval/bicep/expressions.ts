@@ -5,8 +5,8 @@
  * resources and modules are resolved through the scope (`resources.ts`, `modules.ts`).
  */
 import type { Location } from '../../core/source.js';
-import { agreedParts, bool, chosenBy, decisionOf, knownFirstItems, leftOutBy, leftOutOfMerge, list, nul, num, obj, str, unknown, unknownAfter } from '../../core/value.js';
-import type { Value } from '../../core/value.js';
+import { agreedParts, bool, chosenBy, decisionOf, knownFirstItems, leftOutBy, leftOutOfMerge, list, mergedAfterUnknown, nul, num, obj, str, unknown, unknownAfter } from '../../core/value.js';
+import type { UnknownValue, Value } from '../../core/value.js';
 import type { Expression, ObjectExpr, StringLiteral } from '../../parse/bicep/index.js';
 import { armAccess, armCallToken, callArmFunction, tokenText } from '../arm/evaluate.js';
 import { escapeBraces } from '../arm/resourceid.js';
@@ -130,6 +130,9 @@ export function evaluateObject(scope: FileScope, o: ObjectExpr, locals: Locals, 
   const members = o.members;
   // Spread objects a condition chose without some keys (`...(c ? { x: … } : {})`): those keys are left out of this one too.
   let spread: Value[] | undefined;
+  // The last spread of an unknown value: the keys before it are not known, those after it are
+  // (a spread is `shallowMerge`, BICEP.md §4.6: a later key replaces an earlier one whole).
+  let unknownSpread: UnknownValue | undefined;
   for (let i = 0; i < members.length; i++) {
     const mem = members[i]!;
     if (mem.kind === 'ResourceDecl') continue;
@@ -141,7 +144,11 @@ export function evaluateObject(scope: FileScope, o: ObjectExpr, locals: Locals, 
         continue;
       }
       if (v.kind === 'null') continue;
-      return U(v.kind === 'unknown' ? `spread of an unknown value (${v.reason})` : 'spread of a non-object', loc);
+      if (v.kind !== 'unknown') return U('spread of a non-object', loc);
+      unknownSpread = { ...unknown(`spread of an unknown value (${v.reason})`, loc), ...(v.knownMembers ? { knownMembers: v.knownMembers } : {}) };
+      m.clear();
+      spread = undefined;
+      continue;
     }
     let key = mem.keyName;
     if (key === null) {
@@ -152,6 +159,7 @@ export function evaluateObject(scope: FileScope, o: ObjectExpr, locals: Locals, 
     if (skip?.(key)) continue;
     m.set(key, scope.eval(mem.value, locals));
   }
+  if (unknownSpread) return mergedAfterUnknown(unknownSpread, [obj(m, loc)], false);
   return spread ? leftOutOfMerge(obj(m, loc), spread) : obj(m, loc);
 }
 

@@ -2,7 +2,11 @@
  * `for` loops: a declaration's loop (`resource r … = [for x in xs: {…}]`) expands into one
  * instance per item, at most `maxCopy`; a `for` expression builds an array. An unknown
  * collection gives one instance whose item and index are unknown (with the `copyIndex()`
- * token of the compiled twin), never a guessed count.
+ * token of the compiled twin), never a guessed count. An index (`for (x, i) in xs`) is the
+ * instance's position, as ARM's `copyIndex()` and Terraform's `count.index` are: not located,
+ * so it never counts as the input that decided a condition (`i == 0 ? 'A' : 'B'` is located at
+ * the value chosen; RULES.md "Values chosen by a condition"). An item is a member of the
+ * collection, located where the collection writes it (a parameter's default, a parameter file).
  */
 import { list, memberOf, num } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
@@ -26,7 +30,7 @@ export function expandLoop(scope: FileScope, loop: ForExpr | null, locals: Local
     n = takeExpansions(scope.env.budget, n, (m) => scope.problem(m, loop.iterable.range));
     const out: { locals: Locals; index?: number }[] = [];
     for (let i = 0; i < n; i++) {
-      const index = loop.index ? num(i, scope.loc(loop.index.range)) : undefined;
+      const index = loop.index ? num(i) : undefined;
       // The item is a member of the collection (its chain, as `pools[0]` reads it).
       out.push({ locals: withLoopLocals(locals, loop.item.name, memberOf(xs, xs.items[i]!), loop.index?.name, index), index: i });
     }
@@ -57,7 +61,7 @@ export function evalFor(scope: FileScope, e: ForExpr, locals: Locals): Value {
   if (n < wanted) return U('the loop is past the expansion budget', loc);
   const items: Value[] = [];
   for (let i = 0; i < n; i++) {
-    const index = e.index ? num(i, scope.loc(e.index.range)) : undefined;
+    const index = e.index ? num(i) : undefined;
     const l = withLoopLocals(locals, e.item.name, memberOf(xs, xs.items[i]!), e.index?.name, index);
     const body = e.body;
     if (body.kind === 'IfBody') {

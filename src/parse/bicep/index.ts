@@ -6,7 +6,7 @@
  * refer to the text after it (so the first character of a file with a BOM is still at 1:1).
  */
 import { LineMap } from '../../core/source.js';
-import type { BicepFile, BicepParamFile, BicepSyntaxError, Identifier, ParamFileStatement, Statement } from './ast.js';
+import type { BicepFile, BicepParamFile, BicepSyntaxError, Decorator, Identifier, ParamFileStatement, Statement, TypeExpr } from './ast.js';
 import { Parser } from './parser.js';
 import { forEachBicepNode } from './visit.js';
 
@@ -28,7 +28,7 @@ export function parseBicepSource<K extends BicepSourceKind>(input: string, file:
     // `parseProgram` is overloaded per mode; the statement type follows `kind` through `Parsed<K>`.
     const statements = kind === 'params' ? p.parseProgram('params') : p.parseProgram('bicep');
     const range = p.lineMap.range(0, text.length);
-    const errors = [...p.finishErrors(), ...duplicateDeclarations(statements, p.lineMap)].sort((a, b) => a.range.start.offset - b.range.start.offset);
+    const errors = [...p.finishErrors(), ...duplicateDeclarations(statements, p.lineMap), ...allowedOnTypes(statements)].sort((a, b) => a.range.start.offset - b.range.start.offset);
     const parsed = { kind: fileKind, file, text, lineMap: p.lineMap, statements, comments: p.comments, pragmas: p.pragmas, errors, range } as Parsed<K>;
     MEMBER_READS.set(parsed, p.memberReadNames());
     return parsed;
@@ -102,6 +102,77 @@ function duplicateDeclarations(statements: readonly (Statement | ParamFileStatem
         break;
       case 'OutputDecl':
         declare(outputs, st.name, 'Output');
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+/**
+ * `@allowed([...])` on a `type` declaration, an object type's property or a tuple item: Bicep
+ * refuses the file (BCP297, "Function "allowed" cannot be used as a type decorator": the
+ * compiler's own test baseline src/Bicep.Core.Samples/Files/baselines/InvalidTypeDeclarations_LF
+ * in Azure/bicep; "This decorator is only permitted on `param` statements. To declare that a
+ * property must be one of a set of predefined values in a `type` or `output` statement, use
+ * union type syntax", https://learn.microsoft.com/azure/azure-resource-manager/bicep/file#decorators).
+ * So it is an error at the decorator, as a syntax error is: the file is not evaluated, and no
+ * guard is read from a decorator that never reaches a deployment (review 105 had asked to read
+ * it as one).
+ */
+function allowedOnTypes(statements: readonly (Statement | ParamFileStatement)[]): BicepSyntaxError[] {
+  const out: BicepSyntaxError[] = [];
+  const check = (decorators: readonly Decorator[], what: string): void => {
+    for (const d of decorators) {
+      if (d.name !== 'allowed' || (d.namespace !== null && d.namespace !== 'sys')) continue;
+      out.push({ message: `The decorator "@allowed" cannot be used on ${what}: Bicep refuses the file (BCP297); write the allowed values as a union type ('A' | 'B')`, range: d.nameRange, code: 'BCP297' });
+    }
+  };
+  // Types nest no deeper than the parser's nesting limit (MAX_NESTING_DEPTH), so the recursion is bounded.
+  const walk = (t: TypeExpr | null | undefined): void => {
+    if (!t) return;
+    switch (t.kind) {
+      case 'ObjectType':
+        for (const p of t.properties) {
+          check(p.decorators, 'a type property');
+          walk(p.value);
+        }
+        return;
+      case 'TupleType':
+        for (const item of t.items) {
+          check(item.decorators, 'a tuple item');
+          walk(item.value);
+        }
+        return;
+      case 'ArrayType':
+        return walk(t.element);
+      case 'NullableType':
+      case 'NonNullType':
+        return walk(t.base);
+      case 'ParenType':
+        return walk(t.type);
+      case 'UnionType':
+        for (const m of t.members) walk(m);
+        return;
+      default:
+        return;
+    }
+  };
+  for (const st of statements) {
+    switch (st.kind) {
+      case 'TypeDecl':
+        check(st.decorators, 'a type declaration');
+        walk(st.value);
+        break;
+      case 'ParamDecl':
+      case 'VarDecl':
+      case 'OutputDecl':
+        walk(st.type);
+        break;
+      case 'FuncDecl':
+        for (const a of st.params) walk(a.type);
+        walk(st.returnType);
         break;
       default:
         break;
