@@ -59732,7 +59732,10 @@ var TF003_provider_version_unpinned_default = defineRule({
       const use = provider ? { at: provider.at, place: { ...provider.at, label: `provider "${provider.name}"` }, here: "configured here", there: `configured in ${placeName(root.dir, provider.at)}` } : resource ? { at: resource.at, place: { ...resource.at, label: resource.address }, here: "used here", there: `used by ${resource.address}` } : inChild && child ? { at: inChild, place: inChild, here: `used in module ${moduleName(root.dir, child)}`, there: `used in module ${moduleName(root.dir, child)}` } : void 0;
       const block2 = root.terraformBlocks.find((t) => t.requiredProviders) ?? root.terraformBlocks[0];
       if (block2) return { at: block2.at, messageId: "noEntry", use: use?.there ?? "used", related: use ? [use.place] : [] };
-      return use && { at: use.at, messageId: "noEntry", use: use.here, related: [] };
+      if (!use) return void 0;
+      if (provider || resource) return { at: use.at, messageId: "noEntry", use: use.here, related: [] };
+      const atRoot = root.providers[0]?.at ?? root.firstBlock;
+      return atRoot ? { at: atRoot, messageId: "noEntry", use: use.there, related: [use.place] } : { at: use.at, messageId: "noEntry", use: use.here, related: [] };
     };
     return {
       terraformModule(m) {

@@ -92,8 +92,14 @@ export default defineRule({
             : undefined;
       const block = root.terraformBlocks.find((t) => t.requiredProviders) ?? root.terraformBlocks[0];
       if (block) return { at: block.at, messageId: 'noEntry', use: use?.there ?? 'used', related: use ? [use.place] : [] };
-      // No `terraform {}` block: at the provider block, the resource, or the called module's own entry.
-      return use && { at: use.at, messageId: 'noEntry', use: use.here, related: [] };
+      // No `terraform {}` block: at the provider block or the resource that uses it. Used only in a
+      // called module: still at the root (RULES.md "at the root"), its first provider block or
+      // block, where the configuration is run from; the module's own place is related (review 105:
+      // the finding was in the module's file, unlike a root with a `terraform {}` block).
+      if (!use) return undefined;
+      if (provider || resource) return { at: use.at, messageId: 'noEntry', use: use.here, related: [] };
+      const atRoot = root.providers[0]?.at ?? root.firstBlock;
+      return atRoot ? { at: atRoot, messageId: 'noEntry', use: use.there, related: [use.place] } : { at: use.at, messageId: 'noEntry', use: use.here, related: [] };
     };
     return {
       terraformModule(m) {

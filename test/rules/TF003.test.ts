@@ -672,6 +672,44 @@ resource "random_string" "suffix" {
         related: [{ file: 'modules/names/main.tf', line: 1, label: 'random_string.suffix' }],
       },
       {
+        // A root without a `terraform {}` block (an example): still at the root, its first provider
+        // block, the module's entry related (review 105: it was in the module's own file).
+        name: 'provider-used-only-in-child-of-a-root-without-terraform-block',
+        files: {
+          'examples/basic/main.tf': `
+⟦provider "azurerm" {⟧
+  features {}
+}
+
+module "net" {
+  source = "../../modules/net"
+}
+`,
+          'modules/net/main.tf': `
+terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 4.0"
+    }
+    random = {
+      source = "hashicorp/random"
+    }
+  }
+}
+
+resource "random_string" "suffix" {
+  length = 6
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noEntry',
+        messageIncludes: 'Provider "random" is used in module ../../modules/net but',
+        related: [{ file: 'modules/net/main.tf', line: 7, label: 'required_providers.random' }],
+      },
+      {
         name: 'unpinned-anywhere-reported-once-at-root',
         files: {
           'main.tf': `
