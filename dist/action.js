@@ -58406,6 +58406,11 @@ var AML006_compute_node_public_ip_default = defineRule({
           return;
         }
         const owner = network.ws;
+        const access2 = owner.attrs.get("publicNetworkAccess")?.value;
+        if (access2?.kind === "unknown") {
+          if (ctx.fact(c, "nodePublicIp").bool() !== false) ctx.undecided(c, `the public network access of workspace "${displayName(owner)}"`, access2.reason, access2.origin);
+          return;
+        }
         if (ctx.fact(owner, "publicNetworkAccess").bool() !== false) return;
         const publicIp = ctx.fact(c, "nodePublicIp");
         if (readOrUndecided(ctx, c, "nodePublicIp", publicIp, publicIp.bool(), "true or false") !== true) return;

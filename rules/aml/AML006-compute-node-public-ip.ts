@@ -43,6 +43,13 @@ export default defineRule({
           return;
         }
         const owner = network.ws;
+        // The workspace's access not known: the compute is what could not be decided (--verbose
+        // names it, not the workspace: review 105), when its nodes may have public IPs.
+        const access = owner.attrs.get('publicNetworkAccess')?.value;
+        if (access?.kind === 'unknown') {
+          if (ctx.fact(c, 'nodePublicIp').bool() !== false) ctx.undecided(c, `the public network access of workspace "${displayName(owner)}"`, access.reason, access.origin);
+          return;
+        }
         if (ctx.fact(owner, 'publicNetworkAccess').bool() !== false) return;
         const publicIp = ctx.fact(c, 'nodePublicIp');
         if (readOrUndecided(ctx, c, 'nodePublicIp', publicIp, publicIp.bool(), 'true or false') !== true) return;

@@ -1935,6 +1935,7 @@ describe('AML006: what --verbose lists', () => {
     const off = await lintTree(trees.tree({ 'main.tf': main('false') }), ['AML006']);
     expect(off.undecided.filter((u) => u.ruleId === 'AML006')).toEqual([]);
     const on = await lintTree(trees.tree({ 'main.tf': main('true') }), ['AML006']);
-    expect(on.undecided.filter((u) => u.ruleId === 'AML006').map((u) => u.attribute)).toEqual(['publicNetworkAccess']);
+    // Listed for the compute, which is what could not be decided (review 105: it named the workspace).
+    expect(on.undecided.filter((u) => u.ruleId === 'AML006').map((u) => [u.address, u.attribute])).toEqual([['azurerm_machine_learning_compute_instance.ci', 'the public network access of workspace "mlw"']]);
   });
 });
