@@ -25,7 +25,7 @@ export default defineRule({
         'AKS node pool "{{name}}" is a GPU pool ({{why}}) but has no NoSchedule taint naming GPU ({{state}}{{spot}}); add "{{taint}}" to {{attribute}} so other pods stay off the GPU nodes.',
       // AKS refuses the GPU taint on a system pool (src/model/facts/aks.ts systemPoolAcceptsTaint): the fix is AKS002's.
       noGpuTaintSystemPool:
-        'AKS system node pool "{{name}}" is a GPU pool ({{why}}) without a NoSchedule taint naming GPU ({{state}}{{spot}}), a taint AKS does not allow on a system pool; give it a CPU size and run GPU work in a user pool tainted "{{taint}}".',
+        'AKS system node pool "{{name}}" is a GPU pool ({{why}}) without a NoSchedule taint naming GPU ({{state}}{{spot}}); a system pool cannot take one (AKS refuses it); give it a CPU size and run GPU work in a user pool tainted "{{taint}}".',
     },
   },
   create(ctx) {
