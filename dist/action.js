@@ -46418,8 +46418,8 @@ function gpuIntent(s) {
   const name = ownName(s.name);
   const label = ownName(s.label);
   if (name !== void 0 && mentionsGpu(name)) return `its name "${name}" says GPU`;
-  if (name === void 0 && label !== void 0 && mentionsGpu(label)) return `its name "${label}" says GPU`;
   if (name === void 0 && s.nameParts && piecesMentionGpu(s.nameParts)) return `its name "${s.nameParts.join("\u2026").replace(/…{2,}/g, "\u2026")}" says GPU`;
+  if (name === void 0 && label !== void 0 && mentionsGpu(label)) return `its name "${label}" says GPU`;
   const projectTags = s.projectTags === "unknown" ? void 0 : s.projectTags;
   for (const attr2 of ["labels", "tags", "taints"]) {
     if (attr2 === "tags" && s.projectTags === "unknown") {

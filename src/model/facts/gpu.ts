@@ -217,11 +217,13 @@ export function gpuIntent(s: GpuIntentInput): string | undefined {
   const name = ownName(s.name);
   const label = ownName(s.label);
   if (name !== undefined && mentionsGpu(name)) return `its name "${name}" says GPU`;
+  // A partly known name whose known pieces say GPU: the name, as written (review 105: the label
+  // was quoted as "its name" though the name itself says it). Unknown parts side by side are one
+  // `…` (`${a}${b}-gpu` reads "…-gpu", not "……-gpu").
+  if (name === undefined && s.nameParts && piecesMentionGpu(s.nameParts)) return `its name "${s.nameParts.join('…').replace(/…{2,}/g, '…')}" says GPU`;
   // The address's label (a Terraform label, a Bicep symbolic name) stands for the name only when
   // the name is not known: a known name (`cpu-cluster`) is the resource's, whatever the code calls it.
   if (name === undefined && label !== undefined && mentionsGpu(label)) return `its name "${label}" says GPU`;
-  // Unknown parts side by side are one `…` (`${a}${b}-gpu` reads "…-gpu", not "……-gpu").
-  if (name === undefined && s.nameParts && piecesMentionGpu(s.nameParts)) return `its name "${s.nameParts.join('…').replace(/…{2,}/g, '…')}" says GPU`;
   const projectTags = s.projectTags === 'unknown' ? undefined : s.projectTags;
   for (const attr of ['labels', 'tags', 'taints'] as const) {
     // Read all the same: an unknown value read through the rule context is a "could not decide".
