@@ -46517,6 +46517,10 @@ function hasGpuTaint(taints, expected) {
     return p !== void 0 && p.effect === "NoSchedule" && (mentionsGpu(p.key) || mentionsGpu(p.value));
   });
 }
+function namesGpu(taint) {
+  const p = parseTaint(taint);
+  return p !== void 0 && (mentionsGpu(p.key) || mentionsGpu(p.value));
+}
 function isSpotPriority(priority) {
   return priority.trim().toLowerCase() === "spot";
 }
@@ -55935,6 +55939,13 @@ function factLocations(r, name) {
   if (!f || !chosen) return { location: r.header, related: [] };
   return valueLocations(r, chosen, f.at, f.sourcePath);
 }
+function entryFactLocations(r, name, entry3) {
+  const f = r.attrs.get(name);
+  const list2 = f && !f.defaulted ? f.value : void 0;
+  if (!f?.at || list2?.kind !== "list" || list2.decidedBy || !list2.origin || !entry3.origin) return factLocations(r, name);
+  if (!locationContains(f.at, list2.origin) || !entry3.decidedBy && locationContains(f.at, entry3.origin)) return factLocations(r, name);
+  return valueLocations(r, entry3, f.at, f.sourcePath);
+}
 function valueLocations(r, chosen, at2, sourcePath) {
   return valueSites(chosen, at2, `attribute ${sourcePath}`, r.header);
 }
@@ -56701,7 +56712,7 @@ function runRules(input2, undecided2 = [], failures = []) {
         location = d.location;
         related = [...d.related ?? []];
       } else if (r && d.attr) {
-        const at2 = factLocations(r, d.attr);
+        const at2 = d.entry ? entryFactLocations(r, d.attr, d.entry) : factLocations(r, d.attr);
         location = at2.location;
         related = [...at2.related, ...d.related ?? []];
         const written2 = r.attrs.get(d.attr)?.at;
@@ -59114,8 +59125,9 @@ var AKS001_gpu_node_pool_without_taint_default = defineRule({
         const taints = ctx.fact(pool, "taints");
         const v = taints.value;
         if (taints.state === "unknown" || v && v.kind !== "list" && v.kind !== "null") return;
+        const items = v?.kind === "list" ? v.items : [];
         const list2 = [];
-        for (const item of v?.kind === "list" ? v.items : []) {
+        for (const item of items) {
           if (item.kind !== "string") {
             if (item.kind === "unknown") ctx.undecided(pool, "taints", item.reason);
             return;
@@ -59131,9 +59143,11 @@ var AKS001_gpu_node_pool_without_taint_default = defineRule({
         const spotAdded = priority?.kind === "string" && isSpotPriority(priority.value) && !spotWritten;
         const expectedTaint = parseTaint(expected);
         const system = isSystemPool(ctx, pool) === true && expectedTaint !== void 0 && !systemPoolAcceptsTaint(expectedTaint);
+        const nearMiss = items.find((t) => t.kind === "string" && namesGpu(t.value));
         ctx.report({
           resource: pool,
           attr: "taints",
+          ...nearMiss ? { entry: nearMiss } : {},
           messageId: system ? "noGpuTaintSystemPool" : "noGpuTaint",
           data: { name: displayName(pool), why, state: taints.describe(), spot: spotAdded ? ", plus the Spot taint AKS adds" : "", attribute: taints.sourcePath, taint: expected }
         });

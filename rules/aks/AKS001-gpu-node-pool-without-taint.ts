@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { displayName, gpuNameUndecided, gpuReasonOf, isSystemPool } from '../../src/engine/facts.js';
-import { GPU_TAINT, hasGpuTaint, isSpotPriority, isSpotTaint, parseTaint, systemPoolAcceptsTaint, TAINT_PATTERN } from '../../src/model/facts/aks.js';
+import { GPU_TAINT, hasGpuTaint, isSpotPriority, isSpotTaint, namesGpu, parseTaint, systemPoolAcceptsTaint, TAINT_PATTERN } from '../../src/model/facts/aks.js';
 
 export default defineRule({
   meta: {
@@ -44,8 +44,9 @@ export default defineRule({
         const taints = ctx.fact(pool, 'taints');
         const v = taints.value;
         if (taints.state === 'unknown' || (v && v.kind !== 'list' && v.kind !== 'null')) return;
+        const items = v?.kind === 'list' ? v.items : [];
         const list: string[] = [];
-        for (const item of v?.kind === 'list' ? v.items : []) {
+        for (const item of items) {
           if (item.kind !== 'string') {
             if (item.kind === 'unknown') ctx.undecided(pool, 'taints', item.reason);
             return;
@@ -63,9 +64,13 @@ export default defineRule({
         // (A system pool cannot take the expected taint when AKS refuses it there.)
         const expectedTaint = parseTaint(expected);
         const system = isSystemPool(ctx, pool) === true && expectedTaint !== undefined && !systemPoolAcceptsTaint(expectedTaint);
+        // The taint that names GPU with another effect is the value to fix: where it is written
+        // (a parameter's default, not the list that reads it; as a list read whole from an input is).
+        const nearMiss = items.find((t) => t.kind === 'string' && namesGpu(t.value));
         ctx.report({
           resource: pool,
           attr: 'taints',
+          ...(nearMiss ? { entry: nearMiss } : {}),
           messageId: system ? 'noGpuTaintSystemPool' : 'noGpuTaint',
           data: { name: displayName(pool), why, state: taints.describe(), spot: spotAdded ? ', plus the Spot taint AKS adds' : '', attribute: taints.sourcePath, taint: expected },
         });

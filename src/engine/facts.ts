@@ -93,6 +93,22 @@ export function factLocations(r: Resource, name: string): { location: Location; 
 }
 
 /**
+ * `factLocations` for a finding about one element of a list attribute (AKS001: the GPU taint
+ * with the wrong effect). A list written in the resource whose element came from elsewhere (an
+ * input: ARM `["[parameters('gpuTaint')]"]`, Bicep `[ gpuTaint ]`, Terraform `[var.gpu_taint]`)
+ * points where the element was written, as a list passed whole from an input does (RULES.md
+ * "Location": the parameter's default, the parameter file's value); related: its chain and the
+ * consuming attribute. Otherwise the attribute's places (a list from an input, a literal element).
+ */
+export function entryFactLocations(r: Resource, name: string, entry: Value): { location: Location; related: Location[] } {
+  const f = r.attrs.get(name);
+  const list = f && !f.defaulted ? f.value : undefined;
+  if (!f?.at || list?.kind !== 'list' || list.decidedBy || !list.origin || !entry.origin) return factLocations(r, name);
+  if (!locationContains(f.at, list.origin) || (!entry.decidedBy && locationContains(f.at, entry.origin))) return factLocations(r, name);
+  return valueLocations(r, entry, f.at, f.sourcePath);
+}
+
+/**
  * Where a finding about a value a resource reads points (RULES.md "Location"): where the value
  * was written, or — for a value (or a `null`) chosen by a conditional that an input decided —
  * where that input was written ("Values chosen by a condition"). Related: the chosen branch,

@@ -23,7 +23,7 @@ import { withoutInstanceKeys } from '../model/address.js';
 import type { FactView, Finding, Graph, ReportDescriptor, Rule, RuleContext, ScanView, ScannedFile, TerraformModuleFacts, Undecided } from './types.js';
 import { envOfResource, fingerprintsMoreProductionLike, keepStableFingerprint, levelFor, outranks } from './levels.js';
 import { buildFinding, fingerprintOf, formatMessage, relativeToRoot } from './findings.js';
-import { describeFact, displayName, factLocations, joinLocations, joinReaders, sameRange, knownBoolOf, knownNumberOf, knownStringOf } from './facts.js';
+import { describeFact, displayName, entryFactLocations, factLocations, joinLocations, joinReaders, sameRange, knownBoolOf, knownNumberOf, knownStringOf } from './facts.js';
 import { scanView } from './scan.js';
 
 export { fingerprint } from './findings.js';
@@ -158,7 +158,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
         location = d.location;
         related = [...(d.related ?? [])];
       } else if (r && d.attr) {
-        const at = factLocations(r, d.attr);
+        const at = d.entry ? entryFactLocations(r, d.attr, d.entry) : factLocations(r, d.attr);
         location = at.location;
         related = [...at.related, ...(d.related ?? [])];
         const written = r.attrs.get(d.attr)?.at;

@@ -113,6 +113,11 @@ export interface ReportDescriptor<M extends string = string> {
    * it flowed through and the consuming attribute become related locations.
    */
   attr?: string;
+  /**
+   * The element of `attr`'s list the finding is about: located where it is written when the list
+   * is written in the resource and the element came from elsewhere (`entryFactLocations`).
+   */
+  entry?: Value;
   /** An explicit primary location (for findings that are not about one attribute). */
   location?: Location;
   related?: Location[];

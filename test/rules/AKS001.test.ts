@@ -1261,7 +1261,152 @@ const readByUnknownKey: RuleTable = {
   },
 };
 
-ruleTester('AKS001', converted, azureCli, elementsFromLocals, agentPoolProfiles, conditionsOnLocalMembers, projectTags, readByUnknownKey);
+// A list written in the pool whose GPU taint (with the wrong effect) comes from an input: at the
+// input's value, the attribute related, as a list read whole from an input is (RULES.md
+// "Location"; review 105: ARM and Bicep pointed at the list, Terraform at the variable's default).
+const taintElementFromInput: RuleTable = {
+  arm: {
+    invalid: [
+      {
+        name: 'taint-element-from-parameter-default',
+        files: {
+          'pool.json': `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "gpuTaint": { "type": "string", "defaultValue": ⟦"sku=gpu:PreferNoSchedule"⟧ }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.ContainerService/managedClusters/agentPools",
+      "apiVersion": "2024-02-01",
+      "name": "aks/gpu",
+      "properties": {
+        "vmSize": "Standard_NC24ads_A100_v4",
+        "nodeTaints": ["team=ml:NoSchedule", "[parameters('gpuTaint')]"]
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noGpuTaint',
+        related: [{ label: 'parameter "gpuTaint"', line: 5 }, { label: 'attribute properties.nodeTaints', line: 14 }],
+      },
+      {
+        name: 'taint-element-from-parameter-file',
+        files: {
+          'pool.json': `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "gpuTaint": { "type": "string" } },
+  "resources": [
+    {
+      "type": "Microsoft.ContainerService/managedClusters/agentPools",
+      "apiVersion": "2024-02-01",
+      "name": "aks/gpu",
+      "properties": { "vmSize": "Standard_NC24ads_A100_v4", "nodeTaints": ["[parameters('gpuTaint')]"] }
+    }
+  ]
+}
+`,
+          'pool.parameters.json': `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "gpuTaint": { "value": ⟦"sku=gpu:NoExecute"⟧ } }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noGpuTaint',
+        related: [{ file: 'pool.json', label: 'attribute properties.nodeTaints', line: 10 }],
+      },
+    ],
+  },
+  bicep: {
+    invalid: [
+      {
+        name: 'taint-element-from-param-default',
+        files: {
+          'pool.bicep': `
+param gpuTaint string = ⟦'sku=gpu:PreferNoSchedule'⟧
+
+resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' existing = {
+  name: 'aks'
+}
+
+resource gpu 'Microsoft.ContainerService/managedClusters/agentPools@2024-02-01' = {
+  parent: aks
+  name: 'gpu'
+  properties: {
+    vmSize: 'Standard_NC24ads_A100_v4'
+    nodeTaints: [
+      gpuTaint
+    ]
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noGpuTaint',
+        related: [{ label: 'parameter "gpuTaint"', line: 1 }, { label: 'attribute properties.nodeTaints', line: 12 }],
+      },
+    ],
+    valid: [],
+  },
+  terraform: {
+    invalid: [
+      {
+        // A literal element beside it stays in the list: no taint names GPU, the list is what to fix.
+        name: 'no-taint-names-gpu-list-from-locals-stays-at-the-list',
+        files: {
+          'main.tf': `
+variable "team_taint" {
+  type    = string
+  default = "team=ml:NoSchedule"
+}
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = "x"
+  vm_size               = "Standard_NC24ads_A100_v4"
+  node_taints           = ⟦[var.team_taint]⟧
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noGpuTaint',
+      },
+      {
+        name: 'taint-element-from-variable-default',
+        files: {
+          'main.tf': `
+variable "gpu_taint" {
+  type    = string
+  default = ⟦"sku=gpu:PreferNoSchedule"⟧
+}
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = "x"
+  vm_size               = "Standard_NC24ads_A100_v4"
+  node_taints           = [var.gpu_taint]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noGpuTaint',
+        related: [{ label: 'variable "gpu_taint"', line: 1 }, { label: 'attribute node_taints', line: 9 }],
+      },
+    ],
+  },
+};
+
+ruleTester('AKS001', converted, azureCli, elementsFromLocals, agentPoolProfiles, conditionsOnLocalMembers, projectTags, readByUnknownKey, taintElementFromInput);
 
 // What --verbose lists. A pool whose written taint names GPU is meant for GPU with its GPU taint,
 // whatever its size and labels hold: AKS001 is decided (no finding), so it may not be listed as

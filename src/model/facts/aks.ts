@@ -70,6 +70,15 @@ export function hasGpuTaint(taints: readonly string[], expected: string): boolea
 }
 
 /**
+ * A taint whose key or value names GPU, whatever its effect (`sku=gpu:PreferNoSchedule`): in a
+ * list without a GPU taint (`hasGpuTaint`), the one to fix (AKS001 points at where it is written).
+ */
+export function namesGpu(taint: string): boolean {
+  const p = parseTaint(taint);
+  return p !== undefined && (mentionsGpu(p.key) || mentionsGpu(p.value));
+}
+
+/**
  * Spot node pools: AKS adds the taint `kubernetes.azure.com/scalesetpriority=spot:NoSchedule`
  * (and the label `kubernetes.azure.com/scalesetpriority=spot`) to every node of a pool whose
  * priority is `Spot` ("Add an Azure Spot node pool to an AKS cluster",
