@@ -1283,12 +1283,12 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path65) {
+function findNodeAtLocation(root, path66) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path65) {
+  for (let segment of path66) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -12720,8 +12720,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path65) {
-      let input2 = path65;
+    function removeDotSegments(path66) {
+      let input2 = path66;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -12795,11 +12795,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path65) {
-      if (path65 === "" || path65[0] === "/") {
-        return removeDotSegments(path65);
+    function removeDotSegmentsRelative(path66) {
+      if (path66 === "" || path66[0] === "/") {
+        return removeDotSegments(path66);
       }
-      const segments3 = path65.split("/");
+      const segments3 = path66.split("/");
       const last = segments3.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -13162,8 +13162,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path65 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path65 && path65 !== "/" ? path65 : void 0;
+        const path66 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path66 && path66 !== "/" ? path66 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -20734,7 +20734,7 @@ function positionedHeredoc(expr, d) {
     pieces.push(s.slice(from));
     return derived(str(pieces.join(""), origin), origin, used);
   };
-  const build = (node, path65) => {
+  const build = (node, path66) => {
     const origin = at2(node);
     switch (node.type) {
       case "string":
@@ -20750,8 +20750,8 @@ function positionedHeredoc(expr, d) {
         const children = node.children ?? [];
         for (let i = 0; i < children.length; i++) {
           const c = children[i];
-          if (path65.length <= MAX_SITE_PATH) members2.push([`${path65}[${i}]`, at2(c)]);
-          const v = build(c, `${path65}[${i}]`);
+          if (path66.length <= MAX_SITE_PATH) members2.push([`${path66}[${i}]`, at2(c)]);
+          const v = build(c, `${path66}[${i}]`);
           if (!v) return void 0;
           items.push(v);
         }
@@ -20764,8 +20764,8 @@ function positionedHeredoc(expr, d) {
           const c = p.children?.[1];
           if (!k || !c || typeof k.value !== "string") continue;
           if (hasHoleChar(k.value, holes.length)) return void 0;
-          if (path65.length + k.value.length <= MAX_SITE_PATH) members2.push([`${path65}.${k.value}`, at2(p)]);
-          const v = build(c, `${path65}.${k.value}`);
+          if (path66.length + k.value.length <= MAX_SITE_PATH) members2.push([`${path66}.${k.value}`, at2(p)]);
+          const v = build(c, `${path66}.${k.value}`);
           if (!v) return void 0;
           m.set(k.value, v);
         }
@@ -20777,7 +20777,7 @@ function positionedHeredoc(expr, d) {
   };
   const value = build(parsed.root, "body");
   if (!value || seen.some((s) => s === 0)) return void 0;
-  for (const [path65, loc3] of members2) d.member(path65, loc3);
+  for (const [path66, loc3] of members2) d.member(path66, loc3);
   return value;
 }
 function readDifferently(s) {
@@ -21057,17 +21057,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path65) {
-      const ctrl = callVisitor(key, node, visitor, path65);
+    function visit_(key, node, visitor, path66) {
+      const ctrl = callVisitor(key, node, visitor, path66);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path65, ctrl);
-        return visit_(key, ctrl, visitor, path65);
+        replaceNode(key, path66, ctrl);
+        return visit_(key, ctrl, visitor, path66);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path65 = Object.freeze(path65.concat(node));
+          path66 = Object.freeze(path66.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path65);
+            const ci = visit_(i, node.items[i], visitor, path66);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21078,13 +21078,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path65 = Object.freeze(path65.concat(node));
-          const ck = visit_("key", node.key, visitor, path65);
+          path66 = Object.freeze(path66.concat(node));
+          const ck = visit_("key", node.key, visitor, path66);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path65);
+          const cv = visit_("value", node.value, visitor, path66);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21105,17 +21105,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path65) {
-      const ctrl = await callVisitor(key, node, visitor, path65);
+    async function visitAsync_(key, node, visitor, path66) {
+      const ctrl = await callVisitor(key, node, visitor, path66);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path65, ctrl);
-        return visitAsync_(key, ctrl, visitor, path65);
+        replaceNode(key, path66, ctrl);
+        return visitAsync_(key, ctrl, visitor, path66);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path65 = Object.freeze(path65.concat(node));
+          path66 = Object.freeze(path66.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path65);
+            const ci = await visitAsync_(i, node.items[i], visitor, path66);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21126,13 +21126,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path65 = Object.freeze(path65.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path65);
+          path66 = Object.freeze(path66.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path66);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path65);
+          const cv = await visitAsync_("value", node.value, visitor, path66);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21159,23 +21159,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path65) {
+    function callVisitor(key, node, visitor, path66) {
       if (typeof visitor === "function")
-        return visitor(key, node, path65);
+        return visitor(key, node, path66);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path65);
+        return visitor.Map?.(key, node, path66);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path65);
+        return visitor.Seq?.(key, node, path66);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path65);
+        return visitor.Pair?.(key, node, path66);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path65);
+        return visitor.Scalar?.(key, node, path66);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path65);
+        return visitor.Alias?.(key, node, path66);
       return void 0;
     }
-    function replaceNode(key, path65, node) {
-      const parent = path65[path65.length - 1];
+    function replaceNode(key, path66, node) {
+      const parent = path66[path66.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -21787,10 +21787,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path65, value) {
+    function collectionFromPath(schema, path66, value) {
       let v = value;
-      for (let i = path65.length - 1; i >= 0; --i) {
-        const k = path65[i];
+      for (let i = path66.length - 1; i >= 0; --i) {
+        const k = path66[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -21809,7 +21809,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path65) => path65 == null || typeof path65 === "object" && !!path65[Symbol.iterator]().next().done;
+    var isEmptyPath = (path66) => path66 == null || typeof path66 === "object" && !!path66[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -21839,11 +21839,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path65, value) {
-        if (isEmptyPath(path65))
+      addIn(path66, value) {
+        if (isEmptyPath(path66))
           this.add(value);
         else {
-          const [key, ...rest] = path65;
+          const [key, ...rest] = path66;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -21857,8 +21857,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path65) {
-        const [key, ...rest] = path65;
+      deleteIn(path66) {
+        const [key, ...rest] = path66;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -21872,8 +21872,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path65, keepScalar) {
-        const [key, ...rest] = path65;
+      getIn(path66, keepScalar) {
+        const [key, ...rest] = path66;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -21891,8 +21891,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path65) {
-        const [key, ...rest] = path65;
+      hasIn(path66) {
+        const [key, ...rest] = path66;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -21902,8 +21902,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path65, value) {
-        const [key, ...rest] = path65;
+      setIn(path66, value) {
+        const [key, ...rest] = path66;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -24418,9 +24418,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path65, value) {
+      addIn(path66, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path65, value);
+          this.contents.addIn(path66, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -24495,14 +24495,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path65) {
-        if (Collection.isEmptyPath(path65)) {
+      deleteIn(path66) {
+        if (Collection.isEmptyPath(path66)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path65) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path66) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -24517,10 +24517,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path65, keepScalar) {
-        if (Collection.isEmptyPath(path65))
+      getIn(path66, keepScalar) {
+        if (Collection.isEmptyPath(path66))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path65, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path66, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -24531,10 +24531,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path65) {
-        if (Collection.isEmptyPath(path65))
+      hasIn(path66) {
+        if (Collection.isEmptyPath(path66))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path65) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path66) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -24551,13 +24551,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path65, value) {
-        if (Collection.isEmptyPath(path65)) {
+      setIn(path66, value) {
+        if (Collection.isEmptyPath(path66)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path65), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path66), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path65, value);
+          this.contents.setIn(path66, value);
         }
       }
       /**
@@ -26518,9 +26518,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path65) => {
+    visit2.itemAtPath = (cst, path66) => {
       let item = cst;
-      for (const [field, index] of path65) {
+      for (const [field, index] of path66) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -26529,23 +26529,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path65) => {
-      const parent = visit2.itemAtPath(cst, path65.slice(0, -1));
-      const field = path65[path65.length - 1][0];
+    visit2.parentCollection = (cst, path66) => {
+      const parent = visit2.itemAtPath(cst, path66.slice(0, -1));
+      const field = path66[path66.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path65, item, visitor) {
-      let ctrl = visitor(item, path65);
+    function _visit(path66, item, visitor) {
+      let ctrl = visitor(item, path66);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path65.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path66.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26556,10 +26556,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path65);
+            ctrl = ctrl(item, path66);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path65) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path66) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -31694,8 +31694,8 @@ function yamlValue(file, t, opts = {}) {
       return unknown("a YAML alias or tag this reader does not follow", origin);
   }
 }
-function withOverride(body, path65, value) {
-  const [head, ...rest] = path65;
+function withOverride(body, path66, value) {
+  const [head, ...rest] = path66;
   if (head === void 0) return body;
   const entries2 = new Map(body.entries);
   const existingKey = entries2.has(head) ? head : [...entries2.keys()].find((k) => k.toLowerCase() === head.toLowerCase());
@@ -31992,13 +31992,13 @@ function forEachChild(e, f) {
 function isAzapiBody(name, pathPrefix, resourceType) {
   return !pathPrefix && name === "body" && resourceType.startsWith("azapi_");
 }
-function bodyMemberSites(expr, file, path65, sites) {
-  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path65, sites);
-  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path65, sites);
+function bodyMemberSites(expr, file, path66, sites) {
+  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path66, sites);
+  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path66, sites);
   if (expr.type === "Tuple") {
     expr.items.forEach((e, i) => {
-      sites.set(`${path65}[${i}]`, locOf(e, file));
-      bodyMemberSites(e, file, `${path65}[${i}]`, sites);
+      sites.set(`${path66}[${i}]`, locOf(e, file));
+      bodyMemberSites(e, file, `${path66}[${i}]`, sites);
     });
     return;
   }
@@ -32006,8 +32006,8 @@ function bodyMemberSites(expr, file, path65, sites) {
   for (const item of expr.items) {
     const key = literalKey(item.key, item.bareKey);
     if (key === void 0) continue;
-    sites.set(`${path65}.${key}`, locOf(item, file));
-    bodyMemberSites(item.value, file, `${path65}.${key}`, sites);
+    sites.set(`${path66}.${key}`, locOf(item, file));
+    bodyMemberSites(item.value, file, `${path66}.${key}`, sites);
   }
 }
 function literalKey(key, bareKey) {
@@ -32422,7 +32422,7 @@ var init_instance = __esm({
       evalAttribute(name, expr, ctx, resourceType, pathPrefix, sites) {
         if (isAzapiBody(name, pathPrefix, resourceType)) {
           if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args[0]) return evaluate(expr.args[0], ctx);
-          return decodeJsonBody(expr, { file: loc(ctx, expr).file, evaluate: (e) => evaluate(e, ctx), member: (path65, at2) => sites.set(path65, at2) });
+          return decodeJsonBody(expr, { file: loc(ctx, expr).file, evaluate: (e) => evaluate(e, ctx), member: (path66, at2) => sites.set(path66, at2) });
         }
         const v = evaluate(expr, ctx);
         if (!pathPrefix && name === "type" && resourceType.startsWith("azapi_") && v.kind === "unknown" && expr.type === "Template") {
@@ -33411,9 +33411,9 @@ function childAt(cur, seg) {
   for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) found = e;
   return found;
 }
-function valueAt(v, path65) {
+function valueAt(v, path66) {
   let cur = v;
-  for (const seg of path65.split(".")) {
+  for (const seg of path66.split(".")) {
     if (!cur) return void 0;
     if (cur.kind === "unknown") {
       const known2 = knownMember(cur, seg);
@@ -33500,9 +33500,9 @@ var init_aks_virtual_machines_pool = __esm({
 });
 
 // src/model/normalize.ts
-function chosenNullAt(v, path65) {
+function chosenNullAt(v, path66) {
   let cur = v;
-  for (const seg of path65.split(".")) {
+  for (const seg of path66.split(".")) {
     if (!cur || cur.kind === "unknown") return void 0;
     if (cur.kind === "null") return nullWrittenElsewhere(cur) ? cur : void 0;
     const parent = cur;
@@ -33817,7 +33817,7 @@ function readPodTemplates(file, documents, lineMap, fileOf) {
       if (items?.type === "seq" && depth < MAX_LIST_DEPTH) for (const it of items.items) visit2(it, depth + 1);
       return;
     }
-    for (const [path65, role, spec, inline] of podSpecsOf(node, obj2)) out.push(readTemplate(src, node, obj2, path65, role, spec, inline));
+    for (const [path66, role, spec, inline] of podSpecsOf(node, obj2)) out.push(readTemplate(src, node, obj2, path66, role, spec, inline));
   };
   for (const d of documents) visit2(d, 0);
   if (out.length > 0) markInjectedTolerations(src, documents, out);
@@ -34168,10 +34168,10 @@ function terraformPodTemplates(r, isManifestFile) {
   for (const t of templates) t.syntax = "blocks";
   return templates;
 }
-function isYamlText(manifest, path65) {
+function isYamlText(manifest, path66) {
   let cur = manifest;
   let marked = manifest.yamlText === true;
-  for (const step of path65.split(".")) {
+  for (const step of path66.split(".")) {
     const m = /^([^[\]]*)((?:\[\d+\])*)$/.exec(step);
     if (!m || cur?.kind !== "object") break;
     cur = cur.entries.get(m[1]);
@@ -34418,7 +34418,7 @@ var init_kubernetes_types = __esm({
   "src/eval/terraform/kubernetes-types.ts"() {
     "use strict";
     TEMPLATE_SPEC2 = ["spec", "template", "spec"];
-    typed = (kind, apiVersion, path65 = TEMPLATE_SPEC2) => ({ kind, apiVersion, path: path65 });
+    typed = (kind, apiVersion, path66 = TEMPLATE_SPEC2) => ({ kind, apiVersion, path: path66 });
     POD = typed("Pod", "v1", ["spec"]);
     DEPLOYMENT = typed("Deployment", "apps/v1");
     DAEMON_SET = typed("DaemonSet", "apps/v1");
@@ -34757,8 +34757,8 @@ function azapiSource(r, base, site) {
     ...apiVersion ? { apiVersion } : {}
   };
 }
-function memberKeySite(body, path65) {
-  const segs = path65.split(".");
+function memberKeySite(body, path66) {
+  const segs = path66.split(".");
   const last = segs.pop();
   let cur = body;
   for (const seg of segs) cur = cur ? childAt(cur, seg) : void 0;
@@ -34874,15 +34874,15 @@ function actionAsUpdate(u) {
   if (given === void 0 || given.kind === "null") return void 0;
   const body = given.kind === "object" ? given : unknown(`the body of ${u.address} is not read`, given.origin ?? u.header);
   const placed = obj(/* @__PURE__ */ new Map(), body.origin);
-  for (const path65 of paths) placeAt(placed, path65, body);
+  for (const path66 of paths) placeAt(placed, path66, body);
   const entries2 = new Map(u.body.entries);
   entries2.set("body", placed);
   return { update: { ...u, body: obj(entries2, u.body.origin) }, uncertain: action?.kind === "unknown" || method?.kind === "unknown" || when?.kind === "unknown" };
 }
-function placeAt(into, path65, value) {
+function placeAt(into, path66, value) {
   let at2 = into;
-  for (const [i, key] of path65.entries()) {
-    if (i === path65.length - 1) {
+  for (const [i, key] of path66.entries()) {
+    if (i === path66.length - 1) {
       at2.entries.set(key, value);
       return;
     }
@@ -35206,8 +35206,11 @@ function remoteModuleProblem(m) {
   };
 }
 function hasLocalCopy(host, m) {
+  return localCopyOf(host, m) !== void 0;
+}
+function localCopyOf(host, m) {
   const dir = path19.dirname(m.sourceAt.file);
-  return (m.linkedPaths ?? []).some((p) => {
+  return (m.linkedPaths ?? []).find((p) => {
     const f = path19.resolve(dir, p);
     return host.isInside(f) && host.isFile(f);
   });
@@ -35929,6 +35932,17 @@ function relativeLinkPath(fromFile, rel) {
   if (text2 === "" || text2.startsWith("[")) return void 0;
   return path25.resolve(path25.dirname(fromFile), text2);
 }
+function besideOwnLink(fromFile, relative) {
+  const ref = relative.replace(/[?#][\s\S]*$/, "");
+  if (ref.trim() === "" || /^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith("/") || ref.includes("\\")) return void 0;
+  let decoded2;
+  try {
+    decoded2 = decodeURIComponent(ref);
+  } catch {
+    return void 0;
+  }
+  return path25.resolve(path25.dirname(fromFile), decoded2);
+}
 var init_arm_link_path = __esm({
   "src/core/arm-link-path.ts"() {
     "use strict";
@@ -35953,35 +35967,50 @@ async function armPairingFolders(given, wide) {
   }
   return [...out].sort();
 }
-function relativePathsWritten(ctx, file) {
-  return planningFact(ctx, "arm-relative-paths-2", file, isStringList, (text2) => {
-    if (!/relativepath/i.test(text2)) return [];
-    const out = [];
-    for (const m of text2.matchAll(RELATIVE_PATH)) {
-      try {
-        out.push(JSON.parse(`"${m[1]}"`));
-      } catch {
+function linksWritten(ctx, file) {
+  return planningFact(ctx, "arm-links-3", file, isLinksWritten, (text2) => {
+    const out = { relative: [], ownFolder: [] };
+    if (/relativepath/i.test(text2)) {
+      for (const m of text2.matchAll(RELATIVE_PATH)) {
+        try {
+          out.relative.push(JSON.parse(`"${m[1]}"`));
+        } catch {
+        }
       }
+    }
+    if (/templatelink/i.test(text2) && OWN_FOLDER_LINK.test(text2)) {
+      out.ownFolder = [...new Set([...text2.matchAll(QUOTED_JSON_PATH)].map((m) => m[1] !== void 0 ? m[1].replace(/''/g, "'") : m[2]))];
     }
     return out;
   });
+}
+function linkedFilesWritten(ctx, file) {
+  const abs = path26.resolve(file);
+  const written2 = linksWritten(ctx, file);
+  const out = [];
+  for (const rel of written2?.relative ?? []) {
+    const target = relativeLinkPath(abs, rel);
+    if (target !== void 0) out.push(target);
+  }
+  for (const rel of written2?.ownFolder ?? []) {
+    const target = besideOwnLink(abs, rel);
+    if (target !== void 0) out.push(target);
+  }
+  return out;
 }
 async function armLinkingFolders(given, wide) {
   const templates = given.filter((f) => wide.givenKinds.get(f) === "arm");
   if (templates.length === 0) return [];
   const linkers = /* @__PURE__ */ new Map();
   for (const f of await wide.list((file) => /\.jsonc?$/i.test(file))) {
-    for (const rel of relativePathsWritten(wide, f) ?? []) {
-      const target = relativeLinkPath(f, rel);
-      if (target !== void 0 && target !== f) addCaller(linkers, target, f);
-    }
+    for (const target of linkedFilesWritten(wide, f)) if (target !== path26.resolve(f)) addCaller(linkers, target, f);
   }
   return [...new Set(upstreamOf(templates.map((f) => path26.resolve(f)), linkers).map((f) => path26.dirname(f)))].sort();
 }
 async function armFilesOnlyFolders(given, wide) {
   return [.../* @__PURE__ */ new Set([...await armPairingFolders(given, wide), ...await armLinkingFolders(given, wide)])].sort();
 }
-var TEMPLATE_OR_PARAMETERS, inside, RELATIVE_PATH;
+var TEMPLATE_OR_PARAMETERS, inside, RELATIVE_PATH, OWN_FOLDER_LINK, QUOTED_JSON_PATH, isLinksWritten;
 var init_arm_folders = __esm({
   "src/frontends/arm-folders.ts"() {
     "use strict";
@@ -35991,6 +36020,9 @@ var init_arm_folders = __esm({
     TEMPLATE_OR_PARAMETERS = /\.(?:jsonc?|bicep)$/i;
     inside = (dir, root) => dir === root || dir.startsWith(root.endsWith(path26.sep) ? root : root + path26.sep);
     RELATIVE_PATH = /"relativePath"\s*:\s*"((?:[^"\\]|\\.)*)"/gi;
+    OWN_FOLDER_LINK = /uri\(\s*(?:deployment\(\s*\)\s*\.\s*properties\s*\.\s*templateLink\s*\.\s*uri|parameters\(\s*'[^']*'\s*\))\s*,/i;
+    QUOTED_JSON_PATH = /'((?:[^':?#]|'')+\.json)'|"([^":?#\\[]+\.json)"/gi;
+    isLinksWritten = (v) => typeof v === "object" && v !== null && isStringList(v.relative) && isStringList(v.ownFolder);
   }
 });
 
@@ -36055,13 +36087,13 @@ function localUsesIn(text2) {
   for (const line of text2.split(/\r\n?|\n/)) {
     const at2 = line.indexOf("template:");
     if (at2 < 0) continue;
-    const path65 = templateValue(line.slice(at2 + "template:".length));
-    if (path65 === void 0) continue;
-    if (!path65.includes("${{")) {
-      if (!/[\s'"#@$]/.test(path65)) out.push(path65.replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase());
+    const path66 = templateValue(line.slice(at2 + "template:".length));
+    if (path66 === void 0) continue;
+    if (!path66.includes("${{")) {
+      if (!/[\s'"#@$]/.test(path66)) out.push(path66.replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase());
       continue;
     }
-    const pattern = path65.replace(/\$\{\{[^}]*\}\}/g, "*").replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase();
+    const pattern = path66.replace(/\$\{\{[^}]*\}\}/g, "*").replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase();
     if (!/[\s'"#@$]/.test(pattern) && /[a-z0-9]{2}/.test(pattern.replace(/\.ya?ml$/, ""))) out.push(pattern);
   }
   return out;
@@ -36379,11 +36411,11 @@ function kindOf(c) {
 }
 function streamJson(chunks, visitor) {
   const r = new ChunkReader(chunks);
-  const value = (path65, depth) => {
+  const value = (path66, depth) => {
     const c = r.peek();
     if (c === -1) r.fail("Expected a value here");
     const start = r.position();
-    const action = visitor.at(path65, start, kindOf(c));
+    const action = visitor.at(path66, start, kindOf(c));
     if (action === "stop") throw STOP;
     if (action === "skip") return visitor.looseSkip ? r.skipLoosely(depth) : r.skip(depth);
     if (action === "raw") {
@@ -36391,18 +36423,18 @@ function streamJson(chunks, visitor) {
       r.skipLoosely(depth);
       const text2 = r.textFrom(r.mark);
       r.endMark();
-      if (visitor.raw?.(path65, text2, start) === false) throw STOP;
+      if (visitor.raw?.(path66, text2, start) === false) throw STOP;
       return;
     }
     if (depth + 1 > MAX_NESTING_DEPTH) r.fail(nestingMessage());
     if (c === 123 || c === 91) {
-      container(path65, depth, c);
-      visitor.end?.(path65, r.position());
+      container(path66, depth, c);
+      visitor.end?.(path66, r.position());
       return;
     }
     r.skip(depth);
   };
-  const container = (path65, depth, c) => {
+  const container = (path66, depth, c) => {
     if (c === 123) {
       r.pos++;
       if (r.peek() === 125) {
@@ -36413,7 +36445,7 @@ function streamJson(chunks, visitor) {
         if (r.peek() !== 34) r.fail("Expected a property name here");
         const key = JSON.parse(r.string(true));
         r.expect(58, "a colon");
-        value([...path65, key], depth + 1);
+        value([...path66, key], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 125) return;
@@ -36430,7 +36462,7 @@ function streamJson(chunks, visitor) {
         return;
       }
       for (let i = 0; ; i++) {
-        value([...path65, i], depth + 1);
+        value([...path66, i], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 93) return;
@@ -36764,11 +36796,11 @@ function looksLikePlan(chunks) {
     run(chunks, {
       // What the file is: a syntax error in a part skipped here is the reading's to report.
       looseSkip: true,
-      at(path65) {
-        if (path65.length === 0) return "enter";
-        if (path65.length > 1) return "skip";
-        if (path65[0] === "format_version") format2 = true;
-        if (path65[0] === "planned_values" || path65[0] === "resource_changes") body = true;
+      at(path66) {
+        if (path66.length === 0) return "enter";
+        if (path66.length > 1) return "skip";
+        if (path66[0] === "format_version") format2 = true;
+        if (path66[0] === "planned_values" || path66[0] === "resource_changes") body = true;
         return format2 && body ? "stop" : "skip";
       }
     });
@@ -36782,23 +36814,23 @@ function readPlanHead(chunks) {
   let changes = false;
   let planned;
   const ok = run(chunks, {
-    at(path65, start, kind) {
-      if (path65.length === 0) return "enter";
-      if (isKey(path65, "resource_changes")) changes = true;
-      if (isKey(path65, "planned_values")) planned = start;
-      if (isKey(path65, "format_version") || isKey(path65, "variables") || isKey(path65, "configuration")) return "raw";
-      const expected = path65.length === 1 ? TOP_SHAPES[path65[0]] : void 0;
-      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path65[0], kind, expected, at: start };
+    at(path66, start, kind) {
+      if (path66.length === 0) return "enter";
+      if (isKey(path66, "resource_changes")) changes = true;
+      if (isKey(path66, "planned_values")) planned = start;
+      if (isKey(path66, "format_version") || isKey(path66, "variables") || isKey(path66, "configuration")) return "raw";
+      const expected = path66.length === 1 ? TOP_SHAPES[path66[0]] : void 0;
+      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path66[0], kind, expected, at: start };
       return "skip";
     },
-    raw(path65, text2, start) {
+    raw(path66, text2, start) {
       const v = parseRaw(text2, start);
-      if (path65[0] === "format_version") {
+      if (path66[0] === "format_version") {
         head.formatVersion = typeof v === "string" ? v : String(v);
         head.formatAt = start;
-      } else if (path65[0] === "variables" && isRecord(v)) {
+      } else if (path66[0] === "variables" && isRecord(v)) {
         for (const [k, e] of Object.entries(v)) if (isRecord(e) && "value" in e) head.variables.set(k, e.value);
-      } else if (path65[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
+      } else if (path66[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
     }
   });
   if (!changes && planned) head.plannedValuesOnly = planned;
@@ -36811,37 +36843,37 @@ function forEachResourceChange(chunks, onChange) {
   const inEntry = (p) => p[0] === "resource_changes" && typeof p[1] === "number";
   let done = false;
   return run(chunks, {
-    at(path65, at2) {
+    at(path66, at2) {
       if (done) return "stop";
-      if (path65.length === 0 || isKey(path65, "resource_changes")) return "enter";
-      if (!inEntry(path65)) return "skip";
-      if (path65.length === 2) {
+      if (path66.length === 0 || isKey(path66, "resource_changes")) return "enter";
+      if (!inEntry(path66)) return "skip";
+      if (path66.length === 2) {
         current = {};
         change = void 0;
         start = at2;
         return "enter";
       }
-      if (path65.length === 3) {
-        if (path65[2] === "change") {
+      if (path66.length === 3) {
+        if (path66[2] === "change") {
           change = {};
           return "enter";
         }
-        return CHANGE_KEYS.has(path65[2]) ? "raw" : "skip";
+        return CHANGE_KEYS.has(path66[2]) ? "raw" : "skip";
       }
-      if (path65.length === 4 && path65[2] === "change") return CHANGE_CHANGE_KEYS.has(path65[3]) ? "raw" : "skip";
+      if (path66.length === 4 && path66[2] === "change") return CHANGE_CHANGE_KEYS.has(path66[3]) ? "raw" : "skip";
       return "skip";
     },
-    raw(path65, text2, at2) {
+    raw(path66, text2, at2) {
       const v = parseRaw(text2, at2);
-      if (path65.length === 3) current[path65[2]] = v;
+      if (path66.length === 3) current[path66[2]] = v;
       else {
-        change[path65[3]] = v;
-        if (path65[3] === "after") change.afterRaw = { text: text2, start: at2 };
+        change[path66[3]] = v;
+        if (path66[3] === "after") change.afterRaw = { text: text2, start: at2 };
       }
     },
-    end(path65, end) {
-      if (isKey(path65, "resource_changes")) done = true;
-      if (path65.length !== 2 || !inEntry(path65) || !current || !start) return;
+    end(path66, end) {
+      if (isKey(path66, "resource_changes")) done = true;
+      if (path66.length !== 2 || !inEntry(path66) || !current || !start) return;
       if (change) current.change = change;
       onChange(current, start, end);
       current = void 0;
@@ -38349,8 +38381,8 @@ var init_parser3 = __esm({
               return this.usingDecl(base, start);
             case "extends": {
               this.next();
-              const path65 = this.stringLiteral("a path string");
-              return { kind: "ExtendsDecl", ...base, path: path65, pathString: path65.value, range: this.range(start) };
+              const path66 = this.stringLiteral("a path string");
+              return { kind: "ExtendsDecl", ...base, path: path66, pathString: path66.value, range: this.range(start) };
             }
             case "param": {
               this.next();
@@ -38426,7 +38458,7 @@ var init_parser3 = __esm({
           case "module": {
             this.next();
             const name = this.identifier("a module name");
-            const path65 = this.stringLiteral("a module path string");
+            const path66 = this.stringLiteral("a module path string");
             this.expect("=", '"="');
             const value = this.declarationBody(false);
             const parts = this.bodyParts(value);
@@ -38434,8 +38466,8 @@ var init_parser3 = __esm({
               kind: "ModuleDecl",
               ...base,
               name,
-              path: path65,
-              pathString: path65.value,
+              path: path66,
+              pathString: path66.value,
               value,
               body: parts.body,
               condition: parts.condition,
@@ -38475,10 +38507,10 @@ var init_parser3 = __esm({
           case "test": {
             this.next();
             const name = this.identifier("a test name");
-            const path65 = this.stringLiteral("a test file path string");
+            const path66 = this.stringLiteral("a test file path string");
             this.expect("=", '"="');
             const value = this.expression();
-            return { kind: "TestDecl", ...base, name, path: path65, value, range: this.range(start) };
+            return { kind: "TestDecl", ...base, name, path: path66, value, range: this.range(start) };
           }
           case "provider":
             return this.fail(
@@ -38596,21 +38628,21 @@ var init_parser3 = __esm({
       }
       usingDecl(base, start) {
         this.next();
-        let path65 = null;
+        let path66 = null;
         let none = false;
         if (this.atWord("none")) {
           this.next();
           none = true;
         } else {
           if (this.at("StringLeft")) this.fail('The "using" path must be a plain string without interpolation.');
-          path65 = this.stringLiteral('a path string or "none"');
+          path66 = this.stringLiteral('a path string or "none"');
         }
         let config = null;
         if (this.atWord("with")) {
           this.next();
           config = this.object(false);
         }
-        return { kind: "UsingDecl", ...base, path: path65, pathString: path65?.value ?? null, none, config, range: this.range(start) };
+        return { kind: "UsingDecl", ...base, path: path66, pathString: path66?.value ?? null, none, config, range: this.range(start) };
       }
       importDecl(base, start) {
         this.next();
@@ -39717,6 +39749,24 @@ function nameEnd(s, i) {
 function quoteArm(s) {
   return `'${s.includes("'") ? s.replace(/'/g, "''") : s}'`;
 }
+function printExpr(e) {
+  switch (e.kind) {
+    case "string":
+      return quoteArm(e.value);
+    case "number":
+      return String(e.value);
+    case "bool":
+      return String(e.value);
+    case "null":
+      return "null()";
+    case "call":
+      return `${e.name}(${e.args.map(printExpr).join(", ")})`;
+    case "prop":
+      return `${printExpr(e.target)}.${e.name}`;
+    case "index":
+      return `${printExpr(e.target)}[${printExpr(e.index)}]`;
+  }
+}
 var MAX_ARM_EXPRESSION_DEPTH, ExprSyntaxError, ExprTooDeep, TOO_DEEP, Parser4, parseExpression2;
 var init_expression = __esm({
   "src/eval/arm/expression.ts"() {
@@ -39939,13 +39989,13 @@ function buildResourceId(prefix, type, names2, loc3, fname) {
   }
   const known2 = prefix.every((p) => p.kind === "string") && names2.every((n) => n.kind === "string" || n.kind === "number");
   if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc3);
-  let path65 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
+  let path66 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
   for (let i = 0; i < Math.max(typeSegs.length - 1, nameSegs.length); i++) {
-    if (typeSegs[i + 1] !== void 0) path65 += "/" + escapeBraces(typeSegs[i + 1]);
-    if (nameSegs[i] !== void 0) path65 += "/" + nameSegs[i];
+    if (typeSegs[i + 1] !== void 0) path66 += "/" + escapeBraces(typeSegs[i + 1]);
+    if (nameSegs[i] !== void 0) path66 += "/" + nameSegs[i];
   }
-  if (known2) return str(path65.includes("{{") || path65.includes("}}") ? path65.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path65, loc3);
-  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path65);
+  if (known2) return str(path66.includes("{{") || path66.includes("}}") ? path66.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path66, loc3);
+  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path66);
 }
 function armResourceKey(type, name) {
   const segs = nameSegments(name) ?? ["{?}"];
@@ -40859,11 +40909,11 @@ var init_evaluate2 = __esm({
     );
     def(
       "tryGet",
-      ([a, ...path65], loc3) => {
+      ([a, ...path66], loc3) => {
         let cur = a;
-        for (const p of path65) {
+        for (const p of path66) {
           if (!cur) return nul(loc3);
-          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path65]));
+          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path66]));
           if (cur.kind === "null") return nul(loc3);
           if (cur.kind === "object" && p.kind === "string") cur = member2(cur, p.value);
           else if (cur.kind === "list" && p.kind === "number") cur = cur.items[p.value];
@@ -41023,6 +41073,104 @@ var init_node_strings = __esm({
   }
 });
 
+// src/eval/arm/own-folder-link.ts
+function expressionOf(text2) {
+  const form = classifyString(text2);
+  if (form.kind !== "expression") return void 0;
+  const parsed = parseExpression2(form.text);
+  return parsed.ok ? parsed.expr : void 0;
+}
+function literalArgumentOf(e, name) {
+  if (e.kind !== "call" || e.name.toLowerCase() !== name || e.args.length !== 1) return void 0;
+  const a = e.args[0];
+  return a.kind === "string" ? a.value : void 0;
+}
+function isOwnLink(e) {
+  return printExpr(e).toLowerCase() === "deployment().properties.templatelink.uri";
+}
+function defaultsToOwnLink(defaultNode) {
+  if (typeof defaultNode?.value !== "string") return false;
+  const e = expressionOf(defaultNode.value);
+  return e !== void 0 && isOwnLink(e);
+}
+function uriLinkCall(text2, variableNode) {
+  let e = expressionOf(text2);
+  for (let depth = 0; e !== void 0 && depth < MAX_LINK_VARIABLES; depth++) {
+    const name = literalArgumentOf(e, "variables");
+    if (name === void 0) break;
+    const node = variableNode(name);
+    e = typeof node?.value === "string" ? expressionOf(node.value) : void 0;
+  }
+  return e?.kind === "call" && e.name.toLowerCase() === "uri" && e.args.length === 2 ? e : void 0;
+}
+function ownFolderLinks(root, file, given) {
+  const params = getProp(root, "parameters");
+  const vars = getProp(root, "variables");
+  const out = [];
+  const fixedDefault = (name) => {
+    if (given(name)) return void 0;
+    const d = getProp(getProp(params, name), "defaultValue");
+    if (typeof d?.value !== "string") return void 0;
+    const form = classifyString(d.value);
+    return form.kind === "literal" ? form.value : void 0;
+  };
+  const staticText = (e) => {
+    if (e.kind === "string") return e.value;
+    if (e.kind !== "call") return void 0;
+    const param = literalArgumentOf(e, "parameters");
+    if (param !== void 0) return fixedDefault(param);
+    if (e.name.toLowerCase() !== "concat") return void 0;
+    const parts = e.args.map(staticText);
+    return parts.every((p) => p !== void 0) ? parts.join("") : void 0;
+  };
+  const walk4 = (resources, depth) => {
+    if (resources?.type !== "array" || depth > 16) return;
+    for (const r of resources.children ?? []) {
+      const uri = getProp(getProp(getProp(r, "properties"), "templateLink"), "uri");
+      const call = typeof uri?.value === "string" ? uriLinkCall(uri.value, (n) => getProp(vars, n)) : void 0;
+      if (call && ownBase(call.args[0])) {
+        const rel = staticText(call.args[1]);
+        const target = rel === void 0 ? void 0 : besideOwnLink(file, rel);
+        if (target !== void 0) out.push(target);
+      }
+      walk4(getProp(r, "resources"), depth + 1);
+    }
+  };
+  const ownBase = (base) => {
+    if (isOwnLink(base)) return true;
+    const name = literalArgumentOf(base, "parameters");
+    return name !== void 0 && !given(name) && defaultsToOwnLink(getProp(getProp(params, name), "defaultValue"));
+  };
+  walk4(getProp(root, "resources"), 0);
+  return out;
+}
+function parametersPassedByLinks(root) {
+  const out = /* @__PURE__ */ new Set();
+  const walk4 = (n, depth) => {
+    if (!n || depth > 64) return;
+    if (n.type === "object") {
+      const props = getProp(n, "properties");
+      if (getProp(props, "templateLink")) {
+        for (const [k] of members(getProp(props, "parameters"))) out.add(k.toLowerCase());
+        if (getProp(props, "parametersLink")) out.add("*");
+      }
+      for (const c of n.children ?? []) walk4(c.children?.[1], depth + 1);
+    } else if (n.type === "array") for (const c of n.children ?? []) walk4(c, depth + 1);
+  };
+  walk4(root, 0);
+  return out;
+}
+var MAX_LINK_VARIABLES;
+var init_own_folder_link = __esm({
+  "src/eval/arm/own-folder-link.ts"() {
+    "use strict";
+    init_arm_link_path();
+    init_json();
+    init_expression();
+    MAX_LINK_VARIABLES = 8;
+  }
+});
+
 // src/eval/arm/member-reads.ts
 function parametersReadByMember(root) {
   if (!root) return /* @__PURE__ */ new Set();
@@ -41080,6 +41228,7 @@ var init_member_reads = __esm({
 });
 
 // src/eval/arm/template.ts
+import path33 from "node:path";
 function problem(env, message, location) {
   const k = `${location.file}:${location.range.start.offset}:${message}`;
   if (env.problemKeys.has(k)) return;
@@ -41277,14 +41426,16 @@ function expandDeployment(node, frame, deployment, condition, propsValue) {
   let tmpl = getProp(props, "template");
   let linked;
   if (tmpl?.type !== "object") {
-    const target = relativeLinkTarget(props, scope.doc.file);
+    const relative = relativeLinkTarget(props, scope.doc.file);
+    const own = relative === void 0 ? ownFolderLink(props, frame) : void 0;
+    const target = relative ?? (own && "target" in own ? own.target : void 0);
     const parsed = target !== void 0 && !env.linking.includes(target) ? env.readLinked?.(target) : void 0;
     if (target === void 0 || parsed?.root?.type !== "object") {
       const at3 = getProp(getProp(props, "templateLink"), "relativePath");
       if (target !== void 0 && env.readLinked && at3 && !env.linking.includes(target)) {
         problem(env, `The template this deployment links (relativePath ${JSON.stringify(at3.value)}) is not an ARM template of the scanned files, so the resources it deploys are not checked; add the file, or check the path.`, scope.loc(at3));
       }
-      linkedTemplate(props, frame, deployment, propsValue);
+      linkedTemplate(props, frame, deployment, propsValue, own && "why" in own ? own.why : target !== void 0 ? "the file it names is not an ARM template of the scanned files, or links back to this one" : void 0);
       return;
     }
     tmpl = parsed.root;
@@ -41326,6 +41477,7 @@ function expandDeployment(node, frame, deployment, condition, propsValue) {
       }
       const innerScope = new Scope(linked?.doc ?? scope.doc, tmpl, env, assigned);
       innerScope.caller = scope;
+      if (linked) innerScope.ownFileDepth = env.depth;
       if (linked) env.linking.push(linked.file);
       try {
         declareInputs(tmpl, innerScope, true);
@@ -41341,7 +41493,7 @@ function expandDeployment(node, frame, deployment, condition, propsValue) {
     env.scopes.pop();
   }
 }
-function linkedTemplate(props, frame, deployment, propsValue) {
+function linkedTemplate(props, frame, deployment, propsValue, notOwnFolder) {
   const link = getProp(props, "templateLink");
   if (link?.type !== "object") return;
   const relative = getProp(link, "relativePath");
@@ -41366,8 +41518,33 @@ function linkedTemplate(props, frame, deployment, propsValue) {
     reason: key === "relativePath" ? "its template is no ARM template of the scanned files, or its path is not known" : linkedTemplateReason(key),
     args,
     argSites,
-    linkedPaths: key === "uri" ? linkedPaths(scope, at2) : []
+    linkedPaths: key === "uri" ? linkedPaths(scope, at2) : [],
+    ...key === "uri" && notOwnFolder !== void 0 ? { linkedPathsWhy: notOwnFolder } : {}
   });
+}
+function ownFolderLink(props, frame) {
+  const at2 = getProp(getProp(props, "templateLink"), "uri");
+  if (typeof at2?.value !== "string") return void 0;
+  const scope = frame.scope;
+  const call = uriLinkCall(at2.value, (name) => scope.vars.get(name.toLowerCase())?.node);
+  if (!call) return { why: "its URL is not built as uri(<this template's own link>, <a relative path>)" };
+  if (scope.ownFileDepth !== scope.env.depth) return { why: "the link is written in a nested template, whose deployment() is not this file's" };
+  const base = call.args[0];
+  if (!isOwnLink(base)) {
+    const name = literalArgumentOf(base, "parameters");
+    const slot = name === void 0 ? void 0 : scope.params.get(name.toLowerCase());
+    if (!slot) return { why: `its base ${clippedSource(printExpr(base))} is not this template's own link (deployment().properties.templateLink.uri)` };
+    if (slot.assigned) return { why: `its base, parameter '${slot.name}', is given a value${givenWhere(slot.assigned)}, which may be any URL` };
+    if (!defaultsToOwnLink(slot.node)) return { why: `its base, parameter '${slot.name}', does not default to this template's own link (deployment().properties.templateLink.uri)` };
+  }
+  const rel = evalExpr(call.args[1], frame, scope.loc(at2));
+  if (rel.kind !== "string") return { why: `its relative part is ${rel.kind === "unknown" ? `not known (${rel.reason})` : `a ${rel.kind}`}` };
+  const target = besideOwnLink(scope.doc.file, rel.value);
+  return target === void 0 ? { why: `its relative part ${JSON.stringify(rel.value)} names no file beside this template` } : { target };
+}
+function givenWhere(v) {
+  const o = v.origin;
+  return o ? ` (${path33.basename(o.file)}:${o.range.start.line})` : "";
 }
 function relativeLinkTarget(props, fromFile) {
   const rel = getProp(getProp(props, "templateLink"), "relativePath")?.value;
@@ -41470,7 +41647,7 @@ function declareInputs(template, scope, nested) {
     if (allowed === "unknown") input2.allowedValues = [unknown(`the type of parameter "${slot.name}" could not be resolved`, input2.header)];
     else if (allowed) input2.allowedValues = (allowed.children ?? []).map((c) => scope.root.eval(c));
     const decl = slot.decl;
-    input2.memberAllowed = (path65, value) => memberAllowedValues(template, decl, path65, (c) => scope.root.eval(c), value);
+    input2.memberAllowed = (path66, value) => memberAllowedValues(template, decl, path66, (c) => scope.root.eval(c), value);
     env.inputs.push(input2);
     env.inputKeys.set(key, input2);
   }
@@ -41494,6 +41671,7 @@ function evaluateArmTemplate(opts) {
     for (const [k, v] of opts.parameterValues ?? []) assigned.set(k.toLowerCase(), v);
     const scope = new Scope(doc, root, env, assigned);
     if (opts.asModule) scope.moduleOf = opts.asModule;
+    else if (!opts.templateNode) scope.ownFileDepth = 0;
     declareInputs(root, scope, false);
     walkResources(getProp(root, "resources"), scope.root, void 0, [], void 0);
   } catch (e) {
@@ -41501,7 +41679,7 @@ function evaluateArmTemplate(opts) {
   }
   return result;
 }
-function memberAllowedValues(root, decl, path65, evaluate4, value, depth = 0) {
+function memberAllowedValues(root, decl, path66, evaluate4, value, depth = 0) {
   let node = decl;
   let cur = value;
   let refs = 0;
@@ -41514,7 +41692,7 @@ function memberAllowedValues(root, decl, path65, evaluate4, value, depth = 0) {
       if (!node) return "unknown";
       continue;
     }
-    const discriminator = i < path65.length ? getProp(node, "discriminator") : void 0;
+    const discriminator = i < path66.length ? getProp(node, "discriminator") : void 0;
     if (discriminator) {
       const mapping = getProp(discriminator, "mapping");
       const tagName2 = getProp(discriminator, "propertyName")?.value;
@@ -41526,14 +41704,14 @@ function memberAllowedValues(root, decl, path65, evaluate4, value, depth = 0) {
         continue;
       }
       if (tag?.kind === "string") return "unknown";
-      const answers = members(mapping).map(([, , schema]) => memberAllowedValues(root, schema, path65.slice(i), evaluate4, cur, depth + 1));
+      const answers = members(mapping).map(([, , schema]) => memberAllowedValues(root, schema, path66.slice(i), evaluate4, cur, depth + 1));
       return answers.every((a) => a === void 0) ? void 0 : "unknown";
     }
-    if (i === path65.length) {
+    if (i === path66.length) {
       const allowed = getProp(node, "allowedValues");
       return allowed?.type === "array" ? { values: (allowed.children ?? []).map(evaluate4) } : void 0;
     }
-    const key = path65[i++];
+    const key = path66[i++];
     let next;
     if (typeof key === "string") next = getProp(getProp(node, "properties"), key) ?? getProp(node, "additionalProperties");
     else next = getProp(node, "prefixItems")?.children?.[key] ?? getProp(node, "items");
@@ -41570,6 +41748,7 @@ var init_template = __esm({
     init_node_strings();
     init_resourceid();
     init_expression();
+    init_own_folder_link();
     init_member_reads();
     DEPLOYMENTS = "microsoft.resources/deployments";
     Scope = class _Scope {
@@ -41631,6 +41810,14 @@ var init_template = __esm({
       caller;
       /** A template a Bicep file uses as a module (`EvaluateArmOptions.asModule`): the calling file's own class. */
       moduleOf;
+      /**
+       * The deployment depth (`Env.depth`) at which this scope's resources are those of a template
+       * read from its own file (the scanned one, or one a relative link names): there
+       * `deployment().properties.templateLink.uri` is that file's URL (`ownFolderLink`). Undefined for
+       * an inner-scope nested template, a registry module's body or a Bicep module's template; an
+       * outer-scope nested template walks this scope one level deeper, where `deployment()` is not the file's.
+       */
+      ownFileDepth;
       moduleEnvRead = false;
       moduleEnvValue;
       /**
@@ -41828,7 +42015,7 @@ var init_template = __esm({
 });
 
 // src/eval/arm/project.ts
-import path33 from "node:path";
+import path34 from "node:path";
 function evaluateArm(input2) {
   const pairs = pairParameterFiles(input2.pairingTemplates ?? input2.templates, input2.parameterFiles, (pf) => metadataTemplate(input2.parse(pf)));
   const evaluations = [];
@@ -41858,7 +42045,7 @@ function evaluateArm(input2) {
         }
       }
       if (result.generator?.name === "bicep" && bicepDeclaration === void 0) bicepDeclaration = bicepDeclarations(template, input2.host);
-      const rel = (f) => path33.relative(input2.root, f).split(path33.sep).join("/");
+      const rel = (f) => path34.relative(input2.root, f).split(path34.sep).join("/");
       const env = evaluationEnv(
         input2.envOverride ?? input2.envForPath?.(rel(pf ?? template)) ?? // RULES.md Environments: "the variable file's name or folder": its name decides first,
         // then its folders from the nearest up (`prod/main.parameters.json` below the template,
@@ -41867,7 +42054,7 @@ function evaluateArm(input2) {
       );
       evaluations.push({
         evaluation: {
-          variant: pf ? path33.relative(path33.dirname(template), pf).split(path33.sep).join("/") : "default",
+          variant: pf ? path34.relative(path34.dirname(template), pf).split(path34.sep).join("/") : "default",
           variantFile: pf,
           ...env,
           unit: template,
@@ -41884,7 +42071,7 @@ function mayNameTemplate(text2) {
   return text2.includes("template") || text2.includes("\\");
 }
 function unknownParameters(parsed, file) {
-  const why = `its parameter file ${path33.basename(file)} cannot be read`;
+  const why = `its parameter file ${path34.basename(file)} cannot be read`;
   return new Map(members(parametersObject(parsed.root)).map(([name]) => [name, unknown(why)]));
 }
 function metadataTemplate(pf) {
@@ -41892,14 +42079,14 @@ function metadataTemplate(pf) {
   return typeof t?.value === "string" ? t.value : void 0;
 }
 function bicepSourceCandidates(template) {
-  const dir = path33.dirname(template);
-  const base = path33.basename(template).replace(/\.jsonc?$/i, "");
-  return [path33.join(dir, `${base}.bicep`), ...MAIN_TEMPLATE_NAMES.includes(base.toLowerCase()) ? [path33.join(dir, "main.bicep")] : []];
+  const dir = path34.dirname(template);
+  const base = path34.basename(template).replace(/\.jsonc?$/i, "");
+  return [path34.join(dir, `${base}.bicep`), ...MAIN_TEMPLATE_NAMES.includes(base.toLowerCase()) ? [path34.join(dir, "main.bicep")] : []];
 }
 function compiledTemplateCandidates(bicep) {
-  const dir = path33.dirname(bicep);
-  const base = path33.basename(bicep).replace(/\.bicep$/i, "");
-  return [path33.join(dir, `${base}.json`), ...base.toLowerCase() === "main" ? [path33.join(dir, "azuredeploy.json"), path33.join(dir, "mainTemplate.json")] : []];
+  const dir = path34.dirname(bicep);
+  const base = path34.basename(bicep).replace(/\.bicep$/i, "");
+  return [path34.join(dir, `${base}.json`), ...base.toLowerCase() === "main" ? [path34.join(dir, "azuredeploy.json"), path34.join(dir, "mainTemplate.json")] : []];
 }
 function envFromParameters(result, unit) {
   return envFromVariables((name) => {
@@ -41924,7 +42111,7 @@ function bicepDeclarations(template, host) {
     if (!d) return void 0;
     return {
       file: bicep,
-      label: `declared in ${path33.basename(bicep)} as "${d.name}"`,
+      label: `declared in ${path34.basename(bicep)} as "${d.name}"`,
       range: { start: { line: d.line, column: d.column, offset: d.offset }, end: { line: d.line, column: d.column + d.length, offset: d.offset + d.length } }
     };
   };
@@ -42050,16 +42237,16 @@ function namedAllowed(name, generic, reader2, depth) {
   if (decl) return allowedByType(decl.value, reader2, depth + 1);
   return reader2.imported ? reader2.imported(name, depth + 1) : "unknown";
 }
-function memberAllowedByType(t, path65, reader2, depth = 0, value) {
-  if (path65.length === 0) return allowedByType(t, reader2, depth);
+function memberAllowedByType(t, path66, reader2, depth = 0, value) {
+  if (path66.length === 0) return allowedByType(t, reader2, depth);
   if (depth > MAX_DEPTH5) return "unknown";
-  const [key, ...rest] = path65;
+  const [key, ...rest] = path66;
   switch (t.kind) {
     case "ParenType":
-      return memberAllowedByType(t.type, path65, reader2, depth + 1, value);
+      return memberAllowedByType(t.type, path66, reader2, depth + 1, value);
     case "NullableType":
     case "NonNullType":
-      return memberAllowedByType(t.base, path65, reader2, depth + 1, value);
+      return memberAllowedByType(t.base, path66, reader2, depth + 1, value);
     case "ObjectType": {
       if (typeof key !== "string") return void 0;
       const lower = key.toLowerCase();
@@ -42076,13 +42263,13 @@ function memberAllowedByType(t, path65, reader2, depth = 0, value) {
       const name = t.name.name;
       if (t.typeArgs !== null || AMBIENT.has(name.toLowerCase())) return void 0;
       const decl = reader2.types.get(name);
-      if (decl) return memberAllowedByType(decl.value, path65, reader2, depth + 1, value);
+      if (decl) return memberAllowedByType(decl.value, path66, reader2, depth + 1, value);
       const imported = reader2.importedType?.(name);
-      return imported ? memberAllowedByType(imported.type, path65, imported.reader, depth + 1, value) : "unknown";
+      return imported ? memberAllowedByType(imported.type, path66, imported.reader, depth + 1, value) : "unknown";
     }
     case "TypeMemberAccess": {
       const ns = namespaced(t, reader2);
-      if (ns) return memberAllowedByType(ns.type, path65, ns.reader, depth + 1, value);
+      if (ns) return memberAllowedByType(ns.type, path66, ns.reader, depth + 1, value);
       return accessTypeAllowed(t);
     }
     case "TypeIndexAccess":
@@ -42090,12 +42277,12 @@ function memberAllowedByType(t, path65, reader2, depth = 0, value) {
     case "TypeAdditionalPropertiesAccess":
       return accessTypeAllowed(t);
     case "UnionType":
-      return taggedUnionMemberAllowed(t.members, path65, reader2, depth, value);
+      return taggedUnionMemberAllowed(t.members, path66, reader2, depth, value);
     default:
       return "unknown";
   }
 }
-function taggedUnionMemberAllowed(members2, path65, reader2, depth, value) {
+function taggedUnionMemberAllowed(members2, path66, reader2, depth, value) {
   const candidates2 = [];
   for (const m of members2) {
     const o = objectTypeOf(m, reader2, depth + 1);
@@ -42103,7 +42290,7 @@ function taggedUnionMemberAllowed(members2, path65, reader2, depth, value) {
     if (matchesTags(o.type, o.reader, value)) candidates2.push(o);
   }
   if (candidates2.length === 0) return "unknown";
-  const answers = candidates2.map((c) => memberAllowedByType(c.type, path65, c.reader, depth + 1, value));
+  const answers = candidates2.map((c) => memberAllowedByType(c.type, path66, c.reader, depth + 1, value));
   if (answers.length === 1) return answers[0];
   return answers.every((a) => a === void 0) ? void 0 : "unknown";
 }
@@ -42180,27 +42367,27 @@ var init_literal_types = __esm({
 });
 
 // src/eval/bicep/files.ts
-import path34 from "node:path";
+import path35 from "node:path";
 function pathKind(host, target) {
-  const abs = path34.resolve(target);
+  const abs = path35.resolve(target);
   if (host.isFile(abs)) {
     const e = entryOf2(host, abs);
     return e?.isFile === false || e?.link ? "link" : "file";
   }
   if (host.isInside(abs)) return "other";
-  const rel = path34.relative(host.root, abs);
-  if (rel === "" || rel.startsWith("..") || path34.isAbsolute(rel)) return "outside";
+  const rel = path35.relative(host.root, abs);
+  if (rel === "" || rel.startsWith("..") || path35.isAbsolute(rel)) return "outside";
   let dir = host.root;
-  for (const part2 of rel.split(path34.sep)) {
-    const next = path34.join(dir, part2);
+  for (const part2 of rel.split(path35.sep)) {
+    const next = path35.join(dir, part2);
     if (!host.isInside(next)) return entryOf2(host, next) ? "outside" : "missing";
     dir = next;
   }
   return "missing";
 }
 function entryOf2(host, p) {
-  const name = path34.basename(p);
-  return host.list(path34.dirname(p))?.find((e) => e.name === name);
+  const name = path35.basename(p);
+  return host.list(path35.dirname(p))?.find((e) => e.name === name);
 }
 var REGISTRY_PATH;
 var init_files = __esm({
@@ -42274,7 +42461,7 @@ var init_loops = __esm({
 });
 
 // src/eval/bicep/modules.ts
-import path35 from "node:path";
+import path36 from "node:path";
 function moduleInstances(scope, sym) {
   const d = sym.decl;
   const out = [];
@@ -42310,7 +42497,7 @@ function moduleScope(scope, inst) {
   const target = scope.localModulePath(d);
   if (!target || !target.toLowerCase().endsWith(".bicep")) return null;
   if (scope.stack.includes(target)) {
-    scope.problem(`Module cycle: ${path35.basename(target)} is already being evaluated`, d.path.range);
+    scope.problem(`Module cycle: ${path36.basename(target)} is already being evaluated`, d.path.range);
     return null;
   }
   if (scope.stack.length >= scope.env.maxDepth) {
@@ -42390,7 +42577,7 @@ function localModulePath(scope, d) {
     return void 0;
   }
   if (REGISTRY_PATH.test(p)) return void 0;
-  const target = path35.resolve(path35.dirname(scope.file.file), p);
+  const target = path36.resolve(path36.dirname(scope.file.file), p);
   const kind = envPathKind(scope, target);
   if (kind === "outside") {
     scope.problem(`Module '${p}' is outside the scanned folder; it is not evaluated`, d.path.range);
@@ -42443,7 +42630,7 @@ function importedScope(scope, d) {
 function importTarget(scope, d, name) {
   const p = d.fromString;
   if (p === null || REGISTRY_PATH.test(p)) return `'${name}' is imported from a registry`;
-  const target = path35.resolve(path35.dirname(scope.file.file), p);
+  const target = path36.resolve(path36.dirname(scope.file.file), p);
   const kind = envPathKind(scope, target);
   if (kind !== "file" && kind !== "link" || !target.toLowerCase().endsWith(".bicep") || scope.stack.includes(target) || scope.stack.length >= scope.env.maxDepth) {
     return `'${name}' is imported from '${p}', which is not evaluated`;
@@ -42470,7 +42657,7 @@ var init_modules = __esm({
 });
 
 // src/eval/bicep/emit.ts
-import path36 from "node:path";
+import path37 from "node:path";
 function emit(scope) {
   scope.collectInputs();
   const statements = scope.file.statements;
@@ -42819,7 +43006,7 @@ function emitRegistryModule(scope, inst, source) {
   const cached = scope.env.sources.registryModule?.(scope.file.file, source);
   if (cached && "parsed" in cached) {
     const r = evaluateArmTemplate({ file: cached.parsed.file, parsed: cached.parsed, ...asModuleOf(scope, inst) });
-    pushModuleResources(scope, inst, r, { call: scope.loc(span2(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path36.dirname(cached.parsed.file), name: d.name.name, source }] });
+    pushModuleResources(scope, inst, r, { call: scope.loc(span2(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path37.dirname(cached.parsed.file), name: d.name.name, source }] });
     return;
   }
   const argSites = /* @__PURE__ */ new Map();
@@ -42827,7 +43014,7 @@ function emitRegistryModule(scope, inst, source) {
   if (params?.value.kind === "Object") {
     for (const m of params.value.members) if (m.kind === "ObjectProperty" && m.keyName !== null) argSites.set(m.keyName, scope.loc(m.range));
   }
-  const noTwin = twin ? `its compiled twin ${path36.basename(twin.file)} has no nested deployment "${d.name.name}"` : "no compiled twin (`bicep build`) beside the file holds its body";
+  const noTwin = twin ? `its compiled twin ${path37.basename(twin.file)} has no nested deployment "${d.name.name}"` : "no compiled twin (`bicep build`) beside the file holds its body";
   const reason = cached ? `${noTwin}, and ${cached.reason}` : noTwin;
   scope.env.opaque.push({
     format: "bicep",
@@ -42929,7 +43116,7 @@ var init_emit = __esm({
 });
 
 // src/eval/bicep/load.ts
-import path37 from "node:path";
+import path38 from "node:path";
 function isLoadFunction(l) {
   return Object.hasOwn(LOAD_LIMITS, l) || l === "loaddirectoryfileinfo";
 }
@@ -42939,7 +43126,7 @@ function load(scope, l, argExprs, locals, loc3) {
   if (p?.kind !== "string") return U2(`${l}(): the path is not known`, loc3);
   if (l === "loaddirectoryfileinfo") return U2("loadDirectoryFileInfo() is not evaluated", loc3);
   const host = scope.env.sources.host;
-  const target = path37.resolve(path37.dirname(scope.file.file), p.value);
+  const target = path38.resolve(path38.dirname(scope.file.file), p.value);
   const fail = (why) => {
     problem2(scope.env, `${why}; the value is unknown`, loc3);
     return U2(why, loc3);
@@ -43864,7 +44051,7 @@ var init_scope = __esm({
         if (arr?.kind === "Array") input2.allowedValues = arr.items.filter((x) => x.kind !== "Spread").map((x) => this.eval(x, void 0));
         else if (d.type) this.typeGuard(input2, d.type);
         const type = d.type;
-        if (type) input2.memberAllowed = (path65, value) => memberAllowedByType(type, path65, this.typeReader(), 0, value);
+        if (type) input2.memberAllowed = (path66, value) => memberAllowedByType(type, path66, this.typeReader(), 0, value);
         this.env.inputs.push(input2);
       }
       /**
@@ -44024,7 +44211,7 @@ var init_evaluate3 = __esm({
 });
 
 // src/eval/bicep/using-template.ts
-import path38 from "node:path";
+import path39 from "node:path";
 function notATemplate(parsed) {
   if (!parsed?.root || parsed.root.type !== "object") return "cannot be read as JSON";
   const schema = getProp(parsed.root, "$schema")?.value;
@@ -44034,7 +44221,7 @@ function evaluateUsingTemplate(input2) {
   const result = evaluateArmTemplate({ file: input2.template, parsed: input2.parsed, parameterValues: new Map(input2.values) });
   const bicepDeclaration = result.generator?.name === "bicep" ? bicepDeclarations(input2.template, input2.host) : void 0;
   return {
-    variant: path38.relative(path38.dirname(input2.template), input2.paramFile).split(path38.sep).join("/"),
+    variant: path39.relative(path39.dirname(input2.template), input2.paramFile).split(path39.sep).join("/"),
     result,
     ...bicepDeclaration ? { bicepDeclaration } : {}
   };
@@ -44050,7 +44237,7 @@ var init_using_template = __esm({
 });
 
 // src/eval/bicep/project.ts
-import path39 from "node:path";
+import path40 from "node:path";
 function evaluateBicep(input2) {
   const evaluations = [];
   const problems = [];
@@ -44070,7 +44257,7 @@ function evaluateBicep(input2) {
     ...input2.compiledTwin ? { compiledTwin: input2.compiledTwin } : {},
     ...input2.registryModule ? { registryModule: input2.registryModule } : {}
   };
-  const files = [...new Set(input2.bicepFiles.map((f) => path39.resolve(f)))].sort();
+  const files = [...new Set(input2.bicepFiles.map((f) => path40.resolve(f)))].sort();
   const scanned = new Set(files);
   const callees = /* @__PURE__ */ new Map();
   for (const f of files) {
@@ -44078,7 +44265,7 @@ function evaluateBicep(input2) {
     if (!parsed) continue;
     for (const s of parsed.statements) {
       if (s.kind !== "ModuleDecl" || s.pathString === null || REGISTRY_PATH.test(s.pathString)) continue;
-      const target = path39.resolve(path39.dirname(f), s.pathString);
+      const target = path40.resolve(path40.dirname(f), s.pathString);
       if (target !== f && scanned.has(target)) callees.set(f, [...callees.get(f) ?? [], target]);
     }
   }
@@ -44097,10 +44284,10 @@ function evaluateBicep(input2) {
       continue;
     }
     if (REGISTRY_PATH.test(p)) continue;
-    const target = path39.resolve(path39.dirname(pf), p);
+    const target = path40.resolve(path40.dirname(pf), p);
     const kind = pathKind(input2.host, target);
     if (kind === "missing") {
-      addProblems([{ message: `The "using" target '${p}' of ${path39.basename(pf)} does not exist; its parameters are not evaluated`, location: at2 }]);
+      addProblems([{ message: `The "using" target '${p}' of ${path40.basename(pf)} does not exist; its parameters are not evaluated`, location: at2 }]);
       continue;
     }
     if (kind === "outside") {
@@ -44109,14 +44296,14 @@ function evaluateBicep(input2) {
     }
     if (!target.toLowerCase().endsWith(".bicep")) {
       const source = input2.twinSource?.(target);
-      if (source) variants.set(path39.resolve(source), [...variants.get(path39.resolve(source)) ?? [], pf]);
+      if (source) variants.set(path40.resolve(source), [...variants.get(path40.resolve(source)) ?? [], pf]);
       else if (input2.parseTemplate) templateVariants.push({ pf, target, written: p, at: at2 });
       continue;
     }
     variants.set(target, [...variants.get(target) ?? [], pf]);
   }
   for (const [unit, pfs] of input2.jsonParameterFiles ?? []) {
-    const target = path39.resolve(unit);
+    const target = path40.resolve(unit);
     if (scanned.has(target)) variants.set(target, [...variants.get(target) ?? [], ...pfs]);
   }
   const units2 = withClosedCycles([.../* @__PURE__ */ new Set([...files.filter((f) => !usedAsModule.has(f)), ...variants.keys()])], files, callees).sort();
@@ -44131,7 +44318,7 @@ function evaluateBicep(input2) {
         if (!json) continue;
         parameterValues = byParamName(parsed, json);
       } else if (pf && (input2.parseParams(pf)?.errors.length ?? 0) > 0) {
-        parameterValues = allUnknown(parsed, `its parameter file ${path39.basename(pf)} does not parse`);
+        parameterValues = allUnknown(parsed, `its parameter file ${path40.basename(pf)} does not parse`);
       } else if (pf) {
         const values = paramFileValues(pf, input2, sources, addProblems, [], applied);
         if (!values) continue;
@@ -44142,7 +44329,7 @@ function evaluateBicep(input2) {
       const result = { resources: r.resources, inputs: r.inputs, problems: r.problems, opaqueModules: r.opaqueModules, unboundCalls: [] };
       evaluations.push({
         evaluation: {
-          variant: pf ? path39.relative(path39.dirname(unit), pf).split(path39.sep).join("/") : "default",
+          variant: pf ? path40.relative(path40.dirname(unit), pf).split(path40.sep).join("/") : "default",
           ...pf ? { variantFile: pf } : {},
           ...variantEnv(input2, unit, pf, result),
           unit,
@@ -44157,7 +44344,7 @@ function evaluateBicep(input2) {
     const parsed = input2.parseTemplate(target);
     const why = notATemplate(parsed);
     if (why) {
-      addProblems([{ message: `The "using" target '${written2}' of ${path39.basename(pf)} ${why}; its parameters are not evaluated`, location: at2 }]);
+      addProblems([{ message: `The "using" target '${written2}' of ${path40.basename(pf)} ${why}; its parameters are not evaluated`, location: at2 }]);
       continue;
     }
     const values = paramFileValues(pf, input2, sources, addProblems, [], applied);
@@ -44184,7 +44371,7 @@ function evaluateBicep(input2) {
 function variantEnv(input2, unit, pf, result) {
   return evaluationEnv(
     input2.envOverride ?? input2.envForPath?.(pf ?? unit) ?? // Its name, then its folders from the nearest up (classifyPath reads the path from its end).
-    (pf ? classifyPath(path39.relative(input2.host.root, pf).split(path39.sep).join("/"), input2.envAbove)?.env : void 0) ?? envFromParameters(result, unit)
+    (pf ? classifyPath(path40.relative(input2.host.root, pf).split(path40.sep).join("/"), input2.envAbove)?.env : void 0) ?? envFromParameters(result, unit)
   );
 }
 function paramFileValues(pf, input2, sources, addProblems, chain, read) {
@@ -44196,12 +44383,12 @@ function paramFileValues(pf, input2, sources, addProblems, chain, read) {
   if (ext?.kind === "ExtendsDecl") {
     const at2 = { file: pf, range: ext.range };
     const p = ext.pathString;
-    const target = p === null || REGISTRY_PATH.test(p) ? void 0 : path39.resolve(path39.dirname(pf), p);
+    const target = p === null || REGISTRY_PATH.test(p) ? void 0 : path40.resolve(path40.dirname(pf), p);
     const kind = target ? pathKind(input2.host, target) : void 0;
     let why;
-    if (!target) why = `The "extends" path of ${path39.basename(pf)} cannot be evaluated; its parameters are not evaluated`;
-    else if (kind !== "file" && kind !== "link") why = `The "extends" base '${p}' of ${path39.basename(pf)} ${kind === "outside" ? "is outside the scanned folder" : "does not exist"}; its parameters are not evaluated`;
-    else if (chain.includes(target) || chain.length >= MAX_EXTENDS) why = `The "extends" chain of ${path39.basename(pf)} is circular or too deep; its parameters are not evaluated`;
+    if (!target) why = `The "extends" path of ${path40.basename(pf)} cannot be evaluated; its parameters are not evaluated`;
+    else if (kind !== "file" && kind !== "link") why = `The "extends" base '${p}' of ${path40.basename(pf)} ${kind === "outside" ? "is outside the scanned folder" : "does not exist"}; its parameters are not evaluated`;
+    else if (chain.includes(target) || chain.length >= MAX_EXTENDS) why = `The "extends" chain of ${path40.basename(pf)} is circular or too deep; its parameters are not evaluated`;
     if (why) {
       addProblems([{ message: why, location: at2 }]);
       return void 0;
@@ -45083,11 +45270,11 @@ function isDisabledStep(ctx, node) {
 }
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
-  const visit2 = (node, path65, inheritedOs) => {
+  const visit2 = (node, path66, inheritedOs) => {
     if (ctx.n.isSeq(node)) {
       const items = ctx.n.items(node);
       const segments3 = listSegments(items.map((item) => ctx.n.isMap(item) ? pipelineItemName(addressItem(ctx, item)) : void 0));
-      items.forEach((item, i) => visit2(item, `${path65}${segments3[i]}`, inheritedOs));
+      items.forEach((item, i) => visit2(item, `${path66}${segments3[i]}`, inheritedOs));
       return;
     }
     if (!ctx.n.isMap(node)) return;
@@ -45109,7 +45296,7 @@ function buildPipeline(ctx, root) {
     }
     if (stepKind && stepPair && node && isDisabledStep(ctx, node)) stepKind = void 0;
     if (stepKind && stepPair) {
-      const subject = `pipeline:${path65 || "$"}`;
+      const subject = `pipeline:${path66 || "$"}`;
       const step = { subject, range: ctx.views ? ctx.n.range(node) : NO_RANGE, kind: stepKind, inputs: [], scripts: [] };
       const stepValue = ctx.n.value(stepPair);
       if (stepKind === "task") {
@@ -45132,7 +45319,7 @@ function buildPipeline(ctx, root) {
       if (p === stepPair) continue;
       if (stepKind && ctx.n.key(p) === "inputs") continue;
       const k = ctx.n.key(p) ?? "?";
-      visit2(ctx.n.value(p), path65 ? `${path65}.${k}` : k, os3);
+      visit2(ctx.n.value(p), path66 ? `${path66}.${k}` : k, os3);
     }
   };
   visit2(root, "", void 0);
@@ -46005,16 +46192,16 @@ function readPipeline(out, roots, scripts) {
     }
     return implicit;
   };
-  const visit2 = (node, path65, container, stage, job, root, when = []) => {
+  const visit2 = (node, path66, container, stage, job, root, when = []) => {
     if (!node) return;
     if (node.type === "seq") {
       const segments3 = treeSegments(node.items, pipelineItemName);
       const chain2 = conditionChain(node.items.map((item) => item?.type === "map" && item.entries.length === 1 ? item.entries[0].key : void 0));
-      node.items.forEach((item, i) => visit2(item, `${path65}${segments3[i]}`, container, stage, job, root, within(when, chain2[i])));
+      node.items.forEach((item, i) => visit2(item, `${path66}${segments3[i]}`, container, stage, job, root, within(when, chain2[i])));
       return;
     }
     if (node.type !== "map") return;
-    const subject = `pipeline:${path65 || "$"}`;
+    const subject = `pipeline:${path66 || "$"}`;
     const kind = stepKindOf(node, container);
     if (kind && (/^false$/i.test((stringOf(node, "enabled") ?? "").trim()) || neverHolds(stringOf(node, "condition")))) return;
     if (kind) {
@@ -46050,7 +46237,7 @@ function readPipeline(out, roots, scripts) {
       owner.steps.push(step);
       for (const e of node.entries) {
         if (kind !== "template" && e.key === kind || e.key === "inputs") continue;
-        visit2(e.value, path65 ? `${path65}.${e.key}` : e.key, e.key, stage, job, root, when);
+        visit2(e.value, path66 ? `${path66}.${e.key}` : e.key, e.key, stage, job, root, when);
       }
       return;
     }
@@ -46107,7 +46294,7 @@ function readPipeline(out, roots, scripts) {
     const chain = node.entries.length > 1 ? conditionChain(node.entries.map((e) => e.key)) : [];
     node.entries.forEach((e, i) => {
       const next = isExpressionKey(e.key) ? container : e.key;
-      visit2(e.value, path65 ? `${path65}.${e.key}` : e.key, next, stage, job, root, within(when, chain[i]));
+      visit2(e.value, path66 ? `${path66}.${e.key}` : e.key, next, stage, job, root, within(when, chain[i]));
     });
   };
   for (const root of roots) {
@@ -47031,16 +47218,16 @@ var init_ci_words = __esm({
 });
 
 // src/eval/azcli/folders.ts
-import path40 from "node:path";
+import path41 from "node:path";
 function within2(folder, p) {
   const rel = p.replace(/\\/g, "/");
-  if (path40.isAbsolute(folder.path)) return { path: path40.resolve(folder.path, rel) };
-  const joined2 = path40.posix.normalize(path40.posix.join(folder.path, rel)).replace(/\/$/, "");
+  if (path41.isAbsolute(folder.path)) return { path: path41.resolve(folder.path, rel) };
+  const joined2 = path41.posix.normalize(path41.posix.join(folder.path, rel)).replace(/\/$/, "");
   return { path: joined2 === "." ? "" : joined2, ...folder.fromCheckout ? { fromCheckout: true } : {} };
 }
 function nestedFolder(start, inner) {
   if (inner === void 0 || inner === UNKNOWN_FOLDER) return inner ?? start;
-  if (inner.fromCheckout || path40.isAbsolute(inner.path)) return inner;
+  if (inner.fromCheckout || path41.isAbsolute(inner.path)) return inner;
   if (start === void 0) return inner.path === "" ? void 0 : inner;
   if (start === UNKNOWN_FOLDER) return start;
   return inner.path === "" ? start : within2(start, inner.path);
@@ -47050,7 +47237,7 @@ function stepFolder(workingDirectory) {
   if (wd === void 0) return void 0;
   const dir = withoutCheckoutTop(wd).replace(/\\/g, "/");
   if (dir === "" || dir === "." || dir === "./") return void 0;
-  if (/[$%]/.test(dir) || path40.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return UNKNOWN_FOLDER;
+  if (/[$%]/.test(dir) || path41.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return UNKNOWN_FOLDER;
   return within2(STARTING_FOLDER, dir);
 }
 var STARTING_FOLDER, UNKNOWN_FOLDER;
@@ -47064,7 +47251,7 @@ var init_folders = __esm({
 });
 
 // src/eval/azcli/interpret.ts
-import path41 from "node:path";
+import path42 from "node:path";
 function asString2(v, isString2) {
   return isString2 && v.kind === "unknown" ? oneWord(v) : v;
 }
@@ -47865,7 +48052,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     });
   }
   function fromFolder(p) {
-    if (p.fromCheckout || path41.isAbsolute(p.path)) return p;
+    if (p.fromCheckout || path42.isAbsolute(p.path)) return p;
     return folder === UNKNOWN_FOLDER ? void 0 : within2(folder, p.path);
   }
   function keepFolderForSubshellEnd() {
@@ -47905,7 +48092,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     if (e.text !== void 0) {
       const t = powershell ? e.text.replace(/\\/g, "/") : e.text;
       if (t === "" || t === "-" || t.startsWith("~") || /^[A-Za-z]:/.test(t) || /[*?[]/.test(t)) return UNKNOWN_FOLDER;
-      if (path41.isAbsolute(t)) return { path: path41.posix.normalize(t) };
+      if (path42.isAbsolute(t)) return { path: path42.posix.normalize(t) };
       return folder === UNKNOWN_FOLDER ? folder : within2(folder, t);
     }
     const v = sliceValue(e);
@@ -49069,10 +49256,10 @@ function scriptContext(file, place, variant, given, inherited, callerOs) {
         return v ? named2(v, `${head}.${key}`, key) : unknown(`${head}.${key} is not set literally in this file`);
       }
     }
-    const path65 = parts.join(".").toLowerCase();
-    const top = !github ? void 0 : CHECKOUT_TOP_CONTEXTS.has(path65) ? CHECKOUT_TOKEN : path65 === "github.action_path" && isActionFile(f) ? `${SCRIPT_DIR_TOKEN}${f}` : void 0;
+    const path66 = parts.join(".").toLowerCase();
+    const top = !github ? void 0 : CHECKOUT_TOP_CONTEXTS.has(path66) ? CHECKOUT_TOKEN : path66 === "github.action_path" && isActionFile(f) ? `${SCRIPT_DIR_TOKEN}${f}` : void 0;
     const notResolved = unknown(`\${{ ${expr.trim().slice(0, 60)} }} is not resolved here (only inputs, parameters, matrix values and literal variables are)`, void 0, top);
-    return github && ONE_WORD_GITHUB_CONTEXTS.has(path65) ? oneWord(notResolved) : notResolved;
+    return github && ONE_WORD_GITHUB_CONTEXTS.has(path66) ? oneWord(notResolved) : notResolved;
   };
   const typedReference = (reference) => {
     const parts = referenceOf(reference);
@@ -49107,11 +49294,11 @@ function scriptContext(file, place, variant, given, inherited, callerOs) {
     const m = /^parameters\.(.+)$/.exec(ref);
     return m ? typedParameter(v, inputs.get(inputKey(m[1]))?.type) : v;
   };
-  const inputMember = (name, path65) => {
+  const inputMember = (name, path66) => {
     const i = inputs.get(inputKey(name));
-    if (passedIn?.has(inputKey(name))) return unknown(`\${{ parameters.${name}.${path65} }}: the caller passes ${name}, whose members are not read`);
-    const m = i?.defaultMembers?.get(path65);
-    if (!i || !m) return unknown(`parameter ${name} has no default member ${path65}`);
+    if (passedIn?.has(inputKey(name))) return unknown(`\${{ parameters.${name}.${path66} }}: the caller passes ${name}, whose members are not read`);
+    const m = i?.defaultMembers?.get(path66);
+    if (!i || !m) return unknown(`parameter ${name} has no default member ${path66}`);
     return passedThrough(str(m.text, scalarLoc(f, m)), { file: f, range: i.nameRange, label: `input ${name}`, symbol: { kind: "input", name } });
   };
   const variableName = (name, anyCase) => {
@@ -49480,7 +49667,7 @@ __export(azureml_yaml_exports, {
   amlYamlResources: () => amlYamlResources,
   azuremlYamlFrontEnd: () => azuremlYamlFrontEnd
 });
-import path42 from "node:path";
+import path43 from "node:path";
 function parseProblems(file, parsed) {
   return parsed.errors.slice(0, 1).map((e) => ({ ruleId: "PARSE001", message: e.message, location: { file, range: e.range } }));
 }
@@ -49557,7 +49744,7 @@ var init_azureml_yaml2 = __esm({
       // workspace, `linkWorkspace`); nothing else crosses files.
       units(files) {
         const byDir = /* @__PURE__ */ new Map();
-        for (const f of files) byDir.set(path42.dirname(f.path), [...byDir.get(path42.dirname(f.path)) ?? [], f]);
+        for (const f of files) byDir.set(path43.dirname(f.path), [...byDir.get(path43.dirname(f.path)) ?? [], f]);
         return [...byDir.values()];
       },
       run(files, ctx) {
@@ -49577,7 +49764,7 @@ var init_azureml_yaml2 = __esm({
           problems.push(...evaluationNoteProblems(f.path, parsed.evaluationNotes));
           suppressionSources.push({ file: f.path, comments: parsed.comments, blocks: parsed.blocks });
           const decided = pathEnv(ctx, f.path);
-          const dir = path42.dirname(f.path);
+          const dir = path43.dirname(f.path);
           let unit = byUnit.get(dir);
           if (!unit) {
             unit = { evaluation: { variant: "default", ...evaluationEnv(pathEnv(ctx, dir)), unit: dir, inputs: [] }, resources: [] };
@@ -49686,7 +49873,7 @@ var init_azure_cli_sets = __esm({
 });
 
 // src/frontends/azure-cli-files.ts
-import path43 from "node:path";
+import path44 from "node:path";
 function newFileLinks() {
   return { linkedFiles: /* @__PURE__ */ new Set(), problems: [], suppressionSources: [], handedOn: /* @__PURE__ */ new Set() };
 }
@@ -49696,7 +49883,7 @@ function identityKey(kind, name) {
 function cleanRelative(p) {
   const slashed = p.replace(/\\/g, "/").trim();
   if (slashed === "" || slashed.startsWith("/") || /^[A-Za-z]:\//.test(slashed) || slashed.startsWith("~")) return void 0;
-  const n = path43.posix.normalize(slashed);
+  const n = path44.posix.normalize(slashed);
   return n === ".." ? void 0 : n;
 }
 function heredocFor(cmd, rel) {
@@ -49727,20 +49914,20 @@ function heredocsByTarget(heredocs) {
 function besideScript(cmd, root) {
   const beside = besideScriptPath(cmd.path);
   if (!beside || beside.script !== cmd.file) return void 0;
-  const rel = path43.relative(root, beside.path).replace(/\\/g, "/");
-  return { rel, outside: rel === "" || rel.startsWith("../") || rel === ".." || path43.isAbsolute(rel) };
+  const rel = path44.relative(root, beside.path).replace(/\\/g, "/");
+  return { rel, outside: rel === "" || rel.startsWith("../") || rel === ".." || path44.isAbsolute(rel) };
 }
 function candidates(cmd, rel, root) {
   const folder = cmd.folder === UNKNOWN_FOLDER ? void 0 : cmd.folder;
   const at2 = folder === void 0 ? rel : within2(folder, rel).path;
   const repository = cmd.inScript && !folder?.fromCheckout ? void 0 : githubRepository(cmd.file);
-  const own = path43.join(path43.dirname(cmd.file), at2);
-  const fromRoot = path43.join(root, at2);
-  const between = foldersBetween(root, path43.dirname(path43.resolve(cmd.file))).map((d) => path43.join(d, at2));
-  const fromTop = [...repository === void 0 ? [] : [path43.join(repository, at2)], fromRoot, ...between];
-  const order2 = path43.isAbsolute(at2) ? [at2] : folder?.fromCheckout ? fromTop : cmd.inScript ? [own, ...fromTop] : [...fromTop, own];
-  const inside2 = [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path43.sep) ? root : root + path43.sep));
-  return { order: inside2, first: new Set(path43.isAbsolute(at2) ? [at2] : [own, fromRoot]) };
+  const own = path44.join(path44.dirname(cmd.file), at2);
+  const fromRoot = path44.join(root, at2);
+  const between = foldersBetween(root, path44.dirname(path44.resolve(cmd.file))).map((d) => path44.join(d, at2));
+  const fromTop = [...repository === void 0 ? [] : [path44.join(repository, at2)], fromRoot, ...between];
+  const order2 = path44.isAbsolute(at2) ? [at2] : folder?.fromCheckout ? fromTop : cmd.inScript ? [own, ...fromTop] : [...fromTop, own];
+  const inside2 = [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path44.sep) ? root : root + path44.sep));
+  return { order: inside2, first: new Set(path44.isAbsolute(at2) ? [at2] : [own, fromRoot]) };
 }
 function fileCommandResources(command2, evaluation, ctx, links) {
   const beside = besideScript(command2, ctx.root);
@@ -49765,7 +49952,7 @@ function fileCommandResources(command2, evaluation, ctx, links) {
     if (!hd.heredoc.quoted) src.shellEnv = hd.env;
   } else {
     if (cmd.folder === UNKNOWN_FOLDER && !beside) return [undecidable(cmd, evaluation, `the file named by --file (${p.value}) is read from a folder that is not known (a cd before the command, or the step's working directory)`)];
-    const places = beside ? { order: [path43.join(ctx.root, rel)], first: /* @__PURE__ */ new Set() } : candidates(cmd, rel, ctx.root);
+    const places = beside ? { order: [path44.join(ctx.root, rel)], first: /* @__PURE__ */ new Set() } : candidates(cmd, rel, ctx.root);
     const tried = places.order;
     if (tried.length === 0) return [undecidable(cmd, evaluation, `the file named by --file (${p.value}) is outside the scan root; it is not read`)];
     const found = tried.filter((f) => ctx.host.isFile(f));
@@ -50023,13 +50210,13 @@ var init_task_arguments = __esm({
 });
 
 // src/frontends/azure-pipelines-variables.ts
-import path44 from "node:path";
+import path45 from "node:path";
 function resolveVariableTemplates(ciFiles, ctx) {
   const read = /* @__PURE__ */ new Map();
   const sources = [];
   for (const file of ciFiles) {
     if (file.format !== "azure-pipelines") continue;
-    for (const list2 of variableListsOf(file)) includeInto(list2, file.file, ctx, [path44.resolve(file.file)], read, sources);
+    for (const list2 of variableListsOf(file)) includeInto(list2, file.file, ctx, [path45.resolve(file.file)], read, sources);
   }
   return sources;
 }
@@ -50066,11 +50253,11 @@ function readTemplate2(target, scope, ctx, sources) {
 function variablesTemplatePath(ref, from, root, isFile) {
   const p = ref.trim();
   if (p === "" || p.includes("@") || /\$[{([]/.test(p)) return void 0;
-  return p.startsWith("/") ? fromRepositoryTop(p, from, root, isFile) ?? path44.resolve(root, `.${p}`) : path44.resolve(path44.dirname(path44.resolve(from)), p);
+  return p.startsWith("/") ? fromRepositoryTop(p, from, root, isFile) ?? path45.resolve(root, `.${p}`) : path45.resolve(path45.dirname(path45.resolve(from)), p);
 }
 function writtenIn(v, file) {
   if (v.kind !== "value" || !v.value || !/\$\{\{[^}]*\bparameters\b/.test(v.value.text)) return { ...v, file };
-  return { ...v, file, unreadable: `${v.name} is set from a parameter of the variables template ${path44.basename(file)}` };
+  return { ...v, file, unreadable: `${v.name} is set from a parameter of the variables template ${path45.basename(file)}` };
 }
 var init_azure_pipelines_variables = __esm({
   "src/frontends/azure-pipelines-variables.ts"() {
@@ -50084,7 +50271,7 @@ var init_azure_pipelines_variables = __esm({
 });
 
 // src/frontends/azure-cli.ts
-import path45 from "node:path";
+import path46 from "node:path";
 function idOutputName(token, kind) {
   const out = idOutputOf(token);
   return out && ID_GROUP_OF[kind] === out.group ? out.name : void 0;
@@ -50324,7 +50511,7 @@ function azureCliUnits(ciFiles, ctx) {
   };
   const variableTemplateSources = resolveVariableTemplates(ciFiles, ctx);
   const { calls: localCalls, references } = localCallsByTarget(ciFiles, ctx.root, (f) => ctx.host.isFile(f));
-  const ciFileAt = new Map(ciFiles.map((f) => [path45.resolve(f.file), f]));
+  const ciFileAt = new Map(ciFiles.map((f) => [path46.resolve(f.file), f]));
   for (const [target, calls] of localCalls) {
     const template = ciFileAt.get(target);
     if (template) {
@@ -50344,7 +50531,7 @@ function azureCliUnits(ciFiles, ctx) {
   });
   for (const file of ciFiles) {
     const places = placesOf(file);
-    const callsOf = (f) => localCalls.get(path45.resolve(f.file)) ?? [];
+    const callsOf = (f) => localCalls.get(path46.resolve(f.file)) ?? [];
     const cut = { deeper: false };
     const callers = callerContexts(file, callsOf(file), ctx.root, callsOf, 0, cut);
     if (cut.deeper) {
@@ -50565,19 +50752,19 @@ function unreadableAz(file, script) {
   };
 }
 function fileEnvOf(ctx, file) {
-  const rel = path45.relative(ctx.root, file.file);
+  const rel = path46.relative(ctx.root, file.file);
   const root = ctx.root;
   const above = ctx.envAbove;
   if (ctx.envOverride) return { decided: ctx.envOverride, rel, root, above };
   const configured = ctx.envForPath(file.file);
   if (configured) return { decided: configured, rel, root, above };
-  const byName2 = file.kind === "azure-pipeline" ? classifyPipelineFileName(path45.basename(rel)) : classifyPath(path45.basename(rel))?.env;
+  const byName2 = file.kind === "azure-pipeline" ? classifyPipelineFileName(path46.basename(rel)) : classifyPath(path46.basename(rel))?.env;
   return byName2 ? { decided: byName2, rel, root, above } : { rel, root, above };
 }
 function envClassOf(fileEnv, place, assigned, sc, given, file, callerEnv) {
   if (fileEnv.decided) return fileEnv.decided;
   const rel = fileEnv.rel;
-  const byVariableFile = new Set((sc.variables.files ?? []).map((f) => classifyPath(path45.relative(fileEnv.root, f), fileEnv.above)?.env).filter((e) => e !== void 0));
+  const byVariableFile = new Set((sc.variables.files ?? []).map((f) => classifyPath(path46.relative(fileEnv.root, f), fileEnv.above)?.env).filter((e) => e !== void 0));
   if (byVariableFile.size === 1) return [...byVariableFile][0];
   const passedInput = (name) => {
     const exact = given?.get(name);
@@ -50598,7 +50785,7 @@ function envClassOf(fileEnv, place, assigned, sc, given, file, callerEnv) {
   const assignment = (name) => named(assigned, name) ?? named(sc.env, name) ?? named(inputs, name) ?? matrixValue(name);
   const fromAssignments = envFromVariables(assignment);
   if (fromAssignments) return fromAssignments;
-  return placeClass(place, sc) ?? callerEnv ?? classifyPath(path45.dirname(rel), fileEnv.above)?.env;
+  return placeClass(place, sc) ?? callerEnv ?? classifyPath(path46.dirname(rel), fileEnv.above)?.env;
 }
 function named(entries2, name) {
   for (const [k, v] of entries2) if (k.toLowerCase() === name.toLowerCase() && v.kind === "string") return v;
@@ -50957,23 +51144,23 @@ function taskArguments(file, args, sc) {
 }
 function calledScript(scripts, root, from, call, start) {
   if (call.inFunctionBody) return void 0;
-  if (path45.isAbsolute(call.path) || call.fromCheckout) return scriptAt(scripts, root, from, call.path);
+  if (path46.isAbsolute(call.path) || call.fromCheckout) return scriptAt(scripts, root, from, call.path);
   if (call.cwdMoved) return void 0;
   const at2 = fromStart(start, call.path);
   return at2 === void 0 ? void 0 : scriptAt(scripts, root, from, at2);
 }
 function fromStart(start, p) {
-  if (start === void 0 || path45.isAbsolute(p)) return p;
+  if (start === void 0 || path46.isAbsolute(p)) return p;
   return start === UNKNOWN_FOLDER ? void 0 : within2(start, p).path;
 }
 function scriptAt(scripts, root, from, p) {
   const rel = p.replace(/\\/g, "/").replace(/^\.\//, "");
-  if (path45.isAbsolute(rel)) return scripts.get(path45.normalize(p));
+  if (path46.isAbsolute(rel)) return scripts.get(path46.normalize(p));
   const github = githubRepository(from);
-  const first = (github === void 0 ? void 0 : scripts.get(path45.join(github, rel))) ?? scripts.get(path45.join(root, rel)) ?? scripts.get(path45.join(path45.dirname(from), rel));
+  const first = (github === void 0 ? void 0 : scripts.get(path46.join(github, rel))) ?? scripts.get(path46.join(root, rel)) ?? scripts.get(path46.join(path46.dirname(from), rel));
   if (first) return first;
-  for (const dir of foldersBetween(root, path45.dirname(path45.resolve(from)))) {
-    const hit = scripts.get(path45.join(dir, rel));
+  for (const dir of foldersBetween(root, path46.dirname(path46.resolve(from)))) {
+    const hit = scripts.get(path46.join(dir, rel));
     if (hit) return hit;
   }
   return void 0;
@@ -50982,8 +51169,8 @@ function templateTarget(caller, ref, root, scanned, isFile, expression2) {
   if (!ref || ref.repository !== void 0) return void 0;
   const p = ref.path.includes("${{") && expression2 ? withExpressionsResolved(ref.path.trim(), expression2()) : ref.path.trim();
   if (p === void 0 || /\$[{(]/.test(p)) return void 0;
-  if (!p.startsWith("/")) return path45.resolve(path45.dirname(path45.resolve(caller.file)), p);
-  return fromRepositoryTop(p, caller.file, root, (f) => scanned.has(f)) ?? fromRepositoryTop(p, caller.file, root, isFile) ?? path45.resolve(root, `.${p}`);
+  if (!p.startsWith("/")) return path46.resolve(path46.dirname(path46.resolve(caller.file)), p);
+  return fromRepositoryTop(p, caller.file, root, (f) => scanned.has(f)) ?? fromRepositoryTop(p, caller.file, root, isFile) ?? path46.resolve(root, `.${p}`);
 }
 function distinctContexts(contexts) {
   const seen = /* @__PURE__ */ new Set();
@@ -51031,7 +51218,7 @@ function withExpressionsResolved(text2, expression2) {
 function localCallsByTarget(ciFiles, scanRoot, isFile) {
   const out = /* @__PURE__ */ new Map();
   const references = [];
-  const scanned = new Set(ciFiles.map((f) => path45.resolve(f.file)));
+  const scanned = new Set(ciFiles.map((f) => path46.resolve(f.file)));
   const refer = (caller, candidates2, written2) => {
     if (candidates2 && written2) references.push({ caller, candidates: candidates2, text: written2.text.trim(), range: written2.range });
   };
@@ -51069,14 +51256,14 @@ function localCallsByTarget(ciFiles, scanRoot, isFile) {
     if (root === void 0) continue;
     for (const job of caller.jobs) {
       if (job.uses?.kind === "local") {
-        const target = path45.resolve(root, job.uses.text.trim());
+        const target = path46.resolve(root, job.uses.text.trim());
         refer(caller, [target], job.uses);
         put(target, { caller, job, inputs: job.inputs });
       }
       for (const step of job.steps) {
         if (step.uses?.kind !== "local") continue;
-        const dir = path45.resolve(root, step.uses.text.trim());
-        const files = ["action.yml", "action.yaml"].map((name) => path45.join(dir, name));
+        const dir = path46.resolve(root, step.uses.text.trim());
+        const files = ["action.yml", "action.yaml"].map((name) => path46.join(dir, name));
         refer(caller, files, step.uses);
         for (const f of files) put(f, { caller, job, step, inputs: step.inputs });
       }
@@ -51118,7 +51305,7 @@ function callerContexts(file, calls, root, callsOf, depth = 0, cut) {
       // A stage template call (`- template: deploy.yml` under `stages:`) has no stage id: named by its line.
       c.stage.id || `stage template at line ${c.stage.range.start.line}`
     ) : "extends";
-    const label = `called by ${path45.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
+    const label = `called by ${path46.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
     const through = depth < MAX_CALLER_DEPTH ? distinctContexts(callerContexts(c.caller, callsOf(c.caller), root, callsOf, depth + 1, cut)).slice(0, MAX_CONTEXTS_PER_CALL - 1) : [];
     if (depth >= MAX_CALLER_DEPTH && cut && callsOf(c.caller).length > 0) cut.deeper = true;
     const callerRunsAlone = through.length === 0 || !runsOnlyWhenCalled(c.caller);
@@ -51144,7 +51331,7 @@ function callerContexts(file, calls, root, callsOf, depth = 0, cut) {
           const composite = file.kind === "github-action" && c.step !== void 0;
           const passed = expanded ? passedStepWrites(c) : void 0;
           const variables = expanded ? { ...sc.variables, ...passed ? { passedStepWrites: passed } : {} } : composite ? sc.variables : void 0;
-          const placeEnv = expanded ? placeClass(place, sc) ?? classifyPipelineFileName(path45.basename(c.caller.file)) ?? o?.placeEnv : composite ? placeClass(place, sc) ?? envFromVariables((name) => named(sc.env, name)) ?? classifyPath(path45.basename(c.caller.file))?.env ?? o?.placeEnv : void 0;
+          const placeEnv = expanded ? placeClass(place, sc) ?? classifyPipelineFileName(path46.basename(c.caller.file)) ?? o?.placeEnv : composite ? placeClass(place, sc) ?? envFromVariables((name) => named(sc.env, name)) ?? classifyPath(path46.basename(c.caller.file))?.env ?? o?.placeEnv : void 0;
           const through2 = o ? `${label} ${o.label}` : label;
           const runnerOs = expanded || composite ? sc.expansion.runnerOs : void 0;
           return [{ label: variant.label ? `${through2}, matrix: ${variant.label}` : through2, inputs, ...variables ? { variables } : {}, ...placeEnv ? { placeEnv } : {}, ...runnerOs ? { runnerOs } : {} }];
@@ -51787,7 +51974,7 @@ var bicep_exports = {};
 __export(bicep_exports, {
   bicepFrontEnd: () => bicepFrontEnd
 });
-import path46 from "node:path";
+import path47 from "node:path";
 function saysBicepGenerated(text2) {
   return BICEP_GENERATOR.test(text2.slice(0, 8192));
 }
@@ -51833,19 +52020,19 @@ function substitutedLater(v, parameter) {
   return v;
 }
 function twinSourceOf(state, template) {
-  const source = state.twins.get(path46.resolve(template));
-  return source === void 0 ? void 0 : path46.resolve(source);
+  const source = state.twins.get(path47.resolve(template));
+  return source === void 0 ? void 0 : path47.resolve(source);
 }
 function armTemplatesOf(ctx) {
   return ctx.allFiles.filter((f) => f.kind === "arm").map((f) => f.path);
 }
 function standInsOf(state, ctx) {
   if (!state.standIns) {
-    const arm2 = new Set(armTemplatesOf(ctx).map((t) => path46.resolve(t)));
+    const arm2 = new Set(armTemplatesOf(ctx).map((t) => path47.resolve(t)));
     state.standIns = /* @__PURE__ */ new Map();
     for (const f of ctx.allFiles) {
       const t = f.path.replace(/\.bicep$/i, ".json");
-      if (f.kind === "bicep" && t !== f.path && !arm2.has(path46.resolve(t))) state.standIns.set(t, f.path);
+      if (f.kind === "bicep" && t !== f.path && !arm2.has(path47.resolve(t))) state.standIns.set(t, f.path);
     }
   }
   return state.standIns;
@@ -51924,13 +52111,13 @@ function withVendored(out, vendored) {
 function aliasesFor(state, ctx, dir) {
   const known2 = state.aliases.get(dir);
   if (known2) return known2;
-  const config = path46.join(dir, "bicepconfig.json");
+  const config = path47.join(dir, "bicepconfig.json");
   let out;
   if (ctx.host.isFile(config)) {
     const parsed = state.json.get(config);
     out = parsed?.root ? brAliasesOf(nodeToJS(parsed.root)) : DEFAULT_BR_ALIASES;
   } else {
-    const up = path46.dirname(dir);
+    const up = path47.dirname(dir);
     out = up !== dir && ctx.host.isInside(up) ? aliasesFor(state, ctx, up) : DEFAULT_BR_ALIASES;
   }
   state.aliases.set(dir, out);
@@ -51938,10 +52125,10 @@ function aliasesFor(state, ctx, dir) {
 }
 function cachedModule(state, ctx, cache3, bicepFile, reference) {
   if (/^ts[:/]/i.test(reference)) return { reason: "template specs are not read from the Bicep cache" };
-  const where = brCachePath(reference, aliasesFor(state, ctx, path46.dirname(bicepFile)));
+  const where = brCachePath(reference, aliasesFor(state, ctx, path47.dirname(bicepFile)));
   if ("reason" in where) return where;
   const cacheRoot = cache3.root;
-  const file = path46.join(cacheRoot, ...where.path.split("/"));
+  const file = path47.join(cacheRoot, ...where.path.split("/"));
   if (!state.cached.has(file)) {
     const text2 = cache3.isFile(file) ? cache3.readText(file) : void 0;
     const parsed2 = text2 === void 0 ? void 0 : parseJsonc(text2, file);
@@ -51952,8 +52139,8 @@ function cachedModule(state, ctx, cache3, bicepFile, reference) {
 }
 function bicepUnits(files, ctx) {
   const state = stateOf(ctx);
-  const scanned = new Map(files.map((f) => [path46.resolve(f.path), f]));
-  const parent = new Map(files.map((f) => [path46.resolve(f.path), path46.resolve(f.path)]));
+  const scanned = new Map(files.map((f) => [path47.resolve(f.path), f]));
+  const parent = new Map(files.map((f) => [path47.resolve(f.path), path47.resolve(f.path)]));
   const find = (x) => {
     let r = x;
     while (parent.get(r) !== r) r = parent.get(r);
@@ -51961,9 +52148,9 @@ function bicepUnits(files, ctx) {
     return r;
   };
   for (const f of files) {
-    const from = path46.resolve(f.path);
+    const from = path47.resolve(f.path);
     for (const reference of bicepReferences(ctx, f.path) ?? []) {
-      const named2 = path46.resolve(path46.dirname(from), reference);
+      const named2 = path47.resolve(path47.dirname(from), reference);
       const target = scanned.has(named2) ? named2 : twinSourceOf(state, named2) ?? named2;
       if (!scanned.has(target)) {
         if (!JSON_TEMPLATE_PATH.test(target)) continue;
@@ -52117,7 +52304,7 @@ __export(arm_exports, {
   armJsonKind: () => armJsonKind,
   isBicepGenerated: () => isBicepGenerated2
 });
-import path47 from "node:path";
+import path48 from "node:path";
 function armJsonKind(text2, file) {
   const head = text2.slice(0, 4096);
   if (/"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json#?"/i.test(head)) return "arm";
@@ -52127,7 +52314,7 @@ function armJsonKind(text2, file) {
   return void 0;
 }
 function isBareParameterFile(file, text2) {
-  if (!/(?:parameters?|params)[^/\\]*\.json$/i.test(path47.basename(file)) || text2.length > MAX_BARE_PARAMETER_FILE || !/^\s*(?:\/[/*][^\n]*\n\s*)*\{/.test(text2)) return false;
+  if (!/(?:parameters?|params)[^/\\]*\.json$/i.test(path48.basename(file)) || text2.length > MAX_BARE_PARAMETER_FILE || !/^\s*(?:\/[/*][^\n]*\n\s*)*\{/.test(text2)) return false;
   const root = parseJsonc(text2, file).root;
   const params = parametersObject(root);
   const members2 = params?.type === "object" ? params.children ?? [] : [];
@@ -52166,8 +52353,18 @@ function linkedOnly(templates, linksOf, evaluatedHere) {
   }
   return new Set([...reached].filter((t) => !roots.has(t)).map((t) => templates.get(t)));
 }
+function givenParameters(files, parse2) {
+  const out = /* @__PURE__ */ new Set();
+  for (const f of files) {
+    const parsed = parse2(f.path);
+    if (!parsed?.root) continue;
+    if (f.kind === "arm-params") for (const [k] of parameterFileEntries({ file: f.path, parsed })) out.add(k.toLowerCase());
+    else if (f.kind === "arm") for (const k of parametersPassedByLinks(parsed.root)) out.add(k);
+  }
+  return out;
+}
 function linkedGroups(templates, ctx) {
-  const byAbs = new Map(templates.map((t) => [path47.resolve(t.path), t]));
+  const byAbs = new Map(templates.map((t) => [path48.resolve(t.path), t]));
   const parent = /* @__PURE__ */ new Map();
   const find = (x) => {
     let r = x;
@@ -52176,9 +52373,8 @@ function linkedGroups(templates, ctx) {
     return r;
   };
   for (const [abs, t] of byAbs) {
-    for (const rel of relativePathsWritten(ctx, t.path) ?? []) {
-      const target = relativeLinkPath(abs, rel);
-      if (target === void 0 || !byAbs.has(target) || target === abs) continue;
+    for (const target of linkedFilesWritten(ctx, t.path)) {
+      if (!byAbs.has(target) || target === abs) continue;
       const a = find(abs);
       const b = find(target);
       if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
@@ -52209,7 +52405,7 @@ var init_arm2 = __esm({
     init_detect();
     init_from_arm();
     init_template();
-    init_arm_link_path();
+    init_own_folder_link();
     init_arm_folders();
     init_deployment_scripts();
     init_shared();
@@ -52266,7 +52462,7 @@ var init_arm2 = __esm({
       unitCacheKey(files, ctx) {
         const pairing = files.some((f) => f.kind === "arm-params") ? runWideKey(ctx.allFiles, "arm-templates", () => [...runTemplateIndex(ctx.allFiles).values()].sort()) : "";
         const users = bicepUsersOfTemplates(ctx);
-        const named2 = files.filter((f) => f.kind === "arm" && users.has(path47.resolve(f.path))).map((f) => [f.path, users.get(path47.resolve(f.path))]);
+        const named2 = files.filter((f) => f.kind === "arm" && users.has(path48.resolve(f.path))).map((f) => [f.path, users.get(path48.resolve(f.path))]);
         return named2.length > 0 ? JSON.stringify([pairing, named2]) : pairing;
       },
       // A template that names a deployment script may hold one written inline: the reader of its
@@ -52279,8 +52475,13 @@ var init_arm2 = __esm({
           const parsed = json.get(f);
           return parsed && parsed.errors.length > 0 ? { ...parsed, root: void 0 } : parsed;
         };
-        const unitTemplates = new Map(files.filter((f) => f.kind === "arm").map((f) => [path47.resolve(f.path), f.path]));
-        const linked = linkedOnly(unitTemplates, (f) => relativeLinks(parse2(f)?.root, path47.resolve(f)), (f) => !ctx.isSuperseded(f) && !bicepUsersOfTemplates(ctx).has(path47.resolve(f)));
+        const unitTemplates = new Map(files.filter((f) => f.kind === "arm").map((f) => [path48.resolve(f.path), f.path]));
+        const given = givenParameters(files, parse2);
+        const linksOf = (f) => {
+          const root = parse2(f)?.root;
+          return [...relativeLinks(root, path48.resolve(f)), ...ownFolderLinks(root, path48.resolve(f), (name) => given.has("*") || given.has(name.toLowerCase()))];
+        };
+        const linked = linkedOnly(unitTemplates, linksOf, (f) => !ctx.isSuperseded(f) && !bicepUsersOfTemplates(ctx).has(path48.resolve(f)));
         const arm2 = evaluateArm({
           root: ctx.root,
           host: ctx.host,
@@ -52290,7 +52491,7 @@ var init_arm2 = __esm({
           parameterFiles: files.filter((f) => f.kind === "arm-params").map((f) => f.path),
           // A template a `.bicepparam` names, or a `.bicep` file declares as a module, is evaluated
           // with their values by the Bicep front end.
-          withoutDefaults: new Set(files.filter((f) => f.kind === "arm" && (linked.has(f.path) || bicepUsersOfTemplates(ctx).has(path47.resolve(f.path)))).map((f) => f.path)),
+          withoutDefaults: new Set(files.filter((f) => f.kind === "arm" && (linked.has(f.path) || bicepUsersOfTemplates(ctx).has(path48.resolve(f.path)))).map((f) => f.path)),
           // A broken parameter file's variant is not evaluated either; the others are.
           parse: parse2,
           readLinked: (target) => {
@@ -52299,7 +52500,7 @@ var init_arm2 = __esm({
           },
           envOverride: ctx.envOverride,
           ...ctx.envAbove ? { envAbove: ctx.envAbove } : {},
-          envForPath: (rel) => ctx.envForPath(path47.join(ctx.root, rel))
+          envForPath: (rel) => ctx.envForPath(path48.join(ctx.root, rel))
         });
         for (const f of files) if (f.kind === "arm-params") json.get(f.path);
         const used = new Set(arm2.evaluations.map((e) => e.evaluation.variantFile));
@@ -52312,8 +52513,14 @@ var init_arm2 = __esm({
           }
         }
         for (const p of arm2.problems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });
+        const notWithCallerValues = [];
         for (const e of arm2.evaluations) {
           const copied = e.result.opaqueModules.filter((m) => hasLocalCopy(ctx.host, m));
+          for (const m of copied) {
+            if (m.linkedPathsWhy === void 0) continue;
+            const copy2 = localCopyOf(ctx.host, m) ?? m.source;
+            notWithCallerValues.push({ address: m.address, location: m.sourceAt, reason: `its template ${copy2} is linted on its own with its defaults, not with the values this deployment passes: ${m.linkedPathsWhy}` });
+          }
           e.result.opaqueModules = e.result.opaqueModules.filter((m) => !copied.includes(m));
           e.result.unboundCalls = [...e.result.unboundCalls, ...copied];
           for (const m of e.result.opaqueModules) problems.push(remoteModuleProblem(m));
@@ -52339,7 +52546,8 @@ var init_arm2 = __esm({
           problems,
           suppressionSources,
           metadata,
-          ...scripts.skipped.length ? { skipped: scripts.skipped } : {}
+          ...scripts.skipped.length ? { skipped: scripts.skipped } : {},
+          ...notWithCallerValues.length ? { notWithCallerValues } : {}
         };
       }
     };
@@ -52512,12 +52720,12 @@ function hasPipelineSteps(root, written2 = false) {
   return found;
 }
 function classifyCiFile(relPath, source, options = {}) {
-  const path65 = relPath.replace(/\\/g, "/");
-  if (SCRIPT_EXT.test(path65)) return "script";
-  if (!YAML_EXT.test(path65)) return void 0;
+  const path66 = relPath.replace(/\\/g, "/");
+  if (SCRIPT_EXT.test(path66)) return "script";
+  if (!YAML_EXT.test(path66)) return void 0;
   const text2 = yamlLineBreaks(source);
-  if (WORKFLOW_PATH.test(path65)) return TOP_ON.test(text2) ? "github-workflow" : classifyByContent(text2, options) ?? "github-workflow";
-  const base = path65.slice(path65.lastIndexOf("/") + 1);
+  if (WORKFLOW_PATH.test(path66)) return TOP_ON.test(text2) ? "github-workflow" : classifyByContent(text2, options) ?? "github-workflow";
+  const base = path66.slice(path66.lastIndexOf("/") + 1);
   if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
   if (PIPELINE_NAME.test(base)) return "azure-pipeline";
   return classifyByContent(text2, options);
@@ -52617,9 +52825,9 @@ __export(ci_exports, {
   ciFrontEnd: () => ciFrontEnd,
   scriptNamesIn: () => scriptNamesIn
 });
-import path48 from "node:path";
+import path49 from "node:path";
 function linkReusableCalls(ciFiles) {
-  const byPath = new Map(ciFiles.map((f) => [path48.resolve(f.file), f]));
+  const byPath = new Map(ciFiles.map((f) => [path49.resolve(f.file), f]));
   for (const caller of ciFiles) {
     if (caller.format !== "github-actions") continue;
     const repository = githubRepository(caller.file);
@@ -52627,14 +52835,14 @@ function linkReusableCalls(ciFiles) {
     for (const job of caller.jobs) {
       for (const step of job.steps) {
         if (step.uses?.kind !== "local") continue;
-        const dir = path48.resolve(repository, step.uses.text.trim());
-        const action = byPath.get(path48.join(dir, "action.yml")) ?? byPath.get(path48.join(dir, "action.yaml"));
+        const dir = path49.resolve(repository, step.uses.text.trim());
+        const action = byPath.get(path49.join(dir, "action.yml")) ?? byPath.get(path49.join(dir, "action.yaml"));
         if (action?.composite && action !== caller) step.action = { file: action.file, steps: action.jobs.flatMap((j) => j.steps), inputs: action.inputs };
       }
     }
     for (const job of caller.jobs) {
       if (job.kind !== "workflow-call" || job.uses?.kind !== "local") continue;
-      const callee = byPath.get(path48.resolve(repository, job.uses.text.trim()));
+      const callee = byPath.get(path49.resolve(repository, job.uses.text.trim()));
       if (!callee || callee === caller || !callee.reusable) continue;
       const bounded = callee.jobs.filter((j) => !j.effectivePermissions || grantsIdTokenWrite(j.effectivePermissions));
       job.callee = { file: callee.file, bounded };
@@ -52903,7 +53111,7 @@ __export(policy_files_exports, {
   MAX_POLICY_FILES: () => MAX_POLICY_FILES,
   policyFiles: () => policyFiles
 });
-import path59 from "node:path";
+import path60 from "node:path";
 function splitGlob(glob) {
   const segs = glob.replace(/\\/g, "/").split("/");
   const i = segs.findIndex((s) => /[*?[{]/.test(s));
@@ -52922,7 +53130,7 @@ function policyFiles(globs, baseDir, scanHost) {
   };
   for (const glob of globs) {
     const { prefix, rest } = splitGlob(glob);
-    const start = path59.resolve(baseDir, prefix || ".");
+    const start = path60.resolve(baseDir, prefix || ".");
     let matched = false;
     const add = (file, host) => {
       matched = true;
@@ -52931,7 +53139,7 @@ function policyFiles(globs, baseDir, scanHost) {
       out.files.push({ file, host });
     };
     if (!rest) {
-      const host = hostFor(path59.dirname(start));
+      const host = hostFor(path60.dirname(start));
       if (host.isFile(start)) add(start, host);
       else walk2(hostFor(start), start, start, (f, h) => /\.jsonc?$/i.test(f) && add(f, h));
     } else {
@@ -53203,14 +53411,14 @@ function tagName(field) {
   if (!m) return void 0;
   return m[1] !== void 0 ? m[1].replace(/''/g, "'") : m[2] ?? m[3];
 }
-function segments2(path65) {
-  return path65.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
+function segments2(path66) {
+  return path66.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
 }
-function walk3(from, path65, target, prefix) {
+function walk3(from, path66, target, prefix) {
   let values = [from];
   let many = false;
   let walked = prefix;
-  for (const seg of segments2(path65)) {
+  for (const seg of segments2(path66)) {
     walked = walked ? `${walked}.${seg.name}` : seg.name;
     const next = [];
     for (const v of values) {
@@ -53233,7 +53441,7 @@ function walk3(from, path65, target, prefix) {
     values = next;
   }
   if (values.some((v) => v === void 0)) {
-    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path65}` : path65));
+    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path66}` : path66));
     if (why) return { kind: "undecided", why };
   }
   if (values.some((v) => v?.kind === "unknown")) {
@@ -53282,14 +53490,14 @@ function readField(field, ctx) {
   }
   const other = otherTypeRead(field, ctx);
   if (other) return other.kind === "absent" ? { kind: "one", value: void 0 } : other;
-  const path65 = t.aliasPath(field);
-  if (path65 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
+  const path66 = t.aliasPath(field);
+  if (path66 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path65.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
-    if (path65.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path65.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
+    if (path66.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
+    if (path66.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path66.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
   }
-  return walk3(t.body, path65, t, "");
+  return walk3(t.body, path66, t, "");
 }
 function evalField(fieldValue, op, right, ctx, cond, written2) {
   const name = evalExpression(fieldValue, ctx);
@@ -53339,15 +53547,15 @@ function evalCount(count2, op, right, ctx, cond) {
       elements2 = [];
       scopeOf = (e) => ({ arrayPath: "\0", alias: field.value, element: e });
     } else {
-      const path65 = ctx.target.aliasPath(field.value);
-      if (path65 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
-      const arrayOnly = path65.slice(0, -3);
+      const path66 = ctx.target.aliasPath(field.value);
+      if (path66 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
+      const arrayOnly = path66.slice(0, -3);
       const alias = field.value;
       const holder = readArray(arrayOnly, ctx);
       if (holder.kind === "undecided") return undecided(holder.why);
       elements2 = holder.items;
       written2 = holder.written;
-      scopeOf = (e) => ({ arrayPath: path65, alias, element: e });
+      scopeOf = (e) => ({ arrayPath: path66, alias, element: e });
     }
   } else {
     const value = member2(count2, "value");
@@ -53389,12 +53597,12 @@ function evalCount(count2, op, right, ctx, cond) {
   if (elements2.length === 0 && written2 === void 0) return { result: low, evidence: [{ field: field?.kind === "string" ? field.value : "count", value: void 0, condition: at2 }] };
   return { result: low, evidence: [{ field: "count", value: num(yes, field ? written2?.origin : void 0), condition: at2 }] };
 }
-function readArray(path65, ctx) {
+function readArray(path66, ctx) {
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path65.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path65.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
+    if (path66.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path66.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
   }
-  return arrayOf(walk3(ctx.target.body, path65, ctx.target, ""));
+  return arrayOf(walk3(ctx.target.body, path66, ctx.target, ""));
 }
 function arrayOf(r) {
   if (r.kind === "undecided") return r;
@@ -53446,12 +53654,12 @@ var init_evaluate4 = __esm({
     init_compare();
     MAX_DEPTH8 = 64;
     undecided = (why, evidence = []) => ({ result: void 0, why, evidence });
-    plainPath = (path65) => path65.replace(/\[\*\]/g, "");
+    plainPath = (path66) => path66.replace(/\[\*\]/g, "");
   }
 });
 
 // src/eval/policy/load.ts
-import path60 from "node:path";
+import path61 from "node:path";
 function loadPolicyFiles(host, files) {
   const out = { definitions: [], initiatives: [], problems: [] };
   for (const file of files) {
@@ -53482,7 +53690,7 @@ function loadPolicyFiles(host, files) {
       continue;
     }
     const doc = unescapeTemplateDocument(nodeToValue(parsed, parsed.root));
-    const read = readPolicyDocument(doc, path60.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
+    const read = readPolicyDocument(doc, path61.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
     if (read.kind === "definition") out.definitions.push(read.definition);
     else if (read.kind === "initiative") out.initiatives.push(read.initiative);
     else {
@@ -53555,8 +53763,8 @@ function aliasesFromDump(json) {
         const name = a.name;
         const def2 = a.defaultPath;
         const paths = a.paths;
-        const path65 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
-        if (typeof name === "string" && path65) out.push({ alias: name, path: path65, source: "dump" });
+        const path66 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
+        if (typeof name === "string" && path66) out.push({ alias: name, path: path66, source: "dump" });
       }
     }
   }
@@ -53723,8 +53931,8 @@ function sentValue(r, attr2, fact) {
   if (attr2.convert === "enabledToBool" && v.kind === "bool") return withProvenanceOf(str(v.value ? "Enabled" : "Disabled"), v);
   return v;
 }
-function setPath(root, path65, v) {
-  const segs = path65.split(".");
+function setPath(root, path66, v) {
+  const segs = path66.split(".");
   let cur = root;
   for (const s of segs.slice(0, -1)) {
     const next = cur.get(s);
@@ -53740,22 +53948,22 @@ function setPath(root, path65, v) {
 function bodyFromFacts(r, attrs, covered, prefix, undecidedDefaults, sites, partial = false) {
   const body = /* @__PURE__ */ new Map();
   for (const a of attrs) {
-    const path65 = a.paths[0];
-    if (/\.\d+(\.|$)/.test(path65) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
+    const path66 = a.paths[0];
+    if (/\.\d+(\.|$)/.test(path66) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
     if (!r.attrs.has(a.canonical)) continue;
     const fact = r.attrs.get(a.canonical);
     if (partial && fact?.value === void 0) continue;
     if (fact && leftOutOfRequest(r, a.canonical, fact)) {
-      covered.add(`${prefix}${path65}`.toLowerCase());
+      covered.add(`${prefix}${path66}`.toLowerCase());
       continue;
     }
     if (fact?.defaulted && /\.\d+\./.test(fact.sourcePath)) {
-      undecidedDefaults.add(`${prefix}${path65}`.toLowerCase());
+      undecidedDefaults.add(`${prefix}${path66}`.toLowerCase());
       continue;
     }
-    covered.add(`${prefix}${path65}`.toLowerCase());
+    covered.add(`${prefix}${path66}`.toLowerCase());
     const v = sentValue(r, a, fact);
-    if (v !== void 0) setPath(body, path65, v);
+    if (v !== void 0) setPath(body, path66, v);
     if (v !== void 0 && fact?.at && !sites.has(v)) sites.set(v, { at: fact.at, path: fact.sourcePath });
   }
   return body;
@@ -53848,8 +54056,8 @@ function policyTarget(r, siblings, aliasPath) {
       type: str(policyResourceType(r.sourceType)),
       body,
       aliasPath,
-      consumer(v2, path65) {
-        const p = pathOf(body, v2, path65);
+      consumer(v2, path66) {
+        const p = pathOf(body, v2, path66);
         const at2 = p === void 0 ? void 0 : r.site?.(p);
         return at2 && { at: at2, path: p };
       }
@@ -53869,19 +54077,19 @@ function policyTarget(r, siblings, aliasPath) {
     ...v.notTypes ? { notTypes: v.notTypes } : {},
     body: v.body,
     aliasPath,
-    unmodelled(path65) {
-      const p = path65.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
-      if (v.unsent.has(p)) return `${r.sourceType}: ${path65} is not sent when it has its default, so whether it exists is not known`;
+    unmodelled(path66) {
+      const p = path66.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
+      if (v.unsent.has(p)) return `${r.sourceType}: ${path66} is not sent when it has its default, so whether it exists is not known`;
       if (v.covered.has(p)) return void 0;
       for (const c of v.covered) if (c.startsWith(`${p}.`)) return void 0;
       if ((p === "tags" || p.startsWith("tags.")) && (v.covered.has("tags") || !partialOf(r))) return void 0;
-      return `${r.sourceType}: the ARM path ${path65} is not modelled from ${from}`;
+      return `${r.sourceType}: the ARM path ${path66} is not modelled from ${from}`;
     }
   };
 }
-function pathOf(body, v, path65) {
-  if (path65 !== void 0) {
-    const along = pathAlong(body, v, path65.split(".").filter(Boolean));
+function pathOf(body, v, path66) {
+  if (path66 !== void 0) {
+    const along = pathAlong(body, v, path66.split(".").filter(Boolean));
     if (along !== void 0) return along;
   }
   return search(body, v, 0);
@@ -54131,7 +54339,7 @@ var init_policy2 = __esm({
 // src/action/run.ts
 import fs12 from "node:fs";
 import os2 from "node:os";
-import path64 from "node:path";
+import path65 from "node:path";
 
 // src/api.ts
 init_file_kind();
@@ -54141,7 +54349,7 @@ init_source();
 init_paths();
 import fs8 from "node:fs";
 import os from "node:os";
-import path61 from "node:path";
+import path62 from "node:path";
 
 // src/engine/findings.ts
 init_paths();
@@ -55733,7 +55941,7 @@ import { createHash as createHash3 } from "node:crypto";
 init_gpu();
 init_aks();
 init_k8s();
-import path49 from "node:path";
+import path50 from "node:path";
 
 // src/engine/facts.ts
 init_source();
@@ -56227,7 +56435,7 @@ function scanViewOf(summaries, root, oneRepository = false) {
   const byProject = /* @__PURE__ */ new Map();
   const projectOfDir = /* @__PURE__ */ new Map();
   const projectOf = (forFile) => {
-    const dir = path49.dirname(forFile);
+    const dir = path50.dirname(forFile);
     if (projectOfDir.has(dir)) return projectOfDir.get(dir);
     projectFiles ??= [.../* @__PURE__ */ new Set([...aksFiles, ...summaries.flatMap((s) => s.aksCallers ?? [])])];
     const project2 = nearestProject(dir, root, projectFiles, aksDirs ??= ancestorDirs(projectFiles));
@@ -56282,14 +56490,14 @@ function severalChildFolders(files, dir) {
 function topLevelFolders(files, root) {
   const out = /* @__PURE__ */ new Set();
   for (const f of files) {
-    const rel = path49.relative(root, f).split(path49.sep);
+    const rel = path50.relative(root, f).split(path50.sep);
     out.add(rel.length > 1 ? rel[0] : "");
   }
   return out;
 }
 function isInside2(file, dir) {
-  const rel = path49.relative(dir, file);
-  return rel === "" || !rel.startsWith("..") && !path49.isAbsolute(rel);
+  const rel = path50.relative(dir, file);
+  return rel === "" || !rel.startsWith("..") && !path50.isAbsolute(rel);
 }
 function aksFilesOf(graphs) {
   const out = /* @__PURE__ */ new Set();
@@ -56326,9 +56534,9 @@ function clusterNameOf(pool) {
 function nearestProject(dir, root, aksFiles, aksDirs) {
   if (!isInside2(dir, root)) return void 0;
   for (let d = dir; ; ) {
-    if (path49.relative(root, d) === "") return void 0;
+    if (path50.relative(root, d) === "") return void 0;
     if (aksDirs.has(d) && aksFiles.some((f) => isInside2(f, d))) return d;
-    const parent = path49.dirname(d);
+    const parent = path50.dirname(d);
     if (parent === d) return void 0;
     d = parent;
   }
@@ -56337,9 +56545,9 @@ function ancestorDirs(files) {
   const out = /* @__PURE__ */ new Set();
   for (const f of files) {
     out.add(f);
-    for (let d = path49.dirname(f); !out.has(d); d = path49.dirname(d)) {
+    for (let d = path50.dirname(f); !out.has(d); d = path50.dirname(d)) {
       out.add(d);
-      if (path49.dirname(d) === d) break;
+      if (path50.dirname(d) === d) break;
     }
   }
   return out;
@@ -56606,7 +56814,7 @@ function someLeaf(v, test, depth = 0) {
 init_source();
 init_clock();
 init_resource();
-import path50 from "node:path";
+import path51 from "node:path";
 init_address();
 
 // src/engine/levels.ts
@@ -56867,7 +57075,7 @@ function runRules(input2, undecided2 = [], failures = []) {
         try {
           moduleHook.call(visitor, m);
         } catch (e) {
-          failed(e, fileStart(path50.join(m.dir, "main.tf")));
+          failed(e, fileStart(path51.join(m.dir, "main.tf")));
         }
       }
     }
@@ -56989,6 +57197,7 @@ function runUnit(input2, texts, deps) {
     const explanation = fallbackFiles.get(f.location.file);
     if (explanation && f.location.range.start.offset > 0) f.message = `${f.message.replace(/\.$/, "")} (${explanation}).`;
   }
+  for (const { out } of outs) for (const m of out.notWithCallerValues ?? []) undecided2.push({ ruleId: "EVAL002", address: m.address, attribute: "source", reason: m.reason, location: m.location });
   for (const f of failures) problems.push({ ruleId: "EVAL001", message: `internal error in rule ${f.ruleId} (${f.message}); it could not decide here \u2014 please report this with the file`, location: f.location });
   const directives = [];
   const supProblems = [];
@@ -57358,17 +57567,17 @@ function currentAnswer(host, kind, p, answer, textHash) {
 import { createHash as createHash5 } from "node:crypto";
 import { isAscii as isAscii2 } from "node:buffer";
 import fs6 from "node:fs";
-import path51 from "node:path";
+import path52 from "node:path";
 init_io_error();
 var CACHE_FILE = ".mlops-iac-lint-cache";
 var TOOL = "mlops-iac-lint";
 var FORMAT2 = 8;
 var FILE_READS = /* @__PURE__ */ new Set(["text", "bytes", "head", "chunks"]);
 function cacheFilePath(location, cwd) {
-  if (location === void 0) return path51.join(cwd, CACHE_FILE);
-  const abs = path51.resolve(cwd, location);
+  if (location === void 0) return path52.join(cwd, CACHE_FILE);
+  const abs = path52.resolve(cwd, location);
   const isDir = /[\\/]$/.test(location) || fs6.existsSync(abs) && fs6.statSync(abs).isDirectory();
-  return isDir ? path51.join(abs, CACHE_FILE) : abs;
+  return isDir ? path52.join(abs, CACHE_FILE) : abs;
 }
 function hashOf(value) {
   return createHash5("sha256").update(typeof value === "string" ? value : JSON.stringify(value)).digest("base64url");
@@ -57571,7 +57780,7 @@ var UnitCache = class _UnitCache {
     };
     const entries2 = [...this.next].map(([k, e]) => `${JSON.stringify(k)}:{"unit":${JSON.stringify(e.unit)},"deps":${JSON.stringify(e.deps.map(indexOf))},"result":${e.result}}`).join(",");
     const files = JSON.stringify(Object.fromEntries(this.keptFiles()));
-    if (!fs6.existsSync(path51.dirname(this.file))) fs6.mkdirSync(path51.dirname(this.file));
+    if (!fs6.existsSync(path52.dirname(this.file))) fs6.mkdirSync(path52.dirname(this.file));
     const tmp = `${this.file}.${process.pid}.tmp`;
     fs6.writeFileSync(tmp, asciiJson(`${head.slice(0, -1)},"deps":${JSON.stringify(depTable)},"entries":{${entries2}},"files":${files}}`), "latin1");
     fs6.renameSync(tmp, this.file);
@@ -57849,7 +58058,7 @@ async function runUnits(run3, merged, o) {
 
 // src/pipeline/workers.ts
 import fs7 from "node:fs";
-import path52 from "node:path";
+import path53 from "node:path";
 import { fileURLToPath } from "node:url";
 var WORKER_YOUNG_GENERATION_MB = 8;
 var STAGES = 5;
@@ -57871,8 +58080,8 @@ function claimEach(state, work, end, each) {
 }
 function workerScript() {
   if (typeof __MLOPS_WORKER_ENTRY__ !== "string") return void 0;
-  const here = path52.dirname(fileURLToPath(import.meta.url));
-  const file = path52.join(path52.basename(here) === "chunks" ? path52.dirname(here) : here, __MLOPS_WORKER_ENTRY__);
+  const here = path53.dirname(fileURLToPath(import.meta.url));
+  const file = path53.join(path53.basename(here) === "chunks" ? path53.dirname(here) : here, __MLOPS_WORKER_ENTRY__);
   return fs7.existsSync(file) ? file : void 0;
 }
 var UnitWorkerPool = class _UnitWorkerPool {
@@ -58562,8 +58771,8 @@ function memberGuardOf(input2, size) {
   if (size?.kind !== "string" || !size.origin) return void 0;
   for (const whole of inputValues(input2)) {
     if (whole?.kind !== "object" && whole?.kind !== "list" || !whole.origin || !locationContains(whole.origin, size.origin)) continue;
-    const path65 = memberPathAt(whole, size.origin);
-    if (path65 && path65.length > 0) return { path: path65, allowed: input2.memberAllowed?.(path65, whole) };
+    const path66 = memberPathAt(whole, size.origin);
+    if (path66 && path66.length > 0) return { path: path66, allowed: input2.memberAllowed?.(path66, whole) };
   }
   return void 0;
 }
@@ -58592,8 +58801,8 @@ function memberPathAt(v, at2) {
   }
   return void 0;
 }
-function memberPathText(root, path65) {
-  return path65.reduce((out, k) => typeof k === "number" ? `${out}[${k}]` : out ? `${out}.${k}` : k, root);
+function memberPathText(root, path66) {
+  return path66.reduce((out, k) => typeof k === "number" ? `${out}[${k}]` : out ? `${out}.${k}` : k, root);
 }
 
 // rules/gpu/GPU002-gpu-size-input-unvalidated.ts
@@ -58720,8 +58929,8 @@ function unreadGuard(input2, size) {
   if ((!allowed || allowed.length === 0) && isStructured(input2, size) && memberGuardOf(input2, size)?.allowed === "unknown") return `guard of ${input2.name}: the type of the member that holds the size cannot be read`;
   return void 0;
 }
-function lastProperty(path65) {
-  for (let i = path65.length - 1; i >= 0; i--) if (typeof path65[i] === "string") return path65[i];
+function lastProperty(path66) {
+  for (let i = path66.length - 1; i >= 0; i--) if (typeof path66[i] === "string") return path66[i];
   return "items";
 }
 function sizeLiteralsOf(text2) {
@@ -59596,7 +59805,7 @@ var NET001_admin_port_open_to_internet_default = defineRule({
 });
 
 // rules/terraform/TF001-local-terraform-state.ts
-import path53 from "node:path";
+import path54 from "node:path";
 var DEMONSTRATION_FOLDERS = /* @__PURE__ */ new Set([
   "examples",
   "example",
@@ -59652,7 +59861,7 @@ var TF001_local_terraform_state_default = defineRule({
           const notKnown = runs.find((r) => r.gives === "not known");
           if (!notKnown) return;
           const tg = notKnown.tg;
-          const config = path53.dirname(tg.file) === m.dir ? "its terragrunt.hcl" : `${ctx.relativePath(tg.file)}, which runs it,`;
+          const config = path54.dirname(tg.file) === m.dir ? "its terragrunt.hcl" : `${ctx.relativePath(tg.file)}, which runs it,`;
           const why = tg.backendNotKnown ? `the backend type ${config} gives (line ${tg.backendNotKnown.range.start.line}) is not a literal` : `${config} includes another configuration (line ${tg.includes[0].range.start.line}), which may set remote_state`;
           ctx.undecidedAbout(`module:${ctx.relativePath(m.dir)}`, "backend", `${why}, so whether Terragrunt gives it a remote backend is not known`, at2);
           return;
@@ -59671,7 +59880,7 @@ var TF001_local_terraform_state_default = defineRule({
 });
 
 // rules/terraform/TF002-state-file-in-repository.ts
-import path54 from "node:path";
+import path55 from "node:path";
 init_source();
 var TF002_state_file_in_repository_default = defineRule({
   meta: {
@@ -59697,7 +59906,7 @@ var TF002_state_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "stateFile",
-          data: { file: path54.basename(f.path) }
+          data: { file: path55.basename(f.path) }
         });
       }
     };
@@ -59705,7 +59914,7 @@ var TF002_state_file_in_repository_default = defineRule({
 });
 
 // rules/terraform/TF003-provider-version-unpinned.ts
-import path55 from "node:path";
+import path56 from "node:path";
 var BUILTIN = /* @__PURE__ */ new Set(["terraform"]);
 function constrains(rp) {
   const v = rp.version;
@@ -59800,7 +60009,7 @@ var TF003_provider_version_unpinned_default = defineRule({
   }
 });
 function moduleRef2(fromDir, toDir) {
-  const rel = path55.relative(fromDir, toDir).split(path55.sep).join("/");
+  const rel = path56.relative(fromDir, toDir).split(path56.sep).join("/");
   return rel === ".." ? "../" : rel.startsWith("../") ? rel : `./${rel}`;
 }
 function moduleName(rootDir, m) {
@@ -59816,11 +60025,11 @@ function firstPlace(m, is) {
   return resource && { ...resource.at, label: resource.address };
 }
 function placeName(rootDir, at2) {
-  return `${path55.relative(rootDir, at2.file).split(path55.sep).join("/")}:${at2.range.start.line}`;
+  return `${path56.relative(rootDir, at2.file).split(path56.sep).join("/")}:${at2.range.start.line}`;
 }
 
 // rules/terraform/TF004-plan-file-in-repository.ts
-import path56 from "node:path";
+import path57 from "node:path";
 init_source();
 var TF004_plan_file_in_repository_default = defineRule({
   meta: {
@@ -59847,7 +60056,7 @@ var TF004_plan_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "planFile",
-          data: { file: path56.basename(f.path) }
+          data: { file: path57.basename(f.path) }
         });
       }
     };
@@ -59855,7 +60064,7 @@ var TF004_plan_file_in_repository_default = defineRule({
 });
 
 // rules/secrets/SEC001-hardcoded-secret.ts
-import path57 from "node:path";
+import path58 from "node:path";
 init_source();
 init_own_strings();
 init_file_kind();
@@ -60156,7 +60365,7 @@ var SEC001_hardcoded_secret_default = defineRule({
       }
     };
     const varFile = (file) => {
-      const where = path57.basename(file.path);
+      const where = path58.basename(file.path);
       variantFile = file.kind === "arm-params" || file.kind === "bicepparam" ? file.path : void 0;
       for (const [name, v] of file.varValues ?? []) {
         const subject = `tfvars:${file.path}:${name}`;
@@ -61000,7 +61209,7 @@ var CI002_azure_login_with_secret_default = defineRule({
 });
 
 // rules/ci/CI003-oidc-without-id-token-permission.ts
-import path58 from "node:path";
+import path59 from "node:path";
 init_ci2();
 function input(step, name) {
   return step.inputs.find((e) => e.key.toLowerCase() === name);
@@ -61103,7 +61312,7 @@ var CI003_oidc_without_id_token_permission_default = defineRule({
       const messageId = nested ? "callerPermissionsNested" : called.action !== void 0 ? "callerPermissionsAction" : "callerPermissions";
       ctx.report({
         messageId,
-        data: { job: job.id, callee: `\`${job.uses.text.trim()}\``, calledJob: called.job, permissions, ...nested ? { inner: path58.basename(called.workflow) } : {}, ...called.action !== void 0 ? { action: called.action } : {} },
+        data: { job: job.id, callee: `\`${job.uses.text.trim()}\``, calledJob: called.job, permissions, ...nested ? { inner: path59.basename(called.workflow) } : {}, ...called.action !== void 0 ? { action: called.action } : {} },
         location: { file: file.file, range: { start: job.uses.keyRange.start, end: job.uses.range.end } },
         related: [{ file: called.file, range: { start: called.step.uses.keyRange.start, end: called.step.uses.range.end }, label: `azure/login in job ${called.job}` }, ...permissionsRelated(file, job)],
         subject: job.subject,
@@ -61647,8 +61856,8 @@ var FORMATS_READ = "Terraform .tf/.tfvars, terragrunt.hcl and plan JSON, ARM tem
 var UsageError = class extends Error {
 };
 function outsideRootMessage(named2, real, root, skipped = false) {
-  const shown = path61.relative(process.cwd(), named2) || named2;
-  if (real === path61.resolve(named2)) {
+  const shown = path62.relative(process.cwd(), named2) || named2;
+  if (real === path62.resolve(named2)) {
     const what2 = `outside the scan root ${root}`;
     return skipped ? `${shown} is not linted: ${what2}` : `${shown}: ${what2}; nothing outside it is read (name paths inside it, or lint from a folder that holds both)`;
   }
@@ -61657,19 +61866,19 @@ function outsideRootMessage(named2, real, root, skipped = false) {
 }
 function tfDataDirPatterns(dir, root) {
   if (dir === void 0 || dir.trim() === "" || dir === ".terraform") return [];
-  if (path61.isAbsolute(dir)) {
+  if (path62.isAbsolute(dir)) {
     const rel2 = relativeToRoot(root, dir);
     return rel2 && !rel2.startsWith("..") ? [`/${rel2}/`] : [];
   }
-  const rel = path61.normalize(dir).replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
+  const rel = path62.normalize(dir).replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
   if (rel === "" || rel === "." || rel.startsWith("..")) return [];
   return [rel.includes("/") ? `**/${rel}/` : `${rel}/`];
 }
 function repositoryTopOf(root) {
   let dir = root;
   for (let i = 0; i < 64; i++) {
-    if (fs8.existsSync(path61.join(dir, ".git"))) return dir;
-    const up = path61.dirname(dir);
+    if (fs8.existsSync(path62.join(dir, ".git"))) return dir;
+    const up = path62.dirname(dir);
     if (up === dir) return void 0;
     dir = up;
   }
@@ -61677,15 +61886,15 @@ function repositoryTopOf(root) {
 }
 function commonRoot(paths) {
   const cwd = process.cwd();
-  if (paths.every((p) => !path61.relative(cwd, p).startsWith(".."))) return cwd;
+  if (paths.every((p) => !path62.relative(cwd, p).startsWith(".."))) return cwd;
   let root = paths[0];
-  if (fs8.existsSync(root) && fs8.statSync(root).isFile()) root = path61.dirname(root);
-  for (const p of paths.slice(1)) while (path61.relative(root, p).startsWith("..")) root = path61.dirname(root);
+  if (fs8.existsSync(root) && fs8.statSync(root).isFile()) root = path62.dirname(root);
+  for (const p of paths.slice(1)) while (path62.relative(root, p).startsWith("..")) root = path62.dirname(root);
   return root;
 }
 function callerBound(file, root, host) {
   return nearestFolder(file, root, (dir) => {
-    const git2 = path61.join(dir, ".git");
+    const git2 = path62.join(dir, ".git");
     return host.isDirectory(git2) || host.isFile(git2);
   }) ?? root;
 }
@@ -61757,24 +61966,24 @@ function missingPathMessage(p) {
 }
 async function prepareRun(options, cache3) {
   const facts = cache3;
-  const namedPaths = (options.paths?.length ? options.paths : ["."]).map((p) => path61.resolve(p));
+  const namedPaths = (options.paths?.length ? options.paths : ["."]).map((p) => path62.resolve(p));
   for (const p of namedPaths) {
     if (!fs8.existsSync(p)) throw new UsageError(missingPathMessage(p));
     const st = fs8.statSync(p);
     if (!st.isFile() && !st.isDirectory()) throw new UsageError(`${p}: it is ${st.isFIFO() ? "a FIFO" : st.isSocket() ? "a socket" : "a device"}, not a regular file or a folder, and is never read; name a file or folder`);
   }
-  const namedPlans = (options.planFiles ?? []).map((p) => path61.resolve(p));
+  const namedPlans = (options.planFiles ?? []).map((p) => path62.resolve(p));
   for (const p of namedPlans) if (!fs8.existsSync(p) || !fs8.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
-  const namedVarFiles = (options.varFiles ?? []).map((f) => path61.resolve(f));
+  const namedVarFiles = (options.varFiles ?? []).map((f) => path62.resolve(f));
   for (const f of namedVarFiles) {
     if (!fs8.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
     if (!fs8.statSync(f).isFile()) throw new UsageError(`--var-file is not a file: ${f} (give a .tfvars or .tfvars.json file)`);
     if (isTerraformFile(f)) throw new UsageError(`--var-file takes a variable file (.tfvars or .tfvars.json), not Terraform configuration: ${f}`);
   }
-  if (options.policyAliasesFile !== void 0 && !fs8.existsSync(path61.resolve(options.policyAliasesFile))) throw new UsageError(`--policy-aliases not found: ${path61.resolve(options.policyAliasesFile)}`);
-  const namedOnly = options.onlyFiles?.map((f) => path61.resolve(f));
+  if (options.policyAliasesFile !== void 0 && !fs8.existsSync(path62.resolve(options.policyAliasesFile))) throw new UsageError(`--policy-aliases not found: ${path62.resolve(options.policyAliasesFile)}`);
+  const namedOnly = options.onlyFiles?.map((f) => path62.resolve(f));
   const written2 = namedOnly ?? [...namedPaths, ...namedPlans.filter((p) => !namedPaths.includes(p))];
-  const writtenRoot = path61.resolve(options.root ?? commonRoot(written2));
+  const writtenRoot = path62.resolve(options.root ?? commonRoot(written2));
   const realRoot = fs8.realpathSync(writtenRoot);
   const root = fs8.lstatSync(writtenRoot).isSymbolicLink() ? realRoot : writtenRoot;
   const refused = /* @__PURE__ */ new Map();
@@ -61783,7 +61992,7 @@ async function prepareRun(options, cache3) {
     const out = [];
     for (const p of paths) {
       const real = fs8.realpathSync(p);
-      if (isWithin(realRoot, real)) out.push(path61.join(root, path61.relative(realRoot, real)));
+      if (isWithin(realRoot, real)) out.push(path62.join(root, path62.relative(realRoot, real)));
       else if (mayBeSkipped) refused.set(p, real);
       else throw new UsageError(outsideRootMessage(p, real, realRoot));
     }
@@ -61794,11 +62003,11 @@ async function prepareRun(options, cache3) {
   const varFiles = confined(namedVarFiles, false);
   const inputPaths = [...given, ...planFiles.filter((p) => !given.includes(p))];
   const onlyFiles = namedOnly && confined(namedOnly, skippable);
-  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path61.dirname(f)))] : inputPaths;
+  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path62.dirname(f)))] : inputPaths;
   const catalog = options.ruleSet ?? ALL_RULES;
   const knownIds = new Set(catalog.map((r) => r.meta.id));
   const startPath = inputPaths[0] ?? root;
-  const startDir = fs8.statSync(startPath).isDirectory() ? startPath : path61.dirname(startPath);
+  const startDir = fs8.statSync(startPath).isDirectory() ? startPath : path62.dirname(startPath);
   let config;
   let mistakenConfig;
   let shadowedConfig;
@@ -61807,7 +62016,7 @@ async function prepareRun(options, cache3) {
     config = loaded.config;
     if (!options.noConfig && !loaded.file) mistakenConfig = mistakenConfigFile(startDir);
     const read = loaded.file && !options.configFile ? loaded.file : void 0;
-    const other = read === void 0 ? void 0 : CONFIG_FILE_NAMES.map((n) => path61.join(path61.dirname(read), n)).find((c) => c !== read && fs8.existsSync(c));
+    const other = read === void 0 ? void 0 : CONFIG_FILE_NAMES.map((n) => path62.join(path62.dirname(read), n)).find((c) => c !== read && fs8.existsSync(c));
     if (read !== void 0 && other !== void 0) shadowedConfig = { read, other };
   } catch (e) {
     if (e instanceof ConfigError) throw new UsageError(e.messages.join("\n"));
@@ -61822,13 +62031,13 @@ async function prepareRun(options, cache3) {
     setAsideChars: Math.floor(SET_ASIDE_CHARS / planningThreads(threadSettings(options))),
     ...cache3 ? { signatures: { freshMs: options.cacheFreshMs ?? CACHE_FRESH_MS } } : {}
   });
-  if (options.tfDataDir !== void 0 && path61.isAbsolute(options.tfDataDir)) {
-    const dir = path61.resolve(options.tfDataDir);
+  if (options.tfDataDir !== void 0 && path62.isAbsolute(options.tfDataDir)) {
+    const dir = path62.resolve(options.tfDataDir);
     if (!fs8.existsSync(dir)) throw new UsageError(`--tf-data-dir not found: ${dir}`);
     if (!isWithin(realRoot, fs8.realpathSync(dir))) throw new UsageError(`--tf-data-dir ${dir} is outside the scan root ${root}, and nothing outside it is read; lint from a folder that holds both, or give the folder relative to each root module`);
   }
-  if (options.bicepCache !== void 0 && !fs8.existsSync(path61.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path61.resolve(options.bicepCache)}`);
-  const bicepCache = options.bicepCache !== void 0 ? createHost(fs8.realpathSync(path61.resolve(options.bicepCache))) : void 0;
+  if (options.bicepCache !== void 0 && !fs8.existsSync(path62.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path62.resolve(options.bicepCache)}`);
+  const bicepCache = options.bicepCache !== void 0 ? createHost(fs8.realpathSync(path62.resolve(options.bicepCache))) : void 0;
   const problems = [];
   const walked = /* @__PURE__ */ new Set();
   const classifyFacts = facts ? { facts, name: `classify:${hashOf([root, frontEnds.map((fe) => fe.name)]).slice(0, 16)}` } : void 0;
@@ -61868,22 +62077,22 @@ async function prepareRun(options, cache3) {
     for (const p of onlyFiles ?? inputPaths) {
       const problem3 = host.problemOf(p);
       if (classified.has(p) || dataFiles.includes(p) || config.isIgnored(p) || !fs8.statSync(p).isFile() || problem3 && problem3.kind !== "binary") continue;
-      throw new UsageError(`${path61.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
+      throw new UsageError(`${path62.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
   const notices = [...refused].map(([p, real]) => outsideRootMessage(p, real, realRoot, true));
-  const excludedByConfig = given.filter((p) => config.isIgnored(p) && fs8.statSync(p).isFile()).map((p) => path61.relative(process.cwd(), p) || p);
+  const excludedByConfig = given.filter((p) => config.isIgnored(p) && fs8.statSync(p).isFile()).map((p) => path62.relative(process.cwd(), p) || p);
   if (excludedByConfig.length === 1) notices.push(`${excludedByConfig[0]} is not linted: the config file's ignorePaths excludes it`);
   else if (excludedByConfig.length > 1) notices.push(`${excludedByConfig[0]} and ${excludedByConfig.length - 1} more given files are not linted: the config file's ignorePaths excludes them`);
   if (shadowedConfig) {
-    const rel = (f) => path61.relative(process.cwd(), f) || f;
+    const rel = (f) => path62.relative(process.cwd(), f) || f;
     notices.push(`${rel(shadowedConfig.other)} is not read: ${rel(shadowedConfig.read)} in the same folder is the config file; merge their settings into one and delete the other`);
   }
   if (mistakenConfig) {
-    notices.push(`${path61.relative(process.cwd(), mistakenConfig) || mistakenConfig} is not read: the config file is ${CONFIG_FILE_NAMES.join(" or ")} (JSON with comments); rename it and write its settings as JSON`);
+    notices.push(`${path62.relative(process.cwd(), mistakenConfig) || mistakenConfig} is not read: the config file is ${CONFIG_FILE_NAMES.join(" or ")} (JSON with comments); rename it and write its settings as JSON`);
   }
   if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
-    const where = scanPaths.map((p) => path61.relative(process.cwd(), p) || ".").join(", ");
+    const where = scanPaths.map((p) => path62.relative(process.cwd(), p) || ".").join(", ");
     const rules2 = `.gitignore, ${IGNORE_FILE}, --ignore-pattern or the config file's ignorePaths`;
     notices.push(
       excluded.folders > 0 ? `nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ}) outside the folders ignore rules exclude (${rules2})` : excluded.files > 0 ? `nothing to lint in ${where}: ignore rules exclude the ${excluded.files === 1 ? "file" : `${excluded.files} files`} of a format it reads there (${rules2})` : `nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`
@@ -61892,7 +62101,7 @@ async function prepareRun(options, cache3) {
   const superseded = /* @__PURE__ */ new Set();
   const recorder = recordingHost(host, cache3 ? (file, hash) => cache3.noteText(host, file, hash) : void 0);
   const repositoryTop = repositoryTopOf(root);
-  const envAbove = repositoryTop === void 0 ? "" : path61.relative(repositoryTop, root).split(path61.sep).join("/");
+  const envAbove = repositoryTop === void 0 ? "" : path62.relative(repositoryTop, root).split(path62.sep).join("/");
   const inRepository = repositoryTop !== void 0;
   const ctx = {
     host: recorder.host,
@@ -61941,7 +62150,7 @@ async function prepareRun(options, cache3) {
   if (options.errorOnUnmatchedFile !== false) {
     for (const d of unreadFiles) {
       if (config.isIgnored(d) || units2.some((u) => dataReadBy(u).includes(d))) continue;
-      throw new UsageError(`${path61.relative(process.cwd(), d) || d}: not a file mlops-iac-lint reads (${FORMATS_READ}), nor a data file that a scanned file reads (yamldecode(file(\u2026)), templatefile(\u2026), loadYamlContent(\u2026), az ml \u2026 --file, an Azure Pipelines template:)`);
+      throw new UsageError(`${path62.relative(process.cwd(), d) || d}: not a file mlops-iac-lint reads (${FORMATS_READ}), nor a data file that a scanned file reads (yamldecode(file(\u2026)), templatefile(\u2026), loadYamlContent(\u2026), az ml \u2026 --file, an Azure Pipelines template:)`);
     }
   }
   for (const fe of frontEnds) {
@@ -62046,8 +62255,8 @@ async function lintPlanned(run3, threads, cache3) {
   const inline = applySuppressions(findings, merged.directives, { allowInline: config.allowInlineSuppressions, activeRuleIds, fileIdentity: realPathOf() });
   findings = config.applyLevels(config.applySuppressions(inline.findings, today2).findings);
   if (config.allowInlineSuppressions) {
-    const unparsed = new Set(notifications.filter((n) => n.ruleId === "PARSE001").map((n) => path61.dirname(n.location.file)));
-    const unused = unparsed.size > 0 ? inline.unused.filter((d) => !unparsed.has(path61.dirname(d.file))) : inline.unused;
+    const unparsed = new Set(notifications.filter((n) => n.ruleId === "PARSE001").map((n) => path62.dirname(n.location.file)));
+    const unused = unparsed.size > 0 ? inline.unused.filter((d) => !unparsed.has(path62.dirname(d.file))) : inline.unused;
     const supProblems = problemsForActiveRules(merged.supProblems, activeRuleIds);
     appendAll(findings, config.applyLevels(suppressionFindings([...supProblems, ...unusedProblems(unused)], root).filter((f) => activeRuleIds.has(f.ruleId))));
   }
@@ -62111,7 +62320,7 @@ async function loadPolicyInput(config, aliasesOption, host, problems, notices) {
     for (const p of loaded.problems) problems.push({ ruleId: p.kind === "shape" ? "EVAL001" : "PARSE001", message: p.message, location: p.location });
     for (const f of files) texts.push([f, h.readText(f)]);
   }
-  const aliasFile = aliasesOption ? path61.resolve(aliasesOption) : pc.aliases;
+  const aliasFile = aliasesOption ? path62.resolve(aliasesOption) : pc.aliases;
   const extraAliases = aliasFile ? readAliasDump(aliasFile, aliasesFromDump2) : [];
   const key = hashOf([texts, pc.parameters ?? null, extraAliases, pc.fromScannedCode]);
   return { definitions, initiatives, parameters: pc.parameters, extraAliases, key, build };
@@ -62245,8 +62454,8 @@ function readAndApplyBaseline(findings, file, root) {
     throw new UsageError(`cannot read the baseline ${file}: ${ioErrorText(e)}`);
   }
   try {
-    const inside2 = path61.relative(root, path61.resolve(file));
-    const shown = inside2 !== "" && !inside2.startsWith("..") && !path61.isAbsolute(inside2) ? inside2.split(path61.sep).join("/") : file;
+    const inside2 = path62.relative(root, path62.resolve(file));
+    const shown = inside2 !== "" && !inside2.startsWith("..") && !path62.isAbsolute(inside2) ? inside2.split(path62.sep).join("/") : file;
     return applyBaseline(findings, text2, shown);
   } catch (e) {
     if (e instanceof BaselineError) throw new UsageError(e.message);
@@ -62343,7 +62552,7 @@ function listingError(dir) {
 }
 
 // src/report/common.ts
-import path62 from "node:path";
+import path63 from "node:path";
 var REPOSITORY_URL = "https://github.com/mlops-iac-lint/mlops-iac-lint";
 var RELEASE_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 function docsBaseUrl(toolVersion) {
@@ -62356,9 +62565,9 @@ function toPosix(p) {
   return p.replace(/\\/g, "/");
 }
 function relativePath2(base, file) {
-  if (!path62.isAbsolute(file)) return toPosix(file);
-  const rel = path62.relative(base, file);
-  return toPosix(rel === "" ? path62.basename(file) : rel);
+  if (!path63.isAbsolute(file)) return toPosix(file);
+  const rel = path63.relative(base, file);
+  return toPosix(rel === "" ? path63.basename(file) : rel);
 }
 function ruleDocUrl(rule, toolVersion) {
   if (!rule?.docPath) return void 0;
@@ -62931,7 +63140,7 @@ function readPullRequestEvent(env) {
 // src/action/git-diff.ts
 import { spawnSync } from "node:child_process";
 import fs11 from "node:fs";
-import path63 from "node:path";
+import path64 from "node:path";
 
 // src/action/changed-lines.ts
 var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -63079,10 +63288,10 @@ var PullRequestLines = class {
     try {
       real = fs11.realpathSync(file);
     } catch {
-      real = path63.resolve(file);
+      real = path64.resolve(file);
     }
-    const rel = path63.relative(this.topLevel, real);
-    const out = rel === "" || rel.startsWith("..") || path63.isAbsolute(rel) ? void 0 : rel.split(path63.sep).join("/");
+    const rel = path64.relative(this.topLevel, real);
+    const out = rel === "" || rel.startsWith("..") || path64.isAbsolute(rel) ? void 0 : rel.split(path64.sep).join("/");
     this.real.set(file, out);
     return out;
   }
@@ -63193,8 +63402,8 @@ function locationCell2(f, base, links) {
   const line = Math.max(1, f.location.range.start.line);
   const text2 = escapeMarkdown(`${rel}:${line}`);
   if (!links) return text2;
-  const path65 = rel.split("/").map(encodeURIComponent).join("/");
-  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path65}#L${line}`;
+  const path66 = rel.split("/").map(encodeURIComponent).join("/");
+  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path66}#L${line}`;
   return `[${text2}](${url})`;
 }
 function findingsTable(findings, base, links) {
@@ -63318,7 +63527,7 @@ var Step = class {
     this.write(line);
   }
   writeSarif(text2) {
-    fs12.mkdirSync(path64.dirname(this.sarifPath), { recursive: true });
+    fs12.mkdirSync(path65.dirname(this.sarifPath), { recursive: true });
     fs12.writeFileSync(this.sarifPath, text2, "utf8");
   }
 };
@@ -63350,21 +63559,21 @@ async function lintAndReport(step, options) {
     ["bicep-cache", inputs.bicepCache]
   ];
   for (const [name, file] of named2) {
-    if (file !== void 0 && !fs12.existsSync(path64.resolve(workspace, file))) {
+    if (file !== void 0 && !fs12.existsSync(path65.resolve(workspace, file))) {
       throw new InputError(`input "${name}": ${name === "bicep-cache" ? "folder" : "file"} not found: ${file}`);
     }
   }
   const result = await (options.lint ?? lint)({
-    paths: inputs.paths.map((p) => path64.resolve(workspace, p)),
+    paths: inputs.paths.map((p) => path65.resolve(workspace, p)),
     root: workspace,
     env: inputs.env,
-    varFiles: inputs.varFiles.map((f) => path64.resolve(workspace, f)),
+    varFiles: inputs.varFiles.map((f) => path65.resolve(workspace, f)),
     tfDataDir: inputs.tfDataDir,
-    bicepCache: inputs.bicepCache === void 0 ? void 0 : path64.resolve(workspace, inputs.bicepCache),
+    bicepCache: inputs.bicepCache === void 0 ? void 0 : path65.resolve(workspace, inputs.bicepCache),
     // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
-    configFile: inputs.config === void 0 ? void 0 : path64.resolve(workspace, inputs.config),
-    baselineFile: inputs.baseline === void 0 ? void 0 : path64.resolve(workspace, inputs.baseline),
-    planFiles: inputs.plans.map((p) => path64.resolve(workspace, p))
+    configFile: inputs.config === void 0 ? void 0 : path65.resolve(workspace, inputs.config),
+    baselineFile: inputs.baseline === void 0 ? void 0 : path65.resolve(workspace, inputs.baseline),
+    planFiles: inputs.plans.map((p) => path65.resolve(workspace, p))
   });
   try {
     step.writeSarif(formatSarif(result, { onNotice: (line) => step.log(`mlops-iac-lint: ${line}`) }));
@@ -63413,7 +63622,7 @@ async function lintAndReport(step, options) {
 }
 function withHome(p) {
   if (p === void 0 || p !== "~" && !p.startsWith("~/")) return p;
-  return path64.join(os2.homedir(), p.slice(1));
+  return path65.join(os2.homedir(), p.slice(1));
 }
 function asFailure(e) {
   if (e instanceof InputError || e instanceof UsageError) return { exitCode: 2, message: e.message };
@@ -63449,8 +63658,8 @@ function reportFailure(step, failure) {
 }
 async function run2(env, options = {}) {
   const write = options.write ?? ((line) => void process.stdout.write(line + "\n"));
-  const workspace = path64.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const sarifPath = path64.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
+  const workspace = path65.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const sarifPath = path65.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
   const step = new Step(env, workspace, sarifPath, write);
   try {
     return await lintAndReport(step, options);

@@ -152,6 +152,11 @@ export interface OpaqueModuleCall {
    * given, linted on its own, and the call is not opaque (the front end checks, through the Host).
    */
   linkedPaths?: readonly string[];
+  /**
+   * Why the link is not known to name that copy (a parameter file gives `_artifactsLocation`):
+   * the copy is linted on its own, not with these arguments, and `--verbose` says so.
+   */
+  linkedPathsWhy?: string;
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { PARAMETER_FOLDER } from '../core/parameter-names.js';
-import { relativeLinkPath } from '../core/arm-link-path.js';
+import { besideOwnLink, relativeLinkPath } from '../core/arm-link-path.js';
 import { addCaller, isStringList, planningFact, upstreamOf } from './shared.js';
 import type { FileFacts, FilesOnlyView, FrontEndContext } from './types.js';
 
@@ -38,26 +38,67 @@ export async function armPairingFolders(given: readonly string[], wide: FilesOnl
 /** A literal `"relativePath": "…"` in a template's text (a cheap look before the parse of `relativeLinks`). */
 const RELATIVE_PATH = /"relativePath"\s*:\s*"((?:[^"\\]|\\.)*)"/gi;
 
-/** The `relativePath` values a template's text writes, decoded (planning's fact about the file: from the `--cache` while it is unchanged). */
-export function relativePathsWritten(ctx: Pick<FrontEndContext, 'host'> & { facts?: FileFacts | undefined }, file: string): string[] | undefined {
-  return planningFact(ctx, 'arm-relative-paths-2', file, isStringList, (text) => {
+/**
+ * A link built on the template's own URL in a template's text (`uri(deployment().properties.templateLink.uri,
+ * 'nested/x.json')`, `uri(parameters('_artifactsLocation'), concat('nested/x.json', …))`). A cheap
+ * look for planning, wider than what the evaluator follows (eval/arm/own-folder-link.ts: the
+ * parameter must default to that link and be given no value; the relative part may be a
+ * variable's or a parameter's value): with one, every relative `.json` path the text writes.
+ */
+const OWN_FOLDER_LINK = /uri\(\s*(?:deployment\(\s*\)\s*\.\s*properties\s*\.\s*templateLink\s*\.\s*uri|parameters\(\s*'[^']*'\s*\))\s*,/i;
+const QUOTED_JSON_PATH = /'((?:[^':?#]|'')+\.json)'|"([^":?#\\[]+\.json)"/gi;
+
+/** What a template's text says it links: its `relativePath` values, decoded, and the relative `.json` paths of its links built on its own URL. */
+interface LinksWritten {
+  relative: string[];
+  ownFolder: string[];
+}
+
+const isLinksWritten = (v: unknown): v is LinksWritten => typeof v === 'object' && v !== null && isStringList((v as LinksWritten).relative) && isStringList((v as LinksWritten).ownFolder);
+
+/** What a template's text says it links (planning's fact about the file: from the `--cache` while it is unchanged). */
+function linksWritten(ctx: Pick<FrontEndContext, 'host'> & { facts?: FileFacts | undefined }, file: string): LinksWritten | undefined {
+  return planningFact(ctx, 'arm-links-3', file, isLinksWritten, (text) => {
+    const out: LinksWritten = { relative: [], ownFolder: [] };
     // ARM property names ignore case (`"RelativePath"`), as the evaluator reads them (self-review 68).
-    if (!/relativepath/i.test(text)) return [];
-    const out: string[] = [];
-    for (const m of text.matchAll(RELATIVE_PATH)) {
-      try {
-        out.push(JSON.parse(`"${m[1]!}"`) as string);
-      } catch {
-        // An escape JSON refuses: the file's PARSE001 says so.
+    if (/relativepath/i.test(text)) {
+      for (const m of text.matchAll(RELATIVE_PATH)) {
+        try {
+          out.relative.push(JSON.parse(`"${m[1]!}"`) as string);
+        } catch {
+          // An escape JSON refuses: the file's PARSE001 says so.
+        }
       }
+    }
+    if (/templatelink/i.test(text) && OWN_FOLDER_LINK.test(text)) {
+      out.ownFolder = [...new Set([...text.matchAll(QUOTED_JSON_PATH)].map((m) => (m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!)))];
     }
     return out;
   });
 }
 
 /**
+ * The files a template may link and evaluate with its values, resolved: its `relativePath` links
+ * and its links built on its own URL (planning: the linking and the linked templates are one unit).
+ */
+export function linkedFilesWritten(ctx: Pick<FrontEndContext, 'host'> & { facts?: FileFacts | undefined }, file: string): string[] {
+  const abs = path.resolve(file);
+  const written = linksWritten(ctx, file);
+  const out: string[] = [];
+  for (const rel of written?.relative ?? []) {
+    const target = relativeLinkPath(abs, rel);
+    if (target !== undefined) out.push(target);
+  }
+  for (const rel of written?.ownFolder ?? []) {
+    const target = besideOwnLink(abs, rel);
+    if (target !== undefined) out.push(target);
+  }
+  return out;
+}
+
+/**
  * `FrontEnd.filesOnlyFolders` for ARM, the other half: the folders of the templates that link a
- * given template by `relativePath`, directly or through other linked templates. A linked template
+ * given template by `relativePath` or a URL built on their own, directly or through other linked templates. A linked template
  * is evaluated through them with the parameters they pass, never alone with its defaults, so a
  * staged child alone would be judged by defaults no deployment uses (self-review 67). Lists the
  * repository's `.json` files and reads their links (planning facts) only when a template is given.
@@ -67,10 +108,7 @@ export async function armLinkingFolders(given: readonly string[], wide: FilesOnl
   if (templates.length === 0) return [];
   const linkers = new Map<string, string[]>();
   for (const f of await wide.list((file) => /\.jsonc?$/i.test(file))) {
-    for (const rel of relativePathsWritten(wide, f) ?? []) {
-      const target = relativeLinkPath(f, rel);
-      if (target !== undefined && target !== f) addCaller(linkers, target, f);
-    }
+    for (const target of linkedFilesWritten(wide, f)) if (target !== path.resolve(f)) addCaller(linkers, target, f);
   }
   return [...new Set(upstreamOf(templates.map((f) => path.resolve(f)), linkers).map((f) => path.dirname(f)))].sort();
 }

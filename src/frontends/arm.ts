@@ -13,14 +13,14 @@ import { evaluateArm, mayNameTemplate, metadataTemplate } from '../eval/arm/proj
 import { pairParameterFiles, pairedTemplate, templateIndex, type TemplateIndex } from '../eval/arm/detect.js';
 import { armRefKeys, fromArm } from '../model/from-arm.js';
 import { parameterFileEntries, parametersObject, relativeLinks } from '../eval/arm/template.js';
-import { relativeLinkPath } from '../core/arm-link-path.js';
-import { relativePathsWritten } from './arm-folders.js';
+import { ownFolderLinks, parametersPassedByLinks } from '../eval/arm/own-folder-link.js';
+import { linkedFilesWritten } from './arm-folders.js';
 import type { FileKind } from '../core/file-kind.js';
-import type { ClassifiedFile, EvaluatedUnit, FrontEnd, FrontEndContext, Problem, SuppressionSource } from './types.js';
+import type { ClassifiedFile, EvaluatedUnit, FrontEnd, FrontEndContext, FrontEndResult, Problem, SuppressionSource } from './types.js';
 import { deploymentScriptUnits, loadDeploymentScripts } from './deployment-scripts.js';
 import { parseCache, perRun, runWideKey } from './shared.js';
 import { armByName } from './names.js';
-import { hasLocalCopy, remoteModuleProblem } from './remote-modules.js';
+import { hasLocalCopy, localCopyOf, remoteModuleProblem } from './remote-modules.js';
 import { bicepUsersOfTemplates } from './bicep-references.js';
 
 /** ARM `$schema` values: deploymentTemplate / deploymentParameters at any scope; a parameter file without its wrapper (`isBareParameterFile`). */
@@ -125,7 +125,14 @@ export const armFrontEnd: FrontEnd = {
       return parsed && parsed.errors.length > 0 ? { ...parsed, root: undefined } : parsed;
     };
     const unitTemplates = new Map(files.filter((f) => f.kind === 'arm').map((f) => [path.resolve(f.path), f.path]));
-    const linked = linkedOnly(unitTemplates, (f) => relativeLinks(parse(f)?.root, path.resolve(f)), (f) => !ctx.isSuperseded(f) && !bicepUsersOfTemplates(ctx).has(path.resolve(f)));
+    // A link built on a template's own URL counts when no parameter file or linking deployment
+    // of the unit may give the parameters it reads (then every evaluation resolves it alike).
+    const given = givenParameters(files, parse);
+    const linksOf = (f: string): string[] => {
+      const root = parse(f)?.root;
+      return [...relativeLinks(root, path.resolve(f)), ...ownFolderLinks(root, path.resolve(f), (name) => given.has('*') || given.has(name.toLowerCase()))];
+    };
+    const linked = linkedOnly(unitTemplates, linksOf, (f) => !ctx.isSuperseded(f) && !bicepUsersOfTemplates(ctx).has(path.resolve(f)));
     const arm = evaluateArm({
       root: ctx.root,
       host: ctx.host,
@@ -163,9 +170,16 @@ export const armFrontEnd: FrontEnd = {
       }
     }
     for (const p of arm.problems) problems.push({ ruleId: 'EVAL001', message: p.message, location: p.location });
+    const notWithCallerValues: NonNullable<FrontEndResult['notWithCallerValues']> = [];
     for (const e of arm.evaluations) {
-      // A linked URL's local copy is linted on its own: the call is not opaque, its arguments are unbound.
+      // A linked URL's local copy is linted on its own: the call is not opaque, its arguments are
+      // unbound, and --verbose says why they are not its values (RULES.md "Three-valued facts").
       const copied = e.result.opaqueModules.filter((m) => hasLocalCopy(ctx.host, m));
+      for (const m of copied) {
+        if (m.linkedPathsWhy === undefined) continue;
+        const copy = localCopyOf(ctx.host, m) ?? m.source;
+        notWithCallerValues.push({ address: m.address, location: m.sourceAt, reason: `its template ${copy} is linted on its own with its defaults, not with the values this deployment passes: ${m.linkedPathsWhy}` });
+      }
       e.result.opaqueModules = e.result.opaqueModules.filter((m) => !copied.includes(m));
       e.result.unboundCalls = [...e.result.unboundCalls, ...copied];
       for (const m of e.result.opaqueModules) problems.push(remoteModuleProblem(m));
@@ -193,6 +207,7 @@ export const armFrontEnd: FrontEnd = {
       suppressionSources,
       metadata,
       ...(scripts.skipped.length ? { skipped: scripts.skipped } : {}),
+      ...(notWithCallerValues.length ? { notWithCallerValues } : {}),
     };
   },
 };
@@ -237,6 +252,22 @@ function linkedOnly(templates: ReadonlyMap<string, string>, linksOf: (file: stri
 }
 
 /**
+ * The parameter names (lower-cased) the unit's parameter files give and its templates' linking
+ * deployments pass (`'*'`: a `parametersLink` may give any): a link that reads one may resolve
+ * otherwise in some evaluation (`ownFolderLinks`).
+ */
+function givenParameters(files: readonly ClassifiedFile[], parse: (f: string) => ParsedJson | undefined): Set<string> {
+  const out = new Set<string>();
+  for (const f of files) {
+    const parsed = parse(f.path);
+    if (!parsed?.root) continue;
+    if (f.kind === 'arm-params') for (const [k] of parameterFileEntries({ file: f.path, parsed })) out.add(k.toLowerCase());
+    else if (f.kind === 'arm') for (const k of parametersPassedByLinks(parsed.root)) out.add(k);
+  }
+  return out;
+}
+
+/**
  * The templates in groups that link each other by `templateLink.relativePath` (one unit: a
  * linked template is evaluated through each template that links it, so their files are read
  * together and cached together), each group in the planned order; a template that links none
@@ -252,9 +283,8 @@ function linkedGroups(templates: readonly ClassifiedFile[], ctx: FrontEndContext
     return r;
   };
   for (const [abs, t] of byAbs) {
-    for (const rel of relativePathsWritten(ctx, t.path) ?? []) {
-      const target = relativeLinkPath(abs, rel);
-      if (target === undefined || !byAbs.has(target) || target === abs) continue;
+    for (const target of linkedFilesWritten(ctx, t.path)) {
+      if (!byAbs.has(target) || target === abs) continue;
       const a = find(abs);
       const b = find(target);
       if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);

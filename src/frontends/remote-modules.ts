@@ -40,8 +40,13 @@ export function remoteModuleProblem(m: OpaqueModuleCall): Problem {
  * Azure is given (the quickstart layout's `_artifactsLocation`), linted on its own, so not opaque.
  */
 export function hasLocalCopy(host: Host, m: OpaqueModuleCall): boolean {
+  return localCopyOf(host, m) !== undefined;
+}
+
+/** The first of an ARM link's relative paths that names a file beside its template, as written (`nested/x.json`). */
+export function localCopyOf(host: Host, m: OpaqueModuleCall): string | undefined {
   const dir = path.dirname(m.sourceAt.file);
-  return (m.linkedPaths ?? []).some((p) => {
+  return (m.linkedPaths ?? []).find((p) => {
     const f = path.resolve(dir, p);
     return host.isInside(f) && host.isFile(f);
   });

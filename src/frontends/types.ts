@@ -70,6 +70,12 @@ export interface FrontEndResult {
   problems: Problem[];
   suppressionSources: SuppressionSource[];
   metadata?: MetadataSource[];
+  /**
+   * Module calls whose body is checked, but not with the values the call passes (an ARM link whose
+   * local copy is linted on its own, with its defaults): `--verbose` says why, as "could not decide
+   * any rule for the resources of <address>" (RULES.md "Three-valued facts").
+   */
+  notWithCallerValues?: { address: string; reason: string; location: Location }[];
   /** Files this front end took but does not lint on purpose, with the reason (`--verbose`: a Helm template, a Kustomize base). */
   skipped?: { file: string; reason: string }[];
   /**

@@ -122,6 +122,8 @@ export function runUnit(input: UnitInput, texts: (file: string) => string | unde
     // A finding at the file's start is about the file itself (TF004), not a resource placed there.
     if (explanation && f.location.range.start.offset > 0) f.message = `${f.message.replace(/\.$/, '')} (${explanation}).`;
   }
+  // What a front end evaluated without the caller's values (an ARM link's local copy): --verbose only.
+  for (const { out } of outs) for (const m of out.notWithCallerValues ?? []) undecided.push({ ruleId: 'EVAL002', address: m.address, attribute: 'source', reason: m.reason, location: m.location });
   for (const f of failures) problems.push({ ruleId: 'EVAL001', message: `internal error in rule ${f.ruleId} (${f.message}); it could not decide here — please report this with the file`, location: f.location });
 
   const directives: SuppressionDirective[] = [];

@@ -227,12 +227,12 @@ describe('cache and units on a small tree', () => {
     const source = path.join(root, 'infra/main.bicep');
     const twin = path.join(root, 'infra/main.json');
     const factsOf = (file: string): Record<string, unknown> => JSON.parse(fs.readFileSync(cacheLocation, 'utf8')).files[file][2];
-    // What planning asked: the twin's classification, generator and relativePath links, the source's references and parse.
+    // What planning asked: the twin's classification, generator and links (relativePath, built on its own URL), the source's references and parse.
     expect(factsOf(source)).toEqual({ 'bicep-references-2': [], 'bicep-parses': true });
     expect(Object.entries(factsOf(twin)).map(([name, answer]) => [name.replace(/:.*/, ''), answer])).toEqual([
       ['classify', ['arm', 'arm']],
       ['bicep-generated', true],
-      ['arm-relative-paths-2', []],
+      ['arm-links-3', { relative: [], ownFolder: [] }],
     ]);
     // Warm: the same bytes, and the file left alone (the same entries and the same facts).
     fs.appendFileSync(cacheLocation, '\n\n');

@@ -2,7 +2,10 @@
  * ACR001 (registry-admin-user): Container registry with the admin user enabled.
  * Every case runs through lint() on a temporary tree (test/support/rule-tester).
  */
+import { afterAll, describe, expect, it } from 'vitest';
+import { lint } from '../../src/api.js';
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+import { tempTrees } from '../support/temp-tree.js';
 import { MAX_ARM_EXPRESSION_DEPTH } from '../../src/eval/arm/expression.js';
 
 /** An ARM template of one registry whose name and admin user are written as given (JSON text). */
@@ -1925,4 +1928,139 @@ const mergedAfterUnknown: RuleTable = {
   },
 };
 
-ruleTester('ACR001', converted, azureCli, azapiBodyMembers, bicepNamespaceImport, bicepparamExtends, armParameterFileNames, loopCap, mergedAfterUnknown);
+// Review 105: a linked template named by a URL built on the template's own link — the quickstart
+// `uri(parameters('_artifactsLocation'), …)` with `_artifactsLocation` defaulting to
+// `deployment().properties.templateLink.uri`, or that link itself — is the file beside the
+// template (ARM's uri() drops the base's last segment), evaluated with the caller's parameters as a
+// `relativePath` link is. The caller's `adminUserEnabled: true` was dropped (no finding).
+const NESTED_ACR = `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "adminUserEnabled": { "type": "bool", "defaultValue": false } },
+  "resources": [
+    {
+      "type": "Microsoft.ContainerRegistry/registries",
+      "apiVersion": "2023-07-01",
+      "name": "acrlinked",
+      "location": "westeurope",
+      "sku": { "name": "Basic" },
+      "properties": { "adminUserEnabled": "[parameters('adminUserEnabled')]" }
+    }
+  ]
+}
+`;
+const ARTIFACTS_PARAMETERS = `"_artifactsLocation": { "type": "string", "defaultValue": "[deployment().properties.templateLink.uri]" },
+    "_artifactsLocationSasToken": { "type": "securestring", "defaultValue": "" }`;
+const linkingTemplate = (link: string, passed: string, variables = ''): string => `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    ${ARTIFACTS_PARAMETERS}
+  },${variables}
+  "resources": [
+    {
+      "type": "Microsoft.Resources/deployments",
+      "apiVersion": "2022-09-01",
+      "name": "acr",
+      "properties": {
+        "mode": "Incremental",
+        "templateLink": { "uri": "${link}", "contentVersion": "1.0.0.0" },
+        "parameters": { "adminUserEnabled": { "value": ${passed} } }
+      }
+    }
+  ]
+}
+`;
+const ARTIFACTS_LINK = "[uri(parameters('_artifactsLocation'), concat('nested/acr.json', parameters('_artifactsLocationSasToken')))]";
+const ARTIFACTS_PARAMETER_FILE = `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "_artifactsLocation": { "value": "https://example.blob.core.windows.net/templates/" } }
+}
+`;
+const linksBuiltOnTheTemplatesOwnLink: RuleTable = {
+  arm: {
+    valid: [
+      {
+        // The caller passes false to a template whose default is true: judged with the caller's value, not on its own.
+        name: 'artifacts-location-caller-value-wins-over-the-linked-default',
+        files: { 'azuredeploy.json': linkingTemplate(ARTIFACTS_LINK, 'false'), 'nested/acr.json': NESTED_ACR.replace('"defaultValue": false', '"defaultValue": true') },
+      },
+    ],
+    invalid: [
+      {
+        name: 'artifacts-location-default-is-the-templates-own-link',
+        files: { 'azuredeploy.json': linkingTemplate(ARTIFACTS_LINK, '⟦true⟧'), 'nested/acr.json': NESTED_ACR },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+        related: [{ file: 'azuredeploy.json', label: 'deployment parameter "adminUserEnabled"' }, { file: 'nested/acr.json', label: 'attribute properties.adminUserEnabled' }],
+      },
+      {
+        name: 'uri-of-deployment-templatelink-uri',
+        files: { 'azuredeploy.json': linkingTemplate("[uri(deployment().properties.templateLink.uri, 'nested/acr.json')]", '⟦true⟧'), 'nested/acr.json': NESTED_ACR },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
+        // The link in a variable, its relative part a parameter's default (the quickstart prerequisites' shape), `..` resolved.
+        name: 'link-in-a-variable-relative-part-in-a-parameter',
+        files: {
+          'main/azuredeploy.json': linkingTemplate(
+            "[variables('acrUrl')]",
+            '⟦true⟧',
+            `\n  "variables": { "acrUrl": "[uri(parameters('_artifactsLocation'), concat(parameters('acrPath'), parameters('_artifactsLocationSasToken')))]" },`,
+          ).replace(ARTIFACTS_PARAMETERS, `${ARTIFACTS_PARAMETERS},\n    "acrPath": { "type": "string", "defaultValue": "../shared/acr.json" }`),
+          'shared/acr.json': NESTED_ACR,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
+        // A parameter file gives `_artifactsLocation`: any URL, not guessed at. The file beside is
+        // linted on its own, with its defaults (true here), and --verbose says why (describe below).
+        name: 'artifacts-location-given-by-a-parameter-file-is-not-guessed',
+        files: {
+          'azuredeploy.json': linkingTemplate(ARTIFACTS_LINK, 'false'),
+          'azuredeploy.parameters.json': ARTIFACTS_PARAMETER_FILE,
+          'nested/acr.json': NESTED_ACR.replace('"adminUserEnabled": { "type": "bool", "defaultValue": false }', '"adminUserEnabled": { "type": "bool", "defaultValue": ⟦true⟧ }'),
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+    ],
+  },
+};
+
+ruleTester('ACR001', converted, azureCli, azapiBodyMembers, bicepNamespaceImport, bicepparamExtends, armParameterFileNames, loopCap, linksBuiltOnTheTemplatesOwnLink, mergedAfterUnknown);
+
+// RULES.md "Where an unknown value hides a possible finding, the run records it": a link the
+// linter does not follow to the file beside the template says so under --verbose, with why.
+describe('a link built on _artifactsLocation that is not followed', () => {
+  const { tree, cleanup } = tempTrees('acr001-artifacts-');
+  afterAll(cleanup);
+  const notFollowed = async (files: Record<string, string>): Promise<string[]> => {
+    const dir = tree(files);
+    const r = await lint({ paths: [dir], root: dir, rules: ['ACR001', 'EVAL002'] });
+    expect(r.findings.filter((f) => f.ruleId === 'EVAL002')).toEqual([]);
+    return r.undecided.filter((u) => u.ruleId === 'EVAL002').map((u) => `${u.address}: ${u.reason}`);
+  };
+
+  it('is listed when a parameter file gives _artifactsLocation', async () => {
+    expect(await notFollowed({ 'azuredeploy.json': linkingTemplate(ARTIFACTS_LINK, 'true'), 'azuredeploy.parameters.json': ARTIFACTS_PARAMETER_FILE, 'nested/acr.json': NESTED_ACR })).toEqual([
+      "deployment(acr): its template nested/acr.json is linted on its own with its defaults, not with the values this deployment passes: its base, parameter '_artifactsLocation', is given a value (azuredeploy.parameters.json:4), which may be any URL",
+    ]);
+  });
+
+  it('is listed when _artifactsLocation has no default', async () => {
+    const template = linkingTemplate(ARTIFACTS_LINK, 'true').replace('"defaultValue": "[deployment().properties.templateLink.uri]" ', '');
+    expect(await notFollowed({ 'azuredeploy.json': template, 'nested/acr.json': NESTED_ACR })).toEqual([expect.stringContaining("its base, parameter '_artifactsLocation', does not default to this template's own link")]);
+  });
+
+  it('is not listed when the link is followed', async () => {
+    expect(await notFollowed({ 'azuredeploy.json': linkingTemplate(ARTIFACTS_LINK, 'true'), 'nested/acr.json': NESTED_ACR })).toEqual([]);
+  });
+});

@@ -4,8 +4,9 @@
  * `languageVersion: 2.0` symbolic maps), child resources, copy loops, conditions and inline
  * nested deployments, flattened into a list of resource instances.
  */
+import path from 'node:path';
 import { deploymentScope } from './deployment-scope.js';
-import { relativeLinkPath } from '../../core/arm-link-path.js';
+import { besideOwnLink, relativeLinkPath } from '../../core/arm-link-path.js';
 import { cutDeclarationChain, declarationChainFull, DECLARATION_CHAIN_MESSAGE, DECLARATION_CHAIN_REASON, evaluateAgain, inDeclarationChain, LOOP_INSTANCE_CAP, newExpansionBudget, takeExpansions, type ChainedSlot, type DeclarationChain, type ExpansionBudget } from '../../core/limits.js';
 import { recordInstanceValue, type InputDecl, type MemberAllowed, type MemberKey, type OpaqueModuleCall } from '../types.js';
 import type { LineMap, Location } from '../../core/source.js';
@@ -15,11 +16,12 @@ import type { Value } from '../../core/value.js';
 import { getProp, members, memberLocation, nodeLocation, nodeToValue, parseJsonc, propertyNode, sameKeyIgnoringCase } from '../../parse/json/index.js';
 import type { JsonNode, ParsedJson } from '../../parse/json/index.js';
 import type { VendoredOrigin } from '../types.js';
-import { evaluateReadString } from './evaluate.js';
+import { evalExpr, evaluateReadString } from './evaluate.js';
 import type { ExprContext } from './evaluate.js';
 import { readNodeString } from './node-strings.js';
 import { armResourceKey, nameSegments, templateText, tplUnknown } from './resourceid.js';
-import { quoteArm } from './expression.js';
+import { printExpr, quoteArm } from './expression.js';
+import { defaultsToOwnLink, isOwnLink, literalArgumentOf, uriLinkCall } from './own-folder-link.js';
 import { parametersReadByMember } from './member-reads.js';
 
 export interface ArmProblem {
@@ -195,6 +197,14 @@ class Scope {
   caller?: Scope;
   /** A template a Bicep file uses as a module (`EvaluateArmOptions.asModule`): the calling file's own class. */
   moduleOf?: { env: EnvClass | undefined };
+  /**
+   * The deployment depth (`Env.depth`) at which this scope's resources are those of a template
+   * read from its own file (the scanned one, or one a relative link names): there
+   * `deployment().properties.templateLink.uri` is that file's URL (`ownFolderLink`). Undefined for
+   * an inner-scope nested template, a registry module's body or a Bicep module's template; an
+   * outer-scope nested template walks this scope one level deeper, where `deployment()` is not the file's.
+   */
+  ownFileDepth?: number;
   private moduleEnvRead = false;
   private moduleEnvValue?: EnvClass;
 
@@ -708,7 +718,10 @@ function expandDeployment(node: JsonNode, frame: Frame, deployment: string[], co
   // with its defaults (review 66: its default was reported although every caller passed a good value).
   let linked: { file: string; doc: Doc } | undefined;
   if (tmpl?.type !== 'object') {
-    const target = relativeLinkTarget(props, scope.doc.file);
+    // A URL built on this template's own link names the file beside it, as a relativePath does.
+    const relative = relativeLinkTarget(props, scope.doc.file);
+    const own = relative === undefined ? ownFolderLink(props, frame) : undefined;
+    const target = relative ?? (own && 'target' in own ? own.target : undefined);
     const parsed = target !== undefined && !env.linking.includes(target) ? env.readLinked?.(target) : undefined;
     if (target === undefined || parsed?.root?.type !== 'object') {
       // A link to no template of the scan (a missing file, a file that is no ARM template): what
@@ -717,7 +730,7 @@ function expandDeployment(node: JsonNode, frame: Frame, deployment: string[], co
       if (target !== undefined && env.readLinked && at && !env.linking.includes(target)) {
         problem(env, `The template this deployment links (relativePath ${JSON.stringify(at.value)}) is not an ARM template of the scanned files, so the resources it deploys are not checked; add the file, or check the path.`, scope.loc(at));
       }
-      linkedTemplate(props, frame, deployment, propsValue);
+      linkedTemplate(props, frame, deployment, propsValue, own && 'why' in own ? own.why : target !== undefined ? 'the file it names is not an ARM template of the scanned files, or links back to this one' : undefined);
       return;
     }
     tmpl = parsed.root;
@@ -765,6 +778,7 @@ function expandDeployment(node: JsonNode, frame: Frame, deployment: string[], co
       }
       const innerScope = new Scope(linked?.doc ?? scope.doc, tmpl, env, assigned);
       innerScope.caller = scope;
+      if (linked) innerScope.ownFileDepth = env.depth;
       if (linked) env.linking.push(linked.file);
       try {
         declareInputs(tmpl, innerScope, true);
@@ -791,7 +805,7 @@ function expandDeployment(node: JsonNode, frame: Frame, deployment: string[], co
  * its `parameters` are kept (`unbound`) for SEC001, as they are written here and read by no
  * evaluation.
  */
-function linkedTemplate(props: JsonNode | undefined, frame: Frame, deployment: string[], propsValue: Value | undefined): void {
+function linkedTemplate(props: JsonNode | undefined, frame: Frame, deployment: string[], propsValue: Value | undefined, notOwnFolder?: string): void {
   const link = getProp(props, 'templateLink');
   if (link?.type !== 'object') return;
   const relative = getProp(link, 'relativePath');
@@ -817,7 +831,42 @@ function linkedTemplate(props: JsonNode | undefined, frame: Frame, deployment: s
     args,
     argSites,
     linkedPaths: key === 'uri' ? linkedPaths(scope, at) : [],
+    ...(key === 'uri' && notOwnFolder !== undefined ? { linkedPathsWhy: notOwnFolder } : {}),
   });
+}
+
+/**
+ * Where a `templateLink.uri` built on this template's own link points (own-folder-link.ts):
+ * `{ target }`, the file beside the template it names, when its base is
+ * `deployment().properties.templateLink.uri` (written, or the default of a parameter nothing gave
+ * a value) and its relative part is known; else `{ why }` it is not known to name that file (a
+ * parameter file's `_artifactsLocation` may be any URL: not guessed at). Undefined without a `uri`.
+ */
+function ownFolderLink(props: JsonNode | undefined, frame: Frame): { target: string } | { why: string } | undefined {
+  const at = getProp(getProp(props, 'templateLink'), 'uri');
+  if (typeof at?.value !== 'string') return undefined;
+  const scope = frame.scope;
+  const call = uriLinkCall(at.value, (name) => scope.vars.get(name.toLowerCase())?.node);
+  if (!call) return { why: "its URL is not built as uri(<this template's own link>, <a relative path>)" };
+  if (scope.ownFileDepth !== scope.env.depth) return { why: "the link is written in a nested template, whose deployment() is not this file's" };
+  const base = call.args[0]!;
+  if (!isOwnLink(base)) {
+    const name = literalArgumentOf(base, 'parameters');
+    const slot = name === undefined ? undefined : scope.params.get(name.toLowerCase());
+    if (!slot) return { why: `its base ${clippedSource(printExpr(base))} is not this template's own link (deployment().properties.templateLink.uri)` };
+    if (slot.assigned) return { why: `its base, parameter '${slot.name}', is given a value${givenWhere(slot.assigned)}, which may be any URL` };
+    if (!defaultsToOwnLink(slot.node)) return { why: `its base, parameter '${slot.name}', does not default to this template's own link (deployment().properties.templateLink.uri)` };
+  }
+  const rel = evalExpr(call.args[1]!, frame, scope.loc(at));
+  if (rel.kind !== 'string') return { why: `its relative part is ${rel.kind === 'unknown' ? `not known (${rel.reason})` : `a ${rel.kind}`}` };
+  const target = besideOwnLink(scope.doc.file, rel.value);
+  return target === undefined ? { why: `its relative part ${JSON.stringify(rel.value)} names no file beside this template` } : { target };
+}
+
+/** ` (main.parameters.json:5)`: where a parameter's value was given, for a message. */
+function givenWhere(v: Value): string {
+  const o = v.origin;
+  return o ? ` (${path.basename(o.file)}:${o.range.start.line})` : '';
 }
 
 /**
@@ -997,6 +1046,7 @@ export function evaluateArmTemplate(opts: EvaluateArmOptions): ArmEvaluation {
     for (const [k, v] of opts.parameterValues ?? []) assigned.set(k.toLowerCase(), v);
     const scope = new Scope(doc, root, env, assigned);
     if (opts.asModule) scope.moduleOf = opts.asModule;
+    else if (!opts.templateNode) scope.ownFileDepth = 0;
     declareInputs(root, scope, false);
     walkResources(getProp(root, 'resources'), scope.root, undefined, [], undefined);
   } catch (e) {
