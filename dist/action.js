@@ -39568,7 +39568,7 @@ function candidatesByName(paramFile) {
   const dir = path32.dirname(paramFile);
   const base = path32.basename(paramFile);
   const out = [];
-  const m = /^(.+?)\.parameters(\.[^.]+)*\.json$/i.exec(base);
+  const m = /^(.+?)\.parameters(?:[-_][^.]+)?(\.[^.]+)*\.json$/i.exec(base);
   if (m) out.push(path32.join(dir, `${m[1]}.json`));
   const p = /^(?:params|parameters)\.(.+)\.json$/i.exec(base);
   if (p) out.push(path32.join(dir, `${p[1]}.json`), path32.join(dir, `deploy.${p[1]}.json`));
@@ -39618,7 +39618,35 @@ function templateByName(index, paramFile) {
     const target = index.get(norm(c));
     if (target) return target;
   }
-  return templateOutsideParameterFolder(index, paramFile, candidates2);
+  return templateOutsideParameterFolder(index, paramFile, candidates2) ?? environmentFileTemplate(index, paramFile);
+}
+function environmentFileTemplate(index, paramFile) {
+  const hits = environmentFileCandidates(index, paramFile);
+  return hits.length === 1 ? hits[0] : void 0;
+}
+function environmentFileCandidates(index, paramFile) {
+  const dir = path32.dirname(paramFile);
+  const parent = path32.dirname(dir);
+  if (parent === dir || !PARAMETER_FOLDER.test(path32.basename(dir)) || !ENVIRONMENT_FILE.test(path32.basename(paramFile))) return [];
+  return CONVENTIONAL_TEMPLATES.flatMap((n) => index.get(norm(path32.join(parent, n))) ?? []);
+}
+function unpairedReason(index, paramFile, shown = path32.basename) {
+  const what = "pairs with no template, so none is evaluated with its values (SEC001 still reads them)";
+  const meta = "or set its metadata.template to the template's path";
+  const ambiguous = environmentFileCandidates(index, paramFile);
+  if (ambiguous.length > 1) {
+    return `${what}: its name says an environment but no template, and ${ambiguous.map(shown).join(" and ")} are all one folder up; name it <template>.parameters.${path32.basename(paramFile, ".json")}.json, ${meta}`;
+  }
+  const dir = norm(path32.dirname(paramFile));
+  const parent = PARAMETER_FOLDER.test(path32.basename(path32.dirname(paramFile))) ? norm(path32.dirname(path32.dirname(paramFile))) : void 0;
+  const templates = [...index.values()].filter((t) => t !== paramFile);
+  const beside = templates.filter((t) => norm(path32.dirname(t)) === dir).map(shown).sort();
+  const above = parent === void 0 ? [] : templates.filter((t) => norm(path32.dirname(t)) === parent).map(shown).sort();
+  const near = [...beside, ...above];
+  if (near.length === 0) return `${what}: no ARM template of the scan is beside it${parent === void 0 ? "" : " or one folder up"}; name it <template>.parameters.json or <template>.parameters.<env>.json beside its template, ${meta}`;
+  const where = [beside.length ? `${beside.join(", ")} beside it` : "", above.length ? `${above.join(", ")} one folder up` : ""].filter(Boolean).join("; ");
+  const stem = near.length === 1 ? near[0].replace(/\.(?:json|bicep)$/i, "") : "<template>";
+  return `${what}: its name names no template by the pairing conventions (${where}); name it ${stem}.parameters.json or ${stem}.parameters.<env>.json, ${meta}`;
 }
 function templateOutsideParameterFolder(index, paramFile, candidates2) {
   const dir = path32.dirname(paramFile);
@@ -39641,13 +39669,15 @@ function templateOutsideParameterFolder(index, paramFile, candidates2) {
 function templateByMetadata(index, paramFile, meta) {
   return index.get(norm(path32.join(path32.dirname(paramFile), meta)));
 }
-var TEMPLATE_SCHEMA, norm;
+var TEMPLATE_SCHEMA, norm, ENVIRONMENT_FILE, CONVENTIONAL_TEMPLATES;
 var init_detect = __esm({
   "src/eval/arm/detect.ts"() {
     "use strict";
     init_parameter_names();
     TEMPLATE_SCHEMA = /^https?:\/\/schema\.management\.azure\.com\/schemas\/[^/]+\/(deploymentTemplate|subscriptionDeploymentTemplate|managementGroupDeploymentTemplate|tenantDeploymentTemplate)\.json#?$/i;
     norm = (p) => path32.normalize(p).replace(/\\/g, "/").toLowerCase();
+    ENVIRONMENT_FILE = new RegExp(`^(?:${ENV_WORDS}|production|development|live)\\.json$`, "i");
+    CONVENTIONAL_TEMPLATES = ["main.json", "azuredeploy.json", "template.json"];
   }
 });
 
@@ -52505,11 +52535,15 @@ var init_arm2 = __esm({
         for (const f of files) if (f.kind === "arm-params") json.get(f.path);
         const used = new Set(arm2.evaluations.map((e) => e.evaluation.variantFile));
         const lone = files.filter((f) => f.kind === "arm-params" && !used.has(f.path));
+        const unpaired = [];
         if (lone.length > 0) {
           const index = runTemplateIndex(ctx.allFiles);
+          const armTemplates = new Set(ctx.allFiles.flatMap((f) => f.kind === "arm" ? [f.path] : []));
           for (const f of lone) {
             const parsed = json.get(f.path);
-            if (parsed?.root && pairedTemplate(index, f.path, metadataTemplate(parsed)) === void 0) f.varValues = new Map(parameterFileEntries({ file: f.path, parsed }));
+            if (!parsed?.root || pairedTemplate(index, f.path, metadataTemplate(parsed)) !== void 0) continue;
+            f.varValues = new Map(parameterFileEntries({ file: f.path, parsed }));
+            unpaired.push({ file: f.path, reason: unpairedReason(index, f.path, (t) => path48.basename(armTemplates.has(t) ? t : t.replace(/\.json$/i, ".bicep"))) });
           }
         }
         for (const p of arm2.problems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });
@@ -52546,7 +52580,7 @@ var init_arm2 = __esm({
           problems,
           suppressionSources,
           metadata,
-          ...scripts.skipped.length ? { skipped: scripts.skipped } : {},
+          ...scripts.skipped.length + unpaired.length > 0 ? { skipped: [...scripts.skipped, ...unpaired] } : {},
           ...notWithCallerValues.length ? { notWithCallerValues } : {}
         };
       }

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { getProp, parseJsonc, type ParsedJson } from '../parse/json/index.js';
 import { jsonSuppressionSource, resourceMetadata } from './arm-suppressions.js';
 import { evaluateArm, mayNameTemplate, metadataTemplate } from '../eval/arm/project.js';
-import { pairParameterFiles, pairedTemplate, templateIndex, type TemplateIndex } from '../eval/arm/detect.js';
+import { pairParameterFiles, pairedTemplate, templateIndex, unpairedReason, type TemplateIndex } from '../eval/arm/detect.js';
 import { armRefKeys, fromArm } from '../model/from-arm.js';
 import { parameterFileEntries, parametersObject, relativeLinks } from '../eval/arm/template.js';
 import { ownFolderLinks, parametersPassedByLinks } from '../eval/arm/own-folder-link.js';
@@ -161,12 +161,18 @@ export const armFrontEnd: FrontEnd = {
     // `.bicep`'s stand-in `X.json`, as that front end pairs them.
     const used = new Set(arm.evaluations.map((e) => e.evaluation.variantFile));
     const lone = files.filter((f) => f.kind === 'arm-params' && !used.has(f.path));
+    // A parameter file that pairs with no template is evaluated with none: --verbose says so,
+    // and how to name it (RULES.md "Variants": "ARM: once per paired parameter file").
+    const unpaired: { file: string; reason: string }[] = [];
     if (lone.length > 0) {
       const index = runTemplateIndex(ctx.allFiles);
+      const armTemplates = new Set(ctx.allFiles.flatMap((f) => (f.kind === 'arm' ? [f.path] : [])));
       for (const f of lone) {
         const parsed = json.get(f.path);
+        if (!parsed?.root || pairedTemplate(index, f.path, metadataTemplate(parsed)) !== undefined) continue;
         // Names as written (SEC001 words its message with them); a Key Vault reference is unknown.
-        if (parsed?.root && pairedTemplate(index, f.path, metadataTemplate(parsed)) === undefined) f.varValues = new Map(parameterFileEntries({ file: f.path, parsed }));
+        f.varValues = new Map(parameterFileEntries({ file: f.path, parsed }));
+        unpaired.push({ file: f.path, reason: unpairedReason(index, f.path, (t) => path.basename(armTemplates.has(t) ? t : t.replace(/\.json$/i, '.bicep'))) });
       }
     }
     for (const p of arm.problems) problems.push({ ruleId: 'EVAL001', message: p.message, location: p.location });
@@ -206,7 +212,7 @@ export const armFrontEnd: FrontEnd = {
       problems,
       suppressionSources,
       metadata,
-      ...(scripts.skipped.length ? { skipped: scripts.skipped } : {}),
+      ...(scripts.skipped.length + unpaired.length > 0 ? { skipped: [...scripts.skipped, ...unpaired] } : {}),
       ...(notWithCallerValues.length ? { notWithCallerValues } : {}),
     };
   },

@@ -70,6 +70,30 @@ describe('ARM detection', () => {
     });
   });
 
+  it('pairs X.parameters-<env>.json and X.parameters_<env>.json with X.json, and <env>.json in a parameter folder with the one conventional template one folder up (review 105)', () => {
+    const templates = ['/r/a/main.json', '/r/b/azuredeploy.json', '/r/c/main.json', '/r/d/main.json', '/r/d/azuredeploy.json', '/r/e/kv.json'];
+    const params = [
+      '/r/a/main.parameters-live.json',
+      '/r/b/azuredeploy.parameters-production.json',
+      '/r/b/azuredeploy.parameters_dev.json',
+      '/r/c/parameters/prod.json',
+      '/r/c/environments/production.json',
+      // Two conventional templates one folder up: the name spells neither.
+      '/r/d/parameters/prod.json',
+      // Not a conventional template name, and a file beside the template named for an environment alone: not paired.
+      '/r/e/parameters/prod.json',
+      '/r/e/prod.json',
+    ];
+    expect(Object.fromEntries(pairParameterFiles(templates, params, () => undefined))).toEqual({
+      '/r/a/main.json': ['/r/a/main.parameters-live.json'],
+      '/r/b/azuredeploy.json': ['/r/b/azuredeploy.parameters-production.json', '/r/b/azuredeploy.parameters_dev.json'],
+      '/r/c/main.json': ['/r/c/environments/production.json', '/r/c/parameters/prod.json'],
+      '/r/d/main.json': [],
+      '/r/d/azuredeploy.json': [],
+      '/r/e/kv.json': [],
+    });
+  });
+
   it('pairedTemplate asks a template index about one parameter file as pairParameterFiles pairs it', () => {
     const templates = ['/r/azuredeploy.json', '/r/main.json', '/r/net/vnet.json', '/r/other/template.json', '/r/dlz/main.json'];
     const params = ['/r/azuredeploy.parameters.prod.json', '/r/prod.parameters.json', '/r/net/vnet.parameters.json', '/r/other/anything.json', '/r/orphan.parameters.json', '/r/dlz/params.diagnostics.json'];

@@ -2,6 +2,7 @@
  * ACR001 (registry-admin-user): Container registry with the admin user enabled.
  * Every case runs through lint() on a temporary tree (test/support/rule-tester).
  */
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lint } from '../../src/api.js';
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
@@ -1750,8 +1751,38 @@ const ARM_PARAMS = (value: string): string => `{
 `;
 const armParameterFileNames: RuleTable = {
   arm: {
-    valid: [],
+    valid: [
+      {
+        // Review 105: an environment's name alone spells no template; with two conventional
+        // templates one folder up neither is meant more than the other (--verbose says so, below).
+        name: 'env-file-in-a-parameter-folder-with-two-templates-pairs-with-neither',
+        files: { 'main.json': ARM_MAIN, 'azuredeploy.json': ARM_MAIN, 'parameters/prod.json': ARM_PARAMS('true') },
+      },
+    ],
     invalid: [
+      {
+        // Review 105: `-`/`_` after `parameters` (main.parameters-live.json): the name still spells main.json.
+        name: 'name-parameters-dash-env-json',
+        files: { 'main.json': ARM_MAIN, 'main.parameters-live.json': ARM_PARAMS('⟦true⟧') },
+        level: 'error',
+        env: 'prod',
+        messageId: 'adminUser',
+      },
+      {
+        name: 'name-parameters-underscore-env-json',
+        files: { 'main.json': ARM_MAIN, 'main.parameters_dev.json': ARM_PARAMS('⟦true⟧') },
+        level: 'error',
+        env: 'nonprod',
+        messageId: 'adminUser',
+      },
+      {
+        // Review 105: parameters/prod.json with main.json alone one folder up.
+        name: 'env-file-in-a-parameter-folder',
+        files: { 'main.json': ARM_MAIN, 'parameters/prod.json': ARM_PARAMS('⟦true⟧') },
+        level: 'error',
+        env: 'prod',
+        messageId: 'adminUser',
+      },
       {
         name: 'env-dot-parameters-json',
         files: { 'main.json': ARM_MAIN, 'prod.parameters.json': ARM_PARAMS('⟦true⟧') },
@@ -2062,5 +2093,34 @@ describe('a link built on _artifactsLocation that is not followed', () => {
 
   it('is not listed when the link is followed', async () => {
     expect(await notFollowed({ 'azuredeploy.json': linkingTemplate(ARTIFACTS_LINK, 'true'), 'nested/acr.json': NESTED_ACR })).toEqual([]);
+  });
+});
+
+// Review 105: a parameter file that pairs with no template was dropped without a word; --verbose
+// lists it with why and how to name it (RULES.md "Variants": "ARM: once per paired parameter file").
+describe('an ARM parameter file that pairs with no template', () => {
+  const { tree, cleanup } = tempTrees('acr001-unpaired-');
+  afterAll(cleanup);
+  const skipped = async (files: Record<string, string>): Promise<string[]> => {
+    const dir = tree(files);
+    const r = await lint({ paths: [dir], root: dir, rules: ['ACR001'] });
+    return r.skipped.map((s) => `${path.relative(dir, s.file).split(path.sep).join('/')}: ${s.reason}`);
+  };
+
+  it('is listed with the templates it could be named for', async () => {
+    expect(await skipped({ 'main.json': ARM_MAIN, 'live-settings.json': ARM_PARAMS('true'), 'params/custom.json': ARM_PARAMS('true') })).toEqual([
+      "live-settings.json: pairs with no template, so none is evaluated with its values (SEC001 still reads them): its name names no template by the pairing conventions (main.json beside it); name it main.parameters.json or main.parameters.<env>.json, or set its metadata.template to the template's path",
+      "params/custom.json: pairs with no template, so none is evaluated with its values (SEC001 still reads them): its name names no template by the pairing conventions (main.json one folder up); name it main.parameters.json or main.parameters.<env>.json, or set its metadata.template to the template's path",
+    ]);
+  });
+
+  it('says why an environment-named file in a parameter folder pairs with neither of two templates', async () => {
+    expect(await skipped({ 'main.json': ARM_MAIN, 'azuredeploy.json': ARM_MAIN, 'parameters/prod.json': ARM_PARAMS('true') })).toEqual([
+      expect.stringContaining('its name says an environment but no template, and main.json and azuredeploy.json are all one folder up; name it <template>.parameters.prod.json'),
+    ]);
+  });
+
+  it('is not listed when it pairs', async () => {
+    expect(await skipped({ 'main.json': ARM_MAIN, 'main.parameters-live.json': ARM_PARAMS('true'), 'parameters/prod.json': ARM_PARAMS('true') })).toEqual([]);
   });
 });

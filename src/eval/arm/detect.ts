@@ -37,7 +37,8 @@ const norm = (p: string): string => path.normalize(p).replace(/\\/g, '/').toLowe
 /**
  * Template candidates for a parameter file, by name, in the same folder (most specific first):
  * `X.parameters[.<env>…].json` → `X.json` (covers `azuredeploy.parameters*.json` and
- * `main.parameters*.json`); `params.X.json` → `X.json` / `deploy.X.json`;
+ * `main.parameters*.json`), also with `-` or `_` after `parameters` (`main.parameters-live.json`,
+ * `azuredeploy.parameters_production.json`: the name still spells the one template it is for); `params.X.json` → `X.json` / `deploy.X.json`;
  * `parameters.X.json` → `X.json`; `parameters.json` → `template.json` (portal export);
  * `params.<env>.json` and `<env>.parameters.json` → `main.json` / `azuredeploy.json` /
  * `template.json` for common environment names; `X.<env>.parameters.json` → `X.json`.
@@ -46,7 +47,7 @@ function candidatesByName(paramFile: string): string[] {
   const dir = path.dirname(paramFile);
   const base = path.basename(paramFile);
   const out: string[] = [];
-  const m = /^(.+?)\.parameters(\.[^.]+)*\.json$/i.exec(base);
+  const m = /^(.+?)\.parameters(?:[-_][^.]+)?(\.[^.]+)*\.json$/i.exec(base);
   if (m) out.push(path.join(dir, `${m[1]}.json`));
   const p = /^(?:params|parameters)\.(.+)\.json$/i.exec(base);
   if (p) out.push(path.join(dir, `${p[1]}.json`), path.join(dir, `deploy.${p[1]}.json`));
@@ -131,7 +132,56 @@ function templateByName(index: TemplateIndex, paramFile: string): string | undef
     const target = index.get(norm(c));
     if (target) return target;
   }
-  return templateOutsideParameterFolder(index, paramFile, candidates);
+  return templateOutsideParameterFolder(index, paramFile, candidates) ?? environmentFileTemplate(index, paramFile);
+}
+
+/** An environment's name as a whole file name (`prod.json`): the environment names of `ENV_WORDS` and the long forms and `live`. */
+const ENVIRONMENT_FILE = new RegExp(`^(?:${ENV_WORDS}|production|development|live)\\.json$`, 'i');
+
+/** The templates a parameter file named for its environment alone may be for, one folder up: the conventional names `<env>.parameters.json` pairs with. */
+const CONVENTIONAL_TEMPLATES = ['main.json', 'azuredeploy.json', 'template.json'];
+
+/**
+ * A parameter file named for its environment alone in a parameter folder (`parameters/prod.json`,
+ * `environments/dev.json`) pairs with the template one folder up when exactly one of the
+ * conventional names is there (`main.json`, `azuredeploy.json`, `template.json`): its name
+ * spells no template, so with two of them neither is meant more than the other (not paired:
+ * `unpairedReason` says so).
+ */
+function environmentFileTemplate(index: TemplateIndex, paramFile: string): string | undefined {
+  const hits = environmentFileCandidates(index, paramFile);
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
+function environmentFileCandidates(index: TemplateIndex, paramFile: string): string[] {
+  const dir = path.dirname(paramFile);
+  const parent = path.dirname(dir);
+  if (parent === dir || !PARAMETER_FOLDER.test(path.basename(dir)) || !ENVIRONMENT_FILE.test(path.basename(paramFile))) return [];
+  return CONVENTIONAL_TEMPLATES.flatMap((n) => index.get(norm(path.join(parent, n))) ?? []);
+}
+
+/**
+ * Why a parameter file pairs with no template, and how to make it pair (`--verbose`): the
+ * templates beside it (and one folder up, for a parameter folder) it could be named for, each as
+ * `shown` names it (a `.bicep` file's stand-in `X.json` is the `.bicep`).
+ */
+export function unpairedReason(index: TemplateIndex, paramFile: string, shown: (template: string) => string = path.basename): string {
+  const what = 'pairs with no template, so none is evaluated with its values (SEC001 still reads them)';
+  const meta = "or set its metadata.template to the template's path";
+  const ambiguous = environmentFileCandidates(index, paramFile);
+  if (ambiguous.length > 1) {
+    return `${what}: its name says an environment but no template, and ${ambiguous.map(shown).join(' and ')} are all one folder up; name it <template>.parameters.${path.basename(paramFile, '.json')}.json, ${meta}`;
+  }
+  const dir = norm(path.dirname(paramFile));
+  const parent = PARAMETER_FOLDER.test(path.basename(path.dirname(paramFile))) ? norm(path.dirname(path.dirname(paramFile))) : undefined;
+  const templates = [...index.values()].filter((t) => t !== paramFile);
+  const beside = templates.filter((t) => norm(path.dirname(t)) === dir).map(shown).sort();
+  const above = parent === undefined ? [] : templates.filter((t) => norm(path.dirname(t)) === parent).map(shown).sort();
+  const near = [...beside, ...above];
+  if (near.length === 0) return `${what}: no ARM template of the scan is beside it${parent === undefined ? '' : ' or one folder up'}; name it <template>.parameters.json or <template>.parameters.<env>.json beside its template, ${meta}`;
+  const where = [beside.length ? `${beside.join(', ')} beside it` : '', above.length ? `${above.join(', ')} one folder up` : ''].filter(Boolean).join('; ');
+  const stem = near.length === 1 ? near[0]!.replace(/\.(?:json|bicep)$/i, '') : '<template>';
+  return `${what}: its name names no template by the pairing conventions (${where}); name it ${stem}.parameters.json or ${stem}.parameters.<env>.json, ${meta}`;
 }
 
 /**
