@@ -1283,12 +1283,12 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path66) {
+function findNodeAtLocation(root, path67) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path66) {
+  for (let segment of path67) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -12720,8 +12720,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path66) {
-      let input2 = path66;
+    function removeDotSegments(path67) {
+      let input2 = path67;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -12795,11 +12795,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path66) {
-      if (path66 === "" || path66[0] === "/") {
-        return removeDotSegments(path66);
+    function removeDotSegmentsRelative(path67) {
+      if (path67 === "" || path67[0] === "/") {
+        return removeDotSegments(path67);
       }
-      const segments3 = path66.split("/");
+      const segments3 = path67.split("/");
       const last = segments3.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -13162,8 +13162,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path66 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path66 && path66 !== "/" ? path66 : void 0;
+        const path67 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path67 && path67 !== "/" ? path67 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -20734,7 +20734,7 @@ function positionedHeredoc(expr, d) {
     pieces.push(s.slice(from));
     return derived(str(pieces.join(""), origin), origin, used);
   };
-  const build = (node, path66) => {
+  const build = (node, path67) => {
     const origin = at2(node);
     switch (node.type) {
       case "string":
@@ -20750,8 +20750,8 @@ function positionedHeredoc(expr, d) {
         const children = node.children ?? [];
         for (let i = 0; i < children.length; i++) {
           const c = children[i];
-          if (path66.length <= MAX_SITE_PATH) members2.push([`${path66}[${i}]`, at2(c)]);
-          const v = build(c, `${path66}[${i}]`);
+          if (path67.length <= MAX_SITE_PATH) members2.push([`${path67}[${i}]`, at2(c)]);
+          const v = build(c, `${path67}[${i}]`);
           if (!v) return void 0;
           items.push(v);
         }
@@ -20764,8 +20764,8 @@ function positionedHeredoc(expr, d) {
           const c = p.children?.[1];
           if (!k || !c || typeof k.value !== "string") continue;
           if (hasHoleChar(k.value, holes.length)) return void 0;
-          if (path66.length + k.value.length <= MAX_SITE_PATH) members2.push([`${path66}.${k.value}`, at2(p)]);
-          const v = build(c, `${path66}.${k.value}`);
+          if (path67.length + k.value.length <= MAX_SITE_PATH) members2.push([`${path67}.${k.value}`, at2(p)]);
+          const v = build(c, `${path67}.${k.value}`);
           if (!v) return void 0;
           m.set(k.value, v);
         }
@@ -20777,7 +20777,7 @@ function positionedHeredoc(expr, d) {
   };
   const value = build(parsed.root, "body");
   if (!value || seen.some((s) => s === 0)) return void 0;
-  for (const [path66, loc3] of members2) d.member(path66, loc3);
+  for (const [path67, loc3] of members2) d.member(path67, loc3);
   return value;
 }
 function readDifferently(s) {
@@ -21057,17 +21057,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path66) {
-      const ctrl = callVisitor(key, node, visitor, path66);
+    function visit_(key, node, visitor, path67) {
+      const ctrl = callVisitor(key, node, visitor, path67);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path66, ctrl);
-        return visit_(key, ctrl, visitor, path66);
+        replaceNode(key, path67, ctrl);
+        return visit_(key, ctrl, visitor, path67);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path66 = Object.freeze(path66.concat(node));
+          path67 = Object.freeze(path67.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path66);
+            const ci = visit_(i, node.items[i], visitor, path67);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21078,13 +21078,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path66 = Object.freeze(path66.concat(node));
-          const ck = visit_("key", node.key, visitor, path66);
+          path67 = Object.freeze(path67.concat(node));
+          const ck = visit_("key", node.key, visitor, path67);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path66);
+          const cv = visit_("value", node.value, visitor, path67);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21105,17 +21105,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path66) {
-      const ctrl = await callVisitor(key, node, visitor, path66);
+    async function visitAsync_(key, node, visitor, path67) {
+      const ctrl = await callVisitor(key, node, visitor, path67);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path66, ctrl);
-        return visitAsync_(key, ctrl, visitor, path66);
+        replaceNode(key, path67, ctrl);
+        return visitAsync_(key, ctrl, visitor, path67);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path66 = Object.freeze(path66.concat(node));
+          path67 = Object.freeze(path67.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path66);
+            const ci = await visitAsync_(i, node.items[i], visitor, path67);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21126,13 +21126,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path66 = Object.freeze(path66.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path66);
+          path67 = Object.freeze(path67.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path67);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path66);
+          const cv = await visitAsync_("value", node.value, visitor, path67);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21159,23 +21159,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path66) {
+    function callVisitor(key, node, visitor, path67) {
       if (typeof visitor === "function")
-        return visitor(key, node, path66);
+        return visitor(key, node, path67);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path66);
+        return visitor.Map?.(key, node, path67);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path66);
+        return visitor.Seq?.(key, node, path67);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path66);
+        return visitor.Pair?.(key, node, path67);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path66);
+        return visitor.Scalar?.(key, node, path67);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path66);
+        return visitor.Alias?.(key, node, path67);
       return void 0;
     }
-    function replaceNode(key, path66, node) {
-      const parent = path66[path66.length - 1];
+    function replaceNode(key, path67, node) {
+      const parent = path67[path67.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -21787,10 +21787,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path66, value) {
+    function collectionFromPath(schema, path67, value) {
       let v = value;
-      for (let i = path66.length - 1; i >= 0; --i) {
-        const k = path66[i];
+      for (let i = path67.length - 1; i >= 0; --i) {
+        const k = path67[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -21809,7 +21809,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path66) => path66 == null || typeof path66 === "object" && !!path66[Symbol.iterator]().next().done;
+    var isEmptyPath = (path67) => path67 == null || typeof path67 === "object" && !!path67[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -21839,11 +21839,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path66, value) {
-        if (isEmptyPath(path66))
+      addIn(path67, value) {
+        if (isEmptyPath(path67))
           this.add(value);
         else {
-          const [key, ...rest] = path66;
+          const [key, ...rest] = path67;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -21857,8 +21857,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path66) {
-        const [key, ...rest] = path66;
+      deleteIn(path67) {
+        const [key, ...rest] = path67;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -21872,8 +21872,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path66, keepScalar) {
-        const [key, ...rest] = path66;
+      getIn(path67, keepScalar) {
+        const [key, ...rest] = path67;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -21891,8 +21891,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path66) {
-        const [key, ...rest] = path66;
+      hasIn(path67) {
+        const [key, ...rest] = path67;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -21902,8 +21902,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path66, value) {
-        const [key, ...rest] = path66;
+      setIn(path67, value) {
+        const [key, ...rest] = path67;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -24418,9 +24418,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path66, value) {
+      addIn(path67, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path66, value);
+          this.contents.addIn(path67, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -24495,14 +24495,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path66) {
-        if (Collection.isEmptyPath(path66)) {
+      deleteIn(path67) {
+        if (Collection.isEmptyPath(path67)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path66) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path67) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -24517,10 +24517,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path66, keepScalar) {
-        if (Collection.isEmptyPath(path66))
+      getIn(path67, keepScalar) {
+        if (Collection.isEmptyPath(path67))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path66, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path67, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -24531,10 +24531,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path66) {
-        if (Collection.isEmptyPath(path66))
+      hasIn(path67) {
+        if (Collection.isEmptyPath(path67))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path66) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path67) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -24551,13 +24551,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path66, value) {
-        if (Collection.isEmptyPath(path66)) {
+      setIn(path67, value) {
+        if (Collection.isEmptyPath(path67)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path66), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path67), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path66, value);
+          this.contents.setIn(path67, value);
         }
       }
       /**
@@ -26518,9 +26518,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path66) => {
+    visit2.itemAtPath = (cst, path67) => {
       let item = cst;
-      for (const [field, index] of path66) {
+      for (const [field, index] of path67) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -26529,23 +26529,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path66) => {
-      const parent = visit2.itemAtPath(cst, path66.slice(0, -1));
-      const field = path66[path66.length - 1][0];
+    visit2.parentCollection = (cst, path67) => {
+      const parent = visit2.itemAtPath(cst, path67.slice(0, -1));
+      const field = path67[path67.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path66, item, visitor) {
-      let ctrl = visitor(item, path66);
+    function _visit(path67, item, visitor) {
+      let ctrl = visitor(item, path67);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path66.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path67.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26556,10 +26556,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path66);
+            ctrl = ctrl(item, path67);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path66) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path67) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -31694,8 +31694,8 @@ function yamlValue(file, t, opts = {}) {
       return unknown("a YAML alias or tag this reader does not follow", origin);
   }
 }
-function withOverride(body, path66, value) {
-  const [head, ...rest] = path66;
+function withOverride(body, path67, value) {
+  const [head, ...rest] = path67;
   if (head === void 0) return body;
   const entries2 = new Map(body.entries);
   const existingKey = entries2.has(head) ? head : [...entries2.keys()].find((k) => k.toLowerCase() === head.toLowerCase());
@@ -31992,13 +31992,13 @@ function forEachChild(e, f) {
 function isAzapiBody(name, pathPrefix, resourceType) {
   return !pathPrefix && name === "body" && resourceType.startsWith("azapi_");
 }
-function bodyMemberSites(expr, file, path66, sites) {
-  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path66, sites);
-  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path66, sites);
+function bodyMemberSites(expr, file, path67, sites) {
+  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path67, sites);
+  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path67, sites);
   if (expr.type === "Tuple") {
     expr.items.forEach((e, i) => {
-      sites.set(`${path66}[${i}]`, locOf(e, file));
-      bodyMemberSites(e, file, `${path66}[${i}]`, sites);
+      sites.set(`${path67}[${i}]`, locOf(e, file));
+      bodyMemberSites(e, file, `${path67}[${i}]`, sites);
     });
     return;
   }
@@ -32006,8 +32006,8 @@ function bodyMemberSites(expr, file, path66, sites) {
   for (const item of expr.items) {
     const key = literalKey(item.key, item.bareKey);
     if (key === void 0) continue;
-    sites.set(`${path66}.${key}`, locOf(item, file));
-    bodyMemberSites(item.value, file, `${path66}.${key}`, sites);
+    sites.set(`${path67}.${key}`, locOf(item, file));
+    bodyMemberSites(item.value, file, `${path67}.${key}`, sites);
   }
 }
 function literalKey(key, bareKey) {
@@ -32422,7 +32422,7 @@ var init_instance = __esm({
       evalAttribute(name, expr, ctx, resourceType, pathPrefix, sites) {
         if (isAzapiBody(name, pathPrefix, resourceType)) {
           if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args[0]) return evaluate(expr.args[0], ctx);
-          return decodeJsonBody(expr, { file: loc(ctx, expr).file, evaluate: (e) => evaluate(e, ctx), member: (path66, at2) => sites.set(path66, at2) });
+          return decodeJsonBody(expr, { file: loc(ctx, expr).file, evaluate: (e) => evaluate(e, ctx), member: (path67, at2) => sites.set(path67, at2) });
         }
         const v = evaluate(expr, ctx);
         if (!pathPrefix && name === "type" && resourceType.startsWith("azapi_") && v.kind === "unknown" && expr.type === "Template") {
@@ -33411,9 +33411,9 @@ function childAt(cur, seg) {
   for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) found = e;
   return found;
 }
-function valueAt(v, path66) {
+function valueAt(v, path67) {
   let cur = v;
-  for (const seg of path66.split(".")) {
+  for (const seg of path67.split(".")) {
     if (!cur) return void 0;
     if (cur.kind === "unknown") {
       const known2 = knownMember(cur, seg);
@@ -33500,9 +33500,9 @@ var init_aks_virtual_machines_pool = __esm({
 });
 
 // src/model/normalize.ts
-function chosenNullAt(v, path66) {
+function chosenNullAt(v, path67) {
   let cur = v;
-  for (const seg of path66.split(".")) {
+  for (const seg of path67.split(".")) {
     if (!cur || cur.kind === "unknown") return void 0;
     if (cur.kind === "null") return nullWrittenElsewhere(cur) ? cur : void 0;
     const parent = cur;
@@ -33817,7 +33817,7 @@ function readPodTemplates(file, documents, lineMap, fileOf) {
       if (items?.type === "seq" && depth < MAX_LIST_DEPTH) for (const it of items.items) visit2(it, depth + 1);
       return;
     }
-    for (const [path66, role, spec, inline] of podSpecsOf(node, obj2)) out.push(readTemplate(src, node, obj2, path66, role, spec, inline));
+    for (const [path67, role, spec, inline] of podSpecsOf(node, obj2)) out.push(readTemplate(src, node, obj2, path67, role, spec, inline));
   };
   for (const d of documents) visit2(d, 0);
   if (out.length > 0) markInjectedTolerations(src, documents, out);
@@ -34168,10 +34168,10 @@ function terraformPodTemplates(r, isManifestFile) {
   for (const t of templates) t.syntax = "blocks";
   return templates;
 }
-function isYamlText(manifest, path66) {
+function isYamlText(manifest, path67) {
   let cur = manifest;
   let marked = manifest.yamlText === true;
-  for (const step of path66.split(".")) {
+  for (const step of path67.split(".")) {
     const m = /^([^[\]]*)((?:\[\d+\])*)$/.exec(step);
     if (!m || cur?.kind !== "object") break;
     cur = cur.entries.get(m[1]);
@@ -34418,7 +34418,7 @@ var init_kubernetes_types = __esm({
   "src/eval/terraform/kubernetes-types.ts"() {
     "use strict";
     TEMPLATE_SPEC2 = ["spec", "template", "spec"];
-    typed = (kind, apiVersion, path66 = TEMPLATE_SPEC2) => ({ kind, apiVersion, path: path66 });
+    typed = (kind, apiVersion, path67 = TEMPLATE_SPEC2) => ({ kind, apiVersion, path: path67 });
     POD = typed("Pod", "v1", ["spec"]);
     DEPLOYMENT = typed("Deployment", "apps/v1");
     DAEMON_SET = typed("DaemonSet", "apps/v1");
@@ -34757,8 +34757,8 @@ function azapiSource(r, base, site) {
     ...apiVersion ? { apiVersion } : {}
   };
 }
-function memberKeySite(body, path66) {
-  const segs = path66.split(".");
+function memberKeySite(body, path67) {
+  const segs = path67.split(".");
   const last = segs.pop();
   let cur = body;
   for (const seg of segs) cur = cur ? childAt(cur, seg) : void 0;
@@ -34874,15 +34874,15 @@ function actionAsUpdate(u) {
   if (given === void 0 || given.kind === "null") return void 0;
   const body = given.kind === "object" ? given : unknown(`the body of ${u.address} is not read`, given.origin ?? u.header);
   const placed = obj(/* @__PURE__ */ new Map(), body.origin);
-  for (const path66 of paths) placeAt(placed, path66, body);
+  for (const path67 of paths) placeAt(placed, path67, body);
   const entries2 = new Map(u.body.entries);
   entries2.set("body", placed);
   return { update: { ...u, body: obj(entries2, u.body.origin) }, uncertain: action?.kind === "unknown" || method?.kind === "unknown" || when?.kind === "unknown" };
 }
-function placeAt(into, path66, value) {
+function placeAt(into, path67, value) {
   let at2 = into;
-  for (const [i, key] of path66.entries()) {
-    if (i === path66.length - 1) {
+  for (const [i, key] of path67.entries()) {
+    if (i === path67.length - 1) {
       at2.entries.set(key, value);
       return;
     }
@@ -36087,13 +36087,13 @@ function localUsesIn(text2) {
   for (const line of text2.split(/\r\n?|\n/)) {
     const at2 = line.indexOf("template:");
     if (at2 < 0) continue;
-    const path66 = templateValue(line.slice(at2 + "template:".length));
-    if (path66 === void 0) continue;
-    if (!path66.includes("${{")) {
-      if (!/[\s'"#@$]/.test(path66)) out.push(path66.replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase());
+    const path67 = templateValue(line.slice(at2 + "template:".length));
+    if (path67 === void 0) continue;
+    if (!path67.includes("${{")) {
+      if (!/[\s'"#@$]/.test(path67)) out.push(path67.replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase());
       continue;
     }
-    const pattern = path66.replace(/\$\{\{[^}]*\}\}/g, "*").replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase();
+    const pattern = path67.replace(/\$\{\{[^}]*\}\}/g, "*").replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase();
     if (!/[\s'"#@$]/.test(pattern) && /[a-z0-9]{2}/.test(pattern.replace(/\.ya?ml$/, ""))) out.push(pattern);
   }
   return out;
@@ -36411,11 +36411,11 @@ function kindOf(c) {
 }
 function streamJson(chunks, visitor) {
   const r = new ChunkReader(chunks);
-  const value = (path66, depth) => {
+  const value = (path67, depth) => {
     const c = r.peek();
     if (c === -1) r.fail("Expected a value here");
     const start = r.position();
-    const action = visitor.at(path66, start, kindOf(c));
+    const action = visitor.at(path67, start, kindOf(c));
     if (action === "stop") throw STOP;
     if (action === "skip") return visitor.looseSkip ? r.skipLoosely(depth) : r.skip(depth);
     if (action === "raw") {
@@ -36423,18 +36423,18 @@ function streamJson(chunks, visitor) {
       r.skipLoosely(depth);
       const text2 = r.textFrom(r.mark);
       r.endMark();
-      if (visitor.raw?.(path66, text2, start) === false) throw STOP;
+      if (visitor.raw?.(path67, text2, start) === false) throw STOP;
       return;
     }
     if (depth + 1 > MAX_NESTING_DEPTH) r.fail(nestingMessage());
     if (c === 123 || c === 91) {
-      container(path66, depth, c);
-      visitor.end?.(path66, r.position());
+      container(path67, depth, c);
+      visitor.end?.(path67, r.position());
       return;
     }
     r.skip(depth);
   };
-  const container = (path66, depth, c) => {
+  const container = (path67, depth, c) => {
     if (c === 123) {
       r.pos++;
       if (r.peek() === 125) {
@@ -36445,7 +36445,7 @@ function streamJson(chunks, visitor) {
         if (r.peek() !== 34) r.fail("Expected a property name here");
         const key = JSON.parse(r.string(true));
         r.expect(58, "a colon");
-        value([...path66, key], depth + 1);
+        value([...path67, key], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 125) return;
@@ -36462,7 +36462,7 @@ function streamJson(chunks, visitor) {
         return;
       }
       for (let i = 0; ; i++) {
-        value([...path66, i], depth + 1);
+        value([...path67, i], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 93) return;
@@ -36796,11 +36796,11 @@ function looksLikePlan(chunks) {
     run(chunks, {
       // What the file is: a syntax error in a part skipped here is the reading's to report.
       looseSkip: true,
-      at(path66) {
-        if (path66.length === 0) return "enter";
-        if (path66.length > 1) return "skip";
-        if (path66[0] === "format_version") format2 = true;
-        if (path66[0] === "planned_values" || path66[0] === "resource_changes") body = true;
+      at(path67) {
+        if (path67.length === 0) return "enter";
+        if (path67.length > 1) return "skip";
+        if (path67[0] === "format_version") format2 = true;
+        if (path67[0] === "planned_values" || path67[0] === "resource_changes") body = true;
         return format2 && body ? "stop" : "skip";
       }
     });
@@ -36814,23 +36814,23 @@ function readPlanHead(chunks) {
   let changes = false;
   let planned;
   const ok = run(chunks, {
-    at(path66, start, kind) {
-      if (path66.length === 0) return "enter";
-      if (isKey(path66, "resource_changes")) changes = true;
-      if (isKey(path66, "planned_values")) planned = start;
-      if (isKey(path66, "format_version") || isKey(path66, "variables") || isKey(path66, "configuration")) return "raw";
-      const expected = path66.length === 1 ? TOP_SHAPES[path66[0]] : void 0;
-      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path66[0], kind, expected, at: start };
+    at(path67, start, kind) {
+      if (path67.length === 0) return "enter";
+      if (isKey(path67, "resource_changes")) changes = true;
+      if (isKey(path67, "planned_values")) planned = start;
+      if (isKey(path67, "format_version") || isKey(path67, "variables") || isKey(path67, "configuration")) return "raw";
+      const expected = path67.length === 1 ? TOP_SHAPES[path67[0]] : void 0;
+      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path67[0], kind, expected, at: start };
       return "skip";
     },
-    raw(path66, text2, start) {
+    raw(path67, text2, start) {
       const v = parseRaw(text2, start);
-      if (path66[0] === "format_version") {
+      if (path67[0] === "format_version") {
         head.formatVersion = typeof v === "string" ? v : String(v);
         head.formatAt = start;
-      } else if (path66[0] === "variables" && isRecord(v)) {
+      } else if (path67[0] === "variables" && isRecord(v)) {
         for (const [k, e] of Object.entries(v)) if (isRecord(e) && "value" in e) head.variables.set(k, e.value);
-      } else if (path66[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
+      } else if (path67[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
     }
   });
   if (!changes && planned) head.plannedValuesOnly = planned;
@@ -36843,37 +36843,37 @@ function forEachResourceChange(chunks, onChange) {
   const inEntry = (p) => p[0] === "resource_changes" && typeof p[1] === "number";
   let done = false;
   return run(chunks, {
-    at(path66, at2) {
+    at(path67, at2) {
       if (done) return "stop";
-      if (path66.length === 0 || isKey(path66, "resource_changes")) return "enter";
-      if (!inEntry(path66)) return "skip";
-      if (path66.length === 2) {
+      if (path67.length === 0 || isKey(path67, "resource_changes")) return "enter";
+      if (!inEntry(path67)) return "skip";
+      if (path67.length === 2) {
         current = {};
         change = void 0;
         start = at2;
         return "enter";
       }
-      if (path66.length === 3) {
-        if (path66[2] === "change") {
+      if (path67.length === 3) {
+        if (path67[2] === "change") {
           change = {};
           return "enter";
         }
-        return CHANGE_KEYS.has(path66[2]) ? "raw" : "skip";
+        return CHANGE_KEYS.has(path67[2]) ? "raw" : "skip";
       }
-      if (path66.length === 4 && path66[2] === "change") return CHANGE_CHANGE_KEYS.has(path66[3]) ? "raw" : "skip";
+      if (path67.length === 4 && path67[2] === "change") return CHANGE_CHANGE_KEYS.has(path67[3]) ? "raw" : "skip";
       return "skip";
     },
-    raw(path66, text2, at2) {
+    raw(path67, text2, at2) {
       const v = parseRaw(text2, at2);
-      if (path66.length === 3) current[path66[2]] = v;
+      if (path67.length === 3) current[path67[2]] = v;
       else {
-        change[path66[3]] = v;
-        if (path66[3] === "after") change.afterRaw = { text: text2, start: at2 };
+        change[path67[3]] = v;
+        if (path67[3] === "after") change.afterRaw = { text: text2, start: at2 };
       }
     },
-    end(path66, end) {
-      if (isKey(path66, "resource_changes")) done = true;
-      if (path66.length !== 2 || !inEntry(path66) || !current || !start) return;
+    end(path67, end) {
+      if (isKey(path67, "resource_changes")) done = true;
+      if (path67.length !== 2 || !inEntry(path67) || !current || !start) return;
       if (change) current.change = change;
       onChange(current, start, end);
       current = void 0;
@@ -38381,8 +38381,8 @@ var init_parser3 = __esm({
               return this.usingDecl(base, start);
             case "extends": {
               this.next();
-              const path66 = this.stringLiteral("a path string");
-              return { kind: "ExtendsDecl", ...base, path: path66, pathString: path66.value, range: this.range(start) };
+              const path67 = this.stringLiteral("a path string");
+              return { kind: "ExtendsDecl", ...base, path: path67, pathString: path67.value, range: this.range(start) };
             }
             case "param": {
               this.next();
@@ -38458,7 +38458,7 @@ var init_parser3 = __esm({
           case "module": {
             this.next();
             const name = this.identifier("a module name");
-            const path66 = this.stringLiteral("a module path string");
+            const path67 = this.stringLiteral("a module path string");
             this.expect("=", '"="');
             const value = this.declarationBody(false);
             const parts = this.bodyParts(value);
@@ -38466,8 +38466,8 @@ var init_parser3 = __esm({
               kind: "ModuleDecl",
               ...base,
               name,
-              path: path66,
-              pathString: path66.value,
+              path: path67,
+              pathString: path67.value,
               value,
               body: parts.body,
               condition: parts.condition,
@@ -38507,10 +38507,10 @@ var init_parser3 = __esm({
           case "test": {
             this.next();
             const name = this.identifier("a test name");
-            const path66 = this.stringLiteral("a test file path string");
+            const path67 = this.stringLiteral("a test file path string");
             this.expect("=", '"="');
             const value = this.expression();
-            return { kind: "TestDecl", ...base, name, path: path66, value, range: this.range(start) };
+            return { kind: "TestDecl", ...base, name, path: path67, value, range: this.range(start) };
           }
           case "provider":
             return this.fail(
@@ -38628,21 +38628,21 @@ var init_parser3 = __esm({
       }
       usingDecl(base, start) {
         this.next();
-        let path66 = null;
+        let path67 = null;
         let none = false;
         if (this.atWord("none")) {
           this.next();
           none = true;
         } else {
           if (this.at("StringLeft")) this.fail('The "using" path must be a plain string without interpolation.');
-          path66 = this.stringLiteral('a path string or "none"');
+          path67 = this.stringLiteral('a path string or "none"');
         }
         let config = null;
         if (this.atWord("with")) {
           this.next();
           config = this.object(false);
         }
-        return { kind: "UsingDecl", ...base, path: path66, pathString: path66?.value ?? null, none, config, range: this.range(start) };
+        return { kind: "UsingDecl", ...base, path: path67, pathString: path67?.value ?? null, none, config, range: this.range(start) };
       }
       importDecl(base, start) {
         this.next();
@@ -40019,13 +40019,13 @@ function buildResourceId(prefix, type, names2, loc3, fname) {
   }
   const known2 = prefix.every((p) => p.kind === "string") && names2.every((n) => n.kind === "string" || n.kind === "number");
   if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc3);
-  let path66 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
+  let path67 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
   for (let i = 0; i < Math.max(typeSegs.length - 1, nameSegs.length); i++) {
-    if (typeSegs[i + 1] !== void 0) path66 += "/" + escapeBraces(typeSegs[i + 1]);
-    if (nameSegs[i] !== void 0) path66 += "/" + nameSegs[i];
+    if (typeSegs[i + 1] !== void 0) path67 += "/" + escapeBraces(typeSegs[i + 1]);
+    if (nameSegs[i] !== void 0) path67 += "/" + nameSegs[i];
   }
-  if (known2) return str(path66.includes("{{") || path66.includes("}}") ? path66.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path66, loc3);
-  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path66);
+  if (known2) return str(path67.includes("{{") || path67.includes("}}") ? path67.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path67, loc3);
+  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path67);
 }
 function armResourceKey(type, name) {
   const segs = nameSegments(name) ?? ["{?}"];
@@ -40939,11 +40939,11 @@ var init_evaluate2 = __esm({
     );
     def(
       "tryGet",
-      ([a, ...path66], loc3) => {
+      ([a, ...path67], loc3) => {
         let cur = a;
-        for (const p of path66) {
+        for (const p of path67) {
           if (!cur) return nul(loc3);
-          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path66]));
+          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path67]));
           if (cur.kind === "null") return nul(loc3);
           if (cur.kind === "object" && p.kind === "string") cur = member2(cur, p.value);
           else if (cur.kind === "list" && p.kind === "number") cur = cur.items[p.value];
@@ -41677,7 +41677,7 @@ function declareInputs(template, scope, nested) {
     if (allowed === "unknown") input2.allowedValues = [unknown(`the type of parameter "${slot.name}" could not be resolved`, input2.header)];
     else if (allowed) input2.allowedValues = (allowed.children ?? []).map((c) => scope.root.eval(c));
     const decl = slot.decl;
-    input2.memberAllowed = (path66, value) => memberAllowedValues(template, decl, path66, (c) => scope.root.eval(c), value);
+    input2.memberAllowed = (path67, value) => memberAllowedValues(template, decl, path67, (c) => scope.root.eval(c), value);
     env.inputs.push(input2);
     env.inputKeys.set(key, input2);
   }
@@ -41709,7 +41709,7 @@ function evaluateArmTemplate(opts) {
   }
   return result;
 }
-function memberAllowedValues(root, decl, path66, evaluate4, value, depth = 0) {
+function memberAllowedValues(root, decl, path67, evaluate4, value, depth = 0) {
   let node = decl;
   let cur = value;
   let refs = 0;
@@ -41722,7 +41722,7 @@ function memberAllowedValues(root, decl, path66, evaluate4, value, depth = 0) {
       if (!node) return "unknown";
       continue;
     }
-    const discriminator = i < path66.length ? getProp(node, "discriminator") : void 0;
+    const discriminator = i < path67.length ? getProp(node, "discriminator") : void 0;
     if (discriminator) {
       const mapping = getProp(discriminator, "mapping");
       const tagName2 = getProp(discriminator, "propertyName")?.value;
@@ -41734,14 +41734,14 @@ function memberAllowedValues(root, decl, path66, evaluate4, value, depth = 0) {
         continue;
       }
       if (tag?.kind === "string") return "unknown";
-      const answers = members(mapping).map(([, , schema]) => memberAllowedValues(root, schema, path66.slice(i), evaluate4, cur, depth + 1));
+      const answers = members(mapping).map(([, , schema]) => memberAllowedValues(root, schema, path67.slice(i), evaluate4, cur, depth + 1));
       return answers.every((a) => a === void 0) ? void 0 : "unknown";
     }
-    if (i === path66.length) {
+    if (i === path67.length) {
       const allowed = getProp(node, "allowedValues");
       return allowed?.type === "array" ? { values: (allowed.children ?? []).map(evaluate4) } : void 0;
     }
-    const key = path66[i++];
+    const key = path67[i++];
     let next;
     if (typeof key === "string") next = getProp(getProp(node, "properties"), key) ?? getProp(node, "additionalProperties");
     else next = getProp(node, "prefixItems")?.children?.[key] ?? getProp(node, "items");
@@ -42267,16 +42267,16 @@ function namedAllowed(name, generic, reader2, depth) {
   if (decl) return allowedByType(decl.value, reader2, depth + 1);
   return reader2.imported ? reader2.imported(name, depth + 1) : "unknown";
 }
-function memberAllowedByType(t, path66, reader2, depth = 0, value) {
-  if (path66.length === 0) return allowedByType(t, reader2, depth);
+function memberAllowedByType(t, path67, reader2, depth = 0, value) {
+  if (path67.length === 0) return allowedByType(t, reader2, depth);
   if (depth > MAX_DEPTH5) return "unknown";
-  const [key, ...rest] = path66;
+  const [key, ...rest] = path67;
   switch (t.kind) {
     case "ParenType":
-      return memberAllowedByType(t.type, path66, reader2, depth + 1, value);
+      return memberAllowedByType(t.type, path67, reader2, depth + 1, value);
     case "NullableType":
     case "NonNullType":
-      return memberAllowedByType(t.base, path66, reader2, depth + 1, value);
+      return memberAllowedByType(t.base, path67, reader2, depth + 1, value);
     case "ObjectType": {
       if (typeof key !== "string") return void 0;
       const lower = key.toLowerCase();
@@ -42293,13 +42293,13 @@ function memberAllowedByType(t, path66, reader2, depth = 0, value) {
       const name = t.name.name;
       if (t.typeArgs !== null || AMBIENT.has(name.toLowerCase())) return void 0;
       const decl = reader2.types.get(name);
-      if (decl) return memberAllowedByType(decl.value, path66, reader2, depth + 1, value);
+      if (decl) return memberAllowedByType(decl.value, path67, reader2, depth + 1, value);
       const imported = reader2.importedType?.(name);
-      return imported ? memberAllowedByType(imported.type, path66, imported.reader, depth + 1, value) : "unknown";
+      return imported ? memberAllowedByType(imported.type, path67, imported.reader, depth + 1, value) : "unknown";
     }
     case "TypeMemberAccess": {
       const ns = namespaced(t, reader2);
-      if (ns) return memberAllowedByType(ns.type, path66, ns.reader, depth + 1, value);
+      if (ns) return memberAllowedByType(ns.type, path67, ns.reader, depth + 1, value);
       return accessTypeAllowed(t);
     }
     case "TypeIndexAccess":
@@ -42307,12 +42307,12 @@ function memberAllowedByType(t, path66, reader2, depth = 0, value) {
     case "TypeAdditionalPropertiesAccess":
       return accessTypeAllowed(t);
     case "UnionType":
-      return taggedUnionMemberAllowed(t.members, path66, reader2, depth, value);
+      return taggedUnionMemberAllowed(t.members, path67, reader2, depth, value);
     default:
       return "unknown";
   }
 }
-function taggedUnionMemberAllowed(members2, path66, reader2, depth, value) {
+function taggedUnionMemberAllowed(members2, path67, reader2, depth, value) {
   const candidates2 = [];
   for (const m of members2) {
     const o = objectTypeOf(m, reader2, depth + 1);
@@ -42320,7 +42320,7 @@ function taggedUnionMemberAllowed(members2, path66, reader2, depth, value) {
     if (matchesTags(o.type, o.reader, value)) candidates2.push(o);
   }
   if (candidates2.length === 0) return "unknown";
-  const answers = candidates2.map((c) => memberAllowedByType(c.type, path66, c.reader, depth + 1, value));
+  const answers = candidates2.map((c) => memberAllowedByType(c.type, path67, c.reader, depth + 1, value));
   if (answers.length === 1) return answers[0];
   return answers.every((a) => a === void 0) ? void 0 : "unknown";
 }
@@ -44081,7 +44081,7 @@ var init_scope = __esm({
         if (arr?.kind === "Array") input2.allowedValues = arr.items.filter((x) => x.kind !== "Spread").map((x) => this.eval(x, void 0));
         else if (d.type) this.typeGuard(input2, d.type);
         const type = d.type;
-        if (type) input2.memberAllowed = (path66, value) => memberAllowedByType(type, path66, this.typeReader(), 0, value);
+        if (type) input2.memberAllowed = (path67, value) => memberAllowedByType(type, path67, this.typeReader(), 0, value);
         this.env.inputs.push(input2);
       }
       /**
@@ -45300,11 +45300,11 @@ function isDisabledStep(ctx, node) {
 }
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
-  const visit2 = (node, path66, inheritedOs) => {
+  const visit2 = (node, path67, inheritedOs) => {
     if (ctx.n.isSeq(node)) {
       const items = ctx.n.items(node);
       const segments3 = listSegments(items.map((item) => ctx.n.isMap(item) ? pipelineItemName(addressItem(ctx, item)) : void 0));
-      items.forEach((item, i) => visit2(item, `${path66}${segments3[i]}`, inheritedOs));
+      items.forEach((item, i) => visit2(item, `${path67}${segments3[i]}`, inheritedOs));
       return;
     }
     if (!ctx.n.isMap(node)) return;
@@ -45326,7 +45326,7 @@ function buildPipeline(ctx, root) {
     }
     if (stepKind && stepPair && node && isDisabledStep(ctx, node)) stepKind = void 0;
     if (stepKind && stepPair) {
-      const subject = `pipeline:${path66 || "$"}`;
+      const subject = `pipeline:${path67 || "$"}`;
       const step = { subject, range: ctx.views ? ctx.n.range(node) : NO_RANGE, kind: stepKind, inputs: [], scripts: [] };
       const stepValue = ctx.n.value(stepPair);
       if (stepKind === "task") {
@@ -45349,7 +45349,7 @@ function buildPipeline(ctx, root) {
       if (p === stepPair) continue;
       if (stepKind && ctx.n.key(p) === "inputs") continue;
       const k = ctx.n.key(p) ?? "?";
-      visit2(ctx.n.value(p), path66 ? `${path66}.${k}` : k, os3);
+      visit2(ctx.n.value(p), path67 ? `${path67}.${k}` : k, os3);
     }
   };
   visit2(root, "", void 0);
@@ -46222,16 +46222,16 @@ function readPipeline(out, roots, scripts) {
     }
     return implicit;
   };
-  const visit2 = (node, path66, container, stage, job, root, when = []) => {
+  const visit2 = (node, path67, container, stage, job, root, when = []) => {
     if (!node) return;
     if (node.type === "seq") {
       const segments3 = treeSegments(node.items, pipelineItemName);
       const chain2 = conditionChain(node.items.map((item) => item?.type === "map" && item.entries.length === 1 ? item.entries[0].key : void 0));
-      node.items.forEach((item, i) => visit2(item, `${path66}${segments3[i]}`, container, stage, job, root, within(when, chain2[i])));
+      node.items.forEach((item, i) => visit2(item, `${path67}${segments3[i]}`, container, stage, job, root, within(when, chain2[i])));
       return;
     }
     if (node.type !== "map") return;
-    const subject = `pipeline:${path66 || "$"}`;
+    const subject = `pipeline:${path67 || "$"}`;
     const kind = stepKindOf(node, container);
     if (kind && (/^false$/i.test((stringOf(node, "enabled") ?? "").trim()) || neverHolds(stringOf(node, "condition")))) return;
     if (kind) {
@@ -46267,7 +46267,7 @@ function readPipeline(out, roots, scripts) {
       owner.steps.push(step);
       for (const e of node.entries) {
         if (kind !== "template" && e.key === kind || e.key === "inputs") continue;
-        visit2(e.value, path66 ? `${path66}.${e.key}` : e.key, e.key, stage, job, root, when);
+        visit2(e.value, path67 ? `${path67}.${e.key}` : e.key, e.key, stage, job, root, when);
       }
       return;
     }
@@ -46324,7 +46324,7 @@ function readPipeline(out, roots, scripts) {
     const chain = node.entries.length > 1 ? conditionChain(node.entries.map((e) => e.key)) : [];
     node.entries.forEach((e, i) => {
       const next = isExpressionKey(e.key) ? container : e.key;
-      visit2(e.value, path66 ? `${path66}.${e.key}` : e.key, next, stage, job, root, within(when, chain[i]));
+      visit2(e.value, path67 ? `${path67}.${e.key}` : e.key, next, stage, job, root, within(when, chain[i]));
     });
   };
   for (const root of roots) {
@@ -49286,10 +49286,10 @@ function scriptContext(file, place, variant, given, inherited, callerOs) {
         return v ? named2(v, `${head}.${key}`, key) : unknown(`${head}.${key} is not set literally in this file`);
       }
     }
-    const path66 = parts.join(".").toLowerCase();
-    const top = !github ? void 0 : CHECKOUT_TOP_CONTEXTS.has(path66) ? CHECKOUT_TOKEN : path66 === "github.action_path" && isActionFile(f) ? `${SCRIPT_DIR_TOKEN}${f}` : void 0;
+    const path67 = parts.join(".").toLowerCase();
+    const top = !github ? void 0 : CHECKOUT_TOP_CONTEXTS.has(path67) ? CHECKOUT_TOKEN : path67 === "github.action_path" && isActionFile(f) ? `${SCRIPT_DIR_TOKEN}${f}` : void 0;
     const notResolved = unknown(`\${{ ${expr.trim().slice(0, 60)} }} is not resolved here (only inputs, parameters, matrix values and literal variables are)`, void 0, top);
-    return github && ONE_WORD_GITHUB_CONTEXTS.has(path66) ? oneWord(notResolved) : notResolved;
+    return github && ONE_WORD_GITHUB_CONTEXTS.has(path67) ? oneWord(notResolved) : notResolved;
   };
   const typedReference = (reference) => {
     const parts = referenceOf(reference);
@@ -49324,11 +49324,11 @@ function scriptContext(file, place, variant, given, inherited, callerOs) {
     const m = /^parameters\.(.+)$/.exec(ref);
     return m ? typedParameter(v, inputs.get(inputKey(m[1]))?.type) : v;
   };
-  const inputMember = (name, path66) => {
+  const inputMember = (name, path67) => {
     const i = inputs.get(inputKey(name));
-    if (passedIn?.has(inputKey(name))) return unknown(`\${{ parameters.${name}.${path66} }}: the caller passes ${name}, whose members are not read`);
-    const m = i?.defaultMembers?.get(path66);
-    if (!i || !m) return unknown(`parameter ${name} has no default member ${path66}`);
+    if (passedIn?.has(inputKey(name))) return unknown(`\${{ parameters.${name}.${path67} }}: the caller passes ${name}, whose members are not read`);
+    const m = i?.defaultMembers?.get(path67);
+    if (!i || !m) return unknown(`parameter ${name} has no default member ${path67}`);
     return passedThrough(str(m.text, scalarLoc(f, m)), { file: f, range: i.nameRange, label: `input ${name}`, symbol: { kind: "input", name } });
   };
   const variableName = (name, anyCase) => {
@@ -52754,12 +52754,12 @@ function hasPipelineSteps(root, written2 = false) {
   return found;
 }
 function classifyCiFile(relPath, source, options = {}) {
-  const path66 = relPath.replace(/\\/g, "/");
-  if (SCRIPT_EXT.test(path66)) return "script";
-  if (!YAML_EXT.test(path66)) return void 0;
+  const path67 = relPath.replace(/\\/g, "/");
+  if (SCRIPT_EXT.test(path67)) return "script";
+  if (!YAML_EXT.test(path67)) return void 0;
   const text2 = yamlLineBreaks(source);
-  if (WORKFLOW_PATH.test(path66)) return TOP_ON.test(text2) ? "github-workflow" : classifyByContent(text2, options) ?? "github-workflow";
-  const base = path66.slice(path66.lastIndexOf("/") + 1);
+  if (WORKFLOW_PATH.test(path67)) return TOP_ON.test(text2) ? "github-workflow" : classifyByContent(text2, options) ?? "github-workflow";
+  const base = path67.slice(path67.lastIndexOf("/") + 1);
   if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
   if (PIPELINE_NAME.test(base)) return "azure-pipeline";
   return classifyByContent(text2, options);
@@ -53139,13 +53139,23 @@ var init_k8s3 = __esm({
   }
 });
 
+// src/model/facts/policy.ts
+var POLICY_DEFINITION_ARM_TYPE, POLICY_DEFINITION_AZURERM_TYPE;
+var init_policy = __esm({
+  "src/model/facts/policy.ts"() {
+    "use strict";
+    POLICY_DEFINITION_ARM_TYPE = "microsoft.authorization/policydefinitions";
+    POLICY_DEFINITION_AZURERM_TYPE = "azurerm_policy_definition";
+  }
+});
+
 // src/config/policy-files.ts
 var policy_files_exports = {};
 __export(policy_files_exports, {
   MAX_POLICY_FILES: () => MAX_POLICY_FILES,
   policyFiles: () => policyFiles
 });
-import path60 from "node:path";
+import path61 from "node:path";
 function splitGlob(glob) {
   const segs = glob.replace(/\\/g, "/").split("/");
   const i = segs.findIndex((s) => /[*?[{]/.test(s));
@@ -53164,7 +53174,7 @@ function policyFiles(globs, baseDir, scanHost) {
   };
   for (const glob of globs) {
     const { prefix, rest } = splitGlob(glob);
-    const start = path60.resolve(baseDir, prefix || ".");
+    const start = path61.resolve(baseDir, prefix || ".");
     let matched = false;
     const add = (file, host) => {
       matched = true;
@@ -53173,7 +53183,7 @@ function policyFiles(globs, baseDir, scanHost) {
       out.files.push({ file, host });
     };
     if (!rest) {
-      const host = hostFor(path60.dirname(start));
+      const host = hostFor(path61.dirname(start));
       if (host.isFile(start)) add(start, host);
       else walk2(hostFor(start), start, start, (f, h) => /\.jsonc?$/i.test(f) && add(f, h));
     } else {
@@ -53265,7 +53275,7 @@ function readPolicyDocument(doc, fallbackName, at2, source) {
       }
     };
   }
-  return { kind: "none", reason: "no policyRule (at the top or under properties) and no policyDefinitions" };
+  return { kind: "none", reason: NEITHER_SHAPE };
 }
 function readTerraformPolicy(body, fallbackName, at2) {
   const ruleText = member2(body, "policy_rule");
@@ -53308,12 +53318,13 @@ function unescapeTemplateDocument(doc) {
   };
   return strip(doc, 0);
 }
-var str2;
+var str2, NEITHER_SHAPE;
 var init_definition = __esm({
   "src/eval/policy/definition.ts"() {
     "use strict";
     init_value();
     str2 = (v) => v?.kind === "string" ? v.value : void 0;
+    NEITHER_SHAPE = "no policyRule (at the top or under properties) and no policyDefinitions";
   }
 });
 
@@ -53445,14 +53456,14 @@ function tagName(field) {
   if (!m) return void 0;
   return m[1] !== void 0 ? m[1].replace(/''/g, "'") : m[2] ?? m[3];
 }
-function segments2(path66) {
-  return path66.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
+function segments2(path67) {
+  return path67.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
 }
-function walk3(from, path66, target, prefix) {
+function walk3(from, path67, target, prefix) {
   let values = [from];
   let many = false;
   let walked = prefix;
-  for (const seg of segments2(path66)) {
+  for (const seg of segments2(path67)) {
     walked = walked ? `${walked}.${seg.name}` : seg.name;
     const next = [];
     for (const v of values) {
@@ -53475,7 +53486,7 @@ function walk3(from, path66, target, prefix) {
     values = next;
   }
   if (values.some((v) => v === void 0)) {
-    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path66}` : path66));
+    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path67}` : path67));
     if (why) return { kind: "undecided", why };
   }
   if (values.some((v) => v?.kind === "unknown")) {
@@ -53524,14 +53535,14 @@ function readField(field, ctx) {
   }
   const other = otherTypeRead(field, ctx);
   if (other) return other.kind === "absent" ? { kind: "one", value: void 0 } : other;
-  const path66 = t.aliasPath(field);
-  if (path66 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
+  const path67 = t.aliasPath(field);
+  if (path67 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path66.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
-    if (path66.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path66.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
+    if (path67.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
+    if (path67.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path67.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
   }
-  return walk3(t.body, path66, t, "");
+  return walk3(t.body, path67, t, "");
 }
 function evalField(fieldValue, op, right, ctx, cond, written2) {
   const name = evalExpression(fieldValue, ctx);
@@ -53581,15 +53592,15 @@ function evalCount(count2, op, right, ctx, cond) {
       elements2 = [];
       scopeOf = (e) => ({ arrayPath: "\0", alias: field.value, element: e });
     } else {
-      const path66 = ctx.target.aliasPath(field.value);
-      if (path66 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
-      const arrayOnly = path66.slice(0, -3);
+      const path67 = ctx.target.aliasPath(field.value);
+      if (path67 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
+      const arrayOnly = path67.slice(0, -3);
       const alias = field.value;
       const holder = readArray(arrayOnly, ctx);
       if (holder.kind === "undecided") return undecided(holder.why);
       elements2 = holder.items;
       written2 = holder.written;
-      scopeOf = (e) => ({ arrayPath: path66, alias, element: e });
+      scopeOf = (e) => ({ arrayPath: path67, alias, element: e });
     }
   } else {
     const value = member2(count2, "value");
@@ -53631,12 +53642,12 @@ function evalCount(count2, op, right, ctx, cond) {
   if (elements2.length === 0 && written2 === void 0) return { result: low, evidence: [{ field: field?.kind === "string" ? field.value : "count", value: void 0, condition: at2 }] };
   return { result: low, evidence: [{ field: "count", value: num(yes, field ? written2?.origin : void 0), condition: at2 }] };
 }
-function readArray(path66, ctx) {
+function readArray(path67, ctx) {
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path66.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path66.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
+    if (path67.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path67.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
   }
-  return arrayOf(walk3(ctx.target.body, path66, ctx.target, ""));
+  return arrayOf(walk3(ctx.target.body, path67, ctx.target, ""));
 }
 function arrayOf(r) {
   if (r.kind === "undecided") return r;
@@ -53688,12 +53699,12 @@ var init_evaluate4 = __esm({
     init_compare();
     MAX_DEPTH8 = 64;
     undecided = (why, evidence = []) => ({ result: void 0, why, evidence });
-    plainPath = (path66) => path66.replace(/\[\*\]/g, "");
+    plainPath = (path67) => path67.replace(/\[\*\]/g, "");
   }
 });
 
 // src/eval/policy/load.ts
-import path61 from "node:path";
+import path62 from "node:path";
 function loadPolicyFiles(host, files) {
   const out = { definitions: [], initiatives: [], problems: [] };
   for (const file of files) {
@@ -53724,23 +53735,46 @@ function loadPolicyFiles(host, files) {
       continue;
     }
     const doc = unescapeTemplateDocument(nodeToValue(parsed, parsed.root));
-    const read = readPolicyDocument(doc, path61.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
-    if (read.kind === "definition") out.definitions.push(read.definition);
-    else if (read.kind === "initiative") out.initiatives.push(read.initiative);
-    else {
-      const template = doc.kind === "object" && [...doc.entries.keys()].some((k) => k.toLowerCase() === "resources");
-      const why = template ? "an ARM template; its Microsoft.Authorization/policyDefinitions resources are read with policies.fromScannedCode when the template is scanned" : read.reason;
-      out.problems.push({ kind: "shape", message: `not a policy definition: ${why}`, location: doc.origin ?? fileStart(file) });
-    }
+    const name = path62.basename(file).replace(/\.jsonc?$/i, "");
+    if (doc.kind === "list") {
+      if (doc.items.length === 0) out.problems.push({ kind: "shape", message: `no policy definition: the file holds an empty array; ${SHAPES_READ}`, location: doc.origin ?? fileStart(file) });
+      doc.items.forEach((item, i) => readDocument(item, `${name}[${i}]`, doc.origin ?? fileStart(file), `element [${i}]`, out));
+    } else readDocument(doc, name, fileStart(file), "the document", out);
   }
   return out;
 }
+function readDocument(doc, fallbackName, at2, what, out) {
+  const location = doc.origin ?? at2;
+  if (doc.kind !== "object") {
+    out.problems.push({ kind: "shape", message: `not a policy definition: ${what} is ${KIND_WORDS[doc.kind]}; ${SHAPES_READ}`, location });
+    return;
+  }
+  const read = readPolicyDocument(doc, fallbackName, location, "config");
+  if (read.kind === "definition") out.definitions.push(read.definition);
+  else if (read.kind === "initiative") out.initiatives.push(read.initiative);
+  else {
+    const template = [...doc.entries.keys()].some((k) => k.toLowerCase() === "resources");
+    const why = template ? "an ARM template; its Microsoft.Authorization/policyDefinitions resources are read with policies.fromScannedCode when the template is scanned" : read.reason === NEITHER_SHAPE ? `${what} has no policyRule and no properties.policyDefinitions; ${SHAPES_READ}` : read.reason;
+    out.problems.push({ kind: "shape", message: `not a policy definition: ${why}`, location });
+  }
+}
+var SHAPES_READ, KIND_WORDS;
 var init_load2 = __esm({
   "src/eval/policy/load.ts"() {
     "use strict";
     init_source();
     init_json();
     init_definition();
+    SHAPES_READ = "policies.definitions reads a policy definition (policyRule at the top or under properties), an initiative (properties.policyDefinitions), or a JSON array of them (the output of az policy definition list)";
+    KIND_WORDS = {
+      string: "a string",
+      number: "a number",
+      bool: "a boolean",
+      null: "null",
+      list: "an array",
+      object: "an object",
+      unknown: "not a value"
+    };
   }
 });
 
@@ -53749,6 +53783,7 @@ var policy_exports = {};
 __export(policy_exports, {
   aliasType: () => aliasType,
   canonicalField: () => canonicalField,
+  compare: () => compare3,
   effectOf: () => effectOf,
   evaluateCondition: () => evaluateCondition,
   fieldsRead: () => fieldsRead,
@@ -53761,10 +53796,11 @@ __export(policy_exports, {
   readTerraformPolicy: () => readTerraformPolicy,
   tagName: () => tagName
 });
-var init_policy = __esm({
+var init_policy2 = __esm({
   "src/eval/policy/index.ts"() {
     "use strict";
     init_definition();
+    init_compare();
     init_evaluate4();
     init_load2();
   }
@@ -53797,8 +53833,8 @@ function aliasesFromDump(json) {
         const name = a.name;
         const def2 = a.defaultPath;
         const paths = a.paths;
-        const path66 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
-        if (typeof name === "string" && path66) out.push({ alias: name, path: path66, source: "dump" });
+        const path67 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
+        if (typeof name === "string" && path67) out.push({ alias: name, path: path67, source: "dump" });
       }
     }
   }
@@ -53965,8 +54001,8 @@ function sentValue(r, attr2, fact) {
   if (attr2.convert === "enabledToBool" && v.kind === "bool") return withProvenanceOf(str(v.value ? "Enabled" : "Disabled"), v);
   return v;
 }
-function setPath(root, path66, v) {
-  const segs = path66.split(".");
+function setPath(root, path67, v) {
+  const segs = path67.split(".");
   let cur = root;
   for (const s of segs.slice(0, -1)) {
     const next = cur.get(s);
@@ -53982,22 +54018,22 @@ function setPath(root, path66, v) {
 function bodyFromFacts(r, attrs, covered, prefix, undecidedDefaults, sites, partial = false) {
   const body = /* @__PURE__ */ new Map();
   for (const a of attrs) {
-    const path66 = a.paths[0];
-    if (/\.\d+(\.|$)/.test(path66) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
+    const path67 = a.paths[0];
+    if (/\.\d+(\.|$)/.test(path67) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
     if (!r.attrs.has(a.canonical)) continue;
     const fact = r.attrs.get(a.canonical);
     if (partial && fact?.value === void 0) continue;
     if (fact && leftOutOfRequest(r, a.canonical, fact)) {
-      covered.add(`${prefix}${path66}`.toLowerCase());
+      covered.add(`${prefix}${path67}`.toLowerCase());
       continue;
     }
     if (fact?.defaulted && /\.\d+\./.test(fact.sourcePath)) {
-      undecidedDefaults.add(`${prefix}${path66}`.toLowerCase());
+      undecidedDefaults.add(`${prefix}${path67}`.toLowerCase());
       continue;
     }
-    covered.add(`${prefix}${path66}`.toLowerCase());
+    covered.add(`${prefix}${path67}`.toLowerCase());
     const v = sentValue(r, a, fact);
-    if (v !== void 0) setPath(body, path66, v);
+    if (v !== void 0) setPath(body, path67, v);
     if (v !== void 0 && fact?.at && !sites.has(v)) sites.set(v, { at: fact.at, path: fact.sourcePath });
   }
   return body;
@@ -54090,8 +54126,8 @@ function policyTarget(r, siblings, aliasPath) {
       type: str(policyResourceType(r.sourceType)),
       body,
       aliasPath,
-      consumer(v2, path66) {
-        const p = pathOf(body, v2, path66);
+      consumer(v2, path67) {
+        const p = pathOf(body, v2, path67);
         const at2 = p === void 0 ? void 0 : r.site?.(p);
         return at2 && { at: at2, path: p };
       }
@@ -54111,19 +54147,19 @@ function policyTarget(r, siblings, aliasPath) {
     ...v.notTypes ? { notTypes: v.notTypes } : {},
     body: v.body,
     aliasPath,
-    unmodelled(path66) {
-      const p = path66.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
-      if (v.unsent.has(p)) return `${r.sourceType}: ${path66} is not sent when it has its default, so whether it exists is not known`;
+    unmodelled(path67) {
+      const p = path67.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
+      if (v.unsent.has(p)) return `${r.sourceType}: ${path67} is not sent when it has its default, so whether it exists is not known`;
       if (v.covered.has(p)) return void 0;
       for (const c of v.covered) if (c.startsWith(`${p}.`)) return void 0;
       if ((p === "tags" || p.startsWith("tags.")) && (v.covered.has("tags") || !partialOf(r))) return void 0;
-      return `${r.sourceType}: the ARM path ${path66} is not modelled from ${from}`;
+      return `${r.sourceType}: the ARM path ${path67} is not modelled from ${from}`;
     }
   };
 }
-function pathOf(body, v, path66) {
-  if (path66 !== void 0) {
-    const along = pathAlong(body, v, path66.split(".").filter(Boolean));
+function pathOf(body, v, path67) {
+  if (path67 !== void 0) {
+    const along = pathAlong(body, v, path67.split(".").filter(Boolean));
     if (along !== void 0) return along;
   }
   return search(body, v, 0);
@@ -54202,7 +54238,8 @@ __export(policy_exports2, {
   POLICY_DEFINITION_ARM_TYPE: () => POLICY_DEFINITION_ARM_TYPE,
   POLICY_DEFINITION_AZURERM_TYPE: () => POLICY_DEFINITION_AZURERM_TYPE,
   buildPolicySet: () => buildPolicySet,
-  definitionsInCode: () => definitionsInCode
+  definitionsInCode: () => definitionsInCode,
+  parameterMistakes: () => parameterMistakes
 });
 function lookupIgnoreCase(rec, ...keys) {
   for (const k of keys) {
@@ -54260,6 +54297,37 @@ function buildPolicySet(input2, problems = []) {
     judge: (r, siblings) => judgeResource2(set, r, siblings)
   };
   return set;
+}
+function parameterMistakes(input2, complete) {
+  const out = [];
+  const named2 = [...input2.definitions, ...input2.initiatives];
+  for (const [key, given] of Object.entries(input2.parameters)) {
+    const lower = key.toLowerCase();
+    const matches = named2.filter((d) => d.name.toLowerCase() === lower || d.displayName.toLowerCase() === lower);
+    if (matches.length === 0) {
+      if (!complete) continue;
+      const names2 = [...new Set(named2.map((d) => d.name))].sort();
+      const which = names2.length === 0 ? "no policy definition or initiative is loaded; add the definitions to policies.definitions" : `write the name or display name of one (${names2.slice(0, 5).map((n) => JSON.stringify(n)).join(", ")}${names2.length > 5 ? `, \u2026 ${names2.length - 5} more` : ""})`;
+      out.push({ key, message: `names no loaded policy definition or initiative, so its parameters are not used; ${which}, or remove the entry` });
+      continue;
+    }
+    const what = matches.length === 1 ? `"${matches[0].displayName}"` : `the ${matches.length} definitions named "${key}"`;
+    for (const [name, value] of Object.entries(given)) {
+      const decls = matches.map((d) => d.parameters.get(name.toLowerCase())).filter((p) => p !== void 0);
+      if (decls.length === 0) {
+        const declared = [...new Set(matches.flatMap((d) => [...d.parameters.values()].map((p) => p.name)))].sort();
+        const message = declared.length === 0 ? `${what} declares no parameters, so "${name}" is not used; remove it` : `${what} declares no parameter "${name}", so its value is not used; write one of its parameters (${declared.join(", ")}), or remove it`;
+        out.push({ key, parameter: name, message });
+        continue;
+      }
+      const refused = decls.every((p) => p.allowedValues?.kind === "list" && compare3("in", fromJS(value), p.allowedValues, false) === false);
+      if (refused) {
+        const allowed = decls[0].allowedValues;
+        out.push({ key, parameter: name, inValue: true, message: `${JSON.stringify(value)} is not among the allowedValues of parameter "${decls[0].name}" of ${what} (${allowed.items.map((v) => v.kind === "string" ? v.value : JSON.stringify(toJS(v))).join(", ")}); an assignment takes only those: write one of them` });
+      }
+    }
+  }
+  return out;
 }
 function definitionsInCode(resources, problems = []) {
   const out = [];
@@ -54349,16 +54417,15 @@ function judgeOne(set, def2, target) {
   }
   return { ...base, result: true, evidence: o.evidence };
 }
-var POLICY_DEFINITION_ARM_TYPE, POLICY_DEFINITION_AZURERM_TYPE, JUDGED_EFFECTS, SETTING_EFFECTS, RP_MODE_TYPES, cache2;
-var init_policy2 = __esm({
+var JUDGED_EFFECTS, SETTING_EFFECTS, RP_MODE_TYPES, cache2;
+var init_policy3 = __esm({
   "src/model/policy.ts"() {
     "use strict";
     init_value();
-    init_policy();
+    init_policy2();
     init_policy_aliases();
     init_policy_view();
-    POLICY_DEFINITION_ARM_TYPE = "microsoft.authorization/policydefinitions";
-    POLICY_DEFINITION_AZURERM_TYPE = "azurerm_policy_definition";
+    init_policy();
     JUDGED_EFFECTS = /* @__PURE__ */ new Set(["deny", "audit", "auditifnotexists"]);
     SETTING_EFFECTS = /* @__PURE__ */ new Set(["modify", "append"]);
     RP_MODE_TYPES = {
@@ -54373,7 +54440,7 @@ var init_policy2 = __esm({
 // src/action/run.ts
 import fs12 from "node:fs";
 import os2 from "node:os";
-import path65 from "node:path";
+import path66 from "node:path";
 
 // src/api.ts
 init_file_kind();
@@ -54383,7 +54450,7 @@ init_source();
 init_paths();
 import fs8 from "node:fs";
 import os from "node:os";
-import path62 from "node:path";
+import path63 from "node:path";
 
 // src/engine/findings.ts
 init_paths();
@@ -55398,11 +55465,11 @@ var config_schema_default = {
       properties: {
         definitions: {
           $ref: "#/definitions/globs",
-          description: "Globs (relative to this file's folder) of JSON files holding a policy definition (policyRule at the top or under properties) or an initiative (properties.policyDefinitions) whose members are definitions of the same set (matched by name or by the last segment of policyDefinitionId)."
+          description: "Globs (relative to this file's folder) of JSON files holding a policy definition (policyRule at the top or under properties), an initiative (properties.policyDefinitions) whose members are definitions of the same set (matched by name or by the last segment of policyDefinitionId), or an array of them (the output of az policy definition list)."
         },
         parameters: {
           type: "object",
-          description: `Assignment parameters by definition name (or display name): { "deny-public-ml": { "effect": "Deny" } }. A parameter not given here takes the definition's defaultValue.`,
+          description: `Assignment parameters by definition name (or display name): { "deny-public-ml": { "effect": "Deny" } }; a value may be wrapped as assignment files write it ({ "effect": { "value": "Deny" } }). A parameter not given here takes the definition's defaultValue. A key naming no loaded definition, a parameter the definition does not declare, or a value outside its allowedValues is a config error.`,
           additionalProperties: {
             type: "object"
           }
@@ -55706,7 +55773,16 @@ async function parseConfig(text2, file, catalog) {
     messages.sort((a, b) => a.offset - b.offset);
     throw new ConfigError(file, messages.map((m) => `${pos(m.offset)}: ${m.text}`));
   }
-  return resolveConfig(raw, path5.dirname(file), catalog);
+  const config = resolveConfig(raw, path5.dirname(file), catalog);
+  const keyOf2 = (n) => n?.parent?.children?.[0] ?? n;
+  config.policies.placeOf = (key, parameter, inValue) => {
+    const entry3 = findNodeAtLocation2(root, ["policies", "parameters", key]);
+    const value = parameter === void 0 ? void 0 : findNodeAtLocation2(root, ["policies", "parameters", key, parameter]);
+    if (value === void 0) return pos(keyOf2(entry3)?.offset ?? 0);
+    if (!inValue) return pos(keyOf2(value).offset);
+    return pos((isValueWrapper(nodeValue(value)) ? findNodeAtLocation2(value, ["value"]) : void 0)?.offset ?? value.offset);
+  };
+  return config;
 }
 function nodeValue(n) {
   switch (n.type) {
@@ -55759,7 +55835,7 @@ function resolveConfig(raw, baseDir, catalog) {
     allowInlineSuppressions: raw.allowInlineSuppressions ?? true,
     policies: {
       definitions: [...raw.policies?.definitions ?? []],
-      parameters: { ...raw.policies?.parameters ?? {} },
+      parameters: assignmentParameters(raw.policies?.parameters ?? {}),
       fromScannedCode: raw.policies?.fromScannedCode ?? false,
       ...raw.policies?.aliases ? { aliases: path5.resolve(baseDir, raw.policies.aliases) } : {}
     },
@@ -55800,6 +55876,18 @@ function resolveConfig(raw, baseDir, catalog) {
     }
   };
   return config;
+}
+function assignmentParameters(raw) {
+  const out = {};
+  for (const [key, params] of Object.entries(raw)) {
+    const values = {};
+    for (const [name, v] of Object.entries(params)) values[name] = isValueWrapper(v) ? v.value : v;
+    out[key] = values;
+  }
+  return out;
+}
+function isValueWrapper(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && Object.keys(v).length === 1 && "value" in v;
 }
 function linkOutOf(root, file) {
   if (!isWithin(path5.resolve(root), file)) return void 0;
@@ -55963,6 +56051,35 @@ var FRONT_ENDS = [terraformFrontEnd, terraformPlanFrontEnd2, bicepFrontEnd2, arm
 
 // src/api.ts
 init_shared();
+
+// src/frontends/policy-scope.ts
+init_manifest();
+init_policy();
+init_shared();
+import path50 from "node:path";
+var WRITES_DEFINITION = new RegExp([POLICY_DEFINITION_ARM_TYPE, POLICY_DEFINITION_AZURERM_TYPE].map((t) => t.replace(/[.]/g, "\\.")).join("|"), "i");
+var CANDIDATE_NAME = /\.(?:tf|bicep|json)$/i;
+var DEFINING_KINDS = /* @__PURE__ */ new Set(["terraform", "arm", "bicep"]);
+async function policyDefinitionFiles(wide, kindOf2, tfDataDir) {
+  const out = [];
+  const initialized = /* @__PURE__ */ new Set();
+  for (const file of await wide.list((f) => CANDIDATE_NAME.test(f))) {
+    const kind = await kindOf2(file);
+    if (kind === void 0 || !DEFINING_KINDS.has(kind)) continue;
+    if (planningFact(wide, "policy-definition-marker", file, isBoolean3, (text2) => WRITES_DEFINITION.test(text2)) === true) out.push(file);
+    else if (kind === "terraform") {
+      const dir = path50.dirname(file);
+      if (!initialized.has(dir) && wide.host.isFile(manifestFile(dir, tfDataDir))) {
+        initialized.add(dir);
+        out.push(file);
+      }
+    }
+  }
+  return out;
+}
+var isBoolean3 = (v) => typeof v === "boolean";
+
+// src/api.ts
 init_terraform2();
 
 // src/pipeline/unit.ts
@@ -55975,7 +56092,7 @@ import { createHash as createHash3 } from "node:crypto";
 init_gpu();
 init_aks();
 init_k8s();
-import path50 from "node:path";
+import path51 from "node:path";
 
 // src/engine/facts.ts
 init_source();
@@ -56469,7 +56586,7 @@ function scanViewOf(summaries, root, oneRepository = false) {
   const byProject = /* @__PURE__ */ new Map();
   const projectOfDir = /* @__PURE__ */ new Map();
   const projectOf = (forFile) => {
-    const dir = path50.dirname(forFile);
+    const dir = path51.dirname(forFile);
     if (projectOfDir.has(dir)) return projectOfDir.get(dir);
     projectFiles ??= [.../* @__PURE__ */ new Set([...aksFiles, ...summaries.flatMap((s) => s.aksCallers ?? [])])];
     const project2 = nearestProject(dir, root, projectFiles, aksDirs ??= ancestorDirs(projectFiles));
@@ -56524,14 +56641,14 @@ function severalChildFolders(files, dir) {
 function topLevelFolders(files, root) {
   const out = /* @__PURE__ */ new Set();
   for (const f of files) {
-    const rel = path50.relative(root, f).split(path50.sep);
+    const rel = path51.relative(root, f).split(path51.sep);
     out.add(rel.length > 1 ? rel[0] : "");
   }
   return out;
 }
 function isInside2(file, dir) {
-  const rel = path50.relative(dir, file);
-  return rel === "" || !rel.startsWith("..") && !path50.isAbsolute(rel);
+  const rel = path51.relative(dir, file);
+  return rel === "" || !rel.startsWith("..") && !path51.isAbsolute(rel);
 }
 function aksFilesOf(graphs) {
   const out = /* @__PURE__ */ new Set();
@@ -56568,9 +56685,9 @@ function clusterNameOf(pool) {
 function nearestProject(dir, root, aksFiles, aksDirs) {
   if (!isInside2(dir, root)) return void 0;
   for (let d = dir; ; ) {
-    if (path50.relative(root, d) === "") return void 0;
+    if (path51.relative(root, d) === "") return void 0;
     if (aksDirs.has(d) && aksFiles.some((f) => isInside2(f, d))) return d;
-    const parent = path50.dirname(d);
+    const parent = path51.dirname(d);
     if (parent === d) return void 0;
     d = parent;
   }
@@ -56579,9 +56696,9 @@ function ancestorDirs(files) {
   const out = /* @__PURE__ */ new Set();
   for (const f of files) {
     out.add(f);
-    for (let d = path50.dirname(f); !out.has(d); d = path50.dirname(d)) {
+    for (let d = path51.dirname(f); !out.has(d); d = path51.dirname(d)) {
       out.add(d);
-      if (path50.dirname(d) === d) break;
+      if (path51.dirname(d) === d) break;
     }
   }
   return out;
@@ -56848,7 +56965,7 @@ function someLeaf(v, test, depth = 0) {
 init_source();
 init_clock();
 init_resource();
-import path51 from "node:path";
+import path52 from "node:path";
 init_address();
 
 // src/engine/levels.ts
@@ -57109,7 +57226,7 @@ function runRules(input2, undecided2 = [], failures = []) {
         try {
           moduleHook.call(visitor, m);
         } catch (e) {
-          failed(e, fileStart(path51.join(m.dir, "main.tf")));
+          failed(e, fileStart(path52.join(m.dir, "main.tf")));
         }
       }
     }
@@ -57601,17 +57718,17 @@ function currentAnswer(host, kind, p, answer, textHash) {
 import { createHash as createHash5 } from "node:crypto";
 import { isAscii as isAscii2 } from "node:buffer";
 import fs6 from "node:fs";
-import path52 from "node:path";
+import path53 from "node:path";
 init_io_error();
 var CACHE_FILE = ".mlops-iac-lint-cache";
 var TOOL = "mlops-iac-lint";
 var FORMAT2 = 8;
 var FILE_READS = /* @__PURE__ */ new Set(["text", "bytes", "head", "chunks"]);
 function cacheFilePath(location, cwd) {
-  if (location === void 0) return path52.join(cwd, CACHE_FILE);
-  const abs = path52.resolve(cwd, location);
+  if (location === void 0) return path53.join(cwd, CACHE_FILE);
+  const abs = path53.resolve(cwd, location);
   const isDir = /[\\/]$/.test(location) || fs6.existsSync(abs) && fs6.statSync(abs).isDirectory();
-  return isDir ? path52.join(abs, CACHE_FILE) : abs;
+  return isDir ? path53.join(abs, CACHE_FILE) : abs;
 }
 function hashOf(value) {
   return createHash5("sha256").update(typeof value === "string" ? value : JSON.stringify(value)).digest("base64url");
@@ -57814,7 +57931,7 @@ var UnitCache = class _UnitCache {
     };
     const entries2 = [...this.next].map(([k, e]) => `${JSON.stringify(k)}:{"unit":${JSON.stringify(e.unit)},"deps":${JSON.stringify(e.deps.map(indexOf))},"result":${e.result}}`).join(",");
     const files = JSON.stringify(Object.fromEntries(this.keptFiles()));
-    if (!fs6.existsSync(path52.dirname(this.file))) fs6.mkdirSync(path52.dirname(this.file));
+    if (!fs6.existsSync(path53.dirname(this.file))) fs6.mkdirSync(path53.dirname(this.file));
     const tmp = `${this.file}.${process.pid}.tmp`;
     fs6.writeFileSync(tmp, asciiJson(`${head.slice(0, -1)},"deps":${JSON.stringify(depTable)},"entries":{${entries2}},"files":${files}}`), "latin1");
     fs6.renameSync(tmp, this.file);
@@ -58092,7 +58209,7 @@ async function runUnits(run3, merged, o) {
 
 // src/pipeline/workers.ts
 import fs7 from "node:fs";
-import path53 from "node:path";
+import path54 from "node:path";
 import { fileURLToPath } from "node:url";
 var WORKER_YOUNG_GENERATION_MB = 8;
 var STAGES = 5;
@@ -58114,8 +58231,8 @@ function claimEach(state, work, end, each) {
 }
 function workerScript() {
   if (typeof __MLOPS_WORKER_ENTRY__ !== "string") return void 0;
-  const here = path53.dirname(fileURLToPath(import.meta.url));
-  const file = path53.join(path53.basename(here) === "chunks" ? path53.dirname(here) : here, __MLOPS_WORKER_ENTRY__);
+  const here = path54.dirname(fileURLToPath(import.meta.url));
+  const file = path54.join(path54.basename(here) === "chunks" ? path54.dirname(here) : here, __MLOPS_WORKER_ENTRY__);
   return fs7.existsSync(file) ? file : void 0;
 }
 var UnitWorkerPool = class _UnitWorkerPool {
@@ -58805,8 +58922,8 @@ function memberGuardOf(input2, size) {
   if (size?.kind !== "string" || !size.origin) return void 0;
   for (const whole of inputValues(input2)) {
     if (whole?.kind !== "object" && whole?.kind !== "list" || !whole.origin || !locationContains(whole.origin, size.origin)) continue;
-    const path66 = memberPathAt(whole, size.origin);
-    if (path66 && path66.length > 0) return { path: path66, allowed: input2.memberAllowed?.(path66, whole) };
+    const path67 = memberPathAt(whole, size.origin);
+    if (path67 && path67.length > 0) return { path: path67, allowed: input2.memberAllowed?.(path67, whole) };
   }
   return void 0;
 }
@@ -58835,8 +58952,8 @@ function memberPathAt(v, at2) {
   }
   return void 0;
 }
-function memberPathText(root, path66) {
-  return path66.reduce((out, k) => typeof k === "number" ? `${out}[${k}]` : out ? `${out}.${k}` : k, root);
+function memberPathText(root, path67) {
+  return path67.reduce((out, k) => typeof k === "number" ? `${out}[${k}]` : out ? `${out}.${k}` : k, root);
 }
 
 // rules/gpu/GPU002-gpu-size-input-unvalidated.ts
@@ -58963,8 +59080,8 @@ function unreadGuard(input2, size) {
   if ((!allowed || allowed.length === 0) && isStructured(input2, size) && memberGuardOf(input2, size)?.allowed === "unknown") return `guard of ${input2.name}: the type of the member that holds the size cannot be read`;
   return void 0;
 }
-function lastProperty(path66) {
-  for (let i = path66.length - 1; i >= 0; i--) if (typeof path66[i] === "string") return path66[i];
+function lastProperty(path67) {
+  for (let i = path67.length - 1; i >= 0; i--) if (typeof path67[i] === "string") return path67[i];
   return "items";
 }
 function sizeLiteralsOf(text2) {
@@ -59839,7 +59956,7 @@ var NET001_admin_port_open_to_internet_default = defineRule({
 });
 
 // rules/terraform/TF001-local-terraform-state.ts
-import path54 from "node:path";
+import path55 from "node:path";
 var DEMONSTRATION_FOLDERS = /* @__PURE__ */ new Set([
   "examples",
   "example",
@@ -59895,7 +60012,7 @@ var TF001_local_terraform_state_default = defineRule({
           const notKnown = runs.find((r) => r.gives === "not known");
           if (!notKnown) return;
           const tg = notKnown.tg;
-          const config = path54.dirname(tg.file) === m.dir ? "its terragrunt.hcl" : `${ctx.relativePath(tg.file)}, which runs it,`;
+          const config = path55.dirname(tg.file) === m.dir ? "its terragrunt.hcl" : `${ctx.relativePath(tg.file)}, which runs it,`;
           const why = tg.backendNotKnown ? `the backend type ${config} gives (line ${tg.backendNotKnown.range.start.line}) is not a literal` : `${config} includes another configuration (line ${tg.includes[0].range.start.line}), which may set remote_state`;
           ctx.undecidedAbout(`module:${ctx.relativePath(m.dir)}`, "backend", `${why}, so whether Terragrunt gives it a remote backend is not known`, at2);
           return;
@@ -59914,7 +60031,7 @@ var TF001_local_terraform_state_default = defineRule({
 });
 
 // rules/terraform/TF002-state-file-in-repository.ts
-import path55 from "node:path";
+import path56 from "node:path";
 init_source();
 var TF002_state_file_in_repository_default = defineRule({
   meta: {
@@ -59940,7 +60057,7 @@ var TF002_state_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "stateFile",
-          data: { file: path55.basename(f.path) }
+          data: { file: path56.basename(f.path) }
         });
       }
     };
@@ -59948,7 +60065,7 @@ var TF002_state_file_in_repository_default = defineRule({
 });
 
 // rules/terraform/TF003-provider-version-unpinned.ts
-import path56 from "node:path";
+import path57 from "node:path";
 var BUILTIN = /* @__PURE__ */ new Set(["terraform"]);
 function constrains(rp) {
   const v = rp.version;
@@ -60043,7 +60160,7 @@ var TF003_provider_version_unpinned_default = defineRule({
   }
 });
 function moduleRef2(fromDir, toDir) {
-  const rel = path56.relative(fromDir, toDir).split(path56.sep).join("/");
+  const rel = path57.relative(fromDir, toDir).split(path57.sep).join("/");
   return rel === ".." ? "../" : rel.startsWith("../") ? rel : `./${rel}`;
 }
 function moduleName(rootDir, m) {
@@ -60059,11 +60176,11 @@ function firstPlace(m, is) {
   return resource && { ...resource.at, label: resource.address };
 }
 function placeName(rootDir, at2) {
-  return `${path56.relative(rootDir, at2.file).split(path56.sep).join("/")}:${at2.range.start.line}`;
+  return `${path57.relative(rootDir, at2.file).split(path57.sep).join("/")}:${at2.range.start.line}`;
 }
 
 // rules/terraform/TF004-plan-file-in-repository.ts
-import path57 from "node:path";
+import path58 from "node:path";
 init_source();
 var TF004_plan_file_in_repository_default = defineRule({
   meta: {
@@ -60090,7 +60207,7 @@ var TF004_plan_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "planFile",
-          data: { file: path57.basename(f.path) }
+          data: { file: path58.basename(f.path) }
         });
       }
     };
@@ -60098,7 +60215,7 @@ var TF004_plan_file_in_repository_default = defineRule({
 });
 
 // rules/secrets/SEC001-hardcoded-secret.ts
-import path58 from "node:path";
+import path59 from "node:path";
 init_source();
 init_own_strings();
 init_file_kind();
@@ -60399,7 +60516,7 @@ var SEC001_hardcoded_secret_default = defineRule({
       }
     };
     const varFile = (file) => {
-      const where = path58.basename(file.path);
+      const where = path59.basename(file.path);
       variantFile = file.kind === "arm-params" || file.kind === "bicepparam" ? file.path : void 0;
       for (const [name, v] of file.varValues ?? []) {
         const subject = `tfvars:${file.path}:${name}`;
@@ -61243,7 +61360,7 @@ var CI002_azure_login_with_secret_default = defineRule({
 });
 
 // rules/ci/CI003-oidc-without-id-token-permission.ts
-import path59 from "node:path";
+import path60 from "node:path";
 init_ci2();
 function input(step, name) {
   return step.inputs.find((e) => e.key.toLowerCase() === name);
@@ -61346,7 +61463,7 @@ var CI003_oidc_without_id_token_permission_default = defineRule({
       const messageId = nested ? "callerPermissionsNested" : called.action !== void 0 ? "callerPermissionsAction" : "callerPermissions";
       ctx.report({
         messageId,
-        data: { job: job.id, callee: `\`${job.uses.text.trim()}\``, calledJob: called.job, permissions, ...nested ? { inner: path59.basename(called.workflow) } : {}, ...called.action !== void 0 ? { action: called.action } : {} },
+        data: { job: job.id, callee: `\`${job.uses.text.trim()}\``, calledJob: called.job, permissions, ...nested ? { inner: path60.basename(called.workflow) } : {}, ...called.action !== void 0 ? { action: called.action } : {} },
         location: { file: file.file, range: { start: job.uses.keyRange.start, end: job.uses.range.end } },
         related: [{ file: called.file, range: { start: called.step.uses.keyRange.start, end: called.step.uses.range.end }, label: `azure/login in job ${called.job}` }, ...permissionsRelated(file, job)],
         subject: job.subject,
@@ -61890,8 +62007,8 @@ var FORMATS_READ = "Terraform .tf/.tfvars, terragrunt.hcl and plan JSON, ARM tem
 var UsageError = class extends Error {
 };
 function outsideRootMessage(named2, real, root, skipped = false) {
-  const shown = path62.relative(process.cwd(), named2) || named2;
-  if (real === path62.resolve(named2)) {
+  const shown = path63.relative(process.cwd(), named2) || named2;
+  if (real === path63.resolve(named2)) {
     const what2 = `outside the scan root ${root}`;
     return skipped ? `${shown} is not linted: ${what2}` : `${shown}: ${what2}; nothing outside it is read (name paths inside it, or lint from a folder that holds both)`;
   }
@@ -61900,19 +62017,19 @@ function outsideRootMessage(named2, real, root, skipped = false) {
 }
 function tfDataDirPatterns(dir, root) {
   if (dir === void 0 || dir.trim() === "" || dir === ".terraform") return [];
-  if (path62.isAbsolute(dir)) {
+  if (path63.isAbsolute(dir)) {
     const rel2 = relativeToRoot(root, dir);
     return rel2 && !rel2.startsWith("..") ? [`/${rel2}/`] : [];
   }
-  const rel = path62.normalize(dir).replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
+  const rel = path63.normalize(dir).replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
   if (rel === "" || rel === "." || rel.startsWith("..")) return [];
   return [rel.includes("/") ? `**/${rel}/` : `${rel}/`];
 }
 function repositoryTopOf(root) {
   let dir = root;
   for (let i = 0; i < 64; i++) {
-    if (fs8.existsSync(path62.join(dir, ".git"))) return dir;
-    const up = path62.dirname(dir);
+    if (fs8.existsSync(path63.join(dir, ".git"))) return dir;
+    const up = path63.dirname(dir);
     if (up === dir) return void 0;
     dir = up;
   }
@@ -61920,19 +62037,19 @@ function repositoryTopOf(root) {
 }
 function commonRoot(paths) {
   const cwd = process.cwd();
-  if (paths.every((p) => !path62.relative(cwd, p).startsWith(".."))) return cwd;
+  if (paths.every((p) => !path63.relative(cwd, p).startsWith(".."))) return cwd;
   let root = paths[0];
-  if (fs8.existsSync(root) && fs8.statSync(root).isFile()) root = path62.dirname(root);
-  for (const p of paths.slice(1)) while (path62.relative(root, p).startsWith("..")) root = path62.dirname(root);
+  if (fs8.existsSync(root) && fs8.statSync(root).isFile()) root = path63.dirname(root);
+  for (const p of paths.slice(1)) while (path63.relative(root, p).startsWith("..")) root = path63.dirname(root);
   return root;
 }
 function callerBound(file, root, host) {
   return nearestFolder(file, root, (dir) => {
-    const git2 = path62.join(dir, ".git");
+    const git2 = path63.join(dir, ".git");
     return host.isDirectory(git2) || host.isFile(git2);
   }) ?? root;
 }
-async function filesOnlyFolders(frontEnds, given, dataFiles, givenKinds, cliVarFiles, root, host, facts, ignorePatterns, options, config) {
+async function filesOnlyFolders(frontEnds, given, dataFiles, givenKinds, cliVarFiles, root, host, facts, ignorePatterns, options, config, policyKindOf) {
   const byRepository = /* @__PURE__ */ new Map();
   for (const f of given) {
     const top = callerBound(f, root, host);
@@ -61952,7 +62069,20 @@ async function filesOnlyFolders(frontEnds, given, dataFiles, givenKinds, cliVarF
       ...facts ? { facts } : {},
       list: async (accept) => (await (everyFile ??= listFiles([top], { root, gitignore: options.gitignore, ignorePatterns: [...ignorePatterns], reader: host }))).filter((f) => accept(f) && !config.isIgnored(f))
     };
-    for (const fe of frontEnds) if (fe.filesOnlyFolders) out.push(...await fe.filesOnlyFolders(files, wide));
+    const definitionFiles = policyKindOf ? (await policyDefinitionFiles(wide, policyKindOf, options.tfDataDir)).filter((f) => !files.includes(f)) : [];
+    let asked = files;
+    let view = wide;
+    if (definitionFiles.length > 0) {
+      const kinds = new Map(givenKinds);
+      for (const f of definitionFiles) {
+        const kind = await policyKindOf(f);
+        if (kind !== void 0) kinds.set(f, kind);
+      }
+      asked = [...files, ...definitionFiles];
+      view = { ...wide, givenKinds: kinds };
+      out.push(...new Set(definitionFiles.map((f) => path63.dirname(f))));
+    }
+    for (const fe of frontEnds) if (fe.filesOnlyFolders) out.push(...await fe.filesOnlyFolders(asked, view));
   }
   return out;
 }
@@ -61972,6 +62102,15 @@ async function givenDataFiles(given, frontEnds, host, root, facts) {
     } else if (DATA_FRONT_ENDS.has(claim.frontEnd.name) && /\.(?:ya?ml|json)$/i.test(f)) data.push(f);
   }
   return { data, unread, kinds };
+}
+var POLICY_RULES = /* @__PURE__ */ new Set(["GOV002", "GOV003"]);
+function classifier(frontEnds, host, root, facts, known2) {
+  return async (file) => {
+    const kind = known2.get(file);
+    if (kind !== void 0) return kind;
+    await Promise.all(frontEnds.filter((fe) => fe.load && fe.byName(file) !== void 0).map((fe) => fe.load()));
+    return classify(file, frontEnds, host, root, [], facts)?.kind;
+  };
 }
 var DATA_FRONT_ENDS = /* @__PURE__ */ new Set(["azureml-yaml", "k8s"]);
 function realPathOf() {
@@ -62000,24 +62139,24 @@ function missingPathMessage(p) {
 }
 async function prepareRun(options, cache3) {
   const facts = cache3;
-  const namedPaths = (options.paths?.length ? options.paths : ["."]).map((p) => path62.resolve(p));
+  const namedPaths = (options.paths?.length ? options.paths : ["."]).map((p) => path63.resolve(p));
   for (const p of namedPaths) {
     if (!fs8.existsSync(p)) throw new UsageError(missingPathMessage(p));
     const st = fs8.statSync(p);
     if (!st.isFile() && !st.isDirectory()) throw new UsageError(`${p}: it is ${st.isFIFO() ? "a FIFO" : st.isSocket() ? "a socket" : "a device"}, not a regular file or a folder, and is never read; name a file or folder`);
   }
-  const namedPlans = (options.planFiles ?? []).map((p) => path62.resolve(p));
+  const namedPlans = (options.planFiles ?? []).map((p) => path63.resolve(p));
   for (const p of namedPlans) if (!fs8.existsSync(p) || !fs8.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
-  const namedVarFiles = (options.varFiles ?? []).map((f) => path62.resolve(f));
+  const namedVarFiles = (options.varFiles ?? []).map((f) => path63.resolve(f));
   for (const f of namedVarFiles) {
     if (!fs8.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
     if (!fs8.statSync(f).isFile()) throw new UsageError(`--var-file is not a file: ${f} (give a .tfvars or .tfvars.json file)`);
     if (isTerraformFile(f)) throw new UsageError(`--var-file takes a variable file (.tfvars or .tfvars.json), not Terraform configuration: ${f}`);
   }
-  if (options.policyAliasesFile !== void 0 && !fs8.existsSync(path62.resolve(options.policyAliasesFile))) throw new UsageError(`--policy-aliases not found: ${path62.resolve(options.policyAliasesFile)}`);
-  const namedOnly = options.onlyFiles?.map((f) => path62.resolve(f));
+  if (options.policyAliasesFile !== void 0 && !fs8.existsSync(path63.resolve(options.policyAliasesFile))) throw new UsageError(`--policy-aliases not found: ${path63.resolve(options.policyAliasesFile)}`);
+  const namedOnly = options.onlyFiles?.map((f) => path63.resolve(f));
   const written2 = namedOnly ?? [...namedPaths, ...namedPlans.filter((p) => !namedPaths.includes(p))];
-  const writtenRoot = path62.resolve(options.root ?? commonRoot(written2));
+  const writtenRoot = path63.resolve(options.root ?? commonRoot(written2));
   const realRoot = fs8.realpathSync(writtenRoot);
   const root = fs8.lstatSync(writtenRoot).isSymbolicLink() ? realRoot : writtenRoot;
   const refused = /* @__PURE__ */ new Map();
@@ -62026,7 +62165,7 @@ async function prepareRun(options, cache3) {
     const out = [];
     for (const p of paths) {
       const real = fs8.realpathSync(p);
-      if (isWithin(realRoot, real)) out.push(path62.join(root, path62.relative(realRoot, real)));
+      if (isWithin(realRoot, real)) out.push(path63.join(root, path63.relative(realRoot, real)));
       else if (mayBeSkipped) refused.set(p, real);
       else throw new UsageError(outsideRootMessage(p, real, realRoot));
     }
@@ -62037,11 +62176,11 @@ async function prepareRun(options, cache3) {
   const varFiles = confined(namedVarFiles, false);
   const inputPaths = [...given, ...planFiles.filter((p) => !given.includes(p))];
   const onlyFiles = namedOnly && confined(namedOnly, skippable);
-  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path62.dirname(f)))] : inputPaths;
+  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path63.dirname(f)))] : inputPaths;
   const catalog = options.ruleSet ?? ALL_RULES;
   const knownIds = new Set(catalog.map((r) => r.meta.id));
   const startPath = inputPaths[0] ?? root;
-  const startDir = fs8.statSync(startPath).isDirectory() ? startPath : path62.dirname(startPath);
+  const startDir = fs8.statSync(startPath).isDirectory() ? startPath : path63.dirname(startPath);
   let config;
   let mistakenConfig;
   let shadowedConfig;
@@ -62050,7 +62189,7 @@ async function prepareRun(options, cache3) {
     config = loaded.config;
     if (!options.noConfig && !loaded.file) mistakenConfig = mistakenConfigFile(startDir);
     const read = loaded.file && !options.configFile ? loaded.file : void 0;
-    const other = read === void 0 ? void 0 : CONFIG_FILE_NAMES.map((n) => path62.join(path62.dirname(read), n)).find((c) => c !== read && fs8.existsSync(c));
+    const other = read === void 0 ? void 0 : CONFIG_FILE_NAMES.map((n) => path63.join(path63.dirname(read), n)).find((c) => c !== read && fs8.existsSync(c));
     if (read !== void 0 && other !== void 0) shadowedConfig = { read, other };
   } catch (e) {
     if (e instanceof ConfigError) throw new UsageError(e.messages.join("\n"));
@@ -62065,20 +62204,23 @@ async function prepareRun(options, cache3) {
     setAsideChars: Math.floor(SET_ASIDE_CHARS / planningThreads(threadSettings(options))),
     ...cache3 ? { signatures: { freshMs: options.cacheFreshMs ?? CACHE_FRESH_MS } } : {}
   });
-  if (options.tfDataDir !== void 0 && path62.isAbsolute(options.tfDataDir)) {
-    const dir = path62.resolve(options.tfDataDir);
+  if (options.tfDataDir !== void 0 && path63.isAbsolute(options.tfDataDir)) {
+    const dir = path63.resolve(options.tfDataDir);
     if (!fs8.existsSync(dir)) throw new UsageError(`--tf-data-dir not found: ${dir}`);
     if (!isWithin(realRoot, fs8.realpathSync(dir))) throw new UsageError(`--tf-data-dir ${dir} is outside the scan root ${root}, and nothing outside it is read; lint from a folder that holds both, or give the folder relative to each root module`);
   }
-  if (options.bicepCache !== void 0 && !fs8.existsSync(path62.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path62.resolve(options.bicepCache)}`);
-  const bicepCache = options.bicepCache !== void 0 ? createHost(fs8.realpathSync(path62.resolve(options.bicepCache))) : void 0;
+  if (options.bicepCache !== void 0 && !fs8.existsSync(path63.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path63.resolve(options.bicepCache)}`);
+  const bicepCache = options.bicepCache !== void 0 ? createHost(fs8.realpathSync(path63.resolve(options.bicepCache))) : void 0;
   const problems = [];
   const walked = /* @__PURE__ */ new Set();
   const classifyFacts = facts ? { facts, name: `classify:${hashOf([root, frontEnds.map((fe) => fe.name)]).slice(0, 16)}` } : void 0;
-  const { data: dataFiles, unread: unreadFiles, kinds: givenKinds } = onlyFiles ? await givenDataFiles(onlyFiles, frontEnds, host, root, classifyFacts) : { data: [], unread: [], kinds: /* @__PURE__ */ new Map() };
+  const policyFileSet = config.policies.definitions.length > 0 ? (await Promise.resolve().then(() => (init_policy_files(), policy_files_exports))).policyFiles(config.policies.definitions, config.baseDir, host) : void 0;
+  const policyFilePaths = new Set(policyFileSet?.files.map((f) => f.file));
+  const { data: dataFiles, unread: unreadFiles, kinds: givenKinds } = onlyFiles ? await givenDataFiles(onlyFiles.filter((f) => !policyFilePaths.has(f)), frontEnds, host, root, classifyFacts) : { data: [], unread: [], kinds: /* @__PURE__ */ new Map() };
   const planPatterns = planFiles.map((p) => `/${relativeToRoot(root, p)}`);
   const ignorePatterns = [...options.ignorePatterns ?? [], ...tfDataDirPatterns(options.tfDataDir, root)];
-  const walkPaths = onlyFiles ? [.../* @__PURE__ */ new Set([...scanPaths, ...await filesOnlyFolders(frontEnds, onlyFiles, dataFiles, givenKinds, varFiles, root, host, facts, ignorePatterns, options, config)])] : scanPaths;
+  const policyKindOf = onlyFiles && config.policies.fromScannedCode && (rules.some((r) => POLICY_RULES.has(r.meta.id)) || Object.keys(config.policies.parameters).length > 0) ? classifier(frontEnds, host, root, classifyFacts, givenKinds) : void 0;
+  const walkPaths = onlyFiles ? [.../* @__PURE__ */ new Set([...scanPaths, ...await filesOnlyFolders(frontEnds, onlyFiles, dataFiles, givenKinds, varFiles, root, host, facts, ignorePatterns, options, config, policyKindOf)])] : scanPaths;
   const excluded = { files: 0, folders: 0 };
   const listed = (await listFiles(walkPaths, {
     root,
@@ -62106,27 +62248,27 @@ async function prepareRun(options, cache3) {
     if (deliberate && named2 || planFiles.includes(f.path)) f.explicit = true;
   }
   timing?.mark("classify");
-  const classified = new Set(allFiles.map((f) => f.path));
+  const classified = /* @__PURE__ */ new Set([...allFiles.map((f) => f.path), ...policyFilePaths]);
   if (options.errorOnUnmatchedFile !== false) {
     for (const p of onlyFiles ?? inputPaths) {
       const problem3 = host.problemOf(p);
       if (classified.has(p) || dataFiles.includes(p) || config.isIgnored(p) || !fs8.statSync(p).isFile() || problem3 && problem3.kind !== "binary") continue;
-      throw new UsageError(`${path62.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
+      throw new UsageError(`${path63.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
   const notices = [...refused].map(([p, real]) => outsideRootMessage(p, real, realRoot, true));
-  const excludedByConfig = given.filter((p) => config.isIgnored(p) && fs8.statSync(p).isFile()).map((p) => path62.relative(process.cwd(), p) || p);
+  const excludedByConfig = given.filter((p) => config.isIgnored(p) && fs8.statSync(p).isFile()).map((p) => path63.relative(process.cwd(), p) || p);
   if (excludedByConfig.length === 1) notices.push(`${excludedByConfig[0]} is not linted: the config file's ignorePaths excludes it`);
   else if (excludedByConfig.length > 1) notices.push(`${excludedByConfig[0]} and ${excludedByConfig.length - 1} more given files are not linted: the config file's ignorePaths excludes them`);
   if (shadowedConfig) {
-    const rel = (f) => path62.relative(process.cwd(), f) || f;
+    const rel = (f) => path63.relative(process.cwd(), f) || f;
     notices.push(`${rel(shadowedConfig.other)} is not read: ${rel(shadowedConfig.read)} in the same folder is the config file; merge their settings into one and delete the other`);
   }
   if (mistakenConfig) {
-    notices.push(`${path62.relative(process.cwd(), mistakenConfig) || mistakenConfig} is not read: the config file is ${CONFIG_FILE_NAMES.join(" or ")} (JSON with comments); rename it and write its settings as JSON`);
+    notices.push(`${path63.relative(process.cwd(), mistakenConfig) || mistakenConfig} is not read: the config file is ${CONFIG_FILE_NAMES.join(" or ")} (JSON with comments); rename it and write its settings as JSON`);
   }
   if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
-    const where = scanPaths.map((p) => path62.relative(process.cwd(), p) || ".").join(", ");
+    const where = scanPaths.map((p) => path63.relative(process.cwd(), p) || ".").join(", ");
     const rules2 = `.gitignore, ${IGNORE_FILE}, --ignore-pattern or the config file's ignorePaths`;
     notices.push(
       excluded.folders > 0 ? `nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ}) outside the folders ignore rules exclude (${rules2})` : excluded.files > 0 ? `nothing to lint in ${where}: ignore rules exclude the ${excluded.files === 1 ? "file" : `${excluded.files} files`} of a format it reads there (${rules2})` : `nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`
@@ -62135,7 +62277,7 @@ async function prepareRun(options, cache3) {
   const superseded = /* @__PURE__ */ new Set();
   const recorder = recordingHost(host, cache3 ? (file, hash) => cache3.noteText(host, file, hash) : void 0);
   const repositoryTop = repositoryTopOf(root);
-  const envAbove = repositoryTop === void 0 ? "" : path62.relative(repositoryTop, root).split(path62.sep).join("/");
+  const envAbove = repositoryTop === void 0 ? "" : path63.relative(repositoryTop, root).split(path63.sep).join("/");
   const inRepository = repositoryTop !== void 0;
   const ctx = {
     host: recorder.host,
@@ -62156,7 +62298,7 @@ async function prepareRun(options, cache3) {
     const taken = contained(fe, files, problems, () => fe.supersedes?.(files, ctx));
     for (const f of taken ?? []) superseded.add(f);
   }
-  const policyInput = await loadPolicyInput(config, options.policyAliasesFile, host, problems, notices);
+  const policyInput = await loadPolicyInput(config, policyFileSet, options.policyAliasesFile, problems, notices);
   const wholeRun = policyInput !== void 0 && config.policies.fromScannedCode;
   let policies;
   if (policyInput && !wholeRun) policies = policySetOf(policyInput, [], problems);
@@ -62184,7 +62326,7 @@ async function prepareRun(options, cache3) {
   if (options.errorOnUnmatchedFile !== false) {
     for (const d of unreadFiles) {
       if (config.isIgnored(d) || units2.some((u) => dataReadBy(u).includes(d))) continue;
-      throw new UsageError(`${path62.relative(process.cwd(), d) || d}: not a file mlops-iac-lint reads (${FORMATS_READ}), nor a data file that a scanned file reads (yamldecode(file(\u2026)), templatefile(\u2026), loadYamlContent(\u2026), az ml \u2026 --file, an Azure Pipelines template:)`);
+      throw new UsageError(`${path63.relative(process.cwd(), d) || d}: not a file mlops-iac-lint reads (${FORMATS_READ}), nor a data file that a scanned file reads (yamldecode(file(\u2026)), templatefile(\u2026), loadYamlContent(\u2026), az ml \u2026 --file, an Azure Pipelines template:)`);
     }
   }
   for (const fe of frontEnds) {
@@ -62289,8 +62431,8 @@ async function lintPlanned(run3, threads, cache3) {
   const inline = applySuppressions(findings, merged.directives, { allowInline: config.allowInlineSuppressions, activeRuleIds, fileIdentity: realPathOf() });
   findings = config.applyLevels(config.applySuppressions(inline.findings, today2).findings);
   if (config.allowInlineSuppressions) {
-    const unparsed = new Set(notifications.filter((n) => n.ruleId === "PARSE001").map((n) => path62.dirname(n.location.file)));
-    const unused = unparsed.size > 0 ? inline.unused.filter((d) => !unparsed.has(path62.dirname(d.file))) : inline.unused;
+    const unparsed = new Set(notifications.filter((n) => n.ruleId === "PARSE001").map((n) => path63.dirname(n.location.file)));
+    const unused = unparsed.size > 0 ? inline.unused.filter((d) => !unparsed.has(path63.dirname(d.file))) : inline.unused;
     const supProblems = problemsForActiveRules(merged.supProblems, activeRuleIds);
     appendAll(findings, config.applyLevels(suppressionFindings([...supProblems, ...unusedProblems(unused)], root).filter((f) => activeRuleIds.has(f.ruleId))));
   }
@@ -62328,36 +62470,32 @@ async function lintPlanned(run3, threads, cache3) {
     notices
   };
 }
-async function loadPolicyInput(config, aliasesOption, host, problems, notices) {
+async function loadPolicyInput(config, found, aliasesOption, problems, notices) {
   const pc = config.policies;
   if (pc.definitions.length === 0 && !pc.fromScannedCode) {
     if (aliasesOption !== void 0) notices.push("--policy-aliases: no Azure Policy definitions are configured (policies.definitions or policies.fromScannedCode), so its aliases are not used");
     return void 0;
   }
-  const [{ policyFiles: policyFiles2 }, { loadPolicyFiles: loadPolicyFiles2 }, build, { aliasesFromDump: aliasesFromDump2 }] = await Promise.all([
-    Promise.resolve().then(() => (init_policy_files(), policy_files_exports)),
-    Promise.resolve().then(() => (init_policy(), policy_exports)),
-    Promise.resolve().then(() => (init_policy2(), policy_exports2)),
-    Promise.resolve().then(() => (init_policy_aliases(), policy_aliases_exports))
-  ]);
-  const found = policyFiles2(pc.definitions, config.baseDir, host);
-  for (const g of found.unmatched) notices.push(`policies.definitions: '${g}' matches no file`);
+  const [{ loadPolicyFiles: loadPolicyFiles2 }, build, { aliasesFromDump: aliasesFromDump2 }] = await Promise.all([Promise.resolve().then(() => (init_policy2(), policy_exports)), Promise.resolve().then(() => (init_policy3(), policy_exports2)), Promise.resolve().then(() => (init_policy_aliases(), policy_aliases_exports))]);
+  for (const g of found?.unmatched ?? []) notices.push(`policies.definitions: '${g}' matches no file`);
   const definitions = [];
   const initiatives = [];
   const byHost = /* @__PURE__ */ new Map();
-  for (const f of found.files) byHost.set(f.host, [...byHost.get(f.host) ?? [], f.file]);
+  for (const f of found?.files ?? []) byHost.set(f.host, [...byHost.get(f.host) ?? [], f.file]);
   const texts = [];
+  let complete = true;
   for (const [h, files] of byHost) {
     const loaded = loadPolicyFiles2(h, files);
+    if (loaded.problems.length > 0) complete = false;
     definitions.push(...loaded.definitions);
     initiatives.push(...loaded.initiatives);
     for (const p of loaded.problems) problems.push({ ruleId: p.kind === "shape" ? "EVAL001" : "PARSE001", message: p.message, location: p.location });
     for (const f of files) texts.push([f, h.readText(f)]);
   }
-  const aliasFile = aliasesOption ? path62.resolve(aliasesOption) : pc.aliases;
+  const aliasFile = aliasesOption ? path63.resolve(aliasesOption) : pc.aliases;
   const extraAliases = aliasFile ? readAliasDump(aliasFile, aliasesFromDump2) : [];
   const key = hashOf([texts, pc.parameters ?? null, extraAliases, pc.fromScannedCode]);
-  return { definitions, initiatives, parameters: pc.parameters, extraAliases, key, build };
+  return { definitions, initiatives, parameters: pc.parameters, extraAliases, key, complete, placeOf: pc.placeOf, build };
 }
 function policySetOf(input2, graphs, problems) {
   const definitions = [...input2.definitions];
@@ -62371,9 +62509,17 @@ function policySetOf(input2, graphs, problems) {
       definitions.push(d);
     }
   }
-  const set = input2.build.buildPolicySet({ definitions, initiatives: input2.initiatives, parameters: input2.parameters, extraAliases: input2.extraAliases }, setProblems);
+  const complete = input2.complete && setProblems.length === 0 && (graphs.length === 0 || !problems.some((p) => p.ruleId === "PARSE001" || p.ruleId === "EVAL002"));
+  const setInput = { definitions, initiatives: input2.initiatives, parameters: input2.parameters, extraAliases: input2.extraAliases };
+  const mistakes = input2.build.parameterMistakes(setInput, complete);
+  if (mistakes.length > 0) throw new UsageError(mistakes.map((m) => `${input2.placeOf ? `${input2.placeOf(m.key, m.parameter, m.inValue)}: ` : ""}${parameterPath(m.key, m.parameter)}: ${m.message}`).join("\n"));
+  const set = input2.build.buildPolicySet(setInput, setProblems);
   for (const p of setProblems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });
   return set;
+}
+function parameterPath(key, parameter) {
+  const part2 = (k) => /^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`;
+  return `policies.parameters${part2(key)}${parameter === void 0 ? "" : part2(parameter)}`;
 }
 function readAliasDump(file, aliasesFromDump2) {
   let json;
@@ -62488,8 +62634,8 @@ function readAndApplyBaseline(findings, file, root) {
     throw new UsageError(`cannot read the baseline ${file}: ${ioErrorText(e)}`);
   }
   try {
-    const inside2 = path62.relative(root, path62.resolve(file));
-    const shown = inside2 !== "" && !inside2.startsWith("..") && !path62.isAbsolute(inside2) ? inside2.split(path62.sep).join("/") : file;
+    const inside2 = path63.relative(root, path63.resolve(file));
+    const shown = inside2 !== "" && !inside2.startsWith("..") && !path63.isAbsolute(inside2) ? inside2.split(path63.sep).join("/") : file;
     return applyBaseline(findings, text2, shown);
   } catch (e) {
     if (e instanceof BaselineError) throw new UsageError(e.message);
@@ -62586,7 +62732,7 @@ function listingError(dir) {
 }
 
 // src/report/common.ts
-import path63 from "node:path";
+import path64 from "node:path";
 var REPOSITORY_URL = "https://github.com/mlops-iac-lint/mlops-iac-lint";
 var RELEASE_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 function docsBaseUrl(toolVersion) {
@@ -62599,9 +62745,9 @@ function toPosix(p) {
   return p.replace(/\\/g, "/");
 }
 function relativePath2(base, file) {
-  if (!path63.isAbsolute(file)) return toPosix(file);
-  const rel = path63.relative(base, file);
-  return toPosix(rel === "" ? path63.basename(file) : rel);
+  if (!path64.isAbsolute(file)) return toPosix(file);
+  const rel = path64.relative(base, file);
+  return toPosix(rel === "" ? path64.basename(file) : rel);
 }
 function ruleDocUrl(rule, toolVersion) {
   if (!rule?.docPath) return void 0;
@@ -63174,7 +63320,7 @@ function readPullRequestEvent(env) {
 // src/action/git-diff.ts
 import { spawnSync } from "node:child_process";
 import fs11 from "node:fs";
-import path64 from "node:path";
+import path65 from "node:path";
 
 // src/action/changed-lines.ts
 var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -63322,10 +63468,10 @@ var PullRequestLines = class {
     try {
       real = fs11.realpathSync(file);
     } catch {
-      real = path64.resolve(file);
+      real = path65.resolve(file);
     }
-    const rel = path64.relative(this.topLevel, real);
-    const out = rel === "" || rel.startsWith("..") || path64.isAbsolute(rel) ? void 0 : rel.split(path64.sep).join("/");
+    const rel = path65.relative(this.topLevel, real);
+    const out = rel === "" || rel.startsWith("..") || path65.isAbsolute(rel) ? void 0 : rel.split(path65.sep).join("/");
     this.real.set(file, out);
     return out;
   }
@@ -63436,8 +63582,8 @@ function locationCell2(f, base, links) {
   const line = Math.max(1, f.location.range.start.line);
   const text2 = escapeMarkdown(`${rel}:${line}`);
   if (!links) return text2;
-  const path66 = rel.split("/").map(encodeURIComponent).join("/");
-  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path66}#L${line}`;
+  const path67 = rel.split("/").map(encodeURIComponent).join("/");
+  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path67}#L${line}`;
   return `[${text2}](${url})`;
 }
 function findingsTable(findings, base, links) {
@@ -63561,7 +63707,7 @@ var Step = class {
     this.write(line);
   }
   writeSarif(text2) {
-    fs12.mkdirSync(path65.dirname(this.sarifPath), { recursive: true });
+    fs12.mkdirSync(path66.dirname(this.sarifPath), { recursive: true });
     fs12.writeFileSync(this.sarifPath, text2, "utf8");
   }
 };
@@ -63593,21 +63739,21 @@ async function lintAndReport(step, options) {
     ["bicep-cache", inputs.bicepCache]
   ];
   for (const [name, file] of named2) {
-    if (file !== void 0 && !fs12.existsSync(path65.resolve(workspace, file))) {
+    if (file !== void 0 && !fs12.existsSync(path66.resolve(workspace, file))) {
       throw new InputError(`input "${name}": ${name === "bicep-cache" ? "folder" : "file"} not found: ${file}`);
     }
   }
   const result = await (options.lint ?? lint)({
-    paths: inputs.paths.map((p) => path65.resolve(workspace, p)),
+    paths: inputs.paths.map((p) => path66.resolve(workspace, p)),
     root: workspace,
     env: inputs.env,
-    varFiles: inputs.varFiles.map((f) => path65.resolve(workspace, f)),
+    varFiles: inputs.varFiles.map((f) => path66.resolve(workspace, f)),
     tfDataDir: inputs.tfDataDir,
-    bicepCache: inputs.bicepCache === void 0 ? void 0 : path65.resolve(workspace, inputs.bicepCache),
+    bicepCache: inputs.bicepCache === void 0 ? void 0 : path66.resolve(workspace, inputs.bicepCache),
     // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
-    configFile: inputs.config === void 0 ? void 0 : path65.resolve(workspace, inputs.config),
-    baselineFile: inputs.baseline === void 0 ? void 0 : path65.resolve(workspace, inputs.baseline),
-    planFiles: inputs.plans.map((p) => path65.resolve(workspace, p))
+    configFile: inputs.config === void 0 ? void 0 : path66.resolve(workspace, inputs.config),
+    baselineFile: inputs.baseline === void 0 ? void 0 : path66.resolve(workspace, inputs.baseline),
+    planFiles: inputs.plans.map((p) => path66.resolve(workspace, p))
   });
   try {
     step.writeSarif(formatSarif(result, { onNotice: (line) => step.log(`mlops-iac-lint: ${line}`) }));
@@ -63656,7 +63802,7 @@ async function lintAndReport(step, options) {
 }
 function withHome(p) {
   if (p === void 0 || p !== "~" && !p.startsWith("~/")) return p;
-  return path65.join(os2.homedir(), p.slice(1));
+  return path66.join(os2.homedir(), p.slice(1));
 }
 function asFailure(e) {
   if (e instanceof InputError || e instanceof UsageError) return { exitCode: 2, message: e.message };
@@ -63692,8 +63838,8 @@ function reportFailure(step, failure) {
 }
 async function run2(env, options = {}) {
   const write = options.write ?? ((line) => void process.stdout.write(line + "\n"));
-  const workspace = path65.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const sarifPath = path65.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
+  const workspace = path66.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const sarifPath = path66.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
   const step = new Step(env, workspace, sarifPath, write);
   try {
     return await lintAndReport(step, options);

@@ -23,9 +23,11 @@ import { FRONT_ENDS } from './frontends/index.js';
 import type { ClassifiedFile, Family, FilesOnlyView, FrontEnd, FrontEndContext, Problem, FileFacts } from './frontends/types.js';
 import { NOT_UTF8_NAME, readProblem } from './frontends/shared.js';
 import { mayDeclareAks } from './frontends/k8s-scope.js';
+import { policyDefinitionFiles } from './frontends/policy-scope.js';
 import { callsModulesOutside } from './frontends/terraform.js';
 import type { loadPolicyFiles } from './eval/policy/index.js';
-import type { buildPolicySet, definitionsInCode, PolicyDefinition, PolicySet, PolicySetProblem } from './model/policy.js';
+import type { PolicyFileSet } from './config/policy-files.js';
+import type { buildPolicySet, definitionsInCode, parameterMistakes, PolicyDefinition, PolicySet, PolicySetProblem } from './model/policy.js';
 import type { AliasRow } from './model/tables/policy-aliases.js';
 import type { Graph } from './engine/types.js';
 import { contained, placesOf, sparseText } from './pipeline/unit.js';
@@ -215,8 +217,12 @@ function callerBound(file: string, root: string, host: Host): string {
   );
 }
 
-/** `FrontEnd.filesOnlyFolders` of every front end, per repository of the given files (`callerBound`): the folders a files-only run walks besides the given files'. */
-async function filesOnlyFolders(frontEnds: readonly FrontEnd[], given: readonly string[], dataFiles: readonly string[], givenKinds: ReadonlyMap<string, FileKind>, cliVarFiles: readonly string[], root: string, host: Host, facts: FileFacts | undefined, ignorePatterns: readonly string[], options: LintOptions, config: ResolvedConfig): Promise<string[]> {
+/**
+ * `FrontEnd.filesOnlyFolders` of every front end, per repository of the given files (`callerBound`): the folders a files-only run walks besides the given files'.
+ * `policyKindOf` (`policies.fromScannedCode`): how to classify a file, to find those that may
+ * write a policy definition (`policyDefinitionFiles`); they are walked as if given.
+ */
+async function filesOnlyFolders(frontEnds: readonly FrontEnd[], given: readonly string[], dataFiles: readonly string[], givenKinds: ReadonlyMap<string, FileKind>, cliVarFiles: readonly string[], root: string, host: Host, facts: FileFacts | undefined, ignorePatterns: readonly string[], options: LintOptions, config: ResolvedConfig, policyKindOf: ((file: string) => Promise<FileKind | undefined>) | undefined): Promise<string[]> {
   const byRepository = new Map<string, string[]>();
   for (const f of given) {
     const top = callerBound(f, root, host);
@@ -238,7 +244,22 @@ async function filesOnlyFolders(frontEnds: readonly FrontEnd[], given: readonly 
       ...(facts ? { facts } : {}),
       list: async (accept) => (await (everyFile ??= listFiles([top], { root, gitignore: options.gitignore, ignorePatterns: [...ignorePatterns], reader: host }))).filter((f) => accept(f) && !config.isIgnored(f)),
     };
-    for (const fe of frontEnds) if (fe.filesOnlyFolders) out.push(...(await fe.filesOnlyFolders(files, wide)));
+    // The repository's policy definitions apply to the given files: a definition's file is read
+    // as the folder run reads it (its folder, its callers), so it is asked for as a given file.
+    const definitionFiles = policyKindOf ? (await policyDefinitionFiles(wide, policyKindOf, options.tfDataDir)).filter((f) => !files.includes(f)) : [];
+    let asked: readonly string[] = files;
+    let view = wide;
+    if (definitionFiles.length > 0) {
+      const kinds = new Map(givenKinds);
+      for (const f of definitionFiles) {
+        const kind = await policyKindOf!(f);
+        if (kind !== undefined) kinds.set(f, kind);
+      }
+      asked = [...files, ...definitionFiles];
+      view = { ...wide, givenKinds: kinds };
+      out.push(...new Set(definitionFiles.map((f) => path.dirname(f))));
+    }
+    for (const fe of frontEnds) if (fe.filesOnlyFolders) out.push(...(await fe.filesOnlyFolders(asked, view)));
   }
   return out;
 }
@@ -268,6 +289,20 @@ async function givenDataFiles(given: readonly string[], frontEnds: readonly Fron
     } else if (DATA_FRONT_ENDS.has(claim.frontEnd.name) && /\.(?:ya?ml|json)$/i.test(f)) data.push(f);
   }
   return { data, unread, kinds };
+}
+
+/** The rules that judge resources against the policy set. */
+const POLICY_RULES: ReadonlySet<string> = new Set(['GOV002', 'GOV003']);
+
+/** A file's kind as the walk will classify it (`classify`), loading the front ends that may claim it first; a given file's is known. */
+function classifier(frontEnds: readonly FrontEnd[], host: Host, root: string, facts: { facts: FileFacts; name: string } | undefined, known: ReadonlyMap<string, FileKind>): (file: string) => Promise<FileKind | undefined> {
+  return async (file) => {
+    const kind = known.get(file);
+    if (kind !== undefined) return kind;
+    await Promise.all(frontEnds.filter((fe) => fe.load && fe.byName(file) !== undefined).map((fe) => fe.load!()));
+    // Problems of reading are the walk's to record (a file it lists is classified again there).
+    return classify(file, frontEnds, host, root, [], facts)?.kind;
+  };
 }
 
 /** Front ends whose files are data a Terraform root may decode as well (givenDataFiles). */
@@ -427,7 +462,11 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
   // Pre-commit: a given file that no front end reads may be a data file a unit reads
   // (`yamldecode(file("pools.yaml"))`): the units that may read it run, as the folder run places
   // its findings in it (FrontEnd.mayRead).
-  const { data: dataFiles, unread: unreadFiles, kinds: givenKinds } = onlyFiles ? await givenDataFiles(onlyFiles, frontEnds, host, root, classifyFacts) : { data: [], unread: [], kinds: new Map<string, FileKind>() };
+  // The configured policy files (`policies.definitions`), found once: read for the policy set
+  // below, and each is a file the run reads, also when given by name (its PARSE001, EVAL001).
+  const policyFileSet = config.policies.definitions.length > 0 ? (await import('./config/policy-files.js')).policyFiles(config.policies.definitions, config.baseDir, host) : undefined;
+  const policyFilePaths = new Set(policyFileSet?.files.map((f) => f.file));
+  const { data: dataFiles, unread: unreadFiles, kinds: givenKinds } = onlyFiles ? await givenDataFiles(onlyFiles.filter((f) => !policyFilePaths.has(f)), frontEnds, host, root, classifyFacts) : { data: [], unread: [], kinds: new Map<string, FileKind>() };
   // A plan given on purpose is not part of the walked tree (TF004), whatever folder holds it.
   const planPatterns = planFiles.map((p) => `/${relativeToRoot(root, p)}`);
   // The folder `--tf-data-dir` names is Terraform's relocated `.terraform` (walked past like it):
@@ -437,7 +476,10 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
   // Pre-commit: the folders whose units may place findings in the given files walk too (a
   // Terraform root that calls the given module), so those files are reported as a run over the
   // root reports them.
-  const walkPaths = onlyFiles ? [...new Set([...scanPaths, ...(await filesOnlyFolders(frontEnds, onlyFiles, dataFiles, givenKinds, varFiles, root, host, facts, ignorePatterns, options, config))])] : scanPaths;
+  // With `policies.fromScannedCode`, the definitions written anywhere in the repository apply
+  // to the given files (unless neither GOV rule runs and no parameter names one).
+  const policyKindOf = onlyFiles && config.policies.fromScannedCode && (rules.some((r) => POLICY_RULES.has(r.meta.id)) || Object.keys(config.policies.parameters).length > 0) ? classifier(frontEnds, host, root, classifyFacts, givenKinds) : undefined;
+  const walkPaths = onlyFiles ? [...new Set([...scanPaths, ...(await filesOnlyFolders(frontEnds, onlyFiles, dataFiles, givenKinds, varFiles, root, host, facts, ignorePatterns, options, config, policyKindOf))])] : scanPaths;
   // What ignore rules kept out, for the line that says there is nothing to lint.
   const excluded = { files: 0, folders: 0 };
   const listed = (
@@ -473,7 +515,8 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
     if ((deliberate && named) || planFiles.includes(f.path)) f.explicit = true;
   }
   timing?.mark('classify');
-  const classified = new Set(allFiles.map((f) => f.path));
+  // The files the run reads: those of a front end, and the configured policy files (a given one is linted, not refused).
+  const classified = new Set([...allFiles.map((f) => f.path), ...policyFilePaths]);
   if (options.errorOnUnmatchedFile !== false) {
     for (const p of onlyFiles ?? inputPaths) {
       // A data file is said below when no unit may read it.
@@ -539,7 +582,7 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
   // ---- policies: the configured files, read once for the run -----------------------------
   // With `policies.fromScannedCode` the definitions come from every graph of the run, before
   // any rule runs: the run is then one unit (all front ends together), as before units existed.
-  const policyInput = await loadPolicyInput(config, options.policyAliasesFile, host, problems, notices);
+  const policyInput = await loadPolicyInput(config, policyFileSet, options.policyAliasesFile, problems, notices);
   const wholeRun = policyInput !== undefined && config.policies.fromScannedCode;
   let policies: UnitPolicies | undefined;
   if (policyInput && !wholeRun) policies = policySetOf(policyInput, [], problems);
@@ -630,6 +673,7 @@ export interface PreparedRun extends UnitRun {
   timing: PhaseTimer | undefined;
   onlyFiles: string[] | undefined;
   inputPaths: string[];
+  /** The files the run reads: its front ends' and the configured policy files. */
   classified: Set<string>;
   scanned: ScannedFile[];
 }
@@ -766,8 +810,12 @@ interface PolicyInput {
   parameters: ResolvedConfig['policies']['parameters'];
   extraAliases: AliasRow[];
   key: string;
+  /** Every configured policy file was read as a definition or initiative (none broken): a parameters key naming none of them is then a mistake. */
+  complete: boolean;
+  /** Where a parameters entry is written (`PolicyConfig.placeOf`). */
+  placeOf: ResolvedConfig['policies']['placeOf'];
   /** The policy set builder (`model/policy.ts`), loaded with the policy files. */
-  build: { buildPolicySet: typeof buildPolicySet; definitionsInCode: typeof definitionsInCode };
+  build: { buildPolicySet: typeof buildPolicySet; definitionsInCode: typeof definitionsInCode; parameterMistakes: typeof parameterMistakes };
 }
 
 /**
@@ -775,7 +823,7 @@ interface PolicyInput {
  * files of `policies.definitions` parsed with positions (a broken one is PARSE001, the others
  * still count) and the alias dump. Undefined when nothing is configured.
  */
-async function loadPolicyInput(config: ResolvedConfig, aliasesOption: string | undefined, host: Host, problems: Problem[], notices: string[]): Promise<PolicyInput | undefined> {
+async function loadPolicyInput(config: ResolvedConfig, found: PolicyFileSet | undefined, aliasesOption: string | undefined, problems: Problem[], notices: string[]): Promise<PolicyInput | undefined> {
   const pc = config.policies;
   if (pc.definitions.length === 0 && !pc.fromScannedCode) {
     if (aliasesOption !== undefined) notices.push('--policy-aliases: no Azure Policy definitions are configured (policies.definitions or policies.fromScannedCode), so its aliases are not used');
@@ -783,21 +831,17 @@ async function loadPolicyInput(config: ResolvedConfig, aliasesOption: string | u
   }
   // The policy file reader, the set builder and the evaluator behind it are imported only when
   // policies are configured (start-up: a run without policies never loads them).
-  const [{ policyFiles }, { loadPolicyFiles }, build, { aliasesFromDump }] = await Promise.all([
-    import('./config/policy-files.js'),
-    import('./eval/policy/index.js'),
-    import('./model/policy.js'),
-    import('./model/tables/policy-aliases.js'),
-  ]);
-  const found = policyFiles(pc.definitions, config.baseDir, host);
-  for (const g of found.unmatched) notices.push(`policies.definitions: '${g}' matches no file`);
+  const [{ loadPolicyFiles }, build, { aliasesFromDump }] = await Promise.all([import('./eval/policy/index.js'), import('./model/policy.js'), import('./model/tables/policy-aliases.js')]);
+  for (const g of found?.unmatched ?? []) notices.push(`policies.definitions: '${g}' matches no file`);
   const definitions: PolicyDefinition[] = [];
   const initiatives: PolicyInput['initiatives'] = [];
   const byHost = new Map<Host, string[]>();
-  for (const f of found.files) byHost.set(f.host, [...(byHost.get(f.host) ?? []), f.file]);
+  for (const f of found?.files ?? []) byHost.set(f.host, [...(byHost.get(f.host) ?? []), f.file]);
   const texts: [string, string | undefined][] = [];
+  let complete = true;
   for (const [h, files] of byHost) {
     const loaded = loadPolicyFiles(h, files);
+    if (loaded.problems.length > 0) complete = false;
     definitions.push(...loaded.definitions);
     initiatives.push(...loaded.initiatives);
     for (const p of loaded.problems) problems.push({ ruleId: p.kind === 'shape' ? 'EVAL001' : 'PARSE001', message: p.message, location: p.location });
@@ -806,7 +850,7 @@ async function loadPolicyInput(config: ResolvedConfig, aliasesOption: string | u
   const aliasFile = aliasesOption ? path.resolve(aliasesOption) : pc.aliases;
   const extraAliases = aliasFile ? readAliasDump(aliasFile, aliasesFromDump) : [];
   const key = hashOf([texts, pc.parameters ?? null, extraAliases, pc.fromScannedCode]);
-  return { definitions, initiatives, parameters: pc.parameters, extraAliases, key, build };
+  return { definitions, initiatives, parameters: pc.parameters, extraAliases, key, complete, placeOf: pc.placeOf, build };
 }
 
 /** The policy set: the configured definitions, and with `policies.fromScannedCode` those written in the given graphs. */
@@ -822,9 +866,24 @@ function policySetOf(input: PolicyInput, graphs: readonly Graph[], problems: Pro
       definitions.push(d);
     }
   }
-  const set = input.build.buildPolicySet({ definitions, initiatives: input.initiatives, parameters: input.parameters, extraAliases: input.extraAliases }, setProblems);
+  // A definition in the code that is not read (its rule unknown, its file broken, in a module
+  // whose body was not read) may be the one a parameters key names.
+  const complete = input.complete && setProblems.length === 0 && (graphs.length === 0 || !problems.some((p) => p.ruleId === 'PARSE001' || p.ruleId === 'EVAL002'));
+  const setInput = { definitions, initiatives: input.initiatives, parameters: input.parameters, extraAliases: input.extraAliases };
+  // Decided once the definitions are loaded: before any unit, or (`policies.fromScannedCode`) in
+  // the run's one unit, on this thread (one unit is never sent to a worker), which is then not
+  // cached: the next run says it again.
+  const mistakes = input.build.parameterMistakes(setInput, complete);
+  if (mistakes.length > 0) throw new UsageError(mistakes.map((m) => `${input.placeOf ? `${input.placeOf(m.key, m.parameter, m.inValue)}: ` : ''}${parameterPath(m.key, m.parameter)}: ${m.message}`).join('\n'));
+  const set = input.build.buildPolicySet(setInput, setProblems);
   for (const p of setProblems) problems.push({ ruleId: 'EVAL001', message: p.message, location: p.location });
   return set;
+}
+
+/** `policies.parameters["deny-public-ml"].effect`, as config errors name what they are about. */
+function parameterPath(key: string, parameter: string | undefined): string {
+  const part = (k: string): string => (/^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`);
+  return `policies.parameters${part(key)}${parameter === undefined ? '' : part(parameter)}`;
 }
 
 function readAliasDump(file: string, aliasesFromDump: (json: unknown) => AliasRow[]): AliasRow[] {

@@ -307,7 +307,17 @@ export async function parseConfig(text: string, file: string, catalog?: Catalog)
     messages.sort((a, b) => a.offset - b.offset);
     throw new ConfigError(file, messages.map((m) => `${pos(m.offset)}: ${m.text}`));
   }
-  return resolveConfig(raw, path.dirname(file), catalog);
+  const config = resolveConfig(raw, path.dirname(file), catalog);
+  // A parameters entry's key, a parameter's name, or its value (inside a `{ "value": x }` wrapper).
+  const keyOf = (n: JsonNode | undefined): JsonNode | undefined => n?.parent?.children?.[0] ?? n;
+  config.policies.placeOf = (key, parameter, inValue) => {
+    const entry = findNodeAtLocation(root, ['policies', 'parameters', key]);
+    const value = parameter === undefined ? undefined : findNodeAtLocation(root, ['policies', 'parameters', key, parameter]);
+    if (value === undefined) return pos(keyOf(entry)?.offset ?? 0);
+    if (!inValue) return pos(keyOf(value)!.offset);
+    return pos((isValueWrapper(nodeValue(value)) ? findNodeAtLocation(value, ['value']) : undefined)?.offset ?? value.offset);
+  };
+  return config;
 }
 
 /** A JSON tree's value (jsonc-parser `getNodeValue`, without prototype surprises for `__proto__` keys). */
@@ -365,7 +375,7 @@ export function resolveConfig(raw: RawConfig, baseDir: string, catalog?: Catalog
     allowInlineSuppressions: raw.allowInlineSuppressions ?? true,
     policies: {
       definitions: [...(raw.policies?.definitions ?? [])],
-      parameters: { ...(raw.policies?.parameters ?? {}) },
+      parameters: assignmentParameters(raw.policies?.parameters ?? {}),
       fromScannedCode: raw.policies?.fromScannedCode ?? false,
       ...(raw.policies?.aliases ? { aliases: path.resolve(baseDir, raw.policies.aliases) } : {}),
     },
@@ -406,6 +416,26 @@ export function resolveConfig(raw: RawConfig, baseDir: string, catalog?: Catalog
     },
   };
   return config;
+}
+
+/**
+ * `policies.parameters` with each value as given: `{ "value": x }` (an object with that one key,
+ * as assignment files, `az policy assignment create --params` and Enterprise Policy as Code
+ * write parameters) is `x`. An Object parameter whose value is itself `{ "value": … }` is written
+ * wrapped once more.
+ */
+function assignmentParameters(raw: Record<string, Record<string, unknown>>): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [key, params] of Object.entries(raw)) {
+    const values: Record<string, unknown> = {};
+    for (const [name, v] of Object.entries(params)) values[name] = isValueWrapper(v) ? v.value : v;
+    out[key] = values;
+  }
+  return out;
+}
+
+function isValueWrapper(v: unknown): v is { value: unknown } {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 1 && 'value' in v;
 }
 
 /**

@@ -10,8 +10,17 @@ export const CONFIG_FILE_NAMES = ['.mlops-iac-lint.jsonc', '.mlops-iac-lint.json
 /** The `policies` section as resolved (empty `definitions` and no `fromScannedCode`: GOV002/GOV003 are inactive). */
 export interface PolicyConfig {
   definitions: string[];
-  /** Assignment parameters by definition name or display name. */
+  /**
+   * Assignment parameters by definition name or display name, each value as given (the
+   * `{ "value": x }` wrapper of assignment files and Enterprise Policy as Code removed).
+   */
   parameters: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /**
+   * Where an entry of `parameters` is written, `file:line:column`: its key, or with `parameter`
+   * that parameter's name (`inValue`: its value). For the mistakes decided once the definitions
+   * are loaded (`parameterMistakes`); absent without a config file.
+   */
+  placeOf?(key: string, parameter?: string, inValue?: boolean): string;
   fromScannedCode: boolean;
   /** An `az provider show --expand resourceTypes/aliases` dump (absolute path), when configured. */
   aliases?: string;

@@ -11,22 +11,22 @@
  * (FORMATS.md §3(e) trap 5).
  */
 import type { Location } from '../core/source.js';
-import { fromJS, member, type Value } from '../core/value.js';
+import { fromJS, member, toJS, type ListValue, type Value } from '../core/value.js';
 import {
-  canonicalField, effectOf, evaluateCondition, fieldsRead, idName, readPolicyDocument, readTerraformPolicy,
+  canonicalField, compare, effectOf, evaluateCondition, fieldsRead, idName, readPolicyDocument, readTerraformPolicy,
   type Evidence, type InitiativeDefinition, type PolicyDefinition, type PolicyTarget,
 } from '../eval/policy/index.js';
 import type { Resource } from './resource.js';
 import type { PolicyJudgement, PolicySet } from './policy-judgement.js';
 import { INDEXED_TYPES, NOT_INDEXED_TYPES, POLICY_ALIASES, type AliasRow } from './tables/policy-aliases.js';
 import { policyTarget } from './policy-view.js';
+import { POLICY_DEFINITION_ARM_TYPE, POLICY_DEFINITION_AZURERM_TYPE } from './facts/policy.js';
 
 export type { PolicyDefinition } from '../eval/policy/index.js';
 export type { PolicySet, PolicyJudgement } from './policy-judgement.js';
 
 /** ARM type and azurerm type of a policy definition written in the scanned code. */
-export const POLICY_DEFINITION_ARM_TYPE = 'microsoft.authorization/policydefinitions';
-export const POLICY_DEFINITION_AZURERM_TYPE = 'azurerm_policy_definition';
+export { POLICY_DEFINITION_ARM_TYPE, POLICY_DEFINITION_AZURERM_TYPE };
 
 export interface PolicySetProblem {
   message: string;
@@ -100,6 +100,57 @@ export function buildPolicySet(input: PolicySetInput, problems: PolicySetProblem
     judge: (r, siblings) => judgeResource(set, r, siblings),
   };
   return set;
+}
+
+/** A `policies.parameters` entry that cannot be what the user meant: the entry (`key`), its parameter, and why and what to do. */
+export interface ParameterMistake {
+  key: string;
+  parameter?: string;
+  /** The mistake is the parameter's value (not its name). */
+  inValue?: true;
+  message: string;
+}
+
+/**
+ * The mistakes of the assignment parameters (config `policies.parameters`) against the loaded
+ * definitions and initiatives: a key that names none of them (by name or display name, as
+ * `buildPolicySet` looks them up), a parameter the named ones do not declare, a value outside
+ * the parameter's `allowedValues` (compared as Azure compares strings, without case). Left
+ * silent, each leaves GOV002/GOV003 judging with the defaults. `complete`: every definition
+ * the user may have meant was read (no policy file failed to parse, no definition in the code
+ * was left unread): otherwise a key naming none is not decided.
+ */
+export function parameterMistakes(input: PolicySetInput, complete: boolean): ParameterMistake[] {
+  const out: ParameterMistake[] = [];
+  const named = [...input.definitions, ...input.initiatives];
+  for (const [key, given] of Object.entries(input.parameters)) {
+    const lower = key.toLowerCase();
+    const matches = named.filter((d) => d.name.toLowerCase() === lower || d.displayName.toLowerCase() === lower);
+    if (matches.length === 0) {
+      if (!complete) continue;
+      const names = [...new Set(named.map((d) => d.name))].sort();
+      const which = names.length === 0 ? 'no policy definition or initiative is loaded; add the definitions to policies.definitions' : `write the name or display name of one (${names.slice(0, 5).map((n) => JSON.stringify(n)).join(', ')}${names.length > 5 ? `, … ${names.length - 5} more` : ''})`;
+      out.push({ key, message: `names no loaded policy definition or initiative, so its parameters are not used; ${which}, or remove the entry` });
+      continue;
+    }
+    const what = matches.length === 1 ? `"${matches[0]!.displayName}"` : `the ${matches.length} definitions named "${key}"`;
+    for (const [name, value] of Object.entries(given)) {
+      const decls = matches.map((d) => d.parameters.get(name.toLowerCase())).filter((p): p is NonNullable<typeof p> => p !== undefined);
+      if (decls.length === 0) {
+        const declared = [...new Set(matches.flatMap((d) => [...d.parameters.values()].map((p) => p.name)))].sort();
+        const message = declared.length === 0 ? `${what} declares no parameters, so "${name}" is not used; remove it` : `${what} declares no parameter "${name}", so its value is not used; write one of its parameters (${declared.join(', ')}), or remove it`;
+        out.push({ key, parameter: name, message });
+        continue;
+      }
+      // Allowed when one declaration allows it, or when its list is not known.
+      const refused = decls.every((p) => p.allowedValues?.kind === 'list' && compare('in', fromJS(value), p.allowedValues, false) === false);
+      if (refused) {
+        const allowed = decls[0]!.allowedValues as ListValue;
+        out.push({ key, parameter: name, inValue: true, message: `${JSON.stringify(value)} is not among the allowedValues of parameter "${decls[0]!.name}" of ${what} (${allowed.items.map((v) => (v.kind === 'string' ? v.value : JSON.stringify(toJS(v)))).join(', ')}); an assignment takes only those: write one of them` });
+      }
+    }
+  }
+  return out;
 }
 
 /** Policy definitions written in the scanned code (`policies.fromScannedCode`). */

@@ -146,6 +146,16 @@ describe('content', () => {
     expect(config.isIgnored('/repo/fixtures/bad/main.tf')).toBe(true);
     expect(config.isIgnored('/repo/infra/main.tf')).toBe(false);
   });
+  it('policies.parameters: a value in the `{ "value": x }` wrapper of assignment files is x, and each entry knows its place (review 105)', async () => {
+    const text = '{\n  "policies": {\n    "parameters": {\n      "ml-pna": { "effect": { "value": "Deny" }, "tags": { "value": ["a"] }, "rule": { "value": 1, "other": 2 } }\n    }\n  }\n}\n';
+    const config = await parseConfig(text, '/repo/.mlops-iac-lint.json', KNOWN);
+    // Only an object with the one key `value` is a wrapper.
+    expect(config.policies.parameters).toEqual({ 'ml-pna': { effect: 'Deny', tags: ['a'], rule: { value: 1, other: 2 } } });
+    // The entry's key; a parameter's name; its value (inside the wrapper).
+    expect(config.policies.placeOf?.('ml-pna')).toBe('/repo/.mlops-iac-lint.json:4:7');
+    expect(config.policies.placeOf?.('ml-pna', 'effect')).toBe('/repo/.mlops-iac-lint.json:4:19');
+    expect(config.policies.placeOf?.('ml-pna', 'effect', true)).toBe('/repo/.mlops-iac-lint.json:4:40');
+  });
   it('first matching environment glob wins', async () => {
     const config = await parseConfig('{ "environments": { "infra/prod-like/**": "nonprod", "infra/prod*/**": "prod" } }', '/r/.mlops-iac-lint.json', KNOWN);
     expect(config.envForPath('infra/prod-like/a.tfvars')).toBe('nonprod');

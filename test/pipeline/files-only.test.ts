@@ -650,4 +650,102 @@ describe('files-only runs', () => {
       expect(inFile.filter((l) => l.includes('AML004'))).toHaveLength(2);
     });
   });
+
+  describe('policies.fromScannedCode: the policy definitions written anywhere in the repository apply to the given files, as in the folder run (review 105)', () => {
+    const ACR_RULE = JSON.stringify({ if: { allOf: [{ field: 'type', equals: 'Microsoft.ContainerRegistry/registries' }, { field: 'Microsoft.ContainerRegistry/registries/adminUserEnabled', equals: 'true' }] }, then: { effect: 'deny' } }, null, 2);
+    const POLICIES_TF = `resource "azurerm_policy_definition" "ml" {
+  name         = "deny-public-ml"
+  policy_type  = "Custom"
+  mode         = "All"
+  display_name = "Deny public ML workspaces (tf)"
+  parameters = jsonencode({
+    effect = { type = "String", defaultValue = "Audit", allowedValues = ["Audit", "Deny"] }
+  })
+  policy_rule = jsonencode({
+    if = {
+      allOf = [
+        { field = "type", equals = "Microsoft.MachineLearningServices/workspaces" },
+        { field = "Microsoft.MachineLearningServices/workspaces/publicNetworkAccess", notEquals = "Disabled" }
+      ]
+    }
+    then = { effect = "[parameters('effect')]" }
+  })
+}
+
+resource "azurerm_policy_definition" "acr" {
+  name         = "deny-acr-admin"
+  policy_type  = "Custom"
+  mode         = "Indexed"
+  display_name = "Deny ACR admin user (file)"
+  policy_rule  = file("\${path.module}/acr-admin.rule.json")
+}
+`;
+    const POLICY_BICEP = "targetScope = 'managementGroup'\n\nresource p 'Microsoft.Authorization/policyDefinitions@2023-04-01' = {\n  name: 'deny-storage-tls'\n  properties: {\n    displayName: 'Storage min TLS 1.2 (bicep)'\n    mode: 'Indexed'\n    policyType: 'Custom'\n    policyRule: {\n      if: {\n        allOf: [\n          { field: 'type', equals: 'Microsoft.Storage/storageAccounts' }\n          { field: 'Microsoft.Storage/storageAccounts/minimumTlsVersion', notEquals: 'TLS1_2' }\n        ]\n      }\n      then: { effect: 'deny' }\n    }\n  }\n}\n";
+    /** A module whose definition's display name its caller passes: read through the caller, as the folder run reads it. */
+    const NAMED_BY_CALLER = 'variable "display_name" {\n  type = string\n}\n\nresource "azurerm_policy_definition" "kv" {\n  name         = "deny-kv-no-purge"\n  policy_type  = "Custom"\n  mode         = "All"\n  display_name = var.display_name\n  policy_rule  = jsonencode({\n    if   = { field = "type", equals = "Microsoft.KeyVault/vaults" }\n    then = { effect = "deny" }\n  })\n}\n';
+    const INFRA = `${WORKSPACE('true')}
+resource "azurerm_container_registry" "acr" {
+  name                = "acrml"
+  location            = "westeurope"
+  resource_group_name = "rg"
+  sku                 = "Premium"
+  admin_enabled       = true
+}
+
+resource "azurerm_storage_account" "st" {
+  name                     = "stml"
+  location                 = "westeurope"
+  resource_group_name      = "rg"
+  account_tier             = "Standard"
+  account_replication_type = "LRS"
+  min_tls_version          = "TLS1_0"
+}
+
+resource "azurerm_key_vault" "kv" {
+  name                = "kv-ml"
+  location            = "westeurope"
+  resource_group_name = "rg"
+  tenant_id           = "t"
+  sku_name            = "standard"
+}
+`;
+    const policyRepository = (config: object): string =>
+      repository({
+        '.mlops-iac-lint.json': JSON.stringify(config),
+        'governance/policy.tf': POLICIES_TF,
+        'governance/acr-admin.rule.json': ACR_RULE,
+        'governance/policy.bicep': POLICY_BICEP,
+        'governance/modules/kv/main.tf': NAMED_BY_CALLER,
+        'platform/main.tf': 'module "kv_policy" {\n  source       = "../governance/modules/kv"\n  display_name = "Deny Key Vaults (named by the platform root)"\n}\n',
+        'infra/main.tf': INFRA,
+        'other/main.tf': WORKSPACE('true'),
+      });
+    /** lint() with the repository's config file (the helper above runs without one). */
+    const withConfig = (options: Parameters<typeof lint>[0]) => lint({ ...options, cacheFreshMs: 0 });
+
+    it('a staged infra/main.tf gets the GOV002 of the definitions in governance/ (jsonencode, file(), Bicep, a module named by its caller); only their files are walked', async () => {
+      const root = policyRepository({ policies: { fromScannedCode: true, parameters: { 'deny-public-ml': { effect: 'Deny' } } } });
+      const main = path.join(root, 'infra', 'main.tf');
+      const folder = await withConfig({ paths: [root], root });
+      const only = await withConfig({ paths: [main], onlyFiles: [main], root });
+      const inFile = lines(folder, main);
+      const gov = inFile.filter((l) => l.includes('"GOV002"'));
+      expect(gov.map((l) => /Azure Policy \\"([^\\]+)\\"/.exec(l)?.[1]).sort()).toEqual(['Deny ACR admin user (file)', 'Deny Key Vaults (named by the platform root)', 'Deny public ML workspaces (tf)', 'Storage min TLS 1.2 (bicep)']);
+      expect(lines(only)).toEqual(inFile);
+      // The definitions' folders and their callers' are linted; an unrelated module is not.
+      expect(only.linted).toEqual(['governance/modules/kv/main.tf', 'governance/policy.bicep', 'governance/policy.tf', 'infra/main.tf', 'platform/main.tf']);
+      // None of them without a GOV rule to run and parameters to check.
+      write(root, { '.mlops-iac-lint.json': JSON.stringify({ policies: { fromScannedCode: true } }) });
+      const aml = await withConfig({ paths: [main], onlyFiles: [main], root, rules: ['AML001'] });
+      expect(aml.linted).toEqual(['infra/main.tf']);
+    });
+
+    it('policies.parameters naming a definition in governance/ is no config error for a staged file, and a misspelt one is, as in the folder run', async () => {
+      const root = policyRepository({ policies: { fromScannedCode: true, parameters: { 'deny-acr-admn': { effect: 'Deny' } } } });
+      const main = path.join(root, 'infra', 'main.tf');
+      await expect(withConfig({ paths: [root], root })).rejects.toThrow(/policies\.parameters\["deny-acr-admn"\]: names no loaded policy definition/);
+      await expect(withConfig({ paths: [main], onlyFiles: [main], root, rules: ['AML001'] })).rejects.toThrow(/policies\.parameters\["deny-acr-admn"\]: names no loaded policy definition/);
+    });
+  });
 });
+

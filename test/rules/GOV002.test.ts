@@ -5,7 +5,7 @@
  */
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
 import { RESOURCE_FORMATS } from '../../src/engine/types.js';
-import { allOfDefinition, DENY_GPU_NO_COST_CENTER, DENY_PUBLIC_ML, PARAM_EFFECT_PUBLIC_ML, policyConfig } from './policy-cases.js';
+import { allOfDefinition, AZ_LIST_PUBLIC_ML, DENY_GPU_NO_COST_CENTER, DENY_PUBLIC_ML, PARAM_EFFECT_PUBLIC_ML, policyConfig } from './policy-cases.js';
 
 const ml = { 'policies/deny-public-ml.json': DENY_PUBLIC_ML };
 const gpu = { 'policies/deny-gpu.json': DENY_GPU_NO_COST_CENTER };
@@ -373,6 +373,21 @@ resource "azurerm_machine_learning_compute_instance" "ci" {
         files: { 'main.tf': tfWorkspace('  public_network_access_enabled = ⟦true⟧'), ...param },
         options: { config: policyConfig({ parameters: { 'ml-public-network-param': { effect: 'Deny' } } }) },
         ...deny,
+      },
+      {
+        // Assignment files and Enterprise Policy as Code wrap each value: { "effect": { "value": "Deny" } } (review 105).
+        name: 'param-effect-assigned-deny-in-a-value-wrapper',
+        files: { 'main.tf': tfWorkspace('  public_network_access_enabled = ⟦true⟧'), ...param },
+        options: { config: policyConfig({ parameters: { 'ml-public-network-param': { effect: { value: 'Deny' } } } }) },
+        ...deny,
+      },
+      {
+        // `az policy definition list` output, a JSON array: each element is a definition (review 105: dropped as "not a JSON object").
+        name: 'definition-from-an-az-policy-definition-list-array',
+        files: { 'main.tf': tfWorkspace('  public_network_access_enabled = ⟦true⟧'), 'policies/az-list.json': AZ_LIST_PUBLIC_ML },
+        options: { config: policyConfig({ parameters: { '438c38d2-3772-465a-a9cc-7a6666a275ce': { effect: 'Deny' } } }) },
+        ...deny,
+        message: /^Azure Policy "Azure Machine Learning Workspaces should disable public network access" \(deny\) rejects/,
       },
     ],
   },

@@ -6,7 +6,7 @@
  */
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
 import { RESOURCE_FORMATS } from '../../src/engine/types.js';
-import { allOfDefinition, AUDIT_N_SERIES, AUDIT_NSG_ADMIN_PORTS, PARAM_EFFECT_PUBLIC_ML, policyConfig } from './policy-cases.js';
+import { allOfDefinition, AUDIT_N_SERIES, AZ_LIST_PUBLIC_ML, AUDIT_NSG_ADMIN_PORTS, PARAM_EFFECT_PUBLIC_ML, policyConfig } from './policy-cases.js';
 
 const param = { 'policies/ml-public-param.json': PARAM_EFFECT_PUBLIC_ML };
 const nsg = { 'policies/nsg.json': AUDIT_NSG_ADMIN_PORTS };
@@ -174,6 +174,9 @@ const cases: RuleTable = {
       { name: 'nsg-inline-ssh-from-anywhere', files: { 'main.tf': tfNsg('⟦"22"⟧', '"*"'), ...nsg }, options: opts, ...audit },
       { name: 'all-mode-standalone-rule', files: { 'main.tf': tfRule('⟦"22"⟧'), 'policies/rule.json': ruleTypePolicy('All') }, options: opts, ...audit },
       { name: 'like-wildcard', files: { 'main.tf': 'resource "azurerm_linux_virtual_machine" "vm" {\n  name = "vm-a"\n  size = ⟦"Standard_NC24ads_A100_v4"⟧\n}\n', ...nSeries }, options: opts, ...audit },
+      // The second element of an `az policy definition list` array (review 105: the array was dropped).
+      { name: 'like-wildcard-from-an-az-policy-definition-list-array', files: { 'main.tf': 'resource "azurerm_linux_virtual_machine" "vm" {\n  name = "vm-a"\n  size = ⟦"Standard_NC24ads_A100_v4"⟧\n}\n', 'policies/az-list.json': AZ_LIST_PUBLIC_ML }, options: opts, ...audit,
+        message: /^Azure Policy "Audit N-series VMs \(listed\)" \(audit\)/ },
       {
         // The whole tags map a resource writes none of is not sent, for a type the tables do not model too (review 58: undecided).
         name: 'tags-map-not-written-on-a-resource-group',

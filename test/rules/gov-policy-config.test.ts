@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lint } from '../../src/api.js';
+import { lint, UsageError } from '../../src/api.js';
 import { ConfigError, parseConfig } from '../../src/config/index.js';
 import { tempTrees } from '../support/temp-tree.js';
 import { DENY_GPU_NO_COST_CENTER, DENY_PUBLIC_ML, PARAM_EFFECT_PUBLIC_ML } from './policy-cases.js';
@@ -279,7 +279,7 @@ resource "azurerm_policy_definition" "gpu" {
 
   it('the policies section is validated and resolved relative to the config file', async () => {
     const ok = await parseConfig(JSON.stringify({ policies: { definitions: ['p/*.json'], parameters: { x: { effect: 'Deny' } }, fromScannedCode: true, aliases: 'a.json' } }), '/repo/.mlops-iac-lint.json');
-    expect(ok.policies).toEqual({ definitions: ['p/*.json'], parameters: { x: { effect: 'Deny' } }, fromScannedCode: true, aliases: path.resolve('/repo', 'a.json') });
+    expect(ok.policies).toEqual({ definitions: ['p/*.json'], parameters: { x: { effect: 'Deny' } }, fromScannedCode: true, aliases: path.resolve('/repo', 'a.json'), placeOf: expect.any(Function) });
     const bad = parseConfig(JSON.stringify({ policies: { definition: ['p/*.json'] } }), '/repo/.mlops-iac-lint.json');
     await expect(bad).rejects.toBeInstanceOf(ConfigError);
     await expect(bad).rejects.toThrow(/definition/);
@@ -352,5 +352,73 @@ resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
     const dir = tree({ 'main.tf': tf, 'policies/inline.json': inline, 'policies/standalone.json': standalone, '.mlops-iac-lint.json': config({ definitions: ['policies/*.json'] }) });
     const r = await lint({ paths: [dir], root: dir, rules: ['GOV003'] });
     expect(r.findings.map((f) => `${f.location.range.start.line} ${/"([^"]+)" \(audit\)/.exec(f.message)?.[1]}`).sort()).toEqual(['15 Audit GPU agent pools', '8 Audit clusters with a GPU pool profile']);
+  });
+});
+
+describe('policies config mistakes, arrays of definitions, a policy file given by name (review 105)', () => {
+  const mlDir = (parameters: Record<string, unknown>, extra: Record<string, string> = {}): string =>
+    tree({ 'main.tf': publicWs, 'policies/ml.json': PARAM_EFFECT_PUBLIC_ML, 'policies/gpu.json': DENY_GPU_NO_COST_CENTER, ...extra, '.mlops-iac-lint.json': JSON.stringify({ policies: { definitions: ['policies/*.json'], parameters } }, null, 2) });
+  /** The UsageError's lines, the config file's path made relative. */
+  const usageLines = async (dir: string, extra: Parameters<typeof lint>[0] = {}): Promise<string[]> => {
+    const e = await lint({ paths: [dir], root: dir, ...extra }).then(
+      () => undefined,
+      (x: unknown) => x,
+    );
+    expect(e).toBeInstanceOf(UsageError);
+    return (e as Error).message.split('\n').map((l) => l.replace(`${dir}${path.sep}`, ''));
+  };
+
+  it('a parameters key naming no loaded definition, a misspelt parameter and a value outside allowedValues are config errors, one line each at its place', async () => {
+    const dir = mlDir({ 'ml-public-network-parm': { effect: 'Deny' }, 'ml-public-network-param': { efect: 'Deny' }, 'Deny GPU VMs without a cost-center tag': { effect: 'Deny' } });
+    expect(await usageLines(dir)).toEqual([
+      '.mlops-iac-lint.json:7:7: policies.parameters["ml-public-network-parm"]: names no loaded policy definition or initiative, so its parameters are not used; write the name or display name of one ("deny-gpu-no-cost-center", "ml-public-network-param"), or remove the entry',
+      '.mlops-iac-lint.json:11:9: policies.parameters["ml-public-network-param"].efect: "Azure Machine Learning Workspaces should disable public network access" declares no parameter "efect", so its value is not used; write one of its parameters (effect), or remove it',
+      '.mlops-iac-lint.json:14:9: policies.parameters["Deny GPU VMs without a cost-center tag"].effect: "Deny GPU VMs without a cost-center tag" declares no parameters, so "effect" is not used; remove it',
+    ]);
+    const wrapped = mlDir({ 'ml-public-network-param': { effect: { value: 'Block' } } });
+    expect(await usageLines(wrapped)).toEqual([
+      '.mlops-iac-lint.json:9:20: policies.parameters["ml-public-network-param"].effect: "Block" is not among the allowedValues of parameter "effect" of "Azure Machine Learning Workspaces should disable public network access" (Audit, Deny, Disabled); an assignment takes only those: write one of them',
+    ]);
+    // Compared as Azure compares strings, without case; the `{ "value": x }` wrapper is the value.
+    const fine = await lint({ paths: [mlDir({ 'ml-public-network-param': { effect: { value: 'deny' } } })], rules: ['GOV002'] });
+    expect(fine.findings.map((f) => f.ruleId)).toEqual(['GOV002']);
+  });
+
+  it('a key is not judged unknown while a policy file is broken (its PARSE001 is the report), nor with fromScannedCode when it names a definition in the code', async () => {
+    const broken = mlDir({ 'deny-from-the-broken-file': { effect: 'Deny' } }, { 'policies/broken.json': '{ "name": "deny-from-the-broken-file", ' });
+    const r = await lint({ paths: [broken], root: broken });
+    expect(r.findings.filter((f) => f.ruleId === 'PARSE001').map((f) => path.relative(broken, f.location.file))).toEqual(['policies/broken.json']);
+    const tfPolicy = `resource "azurerm_policy_definition" "p" {\n  name         = "deny-public-ml-tf"\n  policy_type  = "Custom"\n  mode         = "All"\n  display_name = "Deny public ML (tf)"\n  parameters   = jsonencode({ effect = { type = "String", defaultValue = "Audit", allowedValues = ["Audit", "Deny"] } })\n  policy_rule  = jsonencode({\n    if   = { field = "type", equals = "Microsoft.MachineLearningServices/workspaces" }\n    then = { effect = "[parameters('effect')]" }\n  })\n}\n`;
+    const inCode = (parameters: Record<string, unknown>): string => tree({ 'main.tf': publicWs, 'governance/policy.tf': tfPolicy, '.mlops-iac-lint.json': JSON.stringify({ policies: { fromScannedCode: true, parameters } }) });
+    const named = await lint({ paths: [inCode({ 'deny-public-ml-tf': { effect: 'Deny' } })], rules: ['GOV002'] });
+    expect(named.findings.map((f) => f.ruleId)).toEqual(['GOV002']);
+    const misspelt = inCode({ 'deny-public-ml-tff': { effect: 'Deny' } });
+    expect(await usageLines(misspelt)).toEqual([expect.stringMatching(/^\.mlops-iac-lint\.json:1:\d+: policies\.parameters\["deny-public-ml-tff"\]: names no loaded policy definition or initiative, .*\("deny-public-ml-tf"\)/)]);
+  });
+
+  it('a file holding an array of definitions (az policy definition list): each element is read, and one that is not a definition is a note at it naming the shapes read', async () => {
+    const list = JSON.stringify([JSON.parse(PARAM_EFFECT_PUBLIC_ML), 42, { name: 'x' }], null, 2);
+    const dir = tree({ 'main.tf': publicWs, 'policies/list.json': list, 'policies/empty.json': '[]', 'policies/text.json': '"deny"', '.mlops-iac-lint.json': config({ definitions: ['policies/*.json'], parameters: { 'ml-public-network-param': { effect: 'Deny' } } }) });
+    const r = await lint({ paths: [dir], root: dir });
+    expect(r.findings.filter((f) => f.ruleId === 'GOV002').map((f) => path.relative(dir, f.location.file))).toEqual(['main.tf']);
+    const notes = r.findings.filter((f) => f.ruleId === 'EVAL001').map((f) => `${path.relative(dir, f.location.file)}:${f.location.range.start.line} ${f.message}`);
+    const shapes = 'policies.definitions reads a policy definition (policyRule at the top or under properties), an initiative (properties.policyDefinitions), or a JSON array of them (the output of az policy definition list).';
+    expect(notes).toEqual([
+      `policies/empty.json:1 No policy definition: the file holds an empty array; ${shapes}`,
+      `policies/list.json:${list.split('\n').indexOf('  42,') + 1} Not a policy definition: element [1] is a number; ${shapes}`,
+      `policies/list.json:${list.split('\n').lastIndexOf('  {') + 1} Not a policy definition: element [2] has no policyRule and no properties.policyDefinitions; ${shapes}`,
+      `policies/text.json:1 Not a policy definition: the document is a string; ${shapes}`,
+    ]);
+  });
+
+  it('a configured policy file given by name is read as the folder run reads it, with the other given files', async () => {
+    const dir = tree({ 'infra/main.tf': publicWs, 'policies/ml.json': PARAM_EFFECT_PUBLIC_ML, 'policies/broken.json': '{ "name": ', '.mlops-iac-lint.json': config({ definitions: ['policies/*.json'], parameters: { 'ml-public-network-param': { effect: 'Deny' } } }) });
+    const [ml, broken, main] = ['policies/ml.json', 'policies/broken.json', 'infra/main.tf'].map((f) => path.join(dir, f));
+    const shown = (r: Awaited<ReturnType<typeof lint>>): string[] => r.findings.map((f) => `${f.ruleId} ${path.relative(dir, f.location.file)}`).sort();
+    // Files-only (pre-commit): the policy file's own problems, and the other file's findings.
+    expect(shown(await lint({ paths: [ml, main], onlyFiles: [ml, main], root: dir, rules: ['GOV002', 'PARSE001'] }))).toEqual(['GOV002 infra/main.tf']);
+    expect(shown(await lint({ paths: [broken], onlyFiles: [broken], root: dir }))).toEqual(['PARSE001 policies/broken.json']);
+    // Named beside a folder.
+    expect(shown(await lint({ paths: [path.join(dir, 'infra'), broken], root: dir, rules: ['GOV002', 'PARSE001'] }))).toEqual(['GOV002 infra/main.tf', 'PARSE001 policies/broken.json']);
   });
 });

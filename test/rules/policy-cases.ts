@@ -75,6 +75,33 @@ export const PARAM_EFFECT_PUBLIC_ML = JSON.stringify(
   2,
 );
 
+/**
+ * The same built-in as `az policy definition list` prints it: a JSON array of definitions, each
+ * with its properties at the top (no `properties` object), beside an unrelated built-in.
+ */
+export const AZ_LIST_PUBLIC_ML = JSON.stringify(
+  [
+    {
+      name: '438c38d2-3772-465a-a9cc-7a6666a275ce',
+      id: '/providers/Microsoft.Authorization/policyDefinitions/438c38d2-3772-465a-a9cc-7a6666a275ce',
+      type: 'Microsoft.Authorization/policyDefinitions',
+      policyType: 'BuiltIn',
+      ...(() => {
+        const d = JSON.parse(PARAM_EFFECT_PUBLIC_ML) as { properties: Record<string, unknown> };
+        return d.properties;
+      })(),
+    },
+    {
+      name: 'audit-n-series-listed',
+      displayName: 'Audit N-series VMs (listed)',
+      mode: 'All',
+      policyRule: { if: { allOf: [{ field: 'type', equals: 'Microsoft.Compute/virtualMachines' }, { field: 'Microsoft.Compute/virtualMachines/sku.name', like: 'standard_n*' }] }, then: { effect: 'audit' } },
+    },
+  ],
+  null,
+  2,
+);
+
 /** count/where over NSG rules: inbound SSH/RDP allowed from anywhere. */
 export const AUDIT_NSG_ADMIN_PORTS = JSON.stringify(
   {

@@ -122,8 +122,11 @@ export function readPolicyDocument(doc: Value, fallbackName: string, at: Locatio
       },
     };
   }
-  return { kind: 'none', reason: 'no policyRule (at the top or under properties) and no policyDefinitions' };
+  return { kind: 'none', reason: NEITHER_SHAPE };
 }
+
+/** Why an object is neither a definition nor an initiative. */
+export const NEITHER_SHAPE = 'no policyRule (at the top or under properties) and no policyDefinitions';
 
 /**
  * A Terraform `azurerm_policy_definition`: `policy_rule` and `parameters` are JSON strings

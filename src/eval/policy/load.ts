@@ -7,8 +7,9 @@
 import path from 'node:path';
 import type { Host } from '../../core/host.js';
 import { fileStart, type Location } from '../../core/source.js';
+import type { Value } from '../../core/value.js';
 import { nodeToValue, parseJsonc } from '../../parse/json/index.js';
-import { readPolicyDocument, unescapeTemplateDocument, type InitiativeDefinition, type PolicyDefinition } from './definition.js';
+import { NEITHER_SHAPE, readPolicyDocument, unescapeTemplateDocument, type InitiativeDefinition, type PolicyDefinition } from './definition.js';
 
 export interface PolicyLoadProblem {
   kind: 'parse' | 'read' | 'shape';
@@ -54,15 +55,48 @@ export function loadPolicyFiles(host: Host, files: readonly string[]): LoadedPol
       continue;
     }
     const doc = unescapeTemplateDocument(nodeToValue(parsed, parsed.root));
-    const read = readPolicyDocument(doc, path.basename(file).replace(/\.jsonc?$/i, ''), fileStart(file), 'config');
-    if (read.kind === 'definition') out.definitions.push(read.definition);
-    else if (read.kind === 'initiative') out.initiatives.push(read.initiative);
-    else {
-      // An ARM template that deploys definitions: its resources are evaluated with the template (fromScannedCode).
-      const template = doc.kind === 'object' && [...doc.entries.keys()].some((k) => k.toLowerCase() === 'resources');
-      const why = template ? 'an ARM template; its Microsoft.Authorization/policyDefinitions resources are read with policies.fromScannedCode when the template is scanned' : read.reason;
-      out.problems.push({ kind: 'shape', message: `not a policy definition: ${why}`, location: doc.origin ?? fileStart(file) });
-    }
+    const name = path.basename(file).replace(/\.jsonc?$/i, '');
+    // An array of definitions and initiatives: the output of `az policy definition list` (and
+    // `az policy set-definition list`), each element read as its own document, located at it.
+    if (doc.kind === 'list') {
+      if (doc.items.length === 0) out.problems.push({ kind: 'shape', message: `no policy definition: the file holds an empty array; ${SHAPES_READ}`, location: doc.origin ?? fileStart(file) });
+      doc.items.forEach((item, i) => readDocument(item, `${name}[${i}]`, doc.origin ?? fileStart(file), `element [${i}]`, out));
+    } else readDocument(doc, name, fileStart(file), 'the document', out);
   }
   return out;
 }
+
+/** The shapes a policy file may hold, for the note about one that holds none of them. */
+const SHAPES_READ = 'policies.definitions reads a policy definition (policyRule at the top or under properties), an initiative (properties.policyDefinitions), or a JSON array of them (the output of az policy definition list)';
+
+/** One document of a policy file (the file's, or an element of its array): a definition, an initiative, or a note saying why it is neither. */
+function readDocument(doc: Value, fallbackName: string, at: Location, what: string, out: LoadedPolicies): void {
+  const location = doc.origin ?? at;
+  if (doc.kind !== 'object') {
+    out.problems.push({ kind: 'shape', message: `not a policy definition: ${what} is ${KIND_WORDS[doc.kind]}; ${SHAPES_READ}`, location });
+    return;
+  }
+  const read = readPolicyDocument(doc, fallbackName, location, 'config');
+  if (read.kind === 'definition') out.definitions.push(read.definition);
+  else if (read.kind === 'initiative') out.initiatives.push(read.initiative);
+  else {
+    // An ARM template that deploys definitions: its resources are evaluated with the template (fromScannedCode).
+    const template = [...doc.entries.keys()].some((k) => k.toLowerCase() === 'resources');
+    const why = template
+      ? 'an ARM template; its Microsoft.Authorization/policyDefinitions resources are read with policies.fromScannedCode when the template is scanned'
+      : read.reason === NEITHER_SHAPE
+        ? `${what} has no policyRule and no properties.policyDefinitions; ${SHAPES_READ}`
+        : read.reason;
+    out.problems.push({ kind: 'shape', message: `not a policy definition: ${why}`, location });
+  }
+}
+
+const KIND_WORDS: Record<Value['kind'], string> = {
+  string: 'a string',
+  number: 'a number',
+  bool: 'a boolean',
+  null: 'null',
+  list: 'an array',
+  object: 'an object',
+  unknown: 'not a value',
+};
