@@ -62781,6 +62781,10 @@ function summarize(result) {
   }
   return s;
 }
+function quietNote(result) {
+  const n = result.hiddenByQuiet ?? 0;
+  return n > 0 ? `, ${n} ${n === 1 ? "warning or note" : "warnings and notes"} not shown (--quiet)` : "";
+}
 function plural2(n, singular, pluralForm = `${singular}s`) {
   return `${n} ${n === 1 ? singular : pluralForm}`;
 }
@@ -62912,12 +62916,13 @@ function formatMarkdown(result, options = {}) {
   const out = [`## ${escapeMarkdown(options.title ?? "mlops-iac-lint")}`, ""];
   const problems = summary.errors + summary.warnings + summary.notes;
   const suppressed = summary.suppressed > 0 ? `, ${summary.suppressed} suppressed` : "";
+  const quiet = quietNote(result);
   if (problems === 0) {
-    out.push(`\u2714 No problems found in ${plural2(summary.files, "file")}${suppressed}.`);
+    out.push(`\u2714 No ${quiet ? "errors" : "problems"} found in ${plural2(summary.files, "file")}${suppressed}${quiet}.`);
     return out.join("\n") + "\n";
   }
   out.push(
-    `\u2716 **${plural2(problems, "problem")}** (${plural2(summary.errors, "error")}, ${plural2(summary.warnings, "warning")}, ${plural2(summary.notes, "note")})${suppressed} in ${plural2(summary.files, "scanned file")}.`,
+    `\u2716 **${plural2(problems, "problem")}** (${plural2(summary.errors, "error")}, ${plural2(summary.warnings, "warning")}, ${plural2(summary.notes, "note")})${suppressed} in ${plural2(summary.files, "scanned file")}${quiet}.`,
     ""
   );
   const counts = /* @__PURE__ */ new Map();

@@ -28,6 +28,8 @@ export interface LintResult {
   skipped: { file: string; reason: string }[];
   /** One-line messages about the run itself, for standard error ("nothing to lint in …"). */
   notices: string[];
+  /** `--quiet`: the unsuppressed warnings and notes left out of `findings` (the summary line says so). */
+  hiddenByQuiet?: number;
 }
 
 export interface Notification {

@@ -102,6 +102,12 @@ export function summarize(result: LintResult): Summary {
   return s;
 }
 
+/** `, 4 warnings and notes not shown (--quiet)` for a summary line, or ''. */
+export function quietNote(result: LintResult): string {
+  const n = result.hiddenByQuiet ?? 0;
+  return n > 0 ? `, ${n} ${n === 1 ? 'warning or note' : 'warnings and notes'} not shown (--quiet)` : '';
+}
+
 export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
   return `${n} ${n === 1 ? singular : pluralForm}`;
 }

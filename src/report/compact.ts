@@ -11,7 +11,7 @@
  */
 import type { LintResult } from '../engine/result.js';
 import type { Finding } from '../engine/types.js';
-import { plural, relativePath, sanitizeTerminal, sortFindings, summarize } from './common.js';
+import { plural, quietNote, relativePath, sanitizeTerminal, sortFindings, summarize } from './common.js';
 
 export interface CompactOptions {
   /** Paths are shown relative to this directory (default: the scan root). */
@@ -33,6 +33,6 @@ export function formatCompact(result: LintResult, options: CompactOptions = {}):
   const lines = visible.map((f) => compactLine(f, base));
   const s = summarize(result);
   const suppressed = s.suppressed > 0 ? `, ${s.suppressed} suppressed` : '';
-  lines.push('', `${plural(visible.length, 'problem')} (${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.notes, 'note')})${suppressed}`);
+  lines.push('', `${plural(visible.length, 'problem')} (${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.notes, 'note')})${suppressed}${quietNote(result)}`);
   return lines.join('\n') + '\n';
 }

@@ -10,6 +10,7 @@ import {
   allRules,
   compareBySeverity,
   plural,
+  quietNote,
   relativePath,
   ruleDocUrl,
   sanitizeTerminal,
@@ -72,15 +73,16 @@ export function formatMarkdown(result: LintResult, options: MarkdownOptions = {}
   const problems = summary.errors + summary.warnings + summary.notes;
   const suppressed = summary.suppressed > 0 ? `, ${summary.suppressed} suppressed` : '';
 
+  const quiet = quietNote(result);
   if (problems === 0) {
-    out.push(`✔ No problems found in ${plural(summary.files, 'file')}${suppressed}.`);
+    out.push(`✔ No ${quiet ? 'errors' : 'problems'} found in ${plural(summary.files, 'file')}${suppressed}${quiet}.`);
     return out.join('\n') + '\n';
   }
 
   out.push(
     `✖ **${plural(problems, 'problem')}** (${plural(summary.errors, 'error')}, ` +
       `${plural(summary.warnings, 'warning')}, ${plural(summary.notes, 'note')})${suppressed} ` +
-      `in ${plural(summary.files, 'scanned file')}.`,
+      `in ${plural(summary.files, 'scanned file')}${quiet}.`,
     '',
   );
 

@@ -23,7 +23,7 @@ import { styles, type Style } from './ansi.js';
 import type { LintResult } from '../engine/result.js';
 import type { Finding, Level } from '../engine/types.js';
 import { LineMap, type Range } from '../core/source.js';
-import { compareStrings, plural, relativePath, sanitizeTerminal, sortFindings, summarize } from './common.js';
+import { compareStrings, plural, quietNote, relativePath, sanitizeTerminal, sortFindings, summarize } from './common.js';
 import { charWidth } from './width.js';
 
 export interface StylishOptions {
@@ -112,13 +112,15 @@ export function formatStylish(result: LintResult, options: StylishOptions = {}):
 
   const suppressed = summary.suppressed > 0 ? `, ${summary.suppressed} suppressed` : '';
   const problems = summary.errors + summary.warnings + summary.notes;
+  const quiet = quietNote(result);
   if (problems === 0) {
-    const text = `✔ No problems found in ${plural(summary.files, 'file')}`;
-    out.push(c.green(text) + (summary.suppressed > 0 ? ` (${summary.suppressed} suppressed)` : ''));
+    // With --quiet and warnings or notes left out, what was found is no error, not nothing.
+    const text = quiet ? `✔ No errors found in ${plural(summary.files, 'file')}` : `✔ No problems found in ${plural(summary.files, 'file')}`;
+    out.push(c.green(text) + (summary.suppressed > 0 ? ` (${summary.suppressed} suppressed)` : '') + (quiet ? `;${quiet.slice(1)}` : ''));
   } else {
     const text =
       `✖ ${plural(problems, 'problem')} (${plural(summary.errors, 'error')}, ` +
-      `${plural(summary.warnings, 'warning')}, ${plural(summary.notes, 'note')})${suppressed}`;
+      `${plural(summary.warnings, 'warning')}, ${plural(summary.notes, 'note')})${suppressed}${quiet}`;
     const color = summary.errors > 0 ? c.red.bold : summary.warnings > 0 ? c.yellow.bold : c.blue.bold;
     out.push(color(text));
     out.push(c.dim(`Run \`mlops-iac-lint --explain ${visible[0]!.ruleId}\` for details`));
