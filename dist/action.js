@@ -60921,7 +60921,7 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
           const taint = pending(hardFirst(j.verdict)[0], j.pool);
           related.push({ ...taint.at, label: taintLabel(taint, j.pool) });
         }
-        const others = judged.length - 1;
+        const others = new Set(judged.filter((x) => x !== closest).map((x) => x.pool.name).filter((n) => n !== closest.pool.name)).size;
         ctx.report({
           resource: w,
           // (The pools' taints and the tolerations key: context, not where the value came from.)
@@ -60994,7 +60994,7 @@ var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
       taint: ASSUMED_GPU_TAINT_OPTION
     },
     messages: {
-      tolerates: '{{workload}} requests no GPU but tolerates the taint "{{taint}}" of {{pool}}, and no nodeSelector or required node affinity keeps it off that pool, so it can land on and keep awake GPU nodes; remove the toleration or select non-GPU nodes.',
+      tolerates: '{{workload}} requests no GPU but tolerates the taint "{{taint}}" of {{pool}}, and no nodeSelector or required node affinity keeps it off {{those}}, so it can land on and keep awake GPU nodes; remove the toleration or select non-GPU nodes.',
       daemonSet: '{{workload}} requests no GPU but tolerates the taint "{{taint}}" of {{pool}}, so it runs a pod on every GPU node; if it belongs there (a device plugin, an exporter), select GPU nodes with {{selector}}, otherwise remove the toleration.'
     }
   },
@@ -61060,6 +61060,7 @@ var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
               workload: templateName(t),
               taint: taint.text,
               pool: target.pool ? `GPU node pool "${target.pool.name}"` : `the GPU node pools (gpu.taint; ${configTaintReason(ctx.scan)})`,
+              those: target.pool ? "that pool" : "them",
               // In the syntax the toleration is written in: a Terraform resource's node_selector map, a
               // kubernetes_manifest's camelCase HCL, YAML (a manifest; a heredoc or template in Terraform).
               selector: selectorFix(isTerraformCode(toleration.at.file) ? t.syntax ?? "hcl" : "yaml")

@@ -189,7 +189,9 @@ export default defineRule({
           const taint = pending(hardFirst(j.verdict)[0]!, j.pool);
           related.push({ ...taint.at, label: taintLabel(taint, j.pool) });
         }
-        const others = judged.length - 1;
+        // The other pools by name: one pool of several evaluations (var files, module instances) is
+        // one pool to the reader (review 105: "the other 1 GPU pool" was the same pool in another variant).
+        const others = new Set(judged.filter((x) => x !== closest).map((x) => x.pool.name).filter((n) => n !== closest.pool.name)).size;
         ctx.report({
           resource: w,
           // (The pools' taints and the tolerations key: context, not where the value came from.)

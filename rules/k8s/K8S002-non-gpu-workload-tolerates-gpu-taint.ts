@@ -62,7 +62,7 @@ export default defineRule({
     },
     messages: {
       tolerates:
-        '{{workload}} requests no GPU but tolerates the taint "{{taint}}" of {{pool}}, and no nodeSelector or required node affinity keeps it off that pool, so it can land on and keep awake GPU nodes; remove the toleration or select non-GPU nodes.',
+        '{{workload}} requests no GPU but tolerates the taint "{{taint}}" of {{pool}}, and no nodeSelector or required node affinity keeps it off {{those}}, so it can land on and keep awake GPU nodes; remove the toleration or select non-GPU nodes.',
       daemonSet:
         '{{workload}} requests no GPU but tolerates the taint "{{taint}}" of {{pool}}, so it runs a pod on every GPU node; if it belongs there (a device plugin, an exporter), select GPU nodes with {{selector}}, otherwise remove the toleration.',
     },
@@ -154,6 +154,7 @@ export default defineRule({
               workload: templateName(t),
               taint: taint.text,
               pool: target.pool ? `GPU node pool "${target.pool.name}"` : `the GPU node pools (gpu.taint; ${configTaintReason(ctx.scan)})`,
+              those: target.pool ? 'that pool' : 'them',
               // In the syntax the toleration is written in: a Terraform resource's node_selector map, a
               // kubernetes_manifest's camelCase HCL, YAML (a manifest; a heredoc or template in Terraform).
               selector: selectorFix(isTerraformCode(toleration.at.file) ? (t.syntax ?? 'hcl') : 'yaml'),
