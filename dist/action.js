@@ -44584,6 +44584,14 @@ function githubStepName(item) {
   if (run3 !== void 0) return scriptName("run", run3);
   return firstKeyName(item);
 }
+function eachLoopOf(key) {
+  const m = /^\$\{\{\s*each\s+([A-Za-z_][\w-]*)\s+in\s+([\s\S]+?)\s*\}\}$/.exec(key.trim());
+  return m ? { variable: m[1], collection: m[2] } : void 0;
+}
+function entryPath(path67, key) {
+  if (eachLoopOf(key)) return path67;
+  return path67 ? `${path67}.${key}` : key;
+}
 function pipelineItemName(item) {
   for (const key of PIPELINE_NAMED) {
     const v = item.scalar(key);
@@ -44601,6 +44609,8 @@ function pipelineItemName(item) {
     const script = item.scalar(key);
     if (script !== void 0) return scriptName(key, script);
   }
+  const loop = eachLoopOf(item.first()?.key ?? "");
+  if (loop) return `each ${loop.variable} in ${loop.collection}`;
   return firstKeyName(item);
 }
 function escapeName(name) {
@@ -45349,7 +45359,7 @@ function buildPipeline(ctx, root) {
       if (p === stepPair) continue;
       if (stepKind && ctx.n.key(p) === "inputs") continue;
       const k = ctx.n.key(p) ?? "?";
-      visit2(ctx.n.value(p), path67 ? `${path67}.${k}` : k, os3);
+      visit2(ctx.n.value(p), entryPath(path67, k), os3);
     }
   };
   visit2(root, "", void 0);
@@ -45758,7 +45768,6 @@ var init_template_conditions = __esm({
           reference = `${word}.${inner[1]}`;
           this.i = close + 1;
         }
-        if (!/^(?:parameters|variables)\.[\w.-]+$/.test(reference)) return void 0;
         const v = this.resolve(reference);
         if (v?.kind === "string" || v?.kind === "number" || v?.kind === "bool") return v.value;
         return void 0;
@@ -46145,6 +46154,8 @@ function parametersOf(node) {
       if (def2) p.default = def2;
       const members2 = scalarMembers(defNode);
       if (members2) p.defaultMembers = members2;
+      const items = loopItems(defNode);
+      if (items) p.defaultItems = items;
       const values = valueOf(item, "values");
       if (values?.type === "seq") p.allowed = values.items.flatMap((v) => v.type === "scalar" ? [scalarOf(v)] : []);
       out.push(p);
@@ -46156,6 +46167,8 @@ function parametersOf(node) {
       if (def2) p.default = def2;
       const members2 = scalarMembers(e.value);
       if (members2) p.defaultMembers = members2;
+      const items = loopItems(e.value);
+      if (items) p.defaultItems = items;
       out.push(p);
     }
   }
@@ -46176,6 +46189,17 @@ function scalarMembers(node) {
   };
   walk4(node, "", 0);
   return out;
+}
+function loopItems(node) {
+  const itemOf = (n) => {
+    const value = scalarOf(n);
+    if (value) return { value };
+    const members2 = scalarMembers(n);
+    return members2 ? { members: members2 } : {};
+  };
+  if (node?.type === "seq") return node.items.map(itemOf);
+  if (node?.type === "map") return node.entries.map((e) => ({ key: { text: e.key, range: e.keyRange }, ...itemOf(e.value) }));
+  return void 0;
 }
 function taskOf(node) {
   if (node?.type !== "scalar") return void 0;
@@ -46222,12 +46246,12 @@ function readPipeline(out, roots, scripts) {
     }
     return implicit;
   };
-  const visit2 = (node, path67, container, stage, job, root, when = []) => {
+  const visit2 = (node, path67, container, stage, job, root, when = [], loops = []) => {
     if (!node) return;
     if (node.type === "seq") {
       const segments3 = treeSegments(node.items, pipelineItemName);
       const chain2 = conditionChain(node.items.map((item) => item?.type === "map" && item.entries.length === 1 ? item.entries[0].key : void 0));
-      node.items.forEach((item, i) => visit2(item, `${path67}${segments3[i]}`, container, stage, job, root, within(when, chain2[i])));
+      node.items.forEach((item, i) => visit2(item, `${path67}${segments3[i]}`, container, stage, job, root, within(when, chain2[i]), loops));
       return;
     }
     if (node.type !== "map") return;
@@ -46246,6 +46270,7 @@ function readPipeline(out, roots, scripts) {
         scripts: scripts.get(subject) ?? []
       };
       if (when.length > 0) step.when = [...when];
+      if (loops.length > 0) step.loops = [...loops];
       if (kind === "task") {
         const branches = conditionalBranches(valueOf(node, "inputs"));
         if (branches.length) step.inputBranches = branches;
@@ -46267,7 +46292,7 @@ function readPipeline(out, roots, scripts) {
       owner.steps.push(step);
       for (const e of node.entries) {
         if (kind !== "template" && e.key === kind || e.key === "inputs") continue;
-        visit2(e.value, path67 ? `${path67}.${e.key}` : e.key, e.key, stage, job, root, when);
+        visit2(e.value, entryPath(path67, e.key), e.key, stage, job, root, when, loopsWithin(loops, e));
       }
       return;
     }
@@ -46288,6 +46313,7 @@ function readPipeline(out, roots, scripts) {
       const name = stringOf(node, "displayName");
       if (name !== void 0) s.name = name;
       if (templateCall) s.template = templateCall;
+      if (loops.length > 0) s.loops = [...loops];
       const stagePool = poolOf(valueOf(node, "pool"));
       if (stagePool !== void 0) stagePools.set(s, stagePool);
       out.stages.push(s);
@@ -46314,6 +46340,7 @@ function readPipeline(out, roots, scripts) {
       if (templateCall && !jobKey) j.template = templateCall;
       const legs = matrixLegsOf(valueOf(valueOf(node, "strategy"), "matrix"));
       if (legs) j.matrixLegs = legs;
+      if (loops.length > 0) j.loops = [...loops];
       if (stage) {
         j.stage = stage.subject;
         stage.jobs.push(subject);
@@ -46324,7 +46351,7 @@ function readPipeline(out, roots, scripts) {
     const chain = node.entries.length > 1 ? conditionChain(node.entries.map((e) => e.key)) : [];
     node.entries.forEach((e, i) => {
       const next = isExpressionKey(e.key) ? container : e.key;
-      visit2(e.value, path67 ? `${path67}.${e.key}` : e.key, next, stage, job, root, within(when, chain[i]));
+      visit2(e.value, entryPath(path67, e.key), next, stage, job, root, within(when, chain[i]), loopsWithin(loops, e));
     });
   };
   for (const root of roots) {
@@ -46352,6 +46379,10 @@ function conditionalBranches(node, depth = 0) {
     else out.push(own);
   }
   return out;
+}
+function loopsWithin(loops, e) {
+  const loop = eachLoopOf(e.key);
+  return loop ? [...loops, { ...loop, keyRange: e.keyRange }] : loops;
 }
 function within(when, own) {
   return own ? [...when, ...own] : when;
@@ -49086,6 +49117,55 @@ var init_github_expression = __esm({
 });
 
 // src/eval/azcli/context.ts
+function variantLabel(v) {
+  return [v.label ? `matrix: ${v.label}` : "", v.loop?.label ?? ""].filter(Boolean).join(", ");
+}
+function loopVariants(file, loops, given, variants, limit = { iterations: MAX_LOOP_ITERATIONS, why: (each) => `${each} runs more than ${MAX_LOOP_ITERATIONS.toLocaleString("en-US")} times with the loops around it, which are not expanded` }) {
+  if (!loops?.length) return { variants };
+  let iterations = [{ label: "", values: /* @__PURE__ */ new Map(), variables: /* @__PURE__ */ new Map() }];
+  let capped;
+  for (const loop of loops) {
+    const { items, input: input2, unknown: why } = loopCollection(file, loop, given);
+    const total = items === void 0 ? iterations.length : iterations.length * items.length;
+    if (items !== void 0 && total > limit.iterations) capped ??= loop;
+    if (items === void 0 || total > limit.iterations) {
+      const reason = why ?? limit.why(`\${{ each ${loop.variable} in ${loop.collection} }}`);
+      iterations = iterations.map((it) => ({ ...it, variables: new Map([...it.variables, [loop.variable, { unknown: reason }]]) }));
+      continue;
+    }
+    if (items.length === 0) {
+      iterations = iterations.map((it) => ({ ...it, empty: true, variables: new Map([...it.variables, [loop.variable, { unknown: `${loop.collection} is empty: the loop inserts nothing` }]]) }));
+      continue;
+    }
+    iterations = iterations.flatMap((it) => items.map((item) => withLoopItem(it, loop.variable, item, input2)));
+  }
+  return { variants: variants.flatMap((v) => iterations.map((loop) => ({ ...v, loop }))), ...capped ? { capped } : {} };
+}
+function loopsAt(place) {
+  return place?.step?.loops ?? place?.job?.loops ?? place?.stage?.loops;
+}
+function loopCollection(file, loop, given) {
+  const parts = referenceOf(loop.collection);
+  const each = `\${{ each ${loop.variable} in ${loop.collection} }}`;
+  if (parts?.[0] !== "parameters" || parts.length !== 2) return { unknown: `${each} walks a collection that is not a parameter of this file, which is not read` };
+  const name = parts[1];
+  if (given?.has(name)) return { unknown: `${each}: the caller passes ${name}, whose items are not read` };
+  const input2 = file.inputs.find((i) => i.name === name);
+  if (!input2) return { unknown: `${each}: parameter ${name} is not declared in this file` };
+  if (!input2.defaultItems) return { unknown: `${each}: parameter ${name} has no list or mapping default` };
+  return { items: input2.defaultItems, input: input2 };
+}
+function withLoopItem(it, variable, item, input2) {
+  const values = new Map(it.values);
+  const base = item.key ? `${variable}.value` : variable;
+  if (item.key) values.set(`${variable}.key`, item.key);
+  if (item.value) values.set(base, item.value);
+  for (const [k, v] of item.members ?? []) values.set(`${base}.${k}`, v);
+  const shown = item.key?.text ?? item.value?.text ?? [...item.members ?? []].slice(0, 2).map(([k, v]) => `${k}: ${v.text}`).join(", ");
+  const text2 = shown.length > 40 ? `${shown.slice(0, 39)}\u2026` : shown;
+  const own = `each ${variable}=${item.key || item.value ? text2 : `{${text2}${(item.members?.size ?? 0) > 2 ? ", \u2026" : ""}}`}`;
+  return { label: it.label ? `${it.label}, ${own}` : own, values, variables: new Map([...it.variables, [variable, input2 ? { input: input2 } : {}]]) };
+}
 function matrixVariants(job) {
   if (job?.matrixLegs) return legVariants(job.matrixLegs);
   const axes = (job?.matrix ?? []).filter((a) => a.values !== void 0 && a.values.length > 0 || a.objects !== void 0 && a.objects.length > 0);
@@ -49266,6 +49346,8 @@ function scriptContext(file, place, variant, given, inherited, callerOs) {
     if (!parts) return unknown(`expression \${{ ${expr.slice(0, 60)} }}`);
     const [head, ...rest] = parts;
     const key = rest.join(".");
+    const loopVariable = pipeline ? variant.loop?.variables.get(head) : void 0;
+    if (loopVariable) return loopValue(parts.join("."), head, loopVariable);
     if ((head === "inputs" || head === "parameters") && rest.length === 1) return inputDefault(key);
     if (head === "parameters" && pipeline && rest.length > 1) return inputMember(rest[0], rest.slice(1).join("."));
     if (head === "github" && rest[0] === "event" && rest[1] === "inputs" && rest.length === 3) return inputDefault(rest[2]);
@@ -49301,6 +49383,14 @@ function scriptContext(file, place, variant, given, inherited, callerOs) {
     return v;
   };
   const named2 = (v, label, name) => v.origin ? passedThrough(v, variableSite(v.origin, name, label)) : v;
+  const loopValue = (reference, name, binding) => {
+    if (binding.unknown !== void 0) return unknown(binding.unknown);
+    const s = variant.loop?.values.get(reference);
+    if (!s) return unknown(`\${{ ${reference} }} is not a scalar of the loop's item`);
+    const i = binding.input;
+    const v = str(s.text, scalarLoc(f, s));
+    return named2(i ? passedThrough(v, { file: f, range: i.nameRange, label: `input ${i.name}`, symbol: { kind: "input", name: i.name } }) : v, reference, name);
+  };
   const inputDefault = (name) => {
     const i = inputs.get(inputKey(name));
     const throughInput = (v) => i ? passedThrough(v, { file: f, range: i.nameRange, label: `input ${name}`, symbol: { kind: "input", name } }) : v;
@@ -49311,6 +49401,8 @@ function scriptContext(file, place, variant, given, inherited, callerOs) {
     return throughInput(str(i.default.text, scalarLoc(f, i.default)));
   };
   const conditionReference = (ref) => {
+    const head = /^[^.]+/.exec(ref)?.[0] ?? "";
+    if (head !== "parameters" && head !== "variables") return pipeline && variant.loop?.variables.has(head) ? expression2(ref) : void 0;
     const variableName2 = /^variables\.(.+)$/.exec(ref)?.[1];
     if (variableName2 !== void 0) {
       const lower = variableName2.toLowerCase();
@@ -49564,7 +49656,7 @@ function entryValue(file, ctx, text2, loc3) {
   void file;
   return str(text2, loc3);
 }
-var MAX_VARIANTS, MAX_INCLUDED_FILES, MAX_INCLUDE_DEPTH, NAMES_SET_BY;
+var MAX_LOOP_ITERATIONS, MAX_VARIANTS, MAX_INCLUDED_FILES, MAX_INCLUDE_DEPTH, NAMES_SET_BY;
 var init_context2 = __esm({
   "src/eval/azcli/context.ts"() {
     "use strict";
@@ -49575,6 +49667,7 @@ var init_context2 = __esm({
     init_template_conditions();
     init_words();
     init_ci_checkout();
+    MAX_LOOP_ITERATIONS = 1024;
     MAX_VARIANTS = 256;
     MAX_INCLUDED_FILES = 100;
     MAX_INCLUDE_DEPTH = 20;
@@ -50634,6 +50727,21 @@ function azureCliUnits(ciFiles, ctx) {
       NESTED_CALL_WORK_BUDGET,
       (range2) => problems.push({ ruleId: "EVAL001", message: `the scripts that this file's scripts call, and the scripts those call, pass ${NESTED_CALL_WORK_BUDGET.toLocaleString("en-US")} commands: from here on the scripts they call are not run with this file's values (each is still linted on its own)`, location: { file: file.file, range: range2 } })
     );
+    const loopCopies = (place, given, matrix, commands, range2) => {
+      const loops = loopsAt(place);
+      if (!loops) return matrix;
+      const expanded = loopVariants(file, loops, given, matrix);
+      if (expanded.capped) loopCapped(expanded.capped);
+      const extra = (expanded.variants.length - matrix.length) * Math.max(1, commands);
+      if (extra <= 0 || matrixWork.spend(extra, range2)) return expanded.variants;
+      return loopVariants(file, loops, given, matrix, { iterations: 1, why: (each) => `${each} is not expanded: this file's matrix combinations and loop iterations times their commands pass the linter's budget` }).variants;
+    };
+    const cappedLoops = /* @__PURE__ */ new Set();
+    const loopCapped = (loop) => {
+      if (cappedLoops.has(loop.keyRange.start.offset)) return;
+      cappedLoops.add(loop.keyRange.start.offset);
+      problems.push({ ruleId: "EVAL001", message: `\${{ each ${loop.variable} in ${loop.collection} }} runs more than ${MAX_LOOP_ITERATIONS.toLocaleString("en-US")} times with the loops around it: it is not expanded (its loop variable is unknown)`, location: { file: file.file, range: loop.keyRange } });
+    };
     for (const script of file.scripts) {
       if (script.origin === "comment") continue;
       const hidden = unreadableAz(file.file, script);
@@ -50644,23 +50752,26 @@ function azureCliUnits(ciFiles, ctx) {
       const work = variants.length * Math.max(1, script.commands.length);
       if (variants.length === 1) matrixWork.take(work);
       else if (!matrixWork.spend(work, place?.job?.keyRange ?? script.range)) variants = [{ label: "", values: /* @__PURE__ */ new Map(), overBudget: true }];
-      for (const [vi, variant] of variants.entries()) {
+      const copies = (given) => loopCopies(place, given, variants, script.commands.length, script.range);
+      for (const [vi, variant] of copies().entries()) {
         const sc = scriptContext(file, place, variant);
         const run3 = interpretScript(file.file, script, sc.env, withSource(file.file, sc.expansion, 0, void 0, start), vi === 0 && !calledOnly);
         if (vi === 0) heredocs.push(...run3.heredocs);
         const env = lazyEnvClass(place, run3.assigned, sc);
-        const variantName = variant.label ? `matrix: ${variant.label}` : "default";
-        if (!calledOnly && stepRunsIn(place?.step, sc)) {
+        const variantName = variantLabel(variant) || "default";
+        if (!calledOnly && stepRunsIn(place?.step, sc) && !variant.loop?.empty) {
           runCalledScripts(run3, file.file, sc, start, place?.job?.keyRange ?? script.range, variantName, env, (assigned) => lazyEnvClass(place, assigned, sc), vi === 0);
           addInvocations(variantName, run3, env, vi === 0, linkerFor(file.kind === "script", () => [...heredocs, ...run3.heredocs], start));
         }
-        for (const [k, caller] of callers.entries()) {
+      }
+      for (const [k, caller] of callers.entries()) {
+        for (const [vi, variant] of copies(caller.inputs).entries()) {
           const csc = scriptContext(file, place, variant, caller.inputs, caller.variables, caller.runnerOs);
-          if (!stepRunsIn(place?.step, csc)) continue;
+          if (!stepRunsIn(place?.step, csc) || variant.loop?.empty) continue;
           const first = calledOnly && vi === 0;
           const crun = interpretScript(file.file, script, csc.env, withSource(file.file, csc.expansion, 0, void 0, start), first ? "caller" : false);
           const cenv = lazyEnvClass(place, crun.assigned, csc, caller.inputs, caller.placeEnv);
-          const cname = variant.label ? `${caller.label}, matrix: ${variant.label}` : caller.label;
+          const cname = [caller.label, variantLabel(variant)].filter(Boolean).join(", ");
           if (calledOnly) runCalledScripts(crun, file.file, csc, start, place?.job?.keyRange ?? script.range, cname, cenv, (assigned) => lazyEnvClass(place, assigned, csc, caller.inputs, caller.placeEnv), first && k === 0);
           addInvocations(cname, crun, cenv, false, calledOnly ? linkerFor(false, () => [...heredocs, ...crun.heredocs], start) : linkerFor(false, () => [], start));
         }
@@ -50671,16 +50782,16 @@ function azureCliUnits(ciFiles, ctx) {
     markStepsThatNeverRun(file, calledOnly ? callers : [void 0, ...callers], (step, caller) => scriptContext(file, places.get(step.subject), matrixVariants(places.get(step.subject)?.job)[0], caller?.inputs, caller?.variables, caller?.runnerOs));
     for (const { step, script, args } of scriptFileRuns(file, byPath, ctx.root)) {
       const place = places.get(step.subject);
-      for (const caller of contexts) {
-        const sc = scriptContext(file, place, matrixVariants(place?.job)[0], caller?.inputs, caller?.variables, caller?.runnerOs);
-        if (!stepRunsIn(step, sc)) continue;
+      for (const caller of contexts) for (const variant of loopCopies(place, caller?.inputs, matrixVariants(place?.job).slice(0, 1), script.script.commands.length, step.range)) {
+        const sc = scriptContext(file, place, variant, caller?.inputs, caller?.variables, caller?.runnerOs);
+        if (!stepRunsIn(step, sc) || variant.loop?.empty) continue;
         const initial = new Map(sc.env);
         if (args) for (const [name2, v] of argumentVariables(script.script.language, taskArguments(file.file, args, sc))) initial.set(name2, v);
         const start = stepFolder(step.workingDirectory);
         const run3 = interpretScript(script.file, script.script, initial, withSource(script.file, sc.expansion, 0, void 0, start), "caller");
         const env = lazyEnvClass(place, run3.assigned, sc, caller?.inputs, caller?.placeEnv);
         const defaults = configuredDefaults(run3);
-        const name = caller?.label ?? "default";
+        const name = [caller?.label, variant.loop?.label].filter(Boolean).join(", ") || "default";
         for (const inv of run3.invocations) for (const d of fromInvocation(inv, script.file, [], false, linkerFor(true, () => run3.heredocs), defaults) ?? []) add(name, d, env());
         runCalledScripts(run3, script.file, sc, start, step.range, name, env, (assigned) => lazyEnvClass(place, assigned, sc, caller?.inputs, caller?.placeEnv), true);
       }
@@ -50688,10 +50799,11 @@ function azureCliUnits(ciFiles, ctx) {
     for (const call of templateCalls(file)) {
       const place = call.step ? { ...places.get(call.step.subject), step: call.step } : { job: call.job };
       for (const caller of contexts) {
-        for (const variant of matrixVariants(call.job)) {
+        for (const variant of loopCopies(place, caller?.inputs, matrixVariants(call.job), 1, call.at.range)) {
+          if (variant.loop?.empty) continue;
           const sc = scriptContext(file, place, variant, caller?.inputs, caller?.variables, caller?.runnerOs);
           const env = caller ? envClass(place, /* @__PURE__ */ new Map(), sc, caller.inputs, caller.placeEnv) : envClass(place, /* @__PURE__ */ new Map(), sc);
-          const variantName = [caller?.label, variant.label ? `matrix: ${variant.label}` : ""].filter(Boolean).join(", ") || "default";
+          const variantName = [caller?.label, variantLabel(variant)].filter(Boolean).join(", ") || "default";
           add(variantName, templateResource(file, call, sc), env);
         }
       }
@@ -51344,9 +51456,11 @@ function callerContexts(file, calls, root, callsOf, depth = 0, cut) {
       (o) => (
         // A calling job's combinations, each a context of the called file: at most 32 per call, as
         // calls × contexts × combinations multiply (the file's own jobs are under MATRIX_WORK_BUDGET).
-        matrixVariants(c.job).slice(0, MAX_VARIANTS_PER_CALL).flatMap((variant) => {
+        // Each iteration of the `${{ each }}` loops around the call is a call of its own (a loop
+        // over environments calling a deployment template), among those 32.
+        loopVariants(c.caller, loopsAt(place), o?.inputs, matrixVariants(c.job)).variants.slice(0, MAX_VARIANTS_PER_CALL).flatMap((variant) => {
           const sc = scriptContext(c.caller, place, variant, o?.inputs, o?.variables, o?.runnerOs);
-          if (!stepRunsIn(c.step, sc)) return [];
+          if (!stepRunsIn(c.step, sc) || variant.loop?.empty) return [];
           const inputs = /* @__PURE__ */ new Map();
           for (const e of c.inputs) {
             if (e.value === void 0) {
@@ -51364,7 +51478,8 @@ function callerContexts(file, calls, root, callsOf, depth = 0, cut) {
           const placeEnv = expanded ? placeClass(place, sc) ?? classifyPipelineFileName(path46.basename(c.caller.file)) ?? o?.placeEnv : composite ? placeClass(place, sc) ?? envFromVariables((name) => named(sc.env, name)) ?? classifyPath(path46.basename(c.caller.file))?.env ?? o?.placeEnv : void 0;
           const through2 = o ? `${label} ${o.label}` : label;
           const runnerOs = expanded || composite ? sc.expansion.runnerOs : void 0;
-          return [{ label: variant.label ? `${through2}, matrix: ${variant.label}` : through2, inputs, ...variables ? { variables } : {}, ...placeEnv ? { placeEnv } : {}, ...runnerOs ? { runnerOs } : {} }];
+          const copy2 = variantLabel(variant);
+          return [{ label: copy2 ? `${through2}, ${copy2}` : through2, inputs, ...variables ? { variables } : {}, ...placeEnv ? { placeEnv } : {}, ...runnerOs ? { runnerOs } : {} }];
         })
       )
     );

@@ -24,7 +24,7 @@ import path from 'node:path';
 import { classifyPath, classifyPipelineFileName, classifyPipelineStageName, classifyValue, envFromVariables, evaluationEnv, type EnvClass } from '../core/env.js';
 import { fileStart, type Location, type Range } from '../core/source.js';
 import { bool, isKnown, list, num, obj, passedThrough, str, unknown, valuesEqual, variableSite, withProvenanceOf, type Value } from '../core/value.js';
-import type { CiCallerInput, CiFile, CiJob, CiEntry, CiScript, CiStage, CiStep, CiTemplateRef } from '../model/ci.js';
+import type { CiCallerInput, CiFile, CiJob, CiEntry, CiLoop, CiScript, CiStage, CiStep, CiTemplateRef } from '../model/ci.js';
 import type { Evaluation, Fact, Resource } from '../model/resource.js';
 import type { ResourceKind } from '../model/kinds.js';
 import {
@@ -42,7 +42,7 @@ import {
 } from '../model/tables/azure-cli.js';
 import { argumentVariables, idOutputOf, interpretScript, type AzInvocation, type HeredocWrite, type ScriptCall } from '../eval/azcli/interpret.js';
 import { configuredDefault, configuredDefaults } from '../eval/azcli/configure.js';
-import { entryValue, jobWithValue, matrixVariants, placesOf, scriptContext, type CallerVariables, type ScriptContext, type ScriptPlace } from '../eval/azcli/context.js';
+import { entryValue, jobWithValue, loopsAt, loopVariants, matrixVariants, MAX_LOOP_ITERATIONS, placesOf, scriptContext, variantLabel, type CallerVariables, type MatrixVariant, type ScriptContext, type ScriptPlace } from '../eval/azcli/context.js';
 import { linkStepScripts, linkStepTemplate, runtimeVariablesWithin, type RuntimeVariables } from '../eval/azcli/runtime-variables.js';
 import { conditionsHold } from '../eval/ci/template-conditions.js';
 import { sliceValue, sliceVariable, type Env, type ExpandedWord, type RunnerOs, type VariableUse } from '../eval/azcli/words.js';
@@ -586,6 +586,28 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
     const nestedWork = workBudget(NESTED_CALL_WORK_BUDGET, (range) =>
       problems.push({ ruleId: 'EVAL001', message: `the scripts that this file's scripts call, and the scripts those call, pass ${NESTED_CALL_WORK_BUDGET.toLocaleString('en-US')} commands: from here on the scripts they call are not run with this file's values (each is still linted on its own)`, location: { file: file.file, range } }),
     );
+    /**
+     * The copies of a place's script (or task, or template call) in the `${{ each }}` loops around
+     * it, for each matrix combination, with a caller's values (`given`) or the defaults: each
+     * iteration runs its commands again, so the copies past the matrix spend the file's matrix
+     * work too; past it, or past MAX_LOOP_ITERATIONS (EVAL001 once per loop), the loop variables
+     * are unknown.
+     */
+    const loopCopies = (place: ScriptPlace | undefined, given: ReadonlyMap<string, Value> | undefined, matrix: MatrixVariant[], commands: number, range: Range): MatrixVariant[] => {
+      const loops = loopsAt(place);
+      if (!loops) return matrix;
+      const expanded = loopVariants(file, loops, given, matrix);
+      if (expanded.capped) loopCapped(expanded.capped);
+      const extra = (expanded.variants.length - matrix.length) * Math.max(1, commands);
+      if (extra <= 0 || matrixWork.spend(extra, range)) return expanded.variants;
+      return loopVariants(file, loops, given, matrix, { iterations: 1, why: (each) => `${each} is not expanded: this file's matrix combinations and loop iterations times their commands pass the linter's budget` }).variants;
+    };
+    const cappedLoops = new Set<number>();
+    const loopCapped = (loop: CiLoop): void => {
+      if (cappedLoops.has(loop.keyRange.start.offset)) return;
+      cappedLoops.add(loop.keyRange.start.offset);
+      problems.push({ ruleId: 'EVAL001', message: `\${{ each ${loop.variable} in ${loop.collection} }} runs more than ${MAX_LOOP_ITERATIONS.toLocaleString('en-US')} times with the loops around it: it is not expanded (its loop variable is unknown)`, location: { file: file.file, range: loop.keyRange } });
+    };
     for (const script of file.scripts) {
       if (script.origin === 'comment') continue;
       const hidden = unreadableAz(file.file, script);
@@ -597,7 +619,8 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       const work = variants.length * Math.max(1, script.commands.length);
       if (variants.length === 1) matrixWork.take(work);
       else if (!matrixWork.spend(work, place?.job?.keyRange ?? script.range)) variants = [{ label: '', values: new Map(), overBudget: true }];
-      for (const [vi, variant] of variants.entries()) {
+      const copies = (given?: ReadonlyMap<string, Value>): MatrixVariant[] => loopCopies(place, given, variants, script.commands.length, script.range);
+      for (const [vi, variant] of copies().entries()) {
         const sc = scriptContext(file, place, variant);
         // The first variant's run also sets the expanded words CI001/CI005 read (a file run only
         // by its callers: each caller's run does).
@@ -605,22 +628,25 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
         // Heredocs and --file references once per script, from its first variant.
         if (vi === 0) heredocs.push(...run.heredocs);
         const env = lazyEnvClass(place, run.assigned, sc);
-        const variantName = variant.label ? `matrix: ${variant.label}` : 'default';
+        const variantName = variantLabel(variant) || 'default';
         // A file run only by its callers makes no resources of this run (its heredocs are still read
         // above), and the files its `--file` flags name are not read here: a default no caller uses
-        // names a file linted on its own.
-        if (!calledOnly && stepRunsIn(place?.step, sc)) {
+        // names a file linted on its own. (Nor does a loop over an empty list: it inserts nothing.)
+        if (!calledOnly && stepRunsIn(place?.step, sc) && !variant.loop?.empty) {
           runCalledScripts(run, file.file, sc, start, place?.job?.keyRange ?? script.range, variantName, env, (assigned) => lazyEnvClass(place, assigned, sc), vi === 0);
           addInvocations(variantName, run, env, vi === 0, linkerFor(file.kind === 'script', () => [...heredocs, ...run.heredocs], start));
         }
-        // The same script once more per scanned caller that passes inputs (`uses: ./…` + `with:`).
-        for (const [k, caller] of callers.entries()) {
+      }
+      // The same script once more per scanned caller that passes inputs (`uses: ./…` + `with:`),
+      // in each matrix combination and each iteration of its loops with that caller's values.
+      for (const [k, caller] of callers.entries()) {
+        for (const [vi, variant] of copies(caller.inputs).entries()) {
           const csc = scriptContext(file, place, variant, caller.inputs, caller.variables, caller.runnerOs);
-          if (!stepRunsIn(place?.step, csc)) continue;
+          if (!stepRunsIn(place?.step, csc) || variant.loop?.empty) continue;
           const first = calledOnly && vi === 0;
           const crun = interpretScript(file.file, script, csc.env, withSource(file.file, csc.expansion, 0, undefined, start), first ? 'caller' : false);
           const cenv = lazyEnvClass(place, crun.assigned, csc, caller.inputs, caller.placeEnv);
-          const cname = variant.label ? `${caller.label}, matrix: ${variant.label}` : caller.label;
+          const cname = [caller.label, variantLabel(variant)].filter(Boolean).join(', ');
           if (calledOnly) runCalledScripts(crun, file.file, csc, start, place?.job?.keyRange ?? script.range, cname, cenv, (assigned) => lazyEnvClass(place, assigned, csc, caller.inputs, caller.placeEnv), first && k === 0);
           // Run only by its callers: each caller's run reads the files its `--file` flags name (heredocs of the file included).
           addInvocations(cname, crun, cenv, false, calledOnly ? linkerFor(false, () => [...heredocs, ...crun.heredocs], start) : linkerFor(false, () => [], start));
@@ -637,16 +663,16 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
     markStepsThatNeverRun(file, calledOnly ? callers : [undefined, ...callers], (step, caller) => scriptContext(file, places.get(step.subject), matrixVariants(places.get(step.subject)?.job)[0]!, caller?.inputs, caller?.variables, caller?.runnerOs));
     for (const { step, script, args } of scriptFileRuns(file, byPath, ctx.root)) {
       const place = places.get(step.subject);
-      for (const caller of contexts) {
-        const sc = scriptContext(file, place, matrixVariants(place?.job)[0]!, caller?.inputs, caller?.variables, caller?.runnerOs);
-        if (!stepRunsIn(step, sc)) continue;
+      for (const caller of contexts) for (const variant of loopCopies(place, caller?.inputs, matrixVariants(place?.job).slice(0, 1), script.script.commands.length, step.range)) {
+        const sc = scriptContext(file, place, variant, caller?.inputs, caller?.variables, caller?.runnerOs);
+        if (!stepRunsIn(step, sc) || variant.loop?.empty) continue;
         const initial = new Map(sc.env);
         if (args) for (const [name, v] of argumentVariables(script.script.language, taskArguments(file.file, args, sc))) initial.set(name, v);
         const start = stepFolder(step.workingDirectory);
         const run = interpretScript(script.file, script.script, initial, withSource(script.file, sc.expansion, 0, undefined, start), 'caller');
         const env = lazyEnvClass(place, run.assigned, sc, caller?.inputs, caller?.placeEnv);
         const defaults = configuredDefaults(run);
-        const name = caller?.label ?? 'default';
+        const name = [caller?.label, variant.loop?.label].filter(Boolean).join(', ') || 'default';
         for (const inv of run.invocations) for (const d of fromInvocation(inv, script.file, [], false, linkerFor(true, () => run.heredocs), defaults) ?? []) add(name, d, env());
         // The scripts it calls in turn, from the task's working directory.
         runCalledScripts(run, script.file, sc, start, step.range, name, env, (assigned) => lazyEnvClass(place, assigned, sc, caller?.inputs, caller?.placeEnv), true);
@@ -656,10 +682,11 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
     for (const call of templateCalls(file)) {
       const place: ScriptPlace = call.step ? { ...places.get(call.step.subject), step: call.step } : { job: call.job };
       for (const caller of contexts) {
-        for (const variant of matrixVariants(call.job)) {
+        for (const variant of loopCopies(place, caller?.inputs, matrixVariants(call.job), 1, call.at.range)) {
+          if (variant.loop?.empty) continue;
           const sc = scriptContext(file, place, variant, caller?.inputs, caller?.variables, caller?.runnerOs);
           const env = caller ? envClass(place, new Map(), sc, caller.inputs, caller.placeEnv) : envClass(place, new Map(), sc);
-          const variantName = [caller?.label, variant.label ? `matrix: ${variant.label}` : ''].filter(Boolean).join(', ') || 'default';
+          const variantName = [caller?.label, variantLabel(variant)].filter(Boolean).join(', ') || 'default';
           add(variantName, templateResource(file, call, sc), env);
         }
       }
@@ -1694,10 +1721,13 @@ function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string,
     return outer.flatMap((o) =>
       // A calling job's combinations, each a context of the called file: at most 32 per call, as
       // calls × contexts × combinations multiply (the file's own jobs are under MATRIX_WORK_BUDGET).
-      matrixVariants(c.job).slice(0, MAX_VARIANTS_PER_CALL).flatMap((variant): CallerContext[] => {
+      // Each iteration of the `${{ each }}` loops around the call is a call of its own (a loop
+      // over environments calling a deployment template), among those 32.
+      loopVariants(c.caller, loopsAt(place), o?.inputs, matrixVariants(c.job)).variants.slice(0, MAX_VARIANTS_PER_CALL).flatMap((variant): CallerContext[] => {
         const sc = scriptContext(c.caller, place, variant, o?.inputs, o?.variables, o?.runnerOs);
-        // A call under `${{ if }}` blocks this context decides against is not in the caller's pipeline.
-        if (!stepRunsIn(c.step, sc)) return [];
+        // A call under `${{ if }}` blocks this context decides against is not in the caller's pipeline
+        // (nor one in a loop over an empty list).
+        if (!stepRunsIn(c.step, sc) || variant.loop?.empty) return [];
         const inputs = new Map<string, Value>();
         for (const e of c.inputs) {
           // A mapping or list passed (an `object` parameter, a step list): given, not read; its
@@ -1728,7 +1758,8 @@ function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string,
         const through = o ? `${label} ${o.label}` : label;
         // Steps that run in the calling job run on its runner; a reusable workflow's jobs name their own.
         const runnerOs = expanded || composite ? sc.expansion.runnerOs : undefined;
-        return [{ label: variant.label ? `${through}, matrix: ${variant.label}` : through, inputs, ...(variables ? { variables } : {}), ...(placeEnv ? { placeEnv } : {}), ...(runnerOs ? { runnerOs } : {}) }];
+        const copy = variantLabel(variant);
+        return [{ label: copy ? `${through}, ${copy}` : through, inputs, ...(variables ? { variables } : {}), ...(placeEnv ? { placeEnv } : {}), ...(runnerOs ? { runnerOs } : {}) }];
       }),
     );
   });

@@ -470,6 +470,90 @@ jobs:
   });
 });
 
+describe('azure-cli front end: Azure Pipelines ${{ each }} loops (review 105)', () => {
+  const ENVIRONMENTS = 'parameters:\n  - name: environments\n    type: object\n    default:\n      - dev\n      - prod\n';
+  const copies = (r: AzureCliResult, kind: string): string[] =>
+    resources(r)
+      .filter((x) => x.kind === kind)
+      .map((x) => `${x.evaluation.variant} | ${x.evaluation.env} | ${show(x.name)}`)
+      .sort();
+
+  it('a stage loop over a list default: one copy per item, named by it, its stage name classing it; the address names the loop once', () => {
+    const r = run({
+      'azure-pipelines.yml': `${ENVIRONMENTS}stages:\n  - \${{ each env in parameters.environments }}:\n    - stage: deploy_\${{ env }}\n      jobs:\n        - job: kv\n          steps:\n            - script: az keyvault create --name kv-ml-\${{ env }} -g rg\n`,
+    });
+    expect(copies(r, 'keyvault')).toEqual(['each env=dev | nonprod | kv-ml-dev@13:49', 'each env=prod | prod | kv-ml-prod@13:49']);
+    const kv = resources(r).find((x) => x.kind === 'keyvault')!;
+    expect(kv.address).toBe('pipeline:stages[each env in parameters.environments][stage=deploy_${{ env }}].jobs[job=kv].steps[script=az keyvault create --name kv-ml-${{ env…]: az keyvault create kv-ml-${{ env }}');
+    // The unquoted name is one known word in each copy: the absent flag is decided (its default).
+    expect(attr(kv, 'purgeProtection')).toBe('false');
+  });
+
+  it('a job loop and a step loop over a mapping (pair.key, pair.value), nested', () => {
+    const r = run({
+      'azure-pipelines.yml': `${ENVIRONMENTS}  - name: vaults\n    type: object\n    default:\n      kva: 'true'\n      kvb: 'false'\njobs:\n  - \${{ each env in parameters.environments }}:\n    - deployment: kv_\${{ env }}\n      environment: \${{ env }}\n      strategy:\n        runOnce:\n          deploy:\n            steps:\n              - \${{ each pair in parameters.vaults }}:\n                - script: az keyvault create -n \${{ pair.key }}-\${{ env }} -g rg --enable-purge-protection \${{ pair.value }}\n`,
+    });
+    expect(copies(r, 'keyvault')).toEqual([
+      'each env=dev, each pair=kva | nonprod | kva-dev@21:49',
+      'each env=dev, each pair=kvb | nonprod | kvb-dev@21:49',
+      'each env=prod, each pair=kva | prod | kva-prod@21:49',
+      'each env=prod, each pair=kvb | prod | kvb-prod@21:49',
+    ]);
+    // The flag's value is where the parameter's default writes it.
+    const kvb = resources(r).find((x) => x.kind === 'keyvault' && show(x.name).startsWith('kvb-prod'))!;
+    expect(attr(kvb, 'purgeProtection')).toBe('false@11:13');
+  });
+
+  it('items that are mappings: their members; a mapping item read whole is unknown', () => {
+    const r = run({
+      'azure-pipelines.yml': 'parameters:\n  - name: pools\n    type: object\n    default:\n      - name: gpu\n        size: Standard_NC6s_v3\nsteps:\n  - ${{ each p in parameters.pools }}:\n    - script: az aks nodepool add --cluster-name aks -g rg -n ${{ p.name }} -s ${{ p.size }} --labels x=${{ p }}\n',
+    });
+    const pool = only(r, 'aks.nodepool');
+    expect(pool.evaluation.variant).toBe('each p={name: gpu, size: Standard_NC6s_v3}');
+    expect(attr(pool, 'vmSize')).toBe('Standard_NC6s_v3@6:15');
+    expect(attr(pool, 'labels')).toMatch(/^\?\$\{\{ p \}\} is not a scalar of the loop's item/);
+  });
+
+  it('a template: a caller that passes the list leaves the loop unknown; one that does not, the default', () => {
+    const template = `${ENVIRONMENTS}steps:\n  - \${{ each env in parameters.environments }}:\n    - script: az keyvault create -n kv-\${{ env }} -g rg\n`;
+    const passes = run({ 'kv.yml': template, 'azure-pipelines.yml': 'steps:\n  - template: kv.yml\n    parameters:\n      environments: [qa]\n' });
+    expect(copies(passes, 'keyvault')).toEqual([expect.stringMatching(/^called by azure-pipelines.yml \(step 1\) \| unknown \| \?.*the caller passes environments, whose items are not read/)]);
+    // (No stage or deployment environment names a class here: the loop variable is no environment variable.)
+    const defaults = run({ 'kv.yml': template, 'azure-pipelines.yml': 'steps:\n  - template: kv.yml\n' });
+    expect(copies(defaults, 'keyvault')).toEqual([
+      'called by azure-pipelines.yml (step 1), each env=dev | unknown | kv-dev@9:37',
+      'called by azure-pipelines.yml (step 1), each env=prod | unknown | kv-prod@9:37',
+    ]);
+  });
+
+  it('a loop calling a template: one call per iteration, with that iteration\'s value', () => {
+    const r = run({
+      'azure-pipelines.yml': `${ENVIRONMENTS}stages:\n  - \${{ each env in parameters.environments }}:\n    - template: deploy.yml\n      parameters:\n        environment: \${{ env }}\n`,
+      'deploy.yml': 'parameters:\n  - name: environment\nstages:\n  - stage: deploy_${{ parameters.environment }}\n    jobs:\n      - job: kv\n        steps:\n          - script: az keyvault create -n kv-${{ parameters.environment }} -g rg\n',
+    });
+    expect(copies(r, 'keyvault')).toEqual([
+      'called by azure-pipelines.yml (stage template at line 9), each env=dev | nonprod | kv-dev@8:43',
+      'called by azure-pipelines.yml (stage template at line 9), each env=prod | prod | kv-prod@8:43',
+    ]);
+  });
+
+  it('an empty list inserts nothing; past 1,024 iterations the loop is not expanded (EVAL001)', () => {
+    const empty = run({ 'azure-pipelines.yml': 'parameters:\n  - name: envs\n    type: object\n    default: []\nsteps:\n  - ${{ each env in parameters.envs }}:\n    - script: az keyvault create -n kv-${{ env }} -g rg\n' });
+    expect(resources(empty)).toEqual([]);
+    const many = Array.from({ length: 1025 }, (_, i) => `      - e${i}`).join('\n');
+    const r = run({ 'azure-pipelines.yml': `parameters:\n  - name: envs\n    type: object\n    default:\n${many}\nsteps:\n  - \${{ each env in parameters.envs }}:\n    - script: az keyvault create -n kv-\${{ env }} -g rg\n` });
+    expect(r.problems.map((p) => `${p.ruleId} ${p.location.range.start.line} ${p.message}`)).toEqual([
+      'EVAL001 1031 ${{ each env in parameters.envs }} runs more than 1,024 times with the loops around it: it is not expanded (its loop variable is unknown)',
+    ]);
+    expect(copies(r, 'keyvault')).toEqual([expect.stringMatching(/^default \| unknown \| \?.*runs more than 1,024 times/)]);
+  });
+
+  it('a loop over what is not a parameter\'s list stays unknown', () => {
+    const r = run({ 'azure-pipelines.yml': "variables:\n  envs: dev\nsteps:\n  - ${{ each env in split(variables.envs, ',') }}:\n    - script: az keyvault create -n \"kv-${{ env }}\" -g rg\n" });
+    expect(copies(r, 'keyvault')).toEqual([expect.stringMatching(/^default \| unknown \| \?.*walks a collection that is not a parameter of this file/)]);
+  });
+});
+
 describe('azure-cli front end: handed to the Azure ML YAML front end', () => {
   it('lists --file references with their --set overrides, and heredocs with their target file', () => {
     const r = run({

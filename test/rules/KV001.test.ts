@@ -2033,6 +2033,78 @@ const templateConditions: RuleTable = {
   },
 };
 
+// Review 105: Azure Pipelines `${{ each x in parameters.list }}` loops are expanded, one copy of
+// what they hold per item of the parameter's list or mapping (its default, or a caller's value
+// the linter reads), as a matrix's legs are; findings of the copies at one place merge.
+const eachLoops: RuleTable = {
+  'azure-cli': {
+    valid: [
+      {
+        // A caller passes the list: its items are not read, so the unquoted name may be several words.
+        name: 'each-loop-over-a-list-the-caller-passes',
+        files: {
+          'azure-pipelines.yml': 'trigger: none\nstages:\n  - stage: prod\n    jobs:\n      - job: kv\n        steps:\n          - template: kv.yml\n            parameters:\n              environments: [dev, prod]\n',
+          'kv.yml': 'parameters:\n  - name: environments\n    type: object\n    default: [qa]\nsteps:\n  - ${{ each env in parameters.environments }}:\n    - script: az keyvault create --name kv-ml-${{ env }} -g rg\n',
+        },
+      },
+      {
+        // A loop over an empty list inserts nothing.
+        name: 'each-loop-over-an-empty-list',
+        files: { 'azure-pipelines.yml': 'parameters:\n  - name: environments\n    type: object\n    default: []\nsteps:\n  - ${{ each env in parameters.environments }}:\n    - script: az keyvault create --name kv-ml-${{ env }} -g rg\n' },
+      },
+      {
+        // The iteration's value decides a `${{ if }}` inside the loop: the prod copy protects its vault.
+        name: 'each-loop-with-a-condition-on-the-loop-variable',
+        files: {
+          'azure-pipelines.yml':
+            "parameters:\n  - name: environments\n    type: object\n    default: [prod]\nstages:\n  - ${{ each env in parameters.environments }}:\n    - stage: deploy_${{ env }}\n      jobs:\n        - job: kv\n          steps:\n            - ${{ if eq(env, 'prod') }}:\n              - script: az keyvault create --name kv-ml-${{ env }} -g rg --enable-purge-protection true\n            - ${{ else }}:\n              - script: az keyvault create --name kv-ml-${{ env }} -g rg\n",
+        },
+      },
+    ],
+    invalid: [
+      {
+        // The reviewer's probe: the unquoted `kv-ml-${{ env }}` is one known word in each copy, and
+        // the stage name deploy_prod makes that copy prod.
+        name: 'each-loop-over-stages-named-by-the-item',
+        files: {
+          'azure-pipelines.yml': `trigger: none
+parameters:
+  - name: environments
+    type: object
+    default:
+      - dev
+      - prod
+stages:
+  - \${{ each env in parameters.environments }}:
+    - stage: deploy_\${{ env }}
+      jobs:
+        - job: kv
+          steps:
+            - script: |
+                ⟦az⟧ keyvault create --name kv-ml-\${{ env }} --resource-group rg-\${{ env }}
+`,
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+        messageIncludes: 'Key Vault "kv-ml-prod"',
+      },
+      {
+        // A mapping parameter: `pair.value` is where its default writes the value.
+        name: 'each-loop-over-a-mapping-pair-value',
+        files: {
+          'azure-pipelines.yml':
+            "parameters:\n  - name: vaults\n    type: object\n    default:\n      kv-a: 'true'\n      kv-b: '⟦false⟧'\nstages:\n  - stage: prod\n    jobs:\n      - job: kv\n        steps:\n          - ${{ each pair in parameters.vaults }}:\n            - script: az keyvault create -n ${{ pair.key }} -g rg --enable-purge-protection ${{ pair.value }}\n",
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+        messageIncludes: 'Key Vault "kv-b"',
+      },
+    ],
+  },
+};
+
 const conformance: RuleTable = {
   bicep: {
     valid: [
@@ -2595,4 +2667,4 @@ const mergedAfterUnknown: RuleTable = {
   },
 };
 
-ruleTester('KV001', converted, azureCli, conformance, bicepparamJsonTemplate, parameterFileFolders, backendConfigFiles, templateConditions, sharedBicepModules, azdPlaceholders, deploymentScripts, mergedAfterUnknown);
+ruleTester('KV001', converted, azureCli, eachLoops, conformance, bicepparamJsonTemplate, parameterFileFolders, backendConfigFiles, templateConditions, sharedBicepModules, azdPlaceholders, deploymentScripts, mergedAfterUnknown);

@@ -7,12 +7,13 @@
  *   `needs`, `steps` and anything else are unknown.
  * - Azure Pipelines: `variables:` literals at pipeline/stage/job level, as `$(name)` macros,
  *   `${{ variables.name }}` and environment variables (`NAME` upper-cased, `.` → `_`);
- *   `${{ parameters.x }}` → the parameter's default. Variable groups, variable templates and
+ *   `${{ parameters.x }}` → the parameter's default; `${{ each x in parameters.list }}` → one
+ *   copy per item (loopVariants), `${{ x }}` its item. Variable groups, variable templates and
  *   `$[ ]` runtime expressions are unknown.
  */
 import { locationKey, type Location } from '../../core/source.js';
 import { chosenBy, passedThrough, str, unknown, variableSite, type Decision, type Value } from '../../core/value.js';
-import type { CiFile, CiJob, CiMatrixEntry, CiMatrixLeg, CiScalar, CiStage, CiStep, CiVariable } from '../ci/types.js';
+import type { CiFile, CiInput, CiJob, CiLoop, CiLoopItem, CiMatrixEntry, CiMatrixLeg, CiScalar, CiStage, CiStep, CiVariable } from '../ci/types.js';
 import { runtimeVariables, type RuntimeVariables } from './runtime-variables.js';
 import { githubOperatorExpression, type ExpressionLocator } from './github-expression.js';
 import { conditionsHold, typedParameter, type TemplateCondition } from '../ci/template-conditions.js';
@@ -34,6 +35,99 @@ export interface MatrixVariant {
   objectAxes?: string[];
   /** An `exclude:` entry that cannot be compared with it may remove it: its values are not known. */
   mayBeExcluded?: true;
+  /** Azure Pipelines: the iteration of the `${{ each }}` loops around the script this copy is (loopVariants). */
+  loop?: LoopIteration;
+}
+
+/** One iteration of the `${{ each }}` loops around a place: one copy of what they hold. */
+export interface LoopIteration {
+  /** `each env=prod` (`, each region=weu` for a nested loop). */
+  label: string;
+  /** The loop variables' scalars by reference: `env`, `env.name` (an item's member), `pair.key`, `pair.value`, `pair.value.size`. */
+  values: Map<string, CiScalar>;
+  /** Each loop variable: the parameter its collection is (its name joins a value's chain), or why its items are not known. */
+  variables: Map<string, { input?: CiInput; unknown?: string }>;
+  /** The collection is empty: the loop inserts nothing (this copy stands for none, and makes no resources). */
+  empty?: true;
+}
+
+/**
+ * Iterations of `${{ each }}` loops expanded at most (RULES.md "Parse and evaluation problems":
+ * loops expand up to 1,024 instances); past it the loop variables are unknown (EVAL001).
+ */
+export const MAX_LOOP_ITERATIONS = 1024;
+
+/** The label of a copy of a script: its matrix combination and its loop iteration (`matrix: size=…, each env=prod`); '' for neither. */
+export function variantLabel(v: MatrixVariant): string {
+  return [v.label ? `matrix: ${v.label}` : '', v.loop?.label ?? ''].filter(Boolean).join(', ');
+}
+
+/**
+ * The copies of a script in the `${{ each }}` loops around it (`loops`, outermost first), for
+ * each matrix combination of `variants`: one per iteration (Learn, "Template expressions", Each
+ * keyword). A loop walks a parameter's list or mapping: as the caller passes it (`given`: a
+ * list or mapping passed is not read, so the loop variable is unknown), else its default. A
+ * collection that is anything else, or iterations past MAX_LOOP_ITERATIONS (`capped`: the loop
+ * cut), leave the loop variable unknown, in one copy.
+ */
+export function loopVariants(
+  file: CiFile,
+  loops: readonly CiLoop[] | undefined,
+  given: ReadonlyMap<string, Value> | undefined,
+  variants: MatrixVariant[],
+  limit: { iterations: number; why: (each: string) => string } = { iterations: MAX_LOOP_ITERATIONS, why: (each) => `${each} runs more than ${MAX_LOOP_ITERATIONS.toLocaleString('en-US')} times with the loops around it, which are not expanded` },
+): { variants: MatrixVariant[]; capped?: CiLoop } {
+  if (!loops?.length) return { variants };
+  let iterations: LoopIteration[] = [{ label: '', values: new Map(), variables: new Map() }];
+  let capped: CiLoop | undefined;
+  for (const loop of loops) {
+    const { items, input, unknown: why } = loopCollection(file, loop, given);
+    const total = items === undefined ? iterations.length : iterations.length * items.length;
+    if (items !== undefined && total > limit.iterations) capped ??= loop;
+    if (items === undefined || total > limit.iterations) {
+      const reason = why ?? limit.why(`\${{ each ${loop.variable} in ${loop.collection} }}`);
+      iterations = iterations.map((it) => ({ ...it, variables: new Map([...it.variables, [loop.variable, { unknown: reason }]]) }));
+      continue;
+    }
+    if (items.length === 0) {
+      iterations = iterations.map((it) => ({ ...it, empty: true, variables: new Map([...it.variables, [loop.variable, { unknown: `${loop.collection} is empty: the loop inserts nothing` }]]) }));
+      continue;
+    }
+    iterations = iterations.flatMap((it) => items.map((item) => withLoopItem(it, loop.variable, item, input)));
+  }
+  return { variants: variants.flatMap((v) => iterations.map((loop) => ({ ...v, loop }))), ...(capped ? { capped } : {}) };
+}
+
+/** The `${{ each }}` loops around a place (a step's hold its job's and stage's). */
+export function loopsAt(place: ScriptPlace | undefined): readonly CiLoop[] | undefined {
+  return place?.step?.loops ?? place?.job?.loops ?? place?.stage?.loops;
+}
+
+/** A loop's collection: a parameter's list or mapping, as the caller passes it or as its default; else why it is not known. */
+function loopCollection(file: CiFile, loop: CiLoop, given: ReadonlyMap<string, Value> | undefined): { items?: readonly CiLoopItem[]; input?: CiInput; unknown?: string } {
+  const parts = referenceOf(loop.collection);
+  const each = `\${{ each ${loop.variable} in ${loop.collection} }}`;
+  if (parts?.[0] !== 'parameters' || parts.length !== 2) return { unknown: `${each} walks a collection that is not a parameter of this file, which is not read` };
+  const name = parts[1]!;
+  if (given?.has(name)) return { unknown: `${each}: the caller passes ${name}, whose items are not read` };
+  const input = file.inputs.find((i) => i.name === name);
+  if (!input) return { unknown: `${each}: parameter ${name} is not declared in this file` };
+  if (!input.defaultItems) return { unknown: `${each}: parameter ${name} has no list or mapping default` };
+  return { items: input.defaultItems, input };
+}
+
+/** An iteration with one more loop at `item`: its scalars under the loop variable's name. */
+function withLoopItem(it: LoopIteration, variable: string, item: CiLoopItem, input: CiInput | undefined): LoopIteration {
+  const values = new Map(it.values);
+  // A mapping's entry is a pair (`pair.key`, `pair.value`); a list's item is the variable itself.
+  const base = item.key ? `${variable}.value` : variable;
+  if (item.key) values.set(`${variable}.key`, item.key);
+  if (item.value) values.set(base, item.value);
+  for (const [k, v] of item.members ?? []) values.set(`${base}.${k}`, v);
+  const shown = item.key?.text ?? item.value?.text ?? [...(item.members ?? [])].slice(0, 2).map(([k, v]) => `${k}: ${v.text}`).join(', ');
+  const text = shown.length > 40 ? `${shown.slice(0, 39)}…` : shown;
+  const own = `each ${variable}=${item.key || item.value ? text : `{${text}${(item.members?.size ?? 0) > 2 ? ', …' : ''}}`}`;
+  return { label: it.label ? `${it.label}, ${own}` : own, values, variables: new Map([...it.variables, [variable, input ? { input } : {}]]) };
 }
 
 /**
@@ -332,6 +426,9 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
     if (!parts) return unknown(`expression \${{ ${expr.slice(0, 60)} }}`);
     const [head, ...rest] = parts;
     const key = rest.join('.');
+    // A `${{ each }}` loop variable (`env`, `pair.key`, `cfg.size`): this copy's item.
+    const loopVariable = pipeline ? variant.loop?.variables.get(head!) : undefined;
+    if (loopVariable) return loopValue(parts.join('.'), head!, loopVariable);
     if ((head === 'inputs' || head === 'parameters') && rest.length === 1) return inputDefault(key);
     // `${{ parameters.cluster.size }}`: a member of an object parameter's default (one a caller passes is not read).
     if (head === 'parameters' && pipeline && rest.length > 1) return inputMember(rest[0]!, rest.slice(1).join('.'));
@@ -354,7 +451,7 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
         return v ? named(v, `${head}.${key}`, key) : unknown(`${head}.${key} is not set literally in this file`);
       }
     }
-    // A compile-time value all the same (an `each` loop variable, a function call): not one this reader resolves.
+    // A compile-time value all the same (a loop variable outside its loop, a function call): not one this reader resolves.
     // `github.workspace` is the checkout's folder: a path built on it is a path from the repository's top.
     const path = parts.join('.').toLowerCase();
     // (`github.action_path` in an action's own steps: the folder of its action.yml.)
@@ -385,6 +482,18 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
    * value is written.
    */
   const named = (v: Value, label: string, name: string): Value => (v.origin ? passedThrough(v, variableSite(v.origin, name, label)) : v);
+  /**
+   * A loop variable's scalar in this copy, placed where the parameter's default writes it, with
+   * the parameter and the loop variable in its chain (GPU001 reads `gpu` in those names).
+   */
+  const loopValue = (reference: string, name: string, binding: { input?: CiInput; unknown?: string }): Value => {
+    if (binding.unknown !== undefined) return unknown(binding.unknown);
+    const s = variant.loop?.values.get(reference);
+    if (!s) return unknown(`\${{ ${reference} }} is not a scalar of the loop's item`);
+    const i = binding.input;
+    const v = str(s.text, scalarLoc(f, s));
+    return named(i ? passedThrough(v, { file: f, range: i.nameRange, label: `input ${i.name}`, symbol: { kind: 'input', name: i.name } }) : v, reference, name);
+  };
   const inputDefault = (name: string): Value => {
     const i = inputs.get(inputKey(name));
     // The input's name joins the value's chain (GPU001 reads `gpu` in the names a size flowed through).
@@ -405,6 +514,9 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
    * run time).
    */
   const conditionReference = (ref: string): Value | undefined => {
+    // A loop variable of this copy (`eq(env, 'prod')`); any other reference but parameters and variables is not read.
+    const head = /^[^.]+/.exec(ref)?.[0] ?? '';
+    if (head !== 'parameters' && head !== 'variables') return pipeline && variant.loop?.variables.has(head) ? expression(ref) : undefined;
     const variableName = /^variables\.(.+)$/.exec(ref)?.[1];
     if (variableName !== undefined) {
       const lower = variableName.toLowerCase();

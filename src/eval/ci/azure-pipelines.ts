@@ -11,11 +11,11 @@
  * ci-address.ts), and join the parser's script snippets.
  */
 import { isConditionKey, neverHolds, stringOf, valueOf } from '../../parse/yaml/ci.js';
-import { pipelineItemName, treeSegments } from '../../parse/yaml/ci-address.js';
+import { eachLoopOf, entryPath, pipelineItemName, treeSegments } from '../../parse/yaml/ci-address.js';
 import type { YamlMap, YamlTree } from '../../parse/yaml/ci.js';
 import { entriesOf, entryOfNode, envOf, isExpressionKey, scalarOf, stringsOf, templateRefOf, variablesOf } from './common.js';
 import type { ScriptsBySubject } from './common.js';
-import type { CiEntry, CiEnvironment, CiFile, CiInput, CiJob, CiMatrixLeg, CiScalar, CiStage, CiStep, CiStepKind, CiTask } from './types.js';
+import type { CiEntry, CiEnvironment, CiFile, CiInput, CiJob, CiLoop, CiLoopItem, CiMatrixLeg, CiScalar, CiStage, CiStep, CiStepKind, CiTask } from './types.js';
 import { conditionChain, type TemplateCondition } from './template-conditions.js';
 
 const SCRIPT_KEYS = new Set(['script', 'bash', 'pwsh', 'powershell']);
@@ -35,6 +35,8 @@ function parametersOf(node: YamlTree | undefined): CiInput[] {
       if (def) p.default = def;
       const members = scalarMembers(defNode);
       if (members) p.defaultMembers = members;
+      const items = loopItems(defNode);
+      if (items) p.defaultItems = items;
       const values = valueOf(item, 'values');
       if (values?.type === 'seq') p.allowed = values.items.flatMap((v) => (v.type === 'scalar' ? [scalarOf(v)!] : []));
       out.push(p);
@@ -46,6 +48,8 @@ function parametersOf(node: YamlTree | undefined): CiInput[] {
       if (def) p.default = def;
       const members = scalarMembers(e.value);
       if (members) p.defaultMembers = members;
+      const items = loopItems(e.value);
+      if (items) p.defaultItems = items;
       out.push(p);
     }
   }
@@ -58,7 +62,7 @@ const MAX_MEMBER_DEPTH = 8;
 /**
  * The scalar members of a mapping (an `object` parameter's default), by dotted path, for
  * `${{ parameters.cluster.size }}`; undefined for anything but a mapping. Lists are not entered
- * (`${{ each }}` is not expanded).
+ * (a `${{ each }}` loop reads them: loopItems).
  */
 function scalarMembers(node: YamlTree | undefined): Map<string, CiScalar> | undefined {
   if (node?.type !== 'map') return undefined;
@@ -75,6 +79,23 @@ function scalarMembers(node: YamlTree | undefined): Map<string, CiScalar> | unde
   };
   walk(node, '', 0);
   return out;
+}
+
+/**
+ * What a `${{ each }}` loop over a list or mapping default walks (Learn, "Template expressions",
+ * Each keyword: a list's items, or a mapping's entries as `key`/`value` pairs); undefined for a
+ * scalar or nothing.
+ */
+function loopItems(node: YamlTree | undefined): CiLoopItem[] | undefined {
+  const itemOf = (n: YamlTree | undefined): CiLoopItem => {
+    const value = scalarOf(n);
+    if (value) return { value };
+    const members = scalarMembers(n);
+    return members ? { members } : {};
+  };
+  if (node?.type === 'seq') return node.items.map(itemOf);
+  if (node?.type === 'map') return node.entries.map((e) => ({ key: { text: e.key, range: e.keyRange }, ...itemOf(e.value) }));
+  return undefined;
 }
 
 function taskOf(node: YamlTree | undefined): CiTask | undefined {
@@ -139,13 +160,13 @@ export function readPipeline(out: CiFile, roots: YamlTree[], scripts: ScriptsByS
    * `container`: the mapping key above the nearest list (`steps`, `jobs`, `stages`), kept
    * through `${{ }}` blocks; `stage`/`job`: the enclosing stage and job.
    */
-  const visit = (node: YamlTree | undefined, path: string, container: string | undefined, stage: CiStage | undefined, job: CiJob | undefined, root: YamlTree, when: readonly TemplateCondition[] = []): void => {
+  const visit = (node: YamlTree | undefined, path: string, container: string | undefined, stage: CiStage | undefined, job: CiJob | undefined, root: YamlTree, when: readonly TemplateCondition[] = [], loops: readonly CiLoop[] = []): void => {
     if (!node) return;
     if (node.type === 'seq') {
       const segments = treeSegments(node.items, pipelineItemName);
       // `- ${{ if … }}:` then `- ${{ else }}:`: a chain across the list's items.
       const chain = conditionChain(node.items.map((item) => (item?.type === 'map' && item.entries.length === 1 ? item.entries[0]!.key : undefined)));
-      node.items.forEach((item, i) => visit(item, `${path}${segments[i]!}`, container, stage, job, root, within(when, chain[i])));
+      node.items.forEach((item, i) => visit(item, `${path}${segments[i]!}`, container, stage, job, root, within(when, chain[i]), loops));
       return;
     }
     if (node.type !== 'map') return;
@@ -165,6 +186,7 @@ export function readPipeline(out: CiFile, roots: YamlTree[], scripts: ScriptsByS
         scripts: scripts.get(subject) ?? [],
       };
       if (when.length > 0) step.when = [...when];
+      if (loops.length > 0) step.loops = [...loops];
       if (kind === 'task') {
         const branches = conditionalBranches(valueOf(node, 'inputs'));
         if (branches.length) step.inputBranches = branches;
@@ -189,7 +211,7 @@ export function readPipeline(out: CiFile, roots: YamlTree[], scripts: ScriptsByS
       // parameters may hold step lists, whose steps belong to the enclosing job.
       for (const e of node.entries) {
         if ((kind !== 'template' && e.key === kind) || e.key === 'inputs') continue;
-        visit(e.value, path ? `${path}.${e.key}` : e.key, e.key, stage, job, root, when);
+        visit(e.value, entryPath(path, e.key), e.key, stage, job, root, when, loopsWithin(loops, e));
       }
       return;
     }
@@ -212,6 +234,7 @@ export function readPipeline(out: CiFile, roots: YamlTree[], scripts: ScriptsByS
       const name = stringOf(node, 'displayName');
       if (name !== undefined) s.name = name;
       if (templateCall) s.template = templateCall;
+      if (loops.length > 0) s.loops = [...loops];
       const stagePool = poolOf(valueOf(node, 'pool'));
       if (stagePool !== undefined) stagePools.set(s, stagePool);
       out.stages.push(s);
@@ -239,6 +262,7 @@ export function readPipeline(out: CiFile, roots: YamlTree[], scripts: ScriptsByS
       if (templateCall && !jobKey) j.template = templateCall;
       const legs = matrixLegsOf(valueOf(valueOf(node, 'strategy'), 'matrix'));
       if (legs) j.matrixLegs = legs;
+      if (loops.length > 0) j.loops = [...loops];
       if (stage) {
         j.stage = stage.subject;
         stage.jobs.push(subject);
@@ -250,7 +274,7 @@ export function readPipeline(out: CiFile, roots: YamlTree[], scripts: ScriptsByS
     const chain = node.entries.length > 1 ? conditionChain(node.entries.map((e) => e.key)) : [];
     node.entries.forEach((e, i) => {
       const next = isExpressionKey(e.key) ? container : e.key;
-      visit(e.value, path ? `${path}.${e.key}` : e.key, next, stage, job, root, within(when, chain[i]));
+      visit(e.value, entryPath(path, e.key), next, stage, job, root, within(when, chain[i]), loopsWithin(loops, e));
     });
   };
 
@@ -285,6 +309,12 @@ function conditionalBranches(node: YamlTree | undefined, depth = 0): CiEntry[][]
     else out.push(own);
   }
   return out;
+}
+
+/** The loops inside a mapping entry: the enclosing ones, then its own when its key is `${{ each x in … }}` (none: the same list). */
+function loopsWithin(loops: readonly CiLoop[], e: { key: string; keyRange: CiLoop['keyRange'] }): readonly CiLoop[] {
+  const loop = eachLoopOf(e.key);
+  return loop ? [...loops, { ...loop, keyRange: e.keyRange }] : loops;
 }
 
 /** The conditions inside a block: the enclosing ones, then the block's own (none: the same list). */

@@ -8,7 +8,8 @@
  * Only what can be decided exactly is: the functions `eq`, `ne`, `not`, `and`, `or`, `in`,
  * `notIn`, `startsWith`, `endsWith`, `contains`, over string, number and boolean literals and the
  * parameters and variables the context resolves (`parameters.x`, `variables['x']`; a variable
- * written in the YAML, not one built from macros, which `${{ }}` does not expand). Anything else,
+ * written in the YAML, not one built from macros, which `${{ }}` does not expand) and the loop
+ * variables of the `${{ each }}` copy it is in (`env`, `pair.key`). Anything else,
  * or a value that is not known, leaves the condition undecided: the step is read.
  */
 import type { Value } from '../../core/value.js';
@@ -78,7 +79,8 @@ const MAX_DEPTH = 32;
 
 /**
  * Whether every condition holds in a context: true, false (one is decided against), or undefined
- * (not decided). `resolve` gives a reference's value (`parameters.environment`).
+ * (not decided). `resolve` gives a reference's value (`parameters.environment`, a loop variable
+ * `env`), undefined for one it does not know.
  */
 export function conditionsHold(conditions: readonly TemplateCondition[], resolve: (reference: string) => Value | undefined): boolean | undefined {
   let all: boolean | undefined = true;
@@ -166,9 +168,9 @@ class Parser {
       reference = `${word}.${inner[1]}`;
       this.i = close + 1;
     }
-    // Parameters and variables: a variable's value built from a macro (`$(base)`), which `${{ }}`
-    // sees as written and the run time expands, is unknown (the resolver's: `ScriptContext.condition`).
-    if (!/^(?:parameters|variables)\.[\w.-]+$/.test(reference)) return undefined;
+    // Parameters, variables and loop variables: a variable's value built from a macro (`$(base)`),
+    // which `${{ }}` sees as written and the run time expands, is unknown (the resolver's:
+    // `ScriptContext.condition`, which knows the loop variables).
     const v = this.resolve(reference);
     if (v?.kind === 'string' || v?.kind === 'number' || v?.kind === 'bool') return v.value;
     return undefined;

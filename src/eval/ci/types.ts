@@ -146,9 +146,36 @@ export interface CiInput {
   default?: CiScalar;
   /** An Azure Pipelines `object` parameter's mapping `default:`: its scalar members by dotted path (`size`, `pool.vmSize`). */
   defaultMembers?: ReadonlyMap<string, CiScalar>;
+  /**
+   * An Azure Pipelines parameter's list or mapping `default:` as a `${{ each }}` loop walks it:
+   * a list's items, a mapping's entries (`key` set); undefined for a scalar default or none.
+   */
+  defaultItems?: CiLoopItem[];
   /** `options:` of a `choice` input / `values:` of a parameter: the allowed values. */
   allowed: CiScalar[];
   range: Range;
+}
+
+/**
+ * One item a `${{ each }}` loop takes: a scalar (`value`), or a mapping whose scalar members
+ * are `members` by dotted path (`name`, `pool.vmSize`); a mapping's entry has its `key` too
+ * (`${{ pair.key }}`, `${{ pair.value }}`). Neither `value` nor `members`: a list or a value
+ * nested too deep, which is not read.
+ */
+export interface CiLoopItem {
+  key?: CiScalar;
+  value?: CiScalar;
+  members?: ReadonlyMap<string, CiScalar>;
+}
+
+/**
+ * An Azure Pipelines `${{ each x in collection }}:` block around a stage, job or step: the loop
+ * variable, the collection as written (`parameters.environments`) and where the key is.
+ */
+export interface CiLoop {
+  variable: string;
+  collection: string;
+  keyRange: Range;
 }
 
 /** One axis of a GitHub `strategy.matrix`. */
@@ -358,6 +385,8 @@ export interface CiStep {
   condition?: string;
   /** Azure Pipelines compile-time conditions the step sits under (`${{ if … }}:` blocks), outermost first. */
   when?: TemplateCondition[];
+  /** Azure Pipelines `${{ each }}` loops the step sits in (its stage's and job's included), outermost first: one copy per iteration. */
+  loops?: CiLoop[];
   /**
    * Every context the file runs in (its defaults, each scanned caller's values) decides a
    * `when` condition against it: the step is never compiled into a run (set by the azure-cli
@@ -440,6 +469,8 @@ export interface CiJob {
   secrets?: CiEntry;
   /** The subject of the Azure Pipelines stage it belongs to. */
   stage?: string;
+  /** Azure Pipelines `${{ each }}` loops the job sits in (its stage's included), outermost first. */
+  loops?: CiLoop[];
   steps: CiStep[];
 }
 
@@ -454,6 +485,8 @@ export interface CiStage {
   /** A stage template call (`- template: stages.yml`). */
   template?: CiTemplateRef;
   inputs: CiEntry[];
+  /** Azure Pipelines `${{ each }}` loops the stage sits in, outermost first. */
+  loops?: CiLoop[];
   /** Subjects of its jobs. */
   jobs: string[];
 }

@@ -19,6 +19,11 @@
  *   `stages[stage=Deploy]`, `jobs[deployment=Prod]`, `steps[task=AzureCLI]`,
  *   `steps[bash=terraform apply -auto-approve]`.
  *
+ * - Azure Pipelines `${{ each x in collection }}:` block: named by its loop once
+ *   (`stages[each env in parameters.environments][stage=deploy_${{ env }}]`): the block's key
+ *   adds no segment of its own, and every iteration of the loop has the item's address (its
+ *   findings merge, as a matrix's legs do).
+ *
  * Items with the same name among their siblings get an occurrence index from the second on,
  * in file order (`steps[run=make]`, `steps[run=make][1]`), so two identical steps keep two
  * addresses.
@@ -94,6 +99,21 @@ export function githubStepName(item: AddressItem): string {
   return firstKeyName(item);
 }
 
+/** `${{ each env in parameters.environments }}`: its loop variable and collection as written; undefined for any other key. */
+export function eachLoopOf(key: string): { variable: string; collection: string } | undefined {
+  const m = /^\$\{\{\s*each\s+([A-Za-z_][\w-]*)\s+in\s+([\s\S]+?)\s*\}\}$/.exec(key.trim());
+  return m ? { variable: m[1]!, collection: m[2]! } : undefined;
+}
+
+/**
+ * The address of the value of a mapping's `key` (`path.key`); an `${{ each }}` key adds nothing,
+ * its list item's segment already names the loop.
+ */
+export function entryPath(path: string, key: string): string {
+  if (eachLoopOf(key)) return path;
+  return path ? `${path}.${key}` : key;
+}
+
 /** An Azure Pipelines list item's name (a stage, job, deployment job, step, template call or anything else in a list). */
 export function pipelineItemName(item: AddressItem): string {
   for (const key of PIPELINE_NAMED) {
@@ -112,6 +132,8 @@ export function pipelineItemName(item: AddressItem): string {
     const script = item.scalar(key);
     if (script !== undefined) return scriptName(key, script);
   }
+  const loop = eachLoopOf(item.first()?.key ?? '');
+  if (loop) return `each ${loop.variable} in ${loop.collection}`;
   return firstKeyName(item);
 }
 

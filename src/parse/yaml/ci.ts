@@ -18,7 +18,7 @@ import { yamlLineBreaks } from './line-breaks.js';
 import { LineMap } from '../../core/source.js';
 import type { Range } from '../../core/source.js';
 import { addRootBlocks, yamlTreeBlockRanges } from './blocks.js';
-import { githubStepName, listSegments, pipelineItemName } from './ci-address.js';
+import { entryPath, githubStepName, listSegments, pipelineItemName } from './ci-address.js';
 import type { AddressItem } from './ci-address.js';
 import { libraryNodes } from './ci-nodes.js';
 import type { CiNode, CiNodes, CiPair } from './ci-nodes.js';
@@ -813,7 +813,7 @@ function buildPipeline(ctx: Ctx, root: CiNode): AzPipeline {
       // a step's inputs are task inputs, never nested steps
       if (stepKind && ctx.n.key(p) === 'inputs') continue;
       const k = ctx.n.key(p) ?? '?';
-      visit(ctx.n.value(p), path ? `${path}.${k}` : k, os);
+      visit(ctx.n.value(p), entryPath(path, k), os);
     }
   };
   visit(root, '', undefined);
