@@ -46799,6 +46799,17 @@ var init_aks = __esm({
 });
 
 // src/model/tables/azure-cli.ts
+function cliVersionParts(version) {
+  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(version.trim());
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : void 0;
+}
+function defaultInVersion(d, version) {
+  const v = cliVersionParts(version);
+  const since = cliVersionParts(d.since);
+  if (!v) return void 0;
+  for (let i = 0; i < 3; i++) if (v[i] !== since[i]) return v[i] > since[i] ? d.from : d.before;
+  return d.from;
+}
 function commandSpecOf(words) {
   const lower = words.map((w) => w.toLowerCase());
   for (const [spec, parts] of COMMAND_WORDS) {
@@ -46806,7 +46817,7 @@ function commandSpecOf(words) {
   }
   return void 0;
 }
-var SERVER_DEFAULT_SIZE, TAGS, POOL_FLAGS, ML_COMPUTE_FLAGS, ML_WORKSPACE_FLAGS, ML_WORKSPACE_CREATE_FLAGS, KEYVAULT_FLAGS, ACR_FLAGS, STORAGE_FLAGS, NSG_RULE_FLAGS, ML_PARENT, AZ_COMMANDS, LOCATION_FLAGS, FILE_FLAGS, SET_FLAG, SWITCH_FLAGS, COMMAND_WORDS, CREATE_COMPUTE_INPUTS, KNOWN_TEMPLATES;
+var SERVER_DEFAULT_SIZE, TAGS, POOL_FLAGS, ML_COMPUTE_FLAGS, ML_WORKSPACE_FLAGS, ML_WORKSPACE_CREATE_FLAGS, KEYVAULT_FLAGS, ACR_FLAGS, STORAGE_FLAGS, NSG_RULE_FLAGS, ML_PARENT, AZ_COMMANDS, VERSION_DEPENDENT_DEFAULTS, LOCATION_FLAGS, FILE_FLAGS, SET_FLAG, SWITCH_FLAGS, COMMAND_WORDS, CREATE_COMPUTE_INPUTS, KNOWN_TEMPLATES;
 var init_azure_cli = __esm({
   "src/model/tables/azure-cli.ts"() {
     "use strict";
@@ -47090,6 +47101,11 @@ var init_azure_cli = __esm({
         source: "https://learn.microsoft.com/cli/azure/vmss#az-vmss-create"
       }
     ];
+    VERSION_DEPENDENT_DEFAULTS = {
+      "keyvault create": { rbacAuthorization: { since: "2.61.0", before: false, from: true } },
+      "vm create": { vmSize: void 0 },
+      "vmss create": { vmSize: void 0 }
+    };
     LOCATION_FLAGS = ["--location", "-l"];
     FILE_FLAGS = ["--file", "-f"];
     SET_FLAG = "--set";
@@ -50692,10 +50708,10 @@ function azureCliUnits(ciFiles, ctx) {
       envs.set(d, env);
       envByVariant.set(variant, envs);
     };
-    const addInvocations = (variant, run3, env, recordRefs, linker) => {
+    const addInvocations = (variant, run3, env, recordRefs, linker, cliVersion) => {
       const defaults = configuredDefaults(run3);
       for (const inv of run3.invocations) {
-        const built = fromInvocation(inv, file.file, fileReferences, recordRefs, linker, defaults);
+        const built = fromInvocation(inv, file.file, fileReferences, recordRefs, linker, defaults, cliVersion);
         if (!built) continue;
         const existing = draftsByVariant.get(variant) ?? [];
         for (const d of built) {
@@ -50761,7 +50777,7 @@ function azureCliUnits(ciFiles, ctx) {
         const variantName = variantLabel(variant) || "default";
         if (!calledOnly && stepRunsIn(place?.step, sc) && !variant.loop?.empty) {
           runCalledScripts(run3, file.file, sc, start, place?.job?.keyRange ?? script.range, variantName, env, (assigned) => lazyEnvClass(place, assigned, sc), vi === 0);
-          addInvocations(variantName, run3, env, vi === 0, linkerFor(file.kind === "script", () => [...heredocs, ...run3.heredocs], start));
+          addInvocations(variantName, run3, env, vi === 0, linkerFor(file.kind === "script", () => [...heredocs, ...run3.heredocs], start), cliVersionOf(file, place, script, sc));
         }
       }
       for (const [k, caller] of callers.entries()) {
@@ -50773,7 +50789,7 @@ function azureCliUnits(ciFiles, ctx) {
           const cenv = lazyEnvClass(place, crun.assigned, csc, caller.inputs, caller.placeEnv);
           const cname = [caller.label, variantLabel(variant)].filter(Boolean).join(", ");
           if (calledOnly) runCalledScripts(crun, file.file, csc, start, place?.job?.keyRange ?? script.range, cname, cenv, (assigned) => lazyEnvClass(place, assigned, csc, caller.inputs, caller.placeEnv), first && k === 0);
-          addInvocations(cname, crun, cenv, false, calledOnly ? linkerFor(false, () => [...heredocs, ...crun.heredocs], start) : linkerFor(false, () => [], start));
+          addInvocations(cname, crun, cenv, false, calledOnly ? linkerFor(false, () => [...heredocs, ...crun.heredocs], start) : linkerFor(false, () => [], start), cliVersionOf(file, place, script, csc));
         }
       }
     }
@@ -50955,7 +50971,18 @@ function resolveExpressions(text2, sc) {
 function withFolder(folder) {
   return folder === void 0 ? {} : { folder };
 }
-function fromInvocation(inv, file, refs, recordRefs, linker, configured) {
+function cliVersionOf(file, place, script, sc) {
+  const step = place?.step;
+  if (script.origin !== "inlineScript" || step?.uses?.name !== "azure/cli") return void 0;
+  const e = step.inputs.find((i) => i.key.toLowerCase() === "azcliversion");
+  if (!e) return unknown("the azure/cli step sets no azcliversion, so it runs the runner's Azure CLI, whose version is not known");
+  if (e.value === void 0 || !e.valueRange) return unknown("azcliversion is not a scalar");
+  const v = entryValue(file, sc, e.value, { file: file.file, range: e.valueRange });
+  if (v.kind === "unknown") return v;
+  if (v.kind !== "string" || !cliVersionParts(v.value)) return unknown(`azcliversion ${v.kind === "string" ? v.value : e.value} is not a release number, so the Azure CLI version is not known`);
+  return v;
+}
+function fromInvocation(inv, file, refs, recordRefs, linker, configured, cliVersion) {
   const head = [];
   for (const w of inv.words) {
     if (w.text === void 0 || w.text.startsWith("-")) break;
@@ -51031,8 +51058,17 @@ function fromInvocation(inv, file, refs, recordRefs, linker, configured) {
       else r.attrs.set(attr2, { value: defaultValue(d), defaulted: true, sourcePath, ...typeof d === "boolean" && readsEnabled(spec, attr2) ? { written: enabledWord(d) } : {} });
       if (isPool && attr2 === "name" && !r.name) r.name = str(String(d));
     }
-    for (const attr2 of VERSION_DEPENDENT[spec.command] ?? []) {
-      if (!r.attrs.has(attr2)) r.attrs.set(attr2, { value: unknown(`the default of ${flagNameOf(spec, attr2)} depends on the Azure CLI version`, at2), defaulted: false, at: at2, sourcePath: flagNameOf(spec, attr2) });
+    for (const [attr2, versioned] of Object.entries(VERSION_DEPENDENT_DEFAULTS[spec.command] ?? {})) {
+      if (r.attrs.has(attr2)) continue;
+      const sourcePath = flagNameOf(spec, attr2);
+      const version = cliVersion?.kind === "string" ? cliVersion.value : void 0;
+      const d = versioned && version !== void 0 ? defaultInVersion(versioned, version) : void 0;
+      if (d !== void 0 && flags.opaque && opaqueMaySet(flags.opaque, flagNamesOf(spec, attr2))) r.attrs.set(attr2, { value: unknown(opaqueReason(flags.opaque, sourcePath), at2), defaulted: false, at: at2, sourcePath });
+      else if (d !== void 0) r.attrs.set(attr2, { value: defaultValue(d), defaulted: true, sourcePath, written: `${String(d)} in Azure CLI ${version}` });
+      else {
+        const why = versioned && cliVersion?.kind === "unknown" ? ` (${cliVersion.reason})` : "";
+        r.attrs.set(attr2, { value: unknown(`the default of ${sourcePath} depends on the Azure CLI version${why}`, at2), defaulted: false, at: at2, sourcePath });
+      }
     }
     if (flags.opaque) {
       for (const f of spec.flags) {
@@ -51540,7 +51576,7 @@ function templateResource(file, call, sc) {
   if (t.parentInput && parentKey2 !== void 0) r.refs.set(t.parentInput.ref, str(identityKey(PARENT_KIND[t.parentInput.ref], parentKey2), parent.origin));
   return { resource: r, nameKey, ...parentKey2 !== void 0 ? { parentKey: parentKey2 } : {} };
 }
-var PARENT_KIND, refKeys, ID_GROUP_OF, isFlag, LONG_FLAGS, segments, TRUE_WORDS, FALSE_WORDS, VERSION_DEPENDENT, MATRIX_WORK_BUDGET, MAX_CALLER_INPUTS, SCRIPT_FILE_WORD, SCRIPT_RUNNERS, COMMAND_WRAPPERS, RUNS_A_STRING, CHECKS_ONLY, LOOKS_UP, MAX_CALLER_DEPTH, MAX_SCRIPT_CALL_DEPTH, NESTED_CALL_WORK_BUDGET, MAX_CONTEXTS_PER_CALL, MAX_CALLS_PER_TEMPLATE, MAX_VARIANTS_PER_CALL;
+var PARENT_KIND, refKeys, ID_GROUP_OF, isFlag, LONG_FLAGS, segments, TRUE_WORDS, FALSE_WORDS, MATRIX_WORK_BUDGET, MAX_CALLER_INPUTS, SCRIPT_FILE_WORD, SCRIPT_RUNNERS, COMMAND_WRAPPERS, RUNS_A_STRING, CHECKS_ONLY, LOOKS_UP, MAX_CALLER_DEPTH, MAX_SCRIPT_CALL_DEPTH, NESTED_CALL_WORK_BUDGET, MAX_CONTEXTS_PER_CALL, MAX_CALLS_PER_TEMPLATE, MAX_VARIANTS_PER_CALL;
 var init_azure_cli2 = __esm({
   "src/frontends/azure-cli.ts"() {
     "use strict";
@@ -51571,11 +51607,6 @@ var init_azure_cli2 = __esm({
     segments = (flag) => flag.split("-").length;
     TRUE_WORDS = /^true$/i;
     FALSE_WORDS = /^false$/i;
-    VERSION_DEPENDENT = {
-      "keyvault create": ["rbacAuthorization"],
-      "vm create": ["vmSize"],
-      "vmss create": ["vmSize"]
-    };
     MATRIX_WORK_BUDGET = 2e4;
     MAX_CALLER_INPUTS = 16;
     SCRIPT_FILE_WORD = /^[\w./\\-]+\.(?:sh|bash|ps1)$/i;

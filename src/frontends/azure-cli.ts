@@ -35,6 +35,9 @@ import {
   LOCATION_FLAGS,
   SET_FLAG,
   SWITCH_FLAGS,
+  VERSION_DEPENDENT_DEFAULTS,
+  cliVersionParts,
+  defaultInVersion,
   type AzCommandSpec,
   type DefaultValue,
   type FlagSpec,
@@ -417,13 +420,6 @@ function flagNamesOf(spec: AzCommandSpec, attr: string, pool = false): readonly 
   return spec.flags.find((f) => f.attr === attr && !!f.pool === pool)?.names ?? [];
 }
 
-/** Versions of the CLI disagree on these defaults (FORMATS.md §1(e) trap 4): absent = unknown. */
-const VERSION_DEPENDENT: Partial<Record<string, readonly string[]>> = {
-  'keyvault create': ['rbacAuthorization'],
-  'vm create': ['vmSize'],
-  'vmss create': ['vmSize'],
-};
-
 export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext): AzureCliResult {
   const byUnit = new Map<string, { evaluation: Evaluation; resources: Resource[] }>();
   const fileReferences: AzFileReference[] = [];
@@ -517,11 +513,14 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       envs.set(d, env);
       envByVariant.set(variant, envs);
     };
-    /** A script run's invocations as drafts of one variant: an `update` merges into that variant's `create` of the same name. */
-    const addInvocations = (variant: string, run: { invocations: readonly AzInvocation[]; env: Env }, env: () => EnvClass | undefined, recordRefs: boolean, linker: Linker): void => {
+    /**
+     * A script run's invocations as drafts of one variant: an `update` merges into that variant's
+     * `create` of the same name. `cliVersion`: the Azure CLI version they run with, when the step says it.
+     */
+    const addInvocations = (variant: string, run: { invocations: readonly AzInvocation[]; env: Env }, env: () => EnvClass | undefined, recordRefs: boolean, linker: Linker, cliVersion?: Value): void => {
       const defaults = configuredDefaults(run);
       for (const inv of run.invocations) {
-        const built = fromInvocation(inv, file.file, fileReferences, recordRefs, linker, defaults);
+        const built = fromInvocation(inv, file.file, fileReferences, recordRefs, linker, defaults, cliVersion);
         if (!built) continue;
         const existing = draftsByVariant.get(variant) ?? [];
         for (const d of built) {
@@ -634,7 +633,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
         // names a file linted on its own. (Nor does a loop over an empty list: it inserts nothing.)
         if (!calledOnly && stepRunsIn(place?.step, sc) && !variant.loop?.empty) {
           runCalledScripts(run, file.file, sc, start, place?.job?.keyRange ?? script.range, variantName, env, (assigned) => lazyEnvClass(place, assigned, sc), vi === 0);
-          addInvocations(variantName, run, env, vi === 0, linkerFor(file.kind === 'script', () => [...heredocs, ...run.heredocs], start));
+          addInvocations(variantName, run, env, vi === 0, linkerFor(file.kind === 'script', () => [...heredocs, ...run.heredocs], start), cliVersionOf(file, place, script, sc));
         }
       }
       // The same script once more per scanned caller that passes inputs (`uses: ./…` + `with:`),
@@ -649,7 +648,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
           const cname = [caller.label, variantLabel(variant)].filter(Boolean).join(', ');
           if (calledOnly) runCalledScripts(crun, file.file, csc, start, place?.job?.keyRange ?? script.range, cname, cenv, (assigned) => lazyEnvClass(place, assigned, csc, caller.inputs, caller.placeEnv), first && k === 0);
           // Run only by its callers: each caller's run reads the files its `--file` flags name (heredocs of the file included).
-          addInvocations(cname, crun, cenv, false, calledOnly ? linkerFor(false, () => [...heredocs, ...crun.heredocs], start) : linkerFor(false, () => [], start));
+          addInvocations(cname, crun, cenv, false, calledOnly ? linkerFor(false, () => [...heredocs, ...crun.heredocs], start) : linkerFor(false, () => [], start), cliVersionOf(file, place, script, csc));
         }
       }
     }
@@ -943,7 +942,26 @@ function withFolder(folder: FolderState | undefined): { folder?: FolderState } {
 /** Commands one CI file may interpret across its matrix combinations (each combination runs the job's scripts again). */
 const MATRIX_WORK_BUDGET = 20_000;
 
-function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[], recordRefs: boolean, linker?: Linker, configured?: ReadonlyMap<AzInvocation, ReadonlyMap<string, Value>>): Draft[] | undefined {
+/**
+ * The Azure CLI version a CI script's az commands run with, when its step says it: a GitHub
+ * `azure/cli` step runs its inline script in the `mcr.microsoft.com/azure-cli:<azcliversion>`
+ * image (Azure/cli, src/main.ts), its `azcliversion` input (names ignore case) resolved in the
+ * script's context. Undefined for any other script; unknown for `latest`, the input's default
+ * `agentazcliversion` (the runner's own CLI) or a value not known.
+ */
+function cliVersionOf(file: CiFile, place: ScriptPlace | undefined, script: CiScript, sc: ScriptContext): Value | undefined {
+  const step = place?.step;
+  if (script.origin !== 'inlineScript' || step?.uses?.name !== 'azure/cli') return undefined;
+  const e = step.inputs.find((i) => i.key.toLowerCase() === 'azcliversion');
+  if (!e) return unknown("the azure/cli step sets no azcliversion, so it runs the runner's Azure CLI, whose version is not known");
+  if (e.value === undefined || !e.valueRange) return unknown('azcliversion is not a scalar');
+  const v = entryValue(file, sc, e.value, { file: file.file, range: e.valueRange });
+  if (v.kind === 'unknown') return v;
+  if (v.kind !== 'string' || !cliVersionParts(v.value)) return unknown(`azcliversion ${v.kind === 'string' ? v.value : e.value} is not a release number, so the Azure CLI version is not known`);
+  return v;
+}
+
+function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[], recordRefs: boolean, linker?: Linker, configured?: ReadonlyMap<AzInvocation, ReadonlyMap<string, Value>>, cliVersion?: Value): Draft[] | undefined {
   const head: string[] = [];
   for (const w of inv.words) {
     if (w.text === undefined || w.text.startsWith('-')) break;
@@ -1028,8 +1046,18 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
       else r.attrs.set(attr, { value: defaultValue(d), defaulted: true, sourcePath, ...(typeof d === 'boolean' && readsEnabled(spec, attr) ? { written: enabledWord(d) } : {}) });
       if (isPool && attr === 'name' && !r.name) r.name = str(String(d));
     }
-    for (const attr of VERSION_DEPENDENT[spec.command] ?? []) {
-      if (!r.attrs.has(attr)) r.attrs.set(attr, { value: unknown(`the default of ${flagNameOf(spec, attr)} depends on the Azure CLI version`, at), defaulted: false, at, sourcePath: flagNameOf(spec, attr) });
+    // A default that changed between CLI versions: decided by the version the command runs with, when known.
+    for (const [attr, versioned] of Object.entries(VERSION_DEPENDENT_DEFAULTS[spec.command] ?? {})) {
+      if (r.attrs.has(attr)) continue;
+      const sourcePath = flagNameOf(spec, attr);
+      const version = cliVersion?.kind === 'string' ? cliVersion.value : undefined;
+      const d = versioned && version !== undefined ? defaultInVersion(versioned, version) : undefined;
+      if (d !== undefined && flags.opaque && opaqueMaySet(flags.opaque, flagNamesOf(spec, attr))) r.attrs.set(attr, { value: unknown(opaqueReason(flags.opaque, sourcePath), at), defaulted: false, at, sourcePath });
+      else if (d !== undefined) r.attrs.set(attr, { value: defaultValue(d), defaulted: true, sourcePath, written: `${String(d)} in Azure CLI ${version}` });
+      else {
+        const why = versioned && cliVersion?.kind === 'unknown' ? ` (${cliVersion.reason})` : '';
+        r.attrs.set(attr, { value: unknown(`the default of ${sourcePath} depends on the Azure CLI version${why}`, at), defaulted: false, at, sourcePath });
+      }
     }
     if (flags.opaque) {
       for (const f of spec.flags) {

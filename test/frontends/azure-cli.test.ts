@@ -554,6 +554,24 @@ describe('azure-cli front end: Azure Pipelines ${{ each }} loops (review 105)', 
   });
 });
 
+describe('azure-cli front end: the Azure CLI version an azure/cli step pins (review 105)', () => {
+  const step = (version: string, script = 'az keyvault create -n kv1 -g rg'): string => `      - uses: azure/cli@v2\n        with:\n          azcliversion: ${version}\n          inlineScript: ${script}\n`;
+  it('decides the default of --enable-rbac-authorization by azcliversion, for the inline script only', () => {
+    const r = run({
+      '.github/workflows/w.yml': `on: push\njobs:\n  kv:\n    runs-on: ubuntu-latest\n    steps:\n${step('2.50.0')}${step('2.61.0', 'az keyvault create -n kv2 -g rg')}${step('latest', 'az keyvault create -n kv3 -g rg')}      - run: az keyvault create -n kv4 -g rg\n`,
+    });
+    const rbac = resources(r)
+      .filter((x) => x.kind === 'keyvault')
+      .map((x) => `${show(x.name).split('@')[0]} ${attr(x, 'rbacAuthorization')} ${x.attrs.get('rbacAuthorization')?.defaulted}`);
+    expect(rbac).toEqual([
+      'kv1 false true',
+      'kv2 true true',
+      'kv3 ?the default of --enable-rbac-authorization depends on the Azure CLI version (azcliversion latest is not a release number, so the Azure CLI version is not known) false',
+      'kv4 ?the default of --enable-rbac-authorization depends on the Azure CLI version false',
+    ]);
+  });
+});
+
 describe('azure-cli front end: handed to the Azure ML YAML front end', () => {
   it('lists --file references with their --set overrides, and heredocs with their target file', () => {
     const r = run({

@@ -750,6 +750,62 @@ const azureCli: RuleTable = {
   },
 };
 
+// Review 105: an `azure/cli` step pins the Azure CLI its inline script runs with (`azcliversion`,
+// the action's docker image): the default of --enable-rbac-authorization is then decided — true
+// since 2.61.0, false before (Azure CLI release notes 2.61.0, Azure/azure-cli#28886).
+const azureCliStep = (version: string | undefined, script = 'az keyvault create --name kv1 --resource-group rg', strategy = ''): Record<string, string> => ({
+  '.github/workflows/kv.yml': `name: kv
+on: push
+jobs:
+  kv:
+    runs-on: ubuntu-latest
+${strategy}    steps:
+      - uses: azure/cli@v2
+        with:
+${version === undefined ? '' : `          azcliversion: ${version}\n`}          inlineScript: |
+            ${script}
+`,
+});
+const cliVersions: RuleTable = {
+  'azure-cli': {
+    valid: [
+      { name: 'azure-cli-action-2-63-0', files: azureCliStep('2.63.0') },
+      { name: 'azure-cli-action-2-61-0-the-first-with-rbac', files: azureCliStep("'2.61.0'") },
+      // `latest` moves and `agentazcliversion` (also the input's default) is the runner's CLI: not known.
+      { name: 'azure-cli-action-latest', files: azureCliStep('latest') },
+      { name: 'azure-cli-action-agent-version', files: azureCliStep('agentazcliversion') },
+      { name: 'azure-cli-action-no-version', files: azureCliStep(undefined) },
+      { name: 'azure-cli-action-version-from-a-secret', files: azureCliStep('${{ vars.AZ_CLI }}') },
+      // An unquoted unknown expansion may carry the flag itself.
+      { name: 'azure-cli-action-old-version-unquoted-unknown-expansion', files: azureCliStep('2.50.0', 'az keyvault create --name kv1 --resource-group rg $EXTRA_ARGS') },
+      // Only the action's inline script runs in that version: a `run:` step uses the runner's CLI.
+      {
+        name: 'run-step-beside-a-pinned-azure-cli-step',
+        files: { '.github/workflows/kv.yml': 'on: push\njobs:\n  kv:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: azure/cli@v2\n        with:\n          azcliversion: 2.50.0\n          inlineScript: az version\n      - run: az keyvault create --name kv1 --resource-group rg\n' },
+      },
+    ],
+    invalid: [
+      {
+        name: 'azure-cli-action-2-50-0',
+        files: azureCliStep('2.50.0', '⟦az⟧ keyvault create --name kv1 --resource-group rg'),
+        level: 'note',
+        env: 'unknown',
+        messageId: 'defaultNoPolicies',
+        messageIncludes: '--enable-rbac-authorization is not set (defaults to false in Azure CLI 2.50.0)',
+      },
+      {
+        // The version from a matrix value: the 2.60.0 leg is reported, the 2.61.0 one is not.
+        name: 'azure-cli-action-version-from-the-matrix',
+        files: azureCliStep('${{ matrix.cli }}', '⟦az⟧ keyvault create --name kv1 --resource-group rg', "    strategy:\n      matrix:\n        cli: ['2.60.0', '2.61.0']\n"),
+        level: 'note',
+        env: 'unknown',
+        messageId: 'defaultNoPolicies',
+        messageIncludes: 'defaults to false in Azure CLI 2.60.0',
+      },
+    ],
+  },
+};
+
 // Format round (c-fmt1): an `access_policy` block written out beside a dynamic one over an
 // unknown collection: the written policy counts (the dynamic block no longer replaces it) and
 // the message does not count the unknown ones as policies.
@@ -1045,7 +1101,7 @@ resource kv 'Microsoft.KeyVault/vaults@2024-11-01' = {
   },
 };
 
-ruleTester('KV002', converted, azureCli, dynamicPolicies, providerVersions, negations, comparisons);
+ruleTester('KV002', converted, azureCli, cliVersions, dynamicPolicies, providerVersions, negations, comparisons);
 
 // A vault on the access-policy default whose dynamic access_policy iterates over an unknown
 // collection uses access policies either way: the finding is decided, so --verbose does not also

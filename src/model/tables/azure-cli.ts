@@ -26,7 +26,8 @@
  *   template behind it has `publicNetworkAccess` default `Enabled` (FORMATS.md §1(a)).
  * - az keyvault create|update: https://learn.microsoft.com/cli/azure/keyvault — purge
  *   protection off unless `--enable-purge-protection`; `--enable-rbac-authorization`
- *   defaults to true only since CLI 2.61.0 (Azure/azure-cli#28886) → unknown when absent.
+ *   defaults to true only since CLI 2.61.0 (VERSION_DEPENDENT_DEFAULTS) → unknown when absent
+ *   and the CLI version is not known.
  * - az acr create|update: https://learn.microsoft.com/cli/azure/acr — `--admin-enabled`
  *   three-state, default false.
  * - az storage account create|update: https://learn.microsoft.com/cli/azure/storage/account
@@ -409,6 +410,50 @@ export const AZ_COMMANDS: readonly AzCommandSpec[] = [
 ];
 
 /** Flags every command reads besides its own: where it goes (GOV001) and the file it reads (`az ml … --file`). */
+/** A default that changed in one CLI release: `before` it in older versions, `from` it on. */
+export interface VersionedDefault {
+  /** The first CLI version with the new default (`major.minor.patch`). */
+  since: string;
+  before: DefaultValue;
+  from: DefaultValue;
+}
+
+/**
+ * Defaults that differ between Azure CLI versions (FORMATS.md §1(e) trap 4), by command and
+ * attribute: an absent flag is unknown unless the CLI version the command runs with is known
+ * (a GitHub `azure/cli` step's `azcliversion`) and the change is one release (`VersionedDefault`);
+ * `undefined`: no version decides it (a VM's default size follows the CLI's image and size lists).
+ *
+ * - `keyvault create --enable-rbac-authorization`: true since 2.61.0, false before — Azure CLI
+ *   release notes, "May 21, 2024 · Version 2.61.0 · Key Vault: [BREAKING CHANGE] `az keyvault
+ *   create`: Default `--enable-rbac-authorization` to true" (MicrosoftDocs/azure-docs-cli,
+ *   docs-ref-conceptual/release-notes-azure-cli.md), made by Azure/azure-cli#28886; the
+ *   parameter's help was corrected in Azure/azure-cli#29268 ("enableRbacAuthorization=True (as
+ *   of Azure CLI 2.61.0)").
+ * - `vm create`/`vmss create` `--size`/`--vm-sku`: https://learn.microsoft.com/cli/azure/vm —
+ *   version-dependent, not one release.
+ */
+export const VERSION_DEPENDENT_DEFAULTS: Readonly<Record<string, Readonly<Record<string, VersionedDefault | undefined>>>> = {
+  'keyvault create': { rbacAuthorization: { since: '2.61.0', before: false, from: true } },
+  'vm create': { vmSize: undefined },
+  'vmss create': { vmSize: undefined },
+};
+
+/** `2.50.0` → [2, 50, 0]; undefined for anything but a release number (`latest`, `agentazcliversion`, `2.61`). */
+export function cliVersionParts(version: string): [number, number, number] | undefined {
+  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(version.trim());
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : undefined;
+}
+
+/** The default a CLI release number gives (`version` as cliVersionParts reads it); undefined when it is not one. */
+export function defaultInVersion(d: VersionedDefault, version: string): DefaultValue | undefined {
+  const v = cliVersionParts(version);
+  const since = cliVersionParts(d.since)!;
+  if (!v) return undefined;
+  for (let i = 0; i < 3; i++) if (v[i] !== since[i]) return v[i]! > since[i]! ? d.from : d.before;
+  return d.from;
+}
+
 export const LOCATION_FLAGS = ['--location', '-l'] as const;
 export const FILE_FLAGS = ['--file', '-f'] as const;
 export const SET_FLAG = '--set';
