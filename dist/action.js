@@ -60509,12 +60509,12 @@ function namesIdentifier(name) {
 function isPermissionList(v) {
   return v.kind === "list" && v.items.length > 0 && v.items.every((i) => i.kind === "string" && isKeyVaultPermission(i.value));
 }
-function isPlaceholder2(s, { armExpressions = true } = {}) {
+function isPlaceholder2(s, { bareWords = true, armExpressions = true } = {}) {
   const t = s.trim();
   if (t === "") return true;
   if (PLACEHOLDER.test(t) || isTemplateSkeletonValue(t)) return true;
   if (CROSSED_OUT.test(t) || NUMBERED_VALUE.test(t) || INSTRUCTION.test(t) || TOKEN.test(t)) return true;
-  if (BARE_WORD.test(t)) return true;
+  if (bareWords && BARE_WORD.test(t)) return true;
   if (/\$\{[^}]*\}/.test(t)) return true;
   if (isKeyVaultReference(t)) return true;
   if (SSH_PUBLIC_KEY.test(t)) return true;
@@ -60582,7 +60582,7 @@ var SEC001_hardcoded_secret_default = defineRule({
     const isVarOrParameterFile = (file) => /\.(?:tfvars|tfvars\.json|bicepparam)$|(?:^|[\\/])terragrunt\.hcl$/i.test(file) || SAMPLE_VAR_FILE.test(file) || file === variantFile;
     const literal = (name, v, h) => {
       const armExpressions = v.origin === void 0 || /\.jsonc?$/i.test(v.origin.file);
-      if (v.kind !== "string" || isPlaceholder2(v.value, { armExpressions }) || !h.strict && echoesName(name, v.value)) return;
+      if (v.kind !== "string" || isPlaceholder2(v.value, { bareWords: !h.strict, armExpressions }) || !h.strict && echoesName(name, v.value)) return;
       const location = v.origin ?? h.at;
       if (!location || !once(location)) return;
       const related = [...v.via ?? [], ...h.related ?? []].filter((l) => !sameRange(l, location));

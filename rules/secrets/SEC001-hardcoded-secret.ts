@@ -192,16 +192,17 @@ export function isPermissionList(v: Value): boolean {
 }
 
 /**
- * Whether a value is an obvious placeholder or a reference rather than a secret. The bare words
- * `password`, `secret` and `test` are placeholders everywhere, a secure parameter's default
- * included: RULES.md names them among the obvious placeholders without an exception (review 105).
+ * Whether a value is an obvious placeholder or a reference rather than a secret. `bareWords`
+ * false: the words `password`, `secret` and `test` count as values (the default of a
+ * parameter declared secure is what deploys when nobody passes one; Bicep's own linter rule
+ * secure-parameter-default flags every literal default but an empty one).
  */
-export function isPlaceholder(s: string, { armExpressions = true }: { armExpressions?: boolean } = {}): boolean {
+export function isPlaceholder(s: string, { bareWords = true, armExpressions = true }: { bareWords?: boolean; armExpressions?: boolean } = {}): boolean {
   const t = s.trim();
   if (t === '') return true;
   if (PLACEHOLDER.test(t) || isTemplateSkeletonValue(t)) return true;
   if (CROSSED_OUT.test(t) || NUMBERED_VALUE.test(t) || INSTRUCTION.test(t) || TOKEN.test(t)) return true;
-  if (BARE_WORD.test(t)) return true;
+  if (bareWords && BARE_WORD.test(t)) return true;
   if (/\$\{[^}]*\}/.test(t)) return true; // a `${…}` reference left in the text
   if (isKeyVaultReference(t)) return true; // App Service / Functions Key Vault reference, a Key Vault secret URI
   if (SSH_PUBLIC_KEY.test(t)) return true; // a public key (`adminPasswordOrKey` with SSH), meant to be shared
@@ -298,13 +299,13 @@ export default defineRule({
       resource?: Resource;
       subject?: string;
       related?: Location[];
-      /** A secure parameter's default: a value that echoes its name is still a value (the bare words stay placeholders). */
+      /** The bare words `password`, `secret`, `test` are values here, not placeholders (a secure parameter's default). */
       strict?: boolean;
     }
     /** Reports a literal secret `v` held by `name`; never prints the value. */
     const literal = (name: string, v: Value, h: Holder): void => {
       const armExpressions = v.origin === undefined || /\.jsonc?$/i.test(v.origin.file);
-      if (v.kind !== 'string' || isPlaceholder(v.value, { armExpressions }) || (!h.strict && echoesName(name, v.value))) return;
+      if (v.kind !== 'string' || isPlaceholder(v.value, { bareWords: !h.strict, armExpressions }) || (!h.strict && echoesName(name, v.value))) return;
       const location = v.origin ?? h.at;
       if (!location || !once(location)) return;
       const related = [...(v.via ?? []), ...(h.related ?? [])].filter((l) => !sameRange(l, location));

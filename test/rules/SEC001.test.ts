@@ -2055,14 +2055,6 @@ admin_password = ⟦"Az-Pr0d-Pa55!"⟧
   arm: {
     valid: [
       {
-        // The bare words are obvious placeholders (RULES.md SEC001), a secure parameter's default too (review 105).
-        name: 'secure-parameter-defaults-that-are-bare-placeholder-words',
-        files: {
-          'main.bicep': "@secure()\nparam apiKey string = 'password'\n@secure()\nparam adminPassword string = 'Secret'\n@secure()\nparam token string = 'test'\n",
-          'azuredeploy.json': '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": {\n    "adminPassword": { "type": "securestring", "defaultValue": "password" }\n  },\n  "resources": []\n}\n',
-        },
-      },
-      {
         name: 'object-parameter-read-by-property',
         files: {
           'azuredeploy.json': `
@@ -2133,7 +2125,7 @@ admin_password = ⟦"Az-Pr0d-Pa55!"⟧
   "contentVersion": "1.0.0.0",
   "parameters": {
     "deploymentToken": { "type": "securestring", "defaultValue": ⟦"tk-9f2c1a7e"⟧ },
-    "adminPassword": { "type": "securestring", "defaultValue": ⟦"P@ssw0rd!2024"⟧ },
+    "adminPassword": { "type": "securestring", "defaultValue": ⟦"password"⟧ },
     "emptyToken": { "type": "securestring", "defaultValue": "" }
   },
   "resources": []
@@ -2606,6 +2598,10 @@ describe('SEC001 matchers', () => {
     for (const [n, v] of [['secret_key', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMAAAKEY'], ['secret_key', 'Sup3rS3cret'], ['password', 'hunter'], ['access_key', 'abc']]) expect(namesKey(n, v), `${n}=${v}`).toBe(false);
   });
 
+  it('counts the bare words as values where a secure parameter\'s default holds them', () => {
+    for (const v of ['password', 'secret', 'test']) expect(isPlaceholder(v, { bareWords: false }), v).toBe(false);
+    for (const v of ['', 'changeme', '<set-me>', 'REPLACE_ME', 'value1']) expect(isPlaceholder(v, { bareWords: false }), v).toBe(true);
+  });
 
   it('reads sample, example and template in file and folder names, as words', () => {
     for (const p of ['sample.tfvars', 'environments/sample.tfvars', 'examples/basic/terraform.tfvars', 'azuredeploy.parameters.example.json', 'templates/prod.tfvars', 'main.sample.bicepparam', 'infra/SampleParams/dev.json', 'quickstart-templates/a.json'])
