@@ -20021,7 +20021,7 @@ function evalFor(e, ctx, at2) {
   const keyOrigins = /* @__PURE__ */ new Map();
   for (let i = 0; i < pairs.length; i++) {
     const pair = pairs[i];
-    const inner = withIteration(ctx, e.valueVar, pair[1], e.keyVar, pair[0]);
+    const inner = withIteration(ctx, e.valueVar, elementOf(coll, pair[1]), e.keyVar, pair[0]);
     if (e.condition) {
       const c = truthy(evalNode(e.condition, inner));
       if (c === void 0) return unknown("for condition is not known", at2);
@@ -42441,7 +42441,7 @@ function expandLoop(scope, loop, locals, symbol) {
     const out = [];
     for (let i = 0; i < n; i++) {
       const index = loop.index ? num(i) : void 0;
-      out.push({ locals: withLoopLocals(locals, loop.item.name, memberOf(xs, xs.items[i]), loop.index?.name, index), index: i });
+      out.push({ locals: withLoopLocals(locals, loop.item.name, elementOf(xs, xs.items[i]), loop.index?.name, index), index: i });
     }
     return out;
   }
@@ -42468,7 +42468,7 @@ function evalFor2(scope, e, locals) {
   const items = [];
   for (let i = 0; i < n; i++) {
     const index = e.index ? num(i) : void 0;
-    const l = withLoopLocals(locals, e.item.name, memberOf(xs, xs.items[i]), e.index?.name, index);
+    const l = withLoopLocals(locals, e.item.name, elementOf(xs, xs.items[i]), e.index?.name, index);
     const body = e.body;
     if (body.kind === "IfBody") {
       const c = scope.eval(body.condition, l);
@@ -46739,7 +46739,7 @@ var init_gpu = __esm({
       "Standard_HC44rs",
       "Standard_HX176rs"
     ];
-    NEGATED_GPU = /(?:(?<![A-Za-z])(?:[Nn][Oo][NnTt]?|[Ww][Ii][Tt][Hh][Oo][Uu][Tt])|(?<=[a-z0-9])(?:N[Oo][NnTt]?|W[Ii][Tt][Hh][Oo][Uu][Tt]))[-_. ]?[Gg][Pp][Uu][Ss]?/g;
+    NEGATED_GPU = /(?:(?<![A-Za-z])(?:[Nn][Oo][NnTt]?|[Ww][Ii][Tt][Hh][Oo][Uu][Tt])|(?<=[a-z0-9])(?:N[Oo][NnTt]?|W[Ii][Tt][Hh][Oo][Uu][Tt])|(?<=[A-Z])(?:No[nt]?|Without))[-_. ]?[Gg][Pp][Uu][Ss]?/g;
     OFF_VALUE = /^(?:false|no|none|off|disabled|0)$/i;
     WORKLOAD_NAMES = { "aks.nodepool": "node pool", "ml.compute": "AML compute", vm: "VM", vmss: "scale set" };
     ATTR_WORD = { labels: "label", tags: "tag", taints: "taint" };
@@ -61067,7 +61067,7 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
           const taint = pending(hardFirst(j.verdict)[0], j.pool);
           related.push({ ...taint.at, label: taintLabel(taint, j.pool) });
         }
-        const others = new Set(judged.filter((x) => x !== closest).map((x) => x.pool.name).filter((n) => n !== closest.pool.name)).size;
+        const others = new Set(judged.filter((x) => x !== closest).map((x) => x.pool.address).filter((a) => a !== closest.pool.address)).size;
         ctx.report({
           resource: w,
           // (The pools' taints and the tolerations key: context, not where the value came from.)
@@ -61079,7 +61079,7 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
           data: {
             ...data,
             taint: taintLabel(missing[0], closest.pool),
-            others: others > 0 ? ` (nor every taint of the other ${others} GPU pool${others === 1 ? "" : "s"})` : "",
+            others: others === 0 ? "" : others === 1 ? " (nor every taint of the other GPU pool)" : ` (nor every taint of the ${others} other GPU pools)`,
             missing: missing.map((m) => `"${m.text}"`).join(" and ")
           }
         });
@@ -62929,8 +62929,10 @@ function summarize(result) {
   return s;
 }
 function quietNote(result) {
-  const n = result.hiddenByQuiet ?? 0;
-  return n > 0 ? `, ${n} ${n === 1 ? "warning or note" : "warnings and notes"} not shown (--quiet)` : "";
+  const h = result.hiddenByQuiet;
+  if (!h || h.warnings + h.notes === 0) return "";
+  const parts = [h.warnings > 0 ? plural2(h.warnings, "warning") : "", h.notes > 0 ? plural2(h.notes, "note") : ""].filter(Boolean);
+  return `; ${parts.join(" and ")} not shown (--quiet)`;
 }
 function plural2(n, singular, pluralForm = `${singular}s`) {
   return `${n} ${n === 1 ? singular : pluralForm}`;

@@ -228,7 +228,7 @@ describe('--quiet and --max-warnings (ESLint semantics)', () => {
     expect(quiet.stdout).toContain('[KV001]');
     expect(quiet.stdout).not.toContain('[KV002]');
     // The warning left out is counted on the summary line (review 105: "No problems found" hid them).
-    expect(quiet.stdout).toContain('1 problem (1 error, 0 warnings, 0 notes), 1 warning or note not shown (--quiet)');
+    expect(quiet.stdout).toContain('1 problem (1 error, 0 warnings, 0 notes); 1 warning not shown (--quiet)');
     const json = JSON.parse(run([dir, '--env', 'prod', '--format', 'json', '--quiet']).stdout);
     expect(json.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['KV001']);
     const sarif = JSON.parse(run([dir, '--env', 'prod', '--format', 'sarif', '--quiet']).stdout);
@@ -237,7 +237,7 @@ describe('--quiet and --max-warnings (ESLint semantics)', () => {
     expect(run([dir, '--fail-on', 'warning']).status).toBe(1);
     const onlyWarnings = run([dir, '--fail-on', 'warning', '--quiet']);
     expect(onlyWarnings.status).toBe(0);
-    expect(onlyWarnings.stdout).toBe('✔ No errors found in 1 file; 2 warnings and notes not shown (--quiet)\n');
+    expect(onlyWarnings.stdout).toBe('✔ No errors found in 1 file; 2 warnings not shown (--quiet)\n');
   });
 
   it('--max-warnings N exits 1 when there are more than N warnings, with one line on stderr', () => {

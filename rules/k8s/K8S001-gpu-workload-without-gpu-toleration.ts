@@ -189,9 +189,10 @@ export default defineRule({
           const taint = pending(hardFirst(j.verdict)[0]!, j.pool);
           related.push({ ...taint.at, label: taintLabel(taint, j.pool) });
         }
-        // The other pools by name: one pool of several evaluations (var files, module instances) is
-        // one pool to the reader (review 105: "the other 1 GPU pool" was the same pool in another variant).
-        const others = new Set(judged.filter((x) => x !== closest).map((x) => x.pool.name).filter((n) => n !== closest.pool.name)).size;
+        // The other pools by address: one pool evaluated with several var files is one pool to the
+        // reader (review 105: "the other 1 GPU pool" was the same pool in another variant); two
+        // pools of one name in two clusters are two (review 106).
+        const others = new Set(judged.filter((x) => x !== closest).map((x) => x.pool.address).filter((a) => a !== closest.pool.address)).size;
         ctx.report({
           resource: w,
           // (The pools' taints and the tolerations key: context, not where the value came from.)
@@ -203,7 +204,7 @@ export default defineRule({
           data: {
             ...data,
             taint: taintLabel(missing[0]!, closest.pool),
-            others: others > 0 ? ` (nor every taint of the other ${others} GPU pool${others === 1 ? '' : 's'})` : '',
+            others: others === 0 ? '' : others === 1 ? ' (nor every taint of the other GPU pool)' : ` (nor every taint of the ${others} other GPU pools)`,
             missing: missing.map((m) => `"${m.text}"`).join(' and '),
           },
         });

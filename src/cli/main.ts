@@ -47,13 +47,14 @@ export function warningCount(result: LintResult): number {
 
 /** `--quiet`: the result as reported, with only error-level findings and notifications. */
 export function errorsOnly(result: LintResult): LintResult {
-  const hidden = result.findings.filter((f) => f.level !== 'error' && !f.suppression).length;
+  const shown = result.findings.filter((f) => !f.suppression);
+  const hidden = { warnings: shown.filter((f) => f.level === 'warning').length, notes: shown.filter((f) => f.level === 'note').length };
   return {
     ...result,
     findings: result.findings.filter((f) => f.level === 'error'),
     notifications: result.notifications.filter((n) => n.level === 'error'),
     // "No problems found" would hide that there are some (review 105): the summary says how many.
-    ...(hidden > 0 ? { hiddenByQuiet: hidden } : {}),
+    ...(hidden.warnings + hidden.notes > 0 ? { hiddenByQuiet: hidden } : {}),
   };
 }
 

@@ -29,7 +29,7 @@ export interface LintResult {
   /** One-line messages about the run itself, for standard error ("nothing to lint in …"). */
   notices: string[];
   /** `--quiet`: the unsuppressed warnings and notes left out of `findings` (the summary line says so). */
-  hiddenByQuiet?: number;
+  hiddenByQuiet?: { warnings: number; notes: number };
 }
 
 export interface Notification {

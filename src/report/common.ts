@@ -102,10 +102,12 @@ export function summarize(result: LintResult): Summary {
   return s;
 }
 
-/** `, 4 warnings and notes not shown (--quiet)` for a summary line, or ''. */
+/** `; 2 warnings and 1 note not shown (--quiet)` for a summary line, or ''. */
 export function quietNote(result: LintResult): string {
-  const n = result.hiddenByQuiet ?? 0;
-  return n > 0 ? `, ${n} ${n === 1 ? 'warning or note' : 'warnings and notes'} not shown (--quiet)` : '';
+  const h = result.hiddenByQuiet;
+  if (!h || h.warnings + h.notes === 0) return '';
+  const parts = [h.warnings > 0 ? plural(h.warnings, 'warning') : '', h.notes > 0 ? plural(h.notes, 'note') : ''].filter(Boolean);
+  return `; ${parts.join(' and ')} not shown (--quiet)`;
 }
 
 export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {

@@ -116,7 +116,7 @@ export function formatStylish(result: LintResult, options: StylishOptions = {}):
   if (problems === 0) {
     // With --quiet and warnings or notes left out, what was found is no error, not nothing.
     const text = quiet ? `✔ No errors found in ${plural(summary.files, 'file')}` : `✔ No problems found in ${plural(summary.files, 'file')}`;
-    out.push(c.green(text) + (summary.suppressed > 0 ? ` (${summary.suppressed} suppressed)` : '') + (quiet ? `;${quiet.slice(1)}` : ''));
+    out.push(c.green(text) + (summary.suppressed > 0 ? ` (${summary.suppressed} suppressed)` : '') + quiet);
   } else {
     const text =
       `✖ ${plural(problems, 'problem')} (${plural(summary.errors, 'error')}, ` +

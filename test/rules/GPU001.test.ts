@@ -287,6 +287,34 @@ gpu_pools = {
         messageIncludes: '(its size comes from "gpu_pools")',
       },
       {
+        // … and through a for expression that keys the list (its iteration value is an element too; review 106).
+        name: 'for-each-over-a-for-expression-of-a-gpu-named-list',
+        files: {
+          'main.tf': `
+variable "gpu_pools" {
+  type = list(object({ name = string, vm_size = string, enabled = bool }))
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "np" {
+  for_each              = { for p in var.gpu_pools : p.name => p if p.enabled }
+  name                  = each.key
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = each.value.vm_size
+}
+`,
+          'terraform.tfvars': `
+gpu_pools = [
+  { name = "a100", vm_size = "Standard_NC24ads_A100_v4", enabled = true },
+  { name = "typo", vm_size = ⟦"Standard_D16s_v5"⟧, enabled = true },
+]
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+        messageIncludes: '(its size comes from "gpu_pools")',
+      },
+      {
         // … and through the instances of a module (its variable's value keeps the collection's chain).
         name: 'module-for-each-over-a-gpu-named-map-of-pools',
         files: {
@@ -1222,6 +1250,7 @@ resource "azapi_resource" "gpu" {
           'main.bicep': `
 param cpuNonGpuSize string = 'Standard_D8s_v5'
 param systemPoolNoGpuVmSize string = 'Standard_D4s_v5'
+param batchVMNoGpuSize string = 'Standard_D16s_v5'
 
 resource aks 'Microsoft.ContainerService/managedClusters@2024-05-01' = {
   name: 'aks-ml'
@@ -1231,6 +1260,7 @@ resource aks 'Microsoft.ContainerService/managedClusters@2024-05-01' = {
     agentPoolProfiles: [
       { name: 'system', mode: 'System', count: 1, vmSize: systemPoolNoGpuVmSize }
       { name: 'batch', mode: 'User', count: 1, vmSize: cpuNonGpuSize }
+      { name: 'batch2', mode: 'User', count: 1, vmSize: batchVMNoGpuSize }
     ]
   }
 }
@@ -1325,6 +1355,31 @@ resource cluster 'Microsoft.MachineLearningServices/workspaces/computes@2024-04-
       },
     ],
     invalid: [
+      {
+        // A resource loop over a parameter whose name says GPU: each item's size comes from it (review 106).
+        name: 'resource-loop-over-a-gpu-named-parameter',
+        files: {
+          'main.bicep': `param gpuPools array = [
+  { name: 'a100', vmSize: 'Standard_NC24ads_A100_v4' }
+  { name: 'typo', vmSize: ⟦'Standard_D16s_v5'⟧ }
+]
+resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' existing = {
+  name: 'aks'
+}
+resource pools 'Microsoft.ContainerService/managedClusters/agentPools@2024-02-01' = [for p in gpuPools: {
+  parent: aks
+  name: p.name
+  properties: {
+    vmSize: p.vmSize
+  }
+}]
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+        messageIncludes: '(its size comes from "gpuPools")',
+      },
       {
         // A pool chosen by a known condition (`deployGpu ? [gpuPool] : []` inside concat()): the
         // attribute that consumed the size is related, as without the conditional (review 80).

@@ -601,6 +601,18 @@ metadata:
         related: [{ label: 'taint "workload=training:NoExecute" of GPU node pool "gpu"' }],
       },
       {
+        // Two pools of one name in two clusters are two pools (review 106: counted by name, the second disappeared).
+        name: 'two-clusters-each-with-a-pool-named-gpu',
+        files: {
+          'infra/main.tf': tfPool('["sku=gpu:NoSchedule"]') + tfPool('["accel=a100:NoSchedule"]').replace('"gpu" {', '"gpu_b" {').replace('managedClusters/aks"', 'managedClusters/aks2"'),
+          'k8s/job.yaml': job('⟦nvidia.com/gpu⟧', '      tolerations:\n        - { key: accel, operator: Equal, value: zzz, effect: NoSchedule }\n'),
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'scannedPool',
+        messageIncludes: 'of GPU node pool "gpu" (nor every taint of the other GPU pool)',
+      },
+      {
         name: 'two-pools-neither-fully-tolerated',
         files: {
           'infra/main.tf': tfPool('["sku=gpu:NoSchedule", "team=vision:NoSchedule"]') + tfPool('["gpu=a100:NoSchedule"]', '', 'a100'),
@@ -609,7 +621,7 @@ metadata:
         level: 'error',
         env: 'unknown',
         messageId: 'scannedPool',
-        messageIncludes: '(nor every taint of the other 1 GPU pool)',
+        messageIncludes: '(nor every taint of the other GPU pool)',
         related: [{ label: 'taint "team=vision:NoSchedule" of GPU node pool "gpu"' }, { label: 'taint "gpu=a100:NoSchedule" of GPU node pool "a100"' }],
       },
       {

@@ -23,7 +23,7 @@ describe('K8S001 related locations', () => {
     const r = await lint({ paths: [dir], root: dir, rules: ['K8S001'], noConfig: true });
     expect(r.findings).toHaveLength(1);
     const f = r.findings[0]!;
-    expect(f.message).toContain('(nor every taint of the other 24 GPU pools)');
+    expect(f.message).toContain('(nor every taint of the 24 other GPU pools)');
     expect(f.related).toHaveLength(10);
   });
 });

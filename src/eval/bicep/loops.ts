@@ -8,7 +8,7 @@
  * the value chosen; RULES.md "Values chosen by a condition"). An item is a member of the
  * collection, located where the collection writes it (a parameter's default, a parameter file).
  */
-import { list, memberOf, num } from '../../core/value.js';
+import { elementOf, list, num } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
 import type { ForExpr, IfBody } from '../../parse/bicep/index.js';
 import { armAccess } from '../arm/evaluate.js';
@@ -32,7 +32,7 @@ export function expandLoop(scope: FileScope, loop: ForExpr | null, locals: Local
     for (let i = 0; i < n; i++) {
       const index = loop.index ? num(i) : undefined;
       // The item is a member of the collection (its chain, as `pools[0]` reads it).
-      out.push({ locals: withLoopLocals(locals, loop.item.name, memberOf(xs, xs.items[i]!), loop.index?.name, index), index: i });
+      out.push({ locals: withLoopLocals(locals, loop.item.name, elementOf(xs, xs.items[i]!), loop.index?.name, index), index: i });
     }
     return out;
   }
@@ -62,7 +62,7 @@ export function evalFor(scope: FileScope, e: ForExpr, locals: Locals): Value {
   const items: Value[] = [];
   for (let i = 0; i < n; i++) {
     const index = e.index ? num(i) : undefined;
-    const l = withLoopLocals(locals, e.item.name, memberOf(xs, xs.items[i]!), e.index?.name, index);
+    const l = withLoopLocals(locals, e.item.name, elementOf(xs, xs.items[i]!), e.index?.name, index);
     const body = e.body;
     if (body.kind === 'IfBody') {
       const c = scope.eval((body as IfBody).condition, l);

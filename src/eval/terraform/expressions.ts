@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Location } from '../../core/source.js';
 import type { Expression, TemplatePart, TraversalStep } from '../../parse/hcl/ast.js';
 import {
-  agreedParts, bool, list, memberOfReadOut, num, obj, str, throughCollection, unknown, containsUnknown, chosenBy, compared, decidingInput, decisionOf, derived, memberOf, negated,
+  agreedParts, bool, list, memberOfReadOut, num, obj, str, throughCollection, unknown, containsUnknown, chosenBy, compared, decidingInput, decisionOf, derived, elementOf, memberOf, negated,
   type Decision, type Value,
 } from '../../core/value.js';
 import { asString, callFunction, isErrorUnknown, valuesEqual } from './functions.js';
@@ -409,7 +409,9 @@ function evalFor(e: Extract<Expression, { type: 'For' }>, ctx: EvalContext, at: 
   const keyOrigins = new Map<string, Location>();
   for (let i = 0; i < pairs.length; i++) {
     const pair = pairs[i]!;
-    const inner = withIteration(ctx, e.valueVar, pair[1], e.keyVar, pair[0]);
+    // The value is an element of the collection, with its named inputs (`{ for p in var.gpu_pools : p.name => p }`:
+    // each pool's size still comes from "gpu_pools", value.ts elementOf; review 106).
+    const inner = withIteration(ctx, e.valueVar, elementOf(coll, pair[1]), e.keyVar, pair[0]);
     if (e.condition) {
       const c = truthy(evalNode(e.condition, inner));
       if (c === undefined) return unknown('for condition is not known', at);

@@ -107,10 +107,10 @@ export const NON_GPU_PROBE_SIZES = [
  * such a text says the workload is *not* for GPU, as `non-prod` is not prod (RULES.md
  * Environments). The negation must start a word: after a separator or the text's start, or a
  * camelCase word after a lower-case letter or digit (`cpuNonGpuSize`, `systemPoolNoGpuVmSize`;
- * review 105). `nano-gpu` and `cpunongpu` are not (no word starts at the `n`: all lower case,
+ * review 105) or after an acronym (`systemVMNoGpuSize`: `No` with a lower-case `o`; review 106). `nano-gpu` and `cpunongpu` are not (no word starts at the `n`: all lower case,
  * `nanogpu` could be read the same way).
  */
-const NEGATED_GPU = /(?:(?<![A-Za-z])(?:[Nn][Oo][NnTt]?|[Ww][Ii][Tt][Hh][Oo][Uu][Tt])|(?<=[a-z0-9])(?:N[Oo][NnTt]?|W[Ii][Tt][Hh][Oo][Uu][Tt]))[-_. ]?[Gg][Pp][Uu][Ss]?/g;
+const NEGATED_GPU = /(?:(?<![A-Za-z])(?:[Nn][Oo][NnTt]?|[Ww][Ii][Tt][Hh][Oo][Uu][Tt])|(?<=[a-z0-9])(?:N[Oo][NnTt]?|W[Ii][Tt][Hh][Oo][Uu][Tt])|(?<=[A-Z])(?:No[nt]?|Without))[-_. ]?[Gg][Pp][Uu][Ss]?/g;
 
 /** Words that mark a workload as meant for GPU work (RULES.md GPU001): `gpu`, `nvidia.com/gpu`; not a negated `non-gpu`. */
 export function mentionsGpu(text: string): boolean {
