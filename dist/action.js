@@ -60241,7 +60241,7 @@ var TF003_provider_version_unpinned_default = defineRule({
     formats: ["terraform", "azapi"],
     messages: {
       noVersion: 'Provider "{{name}}" has no version constraint here or in any module this root calls, and no .terraform.lock.hcl locks it, so a fresh init may install a new major release; add version = "~> X.Y" to this entry and commit the lock file.',
-      noEntry: 'Provider "{{name}}" is {{use}} but no module of this configuration constrains its version and no .terraform.lock.hcl locks it, so a fresh init installs its newest release; add it to required_providers here with a version constraint and commit the lock file.',
+      noEntry: 'Provider "{{name}}" is {{use}} but no module of this configuration constrains its version and no .terraform.lock.hcl locks it, so a fresh init installs its newest release; add it to required_providers {{where}} with a version constraint and commit the lock file.',
       reusableNoVersion: 'This reusable module requires provider "{{name}}" without a version constraint, and no module that calls it sets one; state the oldest version it works with (version = ">= X.Y") so that a root cannot select an older, incompatible release.'
     }
   },
@@ -60256,11 +60256,12 @@ var TF003_provider_version_unpinned_default = defineRule({
       const inChild = child && firstPlace(child, is);
       const use = provider ? { at: provider.at, place: { ...provider.at, label: `provider "${provider.name}"` }, here: "configured here", there: `configured in ${placeName(root.dir, provider.at)}` } : resource ? { at: resource.at, place: { ...resource.at, label: resource.address }, here: "used here", there: `used by ${resource.address}` } : inChild && child ? { at: inChild, place: inChild, here: `used in module ${moduleName(root.dir, child)}`, there: `used in module ${moduleName(root.dir, child)}` } : void 0;
       const block2 = root.terraformBlocks.find((t) => t.requiredProviders) ?? root.terraformBlocks[0];
-      if (block2) return { at: block2.at, messageId: "noEntry", use: use?.there ?? "used", related: use ? [use.place] : [] };
+      if (block2) return { at: block2.at, messageId: "noEntry", use: use?.there ?? "used", related: use ? [use.place] : [], where: "here" };
       if (!use) return void 0;
-      if (provider || resource) return { at: use.at, messageId: "noEntry", use: use.here, related: [] };
+      const where = "in a terraform {} block of this root module";
+      if (provider || resource) return { at: use.at, messageId: "noEntry", use: use.here, related: [], where };
       const atRoot = root.providers[0]?.at ?? root.firstBlock;
-      return atRoot ? { at: atRoot, messageId: "noEntry", use: use.there, related: [use.place] } : { at: use.at, messageId: "noEntry", use: use.here, related: [] };
+      return atRoot ? { at: atRoot, messageId: "noEntry", use: use.there, related: [use.place], where } : { at: use.at, messageId: "noEntry", use: use.here, related: [], where };
     };
     return {
       terraformModule(m) {
@@ -60282,7 +60283,7 @@ var TF003_provider_version_unpinned_default = defineRule({
               attributePath: `required_providers.${name}`,
               location: f.at,
               messageId: f.messageId,
-              data: { name, use: f.use },
+              data: { name, use: f.use, where: f.where ?? "here" },
               related: f.related
             });
           }

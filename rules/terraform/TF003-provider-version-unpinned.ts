@@ -14,6 +14,8 @@ interface RootFinding {
   messageId: 'noVersion' | 'noEntry';
   use: string;
   related: Location[];
+  /** Where the entry goes: `here` (the root's `terraform {}` block), or a block to write. */
+  where?: string;
 }
 
 /** A `required_providers` entry with a version constraint (an unknown expression counts: it is set). */
@@ -60,7 +62,7 @@ export default defineRule({
       noVersion:
         'Provider "{{name}}" has no version constraint here or in any module this root calls, and no .terraform.lock.hcl locks it, so a fresh init may install a new major release; add version = "~> X.Y" to this entry and commit the lock file.',
       noEntry:
-        'Provider "{{name}}" is {{use}} but no module of this configuration constrains its version and no .terraform.lock.hcl locks it, so a fresh init installs its newest release; add it to required_providers here with a version constraint and commit the lock file.',
+        'Provider "{{name}}" is {{use}} but no module of this configuration constrains its version and no .terraform.lock.hcl locks it, so a fresh init installs its newest release; add it to required_providers {{where}} with a version constraint and commit the lock file.',
       reusableNoVersion:
         'This reusable module requires provider "{{name}}" without a version constraint, and no module that calls it sets one; state the oldest version it works with (version = ">= X.Y") so that a root cannot select an older, incompatible release.',
     },
@@ -91,15 +93,17 @@ export default defineRule({
             ? { at: inChild, place: inChild, here: `used in module ${moduleName(root.dir, child)}`, there: `used in module ${moduleName(root.dir, child)}` }
             : undefined;
       const block = root.terraformBlocks.find((t) => t.requiredProviders) ?? root.terraformBlocks[0];
-      if (block) return { at: block.at, messageId: 'noEntry', use: use?.there ?? 'used', related: use ? [use.place] : [] };
+      if (block) return { at: block.at, messageId: 'noEntry', use: use?.there ?? 'used', related: use ? [use.place] : [], where: 'here' };
       // No `terraform {}` block: at the provider block or the resource that uses it. Used only in a
       // called module: still at the root (RULES.md "at the root"), its first provider block or
       // block, where the configuration is run from; the module's own place is related (review 105:
       // the finding was in the module's file, unlike a root with a `terraform {}` block).
       if (!use) return undefined;
-      if (provider || resource) return { at: use.at, messageId: 'noEntry', use: use.here, related: [] };
+      // (No `terraform {}` block to add the entry to: the message says to write one; review 106.)
+      const where = 'in a terraform {} block of this root module';
+      if (provider || resource) return { at: use.at, messageId: 'noEntry', use: use.here, related: [], where };
       const atRoot = root.providers[0]?.at ?? root.firstBlock;
-      return atRoot ? { at: atRoot, messageId: 'noEntry', use: use.there, related: [use.place] } : { at: use.at, messageId: 'noEntry', use: use.here, related: [] };
+      return atRoot ? { at: atRoot, messageId: 'noEntry', use: use.there, related: [use.place], where } : { at: use.at, messageId: 'noEntry', use: use.here, related: [], where };
     };
     return {
       terraformModule(m) {
@@ -126,7 +130,7 @@ export default defineRule({
               attributePath: `required_providers.${name}`,
               location: f.at,
               messageId: f.messageId,
-              data: { name, use: f.use },
+              data: { name, use: f.use, where: f.where ?? 'here' },
               related: f.related,
             });
           }

@@ -706,7 +706,7 @@ resource "random_string" "suffix" {
         level: 'warning',
         env: 'unknown',
         messageId: 'noEntry',
-        messageIncludes: 'Provider "random" is used in module ../../modules/net but',
+        message: /^Provider "random" is used in module \.\.\/\.\.\/modules\/net but .*; add it to required_providers in a terraform \{\} block of this root module with a version constraint/,
         related: [{ file: 'modules/net/main.tf', line: 7, label: 'required_providers.random' }],
       },
       {
