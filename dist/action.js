@@ -20818,6 +20818,7 @@ function withInterpolations(d, valueOf2) {
     const v = valueOf2(h.expr);
     const r = v && renderedScalar(v, h.quote, h.at);
     if (r) replaced.set(h.value, r);
+    else if (v?.kind === "unknown" && h.value.kind === "unknown") replaced.set(h.value, { ...h.value, reason: `${h.value.reason}, which is not known: ${v.reason}` });
   }
   return replaced.size > 0 ? rebuilt(d.value, replaced, 0) : d.value;
 }

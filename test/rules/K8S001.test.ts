@@ -1695,7 +1695,7 @@ describe('K8S001: a kubectl_manifest or yamldecode heredoc with values not known
     const root = trees.tree({ 'infra/main.tf': POOL, 'app/main.tf': 'variable "gpus" {}\n' + kubectlJob('nvidia.com/gpu').replace('nvidia.com/gpu: 1', 'nvidia.com/gpu: ${var.gpus}') });
     const r = await lintTree(root, ['K8S001']);
     expect(r.findings).toEqual([]);
-    expect(listed(root, r)).toEqual(['resources: the count of "nvidia.com/gpu" is not known: depends on ${var.gpus}, interpolated into the heredoc (app/main.tf:16:15)']);
+    expect(listed(root, r)).toEqual(['resources: the count of "nvidia.com/gpu" is not known: depends on ${var.gpus}, interpolated into the heredoc, which is not known: variable "gpus" has no value (app/main.tf:16:15)']);
   });
 
   it('a heredoc with a directive, or an interpolation that may write YAML, is listed as not decoded, at yaml_body', async () => {
@@ -1736,7 +1736,7 @@ describe('K8S001: a kubectl_manifest or yamldecode heredoc with values not known
     expect(r.briefs).toEqual(['K8S001 error scannedPool app/templates/job.yaml.tftpl:14:15']);
     expect(listed(root, r)).toEqual([
       'resources: yaml_body: the template file is not decoded as YAML: a template directive (%{ … }) is not evaluated statically, and a container may request a GPU there (app/main.tf:10:3)',
-      'resources: the count of "nvidia.com/gpu" is not known: depends on ${GPUS}, interpolated into the template (app/templates/count.yaml.tftpl:14:15)',
+      'resources: the count of "nvidia.com/gpu" is not known: depends on ${GPUS}, interpolated into the template, which is not known: variable "gpus" has no value (app/templates/count.yaml.tftpl:14:15)',
     ]);
   });
 
@@ -1757,7 +1757,7 @@ describe('K8S001: a kubectl_manifest or yamldecode heredoc with values not known
     expect(r.briefs).toEqual(['K8S001 error scannedPool app/templates/job.yaml.tftpl:16:15', 'K8S001 error scannedPool app/templates/job.yaml.tftpl:16:15']);
     expect(r.findings.map((f) => f.address)).toEqual(['kubectl_manifest.literal', 'kubectl_manifest.from_a_variable']);
     expect(listed(root, r)).toEqual([
-      'resources: the count of "nvidia.com/gpu" is not known: depends on ${GPUS}, interpolated into the template (app/templates/job.yaml.tftpl:16:15)',
+      'resources: the count of "nvidia.com/gpu" is not known: depends on ${GPUS}, interpolated into the template, which is not known: variable "unset" has no value (app/templates/job.yaml.tftpl:16:15)',
       'resources: the count of "nvidia.com/gpu" is not known: depends on ${GPUS}, interpolated into the template (app/templates/job.yaml.tftpl:16:15)',
     ]);
   });

@@ -66,6 +66,8 @@ export function withInterpolations(d: DecodedHeredoc, valueOf: InterpolationValu
     const v = valueOf(h.expr);
     const r = v && renderedScalar(v, h.quote, h.at);
     if (r) replaced.set(h.value, r);
+    // Not known: why, for --verbose (`depends on ${GPUS}, …: variable "gpus" has no value`; review 106).
+    else if (v?.kind === 'unknown' && h.value.kind === 'unknown') replaced.set(h.value, { ...h.value, reason: `${h.value.reason}, which is not known: ${v.reason}` });
   }
   return replaced.size > 0 ? rebuilt(d.value, replaced, 0) : d.value;
 }
