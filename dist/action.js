@@ -39581,13 +39581,13 @@ function candidatesByName(paramFile) {
   if (e) out.push(path32.join(dir, `${e[1]}.json`));
   return out;
 }
-function pairParameterFiles(templates, paramFiles, readMetadataTemplate) {
-  return parameterFilePairing(templates, paramFiles)(readMetadataTemplate);
+function pairParameterFiles(templates, paramFiles, readMetadataTemplate, undeclared) {
+  return parameterFilePairing(templates, paramFiles)(readMetadataTemplate, undeclared);
 }
 function parameterFilePairing(templates, paramFiles) {
   const index = templateIndex(templates);
   const byName2 = paramFiles.map((pf) => templateByName(index, pf));
-  return (readMetadataTemplate) => {
+  return (readMetadataTemplate, undeclared) => {
     const result = /* @__PURE__ */ new Map();
     for (const t of templates) result.set(t, []);
     paramFiles.forEach((pf, i) => {
@@ -39597,7 +39597,7 @@ function parameterFilePairing(templates, paramFiles) {
       } catch {
         meta = void 0;
       }
-      const target = (meta ? templateByMetadata(index, pf, meta) : void 0) ?? byName2[i];
+      const target = (meta ? templateByMetadata(index, pf, meta) : void 0) ?? fitting(byName2[i], pf, undeclared);
       if (target && target !== pf) result.get(target).push(pf);
     });
     for (const list2 of result.values()) list2.sort();
@@ -39609,17 +39609,25 @@ function templateIndex(templates) {
   for (const t of templates) byNorm.set(norm(t), t);
   return byNorm;
 }
-function pairedTemplate(index, paramFile, metadataTemplate2) {
-  const target = (metadataTemplate2 ? templateByMetadata(index, paramFile, metadataTemplate2) : void 0) ?? templateByName(index, paramFile);
+function pairedTemplate(index, paramFile, metadataTemplate2, undeclared) {
+  const target = (metadataTemplate2 ? templateByMetadata(index, paramFile, metadataTemplate2) : void 0) ?? fitting(templateByName(index, paramFile), paramFile, undeclared);
   return target === paramFile ? void 0 : target;
 }
 function templateByName(index, paramFile) {
   const candidates2 = candidatesByName(paramFile);
   for (const c of candidates2) {
     const target = index.get(norm(c));
-    if (target) return target;
+    if (target) return { template: target, byFolderOnly: false };
   }
-  return templateOutsideParameterFolder(index, paramFile, candidates2) ?? environmentFileTemplate(index, paramFile);
+  const outside = templateOutsideParameterFolder(index, paramFile, candidates2);
+  if (outside) return { template: outside, byFolderOnly: false };
+  const env = environmentFileTemplate(index, paramFile);
+  return env ? { template: env, byFolderOnly: true } : void 0;
+}
+function fitting(byName2, paramFile, undeclared) {
+  if (!byName2) return void 0;
+  if (byName2.byFolderOnly && (undeclared?.(paramFile, byName2.template)?.length ?? 0) > 0) return void 0;
+  return byName2.template;
 }
 function environmentFileTemplate(index, paramFile) {
   const hits = environmentFileCandidates(index, paramFile);
@@ -39631,12 +39639,24 @@ function environmentFileCandidates(index, paramFile) {
   if (parent === dir || !PARAMETER_FOLDER.test(path32.basename(dir)) || !ENVIRONMENT_FILE.test(path32.basename(paramFile))) return [];
   return CONVENTIONAL_TEMPLATES.flatMap((n) => index.get(norm(path32.join(parent, n))) ?? []);
 }
-function unpairedReason(index, paramFile, shown = path32.basename) {
+function unpairedReason(index, paramFile, shown = path32.basename, metadataTemplate2, undeclared) {
   const what = "pairs with no template, so none is evaluated with its values (SEC001 still reads them)";
   const meta = "or set its metadata.template to the template's path";
+  if (metadataTemplate2 !== void 0 && metadataTemplate2.trim() !== "" && templateByMetadata(index, paramFile, metadataTemplate2) === void 0) {
+    return `${what}: its metadata.template names ${metadataTemplate2}, which is not a template among the scanned files; add that template to the scan, or correct the path`;
+  }
+  const envName = `<template>.parameters.${path32.basename(paramFile, ".json")}.json`;
   const ambiguous = environmentFileCandidates(index, paramFile);
   if (ambiguous.length > 1) {
-    return `${what}: its name says an environment but no template, and ${ambiguous.map(shown).join(" and ")} are all one folder up; name it <template>.parameters.${path32.basename(paramFile, ".json")}.json, ${meta}`;
+    const names2 = ambiguous.map(shown);
+    const listed = `${names2.slice(0, -1).join(", ")} and ${names2[names2.length - 1]}`;
+    return `${what}: its name says an environment but no template, and ${listed} are ${names2.length === 2 ? "both" : "all"} one folder up; name it ${envName}, ${meta}`;
+  }
+  const missing = ambiguous.length === 1 ? undeclared?.(paramFile, ambiguous[0]) : void 0;
+  if (missing && missing.length > 0) {
+    const params = missing.map((n) => `'${n}'`);
+    const listed = params.length === 1 ? `parameter ${params[0]}` : `parameters ${params.slice(0, -1).join(", ")} and ${params[params.length - 1]}`;
+    return `${what}: its name says an environment but no template, and ${shown(ambiguous[0])} one folder up does not declare ${listed}, which this file gives (Azure refuses such a pair); name it ${envName}, ${meta}`;
   }
   const dir = norm(path32.dirname(paramFile));
   const parent = PARAMETER_FOLDER.test(path32.basename(path32.dirname(paramFile))) ? norm(path32.dirname(path32.dirname(paramFile))) : void 0;
@@ -41135,6 +41155,9 @@ function uriLinkCall(text2, variableNode) {
   return e?.kind === "call" && e.name.toLowerCase() === "uri" && e.args.length === 2 ? e : void 0;
 }
 function ownFolderLinks(root, file, given) {
+  return ownScopeLinks(root, file, given).flatMap((l) => l.target === void 0 ? [] : [l.target]);
+}
+function ownScopeLinks(root, file, given) {
   const params = getProp(root, "parameters");
   const vars = getProp(root, "variables");
   const out = [];
@@ -41145,14 +41168,28 @@ function ownFolderLinks(root, file, given) {
     const form = classifyString(d.value);
     return form.kind === "literal" ? form.value : void 0;
   };
-  const staticText = (e) => {
+  const staticText = (e, depth) => {
     if (e.kind === "string") return e.value;
-    if (e.kind !== "call") return void 0;
+    if (e.kind !== "call" || depth > MAX_LINK_VARIABLES) return void 0;
     const param = literalArgumentOf(e, "parameters");
     if (param !== void 0) return fixedDefault(param);
+    const variable = literalArgumentOf(e, "variables");
+    if (variable !== void 0) {
+      const v = getProp(vars, variable)?.value;
+      if (typeof v !== "string") return void 0;
+      const form = classifyString(v);
+      if (form.kind === "literal") return form.value;
+      const inner = expressionOf(v);
+      return inner === void 0 ? void 0 : staticText(inner, depth + 1);
+    }
     if (e.name.toLowerCase() !== "concat") return void 0;
-    const parts = e.args.map(staticText);
+    const parts = e.args.map((a) => staticText(a, depth));
     return parts.every((p) => p !== void 0) ? parts.join("") : void 0;
+  };
+  const ownBase = (base) => {
+    if (isOwnLink(base)) return true;
+    const name = literalArgumentOf(base, "parameters");
+    return name !== void 0 && !given(name) && defaultsToOwnLink(getProp(getProp(params, name), "defaultValue"));
   };
   const walk4 = (resources, depth) => {
     if (resources?.type !== "array" || depth > 16) return;
@@ -41160,31 +41197,31 @@ function ownFolderLinks(root, file, given) {
       const uri = getProp(getProp(getProp(r, "properties"), "templateLink"), "uri");
       const call = typeof uri?.value === "string" ? uriLinkCall(uri.value, (n) => getProp(vars, n)) : void 0;
       if (call && ownBase(call.args[0])) {
-        const rel = staticText(call.args[1]);
-        const target = rel === void 0 ? void 0 : besideOwnLink(file, rel);
-        if (target !== void 0) out.push(target);
+        const rel = staticText(call.args[1], 0);
+        out.push({ deployment: r, target: rel === void 0 ? void 0 : besideOwnLink(file, rel) });
       }
       walk4(getProp(r, "resources"), depth + 1);
     }
   };
-  const ownBase = (base) => {
-    if (isOwnLink(base)) return true;
-    const name = literalArgumentOf(base, "parameters");
-    return name !== void 0 && !given(name) && defaultsToOwnLink(getProp(getProp(params, name), "defaultValue"));
-  };
   walk4(getProp(root, "resources"), 0);
   return out;
 }
-function parametersPassedByLinks(root) {
-  const out = /* @__PURE__ */ new Set();
+function parametersPassedByLinks(root, file) {
+  const out = /* @__PURE__ */ new Map();
+  const add = (target, props) => {
+    if (target === void 0) return;
+    let names2 = out.get(target);
+    if (!names2) out.set(target, names2 = /* @__PURE__ */ new Set());
+    for (const [k] of members(getProp(props, "parameters"))) names2.add(k.toLowerCase());
+    if (getProp(props, "parametersLink")) names2.add("*");
+  };
+  for (const l of ownScopeLinks(root, file, () => false)) add(l.target, getProp(l.deployment, "properties"));
   const walk4 = (n, depth) => {
     if (!n || depth > 64) return;
     if (n.type === "object") {
       const props = getProp(n, "properties");
-      if (getProp(props, "templateLink")) {
-        for (const [k] of members(getProp(props, "parameters"))) out.add(k.toLowerCase());
-        if (getProp(props, "parametersLink")) out.add("*");
-      }
+      const rel = getProp(getProp(props, "templateLink"), "relativePath")?.value;
+      if (typeof rel === "string") add(relativeLinkPath(file, rel), props);
       for (const c of n.children ?? []) walk4(c.children?.[1], depth + 1);
     } else if (n.type === "array") for (const c of n.children ?? []) walk4(c, depth + 1);
   };
@@ -41471,6 +41508,7 @@ function expandDeployment(node, frame, deployment, condition, propsValue) {
     }
     tmpl = parsed.root;
     linked = { file: target, doc: { file: target, lineMap: parsed.lineMap } };
+    env.linkedFiles.add(target);
   }
   if (env.depth > 30) {
     problem(env, "Nested deployments are nested too deeply; inner templates are not evaluated", scope.loc(tmpl));
@@ -41559,9 +41597,12 @@ function ownFolderLink(props, frame) {
   const scope = frame.scope;
   const call = uriLinkCall(at2.value, (name) => scope.vars.get(name.toLowerCase())?.node);
   if (!call) return { why: "its URL is not built as uri(<this template's own link>, <a relative path>)" };
-  if (scope.ownFileDepth !== scope.env.depth) return { why: "the link is written in a nested template, whose deployment() is not this file's" };
+  const nested = { why: "the link is written in a nested template, whose deployment() is not this file's" };
   const base = call.args[0];
-  if (!isOwnLink(base)) {
+  if (isOwnLink(base)) {
+    if (scope.ownFileDepth !== scope.env.depth) return nested;
+  } else {
+    if (scope.ownFileDepth === void 0) return nested;
     const name = literalArgumentOf(base, "parameters");
     const slot = name === void 0 ? void 0 : scope.params.get(name.toLowerCase());
     if (!slot) return { why: `its base ${clippedSource(printExpr(base))} is not this template's own link (deployment().properties.templateLink.uri)` };
@@ -41685,9 +41726,9 @@ function declareInputs(template, scope, nested) {
 }
 function evaluateArmTemplate(opts) {
   const parsed = opts.parsed ?? parseJsonc(opts.text ?? "", opts.file);
-  const env = { problems: [], problemKeys: /* @__PURE__ */ new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, budget: opts.budget ?? newExpansionBudget(), lambdaCalls: { count: 0, depth: 0 }, resources: [], opaque: [], unbound: [], depth: 0, chain: 0, cuts: 0, scopes: [], inputs: [], inputKeys: /* @__PURE__ */ new Map(), linking: [opts.file] };
+  const env = { problems: [], problemKeys: /* @__PURE__ */ new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, budget: opts.budget ?? newExpansionBudget(), lambdaCalls: { count: 0, depth: 0 }, resources: [], opaque: [], unbound: [], depth: 0, chain: 0, cuts: 0, scopes: [], inputs: [], inputKeys: /* @__PURE__ */ new Map(), linking: [opts.file], linkedFiles: /* @__PURE__ */ new Set() };
   if (opts.readLinked) env.readLinked = opts.readLinked;
-  const result = { resources: env.resources, inputs: env.inputs, problems: env.problems, opaqueModules: env.opaque, unboundCalls: env.unbound };
+  const result = { resources: env.resources, inputs: env.inputs, problems: env.problems, opaqueModules: env.opaque, unboundCalls: env.unbound, linkedFiles: env.linkedFiles };
   const root = opts.templateNode ?? parsed.root;
   if (!root || root.type !== "object") return result;
   const doc = { file: opts.file, lineMap: parsed.lineMap };
@@ -41846,7 +41887,8 @@ var init_template = __esm({
        * read from its own file (the scanned one, or one a relative link names): there
        * `deployment().properties.templateLink.uri` is that file's URL (`ownFolderLink`). Undefined for
        * an inner-scope nested template, a registry module's body or a Bicep module's template; an
-       * outer-scope nested template walks this scope one level deeper, where `deployment()` is not the file's.
+       * outer-scope nested template walks this scope one level deeper, where `deployment()` is not the
+       * file's (its parameters still are: their defaults are evaluated in the file's deployment).
        */
       ownFileDepth;
       moduleEnvRead = false;
@@ -42048,7 +42090,7 @@ var init_template = __esm({
 // src/eval/arm/project.ts
 import path34 from "node:path";
 function evaluateArm(input2) {
-  const pairs = pairParameterFiles(input2.pairingTemplates ?? input2.templates, input2.parameterFiles, (pf) => metadataTemplate(input2.parse(pf)));
+  const pairs = pairParameterFiles(input2.pairingTemplates ?? input2.templates, input2.parameterFiles, (pf) => metadataTemplate(input2.parse(pf)), undeclaredParameters(input2.parse));
   const evaluations = [];
   const problems = [];
   const seenProblems = /* @__PURE__ */ new Set();
@@ -42100,6 +42142,15 @@ function evaluateArm(input2) {
 }
 function mayNameTemplate(text2) {
   return text2.includes("template") || text2.includes("\\");
+}
+function undeclaredParameters(parse2) {
+  return (paramFile, template) => {
+    const given = parse2(paramFile)?.root;
+    const root = parse2(template)?.root;
+    if (!given || root?.type !== "object") return void 0;
+    const declared = new Set(members(getProp(root, "parameters")).map(([k]) => k.toLowerCase()));
+    return members(parametersObject(given)).map(([k]) => k).filter((k) => !declared.has(k.toLowerCase()));
+  };
 }
 function unknownParameters(parsed, file) {
   const why = `its parameter file ${path34.basename(file)} cannot be read`;
@@ -52530,15 +52581,43 @@ function linkedOnly(templates, linksOf, evaluatedHere) {
   }
   return new Set([...reached].filter((t) => !roots.has(t)).map((t) => templates.get(t)));
 }
-function givenParameters(files, parse2) {
-  const out = /* @__PURE__ */ new Set();
-  for (const f of files) {
-    const parsed = parse2(f.path);
+function givenParameters(templates, pairs, parse2) {
+  const out = /* @__PURE__ */ new Map();
+  const of = (t) => {
+    let names2 = out.get(t);
+    if (!names2) out.set(t, names2 = /* @__PURE__ */ new Set());
+    return names2;
+  };
+  for (const t of templates) {
+    const parsed = parse2(t);
     if (!parsed?.root) continue;
-    if (f.kind === "arm-params") for (const [k] of parameterFileEntries({ file: f.path, parsed })) out.add(k.toLowerCase());
-    else if (f.kind === "arm") for (const k of parametersPassedByLinks(parsed.root)) out.add(k);
+    for (const pf of pairs.get(t) ?? []) {
+      const pfParsed = parse2(pf);
+      if (pfParsed?.root) for (const [k] of parameterFileEntries({ file: pf, parsed: pfParsed })) of(path48.resolve(t)).add(k.toLowerCase());
+    }
+    for (const [target, names2] of parametersPassedByLinks(parsed.root, path48.resolve(t))) for (const k of names2) of(target).add(k);
   }
   return out;
+}
+function evaluatedWithLinks(planned, evaluate4, templates, copyOf) {
+  let linked = planned;
+  let arm2 = evaluate4(linked);
+  for (let pass = 1; pass < MAX_LINK_PASSES; pass++) {
+    const followed = /* @__PURE__ */ new Set();
+    const refused = /* @__PURE__ */ new Set();
+    for (const e of arm2.evaluations) {
+      for (const f of e.result.linkedFiles ?? []) followed.add(f);
+      for (const m of e.result.opaqueModules) {
+        const copy2 = copyOf(m);
+        if (copy2 !== void 0) refused.add(copy2);
+      }
+    }
+    const next = new Set([...templates].filter(([abs]) => followed.has(abs) && !refused.has(abs)).map(([, f]) => f));
+    if (next.size === linked.size && [...next].every((f) => linked.has(f))) break;
+    linked = next;
+    arm2 = evaluate4(linked);
+  }
+  return arm2;
 }
 function linkedGroups(templates, ctx) {
   const byAbs = new Map(templates.map((t) => [path48.resolve(t.path), t]));
@@ -52572,7 +52651,7 @@ function runTemplateIndex(allFiles) {
 function isBicepGenerated2(parsed) {
   return getProp(getProp(getProp(parsed?.root, "metadata"), "_generator"), "name")?.value === "bicep";
 }
-var MAX_BARE_PARAMETER_FILE, armFrontEnd;
+var MAX_BARE_PARAMETER_FILE, armFrontEnd, MAX_LINK_PASSES;
 var init_arm2 = __esm({
   "src/frontends/arm.ts"() {
     "use strict";
@@ -52653,22 +52732,20 @@ var init_arm2 = __esm({
           return parsed && parsed.errors.length > 0 ? { ...parsed, root: void 0 } : parsed;
         };
         const unitTemplates = new Map(files.filter((f) => f.kind === "arm").map((f) => [path48.resolve(f.path), f.path]));
-        const given = givenParameters(files, parse2);
-        const linksOf = (f) => {
-          const root = parse2(f)?.root;
-          return [...relativeLinks(root, path48.resolve(f)), ...ownFolderLinks(root, path48.resolve(f), (name) => given.has("*") || given.has(name.toLowerCase()))];
-        };
-        const linked = linkedOnly(unitTemplates, linksOf, (f) => !ctx.isSuperseded(f) && !bicepUsersOfTemplates(ctx).has(path48.resolve(f)));
-        const arm2 = evaluateArm({
+        const templatePaths = files.filter((f) => f.kind === "arm").map((f) => f.path);
+        const parameterFiles = files.filter((f) => f.kind === "arm-params").map((f) => f.path);
+        const unitFiles = new Set(files.map((f) => f.path));
+        const undeclared = undeclaredParameters((f) => unitFiles.has(f) ? parse2(f) : void 0);
+        const evaluate4 = (withoutDefaults) => evaluateArm({
           root: ctx.root,
           host: ctx.host,
           templates: files.filter((f) => f.kind === "arm" && !ctx.isSuperseded(f.path)).map((f) => f.path),
           // A superseded twin's parameter files are evaluated with its `.bicep` (the Bicep front end).
-          pairingTemplates: files.filter((f) => f.kind === "arm").map((f) => f.path),
-          parameterFiles: files.filter((f) => f.kind === "arm-params").map((f) => f.path),
+          pairingTemplates: templatePaths,
+          parameterFiles,
           // A template a `.bicepparam` names, or a `.bicep` file declares as a module, is evaluated
           // with their values by the Bicep front end.
-          withoutDefaults: new Set(files.filter((f) => f.kind === "arm" && (linked.has(f.path) || bicepUsersOfTemplates(ctx).has(path48.resolve(f.path)))).map((f) => f.path)),
+          withoutDefaults: new Set(files.filter((f) => f.kind === "arm" && (withoutDefaults.has(f.path) || bicepUsersOfTemplates(ctx).has(path48.resolve(f.path)))).map((f) => f.path)),
           // A broken parameter file's variant is not evaluated either; the others are.
           parse: parse2,
           readLinked: (target) => {
@@ -52679,6 +52756,17 @@ var init_arm2 = __esm({
           ...ctx.envAbove ? { envAbove: ctx.envAbove } : {},
           envForPath: (rel) => ctx.envForPath(path48.join(ctx.root, rel))
         });
+        const pairs = pairParameterFiles(templatePaths, parameterFiles, (pf) => metadataTemplate(parse2(pf)), undeclared);
+        const given = givenParameters(templatePaths, pairs, parse2);
+        const linksOf = (f) => {
+          const root = parse2(f)?.root;
+          const mine = given.get(path48.resolve(f));
+          return [...relativeLinks(root, path48.resolve(f)), ...ownFolderLinks(root, path48.resolve(f), (name) => mine !== void 0 && (mine.has("*") || mine.has(name.toLowerCase())))];
+        };
+        const arm2 = evaluatedWithLinks(linkedOnly(unitTemplates, linksOf, (f) => !ctx.isSuperseded(f) && !bicepUsersOfTemplates(ctx).has(path48.resolve(f))), evaluate4, unitTemplates, (m) => {
+          const copy2 = localCopyOf(ctx.host, m);
+          return copy2 === void 0 ? void 0 : path48.resolve(path48.dirname(m.sourceAt.file), copy2);
+        });
         for (const f of files) if (f.kind === "arm-params") json.get(f.path);
         const used = new Set(arm2.evaluations.map((e) => e.evaluation.variantFile));
         const lone = files.filter((f) => f.kind === "arm-params" && !used.has(f.path));
@@ -52688,9 +52776,10 @@ var init_arm2 = __esm({
           const armTemplates = new Set(ctx.allFiles.flatMap((f) => f.kind === "arm" ? [f.path] : []));
           for (const f of lone) {
             const parsed = json.get(f.path);
-            if (!parsed?.root || pairedTemplate(index, f.path, metadataTemplate(parsed)) !== void 0) continue;
+            const meta = metadataTemplate(parsed);
+            if (!parsed?.root || pairedTemplate(index, f.path, meta, undeclared) !== void 0) continue;
             f.varValues = new Map(parameterFileEntries({ file: f.path, parsed }));
-            unpaired.push({ file: f.path, reason: unpairedReason(index, f.path, (t) => path48.basename(armTemplates.has(t) ? t : t.replace(/\.json$/i, ".bicep"))) });
+            unpaired.push({ file: f.path, reason: unpairedReason(index, f.path, (t) => path48.basename(armTemplates.has(t) ? t : t.replace(/\.json$/i, ".bicep")), meta, undeclared) });
           }
         }
         for (const p of arm2.problems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });
@@ -52732,6 +52821,7 @@ var init_arm2 = __esm({
         };
       }
     };
+    MAX_LINK_PASSES = 4;
   }
 });
 

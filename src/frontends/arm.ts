@@ -9,8 +9,9 @@
 import path from 'node:path';
 import { getProp, parseJsonc, type ParsedJson } from '../parse/json/index.js';
 import { jsonSuppressionSource, resourceMetadata } from './arm-suppressions.js';
-import { evaluateArm, mayNameTemplate, metadataTemplate } from '../eval/arm/project.js';
+import { evaluateArm, mayNameTemplate, metadataTemplate, undeclaredParameters } from '../eval/arm/project.js';
 import { pairParameterFiles, pairedTemplate, templateIndex, unpairedReason, type TemplateIndex } from '../eval/arm/detect.js';
+import type { OpaqueModuleCall } from '../model/resource.js';
 import { armRefKeys, fromArm } from '../model/from-arm.js';
 import { parameterFileEntries, parametersObject, relativeLinks } from '../eval/arm/template.js';
 import { ownFolderLinks, parametersPassedByLinks } from '../eval/arm/own-folder-link.js';
@@ -125,33 +126,46 @@ export const armFrontEnd: FrontEnd = {
       return parsed && parsed.errors.length > 0 ? { ...parsed, root: undefined } : parsed;
     };
     const unitTemplates = new Map(files.filter((f) => f.kind === 'arm').map((f) => [path.resolve(f.path), f.path]));
-    // A link built on a template's own URL counts when no parameter file or linking deployment
-    // of the unit may give the parameters it reads (then every evaluation resolves it alike).
-    const given = givenParameters(files, parse);
+    const templatePaths = files.filter((f) => f.kind === 'arm').map((f) => f.path);
+    const parameterFiles = files.filter((f) => f.kind === 'arm-params').map((f) => f.path);
+    // Only the unit's files are read to check a pair (a template of another unit is a `.bicep`'s
+    // stand-in: planning puts a parameter file in the unit of the ARM template its name pairs it with).
+    const unitFiles = new Set(files.map((f) => f.path));
+    const undeclared = undeclaredParameters((f) => (unitFiles.has(f) ? parse(f) : undefined));
+    const evaluate = (withoutDefaults: ReadonlySet<string>): ReturnType<typeof evaluateArm> =>
+      evaluateArm({
+        root: ctx.root,
+        host: ctx.host,
+        templates: files.filter((f) => f.kind === 'arm' && !ctx.isSuperseded(f.path)).map((f) => f.path),
+        // A superseded twin's parameter files are evaluated with its `.bicep` (the Bicep front end).
+        pairingTemplates: templatePaths,
+        parameterFiles,
+        // A template a `.bicepparam` names, or a `.bicep` file declares as a module, is evaluated
+        // with their values by the Bicep front end.
+        withoutDefaults: new Set(files.filter((f) => f.kind === 'arm' && (withoutDefaults.has(f.path) || bicepUsersOfTemplates(ctx).has(path.resolve(f.path)))).map((f) => f.path)),
+        // A broken parameter file's variant is not evaluated either; the others are.
+        parse,
+        readLinked: (target) => {
+          const named = unitTemplates.get(target);
+          return named === undefined ? undefined : parse(named);
+        },
+        envOverride: ctx.envOverride,
+        ...(ctx.envAbove ? { envAbove: ctx.envAbove } : {}),
+        envForPath: (rel) => ctx.envForPath(path.join(ctx.root, rel)),
+      });
+    // Planning's guess of the templates evaluated only through the deployments that link them:
+    // a link built on a template's own URL counts when neither the parameter files paired with
+    // that template nor the deployments linking it give a parameter it reads.
+    const pairs = pairParameterFiles(templatePaths, parameterFiles, (pf) => metadataTemplate(parse(pf)), undeclared);
+    const given = givenParameters(templatePaths, pairs, parse);
     const linksOf = (f: string): string[] => {
       const root = parse(f)?.root;
-      return [...relativeLinks(root, path.resolve(f)), ...ownFolderLinks(root, path.resolve(f), (name) => given.has('*') || given.has(name.toLowerCase()))];
+      const mine = given.get(path.resolve(f));
+      return [...relativeLinks(root, path.resolve(f)), ...ownFolderLinks(root, path.resolve(f), (name) => mine !== undefined && (mine.has('*') || mine.has(name.toLowerCase())))];
     };
-    const linked = linkedOnly(unitTemplates, linksOf, (f) => !ctx.isSuperseded(f) && !bicepUsersOfTemplates(ctx).has(path.resolve(f)));
-    const arm = evaluateArm({
-      root: ctx.root,
-      host: ctx.host,
-      templates: files.filter((f) => f.kind === 'arm' && !ctx.isSuperseded(f.path)).map((f) => f.path),
-      // A superseded twin's parameter files are evaluated with its `.bicep` (the Bicep front end).
-      pairingTemplates: files.filter((f) => f.kind === 'arm').map((f) => f.path),
-      parameterFiles: files.filter((f) => f.kind === 'arm-params').map((f) => f.path),
-      // A template a `.bicepparam` names, or a `.bicep` file declares as a module, is evaluated
-      // with their values by the Bicep front end.
-      withoutDefaults: new Set(files.filter((f) => f.kind === 'arm' && (linked.has(f.path) || bicepUsersOfTemplates(ctx).has(path.resolve(f.path)))).map((f) => f.path)),
-      // A broken parameter file's variant is not evaluated either; the others are.
-      parse,
-      readLinked: (target) => {
-        const named = unitTemplates.get(target);
-        return named === undefined ? undefined : parse(named);
-      },
-      envOverride: ctx.envOverride,
-      ...(ctx.envAbove ? { envAbove: ctx.envAbove } : {}),
-      envForPath: (rel) => ctx.envForPath(path.join(ctx.root, rel)),
+    const arm = evaluatedWithLinks(linkedOnly(unitTemplates, linksOf, (f) => !ctx.isSuperseded(f) && !bicepUsersOfTemplates(ctx).has(path.resolve(f))), evaluate, unitTemplates, (m) => {
+      const copy = localCopyOf(ctx.host, m);
+      return copy === undefined ? undefined : path.resolve(path.dirname(m.sourceAt.file), copy);
     });
     for (const f of files) if (f.kind === 'arm-params') json.get(f.path);
     // A parameter file no template of the run takes still holds literals written in the
@@ -169,10 +183,11 @@ export const armFrontEnd: FrontEnd = {
       const armTemplates = new Set(ctx.allFiles.flatMap((f) => (f.kind === 'arm' ? [f.path] : [])));
       for (const f of lone) {
         const parsed = json.get(f.path);
-        if (!parsed?.root || pairedTemplate(index, f.path, metadataTemplate(parsed)) !== undefined) continue;
+        const meta = metadataTemplate(parsed);
+        if (!parsed?.root || pairedTemplate(index, f.path, meta, undeclared) !== undefined) continue;
         // Names as written (SEC001 words its message with them); a Key Vault reference is unknown.
         f.varValues = new Map(parameterFileEntries({ file: f.path, parsed }));
-        unpaired.push({ file: f.path, reason: unpairedReason(index, f.path, (t) => path.basename(armTemplates.has(t) ? t : t.replace(/\.json$/i, '.bicep'))) });
+        unpaired.push({ file: f.path, reason: unpairedReason(index, f.path, (t) => path.basename(armTemplates.has(t) ? t : t.replace(/\.json$/i, '.bicep')), meta, undeclared) });
       }
     }
     for (const p of arm.problems) problems.push({ ruleId: 'EVAL001', message: p.message, location: p.location });
@@ -219,9 +234,10 @@ export const armFrontEnd: FrontEnd = {
 };
 
 /**
- * The templates of a unit evaluated only through the deployments that link them by `relativePath`,
- * with their parameters, never on their own with their defaults (their paired parameter files
- * still are variants): those reached from a template this front end evaluates (`evaluatedHere`:
+ * Planning's guess (`evaluatedWithLinks` checks it against what the evaluations follow) of the
+ * templates of a unit evaluated only through the deployments that link them (`relativePath`, a URL
+ * built on the linking template's own), with their parameters, never on their own with their
+ * defaults (their paired parameter files still are variants): those reached from a template this front end evaluates (`evaluatedHere`:
  * not a compiled twin, not a template the Bicep front end evaluates with its callers' values, whose
  * evaluation does not follow links) that no such template links itself. A cycle that nothing
  * outside it links (a links b, b links a) starts at its first template, which is evaluated
@@ -258,19 +274,70 @@ function linkedOnly(templates: ReadonlyMap<string, string>, linksOf: (file: stri
 }
 
 /**
- * The parameter names (lower-cased) the unit's parameter files give and its templates' linking
- * deployments pass (`'*'`: a `parametersLink` may give any): a link that reads one may resolve
- * otherwise in some evaluation (`ownFolderLinks`).
+ * The parameter names (lower-cased) each template of the unit may be given, by its resolved path:
+ * those of the parameter files paired with it and those the deployments linking it pass (`'*'`: a
+ * `parametersLink` may give any). A link that reads one may resolve otherwise in some evaluation
+ * (`ownFolderLinks`). Per template (review 106: the quickstart's nested template declares its own
+ * `_artifactsLocation`, which its caller passes on; that is no value of the caller's).
  */
-function givenParameters(files: readonly ClassifiedFile[], parse: (f: string) => ParsedJson | undefined): Set<string> {
-  const out = new Set<string>();
-  for (const f of files) {
-    const parsed = parse(f.path);
+function givenParameters(templates: readonly string[], pairs: ReadonlyMap<string, readonly string[]>, parse: (f: string) => ParsedJson | undefined): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const of = (t: string): Set<string> => {
+    let names = out.get(t);
+    if (!names) out.set(t, (names = new Set()));
+    return names;
+  };
+  for (const t of templates) {
+    const parsed = parse(t);
     if (!parsed?.root) continue;
-    if (f.kind === 'arm-params') for (const [k] of parameterFileEntries({ file: f.path, parsed })) out.add(k.toLowerCase());
-    else if (f.kind === 'arm') for (const k of parametersPassedByLinks(parsed.root)) out.add(k);
+    for (const pf of pairs.get(t) ?? []) {
+      const pfParsed = parse(pf);
+      if (pfParsed?.root) for (const [k] of parameterFileEntries({ file: pf, parsed: pfParsed })) of(path.resolve(t)).add(k.toLowerCase());
+    }
+    for (const [target, names] of parametersPassedByLinks(parsed.root, path.resolve(t))) for (const k of names) of(target).add(k);
   }
   return out;
+}
+
+/** How many times a unit is evaluated at most while the templates its evaluations follow change (`evaluatedWithLinks`). */
+const MAX_LINK_PASSES = 4;
+
+/**
+ * The unit's evaluations, each template evaluated on its own with its defaults unless the
+ * evaluations follow its links and none refuses one (review 106): planning's guess
+ * (`planned`, from `linkedOnly`) is checked against what the evaluations did, and the unit
+ * evaluated again until they agree. A template is then linted on its own exactly when a
+ * deployment links it without its values (a `_artifactsLocation` a parameter file gives: the
+ * copy linted on its own, `notWithCallerValues`) or nothing follows its link, and never twice
+ * when every link to it is followed: also for a link only the evaluation can read (a file name
+ * in a variable, an array's item by `copyIndex()`). `copyOf` is the local copy a link not
+ * followed names (a file's resolved path).
+ */
+function evaluatedWithLinks(
+  planned: ReadonlySet<string>,
+  evaluate: (withoutDefaults: ReadonlySet<string>) => ReturnType<typeof evaluateArm>,
+  templates: ReadonlyMap<string, string>,
+  copyOf: (m: OpaqueModuleCall) => string | undefined,
+): ReturnType<typeof evaluateArm> {
+  let linked = planned;
+  let arm = evaluate(linked);
+  for (let pass = 1; pass < MAX_LINK_PASSES; pass++) {
+    const followed = new Set<string>();
+    const refused = new Set<string>();
+    for (const e of arm.evaluations) {
+      for (const f of e.result.linkedFiles ?? []) followed.add(f);
+      for (const m of e.result.opaqueModules) {
+        const copy = copyOf(m);
+        if (copy !== undefined) refused.add(copy);
+      }
+    }
+    const next = new Set([...templates].filter(([abs]) => followed.has(abs) && !refused.has(abs)).map(([, f]) => f));
+    if (next.size === linked.size && [...next].every((f) => linked.has(f))) break;
+    linked = next;
+    arm = evaluate(linked);
+  }
+  // Still changing after the last pass (links in a cycle that only some evaluations follow): that pass's evaluations stand.
+  return arm;
 }
 
 /**

@@ -351,6 +351,15 @@ describe('files-only runs', () => {
     expect(inFile.some((l) => l.includes('ST002'))).toBe(false);
   });
 
+  it('an ARM template linked by a URL built on the linking template\'s own link, which declares the _artifactsLocation the linking template passes it, given alone: judged with what the linking template passes', async () => {
+    const root = repository({
+      'main.json': '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0", "parameters": {"_artifactsLocation": {"type": "string", "defaultValue": "[deployment().properties.templateLink.uri]"}}, "resources": [{"type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "l", "properties": {"mode": "Incremental", "templateLink": {"uri": "[uri(parameters(\'_artifactsLocation\'), \'nested/st.json\')]"}, "parameters": {"tls": {"value": "TLS1_2"}, "_artifactsLocation": {"value": "[parameters(\'_artifactsLocation\')]"}}}}]}\n',
+      'nested/st.json': '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0", "parameters": {"_artifactsLocation": {"type": "string"}, "tls": {"type": "string", "defaultValue": "TLS1_0"}}, "resources": [{"type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-05-01", "name": "st", "location": "westeurope", "properties": {"minimumTlsVersion": "[parameters(\'tls\')]"}}]}\n',
+    });
+    const { inFile } = await sameAsFolderRun(root, path.join(root, 'nested', 'st.json'));
+    expect(inFile.some((l) => l.includes('ST002'))).toBe(false);
+  });
+
   it('looks for callers only inside the repository of the given files (the nearest folder with .git inside the scan root), else in the scan root', async () => {
     const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mil-files-only-')));
     temps.push(root);

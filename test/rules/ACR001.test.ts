@@ -1758,6 +1758,12 @@ const armParameterFileNames: RuleTable = {
         name: 'env-file-in-a-parameter-folder-with-two-templates-pairs-with-neither',
         files: { 'main.json': ARM_MAIN, 'azuredeploy.json': ARM_MAIN, 'parameters/prod.json': ARM_PARAMS('true') },
       },
+      {
+        // Review 106: the one conventional template one folder up does not declare a parameter the
+        // file gives (ARM refuses the pair): the file is for another template, not paired.
+        name: 'env-file-giving-a-parameter-the-template-does-not-declare-pairs-with-none',
+        files: { 'main.json': ARM_MAIN, 'network.json': ARM_MAIN.replace('"admin"', '"vnetName": { "type": "string" }, "admin"'), 'parameters/prod.json': ARM_PARAMS('true').replace('"parameters": {', '"parameters": { "vnetName": { "value": "vnet-prod" },') },
+      },
     ],
     invalid: [
       {
@@ -2009,6 +2015,15 @@ const ARTIFACTS_PARAMETER_FILE = `{
   "parameters": { "_artifactsLocation": { "value": "https://example.blob.core.windows.net/templates/" } }
 }
 `;
+// Review 106: the linked template declares the quickstart's own `_artifactsLocation` and SAS token,
+// which the caller passes on (demos/create-hpc-cluster/mainTemplate.json): it was linted on its own too.
+const NESTED_ACR_DEFAULT_TRUE_WITH_ARTIFACTS = NESTED_ACR.replace(
+  '"parameters": { "adminUserEnabled": { "type": "bool", "defaultValue": false } }',
+  `"parameters": { "_artifactsLocation": { "type": "string" }, "_artifactsLocationSasToken": { "type": "securestring" }, "adminUserEnabled": { "type": "bool", "defaultValue": true } }`,
+);
+const PASSES_ARTIFACTS = `false },
+          "_artifactsLocation": { "value": "[parameters('_artifactsLocation')]" },
+          "_artifactsLocationSasToken": { "value": "[parameters('_artifactsLocationSasToken')]"`;
 const linksBuiltOnTheTemplatesOwnLink: RuleTable = {
   arm: {
     valid: [
@@ -2016,6 +2031,45 @@ const linksBuiltOnTheTemplatesOwnLink: RuleTable = {
         // The caller passes false to a template whose default is true: judged with the caller's value, not on its own.
         name: 'artifacts-location-caller-value-wins-over-the-linked-default',
         files: { 'azuredeploy.json': linkingTemplate(ARTIFACTS_LINK, 'false'), 'nested/acr.json': NESTED_ACR.replace('"defaultValue": false', '"defaultValue": true') },
+      },
+      {
+        // Review 106 (HIGH): the parameters the caller passes to the linked template are that
+        // template's, not the caller's: they do not make the caller's own link uncertain.
+        name: 'artifacts-parameters-passed-on-to-the-linked-template',
+        files: { 'azuredeploy.json': linkingTemplate(ARTIFACTS_LINK, PASSES_ARTIFACTS), 'nested/acr.json': NESTED_ACR_DEFAULT_TRUE_WITH_ARTIFACTS },
+      },
+      {
+        // …also when the caller has a parameter file that gives others of its parameters.
+        name: 'artifacts-parameters-passed-on-with-a-parameter-file-of-the-caller',
+        files: {
+          'azuredeploy.json': linkingTemplate(ARTIFACTS_LINK, PASSES_ARTIFACTS).replace(ARTIFACTS_PARAMETERS, `${ARTIFACTS_PARAMETERS},\n    "sku": { "type": "string", "defaultValue": "Basic" }`),
+          'azuredeploy.parameters.dev.json': ARTIFACTS_PARAMETER_FILE.replace('"_artifactsLocation": { "value": "https://example.blob.core.windows.net/templates/" }', '"sku": { "value": "Standard" }'),
+          'nested/acr.json': NESTED_ACR_DEFAULT_TRUE_WITH_ARTIFACTS,
+        },
+      },
+      {
+        // Review 106 (HIGH): the file's name held by a variable; planning read only literals.
+        name: 'relative-part-in-a-variable',
+        files: {
+          'azuredeploy.json': linkingTemplate(
+            "[uri(parameters('_artifactsLocation'), concat(variables('acrTemplateFile'), parameters('_artifactsLocationSasToken')))]",
+            'false',
+            `\n  "variables": { "acrTemplateFile": "nested/acr.json" },`,
+          ),
+          'nested/acr.json': NESTED_ACR.replace('"defaultValue": false', '"defaultValue": true'),
+        },
+      },
+      {
+        // Review 106 (HIGH): a relative part only the evaluation knows (an array's item by
+        // copyIndex()): the evaluation follows the link, so the file is not linted alone.
+        name: 'relative-part-only-the-evaluation-knows',
+        files: {
+          'azuredeploy.json': linkingTemplate("[uri(parameters('_artifactsLocation'), concat(variables('templates')[copyIndex()], parameters('_artifactsLocationSasToken')))]", 'false', `\n  "variables": { "templates": ["nested/acr.json"] },`).replace(
+            '"name": "acr",',
+            '"name": "[concat(\'acr\', copyIndex())]", "copy": { "name": "acrs", "count": 1 },',
+          ),
+          'nested/acr.json': NESTED_ACR.replace('"defaultValue": false', '"defaultValue": true'),
+        },
       },
     ],
     invalid: [
@@ -2044,6 +2098,50 @@ const linksBuiltOnTheTemplatesOwnLink: RuleTable = {
             `\n  "variables": { "acrUrl": "[uri(parameters('_artifactsLocation'), concat(parameters('acrPath'), parameters('_artifactsLocationSasToken')))]" },`,
           ).replace(ARTIFACTS_PARAMETERS, `${ARTIFACTS_PARAMETERS},\n    "acrPath": { "type": "string", "defaultValue": "../shared/acr.json" }`),
           'shared/acr.json': NESTED_ACR,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
+        // Review 106: in an outer-scope wrapper deployment, `_artifactsLocation` is the file's own
+        // parameter, evaluated in its deployment: its default is the file's URL.
+        name: 'link-in-an-outer-scope-wrapper-on-the-files-artifacts-location',
+        files: {
+          'azuredeploy.json': `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { ${ARTIFACTS_PARAMETERS} },
+  "resources": [
+    {
+      "type": "Microsoft.Resources/deployments",
+      "apiVersion": "2022-09-01",
+      "name": "wrapper",
+      "properties": {
+        "mode": "Incremental",
+        "expressionEvaluationOptions": { "scope": "outer" },
+        "template": {
+          "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+          "contentVersion": "1.0.0.0",
+          "resources": [
+            {
+              "type": "Microsoft.Resources/deployments",
+              "apiVersion": "2022-09-01",
+              "name": "acr",
+              "properties": {
+                "mode": "Incremental",
+                "templateLink": { "uri": "${ARTIFACTS_LINK}" },
+                "parameters": { "adminUserEnabled": { "value": ⟦true⟧ } }
+              }
+            }
+          ]
+        }
+      }
+    }
+  ]
+}
+`,
+          'nested/acr.json': NESTED_ACR,
         },
         level: 'error',
         env: 'unknown',
@@ -2116,7 +2214,21 @@ describe('an ARM parameter file that pairs with no template', () => {
 
   it('says why an environment-named file in a parameter folder pairs with neither of two templates', async () => {
     expect(await skipped({ 'main.json': ARM_MAIN, 'azuredeploy.json': ARM_MAIN, 'parameters/prod.json': ARM_PARAMS('true') })).toEqual([
-      expect.stringContaining('its name says an environment but no template, and main.json and azuredeploy.json are all one folder up; name it <template>.parameters.prod.json'),
+      expect.stringContaining('its name says an environment but no template, and main.json and azuredeploy.json are both one folder up; name it <template>.parameters.prod.json'),
+    ]);
+  });
+
+  it('says which parameter the one template one folder up does not declare', async () => {
+    const prod = ARM_PARAMS('true').replace('"parameters": {', '"parameters": { "vnetName": { "value": "vnet-prod" },');
+    expect(await skipped({ 'main.json': ARM_MAIN, 'parameters/prod.json': prod })).toEqual([
+      "parameters/prod.json: pairs with no template, so none is evaluated with its values (SEC001 still reads them): its name says an environment but no template, and main.json one folder up does not declare parameter 'vnetName', which this file gives (Azure refuses such a pair); name it <template>.parameters.prod.json, or set its metadata.template to the template's path",
+    ]);
+  });
+
+  it('says when its metadata.template names no template of the scan', async () => {
+    const prod = ARM_PARAMS('true').replace('"contentVersion": "1.0.0.0",', '"contentVersion": "1.0.0.0",\n  "metadata": { "template": "../missing.json" },');
+    expect(await skipped({ 'network.json': ARM_MAIN, 'parameters/prod.json': prod })).toEqual([
+      'parameters/prod.json: pairs with no template, so none is evaluated with its values (SEC001 still reads them): its metadata.template names ../missing.json, which is not a template among the scanned files; add that template to the scan, or correct the path',
     ]);
   });
 

@@ -64,6 +64,14 @@ function candidatesByName(paramFile: string): string[] {
 }
 
 /**
+ * The parameters a parameter file gives that a template does not declare (`undefined`: not known,
+ * a file that cannot be read): ARM refuses such a pair ("The template parameters 'x' in the
+ * parameters file are not valid; they are not present in the original template"). Asked only of
+ * a pair by a name that spells no template (`environmentFileTemplate`).
+ */
+export type UndeclaredParameters = (paramFile: string, template: string) => readonly string[] | undefined;
+
+/**
  * Pairs parameter files with templates. `readMetadataTemplate(paramFile)` returns the
  * parameter file's `metadata.template` value (a path relative to the parameter file), if any;
  * it wins over the naming conventions. Unpaired parameter files are left out. Every template
@@ -73,8 +81,9 @@ export function pairParameterFiles(
   templates: string[],
   paramFiles: string[],
   readMetadataTemplate: (paramFile: string) => string | undefined,
+  undeclared?: UndeclaredParameters,
 ): Map<string, string[]> {
-  return parameterFilePairing(templates, paramFiles)(readMetadataTemplate);
+  return parameterFilePairing(templates, paramFiles)(readMetadataTemplate, undeclared);
 }
 
 /**
@@ -87,10 +96,10 @@ export function pairParameterFiles(
 export function parameterFilePairing(
   templates: string[],
   paramFiles: string[],
-): (readMetadataTemplate: (paramFile: string) => string | undefined) => Map<string, string[]> {
+): (readMetadataTemplate: (paramFile: string) => string | undefined, undeclared?: UndeclaredParameters) => Map<string, string[]> {
   const index = templateIndex(templates);
   const byName = paramFiles.map((pf) => templateByName(index, pf));
-  return (readMetadataTemplate) => {
+  return (readMetadataTemplate, undeclared) => {
     const result = new Map<string, string[]>();
     for (const t of templates) result.set(t, []);
     paramFiles.forEach((pf, i) => {
@@ -100,7 +109,7 @@ export function parameterFilePairing(
       } catch {
         meta = undefined;
       }
-      const target = (meta ? templateByMetadata(index, pf, meta) : undefined) ?? byName[i];
+      const target = (meta ? templateByMetadata(index, pf, meta) : undefined) ?? fitting(byName[i], pf, undeclared);
       if (target && target !== pf) result.get(target)!.push(pf);
     });
     for (const list of result.values()) list.sort();
@@ -121,18 +130,38 @@ export function templateIndex(templates: readonly string[]): TemplateIndex {
  * The template a parameter file pairs with (its `metadata.template`, a path relative to it,
  * else its name), or undefined: `parameterFilePairing` for one file, without the per-run work.
  */
-export function pairedTemplate(index: TemplateIndex, paramFile: string, metadataTemplate: string | undefined): string | undefined {
-  const target = (metadataTemplate ? templateByMetadata(index, paramFile, metadataTemplate) : undefined) ?? templateByName(index, paramFile);
+export function pairedTemplate(index: TemplateIndex, paramFile: string, metadataTemplate: string | undefined, undeclared?: UndeclaredParameters): string | undefined {
+  const target = (metadataTemplate ? templateByMetadata(index, paramFile, metadataTemplate) : undefined) ?? fitting(templateByName(index, paramFile), paramFile, undeclared);
   return target === paramFile ? undefined : target;
 }
 
-function templateByName(index: TemplateIndex, paramFile: string): string | undefined {
+/** The template a parameter file pairs with by its name, and whether only its folder spells it (`environmentFileTemplate`). */
+interface ByName {
+  template: string;
+  byFolderOnly: boolean;
+}
+
+function templateByName(index: TemplateIndex, paramFile: string): ByName | undefined {
   const candidates = candidatesByName(paramFile);
   for (const c of candidates) {
     const target = index.get(norm(c));
-    if (target) return target;
+    if (target) return { template: target, byFolderOnly: false };
   }
-  return templateOutsideParameterFolder(index, paramFile, candidates) ?? environmentFileTemplate(index, paramFile);
+  const outside = templateOutsideParameterFolder(index, paramFile, candidates);
+  if (outside) return { template: outside, byFolderOnly: false };
+  const env = environmentFileTemplate(index, paramFile);
+  return env ? { template: env, byFolderOnly: true } : undefined;
+}
+
+/**
+ * The template a name pairs with, unless only the folder spells it and the template does not
+ * declare every parameter the file gives (review 106: `parameters/prod.json` giving `vnetName`
+ * is for `network.json`, not for the `main.json` one folder up).
+ */
+function fitting(byName: ByName | undefined, paramFile: string, undeclared: UndeclaredParameters | undefined): string | undefined {
+  if (!byName) return undefined;
+  if (byName.byFolderOnly && (undeclared?.(paramFile, byName.template)?.length ?? 0) > 0) return undefined;
+  return byName.template;
 }
 
 /** An environment's name as a whole file name (`prod.json`): the environment names of `ENV_WORDS` and the long forms and `live`. */
@@ -165,12 +194,31 @@ function environmentFileCandidates(index: TemplateIndex, paramFile: string): str
  * templates beside it (and one folder up, for a parameter folder) it could be named for, each as
  * `shown` names it (a `.bicep` file's stand-in `X.json` is the `.bicep`).
  */
-export function unpairedReason(index: TemplateIndex, paramFile: string, shown: (template: string) => string = path.basename): string {
+export function unpairedReason(
+  index: TemplateIndex,
+  paramFile: string,
+  shown: (template: string) => string = path.basename,
+  metadataTemplate?: string,
+  undeclared?: UndeclaredParameters,
+): string {
   const what = 'pairs with no template, so none is evaluated with its values (SEC001 still reads them)';
   const meta = "or set its metadata.template to the template's path";
+  // `metadata.template` wins over the name: a path that names no template of the scan is why (review 106).
+  if (metadataTemplate !== undefined && metadataTemplate.trim() !== '' && templateByMetadata(index, paramFile, metadataTemplate) === undefined) {
+    return `${what}: its metadata.template names ${metadataTemplate}, which is not a template among the scanned files; add that template to the scan, or correct the path`;
+  }
+  const envName = `<template>.parameters.${path.basename(paramFile, '.json')}.json`;
   const ambiguous = environmentFileCandidates(index, paramFile);
   if (ambiguous.length > 1) {
-    return `${what}: its name says an environment but no template, and ${ambiguous.map(shown).join(' and ')} are all one folder up; name it <template>.parameters.${path.basename(paramFile, '.json')}.json, ${meta}`;
+    const names = ambiguous.map(shown);
+    const listed = `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
+    return `${what}: its name says an environment but no template, and ${listed} are ${names.length === 2 ? 'both' : 'all'} one folder up; name it ${envName}, ${meta}`;
+  }
+  const missing = ambiguous.length === 1 ? undeclared?.(paramFile, ambiguous[0]!) : undefined;
+  if (missing && missing.length > 0) {
+    const params = missing.map((n) => `'${n}'`);
+    const listed = params.length === 1 ? `parameter ${params[0]!}` : `parameters ${params.slice(0, -1).join(', ')} and ${params[params.length - 1]!}`;
+    return `${what}: its name says an environment but no template, and ${shown(ambiguous[0]!)} one folder up does not declare ${listed}, which this file gives (Azure refuses such a pair); name it ${envName}, ${meta}`;
   }
   const dir = norm(path.dirname(paramFile));
   const parent = PARAMETER_FOLDER.test(path.basename(path.dirname(paramFile))) ? norm(path.dirname(path.dirname(paramFile))) : undefined;

@@ -11,7 +11,7 @@ import type { Location } from '../../core/source.js';
 import { getProp, members, type ParsedJson } from '../../parse/json/index.js';
 import { unknown, type Value } from '../../core/value.js';
 import { classifyPath, envFromVariables, evaluationEnv } from '../../core/env.js';
-import { pairParameterFiles } from './detect.js';
+import { pairParameterFiles, type UndeclaredParameters } from './detect.js';
 import { evaluateArmTemplate, parametersObject, type ArmEvaluation, type ArmProblem, type ArmResource } from './template.js';
 
 export interface ArmInput {
@@ -48,7 +48,7 @@ export interface ArmUnitEvaluation {
 }
 
 export function evaluateArm(input: ArmInput): { evaluations: ArmUnitEvaluation[]; problems: ArmProblem[] } {
-  const pairs = pairParameterFiles(input.pairingTemplates ?? input.templates, input.parameterFiles, (pf) => metadataTemplate(input.parse(pf)));
+  const pairs = pairParameterFiles(input.pairingTemplates ?? input.templates, input.parameterFiles, (pf) => metadataTemplate(input.parse(pf)), undeclaredParameters(input.parse));
   const evaluations: ArmUnitEvaluation[] = [];
   const problems: ArmProblem[] = [];
   const seenProblems = new Set<string>();
@@ -112,6 +112,23 @@ export function evaluateArm(input: ArmInput): { evaluations: ArmUnitEvaluation[]
  */
 export function mayNameTemplate(text: string): boolean {
   return text.includes('template') || text.includes('\\');
+}
+
+/**
+ * `UndeclaredParameters` from parsed files: the names a parameter file gives that the template's
+ * `parameters` do not declare (ARM parameter names ignore case); undefined when either file
+ * cannot be read.
+ */
+export function undeclaredParameters(parse: (file: string) => ParsedJson | undefined): UndeclaredParameters {
+  return (paramFile, template) => {
+    const given = parse(paramFile)?.root;
+    const root = parse(template)?.root;
+    if (!given || root?.type !== 'object') return undefined;
+    const declared = new Set(members(getProp(root, 'parameters')).map(([k]) => k.toLowerCase()));
+    return members(parametersObject(given))
+      .map(([k]) => k)
+      .filter((k) => !declared.has(k.toLowerCase()));
+  };
 }
 
 /** Every parameter of a template, unknown: its only parameter file cannot be read. */

@@ -79,6 +79,12 @@ export interface ArmEvaluation {
   opaqueModules: OpaqueModuleCall[];
   /** Deployments linked by a `templateLink.relativePath` that names no template of the scan (or by an expression), and linked URLs' local copies: not evaluated with their `parameters` (SEC001 reads them). */
   unboundCalls: OpaqueModuleCall[];
+  /**
+   * The templates of the scan whose links this evaluation followed (`relativePath`, a URL built on
+   * a template's own link): evaluated here with the values their deployments pass (an ARM
+   * template's evaluation; a Bicep file's follows none).
+   */
+  linkedFiles?: ReadonlySet<string>;
   generator?: { name: string; version?: string };
 }
 
@@ -138,6 +144,8 @@ interface Env extends DeclarationChain {
   readLinked?: (file: string) => ParsedJson | undefined;
   /** The linked templates being walked, outermost first: a template that links itself, directly or not, is not followed again. */
   linking: string[];
+  /** ArmEvaluation.linkedFiles. */
+  linkedFiles: Set<string>;
 }
 
 interface LoopFrame {
@@ -202,7 +210,8 @@ class Scope {
    * read from its own file (the scanned one, or one a relative link names): there
    * `deployment().properties.templateLink.uri` is that file's URL (`ownFolderLink`). Undefined for
    * an inner-scope nested template, a registry module's body or a Bicep module's template; an
-   * outer-scope nested template walks this scope one level deeper, where `deployment()` is not the file's.
+   * outer-scope nested template walks this scope one level deeper, where `deployment()` is not the
+   * file's (its parameters still are: their defaults are evaluated in the file's deployment).
    */
   ownFileDepth?: number;
   private moduleEnvRead = false;
@@ -735,6 +744,7 @@ function expandDeployment(node: JsonNode, frame: Frame, deployment: string[], co
     }
     tmpl = parsed.root;
     linked = { file: target, doc: { file: target, lineMap: parsed.lineMap } };
+    env.linkedFiles.add(target);
   }
   if (env.depth > 30) {
     problem(env, 'Nested deployments are nested too deeply; inner templates are not evaluated', scope.loc(tmpl));
@@ -848,9 +858,15 @@ function ownFolderLink(props: JsonNode | undefined, frame: Frame): { target: str
   const scope = frame.scope;
   const call = uriLinkCall(at.value, (name) => scope.vars.get(name.toLowerCase())?.node);
   if (!call) return { why: "its URL is not built as uri(<this template's own link>, <a relative path>)" };
-  if (scope.ownFileDepth !== scope.env.depth) return { why: "the link is written in a nested template, whose deployment() is not this file's" };
+  const nested = { why: "the link is written in a nested template, whose deployment() is not this file's" };
   const base = call.args[0]!;
-  if (!isOwnLink(base)) {
+  if (isOwnLink(base)) {
+    if (scope.ownFileDepth !== scope.env.depth) return nested;
+  } else {
+    // A parameter is its scope's: in an outer-scope nested template the file's own, whose default
+    // Azure evaluates in the file's deployment (its URL, review 106); an inner-scope one's is the
+    // nested template's, whose deployment() has no link.
+    if (scope.ownFileDepth === undefined) return nested;
     const name = literalArgumentOf(base, 'parameters');
     const slot = name === undefined ? undefined : scope.params.get(name.toLowerCase());
     if (!slot) return { why: `its base ${clippedSource(printExpr(base))} is not this template's own link (deployment().properties.templateLink.uri)` };
@@ -1029,9 +1045,9 @@ function declareInputs(template: JsonNode, scope: Scope, nested: boolean): void 
 /** Evaluates an ARM template (with an optional parameter file) into resource instances. Never throws. */
 export function evaluateArmTemplate(opts: EvaluateArmOptions): ArmEvaluation {
   const parsed = opts.parsed ?? parseJsonc(opts.text ?? '', opts.file);
-  const env: Env = { problems: [], problemKeys: new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, budget: opts.budget ?? newExpansionBudget(), lambdaCalls: { count: 0, depth: 0 }, resources: [], opaque: [], unbound: [], depth: 0, chain: 0, cuts: 0, scopes: [], inputs: [], inputKeys: new Map(), linking: [opts.file] };
+  const env: Env = { problems: [], problemKeys: new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, budget: opts.budget ?? newExpansionBudget(), lambdaCalls: { count: 0, depth: 0 }, resources: [], opaque: [], unbound: [], depth: 0, chain: 0, cuts: 0, scopes: [], inputs: [], inputKeys: new Map(), linking: [opts.file], linkedFiles: new Set() };
   if (opts.readLinked) env.readLinked = opts.readLinked;
-  const result: ArmEvaluation = { resources: env.resources, inputs: env.inputs, problems: env.problems, opaqueModules: env.opaque, unboundCalls: env.unbound };
+  const result: ArmEvaluation = { resources: env.resources, inputs: env.inputs, problems: env.problems, opaqueModules: env.opaque, unboundCalls: env.unbound, linkedFiles: env.linkedFiles };
   const root = opts.templateNode ?? parsed.root;
   if (!root || root.type !== 'object') return result;
   const doc: Doc = { file: opts.file, lineMap: parsed.lineMap };
