@@ -9539,10 +9539,10 @@ var require_code = __commonJS({
       }
       get names() {
         var _a;
-        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names2, c) => {
+        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names3, c) => {
           if (c instanceof Name)
-            names2[c.str] = (names2[c.str] || 0) + 1;
-          return names2;
+            names3[c.str] = (names3[c.str] || 0) + 1;
+          return names3;
         }, {});
       }
     };
@@ -9868,11 +9868,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names2, constants) {
-        if (!names2[this.name.str])
+      optimizeNames(names3, constants) {
+        if (!names3[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names2, constants);
+          this.rhs = optimizeExpr(this.rhs, names3, constants);
         return this;
       }
       get names() {
@@ -9889,15 +9889,15 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names2, constants) {
-        if (this.lhs instanceof code_1.Name && !names2[this.lhs.str] && !this.sideEffects)
+      optimizeNames(names3, constants) {
+        if (this.lhs instanceof code_1.Name && !names3[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names2, constants);
+        this.rhs = optimizeExpr(this.rhs, names3, constants);
         return this;
       }
       get names() {
-        const names2 = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
-        return addExprNames(names2, this.rhs);
+        const names3 = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
+        return addExprNames(names3, this.rhs);
       }
     };
     var AssignOp = class extends Assign {
@@ -9953,8 +9953,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names2, constants) {
-        this.code = optimizeExpr(this.code, names2, constants);
+      optimizeNames(names3, constants) {
+        this.code = optimizeExpr(this.code, names3, constants);
         return this;
       }
       get names() {
@@ -9983,20 +9983,20 @@ var require_codegen = __commonJS({
         }
         return nodes2.length > 0 ? this : void 0;
       }
-      optimizeNames(names2, constants) {
+      optimizeNames(names3, constants) {
         const { nodes: nodes2 } = this;
         let i = nodes2.length;
         while (i--) {
           const n = nodes2[i];
-          if (n.optimizeNames(names2, constants))
+          if (n.optimizeNames(names3, constants))
             continue;
-          subtractNames(names2, n.names);
+          subtractNames(names3, n.names);
           nodes2.splice(i, 1);
         }
         return nodes2.length > 0 ? this : void 0;
       }
       get names() {
-        return this.nodes.reduce((names2, n) => addNames(names2, n.names), {});
+        return this.nodes.reduce((names3, n) => addNames(names3, n.names), {});
       }
     };
     var BlockNode = class extends ParentNode {
@@ -10041,20 +10041,20 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names2, constants) {
+      optimizeNames(names3, constants) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names2, constants);
-        if (!(super.optimizeNames(names2, constants) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names3, constants);
+        if (!(super.optimizeNames(names3, constants) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names2, constants);
+        this.condition = optimizeExpr(this.condition, names3, constants);
         return this;
       }
       get names() {
-        const names2 = super.names;
-        addExprNames(names2, this.condition);
+        const names3 = super.names;
+        addExprNames(names3, this.condition);
         if (this.else)
-          addNames(names2, this.else.names);
-        return names2;
+          addNames(names3, this.else.names);
+        return names3;
       }
     };
     If.kind = "if";
@@ -10069,10 +10069,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names2, constants) {
-        if (!super.optimizeNames(names2, constants))
+      optimizeNames(names3, constants) {
+        if (!super.optimizeNames(names3, constants))
           return;
-        this.iteration = optimizeExpr(this.iteration, names2, constants);
+        this.iteration = optimizeExpr(this.iteration, names3, constants);
         return this;
       }
       get names() {
@@ -10093,8 +10093,8 @@ var require_codegen = __commonJS({
         return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
       }
       get names() {
-        const names2 = addExprNames(super.names, this.from);
-        return addExprNames(names2, this.to);
+        const names3 = addExprNames(super.names, this.from);
+        return addExprNames(names3, this.to);
       }
     };
     var ForIter = class extends For {
@@ -10108,10 +10108,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names2, constants) {
-        if (!super.optimizeNames(names2, constants))
+      optimizeNames(names3, constants) {
+        if (!super.optimizeNames(names3, constants))
           return;
-        this.iterable = optimizeExpr(this.iterable, names2, constants);
+        this.iterable = optimizeExpr(this.iterable, names3, constants);
         return this;
       }
       get names() {
@@ -10153,20 +10153,20 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names2, constants) {
+      optimizeNames(names3, constants) {
         var _a, _b;
-        super.optimizeNames(names2, constants);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names2, constants);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names2, constants);
+        super.optimizeNames(names3, constants);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names3, constants);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names3, constants);
         return this;
       }
       get names() {
-        const names2 = super.names;
+        const names3 = super.names;
         if (this.catch)
-          addNames(names2, this.catch.names);
+          addNames(names3, this.catch.names);
         if (this.finally)
-          addNames(names2, this.finally.names);
-        return names2;
+          addNames(names3, this.finally.names);
+        return names3;
       }
     };
     var Catch = class extends BlockNode {
@@ -10450,15 +10450,15 @@ var require_codegen = __commonJS({
       }
     };
     exports.CodeGen = CodeGen;
-    function addNames(names2, from) {
+    function addNames(names3, from) {
       for (const n in from)
-        names2[n] = (names2[n] || 0) + (from[n] || 0);
-      return names2;
+        names3[n] = (names3[n] || 0) + (from[n] || 0);
+      return names3;
     }
-    function addExprNames(names2, from) {
-      return from instanceof code_1._CodeOrName ? addNames(names2, from.names) : names2;
+    function addExprNames(names3, from) {
+      return from instanceof code_1._CodeOrName ? addNames(names3, from.names) : names3;
     }
-    function optimizeExpr(expr, names2, constants) {
+    function optimizeExpr(expr, names3, constants) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -10474,18 +10474,18 @@ var require_codegen = __commonJS({
       }, []));
       function replaceName(n) {
         const c = constants[n.str];
-        if (c === void 0 || names2[n.str] !== 1)
+        if (c === void 0 || names3[n.str] !== 1)
           return n;
-        delete names2[n.str];
+        delete names3[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names2[c.str] === 1 && constants[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names3[c.str] === 1 && constants[c.str] !== void 0);
       }
     }
-    function subtractNames(names2, from) {
+    function subtractNames(names3, from) {
       for (const n in from)
-        names2[n] = (names2[n] || 0) - (from[n] || 0);
+        names3[n] = (names3[n] || 0) - (from[n] || 0);
     }
     function not(x) {
       return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._)`!${par(x)}`;
@@ -10683,7 +10683,7 @@ var require_names = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var names2 = {
+    var names3 = {
       // validation function arguments
       data: new codegen_1.Name("data"),
       // data passed to validation function
@@ -10712,7 +10712,7 @@ var require_names = __commonJS({
       jsonLen: new codegen_1.Name("jsonLen"),
       jsonPart: new codegen_1.Name("jsonPart")
     };
-    exports.default = names2;
+    exports.default = names3;
   }
 });
 
@@ -17851,7 +17851,7 @@ function topLevel(ctx, kind, keyNode, obj2, nested) {
     case "data":
       return members(obj2).flatMap(
         ([type, typeNode, byName2]) => objectsOf(byName2).flatMap(
-          (names2) => members(names2).flatMap(([name, nameNode, bodies]) => objectsOf(bodies).map((b) => block(ctx, kind, keyNode, [[type, typeNode], [name, nameNode]], b, blocksOf(nested(type)))))
+          (names3) => members(names3).flatMap(([name, nameNode, bodies]) => objectsOf(bodies).map((b) => block(ctx, kind, keyNode, [[type, typeNode], [name, nameNode]], b, blocksOf(nested(type)))))
         )
       );
     case "variable":
@@ -17869,8 +17869,8 @@ function topLevel(ctx, kind, keyNode, obj2, nested) {
       return [block(ctx, kind, keyNode, [], obj2, blocksOf(/* @__PURE__ */ new Set()))];
   }
 }
-function blocksOf(names2) {
-  const self = { has: (n) => META_BLOCKS.includes(n) || names2.has(n), inner: () => self };
+function blocksOf(names3) {
+  const self = { has: (n) => META_BLOCKS.includes(n) || names3.has(n), inner: () => self };
   return self;
 }
 function terraformBlock(ctx, keyNode, obj2) {
@@ -19205,10 +19205,10 @@ function matchValue(re, s, m, at2) {
     const start = m.spans[2 * g];
     return start < 0 ? nul(at2) : str(s.slice(start, m.spans[2 * g + 1]), at2);
   };
-  const names2 = re.groupNames;
-  if (names2.length === 1) return group(0);
-  if (names2[1] === "") return list(names2.slice(1).map((_, i) => group(i + 1)), at2);
-  return obj(new Map(names2.slice(1).map((n, i) => [n, group(i + 1)])), at2);
+  const names3 = re.groupNames;
+  if (names3.length === 1) return group(0);
+  if (names3[1] === "") return list(names3.slice(1).map((_, i) => group(i + 1)), at2);
+  return obj(new Map(names3.slice(1).map((n, i) => [n, group(i + 1)])), at2);
 }
 var unk, fns;
 var init_functions = __esm({
@@ -35630,8 +35630,8 @@ function parseTerraform(text2, file) {
   return file.toLowerCase().endsWith(".tf.json") ? parseTfJson(text2, file, nestedBlocksOf) : parseHcl(text2, file);
 }
 function nestedBlocksOf(type) {
-  let names2 = NESTED_BLOCKS.get(type);
-  if (names2) return names2;
+  let names3 = NESTED_BLOCKS.get(type);
+  if (names3) return names3;
   const found = /* @__PURE__ */ new Set(["identity"]);
   const spec = Object.hasOwn(AZURERM_TABLE, type) ? AZURERM_TABLE[type] : void 0;
   const paths = [...spec?.attrs.flatMap((a) => a.paths) ?? [], ...Object.values(spec?.refs ?? {}).flat()];
@@ -35640,9 +35640,9 @@ function nestedBlocksOf(type) {
     for (let i = 0; i + 1 < segs.length; i++) if (/^\d+$/.test(segs[i + 1])) found.add(segs[i]);
   }
   for (const el of spec?.elements ?? []) found.add(el.path.split(".")[0]);
-  names2 = found;
-  NESTED_BLOCKS.set(type, names2);
-  return names2;
+  names3 = found;
+  NESTED_BLOCKS.set(type, names3);
+  return names3;
 }
 function unevaluatedVarFileReason(file, ctx) {
   const after = "(only SEC001 reads them)";
@@ -37195,9 +37195,9 @@ function planJsonSites(raw, kept, file, out) {
   const starts = [];
   const ownNames = /* @__PURE__ */ new WeakMap();
   const ownName2 = (o, k) => {
-    let names2 = ownNames.get(o);
-    if (!names2) ownNames.set(o, names2 = new Map(Object.keys(o).map((n) => [n, n])));
-    return names2.get(k);
+    let names3 = ownNames.get(o);
+    if (!names3) ownNames.set(o, names3 = new Map(Object.keys(o).map((n) => [n, n])));
+    return names3.get(k);
   };
   const site = (depth, range2) => {
     out.set(sitePaths[depth], { file, range: { start: shift(range2.start), end: shift(range2.end) } });
@@ -39411,16 +39411,16 @@ function parseBicepSource(input2, file, kind) {
   }
 }
 function memberReadNames(file) {
-  let names2 = MEMBER_READS.get(file);
-  if (!names2) {
+  let names3 = MEMBER_READS.get(file);
+  if (!names3) {
     const found = /* @__PURE__ */ new Set();
     forEachBicepNode(file, (node) => {
       if ((node.kind === "PropertyAccess" || node.kind === "IndexAccess") && node.object.kind === "Variable") found.add(node.object.name);
     });
-    names2 = found;
-    MEMBER_READS.set(file, names2);
+    names3 = found;
+    MEMBER_READS.set(file, names3);
   }
-  return names2;
+  return names3;
 }
 function duplicateDeclarations(statements, lineMap) {
   const out = [];
@@ -39673,14 +39673,14 @@ function templateOutsideParameterFolder(index, paramFile, candidates2) {
   const dir = path32.dirname(paramFile);
   const parent = path32.dirname(dir);
   if (parent === dir || !PARAMETER_FOLDER.test(path32.basename(dir))) return void 0;
-  const names2 = candidates2.map((c) => path32.basename(c).toLowerCase());
-  for (const n of names2) {
+  const names3 = candidates2.map((c) => path32.basename(c).toLowerCase());
+  for (const n of names3) {
     const target = index.get(norm(path32.join(parent, n)));
     if (target) return target;
   }
   const parentNorm = norm(parent);
   const dirNorm = norm(dir);
-  for (const n of names2) {
+  for (const n of names3) {
     const hits = [...index.entries()].filter(([k]) => path32.posix.basename(k) === n && path32.posix.dirname(path32.posix.dirname(k)) === parentNorm && path32.posix.dirname(k) !== dirNorm);
     if (hits.length === 1) return hits[0][1];
     if (hits.length > 1) return void 0;
@@ -40028,17 +40028,17 @@ function nameSegments(v) {
   const segs = splitTemplate(t).filter((s) => s !== "");
   return segs.length > 0 ? segs : [""];
 }
-function buildResourceId(prefix, type, names2, loc3, fname) {
+function buildResourceId(prefix, type, names3, loc3, fname) {
   const typeSegs = type.split("/").filter((s) => s !== "");
   const pre = prefix.map(templateText);
   const nameSegs = [];
   let identifiable = pre.every((p) => p !== void 0);
-  for (const n of names2) {
+  for (const n of names3) {
     const s = nameSegments(n);
     if (s === void 0) identifiable = false;
     else nameSegs.push(...s);
   }
-  const known2 = prefix.every((p) => p.kind === "string") && names2.every((n) => n.kind === "string" || n.kind === "number");
+  const known2 = prefix.every((p) => p.kind === "string") && names3.every((n) => n.kind === "string" || n.kind === "number");
   if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc3);
   let path67 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
   for (let i = 0; i < Math.max(typeSegs.length - 1, nameSegs.length); i++) {
@@ -40075,12 +40075,12 @@ function armResourceIdKey(value) {
   if (rest.length < 3 || rest.length % 2 === 0 || rest.some((s, i) => s === "" && i % 2 === 1)) return void 0;
   if (!/^[A-Za-z0-9]+(\.[A-Za-z0-9]+)+$/.test(rest[0])) return void 0;
   const types = [rest[0]];
-  const names2 = [];
+  const names3 = [];
   for (let i = 1; i < rest.length; i += 2) {
     types.push(rest[i]);
-    names2.push(rest[i + 1]);
+    names3.push(rest[i + 1]);
   }
-  return `${types.join("/")}/${names2.join("/")}`.toLowerCase();
+  return `${types.join("/")}/${names3.join("/")}`.toLowerCase();
 }
 var escapeBraces, escapeHoleless;
 var init_resourceid = __esm({
@@ -40361,12 +40361,12 @@ function skipTake(name, take) {
     return err(loc3, name, "first argument must be an array or string");
   };
 }
-function resourceIdOf(prefix, typeV, names2, loc3, fname) {
+function resourceIdOf(prefix, typeV, names3, loc3, fname) {
   if (typeV.kind !== "string") {
-    return typeV.kind === "unknown" ? U(`${fname}(): unknown resource type`, loc3, callToken(fname, [...prefix, typeV, ...names2])) : err(loc3, fname, "resource type must be a string");
+    return typeV.kind === "unknown" ? U(`${fname}(): unknown resource type`, loc3, callToken(fname, [...prefix, typeV, ...names3])) : err(loc3, fname, "resource type must be a string");
   }
   if (typeV.value.split("/").filter((x) => x !== "").length < 2) return err(loc3, fname, `invalid resource type '${typeV.value}'`);
-  return buildResourceId(prefix, typeV.value, names2, loc3, fname);
+  return buildResourceId(prefix, typeV.value, names3, loc3, fname);
 }
 function isTypeArg(v) {
   return v?.kind === "string" && /^[A-Za-z0-9]+\.[A-Za-z0-9.]+\/[^/]/.test(v.value);
@@ -40378,11 +40378,11 @@ function evalLambdaCall(e, l, ctx, loc3) {
   const budget = ctx.lambdaCalls ?? { count: 0, depth: 0 };
   const body = (lambda) => {
     if (lambda.kind !== "call" || lambda.args.length === 0) return void 0;
-    const names2 = [];
+    const names3 = [];
     for (const a of lambda.args.slice(0, -1)) {
       const n = evalExpr(a, ctx, loc3);
       if (n.kind !== "string") return () => U(`${l}(): a lambda's parameter names are not known strings`, loc3);
-      names2.push(n.value);
+      names3.push(n.value);
     }
     const text2 = lambda.args[lambda.args.length - 1];
     return (args) => {
@@ -40391,7 +40391,7 @@ function evalLambdaCall(e, l, ctx, loc3) {
       if (past) return past;
       budget.depth++;
       try {
-        const bound = new Map(names2.map((n, i) => [n.toLowerCase(), args[i] ?? U(`lambda parameter '${n}' has no value`, loc3)]));
+        const bound = new Map(names3.map((n, i) => [n.toLowerCase(), args[i] ?? U(`lambda parameter '${n}' has no value`, loc3)]));
         const inner = Object.create(ctx);
         Object.defineProperty(inner, "lambdaCalls", { value: budget });
         Object.defineProperty(inner, "lambdaVariable", { value: (name) => bound.get(name) ?? ctx.lambdaVariable?.(name) });
@@ -42856,8 +42856,8 @@ function mappedBody(e) {
   return body;
 }
 function localNamesOf(file) {
-  let names2 = localNamesByFile.get(file);
-  if (!names2) {
+  let names3 = localNamesByFile.get(file);
+  if (!names3) {
     const found = /* @__PURE__ */ new Set();
     walkBicep(file, (n) => {
       if (n.kind === "For") {
@@ -42867,9 +42867,9 @@ function localNamesOf(file) {
         for (const p of n.params) found.add(p.name);
       }
     });
-    localNamesByFile.set(file, names2 = found);
+    localNamesByFile.set(file, names3 = found);
   }
-  return names2;
+  return names3;
 }
 function readsLocalName(scope, e) {
   const locals = localNamesOf(scope.file);
@@ -44668,11 +44668,11 @@ function pipelineItemName(item) {
 function escapeName(name) {
   return name.replace(/[\\\]]/g, (c) => `\\${c}`).replace(/\r?\n|\r/g, "\\n");
 }
-function listSegments(names2) {
+function listSegments(names3) {
   const seen = /* @__PURE__ */ new Map();
-  const out = new Array(names2.length);
-  for (let i = 0; i < names2.length; i++) {
-    const name = names2[i];
+  const out = new Array(names3.length);
+  for (let i = 0; i < names3.length; i++) {
+    const name = names3[i];
     if (name === void 0) {
       out[i] = `[${i}]`;
       continue;
@@ -47426,14 +47426,14 @@ function shellFunctions(commands) {
     if (current !== void 0 && depth > 0 && k < argv.length && RUNS_ARGUMENTS.test(argv[afterWrappers(argv, k)].raw)) runners.add(current);
   }
   addLaterNames(bodies, commands, inBody, (argv, other) => {
-    const names2 = [];
-    if (other && argv.some((w) => w.raw === "local")) return names2;
+    const names3 = [];
+    if (other && argv.some((w) => w.raw === "local")) return names3;
     for (const w of argv) {
       const m = SHELL_ASSIGNMENT.exec(w.raw);
-      if (m) names2.push(m[1]);
+      if (m) names3.push(m[1]);
       else if (!DECLARERS.has(w.raw) && !w.raw.startsWith("-") && w.raw !== "{") break;
     }
-    return names2;
+    return names3;
   });
   return { runners, bodies: bodies.filter((b) => b.laterNames.size > 0 || b.readsAnyName), all: bodies };
 }
@@ -47504,15 +47504,15 @@ function powershellFunctions(commands) {
     ci = end;
   }
   addLaterNames(bodies, commands, inBody, (argv, other) => {
-    const names2 = [];
+    const names3 = [];
     for (let k = 0; k < argv.length; k++) {
       if (k > 0 && argv[k - 1].raw !== "{") continue;
       const raw = unbraced(argv[k].raw);
       if (other && !/^(?:\[[^\]]*\])*\$(?:script|global|env):/i.test(raw)) continue;
       const m = PS_ASSIGNED.exec(raw);
-      if (m && (m[2] !== void 0 || POWERSHELL_ASSIGNMENT_OPERATOR.test(argv[k + 1]?.raw ?? ""))) names2.push(psVariableKey(m[1]).toLowerCase());
+      if (m && (m[2] !== void 0 || POWERSHELL_ASSIGNMENT_OPERATOR.test(argv[k + 1]?.raw ?? ""))) names3.push(psVariableKey(m[1]).toLowerCase());
     }
-    return names2;
+    return names3;
   });
   return bodies.filter((b) => b.laterNames.size > 0 || b.readsAnyName);
 }
@@ -47620,9 +47620,9 @@ function same(a, b) {
 }
 function merge(before, paths) {
   const out = copy(before);
-  const names2 = /* @__PURE__ */ new Set();
-  for (const p of paths) for (const k of p.keys()) names2.add(k);
-  for (const name of names2) {
+  const names3 = /* @__PURE__ */ new Set();
+  for (const p of paths) for (const k of p.keys()) names3.add(k);
+  for (const name of names3) {
     const first = paths[0].get(name);
     let identical = true;
     let equal3 = true;
@@ -48842,9 +48842,9 @@ function pairAt(w, from, set) {
 function configuredDefault(defaults, key) {
   return defaults?.get(key) ?? defaults?.get(ANY_KEY);
 }
-function defaultsFromEnvironment(names2) {
+function defaultsFromEnvironment(names3) {
   const out = /* @__PURE__ */ new Set();
-  for (const n of names2) {
+  for (const n of names3) {
     const m = /^AZURE_DEFAULTS_(\w+)$/i.exec(n);
     if (m) out.add(m[1].toLowerCase());
   }
@@ -49603,9 +49603,9 @@ function scriptContext(file, place, variant, given, inherited, callerOs) {
       }
       if (v.kind !== "value") {
         hidden = true;
-        const names2 = v.kind === "template" && v.conditions?.length && v.included ? namesSetBy(v.included.variables) : void 0;
+        const names3 = v.kind === "template" && v.conditions?.length && v.included ? namesSetBy(v.included.variables) : void 0;
         const why = v.kind === "group" ? `may be set by the variable group ${v.name}` : v.conditions?.length ? `may be set by the conditional template ${v.name}` : `may be set by the template ${v.name}`;
-        for (const k of [...vars.keys()]) if (names2 === void 0 || names2.has(k.toLowerCase())) vars.set(k, unknown(`${k} ${why}`));
+        for (const k of [...vars.keys()]) if (names3 === void 0 || names3.has(k.toLowerCase())) vars.set(k, unknown(`${k} ${why}`));
         continue;
       }
       const decided = v.conditions?.length ? decideConditions(v.when) : void 0;
@@ -49997,9 +49997,9 @@ function convert2(a, v) {
   }
   return v;
 }
-function opaqueMaySet(opaque, names2) {
+function opaqueMaySet(opaque, names3) {
   if (!opaque) return false;
-  return opaque.abbreviation === void 0 || names2.some((n) => opaque.abbreviation.includes(n));
+  return opaque.abbreviation === void 0 || names3.some((n) => opaque.abbreviation.includes(n));
 }
 function opaqueReason(opaque, what) {
   if (opaque.word === void 0) return `an unclosed quote in this az command may hide ${what}`;
@@ -50493,7 +50493,7 @@ function parseFlags(spec, words, file) {
   const out = { values: /* @__PURE__ */ new Map(), sets: [], refs: /* @__PURE__ */ new Map() };
   const byName2 = /* @__PURE__ */ new Map();
   for (const f of spec.flags) for (const n of f.names) byName2.set(n, f);
-  const has = (names2, n) => names2.includes(n);
+  const has = (names3, n) => names3.includes(n);
   let i = spec.command.split(" ").length;
   const markOpaque = (w) => {
     if (w.opaque && (!out.opaque || out.opaque.abbreviation)) out.opaque = { word: w.word.raw };
@@ -53377,12 +53377,14 @@ var init_k8s3 = __esm({
 });
 
 // src/model/facts/policy.ts
-var POLICY_DEFINITION_ARM_TYPE, POLICY_DEFINITION_AZURERM_TYPE;
+var POLICY_DEFINITION_ARM_TYPE, POLICY_DEFINITION_AZURERM_TYPE, POLICY_SET_DEFINITION_ARM_TYPE, POLICY_SET_DEFINITION_AZURERM_TYPES;
 var init_policy = __esm({
   "src/model/facts/policy.ts"() {
     "use strict";
     POLICY_DEFINITION_ARM_TYPE = "microsoft.authorization/policydefinitions";
     POLICY_DEFINITION_AZURERM_TYPE = "azurerm_policy_definition";
+    POLICY_SET_DEFINITION_ARM_TYPE = "microsoft.authorization/policysetdefinitions";
+    POLICY_SET_DEFINITION_AZURERM_TYPES = ["azurerm_policy_set_definition", "azurerm_management_group_policy_set_definition"];
   }
 });
 
@@ -53457,7 +53459,8 @@ var init_policy_files = __esm({
 // src/eval/policy/definition.ts
 function readParameters(v) {
   const out = /* @__PURE__ */ new Map();
-  if (v?.kind !== "object") return out;
+  if (v === void 0 || v.kind === "null") return { parameters: out };
+  if (v.kind !== "object") return { parameters: out, parametersUnknown: true };
   for (const [name, decl] of v.entries) {
     const p = { name };
     const dv = member2(decl, "defaultValue");
@@ -53466,7 +53469,7 @@ function readParameters(v) {
     if (av) p.allowedValues = av;
     out.set(name.toLowerCase(), p);
   }
-  return out;
+  return { parameters: out };
 }
 function idName(id) {
   const parts = id.split("/").filter(Boolean);
@@ -53489,7 +53492,7 @@ function readPolicyDocument(doc, fallbackName, at2, source) {
         name,
         displayName: str2(member2(meta, "displayName")) ?? str2(member2(doc, "displayName")) ?? name,
         mode: str2(member2(meta, "mode")) ?? str2(member2(doc, "mode")),
-        parameters: readParameters(member2(meta, "parameters") ?? member2(doc, "parameters")),
+        ...readParameters(member2(meta, "parameters") ?? member2(doc, "parameters")),
         if: ifCond,
         then,
         location: rule.origin ?? at2,
@@ -53505,7 +53508,7 @@ function readPolicyDocument(doc, fallbackName, at2, source) {
       initiative: {
         name,
         displayName: str2(member2(meta, "displayName")) ?? name,
-        parameters: readParameters(member2(meta, "parameters")),
+        ...readParameters(member2(meta, "parameters")),
         // A member by id (ARM), or by name (Enterprise Policy as Code's `policyDefinitionName`).
         members: set.items.map((m) => ({ id: str2(member2(m, "policyDefinitionId")) ?? str2(member2(m, "policyDefinitionName")) ?? "", parameters: member2(m, "parameters"), at: m.origin })),
         location: set.origin ?? at2
@@ -53529,7 +53532,8 @@ function readTerraformPolicy(body, fallbackName, at2) {
   }
   const origin = ruleText.origin ?? at2;
   const doc = fromJS({ name: str2(member2(body, "name")) ?? fallbackName, displayName: str2(member2(body, "display_name")), mode: str2(member2(body, "mode")) }, origin);
-  doc.entries.set("parameters", p?.kind === "string" && p.document ? p.document : fromJS(params, origin));
+  const declared = p === void 0 || p.kind === "null" || p.kind === "string" ? void 0 : p.kind === "unknown" ? p : unknown("parameters is not a JSON string", p.origin);
+  doc.entries.set("parameters", declared ?? (p?.kind === "string" && p.document ? p.document : fromJS(params, origin)));
   doc.entries.set("policyRule", ruleText.document ?? fromJS(rule, origin));
   return readPolicyDocument(doc, fallbackName, origin, "scanned");
 }
@@ -53948,42 +53952,49 @@ function loadPolicyFiles(host, files) {
     const text2 = host.readText(file);
     if (text2 === void 0) {
       const p = host.problemOf(file);
-      if (p && p.kind !== "outside" && p.kind !== "not-regular") out.problems.push({ kind: "read", message: `cannot read the policy file: ${p.message}`, location: fileStart(file) });
-      else if (p) out.problems.push({ kind: "read", message: `the policy file is not read: ${p.message}`, location: fileStart(file) });
+      if (p && p.kind !== "outside" && p.kind !== "not-regular") out.problems.push({ kind: "read", message: `cannot read the policy file: ${p.message}`, location: fileStart(file), mayHide: true });
+      else if (p) out.problems.push({ kind: "read", message: `the policy file is not read: ${p.message}`, location: fileStart(file), mayHide: true });
       continue;
     }
+    const mentions = MENTIONS_POLICY.test(text2);
     const code = /\.(bicep|tf)$/i.exec(file)?.[1]?.toLowerCase();
     if (code) {
       out.problems.push({
         kind: "shape",
         message: `not a policy definition file: policies.definitions reads JSON definitions; a ${code === "tf" ? "Terraform" : "Bicep"} file's policy resources are read with policies.fromScannedCode when the file is scanned`,
-        location: fileStart(file)
+        location: fileStart(file),
+        mayHide: mentions
       });
       continue;
     }
     const parsed = parseJsonc(text2, file);
     if (parsed.errors.length || !parsed.root) {
       const e = parsed.errors[0];
+      if (!/\.jsonc?$/i.test(file) && !mentions) {
+        out.problems.push({ kind: "shape", message: `not a policy definition file: policies.definitions reads JSON definitions, and this file is not JSON${e ? ` (line ${e.range.start.line}: ${e.message})` : ""}; narrow the glob to *.json`, location: fileStart(file), mayHide: false });
+        continue;
+      }
       out.problems.push({
         kind: "parse",
         message: `invalid JSON in the policy definition: ${e?.message ?? "the file is empty"}`,
-        location: e ? { file, range: e.range } : fileStart(file)
+        location: e ? { file, range: e.range } : fileStart(file),
+        mayHide: true
       });
       continue;
     }
     const doc = unescapeTemplateDocument(nodeToValue(parsed, parsed.root));
     const name = path62.basename(file).replace(/\.jsonc?$/i, "");
     if (doc.kind === "list") {
-      if (doc.items.length === 0) out.problems.push({ kind: "shape", message: `no policy definition: the file holds an empty array; ${SHAPES_READ}`, location: doc.origin ?? fileStart(file) });
-      doc.items.forEach((item, i) => readDocument(item, `${name}[${i}]`, doc.origin ?? fileStart(file), `element [${i}]`, out));
-    } else readDocument(doc, name, fileStart(file), "the document", out);
+      if (doc.items.length === 0) out.problems.push({ kind: "shape", message: `no policy definition: the file holds an empty array; ${SHAPES_READ}`, location: doc.origin ?? fileStart(file), mayHide: false });
+      doc.items.forEach((item, i) => readDocument(item, `${name}[${i}]`, doc.origin ?? fileStart(file), `element [${i}]`, mentions, out));
+    } else readDocument(doc, name, fileStart(file), "the document", mentions, out);
   }
   return out;
 }
-function readDocument(doc, fallbackName, at2, what, out) {
+function readDocument(doc, fallbackName, at2, what, mentions, out) {
   const location = doc.origin ?? at2;
   if (doc.kind !== "object") {
-    out.problems.push({ kind: "shape", message: `not a policy definition: ${what} is ${KIND_WORDS[doc.kind]}; ${SHAPES_READ}`, location });
+    out.problems.push({ kind: "shape", message: `not a policy definition: ${what} is ${KIND_WORDS[doc.kind]}; ${SHAPES_READ}`, location, mayHide: false });
     return;
   }
   const read = readPolicyDocument(doc, fallbackName, location, "config");
@@ -53992,16 +54003,18 @@ function readDocument(doc, fallbackName, at2, what, out) {
   else {
     const template = [...doc.entries.keys()].some((k) => k.toLowerCase() === "resources");
     const why = template ? "an ARM template; its Microsoft.Authorization/policyDefinitions resources are read with policies.fromScannedCode when the template is scanned" : read.reason === NEITHER_SHAPE ? `${what} has no policyRule and no properties.policyDefinitions; ${SHAPES_READ}` : read.reason;
-    out.problems.push({ kind: "shape", message: `not a policy definition: ${why}`, location });
+    const mayHide = template ? mentions : read.reason !== NEITHER_SHAPE;
+    out.problems.push({ kind: "shape", message: `not a policy definition: ${why}`, location, mayHide });
   }
 }
-var SHAPES_READ, KIND_WORDS;
+var MENTIONS_POLICY, SHAPES_READ, KIND_WORDS;
 var init_load2 = __esm({
   "src/eval/policy/load.ts"() {
     "use strict";
     init_source();
     init_json();
     init_definition();
+    MENTIONS_POLICY = /policyRule|policy_rule|policyDefinitions|policy_definition|policySetDefinitions|policy_set_definition/i;
     SHAPES_READ = "policies.definitions reads a policy definition (policyRule at the top or under properties), an initiative (properties.policyDefinitions), or a JSON array of them (the output of az policy definition list)";
     KIND_WORDS = {
       string: "a string",
@@ -54476,6 +54489,7 @@ __export(policy_exports2, {
   POLICY_DEFINITION_AZURERM_TYPE: () => POLICY_DEFINITION_AZURERM_TYPE,
   buildPolicySet: () => buildPolicySet,
   definitionsInCode: () => definitionsInCode,
+  initiativesInCode: () => initiativesInCode,
   parameterMistakes: () => parameterMistakes
 });
 function lookupIgnoreCase(rec, ...keys) {
@@ -54535,34 +54549,68 @@ function buildPolicySet(input2, problems = []) {
   };
   return set;
 }
-function parameterMistakes(input2, complete) {
+function parameterMistakes(input2, search2) {
   const out = [];
   const named2 = [...input2.definitions, ...input2.initiatives];
+  const unnamed = input2.definitions.filter(nameUnknown);
   for (const [key, given] of Object.entries(input2.parameters)) {
-    const lower = key.toLowerCase();
-    const matches = named2.filter((d) => d.name.toLowerCase() === lower || d.displayName.toLowerCase() === lower);
+    const matches = named2.filter((d) => !nameUnknown(d) && names2(key, d));
     if (matches.length === 0) {
-      if (!complete) continue;
-      const names2 = [...new Set(named2.map((d) => d.name))].sort();
-      const which = names2.length === 0 ? "no policy definition or initiative is loaded; add the definitions to policies.definitions" : `write the name or display name of one (${names2.slice(0, 5).map((n) => JSON.stringify(n)).join(", ")}${names2.length > 5 ? `, \u2026 ${names2.length - 5} more` : ""})`;
-      out.push({ key, message: `names no loaded policy definition or initiative, so its parameters are not used; ${which}, or remove the entry` });
+      const initiative = search2.codeInitiatives?.find((i) => i.name !== void 0 && i.name.toLowerCase() === key.toLowerCase() || i.displayName !== void 0 && i.displayName.toLowerCase() === key.toLowerCase());
+      if (initiative) {
+        out.push({ key, severity: "notice", message: `names the initiative \`${initiative.address}\` written in the scanned code, and policies.fromScannedCode reads policy definitions only, not initiatives, so its parameters are not used; add the initiative's JSON to policies.definitions, or give its member definitions' parameters under their own names` });
+        continue;
+      }
+      if (!search2.complete || unnamed.length > 0) continue;
+      const known2 = [...new Set(named2.filter((d) => !nameUnknown(d)).map((d) => d.name))].sort();
+      const which = known2.length === 0 ? "no policy definition or initiative is loaded; add the definitions to policies.definitions" : `write the name or display name of one (${known2.slice(0, 5).map((n) => JSON.stringify(n)).join(", ")}${known2.length > 5 ? `, \u2026 ${known2.length - 5} more` : ""})`;
+      out.push({ key, severity: search2.fromCode ? "notice" : "error", message: `names no ${search2.fromCode ? "policy definition or initiative the run read" : "loaded policy definition or initiative"}, so its parameters are not used; ${which}, or remove the entry` });
       continue;
     }
     const what = matches.length === 1 ? `"${matches[0].displayName}"` : `the ${matches.length} definitions named "${key}"`;
+    const candidates2 = [...matches, ...unnamed];
     for (const [name, value] of Object.entries(given)) {
-      const decls = matches.map((d) => d.parameters.get(name.toLowerCase())).filter((p) => p !== void 0);
+      const decls = candidates2.map((d) => d.parameters.get(name.toLowerCase())).filter((p) => p !== void 0);
+      if (candidates2.some((d) => d.parametersUnknown)) continue;
       if (decls.length === 0) {
         const declared = [...new Set(matches.flatMap((d) => [...d.parameters.values()].map((p) => p.name)))].sort();
         const message = declared.length === 0 ? `${what} declares no parameters, so "${name}" is not used; remove it` : `${what} declares no parameter "${name}", so its value is not used; write one of its parameters (${declared.join(", ")}), or remove it`;
-        out.push({ key, parameter: name, message });
+        out.push({ key, parameter: name, severity: "error", message });
         continue;
       }
-      const refused = decls.every((p) => p.allowedValues?.kind === "list" && compare3("in", fromJS(value), p.allowedValues, false) === false);
-      if (refused) {
+      const refusals = decls.map((p) => refusal2(value, p.allowedValues));
+      if (refusals.every((r) => r !== void 0)) {
         const allowed = decls[0].allowedValues;
-        out.push({ key, parameter: name, inValue: true, message: `${JSON.stringify(value)} is not among the allowedValues of parameter "${decls[0].name}" of ${what} (${allowed.items.map((v) => v.kind === "string" ? v.value : JSON.stringify(toJS(v))).join(", ")}); an assignment takes only those: write one of them` });
+        const list2 = allowed.items.map((v) => v.kind === "string" ? v.value : JSON.stringify(toJS(v))).join(", ");
+        const r = refusals[0];
+        const subject = Array.isArray(value) ? `${JSON.stringify(r.element)} (in ${JSON.stringify(value)})` : JSON.stringify(value);
+        const fix = r.differentCase !== void 0 ? `allowed values are compared with case when a policy is assigned: write ${JSON.stringify(r.differentCase)}` : Array.isArray(value) ? "an assignment takes only those: each element must be one of them" : "an assignment takes only those: write one of them";
+        out.push({ key, parameter: name, inValue: true, severity: "error", message: `${subject} is not among the allowedValues of parameter "${decls[0].name}" of ${what} (${list2}); ${fix}` });
       }
     }
+  }
+  return out;
+}
+function refusal2(value, allowed) {
+  if (allowed?.kind !== "list" || !allowed.items.every((i) => i.kind === "string" || i.kind === "number" || i.kind === "bool")) return void 0;
+  const items = allowed.items.map((i) => toJS(i));
+  const refused = (e) => (typeof e === "string" || typeof e === "number" || typeof e === "boolean") && items.some((i) => typeof i === typeof e) && !items.includes(e);
+  if (!Array.isArray(value)) return refused(value) ? { element: value, ...differentCase(value, items) } : void 0;
+  const element = value.find(refused);
+  return element === void 0 ? void 0 : { element, ...differentCase(element, items) };
+}
+function differentCase(e, items) {
+  const hit = typeof e === "string" ? items.find((i) => typeof i === "string" && i.toLowerCase() === e.toLowerCase()) : void 0;
+  return hit === void 0 ? {} : { differentCase: hit };
+}
+function initiativesInCode(resources) {
+  const out = [];
+  for (const r of resources) {
+    const t = r.sourceType.toLowerCase();
+    const arm2 = t === POLICY_SET_DEFINITION_ARM_TYPE;
+    if (!arm2 && !POLICY_SET_DEFINITION_AZURERM_TYPES.includes(t)) continue;
+    const display = arm2 ? member2(member2(r.body, "properties"), "displayName") : member2(r.body, "display_name");
+    out.push({ name: r.name?.kind === "string" ? r.name.value : void 0, displayName: display?.kind === "string" ? display.value : void 0, address: r.address });
   }
   return out;
 }
@@ -54573,10 +54621,16 @@ function definitionsInCode(resources, problems = []) {
     if (!r.body) continue;
     const fallback = r.name?.kind === "string" ? r.name.value : r.address;
     let doc;
-    if (t === POLICY_DEFINITION_ARM_TYPE) doc = readPolicyDocument(r.body, fallback, r.header, "scanned");
-    else if (t === POLICY_DEFINITION_AZURERM_TYPE) doc = readTerraformPolicy(r.body, fallback, r.header);
-    else continue;
-    if (doc.kind === "definition") out.push({ ...doc.definition, source: "scanned" });
+    let display;
+    if (t === POLICY_DEFINITION_ARM_TYPE) {
+      doc = readPolicyDocument(r.body, fallback, r.header, "scanned");
+      display = member2(member2(r.body, "properties"), "displayName");
+    } else if (t === POLICY_DEFINITION_AZURERM_TYPE) {
+      doc = readTerraformPolicy(r.body, fallback, r.header);
+      display = member2(r.body, "display_name");
+    } else continue;
+    const unknownName = r.name?.kind !== "string" || display !== void 0 && display.kind !== "string" && display.kind !== "null";
+    if (doc.kind === "definition") out.push({ ...doc.definition, source: "scanned", ...unknownName ? { unknownName: true } : {} });
     else if (doc.kind === "none") problems.push({ message: `the policy definition \`${r.address}\` is not evaluated: ${doc.reason}`, location: r.header });
   }
   return out;
@@ -54654,7 +54708,7 @@ function judgeOne(set, def2, target) {
   }
   return { ...base, result: true, evidence: o.evidence };
 }
-var JUDGED_EFFECTS, SETTING_EFFECTS, RP_MODE_TYPES, cache2;
+var names2, nameUnknown, JUDGED_EFFECTS, SETTING_EFFECTS, RP_MODE_TYPES, cache2;
 var init_policy3 = __esm({
   "src/model/policy.ts"() {
     "use strict";
@@ -54663,6 +54717,8 @@ var init_policy3 = __esm({
     init_policy_aliases();
     init_policy_view();
     init_policy();
+    names2 = (key, d) => d.name.toLowerCase() === key.toLowerCase() || d.displayName.toLowerCase() === key.toLowerCase();
+    nameUnknown = (d) => "unknownName" in d && d.unknownName === true;
     JUDGED_EFFECTS = /* @__PURE__ */ new Set(["deny", "audit", "auditifnotexists"]);
     SETTING_EFFECTS = /* @__PURE__ */ new Set(["modify", "append"]);
     RP_MODE_TYPES = {
@@ -55818,14 +55874,14 @@ function mistakenConfigFile(startDir) {
 function findConfigFile(startDir) {
   return firstUpward(startDir, CONFIG_FILE_NAMES, (candidate) => fs5.existsSync(candidate) && fs5.statSync(candidate).isFile());
 }
-function firstUpward(start, names2, accepts) {
+function firstUpward(start, names3, accepts) {
   let dir = path5.resolve(start);
   try {
     if (fs5.statSync(dir).isFile()) dir = path5.dirname(dir);
   } catch {
   }
   for (; ; ) {
-    for (const name of names2) {
+    for (const name of names3) {
       const candidate = path5.join(dir, name);
       if (accepts(candidate)) return candidate;
     }
@@ -55965,8 +56021,8 @@ async function parseConfig(text2, file, catalog) {
     const specs = byId.get(id)?.options ?? {};
     for (const name of Object.keys(options ?? {})) {
       if (!(name in specs) && knownRuleIds?.has(id)) {
-        const names2 = Object.keys(specs);
-        if (names2.length) add(keyNode(findNodeAtLocation2(root, ["rules", id, "options"]), name), `rules.${id}.options.${name}: ${id} has no option '${name}' (it has ${names2.join(", ")})`);
+        const names3 = Object.keys(specs);
+        if (names3.length) add(keyNode(findNodeAtLocation2(root, ["rules", id, "options"]), name), `rules.${id}.options.${name}: ${id} has no option '${name}' (it has ${names3.join(", ")})`);
         else add(findNodeAtLocation2(root, ["rules", id, "options"]), `rules.${id}.options: ${id} takes no options`);
       }
     }
@@ -56254,17 +56310,17 @@ var YAML_NAME = /\.ya?ml$/i;
 var YAML_FILE_NAME = /(?<![\w.-])[\w.-]+\.ya?ml(?![\w.-])/gi;
 var TEMPLATE_REFERENCE = /\btemplate\s*:\s*['"]?([^\s'"#@]+\.ya?ml)(?![\w.@-])/gi;
 function yamlFileNamesIn(text2) {
-  const names2 = /\bml\b/.test(text2) ? [...text2.matchAll(YAML_FILE_NAME)].map((m) => m[0].toLowerCase()) : [];
-  for (const m of text2.matchAll(TEMPLATE_REFERENCE)) names2.push(path29.posix.basename(m[1].replace(/\\/g, "/")).toLowerCase());
-  return [...new Set(names2)];
+  const names3 = /\bml\b/.test(text2) ? [...text2.matchAll(YAML_FILE_NAME)].map((m) => m[0].toLowerCase()) : [];
+  for (const m of text2.matchAll(TEMPLATE_REFERENCE)) names3.push(path29.posix.basename(m[1].replace(/\\/g, "/")).toLowerCase());
+  return [...new Set(names3)];
 }
 function amlFileNames(ctx, file) {
   return planningFact(ctx, "ci-yaml-file-names", file, isStringList, yamlFileNamesIn) ?? [];
 }
 function amlCommandReaders(files, data, ctx) {
-  const names2 = new Set(data.filter((d) => YAML_NAME.test(d)).map((d) => path29.basename(d).toLowerCase()));
-  if (names2.size === 0) return [];
-  return files.filter((f) => amlFileNames(ctx, f).some((n) => names2.has(n)));
+  const names3 = new Set(data.filter((d) => YAML_NAME.test(d)).map((d) => path29.basename(d).toLowerCase()));
+  if (names3.size === 0) return [];
+  return files.filter((f) => amlFileNames(ctx, f).some((n) => names3.has(n)));
 }
 async function amlCommandFiles(given, wide) {
   const yamls = given.filter((f) => YAML_NAME.test(f) && (wide.givenKinds.get(f) === "azureml-yaml" || !wide.givenKinds.has(f) && wide.dataFiles.includes(f)));
@@ -56295,6 +56351,9 @@ init_policy();
 init_shared();
 import path50 from "node:path";
 var WRITES_DEFINITION = new RegExp([POLICY_DEFINITION_ARM_TYPE, POLICY_DEFINITION_AZURERM_TYPE].map((t) => t.replace(/[.]/g, "\\.")).join("|"), "i");
+function namesPolicyDefinitionType(text2) {
+  return WRITES_DEFINITION.test(text2);
+}
 var CANDIDATE_NAME = /\.(?:tf|bicep|json)$/i;
 var DEFINING_KINDS = /* @__PURE__ */ new Set(["terraform", "arm", "bicep"]);
 async function policyDefinitionFiles(wide, kindOf2, tfDataDir) {
@@ -56303,7 +56362,7 @@ async function policyDefinitionFiles(wide, kindOf2, tfDataDir) {
   for (const file of await wide.list((f) => CANDIDATE_NAME.test(f))) {
     const kind = await kindOf2(file);
     if (kind === void 0 || !DEFINING_KINDS.has(kind)) continue;
-    if (planningFact(wide, "policy-definition-marker", file, isBoolean3, (text2) => WRITES_DEFINITION.test(text2)) === true) out.push(file);
+    if (planningFact(wide, "policy-definition-marker", file, isBoolean3, namesPolicyDefinitionType) === true) out.push(file);
     else if (kind === "terraform") {
       const dir = path50.dirname(file);
       if (!initialized.has(dir) && wide.host.isFile(manifestFile(dir, tfDataDir))) {
@@ -57345,15 +57404,15 @@ function runRules(input2, undecided2 = [], failures = []) {
       const existing = byKey.get(key);
       let instance;
       if (r && (declared || relocated)) {
-        let names2 = instancesByKey.get(key);
-        if (!names2) instancesByKey.set(key, names2 = /* @__PURE__ */ new Map());
+        let names3 = instancesByKey.get(key);
+        if (!names3) instancesByKey.set(key, names3 = /* @__PURE__ */ new Map());
         const name = displayName(r);
-        const seen2 = names2.get(r.address);
+        const seen2 = names3.get(r.address);
         instance = seen2 === void 0 || seen2.name === name ? r.address : `${r.address}\0${name}`;
-        if (!names2.has(instance)) {
+        if (!names3.has(instance)) {
           const parent = r.parent && r.identity.length === 0 ? displayName(r.parent) : void 0;
           const words = withoutName(parent !== void 0 ? withoutName(message, parent) : message, name);
-          names2.set(instance, { name, words: `${level} ${words}`, ...parent !== void 0 ? { parent } : {} });
+          names3.set(instance, { name, words: `${level} ${words}`, ...parent !== void 0 ? { parent } : {} });
         }
       }
       if (r?.calledAt && !relocated) {
@@ -57491,13 +57550,13 @@ function runRules(input2, undecided2 = [], failures = []) {
     }
   }
   for (const f of byKey.values()) f.variants.sort();
-  for (const [key, names2] of instancesByKey) {
+  for (const [key, names3] of instancesByKey) {
     const f = byKey.get(key);
-    if (!f || names2.size < 2) continue;
+    if (!f || names3.size < 2) continue;
     const keptKey = keptInstance.get(key) ?? f.address;
-    const kept = keptKey !== void 0 ? names2.get(keptKey) : void 0;
+    const kept = keptKey !== void 0 ? names3.get(keptKey) : void 0;
     const own = kept?.name;
-    const rest = [...names2].filter(([instance]) => instance !== keptKey);
+    const rest = [...names3].filter(([instance]) => instance !== keptKey);
     const taken = /* @__PURE__ */ new Map();
     for (const [, i] of rest) taken.set(i.name, (taken.get(i.name) ?? 0) + 1);
     const loop = f.address !== void 0 ? withoutInstanceKeys(f.address) : void 0;
@@ -57517,19 +57576,19 @@ function runRules(input2, undecided2 = [], failures = []) {
   }
   return [...byKey.values()];
 }
-function alsoReported(names2) {
-  return `also reported for ${instanceNames(names2)}${names2.length === 1 ? ", with its own values" : ", with their own values"}`;
+function alsoReported(names3) {
+  return `also reported for ${instanceNames(names3)}${names3.length === 1 ? ", with its own values" : ", with their own values"}`;
 }
 function withoutName(message, name) {
   return message.split(`"${name}"`).join('"\0"');
 }
-function alsoInstances(names2) {
-  return `the same holds for ${instanceNames(names2)}`;
+function alsoInstances(names3) {
+  return `the same holds for ${instanceNames(names3)}`;
 }
-function instanceNames(names2) {
-  const shown = names2.slice(0, 5);
-  const more = names2.length > 5 ? ` and ${names2.length - 5} more` : "";
-  return names2.length === 1 ? `${shown[0]}, another instance of the same declaration` : `${shown.join(", ")}${more}, other instances of the same declaration`;
+function instanceNames(names3) {
+  const shown = names3.slice(0, 5);
+  const more = names3.length > 5 ? ` and ${names3.length - 5} more` : "";
+  return names3.length === 1 ? `${shown[0]}, another instance of the same declaration` : `${shown.join(", ")}${more}, other instances of the same declaration`;
 }
 function deployedIdentity(r, depth = 0) {
   const parentRefs = PARENT_REFS.map((k) => r.refs.get(k)).map((v) => v?.kind === "string" ? v.value : "").join(",");
@@ -57577,7 +57636,8 @@ function runUnit(input2, texts, deps) {
     for (const f of out.fallbackFiles ?? []) fallbackFiles.set(f.file, f.explanation);
   }
   const summary = summarizeScan(graphs);
-  const policies = typeof input2.policies === "function" ? input2.policies(graphs, problems) : input2.policies;
+  const notices = [];
+  const policies = typeof input2.policies === "function" ? input2.policies(graphs, problems, notices) : input2.policies;
   const undecided2 = [];
   const failures = [];
   const findings = runRules({ root, rules: input2.rules, options: input2.ruleOptions, graphs, terraformModules, files, ciFiles, today: input2.today, ...policies ? { policies } : {}, scan: input2.scan ?? (input2.scanSummaries ? scanViewOf([...input2.scanSummaries, summary], root, ctx.inRepository === true) : scanView(graphs, root, ctx.inRepository === true)) }, undecided2, failures);
@@ -57593,7 +57653,7 @@ function runUnit(input2, texts, deps) {
   const { evidence, frames } = placesOf2([...findings, ...problems, ...supProblems, ...directives].map((x) => x.location), texts);
   const recorded = deps?.() ?? { deps: [], readProblems: [] };
   const evaluatedElsewhere = outs.flatMap(({ out }) => out.evaluatedElsewhere ?? []);
-  return ownStrings({ findings, problems, undecided: undecided2, directives, supProblems, evidence, frames, readProblems: recorded.readProblems, skipped, summary, evaluatedElsewhere, deps: recorded.deps });
+  return ownStrings({ findings, problems, undecided: undecided2, directives, supProblems, evidence, frames, readProblems: recorded.readProblems, skipped, summary, evaluatedElsewhere, ...notices.length > 0 ? { notices } : {}, deps: recorded.deps });
 }
 function collectDirectives(out, texts, input2, directives, supProblems) {
   for (const src of out.suppressionSources) {
@@ -57725,6 +57785,8 @@ var UnitMerger = class {
   supProblems = [];
   readProblems = [];
   skipped = [];
+  /** The units' lines for the run's notices (`UnitResult.notices`), each once. */
+  notices = [];
   evidence = /* @__PURE__ */ new Map();
   /** Code-frame lines by file, by line number. */
   frames = /* @__PURE__ */ new Map();
@@ -57745,6 +57807,7 @@ var UnitMerger = class {
     for (const p of r.supProblems) if (this.first("s", p.ruleId, p.location.file, p.location.range.start.offset, p.key)) this.supProblems.push(p);
     for (const p of r.readProblems) if (this.first("r", p.file, p.kind)) this.readProblems.push(p);
     for (const s of r.skipped) if (this.first("k", s.file, s.reason)) this.skipped.push(s);
+    for (const n of r.notices ?? []) if (this.first("n", n)) this.notices.push(n);
     this.addPlaces(r);
   }
   /** The merged findings (each unit's own order kept; reporting sorts). */
@@ -58134,8 +58197,8 @@ var UnitCache = class _UnitCache {
     if (files.length !== Object.keys(this.oldFiles).length) return false;
     return files.every(([file, [sig, hash, facts]]) => {
       const old = this.oldRecord(file, sig);
-      const names2 = Object.keys(facts);
-      return old !== void 0 && old[1] === hash && Object.keys(old[2]).length === names2.length && names2.every((n) => old[2][n] === facts[n]);
+      const names3 = Object.keys(facts);
+      return old !== void 0 && old[1] === hash && Object.keys(old[2]).length === names3.length && names3.every((n) => old[2][n] === facts[n]);
     });
   }
   /** This run's file records that say something (a file read in vain has an empty one). */
@@ -58210,7 +58273,7 @@ function isEntry(e, depCount) {
   const arrays = ["findings", "problems", "undecided", "directives", "supProblems", "readProblems", "skipped", "evaluatedElsewhere"];
   const summary = result.summary;
   const summaryOk = typeof summary === "object" && summary !== null && Array.isArray(summary.gpuPools) && Array.isArray(summary.aksFiles);
-  return arrays.every((k) => Array.isArray(result[k])) && summaryOk && typeof result.evidence === "object" && result.evidence !== null && typeof result.frames === "object" && result.frames !== null;
+  return arrays.every((k) => Array.isArray(result[k])) && (result.notices === void 0 || Array.isArray(result.notices)) && summaryOk && typeof result.evidence === "object" && result.evidence !== null && typeof result.frames === "object" && result.frames !== null;
 }
 var LINTED_NAME = /\.(?:tf|tfvars|hcl|bicep|bicepparam|ya?ml|sh|bash|ps1|psm1)$/i;
 function refusal(file) {
@@ -60359,8 +60422,8 @@ var TF003_provider_version_unpinned_default = defineRule({
         if (m.isRoot) {
           const config = [m, ...m.configuration];
           const opaque = m.opaqueModuleCalls[0];
-          const names2 = [...new Set(config.flatMap(providersOf))];
-          for (const name of names2) {
+          const names3 = [...new Set(config.flatMap(providersOf))];
+          for (const name of names3) {
             if (constrainedIn(config, name) || m.lockedProviders?.has(name)) continue;
             const f = rootFinding(m, name);
             if (!f) continue;
@@ -60829,9 +60892,9 @@ var SEC001_hardcoded_secret_default = defineRule({
 // rules/tags/TAG001-missing-required-tags.ts
 init_value_path();
 init_tags();
-function tagList(names2) {
-  const list2 = names2.map((t) => `"${t}"`).join(", ");
-  return names2.length > 1 ? { tags: `tags ${list2}`, them: "them" } : { tags: `tag ${list2}`, them: "it" };
+function tagList(names3) {
+  const list2 = names3.map((t) => `"${t}"`).join(", ");
+  return names3.length > 1 ? { tags: `tags ${list2}`, them: "them" } : { tags: `tag ${list2}`, them: "it" };
 }
 var TAG001_missing_required_tags_default = defineRule({
   meta: {
@@ -60933,8 +60996,8 @@ var TAG002_gpu_resource_without_cost_center_default = defineRule({
       const v = tags.value;
       if (tags.state === "unknown") return;
       if (v && v.kind !== "object" && v.kind !== "null") return;
-      const names2 = v?.kind === "object" ? [...v.entries.keys()] : [];
-      const near = names2.find((k) => spelledAlike(k, tag));
+      const names3 = v?.kind === "object" ? [...v.entries.keys()] : [];
+      const near = names3.find((k) => spelledAlike(k, tag));
       const data = { workload: workloadName(r.kind, true), name: displayName(r), size, tag, attribute: tags.sourcePath };
       ctx.report({
         resource: r,
@@ -62540,8 +62603,8 @@ async function prepareRun(options, cache3) {
   const policyInput = await loadPolicyInput(config, policyFileSet, options.policyAliasesFile, problems, notices);
   const wholeRun = policyInput !== void 0 && config.policies.fromScannedCode;
   let policies;
-  if (policyInput && !wholeRun) policies = policySetOf(policyInput, [], problems);
-  else if (policyInput) policies = (graphs, unitProblems) => policySetOf(policyInput, graphs, unitProblems);
+  if (policyInput && !wholeRun) policies = policySetOf(policyInput, [], problems, notices);
+  else if (policyInput) policies = (graphs, unitProblems, unitNotices) => policySetOf(policyInput, graphs, unitProblems, unitNotices, (file) => namesPolicyDefinitionType(host.readText(file) ?? ""));
   const scanned = allFiles;
   timing?.mark("policies");
   const allUnits = wholeRun ? [wholeRunUnit(frontEnds, byFrontEnd)] : planUnits(frontEnds, byFrontEnd, ctx, root, problems);
@@ -62648,6 +62711,7 @@ async function lintPlanned(run3, threads, cache3) {
   }
   timing?.mark("units");
   appendAll(problems, merged.problems);
+  notices.push(...merged.notices);
   options.onProgress?.("checking rules", 0, 0);
   const undecided2 = merged.undecided;
   let findings = merged.findings();
@@ -62725,7 +62789,7 @@ async function loadPolicyInput(config, found, aliasesOption, problems, notices) 
   let complete = true;
   for (const [h, files] of byHost) {
     const loaded = loadPolicyFiles2(h, files);
-    if (loaded.problems.length > 0) complete = false;
+    if (loaded.problems.some((p) => p.mayHide)) complete = false;
     definitions.push(...loaded.definitions);
     initiatives.push(...loaded.initiatives);
     for (const p of loaded.problems) problems.push({ ruleId: p.kind === "shape" ? "EVAL001" : "PARSE001", message: p.message, location: p.location });
@@ -62734,9 +62798,9 @@ async function loadPolicyInput(config, found, aliasesOption, problems, notices) 
   const aliasFile = aliasesOption ? path63.resolve(aliasesOption) : pc.aliases;
   const extraAliases = aliasFile ? readAliasDump(aliasFile, aliasesFromDump2) : [];
   const key = hashOf([texts, pc.parameters ?? null, extraAliases, pc.fromScannedCode]);
-  return { definitions, initiatives, parameters: pc.parameters, extraAliases, key, complete, placeOf: pc.placeOf, build };
+  return { definitions, initiatives, parameters: pc.parameters, extraAliases, key, complete, fromScannedCode: pc.fromScannedCode, placeOf: pc.placeOf, build };
 }
-function policySetOf(input2, graphs, problems) {
+function policySetOf(input2, graphs, problems, notices, writesDefinition) {
   const definitions = [...input2.definitions];
   const setProblems = [];
   const seen = /* @__PURE__ */ new Set();
@@ -62748,10 +62812,14 @@ function policySetOf(input2, graphs, problems) {
       definitions.push(d);
     }
   }
-  const complete = input2.complete && setProblems.length === 0 && (graphs.length === 0 || !problems.some((p) => p.ruleId === "PARSE001" || p.ruleId === "EVAL002"));
+  const complete = input2.complete && setProblems.length === 0 && (writesDefinition === void 0 || !problems.some((p) => p.ruleId === "PARSE001" && writesDefinition(p.location.file)));
   const setInput = { definitions, initiatives: input2.initiatives, parameters: input2.parameters, extraAliases: input2.extraAliases };
-  const mistakes = input2.build.parameterMistakes(setInput, complete);
-  if (mistakes.length > 0) throw new UsageError(mistakes.map((m) => `${input2.placeOf ? `${input2.placeOf(m.key, m.parameter, m.inValue)}: ` : ""}${parameterPath(m.key, m.parameter)}: ${m.message}`).join("\n"));
+  const codeInitiatives = graphs.flatMap((g) => input2.build.initiativesInCode(g.resources));
+  const mistakes = input2.build.parameterMistakes(setInput, { complete, fromCode: input2.fromScannedCode, codeInitiatives });
+  const line = (m) => `${input2.placeOf ? `${input2.placeOf(m.key, m.parameter, m.inValue)}: ` : ""}${parameterPath(m.key, m.parameter)}: ${m.message}`;
+  const errors = mistakes.filter((m) => m.severity === "error");
+  if (errors.length > 0) throw new UsageError(errors.map(line).join("\n"));
+  for (const m of mistakes) if (m.severity === "notice") notices.push(line(m));
   const set = input2.build.buildPolicySet(setInput, setProblems);
   for (const p of setProblems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });
   return set;
@@ -63557,8 +63625,8 @@ function readPullRequestEvent(env) {
     ["head", head]
   ].filter(([, sha]) => typeof sha !== "string" || !COMMIT_ID.test(sha));
   if (bad.length > 0) {
-    const names2 = bad.map(([which]) => `pull_request.${which}.sha`).join(" and ");
-    return { kind: "unusable", reason: `the event payload has no valid ${names2}` };
+    const names3 = bad.map(([which]) => `pull_request.${which}.sha`).join(" and ");
+    return { kind: "unusable", reason: `the event payload has no valid ${names3}` };
   }
   return { kind: "pull-request", pr: { number, baseSha: base, headSha: head } };
 }

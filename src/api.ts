@@ -23,11 +23,11 @@ import { FRONT_ENDS } from './frontends/index.js';
 import type { ClassifiedFile, Family, FilesOnlyView, FrontEnd, FrontEndContext, Problem, FileFacts } from './frontends/types.js';
 import { NOT_UTF8_NAME, readProblem } from './frontends/shared.js';
 import { mayDeclareAks } from './frontends/k8s-scope.js';
-import { policyDefinitionFiles } from './frontends/policy-scope.js';
+import { namesPolicyDefinitionType, policyDefinitionFiles } from './frontends/policy-scope.js';
 import { callsModulesOutside } from './frontends/terraform.js';
 import type { loadPolicyFiles } from './eval/policy/index.js';
 import type { PolicyFileSet } from './config/policy-files.js';
-import type { buildPolicySet, definitionsInCode, parameterMistakes, PolicyDefinition, PolicySet, PolicySetProblem } from './model/policy.js';
+import type { buildPolicySet, definitionsInCode, initiativesInCode, parameterMistakes, PolicyDefinition, PolicySet, PolicySetProblem } from './model/policy.js';
 import type { AliasRow } from './model/tables/policy-aliases.js';
 import type { Graph } from './engine/types.js';
 import { contained, placesOf, sparseText } from './pipeline/unit.js';
@@ -585,8 +585,8 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
   const policyInput = await loadPolicyInput(config, policyFileSet, options.policyAliasesFile, problems, notices);
   const wholeRun = policyInput !== undefined && config.policies.fromScannedCode;
   let policies: UnitPolicies | undefined;
-  if (policyInput && !wholeRun) policies = policySetOf(policyInput, [], problems);
-  else if (policyInput) policies = (graphs, unitProblems) => policySetOf(policyInput, graphs, unitProblems);
+  if (policyInput && !wholeRun) policies = policySetOf(policyInput, [], problems, notices);
+  else if (policyInput) policies = (graphs, unitProblems, unitNotices) => policySetOf(policyInput, graphs, unitProblems, unitNotices, (file) => namesPolicyDefinitionType(host.readText(file) ?? ''));
   const scanned: ScannedFile[] = allFiles;
   timing?.mark('policies');
 
@@ -723,6 +723,7 @@ async function lintPlanned(run: PreparedRun, threads: RunThreads<LintOptions>, c
   }
   timing?.mark('units');
   appendAll(problems, merged.problems);
+  notices.push(...merged.notices);
 
   // ---- phase 2: the merged findings, notifications, suppressions, config levels, baseline --
   options.onProgress?.('checking rules', 0, 0);
@@ -810,12 +811,14 @@ interface PolicyInput {
   parameters: ResolvedConfig['policies']['parameters'];
   extraAliases: AliasRow[];
   key: string;
-  /** Every configured policy file was read as a definition or initiative (none broken): a parameters key naming none of them is then a mistake. */
+  /** No configured policy file left a definition or initiative unread (`PolicyLoadProblem.mayHide`): a parameters key naming none read may then be said. */
   complete: boolean;
+  /** `policies.fromScannedCode`: a key naming no definition read is then a notice (`NameSearch.fromCode`). */
+  fromScannedCode: boolean;
   /** Where a parameters entry is written (`PolicyConfig.placeOf`). */
   placeOf: ResolvedConfig['policies']['placeOf'];
   /** The policy set builder (`model/policy.ts`), loaded with the policy files. */
-  build: { buildPolicySet: typeof buildPolicySet; definitionsInCode: typeof definitionsInCode; parameterMistakes: typeof parameterMistakes };
+  build: { buildPolicySet: typeof buildPolicySet; definitionsInCode: typeof definitionsInCode; initiativesInCode: typeof initiativesInCode; parameterMistakes: typeof parameterMistakes };
 }
 
 /**
@@ -841,7 +844,7 @@ async function loadPolicyInput(config: ResolvedConfig, found: PolicyFileSet | un
   let complete = true;
   for (const [h, files] of byHost) {
     const loaded = loadPolicyFiles(h, files);
-    if (loaded.problems.length > 0) complete = false;
+    if (loaded.problems.some((p) => p.mayHide)) complete = false;
     definitions.push(...loaded.definitions);
     initiatives.push(...loaded.initiatives);
     for (const p of loaded.problems) problems.push({ ruleId: p.kind === 'shape' ? 'EVAL001' : 'PARSE001', message: p.message, location: p.location });
@@ -850,11 +853,15 @@ async function loadPolicyInput(config: ResolvedConfig, found: PolicyFileSet | un
   const aliasFile = aliasesOption ? path.resolve(aliasesOption) : pc.aliases;
   const extraAliases = aliasFile ? readAliasDump(aliasFile, aliasesFromDump) : [];
   const key = hashOf([texts, pc.parameters ?? null, extraAliases, pc.fromScannedCode]);
-  return { definitions, initiatives, parameters: pc.parameters, extraAliases, key, complete, placeOf: pc.placeOf, build };
+  return { definitions, initiatives, parameters: pc.parameters, extraAliases, key, complete, fromScannedCode: pc.fromScannedCode, placeOf: pc.placeOf, build };
 }
 
-/** The policy set: the configured definitions, and with `policies.fromScannedCode` those written in the given graphs. */
-function policySetOf(input: PolicyInput, graphs: readonly Graph[], problems: Problem[]): PolicySet {
+/**
+ * The policy set: the configured definitions, and with `policies.fromScannedCode` those written
+ * in the given graphs. `writesDefinition`: whether a file the run could not parse may write a
+ * definition (its text names a definition type), with the graphs.
+ */
+function policySetOf(input: PolicyInput, graphs: readonly Graph[], problems: Problem[], notices: string[], writesDefinition?: (file: string) => boolean): PolicySet {
   const definitions = [...input.definitions];
   const setProblems: PolicySetProblem[] = [];
   const seen = new Set<string>();
@@ -866,15 +873,22 @@ function policySetOf(input: PolicyInput, graphs: readonly Graph[], problems: Pro
       definitions.push(d);
     }
   }
-  // A definition in the code that is not read (its rule unknown, its file broken, in a module
-  // whose body was not read) may be the one a parameters key names.
-  const complete = input.complete && setProblems.length === 0 && (graphs.length === 0 || !problems.some((p) => p.ruleId === 'PARSE001' || p.ruleId === 'EVAL002'));
+  // A definition the policy files or the code leave unread (a broken policy file, a definition
+  // whose rule is not known, a file that names a definition type and does not parse) may be the
+  // one a parameters key names. Only these: not every problem of the run (an unrelated broken
+  // file, a registry module without its copy), which a files-only run of the same repository
+  // does not meet, so a key naming none read is said the same way in both (a notice).
+  const complete = input.complete && setProblems.length === 0 && (writesDefinition === undefined || !problems.some((p) => p.ruleId === 'PARSE001' && writesDefinition(p.location.file)));
   const setInput = { definitions, initiatives: input.initiatives, parameters: input.parameters, extraAliases: input.extraAliases };
   // Decided once the definitions are loaded: before any unit, or (`policies.fromScannedCode`) in
-  // the run's one unit, on this thread (one unit is never sent to a worker), which is then not
-  // cached: the next run says it again.
-  const mistakes = input.build.parameterMistakes(setInput, complete);
-  if (mistakes.length > 0) throw new UsageError(mistakes.map((m) => `${input.placeOf ? `${input.placeOf(m.key, m.parameter, m.inValue)}: ` : ''}${parameterPath(m.key, m.parameter)}: ${m.message}`).join('\n'));
+  // the run's one unit, on this thread (one unit is never sent to a worker). An error is then not
+  // cached (the next run says it again); a notice is part of the unit's result.
+  const codeInitiatives = graphs.flatMap((g) => input.build.initiativesInCode(g.resources));
+  const mistakes = input.build.parameterMistakes(setInput, { complete, fromCode: input.fromScannedCode, codeInitiatives });
+  const line = (m: (typeof mistakes)[number]): string => `${input.placeOf ? `${input.placeOf(m.key, m.parameter, m.inValue)}: ` : ''}${parameterPath(m.key, m.parameter)}: ${m.message}`;
+  const errors = mistakes.filter((m) => m.severity === 'error');
+  if (errors.length > 0) throw new UsageError(errors.map(line).join('\n'));
+  for (const m of mistakes) if (m.severity === 'notice') notices.push(line(m));
   const set = input.build.buildPolicySet(setInput, setProblems);
   for (const p of setProblems) problems.push({ ruleId: 'EVAL001', message: p.message, location: p.location });
   return set;

@@ -17,6 +17,11 @@ import type { FilesOnlyView } from './types.js';
 
 /** The types that write a definition (model/facts/policy.ts), in any case: `Microsoft.Authorization/policyDefinitions@2023-04-01`. */
 const WRITES_DEFINITION = new RegExp([POLICY_DEFINITION_ARM_TYPE, POLICY_DEFINITION_AZURERM_TYPE].map((t) => t.replace(/[.]/g, '\\.')).join('|'), 'i');
+
+/** Whether a file's text names a definition type: it may write a policy definition (its PARSE001 may hide one). */
+export function namesPolicyDefinitionType(text: string): boolean {
+  return WRITES_DEFINITION.test(text);
+}
 /** Names of the formats that may write one: Terraform (`.tf`, `.tf.json`), Bicep, ARM templates. */
 const CANDIDATE_NAME = /\.(?:tf|bicep|json)$/i;
 /** The kinds whose resources `definitionsInCode` reads (a plan's are its `.tf` files', which are searched themselves). */
@@ -34,7 +39,7 @@ export async function policyDefinitionFiles(wide: FilesOnlyView, kindOf: (file: 
   for (const file of await wide.list((f) => CANDIDATE_NAME.test(f))) {
     const kind = await kindOf(file);
     if (kind === undefined || !DEFINING_KINDS.has(kind)) continue;
-    if (planningFact(wide, 'policy-definition-marker', file, isBoolean, (text) => WRITES_DEFINITION.test(text)) === true) out.push(file);
+    if (planningFact(wide, 'policy-definition-marker', file, isBoolean, namesPolicyDefinitionType) === true) out.push(file);
     else if (kind === 'terraform') {
       const dir = path.dirname(file);
       if (!initialized.has(dir) && wide.host.isFile(manifestFile(dir, tfDataDir))) {

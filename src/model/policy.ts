@@ -13,14 +13,14 @@
 import type { Location } from '../core/source.js';
 import { fromJS, member, toJS, type ListValue, type Value } from '../core/value.js';
 import {
-  canonicalField, compare, effectOf, evaluateCondition, fieldsRead, idName, readPolicyDocument, readTerraformPolicy,
+  canonicalField, effectOf, evaluateCondition, fieldsRead, idName, readPolicyDocument, readTerraformPolicy,
   type Evidence, type InitiativeDefinition, type PolicyDefinition, type PolicyTarget,
 } from '../eval/policy/index.js';
 import type { Resource } from './resource.js';
 import type { PolicyJudgement, PolicySet } from './policy-judgement.js';
 import { INDEXED_TYPES, NOT_INDEXED_TYPES, POLICY_ALIASES, type AliasRow } from './tables/policy-aliases.js';
 import { policyTarget } from './policy-view.js';
-import { POLICY_DEFINITION_ARM_TYPE, POLICY_DEFINITION_AZURERM_TYPE } from './facts/policy.js';
+import { POLICY_DEFINITION_ARM_TYPE, POLICY_DEFINITION_AZURERM_TYPE, POLICY_SET_DEFINITION_ARM_TYPE, POLICY_SET_DEFINITION_AZURERM_TYPES } from './facts/policy.js';
 
 export type { PolicyDefinition } from '../eval/policy/index.js';
 export type { PolicySet, PolicyJudgement } from './policy-judgement.js';
@@ -108,47 +108,135 @@ export interface ParameterMistake {
   parameter?: string;
   /** The mistake is the parameter's value (not its name). */
   inValue?: true;
+  /**
+   * `error`: certain (a config error, exit 2): a parameter no candidate definition declares
+   * while each one's parameters are known, a value outside known allowedValues. `notice`: a key
+   * that names no definition or initiative the run read (said on stderr, the run goes on).
+   */
+  severity: 'error' | 'notice';
   message: string;
 }
 
+/** What decides a key that names nothing read (`parameterMistakes`). */
+export interface NameSearch {
+  /**
+   * Nothing that may hold a definition was left unread (a broken policy file, a definition in
+   * the code that is not evaluated): otherwise a key naming none read is not said at all.
+   */
+  complete: boolean;
+  /**
+   * The definitions come from the scanned code too (`policies.fromScannedCode`): which the run
+   * reads depends on what it could read (a registry module without its `terraform init` copy
+   * may write one), so a key naming none read is a notice, never a config error.
+   */
+  fromCode: boolean;
+  /** Initiatives written in the scanned code (`initiativesInCode`), which are not read. */
+  codeInitiatives?: readonly CodeInitiative[];
+}
+
+/** Whether a key names the definition or initiative (by name or display name, without case: as `buildPolicySet` looks them up). */
+const names = (key: string, d: { name: string; displayName: string }): boolean => d.name.toLowerCase() === key.toLowerCase() || d.displayName.toLowerCase() === key.toLowerCase();
+
+/** A definition of the code whose name is not known (`PolicyDefinition.unknownName`); an initiative's is always known (a policy file's). */
+const nameUnknown = (d: PolicyDefinition | InitiativeDefinition): boolean => 'unknownName' in d && d.unknownName === true;
+
 /**
  * The mistakes of the assignment parameters (config `policies.parameters`) against the loaded
- * definitions and initiatives: a key that names none of them (by name or display name, as
- * `buildPolicySet` looks them up), a parameter the named ones do not declare, a value outside
- * the parameter's `allowedValues` (compared as Azure compares strings, without case). Left
- * silent, each leaves GOV002/GOV003 judging with the defaults. `complete`: every definition
- * the user may have meant was read (no policy file failed to parse, no definition in the code
- * was left unread): otherwise a key naming none is not decided.
+ * definitions and initiatives (README "Azure Policy"). Left silent, each leaves GOV002/GOV003
+ * judging with the defaults. Only what is certain is an error: a definition of the code whose
+ * name is not known may be the one a key names, one whose `parameters` is not known may declare
+ * any parameter, an allowedValues list that is not known allows anything.
  */
-export function parameterMistakes(input: PolicySetInput, complete: boolean): ParameterMistake[] {
+export function parameterMistakes(input: PolicySetInput, search: NameSearch): ParameterMistake[] {
   const out: ParameterMistake[] = [];
   const named = [...input.definitions, ...input.initiatives];
+  // Definitions any key may name (their name is not known): each is a candidate of every key.
+  const unnamed = input.definitions.filter(nameUnknown);
   for (const [key, given] of Object.entries(input.parameters)) {
-    const lower = key.toLowerCase();
-    const matches = named.filter((d) => d.name.toLowerCase() === lower || d.displayName.toLowerCase() === lower);
+    const matches = named.filter((d) => !nameUnknown(d) && names(key, d));
     if (matches.length === 0) {
-      if (!complete) continue;
-      const names = [...new Set(named.map((d) => d.name))].sort();
-      const which = names.length === 0 ? 'no policy definition or initiative is loaded; add the definitions to policies.definitions' : `write the name or display name of one (${names.slice(0, 5).map((n) => JSON.stringify(n)).join(', ')}${names.length > 5 ? `, … ${names.length - 5} more` : ''})`;
-      out.push({ key, message: `names no loaded policy definition or initiative, so its parameters are not used; ${which}, or remove the entry` });
+      const initiative = search.codeInitiatives?.find((i) => (i.name !== undefined && i.name.toLowerCase() === key.toLowerCase()) || (i.displayName !== undefined && i.displayName.toLowerCase() === key.toLowerCase()));
+      if (initiative) {
+        out.push({ key, severity: 'notice', message: `names the initiative \`${initiative.address}\` written in the scanned code, and policies.fromScannedCode reads policy definitions only, not initiatives, so its parameters are not used; add the initiative's JSON to policies.definitions, or give its member definitions' parameters under their own names` });
+        continue;
+      }
+      if (!search.complete || unnamed.length > 0) continue;
+      const known = [...new Set(named.filter((d) => !nameUnknown(d)).map((d) => d.name))].sort();
+      const which = known.length === 0 ? 'no policy definition or initiative is loaded; add the definitions to policies.definitions' : `write the name or display name of one (${known.slice(0, 5).map((n) => JSON.stringify(n)).join(', ')}${known.length > 5 ? `, … ${known.length - 5} more` : ''})`;
+      out.push({ key, severity: search.fromCode ? 'notice' : 'error', message: `names no ${search.fromCode ? 'policy definition or initiative the run read' : 'loaded policy definition or initiative'}, so its parameters are not used; ${which}, or remove the entry` });
       continue;
     }
     const what = matches.length === 1 ? `"${matches[0]!.displayName}"` : `the ${matches.length} definitions named "${key}"`;
+    // Every definition the key may name: those it names, and those whose name is not known.
+    const candidates = [...matches, ...unnamed];
     for (const [name, value] of Object.entries(given)) {
-      const decls = matches.map((d) => d.parameters.get(name.toLowerCase())).filter((p): p is NonNullable<typeof p> => p !== undefined);
+      const decls = candidates.map((d) => d.parameters.get(name.toLowerCase())).filter((p): p is NonNullable<typeof p> => p !== undefined);
+      // A candidate whose parameters are not known may declare it, with any allowedValues.
+      if (candidates.some((d) => d.parametersUnknown)) continue;
       if (decls.length === 0) {
         const declared = [...new Set(matches.flatMap((d) => [...d.parameters.values()].map((p) => p.name)))].sort();
         const message = declared.length === 0 ? `${what} declares no parameters, so "${name}" is not used; remove it` : `${what} declares no parameter "${name}", so its value is not used; write one of its parameters (${declared.join(', ')}), or remove it`;
-        out.push({ key, parameter: name, message });
+        out.push({ key, parameter: name, severity: 'error', message });
         continue;
       }
-      // Allowed when one declaration allows it, or when its list is not known.
-      const refused = decls.every((p) => p.allowedValues?.kind === 'list' && compare('in', fromJS(value), p.allowedValues, false) === false);
-      if (refused) {
+      // Refused when every declaration refuses it (one that allows it, or whose list is not known, decides nothing).
+      const refusals = decls.map((p) => refusal(value, p.allowedValues));
+      if (refusals.every((r) => r !== undefined)) {
         const allowed = decls[0]!.allowedValues as ListValue;
-        out.push({ key, parameter: name, inValue: true, message: `${JSON.stringify(value)} is not among the allowedValues of parameter "${decls[0]!.name}" of ${what} (${allowed.items.map((v) => (v.kind === 'string' ? v.value : JSON.stringify(toJS(v)))).join(', ')}); an assignment takes only those: write one of them` });
+        const list = allowed.items.map((v) => (v.kind === 'string' ? v.value : JSON.stringify(toJS(v)))).join(', ');
+        const r = refusals[0]!;
+        const subject = Array.isArray(value) ? `${JSON.stringify(r.element)} (in ${JSON.stringify(value)})` : JSON.stringify(value);
+        const fix = r.differentCase !== undefined ? `allowed values are compared with case when a policy is assigned: write ${JSON.stringify(r.differentCase)}` : Array.isArray(value) ? 'an assignment takes only those: each element must be one of them' : 'an assignment takes only those: write one of them';
+        out.push({ key, parameter: name, inValue: true, severity: 'error', message: `${subject} is not among the allowedValues of parameter "${decls[0]!.name}" of ${what} (${list}); ${fix}` });
       }
     }
+  }
+  return out;
+}
+
+/**
+ * Why Azure refuses `value` for a parameter whose `allowedValues` is `allowed`, or undefined
+ * when it does not or that is not certain. Azure Policy compares the assigned value with the
+ * allowed values with case ("Allowed value comparisons are case-sensitive when assigning a
+ * policy": Learn, "Azure Policy definition structure parameters", Parameter properties,
+ * allowedValues, https://learn.microsoft.com/azure/governance/policy/concepts/definition-structure-parameters),
+ * and checks each element of an array value (the page's own input for an array parameter with
+ * allowedValues is `["westus", "eastus2"]`). Decided only against a known list of strings,
+ * numbers and booleans, for an element of a kind the list holds: a list of arrays or objects,
+ * or a value of another kind (a type mismatch, refused for another reason), decides nothing.
+ * `differentCase`: the allowed value the element equals without case.
+ */
+function refusal(value: unknown, allowed: Value | undefined): { element: unknown; differentCase?: string } | undefined {
+  if (allowed?.kind !== 'list' || !allowed.items.every((i) => i.kind === 'string' || i.kind === 'number' || i.kind === 'bool')) return undefined;
+  const items = allowed.items.map((i) => toJS(i));
+  const refused = (e: unknown): boolean => (typeof e === 'string' || typeof e === 'number' || typeof e === 'boolean') && items.some((i) => typeof i === typeof e) && !items.includes(e);
+  // A scalar is compared as it is; an array's elements each (the list holds scalars only).
+  if (!Array.isArray(value)) return refused(value) ? { element: value, ...differentCase(value, items) } : undefined;
+  const element = value.find(refused);
+  return element === undefined ? undefined : { element, ...differentCase(element, items) };
+}
+
+function differentCase(e: unknown, items: readonly unknown[]): { differentCase?: string } {
+  const hit = typeof e === 'string' ? items.find((i): i is string => typeof i === 'string' && i.toLowerCase() === e.toLowerCase()) : undefined;
+  return hit === undefined ? {} : { differentCase: hit };
+}
+
+/** An initiative written in the scanned code (not read: `NameSearch.codeInitiatives`), by the names that are known. */
+export interface CodeInitiative {
+  name: string | undefined;
+  displayName: string | undefined;
+  address: string;
+}
+
+/** The initiatives (policy set definitions) written in the scanned code. */
+export function initiativesInCode(resources: readonly Resource[]): CodeInitiative[] {
+  const out: CodeInitiative[] = [];
+  for (const r of resources) {
+    const t = r.sourceType.toLowerCase();
+    const arm = t === POLICY_SET_DEFINITION_ARM_TYPE;
+    if (!arm && !POLICY_SET_DEFINITION_AZURERM_TYPES.includes(t)) continue;
+    const display = arm ? member(member(r.body, 'properties'), 'displayName') : member(r.body, 'display_name');
+    out.push({ name: r.name?.kind === 'string' ? r.name.value : undefined, displayName: display?.kind === 'string' ? display.value : undefined, address: r.address });
   }
   return out;
 }
@@ -161,10 +249,18 @@ export function definitionsInCode(resources: readonly Resource[], problems: Poli
     if (!r.body) continue;
     const fallback = r.name?.kind === 'string' ? r.name.value : r.address;
     let doc;
-    if (t === POLICY_DEFINITION_ARM_TYPE) doc = readPolicyDocument(r.body, fallback, r.header, 'scanned');
-    else if (t === POLICY_DEFINITION_AZURERM_TYPE) doc = readTerraformPolicy(r.body, fallback, r.header);
-    else continue;
-    if (doc.kind === 'definition') out.push({ ...doc.definition, source: 'scanned' });
+    let display: Value | undefined;
+    if (t === POLICY_DEFINITION_ARM_TYPE) {
+      doc = readPolicyDocument(r.body, fallback, r.header, 'scanned');
+      display = member(member(r.body, 'properties'), 'displayName');
+    } else if (t === POLICY_DEFINITION_AZURERM_TYPE) {
+      doc = readTerraformPolicy(r.body, fallback, r.header);
+      display = member(r.body, 'display_name');
+    } else continue;
+    // A name or display name that is not known (`"${var.prefix}-deny"` without a value): a key of
+    // policies.parameters may name it, and the address stands in for the name.
+    const unknownName = r.name?.kind !== 'string' || (display !== undefined && display.kind !== 'string' && display.kind !== 'null');
+    if (doc.kind === 'definition') out.push({ ...doc.definition, source: 'scanned', ...(unknownName ? { unknownName: true as const } : {}) });
     else if (doc.kind === 'none') problems.push({ message: `the policy definition \`${r.address}\` is not evaluated: ${doc.reason}`, location: r.header });
   }
   return out;

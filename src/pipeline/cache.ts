@@ -358,7 +358,7 @@ function isEntry(e: unknown, depCount: number): e is StoredEntry {
   const arrays: (keyof UnitResult)[] = ['findings', 'problems', 'undecided', 'directives', 'supProblems', 'readProblems', 'skipped', 'evaluatedElsewhere'];
   const summary = result.summary as unknown;
   const summaryOk = typeof summary === 'object' && summary !== null && Array.isArray((summary as UnitResult['summary']).gpuPools) && Array.isArray((summary as UnitResult['summary']).aksFiles);
-  return arrays.every((k) => Array.isArray(result[k])) && summaryOk && typeof result.evidence === 'object' && result.evidence !== null && typeof result.frames === 'object' && result.frames !== null;
+  return arrays.every((k) => Array.isArray(result[k])) && (result.notices === undefined || Array.isArray(result.notices)) && summaryOk && typeof result.evidence === 'object' && result.evidence !== null && typeof result.frames === 'object' && result.frames !== null;
 }
 
 /** Names of the files the linter reads (a cache location named like one is a mistake, never overwritten). */

@@ -21,6 +21,8 @@ export class UnitMerger {
   readonly supProblems: SuppressionProblem[] = [];
   readonly readProblems: ReadProblem[] = [];
   readonly skipped: { file: string; reason: string }[] = [];
+  /** The units' lines for the run's notices (`UnitResult.notices`), each once. */
+  readonly notices: string[] = [];
   readonly evidence = new Map<string, string>();
   /** Code-frame lines by file, by line number. */
   readonly frames = new Map<string, Map<number, string>>();
@@ -43,6 +45,7 @@ export class UnitMerger {
     for (const p of r.supProblems) if (this.first('s', p.ruleId, p.location.file, p.location.range.start.offset, p.key)) this.supProblems.push(p);
     for (const p of r.readProblems) if (this.first('r', p.file, p.kind)) this.readProblems.push(p);
     for (const s of r.skipped) if (this.first('k', s.file, s.reason)) this.skipped.push(s);
+    for (const n of r.notices ?? []) if (this.first('n', n)) this.notices.push(n);
     this.addPlaces(r);
   }
 

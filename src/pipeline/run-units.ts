@@ -27,8 +27,12 @@ import { shardOf, type Shard } from './shard.js';
 import { betweenUnits } from './memory.js';
 import { monotonicMs } from '../core/clock.js';
 
-/** The policies a unit gets: the configured set, or how to make it from the unit's graphs (`policies.fromScannedCode`). */
-export type UnitPolicies = PolicySet | ((graphs: readonly Graph[], problems: Problem[]) => PolicySet | undefined);
+/**
+ * The policies a unit gets: the configured set, or how to make it from the unit's graphs
+ * (`policies.fromScannedCode`), adding to the unit's problems and notices (a `policies.parameters`
+ * key naming no definition the run read).
+ */
+export type UnitPolicies = PolicySet | ((graphs: readonly Graph[], problems: Problem[], notices: string[]) => PolicySet | undefined);
 
 /** What running units needs of a planned run (lint()'s plan; a worker thread makes its own, the same). */
 export interface UnitRun {

@@ -47,6 +47,8 @@ export interface UnitResult {
   skipped: { file: string; reason: string }[];
   /** What this unit's graphs contribute to the scan view (`RuleContext.scan`): every unit's, merged, is the whole scan's. */
   summary: ScanSummary;
+  /** Lines for the run's notices on stderr (`UnitPolicies`: a `policies.parameters` key naming no definition the run read); absent when none. */
+  notices?: string[];
   /** Files this unit evaluated in its commands' context (`az ml … --file`): other front ends' resources from them are dropped. */
   evaluatedElsewhere: string[];
 }
@@ -75,7 +77,7 @@ export interface UnitInput {
   /** A late unit's (`PlannedUnit.readsScan`): the summaries of the units before it, to which its own is added for its view. */
   scanSummaries?: readonly ScanSummary[];
   /** The configured policies, or how to make them from this unit's graphs (`policies.fromScannedCode`: one unit for the run). */
-  policies?: PolicySet | ((graphs: readonly Graph[], problems: Problem[]) => PolicySet | undefined);
+  policies?: PolicySet | ((graphs: readonly Graph[], problems: Problem[], notices: string[]) => PolicySet | undefined);
 }
 
 /**
@@ -113,7 +115,8 @@ export function runUnit(input: UnitInput, texts: (file: string) => string | unde
     for (const f of out.fallbackFiles ?? []) fallbackFiles.set(f.file, f.explanation);
   }
   const summary = summarizeScan(graphs);
-  const policies = typeof input.policies === 'function' ? input.policies(graphs, problems) : input.policies;
+  const notices: string[] = [];
+  const policies = typeof input.policies === 'function' ? input.policies(graphs, problems, notices) : input.policies;
   const undecided: Undecided[] = [];
   const failures: RuleFailure[] = [];
   const findings = runRules({ root, rules: input.rules, options: input.ruleOptions, graphs, terraformModules, files, ciFiles, today: input.today, ...(policies ? { policies } : {}), scan: input.scan ?? (input.scanSummaries ? scanViewOf([...input.scanSummaries, summary], root, ctx.inRepository === true) : scanView(graphs, root, ctx.inRepository === true)) }, undecided, failures);
@@ -137,7 +140,7 @@ export function runUnit(input: UnitInput, texts: (file: string) => string | unde
   const recorded = deps?.() ?? { deps: [], readProblems: [] };
   const evaluatedElsewhere = outs.flatMap(({ out }) => out.evaluatedElsewhere ?? []);
   // The result outlives the unit's texts: its strings must not be views into them (own-strings.ts).
-  return ownStrings({ findings, problems, undecided, directives, supProblems, evidence, frames, readProblems: recorded.readProblems, skipped, summary, evaluatedElsewhere, deps: recorded.deps });
+  return ownStrings({ findings, problems, undecided, directives, supProblems, evidence, frames, readProblems: recorded.readProblems, skipped, summary, evaluatedElsewhere, ...(notices.length > 0 ? { notices } : {}), deps: recorded.deps });
 }
 
 function collectDirectives(out: FrontEndResult, texts: (file: string) => string | undefined, input: UnitInput, directives: SuppressionDirective[], supProblems: SuppressionProblem[]): void {

@@ -749,11 +749,30 @@ resource "azurerm_key_vault" "kv" {
       expect(aml.linted).toEqual(['infra/main.tf']);
     });
 
-    it('policies.parameters naming a definition in governance/ is no config error for a staged file, and a misspelt one is, as in the folder run', async () => {
+    it('policies.parameters naming a definition in governance/ is no config error for a staged file, and a misspelt one is the same notice as in the folder run', async () => {
       const root = policyRepository({ policies: { fromScannedCode: true, parameters: { 'deny-acr-admn': { effect: 'Deny' } } } });
       const main = path.join(root, 'infra', 'main.tf');
-      await expect(withConfig({ paths: [root], root })).rejects.toThrow(/policies\.parameters\["deny-acr-admn"\]: names no loaded policy definition/);
-      await expect(withConfig({ paths: [main], onlyFiles: [main], root, rules: ['AML001'] })).rejects.toThrow(/policies\.parameters\["deny-acr-admn"\]: names no loaded policy definition/);
+      const said = /policies\.parameters\["deny-acr-admn"\]: names no policy definition or initiative the run read, so its parameters are not used; write the name or display name of one \("deny-acr-admin", "deny-kv-no-purge", "deny-public-ml", "deny-storage-tls"\)/;
+      expect((await withConfig({ paths: [root], root })).notices).toEqual([expect.stringMatching(said)]);
+      expect((await withConfig({ paths: [main], onlyFiles: [main], root, rules: ['AML001'] })).notices).toEqual([expect.stringMatching(said)]);
+    });
+
+    it('an unrelated registry module without its terraform init copy, or an unrelated broken .bicep, changes nothing of what policies.parameters gets (review 106: the folder run went silent, the staged run exited 2)', async () => {
+      const root = policyRepository({ policies: { fromScannedCode: true, parameters: { 'deny-acr-admn': { effect: 'Deny' }, 'deny-public-ml': { effect: 'Block' } } } });
+      write(root, { 'other/registry.tf': 'module "net" {\n  source  = "contoso/network/azurerm"\n  version = "1.0.0"\n}\n', 'other/broken.bicep': "resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n  name: \n" });
+      const main = path.join(root, 'infra', 'main.tf');
+      // A value outside allowedValues is certain: a config error in both runs.
+      const refused = /policies\.parameters\["deny-public-ml"\]\.effect: "Block" is not among the allowedValues/;
+      await expect(withConfig({ paths: [root], root })).rejects.toThrow(refused);
+      await expect(withConfig({ paths: [main], onlyFiles: [main], root })).rejects.toThrow(refused);
+      await expect(withConfig({ paths: [root], root })).rejects.not.toThrow(/deny-acr-admn/);
+      // A key naming none read: the same notice in both runs, and the same exit.
+      write(root, { '.mlops-iac-lint.json': JSON.stringify({ policies: { fromScannedCode: true, parameters: { 'deny-acr-admn': { effect: 'Deny' } } } }) });
+      const folder = await withConfig({ paths: [root], root });
+      const only = await withConfig({ paths: [main], onlyFiles: [main], root });
+      expect(folder.notices.filter((n) => n.includes('policies.parameters'))).toEqual([expect.stringMatching(/\["deny-acr-admn"\]: names no policy definition or initiative the run read/)]);
+      expect(only.notices.filter((n) => n.includes('policies.parameters'))).toEqual(folder.notices.filter((n) => n.includes('policies.parameters')));
+      expect(lines(only)).toEqual(lines(folder, main));
     });
   });
 });

@@ -5,7 +5,7 @@
  */
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
 import { RESOURCE_FORMATS } from '../../src/engine/types.js';
-import { allOfDefinition, AZ_LIST_PUBLIC_ML, DENY_GPU_NO_COST_CENTER, DENY_PUBLIC_ML, PARAM_EFFECT_PUBLIC_ML, policyConfig } from './policy-cases.js';
+import { ALLOWED_LOCATIONS_ML, allOfDefinition, AZ_LIST_PUBLIC_ML, DENY_GPU_NO_COST_CENTER, DENY_PUBLIC_ML, PARAM_EFFECT_PUBLIC_ML, policyConfig, tfParamEffectDefinition } from './policy-cases.js';
 
 const ml = { 'policies/deny-public-ml.json': DENY_PUBLIC_ML };
 const gpu = { 'policies/deny-gpu.json': DENY_GPU_NO_COST_CENTER };
@@ -388,6 +388,22 @@ resource "azurerm_machine_learning_compute_instance" "ci" {
         options: { config: policyConfig({ parameters: { '438c38d2-3772-465a-a9cc-7a6666a275ce': { effect: 'Deny' } } }) },
         ...deny,
         message: /^Azure Policy "Azure Machine Learning Workspaces should disable public network access" \(deny\) rejects/,
+      },
+      {
+        // An array parameter with allowedValues takes an array whose every element is allowed: Learn's own example (review 106: a config error).
+        name: 'array-parameter-assigned-elements-within-allowed-values',
+        files: { 'main.tf': tfWorkspace('').replace('location                = "westeurope"', 'location                = ⟦"westeurope"⟧'), 'policies/allowed-locations.json': ALLOWED_LOCATIONS_ML },
+        options: { config: policyConfig({ parameters: { 'allowed-ml-locations': { allowedLocations: ['westus', 'eastus2'] } } }) },
+        ...deny,
+        message: /^Azure Policy "Allowed ML workspace locations" \(deny\) rejects azurerm_machine_learning_workspace "mlw-demo": location is "westeurope"/,
+      },
+      {
+        // A definition in the code whose parameters are not known may declare effect: assigned Deny (review 106: "declares no parameters", exit 2).
+        name: 'param-effect-assigned-to-a-code-definition-whose-parameters-are-not-known',
+        files: { 'main.tf': tfWorkspace('  public_network_access_enabled = ⟦true⟧'), 'governance/policy.tf': tfParamEffectDefinition('"deny-ml-public"', 'var.policy_parameters') },
+        options: { config: { policies: { fromScannedCode: true, parameters: { 'deny-ml-public': { effect: 'Deny' } } } } },
+        ...deny,
+        message: /^Azure Policy "Deny public ML workspaces \(code\)" \(deny\) rejects/,
       },
     ],
   },

@@ -6,7 +6,7 @@
  */
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
 import { RESOURCE_FORMATS } from '../../src/engine/types.js';
-import { allOfDefinition, AUDIT_N_SERIES, AZ_LIST_PUBLIC_ML, AUDIT_NSG_ADMIN_PORTS, PARAM_EFFECT_PUBLIC_ML, policyConfig } from './policy-cases.js';
+import { allOfDefinition, AUDIT_N_SERIES, AZ_LIST_PUBLIC_ML, AUDIT_NSG_ADMIN_PORTS, PARAM_EFFECT_PUBLIC_ML, policyConfig, tfParamEffectDefinition } from './policy-cases.js';
 
 const param = { 'policies/ml-public-param.json': PARAM_EFFECT_PUBLIC_ML };
 const nsg = { 'policies/nsg.json': AUDIT_NSG_ADMIN_PORTS };
@@ -177,6 +177,14 @@ const cases: RuleTable = {
       // The second element of an `az policy definition list` array (review 105: the array was dropped).
       { name: 'like-wildcard-from-an-az-policy-definition-list-array', files: { 'main.tf': 'resource "azurerm_linux_virtual_machine" "vm" {\n  name = "vm-a"\n  size = ⟦"Standard_NC24ads_A100_v4"⟧\n}\n', 'policies/az-list.json': AZ_LIST_PUBLIC_ML }, options: opts, ...audit,
         message: /^Azure Policy "Audit N-series VMs \(listed\)" \(audit\)/ },
+      {
+        // A definition in the code whose name is not known may be the one a key names: no config error, its default applies (review 106: exit 2, offering its address as a name).
+        name: 'code-definition-whose-name-is-not-known-keeps-its-default',
+        files: { 'main.tf': tfWorkspace('  public_network_access_enabled = ⟦true⟧'), 'governance/policy.tf': tfParamEffectDefinition('"${var.prefix}-deny-ml-public"', 'jsonencode({ effect = { type = "String", defaultValue = "Audit", allowedValues = ["Audit", "Deny", "Disabled"] } })') },
+        options: { config: { policies: { fromScannedCode: true, parameters: { 'contoso-deny-ml-publc': { effect: 'Deny' } } } } },
+        ...audit,
+        message: /^Azure Policy "Deny public ML workspaces \(code\)" \(audit\)/,
+      },
       {
         // The whole tags map a resource writes none of is not sent, for a type the tables do not model too (review 58: undecided).
         name: 'tags-map-not-written-on-a-resource-group',

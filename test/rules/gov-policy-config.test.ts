@@ -379,9 +379,54 @@ describe('policies config mistakes, arrays of definitions, a policy file given b
     expect(await usageLines(wrapped)).toEqual([
       '.mlops-iac-lint.json:9:20: policies.parameters["ml-public-network-param"].effect: "Block" is not among the allowedValues of parameter "effect" of "Azure Machine Learning Workspaces should disable public network access" (Audit, Deny, Disabled); an assignment takes only those: write one of them',
     ]);
-    // Compared as Azure compares strings, without case; the `{ "value": x }` wrapper is the value.
-    const fine = await lint({ paths: [mlDir({ 'ml-public-network-param': { effect: { value: 'deny' } } })], rules: ['GOV002'] });
+    // The `{ "value": x }` wrapper is the value.
+    const fine = await lint({ paths: [mlDir({ 'ml-public-network-param': { effect: { value: 'Deny' } } })], rules: ['GOV002'] });
     expect(fine.findings.map((f) => f.ruleId)).toEqual(['GOV002']);
+  });
+
+  it('allowedValues are compared with case, as Azure compares them when a policy is assigned (review 106: "deny" was taken for Deny)', async () => {
+    expect(await usageLines(mlDir({ 'ml-public-network-param': { effect: 'deny' } }))).toEqual([
+      '.mlops-iac-lint.json:8:19: policies.parameters["ml-public-network-param"].effect: "deny" is not among the allowedValues of parameter "effect" of "Azure Machine Learning Workspaces should disable public network access" (Audit, Deny, Disabled); allowed values are compared with case when a policy is assigned: write "Deny"',
+    ]);
+  });
+
+  it('an array value is checked element by element against allowedValues (review 106: ["westus", "eastus2"] was a config error)', async () => {
+    // Learn's own example (definition-structure-parameters): an array parameter with allowedValues, assigned ["westus", "eastus2"].
+    const allowedLocations = JSON.stringify({
+      name: 'allowed-ml-locations',
+      properties: {
+        displayName: 'Allowed ML locations',
+        mode: 'Indexed',
+        parameters: { listOfAllowedLocations: { type: 'Array', defaultValue: ['westus2'], allowedValues: ['eastus2', 'westus2', 'westus'] } },
+        policyRule: { if: { allOf: [{ field: 'type', equals: 'Microsoft.MachineLearningServices/workspaces' }, { field: 'location', notIn: "[parameters('listOfAllowedLocations')]" }] }, then: { effect: 'deny' } },
+      },
+    });
+    const dir = (value: unknown): string => mlDir({ 'allowed-ml-locations': { listOfAllowedLocations: value } }, { 'policies/loc.json': allowedLocations });
+    const r = await lint({ paths: [dir(['westus', 'eastus2'])], rules: ['GOV002'] });
+    expect(r.findings.map((f) => f.message)).toEqual([expect.stringMatching(/^Azure Policy "Allowed ML locations" \(deny\) rejects azurerm_machine_learning_workspace "mlw-demo"/)]);
+    expect((await lint({ paths: [dir([])], rules: ['GOV002'] })).findings.map((f) => f.ruleId)).toEqual(['GOV002']);
+    expect(await usageLines(dir(['westus', 'westeurope']))).toEqual([
+      '.mlops-iac-lint.json:8:35: policies.parameters["allowed-ml-locations"].listOfAllowedLocations: "westeurope" (in ["westus","westeurope"]) is not among the allowedValues of parameter "listOfAllowedLocations" of "Allowed ML locations" (eastus2, westus2, westus); an assignment takes only those: each element must be one of them',
+    ]);
+    expect(await usageLines(dir(['WestUS']))).toEqual([expect.stringMatching(/"WestUS" \(in \["WestUS"\]\) is not among the allowedValues .*; allowed values are compared with case when a policy is assigned: write "westus"$/)]);
+  });
+
+  it('a glob that also matches a README or a .tf file still decides a misspelt key (review 106: their notes turned every key check off); a README is a note, not a PARSE001', async () => {
+    const dir = tree({
+      'main.tf': publicWs,
+      'policies/ml.json': PARAM_EFFECT_PUBLIC_ML,
+      'policies/README.md': '# Our policies\n\nSee the JSON files.\n',
+      'policies/unrelated.tf': 'resource "azurerm_resource_group" "rg" {\n  name     = "rg"\n  location = "westeurope"\n}\n',
+      '.mlops-iac-lint.json': JSON.stringify({ policies: { definitions: ['policies/*'], parameters: { 'ml-public-network-parm': { effect: 'Deny' } } } }, null, 2),
+    });
+    expect(await usageLines(dir)).toEqual([expect.stringMatching(/^\.mlops-iac-lint\.json:\d+:\d+: policies\.parameters\["ml-public-network-parm"\]: names no loaded policy definition or initiative, .*\("ml-public-network-param"\)/)]);
+    fs.writeFileSync(path.join(dir, '.mlops-iac-lint.json'), JSON.stringify({ policies: { definitions: ['policies/*'], parameters: { 'ml-public-network-param': { effect: 'Deny' } } } }));
+    const r = await lint({ paths: [dir], root: dir });
+    expect(r.findings.filter((f) => f.ruleId === 'PARSE001')).toEqual([]);
+    expect(r.findings.filter((f) => f.ruleId === 'EVAL001').map((f) => `${path.relative(dir, f.location.file)} ${f.level} ${f.message}`)).toEqual([
+      'policies/README.md note Not a policy definition file: policies.definitions reads JSON definitions, and this file is not JSON (line 1: Invalid symbol); narrow the glob to *.json.',
+      "policies/unrelated.tf note Not a policy definition file: policies.definitions reads JSON definitions; a Terraform file's policy resources are read with policies.fromScannedCode when the file is scanned.",
+    ]);
   });
 
   it('a key is not judged unknown while a policy file is broken (its PARSE001 is the report), nor with fromScannedCode when it names a definition in the code', async () => {
@@ -392,8 +437,63 @@ describe('policies config mistakes, arrays of definitions, a policy file given b
     const inCode = (parameters: Record<string, unknown>): string => tree({ 'main.tf': publicWs, 'governance/policy.tf': tfPolicy, '.mlops-iac-lint.json': JSON.stringify({ policies: { fromScannedCode: true, parameters } }) });
     const named = await lint({ paths: [inCode({ 'deny-public-ml-tf': { effect: 'Deny' } })], rules: ['GOV002'] });
     expect(named.findings.map((f) => f.ruleId)).toEqual(['GOV002']);
-    const misspelt = inCode({ 'deny-public-ml-tff': { effect: 'Deny' } });
-    expect(await usageLines(misspelt)).toEqual([expect.stringMatching(/^\.mlops-iac-lint\.json:1:\d+: policies\.parameters\["deny-public-ml-tff"\]: names no loaded policy definition or initiative, .*\("deny-public-ml-tf"\)/)]);
+    // A key naming none the run read is a notice with fromScannedCode (review 106): an unread module may write it.
+    const misspelt = await lint({ paths: [inCode({ 'deny-public-ml-tff': { effect: 'Deny' } })], rules: ['GOV002', 'GOV003'] });
+    expect(misspelt.findings.map((f) => f.ruleId)).toEqual(['GOV003']);
+    expect(misspelt.notices).toEqual([expect.stringMatching(/^.*\.mlops-iac-lint\.json:1:\d+: policies\.parameters\["deny-public-ml-tff"\]: names no policy definition or initiative the run read, .*\("deny-public-ml-tf"\)/)]);
+  });
+
+  describe('definitions in the scanned code: only what is certain is a config error (review 106)', () => {
+    const definitionTf = (attrs: { name: string; parameters: string }): string => `resource "azurerm_policy_definition" "ml" {
+  name         = ${attrs.name}
+  policy_type  = "Custom"
+  mode         = "Indexed"
+  display_name = "Deny public ML workspaces"
+  parameters   = ${attrs.parameters}
+  policy_rule = jsonencode({
+    if = {
+      allOf = [
+        { field = "type", equals = "Microsoft.MachineLearningServices/workspaces" },
+        { field = "Microsoft.MachineLearningServices/workspaces/publicNetworkAccess", notEquals = "Disabled" }
+      ]
+    }
+    then = { effect = "[parameters('effect')]" }
+  })
+}
+`;
+    const declared = 'jsonencode({ effect = { type = "String", defaultValue = "Audit", allowedValues = ["Audit", "Deny", "Disabled"] } })';
+    const inCode = (files: Record<string, string>, parameters: Record<string, unknown>): string => tree({ 'infra/main.tf': publicWs, ...files, '.mlops-iac-lint.json': JSON.stringify({ policies: { fromScannedCode: true, parameters } }) });
+
+    it('a definition whose name is not known may be the one a key names: no "names no definition", and its address is never offered as a name', async () => {
+      const variable = 'variable "prefix" {\n  type = string\n}\n';
+      const dir = inCode({ 'governance/main.tf': variable + definitionTf({ name: '"${var.prefix}-deny-ml-public"', parameters: declared }) }, { 'contoso-deny-ml-publc': { effect: 'Deny' } });
+      const r = await lint({ paths: [dir], rules: ['GOV002', 'GOV003'] });
+      expect(r.notices).toEqual([]);
+      expect(r.findings.map((f) => f.ruleId)).toEqual(['GOV003']);
+      // Its parameters still count for every key: a value no candidate allows is an error.
+      const refused = inCode({ 'governance/main.tf': variable + definitionTf({ name: '"${var.prefix}-deny-ml-public"', parameters: declared }), 'governance/known.tf': definitionTf({ name: '"deny-ml-known"', parameters: declared }).replace('"ml"', '"known"') }, { 'deny-ml-known': { effect: 'Block' } });
+      expect(await usageLines(refused)).toEqual([expect.stringMatching(/policies\.parameters\["deny-ml-known"\]\.effect: "Block" is not among the allowedValues/)]);
+    });
+
+    it('a definition whose parameters are not known declares any parameter: no "declares no parameters"', async () => {
+      const dir = inCode({ 'governance/main.tf': 'variable "policy_parameters" {\n  type = string\n}\n' + definitionTf({ name: '"deny-ml-public"', parameters: 'var.policy_parameters' }) }, { 'deny-ml-public': { effect: 'Deny' } });
+      const r = await lint({ paths: [dir], rules: ['GOV002', 'GOV003'] });
+      expect(r.findings.map((f) => f.ruleId)).toEqual(['GOV002']);
+      expect(r.notices).toEqual([]);
+      // Known parameters: a misspelt one is still an error.
+      expect(await usageLines(inCode({ 'governance/main.tf': definitionTf({ name: '"deny-ml-public"', parameters: declared }) }, { 'deny-ml-public': { efect: 'Deny' } }))).toEqual([
+        expect.stringMatching(/policies\.parameters\["deny-ml-public"\]\.efect: "Deny public ML workspaces" declares no parameter "efect"/),
+      ]);
+    });
+
+    it('a key naming an initiative written in the code says initiatives in the code are not read', async () => {
+      const initiative = 'resource "azurerm_policy_set_definition" "baseline" {\n  name         = "ml-baseline"\n  policy_type  = "Custom"\n  display_name = "ML baseline"\n  parameters   = jsonencode({ mlEffect = { type = "String", defaultValue = "Audit" } })\n  policy_definition_reference {\n    policy_definition_id = azurerm_policy_definition.ml.id\n    parameter_values     = jsonencode({ effect = { value = "[parameters(\'mlEffect\')]" } })\n  }\n}\n';
+      const dir = inCode({ 'governance/main.tf': definitionTf({ name: '"deny-ml-public"', parameters: declared }) + initiative }, { 'ML baseline': { mlEffect: 'Deny' } });
+      const r = await lint({ paths: [dir], rules: ['GOV002', 'GOV003'] });
+      expect(r.notices).toEqual([
+        expect.stringMatching(/policies\.parameters\["ML baseline"\]: names the initiative `azurerm_policy_set_definition\.baseline` written in the scanned code, and policies\.fromScannedCode reads policy definitions only, not initiatives, so its parameters are not used; add the initiative's JSON to policies\.definitions/),
+      ]);
+    });
   });
 
   it('a file holding an array of definitions (az policy definition list): each element is read, and one that is not a definition is a note at it naming the shapes read', async () => {

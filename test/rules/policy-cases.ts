@@ -164,3 +164,56 @@ export const allOfDefinition = (name: string, displayName: string, allOf: readon
   JSON.stringify({ name, properties: { displayName, mode: 'All', ...(parameters ? { parameters } : {}), policyRule: { if: { allOf }, then: { effect } } } });
 
 export const policyConfig = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({ policies: { definitions: ['policies/*.json'], ...extra } });
+
+/**
+ * Learn's example of an array parameter with allowedValues ("Azure Policy definition structure
+ * parameters", Sample parameters: `allowedLocations`, assigned `["westus", "eastus2"]`) on ML
+ * workspaces, with effect deny.
+ */
+export const ALLOWED_LOCATIONS_ML = JSON.stringify(
+  {
+    name: 'allowed-ml-locations',
+    properties: {
+      displayName: 'Allowed ML workspace locations',
+      mode: 'Indexed',
+      parameters: { allowedLocations: { type: 'array', defaultValue: ['westus2'], allowedValues: ['eastus2', 'westus2', 'westus'] } },
+      policyRule: {
+        if: { allOf: [{ field: 'type', equals: 'Microsoft.MachineLearningServices/workspaces' }, { field: 'location', notIn: "[parameters('allowedLocations')]" }] },
+        then: { effect: 'deny' },
+      },
+    },
+  },
+  null,
+  2,
+);
+
+/**
+ * An `azurerm_policy_definition` in the scanned code (`policies.fromScannedCode`) denying public
+ * ML workspaces with the effect a parameter gives (default Audit), its name and `parameters`
+ * written as given: a variable without a value leaves them unknown.
+ */
+export const tfParamEffectDefinition = (name: string, parameters: string): string => `variable "prefix" {
+  type = string
+}
+
+variable "policy_parameters" {
+  type = string
+}
+
+resource "azurerm_policy_definition" "ml" {
+  name         = ${name}
+  policy_type  = "Custom"
+  mode         = "Indexed"
+  display_name = "Deny public ML workspaces (code)"
+  parameters   = ${parameters}
+  policy_rule = jsonencode({
+    if = {
+      allOf = [
+        { field = "type", equals = "Microsoft.MachineLearningServices/workspaces" },
+        { field = "Microsoft.MachineLearningServices/workspaces/publicNetworkAccess", notEquals = "Disabled" }
+      ]
+    }
+    then = { effect = "[parameters('effect')]" }
+  })
+}
+`;

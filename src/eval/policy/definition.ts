@@ -10,7 +10,7 @@
  * definitions by id; members of the same configured set are matched by the id's last segment.
  */
 import type { Location } from '../../core/source.js';
-import { fromJS, member, type ObjectValue, type Value } from '../../core/value.js';
+import { fromJS, member, unknown, type ObjectValue, type Value } from '../../core/value.js';
 
 export interface PolicyParameterDecl {
   name: string;
@@ -27,6 +27,17 @@ export interface PolicyDefinition {
   mode: string | undefined;
   /** Declared parameters, by lower-case name (ARM parameter names are case-insensitive). */
   parameters: Map<string, PolicyParameterDecl>;
+  /**
+   * The `parameters` written is not known (`parameters = var.policy_parameters` without a
+   * value): `parameters` is then empty, and which parameters it declares is not known.
+   */
+  parametersUnknown?: true;
+  /**
+   * A definition in the scanned code whose name or display name is not known
+   * (`name = "${var.prefix}-deny-ml-public"` without a value): `name` is then the resource's
+   * address, never a name to show, and a key of `policies.parameters` may name it.
+   */
+  unknownName?: true;
   /** `policyRule.if`. */
   if: Value;
   /** `policyRule.then`. */
@@ -47,6 +58,8 @@ export interface InitiativeDefinition {
   displayName: string;
   members: { id: string; parameters: Value | undefined; at: Location | undefined }[];
   parameters: Map<string, PolicyParameterDecl>;
+  /** As `PolicyDefinition.parametersUnknown`. */
+  parametersUnknown?: true;
   location: Location;
 }
 
@@ -58,9 +71,15 @@ export type PolicyDocument =
 
 const str = (v: Value | undefined): string | undefined => (v?.kind === 'string' ? v.value : undefined);
 
-function readParameters(v: Value | undefined): Map<string, PolicyParameterDecl> {
+/**
+ * The declared parameters of a definition or initiative: none when `parameters` is not written
+ * (or null); `unknown` when it is written but is not an object of declarations (a value not
+ * known, or not of the shape Azure reads): what it declares is then not known.
+ */
+function readParameters(v: Value | undefined): { parameters: Map<string, PolicyParameterDecl>; parametersUnknown?: true } {
   const out = new Map<string, PolicyParameterDecl>();
-  if (v?.kind !== 'object') return out;
+  if (v === undefined || v.kind === 'null') return { parameters: out };
+  if (v.kind !== 'object') return { parameters: out, parametersUnknown: true };
   for (const [name, decl] of v.entries) {
     const p: PolicyParameterDecl = { name };
     const dv = member(decl, 'defaultValue');
@@ -69,7 +88,7 @@ function readParameters(v: Value | undefined): Map<string, PolicyParameterDecl> 
     if (av) p.allowedValues = av;
     out.set(name.toLowerCase(), p);
   }
-  return out;
+  return { parameters: out };
 }
 
 /** The last segment of a definition id (`/providers/Microsoft.Authorization/policyDefinitions/<name>`). */
@@ -99,7 +118,7 @@ export function readPolicyDocument(doc: Value, fallbackName: string, at: Locatio
         name,
         displayName: str(member(meta, 'displayName')) ?? str(member(doc, 'displayName')) ?? name,
         mode: str(member(meta, 'mode')) ?? str(member(doc, 'mode')),
-        parameters: readParameters(member(meta, 'parameters') ?? member(doc, 'parameters')),
+        ...readParameters(member(meta, 'parameters') ?? member(doc, 'parameters')),
         if: ifCond,
         then,
         location: rule.origin ?? at,
@@ -115,7 +134,7 @@ export function readPolicyDocument(doc: Value, fallbackName: string, at: Locatio
       initiative: {
         name,
         displayName: str(member(meta, 'displayName')) ?? name,
-        parameters: readParameters(member(meta, 'parameters')),
+        ...readParameters(member(meta, 'parameters')),
         // A member by id (ARM), or by name (Enterprise Policy as Code's `policyDefinitionName`).
         members: set.items.map((m) => ({ id: str(member(m, 'policyDefinitionId')) ?? str(member(m, 'policyDefinitionName')) ?? '', parameters: member(m, 'parameters'), at: m.origin })),
         location: set.origin ?? at,
@@ -149,7 +168,10 @@ export function readTerraformPolicy(body: Value, fallbackName: string, at: Locat
   }
   const origin = ruleText.origin ?? at;
   const doc = fromJS({ name: str(member(body, 'name')) ?? fallbackName, displayName: str(member(body, 'display_name')), mode: str(member(body, 'mode')) }, origin) as ObjectValue;
-  doc.entries.set('parameters', p?.kind === 'string' && p.document ? p.document : fromJS(params, origin));
+  // `parameters` not known (`var.policy_parameters` without a value) is kept as it is: what
+  // the definition declares is then not known, not "none".
+  const declared = p === undefined || p.kind === 'null' || p.kind === 'string' ? undefined : p.kind === 'unknown' ? p : unknown('parameters is not a JSON string', p.origin);
+  doc.entries.set('parameters', declared ?? (p?.kind === 'string' && p.document ? p.document : fromJS(params, origin)));
   doc.entries.set('policyRule', ruleText.document ?? fromJS(rule, origin));
   return readPolicyDocument(doc, fallbackName, origin, 'scanned');
 }

@@ -409,7 +409,6 @@ export const AZ_COMMANDS: readonly AzCommandSpec[] = [
   },
 ];
 
-/** Flags every command reads besides its own: where it goes (GOV001) and the file it reads (`az ml … --file`). */
 /** A default that changed in one CLI release: `before` it in older versions, `from` it on. */
 export interface VersionedDefault {
   /** The first CLI version with the new default (`major.minor.patch`). */
@@ -454,6 +453,7 @@ export function defaultInVersion(d: VersionedDefault, version: string): DefaultV
   return d.from;
 }
 
+/** Flags every command reads besides its own: where it goes (GOV001) and the file it reads (`az ml … --file`). */
 export const LOCATION_FLAGS = ['--location', '-l'] as const;
 export const FILE_FLAGS = ['--file', '-f'] as const;
 export const SET_FLAG = '--set';
