@@ -39648,9 +39648,9 @@ function unpairedReason(index, paramFile, shown = path32.basename, metadataTempl
   const envName = `<template>.parameters.${path32.basename(paramFile, ".json")}.json`;
   const ambiguous = environmentFileCandidates(index, paramFile);
   if (ambiguous.length > 1) {
-    const names2 = ambiguous.map(shown);
-    const listed = `${names2.slice(0, -1).join(", ")} and ${names2[names2.length - 1]}`;
-    return `${what}: its name says an environment but no template, and ${listed} are ${names2.length === 2 ? "both" : "all"} one folder up; name it ${envName}, ${meta}`;
+    const names3 = ambiguous.map(shown);
+    const listed = `${names3.slice(0, -1).join(", ")} and ${names3[names3.length - 1]}`;
+    return `${what}: its name says an environment but no template, and ${listed} are ${names3.length === 2 ? "both" : "all"} one folder up; name it ${envName}, ${meta}`;
   }
   const missing = ambiguous.length === 1 ? undeclared?.(paramFile, ambiguous[0]) : void 0;
   if (missing && missing.length > 0) {
@@ -41210,10 +41210,10 @@ function parametersPassedByLinks(root, file) {
   const out = /* @__PURE__ */ new Map();
   const add = (target, props) => {
     if (target === void 0) return;
-    let names2 = out.get(target);
-    if (!names2) out.set(target, names2 = /* @__PURE__ */ new Set());
-    for (const [k] of members(getProp(props, "parameters"))) names2.add(k.toLowerCase());
-    if (getProp(props, "parametersLink")) names2.add("*");
+    let names3 = out.get(target);
+    if (!names3) out.set(target, names3 = /* @__PURE__ */ new Set());
+    for (const [k] of members(getProp(props, "parameters"))) names3.add(k.toLowerCase());
+    if (getProp(props, "parametersLink")) names3.add("*");
   };
   for (const l of ownScopeLinks(root, file, () => false)) add(l.target, getProp(l.deployment, "properties"));
   const walk4 = (n, depth) => {
@@ -52584,9 +52584,9 @@ function linkedOnly(templates, linksOf, evaluatedHere) {
 function givenParameters(templates, pairs, parse2) {
   const out = /* @__PURE__ */ new Map();
   const of = (t) => {
-    let names2 = out.get(t);
-    if (!names2) out.set(t, names2 = /* @__PURE__ */ new Set());
-    return names2;
+    let names3 = out.get(t);
+    if (!names3) out.set(t, names3 = /* @__PURE__ */ new Set());
+    return names3;
   };
   for (const t of templates) {
     const parsed = parse2(t);
@@ -52595,7 +52595,7 @@ function givenParameters(templates, pairs, parse2) {
       const pfParsed = parse2(pf);
       if (pfParsed?.root) for (const [k] of parameterFileEntries({ file: pf, parsed: pfParsed })) of(path48.resolve(t)).add(k.toLowerCase());
     }
-    for (const [target, names2] of parametersPassedByLinks(parsed.root, path48.resolve(t))) for (const k of names2) of(target).add(k);
+    for (const [target, names3] of parametersPassedByLinks(parsed.root, path48.resolve(t))) for (const k of names3) of(target).add(k);
   }
   return out;
 }
