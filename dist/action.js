@@ -46869,7 +46869,7 @@ function commandSpecOf(words) {
   }
   return void 0;
 }
-var SERVER_DEFAULT_SIZE, TAGS, POOL_FLAGS, ML_COMPUTE_FLAGS, ML_WORKSPACE_FLAGS, ML_WORKSPACE_CREATE_FLAGS, KEYVAULT_FLAGS, ACR_FLAGS, STORAGE_FLAGS, NSG_RULE_FLAGS, ML_PARENT, AZ_COMMANDS, VERSION_DEPENDENT_DEFAULTS, LOCATION_FLAGS, FILE_FLAGS, SET_FLAG, SWITCH_FLAGS, COMMAND_WORDS, CREATE_COMPUTE_INPUTS, KNOWN_TEMPLATES;
+var SERVER_DEFAULT_SIZE, TAGS, POOL_FLAGS, ML_COMPUTE_FLAGS, ML_WORKSPACE_FLAGS, ML_WORKSPACE_CREATE_FLAGS, KEYVAULT_FLAGS, NO_SELF_PERMS, KEYVAULT_CREATOR_POLICY, ACR_FLAGS, STORAGE_FLAGS, NSG_RULE_FLAGS, ML_PARENT, AZ_COMMANDS, VERSION_DEPENDENT_DEFAULTS, LOCATION_FLAGS, FILE_FLAGS, SET_FLAG, SWITCH_FLAGS, COMMAND_WORDS, CREATE_COMPUTE_INPUTS, KNOWN_TEMPLATES;
 var init_azure_cli = __esm({
   "src/model/tables/azure-cli.ts"() {
     "use strict";
@@ -46911,6 +46911,13 @@ var init_azure_cli = __esm({
       { names: ["--enable-rbac-authorization"], attr: "rbacAuthorization", read: "bool" },
       TAGS
     ];
+    NO_SELF_PERMS = { names: ["--no-self-perms"], attr: "accessPolicies", read: "bool", decides: true };
+    KEYVAULT_CREATOR_POLICY = {
+      attr: "accessPolicies",
+      optOut: NO_SELF_PERMS,
+      unlessEnabled: "rbacAuthorization",
+      described: "the signed-in principal's, without --no-self-perms"
+    };
     ACR_FLAGS = [
       { names: ["--admin-enabled"], attr: "adminEnabled", read: "bool" },
       { names: ["--sku"], attr: "sku", read: "string" },
@@ -47026,8 +47033,9 @@ var init_azure_cli = __esm({
         kind: "keyvault",
         verb: "create",
         nameFlags: ["--name", "-n"],
-        flags: KEYVAULT_FLAGS,
+        flags: [...KEYVAULT_FLAGS, NO_SELF_PERMS],
         defaults: { purgeProtection: false },
+        creatorAccessPolicy: KEYVAULT_CREATOR_POLICY,
         source: "https://learn.microsoft.com/cli/azure/keyvault#az-keyvault-create"
       },
       {
@@ -47852,8 +47860,8 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       frames.push(k === 0 ? pipedFrame(openFrame("loop"), cmd) : openFrame("loop"));
       const items = rest[2]?.raw === "in" ? rest.slice(3) : [];
       const literalWords = items.length > 0 && items.every((w) => /^[A-Za-z0-9_.,:/=@%+-]+$/.test(w.raw));
-      const loopValue = unknown(`$${v} is a loop variable`);
-      if (v && /^[A-Za-z_]\w*$/.test(v)) set(v, literalWords ? oneWord(loopValue) : loopValue);
+      const loopValue2 = unknown(`$${v} is a loop variable`);
+      if (v && /^[A-Za-z_]\w*$/.test(v)) set(v, literalWords ? oneWord(loopValue2) : loopValue2);
       continue;
     }
     if (head === "case") {
@@ -49205,7 +49213,8 @@ function loopVariants(file, loops, given, variants, limit = { iterations: MAX_LO
       iterations = iterations.map((it) => ({ ...it, empty: true, variables: new Map([...it.variables, [loop.variable, { unknown: `${loop.collection} is empty: the loop inserts nothing` }]]) }));
       continue;
     }
-    iterations = iterations.flatMap((it) => items.map((item) => withLoopItem(it, loop.variable, item, input2)));
+    const shown = itemLabels(loop.variable, items);
+    iterations = iterations.flatMap((it) => items.map((item, i) => withLoopItem(it, loop.variable, item, input2, shown[i])));
   }
   return { variants: variants.flatMap((v) => iterations.map((loop) => ({ ...v, loop }))), ...capped ? { capped } : {} };
 }
@@ -49223,16 +49232,27 @@ function loopCollection(file, loop, given) {
   if (!input2.defaultItems) return { unknown: `${each}: parameter ${name} has no list or mapping default` };
   return { items: input2.defaultItems, input: input2 };
 }
-function withLoopItem(it, variable, item, input2) {
+function itemLabels(variable, items) {
+  const cut = (text2) => text2.length > 40 ? `${text2.slice(0, 39)}\u2026` : text2;
+  const members2 = [...new Set(items.flatMap((item) => [...item.members?.keys() ?? []]))];
+  const telling = ["name", ...members2.filter((m) => m !== "name")].find((m) => {
+    const texts = items.map((item) => item.key?.text ?? item.members?.get(m)?.text);
+    return texts.every((t) => t !== void 0) && new Set(texts).size === texts.length;
+  });
+  return items.map((item, i) => {
+    const scalar2 = item.key?.text ?? item.value?.text;
+    if (scalar2 !== void 0) return `${variable}=${cut(scalar2)}`;
+    const member3 = telling === void 0 ? void 0 : item.members?.get(telling)?.text;
+    return member3 === void 0 ? `${variable}[${i}]` : `${variable}.${telling}=${cut(member3)}`;
+  });
+}
+function withLoopItem(it, variable, item, input2, shown) {
   const values = new Map(it.values);
   const base = item.key ? `${variable}.value` : variable;
   if (item.key) values.set(`${variable}.key`, item.key);
   if (item.value) values.set(base, item.value);
   for (const [k, v] of item.members ?? []) values.set(`${base}.${k}`, v);
-  const shown = item.key?.text ?? item.value?.text ?? [...item.members ?? []].slice(0, 2).map(([k, v]) => `${k}: ${v.text}`).join(", ");
-  const text2 = shown.length > 40 ? `${shown.slice(0, 39)}\u2026` : shown;
-  const own = `each ${variable}=${item.key || item.value ? text2 : `{${text2}${(item.members?.size ?? 0) > 2 ? ", \u2026" : ""}}`}`;
-  return { label: it.label ? `${it.label}, ${own}` : own, values, variables: new Map([...it.variables, [variable, input2 ? { input: input2 } : {}]]) };
+  return { label: it.label ? `${it.label}, ${shown}` : `each ${shown}`, values, variables: new Map([...it.variables, [variable, input2 ? { input: input2 } : {}]]) };
 }
 function matrixVariants(job) {
   if (job?.matrixLegs) return legVariants(job.matrixLegs);
@@ -49415,7 +49435,7 @@ function scriptContext(file, place, variant, given, inherited, callerOs) {
     const [head, ...rest] = parts;
     const key = rest.join(".");
     const loopVariable = pipeline ? variant.loop?.variables.get(head) : void 0;
-    if (loopVariable) return loopValue(parts.join("."), head, loopVariable);
+    if (loopVariable) return loopValue2(parts.join("."), head, loopVariable);
     if ((head === "inputs" || head === "parameters") && rest.length === 1) return inputDefault(key);
     if (head === "parameters" && pipeline && rest.length > 1) return inputMember(rest[0], rest.slice(1).join("."));
     if (head === "github" && rest[0] === "event" && rest[1] === "inputs" && rest.length === 3) return inputDefault(rest[2]);
@@ -49451,7 +49471,7 @@ function scriptContext(file, place, variant, given, inherited, callerOs) {
     return v;
   };
   const named2 = (v, label, name) => v.origin ? passedThrough(v, variableSite(v.origin, name, label)) : v;
-  const loopValue = (reference, name, binding) => {
+  const loopValue2 = (reference, name, binding) => {
     if (binding.unknown !== void 0) return unknown(binding.unknown);
     const s = variant.loop?.values.get(reference);
     if (!s) return unknown(`\${{ ${reference} }} is not a scalar of the loop's item`);
@@ -50681,7 +50701,7 @@ function flagNameOf(spec, attr2, pool = false) {
   return flagNamesOf(spec, attr2, pool)[0] ?? attr2;
 }
 function flagNamesOf(spec, attr2, pool = false) {
-  return spec.flags.find((f) => f.attr === attr2 && !!f.pool === pool)?.names ?? [];
+  return spec.flags.find((f) => f.attr === attr2 && !!f.pool === pool && !f.decides)?.names ?? [];
 }
 function azureCliUnits(ciFiles, ctx) {
   const byUnit = /* @__PURE__ */ new Map();
@@ -50720,11 +50740,28 @@ function azureCliUnits(ciFiles, ctx) {
       return target ? interpretScript(target.file, target.script, env, withSource(target.file, base, depth + 1, program ?? from, nestedFolder(start, folder))) : void 0;
     }
   });
+  const cappedLoops = /* @__PURE__ */ new Set();
+  const loopCapped = (file, loop) => {
+    const key = `${file}\0${loop.keyRange.start.offset}`;
+    if (cappedLoops.has(key)) return;
+    cappedLoops.add(key);
+    problems.push({ ruleId: "EVAL001", message: `\${{ each ${loop.variable} in ${loop.collection} }} runs more than ${MAX_LOOP_ITERATIONS.toLocaleString("en-US")} times with the loops around it: it is not expanded (its loop variable is unknown)`, location: { file, range: loop.keyRange } });
+  };
   for (const file of ciFiles) {
     const places = placesOf(file);
     const callsOf = (f) => localCalls.get(path46.resolve(f.file)) ?? [];
-    const cut = { deeper: false };
-    const callers = callerContexts(file, callsOf(file), ctx.root, callsOf, 0, cut);
+    const matrixWork = workBudget(MATRIX_WORK_BUDGET, (range2) => problems.push(matrixBudgetProblem(file.file, range2)));
+    const cut = { deeper: false, cappedLoops: [] };
+    let callers = callerContexts(file, callsOf(file), ctx.root, callsOf, 0, cut);
+    for (const { file: at2, loop } of cut.cappedLoops) loopCapped(at2, loop);
+    const loopCalls = callers.filter((c) => c.loopCopy !== void 0);
+    if (loopCalls.length > 0 && !matrixWork.spendIfFits(loopCalls.length * commandsOf(file))) {
+      const { file: at2, loop } = loopCalls[0].loopCopy;
+      const shown = path46.relative(ctx.root, file.file).replace(/\\/g, "/");
+      const why = (each) => `${each} is not expanded for ${shown}: its calls of that file, one per iteration, times the file's commands pass the linter's budget`;
+      callers = callerContexts(file, callsOf(file), ctx.root, callsOf, 0, void 0, { iterations: 1, why });
+      problems.push({ ruleId: "EVAL001", message: `\${{ each ${loop.variable} in ${loop.collection} }} calls ${shown} once per iteration, and those calls times its commands pass ${MATRIX_WORK_BUDGET.toLocaleString("en-US")}: the loops around its calls are not expanded for it (their loop variables are unknown)`, location: { file: at2, range: loop.keyRange } });
+    }
     if (cut.deeper) {
       problems.push({
         ruleId: "EVAL001",
@@ -50772,7 +50809,6 @@ function azureCliUnits(ciFiles, ctx) {
         }
       }
     };
-    const matrixWork = workBudget(MATRIX_WORK_BUDGET, (range2) => problems.push(matrixBudgetProblem(file.file, range2)));
     const runCalledScripts = (from, fromFile, fromSc, start, budgetRange, name, fromEnv, classOf, first, depth = 0, fromProgram) => {
       if (file.kind === "script") return;
       for (const call of from.calls) {
@@ -50799,16 +50835,10 @@ function azureCliUnits(ciFiles, ctx) {
       const loops = loopsAt(place);
       if (!loops) return matrix;
       const expanded = loopVariants(file, loops, given, matrix);
-      if (expanded.capped) loopCapped(expanded.capped);
+      if (expanded.capped) loopCapped(file.file, expanded.capped);
       const extra = (expanded.variants.length - matrix.length) * Math.max(1, commands);
       if (extra <= 0 || matrixWork.spend(extra, range2)) return expanded.variants;
       return loopVariants(file, loops, given, matrix, { iterations: 1, why: (each) => `${each} is not expanded: this file's matrix combinations and loop iterations times their commands pass the linter's budget` }).variants;
-    };
-    const cappedLoops = /* @__PURE__ */ new Set();
-    const loopCapped = (loop) => {
-      if (cappedLoops.has(loop.keyRange.start.offset)) return;
-      cappedLoops.add(loop.keyRange.start.offset);
-      problems.push({ ruleId: "EVAL001", message: `\${{ each ${loop.variable} in ${loop.collection} }} runs more than ${MAX_LOOP_ITERATIONS.toLocaleString("en-US")} times with the loops around it: it is not expanded (its loop variable is unknown)`, location: { file: file.file, range: loop.keyRange } });
     };
     for (const script of file.scripts) {
       if (script.origin === "comment") continue;
@@ -50931,6 +50961,12 @@ function workBudget(limit, exceeded) {
   let spent = 0;
   let noted = false;
   return {
+    /** `spend` without `exceeded`: the caller says why (its own EVAL001). */
+    spendIfFits(work) {
+      if (spent + work > limit) return false;
+      spent += work;
+      return true;
+    },
     spend(work, range2) {
       if (spent + work <= limit) {
         spent += work;
@@ -50946,6 +50982,9 @@ function workBudget(limit, exceeded) {
       spent += work;
     }
   };
+}
+function commandsOf(file) {
+  return file.scripts.reduce((n, script) => script.origin === "comment" ? n : n + Math.max(1, script.commands.length), 0);
 }
 function matrixBudgetProblem(file, range2) {
   return { ruleId: "EVAL001", message: `the matrix combinations of this file's jobs times their commands pass ${MATRIX_WORK_BUDGET.toLocaleString("en-US")}: from this job on, matrix values are not expanded (unknown)`, location: { file, range: range2 } };
@@ -50992,10 +51031,15 @@ function envClassOf(fileEnv, place, assigned, sc, given, file, callerEnv) {
     const v = sc.expansion.expression(`matrix.${name}`);
     return v.kind === "string" ? v : void 0;
   };
-  const assignment = (name) => named(assigned, name) ?? named(sc.env, name) ?? named(inputs, name) ?? matrixValue(name);
+  const assignment = (name) => named(assigned, name) ?? named(sc.env, name) ?? named(inputs, name) ?? matrixValue(name) ?? loopValue(file, sc, name);
   const fromAssignments = envFromVariables(assignment);
   if (fromAssignments) return fromAssignments;
   return placeClass(place, sc) ?? callerEnv ?? classifyPath(path46.dirname(rel), fileEnv.above)?.env;
+}
+function loopValue(file, sc, name) {
+  if (file.format !== "azure-pipelines") return void 0;
+  const v = sc.expansion.expression(name);
+  return v.kind === "string" ? v : void 0;
 }
 function named(entries2, name) {
   for (const [k, v] of entries2) if (k.toLowerCase() === name.toLowerCase() && v.kind === "string") return v;
@@ -51029,10 +51073,11 @@ function cliVersionOf(file, place, script, sc) {
   const e = step.inputs.find((i) => i.key.toLowerCase() === "azcliversion");
   if (!e) return unknown("the azure/cli step sets no azcliversion, so it runs the runner's Azure CLI, whose version is not known");
   if (e.value === void 0 || !e.valueRange) return unknown("azcliversion is not a scalar");
-  const v = entryValue(file, sc, e.value, { file: file.file, range: e.valueRange });
+  const at2 = { file: file.file, range: e.valueRange };
+  const v = entryValue(file, sc, e.value, at2);
   if (v.kind === "unknown") return v;
   if (v.kind !== "string" || !cliVersionParts(v.value)) return unknown(`azcliversion ${v.kind === "string" ? v.value : e.value} is not a release number, so the Azure CLI version is not known`);
-  return v;
+  return v.origin && sameRange(v.origin, at2) ? v : passedThrough(v, { ...at2, label: "azcliversion" });
 }
 function fromInvocation(inv, file, refs, recordRefs, linker, configured, cliVersion) {
   const head = [];
@@ -51088,7 +51133,7 @@ function fromInvocation(inv, file, refs, recordRefs, linker, configured, cliVers
   for (const f of spec.flags) {
     const target = f.pool ? pool : resource;
     const given = flags.values.get(f);
-    if (given) {
+    if (given && !f.decides) {
       const loc3 = { file, range: given.flag.word.range };
       const value = given.variable && given.value.kind !== "unknown" ? withSymbol(given.value, given.variable, loc3) : given.value;
       if (f.pool && f.attr === "name") target.name = value;
@@ -51116,8 +51161,10 @@ function fromInvocation(inv, file, refs, recordRefs, linker, configured, cliVers
       const version = cliVersion?.kind === "string" ? cliVersion.value : void 0;
       const d = versioned && version !== void 0 ? defaultInVersion(versioned, version) : void 0;
       if (d !== void 0 && flags.opaque && opaqueMaySet(flags.opaque, flagNamesOf(spec, attr2))) r.attrs.set(attr2, { value: unknown(opaqueReason(flags.opaque, sourcePath), at2), defaulted: false, at: at2, sourcePath });
-      else if (d !== void 0) r.attrs.set(attr2, { value: defaultValue(d), defaulted: true, sourcePath, written: `${String(d)} in Azure CLI ${version}` });
-      else {
+      else if (d !== void 0) {
+        const setBy = { value: cliVersion, label: `Azure CLI version ${version}`, fix: `azcliversion to ${versioned.since} or later` };
+        r.attrs.set(attr2, { value: defaultValue(d), defaulted: true, sourcePath, written: `${String(d)} in Azure CLI ${version}`, defaultSetBy: setBy });
+      } else {
         const why = versioned && cliVersion?.kind === "unknown" ? ` (${cliVersion.reason})` : "";
         r.attrs.set(attr2, { value: unknown(`the default of ${sourcePath} depends on the Azure CLI version${why}`, at2), defaulted: false, at: at2, sourcePath });
       }
@@ -51125,11 +51172,11 @@ function fromInvocation(inv, file, refs, recordRefs, linker, configured, cliVers
     if (flags.opaque) {
       for (const f of spec.flags) {
         const t = f.pool ? pool : resource;
-        if (t && !t.attrs.has(f.attr) && !!f.pool === (t === pool) && opaqueMaySet(flags.opaque, f.names)) t.attrs.set(f.attr, { value: unknown(opaqueReason(flags.opaque, f.names[0]), at2), defaulted: false, at: at2, sourcePath: f.names[0] });
+        if (t && !f.decides && !t.attrs.has(f.attr) && !!f.pool === (t === pool) && opaqueMaySet(flags.opaque, f.names)) t.attrs.set(f.attr, { value: unknown(opaqueReason(flags.opaque, f.names[0]), at2), defaulted: false, at: at2, sourcePath: f.names[0] });
       }
     }
     for (const f of spec.flags) {
-      if (!!f.pool === isPool && !f.unnamed && !r.attrs.has(f.attr)) r.attrs.set(f.attr, { value: void 0, defaulted: false, sourcePath: f.names[0] });
+      if (!!f.pool === isPool && !f.unnamed && !f.decides && !r.attrs.has(f.attr)) r.attrs.set(f.attr, { value: void 0, defaulted: false, sourcePath: f.names[0] });
     }
   };
   if (spec.kind === "ml.compute" || spec.kind === "ml.workspace") applyMlSets(resource, spec.kind, flags.sets, flags.opaque, file, at2);
@@ -51142,6 +51189,7 @@ function fromInvocation(inv, file, refs, recordRefs, linker, configured, cliVers
     resource.attrs.set("priority", { value: flags.priority.value, defaulted: false, at: flags.priority.at, sourcePath: "--priority" });
   }
   defaults(resource, spec.defaults, false);
+  if (isCreate && spec.creatorAccessPolicy) creatorAccessPolicy(resource, spec.creatorAccessPolicy, flags, at2);
   if (isCreate && (spec.kind === "ml.compute" || spec.kind === "ml.workspace")) nameAbsentMlKeys(resource, spec.kind);
   const drafts = [{ resource, spec, nameKey, parentKey: parentKey2 }];
   if (pool) {
@@ -51155,6 +51203,20 @@ function fromInvocation(inv, file, refs, recordRefs, linker, configured, cliVers
     drafts.push({ resource: pool, madeByCreate: true, ...poolKey2 !== void 0 ? { nameKey: poolKey2 } : {}, ...nameKey !== void 0 ? { parentKey: nameKey } : {} });
   }
   return drafts;
+}
+function creatorAccessPolicy(r, p, flags, at2) {
+  if (r.attrs.has(p.attr)) return;
+  const rbac = r.attrs.get(p.unlessEnabled)?.value;
+  if (rbac?.kind !== "bool" || rbac.value) return;
+  const optOut = flags.values.get(p.optOut)?.value;
+  const flag = p.optOut.names[0];
+  if (optOut?.kind === "bool" && optOut.value) return;
+  const undecided2 = optOut?.kind === "unknown" ? `the value of ${flag} is not known` : optOut === void 0 && flags.opaque && opaqueMaySet(flags.opaque, p.optOut.names) ? opaqueReason(flags.opaque, flag) : void 0;
+  if (undecided2 !== void 0) {
+    r.attrs.set(p.attr, { value: unknown(`whether the command adds an access policy for the signed-in principal: ${undecided2}`, at2), defaulted: false, at: at2, sourcePath: p.described });
+    return;
+  }
+  r.attrs.set(p.attr, { value: list([obj({ objectId: unknown("the object id of the principal signed in", at2) }, at2)], at2), defaulted: false, at: at2, sourcePath: p.described });
 }
 function withSymbol(v, variable, consumer) {
   return passedThrough(v, variableSite(consumer, variable.name, variable.written));
@@ -51192,11 +51254,11 @@ function leftUnchanged(d) {
   const r = d.resource;
   const spec = d.spec;
   const own = /* @__PURE__ */ new Map();
-  for (const f of spec.flags) if (!f.pool && !own.has(f.attr)) own.set(f.attr, f.names[0]);
+  for (const f of spec.flags) if (!f.pool && !f.decides && !own.has(f.attr)) own.set(f.attr, f.names[0]);
   const attrs = new Map(own);
   for (const c of AZ_COMMANDS) {
     if (c.kind !== r.kind || c.verb !== "create") continue;
-    for (const f of c.flags) if (!f.pool && !attrs.has(f.attr)) attrs.set(f.attr, f.names[0]);
+    for (const f of c.flags) if (!f.pool && !f.decides && !attrs.has(f.attr)) attrs.set(f.attr, f.names[0]);
     for (const a of Object.keys(c.defaults ?? {})) if (!attrs.has(a)) attrs.set(a, a);
   }
   for (const [a, written2] of attrs) {
@@ -51524,7 +51586,7 @@ function missingLocalReferences(references, ctx) {
   }
   return problems;
 }
-function callerContexts(file, calls, root, callsOf, depth = 0, cut) {
+function callerContexts(file, calls, root, callsOf, depth = 0, cut, loopLimit) {
   if (file.inputs.length === 0 && file.format !== "azure-pipelines" && file.kind !== "github-action") return [];
   const ordered = [...calls.filter((c) => c.inputs.length > 0), ...calls.filter((c) => c.inputs.length === 0)];
   return ordered.slice(0, MAX_CALLS_PER_TEMPLATE).flatMap((c) => {
@@ -51536,41 +51598,42 @@ function callerContexts(file, calls, root, callsOf, depth = 0, cut) {
       c.stage.id || `stage template at line ${c.stage.range.start.line}`
     ) : "extends";
     const label = `called by ${path46.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
-    const through = depth < MAX_CALLER_DEPTH ? distinctContexts(callerContexts(c.caller, callsOf(c.caller), root, callsOf, depth + 1, cut)).slice(0, MAX_CONTEXTS_PER_CALL - 1) : [];
+    let plain = 0;
+    const through = depth < MAX_CALLER_DEPTH ? distinctContexts(callerContexts(c.caller, callsOf(c.caller), root, callsOf, depth + 1, cut, loopLimit)).filter((o) => o.loopCopy !== void 0 || plain++ < MAX_CONTEXTS_PER_CALL - 1) : [];
     if (depth >= MAX_CALLER_DEPTH && cut && callsOf(c.caller).length > 0) cut.deeper = true;
     const callerRunsAlone = through.length === 0 || !runsOnlyWhenCalled(c.caller);
     const outer = [...callerRunsAlone ? [void 0] : [], ...through];
-    return outer.flatMap(
-      (o) => (
-        // A calling job's combinations, each a context of the called file: at most 32 per call, as
-        // calls × contexts × combinations multiply (the file's own jobs are under MATRIX_WORK_BUDGET).
-        // Each iteration of the `${{ each }}` loops around the call is a call of its own (a loop
-        // over environments calling a deployment template), among those 32.
-        loopVariants(c.caller, loopsAt(place), o?.inputs, matrixVariants(c.job)).variants.slice(0, MAX_VARIANTS_PER_CALL).flatMap((variant) => {
-          const sc = scriptContext(c.caller, place, variant, o?.inputs, o?.variables, o?.runnerOs);
-          if (!stepRunsIn(c.step, sc) || variant.loop?.empty) return [];
-          const inputs = /* @__PURE__ */ new Map();
-          for (const e of c.inputs) {
-            if (e.value === void 0) {
-              inputs.set(e.key, unknown(`${e.key} is passed a mapping or list, whose members are not read`, { file: c.caller.file, range: e.valueRange ?? e.keyRange }));
-              continue;
-            }
-            if (!e.valueRange) continue;
-            const read = c.caller.format === "github-actions" && c.step === void 0 ? jobWithValue : entryValue;
-            inputs.set(e.key, read(c.caller, sc, e.value, { file: c.caller.file, range: e.valueRange }));
+    const loops = loopsAt(place);
+    return outer.flatMap((o) => {
+      const combinations = matrixVariants(c.job).slice(0, MAX_VARIANTS_PER_CALL);
+      const expanded = loopVariants(c.caller, loops, o?.inputs, combinations, loopLimit);
+      if (expanded.capped && cut && !loopLimit) cut.cappedLoops.push({ file: c.caller.file, loop: expanded.capped });
+      const perCombination = Math.max(1, expanded.variants.length / Math.max(1, combinations.length));
+      return expanded.variants.flatMap((variant, vi) => {
+        const sc = scriptContext(c.caller, place, variant, o?.inputs, o?.variables, o?.runnerOs);
+        if (!stepRunsIn(c.step, sc) || variant.loop?.empty) return [];
+        const inputs = /* @__PURE__ */ new Map();
+        for (const e of c.inputs) {
+          if (e.value === void 0) {
+            inputs.set(e.key, unknown(`${e.key} is passed a mapping or list, whose members are not read`, { file: c.caller.file, range: e.valueRange ?? e.keyRange }));
+            continue;
           }
-          const expanded = c.caller.format === "azure-pipelines" && file.format === "azure-pipelines";
-          const composite = file.kind === "github-action" && c.step !== void 0;
-          const passed = expanded ? passedStepWrites(c) : void 0;
-          const variables = expanded ? { ...sc.variables, ...passed ? { passedStepWrites: passed } : {} } : composite ? sc.variables : void 0;
-          const placeEnv = expanded ? placeClass(place, sc) ?? classifyPipelineFileName(path46.basename(c.caller.file)) ?? o?.placeEnv : composite ? placeClass(place, sc) ?? envFromVariables((name) => named(sc.env, name)) ?? classifyPath(path46.basename(c.caller.file))?.env ?? o?.placeEnv : void 0;
-          const through2 = o ? `${label} ${o.label}` : label;
-          const runnerOs = expanded || composite ? sc.expansion.runnerOs : void 0;
-          const copy2 = variantLabel(variant);
-          return [{ label: copy2 ? `${through2}, ${copy2}` : through2, inputs, ...variables ? { variables } : {}, ...placeEnv ? { placeEnv } : {}, ...runnerOs ? { runnerOs } : {} }];
-        })
-      )
-    );
+          if (!e.valueRange) continue;
+          const read = c.caller.format === "github-actions" && c.step === void 0 ? jobWithValue : entryValue;
+          inputs.set(e.key, read(c.caller, sc, e.value, { file: c.caller.file, range: e.valueRange }));
+        }
+        const expanded2 = c.caller.format === "azure-pipelines" && file.format === "azure-pipelines";
+        const composite = file.kind === "github-action" && c.step !== void 0;
+        const passed = expanded2 ? passedStepWrites(c) : void 0;
+        const variables = expanded2 ? { ...sc.variables, ...passed ? { passedStepWrites: passed } : {} } : composite ? sc.variables : void 0;
+        const placeEnv = expanded2 ? envFromVariables((name) => loopValue(c.caller, sc, name)) ?? placeClass(place, sc) ?? classifyPipelineFileName(path46.basename(c.caller.file)) ?? o?.placeEnv : composite ? placeClass(place, sc) ?? envFromVariables((name) => named(sc.env, name)) ?? classifyPath(path46.basename(c.caller.file))?.env ?? o?.placeEnv : void 0;
+        const through2 = o ? `${label} ${o.label}` : label;
+        const runnerOs = expanded2 || composite ? sc.expansion.runnerOs : void 0;
+        const copy2 = variantLabel(variant);
+        const loopCopy = o?.loopCopy ?? (loops && vi % perCombination > 0 ? { file: c.caller.file, loop: loops[0] } : void 0);
+        return [{ label: copy2 ? `${through2}, ${copy2}` : through2, inputs, ...variables ? { variables } : {}, ...placeEnv ? { placeEnv } : {}, ...runnerOs ? { runnerOs } : {}, ...loopCopy ? { loopCopy } : {} }];
+      });
+    });
   });
 }
 function templateCalls(file) {
@@ -56591,8 +56654,13 @@ function describeFact(f, attr2) {
 function factLocations(r, name) {
   const f = r.attrs.get(name);
   const chosen = f && (f.defaulted || f.value === void 0) ? f.nulled : f?.value;
-  if (!f || !chosen) return { location: r.header, related: [] };
+  if (!f || !chosen) return { location: r.header, related: f?.defaulted && f.defaultSetBy ? settingPlaces(f.defaultSetBy.value, f.defaultSetBy.label) : [] };
   return valueLocations(r, chosen, f.at, f.sourcePath);
+}
+function settingPlaces(v, label) {
+  const out = [];
+  for (const l of [...v.origin ? [{ ...v.origin, label: v.origin.label ?? label }] : [], ...v.via ?? []]) if (!out.some((x) => sameRange(x, l))) out.push(l);
+  return out;
 }
 function entryFactLocations(r, name, entry3) {
   const f = r.attrs.get(name);
@@ -59923,8 +59991,8 @@ var KV002_keyvault_rbac_authorization_default = defineRule({
     securitySeverity: 5,
     messages: {
       accessPolicies: 'Key Vault "{{name}}" uses access policies instead of Azure RBAC because {{state}}; set {{attribute}} to true and grant access with role assignments.',
-      defaultWithPolicies: 'Key Vault "{{name}}" uses access policies because {{state}}{{api}} and it declares {{policies}}; set {{attribute}} to true and grant role assignments.',
-      defaultNoPolicies: 'Key Vault "{{name}}" gets the access-policy model because {{state}}{{api}}, though it declares no access policy; set {{attribute}} to true to use Azure RBAC.'
+      defaultWithPolicies: 'Key Vault "{{name}}" uses access policies because {{state}}{{api}} and it declares {{policies}}; {{fix}} and grant role assignments.',
+      defaultNoPolicies: 'Key Vault "{{name}}" gets the access-policy model because {{state}}{{api}}, though it declares no access policy; {{fix}} to use Azure RBAC.'
     }
   },
   create(ctx) {
@@ -59938,12 +60006,14 @@ var KV002_keyvault_rbac_authorization_default = defineRule({
           return;
         }
         const api = kv.apiVersion !== void 0 ? ` on API version ${kv.apiVersion}` : "";
+        const setBy = kv.attrs.get("rbacAuthorization")?.defaultSetBy;
+        const fix = `set ${rbac.sourcePath} to true${setBy ? ` (or ${setBy.fix})` : ""}`;
         const policies = declaredPolicies(ctx, kv, g);
         if (policies.state === "none") {
-          ctx.report({ resource: kv, attr: "rbacAuthorization", messageId: "defaultNoPolicies", level: "note", data: { ...data, api } });
+          ctx.report({ resource: kv, attr: "rbacAuthorization", messageId: "defaultNoPolicies", level: "note", data: { ...data, api, fix } });
           return;
         }
-        ctx.report({ resource: kv, attr: "rbacAuthorization", messageId: "defaultWithPolicies", data: { ...data, api, policies: policies.text } });
+        ctx.report({ resource: kv, attr: "rbacAuthorization", messageId: "defaultWithPolicies", data: { ...data, api, fix, policies: policies.text } });
       }
     };
   }

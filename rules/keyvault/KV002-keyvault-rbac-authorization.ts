@@ -61,9 +61,9 @@ export default defineRule({
       accessPolicies:
         'Key Vault "{{name}}" uses access policies instead of Azure RBAC because {{state}}; set {{attribute}} to true and grant access with role assignments.',
       defaultWithPolicies:
-        'Key Vault "{{name}}" uses access policies because {{state}}{{api}} and it declares {{policies}}; set {{attribute}} to true and grant role assignments.',
+        'Key Vault "{{name}}" uses access policies because {{state}}{{api}} and it declares {{policies}}; {{fix}} and grant role assignments.',
       defaultNoPolicies:
-        'Key Vault "{{name}}" gets the access-policy model because {{state}}{{api}}, though it declares no access policy; set {{attribute}} to true to use Azure RBAC.',
+        'Key Vault "{{name}}" gets the access-policy model because {{state}}{{api}}, though it declares no access policy; {{fix}} to use Azure RBAC.',
     },
   },
   create(ctx) {
@@ -76,14 +76,17 @@ export default defineRule({
           ctx.report({ resource: kv, attr: 'rbacAuthorization', messageId: 'accessPolicies', data });
           return;
         }
-        // Absent: the default of the API version (azurerm sends false itself).
+        // Absent: the default of the API version (azurerm sends false itself), or of the Azure CLI
+        // version a step pins (`defaultSetBy`: raising it is a fix too).
         const api = kv.apiVersion !== undefined ? ` on API version ${kv.apiVersion}` : '';
+        const setBy = kv.attrs.get('rbacAuthorization')?.defaultSetBy;
+        const fix = `set ${rbac.sourcePath} to true${setBy ? ` (or ${setBy.fix})` : ''}`;
         const policies = declaredPolicies(ctx, kv, g);
         if (policies.state === 'none') {
-          ctx.report({ resource: kv, attr: 'rbacAuthorization', messageId: 'defaultNoPolicies', level: 'note', data: { ...data, api } });
+          ctx.report({ resource: kv, attr: 'rbacAuthorization', messageId: 'defaultNoPolicies', level: 'note', data: { ...data, api, fix } });
           return;
         }
-        ctx.report({ resource: kv, attr: 'rbacAuthorization', messageId: 'defaultWithPolicies', data: { ...data, api, policies: policies.text } });
+        ctx.report({ resource: kv, attr: 'rbacAuthorization', messageId: 'defaultWithPolicies', data: { ...data, api, fix, policies: policies.text } });
       },
     };
   },

@@ -88,8 +88,15 @@ export function factLocations(r: Resource, name: string): { location: Location; 
   // absent, with or without a documented default) chosen by a conditional that an input
   // decided points at that input.
   const chosen = f && (f.defaulted || f.value === undefined) ? f.nulled : f?.value;
-  if (!f || !chosen) return { location: r.header, related: [] };
+  if (!f || !chosen) return { location: r.header, related: f?.defaulted && f.defaultSetBy ? settingPlaces(f.defaultSetBy.value, f.defaultSetBy.label) : [] };
   return valueLocations(r, chosen, f.at, f.sourcePath);
+}
+
+/** Where the setting that decided a default (`Fact.defaultSetBy`) is written, labelled, and the places it came through. */
+function settingPlaces(v: Value, label: string): Location[] {
+  const out: Location[] = [];
+  for (const l of [...(v.origin ? [{ ...v.origin, label: v.origin.label ?? label }] : []), ...(v.via ?? [])]) if (!out.some((x) => sameRange(x, l))) out.push(l);
+  return out;
 }
 
 /**

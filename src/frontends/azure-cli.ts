@@ -22,7 +22,7 @@
  */
 import path from 'node:path';
 import { classifyPath, classifyPipelineFileName, classifyPipelineStageName, classifyValue, envFromVariables, evaluationEnv, type EnvClass } from '../core/env.js';
-import { fileStart, type Location, type Range } from '../core/source.js';
+import { fileStart, sameRange, type Location, type Range } from '../core/source.js';
 import { bool, isKnown, list, num, obj, passedThrough, str, unknown, valuesEqual, variableSite, withProvenanceOf, type Value } from '../core/value.js';
 import type { CiCallerInput, CiFile, CiJob, CiEntry, CiLoop, CiScript, CiStage, CiStep, CiTemplateRef } from '../model/ci.js';
 import type { Evaluation, Fact, Resource } from '../model/resource.js';
@@ -39,13 +39,14 @@ import {
   cliVersionParts,
   defaultInVersion,
   type AzCommandSpec,
+  type CreatorAccessPolicy,
   type DefaultValue,
   type FlagSpec,
   type KnownTemplate,
 } from '../model/tables/azure-cli.js';
 import { argumentVariables, idOutputOf, interpretScript, type AzInvocation, type HeredocWrite, type ScriptCall } from '../eval/azcli/interpret.js';
 import { configuredDefault, configuredDefaults } from '../eval/azcli/configure.js';
-import { entryValue, jobWithValue, loopsAt, loopVariants, matrixVariants, MAX_LOOP_ITERATIONS, placesOf, scriptContext, variantLabel, type CallerVariables, type MatrixVariant, type ScriptContext, type ScriptPlace } from '../eval/azcli/context.js';
+import { entryValue, jobWithValue, loopsAt, loopVariants, matrixVariants, MAX_LOOP_ITERATIONS, placesOf, scriptContext, variantLabel, type CallerVariables, type LoopLimit, type MatrixVariant, type ScriptContext, type ScriptPlace } from '../eval/azcli/context.js';
 import { linkStepScripts, linkStepTemplate, runtimeVariablesWithin, type RuntimeVariables } from '../eval/azcli/runtime-variables.js';
 import { conditionsHold } from '../eval/ci/template-conditions.js';
 import { sliceValue, sliceVariable, type Env, type ExpandedWord, type RunnerOs, type VariableUse } from '../eval/azcli/words.js';
@@ -417,7 +418,7 @@ function flagNameOf(spec: AzCommandSpec, attr: string, pool = false): string {
 
 /** Every name of the flag that sets `attr` (none when no flag does). */
 function flagNamesOf(spec: AzCommandSpec, attr: string, pool = false): readonly string[] {
-  return spec.flags.find((f) => f.attr === attr && !!f.pool === pool)?.names ?? [];
+  return spec.flags.find((f) => f.attr === attr && !!f.pool === pool && !f.decides)?.names ?? [];
 }
 
 export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext): AzureCliResult {
@@ -465,11 +466,34 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       return target ? interpretScript(target.file, target.script, env, withSource(target.file, base, depth + 1, program ?? from, nestedFolder(start, folder))) : undefined;
     },
   });
+  // A loop past MAX_LOOP_ITERATIONS: EVAL001 once, at its key (its own file's run and its called templates' meet it).
+  const cappedLoops = new Set<string>();
+  const loopCapped = (file: string, loop: CiLoop): void => {
+    const key = `${file}\u0000${loop.keyRange.start.offset}`;
+    if (cappedLoops.has(key)) return;
+    cappedLoops.add(key);
+    problems.push({ ruleId: 'EVAL001', message: `\${{ each ${loop.variable} in ${loop.collection} }} runs more than ${MAX_LOOP_ITERATIONS.toLocaleString('en-US')} times with the loops around it: it is not expanded (its loop variable is unknown)`, location: { file, range: loop.keyRange } });
+  };
   for (const file of ciFiles) {
     const places = placesOf(file);
     const callsOf = (f: CiFile): readonly LocalCall[] => localCalls.get(path.resolve(f.file)) ?? [];
-    const cut = { deeper: false };
-    const callers = callerContexts(file, callsOf(file), ctx.root, callsOf, 0, cut);
+    // Commands interpreted once per matrix combination: a file may spend MATRIX_WORK_BUDGET of
+    // them; past it a job's matrix is not expanded (its values unknown) and EVAL001 says so.
+    const matrixWork = workBudget(MATRIX_WORK_BUDGET, (range) => problems.push(matrixBudgetProblem(file.file, range)));
+    const cut: CallerCuts = { deeper: false, cappedLoops: [] };
+    let callers = callerContexts(file, callsOf(file), ctx.root, callsOf, 0, cut);
+    for (const { file: at, loop } of cut.cappedLoops) loopCapped(at, loop);
+    // Each call in an iteration past the first of the `${{ each }}` loops around it runs this
+    // file's commands once more: the copies spend its matrix work, and past it the loops around
+    // its calls are not expanded (their loop variables unknown), with EVAL001 at the first.
+    const loopCalls = callers.filter((c) => c.loopCopy !== undefined);
+    if (loopCalls.length > 0 && !matrixWork.spendIfFits(loopCalls.length * commandsOf(file))) {
+      const { file: at, loop } = loopCalls[0]!.loopCopy!;
+      const shown = path.relative(ctx.root, file.file).replace(/\\/g, '/');
+      const why = (each: string): string => `${each} is not expanded for ${shown}: its calls of that file, one per iteration, times the file's commands pass the linter's budget`;
+      callers = callerContexts(file, callsOf(file), ctx.root, callsOf, 0, undefined, { iterations: 1, why });
+      problems.push({ ruleId: 'EVAL001', message: `\${{ each ${loop.variable} in ${loop.collection} }} calls ${shown} once per iteration, and those calls times its commands pass ${MATRIX_WORK_BUDGET.toLocaleString('en-US')}: the loops around its calls are not expanded for it (their loop variables are unknown)`, location: { file: at, range: loop.keyRange } });
+    }
     if (cut.deeper) {
       problems.push({
         ruleId: 'EVAL001',
@@ -529,9 +553,6 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
         }
       }
     };
-    // Commands interpreted once per matrix combination: a file may spend MATRIX_WORK_BUDGET of
-    // them; past it a job's matrix is not expanded (its values unknown) and EVAL001 says so.
-    const matrixWork = workBudget(MATRIX_WORK_BUDGET, (range) => problems.push(matrixBudgetProblem(file.file, range)));
     /**
      * A scanned script a run of this file calls also runs, with the variables it inherits (the
      * step's, the exported ones) and its arguments, in each matrix combination (its commands count
@@ -596,16 +617,10 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       const loops = loopsAt(place);
       if (!loops) return matrix;
       const expanded = loopVariants(file, loops, given, matrix);
-      if (expanded.capped) loopCapped(expanded.capped);
+      if (expanded.capped) loopCapped(file.file, expanded.capped);
       const extra = (expanded.variants.length - matrix.length) * Math.max(1, commands);
       if (extra <= 0 || matrixWork.spend(extra, range)) return expanded.variants;
       return loopVariants(file, loops, given, matrix, { iterations: 1, why: (each) => `${each} is not expanded: this file's matrix combinations and loop iterations times their commands pass the linter's budget` }).variants;
-    };
-    const cappedLoops = new Set<number>();
-    const loopCapped = (loop: CiLoop): void => {
-      if (cappedLoops.has(loop.keyRange.start.offset)) return;
-      cappedLoops.add(loop.keyRange.start.offset);
-      problems.push({ ruleId: 'EVAL001', message: `\${{ each ${loop.variable} in ${loop.collection} }} runs more than ${MAX_LOOP_ITERATIONS.toLocaleString('en-US')} times with the loops around it: it is not expanded (its loop variable is unknown)`, location: { file: file.file, range: loop.keyRange } });
     };
     for (const script of file.scripts) {
       if (script.origin === 'comment') continue;
@@ -770,10 +785,16 @@ function runsOnlyWhenCalled(file: CiFile): boolean {
  * A budget of `limit` units of work. `spend`: taken when it fits, else the first that does not
  * calls `exceeded` (once) and returns false; `take`: counted whatever is left (work that runs anyway).
  */
-function workBudget(limit: number, exceeded: (range: Range) => void): { spend(work: number, range: Range): boolean; take(work: number): void } {
+function workBudget(limit: number, exceeded: (range: Range) => void): { spend(work: number, range: Range): boolean; spendIfFits(work: number): boolean; take(work: number): void } {
   let spent = 0;
   let noted = false;
   return {
+    /** `spend` without `exceeded`: the caller says why (its own EVAL001). */
+    spendIfFits(work) {
+      if (spent + work > limit) return false;
+      spent += work;
+      return true;
+    },
     spend(work, range) {
       if (spent + work <= limit) {
         spent += work;
@@ -789,6 +810,11 @@ function workBudget(limit: number, exceeded: (range: Range) => void): { spend(wo
       spent += work;
     },
   };
+}
+
+/** The commands a file's scripts run once (each script at least one): what each further call of it costs. */
+function commandsOf(file: CiFile): number {
+  return file.scripts.reduce((n, script) => (script.origin === 'comment' ? n : n + Math.max(1, script.commands.length)), 0);
 }
 
 function matrixBudgetProblem(file: string, range: Range): Problem {
@@ -882,10 +908,22 @@ function envClassOf(
     const v = sc.expansion.expression(`matrix.${name}`);
     return v.kind === 'string' ? v : undefined;
   };
-  const assignment = (name: string): Value | undefined => named(assigned, name) ?? named(sc.env, name) ?? named(inputs, name) ?? matrixValue(name);
+  const assignment = (name: string): Value | undefined => named(assigned, name) ?? named(sc.env, name) ?? named(inputs, name) ?? matrixValue(name) ?? loopValue(file, sc, name);
   const fromAssignments = envFromVariables(assignment);
   if (fromAssignments) return fromAssignments;
   return placeClass(place, sc) ?? callerEnv ?? classifyPath(path.dirname(rel), fileEnv.above)?.env;
+}
+
+/**
+ * An Azure Pipelines `${{ each environment in … }}` loop variable of the copy `sc` is (a scalar
+ * item): a variable of that copy, as a matrix leg's is of its leg (RULES.md "Environments": "the
+ * resolved value of a variable/parameter named `environment`, `env`, …"). Only a loop variable
+ * resolves as a bare name (`${{ environment }}`): anything else is unknown there.
+ */
+function loopValue(file: CiFile, sc: ScriptContext, name: string): Value | undefined {
+  if (file.format !== 'azure-pipelines') return undefined;
+  const v = sc.expansion.expression(name);
+  return v.kind === 'string' ? v : undefined;
 }
 
 /** The known string of `entries` (variables, inputs) named `name`, compared without case (shell names here). */
@@ -955,10 +993,12 @@ function cliVersionOf(file: CiFile, place: ScriptPlace | undefined, script: CiSc
   const e = step.inputs.find((i) => i.key.toLowerCase() === 'azcliversion');
   if (!e) return unknown("the azure/cli step sets no azcliversion, so it runs the runner's Azure CLI, whose version is not known");
   if (e.value === undefined || !e.valueRange) return unknown('azcliversion is not a scalar');
-  const v = entryValue(file, sc, e.value, { file: file.file, range: e.valueRange });
+  const at: Location = { file: file.file, range: e.valueRange };
+  const v = entryValue(file, sc, e.value, at);
   if (v.kind === 'unknown') return v;
   if (v.kind !== 'string' || !cliVersionParts(v.value)) return unknown(`azcliversion ${v.kind === 'string' ? v.value : e.value} is not a release number, so the Azure CLI version is not known`);
-  return v;
+  // A version that came from elsewhere (`${{ inputs.cli }}`, a caller's `with:`): the step's azcliversion, which reads it, joins its chain.
+  return v.origin && sameRange(v.origin, at) ? v : passedThrough(v, { ...at, label: 'azcliversion' });
 }
 
 function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[], recordRefs: boolean, linker?: Linker, configured?: ReadonlyMap<AzInvocation, ReadonlyMap<string, Value>>, cliVersion?: Value): Draft[] | undefined {
@@ -1021,7 +1061,7 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
   for (const f of spec.flags) {
     const target = f.pool ? pool! : resource;
     const given = flags.values.get(f);
-    if (given) {
+    if (given && !f.decides) {
       const loc: Location = { file, range: given.flag.word.range };
       const value = given.variable && given.value.kind !== 'unknown' ? withSymbol(given.value, given.variable, loc) : given.value;
       if (f.pool && f.attr === 'name') target.name = value;
@@ -1053,7 +1093,11 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
       const version = cliVersion?.kind === 'string' ? cliVersion.value : undefined;
       const d = versioned && version !== undefined ? defaultInVersion(versioned, version) : undefined;
       if (d !== undefined && flags.opaque && opaqueMaySet(flags.opaque, flagNamesOf(spec, attr))) r.attrs.set(attr, { value: unknown(opaqueReason(flags.opaque, sourcePath), at), defaulted: false, at, sourcePath });
-      else if (d !== undefined) r.attrs.set(attr, { value: defaultValue(d), defaulted: true, sourcePath, written: `${String(d)} in Azure CLI ${version}` });
+      else if (d !== undefined) {
+        // The version decides it: where it is written is a related place, and raising it a fix.
+        const setBy = { value: cliVersion!, label: `Azure CLI version ${version}`, fix: `azcliversion to ${versioned!.since} or later` };
+        r.attrs.set(attr, { value: defaultValue(d), defaulted: true, sourcePath, written: `${String(d)} in Azure CLI ${version}`, defaultSetBy: setBy });
+      }
       else {
         const why = versioned && cliVersion?.kind === 'unknown' ? ` (${cliVersion.reason})` : '';
         r.attrs.set(attr, { value: unknown(`the default of ${sourcePath} depends on the Azure CLI version${why}`, at), defaulted: false, at, sourcePath });
@@ -1062,14 +1106,14 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
     if (flags.opaque) {
       for (const f of spec.flags) {
         const t = f.pool ? pool : resource;
-        if (t && !t.attrs.has(f.attr) && !!f.pool === (t === pool) && opaqueMaySet(flags.opaque, f.names)) t.attrs.set(f.attr, { value: unknown(opaqueReason(flags.opaque, f.names[0]!), at), defaulted: false, at, sourcePath: f.names[0]! });
+        if (t && !f.decides && !t.attrs.has(f.attr) && !!f.pool === (t === pool) && opaqueMaySet(flags.opaque, f.names)) t.attrs.set(f.attr, { value: unknown(opaqueReason(flags.opaque, f.names[0]!), at), defaulted: false, at, sourcePath: f.names[0]! });
       }
     }
     // A flag not given and without a default is absent (no tags flag: no tags); the fact names the
     // flag (`--tags`, `--nodepool-tags` for aks create's default pool, `--image-build-compute`) so
     // messages and fix texts say which flag to add, not the canonical attribute.
     for (const f of spec.flags) {
-      if (!!f.pool === isPool && !f.unnamed && !r.attrs.has(f.attr)) r.attrs.set(f.attr, { value: undefined, defaulted: false, sourcePath: f.names[0]! });
+      if (!!f.pool === isPool && !f.unnamed && !f.decides && !r.attrs.has(f.attr)) r.attrs.set(f.attr, { value: undefined, defaulted: false, sourcePath: f.names[0]! });
     }
   };
   // `--set k=v` applies to the object the flags build, not only to a `--file` (azure-cli-sets.ts).
@@ -1085,6 +1129,8 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
     resource.attrs.set('priority', { value: flags.priority.value, defaulted: false, at: flags.priority.at, sourcePath: '--priority' });
   }
   defaults(resource, spec.defaults, false);
+  // (After the defaults: a pinned CLI version's default may be what turns RBAC off.)
+  if (isCreate && spec.creatorAccessPolicy) creatorAccessPolicy(resource, spec.creatorAccessPolicy, flags, at);
   if (isCreate && (spec.kind === 'ml.compute' || spec.kind === 'ml.workspace')) nameAbsentMlKeys(resource, spec.kind);
   const drafts: Draft[] = [{ resource, spec, nameKey, parentKey }];
   if (pool) {
@@ -1101,6 +1147,29 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
     drafts.push({ resource: pool, madeByCreate: true, ...(poolKey !== undefined ? { nameKey: poolKey } : {}), ...(nameKey !== undefined ? { parentKey: nameKey } : {}) });
   }
   return drafts;
+}
+
+/**
+ * The access policy a create adds for the principal it runs as (`keyvault create` without
+ * `--no-self-perms`, azure-cli's `create_vault`), once RBAC authorization is known off (written
+ * false, or the default of the pinned CLI version): one entry of `attr`, the command its place.
+ * Whether RBAC is on not known: nothing (the vault's model is not decided either). An opt-out
+ * whose value is not known, or that an expansion may carry, leaves the policies unknown.
+ */
+function creatorAccessPolicy(r: Resource, p: CreatorAccessPolicy, flags: ParsedFlags, at: Location): void {
+  if (r.attrs.has(p.attr)) return;
+  const rbac = r.attrs.get(p.unlessEnabled)?.value;
+  if (rbac?.kind !== 'bool' || rbac.value) return;
+  const optOut = flags.values.get(p.optOut)?.value;
+  const flag = p.optOut.names[0]!;
+  if (optOut?.kind === 'bool' && optOut.value) return;
+  const undecided = optOut?.kind === 'unknown' ? `the value of ${flag} is not known` : optOut === undefined && flags.opaque && opaqueMaySet(flags.opaque, p.optOut.names) ? opaqueReason(flags.opaque, flag) : undefined;
+  if (undecided !== undefined) {
+    r.attrs.set(p.attr, { value: unknown(`whether the command adds an access policy for the signed-in principal: ${undecided}`, at), defaulted: false, at, sourcePath: p.described });
+    return;
+  }
+  // One entry, whose principal (the one signed in) is not known here.
+  r.attrs.set(p.attr, { value: list([obj({ objectId: unknown('the object id of the principal signed in', at) }, at)], at), defaulted: false, at, sourcePath: p.described });
 }
 
 function withSymbol(v: Value, variable: VariableUse, consumer: Location): Value {
@@ -1156,12 +1225,12 @@ function leftUnchanged(d: Draft): void {
   const spec = d.spec!;
   // The first flag of each setting (`--enable-cluster-autoscaler`, not the `--disable-…` switch after it).
   const own = new Map<string, string>();
-  for (const f of spec.flags) if (!f.pool && !own.has(f.attr)) own.set(f.attr, f.names[0]!);
+  for (const f of spec.flags) if (!f.pool && !f.decides && !own.has(f.attr)) own.set(f.attr, f.names[0]!);
   // Each setting, with the flag that writes it (the update's own, else a create's) for messages.
   const attrs = new Map(own);
   for (const c of AZ_COMMANDS) {
     if (c.kind !== r.kind || c.verb !== 'create') continue;
-    for (const f of c.flags) if (!f.pool && !attrs.has(f.attr)) attrs.set(f.attr, f.names[0]!);
+    for (const f of c.flags) if (!f.pool && !f.decides && !attrs.has(f.attr)) attrs.set(f.attr, f.names[0]!);
     for (const a of Object.keys(c.defaults ?? {})) if (!attrs.has(a)) attrs.set(a, a);
   }
   for (const [a, written] of attrs) {
@@ -1698,6 +1767,22 @@ interface CallerContext {
    * calling job's (its pool, its stage's, its pipeline's), unless the template's job names its own.
    */
   runnerOs?: RunnerOs;
+  /**
+   * A call in an iteration past the first of the `${{ each }}` loops around it (`loop`, the
+   * outermost, in `file`), or a context built on one: it runs the called file's commands once
+   * more, so it spends that file's matrix work (azureCliUnits), and is kept past the caps on
+   * contexts per call (loops expand up to MAX_LOOP_ITERATIONS).
+   */
+  loopCopy?: { file: string; loop: CiLoop };
+}
+
+/**
+ * What callerContexts could not follow, for EVAL001: callers of callers past MAX_CALLER_DEPTH
+ * (`deeper`), and loops around calls past MAX_LOOP_ITERATIONS (`cappedLoops`).
+ */
+interface CallerCuts {
+  deeper: boolean;
+  cappedLoops: { file: string; loop: CiLoop }[];
 }
 
 /** Callers of callers followed this deep (a pipeline → a stage template → a job template → a step template). */
@@ -1710,10 +1795,14 @@ const NESTED_CALL_WORK_BUDGET = 20_000;
 const MAX_CONTEXTS_PER_CALL = 16;
 /** Calls of one template evaluated at most. */
 const MAX_CALLS_PER_TEMPLATE = 16;
-/** Matrix combinations of one calling job that are contexts of the called file. */
+/** Matrix combinations of one calling job that are contexts of the called file (each with every iteration of the loops around the call). */
 const MAX_VARIANTS_PER_CALL = 32;
 
-function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string, callsOf: (f: CiFile) => readonly LocalCall[], depth = 0, cut?: { deeper: boolean }): CallerContext[] {
+/**
+ * `loopLimit`: how far the `${{ each }}` loops around the calls are expanded (loopVariants; by
+ * default MAX_LOOP_ITERATIONS, one when the called file's work budget cannot pay for the copies).
+ */
+function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string, callsOf: (f: CiFile) => readonly LocalCall[], depth = 0, cut?: CallerCuts, loopLimit?: LoopLimit): CallerContext[] {
   // A template without parameters still reads its Azure Pipelines caller's variables.
   if (file.inputs.length === 0 && file.format !== 'azure-pipelines' && file.kind !== 'github-action') return [];
   // Calls that pass inputs first: the calls without (an Azure Pipelines template's plain callers)
@@ -1739,19 +1828,28 @@ function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string,
     // (`size: ${{ parameters.size }}`): this call is evaluated once per caller of its caller, and
     // with its caller's defaults when the caller also runs on its own (or its callers are not followed).
     // Contexts that pass the same values (the legs of a matrix the inputs do not read) are one.
-    const through = depth < MAX_CALLER_DEPTH ? distinctContexts(callerContexts(c.caller, callsOf(c.caller), root, callsOf, depth + 1, cut)).slice(0, MAX_CONTEXTS_PER_CALL - 1) : [];
+    // (Each copy of a loop around a call of the caller is kept: loopCopy.)
+    let plain = 0;
+    const through =
+      depth < MAX_CALLER_DEPTH ? distinctContexts(callerContexts(c.caller, callsOf(c.caller), root, callsOf, depth + 1, cut, loopLimit)).filter((o) => o.loopCopy !== undefined || plain++ < MAX_CONTEXTS_PER_CALL - 1) : [];
     // A caller that has callers of its own past the depth followed: what they pass is not read (EVAL001).
     if (depth >= MAX_CALLER_DEPTH && cut && callsOf(c.caller).length > 0) cut.deeper = true;
     // The caller's own defaults, unless the caller runs only as its own callers call it (a template
     // between the pipeline and this file): then only their values reach this call.
     const callerRunsAlone = through.length === 0 || !runsOnlyWhenCalled(c.caller);
     const outer: (CallerContext | undefined)[] = [...(callerRunsAlone ? [undefined] : []), ...through];
-    return outer.flatMap((o) =>
+    const loops = loopsAt(place);
+    return outer.flatMap((o) => {
       // A calling job's combinations, each a context of the called file: at most 32 per call, as
       // calls × contexts × combinations multiply (the file's own jobs are under MATRIX_WORK_BUDGET).
       // Each iteration of the `${{ each }}` loops around the call is a call of its own (a loop
-      // over environments calling a deployment template), among those 32.
-      loopVariants(c.caller, loopsAt(place), o?.inputs, matrixVariants(c.job)).variants.slice(0, MAX_VARIANTS_PER_CALL).flatMap((variant): CallerContext[] => {
+      // over environments calling a deployment template), up to MAX_LOOP_ITERATIONS (EVAL001
+      // past them): the copies past the first spend the called file's work (loopCopy).
+      const combinations = matrixVariants(c.job).slice(0, MAX_VARIANTS_PER_CALL);
+      const expanded = loopVariants(c.caller, loops, o?.inputs, combinations, loopLimit);
+      if (expanded.capped && cut && !loopLimit) cut.cappedLoops.push({ file: c.caller.file, loop: expanded.capped });
+      const perCombination = Math.max(1, expanded.variants.length / Math.max(1, combinations.length));
+      return expanded.variants.flatMap((variant, vi): CallerContext[] => {
         const sc = scriptContext(c.caller, place, variant, o?.inputs, o?.variables, o?.runnerOs);
         // A call under `${{ if }}` blocks this context decides against is not in the caller's pipeline
         // (nor one in a loop over an empty list).
@@ -1778,8 +1876,10 @@ function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string,
         // Steps the caller passes in (a `stepList` parameter) that set variables at run time: unknown in the template.
         const passed = expanded ? passedStepWrites(c) : undefined;
         const variables = expanded ? { ...sc.variables, ...(passed ? { passedStepWrites: passed } : {}) } : composite ? sc.variables : undefined;
+        // (The loop variable of the copy the call is in, `environment`, is none of the template's
+        // variables: it classes the place, before its stage's name, as a variable does.)
         const placeEnv = expanded
-          ? (placeClass(place, sc) ?? classifyPipelineFileName(path.basename(c.caller.file)) ?? o?.placeEnv)
+          ? (envFromVariables((name) => loopValue(c.caller, sc, name)) ?? placeClass(place, sc) ?? classifyPipelineFileName(path.basename(c.caller.file)) ?? o?.placeEnv)
           : composite
             ? (placeClass(place, sc) ?? envFromVariables((name) => named(sc.env, name)) ?? classifyPath(path.basename(c.caller.file))?.env ?? o?.placeEnv)
             : undefined;
@@ -1787,9 +1887,10 @@ function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string,
         // Steps that run in the calling job run on its runner; a reusable workflow's jobs name their own.
         const runnerOs = expanded || composite ? sc.expansion.runnerOs : undefined;
         const copy = variantLabel(variant);
-        return [{ label: copy ? `${through}, ${copy}` : through, inputs, ...(variables ? { variables } : {}), ...(placeEnv ? { placeEnv } : {}), ...(runnerOs ? { runnerOs } : {}) }];
-      }),
-    );
+        const loopCopy = o?.loopCopy ?? (loops && vi % perCombination > 0 ? { file: c.caller.file, loop: loops[0]! } : undefined);
+        return [{ label: copy ? `${through}, ${copy}` : through, inputs, ...(variables ? { variables } : {}), ...(placeEnv ? { placeEnv } : {}), ...(runnerOs ? { runnerOs } : {}), ...(loopCopy ? { loopCopy } : {}) }];
+      });
+    });
   });
 }
 

@@ -48,6 +48,13 @@ export interface Fact {
    * does not pass the flag), for messages: the fix instead of "set X to …".
    */
   fixElsewhere?: string;
+  /**
+   * For a default another setting decides (the Azure CLI version an `azure/cli` step pins): that
+   * setting's value, whose places (where it is written, the inputs it came through) are the
+   * finding's related locations, and the setting that fixes the finding as well, for a message's
+   * "set X to true (or …)": `azcliversion to 2.61.0 or later`.
+   */
+  defaultSetBy?: { value: Value; label: string; fix: string };
 }
 
 export interface Resource<K extends ResourceKind = ResourceKind> {

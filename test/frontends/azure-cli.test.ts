@@ -494,10 +494,10 @@ describe('azure-cli front end: Azure Pipelines ${{ each }} loops (review 105)', 
       'azure-pipelines.yml': `${ENVIRONMENTS}  - name: vaults\n    type: object\n    default:\n      kva: 'true'\n      kvb: 'false'\njobs:\n  - \${{ each env in parameters.environments }}:\n    - deployment: kv_\${{ env }}\n      environment: \${{ env }}\n      strategy:\n        runOnce:\n          deploy:\n            steps:\n              - \${{ each pair in parameters.vaults }}:\n                - script: az keyvault create -n \${{ pair.key }}-\${{ env }} -g rg --enable-purge-protection \${{ pair.value }}\n`,
     });
     expect(copies(r, 'keyvault')).toEqual([
-      'each env=dev, each pair=kva | nonprod | kva-dev@21:49',
-      'each env=dev, each pair=kvb | nonprod | kvb-dev@21:49',
-      'each env=prod, each pair=kva | prod | kva-prod@21:49',
-      'each env=prod, each pair=kvb | prod | kvb-prod@21:49',
+      'each env=dev, pair=kva | nonprod | kva-dev@21:49',
+      'each env=dev, pair=kvb | nonprod | kvb-dev@21:49',
+      'each env=prod, pair=kva | prod | kva-prod@21:49',
+      'each env=prod, pair=kvb | prod | kvb-prod@21:49',
     ]);
     // The flag's value is where the parameter's default writes it.
     const kvb = resources(r).find((x) => x.kind === 'keyvault' && show(x.name).startsWith('kvb-prod'))!;
@@ -509,7 +509,7 @@ describe('azure-cli front end: Azure Pipelines ${{ each }} loops (review 105)', 
       'azure-pipelines.yml': 'parameters:\n  - name: pools\n    type: object\n    default:\n      - name: gpu\n        size: Standard_NC6s_v3\nsteps:\n  - ${{ each p in parameters.pools }}:\n    - script: az aks nodepool add --cluster-name aks -g rg -n ${{ p.name }} -s ${{ p.size }} --labels x=${{ p }}\n',
     });
     const pool = only(r, 'aks.nodepool');
-    expect(pool.evaluation.variant).toBe('each p={name: gpu, size: Standard_NC6s_v3}');
+    expect(pool.evaluation.variant).toBe('each p.name=gpu');
     expect(attr(pool, 'vmSize')).toBe('Standard_NC6s_v3@6:15');
     expect(attr(pool, 'labels')).toMatch(/^\?\$\{\{ p \}\} is not a scalar of the loop's item/);
   });
@@ -518,11 +518,11 @@ describe('azure-cli front end: Azure Pipelines ${{ each }} loops (review 105)', 
     const template = `${ENVIRONMENTS}steps:\n  - \${{ each env in parameters.environments }}:\n    - script: az keyvault create -n kv-\${{ env }} -g rg\n`;
     const passes = run({ 'kv.yml': template, 'azure-pipelines.yml': 'steps:\n  - template: kv.yml\n    parameters:\n      environments: [qa]\n' });
     expect(copies(passes, 'keyvault')).toEqual([expect.stringMatching(/^called by azure-pipelines.yml \(step 1\) \| unknown \| \?.*the caller passes environments, whose items are not read/)]);
-    // (No stage or deployment environment names a class here: the loop variable is no environment variable.)
+    // (The loop variable `env` is a variable named env of its copy: it classes it, review 106.)
     const defaults = run({ 'kv.yml': template, 'azure-pipelines.yml': 'steps:\n  - template: kv.yml\n' });
     expect(copies(defaults, 'keyvault')).toEqual([
-      'called by azure-pipelines.yml (step 1), each env=dev | unknown | kv-dev@9:37',
-      'called by azure-pipelines.yml (step 1), each env=prod | unknown | kv-prod@9:37',
+      'called by azure-pipelines.yml (step 1), each env=dev | nonprod | kv-dev@9:37',
+      'called by azure-pipelines.yml (step 1), each env=prod | prod | kv-prod@9:37',
     ]);
   });
 
@@ -548,6 +548,67 @@ describe('azure-cli front end: Azure Pipelines ${{ each }} loops (review 105)', 
     expect(copies(r, 'keyvault')).toEqual([expect.stringMatching(/^default \| unknown \| \?.*runs more than 1,024 times/)]);
   });
 
+  it('a loop calling a template: every iteration, past 32 and through a template between (review 106)', () => {
+    const regions = Array.from({ length: 40 }, (_, i) => `      - name: r${i}\n        purge: ${i === 39 ? 'false' : 'true'}`).join('\n');
+    const r = run({
+      'azure-pipelines.yml': `parameters:\n  - name: regions\n    type: object\n    default:\n${regions}\nstages:\n  - stage: prod\n    jobs:\n      - \${{ each r in parameters.regions }}:\n        - template: mid.yml\n          parameters:\n            name: \${{ r.name }}\n            purge: \${{ r.purge }}\n`,
+      'mid.yml': 'parameters:\n  - name: name\n  - name: purge\njobs:\n  - template: kv.yml\n    parameters:\n      name: ${{ parameters.name }}\n      purge: ${{ parameters.purge }}\n',
+      'kv.yml': 'parameters:\n  - name: name\n  - name: purge\njobs:\n  - job: kv_${{ parameters.name }}\n    steps:\n      - script: az keyvault create -n kv-${{ parameters.name }} -g rg --enable-purge-protection ${{ parameters.purge }}\n',
+    });
+    const vaults = resources(r).filter((x) => x.kind === 'keyvault' && x.evaluation.unit.endsWith('kv.yml'));
+    expect(new Set(vaults.map((x) => show(x.name).split('@')[0])).size).toBe(40);
+    const last = vaults.find((x) => show(x.name).startsWith('kv-r39@'))!;
+    expect(attr(last, 'purgeProtection')).toBe('false@84:16');
+    expect(r.problems).toEqual([]);
+  });
+
+  it('loop calls whose commands pass the work budget: the loop is not expanded for the template, with EVAL001 at it (review 106)', () => {
+    const names = Array.from({ length: 700 }, (_, i) => `      - e${i}`).join('\n');
+    const script = Array.from({ length: 30 }, (_, i) => `          az keyvault create -n kv${i}-\${{ parameters.name }} -g rg`).join('\n');
+    const r = run({
+      'azure-pipelines.yml': `parameters:\n  - name: envs\n    type: object\n    default:\n${names}\nsteps:\n  - \${{ each env in parameters.envs }}:\n    - template: kv.yml\n      parameters:\n        name: \${{ env }}\n`,
+      'kv.yml': `parameters:\n  - name: name\nsteps:\n  - script: |\n${script}\n`,
+    });
+    expect(r.problems.map((p) => `${p.ruleId} ${p.location.file.split('/').pop()} ${p.location.range.start.line} ${p.message}`)).toEqual([
+      'EVAL001 azure-pipelines.yml 706 ${{ each env in parameters.envs }} calls kv.yml once per iteration, and those calls times its commands pass 20,000: the loops around its calls are not expanded for it (their loop variables are unknown)',
+    ]);
+    // One call, whose loop variable is unknown: each of the 30 vaults once, its name not known.
+    const vaults = resources(r).filter((x) => x.kind === 'keyvault').map((x) => show(x.name));
+    expect(vaults).toHaveLength(30);
+    expect(vaults.every((n) => n.includes('is not expanded for kv.yml'))).toBe(true);
+  });
+
+  it('a loop around a template call past 1,024 iterations: EVAL001 at the loop, its variable unknown in the template (review 106)', () => {
+    const many = Array.from({ length: 1025 }, (_, i) => `      - e${i}`).join('\n');
+    const r = run({
+      'azure-pipelines.yml': `parameters:\n  - name: envs\n    type: object\n    default:\n${many}\nsteps:\n  - \${{ each env in parameters.envs }}:\n    - template: kv.yml\n      parameters:\n        name: \${{ env }}\n`,
+      'kv.yml': 'parameters:\n  - name: name\nsteps:\n  - script: az keyvault create -n kv-${{ parameters.name }} -g rg\n',
+    });
+    expect(r.problems.map((p) => `${p.ruleId} ${p.location.file.split('/').pop()} ${p.location.range.start.line}`)).toEqual(['EVAL001 azure-pipelines.yml 1031']);
+    expect(resources(r).filter((x) => x.kind === 'keyvault').map((x) => show(x.name))).toEqual([expect.stringMatching(/runs more than 1,024 times/)]);
+  });
+
+  it('a loop variable named environment classes its copy, as a matrix variable of that name does (review 106)', () => {
+    const r = run({ 'azure-pipelines.yml': `parameters:\n  - name: targets\n    type: object\n    default: [dev, prod]\njobs:\n  - \${{ each environment in parameters.targets }}:\n    - job: kv_\${{ environment }}\n      steps:\n        - script: az keyvault create -n kv-\${{ environment }} -g rg\n` });
+    expect(copies(r, 'keyvault')).toEqual(['each environment=dev | nonprod | kv-dev@9:41', 'each environment=prod | prod | kv-prod@9:41']);
+    // A template called in the loop: the copy's loop variable classes the place of the call.
+    const t = run({
+      'azure-pipelines.yml': `parameters:\n  - name: targets\n    type: object\n    default: [dev, prod]\njobs:\n  - \${{ each env in parameters.targets }}:\n    - template: kv.yml\n      parameters:\n        name: \${{ env }}\n`,
+      'kv.yml': 'parameters:\n  - name: name\njobs:\n  - job: kv\n    steps:\n      - script: az keyvault create -n kv-${{ parameters.name }} -g rg\n',
+    });
+    expect(copies(t, 'keyvault').map((x) => x.split(' | ').slice(1).join(' | '))).toEqual(['nonprod | kv-dev@6:39', 'prod | kv-prod@6:39']);
+  });
+
+  it('a copy of a loop over mappings is named by a member that tells the items apart; nested loops share one each (review 106)', () => {
+    const r = run({
+      'azure-pipelines.yml':
+        'parameters:\n  - name: envs\n    type: object\n    default:\n      - name: dev\n        sc: sc-dev\n      - name: prod\n        sc: sc-prod\n  - name: regions\n    type: object\n    default: [weu, neu]\n  - name: same\n    type: object\n    default:\n      - size: a\n      - size: a\nstages:\n  - ${{ each env in parameters.envs }}:\n    - stage: infra_${{ env.name }}\n      jobs:\n        - ${{ each region in parameters.regions }}:\n          - job: kv_${{ region }}\n            steps:\n              - script: az keyvault create -n kv-${{ env.name }}-${{ region }} -g rg\n              - ${{ each s in parameters.same }}:\n                - script: az acr create -n acr${{ s.size }} -g rg --sku Basic\n',
+    });
+    expect(copies(r, 'keyvault').map((x) => x.split(' | ')[0])).toEqual(['each env.name=dev, region=neu', 'each env.name=dev, region=weu', 'each env.name=prod, region=neu', 'each env.name=prod, region=weu']);
+    // Items no member tells apart: by their place.
+    expect(copies(r, 'acr').map((x) => x.split(' | ')[0])).toContain('each env.name=prod, region=weu, s[1]');
+  });
+
   it('a loop over what is not a parameter\'s list stays unknown', () => {
     const r = run({ 'azure-pipelines.yml': "variables:\n  envs: dev\nsteps:\n  - ${{ each env in split(variables.envs, ',') }}:\n    - script: az keyvault create -n \"kv-${{ env }}\" -g rg\n" });
     expect(copies(r, 'keyvault')).toEqual([expect.stringMatching(/^default \| unknown \| \?.*walks a collection that is not a parameter of this file/)]);
@@ -569,6 +630,31 @@ describe('azure-cli front end: the Azure CLI version an azure/cli step pins (rev
       'kv3 ?the default of --enable-rbac-authorization depends on the Azure CLI version (azcliversion latest is not a release number, so the Azure CLI version is not known) false',
       'kv4 ?the default of --enable-rbac-authorization depends on the Azure CLI version false',
     ]);
+  });
+
+  it('without RBAC, az keyvault create adds an access policy for the signed-in principal unless --no-self-perms (azure-cli create_vault; review 106)', () => {
+    const r = run({
+      '.github/workflows/w.yml': `on: push\njobs:\n  kv:\n    runs-on: ubuntu-latest\n    steps:\n${step('2.50.0', 'az keyvault create -n kv1 -g rg')}${step('2.50.0', 'az keyvault create -n kv2 -g rg --no-self-perms')}${step('2.50.0', 'az keyvault create -n kv3 -g rg --no-self-perms false')}${step('2.50.0', 'az keyvault create -n kv4 -g rg --no-self-perms "$X"')}${step('2.63.0', 'az keyvault create -n kv5 -g rg')}${step('latest', 'az keyvault create -n kv6 -g rg')}      - run: az keyvault create -n kv7 -g rg --enable-rbac-authorization false\n`,
+    });
+    const policies = resources(r)
+      .filter((x) => x.kind === 'keyvault')
+      .map((x) => {
+        const v = x.attrs.get('accessPolicies')?.value;
+        return `${show(x.name).split('@')[0]} ${v === undefined ? '-' : v.kind === 'list' ? `list of ${v.items.length}` : show(v)}`;
+      });
+    // RBAC on (2.63.0) or not known (latest): no policy is added, and nothing is decided.
+    expect(policies).toEqual(['kv1 list of 1', 'kv2 -', 'kv3 list of 1', "kv4 ?whether the command adds an access policy for the signed-in principal: the value of --no-self-perms is not known", 'kv5 -', 'kv6 -', 'kv7 list of 1']);
+  });
+
+  it('the version that decides the default is placed: a reusable workflow\'s input, as its caller passes it (review 106)', () => {
+    const r = run({
+      '.github/workflows/main.yml': 'on: push\njobs:\n  old:\n    uses: ./.github/workflows/kv.yml\n    with:\n      cli: 2.49.0\n',
+      '.github/workflows/kv.yml': 'on:\n  workflow_call:\n    inputs:\n      cli:\n        type: string\n        default: 2.50.0\njobs:\n  kv:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: azure/cli@v2\n        with:\n          azcliversion: ${{ inputs.cli }}\n          inlineScript: az keyvault create -n kv1 -g rg\n',
+    });
+    const kv = only(r, 'keyvault');
+    const setBy = kv.attrs.get('rbacAuthorization')?.defaultSetBy;
+    expect(setBy?.fix).toBe('azcliversion to 2.61.0 or later');
+    expect([setBy!.value.origin, ...(setBy!.value.via ?? [])].map((l) => `${l!.file.split('/').pop()}:${l!.range.start.line} ${l!.label ?? ''}`)).toEqual(['main.yml:6 ', 'kv.yml:4 input cli', 'kv.yml:13 azcliversion']);
   });
 });
 

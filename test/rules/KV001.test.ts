@@ -2101,6 +2101,34 @@ stages:
         messageId: 'noPurgeProtection',
         messageIncludes: 'Key Vault "kv-b"',
       },
+      {
+        // Review 106 (the reviewer's probe): a template called in a loop is called for every item,
+        // past the 32 matrix combinations a call is evaluated in: the 40th region's false is reported.
+        name: 'each-loop-calling-a-template-for-forty-items',
+        files: {
+          'azure-pipelines.yml':
+            'trigger: none\nparameters:\n  - name: regions\n    type: object\n    default:\n      - name: region00\n        purge: true\n      - name: region01\n        purge: true\n      - name: region02\n        purge: true\n      - name: region03\n        purge: true\n      - name: region04\n        purge: true\n      - name: region05\n        purge: true\n      - name: region06\n        purge: true\n      - name: region07\n        purge: true\n      - name: region08\n        purge: true\n      - name: region09\n        purge: true\n      - name: region10\n        purge: true\n      - name: region11\n        purge: true\n      - name: region12\n        purge: true\n      - name: region13\n        purge: true\n      - name: region14\n        purge: true\n      - name: region15\n        purge: true\n      - name: region16\n        purge: true\n      - name: region17\n        purge: true\n      - name: region18\n        purge: true\n      - name: region19\n        purge: true\n      - name: region20\n        purge: true\n      - name: region21\n        purge: true\n      - name: region22\n        purge: true\n      - name: region23\n        purge: true\n      - name: region24\n        purge: true\n      - name: region25\n        purge: true\n      - name: region26\n        purge: true\n      - name: region27\n        purge: true\n      - name: region28\n        purge: true\n      - name: region29\n        purge: true\n      - name: region30\n        purge: true\n      - name: region31\n        purge: true\n      - name: region32\n        purge: true\n      - name: region33\n        purge: true\n      - name: region34\n        purge: true\n      - name: region35\n        purge: true\n      - name: region36\n        purge: true\n      - name: region37\n        purge: true\n      - name: region38\n        purge: true\n      - name: region39\n        purge: ⟦false⟧\nstages:\n  - stage: deploy_prod\n    jobs:\n      - ${{ each r in parameters.regions }}:\n        - template: t/kv.yml\n          parameters:\n            name: ${{ r.name }}\n            purge: ${{ r.purge }}\n',
+          't/kv.yml':
+            'parameters:\n  - name: name\n    type: string\n  - name: purge\n    type: string\njobs:\n  - job: kv_${{ parameters.name }}\n    steps:\n      - script: az keyvault create --name "kv-${{ parameters.name }}" -g rg --enable-rbac-authorization true --enable-purge-protection ${{ parameters.purge }}\n',
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+        messageIncludes: 'Key Vault "kv-region39"',
+      },
+      {
+        // Review 106: a loop variable named environment is a variable of that name in its copy
+        // (RULES.md Environments), as a matrix variable `environment: prod` is of its leg.
+        name: 'each-loop-variable-named-environment',
+        files: {
+          'azure-pipelines.yml':
+            'trigger: none\nparameters:\n  - name: environments\n    type: object\n    default: [dev, prod]\npool:\n  vmImage: ubuntu-latest\nstages:\n  - stage: infra\n    jobs:\n      - ${{ each environment in parameters.environments }}:\n        - job: kv_${{ environment }}\n          steps:\n            - script: ⟦az⟧ keyvault create --name "kv-ml-${{ environment }}" -g rg --enable-rbac-authorization true\n',
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+        messageIncludes: 'Key Vault "kv-ml-prod"',
+      },
     ],
   },
 };

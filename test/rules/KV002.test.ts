@@ -786,21 +786,62 @@ const cliVersions: RuleTable = {
     ],
     invalid: [
       {
+        // Review 106: without RBAC, az keyvault create adds an access policy for the signed-in
+        // principal (azure-cli custom.py create_vault): the vault declares one, a warning. The
+        // pinned version is a related place, and raising it a fix.
         name: 'azure-cli-action-2-50-0',
         files: azureCliStep('2.50.0', '⟦az⟧ keyvault create --name kv1 --resource-group rg'),
-        level: 'note',
+        level: 'warning',
         env: 'unknown',
-        messageId: 'defaultNoPolicies',
-        messageIncludes: '--enable-rbac-authorization is not set (defaults to false in Azure CLI 2.50.0)',
+        messageId: 'defaultWithPolicies',
+        message:
+          "Key Vault \"kv1\" uses access policies because --enable-rbac-authorization is not set (defaults to false in Azure CLI 2.50.0) and it declares 1 access policy (the signed-in principal's, without --no-self-perms); set --enable-rbac-authorization to true (or azcliversion to 2.61.0 or later) and grant role assignments.",
+        related: [{ file: '.github/workflows/kv.yml', line: 9, label: 'Azure CLI version 2.50.0' }],
       },
       {
         // The version from a matrix value: the 2.60.0 leg is reported, the 2.61.0 one is not.
         name: 'azure-cli-action-version-from-the-matrix',
         files: azureCliStep('${{ matrix.cli }}', '⟦az⟧ keyvault create --name kv1 --resource-group rg', "    strategy:\n      matrix:\n        cli: ['2.60.0', '2.61.0']\n"),
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'defaultWithPolicies',
+        messageIncludes: 'defaults to false in Azure CLI 2.60.0',
+        related: [{ file: '.github/workflows/kv.yml', line: 8, label: 'Azure CLI version 2.60.0' }, { file: '.github/workflows/kv.yml', line: 12, label: 'azcliversion' }],
+      },
+      {
+        // `--no-self-perms`: no policy is added, so the vault declares none (a note).
+        name: 'azure-cli-action-2-50-0-no-self-perms',
+        files: azureCliStep('2.50.0', '⟦az⟧ keyvault create --name kv1 --resource-group rg --no-self-perms'),
         level: 'note',
         env: 'unknown',
         messageId: 'defaultNoPolicies',
-        messageIncludes: 'defaults to false in Azure CLI 2.60.0',
+        messageIncludes: 'though it declares no access policy; set --enable-rbac-authorization to true (or azcliversion to 2.61.0 or later) to use Azure RBAC.',
+      },
+      {
+        name: 'azure-cli-action-2-50-0-no-self-perms-false',
+        files: azureCliStep('2.50.0', '⟦az⟧ keyvault create --name kv1 --resource-group rg --no-self-perms false'),
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'defaultWithPolicies',
+      },
+      {
+        // The reviewer's probe: a reusable workflow's `azcliversion: ${{ inputs.cli }}`, its caller
+        // passing 2.49.0: the caller's value, the input and the step's azcliversion are related places.
+        name: 'azure-cli-action-version-a-caller-passes',
+        files: {
+          '.github/workflows/main.yml': 'name: main\non: [push]\njobs:\n  new:\n    uses: ./.github/workflows/kv-reusable.yml\n    with:\n      cli: 2.62.0\n  old:\n    uses: ./.github/workflows/kv-reusable.yml\n    with:\n      cli: 2.49.0\n',
+          '.github/workflows/kv-reusable.yml':
+            'name: kv-reusable\non:\n  workflow_call:\n    inputs:\n      cli:\n        type: string\n        default: 2.50.0\njobs:\n  kv:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: azure/cli@v2\n        with:\n          azcliversion: ${{ inputs.cli }}\n          inlineScript: ⟦az⟧ keyvault create --name kv1 -g rg --enable-purge-protection true\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'defaultWithPolicies',
+        messageIncludes: 'defaults to false in Azure CLI 2.49.0',
+        related: [
+          { file: '.github/workflows/main.yml', line: 11, label: 'Azure CLI version 2.49.0' },
+          { file: '.github/workflows/kv-reusable.yml', line: 5, label: 'input cli' },
+          { file: '.github/workflows/kv-reusable.yml', line: 14, label: 'azcliversion' },
+        ],
       },
     ],
   },

@@ -41,7 +41,7 @@ export interface MatrixVariant {
 
 /** One iteration of the `${{ each }}` loops around a place: one copy of what they hold. */
 export interface LoopIteration {
-  /** `each env=prod` (`, each region=weu` for a nested loop). */
+  /** `each env=prod` (`each env=prod, region=weu` for a nested loop; `each env.name=prod` for an item that is a mapping). */
   label: string;
   /** The loop variables' scalars by reference: `env`, `env.name` (an item's member), `pair.key`, `pair.value`, `pair.value.size`. */
   values: Map<string, CiScalar>;
@@ -56,6 +56,12 @@ export interface LoopIteration {
  * loops expand up to 1,024 instances); past it the loop variables are unknown (EVAL001).
  */
 export const MAX_LOOP_ITERATIONS = 1024;
+
+/** The iterations loopVariants expands at most, and why a loop past them is not expanded (`each`: the loop as written). */
+export interface LoopLimit {
+  iterations: number;
+  why: (each: string) => string;
+}
 
 /** The label of a copy of a script: its matrix combination and its loop iteration (`matrix: size=…, each env=prod`); '' for neither. */
 export function variantLabel(v: MatrixVariant): string {
@@ -75,7 +81,7 @@ export function loopVariants(
   loops: readonly CiLoop[] | undefined,
   given: ReadonlyMap<string, Value> | undefined,
   variants: MatrixVariant[],
-  limit: { iterations: number; why: (each: string) => string } = { iterations: MAX_LOOP_ITERATIONS, why: (each) => `${each} runs more than ${MAX_LOOP_ITERATIONS.toLocaleString('en-US')} times with the loops around it, which are not expanded` },
+  limit: LoopLimit = { iterations: MAX_LOOP_ITERATIONS, why: (each) => `${each} runs more than ${MAX_LOOP_ITERATIONS.toLocaleString('en-US')} times with the loops around it, which are not expanded` },
 ): { variants: MatrixVariant[]; capped?: CiLoop } {
   if (!loops?.length) return { variants };
   let iterations: LoopIteration[] = [{ label: '', values: new Map(), variables: new Map() }];
@@ -93,7 +99,8 @@ export function loopVariants(
       iterations = iterations.map((it) => ({ ...it, empty: true, variables: new Map([...it.variables, [loop.variable, { unknown: `${loop.collection} is empty: the loop inserts nothing` }]]) }));
       continue;
     }
-    iterations = iterations.flatMap((it) => items.map((item) => withLoopItem(it, loop.variable, item, input)));
+    const shown = itemLabels(loop.variable, items);
+    iterations = iterations.flatMap((it) => items.map((item, i) => withLoopItem(it, loop.variable, item, input, shown[i]!)));
   }
   return { variants: variants.flatMap((v) => iterations.map((loop) => ({ ...v, loop }))), ...(capped ? { capped } : {}) };
 }
@@ -116,18 +123,41 @@ function loopCollection(file: CiFile, loop: CiLoop, given: ReadonlyMap<string, V
   return { items: input.defaultItems, input };
 }
 
-/** An iteration with one more loop at `item`: its scalars under the loop variable's name. */
-function withLoopItem(it: LoopIteration, variable: string, item: CiLoopItem, input: CiInput | undefined): LoopIteration {
+/**
+ * How each item of a loop is named in its copies' labels (`env=prod`): a list's item or a
+ * mapping's key as written (cut at 40 characters); an item that is a mapping, by the first of its
+ * scalar members that tells every item apart, `name` first (`env.name=prod`: its members are
+ * joined by ", ", which also joins a finding's variants), else by its place (`env[1]`).
+ */
+function itemLabels(variable: string, items: readonly CiLoopItem[]): string[] {
+  const cut = (text: string): string => (text.length > 40 ? `${text.slice(0, 39)}…` : text);
+  const members = [...new Set(items.flatMap((item) => [...(item.members?.keys() ?? [])]))];
+  const telling = ['name', ...members.filter((m) => m !== 'name')].find((m) => {
+    const texts = items.map((item) => item.key?.text ?? item.members?.get(m)?.text);
+    return texts.every((t) => t !== undefined) && new Set(texts).size === texts.length;
+  });
+  return items.map((item, i) => {
+    const scalar = item.key?.text ?? item.value?.text;
+    if (scalar !== undefined) return `${variable}=${cut(scalar)}`;
+    const member = telling === undefined ? undefined : item.members?.get(telling)?.text;
+    return member === undefined ? `${variable}[${i}]` : `${variable}.${telling}=${cut(member)}`;
+  });
+}
+
+/**
+ * An iteration with one more loop at `item` (`shown`: its label, itemLabels): its scalars under
+ * the loop variable's name. The loops of one copy share one `each` (`each env=prod, region=weu`),
+ * as a matrix combination's axes share one `matrix:`, so a finding's list of copies reads one
+ * `each` per copy.
+ */
+function withLoopItem(it: LoopIteration, variable: string, item: CiLoopItem, input: CiInput | undefined, shown: string): LoopIteration {
   const values = new Map(it.values);
   // A mapping's entry is a pair (`pair.key`, `pair.value`); a list's item is the variable itself.
   const base = item.key ? `${variable}.value` : variable;
   if (item.key) values.set(`${variable}.key`, item.key);
   if (item.value) values.set(base, item.value);
   for (const [k, v] of item.members ?? []) values.set(`${base}.${k}`, v);
-  const shown = item.key?.text ?? item.value?.text ?? [...(item.members ?? [])].slice(0, 2).map(([k, v]) => `${k}: ${v.text}`).join(', ');
-  const text = shown.length > 40 ? `${shown.slice(0, 39)}…` : shown;
-  const own = `each ${variable}=${item.key || item.value ? text : `{${text}${(item.members?.size ?? 0) > 2 ? ', …' : ''}}`}`;
-  return { label: it.label ? `${it.label}, ${own}` : own, values, variables: new Map([...it.variables, [variable, input ? { input } : {}]]) };
+  return { label: it.label ? `${it.label}, ${shown}` : `each ${shown}`, values, variables: new Map([...it.variables, [variable, input ? { input } : {}]]) };
 }
 
 /**

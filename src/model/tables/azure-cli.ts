@@ -27,7 +27,8 @@
  * - az keyvault create|update: https://learn.microsoft.com/cli/azure/keyvault — purge
  *   protection off unless `--enable-purge-protection`; `--enable-rbac-authorization`
  *   defaults to true only since CLI 2.61.0 (VERSION_DEPENDENT_DEFAULTS) → unknown when absent
- *   and the CLI version is not known.
+ *   and the CLI version is not known; without RBAC, `create` adds an access policy for the
+ *   signed-in principal unless `--no-self-perms` (KEYVAULT_CREATOR_POLICY, azure-cli's custom.py).
  * - az acr create|update: https://learn.microsoft.com/cli/azure/acr — `--admin-enabled`
  *   three-state, default false.
  * - az storage account create|update: https://learn.microsoft.com/cli/azure/storage/account
@@ -68,6 +69,26 @@ export interface FlagSpec {
   pool?: boolean;
   /** Read when written, never named as the fix in a message (a flag scripts use that the reference does not list). */
   unnamed?: boolean;
+  /**
+   * Sets no attribute of its own: read only for what the command does with it (`--no-self-perms`
+   * decides the access policy `keyvault create` adds: AzCommandSpec.creatorAccessPolicy); `attr`
+   * is the attribute it decides.
+   */
+  decides?: true;
+}
+
+/**
+ * The access policy a command adds for the principal it runs as (signed in with `az login`):
+ * to `attr`, when `unlessEnabled` is known false and the `optOut` switch is not given.
+ */
+export interface CreatorAccessPolicy {
+  attr: string;
+  /** The switch that leaves it out (a `decides` flag of the command). */
+  optOut: FlagSpec;
+  /** The attribute that leaves it out when true (RBAC authorization). */
+  unlessEnabled: string;
+  /** How messages name the entry ("1 access policy (…)"). */
+  described: string;
 }
 
 /** A default an absent flag takes on `create` (stable across CLI versions only). */
@@ -102,6 +123,8 @@ export interface AzCommandSpec {
    * (update only clears)"; Azure refuses to turn purge protection off again).
    */
   onlyClears?: readonly string[];
+  /** The access policy the command itself adds (`keyvault create`). */
+  creatorAccessPolicy?: CreatorAccessPolicy;
   /** The documentation page. */
   source: string;
 }
@@ -155,6 +178,24 @@ const KEYVAULT_FLAGS: FlagSpec[] = [
   { names: ['--enable-rbac-authorization'], attr: 'rbacAuthorization', read: 'bool' },
   TAGS,
 ];
+
+/**
+ * `az keyvault create` adds an access policy for the signed-in user or service principal (every
+ * key, secret, certificate and storage permission) unless `--no-self-perms` is given or RBAC
+ * authorization is enabled: Azure/azure-cli, src/azure-cli/azure/cli/command_modules/keyvault/
+ * custom.py, `create_vault`: "if no_self_perms or enable_rbac_authorization: access_policies = []
+ * else: … access_policies = [AccessPolicyEntry(tenant_id=tenant_id, object_id=object_id,
+ * permissions=permissions)]" (object_id: `_get_current_user_object_id`, the signed-in principal);
+ * `--no-self-perms` is a three-state flag ("Don't add permissions for the current user/service
+ * principal in the new vault", _params.py).
+ */
+const NO_SELF_PERMS: FlagSpec = { names: ['--no-self-perms'], attr: 'accessPolicies', read: 'bool', decides: true };
+const KEYVAULT_CREATOR_POLICY: CreatorAccessPolicy = {
+  attr: 'accessPolicies',
+  optOut: NO_SELF_PERMS,
+  unlessEnabled: 'rbacAuthorization',
+  described: "the signed-in principal's, without --no-self-perms",
+};
 
 const ACR_FLAGS: FlagSpec[] = [
   { names: ['--admin-enabled'], attr: 'adminEnabled', read: 'bool' },
@@ -281,8 +322,9 @@ export const AZ_COMMANDS: readonly AzCommandSpec[] = [
     kind: 'keyvault',
     verb: 'create',
     nameFlags: ['--name', '-n'],
-    flags: KEYVAULT_FLAGS,
+    flags: [...KEYVAULT_FLAGS, NO_SELF_PERMS],
     defaults: { purgeProtection: false },
+    creatorAccessPolicy: KEYVAULT_CREATOR_POLICY,
     source: 'https://learn.microsoft.com/cli/azure/keyvault#az-keyvault-create',
   },
   {
