@@ -39660,9 +39660,9 @@ function unpairedReason(index, paramFile, shown = path32.basename, metadataTempl
   }
   const dir = norm(path32.dirname(paramFile));
   const parent = PARAMETER_FOLDER.test(path32.basename(path32.dirname(paramFile))) ? norm(path32.dirname(path32.dirname(paramFile))) : void 0;
-  const templates = [...index.values()].filter((t) => t !== paramFile);
-  const beside = templates.filter((t) => norm(path32.dirname(t)) === dir).map(shown).sort();
-  const above = parent === void 0 ? [] : templates.filter((t) => norm(path32.dirname(t)) === parent).map(shown).sort();
+  const byDir = templatesByFolder(index);
+  const beside = (byDir.get(dir) ?? []).filter((t) => t !== paramFile).map(shown).sort();
+  const above = parent === void 0 ? [] : (byDir.get(parent) ?? []).filter((t) => t !== paramFile).map(shown).sort();
   const near = [...beside, ...above];
   if (near.length === 0) return `${what}: no ARM template of the scan is beside it${parent === void 0 ? "" : " or one folder up"}; name it <template>.parameters.json or <template>.parameters.<env>.json beside its template, ${meta}`;
   const where = [beside.length ? `${beside.join(", ")} beside it` : "", above.length ? `${above.join(", ")} one folder up` : ""].filter(Boolean).join("; ");
@@ -39687,10 +39687,24 @@ function templateOutsideParameterFolder(index, paramFile, candidates2) {
   }
   return void 0;
 }
+function templatesByFolder(index) {
+  let m = byFolder.get(index);
+  if (!m) {
+    m = /* @__PURE__ */ new Map();
+    for (const t of index.values()) {
+      const d = norm(path32.dirname(t));
+      const list2 = m.get(d);
+      if (list2) list2.push(t);
+      else m.set(d, [t]);
+    }
+    byFolder.set(index, m);
+  }
+  return m;
+}
 function templateByMetadata(index, paramFile, meta) {
   return index.get(norm(path32.join(path32.dirname(paramFile), meta)));
 }
-var TEMPLATE_SCHEMA, norm, ENVIRONMENT_FILE, CONVENTIONAL_TEMPLATES;
+var TEMPLATE_SCHEMA, norm, ENVIRONMENT_FILE, CONVENTIONAL_TEMPLATES, byFolder;
 var init_detect = __esm({
   "src/eval/arm/detect.ts"() {
     "use strict";
@@ -39699,6 +39713,7 @@ var init_detect = __esm({
     norm = (p) => path32.normalize(p).replace(/\\/g, "/").toLowerCase();
     ENVIRONMENT_FILE = new RegExp(`^(?:${ENV_WORDS}|production|development|live)\\.json$`, "i");
     CONVENTIONAL_TEMPLATES = ["main.json", "azuredeploy.json", "template.json"];
+    byFolder = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -52836,7 +52851,7 @@ var init_arm2 = __esm({
         const unpaired = [];
         if (lone.length > 0) {
           const index = runTemplateIndex(ctx.allFiles);
-          const armTemplates = new Set(ctx.allFiles.flatMap((f) => f.kind === "arm" ? [f.path] : []));
+          const armTemplates = perRun(ctx.allFiles, "arm-templates", () => new Set(ctx.allFiles.flatMap((f) => f.kind === "arm" ? [f.path] : [])));
           for (const f of lone) {
             const parsed = json.get(f.path);
             const meta = metadataTemplate(parsed);

@@ -180,7 +180,7 @@ export const armFrontEnd: FrontEnd = {
     const unpaired: { file: string; reason: string }[] = [];
     if (lone.length > 0) {
       const index = runTemplateIndex(ctx.allFiles);
-      const armTemplates = new Set(ctx.allFiles.flatMap((f) => (f.kind === 'arm' ? [f.path] : [])));
+      const armTemplates = perRun(ctx.allFiles, 'arm-templates', () => new Set(ctx.allFiles.flatMap((f) => (f.kind === 'arm' ? [f.path] : []))));
       for (const f of lone) {
         const parsed = json.get(f.path);
         const meta = metadataTemplate(parsed);

@@ -222,9 +222,9 @@ export function unpairedReason(
   }
   const dir = norm(path.dirname(paramFile));
   const parent = PARAMETER_FOLDER.test(path.basename(path.dirname(paramFile))) ? norm(path.dirname(path.dirname(paramFile))) : undefined;
-  const templates = [...index.values()].filter((t) => t !== paramFile);
-  const beside = templates.filter((t) => norm(path.dirname(t)) === dir).map(shown).sort();
-  const above = parent === undefined ? [] : templates.filter((t) => norm(path.dirname(t)) === parent).map(shown).sort();
+  const byDir = templatesByFolder(index);
+  const beside = (byDir.get(dir) ?? []).filter((t) => t !== paramFile).map(shown).sort();
+  const above = parent === undefined ? [] : (byDir.get(parent) ?? []).filter((t) => t !== paramFile).map(shown).sort();
   const near = [...beside, ...above];
   if (near.length === 0) return `${what}: no ARM template of the scan is beside it${parent === undefined ? '' : ' or one folder up'}; name it <template>.parameters.json or <template>.parameters.<env>.json beside its template, ${meta}`;
   const where = [beside.length ? `${beside.join(', ')} beside it` : '', above.length ? `${above.join(', ')} one folder up` : ''].filter(Boolean).join('; ');
@@ -254,6 +254,27 @@ function templateOutsideParameterFolder(index: TemplateIndex, paramFile: string,
     if (hits.length > 1) return undefined;
   }
   return undefined;
+}
+
+/**
+ * An index's templates by folder (normalized as `norm`), made once per index: a run's unpaired
+ * parameter files each look up their folder (looking through every template of the run for each
+ * made the corpus copied 4× superlinear: issue 15, goal 3).
+ */
+const byFolder = new WeakMap<TemplateIndex, Map<string, string[]>>();
+function templatesByFolder(index: TemplateIndex): ReadonlyMap<string, readonly string[]> {
+  let m = byFolder.get(index);
+  if (!m) {
+    m = new Map();
+    for (const t of index.values()) {
+      const d = norm(path.dirname(t));
+      const list = m.get(d);
+      if (list) list.push(t);
+      else m.set(d, [t]);
+    }
+    byFolder.set(index, m);
+  }
+  return m;
 }
 
 function templateByMetadata(index: TemplateIndex, paramFile: string, meta: string): string | undefined {
