@@ -19506,7 +19506,7 @@ var init_functions = __esm({
         const out = [];
         if (step === 0) return unk("range", at2);
         for (let x = start; step > 0 ? x < end : x > end; x += step) {
-          out.push(num(x, at2));
+          out.push(num(x));
           if (out.length > 1024) return unknown("range() would make more than 1024 numbers, which Terraform rejects", at2);
         }
         return list(out, at2);

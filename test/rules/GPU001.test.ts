@@ -287,6 +287,31 @@ gpu_pools = {
         messageIncludes: '(its size comes from "gpu_pools")',
       },
       {
+        // A condition on a range() number is decided by no input (a loop's position, as count.index):
+        // the finding is at the chosen size, not at range(2) (review 106; Bicep and ARM alike).
+        name: 'size-chosen-by-a-range-index-in-a-for-expression',
+        files: {
+          'main.tf': `
+locals {
+  pools = [for i in range(2) : {
+    name = "gpu\${i}"
+    size = i == 0 ? "Standard_NC24ads_A100_v4" : ⟦"Standard_D8s_v5"⟧
+  }]
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "p" {
+  count                 = 2
+  name                  = local.pools[count.index].name
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = local.pools[count.index].size
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
         // … and through a for expression that keys the list (its iteration value is an element too; review 106).
         name: 'for-each-over-a-for-expression-of-a-gpu-named-list',
         files: {

@@ -412,7 +412,10 @@ const fns: Record<string, TfFunction> = {
     const out: Value[] = [];
     if (step === 0) return unk('range', at);
     for (let x = start!; step > 0 ? x < end! : x > end!; x += step) {
-      out.push(num(x, at));
+      // A loop's position, written nowhere: no location, so a condition on it (`i == 0 ? … : …`)
+      // is no input deciding it (RULES.md "Values chosen by a condition"), as count.index is not
+      // and as Bicep's and ARM's range() numbers are not (review 106).
+      out.push(num(x));
       // Terraform's own limit: "If the algorithm above would append the 1025th number to the
       // sequence, the function immediately exits with an error"
       // (https://developer.hashicorp.com/terraform/language/functions/range).
