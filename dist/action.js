@@ -1779,16 +1779,15 @@ function memberOf(parent, m) {
     const holder = m.origin ? via.find((l) => l.symbol?.kind === "variable" && locationContains(l.symbol.declaration ? { file: l.file, range: l.symbol.declaration } : l, m.origin)) : void 0;
     return holder && !m.via?.some((x) => x === holder || sameRange(x, holder)) ? copyWith(m, "via", m.via ? [...m.via, holder] : [holder]) : m;
   }
+  return withSymbolLinks(via, m);
+}
+function withSymbolLinks(via, m) {
   let add;
   for (const l of via) if (l.symbol && !m.via?.some((x) => x === l || sameRange(x, l))) (add ??= []).push(l);
   return add ? copyWith(m, "via", m.via ? [...m.via, ...add] : add) : m;
 }
 function elementOf(collection, e) {
-  const via = collection.via;
-  if (!via) return e;
-  let add;
-  for (const l of via) if (l.symbol && !e.via?.some((x) => x === l || sameRange(x, l))) (add ??= []).push(l);
-  return add ? copyWith(e, "via", e.via ? [...e.via, ...add] : add) : e;
+  return collection.via ? withSymbolLinks(collection.via, e) : e;
 }
 function onlySizeOf(parent, m) {
   const count2 = parent.kind === "object" ? parent.entries.size : parent.kind === "list" ? parent.items.length : 0;
@@ -50975,18 +50974,16 @@ function runsOnlyWhenCalled(file) {
 function workBudget(limit, exceeded) {
   let spent = 0;
   let noted = false;
+  const fits = (work) => {
+    if (spent + work > limit) return false;
+    spent += work;
+    return true;
+  };
   return {
     /** `spend` without `exceeded`: the caller says why (its own EVAL001). */
-    spendIfFits(work) {
-      if (spent + work > limit) return false;
-      spent += work;
-      return true;
-    },
+    spendIfFits: fits,
     spend(work, range2) {
-      if (spent + work <= limit) {
-        spent += work;
-        return true;
-      }
+      if (fits(work)) return true;
       if (!noted) {
         noted = true;
         exceeded(range2);
@@ -54634,7 +54631,7 @@ function parameterMistakes(input2, search2) {
   for (const [key, given] of Object.entries(input2.parameters)) {
     const matches = named2.filter((d) => !nameUnknown(d) && names2(key, d));
     if (matches.length === 0) {
-      const initiative = search2.codeInitiatives?.find((i) => i.name !== void 0 && i.name.toLowerCase() === key.toLowerCase() || i.displayName !== void 0 && i.displayName.toLowerCase() === key.toLowerCase());
+      const initiative = search2.codeInitiatives?.find((i) => names2(key, i));
       if (initiative) {
         out.push({ key, severity: "notice", message: `names the initiative \`${initiative.address}\` written in the scanned code, and policies.fromScannedCode reads policy definitions only, not initiatives, so its parameters are not used; add the initiative's JSON to policies.definitions, or give its member definitions' parameters under their own names` });
         continue;
@@ -54795,7 +54792,7 @@ var init_policy3 = __esm({
     init_policy_aliases();
     init_policy_view();
     init_policy();
-    names2 = (key, d) => d.name.toLowerCase() === key.toLowerCase() || d.displayName.toLowerCase() === key.toLowerCase();
+    names2 = (key, d) => [d.name, d.displayName].some((n) => n !== void 0 && n.toLowerCase() === key.toLowerCase());
     nameUnknown = (d) => "unknownName" in d && d.unknownName === true;
     JUDGED_EFFECTS = /* @__PURE__ */ new Set(["deny", "audit", "auditifnotexists"]);
     SETTING_EFFECTS = /* @__PURE__ */ new Set(["modify", "append"]);

@@ -259,24 +259,26 @@ export function memberOf<T extends Value>(parent: Value, m: T): T {
     const holder = m.origin ? via.find((l) => l.symbol?.kind === 'variable' && locationContains(l.symbol.declaration ? { file: l.file, range: l.symbol.declaration } : l, m.origin!)) : undefined;
     return holder && !m.via?.some((x) => x === holder || sameRange(x, holder)) ? copyWith(m, 'via', m.via ? [...m.via, holder] : [holder]) : m;
   }
+  return withSymbolLinks(via, m);
+}
+
+/** `m` with the links of `via` that declare a named input or variable appended to its own (each once; no copy when none is new). */
+function withSymbolLinks<T extends Value>(via: readonly Location[], m: T): T {
   let add: Location[] | undefined;
   for (const l of via) if (l.symbol && !m.via?.some((x) => x === l || sameRange(x, l))) (add ??= []).push(l);
   return add ? copyWith(m, 'via', m.via ? [...m.via, ...add] : add) : m;
 }
 
 /**
- * An element of a collection a `for_each` iterates (`each.value` of `for_each = var.gpu_pools`):
- * every instance is one element, in the role the collection's name gives them all, so the
+ * An element of a collection a loop iterates (`each.value` of `for_each = var.gpu_pools`, the
+ * item of a `for` expression or a Bicep loop): every iteration is one element, in the role the
+ * collection's name gives them all, so the
  * collection's links that declare a named input or variable are appended to the element's `via`
  * whatever its kind (an object of pool settings, whose one VM size `memberOf` then gives them:
  * RULES.md GPU001 "the size comes from a variable/parameter whose name contains `gpu`").
  */
 export function elementOf<T extends Value>(collection: Value, e: T): T {
-  const via = collection.via;
-  if (!via) return e;
-  let add: Location[] | undefined;
-  for (const l of via) if (l.symbol && !e.via?.some((x) => x === l || sameRange(x, l))) (add ??= []).push(l);
-  return add ? copyWith(e, 'via', e.via ? [...e.via, ...add] : add) : e;
+  return collection.via ? withSymbolLinks(collection.via, e) : e;
 }
 
 /** Containers larger than this are not searched (each read would scan them: quadratic over a big map); none inherits. */

@@ -788,18 +788,16 @@ function runsOnlyWhenCalled(file: CiFile): boolean {
 function workBudget(limit: number, exceeded: (range: Range) => void): { spend(work: number, range: Range): boolean; spendIfFits(work: number): boolean; take(work: number): void } {
   let spent = 0;
   let noted = false;
+  const fits = (work: number): boolean => {
+    if (spent + work > limit) return false;
+    spent += work;
+    return true;
+  };
   return {
     /** `spend` without `exceeded`: the caller says why (its own EVAL001). */
-    spendIfFits(work) {
-      if (spent + work > limit) return false;
-      spent += work;
-      return true;
-    },
+    spendIfFits: fits,
     spend(work, range) {
-      if (spent + work <= limit) {
-        spent += work;
-        return true;
-      }
+      if (fits(work)) return true;
       if (!noted) {
         noted = true;
         exceeded(range);

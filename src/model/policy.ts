@@ -135,7 +135,7 @@ export interface NameSearch {
 }
 
 /** Whether a key names the definition or initiative (by name or display name, without case: as `buildPolicySet` looks them up). */
-const names = (key: string, d: { name: string; displayName: string }): boolean => d.name.toLowerCase() === key.toLowerCase() || d.displayName.toLowerCase() === key.toLowerCase();
+const names = (key: string, d: { name?: string; displayName?: string }): boolean => [d.name, d.displayName].some((n) => n !== undefined && n.toLowerCase() === key.toLowerCase());
 
 /** A definition of the code whose name is not known (`PolicyDefinition.unknownName`); an initiative's is always known (a policy file's). */
 const nameUnknown = (d: PolicyDefinition | InitiativeDefinition): boolean => 'unknownName' in d && d.unknownName === true;
@@ -155,7 +155,7 @@ export function parameterMistakes(input: PolicySetInput, search: NameSearch): Pa
   for (const [key, given] of Object.entries(input.parameters)) {
     const matches = named.filter((d) => !nameUnknown(d) && names(key, d));
     if (matches.length === 0) {
-      const initiative = search.codeInitiatives?.find((i) => (i.name !== undefined && i.name.toLowerCase() === key.toLowerCase()) || (i.displayName !== undefined && i.displayName.toLowerCase() === key.toLowerCase()));
+      const initiative = search.codeInitiatives?.find((i) => names(key, i));
       if (initiative) {
         out.push({ key, severity: 'notice', message: `names the initiative \`${initiative.address}\` written in the scanned code, and policies.fromScannedCode reads policy definitions only, not initiatives, so its parameters are not used; add the initiative's JSON to policies.definitions, or give its member definitions' parameters under their own names` });
         continue;
