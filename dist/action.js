@@ -1786,8 +1786,17 @@ function withSymbolLinks(via, m) {
   for (const l of via) if (l.symbol && !m.via?.some((x) => x === l || sameRange(x, l))) (add ??= []).push(l);
   return add ? copyWith(m, "via", m.via ? [...m.via, ...add] : add) : m;
 }
-function elementOf(collection, e) {
-  return collection.via ? withSymbolLinks(collection.via, e) : e;
+function elementOf(collection, e, loop) {
+  const element = collection.via ? withSymbolLinks(collection.via, e) : e;
+  return loop ? heldByLoop(element, loop) : element;
+}
+function heldByLoop(item, loop) {
+  if (!item.origin || !locationContains(loop.at, item.origin) || item.via?.some((l) => sameRange(l, loop.at))) return item;
+  const link = { ...loop.at, label: "the loop's collection", symbol: { kind: "variable", name: loop.name } };
+  return copyWith(item, "via", item.via ? [...item.via, link] : [link]);
+}
+function itemAt(list2, position, item) {
+  return position.origin === void 0 ? elementOf(list2, item) : memberOf(list2, item);
 }
 function onlySizeOf(parent, m) {
   const count2 = parent.kind === "object" ? parent.entries.size : parent.kind === "list" ? parent.items.length : 0;
@@ -19358,7 +19367,7 @@ var init_functions = __esm({
         if (!l || !i) return unk("element", at2);
         if (l.kind === "list" && i.kind === "unknown" && l.items.length > 0) return throughCollection(unknown(i.reason, at2), l);
         if (l.kind !== "list" || i.kind !== "number" || l.items.length === 0) return unk("element", at2);
-        return l.items[(Math.trunc(i.value) % l.items.length + l.items.length) % l.items.length];
+        return itemAt(l, i, l.items[(Math.trunc(i.value) % l.items.length + l.items.length) % l.items.length]);
       },
       join: (args, at2) => {
         const u = firstUnknown(args);
@@ -19758,7 +19767,7 @@ function indexValue(v, key, at2) {
   if (key.kind === "unknown") return throughCollection(unknown(key.reason, at2), v);
   if (v.kind === "list") {
     const i = key.kind === "number" ? key.value : key.kind === "string" ? Number(key.value) : NaN;
-    return Number.isInteger(i) && i >= 0 && i < v.items.length ? memberOf(v, v.items[i]) : derived(unknown(`index ${asString(key)} out of range`, at2), at2, [v, key]);
+    return Number.isInteger(i) && i >= 0 && i < v.items.length ? itemAt(v, key, v.items[i]) : derived(unknown(`index ${asString(key)} out of range`, at2), at2, [v, key]);
   }
   if (v.kind === "object") {
     const k = asString(key);
@@ -20018,9 +20027,10 @@ function evalFor(e, ctx, at2) {
   const groups = /* @__PURE__ */ new Map();
   const entries2 = /* @__PURE__ */ new Map();
   const keyOrigins = /* @__PURE__ */ new Map();
+  const loop = { at: loc(ctx, e.collection), name: "for" };
   for (let i = 0; i < pairs.length; i++) {
     const pair = pairs[i];
-    const inner = withIteration(ctx, e.valueVar, elementOf(coll, pair[1]), e.keyVar, pair[0]);
+    const inner = withIteration(ctx, e.valueVar, elementOf(coll, pair[1], loop), e.keyVar, heldByLoop(pair[0], loop));
     if (e.condition) {
       const c = truthy(evalNode(e.condition, inner));
       if (c === void 0) return unknown("for condition is not known", at2);
@@ -32364,7 +32374,8 @@ var init_instance = __esm({
           cap(pairs.length, forEach);
           return pairs.slice(0, this.withinBudget(Math.min(pairs.length, max), address, forEach, decl.file)).map(([k, v]) => {
             const keyStr = fe.kind === "list" ? asString(v) ?? String(asString(k)) : asString(k);
-            return { key: `[${JSON.stringify(keyStr)}]`, vars: /* @__PURE__ */ new Map([["each", obj({ key: str(keyStr, k.origin), value: elementOf(fe, v) })]]) };
+            const loop = { at: locOf(forEach.expr, decl.file), name: "for_each" };
+            return { key: `[${JSON.stringify(keyStr)}]`, vars: /* @__PURE__ */ new Map([["each", obj({ key: heldByLoop(str(keyStr, k.origin), loop), value: elementOf(fe, v, loop) })]]) };
           });
         }
         return [{ key: "", vars: /* @__PURE__ */ new Map() }];
@@ -42505,9 +42516,10 @@ function expandLoop(scope, loop, locals, symbol) {
     }
     n = takeExpansions(scope.env.budget, n, (m) => scope.problem(m, loop.iterable.range));
     const out = [];
+    const held = { at: scope.loc(loop.iterable.range), name: "for" };
     for (let i = 0; i < n; i++) {
       const index = loop.index ? num(i) : void 0;
-      out.push({ locals: withLoopLocals(locals, loop.item.name, elementOf(xs, xs.items[i]), loop.index?.name, index), index: i });
+      out.push({ locals: withLoopLocals(locals, loop.item.name, elementOf(xs, xs.items[i], held), loop.index?.name, index), index: i });
     }
     return out;
   }
@@ -42532,9 +42544,10 @@ function evalFor2(scope, e, locals) {
   n = takeExpansions(scope.env.budget, n, (m) => scope.problem(m, e.iterable.range));
   if (n < wanted) return U2("the loop is past the expansion budget", loc3);
   const items = [];
+  const held = { at: scope.loc(e.iterable.range), name: "for" };
   for (let i = 0; i < n; i++) {
     const index = e.index ? num(i) : void 0;
-    const l = withLoopLocals(locals, e.item.name, elementOf(xs, xs.items[i]), e.index?.name, index);
+    const l = withLoopLocals(locals, e.item.name, elementOf(xs, xs.items[i], held), e.index?.name, index);
     const body = e.body;
     if (body.kind === "IfBody") {
       const c = scope.eval(body.condition, l);

@@ -277,8 +277,41 @@ function withSymbolLinks<T extends Value>(via: readonly Location[], m: T): T {
  * whatever its kind (an object of pool settings, whose one VM size `memberOf` then gives them:
  * RULES.md GPU001 "the size comes from a variable/parameter whose name contains `gpu`").
  */
-export function elementOf<T extends Value>(collection: Value, e: T): T {
-  return collection.via ? withSymbolLinks(collection.via, e) : e;
+export function elementOf<T extends Value>(collection: Value, e: T, loop?: LoopCollection): T {
+  const element = collection.via ? withSymbolLinks(collection.via, e) : e;
+  return loop ? heldByLoop(element, loop) : element;
+}
+
+/** A loop's collection expression as written (`toset(["a100", "t4"])`), and the name its link gets (never one that says GPU). */
+export interface LoopCollection {
+  at: Location;
+  name: string;
+}
+
+/**
+ * An item (or key) a loop takes from a collection written in the loop itself
+ * (`for_each = toset(["a100", "t4"])`, Bicep `[for p in ['a100', 't4']: …]`): a literal that no
+ * variable or parameter sets, like a literal a local holds, so a condition on it
+ * (`each.key == "a100" ? … : "Standard_D8s_v5"`) points at the chosen value, not at the item
+ * (RULES.md "Values chosen by a condition": only an input decides). It gets a link to the
+ * collection as a template variable holding it (`heldByTemplateVariableOnly`), which is also
+ * its related location; an item written elsewhere (a variable's value, a local) is returned as is.
+ */
+export function heldByLoop<T extends Value>(item: T, loop: LoopCollection): T {
+  if (!item.origin || !locationContains(loop.at, item.origin) || item.via?.some((l) => sameRange(l, loop.at))) return item;
+  const link: Location = { ...loop.at, label: "the loop's collection", symbol: { kind: 'variable', name: loop.name } };
+  return copyWith(item, 'via', item.via ? [...item.via, link] : [link]);
+}
+
+/**
+ * The item of `list` at `position`. A position that carries no origin is a loop's (`count.index`,
+ * a `range()` number: no input decides it): reading the item there walks the list as `for_each`
+ * walks a collection, so the item is an element of it (`elementOf`: `var.gpu_pools[count.index]`
+ * and `element(var.gpu_sizes, count.index)` are in the role the list's name gives every item). A
+ * position written in the code or computed (`[0]`, `length(l) - 1`) reads one member (`memberOf`).
+ */
+export function itemAt<T extends Value>(list: Value, position: Value, item: T): T {
+  return position.origin === undefined ? elementOf(list, item) : memberOf(list, item);
 }
 
 /** Containers larger than this are not searched (each read would scan them: quadratic over a big map); none inherits. */

@@ -312,6 +312,60 @@ resource "azurerm_kubernetes_cluster_node_pool" "p" {
         messageId: 'notGpuSize',
       },
       {
+        // The older idiom of the same loop: count over a gpu-named list, each instance reading its
+        // item by count.index (a loop's position, as each.value is its element; list[count.index]
+        // and element(list, count.index) alike).
+        name: 'count-over-a-gpu-named-list-of-pools',
+        files: {
+          'main.tf': `
+variable "gpu_pools" {
+  type = list(object({ name = string, vm_size = string }))
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "np" {
+  count                 = length(var.gpu_pools)
+  name                  = var.gpu_pools[count.index].name
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = var.gpu_pools[count.index].vm_size
+}
+`,
+          'terraform.tfvars': `
+gpu_pools = [
+  { name = "a100", vm_size = "Standard_NC24ads_A100_v4" },
+  { name = "typo", vm_size = ⟦"Standard_D16s_v5"⟧ },
+]
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+        messageIncludes: '(its size comes from "gpu_pools")',
+      },
+      {
+        name: 'count-over-a-gpu-named-list-of-sizes-read-with-element',
+        files: {
+          'main.tf': `
+variable "gpu_vm_sizes" {
+  type = list(string)
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "np" {
+  count                 = length(var.gpu_vm_sizes)
+  name                  = "pool\${count.index}"
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = element(var.gpu_vm_sizes, count.index)
+}
+`,
+          'terraform.tfvars': `
+gpu_vm_sizes = ["Standard_NC24ads_A100_v4", ⟦"Standard_D16s_v5"⟧]
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+        messageIncludes: '(its size comes from "gpu_vm_sizes")',
+      },
+      {
         // … and through a for expression that keys the list (its iteration value is an element too; review 106).
         name: 'for-each-over-a-for-expression-of-a-gpu-named-list',
         files: {
@@ -3473,6 +3527,84 @@ const loopPositions: RuleTable = {
         env: 'unknown',
         messageId: 'notGpuSize',
         related: [{ file: 'main.bicep', line: 15, label: 'value chosen by the condition' }],
+      },
+      {
+        // An item of an array written in the loop itself is no input either (no variable or
+        // parameter sets it): the finding is at the chosen size, the condition related.
+        name: 'item-of-a-loop-over-a-literal-array-decides-nothing',
+        files: { 'main.bicep': poolLoop("(p, i) in ['a', 'b']", "p == 'a' ? 'Standard_NC24ads_A100_v4' : ⟦'Standard_D8s_v5'⟧") },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+        related: [{ file: 'main.bicep', line: 10, label: 'condition' }],
+      },
+    ],
+  },
+  terraform: {
+    valid: [],
+    invalid: [
+      {
+        // The same in Terraform: a key of for_each's own literal set, and an item of a for expression's list.
+        name: 'key-of-a-for-each-over-a-literal-set-decides-nothing',
+        files: {
+          'main.tf': `
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  for_each              = toset(["a100", "t4"])
+  name                  = "gpu\${each.key}"
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = each.key == "a100" ? "Standard_NC24ads_A100_v4" : ⟦"Standard_D8s_v5"⟧
+  node_taints           = ["sku=gpu:NoSchedule"]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+        related: [{ file: 'main.tf', line: 5, label: 'condition' }],
+      },
+      {
+        name: 'item-of-a-for-expression-over-a-literal-list-decides-nothing',
+        files: {
+          'main.tf': `
+locals {
+  pools = [for n in ["a100", "t4"] : { name = "gpu\${n}", size = n == "a100" ? "Standard_NC24ads_A100_v4" : ⟦"Standard_D8s_v5"⟧ }]
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  count                 = 2
+  name                  = local.pools[count.index].name
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = local.pools[count.index].size
+  node_taints           = ["sku=gpu:NoSchedule"]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
+        // A for_each over a variable: its value decides, where the var file writes the key.
+        name: 'key-of-a-for-each-over-a-variable-decides',
+        files: {
+          'main.tf': `
+variable "pool_names" {
+  type = set(string)
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  for_each              = var.pool_names
+  name                  = "gpu\${each.key}"
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = each.key == "a100" ? "Standard_NC24ads_A100_v4" : "Standard_D8s_v5"
+  node_taints           = ["sku=gpu:NoSchedule"]
+}
+`,
+          'terraform.tfvars': 'pool_names = ["a100", ⟦"t4"⟧]\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
       },
     ],
   },

@@ -29,10 +29,12 @@ export function expandLoop(scope: FileScope, loop: ForExpr | null, locals: Local
     }
     n = takeExpansions(scope.env.budget, n, (m) => scope.problem(m, loop.iterable.range));
     const out: { locals: Locals; index?: number }[] = [];
+    const held = { at: scope.loc(loop.iterable.range), name: 'for' };
     for (let i = 0; i < n; i++) {
       const index = loop.index ? num(i) : undefined;
       // The item is a member of the collection (its chain, as `pools[0]` reads it).
-      out.push({ locals: withLoopLocals(locals, loop.item.name, elementOf(xs, xs.items[i]!), loop.index?.name, index), index: i });
+      // Held by the loop when written in its own collection (value.ts heldByLoop).
+      out.push({ locals: withLoopLocals(locals, loop.item.name, elementOf(xs, xs.items[i]!, held), loop.index?.name, index), index: i });
     }
     return out;
   }
@@ -60,9 +62,10 @@ export function evalFor(scope: FileScope, e: ForExpr, locals: Locals): Value {
   // Cut by the budget: the array is not known whole.
   if (n < wanted) return U('the loop is past the expansion budget', loc);
   const items: Value[] = [];
+  const held = { at: scope.loc(e.iterable.range), name: 'for' };
   for (let i = 0; i < n; i++) {
     const index = e.index ? num(i) : undefined;
-    const l = withLoopLocals(locals, e.item.name, elementOf(xs, xs.items[i]!), e.index?.name, index);
+    const l = withLoopLocals(locals, e.item.name, elementOf(xs, xs.items[i]!, held), e.index?.name, index);
     const body = e.body;
     if (body.kind === 'IfBody') {
       const c = scope.eval((body as IfBody).condition, l);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Location } from '../../core/source.js';
 import type { Expression, TemplatePart, TraversalStep } from '../../parse/hcl/ast.js';
 import {
-  agreedParts, bool, list, memberOfReadOut, num, obj, str, throughCollection, unknown, containsUnknown, chosenBy, compared, decidingInput, decisionOf, derived, elementOf, memberOf, negated,
+  agreedParts, bool, list, memberOfReadOut, num, obj, str, throughCollection, unknown, containsUnknown, chosenBy, compared, decidingInput, decisionOf, derived, elementOf, heldByLoop, itemAt, memberOf, negated,
   type Decision, type Value,
 } from '../../core/value.js';
 import { asString, callFunction, isErrorUnknown, valuesEqual } from './functions.js';
@@ -103,7 +103,7 @@ function indexValue(v: Value, key: Value, at: Location): Value {
   if (key.kind === 'unknown') return throughCollection(unknown(key.reason, at), v);
   if (v.kind === 'list') {
     const i = key.kind === 'number' ? key.value : key.kind === 'string' ? Number(key.value) : NaN;
-    return Number.isInteger(i) && i >= 0 && i < v.items.length ? memberOf(v, v.items[i]!) : derived(unknown(`index ${asString(key)} out of range`, at), at, [v, key]);
+    return Number.isInteger(i) && i >= 0 && i < v.items.length ? itemAt(v, key, v.items[i]!) : derived(unknown(`index ${asString(key)} out of range`, at), at, [v, key]);
   }
   if (v.kind === 'object') {
     const k = asString(key);
@@ -407,11 +407,13 @@ function evalFor(e: Extract<Expression, { type: 'For' }>, ctx: EvalContext, at: 
   const entries = new Map<string, Value>();
   // `{ for k, v in m : k => … }`: each key is where its value was written (the map's key, for `k`).
   const keyOrigins = new Map<string, Location>();
+  const loop = { at: loc(ctx, e.collection), name: 'for' };
   for (let i = 0; i < pairs.length; i++) {
     const pair = pairs[i]!;
     // The value is an element of the collection, with its named inputs (`{ for p in var.gpu_pools : p.name => p }`:
     // each pool's size still comes from "gpu_pools", value.ts elementOf; review 106).
-    const inner = withIteration(ctx, e.valueVar, elementOf(coll, pair[1]), e.keyVar, pair[0]);
+    // Both held by the loop when written in the for's own collection (value.ts heldByLoop).
+    const inner = withIteration(ctx, e.valueVar, elementOf(coll, pair[1], loop), e.keyVar, heldByLoop(pair[0], loop));
     if (e.condition) {
       const c = truthy(evalNode(e.condition, inner));
       if (c === undefined) return unknown('for condition is not known', at);

@@ -7,7 +7,7 @@
  */
 import type { Location } from '../../core/source.js';
 import {
-  argumentsTooLarge, bool, compared, containsUnknown, knownFirstItems, list, nul, num, obj, str, throughCollection, unknown, unknownAfter, fromJS, valuesEqual,
+  argumentsTooLarge, bool, compared, containsUnknown, knownFirstItems, list, nul, num, obj, str, throughCollection, unknown, unknownAfter, fromJS, itemAt, valuesEqual,
   type UnknownValue, type Value,
 } from '../../core/value.js';
 import { nestingOverflow } from '../../parse/json/index.js';
@@ -259,7 +259,7 @@ const fns: Record<string, TfFunction> = {
     // An index not known reads one of a known list's items: the list still feeds the value (GPU002).
     if (l.kind === 'list' && i.kind === 'unknown' && l.items.length > 0) return throughCollection(unknown(i.reason, at), l);
     if (l.kind !== 'list' || i.kind !== 'number' || l.items.length === 0) return unk('element', at);
-    return l.items[((Math.trunc(i.value) % l.items.length) + l.items.length) % l.items.length]!;
+    return itemAt(l, i, l.items[((Math.trunc(i.value) % l.items.length) + l.items.length) % l.items.length]!);
   },
   join: (args, at) => {
     const u = firstUnknown(args);

@@ -12,7 +12,7 @@ import { envFromVariables, readIgnoringCase, type EnvClass } from '../../core/en
 import type { InputDecl, InputValidation, OpaqueModuleCall, VendoredOrigin } from '../types.js';
 import { isVendoredFile } from '../types.js';
 import {
-  list, elementOf, obj, passedThrough, str, unknown, num, nul, defaultForNull,
+  list, elementOf, heldByLoop, obj, passedThrough, str, unknown, num, nul, defaultForNull,
   type ObjectValue, type Value,
 } from '../../core/value.js';
 import { evaluate, iterate, loc as exprLoc, noNames, type EvalContext, type RootResolution } from './expressions.js';
@@ -449,7 +449,9 @@ export class ModuleInstance {
         const keyStr = fe.kind === 'list' ? (asString(v) ?? String(asString(k))) : asString(k)!;
         // each.value is an element of the collection (its chain, as `local.pools["gpu"]` reads it,
         // and the collection's named inputs whatever the element is: value.ts elementOf).
-        return { key: `[${JSON.stringify(keyStr)}]`, vars: new Map([['each', obj({ key: str(keyStr, k.origin), value: elementOf(fe, v) })]]) };
+        // Both are held by the loop when written in its own collection (value.ts heldByLoop).
+        const loop = { at: locOf(forEach.expr, decl.file), name: 'for_each' };
+        return { key: `[${JSON.stringify(keyStr)}]`, vars: new Map([['each', obj({ key: heldByLoop(str(keyStr, k.origin), loop), value: elementOf(fe, v, loop) })]]) };
       });
     }
     return [{ key: '', vars: new Map() }];
