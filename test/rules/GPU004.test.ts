@@ -345,6 +345,26 @@ resource "azapi_resource" "cluster" {
         messageId: 'retiring',
         messageIncludes: 'VM "vm-gpu" uses size "Standard_NV8as_v4" of the NVv4 series, which Azure retires on 2026-09-30',
       },
+      {
+        // The sizes without a local temp disk retire with the series (its retirement page names them; review 107).
+        name: 'vm-nvv4-ahs-size-retiring',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": { "_generator": { "name": "bicep", "version": "0.30.23.60470", "templateHash": "1" } },
+  "resources": [
+    { "type": "Microsoft.Compute/virtualMachines", "apiVersion": "2024-03-01", "name": "vm-gpu", "location": "westeurope", "properties": { "hardwareProfile": { "vmSize": ⟦"Standard_NV8ahs_v4"⟧ } } }
+  ]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'retiring',
+        messageIncludes: 'VM "vm-gpu" uses size "Standard_NV8ahs_v4" of the NVv4 series, which Azure retires on 2026-09-30',
+      },
     ],
   },
   bicep: {

@@ -24,9 +24,11 @@
  * - NVv3: "On September 30, 2026, Microsoft Azure will retire the Standard_NV12s_v3,
  *   Standard_NV12hs_v3, Standard_NV24s_v3, Standard_NV24ms_v3, Standard_NV32ms_v3, and
  *   Standard_NV48s_v3" (sizes/gpu-accelerated/nvv3-series-retirement).
- * - NVv4: planned retirement 09/30/26, announced 04/15/25 ("Retired and retiring VM sizes",
- *   GPU accelerated; sizes/gpu-accelerated/nvv4-retirement). Sizes: NVv4-series table
- *   (NV4as_v4, NV8as_v4, NV16as_v4, NV32as_v4).
+ * - NVv4: "On September 30, 2026, Microsoft Azure will retire the Standard_NV4as_v4,
+ *   Standard_NV4ahs_v4, Standard_NV8as_v4, Standard_NV8ahs_v4, Standard_NV16as_v4,
+ *   Standard_NV16ahs_v4, Standard_NV32as_v4, and Standard_NV32ahs_v4" (sizes/gpu-accelerated/
+ *   nvv4-retirement; Azure Updates 500578). The `ahs` sizes (no local temp disk) are not in the
+ *   NVv4-series size table, which this row first followed (review 107).
  */
 
 export interface RetiredGpuSeries {
@@ -81,7 +83,7 @@ export const RETIRED_GPU_SERIES: readonly RetiredGpuSeries[] = [
   },
   {
     series: 'NVv4',
-    sizes: ['Standard_NV4as_v4', 'Standard_NV8as_v4', 'Standard_NV16as_v4', 'Standard_NV32as_v4'],
+    sizes: ['Standard_NV4as_v4', 'Standard_NV4ahs_v4', 'Standard_NV8as_v4', 'Standard_NV8ahs_v4', 'Standard_NV16as_v4', 'Standard_NV16ahs_v4', 'Standard_NV32as_v4', 'Standard_NV32ahs_v4'],
     retires: '2026-09-30',
     source: `${LEARN}/sizes/gpu-accelerated/nvv4-retirement`,
   },
