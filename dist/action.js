@@ -59668,7 +59668,7 @@ var RETIRED_GPU_SERIES = [
   },
   {
     series: "NVv4",
-    sizes: ["Standard_NV4as_v4", "Standard_NV8as_v4", "Standard_NV16as_v4", "Standard_NV32as_v4"],
+    sizes: ["Standard_NV4as_v4", "Standard_NV4ahs_v4", "Standard_NV8as_v4", "Standard_NV8ahs_v4", "Standard_NV16as_v4", "Standard_NV16ahs_v4", "Standard_NV32as_v4", "Standard_NV32ahs_v4"],
     retires: "2026-09-30",
     source: `${LEARN}/sizes/gpu-accelerated/nvv4-retirement`
   }
