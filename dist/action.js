@@ -30135,6 +30135,24 @@ function afterLineBreak(v, i) {
 function continuesOnNextLine(last, before) {
   return last === "|" || last === "&" && before === "&";
 }
+function opensShellArray(v, i) {
+  let k = i - 1;
+  if (v[k] !== "=") return false;
+  k--;
+  if (v[k] === "+") k--;
+  const end = k;
+  while (k >= 0 && /[A-Za-z0-9_]/.test(v[k])) k--;
+  if (k === end || !/[A-Za-z_]/.test(v[k + 1])) return false;
+  return k < 0 || isWs(v[k]) || v[k] === "\n" || v[k] === "\r" || v[k] === ";" || v[k] === "&" || v[k] === "|";
+}
+function arrayDepthAfter(v, from, to, depth) {
+  for (let k = from; k < to; k++) {
+    const c = v[k];
+    if (c === "(" && (depth > 0 || opensShellArray(v, k))) depth++;
+    else if (c === ")" && depth > 0) depth--;
+  }
+  return depth;
+}
 function scan(v, lang) {
   const ps = lang === "powershell";
   const esc = ps ? "`" : "\\";
@@ -30263,6 +30281,7 @@ function scan(v, lang) {
     let p = j;
     let quote = "";
     let heredoc;
+    let arrayDepth = 0;
     for (; ; ) {
       if (p >= n) break;
       const c = v[p];
@@ -30362,7 +30381,7 @@ function scan(v, lang) {
         }
       }
       if (c === "\n" || c === "\r") {
-        if (continuesOnNextLine(lastNonBlank, beforeLastNonBlank)) {
+        if (arrayDepth > 0 || continuesOnNextLine(lastNonBlank, beforeLastNonBlank)) {
           addSpace(p);
           p = afterLineBreak(v, p);
           continue;
@@ -30376,6 +30395,7 @@ function scan(v, lang) {
         break;
       }
       const to = skipUntil(v, p + 1, stops);
+      if (!ps) arrayDepth = arrayDepthAfter(v, p, to, arrayDepth);
       addRun(p, to);
       p = to;
     }
@@ -30533,6 +30553,7 @@ function tokenize(text2, lang, state, place) {
   let nesting = true;
   let marks;
   const token = (word, start, end, op, raw = text2.slice(start, end)) => new Token(word, raw, start, end, op, place);
+  let arrayDepth = 0;
   let i = 0;
   const n = text2.length;
   while (i < n) {
@@ -30543,8 +30564,15 @@ function tokenize(text2, lang, state, place) {
     }
     const d = text2[i + 1];
     if (d === "(" && (c === "$" || ps && c === "@") && !substitutionIsWord(text2, i) && (ps || arithmeticEnd(text2, i) < 0)) {
+      if (arrayDepth > 0) arrayDepth++;
       out.push(token(c + d, i, i + 2, true));
       i += 2;
+      continue;
+    }
+    if (arrayDepth > 0 && (c === "(" || c === ")")) {
+      arrayDepth += c === "(" ? 1 : -1;
+      out.push(token(c, i, i + 1, arrayDepth > 0 || c === "("));
+      i++;
       continue;
     }
     if ((c === "&" || c === "|") && d === c) {
@@ -30656,6 +30684,11 @@ function tokenize(text2, lang, state, place) {
           callEnd = close;
           continue;
         }
+      }
+      if (ch === "(" && !ps && arrayDepth === 0 && run3 === start && opensShellArray(text2, i) && /^[A-Za-z_]\w*\+?=$/.test(text2.slice(start, i))) {
+        arrayDepth = 1;
+        i++;
+        break;
       }
       if (isWs(ch) || ch === "\n" || ch === "\r" || ch === ";" || ch === "|" || ch === "(" || ch === ")" || !ps && ch === "`") break;
       if (ch === "$" && text2[i + 1] === "{" && text2[i + 2] === "{") {
@@ -47234,6 +47267,59 @@ var init_azure_cli = __esm({
   }
 });
 
+// src/eval/azcli/shell-arrays.ts
+function allElementsOf(raw) {
+  const m = ALL_ELEMENTS.exec(raw);
+  return m ? m[1] ?? m[2] : void 0;
+}
+function arrayOpening(raw) {
+  const m = ARRAY_OPEN.exec(raw);
+  return m ? { name: m[1], append: m[2] === "+" } : void 0;
+}
+function settled(name, was, now, where) {
+  if (was && was.words.length <= now.words.length && was.words.every((w, i) => w === now.words[i])) {
+    return was.more || was.words.length === now.words.length ? was : { words: was.words, more: `words may be added to the array ${name} ${where}` };
+  }
+  return { words: [], more: `the array ${name} is assigned ${where}` };
+}
+var ALL_ELEMENTS, ARRAY_OPEN, ShellArrays;
+var init_shell_arrays = __esm({
+  "src/eval/azcli/shell-arrays.ts"() {
+    "use strict";
+    ALL_ELEMENTS = /^(?:"\$\{([A-Za-z_]\w*)\[@\]\}"|\$\{([A-Za-z_]\w*)\[@\]\})$/;
+    ARRAY_OPEN = /^([A-Za-z_]\w*)(\+?)=\($/;
+    ShellArrays = class {
+      arrays = /* @__PURE__ */ new Map();
+      get(name) {
+        return this.arrays.get(name);
+      }
+      /**
+       * `name=(…)` (or `name+=(…)` with `append`) with its words expanded; `more` when a word may be
+       * any number of words. `branches`: the open branch frames (outermost first), each told the
+       * value before its first change; `mayNotRun`: after `&&`/`||`, the assignment may not happen.
+       */
+      assign(name, words, more, append, branches, mayNotRun) {
+        const before = this.arrays.get(name);
+        for (const b of branches) if (!b.arrays?.has(name)) (b.arrays ??= /* @__PURE__ */ new Map()).set(name, before);
+        const base = append ? before : void 0;
+        const after = base?.more ? base : { words: [...base?.words ?? [], ...words], ...more ? { more } : {} };
+        this.arrays.set(name, mayNotRun ? settled(name, before, after, "after && or ||") : after);
+      }
+      /** A branch frame closed: each array it changed is what every path agrees on. */
+      leaveBranch(before) {
+        for (const [name, was] of before ?? []) {
+          const now = this.arrays.get(name);
+          if (now !== was && now) this.arrays.set(name, settled(name, was, now, "in a branch"));
+        }
+      }
+      /** Arrays a function body assigned: not the script's after it (it runs when called). */
+      forget(names3) {
+        for (const n of names3) this.arrays.delete(n);
+      }
+    };
+  }
+});
+
 // src/eval/ci-words.ts
 function joinExpressions(argv) {
   if (!argv.some((w) => w.raw.includes("${{"))) return argv;
@@ -47715,6 +47801,8 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   let folder = STARTING_FOLDER;
   let folderStack = [];
   const subshellFolder = [];
+  const shellArrays = new ShellArrays();
+  const bodyArrays = /* @__PURE__ */ new Set();
   const openFrame = (kind) => ({ kind, before: kind === "loop" ? env : copy(env), branches: [], caseValues: /* @__PURE__ */ new Map(), hasElse: false, ...kind === "loop" ? { prior: /* @__PURE__ */ new Map() } : {} });
   const subshellPrior = [];
   const subshellAssigned = [];
@@ -47797,6 +47885,8 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
           else env.set(name, before);
         } else env.set(name, unknown(`$${name} is set by a function, when it is called`));
       }
+      shellArrays.forget(bodyArrays);
+      bodyArrays.clear();
       shellBody = void 0;
     }
     const bodyEnd = shellBodyStarts.get(ci);
@@ -47826,7 +47916,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       if (b.readsAnyName) readsAnyUntil = Math.max(readsAnyUntil, b.end);
     }
     if (!ps) leaveSubshellsTo((cmd.depth ?? 0) + pipedDepth);
-    const words = joinExpressions(cmd.argv);
+    const words = ps ? joinExpressions(cmd.argv) : takeArrays(joinExpressions(cmd.argv));
     if (words.length === 0) continue;
     if (recordExpansions) {
       const fromEnv = applyArgsFromEnv(words);
@@ -47965,6 +48055,17 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
         const w = rest[k2];
         if (w.raw.includes("${") && /\$\{[A-Za-z_]\w*:?=/.test(w.raw)) expandWord(w, env, ctx, set);
       }
+    }
+    const array = program.text === "az" ? void 0 : azArray(program);
+    if (array) {
+      const expanded = [...array.words.slice(1)];
+      if (array.more) expanded.push({ file, word: program, segments: [{ text: "", from: 0, to: program.raw.length, value: unknown(array.more), unquoted: true }], opaque: true });
+      for (let k2 = j + 1; k2 < rest.length; k2++) {
+        const args = callerArguments(rest[k2]);
+        if (args) expanded.push(...args);
+        else addSplit(expanded, unclosed(expandWord(rest[k2], env, ctx, set)));
+      }
+      invocations.push({ script, command: cmd, az: array.words[0].word, words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded), ...movedTo() });
     }
     if (program.text === "az") {
       const expanded = [];
@@ -48300,6 +48401,44 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     }
     return out;
   }
+  function takeArrays(words) {
+    if (!words.some((w) => w.raw.endsWith("=("))) return words;
+    const out = [];
+    for (let i = 0; i < words.length; i++) {
+      const opening = arrayOpening(words[i].raw);
+      if (!opening) {
+        out.push(words[i]);
+        continue;
+      }
+      let close = i + 1;
+      while (close < words.length && words[close].raw !== ")") close++;
+      const expanded = [];
+      let more;
+      for (const w of words.slice(i + 1, close)) {
+        const args = callerArguments(w);
+        if (args) {
+          expanded.push(...args);
+          continue;
+        }
+        const e = unclosed(expandWord(w, env, ctx, set));
+        if (mayBeSeveralWords(e)) {
+          more = `${w.raw.slice(0, 40)} in the array ${opening.name} may be any number of words`;
+          break;
+        }
+        addSplit(expanded, e);
+      }
+      shellArrays.assign(opening.name, expanded, more, opening.append, frames.filter((f) => f.kind !== "brace"), afterOperator);
+      if (shellBody) bodyArrays.add(opening.name);
+      set(opening.name, unknown(`$${opening.name} is an array`));
+      i = close;
+    }
+    return out;
+  }
+  function azArray(w) {
+    const name = allElementsOf(w.raw);
+    const array = name === void 0 ? void 0 : shellArrays.get(name);
+    return array?.words[0]?.text === "az" ? array : void 0;
+  }
   function closeFrame(head, cmd) {
     const want = head === "fi" ? "if" : head === "esac" ? "case" : head === "done" ? "loop" : "brace";
     const top = frames[frames.length - 1];
@@ -48309,6 +48448,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       return;
     }
     frames.pop();
+    shellArrays.leaveBranch(top.arrays);
     if (top.piped) {
       pipedDepth--;
       leaveSubshellsTo((cmd.depth ?? 0) + pipedDepth);
@@ -48778,6 +48918,7 @@ var PS_TYPED, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, READS_A
 var init_interpret = __esm({
   "src/eval/azcli/interpret.ts"() {
     "use strict";
+    init_shell_arrays();
     init_value();
     init_ci_words();
     init_script();
@@ -49477,6 +49618,7 @@ function scriptContext(file, place, variant, given, inherited, callerOs) {
       if (variant.overBudget) return unknown(`\${{ matrix.${key} }} is not expanded: this file's matrix combinations times their commands pass the linter's budget`);
       return unknown(variant.unexpanded?.includes(key) ? `\${{ matrix.${key} }} is one of more than ${MAX_VARIANTS} matrix combinations, which are not expanded` : `\${{ matrix.${key} }} has no literal values`);
     }
+    if (head === "matrix" && rest.length > 0) return unknown(`\${{ ${expr.trim().slice(0, 60)} }} has no literal value in the job's matrix (a matrix computed when the workflow runs, such as fromJSON of an output, is not known)`);
     if (head === "env" && github || head === "variables" && pipeline) {
       if (rest.length === 1) {
         const v = pipeline ? compileTimeVariable(key) : vars.get(key);
@@ -51588,6 +51730,15 @@ function localCallsByTarget(ciFiles, scanRoot, isFile) {
   }
   return { calls: out, references };
 }
+function missingWhere(ref, root) {
+  const action = ref.candidates.length > 1;
+  const target = action ? path46.dirname(ref.candidates[0]) : ref.candidates[0];
+  const rel = path46.relative(root, target).split(path46.sep).join("/");
+  if (rel === ".." || rel.startsWith("../") || path46.isAbsolute(rel)) return `is outside the scanned folder ('${path46.resolve(target)}') and is not read`;
+  const written2 = ref.text.trim().replace(/@self$/, "").replace(/^\.\//, "").replace(/\/$/, "");
+  const shown = written2 === rel ? "" : ` (it would be '${rel || "."}')`;
+  return action ? `has no action.yml or action.yaml${shown}` : `does not exist${shown}`;
+}
 function missingLocalReferences(references, ctx) {
   const byFileAndPath = /* @__PURE__ */ new Map();
   for (const ref of references) {
@@ -51600,7 +51751,7 @@ function missingLocalReferences(references, ctx) {
   for (const { ref, count: count2 } of byFileAndPath.values()) {
     if (ref.candidates.some((f) => ctx.host.isFile(f))) continue;
     const what = ref.variables ? "variables template" : ref.caller.format === "azure-pipelines" ? "template" : ref.candidates.length > 1 ? "action" : "reusable workflow";
-    const where = ref.candidates.length > 1 ? `has no action.yml inside the scanned folder` : `is not a file inside the scanned folder`;
+    const where = missingWhere(ref, ctx.root);
     const times = count2 > 1 ? ` (${count2} references)` : "";
     const lost = ref.variables ? "the variables it sets are unknown" : "the steps it adds are not checked";
     problems.push({

@@ -1717,6 +1717,22 @@ function localCallsByTarget(ciFiles: readonly CiFile[], scanRoot: string, isFile
 }
 
 /**
+ * Why a local reference reads nothing: the path it resolves to is outside the scan root (not
+ * read), or inside it with no file there (review 107: "not a file inside the scanned folder" for
+ * a path that exists nowhere sent users to widen the scan). The resolved path is shown when it
+ * is not what the reference wrote (`../../config-infra-prod.yml` from a nested pipeline).
+ */
+function missingWhere(ref: LocalReference, root: string): string {
+  const action = ref.candidates.length > 1;
+  const target = action ? path.dirname(ref.candidates[0]!) : ref.candidates[0]!;
+  const rel = path.relative(root, target).split(path.sep).join('/');
+  if (rel === '..' || rel.startsWith('../') || path.isAbsolute(rel)) return `is outside the scanned folder ('${path.resolve(target)}') and is not read`;
+  const written = ref.text.trim().replace(/@self$/, '').replace(/^\.\//, '').replace(/\/$/, '');
+  const shown = written === rel ? '' : ` (it would be '${rel || '.'}')`;
+  return action ? `has no action.yml or action.yaml${shown}` : `does not exist${shown}`;
+}
+
+/**
  * RULES.md "Parse and evaluation problems": a local module file that is missing is EVAL001.
  * A CI file's local template, reusable workflow or composite action is its module: when the
  * path it names is no file inside the scanned folder, the steps it would add are not checked,
@@ -1734,7 +1750,7 @@ function missingLocalReferences(references: readonly LocalReference[], ctx: Fron
   for (const { ref, count } of byFileAndPath.values()) {
     if (ref.candidates.some((f) => ctx.host.isFile(f))) continue;
     const what = ref.variables ? 'variables template' : ref.caller.format === 'azure-pipelines' ? 'template' : ref.candidates.length > 1 ? 'action' : 'reusable workflow';
-    const where = ref.candidates.length > 1 ? `has no action.yml inside the scanned folder` : `is not a file inside the scanned folder`;
+    const where = missingWhere(ref, ctx.root);
     const times = count > 1 ? ` (${count} references)` : '';
     const lost = ref.variables ? 'the variables it sets are unknown' : 'the steps it adds are not checked';
     problems.push({

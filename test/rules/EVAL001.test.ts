@@ -423,7 +423,7 @@ const missingLocalCalls: RuleTable = {
         files: { 'azure-pipelines.yml': 'steps:\n- template: ⟦templates/deploy.yml⟧\n  parameters:\n    env: prod\n' },
         level: 'note',
         env: 'unknown',
-        message: "The local template 'templates/deploy.yml' is not a file inside the scanned folder: the steps it adds are not checked.",
+        message: "The local template 'templates/deploy.yml' does not exist: the steps it adds are not checked.",
       },
       {
         name: 'pipeline-template-missing-twice-is-one-note-with-the-count',
@@ -432,7 +432,7 @@ const missingLocalCalls: RuleTable = {
         },
         level: 'note',
         env: 'unknown',
-        message: "The local template 'templates/deploy.yml' is not a file inside the scanned folder (2 references): the steps it adds are not checked.",
+        message: "The local template 'templates/deploy.yml' does not exist (2 references): the steps it adds are not checked.",
       },
       {
         // A variables template that is no file: its variables are unknown, and the run says so (a
@@ -446,7 +446,7 @@ const missingLocalCalls: RuleTable = {
         },
         level: 'note',
         env: 'unknown',
-        message: "The local variables template 'config-infra-prod.yml' is not a file inside the scanned folder: the variables it sets are unknown (and 1 more like it in this file).",
+        message: "The local variables template 'config-infra-prod.yml' does not exist: the variables it sets are unknown (and 1 more like it in this file).",
       },
       {
         // Two missing templates, one referenced twice: one cause, one note (its count of references is no cause of its own).
@@ -456,7 +456,26 @@ const missingLocalCalls: RuleTable = {
         },
         level: 'note',
         env: 'unknown',
-        message: "The local template 'one.yml' is not a file inside the scanned folder (2 references): the steps it adds are not checked (and 1 more like it in this file).",
+        message: "The local template 'one.yml' does not exist (2 references): the steps it adds are not checked (and 1 more like it in this file).",
+      },
+      {
+        // A path that leaves the pipeline's folder is shown resolved (review 107: the file is nowhere).
+        name: 'variables-template-missing-up-the-tree',
+        files: {
+          'infra/pipelines/deploy.yml': 'variables:\n- template: ⟦../../config-infra-prod.yml⟧\nsteps:\n- script: echo\n',
+          'infra/main.tf': 'terraform {}\n',
+        },
+        level: 'note',
+        env: 'unknown',
+        message: "The local variables template '../../config-infra-prod.yml' does not exist (it would be 'config-infra-prod.yml'): the variables it sets are unknown.",
+      },
+      {
+        // A path out of the scanned folder is not read (nothing outside the scan root is).
+        name: 'template-outside-the-scanned-folder',
+        files: { 'azure-pipelines.yml': 'steps:\n- template: ⟦../shared/deploy.yml⟧\n' },
+        level: 'note',
+        env: 'unknown',
+        messageIncludes: "The local template '../shared/deploy.yml' is outside the scanned folder ('",
       },
       {
         // `@self` is the pipeline's own repository: a local template.
@@ -464,7 +483,7 @@ const missingLocalCalls: RuleTable = {
         files: { 'azure-pipelines.yml': 'steps:\n- template: ⟦templates/deploy.yml@self⟧\n' },
         level: 'note',
         env: 'unknown',
-        message: "The local template 'templates/deploy.yml@self' is not a file inside the scanned folder: the steps it adds are not checked.",
+        message: "The local template 'templates/deploy.yml@self' does not exist: the steps it adds are not checked.",
       },
       {
         // A template called through templates five levels deep: callers are followed up to three levels above the
@@ -498,14 +517,14 @@ const missingLocalCalls: RuleTable = {
         files: { '.github/workflows/ci.yml': 'on: push\njobs:\n  a:\n    uses: ⟦./.github/workflows/deploy.yml⟧\n    with:\n      env: prod\n' },
         level: 'note',
         env: 'unknown',
-        message: "The local reusable workflow './.github/workflows/deploy.yml' is not a file inside the scanned folder: the steps it adds are not checked.",
+        message: "The local reusable workflow './.github/workflows/deploy.yml' does not exist: the steps it adds are not checked.",
       },
       {
         name: 'composite-action-missing',
         files: { '.github/workflows/ci.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: ⟦./.github/actions/setup⟧\n' },
         level: 'note',
         env: 'unknown',
-        message: "The local action './.github/actions/setup' has no action.yml inside the scanned folder: the steps it adds are not checked.",
+        message: "The local action './.github/actions/setup' has no action.yml or action.yaml: the steps it adds are not checked.",
       },
     ],
   },

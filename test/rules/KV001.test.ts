@@ -1319,8 +1319,73 @@ jobs:
 `,
         },
       },
+      {
+        // A command built in a bash array (one word or several a line, comments between) is the
+        // command "\${cmd[@]}" runs, not commands of their own (review 107: the array's first line
+        // was read as an az keyvault create without flags).
+        name: 'command-built-in-a-bash-array',
+        files: {
+          'deploy-prod.sh': `#!/bin/bash
+create_kv() {
+  local kv_cmd=(
+    az keyvault create
+    --name "kv-prod"   # the vault
+    --resource-group rg
+    --enable-purge-protection true
+    --enable-rbac-authorization true
+  )
+  "\${kv_cmd[@]}"
+}
+create_kv
+`,
+        },
+      },
+      {
+        // A flag appended in a branch may be there: what the array holds after it is not known.
+        name: 'flag-appended-to-a-bash-array-in-a-branch',
+        files: {
+          'deploy-prod.sh': `#!/bin/bash
+kv=(az keyvault create --name kv-prod --resource-group rg --enable-rbac-authorization true)
+if [[ "\${PROTECT:-yes}" == yes ]]; then
+  kv+=(--enable-purge-protection true)
+fi
+"\${kv[@]}"
+`,
+        },
+      },
     ],
     invalid: [
+      {
+        // The value written in the array is where the finding points; an array appended to
+        // unconditionally holds its words.
+        name: 'flag-written-in-a-bash-array',
+        files: {
+          'deploy-prod.sh': `#!/bin/bash
+kv=(
+  az keyvault create --name kv-prod --resource-group rg
+  --enable-rbac-authorization true
+)
+kv+=(--enable-purge-protection ⟦false⟧)
+"\${kv[@]}"
+`,
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+        messageIncludes: '(--enable-purge-protection is false)',
+      },
+      {
+        name: 'flag-absent-from-a-bash-array',
+        files: {
+          'deploy-prod.sh': `#!/bin/bash
+kv=(⟦az⟧ keyvault create --name kv-prod --resource-group rg --enable-rbac-authorization true)
+"\${kv[@]}" --output none
+`,
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
       {
         // A scanned caller's argument is the called script's \$1: ENVIRONMENT=\$1 classes it prod.
         name: 'script-argument-names-the-environment',

@@ -381,3 +381,34 @@ describe('a branch that exits', () => {
     expect(undecided.map((u) => u.reason)).toEqual(cases.map(([n]) => expect.stringContaining(`$${n} is assigned different values`)));
   });
 });
+
+describe('CI values that are not known say why', () => {
+  // Review 107: a matrix member read out of a matrix computed from a step's output said "only …
+  // matrix values … are [resolved]", though it is a matrix value.
+  it('a member of a matrix computed when the workflow runs', async () => {
+    const dir = tree({
+      '.github/workflows/e2e.yml': `on: push
+jobs:
+  plan:
+    runs-on: ubuntu-latest
+    outputs:
+      matrix: \${{ steps.m.outputs.matrix }}
+    steps:
+      - id: m
+        run: echo "matrix={}" >> "$GITHUB_OUTPUT"
+  test:
+    needs: plan
+    runs-on: ubuntu-latest
+    strategy:
+      matrix: \${{ fromJSON(needs.plan.outputs.matrix) }}
+    steps:
+      - run: az aks nodepool add -g rg --cluster-name aks -n gpu --node-vm-size \${{ matrix.model.node-vm-size }} --node-taints sku=gpu:NoSchedule
+`,
+    });
+    const { briefs, undecided } = await lintTree(dir, ['GPU001']);
+    expect(briefs).toEqual([]);
+    expect(undecided.filter((u) => u.ruleId === 'GPU001').map((u) => u.reason)).toEqual([
+      expect.stringContaining("${{ matrix.model.node-vm-size }} has no literal value in the job's matrix (a matrix computed when the workflow runs"),
+    ]);
+  });
+});

@@ -475,6 +475,8 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
       if (variant.overBudget) return unknown(`\${{ matrix.${key} }} is not expanded: this file's matrix combinations times their commands pass the linter's budget`);
       return unknown(variant.unexpanded?.includes(key) ? `\${{ matrix.${key} }} is one of more than ${MAX_VARIANTS} matrix combinations, which are not expanded` : `\${{ matrix.${key} }} has no literal values`);
     }
+    // Any other matrix member (`matrix.model.node-vm-size` of a matrix computed from a step's output): no literal value (review 107).
+    if (head === 'matrix' && rest.length > 0) return unknown(`\${{ ${expr.trim().slice(0, 60)} }} has no literal value in the job's matrix (a matrix computed when the workflow runs, such as fromJSON of an output, is not known)`);
     if ((head === 'env' && github) || (head === 'variables' && pipeline)) {
       if (rest.length === 1) {
         const v = pipeline ? compileTimeVariable(key) : vars.get(key);

@@ -11,6 +11,7 @@
  * `export $(…)` or PowerShell dot-sourcing/`Invoke-Expression`, every variable. Commented-out
  * commands run nothing.
  */
+import { allElementsOf, arrayOpening, ShellArrays, type ArraysBefore, type ShellArray } from './shell-arrays.js';
 import path from 'node:path';
 import { passedThrough, str, unknown, variableSite, type Value } from '../../core/value.js';
 import type { PassedArguments } from './task-arguments.js';
@@ -519,6 +520,8 @@ interface Frame {
   body?: object;
   /** Opened right after a `|` (`cmd | while …; done`, `cmd | { …; }`): a subshell, whose assignments end with it. */
   piped?: boolean;
+  /** The bash arrays this branch block changed, each with its value before (shell-arrays.ts). */
+  arrays?: ArraysBefore;
   /** A piped brace group: the brace groups opened inside it, which their own `}` closes first. */
   innerBraces?: number;
 }
@@ -633,6 +636,9 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   const subshellFolder: ({ folder: FolderState; stack: FolderState[] } | undefined)[] = [];
 
   /** A block entered now. Only if/case blocks read `before` (to merge their paths), so only they copy the variables. */
+  /** Bash arrays assigned so far (`cmd=(az …)`), and those a function body being read assigned. */
+  const shellArrays = new ShellArrays();
+  const bodyArrays = new Set<string>();
   const openFrame = (kind: Frame['kind']): Frame => ({ kind, before: kind === 'loop' ? env : copy(env), branches: [], caseValues: new Map(), hasElse: false, ...(kind === 'loop' ? { prior: new Map() } : {}) });
   /**
    * What a subshell level hides (`( SIZE=x; … )`, the commands of a `$(…)`): the values before it
@@ -740,6 +746,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
           else env.set(name, before);
         } else env.set(name, unknown(`$${name} is set by a function, when it is called`));
       }
+      shellArrays.forget(bodyArrays);
+      bodyArrays.clear();
       shellBody = undefined;
     }
     const bodyEnd = shellBodyStarts.get(ci);
@@ -775,7 +783,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     }
     // Leaving a subshell (`( … )`, `$(…)`): what it assigned is the parent's no more.
     if (!ps) leaveSubshellsTo((cmd.depth ?? 0) + pipedDepth);
-    const words = joinExpressions(cmd.argv);
+    const words = ps ? joinExpressions(cmd.argv) : takeArrays(joinExpressions(cmd.argv));
     if (words.length === 0) continue;
     if (recordExpansions) {
       const fromEnv = applyArgsFromEnv(words);
@@ -940,6 +948,18 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
         const w = rest[k2]!;
         if (w.raw.includes('${') && /\$\{[A-Za-z_]\w*:?=/.test(w.raw)) expandWord(w, env, ctx, set);
       }
+    }
+    // `"${cmd[@]}"` of an array that holds an az command: read as if its words were written here.
+    const array = program.text === 'az' ? undefined : azArray(program);
+    if (array) {
+      const expanded: ExpandedWord[] = [...array.words.slice(1)];
+      if (array.more) expanded.push({ file, word: program, segments: [{ text: '', from: 0, to: program.raw.length, value: unknown(array.more), unquoted: true }], opaque: true });
+      for (let k2 = j + 1; k2 < rest.length; k2++) {
+        const args = callerArguments(rest[k2]!);
+        if (args) expanded.push(...args);
+        else addSplit(expanded, unclosed(expandWord(rest[k2]!, env, ctx, set)));
+      }
+      invocations.push({ script, command: cmd, az: array.words[0]!.word, words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded), ...movedTo() });
     }
     if (program.text === 'az') {
       const expanded: ExpandedWord[] = [];
@@ -1401,6 +1421,51 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     return out;
   }
 
+  /**
+   * The words of a command without its bash array assignments (`local cmd=(az … )`, `cmd+=(…)`),
+   * each assigned here: its words expanded now, as bash does (shell-arrays.ts).
+   */
+  function takeArrays(words: readonly CiWord[]): readonly CiWord[] {
+    if (!words.some((w) => w.raw.endsWith('=('))) return words;
+    const out: CiWord[] = [];
+    for (let i = 0; i < words.length; i++) {
+      const opening = arrayOpening(words[i]!.raw);
+      if (!opening) {
+        out.push(words[i]!);
+        continue;
+      }
+      let close = i + 1;
+      while (close < words.length && words[close]!.raw !== ')') close++;
+      const expanded: ExpandedWord[] = [];
+      let more: string | undefined;
+      for (const w of words.slice(i + 1, close)) {
+        const args = callerArguments(w);
+        if (args) {
+          expanded.push(...args);
+          continue;
+        }
+        const e = unclosed(expandWord(w, env, ctx, set));
+        if (mayBeSeveralWords(e)) {
+          more = `${w.raw.slice(0, 40)} in the array ${opening.name} may be any number of words`;
+          break;
+        }
+        addSplit(expanded, e);
+      }
+      shellArrays.assign(opening.name, expanded, more, opening.append, frames.filter((f) => f.kind !== 'brace'), afterOperator);
+      if (shellBody) bodyArrays.add(opening.name);
+      set(opening.name, unknown(`$${opening.name} is an array`));
+      i = close;
+    }
+    return out;
+  }
+
+  /** The array a command word runs whole (`"${cmd[@]}"`) when its first word is az. */
+  function azArray(w: CiWord): ShellArray | undefined {
+    const name = allElementsOf(w.raw);
+    const array = name === undefined ? undefined : shellArrays.get(name);
+    return array?.words[0]?.text === 'az' ? array : undefined;
+  }
+
   function closeFrame(head: string, cmd: CiCommand): void {
     const want = head === 'fi' ? 'if' : head === 'esac' ? 'case' : head === 'done' ? 'loop' : 'brace';
     const top = frames[frames.length - 1];
@@ -1410,6 +1475,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       return;
     }
     frames.pop();
+    shellArrays.leaveBranch(top.arrays);
     // The end of a compound command piped into: its subshell's assignments end with it.
     if (top.piped) {
       pipedDepth--;

@@ -320,6 +320,31 @@ function continuesOnNextLine(last: string | undefined, before: string | undefine
   return last === '|' || (last === '&' && before === '&');
 }
 
+/**
+ * Whether the `(` at `i` opens a bash array assignment (`cmd=(`, `cmd+=(`, after `local`/`declare`
+ * or a blank): the name and `=` are written right before it, at the start of a word.
+ */
+export function opensShellArray(v: string, i: number): boolean {
+  let k = i - 1;
+  if (v[k] !== '=') return false;
+  k--;
+  if (v[k] === '+') k--;
+  const end = k;
+  while (k >= 0 && /[A-Za-z0-9_]/.test(v[k]!)) k--;
+  if (k === end || !/[A-Za-z_]/.test(v[k + 1]!)) return false;
+  return k < 0 || isWs(v[k]) || v[k] === '\n' || v[k] === '\r' || v[k] === ';' || v[k] === '&' || v[k] === '|';
+}
+
+/** The array depth after the unquoted characters [from, to) of `v`: `=(` opens an array, `(` and `)` nest inside one. */
+function arrayDepthAfter(v: string, from: number, to: number, depth: number): number {
+  for (let k = from; k < to; k++) {
+    const c = v[k];
+    if (c === '(' && (depth > 0 || opensShellArray(v, k))) depth++;
+    else if (c === ')' && depth > 0) depth--;
+  }
+  return depth;
+}
+
 function scan(v: string, lang: ScriptLanguage): ScanResult {
   const ps = lang === 'powershell';
   const esc = ps ? '`' : '\\';
@@ -465,6 +490,8 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
     let p = j;
     let quote: '' | "'" | '"' = '';
     let heredoc: { delim: string; quoted: boolean; stripTabs: boolean } | undefined;
+    /** Inside a bash array assignment (`cmd=(` … `)`), whose words may be on many lines: one command. */
+    let arrayDepth = 0;
     for (;;) {
       if (p >= n) break;
       const c = v[p]!;
@@ -572,7 +599,7 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
         }
       }
       if (c === '\n' || c === '\r') {
-        if (continuesOnNextLine(lastNonBlank, beforeLastNonBlank)) {
+        if (arrayDepth > 0 || continuesOnNextLine(lastNonBlank, beforeLastNonBlank)) {
           addSpace(p);
           p = afterLineBreak(v, p);
           continue;
@@ -587,6 +614,7 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
       }
       // This character and the ordinary ones after it are taken as they are.
       const to = skipUntil(v, p + 1, stops);
+      if (!ps) arrayDepth = arrayDepthAfter(v, p, to, arrayDepth);
       addRun(p, to);
       p = to;
     }
@@ -965,6 +993,11 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
   /** Where the next `}}`, quote and line break are, for `${{ … }}` (made at the first). */
   let marks: NextMarks | undefined;
   const token = (word: string, start: number, end: number, op: boolean, raw = text.slice(start, end)): ScriptToken => new Token(word, raw, start, end, op, place);
+  /**
+   * Inside a bash array assignment: its words are words of the command (`cmd=(` opens it, a word
+   * `)` closes it), not a subshell's; parentheses inside it nest (`$(…)`).
+   */
+  let arrayDepth = 0;
   let i = 0;
   const n = text.length;
   while (i < n) {
@@ -975,8 +1008,15 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
     }
     const d = text[i + 1];
     if (d === '(' && (c === '$' || (ps && c === '@')) && !substitutionIsWord(text, i) && (ps || arithmeticEnd(text, i) < 0)) {
+      if (arrayDepth > 0) arrayDepth++;
       out.push(token(c + d, i, i + 2, true));
       i += 2;
+      continue;
+    }
+    if (arrayDepth > 0 && (c === '(' || c === ')')) {
+      arrayDepth += c === '(' ? 1 : -1;
+      out.push(token(c, i, i + 1, arrayDepth > 0 || c === '('));
+      i++;
       continue;
     }
     if ((c === '&' || c === '|') && d === c) {
@@ -1105,6 +1145,12 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
           callEnd = close;
           continue;
         }
+      }
+      // `cmd=(`, `cmd+=(`: the word ends with the `(` that opens the array (scan() kept its lines together).
+      if (ch === '(' && !ps && arrayDepth === 0 && run === start && opensShellArray(text, i) && /^[A-Za-z_]\w*\+?=$/.test(text.slice(start, i))) {
+        arrayDepth = 1;
+        i++;
+        break;
       }
       if (isWs(ch) || ch === '\n' || ch === '\r' || ch === ';' || ch === '|' || ch === '(' || ch === ')' || (!ps && ch === '`')) break;
       if (ch === '$' && text[i + 1] === '{' && text[i + 2] === '{') {
