@@ -14,8 +14,8 @@ import { jsonObjectRanges } from '../parse/json/blocks.js';
 import { parseYamlFile } from '../parse/yaml/document.js';
 import type { YamlTree } from '../parse/yaml/tree.js';
 import { jsonToTree, readKaitoObjects, readPodTemplates, type KaitoObject } from '../eval/k8s/read.js';
-import type { Evaluation, Fact, Resource } from '../model/resource.js';
-import { literalFact, manifestResource, workloadResourceOf, type K8sPodTemplate } from '../model/k8s.js';
+import type { Evaluation, Resource } from '../model/resource.js';
+import { kaitoResourceOf, workloadResourceOf, type K8sPodTemplate } from '../model/k8s.js';
 import { folderSkipReason, looksLikeManifest, mayHoldTemplateActions, TEMPLATE_SKIP_REASON } from './k8s-classify.js';
 import { k8sByName } from './names.js';
 import type { EvaluatedUnit, FrontEnd, MetadataSource, Problem, SuppressionSource } from './types.js';
@@ -176,12 +176,10 @@ function objectMetadata(parsed: ParsedJson, root: JsonNode): MetadataSource[] {
   return out;
 }
 
-/** A KAITO Workspace or RAGEngine as a resource whose `vmSize` is its instance type (GPU004). */
+/** A KAITO Workspace or RAGEngine of a manifest file (GPU004). */
 function kaitoResource(k: KaitoObject, evaluation: Evaluation, root: string): Resource<'kaito.workspace'> {
-  const attrs = new Map<string, Fact>();
-  if (k.instanceType) attrs.set('vmSize', literalFact(k.instanceType.value, k.instanceType.at, k.instanceType.path));
   const address = `k8s:${relativeToRoot(root, k.header.file)}#${k.kind}/${k.name ?? '(unnamed)'}`;
-  return manifestResource('kaito.workspace', { address, sourceType: `${k.apiVersion}/${k.kind}`, header: k.header, name: k.name, identity: [] }, attrs, evaluation);
+  return kaitoResourceOf(k, { address, identity: [], format: 'k8s' }, evaluation);
 }
 
 function workloadResource(t: K8sPodTemplate, index: number, evaluation: Evaluation, root: string): Resource<'k8s.workload'> {

@@ -11,7 +11,7 @@ import { normalize, pathsRead, type SourceResource } from './normalize.js';
 import { childAt } from './value-path.js';
 import { takesTagsAndLocation } from './facts/tags.js';
 import { isTerraformWorkloadType, loadedTerraformWorkloadReader } from '../eval/terraform/kubernetes-types.js';
-import { workloadResourceOf } from './k8s.js';
+import { kaitoResourceOf, workloadResourceOf } from './k8s.js';
 
 /** What any rule reads of any resource, modelled or not: messages (`name`), TAG001 (`tags`), GOV001 (`location`). */
 const READ_OF_EVERY_RESOURCE = ['name', 'location', 'tags'];
@@ -96,8 +96,9 @@ export function fromTerraform(r: TerraformResourceShape, evaluation: Evaluation,
  * (and the template's place when it has several: a Ray cluster's groups).
  */
 function terraformWorkloads(r: TerraformResourceShape, identity: string[], evaluation: Evaluation, isManifestFile?: (file: string) => boolean): Resource[] {
-  const templates = loadedTerraformWorkloadReader()?.podTemplates(r, isManifestFile) ?? [];
-  return templates.map((t) => {
+  const reader = loadedTerraformWorkloadReader();
+  const templates = reader?.podTemplates(r, isManifestFile) ?? [];
+  const workloads: Resource[] = templates.map((t) => {
     // A name not known (`metadata { name = var.name }`): the resource's address names it in messages.
     t.name ??= r.address;
     const address = templates.length > 1 ? `${r.address}#${t.path}` : r.address;
@@ -107,6 +108,15 @@ function terraformWorkloads(r: TerraformResourceShape, identity: string[], evalu
     workloadSources.set(w, r);
     return w;
   });
+  // A KAITO object it writes is the resource a manifest file's is (GPU004 reads its size).
+  const kaito = reader?.kaitoObjects(r, isManifestFile) ?? [];
+  for (const { object, size } of kaito) {
+    const address = kaito.length > 1 ? `${r.address}#${object.kind}/${object.name ?? '(unnamed)'}` : r.address;
+    const k = kaitoResourceOf(object, { address, identity: kaito.length > 1 ? [address, ...identity] : identity, format: 'terraform', name: object.name ?? r.address }, evaluation, size);
+    if (r.block) k.extent = { file: r.header.file, range: r.block.range };
+    workloads.push(k);
+  }
+  return workloads;
 }
 
 /** The Terraform resource each workload was read from (`withNamespaceTolerations`). */

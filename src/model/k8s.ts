@@ -7,7 +7,8 @@
  * (toleration matching, GPU resource names) are in `facts/k8s.ts`.
  */
 import type { Location } from '../core/source.js';
-import { str } from '../core/value.js';
+import { str, type Value } from '../core/value.js';
+import type { KaitoObject } from '../eval/k8s/read.js';
 import type { K8sNodeRequirement, K8sPodTemplate, K8sResourceEntry, K8sToleration, K8sUnreadable } from '../eval/k8s/types.js';
 import type { Evaluation, Fact, Resource, SourceFormat } from './resource.js';
 import { extendedResourceToleration, isGpuResourceName, isHardEffect, isRenderPlaceholder, tolerates, type TaintParts } from './facts/k8s.js';
@@ -43,6 +44,26 @@ export function manifestResource<K extends 'k8s.workload' | 'kaito.workspace'>(
     refs: new Map(),
     evaluation,
   };
+}
+
+/**
+ * A KAITO Workspace or RAGEngine as a resource whose `vmSize` is its instance type (GPU004), read
+ * alike from a manifest file and from a Terraform manifest resource (`kubectl_manifest`,
+ * `kubernetes_manifest`). `size`: the size as evaluated, when it is not the text the tree holds (a
+ * Terraform value, with where it came from, or not known), consumed where its key is written; a
+ * manifest's is the literal where it is written.
+ */
+export function kaitoResourceOf(
+  k: KaitoObject,
+  o: { address: string; identity: string[]; format: SourceFormat; name?: string },
+  evaluation: Evaluation,
+  size?: Value,
+): Resource<'kaito.workspace'> {
+  const attrs = new Map<string, Fact>();
+  const it = k.instanceType;
+  if (it && size) attrs.set('vmSize', { value: size, defaulted: false, at: it.keyAt ?? it.at, sourcePath: it.path });
+  else if (it?.value !== undefined) attrs.set('vmSize', literalFact(it.value, it.at, it.path));
+  return manifestResource('kaito.workspace', { ...o, sourceType: `${k.apiVersion}/${k.kind}`, header: k.header, name: o.name ?? k.name }, attrs, evaluation);
 }
 
 /**

@@ -1649,7 +1649,98 @@ const refusedTypeDecorator: RuleTable = {
   },
 };
 
-ruleTester('GPU004', table, sharedValue, nestedTemplate, memberGuards, virtualMachinesPools, guardAcrossVariants, mappedPools, compileTimeVariables, oneResourceTwoCommands, batchAssignments, refusedTypeDecorator);
+// Review 107: a KAITO object a Terraform manifest resource writes (kubectl_manifest's YAML,
+// kubernetes_manifest's object) is read as the manifest file's is, its size located where it is
+// written (a .tfvars value through the variable a heredoc interpolates; the input that decided a
+// condition), in the Terraform root's environment.
+const kaitoWorkspace = (size: string, resource = 'kubectl_manifest" "ws'): string => `
+resource "${resource}" {
+  yaml_body = <<-EOF
+    apiVersion: kaito.sh/v1alpha1
+    kind: Workspace
+    metadata:
+      name: workspace-falcon-7b
+    resource:
+      count: 1
+      instanceType: ${size}
+    inference:
+      preset:
+        name: falcon-7b
+    EOF
+}
+`;
+const kaitoInTerraform: RuleTable = {
+  terraform: {
+    valid: [
+      { name: 'kubectl-manifest-kaito-current-size', files: { 'main.tf': kaitoWorkspace('"Standard_NC24ads_A100_v4"') } },
+      {
+        // Written in a manifest file the run lints on its own, which reports it (once).
+        name: 'kubectl-manifest-of-a-linted-manifest-file',
+        files: {
+          'main.tf': 'resource "kubectl_manifest" "ws" {\n  yaml_body = file("${path.module}/k8s/ws.yaml")\n}\n',
+          'k8s/ws.yaml': 'apiVersion: kaito.sh/v1alpha1\nkind: Workspace\nmetadata:\n  name: ws\nresource:\n  instanceType: Standard_NC24ads_A100_v4\n',
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'kubectl-manifest-heredoc-literal',
+        files: { 'main.tf': kaitoWorkspace('"⟦Standard_NC12s_v3⟧"') },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
+        message: `KAITO Workspace "workspace-falcon-7b" uses size "Standard_NC12s_v3" of the NCv3 series, which Azure retired on 2025-09-30, so it can no longer be deployed; set resource.instanceType to a current GPU size (${NCV3}).`,
+      },
+      {
+        name: 'kubectl-manifest-heredoc-variable-set-in-tfvars',
+        files: {
+          'main.tf': `variable "instance_type" {\n  type    = string\n  default = "Standard_NC24ads_A100_v4"\n}\n${kaitoWorkspace('"${var.instance_type}"')}`,
+          'terraform.tfvars': 'instance_type = ⟦"Standard_NC12s_v3"⟧\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
+        messageIncludes: 'KAITO Workspace "workspace-falcon-7b" uses size "Standard_NC12s_v3" of the NCv3 series',
+        related: [{ file: 'main.tf', line: 1 }, { file: 'main.tf', line: 14, label: 'attribute resource.instanceType' }],
+      },
+      {
+        name: 'kubectl-manifest-heredoc-size-chosen-by-environment',
+        files: {
+          'main.tf': `variable "environment" {\n  type = string\n}\n${kaitoWorkspace('"${var.environment == "prod" ? "Standard_NC12s_v3" : "Standard_NC24ads_A100_v4"}"')}`,
+          'prod.tfvars': 'environment = ⟦"prod"⟧\n',
+          'dev.tfvars': 'environment = "dev"\n',
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'retired',
+        related: [{ file: 'main.tf', line: 13, label: 'value chosen by the condition' }],
+      },
+      {
+        name: 'kubernetes-manifest-hcl-object',
+        files: {
+          'main.tf': `
+resource "kubernetes_manifest" "rag" {
+  manifest = {
+    apiVersion = "kaito.sh/v1alpha1"
+    kind       = "RAGEngine"
+    metadata   = { name = "ragengine-start" }
+    spec = {
+      compute = { instanceType = ⟦"Standard_NV12s_v3"⟧ }
+    }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'retiring',
+        messageIncludes: 'KAITO RAGEngine "ragengine-start" uses size "Standard_NV12s_v3" of the NVv3 series, which Azure retires on 2026-09-30; set spec.compute.instanceType',
+      },
+    ],
+  },
+};
+
+ruleTester('GPU004', table, sharedValue, nestedTemplate, memberGuards, virtualMachinesPools, guardAcrossVariants, mappedPools, compileTimeVariables, oneResourceTwoCommands, batchAssignments, refusedTypeDecorator, kaitoInTerraform);
 
 describe('GPU004 guard entries across variants', () => {
   const { tree, cleanup } = tempTrees('gpu004-');
@@ -1681,6 +1772,32 @@ resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
     const r = await lint({ paths: [dir], root: dir, rules: ['GPU004'], noConfig: true, today: '2026-06-01' });
     expect(r.findings.map((f) => brief(dir, f))).toEqual(['GPU004 error guardRetired main.tf:10:31']);
     expect(r.findings[0]!.variants).toEqual(['dev.tfvars', 'prod.tfvars']);
+  });
+});
+
+describe('GPU004 of a KAITO object in Terraform whose size is not known', () => {
+  // RULES.md Conventions: an unknown size is never reported, and --verbose says so.
+  const { tree, cleanup } = tempTrees('gpu004-kaito-');
+  afterAll(cleanup);
+  it('is listed as undecided, at the size or the part not known above it', async () => {
+    const dir = tree({
+      'main.tf': `variable "size" {\n  type = string\n}\nvariable "res" {\n  type = any\n}\n${kaitoWorkspace('"${var.size}"')}
+resource "kubernetes_manifest" "ws2" {
+  manifest = {
+    apiVersion = "kaito.sh/v1alpha1"
+    kind       = "Workspace"
+    metadata   = { name = "ws2" }
+    resource   = var.res
+  }
+}
+`,
+    });
+    const r = await lint({ paths: [dir], root: dir, rules: ['GPU004'], noConfig: true, today: '2026-06-01' });
+    expect(r.findings).toEqual([]);
+    expect(r.undecided.map((u) => `${u.address} ${u.sourcePath} ${u.location.range.start.line}: ${u.reason}`)).toEqual([
+      'kubectl_manifest.ws resource.instanceType 16: depends on ${var.size}, interpolated into the heredoc, which is not known: variable "size" has no value',
+      'kubernetes_manifest.ws2 resource.instanceType 28: variable "res" has no value',
+    ]);
   });
 });
 

@@ -133,7 +133,13 @@ export interface KaitoObject {
   name?: string;
   /** The `kind:` value. */
   header: Location;
-  instanceType?: { value: string; at: Location; path: string };
+  /**
+   * What is written at the size's path (`path`): `value` its text when it is a scalar, `node`
+   * what the tree holds there (a Terraform value not known: its reason, `YamlOther.unknown`),
+   * `at` where it is written, `keyAt` where its key is (none when a value not known stands for
+   * the part above it).
+   */
+  instanceType?: { value?: string; node: YamlTree; at: Location; keyAt?: Location; path: string };
 }
 
 /**
@@ -146,9 +152,12 @@ const KAITO_INSTANCE_TYPE: Record<string, readonly string[]> = {
   RAGEngine: ['spec', 'compute', 'instanceType'],
 };
 
-/** The KAITO objects (`apiVersion: kaito.sh/…`) of one file's documents. */
-export function readKaitoObjects(file: string, documents: readonly YamlTree[], lineMap?: LineMap): KaitoObject[] {
-  const src: Src = { file, lineMap };
+/**
+ * The KAITO objects (`apiVersion: kaito.sh/…`) of one file's documents; `fileOf` as for
+ * `readPodTemplates` (a Terraform manifest resource's object, whose values are written elsewhere).
+ */
+export function readKaitoObjects(file: string, documents: readonly YamlTree[], lineMap?: LineMap, fileOf?: (range: Range) => string | undefined): KaitoObject[] {
+  const src: Src = { file, lineMap, fileOf };
   const out: KaitoObject[] = [];
   for (const d of documents) {
     const o = isManifestObject(d);
@@ -156,12 +165,13 @@ export function readKaitoObjects(file: string, documents: readonly YamlTree[], l
     if (!o || !keys || !d) continue;
     const node = path(d, keys);
     const value = scalar(node);
+    const key = entryOf(path(d, keys.slice(0, -1)), keys[keys.length - 1]!);
     out.push({
       kind: o.kind,
       apiVersion: o.apiVersion,
       name: scalar(valueOf(valueOf(d, 'metadata'), 'name')) || undefined,
       header: at(src, o.kindAt),
-      ...(node && value ? { instanceType: { value, at: at(src, node.range), path: keys.join('.') } } : {}),
+      ...(node && (value || node.type !== 'scalar') ? { instanceType: { ...(value ? { value } : {}), node, at: at(src, node.range), ...(key ? { keyAt: at(src, key.keyRange) } : {}), path: keys.join('.') } } : {}),
     });
   }
   return out;

@@ -29,7 +29,7 @@
 import { locationContains, type Location, type Range } from '../../core/source.js';
 import { unknown, type ObjectValue, type Value } from '../../core/value.js';
 import type { YamlEntryNode, YamlTree } from '../../parse/yaml/tree.js';
-import { DEFAULT_TOLERATIONS, readPodTemplates } from './read.js';
+import { DEFAULT_TOLERATIONS, readKaitoObjects, readPodTemplates, type KaitoObject } from './read.js';
 import { KUBECTL_MANIFEST, KUBERNETES_MANIFEST, typedWorkload, type TypedWorkload } from '../terraform/kubernetes-types.js';
 import type { K8sPodTemplate } from './types.js';
 import { isTerraformFile } from '../../core/file-kind.js';
@@ -72,6 +72,8 @@ const MAX_DEPTH = 64;
 /** Builds trees whose ranges are the values' origins, remembering each range's file for the reader. */
 class TreeBuilder {
   readonly files = new WeakMap<Range, string>();
+  /** The value each node of `value()` stands for (a KAITO object's size: its origin, its reason when not known). */
+  readonly values = new WeakMap<YamlTree, Value>();
   /** `sites`: where each attribute of the resource is written, by path (`spec[0].template[0].spec[0].node_selector`). */
   constructor(
     private readonly fallback: Location,
@@ -106,6 +108,12 @@ class TreeBuilder {
 
   /** A value as it is written: objects as mappings, lists as sequences. */
   value(v: Value, depth = 0): YamlTree {
+    const tree = this.tree(v, depth);
+    this.values.set(tree, v);
+    return tree;
+  }
+
+  private tree(v: Value, depth: number): YamlTree {
     const range = this.place(v.origin);
     if (depth > MAX_DEPTH) return { type: 'other', range };
     switch (v.kind) {
@@ -175,6 +183,8 @@ class TreeBuilder {
     // A value not known is located where it is used (`limits = var.limits`), not where the
     // variable is declared: that is where a reader of --verbose looks.
     const used: YamlTree = at && value.type === 'other' && value.unknown !== undefined ? { ...value, range: keyRange } : value;
+    const v = this.values.get(value);
+    if (used !== value && v) this.values.set(used, v);
     return { key: name, keyRange, value: used, range: keyRange };
   }
 
@@ -216,8 +226,7 @@ export function terraformPodTemplates(r: TerraformWorkloadResource, isManifestFi
   const written = manifestObject(r);
   if (written) {
     const manifest = written.value;
-    // Written in a manifest file the run lints on its own, which reports it: not read here.
-    const lintedElsewhere = (v: Value | undefined): boolean => v?.origin !== undefined && !isTerraformFile(v.origin.file) && isManifestFile?.(v.origin.file) === true;
+    const lintedElsewhere = (v: Value | undefined): boolean => writtenInLintedManifest(v, isManifestFile);
     // Not known (`var.m`, `templatefile()`, a heredoc with a directive): it may be a GPU workload
     // (--verbose), unless it is a manifest file the run lints (`templatefile("job.yaml", …)`).
     if (manifest?.kind === 'unknown') return lintedElsewhere(manifest) ? [] : [unknownObject(r, written.attribute, manifest)];
@@ -240,6 +249,36 @@ export function terraformPodTemplates(r: TerraformWorkloadResource, isManifestFi
   const templates = readPodTemplates(r.header.file, [typedDocument(b, w, r)], undefined, (range) => b.files.get(range));
   for (const t of templates) t.syntax = 'blocks';
   return templates;
+}
+
+/** Whether a value is written in a manifest file the run lints on its own, which reports it (not read here then). */
+function writtenInLintedManifest(v: Value | undefined, isManifestFile?: (file: string) => boolean): boolean {
+  return v?.origin !== undefined && !isTerraformFile(v.origin.file) && isManifestFile?.(v.origin.file) === true;
+}
+
+/** A KAITO object a manifest resource writes, and its size as evaluated (`kaitoResourceOf`). */
+export interface TerraformKaitoObject {
+  object: KaitoObject;
+  size?: Value;
+}
+
+/**
+ * The KAITO objects (a `Workspace`, a `RAGEngine`) a `kubectl_manifest` or `kubernetes_manifest`
+ * writes, read as a manifest file's are (read.ts), each with its size's value: where it is written
+ * (a `.tfvars` value through the variable a heredoc interpolates), or not known and why. One whose
+ * size is written in a manifest file the run lints on its own is reported there.
+ */
+export function terraformKaitoObjects(r: TerraformWorkloadResource, isManifestFile?: (file: string) => boolean): TerraformKaitoObject[] {
+  const manifest = manifestObject(r)?.value;
+  if (manifest?.kind !== 'object') return [];
+  const b = new TreeBuilder(r.header, r.sites, r.block?.range);
+  const out: TerraformKaitoObject[] = [];
+  for (const object of readKaitoObjects(r.header.file, [b.value(manifest)], undefined, (range) => b.files.get(range))) {
+    const size = object.instanceType && b.values.get(object.instanceType.node);
+    if (writtenInLintedManifest(size, isManifestFile)) continue;
+    out.push({ object, ...(size ? { size } : {}) });
+  }
+  return out;
 }
 
 /**

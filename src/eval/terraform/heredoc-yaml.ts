@@ -17,7 +17,7 @@
  * removed indentation read as spaces, were it tabs).
  */
 import type { Location, Range } from '../../core/source.js';
-import { bool, num, str, unknown, type Value } from '../../core/value.js';
+import { bool, num, str, unknown, withProvenanceOf, type Value } from '../../core/value.js';
 import type { Expression, TemplateExpr, TemplatePart } from '../../parse/hcl/ast.js';
 import { parseHcl } from '../../parse/hcl/parser.js';
 import type { YamlReader } from './data-files.js';
@@ -88,7 +88,9 @@ function renderedScalar(v: Value, quote: Substitutable['quote'], at: Location): 
   else if (PLAIN_NUMBER.test(text)) out = num(Number(text));
   else if (PLAIN_STRING.test(text) && !YAML_WORD.test(text) && !text.endsWith(':')) out = str(text);
   if (!out) return undefined;
-  return v.origin ? { ...out, origin: v.origin, via: [...(v.via ?? []), at] } : { ...out, origin: at };
+  // Its provenance kept: a value a condition chose points at the input that decided it (RULES.md
+  // "Values chosen by a condition"), as it does written anywhere else.
+  return v.origin ? { ...withProvenanceOf(out, v), via: [...(v.via ?? []), at] } : { ...out, origin: at };
 }
 
 /** A control character (a line break, a tab, DEL, C1 such as NEL): YAML folds, escapes or refuses it inside quotes. */

@@ -14,7 +14,7 @@
  * `yaml_body`", read with `d.GetOk("override_namespace")` in kubernetes/resource_kubectl_manifest.go,
  * so an empty string is not set; its fork alekc/kubectl keeps the resource and both arguments).
  */
-import type { TerraformWorkloadResource } from '../k8s/terraform.js';
+import type { TerraformKaitoObject, TerraformWorkloadResource } from '../k8s/terraform.js';
 import type { Location } from '../../core/source.js';
 import type { K8sPodTemplate } from '../k8s/types.js';
 
@@ -80,6 +80,7 @@ export const TERRAFORM_WORKLOAD_TYPE = new RegExp(`"(?:${TYPES})"|\\bresource\\s
 
 interface WorkloadReader {
   podTemplates(r: TerraformWorkloadResource, isManifestFile?: (file: string) => boolean): K8sPodTemplate[];
+  kaitoObjects(r: TerraformWorkloadResource, isManifestFile?: (file: string) => boolean): TerraformKaitoObject[];
   injectingNamespaces(resources: readonly TerraformWorkloadResource[]): Map<string, Location>;
   workloadNamespace(r: TerraformWorkloadResource): string | undefined;
 }
@@ -89,7 +90,7 @@ let reader: WorkloadReader | undefined;
 export async function loadTerraformWorkloadReader(): Promise<void> {
   if (reader) return;
   const m = await import('../k8s/terraform.js');
-  reader = { podTemplates: m.terraformPodTemplates, injectingNamespaces: m.injectingNamespaces, workloadNamespace: m.workloadNamespace };
+  reader = { podTemplates: m.terraformPodTemplates, kaitoObjects: m.terraformKaitoObjects, injectingNamespaces: m.injectingNamespaces, workloadNamespace: m.workloadNamespace };
 }
 
 /**
