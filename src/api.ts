@@ -17,7 +17,7 @@ import type { LintResult, Notification } from './engine/result.js';
 import { buildFinding, relativeToRoot } from './engine/findings.js';
 import { applySuppressions, problemsForActiveRules, suppressionFindings, todayUtc, unusedProblems } from './engine/suppressions.js';
 import { applyBaseline, BaselineError } from './engine/baseline.js';
-import { IGNORE_FILE, listFiles } from './discover/index.js';
+import { IGNORE_FILE, listFiles, type UnreadIndex } from './discover/index.js';
 import { CONFIG_FILE_NAMES, ConfigError, loadConfig, mistakenConfigFile, resolveConfig, type ResolvedConfig } from './config/index.js';
 import { FRONT_ENDS } from './frontends/index.js';
 import type { ClassifiedFile, Family, FilesOnlyView, FrontEnd, FrontEndContext, Problem, FileFacts } from './frontends/types.js';
@@ -222,7 +222,7 @@ function callerBound(file: string, root: string, host: Host): string {
  * `policyKindOf` (`policies.fromScannedCode`): how to classify a file, to find those that may
  * write a policy definition (`policyDefinitionFiles`); they are walked as if given.
  */
-async function filesOnlyFolders(frontEnds: readonly FrontEnd[], given: readonly string[], dataFiles: readonly string[], givenKinds: ReadonlyMap<string, FileKind>, cliVarFiles: readonly string[], root: string, host: Host, facts: FileFacts | undefined, ignorePatterns: readonly string[], options: LintOptions, config: ResolvedConfig, policyKindOf: ((file: string) => Promise<FileKind | undefined>) | undefined): Promise<string[]> {
+async function filesOnlyFolders(frontEnds: readonly FrontEnd[], given: readonly string[], dataFiles: readonly string[], givenKinds: ReadonlyMap<string, FileKind>, cliVarFiles: readonly string[], root: string, host: Host, facts: FileFacts | undefined, ignorePatterns: readonly string[], options: LintOptions, config: ResolvedConfig, policyKindOf: ((file: string) => Promise<FileKind | undefined>) | undefined, onUnreadIndex: UnreadIndex): Promise<string[]> {
   const byRepository = new Map<string, string[]>();
   for (const f of given) {
     const top = callerBound(f, root, host);
@@ -242,7 +242,7 @@ async function filesOnlyFolders(frontEnds: readonly FrontEnd[], given: readonly 
       cliVarFiles,
       givenKinds,
       ...(facts ? { facts } : {}),
-      list: async (accept) => (await (everyFile ??= listFiles([top], { root, gitignore: options.gitignore, ignorePatterns: [...ignorePatterns], reader: host }))).filter((f) => accept(f) && !config.isIgnored(f)),
+      list: async (accept) => (await (everyFile ??= listFiles([top], { root, gitignore: options.gitignore, ignorePatterns: [...ignorePatterns], reader: host, onUnreadIndex }))).filter((f) => accept(f) && !config.isIgnored(f)),
     };
     // The repository's policy definitions apply to the given files: a definition's file is read
     // as the folder run reads it (its folder, its callers), so it is asked for as a given file.
@@ -479,7 +479,10 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
   // With `policies.fromScannedCode`, the definitions written anywhere in the repository apply
   // to the given files (unless neither GOV rule runs and no parameter names one).
   const policyKindOf = onlyFiles && config.policies.fromScannedCode && (rules.some((r) => POLICY_RULES.has(r.meta.id)) || Object.keys(config.policies.parameters).length > 0) ? classifier(frontEnds, host, root, classifyFacts, givenKinds) : undefined;
-  const walkPaths = onlyFiles ? [...new Set([...scanPaths, ...(await filesOnlyFolders(frontEnds, onlyFiles, dataFiles, givenKinds, varFiles, root, host, facts, ignorePatterns, options, config, policyKindOf))])] : scanPaths;
+  // A repository index that could not be read when .gitignore excluded something (a `--verbose` line each).
+  const unreadIndexes = new Map<string, string>();
+  const onUnreadIndex: UnreadIndex = (file, reason) => void unreadIndexes.set(file, reason);
+  const walkPaths = onlyFiles ? [...new Set([...scanPaths, ...(await filesOnlyFolders(frontEnds, onlyFiles, dataFiles, givenKinds, varFiles, root, host, facts, ignorePatterns, options, config, policyKindOf, onUnreadIndex))])] : scanPaths;
   // What ignore rules kept out, for the line that says there is nothing to lint.
   const excluded = { files: 0, folders: 0 };
   const listed = (
@@ -491,6 +494,7 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
       reader: host,
       accept: (f) => frontEnds.some((fe) => fe.byName(f) !== undefined),
       onIgnored: (_p, isDir) => void (isDir ? excluded.folders++ : excluded.files++),
+      onUnreadIndex,
       // A folder that cannot be listed is said, never skipped without a word.
       onUnreadable: (dir) =>
         problems.push({ ruleId: 'PARSE001', message: dir.includes(NOT_UTF8_NAME) ? `cannot list the folder: its name is not valid UTF-8, and folder names are read as UTF-8; rename it with UTF-8 characters to have the files in it linted` : `cannot list the folder (${listingError(dir)}); the files in it are not linted`, location: fileStart(dir) }),
@@ -640,6 +644,7 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
   return {
     units, wholeRun, ctx, host, recorder, root, rules, ruleOptions, knownIds, today, ...(policies ? { policies } : {}), superseded, allFiles, settingsKey,
     options, config, varFiles, policyInput, problems, notices, merged, timing, onlyFiles, inputPaths, classified, scanned,
+    unreadIndexes: [...unreadIndexes].map(([file, reason]) => ({ file, reason })),
   };
 }
 
@@ -676,6 +681,8 @@ export interface PreparedRun extends UnitRun {
   /** The files the run reads: its front ends' and the configured policy files. */
   classified: Set<string>;
   scanned: ScannedFile[];
+  /** Repository indexes not read when .gitignore excluded a file (discover/tracked.ts): `skipped` lines. */
+  unreadIndexes: { file: string; reason: string }[];
 }
 
 export async function lint(options: LintOptions = {}): Promise<LintResult> {
@@ -799,7 +806,7 @@ async function lintPlanned(run: PreparedRun, threads: RunThreads<LintOptions>, c
     sources,
     toolVersion: VERSION,
     undecided: undecidedHere.sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1)),
-    skipped: [...skippedFiles([...host.problems(), ...merged.readProblems]), ...merged.skipped.filter((s) => !onlyFiles || onlyFiles.includes(s.file))],
+    skipped: [...skippedFiles([...host.problems(), ...merged.readProblems]), ...merged.skipped.filter((s) => !onlyFiles || onlyFiles.includes(s.file)), ...run.unreadIndexes],
     notices,
   };
 }

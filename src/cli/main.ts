@@ -106,7 +106,9 @@ export async function main(argv: string[]): Promise<number> {
     const expanded = await expandPaths(opts.paths, process.cwd());
     // A file that the ignore rules exclude is not linted, also when it is named (as in
     // ESLint); a named one gets a warning, one matched by a glob does not.
-    const ignored = ignoredFiles(expanded, process.cwd(), { gitignore: opts.gitignore, ignorePatterns: opts.ignorePatterns });
+    // A repository index not read while judging them: said under --verbose with the run's own.
+    const unreadIndexes = new Map<string, string>();
+    const ignored = ignoredFiles(expanded, process.cwd(), { gitignore: opts.gitignore, ignorePatterns: opts.ignorePatterns, onUnreadIndex: (file, reason) => void unreadIndexes.set(file, reason) });
     for (const p of opts.paths) {
       if (ignored.has(p)) process.stderr.write(`mlops-iac-lint: ${p} is not linted: an ignore rule excludes it (.gitignore, ${IGNORE_FILE} or --ignore-pattern)\n`);
     }
@@ -168,7 +170,11 @@ export async function main(argv: string[]): Promise<number> {
     if (opts.verbose) {
       // Scanned text (file names, resource names, values in reasons) cannot drive the terminal.
       const say = (line: string): boolean => process.stderr.write(`${sanitizeTerminal(line)}\n`);
-      for (const s of result.skipped) say(`skipped ${path.relative(process.cwd(), s.file)}: ${s.reason}`);
+      for (const s of result.skipped) {
+        say(`skipped ${path.relative(process.cwd(), s.file)}: ${s.reason}`);
+        unreadIndexes.delete(s.file);
+      }
+      for (const [file, reason] of unreadIndexes) say(`skipped ${path.relative(process.cwd(), file)}: ${reason}`);
       // RULES.md "Three-valued facts": what an unknown value kept the rules from deciding.
       for (const u of result.undecided) {
         const where = `${path.relative(process.cwd(), u.location.file)}:${u.location.range.start.line}:${u.location.range.start.column}`;

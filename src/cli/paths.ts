@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../api.js';
-import { DEFAULT_IGNORES, isIgnoredPath } from '../discover/index.js';
+import { DEFAULT_IGNORES, isIgnoredPath, type UnreadIndex } from '../discover/index.js';
 import { FRONT_ENDS } from '../frontends/index.js';
 
 /**
@@ -75,9 +75,10 @@ export function checkWritable(file: string, option: string): void {
  * every path is inside `cwd`; a file outside it is judged from its own folder, a folder outside it
  * is not judged (it is the root, and no ignore file above the root is read). A folder named is
  * excluded as the walk would exclude it (`infra/` ignored, or inside an ignored folder): whether a
- * file is linted does not depend on whether it or its folder was named (review 80).
+ * file is linted does not depend on whether it or its folder was named (review 80). A file git
+ * tracks is not excluded by .gitignore (discover/tracked.ts).
  */
-export function ignoredFiles(paths: readonly string[], cwd: string, opts: { gitignore: boolean; ignorePatterns: string[] }): Set<string> {
+export function ignoredFiles(paths: readonly string[], cwd: string, opts: { gitignore: boolean; ignorePatterns: string[]; onUnreadIndex?: UnreadIndex }): Set<string> {
   const abs = paths.map((p) => path.resolve(cwd, p));
   const insideCwd = abs.every((p) => isInside(cwd, p));
   const out = new Set<string>();
@@ -92,7 +93,7 @@ export function ignoredFiles(paths: readonly string[], cwd: string, opts: { giti
     // A folder outside the current one is the scan's root: no ignore file above it is read (self-review 81).
     if (st.isDirectory() && !insideCwd) continue;
     const root = insideCwd ? cwd : path.dirname(p);
-    if (isIgnoredPath(p, { root, gitignore: opts.gitignore, ignorePatterns: opts.ignorePatterns }, st.isDirectory())) out.add(paths[i]!);
+    if (isIgnoredPath(p, { root, gitignore: opts.gitignore, ignorePatterns: opts.ignorePatterns, onUnreadIndex: opts.onUnreadIndex }, st.isDirectory())) out.add(paths[i]!);
   }
   return out;
 }

@@ -3,13 +3,16 @@
  * front end classifies its own files, `src/frontends/`). Never enters a linked folder (a link to a
  * file inside the root is a file of its folder: `Host.list`); skips VCS, dependency and Terraform
  * cache folders, and what `.gitignore`, `.mlops-iac-lint-ignore` and `--ignore-pattern`
- * exclude.
+ * exclude — except that .gitignore never excludes a file git tracks (tracked.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Host } from '../core/host.js';
 import { isWithin } from '../core/paths.js';
 import { matchRules, parseIgnoreFile, type IgnoreRule } from './gitignore.js';
+import { trackedPaths, type TrackedPaths, type UnreadIndex } from './tracked.js';
+
+export type { UnreadIndex } from './tracked.js';
 
 
 /**
@@ -42,6 +45,11 @@ export interface DiscoverOptions {
   walked?: Set<string>;
   /** Told about each folder and each accepted file the ignore rules exclude (not the folders never walked, such as `node_modules`). */
   onIgnored?(path: string, isDir: boolean): void;
+  /**
+   * Told, once per repository, when .gitignore excluded something and the repository's index
+   * (which says what git tracks: a tracked file is never ignored) could not be read (tracked.ts).
+   */
+  onUnreadIndex?: UnreadIndex;
 }
 
 export type DiscoverReader = Pick<Host, 'list' | 'readText'>;
@@ -61,12 +69,15 @@ interface IgnoreLevel {
  * rules exclude: see isIgnoredPath); files found by walking a folder are subject to the rules:
  * `--ignore-pattern` first, then `.mlops-iac-lint-ignore`, then the `.gitignore` files from
  * the deepest folder up (the first list with a matching rule decides; see gitignore.ts).
- * An ignored folder is not entered, so nothing inside it can be re-included (as in git).
+ * An ignored folder is not entered, so nothing inside it can be re-included (as in git); but
+ * what .gitignore excludes and git tracks is listed (gitignore(5): "Files already tracked by Git
+ * are not affected"), and a folder it excludes is entered for the tracked files in it only.
  */
 export async function listFiles(paths: string[], opts: DiscoverOptions = {}): Promise<string[]> {
   const reader = opts.reader ?? fsReader;
   const useGitignore = opts.gitignore !== false;
   const out = new Set<string>();
+  const tracked = trackedLookup(opts.onUnreadIndex);
   for (const p of paths) {
     const abs = path.resolve(p);
     const st = fs.lstatSync(abs);
@@ -79,14 +90,21 @@ export async function listFiles(paths: string[], opts: DiscoverOptions = {}): Pr
     const overrides = overrideLevels(reader, root, opts.ignorePatterns);
     // The .gitignore files of the folders between the root and this path apply too.
     const gitLevels: IgnoreLevel[] = [];
+    // A folder .gitignore excludes (or one inside it), walked because it was named or holds a
+    // given file: only its tracked files are listed, as a walk from the root lists them. When no
+    // index says what is tracked, the folder is walked whole as before (its caller chose it).
+    let ignored = false;
     if (useGitignore) {
-      for (let dir = root; dir !== abs; dir = path.join(dir, path.relative(dir, abs).split(path.sep)[0]!)) {
+      for (let dir = root; dir !== abs; ) {
         const rules = readRules(reader, path.join(dir, '.gitignore'));
         if (rules.length > 0) gitLevels.push({ dir, rules });
+        dir = path.join(dir, path.relative(dir, abs).split(path.sep)[0]!);
+        if (!ignored && exclusion(dir, true, overrides, gitLevels) === 'gitignore') ignored = true;
       }
+      if (ignored) ignored = tracked(root).knows(abs);
     }
     const found = new Set<string>();
-    walk(abs, gitLevels, { reader, useGitignore, overrides, onUnreadable: opts.onUnreadable, accept: opts.accept, onIgnored: opts.onIgnored }, found);
+    walk(abs, gitLevels, ignored, { reader, useGitignore, overrides, tracked: () => tracked(root), onUnreadable: opts.onUnreadable, accept: opts.accept, onIgnored: opts.onIgnored }, found);
     for (const f of found) {
       out.add(f);
       opts.walked?.add(f);
@@ -95,20 +113,34 @@ export async function listFiles(paths: string[], opts: DiscoverOptions = {}): Pr
   return [...out].sort();
 }
 
+/** One TrackedPaths per scan root, made on first use (a run without ignored files reads no index). */
+function trackedLookup(onUnread: UnreadIndex | undefined): (root: string) => TrackedPaths {
+  const byRoot = new Map<string, TrackedPaths>();
+  return (root) => {
+    let t = byRoot.get(root);
+    if (!t) byRoot.set(root, (t = trackedPaths(root, onUnread)));
+    return t;
+  };
+}
+
 interface WalkContext {
   reader: DiscoverReader;
   useGitignore: boolean;
   overrides: readonly IgnoreLevel[];
+  tracked(): TrackedPaths;
   onUnreadable?: (dir: string) => void;
   accept?(file: string): boolean;
   onIgnored?(path: string, isDir: boolean): void;
 }
 
-/** Depth-first walk with an explicit stack (no recursion limit on deep trees). */
-function walk(start: string, initial: IgnoreLevel[], ctx: WalkContext, out: Set<string>): void {
-  const stack: { dir: string; levels: IgnoreLevel[] }[] = [{ dir: start, levels: initial }];
+/**
+ * Depth-first walk with an explicit stack (no recursion limit on deep trees). `ignored`: inside
+ * a folder .gitignore excludes, entered for its tracked files, the only ones listed there.
+ */
+function walk(start: string, initial: IgnoreLevel[], startIgnored: boolean, ctx: WalkContext, out: Set<string>): void {
+  const stack: { dir: string; levels: IgnoreLevel[]; ignored: boolean }[] = [{ dir: start, levels: initial, ignored: startIgnored }];
   while (stack.length > 0) {
-    const { dir, levels: inherited } = stack.pop()!;
+    const { dir, levels: inherited, ignored } = stack.pop()!;
     const entries = ctx.reader.list(dir);
     if (entries === undefined) {
       ctx.onUnreadable?.(dir);
@@ -119,35 +151,43 @@ function walk(start: string, initial: IgnoreLevel[], ctx: WalkContext, out: Set<
       const rules = readRules(ctx.reader, path.join(dir, '.gitignore'), entries);
       if (rules.length > 0) levels = [...inherited, { dir, rules }];
     }
-    const subdirs: string[] = [];
+    const subdirs: { dir: string; ignored: boolean }[] = [];
     for (const e of entries) {
       if (e.isDirectory) {
         if (SKIPPED_FOLDERS.has(e.name)) continue;
-        if (isIgnored(e.path, true, ctx.overrides, levels)) {
+        const why = exclusion(e.path, true, ctx.overrides, levels);
+        // The index is asked only here, when .gitignore excluded something.
+        if (why === 'rules' || ((why === 'gitignore' || ignored) && !ctx.tracked().holdsTracked(e.path))) {
           ctx.onIgnored?.(e.path, true);
           continue;
         }
-        subdirs.push(e.path);
+        subdirs.push({ dir: e.path, ignored: ignored || why === 'gitignore' });
       } else if (e.isFile && (ctx.accept?.(e.path) ?? true)) {
-        if (!isIgnored(e.path, false, ctx.overrides, levels)) out.add(e.path);
+        const why = exclusion(e.path, false, ctx.overrides, levels);
+        if (why === undefined && !ignored) out.add(e.path);
+        else if (why !== 'rules' && ctx.tracked().isTracked(e.path)) out.add(e.path);
         else ctx.onIgnored?.(e.path, false);
       }
     }
-    for (let i = subdirs.length - 1; i >= 0; i--) stack.push({ dir: subdirs[i]!, levels });
+    for (let i = subdirs.length - 1; i >= 0; i--) stack.push({ ...subdirs[i]!, levels });
   }
 }
 
-/** The first list with a matching rule decides: overrides, then .gitignore files deepest first. */
-function isIgnored(file: string, isDir: boolean, overrides: readonly IgnoreLevel[], levels: readonly IgnoreLevel[]): boolean {
+/**
+ * What excludes a path, the first list with a matching rule deciding: `rules` (an override:
+ * `--ignore-pattern` or the ignore file), else `gitignore` (a .gitignore file, deepest first;
+ * a tracked path is listed all the same), else undefined (not excluded).
+ */
+function exclusion(file: string, isDir: boolean, overrides: readonly IgnoreLevel[], levels: readonly IgnoreLevel[]): 'rules' | 'gitignore' | undefined {
   for (const l of overrides) {
     const verdict = verdictOf(l, file, isDir);
-    if (verdict !== undefined) return verdict;
+    if (verdict !== undefined) return verdict ? 'rules' : undefined;
   }
   for (let i = levels.length - 1; i >= 0; i--) {
     const verdict = verdictOf(levels[i]!, file, isDir);
-    if (verdict !== undefined) return verdict;
+    if (verdict !== undefined) return verdict ? 'gitignore' : undefined;
   }
-  return false;
+  return undefined;
 }
 
 function verdictOf(level: IgnoreLevel, file: string, isDir: boolean): boolean | undefined {
@@ -169,6 +209,7 @@ function verdictOf(level: IgnoreLevel, file: string, isDir: boolean): boolean | 
  * walker would decide for it. The CLI uses it for files and folders (`folder`) named on the
  * command line: a path named is excluded by the ignore rules only, never for being (or being
  * inside) a folder the walk skips (`.terraform/modules/aks`, or a file in it, named is linted).
+ * What .gitignore excludes and git tracks is not excluded (a folder: when it holds a tracked file).
  */
 export function isIgnoredPath(file: string, opts: DiscoverOptions & { root: string }, folder = false): boolean {
   const reader = opts.reader ?? fsReader;
@@ -178,6 +219,8 @@ export function isIgnoredPath(file: string, opts: DiscoverOptions & { root: stri
   const overrides = overrideLevels(reader, root, opts.ignorePatterns);
   const levels: IgnoreLevel[] = [];
   const parts = path.relative(root, abs).split(path.sep);
+  let tracked: TrackedPaths | undefined;
+  let ignored = false;
   let dir = root;
   for (let i = 0; i < parts.length; i++) {
     if (opts.gitignore !== false) {
@@ -185,9 +228,16 @@ export function isIgnoredPath(file: string, opts: DiscoverOptions & { root: stri
       if (rules.length > 0) levels.push({ dir, rules });
     }
     const next = path.join(dir, parts[i]!);
+    const isDir = i < parts.length - 1 || folder;
     // A path named is linted as given, below `node_modules` or `.terraform` too (a module copy named
     // on purpose): only the ignore rules exclude it (self-review 83: a file there was refused, its folder not).
-    if (isIgnored(next, i < parts.length - 1 || folder, overrides, levels)) return true;
+    const why = exclusion(next, isDir, overrides, levels);
+    if (why === 'rules') return true;
+    if (why === 'gitignore' || ignored) {
+      tracked ??= trackedPaths(root, opts.onUnreadIndex);
+      if (!(isDir ? tracked.holdsTracked(next) : tracked.isTracked(next))) return true;
+      ignored = true;
+    }
     dir = next;
   }
   return false;
