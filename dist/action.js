@@ -1283,12 +1283,12 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path67) {
+function findNodeAtLocation(root, path68) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path67) {
+  for (let segment of path68) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -12728,8 +12728,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path67) {
-      let input2 = path67;
+    function removeDotSegments(path68) {
+      let input2 = path68;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -12803,11 +12803,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path67) {
-      if (path67 === "" || path67[0] === "/") {
-        return removeDotSegments(path67);
+    function removeDotSegmentsRelative(path68) {
+      if (path68 === "" || path68[0] === "/") {
+        return removeDotSegments(path68);
       }
-      const segments3 = path67.split("/");
+      const segments3 = path68.split("/");
       const last = segments3.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -13170,8 +13170,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path67 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path67 && path67 !== "/" ? path67 : void 0;
+        const path68 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path68 && path68 !== "/" ? path68 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -18297,13 +18297,13 @@ var init_azurerm = __esm({
 });
 
 // src/eval/terraform/paths.ts
-import path6 from "node:path";
+import path7 from "node:path";
 function isPlain2(p) {
-  return path6.sep === "/" && p.length > 1 && p.charCodeAt(0) === 47 && !NOT_PLAIN3.test(p);
+  return path7.sep === "/" && p.length > 1 && p.charCodeAt(0) === 47 && !NOT_PLAIN3.test(p);
 }
 function relativePath(dir, p) {
   if (dir.length > 1 && p.length > dir.length + 1 && p.charCodeAt(dir.length) === 47 && p.startsWith(dir) && isPlain2(p)) return p.slice(dir.length + 1);
-  return path6.relative(dir, p);
+  return path7.relative(dir, p);
 }
 var NOT_PLAIN3;
 var init_paths2 = __esm({
@@ -18314,7 +18314,7 @@ var init_paths2 = __esm({
 });
 
 // src/eval/terraform/manifest.ts
-import path7 from "node:path";
+import path8 from "node:path";
 function parseManifest(file, text2, rootDir) {
   let json;
   try {
@@ -18329,7 +18329,7 @@ function parseManifest(file, text2, rootDir) {
     if (typeof m !== "object" || m === null) continue;
     const { Key: key, Source: source, Version: version, Dir: dir } = m;
     if (typeof key !== "string" || key === "" || typeof source !== "string" || typeof dir !== "string") continue;
-    const abs = path7.resolve(rootDir, dir.split("/").join(path7.sep));
+    const abs = path8.resolve(rootDir, dir.split("/").join(path8.sep));
     records.set(key, { key, source, ...typeof version === "string" && version !== "" ? { version } : {}, dir: abs });
   }
   return { file, records };
@@ -18349,7 +18349,7 @@ function dataDirPlace(root, rootDir, tfDataDir) {
 function resolveRemoteCall(manifest, key, source, version, dataDir) {
   const tfDataDir = dataDir?.tfDataDir;
   const init = tfDataDir === void 0 ? "run `terraform init` before linting (or pass --tf-data-dir when TF_DATA_DIR is set)" : `run \`terraform init\` with TF_DATA_DIR=${tfDataDir} before linting`;
-  const manifestPath = tfDataDir === void 0 ? ".terraform/modules/modules.json" : path7.posix.join(tfDataDir.replace(/\\/g, "/"), "modules/modules.json");
+  const manifestPath = tfDataDir === void 0 ? ".terraform/modules/modules.json" : path8.posix.join(tfDataDir.replace(/\\/g, "/"), "modules/modules.json");
   const outside = dataDir?.outsideRoot ? " (a manifest outside the scan root is never read)" : "";
   if (!manifest) return { kind: "none", reason: `no module manifest (${manifestPath})${outside}: ${init}` };
   const record = manifest.records.get(key);
@@ -18369,7 +18369,7 @@ function resolveRemoteCall(manifest, key, source, version, dataDir) {
 }
 function manifestFile(rootDir, tfDataDir) {
   if (tfDataDir === void 0 && isPlain2(rootDir)) return `${rootDir}/.terraform/modules/modules.json`;
-  return path7.join(path7.resolve(rootDir, tfDataDir ?? ".terraform"), "modules", "modules.json");
+  return path8.join(path8.resolve(rootDir, tfDataDir ?? ".terraform"), "modules", "modules.json");
 }
 function remoteCopyDir(manifest, key, source, version, insideRoot, dataDir) {
   const r = resolveRemoteCall(manifest, key, source, version, dataDir);
@@ -18435,7 +18435,7 @@ var init_manifest = __esm({
 });
 
 // src/eval/terraform/module-source.ts
-import path8 from "node:path";
+import path9 from "node:path";
 function buildModuleSource(dir, files) {
   const src = {
     dir,
@@ -18505,7 +18505,7 @@ function declaredTwice(src, what, name) {
   return src.duplicates.some((d) => d.what === what && d.name === name);
 }
 function isOverrideFile(file) {
-  const base = path8.basename(file).replace(/\.json$/, "");
+  const base = path9.basename(file).replace(/\.json$/, "");
   return base === "override.tf" || base.endsWith("_override.tf");
 }
 function itemFile(item, blockFile) {
@@ -18545,7 +18545,7 @@ function fileText(src, file) {
 function localDir(src, source) {
   let dir = src.localDirs.get(source);
   if (dir === void 0) {
-    dir = path8.resolve(src.dir, source);
+    dir = path9.resolve(src.dir, source);
     src.localDirs.set(source, dir);
   }
   return dir;
@@ -19731,7 +19731,7 @@ var init_guard = __esm({
 });
 
 // src/eval/terraform/expressions.ts
-import path9 from "node:path";
+import path10 from "node:path";
 function noNames() {
   return void 0;
 }
@@ -20056,7 +20056,7 @@ function evalFor(e, ctx, at2) {
   return { ...obj(entries2, at2), keyOrigins };
 }
 function readAsYaml(r, read, kind, fn, file, at2, valueOf2) {
-  return { ...r, yaml: () => read(kind, file, at2, valueOf2) ?? unknown(`${fn}("\u2026/${path9.basename(file)}"): the file is outside the scan root (not read)`, at2) };
+  return { ...r, yaml: () => read(kind, file, at2, valueOf2) ?? unknown(`${fn}("\u2026/${path10.basename(file)}"): the file is outside the scan root (not read)`, at2) };
 }
 function templateVariable(vars, ctx) {
   if (vars.kind !== "object") return void 0;
@@ -20152,14 +20152,14 @@ var init_expressions = __esm({
 });
 
 // src/eval/terraform/module-facts.ts
-import path10 from "node:path";
+import path11 from "node:path";
 function terragruntSourceDir(file, text2, body) {
   for (const item of body.items) {
     if (item.type !== "Block" || item.blockType !== "terraform") continue;
     const a = attr(item, "source");
     if (!a) continue;
     const written2 = TERRAGRUNT_LOCAL_SOURCE.exec(text2.slice(a.expr.range.start.offset, a.expr.range.end.offset));
-    return written2 ? { dir: path10.resolve(path10.dirname(file), written2[1]), at: locOf(a, file) } : void 0;
+    return written2 ? { dir: path11.resolve(path11.dirname(file), written2[1]), at: locOf(a, file) } : void 0;
   }
   return void 0;
 }
@@ -20208,7 +20208,7 @@ function buildModuleFacts(src, isRoot, guard, folderFiles) {
     literalLocals: literalLocals(src, guard),
     requiredProviders: [],
     usedProviders: [],
-    backendFiles: folderFiles.filter((f) => isBackendFile(path10.basename(f))).sort(),
+    backendFiles: folderFiles.filter((f) => isBackendFile(path11.basename(f))).sort(),
     terragrunt: [],
     configuration: [],
     opaqueModuleCalls: [],
@@ -20743,7 +20743,7 @@ function positionedHeredoc(expr, d) {
     pieces.push(s.slice(from));
     return derived(str(pieces.join(""), origin), origin, used);
   };
-  const build = (node, path67) => {
+  const build = (node, path68) => {
     const origin = at2(node);
     switch (node.type) {
       case "string":
@@ -20759,8 +20759,8 @@ function positionedHeredoc(expr, d) {
         const children = node.children ?? [];
         for (let i = 0; i < children.length; i++) {
           const c = children[i];
-          if (path67.length <= MAX_SITE_PATH) members2.push([`${path67}[${i}]`, at2(c)]);
-          const v = build(c, `${path67}[${i}]`);
+          if (path68.length <= MAX_SITE_PATH) members2.push([`${path68}[${i}]`, at2(c)]);
+          const v = build(c, `${path68}[${i}]`);
           if (!v) return void 0;
           items.push(v);
         }
@@ -20773,8 +20773,8 @@ function positionedHeredoc(expr, d) {
           const c = p.children?.[1];
           if (!k || !c || typeof k.value !== "string") continue;
           if (hasHoleChar(k.value, holes.length)) return void 0;
-          if (path67.length + k.value.length <= MAX_SITE_PATH) members2.push([`${path67}.${k.value}`, at2(p)]);
-          const v = build(c, `${path67}.${k.value}`);
+          if (path68.length + k.value.length <= MAX_SITE_PATH) members2.push([`${path68}.${k.value}`, at2(p)]);
+          const v = build(c, `${path68}.${k.value}`);
           if (!v) return void 0;
           m.set(k.value, v);
         }
@@ -20786,7 +20786,7 @@ function positionedHeredoc(expr, d) {
   };
   const value = build(parsed.root, "body");
   if (!value || seen.some((s) => s === 0)) return void 0;
-  for (const [path67, loc3] of members2) d.member(path67, loc3);
+  for (const [path68, loc3] of members2) d.member(path68, loc3);
   return value;
 }
 function readDifferently(s) {
@@ -20841,7 +20841,7 @@ function renderedScalar(v, quote, at2) {
   else if (PLAIN_NUMBER.test(text2)) out = num(Number(text2));
   else if (PLAIN_STRING.test(text2) && !YAML_WORD.test(text2) && !text2.endsWith(":")) out = str(text2);
   if (!out) return void 0;
-  return v.origin ? { ...out, origin: v.origin, via: [...v.via ?? [], at2] } : { ...out, origin: at2 };
+  return v.origin ? { ...withProvenanceOf(out, v), via: [...v.via ?? [], at2] } : { ...out, origin: at2 };
 }
 function hasControl(text2) {
   for (let i = 0; i < text2.length; i++) {
@@ -21067,17 +21067,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path67) {
-      const ctrl = callVisitor(key, node, visitor, path67);
+    function visit_(key, node, visitor, path68) {
+      const ctrl = callVisitor(key, node, visitor, path68);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path67, ctrl);
-        return visit_(key, ctrl, visitor, path67);
+        replaceNode(key, path68, ctrl);
+        return visit_(key, ctrl, visitor, path68);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path67 = Object.freeze(path67.concat(node));
+          path68 = Object.freeze(path68.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path67);
+            const ci = visit_(i, node.items[i], visitor, path68);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21088,13 +21088,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path67 = Object.freeze(path67.concat(node));
-          const ck = visit_("key", node.key, visitor, path67);
+          path68 = Object.freeze(path68.concat(node));
+          const ck = visit_("key", node.key, visitor, path68);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path67);
+          const cv = visit_("value", node.value, visitor, path68);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21115,17 +21115,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path67) {
-      const ctrl = await callVisitor(key, node, visitor, path67);
+    async function visitAsync_(key, node, visitor, path68) {
+      const ctrl = await callVisitor(key, node, visitor, path68);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path67, ctrl);
-        return visitAsync_(key, ctrl, visitor, path67);
+        replaceNode(key, path68, ctrl);
+        return visitAsync_(key, ctrl, visitor, path68);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path67 = Object.freeze(path67.concat(node));
+          path68 = Object.freeze(path68.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path67);
+            const ci = await visitAsync_(i, node.items[i], visitor, path68);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21136,13 +21136,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path67 = Object.freeze(path67.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path67);
+          path68 = Object.freeze(path68.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path68);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path67);
+          const cv = await visitAsync_("value", node.value, visitor, path68);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21169,23 +21169,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path67) {
+    function callVisitor(key, node, visitor, path68) {
       if (typeof visitor === "function")
-        return visitor(key, node, path67);
+        return visitor(key, node, path68);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path67);
+        return visitor.Map?.(key, node, path68);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path67);
+        return visitor.Seq?.(key, node, path68);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path67);
+        return visitor.Pair?.(key, node, path68);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path67);
+        return visitor.Scalar?.(key, node, path68);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path67);
+        return visitor.Alias?.(key, node, path68);
       return void 0;
     }
-    function replaceNode(key, path67, node) {
-      const parent = path67[path67.length - 1];
+    function replaceNode(key, path68, node) {
+      const parent = path68[path68.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -21797,10 +21797,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path67, value) {
+    function collectionFromPath(schema, path68, value) {
       let v = value;
-      for (let i = path67.length - 1; i >= 0; --i) {
-        const k = path67[i];
+      for (let i = path68.length - 1; i >= 0; --i) {
+        const k = path68[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -21819,7 +21819,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path67) => path67 == null || typeof path67 === "object" && !!path67[Symbol.iterator]().next().done;
+    var isEmptyPath = (path68) => path68 == null || typeof path68 === "object" && !!path68[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -21849,11 +21849,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path67, value) {
-        if (isEmptyPath(path67))
+      addIn(path68, value) {
+        if (isEmptyPath(path68))
           this.add(value);
         else {
-          const [key, ...rest] = path67;
+          const [key, ...rest] = path68;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -21867,8 +21867,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path67) {
-        const [key, ...rest] = path67;
+      deleteIn(path68) {
+        const [key, ...rest] = path68;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -21882,8 +21882,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path67, keepScalar) {
-        const [key, ...rest] = path67;
+      getIn(path68, keepScalar) {
+        const [key, ...rest] = path68;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -21901,8 +21901,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path67) {
-        const [key, ...rest] = path67;
+      hasIn(path68) {
+        const [key, ...rest] = path68;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -21912,8 +21912,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path67, value) {
-        const [key, ...rest] = path67;
+      setIn(path68, value) {
+        const [key, ...rest] = path68;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -24428,9 +24428,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path67, value) {
+      addIn(path68, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path67, value);
+          this.contents.addIn(path68, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -24505,14 +24505,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path67) {
-        if (Collection.isEmptyPath(path67)) {
+      deleteIn(path68) {
+        if (Collection.isEmptyPath(path68)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path67) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path68) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -24527,10 +24527,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path67, keepScalar) {
-        if (Collection.isEmptyPath(path67))
+      getIn(path68, keepScalar) {
+        if (Collection.isEmptyPath(path68))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path67, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path68, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -24541,10 +24541,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path67) {
-        if (Collection.isEmptyPath(path67))
+      hasIn(path68) {
+        if (Collection.isEmptyPath(path68))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path67) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path68) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -24561,13 +24561,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path67, value) {
-        if (Collection.isEmptyPath(path67)) {
+      setIn(path68, value) {
+        if (Collection.isEmptyPath(path68)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path67), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path68), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path67, value);
+          this.contents.setIn(path68, value);
         }
       }
       /**
@@ -26528,9 +26528,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path67) => {
+    visit2.itemAtPath = (cst, path68) => {
       let item = cst;
-      for (const [field, index] of path67) {
+      for (const [field, index] of path68) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -26539,23 +26539,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path67) => {
-      const parent = visit2.itemAtPath(cst, path67.slice(0, -1));
-      const field = path67[path67.length - 1][0];
+    visit2.parentCollection = (cst, path68) => {
+      const parent = visit2.itemAtPath(cst, path68.slice(0, -1));
+      const field = path68[path68.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path67, item, visitor) {
-      let ctrl = visitor(item, path67);
+    function _visit(path68, item, visitor) {
+      let ctrl = visitor(item, path68);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path67.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path68.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26566,10 +26566,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path67);
+            ctrl = ctrl(item, path68);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path67) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path68) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -27871,14 +27871,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs13 = this.flowScalar(this.type);
+              const fs14 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs13, sep: [] });
+                map.items.push({ start, key: fs14, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs13);
+                this.stack.push(fs14);
               } else {
-                Object.assign(it, { key: fs13, sep: [] });
+                Object.assign(it, { key: fs14, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -28006,13 +28006,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs13 = this.flowScalar(this.type);
+              const fs14 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs13, sep: [] });
+                fc.items.push({ start: [], key: fs14, sep: [] });
               else if (it.sep)
-                this.stack.push(fs13);
+                this.stack.push(fs14);
               else
-                Object.assign(it, { key: fs13, sep: [] });
+                Object.assign(it, { key: fs14, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -31120,7 +31120,7 @@ var init_script = __esm({
 });
 
 // src/eval/azcli/words.ts
-import path11 from "node:path";
+import path12 from "node:path";
 function runnerOsOf(runsOn) {
   if (runsOn === void 0 || runsOn.includes("${{") || runsOn.includes("$(")) return void 0;
   const windows = /windows|(?:^|[^a-z])win\d/i.test(runsOn);
@@ -31132,7 +31132,7 @@ function besideScriptPath(v) {
   const script = v.token.slice(SCRIPT_DIR_TOKEN.length);
   const pieces = /\.ps1$/i.test(script) ? v.literals?.map((p) => p.replace(/\\/g, "/")) : v.literals;
   if (pieces?.length !== 2 || pieces[0] !== "" || !pieces[1].startsWith("/")) return void 0;
-  return { script, path: path11.resolve(path11.dirname(script), `.${pieces[1]}`) };
+  return { script, path: path12.resolve(path12.dirname(script), `.${pieces[1]}`) };
 }
 function checkoutPath(v) {
   if (v.kind !== "unknown" || v.token !== CHECKOUT_TOKEN || v.literals?.length !== 2 || v.literals[0] !== "") return void 0;
@@ -31737,8 +31737,8 @@ function yamlValue(file, t, opts = {}) {
       return unknown("a YAML alias or tag this reader does not follow", origin);
   }
 }
-function withOverride(body, path67, value) {
-  const [head, ...rest] = path67;
+function withOverride(body, path68, value) {
+  const [head, ...rest] = path68;
   if (head === void 0) return body;
   const entries2 = new Map(body.entries);
   const existingKey = entries2.has(head) ? head : [...entries2.keys()].find((k) => k.toLowerCase() === head.toLowerCase());
@@ -31813,7 +31813,7 @@ var init_document2 = __esm({
 });
 
 // src/eval/terraform/data-files.ts
-import path12 from "node:path";
+import path13 from "node:path";
 async function loadYamlReader() {
   if (yamlReader) return;
   const [document, aml] = await Promise.all([Promise.resolve().then(() => (init_document(), document_exports)), Promise.resolve().then(() => (init_document2(), document_exports2))]);
@@ -31827,9 +31827,9 @@ function dataFileReader(input2) {
   const templates = /* @__PURE__ */ new Map();
   const texts = /* @__PURE__ */ new Map();
   return (kind, file, at2, valueOf2) => {
-    const abs = path12.resolve(input2.workingDir, file);
-    const rel = path12.relative(input2.root, abs);
-    if (rel === "" || rel.startsWith("..") || path12.isAbsolute(rel)) return void 0;
+    const abs = path13.resolve(input2.workingDir, file);
+    const rel = path13.relative(input2.root, abs);
+    if (rel === "" || rel.startsWith("..") || path13.isAbsolute(rel)) return void 0;
     if (kind === "text") {
       if (!texts.has(abs)) {
         const text2 = input2.readText(abs);
@@ -31945,7 +31945,7 @@ var init_type_defaults = __esm({
 });
 
 // src/eval/terraform/instance.ts
-import path13 from "node:path";
+import path14 from "node:path";
 function whyUnknown(v) {
   return v.kind === "unknown" && v.reason ? ` (${v.reason})` : "";
 }
@@ -32035,13 +32035,13 @@ function forEachChild(e, f) {
 function isAzapiBody(name, pathPrefix, resourceType) {
   return !pathPrefix && name === "body" && resourceType.startsWith("azapi_");
 }
-function bodyMemberSites(expr, file, path67, sites) {
-  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path67, sites);
-  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path67, sites);
+function bodyMemberSites(expr, file, path68, sites) {
+  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path68, sites);
+  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path68, sites);
   if (expr.type === "Tuple") {
     expr.items.forEach((e, i) => {
-      sites.set(`${path67}[${i}]`, locOf(e, file));
-      bodyMemberSites(e, file, `${path67}[${i}]`, sites);
+      sites.set(`${path68}[${i}]`, locOf(e, file));
+      bodyMemberSites(e, file, `${path68}[${i}]`, sites);
     });
     return;
   }
@@ -32049,8 +32049,8 @@ function bodyMemberSites(expr, file, path67, sites) {
   for (const item of expr.items) {
     const key = literalKey(item.key, item.bareKey);
     if (key === void 0) continue;
-    sites.set(`${path67}.${key}`, locOf(item, file));
-    bodyMemberSites(item.value, file, `${path67}.${key}`, sites);
+    sites.set(`${path68}.${key}`, locOf(item, file));
+    bodyMemberSites(item.value, file, `${path68}.${key}`, sites);
   }
 }
 function literalKey(key, bareKey) {
@@ -32466,7 +32466,7 @@ var init_instance = __esm({
       evalAttribute(name, expr, ctx, resourceType, pathPrefix, sites) {
         if (isAzapiBody(name, pathPrefix, resourceType)) {
           if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args[0]) return evaluate(expr.args[0], ctx);
-          return decodeJsonBody(expr, { file: loc(ctx, expr).file, evaluate: (e) => evaluate(e, ctx), member: (path67, at2) => sites.set(path67, at2) });
+          return decodeJsonBody(expr, { file: loc(ctx, expr).file, evaluate: (e) => evaluate(e, ctx), member: (path68, at2) => sites.set(path68, at2) });
         }
         const v = evaluate(expr, ctx);
         if (!pathPrefix && name === "type" && resourceType.startsWith("azapi_") && v.kind === "unknown" && expr.type === "Template") {
@@ -32572,13 +32572,13 @@ var init_instance = __esm({
         }
         const ancestors = [...this.opts.ancestors ?? [], this.src.dir];
         if (ancestors.includes(childDir)) {
-          const cycle = [...ancestors.slice(ancestors.indexOf(childDir)), childDir].map((d) => path13.basename(d) || d).join(" \u2192 ");
+          const cycle = [...ancestors.slice(ancestors.indexOf(childDir)), childDir].map((d) => path14.basename(d) || d).join(" \u2192 ");
           this.opts.problems.push({ message: `module "${name}" calls a module that is already being evaluated (cycle ${cycle}); the cycle is not followed`, location: locOf(call.node, call.file) });
           return [];
         }
         const childSrc = this.opts.loader(childDir);
         if (!childSrc) {
-          if (!source) this.recordOpaque(name, call, literalAttr(call.node, "source") ?? "", `the module manifest's folder ${path13.basename(childDir)} has no readable .tf file inside the scanned folder`);
+          if (!source) this.recordOpaque(name, call, literalAttr(call.node, "source") ?? "", `the module manifest's folder ${path14.basename(childDir)} has no readable .tf file inside the scanned folder`);
           else {
             const at2 = attr(call.node, "source") ?? call.node;
             this.opts.problems.push({ message: `module "${name}": the local module "${source}" has no readable .tf file inside the scanned folder, so the resources it creates are not checked`, location: locOf(at2, call.file) });
@@ -32762,7 +32762,7 @@ var init_instance = __esm({
 });
 
 // src/eval/terraform/tfvars.ts
-import path14 from "node:path";
+import path15 from "node:path";
 function tfvarsValues(file, guard, onHeredoc) {
   const out = /* @__PURE__ */ new Map();
   const msPerFile = guard ? 0 : defaultMsPerFile();
@@ -32788,8 +32788,8 @@ function tfvarsJsonValues(file, text2, errors) {
   return out;
 }
 function autoOrder(a, b) {
-  const ra = path14.basename(a).startsWith("terraform.tfvars") ? 0 : 1;
-  const rb = path14.basename(b).startsWith("terraform.tfvars") ? 0 : 1;
+  const ra = path15.basename(a).startsWith("terraform.tfvars") ? 0 : 1;
+  const rb = path15.basename(b).startsWith("terraform.tfvars") ? 0 : 1;
   return ra - rb || (a < b ? -1 : 1);
 }
 function readVarFile(file, read, guard, onHeredoc) {
@@ -32825,7 +32825,7 @@ var init_tfvars = __esm({
 });
 
 // src/eval/terraform/terragrunt.ts
-import path15 from "node:path";
+import path16 from "node:path";
 function terragruntRun(parsed, read, guard, source) {
   const own = terragruntFacts(parsed.file, parsed.text, parsed.body, guard);
   const facts = { ...own, includes: [], ...source ? { source } : {} };
@@ -32842,7 +32842,7 @@ function terragruntRun(parsed, read, guard, source) {
     const parent = typeof target === "string" ? read(target) : void 0;
     if (!parent || parent.errors.length > 0 || blocksOf2(parent, "include").length > 0) {
       facts.includes.push(at2);
-      const why = parent ? parent.errors.length > 0 ? `${path15.basename(parent.file)}, which does not parse` : `${path15.basename(parent.file)}, which includes another in turn` : typeof target === "object" ? `no ${target.notFound} in the scanned folders above it` : target === void 0 ? "whose path is not written literally" : `${path15.basename(target)}, which cannot be read`;
+      const why = parent ? parent.errors.length > 0 ? `${path16.basename(parent.file)}, which does not parse` : `${path16.basename(parent.file)}, which includes another in turn` : typeof target === "object" ? `no ${target.notFound} in the scanned folders above it` : target === void 0 ? "whose path is not written literally" : `${path16.basename(target)}, which cannot be read`;
       othersNotKnown ??= `${name} includes another configuration (${why}), whose inputs may set it`;
       continue;
     }
@@ -32884,7 +32884,7 @@ function deepMerged(parent, child) {
   return child;
 }
 function configName(file) {
-  return `${path15.basename(path15.dirname(file))}/${path15.basename(file)}`;
+  return `${path16.basename(path16.dirname(file))}/${path16.basename(file)}`;
 }
 function blocksOf2(file, type) {
   return file.body.items.filter((i) => i.type === "Block" && i.blockType === type);
@@ -32892,22 +32892,22 @@ function blocksOf2(file, type) {
 function includePath(include, file, read, guard) {
   const a = attr(include, "path");
   if (!a) return void 0;
-  const dir = path15.dirname(file.file);
+  const dir = path16.dirname(file.file);
   const e = a.expr;
   if (e.type === "FunctionCall" && e.name === "find_in_parent_folders" && e.args.length <= 1) {
     const arg = e.args[0] ? evaluate(e.args[0], { file: file.file, guard, resolveRoot: noNames }) : void 0;
     if (arg !== void 0 && arg.kind !== "string") return void 0;
     const name = arg?.value ?? "terragrunt.hcl";
-    for (let d = path15.dirname(dir); ; d = path15.dirname(d)) {
-      const candidate = path15.join(d, name);
+    for (let d = path16.dirname(dir); ; d = path16.dirname(d)) {
+      const candidate = path16.join(d, name);
       if (read(candidate)) return candidate;
-      if (path15.dirname(d) === d) return { notFound: name };
+      if (path16.dirname(d) === d) return { notFound: name };
     }
   }
   const fromDir = INCLUDE_FROM_DIR.exec(file.text.slice(e.range.start.offset, e.range.end.offset));
-  if (fromDir) return path15.resolve(dir, fromDir[1]);
+  if (fromDir) return path16.resolve(dir, fromDir[1]);
   const v = evaluate(e, { file: file.file, guard, resolveRoot: noNames });
-  return v.kind === "string" ? path15.resolve(dir, v.value) : void 0;
+  return v.kind === "string" ? path16.resolve(dir, v.value) : void 0;
 }
 function extraVarFiles(file) {
   return blocksOf2(file, "terraform").some((t) => childBlocks(t, "extra_arguments").some((x) => attr(x, "required_var_files") || attr(x, "optional_var_files") || attr(x, "arguments")));
@@ -32944,7 +32944,7 @@ var init_terragrunt = __esm({
 });
 
 // src/eval/terraform/project.ts
-import path16 from "node:path";
+import path17 from "node:path";
 function terragruntRunInputs(run3, variables, inputs) {
   if (typeof run3.inputs === "string") {
     for (const name of variables) inputs.set(name, unknown(run3.inputs));
@@ -32975,7 +32975,7 @@ function evaluateTerraform(input2) {
   const guard = new EvalGuard((p) => problems.push(p));
   const byDir = /* @__PURE__ */ new Map();
   for (const f of input2.tfFiles) {
-    const d = path16.dirname(f);
+    const d = path17.dirname(f);
     const files = byDir.get(d);
     if (files) files.push(f);
     else byDir.set(d, [f]);
@@ -33010,9 +33010,9 @@ function evaluateTerraform(input2) {
   const called = calledModules([...byDir.keys()], callees);
   const varFilesByDir = /* @__PURE__ */ new Map();
   for (const vf of input2.varFiles) {
-    let d = path16.dirname(vf);
+    let d = path17.dirname(vf);
     while (!byDir.has(d)) {
-      const up = path16.dirname(d);
+      const up = path17.dirname(d);
       if (up === d || !isInside(input2.root, up)) break;
       d = up;
     }
@@ -33044,7 +33044,7 @@ function evaluateTerraform(input2) {
       if (!parsed || !source) continue;
       const list2 = runners.get(source.dir) ?? [];
       const run3 = terragruntRun(parsed, readHcl, guard, source.at);
-      const copied = path16.dirname(file) !== source.dir && !run3.facts.backend ? copiedBackend(path16.dirname(file)) : void 0;
+      const copied = path17.dirname(file) !== source.dir && !run3.facts.backend ? copiedBackend(path17.dirname(file)) : void 0;
       list2.push(copied ? { ...run3, facts: { ...run3.facts, backend: copied } } : run3);
       runners.set(source.dir, list2);
     }
@@ -33071,9 +33071,9 @@ function evaluateTerraform(input2) {
   const readHcl = (file) => parsedOnce(file, () => input2.readHcl?.(file));
   const besideConfig = (dir) => parsedOnce(`beside\0${dir}`, () => input2.terragruntConfig?.(dir));
   const lockOfRuns = (dir, facts) => {
-    const elsewhere2 = (terragruntRunners().get(dir) ?? []).filter((r) => path16.dirname(r.file) !== dir);
+    const elsewhere2 = (terragruntRunners().get(dir) ?? []).filter((r) => path17.dirname(r.file) !== dir);
     if (elsewhere2.length === 0) return;
-    const locks = elsewhere2.map((r) => input2.lockFile?.(path16.dirname(r.file))?.body.items.filter((i) => i.type === "Block"));
+    const locks = elsewhere2.map((r) => input2.lockFile?.(path17.dirname(r.file))?.body.items.filter((i) => i.type === "Block"));
     if (locks.some((l) => l === void 0)) return;
     const sets = locks.map((l) => lockedProviderTypes(l));
     facts.lockedProviders = new Set([...sets[0]].filter((t) => sets.every((x) => x.has(t))));
@@ -33085,7 +33085,7 @@ function evaluateTerraform(input2) {
       const b = childBlocks(t.node, "backend")[0] ?? childBlocks(t.node, "cloud")[0];
       if (b) return { type: b.blockType === "cloud" ? "cloud" : b.labels[0]?.value ?? "", at: blockHeader(b, t.file) };
     }
-    const file = (input2.listFiles?.(folder) ?? []).find((f) => isBackendFile(path16.basename(f)));
+    const file = (input2.listFiles?.(folder) ?? []).find((f) => isBackendFile(path17.basename(f)));
     return file ? { type: "file", at: fileStart(file) } : void 0;
   };
   const factsOf = (dir, isRoot = false, copyOf) => {
@@ -33123,11 +33123,11 @@ function evaluateTerraform(input2) {
     modules.push(factsOf(dir, isRoot));
     const runs = input2.cliVarFiles.length ? [] : runsOf(dir);
     if (called.has(dir) && runs.length === 0) continue;
-    const allAuto = varFilesHere.filter((f) => path16.dirname(f) === dir && AUTO_VARFILE.test(path16.basename(f)));
+    const allAuto = varFilesHere.filter((f) => path17.dirname(f) === dir && AUTO_VARFILE.test(path17.basename(f)));
     const auto = allAuto.filter(parses);
     const candidates2 = input2.cliVarFiles.length ? input2.cliVarFiles : (
       // A backend configuration (`prod.backend.tfvars`, for `terraform init -backend-config`) is no var file.
-      varFilesHere.filter((f) => !allAuto.includes(f) && !isBackendFile(path16.basename(f)) && classifyPath(relativePath(dir, f)) !== void 0)
+      varFilesHere.filter((f) => !allAuto.includes(f) && !isBackendFile(path17.basename(f)) && classifyPath(relativePath(dir, f)) !== void 0)
     );
     const variantFiles = candidates2.filter(parses);
     const unreadable = allAuto.find((f) => !parses(f)) ?? (variantFiles.length === 0 ? candidates2.find((f) => !parses(f)) : void 0);
@@ -33137,16 +33137,16 @@ function evaluateTerraform(input2) {
       const inputs = /* @__PURE__ */ new Map();
       if (run3) terragruntRunInputs(run3, src.variables.keys(), inputs);
       const loaded = /* @__PURE__ */ new Map();
-      for (const f of auto) loaded.set(path16.basename(f), f);
+      for (const f of auto) loaded.set(path17.basename(f), f);
       if (run3) {
-        for (const f of input2.varFiles) if (path16.dirname(f) === path16.dirname(run3.file) && path16.dirname(f) !== dir && AUTO_VARFILE.test(path16.basename(f)) && parses(f)) loaded.set(path16.basename(f), f);
+        for (const f of input2.varFiles) if (path17.dirname(f) === path17.dirname(run3.file) && path17.dirname(f) !== dir && AUTO_VARFILE.test(path17.basename(f)) && parses(f)) loaded.set(path17.basename(f), f);
       }
-      const autoLoaded = [...loaded.values()].sort((a, b) => autoOrder(path16.basename(a), path16.basename(b)));
+      const autoLoaded = [...loaded.values()].sort((a, b) => autoOrder(path17.basename(a), path17.basename(b)));
       for (const f of [...autoLoaded, ...variantFile && !run3 ? [variantFile] : []]) {
         for (const [k, v] of readVarFile(f, input2, guard, (d) => heredocs.add(d))) inputs.set(k, v);
       }
       if (unreadable) {
-        const why = `its var file ${path16.basename(unreadable)} cannot be read (Terraform refuses it)`;
+        const why = `its var file ${path17.basename(unreadable)} cannot be read (Terraform refuses it)`;
         for (const name of src.variables.keys()) inputs.set(name, unknown(why));
       }
       const opaqueModules = [];
@@ -33155,13 +33155,13 @@ function evaluateTerraform(input2) {
       const instance = new ModuleInstance(src, { prefix: "", inputs, loader, problems, guard, moduleKey: "", remote: remoteFor(dir), opaque: opaqueModules, readDataFile, onHeredoc: (d) => heredocs.add(d) });
       const azapiDefaults = instance.azapiDefaultsOfRoot();
       if (azapiDefaults) instance.opts.azapiDefaults = azapiDefaults;
-      const rel = variantFile ? path16.relative(input2.root, variantFile) : path16.relative(input2.root, dir) || ".";
-      const variantPath = variantFile && (run3 ? rel : path16.relative(dir, variantFile));
+      const rel = variantFile ? path17.relative(input2.root, variantFile) : path17.relative(input2.root, dir) || ".";
+      const variantPath = variantFile && (run3 ? rel : path17.relative(dir, variantFile));
       const env = evaluationEnv(
-        input2.envOverride ?? input2.envForPath?.(rel.split(path16.sep).join("/")) ?? (variantPath ? classifyPath(variantPath, run3 ? input2.envAbove : void 0)?.env : autoVarFilesEnv(input2.root, auto, input2.envAbove)) ?? envFromVariables(readIgnoringCase(instance.src.variables.keys(), (k) => instance.variable(k)))
+        input2.envOverride ?? input2.envForPath?.(rel.split(path17.sep).join("/")) ?? (variantPath ? classifyPath(variantPath, run3 ? input2.envAbove : void 0)?.env : autoVarFilesEnv(input2.root, auto, input2.envAbove)) ?? envFromVariables(readIgnoringCase(instance.src.variables.keys(), (k) => instance.variable(k)))
       );
       const evaluation = {
-        variant: variantPath ? variantPath.split(path16.sep).join("/") : "default",
+        variant: variantPath ? variantPath.split(path17.sep).join("/") : "default",
         variantFile,
         ...env,
         unit: dir,
@@ -33226,7 +33226,7 @@ function evaluateTerraform(input2) {
 function autoVarFilesEnv(root, files, above) {
   let env;
   for (const f of files) {
-    const c = classifyPath(path16.relative(root, f), above)?.env;
+    const c = classifyPath(path17.relative(root, f), above)?.env;
     if (c === void 0) continue;
     if (env !== void 0 && env !== c) return void 0;
     env = c;
@@ -33238,12 +33238,12 @@ function hasBackend(src) {
 }
 function isInside(root, p) {
   const rel = relativePath(root, p);
-  return rel === "" || !rel.startsWith("..") && !path16.isAbsolute(rel);
+  return rel === "" || !rel.startsWith("..") && !path17.isAbsolute(rel);
 }
 function duplicateProblem(d, root) {
   const at2 = (x) => x.node.type === "Block" ? blockHeader(x.node, x.file) : { file: x.file, range: x.node.nameRange };
   const first = at2(d.first);
-  const where = `${path16.relative(root, first.file).split(path16.sep).join("/")}:${first.range.start.line}`;
+  const where = `${path17.relative(root, first.file).split(path17.sep).join("/")}:${first.range.start.line}`;
   return {
     ruleId: "PARSE001",
     message: `${d.what} "${d.name}" is declared again (first at ${where}): Terraform refuses the module ("${d.summary}"); remove or rename one of them`,
@@ -33455,9 +33455,9 @@ function childAt(cur, seg) {
   for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) found = e;
   return found;
 }
-function valueAt(v, path67) {
+function valueAt(v, path68) {
   let cur = v;
-  for (const seg of path67.split(".")) {
+  for (const seg of path68.split(".")) {
     if (!cur) return void 0;
     if (cur.kind === "unknown") {
       const known2 = knownMember(cur, seg);
@@ -33544,9 +33544,9 @@ var init_aks_virtual_machines_pool = __esm({
 });
 
 // src/model/normalize.ts
-function chosenNullAt(v, path67) {
+function chosenNullAt(v, path68) {
   let cur = v;
-  for (const seg of path67.split(".")) {
+  for (const seg of path68.split(".")) {
     if (!cur || cur.kind === "unknown") return void 0;
     if (cur.kind === "null") return nullWrittenElsewhere(cur) ? cur : void 0;
     const parent = cur;
@@ -33861,7 +33861,7 @@ function readPodTemplates(file, documents, lineMap, fileOf) {
       if (items?.type === "seq" && depth < MAX_LIST_DEPTH) for (const it of items.items) visit2(it, depth + 1);
       return;
     }
-    for (const [path67, role, spec, inline] of podSpecsOf(node, obj2)) out.push(readTemplate(src, node, obj2, path67, role, spec, inline));
+    for (const [path68, role, spec, inline] of podSpecsOf(node, obj2)) out.push(readTemplate(src, node, obj2, path68, role, spec, inline));
   };
   for (const d of documents) visit2(d, 0);
   if (out.length > 0) markInjectedTolerations(src, documents, out);
@@ -33871,8 +33871,8 @@ function markInjectedTolerations(src, documents, templates) {
   const injecting = /* @__PURE__ */ new Map();
   for (const d of documents) {
     if (isManifestObject(d)?.kind !== "Namespace" || !d) continue;
-    const name = scalar(path17(d, ["metadata", "name"]));
-    const annotation = entryOf(path17(d, ["metadata", "annotations"]), DEFAULT_TOLERATIONS);
+    const name = scalar(path18(d, ["metadata", "name"]));
+    const annotation = entryOf(path18(d, ["metadata", "annotations"]), DEFAULT_TOLERATIONS);
     if (name && annotation && !isBlank(annotation.value)) injecting.set(name, at(src, annotation.keyRange));
   }
   if (injecting.size === 0) return;
@@ -33882,21 +33882,22 @@ function markInjectedTolerations(src, documents, templates) {
     if (injectedAt) t.injectedTolerationsAt = injectedAt;
   }
 }
-function readKaitoObjects(file, documents, lineMap) {
-  const src = { file, lineMap };
+function readKaitoObjects(file, documents, lineMap, fileOf) {
+  const src = { file, lineMap, fileOf };
   const out = [];
   for (const d of documents) {
     const o = isManifestObject(d);
     const keys = o && /^kaito\.sh\//.test(o.apiVersion) && Object.hasOwn(KAITO_INSTANCE_TYPE, o.kind) ? KAITO_INSTANCE_TYPE[o.kind] : void 0;
     if (!o || !keys || !d) continue;
-    const node = path17(d, keys);
+    const node = path18(d, keys);
     const value = scalar(node);
+    const key = entryOf(path18(d, keys.slice(0, -1)), keys[keys.length - 1]);
     out.push({
       kind: o.kind,
       apiVersion: o.apiVersion,
       name: scalar(valueOf(valueOf(d, "metadata"), "name")) || void 0,
       header: at(src, o.kindAt),
-      ...node && value ? { instanceType: { value, at: at(src, node.range), path: keys.join(".") } } : {}
+      ...node && (value || node.type !== "scalar") ? { instanceType: { ...value ? { value } : {}, node, at: at(src, node.range), ...key ? { keyAt: at(src, key.keyRange) } : {}, path: keys.join(".") } } : {}
     });
   }
   return out;
@@ -33909,7 +33910,7 @@ function at(src, range2) {
   while (end > range2.start.offset && /\s/.test(lm.text[end - 1])) end--;
   return { file, range: end === range2.end.offset ? range2 : lm.range(range2.start.offset, end) };
 }
-function path17(node, keys) {
+function path18(node, keys) {
   let cur = node;
   for (const k of keys) {
     if (cur?.type === "other" && cur.unknown !== void 0) return cur;
@@ -33927,29 +33928,29 @@ function podSpecsOf(obj2, o) {
     if (spec) out.push([p, role, spec, inline]);
   };
   if (kind === "InferenceService" && KSERVE_GROUPS.test(o.apiVersion)) {
-    for (const [component, inline] of Object.entries(KSERVE_COMPONENTS)) push(`spec.${component}`, component, path17(obj2, ["spec", component]), inline);
+    for (const [component, inline] of Object.entries(KSERVE_COMPONENTS)) push(`spec.${component}`, component, path18(obj2, ["spec", component]), inline);
     return out;
   }
   const direct = POD_SPEC_PATHS[kind];
-  if (direct) push(direct.join("."), void 0, path17(obj2, direct));
+  if (direct) push(direct.join("."), void 0, path18(obj2, direct));
   const replicaField = REPLICA_SPECS[kind];
   if (replicaField) {
-    const specs = path17(obj2, ["spec", replicaField]);
+    const specs = path18(obj2, ["spec", replicaField]);
     if (specs?.type === "map") {
-      for (const e of specs.entries) push(`spec.${replicaField}.${e.key}.template.spec`, e.key, path17(e.value, ["template", "spec"]));
+      for (const e of specs.entries) push(`spec.${replicaField}.${e.key}.template.spec`, e.key, path18(e.value, ["template", "spec"]));
     }
   }
   const ray = RAY_CLUSTER_SPEC[kind];
   if (ray !== void 0) {
     const base = ray === "" ? ["spec"] : ["spec", ray];
-    const cluster = path17(obj2, base);
+    const cluster = path18(obj2, base);
     const prefix = base.join(".");
-    push(`${prefix}.headGroupSpec.template.spec`, "head", path17(cluster, ["headGroupSpec", "template", "spec"]));
+    push(`${prefix}.headGroupSpec.template.spec`, "head", path18(cluster, ["headGroupSpec", "template", "spec"]));
     const workers = valueOf(cluster, "workerGroupSpecs");
     if (workers?.type === "seq") {
-      workers.items.forEach((w, i) => push(`${prefix}.workerGroupSpecs[${i}].template.spec`, scalar(valueOf(w, "groupName")) ?? `worker ${i}`, path17(w, ["template", "spec"])));
+      workers.items.forEach((w, i) => push(`${prefix}.workerGroupSpecs[${i}].template.spec`, scalar(valueOf(w, "groupName")) ?? `worker ${i}`, path18(w, ["template", "spec"])));
     }
-    if (kind === "RayJob") push("spec.submitterPodTemplate.spec", "submitter", path17(obj2, ["spec", "submitterPodTemplate", "spec"]));
+    if (kind === "RayJob") push("spec.submitterPodTemplate.spec", "submitter", path18(obj2, ["spec", "submitterPodTemplate", "spec"]));
   }
   return out;
 }
@@ -34017,7 +34018,7 @@ function readTemplate(src, obj2, o, p, role, spec, inlineContainers) {
       else t.nodeSelector.push({ key: e.key, operator: "In", values: [value], at: at(src, e.range) });
     }
   } else if (sel !== void 0 && !isBlank(sel)) t.unreadable.push(part(src, "nodeSelector", sel, "placement"));
-  const required = path17(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
+  const required = path18(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
   if (required !== void 0) {
     const terms = valueOf(required, "nodeSelectorTerms");
     if (terms?.type !== "seq") t.unreadable.push(part(src, "requiredDuringSchedulingIgnoredDuringExecution", terms?.type === "other" ? terms : required, "placement"));
@@ -34180,6 +34181,7 @@ var init_read = __esm({
 var terraform_exports = {};
 __export(terraform_exports, {
   injectingNamespaces: () => injectingNamespaces,
+  terraformKaitoObjects: () => terraformKaitoObjects,
   terraformPodTemplates: () => terraformPodTemplates,
   workloadNamespace: () => workloadNamespace
 });
@@ -34193,7 +34195,7 @@ function terraformPodTemplates(r, isManifestFile) {
   const written2 = manifestObject(r);
   if (written2) {
     const manifest = written2.value;
-    const lintedElsewhere = (v) => v?.origin !== void 0 && !isTerraformFile(v.origin.file) && isManifestFile?.(v.origin.file) === true;
+    const lintedElsewhere = (v) => writtenInLintedManifest(v, isManifestFile);
     if (manifest?.kind === "unknown") return lintedElsewhere(manifest) ? [] : [unknownObject(r, written2.attribute, manifest)];
     if (manifest?.kind !== "object") return [];
     if (lintedElsewhere(manifest.entries.get("spec"))) return [];
@@ -34212,10 +34214,25 @@ function terraformPodTemplates(r, isManifestFile) {
   for (const t of templates) t.syntax = "blocks";
   return templates;
 }
-function isYamlText(manifest, path67) {
+function writtenInLintedManifest(v, isManifestFile) {
+  return v?.origin !== void 0 && !isTerraformFile(v.origin.file) && isManifestFile?.(v.origin.file) === true;
+}
+function terraformKaitoObjects(r, isManifestFile) {
+  const manifest = manifestObject(r)?.value;
+  if (manifest?.kind !== "object") return [];
+  const b = new TreeBuilder(r.header, r.sites, r.block?.range);
+  const out = [];
+  for (const object of readKaitoObjects(r.header.file, [b.value(manifest)], void 0, (range2) => b.files.get(range2))) {
+    const size = object.instanceType && b.values.get(object.instanceType.node);
+    if (writtenInLintedManifest(size, isManifestFile)) continue;
+    out.push({ object, ...size ? { size } : {} });
+  }
+  return out;
+}
+function isYamlText(manifest, path68) {
   let cur = manifest;
   let marked = manifest.yamlText === true;
-  for (const step of path67.split(".")) {
+  for (const step of path68.split(".")) {
     const m = /^([^[\]]*)((?:\[\d+\])*)$/.exec(step);
     if (!m || cur?.kind !== "object") break;
     cur = cur.entries.get(m[1]);
@@ -34347,6 +34364,8 @@ var init_terraform = __esm({
       sites;
       block;
       files = /* @__PURE__ */ new WeakMap();
+      /** The value each node of `value()` stands for (a KAITO object's size: its origin, its reason when not known). */
+      values = /* @__PURE__ */ new WeakMap();
       /**
        * Where a block a `dynamic` block wrote is located: at the item of the collection it iterated,
        * when that is written outside the resource (a toleration from `var.tolerations`, set in a var
@@ -34371,6 +34390,11 @@ var init_terraform = __esm({
       }
       /** A value as it is written: objects as mappings, lists as sequences. */
       value(v, depth = 0) {
+        const tree2 = this.tree(v, depth);
+        this.values.set(tree2, v);
+        return tree2;
+      }
+      tree(v, depth) {
         const range2 = this.place(v.origin);
         if (depth > MAX_DEPTH4) return { type: "other", range: range2 };
         switch (v.kind) {
@@ -34430,6 +34454,8 @@ var init_terraform = __esm({
         const at2 = parent.keyOrigins?.get(key) ?? site;
         const keyRange = at2 ? this.place(at2) : value.range;
         const used = at2 && value.type === "other" && value.unknown !== void 0 ? { ...value, range: keyRange } : value;
+        const v = this.values.get(value);
+        if (used !== value && v) this.values.set(used, v);
         return { key: name, keyRange, value: used, range: keyRange };
       }
       /** A mapping of one entry, located at `at`. */
@@ -34452,7 +34478,7 @@ function typedWorkload(type) {
 async function loadTerraformWorkloadReader() {
   if (reader) return;
   const m = await Promise.resolve().then(() => (init_terraform(), terraform_exports));
-  reader = { podTemplates: m.terraformPodTemplates, injectingNamespaces: m.injectingNamespaces, workloadNamespace: m.workloadNamespace };
+  reader = { podTemplates: m.terraformPodTemplates, kaitoObjects: m.terraformKaitoObjects, injectingNamespaces: m.injectingNamespaces, workloadNamespace: m.workloadNamespace };
 }
 function loadedTerraformWorkloadReader() {
   return reader;
@@ -34462,7 +34488,7 @@ var init_kubernetes_types = __esm({
   "src/eval/terraform/kubernetes-types.ts"() {
     "use strict";
     TEMPLATE_SPEC2 = ["spec", "template", "spec"];
-    typed = (kind, apiVersion, path67 = TEMPLATE_SPEC2) => ({ kind, apiVersion, path: path67 });
+    typed = (kind, apiVersion, path68 = TEMPLATE_SPEC2) => ({ kind, apiVersion, path: path68 });
     POD = typed("Pod", "v1", ["spec"]);
     DEPLOYMENT = typed("Deployment", "apps/v1");
     DAEMON_SET = typed("DaemonSet", "apps/v1");
@@ -34574,6 +34600,13 @@ function manifestResource(kind, o, attrs, evaluation) {
     refs: /* @__PURE__ */ new Map(),
     evaluation
   };
+}
+function kaitoResourceOf(k, o, evaluation, size) {
+  const attrs = /* @__PURE__ */ new Map();
+  const it = k.instanceType;
+  if (it && size) attrs.set("vmSize", { value: size, defaulted: false, at: it.keyAt ?? it.at, sourcePath: it.path });
+  else if (it?.value !== void 0) attrs.set("vmSize", literalFact(it.value, it.at, it.path));
+  return manifestResource("kaito.workspace", { ...o, sourceType: `${k.apiVersion}/${k.kind}`, header: k.header, name: o.name ?? k.name }, attrs, evaluation);
 }
 function workloadPlace(w) {
   return w.calledAt?.file ?? w.extent?.file ?? w.header.file;
@@ -34726,8 +34759,9 @@ function fromTerraform(r, evaluation, azurermOnlyBelow, isManifestFile) {
   return withDeclarationPlaces(normalize(src), r);
 }
 function terraformWorkloads(r, identity, evaluation, isManifestFile) {
-  const templates = loadedTerraformWorkloadReader()?.podTemplates(r, isManifestFile) ?? [];
-  return templates.map((t) => {
+  const reader2 = loadedTerraformWorkloadReader();
+  const templates = reader2?.podTemplates(r, isManifestFile) ?? [];
+  const workloads = templates.map((t) => {
     t.name ??= r.address;
     const address = templates.length > 1 ? `${r.address}#${t.path}` : r.address;
     const w = workloadResourceOf(t, { address, identity: templates.length > 1 ? [address, ...identity] : identity, sourceType: r.type, format: "terraform" }, evaluation);
@@ -34735,6 +34769,14 @@ function terraformWorkloads(r, identity, evaluation, isManifestFile) {
     workloadSources.set(w, r);
     return w;
   });
+  const kaito = reader2?.kaitoObjects(r, isManifestFile) ?? [];
+  for (const { object, size } of kaito) {
+    const address = kaito.length > 1 ? `${r.address}#${object.kind}/${object.name ?? "(unnamed)"}` : r.address;
+    const k = kaitoResourceOf(object, { address, identity: kaito.length > 1 ? [address, ...identity] : identity, format: "terraform", name: object.name ?? r.address }, evaluation, size);
+    if (r.block) k.extent = { file: r.header.file, range: r.block.range };
+    workloads.push(k);
+  }
+  return workloads;
 }
 function withNamespaceTolerations(tf, out) {
   const reader2 = loadedTerraformWorkloadReader();
@@ -34801,8 +34843,8 @@ function azapiSource(r, base, site) {
     ...apiVersion ? { apiVersion } : {}
   };
 }
-function memberKeySite(body, path67) {
-  const segs = path67.split(".");
+function memberKeySite(body, path68) {
+  const segs = path68.split(".");
   const last = segs.pop();
   let cur = body;
   for (const seg of segs) cur = cur ? childAt(cur, seg) : void 0;
@@ -34918,15 +34960,15 @@ function actionAsUpdate(u) {
   if (given === void 0 || given.kind === "null") return void 0;
   const body = given.kind === "object" ? given : unknown(`the body of ${u.address} is not read`, given.origin ?? u.header);
   const placed = obj(/* @__PURE__ */ new Map(), body.origin);
-  for (const path67 of paths) placeAt(placed, path67, body);
+  for (const path68 of paths) placeAt(placed, path68, body);
   const entries2 = new Map(u.body.entries);
   entries2.set("body", placed);
   return { update: { ...u, body: obj(entries2, u.body.origin) }, uncertain: action?.kind === "unknown" || method?.kind === "unknown" || when?.kind === "unknown" };
 }
-function placeAt(into, path67, value) {
+function placeAt(into, path68, value) {
   let at2 = into;
-  for (const [i, key] of path67.entries()) {
-    if (i === path67.length - 1) {
+  for (const [i, key] of path68.entries()) {
+    if (i === path68.length - 1) {
       at2.entries.set(key, value);
       return;
     }
@@ -35120,7 +35162,7 @@ var init_blocks2 = __esm({
 });
 
 // src/frontends/terraform-data-files.ts
-import path18 from "node:path";
+import path19 from "node:path";
 function folderEntry(dir) {
   const own = MODULE_PREFIX.exec(dir);
   if (own) {
@@ -35149,15 +35191,15 @@ function dataFileEntries(text2) {
   return [...out].sort();
 }
 function entriesMayRead(entries2, file, data) {
-  const folder = path18.dirname(file);
+  const folder = path19.dirname(file);
   for (const e of entries2) {
     if (e === "*") {
       if (isWithin(folder, data)) return true;
     } else if (e.startsWith("dir:")) {
-      if (isWithin(path18.resolve(folder, e.slice(4)), data)) return true;
+      if (isWithin(path19.resolve(folder, e.slice(4)), data)) return true;
     } else if (e.startsWith("in:")) {
-      if (path18.dirname(data).split(path18.sep).includes(e.slice(3))) return true;
-    } else if (e === path18.basename(data)) return true;
+      if (path19.dirname(data).split(path19.sep).includes(e.slice(3))) return true;
+    } else if (e === path19.basename(data)) return true;
   }
   return false;
 }
@@ -35232,7 +35274,7 @@ var init_resource = __esm({
 });
 
 // src/frontends/remote-modules.ts
-import path19 from "node:path";
+import path20 from "node:path";
 function readModuleManifest(host, rootDir, tfDataDir) {
   const file = manifestFile(rootDir, tfDataDir);
   if (!host.isFile(file)) return void 0;
@@ -35253,9 +35295,9 @@ function hasLocalCopy(host, m) {
   return localCopyOf(host, m) !== void 0;
 }
 function localCopyOf(host, m) {
-  const dir = path19.dirname(m.sourceAt.file);
+  const dir = path20.dirname(m.sourceAt.file);
   return (m.linkedPaths ?? []).find((p) => {
-    const f = path19.resolve(dir, p);
+    const f = path20.resolve(dir, p);
     return host.isInside(f) && host.isFile(f);
   });
 }
@@ -35265,7 +35307,7 @@ function outOfModuleCopies(problems, resources) {
   if (!copies.size) return;
   for (const p of problems) {
     const file = p.location.file;
-    const into = [...copies.values()].find((v) => v.dirs.some((d) => file.startsWith(d + path19.sep))) ?? [...copies.values()].find((v) => isVendoredFile(file, v));
+    const into = [...copies.values()].find((v) => v.dirs.some((d) => file.startsWith(d + path20.sep))) ?? [...copies.values()].find((v) => isVendoredFile(file, v));
     if (into) p.location = into.call;
   }
 }
@@ -35279,8 +35321,8 @@ var init_remote_modules = __esm({
 });
 
 // src/frontends/shared.ts
-import { createHash as createHash2 } from "node:crypto";
-import path20 from "node:path";
+import { createHash as createHash3 } from "node:crypto";
+import path21 from "node:path";
 function pathEnv(ctx, file) {
   return ctx.envOverride ?? ctx.envForPath(file) ?? classifyPath(relativeToRoot(ctx.root, file), ctx.envAbove)?.env;
 }
@@ -35334,23 +35376,23 @@ function perRun(allFiles, name, make) {
   return made.get(name);
 }
 function runWideKey(allFiles, name, parts) {
-  return perRun(allFiles, `key:${name}`, () => createHash2("sha256").update(JSON.stringify(parts())).digest("base64url"));
+  return perRun(allFiles, `key:${name}`, () => createHash3("sha256").update(JSON.stringify(parts())).digest("base64url"));
 }
 function githubRepository(file) {
-  const parts = path20.resolve(file).split(path20.sep);
+  const parts = path21.resolve(file).split(path21.sep);
   const i = parts.lastIndexOf(".github");
-  return i > 0 ? parts.slice(0, i).join(path20.sep) || path20.sep : void 0;
+  return i > 0 ? parts.slice(0, i).join(path21.sep) || path21.sep : void 0;
 }
 function foldersBetween(root, dir) {
-  const below = path20.relative(root, dir);
-  if (below === "" || below.startsWith("..") || path20.isAbsolute(below)) return [];
-  const parts = below.split(path20.sep);
-  return parts.slice(0, -1).map((_, i) => path20.join(root, ...parts.slice(0, i + 1)));
+  const below = path21.relative(root, dir);
+  if (below === "" || below.startsWith("..") || path21.isAbsolute(below)) return [];
+  const parts = below.split(path21.sep);
+  return parts.slice(0, -1).map((_, i) => path21.join(root, ...parts.slice(0, i + 1)));
 }
 function fromRepositoryTop(p, from, root, exists) {
-  const callerDir = path20.dirname(path20.resolve(from));
+  const callerDir = path21.dirname(path21.resolve(from));
   for (const dir of [root, ...foldersBetween(root, callerDir), callerDir]) {
-    const target = path20.resolve(dir, `.${p}`);
+    const target = path21.resolve(dir, `.${p}`);
     if (exists(target)) return target;
   }
   return void 0;
@@ -35394,7 +35436,7 @@ var init_shared = __esm({
 });
 
 // src/frontends/k8s-classify.ts
-import path21 from "node:path";
+import path22 from "node:path";
 function looksLikeManifest(file, text2) {
   if (/\.json$/i.test(file)) return JSON_API.test(text2) && JSON_KIND.test(text2) && !/"\$schema"\s*:\s*"[^"]*management\.azure\.com/i.test(text2);
   if (YAML_TOP_API.test(text2) && YAML_TOP_KIND.test(text2)) return true;
@@ -35418,37 +35460,37 @@ function mayHoldTemplateActions(text2) {
   return TEMPLATE_ACTION.test(text2);
 }
 function folderSkipReason(file, host, root, readKustomization) {
-  let dir = path21.dirname(file);
+  let dir = path22.dirname(file);
   for (; ; ) {
-    if (CHART_FILES.some((n) => host.isFile(path21.join(dir, n)))) {
-      const inChart = path21.relative(dir, file).split(path21.sep);
+    if (CHART_FILES.some((n) => host.isFile(path22.join(dir, n)))) {
+      const inChart = path22.relative(dir, file).split(path22.sep);
       if (inChart.length > 1 && inChart[0] === "templates") {
-        return `a template of the Helm chart in ${path21.relative(root, dir) || "."}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
+        return `a template of the Helm chart in ${path22.relative(root, dir) || "."}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
       }
       return void 0;
     }
     for (const kustomization of kustomizationsIn(dir, host)) {
       const named2 = readKustomization(kustomization);
-      const unreadable = named2 === void 0 && KUSTOMIZATION_FILES.includes(path21.basename(kustomization));
-      if (unreadable || named2?.some((p) => names(path21.resolve(dir, p), file, host))) {
-        return `input of the Kustomize build in ${path21.relative(root, dir) || "."}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
+      const unreadable = named2 === void 0 && KUSTOMIZATION_FILES.includes(path22.basename(kustomization));
+      if (unreadable || named2?.some((p) => names(path22.resolve(dir, p), file, host))) {
+        return `input of the Kustomize build in ${path22.relative(root, dir) || "."}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
       }
     }
-    const up = path21.dirname(dir);
-    if (up === dir || !host.isInside(up) || path21.relative(root, dir) === "") break;
+    const up = path22.dirname(dir);
+    if (up === dir || !host.isInside(up) || path22.relative(root, dir) === "") break;
     dir = up;
   }
   return void 0;
 }
 function kustomizationsIn(dir, host) {
-  const own = KUSTOMIZATION_FILES.map((n) => path21.join(dir, n)).filter((k) => host.isFile(k));
-  const variants = fileNamesMatching(host, dir, KUSTOMIZATION_VARIANT).filter((n) => !KUSTOMIZATION_FILES.includes(n)).map((n) => path21.join(dir, n));
+  const own = KUSTOMIZATION_FILES.map((n) => path22.join(dir, n)).filter((k) => host.isFile(k));
+  const variants = fileNamesMatching(host, dir, KUSTOMIZATION_VARIANT).filter((n) => !KUSTOMIZATION_FILES.includes(n)).map((n) => path22.join(dir, n));
   return [...own, ...variants];
 }
 function names(at2, file, host) {
   if (at2 === file) return true;
-  if (!file.startsWith(at2 + path21.sep)) return false;
-  return !KUSTOMIZATION_FILES.some((n) => host.isFile(path21.join(at2, n)));
+  if (!file.startsWith(at2 + path22.sep)) return false;
+  return !KUSTOMIZATION_FILES.some((n) => host.isFile(path22.join(at2, n)));
 }
 var YAML_TOP_API, YAML_TOP_KIND, JSON_API, JSON_KIND, TEMPLATE_ACTION, FIRST_CONTENT, FLOW_API, FLOW_KIND, CHART_FILES, KUSTOMIZATION_FILES, TEMPLATE_SKIP_REASON, KUSTOMIZATION_VARIANT;
 var init_k8s_classify = __esm({
@@ -35471,9 +35513,9 @@ var init_k8s_classify = __esm({
 });
 
 // src/frontends/terraform.ts
-import path22 from "node:path";
+import path23 from "node:path";
 function parsedHclBeside(ctx, dir, name) {
-  const file = path22.join(dir, name);
+  const file = path23.join(dir, name);
   if (!ctx.host.isFile(file)) return void 0;
   const text2 = ctx.host.readText(file);
   if (text2 === void 0) return void 0;
@@ -35482,7 +35524,7 @@ function parsedHclBeside(ctx, dir, name) {
 }
 function terragruntTargets(ctx, file) {
   const written2 = planningFact(ctx, "terragrunt-sources-1", file, isStringList, (text2) => [...text2.matchAll(TERRAGRUNT_SOURCE)].map((m) => m[1])) ?? [];
-  return written2.map((s) => path22.resolve(path22.dirname(file), s));
+  return written2.map((s) => path23.resolve(path23.dirname(file), s));
 }
 function planningFacts(ctx, file) {
   return planningFact(ctx, "tf-planning-6", file, isPlanningFacts, (text2) => ({
@@ -35510,25 +35552,25 @@ function localSources(ctx, file) {
 }
 async function callingFolders(given, wide) {
   if (!given.some((f) => terraformFrontEnd.byName(f) !== void 0) && wide.dataFiles.length === 0) return [];
-  const listed = await wide.list((f) => isTerraformFile(path22.basename(f)) || isTerragruntFile(f) || wide.dataFiles.length > 0 && /\.tfvars(?:\.json)?$/i.test(f));
+  const listed = await wide.list((f) => isTerraformFile(path23.basename(f)) || isTerragruntFile(f) || wide.dataFiles.length > 0 && /\.tfvars(?:\.json)?$/i.test(f));
   const varAndTfFiles = listed.filter((f) => !isTerragruntFile(f));
-  const tfFiles = varAndTfFiles.filter((f) => isTerraformFile(path22.basename(f)));
-  const tfDirs = new Set(tfFiles.map((f) => path22.dirname(f)));
+  const tfFiles = varAndTfFiles.filter((f) => isTerraformFile(path23.basename(f)));
+  const tfDirs = new Set(tfFiles.map((f) => path23.dirname(f)));
   const callers = /* @__PURE__ */ new Map();
   for (const f of tfFiles) {
-    const dir = path22.dirname(f);
+    const dir = path23.dirname(f);
     for (const s of localSources(wide, f) ?? []) {
-      const target = path22.resolve(dir, s);
+      const target = path23.resolve(dir, s);
       if (target !== dir) addCaller(callers, target, dir);
     }
   }
   const own = [...given.filter((f) => terraformFrontEnd.byName(f) !== void 0 && !isTerragruntFile(f)), ...wide.dataFiles.length > 0 ? decodersOf(varAndTfFiles, wide.dataFiles, wide) : []];
-  const besideVarFile = given.filter((f) => /\.tfvars(?:\.json)?$/i.test(f)).map((f) => path22.join(path22.dirname(f), TERRAGRUNT_FILE)).filter((t) => wide.host.isFile(t));
+  const besideVarFile = given.filter((f) => /\.tfvars(?:\.json)?$/i.test(f)).map((f) => path23.join(path23.dirname(f), TERRAGRUNT_FILE)).filter((t) => wide.host.isFile(t));
   const run3 = [...given.filter(isTerragruntFile), ...besideVarFile].flatMap((f) => terragruntTargets(wide, f)).filter((d) => tfDirs.has(d));
   const modules = [...own.map((f) => moduleFolderOf(f, tfDirs, wide.root)).filter((d) => d !== void 0), ...run3];
   const walked = /* @__PURE__ */ new Set([...modules, ...upstreamOf(modules, callers)]);
   if (declaresWorkloads([...walked].flatMap((d) => terraformFilesIn(d, wide.host)), wide)) return [wide.root];
-  for (const t of listed) if (isTerragruntFile(t) && terragruntTargets(wide, t).some((d) => walked.has(d))) walked.add(path22.dirname(t));
+  for (const t of listed) if (isTerragruntFile(t) && terragruntTargets(wide, t).some((d) => walked.has(d))) walked.add(path23.dirname(t));
   return [...walked].sort();
 }
 function terraformFilesIn(dir, host) {
@@ -35542,7 +35584,7 @@ function declaresWorkloads(tfFiles, ctx) {
 }
 function configurationFacts(tfFiles, ctx) {
   let yaml2 = false;
-  const seen = new Set(tfFiles.map((f) => path22.dirname(f)));
+  const seen = new Set(tfFiles.map((f) => path23.dirname(f)));
   const queue = [...tfFiles];
   for (const dir of [...seen]) {
     const manifest = readModuleManifest(ctx.host, dir, ctx.tfDataDir);
@@ -35560,7 +35602,7 @@ function configurationFacts(tfFiles, ctx) {
     if (facts.k8s) return { yaml: true, k8s: true };
     yaml2 ||= facts.yaml;
     for (const s of facts.sources) {
-      const dir = path22.resolve(path22.dirname(f), s);
+      const dir = path23.resolve(path23.dirname(f), s);
       if (seen.has(dir) || !ctx.host.isInside(dir)) continue;
       seen.add(dir);
       queue.push(...terraformFilesIn(dir, ctx.host));
@@ -35569,8 +35611,8 @@ function configurationFacts(tfFiles, ctx) {
   return { yaml: yaml2, k8s: false };
 }
 function callsModulesOutside(files, ctx) {
-  const own = new Set(files.map((f) => path22.dirname(f.path)));
-  return tfPaths(files).some((f) => (planningFacts(ctx, f)?.sources ?? []).some((s) => !own.has(path22.resolve(path22.dirname(f), s))));
+  const own = new Set(files.map((f) => path23.dirname(f.path)));
+  return tfPaths(files).some((f) => (planningFacts(ctx, f)?.sources ?? []).some((s) => !own.has(path23.resolve(path23.dirname(f), s))));
 }
 function isTerragruntFile(file) {
   return TERRAGRUNT_PATH.test(file);
@@ -35597,7 +35639,7 @@ function terraformUnits(files, ctx) {
   const tfDirs = /* @__PURE__ */ new Map();
   for (const f of files) {
     if (f.kind !== "terraform") continue;
-    const d = path22.dirname(f.path);
+    const d = path23.dirname(f.path);
     const list2 = tfDirs.get(d);
     if (list2) list2.push(f.path);
     else tfDirs.set(d, [f.path]);
@@ -35610,7 +35652,7 @@ function terraformUnits(files, ctx) {
     calls.set(dir, out);
     const tfs = tfDirs.get(dir) ?? (ctx.host.isInside(dir) ? ctx.host.list(dir)?.filter((e) => e.isFile && isTerraformFile(e.name)).map((e) => e.path) : void 0) ?? [];
     const targets = /* @__PURE__ */ new Set();
-    for (const f of tfs) for (const s of localSources(ctx, f) ?? []) targets.add(path22.resolve(dir, s));
+    for (const f of tfs) for (const s of localSources(ctx, f) ?? []) targets.add(path23.resolve(dir, s));
     targets.delete(dir);
     out.push(...targets);
     return out;
@@ -35633,7 +35675,7 @@ function terraformUnits(files, ctx) {
   const runs = /* @__PURE__ */ new Map();
   for (const f of files) {
     if (f.kind !== "terragrunt") continue;
-    const own = path22.dirname(f.path);
+    const own = path23.dirname(f.path);
     const targets = terragruntTargets(ctx, f.path).filter((t) => tfDirs.has(t));
     const anchor = tfDirs.has(own) ? own : targets[0];
     if (anchor === void 0) continue;
@@ -35647,10 +35689,10 @@ function terraformUnits(files, ctx) {
     else groups.set(key, [f]);
   };
   const runnerFolders = /* @__PURE__ */ new Map();
-  for (const [file, anchor] of runs) runnerFolders.set(path22.dirname(file), anchor);
+  for (const [file, anchor] of runs) runnerFolders.set(path23.dirname(file), anchor);
   for (const f of files) {
-    if (f.kind === "terraform") put(find(path22.dirname(f.path)), f);
-    else if ((f.kind === "tfvars" || f.kind === "tfvars-json") && !tfDirs.has(path22.dirname(f.path)) && runnerFolders.has(path22.dirname(f.path))) put(find(runnerFolders.get(path22.dirname(f.path))), f);
+    if (f.kind === "terraform") put(find(path23.dirname(f.path)), f);
+    else if ((f.kind === "tfvars" || f.kind === "tfvars-json") && !tfDirs.has(path23.dirname(f.path)) && runnerFolders.has(path23.dirname(f.path))) put(find(runnerFolders.get(path23.dirname(f.path))), f);
     else if (f.kind === "tfvars" || f.kind === "tfvars-json") {
       const module = moduleFolderOf(f.path, tfDirs, ctx.root);
       put(module !== void 0 ? find(module) : `\0${f.path}`, f);
@@ -35691,8 +35733,8 @@ function unevaluatedVarFileReason(file, ctx) {
   const after = "(only SEC001 reads them)";
   const dir = nearestFolder(file, ctx.root, (d) => ctx.host.list(d)?.some((e) => e.isFile && e.name.endsWith(".tf")) === true);
   if (dir !== void 0) {
-    const module = path22.relative(ctx.root, dir) || ".";
-    return `the module at or above it (${module}) is not among the scanned paths, so it is not evaluated with its values ${after}; lint ${module} with --var-file ${path22.relative(ctx.root, file)}`;
+    const module = path23.relative(ctx.root, dir) || ".";
+    return `the module at or above it (${module}) is not among the scanned paths, so it is not evaluated with its values ${after}; lint ${module} with --var-file ${path23.relative(ctx.root, file)}`;
   }
   return `no folder at or above it holds .tf files, so no module is evaluated with its values ${after}; lint the module it is for with --var-file`;
 }
@@ -35746,7 +35788,7 @@ var init_terraform2 = __esm({
       name: "terraform",
       family: "terraform",
       byName(file) {
-        const base = path22.basename(file).toLowerCase();
+        const base = path23.basename(file).toLowerCase();
         return BY_NAME.find(([re]) => re.test(base))?.[1];
       },
       units: terraformUnits,
@@ -35831,7 +35873,7 @@ var init_terraform2 = __esm({
           readText: (f) => ctx.host.readText(f),
           envOverride: ctx.envOverride,
           ...ctx.envAbove ? { envAbove: ctx.envAbove } : {},
-          envForPath: (rel) => ctx.envForPath(path22.join(ctx.root, rel)),
+          envForPath: (rel) => ctx.envForPath(path23.join(ctx.root, rel)),
           insideRoot: (dir) => ctx.host.isInside(dir),
           listTfFiles: (dir) => {
             const entries2 = ctx.host.list(dir)?.filter((e) => isTerraformFile(e.name) && !e.isDirectory) ?? [];
@@ -35846,7 +35888,7 @@ var init_terraform2 = __esm({
           terragruntConfig: (dir) => parsedHclBeside(ctx, dir, TERRAGRUNT_FILE),
           // (Under the root by its path, not `isInside`, which needs the file to exist: a parent that is
           // absent is asked of the Host too, so the --cache sees it appear.)
-          readHcl: (file) => isWithin(ctx.root, file) ? parsedHclBeside(ctx, path22.dirname(file), path22.basename(file)) : void 0,
+          readHcl: (file) => isWithin(ctx.root, file) ? parsedHclBeside(ctx, path23.dirname(file), path23.basename(file)) : void 0,
           moduleManifest: (dir) => readModuleManifest(ctx.host, dir, ctx.tfDataDir),
           ...ctx.tfDataDir !== void 0 ? { tfDataDir: ctx.tfDataDir } : {}
         });
@@ -35893,7 +35935,7 @@ var init_terraform2 = __esm({
 });
 
 // src/frontends/bicep-references.ts
-import path23 from "node:path";
+import path24 from "node:path";
 function bicepReferences(ctx, file) {
   return planningFact(ctx, "bicep-references-2", file, isStringList, (text2) => [...text2.matchAll(BICEP_REFERENCE)].map((m) => m[1]));
 }
@@ -35902,17 +35944,17 @@ function loadedPaths(ctx, file) {
 }
 function bicepLoaders(files, data, ctx) {
   if (data.length === 0) return [];
-  const wanted = new Set(data.map((f) => path23.resolve(f)));
-  return files.filter((f) => BICEP_FILE.test(f) && (loadedPaths(ctx, f) ?? []).some((p) => wanted.has(path23.resolve(path23.dirname(f), p))));
+  const wanted = new Set(data.map((f) => path24.resolve(f)));
+  return files.filter((f) => BICEP_FILE.test(f) && (loadedPaths(ctx, f) ?? []).some((p) => wanted.has(path24.resolve(path24.dirname(f), p))));
 }
 function usingTemplateOf(ctx, file) {
   if (!/\.bicepparam$/i.test(file)) return void 0;
   const written2 = planningFact(ctx, "bicepparam-using-1", file, isString, (text2) => USING.exec(text2)?.[1] ?? "");
   if (!written2 || /\.bicep$/i.test(written2) || /^(br|ts)(\/[^:]*)?:/i.test(written2)) return void 0;
-  return path23.resolve(path23.dirname(file), written2);
+  return path24.resolve(path24.dirname(file), written2);
 }
 function jsonModulesOf(ctx, file) {
-  return (bicepReferences(ctx, file) ?? []).filter((r) => JSON_TEMPLATE_PATH.test(r)).map((r) => path23.resolve(path23.dirname(file), r));
+  return (bicepReferences(ctx, file) ?? []).filter((r) => JSON_TEMPLATE_PATH.test(r)).map((r) => path24.resolve(path24.dirname(file), r));
 }
 function bicepUsersOfTemplates(ctx) {
   return perRun(ctx.allFiles, "bicep-users-of-templates", () => {
@@ -35936,13 +35978,13 @@ async function bicepCallingFolders(given, wide) {
   const listed = await wide.list((file) => BICEP_FILE.test(file));
   for (const f of listed) {
     for (const reference of bicepReferences(wide, f) ?? []) {
-      const target = path23.resolve(path23.dirname(f), reference);
+      const target = path24.resolve(path24.dirname(f), reference);
       if (target !== f) addCaller(callers, target, f);
     }
   }
   const loaders = wide.dataFiles.length > 0 ? bicepLoaders(listed, wide.dataFiles, wide) : [];
-  const start = [...given.map((f) => path23.resolve(f)), ...loaders];
-  return [...new Set([...loaders, ...upstreamOf(start, callers)].map((f) => path23.dirname(f)))].sort();
+  const start = [...given.map((f) => path24.resolve(f)), ...loaders];
+  return [...new Set([...loaders, ...upstreamOf(start, callers)].map((f) => path24.dirname(f)))].sort();
 }
 var BICEP_REFERENCE, BICEP_FILE, LOAD_CONTENT, TEMPLATE_SCHEMA_NAME, USING, isString, JSON_TEMPLATE_PATH;
 var init_bicep_references = __esm({
@@ -35970,11 +36012,11 @@ var init_parameter_names = __esm({
 });
 
 // src/core/arm-link-path.ts
-import path25 from "node:path";
+import path26 from "node:path";
 function relativeLinkPath(fromFile, rel) {
   const text2 = rel.trim();
   if (text2 === "" || text2.startsWith("[")) return void 0;
-  return path25.resolve(path25.dirname(fromFile), text2);
+  return path26.resolve(path26.dirname(fromFile), text2);
 }
 function besideOwnLink(fromFile, relative) {
   const ref = relative.replace(/[?#][\s\S]*$/, "");
@@ -35985,7 +36027,7 @@ function besideOwnLink(fromFile, relative) {
   } catch {
     return void 0;
   }
-  return path25.resolve(path25.dirname(fromFile), decoded2);
+  return path26.resolve(path26.dirname(fromFile), decoded2);
 }
 var init_arm_link_path = __esm({
   "src/core/arm-link-path.ts"() {
@@ -35994,16 +36036,16 @@ var init_arm_link_path = __esm({
 });
 
 // src/frontends/arm-folders.ts
-import path26 from "node:path";
+import path27 from "node:path";
 async function armPairingFolders(given, wide) {
   const out = /* @__PURE__ */ new Set();
   const parents = /* @__PURE__ */ new Set();
   for (const f of given) {
     if (!TEMPLATE_OR_PARAMETERS.test(f)) continue;
-    const dir = path26.dirname(path26.resolve(f));
-    const parent = path26.dirname(dir);
+    const dir = path27.dirname(path27.resolve(f));
+    const parent = path27.dirname(dir);
     if (parent === dir || !inside(parent, wide.root)) continue;
-    if (PARAMETER_FOLDER.test(path26.basename(dir))) out.add(parent);
+    if (PARAMETER_FOLDER.test(path27.basename(dir))) out.add(parent);
     else parents.add(parent);
   }
   for (const parent of parents) {
@@ -36029,7 +36071,7 @@ function linksWritten(ctx, file) {
   });
 }
 function linkedFilesWritten(ctx, file) {
-  const abs = path26.resolve(file);
+  const abs = path27.resolve(file);
   const written2 = linksWritten(ctx, file);
   const out = [];
   for (const rel of written2?.relative ?? []) {
@@ -36047,9 +36089,9 @@ async function armLinkingFolders(given, wide) {
   if (templates.length === 0) return [];
   const linkers = /* @__PURE__ */ new Map();
   for (const f of await wide.list((file) => /\.jsonc?$/i.test(file))) {
-    for (const target of linkedFilesWritten(wide, f)) if (target !== path26.resolve(f)) addCaller(linkers, target, f);
+    for (const target of linkedFilesWritten(wide, f)) if (target !== path27.resolve(f)) addCaller(linkers, target, f);
   }
-  return [...new Set(upstreamOf(templates.map((f) => path26.resolve(f)), linkers).map((f) => path26.dirname(f)))].sort();
+  return [...new Set(upstreamOf(templates.map((f) => path27.resolve(f)), linkers).map((f) => path27.dirname(f)))].sort();
 }
 async function armFilesOnlyFolders(given, wide) {
   return [.../* @__PURE__ */ new Set([...await armPairingFolders(given, wide), ...await armLinkingFolders(given, wide)])].sort();
@@ -36062,7 +36104,7 @@ var init_arm_folders = __esm({
     init_arm_link_path();
     init_shared();
     TEMPLATE_OR_PARAMETERS = /\.(?:jsonc?|bicep)$/i;
-    inside = (dir, root) => dir === root || dir.startsWith(root.endsWith(path26.sep) ? root : root + path26.sep);
+    inside = (dir, root) => dir === root || dir.startsWith(root.endsWith(path27.sep) ? root : root + path27.sep);
     RELATIVE_PATH = /"relativePath"\s*:\s*"((?:[^"\\]|\\.)*)"/gi;
     OWN_FOLDER_LINK = /uri\(\s*(?:deployment\(\s*\)\s*\.\s*properties\s*\.\s*templateLink\s*\.\s*uri|parameters\(\s*'[^']*'\s*\))\s*,/i;
     QUOTED_JSON_PATH = /'((?:[^':?#]|'')+\.json)'|"([^":?#\\[]+\.json)"/gi;
@@ -36071,28 +36113,28 @@ var init_arm_folders = __esm({
 });
 
 // src/frontends/names.ts
-import path27 from "node:path";
+import path28 from "node:path";
 function bicepKindByName(file) {
-  const base = path27.basename(file).toLowerCase();
+  const base = path28.basename(file).toLowerCase();
   if (base.endsWith(".bicep")) return "bicep";
   if (base.endsWith(".bicepparam")) return "bicepparam";
   return void 0;
 }
 function amlYamlByName(file) {
-  return /\.ya?ml$/i.test(path27.basename(file)) ? "peek" : void 0;
+  return /\.ya?ml$/i.test(path28.basename(file)) ? "peek" : void 0;
 }
 function ciByName(file) {
-  return /\.(ya?ml|sh|bash|ps1)$/i.test(path27.basename(file)) ? "peek" : void 0;
+  return /\.(ya?ml|sh|bash|ps1)$/i.test(path28.basename(file)) ? "peek" : void 0;
 }
 function k8sByName(file) {
-  const base = path27.basename(file);
+  const base = path28.basename(file);
   return /\.(ya?ml|json)$/i.test(base) && !/\.tfvars\.json$|\.tfstate|\.tfplan/i.test(base) ? "peek" : void 0;
 }
 function armByName(file) {
-  return /\.jsonc?$/i.test(path27.basename(file)) && !/\.tfvars\.json$/i.test(file) ? "peek" : void 0;
+  return /\.jsonc?$/i.test(path28.basename(file)) && !/\.tfvars\.json$/i.test(file) ? "peek" : void 0;
 }
 function planByName(file) {
-  const base = path27.basename(file).toLowerCase();
+  const base = path28.basename(file).toLowerCase();
   if (base.endsWith(".json") && !base.endsWith(".tfvars.json")) return "peek";
   return base === "tfplan" || base.endsWith(".tfplan") || base.endsWith(".plan") ? "peek" : void 0;
 }
@@ -36103,7 +36145,7 @@ var init_names = __esm({
 });
 
 // src/frontends/ci-references.ts
-import path28 from "node:path";
+import path29 from "node:path";
 function scriptNamesIn(text2) {
   const out = [];
   let runEnd = -1;
@@ -36131,13 +36173,13 @@ function localUsesIn(text2) {
   for (const line of text2.split(/\r\n?|\n/)) {
     const at2 = line.indexOf("template:");
     if (at2 < 0) continue;
-    const path67 = templateValue(line.slice(at2 + "template:".length));
-    if (path67 === void 0) continue;
-    if (!path67.includes("${{")) {
-      if (!/[\s'"#@$]/.test(path67)) out.push(path67.replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase());
+    const path68 = templateValue(line.slice(at2 + "template:".length));
+    if (path68 === void 0) continue;
+    if (!path68.includes("${{")) {
+      if (!/[\s'"#@$]/.test(path68)) out.push(path68.replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase());
       continue;
     }
-    const pattern = path67.replace(/\$\{\{[^}]*\}\}/g, "*").replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase();
+    const pattern = path68.replace(/\$\{\{[^}]*\}\}/g, "*").replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase();
     if (!/[\s'"#@$]/.test(pattern) && /[a-z0-9]{2}/.test(pattern.replace(/\.ya?ml$/, ""))) out.push(pattern);
   }
   return out;
@@ -36164,7 +36206,7 @@ function isReferences(v) {
 function unitsByScriptReference(files, referencesOf) {
   const scriptsByName = /* @__PURE__ */ new Map();
   files.forEach((f, i) => {
-    const base = path28.basename(f.path).toLowerCase();
+    const base = path29.basename(f.path).toLowerCase();
     if (/\.(?:sh|bash|ps1)$/.test(base)) scriptsByName.set(base, [...scriptsByName.get(base) ?? [], i]);
   });
   const references = files.map((f) => referencesOf(f.path));
@@ -36455,11 +36497,11 @@ function kindOf(c) {
 }
 function streamJson(chunks, visitor) {
   const r = new ChunkReader(chunks);
-  const value = (path67, depth) => {
+  const value = (path68, depth) => {
     const c = r.peek();
     if (c === -1) r.fail("Expected a value here");
     const start = r.position();
-    const action = visitor.at(path67, start, kindOf(c));
+    const action = visitor.at(path68, start, kindOf(c));
     if (action === "stop") throw STOP;
     if (action === "skip") return visitor.looseSkip ? r.skipLoosely(depth) : r.skip(depth);
     if (action === "raw") {
@@ -36467,18 +36509,18 @@ function streamJson(chunks, visitor) {
       r.skipLoosely(depth);
       const text2 = r.textFrom(r.mark);
       r.endMark();
-      if (visitor.raw?.(path67, text2, start) === false) throw STOP;
+      if (visitor.raw?.(path68, text2, start) === false) throw STOP;
       return;
     }
     if (depth + 1 > MAX_NESTING_DEPTH) r.fail(nestingMessage());
     if (c === 123 || c === 91) {
-      container(path67, depth, c);
-      visitor.end?.(path67, r.position());
+      container(path68, depth, c);
+      visitor.end?.(path68, r.position());
       return;
     }
     r.skip(depth);
   };
-  const container = (path67, depth, c) => {
+  const container = (path68, depth, c) => {
     if (c === 123) {
       r.pos++;
       if (r.peek() === 125) {
@@ -36489,7 +36531,7 @@ function streamJson(chunks, visitor) {
         if (r.peek() !== 34) r.fail("Expected a property name here");
         const key = JSON.parse(r.string(true));
         r.expect(58, "a colon");
-        value([...path67, key], depth + 1);
+        value([...path68, key], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 125) return;
@@ -36506,7 +36548,7 @@ function streamJson(chunks, visitor) {
         return;
       }
       for (let i = 0; ; i++) {
-        value([...path67, i], depth + 1);
+        value([...path68, i], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 93) return;
@@ -36840,11 +36882,11 @@ function looksLikePlan(chunks) {
     run(chunks, {
       // What the file is: a syntax error in a part skipped here is the reading's to report.
       looseSkip: true,
-      at(path67) {
-        if (path67.length === 0) return "enter";
-        if (path67.length > 1) return "skip";
-        if (path67[0] === "format_version") format2 = true;
-        if (path67[0] === "planned_values" || path67[0] === "resource_changes") body = true;
+      at(path68) {
+        if (path68.length === 0) return "enter";
+        if (path68.length > 1) return "skip";
+        if (path68[0] === "format_version") format2 = true;
+        if (path68[0] === "planned_values" || path68[0] === "resource_changes") body = true;
         return format2 && body ? "stop" : "skip";
       }
     });
@@ -36858,23 +36900,23 @@ function readPlanHead(chunks) {
   let changes = false;
   let planned;
   const ok = run(chunks, {
-    at(path67, start, kind) {
-      if (path67.length === 0) return "enter";
-      if (isKey(path67, "resource_changes")) changes = true;
-      if (isKey(path67, "planned_values")) planned = start;
-      if (isKey(path67, "format_version") || isKey(path67, "variables") || isKey(path67, "configuration")) return "raw";
-      const expected = path67.length === 1 ? TOP_SHAPES[path67[0]] : void 0;
-      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path67[0], kind, expected, at: start };
+    at(path68, start, kind) {
+      if (path68.length === 0) return "enter";
+      if (isKey(path68, "resource_changes")) changes = true;
+      if (isKey(path68, "planned_values")) planned = start;
+      if (isKey(path68, "format_version") || isKey(path68, "variables") || isKey(path68, "configuration")) return "raw";
+      const expected = path68.length === 1 ? TOP_SHAPES[path68[0]] : void 0;
+      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path68[0], kind, expected, at: start };
       return "skip";
     },
-    raw(path67, text2, start) {
+    raw(path68, text2, start) {
       const v = parseRaw(text2, start);
-      if (path67[0] === "format_version") {
+      if (path68[0] === "format_version") {
         head.formatVersion = typeof v === "string" ? v : String(v);
         head.formatAt = start;
-      } else if (path67[0] === "variables" && isRecord(v)) {
+      } else if (path68[0] === "variables" && isRecord(v)) {
         for (const [k, e] of Object.entries(v)) if (isRecord(e) && "value" in e) head.variables.set(k, e.value);
-      } else if (path67[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
+      } else if (path68[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
     }
   });
   if (!changes && planned) head.plannedValuesOnly = planned;
@@ -36887,37 +36929,37 @@ function forEachResourceChange(chunks, onChange) {
   const inEntry = (p) => p[0] === "resource_changes" && typeof p[1] === "number";
   let done = false;
   return run(chunks, {
-    at(path67, at2) {
+    at(path68, at2) {
       if (done) return "stop";
-      if (path67.length === 0 || isKey(path67, "resource_changes")) return "enter";
-      if (!inEntry(path67)) return "skip";
-      if (path67.length === 2) {
+      if (path68.length === 0 || isKey(path68, "resource_changes")) return "enter";
+      if (!inEntry(path68)) return "skip";
+      if (path68.length === 2) {
         current = {};
         change = void 0;
         start = at2;
         return "enter";
       }
-      if (path67.length === 3) {
-        if (path67[2] === "change") {
+      if (path68.length === 3) {
+        if (path68[2] === "change") {
           change = {};
           return "enter";
         }
-        return CHANGE_KEYS.has(path67[2]) ? "raw" : "skip";
+        return CHANGE_KEYS.has(path68[2]) ? "raw" : "skip";
       }
-      if (path67.length === 4 && path67[2] === "change") return CHANGE_CHANGE_KEYS.has(path67[3]) ? "raw" : "skip";
+      if (path68.length === 4 && path68[2] === "change") return CHANGE_CHANGE_KEYS.has(path68[3]) ? "raw" : "skip";
       return "skip";
     },
-    raw(path67, text2, at2) {
+    raw(path68, text2, at2) {
       const v = parseRaw(text2, at2);
-      if (path67.length === 3) current[path67[2]] = v;
+      if (path68.length === 3) current[path68[2]] = v;
       else {
-        change[path67[3]] = v;
-        if (path67[3] === "after") change.afterRaw = { text: text2, start: at2 };
+        change[path68[3]] = v;
+        if (path68[3] === "after") change.afterRaw = { text: text2, start: at2 };
       }
     },
-    end(path67, end) {
-      if (isKey(path67, "resource_changes")) done = true;
-      if (path67.length !== 2 || !inEntry(path67) || !current || !start) return;
+    end(path68, end) {
+      if (isKey(path68, "resource_changes")) done = true;
+      if (path68.length !== 2 || !inEntry(path68) || !current || !start) return;
       if (change) current.change = change;
       onChange(current, start, end);
       current = void 0;
@@ -36964,7 +37006,7 @@ var init_read2 = __esm({
 });
 
 // src/eval/terraform-plan/evaluate.ts
-import path30 from "node:path";
+import path31 from "node:path";
 function evaluatePlan(input2) {
   const out = { resources: [], variables: /* @__PURE__ */ new Map(), problems: [] };
   const at2 = (p, end) => ({ file: input2.file, range: { start: p, end: end ?? { ...p, column: p.column + 1, offset: p.offset + 1 } } });
@@ -37298,7 +37340,7 @@ var init_evaluate = __esm({
         this.input = input2;
         this.configuration = configuration;
         this.variables = variables;
-        const planDir = path30.dirname(input2.file);
+        const planDir = path31.dirname(input2.file);
         this.rootDir = this.load(planDir) ? planDir : this.load(input2.root) ? input2.root : void 0;
       }
       input;
@@ -37381,7 +37423,7 @@ var init_evaluate = __esm({
           cfg = isRecord(callCfg?.module) ? callCfg.module : void 0;
           let next;
           let remote = false;
-          if (source !== void 0 && isLocalModuleSource(source)) next = dir ? path30.resolve(dir, source) : void 0;
+          if (source !== void 0 && isLocalModuleSource(source)) next = dir ? path31.resolve(dir, source) : void 0;
           else if (source !== void 0 && hclCall) {
             const version = typeof callCfg?.version_constraint === "string" ? callCfg.version_constraint : literalAttr(hclCall.node, "version");
             const copy2 = this.remote(key.join("."), source, version);
@@ -37430,7 +37472,7 @@ var terraform_plan_exports = {};
 __export(terraform_plan_exports, {
   terraformPlanFrontEnd: () => terraformPlanFrontEnd
 });
-import path31 from "node:path";
+import path32 from "node:path";
 function binaryPlanName(base) {
   if (base === "tfplan" || base.endsWith(".tfplan")) return "sure";
   if (base.endsWith(".plan")) return "maybe";
@@ -37484,7 +37526,7 @@ var init_terraform_plan = __esm({
       family: "terraform",
       byName: planByName,
       byHead(file, host) {
-        const base = path31.basename(file).toLowerCase();
+        const base = path32.basename(file).toLowerCase();
         const binary = binaryPlanName(base);
         if (binary) {
           const zip = host.readHead(file, 4096);
@@ -37527,8 +37569,8 @@ var init_terraform_plan = __esm({
             ...ctx.tfDataDir !== void 0 ? { tfDataDir: ctx.tfDataDir } : {},
             varFileValues: (dir) => {
               const all = ctx.host.list(dir)?.filter((e) => e.isFile && /\.tfvars(\.json)?$/.test(e.name) && !isBackendFile(e.name)).map((e) => e.path) ?? [];
-              const auto = all.filter((f2) => AUTO_VARFILE.test(path31.basename(f2))).sort(autoOrder);
-              const others = all.filter((f2) => !AUTO_VARFILE.test(path31.basename(f2))).sort();
+              const auto = all.filter((f2) => AUTO_VARFILE.test(path32.basename(f2))).sort(autoOrder);
+              const others = all.filter((f2) => !AUTO_VARFILE.test(path32.basename(f2))).sort();
               const reader2 = { readText: (file) => ctx.host.readText(file), parseHcl: (file) => hcl.get(file) };
               return [...auto.map((file) => ({ file, auto: true })), ...others.map((file) => ({ file, auto: false }))].map((f2) => ({ ...f2, values: readVarFile(f2.file, reader2) }));
             },
@@ -38425,8 +38467,8 @@ var init_parser3 = __esm({
               return this.usingDecl(base, start);
             case "extends": {
               this.next();
-              const path67 = this.stringLiteral("a path string");
-              return { kind: "ExtendsDecl", ...base, path: path67, pathString: path67.value, range: this.range(start) };
+              const path68 = this.stringLiteral("a path string");
+              return { kind: "ExtendsDecl", ...base, path: path68, pathString: path68.value, range: this.range(start) };
             }
             case "param": {
               this.next();
@@ -38502,7 +38544,7 @@ var init_parser3 = __esm({
           case "module": {
             this.next();
             const name = this.identifier("a module name");
-            const path67 = this.stringLiteral("a module path string");
+            const path68 = this.stringLiteral("a module path string");
             this.expect("=", '"="');
             const value = this.declarationBody(false);
             const parts = this.bodyParts(value);
@@ -38510,8 +38552,8 @@ var init_parser3 = __esm({
               kind: "ModuleDecl",
               ...base,
               name,
-              path: path67,
-              pathString: path67.value,
+              path: path68,
+              pathString: path68.value,
               value,
               body: parts.body,
               condition: parts.condition,
@@ -38551,10 +38593,10 @@ var init_parser3 = __esm({
           case "test": {
             this.next();
             const name = this.identifier("a test name");
-            const path67 = this.stringLiteral("a test file path string");
+            const path68 = this.stringLiteral("a test file path string");
             this.expect("=", '"="');
             const value = this.expression();
-            return { kind: "TestDecl", ...base, name, path: path67, value, range: this.range(start) };
+            return { kind: "TestDecl", ...base, name, path: path68, value, range: this.range(start) };
           }
           case "provider":
             return this.fail(
@@ -38672,21 +38714,21 @@ var init_parser3 = __esm({
       }
       usingDecl(base, start) {
         this.next();
-        let path67 = null;
+        let path68 = null;
         let none = false;
         if (this.atWord("none")) {
           this.next();
           none = true;
         } else {
           if (this.at("StringLeft")) this.fail('The "using" path must be a plain string without interpolation.');
-          path67 = this.stringLiteral('a path string or "none"');
+          path68 = this.stringLiteral('a path string or "none"');
         }
         let config = null;
         if (this.atWord("with")) {
           this.next();
           config = this.object(false);
         }
-        return { kind: "UsingDecl", ...base, path: path67, pathString: path67?.value ?? null, none, config, range: this.range(start) };
+        return { kind: "UsingDecl", ...base, path: path68, pathString: path68?.value ?? null, none, config, range: this.range(start) };
       }
       importDecl(base, start) {
         this.next();
@@ -39604,24 +39646,24 @@ var init_pragmas = __esm({
 });
 
 // src/eval/arm/detect.ts
-import * as path32 from "node:path";
+import * as path33 from "node:path";
 function isTemplateSchema(schema) {
   return TEMPLATE_SCHEMA.test(schema.trim());
 }
 function candidatesByName(paramFile) {
-  const dir = path32.dirname(paramFile);
-  const base = path32.basename(paramFile);
+  const dir = path33.dirname(paramFile);
+  const base = path33.basename(paramFile);
   const out = [];
   const m = /^(.+?)\.parameters(?:[-_][^.]+)?(\.[^.]+)*\.json$/i.exec(base);
-  if (m) out.push(path32.join(dir, `${m[1]}.json`));
+  if (m) out.push(path33.join(dir, `${m[1]}.json`));
   const p = /^(?:params|parameters)\.(.+)\.json$/i.exec(base);
-  if (p) out.push(path32.join(dir, `${p[1]}.json`), path32.join(dir, `deploy.${p[1]}.json`));
-  if (/^parameters\.json$/i.test(base)) out.push(path32.join(dir, "template.json"), path32.join(dir, "azuredeploy.json"), path32.join(dir, "main.json"));
+  if (p) out.push(path33.join(dir, `${p[1]}.json`), path33.join(dir, `deploy.${p[1]}.json`));
+  if (/^parameters\.json$/i.test(base)) out.push(path33.join(dir, "template.json"), path33.join(dir, "azuredeploy.json"), path33.join(dir, "main.json"));
   if (new RegExp(`^(?:(?:params|parameters)\\.${ENV_WORDS}|${ENV_WORDS}\\.parameters)\\.json$`, "i").test(base)) {
-    out.push(path32.join(dir, "main.json"), path32.join(dir, "azuredeploy.json"), path32.join(dir, "template.json"));
+    out.push(path33.join(dir, "main.json"), path33.join(dir, "azuredeploy.json"), path33.join(dir, "template.json"));
   }
   const e = new RegExp(`^(.+)\\.${ENV_WORDS}\\.parameters\\.json$`, "i").exec(base);
-  if (e) out.push(path32.join(dir, `${e[1]}.json`));
+  if (e) out.push(path33.join(dir, `${e[1]}.json`));
   return out;
 }
 function pairParameterFiles(templates, paramFiles, readMetadataTemplate, undeclared) {
@@ -39677,18 +39719,18 @@ function environmentFileTemplate(index, paramFile) {
   return hits.length === 1 ? hits[0] : void 0;
 }
 function environmentFileCandidates(index, paramFile) {
-  const dir = path32.dirname(paramFile);
-  const parent = path32.dirname(dir);
-  if (parent === dir || !PARAMETER_FOLDER.test(path32.basename(dir)) || !ENVIRONMENT_FILE.test(path32.basename(paramFile))) return [];
-  return CONVENTIONAL_TEMPLATES.flatMap((n) => index.get(norm(path32.join(parent, n))) ?? []);
+  const dir = path33.dirname(paramFile);
+  const parent = path33.dirname(dir);
+  if (parent === dir || !PARAMETER_FOLDER.test(path33.basename(dir)) || !ENVIRONMENT_FILE.test(path33.basename(paramFile))) return [];
+  return CONVENTIONAL_TEMPLATES.flatMap((n) => index.get(norm(path33.join(parent, n))) ?? []);
 }
-function unpairedReason(index, paramFile, shown = path32.basename, metadataTemplate2, undeclared) {
+function unpairedReason(index, paramFile, shown = path33.basename, metadataTemplate2, undeclared) {
   const what = "pairs with no template, so none is evaluated with its values (SEC001 still reads them)";
   const meta = "or set its metadata.template to the template's path";
   if (metadataTemplate2 !== void 0 && metadataTemplate2.trim() !== "" && templateByMetadata(index, paramFile, metadataTemplate2) === void 0) {
     return `${what}: its metadata.template names ${metadataTemplate2}, which is not a template among the scanned files; add that template to the scan, or correct the path`;
   }
-  const envName = `<template>.parameters.${path32.basename(paramFile, ".json")}.json`;
+  const envName = `<template>.parameters.${path33.basename(paramFile, ".json")}.json`;
   const ambiguous = environmentFileCandidates(index, paramFile);
   if (ambiguous.length > 1) {
     const names3 = ambiguous.map(shown);
@@ -39701,8 +39743,8 @@ function unpairedReason(index, paramFile, shown = path32.basename, metadataTempl
     const listed = params.length === 1 ? `parameter ${params[0]}` : `parameters ${params.slice(0, -1).join(", ")} and ${params[params.length - 1]}`;
     return `${what}: its name says an environment but no template, and ${shown(ambiguous[0])} one folder up does not declare ${listed}, which this file gives (Azure refuses such a pair); name it ${envName}, ${meta}`;
   }
-  const dir = norm(path32.dirname(paramFile));
-  const parent = PARAMETER_FOLDER.test(path32.basename(path32.dirname(paramFile))) ? norm(path32.dirname(path32.dirname(paramFile))) : void 0;
+  const dir = norm(path33.dirname(paramFile));
+  const parent = PARAMETER_FOLDER.test(path33.basename(path33.dirname(paramFile))) ? norm(path33.dirname(path33.dirname(paramFile))) : void 0;
   const byDir = templatesByFolder(index);
   const beside = (byDir.get(dir) ?? []).filter((t) => t !== paramFile).map(shown).sort();
   const above = parent === void 0 ? [] : (byDir.get(parent) ?? []).filter((t) => t !== paramFile).map(shown).sort();
@@ -39713,18 +39755,18 @@ function unpairedReason(index, paramFile, shown = path32.basename, metadataTempl
   return `${what}: its name names no template by the pairing conventions (${where}); name it ${stem}.parameters.json or ${stem}.parameters.<env>.json, ${meta}`;
 }
 function templateOutsideParameterFolder(index, paramFile, candidates2) {
-  const dir = path32.dirname(paramFile);
-  const parent = path32.dirname(dir);
-  if (parent === dir || !PARAMETER_FOLDER.test(path32.basename(dir))) return void 0;
-  const names3 = candidates2.map((c) => path32.basename(c).toLowerCase());
+  const dir = path33.dirname(paramFile);
+  const parent = path33.dirname(dir);
+  if (parent === dir || !PARAMETER_FOLDER.test(path33.basename(dir))) return void 0;
+  const names3 = candidates2.map((c) => path33.basename(c).toLowerCase());
   for (const n of names3) {
-    const target = index.get(norm(path32.join(parent, n)));
+    const target = index.get(norm(path33.join(parent, n)));
     if (target) return target;
   }
   const parentNorm = norm(parent);
   const dirNorm = norm(dir);
   for (const n of names3) {
-    const hits = [...index.entries()].filter(([k]) => path32.posix.basename(k) === n && path32.posix.dirname(path32.posix.dirname(k)) === parentNorm && path32.posix.dirname(k) !== dirNorm);
+    const hits = [...index.entries()].filter(([k]) => path33.posix.basename(k) === n && path33.posix.dirname(path33.posix.dirname(k)) === parentNorm && path33.posix.dirname(k) !== dirNorm);
     if (hits.length === 1) return hits[0][1];
     if (hits.length > 1) return void 0;
   }
@@ -39735,7 +39777,7 @@ function templatesByFolder(index) {
   if (!m) {
     m = /* @__PURE__ */ new Map();
     for (const t of index.values()) {
-      const d = norm(path32.dirname(t));
+      const d = norm(path33.dirname(t));
       const list2 = m.get(d);
       if (list2) list2.push(t);
       else m.set(d, [t]);
@@ -39745,7 +39787,7 @@ function templatesByFolder(index) {
   return m;
 }
 function templateByMetadata(index, paramFile, meta) {
-  return index.get(norm(path32.join(path32.dirname(paramFile), meta)));
+  return index.get(norm(path33.join(path33.dirname(paramFile), meta)));
 }
 var TEMPLATE_SCHEMA, norm, ENVIRONMENT_FILE, CONVENTIONAL_TEMPLATES, byFolder;
 var init_detect = __esm({
@@ -39753,7 +39795,7 @@ var init_detect = __esm({
     "use strict";
     init_parameter_names();
     TEMPLATE_SCHEMA = /^https?:\/\/schema\.management\.azure\.com\/schemas\/[^/]+\/(deploymentTemplate|subscriptionDeploymentTemplate|managementGroupDeploymentTemplate|tenantDeploymentTemplate)\.json#?$/i;
-    norm = (p) => path32.normalize(p).replace(/\\/g, "/").toLowerCase();
+    norm = (p) => path33.normalize(p).replace(/\\/g, "/").toLowerCase();
     ENVIRONMENT_FILE = new RegExp(`^(?:${ENV_WORDS}|production|development|live)\\.json$`, "i");
     CONVENTIONAL_TEMPLATES = ["main.json", "azuredeploy.json", "template.json"];
     byFolder = /* @__PURE__ */ new WeakMap();
@@ -40098,13 +40140,13 @@ function buildResourceId(prefix, type, names3, loc3, fname) {
   }
   const known2 = prefix.every((p) => p.kind === "string") && names3.every((n) => n.kind === "string" || n.kind === "number");
   if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc3);
-  let path67 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
+  let path68 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
   for (let i = 0; i < Math.max(typeSegs.length - 1, nameSegs.length); i++) {
-    if (typeSegs[i + 1] !== void 0) path67 += "/" + escapeBraces(typeSegs[i + 1]);
-    if (nameSegs[i] !== void 0) path67 += "/" + nameSegs[i];
+    if (typeSegs[i + 1] !== void 0) path68 += "/" + escapeBraces(typeSegs[i + 1]);
+    if (nameSegs[i] !== void 0) path68 += "/" + nameSegs[i];
   }
-  if (known2) return str(path67.includes("{{") || path67.includes("}}") ? path67.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path67, loc3);
-  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path67);
+  if (known2) return str(path68.includes("{{") || path68.includes("}}") ? path68.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path68, loc3);
+  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path68);
 }
 function armResourceKey(type, name) {
   const segs = nameSegments(name) ?? ["{?}"];
@@ -41018,11 +41060,11 @@ var init_evaluate2 = __esm({
     );
     def(
       "tryGet",
-      ([a, ...path67], loc3) => {
+      ([a, ...path68], loc3) => {
         let cur = a;
-        for (const p of path67) {
+        for (const p of path68) {
           if (!cur) return nul(loc3);
-          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path67]));
+          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path68]));
           if (cur.kind === "null") return nul(loc3);
           if (cur.kind === "object" && p.kind === "string") cur = member2(cur, p.value);
           else if (cur.kind === "list" && p.kind === "number") cur = cur.items[p.value];
@@ -41354,7 +41396,7 @@ var init_member_reads = __esm({
 });
 
 // src/eval/arm/template.ts
-import path33 from "node:path";
+import path34 from "node:path";
 function problem(env, message, location) {
   const k = `${location.file}:${location.range.start.offset}:${message}`;
   if (env.problemKeys.has(k)) return;
@@ -41674,7 +41716,7 @@ function ownFolderLink(props, frame) {
 }
 function givenWhere(v) {
   const o = v.origin;
-  return o ? ` (${path33.basename(o.file)}:${o.range.start.line})` : "";
+  return o ? ` (${path34.basename(o.file)}:${o.range.start.line})` : "";
 }
 function relativeLinkTarget(props, fromFile) {
   const rel = getProp(getProp(props, "templateLink"), "relativePath")?.value;
@@ -41777,7 +41819,7 @@ function declareInputs(template, scope, nested) {
     if (allowed === "unknown") input2.allowedValues = [unknown(`the type of parameter "${slot.name}" could not be resolved`, input2.header)];
     else if (allowed) input2.allowedValues = (allowed.children ?? []).map((c) => scope.root.eval(c));
     const decl = slot.decl;
-    input2.memberAllowed = (path67, value) => memberAllowedValues(template, decl, path67, (c) => scope.root.eval(c), value);
+    input2.memberAllowed = (path68, value) => memberAllowedValues(template, decl, path68, (c) => scope.root.eval(c), value);
     env.inputs.push(input2);
     env.inputKeys.set(key, input2);
   }
@@ -41809,7 +41851,7 @@ function evaluateArmTemplate(opts) {
   }
   return result;
 }
-function memberAllowedValues(root, decl, path67, evaluate4, value, depth = 0) {
+function memberAllowedValues(root, decl, path68, evaluate4, value, depth = 0) {
   let node = decl;
   let cur = value;
   let refs = 0;
@@ -41822,7 +41864,7 @@ function memberAllowedValues(root, decl, path67, evaluate4, value, depth = 0) {
       if (!node) return "unknown";
       continue;
     }
-    const discriminator = i < path67.length ? getProp(node, "discriminator") : void 0;
+    const discriminator = i < path68.length ? getProp(node, "discriminator") : void 0;
     if (discriminator) {
       const mapping = getProp(discriminator, "mapping");
       const tagName2 = getProp(discriminator, "propertyName")?.value;
@@ -41834,14 +41876,14 @@ function memberAllowedValues(root, decl, path67, evaluate4, value, depth = 0) {
         continue;
       }
       if (tag?.kind === "string") return "unknown";
-      const answers = members(mapping).map(([, , schema]) => memberAllowedValues(root, schema, path67.slice(i), evaluate4, cur, depth + 1));
+      const answers = members(mapping).map(([, , schema]) => memberAllowedValues(root, schema, path68.slice(i), evaluate4, cur, depth + 1));
       return answers.every((a) => a === void 0) ? void 0 : "unknown";
     }
-    if (i === path67.length) {
+    if (i === path68.length) {
       const allowed = getProp(node, "allowedValues");
       return allowed?.type === "array" ? { values: (allowed.children ?? []).map(evaluate4) } : void 0;
     }
-    const key = path67[i++];
+    const key = path68[i++];
     let next;
     if (typeof key === "string") next = getProp(getProp(node, "properties"), key) ?? getProp(node, "additionalProperties");
     else next = getProp(node, "prefixItems")?.children?.[key] ?? getProp(node, "items");
@@ -42146,7 +42188,7 @@ var init_template = __esm({
 });
 
 // src/eval/arm/project.ts
-import path34 from "node:path";
+import path35 from "node:path";
 function evaluateArm(input2) {
   const pairs = pairParameterFiles(input2.pairingTemplates ?? input2.templates, input2.parameterFiles, (pf) => metadataTemplate(input2.parse(pf)), undeclaredParameters(input2.parse));
   const evaluations = [];
@@ -42176,7 +42218,7 @@ function evaluateArm(input2) {
         }
       }
       if (result.generator?.name === "bicep" && bicepDeclaration === void 0) bicepDeclaration = bicepDeclarations(template, input2.host);
-      const rel = (f) => path34.relative(input2.root, f).split(path34.sep).join("/");
+      const rel = (f) => path35.relative(input2.root, f).split(path35.sep).join("/");
       const env = evaluationEnv(
         input2.envOverride ?? input2.envForPath?.(rel(pf ?? template)) ?? // RULES.md Environments: "the variable file's name or folder": its name decides first,
         // then its folders from the nearest up (`prod/main.parameters.json` below the template,
@@ -42185,7 +42227,7 @@ function evaluateArm(input2) {
       );
       evaluations.push({
         evaluation: {
-          variant: pf ? path34.relative(path34.dirname(template), pf).split(path34.sep).join("/") : "default",
+          variant: pf ? path35.relative(path35.dirname(template), pf).split(path35.sep).join("/") : "default",
           variantFile: pf,
           ...env,
           unit: template,
@@ -42211,7 +42253,7 @@ function undeclaredParameters(parse2) {
   };
 }
 function unknownParameters(parsed, file) {
-  const why = `its parameter file ${path34.basename(file)} cannot be read`;
+  const why = `its parameter file ${path35.basename(file)} cannot be read`;
   return new Map(members(parametersObject(parsed.root)).map(([name]) => [name, unknown(why)]));
 }
 function metadataTemplate(pf) {
@@ -42219,14 +42261,14 @@ function metadataTemplate(pf) {
   return typeof t?.value === "string" ? t.value : void 0;
 }
 function bicepSourceCandidates(template) {
-  const dir = path34.dirname(template);
-  const base = path34.basename(template).replace(/\.jsonc?$/i, "");
-  return [path34.join(dir, `${base}.bicep`), ...MAIN_TEMPLATE_NAMES.includes(base.toLowerCase()) ? [path34.join(dir, "main.bicep")] : []];
+  const dir = path35.dirname(template);
+  const base = path35.basename(template).replace(/\.jsonc?$/i, "");
+  return [path35.join(dir, `${base}.bicep`), ...MAIN_TEMPLATE_NAMES.includes(base.toLowerCase()) ? [path35.join(dir, "main.bicep")] : []];
 }
 function compiledTemplateCandidates(bicep) {
-  const dir = path34.dirname(bicep);
-  const base = path34.basename(bicep).replace(/\.bicep$/i, "");
-  return [path34.join(dir, `${base}.json`), ...base.toLowerCase() === "main" ? [path34.join(dir, "azuredeploy.json"), path34.join(dir, "mainTemplate.json")] : []];
+  const dir = path35.dirname(bicep);
+  const base = path35.basename(bicep).replace(/\.bicep$/i, "");
+  return [path35.join(dir, `${base}.json`), ...base.toLowerCase() === "main" ? [path35.join(dir, "azuredeploy.json"), path35.join(dir, "mainTemplate.json")] : []];
 }
 function envFromParameters(result, unit) {
   return envFromVariables((name) => {
@@ -42251,7 +42293,7 @@ function bicepDeclarations(template, host) {
     if (!d) return void 0;
     return {
       file: bicep,
-      label: `declared in ${path34.basename(bicep)} as "${d.name}"`,
+      label: `declared in ${path35.basename(bicep)} as "${d.name}"`,
       range: { start: { line: d.line, column: d.column, offset: d.offset }, end: { line: d.line, column: d.column + d.length, offset: d.offset + d.length } }
     };
   };
@@ -42377,16 +42419,16 @@ function namedAllowed(name, generic, reader2, depth) {
   if (decl) return allowedByType(decl.value, reader2, depth + 1);
   return reader2.imported ? reader2.imported(name, depth + 1) : "unknown";
 }
-function memberAllowedByType(t, path67, reader2, depth = 0, value) {
-  if (path67.length === 0) return allowedByType(t, reader2, depth);
+function memberAllowedByType(t, path68, reader2, depth = 0, value) {
+  if (path68.length === 0) return allowedByType(t, reader2, depth);
   if (depth > MAX_DEPTH5) return "unknown";
-  const [key, ...rest] = path67;
+  const [key, ...rest] = path68;
   switch (t.kind) {
     case "ParenType":
-      return memberAllowedByType(t.type, path67, reader2, depth + 1, value);
+      return memberAllowedByType(t.type, path68, reader2, depth + 1, value);
     case "NullableType":
     case "NonNullType":
-      return memberAllowedByType(t.base, path67, reader2, depth + 1, value);
+      return memberAllowedByType(t.base, path68, reader2, depth + 1, value);
     case "ObjectType": {
       if (typeof key !== "string") return void 0;
       const lower = key.toLowerCase();
@@ -42403,13 +42445,13 @@ function memberAllowedByType(t, path67, reader2, depth = 0, value) {
       const name = t.name.name;
       if (t.typeArgs !== null || AMBIENT.has(name.toLowerCase())) return void 0;
       const decl = reader2.types.get(name);
-      if (decl) return memberAllowedByType(decl.value, path67, reader2, depth + 1, value);
+      if (decl) return memberAllowedByType(decl.value, path68, reader2, depth + 1, value);
       const imported = reader2.importedType?.(name);
-      return imported ? memberAllowedByType(imported.type, path67, imported.reader, depth + 1, value) : "unknown";
+      return imported ? memberAllowedByType(imported.type, path68, imported.reader, depth + 1, value) : "unknown";
     }
     case "TypeMemberAccess": {
       const ns = namespaced(t, reader2);
-      if (ns) return memberAllowedByType(ns.type, path67, ns.reader, depth + 1, value);
+      if (ns) return memberAllowedByType(ns.type, path68, ns.reader, depth + 1, value);
       return accessTypeAllowed(t);
     }
     case "TypeIndexAccess":
@@ -42417,12 +42459,12 @@ function memberAllowedByType(t, path67, reader2, depth = 0, value) {
     case "TypeAdditionalPropertiesAccess":
       return accessTypeAllowed(t);
     case "UnionType":
-      return taggedUnionMemberAllowed(t.members, path67, reader2, depth, value);
+      return taggedUnionMemberAllowed(t.members, path68, reader2, depth, value);
     default:
       return "unknown";
   }
 }
-function taggedUnionMemberAllowed(members2, path67, reader2, depth, value) {
+function taggedUnionMemberAllowed(members2, path68, reader2, depth, value) {
   const candidates2 = [];
   for (const m of members2) {
     const o = objectTypeOf(m, reader2, depth + 1);
@@ -42430,7 +42472,7 @@ function taggedUnionMemberAllowed(members2, path67, reader2, depth, value) {
     if (matchesTags(o.type, o.reader, value)) candidates2.push(o);
   }
   if (candidates2.length === 0) return "unknown";
-  const answers = candidates2.map((c) => memberAllowedByType(c.type, path67, c.reader, depth + 1, value));
+  const answers = candidates2.map((c) => memberAllowedByType(c.type, path68, c.reader, depth + 1, value));
   if (answers.length === 1) return answers[0];
   return answers.every((a) => a === void 0) ? void 0 : "unknown";
 }
@@ -42507,27 +42549,27 @@ var init_literal_types = __esm({
 });
 
 // src/eval/bicep/files.ts
-import path35 from "node:path";
+import path36 from "node:path";
 function pathKind(host, target) {
-  const abs = path35.resolve(target);
+  const abs = path36.resolve(target);
   if (host.isFile(abs)) {
     const e = entryOf2(host, abs);
     return e?.isFile === false || e?.link ? "link" : "file";
   }
   if (host.isInside(abs)) return "other";
-  const rel = path35.relative(host.root, abs);
-  if (rel === "" || rel.startsWith("..") || path35.isAbsolute(rel)) return "outside";
+  const rel = path36.relative(host.root, abs);
+  if (rel === "" || rel.startsWith("..") || path36.isAbsolute(rel)) return "outside";
   let dir = host.root;
-  for (const part2 of rel.split(path35.sep)) {
-    const next = path35.join(dir, part2);
+  for (const part2 of rel.split(path36.sep)) {
+    const next = path36.join(dir, part2);
     if (!host.isInside(next)) return entryOf2(host, next) ? "outside" : "missing";
     dir = next;
   }
   return "missing";
 }
 function entryOf2(host, p) {
-  const name = path35.basename(p);
-  return host.list(path35.dirname(p))?.find((e) => e.name === name);
+  const name = path36.basename(p);
+  return host.list(path36.dirname(p))?.find((e) => e.name === name);
 }
 var REGISTRY_PATH;
 var init_files = __esm({
@@ -42603,7 +42645,7 @@ var init_loops = __esm({
 });
 
 // src/eval/bicep/modules.ts
-import path36 from "node:path";
+import path37 from "node:path";
 function moduleInstances(scope, sym) {
   const d = sym.decl;
   const out = [];
@@ -42639,7 +42681,7 @@ function moduleScope(scope, inst) {
   const target = scope.localModulePath(d);
   if (!target || !target.toLowerCase().endsWith(".bicep")) return null;
   if (scope.stack.includes(target)) {
-    scope.problem(`Module cycle: ${path36.basename(target)} is already being evaluated`, d.path.range);
+    scope.problem(`Module cycle: ${path37.basename(target)} is already being evaluated`, d.path.range);
     return null;
   }
   if (scope.stack.length >= scope.env.maxDepth) {
@@ -42719,7 +42761,7 @@ function localModulePath(scope, d) {
     return void 0;
   }
   if (REGISTRY_PATH.test(p)) return void 0;
-  const target = path36.resolve(path36.dirname(scope.file.file), p);
+  const target = path37.resolve(path37.dirname(scope.file.file), p);
   const kind = envPathKind(scope, target);
   if (kind === "outside") {
     scope.problem(`Module '${p}' is outside the scanned folder; it is not evaluated`, d.path.range);
@@ -42772,7 +42814,7 @@ function importedScope(scope, d) {
 function importTarget(scope, d, name) {
   const p = d.fromString;
   if (p === null || REGISTRY_PATH.test(p)) return `'${name}' is imported from a registry`;
-  const target = path36.resolve(path36.dirname(scope.file.file), p);
+  const target = path37.resolve(path37.dirname(scope.file.file), p);
   const kind = envPathKind(scope, target);
   if (kind !== "file" && kind !== "link" || !target.toLowerCase().endsWith(".bicep") || scope.stack.includes(target) || scope.stack.length >= scope.env.maxDepth) {
     return `'${name}' is imported from '${p}', which is not evaluated`;
@@ -42799,7 +42841,7 @@ var init_modules = __esm({
 });
 
 // src/eval/bicep/emit.ts
-import path37 from "node:path";
+import path38 from "node:path";
 function emit(scope) {
   scope.collectInputs();
   const statements = scope.file.statements;
@@ -43148,7 +43190,7 @@ function emitRegistryModule(scope, inst, source) {
   const cached = scope.env.sources.registryModule?.(scope.file.file, source);
   if (cached && "parsed" in cached) {
     const r = evaluateArmTemplate({ file: cached.parsed.file, parsed: cached.parsed, ...asModuleOf(scope, inst) });
-    pushModuleResources(scope, inst, r, { call: scope.loc(span2(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path37.dirname(cached.parsed.file), name: d.name.name, source }] });
+    pushModuleResources(scope, inst, r, { call: scope.loc(span2(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path38.dirname(cached.parsed.file), name: d.name.name, source }] });
     return;
   }
   const argSites = /* @__PURE__ */ new Map();
@@ -43156,7 +43198,7 @@ function emitRegistryModule(scope, inst, source) {
   if (params?.value.kind === "Object") {
     for (const m of params.value.members) if (m.kind === "ObjectProperty" && m.keyName !== null) argSites.set(m.keyName, scope.loc(m.range));
   }
-  const noTwin = twin ? `its compiled twin ${path37.basename(twin.file)} has no nested deployment "${d.name.name}"` : "no compiled twin (`bicep build`) beside the file holds its body";
+  const noTwin = twin ? `its compiled twin ${path38.basename(twin.file)} has no nested deployment "${d.name.name}"` : "no compiled twin (`bicep build`) beside the file holds its body";
   const reason = cached ? `${noTwin}, and ${cached.reason}` : noTwin;
   scope.env.opaque.push({
     format: "bicep",
@@ -43258,7 +43300,7 @@ var init_emit = __esm({
 });
 
 // src/eval/bicep/load.ts
-import path38 from "node:path";
+import path39 from "node:path";
 function isLoadFunction(l) {
   return Object.hasOwn(LOAD_LIMITS, l) || l === "loaddirectoryfileinfo";
 }
@@ -43268,7 +43310,7 @@ function load(scope, l, argExprs, locals, loc3) {
   if (p?.kind !== "string") return U2(`${l}(): the path is not known`, loc3);
   if (l === "loaddirectoryfileinfo") return U2("loadDirectoryFileInfo() is not evaluated", loc3);
   const host = scope.env.sources.host;
-  const target = path38.resolve(path38.dirname(scope.file.file), p.value);
+  const target = path39.resolve(path39.dirname(scope.file.file), p.value);
   const fail = (why) => {
     problem2(scope.env, `${why}; the value is unknown`, loc3);
     return U2(why, loc3);
@@ -44193,7 +44235,7 @@ var init_scope = __esm({
         if (arr?.kind === "Array") input2.allowedValues = arr.items.filter((x) => x.kind !== "Spread").map((x) => this.eval(x, void 0));
         else if (d.type) this.typeGuard(input2, d.type);
         const type = d.type;
-        if (type) input2.memberAllowed = (path67, value) => memberAllowedByType(type, path67, this.typeReader(), 0, value);
+        if (type) input2.memberAllowed = (path68, value) => memberAllowedByType(type, path68, this.typeReader(), 0, value);
         this.env.inputs.push(input2);
       }
       /**
@@ -44353,7 +44395,7 @@ var init_evaluate3 = __esm({
 });
 
 // src/eval/bicep/using-template.ts
-import path39 from "node:path";
+import path40 from "node:path";
 function notATemplate(parsed) {
   if (!parsed?.root || parsed.root.type !== "object") return "cannot be read as JSON";
   const schema = getProp(parsed.root, "$schema")?.value;
@@ -44363,7 +44405,7 @@ function evaluateUsingTemplate(input2) {
   const result = evaluateArmTemplate({ file: input2.template, parsed: input2.parsed, parameterValues: new Map(input2.values) });
   const bicepDeclaration = result.generator?.name === "bicep" ? bicepDeclarations(input2.template, input2.host) : void 0;
   return {
-    variant: path39.relative(path39.dirname(input2.template), input2.paramFile).split(path39.sep).join("/"),
+    variant: path40.relative(path40.dirname(input2.template), input2.paramFile).split(path40.sep).join("/"),
     result,
     ...bicepDeclaration ? { bicepDeclaration } : {}
   };
@@ -44379,7 +44421,7 @@ var init_using_template = __esm({
 });
 
 // src/eval/bicep/project.ts
-import path40 from "node:path";
+import path41 from "node:path";
 function evaluateBicep(input2) {
   const evaluations = [];
   const problems = [];
@@ -44399,7 +44441,7 @@ function evaluateBicep(input2) {
     ...input2.compiledTwin ? { compiledTwin: input2.compiledTwin } : {},
     ...input2.registryModule ? { registryModule: input2.registryModule } : {}
   };
-  const files = [...new Set(input2.bicepFiles.map((f) => path40.resolve(f)))].sort();
+  const files = [...new Set(input2.bicepFiles.map((f) => path41.resolve(f)))].sort();
   const scanned = new Set(files);
   const callees = /* @__PURE__ */ new Map();
   for (const f of files) {
@@ -44407,7 +44449,7 @@ function evaluateBicep(input2) {
     if (!parsed) continue;
     for (const s of parsed.statements) {
       if (s.kind !== "ModuleDecl" || s.pathString === null || REGISTRY_PATH.test(s.pathString)) continue;
-      const target = path40.resolve(path40.dirname(f), s.pathString);
+      const target = path41.resolve(path41.dirname(f), s.pathString);
       if (target !== f && scanned.has(target)) callees.set(f, [...callees.get(f) ?? [], target]);
     }
   }
@@ -44426,10 +44468,10 @@ function evaluateBicep(input2) {
       continue;
     }
     if (REGISTRY_PATH.test(p)) continue;
-    const target = path40.resolve(path40.dirname(pf), p);
+    const target = path41.resolve(path41.dirname(pf), p);
     const kind = pathKind(input2.host, target);
     if (kind === "missing") {
-      addProblems([{ message: `The "using" target '${p}' of ${path40.basename(pf)} does not exist; its parameters are not evaluated`, location: at2 }]);
+      addProblems([{ message: `The "using" target '${p}' of ${path41.basename(pf)} does not exist; its parameters are not evaluated`, location: at2 }]);
       continue;
     }
     if (kind === "outside") {
@@ -44438,14 +44480,14 @@ function evaluateBicep(input2) {
     }
     if (!target.toLowerCase().endsWith(".bicep")) {
       const source = input2.twinSource?.(target);
-      if (source) variants.set(path40.resolve(source), [...variants.get(path40.resolve(source)) ?? [], pf]);
+      if (source) variants.set(path41.resolve(source), [...variants.get(path41.resolve(source)) ?? [], pf]);
       else if (input2.parseTemplate) templateVariants.push({ pf, target, written: p, at: at2 });
       continue;
     }
     variants.set(target, [...variants.get(target) ?? [], pf]);
   }
   for (const [unit, pfs] of input2.jsonParameterFiles ?? []) {
-    const target = path40.resolve(unit);
+    const target = path41.resolve(unit);
     if (scanned.has(target)) variants.set(target, [...variants.get(target) ?? [], ...pfs]);
   }
   const units2 = withClosedCycles([.../* @__PURE__ */ new Set([...files.filter((f) => !usedAsModule.has(f)), ...variants.keys()])], files, callees).sort();
@@ -44460,7 +44502,7 @@ function evaluateBicep(input2) {
         if (!json) continue;
         parameterValues = byParamName(parsed, json);
       } else if (pf && (input2.parseParams(pf)?.errors.length ?? 0) > 0) {
-        parameterValues = allUnknown(parsed, `its parameter file ${path40.basename(pf)} does not parse`);
+        parameterValues = allUnknown(parsed, `its parameter file ${path41.basename(pf)} does not parse`);
       } else if (pf) {
         const values = paramFileValues(pf, input2, sources, addProblems, [], applied);
         if (!values) continue;
@@ -44471,7 +44513,7 @@ function evaluateBicep(input2) {
       const result = { resources: r.resources, inputs: r.inputs, problems: r.problems, opaqueModules: r.opaqueModules, unboundCalls: [] };
       evaluations.push({
         evaluation: {
-          variant: pf ? path40.relative(path40.dirname(unit), pf).split(path40.sep).join("/") : "default",
+          variant: pf ? path41.relative(path41.dirname(unit), pf).split(path41.sep).join("/") : "default",
           ...pf ? { variantFile: pf } : {},
           ...variantEnv(input2, unit, pf, result),
           unit,
@@ -44486,7 +44528,7 @@ function evaluateBicep(input2) {
     const parsed = input2.parseTemplate(target);
     const why = notATemplate(parsed);
     if (why) {
-      addProblems([{ message: `The "using" target '${written2}' of ${path40.basename(pf)} ${why}; its parameters are not evaluated`, location: at2 }]);
+      addProblems([{ message: `The "using" target '${written2}' of ${path41.basename(pf)} ${why}; its parameters are not evaluated`, location: at2 }]);
       continue;
     }
     const values = paramFileValues(pf, input2, sources, addProblems, [], applied);
@@ -44513,7 +44555,7 @@ function evaluateBicep(input2) {
 function variantEnv(input2, unit, pf, result) {
   return evaluationEnv(
     input2.envOverride ?? input2.envForPath?.(pf ?? unit) ?? // Its name, then its folders from the nearest up (classifyPath reads the path from its end).
-    (pf ? classifyPath(path40.relative(input2.host.root, pf).split(path40.sep).join("/"), input2.envAbove)?.env : void 0) ?? envFromParameters(result, unit)
+    (pf ? classifyPath(path41.relative(input2.host.root, pf).split(path41.sep).join("/"), input2.envAbove)?.env : void 0) ?? envFromParameters(result, unit)
   );
 }
 function paramFileValues(pf, input2, sources, addProblems, chain, read) {
@@ -44525,12 +44567,12 @@ function paramFileValues(pf, input2, sources, addProblems, chain, read) {
   if (ext?.kind === "ExtendsDecl") {
     const at2 = { file: pf, range: ext.range };
     const p = ext.pathString;
-    const target = p === null || REGISTRY_PATH.test(p) ? void 0 : path40.resolve(path40.dirname(pf), p);
+    const target = p === null || REGISTRY_PATH.test(p) ? void 0 : path41.resolve(path41.dirname(pf), p);
     const kind = target ? pathKind(input2.host, target) : void 0;
     let why;
-    if (!target) why = `The "extends" path of ${path40.basename(pf)} cannot be evaluated; its parameters are not evaluated`;
-    else if (kind !== "file" && kind !== "link") why = `The "extends" base '${p}' of ${path40.basename(pf)} ${kind === "outside" ? "is outside the scanned folder" : "does not exist"}; its parameters are not evaluated`;
-    else if (chain.includes(target) || chain.length >= MAX_EXTENDS) why = `The "extends" chain of ${path40.basename(pf)} is circular or too deep; its parameters are not evaluated`;
+    if (!target) why = `The "extends" path of ${path41.basename(pf)} cannot be evaluated; its parameters are not evaluated`;
+    else if (kind !== "file" && kind !== "link") why = `The "extends" base '${p}' of ${path41.basename(pf)} ${kind === "outside" ? "is outside the scanned folder" : "does not exist"}; its parameters are not evaluated`;
+    else if (chain.includes(target) || chain.length >= MAX_EXTENDS) why = `The "extends" chain of ${path41.basename(pf)} is circular or too deep; its parameters are not evaluated`;
     if (why) {
       addProblems([{ message: why, location: at2 }]);
       return void 0;
@@ -44700,9 +44742,9 @@ function eachLoopOf(key) {
   const m = /^\$\{\{\s*each\s+([A-Za-z_][\w-]*)\s+in\s+([\s\S]+?)\s*\}\}$/.exec(key.trim());
   return m ? { variable: m[1], collection: m[2] } : void 0;
 }
-function entryPath(path67, key) {
-  if (eachLoopOf(key)) return path67;
-  return path67 ? `${path67}.${key}` : key;
+function entryPath(path68, key) {
+  if (eachLoopOf(key)) return path68;
+  return path68 ? `${path68}.${key}` : key;
 }
 function pipelineItemName(item) {
   for (const key of PIPELINE_NAMED) {
@@ -45422,11 +45464,11 @@ function isDisabledStep(ctx, node) {
 }
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
-  const visit2 = (node, path67, inheritedOs) => {
+  const visit2 = (node, path68, inheritedOs) => {
     if (ctx.n.isSeq(node)) {
       const items = ctx.n.items(node);
       const segments3 = listSegments(items.map((item) => ctx.n.isMap(item) ? pipelineItemName(addressItem(ctx, item)) : void 0));
-      items.forEach((item, i) => visit2(item, `${path67}${segments3[i]}`, inheritedOs));
+      items.forEach((item, i) => visit2(item, `${path68}${segments3[i]}`, inheritedOs));
       return;
     }
     if (!ctx.n.isMap(node)) return;
@@ -45448,7 +45490,7 @@ function buildPipeline(ctx, root) {
     }
     if (stepKind && stepPair && node && isDisabledStep(ctx, node)) stepKind = void 0;
     if (stepKind && stepPair) {
-      const subject = `pipeline:${path67 || "$"}`;
+      const subject = `pipeline:${path68 || "$"}`;
       const step = { subject, range: ctx.views ? ctx.n.range(node) : NO_RANGE, kind: stepKind, inputs: [], scripts: [] };
       const stepValue = ctx.n.value(stepPair);
       if (stepKind === "task") {
@@ -45471,7 +45513,7 @@ function buildPipeline(ctx, root) {
       if (p === stepPair) continue;
       if (stepKind && ctx.n.key(p) === "inputs") continue;
       const k = ctx.n.key(p) ?? "?";
-      visit2(ctx.n.value(p), entryPath(path67, k), os3);
+      visit2(ctx.n.value(p), entryPath(path68, k), os3);
     }
   };
   visit2(root, "", void 0);
@@ -46358,16 +46400,16 @@ function readPipeline(out, roots, scripts) {
     }
     return implicit;
   };
-  const visit2 = (node, path67, container, stage, job, root, when = [], loops = []) => {
+  const visit2 = (node, path68, container, stage, job, root, when = [], loops = []) => {
     if (!node) return;
     if (node.type === "seq") {
       const segments3 = treeSegments(node.items, pipelineItemName);
       const chain2 = conditionChain(node.items.map((item) => item?.type === "map" && item.entries.length === 1 ? item.entries[0].key : void 0));
-      node.items.forEach((item, i) => visit2(item, `${path67}${segments3[i]}`, container, stage, job, root, within(when, chain2[i]), loops));
+      node.items.forEach((item, i) => visit2(item, `${path68}${segments3[i]}`, container, stage, job, root, within(when, chain2[i]), loops));
       return;
     }
     if (node.type !== "map") return;
-    const subject = `pipeline:${path67 || "$"}`;
+    const subject = `pipeline:${path68 || "$"}`;
     const kind = stepKindOf(node, container);
     if (kind && (/^false$/i.test((stringOf(node, "enabled") ?? "").trim()) || neverHolds(stringOf(node, "condition")))) return;
     if (kind) {
@@ -46404,7 +46446,7 @@ function readPipeline(out, roots, scripts) {
       owner.steps.push(step);
       for (const e of node.entries) {
         if (kind !== "template" && e.key === kind || e.key === "inputs") continue;
-        visit2(e.value, entryPath(path67, e.key), e.key, stage, job, root, when, loopsWithin(loops, e));
+        visit2(e.value, entryPath(path68, e.key), e.key, stage, job, root, when, loopsWithin(loops, e));
       }
       return;
     }
@@ -46463,7 +46505,7 @@ function readPipeline(out, roots, scripts) {
     const chain = node.entries.length > 1 ? conditionChain(node.entries.map((e) => e.key)) : [];
     node.entries.forEach((e, i) => {
       const next = isExpressionKey(e.key) ? container : e.key;
-      visit2(e.value, entryPath(path67, e.key), next, stage, job, root, within(when, chain[i]), loopsWithin(loops, e));
+      visit2(e.value, entryPath(path68, e.key), next, stage, job, root, within(when, chain[i]), loopsWithin(loops, e));
     });
   };
   for (const root of roots) {
@@ -47468,16 +47510,16 @@ var init_ci_words = __esm({
 });
 
 // src/eval/azcli/folders.ts
-import path41 from "node:path";
+import path42 from "node:path";
 function within2(folder, p) {
   const rel = p.replace(/\\/g, "/");
-  if (path41.isAbsolute(folder.path)) return { path: path41.resolve(folder.path, rel) };
-  const joined2 = path41.posix.normalize(path41.posix.join(folder.path, rel)).replace(/\/$/, "");
+  if (path42.isAbsolute(folder.path)) return { path: path42.resolve(folder.path, rel) };
+  const joined2 = path42.posix.normalize(path42.posix.join(folder.path, rel)).replace(/\/$/, "");
   return { path: joined2 === "." ? "" : joined2, ...folder.fromCheckout ? { fromCheckout: true } : {} };
 }
 function nestedFolder(start, inner) {
   if (inner === void 0 || inner === UNKNOWN_FOLDER) return inner ?? start;
-  if (inner.fromCheckout || path41.isAbsolute(inner.path)) return inner;
+  if (inner.fromCheckout || path42.isAbsolute(inner.path)) return inner;
   if (start === void 0) return inner.path === "" ? void 0 : inner;
   if (start === UNKNOWN_FOLDER) return start;
   return inner.path === "" ? start : within2(start, inner.path);
@@ -47487,7 +47529,7 @@ function stepFolder(workingDirectory) {
   if (wd === void 0) return void 0;
   const dir = withoutCheckoutTop(wd).replace(/\\/g, "/");
   if (dir === "" || dir === "." || dir === "./") return void 0;
-  if (/[$%]/.test(dir) || path41.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return UNKNOWN_FOLDER;
+  if (/[$%]/.test(dir) || path42.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return UNKNOWN_FOLDER;
   return within2(STARTING_FOLDER, dir);
 }
 var STARTING_FOLDER, UNKNOWN_FOLDER;
@@ -47501,7 +47543,7 @@ var init_folders = __esm({
 });
 
 // src/eval/azcli/interpret.ts
-import path42 from "node:path";
+import path43 from "node:path";
 function asString2(v, isString2) {
   return isString2 && v.kind === "unknown" ? oneWord(v) : v;
 }
@@ -48317,7 +48359,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     });
   }
   function fromFolder(p) {
-    if (p.fromCheckout || path42.isAbsolute(p.path)) return p;
+    if (p.fromCheckout || path43.isAbsolute(p.path)) return p;
     return folder === UNKNOWN_FOLDER ? void 0 : within2(folder, p.path);
   }
   function keepFolderForSubshellEnd() {
@@ -48357,7 +48399,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     if (e.text !== void 0) {
       const t = powershell ? e.text.replace(/\\/g, "/") : e.text;
       if (t === "" || t === "-" || t.startsWith("~") || /^[A-Za-z]:/.test(t) || /[*?[]/.test(t)) return UNKNOWN_FOLDER;
-      if (path42.isAbsolute(t)) return { path: path42.posix.normalize(t) };
+      if (path43.isAbsolute(t)) return { path: path43.posix.normalize(t) };
       return folder === UNKNOWN_FOLDER ? folder : within2(folder, t);
     }
     const v = sliceValue(e);
@@ -49625,10 +49667,10 @@ function scriptContext(file, place, variant, given, inherited, callerOs) {
         return v ? named2(v, `${head}.${key}`, key) : unknown(`${head}.${key} is not set literally in this file`);
       }
     }
-    const path67 = parts.join(".").toLowerCase();
-    const top = !github ? void 0 : CHECKOUT_TOP_CONTEXTS.has(path67) ? CHECKOUT_TOKEN : path67 === "github.action_path" && isActionFile(f) ? `${SCRIPT_DIR_TOKEN}${f}` : void 0;
+    const path68 = parts.join(".").toLowerCase();
+    const top = !github ? void 0 : CHECKOUT_TOP_CONTEXTS.has(path68) ? CHECKOUT_TOKEN : path68 === "github.action_path" && isActionFile(f) ? `${SCRIPT_DIR_TOKEN}${f}` : void 0;
     const notResolved = unknown(`\${{ ${expr.trim().slice(0, 60)} }} is not resolved here (only inputs, parameters, matrix values and literal variables are)`, void 0, top);
-    return github && ONE_WORD_GITHUB_CONTEXTS.has(path67) ? oneWord(notResolved) : notResolved;
+    return github && ONE_WORD_GITHUB_CONTEXTS.has(path68) ? oneWord(notResolved) : notResolved;
   };
   const typedReference = (reference) => {
     const parts = referenceOf(reference);
@@ -49673,11 +49715,11 @@ function scriptContext(file, place, variant, given, inherited, callerOs) {
     const m = /^parameters\.(.+)$/.exec(ref);
     return m ? typedParameter(v, inputs.get(inputKey(m[1]))?.type) : v;
   };
-  const inputMember = (name, path67) => {
+  const inputMember = (name, path68) => {
     const i = inputs.get(inputKey(name));
-    if (passedIn?.has(inputKey(name))) return unknown(`\${{ parameters.${name}.${path67} }}: the caller passes ${name}, whose members are not read`);
-    const m = i?.defaultMembers?.get(path67);
-    if (!i || !m) return unknown(`parameter ${name} has no default member ${path67}`);
+    if (passedIn?.has(inputKey(name))) return unknown(`\${{ parameters.${name}.${path68} }}: the caller passes ${name}, whose members are not read`);
+    const m = i?.defaultMembers?.get(path68);
+    if (!i || !m) return unknown(`parameter ${name} has no default member ${path68}`);
     return passedThrough(str(m.text, scalarLoc(f, m)), { file: f, range: i.nameRange, label: `input ${name}`, symbol: { kind: "input", name } });
   };
   const variableName = (name, anyCase) => {
@@ -50047,7 +50089,7 @@ __export(azureml_yaml_exports, {
   amlYamlResources: () => amlYamlResources,
   azuremlYamlFrontEnd: () => azuremlYamlFrontEnd
 });
-import path43 from "node:path";
+import path44 from "node:path";
 function parseProblems(file, parsed) {
   return parsed.errors.slice(0, 1).map((e) => ({ ruleId: "PARSE001", message: e.message, location: { file, range: e.range } }));
 }
@@ -50124,7 +50166,7 @@ var init_azureml_yaml2 = __esm({
       // workspace, `linkWorkspace`); nothing else crosses files.
       units(files) {
         const byDir = /* @__PURE__ */ new Map();
-        for (const f of files) byDir.set(path43.dirname(f.path), [...byDir.get(path43.dirname(f.path)) ?? [], f]);
+        for (const f of files) byDir.set(path44.dirname(f.path), [...byDir.get(path44.dirname(f.path)) ?? [], f]);
         return [...byDir.values()];
       },
       run(files, ctx) {
@@ -50144,7 +50186,7 @@ var init_azureml_yaml2 = __esm({
           problems.push(...evaluationNoteProblems(f.path, parsed.evaluationNotes));
           suppressionSources.push({ file: f.path, comments: parsed.comments, blocks: parsed.blocks });
           const decided = pathEnv(ctx, f.path);
-          const dir = path43.dirname(f.path);
+          const dir = path44.dirname(f.path);
           let unit = byUnit.get(dir);
           if (!unit) {
             unit = { evaluation: { variant: "default", ...evaluationEnv(pathEnv(ctx, dir)), unit: dir, inputs: [] }, resources: [] };
@@ -50253,7 +50295,7 @@ var init_azure_cli_sets = __esm({
 });
 
 // src/frontends/azure-cli-files.ts
-import path44 from "node:path";
+import path45 from "node:path";
 function newFileLinks() {
   return { linkedFiles: /* @__PURE__ */ new Set(), problems: [], suppressionSources: [], handedOn: /* @__PURE__ */ new Set() };
 }
@@ -50263,7 +50305,7 @@ function identityKey(kind, name) {
 function cleanRelative(p) {
   const slashed = p.replace(/\\/g, "/").trim();
   if (slashed === "" || slashed.startsWith("/") || /^[A-Za-z]:\//.test(slashed) || slashed.startsWith("~")) return void 0;
-  const n = path44.posix.normalize(slashed);
+  const n = path45.posix.normalize(slashed);
   return n === ".." ? void 0 : n;
 }
 function heredocFor(cmd, rel) {
@@ -50294,20 +50336,20 @@ function heredocsByTarget(heredocs) {
 function besideScript(cmd, root) {
   const beside = besideScriptPath(cmd.path);
   if (!beside || beside.script !== cmd.file) return void 0;
-  const rel = path44.relative(root, beside.path).replace(/\\/g, "/");
-  return { rel, outside: rel === "" || rel.startsWith("../") || rel === ".." || path44.isAbsolute(rel) };
+  const rel = path45.relative(root, beside.path).replace(/\\/g, "/");
+  return { rel, outside: rel === "" || rel.startsWith("../") || rel === ".." || path45.isAbsolute(rel) };
 }
 function candidates(cmd, rel, root) {
   const folder = cmd.folder === UNKNOWN_FOLDER ? void 0 : cmd.folder;
   const at2 = folder === void 0 ? rel : within2(folder, rel).path;
   const repository = cmd.inScript && !folder?.fromCheckout ? void 0 : githubRepository(cmd.file);
-  const own = path44.join(path44.dirname(cmd.file), at2);
-  const fromRoot = path44.join(root, at2);
-  const between = foldersBetween(root, path44.dirname(path44.resolve(cmd.file))).map((d) => path44.join(d, at2));
-  const fromTop = [...repository === void 0 ? [] : [path44.join(repository, at2)], fromRoot, ...between];
-  const order2 = path44.isAbsolute(at2) ? [at2] : folder?.fromCheckout ? fromTop : cmd.inScript ? [own, ...fromTop] : [...fromTop, own];
-  const inside2 = [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path44.sep) ? root : root + path44.sep));
-  return { order: inside2, first: new Set(path44.isAbsolute(at2) ? [at2] : [own, fromRoot]) };
+  const own = path45.join(path45.dirname(cmd.file), at2);
+  const fromRoot = path45.join(root, at2);
+  const between = foldersBetween(root, path45.dirname(path45.resolve(cmd.file))).map((d) => path45.join(d, at2));
+  const fromTop = [...repository === void 0 ? [] : [path45.join(repository, at2)], fromRoot, ...between];
+  const order2 = path45.isAbsolute(at2) ? [at2] : folder?.fromCheckout ? fromTop : cmd.inScript ? [own, ...fromTop] : [...fromTop, own];
+  const inside2 = [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path45.sep) ? root : root + path45.sep));
+  return { order: inside2, first: new Set(path45.isAbsolute(at2) ? [at2] : [own, fromRoot]) };
 }
 function fileCommandResources(command2, evaluation, ctx, links) {
   const beside = besideScript(command2, ctx.root);
@@ -50332,7 +50374,7 @@ function fileCommandResources(command2, evaluation, ctx, links) {
     if (!hd.heredoc.quoted) src.shellEnv = hd.env;
   } else {
     if (cmd.folder === UNKNOWN_FOLDER && !beside) return [undecidable(cmd, evaluation, `the file named by --file (${p.value}) is read from a folder that is not known (a cd before the command, or the step's working directory)`)];
-    const places = beside ? { order: [path44.join(ctx.root, rel)], first: /* @__PURE__ */ new Set() } : candidates(cmd, rel, ctx.root);
+    const places = beside ? { order: [path45.join(ctx.root, rel)], first: /* @__PURE__ */ new Set() } : candidates(cmd, rel, ctx.root);
     const tried = places.order;
     if (tried.length === 0) return [undecidable(cmd, evaluation, `the file named by --file (${p.value}) is outside the scan root; it is not read`)];
     const found = tried.filter((f) => ctx.host.isFile(f));
@@ -50590,13 +50632,13 @@ var init_task_arguments = __esm({
 });
 
 // src/frontends/azure-pipelines-variables.ts
-import path45 from "node:path";
+import path46 from "node:path";
 function resolveVariableTemplates(ciFiles, ctx) {
   const read = /* @__PURE__ */ new Map();
   const sources = [];
   for (const file of ciFiles) {
     if (file.format !== "azure-pipelines") continue;
-    for (const list2 of variableListsOf(file)) includeInto(list2, file.file, ctx, [path45.resolve(file.file)], read, sources);
+    for (const list2 of variableListsOf(file)) includeInto(list2, file.file, ctx, [path46.resolve(file.file)], read, sources);
   }
   return sources;
 }
@@ -50633,11 +50675,11 @@ function readTemplate2(target, scope, ctx, sources) {
 function variablesTemplatePath(ref, from, root, isFile) {
   const p = ref.trim();
   if (p === "" || p.includes("@") || /\$[{([]/.test(p)) return void 0;
-  return p.startsWith("/") ? fromRepositoryTop(p, from, root, isFile) ?? path45.resolve(root, `.${p}`) : path45.resolve(path45.dirname(path45.resolve(from)), p);
+  return p.startsWith("/") ? fromRepositoryTop(p, from, root, isFile) ?? path46.resolve(root, `.${p}`) : path46.resolve(path46.dirname(path46.resolve(from)), p);
 }
 function writtenIn(v, file) {
   if (v.kind !== "value" || !v.value || !/\$\{\{[^}]*\bparameters\b/.test(v.value.text)) return { ...v, file };
-  return { ...v, file, unreadable: `${v.name} is set from a parameter of the variables template ${path45.basename(file)}` };
+  return { ...v, file, unreadable: `${v.name} is set from a parameter of the variables template ${path46.basename(file)}` };
 }
 var init_azure_pipelines_variables = __esm({
   "src/frontends/azure-pipelines-variables.ts"() {
@@ -50651,7 +50693,7 @@ var init_azure_pipelines_variables = __esm({
 });
 
 // src/frontends/azure-cli.ts
-import path46 from "node:path";
+import path47 from "node:path";
 function idOutputName(token, kind) {
   const out = idOutputOf(token);
   return out && ID_GROUP_OF[kind] === out.group ? out.name : void 0;
@@ -50891,7 +50933,7 @@ function azureCliUnits(ciFiles, ctx) {
   };
   const variableTemplateSources = resolveVariableTemplates(ciFiles, ctx);
   const { calls: localCalls, references } = localCallsByTarget(ciFiles, ctx.root, (f) => ctx.host.isFile(f));
-  const ciFileAt = new Map(ciFiles.map((f) => [path46.resolve(f.file), f]));
+  const ciFileAt = new Map(ciFiles.map((f) => [path47.resolve(f.file), f]));
   for (const [target, calls] of localCalls) {
     const template = ciFileAt.get(target);
     if (template) {
@@ -50918,7 +50960,7 @@ function azureCliUnits(ciFiles, ctx) {
   };
   for (const file of ciFiles) {
     const places = placesOf(file);
-    const callsOf = (f) => localCalls.get(path46.resolve(f.file)) ?? [];
+    const callsOf = (f) => localCalls.get(path47.resolve(f.file)) ?? [];
     const matrixWork = workBudget(MATRIX_WORK_BUDGET, (range2) => problems.push(matrixBudgetProblem(file.file, range2)));
     const cut = { deeper: false, cappedLoops: [] };
     let callers = callerContexts(file, callsOf(file), ctx.root, callsOf, 0, cut);
@@ -50926,7 +50968,7 @@ function azureCliUnits(ciFiles, ctx) {
     const loopCalls = callers.filter((c) => c.loopCopy !== void 0);
     if (loopCalls.length > 0 && !matrixWork.spendIfFits(loopCalls.length * commandsOf(file))) {
       const { file: at2, loop } = loopCalls[0].loopCopy;
-      const shown = path46.relative(ctx.root, file.file).replace(/\\/g, "/");
+      const shown = path47.relative(ctx.root, file.file).replace(/\\/g, "/");
       const why = (each) => `${each} is not expanded for ${shown}: its calls of that file, one per iteration, times the file's commands pass the linter's budget`;
       callers = callerContexts(file, callsOf(file), ctx.root, callsOf, 0, void 0, { iterations: 1, why });
       problems.push({ ruleId: "EVAL001", message: `\${{ each ${loop.variable} in ${loop.collection} }} calls ${shown} once per iteration, and those calls times its commands pass ${MATRIX_WORK_BUDGET.toLocaleString("en-US")}: the loops around its calls are not expanded for it (their loop variables are unknown)`, location: { file: at2, range: loop.keyRange } });
@@ -51168,19 +51210,19 @@ function unreadableAz(file, script) {
   };
 }
 function fileEnvOf(ctx, file) {
-  const rel = path46.relative(ctx.root, file.file);
+  const rel = path47.relative(ctx.root, file.file);
   const root = ctx.root;
   const above = ctx.envAbove;
   if (ctx.envOverride) return { decided: ctx.envOverride, rel, root, above };
   const configured = ctx.envForPath(file.file);
   if (configured) return { decided: configured, rel, root, above };
-  const byName2 = file.kind === "azure-pipeline" ? classifyPipelineFileName(path46.basename(rel)) : classifyPath(path46.basename(rel))?.env;
+  const byName2 = file.kind === "azure-pipeline" ? classifyPipelineFileName(path47.basename(rel)) : classifyPath(path47.basename(rel))?.env;
   return byName2 ? { decided: byName2, rel, root, above } : { rel, root, above };
 }
 function envClassOf(fileEnv, place, assigned, sc, given, file, callerEnv) {
   if (fileEnv.decided) return fileEnv.decided;
   const rel = fileEnv.rel;
-  const byVariableFile = new Set((sc.variables.files ?? []).map((f) => classifyPath(path46.relative(fileEnv.root, f), fileEnv.above)?.env).filter((e) => e !== void 0));
+  const byVariableFile = new Set((sc.variables.files ?? []).map((f) => classifyPath(path47.relative(fileEnv.root, f), fileEnv.above)?.env).filter((e) => e !== void 0));
   if (byVariableFile.size === 1) return [...byVariableFile][0];
   const passedInput = (name) => {
     const exact = given?.get(name);
@@ -51201,7 +51243,7 @@ function envClassOf(fileEnv, place, assigned, sc, given, file, callerEnv) {
   const assignment = (name) => named(assigned, name) ?? named(sc.env, name) ?? named(inputs, name) ?? matrixValue(name) ?? loopValue(file, sc, name);
   const fromAssignments = envFromVariables(assignment);
   if (fromAssignments) return fromAssignments;
-  return placeClass(place, sc) ?? callerEnv ?? classifyPath(path46.dirname(rel), fileEnv.above)?.env;
+  return placeClass(place, sc) ?? callerEnv ?? classifyPath(path47.dirname(rel), fileEnv.above)?.env;
 }
 function loopValue(file, sc, name) {
   if (file.format !== "azure-pipelines") return void 0;
@@ -51603,23 +51645,23 @@ function taskArguments(file, args, sc) {
 }
 function calledScript(scripts, root, from, call, start) {
   if (call.inFunctionBody) return void 0;
-  if (path46.isAbsolute(call.path) || call.fromCheckout) return scriptAt(scripts, root, from, call.path);
+  if (path47.isAbsolute(call.path) || call.fromCheckout) return scriptAt(scripts, root, from, call.path);
   if (call.cwdMoved) return void 0;
   const at2 = fromStart(start, call.path);
   return at2 === void 0 ? void 0 : scriptAt(scripts, root, from, at2);
 }
 function fromStart(start, p) {
-  if (start === void 0 || path46.isAbsolute(p)) return p;
+  if (start === void 0 || path47.isAbsolute(p)) return p;
   return start === UNKNOWN_FOLDER ? void 0 : within2(start, p).path;
 }
 function scriptAt(scripts, root, from, p) {
   const rel = p.replace(/\\/g, "/").replace(/^\.\//, "");
-  if (path46.isAbsolute(rel)) return scripts.get(path46.normalize(p));
+  if (path47.isAbsolute(rel)) return scripts.get(path47.normalize(p));
   const github = githubRepository(from);
-  const first = (github === void 0 ? void 0 : scripts.get(path46.join(github, rel))) ?? scripts.get(path46.join(root, rel)) ?? scripts.get(path46.join(path46.dirname(from), rel));
+  const first = (github === void 0 ? void 0 : scripts.get(path47.join(github, rel))) ?? scripts.get(path47.join(root, rel)) ?? scripts.get(path47.join(path47.dirname(from), rel));
   if (first) return first;
-  for (const dir of foldersBetween(root, path46.dirname(path46.resolve(from)))) {
-    const hit = scripts.get(path46.join(dir, rel));
+  for (const dir of foldersBetween(root, path47.dirname(path47.resolve(from)))) {
+    const hit = scripts.get(path47.join(dir, rel));
     if (hit) return hit;
   }
   return void 0;
@@ -51628,8 +51670,8 @@ function templateTarget(caller, ref, root, scanned, isFile, expression2) {
   if (!ref || ref.repository !== void 0) return void 0;
   const p = ref.path.includes("${{") && expression2 ? withExpressionsResolved(ref.path.trim(), expression2()) : ref.path.trim();
   if (p === void 0 || /\$[{(]/.test(p)) return void 0;
-  if (!p.startsWith("/")) return path46.resolve(path46.dirname(path46.resolve(caller.file)), p);
-  return fromRepositoryTop(p, caller.file, root, (f) => scanned.has(f)) ?? fromRepositoryTop(p, caller.file, root, isFile) ?? path46.resolve(root, `.${p}`);
+  if (!p.startsWith("/")) return path47.resolve(path47.dirname(path47.resolve(caller.file)), p);
+  return fromRepositoryTop(p, caller.file, root, (f) => scanned.has(f)) ?? fromRepositoryTop(p, caller.file, root, isFile) ?? path47.resolve(root, `.${p}`);
 }
 function distinctContexts(contexts) {
   const seen = /* @__PURE__ */ new Set();
@@ -51677,7 +51719,7 @@ function withExpressionsResolved(text2, expression2) {
 function localCallsByTarget(ciFiles, scanRoot, isFile) {
   const out = /* @__PURE__ */ new Map();
   const references = [];
-  const scanned = new Set(ciFiles.map((f) => path46.resolve(f.file)));
+  const scanned = new Set(ciFiles.map((f) => path47.resolve(f.file)));
   const refer = (caller, candidates2, written2) => {
     if (candidates2 && written2) references.push({ caller, candidates: candidates2, text: written2.text.trim(), range: written2.range });
   };
@@ -51715,14 +51757,14 @@ function localCallsByTarget(ciFiles, scanRoot, isFile) {
     if (root === void 0) continue;
     for (const job of caller.jobs) {
       if (job.uses?.kind === "local") {
-        const target = path46.resolve(root, job.uses.text.trim());
+        const target = path47.resolve(root, job.uses.text.trim());
         refer(caller, [target], job.uses);
         put(target, { caller, job, inputs: job.inputs });
       }
       for (const step of job.steps) {
         if (step.uses?.kind !== "local") continue;
-        const dir = path46.resolve(root, step.uses.text.trim());
-        const files = ["action.yml", "action.yaml"].map((name) => path46.join(dir, name));
+        const dir = path47.resolve(root, step.uses.text.trim());
+        const files = ["action.yml", "action.yaml"].map((name) => path47.join(dir, name));
         refer(caller, files, step.uses);
         for (const f of files) put(f, { caller, job, step, inputs: step.inputs });
       }
@@ -51732,9 +51774,9 @@ function localCallsByTarget(ciFiles, scanRoot, isFile) {
 }
 function missingWhere(ref, root) {
   const action = ref.candidates.length > 1;
-  const target = action ? path46.dirname(ref.candidates[0]) : ref.candidates[0];
-  const rel = path46.relative(root, target).split(path46.sep).join("/");
-  if (rel === ".." || rel.startsWith("../") || path46.isAbsolute(rel)) return `is outside the scanned folder ('${path46.resolve(target)}') and is not read`;
+  const target = action ? path47.dirname(ref.candidates[0]) : ref.candidates[0];
+  const rel = path47.relative(root, target).split(path47.sep).join("/");
+  if (rel === ".." || rel.startsWith("../") || path47.isAbsolute(rel)) return `is outside the scanned folder ('${path47.resolve(target)}') and is not read`;
   const written2 = ref.text.trim().replace(/@self$/, "").replace(/^\.\//, "").replace(/\/$/, "");
   const shown = written2 === rel ? "" : ` (it would be '${rel || "."}')`;
   return action ? `has no action.yml or action.yaml${shown}` : `does not exist${shown}`;
@@ -51773,7 +51815,7 @@ function callerContexts(file, calls, root, callsOf, depth = 0, cut, loopLimit) {
       // A stage template call (`- template: deploy.yml` under `stages:`) has no stage id: named by its line.
       c.stage.id || `stage template at line ${c.stage.range.start.line}`
     ) : "extends";
-    const label = `called by ${path46.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
+    const label = `called by ${path47.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
     let plain = 0;
     const through = depth < MAX_CALLER_DEPTH ? distinctContexts(callerContexts(c.caller, callsOf(c.caller), root, callsOf, depth + 1, cut, loopLimit)).filter((o) => o.loopCopy !== void 0 || plain++ < MAX_CONTEXTS_PER_CALL - 1) : [];
     if (depth >= MAX_CALLER_DEPTH && cut && callsOf(c.caller).length > 0) cut.deeper = true;
@@ -51802,7 +51844,7 @@ function callerContexts(file, calls, root, callsOf, depth = 0, cut, loopLimit) {
         const composite = file.kind === "github-action" && c.step !== void 0;
         const passed = expanded2 ? passedStepWrites(c) : void 0;
         const variables = expanded2 ? { ...sc.variables, ...passed ? { passedStepWrites: passed } : {} } : composite ? sc.variables : void 0;
-        const placeEnv = expanded2 ? envFromVariables((name) => loopValue(c.caller, sc, name)) ?? placeClass(place, sc) ?? classifyPipelineFileName(path46.basename(c.caller.file)) ?? o?.placeEnv : composite ? placeClass(place, sc) ?? envFromVariables((name) => named(sc.env, name)) ?? classifyPath(path46.basename(c.caller.file))?.env ?? o?.placeEnv : void 0;
+        const placeEnv = expanded2 ? envFromVariables((name) => loopValue(c.caller, sc, name)) ?? placeClass(place, sc) ?? classifyPipelineFileName(path47.basename(c.caller.file)) ?? o?.placeEnv : composite ? placeClass(place, sc) ?? envFromVariables((name) => named(sc.env, name)) ?? classifyPath(path47.basename(c.caller.file))?.env ?? o?.placeEnv : void 0;
         const through2 = o ? `${label} ${o.label}` : label;
         const runnerOs = expanded2 || composite ? sc.expansion.runnerOs : void 0;
         const copy2 = variantLabel(variant);
@@ -52441,7 +52483,7 @@ var bicep_exports = {};
 __export(bicep_exports, {
   bicepFrontEnd: () => bicepFrontEnd
 });
-import path47 from "node:path";
+import path48 from "node:path";
 function saysBicepGenerated(text2) {
   return BICEP_GENERATOR.test(text2.slice(0, 8192));
 }
@@ -52487,19 +52529,19 @@ function substitutedLater(v, parameter) {
   return v;
 }
 function twinSourceOf(state, template) {
-  const source = state.twins.get(path47.resolve(template));
-  return source === void 0 ? void 0 : path47.resolve(source);
+  const source = state.twins.get(path48.resolve(template));
+  return source === void 0 ? void 0 : path48.resolve(source);
 }
 function armTemplatesOf(ctx) {
   return ctx.allFiles.filter((f) => f.kind === "arm").map((f) => f.path);
 }
 function standInsOf(state, ctx) {
   if (!state.standIns) {
-    const arm2 = new Set(armTemplatesOf(ctx).map((t) => path47.resolve(t)));
+    const arm2 = new Set(armTemplatesOf(ctx).map((t) => path48.resolve(t)));
     state.standIns = /* @__PURE__ */ new Map();
     for (const f of ctx.allFiles) {
       const t = f.path.replace(/\.bicep$/i, ".json");
-      if (f.kind === "bicep" && t !== f.path && !arm2.has(path47.resolve(t))) state.standIns.set(t, f.path);
+      if (f.kind === "bicep" && t !== f.path && !arm2.has(path48.resolve(t))) state.standIns.set(t, f.path);
     }
   }
   return state.standIns;
@@ -52578,13 +52620,13 @@ function withVendored(out, vendored) {
 function aliasesFor(state, ctx, dir) {
   const known2 = state.aliases.get(dir);
   if (known2) return known2;
-  const config = path47.join(dir, "bicepconfig.json");
+  const config = path48.join(dir, "bicepconfig.json");
   let out;
   if (ctx.host.isFile(config)) {
     const parsed = state.json.get(config);
     out = parsed?.root ? brAliasesOf(nodeToJS(parsed.root)) : DEFAULT_BR_ALIASES;
   } else {
-    const up = path47.dirname(dir);
+    const up = path48.dirname(dir);
     out = up !== dir && ctx.host.isInside(up) ? aliasesFor(state, ctx, up) : DEFAULT_BR_ALIASES;
   }
   state.aliases.set(dir, out);
@@ -52592,10 +52634,10 @@ function aliasesFor(state, ctx, dir) {
 }
 function cachedModule(state, ctx, cache3, bicepFile, reference) {
   if (/^ts[:/]/i.test(reference)) return { reason: "template specs are not read from the Bicep cache" };
-  const where = brCachePath(reference, aliasesFor(state, ctx, path47.dirname(bicepFile)));
+  const where = brCachePath(reference, aliasesFor(state, ctx, path48.dirname(bicepFile)));
   if ("reason" in where) return where;
   const cacheRoot = cache3.root;
-  const file = path47.join(cacheRoot, ...where.path.split("/"));
+  const file = path48.join(cacheRoot, ...where.path.split("/"));
   if (!state.cached.has(file)) {
     const text2 = cache3.isFile(file) ? cache3.readText(file) : void 0;
     const parsed2 = text2 === void 0 ? void 0 : parseJsonc(text2, file);
@@ -52606,8 +52648,8 @@ function cachedModule(state, ctx, cache3, bicepFile, reference) {
 }
 function bicepUnits(files, ctx) {
   const state = stateOf(ctx);
-  const scanned = new Map(files.map((f) => [path47.resolve(f.path), f]));
-  const parent = new Map(files.map((f) => [path47.resolve(f.path), path47.resolve(f.path)]));
+  const scanned = new Map(files.map((f) => [path48.resolve(f.path), f]));
+  const parent = new Map(files.map((f) => [path48.resolve(f.path), path48.resolve(f.path)]));
   const find = (x) => {
     let r = x;
     while (parent.get(r) !== r) r = parent.get(r);
@@ -52615,9 +52657,9 @@ function bicepUnits(files, ctx) {
     return r;
   };
   for (const f of files) {
-    const from = path47.resolve(f.path);
+    const from = path48.resolve(f.path);
     for (const reference of bicepReferences(ctx, f.path) ?? []) {
-      const named2 = path47.resolve(path47.dirname(from), reference);
+      const named2 = path48.resolve(path48.dirname(from), reference);
       const target = scanned.has(named2) ? named2 : twinSourceOf(state, named2) ?? named2;
       if (!scanned.has(target)) {
         if (!JSON_TEMPLATE_PATH.test(target)) continue;
@@ -52771,7 +52813,7 @@ __export(arm_exports, {
   armJsonKind: () => armJsonKind,
   isBicepGenerated: () => isBicepGenerated2
 });
-import path48 from "node:path";
+import path49 from "node:path";
 function armJsonKind(text2, file) {
   const head = text2.slice(0, 4096);
   if (/"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json#?"/i.test(head)) return "arm";
@@ -52781,7 +52823,7 @@ function armJsonKind(text2, file) {
   return void 0;
 }
 function isBareParameterFile(file, text2) {
-  if (!/(?:parameters?|params)[^/\\]*\.json$/i.test(path48.basename(file)) || text2.length > MAX_BARE_PARAMETER_FILE || !/^\s*(?:\/[/*][^\n]*\n\s*)*\{/.test(text2)) return false;
+  if (!/(?:parameters?|params)[^/\\]*\.json$/i.test(path49.basename(file)) || text2.length > MAX_BARE_PARAMETER_FILE || !/^\s*(?:\/[/*][^\n]*\n\s*)*\{/.test(text2)) return false;
   const root = parseJsonc(text2, file).root;
   const params = parametersObject(root);
   const members2 = params?.type === "object" ? params.children ?? [] : [];
@@ -52832,9 +52874,9 @@ function givenParameters(templates, pairs, parse2) {
     if (!parsed?.root) continue;
     for (const pf of pairs.get(t) ?? []) {
       const pfParsed = parse2(pf);
-      if (pfParsed?.root) for (const [k] of parameterFileEntries({ file: pf, parsed: pfParsed })) of(path48.resolve(t)).add(k.toLowerCase());
+      if (pfParsed?.root) for (const [k] of parameterFileEntries({ file: pf, parsed: pfParsed })) of(path49.resolve(t)).add(k.toLowerCase());
     }
-    for (const [target, names3] of parametersPassedByLinks(parsed.root, path48.resolve(t))) for (const k of names3) of(target).add(k);
+    for (const [target, names3] of parametersPassedByLinks(parsed.root, path49.resolve(t))) for (const k of names3) of(target).add(k);
   }
   return out;
 }
@@ -52859,7 +52901,7 @@ function evaluatedWithLinks(planned, evaluate4, templates, copyOf) {
   return arm2;
 }
 function linkedGroups(templates, ctx) {
-  const byAbs = new Map(templates.map((t) => [path48.resolve(t.path), t]));
+  const byAbs = new Map(templates.map((t) => [path49.resolve(t.path), t]));
   const parent = /* @__PURE__ */ new Map();
   const find = (x) => {
     let r = x;
@@ -52957,7 +52999,7 @@ var init_arm2 = __esm({
       unitCacheKey(files, ctx) {
         const pairing = files.some((f) => f.kind === "arm-params") ? runWideKey(ctx.allFiles, "arm-templates", () => [...runTemplateIndex(ctx.allFiles).values()].sort()) : "";
         const users = bicepUsersOfTemplates(ctx);
-        const named2 = files.filter((f) => f.kind === "arm" && users.has(path48.resolve(f.path))).map((f) => [f.path, users.get(path48.resolve(f.path))]);
+        const named2 = files.filter((f) => f.kind === "arm" && users.has(path49.resolve(f.path))).map((f) => [f.path, users.get(path49.resolve(f.path))]);
         return named2.length > 0 ? JSON.stringify([pairing, named2]) : pairing;
       },
       // A template that names a deployment script may hold one written inline: the reader of its
@@ -52970,7 +53012,7 @@ var init_arm2 = __esm({
           const parsed = json.get(f);
           return parsed && parsed.errors.length > 0 ? { ...parsed, root: void 0 } : parsed;
         };
-        const unitTemplates = new Map(files.filter((f) => f.kind === "arm").map((f) => [path48.resolve(f.path), f.path]));
+        const unitTemplates = new Map(files.filter((f) => f.kind === "arm").map((f) => [path49.resolve(f.path), f.path]));
         const templatePaths = files.filter((f) => f.kind === "arm").map((f) => f.path);
         const parameterFiles = files.filter((f) => f.kind === "arm-params").map((f) => f.path);
         const unitFiles = new Set(files.map((f) => f.path));
@@ -52984,7 +53026,7 @@ var init_arm2 = __esm({
           parameterFiles,
           // A template a `.bicepparam` names, or a `.bicep` file declares as a module, is evaluated
           // with their values by the Bicep front end.
-          withoutDefaults: new Set(files.filter((f) => f.kind === "arm" && (withoutDefaults.has(f.path) || bicepUsersOfTemplates(ctx).has(path48.resolve(f.path)))).map((f) => f.path)),
+          withoutDefaults: new Set(files.filter((f) => f.kind === "arm" && (withoutDefaults.has(f.path) || bicepUsersOfTemplates(ctx).has(path49.resolve(f.path)))).map((f) => f.path)),
           // A broken parameter file's variant is not evaluated either; the others are.
           parse: parse2,
           readLinked: (target) => {
@@ -52993,18 +53035,18 @@ var init_arm2 = __esm({
           },
           envOverride: ctx.envOverride,
           ...ctx.envAbove ? { envAbove: ctx.envAbove } : {},
-          envForPath: (rel) => ctx.envForPath(path48.join(ctx.root, rel))
+          envForPath: (rel) => ctx.envForPath(path49.join(ctx.root, rel))
         });
         const pairs = pairParameterFiles(templatePaths, parameterFiles, (pf) => metadataTemplate(parse2(pf)), undeclared);
         const given = givenParameters(templatePaths, pairs, parse2);
         const linksOf = (f) => {
           const root = parse2(f)?.root;
-          const mine = given.get(path48.resolve(f));
-          return [...relativeLinks(root, path48.resolve(f)), ...ownFolderLinks(root, path48.resolve(f), (name) => mine !== void 0 && (mine.has("*") || mine.has(name.toLowerCase())))];
+          const mine = given.get(path49.resolve(f));
+          return [...relativeLinks(root, path49.resolve(f)), ...ownFolderLinks(root, path49.resolve(f), (name) => mine !== void 0 && (mine.has("*") || mine.has(name.toLowerCase())))];
         };
-        const arm2 = evaluatedWithLinks(linkedOnly(unitTemplates, linksOf, (f) => !ctx.isSuperseded(f) && !bicepUsersOfTemplates(ctx).has(path48.resolve(f))), evaluate4, unitTemplates, (m) => {
+        const arm2 = evaluatedWithLinks(linkedOnly(unitTemplates, linksOf, (f) => !ctx.isSuperseded(f) && !bicepUsersOfTemplates(ctx).has(path49.resolve(f))), evaluate4, unitTemplates, (m) => {
           const copy2 = localCopyOf(ctx.host, m);
-          return copy2 === void 0 ? void 0 : path48.resolve(path48.dirname(m.sourceAt.file), copy2);
+          return copy2 === void 0 ? void 0 : path49.resolve(path49.dirname(m.sourceAt.file), copy2);
         });
         for (const f of files) if (f.kind === "arm-params") json.get(f.path);
         const used = new Set(arm2.evaluations.map((e) => e.evaluation.variantFile));
@@ -53018,7 +53060,7 @@ var init_arm2 = __esm({
             const meta = metadataTemplate(parsed);
             if (!parsed?.root || pairedTemplate(index, f.path, meta, undeclared) !== void 0) continue;
             f.varValues = new Map(parameterFileEntries({ file: f.path, parsed }));
-            unpaired.push({ file: f.path, reason: unpairedReason(index, f.path, (t) => path48.basename(armTemplates.has(t) ? t : t.replace(/\.json$/i, ".bicep")), meta, undeclared) });
+            unpaired.push({ file: f.path, reason: unpairedReason(index, f.path, (t) => path49.basename(armTemplates.has(t) ? t : t.replace(/\.json$/i, ".bicep")), meta, undeclared) });
           }
         }
         for (const p of arm2.problems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });
@@ -53230,12 +53272,12 @@ function hasPipelineSteps(root, written2 = false) {
   return found;
 }
 function classifyCiFile(relPath, source, options = {}) {
-  const path67 = relPath.replace(/\\/g, "/");
-  if (SCRIPT_EXT.test(path67)) return "script";
-  if (!YAML_EXT.test(path67)) return void 0;
+  const path68 = relPath.replace(/\\/g, "/");
+  if (SCRIPT_EXT.test(path68)) return "script";
+  if (!YAML_EXT.test(path68)) return void 0;
   const text2 = yamlLineBreaks(source);
-  if (WORKFLOW_PATH.test(path67)) return TOP_ON.test(text2) ? "github-workflow" : classifyByContent(text2, options) ?? "github-workflow";
-  const base = path67.slice(path67.lastIndexOf("/") + 1);
+  if (WORKFLOW_PATH.test(path68)) return TOP_ON.test(text2) ? "github-workflow" : classifyByContent(text2, options) ?? "github-workflow";
+  const base = path68.slice(path68.lastIndexOf("/") + 1);
   if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
   if (PIPELINE_NAME.test(base)) return "azure-pipeline";
   return classifyByContent(text2, options);
@@ -53335,9 +53377,9 @@ __export(ci_exports, {
   ciFrontEnd: () => ciFrontEnd,
   scriptNamesIn: () => scriptNamesIn
 });
-import path49 from "node:path";
+import path50 from "node:path";
 function linkReusableCalls(ciFiles) {
-  const byPath = new Map(ciFiles.map((f) => [path49.resolve(f.file), f]));
+  const byPath = new Map(ciFiles.map((f) => [path50.resolve(f.file), f]));
   for (const caller of ciFiles) {
     if (caller.format !== "github-actions") continue;
     const repository = githubRepository(caller.file);
@@ -53345,14 +53387,14 @@ function linkReusableCalls(ciFiles) {
     for (const job of caller.jobs) {
       for (const step of job.steps) {
         if (step.uses?.kind !== "local") continue;
-        const dir = path49.resolve(repository, step.uses.text.trim());
-        const action = byPath.get(path49.join(dir, "action.yml")) ?? byPath.get(path49.join(dir, "action.yaml"));
+        const dir = path50.resolve(repository, step.uses.text.trim());
+        const action = byPath.get(path50.join(dir, "action.yml")) ?? byPath.get(path50.join(dir, "action.yaml"));
         if (action?.composite && action !== caller) step.action = { file: action.file, steps: action.jobs.flatMap((j) => j.steps), inputs: action.inputs };
       }
     }
     for (const job of caller.jobs) {
       if (job.kind !== "workflow-call" || job.uses?.kind !== "local") continue;
-      const callee = byPath.get(path49.resolve(repository, job.uses.text.trim()));
+      const callee = byPath.get(path50.resolve(repository, job.uses.text.trim()));
       if (!callee || callee === caller || !callee.reusable) continue;
       const bounded = callee.jobs.filter((j) => !j.effectivePermissions || grantsIdTokenWrite(j.effectivePermissions));
       job.callee = { file: callee.file, bounded };
@@ -53483,10 +53525,8 @@ function objectMetadata(parsed, root) {
   return out;
 }
 function kaitoResource(k, evaluation, root) {
-  const attrs = /* @__PURE__ */ new Map();
-  if (k.instanceType) attrs.set("vmSize", literalFact(k.instanceType.value, k.instanceType.at, k.instanceType.path));
   const address = `k8s:${relativeToRoot(root, k.header.file)}#${k.kind}/${k.name ?? "(unnamed)"}`;
-  return manifestResource("kaito.workspace", { address, sourceType: `${k.apiVersion}/${k.kind}`, header: k.header, name: k.name, identity: [] }, attrs, evaluation);
+  return kaitoResourceOf(k, { address, identity: [], format: "k8s" }, evaluation);
 }
 function workloadResource(t, index, evaluation, root) {
   const rel = relativeToRoot(root, t.file);
@@ -53633,7 +53673,7 @@ __export(policy_files_exports, {
   MAX_POLICY_FILES: () => MAX_POLICY_FILES,
   policyFiles: () => policyFiles
 });
-import path61 from "node:path";
+import path62 from "node:path";
 function splitGlob(glob) {
   const segs = glob.replace(/\\/g, "/").split("/");
   const i = segs.findIndex((s) => /[*?[{]/.test(s));
@@ -53652,7 +53692,7 @@ function policyFiles(globs, baseDir, scanHost) {
   };
   for (const glob of globs) {
     const { prefix, rest } = splitGlob(glob);
-    const start = path61.resolve(baseDir, prefix || ".");
+    const start = path62.resolve(baseDir, prefix || ".");
     let matched = false;
     const add = (file, host) => {
       matched = true;
@@ -53661,7 +53701,7 @@ function policyFiles(globs, baseDir, scanHost) {
       out.files.push({ file, host });
     };
     if (!rest) {
-      const host = hostFor(path61.dirname(start));
+      const host = hostFor(path62.dirname(start));
       if (host.isFile(start)) add(start, host);
       else walk2(hostFor(start), start, start, (f, h) => /\.jsonc?$/i.test(f) && add(f, h));
     } else {
@@ -53936,14 +53976,14 @@ function tagName(field) {
   if (!m) return void 0;
   return m[1] !== void 0 ? m[1].replace(/''/g, "'") : m[2] ?? m[3];
 }
-function segments2(path67) {
-  return path67.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
+function segments2(path68) {
+  return path68.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
 }
-function walk3(from, path67, target, prefix) {
+function walk3(from, path68, target, prefix) {
   let values = [from];
   let many = false;
   let walked = prefix;
-  for (const seg of segments2(path67)) {
+  for (const seg of segments2(path68)) {
     walked = walked ? `${walked}.${seg.name}` : seg.name;
     const next = [];
     for (const v of values) {
@@ -53966,7 +54006,7 @@ function walk3(from, path67, target, prefix) {
     values = next;
   }
   if (values.some((v) => v === void 0)) {
-    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path67}` : path67));
+    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path68}` : path68));
     if (why) return { kind: "undecided", why };
   }
   if (values.some((v) => v?.kind === "unknown")) {
@@ -54015,14 +54055,14 @@ function readField(field, ctx) {
   }
   const other = otherTypeRead(field, ctx);
   if (other) return other.kind === "absent" ? { kind: "one", value: void 0 } : other;
-  const path67 = t.aliasPath(field);
-  if (path67 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
+  const path68 = t.aliasPath(field);
+  if (path68 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path67.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
-    if (path67.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path67.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
+    if (path68.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
+    if (path68.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path68.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
   }
-  return walk3(t.body, path67, t, "");
+  return walk3(t.body, path68, t, "");
 }
 function evalField(fieldValue, op, right, ctx, cond, written2) {
   const name = evalExpression(fieldValue, ctx);
@@ -54072,15 +54112,15 @@ function evalCount(count2, op, right, ctx, cond) {
       elements2 = [];
       scopeOf = (e) => ({ arrayPath: "\0", alias: field.value, element: e });
     } else {
-      const path67 = ctx.target.aliasPath(field.value);
-      if (path67 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
-      const arrayOnly = path67.slice(0, -3);
+      const path68 = ctx.target.aliasPath(field.value);
+      if (path68 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
+      const arrayOnly = path68.slice(0, -3);
       const alias = field.value;
       const holder = readArray(arrayOnly, ctx);
       if (holder.kind === "undecided") return undecided(holder.why);
       elements2 = holder.items;
       written2 = holder.written;
-      scopeOf = (e) => ({ arrayPath: path67, alias, element: e });
+      scopeOf = (e) => ({ arrayPath: path68, alias, element: e });
     }
   } else {
     const value = member2(count2, "value");
@@ -54122,12 +54162,12 @@ function evalCount(count2, op, right, ctx, cond) {
   if (elements2.length === 0 && written2 === void 0) return { result: low, evidence: [{ field: field?.kind === "string" ? field.value : "count", value: void 0, condition: at2 }] };
   return { result: low, evidence: [{ field: "count", value: num(yes, field ? written2?.origin : void 0), condition: at2 }] };
 }
-function readArray(path67, ctx) {
+function readArray(path68, ctx) {
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path67.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path67.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
+    if (path68.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path68.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
   }
-  return arrayOf(walk3(ctx.target.body, path67, ctx.target, ""));
+  return arrayOf(walk3(ctx.target.body, path68, ctx.target, ""));
 }
 function arrayOf(r) {
   if (r.kind === "undecided") return r;
@@ -54179,12 +54219,12 @@ var init_evaluate4 = __esm({
     init_compare();
     MAX_DEPTH8 = 64;
     undecided = (why, evidence = []) => ({ result: void 0, why, evidence });
-    plainPath = (path67) => path67.replace(/\[\*\]/g, "");
+    plainPath = (path68) => path68.replace(/\[\*\]/g, "");
   }
 });
 
 // src/eval/policy/load.ts
-import path62 from "node:path";
+import path63 from "node:path";
 function loadPolicyFiles(host, files) {
   const out = { definitions: [], initiatives: [], problems: [] };
   for (const file of files) {
@@ -54222,7 +54262,7 @@ function loadPolicyFiles(host, files) {
       continue;
     }
     const doc = unescapeTemplateDocument(nodeToValue(parsed, parsed.root));
-    const name = path62.basename(file).replace(/\.jsonc?$/i, "");
+    const name = path63.basename(file).replace(/\.jsonc?$/i, "");
     if (doc.kind === "list") {
       if (doc.items.length === 0) out.problems.push({ kind: "shape", message: `no policy definition: the file holds an empty array; ${SHAPES_READ}`, location: doc.origin ?? fileStart(file), mayHide: false });
       doc.items.forEach((item, i) => readDocument(item, `${name}[${i}]`, doc.origin ?? fileStart(file), `element [${i}]`, mentions, out));
@@ -54322,8 +54362,8 @@ function aliasesFromDump(json) {
         const name = a.name;
         const def2 = a.defaultPath;
         const paths = a.paths;
-        const path67 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
-        if (typeof name === "string" && path67) out.push({ alias: name, path: path67, source: "dump" });
+        const path68 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
+        if (typeof name === "string" && path68) out.push({ alias: name, path: path68, source: "dump" });
       }
     }
   }
@@ -54490,8 +54530,8 @@ function sentValue(r, attr2, fact) {
   if (attr2.convert === "enabledToBool" && v.kind === "bool") return withProvenanceOf(str(v.value ? "Enabled" : "Disabled"), v);
   return v;
 }
-function setPath(root, path67, v) {
-  const segs = path67.split(".");
+function setPath(root, path68, v) {
+  const segs = path68.split(".");
   let cur = root;
   for (const s of segs.slice(0, -1)) {
     const next = cur.get(s);
@@ -54507,22 +54547,22 @@ function setPath(root, path67, v) {
 function bodyFromFacts(r, attrs, covered, prefix, undecidedDefaults, sites, partial = false) {
   const body = /* @__PURE__ */ new Map();
   for (const a of attrs) {
-    const path67 = a.paths[0];
-    if (/\.\d+(\.|$)/.test(path67) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
+    const path68 = a.paths[0];
+    if (/\.\d+(\.|$)/.test(path68) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
     if (!r.attrs.has(a.canonical)) continue;
     const fact = r.attrs.get(a.canonical);
     if (partial && fact?.value === void 0) continue;
     if (fact && leftOutOfRequest(r, a.canonical, fact)) {
-      covered.add(`${prefix}${path67}`.toLowerCase());
+      covered.add(`${prefix}${path68}`.toLowerCase());
       continue;
     }
     if (fact?.defaulted && /\.\d+\./.test(fact.sourcePath)) {
-      undecidedDefaults.add(`${prefix}${path67}`.toLowerCase());
+      undecidedDefaults.add(`${prefix}${path68}`.toLowerCase());
       continue;
     }
-    covered.add(`${prefix}${path67}`.toLowerCase());
+    covered.add(`${prefix}${path68}`.toLowerCase());
     const v = sentValue(r, a, fact);
-    if (v !== void 0) setPath(body, path67, v);
+    if (v !== void 0) setPath(body, path68, v);
     if (v !== void 0 && fact?.at && !sites.has(v)) sites.set(v, { at: fact.at, path: fact.sourcePath });
   }
   return body;
@@ -54615,8 +54655,8 @@ function policyTarget(r, siblings, aliasPath) {
       type: str(policyResourceType(r.sourceType)),
       body,
       aliasPath,
-      consumer(v2, path67) {
-        const p = pathOf(body, v2, path67);
+      consumer(v2, path68) {
+        const p = pathOf(body, v2, path68);
         const at2 = p === void 0 ? void 0 : r.site?.(p);
         return at2 && { at: at2, path: p };
       }
@@ -54636,19 +54676,19 @@ function policyTarget(r, siblings, aliasPath) {
     ...v.notTypes ? { notTypes: v.notTypes } : {},
     body: v.body,
     aliasPath,
-    unmodelled(path67) {
-      const p = path67.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
-      if (v.unsent.has(p)) return `${r.sourceType}: ${path67} is not sent when it has its default, so whether it exists is not known`;
+    unmodelled(path68) {
+      const p = path68.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
+      if (v.unsent.has(p)) return `${r.sourceType}: ${path68} is not sent when it has its default, so whether it exists is not known`;
       if (v.covered.has(p)) return void 0;
       for (const c of v.covered) if (c.startsWith(`${p}.`)) return void 0;
       if ((p === "tags" || p.startsWith("tags.")) && (v.covered.has("tags") || !partialOf(r))) return void 0;
-      return `${r.sourceType}: the ARM path ${path67} is not modelled from ${from}`;
+      return `${r.sourceType}: the ARM path ${path68} is not modelled from ${from}`;
     }
   };
 }
-function pathOf(body, v, path67) {
-  if (path67 !== void 0) {
-    const along = pathAlong(body, v, path67.split(".").filter(Boolean));
+function pathOf(body, v, path68) {
+  if (path68 !== void 0) {
+    const along = pathAlong(body, v, path68.split(".").filter(Boolean));
     if (along !== void 0) return along;
   }
   return search(body, v, 0);
@@ -54970,9 +55010,9 @@ var init_policy3 = __esm({
 });
 
 // src/action/run.ts
-import fs12 from "node:fs";
+import fs13 from "node:fs";
 import os2 from "node:os";
-import path66 from "node:path";
+import path67 from "node:path";
 
 // src/api.ts
 init_file_kind();
@@ -54980,9 +55020,9 @@ init_host();
 init_clock();
 init_source();
 init_paths();
-import fs8 from "node:fs";
+import fs9 from "node:fs";
 import os from "node:os";
-import path63 from "node:path";
+import path64 from "node:path";
 
 // src/engine/findings.ts
 init_paths();
@@ -55388,8 +55428,8 @@ function applyBaselineWithStats(findings, baselineText, file) {
 
 // src/discover/index.ts
 init_paths();
-import fs4 from "node:fs";
-import path4 from "node:path";
+import fs5 from "node:fs";
+import path5 from "node:path";
 
 // src/discover/gitignore.ts
 function parseIgnoreFile(text2) {
@@ -55559,6 +55599,226 @@ function matchRules(rules, relPath, isDir) {
   return void 0;
 }
 
+// src/discover/tracked.ts
+init_io_error();
+init_paths();
+import fs4 from "node:fs";
+import path4 from "node:path";
+
+// src/discover/git-index.ts
+import { createHash as createHash2 } from "node:crypto";
+var MAX_INDEX_BYTES = 128 * 1024 * 1024;
+function parseGitIndex(buf) {
+  if (buf.length < 12 || buf.toString("latin1", 0, 4) !== "DIRC") return { reason: "it is not a git index (no DIRC signature)" };
+  const version = buf.readUInt32BE(4);
+  if (version < 2 || version > 4) return { reason: `it is a version ${version} index, and only versions 2 to 4 are read` };
+  let last = buf.length < 12 + 20 ? { reason: "it ends before its checksum (truncated)" } : { reason: "its checksum does not match its content (damaged or partly written)" };
+  for (const hashSize of [20, 32]) {
+    if (buf.length < 12 + hashSize) continue;
+    const body = buf.subarray(0, buf.length - hashSize);
+    const sum = buf.subarray(buf.length - hashSize);
+    if (!sum.every((b) => b === 0) && !sum.equals(createHash2(hashSize === 20 ? "sha1" : "sha256").update(body).digest())) continue;
+    const parsed = parseEntries(body, version, hashSize);
+    if (!("reason" in parsed)) return parsed;
+    last = parsed;
+  }
+  return last;
+}
+function parseEntries(buf, version, hashSize) {
+  const count2 = buf.readUInt32BE(8);
+  const fixed2 = 40 + hashSize + 2;
+  if (count2 > (buf.length - 12) / (fixed2 + 1)) return { reason: `it says it holds ${count2} entries, more than its ${buf.length} bytes can hold (truncated or damaged)` };
+  const truncated = { reason: "it ends inside an entry (truncated or damaged)" };
+  const paths = /* @__PURE__ */ new Set();
+  const sparse = [];
+  let previous = Buffer.alloc(0);
+  let emptyPath = false;
+  let at2 = 12;
+  for (let i = 0; i < count2; i++) {
+    const start = at2;
+    if (at2 + fixed2 > buf.length) return truncated;
+    const mode = buf.readUInt32BE(at2 + 24);
+    const flags = buf.readUInt16BE(at2 + 40 + hashSize);
+    at2 += fixed2;
+    if (flags & 16384) {
+      if (version < 3) return { reason: "a version 2 entry has the extended flag set (damaged)" };
+      at2 += 2;
+    }
+    let name;
+    if (version === 4) {
+      let c = buf[at2++];
+      if (c === void 0) return truncated;
+      let drop = c & 127;
+      while (c & 128) {
+        c = buf[at2++];
+        if (c === void 0 || drop >= 2 ** 24) return truncated;
+        drop = (drop + 1) * 128 + (c & 127);
+      }
+      if (drop > previous.length) return { reason: "an entry drops more of the previous path than there is (damaged)" };
+      const end = buf.indexOf(0, at2);
+      if (end < 0) return truncated;
+      name = Buffer.concat([previous.subarray(0, previous.length - drop), buf.subarray(at2, end)]);
+      at2 = end + 1;
+    } else {
+      const end = buf.indexOf(0, at2);
+      if (end < 0) return truncated;
+      name = buf.subarray(at2, end);
+      at2 = start + (at2 - start + name.length + 8 & ~7);
+      if (at2 > buf.length) return truncated;
+    }
+    const length = flags & 4095;
+    if (length !== 4095 ? length !== name.length : name.length < 4095) return { reason: "an entry's name length does not match its name (damaged)" };
+    if (name.length === 0) {
+      emptyPath = true;
+      continue;
+    }
+    const text2 = name.toString("utf8");
+    if ((mode & 61440) === 16384 && text2.endsWith("/")) sparse.push(text2.slice(0, -1));
+    else paths.add(text2);
+    previous = name;
+  }
+  while (at2 < buf.length) {
+    if (at2 + 8 > buf.length) return truncated;
+    const signature = buf.toString("latin1", at2, at2 + 4);
+    const size = buf.readUInt32BE(at2 + 4);
+    if (signature === "link") return { reason: 'it is a split index (its "link" extension names a shared index, which is not read)' };
+    if (signature !== "sdir" && !(signature.charCodeAt(0) >= 65 && signature.charCodeAt(0) <= 90)) return { reason: `it has a required extension "${signature.replace(/[^\x20-\x7e]/g, "?")}" that is not read` };
+    if (at2 + 8 + size > buf.length) return truncated;
+    at2 += 8 + size;
+  }
+  if (emptyPath) return { reason: "an entry has an empty path (damaged)" };
+  const folders = /* @__PURE__ */ new Set();
+  for (const p of [...paths, ...sparse]) {
+    for (let slash = p.lastIndexOf("/"); slash > 0; slash = p.lastIndexOf("/", slash - 1)) {
+      const folder = p.slice(0, slash);
+      if (folders.has(folder)) break;
+      folders.add(folder);
+    }
+  }
+  return { paths, folders, sparse };
+}
+
+// src/discover/tracked.ts
+var FALLBACK = "files that .gitignore excludes are not linted, tracked or not (a committed terraform.tfstate is not reported)";
+function trackedPaths(root, onUnread) {
+  const realRoot = realpathOr(root);
+  const byFolder2 = /* @__PURE__ */ new Map();
+  const said = /* @__PURE__ */ new Set();
+  const unread = (file, reason) => {
+    if (!said.has(file)) {
+      said.add(file);
+      onUnread?.(file, `${reason}; ${FALLBACK}`);
+    }
+    return void 0;
+  };
+  function repositoryOf(start) {
+    const passed = [];
+    let found;
+    for (let dir = start; found === void 0; dir = path4.dirname(dir)) {
+      found = byFolder2.get(dir);
+      if (found !== void 0) break;
+      passed.push(dir);
+      const st = lstatOrUndefined(path4.join(dir, ".git"));
+      if (st) found = { top: dir, index: readRepositoryIndex(path4.join(dir, ".git"), st) };
+      else if (!isWithin(root, dir) || path4.resolve(dir) === path4.resolve(root)) found = aboveRoot(dir);
+    }
+    for (const dir of passed) byFolder2.set(dir, found);
+    return found;
+  }
+  function aboveRoot(rootDir) {
+    let dir = path4.dirname(rootDir);
+    for (let i = 0; i < 64 && dir !== path4.dirname(dir); i++, dir = path4.dirname(dir)) {
+      const dotGit = path4.join(dir, ".git");
+      if (fs4.existsSync(dotGit)) return { top: dir, index: unread(dotGit, "the repository is above the scan root, and nothing above the root is read (lint from the top of the repository)") };
+    }
+    return null;
+  }
+  function readRepositoryIndex(dotGit, st) {
+    let gitDir = dotGit;
+    if (st.isFile()) {
+      const bytes = readBounded(dotGit, 4096);
+      const m = Buffer.isBuffer(bytes) ? /^gitdir: *(.+?)\s*$/m.exec(bytes.toString("utf8")) : void 0;
+      if (!m) return unread(dotGit, 'it is a file without a "gitdir:" line');
+      gitDir = path4.resolve(path4.dirname(dotGit), m[1]);
+    } else if (!st.isDirectory() && !st.isSymbolicLink()) {
+      return unread(dotGit, "it is neither a folder nor a file");
+    }
+    const realGitDir = realpathOr(gitDir);
+    if (!isWithin(realRoot, realGitDir)) return unread(dotGit, `the repository's folder ${gitDir} is outside the scan root, and nothing outside it is read`);
+    const index = path4.join(realGitDir, "index");
+    const cached = indexAt(index);
+    if (cached === "missing") return void 0;
+    if ("reason" in cached) return unread(index, cached.reason);
+    return cached;
+  }
+  const relTo = (top, p) => path4.relative(top, p).split(path4.sep).join("/");
+  return {
+    isTracked(file) {
+      const repo = repositoryOf(path4.dirname(file));
+      if (!repo?.index) return false;
+      const rel = relTo(repo.top, file);
+      return repo.index.paths.has(rel) || repo.index.sparse.some((s) => rel.startsWith(`${s}/`));
+    },
+    holdsTracked(dir) {
+      const repo = repositoryOf(path4.dirname(dir));
+      if (!repo?.index) return false;
+      const rel = relTo(repo.top, dir);
+      const { paths, folders, sparse } = repo.index;
+      return folders.has(rel) || paths.has(rel) || sparse.some((s) => s === rel || s.startsWith(`${rel}/`) || rel.startsWith(`${s}/`));
+    },
+    knows(dir) {
+      return repositoryOf(dir)?.index !== void 0;
+    }
+  };
+}
+var indexes = /* @__PURE__ */ new Map();
+function indexAt(file) {
+  let st;
+  try {
+    st = fs4.lstatSync(file);
+  } catch (e) {
+    return e.code === "ENOENT" ? "missing" : { reason: `cannot read it: ${ioErrorText(e)}` };
+  }
+  const signature = `${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
+  const known2 = indexes.get(file);
+  if (known2?.signature === signature) return known2.result;
+  let result;
+  if (!st.isFile()) result = { reason: "it is not a regular file" };
+  else if (st.size > MAX_INDEX_BYTES) result = { reason: `it is ${st.size} bytes, more than the ${MAX_INDEX_BYTES} read` };
+  else {
+    const buf = readBounded(file, MAX_INDEX_BYTES);
+    result = Buffer.isBuffer(buf) ? parseGitIndex(buf) : buf;
+  }
+  indexes.delete(file);
+  if (indexes.size >= 8) indexes.delete(indexes.keys().next().value);
+  indexes.set(file, { signature, result });
+  return result;
+}
+function lstatOrUndefined(p) {
+  try {
+    return fs4.lstatSync(p);
+  } catch {
+    return void 0;
+  }
+}
+function readBounded(file, max) {
+  let fd;
+  try {
+    fd = fs4.openSync(file, fs4.constants.O_RDONLY | (fs4.constants.O_NONBLOCK ?? 0));
+    const st = fs4.fstatSync(fd);
+    if (!st.isFile()) return { reason: "it is not a regular file" };
+    if (st.size > max) return { reason: `it is larger than ${max} bytes` };
+    const buf = Buffer.alloc(st.size);
+    let n = 0;
+    for (let got = 1; n < buf.length && got > 0; n += got) got = fs4.readSync(fd, buf, n, buf.length - n, n);
+    return n < buf.length ? { reason: "it changed while it was read" } : buf;
+  } catch (e) {
+    return { reason: `cannot read it: ${ioErrorText(e)}` };
+  } finally {
+    if (fd !== void 0) fs4.closeSync(fd);
+  }
+}
+
 // src/discover/index.ts
 var SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", ".git", ".terraform", ".terragrunt-cache", ".venv"]);
 var DEFAULT_IGNORES = [...SKIPPED_FOLDERS].map((d) => `**/${d}/**`);
@@ -55567,25 +55827,30 @@ async function listFiles(paths, opts = {}) {
   const reader2 = opts.reader ?? fsReader;
   const useGitignore = opts.gitignore !== false;
   const out = /* @__PURE__ */ new Set();
+  const tracked = trackedLookup(opts.onUnreadIndex);
   for (const p of paths) {
-    const abs = path4.resolve(p);
-    const st = fs4.lstatSync(abs);
+    const abs = path5.resolve(p);
+    const st = fs5.lstatSync(abs);
     if (st.isFile()) {
       out.add(abs);
       continue;
     }
     if (!st.isDirectory()) continue;
-    const root = opts.root !== void 0 && isWithin(path4.resolve(opts.root), abs) ? path4.resolve(opts.root) : abs;
+    const root = opts.root !== void 0 && isWithin(path5.resolve(opts.root), abs) ? path5.resolve(opts.root) : abs;
     const overrides = overrideLevels(reader2, root, opts.ignorePatterns);
     const gitLevels = [];
+    let ignored = false;
     if (useGitignore) {
-      for (let dir = root; dir !== abs; dir = path4.join(dir, path4.relative(dir, abs).split(path4.sep)[0])) {
-        const rules = readRules(reader2, path4.join(dir, ".gitignore"));
+      for (let dir = root; dir !== abs; ) {
+        const rules = readRules(reader2, path5.join(dir, ".gitignore"));
         if (rules.length > 0) gitLevels.push({ dir, rules });
+        dir = path5.join(dir, path5.relative(dir, abs).split(path5.sep)[0]);
+        if (!ignored && exclusion(dir, true, overrides, gitLevels) === "gitignore") ignored = true;
       }
+      if (ignored) ignored = tracked(root).knows(abs);
     }
     const found = /* @__PURE__ */ new Set();
-    walk(abs, gitLevels, { reader: reader2, useGitignore, overrides, onUnreadable: opts.onUnreadable, accept: opts.accept, onIgnored: opts.onIgnored }, found);
+    walk(abs, gitLevels, ignored, { reader: reader2, useGitignore, overrides, tracked: () => tracked(root), onUnreadable: opts.onUnreadable, accept: opts.accept, onIgnored: opts.onIgnored }, found);
     for (const f of found) {
       out.add(f);
       opts.walked?.add(f);
@@ -55593,10 +55858,18 @@ async function listFiles(paths, opts = {}) {
   }
   return [...out].sort();
 }
-function walk(start, initial, ctx, out) {
-  const stack = [{ dir: start, levels: initial }];
+function trackedLookup(onUnread) {
+  const byRoot = /* @__PURE__ */ new Map();
+  return (root) => {
+    let t = byRoot.get(root);
+    if (!t) byRoot.set(root, t = trackedPaths(root, onUnread));
+    return t;
+  };
+}
+function walk(start, initial, startIgnored, ctx, out) {
+  const stack = [{ dir: start, levels: initial, ignored: startIgnored }];
   while (stack.length > 0) {
-    const { dir, levels: inherited } = stack.pop();
+    const { dir, levels: inherited, ignored } = stack.pop();
     const entries2 = ctx.reader.list(dir);
     if (entries2 === void 0) {
       ctx.onUnreadable?.(dir);
@@ -55604,58 +55877,61 @@ function walk(start, initial, ctx, out) {
     }
     let levels = inherited;
     if (ctx.useGitignore) {
-      const rules = readRules(ctx.reader, path4.join(dir, ".gitignore"), entries2);
+      const rules = readRules(ctx.reader, path5.join(dir, ".gitignore"), entries2);
       if (rules.length > 0) levels = [...inherited, { dir, rules }];
     }
     const subdirs = [];
     for (const e of entries2) {
       if (e.isDirectory) {
         if (SKIPPED_FOLDERS.has(e.name)) continue;
-        if (isIgnored(e.path, true, ctx.overrides, levels)) {
+        const why = exclusion(e.path, true, ctx.overrides, levels);
+        if (why === "rules" || (why === "gitignore" || ignored) && !ctx.tracked().holdsTracked(e.path)) {
           ctx.onIgnored?.(e.path, true);
           continue;
         }
-        subdirs.push(e.path);
+        subdirs.push({ dir: e.path, ignored: ignored || why === "gitignore" });
       } else if (e.isFile && (ctx.accept?.(e.path) ?? true)) {
-        if (!isIgnored(e.path, false, ctx.overrides, levels)) out.add(e.path);
+        const why = exclusion(e.path, false, ctx.overrides, levels);
+        if (why === void 0 && !ignored) out.add(e.path);
+        else if (why !== "rules" && ctx.tracked().isTracked(e.path)) out.add(e.path);
         else ctx.onIgnored?.(e.path, false);
       }
     }
-    for (let i = subdirs.length - 1; i >= 0; i--) stack.push({ dir: subdirs[i], levels });
+    for (let i = subdirs.length - 1; i >= 0; i--) stack.push({ ...subdirs[i], levels });
   }
 }
-function isIgnored(file, isDir, overrides, levels) {
+function exclusion(file, isDir, overrides, levels) {
   for (const l of overrides) {
     const verdict = verdictOf(l, file, isDir);
-    if (verdict !== void 0) return verdict;
+    if (verdict !== void 0) return verdict ? "rules" : void 0;
   }
   for (let i = levels.length - 1; i >= 0; i--) {
     const verdict = verdictOf(levels[i], file, isDir);
-    if (verdict !== void 0) return verdict;
+    if (verdict !== void 0) return verdict ? "gitignore" : void 0;
   }
-  return false;
+  return void 0;
 }
 function verdictOf(level, file, isDir) {
   const dir = level.dir;
   let rel;
-  if (file.length > dir.length + 1 && file.startsWith(dir) && (file[dir.length] === path4.sep || dir.endsWith(path4.sep))) {
-    rel = file.slice(dir.endsWith(path4.sep) ? dir.length : dir.length + 1);
+  if (file.length > dir.length + 1 && file.startsWith(dir) && (file[dir.length] === path5.sep || dir.endsWith(path5.sep))) {
+    rel = file.slice(dir.endsWith(path5.sep) ? dir.length : dir.length + 1);
   } else {
-    rel = path4.relative(dir, file);
-    if (rel === "" || rel.startsWith("..") || path4.isAbsolute(rel)) return void 0;
+    rel = path5.relative(dir, file);
+    if (rel === "" || rel.startsWith("..") || path5.isAbsolute(rel)) return void 0;
   }
-  return matchRules(level.rules, path4.sep === "/" ? rel : rel.split(path4.sep).join("/"), isDir);
+  return matchRules(level.rules, path5.sep === "/" ? rel : rel.split(path5.sep).join("/"), isDir);
 }
 function overrideLevels(reader2, root, ignorePatterns = []) {
   const levels = [];
   const patterns = ignorePatterns.flatMap((l) => parseIgnoreFile(l));
   if (patterns.length > 0) levels.push({ dir: root, rules: patterns });
-  const ignoreFile = readRules(reader2, path4.join(root, IGNORE_FILE));
+  const ignoreFile = readRules(reader2, path5.join(root, IGNORE_FILE));
   if (ignoreFile.length > 0) levels.push({ dir: root, rules: ignoreFile });
   return levels;
 }
-function readRules(reader2, file, entries2 = reader2.list(path4.dirname(file))) {
-  const name = path4.basename(file);
+function readRules(reader2, file, entries2 = reader2.list(path5.dirname(file))) {
+  const name = path5.basename(file);
   if (!entries2?.some((e) => e.name === name && e.isFile)) return [];
   const text2 = reader2.readText(file);
   return text2 === void 0 ? [] : parseIgnoreFile(text2);
@@ -55663,14 +55939,14 @@ function readRules(reader2, file, entries2 = reader2.list(path4.dirname(file))) 
 var fsReader = {
   list(dir) {
     try {
-      return fs4.readdirSync(dir, { withFileTypes: true }).map((d) => ({ name: d.name, path: path4.join(dir, d.name), isFile: d.isFile(), isDirectory: d.isDirectory() }));
+      return fs5.readdirSync(dir, { withFileTypes: true }).map((d) => ({ name: d.name, path: path5.join(dir, d.name), isFile: d.isFile(), isDirectory: d.isDirectory() }));
     } catch {
       return void 0;
     }
   },
   readText(file) {
     try {
-      return fs4.statSync(file).isFile() ? fs4.readFileSync(file, "utf8") : void 0;
+      return fs5.statSync(file).isFile() ? fs5.readFileSync(file, "utf8") : void 0;
     } catch {
       return void 0;
     }
@@ -55680,8 +55956,8 @@ var fsReader = {
 // src/config/loader.ts
 init_main();
 init_json();
-import fs5 from "node:fs";
-import path5 from "node:path";
+import fs6 from "node:fs";
+import path6 from "node:path";
 
 // schema/config.schema.json
 var config_schema_default = {
@@ -56108,23 +56384,23 @@ init_host();
 init_paths();
 var MISTAKEN_CONFIG_NAMES = [".mlops-iac-lint.yml", ".mlops-iac-lint.yaml", "mlops-iac-lint.yml", "mlops-iac-lint.yaml"];
 function mistakenConfigFile(startDir) {
-  return firstUpward(startDir, MISTAKEN_CONFIG_NAMES, (candidate) => fs5.existsSync(candidate));
+  return firstUpward(startDir, MISTAKEN_CONFIG_NAMES, (candidate) => fs6.existsSync(candidate));
 }
 function findConfigFile(startDir) {
-  return firstUpward(startDir, CONFIG_FILE_NAMES, (candidate) => fs5.existsSync(candidate) && fs5.statSync(candidate).isFile());
+  return firstUpward(startDir, CONFIG_FILE_NAMES, (candidate) => fs6.existsSync(candidate) && fs6.statSync(candidate).isFile());
 }
 function firstUpward(start, names3, accepts) {
-  let dir = path5.resolve(start);
+  let dir = path6.resolve(start);
   try {
-    if (fs5.statSync(dir).isFile()) dir = path5.dirname(dir);
+    if (fs6.statSync(dir).isFile()) dir = path6.dirname(dir);
   } catch {
   }
   for (; ; ) {
     for (const name of names3) {
-      const candidate = path5.join(dir, name);
+      const candidate = path6.join(dir, name);
       if (accepts(candidate)) return candidate;
     }
-    const up = path5.dirname(dir);
+    const up = path6.dirname(dir);
     if (up === dir) return void 0;
     dir = up;
   }
@@ -56196,8 +56472,8 @@ function today() {
   return (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
 }
 async function loadConfig(explicitPath, startDir, catalog, confineTo) {
-  const file = explicitPath ? path5.resolve(explicitPath) : findConfigFile(startDir);
-  if (!file) return { config: resolveConfig({}, path5.resolve(startDir), catalog) };
+  const file = explicitPath ? path6.resolve(explicitPath) : findConfigFile(startDir);
+  if (!file) return { config: resolveConfig({}, path6.resolve(startDir), catalog) };
   if (!explicitPath && confineTo !== void 0) {
     const outside = linkOutOf(confineTo, file);
     if (outside !== void 0) throw new ConfigError(file, [`${file}: a symbolic link out of the scan root (to ${outside}); a config file is not read through it`]);
@@ -56305,7 +56581,7 @@ async function parseConfig(text2, file, catalog) {
     messages.sort((a, b) => a.offset - b.offset);
     throw new ConfigError(file, messages.map((m) => `${pos(m.offset)}: ${m.text}`));
   }
-  const config = resolveConfig(raw, path5.dirname(file), catalog);
+  const config = resolveConfig(raw, path6.dirname(file), catalog);
   const keyOf2 = (n) => n?.parent?.children?.[0] ?? n;
   config.policies.placeOf = (key, parameter, inValue) => {
     const entry3 = findNodeAtLocation2(root, ["policies", "parameters", key]);
@@ -56352,10 +56628,10 @@ function resolveConfig(raw, baseDir, catalog) {
   const ignorePaths = [...raw.ignorePaths ?? []];
   const suppressions = (raw.suppressions ?? []).map((s) => ({ ...s, paths: [...s.paths] }));
   const rel = (p) => {
-    if (!path5.isAbsolute(p)) return normalizeRel(p);
-    const r = path5.relative(baseDir, p);
-    if (r.startsWith("..") || path5.isAbsolute(r)) return void 0;
-    return normalizeRel(r.split(path5.sep).join("/"));
+    if (!path6.isAbsolute(p)) return normalizeRel(p);
+    const r = path6.relative(baseDir, p);
+    if (r.startsWith("..") || path6.isAbsolute(r)) return void 0;
+    return normalizeRel(r.split(path6.sep).join("/"));
   };
   const config = {
     baseDir,
@@ -56369,7 +56645,7 @@ function resolveConfig(raw, baseDir, catalog) {
       definitions: [...raw.policies?.definitions ?? []],
       parameters: assignmentParameters(raw.policies?.parameters ?? {}),
       fromScannedCode: raw.policies?.fromScannedCode ?? false,
-      ...raw.policies?.aliases ? { aliases: path5.resolve(baseDir, raw.policies.aliases) } : {}
+      ...raw.policies?.aliases ? { aliases: path6.resolve(baseDir, raw.policies.aliases) } : {}
     },
     envForPath(p) {
       const r = rel(p);
@@ -56422,11 +56698,11 @@ function isValueWrapper(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v) && Object.keys(v).length === 1 && "value" in v;
 }
 function linkOutOf(root, file) {
-  if (!isWithin(path5.resolve(root), file)) return void 0;
+  if (!isWithin(path6.resolve(root), file)) return void 0;
   try {
-    const real = fs5.realpathSync(file);
-    if (isWithin(fs5.realpathSync(root), real)) return void 0;
-    const sharedAbove = CONFIG_FILE_NAMES.includes(path5.basename(real)) && isWithin(path5.dirname(real), fs5.realpathSync(path5.dirname(file)));
+    const real = fs6.realpathSync(file);
+    if (isWithin(fs6.realpathSync(root), real)) return void 0;
+    const sharedAbove = CONFIG_FILE_NAMES.includes(path6.basename(real)) && isWithin(path6.dirname(real), fs6.realpathSync(path6.dirname(file)));
     return sharedAbove ? void 0 : real;
   } catch {
     return void 0;
@@ -56496,7 +56772,7 @@ init_bicep_references();
 init_manifest();
 init_k8s();
 init_shared();
-import path24 from "node:path";
+import path25 from "node:path";
 var MANIFEST_NAME = /\.(?:ya?ml|json)$/i;
 var POOL_DEPENDENT = new RegExp(`${[...GPU_RESOURCE_NAMES, ...GPU_RESOURCE_PREFIXES].map((n) => n.replace(/[.]/g, "\\.")).join("|")}|tolerations`);
 async function k8sScanFolders(given, wide) {
@@ -56529,7 +56805,7 @@ function mayDeclareAks(files, others, ctx) {
   for (const f of files) {
     const marker = AKS_MARKERS[f.kind];
     if (marker && marks(f.path, f.kind, marker)) return true;
-    if (f.kind === "terraform") terraformDirs.add(path24.dirname(f.path));
+    if (f.kind === "terraform") terraformDirs.add(path25.dirname(f.path));
     if (f.kind === "bicep" && ctx.bicepCache && marks(f.path, "bicep-registry", REGISTRY_MODULE)) return true;
   }
   if (others.some((f) => marks(f, "evaluated", AKS_TYPES))) return true;
@@ -56544,20 +56820,20 @@ init_arm_folders();
 init_ci_references();
 init_names();
 init_shared();
-import path29 from "node:path";
+import path30 from "node:path";
 var YAML_NAME = /\.ya?ml$/i;
 var YAML_FILE_NAME = /(?<![\w.-])[\w.-]+\.ya?ml(?![\w.-])/gi;
 var TEMPLATE_REFERENCE = /\btemplate\s*:\s*['"]?([^\s'"#@]+\.ya?ml)(?![\w.@-])/gi;
 function yamlFileNamesIn(text2) {
   const names3 = /\bml\b/.test(text2) ? [...text2.matchAll(YAML_FILE_NAME)].map((m) => m[0].toLowerCase()) : [];
-  for (const m of text2.matchAll(TEMPLATE_REFERENCE)) names3.push(path29.posix.basename(m[1].replace(/\\/g, "/")).toLowerCase());
+  for (const m of text2.matchAll(TEMPLATE_REFERENCE)) names3.push(path30.posix.basename(m[1].replace(/\\/g, "/")).toLowerCase());
   return [...new Set(names3)];
 }
 function amlFileNames(ctx, file) {
   return planningFact(ctx, "ci-yaml-file-names", file, isStringList, yamlFileNamesIn) ?? [];
 }
 function amlCommandReaders(files, data, ctx) {
-  const names3 = new Set(data.filter((d) => YAML_NAME.test(d)).map((d) => path29.basename(d).toLowerCase()));
+  const names3 = new Set(data.filter((d) => YAML_NAME.test(d)).map((d) => path30.basename(d).toLowerCase()));
   if (names3.size === 0) return [];
   return files.filter((f) => amlFileNames(ctx, f).some((n) => names3.has(n)));
 }
@@ -56588,7 +56864,7 @@ init_shared();
 init_manifest();
 init_policy();
 init_shared();
-import path50 from "node:path";
+import path51 from "node:path";
 var WRITES_DEFINITION = new RegExp([POLICY_DEFINITION_ARM_TYPE, POLICY_DEFINITION_AZURERM_TYPE].map((t) => t.replace(/[.]/g, "\\.")).join("|"), "i");
 function namesPolicyDefinitionType(text2) {
   return WRITES_DEFINITION.test(text2);
@@ -56603,7 +56879,7 @@ async function policyDefinitionFiles(wide, kindOf2, tfDataDir) {
     if (kind === void 0 || !DEFINING_KINDS.has(kind)) continue;
     if (planningFact(wide, "policy-definition-marker", file, isBoolean3, namesPolicyDefinitionType) === true) out.push(file);
     else if (kind === "terraform") {
-      const dir = path50.dirname(file);
+      const dir = path51.dirname(file);
       if (!initialized.has(dir) && wide.host.isFile(manifestFile(dir, tfDataDir))) {
         initialized.add(dir);
         out.push(file);
@@ -56621,13 +56897,13 @@ init_terraform2();
 init_source();
 init_own_strings();
 init_value();
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 
 // src/engine/scan.ts
 init_gpu();
 init_aks();
 init_k8s();
-import path51 from "node:path";
+import path52 from "node:path";
 
 // src/engine/facts.ts
 init_source();
@@ -57126,7 +57402,7 @@ function scanViewOf(summaries, root, oneRepository = false) {
   const byProject = /* @__PURE__ */ new Map();
   const projectOfDir = /* @__PURE__ */ new Map();
   const projectOf = (forFile) => {
-    const dir = path51.dirname(forFile);
+    const dir = path52.dirname(forFile);
     if (projectOfDir.has(dir)) return projectOfDir.get(dir);
     projectFiles ??= [.../* @__PURE__ */ new Set([...aksFiles, ...summaries.flatMap((s) => s.aksCallers ?? [])])];
     const project2 = nearestProject(dir, root, projectFiles, aksDirs ??= ancestorDirs(projectFiles));
@@ -57181,14 +57457,14 @@ function severalChildFolders(files, dir) {
 function topLevelFolders(files, root) {
   const out = /* @__PURE__ */ new Set();
   for (const f of files) {
-    const rel = path51.relative(root, f).split(path51.sep);
+    const rel = path52.relative(root, f).split(path52.sep);
     out.add(rel.length > 1 ? rel[0] : "");
   }
   return out;
 }
 function isInside2(file, dir) {
-  const rel = path51.relative(dir, file);
-  return rel === "" || !rel.startsWith("..") && !path51.isAbsolute(rel);
+  const rel = path52.relative(dir, file);
+  return rel === "" || !rel.startsWith("..") && !path52.isAbsolute(rel);
 }
 function aksFilesOf(graphs) {
   const out = /* @__PURE__ */ new Set();
@@ -57225,9 +57501,9 @@ function clusterNameOf(pool) {
 function nearestProject(dir, root, aksFiles, aksDirs) {
   if (!isInside2(dir, root)) return void 0;
   for (let d = dir; ; ) {
-    if (path51.relative(root, d) === "") return void 0;
+    if (path52.relative(root, d) === "") return void 0;
     if (aksDirs.has(d) && aksFiles.some((f) => isInside2(f, d))) return d;
-    const parent = path51.dirname(d);
+    const parent = path52.dirname(d);
     if (parent === d) return void 0;
     d = parent;
   }
@@ -57236,9 +57512,9 @@ function ancestorDirs(files) {
   const out = /* @__PURE__ */ new Set();
   for (const f of files) {
     out.add(f);
-    for (let d = path51.dirname(f); !out.has(d); d = path51.dirname(d)) {
+    for (let d = path52.dirname(f); !out.has(d); d = path52.dirname(d)) {
       out.add(d);
-      if (path51.dirname(d) === d) break;
+      if (path52.dirname(d) === d) break;
     }
   }
   return out;
@@ -57505,7 +57781,7 @@ function someLeaf(v, test, depth = 0) {
 init_source();
 init_clock();
 init_resource();
-import path52 from "node:path";
+import path53 from "node:path";
 init_address();
 
 // src/engine/levels.ts
@@ -57766,7 +58042,7 @@ function runRules(input2, undecided2 = [], failures = []) {
         try {
           moduleHook.call(visitor, m);
         } catch (e) {
-          failed(e, fileStart(path52.join(m.dir, "main.tf")));
+          failed(e, fileStart(path53.join(m.dir, "main.tf")));
         }
       }
     }
@@ -57956,7 +58232,7 @@ function sparseText(lines) {
 }
 function evidenceOf(l, text2) {
   const snippet = text2.slice(l.range.start.offset, Math.max(l.range.end.offset, l.range.start.offset + 1));
-  return createHash3("sha256").update(snippet.replace(/\s+/g, " ")).digest("hex").slice(0, 16);
+  return createHash4("sha256").update(snippet.replace(/\s+/g, " ")).digest("hex").slice(0, 16);
 }
 function contained(fe, files, problems, step) {
   try {
@@ -58087,9 +58363,9 @@ var UnitMerger = class {
 
 // src/pipeline/recording-host.ts
 init_host();
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 function hashText(text2) {
-  return createHash4("sha1").update(text2).digest("base64url");
+  return createHash5("sha1").update(text2).digest("base64url");
 }
 function recordingHost(inner, onTextHash) {
   let deps;
@@ -58184,7 +58460,7 @@ function headAnswer(b, maxBytes) {
 function chunksAnswer(host, file) {
   const it = host.readChunks(file, 1 << 20);
   if (!it) return "";
-  const h = createHash4("sha1");
+  const h = createHash5("sha1");
   try {
     for (let r = it.next(); !r.done; r = it.next()) h.update(r.value);
   } catch {
@@ -58259,23 +58535,23 @@ function currentAnswer(host, kind, p, answer, textHash) {
 }
 
 // src/pipeline/cache.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 import { isAscii as isAscii2 } from "node:buffer";
-import fs6 from "node:fs";
-import path53 from "node:path";
+import fs7 from "node:fs";
+import path54 from "node:path";
 init_io_error();
 var CACHE_FILE = ".mlops-iac-lint-cache";
 var TOOL = "mlops-iac-lint";
 var FORMAT2 = 8;
 var FILE_READS = /* @__PURE__ */ new Set(["text", "bytes", "head", "chunks"]);
 function cacheFilePath(location, cwd) {
-  if (location === void 0) return path53.join(cwd, CACHE_FILE);
-  const abs = path53.resolve(cwd, location);
-  const isDir = /[\\/]$/.test(location) || fs6.existsSync(abs) && fs6.statSync(abs).isDirectory();
-  return isDir ? path53.join(abs, CACHE_FILE) : abs;
+  if (location === void 0) return path54.join(cwd, CACHE_FILE);
+  const abs = path54.resolve(cwd, location);
+  const isDir = /[\\/]$/.test(location) || fs7.existsSync(abs) && fs7.statSync(abs).isDirectory();
+  return isDir ? path54.join(abs, CACHE_FILE) : abs;
 }
 function hashOf(value) {
-  return createHash5("sha256").update(typeof value === "string" ? value : JSON.stringify(value)).digest("base64url");
+  return createHash6("sha256").update(typeof value === "string" ? value : JSON.stringify(value)).digest("base64url");
 }
 var UnitCache = class _UnitCache {
   constructor(file, version, old, oldDeps, oldFiles, onDisk) {
@@ -58319,7 +58595,7 @@ var UnitCache = class _UnitCache {
     }
     let text2;
     try {
-      text2 = decodeCacheText(fs6.readFileSync(file));
+      text2 = decodeCacheText(fs7.readFileSync(file));
     } catch (e) {
       if (e.code !== "ENOENT") warn(`cannot read the cache ${file} (${ioErrorText(e)}); linting without it`);
       return new _UnitCache(file, version, {}, [], {}, false);
@@ -58422,7 +58698,7 @@ var UnitCache = class _UnitCache {
     const exists = /* @__PURE__ */ new Map();
     const present2 = (file) => {
       let e = exists.get(file);
-      if (e === void 0) exists.set(file, e = fs6.existsSync(file));
+      if (e === void 0) exists.set(file, e = fs7.existsSync(file));
       return e;
     };
     for (const [key, e] of Object.entries(this.old)) {
@@ -58475,10 +58751,10 @@ var UnitCache = class _UnitCache {
     };
     const entries2 = [...this.next].map(([k, e]) => `${JSON.stringify(k)}:{"unit":${JSON.stringify(e.unit)},"deps":${JSON.stringify(e.deps.map(indexOf))},"result":${e.result}}`).join(",");
     const files = JSON.stringify(Object.fromEntries(this.keptFiles()));
-    if (!fs6.existsSync(path53.dirname(this.file))) fs6.mkdirSync(path53.dirname(this.file));
+    if (!fs7.existsSync(path54.dirname(this.file))) fs7.mkdirSync(path54.dirname(this.file));
     const tmp = `${this.file}.${process.pid}.tmp`;
-    fs6.writeFileSync(tmp, asciiJson(`${head.slice(0, -1)},"deps":${JSON.stringify(depTable)},"entries":{${entries2}},"files":${files}}`), "latin1");
-    fs6.renameSync(tmp, this.file);
+    fs7.writeFileSync(tmp, asciiJson(`${head.slice(0, -1)},"deps":${JSON.stringify(depTable)},"entries":{${entries2}},"files":${files}}`), "latin1");
+    fs7.renameSync(tmp, this.file);
   }
 };
 function asciiJson(text2) {
@@ -58523,29 +58799,29 @@ var LINTED_NAME = /\.(?:tf|tfvars|hcl|bicep|bicepparam|ya?ml|sh|bash|ps1|psm1)$/
 function refusal(file) {
   let st;
   try {
-    st = fs6.statSync(file);
+    st = fs7.statSync(file);
   } catch {
     return void 0;
   }
   if (!st.isFile()) return "is not a regular file (a device, FIFO, socket or folder)";
   if (!LINTED_NAME.test(file) || st.size === 0) return void 0;
-  const fd = fs6.openSync(file, "r");
+  const fd = fs7.openSync(file, "r");
   const head = Buffer.alloc(16);
   try {
-    fs6.readSync(fd, head, 0, head.length, 0);
+    fs7.readSync(fd, head, 0, head.length, 0);
   } finally {
-    fs6.closeSync(fd);
+    fs7.closeSync(fd);
   }
   return /^\s*\{\s*"tool"/.test(head.toString("latin1")) ? void 0 : "is a file of a format mlops-iac-lint reads, not a cache";
 }
 
 // src/pipeline/run-units.ts
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash8 } from "node:crypto";
 
 // src/pipeline/shard.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 function shardOf(key, count2) {
-  const h = createHash6("sha1").update(key).digest();
+  const h = createHash7("sha1").update(key).digest();
   return h.readUInt32BE(0) % count2 + 1;
 }
 
@@ -58628,7 +58904,7 @@ function releaseUnit(run3, u) {
   betweenUnits();
 }
 function planHash(run3) {
-  const h = createHash7("sha1");
+  const h = createHash8("sha1");
   h.update(`${run3.settingsKey()}
 ${run3.wholeRun ? "whole" : "units"}
 `);
@@ -58752,8 +59028,8 @@ async function runUnits(run3, merged, o) {
 }
 
 // src/pipeline/workers.ts
-import fs7 from "node:fs";
-import path54 from "node:path";
+import fs8 from "node:fs";
+import path55 from "node:path";
 import { fileURLToPath } from "node:url";
 var WORKER_YOUNG_GENERATION_MB = 8;
 var STAGES = 5;
@@ -58775,9 +59051,9 @@ function claimEach(state, work, end, each) {
 }
 function workerScript() {
   if (typeof __MLOPS_WORKER_ENTRY__ !== "string") return void 0;
-  const here = path54.dirname(fileURLToPath(import.meta.url));
-  const file = path54.join(path54.basename(here) === "chunks" ? path54.dirname(here) : here, __MLOPS_WORKER_ENTRY__);
-  return fs7.existsSync(file) ? file : void 0;
+  const here = path55.dirname(fileURLToPath(import.meta.url));
+  const file = path55.join(path55.basename(here) === "chunks" ? path55.dirname(here) : here, __MLOPS_WORKER_ENTRY__);
+  return fs8.existsSync(file) ? file : void 0;
 }
 var UnitWorkerPool = class _UnitWorkerPool {
   state;
@@ -59466,8 +59742,8 @@ function memberGuardOf(input2, size) {
   if (size?.kind !== "string" || !size.origin) return void 0;
   for (const whole of inputValues(input2)) {
     if (whole?.kind !== "object" && whole?.kind !== "list" || !whole.origin || !locationContains(whole.origin, size.origin)) continue;
-    const path67 = memberPathAt(whole, size.origin);
-    if (path67 && path67.length > 0) return { path: path67, allowed: input2.memberAllowed?.(path67, whole) };
+    const path68 = memberPathAt(whole, size.origin);
+    if (path68 && path68.length > 0) return { path: path68, allowed: input2.memberAllowed?.(path68, whole) };
   }
   return void 0;
 }
@@ -59496,8 +59772,8 @@ function memberPathAt(v, at2) {
   }
   return void 0;
 }
-function memberPathText(root, path67) {
-  return path67.reduce((out, k) => typeof k === "number" ? `${out}[${k}]` : out ? `${out}.${k}` : k, root);
+function memberPathText(root, path68) {
+  return path68.reduce((out, k) => typeof k === "number" ? `${out}[${k}]` : out ? `${out}.${k}` : k, root);
 }
 
 // rules/gpu/GPU002-gpu-size-input-unvalidated.ts
@@ -59624,8 +59900,8 @@ function unreadGuard(input2, size) {
   if ((!allowed || allowed.length === 0) && isStructured(input2, size) && memberGuardOf(input2, size)?.allowed === "unknown") return `guard of ${input2.name}: the type of the member that holds the size cannot be read`;
   return void 0;
 }
-function lastProperty(path67) {
-  for (let i = path67.length - 1; i >= 0; i--) if (typeof path67[i] === "string") return path67[i];
+function lastProperty(path68) {
+  for (let i = path68.length - 1; i >= 0; i--) if (typeof path68[i] === "string") return path68[i];
   return "items";
 }
 function sizeLiteralsOf(text2) {
@@ -60502,7 +60778,7 @@ var NET001_admin_port_open_to_internet_default = defineRule({
 });
 
 // rules/terraform/TF001-local-terraform-state.ts
-import path55 from "node:path";
+import path56 from "node:path";
 var DEMONSTRATION_FOLDERS = /* @__PURE__ */ new Set([
   "examples",
   "example",
@@ -60558,7 +60834,7 @@ var TF001_local_terraform_state_default = defineRule({
           const notKnown = runs.find((r) => r.gives === "not known");
           if (!notKnown) return;
           const tg = notKnown.tg;
-          const config = path55.dirname(tg.file) === m.dir ? "its terragrunt.hcl" : `${ctx.relativePath(tg.file)}, which runs it,`;
+          const config = path56.dirname(tg.file) === m.dir ? "its terragrunt.hcl" : `${ctx.relativePath(tg.file)}, which runs it,`;
           const why = tg.backendNotKnown ? `the backend type ${config} gives (line ${tg.backendNotKnown.range.start.line}) is not a literal` : `${config} includes another configuration (line ${tg.includes[0].range.start.line}), which may set remote_state`;
           ctx.undecidedAbout(`module:${ctx.relativePath(m.dir)}`, "backend", `${why}, so whether Terragrunt gives it a remote backend is not known`, at2);
           return;
@@ -60577,7 +60853,7 @@ var TF001_local_terraform_state_default = defineRule({
 });
 
 // rules/terraform/TF002-state-file-in-repository.ts
-import path56 from "node:path";
+import path57 from "node:path";
 init_source();
 var TF002_state_file_in_repository_default = defineRule({
   meta: {
@@ -60603,7 +60879,7 @@ var TF002_state_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "stateFile",
-          data: { file: path56.basename(f.path) }
+          data: { file: path57.basename(f.path) }
         });
       }
     };
@@ -60611,7 +60887,7 @@ var TF002_state_file_in_repository_default = defineRule({
 });
 
 // rules/terraform/TF003-provider-version-unpinned.ts
-import path57 from "node:path";
+import path58 from "node:path";
 var BUILTIN = /* @__PURE__ */ new Set(["terraform"]);
 function constrains(rp) {
   const v = rp.version;
@@ -60707,7 +60983,7 @@ var TF003_provider_version_unpinned_default = defineRule({
   }
 });
 function moduleRef2(fromDir, toDir) {
-  const rel = path57.relative(fromDir, toDir).split(path57.sep).join("/");
+  const rel = path58.relative(fromDir, toDir).split(path58.sep).join("/");
   return rel === ".." ? "../" : rel.startsWith("../") ? rel : `./${rel}`;
 }
 function moduleName(rootDir, m) {
@@ -60723,11 +60999,11 @@ function firstPlace(m, is) {
   return resource && { ...resource.at, label: resource.address };
 }
 function placeName(rootDir, at2) {
-  return `${path57.relative(rootDir, at2.file).split(path57.sep).join("/")}:${at2.range.start.line}`;
+  return `${path58.relative(rootDir, at2.file).split(path58.sep).join("/")}:${at2.range.start.line}`;
 }
 
 // rules/terraform/TF004-plan-file-in-repository.ts
-import path58 from "node:path";
+import path59 from "node:path";
 init_source();
 var TF004_plan_file_in_repository_default = defineRule({
   meta: {
@@ -60754,7 +61030,7 @@ var TF004_plan_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "planFile",
-          data: { file: path58.basename(f.path) }
+          data: { file: path59.basename(f.path) }
         });
       }
     };
@@ -60762,7 +61038,7 @@ var TF004_plan_file_in_repository_default = defineRule({
 });
 
 // rules/secrets/SEC001-hardcoded-secret.ts
-import path59 from "node:path";
+import path60 from "node:path";
 init_source();
 init_own_strings();
 init_file_kind();
@@ -61063,7 +61339,7 @@ var SEC001_hardcoded_secret_default = defineRule({
       }
     };
     const varFile = (file) => {
-      const where = path59.basename(file.path);
+      const where = path60.basename(file.path);
       variantFile = file.kind === "arm-params" || file.kind === "bicepparam" ? file.path : void 0;
       for (const [name, v] of file.varValues ?? []) {
         const subject = `tfvars:${file.path}:${name}`;
@@ -61908,7 +62184,7 @@ var CI002_azure_login_with_secret_default = defineRule({
 });
 
 // rules/ci/CI003-oidc-without-id-token-permission.ts
-import path60 from "node:path";
+import path61 from "node:path";
 init_ci2();
 function input(step, name) {
   return step.inputs.find((e) => e.key.toLowerCase() === name);
@@ -62011,7 +62287,7 @@ var CI003_oidc_without_id_token_permission_default = defineRule({
       const messageId = nested ? "callerPermissionsNested" : called.action !== void 0 ? "callerPermissionsAction" : "callerPermissions";
       ctx.report({
         messageId,
-        data: { job: job.id, callee: `\`${job.uses.text.trim()}\``, calledJob: called.job, permissions, ...nested ? { inner: path60.basename(called.workflow) } : {}, ...called.action !== void 0 ? { action: called.action } : {} },
+        data: { job: job.id, callee: `\`${job.uses.text.trim()}\``, calledJob: called.job, permissions, ...nested ? { inner: path61.basename(called.workflow) } : {}, ...called.action !== void 0 ? { action: called.action } : {} },
         location: { file: file.file, range: { start: job.uses.keyRange.start, end: job.uses.range.end } },
         related: [{ file: called.file, range: { start: called.step.uses.keyRange.start, end: called.step.uses.range.end }, label: `azure/login in job ${called.job}` }, ...permissionsRelated(file, job)],
         subject: job.subject,
@@ -62555,8 +62831,8 @@ var FORMATS_READ = "Terraform .tf/.tfvars, terragrunt.hcl and plan JSON, ARM tem
 var UsageError = class extends Error {
 };
 function outsideRootMessage(named2, real, root, skipped = false) {
-  const shown = path63.relative(process.cwd(), named2) || named2;
-  if (real === path63.resolve(named2)) {
+  const shown = path64.relative(process.cwd(), named2) || named2;
+  if (real === path64.resolve(named2)) {
     const what2 = `outside the scan root ${root}`;
     return skipped ? `${shown} is not linted: ${what2}` : `${shown}: ${what2}; nothing outside it is read (name paths inside it, or lint from a folder that holds both)`;
   }
@@ -62565,19 +62841,19 @@ function outsideRootMessage(named2, real, root, skipped = false) {
 }
 function tfDataDirPatterns(dir, root) {
   if (dir === void 0 || dir.trim() === "" || dir === ".terraform") return [];
-  if (path63.isAbsolute(dir)) {
+  if (path64.isAbsolute(dir)) {
     const rel2 = relativeToRoot(root, dir);
     return rel2 && !rel2.startsWith("..") ? [`/${rel2}/`] : [];
   }
-  const rel = path63.normalize(dir).replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
+  const rel = path64.normalize(dir).replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
   if (rel === "" || rel === "." || rel.startsWith("..")) return [];
   return [rel.includes("/") ? `**/${rel}/` : `${rel}/`];
 }
 function repositoryTopOf(root) {
   let dir = root;
   for (let i = 0; i < 64; i++) {
-    if (fs8.existsSync(path63.join(dir, ".git"))) return dir;
-    const up = path63.dirname(dir);
+    if (fs9.existsSync(path64.join(dir, ".git"))) return dir;
+    const up = path64.dirname(dir);
     if (up === dir) return void 0;
     dir = up;
   }
@@ -62585,19 +62861,19 @@ function repositoryTopOf(root) {
 }
 function commonRoot(paths) {
   const cwd = process.cwd();
-  if (paths.every((p) => !path63.relative(cwd, p).startsWith(".."))) return cwd;
+  if (paths.every((p) => !path64.relative(cwd, p).startsWith(".."))) return cwd;
   let root = paths[0];
-  if (fs8.existsSync(root) && fs8.statSync(root).isFile()) root = path63.dirname(root);
-  for (const p of paths.slice(1)) while (path63.relative(root, p).startsWith("..")) root = path63.dirname(root);
+  if (fs9.existsSync(root) && fs9.statSync(root).isFile()) root = path64.dirname(root);
+  for (const p of paths.slice(1)) while (path64.relative(root, p).startsWith("..")) root = path64.dirname(root);
   return root;
 }
 function callerBound(file, root, host) {
   return nearestFolder(file, root, (dir) => {
-    const git2 = path63.join(dir, ".git");
+    const git2 = path64.join(dir, ".git");
     return host.isDirectory(git2) || host.isFile(git2);
   }) ?? root;
 }
-async function filesOnlyFolders(frontEnds, given, dataFiles, givenKinds, cliVarFiles, root, host, facts, ignorePatterns, options, config, policyKindOf) {
+async function filesOnlyFolders(frontEnds, given, dataFiles, givenKinds, cliVarFiles, root, host, facts, ignorePatterns, options, config, policyKindOf, onUnreadIndex) {
   const byRepository = /* @__PURE__ */ new Map();
   for (const f of given) {
     const top = callerBound(f, root, host);
@@ -62615,7 +62891,7 @@ async function filesOnlyFolders(frontEnds, given, dataFiles, givenKinds, cliVarF
       cliVarFiles,
       givenKinds,
       ...facts ? { facts } : {},
-      list: async (accept) => (await (everyFile ??= listFiles([top], { root, gitignore: options.gitignore, ignorePatterns: [...ignorePatterns], reader: host }))).filter((f) => accept(f) && !config.isIgnored(f))
+      list: async (accept) => (await (everyFile ??= listFiles([top], { root, gitignore: options.gitignore, ignorePatterns: [...ignorePatterns], reader: host, onUnreadIndex }))).filter((f) => accept(f) && !config.isIgnored(f))
     };
     const definitionFiles = policyKindOf ? (await policyDefinitionFiles(wide, policyKindOf, options.tfDataDir)).filter((f) => !files.includes(f)) : [];
     let asked = files;
@@ -62628,14 +62904,14 @@ async function filesOnlyFolders(frontEnds, given, dataFiles, givenKinds, cliVarF
       }
       asked = [...files, ...definitionFiles];
       view = { ...wide, givenKinds: kinds };
-      out.push(...new Set(definitionFiles.map((f) => path63.dirname(f))));
+      out.push(...new Set(definitionFiles.map((f) => path64.dirname(f))));
     }
     for (const fe of frontEnds) if (fe.filesOnlyFolders) out.push(...await fe.filesOnlyFolders(asked, view));
   }
   return out;
 }
 async function givenDataFiles(given, frontEnds, host, root, facts) {
-  const candidates2 = given.filter((f) => fs8.statSync(f).isFile());
+  const candidates2 = given.filter((f) => fs9.statSync(f).isFile());
   await Promise.all(frontEnds.filter((fe) => fe.load && candidates2.some((f) => fe.byName(f) !== void 0)).map((fe) => fe.load()));
   const data = [];
   const unread = [];
@@ -62672,14 +62948,14 @@ function realPathOf() {
 function missingPathMessage(p) {
   let target;
   try {
-    if (!fs8.lstatSync(p).isSymbolicLink()) return `no such file or folder: ${p}`;
-    target = fs8.readlinkSync(p);
+    if (!fs9.lstatSync(p).isSymbolicLink()) return `no such file or folder: ${p}`;
+    target = fs9.readlinkSync(p);
   } catch {
     return `no such file or folder: ${p}`;
   }
   let code;
   try {
-    fs8.statSync(p);
+    fs9.statSync(p);
   } catch (e) {
     code = e.code;
   }
@@ -62687,33 +62963,33 @@ function missingPathMessage(p) {
 }
 async function prepareRun(options, cache3) {
   const facts = cache3;
-  const namedPaths = (options.paths?.length ? options.paths : ["."]).map((p) => path63.resolve(p));
+  const namedPaths = (options.paths?.length ? options.paths : ["."]).map((p) => path64.resolve(p));
   for (const p of namedPaths) {
-    if (!fs8.existsSync(p)) throw new UsageError(missingPathMessage(p));
-    const st = fs8.statSync(p);
+    if (!fs9.existsSync(p)) throw new UsageError(missingPathMessage(p));
+    const st = fs9.statSync(p);
     if (!st.isFile() && !st.isDirectory()) throw new UsageError(`${p}: it is ${st.isFIFO() ? "a FIFO" : st.isSocket() ? "a socket" : "a device"}, not a regular file or a folder, and is never read; name a file or folder`);
   }
-  const namedPlans = (options.planFiles ?? []).map((p) => path63.resolve(p));
-  for (const p of namedPlans) if (!fs8.existsSync(p) || !fs8.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
-  const namedVarFiles = (options.varFiles ?? []).map((f) => path63.resolve(f));
+  const namedPlans = (options.planFiles ?? []).map((p) => path64.resolve(p));
+  for (const p of namedPlans) if (!fs9.existsSync(p) || !fs9.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
+  const namedVarFiles = (options.varFiles ?? []).map((f) => path64.resolve(f));
   for (const f of namedVarFiles) {
-    if (!fs8.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
-    if (!fs8.statSync(f).isFile()) throw new UsageError(`--var-file is not a file: ${f} (give a .tfvars or .tfvars.json file)`);
+    if (!fs9.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
+    if (!fs9.statSync(f).isFile()) throw new UsageError(`--var-file is not a file: ${f} (give a .tfvars or .tfvars.json file)`);
     if (isTerraformFile(f)) throw new UsageError(`--var-file takes a variable file (.tfvars or .tfvars.json), not Terraform configuration: ${f}`);
   }
-  if (options.policyAliasesFile !== void 0 && !fs8.existsSync(path63.resolve(options.policyAliasesFile))) throw new UsageError(`--policy-aliases not found: ${path63.resolve(options.policyAliasesFile)}`);
-  const namedOnly = options.onlyFiles?.map((f) => path63.resolve(f));
+  if (options.policyAliasesFile !== void 0 && !fs9.existsSync(path64.resolve(options.policyAliasesFile))) throw new UsageError(`--policy-aliases not found: ${path64.resolve(options.policyAliasesFile)}`);
+  const namedOnly = options.onlyFiles?.map((f) => path64.resolve(f));
   const written2 = namedOnly ?? [...namedPaths, ...namedPlans.filter((p) => !namedPaths.includes(p))];
-  const writtenRoot = path63.resolve(options.root ?? commonRoot(written2));
-  const realRoot = fs8.realpathSync(writtenRoot);
-  const root = fs8.lstatSync(writtenRoot).isSymbolicLink() ? realRoot : writtenRoot;
+  const writtenRoot = path64.resolve(options.root ?? commonRoot(written2));
+  const realRoot = fs9.realpathSync(writtenRoot);
+  const root = fs9.lstatSync(writtenRoot).isSymbolicLink() ? realRoot : writtenRoot;
   const refused = /* @__PURE__ */ new Map();
   const skippable = options.errorOnUnmatchedFile === false;
   const confined = (paths, mayBeSkipped) => {
     const out = [];
     for (const p of paths) {
-      const real = fs8.realpathSync(p);
-      if (isWithin(realRoot, real)) out.push(path63.join(root, path63.relative(realRoot, real)));
+      const real = fs9.realpathSync(p);
+      if (isWithin(realRoot, real)) out.push(path64.join(root, path64.relative(realRoot, real)));
       else if (mayBeSkipped) refused.set(p, real);
       else throw new UsageError(outsideRootMessage(p, real, realRoot));
     }
@@ -62724,11 +63000,11 @@ async function prepareRun(options, cache3) {
   const varFiles = confined(namedVarFiles, false);
   const inputPaths = [...given, ...planFiles.filter((p) => !given.includes(p))];
   const onlyFiles = namedOnly && confined(namedOnly, skippable);
-  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path63.dirname(f)))] : inputPaths;
+  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path64.dirname(f)))] : inputPaths;
   const catalog = options.ruleSet ?? ALL_RULES;
   const knownIds = new Set(catalog.map((r) => r.meta.id));
   const startPath = inputPaths[0] ?? root;
-  const startDir = fs8.statSync(startPath).isDirectory() ? startPath : path63.dirname(startPath);
+  const startDir = fs9.statSync(startPath).isDirectory() ? startPath : path64.dirname(startPath);
   let config;
   let mistakenConfig;
   let shadowedConfig;
@@ -62737,7 +63013,7 @@ async function prepareRun(options, cache3) {
     config = loaded.config;
     if (!options.noConfig && !loaded.file) mistakenConfig = mistakenConfigFile(startDir);
     const read = loaded.file && !options.configFile ? loaded.file : void 0;
-    const other = read === void 0 ? void 0 : CONFIG_FILE_NAMES.map((n) => path63.join(path63.dirname(read), n)).find((c) => c !== read && fs8.existsSync(c));
+    const other = read === void 0 ? void 0 : CONFIG_FILE_NAMES.map((n) => path64.join(path64.dirname(read), n)).find((c) => c !== read && fs9.existsSync(c));
     if (read !== void 0 && other !== void 0) shadowedConfig = { read, other };
   } catch (e) {
     if (e instanceof ConfigError) throw new UsageError(e.messages.join("\n"));
@@ -62752,13 +63028,13 @@ async function prepareRun(options, cache3) {
     setAsideChars: Math.floor(SET_ASIDE_CHARS / planningThreads(threadSettings(options))),
     ...cache3 ? { signatures: { freshMs: options.cacheFreshMs ?? CACHE_FRESH_MS } } : {}
   });
-  if (options.tfDataDir !== void 0 && path63.isAbsolute(options.tfDataDir)) {
-    const dir = path63.resolve(options.tfDataDir);
-    if (!fs8.existsSync(dir)) throw new UsageError(`--tf-data-dir not found: ${dir}`);
-    if (!isWithin(realRoot, fs8.realpathSync(dir))) throw new UsageError(`--tf-data-dir ${dir} is outside the scan root ${root}, and nothing outside it is read; lint from a folder that holds both, or give the folder relative to each root module`);
+  if (options.tfDataDir !== void 0 && path64.isAbsolute(options.tfDataDir)) {
+    const dir = path64.resolve(options.tfDataDir);
+    if (!fs9.existsSync(dir)) throw new UsageError(`--tf-data-dir not found: ${dir}`);
+    if (!isWithin(realRoot, fs9.realpathSync(dir))) throw new UsageError(`--tf-data-dir ${dir} is outside the scan root ${root}, and nothing outside it is read; lint from a folder that holds both, or give the folder relative to each root module`);
   }
-  if (options.bicepCache !== void 0 && !fs8.existsSync(path63.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path63.resolve(options.bicepCache)}`);
-  const bicepCache = options.bicepCache !== void 0 ? createHost(fs8.realpathSync(path63.resolve(options.bicepCache))) : void 0;
+  if (options.bicepCache !== void 0 && !fs9.existsSync(path64.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path64.resolve(options.bicepCache)}`);
+  const bicepCache = options.bicepCache !== void 0 ? createHost(fs9.realpathSync(path64.resolve(options.bicepCache))) : void 0;
   const problems = [];
   const walked = /* @__PURE__ */ new Set();
   const classifyFacts = facts ? { facts, name: `classify:${hashOf([root, frontEnds.map((fe) => fe.name)]).slice(0, 16)}` } : void 0;
@@ -62768,7 +63044,9 @@ async function prepareRun(options, cache3) {
   const planPatterns = planFiles.map((p) => `/${relativeToRoot(root, p)}`);
   const ignorePatterns = [...options.ignorePatterns ?? [], ...tfDataDirPatterns(options.tfDataDir, root)];
   const policyKindOf = onlyFiles && config.policies.fromScannedCode && (rules.some((r) => POLICY_RULES.has(r.meta.id)) || Object.keys(config.policies.parameters).length > 0) ? classifier(frontEnds, host, root, classifyFacts, givenKinds) : void 0;
-  const walkPaths = onlyFiles ? [.../* @__PURE__ */ new Set([...scanPaths, ...await filesOnlyFolders(frontEnds, onlyFiles, dataFiles, givenKinds, varFiles, root, host, facts, ignorePatterns, options, config, policyKindOf)])] : scanPaths;
+  const unreadIndexes = /* @__PURE__ */ new Map();
+  const onUnreadIndex = (file, reason) => void unreadIndexes.set(file, reason);
+  const walkPaths = onlyFiles ? [.../* @__PURE__ */ new Set([...scanPaths, ...await filesOnlyFolders(frontEnds, onlyFiles, dataFiles, givenKinds, varFiles, root, host, facts, ignorePatterns, options, config, policyKindOf, onUnreadIndex)])] : scanPaths;
   const excluded = { files: 0, folders: 0 };
   const listed = (await listFiles(walkPaths, {
     root,
@@ -62778,6 +63056,7 @@ async function prepareRun(options, cache3) {
     reader: host,
     accept: (f) => frontEnds.some((fe) => fe.byName(f) !== void 0),
     onIgnored: (_p, isDir) => void (isDir ? excluded.folders++ : excluded.files++),
+    onUnreadIndex,
     // A folder that cannot be listed is said, never skipped without a word.
     onUnreadable: (dir) => problems.push({ ruleId: "PARSE001", message: dir.includes(NOT_UTF8_NAME) ? `cannot list the folder: its name is not valid UTF-8, and folder names are read as UTF-8; rename it with UTF-8 characters to have the files in it linted` : `cannot list the folder (${listingError(dir)}); the files in it are not linted`, location: fileStart(dir) })
   })).filter((f) => !config.isIgnored(f) || void excluded.files++);
@@ -62800,23 +63079,23 @@ async function prepareRun(options, cache3) {
   if (options.errorOnUnmatchedFile !== false) {
     for (const p of onlyFiles ?? inputPaths) {
       const problem3 = host.problemOf(p);
-      if (classified.has(p) || dataFiles.includes(p) || config.isIgnored(p) || !fs8.statSync(p).isFile() || problem3 && problem3.kind !== "binary") continue;
-      throw new UsageError(`${path63.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
+      if (classified.has(p) || dataFiles.includes(p) || config.isIgnored(p) || !fs9.statSync(p).isFile() || problem3 && problem3.kind !== "binary") continue;
+      throw new UsageError(`${path64.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
   const notices = [...refused].map(([p, real]) => outsideRootMessage(p, real, realRoot, true));
-  const excludedByConfig = given.filter((p) => config.isIgnored(p) && fs8.statSync(p).isFile()).map((p) => path63.relative(process.cwd(), p) || p);
+  const excludedByConfig = given.filter((p) => config.isIgnored(p) && fs9.statSync(p).isFile()).map((p) => path64.relative(process.cwd(), p) || p);
   if (excludedByConfig.length === 1) notices.push(`${excludedByConfig[0]} is not linted: the config file's ignorePaths excludes it`);
   else if (excludedByConfig.length > 1) notices.push(`${excludedByConfig[0]} and ${excludedByConfig.length - 1} more given files are not linted: the config file's ignorePaths excludes them`);
   if (shadowedConfig) {
-    const rel = (f) => path63.relative(process.cwd(), f) || f;
+    const rel = (f) => path64.relative(process.cwd(), f) || f;
     notices.push(`${rel(shadowedConfig.other)} is not read: ${rel(shadowedConfig.read)} in the same folder is the config file; merge their settings into one and delete the other`);
   }
   if (mistakenConfig) {
-    notices.push(`${path63.relative(process.cwd(), mistakenConfig) || mistakenConfig} is not read: the config file is ${CONFIG_FILE_NAMES.join(" or ")} (JSON with comments); rename it and write its settings as JSON`);
+    notices.push(`${path64.relative(process.cwd(), mistakenConfig) || mistakenConfig} is not read: the config file is ${CONFIG_FILE_NAMES.join(" or ")} (JSON with comments); rename it and write its settings as JSON`);
   }
   if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
-    const where = scanPaths.map((p) => path63.relative(process.cwd(), p) || ".").join(", ");
+    const where = scanPaths.map((p) => path64.relative(process.cwd(), p) || ".").join(", ");
     const rules2 = `.gitignore, ${IGNORE_FILE}, --ignore-pattern or the config file's ignorePaths`;
     notices.push(
       excluded.folders > 0 ? `nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ}) outside the folders ignore rules exclude (${rules2})` : excluded.files > 0 ? `nothing to lint in ${where}: ignore rules exclude the ${excluded.files === 1 ? "file" : `${excluded.files} files`} of a format it reads there (${rules2})` : `nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`
@@ -62825,7 +63104,7 @@ async function prepareRun(options, cache3) {
   const superseded = /* @__PURE__ */ new Set();
   const recorder = recordingHost(host, cache3 ? (file, hash) => cache3.noteText(host, file, hash) : void 0);
   const repositoryTop = repositoryTopOf(root);
-  const envAbove = repositoryTop === void 0 ? "" : path63.relative(repositoryTop, root).split(path63.sep).join("/");
+  const envAbove = repositoryTop === void 0 ? "" : path64.relative(repositoryTop, root).split(path64.sep).join("/");
   const inRepository = repositoryTop !== void 0;
   const ctx = {
     host: recorder.host,
@@ -62874,7 +63153,7 @@ async function prepareRun(options, cache3) {
   if (options.errorOnUnmatchedFile !== false) {
     for (const d of unreadFiles) {
       if (config.isIgnored(d) || units2.some((u) => dataReadBy(u).includes(d))) continue;
-      throw new UsageError(`${path63.relative(process.cwd(), d) || d}: not a file mlops-iac-lint reads (${FORMATS_READ}), nor a data file that a scanned file reads (yamldecode(file(\u2026)), templatefile(\u2026), loadYamlContent(\u2026), az ml \u2026 --file, an Azure Pipelines template:)`);
+      throw new UsageError(`${path64.relative(process.cwd(), d) || d}: not a file mlops-iac-lint reads (${FORMATS_READ}), nor a data file that a scanned file reads (yamldecode(file(\u2026)), templatefile(\u2026), loadYamlContent(\u2026), az ml \u2026 --file, an Azure Pipelines template:)`);
     }
   }
   for (const fe of frontEnds) {
@@ -62915,7 +63194,8 @@ async function prepareRun(options, cache3) {
     onlyFiles,
     inputPaths,
     classified,
-    scanned
+    scanned,
+    unreadIndexes: [...unreadIndexes].map(([file, reason]) => ({ file, reason }))
   };
 }
 var SET_ASIDE_CHARS = 16 * 1024 * 1024;
@@ -62980,8 +63260,8 @@ async function lintPlanned(run3, threads, cache3) {
   const inline = applySuppressions(findings, merged.directives, { allowInline: config.allowInlineSuppressions, activeRuleIds, fileIdentity: realPathOf() });
   findings = config.applyLevels(config.applySuppressions(inline.findings, today2).findings);
   if (config.allowInlineSuppressions) {
-    const unparsed = new Set(notifications.filter((n) => n.ruleId === "PARSE001").map((n) => path63.dirname(n.location.file)));
-    const unused = unparsed.size > 0 ? inline.unused.filter((d) => !unparsed.has(path63.dirname(d.file))) : inline.unused;
+    const unparsed = new Set(notifications.filter((n) => n.ruleId === "PARSE001").map((n) => path64.dirname(n.location.file)));
+    const unused = unparsed.size > 0 ? inline.unused.filter((d) => !unparsed.has(path64.dirname(d.file))) : inline.unused;
     const supProblems = problemsForActiveRules(merged.supProblems, activeRuleIds);
     appendAll(findings, config.applyLevels(suppressionFindings([...supProblems, ...unusedProblems(unused)], root).filter((f) => activeRuleIds.has(f.ruleId))));
   }
@@ -63015,7 +63295,7 @@ async function lintPlanned(run3, threads, cache3) {
     sources,
     toolVersion: VERSION,
     undecided: undecidedHere.sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1)),
-    skipped: [...skippedFiles([...host.problems(), ...merged.readProblems]), ...merged.skipped.filter((s) => !onlyFiles || onlyFiles.includes(s.file))],
+    skipped: [...skippedFiles([...host.problems(), ...merged.readProblems]), ...merged.skipped.filter((s) => !onlyFiles || onlyFiles.includes(s.file)), ...run3.unreadIndexes],
     notices
   };
 }
@@ -63041,7 +63321,7 @@ async function loadPolicyInput(config, found, aliasesOption, problems, notices) 
     for (const p of loaded.problems) problems.push({ ruleId: p.kind === "shape" ? "EVAL001" : "PARSE001", message: p.message, location: p.location });
     for (const f of files) texts.push([f, h.readText(f)]);
   }
-  const aliasFile = aliasesOption ? path63.resolve(aliasesOption) : pc.aliases;
+  const aliasFile = aliasesOption ? path64.resolve(aliasesOption) : pc.aliases;
   const extraAliases = aliasFile ? readAliasDump(aliasFile, aliasesFromDump2) : [];
   const key = hashOf([texts, pc.parameters ?? null, extraAliases, pc.fromScannedCode]);
   return { definitions, initiatives, parameters: pc.parameters, extraAliases, key, complete, fromScannedCode: pc.fromScannedCode, placeOf: pc.placeOf, build };
@@ -63187,8 +63467,8 @@ function readAndApplyBaseline(findings, file, root) {
     throw new UsageError(`cannot read the baseline ${file}: ${ioErrorText(e)}`);
   }
   try {
-    const inside2 = path63.relative(root, path63.resolve(file));
-    const shown = inside2 !== "" && !inside2.startsWith("..") && !path63.isAbsolute(inside2) ? inside2.split(path63.sep).join("/") : file;
+    const inside2 = path64.relative(root, path64.resolve(file));
+    const shown = inside2 !== "" && !inside2.startsWith("..") && !path64.isAbsolute(inside2) ? inside2.split(path64.sep).join("/") : file;
     return applyBaseline(findings, text2, shown);
   } catch (e) {
     if (e instanceof BaselineError) throw new UsageError(e.message);
@@ -63242,7 +63522,7 @@ function threadSettings(options) {
   const count2 = c === "off" ? 1 : c === "auto" ? autoThreads() : Math.max(1, Math.min(os.availableParallelism(), Math.floor(c)));
   const script = options.frontEnds || options.ruleSet ? void 0 : workerScript();
   const walks = !options.onlyFiles && (options.paths?.length ? options.paths : ["."]).some(isFolder);
-  const warm = options.cache === true && fs8.existsSync(cacheFilePath(options.cacheLocation, process.cwd()));
+  const warm = options.cache === true && fs9.existsSync(cacheFilePath(options.cacheLocation, process.cwd()));
   const { onProgress: _onProgress, ...plain } = options;
   return { script, count: count2, early: walks && !warm, options: plain };
 }
@@ -63277,7 +63557,7 @@ function skippedFiles(problems) {
 }
 function listingError(dir) {
   try {
-    fs8.readdirSync(dir);
+    fs9.readdirSync(dir);
     return "it could not be read";
   } catch (e) {
     return ioErrorText(e);
@@ -63285,7 +63565,7 @@ function listingError(dir) {
 }
 
 // src/report/common.ts
-import path64 from "node:path";
+import path65 from "node:path";
 var REPOSITORY_URL = "https://github.com/mlops-iac-lint/mlops-iac-lint";
 var RELEASE_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 function docsBaseUrl(toolVersion) {
@@ -63298,9 +63578,9 @@ function toPosix(p) {
   return p.replace(/\\/g, "/");
 }
 function relativePath2(base, file) {
-  if (!path64.isAbsolute(file)) return toPosix(file);
-  const rel = path64.relative(base, file);
-  return toPosix(rel === "" ? path64.basename(file) : rel);
+  if (!path65.isAbsolute(file)) return toPosix(file);
+  const rel = path65.relative(base, file);
+  return toPosix(rel === "" ? path65.basename(file) : rel);
 }
 function ruleDocUrl(rule, toolVersion) {
   if (!rule?.docPath) return void 0;
@@ -63790,7 +64070,7 @@ function githubAnnotations(result, options = {}) {
 
 // src/action/io.ts
 import crypto from "node:crypto";
-import fs9 from "node:fs";
+import fs10 from "node:fs";
 var InputError = class extends Error {
 };
 function getInput(env, name) {
@@ -63822,7 +64102,7 @@ function getChoiceInput(env, name, choices, fallback) {
 function setOutput(env, name, value) {
   const file = env.GITHUB_OUTPUT;
   if (!file) return;
-  fs9.appendFileSync(file, outputRecord(name, value), "utf8");
+  fs10.appendFileSync(file, outputRecord(name, value), "utf8");
 }
 function outputRecord(name, value) {
   const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
@@ -63837,7 +64117,7 @@ ${delimiter}
 function appendSummary(env, markdown) {
   const file = env.GITHUB_STEP_SUMMARY;
   if (!file) return false;
-  fs9.appendFileSync(file, markdown.endsWith("\n") ? markdown : markdown + "\n", "utf8");
+  fs10.appendFileSync(file, markdown.endsWith("\n") ? markdown : markdown + "\n", "utf8");
   return true;
 }
 function command(kind, message) {
@@ -63846,7 +64126,7 @@ function command(kind, message) {
 
 // src/action/event.ts
 init_io_error();
-import fs10 from "node:fs";
+import fs11 from "node:fs";
 var COMMIT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 function isObject(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -63856,7 +64136,7 @@ function readPullRequestEvent(env) {
   if (!file) return { kind: "none" };
   let payload;
   try {
-    payload = JSON.parse(fs10.readFileSync(file, "utf8"));
+    payload = JSON.parse(fs11.readFileSync(file, "utf8"));
   } catch (e) {
     const why = e instanceof SyntaxError ? "it is not valid JSON" : ioErrorText(e);
     return { kind: "unusable", reason: `cannot read the event payload ${file}: ${why}` };
@@ -63879,8 +64159,8 @@ function readPullRequestEvent(env) {
 
 // src/action/git-diff.ts
 import { spawnSync } from "node:child_process";
-import fs11 from "node:fs";
-import path65 from "node:path";
+import fs12 from "node:fs";
+import path66 from "node:path";
 
 // src/action/changed-lines.ts
 var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -64026,12 +64306,12 @@ var PullRequestLines = class {
     if (this.real.has(file)) return this.real.get(file);
     let real;
     try {
-      real = fs11.realpathSync(file);
+      real = fs12.realpathSync(file);
     } catch {
-      real = path65.resolve(file);
+      real = path66.resolve(file);
     }
-    const rel = path65.relative(this.topLevel, real);
-    const out = rel === "" || rel.startsWith("..") || path65.isAbsolute(rel) ? void 0 : rel.split(path65.sep).join("/");
+    const rel = path66.relative(this.topLevel, real);
+    const out = rel === "" || rel.startsWith("..") || path66.isAbsolute(rel) ? void 0 : rel.split(path66.sep).join("/");
     this.real.set(file, out);
     return out;
   }
@@ -64065,7 +64345,7 @@ var FETCH_HINT = "check out with `fetch-depth: 0` (actions/checkout) so the comm
 function pullRequestLines(workspace, pr, options = {}) {
   const top = git(workspace, ["rev-parse", "--show-toplevel"], options);
   if (!top.ok) return { ok: false, reason: `the workspace is not a git checkout (${top.message})` };
-  const topLevel2 = fs11.realpathSync(top.stdout.trim());
+  const topLevel2 = fs12.realpathSync(top.stdout.trim());
   const head = commitId(topLevel2, "HEAD", options);
   if (head === void 0) return { ok: false, reason: "the checkout has no HEAD commit" };
   let revs;
@@ -64142,8 +64422,8 @@ function locationCell2(f, base, links) {
   const line = Math.max(1, f.location.range.start.line);
   const text2 = escapeMarkdown(`${rel}:${line}`);
   if (!links) return text2;
-  const path67 = rel.split("/").map(encodeURIComponent).join("/");
-  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path67}#L${line}`;
+  const path68 = rel.split("/").map(encodeURIComponent).join("/");
+  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path68}#L${line}`;
   return `[${text2}](${url})`;
 }
 function findingsTable(findings, base, links) {
@@ -64267,8 +64547,8 @@ var Step = class {
     this.write(line);
   }
   writeSarif(text2) {
-    fs12.mkdirSync(path66.dirname(this.sarifPath), { recursive: true });
-    fs12.writeFileSync(this.sarifPath, text2, "utf8");
+    fs13.mkdirSync(path67.dirname(this.sarifPath), { recursive: true });
+    fs13.writeFileSync(this.sarifPath, text2, "utf8");
   }
 };
 function changedLines(step, result, git2) {
@@ -64299,21 +64579,21 @@ async function lintAndReport(step, options) {
     ["bicep-cache", inputs.bicepCache]
   ];
   for (const [name, file] of named2) {
-    if (file !== void 0 && !fs12.existsSync(path66.resolve(workspace, file))) {
+    if (file !== void 0 && !fs13.existsSync(path67.resolve(workspace, file))) {
       throw new InputError(`input "${name}": ${name === "bicep-cache" ? "folder" : "file"} not found: ${file}`);
     }
   }
   const result = await (options.lint ?? lint)({
-    paths: inputs.paths.map((p) => path66.resolve(workspace, p)),
+    paths: inputs.paths.map((p) => path67.resolve(workspace, p)),
     root: workspace,
     env: inputs.env,
-    varFiles: inputs.varFiles.map((f) => path66.resolve(workspace, f)),
+    varFiles: inputs.varFiles.map((f) => path67.resolve(workspace, f)),
     tfDataDir: inputs.tfDataDir,
-    bicepCache: inputs.bicepCache === void 0 ? void 0 : path66.resolve(workspace, inputs.bicepCache),
+    bicepCache: inputs.bicepCache === void 0 ? void 0 : path67.resolve(workspace, inputs.bicepCache),
     // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
-    configFile: inputs.config === void 0 ? void 0 : path66.resolve(workspace, inputs.config),
-    baselineFile: inputs.baseline === void 0 ? void 0 : path66.resolve(workspace, inputs.baseline),
-    planFiles: inputs.plans.map((p) => path66.resolve(workspace, p))
+    configFile: inputs.config === void 0 ? void 0 : path67.resolve(workspace, inputs.config),
+    baselineFile: inputs.baseline === void 0 ? void 0 : path67.resolve(workspace, inputs.baseline),
+    planFiles: inputs.plans.map((p) => path67.resolve(workspace, p))
   });
   try {
     step.writeSarif(formatSarif(result, { onNotice: (line) => step.log(`mlops-iac-lint: ${line}`) }));
@@ -64362,7 +64642,7 @@ async function lintAndReport(step, options) {
 }
 function withHome(p) {
   if (p === void 0 || p !== "~" && !p.startsWith("~/")) return p;
-  return path66.join(os2.homedir(), p.slice(1));
+  return path67.join(os2.homedir(), p.slice(1));
 }
 function asFailure(e) {
   if (e instanceof InputError || e instanceof UsageError) return { exitCode: 2, message: e.message };
@@ -64398,8 +64678,8 @@ function reportFailure(step, failure) {
 }
 async function run2(env, options = {}) {
   const write = options.write ?? ((line) => void process.stdout.write(line + "\n"));
-  const workspace = path66.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const sarifPath = path66.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
+  const workspace = path67.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const sarifPath = path67.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
   const step = new Step(env, workspace, sarifPath, write);
   try {
     return await lintAndReport(step, options);
