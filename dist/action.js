@@ -46971,6 +46971,10 @@ function commandSpecOf(words) {
   }
   return void 0;
 }
+function knownTemplateWithout(sourceType, attr2) {
+  const rows = KNOWN_TEMPLATES.filter((t) => t.label === sourceType);
+  return rows.length > 0 && rows.every((t) => !Object.values(t.inputs).some((i) => i.attr === attr2)) ? rows[0] : void 0;
+}
 var SERVER_DEFAULT_SIZE, TAGS, POOL_FLAGS, ML_COMPUTE_FLAGS, ML_WORKSPACE_FLAGS, ML_WORKSPACE_CREATE_FLAGS, KEYVAULT_FLAGS, NO_SELF_PERMS, KEYVAULT_CREATOR_POLICY, ACR_FLAGS, STORAGE_FLAGS, NSG_RULE_FLAGS, ML_PARENT, AZ_COMMANDS, VERSION_DEPENDENT_DEFAULTS, LOCATION_FLAGS, FILE_FLAGS, SET_FLAG, SWITCH_FLAGS, COMMAND_WORDS, CREATE_COMPUTE_INPUTS, KNOWN_TEMPLATES;
 var init_azure_cli = __esm({
   "src/model/tables/azure-cli.ts"() {
@@ -61485,6 +61489,7 @@ var TAG001_missing_required_tags_default = defineRule({
 // rules/tags/TAG002-gpu-resource-without-cost-center.ts
 init_gpu();
 init_tags();
+init_azure_cli();
 var TAG002_gpu_resource_without_cost_center_default = defineRule({
   meta: {
     id: "TAG002",
@@ -61504,6 +61509,7 @@ var TAG002_gpu_resource_without_cost_center_default = defineRule({
     },
     messages: {
       noCostCenter: '{{workload}} "{{name}}" has GPU size "{{size}}" but no "{{tag}}" tag, so its GPU spend cannot be attributed; add a "{{tag}}" tag to its {{attribute}}.',
+      templateTakesNoTags: '{{workload}} "{{name}}" has GPU size "{{size}}" but no "{{tag}}" tag, so its GPU spend cannot be attributed; the template {{template}} takes no tags: add --tags {{tag}}=\u2026 to the az {{command}} in a copy of it, or run az ml compute update --tags {{tag}}=\u2026 after it.',
       nearMiss: '{{workload}} "{{name}}" has GPU size "{{size}}" but no "{{tag}}" tag ("{{near}}" is another tag name), so its GPU spend cannot be attributed; rename "{{near}}" to "{{tag}}" in its {{attribute}}.'
     }
   },
@@ -61521,6 +61527,11 @@ var TAG002_gpu_resource_without_cost_center_default = defineRule({
       const names3 = v?.kind === "object" ? [...v.entries.keys()] : [];
       const near = names3.find((k) => spelledAlike(k, tag));
       const data = { workload: workloadName(r.kind, true), name: displayName(r), size, tag, attribute: tags.sourcePath };
+      const template = v === void 0 && r.kind === "ml.compute" ? knownTemplateWithout(r.sourceType, "tags") : void 0;
+      if (template) {
+        ctx.report({ resource: r, attr: "tags", attributePath: `tags.${tag}`, messageId: "templateTakesNoTags", data: { ...data, template: `"${template.label}"`, command: template.command } });
+        return;
+      }
       ctx.report({
         resource: r,
         attr: "tags",

@@ -4,6 +4,7 @@ import type { Resource } from '../../src/model/resource.js';
 import type { SizedKind } from '../../src/model/kinds.js';
 import { workloadName } from '../../src/model/facts/gpu.js';
 import { sameTagName } from '../../src/model/facts/tags.js';
+import { knownTemplateWithout } from '../../src/model/tables/azure-cli.js';
 
 export default defineRule({
   meta: {
@@ -26,6 +27,8 @@ export default defineRule({
     messages: {
       noCostCenter:
         '{{workload}} "{{name}}" has GPU size "{{size}}" but no "{{tag}}" tag, so its GPU spend cannot be attributed; add a "{{tag}}" tag to its {{attribute}}.',
+      templateTakesNoTags:
+        '{{workload}} "{{name}}" has GPU size "{{size}}" but no "{{tag}}" tag, so its GPU spend cannot be attributed; the template {{template}} takes no tags: add --tags {{tag}}=… to the az {{command}} in a copy of it, or run az ml compute update --tags {{tag}}=… after it.',
       nearMiss:
         '{{workload}} "{{name}}" has GPU size "{{size}}" but no "{{tag}}" tag ("{{near}}" is another tag name), so its GPU spend cannot be attributed; rename "{{near}}" to "{{tag}}" in its {{attribute}}.',
     },
@@ -49,6 +52,13 @@ export default defineRule({
       // does not count, but the fix is a rename, not a new tag.
       const near = names.find((k) => spelledAlike(k, tag));
       const data = { workload: workloadName(r.kind, true), name: displayName(r), size, tag, attribute: tags.sourcePath };
+      // Made by a known template that has no tags input (mlops-templates create-compute): the
+      // caller cannot add one, so the fix is in the template or after it (review 107).
+      const template = v === undefined && r.kind === 'ml.compute' ? knownTemplateWithout(r.sourceType, 'tags') : undefined;
+      if (template) {
+        ctx.report({ resource: r, attr: 'tags', attributePath: `tags.${tag}`, messageId: 'templateTakesNoTags', data: { ...data, template: `"${template.label}"`, command: template.command } });
+        return;
+      }
       ctx.report({
         resource: r,
         attr: 'tags',

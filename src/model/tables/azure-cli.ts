@@ -576,3 +576,13 @@ export const KNOWN_TEMPLATES: readonly KnownTemplate[] = [
     source: 'https://github.com/Azure/mlops-templates/blob/main/templates/aml-cli-v2/create-compute.yml',
   },
 ];
+
+/**
+ * The known template a resource was made from (its `sourceType` is the row's label) when none of
+ * its inputs sets `attr`: a caller cannot pass that attribute, so a fix must change the template
+ * or the resource after it (TAG002's message). Undefined for any other resource.
+ */
+export function knownTemplateWithout(sourceType: string, attr: string): KnownTemplate | undefined {
+  const rows = KNOWN_TEMPLATES.filter((t) => t.label === sourceType);
+  return rows.length > 0 && rows.every((t) => !Object.values(t.inputs).some((i) => i.attr === attr)) ? rows[0] : undefined;
+}
