@@ -33573,7 +33573,8 @@ function olderProvider(spec, providerOnlyBelow) {
   if (!providerOnlyBelow || !spec.providerHistory) return void 0;
   return spec.providerHistory.find((h) => providerOnlyBelow(h.before));
 }
-function factOf(body, spec, site, sitePrefix = "", apiVersion, unwritten, providerOnlyBelow) {
+function factOf(body, spec, site, sitePrefix = "", source = {}) {
+  const { apiVersion, unwritten, providerAttributes, providerOnlyBelow } = source;
   for (const p of spec.paths) {
     const v = valueAt(body, p);
     if (v === void 0) continue;
@@ -33582,6 +33583,10 @@ function factOf(body, spec, site, sitePrefix = "", apiVersion, unwritten, provid
     const fact = { value, defaulted, at: defaulted ? void 0 : site?.(sitePrefix + p), sourcePath: p };
     if (value !== v && (v.kind === "string" || v.kind === "bool")) fact.written = String(v.value);
     return fact;
+  }
+  if (providerAttributes && !spec.paths.some((p) => providerAttributes.has(p.split(".")[0].toLowerCase()))) {
+    const names3 = spec.paths.length === 1 ? `${spec.paths[0]} is not` : spec.paths.length === 2 ? `neither ${spec.paths[0]} nor ${spec.paths[1]} is` : `none of ${spec.paths.join(", ")} is`;
+    return { value: unknown(`${names3} an attribute of the provider version that made the plan (its resource change has no such key), so the value that applies is not known`), defaulted: false, sourcePath: spec.paths[0] };
   }
   const older = olderProvider(spec, providerOnlyBelow);
   const sourcePath = older?.path ?? spec.paths[0];
@@ -33641,7 +33646,7 @@ function normalize(src) {
   if (src.site) resource.site = src.site;
   if (!spec) return [resource];
   fixedFacts(spec.fixed, attrs);
-  for (const a of spec.attrs) attrs.set(a.canonical, factOf(src.body, a, src.site, "", src.apiVersion, src.unwritten, src.providerOnlyBelow));
+  for (const a of spec.attrs) attrs.set(a.canonical, factOf(src.body, a, src.site, "", src));
   applyDerived(spec.derived, src.body, src.site, attrs);
   for (const [ref, paths] of Object.entries(spec.refs ?? {})) {
     for (const p of paths) {
@@ -33670,7 +33675,8 @@ function elements(parent, src, el) {
     const attrs = /* @__PURE__ */ new Map();
     fixedFacts(el.fixed, attrs);
     const prefix = `${el.path}.${i}.`;
-    for (const a of el.attrs) attrs.set(a.canonical, factOf(item, a, src.site, prefix, src.apiVersion, void 0, src.providerOnlyBelow));
+    const source = { apiVersion: src.apiVersion, providerOnlyBelow: src.providerOnlyBelow };
+    for (const a of el.attrs) attrs.set(a.canonical, factOf(item, a, src.site, prefix, source));
     const srcSite = src.site;
     applyDerived(el.derived, item, srcSite && ((p) => srcSite(prefix + p)), attrs);
     if (i === 0) {
@@ -34754,6 +34760,7 @@ function fromTerraform(r, evaluation, azurermOnlyBelow, isManifestFile) {
     body: r.body,
     site,
     ...r.unwritten ? { unwritten: r.unwritten } : {},
+    ...r.attributes ? { providerAttributes: r.attributes } : {},
     ...azurermOnlyBelow ? { providerOnlyBelow: azurermOnlyBelow } : {}
   };
   return withDeclarationPlaces(normalize(src), r);
@@ -37091,6 +37098,7 @@ function planResource(c, mapper, jsonAt) {
   }
   const members2 = where.inPlanJson && c.change.afterRaw ? planJsonSites(c.change.afterRaw, after, jsonAt.file, where.sites) : void 0;
   const body = objectValue(after, unk2, sens, where.sites, refTokens, where.header, where.static?.body, where.vendored, members2);
+  const attributes = new Set([...body.entries.keys()].map((k) => k.toLowerCase()));
   const unwritten = unwrittenOf(body, where);
   if (where.dynamicBlocks !== void 0) {
     for (const k of unwritten.unwritten ?? []) if (body.entries.get(k)?.kind === "unknown") body.entries.delete(k);
@@ -37107,7 +37115,8 @@ function planResource(c, mapper, jsonAt) {
     ids: typeof id === "string" && id.startsWith("/") ? [`id:${id.toLowerCase()}`] : [],
     inPlanJson: where.inPlanJson,
     ...where.vendored ? { vendored: where.vendored } : {},
-    ...unwritten
+    ...unwritten,
+    attributes
   };
 }
 function unwrittenOf(body, where) {

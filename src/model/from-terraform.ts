@@ -58,6 +58,8 @@ export const ARM_PARENT_LEVELS: Record<string, number> = {
 export type TerraformResourceShape = Pick<TfResource, 'address' | 'baseAddress' | 'type' | 'header' | 'body' | 'sites' | 'vendored' | 'calledAt' | 'moduleEnv' | 'azapiDefaults'> & Partial<Pick<TfResource, 'block'>> & {
   /** A plan's top-level attributes that the configuration does not write (provider-filled): absent, with the plan's value as the default. */
   unwritten?: ReadonlySet<string>;
+  /** A plan's: the top-level attributes its provider has for the type (lower case); a name outside them is not known. */
+  attributes?: ReadonlySet<string>;
 };
 
 /**
@@ -85,6 +87,7 @@ export function fromTerraform(r: TerraformResourceShape, evaluation: Evaluation,
     body: r.body,
     site,
     ...(r.unwritten ? { unwritten: r.unwritten } : {}),
+    ...(r.attributes ? { providerAttributes: r.attributes } : {}),
     ...(azurermOnlyBelow ? { providerOnlyBelow: azurermOnlyBelow } : {}),
   };
   return withDeclarationPlaces(normalize(src), r);

@@ -32,6 +32,11 @@ export interface SourceResource {
   apiVersion?: string;
   /** Top-level attributes the source does not write although the body has them (a plan's provider-filled values). */
   unwritten?: ReadonlySet<string>;
+  /**
+   * A plan's: the top-level attributes the provider that made it has for the type (lower case);
+   * an attribute under none of its names is not known (`factOf`).
+   */
+  providerAttributes?: ReadonlySet<string>;
   /** azurerm: whether the configuration allows only provider versions below a given one (`AttrSpec.providerHistory`). */
   providerOnlyBelow?: (version: string) => boolean;
 }
@@ -78,7 +83,18 @@ function olderProvider(spec: AttrSpec, providerOnlyBelow: ((version: string) => 
   return spec.providerHistory.find((h) => providerOnlyBelow(h.before));
 }
 
-export function factOf(body: Value, spec: AttrSpec, site?: (p: string) => Location | undefined, sitePrefix = '', apiVersion?: string, unwritten?: ReadonlySet<string>, providerOnlyBelow?: (version: string) => boolean): Fact {
+/** What a source tells about its attributes besides their values. */
+interface FactSource {
+  apiVersion?: string | undefined;
+  /** A plan's provider-filled top-level attributes: their value is the default. */
+  unwritten?: ReadonlySet<string> | undefined;
+  /** A plan's provider schema, its top-level attribute names (lower case): an attribute outside it is not known. */
+  providerAttributes?: ReadonlySet<string> | undefined;
+  providerOnlyBelow?: ((version: string) => boolean) | undefined;
+}
+
+export function factOf(body: Value, spec: AttrSpec, site?: (p: string) => Location | undefined, sitePrefix = '', source: FactSource = {}): Fact {
+  const { apiVersion, unwritten, providerAttributes, providerOnlyBelow } = source;
   for (const p of spec.paths) {
     const v = valueAt(body, p);
     if (v === undefined) continue;
@@ -89,6 +105,13 @@ export function factOf(body: Value, spec: AttrSpec, site?: (p: string) => Locati
     const fact: Fact = { value, defaulted, at: defaulted ? undefined : site?.(sitePrefix + p), sourcePath: p };
     if (value !== v && (v.kind === 'string' || v.kind === 'bool')) fact.written = String(v.value);
     return fact;
+  }
+  // A plan writes every attribute its provider has (null when not set): one it has under none of
+  // the names is not the provider's (an older version, FORMATS.md §5(a)), and what Azure applies
+  // then is not known (RULES.md "a value that cannot be known is never reported").
+  if (providerAttributes && !spec.paths.some((p) => providerAttributes.has(p.split('.')[0]!.toLowerCase()))) {
+    const names = spec.paths.length === 1 ? `${spec.paths[0]} is not` : spec.paths.length === 2 ? `neither ${spec.paths[0]} nor ${spec.paths[1]} is` : `none of ${spec.paths.join(', ')} is`;
+    return { value: unknown(`${names} an attribute of the provider version that made the plan (its resource change has no such key), so the value that applies is not known`), defaulted: false, sourcePath: spec.paths[0]! };
   }
   const older = olderProvider(spec, providerOnlyBelow);
   const sourcePath = older?.path ?? spec.paths[0]!;
@@ -160,7 +183,7 @@ export function normalize(src: SourceResource): Resource[] {
   if (src.site) resource.site = src.site;
   if (!spec) return [resource];
   fixedFacts(spec.fixed, attrs);
-  for (const a of spec.attrs) attrs.set(a.canonical, factOf(src.body, a, src.site, '', src.apiVersion, src.unwritten, src.providerOnlyBelow));
+  for (const a of spec.attrs) attrs.set(a.canonical, factOf(src.body, a, src.site, '', src));
   applyDerived(spec.derived, src.body, src.site, attrs);
   for (const [ref, paths] of Object.entries(spec.refs ?? {})) {
     for (const p of paths) {
@@ -203,7 +226,10 @@ function elements(parent: Resource, src: SourceResource, el: ElementSpec): Resou
     const attrs = new Map<string, Fact>();
     fixedFacts(el.fixed, attrs);
     const prefix = `${el.path}.${i}.`;
-    for (const a of el.attrs) attrs.set(a.canonical, factOf(item, a, src.site, prefix, src.apiVersion, undefined, src.providerOnlyBelow));
+    // Not a plan's provider schema: the element tables also give defaults to arguments a block
+    // never has (a default_node_pool has no priority; agent_pool_profile no labels).
+    const source = { apiVersion: src.apiVersion, providerOnlyBelow: src.providerOnlyBelow };
+    for (const a of el.attrs) attrs.set(a.canonical, factOf(item, a, src.site, prefix, source));
     const srcSite = src.site;
     applyDerived(el.derived, item, srcSite && ((p) => srcSite(prefix + p)), attrs);
     if (i === 0) {

@@ -3,7 +3,10 @@
  * Every case runs through lint() on a temporary tree (test/support/rule-tester).
  */
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+import { afterAll, describe, expect, it } from 'vitest';
 import { azurermPinned } from '../support/terraform-pins.js';
+import { oldProviderStoragePlan } from '../support/storage-plans.js';
+import { lintTree, tempTrees } from '../support/temp-tree.js';
 
 // The cases converted from the former fixture folders; add new cases to this table.
 const converted: RuleTable = {
@@ -927,4 +930,51 @@ const accountKinds: RuleTable = {
   },
 };
 
-ruleTester('ST001', converted, azureCli, azapiContainers, azContainers, terraformFunctions, providerVersions, accountKinds);
+// A plan's `after` has every attribute of its provider's schema, null when not set (FORMATS.md
+// §5(a)): a name it lacks is not the provider's (an older version), so its value is not known,
+// never the latest provider's default; a null one is absent, with that default (review 107).
+// The tester files plan cases under terraform, whose trees have a .tf: here the configuration's
+// versions.tf alone (its resources are not in the tree, so findings are located in the plan JSON,
+// as in the corpus plan).
+const PLAN_VERSIONS = azurermPinned('~> 2.0');
+const planProviderSchema: RuleTable = {
+  terraform: {
+    valid: [
+      { name: 'plan-of-a-provider-without-the-attribute', files: { 'versions.tf': PLAN_VERSIONS, 'plan.json': oldProviderStoragePlan() } },
+      { name: 'plan-attribute-false', files: { 'versions.tf': PLAN_VERSIONS, 'plan.json': oldProviderStoragePlan('"allow_nested_items_to_be_public": false') } },
+    ],
+    invalid: [
+      {
+        name: 'plan-attribute-null',
+        files: { 'versions.tf': PLAN_VERSIONS, 'plan.json': oldProviderStoragePlan('"allow_nested_items_to_be_public": null', true) },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'containersCanBePublic',
+        message: /allow_nested_items_to_be_public is not set \(defaults to true\).*located in the plan JSON/,
+      },
+      {
+        name: 'plan-attribute-true',
+        files: { 'versions.tf': PLAN_VERSIONS, 'plan.json': oldProviderStoragePlan('"allow_nested_items_to_be_public": ⟦true⟧') },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'publicBlobAccess',
+      },
+    ],
+  },
+};
+
+ruleTester('ST001', converted, azureCli, azapiContainers, azContainers, terraformFunctions, providerVersions, accountKinds, planProviderSchema);
+
+describe('ST001 on a plan whose provider has no such attribute', () => {
+  const { tree, cleanup } = tempTrees('mil-st001-plan-');
+  afterAll(cleanup);
+
+  it('is undecided, and --verbose says the plan\'s provider has no such attribute', async () => {
+    const dir = tree({ 'versions.tf': PLAN_VERSIONS, 'plan.json': oldProviderStoragePlan() });
+    const { briefs, undecided } = await lintTree(dir, ['ST001']);
+    expect(briefs).toEqual([]);
+    expect(undecided.filter((u) => u.ruleId === 'ST001').map((u) => `${u.attribute}: ${u.reason}`)).toEqual([
+      expect.stringMatching(/^allowBlobPublicAccess: neither allow_nested_items_to_be_public nor allow_blob_public_access is an attribute of the provider version that made the plan/),
+    ]);
+  });
+});

@@ -3,7 +3,10 @@
  * Every case runs through lint() on a temporary tree (test/support/rule-tester).
  */
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+import { afterAll, describe, expect, it } from 'vitest';
 import { azurermPinned } from '../support/terraform-pins.js';
+import { oldProviderStoragePlan } from '../support/storage-plans.js';
+import { lintTree, tempTrees } from '../support/temp-tree.js';
 
 // The cases converted from the former fixture folders; add new cases to this table.
 const converted: RuleTable = {
@@ -777,4 +780,49 @@ const linkedTemplates: RuleTable = {
   },
 };
 
-ruleTester('ST002', converted, azureCli, providerVersions, linkedTemplates);
+// A plan's `after` has every attribute of its provider's schema, null when not set (FORMATS.md
+// §5(a)): a name it lacks is not the provider's (an older version), so its value is not known,
+// never the latest provider's default (review 107). The tester files plan cases under terraform,
+// whose trees have a .tf: the configuration's versions.tf alone, so findings are in the plan JSON.
+const PLAN_VERSIONS = azurermPinned('~> 2.0');
+const planProviderSchema: RuleTable = {
+  terraform: {
+    valid: [
+      { name: 'plan-of-a-provider-without-the-attribute', files: { 'versions.tf': PLAN_VERSIONS, 'plan.json': oldProviderStoragePlan() } },
+      { name: 'plan-attribute-null-takes-the-default', files: { 'versions.tf': PLAN_VERSIONS, 'plan.json': oldProviderStoragePlan('"min_tls_version": null') } },
+      { name: 'plan-attribute-tls1_2', files: { 'versions.tf': PLAN_VERSIONS, 'plan.json': oldProviderStoragePlan('"min_tls_version": "TLS1_2"') } },
+    ],
+    invalid: [
+      {
+        name: 'plan-attribute-tls1_0',
+        files: { 'versions.tf': PLAN_VERSIONS, 'plan.json': oldProviderStoragePlan('"min_tls_version": ⟦"TLS1_0"⟧') },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'weakTls',
+      },
+    ],
+  },
+};
+
+ruleTester('ST002', converted, azureCli, providerVersions, linkedTemplates, planProviderSchema);
+
+describe('ST002 on a plan whose provider has no such attribute', () => {
+  const { tree, cleanup } = tempTrees('mil-st002-plan-');
+  afterAll(cleanup);
+
+  it('is undecided (not the latest provider default), and --verbose says the plan\'s provider has no such attribute', async () => {
+    const dir = tree({ 'versions.tf': PLAN_VERSIONS, 'plan.json': oldProviderStoragePlan() });
+    const { briefs, undecided } = await lintTree(dir, ['ST002']);
+    expect(briefs).toEqual([]);
+    expect(undecided.filter((u) => u.ruleId === 'ST002').map((u) => `${u.attribute}: ${u.reason}`)).toEqual([
+      'minTls: min_tls_version is not an attribute of the provider version that made the plan (its resource change has no such key), so the value that applies is not known',
+    ]);
+  });
+
+  it('a null one is absent: the default, nothing undecided', async () => {
+    const dir = tree({ 'versions.tf': PLAN_VERSIONS, 'plan.json': oldProviderStoragePlan('"min_tls_version": null') });
+    const { briefs, undecided } = await lintTree(dir, ['ST002']);
+    expect(briefs).toEqual([]);
+    expect(undecided.filter((u) => u.ruleId === 'ST002')).toEqual([]);
+  });
+});

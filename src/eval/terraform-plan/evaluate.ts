@@ -96,6 +96,13 @@ export interface PlanResource {
    * block and no `configuration` expressions for the resource).
    */
   unwritten?: ReadonlySet<string>;
+  /**
+   * The top-level attributes the provider that made the plan has for the type (of those the model
+   * reads): the keys of `after` and `after_unknown`. A plan's `after` holds every attribute of the
+   * provider's schema (null when not set, computed ones in `after_unknown`), so a name missing from
+   * both is one the provider does not have (an older version): its value is not known, never its default.
+   */
+  attributes: ReadonlySet<string>;
 }
 
 export interface PlanProblem {
@@ -219,6 +226,8 @@ function planResource(c: ResourceChange, mapper: SourceMapper, jsonAt: Location)
   // positions of what is kept, read from the raw text now and not kept with the resource.
   const members = where.inPlanJson && c.change.afterRaw ? planJsonSites(c.change.afterRaw, after, jsonAt.file, where.sites) : undefined;
   const body = objectValue(after, unk, sens, where.sites, refTokens, where.header, where.static?.body, where.vendored, members);
+  // Before the unwritten computed values below are taken out: they are the provider's attributes too.
+  const attributes = new Set([...body.entries.keys()].map((k) => k.toLowerCase()));
   const unwritten = unwrittenOf(body, where);
   // An attribute the `.tf` block does not write and that the provider computes at apply
   // (`after_unknown`, as every Optional+Computed attribute is in a create plan: azurerm_key_vault
@@ -239,6 +248,7 @@ function planResource(c: ResourceChange, mapper: SourceMapper, jsonAt: Location)
     inPlanJson: where.inPlanJson,
     ...(where.vendored ? { vendored: where.vendored } : {}),
     ...unwritten,
+    attributes,
   };
 }
 
