@@ -171,6 +171,16 @@ function nearestFolder(file, root, accepts) {
     if (rel === "" || rel.startsWith("..") || path.isAbsolute(rel)) return void 0;
   }
 }
+function repositoryPath(p, root, above, isTop) {
+  if (isWithin(root, p)) {
+    for (let dir = p; ; dir = path.dirname(dir)) {
+      if (isTop(dir)) return relativeToRoot(dir, p) || ".";
+      if (relativeToRoot(root, dir) === "") break;
+    }
+  }
+  const rel = relativeToRoot(root, p);
+  return [above, rel].filter(Boolean).join("/") || ".";
+}
 function isFolder(p) {
   try {
     return fs2.statSync(p).isDirectory();
@@ -1283,12 +1293,12 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path68) {
+function findNodeAtLocation(root, path69) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path68) {
+  for (let segment of path69) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -12728,8 +12738,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path68) {
-      let input2 = path68;
+    function removeDotSegments(path69) {
+      let input2 = path69;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -12803,11 +12813,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path68) {
-      if (path68 === "" || path68[0] === "/") {
-        return removeDotSegments(path68);
+    function removeDotSegmentsRelative(path69) {
+      if (path69 === "" || path69[0] === "/") {
+        return removeDotSegments(path69);
       }
-      const segments3 = path68.split("/");
+      const segments3 = path69.split("/");
       const last = segments3.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -13170,8 +13180,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path68 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path68 && path68 !== "/" ? path68 : void 0;
+        const path69 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path69 && path69 !== "/" ? path69 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -20743,7 +20753,7 @@ function positionedHeredoc(expr, d) {
     pieces.push(s.slice(from));
     return derived(str(pieces.join(""), origin), origin, used);
   };
-  const build = (node, path68) => {
+  const build = (node, path69) => {
     const origin = at2(node);
     switch (node.type) {
       case "string":
@@ -20759,8 +20769,8 @@ function positionedHeredoc(expr, d) {
         const children = node.children ?? [];
         for (let i = 0; i < children.length; i++) {
           const c = children[i];
-          if (path68.length <= MAX_SITE_PATH) members2.push([`${path68}[${i}]`, at2(c)]);
-          const v = build(c, `${path68}[${i}]`);
+          if (path69.length <= MAX_SITE_PATH) members2.push([`${path69}[${i}]`, at2(c)]);
+          const v = build(c, `${path69}[${i}]`);
           if (!v) return void 0;
           items.push(v);
         }
@@ -20773,8 +20783,8 @@ function positionedHeredoc(expr, d) {
           const c = p.children?.[1];
           if (!k || !c || typeof k.value !== "string") continue;
           if (hasHoleChar(k.value, holes.length)) return void 0;
-          if (path68.length + k.value.length <= MAX_SITE_PATH) members2.push([`${path68}.${k.value}`, at2(p)]);
-          const v = build(c, `${path68}.${k.value}`);
+          if (path69.length + k.value.length <= MAX_SITE_PATH) members2.push([`${path69}.${k.value}`, at2(p)]);
+          const v = build(c, `${path69}.${k.value}`);
           if (!v) return void 0;
           m.set(k.value, v);
         }
@@ -20786,7 +20796,7 @@ function positionedHeredoc(expr, d) {
   };
   const value = build(parsed.root, "body");
   if (!value || seen.some((s) => s === 0)) return void 0;
-  for (const [path68, loc3] of members2) d.member(path68, loc3);
+  for (const [path69, loc3] of members2) d.member(path69, loc3);
   return value;
 }
 function readDifferently(s) {
@@ -21067,17 +21077,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path68) {
-      const ctrl = callVisitor(key, node, visitor, path68);
+    function visit_(key, node, visitor, path69) {
+      const ctrl = callVisitor(key, node, visitor, path69);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path68, ctrl);
-        return visit_(key, ctrl, visitor, path68);
+        replaceNode(key, path69, ctrl);
+        return visit_(key, ctrl, visitor, path69);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path68 = Object.freeze(path68.concat(node));
+          path69 = Object.freeze(path69.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path68);
+            const ci = visit_(i, node.items[i], visitor, path69);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21088,13 +21098,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path68 = Object.freeze(path68.concat(node));
-          const ck = visit_("key", node.key, visitor, path68);
+          path69 = Object.freeze(path69.concat(node));
+          const ck = visit_("key", node.key, visitor, path69);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path68);
+          const cv = visit_("value", node.value, visitor, path69);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21115,17 +21125,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path68) {
-      const ctrl = await callVisitor(key, node, visitor, path68);
+    async function visitAsync_(key, node, visitor, path69) {
+      const ctrl = await callVisitor(key, node, visitor, path69);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path68, ctrl);
-        return visitAsync_(key, ctrl, visitor, path68);
+        replaceNode(key, path69, ctrl);
+        return visitAsync_(key, ctrl, visitor, path69);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path68 = Object.freeze(path68.concat(node));
+          path69 = Object.freeze(path69.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path68);
+            const ci = await visitAsync_(i, node.items[i], visitor, path69);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21136,13 +21146,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path68 = Object.freeze(path68.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path68);
+          path69 = Object.freeze(path69.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path69);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path68);
+          const cv = await visitAsync_("value", node.value, visitor, path69);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21169,23 +21179,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path68) {
+    function callVisitor(key, node, visitor, path69) {
       if (typeof visitor === "function")
-        return visitor(key, node, path68);
+        return visitor(key, node, path69);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path68);
+        return visitor.Map?.(key, node, path69);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path68);
+        return visitor.Seq?.(key, node, path69);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path68);
+        return visitor.Pair?.(key, node, path69);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path68);
+        return visitor.Scalar?.(key, node, path69);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path68);
+        return visitor.Alias?.(key, node, path69);
       return void 0;
     }
-    function replaceNode(key, path68, node) {
-      const parent = path68[path68.length - 1];
+    function replaceNode(key, path69, node) {
+      const parent = path69[path69.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -21797,10 +21807,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path68, value) {
+    function collectionFromPath(schema, path69, value) {
       let v = value;
-      for (let i = path68.length - 1; i >= 0; --i) {
-        const k = path68[i];
+      for (let i = path69.length - 1; i >= 0; --i) {
+        const k = path69[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -21819,7 +21829,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path68) => path68 == null || typeof path68 === "object" && !!path68[Symbol.iterator]().next().done;
+    var isEmptyPath = (path69) => path69 == null || typeof path69 === "object" && !!path69[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -21849,11 +21859,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path68, value) {
-        if (isEmptyPath(path68))
+      addIn(path69, value) {
+        if (isEmptyPath(path69))
           this.add(value);
         else {
-          const [key, ...rest] = path68;
+          const [key, ...rest] = path69;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -21867,8 +21877,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path68) {
-        const [key, ...rest] = path68;
+      deleteIn(path69) {
+        const [key, ...rest] = path69;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -21882,8 +21892,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path68, keepScalar) {
-        const [key, ...rest] = path68;
+      getIn(path69, keepScalar) {
+        const [key, ...rest] = path69;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -21901,8 +21911,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path68) {
-        const [key, ...rest] = path68;
+      hasIn(path69) {
+        const [key, ...rest] = path69;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -21912,8 +21922,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path68, value) {
-        const [key, ...rest] = path68;
+      setIn(path69, value) {
+        const [key, ...rest] = path69;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -24428,9 +24438,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path68, value) {
+      addIn(path69, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path68, value);
+          this.contents.addIn(path69, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -24505,14 +24515,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path68) {
-        if (Collection.isEmptyPath(path68)) {
+      deleteIn(path69) {
+        if (Collection.isEmptyPath(path69)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path68) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path69) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -24527,10 +24537,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path68, keepScalar) {
-        if (Collection.isEmptyPath(path68))
+      getIn(path69, keepScalar) {
+        if (Collection.isEmptyPath(path69))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path68, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path69, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -24541,10 +24551,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path68) {
-        if (Collection.isEmptyPath(path68))
+      hasIn(path69) {
+        if (Collection.isEmptyPath(path69))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path68) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path69) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -24561,13 +24571,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path68, value) {
-        if (Collection.isEmptyPath(path68)) {
+      setIn(path69, value) {
+        if (Collection.isEmptyPath(path69)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path68), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path69), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path68, value);
+          this.contents.setIn(path69, value);
         }
       }
       /**
@@ -26528,9 +26538,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path68) => {
+    visit2.itemAtPath = (cst, path69) => {
       let item = cst;
-      for (const [field, index] of path68) {
+      for (const [field, index] of path69) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -26539,23 +26549,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path68) => {
-      const parent = visit2.itemAtPath(cst, path68.slice(0, -1));
-      const field = path68[path68.length - 1][0];
+    visit2.parentCollection = (cst, path69) => {
+      const parent = visit2.itemAtPath(cst, path69.slice(0, -1));
+      const field = path69[path69.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path68, item, visitor) {
-      let ctrl = visitor(item, path68);
+    function _visit(path69, item, visitor) {
+      let ctrl = visitor(item, path69);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path68.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path69.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26566,10 +26576,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path68);
+            ctrl = ctrl(item, path69);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path68) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path69) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -31737,8 +31747,8 @@ function yamlValue(file, t, opts = {}) {
       return unknown("a YAML alias or tag this reader does not follow", origin);
   }
 }
-function withOverride(body, path68, value) {
-  const [head, ...rest] = path68;
+function withOverride(body, path69, value) {
+  const [head, ...rest] = path69;
   if (head === void 0) return body;
   const entries2 = new Map(body.entries);
   const existingKey = entries2.has(head) ? head : [...entries2.keys()].find((k) => k.toLowerCase() === head.toLowerCase());
@@ -32035,13 +32045,13 @@ function forEachChild(e, f) {
 function isAzapiBody(name, pathPrefix, resourceType) {
   return !pathPrefix && name === "body" && resourceType.startsWith("azapi_");
 }
-function bodyMemberSites(expr, file, path68, sites) {
-  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path68, sites);
-  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path68, sites);
+function bodyMemberSites(expr, file, path69, sites) {
+  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path69, sites);
+  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path69, sites);
   if (expr.type === "Tuple") {
     expr.items.forEach((e, i) => {
-      sites.set(`${path68}[${i}]`, locOf(e, file));
-      bodyMemberSites(e, file, `${path68}[${i}]`, sites);
+      sites.set(`${path69}[${i}]`, locOf(e, file));
+      bodyMemberSites(e, file, `${path69}[${i}]`, sites);
     });
     return;
   }
@@ -32049,8 +32059,8 @@ function bodyMemberSites(expr, file, path68, sites) {
   for (const item of expr.items) {
     const key = literalKey(item.key, item.bareKey);
     if (key === void 0) continue;
-    sites.set(`${path68}.${key}`, locOf(item, file));
-    bodyMemberSites(item.value, file, `${path68}.${key}`, sites);
+    sites.set(`${path69}.${key}`, locOf(item, file));
+    bodyMemberSites(item.value, file, `${path69}.${key}`, sites);
   }
 }
 function literalKey(key, bareKey) {
@@ -32466,7 +32476,7 @@ var init_instance = __esm({
       evalAttribute(name, expr, ctx, resourceType, pathPrefix, sites) {
         if (isAzapiBody(name, pathPrefix, resourceType)) {
           if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args[0]) return evaluate(expr.args[0], ctx);
-          return decodeJsonBody(expr, { file: loc(ctx, expr).file, evaluate: (e) => evaluate(e, ctx), member: (path68, at2) => sites.set(path68, at2) });
+          return decodeJsonBody(expr, { file: loc(ctx, expr).file, evaluate: (e) => evaluate(e, ctx), member: (path69, at2) => sites.set(path69, at2) });
         }
         const v = evaluate(expr, ctx);
         if (!pathPrefix && name === "type" && resourceType.startsWith("azapi_") && v.kind === "unknown" && expr.type === "Template") {
@@ -33455,9 +33465,9 @@ function childAt(cur, seg) {
   for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) found = e;
   return found;
 }
-function valueAt(v, path68) {
+function valueAt(v, path69) {
   let cur = v;
-  for (const seg of path68.split(".")) {
+  for (const seg of path69.split(".")) {
     if (!cur) return void 0;
     if (cur.kind === "unknown") {
       const known2 = knownMember(cur, seg);
@@ -33544,9 +33554,9 @@ var init_aks_virtual_machines_pool = __esm({
 });
 
 // src/model/normalize.ts
-function chosenNullAt(v, path68) {
+function chosenNullAt(v, path69) {
   let cur = v;
-  for (const seg of path68.split(".")) {
+  for (const seg of path69.split(".")) {
     if (!cur || cur.kind === "unknown") return void 0;
     if (cur.kind === "null") return nullWrittenElsewhere(cur) ? cur : void 0;
     const parent = cur;
@@ -33867,7 +33877,7 @@ function readPodTemplates(file, documents, lineMap, fileOf) {
       if (items?.type === "seq" && depth < MAX_LIST_DEPTH) for (const it of items.items) visit2(it, depth + 1);
       return;
     }
-    for (const [path68, role, spec, inline] of podSpecsOf(node, obj2)) out.push(readTemplate(src, node, obj2, path68, role, spec, inline));
+    for (const [path69, role, spec, inline] of podSpecsOf(node, obj2)) out.push(readTemplate(src, node, obj2, path69, role, spec, inline));
   };
   for (const d of documents) visit2(d, 0);
   if (out.length > 0) markInjectedTolerations(src, documents, out);
@@ -34235,10 +34245,10 @@ function terraformKaitoObjects(r, isManifestFile) {
   }
   return out;
 }
-function isYamlText(manifest, path68) {
+function isYamlText(manifest, path69) {
   let cur = manifest;
   let marked = manifest.yamlText === true;
-  for (const step of path68.split(".")) {
+  for (const step of path69.split(".")) {
     const m = /^([^[\]]*)((?:\[\d+\])*)$/.exec(step);
     if (!m || cur?.kind !== "object") break;
     cur = cur.entries.get(m[1]);
@@ -34494,7 +34504,7 @@ var init_kubernetes_types = __esm({
   "src/eval/terraform/kubernetes-types.ts"() {
     "use strict";
     TEMPLATE_SPEC2 = ["spec", "template", "spec"];
-    typed = (kind, apiVersion, path68 = TEMPLATE_SPEC2) => ({ kind, apiVersion, path: path68 });
+    typed = (kind, apiVersion, path69 = TEMPLATE_SPEC2) => ({ kind, apiVersion, path: path69 });
     POD = typed("Pod", "v1", ["spec"]);
     DEPLOYMENT = typed("Deployment", "apps/v1");
     DAEMON_SET = typed("DaemonSet", "apps/v1");
@@ -34850,8 +34860,8 @@ function azapiSource(r, base, site) {
     ...apiVersion ? { apiVersion } : {}
   };
 }
-function memberKeySite(body, path68) {
-  const segs = path68.split(".");
+function memberKeySite(body, path69) {
+  const segs = path69.split(".");
   const last = segs.pop();
   let cur = body;
   for (const seg of segs) cur = cur ? childAt(cur, seg) : void 0;
@@ -34967,15 +34977,15 @@ function actionAsUpdate(u) {
   if (given === void 0 || given.kind === "null") return void 0;
   const body = given.kind === "object" ? given : unknown(`the body of ${u.address} is not read`, given.origin ?? u.header);
   const placed = obj(/* @__PURE__ */ new Map(), body.origin);
-  for (const path68 of paths) placeAt(placed, path68, body);
+  for (const path69 of paths) placeAt(placed, path69, body);
   const entries2 = new Map(u.body.entries);
   entries2.set("body", placed);
   return { update: { ...u, body: obj(entries2, u.body.origin) }, uncertain: action?.kind === "unknown" || method?.kind === "unknown" || when?.kind === "unknown" };
 }
-function placeAt(into, path68, value) {
+function placeAt(into, path69, value) {
   let at2 = into;
-  for (const [i, key] of path68.entries()) {
-    if (i === path68.length - 1) {
+  for (const [i, key] of path69.entries()) {
+    if (i === path69.length - 1) {
       at2.entries.set(key, value);
       return;
     }
@@ -36180,13 +36190,13 @@ function localUsesIn(text2) {
   for (const line of text2.split(/\r\n?|\n/)) {
     const at2 = line.indexOf("template:");
     if (at2 < 0) continue;
-    const path68 = templateValue(line.slice(at2 + "template:".length));
-    if (path68 === void 0) continue;
-    if (!path68.includes("${{")) {
-      if (!/[\s'"#@$]/.test(path68)) out.push(path68.replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase());
+    const path69 = templateValue(line.slice(at2 + "template:".length));
+    if (path69 === void 0) continue;
+    if (!path69.includes("${{")) {
+      if (!/[\s'"#@$]/.test(path69)) out.push(path69.replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase());
       continue;
     }
-    const pattern = path68.replace(/\$\{\{[^}]*\}\}/g, "*").replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase();
+    const pattern = path69.replace(/\$\{\{[^}]*\}\}/g, "*").replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase();
     if (!/[\s'"#@$]/.test(pattern) && /[a-z0-9]{2}/.test(pattern.replace(/\.ya?ml$/, ""))) out.push(pattern);
   }
   return out;
@@ -36504,11 +36514,11 @@ function kindOf(c) {
 }
 function streamJson(chunks, visitor) {
   const r = new ChunkReader(chunks);
-  const value = (path68, depth) => {
+  const value = (path69, depth) => {
     const c = r.peek();
     if (c === -1) r.fail("Expected a value here");
     const start = r.position();
-    const action = visitor.at(path68, start, kindOf(c));
+    const action = visitor.at(path69, start, kindOf(c));
     if (action === "stop") throw STOP;
     if (action === "skip") return visitor.looseSkip ? r.skipLoosely(depth) : r.skip(depth);
     if (action === "raw") {
@@ -36516,18 +36526,18 @@ function streamJson(chunks, visitor) {
       r.skipLoosely(depth);
       const text2 = r.textFrom(r.mark);
       r.endMark();
-      if (visitor.raw?.(path68, text2, start) === false) throw STOP;
+      if (visitor.raw?.(path69, text2, start) === false) throw STOP;
       return;
     }
     if (depth + 1 > MAX_NESTING_DEPTH) r.fail(nestingMessage());
     if (c === 123 || c === 91) {
-      container(path68, depth, c);
-      visitor.end?.(path68, r.position());
+      container(path69, depth, c);
+      visitor.end?.(path69, r.position());
       return;
     }
     r.skip(depth);
   };
-  const container = (path68, depth, c) => {
+  const container = (path69, depth, c) => {
     if (c === 123) {
       r.pos++;
       if (r.peek() === 125) {
@@ -36538,7 +36548,7 @@ function streamJson(chunks, visitor) {
         if (r.peek() !== 34) r.fail("Expected a property name here");
         const key = JSON.parse(r.string(true));
         r.expect(58, "a colon");
-        value([...path68, key], depth + 1);
+        value([...path69, key], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 125) return;
@@ -36555,7 +36565,7 @@ function streamJson(chunks, visitor) {
         return;
       }
       for (let i = 0; ; i++) {
-        value([...path68, i], depth + 1);
+        value([...path69, i], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 93) return;
@@ -36889,11 +36899,11 @@ function looksLikePlan(chunks) {
     run(chunks, {
       // What the file is: a syntax error in a part skipped here is the reading's to report.
       looseSkip: true,
-      at(path68) {
-        if (path68.length === 0) return "enter";
-        if (path68.length > 1) return "skip";
-        if (path68[0] === "format_version") format2 = true;
-        if (path68[0] === "planned_values" || path68[0] === "resource_changes") body = true;
+      at(path69) {
+        if (path69.length === 0) return "enter";
+        if (path69.length > 1) return "skip";
+        if (path69[0] === "format_version") format2 = true;
+        if (path69[0] === "planned_values" || path69[0] === "resource_changes") body = true;
         return format2 && body ? "stop" : "skip";
       }
     });
@@ -36907,23 +36917,23 @@ function readPlanHead(chunks) {
   let changes = false;
   let planned;
   const ok = run(chunks, {
-    at(path68, start, kind) {
-      if (path68.length === 0) return "enter";
-      if (isKey(path68, "resource_changes")) changes = true;
-      if (isKey(path68, "planned_values")) planned = start;
-      if (isKey(path68, "format_version") || isKey(path68, "variables") || isKey(path68, "configuration")) return "raw";
-      const expected = path68.length === 1 ? TOP_SHAPES[path68[0]] : void 0;
-      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path68[0], kind, expected, at: start };
+    at(path69, start, kind) {
+      if (path69.length === 0) return "enter";
+      if (isKey(path69, "resource_changes")) changes = true;
+      if (isKey(path69, "planned_values")) planned = start;
+      if (isKey(path69, "format_version") || isKey(path69, "variables") || isKey(path69, "configuration")) return "raw";
+      const expected = path69.length === 1 ? TOP_SHAPES[path69[0]] : void 0;
+      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path69[0], kind, expected, at: start };
       return "skip";
     },
-    raw(path68, text2, start) {
+    raw(path69, text2, start) {
       const v = parseRaw(text2, start);
-      if (path68[0] === "format_version") {
+      if (path69[0] === "format_version") {
         head.formatVersion = typeof v === "string" ? v : String(v);
         head.formatAt = start;
-      } else if (path68[0] === "variables" && isRecord(v)) {
+      } else if (path69[0] === "variables" && isRecord(v)) {
         for (const [k, e] of Object.entries(v)) if (isRecord(e) && "value" in e) head.variables.set(k, e.value);
-      } else if (path68[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
+      } else if (path69[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
     }
   });
   if (!changes && planned) head.plannedValuesOnly = planned;
@@ -36936,37 +36946,37 @@ function forEachResourceChange(chunks, onChange) {
   const inEntry = (p) => p[0] === "resource_changes" && typeof p[1] === "number";
   let done = false;
   return run(chunks, {
-    at(path68, at2) {
+    at(path69, at2) {
       if (done) return "stop";
-      if (path68.length === 0 || isKey(path68, "resource_changes")) return "enter";
-      if (!inEntry(path68)) return "skip";
-      if (path68.length === 2) {
+      if (path69.length === 0 || isKey(path69, "resource_changes")) return "enter";
+      if (!inEntry(path69)) return "skip";
+      if (path69.length === 2) {
         current = {};
         change = void 0;
         start = at2;
         return "enter";
       }
-      if (path68.length === 3) {
-        if (path68[2] === "change") {
+      if (path69.length === 3) {
+        if (path69[2] === "change") {
           change = {};
           return "enter";
         }
-        return CHANGE_KEYS.has(path68[2]) ? "raw" : "skip";
+        return CHANGE_KEYS.has(path69[2]) ? "raw" : "skip";
       }
-      if (path68.length === 4 && path68[2] === "change") return CHANGE_CHANGE_KEYS.has(path68[3]) ? "raw" : "skip";
+      if (path69.length === 4 && path69[2] === "change") return CHANGE_CHANGE_KEYS.has(path69[3]) ? "raw" : "skip";
       return "skip";
     },
-    raw(path68, text2, at2) {
+    raw(path69, text2, at2) {
       const v = parseRaw(text2, at2);
-      if (path68.length === 3) current[path68[2]] = v;
+      if (path69.length === 3) current[path69[2]] = v;
       else {
-        change[path68[3]] = v;
-        if (path68[3] === "after") change.afterRaw = { text: text2, start: at2 };
+        change[path69[3]] = v;
+        if (path69[3] === "after") change.afterRaw = { text: text2, start: at2 };
       }
     },
-    end(path68, end) {
-      if (isKey(path68, "resource_changes")) done = true;
-      if (path68.length !== 2 || !inEntry(path68) || !current || !start) return;
+    end(path69, end) {
+      if (isKey(path69, "resource_changes")) done = true;
+      if (path69.length !== 2 || !inEntry(path69) || !current || !start) return;
       if (change) current.change = change;
       onChange(current, start, end);
       current = void 0;
@@ -38476,8 +38486,8 @@ var init_parser3 = __esm({
               return this.usingDecl(base, start);
             case "extends": {
               this.next();
-              const path68 = this.stringLiteral("a path string");
-              return { kind: "ExtendsDecl", ...base, path: path68, pathString: path68.value, range: this.range(start) };
+              const path69 = this.stringLiteral("a path string");
+              return { kind: "ExtendsDecl", ...base, path: path69, pathString: path69.value, range: this.range(start) };
             }
             case "param": {
               this.next();
@@ -38553,7 +38563,7 @@ var init_parser3 = __esm({
           case "module": {
             this.next();
             const name = this.identifier("a module name");
-            const path68 = this.stringLiteral("a module path string");
+            const path69 = this.stringLiteral("a module path string");
             this.expect("=", '"="');
             const value = this.declarationBody(false);
             const parts = this.bodyParts(value);
@@ -38561,8 +38571,8 @@ var init_parser3 = __esm({
               kind: "ModuleDecl",
               ...base,
               name,
-              path: path68,
-              pathString: path68.value,
+              path: path69,
+              pathString: path69.value,
               value,
               body: parts.body,
               condition: parts.condition,
@@ -38602,10 +38612,10 @@ var init_parser3 = __esm({
           case "test": {
             this.next();
             const name = this.identifier("a test name");
-            const path68 = this.stringLiteral("a test file path string");
+            const path69 = this.stringLiteral("a test file path string");
             this.expect("=", '"="');
             const value = this.expression();
-            return { kind: "TestDecl", ...base, name, path: path68, value, range: this.range(start) };
+            return { kind: "TestDecl", ...base, name, path: path69, value, range: this.range(start) };
           }
           case "provider":
             return this.fail(
@@ -38723,21 +38733,21 @@ var init_parser3 = __esm({
       }
       usingDecl(base, start) {
         this.next();
-        let path68 = null;
+        let path69 = null;
         let none = false;
         if (this.atWord("none")) {
           this.next();
           none = true;
         } else {
           if (this.at("StringLeft")) this.fail('The "using" path must be a plain string without interpolation.');
-          path68 = this.stringLiteral('a path string or "none"');
+          path69 = this.stringLiteral('a path string or "none"');
         }
         let config = null;
         if (this.atWord("with")) {
           this.next();
           config = this.object(false);
         }
-        return { kind: "UsingDecl", ...base, path: path68, pathString: path68?.value ?? null, none, config, range: this.range(start) };
+        return { kind: "UsingDecl", ...base, path: path69, pathString: path69?.value ?? null, none, config, range: this.range(start) };
       }
       importDecl(base, start) {
         this.next();
@@ -40149,13 +40159,13 @@ function buildResourceId(prefix, type, names3, loc3, fname) {
   }
   const known2 = prefix.every((p) => p.kind === "string") && names3.every((n) => n.kind === "string" || n.kind === "number");
   if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc3);
-  let path68 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
+  let path69 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
   for (let i = 0; i < Math.max(typeSegs.length - 1, nameSegs.length); i++) {
-    if (typeSegs[i + 1] !== void 0) path68 += "/" + escapeBraces(typeSegs[i + 1]);
-    if (nameSegs[i] !== void 0) path68 += "/" + nameSegs[i];
+    if (typeSegs[i + 1] !== void 0) path69 += "/" + escapeBraces(typeSegs[i + 1]);
+    if (nameSegs[i] !== void 0) path69 += "/" + nameSegs[i];
   }
-  if (known2) return str(path68.includes("{{") || path68.includes("}}") ? path68.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path68, loc3);
-  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path68);
+  if (known2) return str(path69.includes("{{") || path69.includes("}}") ? path69.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path69, loc3);
+  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path69);
 }
 function armResourceKey(type, name) {
   const segs = nameSegments(name) ?? ["{?}"];
@@ -41069,11 +41079,11 @@ var init_evaluate2 = __esm({
     );
     def(
       "tryGet",
-      ([a, ...path68], loc3) => {
+      ([a, ...path69], loc3) => {
         let cur = a;
-        for (const p of path68) {
+        for (const p of path69) {
           if (!cur) return nul(loc3);
-          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path68]));
+          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path69]));
           if (cur.kind === "null") return nul(loc3);
           if (cur.kind === "object" && p.kind === "string") cur = member2(cur, p.value);
           else if (cur.kind === "list" && p.kind === "number") cur = cur.items[p.value];
@@ -41828,7 +41838,7 @@ function declareInputs(template, scope, nested) {
     if (allowed === "unknown") input2.allowedValues = [unknown(`the type of parameter "${slot.name}" could not be resolved`, input2.header)];
     else if (allowed) input2.allowedValues = (allowed.children ?? []).map((c) => scope.root.eval(c));
     const decl = slot.decl;
-    input2.memberAllowed = (path68, value) => memberAllowedValues(template, decl, path68, (c) => scope.root.eval(c), value);
+    input2.memberAllowed = (path69, value) => memberAllowedValues(template, decl, path69, (c) => scope.root.eval(c), value);
     env.inputs.push(input2);
     env.inputKeys.set(key, input2);
   }
@@ -41860,7 +41870,7 @@ function evaluateArmTemplate(opts) {
   }
   return result;
 }
-function memberAllowedValues(root, decl, path68, evaluate4, value, depth = 0) {
+function memberAllowedValues(root, decl, path69, evaluate4, value, depth = 0) {
   let node = decl;
   let cur = value;
   let refs = 0;
@@ -41873,7 +41883,7 @@ function memberAllowedValues(root, decl, path68, evaluate4, value, depth = 0) {
       if (!node) return "unknown";
       continue;
     }
-    const discriminator = i < path68.length ? getProp(node, "discriminator") : void 0;
+    const discriminator = i < path69.length ? getProp(node, "discriminator") : void 0;
     if (discriminator) {
       const mapping = getProp(discriminator, "mapping");
       const tagName2 = getProp(discriminator, "propertyName")?.value;
@@ -41885,14 +41895,14 @@ function memberAllowedValues(root, decl, path68, evaluate4, value, depth = 0) {
         continue;
       }
       if (tag?.kind === "string") return "unknown";
-      const answers = members(mapping).map(([, , schema]) => memberAllowedValues(root, schema, path68.slice(i), evaluate4, cur, depth + 1));
+      const answers = members(mapping).map(([, , schema]) => memberAllowedValues(root, schema, path69.slice(i), evaluate4, cur, depth + 1));
       return answers.every((a) => a === void 0) ? void 0 : "unknown";
     }
-    if (i === path68.length) {
+    if (i === path69.length) {
       const allowed = getProp(node, "allowedValues");
       return allowed?.type === "array" ? { values: (allowed.children ?? []).map(evaluate4) } : void 0;
     }
-    const key = path68[i++];
+    const key = path69[i++];
     let next;
     if (typeof key === "string") next = getProp(getProp(node, "properties"), key) ?? getProp(node, "additionalProperties");
     else next = getProp(node, "prefixItems")?.children?.[key] ?? getProp(node, "items");
@@ -42428,16 +42438,16 @@ function namedAllowed(name, generic, reader2, depth) {
   if (decl) return allowedByType(decl.value, reader2, depth + 1);
   return reader2.imported ? reader2.imported(name, depth + 1) : "unknown";
 }
-function memberAllowedByType(t, path68, reader2, depth = 0, value) {
-  if (path68.length === 0) return allowedByType(t, reader2, depth);
+function memberAllowedByType(t, path69, reader2, depth = 0, value) {
+  if (path69.length === 0) return allowedByType(t, reader2, depth);
   if (depth > MAX_DEPTH5) return "unknown";
-  const [key, ...rest] = path68;
+  const [key, ...rest] = path69;
   switch (t.kind) {
     case "ParenType":
-      return memberAllowedByType(t.type, path68, reader2, depth + 1, value);
+      return memberAllowedByType(t.type, path69, reader2, depth + 1, value);
     case "NullableType":
     case "NonNullType":
-      return memberAllowedByType(t.base, path68, reader2, depth + 1, value);
+      return memberAllowedByType(t.base, path69, reader2, depth + 1, value);
     case "ObjectType": {
       if (typeof key !== "string") return void 0;
       const lower = key.toLowerCase();
@@ -42454,13 +42464,13 @@ function memberAllowedByType(t, path68, reader2, depth = 0, value) {
       const name = t.name.name;
       if (t.typeArgs !== null || AMBIENT.has(name.toLowerCase())) return void 0;
       const decl = reader2.types.get(name);
-      if (decl) return memberAllowedByType(decl.value, path68, reader2, depth + 1, value);
+      if (decl) return memberAllowedByType(decl.value, path69, reader2, depth + 1, value);
       const imported = reader2.importedType?.(name);
-      return imported ? memberAllowedByType(imported.type, path68, imported.reader, depth + 1, value) : "unknown";
+      return imported ? memberAllowedByType(imported.type, path69, imported.reader, depth + 1, value) : "unknown";
     }
     case "TypeMemberAccess": {
       const ns = namespaced(t, reader2);
-      if (ns) return memberAllowedByType(ns.type, path68, ns.reader, depth + 1, value);
+      if (ns) return memberAllowedByType(ns.type, path69, ns.reader, depth + 1, value);
       return accessTypeAllowed(t);
     }
     case "TypeIndexAccess":
@@ -42468,12 +42478,12 @@ function memberAllowedByType(t, path68, reader2, depth = 0, value) {
     case "TypeAdditionalPropertiesAccess":
       return accessTypeAllowed(t);
     case "UnionType":
-      return taggedUnionMemberAllowed(t.members, path68, reader2, depth, value);
+      return taggedUnionMemberAllowed(t.members, path69, reader2, depth, value);
     default:
       return "unknown";
   }
 }
-function taggedUnionMemberAllowed(members2, path68, reader2, depth, value) {
+function taggedUnionMemberAllowed(members2, path69, reader2, depth, value) {
   const candidates2 = [];
   for (const m of members2) {
     const o = objectTypeOf(m, reader2, depth + 1);
@@ -42481,7 +42491,7 @@ function taggedUnionMemberAllowed(members2, path68, reader2, depth, value) {
     if (matchesTags(o.type, o.reader, value)) candidates2.push(o);
   }
   if (candidates2.length === 0) return "unknown";
-  const answers = candidates2.map((c) => memberAllowedByType(c.type, path68, c.reader, depth + 1, value));
+  const answers = candidates2.map((c) => memberAllowedByType(c.type, path69, c.reader, depth + 1, value));
   if (answers.length === 1) return answers[0];
   return answers.every((a) => a === void 0) ? void 0 : "unknown";
 }
@@ -44244,7 +44254,7 @@ var init_scope = __esm({
         if (arr?.kind === "Array") input2.allowedValues = arr.items.filter((x) => x.kind !== "Spread").map((x) => this.eval(x, void 0));
         else if (d.type) this.typeGuard(input2, d.type);
         const type = d.type;
-        if (type) input2.memberAllowed = (path68, value) => memberAllowedByType(type, path68, this.typeReader(), 0, value);
+        if (type) input2.memberAllowed = (path69, value) => memberAllowedByType(type, path69, this.typeReader(), 0, value);
         this.env.inputs.push(input2);
       }
       /**
@@ -44751,9 +44761,9 @@ function eachLoopOf(key) {
   const m = /^\$\{\{\s*each\s+([A-Za-z_][\w-]*)\s+in\s+([\s\S]+?)\s*\}\}$/.exec(key.trim());
   return m ? { variable: m[1], collection: m[2] } : void 0;
 }
-function entryPath(path68, key) {
-  if (eachLoopOf(key)) return path68;
-  return path68 ? `${path68}.${key}` : key;
+function entryPath(path69, key) {
+  if (eachLoopOf(key)) return path69;
+  return path69 ? `${path69}.${key}` : key;
 }
 function pipelineItemName(item) {
   for (const key of PIPELINE_NAMED) {
@@ -45473,11 +45483,11 @@ function isDisabledStep(ctx, node) {
 }
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
-  const visit2 = (node, path68, inheritedOs) => {
+  const visit2 = (node, path69, inheritedOs) => {
     if (ctx.n.isSeq(node)) {
       const items = ctx.n.items(node);
       const segments3 = listSegments(items.map((item) => ctx.n.isMap(item) ? pipelineItemName(addressItem(ctx, item)) : void 0));
-      items.forEach((item, i) => visit2(item, `${path68}${segments3[i]}`, inheritedOs));
+      items.forEach((item, i) => visit2(item, `${path69}${segments3[i]}`, inheritedOs));
       return;
     }
     if (!ctx.n.isMap(node)) return;
@@ -45499,7 +45509,7 @@ function buildPipeline(ctx, root) {
     }
     if (stepKind && stepPair && node && isDisabledStep(ctx, node)) stepKind = void 0;
     if (stepKind && stepPair) {
-      const subject = `pipeline:${path68 || "$"}`;
+      const subject = `pipeline:${path69 || "$"}`;
       const step = { subject, range: ctx.views ? ctx.n.range(node) : NO_RANGE, kind: stepKind, inputs: [], scripts: [] };
       const stepValue = ctx.n.value(stepPair);
       if (stepKind === "task") {
@@ -45522,7 +45532,7 @@ function buildPipeline(ctx, root) {
       if (p === stepPair) continue;
       if (stepKind && ctx.n.key(p) === "inputs") continue;
       const k = ctx.n.key(p) ?? "?";
-      visit2(ctx.n.value(p), entryPath(path68, k), os3);
+      visit2(ctx.n.value(p), entryPath(path69, k), os3);
     }
   };
   visit2(root, "", void 0);
@@ -46409,16 +46419,16 @@ function readPipeline(out, roots, scripts) {
     }
     return implicit;
   };
-  const visit2 = (node, path68, container, stage, job, root, when = [], loops = []) => {
+  const visit2 = (node, path69, container, stage, job, root, when = [], loops = []) => {
     if (!node) return;
     if (node.type === "seq") {
       const segments3 = treeSegments(node.items, pipelineItemName);
       const chain2 = conditionChain(node.items.map((item) => item?.type === "map" && item.entries.length === 1 ? item.entries[0].key : void 0));
-      node.items.forEach((item, i) => visit2(item, `${path68}${segments3[i]}`, container, stage, job, root, within(when, chain2[i]), loops));
+      node.items.forEach((item, i) => visit2(item, `${path69}${segments3[i]}`, container, stage, job, root, within(when, chain2[i]), loops));
       return;
     }
     if (node.type !== "map") return;
-    const subject = `pipeline:${path68 || "$"}`;
+    const subject = `pipeline:${path69 || "$"}`;
     const kind = stepKindOf(node, container);
     if (kind && (/^false$/i.test((stringOf(node, "enabled") ?? "").trim()) || neverHolds(stringOf(node, "condition")))) return;
     if (kind) {
@@ -46455,7 +46465,7 @@ function readPipeline(out, roots, scripts) {
       owner.steps.push(step);
       for (const e of node.entries) {
         if (kind !== "template" && e.key === kind || e.key === "inputs") continue;
-        visit2(e.value, entryPath(path68, e.key), e.key, stage, job, root, when, loopsWithin(loops, e));
+        visit2(e.value, entryPath(path69, e.key), e.key, stage, job, root, when, loopsWithin(loops, e));
       }
       return;
     }
@@ -46514,7 +46524,7 @@ function readPipeline(out, roots, scripts) {
     const chain = node.entries.length > 1 ? conditionChain(node.entries.map((e) => e.key)) : [];
     node.entries.forEach((e, i) => {
       const next = isExpressionKey(e.key) ? container : e.key;
-      visit2(e.value, entryPath(path68, e.key), next, stage, job, root, within(when, chain[i]), loopsWithin(loops, e));
+      visit2(e.value, entryPath(path69, e.key), next, stage, job, root, within(when, chain[i]), loopsWithin(loops, e));
     });
   };
   for (const root of roots) {
@@ -49680,10 +49690,10 @@ function scriptContext(file, place, variant, given, inherited, callerOs) {
         return v ? named2(v, `${head}.${key}`, key) : unknown(`${head}.${key} is not set literally in this file`);
       }
     }
-    const path68 = parts.join(".").toLowerCase();
-    const top = !github ? void 0 : CHECKOUT_TOP_CONTEXTS.has(path68) ? CHECKOUT_TOKEN : path68 === "github.action_path" && isActionFile(f) ? `${SCRIPT_DIR_TOKEN}${f}` : void 0;
+    const path69 = parts.join(".").toLowerCase();
+    const top = !github ? void 0 : CHECKOUT_TOP_CONTEXTS.has(path69) ? CHECKOUT_TOKEN : path69 === "github.action_path" && isActionFile(f) ? `${SCRIPT_DIR_TOKEN}${f}` : void 0;
     const notResolved = unknown(`\${{ ${expr.trim().slice(0, 60)} }} is not resolved here (only inputs, parameters, matrix values and literal variables are)`, void 0, top);
-    return github && ONE_WORD_GITHUB_CONTEXTS.has(path68) ? oneWord(notResolved) : notResolved;
+    return github && ONE_WORD_GITHUB_CONTEXTS.has(path69) ? oneWord(notResolved) : notResolved;
   };
   const typedReference = (reference) => {
     const parts = referenceOf(reference);
@@ -49728,11 +49738,11 @@ function scriptContext(file, place, variant, given, inherited, callerOs) {
     const m = /^parameters\.(.+)$/.exec(ref);
     return m ? typedParameter(v, inputs.get(inputKey(m[1]))?.type) : v;
   };
-  const inputMember = (name, path68) => {
+  const inputMember = (name, path69) => {
     const i = inputs.get(inputKey(name));
-    if (passedIn?.has(inputKey(name))) return unknown(`\${{ parameters.${name}.${path68} }}: the caller passes ${name}, whose members are not read`);
-    const m = i?.defaultMembers?.get(path68);
-    if (!i || !m) return unknown(`parameter ${name} has no default member ${path68}`);
+    if (passedIn?.has(inputKey(name))) return unknown(`\${{ parameters.${name}.${path69} }}: the caller passes ${name}, whose members are not read`);
+    const m = i?.defaultMembers?.get(path69);
+    if (!i || !m) return unknown(`parameter ${name} has no default member ${path69}`);
     return passedThrough(str(m.text, scalarLoc(f, m)), { file: f, range: i.nameRange, label: `input ${name}`, symbol: { kind: "input", name } });
   };
   const variableName = (name, anyCase) => {
@@ -53285,12 +53295,12 @@ function hasPipelineSteps(root, written2 = false) {
   return found;
 }
 function classifyCiFile(relPath, source, options = {}) {
-  const path68 = relPath.replace(/\\/g, "/");
-  if (SCRIPT_EXT.test(path68)) return "script";
-  if (!YAML_EXT.test(path68)) return void 0;
+  const path69 = relPath.replace(/\\/g, "/");
+  if (SCRIPT_EXT.test(path69)) return "script";
+  if (!YAML_EXT.test(path69)) return void 0;
   const text2 = yamlLineBreaks(source);
-  if (WORKFLOW_PATH.test(path68)) return TOP_ON.test(text2) ? "github-workflow" : classifyByContent(text2, options) ?? "github-workflow";
-  const base = path68.slice(path68.lastIndexOf("/") + 1);
+  if (WORKFLOW_PATH.test(path69)) return TOP_ON.test(text2) ? "github-workflow" : classifyByContent(text2, options) ?? "github-workflow";
+  const base = path69.slice(path69.lastIndexOf("/") + 1);
   if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
   if (PIPELINE_NAME.test(base)) return "azure-pipeline";
   return classifyByContent(text2, options);
@@ -53686,7 +53696,7 @@ __export(policy_files_exports, {
   MAX_POLICY_FILES: () => MAX_POLICY_FILES,
   policyFiles: () => policyFiles
 });
-import path62 from "node:path";
+import path63 from "node:path";
 function splitGlob(glob) {
   const segs = glob.replace(/\\/g, "/").split("/");
   const i = segs.findIndex((s) => /[*?[{]/.test(s));
@@ -53705,7 +53715,7 @@ function policyFiles(globs, baseDir, scanHost) {
   };
   for (const glob of globs) {
     const { prefix, rest } = splitGlob(glob);
-    const start = path62.resolve(baseDir, prefix || ".");
+    const start = path63.resolve(baseDir, prefix || ".");
     let matched = false;
     const add = (file, host) => {
       matched = true;
@@ -53714,7 +53724,7 @@ function policyFiles(globs, baseDir, scanHost) {
       out.files.push({ file, host });
     };
     if (!rest) {
-      const host = hostFor(path62.dirname(start));
+      const host = hostFor(path63.dirname(start));
       if (host.isFile(start)) add(start, host);
       else walk2(hostFor(start), start, start, (f, h) => /\.jsonc?$/i.test(f) && add(f, h));
     } else {
@@ -53989,14 +53999,14 @@ function tagName(field) {
   if (!m) return void 0;
   return m[1] !== void 0 ? m[1].replace(/''/g, "'") : m[2] ?? m[3];
 }
-function segments2(path68) {
-  return path68.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
+function segments2(path69) {
+  return path69.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
 }
-function walk3(from, path68, target, prefix) {
+function walk3(from, path69, target, prefix) {
   let values = [from];
   let many = false;
   let walked = prefix;
-  for (const seg of segments2(path68)) {
+  for (const seg of segments2(path69)) {
     walked = walked ? `${walked}.${seg.name}` : seg.name;
     const next = [];
     for (const v of values) {
@@ -54019,7 +54029,7 @@ function walk3(from, path68, target, prefix) {
     values = next;
   }
   if (values.some((v) => v === void 0)) {
-    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path68}` : path68));
+    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path69}` : path69));
     if (why) return { kind: "undecided", why };
   }
   if (values.some((v) => v?.kind === "unknown")) {
@@ -54068,14 +54078,14 @@ function readField(field, ctx) {
   }
   const other = otherTypeRead(field, ctx);
   if (other) return other.kind === "absent" ? { kind: "one", value: void 0 } : other;
-  const path68 = t.aliasPath(field);
-  if (path68 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
+  const path69 = t.aliasPath(field);
+  if (path69 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path68.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
-    if (path68.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path68.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
+    if (path69.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
+    if (path69.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path69.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
   }
-  return walk3(t.body, path68, t, "");
+  return walk3(t.body, path69, t, "");
 }
 function evalField(fieldValue, op, right, ctx, cond, written2) {
   const name = evalExpression(fieldValue, ctx);
@@ -54125,15 +54135,15 @@ function evalCount(count2, op, right, ctx, cond) {
       elements2 = [];
       scopeOf = (e) => ({ arrayPath: "\0", alias: field.value, element: e });
     } else {
-      const path68 = ctx.target.aliasPath(field.value);
-      if (path68 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
-      const arrayOnly = path68.slice(0, -3);
+      const path69 = ctx.target.aliasPath(field.value);
+      if (path69 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
+      const arrayOnly = path69.slice(0, -3);
       const alias = field.value;
       const holder = readArray(arrayOnly, ctx);
       if (holder.kind === "undecided") return undecided(holder.why);
       elements2 = holder.items;
       written2 = holder.written;
-      scopeOf = (e) => ({ arrayPath: path68, alias, element: e });
+      scopeOf = (e) => ({ arrayPath: path69, alias, element: e });
     }
   } else {
     const value = member2(count2, "value");
@@ -54175,12 +54185,12 @@ function evalCount(count2, op, right, ctx, cond) {
   if (elements2.length === 0 && written2 === void 0) return { result: low, evidence: [{ field: field?.kind === "string" ? field.value : "count", value: void 0, condition: at2 }] };
   return { result: low, evidence: [{ field: "count", value: num(yes, field ? written2?.origin : void 0), condition: at2 }] };
 }
-function readArray(path68, ctx) {
+function readArray(path69, ctx) {
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path68.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path68.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
+    if (path69.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path69.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
   }
-  return arrayOf(walk3(ctx.target.body, path68, ctx.target, ""));
+  return arrayOf(walk3(ctx.target.body, path69, ctx.target, ""));
 }
 function arrayOf(r) {
   if (r.kind === "undecided") return r;
@@ -54232,12 +54242,12 @@ var init_evaluate4 = __esm({
     init_compare();
     MAX_DEPTH8 = 64;
     undecided = (why, evidence = []) => ({ result: void 0, why, evidence });
-    plainPath = (path68) => path68.replace(/\[\*\]/g, "");
+    plainPath = (path69) => path69.replace(/\[\*\]/g, "");
   }
 });
 
 // src/eval/policy/load.ts
-import path63 from "node:path";
+import path64 from "node:path";
 function loadPolicyFiles(host, files) {
   const out = { definitions: [], initiatives: [], problems: [] };
   for (const file of files) {
@@ -54275,7 +54285,7 @@ function loadPolicyFiles(host, files) {
       continue;
     }
     const doc = unescapeTemplateDocument(nodeToValue(parsed, parsed.root));
-    const name = path63.basename(file).replace(/\.jsonc?$/i, "");
+    const name = path64.basename(file).replace(/\.jsonc?$/i, "");
     if (doc.kind === "list") {
       if (doc.items.length === 0) out.problems.push({ kind: "shape", message: `no policy definition: the file holds an empty array; ${SHAPES_READ}`, location: doc.origin ?? fileStart(file), mayHide: false });
       doc.items.forEach((item, i) => readDocument(item, `${name}[${i}]`, doc.origin ?? fileStart(file), `element [${i}]`, mentions, out));
@@ -54375,8 +54385,8 @@ function aliasesFromDump(json) {
         const name = a.name;
         const def2 = a.defaultPath;
         const paths = a.paths;
-        const path68 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
-        if (typeof name === "string" && path68) out.push({ alias: name, path: path68, source: "dump" });
+        const path69 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
+        if (typeof name === "string" && path69) out.push({ alias: name, path: path69, source: "dump" });
       }
     }
   }
@@ -54543,8 +54553,8 @@ function sentValue(r, attr2, fact) {
   if (attr2.convert === "enabledToBool" && v.kind === "bool") return withProvenanceOf(str(v.value ? "Enabled" : "Disabled"), v);
   return v;
 }
-function setPath(root, path68, v) {
-  const segs = path68.split(".");
+function setPath(root, path69, v) {
+  const segs = path69.split(".");
   let cur = root;
   for (const s of segs.slice(0, -1)) {
     const next = cur.get(s);
@@ -54560,22 +54570,22 @@ function setPath(root, path68, v) {
 function bodyFromFacts(r, attrs, covered, prefix, undecidedDefaults, sites, partial = false) {
   const body = /* @__PURE__ */ new Map();
   for (const a of attrs) {
-    const path68 = a.paths[0];
-    if (/\.\d+(\.|$)/.test(path68) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
+    const path69 = a.paths[0];
+    if (/\.\d+(\.|$)/.test(path69) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
     if (!r.attrs.has(a.canonical)) continue;
     const fact = r.attrs.get(a.canonical);
     if (partial && fact?.value === void 0) continue;
     if (fact && leftOutOfRequest(r, a.canonical, fact)) {
-      covered.add(`${prefix}${path68}`.toLowerCase());
+      covered.add(`${prefix}${path69}`.toLowerCase());
       continue;
     }
     if (fact?.defaulted && /\.\d+\./.test(fact.sourcePath)) {
-      undecidedDefaults.add(`${prefix}${path68}`.toLowerCase());
+      undecidedDefaults.add(`${prefix}${path69}`.toLowerCase());
       continue;
     }
-    covered.add(`${prefix}${path68}`.toLowerCase());
+    covered.add(`${prefix}${path69}`.toLowerCase());
     const v = sentValue(r, a, fact);
-    if (v !== void 0) setPath(body, path68, v);
+    if (v !== void 0) setPath(body, path69, v);
     if (v !== void 0 && fact?.at && !sites.has(v)) sites.set(v, { at: fact.at, path: fact.sourcePath });
   }
   return body;
@@ -54668,8 +54678,8 @@ function policyTarget(r, siblings, aliasPath) {
       type: str(policyResourceType(r.sourceType)),
       body,
       aliasPath,
-      consumer(v2, path68) {
-        const p = pathOf(body, v2, path68);
+      consumer(v2, path69) {
+        const p = pathOf(body, v2, path69);
         const at2 = p === void 0 ? void 0 : r.site?.(p);
         return at2 && { at: at2, path: p };
       }
@@ -54689,19 +54699,19 @@ function policyTarget(r, siblings, aliasPath) {
     ...v.notTypes ? { notTypes: v.notTypes } : {},
     body: v.body,
     aliasPath,
-    unmodelled(path68) {
-      const p = path68.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
-      if (v.unsent.has(p)) return `${r.sourceType}: ${path68} is not sent when it has its default, so whether it exists is not known`;
+    unmodelled(path69) {
+      const p = path69.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
+      if (v.unsent.has(p)) return `${r.sourceType}: ${path69} is not sent when it has its default, so whether it exists is not known`;
       if (v.covered.has(p)) return void 0;
       for (const c of v.covered) if (c.startsWith(`${p}.`)) return void 0;
       if ((p === "tags" || p.startsWith("tags.")) && (v.covered.has("tags") || !partialOf(r))) return void 0;
-      return `${r.sourceType}: the ARM path ${path68} is not modelled from ${from}`;
+      return `${r.sourceType}: the ARM path ${path69} is not modelled from ${from}`;
     }
   };
 }
-function pathOf(body, v, path68) {
-  if (path68 !== void 0) {
-    const along = pathAlong(body, v, path68.split(".").filter(Boolean));
+function pathOf(body, v, path69) {
+  if (path69 !== void 0) {
+    const along = pathAlong(body, v, path69.split(".").filter(Boolean));
     if (along !== void 0) return along;
   }
   return search(body, v, 0);
@@ -55025,7 +55035,7 @@ var init_policy3 = __esm({
 // src/action/run.ts
 import fs13 from "node:fs";
 import os2 from "node:os";
-import path67 from "node:path";
+import path68 from "node:path";
 
 // src/api.ts
 init_file_kind();
@@ -55035,7 +55045,7 @@ init_source();
 init_paths();
 import fs9 from "node:fs";
 import os from "node:os";
-import path64 from "node:path";
+import path65 from "node:path";
 
 // src/engine/findings.ts
 init_paths();
@@ -55724,7 +55734,7 @@ function trackedPaths(root, onUnread) {
     }
     return void 0;
   };
-  function repositoryOf(start) {
+  function repositoryOf2(start) {
     const passed = [];
     let found;
     for (let dir = start; found === void 0; dir = path4.dirname(dir)) {
@@ -55767,20 +55777,20 @@ function trackedPaths(root, onUnread) {
   const relTo = (top, p) => path4.relative(top, p).split(path4.sep).join("/");
   return {
     isTracked(file) {
-      const repo = repositoryOf(path4.dirname(file));
+      const repo = repositoryOf2(path4.dirname(file));
       if (!repo?.index) return false;
       const rel = relTo(repo.top, file);
       return repo.index.paths.has(rel) || repo.index.sparse.some((s) => rel.startsWith(`${s}/`));
     },
     holdsTracked(dir) {
-      const repo = repositoryOf(path4.dirname(dir));
+      const repo = repositoryOf2(path4.dirname(dir));
       if (!repo?.index) return false;
       const rel = relTo(repo.top, dir);
       const { paths, folders, sparse } = repo.index;
       return folders.has(rel) || paths.has(rel) || sparse.some((s) => s === rel || s.startsWith(`${rel}/`) || rel.startsWith(`${s}/`));
     },
     knows(dir) {
-      return repositoryOf(dir)?.index !== void 0;
+      return repositoryOf2(dir)?.index !== void 0;
     }
   };
 }
@@ -56911,6 +56921,7 @@ init_source();
 init_own_strings();
 init_value();
 import { createHash as createHash4 } from "node:crypto";
+import path54 from "node:path";
 
 // src/engine/scan.ts
 init_gpu();
@@ -57793,6 +57804,7 @@ function someLeaf(v, test, depth = 0) {
 // src/engine/run-rules.ts
 init_source();
 init_clock();
+init_paths();
 init_resource();
 import path53 from "node:path";
 init_address();
@@ -57883,6 +57895,8 @@ function runRules(input2, undecided2 = [], failures = []) {
   const scan2 = input2.scan ?? scanView(input2.graphs, input2.root);
   const today2 = input2.today ?? todayUtc();
   const relativePath3 = (file) => relativeToRoot(input2.root, file) || ".";
+  const isTop = input2.isRepositoryTop ?? (() => false);
+  const repositoryPathOf = (file) => repositoryPath(file, input2.root, input2.repositoryAbove, isTop);
   for (const rule of input2.rules) {
     const meta = rule.meta;
     let variant = "default";
@@ -58011,6 +58025,7 @@ function runRules(input2, undecided2 = [], failures = []) {
       report,
       scan: scan2,
       relativePath: relativePath3,
+      repositoryPath: repositoryPathOf,
       today: today2,
       policies: input2.policies,
       undecided(resource, attribute2, reason, location) {
@@ -58173,7 +58188,7 @@ function runUnit(input2, texts, deps) {
   const policies = typeof input2.policies === "function" ? input2.policies(graphs, problems, notices) : input2.policies;
   const undecided2 = [];
   const failures = [];
-  const findings = runRules({ root, rules: input2.rules, options: input2.ruleOptions, graphs, terraformModules, files, ciFiles, today: input2.today, ...policies ? { policies } : {}, scan: input2.scan ?? (input2.scanSummaries ? scanViewOf([...input2.scanSummaries, summary], root, ctx.inRepository === true) : scanView(graphs, root, ctx.inRepository === true)) }, undecided2, failures);
+  const findings = runRules({ root, rules: input2.rules, options: input2.ruleOptions, graphs, terraformModules, files, ciFiles, today: input2.today, ...policies ? { policies } : {}, ...repositoryOf(ctx), scan: input2.scan ?? (input2.scanSummaries ? scanViewOf([...input2.scanSummaries, summary], root, ctx.inRepository === true) : scanView(graphs, root, ctx.inRepository === true)) }, undecided2, failures);
   for (const f of findings) {
     const explanation = fallbackFiles.get(f.location.file);
     if (explanation && f.location.range.start.offset > 0) f.message = `${f.message.replace(/\.$/, "")} (${explanation}).`;
@@ -58187,6 +58202,13 @@ function runUnit(input2, texts, deps) {
   const recorded = deps?.() ?? { deps: [], readProblems: [] };
   const evaluatedElsewhere = outs.flatMap(({ out }) => out.evaluatedElsewhere ?? []);
   return ownStrings({ findings, problems, undecided: undecided2, directives, supProblems, evidence, frames, readProblems: recorded.readProblems, skipped, summary, evaluatedElsewhere, ...notices.length > 0 ? { notices } : {}, deps: recorded.deps });
+}
+function repositoryOf(ctx) {
+  const isRepositoryTop = (dir) => {
+    const git2 = path54.join(dir, ".git");
+    return ctx.host.isDirectory(git2) || ctx.host.isFile(git2);
+  };
+  return { ...ctx.envAbove ? { repositoryAbove: ctx.envAbove } : {}, isRepositoryTop };
 }
 function collectDirectives(out, texts, input2, directives, supProblems) {
   for (const src of out.suppressionSources) {
@@ -58551,17 +58573,17 @@ function currentAnswer(host, kind, p, answer, textHash) {
 import { createHash as createHash6 } from "node:crypto";
 import { isAscii as isAscii2 } from "node:buffer";
 import fs7 from "node:fs";
-import path54 from "node:path";
+import path55 from "node:path";
 init_io_error();
 var CACHE_FILE = ".mlops-iac-lint-cache";
 var TOOL = "mlops-iac-lint";
 var FORMAT2 = 8;
 var FILE_READS = /* @__PURE__ */ new Set(["text", "bytes", "head", "chunks"]);
 function cacheFilePath(location, cwd) {
-  if (location === void 0) return path54.join(cwd, CACHE_FILE);
-  const abs = path54.resolve(cwd, location);
+  if (location === void 0) return path55.join(cwd, CACHE_FILE);
+  const abs = path55.resolve(cwd, location);
   const isDir = /[\\/]$/.test(location) || fs7.existsSync(abs) && fs7.statSync(abs).isDirectory();
-  return isDir ? path54.join(abs, CACHE_FILE) : abs;
+  return isDir ? path55.join(abs, CACHE_FILE) : abs;
 }
 function hashOf(value) {
   return createHash6("sha256").update(typeof value === "string" ? value : JSON.stringify(value)).digest("base64url");
@@ -58764,7 +58786,7 @@ var UnitCache = class _UnitCache {
     };
     const entries2 = [...this.next].map(([k, e]) => `${JSON.stringify(k)}:{"unit":${JSON.stringify(e.unit)},"deps":${JSON.stringify(e.deps.map(indexOf))},"result":${e.result}}`).join(",");
     const files = JSON.stringify(Object.fromEntries(this.keptFiles()));
-    if (!fs7.existsSync(path54.dirname(this.file))) fs7.mkdirSync(path54.dirname(this.file));
+    if (!fs7.existsSync(path55.dirname(this.file))) fs7.mkdirSync(path55.dirname(this.file));
     const tmp = `${this.file}.${process.pid}.tmp`;
     fs7.writeFileSync(tmp, asciiJson(`${head.slice(0, -1)},"deps":${JSON.stringify(depTable)},"entries":{${entries2}},"files":${files}}`), "latin1");
     fs7.renameSync(tmp, this.file);
@@ -59042,7 +59064,7 @@ async function runUnits(run3, merged, o) {
 
 // src/pipeline/workers.ts
 import fs8 from "node:fs";
-import path55 from "node:path";
+import path56 from "node:path";
 import { fileURLToPath } from "node:url";
 var WORKER_YOUNG_GENERATION_MB = 8;
 var STAGES = 5;
@@ -59064,8 +59086,8 @@ function claimEach(state, work, end, each) {
 }
 function workerScript() {
   if (typeof __MLOPS_WORKER_ENTRY__ !== "string") return void 0;
-  const here = path55.dirname(fileURLToPath(import.meta.url));
-  const file = path55.join(path55.basename(here) === "chunks" ? path55.dirname(here) : here, __MLOPS_WORKER_ENTRY__);
+  const here = path56.dirname(fileURLToPath(import.meta.url));
+  const file = path56.join(path56.basename(here) === "chunks" ? path56.dirname(here) : here, __MLOPS_WORKER_ENTRY__);
   return fs8.existsSync(file) ? file : void 0;
 }
 var UnitWorkerPool = class _UnitWorkerPool {
@@ -59235,6 +59257,7 @@ var PROBE = {
   undecided: () => void 0,
   undecidedAbout: () => void 0,
   relativePath: (file) => file,
+  repositoryPath: (file) => file,
   scan: { gpuNodePools: () => [] },
   today: "1970-01-01"
 };
@@ -59755,8 +59778,8 @@ function memberGuardOf(input2, size) {
   if (size?.kind !== "string" || !size.origin) return void 0;
   for (const whole of inputValues(input2)) {
     if (whole?.kind !== "object" && whole?.kind !== "list" || !whole.origin || !locationContains(whole.origin, size.origin)) continue;
-    const path68 = memberPathAt(whole, size.origin);
-    if (path68 && path68.length > 0) return { path: path68, allowed: input2.memberAllowed?.(path68, whole) };
+    const path69 = memberPathAt(whole, size.origin);
+    if (path69 && path69.length > 0) return { path: path69, allowed: input2.memberAllowed?.(path69, whole) };
   }
   return void 0;
 }
@@ -59785,8 +59808,8 @@ function memberPathAt(v, at2) {
   }
   return void 0;
 }
-function memberPathText(root, path68) {
-  return path68.reduce((out, k) => typeof k === "number" ? `${out}[${k}]` : out ? `${out}.${k}` : k, root);
+function memberPathText(root, path69) {
+  return path69.reduce((out, k) => typeof k === "number" ? `${out}[${k}]` : out ? `${out}.${k}` : k, root);
 }
 
 // rules/gpu/GPU002-gpu-size-input-unvalidated.ts
@@ -59913,8 +59936,8 @@ function unreadGuard(input2, size) {
   if ((!allowed || allowed.length === 0) && isStructured(input2, size) && memberGuardOf(input2, size)?.allowed === "unknown") return `guard of ${input2.name}: the type of the member that holds the size cannot be read`;
   return void 0;
 }
-function lastProperty(path68) {
-  for (let i = path68.length - 1; i >= 0; i--) if (typeof path68[i] === "string") return path68[i];
+function lastProperty(path69) {
+  for (let i = path69.length - 1; i >= 0; i--) if (typeof path69[i] === "string") return path69[i];
   return "items";
 }
 function sizeLiteralsOf(text2) {
@@ -60791,7 +60814,7 @@ var NET001_admin_port_open_to_internet_default = defineRule({
 });
 
 // rules/terraform/TF001-local-terraform-state.ts
-import path56 from "node:path";
+import path57 from "node:path";
 var DEMONSTRATION_FOLDERS = /* @__PURE__ */ new Set([
   "examples",
   "example",
@@ -60847,13 +60870,13 @@ var TF001_local_terraform_state_default = defineRule({
           const notKnown = runs.find((r) => r.gives === "not known");
           if (!notKnown) return;
           const tg = notKnown.tg;
-          const config = path56.dirname(tg.file) === m.dir ? "its terragrunt.hcl" : `${ctx.relativePath(tg.file)}, which runs it,`;
+          const config = path57.dirname(tg.file) === m.dir ? "its terragrunt.hcl" : `${ctx.relativePath(tg.file)}, which runs it,`;
           const why = tg.backendNotKnown ? `the backend type ${config} gives (line ${tg.backendNotKnown.range.start.line}) is not a literal` : `${config} includes another configuration (line ${tg.includes[0].range.start.line}), which may set remote_state`;
           ctx.undecidedAbout(`module:${ctx.relativePath(m.dir)}`, "backend", `${why}, so whether Terragrunt gives it a remote backend is not known`, at2);
           return;
         }
         const runner = local?.tg.source ? [{ ...local.tg.source, label: "terragrunt.hcl that runs it" }] : [];
-        const folder = demonstrationFolder(ctx.relativePath(m.dir));
+        const folder = demonstrationFolder(ctx.repositoryPath(m.dir));
         ctx.report({
           subject: `module:${m.dir}`,
           location: at2,
@@ -60866,7 +60889,7 @@ var TF001_local_terraform_state_default = defineRule({
 });
 
 // rules/terraform/TF002-state-file-in-repository.ts
-import path57 from "node:path";
+import path58 from "node:path";
 init_source();
 var TF002_state_file_in_repository_default = defineRule({
   meta: {
@@ -60892,7 +60915,7 @@ var TF002_state_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "stateFile",
-          data: { file: path57.basename(f.path) }
+          data: { file: path58.basename(f.path) }
         });
       }
     };
@@ -60900,7 +60923,7 @@ var TF002_state_file_in_repository_default = defineRule({
 });
 
 // rules/terraform/TF003-provider-version-unpinned.ts
-import path58 from "node:path";
+import path59 from "node:path";
 var BUILTIN = /* @__PURE__ */ new Set(["terraform"]);
 function constrains(rp) {
   const v = rp.version;
@@ -60996,7 +61019,7 @@ var TF003_provider_version_unpinned_default = defineRule({
   }
 });
 function moduleRef2(fromDir, toDir) {
-  const rel = path58.relative(fromDir, toDir).split(path58.sep).join("/");
+  const rel = path59.relative(fromDir, toDir).split(path59.sep).join("/");
   return rel === ".." ? "../" : rel.startsWith("../") ? rel : `./${rel}`;
 }
 function moduleName(rootDir, m) {
@@ -61012,11 +61035,11 @@ function firstPlace(m, is) {
   return resource && { ...resource.at, label: resource.address };
 }
 function placeName(rootDir, at2) {
-  return `${path58.relative(rootDir, at2.file).split(path58.sep).join("/")}:${at2.range.start.line}`;
+  return `${path59.relative(rootDir, at2.file).split(path59.sep).join("/")}:${at2.range.start.line}`;
 }
 
 // rules/terraform/TF004-plan-file-in-repository.ts
-import path59 from "node:path";
+import path60 from "node:path";
 init_source();
 var TF004_plan_file_in_repository_default = defineRule({
   meta: {
@@ -61043,7 +61066,7 @@ var TF004_plan_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "planFile",
-          data: { file: path59.basename(f.path) }
+          data: { file: path60.basename(f.path) }
         });
       }
     };
@@ -61051,7 +61074,7 @@ var TF004_plan_file_in_repository_default = defineRule({
 });
 
 // rules/secrets/SEC001-hardcoded-secret.ts
-import path60 from "node:path";
+import path61 from "node:path";
 init_source();
 init_own_strings();
 init_file_kind();
@@ -61276,7 +61299,7 @@ var SEC001_hardcoded_secret_default = defineRule({
       const location = v.origin ?? h.at;
       if (!location || !once(location)) return;
       const related = [...v.via ?? [], ...h.related ?? []].filter((l) => !sameRange(l, location));
-      const sample = isVarOrParameterFile(location.file) && isSamplePath(ctx.relativePath(location.file));
+      const sample = isVarOrParameterFile(location.file) && isSamplePath(ctx.repositoryPath(location.file));
       ctx.report({
         resource: h.resource,
         subject: h.subject,
@@ -61352,7 +61375,7 @@ var SEC001_hardcoded_secret_default = defineRule({
       }
     };
     const varFile = (file) => {
-      const where = path60.basename(file.path);
+      const where = path61.basename(file.path);
       variantFile = file.kind === "arm-params" || file.kind === "bicepparam" ? file.path : void 0;
       for (const [name, v] of file.varValues ?? []) {
         const subject = `tfvars:${file.path}:${name}`;
@@ -62204,7 +62227,7 @@ var CI002_azure_login_with_secret_default = defineRule({
 });
 
 // rules/ci/CI003-oidc-without-id-token-permission.ts
-import path61 from "node:path";
+import path62 from "node:path";
 init_ci2();
 function input(step, name) {
   return step.inputs.find((e) => e.key.toLowerCase() === name);
@@ -62307,7 +62330,7 @@ var CI003_oidc_without_id_token_permission_default = defineRule({
       const messageId = nested ? "callerPermissionsNested" : called.action !== void 0 ? "callerPermissionsAction" : "callerPermissions";
       ctx.report({
         messageId,
-        data: { job: job.id, callee: `\`${job.uses.text.trim()}\``, calledJob: called.job, permissions, ...nested ? { inner: path61.basename(called.workflow) } : {}, ...called.action !== void 0 ? { action: called.action } : {} },
+        data: { job: job.id, callee: `\`${job.uses.text.trim()}\``, calledJob: called.job, permissions, ...nested ? { inner: path62.basename(called.workflow) } : {}, ...called.action !== void 0 ? { action: called.action } : {} },
         location: { file: file.file, range: { start: job.uses.keyRange.start, end: job.uses.range.end } },
         related: [{ file: called.file, range: { start: called.step.uses.keyRange.start, end: called.step.uses.range.end }, label: `azure/login in job ${called.job}` }, ...permissionsRelated(file, job)],
         subject: job.subject,
@@ -62851,8 +62874,8 @@ var FORMATS_READ = "Terraform .tf/.tfvars, terragrunt.hcl and plan JSON, ARM tem
 var UsageError = class extends Error {
 };
 function outsideRootMessage(named2, real, root, skipped = false) {
-  const shown = path64.relative(process.cwd(), named2) || named2;
-  if (real === path64.resolve(named2)) {
+  const shown = path65.relative(process.cwd(), named2) || named2;
+  if (real === path65.resolve(named2)) {
     const what2 = `outside the scan root ${root}`;
     return skipped ? `${shown} is not linted: ${what2}` : `${shown}: ${what2}; nothing outside it is read (name paths inside it, or lint from a folder that holds both)`;
   }
@@ -62861,19 +62884,19 @@ function outsideRootMessage(named2, real, root, skipped = false) {
 }
 function tfDataDirPatterns(dir, root) {
   if (dir === void 0 || dir.trim() === "" || dir === ".terraform") return [];
-  if (path64.isAbsolute(dir)) {
+  if (path65.isAbsolute(dir)) {
     const rel2 = relativeToRoot(root, dir);
     return rel2 && !rel2.startsWith("..") ? [`/${rel2}/`] : [];
   }
-  const rel = path64.normalize(dir).replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
+  const rel = path65.normalize(dir).replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
   if (rel === "" || rel === "." || rel.startsWith("..")) return [];
   return [rel.includes("/") ? `**/${rel}/` : `${rel}/`];
 }
 function repositoryTopOf(root) {
   let dir = root;
   for (let i = 0; i < 64; i++) {
-    if (fs9.existsSync(path64.join(dir, ".git"))) return dir;
-    const up = path64.dirname(dir);
+    if (fs9.existsSync(path65.join(dir, ".git"))) return dir;
+    const up = path65.dirname(dir);
     if (up === dir) return void 0;
     dir = up;
   }
@@ -62881,15 +62904,15 @@ function repositoryTopOf(root) {
 }
 function commonRoot(paths) {
   const cwd = process.cwd();
-  if (paths.every((p) => !path64.relative(cwd, p).startsWith(".."))) return cwd;
+  if (paths.every((p) => !path65.relative(cwd, p).startsWith(".."))) return cwd;
   let root = paths[0];
-  if (fs9.existsSync(root) && fs9.statSync(root).isFile()) root = path64.dirname(root);
-  for (const p of paths.slice(1)) while (path64.relative(root, p).startsWith("..")) root = path64.dirname(root);
+  if (fs9.existsSync(root) && fs9.statSync(root).isFile()) root = path65.dirname(root);
+  for (const p of paths.slice(1)) while (path65.relative(root, p).startsWith("..")) root = path65.dirname(root);
   return root;
 }
 function callerBound(file, root, host) {
   return nearestFolder(file, root, (dir) => {
-    const git2 = path64.join(dir, ".git");
+    const git2 = path65.join(dir, ".git");
     return host.isDirectory(git2) || host.isFile(git2);
   }) ?? root;
 }
@@ -62924,7 +62947,7 @@ async function filesOnlyFolders(frontEnds, given, dataFiles, givenKinds, cliVarF
       }
       asked = [...files, ...definitionFiles];
       view = { ...wide, givenKinds: kinds };
-      out.push(...new Set(definitionFiles.map((f) => path64.dirname(f))));
+      out.push(...new Set(definitionFiles.map((f) => path65.dirname(f))));
     }
     for (const fe of frontEnds) if (fe.filesOnlyFolders) out.push(...await fe.filesOnlyFolders(asked, view));
   }
@@ -62983,24 +63006,24 @@ function missingPathMessage(p) {
 }
 async function prepareRun(options, cache3) {
   const facts = cache3;
-  const namedPaths = (options.paths?.length ? options.paths : ["."]).map((p) => path64.resolve(p));
+  const namedPaths = (options.paths?.length ? options.paths : ["."]).map((p) => path65.resolve(p));
   for (const p of namedPaths) {
     if (!fs9.existsSync(p)) throw new UsageError(missingPathMessage(p));
     const st = fs9.statSync(p);
     if (!st.isFile() && !st.isDirectory()) throw new UsageError(`${p}: it is ${st.isFIFO() ? "a FIFO" : st.isSocket() ? "a socket" : "a device"}, not a regular file or a folder, and is never read; name a file or folder`);
   }
-  const namedPlans = (options.planFiles ?? []).map((p) => path64.resolve(p));
+  const namedPlans = (options.planFiles ?? []).map((p) => path65.resolve(p));
   for (const p of namedPlans) if (!fs9.existsSync(p) || !fs9.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
-  const namedVarFiles = (options.varFiles ?? []).map((f) => path64.resolve(f));
+  const namedVarFiles = (options.varFiles ?? []).map((f) => path65.resolve(f));
   for (const f of namedVarFiles) {
     if (!fs9.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
     if (!fs9.statSync(f).isFile()) throw new UsageError(`--var-file is not a file: ${f} (give a .tfvars or .tfvars.json file)`);
     if (isTerraformFile(f)) throw new UsageError(`--var-file takes a variable file (.tfvars or .tfvars.json), not Terraform configuration: ${f}`);
   }
-  if (options.policyAliasesFile !== void 0 && !fs9.existsSync(path64.resolve(options.policyAliasesFile))) throw new UsageError(`--policy-aliases not found: ${path64.resolve(options.policyAliasesFile)}`);
-  const namedOnly = options.onlyFiles?.map((f) => path64.resolve(f));
+  if (options.policyAliasesFile !== void 0 && !fs9.existsSync(path65.resolve(options.policyAliasesFile))) throw new UsageError(`--policy-aliases not found: ${path65.resolve(options.policyAliasesFile)}`);
+  const namedOnly = options.onlyFiles?.map((f) => path65.resolve(f));
   const written2 = namedOnly ?? [...namedPaths, ...namedPlans.filter((p) => !namedPaths.includes(p))];
-  const writtenRoot = path64.resolve(options.root ?? commonRoot(written2));
+  const writtenRoot = path65.resolve(options.root ?? commonRoot(written2));
   const realRoot = fs9.realpathSync(writtenRoot);
   const root = fs9.lstatSync(writtenRoot).isSymbolicLink() ? realRoot : writtenRoot;
   const refused = /* @__PURE__ */ new Map();
@@ -63009,7 +63032,7 @@ async function prepareRun(options, cache3) {
     const out = [];
     for (const p of paths) {
       const real = fs9.realpathSync(p);
-      if (isWithin(realRoot, real)) out.push(path64.join(root, path64.relative(realRoot, real)));
+      if (isWithin(realRoot, real)) out.push(path65.join(root, path65.relative(realRoot, real)));
       else if (mayBeSkipped) refused.set(p, real);
       else throw new UsageError(outsideRootMessage(p, real, realRoot));
     }
@@ -63020,11 +63043,11 @@ async function prepareRun(options, cache3) {
   const varFiles = confined(namedVarFiles, false);
   const inputPaths = [...given, ...planFiles.filter((p) => !given.includes(p))];
   const onlyFiles = namedOnly && confined(namedOnly, skippable);
-  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path64.dirname(f)))] : inputPaths;
+  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path65.dirname(f)))] : inputPaths;
   const catalog = options.ruleSet ?? ALL_RULES;
   const knownIds = new Set(catalog.map((r) => r.meta.id));
   const startPath = inputPaths[0] ?? root;
-  const startDir = fs9.statSync(startPath).isDirectory() ? startPath : path64.dirname(startPath);
+  const startDir = fs9.statSync(startPath).isDirectory() ? startPath : path65.dirname(startPath);
   let config;
   let mistakenConfig;
   let shadowedConfig;
@@ -63033,7 +63056,7 @@ async function prepareRun(options, cache3) {
     config = loaded.config;
     if (!options.noConfig && !loaded.file) mistakenConfig = mistakenConfigFile(startDir);
     const read = loaded.file && !options.configFile ? loaded.file : void 0;
-    const other = read === void 0 ? void 0 : CONFIG_FILE_NAMES.map((n) => path64.join(path64.dirname(read), n)).find((c) => c !== read && fs9.existsSync(c));
+    const other = read === void 0 ? void 0 : CONFIG_FILE_NAMES.map((n) => path65.join(path65.dirname(read), n)).find((c) => c !== read && fs9.existsSync(c));
     if (read !== void 0 && other !== void 0) shadowedConfig = { read, other };
   } catch (e) {
     if (e instanceof ConfigError) throw new UsageError(e.messages.join("\n"));
@@ -63048,13 +63071,13 @@ async function prepareRun(options, cache3) {
     setAsideChars: Math.floor(SET_ASIDE_CHARS / planningThreads(threadSettings(options))),
     ...cache3 ? { signatures: { freshMs: options.cacheFreshMs ?? CACHE_FRESH_MS } } : {}
   });
-  if (options.tfDataDir !== void 0 && path64.isAbsolute(options.tfDataDir)) {
-    const dir = path64.resolve(options.tfDataDir);
+  if (options.tfDataDir !== void 0 && path65.isAbsolute(options.tfDataDir)) {
+    const dir = path65.resolve(options.tfDataDir);
     if (!fs9.existsSync(dir)) throw new UsageError(`--tf-data-dir not found: ${dir}`);
     if (!isWithin(realRoot, fs9.realpathSync(dir))) throw new UsageError(`--tf-data-dir ${dir} is outside the scan root ${root}, and nothing outside it is read; lint from a folder that holds both, or give the folder relative to each root module`);
   }
-  if (options.bicepCache !== void 0 && !fs9.existsSync(path64.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path64.resolve(options.bicepCache)}`);
-  const bicepCache = options.bicepCache !== void 0 ? createHost(fs9.realpathSync(path64.resolve(options.bicepCache))) : void 0;
+  if (options.bicepCache !== void 0 && !fs9.existsSync(path65.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path65.resolve(options.bicepCache)}`);
+  const bicepCache = options.bicepCache !== void 0 ? createHost(fs9.realpathSync(path65.resolve(options.bicepCache))) : void 0;
   const problems = [];
   const walked = /* @__PURE__ */ new Set();
   const classifyFacts = facts ? { facts, name: `classify:${hashOf([root, frontEnds.map((fe) => fe.name)]).slice(0, 16)}` } : void 0;
@@ -63100,22 +63123,22 @@ async function prepareRun(options, cache3) {
     for (const p of onlyFiles ?? inputPaths) {
       const problem3 = host.problemOf(p);
       if (classified.has(p) || dataFiles.includes(p) || config.isIgnored(p) || !fs9.statSync(p).isFile() || problem3 && problem3.kind !== "binary") continue;
-      throw new UsageError(`${path64.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
+      throw new UsageError(`${path65.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
   const notices = [...refused].map(([p, real]) => outsideRootMessage(p, real, realRoot, true));
-  const excludedByConfig = given.filter((p) => config.isIgnored(p) && fs9.statSync(p).isFile()).map((p) => path64.relative(process.cwd(), p) || p);
+  const excludedByConfig = given.filter((p) => config.isIgnored(p) && fs9.statSync(p).isFile()).map((p) => path65.relative(process.cwd(), p) || p);
   if (excludedByConfig.length === 1) notices.push(`${excludedByConfig[0]} is not linted: the config file's ignorePaths excludes it`);
   else if (excludedByConfig.length > 1) notices.push(`${excludedByConfig[0]} and ${excludedByConfig.length - 1} more given files are not linted: the config file's ignorePaths excludes them`);
   if (shadowedConfig) {
-    const rel = (f) => path64.relative(process.cwd(), f) || f;
+    const rel = (f) => path65.relative(process.cwd(), f) || f;
     notices.push(`${rel(shadowedConfig.other)} is not read: ${rel(shadowedConfig.read)} in the same folder is the config file; merge their settings into one and delete the other`);
   }
   if (mistakenConfig) {
-    notices.push(`${path64.relative(process.cwd(), mistakenConfig) || mistakenConfig} is not read: the config file is ${CONFIG_FILE_NAMES.join(" or ")} (JSON with comments); rename it and write its settings as JSON`);
+    notices.push(`${path65.relative(process.cwd(), mistakenConfig) || mistakenConfig} is not read: the config file is ${CONFIG_FILE_NAMES.join(" or ")} (JSON with comments); rename it and write its settings as JSON`);
   }
   if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
-    const where = scanPaths.map((p) => path64.relative(process.cwd(), p) || ".").join(", ");
+    const where = scanPaths.map((p) => path65.relative(process.cwd(), p) || ".").join(", ");
     const rules2 = `.gitignore, ${IGNORE_FILE}, --ignore-pattern or the config file's ignorePaths`;
     notices.push(
       excluded.folders > 0 ? `nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ}) outside the folders ignore rules exclude (${rules2})` : excluded.files > 0 ? `nothing to lint in ${where}: ignore rules exclude the ${excluded.files === 1 ? "file" : `${excluded.files} files`} of a format it reads there (${rules2})` : `nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`
@@ -63124,7 +63147,7 @@ async function prepareRun(options, cache3) {
   const superseded = /* @__PURE__ */ new Set();
   const recorder = recordingHost(host, cache3 ? (file, hash) => cache3.noteText(host, file, hash) : void 0);
   const repositoryTop = repositoryTopOf(root);
-  const envAbove = repositoryTop === void 0 ? "" : path64.relative(repositoryTop, root).split(path64.sep).join("/");
+  const envAbove = repositoryTop === void 0 ? "" : path65.relative(repositoryTop, root).split(path65.sep).join("/");
   const inRepository = repositoryTop !== void 0;
   const ctx = {
     host: recorder.host,
@@ -63173,7 +63196,7 @@ async function prepareRun(options, cache3) {
   if (options.errorOnUnmatchedFile !== false) {
     for (const d of unreadFiles) {
       if (config.isIgnored(d) || units2.some((u) => dataReadBy(u).includes(d))) continue;
-      throw new UsageError(`${path64.relative(process.cwd(), d) || d}: not a file mlops-iac-lint reads (${FORMATS_READ}), nor a data file that a scanned file reads (yamldecode(file(\u2026)), templatefile(\u2026), loadYamlContent(\u2026), az ml \u2026 --file, an Azure Pipelines template:)`);
+      throw new UsageError(`${path65.relative(process.cwd(), d) || d}: not a file mlops-iac-lint reads (${FORMATS_READ}), nor a data file that a scanned file reads (yamldecode(file(\u2026)), templatefile(\u2026), loadYamlContent(\u2026), az ml \u2026 --file, an Azure Pipelines template:)`);
     }
   }
   for (const fe of frontEnds) {
@@ -63280,8 +63303,8 @@ async function lintPlanned(run3, threads, cache3) {
   const inline = applySuppressions(findings, merged.directives, { allowInline: config.allowInlineSuppressions, activeRuleIds, fileIdentity: realPathOf() });
   findings = config.applyLevels(config.applySuppressions(inline.findings, today2).findings);
   if (config.allowInlineSuppressions) {
-    const unparsed = new Set(notifications.filter((n) => n.ruleId === "PARSE001").map((n) => path64.dirname(n.location.file)));
-    const unused = unparsed.size > 0 ? inline.unused.filter((d) => !unparsed.has(path64.dirname(d.file))) : inline.unused;
+    const unparsed = new Set(notifications.filter((n) => n.ruleId === "PARSE001").map((n) => path65.dirname(n.location.file)));
+    const unused = unparsed.size > 0 ? inline.unused.filter((d) => !unparsed.has(path65.dirname(d.file))) : inline.unused;
     const supProblems = problemsForActiveRules(merged.supProblems, activeRuleIds);
     appendAll(findings, config.applyLevels(suppressionFindings([...supProblems, ...unusedProblems(unused)], root).filter((f) => activeRuleIds.has(f.ruleId))));
   }
@@ -63341,7 +63364,7 @@ async function loadPolicyInput(config, found, aliasesOption, problems, notices) 
     for (const p of loaded.problems) problems.push({ ruleId: p.kind === "shape" ? "EVAL001" : "PARSE001", message: p.message, location: p.location });
     for (const f of files) texts.push([f, h.readText(f)]);
   }
-  const aliasFile = aliasesOption ? path64.resolve(aliasesOption) : pc.aliases;
+  const aliasFile = aliasesOption ? path65.resolve(aliasesOption) : pc.aliases;
   const extraAliases = aliasFile ? readAliasDump(aliasFile, aliasesFromDump2) : [];
   const key = hashOf([texts, pc.parameters ?? null, extraAliases, pc.fromScannedCode]);
   return { definitions, initiatives, parameters: pc.parameters, extraAliases, key, complete, fromScannedCode: pc.fromScannedCode, placeOf: pc.placeOf, build };
@@ -63487,8 +63510,8 @@ function readAndApplyBaseline(findings, file, root) {
     throw new UsageError(`cannot read the baseline ${file}: ${ioErrorText(e)}`);
   }
   try {
-    const inside2 = path64.relative(root, path64.resolve(file));
-    const shown = inside2 !== "" && !inside2.startsWith("..") && !path64.isAbsolute(inside2) ? inside2.split(path64.sep).join("/") : file;
+    const inside2 = path65.relative(root, path65.resolve(file));
+    const shown = inside2 !== "" && !inside2.startsWith("..") && !path65.isAbsolute(inside2) ? inside2.split(path65.sep).join("/") : file;
     return applyBaseline(findings, text2, shown);
   } catch (e) {
     if (e instanceof BaselineError) throw new UsageError(e.message);
@@ -63585,7 +63608,7 @@ function listingError(dir) {
 }
 
 // src/report/common.ts
-import path65 from "node:path";
+import path66 from "node:path";
 var REPOSITORY_URL = "https://github.com/mlops-iac-lint/mlops-iac-lint";
 var RELEASE_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 function docsBaseUrl(toolVersion) {
@@ -63598,9 +63621,9 @@ function toPosix(p) {
   return p.replace(/\\/g, "/");
 }
 function relativePath2(base, file) {
-  if (!path65.isAbsolute(file)) return toPosix(file);
-  const rel = path65.relative(base, file);
-  return toPosix(rel === "" ? path65.basename(file) : rel);
+  if (!path66.isAbsolute(file)) return toPosix(file);
+  const rel = path66.relative(base, file);
+  return toPosix(rel === "" ? path66.basename(file) : rel);
 }
 function ruleDocUrl(rule, toolVersion) {
   if (!rule?.docPath) return void 0;
@@ -64180,7 +64203,7 @@ function readPullRequestEvent(env) {
 // src/action/git-diff.ts
 import { spawnSync } from "node:child_process";
 import fs12 from "node:fs";
-import path66 from "node:path";
+import path67 from "node:path";
 
 // src/action/changed-lines.ts
 var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -64328,10 +64351,10 @@ var PullRequestLines = class {
     try {
       real = fs12.realpathSync(file);
     } catch {
-      real = path66.resolve(file);
+      real = path67.resolve(file);
     }
-    const rel = path66.relative(this.topLevel, real);
-    const out = rel === "" || rel.startsWith("..") || path66.isAbsolute(rel) ? void 0 : rel.split(path66.sep).join("/");
+    const rel = path67.relative(this.topLevel, real);
+    const out = rel === "" || rel.startsWith("..") || path67.isAbsolute(rel) ? void 0 : rel.split(path67.sep).join("/");
     this.real.set(file, out);
     return out;
   }
@@ -64442,8 +64465,8 @@ function locationCell2(f, base, links) {
   const line = Math.max(1, f.location.range.start.line);
   const text2 = escapeMarkdown(`${rel}:${line}`);
   if (!links) return text2;
-  const path68 = rel.split("/").map(encodeURIComponent).join("/");
-  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path68}#L${line}`;
+  const path69 = rel.split("/").map(encodeURIComponent).join("/");
+  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path69}#L${line}`;
   return `[${text2}](${url})`;
 }
 function findingsTable(findings, base, links) {
@@ -64567,7 +64590,7 @@ var Step = class {
     this.write(line);
   }
   writeSarif(text2) {
-    fs13.mkdirSync(path67.dirname(this.sarifPath), { recursive: true });
+    fs13.mkdirSync(path68.dirname(this.sarifPath), { recursive: true });
     fs13.writeFileSync(this.sarifPath, text2, "utf8");
   }
 };
@@ -64599,21 +64622,21 @@ async function lintAndReport(step, options) {
     ["bicep-cache", inputs.bicepCache]
   ];
   for (const [name, file] of named2) {
-    if (file !== void 0 && !fs13.existsSync(path67.resolve(workspace, file))) {
+    if (file !== void 0 && !fs13.existsSync(path68.resolve(workspace, file))) {
       throw new InputError(`input "${name}": ${name === "bicep-cache" ? "folder" : "file"} not found: ${file}`);
     }
   }
   const result = await (options.lint ?? lint)({
-    paths: inputs.paths.map((p) => path67.resolve(workspace, p)),
+    paths: inputs.paths.map((p) => path68.resolve(workspace, p)),
     root: workspace,
     env: inputs.env,
-    varFiles: inputs.varFiles.map((f) => path67.resolve(workspace, f)),
+    varFiles: inputs.varFiles.map((f) => path68.resolve(workspace, f)),
     tfDataDir: inputs.tfDataDir,
-    bicepCache: inputs.bicepCache === void 0 ? void 0 : path67.resolve(workspace, inputs.bicepCache),
+    bicepCache: inputs.bicepCache === void 0 ? void 0 : path68.resolve(workspace, inputs.bicepCache),
     // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
-    configFile: inputs.config === void 0 ? void 0 : path67.resolve(workspace, inputs.config),
-    baselineFile: inputs.baseline === void 0 ? void 0 : path67.resolve(workspace, inputs.baseline),
-    planFiles: inputs.plans.map((p) => path67.resolve(workspace, p))
+    configFile: inputs.config === void 0 ? void 0 : path68.resolve(workspace, inputs.config),
+    baselineFile: inputs.baseline === void 0 ? void 0 : path68.resolve(workspace, inputs.baseline),
+    planFiles: inputs.plans.map((p) => path68.resolve(workspace, p))
   });
   try {
     step.writeSarif(formatSarif(result, { onNotice: (line) => step.log(`mlops-iac-lint: ${line}`) }));
@@ -64662,7 +64685,7 @@ async function lintAndReport(step, options) {
 }
 function withHome(p) {
   if (p === void 0 || p !== "~" && !p.startsWith("~/")) return p;
-  return path67.join(os2.homedir(), p.slice(1));
+  return path68.join(os2.homedir(), p.slice(1));
 }
 function asFailure(e) {
   if (e instanceof InputError || e instanceof UsageError) return { exitCode: 2, message: e.message };
@@ -64698,8 +64721,8 @@ function reportFailure(step, failure) {
 }
 async function run2(env, options = {}) {
   const write = options.write ?? ((line) => void process.stdout.write(line + "\n"));
-  const workspace = path67.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const sarifPath = path67.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
+  const workspace = path68.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const sarifPath = path68.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
   const step = new Step(env, workspace, sarifPath, write);
   try {
     return await lintAndReport(step, options);

@@ -216,7 +216,7 @@ const FIX = 'rotate the secret and pass it at deploy time from Key Vault or a se
 /** Words of a path that say a var or parameter file is a sample to copy (RULES.md SEC001). */
 const SAMPLE_WORDS = new Set(['sample', 'samples', 'example', 'examples', 'template', 'templates']);
 
-/** Whether a path relative to the scan root names a sample, example or template in its file name or folders. */
+/** Whether a path from the repository's top (`ctx.repositoryPath`) names a sample, example or template in its file name or folders. */
 export function isSamplePath(relPath: string): boolean {
   return relPath.split('/').some((segment) => nameTokens(segment).some((w) => SAMPLE_WORDS.has(w)));
 }
@@ -310,7 +310,7 @@ export default defineRule({
       if (!location || !once(location)) return;
       const related = [...(v.via ?? []), ...(h.related ?? [])].filter((l) => !sameRange(l, location));
       // A sample, example or template var/parameter file is there to be copied and filled in: a warning.
-      const sample = isVarOrParameterFile(location.file) && isSamplePath(ctx.relativePath(location.file));
+      const sample = isVarOrParameterFile(location.file) && isSamplePath(ctx.repositoryPath(location.file));
       ctx.report({
         resource: h.resource,
         subject: h.subject,

@@ -5,7 +5,8 @@ import type { TerragruntFacts } from '../../src/model/terraform.js';
 /**
  * Folder names that mark a demonstration root (RULES.md TF001): code to try out, copy or
  * test, not a deployment someone runs every day. Compared with each folder of the root's
- * path relative to the scan root, case-insensitively.
+ * path from its repository's top (else from the scan root), case-insensitively: `cd quickstart/x
+ * && mlops-iac-lint .` finds the same demonstration root as a scan of the whole repository.
  */
 const DEMONSTRATION_FOLDERS = new Set([
   'examples', 'example', 'samples', 'sample', 'quickstart', 'quickstarts',
@@ -83,7 +84,7 @@ export default defineRule({
           return;
         }
         const runner = local?.tg.source ? [{ ...local.tg.source, label: 'terragrunt.hcl that runs it' }] : [];
-        const folder = demonstrationFolder(ctx.relativePath(m.dir));
+        const folder = demonstrationFolder(ctx.repositoryPath(m.dir));
         ctx.report({
           subject: `module:${m.dir}`,
           location: at,

@@ -47,6 +47,25 @@ export function nearestFolder(file: string, root: string, accepts: (dir: string)
   }
 }
 
+/**
+ * The path of `p` (a file or a folder) from the top of the repository that holds it, `/`-separated
+ * (`.` for the top itself): the nearest folder at or above `p`, inside `root`, that `isTop` takes
+ * (it has a `.git`); else the scan root's path from the repository above it (`above`,
+ * FrontEndContext.envAbove) joined with `p`'s from the root; else `p`'s from the root. Folder-name
+ * decisions (TF001's demonstration roots, SEC001's sample files) read it, so they do not depend on
+ * the folder a scan is started from, nor on the folders a checkout lives in above its top.
+ */
+export function repositoryPath(p: string, root: string, above: string | undefined, isTop: (dir: string) => boolean): string {
+  if (isWithin(root, p)) {
+    for (let dir = p; ; dir = path.dirname(dir)) {
+      if (isTop(dir)) return relativeToRoot(dir, p) || '.';
+      if (relativeToRoot(root, dir) === '') break;
+    }
+  }
+  const rel = relativeToRoot(root, p);
+  return [above, rel].filter(Boolean).join('/') || '.';
+}
+
 /** Whether `p` is an existing folder (following links); false for anything else or an error. */
 export function isFolder(p: string): boolean {
   try {

@@ -20,6 +20,7 @@ const PROBE: RuleContext = {
   undecided: () => undefined,
   undecidedAbout: () => undefined,
   relativePath: (file) => file,
+  repositoryPath: (file) => file,
   scan: { gpuNodePools: () => [] },
   today: '1970-01-01',
 };

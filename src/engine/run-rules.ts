@@ -14,6 +14,7 @@
 import path from 'node:path';
 import { compareLocations, fileStart, type Location, locationContains } from '../core/source.js';
 import { todayUtc } from '../core/clock.js';
+import { repositoryPath } from '../core/paths.js';
 import type { EnvClass } from '../core/env.js';
 import { describeVendoredPlace, isVendoredFile, type Resource, type ResourceKind, type VendoredOrigin } from '../model/resource.js';
 import type { CiFile } from '../model/ci.js';
@@ -44,6 +45,10 @@ export interface RuleRunInput {
   policies?: PolicySet;
   /** The whole scan's cross-file facts (from every unit's summary); default: from these graphs only. */
   scan?: ScanView;
+  /** The scan root's folders from the top of the repository above it (FrontEndContext.envAbove), for `repositoryPath`. */
+  repositoryAbove?: string;
+  /** Whether a folder inside the root is a repository's top (it has a `.git`), for `repositoryPath`; default: none is. */
+  isRepositoryTop?: (dir: string) => boolean;
 }
 
 const RESOURCE_KINDS = Object.keys(KINDS) as ResourceKind[];
@@ -135,6 +140,8 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
   const today = input.today ?? todayUtc();
   // The same for every rule: made once per unit, not once per rule.
   const relativePath = (file: string): string => relativeToRoot(input.root, file) || '.';
+  const isTop = input.isRepositoryTop ?? ((): boolean => false);
+  const repositoryPathOf = (file: string): string => repositoryPath(file, input.root, input.repositoryAbove, isTop);
   for (const rule of input.rules) {
     const meta = rule.meta;
     let variant = 'default';
@@ -303,6 +310,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       report,
       scan,
       relativePath,
+      repositoryPath: repositoryPathOf,
       today,
       policies: input.policies,
       undecided(resource, attribute, reason, location) {

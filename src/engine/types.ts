@@ -259,11 +259,17 @@ export interface RuleContext<M extends string = string> {
   fact<K extends ResourceKind>(resource: Resource<K>, attr: AttrOf<K>): FactView;
   report(d: ReportDescriptor<M>): void;
   /**
-   * A path relative to the scan root, `/`-separated (`.` for the root itself): for decisions
-   * that read folder or file names (TF001 demonstration roots, SEC001 sample files), which
-   * must not depend on where the checkout lives.
+   * A path relative to the scan root, `/`-separated (`.` for the root itself): for names in
+   * messages and subjects, which must not depend on where the checkout lives.
    */
   relativePath(file: string): string;
+  /**
+   * A path (a file or a folder) from the top of the repository that holds it (its nearest folder
+   * with a `.git`, at or above it), else from the scan root, `/`-separated (`.` for the top): for
+   * decisions by folder names (TF001 demonstration roots, SEC001 sample files), which must depend
+   * neither on the folder a scan is started from nor on the folders above the checkout.
+   */
+  repositoryPath(file: string): string;
   /** The scan date, `YYYY-MM-DD` (UTC; `lint({ today })` fixes it): for date-dependent facts such as GPU004's retirement dates. */
   readonly today: string;
   /** Records "could not decide" for a reason that is not one attribute (a guard that is unknown). */

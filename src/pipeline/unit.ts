@@ -11,6 +11,7 @@
  * levels and the baseline, and reports.
  */
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { fileStart, locationKey, type Location } from '../core/source.js';
 import { ownStrings } from '../core/own-strings.js';
 import { resetArgumentWork } from '../core/value.js';
@@ -119,7 +120,7 @@ export function runUnit(input: UnitInput, texts: (file: string) => string | unde
   const policies = typeof input.policies === 'function' ? input.policies(graphs, problems, notices) : input.policies;
   const undecided: Undecided[] = [];
   const failures: RuleFailure[] = [];
-  const findings = runRules({ root, rules: input.rules, options: input.ruleOptions, graphs, terraformModules, files, ciFiles, today: input.today, ...(policies ? { policies } : {}), scan: input.scan ?? (input.scanSummaries ? scanViewOf([...input.scanSummaries, summary], root, ctx.inRepository === true) : scanView(graphs, root, ctx.inRepository === true)) }, undecided, failures);
+  const findings = runRules({ root, rules: input.rules, options: input.ruleOptions, graphs, terraformModules, files, ciFiles, today: input.today, ...(policies ? { policies } : {}), ...repositoryOf(ctx), scan: input.scan ?? (input.scanSummaries ? scanViewOf([...input.scanSummaries, summary], root, ctx.inRepository === true) : scanView(graphs, root, ctx.inRepository === true)) }, undecided, failures);
   for (const f of findings) {
     const explanation = fallbackFiles.get(f.location.file);
     // A finding at the file's start is about the file itself (TF004), not a resource placed there.
@@ -141,6 +142,20 @@ export function runUnit(input: UnitInput, texts: (file: string) => string | unde
   const evaluatedElsewhere = outs.flatMap(({ out }) => out.evaluatedElsewhere ?? []);
   // The result outlives the unit's texts: its strings must not be views into them (own-strings.ts).
   return ownStrings({ findings, problems, undecided, directives, supProblems, evidence, frames, readProblems: recorded.readProblems, skipped, summary, evaluatedElsewhere, ...(notices.length > 0 ? { notices } : {}), deps: recorded.deps });
+}
+
+/**
+ * Where the rules' `repositoryPath` starts: a folder inside the root with a `.git` (a folder, or
+ * a file in a worktree or submodule), checked through the Host, whose listing answers it (and a
+ * cached unit records it), else the repository above the root (`envAbove`: only its existence was
+ * checked, nothing above the root is read).
+ */
+function repositoryOf(ctx: FrontEndContext): { repositoryAbove?: string; isRepositoryTop: (dir: string) => boolean } {
+  const isRepositoryTop = (dir: string): boolean => {
+    const git = path.join(dir, '.git');
+    return ctx.host.isDirectory(git) || ctx.host.isFile(git);
+  };
+  return { ...(ctx.envAbove ? { repositoryAbove: ctx.envAbove } : {}), isRepositoryTop };
 }
 
 function collectDirectives(out: FrontEndResult, texts: (file: string) => string | undefined, input: UnitInput, directives: SuppressionDirective[], supProblems: SuppressionProblem[]): void {

@@ -2,9 +2,12 @@
  * SEC001 (hardcoded-secret): Secret written as a literal in infrastructure code, or a secret parameter not typed securestring.
  * Every case runs through lint() on a temporary tree (test/support/rule-tester).
  */
-import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { lint } from '../../src/api.js';
 import { isPlaceholder, isSamplePath, looksSecret, namesKey } from '../../rules/secrets/SEC001-hardcoded-secret.js';
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+import { tempTrees } from '../support/temp-tree.js';
 
 /** A container group (named `name`) whose secure environment variable CLIENT_SECRET is `secret`. */
 const containerGroupSecret = (name: string, secret: string): string => `
@@ -2608,5 +2611,35 @@ describe('SEC001 matchers', () => {
       expect(isSamplePath(p), p).toBe(true);
     for (const p of ['prod.tfvars', 'environments/dev.tfvars', 'exampleapp/terraform.tfvars', 'resampled/x.tfvars', 'templated.tfvars'])
       expect(isSamplePath(p), p).toBe(false);
+  });
+});
+
+/**
+ * Review 107: a sample var file is told by the folders from its repository's top (the nearest
+ * folder with a `.git`), as TF001's demonstration roots are: linted from inside `examples/basic`
+ * (the CLI makes the current folder the root), it is the warning a scan of the repository gives.
+ */
+describe('SEC001: a sample var file whatever folder the scan starts from', () => {
+  const { tree, cleanup } = tempTrees('mil-sec001-sample-');
+  afterAll(cleanup);
+  const FILES = {
+    'examples/basic/main.tf': 'variable "admin_password" {\n  sensitive = true\n}\n',
+    'examples/basic/terraform.tfvars': 'admin_password = "Az-Example-Pa55!"\n',
+  };
+  const levels = async (root: string): Promise<string[]> =>
+    (await lint({ paths: [root], root, rules: ['SEC001'], noConfig: true })).findings.map((f) => `${f.level} ${path.relative(root, f.location.file)}`);
+
+  it('linted from inside the example folder of a repository: a warning, as from the top', async () => {
+    const repo = tree({ '.git/HEAD': 'ref: refs/heads/main\n', ...FILES });
+    expect(await levels(repo)).toEqual(['warning examples/basic/terraform.tfvars']);
+    expect(await levels(path.join(repo, 'examples/basic'))).toEqual(['warning terraform.tfvars']);
+    // Without a repository, the folders from the scan root decide, as before.
+    const alone = tree(FILES);
+    expect(await levels(path.join(alone, 'examples/basic'))).toEqual(['error terraform.tfvars']);
+  });
+
+  it('a checkout under an examples folder has no sample files by that name', async () => {
+    const dir = tree({ 'examples/repo/.git/HEAD': 'ref: refs/heads/main\n', 'examples/repo/main.tf': FILES['examples/basic/main.tf'], 'examples/repo/terraform.tfvars': FILES['examples/basic/terraform.tfvars'] });
+    expect((await lint({ paths: [path.join(dir, 'examples/repo')], root: dir, rules: ['SEC001'], noConfig: true })).findings.map((f) => f.level)).toEqual(['error']);
   });
 });

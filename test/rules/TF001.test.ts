@@ -577,3 +577,41 @@ describe('TF001: what Terragrunt gives is not known', () => {
     expect(r.findings.filter((f) => f.ruleId === 'PARSE001').map((f) => brief(dir, f))).toEqual(['PARSE001 error - live/prod/aks/terragrunt.hcl:2:12']);
   });
 });
+
+/**
+ * Review 107: a demonstration root is told by the folders from its repository's top (the nearest
+ * folder with a `.git`), so a scan started inside it (`cd quickstart/101-x && mlops-iac-lint .`,
+ * where the CLI makes the current folder the root) gives the note a scan of the repository gives;
+ * without a repository, by the folders from the scan root; never by the folders above the top.
+ */
+describe('TF001: a demonstration root whatever folder the scan starts from', () => {
+  const { tree, cleanup } = tempTrees('mil-tf001-demo-');
+  afterAll(cleanup);
+  const DEMO = 'quickstart/101-storage-account-with-static-website';
+  const levels = async (root: string, paths: string[] = [root]): Promise<string[]> =>
+    (await lint({ paths, root, rules: ['TF001'], noConfig: true })).findings.map((f) => `${f.level} ${f.messageId ?? '-'}`);
+
+  it('linted from inside the demonstration folder of a repository: a note, as from the top', async () => {
+    const repo = tree({ '.git/HEAD': 'ref: refs/heads/main\n', [`${DEMO}/main.tf`]: ROOT_WITHOUT_BACKEND });
+    expect(await levels(repo, [path.join(repo, DEMO)])).toEqual(['note demoNoBackend']);
+    expect(await levels(path.join(repo, DEMO))).toEqual(['note demoNoBackend']);
+    expect(await levels(path.join(repo, 'quickstart'))).toEqual(['note demoNoBackend']);
+    // Without a repository, the folders from the scan root decide, as before.
+    const alone = tree({ [`${DEMO}/main.tf`]: ROOT_WITHOUT_BACKEND });
+    expect(await levels(alone)).toEqual(['note demoNoBackend']);
+    expect(await levels(path.join(alone, DEMO))).toEqual(['error noBackend']);
+  });
+
+  it('a worktree or submodule (`.git` is a file) is a repository too', async () => {
+    const repo = tree({ '.git': 'gitdir: /elsewhere/.git/worktrees/x\n', [`${DEMO}/main.tf`]: ROOT_WITHOUT_BACKEND });
+    expect(await levels(path.join(repo, DEMO))).toEqual(['note demoNoBackend']);
+  });
+
+  it('a checkout under an examples folder is no demonstration: only the folders from its top count', async () => {
+    const dir = tree({ 'examples/repo/.git/HEAD': 'ref: refs/heads/main\n', 'examples/repo/infra/main.tf': ROOT_WITHOUT_BACKEND });
+    // Scanned from inside the checkout (the folders above its top are never read) or from above it.
+    expect(await levels(path.join(dir, 'examples/repo/infra'))).toEqual(['error noBackend']);
+    expect(await levels(path.join(dir, 'examples/repo'))).toEqual(['error noBackend']);
+    expect(await levels(dir, [path.join(dir, 'examples/repo')])).toEqual(['error noBackend']);
+  });
+});
