@@ -30564,6 +30564,7 @@ function tokenize(text2, lang, state, place) {
   let marks;
   const token = (word, start, end, op, raw = text2.slice(start, end)) => new Token(word, raw, start, end, op, place);
   let arrayDepth = 0;
+  let arrayOpen = -1;
   let i = 0;
   const n = text2.length;
   while (i < n) {
@@ -30573,8 +30574,7 @@ function tokenize(text2, lang, state, place) {
       continue;
     }
     const d = text2[i + 1];
-    if (d === "(" && (c === "$" || ps && c === "@") && !substitutionIsWord(text2, i) && (ps || arithmeticEnd(text2, i) < 0)) {
-      if (arrayDepth > 0) arrayDepth++;
+    if (d === "(" && (c === "$" || ps && c === "@") && arrayDepth === 0 && !substitutionIsWord(text2, i) && (ps || arithmeticEnd(text2, i) < 0)) {
       out.push(token(c + d, i, i + 2, true));
       i += 2;
       continue;
@@ -30697,6 +30697,7 @@ function tokenize(text2, lang, state, place) {
       }
       if (ch === "(" && !ps && arrayDepth === 0 && run3 === start && opensShellArray(text2, i) && /^[A-Za-z_]\w*\+?=$/.test(text2.slice(start, i))) {
         arrayDepth = 1;
+        arrayOpen = i;
         i++;
         break;
       }
@@ -30719,6 +30720,11 @@ function tokenize(text2, lang, state, place) {
         const arithmetic = ps ? -1 : arithmeticEnd(text2, i);
         if (arithmetic >= 0) {
           i = arithmetic;
+          continue;
+        }
+        const close = arrayDepth > 0 ? substitutionEnd(text2, i + 2, esc) : -1;
+        if (close >= 0) {
+          i = close + 1;
           continue;
         }
         if (!substitutionIsWord(text2, i)) break;
@@ -30750,6 +30756,7 @@ function tokenize(text2, lang, state, place) {
     out.push(plain ? token(word, start, i, false, word) : token(word, start, i, false));
     if (quote !== "") break;
   }
+  if (arrayDepth > 0 && state.openQuote === void 0) state.openQuote = arrayOpen;
   return out;
 }
 function substitutionsInDoubleQuotes(raw) {
@@ -31710,11 +31717,11 @@ function yamlValue(file, t, opts = {}) {
   const spans = opts.unknownSpans;
   switch (t.type) {
     case "scalar": {
-      const hole = spans ? overlappingSpan(spans, t.range) : -1;
-      if (hole >= 0) {
+      const hole2 = spans ? overlappingSpan(spans, t.range) : -1;
+      if (hole2 >= 0) {
         coverSpans(spans, t.range);
-        const leaf = unknown(spans.reasons[hole], origin);
-        spans.leaves?.push({ value: leaf, span: hole, range: t.range, plain: t.plain });
+        const leaf = unknown(spans.reasons[hole2], origin);
+        spans.leaves?.push({ value: leaf, span: hole2, range: t.range, plain: t.plain });
         return leaf;
       }
       return scalarValue2(t.value, t.plain, origin, opts);
@@ -43673,8 +43680,8 @@ function evaluateAt(scope, e, locals, loc3) {
       const b = scope.eval(e.alternate, locals);
       if (c.kind === "unknown") {
         const reason = `the condition depends on an unknown value (${c.reason})`;
-        const agreed = agreedParts(a, b, loc3, reason);
-        if (agreed) return agreed;
+        const agreed2 = agreedParts(a, b, loc3, reason);
+        if (agreed2) return agreed2;
         const parts = [c, a, b].map(tokenText);
         return U2(reason, loc3, parts.every((p) => p !== void 0) ? `if(${parts.join(", ")})` : void 0);
       }
@@ -47341,45 +47348,76 @@ function arrayOpening(raw) {
   const m = ARRAY_OPEN.exec(raw);
   return m ? { name: m[1], append: m[2] === "+" } : void 0;
 }
-function settled(name, was, now, where) {
-  if (was && was.words.length <= now.words.length && was.words.every((w, i) => w === now.words[i])) {
-    return was.more || was.words.length === now.words.length ? was : { words: was.words, more: `words may be added to the array ${name} ${where}` };
-  }
-  return { words: [], more: `the array ${name} is assigned ${where}` };
+function elementAssignment(raw) {
+  const m = ELEMENT_SET.exec(raw);
+  return m ? { name: m[1], appends: m[2] === `\${#${m[1]}[@]}` || m[2] === `\${#${m[1]}[*]}` } : void 0;
 }
-var ALL_ELEMENTS, ARRAY_OPEN, ShellArrays;
+function hole(file, at2, why) {
+  return { file, word: at2, segments: [{ text: "", from: 0, to: at2.raw.length, value: unknown(why), unquoted: true }], opaque: true, why };
+}
+function agreed(name, alternatives, where, file) {
+  const set = alternatives.filter((a) => a !== void 0);
+  const first = set[0];
+  if (!first || set.every((a) => a === first)) return first;
+  let common2 = 0;
+  while (common2 < first.words.length && set.every((a) => sameWord(a.words[common2], first.words[common2]))) common2++;
+  if (set.every((a) => a.words.length === common2)) return { words: first.words.slice(0, common2) };
+  const at2 = set.map((a) => a.words[common2]?.word).find((w) => w !== void 0) ?? first.words[0]?.word;
+  if (!at2) return first;
+  const why = common2 > 0 ? `words may be added to the array ${name} ${where}` : `the array ${name} is assigned ${where}`;
+  return { words: [...first.words.slice(0, common2), hole(file, at2, why)] };
+}
+function settled(name, was, now, where, file) {
+  return agreed(name, [was, now], where, file) ?? now;
+}
+function sameWord(a, b) {
+  if (a === b) return true;
+  const literal = (w) => !w.opaque && w.text !== void 0 && w.segments.every((sg) => sg.value === void 0);
+  return a !== void 0 && literal(a) && literal(b) && a.text === b.text;
+}
+var ALL_ELEMENTS, ARRAY_OPEN, ELEMENT_SET, ShellArrays;
 var init_shell_arrays = __esm({
   "src/eval/azcli/shell-arrays.ts"() {
     "use strict";
-    ALL_ELEMENTS = /^(?:"\$\{([A-Za-z_]\w*)\[@\]\}"|\$\{([A-Za-z_]\w*)\[@\]\})$/;
+    init_value();
+    ALL_ELEMENTS = /^(?:"\$\{([A-Za-z_]\w*)\[@\]\}"|\$\{([A-Za-z_]\w*)\[[@*]\]\})$/;
     ARRAY_OPEN = /^([A-Za-z_]\w*)(\+?)=\($/;
+    ELEMENT_SET = /^([A-Za-z_]\w*)\[(.*)\]\+?=/;
     ShellArrays = class {
       arrays = /* @__PURE__ */ new Map();
       get(name) {
         return this.arrays.get(name);
       }
-      /**
-       * `name=(…)` (or `name+=(…)` with `append`) with its words expanded; `more` when a word may be
-       * any number of words. `branches`: the open branch frames (outermost first), each told the
-       * value before its first change; `mayNotRun`: after `&&`/`||`, the assignment may not happen.
-       */
-      assign(name, words, more, append, branches, mayNotRun) {
+      /** Sets an array's value (`blocks`: the open blocks, each told the value before its first change). */
+      set(name, value, blocks) {
         const before = this.arrays.get(name);
-        for (const b of branches) if (!b.arrays?.has(name)) (b.arrays ??= /* @__PURE__ */ new Map()).set(name, before);
-        const base = append ? before : void 0;
-        const after = base?.more ? base : { words: [...base?.words ?? [], ...words], ...more ? { more } : {} };
-        this.arrays.set(name, mayNotRun ? settled(name, before, after, "after && or ||") : after);
+        for (const b of blocks) if (!b.has(name)) b.set(name, before);
+        if (value) this.arrays.set(name, value);
+        else this.arrays.delete(name);
       }
-      /** A branch frame closed: each array it changed is what every path agrees on. */
-      leaveBranch(before) {
-        for (const [name, was] of before ?? []) {
-          const now = this.arrays.get(name);
-          if (now !== was && now) this.arrays.set(name, settled(name, was, now, "in a branch"));
+      /** A block's changes are undone (a subshell's, which the script does not see). */
+      restore(before) {
+        for (const [name, was] of before) {
+          if (was) this.arrays.set(name, was);
+          else this.arrays.delete(name);
         }
       }
-      /** Arrays a function body assigned: not the script's after it (it runs when called). */
-      forget(names3) {
-        for (const n of names3) this.arrays.delete(n);
+      /** The current values of the arrays a block changed (a branch's result, before the next branch starts from the same values). */
+      snapshot(before) {
+        return new Map([...before.keys()].map((name) => [name, this.arrays.get(name)]));
+      }
+      /**
+       * A block closed whose paths are not known to run (an if's branches, a loop, a function called
+       * or not, `&&`/`||`): each array it changed is what its paths agree on (`agreed`), from the
+       * values each path leaves (`paths(name, before, now)`).
+       */
+      settle(before, paths, where, file) {
+        for (const [name, was] of before) {
+          const now = this.arrays.get(name);
+          const value = agreed(name, paths(name, was, now), where, file);
+          if (value) this.arrays.set(name, value);
+          else this.arrays.delete(name);
+        }
       }
     };
   }
@@ -47867,7 +47905,8 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   let folderStack = [];
   const subshellFolder = [];
   const shellArrays = new ShellArrays();
-  const bodyArrays = /* @__PURE__ */ new Set();
+  let bodyArrays;
+  const arraySubshell = [];
   const openFrame = (kind) => ({ kind, before: kind === "loop" ? env : copy(env), branches: [], caseValues: /* @__PURE__ */ new Map(), hasElse: false, ...kind === "loop" ? { prior: /* @__PURE__ */ new Map() } : {} });
   const subshellPrior = [];
   const subshellAssigned = [];
@@ -47950,12 +47989,19 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
           else env.set(name, before);
         } else env.set(name, unknown(`$${name} is set by a function, when it is called`));
       }
-      shellArrays.forget(bodyArrays);
-      bodyArrays.clear();
+      if (bodyArrays) {
+        for (const [name, was] of bodyArrays) if (shellBody.locals.has(name)) shellArrays.restore(/* @__PURE__ */ new Map([[name, was]]));
+        for (const name of shellBody.locals) bodyArrays.delete(name);
+        shellArrays.settle(bodyArrays, (_name, was, now) => [was, now], "by a function, when it is called", file);
+        bodyArrays = void 0;
+      }
       shellBody = void 0;
     }
     const bodyEnd = shellBodyStarts.get(ci);
-    if (bodyEnd !== void 0 && !shellBody) shellBody = { end: bodyEnd, before: /* @__PURE__ */ new Map(), assigned: /* @__PURE__ */ new Set(), locals: /* @__PURE__ */ new Set() };
+    if (bodyEnd !== void 0 && !shellBody) {
+      shellBody = { end: bodyEnd, before: /* @__PURE__ */ new Map(), assigned: /* @__PURE__ */ new Set(), locals: /* @__PURE__ */ new Set() };
+      bodyArrays = /* @__PURE__ */ new Map();
+    }
     if (shellBody) {
       const first = cmd.argv.find((w) => w.raw !== "{")?.raw;
       if (first === "local" || (first === "declare" || first === "typeset") && !cmd.argv.some((w) => /^-\w*g/.test(w.raw))) {
@@ -47985,7 +48031,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     if (words.length === 0) continue;
     if (recordExpansions) {
       const fromEnv = applyArgsFromEnv(words);
-      if (fromEnv || readsExpanded(words)) {
+      if (fromEnv || readsExpanded(words) || words.some(runsReadArray)) {
         const expanded = expandedWords(words, fromEnv);
         if (recordExpansions === true) cmd.expanded = expanded;
         else if ((cmd.expandedByCallers?.length ?? 0) < MAX_CALLER_EXPANSIONS) (cmd.expandedByCallers ??= []).push(expanded);
@@ -48019,6 +48065,10 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       if (t === "elif" || t === "else") {
         const top2 = frames[frames.length - 1];
         if (top2?.kind === "if") {
+          if (top2.arrays) {
+            (top2.arrayBranches ??= []).push(shellArrays.snapshot(top2.arrays));
+            shellArrays.restore(top2.arrays);
+          }
           top2.branches.push(env);
           if (top2.exiting) (top2.exits ??= /* @__PURE__ */ new Set()).add(env);
           top2.exiting = false;
@@ -48057,6 +48107,10 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       for (const w of rest.slice(1)) {
         env.delete(w.text);
         exported.delete(w.text);
+        const element = /^([A-Za-z_]\w*)\[/.exec(w.text);
+        const name = element ? element[1] : w.text;
+        const array2 = shellArrays.get(name);
+        if (array2) shellArrays.set(name, element ? { words: [hole(file, w, `an element of the array ${name} is unset`)] } : void 0, arrayBlocks());
       }
       continue;
     }
@@ -48111,9 +48165,10 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     }
     j = afterWrappers(rest, j);
     if (argumentRunners.has(rest[j].raw)) {
-      const az = rest.findIndex((w, k2) => k2 > j && w.raw === "az");
+      const az = rest.findIndex((w, k2) => k2 > j && (w.raw === "az" || azArray(w) !== void 0));
       if (az > 0) j = az;
     }
+    if (rest[j].raw === "eval" && rest.length === j + 2 && /^"\$\{[A-Za-z_]\w*\[[@*]\]\}"$/.test(rest[j + 1].raw)) j++;
     const program = rest[j];
     if (program.text !== "az") {
       for (let k2 = j; k2 < rest.length; k2++) {
@@ -48122,24 +48177,15 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       }
     }
     const array = program.text === "az" ? void 0 : azArray(program);
-    if (array) {
-      const expanded = [...array.words.slice(1)];
-      if (array.more) expanded.push({ file, word: program, segments: [{ text: "", from: 0, to: program.raw.length, value: unknown(array.more), unquoted: true }], opaque: true });
+    if (array || program.text === "az") {
+      const expanded = array ? arrayWords(array, program).slice(1) : [];
       for (let k2 = j + 1; k2 < rest.length; k2++) {
-        const args = callerArguments(rest[k2]);
+        const w = rest[k2];
+        const args = callerArguments(w) ?? arrayArgument(w);
         if (args) expanded.push(...args);
-        else addSplit(expanded, unclosed(expandWord(rest[k2], env, ctx, set)));
+        else addSplit(expanded, unclosed(expandWord(w, env, ctx, set)));
       }
-      invocations.push({ script, command: cmd, az: array.words[0].word, words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded), ...movedTo() });
-    }
-    if (program.text === "az") {
-      const expanded = [];
-      for (let k2 = j + 1; k2 < rest.length; k2++) {
-        const args = callerArguments(rest[k2]);
-        if (args) expanded.push(...args);
-        else addSplit(expanded, unclosed(expandWord(rest[k2], env, ctx, set)));
-      }
-      invocations.push({ script, command: cmd, az: program, words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded), ...movedTo() });
+      invocations.push({ script, command: cmd, az: array ? array.words[0].word : program, words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded), ...movedTo() });
     }
     if (cmd.heredoc) recordHeredoc(cmd, [...rest.slice(prefixStart, j).filter((w) => !SHELL_ASSIGNMENT.test(w.raw)), ...rest.slice(j)]);
     recordCall(rest.slice(j), exportedEnvironment);
@@ -48156,6 +48202,10 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       if (saved) ({ folder, stack: folderStack } = saved);
     }
     while (subshellPrior.length > depth) restoreVariables(subshellPrior.pop());
+    while (arraySubshell.length > depth) {
+      const changed = arraySubshell.pop();
+      if (changed) shellArrays.restore(changed);
+    }
     while (subshellAssigned.length > depth) {
       for (const [name, before] of subshellAssigned.pop()) {
         if (before === void 0) assigned.delete(name);
@@ -48225,9 +48275,10 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     if (fromEnv) out.set(fromEnv.apply.range.start.offset, { words: fromEnv.words });
     for (const w of words) {
       if (!w.raw.includes("$")) continue;
-      const args = callerArguments(w);
+      const args = callerArguments(w) ?? arrayArgument(w);
       if (args) {
-        out.set(w.range.start.offset, { words: args.map(expandedText) });
+        const notKnown = args.find((a) => a.opaque);
+        out.set(w.range.start.offset, notKnown ? { unknown: notKnown.why ?? "not known", mayBeSeveral: true } : { words: args.map(expandedText) });
         continue;
       }
       const e = unclosed(expandWord(w, env, ctx));
@@ -48467,40 +48518,58 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     return out;
   }
   function takeArrays(words) {
-    if (!words.some((w) => w.raw.endsWith("=("))) return words;
+    if (!words.some((w) => w.raw.endsWith("=(") || w.raw.includes("[") && elementAssignment(w.raw))) return words;
     const out = [];
     for (let i = 0; i < words.length; i++) {
-      const opening = arrayOpening(words[i].raw);
+      const w = words[i];
+      const element = elementAssignment(w.raw);
+      const array = element && shellArrays.get(element.name);
+      if (element && array) {
+        const why = `an element of the array ${element.name} is set`;
+        shellArrays.set(element.name, { words: element.appends ? [...array.words, hole(file, w, why)] : [hole(file, w, why)] }, arrayBlocks());
+      }
+      const opening = arrayOpening(w.raw);
       if (!opening) {
-        out.push(words[i]);
+        out.push(w);
         continue;
       }
       let close = i + 1;
       while (close < words.length && words[close].raw !== ")") close++;
       const expanded = [];
-      let more;
-      for (const w of words.slice(i + 1, close)) {
-        const args = callerArguments(w);
-        if (args) {
-          expanded.push(...args);
-          continue;
-        }
-        const e = unclosed(expandWord(w, env, ctx, set));
-        if (mayBeSeveralWords(e)) {
-          more = `${w.raw.slice(0, 40)} in the array ${opening.name} may be any number of words`;
-          break;
-        }
-        addSplit(expanded, e);
+      for (const e of words.slice(i + 1, close)) {
+        const args = callerArguments(e) ?? arrayArgument(e);
+        if (args) expanded.push(...args);
+        else addSplit(expanded, unclosed(expandWord(e, env, ctx, set)));
       }
-      shellArrays.assign(opening.name, expanded, more, opening.append, frames.filter((f) => f.kind !== "brace"), afterOperator);
-      if (shellBody) bodyArrays.add(opening.name);
+      const before = shellArrays.get(opening.name);
+      const assigned2 = { words: opening.append ? [...before?.words ?? [], ...expanded] : expanded };
+      const value = afterOperator ? settled(opening.name, before, assigned2, "after && or ||", file) : assigned2;
+      shellArrays.set(opening.name, value, arrayBlocks());
       set(opening.name, unknown(`$${opening.name} is an array`));
       i = close;
     }
     return out;
   }
-  function azArray(w) {
+  function arrayBlocks() {
+    const out = [];
+    for (const f of frames) if (f.kind !== "brace") out.push(f.arrays ??= /* @__PURE__ */ new Map());
+    for (let d = 0; d < currentDepth; d++) out.push(arraySubshell[d] ??= /* @__PURE__ */ new Map());
+    if (bodyArrays) out.push(bodyArrays);
+    return out;
+  }
+  function arrayWords(array, at2) {
+    return array.words.map((w) => w.why ? { ...w, word: at2, segments: w.segments.map((sg) => ({ ...sg, to: at2.raw.length })) } : w);
+  }
+  function arrayArgument(w) {
     const name = allElementsOf(w.raw);
+    const array = name === void 0 ? void 0 : shellArrays.get(name);
+    return array ? arrayWords(array, w) : void 0;
+  }
+  function runsReadArray(w) {
+    return arrayArgument(w)?.some((x) => x.text !== void 0 && (x.text === "create-for-rbac" || isTerraformProgram(x.text))) === true;
+  }
+  function azArray(w) {
+    const name = allElementsOf(w.raw) ?? /^"\$\{([A-Za-z_]\w*)\[\*\]\}"$/.exec(w.raw)?.[1];
     const array = name === void 0 ? void 0 : shellArrays.get(name);
     return array?.words[0]?.text === "az" ? array : void 0;
   }
@@ -48513,7 +48582,11 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       return;
     }
     frames.pop();
-    shellArrays.leaveBranch(top.arrays);
+    if (top.arrays) {
+      const branches = top.kind === "if" ? top.arrayBranches ?? [] : [];
+      const paths = (_name, was, now) => top.kind === "if" ? [...branches.map((b) => b.has(_name) ? b.get(_name) : was), now, ...top.hasElse ? [] : [was]] : [was, now];
+      shellArrays.settle(top.arrays, paths, top.kind === "loop" ? "in a loop" : "in a branch", file);
+    }
     if (top.piped) {
       pipedDepth--;
       leaveSubshellsTo((cmd.depth ?? 0) + pipedDepth);
@@ -49683,7 +49756,12 @@ function scriptContext(file, place, variant, given, inherited, callerOs) {
       if (variant.overBudget) return unknown(`\${{ matrix.${key} }} is not expanded: this file's matrix combinations times their commands pass the linter's budget`);
       return unknown(variant.unexpanded?.includes(key) ? `\${{ matrix.${key} }} is one of more than ${MAX_VARIANTS} matrix combinations, which are not expanded` : `\${{ matrix.${key} }} has no literal values`);
     }
-    if (head === "matrix" && rest.length > 0) return unknown(`\${{ ${expr.trim().slice(0, 60)} }} has no literal value in the job's matrix (a matrix computed when the workflow runs, such as fromJSON of an output, is not known)`);
+    if (head === "matrix" && rest.length > 0) {
+      const literal = variant.values.size > 0 || (variant.objectAxes?.length ?? 0) > 0 || (variant.unexpanded?.length ?? 0) > 0;
+      return unknown(
+        literal ? `\${{ ${expr.trim().slice(0, 60)} }} is not a scalar of the job's matrix read here (matrix.x and matrix.x.y of literal values are)` : `\${{ ${expr.trim().slice(0, 60)} }} has no literal value: the job has no literal matrix (none, or one computed when the workflow runs, such as fromJSON of an output, which is not known)`
+      );
+    }
     if (head === "env" && github || head === "variables" && pipeline) {
       if (rest.length === 1) {
         const v = pipeline ? compileTimeVariable(key) : vars.get(key);
@@ -50258,6 +50336,7 @@ function opaqueMaySet(opaque, names3) {
 function opaqueReason(opaque, what) {
   if (opaque.word === void 0) return `an unclosed quote in this az command may hide ${what}`;
   if (opaque.stray) return `${opaque.word} in this az command is not a flag but a word the Azure CLI rejects (a backslash keeps the blank before it, as a folded \`run: >\` makes of a \`\\\` at a line end), so ${what} is not decided`;
+  if (opaque.why) return `${opaque.word} in this az command holds words not known (${opaque.why}), ${what} among them`;
   if (opaque.abbreviation) return `the abbreviated flag ${opaque.word} in this az command may stand for ${what} (the Azure CLI takes a unique prefix of a flag for the flag; write it in full to decide)`;
   if (/^["@]/.test(opaque.word)) return `${opaque.word} in this az command passes any number of words, ${what} among them`;
   return `the unquoted ${opaque.word} in this az command may expand to several words, ${what} among them (quote it to decide)`;
@@ -50750,7 +50829,7 @@ function parseFlags(spec, words, file) {
   const has = (names3, n) => names3.includes(n);
   let i = spec.command.split(" ").length;
   const markOpaque = (w) => {
-    if (w.opaque && (!out.opaque || out.opaque.abbreviation)) out.opaque = { word: w.word.raw };
+    if (w.opaque && (!out.opaque || out.opaque.abbreviation)) out.opaque = { word: w.word.raw, ...w.why ? { why: w.why } : {} };
   };
   while (i < words.length) {
     const w = words[i];
@@ -51228,7 +51307,7 @@ function unreadableAz(file, script) {
   if (!words.some((w) => w.text === "az" || /(^|[\s;&|(`])az\s/.test(w.raw))) return void 0;
   return {
     ruleId: "EVAL001",
-    message: `the quote ${u.quote} opened here is never closed, so the az command it runs into could not be read; its flags were not checked`,
+    message: `the ${u.quote === "(" ? "array" : "quote"} ${u.quote} opened here is never closed, so the az command it runs into could not be read; its flags were not checked`,
     location: { file, range: u.range }
   };
 }
@@ -51795,14 +51874,15 @@ function localCallsByTarget(ciFiles, scanRoot, isFile) {
   }
   return { calls: out, references };
 }
-function missingWhere(ref, root) {
+function missingWhere(ref, root, isFolder2) {
   const action = ref.candidates.length > 1;
   const target = action ? path47.dirname(ref.candidates[0]) : ref.candidates[0];
   const rel = path47.relative(root, target).split(path47.sep).join("/");
-  if (rel === ".." || rel.startsWith("../") || path47.isAbsolute(rel)) return `is outside the scanned folder ('${path47.resolve(target)}') and is not read`;
+  if (rel === ".." || rel.startsWith("../") || path47.isAbsolute(rel)) return `is outside the scanned folder ('${rel}' from it) and is not read`;
   const written2 = ref.text.trim().replace(/@self$/, "").replace(/^\.\//, "").replace(/\/$/, "");
   const shown = written2 === rel ? "" : ` (it would be '${rel || "."}')`;
-  return action ? `has no action.yml or action.yaml${shown}` : `does not exist${shown}`;
+  if (action) return `has no action.yml or action.yaml${shown}`;
+  return isFolder2(target) ? `is a folder, not a file${shown}` : `does not exist${shown}`;
 }
 function missingLocalReferences(references, ctx) {
   const byFileAndPath = /* @__PURE__ */ new Map();
@@ -51816,7 +51896,7 @@ function missingLocalReferences(references, ctx) {
   for (const { ref, count: count2 } of byFileAndPath.values()) {
     if (ref.candidates.some((f) => ctx.host.isFile(f))) continue;
     const what = ref.variables ? "variables template" : ref.caller.format === "azure-pipelines" ? "template" : ref.candidates.length > 1 ? "action" : "reusable workflow";
-    const where = missingWhere(ref, ctx.root);
+    const where = missingWhere(ref, ctx.root, (p) => ctx.host.list(p) !== void 0);
     const times = count2 > 1 ? ` (${count2} references)` : "";
     const lost = ref.variables ? "the variables it sets are unknown" : "the steps it adds are not checked";
     problems.push({
@@ -52009,10 +52089,10 @@ function deploymentScriptUnits(scripts, evaluation, ctx) {
     const unknownHoles = text2.holes.filter((h) => h.value === void 0);
     const quoted = firstInsideSingleQuotes(text2.mapped.value, unknownHoles.map((h) => h.at), s.language);
     if (quoted !== void 0) {
-      const hole = unknownHoles[quoted];
+      const hole2 = unknownHoles[quoted];
       out.skipped.push({
         file: origin.file,
-        reason: `the deployment script of ${s.resource.address} is not read: ${hole.written} (line ${new LineMap(source).position(hole.start).line}) is not known and is pasted inside a single-quoted string of the script, which the shell does not expand`
+        reason: `the deployment script of ${s.resource.address} is not read: ${hole2.written} (line ${new LineMap(source).position(hole2.start).line}) is not known and is pasted inside a single-quoted string of the script, which the shell does not expand`
       });
       continue;
     }

@@ -62,6 +62,8 @@ function convert(a: AttrSpec, v: Value & { kind: 'string' }): Value {
  */
 export interface Opaque {
   word: string | undefined;
+  /** Why the word may be any words, when it does not say it itself (`ExpandedWord.why`). */
+  why?: string;
   /** `word` is an abbreviated flag that may stand for several flags (`--source`): the known ones it may be. */
   abbreviation?: readonly string[];
   /** `word` is a flag after a kept blank (`\ --node-taints`), which the Azure CLI rejects. */
@@ -78,6 +80,7 @@ export function opaqueMaySet(opaque: Opaque | undefined, names: readonly string[
 export function opaqueReason(opaque: Opaque, what: string): string {
   if (opaque.word === undefined) return `an unclosed quote in this az command may hide ${what}`;
   if (opaque.stray) return `${opaque.word} in this az command is not a flag but a word the Azure CLI rejects (a backslash keeps the blank before it, as a folded \`run: >\` makes of a \`\\\` at a line end), so ${what} is not decided`;
+  if (opaque.why) return `${opaque.word} in this az command holds words not known (${opaque.why}), ${what} among them`;
   if (opaque.abbreviation) return `the abbreviated flag ${opaque.word} in this az command may stand for ${what} (the Azure CLI takes a unique prefix of a flag for the flag; write it in full to decide)`;
   // `"$@"`, `"${args[@]}"` and PowerShell's `@params` stay several words however they are quoted.
   if (/^["@]/.test(opaque.word)) return `${opaque.word} in this az command passes any number of words, ${what} among them`;

@@ -187,7 +187,7 @@ function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): P
   let i = spec.command.split(' ').length;
   const markOpaque = (w: ExpandedWord): void => {
     // An expansion may carry any flag: it outranks an abbreviation, which stands for a few.
-    if (w.opaque && (!out.opaque || out.opaque.abbreviation)) out.opaque = { word: w.word.raw };
+    if (w.opaque && (!out.opaque || out.opaque.abbreviation)) out.opaque = { word: w.word.raw, ...(w.why ? { why: w.why } : {}) };
   };
   while (i < words.length) {
     const w = words[i]!;
@@ -832,7 +832,7 @@ function unreadableAz(file: string, script: CiScript): Problem | undefined {
   if (!words.some((w) => w.text === 'az' || /(^|[\s;&|(`])az\s/.test(w.raw))) return undefined;
   return {
     ruleId: 'EVAL001',
-    message: `the quote ${u.quote} opened here is never closed, so the az command it runs into could not be read; its flags were not checked`,
+    message: `the ${u.quote === '(' ? 'array' : 'quote'} ${u.quote} opened here is never closed, so the az command it runs into could not be read; its flags were not checked`,
     location: { file, range: u.range },
   };
 }
@@ -1722,14 +1722,16 @@ function localCallsByTarget(ciFiles: readonly CiFile[], scanRoot: string, isFile
  * a path that exists nowhere sent users to widen the scan). The resolved path is shown when it
  * is not what the reference wrote (`../../config-infra-prod.yml` from a nested pipeline).
  */
-function missingWhere(ref: LocalReference, root: string): string {
+function missingWhere(ref: LocalReference, root: string, isFolder: (p: string) => boolean): string {
   const action = ref.candidates.length > 1;
   const target = action ? path.dirname(ref.candidates[0]!) : ref.candidates[0]!;
   const rel = path.relative(root, target).split(path.sep).join('/');
-  if (rel === '..' || rel.startsWith('../') || path.isAbsolute(rel)) return `is outside the scanned folder ('${path.resolve(target)}') and is not read`;
+  // (From the scan root: the same text on every machine.)
+  if (rel === '..' || rel.startsWith('../') || path.isAbsolute(rel)) return `is outside the scanned folder ('${rel}' from it) and is not read`;
   const written = ref.text.trim().replace(/@self$/, '').replace(/^\.\//, '').replace(/\/$/, '');
   const shown = written === rel ? '' : ` (it would be '${rel || '.'}')`;
-  return action ? `has no action.yml or action.yaml${shown}` : `does not exist${shown}`;
+  if (action) return `has no action.yml or action.yaml${shown}`;
+  return isFolder(target) ? `is a folder, not a file${shown}` : `does not exist${shown}`;
 }
 
 /**
@@ -1750,7 +1752,7 @@ function missingLocalReferences(references: readonly LocalReference[], ctx: Fron
   for (const { ref, count } of byFileAndPath.values()) {
     if (ref.candidates.some((f) => ctx.host.isFile(f))) continue;
     const what = ref.variables ? 'variables template' : ref.caller.format === 'azure-pipelines' ? 'template' : ref.candidates.length > 1 ? 'action' : 'reusable workflow';
-    const where = missingWhere(ref, ctx.root);
+    const where = missingWhere(ref, ctx.root, (p) => ctx.host.list(p) !== undefined);
     const times = count > 1 ? ` (${count} references)` : '';
     const lost = ref.variables ? 'the variables it sets are unknown' : 'the steps it adds are not checked';
     problems.push({

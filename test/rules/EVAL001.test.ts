@@ -470,12 +470,23 @@ const missingLocalCalls: RuleTable = {
         message: "The local variables template '../../config-infra-prod.yml' does not exist (it would be 'config-infra-prod.yml'): the variables it sets are unknown.",
       },
       {
+        // A folder where a file is named (a reusable workflow's `uses:` of a folder).
+        name: 'reusable-workflow-path-is-a-folder',
+        files: {
+          '.github/workflows/ci.yml': 'on: push\njobs:\n  a:\n    uses: ⟦./.github/workflows/shared⟧\n',
+          '.github/workflows/shared/readme.md': 'x\n',
+        },
+        level: 'note',
+        env: 'unknown',
+        message: "The local reusable workflow './.github/workflows/shared' is a folder, not a file: the steps it adds are not checked.",
+      },
+      {
         // A path out of the scanned folder is not read (nothing outside the scan root is).
         name: 'template-outside-the-scanned-folder',
         files: { 'azure-pipelines.yml': 'steps:\n- template: ⟦../shared/deploy.yml⟧\n' },
         level: 'note',
         env: 'unknown',
-        messageIncludes: "The local template '../shared/deploy.yml' is outside the scanned folder ('",
+        message: "The local template '../shared/deploy.yml' is outside the scanned folder ('../shared/deploy.yml' from it) and is not read: the steps it adds are not checked.",
       },
       {
         // `@self` is the pipeline's own repository: a local template.

@@ -408,7 +408,7 @@ jobs:
     const { briefs, undecided } = await lintTree(dir, ['GPU001']);
     expect(briefs).toEqual([]);
     expect(undecided.filter((u) => u.ruleId === 'GPU001').map((u) => u.reason)).toEqual([
-      expect.stringContaining("${{ matrix.model.node-vm-size }} has no literal value in the job's matrix (a matrix computed when the workflow runs"),
+      expect.stringContaining('${{ matrix.model.node-vm-size }} has no literal value: the job has no literal matrix (none, or one computed when the workflow runs'),
     ]);
   });
 });

@@ -476,7 +476,14 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
       return unknown(variant.unexpanded?.includes(key) ? `\${{ matrix.${key} }} is one of more than ${MAX_VARIANTS} matrix combinations, which are not expanded` : `\${{ matrix.${key} }} has no literal values`);
     }
     // Any other matrix member (`matrix.model.node-vm-size` of a matrix computed from a step's output): no literal value (review 107).
-    if (head === 'matrix' && rest.length > 0) return unknown(`\${{ ${expr.trim().slice(0, 60)} }} has no literal value in the job's matrix (a matrix computed when the workflow runs, such as fromJSON of an output, is not known)`);
+    if (head === 'matrix' && rest.length > 0) {
+      const literal = variant.values.size > 0 || (variant.objectAxes?.length ?? 0) > 0 || (variant.unexpanded?.length ?? 0) > 0;
+      return unknown(
+        literal
+          ? `\${{ ${expr.trim().slice(0, 60)} }} is not a scalar of the job's matrix read here (matrix.x and matrix.x.y of literal values are)`
+          : `\${{ ${expr.trim().slice(0, 60)} }} has no literal value: the job has no literal matrix (none, or one computed when the workflow runs, such as fromJSON of an output, which is not known)`,
+      );
+    }
     if ((head === 'env' && github) || (head === 'variables' && pipeline)) {
       if (rest.length === 1) {
         const v = pipeline ? compileTimeVariable(key) : vars.get(key);

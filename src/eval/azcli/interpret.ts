@@ -11,7 +11,7 @@
  * `export $(…)` or PowerShell dot-sourcing/`Invoke-Expression`, every variable. Commented-out
  * commands run nothing.
  */
-import { allElementsOf, arrayOpening, ShellArrays, type ArraysBefore, type ShellArray } from './shell-arrays.js';
+import { allElementsOf, arrayOpening, elementAssignment, hole, settled, ShellArrays, type ArraysBefore, type ShellArray } from './shell-arrays.js';
 import path from 'node:path';
 import { passedThrough, str, unknown, variableSite, type Value } from '../../core/value.js';
 import type { PassedArguments } from './task-arguments.js';
@@ -520,8 +520,9 @@ interface Frame {
   body?: object;
   /** Opened right after a `|` (`cmd | while …; done`, `cmd | { …; }`): a subshell, whose assignments end with it. */
   piped?: boolean;
-  /** The bash arrays this branch block changed, each with its value before (shell-arrays.ts). */
+  /** The bash arrays this branch block changed, each with its value before (shell-arrays.ts), and each finished if-branch's values of them. */
   arrays?: ArraysBefore;
+  arrayBranches?: Map<string, ShellArray | undefined>[];
   /** A piped brace group: the brace groups opened inside it, which their own `}` closes first. */
   innerBraces?: number;
 }
@@ -636,9 +637,13 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   const subshellFolder: ({ folder: FolderState; stack: FolderState[] } | undefined)[] = [];
 
   /** A block entered now. Only if/case blocks read `before` (to merge their paths), so only they copy the variables. */
-  /** Bash arrays assigned so far (`cmd=(az …)`), and those a function body being read assigned. */
+  /**
+   * Bash arrays assigned so far (`cmd=(az …)`), and what each open block changed (shell-arrays.ts):
+   * the function body being read, each subshell level (index 0: depth 1).
+   */
   const shellArrays = new ShellArrays();
-  const bodyArrays = new Set<string>();
+  let bodyArrays: ArraysBefore | undefined;
+  const arraySubshell: (ArraysBefore | undefined)[] = [];
   const openFrame = (kind: Frame['kind']): Frame => ({ kind, before: kind === 'loop' ? env : copy(env), branches: [], caseValues: new Map(), hasElse: false, ...(kind === 'loop' ? { prior: new Map() } : {}) });
   /**
    * What a subshell level hides (`( SIZE=x; … )`, the commands of a `$(…)`): the values before it
@@ -746,14 +751,23 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
           else env.set(name, before);
         } else env.set(name, unknown(`$${name} is set by a function, when it is called`));
       }
-      shellArrays.forget(bodyArrays);
-      bodyArrays.clear();
+      // Its arrays: a `local` one is gone; another holds what the body assigned once it is called
+      // (an array not called for is empty and runs nothing), words it may have added a hole.
+      if (bodyArrays) {
+        for (const [name, was] of bodyArrays) if (shellBody.locals.has(name)) shellArrays.restore(new Map([[name, was]]));
+        for (const name of shellBody.locals) bodyArrays.delete(name);
+        shellArrays.settle(bodyArrays, (_name, was, now) => [was, now], 'by a function, when it is called', file);
+        bodyArrays = undefined;
+      }
       shellBody = undefined;
     }
     const bodyEnd = shellBodyStarts.get(ci);
     // (`before` is filled as the body changes a name, keepBodyPrior: a copy of every variable per
     // body made a script of thousands of functions quadratic.)
-    if (bodyEnd !== undefined && !shellBody) shellBody = { end: bodyEnd, before: new Map(), assigned: new Set(), locals: new Set() };
+    if (bodyEnd !== undefined && !shellBody) {
+      shellBody = { end: bodyEnd, before: new Map(), assigned: new Set(), locals: new Set() };
+      bodyArrays = new Map();
+    }
     // `local x=…`, `declare x` in the body: the function's own.
     if (shellBody) {
       const first = cmd.argv.find((w) => w.raw !== '{')?.raw;
@@ -787,7 +801,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     if (words.length === 0) continue;
     if (recordExpansions) {
       const fromEnv = applyArgsFromEnv(words);
-      if (fromEnv || readsExpanded(words)) {
+      if (fromEnv || readsExpanded(words) || words.some(runsReadArray)) {
         const expanded = expandedWords(words, fromEnv);
         if (recordExpansions === true) cmd.expanded = expanded;
         else if ((cmd.expandedByCallers?.length ?? 0) < MAX_CALLER_EXPANSIONS) (cmd.expandedByCallers ??= []).push(expanded);
@@ -827,6 +841,11 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       if (t === 'elif' || t === 'else') {
         const top = frames[frames.length - 1];
         if (top?.kind === 'if') {
+          // The next branch starts from the arrays as they were before the if.
+          if (top.arrays) {
+            (top.arrayBranches ??= []).push(shellArrays.snapshot(top.arrays));
+            shellArrays.restore(top.arrays);
+          }
           top.branches.push(env);
           if (top.exiting) (top.exits ??= new Set()).add(env);
           top.exiting = false;
@@ -872,6 +891,11 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       for (const w of rest.slice(1)) {
         env.delete(w.text);
         exported.delete(w.text);
+        // An array goes too; one element of it (`unset 'cmd[2]'`) leaves words not known.
+        const element = /^([A-Za-z_]\w*)\[/.exec(w.text);
+        const name = element ? element[1]! : w.text;
+        const array = shellArrays.get(name);
+        if (array) shellArrays.set(name, element ? { words: [hole(file, w, `an element of the array ${name} is unset`)] } : undefined, arrayBlocks());
       }
       continue;
     }
@@ -937,9 +961,11 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     j = afterWrappers(rest, j);
     // `retry 5 az acr create …` with `retry() { …; "$@"; }` in the script: the function runs the az command.
     if (argumentRunners.has(rest[j]!.raw)) {
-      const az = rest.findIndex((w, k) => k > j && w.raw === 'az');
+      const az = rest.findIndex((w, k) => k > j && (w.raw === 'az' || azArray(w) !== undefined));
       if (az > 0) j = az;
     }
+    // `eval "${cmd[*]}"`: the array's words run as a command.
+    if (rest[j]!.raw === 'eval' && rest.length === j + 2 && /^"\$\{[A-Za-z_]\w*\[[@*]\]\}"$/.test(rest[j + 1]!.raw)) j++;
     const program = rest[j]!;
     // Expansions in every other command may assign (`${X:=lit}`).
     // `: "${X:=lit}"` and other commands whose words assign defaults.
@@ -951,24 +977,15 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     }
     // `"${cmd[@]}"` of an array that holds an az command: read as if its words were written here.
     const array = program.text === 'az' ? undefined : azArray(program);
-    if (array) {
-      const expanded: ExpandedWord[] = [...array.words.slice(1)];
-      if (array.more) expanded.push({ file, word: program, segments: [{ text: '', from: 0, to: program.raw.length, value: unknown(array.more), unquoted: true }], opaque: true });
+    if (array || program.text === 'az') {
+      const expanded: ExpandedWord[] = array ? arrayWords(array, program).slice(1) : [];
       for (let k2 = j + 1; k2 < rest.length; k2++) {
-        const args = callerArguments(rest[k2]!);
+        const w = rest[k2]!;
+        const args = callerArguments(w) ?? arrayArgument(w);
         if (args) expanded.push(...args);
-        else addSplit(expanded, unclosed(expandWord(rest[k2]!, env, ctx, set)));
+        else addSplit(expanded, unclosed(expandWord(w, env, ctx, set)));
       }
-      invocations.push({ script, command: cmd, az: array.words[0]!.word, words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded), ...movedTo() });
-    }
-    if (program.text === 'az') {
-      const expanded: ExpandedWord[] = [];
-      for (let k2 = j + 1; k2 < rest.length; k2++) {
-        const args = callerArguments(rest[k2]!);
-        if (args) expanded.push(...args);
-        else addSplit(expanded, unclosed(expandWord(rest[k2]!, env, ctx, set)));
-      }
-      invocations.push({ script, command: cmd, az: program, words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded), ...movedTo() });
+      invocations.push({ script, command: cmd, az: array ? array.words[0]!.word : program, words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded), ...movedTo() });
     }
     // A redirection written before the program may name the file (`>pool.yml cat <<EOF`).
     if (cmd.heredoc) recordHeredoc(cmd, [...rest.slice(prefixStart, j).filter((w) => !SHELL_ASSIGNMENT.test(w.raw)), ...rest.slice(j)]);
@@ -994,6 +1011,10 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       if (saved) ({ folder, stack: folderStack } = saved);
     }
     while (subshellPrior.length > depth) restoreVariables(subshellPrior.pop()!);
+    while (arraySubshell.length > depth) {
+      const changed = arraySubshell.pop();
+      if (changed) shellArrays.restore(changed);
+    }
     while (subshellAssigned.length > depth) {
       for (const [name, before] of subshellAssigned.pop()!) {
         if (before === undefined) assigned.delete(name);
@@ -1098,9 +1119,10 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     if (fromEnv) out.set(fromEnv.apply.range.start.offset, { words: fromEnv.words });
     for (const w of words) {
       if (!w.raw.includes('$')) continue;
-      const args = callerArguments(w);
+      const args = callerArguments(w) ?? arrayArgument(w);
       if (args) {
-        out.set(w.range.start.offset, { words: args.map(expandedText) });
+        const notKnown = args.find((a) => a.opaque);
+        out.set(w.range.start.offset, notKnown ? { unknown: notKnown.why ?? 'not known', mayBeSeveral: true } : { words: args.map(expandedText) });
         continue;
       }
       const e = unclosed(expandWord(w, env, ctx));
@@ -1423,45 +1445,73 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
 
   /**
    * The words of a command without its bash array assignments (`local cmd=(az … )`, `cmd+=(…)`),
-   * each assigned here: its words expanded now, as bash does (shell-arrays.ts).
+   * each assigned here: its words expanded now, as bash does (shell-arrays.ts); an element set
+   * (`cmd[3]=x`) leaves the array's words not known from there.
    */
   function takeArrays(words: readonly CiWord[]): readonly CiWord[] {
-    if (!words.some((w) => w.raw.endsWith('=('))) return words;
+    if (!words.some((w) => w.raw.endsWith('=(') || (w.raw.includes('[') && elementAssignment(w.raw)))) return words;
     const out: CiWord[] = [];
     for (let i = 0; i < words.length; i++) {
-      const opening = arrayOpening(words[i]!.raw);
+      const w = words[i]!;
+      const element = elementAssignment(w.raw);
+      const array = element && shellArrays.get(element.name);
+      if (element && array) {
+        const why = `an element of the array ${element.name} is set`;
+        shellArrays.set(element.name, { words: element.appends ? [...array.words, hole(file, w, why)] : [hole(file, w, why)] }, arrayBlocks());
+      }
+      const opening = arrayOpening(w.raw);
       if (!opening) {
-        out.push(words[i]!);
+        out.push(w);
         continue;
       }
       let close = i + 1;
       while (close < words.length && words[close]!.raw !== ')') close++;
       const expanded: ExpandedWord[] = [];
-      let more: string | undefined;
-      for (const w of words.slice(i + 1, close)) {
-        const args = callerArguments(w);
-        if (args) {
-          expanded.push(...args);
-          continue;
-        }
-        const e = unclosed(expandWord(w, env, ctx, set));
-        if (mayBeSeveralWords(e)) {
-          more = `${w.raw.slice(0, 40)} in the array ${opening.name} may be any number of words`;
-          break;
-        }
-        addSplit(expanded, e);
+      for (const e of words.slice(i + 1, close)) {
+        const args = callerArguments(e) ?? arrayArgument(e);
+        if (args) expanded.push(...args);
+        else addSplit(expanded, unclosed(expandWord(e, env, ctx, set)));
       }
-      shellArrays.assign(opening.name, expanded, more, opening.append, frames.filter((f) => f.kind !== 'brace'), afterOperator);
-      if (shellBody) bodyArrays.add(opening.name);
+      const before = shellArrays.get(opening.name);
+      const assigned: ShellArray = { words: opening.append ? [...(before?.words ?? []), ...expanded] : expanded };
+      // After `&&`/`||` it may not run: what both agree on.
+      const value = afterOperator ? settled(opening.name, before, assigned, 'after && or ||', file) : assigned;
+      shellArrays.set(opening.name, value, arrayBlocks());
       set(opening.name, unknown(`$${opening.name} is an array`));
       i = close;
     }
     return out;
   }
 
+  /** The blocks an array change is recorded in (shell-arrays.ts): branch frames, subshell levels, the function body. */
+  function arrayBlocks(): ArraysBefore[] {
+    const out: ArraysBefore[] = [];
+    for (const f of frames) if (f.kind !== 'brace') out.push((f.arrays ??= new Map()));
+    for (let d = 0; d < currentDepth; d++) out.push((arraySubshell[d] ??= new Map()));
+    if (bodyArrays) out.push(bodyArrays);
+    return out;
+  }
+
+  /** An array's words for a command that runs it at `at` (`"${cmd[@]}"`): its holes shown as that word. */
+  function arrayWords(array: ShellArray, at: CiWord): ExpandedWord[] {
+    return array.words.map((w) => (w.why ? { ...w, word: at, segments: w.segments.map((sg) => ({ ...sg, to: at.raw.length })) } : w));
+  }
+
+  /** The words a command argument that is a known array passes (`az "${args[@]}"`), or undefined. */
+  function arrayArgument(w: CiWord): ExpandedWord[] | undefined {
+    const name = allElementsOf(w.raw);
+    const array = name === undefined ? undefined : shellArrays.get(name);
+    return array ? arrayWords(array, w) : undefined;
+  }
+
+  /** A known array holding a command CI001 or CI005 reads (`tf=(terraform apply …)`, `sp=(az ad sp create-for-rbac …)`), expanded whole by `w`. */
+  function runsReadArray(w: CiWord): boolean {
+    return arrayArgument(w)?.some((x) => x.text !== undefined && (x.text === 'create-for-rbac' || isTerraformProgram(x.text))) === true;
+  }
+
   /** The array a command word runs whole (`"${cmd[@]}"`) when its first word is az. */
   function azArray(w: CiWord): ShellArray | undefined {
-    const name = allElementsOf(w.raw);
+    const name = allElementsOf(w.raw) ?? /^"\$\{([A-Za-z_]\w*)\[\*\]\}"$/.exec(w.raw)?.[1];
     const array = name === undefined ? undefined : shellArrays.get(name);
     return array?.words[0]?.text === 'az' ? array : undefined;
   }
@@ -1475,7 +1525,13 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       return;
     }
     frames.pop();
-    shellArrays.leaveBranch(top.arrays);
+    if (top.arrays) {
+      // An if: each branch's values, and without an else the values before it; a loop or a case: before or after.
+      const branches = top.kind === 'if' ? (top.arrayBranches ?? []) : [];
+      const paths = (_name: string, was: ShellArray | undefined, now: ShellArray | undefined): (ShellArray | undefined)[] =>
+        top.kind === 'if' ? [...branches.map((b) => (b.has(_name) ? b.get(_name) : was)), now, ...(top.hasElse ? [] : [was])] : [was, now];
+      shellArrays.settle(top.arrays, paths, top.kind === 'loop' ? 'in a loop' : 'in a branch', file);
+    }
     // The end of a compound command piped into: its subshell's assignments end with it.
     if (top.piped) {
       pipedDepth--;

@@ -216,6 +216,8 @@ export interface ExpandedWord {
   text?: string;
   /** An unquoted expansion whose value is unknown: it may expand to any words, flags included. */
   opaque: boolean;
+  /** Why an opaque word may be any words, when its own word does not say it (a bash array's words a branch may add: shell-arrays.ts). */
+  why?: string;
 }
 
 const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;

@@ -998,6 +998,8 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
    * `)` closes it), not a subshell's; parentheses inside it nest (`$(…)`).
    */
   let arrayDepth = 0;
+  /** Where the array being read opened (an unclosed one is said as an unclosed quote is). */
+  let arrayOpen = -1;
   let i = 0;
   const n = text.length;
   while (i < n) {
@@ -1007,8 +1009,8 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
       continue;
     }
     const d = text[i + 1];
-    if (d === '(' && (c === '$' || (ps && c === '@')) && !substitutionIsWord(text, i) && (ps || arithmeticEnd(text, i) < 0)) {
-      if (arrayDepth > 0) arrayDepth++;
+    // (Inside an array a substitution is one of its words, below: its command is no command of the script's.)
+    if (d === '(' && (c === '$' || (ps && c === '@')) && arrayDepth === 0 && !substitutionIsWord(text, i) && (ps || arithmeticEnd(text, i) < 0)) {
       out.push(token(c + d, i, i + 2, true));
       i += 2;
       continue;
@@ -1149,6 +1151,7 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
       // `cmd=(`, `cmd+=(`: the word ends with the `(` that opens the array (scan() kept its lines together).
       if (ch === '(' && !ps && arrayDepth === 0 && run === start && opensShellArray(text, i) && /^[A-Za-z_]\w*\+?=$/.test(text.slice(start, i))) {
         arrayDepth = 1;
+        arrayOpen = i;
         i++;
         break;
       }
@@ -1171,6 +1174,12 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
         const arithmetic = ps ? -1 : arithmeticEnd(text, i);
         if (arithmetic >= 0) {
           i = arithmetic;
+          continue;
+        }
+        // A word of an array (`cmd=(… --location $(az group show …) …)`): the substitution is in it.
+        const close = arrayDepth > 0 ? substitutionEnd(text, i + 2, esc) : -1;
+        if (close >= 0) {
+          i = close + 1;
           continue;
         }
         if (!substitutionIsWord(text, i)) break;
@@ -1206,6 +1215,9 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
     out.push(plain ? token(word, start, i, false, word) : token(word, start, i, false));
     if (quote !== '') break;
   }
+  // An array never closed runs to the end of the script, as an unclosed quote does (the shell
+  // stops with a syntax error): said the same way (EVAL001 when an az command is in it).
+  if (arrayDepth > 0 && state.openQuote === undefined) state.openQuote = arrayOpen;
   return out;
 }
 
