@@ -51112,14 +51112,12 @@ function azureCliUnits(ciFiles, ctx) {
     };
     const addInvocations = (variant, run3, env, recordRefs, linker, cliVersion) => {
       const defaults = configuredDefaults(run3);
-      for (const inv of run3.invocations) {
-        const built = fromInvocation(inv, file.file, fileReferences, recordRefs, linker, defaults, cliVersion);
-        if (!built) continue;
-        const existing = draftsByVariant.get(variant) ?? [];
-        for (const d of built) {
-          if (d.spec?.verb === "update" && mergeUpdate(existing, d)) continue;
-          add(variant, d, env());
-        }
+      for (const inv of run3.invocations) addDrafts(variant, fromInvocation(inv, file.file, fileReferences, recordRefs, linker, defaults, cliVersion), env);
+    };
+    const addDrafts = (variant, built, env) => {
+      for (const d of built ?? []) {
+        if (d.spec?.verb === "update" && mergeUpdate(draftsByVariant.get(variant) ?? [], d)) continue;
+        add(variant, d, env());
       }
     };
     const runCalledScripts = (from, fromFile, fromSc, start, budgetRange, name, fromEnv, classOf, first, depth = 0, fromProgram) => {
@@ -51136,7 +51134,7 @@ function azureCliUnits(ciFiles, ctx) {
         const inherited = call.sourced ? [...from.assigned] : [...from.assigned].filter(([k]) => call.env.has(k));
         const assigned = inherited.length === from.assigned.size && child.assigned.size === 0 ? from.assigned : new Map([...inherited, ...child.assigned]);
         const childEnv = assigned === from.assigned ? fromEnv : classOf(assigned);
-        for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs), defaults) ?? []) add(name, d, childEnv());
+        for (const inv of child.invocations) addDrafts(name, fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs), defaults), childEnv);
         if (depth + 1 < MAX_SCRIPT_CALL_DEPTH) runCalledScripts({ ...child, assigned }, target.file, fromSc, childStart, budgetRange, name, childEnv, classOf, first, depth + 1, program);
       }
     };
@@ -51203,7 +51201,7 @@ function azureCliUnits(ciFiles, ctx) {
         const env = lazyEnvClass(place, run3.assigned, sc, caller?.inputs, caller?.placeEnv);
         const defaults = configuredDefaults(run3);
         const name = [caller?.label, variant.loop?.label].filter(Boolean).join(", ") || "default";
-        for (const inv of run3.invocations) for (const d of fromInvocation(inv, script.file, [], false, linkerFor(true, () => run3.heredocs), defaults) ?? []) add(name, d, env());
+        for (const inv of run3.invocations) addDrafts(name, fromInvocation(inv, script.file, [], false, linkerFor(true, () => run3.heredocs), defaults), env);
         runCalledScripts(run3, script.file, sc, start, step.range, name, env, (assigned) => lazyEnvClass(place, assigned, sc, caller?.inputs, caller?.placeEnv), true);
       }
     }

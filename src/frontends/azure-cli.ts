@@ -543,14 +543,17 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
      */
     const addInvocations = (variant: string, run: { invocations: readonly AzInvocation[]; env: Env }, env: () => EnvClass | undefined, recordRefs: boolean, linker: Linker, cliVersion?: Value): void => {
       const defaults = configuredDefaults(run);
-      for (const inv of run.invocations) {
-        const built = fromInvocation(inv, file.file, fileReferences, recordRefs, linker, defaults, cliVersion);
-        if (!built) continue;
-        const existing = draftsByVariant.get(variant) ?? [];
-        for (const d of built) {
-          if (d.spec?.verb === 'update' && mergeUpdate(existing, d)) continue;
-          add(variant, d, env());
-        }
+      for (const inv of run.invocations) addDrafts(variant, fromInvocation(inv, file.file, fileReferences, recordRefs, linker, defaults, cliVersion), env);
+    };
+    /**
+     * Drafts of one variant in the order their commands run: an `update` merges into a `create` of
+     * the same name before it (FORMATS.md §1(e) trap 1), also in a script a step or a script runs
+     * (review 109: a scriptPath script's own create + update was a false KV001).
+     */
+    const addDrafts = (variant: string, built: readonly Draft[] | undefined, env: () => EnvClass | undefined): void => {
+      for (const d of built ?? []) {
+        if (d.spec?.verb === 'update' && mergeUpdate(draftsByVariant.get(variant) ?? [], d)) continue;
+        add(variant, d, env());
       }
     };
     /**
@@ -597,7 +600,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
         const inherited = call.sourced ? [...from.assigned] : [...from.assigned].filter(([k]) => call.env.has(k));
         const assigned = inherited.length === from.assigned.size && child.assigned.size === 0 ? from.assigned : new Map([...inherited, ...child.assigned]);
         const childEnv = assigned === from.assigned ? fromEnv : classOf(assigned);
-        for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs), defaults) ?? []) add(name, d, childEnv());
+        for (const inv of child.invocations) addDrafts(name, fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs), defaults), childEnv);
         if (depth + 1 < MAX_SCRIPT_CALL_DEPTH) runCalledScripts({ ...child, assigned }, target.file, fromSc, childStart, budgetRange, name, childEnv, classOf, first, depth + 1, program);
       }
     };
@@ -687,7 +690,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
         const env = lazyEnvClass(place, run.assigned, sc, caller?.inputs, caller?.placeEnv);
         const defaults = configuredDefaults(run);
         const name = [caller?.label, variant.loop?.label].filter(Boolean).join(', ') || 'default';
-        for (const inv of run.invocations) for (const d of fromInvocation(inv, script.file, [], false, linkerFor(true, () => run.heredocs), defaults) ?? []) add(name, d, env());
+        for (const inv of run.invocations) addDrafts(name, fromInvocation(inv, script.file, [], false, linkerFor(true, () => run.heredocs), defaults), env);
         // The scripts it calls in turn, from the task's working directory.
         runCalledScripts(run, script.file, sc, start, step.range, name, env, (assigned) => lazyEnvClass(place, assigned, sc, caller?.inputs, caller?.placeEnv), true);
       }

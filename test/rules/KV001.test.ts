@@ -1320,6 +1320,25 @@ jobs:
         },
       },
       {
+        // A script a task runs creates a vault and then turns purge protection on: the update
+        // cancels the create's default, as in the script linted alone (review 109: a false KV001
+        // when the script was reached through a pipeline's scriptPath).
+        name: 'script-file-task-create-then-update',
+        files: {
+          'azure-pipelines.yml': 'steps:\n- task: AzureCLI@2\n  inputs:\n    azureSubscription: sc\n    scriptType: bash\n    scriptLocation: scriptPath\n    scriptPath: scripts/kv.sh\n    arguments: a b\n',
+          'scripts/kv.sh': 'az keyvault create --name kvprod --resource-group rg --enable-rbac-authorization true\naz keyvault update --name kvprod --enable-purge-protection true\n',
+        },
+      },
+      {
+        // … and the same through a script that script calls.
+        name: 'called-script-create-then-update',
+        files: {
+          '.github/workflows/deploy.yml': 'on: push\njobs:\n  kv:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./scripts/deploy.sh\n',
+          'scripts/deploy.sh': '#!/bin/bash\n./scripts/kv.sh\n',
+          'scripts/kv.sh': '#!/bin/bash\naz keyvault create --name kvprod --resource-group rg --enable-rbac-authorization true\naz keyvault update --name kvprod --enable-purge-protection true\n',
+        },
+      },
+      {
         // A command built in a bash array (one word or several a line, comments between) is the
         // command "\${cmd[@]}" runs, not commands of their own (review 107: the array's first line
         // was read as an az keyvault create without flags).
