@@ -1801,6 +1801,7 @@ function elementOf(collection, e, loop) {
   return loop ? heldByLoop(element, loop) : element;
 }
 function heldByLoop(item, loop) {
+  if (item.derivedFrom || item.decidedBy) return item;
   if (!item.origin || !locationContains(loop.at, item.origin) || item.via?.some((l) => sameRange(l, loop.at))) return item;
   const link = { ...loop.at, label: "the loop's collection", symbol: { kind: "variable", name: loop.name } };
   return copyWith(item, "via", item.via ? [...item.via, link] : [link]);
@@ -1913,6 +1914,12 @@ function derived(result, site, operands) {
     if (flow) return copyWith(result, "derivedFrom", flow);
   }
   return result;
+}
+function derivedCall(result, site, operands) {
+  const out = derived(result, site, operands);
+  if (out.kind !== "list" || !out.derivedFrom || out.items.length > MAX_DERIVED_ITEMS) return out;
+  const items = out.items.map((x) => derived(x, site, operands));
+  return items.some((x, i) => x !== out.items[i]) ? { ...out, items } : out;
 }
 function withProvenanceOf(target, from) {
   const out = { ...target, origin: from.origin, via: from.via };
@@ -2130,7 +2137,7 @@ function passedNull(v) {
 function nullWrittenElsewhere(v) {
   return v.kind === "null" && (v.decidedBy !== void 0 || passedNull(v));
 }
-var str, num, bool, nul, list, obj, unknown, MAX_VIA_LINKS, SIZE_LIKE, MAX_SIZE_CONTAINER, NULL_GIVEN_NO_DEFAULT, MAX_AGREED_DEPTH, MAX_ARGUMENT_NODES, MAX_ARGUMENT_CHARS, MAX_ARGUMENT_WORK, argumentWork, NODE_COUNTS;
+var str, num, bool, nul, list, obj, unknown, MAX_VIA_LINKS, SIZE_LIKE, MAX_SIZE_CONTAINER, NULL_GIVEN_NO_DEFAULT, MAX_DERIVED_ITEMS, MAX_AGREED_DEPTH, MAX_ARGUMENT_NODES, MAX_ARGUMENT_CHARS, MAX_ARGUMENT_WORK, argumentWork, NODE_COUNTS;
 var init_value = __esm({
   "src/core/value.ts"() {
     "use strict";
@@ -2156,6 +2163,7 @@ var init_value = __esm({
     SIZE_LIKE = /^standard_/i;
     MAX_SIZE_CONTAINER = 64;
     NULL_GIVEN_NO_DEFAULT = "null given: not given, the parameter is null";
+    MAX_DERIVED_ITEMS = 1024;
     MAX_AGREED_DEPTH = 32;
     MAX_ARGUMENT_NODES = 1e5;
     MAX_ARGUMENT_CHARS = 16e6;
@@ -20040,7 +20048,7 @@ function evalFor(e, ctx, at2) {
   const loop = { at: loc(ctx, e.collection), name: "for" };
   for (let i = 0; i < pairs.length; i++) {
     const pair = pairs[i];
-    const inner = withIteration(ctx, e.valueVar, elementOf(coll, pair[1], loop), e.keyVar, heldByLoop(pair[0], loop));
+    const inner = withIteration(ctx, e.valueVar, elementOf(coll, pair[1], loop), e.keyVar, elementOf(coll, pair[0], loop));
     if (e.condition) {
       const c = truthy(evalNode(e.condition, inner));
       if (c === void 0) return unknown("for condition is not known", at2);
@@ -20146,7 +20154,7 @@ function evalCall(e, ctx, at2) {
     const i = Math.max(0, args.slice(0, k).findIndex((a, j) => decidingInput(a, sites[j]) !== void 0));
     return chosenBy(r, sites[k], decisionOf(args[i], sites[i], "coalesce() argument that was skipped"));
   }
-  return derived(r, at2, args);
+  return derivedCall(r, at2, args);
 }
 var MAX_FOR_ITEMS, MAX_STRING_LENGTH, JSON_DOCUMENT;
 var init_expressions = __esm({
@@ -32425,7 +32433,8 @@ var init_instance = __esm({
           return pairs.slice(0, this.withinBudget(Math.min(pairs.length, max), address, forEach, decl.file)).map(([k, v]) => {
             const keyStr = fe.kind === "list" ? asString(v) ?? String(asString(k)) : asString(k);
             const loop = { at: locOf(forEach.expr, decl.file), name: "for_each" };
-            return { key: `[${JSON.stringify(keyStr)}]`, vars: /* @__PURE__ */ new Map([["each", obj({ key: heldByLoop(str(keyStr, k.origin), loop), value: elementOf(fe, v, loop) })]]) };
+            const keyValue = fe.kind === "list" && v.kind === "string" ? v : str(keyStr, k.origin);
+            return { key: `[${JSON.stringify(keyStr)}]`, vars: /* @__PURE__ */ new Map([["each", obj({ key: elementOf(fe, keyValue, loop), value: elementOf(fe, v, loop) })]]) };
           });
         }
         return [{ key: "", vars: /* @__PURE__ */ new Map() }];
@@ -40673,7 +40682,7 @@ function provenance(name, r, args, loc3) {
     const i = Math.max(0, args.slice(0, k).findIndex((a) => decidingInput(a, loc3) !== void 0));
     return chosenBy(r, loc3, decisionOf(args[i], loc3, "coalesce() argument that was null"));
   }
-  return derived(r, loc3, args);
+  return derivedCall(r, loc3, args);
 }
 function armAccess(t, key, loc3) {
   return access(t, key, loc3);

@@ -298,6 +298,8 @@ export interface LoopCollection {
  * its related location; an item written elsewhere (a variable's value, a local) is returned as is.
  */
 export function heldByLoop<T extends Value>(item: T, loop: LoopCollection): T {
+  // Computed there from an input (`[for e in var.envs : lower(e)]`): that input decides (review 108).
+  if (item.derivedFrom || item.decidedBy) return item;
   if (!item.origin || !locationContains(loop.at, item.origin) || item.via?.some((l) => sameRange(l, loop.at))) return item;
   const link: Location = { ...loop.at, label: "the loop's collection", symbol: { kind: 'variable', name: loop.name } };
   return copyWith(item, 'via', item.via ? [...item.via, link] : [link]);
@@ -538,6 +540,21 @@ export function derived<T extends Value>(result: T, site: Location, operands: re
     if (flow) return copyWith(result, 'derivedFrom', flow);
   }
   return result;
+}
+
+/** Items a function's list result gets their inputs recorded for, at most (a longer list keeps the list's). */
+const MAX_DERIVED_ITEMS = 1024;
+
+/**
+ * `derived` for a function's result, the items of a list it makes included (`split(",", var.envs)`,
+ * Bicep `split(tiers, ',')`): each records the input it was computed from, as the list does, so a
+ * loop over them is decided there (RULES.md "Values chosen by a condition"; review 108).
+ */
+export function derivedCall(result: Value, site: Location, operands: readonly Value[]): Value {
+  const out = derived(result, site, operands);
+  if (out.kind !== 'list' || !out.derivedFrom || out.items.length > MAX_DERIVED_ITEMS) return out;
+  const items = out.items.map((x) => derived(x, site, operands));
+  return items.some((x, i) => x !== out.items[i]) ? { ...out, items } : out;
 }
 
 /** `target` with the provenance of `from` (origin, via, decision): a value converted in place (`"true"` → true). */

@@ -2779,4 +2779,82 @@ const mergedAfterUnknown: RuleTable = {
   },
 };
 
-ruleTester('KV001', converted, azureCli, eachLoops, conformance, bicepparamJsonTemplate, parameterFileFolders, backendConfigFiles, templateConditions, sharedBicepModules, azdPlaceholders, deploymentScripts, mergedAfterUnknown);
+/** A vault per loop key, purge protection chosen by the key: `collection` is the for_each, `more` the rest of main.tf. */
+const vaultPerKey = (collection: string, chosen: string, more = ''): string => `resource "azurerm_key_vault" "kv" {
+  for_each                 = ${collection}
+  name                     = "kv-\${each.key}"
+  location                 = "westeurope"
+  resource_group_name      = "rg"
+  tenant_id                = "00000000-0000-0000-0000-000000000000"
+  sku_name                 = "standard"
+  purge_protection_enabled = each.key == "prod" ? true : ${chosen}
+}
+${more}`;
+
+// A condition on a loop key: an input the keys come from decides it, where that input is written;
+// a literal of the loop's own collection or of a local decides nothing, and the finding is at the
+// value chosen (RULES.md "Values chosen by a condition"; review 108).
+const loopKeys: RuleTable = {
+  terraform: {
+    valid: [],
+    invalid: [
+      {
+        name: 'keys-computed-from-a-variable-in-the-loop',
+        files: {
+          'main.tf': vaultPerKey('toset([for e in var.envs : lower(e)])', 'false', 'variable "envs" {\n  type = list(string)\n}\n'),
+          'terraform.tfvars': 'envs = [\n  ⟦"DEV"⟧,\n  "PROD",\n]\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noPurgeProtection',
+      },
+      {
+        name: 'keys-split-out-of-a-variable',
+        files: {
+          'main.tf': vaultPerKey('toset(split(",", var.envs))', 'false', 'variable "envs" {\n  type = string\n}\n'),
+          'terraform.tfvars': 'envs = ⟦"dev,prod"⟧\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noPurgeProtection',
+      },
+      {
+        name: 'keys-of-a-local-decide-nothing',
+        files: { 'main.tf': vaultPerKey('toset(local.envs)', '⟦false⟧', 'locals {\n  envs = ["dev", "prod"]\n}\n') },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noPurgeProtection',
+      },
+    ],
+  },
+  bicep: {
+    valid: [],
+    invalid: [
+      {
+        name: 'items-split-out-of-a-parameter',
+        files: {
+          'main.bicep': `param tiers string = ⟦'basic,secure'⟧
+resource kvs 'Microsoft.KeyVault/vaults@2023-07-01' = [for e in split(tiers, ','): {
+  name: 'kv-\${e}'
+  location: 'westeurope'
+  properties: {
+    tenantId: subscription().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enablePurgeProtection: e == 'secure' ? true : false
+    enableRbacAuthorization: true
+  }
+}]
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noPurgeProtection',
+      },
+    ],
+  },
+};
+
+ruleTester('KV001', converted, azureCli, eachLoops, loopKeys, conformance, bicepparamJsonTemplate, parameterFileFolders, backendConfigFiles, templateConditions, sharedBicepModules, azdPlaceholders, deploymentScripts, mergedAfterUnknown);

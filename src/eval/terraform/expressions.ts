@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Location } from '../../core/source.js';
 import type { Expression, TemplatePart, TraversalStep } from '../../parse/hcl/ast.js';
 import {
-  agreedParts, bool, list, memberOfReadOut, num, obj, str, throughCollection, unknown, containsUnknown, chosenBy, compared, decidingInput, decisionOf, derived, elementOf, heldByLoop, itemAt, memberOf, negated,
+  agreedParts, bool, list, memberOfReadOut, num, obj, str, throughCollection, unknown, containsUnknown, chosenBy, compared, decidingInput, decisionOf, derived, derivedCall, elementOf, itemAt, memberOf, negated,
   type Decision, type Value,
 } from '../../core/value.js';
 import { asString, callFunction, isErrorUnknown, valuesEqual } from './functions.js';
@@ -413,7 +413,7 @@ function evalFor(e: Extract<Expression, { type: 'For' }>, ctx: EvalContext, at: 
     // The value is an element of the collection, with its named inputs (`{ for p in var.gpu_pools : p.name => p }`:
     // each pool's size still comes from "gpu_pools", value.ts elementOf; review 106).
     // Both held by the loop when written in the for's own collection (value.ts heldByLoop).
-    const inner = withIteration(ctx, e.valueVar, elementOf(coll, pair[1], loop), e.keyVar, heldByLoop(pair[0], loop));
+    const inner = withIteration(ctx, e.valueVar, elementOf(coll, pair[1], loop), e.keyVar, elementOf(coll, pair[0], loop));
     if (e.condition) {
       const c = truthy(evalNode(e.condition, inner));
       if (c === undefined) return unknown('for condition is not known', at);
@@ -567,7 +567,7 @@ function evalCall(e: Extract<Expression, { type: 'FunctionCall' }>, ctx: EvalCon
     const i = Math.max(0, args.slice(0, k).findIndex((a, j) => decidingInput(a, sites[j]!) !== undefined));
     return chosenBy(r, sites[k]!, decisionOf(args[i]!, sites[i]!, 'coalesce() argument that was skipped'));
   }
-  return derived(r, at, args);
+  return derivedCall(r, at, args);
 }
 
 export { containsUnknown };

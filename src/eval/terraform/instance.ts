@@ -12,7 +12,7 @@ import { envFromVariables, readIgnoringCase, type EnvClass } from '../../core/en
 import type { InputDecl, InputValidation, OpaqueModuleCall, VendoredOrigin } from '../types.js';
 import { isVendoredFile } from '../types.js';
 import {
-  list, elementOf, heldByLoop, obj, passedThrough, str, unknown, num, nul, defaultForNull,
+  list, elementOf, obj, passedThrough, str, unknown, num, nul, defaultForNull,
   type ObjectValue, type Value,
 } from '../../core/value.js';
 import { evaluate, iterate, loc as exprLoc, noNames, type EvalContext, type RootResolution } from './expressions.js';
@@ -449,9 +449,13 @@ export class ModuleInstance {
         const keyStr = fe.kind === 'list' ? (asString(v) ?? String(asString(k))) : asString(k)!;
         // each.value is an element of the collection (its chain, as `local.pools["gpu"]` reads it,
         // and the collection's named inputs whatever the element is: value.ts elementOf).
-        // Both are held by the loop when written in its own collection (value.ts heldByLoop).
+        // each.key of a set is its element, with the element's provenance (an input it was computed
+        // from: `toset([for e in var.envs : lower(e)])`), a map's the key as written; both are
+        // elements of the collection (a local's, an input's links) and held by the loop when
+        // written in its own collection (value.ts elementOf, heldByLoop; review 108).
         const loop = { at: locOf(forEach.expr, decl.file), name: 'for_each' };
-        return { key: `[${JSON.stringify(keyStr)}]`, vars: new Map([['each', obj({ key: heldByLoop(str(keyStr, k.origin), loop), value: elementOf(fe, v, loop) })]]) };
+        const keyValue = fe.kind === 'list' && v.kind === 'string' ? v : str(keyStr, k.origin);
+        return { key: `[${JSON.stringify(keyStr)}]`, vars: new Map([['each', obj({ key: elementOf(fe, keyValue, loop), value: elementOf(fe, v, loop) })]]) };
       });
     }
     return [{ key: '', vars: new Map() }];
