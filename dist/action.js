@@ -19331,7 +19331,7 @@ var init_functions = __esm({
         const seen = distinctItems(a.items);
         if (!seen) return unk("toset", at2);
         if (seen.every((x) => x.kind === "string")) seen.sort((x, y) => asString(x) < asString(y) ? -1 : 1);
-        return { ...list(seen), origin: a.origin, via: a.via };
+        return { ...list(seen), origin: a.origin, via: a.via, set: true };
       },
       tomap: (args, at2) => {
         const a = args[0];
@@ -31931,7 +31931,7 @@ function applyTypeConstraint(v, type, constant) {
       return { ...v, entries: new Map([...v.entries].map(([k, e]) => [k, applyTypeConstraint(e, elem, constant)])) };
     case "list":
     case "set":
-      return v.kind === "list" ? { ...v, items: v.items.map((e) => applyTypeConstraint(e, elem, constant)) } : v;
+      return v.kind === "list" ? { ...v, items: v.items.map((e) => applyTypeConstraint(e, elem, constant)), ...type.name === "set" ? { set: true } : {} } : v;
     case "tuple":
       if (v.kind !== "list" || elem.type !== "Tuple") return v;
       return { ...v, items: v.items.map((e, i) => elem.items[i] ? applyTypeConstraint(e, elem.items[i], constant) : e) };
@@ -32520,7 +32520,7 @@ var init_instance = __esm({
         if (allowed < wanted) return unknown(`dynamic "${blockName}" is past the expansion budget`, header);
         pairs.slice(0, allowed).forEach(([k, v], i) => {
           const inner = new Map(iteration ?? []);
-          inner.set(iterName, obj({ key: k, value: v }));
+          inner.set(iterName, obj({ key: fe.kind === "list" && fe.set ? v : k, value: v }));
           const child = this.evalBody(content.body, file, inner, sites, `${pathPrefix}${blockName}[${start + i}].`, resourceType);
           child.origin = header;
           if (fe.decidedBy) {

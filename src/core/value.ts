@@ -78,6 +78,8 @@ export interface ListValue extends ValueBase {
   partial?: true;
   /** As `ObjectValue.yamlText`. */
   yamlText?: true;
+  /** A Terraform set (`toset()`, a `set(…)` variable): a dynamic block's iterator key over it is the element, not an index. */
+  set?: true;
 }
 /** Objects and maps; insertion order is kept. */
 export interface ObjectValue extends ValueBase {

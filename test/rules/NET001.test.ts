@@ -1808,7 +1808,46 @@ resource "azurerm_network_security_group" "nsg" {
   },
 };
 
-ruleTester('NET001', converted, azureCli, allPorts, dynamicBlocks);
+// A dynamic block over a set: its iterator's key is the element, not an index (Terraform
+// "dynamic Blocks": "If the for_each expression produces a set value then key is identical to
+// value"; review 108: `security_rule.key == "ssh"` was decided false, the SSH rule missed).
+const setKeyRule = (collection: string, before = ''): string => `${before}resource "azurerm_network_security_group" "nsg" {
+  name                = "nsg"
+  location            = "westeurope"
+  resource_group_name = "rg"
+  dynamic "security_rule" {
+    for_each = ${collection}
+    content {
+      name                       = security_rule.key
+      priority                   = security_rule.key == "ssh" ? 100 : 110
+      direction                  = "Inbound"
+      access                     = "Allow"
+      protocol                   = "Tcp"
+      source_port_range          = "*"
+      destination_port_range     = security_rule.key == "ssh" ? ⟦"22"⟧ : "443"
+      source_address_prefix      = "*"
+      destination_address_prefix = "*"
+    }
+  }
+}
+`;
+const dynamicSetKeys: RuleTable = {
+  terraform: {
+    valid: [],
+    invalid: [
+      { name: 'dynamic-over-toset-key-is-the-element', files: { 'main.tf': setKeyRule('toset(["ssh", "https"])') }, level: 'error', env: 'unknown', messageId: 'adminPortOpen' },
+      {
+        name: 'dynamic-over-a-set-variable-key-is-the-element',
+        files: { 'main.tf': setKeyRule('var.rules', 'variable "rules" {\n  type    = set(string)\n  default = ["https", "ssh"]\n}\n') },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminPortOpen',
+      },
+    ],
+  },
+};
+
+ruleTester('NET001', converted, azureCli, allPorts, dynamicBlocks, dynamicSetKeys);
 
 describe('NET001 ports', () => {
   it('finds 22 and 3389 in single ports, ranges and *', () => {

@@ -199,7 +199,7 @@ const fns: Record<string, TfFunction> = {
     if (!seen) return unk('toset', at);
     // Terraform sets of strings iterate in lexical order.
     if (seen.every((x) => x.kind === 'string')) seen.sort((x, y) => (asString(x)! < asString(y)! ? -1 : 1));
-    return { ...list(seen), origin: a.origin, via: a.via };
+    return { ...list(seen), origin: a.origin, via: a.via, set: true };
   },
   tomap: (args, at) => {
     const a = args[0];

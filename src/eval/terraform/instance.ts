@@ -569,7 +569,9 @@ export class ModuleInstance {
     if (allowed < wanted) return unknown(`dynamic "${blockName}" is past the expansion budget`, header);
     pairs.slice(0, allowed).forEach(([k, v], i) => {
       const inner = new Map(iteration ?? []);
-      inner.set(iterName, obj({ key: k, value: v }));
+      // Over a set the key is the element itself (Terraform "dynamic Blocks": "If the for_each
+      // expression produces a set value then key is identical to value"); over a list, the index.
+      inner.set(iterName, obj({ key: fe.kind === 'list' && fe.set ? v : k, value: v }));
       const child = this.evalBody(content.body, file, inner, sites, `${pathPrefix}${blockName}[${start + i}].`, resourceType);
       child.origin = header;
       // Switched on by a condition an input decided (`for_each = var.gpu ? [1] : []`): each block
