@@ -47801,6 +47801,11 @@ function readsExpanded(words) {
 function mayBeSeveralWords(e) {
   return e.opaque || e.segments.some((sg) => sg.unquoted && sg.value !== void 0 && sg.value.kind !== "string");
 }
+function assignsNothing(text2) {
+  if (!/^[A-Za-z0-9_./:@%+, -]*$/.test(text2)) return false;
+  const first = text2.trim().split(/\s+/)[0] ?? "";
+  return first !== "" && !ASSIGNING_BUILTINS.has(first);
+}
 function expandedText(p) {
   const v = sliceValue(p);
   return { text: p.text, ...v.origin ? { origin: v.origin } : {}, ...v.decidedBy ? { decidedBy: v.decidedBy, decision: v.decision ?? [] } : {} };
@@ -47872,7 +47877,10 @@ function merge(before, paths) {
       if (first) out.set(name, first);
       else out.delete(name);
     } else if (equal3) out.set(name, first);
-    else out.set(name, unknown(`$${name} is assigned different values in the branches of an if/case`));
+    else {
+      const why = paths.map((p) => p.get(name)).find((v) => v?.kind === "unknown");
+      out.set(name, unknown(why?.kind === "unknown" ? `${why.reason} (in a branch of an if/case)` : `$${name} is assigned different values in the branches of an if/case`));
+    }
   }
   return out;
 }
@@ -48358,7 +48366,11 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   function shellAssigns(program, args) {
     const p = program.text;
     if (p === "source" || p === ".") return runSourced(args.length === 1 ? args[0] : void 0, `variables may be set by the sourced ${args[0]?.raw ?? "file"}`);
-    if (p === "eval") return forgetAll("variables may be set by eval");
+    if (p === "eval") {
+      const text2 = args.map((a) => expandWord(a, env, ctx).text);
+      if (text2.every((t) => t !== void 0) && assignsNothing(text2.join(" "))) return;
+      return forgetAll("variables may be set by eval");
+    }
     if (p === "set") {
       for (let i = 0; i < args.length; i++) {
         const a = args[i].text;
@@ -49061,7 +49073,7 @@ function psStringIsWhole(text2) {
   }
   return false;
 }
-var PS_TYPED, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, READS_ANY_NAME, FUNCTIONS_OF, PS_ASSIGNED, POSITIONALS, ARG_COUNT, MAX_CALLER_EXPANSIONS, MAX_SPLIT_WORDS, ALL_ARGUMENTS, PS_CALLED, PS_ARGUMENTS_NAMED, PS_ARGUMENT, CHANGES_DIRECTORY, PS_MOVES, PIPE_OR_BACKGROUND, MAX_FOLDER_PATH, MAX_FOLDER_STACK, SHELLS, RUNS_APART_AFTER, RUNS_APART_BEFORE, PS_PARAMETER_HEAD, PS_TYPES_ONLY, PS_ATTRIBUTE_HEAD, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
+var PS_TYPED, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, READS_ANY_NAME, FUNCTIONS_OF, PS_ASSIGNED, POSITIONALS, ARG_COUNT, ASSIGNING_BUILTINS, MAX_CALLER_EXPANSIONS, MAX_SPLIT_WORDS, ALL_ARGUMENTS, PS_CALLED, PS_ARGUMENTS_NAMED, PS_ARGUMENT, CHANGES_DIRECTORY, PS_MOVES, PIPE_OR_BACKGROUND, MAX_FOLDER_PATH, MAX_FOLDER_STACK, SHELLS, RUNS_APART_AFTER, RUNS_APART_BEFORE, PS_PARAMETER_HEAD, PS_TYPES_ONLY, PS_ATTRIBUTE_HEAD, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
 var init_interpret = __esm({
   "src/eval/azcli/interpret.ts"() {
     "use strict";
@@ -49081,6 +49093,7 @@ var init_interpret = __esm({
     PS_ASSIGNED = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})*\$((?:(?:env|global|script):)?[A-Za-z_]\w*)(=.*)?$`, "is");
     POSITIONALS = ["1", "2", "3", "4", "5", "6", "7", "8", "9"];
     ARG_COUNT = "#";
+    ASSIGNING_BUILTINS = /* @__PURE__ */ new Set(["source", ".", "eval", "read", "mapfile", "readarray", "printf", "getopts", "let", "export", "declare", "typeset", "local", "readonly", "set", "unset", "shift", "cd", "pushd", "popd", "alias", "exec", "trap", "builtin", "command"]);
     MAX_CALLER_EXPANSIONS = 8;
     MAX_SPLIT_WORDS = 1e3;
     ALL_ARGUMENTS = /^(?:"\$\{?@\}?"|\$\{?@\}?)$/;

@@ -412,3 +412,22 @@ jobs:
     ]);
   });
 });
+
+describe('script variables: what eval and a sourced file in a branch leave (review 109)', () => {
+  const pool = 'az aks nodepool add -g rg --cluster-name c -n gpu --node-vm-size "${SIZE}" --enable-cluster-autoscaler --min-count 0 --max-count 3 --node-taints sku=gpu:NoSchedule\n';
+  it('eval of a known text of plain words assigns nothing', async () => {
+    const dir = tree({ 'pool.sh': `SIZE="Standard_NC24ads_A100_v4"\ncmd="az group list"\neval $cmd\n${pool}` });
+    expect((await lintTree(dir, ['TAG002'])).briefs).toEqual(['TAG002 error noCostCenter pool.sh:4:1']);
+  });
+  it('eval of a text that may assign makes variables unknown', async () => {
+    const dir = tree({ 'pool.sh': `SIZE="Standard_NC24ads_A100_v4"\ncmd="SIZE=Standard_D4s_v5"\neval $cmd\n${pool}` });
+    const { briefs, undecided } = await lintTree(dir, ['TAG002']);
+    expect(briefs).toEqual([]);
+    expect(undecided.map((u) => u.reason)).toEqual([expect.stringContaining('variables may be set by eval')]);
+  });
+  it('a file sourced in a branch is named as the reason, not the branches', async () => {
+    const dir = tree({ 'pool.sh': `SIZE="Standard_NC24ads_A100_v4"\nif [ -f .cfg ]; then source .cfg; fi\n${pool}` });
+    const { undecided } = await lintTree(dir, ['TAG002']);
+    expect(undecided.map((u) => u.reason)).toEqual([expect.stringContaining('variables may be set by the sourced .cfg (in a branch of an if/case)')]);
+  });
+});

@@ -413,6 +413,16 @@ function mayBeSeveralWords(e: ExpandedWord): boolean {
   return e.opaque || e.segments.some((sg) => sg.unquoted && sg.value !== undefined && sg.value.kind !== 'string');
 }
 
+/** Builtins that assign variables (or run text that may): an eval'd text starting with one may assign. */
+const ASSIGNING_BUILTINS = new Set(['source', '.', 'eval', 'read', 'mapfile', 'readarray', 'printf', 'getopts', 'let', 'export', 'declare', 'typeset', 'local', 'readonly', 'set', 'unset', 'shift', 'cd', 'pushd', 'popd', 'alias', 'exec', 'trap', 'builtin', 'command']);
+
+/** Whether an eval'd text is one plain command that assigns nothing: words of ordinary characters, no `=`, no operator or expansion, no assigning builtin first. */
+function assignsNothing(text: string): boolean {
+  if (!/^[A-Za-z0-9_./:@%+, -]*$/.test(text)) return false;
+  const first = text.trim().split(/\s+/)[0] ?? '';
+  return first !== '' && !ASSIGNING_BUILTINS.has(first);
+}
+
 /** Callers' ways of running one command kept for CI001/CI005 (a script many steps call is read as that many). */
 const MAX_CALLER_EXPANSIONS = 8;
 
@@ -560,7 +570,12 @@ function merge(before: Env, paths: Env[]): Env {
       if (first) out.set(name, first);
       else out.delete(name);
     } else if (equal) out.set(name, first!);
-    else out.set(name, unknown(`$${name} is assigned different values in the branches of an if/case`));
+    else {
+      // A branch that made it unknown says why (`source .cfg` in it: "may be set by the sourced
+      // .cfg"), not that branches assign it (review 109).
+      const why = paths.map((p) => p.get(name)).find((v) => v?.kind === 'unknown');
+      out.set(name, unknown(why?.kind === 'unknown' ? `${why.reason} (in a branch of an if/case)` : `$${name} is assigned different values in the branches of an if/case`));
+    }
   }
   return out;
 }
@@ -1218,7 +1233,13 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   function shellAssigns(program: CiWord, args: CiWord[]): void {
     const p = program.text;
     if (p === 'source' || p === '.') return runSourced(args.length === 1 ? args[0] : undefined, `variables may be set by the sourced ${args[0]?.raw ?? 'file'}`);
-    if (p === 'eval') return forgetAll('variables may be set by eval');
+    if (p === 'eval') {
+      // `cmd="az group list"; eval $cmd`: a known text of plain words, no assignment, no builtin
+      // that assigns, cannot set a variable (review 109); anything else may set any.
+      const text = args.map((a) => expandWord(a, env, ctx).text);
+      if (text.every((t) => t !== undefined) && assignsNothing(text.join(' '))) return;
+      return forgetAll('variables may be set by eval');
+    }
     if (p === 'set') {
       for (let i = 0; i < args.length; i++) {
         const a = args[i]!.text;
