@@ -247,11 +247,11 @@ export default defineRule({
       noValidation:
         '{{declared}} "{{input}}" sets the size of {{workload}} "{{name}}" but has no validation, so any size (a CPU or FPGA size, a typo) is accepted; add a validation such as can(regex("{{regex}}", var.{{input}})).',
       noValidationStructured:
-        '{{declared}} "{{input}}" holds the size of {{workload}} "{{name}}" but has no validation, so any size (a CPU or FPGA size, a typo) is accepted; add a validation that checks every size in it against the GPU families, e.g. can(regex("{{regex}}", <size>)) for each size it holds.',
+        '{{declared}} "{{input}}" holds the size of {{workload}} "{{name}}" but has no validation, so any size (a CPU or FPGA size, a typo) is accepted; add a validation that checks the size of each of its entries meant for GPU work against the GPU families, e.g. can(regex("{{regex}}", <size>)).',
       noSizeValidation:
         '{{declared}} "{{input}}" sets the size of {{workload}} "{{name}}" but none of its validations checks the size, so any size (a CPU or FPGA size, a typo) is accepted; add a validation such as can(regex("{{regex}}", var.{{input}})).',
       noSizeValidationStructured:
-        '{{declared}} "{{input}}" holds the size of {{workload}} "{{name}}" but none of its validations checks that size, so any size (a CPU or FPGA size, a typo) is accepted; add a validation that checks every size in it against the GPU families, e.g. can(regex("{{regex}}", <size>)) for each size it holds.',
+        '{{declared}} "{{input}}" holds the size of {{workload}} "{{name}}" but none of its validations checks that size, so any size (a CPU or FPGA size, a typo) is accepted; add a validation that checks the size of each of its entries meant for GPU work against the GPU families, e.g. can(regex("{{regex}}", <size>)).',
       noAllowedValues:
         '{{declared}} "{{input}}" sets the size of {{workload}} "{{name}}" but has no allowedValues, so any size (a CPU or FPGA size, a typo) is accepted; list the permitted GPU sizes in its allowedValues.',
       noAllowedDecorator:
