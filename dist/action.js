@@ -1807,7 +1807,7 @@ function heldByLoop(item, loop) {
   return copyWith(item, "via", item.via ? [...item.via, link] : [link]);
 }
 function itemAt(list2, position, item) {
-  return position.origin === void 0 ? elementOf(list2, item) : memberOf(list2, item);
+  return position.origin === void 0 || position.kind === "number" && position.loopPosition ? elementOf(list2, item) : memberOf(list2, item);
 }
 function onlySizeOf(parent, m) {
   const count2 = parent.kind === "object" ? parent.entries.size : parent.kind === "list" ? parent.items.length : 0;
@@ -40576,7 +40576,7 @@ function access(t, key, loc3) {
   }
   if (t.kind === "list" && key.kind === "number") {
     const it = t.items[Math.trunc(key.value)];
-    return it ? memberOf(t, it) : U(`index ${key.value} is out of range`, loc3);
+    return it ? itemAt(t, key, it) : U(`index ${key.value} is out of range`, loc3);
   }
   if (t.kind === "null") return U(`cannot read '${key.kind === "string" ? key.value : tokenText(key)}' of null`, loc3);
   return U(`cannot index a ${t.kind} with a ${key.kind}`, loc3);
@@ -40634,7 +40634,7 @@ function evalCall2(e, ctx, loc3) {
     }
     const i = ctx.copyIndex(loopName);
     if (i === void 0) return U(`copyIndex(${loopName ? quoteArm(loopName) : ""}) used outside of a copy loop`, loc3);
-    if (i.kind === "number") return num(i.value + offset, loc3);
+    if (i.kind === "number") return { ...num(i.value + offset, loc3), loopPosition: true };
     return U(i.kind === "unknown" ? i.reason : "copyIndex(): unknown", loc3, callToken("copyIndex", args2));
   }
   if (LAMBDA_FUNCTIONS.has(lname) && e.args.some(isLambda)) return evalLambdaCall(e, lname, ctx, loc3);

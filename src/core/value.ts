@@ -60,7 +60,12 @@ export interface StringValue extends ValueBase {
    */
   yaml?: () => Value;
 }
-export interface NumberValue extends ValueBase { kind: 'number'; value: number }
+export interface NumberValue extends ValueBase {
+  kind: 'number';
+  value: number;
+  /** A copy loop's position with a place of its own (ARM `copyIndex()`): an index read with it walks the list (`itemAt`). */
+  loopPosition?: true;
+}
 export interface BoolValue extends ValueBase { kind: 'bool'; value: boolean }
 export interface NullValue extends ValueBase {
   kind: 'null';
@@ -315,7 +320,7 @@ export function heldByLoop<T extends Value>(item: T, loop: LoopCollection): T {
  * position written in the code or computed (`[0]`, `length(l) - 1`) reads one member (`memberOf`).
  */
 export function itemAt<T extends Value>(list: Value, position: Value, item: T): T {
-  return position.origin === undefined ? elementOf(list, item) : memberOf(list, item);
+  return position.origin === undefined || (position.kind === 'number' && position.loopPosition) ? elementOf(list, item) : memberOf(list, item);
 }
 
 /** Containers larger than this are not searched (each read would scan them: quadratic over a big map); none inherits. */

@@ -3529,6 +3529,37 @@ const loopPositions: RuleTable = {
         related: [{ file: 'main.bicep', line: 15, label: 'value chosen by the condition' }],
       },
       {
+        // A gpu-named array read at a range loop's index: each pool's size is an element of it (review 108).
+        name: 'range-index-reads-a-gpu-named-array',
+        files: {
+          'main.bicep': `param gpuSizes array = [
+  'Standard_NC24ads_A100_v4'
+  ⟦'Standard_D16s_v5'⟧
+]
+
+resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' existing = {
+  name: 'aks'
+}
+
+resource pools 'Microsoft.ContainerService/managedClusters/agentPools@2024-02-01' = [for i in range(0, length(gpuSizes)): {
+  parent: aks
+  name: 'pool\${i}'
+  properties: {
+    mode: 'User'
+    vmSize: gpuSizes[i]
+    enableAutoScaling: true
+    minCount: 0
+    maxCount: 1
+  }
+}]
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+        messageIncludes: '(its size comes from "gpuSizes")',
+      },
+      {
         // An item of an array written in the loop itself is no input either (no variable or
         // parameter sets it): the finding is at the chosen size, the condition related.
         name: 'item-of-a-loop-over-a-literal-array-decides-nothing',
@@ -3611,6 +3642,30 @@ resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
   arm: {
     valid: [],
     invalid: [
+      {
+        // A gpu-named array read at copyIndex(): each instance's size is an element of it (review 108).
+        name: 'copy-index-reads-a-gpu-named-array',
+        files: {
+          'azuredeploy.json': JSON.stringify({
+            $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+            contentVersion: '1.0.0.0',
+            parameters: { gpuSizes: { type: 'array', defaultValue: ['Standard_NC24ads_A100_v4', 'Standard_D16s_v5'] } },
+            resources: [
+              {
+                type: 'Microsoft.ContainerService/managedClusters/agentPools',
+                apiVersion: '2024-02-01',
+                name: "[concat('aks/pool', copyIndex())]",
+                copy: { name: 'p', count: "[length(parameters('gpuSizes'))]" },
+                properties: { mode: 'User', vmSize: "[parameters('gpuSizes')[copyIndex()]]", enableAutoScaling: true, minCount: 0, maxCount: 1 },
+              },
+            ],
+          }, null, 2).replace('"Standard_D16s_v5"', '⟦"Standard_D16s_v5"⟧'),
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+        messageIncludes: '(its size comes from "gpuSizes")',
+      },
       {
         // map() over range(): the lambda's number is a position, as copyIndex() is.
         name: 'number-of-range-in-a-lambda-decides',

@@ -4,7 +4,7 @@
  * reason and, where the value has a stable identity, a `token`.
  */
 import type { Location } from '../../core/source.js';
-import { agreedParts, argumentsTooLarge, bool, chosenBy, compared, containsUnknown, decidingInput, decisionOf, derivedCall, fromJS, knownFirstItems, knownMember, leftOutBy, leftOutOfMerge, list, member, memberOf, mergedAfterUnknown, negated, nul, num, obj, str, toJS, unknown, unknownAfter, valuesEqual } from '../../core/value.js';
+import { agreedParts, argumentsTooLarge, bool, chosenBy, compared, containsUnknown, decidingInput, decisionOf, derivedCall, fromJS, itemAt, knownFirstItems, knownMember, leftOutBy, leftOutOfMerge, list, member, memberOf, mergedAfterUnknown, negated, nul, num, obj, str, toJS, unknown, unknownAfter, valuesEqual } from '../../core/value.js';
 import type { ObjectValue, UnknownValue, Value } from '../../core/value.js';
 import { classifyString, parseExpression, quoteArm } from './expression.js';
 import type { Expr, ParseResult } from './expression.js';
@@ -935,7 +935,8 @@ function access(t: Value, key: Value, loc: Location): Value {
   }
   if (t.kind === 'list' && key.kind === 'number') {
     const it = t.items[Math.trunc(key.value)];
-    return it ? memberOf(t, it) : U(`index ${key.value} is out of range`, loc);
+    // At a loop's position (copyIndex(), a Bicep loop index: no origin) the item is an element of the list (value.ts itemAt).
+    return it ? itemAt(t, key, it) : U(`index ${key.value} is out of range`, loc);
   }
   if (t.kind === 'null') return U(`cannot read '${key.kind === 'string' ? key.value : tokenText(key)}' of null`, loc);
   return U(`cannot index a ${t.kind} with a ${key.kind}`, loc);
@@ -1012,7 +1013,7 @@ function evalCall(e: Extract<Expr, { kind: 'call' }>, ctx: ExprContext, loc: Loc
     }
     const i = ctx.copyIndex(loopName);
     if (i === undefined) return U(`copyIndex(${loopName ? quoteArm(loopName) : ''}) used outside of a copy loop`, loc);
-    if (i.kind === 'number') return num(i.value + offset, loc);
+    if (i.kind === 'number') return { ...num(i.value + offset, loc), loopPosition: true };
     return U(i.kind === 'unknown' ? i.reason : 'copyIndex(): unknown', loc, callToken('copyIndex', args));
   }
   if (LAMBDA_FUNCTIONS.has(lname) && e.args.some(isLambda)) return evalLambdaCall(e, lname, ctx, loc);
