@@ -1917,9 +1917,15 @@ function derived(result, site, operands) {
 }
 function derivedCall(result, site, operands) {
   const out = derived(result, site, operands);
-  if (out.kind !== "list" || !out.derivedFrom || out.items.length > MAX_DERIVED_ITEMS) return out;
-  const items = out.items.map((x) => derived(x, site, operands));
-  return items.some((x, i) => x !== out.items[i]) ? { ...out, items } : out;
+  const flow = out.derivedFrom;
+  if (out.kind !== "list" || !flow || out.items.length > MAX_DERIVED_ITEMS) return out;
+  let items;
+  for (let i = 0; i < out.items.length; i++) {
+    const x = out.items[i];
+    if (x.decidedBy || x.derivedFrom || !x.origin || !locationContains(site, x.origin)) continue;
+    (items ??= [...out.items])[i] = copyWith(x, "derivedFrom", flow);
+  }
+  return items ? { ...out, items } : out;
 }
 function withProvenanceOf(target, from) {
   const out = { ...target, origin: from.origin, via: from.via };
@@ -2163,7 +2169,7 @@ var init_value = __esm({
     SIZE_LIKE = /^standard_/i;
     MAX_SIZE_CONTAINER = 64;
     NULL_GIVEN_NO_DEFAULT = "null given: not given, the parameter is null";
-    MAX_DERIVED_ITEMS = 1024;
+    MAX_DERIVED_ITEMS = 100;
     MAX_AGREED_DEPTH = 32;
     MAX_ARGUMENT_NODES = 1e5;
     MAX_ARGUMENT_CHARS = 16e6;
@@ -19321,6 +19327,10 @@ var init_functions = __esm({
       tolist: (args, at2) => {
         const a = args[0];
         if (!a) return unk("tolist", at2);
+        if (a.kind === "list" && a.set) {
+          const { set: _set, ...asList2 } = a;
+          return asList2;
+        }
         return a.kind === "list" || a.kind === "unknown" || a.kind === "null" ? a : unk("tolist", at2);
       },
       toset: (args, at2) => {
@@ -30598,7 +30608,7 @@ function tokenize(text2, lang, state, place) {
       i += 2;
       continue;
     }
-    if (c === ";" || c === "|" || c === "(" || c === ")" || c === "&" && (ps || d !== ">") || !ps && c === "`") {
+    if (c === ";" || c === "|" || c === "(" || c === ")" || c === "&" && (ps || d !== ">") || !ps && c === "`" && arrayDepth === 0) {
       out.push(token(c, i, i + 1, true));
       i++;
       continue;
@@ -30708,6 +30718,13 @@ function tokenize(text2, lang, state, place) {
         arrayOpen = i;
         i++;
         break;
+      }
+      if (!ps && ch === "`" && arrayDepth > 0) {
+        const close = text2.indexOf("`", i + 1);
+        if (close > 0) {
+          i = close + 1;
+          continue;
+        }
       }
       if (isWs(ch) || ch === "\n" || ch === "\r" || ch === ";" || ch === "|" || ch === "(" || ch === ")" || !ps && ch === "`") break;
       if (ch === "$" && text2[i + 1] === "{" && text2[i + 2] === "{") {
@@ -31931,10 +31948,16 @@ function applyTypeConstraint(v, type, constant) {
       return { ...v, entries: new Map([...v.entries].map(([k, e]) => [k, applyTypeConstraint(e, elem, constant)])) };
     case "list":
     case "set":
-      return v.kind === "list" ? { ...v, items: v.items.map((e) => applyTypeConstraint(e, elem, constant)), ...type.name === "set" ? { set: true } : {} } : v;
-    case "tuple":
+      if (v.kind !== "list") return v;
+      {
+        const { set: _set, ...asList2 } = v;
+        return { ...asList2, items: v.items.map((e) => applyTypeConstraint(e, elem, constant)), ...type.name === "set" ? { set: true } : {} };
+      }
+    case "tuple": {
       if (v.kind !== "list" || elem.type !== "Tuple") return v;
-      return { ...v, items: v.items.map((e, i) => elem.items[i] ? applyTypeConstraint(e, elem.items[i], constant) : e) };
+      const { set: _set, ...asList2 } = v;
+      return { ...asList2, items: v.items.map((e, i) => elem.items[i] ? applyTypeConstraint(e, elem.items[i], constant) : e) };
+    }
     default:
       return v;
   }
@@ -47359,7 +47382,7 @@ function arrayOpening(raw) {
 }
 function elementAssignment(raw) {
   const m = ELEMENT_SET.exec(raw);
-  return m ? { name: m[1], appends: m[2] === `\${#${m[1]}[@]}` || m[2] === `\${#${m[1]}[*]}` } : void 0;
+  return m ? { name: m[1], index: m[2], appends: m[2] === `\${#${m[1]}[@]}` || m[2] === `\${#${m[1]}[*]}` } : void 0;
 }
 function hole(file, at2, why) {
   return { file, word: at2, segments: [{ text: "", from: 0, to: at2.raw.length, value: unknown(why), unquoted: true }], opaque: true, why };
@@ -47384,7 +47407,7 @@ function sameWord(a, b) {
   const literal = (w) => !w.opaque && w.text !== void 0 && w.segments.every((sg) => sg.value === void 0);
   return a !== void 0 && literal(a) && literal(b) && a.text === b.text;
 }
-var ALL_ELEMENTS, ARRAY_OPEN, ELEMENT_SET, ShellArrays;
+var ALL_ELEMENTS, ARRAY_OPEN, ELEMENT_SET, MAX_ARRAY_WORDS, ShellArrays;
 var init_shell_arrays = __esm({
   "src/eval/azcli/shell-arrays.ts"() {
     "use strict";
@@ -47392,15 +47415,24 @@ var init_shell_arrays = __esm({
     ALL_ELEMENTS = /^(?:"\$\{([A-Za-z_]\w*)\[@\]\}"|\$\{([A-Za-z_]\w*)\[[@*]\]\})$/;
     ARRAY_OPEN = /^([A-Za-z_]\w*)(\+?)=\($/;
     ELEMENT_SET = /^([A-Za-z_]\w*)\[(.*)\]\+?=/;
+    MAX_ARRAY_WORDS = 1e3;
     ShellArrays = class {
       arrays = /* @__PURE__ */ new Map();
       get(name) {
         return this.arrays.get(name);
       }
-      /** Sets an array's value (`blocks`: the open blocks, each told the value before its first change). */
+      /**
+       * Sets an array's value (`blocks`: the open blocks, each told the value before its first change).
+       * Past MAX_ARRAY_WORDS words the rest is a hole: every change copies the words, and a hostile
+       * script appending in a loop would be quadratic (review 110).
+       */
       set(name, value, blocks) {
         const before = this.arrays.get(name);
         for (const b of blocks) if (!b.has(name)) b.set(name, before);
+        if (value && value.words.length > MAX_ARRAY_WORDS) {
+          const at2 = value.words[MAX_ARRAY_WORDS];
+          value = { words: [...value.words.slice(0, MAX_ARRAY_WORDS), at2.why ? at2 : hole(at2.file, at2.word, `the array ${name} holds more than ${MAX_ARRAY_WORDS.toLocaleString("en-US")} words, and the rest is not read`)] };
+        }
         if (value) this.arrays.set(name, value);
         else this.arrays.delete(name);
       }
@@ -47803,8 +47835,7 @@ function mayBeSeveralWords(e) {
 }
 function assignsNothing(text2) {
   if (!/^[A-Za-z0-9_./:@%+, -]*$/.test(text2)) return false;
-  const first = text2.trim().split(/\s+/)[0] ?? "";
-  return first !== "" && !ASSIGNING_BUILTINS.has(first);
+  return NON_ASSIGNING_PROGRAMS.has(text2.trim().split(/\s+/)[0] ?? "");
 }
 function expandedText(p) {
   const v = sliceValue(p);
@@ -48082,10 +48113,8 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       if (t === "elif" || t === "else") {
         const top2 = frames[frames.length - 1];
         if (top2?.kind === "if") {
-          if (top2.arrays) {
-            (top2.arrayBranches ??= []).push(shellArrays.snapshot(top2.arrays));
-            shellArrays.restore(top2.arrays);
-          }
+          (top2.arrayBranches ??= []).push(top2.arrays ? shellArrays.snapshot(top2.arrays) : /* @__PURE__ */ new Map());
+          if (top2.arrays) shellArrays.restore(top2.arrays);
           top2.branches.push(env);
           if (top2.exiting) (top2.exits ??= /* @__PURE__ */ new Set()).add(env);
           top2.exiting = false;
@@ -48127,7 +48156,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
         const element = /^([A-Za-z_]\w*)\[/.exec(w.text);
         const name = element ? element[1] : w.text;
         const array2 = shellArrays.get(name);
-        if (array2) shellArrays.set(name, element ? { words: [hole(file, w, `an element of the array ${name} is unset`)] } : void 0, arrayBlocks());
+        if (array2) setArray(name, element ? { words: [hole(file, w, `an element of the array ${name} is unset`)] } : void 0);
       }
       continue;
     }
@@ -48547,7 +48576,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       const array = element && shellArrays.get(element.name);
       if (element && array) {
         const why = `an element of the array ${element.name} is set`;
-        shellArrays.set(element.name, { words: element.appends ? [...array.words, hole(file, w, why)] : [hole(file, w, why)] }, arrayBlocks());
+        setArray(element.name, { words: elementSet(array.words, element, w, why) });
       }
       const opening = arrayOpening(w.raw);
       if (!opening) {
@@ -48565,11 +48594,26 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       const before = shellArrays.get(opening.name);
       const assigned2 = { words: opening.append ? [...before?.words ?? [], ...expanded] : expanded };
       const value = afterOperator ? settled(opening.name, before, assigned2, "after && or ||", file) : assigned2;
-      shellArrays.set(opening.name, value, arrayBlocks());
+      setArray(opening.name, value);
       set(opening.name, unknown(`$${opening.name} is an array`));
       i = close;
     }
     return out;
+  }
+  function setArray(name, value) {
+    shellArrays.set(name, value, arrayBlocks());
+    for (const f of frames) {
+      if (f.kind !== "case") continue;
+      const values = (f.arrayValues ??= /* @__PURE__ */ new Map()).get(name) ?? [];
+      values.push(value);
+      f.arrayValues.set(name, values);
+    }
+  }
+  function elementSet(words, element, w, why) {
+    const i = /^\d+$/.test(element.index) ? Number(element.index) : void 0;
+    if (element.appends || i !== void 0 && i >= words.length) return [...words, hole(file, w, why)];
+    if (i === void 0) return [hole(file, w, why)];
+    return [...words.slice(0, i), hole(file, w, why), ...words.slice(i + 1)];
   }
   function arrayBlocks() {
     const out = [];
@@ -48605,7 +48649,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     frames.pop();
     if (top.arrays) {
       const branches = top.kind === "if" ? top.arrayBranches ?? [] : [];
-      const paths = (_name, was, now) => top.kind === "if" ? [...branches.map((b) => b.has(_name) ? b.get(_name) : was), now, ...top.hasElse ? [] : [was]] : [was, now];
+      const paths = (_name, was, now) => top.kind === "if" ? [...branches.map((b) => b.has(_name) ? b.get(_name) : was), now, ...top.hasElse ? [] : [was]] : top.kind === "case" ? [...top.hasElse ? [] : [was], ...top.arrayValues?.get(_name) ?? [], now] : [was, now];
       shellArrays.settle(top.arrays, paths, top.kind === "loop" ? "in a loop" : "in a branch", file);
     }
     if (top.piped) {
@@ -48630,7 +48674,10 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
         const all = top.hasElse ? vals : [...vals, top.before.get(name)];
         const first = all[0];
         if (all.every((v) => same(v, first))) after.set(name, first);
-        else after.set(name, unknown(`$${name} is assigned different values in the branches of a case`));
+        else {
+          const why = all.find((v) => v?.kind === "unknown");
+          after.set(name, unknown(why?.kind === "unknown" ? `${why.reason} (in a branch of a case)` : `$${name} is assigned different values in the branches of a case`));
+        }
       }
       env = after;
       settleAssigned();
@@ -49073,7 +49120,7 @@ function psStringIsWhole(text2) {
   }
   return false;
 }
-var PS_TYPED, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, READS_ANY_NAME, FUNCTIONS_OF, PS_ASSIGNED, POSITIONALS, ARG_COUNT, ASSIGNING_BUILTINS, MAX_CALLER_EXPANSIONS, MAX_SPLIT_WORDS, ALL_ARGUMENTS, PS_CALLED, PS_ARGUMENTS_NAMED, PS_ARGUMENT, CHANGES_DIRECTORY, PS_MOVES, PIPE_OR_BACKGROUND, MAX_FOLDER_PATH, MAX_FOLDER_STACK, SHELLS, RUNS_APART_AFTER, RUNS_APART_BEFORE, PS_PARAMETER_HEAD, PS_TYPES_ONLY, PS_ATTRIBUTE_HEAD, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
+var PS_TYPED, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, READS_ANY_NAME, FUNCTIONS_OF, PS_ASSIGNED, POSITIONALS, ARG_COUNT, NON_ASSIGNING_PROGRAMS, MAX_CALLER_EXPANSIONS, MAX_SPLIT_WORDS, ALL_ARGUMENTS, PS_CALLED, PS_ARGUMENTS_NAMED, PS_ARGUMENT, CHANGES_DIRECTORY, PS_MOVES, PIPE_OR_BACKGROUND, MAX_FOLDER_PATH, MAX_FOLDER_STACK, SHELLS, RUNS_APART_AFTER, RUNS_APART_BEFORE, PS_PARAMETER_HEAD, PS_TYPES_ONLY, PS_ATTRIBUTE_HEAD, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
 var init_interpret = __esm({
   "src/eval/azcli/interpret.ts"() {
     "use strict";
@@ -49093,7 +49140,7 @@ var init_interpret = __esm({
     PS_ASSIGNED = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})*\$((?:(?:env|global|script):)?[A-Za-z_]\w*)(=.*)?$`, "is");
     POSITIONALS = ["1", "2", "3", "4", "5", "6", "7", "8", "9"];
     ARG_COUNT = "#";
-    ASSIGNING_BUILTINS = /* @__PURE__ */ new Set(["source", ".", "eval", "read", "mapfile", "readarray", "printf", "getopts", "let", "export", "declare", "typeset", "local", "readonly", "set", "unset", "shift", "cd", "pushd", "popd", "alias", "exec", "trap", "builtin", "command"]);
+    NON_ASSIGNING_PROGRAMS = /* @__PURE__ */ new Set(["az", "echo", "terraform", "kubectl", "helm", "curl", "jq", "cat", "ls", "mkdir", "sleep", "true", "false"]);
     MAX_CALLER_EXPANSIONS = 8;
     MAX_SPLIT_WORDS = 1e3;
     ALL_ARGUMENTS = /^(?:"\$\{?@\}?"|\$\{?@\}?)$/;

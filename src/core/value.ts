@@ -549,8 +549,8 @@ export function derived<T extends Value>(result: T, site: Location, operands: re
   return result;
 }
 
-/** Items a function's list result gets their inputs recorded for, at most (a longer list keeps the list's). */
-const MAX_DERIVED_ITEMS = 1024;
+/** Items a function's list result gets their inputs recorded for, at most: a loop's collection of names or environments is short, and a long list made again in every instance of a count (review 110: split() of 1,000 names × 1,000 instances) is not copied item by item. */
+const MAX_DERIVED_ITEMS = 100;
 
 /**
  * `derived` for a function's result, the items of a list it makes included (`split(",", var.envs)`,
@@ -559,9 +559,17 @@ const MAX_DERIVED_ITEMS = 1024;
  */
 export function derivedCall(result: Value, site: Location, operands: readonly Value[]): Value {
   const out = derived(result, site, operands);
-  if (out.kind !== 'list' || !out.derivedFrom || out.items.length > MAX_DERIVED_ITEMS) return out;
-  const items = out.items.map((x) => derived(x, site, operands));
-  return items.some((x, i) => x !== out.items[i]) ? { ...out, items } : out;
+  const flow = out.derivedFrom;
+  if (out.kind !== 'list' || !flow || out.items.length > MAX_DERIVED_ITEMS) return out;
+  // The operands' input, found once for the list (review 110: per item it was quadratic), given
+  // to each item computed here (`derived`'s test: no decision of its own, written at the call).
+  let items: Value[] | undefined;
+  for (let i = 0; i < out.items.length; i++) {
+    const x = out.items[i]!;
+    if (x.decidedBy || x.derivedFrom || !x.origin || !locationContains(site, x.origin)) continue;
+    (items ??= [...out.items])[i] = copyWith(x, 'derivedFrom', flow);
+  }
+  return items ? { ...out, items } : out;
 }
 
 /** `target` with the provenance of `from` (origin, via, decision): a value converted in place (`"true"` → true). */

@@ -66,6 +66,20 @@ describe('bash arrays holding an az command', () => {
     expect((await kv001(`kv=(${KV})\n( kv+=(--enable-purge-protection true) )\n"\${kv[@]}"\n`)).briefs).toEqual(['KV001 error noPurgeProtection deploy-prod.sh:2:5']);
   });
 
+  it('an if whose first branch leaves the array alone, and case arms (review 110)', async () => {
+    const ifElse = await kv001(`kv=(${KV} --enable-purge-protection true)\nif [[ "$ENV" == prod ]]; then\n  echo keep\nelse\n  kv=(${KV})\nfi\n"\${kv[@]}"\n`);
+    expect(ifElse.briefs).toEqual([]);
+    expect(ifElse.undecided).toEqual([expect.stringContaining('the array kv')]);
+    const arms = await kv001(`case "$ENV" in\n  prod) kv=(${KV} --enable-purge-protection true) ;;\n  dev) kv=(${KV}) ;;\nesac\n"\${kv[@]}"\n`);
+    expect(arms.briefs).toEqual([]);
+    expect(arms.undecided).toEqual([expect.stringContaining('the array kv')]);
+  });
+
+  it('a backtick substitution inside the array, and one element set by a literal index', async () => {
+    expect((await kv001(`kv=(${KV} --location \`az group show -n rg --query location -o tsv\` --enable-purge-protection true)\n"\${kv[@]}"\n`)).briefs).toEqual([]);
+    expect((await kv001(`kv=(${KV})\nkv[4]=kv2\nkv+=(--enable-purge-protection false)\n"\${kv[@]}"\n`)).briefs).toEqual(['KV001 error noPurgeProtection deploy-prod.sh:4:32']);
+  });
+
   it('an array never closed is said as an unclosed quote is, when an az command is in it', async () => {
     const dir = tree({ 'deploy.sh': `#!/bin/bash\nkv=(az keyvault create --name kv1\naz acr create -n acr1 -g rg --sku Basic --admin-enabled true\n` });
     const r = await lint({ paths: [dir], root: dir, noConfig: true, rules: ['EVAL001', 'ACR001'] });

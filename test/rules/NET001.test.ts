@@ -1837,6 +1837,36 @@ const dynamicSetKeys: RuleTable = {
     invalid: [
       { name: 'dynamic-over-toset-key-is-the-element', files: { 'main.tf': setKeyRule('toset(["ssh", "https"])') }, level: 'error', env: 'unknown', messageId: 'adminPortOpen' },
       {
+        // A set made a list again (tolist(), a list(string) variable): the key is an index, never "ssh",
+        // so the SSH rule's source is the open one (review 110).
+        name: 'dynamic-over-tolist-of-a-set-key-is-an-index',
+        files: {
+          'main.tf': `resource "azurerm_network_security_group" "nsg" {
+  name                = "nsg"
+  location            = "westeurope"
+  resource_group_name = "rg"
+  dynamic "security_rule" {
+    for_each = tolist(toset(["ssh", "https"]))
+    content {
+      name                       = "r-\${security_rule.value}"
+      priority                   = 100 + security_rule.key
+      direction                  = "Inbound"
+      access                     = "Allow"
+      protocol                   = "Tcp"
+      source_port_range          = "*"
+      destination_port_range     = security_rule.value == "ssh" ? ⟦"22"⟧ : "443"
+      source_address_prefix      = security_rule.key == "ssh" ? "10.0.0.0/8" : "*"
+      destination_address_prefix = "*"
+    }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminPortOpen',
+      },
+      {
         name: 'dynamic-over-a-set-variable-key-is-the-element',
         files: { 'main.tf': setKeyRule('var.rules', 'variable "rules" {\n  type    = set(string)\n  default = ["https", "ssh"]\n}\n') },
         level: 'error',

@@ -431,3 +431,12 @@ describe('script variables: what eval and a sourced file in a branch leave (revi
     expect(undecided.map((u) => u.reason)).toEqual([expect.stringContaining('variables may be set by the sourced .cfg (in a branch of an if/case)')]);
   });
 });
+
+describe('eval of a function of the script (review 110)', () => {
+  it('may assign what the function assigns: variables are unknown after it', async () => {
+    const dir = tree({
+      'pool.sh': 'configure_gpu() { SIZE=Standard_NC6s_v3; }\nSIZE=Standard_D4s_v5\ntarget="configure_gpu"\neval "$target"\naz aks nodepool add --cluster-name aks1 -g rg --name gpu --node-vm-size $SIZE --node-taints sku=gpu:NoSchedule\n',
+    });
+    expect((await lintTree(dir, ['GPU001'])).briefs).toEqual([]);
+  });
+});

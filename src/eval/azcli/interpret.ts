@@ -413,14 +413,16 @@ function mayBeSeveralWords(e: ExpandedWord): boolean {
   return e.opaque || e.segments.some((sg) => sg.unquoted && sg.value !== undefined && sg.value.kind !== 'string');
 }
 
-/** Builtins that assign variables (or run text that may): an eval'd text starting with one may assign. */
-const ASSIGNING_BUILTINS = new Set(['source', '.', 'eval', 'read', 'mapfile', 'readarray', 'printf', 'getopts', 'let', 'export', 'declare', 'typeset', 'local', 'readonly', 'set', 'unset', 'shift', 'cd', 'pushd', 'popd', 'alias', 'exec', 'trap', 'builtin', 'command']);
+/**
+ * Programs an eval'd text may run without assigning a shell variable: external commands (a
+ * function or alias of the script of any other name may assign; a builtin may: review 110).
+ */
+const NON_ASSIGNING_PROGRAMS = new Set(['az', 'echo', 'terraform', 'kubectl', 'helm', 'curl', 'jq', 'cat', 'ls', 'mkdir', 'sleep', 'true', 'false']);
 
-/** Whether an eval'd text is one plain command that assigns nothing: words of ordinary characters, no `=`, no operator or expansion, no assigning builtin first. */
+/** Whether an eval'd text is one plain command that assigns nothing: words of ordinary characters, no `=`, no operator or expansion, one of those programs first. */
 function assignsNothing(text: string): boolean {
   if (!/^[A-Za-z0-9_./:@%+, -]*$/.test(text)) return false;
-  const first = text.trim().split(/\s+/)[0] ?? '';
-  return first !== '' && !ASSIGNING_BUILTINS.has(first);
+  return NON_ASSIGNING_PROGRAMS.has(text.trim().split(/\s+/)[0] ?? '');
 }
 
 /** Callers' ways of running one command kept for CI001/CI005 (a script many steps call is read as that many). */
@@ -533,6 +535,8 @@ interface Frame {
   /** The bash arrays this branch block changed, each with its value before (shell-arrays.ts), and each finished if-branch's values of them. */
   arrays?: ArraysBefore;
   arrayBranches?: Map<string, ShellArray | undefined>[];
+  /** A case: every value each array took in its arms. */
+  arrayValues?: Map<string, (ShellArray | undefined)[]>;
   /** A piped brace group: the brace groups opened inside it, which their own `}` closes first. */
   innerBraces?: number;
 }
@@ -856,11 +860,10 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       if (t === 'elif' || t === 'else') {
         const top = frames[frames.length - 1];
         if (top?.kind === 'if') {
-          // The next branch starts from the arrays as they were before the if.
-          if (top.arrays) {
-            (top.arrayBranches ??= []).push(shellArrays.snapshot(top.arrays));
-            shellArrays.restore(top.arrays);
-          }
+          // The next branch starts from the arrays as they were before the if (a branch that
+          // changed none is a snapshot too: the arrays before the if are its values).
+          (top.arrayBranches ??= []).push(top.arrays ? shellArrays.snapshot(top.arrays) : new Map());
+          if (top.arrays) shellArrays.restore(top.arrays);
           top.branches.push(env);
           if (top.exiting) (top.exits ??= new Set()).add(env);
           top.exiting = false;
@@ -910,7 +913,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
         const element = /^([A-Za-z_]\w*)\[/.exec(w.text);
         const name = element ? element[1]! : w.text;
         const array = shellArrays.get(name);
-        if (array) shellArrays.set(name, element ? { words: [hole(file, w, `an element of the array ${name} is unset`)] } : undefined, arrayBlocks());
+        if (array) setArray(name, element ? { words: [hole(file, w, `an element of the array ${name} is unset`)] } : undefined);
       }
       continue;
     }
@@ -1478,7 +1481,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       const array = element && shellArrays.get(element.name);
       if (element && array) {
         const why = `an element of the array ${element.name} is set`;
-        shellArrays.set(element.name, { words: element.appends ? [...array.words, hole(file, w, why)] : [hole(file, w, why)] }, arrayBlocks());
+        setArray(element.name, { words: elementSet(array.words, element, w, why) });
       }
       const opening = arrayOpening(w.raw);
       if (!opening) {
@@ -1497,11 +1500,30 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       const assigned: ShellArray = { words: opening.append ? [...(before?.words ?? []), ...expanded] : expanded };
       // After `&&`/`||` it may not run: what both agree on.
       const value = afterOperator ? settled(opening.name, before, assigned, 'after && or ||', file) : assigned;
-      shellArrays.set(opening.name, value, arrayBlocks());
+      setArray(opening.name, value);
       set(opening.name, unknown(`$${opening.name} is an array`));
       i = close;
     }
     return out;
+  }
+
+  /** An array's new value, told to the open blocks (and to each open case, which keeps every value its arms give it). */
+  function setArray(name: string, value: ShellArray | undefined): void {
+    shellArrays.set(name, value, arrayBlocks());
+    for (const f of frames) {
+      if (f.kind !== 'case') continue;
+      const values = (f.arrayValues ??= new Map()).get(name) ?? [];
+      values.push(value);
+      f.arrayValues.set(name, values);
+    }
+  }
+
+  /** Words of an array after `cmd[i]=x`: a literal index replaces that word by a hole, one past the end adds one; any other index leaves nothing known. */
+  function elementSet(words: readonly ExpandedWord[], element: { index: string; appends: boolean }, w: CiWord, why: string): ExpandedWord[] {
+    const i = /^\d+$/.test(element.index) ? Number(element.index) : undefined;
+    if (element.appends || (i !== undefined && i >= words.length)) return [...words, hole(file, w, why)];
+    if (i === undefined) return [hole(file, w, why)];
+    return [...words.slice(0, i), hole(file, w, why), ...words.slice(i + 1)];
   }
 
   /** The blocks an array change is recorded in (shell-arrays.ts): branch frames, subshell levels, the function body. */
@@ -1549,8 +1571,9 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     if (top.arrays) {
       // An if: each branch's values, and without an else the values before it; a loop or a case: before or after.
       const branches = top.kind === 'if' ? (top.arrayBranches ?? []) : [];
+      // A case's arms are read one after another: every value an array took in them is a path.
       const paths = (_name: string, was: ShellArray | undefined, now: ShellArray | undefined): (ShellArray | undefined)[] =>
-        top.kind === 'if' ? [...branches.map((b) => (b.has(_name) ? b.get(_name) : was)), now, ...(top.hasElse ? [] : [was])] : [was, now];
+        top.kind === 'if' ? [...branches.map((b) => (b.has(_name) ? b.get(_name) : was)), now, ...(top.hasElse ? [] : [was])] : top.kind === 'case' ? [...(top.hasElse ? [] : [was]), ...(top.arrayValues?.get(_name) ?? []), now] : [was, now];
       shellArrays.settle(top.arrays, paths, top.kind === 'loop' ? 'in a loop' : 'in a branch', file);
     }
     // The end of a compound command piped into: its subshell's assignments end with it.
@@ -1579,7 +1602,10 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
         const all = top.hasElse ? vals : [...vals, top.before.get(name)];
         const first = all[0];
         if (all.every((v) => same(v, first))) after.set(name, first!);
-        else after.set(name, unknown(`$${name} is assigned different values in the branches of a case`));
+        else {
+          const why = all.find((v) => v?.kind === 'unknown');
+          after.set(name, unknown(why?.kind === 'unknown' ? `${why.reason} (in a branch of a case)` : `$${name} is assigned different values in the branches of a case`));
+        }
       }
       env = after;
       settleAssigned();

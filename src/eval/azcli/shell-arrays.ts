@@ -40,15 +40,18 @@ export function arrayOpening(raw: string): { name: string; append: boolean } | u
 /** `cmd[3]=x`, `cmd[${#cmd[@]}]=x`: the array one element of which is set, and whether it is set past the end (an append). */
 const ELEMENT_SET = /^([A-Za-z_]\w*)\[(.*)\]\+?=/;
 
-export function elementAssignment(raw: string): { name: string; appends: boolean } | undefined {
+export function elementAssignment(raw: string): { name: string; index: string; appends: boolean } | undefined {
   const m = ELEMENT_SET.exec(raw);
-  return m ? { name: m[1]!, appends: m[2] === `\${#${m[1]}[@]}` || m[2] === `\${#${m[1]}[*]}` } : undefined;
+  return m ? { name: m[1]!, index: m[2]!, appends: m[2] === `\${#${m[1]}[@]}` || m[2] === `\${#${m[1]}[*]}` } : undefined;
 }
 
 /** An opaque word standing for words not known, at `at` (shown as that word), saying why. */
 export function hole(file: string, at: CiWord, why: string): ExpandedWord {
   return { file, word: at, segments: [{ text: '', from: 0, to: at.raw.length, value: unknown(why), unquoted: true }], opaque: true, why };
 }
+
+/** The words of an array kept at most (a command takes far fewer; see `ShellArrays.set`). */
+export const MAX_ARRAY_WORDS = 1_000;
 
 export class ShellArrays {
   private readonly arrays = new Map<string, ShellArray>();
@@ -57,10 +60,18 @@ export class ShellArrays {
     return this.arrays.get(name);
   }
 
-  /** Sets an array's value (`blocks`: the open blocks, each told the value before its first change). */
+  /**
+   * Sets an array's value (`blocks`: the open blocks, each told the value before its first change).
+   * Past MAX_ARRAY_WORDS words the rest is a hole: every change copies the words, and a hostile
+   * script appending in a loop would be quadratic (review 110).
+   */
   set(name: string, value: ShellArray | undefined, blocks: readonly ArraysBefore[]): void {
     const before = this.arrays.get(name);
     for (const b of blocks) if (!b.has(name)) b.set(name, before);
+    if (value && value.words.length > MAX_ARRAY_WORDS) {
+      const at = value.words[MAX_ARRAY_WORDS]!;
+      value = { words: [...value.words.slice(0, MAX_ARRAY_WORDS), at.why ? at : hole(at.file, at.word, `the array ${name} holds more than ${MAX_ARRAY_WORDS.toLocaleString('en-US')} words, and the rest is not read`)] };
+    }
     if (value) this.arrays.set(name, value);
     else this.arrays.delete(name);
   }

@@ -187,6 +187,11 @@ const fns: Record<string, TfFunction> = {
   tolist: (args, at) => {
     const a = args[0];
     if (!a) return unk('tolist', at);
+    // A set converted to a list is a list (its key in a dynamic block is an index again).
+    if (a.kind === 'list' && a.set) {
+      const { set: _set, ...asList } = a;
+      return asList;
+    }
     return a.kind === 'list' || a.kind === 'unknown' || a.kind === 'null' ? a : unk('tolist', at);
   },
   toset: (args, at) => {

@@ -33,10 +33,17 @@ export function applyTypeConstraint(v: Value, type: Expression, constant: Consta
       return { ...v, entries: new Map([...v.entries].map(([k, e]) => [k, applyTypeConstraint(e, elem, constant)])) };
     case 'list':
     case 'set':
-      return v.kind === 'list' ? { ...v, items: v.items.map((e) => applyTypeConstraint(e, elem, constant)), ...(type.name === 'set' ? { set: true as const } : {}) } : v;
-    case 'tuple':
+      if (v.kind !== 'list') return v;
+      {
+        // The type decides set or list (a toset() value given to a list(string) variable is a list).
+        const { set: _set, ...asList } = v;
+        return { ...asList, items: v.items.map((e) => applyTypeConstraint(e, elem, constant)), ...(type.name === 'set' ? { set: true as const } : {}) };
+      }
+    case 'tuple': {
       if (v.kind !== 'list' || elem.type !== 'Tuple') return v;
-      return { ...v, items: v.items.map((e, i) => (elem.items[i] ? applyTypeConstraint(e, elem.items[i], constant) : e)) };
+      const { set: _set, ...asList } = v;
+      return { ...asList, items: v.items.map((e, i) => (elem.items[i] ? applyTypeConstraint(e, elem.items[i], constant) : e)) };
+    }
     default:
       return v;
   }

@@ -1029,7 +1029,7 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
     // An unquoted backtick opens or closes a command substitution in sh/bash (`x=`az …``,
     // a comment that names `az ad sp …` between backticks); in PowerShell it is the escape.
     // sh/bash `&>file` (stdout and stderr to the file) is one redirection word, not `&`.
-    if (c === ';' || c === '|' || c === '(' || c === ')' || (c === '&' && (ps || d !== '>')) || (!ps && c === '`')) {
+    if (c === ';' || c === '|' || c === '(' || c === ')' || (c === '&' && (ps || d !== '>')) || (!ps && c === '`' && arrayDepth === 0)) {
       out.push(token(c, i, i + 1, true));
       i++;
       continue;
@@ -1154,6 +1154,14 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
         arrayOpen = i;
         i++;
         break;
+      }
+      // A backtick substitution inside an array is in its word, as `$(…)` is (review 110).
+      if (!ps && ch === '`' && arrayDepth > 0) {
+        const close = text.indexOf('`', i + 1);
+        if (close > 0) {
+          i = close + 1;
+          continue;
+        }
       }
       if (isWs(ch) || ch === '\n' || ch === '\r' || ch === ';' || ch === '|' || ch === '(' || ch === ')' || (!ps && ch === '`')) break;
       if (ch === '$' && text[i + 1] === '{' && text[i + 2] === '{') {
