@@ -1797,7 +1797,9 @@ function withSymbolLinks(via, m) {
   return add ? copyWith(m, "via", m.via ? [...m.via, ...add] : add) : m;
 }
 function elementOf(collection, e, loop) {
-  const element = collection.via ? withSymbolLinks(collection.via, e) : e;
+  let element = collection.via ? withSymbolLinks(collection.via, e) : e;
+  const flow = collection.derivedFrom;
+  if (flow && !element.derivedFrom && !element.decidedBy && element.origin && collection.origin && locationContains(collection.origin, element.origin)) element = copyWith(element, "derivedFrom", flow);
   return loop ? heldByLoop(element, loop) : element;
 }
 function heldByLoop(item, loop) {
@@ -1916,16 +1918,7 @@ function derived(result, site, operands) {
   return result;
 }
 function derivedCall(result, site, operands) {
-  const out = derived(result, site, operands);
-  const flow = out.derivedFrom;
-  if (out.kind !== "list" || !flow || out.items.length > MAX_DERIVED_ITEMS) return out;
-  let items;
-  for (let i = 0; i < out.items.length; i++) {
-    const x = out.items[i];
-    if (x.decidedBy || x.derivedFrom || !x.origin || !locationContains(site, x.origin)) continue;
-    (items ??= [...out.items])[i] = copyWith(x, "derivedFrom", flow);
-  }
-  return items ? { ...out, items } : out;
+  return derived(result, site, operands);
 }
 function withProvenanceOf(target, from) {
   const out = { ...target, origin: from.origin, via: from.via };
@@ -2143,7 +2136,7 @@ function passedNull(v) {
 function nullWrittenElsewhere(v) {
   return v.kind === "null" && (v.decidedBy !== void 0 || passedNull(v));
 }
-var str, num, bool, nul, list, obj, unknown, MAX_VIA_LINKS, SIZE_LIKE, MAX_SIZE_CONTAINER, NULL_GIVEN_NO_DEFAULT, MAX_DERIVED_ITEMS, MAX_AGREED_DEPTH, MAX_ARGUMENT_NODES, MAX_ARGUMENT_CHARS, MAX_ARGUMENT_WORK, argumentWork, NODE_COUNTS;
+var str, num, bool, nul, list, obj, unknown, MAX_VIA_LINKS, SIZE_LIKE, MAX_SIZE_CONTAINER, NULL_GIVEN_NO_DEFAULT, MAX_AGREED_DEPTH, MAX_ARGUMENT_NODES, MAX_ARGUMENT_CHARS, MAX_ARGUMENT_WORK, argumentWork, NODE_COUNTS;
 var init_value = __esm({
   "src/core/value.ts"() {
     "use strict";
@@ -2169,7 +2162,6 @@ var init_value = __esm({
     SIZE_LIKE = /^standard_/i;
     MAX_SIZE_CONTAINER = 64;
     NULL_GIVEN_NO_DEFAULT = "null given: not given, the parameter is null";
-    MAX_DERIVED_ITEMS = 100;
     MAX_AGREED_DEPTH = 32;
     MAX_ARGUMENT_NODES = 1e5;
     MAX_ARGUMENT_CHARS = 16e6;
@@ -47833,9 +47825,22 @@ function readsExpanded(words) {
 function mayBeSeveralWords(e) {
   return e.opaque || e.segments.some((sg) => sg.unquoted && sg.value !== void 0 && sg.value.kind !== "string");
 }
-function assignsNothing(text2) {
-  if (!/^[A-Za-z0-9_./:@%+, -]*$/.test(text2)) return false;
-  return NON_ASSIGNING_PROGRAMS.has(text2.trim().split(/\s+/)[0] ?? "");
+function assignsNothing(text2, functionNames, aliases) {
+  if (aliases || !/^[A-Za-z0-9_./:@%+, -]*$/.test(text2)) return false;
+  const first = text2.trim().split(/\s+/)[0] ?? "";
+  return first !== "" && !ASSIGNING_BUILTINS.has(first) && !functionNames.has(first);
+}
+function scriptFunctionNames(commands) {
+  const names3 = /* @__PURE__ */ new Set();
+  let aliases = false;
+  for (const c of commands) {
+    const first = c.argv[0]?.raw;
+    if (first === "alias") aliases = true;
+    else if (first === "function" && c.argv[1]) names3.add(c.argv[1].raw.replace(/\(\)$/, ""));
+    else if (first !== void 0 && c.before === "(" && c.argv.length === 1) names3.add(first);
+    else if (first?.endsWith("()")) names3.add(first.slice(0, -2));
+  }
+  return { names: names3, aliases };
 }
 function expandedText(p) {
   const v = sliceValue(p);
@@ -47953,6 +47958,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   let folderStack = [];
   const subshellFolder = [];
   const shellArrays = new ShellArrays();
+  let scriptFunctions;
   let bodyArrays;
   const arraySubshell = [];
   const openFrame = (kind) => ({ kind, before: kind === "loop" ? env : copy(env), branches: [], caseValues: /* @__PURE__ */ new Map(), hasElse: false, ...kind === "loop" ? { prior: /* @__PURE__ */ new Map() } : {} });
@@ -47987,13 +47993,18 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     keepForSubshellEnd(name);
     env.set(name, v);
     assigned.set(name, v);
-    const top = frames[frames.length - 1];
-    if (top?.kind === "case") {
-      const list2 = top.caseValues.get(name) ?? [];
-      list2.push(v);
-      top.caseValues.set(name, list2);
-    }
+    recordCaseValue(name, v);
   };
+  function recordCaseValue(name, v) {
+    const top = frames[frames.length - 1];
+    if (top?.kind !== "case") return;
+    const list2 = top.caseValues.get(name) ?? [];
+    list2.push(v);
+    top.caseValues.set(name, list2);
+    const arms = (top.armsOf ??= /* @__PURE__ */ new Map()).get(name) ?? /* @__PURE__ */ new Set();
+    arms.add(top.arm ?? 0);
+    top.armsOf.set(name, arms);
+  }
   const assignWord = (w, m) => {
     const name = m[1];
     if (m[2]) {
@@ -48113,8 +48124,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       if (t === "elif" || t === "else") {
         const top2 = frames[frames.length - 1];
         if (top2?.kind === "if") {
-          (top2.arrayBranches ??= []).push(top2.arrays ? shellArrays.snapshot(top2.arrays) : /* @__PURE__ */ new Map());
-          if (top2.arrays) shellArrays.restore(top2.arrays);
+          endArrayBranch(top2);
           top2.branches.push(env);
           if (top2.exiting) (top2.exits ??= /* @__PURE__ */ new Set()).add(env);
           top2.exiting = false;
@@ -48147,6 +48157,10 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       continue;
     }
     const top = frames[frames.length - 1];
+    if (top?.kind === "case" && cmd.before === ")" && cmd.after !== "(") {
+      if (top.arm !== void 0) endArrayBranch(top);
+      top.arm = (top.arm ?? -1) + 1;
+    }
     if (top?.kind === "case" && rest.length === 1 && (head === "*" || head === "*)")) top.hasElse = true;
     if (head === "exit" && top?.kind === "if" && shellBody === top.body && (cmd.depth ?? 0) === top.depth && !RUNS_APART_AFTER.has(cmd.after ?? "") && !RUNS_APART_BEFORE.has(cmd.before ?? "")) top.exiting = true;
     if (head === "unset") {
@@ -48372,12 +48386,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   function forget(name, v) {
     keepForSubshellEnd(name);
     env.set(name, v);
-    const top = frames[frames.length - 1];
-    if (top?.kind === "case") {
-      const list2 = top.caseValues.get(name) ?? [];
-      list2.push(v);
-      top.caseValues.set(name, list2);
-    }
+    recordCaseValue(name, v);
   }
   function runSourced(word, unknownWhy) {
     const written2 = word ? scriptPath(expandWord(word, env, ctx)) : void 0;
@@ -48397,7 +48406,8 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     if (p === "source" || p === ".") return runSourced(args.length === 1 ? args[0] : void 0, `variables may be set by the sourced ${args[0]?.raw ?? "file"}`);
     if (p === "eval") {
       const text2 = args.map((a) => expandWord(a, env, ctx).text);
-      if (text2.every((t) => t !== void 0) && assignsNothing(text2.join(" "))) return;
+      const fns3 = scriptFunctions ??= scriptFunctionNames(commands);
+      if (text2.every((t) => t !== void 0) && assignsNothing(text2.join(" "), fns3.names, fns3.aliases)) return;
       return forgetAll("variables may be set by eval");
     }
     if (p === "set") {
@@ -48602,12 +48612,11 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   }
   function setArray(name, value) {
     shellArrays.set(name, value, arrayBlocks());
-    for (const f of frames) {
-      if (f.kind !== "case") continue;
-      const values = (f.arrayValues ??= /* @__PURE__ */ new Map()).get(name) ?? [];
-      values.push(value);
-      f.arrayValues.set(name, values);
-    }
+  }
+  function endArrayBranch(top) {
+    (top.arrayBranches ??= []).push(top.arrays ? shellArrays.snapshot(top.arrays) : /* @__PURE__ */ new Map());
+    (top.arrayBranchExits ??= []).push(top.kind === "if" && top.exiting === true);
+    if (top.arrays) shellArrays.restore(top.arrays);
   }
   function elementSet(words, element, w, why) {
     const i = /^\d+$/.test(element.index) ? Number(element.index) : void 0;
@@ -48648,8 +48657,16 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     }
     frames.pop();
     if (top.arrays) {
-      const branches = top.kind === "if" ? top.arrayBranches ?? [] : [];
-      const paths = (_name, was, now) => top.kind === "if" ? [...branches.map((b) => b.has(_name) ? b.get(_name) : was), now, ...top.hasElse ? [] : [was]] : top.kind === "case" ? [...top.hasElse ? [] : [was], ...top.arrayValues?.get(_name) ?? [], now] : [was, now];
+      const branches = top.kind === "if" || top.kind === "case" ? top.arrayBranches ?? [] : void 0;
+      const exits = top.arrayBranchExits ?? [];
+      const lastExits = top.kind === "if" && top.exiting === true;
+      const paths = (name, was, now) => {
+        if (!branches) return [was, now];
+        const ends = branches.map((b, i) => exits[i] ? null : b.has(name) ? b.get(name) : was);
+        const live = [...ends.filter((v) => v !== null), ...lastExits ? [] : [now]];
+        const all = live.length > 0 ? live : [...branches.map((b) => b.has(name) ? b.get(name) : was), now];
+        return top.hasElse ? all : [...all, was];
+      };
       shellArrays.settle(top.arrays, paths, top.kind === "loop" ? "in a loop" : "in a branch", file);
     }
     if (top.piped) {
@@ -48671,7 +48688,8 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     } else if (top.kind === "case") {
       const after = copy(env);
       for (const [name, vals] of top.caseValues) {
-        const all = top.hasElse ? vals : [...vals, top.before.get(name)];
+        const everyArm = (top.armsOf?.get(name)?.size ?? 0) >= (top.arm ?? 0) + 1;
+        const all = top.hasElse && everyArm ? vals : [...vals, top.before.get(name)];
         const first = all[0];
         if (all.every((v) => same(v, first))) after.set(name, first);
         else {
@@ -49120,7 +49138,7 @@ function psStringIsWhole(text2) {
   }
   return false;
 }
-var PS_TYPED, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, READS_ANY_NAME, FUNCTIONS_OF, PS_ASSIGNED, POSITIONALS, ARG_COUNT, NON_ASSIGNING_PROGRAMS, MAX_CALLER_EXPANSIONS, MAX_SPLIT_WORDS, ALL_ARGUMENTS, PS_CALLED, PS_ARGUMENTS_NAMED, PS_ARGUMENT, CHANGES_DIRECTORY, PS_MOVES, PIPE_OR_BACKGROUND, MAX_FOLDER_PATH, MAX_FOLDER_STACK, SHELLS, RUNS_APART_AFTER, RUNS_APART_BEFORE, PS_PARAMETER_HEAD, PS_TYPES_ONLY, PS_ATTRIBUTE_HEAD, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
+var PS_TYPED, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, READS_ANY_NAME, FUNCTIONS_OF, PS_ASSIGNED, POSITIONALS, ARG_COUNT, ASSIGNING_BUILTINS, MAX_CALLER_EXPANSIONS, MAX_SPLIT_WORDS, ALL_ARGUMENTS, PS_CALLED, PS_ARGUMENTS_NAMED, PS_ARGUMENT, CHANGES_DIRECTORY, PS_MOVES, PIPE_OR_BACKGROUND, MAX_FOLDER_PATH, MAX_FOLDER_STACK, SHELLS, RUNS_APART_AFTER, RUNS_APART_BEFORE, PS_PARAMETER_HEAD, PS_TYPES_ONLY, PS_ATTRIBUTE_HEAD, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
 var init_interpret = __esm({
   "src/eval/azcli/interpret.ts"() {
     "use strict";
@@ -49140,7 +49158,7 @@ var init_interpret = __esm({
     PS_ASSIGNED = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})*\$((?:(?:env|global|script):)?[A-Za-z_]\w*)(=.*)?$`, "is");
     POSITIONALS = ["1", "2", "3", "4", "5", "6", "7", "8", "9"];
     ARG_COUNT = "#";
-    NON_ASSIGNING_PROGRAMS = /* @__PURE__ */ new Set(["az", "echo", "terraform", "kubectl", "helm", "curl", "jq", "cat", "ls", "mkdir", "sleep", "true", "false"]);
+    ASSIGNING_BUILTINS = /* @__PURE__ */ new Set(["source", ".", "eval", "read", "mapfile", "readarray", "printf", "getopts", "let", "export", "declare", "typeset", "local", "readonly", "set", "unset", "shift", "cd", "pushd", "popd", "alias", "exec", "trap", "builtin", "command", "select", "compgen", "complete"]);
     MAX_CALLER_EXPANSIONS = 8;
     MAX_SPLIT_WORDS = 1e3;
     ALL_ARGUMENTS = /^(?:"\$\{?@\}?"|\$\{?@\}?)$/;

@@ -285,7 +285,11 @@ function withSymbolLinks<T extends Value>(via: readonly Location[], m: T): T {
  * RULES.md GPU001 "the size comes from a variable/parameter whose name contains `gpu`").
  */
 export function elementOf<T extends Value>(collection: Value, e: T, loop?: LoopCollection): T {
-  const element = collection.via ? withSymbolLinks(collection.via, e) : e;
+  let element = collection.via ? withSymbolLinks(collection.via, e) : e;
+  // An item made with the collection by a function (`split(",", var.envs)`, Bicep `split(tiers, ',')`):
+  // computed from the input the collection was computed from (review 108).
+  const flow = collection.derivedFrom;
+  if (flow && !element.derivedFrom && !element.decidedBy && element.origin && collection.origin && locationContains(collection.origin, element.origin)) element = copyWith(element, 'derivedFrom', flow);
   return loop ? heldByLoop(element, loop) : element;
 }
 
@@ -549,27 +553,13 @@ export function derived<T extends Value>(result: T, site: Location, operands: re
   return result;
 }
 
-/** Items a function's list result gets their inputs recorded for, at most: a loop's collection of names or environments is short, and a long list made again in every instance of a count (review 110: split() of 1,000 names × 1,000 instances) is not copied item by item. */
-const MAX_DERIVED_ITEMS = 100;
-
 /**
- * `derived` for a function's result, the items of a list it makes included (`split(",", var.envs)`,
- * Bicep `split(tiers, ',')`): each records the input it was computed from, as the list does, so a
- * loop over them is decided there (RULES.md "Values chosen by a condition"; review 108).
+ * `derived` for a function's result. (The items of a list it makes, `split(",", var.envs)`, get
+ * the list's input when a loop takes them: `elementOf`; copying them here, per call, made a count
+ * of 1,000 instances of a 1,000-item split() 2× slower: review 110.)
  */
 export function derivedCall(result: Value, site: Location, operands: readonly Value[]): Value {
-  const out = derived(result, site, operands);
-  const flow = out.derivedFrom;
-  if (out.kind !== 'list' || !flow || out.items.length > MAX_DERIVED_ITEMS) return out;
-  // The operands' input, found once for the list (review 110: per item it was quadratic), given
-  // to each item computed here (`derived`'s test: no decision of its own, written at the call).
-  let items: Value[] | undefined;
-  for (let i = 0; i < out.items.length; i++) {
-    const x = out.items[i]!;
-    if (x.decidedBy || x.derivedFrom || !x.origin || !locationContains(site, x.origin)) continue;
-    (items ??= [...out.items])[i] = copyWith(x, 'derivedFrom', flow);
-  }
-  return items ? { ...out, items } : out;
+  return derived(result, site, operands);
 }
 
 /** `target` with the provenance of `from` (origin, via, decision): a value converted in place (`"true"` → true). */

@@ -75,6 +75,16 @@ describe('bash arrays holding an az command', () => {
     expect(arms.undecided).toEqual([expect.stringContaining('the array kv')]);
   });
 
+  it('case arms each start from the array before the case; an arm that leaves it alone keeps it; an exiting branch is no path (review 111)', async () => {
+    const star = await kv001(`kv=(${KV} --enable-purge-protection true)\ncase "$ENV" in\n  dev) kv=(${KV}) ;;\n  *) echo defaults ;;\nesac\n"\${kv[@]}"\n`);
+    expect(star.briefs).toEqual([]);
+    expect(star.undecided).toEqual([expect.stringContaining('the array kv')]);
+    const appends = await kv001(`kv=(${KV} --enable-purge-protection true)\ncase "$ENV" in\n  dev) kv+=(--enable-purge-protection false) ;;\n  *) kv+=(--tags env=prod) ;;\nesac\n"\${kv[@]}"\n`);
+    expect(appends.briefs).toEqual([]);
+    const guard = await kv001(`kv=(${KV} --enable-purge-protection true)\nif [[ -z "\${SUB:-}" ]]; then\n  echo required >&2\n  exit 1\nelse\n  kv=(${KV})\nfi\n"\${kv[@]}"\n`);
+    expect(guard.briefs).toEqual(['KV001 error noPurgeProtection deploy-prod.sh:7:7']);
+  });
+
   it('a backtick substitution inside the array, and one element set by a literal index', async () => {
     expect((await kv001(`kv=(${KV} --location \`az group show -n rg --query location -o tsv\` --enable-purge-protection true)\n"\${kv[@]}"\n`)).briefs).toEqual([]);
     expect((await kv001(`kv=(${KV})\nkv[4]=kv2\nkv+=(--enable-purge-protection false)\n"\${kv[@]}"\n`)).briefs).toEqual(['KV001 error noPurgeProtection deploy-prod.sh:4:32']);

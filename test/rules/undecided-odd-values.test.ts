@@ -440,3 +440,17 @@ describe('eval of a function of the script (review 110)', () => {
     expect((await lintTree(dir, ['GPU001'])).briefs).toEqual([]);
   });
 });
+
+describe('a case arm that leaves a variable alone, and eval of an external program (review 111)', () => {
+  const kv = (purge: string): string => `az keyvault create --name kv1 --resource-group rg --enable-rbac-authorization true --enable-purge-protection ${purge}\n`;
+  it('an arm that does not assign keeps the value before the case', async () => {
+    const dir = tree({ 'deploy-prod.sh': `PURGE=true\ncase "$ENV" in\n  dev) PURGE=false ;;\n  *) ;;\nesac\n${kv('$PURGE')}` });
+    const { briefs, undecided } = await lintTree(dir, ['KV001']);
+    expect(briefs).toEqual([]);
+    expect(undecided.map((u) => u.reason)).toEqual([expect.stringContaining('$PURGE is assigned different values in the branches of a case')]);
+  });
+  it('eval of an external program assigns nothing', async () => {
+    const dir = tree({ 'deploy-prod.sh': `PURGE=false\nCMD="python scripts/prepare.py --env prod"\neval "$CMD"\n${kv('$PURGE')}` });
+    expect((await lintTree(dir, ['KV001'])).briefs).toEqual(['KV001 error noPurgeProtection deploy-prod.sh:1:7']);
+  });
+});

@@ -413,16 +413,33 @@ function mayBeSeveralWords(e: ExpandedWord): boolean {
   return e.opaque || e.segments.some((sg) => sg.unquoted && sg.value !== undefined && sg.value.kind !== 'string');
 }
 
-/**
- * Programs an eval'd text may run without assigning a shell variable: external commands (a
- * function or alias of the script of any other name may assign; a builtin may: review 110).
- */
-const NON_ASSIGNING_PROGRAMS = new Set(['az', 'echo', 'terraform', 'kubectl', 'helm', 'curl', 'jq', 'cat', 'ls', 'mkdir', 'sleep', 'true', 'false']);
+/** Builtins that assign variables or run text that may (`source`, `read`, `printf -v`, …): an eval'd text starting with one may assign. */
+const ASSIGNING_BUILTINS = new Set(['source', '.', 'eval', 'read', 'mapfile', 'readarray', 'printf', 'getopts', 'let', 'export', 'declare', 'typeset', 'local', 'readonly', 'set', 'unset', 'shift', 'cd', 'pushd', 'popd', 'alias', 'exec', 'trap', 'builtin', 'command', 'select', 'compgen', 'complete']);
 
-/** Whether an eval'd text is one plain command that assigns nothing: words of ordinary characters, no `=`, no operator or expansion, one of those programs first. */
-function assignsNothing(text: string): boolean {
-  if (!/^[A-Za-z0-9_./:@%+, -]*$/.test(text)) return false;
-  return NON_ASSIGNING_PROGRAMS.has(text.trim().split(/\s+/)[0] ?? '');
+/**
+ * Whether an eval'd text is one plain command that assigns nothing: words of ordinary characters
+ * (no `=`, operator or expansion), first an external program: not a builtin that assigns, not a
+ * function of the script (`functionNames`), and not any word when the script defines aliases
+ * (reviews 110–111: `eval "$target"` naming a function that sets SIZE).
+ */
+function assignsNothing(text: string, functionNames: ReadonlySet<string>, aliases: boolean): boolean {
+  if (aliases || !/^[A-Za-z0-9_./:@%+, -]*$/.test(text)) return false;
+  const first = text.trim().split(/\s+/)[0] ?? '';
+  return first !== '' && !ASSIGNING_BUILTINS.has(first) && !functionNames.has(first);
+}
+
+/** The names of a script's shell functions (`name() {`, `function name {`), and whether it defines aliases. */
+function scriptFunctionNames(commands: readonly CiCommand[]): { names: Set<string>; aliases: boolean } {
+  const names = new Set<string>();
+  let aliases = false;
+  for (const c of commands) {
+    const first = c.argv[0]?.raw;
+    if (first === 'alias') aliases = true;
+    else if (first === 'function' && c.argv[1]) names.add(c.argv[1].raw.replace(/\(\)$/, ''));
+    else if (first !== undefined && c.before === '(' && c.argv.length === 1) names.add(first);
+    else if (first?.endsWith('()')) names.add(first.slice(0, -2));
+  }
+  return { names, aliases };
 }
 
 /** Callers' ways of running one command kept for CI001/CI005 (a script many steps call is read as that many). */
@@ -535,8 +552,11 @@ interface Frame {
   /** The bash arrays this branch block changed, each with its value before (shell-arrays.ts), and each finished if-branch's values of them. */
   arrays?: ArraysBefore;
   arrayBranches?: Map<string, ShellArray | undefined>[];
-  /** A case: every value each array took in its arms. */
-  arrayValues?: Map<string, (ShellArray | undefined)[]>;
+  /** Whether each finished if-branch's or case arm's array snapshot ends the script (`exit`: no later command sees it). */
+  arrayBranchExits?: boolean[];
+  /** A case: the arm being read (0 the first), and the arms that assign each variable. */
+  arm?: number;
+  armsOf?: Map<string, Set<number>>;
   /** A piped brace group: the brace groups opened inside it, which their own `}` closes first. */
   innerBraces?: number;
 }
@@ -661,6 +681,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    * the function body being read, each subshell level (index 0: depth 1).
    */
   const shellArrays = new ShellArrays();
+  /** The script's function names and whether it has aliases (for `eval`), found when first asked. */
+  let scriptFunctions: { names: Set<string>; aliases: boolean } | undefined;
   let bodyArrays: ArraysBefore | undefined;
   const arraySubshell: (ArraysBefore | undefined)[] = [];
   const openFrame = (kind: Frame['kind']): Frame => ({ kind, before: kind === 'loop' ? env : copy(env), branches: [], caseValues: new Map(), hasElse: false, ...(kind === 'loop' ? { prior: new Map() } : {}) });
@@ -708,13 +730,19 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     keepForSubshellEnd(name);
     env.set(name, v);
     assigned.set(name, v);
-    const top = frames[frames.length - 1];
-    if (top?.kind === 'case') {
-      const list = top.caseValues.get(name) ?? [];
-      list.push(v);
-      top.caseValues.set(name, list);
-    }
+    recordCaseValue(name, v);
   };
+  /** In a case arm: the value a variable is given there, and that this arm gives it one. */
+  function recordCaseValue(name: string, v: Value): void {
+    const top = frames[frames.length - 1];
+    if (top?.kind !== 'case') return;
+    const list = top.caseValues.get(name) ?? [];
+    list.push(v);
+    top.caseValues.set(name, list);
+    const arms = (top.armsOf ??= new Map()).get(name) ?? new Set<number>();
+    arms.add(top.arm ?? 0);
+    top.armsOf.set(name, arms);
+  }
   const assignWord = (w: CiWord, m: RegExpExecArray): void => {
     const name = m[1]!;
     if (m[2]) {
@@ -860,10 +888,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       if (t === 'elif' || t === 'else') {
         const top = frames[frames.length - 1];
         if (top?.kind === 'if') {
-          // The next branch starts from the arrays as they were before the if (a branch that
-          // changed none is a snapshot too: the arrays before the if are its values).
-          (top.arrayBranches ??= []).push(top.arrays ? shellArrays.snapshot(top.arrays) : new Map());
-          if (top.arrays) shellArrays.restore(top.arrays);
+          endArrayBranch(top);
           top.branches.push(env);
           if (top.exiting) (top.exits ??= new Set()).add(env);
           top.exiting = false;
@@ -898,6 +923,13 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       continue;
     }
     const top = frames[frames.length - 1];
+    // A case arm's pattern (`dev)`, `prod|staging)`): the arm before it is done, and this one
+    // starts from the arrays as they were before the case (as an else does; review 111).
+    // (`before` is the operator after the command, `after` the one before it: CiCommand.)
+    if (top?.kind === 'case' && cmd.before === ')' && cmd.after !== '(') {
+      if (top.arm !== undefined) endArrayBranch(top);
+      top.arm = (top.arm ?? -1) + 1;
+    }
     if (top?.kind === 'case' && rest.length === 1 && (head === '*' || head === '*)')) top.hasElse = true;
     // `exit` run by an if's branch itself (not after `&&`/`||`, not in a subshell): the script ends
     // there, so what that branch assigned reaches no later command (`else echo usage; exit 1; fi`).
@@ -1197,12 +1229,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   function forget(name: string, v: Value): void {
     keepForSubshellEnd(name);
     env.set(name, v);
-    const top = frames[frames.length - 1];
-    if (top?.kind === 'case') {
-      const list = top.caseValues.get(name) ?? [];
-      list.push(v);
-      top.caseValues.set(name, list);
-    }
+    recordCaseValue(name, v);
   }
   /**
    * `source FILE` / `. FILE` (shell and PowerShell): a scanned script named by a known path runs
@@ -1240,7 +1267,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       // `cmd="az group list"; eval $cmd`: a known text of plain words, no assignment, no builtin
       // that assigns, cannot set a variable (review 109); anything else may set any.
       const text = args.map((a) => expandWord(a, env, ctx).text);
-      if (text.every((t) => t !== undefined) && assignsNothing(text.join(' '))) return;
+      const fns = (scriptFunctions ??= scriptFunctionNames(commands));
+      if (text.every((t) => t !== undefined) && assignsNothing(text.join(' '), fns.names, fns.aliases)) return;
       return forgetAll('variables may be set by eval');
     }
     if (p === 'set') {
@@ -1507,15 +1535,19 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     return out;
   }
 
-  /** An array's new value, told to the open blocks (and to each open case, which keeps every value its arms give it). */
+  /** An array's new value, told to the open blocks. */
   function setArray(name: string, value: ShellArray | undefined): void {
     shellArrays.set(name, value, arrayBlocks());
-    for (const f of frames) {
-      if (f.kind !== 'case') continue;
-      const values = (f.arrayValues ??= new Map()).get(name) ?? [];
-      values.push(value);
-      f.arrayValues.set(name, values);
-    }
+  }
+
+  /**
+   * An if-branch or case arm is done (at `elif`/`else`, or the next arm's pattern): its arrays'
+   * values are kept, whether it exits, and the next one starts from the values before the block.
+   */
+  function endArrayBranch(top: Frame): void {
+    (top.arrayBranches ??= []).push(top.arrays ? shellArrays.snapshot(top.arrays) : new Map());
+    (top.arrayBranchExits ??= []).push(top.kind === 'if' && top.exiting === true);
+    if (top.arrays) shellArrays.restore(top.arrays);
   }
 
   /** Words of an array after `cmd[i]=x`: a literal index replaces that word by a hole, one past the end adds one; any other index leaves nothing known. */
@@ -1570,10 +1602,18 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     frames.pop();
     if (top.arrays) {
       // An if: each branch's values, and without an else the values before it; a loop or a case: before or after.
-      const branches = top.kind === 'if' ? (top.arrayBranches ?? []) : [];
-      // A case's arms are read one after another: every value an array took in them is a path.
-      const paths = (_name: string, was: ShellArray | undefined, now: ShellArray | undefined): (ShellArray | undefined)[] =>
-        top.kind === 'if' ? [...branches.map((b) => (b.has(_name) ? b.get(_name) : was)), now, ...(top.hasElse ? [] : [was])] : top.kind === 'case' ? [...(top.hasElse ? [] : [was]), ...(top.arrayValues?.get(_name) ?? []), now] : [was, now];
+      // An if's branches and a case's arms each leave a value (one that exits, none: no later command
+      // sees it), and without an else or `*)` the value before; a loop: before or after.
+      const branches = top.kind === 'if' || top.kind === 'case' ? (top.arrayBranches ?? []) : undefined;
+      const exits = top.arrayBranchExits ?? [];
+      const lastExits = top.kind === 'if' && top.exiting === true;
+      const paths = (name: string, was: ShellArray | undefined, now: ShellArray | undefined): (ShellArray | undefined)[] => {
+        if (!branches) return [was, now];
+        const ends = branches.map((b, i) => (exits[i] ? null : b.has(name) ? b.get(name) : was));
+        const live = [...ends.filter((v) => v !== null), ...(lastExits ? [] : [now])];
+        const all = live.length > 0 ? live : [...branches.map((b) => (b.has(name) ? b.get(name) : was)), now];
+        return top.hasElse ? all : [...all, was];
+      };
       shellArrays.settle(top.arrays, paths, top.kind === 'loop' ? 'in a loop' : 'in a branch', file);
     }
     // The end of a compound command piped into: its subshell's assignments end with it.
@@ -1599,7 +1639,9 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     } else if (top.kind === 'case') {
       const after = copy(env);
       for (const [name, vals] of top.caseValues) {
-        const all = top.hasElse ? vals : [...vals, top.before.get(name)];
+        // An arm that does not assign it (`*) ;;`) leaves the value before the case (review 111).
+        const everyArm = (top.armsOf?.get(name)?.size ?? 0) >= (top.arm ?? 0) + 1;
+        const all = top.hasElse && everyArm ? vals : [...vals, top.before.get(name)];
         const first = all[0];
         if (all.every((v) => same(v, first))) after.set(name, first!);
         else {
