@@ -1917,9 +1917,6 @@ function derived(result, site, operands) {
   }
   return result;
 }
-function derivedCall(result, site, operands) {
-  return derived(result, site, operands);
-}
 function withProvenanceOf(target, from) {
   const out = { ...target, origin: from.origin, via: from.via };
   if (from.decidedBy) out.decidedBy = from.decidedBy;
@@ -20156,7 +20153,7 @@ function evalCall(e, ctx, at2) {
     const i = Math.max(0, args.slice(0, k).findIndex((a, j) => decidingInput(a, sites[j]) !== void 0));
     return chosenBy(r, sites[k], decisionOf(args[i], sites[i], "coalesce() argument that was skipped"));
   }
-  return derivedCall(r, at2, args);
+  return derived(r, at2, args);
 }
 var MAX_FOR_ITEMS, MAX_STRING_LENGTH, JSON_DOCUMENT;
 var init_expressions = __esm({
@@ -40697,7 +40694,7 @@ function provenance(name, r, args, loc3) {
     const i = Math.max(0, args.slice(0, k).findIndex((a) => decidingInput(a, loc3) !== void 0));
     return chosenBy(r, loc3, decisionOf(args[i], loc3, "coalesce() argument that was null"));
   }
-  return derivedCall(r, loc3, args);
+  return derived(r, loc3, args);
 }
 function armAccess(t, key, loc3) {
   return access(t, key, loc3);

@@ -553,15 +553,6 @@ export function derived<T extends Value>(result: T, site: Location, operands: re
   return result;
 }
 
-/**
- * `derived` for a function's result. (The items of a list it makes, `split(",", var.envs)`, get
- * the list's input when a loop takes them: `elementOf`; copying them here, per call, made a count
- * of 1,000 instances of a 1,000-item split() 2× slower: review 110.)
- */
-export function derivedCall(result: Value, site: Location, operands: readonly Value[]): Value {
-  return derived(result, site, operands);
-}
-
 /** `target` with the provenance of `from` (origin, via, decision): a value converted in place (`"true"` → true). */
 export function withProvenanceOf<T extends Value>(target: T, from: Value): T {
   const out: T = { ...target, origin: from.origin, via: from.via };

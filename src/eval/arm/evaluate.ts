@@ -4,7 +4,7 @@
  * reason and, where the value has a stable identity, a `token`.
  */
 import type { Location } from '../../core/source.js';
-import { agreedParts, argumentsTooLarge, bool, chosenBy, compared, containsUnknown, decidingInput, decisionOf, derivedCall, fromJS, itemAt, knownFirstItems, knownMember, leftOutBy, leftOutOfMerge, list, member, memberOf, mergedAfterUnknown, negated, nul, num, obj, str, toJS, unknown, unknownAfter, valuesEqual } from '../../core/value.js';
+import { agreedParts, argumentsTooLarge, bool, chosenBy, compared, containsUnknown, decidingInput, decisionOf, derived, fromJS, itemAt, knownFirstItems, knownMember, leftOutBy, leftOutOfMerge, list, member, memberOf, mergedAfterUnknown, negated, nul, num, obj, str, toJS, unknown, unknownAfter, valuesEqual } from '../../core/value.js';
 import type { ObjectValue, UnknownValue, Value } from '../../core/value.js';
 import { classifyString, parseExpression, quoteArm } from './expression.js';
 import type { Expr, ParseResult } from './expression.js';
@@ -1079,7 +1079,7 @@ function provenance(name: string, r: Value, args: Value[], loc: Location): Value
     const i = Math.max(0, args.slice(0, k).findIndex((a) => decidingInput(a, loc) !== undefined));
     return chosenBy(r, loc, decisionOf(args[i]!, loc, 'coalesce() argument that was null'));
   }
-  return derivedCall(r, loc, args);
+  return derived(r, loc, args);
 }
 
 /** Property/index access with ARM semantics (unknown tokens extended: `reference(…).properties`). */

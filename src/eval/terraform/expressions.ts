@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Location } from '../../core/source.js';
 import type { Expression, TemplatePart, TraversalStep } from '../../parse/hcl/ast.js';
 import {
-  agreedParts, bool, list, memberOfReadOut, num, obj, str, throughCollection, unknown, containsUnknown, chosenBy, compared, decidingInput, decisionOf, derived, derivedCall, elementOf, itemAt, memberOf, negated,
+  agreedParts, bool, list, memberOfReadOut, num, obj, str, throughCollection, unknown, containsUnknown, chosenBy, compared, decidingInput, decisionOf, derived, elementOf, itemAt, memberOf, negated,
   type Decision, type Value,
 } from '../../core/value.js';
 import { asString, callFunction, isErrorUnknown, valuesEqual } from './functions.js';
@@ -567,7 +567,8 @@ function evalCall(e: Extract<Expression, { type: 'FunctionCall' }>, ctx: EvalCon
     const i = Math.max(0, args.slice(0, k).findIndex((a, j) => decidingInput(a, sites[j]!) !== undefined));
     return chosenBy(r, sites[k]!, decisionOf(args[i]!, sites[i]!, 'coalesce() argument that was skipped'));
   }
-  return derivedCall(r, at, args);
+  // (The items of a list it makes, `split(",", var.envs)`, get its input when a loop takes them: value.ts elementOf.)
+  return derived(r, at, args);
 }
 
 export { containsUnknown };
