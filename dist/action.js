@@ -48617,9 +48617,12 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   }
   function elementSet(words, element, w, why) {
     const i = /^\d+$/.test(element.index) ? Number(element.index) : void 0;
-    if (element.appends || i !== void 0 && i >= words.length) return [...words, hole(file, w, why)];
+    const eq = w.raw.indexOf("=", w.raw.lastIndexOf("]"));
+    const value = eq > 0 && w.raw[eq - 1] !== "+" ? unclosed(expandWord(wordSlice(w, eq + 1, w.raw.length), env, ctx, set)) : void 0;
+    const item = value && value.text !== void 0 && !value.opaque ? value : hole(file, w, why);
+    if (element.appends || i !== void 0 && i >= words.length) return [...words, item];
     if (i === void 0) return [hole(file, w, why)];
-    return [...words.slice(0, i), hole(file, w, why), ...words.slice(i + 1)];
+    return [...words.slice(0, i), item, ...words.slice(i + 1)];
   }
   function arrayBlocks() {
     const out = [];

@@ -59,9 +59,14 @@ describe('bash arrays holding an az command', () => {
   });
 
   it('an element set or unset, and a change in a subshell', async () => {
+    // An element set to a known word is that word (review 111); one not known is a hole.
     const element = await kv001(`kv=(${KV})\nkv[\${#kv[@]}]=--enable-purge-protection\nkv[\${#kv[@]}]=true\n"\${kv[@]}"\n`);
     expect(element.briefs).toEqual([]);
-    expect(element.undecided).toEqual([expect.stringContaining('an element of the array kv is set')]);
+    expect(element.undecided).toEqual([]);
+    expect((await kv001(`kv=(${KV} --enable-purge-protection true)\nkv[10]=false\n"\${kv[@]}"\n`)).briefs).toEqual(['KV001 error noPurgeProtection deploy-prod.sh:3:8']);
+    const unknownElement = await kv001(`kv=(${KV})\nkv[\${#kv[@]}]=--enable-purge-protection\nkv[\${#kv[@]}]=$PURGE\n"\${kv[@]}"\n`);
+    expect(unknownElement.briefs).toEqual([]);
+    expect(unknownElement.undecided).toEqual([expect.stringContaining('an element of the array kv is set')]);
     expect((await kv001(`kv=(${KV})\nunset kv\n"\${kv[@]}"\n`)).briefs).toEqual([]);
     expect((await kv001(`kv=(${KV})\n( kv+=(--enable-purge-protection true) )\n"\${kv[@]}"\n`)).briefs).toEqual(['KV001 error noPurgeProtection deploy-prod.sh:2:5']);
   });

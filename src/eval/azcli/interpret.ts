@@ -1550,12 +1550,19 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     if (top.arrays) shellArrays.restore(top.arrays);
   }
 
-  /** Words of an array after `cmd[i]=x`: a literal index replaces that word by a hole, one past the end adds one; any other index leaves nothing known. */
+  /**
+   * Words of an array after `cmd[i]=x`: at a literal index (or one past the end) the element is
+   * the value written, expanded as any word, or a hole when it is not known (`+=` appends text to
+   * an element: not known either); any other index leaves nothing known.
+   */
   function elementSet(words: readonly ExpandedWord[], element: { index: string; appends: boolean }, w: CiWord, why: string): ExpandedWord[] {
     const i = /^\d+$/.test(element.index) ? Number(element.index) : undefined;
-    if (element.appends || (i !== undefined && i >= words.length)) return [...words, hole(file, w, why)];
+    const eq = w.raw.indexOf('=', w.raw.lastIndexOf(']'));
+    const value = eq > 0 && w.raw[eq - 1] !== '+' ? unclosed(expandWord(wordSlice(w, eq + 1, w.raw.length), env, ctx, set)) : undefined;
+    const item = value && value.text !== undefined && !value.opaque ? value : hole(file, w, why);
+    if (element.appends || (i !== undefined && i >= words.length)) return [...words, item];
     if (i === undefined) return [hole(file, w, why)];
-    return [...words.slice(0, i), hole(file, w, why), ...words.slice(i + 1)];
+    return [...words.slice(0, i), item, ...words.slice(i + 1)];
   }
 
   /** The blocks an array change is recorded in (shell-arrays.ts): branch frames, subshell levels, the function body. */
