@@ -47365,6 +47365,9 @@ function allElementsOf(raw) {
   const m = ALL_ELEMENTS.exec(raw);
   return m ? m[1] ?? m[2] : void 0;
 }
+function evaluatedArrayOf(raw) {
+  return EVALUATED_ARRAY.exec(raw)?.[1];
+}
 function arrayOpening(raw) {
   const m = ARRAY_OPEN.exec(raw);
   return m ? { name: m[1], append: m[2] === "+" } : void 0;
@@ -47396,12 +47399,13 @@ function sameWord(a, b) {
   const literal = (w) => !w.opaque && w.text !== void 0 && w.segments.every((sg) => sg.value === void 0);
   return a !== void 0 && literal(a) && literal(b) && a.text === b.text;
 }
-var ALL_ELEMENTS, ARRAY_OPEN, ELEMENT_SET, MAX_ARRAY_WORDS, ShellArrays;
+var ALL_ELEMENTS, EVALUATED_ARRAY, ARRAY_OPEN, ELEMENT_SET, MAX_ARRAY_WORDS, ShellArrays;
 var init_shell_arrays = __esm({
   "src/eval/azcli/shell-arrays.ts"() {
     "use strict";
     init_value();
     ALL_ELEMENTS = /^(?:"\$\{([A-Za-z_]\w*)\[@\]\}"|\$\{([A-Za-z_]\w*)\[[@*]\]\})$/;
+    EVALUATED_ARRAY = /^"\$\{([A-Za-z_]\w*)\[[@*]\]\}"$/;
     ARRAY_OPEN = /^([A-Za-z_]\w*)(\+?)=\($/;
     ELEMENT_SET = /^([A-Za-z_]\w*)\[(.*)\]\+?=/;
     MAX_ARRAY_WORDS = 1e3;
@@ -47955,9 +47959,9 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   let folderStack = [];
   const subshellFolder = [];
   const shellArrays = new ShellArrays();
-  let scriptFunctions;
   let bodyArrays;
   const arraySubshell = [];
+  let scriptFunctions;
   const openFrame = (kind) => ({ kind, before: kind === "loop" ? env : copy(env), branches: [], caseValues: /* @__PURE__ */ new Map(), hasElse: false, ...kind === "loop" ? { prior: /* @__PURE__ */ new Map() } : {} });
   const subshellPrior = [];
   const subshellAssigned = [];
@@ -48225,7 +48229,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       const az = rest.findIndex((w, k2) => k2 > j && (w.raw === "az" || azArray(w) !== void 0));
       if (az > 0) j = az;
     }
-    if (rest[j].raw === "eval" && rest.length === j + 2 && /^"\$\{[A-Za-z_]\w*\[[@*]\]\}"$/.test(rest[j + 1].raw)) j++;
+    if (rest[j].raw === "eval" && rest.length === j + 2 && evaluatedArrayOf(rest[j + 1].raw) !== void 0) j++;
     const program = rest[j];
     if (program.text !== "az") {
       for (let k2 = j; k2 < rest.length; k2++) {
@@ -48643,7 +48647,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     return arrayArgument(w)?.some((x) => x.text !== void 0 && (x.text === "create-for-rbac" || isTerraformProgram(x.text))) === true;
   }
   function azArray(w) {
-    const name = allElementsOf(w.raw) ?? /^"\$\{([A-Za-z_]\w*)\[\*\]\}"$/.exec(w.raw)?.[1];
+    const name = allElementsOf(w.raw) ?? evaluatedArrayOf(w.raw);
     const array = name === void 0 ? void 0 : shellArrays.get(name);
     return array?.words[0]?.text === "az" ? array : void 0;
   }

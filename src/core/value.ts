@@ -308,7 +308,7 @@ export interface LoopCollection {
  * collection as a template variable holding it (`heldByTemplateVariableOnly`), which is also
  * its related location; an item written elsewhere (a variable's value, a local) is returned as is.
  */
-export function heldByLoop<T extends Value>(item: T, loop: LoopCollection): T {
+function heldByLoop<T extends Value>(item: T, loop: LoopCollection): T {
   // Computed there from an input (`[for e in var.envs : lower(e)]`): that input decides (review 108).
   if (item.derivedFrom || item.decidedBy) return item;
   if (!item.origin || !locationContains(loop.at, item.origin) || item.via?.some((l) => sameRange(l, loop.at))) return item;

@@ -11,7 +11,7 @@
  * `export $(…)` or PowerShell dot-sourcing/`Invoke-Expression`, every variable. Commented-out
  * commands run nothing.
  */
-import { allElementsOf, arrayOpening, elementAssignment, hole, settled, ShellArrays, type ArraysBefore, type ShellArray } from './shell-arrays.js';
+import { allElementsOf, arrayOpening, elementAssignment, evaluatedArrayOf, hole, settled, ShellArrays, type ArraysBefore, type ShellArray } from './shell-arrays.js';
 import path from 'node:path';
 import { passedThrough, str, unknown, variableSite, type Value } from '../../core/value.js';
 import type { PassedArguments } from './task-arguments.js';
@@ -675,16 +675,16 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   /** Per subshell depth (as subshellPrior): the folder before a `cd` inside it, restored when it ends. */
   const subshellFolder: ({ folder: FolderState; stack: FolderState[] } | undefined)[] = [];
 
-  /** A block entered now. Only if/case blocks read `before` (to merge their paths), so only they copy the variables. */
   /**
    * Bash arrays assigned so far (`cmd=(az …)`), and what each open block changed (shell-arrays.ts):
    * the function body being read, each subshell level (index 0: depth 1).
    */
   const shellArrays = new ShellArrays();
-  /** The script's function names and whether it has aliases (for `eval`), found when first asked. */
-  let scriptFunctions: { names: Set<string>; aliases: boolean } | undefined;
   let bodyArrays: ArraysBefore | undefined;
   const arraySubshell: (ArraysBefore | undefined)[] = [];
+  /** The script's function names and whether it has aliases (for `eval`), found when first asked. */
+  let scriptFunctions: { names: Set<string>; aliases: boolean } | undefined;
+  /** A block entered now. Only if/case blocks read `before` (to merge their paths), so only they copy the variables. */
   const openFrame = (kind: Frame['kind']): Frame => ({ kind, before: kind === 'loop' ? env : copy(env), branches: [], caseValues: new Map(), hasElse: false, ...(kind === 'loop' ? { prior: new Map() } : {}) });
   /**
    * What a subshell level hides (`( SIZE=x; … )`, the commands of a `$(…)`): the values before it
@@ -1015,7 +1015,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       if (az > 0) j = az;
     }
     // `eval "${cmd[*]}"`: the array's words run as a command.
-    if (rest[j]!.raw === 'eval' && rest.length === j + 2 && /^"\$\{[A-Za-z_]\w*\[[@*]\]\}"$/.test(rest[j + 1]!.raw)) j++;
+    if (rest[j]!.raw === 'eval' && rest.length === j + 2 && evaluatedArrayOf(rest[j + 1]!.raw) !== undefined) j++;
     const program = rest[j]!;
     // Expansions in every other command may assign (`${X:=lit}`).
     // `: "${X:=lit}"` and other commands whose words assign defaults.
@@ -1593,7 +1593,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
 
   /** The array a command word runs whole (`"${cmd[@]}"`) when its first word is az. */
   function azArray(w: CiWord): ShellArray | undefined {
-    const name = allElementsOf(w.raw) ?? /^"\$\{([A-Za-z_]\w*)\[\*\]\}"$/.exec(w.raw)?.[1];
+    const name = allElementsOf(w.raw) ?? evaluatedArrayOf(w.raw);
     const array = name === undefined ? undefined : shellArrays.get(name);
     return array?.words[0]?.text === 'az' ? array : undefined;
   }
@@ -1608,7 +1608,6 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     }
     frames.pop();
     if (top.arrays) {
-      // An if: each branch's values, and without an else the values before it; a loop or a case: before or after.
       // An if's branches and a case's arms each leave a value (one that exits, none: no later command
       // sees it), and without an else or `*)` the value before; a loop: before or after.
       const branches = top.kind === 'if' || top.kind === 'case' ? (top.arrayBranches ?? []) : undefined;

@@ -28,6 +28,14 @@ export function allElementsOf(raw: string): string | undefined {
   return m ? (m[1] ?? m[2]) : undefined;
 }
 
+/** `"${cmd[*]}"` or `"${cmd[@]}"`, the one word `eval` is given: it runs the array's words as a command. */
+const EVALUATED_ARRAY = /^"\$\{([A-Za-z_]\w*)\[[@*]\]\}"$/;
+
+/** The array an `eval` argument runs (`eval "${cmd[*]}"`), or undefined. */
+export function evaluatedArrayOf(raw: string): string | undefined {
+  return EVALUATED_ARRAY.exec(raw)?.[1];
+}
+
 /** `cmd=(`, `cmd+=(` as the tokenizer gives the word that opens an array assignment. */
 const ARRAY_OPEN = /^([A-Za-z_]\w*)(\+?)=\($/;
 
