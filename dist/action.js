@@ -20582,9 +20582,23 @@ function isVendoredFile(file, v) {
 function recordInstanceValue(input2, assigned) {
   if (!assigned?.origin) return;
   const key = writtenKey(assigned);
-  if ([input2.assigned, ...input2.otherAssigned ?? []].some((v) => v !== void 0 && writtenKey(v) === key)) return;
+  const keys = writtenKeysOf(input2);
+  if (keys.has(key)) return;
   if ((input2.otherAssigned?.length ?? 0) >= MAX_OTHER_ASSIGNED) input2.otherAssignedCut = true;
-  else (input2.otherAssigned ??= []).push(assigned);
+  else {
+    (input2.otherAssigned ??= []).push(assigned);
+    keys.add(key);
+  }
+}
+function writtenKeysOf(input2) {
+  let held = WRITTEN_KEYS.get(input2);
+  if (!held || held.assigned !== input2.assigned) {
+    const keys = /* @__PURE__ */ new Set();
+    for (const v of [input2.assigned, ...input2.otherAssigned ?? []]) if (v !== void 0) keys.add(writtenKey(v));
+    held = { assigned: input2.assigned, keys };
+    WRITTEN_KEYS.set(input2, held);
+  }
+  return held.keys;
 }
 function writtenKey(v) {
   const parts = [];
@@ -20601,11 +20615,12 @@ function writtenKey(v) {
   walk4(v);
   return parts.join("\0");
 }
-var MAX_OTHER_ASSIGNED, WRITTEN_KEY_NODES;
+var MAX_OTHER_ASSIGNED, WRITTEN_KEYS, WRITTEN_KEY_NODES;
 var init_types = __esm({
   "src/eval/types.ts"() {
     "use strict";
     MAX_OTHER_ASSIGNED = 64;
+    WRITTEN_KEYS = /* @__PURE__ */ new WeakMap();
     WRITTEN_KEY_NODES = 256;
   }
 });

@@ -224,9 +224,31 @@ export function recordInstanceValue(input: InputDecl, assigned: Value | undefine
   // The same text may hold another value in each instance (`pool: { vmSize: p.vmSize }` in a
   // loop: one object literal, each instance's member written in its own element; self-review 72).
   const key = writtenKey(assigned);
-  if ([input.assigned, ...(input.otherAssigned ?? [])].some((v) => v !== undefined && writtenKey(v) === key)) return;
+  const keys = writtenKeysOf(input);
+  if (keys.has(key)) return;
   if ((input.otherAssigned?.length ?? 0) >= MAX_OTHER_ASSIGNED) input.otherAssignedCut = true;
-  else (input.otherAssigned ??= []).push(assigned);
+  else {
+    (input.otherAssigned ??= []).push(assigned);
+    keys.add(key);
+  }
+}
+
+/**
+ * The written keys of an input's values (`assigned` and `otherAssigned`), kept beside the input:
+ * each instance of a module in a loop compared its value with every kept one, each key made
+ * again (up to 64 × 256 nodes per instance; issue 15's profile of a Bicep unit of 41 files).
+ */
+const WRITTEN_KEYS = new WeakMap<InputDecl, { assigned: Value | undefined; keys: Set<string> }>();
+function writtenKeysOf(input: InputDecl): Set<string> {
+  let held = WRITTEN_KEYS.get(input);
+  // (`assigned` is set when the input is declared; a changed one starts the set again.)
+  if (!held || held.assigned !== input.assigned) {
+    const keys = new Set<string>();
+    for (const v of [input.assigned, ...(input.otherAssigned ?? [])]) if (v !== undefined) keys.add(writtenKey(v));
+    held = { assigned: input.assigned, keys };
+    WRITTEN_KEYS.set(input, held);
+  }
+  return held.keys;
 }
 
 /** Nodes of a value `writtenKey` looks at: a larger value is told apart by its first ones. */
