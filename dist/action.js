@@ -31533,6 +31533,7 @@ function sliceValue(e, from = 0) {
   if (unknownSeg) {
     if (segs.length === 1) return unknownSeg.value;
     const out = { ...unknownSeg.value };
+    delete out.texts;
     const pieces = literalPieces(segs, from);
     if (pieces) out.literals = pieces;
     else delete out.literals;
@@ -47908,6 +47909,13 @@ function same(a, b) {
   if (!a || !b || a.kind !== "string" || b.kind !== "string") return false;
   return a.value === b.value;
 }
+function differentInBranches(values, reason) {
+  const v = unknown(reason);
+  if (!values.every((x) => x?.kind === "string")) return v;
+  const texts = [...new Set(values.map((x) => x.value))];
+  if (texts.length <= MAX_BRANCH_TEXTS) v.texts = texts;
+  return v;
+}
 function merge(before, paths) {
   const out = copy(before);
   const names3 = /* @__PURE__ */ new Set();
@@ -47931,7 +47939,7 @@ function merge(before, paths) {
     } else if (equal3) out.set(name, first);
     else {
       const why = paths.map((p) => p.get(name)).find((v) => v?.kind === "unknown");
-      out.set(name, unknown(why?.kind === "unknown" ? `${why.reason} (in a branch of an if/case)` : `$${name} is assigned different values in the branches of an if/case`));
+      out.set(name, why?.kind === "unknown" ? unknown(`${why.reason} (in a branch of an if/case)`) : differentInBranches(paths.map((p) => p.get(name)), `$${name} is assigned different values in the branches of an if/case`));
     }
   }
   return out;
@@ -48713,7 +48721,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
         if (all.every((v) => same(v, first))) after.set(name, first);
         else {
           const why = all.find((v) => v?.kind === "unknown");
-          after.set(name, unknown(why?.kind === "unknown" ? `${why.reason} (in a branch of a case)` : `$${name} is assigned different values in the branches of a case`));
+          after.set(name, why?.kind === "unknown" ? unknown(`${why.reason} (in a branch of a case)`) : differentInBranches(all, `$${name} is assigned different values in the branches of a case`));
         }
       }
       env = after;
@@ -49157,7 +49165,7 @@ function psStringIsWhole(text2) {
   }
   return false;
 }
-var PS_TYPED, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, READS_ANY_NAME, FUNCTIONS_OF, PS_ASSIGNED, POSITIONALS, ARG_COUNT, ASSIGNING_BUILTINS, MAX_CALLER_EXPANSIONS, MAX_SPLIT_WORDS, ALL_ARGUMENTS, PS_CALLED, PS_ARGUMENTS_NAMED, PS_ARGUMENT, CHANGES_DIRECTORY, PS_MOVES, PIPE_OR_BACKGROUND, MAX_FOLDER_PATH, MAX_FOLDER_STACK, SHELLS, RUNS_APART_AFTER, RUNS_APART_BEFORE, PS_PARAMETER_HEAD, PS_TYPES_ONLY, PS_ATTRIBUTE_HEAD, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
+var PS_TYPED, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, READS_ANY_NAME, FUNCTIONS_OF, PS_ASSIGNED, POSITIONALS, ARG_COUNT, ASSIGNING_BUILTINS, MAX_CALLER_EXPANSIONS, MAX_SPLIT_WORDS, ALL_ARGUMENTS, PS_CALLED, PS_ARGUMENTS_NAMED, PS_ARGUMENT, CHANGES_DIRECTORY, PS_MOVES, PIPE_OR_BACKGROUND, MAX_FOLDER_PATH, MAX_FOLDER_STACK, SHELLS, RUNS_APART_AFTER, RUNS_APART_BEFORE, MAX_BRANCH_TEXTS, PS_PARAMETER_HEAD, PS_TYPES_ONLY, PS_ATTRIBUTE_HEAD, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
 var init_interpret = __esm({
   "src/eval/azcli/interpret.ts"() {
     "use strict";
@@ -49192,6 +49200,7 @@ var init_interpret = __esm({
     SHELLS = /* @__PURE__ */ new Set(["bash", "sh", "zsh", "pwsh", "powershell", "source", "."]);
     RUNS_APART_AFTER = /* @__PURE__ */ new Set(["&&", "||", "|", "|&"]);
     RUNS_APART_BEFORE = /* @__PURE__ */ new Set(["|", "|&", "&"]);
+    MAX_BRANCH_TEXTS = 16;
     PS_PARAMETER_HEAD = new RegExp(String.raw`^((?:${POWERSHELL_TYPE})*)\$([A-Za-z_]\w*)(,|=.*)?$`, "s");
     PS_TYPES_ONLY = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})+$`);
     PS_ATTRIBUTE_HEAD = /^\[[A-Za-z_][\w.]*$/;
@@ -50437,12 +50446,14 @@ function convert2(a, v) {
 }
 function opaqueMaySet(opaque, names3) {
   if (!opaque) return false;
+  if (opaque.branchFlags) return names3.some((n) => opaque.branchFlags.includes(n));
   return opaque.abbreviation === void 0 || names3.some((n) => opaque.abbreviation.includes(n));
 }
 function opaqueReason(opaque, what) {
   if (opaque.word === void 0) return `an unclosed quote in this az command may hide ${what}`;
   if (opaque.stray) return `${opaque.word} in this az command is not a flag but a word the Azure CLI rejects (a backslash keeps the blank before it, as a folded \`run: >\` makes of a \`\\\` at a line end), so ${what} is not decided`;
   if (opaque.why) return `${opaque.word} in this az command holds words not known (${opaque.why}), ${what} among them`;
+  if (opaque.branchFlags) return `the unquoted ${opaque.word} in this az command passes ${what} in some branches of an if/case before it and not in others`;
   if (opaque.abbreviation) return `the abbreviated flag ${opaque.word} in this az command may stand for ${what} (the Azure CLI takes a unique prefix of a flag for the flag; write it in full to decide)`;
   if (/^["@]/.test(opaque.word)) return `${opaque.word} in this az command passes any number of words, ${what} among them`;
   return `the unquoted ${opaque.word} in this az command may expand to several words, ${what} among them (quote it to decide)`;
@@ -50928,6 +50939,29 @@ function resolveFlag(spec, name) {
 function settingFlag(spec, flag) {
   return flag === SET_FLAG || flag === "--priority" || FILE_FLAGS.includes(flag) || spec.flags.some((f) => f.names.includes(flag));
 }
+function branchFlagsOf(spec, w, byName2) {
+  const seg = w.segments.length === 1 ? w.segments[0] : void 0;
+  const texts = seg?.value?.kind === "unknown" ? seg.value.texts : void 0;
+  if (!texts || !seg.unquoted || !/^\$(?:[A-Za-z_]\w*|\{[A-Za-z_]\w*\})$/.test(w.word.raw)) return void 0;
+  const flags = /* @__PURE__ */ new Set();
+  for (const text2 of texts) {
+    if (/[*?[]/.test(text2)) return void 0;
+    for (const word of text2.split(/[ \t\n]+/)) {
+      if (!word.startsWith("-") || word === "-" || word === "--") continue;
+      if (!word.startsWith("--")) {
+        const short = word.slice(0, 2);
+        if (!byName2.has(short) && AZ_GLOBAL_SHORT_FLAGS.has(short)) continue;
+        if (!byName2.has(short)) return void 0;
+        flags.add(short);
+        continue;
+      }
+      const eq = word.indexOf("=");
+      const resolved2 = resolveFlag(spec, (eq > 0 ? word.slice(0, eq) : word).toLowerCase());
+      for (const n of resolved2.ambiguous ?? [resolved2.name]) flags.add(n);
+    }
+  }
+  return [...flags];
+}
 function parseFlags(spec, words, file) {
   const out = { values: /* @__PURE__ */ new Map(), sets: [], refs: /* @__PURE__ */ new Map() };
   const byName2 = /* @__PURE__ */ new Map();
@@ -50935,7 +50969,10 @@ function parseFlags(spec, words, file) {
   const has = (names3, n) => names3.includes(n);
   let i = spec.command.split(" ").length;
   const markOpaque = (w) => {
-    if (w.opaque && (!out.opaque || out.opaque.abbreviation)) out.opaque = { word: w.word.raw, ...w.why ? { why: w.why } : {} };
+    if (!w.opaque) return;
+    const branchFlags = branchFlagsOf(spec, w, byName2);
+    if (!out.opaque) out.opaque = branchFlags ? { word: w.word.raw, branchFlags } : { word: w.word.raw, ...w.why ? { why: w.why } : {} };
+    else if (out.opaque.abbreviation || out.opaque.branchFlags) out.opaque = { word: w.word.raw, ...w.why ? { why: w.why } : {} };
   };
   while (i < words.length) {
     const w = words[i];
@@ -52116,7 +52153,7 @@ function templateResource(file, call, sc) {
   if (t.parentInput && parentKey2 !== void 0) r.refs.set(t.parentInput.ref, str(identityKey(PARENT_KIND[t.parentInput.ref], parentKey2), parent.origin));
   return { resource: r, nameKey, ...parentKey2 !== void 0 ? { parentKey: parentKey2 } : {} };
 }
-var PARENT_KIND, refKeys, ID_GROUP_OF, isFlag, LONG_FLAGS, segments, TRUE_WORDS, FALSE_WORDS, MATRIX_WORK_BUDGET, MAX_CALLER_INPUTS, SCRIPT_FILE_WORD, SCRIPT_RUNNERS, COMMAND_WRAPPERS, RUNS_A_STRING, CHECKS_ONLY, LOOKS_UP, MAX_CALLER_DEPTH, MAX_SCRIPT_CALL_DEPTH, NESTED_CALL_WORK_BUDGET, MAX_CONTEXTS_PER_CALL, MAX_CALLS_PER_TEMPLATE, MAX_VARIANTS_PER_CALL;
+var PARENT_KIND, refKeys, ID_GROUP_OF, isFlag, LONG_FLAGS, segments, AZ_GLOBAL_SHORT_FLAGS, TRUE_WORDS, FALSE_WORDS, MATRIX_WORK_BUDGET, MAX_CALLER_INPUTS, SCRIPT_FILE_WORD, SCRIPT_RUNNERS, COMMAND_WRAPPERS, RUNS_A_STRING, CHECKS_ONLY, LOOKS_UP, MAX_CALLER_DEPTH, MAX_SCRIPT_CALL_DEPTH, NESTED_CALL_WORK_BUDGET, MAX_CONTEXTS_PER_CALL, MAX_CALLS_PER_TEMPLATE, MAX_VARIANTS_PER_CALL;
 var init_azure_cli2 = __esm({
   "src/frontends/azure-cli.ts"() {
     "use strict";
@@ -52145,6 +52182,7 @@ var init_azure_cli2 = __esm({
     isFlag = (w) => w?.text !== void 0 && /^--?[A-Za-z]/.test(w.text);
     LONG_FLAGS = /* @__PURE__ */ new WeakMap();
     segments = (flag) => flag.split("-").length;
+    AZ_GLOBAL_SHORT_FLAGS = /* @__PURE__ */ new Set(["-o", "-h"]);
     TRUE_WORDS = /^true$/i;
     FALSE_WORDS = /^false$/i;
     MATRIX_WORK_BUDGET = 2e4;

@@ -158,6 +158,13 @@ export interface UnknownValue extends ValueBase {
    */
   oneWord?: true;
   /**
+   * A shell variable that every branch of an if/case set to a known text (`ARGS=""` or
+   * `ARGS="--enable-managed-gpu=true"`): the texts it may hold, each whole. Says which words an
+   * unquoted `$ARGS` may split into (so which flags it may pass), never which text it is: only
+   * an az command's flag reader uses it (frontends/azure-cli.ts `parseFlags`).
+   */
+  texts?: readonly string[];
+  /**
    * `token` names a whole resource instance (`locals { ws = azapi_resource.ws }`): its `id`
    * names the instance as `azapi_resource.ws.id` does; any other attribute is unknown.
    */

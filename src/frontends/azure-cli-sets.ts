@@ -68,11 +68,18 @@ export interface Opaque {
   abbreviation?: readonly string[];
   /** `word` is a flag after a kept blank (`\ --node-taints`), which the Azure CLI rejects. */
   stray?: true;
+  /**
+   * `word` is an unquoted variable that each branch of an if/case set to a known text
+   * (`UnknownValue.texts`): the flags those texts pass (as the command reads them: an
+   * abbreviation as the flags it may stand for). It may set those and no other.
+   */
+  branchFlags?: readonly string[];
 }
 
 /** Whether an opaque command may set the flag named `names` (an abbreviation only its candidates). */
 export function opaqueMaySet(opaque: Opaque | undefined, names: readonly string[]): boolean {
   if (!opaque) return false;
+  if (opaque.branchFlags) return names.some((n) => opaque.branchFlags!.includes(n));
   return opaque.abbreviation === undefined || names.some((n) => opaque.abbreviation!.includes(n));
 }
 
@@ -81,6 +88,7 @@ export function opaqueReason(opaque: Opaque, what: string): string {
   if (opaque.word === undefined) return `an unclosed quote in this az command may hide ${what}`;
   if (opaque.stray) return `${opaque.word} in this az command is not a flag but a word the Azure CLI rejects (a backslash keeps the blank before it, as a folded \`run: >\` makes of a \`\\\` at a line end), so ${what} is not decided`;
   if (opaque.why) return `${opaque.word} in this az command holds words not known (${opaque.why}), ${what} among them`;
+  if (opaque.branchFlags) return `the unquoted ${opaque.word} in this az command passes ${what} in some branches of an if/case before it and not in others`;
   if (opaque.abbreviation) return `the abbreviated flag ${opaque.word} in this az command may stand for ${what} (the Azure CLI takes a unique prefix of a flag for the flag; write it in full to decide)`;
   // `"$@"`, `"${args[@]}"` and PowerShell's `@params` stay several words however they are quoted.
   if (/^["@]/.test(opaque.word)) return `${opaque.word} in this az command passes any number of words, ${what} among them`;

@@ -179,6 +179,42 @@ function settingFlag(spec: AzCommandSpec, flag: string): boolean {
   return flag === SET_FLAG || flag === '--priority' || (FILE_FLAGS as readonly string[]).includes(flag) || spec.flags.some((f) => f.names.includes(flag));
 }
 
+/**
+ * An unquoted `$ARGS` (the whole word) whose every possible text is known (`UnknownValue.texts`:
+ * each branch of an if/case before the command set one): the flags those texts pass, split into
+ * words as the shell does (default IFS), each read as `parseFlags` reads a flag (an abbreviation
+ * as every flag it may stand for). Undefined when that cannot be said: another form of the word
+ * (`${ARGS:-x}`, `"a$ARGS"`), a glob character, or a short flag that is not the command's.
+ */
+/** The Azure CLI's global short flags (`az --help`: `-o/--output`, `-h/--help`), when a command has no flag of its own by that name. */
+const AZ_GLOBAL_SHORT_FLAGS: ReadonlySet<string> = new Set(['-o', '-h']);
+
+function branchFlagsOf(spec: AzCommandSpec, w: ExpandedWord, byName: ReadonlyMap<string, FlagSpec>): string[] | undefined {
+  const seg = w.segments.length === 1 ? w.segments[0]! : undefined;
+  const texts = seg?.value?.kind === 'unknown' ? seg.value.texts : undefined;
+  if (!texts || !seg!.unquoted || !/^\$(?:[A-Za-z_]\w*|\{[A-Za-z_]\w*\})$/.test(w.word.raw)) return undefined;
+  const flags = new Set<string>();
+  for (const text of texts) {
+    if (/[*?[]/.test(text)) return undefined;
+    for (const word of text.split(/[ \t\n]+/)) {
+      if (!word.startsWith('-') || word === '-' || word === '--') continue;
+      if (!word.startsWith('--')) {
+        // `-t` or `-tvalue` (argparse): the short flag of its first letter. The Azure CLI's own
+        // `-o`/`-h` (output format, help) set nothing of a resource.
+        const short = word.slice(0, 2);
+        if (!byName.has(short) && AZ_GLOBAL_SHORT_FLAGS.has(short)) continue;
+        if (!byName.has(short)) return undefined;
+        flags.add(short);
+        continue;
+      }
+      const eq = word.indexOf('=');
+      const resolved = resolveFlag(spec, (eq > 0 ? word.slice(0, eq) : word).toLowerCase());
+      for (const n of resolved.ambiguous ?? [resolved.name]) flags.add(n);
+    }
+  }
+  return [...flags];
+}
+
 function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): ParsedFlags {
   const out: ParsedFlags = { values: new Map(), sets: [], refs: new Map() };
   const byName = new Map<string, FlagSpec>();
@@ -186,8 +222,12 @@ function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): P
   const has = (names: readonly string[], n: string): boolean => names.includes(n);
   let i = spec.command.split(' ').length;
   const markOpaque = (w: ExpandedWord): void => {
-    // An expansion may carry any flag: it outranks an abbreviation, which stands for a few.
-    if (w.opaque && (!out.opaque || out.opaque.abbreviation)) out.opaque = { word: w.word.raw, ...(w.why ? { why: w.why } : {}) };
+    if (!w.opaque) return;
+    const branchFlags = branchFlagsOf(spec, w, byName);
+    // An expansion may carry any flag: it outranks an abbreviation or a variable of known texts,
+    // which stand for a few. (Two of those together: any flag, not worth telling apart.)
+    if (!out.opaque) out.opaque = branchFlags ? { word: w.word.raw, branchFlags } : { word: w.word.raw, ...(w.why ? { why: w.why } : {}) };
+    else if (out.opaque.abbreviation || out.opaque.branchFlags) out.opaque = { word: w.word.raw, ...(w.why ? { why: w.why } : {}) };
   };
   while (i < words.length) {
     const w = words[i]!;

@@ -111,6 +111,37 @@ describe('azure-cli front end: values', () => {
     expect(b!.attrs.get('adminEnabled')!.defaulted).toBe(true);
   });
 
+  it('an unquoted variable that each branch of an if/case set to a known text passes only the flags of those texts (review 112)', () => {
+    const r = run({
+      'a.sh': [
+        'EXTRA=""',
+        'if [ "$X" = true ]; then EXTRA="--admin-enabled=true"; fi',
+        'az acr create -n acr1 --sku Basic $EXTRA',
+        'case "$Y" in a) MORE="-o none" ;; *) MORE="--tags a=b" ;; esac',
+        'az acr create -n acr2 --sku Basic $MORE',
+        'if [ -n "$Z" ]; then ABBR="--admin"; else ABBR=""; fi',
+        'az acr create -n acr3 --sku Basic $ABBR',
+        // Only in some paths known: the value before the if is not.
+        'if [ -n "$Z" ]; then UNSET="--tags x=y"; fi',
+        'az acr create -n acr4 --sku Basic $UNSET',
+        // Another form of the word, a glob, or an unknown short flag: any flag.
+        'az acr create -n acr5 --sku Basic ${MORE:-x}',
+        'if [ -n "$Z" ]; then G="--tags *"; else G=""; fi',
+        'az acr create -n acr6 --sku Basic $G',
+        'if [ -n "$Z" ]; then S="-z 1"; else S=""; fi',
+        'az acr create -n acr7 --sku Basic $S',
+      ].join('\n'),
+    });
+    const [a1, a2, a3, a4, a5, a6, a7] = resources(r);
+    expect(attr(a1!, 'adminEnabled')).toBe('?the unquoted $EXTRA in this az command passes --admin-enabled in some branches of an if/case before it and not in others');
+    // `-o none` and `--tags` set nothing the admin user is read from.
+    expect(attr(a2!, 'adminEnabled')).toBe('false');
+    expect(a2!.attrs.get('adminEnabled')!.defaulted).toBe(true);
+    // An abbreviation the Azure CLI reads as the flag it stands for.
+    expect(attr(a3!, 'adminEnabled')).toMatch(/^\?the unquoted \$ABBR in this az command passes --admin-enabled in some branches/);
+    for (const x of [a4, a5, a6, a7]) expect(attr(x!, 'adminEnabled')).toMatch(/may expand to several words, --admin-enabled among them/);
+  });
+
   it('reads PowerShell assignments and backtick continuations; assignments in blocks are unknown', () => {
     const r = run({
       'a.ps1': ["$env:SKU = 'Premium'", "if ($x) { $admin = 'true' }", 'az acr create -n acr1 `', '  --sku $env:SKU `', '  --admin-enabled $admin'].join('\n'),

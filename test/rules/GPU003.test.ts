@@ -1601,6 +1601,14 @@ const azureCli: RuleTable = {
         },
       },
       {
+        // One branch passes the autoscaler flags through the unquoted $AUTOSCALE, the other not: not decided.
+        name: 'autoscaler-in-one-branch-of-a-variable',
+        files: {
+          'deploy.sh':
+            'if [ "$ENV" = prod ]; then AUTOSCALE="--enable-cluster-autoscaler --min-count 0 --max-count 3"; else AUTOSCALE=""; fi\naz aks nodepool add --cluster-name aks -n gpu -s Standard_NC6s_v3 --node-taints sku=gpu:NoSchedule $AUTOSCALE\n',
+        },
+      },
+      {
         name: 'autoscale-to-zero',
         files: { 'deploy.sh': 'az aks nodepool add --cluster-name aks -n gpu -s Standard_NC6s_v3 --node-taints sku=gpu:NoSchedule --enable-cluster-autoscaler --min-count 0 --max-count 3\n' },
       },
@@ -1667,6 +1675,18 @@ const azureCli: RuleTable = {
         files: {
           'deploy.sh':
             'az aks nodepool add -g rg --cluster-name k -n np -s Standard_NC4as_T4_v3 --node-taints sku=gpu:NoSchedule --enable-cluster-autoscaler --min-count 0 --max-count 2\naz aks nodepool update -g rg --cluster-name k -n np ⟦--disable-cluster-autoscaler⟧\naz aks nodepool add -g rg --cluster-name k -n np2 -s Standard_NC4as_T4_v3 --node-taints sku=gpu:NoSchedule -e --min-count 0 --max-count 2\naz aks nodepool update -g rg --cluster-name k -n np2 ⟦-d⟧\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'autoscaleOffSwitch',
+      },
+      {
+        // Each branch sets the unquoted $MANAGED_ARGS to a known text, none of which passes an
+        // autoscaler flag: they stay absent (review 112, from ganeshkumarashok/aks-gpu-lab).
+        name: 'autoscaler-absent-beside-a-variable-of-known-texts',
+        files: {
+          'deploy.sh':
+            'MANAGED_ARGS=""\nif [ "$MANAGED" = "true" ]; then\n  MANAGED_ARGS="--enable-managed-gpu=true"\nfi\n⟦az⟧ aks nodepool add -g rg --cluster-name c -n h100np --node-vm-size Standard_ND96isrf_H100_v5 --node-taints sku=gpu:NoSchedule $MANAGED_ARGS -o none\n',
         },
         level: 'warning',
         env: 'unknown',

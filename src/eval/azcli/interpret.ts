@@ -570,6 +570,21 @@ function same(a: Value | undefined, b: Value | undefined): boolean {
   return a.value === b.value;
 }
 
+/** At most this many texts are kept for a variable the branches of an if/case set apart (`UnknownValue.texts`). */
+const MAX_BRANCH_TEXTS = 16;
+
+/**
+ * The variable the paths of an if/case left with different values: unknown (FORMATS.md §1: if
+ * all agree, known, else unknown), with the texts it may hold when each path left a known one.
+ */
+function differentInBranches(values: readonly (Value | undefined)[], reason: string): Value {
+  const v = unknown(reason);
+  if (!values.every((x) => x?.kind === 'string')) return v;
+  const texts = [...new Set(values.map((x) => (x as { value: string }).value))];
+  if (texts.length <= MAX_BRANCH_TEXTS) v.texts = texts;
+  return v;
+}
+
 /** The variables after a block whose paths ended with `paths` (RULES.md: branches that all agree are known). */
 function merge(before: Env, paths: Env[]): Env {
   const out = copy(before);
@@ -598,7 +613,7 @@ function merge(before: Env, paths: Env[]): Env {
       // A branch that made it unknown says why (`source .cfg` in it: "may be set by the sourced
       // .cfg"), not that branches assign it (review 109).
       const why = paths.map((p) => p.get(name)).find((v) => v?.kind === 'unknown');
-      out.set(name, unknown(why?.kind === 'unknown' ? `${why.reason} (in a branch of an if/case)` : `$${name} is assigned different values in the branches of an if/case`));
+      out.set(name, why?.kind === 'unknown' ? unknown(`${why.reason} (in a branch of an if/case)`) : differentInBranches(paths.map((p) => p.get(name)), `$${name} is assigned different values in the branches of an if/case`));
     }
   }
   return out;
@@ -1652,7 +1667,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
         if (all.every((v) => same(v, first))) after.set(name, first!);
         else {
           const why = all.find((v) => v?.kind === 'unknown');
-          after.set(name, unknown(why?.kind === 'unknown' ? `${why.reason} (in a branch of a case)` : `$${name} is assigned different values in the branches of a case`));
+          after.set(name, why?.kind === 'unknown' ? unknown(`${why.reason} (in a branch of a case)`) : differentInBranches(all, `$${name} is assigned different values in the branches of a case`));
         }
       }
       env = after;

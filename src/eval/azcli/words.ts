@@ -691,6 +691,8 @@ export function sliceValue(e: ExpandedWord, from = 0): Value {
   if (unknownSeg) {
     if (segs.length === 1) return unknownSeg.value!;
     const out: UnknownValue = { ...(unknownSeg.value as UnknownValue) };
+    // (The texts are the variable's, not this word's.)
+    delete out.texts;
     const pieces = literalPieces(segs, from);
     if (pieces) out.literals = pieces;
     else delete out.literals;
