@@ -43238,8 +43238,30 @@ function emitModule(scope, sym) {
       continue;
     }
     const target = scope.localModulePath(d);
-    if (target && /\.jsonc?$/i.test(target)) emitJsonModule(scope, inst, target);
+    if (target && /\.jsonc?$/i.test(target)) {
+      emitJsonModule(scope, inst, target);
+      continue;
+    }
+    scope.env.opaque.push({
+      format: "bicep",
+      name: d.name.name,
+      address: [...scope.deployment, d.name.name].join("/") + (inst.index !== void 0 ? `[${inst.index}]` : ""),
+      source: d.pathString ?? scope.file.text.slice(d.path.range.start.offset, d.path.range.end.offset),
+      sourceAt: scope.loc(d.path.range),
+      reason: "the local module is not read",
+      args: moduleParams(scope, inst),
+      argSites: paramSites(scope, d),
+      local: true
+    });
   }
+}
+function paramSites(scope, d) {
+  const argSites = /* @__PURE__ */ new Map();
+  const params = d.body ? propOf(d.body, "params") : void 0;
+  if (params?.value.kind === "Object") {
+    for (const m of params.value.members) if (m.kind === "ObjectProperty" && m.keyName !== null) argSites.set(m.keyName, scope.loc(m.range));
+  }
+  return argSites;
 }
 function emitRegistryModule(scope, inst, source) {
   const d = inst.sym.decl;
@@ -43256,11 +43278,7 @@ function emitRegistryModule(scope, inst, source) {
     pushModuleResources(scope, inst, r, { call: scope.loc(span2(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path38.dirname(cached.parsed.file), name: d.name.name, source }] });
     return;
   }
-  const argSites = /* @__PURE__ */ new Map();
-  const params = d.body ? propOf(d.body, "params") : void 0;
-  if (params?.value.kind === "Object") {
-    for (const m of params.value.members) if (m.kind === "ObjectProperty" && m.keyName !== null) argSites.set(m.keyName, scope.loc(m.range));
-  }
+  const argSites = paramSites(scope, d);
   const noTwin = twin ? `its compiled twin ${path38.basename(twin.file)} has no nested deployment "${d.name.name}"` : "no compiled twin (`bicep build`) beside the file holds its body";
   const reason = cached ? `${noTwin}, and ${cached.reason}` : noTwin;
   scope.env.opaque.push({
@@ -53020,7 +53038,7 @@ var init_bicep2 = __esm({
         const problems = [...parses.problems, ...result.problems.map((p) => ({ ruleId: p.code, message: p.message, location: p.location }))];
         for (const e of result.evaluations) {
           e.opaqueModules = e.opaqueModules.filter((m) => !hasLocalCopy(ctx.host, m));
-          for (const m of e.opaqueModules) problems.push(remoteModuleProblem(m));
+          for (const m of e.opaqueModules) if (!m.local) problems.push(remoteModuleProblem(m));
         }
         const suppressionSources = [];
         for (const [file, b] of [...parses.bicep.entries(), ...parses.params.entries()]) {
@@ -60493,6 +60511,7 @@ var GPU005_gpu_size_into_opaque_module_default = defineRule({
     return {
       graph(g) {
         for (const call of g.opaqueModules) {
+          if (call.local) continue;
           for (const [arg, given] of call.args) {
             if (!namesGpuSize(arg)) continue;
             const values = given.kind === "list" ? given.items : [given];

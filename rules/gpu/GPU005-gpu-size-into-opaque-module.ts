@@ -27,6 +27,8 @@ export default defineRule({
     return {
       graph(g) {
         for (const call of g.opaqueModules) {
+          // (A local module not read is no registry module: its problem is EVAL001/PARSE001.)
+          if (call.local) continue;
           for (const [arg, given] of call.args) {
             if (!namesGpuSize(arg)) continue;
             // One size, or a list of sizes (`gpu_vm_sizes = [...]`): each known non-GPU size is a finding at its own place.

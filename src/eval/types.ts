@@ -157,6 +157,13 @@ export interface OpaqueModuleCall {
    * the copy is linted on its own, not with these arguments, and `--verbose` says so.
    */
   linkedPathsWhy?: string;
+  /**
+   * A local module that was not read (its file is missing, outside the scan root or does not
+   * parse): the problem was reported where it was met (EVAL001, PARSE001), not as EVAL002, and
+   * GPU005 (registry modules) does not judge it. What it may create is still not known
+   * (AML001's private endpoint), and what it is passed is still written in the caller (SEC001).
+   */
+  local?: true;
 }
 
 /**

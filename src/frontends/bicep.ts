@@ -208,7 +208,7 @@ export const bicepFrontEnd: FrontEnd = {
     for (const e of result.evaluations) {
       // A linked template of a module's body (ARM) whose file sits beside it is no remote module.
       e.opaqueModules = e.opaqueModules.filter((m) => !hasLocalCopy(ctx.host, m));
-      for (const m of e.opaqueModules) problems.push(remoteModuleProblem(m));
+      for (const m of e.opaqueModules) if (!m.local) problems.push(remoteModuleProblem(m));
     }
     const suppressionSources: SuppressionSource[] = [];
     // `.bicepparam` files too: a finding is placed at the parameter file's value (RULES.md

@@ -230,6 +230,11 @@ variable "gpu_vm_size" {
   bicep: {
     valid: [
       {
+        // A local module whose file is missing is no registry module: EVAL001 says it is not read (review 112).
+        name: 'missing-local-module',
+        files: { 'main.bicep': "module pool 'modules/gpu-pool.bicep' = {\n  name: 'pool'\n  params: { gpuVmSize: 'Standard_D16s_v5' }\n}\n" },
+      },
+      {
         name: 'gpu-size',
         files: {
           'main.bicep': `

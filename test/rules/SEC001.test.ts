@@ -1655,6 +1655,24 @@ output lengths int = length(sqlPassword) + length(apiKey)
         env: 'unknown',
         message: /@secure\(\)/,
       },
+      {
+        // A local module whose file is missing is not read, but what it is passed is written here (review 112).
+        name: 'literal-passed-to-a-missing-local-module',
+        files: {
+          'main.bicep': `
+module vm 'modules/vm.bicep' = {
+  name: 'vm'
+  params: {
+    adminPassword: ⟦'Tr0ub4dor&3horse'⟧
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'moduleArgument',
+        messageIncludes: 'to module "vm" (not evaluated)',
+      },
     ],
   },
 };

@@ -187,6 +187,20 @@ describe('AML001: allowPublicAccessWhenBehindVnet on API versions before publicN
     ]);
   });
 
+  it('a local module that is not read (its file is missing) and is passed the workspace: undecided, not reported (review 112)', async () => {
+    const localPe = (file: string) => `module pe '${file}' = {\n  name: 'pe'\n  params: {\n    workspaceArmId: ws.id\n  }\n}\n`;
+    const dir = tree({
+      'missing/main.bicep': ws('ws', '2021-04-01', '\n    allowPublicAccessWhenBehindVnet: false\n  ') + localPe('privatedns.bicep'),
+      // Given something else, it decides nothing.
+      'other/main.bicep': ws('ws', '2021-04-01', '') + "module pe 'privatedns.bicep' = {\n  name: 'pe'\n  params: { name: 'x' }\n}\n",
+    });
+    const { briefs, undecided } = await lintTree(dir, ['AML001']);
+    expect(briefs).toEqual(['AML001 warning legacyNoPrivateEndpoint other/main.bicep:1:1']);
+    expect(undecided.filter((u) => u.ruleId === 'AML001').map((u) => u.reason)).toEqual([
+      expect.stringContaining('module "pe" ("privatedns.bicep"), which is not evaluated, is passed the workspace: a private endpoint it may create is not known'),
+    ]);
+  });
+
   it('from 2021-07-01 publicNetworkAccess decides and the flag is not read', async () => {
     const dir = tree({
       'disabled/main.bicep': ws('ws', '2024-04-01', "\n    publicNetworkAccess: 'Disabled'\n    allowPublicAccessWhenBehindVnet: true\n  "),

@@ -454,8 +454,33 @@ function emitModule(scope: FileScope, sym: ModSym): void {
       continue;
     }
     const target = scope.localModulePath(d);
-    if (target && /\.jsonc?$/i.test(target)) emitJsonModule(scope, inst, target);
+    if (target && /\.jsonc?$/i.test(target)) {
+      emitJsonModule(scope, inst, target);
+      continue;
+    }
+    // A local module not read (missing, outside the scan root, not parsed: reported there): what
+    // it creates is not known, what it is passed is (review 112: a private endpoint module that
+    // is missing made the workspace it is passed "without a private endpoint", a false AML001).
+    scope.env.opaque.push({
+      format: 'bicep',
+      name: d.name.name,
+      address: [...scope.deployment, d.name.name].join('/') + (inst.index !== undefined ? `[${inst.index}]` : ''),
+      source: d.pathString ?? scope.file.text.slice(d.path.range.start.offset, d.path.range.end.offset),
+      sourceAt: scope.loc(d.path.range),
+      reason: 'the local module is not read',
+      args: moduleParams(scope, inst),
+      argSites: paramSites(scope, d),
+      local: true,
+    });
   }
+}
+
+/** Where each of a module's `params:` is written. */
+function paramSites(scope: FileScope, d: ModuleDecl): Map<string, Location> {
+  const argSites = new Map<string, Location>();
+  const params = d.body ? propOf(d.body, 'params') : undefined;
+  if (params?.value.kind === 'Object') for (const m of params.value.members) if (m.kind === 'ObjectProperty' && m.keyName !== null) argSites.set(m.keyName, scope.loc(m.range));
+  return argSites;
 }
 
 /**
@@ -480,9 +505,7 @@ function emitRegistryModule(scope: FileScope, inst: ModInst, source: string): vo
     pushModuleResources(scope, inst, r, { call: scope.loc(span(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path.dirname(cached.parsed.file), name: d.name.name, source }] });
     return;
   }
-  const argSites = new Map<string, Location>();
-  const params = d.body ? propOf(d.body, 'params') : undefined;
-  if (params?.value.kind === 'Object') for (const m of params.value.members) if (m.kind === 'ObjectProperty' && m.keyName !== null) argSites.set(m.keyName, scope.loc(m.range));
+  const argSites = paramSites(scope, d);
   const noTwin = twin
     ? `its compiled twin ${path.basename(twin.file)} has no nested deployment "${d.name.name}"`
     : 'no compiled twin (`bicep build`) beside the file holds its body';
