@@ -47,7 +47,112 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// src/core/env.ts
+function evaluationEnv(decided) {
+  if (decided === void 0) return { env: "unknown" };
+  return decided === "unknown" ? { env: "unknown", envSettled: true } : { env: decided };
+}
+function classifyWord(word) {
+  const w = word.toLowerCase();
+  if (PROD_WORDS.has(w)) return "prod";
+  if (NONPROD_WORDS.has(w) || PREFIXED_PROD.test(w)) return "nonprod";
+  return void 0;
+}
+function envWords(value) {
+  return (value.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+/g) ?? []).map((w) => w.toLowerCase());
+}
+function classifyWords(words) {
+  let prod = false;
+  let nonprod = false;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (PREFIXES.has(w) && PROD_WORDS.has(words[i + 1] ?? "")) {
+      nonprod = true;
+      i++;
+      continue;
+    }
+    const env = classifyWord(w);
+    if (env === "prod") prod = true;
+    else if (env === "nonprod") nonprod = true;
+  }
+  if (prod && nonprod) return "unknown";
+  return prod ? "prod" : nonprod ? "nonprod" : void 0;
+}
+function classifyPath(relPath, above = "") {
+  if (above) return classifyPath(relPath) ?? classifyPath(above);
+  const segments3 = relPath.split(/[\\/]+/).filter(Boolean);
+  for (let i = segments3.length - 1; i >= 0; i--) {
+    const env = classifyWords(envWords(segments3[i]));
+    if (env) return { env, word: segments3[i] };
+  }
+  return void 0;
+}
+function classifyPipelineFileName(name) {
+  return classifyWords(envWords(name).filter((w) => w !== "stage" && w !== "stages"));
+}
+function classifyPipelineStageName(name) {
+  const words = envWords(name);
+  const alone = /^\s*stages?\s*$/i.test(name);
+  const place = (i) => alone || ["to", "in", "on"].includes(words[i - 1] ?? "") || ["env", "environment"].includes(words[i + 1] ?? "");
+  return classifyWords(words.filter((w, i) => w !== "stage" && w !== "stages" || place(i)));
+}
+function classifyValue(value) {
+  return classifyWords(envWords(value));
+}
+function readIgnoringCase(declared, read) {
+  const byLower = /* @__PURE__ */ new Map();
+  const exact = /* @__PURE__ */ new Set();
+  for (const k of declared) {
+    exact.add(k);
+    const l = k.toLowerCase();
+    byLower.set(l, byLower.has(l) ? null : k);
+  }
+  return (name) => {
+    const key = exact.has(name) ? name : byLower.get(name.toLowerCase());
+    return key ? read(key) : void 0;
+  };
+}
+function envFromVariables(read) {
+  for (const name of ENV_VARIABLE_NAMES) {
+    const v = read(name);
+    if (v?.kind !== "string") continue;
+    const env = classifyValue(v.value);
+    if (env) return env;
+  }
+  return void 0;
+}
+var PROD_WORDS, NONPROD_WORDS, ENVIRONMENT_WORDS, PREFIXED_PROD, PREFIXES, ENV_VARIABLE_NAMES, ENV_TAG_NAMES;
+var init_env = __esm({
+  "src/core/env.ts"() {
+    "use strict";
+    PROD_WORDS = /* @__PURE__ */ new Set(["prod", "production", "prd", "live"]);
+    NONPROD_WORDS = /* @__PURE__ */ new Set([
+      "dev",
+      "development",
+      "test",
+      "testing",
+      "qa",
+      "sandbox",
+      "sbx",
+      "sandpit",
+      "staging",
+      "stage",
+      "uat",
+      "preprod"
+    ]);
+    ENVIRONMENT_WORDS = [...PROD_WORDS, ...NONPROD_WORDS];
+    PREFIXED_PROD = /^(non|not|pre)(prod|production|prd|live)$/;
+    PREFIXES = /* @__PURE__ */ new Set(["non", "not", "pre"]);
+    ENV_VARIABLE_NAMES = ["environment", "env", "environment_name", "environmentName", "stage"];
+    ENV_TAG_NAMES = ["environment", "env"];
+  }
+});
+
 // src/core/file-kind.ts
+function isEnvironmentSuffixedVarFile(name) {
+  const m = /\.tfvars\.([A-Za-z0-9]+)$/.exec(name);
+  return m !== null && classifyWord(m[1]) !== void 0;
+}
 function isTerraformFile(name) {
   const n = name.toLowerCase();
   return n.endsWith(".tf") || n.endsWith(".tf.json");
@@ -56,6 +161,7 @@ var SAMPLE_VAR_FILE;
 var init_file_kind = __esm({
   "src/core/file-kind.ts"() {
     "use strict";
+    init_env();
     SAMPLE_VAR_FILE = /\.tfvars\.(?:example|sample|template|dist)$/i;
   }
 });
@@ -20466,106 +20572,6 @@ var init_provider_versions = __esm({
   }
 });
 
-// src/core/env.ts
-function evaluationEnv(decided) {
-  if (decided === void 0) return { env: "unknown" };
-  return decided === "unknown" ? { env: "unknown", envSettled: true } : { env: decided };
-}
-function classifyWord(word) {
-  const w = word.toLowerCase();
-  if (PROD_WORDS.has(w)) return "prod";
-  if (NONPROD_WORDS.has(w) || PREFIXED_PROD.test(w)) return "nonprod";
-  return void 0;
-}
-function envWords(value) {
-  return (value.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+/g) ?? []).map((w) => w.toLowerCase());
-}
-function classifyWords(words) {
-  let prod = false;
-  let nonprod = false;
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i];
-    if (PREFIXES.has(w) && PROD_WORDS.has(words[i + 1] ?? "")) {
-      nonprod = true;
-      i++;
-      continue;
-    }
-    const env = classifyWord(w);
-    if (env === "prod") prod = true;
-    else if (env === "nonprod") nonprod = true;
-  }
-  if (prod && nonprod) return "unknown";
-  return prod ? "prod" : nonprod ? "nonprod" : void 0;
-}
-function classifyPath(relPath, above = "") {
-  if (above) return classifyPath(relPath) ?? classifyPath(above);
-  const segments3 = relPath.split(/[\\/]+/).filter(Boolean);
-  for (let i = segments3.length - 1; i >= 0; i--) {
-    const env = classifyWords(envWords(segments3[i]));
-    if (env) return { env, word: segments3[i] };
-  }
-  return void 0;
-}
-function classifyPipelineFileName(name) {
-  return classifyWords(envWords(name).filter((w) => w !== "stage" && w !== "stages"));
-}
-function classifyPipelineStageName(name) {
-  const words = envWords(name);
-  const alone = /^\s*stages?\s*$/i.test(name);
-  const place = (i) => alone || ["to", "in", "on"].includes(words[i - 1] ?? "") || ["env", "environment"].includes(words[i + 1] ?? "");
-  return classifyWords(words.filter((w, i) => w !== "stage" && w !== "stages" || place(i)));
-}
-function classifyValue(value) {
-  return classifyWords(envWords(value));
-}
-function readIgnoringCase(declared, read) {
-  const byLower = /* @__PURE__ */ new Map();
-  const exact = /* @__PURE__ */ new Set();
-  for (const k of declared) {
-    exact.add(k);
-    const l = k.toLowerCase();
-    byLower.set(l, byLower.has(l) ? null : k);
-  }
-  return (name) => {
-    const key = exact.has(name) ? name : byLower.get(name.toLowerCase());
-    return key ? read(key) : void 0;
-  };
-}
-function envFromVariables(read) {
-  for (const name of ENV_VARIABLE_NAMES) {
-    const v = read(name);
-    if (v?.kind !== "string") continue;
-    const env = classifyValue(v.value);
-    if (env) return env;
-  }
-  return void 0;
-}
-var PROD_WORDS, NONPROD_WORDS, PREFIXED_PROD, PREFIXES, ENV_VARIABLE_NAMES, ENV_TAG_NAMES;
-var init_env = __esm({
-  "src/core/env.ts"() {
-    "use strict";
-    PROD_WORDS = /* @__PURE__ */ new Set(["prod", "production", "prd", "live"]);
-    NONPROD_WORDS = /* @__PURE__ */ new Set([
-      "dev",
-      "development",
-      "test",
-      "testing",
-      "qa",
-      "sandbox",
-      "sbx",
-      "sandpit",
-      "staging",
-      "stage",
-      "uat",
-      "preprod"
-    ]);
-    PREFIXED_PROD = /^(non|not|pre)(prod|production|prd|live)$/;
-    PREFIXES = /* @__PURE__ */ new Set(["non", "not", "pre"]);
-    ENV_VARIABLE_NAMES = ["environment", "env", "environment_name", "environmentName", "stage"];
-    ENV_TAG_NAMES = ["environment", "env"];
-  }
-});
-
 // src/eval/types.ts
 function describeVendoredPlace(l, v) {
   const sep = (d) => d.endsWith("/") || d.endsWith("\\") ? d : d + (l.file.includes("\\") ? "\\" : "/");
@@ -35850,7 +35856,7 @@ var init_terraform2 = __esm({
       family: "terraform",
       byName(file) {
         const base = path23.basename(file).toLowerCase();
-        return BY_NAME.find(([re]) => re.test(base))?.[1];
+        return BY_NAME.find(([re]) => re.test(base))?.[1] ?? (isEnvironmentSuffixedVarFile(base) ? "tfvars" : void 0);
       },
       units: terraformUnits,
       // A unit that declares Kubernetes workloads (`kubernetes_deployment_v1`, `kubernetes_manifest`):

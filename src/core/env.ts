@@ -13,6 +13,8 @@ const PROD_WORDS = new Set(['prod', 'production', 'prd', 'live']);
 const NONPROD_WORDS = new Set([
   'dev', 'development', 'test', 'testing', 'qa', 'sandbox', 'sbx', 'sandpit', 'staging', 'stage', 'uat', 'preprod',
 ]);
+/** Every word that names an environment class by itself (the pre-commit hook's file pattern lists them). */
+export const ENVIRONMENT_WORDS: readonly string[] = [...PROD_WORDS, ...NONPROD_WORDS];
 /** A prod word written as one word with a negating or preceding prefix: `nonprod`, `preproduction`, `prelive` (RULES.md). */
 const PREFIXED_PROD = /^(non|not|pre)(prod|production|prd|live)$/;
 /** A word that negates or precedes the prod word after it: `non-prod`, `Not_Prod`, `pre-prod`, `NonProduction`. */

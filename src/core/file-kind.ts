@@ -1,3 +1,5 @@
+import { classifyWord } from './env.js';
+
 /** What discovery classified a file as (by name and a peek at its content). */
 export type FileKind =
   | 'terraform'
@@ -34,6 +36,17 @@ export type FileKind =
  * (RULES.md SEC001: a sample file's secret is a warning). Its kind is `tfvars-sample`.
  */
 export const SAMPLE_VAR_FILE = /\.tfvars\.(?:example|sample|template|dist)$/i;
+
+/**
+ * A Terraform var file named for an environment after its extension (`terraform.tfvars.prod`,
+ * `app.tfvars.dev`), given to `terraform plan -var-file=terraform.tfvars.prod` (Terraform reads a
+ * var file of any name; review 112 found repositories with only such files): a var file like
+ * `prod.tfvars`, its environment the suffix (core/env.ts `classifyWord`). Its kind is `tfvars`.
+ */
+export function isEnvironmentSuffixedVarFile(name: string): boolean {
+  const m = /\.tfvars\.([A-Za-z0-9]+)$/.exec(name);
+  return m !== null && classifyWord(m[1]!) !== undefined;
+}
 
 /** A Terraform configuration file: native syntax (`.tf`) or JSON syntax (`.tf.json`). */
 export function isTerraformFile(name: string): boolean {

@@ -19,7 +19,7 @@ import type { Value } from '../core/value.js';
 import { fromTerraform, terraformRefKeys, withNamespaceTolerations } from '../model/from-terraform.js';
 import { applyAzapiUpdates } from '../model/azapi-update.js';
 import { hclBlockRanges } from '../parse/hcl/blocks.js';
-import { isTerraformFile, SAMPLE_VAR_FILE, type FileKind } from '../core/file-kind.js';
+import { isEnvironmentSuffixedVarFile, isTerraformFile, SAMPLE_VAR_FILE, type FileKind } from '../core/file-kind.js';
 import type { ClassifiedFile, FilesOnlyView, FrontEnd, FrontEndContext, Problem, SuppressionSource } from './types.js';
 import { dataFileEntries, entriesMayRead } from './terraform-data-files.js';
 import { outOfModuleCopies, readModuleManifest, remoteModuleProblem } from './remote-modules.js';
@@ -57,7 +57,7 @@ export const terraformFrontEnd: FrontEnd = {
   family: 'terraform',
   byName(file) {
     const base = path.basename(file).toLowerCase();
-    return BY_NAME.find(([re]) => re.test(base))?.[1];
+    return BY_NAME.find(([re]) => re.test(base))?.[1] ?? (isEnvironmentSuffixedVarFile(base) ? 'tfvars' : undefined);
   },
   units: terraformUnits,
   // A unit that declares Kubernetes workloads (`kubernetes_deployment_v1`, `kubernetes_manifest`):

@@ -2534,6 +2534,38 @@ variable "environment" {
         messageId: 'noPurgeProtection',
         messageIncludes: '"kv-prod"',
       },
+      {
+        // Var files named for an environment after the extension, given to -var-file (review 112:
+        // they were not read at all, so the prod vault was judged with the default's dev).
+        name: 'environment-suffixed-var-files',
+        files: {
+          'main.tf': `
+terraform {
+  backend "azurerm" {}
+}
+
+variable "environment" {
+  default = "dev"
+}
+
+⟦resource "azurerm_key_vault" "kv" {⟧
+  name                = "kv-\${var.environment}"
+  location            = "westeurope"
+  resource_group_name = "rg"
+  tenant_id           = "00000000-0000-0000-0000-000000000000"
+  sku_name            = "standard"
+}
+`,
+          'terraform.tfvars.prod': 'environment = "prod"\n',
+          'terraform.tfvars.dev': 'environment = "dev"\n',
+          // Neither an environment nor a var file Terraform is given.
+          'terraform.tfvars.bak': 'environment = "prod-old"\n',
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+        messageIncludes: '"kv-prod"',
+      },
     ],
   },
 };

@@ -1883,6 +1883,17 @@ terraform {
     ],
     invalid: [
       {
+        // A var file named for an environment after the extension (`terraform.tfvars.prod`) is read as one (review 112).
+        name: 'environment-suffixed-var-file',
+        files: {
+          'main.tf': 'variable "admin_password" {\n  type      = string\n  sensitive = true\n}\n',
+          'terraform.tfvars.prod': 'admin_password = ⟦"Tr0ub4dor&3horse"⟧\n',
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'inputAssigned',
+      },
+      {
         name: 'provider-block-client-secret',
         files: {
           'main.tf': `

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { lint } from '../../src/api.js';
+import { ENVIRONMENT_WORDS } from '../../src/core/env.js';
+import { isEnvironmentSuffixedVarFile } from '../../src/core/file-kind.js';
 import { REPO_ROOT, buildTo, hasCommand, run, tempDir, warnSkip } from './helpers.js';
 
 interface JsonFinding {
@@ -187,6 +189,11 @@ describe('.pre-commit-hooks.yaml', () => {
     ['infra/terraform.tfvars.example', true],
     ['infra/prod.tfvars.sample', true],
     ['infra/terraform.tfvars.bak', false],
+    // Var files named for an environment after the extension (given to -var-file).
+    ['infra/terraform.tfvars.prod', true],
+    ['infra/app.tfvars.Dev', true],
+    ['infra/terraform.tfvars.nonprod', true],
+    ['infra/terraform.tfvars.old', false],
     ['infra/myplan', false],
     ['README.md', false],
     ['src/app.py', false],
@@ -200,6 +207,15 @@ describe('.pre-commit-hooks.yaml', () => {
     const pattern = String(hook.files);
     const regex = pattern.startsWith('(?i)') ? new RegExp(pattern.slice(4), 'i') : new RegExp(pattern);
     expect(regex.test(file)).toBe(matches);
+  });
+
+  it('files regex: a var file suffixed with any environment word the linter reads as one (terraform.tfvars.<env>)', () => {
+    const pattern = String(hook.files);
+    const regex = new RegExp(pattern.slice(4), 'i');
+    for (const w of [...ENVIRONMENT_WORDS, 'nonprod', 'preprod', 'prelive']) {
+      expect(isEnvironmentSuffixedVarFile(`terraform.tfvars.${w}`), w).toBe(true);
+      expect(regex.test(`infra/terraform.tfvars.${w}`), w).toBe(true);
+    }
   });
 });
 
