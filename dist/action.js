@@ -61037,13 +61037,13 @@ var NET001_admin_port_open_to_internet_default = defineRule({
         if (!source) return;
         const port = firstEntry(r, ["destinationPort", "destinationPorts"], (t) => adminPortsIn(t).length > 0);
         if (!port) return;
-        const { location, related } = entryLocations(r, source.attr, source.value);
+        const { location, related } = entryLocations(r, port.attr, port.value);
         if (!sameRange(r.header, location)) related.push({ ...r.header, label: `security rule "${displayName(r)}"` });
-        if (port.value.origin && !sameRange(port.value.origin, location)) related.push({ ...port.value.origin, label: `port ${text(port.value) ?? ""}` });
+        if (source.value.origin) related.push({ ...source.value.origin, label: `source ${text(source.value) ?? ""}` });
         const nsg = r.parent ?? (r.refs.has("nsg") ? g.target(r, "nsg") : void 0);
         ctx.report({
           resource: r,
-          attributePath: source.attr,
+          attributePath: port.attr,
           location,
           related,
           messageId: "adminPortOpen",

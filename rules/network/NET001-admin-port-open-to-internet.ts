@@ -109,18 +109,15 @@ export default defineRule({
         if (!source) return;
         const port = firstEntry(r, ['destinationPort', 'destinationPorts'], (t) => adminPortsIn(t).length > 0);
         if (!port) return;
-        // RULES.md "Location": where the offending value is written — the open source prefix
-        // (a list entry for a list, or the variable default / parameter value it came from),
-        // the line the message tells the user to change (the mission: "the exact line to
-        // change"; reviews 107, 109, 112); the rule's header when it has no origin. The port
-        // that makes it an admin port and the rule's header are related.
-        const { location, related } = entryLocations(r, source.attr, source.value);
+        // RULES.md "Location": where the offending value is written — the port value that
+        // opens 22/3389 (a list entry for a list); the rule's header when it has no origin.
+        const { location, related } = entryLocations(r, port.attr, port.value);
         if (!sameRange(r.header, location)) related.push({ ...r.header, label: `security rule "${displayName(r)}"` });
-        if (port.value.origin && !sameRange(port.value.origin, location)) related.push({ ...port.value.origin, label: `port ${text(port.value) ?? ''}` });
+        if (source.value.origin) related.push({ ...source.value.origin, label: `source ${text(source.value) ?? ''}` });
         const nsg = r.parent ?? (r.refs.has('nsg') ? g.target(r, 'nsg') : undefined);
         ctx.report({
           resource: r,
-          attributePath: source.attr,
+          attributePath: port.attr,
           location,
           related,
           messageId: 'adminPortOpen',

@@ -575,7 +575,7 @@ variable "tls" {
       expect(r.findings.every((f) => f.message.endsWith('(located in the plan JSON: its .tf source was not found in the scan root).'))).toBe(true);
     });
 
-    it('a pretty-printed plan (LF and CRLF): NET001 at the source inside an inline security_rule, its port related', async () => {
+    it('a pretty-printed plan (LF and CRLF): NET001 at the port and the source inside an inline security_rule', async () => {
       const rule = (name: string, port: string, source: string) => ({
         name,
         priority: 100,
@@ -594,11 +594,11 @@ variable "tls" {
         const r = await lint({ paths: [path.join(dir, 'plan.json')], root: dir, noConfig: true, rules: ['NET001'] });
         expect(r.findings).toHaveLength(1);
         const f = r.findings[0]!;
-        // The second rule's source, then the rule (its object) and its port as related places.
-        expect(span(f)).toBe(spanOf(text, '"Internet"', 1));
+        // The second rule's port, then its source and the rule (its object) as related places.
+        expect(span(f)).toBe(spanOf(text, '"22"'));
         expect(f.related.map((l) => `${l.label}: ${l.range.start.line}:${l.range.start.column}-${l.range.end.line}:${l.range.end.column}`)).toEqual([
           `security rule "ssh": ${spanOf(text, '{\n              "name": "ssh"').split('-')[0]}-${spanOf(text, '"destination_address_prefix": "*"\n            }', 1).split('-')[1]}`,
-          `port 22: ${spanOf(text, '"22"')}`,
+          `source Internet: ${spanOf(text, '"Internet"', 1)}`,
         ]);
       }
     });

@@ -202,8 +202,8 @@ resource "azurerm_network_security_group" "nsg" {
     access                     = "Allow"
     protocol                   = "Tcp"
     source_port_range          = "*"
-    destination_port_ranges    = ["80", "443", "3389"]
-    source_address_prefixes    = ["10.0.0.0/8", ⟦"0.0.0.0/0"⟧]
+    destination_port_ranges    = ["80", "443", ⟦"3389"⟧]
+    source_address_prefixes    = ["10.0.0.0/8", "0.0.0.0/0"]
     destination_address_prefix = "*"
   }
 }
@@ -229,8 +229,8 @@ resource "azurerm_network_security_group" "nsg" {
     access                     = "allow"
     protocol                   = "tcp"
     source_port_range          = "*"
-    destination_port_range     = "22"
-    source_address_prefix      = ⟦"internet"⟧
+    destination_port_range     = ⟦"22"⟧
+    source_address_prefix      = "internet"
     destination_address_prefix = "*"
   }
 }
@@ -256,8 +256,8 @@ resource "azurerm_network_security_group" "nsg" {
     access                     = "Allow"
     protocol                   = "*"
     source_port_range          = "*"
-    destination_port_range     = "*"
-    source_address_prefix      = ⟦"Any"⟧
+    destination_port_range     = ⟦"*"⟧
+    source_address_prefix      = "Any"
     destination_address_prefix = "*"
   }
 }
@@ -284,8 +284,8 @@ resource "azurerm_network_security_group" "nsg" {
     access                     = "Allow"
     protocol                   = "Tcp"
     source_port_range          = "*"
-    destination_port_range     = "20-25"
-    source_address_prefix      = ⟦"0.0.0.0/0"⟧
+    destination_port_range     = ⟦"20-25"⟧
+    source_address_prefix      = "0.0.0.0/0"
     destination_address_prefix = "*"
   }
 }
@@ -312,8 +312,8 @@ resource "azurerm_network_security_group" "nsg" {
     access                     = "Allow"
     protocol                   = "Tcp"
     source_port_range          = "*"
-    destination_port_range     = "3389"
-    source_address_prefix      = ⟦"Internet"⟧
+    destination_port_range     = ⟦"3389"⟧
+    source_address_prefix      = "Internet"
     destination_address_prefix = "*"
   }
 }
@@ -339,8 +339,8 @@ resource "azurerm_network_security_group" "nsg" {
     access                     = "Allow"
     protocol                   = "Tcp"
     source_port_range          = "*"
-    destination_port_range     = "22"
-    source_address_prefix      = ⟦"*"⟧
+    destination_port_range     = ⟦"22"⟧
+    source_address_prefix      = "*"
     destination_address_prefix = "*"
   }
 }
@@ -355,7 +355,7 @@ resource "azurerm_network_security_group" "nsg" {
         files: {
           'main.tf': `
 variable "admin_port" {
-  default = "3389"
+  default = ⟦"3389"⟧
 }
 
 resource "azurerm_network_security_rule" "rdp" {
@@ -366,7 +366,7 @@ resource "azurerm_network_security_rule" "rdp" {
   protocol                   = "Tcp"
   source_port_range          = "*"
   destination_port_range     = var.admin_port
-  source_address_prefix      = ⟦"*"⟧
+  source_address_prefix      = "*"
   destination_address_prefix = "*"
   resource_group_name         = "rg-ml"
   network_security_group_name = "nsg-ml"
@@ -388,8 +388,8 @@ resource "azurerm_network_security_rule" "ssh" {
   access                     = "Allow"
   protocol                   = "Tcp"
   source_port_range          = "*"
-  destination_port_range     = "22"
-  source_address_prefix      = ⟦"Internet"⟧
+  destination_port_range     = ⟦"22"⟧
+  source_address_prefix      = "Internet"
   destination_address_prefix = "*"
   resource_group_name         = "rg-ml"
   network_security_group_name = "nsg-ml"
@@ -416,8 +416,8 @@ resource "azurerm_network_security_group" "nsg" {
     access                     = "Allow"
     protocol                   = "Tcp"
     source_port_range          = "*"
-    destination_port_range     = "22"
-    source_address_prefix      = ⟦"*"⟧
+    destination_port_range     = ⟦"22"⟧
+    source_address_prefix      = "*"
     destination_address_prefix = "*"
   }
 
@@ -428,8 +428,8 @@ resource "azurerm_network_security_group" "nsg" {
     access                     = "Allow"
     protocol                   = "Tcp"
     source_port_range          = "*"
-    destination_port_range     = "3389"
-    source_address_prefix      = ⟦"Internet"⟧
+    destination_port_range     = ⟦"3389"⟧
+    source_address_prefix      = "Internet"
     destination_address_prefix = "*"
   }
 }
@@ -591,8 +591,8 @@ resource "azapi_resource" "nsg" {
             access = "Allow"
             protocol = "Tcp"
             sourcePortRange = "*"
-            destinationPortRanges = ["80", "3389"]
-            sourceAddressPrefixes = [⟦"0.0.0.0/0"⟧]
+            destinationPortRanges = ["80", ⟦"3389"⟧]
+            sourceAddressPrefixes = ["0.0.0.0/0"]
             destinationAddressPrefix = "*"
           }
         }
@@ -626,8 +626,8 @@ resource "azapi_resource" "nsg" {
             access = "Allow"
             protocol = "Tcp"
             sourcePortRange = "*"
-            destinationPortRange = "20-25"
-            sourceAddressPrefix = ⟦"Internet"⟧
+            destinationPortRange = ⟦"20-25"⟧
+            sourceAddressPrefix = "Internet"
             destinationAddressPrefix = "*"
           }
         }
@@ -661,8 +661,8 @@ resource "azapi_resource" "nsg" {
             access = "Allow"
             protocol = "Tcp"
             sourcePortRange = "*"
-            destinationPortRange = "22"
-            sourceAddressPrefix = ⟦"*"⟧
+            destinationPortRange = ⟦"22"⟧
+            sourceAddressPrefix = "*"
             destinationAddressPrefix = "*"
           }
         }
@@ -696,8 +696,8 @@ resource "azapi_resource" "nsg" {
             access = "Allow"
             protocol = "*"
             sourcePortRange = "*"
-            destinationPortRange = "*"
-            sourceAddressPrefix = ⟦"Any"⟧
+            destinationPortRange = ⟦"*"⟧
+            sourceAddressPrefix = "Any"
             destinationAddressPrefix = "*"
           }
         }
@@ -738,8 +738,8 @@ resource "azapi_resource" "rule" {
       access                   = "Allow"
       protocol                 = "*"
       sourcePortRange          = "*"
-      destinationPortRanges    = ["443", "3000-4000"]
-      sourceAddressPrefix      = ⟦"0.0.0.0/0"⟧
+      destinationPortRanges    = ["443", ⟦"3000-4000"⟧]
+      sourceAddressPrefix      = "0.0.0.0/0"
       destinationAddressPrefix = "*"
     }
   }
@@ -993,8 +993,8 @@ resource "azapi_resource" "rule" {
               "access": "Allow",
               "protocol": "*",
               "sourcePortRange": "*",
-              "destinationPortRange": "20-25",
-              "sourceAddressPrefix": ⟦"Internet"⟧,
+              "destinationPortRange": ⟦"20-25"⟧,
+              "sourceAddressPrefix": "Internet",
               "destinationAddressPrefix": "*"
             }
           }
@@ -1046,8 +1046,8 @@ resource "azapi_resource" "rule" {
               "access": "Allow",
               "protocol": "Tcp",
               "sourcePortRange": "*",
-              "destinationPortRange": "22",
-              "sourceAddressPrefix": ⟦"*"⟧,
+              "destinationPortRange": ⟦"22"⟧,
+              "sourceAddressPrefix": "*",
               "destinationAddressPrefix": "*"
             }
           }
@@ -1072,7 +1072,7 @@ resource "azapi_resource" "rule" {
   "parameters": {
     "adminPort": {
       "type": "string",
-      "defaultValue": "3389"
+      "defaultValue": ⟦"3389"⟧
     }
   },
   "resources": [
@@ -1092,7 +1092,7 @@ resource "azapi_resource" "rule" {
               "protocol": "Tcp",
               "sourcePortRange": "*",
               "destinationPortRange": "[parameters('adminPort')]",
-              "sourceAddressPrefix": ⟦"*"⟧,
+              "sourceAddressPrefix": "*",
               "destinationAddressPrefix": "*"
             }
           }
@@ -1141,9 +1141,9 @@ resource "azapi_resource" "rule" {
         "sourcePortRange": "*",
         "destinationPortRanges": [
           "443",
-          "3389"
+          ⟦"3389"⟧
         ],
-        "sourceAddressPrefix": ⟦"0.0.0.0/0"⟧,
+        "sourceAddressPrefix": "0.0.0.0/0",
         "destinationAddressPrefix": "*"
       }
     }
@@ -1186,10 +1186,10 @@ resource "azapi_resource" "rule" {
         "access": "Allow",
         "protocol": "Tcp",
         "sourcePortRange": "*",
-        "destinationPortRange": "*",
+        "destinationPortRange": ⟦"*"⟧,
         "sourceAddressPrefixes": [
           "10.0.0.0/8",
-          ⟦"Internet"⟧
+          "Internet"
         ],
         "destinationAddressPrefix": "*"
       }
@@ -1226,8 +1226,8 @@ resource "azapi_resource" "rule" {
               "access": "Allow",
               "protocol": "Tcp",
               "sourcePortRange": "*",
-              "destinationPortRange": "22",
-              "sourceAddressPrefix": ⟦"Any"⟧,
+              "destinationPortRange": ⟦"22"⟧,
+              "sourceAddressPrefix": "Any",
               "destinationAddressPrefix": "*"
             }
           }
@@ -1250,9 +1250,9 @@ resource "azapi_resource" "rule" {
               "protocol": "Tcp",
               "sourcePortRange": "*",
               "destinationPortRanges": [
-                "3389"
+                ⟦"3389"⟧
               ],
-              "sourceAddressPrefix": ⟦"0.0.0.0/0"⟧,
+              "sourceAddressPrefix": "0.0.0.0/0",
               "destinationAddressPrefix": "*"
             }
           }
@@ -1440,8 +1440,8 @@ resource "azapi_resource" "rule" {
               "access": "Allow",
               "protocol": "Tcp",
               "sourcePortRange": "*",
-              "destinationPortRange": "22",
-              "sourceAddressPrefix": ⟦"*"⟧,
+              "destinationPortRange": ⟦"22"⟧,
+              "sourceAddressPrefix": "*",
               "destinationAddressPrefix": "*"
             }
           }
@@ -1497,9 +1497,9 @@ resource "azapi_resource" "rule" {
         "sourcePortRange": "*",
         "destinationPortRanges": [
           "443",
-          "3389"
+          ⟦"3389"⟧
         ],
-        "sourceAddressPrefix": ⟦"0.0.0.0/0"⟧,
+        "sourceAddressPrefix": "0.0.0.0/0",
         "destinationAddressPrefix": "*"
       }
     }
@@ -1562,8 +1562,8 @@ resource nsg 'Microsoft.Network/networkSecurityGroups@2023-04-01' = {
           access: 'Allow'
           protocol: 'Tcp'
           sourcePortRange: '*'
-          destinationPortRange: '22'
-          sourceAddressPrefix: ⟦'*'⟧
+          destinationPortRange: ⟦'22'⟧
+          sourceAddressPrefix: '*'
           destinationAddressPrefix: '*'
         }
       }
@@ -1594,8 +1594,8 @@ resource rdp 'Microsoft.Network/networkSecurityGroups/securityRules@2023-04-01' 
     access: 'Allow'
     protocol: 'Tcp'
     sourcePortRange: '*'
-    destinationPortRange: '3389'
-    sourceAddressPrefix: ⟦'Internet'⟧
+    destinationPortRange: ⟦'3389'⟧
+    sourceAddressPrefix: 'Internet'
     destinationAddressPrefix: '*'
   }
 }
@@ -1620,8 +1620,8 @@ var rules = [
       access: 'Allow'
       protocol: 'Tcp'
       sourcePortRange: '*'
-      destinationPortRange: '22'
-      sourceAddressPrefix: ⟦⟦'*'⟧⟧
+      destinationPortRange: ⟦⟦'22'⟧⟧
+      sourceAddressPrefix: '*'
       destinationAddressPrefix: '*'
     }
   }
@@ -1692,7 +1692,7 @@ const azureCli: RuleTable = {
       {
         name: 'ssh-from-anywhere',
         files: {
-          'deploy.sh': "az network nsg rule create -g rg --nsg-name nsg -n ssh --priority 100 --access Allow --direction Inbound --protocol Tcp --source-address-prefixes '⟦*⟧' --destination-port-ranges 443 22\n",
+          'deploy.sh': "az network nsg rule create -g rg --nsg-name nsg -n ssh --priority 100 --access Allow --direction Inbound --protocol Tcp --source-address-prefixes '*' --destination-port-ranges 443 ⟦22⟧\n",
         },
         level: 'error',
         env: 'unknown',
@@ -1702,7 +1702,7 @@ const azureCli: RuleTable = {
         // FORMATS.md §1(d): NET001 on create "with defaults": the CLI's create defaults are
         // access Allow, direction Inbound, protocol *, source * (azure-cli nsg rule _create.py).
         name: 'create-defaults-open-ssh',
-        files: { 'deploy.sh': "⟦az⟧ network nsg rule create -g rg --nsg-name nsg -n ssh --priority 100 --destination-port-ranges 22\n" },
+        files: { 'deploy.sh': "az network nsg rule create -g rg --nsg-name nsg -n ssh --priority 100 --destination-port-ranges ⟦22⟧\n" },
         level: 'error',
         env: 'unknown',
         messageId: 'adminPortOpen',
@@ -1710,7 +1710,7 @@ const azureCli: RuleTable = {
       {
         // The singular --destination-port-range sets --destination-port-ranges (a unique prefix).
         name: 'singular-port-flag',
-        files: { 'deploy.sh': "⟦az⟧ network nsg rule create -g rg --nsg-name nsg -n ssh --protocol tcp --priority 1000 --destination-port-range 22 --access allow\n" },
+        files: { 'deploy.sh': "az network nsg rule create -g rg --nsg-name nsg -n ssh --protocol tcp --priority 1000 --destination-port-range ⟦22⟧ --access allow\n" },
         level: 'error',
         env: 'unknown',
         messageId: 'adminPortOpen',
@@ -1736,8 +1736,8 @@ resource "azurerm_network_security_rule" "admin" {
   access                      = "Allow"
   protocol                    = "Tcp"
   source_port_range           = "*"
-  destination_port_ranges     = ["21-23", "3389"]
-  source_address_prefix       = ⟦"*"⟧
+  destination_port_ranges     = [⟦"21-23"⟧, "3389"]
+  source_address_prefix       = "*"
   destination_address_prefix  = "*"
   resource_group_name         = "rg"
   network_security_group_name = "nsg"
@@ -1779,8 +1779,8 @@ resource "azurerm_network_security_group" "nsg" {
     access                     = "Allow"
     protocol                   = "Tcp"
     source_port_range          = "*"
-    destination_port_range     = "22"
-    source_address_prefix      = ⟦"*"⟧
+    destination_port_range     = ⟦"22"⟧
+    source_address_prefix      = "*"
     destination_address_prefix = "*"
   }
   dynamic "security_rule" {
@@ -1824,8 +1824,8 @@ const setKeyRule = (collection: string, before = ''): string => `${before}resour
       access                     = "Allow"
       protocol                   = "Tcp"
       source_port_range          = "*"
-      destination_port_range     = security_rule.key == "ssh" ? "22" : "443"
-      source_address_prefix      = ⟦"*"⟧
+      destination_port_range     = security_rule.key == "ssh" ? ⟦"22"⟧ : "443"
+      source_address_prefix      = "*"
       destination_address_prefix = "*"
     }
   }
@@ -1854,8 +1854,8 @@ const dynamicSetKeys: RuleTable = {
       access                     = "Allow"
       protocol                   = "Tcp"
       source_port_range          = "*"
-      destination_port_range     = security_rule.value == "ssh" ? "22" : "443"
-      source_address_prefix      = security_rule.key == "ssh" ? "10.0.0.0/8" : ⟦"*"⟧
+      destination_port_range     = security_rule.value == "ssh" ? ⟦"22"⟧ : "443"
+      source_address_prefix      = security_rule.key == "ssh" ? "10.0.0.0/8" : "*"
       destination_address_prefix = "*"
     }
   }
