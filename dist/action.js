@@ -43237,6 +43237,10 @@ function emitModule(scope, sym) {
     const child = scope.moduleScope(inst);
     if (child) {
       child.emit();
+      if (child.file.errors.length > 0) {
+        const call = localCall(scope, inst, "the local module does not parse past its first error");
+        scope.env.opaque.push({ ...call, partial: new Set([...call.args.keys()].filter((k) => child.params.has(k))) });
+      }
       continue;
     }
     if (d.pathString !== null && REGISTRY_PATH.test(d.pathString)) {
@@ -43248,18 +43252,22 @@ function emitModule(scope, sym) {
       emitJsonModule(scope, inst, target);
       continue;
     }
-    scope.env.opaque.push({
-      format: "bicep",
-      name: d.name.name,
-      address: [...scope.deployment, d.name.name].join("/") + (inst.index !== void 0 ? `[${inst.index}]` : ""),
-      source: d.pathString ?? scope.file.text.slice(d.path.range.start.offset, d.path.range.end.offset),
-      sourceAt: scope.loc(d.path.range),
-      reason: "the local module is not read",
-      args: moduleParams(scope, inst),
-      argSites: paramSites(scope, d),
-      local: true
-    });
+    scope.env.opaque.push(localCall(scope, inst, "the local module is not read"));
   }
+}
+function localCall(scope, inst, reason) {
+  const d = inst.sym.decl;
+  return {
+    format: "bicep",
+    name: d.name.name,
+    address: [...scope.deployment, d.name.name].join("/") + (inst.index !== void 0 ? `[${inst.index}]` : ""),
+    source: d.pathString ?? scope.file.text.slice(d.path.range.start.offset, d.path.range.end.offset),
+    sourceAt: scope.loc(d.path.range),
+    reason,
+    args: moduleParams(scope, inst),
+    argSites: paramSites(scope, d),
+    local: true
+  };
 }
 function paramSites(scope, d) {
   const argSites = /* @__PURE__ */ new Map();
@@ -59577,7 +59585,7 @@ var AML001_workspace_public_network_access_default = defineRule({
           if (behind.state === "unknown" || privateEndpointOf(g, ws)) return;
           const call = unreadCallGivenWorkspace(g, ws);
           if (call) {
-            ctx.undecided(ws, "publicNetworkAccess", `API version ${ws.apiVersion} predates publicNetworkAccess, so a private endpoint decides, and module "${call.name}" ("${call.source}"), which is not evaluated, is passed the workspace: a private endpoint it may create is not known`);
+            ctx.undecided(ws, "publicNetworkAccess", `API version ${ws.apiVersion} predates publicNetworkAccess, so a private endpoint decides, and module "${call.name}" ("${call.source}"), which is ${call.partial ? "read only up to a syntax error" : "not evaluated"}, is passed the workspace: a private endpoint it may create is not known`);
             return;
           }
           ctx.report({ resource: ws, messageId: "legacyNoPrivateEndpoint", attributePath: "publicNetworkAccess", data: legacy });
@@ -61641,6 +61649,7 @@ var SEC001_hardcoded_secret_default = defineRule({
           for (const call of [...g.opaqueModules, ...g.unboundCalls]) {
             const how = g.unboundCalls.includes(call) ? "its template is not evaluated with it" : "not evaluated";
             for (const [arg, v] of call.args) {
+              if (call.partial?.has(arg)) continue;
               const site = call.argSites.get(arg) ?? call.sourceAt;
               const base = { data: { input: arg, module: call.name, how }, subject: `${withoutInstanceKeys(call.address)}:${arg}`, at: site, related: [{ ...site, label: `argument "${arg}"` }] };
               walk4(arg, v, (name, s) => literal(name, s, { ...base, messageId: name === arg && s === v ? "moduleArgument" : "moduleArgumentKey" }));

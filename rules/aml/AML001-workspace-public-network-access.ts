@@ -64,7 +64,7 @@ export default defineRule({
           if (behind.state === 'unknown' || privateEndpointOf(g, ws)) return;
           const call = unreadCallGivenWorkspace(g, ws);
           if (call) {
-            ctx.undecided(ws, 'publicNetworkAccess', `API version ${ws.apiVersion} predates publicNetworkAccess, so a private endpoint decides, and module "${call.name}" ("${call.source}"), which is not evaluated, is passed the workspace: a private endpoint it may create is not known`);
+            ctx.undecided(ws, 'publicNetworkAccess', `API version ${ws.apiVersion} predates publicNetworkAccess, so a private endpoint decides, and module "${call.name}" ("${call.source}"), which is ${call.partial ? 'read only up to a syntax error' : 'not evaluated'}, is passed the workspace: a private endpoint it may create is not known`);
             return;
           }
           ctx.report({ resource: ws, messageId: 'legacyNoPrivateEndpoint', attributePath: 'publicNetworkAccess', data: legacy });

@@ -433,6 +433,8 @@ export default defineRule({
           for (const call of [...g.opaqueModules, ...g.unboundCalls]) {
             const how = g.unboundCalls.includes(call) ? 'its template is not evaluated with it' : 'not evaluated';
             for (const [arg, v] of call.args) {
+              // (A module read up to a syntax error: an argument it declares is judged as its input.)
+              if (call.partial?.has(arg)) continue;
               const site = call.argSites.get(arg) ?? call.sourceAt;
               const base = { data: { input: arg, module: call.name, how }, subject: `${withoutInstanceKeys(call.address)}:${arg}`, at: site, related: [{ ...site, label: `argument "${arg}"` }] };
               walk(arg, v, (name, s) => literal(name, s, { ...base, messageId: name === arg && s === v ? 'moduleArgument' : 'moduleArgumentKey' }));

@@ -158,12 +158,18 @@ export interface OpaqueModuleCall {
    */
   linkedPathsWhy?: string;
   /**
-   * A local module that was not read (its file is missing, outside the scan root or does not
-   * parse): the problem was reported where it was met (EVAL001, PARSE001), not as EVAL002, and
+   * A local module that was not read (its file is missing or outside the scan root), or only up
+   * to a syntax error (`partial`): the problem was reported where it was met (EVAL001, PARSE001), not as EVAL002, and
    * GPU005 (registry modules) does not judge it. What it may create is still not known
    * (AML001's private endpoint), and what it is passed is still written in the caller (SEC001).
    */
   local?: true;
+  /**
+   * With `local`: the module's file was read up to a syntax error, and what it holds before it is
+   * evaluated as the module. The arguments its read part declares, which are read there (SEC001
+   * judges them as the module's inputs, not again as arguments).
+   */
+  partial?: ReadonlySet<string>;
 }
 
 /**

@@ -1673,6 +1673,27 @@ module vm 'modules/vm.bicep' = {
         messageId: 'moduleArgument',
         messageIncludes: 'to module "vm" (not evaluated)',
       },
+      {
+        // A module read only up to a syntax error: an argument it does not declare (before the
+        // error) is judged as an argument, one it declares as its input, once each (review 113).
+        name: 'literals-passed-to-a-module-that-does-not-parse',
+        files: {
+          'main.bicep': `
+module vm 'vm.bicep' = {
+  name: 'vm'
+  params: {
+    adminPassword: ⟦'Tr0ub4dor&3horse'⟧
+    sqlPassword: ⟦'C0rrect-H0rse-Battery'⟧
+  }
+}
+`,
+          'vm.bicep': '@secure()\nparam adminPassword string\nresource vm {\n',
+        },
+        parseError: true,
+        level: 'error',
+        env: 'unknown',
+        messageIncludes: 'holds a literal secret',
+      },
     ],
   },
 };

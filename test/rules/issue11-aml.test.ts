@@ -201,6 +201,19 @@ describe('AML001: allowPublicAccessWhenBehindVnet on API versions before publicN
     ]);
   });
 
+  it('a local module read only up to a syntax error and passed the workspace: undecided, not reported (review 113)', async () => {
+    const dir = tree({
+      'main.bicep': ws('ws', '2021-04-01', '') + "module pe 'pe.bicep' = {\n  name: 'pe'\n  params: {\n    workspaceArmId: ws.id\n  }\n}\n",
+      // It declares the parameter before its error; the private endpoint after it is not read.
+      'pe.bicep': "param workspaceArmId string\nresource pe {\n",
+    });
+    const { briefs, undecided } = await lintTree(dir, ['AML001']);
+    expect(briefs).toEqual([]);
+    expect(undecided.filter((u) => u.ruleId === 'AML001').map((u) => u.reason)).toEqual([
+      expect.stringContaining('module "pe" ("pe.bicep"), which is read only up to a syntax error, is passed the workspace'),
+    ]);
+  });
+
   it('from 2021-07-01 publicNetworkAccess decides and the flag is not read', async () => {
     const dir = tree({
       'disabled/main.bicep': ws('ws', '2024-04-01', "\n    publicNetworkAccess: 'Disabled'\n    allowPublicAccessWhenBehindVnet: true\n  "),

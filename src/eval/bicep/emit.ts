@@ -16,7 +16,7 @@ import { armResourceKey } from '../arm/resourceid.js';
 import { clippedSource, linkedTemplateReason, evaluateArmTemplate, type EvaluateArmOptions } from '../arm/template.js';
 import type { ArmResource } from '../arm/template.js';
 import { andCond, problem, propOf, span } from './context.js';
-import type { VendoredOrigin } from '../types.js';
+import type { OpaqueModuleCall, VendoredOrigin } from '../types.js';
 import { moduleParams, moduleTargetScope, nameLabel } from './modules.js';
 import { unknownScope, withinScope } from '../arm/deployment-scope.js';
 import { isUnknownScope } from '../../core/scope-key.js';
@@ -447,6 +447,15 @@ function emitModule(scope: FileScope, sym: ModSym): void {
     const child = scope.moduleScope(inst);
     if (child) {
       child.emit();
+      // A module file that does not parse is read only up to its error (PARSE001): what it would
+      // create after it is not known (review 113: a private endpoint there made its workspace
+      // "without a private endpoint"). Its resources read are evaluated; the call is also one whose
+      // body is not fully known (`partial`).
+      if (child.file.errors.length > 0) {
+        const call = localCall(scope, inst, 'the local module does not parse past its first error');
+        // The arguments its read part declares are read there (SEC001 judges them as inputs).
+        scope.env.opaque.push({ ...call, partial: new Set([...call.args.keys()].filter((k) => child.params.has(k))) });
+      }
       continue;
     }
     if (d.pathString !== null && REGISTRY_PATH.test(d.pathString)) {
@@ -461,18 +470,24 @@ function emitModule(scope: FileScope, sym: ModSym): void {
     // A local module not read (missing, outside the scan root, not parsed: reported there): what
     // it creates is not known, what it is passed is (review 112: a private endpoint module that
     // is missing made the workspace it is passed "without a private endpoint", a false AML001).
-    scope.env.opaque.push({
-      format: 'bicep',
-      name: d.name.name,
-      address: [...scope.deployment, d.name.name].join('/') + (inst.index !== undefined ? `[${inst.index}]` : ''),
-      source: d.pathString ?? scope.file.text.slice(d.path.range.start.offset, d.path.range.end.offset),
-      sourceAt: scope.loc(d.path.range),
-      reason: 'the local module is not read',
-      args: moduleParams(scope, inst),
-      argSites: paramSites(scope, d),
-      local: true,
-    });
+    scope.env.opaque.push(localCall(scope, inst, 'the local module is not read'));
   }
+}
+
+/** A local module's call as one whose body is not (fully) read (OpaqueModuleCall.local). */
+function localCall(scope: FileScope, inst: ModInst, reason: string): OpaqueModuleCall {
+  const d = inst.sym.decl;
+  return {
+    format: 'bicep',
+    name: d.name.name,
+    address: [...scope.deployment, d.name.name].join('/') + (inst.index !== undefined ? `[${inst.index}]` : ''),
+    source: d.pathString ?? scope.file.text.slice(d.path.range.start.offset, d.path.range.end.offset),
+    sourceAt: scope.loc(d.path.range),
+    reason,
+    args: moduleParams(scope, inst),
+    argSites: paramSites(scope, d),
+    local: true,
+  };
 }
 
 /** Where each of a module's `params:` is written. */
