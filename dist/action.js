@@ -47722,8 +47722,8 @@ function shellFunctions(commands) {
       } else if (w === "}") {
         depth = Math.max(0, depth - 1);
         if (depth === 0) {
+          if (start >= 0) bodies.push({ start, end: ci, laterNames: /* @__PURE__ */ new Set(), ...current !== void 0 ? { name: current } : {} });
           current = void 0;
-          if (start >= 0) bodies.push({ start, end: ci, laterNames: /* @__PURE__ */ new Set() });
           start = -1;
         }
       } else if (!SHELL_LEADING_WORDS.has(w)) break;
@@ -47941,14 +47941,32 @@ function same(a, b) {
   if (!a || !b || a.kind !== "string" || b.kind !== "string") return false;
   return a.value === b.value;
 }
-function differentInBranches(values, reason) {
+function withoutTexts(words) {
+  for (const w of words) {
+    for (const sg of w.segments) {
+      if (sg.value?.kind !== "unknown" || !sg.value.texts) continue;
+      const { texts: _texts, ...rest } = sg.value;
+      sg.value = rest;
+    }
+  }
+}
+function changesIfsOrNamerefs(cmd) {
+  const words = cmd.argv;
+  for (let i = 0; i < words.length; i++) {
+    const raw = words[i].raw;
+    if (/^IFS\+?=/.test(raw)) return true;
+    if ((raw === "declare" || raw === "local" || raw === "typeset") && words.slice(i + 1).some((w) => /^-[A-Za-z]*n/.test(w.raw))) return true;
+  }
+  return false;
+}
+function differentInBranches(values, reason, withTexts) {
   const v = unknown(reason);
-  if (!values.every((x) => x?.kind === "string")) return v;
+  if (!withTexts || !values.every((x) => x?.kind === "string")) return v;
   const texts = [...new Set(values.map((x) => x.value))];
   if (texts.length <= MAX_BRANCH_TEXTS) v.texts = texts;
   return v;
 }
-function merge(before, paths) {
+function merge(before, paths, withTexts) {
   const out = copy(before);
   const names3 = /* @__PURE__ */ new Set();
   for (const p of paths) for (const k of p.keys()) names3.add(k);
@@ -47971,7 +47989,7 @@ function merge(before, paths) {
     } else if (equal3) out.set(name, first);
     else {
       const why = paths.map((p) => p.get(name)).find((v) => v?.kind === "unknown");
-      out.set(name, why?.kind === "unknown" ? unknown(`${why.reason} (in a branch of an if/case)`) : differentInBranches(paths.map((p) => p.get(name)), `$${name} is assigned different values in the branches of an if/case`));
+      out.set(name, why?.kind === "unknown" ? unknown(`${why.reason} (in a branch of an if/case)`) : differentInBranches(paths.map((p) => p.get(name)), `$${name} is assigned different values in the branches of an if/case`, withTexts));
     }
   }
   return out;
@@ -47984,6 +48002,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   if (base.program) ctx.program = base.program;
   if (base.runnerOs) ctx.runnerOs = base.runnerOs;
   let env = ps ? powershellEnvironment(initial) : copy(initial);
+  const branchTexts = !ps && !initial.has("IFS") && !script.commands.some(changesIfsOrNamerefs);
   if (!ps) {
     const use = positionalUse(script.commands);
     const passed = POSITIONALS.some((k) => initial.has(k));
@@ -48030,6 +48049,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     return frame;
   };
   let shellBody;
+  const functionAssigns = /* @__PURE__ */ new Map();
   const keepBodyPrior = (name) => {
     if (shellBody && !shellBody.before.has(name)) shellBody.before.set(name, env.get(name));
   };
@@ -48076,7 +48096,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   };
   const commands = script.commands;
   const functions = functionsOf(commands, ps);
-  const shellBodyStarts = new Map(functions.all.map((b) => [b.start, b.end]));
+  const shellBodyStarts = new Map(functions.all.map((b) => [b.start, b]));
   const argumentRunners = functions.runners;
   const bodyAt = new Map(functions.bodies.map((b) => [b.start, b]));
   const bodyRestore = /* @__PURE__ */ new Map();
@@ -48096,25 +48116,10 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       restoreVariables(saved);
       bodyRestore.delete(end);
     }
-    if (shellBody && shellBody.end < ci) {
-      for (const name of shellBody.assigned) {
-        if (shellBody.locals.has(name)) {
-          const before = shellBody.before.get(name);
-          if (before === void 0) env.delete(name);
-          else env.set(name, before);
-        } else env.set(name, unknown(`$${name} is set by a function, when it is called`));
-      }
-      if (bodyArrays) {
-        for (const [name, was] of bodyArrays) if (shellBody.locals.has(name)) shellArrays.restore(/* @__PURE__ */ new Map([[name, was]]));
-        for (const name of shellBody.locals) bodyArrays.delete(name);
-        shellArrays.settle(bodyArrays, (_name, was, now) => [was, now], "by a function, when it is called", file);
-        bodyArrays = void 0;
-      }
-      shellBody = void 0;
-    }
-    const bodyEnd = shellBodyStarts.get(ci);
-    if (bodyEnd !== void 0 && !shellBody) {
-      shellBody = { end: bodyEnd, before: /* @__PURE__ */ new Map(), assigned: /* @__PURE__ */ new Set(), locals: /* @__PURE__ */ new Set() };
+    if (shellBody && shellBody.end < ci) closeShellBody(shellBody);
+    const bodyStart = shellBodyStarts.get(ci);
+    if (bodyStart !== void 0 && !shellBody) {
+      shellBody = { end: bodyStart.end, ...bodyStart.name !== void 0 ? { name: bodyStart.name } : {}, before: /* @__PURE__ */ new Map(), assigned: /* @__PURE__ */ new Set(), locals: /* @__PURE__ */ new Set() };
       bodyArrays = /* @__PURE__ */ new Map();
     }
     if (shellBody) {
@@ -48301,16 +48306,47 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
         if (args) expanded.push(...args);
         else addSplit(expanded, unclosed(expandWord(w, env, ctx, set)));
       }
+      if (env.has("IFS")) withoutTexts(expanded);
       invocations.push({ script, command: cmd, az: array ? array.words[0].word : program, words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded), ...movedTo() });
     }
     if (cmd.heredoc) recordHeredoc(cmd, [...rest.slice(prefixStart, j).filter((w) => !SHELL_ASSIGNMENT.test(w.raw)), ...rest.slice(j)]);
     recordCall(rest.slice(j), exportedEnvironment);
     const inSubshellOfItsOwn = PIPE_OR_BACKGROUND.has(cmd.before ?? "") || cmd.after === "|" || cmd.after === "|&";
     if (CHANGES_DIRECTORY.has(program.text) && !inSubstitution && !inSubshellOfItsOwn) changeFolder(program.text, rest.slice(j + 1), frames.length > 0 || afterOperator || shellBody !== void 0);
-    if (!inSubstitution) shellAssigns(program, rest.slice(j + 1));
+    if (!inSubstitution) {
+      shellAssigns(program, rest.slice(j + 1));
+      callsFunction(program);
+    }
   }
+  if (shellBody) closeShellBody(shellBody);
   if (!ps) leaveSubshellsTo(0);
-  return { file, invocations, heredocs, env, assigned: ps ? withoutEnvironmentPrefix(assigned) : assigned, calls, ...folder === STARTING_FOLDER ? {} : { folder } };
+  return { file, invocations, heredocs, env, assigned: ps ? withoutEnvironmentPrefix(assigned) : assigned, calls, ...folder === STARTING_FOLDER ? {} : { folder }, ...functionAssigns.size > 0 ? { functionAssigns } : {} };
+  function closeShellBody(body) {
+    const locals = body.locals;
+    const arrayNames = [...bodyArrays?.keys() ?? []].filter((n) => !locals.has(n));
+    for (const name of body.assigned) {
+      if (body.locals.has(name)) {
+        const before = body.before.get(name);
+        if (before === void 0) env.delete(name);
+        else env.set(name, before);
+      } else env.set(name, unknown(`$${name} is set by a function, when it is called`));
+    }
+    if (bodyArrays) {
+      for (const [name, was] of bodyArrays) if (body.locals.has(name)) shellArrays.restore(/* @__PURE__ */ new Map([[name, was]]));
+      for (const name of body.locals) bodyArrays.delete(name);
+      shellArrays.settle(bodyArrays, (_name, was, now) => [was, now], "by a function, when it is called", file);
+      bodyArrays = void 0;
+    }
+    if (body.name !== void 0) functionAssigns.set(body.name, { names: [...body.assigned].filter((n) => !locals.has(n)), arrays: new Map(arrayNames.map((n) => [n, shellArrays.get(n)])) });
+    shellBody = void 0;
+  }
+  function callsFunction(program) {
+    const assigns = functionAssigns.get(program.text ?? "");
+    if (!assigns) return;
+    const why = `may be set by the function ${program.text}, called at line ${program.range.start.line}`;
+    for (const name of assigns.names) forget(name, unknown(`$${name} ${why}`));
+    for (const [name, value] of assigns.arrays) setArray(name, value);
+  }
   function leaveSubshellsTo(depth) {
     currentDepth = depth;
     while (subshellFolder.length > depth) {
@@ -48455,6 +48491,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     for (const k of /* @__PURE__ */ new Set([...env.keys(), ...after.keys()])) if (env.get(k) !== after.get(k)) keepForSubshellEnd(k);
     for (const [k, v] of after) if (env.get(k) !== v && k !== ANY_VARIABLE) assigned.set(k, v);
     env = copy(after);
+    for (const [k, v] of run3.functionAssigns ?? []) functionAssigns.set(k, v);
     if (run3.folder !== void 0) changeFolderTo(run3.folder === UNKNOWN_FOLDER || folder === UNKNOWN_FOLDER ? UNKNOWN_FOLDER : nestedFolder(folder, run3.folder) ?? STARTING_FOLDER);
   }
   function shellAssigns(program, args) {
@@ -48742,7 +48779,10 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     if (top.kind === "if") {
       const paths = [...top.branches.filter((b) => !top.exits?.has(b)), ...top.exiting ? [] : [env]];
       if (!top.hasElse) paths.push(top.before);
-      env = merge(top.before, paths.length > 0 ? paths : [...top.branches, env]);
+      env = merge(top.before, paths.length > 0 ? paths : [...top.branches, env], branchTexts);
+      if (frames[frames.length - 1]?.kind === "case") {
+        for (const [name, v] of env) if (v !== top.before.get(name)) recordCaseValue(name, v);
+      }
       settleAssigned();
     } else if (top.kind === "case") {
       const after = copy(env);
@@ -48753,7 +48793,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
         if (all.every((v) => same(v, first))) after.set(name, first);
         else {
           const why = all.find((v) => v?.kind === "unknown");
-          after.set(name, why?.kind === "unknown" ? unknown(`${why.reason} (in a branch of a case)`) : differentInBranches(all, `$${name} is assigned different values in the branches of a case`));
+          after.set(name, why?.kind === "unknown" ? unknown(`${why.reason} (in a branch of a case)`) : differentInBranches(all, `$${name} is assigned different values in the branches of a case`, branchTexts));
         }
       }
       env = after;
@@ -50476,12 +50516,23 @@ function convert2(a, v) {
   }
   return v;
 }
+function limited(o) {
+  return o.branchFlags ?? o.abbreviation;
+}
+function combineOpaque(a, b) {
+  if (!a) return b;
+  if (!limited(a)) return a;
+  if (!limited(b)) return b;
+  return { ...a, also: a.also ? combineOpaque(a.also, b) : b };
+}
 function opaqueMaySet(opaque, names3) {
   if (!opaque) return false;
-  if (opaque.branchFlags) return names3.some((n) => opaque.branchFlags.includes(n));
-  return opaque.abbreviation === void 0 || names3.some((n) => opaque.abbreviation.includes(n));
+  const list2 = limited(opaque);
+  return list2 === void 0 || names3.some((n) => list2.includes(n)) || opaqueMaySet(opaque.also, names3);
 }
 function opaqueReason(opaque, what) {
+  const list2 = limited(opaque);
+  if (list2 && !list2.includes(what) && opaque.also) return opaqueReason(opaque.also, what);
   if (opaque.word === void 0) return `an unclosed quote in this az command may hide ${what}`;
   if (opaque.stray) return `${opaque.word} in this az command is not a flag but a word the Azure CLI rejects (a backslash keeps the blank before it, as a folded \`run: >\` makes of a \`\\\` at a line end), so ${what} is not decided`;
   if (opaque.why) return `${opaque.word} in this az command holds words not known (${opaque.why}), ${what} among them`;
@@ -50510,7 +50561,7 @@ function applyMlSets(r, kind, sets, opaque, file, at2) {
       r.attrs.set(a.canonical, { value, defaulted: false, at: word, sourcePath: top });
     }
   }
-  if (!opaque) return;
+  if (!opaque || !opaqueMaySet(opaque, [SET_FLAG, ...FILE_FLAGS])) return;
   for (const a of attrs) {
     if (!r.attrs.has(a.canonical)) r.attrs.set(a.canonical, { value: unknown(opaqueReason(opaque, `a --set of ${a.paths[0]} or a --file`), at2), defaulted: false, at: at2, sourcePath: a.paths[0] ?? a.canonical });
   }
@@ -50541,6 +50592,7 @@ var init_azure_cli_sets = __esm({
   "src/frontends/azure-cli-sets.ts"() {
     "use strict";
     init_value();
+    init_azure_cli();
     init_azureml_yaml();
   }
 });
@@ -51003,8 +51055,7 @@ function parseFlags(spec, words, file) {
   const markOpaque = (w) => {
     if (!w.opaque) return;
     const branchFlags = branchFlagsOf(spec, w, byName2);
-    if (!out.opaque) out.opaque = branchFlags ? { word: w.word.raw, branchFlags } : { word: w.word.raw, ...w.why ? { why: w.why } : {} };
-    else if (out.opaque.abbreviation || out.opaque.branchFlags) out.opaque = { word: w.word.raw, ...w.why ? { why: w.why } : {} };
+    out.opaque = combineOpaque(out.opaque, branchFlags ? { word: w.word.raw, branchFlags } : { word: w.word.raw, ...w.why ? { why: w.why } : {} });
   };
   while (i < words.length) {
     const w = words[i];
@@ -51014,7 +51065,7 @@ function parseFlags(spec, words, file) {
       continue;
     }
     if (!isFlag(w)) {
-      if (w.text !== void 0 && /^\s+--?[A-Za-z]/.test(w.text) && (!out.opaque || out.opaque.abbreviation)) out.opaque = { word: w.word.raw, stray: true };
+      if (w.text !== void 0 && /^\s+--?[A-Za-z]/.test(w.text)) out.opaque = combineOpaque(out.opaque, { word: w.word.raw, stray: true });
       i++;
       continue;
     }
@@ -51023,7 +51074,7 @@ function parseFlags(spec, words, file) {
     const written2 = (eq > 0 ? t.slice(0, eq) : t).replace(/^(--[a-z-]+)$/i, (m) => m.toLowerCase());
     const resolved2 = resolveFlag(spec, written2);
     const name = resolved2.name;
-    if (resolved2.ambiguous && !out.opaque) out.opaque = { word: written2, abbreviation: resolved2.ambiguous };
+    if (resolved2.ambiguous) out.opaque = combineOpaque(out.opaque, { word: written2, abbreviation: resolved2.ambiguous });
     const inline = eq > 0 ? w : void 0;
     const inlineFrom = eq > 0 ? w.word.raw.indexOf("=") + 1 : 0;
     const next = words[i + 1];

@@ -20,7 +20,7 @@
  */
 import type { Location, Range } from '../core/source.js';
 import { bool, num, unknown, type Value } from '../core/value.js';
-import type { FlagSpec } from '../model/tables/azure-cli.js';
+import { FILE_FLAGS, SET_FLAG, type FlagSpec } from '../model/tables/azure-cli.js';
 import type { Resource } from '../model/resource.js';
 import { AZUREML_YAML_TABLE } from '../model/tables/azureml-yaml.js';
 import type { AttrSpec } from '../model/tables/spec.js';
@@ -74,17 +74,38 @@ export interface Opaque {
    * abbreviation as the flags it may stand for). It may set those and no other.
    */
   branchFlags?: readonly string[];
+  /** Another word of the command that may also set flags (two limited ones: `$ARGS` and `--enable-cluster`). */
+  also?: Opaque;
+}
+
+/** An opaque word that may set only some flags (an abbreviation, a variable of known texts). */
+function limited(o: Opaque): readonly string[] | undefined {
+  return o.branchFlags ?? o.abbreviation;
+}
+
+/**
+ * Two opaque words of one command as one: any flag when either may set any flag (the first of
+ * those, for its reason), else both lists kept (`also`), each with its own reason.
+ */
+export function combineOpaque(a: Opaque | undefined, b: Opaque): Opaque {
+  if (!a) return b;
+  if (!limited(a)) return a;
+  if (!limited(b)) return b;
+  return { ...a, also: a.also ? combineOpaque(a.also, b) : b };
 }
 
 /** Whether an opaque command may set the flag named `names` (an abbreviation only its candidates). */
 export function opaqueMaySet(opaque: Opaque | undefined, names: readonly string[]): boolean {
   if (!opaque) return false;
-  if (opaque.branchFlags) return names.some((n) => opaque.branchFlags!.includes(n));
-  return opaque.abbreviation === undefined || names.some((n) => opaque.abbreviation!.includes(n));
+  const list = limited(opaque);
+  return list === undefined || names.some((n) => list.includes(n)) || opaqueMaySet(opaque.also, names);
 }
 
 /** Why a key of such a command is not decided (`--verbose`). */
 export function opaqueReason(opaque: Opaque, what: string): string {
+  // Of two limited words, the one that may set it says why.
+  const list = limited(opaque);
+  if (list && !list.includes(what) && opaque.also) return opaqueReason(opaque.also, what);
   if (opaque.word === undefined) return `an unclosed quote in this az command may hide ${what}`;
   if (opaque.stray) return `${opaque.word} in this az command is not a flag but a word the Azure CLI rejects (a backslash keeps the blank before it, as a folded \`run: >\` makes of a \`\\\` at a line end), so ${what} is not decided`;
   if (opaque.why) return `${opaque.word} in this az command holds words not known (${opaque.why}), ${what} among them`;
@@ -125,7 +146,8 @@ export function applyMlSets(r: Resource, kind: 'ml.compute' | 'ml.workspace', se
       r.attrs.set(a.canonical, { value, defaulted: false, at: word, sourcePath: top! });
     }
   }
-  if (!opaque) return;
+  // (A word that may pass only some flags, none of them --set or --file, sets no key this way.)
+  if (!opaque || !opaqueMaySet(opaque, [SET_FLAG, ...FILE_FLAGS])) return;
   for (const a of attrs) {
     if (!r.attrs.has(a.canonical)) r.attrs.set(a.canonical, { value: unknown(opaqueReason(opaque, `a --set of ${a.paths[0]} or a --file`), at), defaulted: false, at, sourcePath: a.paths[0] ?? a.canonical });
   }

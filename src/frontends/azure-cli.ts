@@ -57,7 +57,7 @@ import { foldersBetween, fromRepositoryTop, githubRepository } from './shared.js
 import { TASK_SCRIPT_INPUTS, taskScriptMode, type ArgumentSyntax } from '../parse/yaml/pipeline-tasks.js';
 import { passedArguments, unknownArguments, type PassedArguments } from '../eval/azcli/task-arguments.js';
 import { resolveVariableTemplates, variableListsOf, variablesTemplatePath } from './azure-pipelines-variables.js';
-import { applyMlSets, flagOverrides, nameAbsentMlKeys, opaqueMaySet, opaqueReason, type Opaque } from './azure-cli-sets.js';
+import { applyMlSets, combineOpaque, flagOverrides, nameAbsentMlKeys, opaqueMaySet, opaqueReason, type Opaque } from './azure-cli-sets.js';
 import { withoutCheckoutTop } from '../parse/yaml/ci-checkout.js';
 import { nestedFolder, stepFolder, UNKNOWN_FOLDER, within, type FolderState, type ScriptFolder } from '../eval/azcli/folders.js';
 
@@ -225,9 +225,8 @@ function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): P
     if (!w.opaque) return;
     const branchFlags = branchFlagsOf(spec, w, byName);
     // An expansion may carry any flag: it outranks an abbreviation or a variable of known texts,
-    // which stand for a few. (Two of those together: any flag, not worth telling apart.)
-    if (!out.opaque) out.opaque = branchFlags ? { word: w.word.raw, branchFlags } : { word: w.word.raw, ...(w.why ? { why: w.why } : {}) };
-    else if (out.opaque.abbreviation || out.opaque.branchFlags) out.opaque = { word: w.word.raw, ...(w.why ? { why: w.why } : {}) };
+    // which stand for a few; those together may set any of theirs (review 113).
+    out.opaque = combineOpaque(out.opaque, branchFlags ? { word: w.word.raw, branchFlags } : { word: w.word.raw, ...(w.why ? { why: w.why } : {}) });
   };
   while (i < words.length) {
     const w = words[i]!;
@@ -240,7 +239,7 @@ function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): P
       // `pool1 \ --node-taints …`: a backslash before a blank keeps the blank in the next word (a
       // folded `run: >` makes one of a `\` at a line end, FORMATS.md §1 trap 6). argparse reads
       // no flag in ` --node-taints` and rejects the word: the flags after it are not decided.
-      if (w.text !== undefined && /^\s+--?[A-Za-z]/.test(w.text) && (!out.opaque || out.opaque.abbreviation)) out.opaque = { word: w.word.raw, stray: true };
+      if (w.text !== undefined && /^\s+--?[A-Za-z]/.test(w.text)) out.opaque = combineOpaque(out.opaque, { word: w.word.raw, stray: true });
       i++;
       continue;
     }
@@ -250,7 +249,7 @@ function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): P
     const resolved = resolveFlag(spec, written);
     const name = resolved.name;
     // An abbreviation that may stand for several flags may set any of them.
-    if (resolved.ambiguous && !out.opaque) out.opaque = { word: written, abbreviation: resolved.ambiguous };
+    if (resolved.ambiguous) out.opaque = combineOpaque(out.opaque, { word: written, abbreviation: resolved.ambiguous });
     // The value: inline after `=`, else the next word(s).
     const inline = eq > 0 ? w : undefined;
     const inlineFrom = eq > 0 ? w.word.raw.indexOf('=') + 1 : 0;

@@ -48,6 +48,8 @@ describe('bash arrays holding an az command', () => {
   it('an array a function builds is its value after the call; a local one is gone', async () => {
     expect((await kv001(`build() {\n  kv=(${KV})\n}\nbuild\n"\${kv[@]}"\n`)).briefs).toEqual(['KV001 error noPurgeProtection deploy-prod.sh:3:7']);
     expect((await kv001(`build() {\n  local kv=(${KV})\n}\nbuild\n"\${kv[@]}"\n`)).briefs).toEqual([]);
+    // Set again between the definition and the call: the call leaves the body's (review 113).
+    expect((await kv001(`build() {\n  kv=(${KV})\n}\nkv=(${KV} --enable-purge-protection true)\nbuild\n"\${kv[@]}"\n`)).briefs).toEqual(['KV001 error noPurgeProtection deploy-prod.sh:3:7']);
   });
 
   it('an array inside an array, eval of it, [*] and a runner function', async () => {

@@ -142,6 +142,62 @@ describe('azure-cli front end: values', () => {
     for (const x of [a4, a5, a6, a7]) expect(attr(x!, 'adminEnabled')).toMatch(/may expand to several words, --admin-enabled among them/);
   });
 
+  it('a variable of known texts decides nothing where something else may set it or split it otherwise (review 113)', () => {
+    const branch = (name: string) => `if [ -n "$Z" ]; then ${name}="--admin-enabled=true"; else ${name}=""; fi`;
+    const r = run({
+      // IFS changed anywhere in the script: the texts are not split as read.
+      'ifs.sh': ['IFS=,', 'X=""', 'if [ -n "$Z" ]; then X="--sku,Premium"; fi', 'az acr create -n acr1 --sku Basic $X'].join('\n'),
+      // A nameref may set the variable by another name.
+      'nameref.sh': ['declare -n R=X', branch('X'), 'R="--admin-enabled=true"', 'az acr create -n acr2 --sku Basic $X'].join('\n'),
+      // An abbreviation after it may stand for the flag too.
+      'abbrev.sh': ['if [ -n "$Z" ]; then X="--tags a=b"; else X=""; fi', 'az acr create -n acr3 --sku Basic $X --admin'].join('\n'),
+    });
+    const [ifs, nameref, abbrev] = resources(r);
+    expect(attr(ifs!, 'sku')).toBe('Basic@4:29');
+    expect(attr(ifs!, 'adminEnabled')).toMatch(/^\?the unquoted \$X in this az command may expand to several words/);
+    expect(attr(nameref!, 'adminEnabled')).toMatch(/^\?the unquoted \$X in this az command may expand to several words/);
+    expect(attr(abbrev!, 'adminEnabled')).toMatch(/^\?the abbreviated flag --admin in this az command may stand for --admin-enabled/);
+  });
+
+  it('a call of a function the script defines makes what it assigns unknown after it (review 113)', () => {
+    const r = run({
+      'lib.sh': 'enable_admin() { ADMIN="--admin-enabled=true"; }\n',
+      'a.sh': [
+        'set_extra() { EXTRA="--admin-enabled=true"; local L=1; }',
+        'EXTRA=""',
+        'set_extra',
+        'az acr create -n acr1 --sku Basic $EXTRA',
+        // In one branch only: still not known after the if.
+        'X=""',
+        'if [ -n "$Z" ]; then X="--tags a=b"; set_extra_x; fi',
+        'set_extra_x() { X="--admin-enabled=true"; }',
+        'if [ -n "$Z" ]; then X="--tags a=b"; set_extra_x; else X=""; fi',
+        'az acr create -n acr2 --sku Basic $X',
+        // Defined in a sourced file.
+        'source ./lib.sh',
+        'ADMIN=""',
+        'enable_admin',
+        'az acr create -n acr3 --sku Basic $ADMIN',
+        // Its local names stay the script's.
+        'L=Premium',
+        'set_extra',
+        'az acr create -n acr4 --sku "$L"',
+      ].join('\n'),
+    });
+    const [a1, a2, a3, a4] = resources(r).filter((x) => x.address.includes('acr'));
+    expect(attr(a1!, 'adminEnabled')).toMatch(/^\?the unquoted \$EXTRA in this az command may expand to several words/);
+    expect(attr(a2!, 'adminEnabled')).toMatch(/^\?the unquoted \$X in this az command may expand to several words/);
+    expect(attr(a3!, 'adminEnabled')).toMatch(/^\?the unquoted \$ADMIN in this az command may expand to several words/);
+    expect(attr(a4!, 'sku')).toMatch(/^Premium@/);
+  });
+
+  it('an if inside a case arm is that arm assigning what the if assigns (review 113)', () => {
+    const r = run({
+      'a.sh': ['SKU=Basic', 'case "$E" in', '  a) if [ -n "$Z" ]; then SKU=Premium; fi ;;', '  *) SKU=Basic ;;', 'esac', 'az acr create -n acr1 --sku "$SKU"'].join('\n'),
+    });
+    expect(attr(only(r, 'acr'), 'sku')).toMatch(/^\?\$SKU is assigned different values in the branches of an if\/case \(in a branch of a case\)/);
+  });
+
   it('reads PowerShell assignments and backtick continuations; assignments in blocks are unknown', () => {
     const r = run({
       'a.ps1': ["$env:SKU = 'Premium'", "if ($x) { $admin = 'true' }", 'az acr create -n acr1 `', '  --sku $env:SKU `', '  --admin-enabled $admin'].join('\n'),

@@ -95,6 +95,14 @@ export interface ScriptRun {
   assigned: Map<string, Value>;
   /** The folder the script ends in, when a `cd` moved it (a sourced file moves its caller). */
   folder?: FolderState;
+  /** What each function it defines assigns when called (a sourced file's functions are its caller's). */
+  functionAssigns?: ReadonlyMap<string, FunctionAssigns>;
+}
+
+/** What a call of a script's function leaves: the variables it sets (not known after the call), and its arrays' values after it. */
+interface FunctionAssigns {
+  names: string[];
+  arrays: ReadonlyMap<string, ShellArray | undefined>;
 }
 
 const isName = (t: string): boolean => /^[A-Za-z_]\w*$/.test(t);
@@ -110,6 +118,8 @@ const FUNCTION_NAME = /^[A-Za-z_][\w-]*$/;
 interface FunctionBody {
   start: number;
   end: number;
+  /** The function's name (`deploy() {`, `function deploy {`). */
+  name?: string;
   laterNames: Set<string>;
   /**
    * The body may read variables it does not name (it runs or sources a script, `eval`, `${!x}`):
@@ -164,8 +174,8 @@ function shellFunctions(commands: readonly CiCommand[]): { runners: Set<string>;
       } else if (w === '}') {
         depth = Math.max(0, depth - 1);
         if (depth === 0) {
+          if (start >= 0) bodies.push({ start, end: ci, laterNames: new Set(), ...(current !== undefined ? { name: current } : {}) });
           current = undefined;
-          if (start >= 0) bodies.push({ start, end: ci, laterNames: new Set() });
           start = -1;
         }
       } else if (!SHELL_LEADING_WORDS.has(w)) break;
@@ -570,6 +580,28 @@ function same(a: Value | undefined, b: Value | undefined): boolean {
   return a.value === b.value;
 }
 
+/** Drops the texts of the variables in `words` (`UnknownValue.texts`): they are not split as the default IFS splits them. */
+function withoutTexts(words: readonly ExpandedWord[]): void {
+  for (const w of words) {
+    for (const sg of w.segments) {
+      if (sg.value?.kind !== 'unknown' || !sg.value.texts) continue;
+      const { texts: _texts, ...rest } = sg.value;
+      sg.value = rest;
+    }
+  }
+}
+
+/** A command that assigns IFS (`IFS=,`, `export IFS=…`, `read` with a prefix) or declares a nameref (`declare -n`, `local -n`, `typeset -n`). */
+function changesIfsOrNamerefs(cmd: CiCommand): boolean {
+  const words = cmd.argv;
+  for (let i = 0; i < words.length; i++) {
+    const raw = words[i]!.raw;
+    if (/^IFS\+?=/.test(raw)) return true;
+    if ((raw === 'declare' || raw === 'local' || raw === 'typeset') && words.slice(i + 1).some((w) => /^-[A-Za-z]*n/.test(w.raw))) return true;
+  }
+  return false;
+}
+
 /** At most this many texts are kept for a variable the branches of an if/case set apart (`UnknownValue.texts`). */
 const MAX_BRANCH_TEXTS = 16;
 
@@ -577,16 +609,19 @@ const MAX_BRANCH_TEXTS = 16;
  * The variable the paths of an if/case left with different values: unknown (FORMATS.md §1: if
  * all agree, known, else unknown), with the texts it may hold when each path left a known one.
  */
-function differentInBranches(values: readonly (Value | undefined)[], reason: string): Value {
+function differentInBranches(values: readonly (Value | undefined)[], reason: string, withTexts: boolean): Value {
   const v = unknown(reason);
-  if (!values.every((x) => x?.kind === 'string')) return v;
+  if (!withTexts || !values.every((x) => x?.kind === 'string')) return v;
   const texts = [...new Set(values.map((x) => (x as { value: string }).value))];
   if (texts.length <= MAX_BRANCH_TEXTS) v.texts = texts;
   return v;
 }
 
-/** The variables after a block whose paths ended with `paths` (RULES.md: branches that all agree are known). */
-function merge(before: Env, paths: Env[]): Env {
+/**
+ * The variables after a block whose paths ended with `paths` (RULES.md: branches that all agree
+ * are known). `withTexts`: a variable they left with different known texts keeps them (`texts`).
+ */
+function merge(before: Env, paths: Env[], withTexts: boolean): Env {
   const out = copy(before);
   const names = new Set<string>();
   for (const p of paths) for (const k of p.keys()) names.add(k);
@@ -613,7 +648,7 @@ function merge(before: Env, paths: Env[]): Env {
       // A branch that made it unknown says why (`source .cfg` in it: "may be set by the sourced
       // .cfg"), not that branches assign it (review 109).
       const why = paths.map((p) => p.get(name)).find((v) => v?.kind === 'unknown');
-      out.set(name, why?.kind === 'unknown' ? unknown(`${why.reason} (in a branch of an if/case)`) : differentInBranches(paths.map((p) => p.get(name)), `$${name} is assigned different values in the branches of an if/case`));
+      out.set(name, why?.kind === 'unknown' ? unknown(`${why.reason} (in a branch of an if/case)`) : differentInBranches(paths.map((p) => p.get(name)), `$${name} is assigned different values in the branches of an if/case`, withTexts));
     }
   }
   return out;
@@ -636,6 +671,10 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   if (base.runnerOs) ctx.runnerOs = base.runnerOs;
   // A PowerShell script finds the step's variables in its environment only (`$env:X`, not `$X`).
   let env: Env = ps ? powershellEnvironment(initial) : copy(initial);
+  // The texts a variable the branches set apart may hold are read as the shell splits them (default
+  // IFS), and only where nothing else may set it: not in a script that changes IFS or declares a
+  // nameref (`declare -n r=X; r=…` sets X; review 113).
+  const branchTexts = !ps && !initial.has('IFS') && !script.commands.some(changesIfsOrNamerefs);
   // The caller's arguments are `$1`…: only where they stay what the caller passed. Moved or
   // replaced, they are unknown (not unset: a `${1:-dev}` default would be a wrong known value).
   if (!ps) {
@@ -724,7 +763,13 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    * not hold after it (FORMATS.md §1(a): `local` is the function's). Its names and the values
    * before it, and the names it makes `local`.
    */
-  let shellBody: { end: number; before: Map<string, Value | undefined>; assigned: Set<string>; locals: Set<string> } | undefined;
+  let shellBody: { end: number; name?: string; before: Map<string, Value | undefined>; assigned: Set<string>; locals: Set<string> } | undefined;
+  /**
+   * What each function the script defines assigns beyond its `local` names (its variables and
+   * arrays): a call of it by name makes them unknown from there on (review 113: `X=a; setit; az … $X`
+   * with `setit() { X=b; }` read X as a). Also those of functions a sourced file defines.
+   */
+  const functionAssigns = new Map<string, FunctionAssigns>();
   /** Before `name` first changes in the function body being read: its value then (what a `local` name gets back). */
   const keepBodyPrior = (name: string): void => {
     if (shellBody && !shellBody.before.has(name)) shellBody.before.set(name, env.get(name));
@@ -778,7 +823,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
 
   const commands = script.commands;
   const functions = functionsOf(commands, ps);
-  const shellBodyStarts = new Map(functions.all.map((b) => [b.start, b.end]));
+  const shellBodyStarts = new Map(functions.all.map((b) => [b.start, b]));
   const argumentRunners = functions.runners;
   // A function body reads the variables the script sets again after it as unknown (call time), restored after the body.
   // (By first command: a script of thousands of functions looked at every body for every command.)
@@ -803,31 +848,13 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       restoreVariables(saved);
       bodyRestore.delete(end);
     }
-    // Past a shell function's body: its `local` names are the script's again; what else it assigned
-    // holds only after it is called, which is not followed: unknown.
-    if (shellBody && shellBody.end < ci) {
-      for (const name of shellBody.assigned) {
-        if (shellBody.locals.has(name)) {
-          const before = shellBody.before.get(name);
-          if (before === undefined) env.delete(name);
-          else env.set(name, before);
-        } else env.set(name, unknown(`$${name} is set by a function, when it is called`));
-      }
-      // Its arrays: a `local` one is gone; another holds what the body assigned once it is called
-      // (an array not called for is empty and runs nothing), words it may have added a hole.
-      if (bodyArrays) {
-        for (const [name, was] of bodyArrays) if (shellBody.locals.has(name)) shellArrays.restore(new Map([[name, was]]));
-        for (const name of shellBody.locals) bodyArrays.delete(name);
-        shellArrays.settle(bodyArrays, (_name, was, now) => [was, now], 'by a function, when it is called', file);
-        bodyArrays = undefined;
-      }
-      shellBody = undefined;
-    }
-    const bodyEnd = shellBodyStarts.get(ci);
+    // Past a shell function's body (closeShellBody).
+    if (shellBody && shellBody.end < ci) closeShellBody(shellBody);
+    const bodyStart = shellBodyStarts.get(ci);
     // (`before` is filled as the body changes a name, keepBodyPrior: a copy of every variable per
     // body made a script of thousands of functions quadratic.)
-    if (bodyEnd !== undefined && !shellBody) {
-      shellBody = { end: bodyEnd, before: new Map(), assigned: new Set(), locals: new Set() };
+    if (bodyStart !== undefined && !shellBody) {
+      shellBody = { end: bodyStart.end, ...(bodyStart.name !== undefined ? { name: bodyStart.name } : {}), before: new Map(), assigned: new Set(), locals: new Set() };
       bodyArrays = new Map();
     }
     // `local x=…`, `declare x` in the body: the function's own.
@@ -1050,6 +1077,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
         if (args) expanded.push(...args);
         else addSplit(expanded, unclosed(expandWord(w, env, ctx, set)));
       }
+      // A sourced file that set IFS: a variable's texts are not split as read (`UnknownValue.texts`).
+      if (env.has('IFS')) withoutTexts(expanded);
       invocations.push({ script, command: cmd, az: array ? array.words[0]!.word : program, words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded), ...movedTo() });
     }
     // A redirection written before the program may name the file (`>pool.yml cat <<EOF`).
@@ -1061,12 +1090,54 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     const inSubshellOfItsOwn = PIPE_OR_BACKGROUND.has(cmd.before ?? '') || cmd.after === '|' || cmd.after === '|&';
     if (CHANGES_DIRECTORY.has(program.text) && !inSubstitution && !inSubshellOfItsOwn) changeFolder(program.text, rest.slice(j + 1), frames.length > 0 || afterOperator || shellBody !== undefined);
     // A subshell's assignments (`$(source x.sh)`) do not reach the script.
-    if (!inSubstitution) shellAssigns(program, rest.slice(j + 1));
+    if (!inSubstitution) {
+      shellAssigns(program, rest.slice(j + 1));
+      callsFunction(program);
+    }
   }
+  if (shellBody) closeShellBody(shellBody);
   // A subshell that ends the script (or a sourced file) ends with it: what it set is not the script's.
   if (!ps) leaveSubshellsTo(0);
   // What decides the commands' environment class reads `$env:ENVIRONMENT = 'prod'` as it reads `$environment`.
-  return { file, invocations, heredocs, env, assigned: ps ? withoutEnvironmentPrefix(assigned) : assigned, calls, ...(folder === STARTING_FOLDER ? {} : { folder }) };
+  return { file, invocations, heredocs, env, assigned: ps ? withoutEnvironmentPrefix(assigned) : assigned, calls, ...(folder === STARTING_FOLDER ? {} : { folder }), ...(functionAssigns.size > 0 ? { functionAssigns } : {}) };
+
+  /**
+   * Past a shell function's body: its `local` names are the script's again; what else it assigned
+   * holds only after it is called (`callsFunction`): unknown. (Also at the end of a script whose
+   * last command closes a body: a sourced file's function is its caller's.)
+   */
+  function closeShellBody(body: NonNullable<typeof shellBody>): void {
+    const locals = body.locals;
+    const arrayNames = [...(bodyArrays?.keys() ?? [])].filter((n) => !locals.has(n));
+    for (const name of body.assigned) {
+      if (body.locals.has(name)) {
+        const before = body.before.get(name);
+        if (before === undefined) env.delete(name);
+        else env.set(name, before);
+      } else env.set(name, unknown(`$${name} is set by a function, when it is called`));
+    }
+    // Its arrays: a `local` one is gone; another holds what the body assigned once it is called
+    // (an array not called for is empty and runs nothing), words it may have added a hole.
+    if (bodyArrays) {
+      for (const [name, was] of bodyArrays) if (body.locals.has(name)) shellArrays.restore(new Map([[name, was]]));
+      for (const name of body.locals) bodyArrays.delete(name);
+      shellArrays.settle(bodyArrays, (_name, was, now) => [was, now], 'by a function, when it is called', file);
+      bodyArrays = undefined;
+    }
+    // What a call of it leaves: its variables not known, its arrays as the body leaves them (an
+    // array set again between the definition and the call is the body's after the call).
+    if (body.name !== undefined) functionAssigns.set(body.name, { names: [...body.assigned].filter((n) => !locals.has(n)), arrays: new Map(arrayNames.map((n) => [n, shellArrays.get(n)])) });
+    shellBody = undefined;
+  }
+
+  /** A call of a function the script (or a file it sourced) defines: what it assigns is not known after it. */
+  function callsFunction(program: CiWord): void {
+    const assigns = functionAssigns.get(program.text ?? '');
+    if (!assigns) return;
+    const why = `may be set by the function ${program.text}, called at line ${program.range.start.line}`;
+    for (const name of assigns.names) forget(name, unknown(`$${name} ${why}`));
+    for (const [name, value] of assigns.arrays) setArray(name, value);
+  }
 
   /** Leaving subshells (`( … )`, `$(…)`) down to `depth`: what they assigned is the parent's no more. */
   function leaveSubshellsTo(depth: number): void {
@@ -1266,6 +1337,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     for (const k of new Set([...env.keys(), ...after.keys()])) if (env.get(k) !== after.get(k)) keepForSubshellEnd(k);
     for (const [k, v] of after) if (env.get(k) !== v && k !== ANY_VARIABLE) assigned.set(k, v);
     env = copy(after);
+    // Its functions are this shell's: a call of one makes what it assigns unknown.
+    for (const [k, v] of run.functionAssigns ?? []) functionAssigns.set(k, v);
     // A `cd` in the sourced file moves this shell (self-review 70).
     if (run.folder !== undefined) changeFolderTo(run.folder === UNKNOWN_FOLDER || folder === UNKNOWN_FOLDER ? UNKNOWN_FOLDER : nestedFolder(folder, run.folder) ?? STARTING_FOLDER);
   }
@@ -1655,7 +1728,10 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       const paths = [...top.branches.filter((b) => !top.exits?.has(b)), ...(top.exiting ? [] : [env])];
       if (!top.hasElse) paths.push(top.before);
       // Every branch exits: nothing after the block runs, which is not followed (every path is merged).
-      env = merge(top.before, paths.length > 0 ? paths : [...top.branches, env]);
+      env = merge(top.before, paths.length > 0 ? paths : [...top.branches, env], branchTexts);
+      // An if inside a case arm: what it leaves is that arm's value (review 113: an arm whose if
+      // set X counted as one that leaves X alone, and a later arm's X="" decided it).
+      if (frames[frames.length - 1]?.kind === 'case') for (const [name, v] of env) if (v !== top.before.get(name)) recordCaseValue(name, v);
       settleAssigned();
     } else if (top.kind === 'case') {
       const after = copy(env);
@@ -1667,7 +1743,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
         if (all.every((v) => same(v, first))) after.set(name, first!);
         else {
           const why = all.find((v) => v?.kind === 'unknown');
-          after.set(name, why?.kind === 'unknown' ? unknown(`${why.reason} (in a branch of a case)`) : differentInBranches(all, `$${name} is assigned different values in the branches of a case`));
+          after.set(name, why?.kind === 'unknown' ? unknown(`${why.reason} (in a branch of a case)`) : differentInBranches(all, `$${name} is assigned different values in the branches of a case`, branchTexts));
         }
       }
       env = after;
