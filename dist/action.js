@@ -39724,7 +39724,9 @@ function candidatesByName(paramFile) {
   const base = path33.basename(paramFile);
   const out = [];
   const m = /^(.+?)\.parameters(?:[-_][^.]+)?(\.[^.]+)*\.json$/i.exec(base);
-  if (m) out.push(path33.join(dir, `${m[1]}.json`));
+  if (m) out.push(path33.join(dir, `${m[1]}.json`), path33.join(dir, `${m[1]}.template.json`));
+  const short = /^(.+?)\.params?(\.[^.]+)*\.json$/i.exec(base);
+  if (short && !/^params?$/i.test(short[1])) out.push(path33.join(dir, `${short[1]}.json`), path33.join(dir, `${short[1]}.template.json`));
   const p = /^(?:params|parameters)\.(.+)\.json$/i.exec(base);
   if (p) out.push(path33.join(dir, `${p[1]}.json`), path33.join(dir, `deploy.${p[1]}.json`));
   if (/^parameters\.json$/i.test(base)) out.push(path33.join(dir, "template.json"), path33.join(dir, "azuredeploy.json"), path33.join(dir, "main.json"));

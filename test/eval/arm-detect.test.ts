@@ -94,6 +94,19 @@ describe('ARM detection', () => {
     });
   });
 
+  it('pairs X.parameters.json with X.template.json, and X.param(s).json with X.json or X.template.json (review 113)', () => {
+    const templates = ['/r/a/keyvault.template.json', '/r/b/mlworkspacedeploy.json', '/r/c/storage.template.json', '/r/d/storage.json', '/r/d/storage.template.json'];
+    const params = ['/r/a/keyvault.parameters.json', '/r/a/keyvault.parameters.prod.json', '/r/b/mlworkspacedeploy.param.json', '/r/c/storage.params.dev.json', '/r/d/storage.parameters.json'];
+    expect(Object.fromEntries(pairParameterFiles(templates, params, () => undefined))).toEqual({
+      '/r/a/keyvault.template.json': ['/r/a/keyvault.parameters.json', '/r/a/keyvault.parameters.prod.json'],
+      '/r/b/mlworkspacedeploy.json': ['/r/b/mlworkspacedeploy.param.json'],
+      '/r/c/storage.template.json': ['/r/c/storage.params.dev.json'],
+      // Both beside it: X.json is the more specific name.
+      '/r/d/storage.json': ['/r/d/storage.parameters.json'],
+      '/r/d/storage.template.json': [],
+    });
+  });
+
   it('pairedTemplate asks a template index about one parameter file as pairParameterFiles pairs it', () => {
     const templates = ['/r/azuredeploy.json', '/r/main.json', '/r/net/vnet.json', '/r/other/template.json', '/r/dlz/main.json'];
     const params = ['/r/azuredeploy.parameters.prod.json', '/r/prod.parameters.json', '/r/net/vnet.parameters.json', '/r/other/anything.json', '/r/orphan.parameters.json', '/r/dlz/params.diagnostics.json'];

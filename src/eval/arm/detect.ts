@@ -36,7 +36,8 @@ const norm = (p: string): string => path.normalize(p).replace(/\\/g, '/').toLowe
 
 /**
  * Template candidates for a parameter file, by name, in the same folder (most specific first):
- * `X.parameters[.<env>…].json` → `X.json` (covers `azuredeploy.parameters*.json` and
+ * `X.parameters[.<env>…].json` → `X.json`, then `X.template.json`; `X.param(s)[.<env>…].json` the
+ * same (covers `azuredeploy.parameters*.json` and
  * `main.parameters*.json`), also with `-` or `_` after `parameters` (`main.parameters-live.json`,
  * `azuredeploy.parameters_production.json`: the name still spells the one template it is for); `params.X.json` → `X.json` / `deploy.X.json`;
  * `parameters.X.json` → `X.json`; `parameters.json` → `template.json` (portal export);
@@ -48,7 +49,11 @@ function candidatesByName(paramFile: string): string[] {
   const base = path.basename(paramFile);
   const out: string[] = [];
   const m = /^(.+?)\.parameters(?:[-_][^.]+)?(\.[^.]+)*\.json$/i.exec(base);
-  if (m) out.push(path.join(dir, `${m[1]}.json`));
+  // (`X.template.json` beside `X.parameters.json`: the Azure DevOps samples' layout, review 113.)
+  if (m) out.push(path.join(dir, `${m[1]}.json`), path.join(dir, `${m[1]}.template.json`));
+  // `X.param.json`, `X.params.json` (and with an environment after it) → `X.json` / `X.template.json`.
+  const short = /^(.+?)\.params?(\.[^.]+)*\.json$/i.exec(base);
+  if (short && !/^params?$/i.test(short[1]!)) out.push(path.join(dir, `${short[1]}.json`), path.join(dir, `${short[1]}.template.json`));
   const p = /^(?:params|parameters)\.(.+)\.json$/i.exec(base);
   if (p) out.push(path.join(dir, `${p[1]}.json`), path.join(dir, `deploy.${p[1]}.json`));
   // Portal export / arm-deploy convention: template.json + parameters.json.
