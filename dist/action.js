@@ -47956,7 +47956,7 @@ function changesIfsOrNamerefs(cmd) {
   const words = cmd.argv;
   for (let i = 0; i < words.length; i++) {
     const raw = words[i].raw;
-    if (/^IFS\+?=/.test(raw)) return true;
+    if (/(?:^|[^\w])IFS\+?=/.test(raw)) return true;
     if ((raw === "declare" || raw === "local" || raw === "typeset") && words.slice(i + 1).some((w) => /^-[A-Za-z]*n/.test(w.raw))) return true;
   }
   return false;
@@ -48004,7 +48004,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   if (base.program) ctx.program = base.program;
   if (base.runnerOs) ctx.runnerOs = base.runnerOs;
   let env = ps ? powershellEnvironment(initial) : copy(initial);
-  const branchTexts = !ps && !initial.has("IFS") && !script.commands.some(changesIfsOrNamerefs);
+  let branchTexts = !ps && !initial.has("IFS") && !script.commands.some(changesIfsOrNamerefs);
   if (!ps) {
     const use = positionalUse(script.commands);
     const passed = POSITIONALS.some((k) => initial.has(k));
@@ -48121,7 +48121,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     if (shellBody && shellBody.end < ci) closeShellBody(shellBody);
     const bodyStart = shellBodyStarts.get(ci);
     if (bodyStart !== void 0 && !shellBody) {
-      shellBody = { end: bodyStart.end, ...bodyStart.name !== void 0 ? { name: bodyStart.name } : {}, before: /* @__PURE__ */ new Map(), assigned: /* @__PURE__ */ new Set(), locals: /* @__PURE__ */ new Set() };
+      shellBody = { end: bodyStart.end, ...bodyStart.name !== void 0 ? { name: bodyStart.name } : {}, before: /* @__PURE__ */ new Map(), assigned: /* @__PURE__ */ new Set(), locals: /* @__PURE__ */ new Set(), calls: /* @__PURE__ */ new Set() };
       bodyArrays = /* @__PURE__ */ new Map();
     }
     if (shellBody) {
@@ -48308,7 +48308,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
         if (args) expanded.push(...args);
         else addSplit(expanded, unclosed(expandWord(w, env, ctx, set)));
       }
-      if (env.has("IFS")) withoutTexts(expanded);
+      if (env.has("IFS") || !branchTexts) withoutTexts(expanded);
       invocations.push({ script, command: cmd, az: array ? array.words[0].word : program, words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded), ...movedTo() });
     }
     if (cmd.heredoc) recordHeredoc(cmd, [...rest.slice(prefixStart, j).filter((w) => !SHELL_ASSIGNMENT.test(w.raw)), ...rest.slice(j)]);
@@ -48317,12 +48317,12 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     if (CHANGES_DIRECTORY.has(program.text) && !inSubstitution && !inSubshellOfItsOwn) changeFolder(program.text, rest.slice(j + 1), frames.length > 0 || afterOperator || shellBody !== void 0);
     if (!inSubstitution) {
       shellAssigns(program, rest.slice(j + 1));
-      callsFunction(program);
+      callsFunction(program, cmd);
     }
   }
   if (shellBody) closeShellBody(shellBody);
   if (!ps) leaveSubshellsTo(0);
-  return { file, invocations, heredocs, env, assigned: ps ? withoutEnvironmentPrefix(assigned) : assigned, calls, ...folder === STARTING_FOLDER ? {} : { folder }, ...functionAssigns.size > 0 ? { functionAssigns } : {} };
+  return { file, invocations, heredocs, env, assigned: ps ? withoutEnvironmentPrefix(assigned) : assigned, calls, ...folder === STARTING_FOLDER ? {} : { folder }, ...functionAssigns.size > 0 ? { functionAssigns } : {}, ...!ps && !branchTexts ? { unsplittable: true } : {} };
   function closeShellBody(body) {
     const locals = body.locals;
     const arrayNames = [...bodyArrays?.keys() ?? []].filter((n) => !locals.has(n));
@@ -48339,15 +48339,29 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       shellArrays.settle(bodyArrays, (_name, was, now) => [was, now], "by a function, when it is called", file);
       bodyArrays = void 0;
     }
-    if (body.name !== void 0) functionAssigns.set(body.name, { names: [...body.assigned].filter((n) => !locals.has(n)), arrays: new Map(arrayNames.map((n) => [n, shellArrays.get(n)])) });
+    if (body.name !== void 0) functionAssigns.set(body.name, { names: [...body.assigned].filter((n) => !locals.has(n)), arrays: new Map(arrayNames.map((n) => [n, shellArrays.get(n)])), calls: body.calls });
     shellBody = void 0;
   }
-  function callsFunction(program) {
-    const assigns = functionAssigns.get(program.text ?? "");
-    if (!assigns) return;
-    const why = `may be set by the function ${program.text}, called at line ${program.range.start.line}`;
-    for (const name of assigns.names) forget(name, unknown(`$${name} ${why}`));
-    for (const [name, value] of assigns.arrays) setArray(name, value);
+  function callsFunction(program, cmd) {
+    const name = program.text ?? "";
+    if (shellBody) shellBody.calls.add(name);
+    if (PIPE_OR_BACKGROUND.has(cmd.before ?? "") || cmd.after === "|" || cmd.after === "|&") return;
+    const why = `may be set by the function ${name}, called at line ${program.range.start.line}`;
+    const seen = /* @__PURE__ */ new Set();
+    const pending = [name];
+    while (pending.length > 0) {
+      const fn = pending.pop();
+      if (seen.has(fn)) continue;
+      seen.add(fn);
+      const assigns = functionAssigns.get(fn);
+      if (!assigns) continue;
+      for (const n of assigns.names) {
+        shellBody?.assigned.add(n);
+        forget(n, unknown(`$${n} ${why}`));
+      }
+      for (const [n, value] of assigns.arrays) if (shellArrays.get(n) !== value) setArray(n, { words: [hole(file, program, `the array ${n} ${why}`)] });
+      pending.push(...assigns.calls);
+    }
   }
   function leaveSubshellsTo(depth) {
     currentDepth = depth;
@@ -48494,6 +48508,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     for (const [k, v] of after) if (env.get(k) !== v && k !== ANY_VARIABLE) assigned.set(k, v);
     env = copy(after);
     for (const [k, v] of run3.functionAssigns ?? []) functionAssigns.set(k, v);
+    if (run3.unsplittable) branchTexts = false;
     if (run3.folder !== void 0) changeFolderTo(run3.folder === UNKNOWN_FOLDER || folder === UNKNOWN_FOLDER ? UNKNOWN_FOLDER : nestedFolder(folder, run3.folder) ?? STARTING_FOLDER);
   }
   function shellAssigns(program, args) {
@@ -48799,6 +48814,9 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
         }
       }
       env = after;
+      if (frames[frames.length - 1]?.kind === "case") {
+        for (const [name, v] of env) if (v !== top.before.get(name)) recordCaseValue(name, v);
+      }
       settleAssigned();
     }
   }

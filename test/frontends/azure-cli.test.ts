@@ -191,6 +191,37 @@ describe('azure-cli front end: values', () => {
     expect(attr(a4!, 'sku')).toMatch(/^Premium@/);
   });
 
+  it('function calls in a pipeline or the background change nothing; a call inside another function counts when that one is called (review 114)', () => {
+    const r = run({
+      'a.sh': [
+        'setit() { SKU=Premium; }',
+        'SKU=Basic',
+        'setit | cat',
+        'setit &',
+        'az acr create -n acr1 --sku "$SKU"',
+        'outer() { setit; }',
+        'outer',
+        'az acr create -n acr2 --sku "$SKU"',
+      ].join('\n'),
+    });
+    const [a1, a2] = resources(r);
+    expect(attr(a1!, 'sku')).toBe('Basic@2:5');
+    expect(attr(a2!, 'sku')).toMatch(/^\?\$SKU may be set by the function outer, called at line 7/);
+  });
+
+  it('a case inside a case arm is that arm assigning; IFS set through eval, a nameref in a sourced file: no texts (review 114)', () => {
+    const r = run({
+      'lib.sh': 'declare -n REF=X\n',
+      'a.sh': ['SKU=Basic', 'case "$A" in', '  a) case "$B" in b) SKU=Premium ;; esac ;;', '  *) SKU=Basic ;;', 'esac', 'az acr create -n acr1 --sku "$SKU"'].join('\n'),
+      'ifs.sh': ['eval "IFS=,"', 'X=""', 'if [ -n "$Z" ]; then X="--sku,Premium"; fi', 'az acr create -n acr2 --sku Basic $X'].join('\n'),
+      'nameref.sh': ['source ./lib.sh', 'X=""', 'if [ -n "$Z" ]; then X="--tags a=b"; fi', 'REF="--admin-enabled=true"', 'az acr create -n acr3 --sku Basic $X'].join('\n'),
+    });
+    const [a1, a2, a3] = resources(r).filter((x) => x.kind === 'acr');
+    expect(attr(a1!, 'sku')).toMatch(/^\?\$SKU is assigned different values/);
+    expect(attr(a2!, 'adminEnabled')).toMatch(/may expand to several words/);
+    expect(attr(a3!, 'adminEnabled')).toMatch(/may expand to several words/);
+  });
+
   it('an if inside a case arm is that arm assigning what the if assigns (review 113)', () => {
     const r = run({
       'a.sh': ['SKU=Basic', 'case "$E" in', '  a) if [ -n "$Z" ]; then SKU=Premium; fi ;;', '  *) SKU=Basic ;;', 'esac', 'az acr create -n acr1 --sku "$SKU"'].join('\n'),

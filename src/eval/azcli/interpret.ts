@@ -97,12 +97,19 @@ export interface ScriptRun {
   folder?: FolderState;
   /** What each function it defines assigns when called (a sourced file's functions are its caller's). */
   functionAssigns?: ReadonlyMap<string, FunctionAssigns>;
+  /** It changes IFS or declares a nameref (`UnknownValue.texts` are not read after it is sourced). */
+  unsplittable?: true;
 }
 
-/** What a call of a script's function leaves: the variables it sets (not known after the call), and its arrays' values after it. */
+/**
+ * What a call of a script's function leaves: the variables it sets (not known after the call);
+ * its arrays as the body left them (an array set again since then is not known after the call);
+ * and the names it runs, whose own assignments count when they are functions too (at call time).
+ */
 interface FunctionAssigns {
   names: string[];
   arrays: ReadonlyMap<string, ShellArray | undefined>;
+  calls: ReadonlySet<string>;
 }
 
 const isName = (t: string): boolean => /^[A-Za-z_]\w*$/.test(t);
@@ -596,7 +603,8 @@ function changesIfsOrNamerefs(cmd: CiCommand): boolean {
   const words = cmd.argv;
   for (let i = 0; i < words.length; i++) {
     const raw = words[i]!.raw;
-    if (/^IFS\+?=/.test(raw)) return true;
+    // (Anywhere in a word: `eval "IFS=,"`, `export IFS=…`.)
+    if (/(?:^|[^\w])IFS\+?=/.test(raw)) return true;
     if ((raw === 'declare' || raw === 'local' || raw === 'typeset') && words.slice(i + 1).some((w) => /^-[A-Za-z]*n/.test(w.raw))) return true;
   }
   return false;
@@ -674,7 +682,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   // The texts a variable the branches set apart may hold are read as the shell splits them (default
   // IFS), and only where nothing else may set it: not in a script that changes IFS or declares a
   // nameref (`declare -n r=X; r=…` sets X; review 113).
-  const branchTexts = !ps && !initial.has('IFS') && !script.commands.some(changesIfsOrNamerefs);
+  let branchTexts = !ps && !initial.has('IFS') && !script.commands.some(changesIfsOrNamerefs);
   // The caller's arguments are `$1`…: only where they stay what the caller passed. Moved or
   // replaced, they are unknown (not unset: a `${1:-dev}` default would be a wrong known value).
   if (!ps) {
@@ -763,7 +771,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    * not hold after it (FORMATS.md §1(a): `local` is the function's). Its names and the values
    * before it, and the names it makes `local`.
    */
-  let shellBody: { end: number; name?: string; before: Map<string, Value | undefined>; assigned: Set<string>; locals: Set<string> } | undefined;
+  let shellBody: { end: number; name?: string; before: Map<string, Value | undefined>; assigned: Set<string>; locals: Set<string>; calls: Set<string> } | undefined;
   /**
    * What each function the script defines assigns beyond its `local` names (its variables and
    * arrays): a call of it by name makes them unknown from there on (review 113: `X=a; setit; az … $X`
@@ -854,7 +862,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     // (`before` is filled as the body changes a name, keepBodyPrior: a copy of every variable per
     // body made a script of thousands of functions quadratic.)
     if (bodyStart !== undefined && !shellBody) {
-      shellBody = { end: bodyStart.end, ...(bodyStart.name !== undefined ? { name: bodyStart.name } : {}), before: new Map(), assigned: new Set(), locals: new Set() };
+      shellBody = { end: bodyStart.end, ...(bodyStart.name !== undefined ? { name: bodyStart.name } : {}), before: new Map(), assigned: new Set(), locals: new Set(), calls: new Set() };
       bodyArrays = new Map();
     }
     // `local x=…`, `declare x` in the body: the function's own.
@@ -1077,8 +1085,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
         if (args) expanded.push(...args);
         else addSplit(expanded, unclosed(expandWord(w, env, ctx, set)));
       }
-      // A sourced file that set IFS: a variable's texts are not split as read (`UnknownValue.texts`).
-      if (env.has('IFS')) withoutTexts(expanded);
+      // A sourced file that set IFS or declared a nameref: a variable's texts are not read (`UnknownValue.texts`).
+      if (env.has('IFS') || !branchTexts) withoutTexts(expanded);
       invocations.push({ script, command: cmd, az: array ? array.words[0]!.word : program, words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded), ...movedTo() });
     }
     // A redirection written before the program may name the file (`>pool.yml cat <<EOF`).
@@ -1092,14 +1100,14 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     // A subshell's assignments (`$(source x.sh)`) do not reach the script.
     if (!inSubstitution) {
       shellAssigns(program, rest.slice(j + 1));
-      callsFunction(program);
+      callsFunction(program, cmd);
     }
   }
   if (shellBody) closeShellBody(shellBody);
   // A subshell that ends the script (or a sourced file) ends with it: what it set is not the script's.
   if (!ps) leaveSubshellsTo(0);
   // What decides the commands' environment class reads `$env:ENVIRONMENT = 'prod'` as it reads `$environment`.
-  return { file, invocations, heredocs, env, assigned: ps ? withoutEnvironmentPrefix(assigned) : assigned, calls, ...(folder === STARTING_FOLDER ? {} : { folder }), ...(functionAssigns.size > 0 ? { functionAssigns } : {}) };
+  return { file, invocations, heredocs, env, assigned: ps ? withoutEnvironmentPrefix(assigned) : assigned, calls, ...(folder === STARTING_FOLDER ? {} : { folder }), ...(functionAssigns.size > 0 ? { functionAssigns } : {}), ...(!ps && !branchTexts ? { unsplittable: true as const } : {}) };
 
   /**
    * Past a shell function's body: its `local` names are the script's again; what else it assigned
@@ -1126,17 +1134,37 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     }
     // What a call of it leaves: its variables not known, its arrays as the body leaves them (an
     // array set again between the definition and the call is the body's after the call).
-    if (body.name !== undefined) functionAssigns.set(body.name, { names: [...body.assigned].filter((n) => !locals.has(n)), arrays: new Map(arrayNames.map((n) => [n, shellArrays.get(n)])) });
+    if (body.name !== undefined) functionAssigns.set(body.name, { names: [...body.assigned].filter((n) => !locals.has(n)), arrays: new Map(arrayNames.map((n) => [n, shellArrays.get(n)])), calls: body.calls });
     shellBody = undefined;
   }
 
-  /** A call of a function the script (or a file it sourced) defines: what it assigns is not known after it. */
-  function callsFunction(program: CiWord): void {
-    const assigns = functionAssigns.get(program.text ?? '');
-    if (!assigns) return;
-    const why = `may be set by the function ${program.text}, called at line ${program.range.start.line}`;
-    for (const name of assigns.names) forget(name, unknown(`$${name} ${why}`));
-    for (const [name, value] of assigns.arrays) setArray(name, value);
+  /**
+   * A call of a function the script (or a file it sourced) defines, and of those it calls in turn:
+   * what they assign is not known after it. An array they build is as their body left it while
+   * nothing else has set it since (the body's value is the array's after the definition), else
+   * not known. Not for a call in a pipeline or in the background (a subshell of its own), nor,
+   * in a function body being read, beyond recording the call (`calls`) and its names.
+   */
+  function callsFunction(program: CiWord, cmd: CiCommand): void {
+    const name = program.text ?? '';
+    if (shellBody) shellBody.calls.add(name);
+    if (PIPE_OR_BACKGROUND.has(cmd.before ?? '') || cmd.after === '|' || cmd.after === '|&') return;
+    const why = `may be set by the function ${name}, called at line ${program.range.start.line}`;
+    const seen = new Set<string>();
+    const pending = [name];
+    while (pending.length > 0) {
+      const fn = pending.pop()!;
+      if (seen.has(fn)) continue;
+      seen.add(fn);
+      const assigns = functionAssigns.get(fn);
+      if (!assigns) continue;
+      for (const n of assigns.names) {
+        shellBody?.assigned.add(n);
+        forget(n, unknown(`$${n} ${why}`));
+      }
+      for (const [n, value] of assigns.arrays) if (shellArrays.get(n) !== value) setArray(n, { words: [hole(file, program, `the array ${n} ${why}`)] });
+      pending.push(...assigns.calls);
+    }
   }
 
   /** Leaving subshells (`( … )`, `$(…)`) down to `depth`: what they assigned is the parent's no more. */
@@ -1339,6 +1367,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     env = copy(after);
     // Its functions are this shell's: a call of one makes what it assigns unknown.
     for (const [k, v] of run.functionAssigns ?? []) functionAssigns.set(k, v);
+    // One that changes IFS or declares a nameref (its functions may, when called): no texts read here either.
+    if (run.unsplittable) branchTexts = false;
     // A `cd` in the sourced file moves this shell (self-review 70).
     if (run.folder !== undefined) changeFolderTo(run.folder === UNKNOWN_FOLDER || folder === UNKNOWN_FOLDER ? UNKNOWN_FOLDER : nestedFolder(folder, run.folder) ?? STARTING_FOLDER);
   }
@@ -1747,6 +1777,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
         }
       }
       env = after;
+      // A case inside a case arm: what it leaves is that arm's value (review 114).
+      if (frames[frames.length - 1]?.kind === 'case') for (const [name, v] of env) if (v !== top.before.get(name)) recordCaseValue(name, v);
       settleAssigned();
     }
   }
