@@ -39725,7 +39725,7 @@ function candidatesByName(paramFile) {
   const out = [];
   const m = /^(.+?)\.parameters(?:[-_][^.]+)?(\.[^.]+)*\.json$/i.exec(base);
   if (m) out.push(path33.join(dir, `${m[1]}.json`), path33.join(dir, `${m[1]}.template.json`));
-  const short = /^(.+?)\.params?(\.[^.]+)*\.json$/i.exec(base);
+  const short = /^(.+?)\.params?(?:[-_][^.]+)?(\.[^.]+)*\.json$/i.exec(base);
   if (short && !/^params?$/i.test(short[1])) out.push(path33.join(dir, `${short[1]}.json`), path33.join(dir, `${short[1]}.template.json`));
   const p = /^(?:params|parameters)\.(.+)\.json$/i.exec(base);
   if (p) out.push(path33.join(dir, `${p[1]}.json`), path33.join(dir, `deploy.${p[1]}.json`));
@@ -39795,7 +39795,7 @@ function environmentFileCandidates(index, paramFile) {
   if (parent === dir || !PARAMETER_FOLDER.test(path33.basename(dir)) || !ENVIRONMENT_FILE.test(path33.basename(paramFile))) return [];
   return CONVENTIONAL_TEMPLATES.flatMap((n) => index.get(norm(path33.join(parent, n))) ?? []);
 }
-function unpairedReason(index, paramFile, shown = path33.basename, metadataTemplate2, undeclared) {
+function unpairedReason(index, paramFile, shown = (t) => path33.basename(t), metadataTemplate2, undeclared) {
   const what = "pairs with no template, so none is evaluated with its values (SEC001 still reads them)";
   const meta = "or set its metadata.template to the template's path";
   if (metadataTemplate2 !== void 0 && metadataTemplate2.trim() !== "" && templateByMetadata(index, paramFile, metadataTemplate2) === void 0) {
@@ -39822,7 +39822,7 @@ function unpairedReason(index, paramFile, shown = path33.basename, metadataTempl
   const near = [...beside, ...above];
   if (near.length === 0) return `${what}: no ARM template of the scan is beside it${parent === void 0 ? "" : " or one folder up"}; name it <template>.parameters.json or <template>.parameters.<env>.json beside its template, ${meta}`;
   const where = [beside.length ? `${beside.join(", ")} beside it` : "", above.length ? `${above.join(", ")} one folder up` : ""].filter(Boolean).join("; ");
-  const stem = near.length === 1 ? near[0].replace(/\.(?:json|bicep)$/i, "") : "<template>";
+  const stem = near.length === 1 ? near[0].replace(/(?:\.template)?\.(?:json|bicep)$/i, "") : "<template>";
   return `${what}: its name names no template by the pairing conventions (${where}); name it ${stem}.parameters.json or ${stem}.parameters.<env>.json, ${meta}`;
 }
 function templateOutsideParameterFolder(index, paramFile, candidates2) {
@@ -61718,7 +61718,7 @@ var SEC001_hardcoded_secret_default = defineRule({
         try {
           for (const d of g.evaluation.inputs) input2(d);
           for (const call of [...g.opaqueModules, ...g.unboundCalls]) {
-            const how = g.unboundCalls.includes(call) ? "its template is not evaluated with it" : "not evaluated";
+            const how = g.unboundCalls.includes(call) ? "its template is not evaluated with it" : call.partial ? "read only up to a syntax error" : "not evaluated";
             for (const [arg, v] of call.args) {
               if (call.partial?.has(arg)) continue;
               const site = call.argSites.get(arg) ?? call.sourceAt;

@@ -431,7 +431,7 @@ export default defineRule({
           // linked template it reads on its own without them: its arguments are still written
           // here, a literal secret among them.
           for (const call of [...g.opaqueModules, ...g.unboundCalls]) {
-            const how = g.unboundCalls.includes(call) ? 'its template is not evaluated with it' : 'not evaluated';
+            const how = g.unboundCalls.includes(call) ? 'its template is not evaluated with it' : call.partial ? 'read only up to a syntax error' : 'not evaluated';
             for (const [arg, v] of call.args) {
               // (A module read up to a syntax error: an argument it declares is judged as its input.)
               if (call.partial?.has(arg)) continue;

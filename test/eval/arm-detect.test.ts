@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isArmParameterFile, isArmTemplate, pairParameterFiles, pairedTemplate, parameterFilePairing, templateIndex } from '../../src/eval/arm/detect.js';
+import { isArmParameterFile, isArmTemplate, pairParameterFiles, pairedTemplate, parameterFilePairing, templateIndex, unpairedReason } from '../../src/eval/arm/detect.js';
 
 describe('ARM detection', () => {
   it('detects templates at every scope, case-insensitively, http or https', () => {
@@ -96,15 +96,17 @@ describe('ARM detection', () => {
 
   it('pairs X.parameters.json with X.template.json, and X.param(s).json with X.json or X.template.json (review 113)', () => {
     const templates = ['/r/a/keyvault.template.json', '/r/b/mlworkspacedeploy.json', '/r/c/storage.template.json', '/r/d/storage.json', '/r/d/storage.template.json'];
-    const params = ['/r/a/keyvault.parameters.json', '/r/a/keyvault.parameters.prod.json', '/r/b/mlworkspacedeploy.param.json', '/r/c/storage.params.dev.json', '/r/d/storage.parameters.json'];
+    const params = ['/r/a/keyvault.parameters.json', '/r/a/keyvault.parameters.prod.json', '/r/b/mlworkspacedeploy.param.json', '/r/b/mlworkspacedeploy.param-prod.json', '/r/c/storage.params.dev.json', '/r/c/storage.params_prod.json', '/r/d/storage.parameters.json'];
     expect(Object.fromEntries(pairParameterFiles(templates, params, () => undefined))).toEqual({
       '/r/a/keyvault.template.json': ['/r/a/keyvault.parameters.json', '/r/a/keyvault.parameters.prod.json'],
-      '/r/b/mlworkspacedeploy.json': ['/r/b/mlworkspacedeploy.param.json'],
-      '/r/c/storage.template.json': ['/r/c/storage.params.dev.json'],
+      '/r/b/mlworkspacedeploy.json': ['/r/b/mlworkspacedeploy.param-prod.json', '/r/b/mlworkspacedeploy.param.json'],
+      '/r/c/storage.template.json': ['/r/c/storage.params.dev.json', '/r/c/storage.params_prod.json'],
       // Both beside it: X.json is the more specific name.
       '/r/d/storage.json': ['/r/d/storage.parameters.json'],
       '/r/d/storage.template.json': [],
     });
+    // A file that pairs with none is told the name that would pair it with X.template.json.
+    expect(unpairedReason(templateIndex(['/r/e/app.template.json']), '/r/e/app-settings.json')).toContain('name it app.parameters.json or app.parameters.<env>.json');
   });
 
   it('pairedTemplate asks a template index about one parameter file as pairParameterFiles pairs it', () => {

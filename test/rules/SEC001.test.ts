@@ -1694,6 +1694,25 @@ module vm 'vm.bicep' = {
         env: 'unknown',
         messageIncludes: 'holds a literal secret',
       },
+      {
+        name: 'literal-passed-to-a-module-that-does-not-parse-is-said-so',
+        files: {
+          'main.bicep': `
+module vm 'vm.bicep' = {
+  name: 'vm'
+  params: {
+    sqlPassword: ⟦'C0rrect-H0rse-Battery'⟧
+  }
+}
+`,
+          'vm.bicep': 'resource vm {\n',
+        },
+        parseError: true,
+        level: 'error',
+        env: 'unknown',
+        messageId: 'moduleArgument',
+        messageIncludes: 'to module "vm" (read only up to a syntax error)',
+      },
     ],
   },
 };

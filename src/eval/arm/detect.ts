@@ -52,7 +52,7 @@ function candidatesByName(paramFile: string): string[] {
   // (`X.template.json` beside `X.parameters.json`: the Azure DevOps samples' layout, review 113.)
   if (m) out.push(path.join(dir, `${m[1]}.json`), path.join(dir, `${m[1]}.template.json`));
   // `X.param.json`, `X.params.json` (and with an environment after it) → `X.json` / `X.template.json`.
-  const short = /^(.+?)\.params?(\.[^.]+)*\.json$/i.exec(base);
+  const short = /^(.+?)\.params?(?:[-_][^.]+)?(\.[^.]+)*\.json$/i.exec(base);
   if (short && !/^params?$/i.test(short[1]!)) out.push(path.join(dir, `${short[1]}.json`), path.join(dir, `${short[1]}.template.json`));
   const p = /^(?:params|parameters)\.(.+)\.json$/i.exec(base);
   if (p) out.push(path.join(dir, `${p[1]}.json`), path.join(dir, `deploy.${p[1]}.json`));
@@ -202,7 +202,7 @@ function environmentFileCandidates(index: TemplateIndex, paramFile: string): str
 export function unpairedReason(
   index: TemplateIndex,
   paramFile: string,
-  shown: (template: string) => string = path.basename,
+  shown: (template: string) => string = (t) => path.basename(t),
   metadataTemplate?: string,
   undeclared?: UndeclaredParameters,
 ): string {
@@ -233,7 +233,8 @@ export function unpairedReason(
   const near = [...beside, ...above];
   if (near.length === 0) return `${what}: no ARM template of the scan is beside it${parent === undefined ? '' : ' or one folder up'}; name it <template>.parameters.json or <template>.parameters.<env>.json beside its template, ${meta}`;
   const where = [beside.length ? `${beside.join(', ')} beside it` : '', above.length ? `${above.join(', ')} one folder up` : ''].filter(Boolean).join('; ');
-  const stem = near.length === 1 ? near[0]!.replace(/\.(?:json|bicep)$/i, '') : '<template>';
+  // (`X.template.json` is paired by `X.parameters.json`.)
+  const stem = near.length === 1 ? near[0]!.replace(/(?:\.template)?\.(?:json|bicep)$/i, '') : '<template>';
   return `${what}: its name names no template by the pairing conventions (${where}); name it ${stem}.parameters.json or ${stem}.parameters.<env>.json, ${meta}`;
 }
 
