@@ -42392,7 +42392,7 @@ function pathKindsOf(sources) {
   return kinds;
 }
 function newEnv(sources, maxCopy = LOOP_INSTANCE_CAP, maxDepth = 8) {
-  return { sources, problems: [], problemKeys: /* @__PURE__ */ new Set(), resources: [], inputs: [], inputKeys: /* @__PURE__ */ new Map(), maxCopy, budget: newExpansionBudget(), maxDepth, calls: 0, chain: 0, cuts: 0, lambdaCalls: 0, opaque: [], pathKinds: pathKindsOf(sources) };
+  return { sources, problems: [], problemKeys: /* @__PURE__ */ new Set(), resources: [], inputs: [], inputKeys: /* @__PURE__ */ new Map(), maxCopy, budget: newExpansionBudget(), maxDepth, calls: 0, chain: 0, cuts: 0, lambdaCalls: 0, opaque: [], incomplete: [], pathKinds: pathKindsOf(sources) };
 }
 function problem2(env, message, location) {
   const k = `${location.file}:${location.range.start.offset}:${message}`;
@@ -43240,6 +43240,7 @@ function emitModule(scope, sym) {
     if (child) {
       child.emit();
       if (child.file.errors.length > 0) {
+        scope.env.incomplete.push(child.file.file);
         const call = localCall(scope, inst, "the local module does not parse past its first error");
         scope.env.opaque.push({ ...call, partial: new Set([...call.args.keys()].filter((k) => child.params.has(k))) });
       }
@@ -44458,7 +44459,8 @@ var init_scope = __esm({
 function evaluateBicepFile(opts) {
   const env = newEnv(opts.sources, opts.maxCopy, opts.maxDepth);
   const outputs = /* @__PURE__ */ new Map();
-  const result = { resources: env.resources, inputs: env.inputs, problems: env.problems, outputs, opaqueModules: env.opaque };
+  const result = { resources: env.resources, inputs: env.inputs, problems: env.problems, outputs, opaqueModules: env.opaque, incomplete: env.incomplete };
+  if (opts.file.errors.length > 0) env.incomplete.push(opts.file.file);
   try {
     const scope = new FileScope(opts.file, env, opts.parameterValues ?? /* @__PURE__ */ new Map(), [], void 0, [opts.file.file]);
     scope.emit();
@@ -44614,7 +44616,8 @@ function evaluateBicep(input2) {
           ...pf ? { variantFile: pf } : {},
           ...variantEnv(input2, unit, pf, result),
           unit,
-          inputs: result.inputs
+          inputs: result.inputs,
+          ...r.incomplete.length > 0 ? { incomplete: [...new Set(r.incomplete)] } : {}
         },
         result,
         opaqueModules: r.opaqueModules
@@ -59657,6 +59660,11 @@ var AML001_workspace_public_network_access_default = defineRule({
           const call = unreadCallGivenWorkspace(g, ws);
           if (call) {
             ctx.undecided(ws, "publicNetworkAccess", `API version ${ws.apiVersion} predates publicNetworkAccess, so a private endpoint decides, and module "${call.name}" ("${call.source}"), which is ${call.partial ? "read only up to a syntax error" : "not evaluated"}, is passed the workspace: a private endpoint it may create is not known`);
+            return;
+          }
+          const broken = g.evaluation.incomplete?.[0];
+          if (broken !== void 0) {
+            ctx.undecided(ws, "publicNetworkAccess", `API version ${ws.apiVersion} predates publicNetworkAccess, so a private endpoint decides, and ${ctx.relativePath(broken)} does not parse past its first error: a private endpoint written after it is not known`);
             return;
           }
           ctx.report({ resource: ws, messageId: "legacyNoPrivateEndpoint", attributePath: "publicNetworkAccess", data: legacy });

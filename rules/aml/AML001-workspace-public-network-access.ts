@@ -67,6 +67,12 @@ export default defineRule({
             ctx.undecided(ws, 'publicNetworkAccess', `API version ${ws.apiVersion} predates publicNetworkAccess, so a private endpoint decides, and module "${call.name}" ("${call.source}"), which is ${call.partial ? 'read only up to a syntax error' : 'not evaluated'}, is passed the workspace: a private endpoint it may create is not known`);
             return;
           }
+          // A file of the evaluation read only up to a syntax error may declare one after it (review 114).
+          const broken = g.evaluation.incomplete?.[0];
+          if (broken !== undefined) {
+            ctx.undecided(ws, 'publicNetworkAccess', `API version ${ws.apiVersion} predates publicNetworkAccess, so a private endpoint decides, and ${ctx.relativePath(broken)} does not parse past its first error: a private endpoint written after it is not known`);
+            return;
+          }
           ctx.report({ resource: ws, messageId: 'legacyNoPrivateEndpoint', attributePath: 'publicNetworkAccess', data: legacy });
           return;
         }

@@ -122,6 +122,12 @@ export interface Evaluation {
    * them, and no message prints a sensitive one (they are unknown).
    */
   planFile?: string;
+  /**
+   * Files of this evaluation read only up to a syntax error (their PARSE001 is reported): what
+   * they declare after it is not known, so a rule that decides by what is absent (AML001: no
+   * private endpoint targets the workspace) does not decide. (Bicep files; more may follow.)
+   */
+  incomplete?: readonly string[];
 }
 
 /**

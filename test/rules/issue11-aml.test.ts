@@ -214,6 +214,22 @@ describe('AML001: allowPublicAccessWhenBehindVnet on API versions before publicN
     ]);
   });
 
+  it('a file of the evaluation read only up to a syntax error may declare the private endpoint after it: undecided (review 114)', async () => {
+    const dir = tree({
+      // The workspace's own file, broken after it.
+      'own/main.bicep': ws('ws', '2021-04-01', '') + 'resource pe {\n',
+      // A module holding the workspace, broken after it.
+      'module/main.bicep': "module m 'ml.bicep' = {\n  name: 'm'\n}\n",
+      'module/ml.bicep': ws('ws', '2021-04-01', '') + 'resource pe {\n',
+    });
+    const { briefs, undecided } = await lintTree(dir, ['AML001']);
+    expect(briefs).toEqual([]);
+    expect(undecided.filter((u) => u.ruleId === 'AML001').map((u) => u.reason)).toEqual([
+      expect.stringContaining('module/ml.bicep does not parse past its first error: a private endpoint written after it is not known'),
+      expect.stringContaining('own/main.bicep does not parse past its first error'),
+    ]);
+  });
+
   it('from 2021-07-01 publicNetworkAccess decides and the flag is not read', async () => {
     const dir = tree({
       'disabled/main.bicep': ws('ws', '2024-04-01', "\n    publicNetworkAccess: 'Disabled'\n    allowPublicAccessWhenBehindVnet: true\n  "),

@@ -57,6 +57,8 @@ export interface Env extends DeclarationChain {
   lambdaCalls: number;
   /** Registry modules (`br:`, `ts:`) whose body was not found (EVAL002, GPU005). */
   opaque: OpaqueModuleCall[];
+  /** The files evaluated only up to a syntax error (the root file, a module's): Evaluation.incomplete. */
+  incomplete: string[];
   /**
    * What each module / import path names (`pathKind`), asked once per `sources` (one unit of
    * work): a module is called per instance, per scope and per variant, and the Host's answers
@@ -78,7 +80,7 @@ function pathKindsOf(sources: BicepSources): Map<string, PathKind> {
 }
 
 export function newEnv(sources: BicepSources, maxCopy = LOOP_INSTANCE_CAP, maxDepth = 8): Env {
-  return { sources, problems: [], problemKeys: new Set(), resources: [], inputs: [], inputKeys: new Map(), maxCopy, budget: newExpansionBudget(), maxDepth, calls: 0, chain: 0, cuts: 0, lambdaCalls: 0, opaque: [], pathKinds: pathKindsOf(sources) };
+  return { sources, problems: [], problemKeys: new Set(), resources: [], inputs: [], inputKeys: new Map(), maxCopy, budget: newExpansionBudget(), maxDepth, calls: 0, chain: 0, cuts: 0, lambdaCalls: 0, opaque: [], incomplete: [], pathKinds: pathKindsOf(sources) };
 }
 
 /** Records an EVAL001 once per place and message. */

@@ -452,6 +452,7 @@ function emitModule(scope: FileScope, sym: ModSym): void {
       // "without a private endpoint"). Its resources read are evaluated; the call is also one whose
       // body is not fully known (`partial`).
       if (child.file.errors.length > 0) {
+        scope.env.incomplete.push(child.file.file);
         const call = localCall(scope, inst, 'the local module does not parse past its first error');
         // The arguments its read part declares are read there (SEC001 judges them as inputs).
         scope.env.opaque.push({ ...call, partial: new Set([...call.args.keys()].filter((k) => child.params.has(k))) });

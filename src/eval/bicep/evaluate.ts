@@ -35,6 +35,8 @@ export interface BicepEvaluation {
   outputs: Map<string, Value>;
   /** Registry modules without a body (no compiled twin holding it): EVAL002, GPU005. */
   opaqueModules: OpaqueModuleCall[];
+  /** Files evaluated only up to a syntax error (Evaluation.incomplete). */
+  incomplete: string[];
 }
 
 export interface EvaluateBicepOptions {
@@ -52,7 +54,8 @@ export interface EvaluateBicepOptions {
 export function evaluateBicepFile(opts: EvaluateBicepOptions): BicepEvaluation {
   const env = newEnv(opts.sources, opts.maxCopy, opts.maxDepth);
   const outputs = new Map<string, Value>();
-  const result: BicepEvaluation = { resources: env.resources, inputs: env.inputs, problems: env.problems, outputs, opaqueModules: env.opaque };
+  const result: BicepEvaluation = { resources: env.resources, inputs: env.inputs, problems: env.problems, outputs, opaqueModules: env.opaque, incomplete: env.incomplete };
+  if (opts.file.errors.length > 0) env.incomplete.push(opts.file.file);
   try {
     const scope = new FileScope(opts.file, env, opts.parameterValues ?? new Map(), [], undefined, [opts.file.file]);
     scope.emit();

@@ -183,6 +183,7 @@ export function evaluateBicep(input: BicepInput): BicepProjectResult {
           ...variantEnv(input, unit, pf, result),
           unit,
           inputs: result.inputs,
+          ...(r.incomplete.length > 0 ? { incomplete: [...new Set(r.incomplete)] } : {}),
         },
         result,
         opaqueModules: r.opaqueModules,
