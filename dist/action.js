@@ -37637,7 +37637,7 @@ var init_terraform_plan = __esm({
             moduleManifest: (dir) => readModuleManifest(ctx.host, dir, ctx.tfDataDir),
             ...ctx.tfDataDir !== void 0 ? { tfDataDir: ctx.tfDataDir } : {},
             varFileValues: (dir) => {
-              const all = ctx.host.list(dir)?.filter((e) => e.isFile && /\.tfvars(\.json)?$/.test(e.name) && !isBackendFile(e.name)).map((e) => e.path) ?? [];
+              const all = ctx.host.list(dir)?.filter((e) => e.isFile && (/\.tfvars(\.json)?$/.test(e.name) || isEnvironmentSuffixedVarFile(e.name)) && !isBackendFile(e.name)).map((e) => e.path) ?? [];
               const auto = all.filter((f2) => AUTO_VARFILE.test(path32.basename(f2))).sort(autoOrder);
               const others = all.filter((f2) => !AUTO_VARFILE.test(path32.basename(f2))).sort();
               const reader2 = { readText: (file) => ctx.host.readText(file), parseHcl: (file) => hcl.get(file) };
