@@ -201,6 +201,20 @@ describe('plan JSON linted with its .tf lines', () => {
     expect(r.findings.map((f) => `${f.ruleId} ${at(dir, f)} ${f.variants.join(',')}`)).toEqual(['AML001 net.auto.tfvars:2:17 default,plan.json']);
   });
 
+  it('a value the plan took from a var file named for an environment after the extension (terraform.tfvars.prod) is located at its line', async () => {
+    const change = { actions: ['create'], before: null, after: { name: 'mlw-prod', public_network_access_enabled: true }, after_unknown: {} };
+    const config = { root_module: { resources: [{ address: 'azurerm_machine_learning_workspace.ws', mode: 'managed', type: 'azurerm_machine_learning_workspace', name: 'ws', expressions: { public_network_access_enabled: { references: ['var.public_access'] } } }] } };
+    const plan = { format_version: '1.2', terraform_version: '1.7.5', variables: { public_access: { value: true } }, resource_changes: [{ address: 'azurerm_machine_learning_workspace.ws', mode: 'managed', type: 'azurerm_machine_learning_workspace', name: 'ws', change }], configuration: config };
+    const dir = tree({
+      'main.tf': 'variable "public_access" {\n  type    = bool\n  default = false\n}\n\nresource "azurerm_machine_learning_workspace" "ws" {\n  name                          = "mlw-prod"\n  public_network_access_enabled = var.public_access\n}\n',
+      'terraform.tfvars.prod': 'public_access = true\n',
+      'plan.json': JSON.stringify(plan),
+    });
+    const planFile = path.join(dir, 'plan.json');
+    const r = await lint({ paths: [planFile], onlyFiles: [planFile], root: dir, noConfig: true, rules: ['AML001'] });
+    expect(r.findings.map((f) => `${f.ruleId} ${at(dir, f)}`)).toEqual(['AML001 terraform.tfvars.prod:1:17']);
+  });
+
   // The usual `machine_learning_workspace_id = azurerm_machine_learning_workspace.mlw.id`: the plan
   // leaves the id unknown until apply, so the plan's compute has no parent the static run's has
   // (review 71: TAG002 twice, with one fingerprint).
