@@ -39725,8 +39725,10 @@ function candidatesByName(paramFile) {
   const out = [];
   const m = /^(.+?)\.parameters(?:[-_][^.]+)?(\.[^.]+)*\.json$/i.exec(base);
   if (m) out.push(path33.join(dir, `${m[1]}.json`), path33.join(dir, `${m[1]}.template.json`));
-  const short = /^(.+?)\.params?(?:[-_][^.]+)?(\.[^.]+)*\.json$/i.exec(base);
-  if (short && !/^params?$/i.test(short[1])) out.push(path33.join(dir, `${short[1]}.json`), path33.join(dir, `${short[1]}.template.json`));
+  for (const re of [/^(.+?)\.params?(\.[^.]+)*\.json$/i, /^(.+?)\.params?[-_][^.]+(\.[^.]+)*\.json$/i]) {
+    const short = re.exec(base);
+    if (short && !/^params?$/i.test(short[1])) out.push(path33.join(dir, `${short[1]}.json`), path33.join(dir, `${short[1]}.template.json`));
+  }
   const p = /^(?:params|parameters)\.(.+)\.json$/i.exec(base);
   if (p) out.push(path33.join(dir, `${p[1]}.json`), path33.join(dir, `deploy.${p[1]}.json`));
   if (/^parameters\.json$/i.test(base)) out.push(path33.join(dir, "template.json"), path33.join(dir, "azuredeploy.json"), path33.join(dir, "main.json"));
@@ -47956,13 +47958,8 @@ function withoutTexts(words) {
   }
 }
 function changesIfsOrNamerefs(cmd) {
-  const words = cmd.argv;
-  for (let i = 0; i < words.length; i++) {
-    const raw = words[i].raw;
-    if (/(?:^|[^\w])IFS\+?=/.test(raw)) return true;
-    if ((raw === "declare" || raw === "local" || raw === "typeset") && words.slice(i + 1).some((w) => /^-[A-Za-z]*n/.test(w.raw))) return true;
-  }
-  return false;
+  const text2 = cmd.argv.map((w) => w.raw).join(" ");
+  return /(?:^|[^\w])IFS\+?=/.test(text2) || /\b(?:declare|local|typeset)\s+(?:-\w+\s+)*-[A-Za-z]*n/.test(text2);
 }
 function differentInBranches(values, reason, withTexts) {
   const v = unknown(reason);
@@ -48007,7 +48004,8 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   if (base.program) ctx.program = base.program;
   if (base.runnerOs) ctx.runnerOs = base.runnerOs;
   let env = ps ? powershellEnvironment(initial) : copy(initial);
-  let branchTexts = !ps && !initial.has("IFS") && !script.commands.some(changesIfsOrNamerefs);
+  let branchTexts = !ps && base.noBranchTexts !== true && !initial.has("IFS") && !script.commands.some(changesIfsOrNamerefs);
+  const lastpipe = !ps && script.commands.some((c) => c.argv.some((w) => w.raw === "lastpipe"));
   if (!ps) {
     const use = positionalUse(script.commands);
     const passed = POSITIONALS.some((k) => initial.has(k));
@@ -48312,7 +48310,8 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
         else addSplit(expanded, unclosed(expandWord(w, env, ctx, set)));
       }
       if (env.has("IFS") || !branchTexts) withoutTexts(expanded);
-      invocations.push({ script, command: cmd, az: array ? array.words[0].word : program, words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded), ...movedTo() });
+      const azFile = array && array.words[0].file !== file ? array.words[0].file : void 0;
+      invocations.push({ script, command: cmd, az: array ? array.words[0].word : program, ...azFile !== void 0 ? { azFile } : {}, words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded), ...movedTo() });
     }
     if (cmd.heredoc) recordHeredoc(cmd, [...rest.slice(prefixStart, j).filter((w) => !SHELL_ASSIGNMENT.test(w.raw)), ...rest.slice(j)]);
     recordCall(rest.slice(j), exportedEnvironment);
@@ -48321,6 +48320,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     if (!inSubstitution) {
       shellAssigns(program, rest.slice(j + 1));
       callsFunction(program, cmd);
+      if (argumentRunners.has(program.text ?? "") && rest[j + 1]) callsFunction(rest[j + 1], cmd);
     }
   }
   if (shellBody) closeShellBody(shellBody);
@@ -48342,14 +48342,18 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       shellArrays.settle(bodyArrays, (_name, was, now) => [was, now], "by a function, when it is called", file);
       bodyArrays = void 0;
     }
-    if (body.name !== void 0) functionAssigns.set(body.name, { names: [...body.assigned].filter((n) => !locals.has(n)), arrays: new Map(arrayNames.map((n) => [n, shellArrays.get(n)])), calls: body.calls });
+    if (body.name !== void 0) functionAssigns.set(body.name, { names: [...body.assigned].filter((n) => !locals.has(n)), arrays: new Map(arrayNames.map((n) => [n, { value: shellArrays.get(n), since: shellArrays.get(n) }])), calls: body.calls });
     shellBody = void 0;
   }
   function callsFunction(program, cmd) {
     const name = program.text ?? "";
-    if (shellBody) shellBody.calls.add(name);
-    if (PIPE_OR_BACKGROUND.has(cmd.before ?? "") || cmd.after === "|" || cmd.after === "|&") return;
+    if (PIPE_OR_BACKGROUND.has(cmd.before ?? "") || (cmd.after === "|" || cmd.after === "|&") && !lastpipe) return;
     const why = `may be set by the function ${name}, called at line ${program.range.start.line}`;
+    if (shellBody) {
+      shellBody.calls.add(name);
+      for (const n of functionAssigns.get(name)?.names ?? []) forget(n, unknown(`$${n} ${why}`));
+      return;
+    }
     const seen = /* @__PURE__ */ new Set();
     const pending = [name];
     while (pending.length > 0) {
@@ -48358,12 +48362,14 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       seen.add(fn);
       const assigns = functionAssigns.get(fn);
       if (!assigns) continue;
-      for (const n of assigns.names) {
-        shellBody?.assigned.add(n);
-        forget(n, unknown(`$${n} ${why}`));
+      for (const n of assigns.names) forget(n, unknown(`$${n} ${why}`));
+      for (const [n, a] of assigns.arrays) {
+        const now = shellArrays.get(n);
+        if (now === a.since) {
+          if (now !== a.value) setArray(n, a.value);
+        } else if (now !== a.value) setArray(n, { words: [hole(file, program, `the array ${n} ${why}`)] });
       }
-      for (const [n, value] of assigns.arrays) if (shellArrays.get(n) !== value) setArray(n, { words: [hole(file, program, `the array ${n} ${why}`)] });
-      pending.push(...assigns.calls);
+      for (const c of assigns.calls) if (!seen.has(c)) pending.push(c);
     }
   }
   function leaveSubshellsTo(depth) {
@@ -48490,6 +48496,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     return at2 !== void 0 && words.some((w) => w.word.range.start.offset <= at2 && at2 < w.word.range.end.offset) ? { unclosedQuote: true } : {};
   }
   function forgetAll(reason) {
+    branchTexts = false;
     const v = unknown(reason);
     for (const name of [...env.keys()]) if (name !== ANY_VARIABLE) forget(name, v);
     forget(ANY_VARIABLE, v);
@@ -48502,7 +48509,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   function runSourced(word, unknownWhy) {
     const written2 = word ? scriptPath(expandWord(word, env, ctx)) : void 0;
     const target = written2 && fromFolder(written2);
-    const run3 = target !== void 0 && !inReadsAnyBody() ? ctx.source?.(target.path, env, folder === UNKNOWN_FOLDER ? void 0 : folder, target.fromCheckout === true) : void 0;
+    const run3 = target !== void 0 && !inReadsAnyBody() ? ctx.source?.(target.path, env, folder === UNKNOWN_FOLDER ? void 0 : folder, target.fromCheckout === true, !ps && !branchTexts) : void 0;
     if (!run3) return forgetAll(unknownWhy);
     const last = calls[calls.length - 1];
     if (last?.sourced && last.path === target.path && !last.run) last.run = run3;
@@ -48510,7 +48517,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     for (const k of /* @__PURE__ */ new Set([...env.keys(), ...after.keys()])) if (env.get(k) !== after.get(k)) keepForSubshellEnd(k);
     for (const [k, v] of after) if (env.get(k) !== v && k !== ANY_VARIABLE) assigned.set(k, v);
     env = copy(after);
-    for (const [k, v] of run3.functionAssigns ?? []) functionAssigns.set(k, v);
+    for (const [k, v] of run3.functionAssigns ?? []) functionAssigns.set(k, { ...v, arrays: new Map([...v.arrays].map(([n, a]) => [n, { value: a.value, since: shellArrays.get(n) }])) });
     if (run3.unsplittable) branchTexts = false;
     if (run3.folder !== void 0) changeFolderTo(run3.folder === UNKNOWN_FOLDER || folder === UNKNOWN_FOLDER ? UNKNOWN_FOLDER : nestedFolder(folder, run3.folder) ?? STARTING_FOLDER);
   }
@@ -51296,10 +51303,10 @@ function azureCliUnits(ciFiles, ctx) {
   const withSource = (from, base, depth = 0, program, start) => ({
     ...base,
     ...program === void 0 ? {} : { program },
-    source: (p, env, folder, fromCheckout) => {
+    source: (p, env, folder, fromCheckout, noBranchTexts) => {
       const at2 = fromCheckout ? p : fromStart(start, p);
       const target = depth < 4 && at2 !== void 0 ? scriptAt(byPath, ctx.root, from, at2) : void 0;
-      return target ? interpretScript(target.file, target.script, env, withSource(target.file, base, depth + 1, program ?? from, nestedFolder(start, folder))) : void 0;
+      return target ? interpretScript(target.file, target.script, env, { ...withSource(target.file, base, depth + 1, program ?? from, nestedFolder(start, folder)), ...noBranchTexts ? { noBranchTexts: true } : {} }) : void 0;
     }
   });
   const cappedLoops = /* @__PURE__ */ new Set();
@@ -51648,7 +51655,7 @@ function fromInvocation(inv, file, refs, recordRefs, linker, configured, cliVers
   const flags = parseFlags(spec, inv.words, file);
   if (inv.unclosedQuote) flags.opaque = { word: void 0 };
   if (!flags.parent && spec.parentDefault) flags.parent = configuredDefault(configured?.get(inv), spec.parentDefault);
-  const at2 = { file, range: inv.az.range };
+  const at2 = { file: inv.azFile ?? file, range: inv.az.range };
   if (flags.file) {
     if (recordRefs) refs.push({ file, subject: inv.script.subject, command: spec.command, path: flags.file, sets: flags.sets, at: at2 });
     if (!linker || spec.kind !== "ml.compute" && spec.kind !== "ml.workspace") return void 0;

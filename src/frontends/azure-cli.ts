@@ -499,10 +499,10 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
   const withSource = (from: string, base: ScriptContext['expansion'], depth = 0, program?: string, start?: FolderState): ScriptContext['expansion'] => ({
     ...base,
     ...(program === undefined ? {} : { program }),
-    source: (p: string, env: Env, folder?: ScriptFolder, fromCheckout?: boolean): ReturnType<typeof interpretScript> | undefined => {
+    source: (p: string, env: Env, folder?: ScriptFolder, fromCheckout?: boolean, noBranchTexts?: boolean): ReturnType<typeof interpretScript> | undefined => {
       const at = fromCheckout ? p : fromStart(start, p);
       const target = depth < 4 && at !== undefined ? scriptAt(byPath, ctx.root, from, at) : undefined;
-      return target ? interpretScript(target.file, target.script, env, withSource(target.file, base, depth + 1, program ?? from, nestedFolder(start, folder))) : undefined;
+      return target ? interpretScript(target.file, target.script, env, { ...withSource(target.file, base, depth + 1, program ?? from, nestedFolder(start, folder)), ...(noBranchTexts ? { noBranchTexts: true as const } : {}) }) : undefined;
     },
   });
   // A loop past MAX_LOOP_ITERATIONS: EVAL001 once, at its key (its own file's run and its called templates' meet it).
@@ -1054,7 +1054,7 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
   if (inv.unclosedQuote) flags.opaque = { word: undefined };
   // No `-w`: the workspace an earlier `az configure --defaults workspace=…` of the run set.
   if (!flags.parent && spec.parentDefault) flags.parent = configuredDefault(configured?.get(inv), spec.parentDefault);
-  const at: Location = { file, range: inv.az.range };
+  const at: Location = { file: inv.azFile ?? file, range: inv.az.range };
   if (flags.file) {
     if (recordRefs) refs.push({ file, subject: inv.script.subject, command: spec.command, path: flags.file, sets: flags.sets, at });
     // The resources are the YAML file's, with this command's overrides and context (azure-cli-files.ts).

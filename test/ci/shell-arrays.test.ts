@@ -52,6 +52,9 @@ describe('bash arrays holding an az command', () => {
     // the body's value may itself depend on what the caller set, `kv+=(…)`, an if in the body).
     const again = await kv001(`build() {\n  kv=(${KV})\n}\nkv=(${KV} --enable-purge-protection true)\nbuild\n"\${kv[@]}"\n`);
     expect(again.briefs).toEqual([]);
+    // Defined in a sourced file, called here while nothing set the array since the source: the body's (review 115).
+    const sourced = await lintTree(tree({ 'lib.sh': `build() {\n  kv=(${KV})\n}\n`, 'deploy-prod.sh': `#!/bin/bash\nsource ./lib.sh\nbuild\n"\${kv[@]}"\n` }), ['KV001']);
+    expect(sourced.briefs).toEqual(['KV001 error noPurgeProtection lib.sh:2:7']);
     // Called in a pipeline or the background: a subshell, the caller's array is as it was.
     expect((await kv001(`build() {\n  kv=(${KV} --enable-purge-protection true)\n}\nkv=(${KV})\nbuild | cat\nbuild &\n"\${kv[@]}"\n`)).briefs).toEqual(['KV001 error noPurgeProtection deploy-prod.sh:5:5']);
   });

@@ -105,6 +105,8 @@ describe('ARM detection', () => {
       '/r/d/storage.json': ['/r/d/storage.parameters.json'],
       '/r/d/storage.template.json': [],
     });
+    // A template whose name holds `.param_` (review 115).
+    expect(Object.fromEntries(pairParameterFiles(['/r/f/my.param_store.json'], ['/r/f/my.param_store.params.json'], () => undefined))).toEqual({ '/r/f/my.param_store.json': ['/r/f/my.param_store.params.json'] });
     // A file that pairs with none is told the name that would pair it with X.template.json.
     expect(unpairedReason(templateIndex(['/r/e/app.template.json']), '/r/e/app-settings.json')).toContain('name it app.parameters.json or app.parameters.<env>.json');
   });

@@ -103,6 +103,21 @@ describe('patterns from the scanned repository run on RE2', () => {
 });
 
 describe('PowerShell words of brackets', () => {
+  it('a chain of 1,000 shell functions, each calling the one before, and 1,000 calls (review 115: cubic, 31 s for the definitions alone)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mil-linear-'));
+    try {
+      const defs = Array.from({ length: 1000 }, (_, i) => (i === 0 ? 'f0() { X0=a; }' : `f${i}() { X${i}=a; f${i - 1}; }`));
+      const calls = Array.from({ length: 1000 }, (_, i) => `f${i}`);
+      fs.writeFileSync(path.join(dir, 'deploy.sh'), `${defs.join('\n')}\n${calls.join('\n')}\naz acr create -n r -g g --sku Basic --admin-enabled true\n`);
+      const t0 = performance.now();
+      const r = await lint({ paths: [dir] });
+      expect(performance.now() - t0).toBeLessThan(8000);
+      expect(r.findings.map((f) => f.ruleId)).toContain('ACR001');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a branch assigning a word of 30 [] pairs is read in linear time (a (?:\\[.*\\])* pattern took 31 s, doubling per pair)', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mil-linear-'));
     try {

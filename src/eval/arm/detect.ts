@@ -52,8 +52,11 @@ function candidatesByName(paramFile: string): string[] {
   // (`X.template.json` beside `X.parameters.json`: the Azure DevOps samples' layout, review 113.)
   if (m) out.push(path.join(dir, `${m[1]}.json`), path.join(dir, `${m[1]}.template.json`));
   // `X.param.json`, `X.params.json` (and with an environment after it) → `X.json` / `X.template.json`.
-  const short = /^(.+?)\.params?(?:[-_][^.]+)?(\.[^.]+)*\.json$/i.exec(base);
-  if (short && !/^params?$/i.test(short[1]!)) out.push(path.join(dir, `${short[1]}.json`), path.join(dir, `${short[1]}.template.json`));
+  // (Each reading of the name: `my.param_store.params.json` is `my.param_store` + `.params`, and `app.param-prod.json` `app` + `.param-prod`.)
+  for (const re of [/^(.+?)\.params?(\.[^.]+)*\.json$/i, /^(.+?)\.params?[-_][^.]+(\.[^.]+)*\.json$/i]) {
+    const short = re.exec(base);
+    if (short && !/^params?$/i.test(short[1]!)) out.push(path.join(dir, `${short[1]}.json`), path.join(dir, `${short[1]}.template.json`));
+  }
   const p = /^(?:params|parameters)\.(.+)\.json$/i.exec(base);
   if (p) out.push(path.join(dir, `${p[1]}.json`), path.join(dir, `deploy.${p[1]}.json`));
   // Portal export / arm-deploy convention: template.json + parameters.json.

@@ -37,6 +37,8 @@ export interface AzInvocation {
   command: CiCommand;
   /** The `az` word. */
   az: CiWord;
+  /** The file the `az` word is written in, when not the script's (an array a sourced file built holds the command). */
+  azFile?: string;
   /** The words after `az`, expanded (known values split into words as the shell would). */
   words: ExpandedWord[];
   /** Inside an `if`/`case`/loop/function body, or after `||`/`&&`: it may not run (it is still linted). */
@@ -108,7 +110,8 @@ export interface ScriptRun {
  */
 interface FunctionAssigns {
   names: string[];
-  arrays: ReadonlyMap<string, ShellArray | undefined>;
+  /** Each array: the body's value, and the array's value when the function was defined here (`since`). */
+  arrays: ReadonlyMap<string, { value: ShellArray | undefined; since: ShellArray | undefined }>;
   calls: ReadonlySet<string>;
 }
 
@@ -600,14 +603,9 @@ function withoutTexts(words: readonly ExpandedWord[]): void {
 
 /** A command that assigns IFS (`IFS=,`, `export IFS=…`, `read` with a prefix) or declares a nameref (`declare -n`, `local -n`, `typeset -n`). */
 function changesIfsOrNamerefs(cmd: CiCommand): boolean {
-  const words = cmd.argv;
-  for (let i = 0; i < words.length; i++) {
-    const raw = words[i]!.raw;
-    // (Anywhere in a word: `eval "IFS=,"`, `export IFS=…`.)
-    if (/(?:^|[^\w])IFS\+?=/.test(raw)) return true;
-    if ((raw === 'declare' || raw === 'local' || raw === 'typeset') && words.slice(i + 1).some((w) => /^-[A-Za-z]*n/.test(w.raw))) return true;
-  }
-  return false;
+  // (In the command's text, inside quotes too: `eval "IFS=,"`, `eval "declare -n r=X"`, `export IFS=…`.)
+  const text = cmd.argv.map((w) => w.raw).join(' ');
+  return /(?:^|[^\w])IFS\+?=/.test(text) || /\b(?:declare|local|typeset)\s+(?:-\w+\s+)*-[A-Za-z]*n/.test(text);
 }
 
 /** At most this many texts are kept for a variable the branches of an if/case set apart (`UnknownValue.texts`). */
@@ -682,7 +680,9 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   // The texts a variable the branches set apart may hold are read as the shell splits them (default
   // IFS), and only where nothing else may set it: not in a script that changes IFS or declares a
   // nameref (`declare -n r=X; r=…` sets X; review 113).
-  let branchTexts = !ps && !initial.has('IFS') && !script.commands.some(changesIfsOrNamerefs);
+  let branchTexts = !ps && base.noBranchTexts !== true && !initial.has('IFS') && !script.commands.some(changesIfsOrNamerefs);
+  /** `shopt -s lastpipe`: the last command of a pipeline runs in this shell (a function it calls changes it). */
+  const lastpipe = !ps && script.commands.some((c) => c.argv.some((w) => w.raw === 'lastpipe'));
   // The caller's arguments are `$1`…: only where they stay what the caller passed. Moved or
   // replaced, they are unknown (not unset: a `${1:-dev}` default would be a wrong known value).
   if (!ps) {
@@ -1087,7 +1087,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       }
       // A sourced file that set IFS or declared a nameref: a variable's texts are not read (`UnknownValue.texts`).
       if (env.has('IFS') || !branchTexts) withoutTexts(expanded);
-      invocations.push({ script, command: cmd, az: array ? array.words[0]!.word : program, words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded), ...movedTo() });
+      const azFile = array && array.words[0]!.file !== file ? array.words[0]!.file : undefined;
+      invocations.push({ script, command: cmd, az: array ? array.words[0]!.word : program, ...(azFile !== undefined ? { azFile } : {}), words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded), ...movedTo() });
     }
     // A redirection written before the program may name the file (`>pool.yml cat <<EOF`).
     if (cmd.heredoc) recordHeredoc(cmd, [...rest.slice(prefixStart, j).filter((w) => !SHELL_ASSIGNMENT.test(w.raw)), ...rest.slice(j)]);
@@ -1101,6 +1102,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     if (!inSubstitution) {
       shellAssigns(program, rest.slice(j + 1));
       callsFunction(program, cmd);
+      // A function that runs its arguments (`retry setit`): the function it is given runs too.
+      if (argumentRunners.has(program.text ?? '') && rest[j + 1]) callsFunction(rest[j + 1]!, cmd);
     }
   }
   if (shellBody) closeShellBody(shellBody);
@@ -1134,22 +1137,28 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     }
     // What a call of it leaves: its variables not known, its arrays as the body leaves them (an
     // array set again between the definition and the call is the body's after the call).
-    if (body.name !== undefined) functionAssigns.set(body.name, { names: [...body.assigned].filter((n) => !locals.has(n)), arrays: new Map(arrayNames.map((n) => [n, shellArrays.get(n)])), calls: body.calls });
+    if (body.name !== undefined) functionAssigns.set(body.name, { names: [...body.assigned].filter((n) => !locals.has(n)), arrays: new Map(arrayNames.map((n) => [n, { value: shellArrays.get(n), since: shellArrays.get(n) }])), calls: body.calls });
     shellBody = undefined;
   }
 
   /**
-   * A call of a function the script (or a file it sourced) defines, and of those it calls in turn:
-   * what they assign is not known after it. An array they build is as their body left it while
-   * nothing else has set it since (the body's value is the array's after the definition), else
-   * not known. Not for a call in a pipeline or in the background (a subshell of its own), nor,
-   * in a function body being read, beyond recording the call (`calls`) and its names.
+   * A call of a function the script (or a file it sourced) defines, and of those it calls in turn
+   * (looked up at the call: bash resolves a name when it runs): what they assign is not known after
+   * it; an array they build is the body's while nothing else set it since the definition, else not
+   * known. Not for a call in a pipeline (but its last part under `shopt -s lastpipe`) or in the
+   * background: a subshell of its own. Inside a function body being read, only the call is recorded
+   * (`calls`) and what the callee itself assigns is not known after it there (one level: the
+   * closure is walked at the top level only, review 115's chains of thousands of functions).
    */
   function callsFunction(program: CiWord, cmd: CiCommand): void {
     const name = program.text ?? '';
-    if (shellBody) shellBody.calls.add(name);
-    if (PIPE_OR_BACKGROUND.has(cmd.before ?? '') || cmd.after === '|' || cmd.after === '|&') return;
+    if (PIPE_OR_BACKGROUND.has(cmd.before ?? '') || ((cmd.after === '|' || cmd.after === '|&') && !lastpipe)) return;
     const why = `may be set by the function ${name}, called at line ${program.range.start.line}`;
+    if (shellBody) {
+      shellBody.calls.add(name);
+      for (const n of functionAssigns.get(name)?.names ?? []) forget(n, unknown(`$${n} ${why}`));
+      return;
+    }
     const seen = new Set<string>();
     const pending = [name];
     while (pending.length > 0) {
@@ -1158,12 +1167,14 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       seen.add(fn);
       const assigns = functionAssigns.get(fn);
       if (!assigns) continue;
-      for (const n of assigns.names) {
-        shellBody?.assigned.add(n);
-        forget(n, unknown(`$${n} ${why}`));
+      for (const n of assigns.names) forget(n, unknown(`$${n} ${why}`));
+      for (const [n, a] of assigns.arrays) {
+        const now = shellArrays.get(n);
+        if (now === a.since) {
+          if (now !== a.value) setArray(n, a.value);
+        } else if (now !== a.value) setArray(n, { words: [hole(file, program, `the array ${n} ${why}`)] });
       }
-      for (const [n, value] of assigns.arrays) if (shellArrays.get(n) !== value) setArray(n, { words: [hole(file, program, `the array ${n} ${why}`)] });
-      pending.push(...assigns.calls);
+      for (const c of assigns.calls) if (!seen.has(c)) pending.push(c);
     }
   }
 
@@ -1335,6 +1346,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
 
   /** Every variable the script has not assigned literally since now: unknown (RULES.md: unknown values are never reported). */
   function forgetAll(reason: string): void {
+    // What ran may have changed IFS or declared a nameref too (an `eval` of text not known, a file not read).
+    branchTexts = false;
     const v = unknown(reason);
     for (const name of [...env.keys()]) if (name !== ANY_VARIABLE) forget(name, v);
     forget(ANY_VARIABLE, v);
@@ -1354,7 +1367,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     // Read from the script's folder (`cd lib && source ./vars.sh`); not after a move to a folder not known.
     const target = written && fromFolder(written);
     // (Not from a function body that may read any variable: it runs when called, with values not known.)
-    const run = target !== undefined && !inReadsAnyBody() ? ctx.source?.(target.path, env, folder === UNKNOWN_FOLDER ? undefined : folder, target.fromCheckout === true) : undefined;
+    const run = target !== undefined && !inReadsAnyBody() ? ctx.source?.(target.path, env, folder === UNKNOWN_FOLDER ? undefined : folder, target.fromCheckout === true, !ps && !branchTexts) : undefined;
     if (!run) return forgetAll(unknownWhy);
     // The call recorded for this `source` (its commands run with this script's values) is this run: not made again.
     const last = calls[calls.length - 1];
@@ -1366,7 +1379,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     for (const [k, v] of after) if (env.get(k) !== v && k !== ANY_VARIABLE) assigned.set(k, v);
     env = copy(after);
     // Its functions are this shell's: a call of one makes what it assigns unknown.
-    for (const [k, v] of run.functionAssigns ?? []) functionAssigns.set(k, v);
+    // (Defined here at this point: an array it builds is the body's while this shell leaves it as it is now.)
+    for (const [k, v] of run.functionAssigns ?? []) functionAssigns.set(k, { ...v, arrays: new Map([...v.arrays].map(([n, a]) => [n, { value: a.value, since: shellArrays.get(n) }])) });
     // One that changes IFS or declares a nameref (its functions may, when called): no texts read here either.
     if (run.unsplittable) branchTexts = false;
     // A `cd` in the sourced file moves this shell (self-review 70).

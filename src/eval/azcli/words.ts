@@ -42,7 +42,12 @@ export interface ExpansionContext {
    * also where the sourced file's own relative paths start; `fromCheckout`: FILE is a path from
    * the repository's top (`$GITHUB_WORKSPACE/x.sh`).
    */
-  source?(path: string, env: Env, folder?: ScriptFolder, fromCheckout?: boolean): ScriptRun | undefined;
+  source?(path: string, env: Env, folder?: ScriptFolder, fromCheckout?: boolean, noBranchTexts?: boolean): ScriptRun | undefined;
+  /**
+   * The script runs where a variable's branch texts (`UnknownValue.texts`) are not read: the file
+   * sourcing it changes IFS or declares a nameref (interpret.ts `branchTexts`).
+   */
+  noBranchTexts?: true;
   /** The operating system of the runner the script runs on, when the CI file says it (`runnerOs`). */
   runnerOs?: RunnerOs;
 }
