@@ -46875,7 +46875,7 @@ function gpuSizePatterns() {
   return GPU_FAMILIES.map((f) => `${SIZE_PREFIX}${f.prefix}*`).join(", ");
 }
 function gpuSizeRegex() {
-  return `^${SIZE_PREFIX}N[${GPU_FAMILIES.map((f) => f.prefix.slice(1)).join("")}]`;
+  return `(?i)^${SIZE_PREFIX}N[${GPU_FAMILIES.map((f) => f.prefix.slice(1)).join("")}]`;
 }
 function mentionsGpu(text2) {
   return /gpu/i.test(text2.replace(NEGATED_GPU, ""));

@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { lint } from '../../src/api.js';
 import { gpuFamilyNames, gpuIntent, gpuSizePatterns, gpuSizeRegex, GPU_FAMILIES, isGpuSize, NON_GPU_PROBE_SIZES } from '../../src/model/facts/gpu.js';
 import { GPU_TAINT, hasGpuTaint, TAINT_PATTERN } from '../../src/model/facts/aks.js';
+import { compileRegex } from '../../src/eval/terraform/regex.js';
 
 describe('GPU size facts', () => {
   it('knows the GPU families from one table, and NP is not one', () => {
@@ -22,11 +23,11 @@ describe('GPU size facts', () => {
     expect(gpuFamilyNames()).toBe('NC, ND, NG, NV');
     expect(gpuSizePatterns()).toBe('Standard_NC*, Standard_ND*, Standard_NG*, Standard_NV*');
   });
-  it('suggests a guard regex that admits exactly the GPU families', () => {
-    const re = new RegExp(gpuSizeRegex());
-    expect(gpuSizeRegex()).toBe('^Standard_N[CDGV]');
-    for (const s of NON_GPU_PROBE_SIZES) expect(re.test(s), s).toBe(false);
-    for (const f of GPU_FAMILIES) expect(re.test(`Standard_${f.prefix}6`), f.prefix).toBe(true);
+  it('suggests a guard regex that admits exactly the GPU families, in any case (Terraform regex: RE2)', () => {
+    const re = compileRegex(gpuSizeRegex());
+    expect(gpuSizeRegex()).toBe('(?i)^Standard_N[CDGV]');
+    for (const s of NON_GPU_PROBE_SIZES) for (const x of [s, s.toLowerCase()]) expect(re.first(x), x).toBeUndefined();
+    for (const f of GPU_FAMILIES) for (const x of [`Standard_${f.prefix}6`, `standard_${f.prefix.toLowerCase()}6`]) expect(re.first(x), x).toBeDefined();
   });
 });
 

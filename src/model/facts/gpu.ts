@@ -48,11 +48,13 @@ export function gpuSizePatterns(): string {
 }
 
 /**
- * A validation regex that admits exactly the GPU families (`^Standard_N[CDGV]`), for messages
- * that suggest a guard. Every GPU family is `N` plus one letter.
+ * A validation regex that admits exactly the GPU families (`(?i)^Standard_N[CDGV]`), for messages
+ * that suggest a guard. Every GPU family is `N` plus one letter. Case-insensitive (RE2's `(?i)`,
+ * which Terraform's regex() takes): Azure reads size names in any case, and a repository whose
+ * default is `standard_nv6ads_a10_v5` would be refused by the case-sensitive guard (review 116).
  */
 export function gpuSizeRegex(): string {
-  return `^${SIZE_PREFIX}N[${GPU_FAMILIES.map((f) => f.prefix.slice(1)).join('')}]`;
+  return `(?i)^${SIZE_PREFIX}N[${GPU_FAMILIES.map((f) => f.prefix.slice(1)).join('')}]`;
 }
 
 /** Example sizes for descriptions and help texts. */
