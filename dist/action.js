@@ -48217,7 +48217,12 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       continue;
     }
     if (head === "case") {
-      frames.push(k === 0 ? pipedFrame(openFrame("case"), cmd) : openFrame("case"));
+      const frame = k === 0 ? pipedFrame(openFrame("case"), cmd) : openFrame("case");
+      frames.push(frame);
+      if (cmd.before === ")" && rest.length >= 4 && rest[2]?.raw === "in") {
+        frame.arm = 0;
+        if (rest.length === 4 && rest[3].raw === "*") frame.hasElse = true;
+      }
       continue;
     }
     const top = frames[frames.length - 1];

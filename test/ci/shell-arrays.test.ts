@@ -80,6 +80,12 @@ describe('bash arrays holding an az command', () => {
     expect((await kv001(`kv=(${KV})\n( kv+=(--enable-purge-protection true) )\n"\${kv[@]}"\n`)).briefs).toEqual(['KV001 error noPurgeProtection deploy-prod.sh:2:5']);
   });
 
+  it('case arms written on the case line (review 115)', async () => {
+    const oneLine = await kv001(`case "$ENV" in prod) kv=(${KV} --enable-purge-protection true) ;; *) kv=(${KV}) ;; esac\n"\${kv[@]}"\n`);
+    expect(oneLine.briefs).toEqual([]);
+    expect(oneLine.undecided).toEqual([expect.stringContaining('the array kv')]);
+  });
+
   it('an if whose first branch leaves the array alone, and case arms (review 110)', async () => {
     const ifElse = await kv001(`kv=(${KV} --enable-purge-protection true)\nif [[ "$ENV" == prod ]]; then\n  echo keep\nelse\n  kv=(${KV})\nfi\n"\${kv[@]}"\n`);
     expect(ifElse.briefs).toEqual([]);

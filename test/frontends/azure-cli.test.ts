@@ -246,6 +246,15 @@ describe('azure-cli front end: values', () => {
     expect(attr(byName('acr4'), 'adminEnabled')).toMatch(/may expand to several words/);
   });
 
+  it('a case whose first arm starts on the case line (`case "$E" in prod) …;; *) …;; esac`) reads that arm as one (review 115)', () => {
+    const r = run({
+      'a.sh': ['SKU=Basic', 'case "$E" in prod) SKU=Premium;; *) ;; esac', 'az acr create -n acr1 --sku "$SKU"', 'case "$E" in *) SKU=Standard;; esac', 'az acr create -n acr2 --sku "$SKU"'].join('\n'),
+    });
+    const [a1, a2] = resources(r);
+    expect(attr(a1!, 'sku')).toMatch(/^\?\$SKU is assigned different values in the branches of a case/);
+    expect(attr(a2!, 'sku')).toBe('Standard@4:21');
+  });
+
   it('an if inside a case arm is that arm assigning what the if assigns (review 113)', () => {
     const r = run({
       'a.sh': ['SKU=Basic', 'case "$E" in', '  a) if [ -n "$Z" ]; then SKU=Premium; fi ;;', '  *) SKU=Basic ;;', 'esac', 'az acr create -n acr1 --sku "$SKU"'].join('\n'),

@@ -969,7 +969,14 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       continue;
     }
     if (head === 'case') {
-      frames.push(k === 0 ? pipedFrame(openFrame('case'), cmd) : openFrame('case'));
+      const frame = k === 0 ? pipedFrame(openFrame('case'), cmd) : openFrame('case');
+      frames.push(frame);
+      // `case "$E" in prod) …` on one line: the first arm's pattern ends this command, so its arm
+      // starts here (review 115: its array change was not a branch, and a later arm decided it).
+      if (cmd.before === ')' && rest.length >= 4 && rest[2]?.raw === 'in') {
+        frame.arm = 0;
+        if (rest.length === 4 && rest[3]!.raw === '*') frame.hasElse = true;
+      }
       continue;
     }
     const top = frames[frames.length - 1];
