@@ -48150,16 +48150,8 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       if (b.readsAnyName) readsAnyUntil = Math.max(readsAnyUntil, b.end);
     }
     if (!ps) leaveSubshellsTo((cmd.depth ?? 0) + pipedDepth);
-    const words = ps ? joinExpressions(cmd.argv) : takeArrays(joinExpressions(cmd.argv));
-    if (words.length === 0) continue;
-    if (recordExpansions) {
-      const fromEnv = applyArgsFromEnv(words);
-      if (fromEnv || readsExpanded(words) || words.some(runsReadArray)) {
-        const expanded = expandedWords(words, fromEnv);
-        if (recordExpansions === true) cmd.expanded = expanded;
-        else if ((cmd.expandedByCallers?.length ?? 0) < MAX_CALLER_EXPANSIONS) (cmd.expandedByCallers ??= []).push(expanded);
-      }
-    }
+    const joined2 = joinExpressions(cmd.argv);
+    if (joined2.length === 0) continue;
     if (afterOperator && (cmd.depth ?? 0) < afterOperatorDepth) afterOperator = false;
     if (cmd.after === "||" || cmd.after === "&&") {
       afterOperator = true;
@@ -48167,12 +48159,13 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     }
     const inSubstitution = cmd.after === "$(" || cmd.after === "`";
     if (ps) {
-      psCommand(cmd, words, ci);
+      recordExpanded(cmd, joined2);
+      psCommand(cmd, joined2, ci);
       continue;
     }
     let k = 0;
-    for (; k < words.length; k++) {
-      const t = words[k].raw;
+    for (; k < joined2.length; k++) {
+      const t = joined2[k].raw;
       if (t === "{" && !ps) {
         const top2 = frames[frames.length - 1];
         if (k === 0 && (cmd.after === "|" || cmd.after === "|&")) frames.push(pipedFrame(openFrame("brace"), cmd));
@@ -48200,6 +48193,8 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       if (SHELL_LEADING_WORDS.has(t)) continue;
       break;
     }
+    const words = k === 0 ? takeArrays(joined2) : [...joined2.slice(0, k), ...takeArrays(joined2.slice(k))];
+    recordExpanded(cmd, words);
     const rest = words.slice(k);
     const head = rest[0]?.raw;
     if (head === void 0) continue;
@@ -48701,6 +48696,15 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       else addSplit(out, e);
     }
     return out;
+  }
+  function recordExpanded(cmd, words) {
+    if (!recordExpansions || words.length === 0) return;
+    const fromEnv = applyArgsFromEnv(words);
+    if (fromEnv || readsExpanded(words) || words.some(runsReadArray)) {
+      const expanded = expandedWords(words, fromEnv);
+      if (recordExpansions === true) cmd.expanded = expanded;
+      else if ((cmd.expandedByCallers?.length ?? 0) < MAX_CALLER_EXPANSIONS) (cmd.expandedByCallers ??= []).push(expanded);
+    }
   }
   function takeArrays(words) {
     if (!words.some((w) => w.raw.endsWith("=(") || w.raw.includes("[") && elementAssignment(w.raw))) return words;

@@ -80,10 +80,16 @@ describe('bash arrays holding an az command', () => {
     expect((await kv001(`kv=(${KV})\n( kv+=(--enable-purge-protection true) )\n"\${kv[@]}"\n`)).briefs).toEqual(['KV001 error noPurgeProtection deploy-prod.sh:2:5']);
   });
 
-  it('case arms written on the case line (review 115)', async () => {
+  it('case arms written on the case line, an if/else on one line, an array set after && (review 115)', async () => {
     const oneLine = await kv001(`case "$ENV" in prod) kv=(${KV} --enable-purge-protection true) ;; *) kv=(${KV}) ;; esac\n"\${kv[@]}"\n`);
     expect(oneLine.briefs).toEqual([]);
     expect(oneLine.undecided).toEqual([expect.stringContaining('the array kv')]);
+    const ifElse = await kv001(`if [ "$ENV" = prod ]; then kv=(${KV} --enable-purge-protection true); else kv=(${KV}); fi\n"\${kv[@]}"\n`);
+    expect(ifElse.briefs).toEqual([]);
+    expect(ifElse.undecided).toEqual([expect.stringContaining('the array kv')]);
+    const afterAnd = await kv001(`kv=(${KV})\n[ -n "$P" ] && kv=(${KV} --enable-purge-protection true)\n"\${kv[@]}"\n`);
+    expect(afterAnd.briefs).toEqual([]);
+    expect(afterAnd.undecided).toEqual([expect.stringContaining('kv')]);
   });
 
   it('an if whose first branch leaves the array alone, and case arms (review 110)', async () => {

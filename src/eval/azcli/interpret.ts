@@ -894,16 +894,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     }
     // Leaving a subshell (`( … )`, `$(…)`): what it assigned is the parent's no more.
     if (!ps) leaveSubshellsTo((cmd.depth ?? 0) + pipedDepth);
-    const words = ps ? joinExpressions(cmd.argv) : takeArrays(joinExpressions(cmd.argv));
-    if (words.length === 0) continue;
-    if (recordExpansions) {
-      const fromEnv = applyArgsFromEnv(words);
-      if (fromEnv || readsExpanded(words) || words.some(runsReadArray)) {
-        const expanded = expandedWords(words, fromEnv);
-        if (recordExpansions === true) cmd.expanded = expanded;
-        else if ((cmd.expandedByCallers?.length ?? 0) < MAX_CALLER_EXPANSIONS) (cmd.expandedByCallers ??= []).push(expanded);
-      }
-    }
+    const joined = joinExpressions(cmd.argv);
+    if (joined.length === 0) continue;
     // An `&&`/`||` inside a substitution (`"$(cd … && pwd)"`, whose commands come first) is not the outer command's.
     if (afterOperator && (cmd.depth ?? 0) < afterOperatorDepth) afterOperator = false;
     if (cmd.after === '||' || cmd.after === '&&') {
@@ -914,14 +906,16 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     const inSubstitution = cmd.after === '$(' || cmd.after === '`';
 
     if (ps) {
-      psCommand(cmd, words, ci);
+      recordExpanded(cmd, joined);
+      psCommand(cmd, joined, ci);
       continue;
     }
 
     let k = 0;
-    // Compound-command keywords.
-    for (; k < words.length; k++) {
-      const t = words[k]!.raw;
+    // Compound-command keywords. (Before the command's array assignments: `else ARGS=(…)` assigns
+    // in the else branch, `… && ARGS=(…)` after the operator; review 115: both were read before.)
+    for (; k < joined.length; k++) {
+      const t = joined[k]!.raw;
       // `cmd | { …; }`: a brace group in a pipeline runs in a subshell (one not piped is no frame).
       if (t === '{' && !ps) {
         const top = frames[frames.length - 1];
@@ -950,6 +944,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       if (SHELL_LEADING_WORDS.has(t)) continue;
       break;
     }
+    const words = k === 0 ? takeArrays(joined) : [...joined.slice(0, k), ...takeArrays(joined.slice(k))];
+    recordExpanded(cmd, words);
     const rest = words.slice(k);
     const head = rest[0]?.raw;
     if (head === undefined) continue;
@@ -1639,6 +1635,17 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    * each assigned here: its words expanded now, as bash does (shell-arrays.ts); an element set
    * (`cmd[3]=x`) leaves the array's words not known from there.
    */
+  /** The words of a `terraform` or `az ad sp create-for-rbac` command that expand a variable, for CI001/CI005 (`recordExpansions`). */
+  function recordExpanded(cmd: CiCommand, words: readonly CiWord[]): void {
+    if (!recordExpansions || words.length === 0) return;
+    const fromEnv = applyArgsFromEnv(words);
+    if (fromEnv || readsExpanded(words) || words.some(runsReadArray)) {
+      const expanded = expandedWords(words, fromEnv);
+      if (recordExpansions === true) cmd.expanded = expanded;
+      else if ((cmd.expandedByCallers?.length ?? 0) < MAX_CALLER_EXPANSIONS) (cmd.expandedByCallers ??= []).push(expanded);
+    }
+  }
+
   function takeArrays(words: readonly CiWord[]): readonly CiWord[] {
     if (!words.some((w) => w.raw.endsWith('=(') || (w.raw.includes('[') && elementAssignment(w.raw)))) return words;
     const out: CiWord[] = [];
