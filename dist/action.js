@@ -48005,7 +48005,6 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   if (base.runnerOs) ctx.runnerOs = base.runnerOs;
   let env = ps ? powershellEnvironment(initial) : copy(initial);
   let branchTexts = !ps && base.noBranchTexts !== true && !initial.has("IFS") && !script.commands.some(changesIfsOrNamerefs);
-  const lastpipe = !ps && script.commands.some((c) => c.argv.some((w) => w.raw === "lastpipe"));
   if (!ps) {
     const use = positionalUse(script.commands);
     const passed = POSITIONALS.some((k) => initial.has(k));
@@ -48122,7 +48121,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     if (shellBody && shellBody.end < ci) closeShellBody(shellBody);
     const bodyStart = shellBodyStarts.get(ci);
     if (bodyStart !== void 0 && !shellBody) {
-      shellBody = { end: bodyStart.end, ...bodyStart.name !== void 0 ? { name: bodyStart.name } : {}, before: /* @__PURE__ */ new Map(), assigned: /* @__PURE__ */ new Set(), locals: /* @__PURE__ */ new Set(), calls: /* @__PURE__ */ new Set() };
+      shellBody = { end: bodyStart.end, ...bodyStart.name !== void 0 ? { name: bodyStart.name } : {}, before: /* @__PURE__ */ new Map(), assigned: /* @__PURE__ */ new Set(), locals: /* @__PURE__ */ new Set() };
       bodyArrays = /* @__PURE__ */ new Map();
     }
     if (shellBody) {
@@ -48309,7 +48308,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
         if (args) expanded.push(...args);
         else addSplit(expanded, unclosed(expandWord(w, env, ctx, set)));
       }
-      if (env.has("IFS") || !branchTexts) withoutTexts(expanded);
+      if (env.has("IFS") || !branchTexts || shellBody) withoutTexts(expanded);
       const azFile = array && array.words[0].file !== file ? array.words[0].file : void 0;
       invocations.push({ script, command: cmd, az: array ? array.words[0].word : program, ...azFile !== void 0 ? { azFile } : {}, words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded), ...movedTo() });
     }
@@ -48320,7 +48319,6 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     if (!inSubstitution) {
       shellAssigns(program, rest.slice(j + 1));
       callsFunction(program, cmd);
-      if (argumentRunners.has(program.text ?? "") && rest[j + 1]) callsFunction(rest[j + 1], cmd);
     }
   }
   if (shellBody) closeShellBody(shellBody);
@@ -48328,7 +48326,6 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   return { file, invocations, heredocs, env, assigned: ps ? withoutEnvironmentPrefix(assigned) : assigned, calls, ...folder === STARTING_FOLDER ? {} : { folder }, ...functionAssigns.size > 0 ? { functionAssigns } : {}, ...!ps && !branchTexts ? { unsplittable: true } : {} };
   function closeShellBody(body) {
     const locals = body.locals;
-    const arrayNames = [...bodyArrays?.keys() ?? []].filter((n) => !locals.has(n));
     for (const name of body.assigned) {
       if (body.locals.has(name)) {
         const before = body.before.get(name);
@@ -48342,34 +48339,17 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       shellArrays.settle(bodyArrays, (_name, was, now) => [was, now], "by a function, when it is called", file);
       bodyArrays = void 0;
     }
-    if (body.name !== void 0) functionAssigns.set(body.name, { names: [...body.assigned].filter((n) => !locals.has(n)), arrays: new Map(arrayNames.map((n) => [n, { value: shellArrays.get(n), since: shellArrays.get(n) }])), calls: body.calls });
+    if (body.name !== void 0) functionAssigns.set(body.name, { names: [...body.assigned].filter((n) => !locals.has(n)).slice(0, MAX_FUNCTION_NAMES) });
     shellBody = void 0;
   }
   function callsFunction(program, cmd) {
-    const name = program.text ?? "";
-    if (PIPE_OR_BACKGROUND.has(cmd.before ?? "") || (cmd.after === "|" || cmd.after === "|&") && !lastpipe) return;
-    const why = `may be set by the function ${name}, called at line ${program.range.start.line}`;
-    if (shellBody) {
-      shellBody.calls.add(name);
-      for (const n of functionAssigns.get(name)?.names ?? []) forget(n, unknown(`$${n} ${why}`));
-      return;
-    }
-    const seen = /* @__PURE__ */ new Set();
-    const pending = [name];
-    while (pending.length > 0) {
-      const fn = pending.pop();
-      if (seen.has(fn)) continue;
-      seen.add(fn);
-      const assigns = functionAssigns.get(fn);
-      if (!assigns) continue;
-      for (const n of assigns.names) forget(n, unknown(`$${n} ${why}`));
-      for (const [n, a] of assigns.arrays) {
-        const now = shellArrays.get(n);
-        if (now === a.since) {
-          if (now !== a.value) setArray(n, a.value);
-        } else if (now !== a.value) setArray(n, { words: [hole(file, program, `the array ${n} ${why}`)] });
-      }
-      for (const c of assigns.calls) if (!seen.has(c)) pending.push(c);
+    if (PIPE_OR_BACKGROUND.has(cmd.before ?? "") || cmd.after === "|" || cmd.after === "|&") return;
+    const assigns = functionAssigns.get(program.text ?? "");
+    if (!assigns) return;
+    const why = `may be set by the function ${program.text}, called at line ${program.range.start.line}`;
+    for (const n of assigns.names) {
+      if (shellBody && shellBody.assigned.size < MAX_FUNCTION_NAMES) shellBody.assigned.add(n);
+      forget(n, unknown(`$${n} ${why}`));
     }
   }
   function leaveSubshellsTo(depth) {
@@ -48517,7 +48497,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     for (const k of /* @__PURE__ */ new Set([...env.keys(), ...after.keys()])) if (env.get(k) !== after.get(k)) keepForSubshellEnd(k);
     for (const [k, v] of after) if (env.get(k) !== v && k !== ANY_VARIABLE) assigned.set(k, v);
     env = copy(after);
-    for (const [k, v] of run3.functionAssigns ?? []) functionAssigns.set(k, { ...v, arrays: new Map([...v.arrays].map(([n, a]) => [n, { value: a.value, since: shellArrays.get(n) }])) });
+    for (const [k, v] of run3.functionAssigns ?? []) functionAssigns.set(k, v);
     if (run3.unsplittable) branchTexts = false;
     if (run3.folder !== void 0) changeFolderTo(run3.folder === UNKNOWN_FOLDER || folder === UNKNOWN_FOLDER ? UNKNOWN_FOLDER : nestedFolder(folder, run3.folder) ?? STARTING_FOLDER);
   }
@@ -48815,7 +48795,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     if (top.kind === "if") {
       const paths = [...top.branches.filter((b) => !top.exits?.has(b)), ...top.exiting ? [] : [env]];
       if (!top.hasElse) paths.push(top.before);
-      env = merge(top.before, paths.length > 0 ? paths : [...top.branches, env], branchTexts);
+      env = merge(top.before, paths.length > 0 ? paths : [...top.branches, env], branchTexts && !shellBody);
       if (frames[frames.length - 1]?.kind === "case") {
         for (const [name, v] of env) if (v !== top.before.get(name)) recordCaseValue(name, v);
       }
@@ -48829,7 +48809,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
         if (all.every((v) => same(v, first))) after.set(name, first);
         else {
           const why = all.find((v) => v?.kind === "unknown");
-          after.set(name, why?.kind === "unknown" ? unknown(`${why.reason} (in a branch of a case)`) : differentInBranches(all, `$${name} is assigned different values in the branches of a case`, branchTexts));
+          after.set(name, why?.kind === "unknown" ? unknown(`${why.reason} (in a branch of a case)`) : differentInBranches(all, `$${name} is assigned different values in the branches of a case`, branchTexts && !shellBody));
         }
       }
       env = after;
@@ -49276,7 +49256,7 @@ function psStringIsWhole(text2) {
   }
   return false;
 }
-var PS_TYPED, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, READS_ANY_NAME, FUNCTIONS_OF, PS_ASSIGNED, POSITIONALS, ARG_COUNT, ASSIGNING_BUILTINS, MAX_CALLER_EXPANSIONS, MAX_SPLIT_WORDS, ALL_ARGUMENTS, PS_CALLED, PS_ARGUMENTS_NAMED, PS_ARGUMENT, CHANGES_DIRECTORY, PS_MOVES, PIPE_OR_BACKGROUND, MAX_FOLDER_PATH, MAX_FOLDER_STACK, SHELLS, RUNS_APART_AFTER, RUNS_APART_BEFORE, MAX_BRANCH_TEXTS, PS_PARAMETER_HEAD, PS_TYPES_ONLY, PS_ATTRIBUTE_HEAD, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
+var PS_TYPED, PS_BRANCH_VARIABLE, MAX_FUNCTION_NAMES, isName, RUNS_ARGUMENTS, FUNCTION_NAME, READS_ANY_NAME, FUNCTIONS_OF, PS_ASSIGNED, POSITIONALS, ARG_COUNT, ASSIGNING_BUILTINS, MAX_CALLER_EXPANSIONS, MAX_SPLIT_WORDS, ALL_ARGUMENTS, PS_CALLED, PS_ARGUMENTS_NAMED, PS_ARGUMENT, CHANGES_DIRECTORY, PS_MOVES, PIPE_OR_BACKGROUND, MAX_FOLDER_PATH, MAX_FOLDER_STACK, SHELLS, RUNS_APART_AFTER, RUNS_APART_BEFORE, MAX_BRANCH_TEXTS, PS_PARAMETER_HEAD, PS_TYPES_ONLY, PS_ATTRIBUTE_HEAD, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
 var init_interpret = __esm({
   "src/eval/azcli/interpret.ts"() {
     "use strict";
@@ -49288,6 +49268,7 @@ var init_interpret = __esm({
     init_words();
     PS_TYPED = new RegExp(String.raw`^((?:${POWERSHELL_TYPE})+)(\$.*)$`, "s");
     PS_BRANCH_VARIABLE = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})*\$((?:(?:global|script|env):)?[A-Za-z_]\w*)$`, "i");
+    MAX_FUNCTION_NAMES = 256;
     isName = (t) => /^[A-Za-z_]\w*$/.test(t);
     RUNS_ARGUMENTS = /^(?:"\$(?:@|\{@(?::[^}]*)?\})"|\$(?:@|\*|\{[@*](?::[^}]*)?\}))$/;
     FUNCTION_NAME = /^[A-Za-z_][\w-]*$/;

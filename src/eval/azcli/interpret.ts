@@ -104,16 +104,16 @@ export interface ScriptRun {
 }
 
 /**
- * What a call of a script's function leaves: the variables it sets (not known after the call);
- * its arrays as the body left them (an array set again since then is not known after the call);
- * and the names it runs, whose own assignments count when they are functions too (at call time).
+ * What a call of a script's function leaves: the variables it sets, itself or through the
+ * functions it calls (as they were defined when its body was read), not known after the call.
+ * At most MAX_FUNCTION_NAMES (a chain of thousands of functions stays linear).
  */
 interface FunctionAssigns {
-  names: string[];
-  /** Each array: the body's value, and the array's value when the function was defined here (`since`). */
-  arrays: ReadonlyMap<string, { value: ShellArray | undefined; since: ShellArray | undefined }>;
-  calls: ReadonlySet<string>;
+  names: readonly string[];
 }
+
+/** At most this many names a function's call makes unknown (its own and its callees'). */
+const MAX_FUNCTION_NAMES = 256;
 
 const isName = (t: string): boolean => /^[A-Za-z_]\w*$/.test(t);
 
@@ -681,8 +681,6 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   // IFS), and only where nothing else may set it: not in a script that changes IFS or declares a
   // nameref (`declare -n r=X; r=…` sets X; review 113).
   let branchTexts = !ps && base.noBranchTexts !== true && !initial.has('IFS') && !script.commands.some(changesIfsOrNamerefs);
-  /** `shopt -s lastpipe`: the last command of a pipeline runs in this shell (a function it calls changes it). */
-  const lastpipe = !ps && script.commands.some((c) => c.argv.some((w) => w.raw === 'lastpipe'));
   // The caller's arguments are `$1`…: only where they stay what the caller passed. Moved or
   // replaced, they are unknown (not unset: a `${1:-dev}` default would be a wrong known value).
   if (!ps) {
@@ -771,7 +769,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    * not hold after it (FORMATS.md §1(a): `local` is the function's). Its names and the values
    * before it, and the names it makes `local`.
    */
-  let shellBody: { end: number; name?: string; before: Map<string, Value | undefined>; assigned: Set<string>; locals: Set<string>; calls: Set<string> } | undefined;
+  let shellBody: { end: number; name?: string; before: Map<string, Value | undefined>; assigned: Set<string>; locals: Set<string> } | undefined;
   /**
    * What each function the script defines assigns beyond its `local` names (its variables and
    * arrays): a call of it by name makes them unknown from there on (review 113: `X=a; setit; az … $X`
@@ -862,7 +860,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     // (`before` is filled as the body changes a name, keepBodyPrior: a copy of every variable per
     // body made a script of thousands of functions quadratic.)
     if (bodyStart !== undefined && !shellBody) {
-      shellBody = { end: bodyStart.end, ...(bodyStart.name !== undefined ? { name: bodyStart.name } : {}), before: new Map(), assigned: new Set(), locals: new Set(), calls: new Set() };
+      shellBody = { end: bodyStart.end, ...(bodyStart.name !== undefined ? { name: bodyStart.name } : {}), before: new Map(), assigned: new Set(), locals: new Set() };
       bodyArrays = new Map();
     }
     // `local x=…`, `declare x` in the body: the function's own.
@@ -1088,8 +1086,9 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
         if (args) expanded.push(...args);
         else addSplit(expanded, unclosed(expandWord(w, env, ctx, set)));
       }
-      // A sourced file that set IFS or declared a nameref: a variable's texts are not read (`UnknownValue.texts`).
-      if (env.has('IFS') || !branchTexts) withoutTexts(expanded);
+      // A sourced file that set IFS or declared a nameref, or a function body (it runs when called,
+      // after whatever the script does before): a variable's texts are not read (`UnknownValue.texts`).
+      if (env.has('IFS') || !branchTexts || shellBody) withoutTexts(expanded);
       const azFile = array && array.words[0]!.file !== file ? array.words[0]!.file : undefined;
       invocations.push({ script, command: cmd, az: array ? array.words[0]!.word : program, ...(azFile !== undefined ? { azFile } : {}), words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded), ...movedTo() });
     }
@@ -1105,8 +1104,6 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     if (!inSubstitution) {
       shellAssigns(program, rest.slice(j + 1));
       callsFunction(program, cmd);
-      // A function that runs its arguments (`retry setit`): the function it is given runs too.
-      if (argumentRunners.has(program.text ?? '') && rest[j + 1]) callsFunction(rest[j + 1]!, cmd);
     }
   }
   if (shellBody) closeShellBody(shellBody);
@@ -1122,7 +1119,6 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    */
   function closeShellBody(body: NonNullable<typeof shellBody>): void {
     const locals = body.locals;
-    const arrayNames = [...(bodyArrays?.keys() ?? [])].filter((n) => !locals.has(n));
     for (const name of body.assigned) {
       if (body.locals.has(name)) {
         const before = body.before.get(name);
@@ -1140,44 +1136,25 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     }
     // What a call of it leaves: its variables not known, its arrays as the body leaves them (an
     // array set again between the definition and the call is the body's after the call).
-    if (body.name !== undefined) functionAssigns.set(body.name, { names: [...body.assigned].filter((n) => !locals.has(n)), arrays: new Map(arrayNames.map((n) => [n, { value: shellArrays.get(n), since: shellArrays.get(n) }])), calls: body.calls });
+    if (body.name !== undefined) functionAssigns.set(body.name, { names: [...body.assigned].filter((n) => !locals.has(n)).slice(0, MAX_FUNCTION_NAMES) });
     shellBody = undefined;
   }
 
   /**
-   * A call of a function the script (or a file it sourced) defines, and of those it calls in turn
-   * (looked up at the call: bash resolves a name when it runs): what they assign is not known after
-   * it; an array they build is the body's while nothing else set it since the definition, else not
-   * known. Not for a call in a pipeline (but its last part under `shopt -s lastpipe`) or in the
-   * background: a subshell of its own. Inside a function body being read, only the call is recorded
-   * (`calls`) and what the callee itself assigns is not known after it there (one level: the
-   * closure is walked at the top level only, review 115's chains of thousands of functions).
+   * A call of a function the script (or a file it sourced) defined before it: what the function
+   * sets (itself, or through the functions it called as they were then) is not known after it.
+   * In a function body being read, those names are the body's too (it sets them when called).
+   * Not for a call in a pipeline or in the background (a subshell of its own). Its arrays are as
+   * its body left them (the value after the definition). Bounded: MAX_FUNCTION_NAMES per call.
    */
   function callsFunction(program: CiWord, cmd: CiCommand): void {
-    const name = program.text ?? '';
-    if (PIPE_OR_BACKGROUND.has(cmd.before ?? '') || ((cmd.after === '|' || cmd.after === '|&') && !lastpipe)) return;
-    const why = `may be set by the function ${name}, called at line ${program.range.start.line}`;
-    if (shellBody) {
-      shellBody.calls.add(name);
-      for (const n of functionAssigns.get(name)?.names ?? []) forget(n, unknown(`$${n} ${why}`));
-      return;
-    }
-    const seen = new Set<string>();
-    const pending = [name];
-    while (pending.length > 0) {
-      const fn = pending.pop()!;
-      if (seen.has(fn)) continue;
-      seen.add(fn);
-      const assigns = functionAssigns.get(fn);
-      if (!assigns) continue;
-      for (const n of assigns.names) forget(n, unknown(`$${n} ${why}`));
-      for (const [n, a] of assigns.arrays) {
-        const now = shellArrays.get(n);
-        if (now === a.since) {
-          if (now !== a.value) setArray(n, a.value);
-        } else if (now !== a.value) setArray(n, { words: [hole(file, program, `the array ${n} ${why}`)] });
-      }
-      for (const c of assigns.calls) if (!seen.has(c)) pending.push(c);
+    if (PIPE_OR_BACKGROUND.has(cmd.before ?? '') || cmd.after === '|' || cmd.after === '|&') return;
+    const assigns = functionAssigns.get(program.text ?? '');
+    if (!assigns) return;
+    const why = `may be set by the function ${program.text}, called at line ${program.range.start.line}`;
+    for (const n of assigns.names) {
+      if (shellBody && shellBody.assigned.size < MAX_FUNCTION_NAMES) shellBody.assigned.add(n);
+      forget(n, unknown(`$${n} ${why}`));
     }
   }
 
@@ -1383,7 +1360,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     env = copy(after);
     // Its functions are this shell's: a call of one makes what it assigns unknown.
     // (Defined here at this point: an array it builds is the body's while this shell leaves it as it is now.)
-    for (const [k, v] of run.functionAssigns ?? []) functionAssigns.set(k, { ...v, arrays: new Map([...v.arrays].map(([n, a]) => [n, { value: a.value, since: shellArrays.get(n) }])) });
+    for (const [k, v] of run.functionAssigns ?? []) functionAssigns.set(k, v);
     // One that changes IFS or declares a nameref (its functions may, when called): no texts read here either.
     if (run.unsplittable) branchTexts = false;
     // A `cd` in the sourced file moves this shell (self-review 70).
@@ -1786,7 +1763,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       const paths = [...top.branches.filter((b) => !top.exits?.has(b)), ...(top.exiting ? [] : [env])];
       if (!top.hasElse) paths.push(top.before);
       // Every branch exits: nothing after the block runs, which is not followed (every path is merged).
-      env = merge(top.before, paths.length > 0 ? paths : [...top.branches, env], branchTexts);
+      env = merge(top.before, paths.length > 0 ? paths : [...top.branches, env], branchTexts && !shellBody);
       // An if inside a case arm: what it leaves is that arm's value (review 113: an arm whose if
       // set X counted as one that leaves X alone, and a later arm's X="" decided it).
       if (frames[frames.length - 1]?.kind === 'case') for (const [name, v] of env) if (v !== top.before.get(name)) recordCaseValue(name, v);
@@ -1801,7 +1778,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
         if (all.every((v) => same(v, first))) after.set(name, first!);
         else {
           const why = all.find((v) => v?.kind === 'unknown');
-          after.set(name, why?.kind === 'unknown' ? unknown(`${why.reason} (in a branch of a case)`) : differentInBranches(all, `$${name} is assigned different values in the branches of a case`, branchTexts));
+          after.set(name, why?.kind === 'unknown' ? unknown(`${why.reason} (in a branch of a case)`) : differentInBranches(all, `$${name} is assigned different values in the branches of a case`, branchTexts && !shellBody));
         }
       }
       env = after;
