@@ -771,9 +771,9 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    */
   let shellBody: { end: number; name?: string; before: Map<string, Value | undefined>; assigned: Set<string>; locals: Set<string> } | undefined;
   /**
-   * What each function the script defines assigns beyond its `local` names (its variables and
-   * arrays): a call of it by name makes them unknown from there on (review 113: `X=a; setit; az … $X`
-   * with `setit() { X=b; }` read X as a). Also those of functions a sourced file defines.
+   * What each function the script defines assigns beyond its `local` names: a call of it by name
+   * makes those variables unknown from there on (review 113: `X=a; setit; az … $X` with
+   * `setit() { X=b; }` read X as a). Also those of functions a sourced file defines.
    */
   const functionAssigns = new Map<string, FunctionAssigns>();
   /** Before `name` first changes in the function body being read: its value then (what a `local` name gets back). */
@@ -1134,8 +1134,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       shellArrays.settle(bodyArrays, (_name, was, now) => [was, now], 'by a function, when it is called', file);
       bodyArrays = undefined;
     }
-    // What a call of it leaves: its variables not known, its arrays as the body leaves them (an
-    // array set again between the definition and the call is the body's after the call).
+    // What a call of it leaves (callsFunction): its variables not known.
     if (body.name !== undefined) functionAssigns.set(body.name, { names: [...body.assigned].filter((n) => !locals.has(n)).slice(0, MAX_FUNCTION_NAMES) });
     shellBody = undefined;
   }
@@ -1359,7 +1358,6 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     for (const [k, v] of after) if (env.get(k) !== v && k !== ANY_VARIABLE) assigned.set(k, v);
     env = copy(after);
     // Its functions are this shell's: a call of one makes what it assigns unknown.
-    // (Defined here at this point: an array it builds is the body's while this shell leaves it as it is now.)
     for (const [k, v] of run.functionAssigns ?? []) functionAssigns.set(k, v);
     // One that changes IFS or declares a nameref (its functions may, when called): no texts read here either.
     if (run.unsplittable) branchTexts = false;
