@@ -99,7 +99,7 @@ export interface RunUnitsOptions {
    */
   mayFeedScan?: (u: PlannedUnit) => boolean;
   /** Called after each unit this thread ran, with its front end and the time it took (MLOPS_IAC_LINT_TIMING). */
-  onUnitRan?: (frontEnd: string, files: number, ms: number) => void;
+  onUnitRan?: (frontEnd: string, files: number, ms: number, key: string) => void;
 }
 
 /**
@@ -295,7 +295,7 @@ export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOpti
       const started = o.onUnitRan ? monotonicMs() : 0;
       accept(job.index, ...split(executeUnit(run, job, scan)));
       const u = units[job.index]!;
-      o.onUnitRan?.(u.frontEnd.name, u.files.length, monotonicMs() - started);
+      o.onUnitRan?.(u.frontEnd.name, u.files.length, monotonicMs() - started, u.key);
     });
     // The workers' results (this thread's were accepted as they were made).
     for (const [i, r] of ran) accept(i, ...split(r));
