@@ -113,6 +113,22 @@ function threadStats(stderr: string): { here: number; workers: number } | undefi
   return m ? (JSON.parse(m[1]!) as { here: number; workers: number }) : undefined;
 }
 
+describe('MLOPS_IAC_LINT_TIMING (the built CLI)', () => {
+  it('lists the slowest units this thread ran, slowest first, at most ten', () => {
+    const root = dir('timing-repo');
+    repository(root, 12);
+    const r = lintCli(['.', '--format', 'json', '--fail-on', 'none', '--concurrency', 'off'], root);
+    const lines = r.stderr.split('\n');
+    const at = lines.indexOf('  slowest units (this thread):');
+    expect(at).toBeGreaterThan(0);
+    const units = lines.slice(at + 1).filter((l) => /^ {4}\d+ ms {2}\S+:\S+ \(\d+ files?\)$/.test(l));
+    expect(units.length).toBeGreaterThan(0);
+    expect(units.length).toBeLessThanOrEqual(10);
+    const ms = units.map((l) => Number(/^ {4}(\d+)/.exec(l)![1]));
+    expect([...ms].sort((a, b) => b - a)).toEqual(ms);
+  });
+});
+
 describe('worker threads (the built CLI)', () => {
   it('gives byte-identical json, sarif and stylish output on one thread and on a pool of several', () => {
     const root = dir('workers-repo');
