@@ -51075,7 +51075,7 @@ function parseFlags(spec, words, file) {
   const markOpaque = (w) => {
     if (!w.opaque) return;
     const branchFlags = branchFlagsOf(spec, w, byName2);
-    out.opaque = combineOpaque(out.opaque, branchFlags ? { word: w.word.raw, branchFlags } : { word: w.word.raw, ...w.why ? { why: w.why } : {} });
+    out.opaque = combineOpaque(out.opaque, branchFlags ? { word: w.word.raw, branchFlags, index: words.indexOf(w) } : { word: w.word.raw, ...w.why ? { why: w.why } : {} });
   };
   while (i < words.length) {
     const w = words[i];
@@ -51094,7 +51094,7 @@ function parseFlags(spec, words, file) {
     const written2 = (eq > 0 ? t.slice(0, eq) : t).replace(/^(--[a-z-]+)$/i, (m) => m.toLowerCase());
     const resolved2 = resolveFlag(spec, written2);
     const name = resolved2.name;
-    if (resolved2.ambiguous) out.opaque = combineOpaque(out.opaque, { word: written2, abbreviation: resolved2.ambiguous });
+    if (resolved2.ambiguous) out.opaque = combineOpaque(out.opaque, { word: written2, abbreviation: resolved2.ambiguous, index: i });
     const inline = eq > 0 ? w : void 0;
     const inlineFrom = eq > 0 ? w.word.raw.indexOf("=") + 1 : 0;
     const next = words[i + 1];
@@ -51165,7 +51165,24 @@ function parseFlags(spec, words, file) {
     }
     i++;
   }
+  overriddenByLaterWords(out, words);
   return out;
+}
+function overriddenByLaterWords(out, words) {
+  const limitedWords = [];
+  for (let o = out.opaque; o; o = o.also) {
+    const flags = o.branchFlags ?? o.abbreviation;
+    if (flags && o.index !== void 0) limitedWords.push({ index: o.index, opaque: o, flags });
+  }
+  if (limitedWords.length === 0) return;
+  for (const [f, v] of out.values) {
+    const at2 = words.indexOf(v.flag);
+    const later = limitedWords.find((l) => l.index > at2 && f.names.some((n) => l.flags.includes(n)));
+    if (!later) continue;
+    const flag = v.flag.word.raw.replace(/=.*$/, "");
+    const why = later.opaque.branchFlags ? `the unquoted ${later.opaque.word} after ${flag} passes it again in some branches of an if/case and not in others (the last one given is used)` : `the abbreviated flag ${later.opaque.word} after ${flag} may stand for it (the last one given is used)`;
+    out.values.set(f, { ...v, value: unknown(why, v.value.origin) });
+  }
 }
 function readFlag(f, flagWord, takeOne, takeMany, file, next) {
   const flagLoc = flagWord.segments.length === 1 && flagWord.segments[0].value?.origin || { file, range: flagWord.word.range };

@@ -76,6 +76,8 @@ export interface Opaque {
   branchFlags?: readonly string[];
   /** Another word of the command that may also set flags (two limited ones: `$ARGS` and `--enable-cluster`). */
   also?: Opaque;
+  /** Where the word stands among the command's words (a limited one may re-set a flag written before it). */
+  index?: number;
 }
 
 /** An opaque word that may set only some flags (an abbreviation, a variable of known texts). */

@@ -226,7 +226,7 @@ function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): P
     const branchFlags = branchFlagsOf(spec, w, byName);
     // An expansion may carry any flag: it outranks an abbreviation or a variable of known texts,
     // which stand for a few; those together may set any of theirs (review 113).
-    out.opaque = combineOpaque(out.opaque, branchFlags ? { word: w.word.raw, branchFlags } : { word: w.word.raw, ...(w.why ? { why: w.why } : {}) });
+    out.opaque = combineOpaque(out.opaque, branchFlags ? { word: w.word.raw, branchFlags, index: words.indexOf(w) } : { word: w.word.raw, ...(w.why ? { why: w.why } : {}) });
   };
   while (i < words.length) {
     const w = words[i]!;
@@ -249,7 +249,7 @@ function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): P
     const resolved = resolveFlag(spec, written);
     const name = resolved.name;
     // An abbreviation that may stand for several flags may set any of them.
-    if (resolved.ambiguous) out.opaque = combineOpaque(out.opaque, { word: written, abbreviation: resolved.ambiguous });
+    if (resolved.ambiguous) out.opaque = combineOpaque(out.opaque, { word: written, abbreviation: resolved.ambiguous, index: i });
     // The value: inline after `=`, else the next word(s).
     const inline = eq > 0 ? w : undefined;
     const inlineFrom = eq > 0 ? w.word.raw.indexOf('=') + 1 : 0;
@@ -329,7 +329,34 @@ function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): P
     }
     i++;
   }
+  overriddenByLaterWords(out, words);
   return out;
+}
+
+/**
+ * A flag given explicitly, then passed again by a later word that may pass it in some runs (a
+ * variable of known texts `$EXTRA` holding `--node-vm-size Standard_D4s_v5` in one branch, an
+ * abbreviation that may stand for it): argparse keeps the last one, so the value is not known
+ * (review 118: a pool sized Standard_NC6 was a GPU pool for TAG002 though `cheap` runs made it a
+ * D4s_v5). An expansion not known at all decides only absent flags (FORMATS.md §1(d)).
+ */
+function overriddenByLaterWords(out: ParsedFlags, words: readonly ExpandedWord[]): void {
+  const limitedWords: { index: number; opaque: Opaque; flags: readonly string[] }[] = [];
+  for (let o: Opaque | undefined = out.opaque; o; o = o.also) {
+    const flags = o.branchFlags ?? o.abbreviation;
+    if (flags && o.index !== undefined) limitedWords.push({ index: o.index, opaque: o, flags });
+  }
+  if (limitedWords.length === 0) return;
+  for (const [f, v] of out.values) {
+    const at = words.indexOf(v.flag);
+    const later = limitedWords.find((l) => l.index > at && f.names.some((n) => l.flags.includes(n)));
+    if (!later) continue;
+    const flag = v.flag.word.raw.replace(/=.*$/, '');
+    const why = later.opaque.branchFlags
+      ? `the unquoted ${later.opaque.word} after ${flag} passes it again in some branches of an if/case and not in others (the last one given is used)`
+      : `the abbreviated flag ${later.opaque.word} after ${flag} may stand for it (the last one given is used)`;
+    out.values.set(f, { ...v, value: unknown(why, v.value.origin) });
+  }
 }
 
 // azure-cli core `get_three_state_flag`: `choices = [positive_label, negative_label]`, a

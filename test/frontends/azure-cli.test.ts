@@ -142,6 +142,21 @@ describe('azure-cli front end: values', () => {
     for (const x of [a4, a5, a6, a7]) expect(attr(x!, 'adminEnabled')).toMatch(/may expand to several words, --admin-enabled among them/);
   });
 
+  it('a variable of known texts after an explicit flag that may pass that flag again: its value is not known (the last one is used; review 118)', () => {
+    const r = run({
+      'a.sh': [
+        'X=""',
+        'case "$1" in cheap) X="--sku Basic" ;; esac',
+        'az acr create -n acr1 --sku Premium $X',
+        // Before it: the explicit flag, written last, wins.
+        'az acr create -n acr2 $X --sku Premium',
+      ].join('\n'),
+    });
+    const [a1, a2] = resources(r);
+    expect(attr(a1!, 'sku')).toBe('?the unquoted $X after --sku passes it again in some branches of an if/case and not in others (the last one given is used)');
+    expect(attr(a2!, 'sku')).toBe('Premium@4:32');
+  });
+
   it('a variable of known texts decides nothing where something else may set it or split it otherwise (review 113)', () => {
     const branch = (name: string) => `if [ -n "$Z" ]; then ${name}="--admin-enabled=true"; else ${name}=""; fi`;
     const r = run({
