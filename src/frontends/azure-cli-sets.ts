@@ -80,8 +80,8 @@ export interface Opaque {
   index?: number;
 }
 
-/** An opaque word that may set only some flags (an abbreviation, a variable of known texts). */
-function limited(o: Opaque): readonly string[] | undefined {
+/** The flags an opaque word may set when it may set only some (an abbreviation, a variable of known texts); undefined for any. */
+export function limitedFlags(o: Opaque): readonly string[] | undefined {
   return o.branchFlags ?? o.abbreviation;
 }
 
@@ -91,22 +91,22 @@ function limited(o: Opaque): readonly string[] | undefined {
  */
 export function combineOpaque(a: Opaque | undefined, b: Opaque): Opaque {
   if (!a) return b;
-  if (!limited(a)) return a;
-  if (!limited(b)) return b;
+  if (!limitedFlags(a)) return a;
+  if (!limitedFlags(b)) return b;
   return { ...a, also: a.also ? combineOpaque(a.also, b) : b };
 }
 
 /** Whether an opaque command may set the flag named `names` (an abbreviation only its candidates). */
 export function opaqueMaySet(opaque: Opaque | undefined, names: readonly string[]): boolean {
   if (!opaque) return false;
-  const list = limited(opaque);
+  const list = limitedFlags(opaque);
   return list === undefined || names.some((n) => list.includes(n)) || opaqueMaySet(opaque.also, names);
 }
 
 /** Why a key of such a command is not decided (`--verbose`). */
 export function opaqueReason(opaque: Opaque, what: string): string {
   // Of two limited words, the one that may set it says why.
-  const list = limited(opaque);
+  const list = limitedFlags(opaque);
   if (list && !list.includes(what) && opaque.also) return opaqueReason(opaque.also, what);
   if (opaque.word === undefined) return `an unclosed quote in this az command may hide ${what}`;
   if (opaque.stray) return `${opaque.word} in this az command is not a flag but a word the Azure CLI rejects (a backslash keeps the blank before it, as a folded \`run: >\` makes of a \`\\\` at a line end), so ${what} is not decided`;

@@ -57,7 +57,7 @@ import { foldersBetween, fromRepositoryTop, githubRepository } from './shared.js
 import { TASK_SCRIPT_INPUTS, taskScriptMode, type ArgumentSyntax } from '../parse/yaml/pipeline-tasks.js';
 import { passedArguments, unknownArguments, type PassedArguments } from '../eval/azcli/task-arguments.js';
 import { resolveVariableTemplates, variableListsOf, variablesTemplatePath } from './azure-pipelines-variables.js';
-import { applyMlSets, combineOpaque, flagOverrides, nameAbsentMlKeys, opaqueMaySet, opaqueReason, type Opaque } from './azure-cli-sets.js';
+import { applyMlSets, combineOpaque, flagOverrides, limitedFlags, nameAbsentMlKeys, opaqueMaySet, opaqueReason, type Opaque } from './azure-cli-sets.js';
 import { withoutCheckoutTop } from '../parse/yaml/ci-checkout.js';
 import { nestedFolder, stepFolder, UNKNOWN_FOLDER, within, type FolderState, type ScriptFolder } from '../eval/azcli/folders.js';
 
@@ -179,6 +179,9 @@ function settingFlag(spec: AzCommandSpec, flag: string): boolean {
   return flag === SET_FLAG || flag === '--priority' || (FILE_FLAGS as readonly string[]).includes(flag) || spec.flags.some((f) => f.names.includes(flag));
 }
 
+/** The Azure CLI's global short flags (`az --help`: `-o/--output`, `-h/--help`), when a command has no flag of its own by that name. */
+const AZ_GLOBAL_SHORT_FLAGS: ReadonlySet<string> = new Set(['-o', '-h']);
+
 /**
  * An unquoted `$ARGS` (the whole word) whose every possible text is known (`UnknownValue.texts`:
  * each branch of an if/case before the command set one): the flags those texts pass, split into
@@ -186,9 +189,6 @@ function settingFlag(spec: AzCommandSpec, flag: string): boolean {
  * as every flag it may stand for). Undefined when that cannot be said: another form of the word
  * (`${ARGS:-x}`, `"a$ARGS"`), a glob character, or a short flag that is not the command's.
  */
-/** The Azure CLI's global short flags (`az --help`: `-o/--output`, `-h/--help`), when a command has no flag of its own by that name. */
-const AZ_GLOBAL_SHORT_FLAGS: ReadonlySet<string> = new Set(['-o', '-h']);
-
 function branchFlagsOf(spec: AzCommandSpec, w: ExpandedWord, byName: ReadonlyMap<string, FlagSpec>): string[] | undefined {
   const seg = w.segments.length === 1 ? w.segments[0]! : undefined;
   const texts = seg?.value?.kind === 'unknown' ? seg.value.texts : undefined;
@@ -343,7 +343,7 @@ function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): P
 function overriddenByLaterWords(out: ParsedFlags, words: readonly ExpandedWord[]): void {
   const limitedWords: { index: number; opaque: Opaque; flags: readonly string[] }[] = [];
   for (let o: Opaque | undefined = out.opaque; o; o = o.also) {
-    const flags = o.branchFlags ?? o.abbreviation;
+    const flags = limitedFlags(o);
     if (flags && o.index !== undefined) limitedWords.push({ index: o.index, opaque: o, flags });
   }
   if (limitedWords.length === 0) return;

@@ -612,11 +612,15 @@ function changesIfsOrNamerefs(cmd: CiCommand): boolean {
 const MAX_BRANCH_TEXTS = 16;
 
 /**
- * The variable the paths of an if/case left with different values: unknown (FORMATS.md §1: if
- * all agree, known, else unknown), with the texts it may hold when each path left a known one.
+ * The variable `name` the paths of an if/case (`where`) left with different values: unknown
+ * (FORMATS.md §1: if all agree, known, else unknown). A path that made it unknown says why
+ * (`source .cfg` in it: "may be set by the sourced .cfg", review 109), not that the branches
+ * assign it; with `withTexts`, the texts it may hold when each path left a known one.
  */
-function differentInBranches(values: readonly (Value | undefined)[], reason: string, withTexts: boolean): Value {
-  const v = unknown(reason);
+function differentInBranches(values: readonly (Value | undefined)[], name: string, where: string, withTexts: boolean): Value {
+  const why = values.find((x) => x?.kind === 'unknown');
+  if (why?.kind === 'unknown') return unknown(`${why.reason} (in a branch of ${where})`);
+  const v = unknown(`$${name} is assigned different values in the branches of ${where}`);
   if (!withTexts || !values.every((x) => x?.kind === 'string')) return v;
   const texts = [...new Set(values.map((x) => (x as { value: string }).value))];
   if (texts.length <= MAX_BRANCH_TEXTS) v.texts = texts;
@@ -650,12 +654,7 @@ function merge(before: Env, paths: Env[], withTexts: boolean): Env {
       if (first) out.set(name, first);
       else out.delete(name);
     } else if (equal) out.set(name, first!);
-    else {
-      // A branch that made it unknown says why (`source .cfg` in it: "may be set by the sourced
-      // .cfg"), not that branches assign it (review 109).
-      const why = paths.map((p) => p.get(name)).find((v) => v?.kind === 'unknown');
-      out.set(name, why?.kind === 'unknown' ? unknown(`${why.reason} (in a branch of an if/case)`) : differentInBranches(paths.map((p) => p.get(name)), `$${name} is assigned different values in the branches of an if/case`, withTexts));
-    }
+    else out.set(name, differentInBranches(paths.map((p) => p.get(name)), name, 'an if/case', withTexts));
   }
   return out;
 }
@@ -681,6 +680,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   // IFS), and only where nothing else may set it: not in a script that changes IFS or declares a
   // nameref (`declare -n r=X; r=…` sets X; review 113).
   let branchTexts = !ps && base.noBranchTexts !== true && !initial.has('IFS') && !script.commands.some(changesIfsOrNamerefs);
+  /** Whether texts are read here: not in a function body, which runs when called, after whatever the script does before. */
+  const textsReadHere = (): boolean => branchTexts && !shellBody;
   // The caller's arguments are `$1`…: only where they stay what the caller passed. Moved or
   // replaced, they are unknown (not unset: a `${1:-dev}` default would be a wrong known value).
   if (!ps) {
@@ -1086,9 +1087,9 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
         if (args) expanded.push(...args);
         else addSplit(expanded, unclosed(expandWord(w, env, ctx, set)));
       }
-      // A sourced file that set IFS or declared a nameref, or a function body (it runs when called,
-      // after whatever the script does before): a variable's texts are not read (`UnknownValue.texts`).
-      if (env.has('IFS') || !branchTexts || shellBody) withoutTexts(expanded);
+      // A sourced file that set IFS (it is in the variables), a script that may have changed it or
+      // declared a nameref, a function body: a variable's texts are not read (`UnknownValue.texts`).
+      if (env.has('IFS') || !textsReadHere()) withoutTexts(expanded);
       const azFile = array && array.words[0]!.file !== file ? array.words[0]!.file : undefined;
       invocations.push({ script, command: cmd, az: array ? array.words[0]!.word : program, ...(azFile !== undefined ? { azFile } : {}), words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded), ...movedTo() });
     }
@@ -1103,7 +1104,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     // A subshell's assignments (`$(source x.sh)`) do not reach the script.
     if (!inSubstitution) {
       shellAssigns(program, rest.slice(j + 1));
-      callsFunction(program, cmd);
+      if (!inSubshellOfItsOwn) callsFunction(program);
     }
   }
   if (shellBody) closeShellBody(shellBody);
@@ -1143,11 +1144,10 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    * A call of a function the script (or a file it sourced) defined before it: what the function
    * sets (itself, or through the functions it called as they were then) is not known after it.
    * In a function body being read, those names are the body's too (it sets them when called).
-   * Not for a call in a pipeline or in the background (a subshell of its own). Its arrays are as
-   * its body left them (the value after the definition). Bounded: MAX_FUNCTION_NAMES per call.
+   * (Not asked for a call in a pipeline or in the background: a subshell of its own.) Its arrays
+   * are as its body left them (the value after the definition). Bounded: MAX_FUNCTION_NAMES per call.
    */
-  function callsFunction(program: CiWord, cmd: CiCommand): void {
-    if (PIPE_OR_BACKGROUND.has(cmd.before ?? '') || cmd.after === '|' || cmd.after === '|&') return;
+  function callsFunction(program: CiWord): void {
     const assigns = functionAssigns.get(program.text ?? '');
     if (!assigns) return;
     const why = `may be set by the function ${program.text}, called at line ${program.range.start.line}`;
@@ -1605,11 +1605,6 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     return out;
   }
 
-  /**
-   * The words of a command without its bash array assignments (`local cmd=(az … )`, `cmd+=(…)`),
-   * each assigned here: its words expanded now, as bash does (shell-arrays.ts); an element set
-   * (`cmd[3]=x`) leaves the array's words not known from there.
-   */
   /** The words of a `terraform` or `az ad sp create-for-rbac` command that expand a variable, for CI001/CI005 (`recordExpansions`). */
   function recordExpanded(cmd: CiCommand, words: readonly CiWord[]): void {
     if (!recordExpansions || words.length === 0) return;
@@ -1621,6 +1616,11 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     }
   }
 
+  /**
+   * The words of a command without its bash array assignments (`local cmd=(az … )`, `cmd+=(…)`),
+   * each assigned here: its words expanded now, as bash does (shell-arrays.ts); an element set
+   * (`cmd[3]=x`) leaves the array's words not known from there.
+   */
   function takeArrays(words: readonly CiWord[]): readonly CiWord[] {
     if (!words.some((w) => w.raw.endsWith('=(') || (w.raw.includes('[') && elementAssignment(w.raw)))) return words;
     const out: CiWord[] = [];
@@ -1761,10 +1761,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       const paths = [...top.branches.filter((b) => !top.exits?.has(b)), ...(top.exiting ? [] : [env])];
       if (!top.hasElse) paths.push(top.before);
       // Every branch exits: nothing after the block runs, which is not followed (every path is merged).
-      env = merge(top.before, paths.length > 0 ? paths : [...top.branches, env], branchTexts && !shellBody);
-      // An if inside a case arm: what it leaves is that arm's value (review 113: an arm whose if
-      // set X counted as one that leaves X alone, and a later arm's X="" decided it).
-      if (frames[frames.length - 1]?.kind === 'case') for (const [name, v] of env) if (v !== top.before.get(name)) recordCaseValue(name, v);
+      env = merge(top.before, paths.length > 0 ? paths : [...top.branches, env], textsReadHere());
+      recordInEnclosingArm(top.before);
       settleAssigned();
     } else if (top.kind === 'case') {
       const after = copy(env);
@@ -1774,16 +1772,22 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
         const all = top.hasElse && everyArm ? vals : [...vals, top.before.get(name)];
         const first = all[0];
         if (all.every((v) => same(v, first))) after.set(name, first!);
-        else {
-          const why = all.find((v) => v?.kind === 'unknown');
-          after.set(name, why?.kind === 'unknown' ? unknown(`${why.reason} (in a branch of a case)`) : differentInBranches(all, `$${name} is assigned different values in the branches of a case`, branchTexts && !shellBody));
-        }
+        else after.set(name, differentInBranches(all, name, 'a case', textsReadHere()));
       }
       env = after;
-      // A case inside a case arm: what it leaves is that arm's value (review 114).
-      if (frames[frames.length - 1]?.kind === 'case') for (const [name, v] of env) if (v !== top.before.get(name)) recordCaseValue(name, v);
+      recordInEnclosingArm(top.before);
       settleAssigned();
     }
+  }
+
+  /**
+   * An if or a case closed inside a case arm: what it leaves (the variables that differ from
+   * `before`, the values when it was entered) is that arm's value (reviews 113–114: an arm whose
+   * if set X counted as one that leaves X alone, and a later arm's X="" decided it).
+   */
+  function recordInEnclosingArm(before: Env): void {
+    if (frames[frames.length - 1]?.kind !== 'case') return;
+    for (const [name, v] of env) if (v !== before.get(name)) recordCaseValue(name, v);
   }
 
   /**
