@@ -153,6 +153,9 @@ function isEnvironmentSuffixedVarFile(name) {
   const m = /\.tfvars\.([A-Za-z0-9]+)$/.exec(name);
   return m !== null && classifyWord(m[1]) !== void 0;
 }
+function isTerraformVarFile(name) {
+  return /\.tfvars(\.json)?$/.test(name) || isEnvironmentSuffixedVarFile(name);
+}
 function isTerraformFile(name) {
   const n = name.toLowerCase();
   return n.endsWith(".tf") || n.endsWith(".tf.json");
@@ -1858,6 +1861,11 @@ var init_main = __esm({
 });
 
 // src/core/value.ts
+function withoutSetMarker(v) {
+  if (!v.set) return v;
+  const { set: _set, ...asList2 } = v;
+  return asList2;
+}
 function isKnown(v) {
   return v !== void 0 && v.kind !== "unknown";
 }
@@ -19422,10 +19430,7 @@ var init_functions = __esm({
       tolist: (args, at2) => {
         const a = args[0];
         if (!a) return unk("tolist", at2);
-        if (a.kind === "list" && a.set) {
-          const { set: _set, ...asList2 } = a;
-          return asList2;
-        }
+        if (a.kind === "list" && a.set) return withoutSetMarker(a);
         return a.kind === "list" || a.kind === "unknown" || a.kind === "null" ? a : unk("tolist", at2);
       },
       toset: (args, at2) => {
@@ -31960,15 +31965,10 @@ function applyTypeConstraint(v, type, constant) {
     case "list":
     case "set":
       if (v.kind !== "list") return v;
-      {
-        const { set: _set, ...asList2 } = v;
-        return { ...asList2, items: v.items.map((e) => applyTypeConstraint(e, elem, constant)), ...type.name === "set" ? { set: true } : {} };
-      }
-    case "tuple": {
+      return { ...withoutSetMarker(v), items: v.items.map((e) => applyTypeConstraint(e, elem, constant)), ...type.name === "set" ? { set: true } : {} };
+    case "tuple":
       if (v.kind !== "list" || elem.type !== "Tuple") return v;
-      const { set: _set, ...asList2 } = v;
-      return { ...asList2, items: v.items.map((e, i) => elem.items[i] ? applyTypeConstraint(e, elem.items[i], constant) : e) };
-    }
+      return { ...withoutSetMarker(v), items: v.items.map((e, i) => elem.items[i] ? applyTypeConstraint(e, elem.items[i], constant) : e) };
     default:
       return v;
   }
@@ -37637,7 +37637,7 @@ var init_terraform_plan = __esm({
             moduleManifest: (dir) => readModuleManifest(ctx.host, dir, ctx.tfDataDir),
             ...ctx.tfDataDir !== void 0 ? { tfDataDir: ctx.tfDataDir } : {},
             varFileValues: (dir) => {
-              const all = ctx.host.list(dir)?.filter((e) => e.isFile && (/\.tfvars(\.json)?$/.test(e.name) || isEnvironmentSuffixedVarFile(e.name)) && !isBackendFile(e.name)).map((e) => e.path) ?? [];
+              const all = ctx.host.list(dir)?.filter((e) => e.isFile && isTerraformVarFile(e.name) && !isBackendFile(e.name)).map((e) => e.path) ?? [];
               const auto = all.filter((f2) => AUTO_VARFILE.test(path32.basename(f2))).sort(autoOrder);
               const others = all.filter((f2) => !AUTO_VARFILE.test(path32.basename(f2))).sort();
               const reader2 = { readText: (file) => ctx.host.readText(file), parseHcl: (file) => hcl.get(file) };
@@ -43243,7 +43243,7 @@ function emitModule(scope, sym) {
       child.emit();
       if (child.file.errors.length > 0) {
         scope.env.incomplete.push(child.file.file);
-        const call = localCall(scope, inst, "the local module does not parse past its first error");
+        const call = { ...unreadModuleCall(scope, inst, "the local module does not parse past its first error"), local: true };
         scope.env.opaque.push({ ...call, partial: new Set([...call.args.keys()].filter((k) => child.params.has(k))) });
       }
       continue;
@@ -43257,10 +43257,10 @@ function emitModule(scope, sym) {
       emitJsonModule(scope, inst, target);
       continue;
     }
-    scope.env.opaque.push(localCall(scope, inst, "the local module is not read"));
+    scope.env.opaque.push({ ...unreadModuleCall(scope, inst, "the local module is not read"), local: true });
   }
 }
-function localCall(scope, inst, reason) {
+function unreadModuleCall(scope, inst, reason) {
   const d = inst.sym.decl;
   return {
     format: "bicep",
@@ -43270,8 +43270,7 @@ function localCall(scope, inst, reason) {
     sourceAt: scope.loc(d.path.range),
     reason,
     args: moduleParams(scope, inst),
-    argSites: paramSites(scope, d),
-    local: true
+    argSites: paramSites(scope, d)
   };
 }
 function paramSites(scope, d) {
@@ -43297,19 +43296,8 @@ function emitRegistryModule(scope, inst, source) {
     pushModuleResources(scope, inst, r, { call: scope.loc(span2(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path38.dirname(cached.parsed.file), name: d.name.name, source }] });
     return;
   }
-  const argSites = paramSites(scope, d);
   const noTwin = twin ? `its compiled twin ${path38.basename(twin.file)} has no nested deployment "${d.name.name}"` : "no compiled twin (`bicep build`) beside the file holds its body";
-  const reason = cached ? `${noTwin}, and ${cached.reason}` : noTwin;
-  scope.env.opaque.push({
-    format: "bicep",
-    name: d.name.name,
-    address: [...scope.deployment, d.name.name].join("/") + (inst.index !== void 0 ? `[${inst.index}]` : ""),
-    source,
-    sourceAt: scope.loc(d.path.range),
-    reason,
-    args: moduleParams(scope, inst),
-    argSites
-  });
+  scope.env.opaque.push(unreadModuleCall(scope, inst, cached ? `${noTwin}, and ${cached.reason}` : noTwin));
 }
 function twinDeployment(scope, d) {
   const twin = scope.env.sources.compiledTwin?.(scope.file.file);
@@ -47961,8 +47949,10 @@ function changesIfsOrNamerefs(cmd) {
   const text2 = cmd.argv.map((w) => w.raw).join(" ");
   return /(?:^|[^\w])IFS\+?=/.test(text2) || /\b(?:declare|local|typeset)\s+(?:-\w+\s+)*-[A-Za-z]*n/.test(text2);
 }
-function differentInBranches(values, reason, withTexts) {
-  const v = unknown(reason);
+function differentInBranches(values, name, where, withTexts) {
+  const why = values.find((x) => x?.kind === "unknown");
+  if (why?.kind === "unknown") return unknown(`${why.reason} (in a branch of ${where})`);
+  const v = unknown(`$${name} is assigned different values in the branches of ${where}`);
   if (!withTexts || !values.every((x) => x?.kind === "string")) return v;
   const texts = [...new Set(values.map((x) => x.value))];
   if (texts.length <= MAX_BRANCH_TEXTS) v.texts = texts;
@@ -47989,10 +47979,7 @@ function merge(before, paths, withTexts) {
       if (first) out.set(name, first);
       else out.delete(name);
     } else if (equal3) out.set(name, first);
-    else {
-      const why = paths.map((p) => p.get(name)).find((v) => v?.kind === "unknown");
-      out.set(name, why?.kind === "unknown" ? unknown(`${why.reason} (in a branch of an if/case)`) : differentInBranches(paths.map((p) => p.get(name)), `$${name} is assigned different values in the branches of an if/case`, withTexts));
-    }
+    else out.set(name, differentInBranches(paths.map((p) => p.get(name)), name, "an if/case", withTexts));
   }
   return out;
 }
@@ -48005,6 +47992,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   if (base.runnerOs) ctx.runnerOs = base.runnerOs;
   let env = ps ? powershellEnvironment(initial) : copy(initial);
   let branchTexts = !ps && base.noBranchTexts !== true && !initial.has("IFS") && !script.commands.some(changesIfsOrNamerefs);
+  const textsReadHere = () => branchTexts && !shellBody;
   if (!ps) {
     const use = positionalUse(script.commands);
     const passed = POSITIONALS.some((k) => initial.has(k));
@@ -48308,7 +48296,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
         if (args) expanded.push(...args);
         else addSplit(expanded, unclosed(expandWord(w, env, ctx, set)));
       }
-      if (env.has("IFS") || !branchTexts || shellBody) withoutTexts(expanded);
+      if (env.has("IFS") || !textsReadHere()) withoutTexts(expanded);
       const azFile = array && array.words[0].file !== file ? array.words[0].file : void 0;
       invocations.push({ script, command: cmd, az: array ? array.words[0].word : program, ...azFile !== void 0 ? { azFile } : {}, words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded), ...movedTo() });
     }
@@ -48318,7 +48306,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     if (CHANGES_DIRECTORY.has(program.text) && !inSubstitution && !inSubshellOfItsOwn) changeFolder(program.text, rest.slice(j + 1), frames.length > 0 || afterOperator || shellBody !== void 0);
     if (!inSubstitution) {
       shellAssigns(program, rest.slice(j + 1));
-      callsFunction(program, cmd);
+      if (!inSubshellOfItsOwn) callsFunction(program);
     }
   }
   if (shellBody) closeShellBody(shellBody);
@@ -48342,8 +48330,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     if (body.name !== void 0) functionAssigns.set(body.name, { names: [...body.assigned].filter((n) => !locals.has(n)).slice(0, MAX_FUNCTION_NAMES) });
     shellBody = void 0;
   }
-  function callsFunction(program, cmd) {
-    if (PIPE_OR_BACKGROUND.has(cmd.before ?? "") || cmd.after === "|" || cmd.after === "|&") return;
+  function callsFunction(program) {
     const assigns = functionAssigns.get(program.text ?? "");
     if (!assigns) return;
     const why = `may be set by the function ${program.text}, called at line ${program.range.start.line}`;
@@ -48795,10 +48782,8 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     if (top.kind === "if") {
       const paths = [...top.branches.filter((b) => !top.exits?.has(b)), ...top.exiting ? [] : [env]];
       if (!top.hasElse) paths.push(top.before);
-      env = merge(top.before, paths.length > 0 ? paths : [...top.branches, env], branchTexts && !shellBody);
-      if (frames[frames.length - 1]?.kind === "case") {
-        for (const [name, v] of env) if (v !== top.before.get(name)) recordCaseValue(name, v);
-      }
+      env = merge(top.before, paths.length > 0 ? paths : [...top.branches, env], textsReadHere());
+      recordInEnclosingArm(top.before);
       settleAssigned();
     } else if (top.kind === "case") {
       const after = copy(env);
@@ -48807,17 +48792,16 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
         const all = top.hasElse && everyArm ? vals : [...vals, top.before.get(name)];
         const first = all[0];
         if (all.every((v) => same(v, first))) after.set(name, first);
-        else {
-          const why = all.find((v) => v?.kind === "unknown");
-          after.set(name, why?.kind === "unknown" ? unknown(`${why.reason} (in a branch of a case)`) : differentInBranches(all, `$${name} is assigned different values in the branches of a case`, branchTexts && !shellBody));
-        }
+        else after.set(name, differentInBranches(all, name, "a case", textsReadHere()));
       }
       env = after;
-      if (frames[frames.length - 1]?.kind === "case") {
-        for (const [name, v] of env) if (v !== top.before.get(name)) recordCaseValue(name, v);
-      }
+      recordInEnclosingArm(top.before);
       settleAssigned();
     }
+  }
+  function recordInEnclosingArm(before) {
+    if (frames[frames.length - 1]?.kind !== "case") return;
+    for (const [name, v] of env) if (v !== before.get(name)) recordCaseValue(name, v);
   }
   function settleAssigned() {
     for (const [k, v] of assigned) {
@@ -50536,22 +50520,22 @@ function convert2(a, v) {
   }
   return v;
 }
-function limited(o) {
+function limitedFlags(o) {
   return o.branchFlags ?? o.abbreviation;
 }
 function combineOpaque(a, b) {
   if (!a) return b;
-  if (!limited(a)) return a;
-  if (!limited(b)) return b;
+  if (!limitedFlags(a)) return a;
+  if (!limitedFlags(b)) return b;
   return { ...a, also: a.also ? combineOpaque(a.also, b) : b };
 }
 function opaqueMaySet(opaque, names3) {
   if (!opaque) return false;
-  const list2 = limited(opaque);
+  const list2 = limitedFlags(opaque);
   return list2 === void 0 || names3.some((n) => list2.includes(n)) || opaqueMaySet(opaque.also, names3);
 }
 function opaqueReason(opaque, what) {
-  const list2 = limited(opaque);
+  const list2 = limitedFlags(opaque);
   if (list2 && !list2.includes(what) && opaque.also) return opaqueReason(opaque.also, what);
   if (opaque.word === void 0) return `an unclosed quote in this az command may hide ${what}`;
   if (opaque.stray) return `${opaque.word} in this az command is not a flag but a word the Azure CLI rejects (a backslash keeps the blank before it, as a folded \`run: >\` makes of a \`\\\` at a line end), so ${what} is not decided`;
@@ -51171,7 +51155,7 @@ function parseFlags(spec, words, file) {
 function overriddenByLaterWords(out, words) {
   const limitedWords = [];
   for (let o = out.opaque; o; o = o.also) {
-    const flags = o.branchFlags ?? o.abbreviation;
+    const flags = limitedFlags(o);
     if (flags && o.index !== void 0) limitedWords.push({ index: o.index, opaque: o, flags });
   }
   if (limitedWords.length === 0) return;

@@ -48,6 +48,11 @@ export function isEnvironmentSuffixedVarFile(name: string): boolean {
   return m !== null && classifyWord(m[1]!) !== undefined;
 }
 
+/** A Terraform var file by its name: `.tfvars`, `.tfvars.json`, or one named for an environment after the extension. */
+export function isTerraformVarFile(name: string): boolean {
+  return /\.tfvars(\.json)?$/.test(name) || isEnvironmentSuffixedVarFile(name);
+}
+
 /** A Terraform configuration file: native syntax (`.tf`) or JSON syntax (`.tf.json`). */
 export function isTerraformFile(name: string): boolean {
   const n = name.toLowerCase();

@@ -185,6 +185,12 @@ export const num = (value: number, origin?: Location): NumberValue => ({ kind: '
 export const bool = (value: boolean, origin?: Location): BoolValue => ({ kind: 'bool', value, origin });
 export const nul = (origin?: Location): NullValue => ({ kind: 'null', origin });
 export const list = (items: Value[], origin?: Location): ListValue => ({ kind: 'list', items, origin });
+/** The list without the Terraform set marker (`ListValue.set`): a set converted to a list, or given to a list or tuple type. */
+export function withoutSetMarker(v: ListValue): ListValue {
+  if (!v.set) return v;
+  const { set: _set, ...asList } = v;
+  return asList;
+}
 export const obj = (entries: Map<string, Value> | Record<string, Value>, origin?: Location): ObjectValue => ({
   kind: 'object',
   entries: entries instanceof Map ? entries : new Map(Object.entries(entries)),

@@ -9,7 +9,7 @@
  */
 import path from 'node:path';
 import { parseTerraform } from './terraform.js';
-import { isEnvironmentSuffixedVarFile, isTerraformFile } from '../core/file-kind.js';
+import { isTerraformFile, isTerraformVarFile } from '../core/file-kind.js';
 import type { HclFile } from '../parse/hcl/ast.js';
 import { hclBlockRanges } from '../parse/hcl/blocks.js';
 import { envFromVariables, evaluationEnv, readIgnoringCase } from '../core/env.js';
@@ -121,7 +121,7 @@ export const terraformPlanFrontEnd: FrontEnd = {
         ...(ctx.tfDataDir !== undefined ? { tfDataDir: ctx.tfDataDir } : {}),
         varFileValues: (dir) => {
           // A backend configuration (`prod.backend.tfvars`, for `terraform init -backend-config`) is no var file.
-          const all = ctx.host.list(dir)?.filter((e) => e.isFile && (/\.tfvars(\.json)?$/.test(e.name) || isEnvironmentSuffixedVarFile(e.name)) && !isBackendFile(e.name)).map((e) => e.path) ?? [];
+          const all = ctx.host.list(dir)?.filter((e) => e.isFile && isTerraformVarFile(e.name) && !isBackendFile(e.name)).map((e) => e.path) ?? [];
           const auto = all.filter((f) => AUTO_VARFILE.test(path.basename(f))).sort(autoOrder);
           const others = all.filter((f) => !AUTO_VARFILE.test(path.basename(f))).sort();
           const reader = { readText: (file: string) => ctx.host.readText(file), parseHcl: (file: string) => hcl.get(file) };

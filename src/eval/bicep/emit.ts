@@ -453,7 +453,7 @@ function emitModule(scope: FileScope, sym: ModSym): void {
       // body is not fully known (`partial`).
       if (child.file.errors.length > 0) {
         scope.env.incomplete.push(child.file.file);
-        const call = localCall(scope, inst, 'the local module does not parse past its first error');
+        const call = { ...unreadModuleCall(scope, inst, 'the local module does not parse past its first error'), local: true as const };
         // The arguments its read part declares are read there (SEC001 judges them as inputs).
         scope.env.opaque.push({ ...call, partial: new Set([...call.args.keys()].filter((k) => child.params.has(k))) });
       }
@@ -471,12 +471,12 @@ function emitModule(scope: FileScope, sym: ModSym): void {
     // A local module not read (missing, outside the scan root, not parsed: reported there): what
     // it creates is not known, what it is passed is (review 112: a private endpoint module that
     // is missing made the workspace it is passed "without a private endpoint", a false AML001).
-    scope.env.opaque.push(localCall(scope, inst, 'the local module is not read'));
+    scope.env.opaque.push({ ...unreadModuleCall(scope, inst, 'the local module is not read'), local: true });
   }
 }
 
-/** A local module's call as one whose body is not (fully) read (OpaqueModuleCall.local). */
-function localCall(scope: FileScope, inst: ModInst, reason: string): OpaqueModuleCall {
+/** A module instance's call whose body is not (fully) read: a registry module without a copy, a local one not read (OpaqueModuleCall.local). */
+function unreadModuleCall(scope: FileScope, inst: ModInst, reason: string): OpaqueModuleCall {
   const d = inst.sym.decl;
   return {
     format: 'bicep',
@@ -487,7 +487,6 @@ function localCall(scope: FileScope, inst: ModInst, reason: string): OpaqueModul
     reason,
     args: moduleParams(scope, inst),
     argSites: paramSites(scope, d),
-    local: true,
   };
 }
 
@@ -521,21 +520,10 @@ function emitRegistryModule(scope: FileScope, inst: ModInst, source: string): vo
     pushModuleResources(scope, inst, r, { call: scope.loc(span(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path.dirname(cached.parsed.file), name: d.name.name, source }] });
     return;
   }
-  const argSites = paramSites(scope, d);
   const noTwin = twin
     ? `its compiled twin ${path.basename(twin.file)} has no nested deployment "${d.name.name}"`
     : 'no compiled twin (`bicep build`) beside the file holds its body';
-  const reason = cached ? `${noTwin}, and ${cached.reason}` : noTwin;
-  scope.env.opaque.push({
-    format: 'bicep',
-    name: d.name.name,
-    address: [...scope.deployment, d.name.name].join('/') + (inst.index !== undefined ? `[${inst.index}]` : ''),
-    source,
-    sourceAt: scope.loc(d.path.range),
-    reason,
-    args: moduleParams(scope, inst),
-    argSites,
-  });
+  scope.env.opaque.push(unreadModuleCall(scope, inst, cached ? `${noTwin}, and ${cached.reason}` : noTwin));
 }
 
 /**

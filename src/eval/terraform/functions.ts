@@ -7,7 +7,7 @@
  */
 import type { Location } from '../../core/source.js';
 import {
-  argumentsTooLarge, bool, compared, containsUnknown, knownFirstItems, list, nul, num, obj, str, throughCollection, unknown, unknownAfter, fromJS, itemAt, valuesEqual,
+  argumentsTooLarge, bool, compared, containsUnknown, knownFirstItems, list, nul, num, obj, str, throughCollection, unknown, unknownAfter, fromJS, itemAt, valuesEqual, withoutSetMarker,
   type UnknownValue, type Value,
 } from '../../core/value.js';
 import { nestingOverflow } from '../../parse/json/index.js';
@@ -188,10 +188,7 @@ const fns: Record<string, TfFunction> = {
     const a = args[0];
     if (!a) return unk('tolist', at);
     // A set converted to a list is a list (its key in a dynamic block is an index again).
-    if (a.kind === 'list' && a.set) {
-      const { set: _set, ...asList } = a;
-      return asList;
-    }
+    if (a.kind === 'list' && a.set) return withoutSetMarker(a);
     return a.kind === 'list' || a.kind === 'unknown' || a.kind === 'null' ? a : unk('tolist', at);
   },
   toset: (args, at) => {

@@ -12,7 +12,7 @@
  * the attribute would read as unknown ("not set") instead of its default.
  */
 import type { Expression } from '../../parse/hcl/ast.js';
-import { bool, defaultForNull, num, nul, withProvenanceOf, type Value } from '../../core/value.js';
+import { bool, defaultForNull, num, nul, withoutSetMarker, withProvenanceOf, type Value } from '../../core/value.js';
 import { asString } from './functions.js';
 
 /** Evaluates a constant expression of the type (an `optional` default, a quoted key). */
@@ -34,16 +34,11 @@ export function applyTypeConstraint(v: Value, type: Expression, constant: Consta
     case 'list':
     case 'set':
       if (v.kind !== 'list') return v;
-      {
-        // The type decides set or list (a toset() value given to a list(string) variable is a list).
-        const { set: _set, ...asList } = v;
-        return { ...asList, items: v.items.map((e) => applyTypeConstraint(e, elem, constant)), ...(type.name === 'set' ? { set: true as const } : {}) };
-      }
-    case 'tuple': {
+      // The type decides set or list (a toset() value given to a list(string) variable is a list).
+      return { ...withoutSetMarker(v), items: v.items.map((e) => applyTypeConstraint(e, elem, constant)), ...(type.name === 'set' ? { set: true as const } : {}) };
+    case 'tuple':
       if (v.kind !== 'list' || elem.type !== 'Tuple') return v;
-      const { set: _set, ...asList } = v;
-      return { ...asList, items: v.items.map((e, i) => (elem.items[i] ? applyTypeConstraint(e, elem.items[i], constant) : e)) };
-    }
+      return { ...withoutSetMarker(v), items: v.items.map((e, i) => (elem.items[i] ? applyTypeConstraint(e, elem.items[i], constant) : e)) };
     default:
       return v;
   }
