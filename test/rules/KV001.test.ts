@@ -2476,6 +2476,25 @@ param name = 'kv-app'
   },
 };
 
+/** A vault named from the `environment` variable (default dev): its var files decide the class. */
+const VAULT_NAMED_BY_ENVIRONMENT = `
+terraform {
+  backend "azurerm" {}
+}
+
+variable "environment" {
+  default = "dev"
+}
+
+⟦resource "azurerm_key_vault" "kv" {⟧
+  name                = "kv-\${var.environment}"
+  location            = "westeurope"
+  resource_group_name = "rg"
+  tenant_id           = "00000000-0000-0000-0000-000000000000"
+  sku_name            = "standard"
+}
+`;
+
 // A backend configuration for `terraform init -backend-config` (`prod.backend.tfvars`) is no var
 // file: it makes no prod variant of the root (RULES.md TF001 names it a backend file).
 const backendConfigFiles: RuleTable = {
@@ -2509,23 +2528,7 @@ resource "azurerm_key_vault" "kv" {
       {
         name: 'backend-tfvars-beside-var-files',
         files: {
-          'main.tf': `
-terraform {
-  backend "azurerm" {}
-}
-
-variable "environment" {
-  default = "dev"
-}
-
-⟦resource "azurerm_key_vault" "kv" {⟧
-  name                = "kv-\${var.environment}"
-  location            = "westeurope"
-  resource_group_name = "rg"
-  tenant_id           = "00000000-0000-0000-0000-000000000000"
-  sku_name            = "standard"
-}
-`,
+          'main.tf': VAULT_NAMED_BY_ENVIRONMENT,
           'environments/prod.tfvars': 'environment = "prod"\n',
           'environments/prod.backend.tfvars': 'key = "prod.tfstate"\n',
         },
@@ -2539,23 +2542,7 @@ variable "environment" {
         // they were not read at all, so the prod vault was judged with the default's dev).
         name: 'environment-suffixed-var-files',
         files: {
-          'main.tf': `
-terraform {
-  backend "azurerm" {}
-}
-
-variable "environment" {
-  default = "dev"
-}
-
-⟦resource "azurerm_key_vault" "kv" {⟧
-  name                = "kv-\${var.environment}"
-  location            = "westeurope"
-  resource_group_name = "rg"
-  tenant_id           = "00000000-0000-0000-0000-000000000000"
-  sku_name            = "standard"
-}
-`,
+          'main.tf': VAULT_NAMED_BY_ENVIRONMENT,
           'terraform.tfvars.prod': 'environment = "prod"\n',
           'terraform.tfvars.dev': 'environment = "dev"\n',
           // Neither an environment nor a var file Terraform is given.
