@@ -57453,6 +57453,12 @@ function describeFact(f, attr2) {
   if (f.defaulted) return `${name} ${absent} (defaults to ${f.written ?? showValue(f.value)})`;
   return `${name} is ${f.written ?? showValue(f.value)}`;
 }
+function spelledAsWritten(f, b) {
+  const w = f?.written;
+  if (w === void 0 || !/^(?:en|dis)abled$/i.test(w)) return String(b);
+  const word = b ? "Enabled" : "Disabled";
+  return w === w.toLowerCase() ? word.toLowerCase() : word;
+}
 function factLocations(r, name) {
   const f = r.attrs.get(name);
   const chosen = f && (f.defaulted || f.value === void 0) ? f.nulled : f?.value;
@@ -58199,7 +58205,8 @@ function factView(r, attr2) {
     string: () => knownStringOf(value),
     bool: () => knownBoolOf(value),
     number: () => knownNumberOf(value),
-    describe: () => describeFact(f, attr2)
+    describe: () => describeFact(f, attr2),
+    spelled: (b) => spelledAsWritten(f, b)
   };
 }
 function outOfCopy(location, related, v, context) {
@@ -59578,7 +59585,7 @@ function defineRule(def2) {
 }
 var PROBE = {
   options: new Proxy({}, { get: () => void 0 }),
-  fact: () => ({ state: "absent", value: void 0, defaulted: false, sourcePath: "", string: () => void 0, bool: () => void 0, number: () => void 0, describe: () => "" }),
+  fact: () => ({ state: "absent", value: void 0, defaulted: false, sourcePath: "", string: () => void 0, bool: () => void 0, number: () => void 0, describe: () => "", spelled: (b) => String(b) }),
   report: () => void 0,
   undecided: () => void 0,
   undecidedAbout: () => void 0,
@@ -59631,7 +59638,7 @@ var AML001_workspace_public_network_access_default = defineRule({
     tags: ["security", "network", "aml"],
     securitySeverity: 7.5,
     messages: {
-      publicWorkspace: 'ML workspace "{{name}}" is reachable from the public internet because {{state}}; turn {{attribute}} off and reach the workspace through a private endpoint.',
+      publicWorkspace: 'ML workspace "{{name}}" is reachable from the public internet because {{state}}; set {{attribute}} to {{off}} and reach it through a private endpoint.',
       legacyPublicBehindVnet: 'ML workspace "{{name}}" is reachable from the public internet because {{state}} (API version {{api}} predates publicNetworkAccess); set {{attribute}} to false, or use API version {{since}} or later with publicNetworkAccess Disabled.',
       legacyNoPrivateEndpoint: 'ML workspace "{{name}}" is reachable from the public internet: API version {{api}} predates publicNetworkAccess and no private endpoint in the scanned code targets the workspace; add one, or use API version {{since}} or later with publicNetworkAccess Disabled.'
     }
@@ -59673,7 +59680,7 @@ var AML001_workspace_public_network_access_default = defineRule({
           resource: ws,
           attr: "publicNetworkAccess",
           messageId: "publicWorkspace",
-          data: { name: displayName(ws), state: access2.describe(), attribute: access2.sourcePath }
+          data: { name: displayName(ws), state: access2.describe(), attribute: access2.sourcePath, off: access2.spelled(false) }
         });
       }
     };

@@ -31,7 +31,7 @@ export default defineRule({
     securitySeverity: 7.5,
     messages: {
       publicWorkspace:
-        'ML workspace "{{name}}" is reachable from the public internet because {{state}}; turn {{attribute}} off and reach the workspace through a private endpoint.',
+        'ML workspace "{{name}}" is reachable from the public internet because {{state}}; set {{attribute}} to {{off}} and reach it through a private endpoint.',
       legacyPublicBehindVnet:
         'ML workspace "{{name}}" is reachable from the public internet because {{state}} (API version {{api}} predates publicNetworkAccess); set {{attribute}} to false, or use API version {{since}} or later with publicNetworkAccess Disabled.',
       legacyNoPrivateEndpoint:
@@ -81,7 +81,7 @@ export default defineRule({
           resource: ws,
           attr: 'publicNetworkAccess',
           messageId: 'publicWorkspace',
-          data: { name: displayName(ws), state: access.describe(), attribute: access.sourcePath },
+          data: { name: displayName(ws), state: access.describe(), attribute: access.sourcePath, off: access.spelled(false) },
         });
       },
     };

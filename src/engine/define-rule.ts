@@ -15,7 +15,7 @@ export function defineRule<M extends string>(def: RuleDefinition<M>): RuleDefini
 /** A context that records nothing: only used to see which hooks a rule implements. */
 const PROBE: RuleContext = {
   options: new Proxy({}, { get: () => undefined }),
-  fact: () => ({ state: 'absent', value: undefined, defaulted: false, sourcePath: '', string: () => undefined, bool: () => undefined, number: () => undefined, describe: () => '' }),
+  fact: () => ({ state: 'absent', value: undefined, defaulted: false, sourcePath: '', string: () => undefined, bool: () => undefined, number: () => undefined, describe: () => '', spelled: (b) => String(b) }),
   report: () => undefined,
   undecided: () => undefined,
   undecidedAbout: () => undefined,

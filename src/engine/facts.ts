@@ -76,6 +76,14 @@ export function describeFact(f: Fact | undefined, attr: string): string {
   return `${name} is ${f.written ?? showValue(f.value)}`;
 }
 
+/** `b` as the attribute takes it: `Enabled`/`Disabled` (in the case written) where the table converted that text (`Fact.written`), else `true`/`false`. */
+export function spelledAsWritten(f: Fact | undefined, b: boolean): string {
+  const w = f?.written;
+  if (w === undefined || !/^(?:en|dis)abled$/i.test(w)) return String(b);
+  const word = b ? 'Enabled' : 'Disabled';
+  return w === w.toLowerCase() ? word.toLowerCase() : word;
+}
+
 /**
  * Where a finding about an attribute points: the place the value was written (a literal,
  * a var-file line, a variable default, a parameter value), else — for an absent attribute

@@ -24,7 +24,7 @@ import { withoutInstanceKeys } from '../model/address.js';
 import type { FactView, Finding, Graph, ReportDescriptor, Rule, RuleContext, ScanView, ScannedFile, TerraformModuleFacts, Undecided } from './types.js';
 import { envOfResource, fingerprintsMoreProductionLike, keepStableFingerprint, levelFor, outranks } from './levels.js';
 import { buildFinding, fingerprintOf, formatMessage, relativeToRoot } from './findings.js';
-import { describeFact, displayName, entryFactLocations, factLocations, joinLocations, joinReaders, sameRange, knownBoolOf, knownNumberOf, knownStringOf } from './facts.js';
+import { describeFact, displayName, spelledAsWritten, entryFactLocations, factLocations, joinLocations, joinReaders, sameRange, knownBoolOf, knownNumberOf, knownStringOf } from './facts.js';
 import { scanView } from './scan.js';
 
 export { fingerprint } from './findings.js';
@@ -85,6 +85,7 @@ export function factView(r: Resource, attr: string): FactView {
     bool: () => knownBoolOf(value),
     number: () => knownNumberOf(value),
     describe: () => describeFact(f, attr),
+    spelled: (b) => spelledAsWritten(f, b),
   };
 }
 

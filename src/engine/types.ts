@@ -246,6 +246,12 @@ export interface FactView {
   number(): number | undefined;
   /** For messages: "`x` is not set (defaults to false)" or "`x` is false". */
   describe(): string;
+  /**
+   * For messages' fixes: `b` as this attribute takes it in its source — `Disabled`/`Enabled`
+   * where the format writes the setting as that text (ARM `publicNetworkAccess`, the az
+   * `--public-network-access` flag; lower case where the value is written so), else `false`/`true`.
+   */
+  spelled(b: boolean): string;
 }
 
 export interface RuleContext<M extends string = string> {

@@ -418,6 +418,7 @@ resource "azurerm_machine_learning_workspace" "ws" {
         level: 'warning',
         env: 'unknown',
         messageId: 'publicWorkspace',
+        messageIncludes: 'because public_network_access_enabled is true; set public_network_access_enabled to false and',
       },
       {
         name: 'module-argument',
@@ -1120,6 +1121,8 @@ resource "azapi_resource" "ws" {
         level: 'warning',
         env: 'unknown',
         messageId: 'publicWorkspace',
+        // ARM takes the text, not a boolean.
+        messageIncludes: 'because properties.publicNetworkAccess is not set (defaults to Enabled); set properties.publicNetworkAccess to Disabled and',
       },
       {
         name: 'enabled-literal',
@@ -1923,6 +1926,8 @@ public_network_access: ⟦enabled⟧
         level: 'error',
         env: 'prod',
         messageId: 'publicWorkspace',
+        // The fix in the case the file writes the value.
+        messageIncludes: 'because public_network_access is enabled; set public_network_access to disabled and',
       },
     ],
   },
@@ -1978,8 +1983,8 @@ const azureCli: RuleTable = {
         level: 'warning',
         env: 'unknown',
         messageId: 'publicWorkspace',
-        // The default as the flag spells it (Enabled), not the boolean it is read as.
-        messageIncludes: 'because --public-network-access is not set (defaults to Enabled);',
+        // The default as the flag spells it (Enabled), not the boolean it is read as; the fix as the flag takes it.
+        messageIncludes: 'because --public-network-access is not set (defaults to Enabled); set --public-network-access to Disabled and',
       },
       {
         // A choice input is one of its options, each one word: unquoted, it cannot carry the flag
