@@ -18173,6 +18173,604 @@ var init_tf_json = __esm({
   }
 });
 
+// src/model/value-path.ts
+function childAt(cur, seg) {
+  if (/^\d+$/.test(seg)) return cur.kind === "list" ? cur.items[Number(seg)] : void 0;
+  if (cur.kind !== "object") return void 0;
+  const exact = cur.entries.get(seg);
+  if (exact) return exact;
+  const lower = seg.toLowerCase();
+  let found;
+  for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) found = e;
+  return found;
+}
+function valueAt(v, path69) {
+  let cur = v;
+  for (const seg of path69.split(".")) {
+    if (!cur) return void 0;
+    if (cur.kind === "unknown") {
+      const known2 = knownMember(cur, seg);
+      if (!known2) return cur;
+      cur = known2;
+      continue;
+    }
+    if (cur.kind === "null") return void 0;
+    cur = childAt(cur, seg);
+  }
+  return cur && cur.kind === "null" ? void 0 : cur;
+}
+var init_value_path = __esm({
+  "src/model/value-path.ts"() {
+    "use strict";
+    init_value();
+  }
+});
+
+// src/model/aks-virtual-machines-pool.ts
+function virtualMachinesPoolFacts(body, base, site) {
+  const type = valueAt(body, `${base}type`);
+  if (type?.kind !== "string" || type.value.toLowerCase() !== "virtualmachines") return void 0;
+  const scalePath = `${base}virtualMachinesProfile.scale`;
+  const at2 = (p) => site?.(p);
+  const out = /* @__PURE__ */ new Map();
+  const allUnknown2 = (reason, where) => {
+    for (const [attr2, p] of [["vmSize", "size"], ["autoscale", "autoscale"], ["minCount", "minCount"], ["scaleProfile", "scale"]]) {
+      out.set(attr2, { value: unknown(reason, where?.origin), defaulted: false, at: at2(scalePath), sourcePath: `${scalePath}.${p}` });
+    }
+    return out;
+  };
+  const scale = valueAt(body, scalePath);
+  if (scale?.kind !== "object") return allUnknown2(scale === void 0 ? "a VirtualMachines pool without virtualMachinesProfile.scale" : `virtualMachinesProfile.scale is not known: ${scale.kind === "unknown" ? scale.reason : "not an object"}`, scale);
+  const manual = profilesOf(scale, "manual", scalePath);
+  const auto = profilesOf(scale, "autoscale", scalePath);
+  if (manual === "unknown" || auto === "unknown") return allUnknown2("which scale profiles the VirtualMachines pool has is not known", scale);
+  const profiles = [...manual, ...auto];
+  if (profiles.length === 0) return allUnknown2("a VirtualMachines pool without scale profiles", scale);
+  const sizes = profiles.map((p) => ({ v: valueAt(p.item, "size"), path: `${p.path}.size` }));
+  const known2 = sizes.filter((s) => s.v?.kind === "string");
+  const distinct2 = new Set(known2.map((s) => s.v.value.toLowerCase()));
+  if (known2.length === sizes.length && distinct2.size === 1) out.set("vmSize", { value: known2[0].v, defaulted: false, at: at2(known2[0].path), sourcePath: known2[0].path });
+  else {
+    const why = known2.length < sizes.length ? "a scale profile of the VirtualMachines pool has a size that is not known" : `the VirtualMachines pool has profiles of several sizes (${[...distinct2].join(", ")})`;
+    out.set("vmSize", { value: unknown(why), defaulted: false, at: at2(sizes[0].path), sourcePath: sizes[0].path });
+  }
+  const kind = manual.length && auto.length ? void 0 : manual.length ? "manual" : "autoscale";
+  const kindPath = `${scalePath}.${kind ?? "manual"}`;
+  if (kind === void 0) {
+    out.set("scaleProfile", { value: unknown("the VirtualMachines pool has both manual and autoscale profiles"), defaulted: false, at: at2(scalePath), sourcePath: scalePath });
+    out.set("autoscale", { value: unknown("the VirtualMachines pool has both manual and autoscale profiles"), defaulted: false, at: at2(scalePath), sourcePath: `${scalePath}.autoscale` });
+  } else {
+    out.set("scaleProfile", { value: str(kind), defaulted: false, at: at2(kindPath), sourcePath: kindPath });
+    out.set("autoscale", { value: bool(kind === "autoscale"), defaulted: false, at: at2(kindPath), sourcePath: kindPath });
+  }
+  const countKey = kind === "manual" ? "count" : "minCount";
+  const counts = (kind === "manual" ? manual : auto).map((p) => ({ v: valueAt(p.item, countKey), path: `${p.path}.${countKey}` }));
+  if (kind === void 0) out.set("minCount", { value: unknown("the VirtualMachines pool has both manual and autoscale profiles"), defaulted: false, at: at2(scalePath), sourcePath: scalePath });
+  else if (counts.every((c) => c.v?.kind === "number")) {
+    const total = counts.reduce((sum, c) => sum + c.v.value, 0);
+    const first = counts.find((c) => c.v.value > 0) ?? counts[0];
+    const value = counts.length === 1 ? first.v : withProvenanceOf(num(total), first.v);
+    out.set("minCount", { value, defaulted: false, at: at2(first.path), sourcePath: first.path });
+  } else {
+    const missing = counts.find((c) => c.v?.kind !== "number");
+    out.set("minCount", { value: missing.v?.kind === "unknown" ? missing.v : unknown(`${missing.path} is not set`), defaulted: false, at: at2(missing.path), sourcePath: missing.path });
+  }
+  return out;
+}
+function profilesOf(scale, key, scalePath) {
+  const v = valueAt(scale, key);
+  if (v === void 0 || v.kind === "null") return [];
+  if (v.kind === "list") return v.items.map((item, i) => ({ item, path: `${scalePath}.${key}.${i}` }));
+  if (v.kind === "object") return [{ item: v, path: `${scalePath}.${key}` }];
+  return "unknown";
+}
+var init_aks_virtual_machines_pool = __esm({
+  "src/model/aks-virtual-machines-pool.ts"() {
+    "use strict";
+    init_value();
+    init_value_path();
+  }
+});
+
+// src/model/normalize.ts
+function chosenNullAt(v, path69) {
+  let cur = v;
+  for (const seg of path69.split(".")) {
+    if (!cur || cur.kind === "unknown") return void 0;
+    if (cur.kind === "null") return nullWrittenElsewhere(cur) ? cur : void 0;
+    const parent = cur;
+    cur = childAt(parent, seg);
+    if (cur === void 0 && parent.kind === "object" && parent.leftOut) cur = leftOutKey(parent.leftOut, seg);
+  }
+  return cur && nullWrittenElsewhere(cur) ? cur : void 0;
+}
+function leftOutKey(left, seg) {
+  const lower = seg.toLowerCase();
+  for (const [k, v] of left) if (k.toLowerCase() === lower) return v;
+  return void 0;
+}
+function convert(v, spec) {
+  if (spec.convert === "enabledToBool" && v.kind === "string") {
+    const s = v.value.toLowerCase();
+    if (s === "enabled" || s === "disabled") return withProvenanceOf(bool(s === "enabled"), v);
+  }
+  if (spec.convert === "invertBool" && v.kind === "bool") return withProvenanceOf(bool(!v.value), v);
+  if (spec.convert === "boolToEnabled" && v.kind === "bool") return withProvenanceOf(str(v.value ? "Enabled" : "Disabled"), v);
+  return v;
+}
+function olderProvider(spec, providerOnlyBelow) {
+  if (!providerOnlyBelow || !spec.providerHistory) return void 0;
+  return spec.providerHistory.find((h) => providerOnlyBelow(h.before));
+}
+function factOf(body, spec, site, sitePrefix = "", source = {}) {
+  const { apiVersion, unwritten, providerAttributes, providerOnlyBelow } = source;
+  for (const p of spec.paths) {
+    const v = valueAt(body, p);
+    if (v === void 0) continue;
+    const value = convert(v, spec);
+    const defaulted = sitePrefix === "" && !p.includes(".") && unwritten?.has(p) === true;
+    const fact = { value, defaulted, at: defaulted ? void 0 : site?.(sitePrefix + p), sourcePath: p };
+    if (value !== v && (v.kind === "string" || v.kind === "bool")) fact.written = String(v.value);
+    return fact;
+  }
+  if (providerAttributes && !spec.paths.some((p) => providerAttributes.has(p.split(".")[0].toLowerCase()))) {
+    const names3 = spec.paths.length === 1 ? `${spec.paths[0]} is not` : spec.paths.length === 2 ? `neither ${spec.paths[0]} nor ${spec.paths[1]} is` : `none of ${spec.paths.join(", ")} is`;
+    return { value: unknown(`${names3} an attribute of the provider version that made the plan (its resource change has no such key), so the value that applies is not known`), defaulted: false, sourcePath: spec.paths[0] };
+  }
+  const older = olderProvider(spec, providerOnlyBelow);
+  const sourcePath = older?.path ?? spec.paths[0];
+  if (spec.absentUnknown) return { value: unknown(`${sourcePath} is not set, and what is sent then is not documented`), defaulted: false, sourcePath };
+  let absent;
+  if (spec.defaultSince?.length) {
+    if (apiVersion === void 0) return { value: unknown(`${sourcePath} is not set and its default depends on the API version, which is not known`), defaulted: false, sourcePath };
+    let chosen = spec.default;
+    for (const d of spec.defaultSince) if (apiVersionDate(apiVersion) >= apiVersionDate(d.apiVersion)) chosen = d.value;
+    absent = { value: chosen === void 0 ? void 0 : fromJS(chosen), defaulted: chosen !== void 0, sourcePath };
+  } else {
+    const fallback = older && "default" in older ? older.default : spec.default;
+    absent = { value: fallback === void 0 ? void 0 : fromJS(fallback), defaulted: fallback !== void 0, sourcePath };
+    if (spec.convert === "enabledToBool" && typeof fallback === "boolean") absent.written = fallback ? "Enabled" : "Disabled";
+    if (spec.convert === "invertBool" && typeof fallback === "boolean") absent.written = String(!fallback);
+  }
+  for (const p of spec.paths) {
+    const nulled = chosenNullAt(body, p);
+    if (nulled) return { ...absent, nulled, at: site?.(sitePrefix + p) };
+  }
+  return absent;
+}
+function pathsRead(spec) {
+  const out = spec.attrs.flatMap((a) => a.paths);
+  for (const paths of Object.values(spec.refs ?? {})) out.push(...paths);
+  for (const el of spec.elements ?? []) {
+    out.push(...el.attrs.flatMap((a) => a.paths.map((p) => `${el.path}.0.${p}`)));
+    if (el.namePath) out.push(`${el.path}.0.${el.namePath}`);
+    if (!el.attrs.length) out.push(el.path);
+  }
+  return out;
+}
+function apiVersionDate(apiVersion) {
+  return apiVersion.trim().slice(0, 10);
+}
+function fixedFacts(fixed2, into) {
+  for (const [k, v] of Object.entries(fixed2 ?? {})) into.set(k, { value: fromJS(v), defaulted: true, sourcePath: k });
+}
+function normalize(src) {
+  const spec = src.spec;
+  const attrs = /* @__PURE__ */ new Map();
+  const refs = new Map(src.refs ?? []);
+  const resource = {
+    address: src.address,
+    kind: spec?.kind ?? "other",
+    sourceType: src.sourceType,
+    format: src.format,
+    header: src.header,
+    name: src.name,
+    attrs,
+    body: src.body,
+    identity: src.identity,
+    refs,
+    evaluation: src.evaluation
+  };
+  if (src.apiVersion !== void 0) resource.apiVersion = src.apiVersion;
+  if (src.site) resource.site = src.site;
+  if (!spec) return [resource];
+  fixedFacts(spec.fixed, attrs);
+  for (const a of spec.attrs) attrs.set(a.canonical, factOf(src.body, a, src.site, "", src));
+  applyDerived(spec.derived, src.body, src.site, attrs);
+  for (const [ref, paths] of Object.entries(spec.refs ?? {})) {
+    for (const p of paths) {
+      const v = valueAt(src.body, p);
+      if (v) {
+        refs.set(ref, v);
+        break;
+      }
+    }
+  }
+  const out = [resource];
+  for (const el of spec.elements ?? []) out.push(...elements(resource, src, el));
+  return out;
+}
+function applyDerived(derived2, body, site, into) {
+  if (!derived2) return;
+  const facts = virtualMachinesPoolFacts(body, derived2.base, site);
+  if (facts) for (const [k, f] of facts) into.set(k, f);
+}
+function elements(parent, src, el) {
+  const listValue = valueAt(src.body, el.path);
+  const field = el.path.split(".").pop();
+  const first = listValue?.kind === "unknown" ? listValue.firstItems ?? [] : [];
+  const items = listValue?.kind === "list" ? listValue.items : listValue?.kind === "unknown" ? [...first, unknown(first.length > 0 ? `which ${field} elements follow the first ${first.length} is not known: ${listValue.reason}` : `which ${field} elements exist is not known: ${listValue.reason}`, listValue.origin, listValue.token)] : [];
+  return items.map((item, i) => {
+    const attrs = /* @__PURE__ */ new Map();
+    fixedFacts(el.fixed, attrs);
+    const prefix = `${el.path}.${i}.`;
+    const source = { apiVersion: src.apiVersion, providerOnlyBelow: src.providerOnlyBelow };
+    for (const a of el.attrs) attrs.set(a.canonical, factOf(item, a, src.site, prefix, source));
+    const srcSite = src.site;
+    applyDerived(el.derived, item, srcSite && ((p) => srcSite(prefix + p)), attrs);
+    if (i === 0) {
+      for (const [k, v] of Object.entries(el.firstDefaults ?? {})) {
+        const f = attrs.get(k);
+        if (!f || f.value === void 0) attrs.set(k, { value: fromJS(v), defaulted: true, sourcePath: k });
+      }
+    }
+    const nameValue = el.namePath ? valueAt(item, el.namePath) : void 0;
+    const key = nameValue?.kind === "string" ? nameValue.value : listValue?.kind === "unknown" && i === items.length - 1 ? "?" : String(i);
+    const header = (src.format === "terraform" ? item.origin : elementNameAt(src, prefix, el, item, nameValue) ?? item.origin) ?? parent.header;
+    const element = {
+      address: `${parent.address}.${el.path.split(".").pop()}[${JSON.stringify(key)}]`,
+      kind: el.kind,
+      sourceType: `${parent.sourceType}.${el.path}`,
+      format: parent.format,
+      header,
+      name: nameValue,
+      attrs,
+      body: item,
+      identity: [],
+      refs: /* @__PURE__ */ new Map(),
+      parent,
+      element: true,
+      evaluation: parent.evaluation
+    };
+    if (parent.apiVersion !== void 0) element.apiVersion = parent.apiVersion;
+    if (first.length > 0 && i === items.length - 1) element.unknownTail = true;
+    const site = src.site;
+    if (site) element.site = (p) => site(prefix + p);
+    return element;
+  });
+}
+function elementNameAt(src, prefix, el, item, nameValue) {
+  const at2 = nameValue?.origin;
+  if (at2 && item.origin && locationContains(item.origin, at2)) return at2;
+  const site = el.namePath ? src.site?.(prefix + el.namePath) : void 0;
+  const ownKey = item.kind === "object" && el.namePath ? item.keyOrigins?.get(el.namePath) : void 0;
+  if (site && ownKey && item.origin && sameRange(site, ownKey)) return item.origin;
+  if (site && item.origin && !locationContains(item.origin, site)) return item.origin;
+  if (site && at2 && el.namePath && src.templateSite?.(prefix + el.namePath)) return at2;
+  return site ?? at2;
+}
+function isInlineElement(r) {
+  return r.parent !== void 0 && r.identity.length === 0;
+}
+var init_normalize = __esm({
+  "src/model/normalize.ts"() {
+    "use strict";
+    init_source();
+    init_value();
+    init_aks_virtual_machines_pool();
+    init_value_path();
+  }
+});
+
+// src/model/facts/tags.ts
+function isTaggable(r) {
+  if (isInlineElement(r)) return false;
+  if (r.format === "k8s") return false;
+  const written2 = valueAt(r.body, "tags") !== void 0;
+  if (r.format === "terraform") {
+    if (NOT_TAGGABLE_AZURERM.some((re) => re.test(r.sourceType))) return false;
+    if (r.kind !== "other") return TAGGABLE_KINDS.has(r.kind);
+    return TAGGABLE_AZURERM.has(r.sourceType) || written2;
+  }
+  if (r.format === "azure-cli" && r.kind === "other") return true;
+  const type = r.sourceType.toLowerCase();
+  if (NOT_TAGGABLE_ARM.has(type)) return false;
+  if (TAGS_OPTIONAL_ARM.has(type)) return written2;
+  if (r.kind !== "other" && TAGGABLE_KINDS.has(r.kind)) return true;
+  if (r.kind === "nsg.rule") return false;
+  return isTopLevelArmType(type) || written2;
+}
+function isTopLevelArmType(type) {
+  return type.split("/").length === 2 && type.includes(".");
+}
+function takesTagsAndLocation(armType) {
+  const type = armType.toLowerCase();
+  if (NOT_TAGGABLE_ARM.has(type) || TAGS_OPTIONAL_ARM.has(type)) return false;
+  return isTopLevelArmType(type) || TRACKED_CHILD_ARM.has(type);
+}
+function sameTagName(a, b) {
+  return a.toLowerCase() === b.toLowerCase();
+}
+function tagKey(name, value) {
+  return `${name.toLowerCase()}\0${value}`;
+}
+var NOT_TAGGABLE_AZURERM, TAGGABLE_AZURERM, NOT_TAGGABLE_ARM, TAGS_OPTIONAL_ARM, TAGGABLE_KINDS, TRACKED_CHILD_ARM;
+var init_tags = __esm({
+  "src/model/facts/tags.ts"() {
+    "use strict";
+    init_normalize();
+    init_value_path();
+    NOT_TAGGABLE_AZURERM = [
+      /_association$/,
+      /^azurerm_role_(assignment|definition)$/,
+      /^azurerm_pim_/,
+      /^azurerm_subnet$/,
+      /^azurerm_network_security_rule$/,
+      /^azurerm_(management_)?lock$/,
+      /^azurerm_monitor_diagnostic_setting$/,
+      /^azurerm_storage_(container|blob|queue|table|share|share_directory|data_lake_gen2_filesystem|management_policy)$/,
+      /^azurerm_federated_identity_credential$/,
+      /^azurerm_key_vault_(access_policy|secret|key|certificate)$/,
+      /_policy_assignment$/,
+      /^azurerm_resource_provider_registration$/
+    ];
+    TAGGABLE_AZURERM = /* @__PURE__ */ new Set([
+      "azurerm_resource_group",
+      "azurerm_virtual_network",
+      "azurerm_public_ip",
+      "azurerm_network_interface",
+      "azurerm_nat_gateway",
+      "azurerm_route_table",
+      "azurerm_bastion_host",
+      "azurerm_firewall",
+      "azurerm_application_gateway",
+      "azurerm_lb",
+      "azurerm_private_dns_zone",
+      "azurerm_private_dns_zone_virtual_network_link",
+      "azurerm_user_assigned_identity",
+      "azurerm_log_analytics_workspace",
+      "azurerm_application_insights",
+      "azurerm_managed_disk",
+      "azurerm_machine_learning_inference_cluster",
+      "azurerm_machine_learning_synapse_spark",
+      "azurerm_cognitive_account",
+      "azurerm_search_service",
+      "azurerm_databricks_workspace",
+      "azurerm_data_factory",
+      "azurerm_synapse_workspace",
+      "azurerm_cosmosdb_account",
+      "azurerm_mssql_server",
+      "azurerm_mssql_database",
+      "azurerm_postgresql_flexible_server",
+      "azurerm_eventhub_namespace",
+      "azurerm_servicebus_namespace",
+      "azurerm_service_plan",
+      "azurerm_linux_web_app",
+      "azurerm_linux_function_app",
+      "azurerm_container_app",
+      "azurerm_container_app_environment",
+      "azurerm_container_group"
+    ]);
+    NOT_TAGGABLE_ARM = /* @__PURE__ */ new Set([
+      "microsoft.authorization/roleassignments",
+      "microsoft.authorization/roledefinitions",
+      "microsoft.authorization/locks",
+      "microsoft.authorization/policyassignments",
+      "microsoft.authorization/policydefinitions",
+      "microsoft.insights/diagnosticsettings",
+      "microsoft.network/virtualnetworks/subnets",
+      "microsoft.network/networksecuritygroups/securityrules",
+      "microsoft.storage/storageaccounts/blobservices/containers",
+      "microsoft.managedidentity/userassignedidentities/federatedidentitycredentials",
+      "microsoft.keyvault/vaults/accesspolicies",
+      "microsoft.keyvault/vaults/secrets"
+    ]);
+    TAGS_OPTIONAL_ARM = /* @__PURE__ */ new Set(["microsoft.resources/deployments"]);
+    TAGGABLE_KINDS = /* @__PURE__ */ new Set(["ml.workspace", "ml.compute", "aks.cluster", "aks.nodepool", "keyvault", "acr", "storage", "nsg", "vm", "vmss", "private-endpoint"]);
+    TRACKED_CHILD_ARM = /* @__PURE__ */ new Set([
+      "microsoft.machinelearningservices/workspaces/computes",
+      "microsoft.machinelearningservices/workspaces/onlineendpoints",
+      "microsoft.machinelearningservices/workspaces/onlineendpoints/deployments",
+      "microsoft.machinelearningservices/workspaces/batchendpoints",
+      "microsoft.machinelearningservices/workspaces/batchendpoints/deployments"
+    ]);
+  }
+});
+
+// src/model/facts/gpu.ts
+function isGpuSize(size) {
+  return GPU_SIZE.test(size.trim());
+}
+function gpuFamilyNames() {
+  return GPU_FAMILIES.map((f) => f.prefix).join(", ");
+}
+function gpuSizePatterns() {
+  return GPU_FAMILIES.map((f) => `${SIZE_PREFIX}${f.prefix}*`).join(", ");
+}
+function gpuSizeRegex() {
+  return `(?i)^${SIZE_PREFIX}N[${GPU_FAMILIES.map((f) => f.prefix.slice(1)).join("")}]`;
+}
+function mentionsGpu(text2) {
+  return /gpu/i.test(text2.replace(NEGATED_GPU, ""));
+}
+function piecesMentionGpu(pieces) {
+  return pieces.some((p, i) => mentionsGpu(i === 0 ? p : p.replace(/^[-_. ]?gpus?/i, "#")));
+}
+function piecesMayMentionGpu(pieces) {
+  return !piecesMentionGpu(pieces) && pieces.some((p, i) => i > 0 && /^[-_. ]?gpus?/i.test(p) && mentionsGpu(p));
+}
+function gpuSwitchedOff(key, value) {
+  const v = typeof value === "string" ? value : value?.kind === "string" ? value.value : value?.kind === "bool" ? String(value.value) : void 0;
+  return v !== void 0 && OFF_VALUE.test(v.trim()) && mentionsGpu(key);
+}
+function workloadName(kind, startOfSentence = false) {
+  const n = WORKLOAD_NAMES[kind];
+  return startOfSentence ? n.charAt(0).toUpperCase() + n.slice(1) : n;
+}
+function textsOf(v, skip) {
+  if (!v) return [];
+  if (v.kind === "string") return taintSwitchedOff(v.value) ? [] : [{ text: v.value, shown: JSON.stringify(v.value) }];
+  if (v.kind === "list") return v.items.flatMap((i) => textsOf(i));
+  if (v.kind === "object") {
+    return [...v.entries].flatMap(([k, e]) => {
+      if (gpuSwitchedOff(k, e)) return [];
+      if (skip && e.kind === "string" && skip.has(tagKey(k, e.value))) return [];
+      const shown = e.kind === "string" ? `${k} = ${JSON.stringify(e.value)}` : JSON.stringify(k);
+      return [{ text: k, shown }, ...textsOf(e).map((t) => ({ text: t.text, shown: e.kind === "string" ? shown : t.shown }))];
+    });
+  }
+  return [];
+}
+function gpuTagShown(tags) {
+  return textsOf(tags).find((t) => mentionsGpu(t.text))?.shown;
+}
+function taintSwitchedOff(text2) {
+  const m = /^([^=:]+)=([^:]*):/.exec(text2);
+  return m !== null && gpuSwitchedOff(m[1], m[2]);
+}
+function ownName(name) {
+  return name?.split("/").pop();
+}
+function gpuIntent(s) {
+  const name = ownName(s.name);
+  const label = ownName(s.label);
+  if (name !== void 0 && mentionsGpu(name)) return `its name "${name}" says GPU`;
+  if (name === void 0 && s.nameParts && piecesMentionGpu(s.nameParts)) return `its name "${s.nameParts.join("\u2026").replace(/…{2,}/g, "\u2026")}" says GPU`;
+  if (name === void 0 && label !== void 0 && mentionsGpu(label)) return `its name "${label}" says GPU`;
+  const projectTags = s.projectTags === "unknown" ? void 0 : s.projectTags;
+  for (const attr2 of ["labels", "tags", "taints"]) {
+    if (attr2 === "tags" && s.projectTags === "unknown") {
+      s.read(attr2);
+      continue;
+    }
+    const hit = textsOf(s.read(attr2), attr2 === "tags" ? projectTags : void 0).find((t) => mentionsGpu(t.text));
+    if (hit) return `its ${ATTR_WORD[attr2]} ${hit.shown} mentions GPU`;
+  }
+  const input2 = s.sizeSymbols.find((x) => mentionsGpu(x.name));
+  return input2 ? `its size comes from "${input2.name}"` : void 0;
+}
+function isAmdGpuSize(size) {
+  return /^Standard_NV\d+as_v4$/i.test(size) || /^Standard_NG\d+ads_V620_v1$/i.test(size);
+}
+function namesGpuSize(name) {
+  return /gpu/i.test(name) && /size|sku|vm/i.test(name.replace(/gpu/gi, ""));
+}
+function isVmSizeName(value) {
+  return VM_SIZE_NAME.test(value.trim());
+}
+var SIZE_PREFIX, GPU_FAMILIES, GPU_SIZE, EXAMPLE_SIZES, NON_GPU_PROBE_SIZES, NEGATED_GPU, OFF_VALUE, WORKLOAD_NAMES, ATTR_WORD, VM_SIZE_NAME;
+var init_gpu = __esm({
+  "src/model/facts/gpu.ts"() {
+    "use strict";
+    init_tags();
+    SIZE_PREFIX = "Standard_";
+    GPU_FAMILIES = [
+      { prefix: "NC", about: "compute-intensive, training and inference (NCads, NCCads confidential GPU included)" },
+      { prefix: "ND", about: "deep-learning training at scale" },
+      { prefix: "NG", about: "cloud gaming and remote graphics" },
+      { prefix: "NV", about: "visualization and remote desktops" }
+    ];
+    GPU_SIZE = new RegExp(`^${SIZE_PREFIX}(${GPU_FAMILIES.map((f) => f.prefix).join("|")})`, "i");
+    EXAMPLE_SIZES = {
+      /** The "$4,000 typo": a CPU size on a GPU pool… */
+      cpuTypo: "Standard_D16s_v5",
+      /** …for this GPU size. */
+      gpuMeant: "Standard_NC16as_T4_v3",
+      /** An FPGA size that a loose `^Standard_N` guard admits. */
+      fpga: "Standard_NP10s",
+      /** A large GPU size (several dollars an hour). */
+      largeGpu: "Standard_NC24ads_A100_v4",
+      /** A size of a retired GPU series (NC, retired 2023-09-06; `facts/gpu-retirement.ts`). */
+      retired: "Standard_NC6",
+      /** A small CPU size for an AKS system pool. */
+      systemPool: "Standard_D4s_v5"
+    };
+    NON_GPU_PROBE_SIZES = [
+      "Standard_NP10s",
+      "Standard_D16s_v5",
+      "Standard_DS3_v2",
+      "Standard_F8s_v2",
+      "Standard_E4s_v3",
+      "Standard_B2s",
+      "Standard_A2_v2",
+      "Standard_B2s_v2",
+      "Standard_D4as_v5",
+      "Standard_D4ps_v5",
+      "Standard_DC4as_v5",
+      "Standard_FX4mds",
+      "Standard_E4bs_v5",
+      "Standard_EC4as_v5",
+      "Standard_M128s",
+      "Standard_M416ms_v2",
+      "Standard_L8s_v3",
+      "Standard_L8as_v3",
+      "Standard_HB120rs_v3",
+      "Standard_HC44rs",
+      "Standard_HX176rs"
+    ];
+    NEGATED_GPU = /(?:(?<![A-Za-z])(?:[Nn][Oo][NnTt]?|[Ww][Ii][Tt][Hh][Oo][Uu][Tt])|(?<=[a-z0-9])(?:N[Oo][NnTt]?|W[Ii][Tt][Hh][Oo][Uu][Tt])|(?<=[A-Z])(?:No[nt]?|Without))[-_. ]?[Gg][Pp][Uu][Ss]?/g;
+    OFF_VALUE = /^(?:false|no|none|off|disabled|0)$/i;
+    WORKLOAD_NAMES = { "aks.nodepool": "node pool", "ml.compute": "AML compute", vm: "VM", vmss: "scale set" };
+    ATTR_WORD = { labels: "label", tags: "tag", taints: "taint" };
+    VM_SIZE_NAME = new RegExp(`^${SIZE_PREFIX}[A-Za-z]`, "i");
+  }
+});
+
+// src/model/facts/aks.ts
+function isSystemMode(mode) {
+  return mode.toLowerCase() === SYSTEM_MODE.toLowerCase();
+}
+function systemPoolAcceptsTaint(t) {
+  return t.key === "CriticalAddonsOnly" || t.effect === "PreferNoSchedule";
+}
+function parseTaint(t) {
+  const m = /^([^=:]+)(?:=([^:]*))?:(\w+)$/.exec(t.trim());
+  return m ? { key: m[1], value: m[2] ?? "", effect: m[3] } : void 0;
+}
+function hasGpuTaint(taints, expected) {
+  return taints.some((t) => {
+    if (t.trim().toLowerCase() === expected.trim().toLowerCase()) return true;
+    const p = parseTaint(t);
+    return p !== void 0 && p.effect === "NoSchedule" && (mentionsGpu(p.key) || mentionsGpu(p.value));
+  });
+}
+function namesGpu(taint) {
+  const p = parseTaint(taint);
+  return p !== void 0 && (mentionsGpu(p.key) || mentionsGpu(p.value));
+}
+function isSpotPriority(priority) {
+  return priority.trim().toLowerCase() === "spot";
+}
+function isSpotTaint(t) {
+  const spot = parseTaint(SPOT_TAINT);
+  return t.key === spot.key && t.value === spot.value && t.effect === spot.effect;
+}
+function isAutoProvisioningMode(mode) {
+  return mode.toLowerCase() !== MANUAL_NODE_PROVISIONING.toLowerCase();
+}
+var SYSTEM_MODE, GPU_TAINT, TAINT_EFFECTS, TAINT_PATTERN, ASSUMED_GPU_TAINT_OPTION, SPOT_TAINT, SPOT_LABEL, DEFAULT_PRIORITY, CRITICAL_ADDONS_TAINT, MANUAL_NODE_PROVISIONING;
+var init_aks = __esm({
+  "src/model/facts/aks.ts"() {
+    "use strict";
+    init_gpu();
+    SYSTEM_MODE = "System";
+    GPU_TAINT = "sku=gpu:NoSchedule";
+    TAINT_EFFECTS = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
+    TAINT_PATTERN = `^[^=:\\s]+(=[^=:\\s]*)?:(${TAINT_EFFECTS.join("|")})$`;
+    ASSUMED_GPU_TAINT_OPTION = {
+      description: "The GPU taint assumed when the scan has no GPU node pool, as key=value:Effect.",
+      schema: { type: "string", pattern: TAINT_PATTERN },
+      default: GPU_TAINT,
+      configPath: ["gpu", "taint"]
+    };
+    SPOT_TAINT = "kubernetes.azure.com/scalesetpriority=spot:NoSchedule";
+    SPOT_LABEL = { key: "kubernetes.azure.com/scalesetpriority", value: "spot" };
+    DEFAULT_PRIORITY = "Regular";
+    CRITICAL_ADDONS_TAINT = "CriticalAddonsOnly=true:NoSchedule";
+    MANUAL_NODE_PROVISIONING = "Manual";
+  }
+});
+
 // src/model/tables/azurerm.ts
 function nsgRuleAttrs() {
   return [
@@ -18190,6 +18788,7 @@ var nodePoolAttrs, defaultNodePoolAttrs, agentPoolProfileAttrs, localAuthAttr, A
 var init_azurerm = __esm({
   "src/model/tables/azurerm.ts"() {
     "use strict";
+    init_aks();
     nodePoolAttrs = [
       { canonical: "vmSize", paths: ["vm_size"] },
       { canonical: "taints", paths: ["node_taints"], default: [] },
@@ -18313,7 +18912,12 @@ var init_azurerm = __esm({
       },
       azurerm_kubernetes_cluster: {
         kind: "aks.cluster",
-        attrs: [{ canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }],
+        attrs: [
+          { canonical: "tags", paths: ["tags"] },
+          { canonical: "name", paths: ["name"] },
+          // "node_provisioning_profile - mode: Auto or Manual" (required since azurerm 5.x); without it, Manual (facts/aks.ts).
+          { canonical: "nodeProvisioningMode", paths: ["node_provisioning_profile.0.mode"], default: MANUAL_NODE_PROVISIONING }
+        ],
         elements: [
           // The default node pool is the cluster's system pool.
           { kind: "aks.nodepool", path: "default_node_pool", attrs: defaultNodePoolAttrs, fixed: { mode: "System", isDefault: true }, namePath: "name" },
@@ -33347,6 +33951,7 @@ var init_arm = __esm({
   "src/model/tables/arm.ts"() {
     "use strict";
     init_keyvault();
+    init_aks();
     agentPoolAttrs = [
       { canonical: "vmSize", paths: ["vmSize"] },
       { canonical: "taints", paths: ["nodeTaints"], default: [] },
@@ -33403,7 +34008,12 @@ var init_arm = __esm({
       "microsoft.machinelearningservices/workspaces/computes": { kind: "ml.compute", attrs: computeAttrs },
       "microsoft.containerservice/managedclusters": {
         kind: "aks.cluster",
-        attrs: [{ canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }],
+        attrs: [
+          { canonical: "tags", paths: ["tags"] },
+          { canonical: "name", paths: ["name"] },
+          // "The node provisioning mode. If not specified, the default is Manual." (facts/aks.ts)
+          { canonical: "nodeProvisioningMode", paths: ["properties.nodeProvisioningProfile.mode"], default: MANUAL_NODE_PROVISIONING }
+        ],
         elements: [
           {
             kind: "aks.nodepool",
@@ -33501,410 +34111,6 @@ var init_arm = __esm({
         refs: { target: ["properties.privateLinkServiceConnections.0.properties.privateLinkServiceId", "properties.manualPrivateLinkServiceConnections.0.properties.privateLinkServiceId"] }
       }
     };
-  }
-});
-
-// src/model/value-path.ts
-function childAt(cur, seg) {
-  if (/^\d+$/.test(seg)) return cur.kind === "list" ? cur.items[Number(seg)] : void 0;
-  if (cur.kind !== "object") return void 0;
-  const exact = cur.entries.get(seg);
-  if (exact) return exact;
-  const lower = seg.toLowerCase();
-  let found;
-  for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) found = e;
-  return found;
-}
-function valueAt(v, path69) {
-  let cur = v;
-  for (const seg of path69.split(".")) {
-    if (!cur) return void 0;
-    if (cur.kind === "unknown") {
-      const known2 = knownMember(cur, seg);
-      if (!known2) return cur;
-      cur = known2;
-      continue;
-    }
-    if (cur.kind === "null") return void 0;
-    cur = childAt(cur, seg);
-  }
-  return cur && cur.kind === "null" ? void 0 : cur;
-}
-var init_value_path = __esm({
-  "src/model/value-path.ts"() {
-    "use strict";
-    init_value();
-  }
-});
-
-// src/model/aks-virtual-machines-pool.ts
-function virtualMachinesPoolFacts(body, base, site) {
-  const type = valueAt(body, `${base}type`);
-  if (type?.kind !== "string" || type.value.toLowerCase() !== "virtualmachines") return void 0;
-  const scalePath = `${base}virtualMachinesProfile.scale`;
-  const at2 = (p) => site?.(p);
-  const out = /* @__PURE__ */ new Map();
-  const allUnknown2 = (reason, where) => {
-    for (const [attr2, p] of [["vmSize", "size"], ["autoscale", "autoscale"], ["minCount", "minCount"], ["scaleProfile", "scale"]]) {
-      out.set(attr2, { value: unknown(reason, where?.origin), defaulted: false, at: at2(scalePath), sourcePath: `${scalePath}.${p}` });
-    }
-    return out;
-  };
-  const scale = valueAt(body, scalePath);
-  if (scale?.kind !== "object") return allUnknown2(scale === void 0 ? "a VirtualMachines pool without virtualMachinesProfile.scale" : `virtualMachinesProfile.scale is not known: ${scale.kind === "unknown" ? scale.reason : "not an object"}`, scale);
-  const manual = profilesOf(scale, "manual", scalePath);
-  const auto = profilesOf(scale, "autoscale", scalePath);
-  if (manual === "unknown" || auto === "unknown") return allUnknown2("which scale profiles the VirtualMachines pool has is not known", scale);
-  const profiles = [...manual, ...auto];
-  if (profiles.length === 0) return allUnknown2("a VirtualMachines pool without scale profiles", scale);
-  const sizes = profiles.map((p) => ({ v: valueAt(p.item, "size"), path: `${p.path}.size` }));
-  const known2 = sizes.filter((s) => s.v?.kind === "string");
-  const distinct2 = new Set(known2.map((s) => s.v.value.toLowerCase()));
-  if (known2.length === sizes.length && distinct2.size === 1) out.set("vmSize", { value: known2[0].v, defaulted: false, at: at2(known2[0].path), sourcePath: known2[0].path });
-  else {
-    const why = known2.length < sizes.length ? "a scale profile of the VirtualMachines pool has a size that is not known" : `the VirtualMachines pool has profiles of several sizes (${[...distinct2].join(", ")})`;
-    out.set("vmSize", { value: unknown(why), defaulted: false, at: at2(sizes[0].path), sourcePath: sizes[0].path });
-  }
-  const kind = manual.length && auto.length ? void 0 : manual.length ? "manual" : "autoscale";
-  const kindPath = `${scalePath}.${kind ?? "manual"}`;
-  if (kind === void 0) {
-    out.set("scaleProfile", { value: unknown("the VirtualMachines pool has both manual and autoscale profiles"), defaulted: false, at: at2(scalePath), sourcePath: scalePath });
-    out.set("autoscale", { value: unknown("the VirtualMachines pool has both manual and autoscale profiles"), defaulted: false, at: at2(scalePath), sourcePath: `${scalePath}.autoscale` });
-  } else {
-    out.set("scaleProfile", { value: str(kind), defaulted: false, at: at2(kindPath), sourcePath: kindPath });
-    out.set("autoscale", { value: bool(kind === "autoscale"), defaulted: false, at: at2(kindPath), sourcePath: kindPath });
-  }
-  const countKey = kind === "manual" ? "count" : "minCount";
-  const counts = (kind === "manual" ? manual : auto).map((p) => ({ v: valueAt(p.item, countKey), path: `${p.path}.${countKey}` }));
-  if (kind === void 0) out.set("minCount", { value: unknown("the VirtualMachines pool has both manual and autoscale profiles"), defaulted: false, at: at2(scalePath), sourcePath: scalePath });
-  else if (counts.every((c) => c.v?.kind === "number")) {
-    const total = counts.reduce((sum, c) => sum + c.v.value, 0);
-    const first = counts.find((c) => c.v.value > 0) ?? counts[0];
-    const value = counts.length === 1 ? first.v : withProvenanceOf(num(total), first.v);
-    out.set("minCount", { value, defaulted: false, at: at2(first.path), sourcePath: first.path });
-  } else {
-    const missing = counts.find((c) => c.v?.kind !== "number");
-    out.set("minCount", { value: missing.v?.kind === "unknown" ? missing.v : unknown(`${missing.path} is not set`), defaulted: false, at: at2(missing.path), sourcePath: missing.path });
-  }
-  return out;
-}
-function profilesOf(scale, key, scalePath) {
-  const v = valueAt(scale, key);
-  if (v === void 0 || v.kind === "null") return [];
-  if (v.kind === "list") return v.items.map((item, i) => ({ item, path: `${scalePath}.${key}.${i}` }));
-  if (v.kind === "object") return [{ item: v, path: `${scalePath}.${key}` }];
-  return "unknown";
-}
-var init_aks_virtual_machines_pool = __esm({
-  "src/model/aks-virtual-machines-pool.ts"() {
-    "use strict";
-    init_value();
-    init_value_path();
-  }
-});
-
-// src/model/normalize.ts
-function chosenNullAt(v, path69) {
-  let cur = v;
-  for (const seg of path69.split(".")) {
-    if (!cur || cur.kind === "unknown") return void 0;
-    if (cur.kind === "null") return nullWrittenElsewhere(cur) ? cur : void 0;
-    const parent = cur;
-    cur = childAt(parent, seg);
-    if (cur === void 0 && parent.kind === "object" && parent.leftOut) cur = leftOutKey(parent.leftOut, seg);
-  }
-  return cur && nullWrittenElsewhere(cur) ? cur : void 0;
-}
-function leftOutKey(left, seg) {
-  const lower = seg.toLowerCase();
-  for (const [k, v] of left) if (k.toLowerCase() === lower) return v;
-  return void 0;
-}
-function convert(v, spec) {
-  if (spec.convert === "enabledToBool" && v.kind === "string") {
-    const s = v.value.toLowerCase();
-    if (s === "enabled" || s === "disabled") return withProvenanceOf(bool(s === "enabled"), v);
-  }
-  if (spec.convert === "invertBool" && v.kind === "bool") return withProvenanceOf(bool(!v.value), v);
-  if (spec.convert === "boolToEnabled" && v.kind === "bool") return withProvenanceOf(str(v.value ? "Enabled" : "Disabled"), v);
-  return v;
-}
-function olderProvider(spec, providerOnlyBelow) {
-  if (!providerOnlyBelow || !spec.providerHistory) return void 0;
-  return spec.providerHistory.find((h) => providerOnlyBelow(h.before));
-}
-function factOf(body, spec, site, sitePrefix = "", source = {}) {
-  const { apiVersion, unwritten, providerAttributes, providerOnlyBelow } = source;
-  for (const p of spec.paths) {
-    const v = valueAt(body, p);
-    if (v === void 0) continue;
-    const value = convert(v, spec);
-    const defaulted = sitePrefix === "" && !p.includes(".") && unwritten?.has(p) === true;
-    const fact = { value, defaulted, at: defaulted ? void 0 : site?.(sitePrefix + p), sourcePath: p };
-    if (value !== v && (v.kind === "string" || v.kind === "bool")) fact.written = String(v.value);
-    return fact;
-  }
-  if (providerAttributes && !spec.paths.some((p) => providerAttributes.has(p.split(".")[0].toLowerCase()))) {
-    const names3 = spec.paths.length === 1 ? `${spec.paths[0]} is not` : spec.paths.length === 2 ? `neither ${spec.paths[0]} nor ${spec.paths[1]} is` : `none of ${spec.paths.join(", ")} is`;
-    return { value: unknown(`${names3} an attribute of the provider version that made the plan (its resource change has no such key), so the value that applies is not known`), defaulted: false, sourcePath: spec.paths[0] };
-  }
-  const older = olderProvider(spec, providerOnlyBelow);
-  const sourcePath = older?.path ?? spec.paths[0];
-  if (spec.absentUnknown) return { value: unknown(`${sourcePath} is not set, and what is sent then is not documented`), defaulted: false, sourcePath };
-  let absent;
-  if (spec.defaultSince?.length) {
-    if (apiVersion === void 0) return { value: unknown(`${sourcePath} is not set and its default depends on the API version, which is not known`), defaulted: false, sourcePath };
-    let chosen = spec.default;
-    for (const d of spec.defaultSince) if (apiVersionDate(apiVersion) >= apiVersionDate(d.apiVersion)) chosen = d.value;
-    absent = { value: chosen === void 0 ? void 0 : fromJS(chosen), defaulted: chosen !== void 0, sourcePath };
-  } else {
-    const fallback = older && "default" in older ? older.default : spec.default;
-    absent = { value: fallback === void 0 ? void 0 : fromJS(fallback), defaulted: fallback !== void 0, sourcePath };
-    if (spec.convert === "enabledToBool" && typeof fallback === "boolean") absent.written = fallback ? "Enabled" : "Disabled";
-    if (spec.convert === "invertBool" && typeof fallback === "boolean") absent.written = String(!fallback);
-  }
-  for (const p of spec.paths) {
-    const nulled = chosenNullAt(body, p);
-    if (nulled) return { ...absent, nulled, at: site?.(sitePrefix + p) };
-  }
-  return absent;
-}
-function pathsRead(spec) {
-  const out = spec.attrs.flatMap((a) => a.paths);
-  for (const paths of Object.values(spec.refs ?? {})) out.push(...paths);
-  for (const el of spec.elements ?? []) {
-    out.push(...el.attrs.flatMap((a) => a.paths.map((p) => `${el.path}.0.${p}`)));
-    if (el.namePath) out.push(`${el.path}.0.${el.namePath}`);
-    if (!el.attrs.length) out.push(el.path);
-  }
-  return out;
-}
-function apiVersionDate(apiVersion) {
-  return apiVersion.trim().slice(0, 10);
-}
-function fixedFacts(fixed2, into) {
-  for (const [k, v] of Object.entries(fixed2 ?? {})) into.set(k, { value: fromJS(v), defaulted: true, sourcePath: k });
-}
-function normalize(src) {
-  const spec = src.spec;
-  const attrs = /* @__PURE__ */ new Map();
-  const refs = new Map(src.refs ?? []);
-  const resource = {
-    address: src.address,
-    kind: spec?.kind ?? "other",
-    sourceType: src.sourceType,
-    format: src.format,
-    header: src.header,
-    name: src.name,
-    attrs,
-    body: src.body,
-    identity: src.identity,
-    refs,
-    evaluation: src.evaluation
-  };
-  if (src.apiVersion !== void 0) resource.apiVersion = src.apiVersion;
-  if (src.site) resource.site = src.site;
-  if (!spec) return [resource];
-  fixedFacts(spec.fixed, attrs);
-  for (const a of spec.attrs) attrs.set(a.canonical, factOf(src.body, a, src.site, "", src));
-  applyDerived(spec.derived, src.body, src.site, attrs);
-  for (const [ref, paths] of Object.entries(spec.refs ?? {})) {
-    for (const p of paths) {
-      const v = valueAt(src.body, p);
-      if (v) {
-        refs.set(ref, v);
-        break;
-      }
-    }
-  }
-  const out = [resource];
-  for (const el of spec.elements ?? []) out.push(...elements(resource, src, el));
-  return out;
-}
-function applyDerived(derived2, body, site, into) {
-  if (!derived2) return;
-  const facts = virtualMachinesPoolFacts(body, derived2.base, site);
-  if (facts) for (const [k, f] of facts) into.set(k, f);
-}
-function elements(parent, src, el) {
-  const listValue = valueAt(src.body, el.path);
-  const field = el.path.split(".").pop();
-  const first = listValue?.kind === "unknown" ? listValue.firstItems ?? [] : [];
-  const items = listValue?.kind === "list" ? listValue.items : listValue?.kind === "unknown" ? [...first, unknown(first.length > 0 ? `which ${field} elements follow the first ${first.length} is not known: ${listValue.reason}` : `which ${field} elements exist is not known: ${listValue.reason}`, listValue.origin, listValue.token)] : [];
-  return items.map((item, i) => {
-    const attrs = /* @__PURE__ */ new Map();
-    fixedFacts(el.fixed, attrs);
-    const prefix = `${el.path}.${i}.`;
-    const source = { apiVersion: src.apiVersion, providerOnlyBelow: src.providerOnlyBelow };
-    for (const a of el.attrs) attrs.set(a.canonical, factOf(item, a, src.site, prefix, source));
-    const srcSite = src.site;
-    applyDerived(el.derived, item, srcSite && ((p) => srcSite(prefix + p)), attrs);
-    if (i === 0) {
-      for (const [k, v] of Object.entries(el.firstDefaults ?? {})) {
-        const f = attrs.get(k);
-        if (!f || f.value === void 0) attrs.set(k, { value: fromJS(v), defaulted: true, sourcePath: k });
-      }
-    }
-    const nameValue = el.namePath ? valueAt(item, el.namePath) : void 0;
-    const key = nameValue?.kind === "string" ? nameValue.value : listValue?.kind === "unknown" && i === items.length - 1 ? "?" : String(i);
-    const header = (src.format === "terraform" ? item.origin : elementNameAt(src, prefix, el, item, nameValue) ?? item.origin) ?? parent.header;
-    const element = {
-      address: `${parent.address}.${el.path.split(".").pop()}[${JSON.stringify(key)}]`,
-      kind: el.kind,
-      sourceType: `${parent.sourceType}.${el.path}`,
-      format: parent.format,
-      header,
-      name: nameValue,
-      attrs,
-      body: item,
-      identity: [],
-      refs: /* @__PURE__ */ new Map(),
-      parent,
-      element: true,
-      evaluation: parent.evaluation
-    };
-    if (parent.apiVersion !== void 0) element.apiVersion = parent.apiVersion;
-    if (first.length > 0 && i === items.length - 1) element.unknownTail = true;
-    const site = src.site;
-    if (site) element.site = (p) => site(prefix + p);
-    return element;
-  });
-}
-function elementNameAt(src, prefix, el, item, nameValue) {
-  const at2 = nameValue?.origin;
-  if (at2 && item.origin && locationContains(item.origin, at2)) return at2;
-  const site = el.namePath ? src.site?.(prefix + el.namePath) : void 0;
-  const ownKey = item.kind === "object" && el.namePath ? item.keyOrigins?.get(el.namePath) : void 0;
-  if (site && ownKey && item.origin && sameRange(site, ownKey)) return item.origin;
-  if (site && item.origin && !locationContains(item.origin, site)) return item.origin;
-  if (site && at2 && el.namePath && src.templateSite?.(prefix + el.namePath)) return at2;
-  return site ?? at2;
-}
-function isInlineElement(r) {
-  return r.parent !== void 0 && r.identity.length === 0;
-}
-var init_normalize = __esm({
-  "src/model/normalize.ts"() {
-    "use strict";
-    init_source();
-    init_value();
-    init_aks_virtual_machines_pool();
-    init_value_path();
-  }
-});
-
-// src/model/facts/tags.ts
-function isTaggable(r) {
-  if (isInlineElement(r)) return false;
-  if (r.format === "k8s") return false;
-  const written2 = valueAt(r.body, "tags") !== void 0;
-  if (r.format === "terraform") {
-    if (NOT_TAGGABLE_AZURERM.some((re) => re.test(r.sourceType))) return false;
-    if (r.kind !== "other") return TAGGABLE_KINDS.has(r.kind);
-    return TAGGABLE_AZURERM.has(r.sourceType) || written2;
-  }
-  if (r.format === "azure-cli" && r.kind === "other") return true;
-  const type = r.sourceType.toLowerCase();
-  if (NOT_TAGGABLE_ARM.has(type)) return false;
-  if (TAGS_OPTIONAL_ARM.has(type)) return written2;
-  if (r.kind !== "other" && TAGGABLE_KINDS.has(r.kind)) return true;
-  if (r.kind === "nsg.rule") return false;
-  return isTopLevelArmType(type) || written2;
-}
-function isTopLevelArmType(type) {
-  return type.split("/").length === 2 && type.includes(".");
-}
-function takesTagsAndLocation(armType) {
-  const type = armType.toLowerCase();
-  if (NOT_TAGGABLE_ARM.has(type) || TAGS_OPTIONAL_ARM.has(type)) return false;
-  return isTopLevelArmType(type) || TRACKED_CHILD_ARM.has(type);
-}
-function sameTagName(a, b) {
-  return a.toLowerCase() === b.toLowerCase();
-}
-function tagKey(name, value) {
-  return `${name.toLowerCase()}\0${value}`;
-}
-var NOT_TAGGABLE_AZURERM, TAGGABLE_AZURERM, NOT_TAGGABLE_ARM, TAGS_OPTIONAL_ARM, TAGGABLE_KINDS, TRACKED_CHILD_ARM;
-var init_tags = __esm({
-  "src/model/facts/tags.ts"() {
-    "use strict";
-    init_normalize();
-    init_value_path();
-    NOT_TAGGABLE_AZURERM = [
-      /_association$/,
-      /^azurerm_role_(assignment|definition)$/,
-      /^azurerm_pim_/,
-      /^azurerm_subnet$/,
-      /^azurerm_network_security_rule$/,
-      /^azurerm_(management_)?lock$/,
-      /^azurerm_monitor_diagnostic_setting$/,
-      /^azurerm_storage_(container|blob|queue|table|share|share_directory|data_lake_gen2_filesystem|management_policy)$/,
-      /^azurerm_federated_identity_credential$/,
-      /^azurerm_key_vault_(access_policy|secret|key|certificate)$/,
-      /_policy_assignment$/,
-      /^azurerm_resource_provider_registration$/
-    ];
-    TAGGABLE_AZURERM = /* @__PURE__ */ new Set([
-      "azurerm_resource_group",
-      "azurerm_virtual_network",
-      "azurerm_public_ip",
-      "azurerm_network_interface",
-      "azurerm_nat_gateway",
-      "azurerm_route_table",
-      "azurerm_bastion_host",
-      "azurerm_firewall",
-      "azurerm_application_gateway",
-      "azurerm_lb",
-      "azurerm_private_dns_zone",
-      "azurerm_private_dns_zone_virtual_network_link",
-      "azurerm_user_assigned_identity",
-      "azurerm_log_analytics_workspace",
-      "azurerm_application_insights",
-      "azurerm_managed_disk",
-      "azurerm_machine_learning_inference_cluster",
-      "azurerm_machine_learning_synapse_spark",
-      "azurerm_cognitive_account",
-      "azurerm_search_service",
-      "azurerm_databricks_workspace",
-      "azurerm_data_factory",
-      "azurerm_synapse_workspace",
-      "azurerm_cosmosdb_account",
-      "azurerm_mssql_server",
-      "azurerm_mssql_database",
-      "azurerm_postgresql_flexible_server",
-      "azurerm_eventhub_namespace",
-      "azurerm_servicebus_namespace",
-      "azurerm_service_plan",
-      "azurerm_linux_web_app",
-      "azurerm_linux_function_app",
-      "azurerm_container_app",
-      "azurerm_container_app_environment",
-      "azurerm_container_group"
-    ]);
-    NOT_TAGGABLE_ARM = /* @__PURE__ */ new Set([
-      "microsoft.authorization/roleassignments",
-      "microsoft.authorization/roledefinitions",
-      "microsoft.authorization/locks",
-      "microsoft.authorization/policyassignments",
-      "microsoft.authorization/policydefinitions",
-      "microsoft.insights/diagnosticsettings",
-      "microsoft.network/virtualnetworks/subnets",
-      "microsoft.network/networksecuritygroups/securityrules",
-      "microsoft.storage/storageaccounts/blobservices/containers",
-      "microsoft.managedidentity/userassignedidentities/federatedidentitycredentials",
-      "microsoft.keyvault/vaults/accesspolicies",
-      "microsoft.keyvault/vaults/secrets"
-    ]);
-    TAGS_OPTIONAL_ARM = /* @__PURE__ */ new Set(["microsoft.resources/deployments"]);
-    TAGGABLE_KINDS = /* @__PURE__ */ new Set(["ml.workspace", "ml.compute", "aks.cluster", "aks.nodepool", "keyvault", "acr", "storage", "nsg", "vm", "vmss", "private-endpoint"]);
-    TRACKED_CHILD_ARM = /* @__PURE__ */ new Set([
-      "microsoft.machinelearningservices/workspaces/computes",
-      "microsoft.machinelearningservices/workspaces/onlineendpoints",
-      "microsoft.machinelearningservices/workspaces/onlineendpoints/deployments",
-      "microsoft.machinelearningservices/workspaces/batchendpoints",
-      "microsoft.machinelearningservices/workspaces/batchendpoints/deployments"
-    ]);
   }
 });
 
@@ -46852,196 +47058,6 @@ var init_build = __esm({
   }
 });
 
-// src/model/facts/gpu.ts
-function isGpuSize(size) {
-  return GPU_SIZE.test(size.trim());
-}
-function gpuFamilyNames() {
-  return GPU_FAMILIES.map((f) => f.prefix).join(", ");
-}
-function gpuSizePatterns() {
-  return GPU_FAMILIES.map((f) => `${SIZE_PREFIX}${f.prefix}*`).join(", ");
-}
-function gpuSizeRegex() {
-  return `(?i)^${SIZE_PREFIX}N[${GPU_FAMILIES.map((f) => f.prefix.slice(1)).join("")}]`;
-}
-function mentionsGpu(text2) {
-  return /gpu/i.test(text2.replace(NEGATED_GPU, ""));
-}
-function piecesMentionGpu(pieces) {
-  return pieces.some((p, i) => mentionsGpu(i === 0 ? p : p.replace(/^[-_. ]?gpus?/i, "#")));
-}
-function piecesMayMentionGpu(pieces) {
-  return !piecesMentionGpu(pieces) && pieces.some((p, i) => i > 0 && /^[-_. ]?gpus?/i.test(p) && mentionsGpu(p));
-}
-function gpuSwitchedOff(key, value) {
-  const v = typeof value === "string" ? value : value?.kind === "string" ? value.value : value?.kind === "bool" ? String(value.value) : void 0;
-  return v !== void 0 && OFF_VALUE.test(v.trim()) && mentionsGpu(key);
-}
-function workloadName(kind, startOfSentence = false) {
-  const n = WORKLOAD_NAMES[kind];
-  return startOfSentence ? n.charAt(0).toUpperCase() + n.slice(1) : n;
-}
-function textsOf(v, skip) {
-  if (!v) return [];
-  if (v.kind === "string") return taintSwitchedOff(v.value) ? [] : [{ text: v.value, shown: JSON.stringify(v.value) }];
-  if (v.kind === "list") return v.items.flatMap((i) => textsOf(i));
-  if (v.kind === "object") {
-    return [...v.entries].flatMap(([k, e]) => {
-      if (gpuSwitchedOff(k, e)) return [];
-      if (skip && e.kind === "string" && skip.has(tagKey(k, e.value))) return [];
-      const shown = e.kind === "string" ? `${k} = ${JSON.stringify(e.value)}` : JSON.stringify(k);
-      return [{ text: k, shown }, ...textsOf(e).map((t) => ({ text: t.text, shown: e.kind === "string" ? shown : t.shown }))];
-    });
-  }
-  return [];
-}
-function gpuTagShown(tags) {
-  return textsOf(tags).find((t) => mentionsGpu(t.text))?.shown;
-}
-function taintSwitchedOff(text2) {
-  const m = /^([^=:]+)=([^:]*):/.exec(text2);
-  return m !== null && gpuSwitchedOff(m[1], m[2]);
-}
-function ownName(name) {
-  return name?.split("/").pop();
-}
-function gpuIntent(s) {
-  const name = ownName(s.name);
-  const label = ownName(s.label);
-  if (name !== void 0 && mentionsGpu(name)) return `its name "${name}" says GPU`;
-  if (name === void 0 && s.nameParts && piecesMentionGpu(s.nameParts)) return `its name "${s.nameParts.join("\u2026").replace(/…{2,}/g, "\u2026")}" says GPU`;
-  if (name === void 0 && label !== void 0 && mentionsGpu(label)) return `its name "${label}" says GPU`;
-  const projectTags = s.projectTags === "unknown" ? void 0 : s.projectTags;
-  for (const attr2 of ["labels", "tags", "taints"]) {
-    if (attr2 === "tags" && s.projectTags === "unknown") {
-      s.read(attr2);
-      continue;
-    }
-    const hit = textsOf(s.read(attr2), attr2 === "tags" ? projectTags : void 0).find((t) => mentionsGpu(t.text));
-    if (hit) return `its ${ATTR_WORD[attr2]} ${hit.shown} mentions GPU`;
-  }
-  const input2 = s.sizeSymbols.find((x) => mentionsGpu(x.name));
-  return input2 ? `its size comes from "${input2.name}"` : void 0;
-}
-function isAmdGpuSize(size) {
-  return /^Standard_NV\d+as_v4$/i.test(size) || /^Standard_NG\d+ads_V620_v1$/i.test(size);
-}
-function namesGpuSize(name) {
-  return /gpu/i.test(name) && /size|sku|vm/i.test(name.replace(/gpu/gi, ""));
-}
-function isVmSizeName(value) {
-  return VM_SIZE_NAME.test(value.trim());
-}
-var SIZE_PREFIX, GPU_FAMILIES, GPU_SIZE, EXAMPLE_SIZES, NON_GPU_PROBE_SIZES, NEGATED_GPU, OFF_VALUE, WORKLOAD_NAMES, ATTR_WORD, VM_SIZE_NAME;
-var init_gpu = __esm({
-  "src/model/facts/gpu.ts"() {
-    "use strict";
-    init_tags();
-    SIZE_PREFIX = "Standard_";
-    GPU_FAMILIES = [
-      { prefix: "NC", about: "compute-intensive, training and inference (NCads, NCCads confidential GPU included)" },
-      { prefix: "ND", about: "deep-learning training at scale" },
-      { prefix: "NG", about: "cloud gaming and remote graphics" },
-      { prefix: "NV", about: "visualization and remote desktops" }
-    ];
-    GPU_SIZE = new RegExp(`^${SIZE_PREFIX}(${GPU_FAMILIES.map((f) => f.prefix).join("|")})`, "i");
-    EXAMPLE_SIZES = {
-      /** The "$4,000 typo": a CPU size on a GPU pool… */
-      cpuTypo: "Standard_D16s_v5",
-      /** …for this GPU size. */
-      gpuMeant: "Standard_NC16as_T4_v3",
-      /** An FPGA size that a loose `^Standard_N` guard admits. */
-      fpga: "Standard_NP10s",
-      /** A large GPU size (several dollars an hour). */
-      largeGpu: "Standard_NC24ads_A100_v4",
-      /** A size of a retired GPU series (NC, retired 2023-09-06; `facts/gpu-retirement.ts`). */
-      retired: "Standard_NC6",
-      /** A small CPU size for an AKS system pool. */
-      systemPool: "Standard_D4s_v5"
-    };
-    NON_GPU_PROBE_SIZES = [
-      "Standard_NP10s",
-      "Standard_D16s_v5",
-      "Standard_DS3_v2",
-      "Standard_F8s_v2",
-      "Standard_E4s_v3",
-      "Standard_B2s",
-      "Standard_A2_v2",
-      "Standard_B2s_v2",
-      "Standard_D4as_v5",
-      "Standard_D4ps_v5",
-      "Standard_DC4as_v5",
-      "Standard_FX4mds",
-      "Standard_E4bs_v5",
-      "Standard_EC4as_v5",
-      "Standard_M128s",
-      "Standard_M416ms_v2",
-      "Standard_L8s_v3",
-      "Standard_L8as_v3",
-      "Standard_HB120rs_v3",
-      "Standard_HC44rs",
-      "Standard_HX176rs"
-    ];
-    NEGATED_GPU = /(?:(?<![A-Za-z])(?:[Nn][Oo][NnTt]?|[Ww][Ii][Tt][Hh][Oo][Uu][Tt])|(?<=[a-z0-9])(?:N[Oo][NnTt]?|W[Ii][Tt][Hh][Oo][Uu][Tt])|(?<=[A-Z])(?:No[nt]?|Without))[-_. ]?[Gg][Pp][Uu][Ss]?/g;
-    OFF_VALUE = /^(?:false|no|none|off|disabled|0)$/i;
-    WORKLOAD_NAMES = { "aks.nodepool": "node pool", "ml.compute": "AML compute", vm: "VM", vmss: "scale set" };
-    ATTR_WORD = { labels: "label", tags: "tag", taints: "taint" };
-    VM_SIZE_NAME = new RegExp(`^${SIZE_PREFIX}[A-Za-z]`, "i");
-  }
-});
-
-// src/model/facts/aks.ts
-function isSystemMode(mode) {
-  return mode.toLowerCase() === SYSTEM_MODE.toLowerCase();
-}
-function systemPoolAcceptsTaint(t) {
-  return t.key === "CriticalAddonsOnly" || t.effect === "PreferNoSchedule";
-}
-function parseTaint(t) {
-  const m = /^([^=:]+)(?:=([^:]*))?:(\w+)$/.exec(t.trim());
-  return m ? { key: m[1], value: m[2] ?? "", effect: m[3] } : void 0;
-}
-function hasGpuTaint(taints, expected) {
-  return taints.some((t) => {
-    if (t.trim().toLowerCase() === expected.trim().toLowerCase()) return true;
-    const p = parseTaint(t);
-    return p !== void 0 && p.effect === "NoSchedule" && (mentionsGpu(p.key) || mentionsGpu(p.value));
-  });
-}
-function namesGpu(taint) {
-  const p = parseTaint(taint);
-  return p !== void 0 && (mentionsGpu(p.key) || mentionsGpu(p.value));
-}
-function isSpotPriority(priority) {
-  return priority.trim().toLowerCase() === "spot";
-}
-function isSpotTaint(t) {
-  const spot = parseTaint(SPOT_TAINT);
-  return t.key === spot.key && t.value === spot.value && t.effect === spot.effect;
-}
-var SYSTEM_MODE, GPU_TAINT, TAINT_EFFECTS, TAINT_PATTERN, ASSUMED_GPU_TAINT_OPTION, SPOT_TAINT, SPOT_LABEL, DEFAULT_PRIORITY, CRITICAL_ADDONS_TAINT;
-var init_aks = __esm({
-  "src/model/facts/aks.ts"() {
-    "use strict";
-    init_gpu();
-    SYSTEM_MODE = "System";
-    GPU_TAINT = "sku=gpu:NoSchedule";
-    TAINT_EFFECTS = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
-    TAINT_PATTERN = `^[^=:\\s]+(=[^=:\\s]*)?:(${TAINT_EFFECTS.join("|")})$`;
-    ASSUMED_GPU_TAINT_OPTION = {
-      description: "The GPU taint assumed when the scan has no GPU node pool, as key=value:Effect.",
-      schema: { type: "string", pattern: TAINT_PATTERN },
-      default: GPU_TAINT,
-      configPath: ["gpu", "taint"]
-    };
-    SPOT_TAINT = "kubernetes.azure.com/scalesetpriority=spot:NoSchedule";
-    SPOT_LABEL = { key: "kubernetes.azure.com/scalesetpriority", value: "spot" };
-    DEFAULT_PRIORITY = "Regular";
-    CRITICAL_ADDONS_TAINT = "CriticalAddonsOnly=true:NoSchedule";
-  }
-});
-
 // src/model/tables/azure-cli.ts
 function cliVersionParts(version) {
   const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(version.trim());
@@ -47149,8 +47165,11 @@ var init_azure_cli = __esm({
           { names: ["--nodepool-name"], attr: "name", read: "string", pool: true },
           { names: ["--enable-cluster-autoscaler", "-e"], attr: "autoscale", read: "bool", pool: true },
           { names: ["--min-count"], attr: "minCount", read: "number", pool: true },
-          { names: ["--node-count", "-c"], attr: "nodeCount", read: "number", pool: true }
+          { names: ["--node-count", "-c"], attr: "nodeCount", read: "number", pool: true },
+          // Node auto-provisioning (facts/aks.ts); Manual when not given.
+          { names: ["--node-provisioning-mode"], attr: "nodeProvisioningMode", read: "string" }
         ],
+        defaults: { nodeProvisioningMode: MANUAL_NODE_PROVISIONING },
         // The pool it creates is the system pool, and a Spot pool must be a user pool ("Spot node
         // pools require user node pools", https://learn.microsoft.com/azure/aks/use-system-pools),
         // so it is Regular: `az aks create` has no --priority for it.
@@ -57290,7 +57309,12 @@ var KINDS = {
     tags: "object",
     vmSize: "string"
   },
-  "aks.cluster": { name: "string", tags: "object" },
+  "aks.cluster": {
+    name: "string",
+    /** `Manual` or `Auto` (node auto-provisioning: AKS adds nodes from Karpenter NodePools, `facts/aks.ts`). */
+    nodeProvisioningMode: "string",
+    tags: "object"
+  },
   "aks.nodepool": {
     autoscale: "bool",
     /** azurerm `only_critical_addons_enabled`: the default pool is tainted `CriticalAddonsOnly=true:NoSchedule` (`facts/aks.ts`). */
@@ -57744,7 +57768,7 @@ function readOrUndecided(ctx, r, attr2, view, read, expected) {
 function scanView(graphs, root, oneRepository = false) {
   let view;
   const whole = () => view ??= scanViewOf([summarizeScan(graphs)], root, oneRepository);
-  return { gpuNodePools: (forFile) => whole().gpuNodePools(forFile), severalCheckouts: (forFile) => whole().severalCheckouts(forFile) };
+  return { gpuNodePools: (forFile) => whole().gpuNodePools(forFile), severalCheckouts: (forFile) => whole().severalCheckouts(forFile), autoProvisioned: (forFile) => whole().autoProvisioned(forFile) };
 }
 function configTaintReason(scan2) {
   return scan2.gpuNodePools().length === 0 ? "the scan has no GPU node pool" : "none of the scan's GPU node pools is known to be this manifest's cluster's";
@@ -57789,6 +57813,15 @@ function scanViewOf(summaries, root, oneRepository = false) {
       aksFiles ??= [...new Set(summaries.flatMap((s) => s.aksFiles))];
       return projectOf(forFile) === void 0 && severalTopLevelFolders();
     },
+    autoProvisioned(forFile) {
+      const every = summaries.flatMap((s) => s.autoProvisioning ?? []);
+      if (every.length === 0) return void 0;
+      if (forFile === void 0 || root === void 0) return every[0];
+      aksFiles ??= [...new Set(summaries.flatMap((s) => s.aksFiles))];
+      const project2 = projectOf(forFile);
+      if (project2 === void 0) return severalTopLevelFolders() ? void 0 : every[0];
+      return ofProject(project2, every, aksFiles, oneRepository)[0];
+    },
     gpuNodePools(forFile) {
       const every = all();
       if (forFile === void 0 || root === void 0) return every;
@@ -57796,12 +57829,12 @@ function scanViewOf(summaries, root, oneRepository = false) {
       const project2 = projectOf(forFile);
       if (project2 === void 0) return severalTopLevelFolders() ? [] : every;
       let mine = byProject.get(project2);
-      if (!mine) byProject.set(project2, mine = projectPools(project2, every, aksFiles, oneRepository));
+      if (!mine) byProject.set(project2, mine = ofProject(project2, every, aksFiles, oneRepository));
       return mine;
     }
   };
 }
-function projectPools(project2, every, aksFiles, oneRepository) {
+function ofProject(project2, every, aksFiles, oneRepository) {
   if (!oneRepository && severalChildFolders(aksFiles.filter((f) => isInside2(f, project2)), project2)) return [];
   return every.filter((p) => isInside2(p.header.file, project2) || p.calledFrom !== void 0 && isInside2(p.calledFrom, project2));
 }
@@ -57889,7 +57922,25 @@ function summarizeScan(graphs) {
     }
   }
   const aksCallers = aksCallersOf(graphs);
-  return { gpuPools: out, aksFiles: aksFilesOf(graphs), ...aksCallers.length > 0 ? { aksCallers } : {} };
+  const autoProvisioning = autoProvisionedClusters(graphs);
+  return { gpuPools: out, aksFiles: aksFilesOf(graphs), ...aksCallers.length > 0 ? { aksCallers } : {}, ...autoProvisioning.length > 0 ? { autoProvisioning } : {} };
+}
+function autoProvisionedClusters(graphs) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const g of graphs) {
+    for (const c of g.ofKind("aks.cluster")) {
+      const mode = c.attrs.get("nodeProvisioningMode")?.value;
+      if (mode === void 0 || mode.kind === "string" && !isAutoProvisioningMode(mode.value)) continue;
+      const why = mode.kind === "string" ? `node provisioning mode "${mode.value}"` : mode.kind === "unknown" ? `node provisioning mode not known: ${mode.reason}` : "node provisioning mode not a text";
+      const calledFrom = callerFile(c);
+      const key = `${c.header.file}\0${calledFrom ?? ""}\0${c.address}\0${why}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ address: c.address, header: c.header, name: displayName(c), why, ...calledFrom !== void 0 ? { calledFrom } : {} });
+    }
+  }
+  return out;
 }
 function poolKey(p) {
   return `${p.header.file}\0${p.calledFrom ?? ""}\0${p.address}\0${p.gpuSize ?? p.cpuSize ?? ""}\0${p.taints?.map((t) => t.text).join(",") ?? "?"}`;
@@ -62005,7 +62056,7 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
     id: "K8S001",
     name: "gpu-workload-without-gpu-toleration",
     shortDescription: "Kubernetes workload that requests a GPU but does not tolerate the taints of any GPU node pool.",
-    fullDescription: "GPU node pools are tainted so that only GPU work lands on them. A pod that requests nvidia.com/gpu (or a MIG slice, a shared GPU, amd.com/gpu) can only run on a GPU node, so without a toleration for every NoSchedule/NoExecute taint of at least one GPU pool it stays Pending while the GPU nodes, billed per hour, sit idle or never scale up.",
+    fullDescription: "GPU node pools are tainted so that only GPU work lands on them. A pod that requests nvidia.com/gpu (or a MIG slice, a shared GPU, amd.com/gpu) can only run on a GPU node, so without a toleration for every NoSchedule/NoExecute taint of at least one GPU pool it stays Pending while the GPU nodes, billed per hour, sit idle or never scale up. A cluster of the manifest's project with node auto-provisioning (mode Auto) may give its pods a node from a Karpenter NodePool whose taints they tolerate: such a workload is left undecided.",
     help: "Add a toleration for each NoSchedule/NoExecute taint of the GPU pool to the pod template (for the AKS default: key sku, operator Equal, value gpu, effect NoSchedule; a Spot pool also needs key kubernetes.azure.com/scalesetpriority, value spot). If a webhook or policy injects tolerations in your cluster, set k8s.assumeInjectedTolerations: true in the config.",
     level: "error",
     tags: ["cost", "gpu", "kubernetes"],
@@ -62066,12 +62117,15 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
         if (all.length === 0 && scanned.length > 0) return;
         const selectable = all.filter((p) => selectorAdmits(t, p.label) !== false);
         const pools = selectable.length > 0 ? selectable : all;
+        const autoProvisioned = ctx.scan.autoProvisioned?.(workloadPlace(w));
+        const undecidedByAutoProvisioning = () => ctx.undecided(w, "tolerations", `AKS cluster "${autoProvisioned.name}" (${ctx.relativePath(autoProvisioned.header.file)}) provisions nodes by itself (${autoProvisioned.why}): its pods may get a node whose taints they tolerate from a Karpenter NodePool`, t.tolerationsAt ?? at2);
         if (pools.length === 0) {
           if (!configured) return;
           if (scanned.length === 0 && ctx.scan.severalCheckouts?.(workloadPlace(w)) && toleratesSomePool(t, ctx.scan.gpuNodePools(), requested)) return;
           const v = taintVerdict(t, [configured], requested);
           if (v.missing.length === 0) return;
           if (mayBeTolerated(v)) return ctx.undecided(w, "tolerations", UNDECIDED_TOLERATION, t.tolerationsAt ?? at2);
+          if (autoProvisioned) return undecidedByAutoProvisioning();
           if (v.byExtendedResource.length === v.missing.length) {
             ctx.report({ resource: w, location: at2, related, relatedIsContext: true, attributePath: "tolerations", level: "note", messageId: "extendedResource", data: { ...data, taint: showTaint(configured), pool: "configured as the GPU taint (gpu.taint)" } });
             return;
@@ -62105,6 +62159,7 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
           ctx.undecided(w, "tolerations", UNDECIDED_TOLERATION, t.tolerationsAt ?? at2);
           return;
         }
+        if (autoProvisioned) return undecidedByAutoProvisioning();
         const pending = (taint, pool) => pool.taints.find((x) => x === taint);
         const viaPlugin = judged.find((j) => j.verdict.byExtendedResource.length === j.verdict.missing.length);
         if (viaPlugin) {

@@ -41,7 +41,7 @@ export default defineRule({
     name: 'gpu-workload-without-gpu-toleration',
     shortDescription: 'Kubernetes workload that requests a GPU but does not tolerate the taints of any GPU node pool.',
     fullDescription:
-      'GPU node pools are tainted so that only GPU work lands on them. A pod that requests nvidia.com/gpu (or a MIG slice, a shared GPU, amd.com/gpu) can only run on a GPU node, so without a toleration for every NoSchedule/NoExecute taint of at least one GPU pool it stays Pending while the GPU nodes, billed per hour, sit idle or never scale up.',
+      'GPU node pools are tainted so that only GPU work lands on them. A pod that requests nvidia.com/gpu (or a MIG slice, a shared GPU, amd.com/gpu) can only run on a GPU node, so without a toleration for every NoSchedule/NoExecute taint of at least one GPU pool it stays Pending while the GPU nodes, billed per hour, sit idle or never scale up. A cluster of the manifest\'s project with node auto-provisioning (mode Auto) may give its pods a node from a Karpenter NodePool whose taints they tolerate: such a workload is left undecided.',
     help: 'Add a toleration for each NoSchedule/NoExecute taint of the GPU pool to the pod template (for the AKS default: key sku, operator Equal, value gpu, effect NoSchedule; a Spot pool also needs key kubernetes.azure.com/scalesetpriority, value spot). If a webhook or policy injects tolerations in your cluster, set k8s.assumeInjectedTolerations: true in the config.',
     level: 'error',
     tags: ['cost', 'gpu', 'kubernetes'],
@@ -118,6 +118,12 @@ export default defineRule({
         // GPU pool, the pod is stuck for another reason: judge it against all of them).
         const selectable = all.filter((p) => selectorAdmits(t, p.label) !== false);
         const pools = selectable.length > 0 ? selectable : all;
+        // A cluster of its project with node auto-provisioning may give its pods a node from a
+        // Karpenter NodePool whose taints they tolerate, which no pool of the code declares
+        // (facts/aks.ts): what they lack is not known (review 119, an NAP cluster's vLLM Deployment).
+        const autoProvisioned = ctx.scan.autoProvisioned?.(workloadPlace(w));
+        const undecidedByAutoProvisioning = (): void =>
+          ctx.undecided(w, 'tolerations', `AKS cluster "${autoProvisioned!.name}" (${ctx.relativePath(autoProvisioned!.header.file)}) provisions nodes by itself (${autoProvisioned!.why}): its pods may get a node whose taints they tolerate from a Karpenter NodePool`, t.tolerationsAt ?? at);
 
         if (pools.length === 0) {
           if (!configured) return;
@@ -129,6 +135,7 @@ export default defineRule({
           const v = taintVerdict(t, [configured], requested);
           if (v.missing.length === 0) return;
           if (mayBeTolerated(v)) return ctx.undecided(w, 'tolerations', UNDECIDED_TOLERATION, t.tolerationsAt ?? at);
+          if (autoProvisioned) return undecidedByAutoProvisioning();
           if (v.byExtendedResource.length === v.missing.length) {
             ctx.report({ resource: w, location: at, related, relatedIsContext: true, attributePath: 'tolerations', level: 'note', messageId: 'extendedResource', data: { ...data, taint: showTaint(configured), pool: 'configured as the GPU taint (gpu.taint)' } });
             return;
@@ -166,6 +173,7 @@ export default defineRule({
           ctx.undecided(w, 'tolerations', UNDECIDED_TOLERATION, t.tolerationsAt ?? at);
           return;
         }
+        if (autoProvisioned) return undecidedByAutoProvisioning();
         const pending = (taint: object, pool: GpuNodePool): NodePoolTaint => pool.taints!.find((x) => x === taint)!;
         // Only taints keyed by a requested GPU resource are left: AKS's admission plugin tolerates them.
         const viaPlugin = judged.find((j) => j.verdict.byExtendedResource.length === j.verdict.missing.length);

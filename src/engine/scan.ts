@@ -9,7 +9,7 @@ import type { Value } from '../core/value.js';
 import type { Location } from '../core/source.js';
 import type { Resource } from '../model/resource.js';
 import { isAmdGpuSize, isGpuSize } from '../model/facts/gpu.js';
-import { CRITICAL_ADDONS_TAINT, isSpotPriority, isSpotTaint, parseTaint, SPOT_LABEL, SPOT_TAINT } from '../model/facts/aks.js';
+import { CRITICAL_ADDONS_TAINT, isAutoProvisioningMode, isSpotPriority, isSpotTaint, parseTaint, SPOT_LABEL, SPOT_TAINT } from '../model/facts/aks.js';
 import { ACCELERATOR_LABEL, ACCELERATOR_NVIDIA, INSTANCE_TYPE_LABEL, instanceTypeLabelValue, LINUX_NODE_LABELS, POOL_MODE_LABEL, POOL_NAME_LABELS, poolModeLabelValue } from '../model/facts/k8s.js';
 import type { GpuNodePool, Graph, NodePoolTaint, ScanView } from './types.js';
 import { displayName, factLocations, known, knownGpuIntent, leafName, nameInId } from './facts.js';
@@ -56,17 +56,33 @@ export interface ScanSummary {
    * (several checkouts side by side are told apart by `aksFiles` only).
    */
   aksCallers?: string[];
+  /** The clusters whose nodes AKS may add by itself (node auto-provisioning on, or not known to be off). */
+  autoProvisioning?: AutoProvisionedCluster[];
+}
+
+/**
+ * A cluster with node auto-provisioning (`facts/aks.ts`): its pods may get nodes from Karpenter
+ * NodePools, chosen by the taints they tolerate, besides the pools the code declares.
+ */
+export interface AutoProvisionedCluster {
+  address: string;
+  header: Location;
+  /** As GpuPoolSummary.calledFrom: the root module call a module instance's cluster came through. */
+  calledFrom?: string;
+  name: string;
+  /** Why its mode is not known to be Manual: `mode "Auto"`, or the reason the value is not known. */
+  why: string;
 }
 
 export function scanView(graphs: readonly Graph[], root?: string, oneRepository = false): ScanView {
   let view: ScanView | undefined;
   const whole = (): ScanView => (view ??= scanViewOf([summarizeScan(graphs)], root, oneRepository));
-  return { gpuNodePools: (forFile) => whole().gpuNodePools(forFile), severalCheckouts: (forFile) => whole().severalCheckouts!(forFile) };
+  return { gpuNodePools: (forFile) => whole().gpuNodePools(forFile), severalCheckouts: (forFile) => whole().severalCheckouts!(forFile), autoProvisioned: (forFile) => whole().autoProvisioned!(forFile) };
 }
 
 /**
  * Why a manifest is judged against the configured `gpu.taint` (K8S001/K8S002 messages): the scan
- * has no GPU pool at all, or none of its pools is known to be the manifest's cluster's (`nearestProject`, `projectPools`).
+ * has no GPU pool at all, or none of its pools is known to be the manifest's cluster's (`nearestProject`, `ofProject`).
  * "No GPU pool" is said as no pool known to have a GPU size: a pool meant for GPU with a CPU size
  * (GPU001's finding, which AKS001 also calls a GPU pool) cannot run GPU pods, so it is not one here.
  */
@@ -123,6 +139,16 @@ export function scanViewOf(summaries: readonly ScanSummary[], root?: string, one
       aksFiles ??= [...new Set(summaries.flatMap((s) => s.aksFiles))];
       return projectOf(forFile) === undefined && severalTopLevelFolders();
     },
+    autoProvisioned(forFile) {
+      const every = summaries.flatMap((s) => s.autoProvisioning ?? []);
+      if (every.length === 0) return undefined;
+      if (forFile === undefined || root === undefined) return every[0];
+      aksFiles ??= [...new Set(summaries.flatMap((s) => s.aksFiles))];
+      const project = projectOf(forFile);
+      // The clusters of the manifest's project, found as its pools are (gpuNodePools).
+      if (project === undefined) return severalTopLevelFolders() ? undefined : every[0];
+      return ofProject(project, every, aksFiles, oneRepository)[0];
+    },
     gpuNodePools(forFile) {
       const every = all();
       if (forFile === undefined || root === undefined) return every;
@@ -136,20 +162,20 @@ export function scanViewOf(summaries: readonly ScanSummary[], root?: string, one
       // unknown: no scanned pool is its pool, and the configured `gpu.taint` applies.
       if (project === undefined) return severalTopLevelFolders() ? [] : every;
       let mine = byProject.get(project);
-      if (!mine) byProject.set(project, (mine = projectPools(project, every, aksFiles, oneRepository)));
+      if (!mine) byProject.set(project, (mine = ofProject(project, every, aksFiles, oneRepository)));
       return mine;
     },
   };
 }
 
 /**
- * The pools of the project folder `project`, asked the question the scan root is asked: when its
+ * The pools (or clusters) of the project folder `project`, asked the question the scan root is asked: when its
  * AKS files lie in several of its child folders, the manifest's cluster is unknown and no pool is
  * its pool. So the answer does not depend on how far above the project the scan root sits:
  * linting a repository from its own folder or from a folder of several checkouts pairs its
  * manifests with the same pools.
  */
-function projectPools(project: string, every: readonly GpuNodePool[], aksFiles: readonly string[], oneRepository: boolean): readonly GpuNodePool[] {
+function ofProject<T extends { header: Location; calledFrom?: string }>(project: string, every: readonly T[], aksFiles: readonly string[], oneRepository: boolean): readonly T[] {
   if (!oneRepository && severalChildFolders(aksFiles.filter((f) => isInside(f, project)), project)) return [];
   return every.filter((p) => isInside(p.header.file, project) || (p.calledFrom !== undefined && isInside(p.calledFrom, project)));
 }
@@ -271,13 +297,34 @@ export function summarizeScan(graphs: readonly Graph[]): ScanSummary {
     }
   }
   const aksCallers = aksCallersOf(graphs);
-  return { gpuPools: out, aksFiles: aksFilesOf(graphs), ...(aksCallers.length > 0 ? { aksCallers } : {}) };
+  const autoProvisioning = autoProvisionedClusters(graphs);
+  return { gpuPools: out, aksFiles: aksFilesOf(graphs), ...(aksCallers.length > 0 ? { aksCallers } : {}), ...(autoProvisioning.length > 0 ? { autoProvisioning } : {}) };
+}
+
+/** The clusters whose node provisioning mode is Auto or not known (`ScanSummary.autoProvisioning`), once per cluster and reading. */
+function autoProvisionedClusters(graphs: readonly Graph[]): AutoProvisionedCluster[] {
+  const out: AutoProvisionedCluster[] = [];
+  const seen = new Set<string>();
+  for (const g of graphs) {
+    for (const c of g.ofKind('aks.cluster')) {
+      const mode = c.attrs.get('nodeProvisioningMode')?.value;
+      // Not written where the format has no default (an az update): it changes nothing.
+      if (mode === undefined || (mode.kind === 'string' && !isAutoProvisioningMode(mode.value))) continue;
+      const why = mode.kind === 'string' ? `node provisioning mode "${mode.value}"` : mode.kind === 'unknown' ? `node provisioning mode not known: ${mode.reason}` : 'node provisioning mode not a text';
+      const calledFrom = callerFile(c);
+      const key = `${c.header.file}\u0000${calledFrom ?? ''}\u0000${c.address}\u0000${why}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ address: c.address, header: c.header, name: displayName(c), why, ...(calledFrom !== undefined ? { calledFrom } : {}) });
+    }
+  }
+  return out;
 }
 
 /**
  * One pool evaluated in several variants is one pool; the same address declared in two files
  * (`azurerm_kubernetes_cluster_node_pool.gpu` of two project folders, the same `az aks nodepool
- * add -n gpu` in two scripts) is two: each is its own project's pool (projectPools).
+ * add -n gpu` in two scripts) is two: each is its own project's pool (ofProject).
  */
 function poolKey(p: GpuPoolSummary): string {
   // (Called from two configurations, one module's pool is each configuration's own.)

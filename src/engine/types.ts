@@ -310,6 +310,11 @@ export interface ScanView {
    * than because its own project has no GPU pool.
    */
   severalCheckouts?(forFile: string): boolean;
+  /**
+   * A cluster of the manifest's project (as `gpuNodePools` finds them) whose node provisioning
+   * mode is Auto or not known: its pods may get nodes the code declares no pool for.
+   */
+  autoProvisioned?(forFile?: string): { name: string; why: string; header: Location } | undefined;
 }
 
 /** One taint of a node pool, parsed (`key=value:Effect`), with where it was written. */

@@ -39,7 +39,12 @@ export const KINDS = {
     tags: 'object',
     vmSize: 'string',
   },
-  'aks.cluster': { name: 'string', tags: 'object' },
+  'aks.cluster': {
+    name: 'string',
+    /** `Manual` or `Auto` (node auto-provisioning: AKS adds nodes from Karpenter NodePools, `facts/aks.ts`). */
+    nodeProvisioningMode: 'string',
+    tags: 'object',
+  },
   'aks.nodepool': {
     autoscale: 'bool',
     /** azurerm `only_critical_addons_enabled`: the default pool is tainted `CriticalAddonsOnly=true:NoSchedule` (`facts/aks.ts`). */

@@ -1908,3 +1908,84 @@ describe('K8S001: Terraform workloads, review round 99', () => {
     expect((await lintTree(root, ['K8S001'])).briefs).toEqual(['K8S001 error scannedPool app/main.tf:20:15']);
   });
 });
+
+// Node auto-provisioning (review 119): a cluster whose mode is Auto gets nodes from Karpenter
+// NodePools chosen by the taints a pod tolerates, which the code declares no pool for.
+describe('K8S001: a cluster of the project with node auto-provisioning', () => {
+  const trees = tempTrees('mil-k8s001-nap-');
+  afterAll(() => trees.cleanup());
+  const tfCluster = (profile: string): string =>
+    `resource "azurerm_kubernetes_cluster" "aks" {\n  name                = "aks-nap"\n  location            = "westeurope"\n  resource_group_name = "rg"\n  dns_prefix          = "nap"\n  default_node_pool {\n    name    = "system"\n    vm_size = "Standard_D4s_v5"\n  }\n${profile}  identity {\n    type = "SystemAssigned"\n  }\n}\n`;
+  const armCluster = (mode: string): string =>
+    JSON.stringify({
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      resources: [{ type: 'Microsoft.ContainerService/managedClusters', apiVersion: '2024-09-01', name: 'aks-nap', location: 'westeurope', properties: { dnsPrefix: 'nap', nodeProvisioningProfile: { mode }, agentPoolProfiles: [{ name: 'system', mode: 'System', vmSize: 'Standard_D4s_v5', count: 1 }] } }],
+    }, null, 2);
+  const napReason = (file: string, why: string): string =>
+    `tolerations: AKS cluster "aks-nap" (${file}) provisions nodes by itself (${why}): its pods may get a node whose taints they tolerate from a Karpenter NodePool`;
+  const gpuJob = (): string => job('nvidia.com/gpu');
+  const k8s001 = (r: Awaited<ReturnType<typeof lintTree>>): string[] => r.undecided.filter((u) => u.ruleId === 'K8S001').map((u) => `${u.attribute}: ${u.reason}`);
+
+  it('Terraform, mode "Auto", no GPU pool declared: the configured taint is not demanded, and --verbose says why', async () => {
+    const r = await lintTree(trees.tree({ 'infra/main.tf': tfCluster('  node_provisioning_profile {\n    mode = "Auto"\n  }\n'), 'k8s/job.yaml': gpuJob() }), ['K8S001']);
+    expect(r.briefs).toEqual([]);
+    expect(k8s001(r)).toEqual([napReason('infra/main.tf', 'node provisioning mode "Auto"')]);
+  });
+
+  it('Terraform, mode "Auto" beside a tainted GPU pool the pod does not tolerate: undecided too (a NodePool may serve it)', async () => {
+    const r = await lintTree(trees.tree({ 'infra/main.tf': tfCluster('  node_provisioning_profile {\n    mode = "Auto"\n  }\n') + POOL, 'k8s/job.yaml': gpuJob() }), ['K8S001']);
+    expect(r.briefs).toEqual([]);
+    expect(k8s001(r)).toEqual([napReason('infra/main.tf', 'node provisioning mode "Auto"')]);
+  });
+
+  it('Terraform, mode from a variable without a value: not known to be Manual, undecided', async () => {
+    const r = await lintTree(trees.tree({ 'infra/main.tf': `variable "nap" {}\n${tfCluster('  node_provisioning_profile {\n    mode = var.nap\n  }\n')}`, 'k8s/job.yaml': gpuJob() }), ['K8S001']);
+    expect(r.briefs).toEqual([]);
+    expect(k8s001(r)).toEqual([napReason('infra/main.tf', 'node provisioning mode not known: variable "nap" has no value')]);
+  });
+
+  it('Terraform, mode "Manual" or no profile (Manual by default): judged as before', async () => {
+    for (const profile of ['  node_provisioning_profile {\n    mode = "Manual"\n  }\n', '']) {
+      const dir = trees.tree({ 'infra/main.tf': tfCluster(profile) + POOL, 'k8s/job.yaml': gpuJob() });
+      const r = await lintTree(dir, ['K8S001']);
+      expect(r.briefs).toEqual(['K8S001 error scannedPool k8s/job.yaml:14:15']);
+      expect(k8s001(r)).toEqual([]);
+    }
+  });
+
+  it('ARM, properties.nodeProvisioningProfile.mode "Auto": undecided; "Manual": the configured taint', async () => {
+    const auto = await lintTree(trees.tree({ 'infra/aks.json': armCluster('Auto'), 'k8s/job.yaml': gpuJob() }), ['K8S001']);
+    expect(auto.briefs).toEqual([]);
+    expect(k8s001(auto)).toEqual([napReason('infra/aks.json', 'node provisioning mode "Auto"')]);
+    const manual = await lintTree(trees.tree({ 'infra/aks.json': armCluster('Manual'), 'k8s/job.yaml': gpuJob() }), ['K8S001']);
+    expect(manual.briefs).toEqual(['K8S001 warning configTaint k8s/job.yaml:14:15']);
+  });
+
+  it('az aks create --node-provisioning-mode Auto: undecided; without the flag (Manual): the configured taint', async () => {
+    const auto = await lintTree(trees.tree({ 'infra/aks.sh': 'az aks create -g rg -n aks-nap --node-provisioning-mode Auto\n', 'k8s/job.yaml': gpuJob() }), ['K8S001']);
+    expect(auto.briefs).toEqual([]);
+    expect(k8s001(auto)).toEqual([napReason('infra/aks.sh', 'node provisioning mode "Auto"')]);
+    const manual = await lintTree(trees.tree({ 'infra/aks.sh': 'az aks create -g rg -n aks-nap\n', 'k8s/job.yaml': gpuJob() }), ['K8S001']);
+    expect(manual.briefs).toEqual(['K8S001 warning configTaint k8s/job.yaml:14:15']);
+  });
+
+  it("another project's cluster with node auto-provisioning does not change this project's verdict", async () => {
+    const dir = trees.tree({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'team-a/infra/main.tf': tfCluster('  node_provisioning_profile {\n    mode = "Auto"\n  }\n'),
+      'team-b/infra/main.tf': POOL,
+      'team-b/k8s/job.yaml': gpuJob(),
+    });
+    const r = await lintTree(dir, ['K8S001']);
+    expect(r.briefs).toEqual(['K8S001 error scannedPool team-b/k8s/job.yaml:14:15']);
+    expect(k8s001(r)).toEqual([]);
+  });
+
+  it('a tolerated pool still clears the workload, and a tolerating workload lists nothing', async () => {
+    const tolerates = '      tolerations:\n        - { key: sku, operator: Equal, value: gpu, effect: NoSchedule }\n';
+    const r = await lintTree(trees.tree({ 'infra/main.tf': tfCluster('  node_provisioning_profile {\n    mode = "Auto"\n  }\n') + POOL, 'k8s/job.yaml': job('nvidia.com/gpu', tolerates) }), ['K8S001']);
+    expect(r.briefs).toEqual([]);
+    expect(k8s001(r)).toEqual([]);
+  });
+});

@@ -106,3 +106,21 @@ export function isSpotTaint(t: { key: string; value: string; effect: string }): 
   const spot = parseTaint(SPOT_TAINT)!;
   return t.key === spot.key && t.value === spot.value && t.effect === spot.effect;
 }
+
+/**
+ * Node auto-provisioning (NAP): a cluster whose node provisioning mode is `Auto` gets its nodes
+ * from Karpenter NodePools that AKS runs for it, chosen for each pending pod among the NodePools
+ * whose taints the pod tolerates ("NAP skips NodePools with taints not tolerated by a pod"), so
+ * the pools the code declares are not all the nodes its pods may get. The mode is `Manual` when
+ * not given: ARM `properties.nodeProvisioningProfile.mode` ("If not specified, the default is
+ * Manual", Microsoft.ContainerService ManagedClusterNodeProvisioningProfile), azurerm
+ * `node_provisioning_profile { mode }`, `az aks create --node-provisioning-mode`.
+ * Sources: https://learn.microsoft.com/azure/aks/node-autoprovision ,
+ * https://learn.microsoft.com/azure/aks/node-auto-provisioning-node-pools .
+ */
+export const MANUAL_NODE_PROVISIONING = 'Manual';
+
+/** Whether a known node provisioning mode lets AKS provision nodes by itself (compared without case). */
+export function isAutoProvisioningMode(mode: string): boolean {
+  return mode.toLowerCase() !== MANUAL_NODE_PROVISIONING.toLowerCase();
+}

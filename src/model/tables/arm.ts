@@ -32,6 +32,7 @@
  */
 import type { AttrSpec, KindSpec } from './spec.js';
 import { RBAC_DEFAULT_API_VERSION } from '../facts/keyvault.js';
+import { MANUAL_NODE_PROVISIONING } from '../facts/aks.js';
 
 const agentPoolAttrs: AttrSpec[] = [
   { canonical: 'vmSize', paths: ['vmSize'] },
@@ -93,7 +94,12 @@ export const ARM_TABLE: Record<string, KindSpec> = {
   'microsoft.machinelearningservices/workspaces/computes': { kind: 'ml.compute', attrs: computeAttrs },
   'microsoft.containerservice/managedclusters': {
     kind: 'aks.cluster',
-    attrs: [{ canonical: 'tags', paths: ['tags'] }, { canonical: 'name', paths: ['name'] }],
+    attrs: [
+      { canonical: 'tags', paths: ['tags'] },
+      { canonical: 'name', paths: ['name'] },
+      // "The node provisioning mode. If not specified, the default is Manual." (facts/aks.ts)
+      { canonical: 'nodeProvisioningMode', paths: ['properties.nodeProvisioningProfile.mode'], default: MANUAL_NODE_PROVISIONING },
+    ],
     elements: [
       {
         kind: 'aks.nodepool',

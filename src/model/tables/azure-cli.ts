@@ -43,7 +43,7 @@
  *   `true`/`false` compared case-insensitively.
  */
 import type { ResourceKind } from '../kinds.js';
-import { DEFAULT_PRIORITY } from '../facts/aks.js';
+import { DEFAULT_PRIORITY, MANUAL_NODE_PROVISIONING } from '../facts/aks.js';
 
 /**
  * How a flag's value is read:
@@ -243,7 +243,10 @@ export const AZ_COMMANDS: readonly AzCommandSpec[] = [
       { names: ['--enable-cluster-autoscaler', '-e'], attr: 'autoscale', read: 'bool', pool: true },
       { names: ['--min-count'], attr: 'minCount', read: 'number', pool: true },
       { names: ['--node-count', '-c'], attr: 'nodeCount', read: 'number', pool: true },
+      // Node auto-provisioning (facts/aks.ts); Manual when not given.
+      { names: ['--node-provisioning-mode'], attr: 'nodeProvisioningMode', read: 'string' },
     ],
+    defaults: { nodeProvisioningMode: MANUAL_NODE_PROVISIONING },
     // The pool it creates is the system pool, and a Spot pool must be a user pool ("Spot node
     // pools require user node pools", https://learn.microsoft.com/azure/aks/use-system-pools),
     // so it is Regular: `az aks create` has no --priority for it.

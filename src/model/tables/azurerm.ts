@@ -6,6 +6,7 @@
  * v3.x and v4.x; where v4 renamed an argument both names are listed (v4 name first).
  */
 import type { AttrSpec, KindSpec } from './spec.js';
+import { MANUAL_NODE_PROVISIONING } from '../facts/aks.js';
 
 const nodePoolAttrs: AttrSpec[] = [
   { canonical: 'vmSize', paths: ['vm_size'] },
@@ -149,7 +150,12 @@ export const AZURERM_TABLE: Record<string, KindSpec> = {
   },
   azurerm_kubernetes_cluster: {
     kind: 'aks.cluster',
-    attrs: [{ canonical: 'tags', paths: ['tags'] }, { canonical: 'name', paths: ['name'] }],
+    attrs: [
+      { canonical: 'tags', paths: ['tags'] },
+      { canonical: 'name', paths: ['name'] },
+      // "node_provisioning_profile - mode: Auto or Manual" (required since azurerm 5.x); without it, Manual (facts/aks.ts).
+      { canonical: 'nodeProvisioningMode', paths: ['node_provisioning_profile.0.mode'], default: MANUAL_NODE_PROVISIONING },
+    ],
     elements: [
       // The default node pool is the cluster's system pool.
       { kind: 'aks.nodepool', path: 'default_node_pool', attrs: defaultNodePoolAttrs, fixed: { mode: 'System', isDefault: true }, namePath: 'name' },
