@@ -61109,6 +61109,17 @@ function text(v) {
   if (v.kind === "number") return String(v.value);
   return void 0;
 }
+function noEntryCanMatch(r, attrs, matches) {
+  for (const attr2 of attrs) {
+    const v = r.attrs.get(attr2)?.value;
+    if (v === void 0) continue;
+    for (const e of v.kind === "list" ? v.items : [v]) {
+      const t = text(e);
+      if (t === void 0 || matches(t)) return false;
+    }
+  }
+  return true;
+}
 var NET001_admin_port_open_to_internet_default = defineRule({
   meta: {
     id: "NET001",
@@ -61165,6 +61176,7 @@ var NET001_admin_port_open_to_internet_default = defineRule({
     };
     return {
       "nsg.rule"(r, g) {
+        if (noEntryCanMatch(r, ["destinationPort", "destinationPorts"], (t) => adminPortsIn(t).length > 0) || noEntryCanMatch(r, ["sourceAddress", "sourceAddresses"], isInternetSource)) return;
         const direction = oneOf(r, "direction", ["inbound", "outbound"]);
         if (direction !== "inbound") return;
         const access2 = oneOf(r, "access", ["allow", "deny"]);

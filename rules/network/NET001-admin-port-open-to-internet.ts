@@ -13,6 +13,24 @@ function text(v: Value): string | undefined {
   return undefined;
 }
 
+/**
+ * Whether every entry of the scalar-or-list attributes `attrs` is known and none `matches` (none
+ * written counts too): then no value the rule's other attributes take makes it a finding, and
+ * those not known are nothing to list (review 119: a port-80 rule from `"${var.ip}/32"` was
+ * listed as "could not decide"). Read before the rule's facts, so nothing is recorded for it.
+ */
+function noEntryCanMatch(r: Rule, attrs: readonly Entry['attr'][], matches: (t: string) => boolean): boolean {
+  for (const attr of attrs) {
+    const v = r.attrs.get(attr)?.value;
+    if (v === undefined) continue;
+    for (const e of v.kind === 'list' ? v.items : [v]) {
+      const t = text(e);
+      if (t === undefined || matches(t)) return false;
+    }
+  }
+  return true;
+}
+
 /** One matching entry of a scalar-or-list attribute, with the attribute it was read from. */
 interface Entry {
   attr: 'destinationPort' | 'destinationPorts' | 'sourceAddress' | 'sourceAddresses';
@@ -94,6 +112,9 @@ export default defineRule({
     };
     return {
       'nsg.rule'(r, g) {
+        // A rule whose known ports open no admin port, or whose known sources are none of the
+        // internet's, is no finding whatever else it holds: nothing is undecided there.
+        if (noEntryCanMatch(r, ['destinationPort', 'destinationPorts'], (t) => adminPortsIn(t).length > 0) || noEntryCanMatch(r, ['sourceAddress', 'sourceAddresses'], isInternetSource)) return;
         const direction = oneOf(r, 'direction', ['inbound', 'outbound']);
         if (direction !== 'inbound') return;
         const access = oneOf(r, 'access', ['allow', 'deny']);

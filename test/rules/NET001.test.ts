@@ -1933,3 +1933,47 @@ resource "azurerm_network_security_group" "this" {
     ]);
   });
 });
+
+// RULES.md Conventions: an unknown value is recorded only where it hides a possible finding (review 119).
+describe('NET001 undecided only where a finding may hide', () => {
+  const nsgRule = (port: string, source: string, direction = '"Inbound"'): string => `
+variable "operator_ip" {}
+variable "direction" {}
+resource "azurerm_network_security_rule" "r" {
+  name                        = "r"
+  priority                    = 100
+  direction                   = ${direction}
+  access                      = "Allow"
+  protocol                    = "Tcp"
+  source_port_range           = "*"
+  destination_port_range      = ${port}
+  source_address_prefix       = ${source}
+  destination_address_prefix  = "*"
+  resource_group_name         = "rg"
+  network_security_group_name = "nsg"
+}
+`;
+  const undecided = async (main: string): Promise<string[]> => {
+    const dir = tree({ 'main.tf': main });
+    const r = await lint({ paths: [dir], root: dir, rules: ['NET001'] });
+    expect(r.findings.filter((f) => f.ruleId === 'NET001')).toEqual([]);
+    return r.undecided.filter((u) => u.ruleId === 'NET001').map((u) => `${u.attribute}: ${u.reason}`);
+  };
+
+  it('a source not known on a rule that opens only port 80 (or 443): nothing is listed', async () => {
+    expect(await undecided(nsgRule('"80"', '"${var.operator_ip}/32"'))).toEqual([]);
+    expect(await undecided(nsgRule('"443"', 'var.operator_ip'))).toEqual([]);
+  });
+
+  it('a direction not known on a rule from a management range: nothing is listed', async () => {
+    expect(await undecided(nsgRule('"22"', '"10.0.0.0/8"', 'var.direction'))).toEqual([]);
+  });
+
+  it('a source not known on a rule that opens 22: listed', async () => {
+    expect(await undecided(nsgRule('"22"', 'var.operator_ip'))).toEqual(['sourceAddress: variable "operator_ip" has no value']);
+  });
+
+  it('a direction not known on a rule that opens 22 to the internet: listed', async () => {
+    expect(await undecided(nsgRule('"22"', '"*"', 'var.direction'))).toEqual(['direction: variable "direction" has no value']);
+  });
+});
