@@ -42510,7 +42510,8 @@ function evaluateArm(input2) {
           variantFile: pf,
           ...env,
           unit: template,
-          inputs: result.inputs
+          inputs: result.inputs,
+          ...pf ? undeclaredValues(result.inputs, parameterFileEntries({ file: pf, parsed: pfParsed })) : {}
         },
         result,
         bicepDeclaration
@@ -42530,6 +42531,11 @@ function undeclaredParameters(parse2) {
     const declared = new Set(members(getProp(root, "parameters")).map(([k]) => k.toLowerCase()));
     return members(parametersObject(given)).map(([k]) => k).filter((k) => !declared.has(k.toLowerCase()));
   };
+}
+function undeclaredValues(inputs, assigned) {
+  const declared = new Set(inputs.filter((i) => !i.nested).map((i) => i.name.toLowerCase()));
+  const out = new Map([...assigned].filter(([name]) => !declared.has(name.toLowerCase())));
+  return out.size > 0 ? { undeclaredValues: out } : {};
 }
 function unknownParameters(parsed, file) {
   const why = `its parameter file ${path35.basename(file)} cannot be read`;
@@ -44806,6 +44812,7 @@ function evaluateBicep(input2) {
       const r = evaluateBicepFile({ file: parsed, sources, parameterValues });
       addProblems(r.problems);
       const result = { resources: r.resources, inputs: r.inputs, problems: r.problems, opaqueModules: r.opaqueModules, unboundCalls: [] };
+      const assigned = pf === void 0 ? void 0 : /\.json$/i.test(pf) ? input2.jsonParameterEntries?.(pf) : ownParamValues(pf, input2, sources);
       evaluations.push({
         evaluation: {
           variant: pf ? path41.relative(path41.dirname(unit), pf).split(path41.sep).join("/") : "default",
@@ -44813,7 +44820,8 @@ function evaluateBicep(input2) {
           ...variantEnv(input2, unit, pf, result),
           unit,
           inputs: result.inputs,
-          ...r.incomplete.length > 0 ? { incomplete: [...new Set(r.incomplete)] } : {}
+          ...r.incomplete.length > 0 ? { incomplete: [...new Set(r.incomplete)] } : {},
+          ...assigned ? undeclaredValues(result.inputs, assigned) : {}
         },
         result,
         opaqueModules: r.opaqueModules
@@ -44831,8 +44839,9 @@ function evaluateBicep(input2) {
     if (!values) continue;
     const e = evaluateUsingTemplate({ template: target, parsed, paramFile: pf, values, host: input2.host });
     for (const p of e.result.problems) addProblems([p]);
+    const assigned = ownParamValues(pf, input2, sources);
     evaluations.push({
-      evaluation: { variant: e.variant, variantFile: pf, ...variantEnv(input2, target, pf, e.result), unit: target, inputs: e.result.inputs },
+      evaluation: { variant: e.variant, variantFile: pf, ...variantEnv(input2, target, pf, e.result), unit: target, inputs: e.result.inputs, ...assigned ? undeclaredValues(e.result.inputs, assigned) : {} },
       result: e.result,
       opaqueModules: e.result.opaqueModules,
       ...e.bicepDeclaration ? { bicepDeclaration: e.bicepDeclaration } : {},
@@ -44881,6 +44890,10 @@ function paramFileValues(pf, input2, sources, addProblems, chain, read) {
   addProblems(r.problems);
   for (const [k, v] of r.values) values.set(k, v);
   return values;
+}
+function ownParamValues(pf, input2, sources) {
+  const parsed = input2.parseParams(pf);
+  return parsed && parsed.errors.length === 0 ? evaluateParamFile(parsed, sources).values : void 0;
 }
 function allUnknown(file, reason) {
   const out = /* @__PURE__ */ new Map();
@@ -53126,6 +53139,10 @@ var init_bicep2 = __esm({
             const parsed = parses.json.get(f);
             if (!parsed?.root) return void 0;
             return readParameterFile({ file: f, parsed }, substitutedLater);
+          },
+          jsonParameterEntries: (f) => {
+            const parsed = parses.json.get(f);
+            return parsed?.root ? parameterFileEntries({ file: f, parsed }).map(([k, v]) => [k, substitutedLater(v, k)]) : void 0;
           },
           envOverride: ctx.envOverride,
           ...ctx.envAbove ? { envAbove: ctx.envAbove } : {},
@@ -61776,14 +61793,17 @@ var SEC001_hardcoded_secret_default = defineRule({
         });
       }
     };
-    const varFile = (file) => {
-      const where = path61.basename(file.path);
-      variantFile = file.kind === "arm-params" || file.kind === "bicepparam" ? file.path : void 0;
-      for (const [name, v] of file.varValues ?? []) {
-        const subject = `tfvars:${file.path}:${name}`;
+    const fileValues = (file, values) => {
+      const where = path61.basename(file);
+      for (const [name, v] of values) {
+        const subject = `tfvars:${file}:${name}`;
         if (looksSecret(name)) walk4(name, v, (n, s) => literal(n, s, { messageId: "varFile", data: { file: where }, subject }));
         else walk4(name, v, (n, s) => literal(n, s, { messageId: "varFileKey", data: { file: where, input: name }, subject }));
       }
+    };
+    const varFile = (file) => {
+      variantFile = file.kind === "arm-params" || file.kind === "bicepparam" ? file.path : void 0;
+      fileValues(file.path, file.varValues ?? []);
       variantFile = void 0;
     };
     return {
@@ -61793,6 +61813,7 @@ var SEC001_hardcoded_secret_default = defineRule({
         seenInGraph = /* @__PURE__ */ new Set();
         try {
           for (const d of g.evaluation.inputs) input2(d);
+          if (g.evaluation.variantFile !== void 0 && g.evaluation.undeclaredValues) fileValues(g.evaluation.variantFile, g.evaluation.undeclaredValues);
           for (const call of [...g.opaqueModules, ...g.unboundCalls]) {
             const how = g.unboundCalls.includes(call) ? "its template is not evaluated with it" : call.partial ? "read only up to a syntax error" : "not evaluated";
             for (const [arg, v] of call.args) {

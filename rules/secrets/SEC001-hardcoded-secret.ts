@@ -404,16 +404,20 @@ export default defineRule({
         });
       }
     };
-    /** The values of a `.tfvars` / `.tfvars.json` file, as the front end read them. */
-    const varFile = (file: ScannedFile): void => {
-      const where = path.basename(file.path);
-      // An ARM parameter file (or .bicepparam) read on its own (no template takes it) is a parameter file too.
-      variantFile = file.kind === 'arm-params' || file.kind === 'bicepparam' ? file.path : undefined;
-      for (const [name, v] of file.varValues ?? []) {
-        const subject = `tfvars:${file.path}:${name}`;
+    /** The values of a var or parameter file that are not an input's (`.tfvars`: all of them), as the front end read them. */
+    const fileValues = (file: string, values: Iterable<[string, Value]>): void => {
+      const where = path.basename(file);
+      for (const [name, v] of values) {
+        const subject = `tfvars:${file}:${name}`;
         if (looksSecret(name)) walk(name, v, (n, s) => literal(n, s, { messageId: 'varFile', data: { file: where }, subject }));
         else walk(name, v, (n, s) => literal(n, s, { messageId: 'varFileKey', data: { file: where, input: name }, subject }));
       }
+    };
+    /** The values of a `.tfvars` / `.tfvars.json` file, as the front end read them. */
+    const varFile = (file: ScannedFile): void => {
+      // An ARM parameter file (or .bicepparam) read on its own (no template takes it) is a parameter file too.
+      variantFile = file.kind === 'arm-params' || file.kind === 'bicepparam' ? file.path : undefined;
+      fileValues(file.path, file.varValues ?? []);
       variantFile = undefined;
     };
     return {
@@ -427,6 +431,8 @@ export default defineRule({
           // Inputs first: a secret written as a parameter/variable default and used by a
           // resource is reported once, in the words of the declaration that holds it.
           for (const d of g.evaluation.inputs) input(d);
+          // What the variant's parameter file assigns to parameters the template does not declare (review 119).
+          if (g.evaluation.variantFile !== undefined && g.evaluation.undeclaredValues) fileValues(g.evaluation.variantFile, g.evaluation.undeclaredValues);
           // A module the linter does not read (a registry source, a linked template's URL), or a
           // linked template it reads on its own without them: its arguments are still written
           // here, a literal secret among them.

@@ -128,6 +128,12 @@ export interface Evaluation {
    * private endpoint targets the workspace) does not decide. (Bicep files; more may follow.)
    */
   incomplete?: readonly string[];
+  /**
+   * ARM/Bicep: what the variant's parameter file assigns to parameters the template does not
+   * declare, by name as written (ARM and Bicep refuse such a deployment, but the literal is in
+   * the repository: SEC001 reads it as a parameter file's value; review 119). Absent when none.
+   */
+  undeclaredValues?: ReadonlyMap<string, Value>;
 }
 
 /**

@@ -14,7 +14,7 @@ import { collectBicepPragmas } from '../parse/bicep/pragmas.js';
 import { evaluateBicep } from '../eval/bicep/project.js';
 import { bicepSourceCandidates, compiledTemplateCandidates, mayNameTemplate, metadataTemplate } from '../eval/arm/project.js';
 import { parameterFilePairing } from '../eval/arm/detect.js';
-import { readParameterFile } from '../eval/arm/template.js';
+import { parameterFileEntries, readParameterFile } from '../eval/arm/template.js';
 import { parseJsonc, type ParsedJson } from '../parse/json/index.js';
 import { armRefKeys, fromArm } from '../model/from-arm.js';
 import path from 'node:path';
@@ -190,6 +190,10 @@ export const bicepFrontEnd: FrontEnd = {
         const parsed = parses.json.get(f);
         if (!parsed?.root) return undefined;
         return readParameterFile({ file: f, parsed }, substitutedLater);
+      },
+      jsonParameterEntries: (f) => {
+        const parsed = parses.json.get(f);
+        return parsed?.root ? parameterFileEntries({ file: f, parsed }).map(([k, v]): [string, Value] => [k, substitutedLater(v, k)]) : undefined;
       },
       envOverride: ctx.envOverride,
       ...(ctx.envAbove ? { envAbove: ctx.envAbove } : {}),

@@ -2363,6 +2363,15 @@ const PARAMS = (value: string): string => `
   }
 }
 `;
+/** A template that declares only `vmName` (the parameter files above also assign `adminPassword`). */
+const UNDECLARING_TEMPLATE = `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "vmName": { "type": "string" } },
+  "resources": []
+}
+`;
 const loneParameterFiles: RuleTable = {
   arm: {
     valid: [
@@ -2426,6 +2435,69 @@ param vmName string
       {
         name: 'lone-parameter-file-in-samples-is-a-warning',
         files: { 'samples/azuredeploy.parameters.json': PARAMS('⟦"Pr0d-Passw0rd!"⟧') },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'varFile',
+      },
+      // RULES.md SEC001 "parameter file value" (review 119): a parameter file a template takes may
+      // assign a parameter the template does not declare; the literal is in the repository all the same.
+      {
+        name: 'parameter-file-value-of-a-parameter-the-template-does-not-declare',
+        files: {
+          'deploy/azuredeploy.json': UNDECLARING_TEMPLATE,
+          'deploy/azuredeploy.parameters.json': PARAMS('⟦"Pr0d-Passw0rd!"⟧'),
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'varFile',
+        messageIncludes: '"adminPassword" in azuredeploy.parameters.json holds a literal secret',
+        mustNotShow: ['Pr0d-Passw0rd!'],
+      },
+      {
+        name: 'prod-parameter-file-value-of-a-parameter-the-template-does-not-declare',
+        files: {
+          'deploy/azuredeploy.json': UNDECLARING_TEMPLATE,
+          'deploy/azuredeploy.parameters.prod.json': PARAMS('⟦"Pr0d-Passw0rd!"⟧'),
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'varFile',
+      },
+      {
+        // The JSON parameter file of a `.bicep` file, which does not declare the parameter.
+        name: 'bicep-parameter-file-value-of-a-parameter-the-bicep-does-not-declare',
+        files: {
+          'infra/main.bicep': 'param vmName string\noutput name string = vmName\n',
+          'infra/main.parameters.json': PARAMS('⟦"Pr0d-Passw0rd!"⟧'),
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'varFile',
+        messageIncludes: '"adminPassword" in main.parameters.json',
+      },
+    ],
+  },
+  bicep: {
+    valid: [],
+    invalid: [
+      {
+        name: 'bicepparam-value-of-a-parameter-the-bicep-does-not-declare',
+        files: {
+          'infra/main.bicep': '@secure()\nparam adminPassword string\noutput n int = length(adminPassword)\n',
+          'infra/dev.bicepparam': "using 'main.bicep'\nparam adminPassword = readEnvironmentVariable('ADMIN_PASSWORD')\nparam jumpboxAdminPassword = ⟦'Xyz@12345678'⟧\n",
+        },
+        level: 'error',
+        env: 'nonprod',
+        messageId: 'varFile',
+        messageIncludes: '"jumpboxAdminPassword" in dev.bicepparam',
+      },
+      {
+        // A sample to copy: a warning, as its declared values are.
+        name: 'sample-bicepparam-value-of-a-parameter-the-bicep-does-not-declare',
+        files: {
+          'infra/main.bicep': 'param location string = \'eastus\'\noutput l string = location\n',
+          'infra/main.example.bicepparam': "using 'main.bicep'\nparam jumpboxAdminPassword = ⟦'Xyz@12345678'⟧\n",
+        },
         level: 'warning',
         env: 'unknown',
         messageId: 'varFile',

@@ -6,13 +6,13 @@
 import path from 'node:path';
 import type { EnvClass } from '../../core/env.js';
 import type { Host } from '../../core/host.js';
-import type { Evaluation } from '../types.js';
+import type { Evaluation, InputDecl } from '../types.js';
 import type { Location } from '../../core/source.js';
 import { getProp, members, type ParsedJson } from '../../parse/json/index.js';
 import { unknown, type Value } from '../../core/value.js';
 import { classifyPath, envFromVariables, evaluationEnv } from '../../core/env.js';
 import { pairParameterFiles, type UndeclaredParameters } from './detect.js';
-import { evaluateArmTemplate, parametersObject, type ArmEvaluation, type ArmProblem, type ArmResource } from './template.js';
+import { evaluateArmTemplate, parameterFileEntries, parametersObject, type ArmEvaluation, type ArmProblem, type ArmResource } from './template.js';
 
 export interface ArmInput {
   root: string;
@@ -96,6 +96,7 @@ export function evaluateArm(input: ArmInput): { evaluations: ArmUnitEvaluation[]
           ...env,
           unit: template,
           inputs: result.inputs,
+          ...(pf ? undeclaredValues(result.inputs, parameterFileEntries({ file: pf, parsed: pfParsed! })) : {}),
         },
         result,
         bicepDeclaration,
@@ -129,6 +130,17 @@ export function undeclaredParameters(parse: (file: string) => ParsedJson | undef
       .map(([k]) => k)
       .filter((k) => !declared.has(k.toLowerCase()));
   };
+}
+
+/**
+ * The values of `assigned` (a parameter file's, names as written) whose parameter the template
+ * does not declare among `inputs` (names compared without case, as ARM binds them; an inner
+ * nested template's are not the file's): `Evaluation.undeclaredValues`, absent when none.
+ */
+export function undeclaredValues(inputs: readonly InputDecl[], assigned: Iterable<[string, Value]>): { undeclaredValues: Map<string, Value> } | Record<string, never> {
+  const declared = new Set(inputs.filter((i) => !i.nested).map((i) => i.name.toLowerCase()));
+  const out = new Map([...assigned].filter(([name]) => !declared.has(name.toLowerCase())));
+  return out.size > 0 ? { undeclaredValues: out } : {};
 }
 
 /** Every parameter of a template, unknown: its only parameter file cannot be read. */

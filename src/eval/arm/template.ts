@@ -974,10 +974,6 @@ export function readParameterFile(pf: { file: string; parsed: ParsedJson }, read
 }
 
 /**
- * A parameter file's values with their names as written: `{value}` → the literal value,
- * `{reference}` (a Key Vault secret) → unknown.
- */
-/**
  * A parameter file's parameters: its `parameters` object, or the file's whole object when it has
  * none (the form without the wrapper the Azure CLI also reads: `parsed.get('parameters', parsed)`).
  */
@@ -985,6 +981,10 @@ export function parametersObject(root: JsonNode | undefined): JsonNode | undefin
   return getProp(root, 'parameters') ?? (getProp(root, '$schema') === undefined ? root : undefined);
 }
 
+/**
+ * A parameter file's values with their names as written: `{value}` → the literal value,
+ * `{reference}` (a Key Vault secret) → unknown.
+ */
 export function parameterFileEntries(pf: { file: string; parsed: ParsedJson }): [string, Value][] {
   const out: [string, Value][] = [];
   const doc: Doc = { file: pf.file, lineMap: pf.parsed.lineMap };

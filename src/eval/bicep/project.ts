@@ -18,7 +18,7 @@ import type { Host } from '../../core/host.js';
 import type { Location } from '../../core/source.js';
 import type { BicepFile, BicepParamFile } from '../../parse/bicep/index.js';
 import { classifyPath, evaluationEnv } from '../../core/env.js';
-import { envFromParameters, type ArmUnitEvaluation } from '../arm/project.js';
+import { envFromParameters, undeclaredValues, type ArmUnitEvaluation } from '../arm/project.js';
 import type { ArmEvaluation } from '../arm/template.js';
 import { unknown, type Value } from '../../core/value.js';
 import { evaluateBicepFile, evaluateParamFile } from './evaluate.js';
@@ -42,6 +42,8 @@ export interface BicepInput {
   jsonParameterFiles?: ReadonlyMap<string, readonly string[]>;
   /** The values of a JSON parameter file (`readParameterFile`), by lower-case name; undefined when it cannot be read. */
   readJsonParameters?(file: string): Map<string, Value> | undefined;
+  /** The same, with the names as written (`parameterFileEntries`): for the parameters the `.bicep` file does not declare. */
+  jsonParameterEntries?(file: string): [string, Value][] | undefined;
   envOverride?: EnvClass;
   /** The scan root's folders from its repository's top (FrontEndContext.envAbove). */
   envAbove?: string;
@@ -176,6 +178,7 @@ export function evaluateBicep(input: BicepInput): BicepProjectResult {
       const r = evaluateBicepFile({ file: parsed, sources, parameterValues });
       addProblems(r.problems);
       const result: ArmEvaluation = { resources: r.resources, inputs: r.inputs, problems: r.problems, opaqueModules: r.opaqueModules, unboundCalls: [] };
+      const assigned = pf === undefined ? undefined : /\.json$/i.test(pf) ? input.jsonParameterEntries?.(pf) : ownParamValues(pf, input, sources);
       evaluations.push({
         evaluation: {
           variant: pf ? path.relative(path.dirname(unit), pf).split(path.sep).join('/') : 'default',
@@ -184,6 +187,7 @@ export function evaluateBicep(input: BicepInput): BicepProjectResult {
           unit,
           inputs: result.inputs,
           ...(r.incomplete.length > 0 ? { incomplete: [...new Set(r.incomplete)] } : {}),
+          ...(assigned ? undeclaredValues(result.inputs, assigned) : {}),
         },
         result,
         opaqueModules: r.opaqueModules,
@@ -205,8 +209,9 @@ export function evaluateBicep(input: BicepInput): BicepProjectResult {
     if (!values) continue;
     const e = evaluateUsingTemplate({ template: target, parsed: parsed!, paramFile: pf, values, host: input.host });
     for (const p of e.result.problems) addProblems([p]);
+    const assigned = ownParamValues(pf, input, sources);
     evaluations.push({
-      evaluation: { variant: e.variant, variantFile: pf, ...variantEnv(input, target, pf, e.result), unit: target, inputs: e.result.inputs },
+      evaluation: { variant: e.variant, variantFile: pf, ...variantEnv(input, target, pf, e.result), unit: target, inputs: e.result.inputs, ...(assigned ? undeclaredValues(e.result.inputs, assigned) : {}) },
       result: e.result,
       opaqueModules: e.result.opaqueModules,
       ...(e.bicepDeclaration ? { bicepDeclaration: e.bicepDeclaration } : {}),
@@ -288,6 +293,16 @@ function paramFileValues(
   addProblems(r.problems);
   for (const [k, v] of r.values) values.set(k, v);
   return values;
+}
+
+/**
+ * The values a `.bicepparam` file writes itself (a base it extends holds its own), for the
+ * parameters its template does not declare (`Evaluation.undeclaredValues`); none when it does
+ * not parse (every parameter is then unknown, and its PARSE001 said).
+ */
+function ownParamValues(pf: string, input: BicepInput, sources: BicepSources): Map<string, Value> | undefined {
+  const parsed = input.parseParams(pf);
+  return parsed && parsed.errors.length === 0 ? evaluateParamFile(parsed, sources).values : undefined;
 }
 
 /** Every parameter of the file, unknown for `reason`. */
