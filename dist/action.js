@@ -51031,6 +51031,42 @@ var init_azure_pipelines_variables = __esm({
   }
 });
 
+// src/frontends/sourced-runs.ts
+function reusableRun(script, hasMacros) {
+  if (script.language !== "shell" || hasMacros) return false;
+  for (const cmd of script.commands) {
+    if (cmd.argv.some((w) => w.raw.includes("${{") || SOURCES.test(w.raw))) return false;
+    if (cmd.heredoc?.text.includes("${{")) return false;
+  }
+  return true;
+}
+function sameVariables(a, b) {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v || !b.has(k)) return false;
+  return true;
+}
+var MAX_RUNS_PER_KEY, SOURCES, SourcedRuns;
+var init_sourced_runs = __esm({
+  "src/frontends/sourced-runs.ts"() {
+    "use strict";
+    MAX_RUNS_PER_KEY = 8;
+    SOURCES = /^(?:source|\.)$/;
+    SourcedRuns = class {
+      runs = /* @__PURE__ */ new Map();
+      /** The run for `key` (undefined: not reusable) with variables `env`: a kept one, else `make()`'s, kept. */
+      run(key, env, make) {
+        if (key === void 0 || Object.getPrototypeOf(env) !== Map.prototype) return make();
+        const kept = this.runs.get(key);
+        const hit = kept?.find((k) => sameVariables(k.env, env));
+        if (hit) return hit.run;
+        const run3 = make();
+        if ((kept?.length ?? 0) < MAX_RUNS_PER_KEY) this.runs.set(key, [...kept ?? [], { env: new Map(env), run: run3 }]);
+        return run3;
+      }
+    };
+  }
+});
+
 // src/frontends/azure-cli.ts
 import path47 from "node:path";
 function idOutputName(token, kind) {
@@ -51323,13 +51359,18 @@ function azureCliUnits(ciFiles, ctx) {
   }
   for (const f of ciFiles) if (f.kind !== "script") linkScriptFiles(f, byPath, ctx.root);
   problems.push(...missingLocalReferences(references, ctx));
+  const sourcedRuns = new SourcedRuns();
   const withSource = (from, base, depth = 0, program, start) => ({
     ...base,
     ...program === void 0 ? {} : { program },
     source: (p, env, folder, fromCheckout, noBranchTexts) => {
       const at2 = fromCheckout ? p : fromStart(start, p);
       const target = depth < 4 && at2 !== void 0 ? scriptAt(byPath, ctx.root, from, at2) : void 0;
-      return target ? interpretScript(target.file, target.script, env, { ...withSource(target.file, base, depth + 1, program ?? from, nestedFolder(start, folder)), ...noBranchTexts ? { noBranchTexts: true } : {} }) : void 0;
+      if (!target) return void 0;
+      const childStart = nestedFolder(start, folder);
+      const sourcedBy = program ?? from;
+      const key = reusableRun(target.script, base.macro !== void 0) ? JSON.stringify([target.file, sourcedBy, noBranchTexts === true, base.runnerOs ?? null]) : void 0;
+      return sourcedRuns.run(key, env, () => interpretScript(target.file, target.script, env, { ...withSource(target.file, base, depth + 1, sourcedBy, childStart), ...noBranchTexts ? { noBranchTexts: true } : {} }));
     }
   });
   const cappedLoops = /* @__PURE__ */ new Set();
@@ -52312,6 +52353,7 @@ var init_azure_cli2 = __esm({
     init_azure_cli_sets();
     init_ci_checkout();
     init_folders();
+    init_sourced_runs();
     PARENT_KIND = { cluster: "aks.cluster", workspace: "ml.workspace", nsg: "nsg", storage: "storage" };
     refKeys = (ref) => ref.kind === "string" ? [ref.value] : [];
     ID_GROUP_OF = { acr: "acr" };

@@ -60,6 +60,7 @@ import { resolveVariableTemplates, variableListsOf, variablesTemplatePath } from
 import { applyMlSets, combineOpaque, flagOverrides, limitedFlags, nameAbsentMlKeys, opaqueMaySet, opaqueReason, type Opaque } from './azure-cli-sets.js';
 import { withoutCheckoutTop } from '../parse/yaml/ci-checkout.js';
 import { nestedFolder, stepFolder, UNKNOWN_FOLDER, within, type FolderState, type ScriptFolder } from '../eval/azcli/folders.js';
+import { reusableRun, SourcedRuns } from './sourced-runs.js';
 
 export type { HeredocWrite } from '../eval/azcli/interpret.js';
 
@@ -523,13 +524,20 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
   // (A sourced file's `$0` is the script that sources it, `program`: its `$(dirname "$0")` is that script's folder.)
   // (`start`: the folder the script `from` started in, folders.ts; a path it sources is read from
   // there and the `cd`s before the `source`, and the sourced file starts in that folder.)
+  // A helper sourced by every step is interpreted once per set of values it starts with (sourced-runs.ts).
+  const sourcedRuns = new SourcedRuns();
   const withSource = (from: string, base: ScriptContext['expansion'], depth = 0, program?: string, start?: FolderState): ScriptContext['expansion'] => ({
     ...base,
     ...(program === undefined ? {} : { program }),
     source: (p: string, env: Env, folder?: ScriptFolder, fromCheckout?: boolean, noBranchTexts?: boolean): ReturnType<typeof interpretScript> | undefined => {
       const at = fromCheckout ? p : fromStart(start, p);
       const target = depth < 4 && at !== undefined ? scriptAt(byPath, ctx.root, from, at) : undefined;
-      return target ? interpretScript(target.file, target.script, env, { ...withSource(target.file, base, depth + 1, program ?? from, nestedFolder(start, folder)), ...(noBranchTexts ? { noBranchTexts: true as const } : {}) }) : undefined;
+      if (!target) return undefined;
+      const childStart = nestedFolder(start, folder);
+      const sourcedBy = program ?? from;
+      // (The folder it starts in and the depth matter only to the files it sources: a reusable run sources none.)
+      const key = reusableRun(target.script, base.macro !== undefined) ? JSON.stringify([target.file, sourcedBy, noBranchTexts === true, base.runnerOs ?? null]) : undefined;
+      return sourcedRuns.run(key, env, () => interpretScript(target.file, target.script, env, { ...withSource(target.file, base, depth + 1, sourcedBy, childStart), ...(noBranchTexts ? { noBranchTexts: true as const } : {}) }));
     },
   });
   // A loop past MAX_LOOP_ITERATIONS: EVAL001 once, at its key (its own file's run and its called templates' meet it).
