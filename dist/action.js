@@ -18746,9 +18746,9 @@ function isSpotTaint(t) {
   return t.key === spot.key && t.value === spot.value && t.effect === spot.effect;
 }
 function isAutoProvisioningMode(mode) {
-  return mode.toLowerCase() !== MANUAL_NODE_PROVISIONING.toLowerCase();
+  return mode.trim().toLowerCase() === AUTO_NODE_PROVISIONING.toLowerCase();
 }
-var SYSTEM_MODE, GPU_TAINT, TAINT_EFFECTS, TAINT_PATTERN, ASSUMED_GPU_TAINT_OPTION, SPOT_TAINT, SPOT_LABEL, DEFAULT_PRIORITY, CRITICAL_ADDONS_TAINT, MANUAL_NODE_PROVISIONING;
+var SYSTEM_MODE, GPU_TAINT, TAINT_EFFECTS, TAINT_PATTERN, ASSUMED_GPU_TAINT_OPTION, SPOT_TAINT, SPOT_LABEL, DEFAULT_PRIORITY, CRITICAL_ADDONS_TAINT, MANUAL_NODE_PROVISIONING, AUTO_NODE_PROVISIONING;
 var init_aks = __esm({
   "src/model/facts/aks.ts"() {
     "use strict";
@@ -18768,6 +18768,7 @@ var init_aks = __esm({
     DEFAULT_PRIORITY = "Regular";
     CRITICAL_ADDONS_TAINT = "CriticalAddonsOnly=true:NoSchedule";
     MANUAL_NODE_PROVISIONING = "Manual";
+    AUTO_NODE_PROVISIONING = "Auto";
   }
 });
 
@@ -42511,7 +42512,7 @@ function evaluateArm(input2) {
           ...env,
           unit: template,
           inputs: result.inputs,
-          ...pf ? undeclaredValues(result.inputs, parameterFileEntries({ file: pf, parsed: pfParsed })) : {}
+          ...pf ? undeclaredValues(template, result.inputs, parameterFileEntries({ file: pf, parsed: pfParsed }), true) : {}
         },
         result,
         bicepDeclaration
@@ -42532,9 +42533,12 @@ function undeclaredParameters(parse2) {
     return members(parametersObject(given)).map(([k]) => k).filter((k) => !declared.has(k.toLowerCase()));
   };
 }
-function undeclaredValues(inputs, assigned) {
-  const declared = new Set(inputs.filter((i) => !i.nested).map((i) => i.name.toLowerCase()));
-  const out = new Map([...assigned].filter(([name]) => !declared.has(name.toLowerCase())));
+function undeclaredValues(unit, inputs, assigned, anyCase) {
+  const key = (name) => anyCase ? name.toLowerCase() : name;
+  const declared = new Set(inputs.filter((i) => !i.nested && i.header.file === unit).map((i) => key(i.name)));
+  const entries2 = [...assigned];
+  const last = new Map(entries2.map(([name], i) => [key(name), i]));
+  const out = new Map(entries2.filter(([name], i) => !declared.has(key(name)) || last.get(key(name)) !== i));
   return out.size > 0 ? { undeclaredValues: out } : {};
 }
 function unknownParameters(parsed, file) {
@@ -44821,7 +44825,7 @@ function evaluateBicep(input2) {
           unit,
           inputs: result.inputs,
           ...r.incomplete.length > 0 ? { incomplete: [...new Set(r.incomplete)] } : {},
-          ...assigned ? undeclaredValues(result.inputs, assigned) : {}
+          ...assigned ? undeclaredValues(unit, result.inputs, assigned, /\.json$/i.test(pf)) : {}
         },
         result,
         opaqueModules: r.opaqueModules
@@ -44841,7 +44845,7 @@ function evaluateBicep(input2) {
     for (const p of e.result.problems) addProblems([p]);
     const assigned = ownParamValues(pf, input2, sources);
     evaluations.push({
-      evaluation: { variant: e.variant, variantFile: pf, ...variantEnv(input2, target, pf, e.result), unit: target, inputs: e.result.inputs, ...assigned ? undeclaredValues(e.result.inputs, assigned) : {} },
+      evaluation: { variant: e.variant, variantFile: pf, ...variantEnv(input2, target, pf, e.result), unit: target, inputs: e.result.inputs, ...assigned ? undeclaredValues(target, e.result.inputs, assigned, true) : {} },
       result: e.result,
       opaqueModules: e.result.opaqueModules,
       ...e.bicepDeclaration ? { bicepDeclaration: e.bicepDeclaration } : {},
@@ -47188,6 +47192,17 @@ var init_azure_cli = __esm({
         // so it is Regular: `az aks create` has no --priority for it.
         poolDefaults: { vmSize: SERVER_DEFAULT_SIZE, taints: [], labels: {}, autoscale: false, name: "nodepool1", priority: DEFAULT_PRIORITY },
         source: "https://learn.microsoft.com/cli/azure/aks#az-aks-create"
+      },
+      {
+        // Only what K8S001 reads: node auto-provisioning turned on for a cluster the code created
+        // elsewhere ("az aks update --node-provisioning-mode Auto", facts/aks.ts). An update carries
+        // only the flags given.
+        command: "aks update",
+        kind: "aks.cluster",
+        verb: "update",
+        nameFlags: ["--name", "-n"],
+        flags: [{ names: ["--node-provisioning-mode"], attr: "nodeProvisioningMode", read: "string" }],
+        source: "https://learn.microsoft.com/cli/azure/aks#az-aks-update"
       },
       {
         command: "aks nodepool add",
@@ -51032,35 +51047,40 @@ var init_azure_pipelines_variables = __esm({
 });
 
 // src/frontends/sourced-runs.ts
-function reusableRun(script, hasMacros) {
-  if (script.language !== "shell" || hasMacros) return false;
-  for (const cmd of script.commands) {
-    if (cmd.argv.some((w) => w.raw.includes("${{") || SOURCES.test(w.raw))) return false;
-    if (cmd.heredoc?.text.includes("${{")) return false;
-  }
-  return true;
+function reusableRun(script) {
+  return script.language === "shell";
 }
 function sameVariables(a, b) {
   if (a.size !== b.size) return false;
   for (const [k, v] of a) if (b.get(k) !== v || !b.has(k)) return false;
   return true;
 }
-var MAX_RUNS_PER_KEY, SOURCES, SourcedRuns;
+function watched(ctx, called) {
+  const out = { ...ctx, expression: (expr, locate) => (called(), ctx.expression(expr, locate)) };
+  if (ctx.macro) out.macro = (name) => (called(), ctx.macro(name));
+  if (ctx.source) out.source = (...args) => (called(), ctx.source(...args));
+  return out;
+}
+var MAX_RUNS_PER_KEY, SourcedRuns;
 var init_sourced_runs = __esm({
   "src/frontends/sourced-runs.ts"() {
     "use strict";
     MAX_RUNS_PER_KEY = 8;
-    SOURCES = /^(?:source|\.)$/;
     SourcedRuns = class {
       runs = /* @__PURE__ */ new Map();
-      /** The run for `key` (undefined: not reusable) with variables `env`: a kept one, else `make()`'s, kept. */
-      run(key, env, make) {
-        if (key === void 0 || Object.getPrototypeOf(env) !== Map.prototype) return make();
+      /**
+       * The run for `key` (undefined: never kept) with variables `env`: a kept one, else the one
+       * `make` makes with `ctx`, watched: kept unless it called one of the context's hooks.
+       */
+      run(key, env, ctx, make) {
+        if (key === void 0 || Object.getPrototypeOf(env) !== Map.prototype) return make(ctx);
         const kept = this.runs.get(key);
         const hit = kept?.find((k) => sameVariables(k.env, env));
         if (hit) return hit.run;
-        const run3 = make();
-        if ((kept?.length ?? 0) < MAX_RUNS_PER_KEY) this.runs.set(key, [...kept ?? [], { env: new Map(env), run: run3 }]);
+        const snapshot = new Map(env);
+        let consulted = false;
+        const run3 = make(watched(ctx, () => consulted = true));
+        if (!consulted && (kept?.length ?? 0) < MAX_RUNS_PER_KEY) this.runs.set(key, [...kept ?? [], { env: snapshot, run: run3 }]);
         return run3;
       }
     };
@@ -51369,8 +51389,9 @@ function azureCliUnits(ciFiles, ctx) {
       if (!target) return void 0;
       const childStart = nestedFolder(start, folder);
       const sourcedBy = program ?? from;
-      const key = reusableRun(target.script, base.macro !== void 0) ? JSON.stringify([target.file, sourcedBy, noBranchTexts === true, base.runnerOs ?? null]) : void 0;
-      return sourcedRuns.run(key, env, () => interpretScript(target.file, target.script, env, { ...withSource(target.file, base, depth + 1, sourcedBy, childStart), ...noBranchTexts ? { noBranchTexts: true } : {} }));
+      const key = reusableRun(target.script) ? JSON.stringify([target.file, sourcedBy, noBranchTexts === true, base.runnerOs ?? null]) : void 0;
+      const childCtx = { ...withSource(target.file, base, depth + 1, sourcedBy, childStart), ...noBranchTexts ? { noBranchTexts: true } : {} };
+      return sourcedRuns.run(key, env, childCtx, (watched2) => interpretScript(target.file, target.script, env, watched2));
     }
   });
   const cappedLoops = /* @__PURE__ */ new Set();
@@ -51780,7 +51801,7 @@ function fromInvocation(inv, file, refs, recordRefs, linker, configured, cliVers
     for (const [attr2, d] of Object.entries(table ?? {})) {
       if (r.attrs.has(attr2)) continue;
       const sourcePath = flagNameOf(spec, attr2, isPool);
-      if (flags.opaque && opaqueMaySet(flags.opaque, flagNamesOf(spec, attr2, isPool))) r.attrs.set(attr2, { value: unknown(opaqueReason(flags.opaque, sourcePath), at2), defaulted: false, at: at2, sourcePath });
+      if (flags.opaque && opaqueMaySet(flags.opaque, flagNamesOf(spec, attr2, isPool))) r.attrs.set(attr2, { value: unknown(opaqueReason(flags.opaque, sourcePath), at2), defaulted: false, at: at2, sourcePath, mayBeCarried: true });
       else r.attrs.set(attr2, { value: defaultValue(d), defaulted: true, sourcePath, ...typeof d === "boolean" && readsEnabled(spec, attr2) ? { written: enabledWord(d) } : {} });
       if (isPool && attr2 === "name" && !r.name) r.name = str(String(d));
     }
@@ -51789,7 +51810,7 @@ function fromInvocation(inv, file, refs, recordRefs, linker, configured, cliVers
       const sourcePath = flagNameOf(spec, attr2);
       const version = cliVersion?.kind === "string" ? cliVersion.value : void 0;
       const d = versioned && version !== void 0 ? defaultInVersion(versioned, version) : void 0;
-      if (d !== void 0 && flags.opaque && opaqueMaySet(flags.opaque, flagNamesOf(spec, attr2))) r.attrs.set(attr2, { value: unknown(opaqueReason(flags.opaque, sourcePath), at2), defaulted: false, at: at2, sourcePath });
+      if (d !== void 0 && flags.opaque && opaqueMaySet(flags.opaque, flagNamesOf(spec, attr2))) r.attrs.set(attr2, { value: unknown(opaqueReason(flags.opaque, sourcePath), at2), defaulted: false, at: at2, sourcePath, mayBeCarried: true });
       else if (d !== void 0) {
         const setBy = { value: cliVersion, label: `Azure CLI version ${version}`, fix: `azcliversion to ${versioned.since} or later` };
         r.attrs.set(attr2, { value: defaultValue(d), defaulted: true, sourcePath, written: `${String(d)} in Azure CLI ${version}`, defaultSetBy: setBy });
@@ -51801,7 +51822,7 @@ function fromInvocation(inv, file, refs, recordRefs, linker, configured, cliVers
     if (flags.opaque) {
       for (const f of spec.flags) {
         const t = f.pool ? pool : resource;
-        if (t && !f.decides && !t.attrs.has(f.attr) && !!f.pool === (t === pool) && opaqueMaySet(flags.opaque, f.names)) t.attrs.set(f.attr, { value: unknown(opaqueReason(flags.opaque, f.names[0]), at2), defaulted: false, at: at2, sourcePath: f.names[0] });
+        if (t && !f.decides && !t.attrs.has(f.attr) && !!f.pool === (t === pool) && opaqueMaySet(flags.opaque, f.names)) t.attrs.set(f.attr, { value: unknown(opaqueReason(flags.opaque, f.names[0]), at2), defaulted: false, at: at2, sourcePath: f.names[0], mayBeCarried: true });
       }
     }
     for (const f of spec.flags) {
@@ -57989,14 +58010,16 @@ function autoProvisionedClusters(graphs) {
   const seen = /* @__PURE__ */ new Set();
   for (const g of graphs) {
     for (const c of g.ofKind("aks.cluster")) {
-      const mode = c.attrs.get("nodeProvisioningMode")?.value;
-      if (mode === void 0 || mode.kind === "string" && !isAutoProvisioningMode(mode.value)) continue;
-      const why = mode.kind === "string" ? `node provisioning mode "${mode.value}"` : mode.kind === "unknown" ? `node provisioning mode not known: ${mode.reason}` : "node provisioning mode not a text";
+      const fact = c.attrs.get("nodeProvisioningMode");
+      const mode = fact?.value;
+      if (mode === void 0 || fact?.mayBeCarried || mode.kind !== "unknown" && !(mode.kind === "string" && isAutoProvisioningMode(mode.value))) continue;
+      const why = mode.kind === "string" ? `node provisioning mode "${mode.value}"` : `node provisioning mode not known: ${mode.kind === "unknown" ? mode.reason : "not a text"}`;
       const calledFrom = callerFile(c);
       const key = `${c.header.file}\0${calledFrom ?? ""}\0${c.address}\0${why}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ address: c.address, header: c.header, name: displayName(c), why, ...calledFrom !== void 0 ? { calledFrom } : {} });
+      const modeAt = mode.kind === "unknown" ? fact?.at ?? mode.origin : mode.origin ?? fact?.at;
+      out.push({ address: c.address, header: c.header, name: displayName(c), why, ...modeAt ? { modeAt } : {}, ...mode.kind === "unknown" ? { unknownMode: true } : {}, ...calledFrom !== void 0 ? { calledFrom } : {} });
     }
   }
   return out;
@@ -62193,18 +62216,22 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
         const selectable = all.filter((p) => selectorAdmits(t, p.label) !== false);
         const pools = selectable.length > 0 ? selectable : all;
         const autoProvisioned = ctx.scan.autoProvisioned?.(workloadPlace(w));
-        const undecidedByAutoProvisioning = () => ctx.undecided(w, "tolerations", `AKS cluster "${autoProvisioned.name}" (${ctx.relativePath(autoProvisioned.header.file)}) provisions nodes by itself (${autoProvisioned.why}): its pods may get a node whose taints they tolerate from a Karpenter NodePool`, t.tolerationsAt ?? at2);
+        const undecidedByAutoProvisioning = () => {
+          const nap = autoProvisioned;
+          const where = nap.modeAt ?? nap.header;
+          ctx.undecided(w, "tolerations", `AKS cluster "${nap.name}" (${ctx.relativePath(where.file)}:${where.range.start.line}) ${nap.unknownMode ? "may provision" : "provisions"} nodes by itself (${nap.why}): its pods may get a node whose taints they tolerate from a Karpenter NodePool`, t.tolerationsAt ?? at2);
+        };
         if (pools.length === 0) {
           if (!configured) return;
           if (scanned.length === 0 && ctx.scan.severalCheckouts?.(workloadPlace(w)) && toleratesSomePool(t, ctx.scan.gpuNodePools(), requested)) return;
           const v = taintVerdict(t, [configured], requested);
           if (v.missing.length === 0) return;
           if (mayBeTolerated(v)) return ctx.undecided(w, "tolerations", UNDECIDED_TOLERATION, t.tolerationsAt ?? at2);
-          if (autoProvisioned) return undecidedByAutoProvisioning();
           if (v.byExtendedResource.length === v.missing.length) {
             ctx.report({ resource: w, location: at2, related, relatedIsContext: true, attributePath: "tolerations", level: "note", messageId: "extendedResource", data: { ...data, taint: showTaint(configured), pool: "configured as the GPU taint (gpu.taint)" } });
             return;
           }
+          if (autoProvisioned) return undecidedByAutoProvisioning();
           const why = configTaintReason(ctx.scan);
           ctx.report({ resource: w, location: at2, related, relatedIsContext: true, attributePath: "tolerations", level: "warning", messageId: "configTaint", data: { ...data, taint: showTaint(configured), why } });
           return;
@@ -62234,7 +62261,6 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
           ctx.undecided(w, "tolerations", UNDECIDED_TOLERATION, t.tolerationsAt ?? at2);
           return;
         }
-        if (autoProvisioned) return undecidedByAutoProvisioning();
         const pending = (taint, pool) => pool.taints.find((x) => x === taint);
         const viaPlugin = judged.find((j) => j.verdict.byExtendedResource.length === j.verdict.missing.length);
         if (viaPlugin) {
@@ -62251,6 +62277,7 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
           });
           return;
         }
+        if (autoProvisioned) return undecidedByAutoProvisioning();
         const closest = [...judged].sort((a, b) => hardMissing(a.verdict).length - hardMissing(b.verdict).length)[0];
         const missing = hardFirst(closest.verdict).map((m) => pending(m, closest.pool));
         for (const j of [closest, ...judged.filter((x) => x !== closest)].slice(0, MAX_RELATED_POOLS)) {

@@ -122,8 +122,11 @@ export default defineRule({
         // Karpenter NodePool whose taints they tolerate, which no pool of the code declares
         // (facts/aks.ts): what they lack is not known (review 119, an NAP cluster's vLLM Deployment).
         const autoProvisioned = ctx.scan.autoProvisioned?.(workloadPlace(w));
-        const undecidedByAutoProvisioning = (): void =>
-          ctx.undecided(w, 'tolerations', `AKS cluster "${autoProvisioned!.name}" (${ctx.relativePath(autoProvisioned!.header.file)}) provisions nodes by itself (${autoProvisioned!.why}): its pods may get a node whose taints they tolerate from a Karpenter NodePool`, t.tolerationsAt ?? at);
+        const undecidedByAutoProvisioning = (): void => {
+          const nap = autoProvisioned!;
+          const where = nap.modeAt ?? nap.header;
+          ctx.undecided(w, 'tolerations', `AKS cluster "${nap.name}" (${ctx.relativePath(where.file)}:${where.range.start.line}) ${nap.unknownMode ? 'may provision' : 'provisions'} nodes by itself (${nap.why}): its pods may get a node whose taints they tolerate from a Karpenter NodePool`, t.tolerationsAt ?? at);
+        };
 
         if (pools.length === 0) {
           if (!configured) return;
@@ -135,11 +138,12 @@ export default defineRule({
           const v = taintVerdict(t, [configured], requested);
           if (v.missing.length === 0) return;
           if (mayBeTolerated(v)) return ctx.undecided(w, 'tolerations', UNDECIDED_TOLERATION, t.tolerationsAt ?? at);
-          if (autoProvisioned) return undecidedByAutoProvisioning();
           if (v.byExtendedResource.length === v.missing.length) {
             ctx.report({ resource: w, location: at, related, relatedIsContext: true, attributePath: 'tolerations', level: 'note', messageId: 'extendedResource', data: { ...data, taint: showTaint(configured), pool: 'configured as the GPU taint (gpu.taint)' } });
             return;
           }
+          // (What the admission plugin tolerates holds on any node: only a missing toleration waits on the NodePools.)
+          if (autoProvisioned) return undecidedByAutoProvisioning();
           const why = configTaintReason(ctx.scan);
           ctx.report({ resource: w, location: at, related, relatedIsContext: true, attributePath: 'tolerations', level: 'warning', messageId: 'configTaint', data: { ...data, taint: showTaint(configured), why } });
           return;
@@ -173,7 +177,6 @@ export default defineRule({
           ctx.undecided(w, 'tolerations', UNDECIDED_TOLERATION, t.tolerationsAt ?? at);
           return;
         }
-        if (autoProvisioned) return undecidedByAutoProvisioning();
         const pending = (taint: object, pool: GpuNodePool): NodePoolTaint => pool.taints!.find((x) => x === taint)!;
         // Only taints keyed by a requested GPU resource are left: AKS's admission plugin tolerates them.
         const viaPlugin = judged.find((j) => j.verdict.byExtendedResource.length === j.verdict.missing.length);
@@ -187,6 +190,7 @@ export default defineRule({
           });
           return;
         }
+        if (autoProvisioned) return undecidedByAutoProvisioning();
         // The pool it comes closest to tolerating names the message; every pool's first untolerated taint is related.
         // Taints the admission plugin tolerates for it come last: the ones it really lacks name the cause.
         const closest = [...judged].sort((a, b) => hardMissing(a.verdict).length - hardMissing(b.verdict).length)[0]!;

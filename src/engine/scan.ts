@@ -72,6 +72,10 @@ export interface AutoProvisionedCluster {
   name: string;
   /** Why its mode is not known to be Manual: `mode "Auto"`, or the reason the value is not known. */
   why: string;
+  /** Where that mode is written (a module instance's: its caller's value), when it is. */
+  modeAt?: Location;
+  /** The mode is not known (rather than known to be Auto). */
+  unknownMode?: true;
 }
 
 export function scanView(graphs: readonly Graph[], root?: string, oneRepository = false): ScanView {
@@ -307,15 +311,20 @@ function autoProvisionedClusters(graphs: readonly Graph[]): AutoProvisionedClust
   const seen = new Set<string>();
   for (const g of graphs) {
     for (const c of g.ofKind('aks.cluster')) {
-      const mode = c.attrs.get('nodeProvisioningMode')?.value;
-      // Not written where the format has no default (an az update): it changes nothing.
-      if (mode === undefined || (mode.kind === 'string' && !isAutoProvisioningMode(mode.value))) continue;
-      const why = mode.kind === 'string' ? `node provisioning mode "${mode.value}"` : mode.kind === 'unknown' ? `node provisioning mode not known: ${mode.reason}` : 'node provisioning mode not a text';
+      const fact = c.attrs.get('nodeProvisioningMode');
+      const mode = fact?.value;
+      // Not written where the format has no default (an az update): it changes nothing. Nor an
+      // az flag not written that an unquoted expansion of the command might carry: auto-provisioning
+      // is chosen by writing it, and every `az aks create -g $RG` would otherwise silence K8S001 (review 120).
+      if (mode === undefined || fact?.mayBeCarried || (mode.kind !== 'unknown' && !(mode.kind === 'string' && isAutoProvisioningMode(mode.value)))) continue;
+      const why = mode.kind === 'string' ? `node provisioning mode "${mode.value}"` : `node provisioning mode not known: ${mode.kind === 'unknown' ? mode.reason : 'not a text'}`;
       const calledFrom = callerFile(c);
       const key = `${c.header.file}\u0000${calledFrom ?? ''}\u0000${c.address}\u0000${why}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ address: c.address, header: c.header, name: displayName(c), why, ...(calledFrom !== undefined ? { calledFrom } : {}) });
+      // (A known mode where its text is written, a caller's value included; one not known, where the attribute is.)
+      const modeAt = mode.kind === 'unknown' ? (fact?.at ?? mode.origin) : (mode.origin ?? fact?.at);
+      out.push({ address: c.address, header: c.header, name: displayName(c), why, ...(modeAt ? { modeAt } : {}), ...(mode.kind === 'unknown' ? { unknownMode: true as const } : {}), ...(calledFrom !== undefined ? { calledFrom } : {}) });
     }
   }
   return out;

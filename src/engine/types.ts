@@ -314,7 +314,7 @@ export interface ScanView {
    * A cluster of the manifest's project (as `gpuNodePools` finds them) whose node provisioning
    * mode is Auto or not known: its pods may get nodes the code declares no pool for.
    */
-  autoProvisioned?(forFile?: string): { name: string; why: string; header: Location } | undefined;
+  autoProvisioned?(forFile?: string): { name: string; why: string; header: Location; modeAt?: Location; unknownMode?: true } | undefined;
 }
 
 /** One taint of a node pool, parsed (`key=value:Effect`), with where it was written. */

@@ -535,9 +535,10 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       if (!target) return undefined;
       const childStart = nestedFolder(start, folder);
       const sourcedBy = program ?? from;
-      // (The folder it starts in and the depth matter only to the files it sources: a reusable run sources none.)
-      const key = reusableRun(target.script, base.macro !== undefined) ? JSON.stringify([target.file, sourcedBy, noBranchTexts === true, base.runnerOs ?? null]) : undefined;
-      return sourcedRuns.run(key, env, () => interpretScript(target.file, target.script, env, { ...withSource(target.file, base, depth + 1, sourcedBy, childStart), ...(noBranchTexts ? { noBranchTexts: true as const } : {}) }));
+      // (The folder it starts in and the depth matter only to the files it sources: a run that sources one is not kept.)
+      const key = reusableRun(target.script) ? JSON.stringify([target.file, sourcedBy, noBranchTexts === true, base.runnerOs ?? null]) : undefined;
+      const childCtx = { ...withSource(target.file, base, depth + 1, sourcedBy, childStart), ...(noBranchTexts ? { noBranchTexts: true as const } : {}) };
+      return sourcedRuns.run(key, env, childCtx, (watched) => interpretScript(target.file, target.script, env, watched));
     },
   });
   // A loop past MAX_LOOP_ITERATIONS: EVAL001 once, at its key (its own file's run and its called templates' meet it).
@@ -1157,7 +1158,7 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
     for (const [attr, d] of Object.entries(table ?? {})) {
       if (r.attrs.has(attr)) continue;
       const sourcePath = flagNameOf(spec, attr, isPool);
-      if (flags.opaque && opaqueMaySet(flags.opaque, flagNamesOf(spec, attr, isPool))) r.attrs.set(attr, { value: unknown(opaqueReason(flags.opaque, sourcePath), at), defaulted: false, at, sourcePath });
+      if (flags.opaque && opaqueMaySet(flags.opaque, flagNamesOf(spec, attr, isPool))) r.attrs.set(attr, { value: unknown(opaqueReason(flags.opaque, sourcePath), at), defaulted: false, at, sourcePath, mayBeCarried: true });
       else r.attrs.set(attr, { value: defaultValue(d), defaulted: true, sourcePath, ...(typeof d === 'boolean' && readsEnabled(spec, attr) ? { written: enabledWord(d) } : {}) });
       if (isPool && attr === 'name' && !r.name) r.name = str(String(d));
     }
@@ -1167,7 +1168,7 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
       const sourcePath = flagNameOf(spec, attr);
       const version = cliVersion?.kind === 'string' ? cliVersion.value : undefined;
       const d = versioned && version !== undefined ? defaultInVersion(versioned, version) : undefined;
-      if (d !== undefined && flags.opaque && opaqueMaySet(flags.opaque, flagNamesOf(spec, attr))) r.attrs.set(attr, { value: unknown(opaqueReason(flags.opaque, sourcePath), at), defaulted: false, at, sourcePath });
+      if (d !== undefined && flags.opaque && opaqueMaySet(flags.opaque, flagNamesOf(spec, attr))) r.attrs.set(attr, { value: unknown(opaqueReason(flags.opaque, sourcePath), at), defaulted: false, at, sourcePath, mayBeCarried: true });
       else if (d !== undefined) {
         // The version decides it: where it is written is a related place, and raising it a fix.
         const setBy = { value: cliVersion!, label: `Azure CLI version ${version}`, fix: `azcliversion to ${versioned!.since} or later` };
@@ -1181,7 +1182,7 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
     if (flags.opaque) {
       for (const f of spec.flags) {
         const t = f.pool ? pool : resource;
-        if (t && !f.decides && !t.attrs.has(f.attr) && !!f.pool === (t === pool) && opaqueMaySet(flags.opaque, f.names)) t.attrs.set(f.attr, { value: unknown(opaqueReason(flags.opaque, f.names[0]!), at), defaulted: false, at, sourcePath: f.names[0]! });
+        if (t && !f.decides && !t.attrs.has(f.attr) && !!f.pool === (t === pool) && opaqueMaySet(flags.opaque, f.names)) t.attrs.set(f.attr, { value: unknown(opaqueReason(flags.opaque, f.names[0]!), at), defaulted: false, at, sourcePath: f.names[0]!, mayBeCarried: true });
       }
     }
     // A flag not given and without a default is absent (no tags flag: no tags); the fact names the

@@ -55,6 +55,13 @@ export interface Fact {
    * "set X to true (or …)": `azcliversion to 2.61.0 or later`.
    */
   defaultSetBy?: { value: Value; label: string; fix: string };
+  /**
+   * Not written: unknown only because an expansion of the command may carry the flag (an
+   * unquoted `$EXTRA`, an abbreviation; FORMATS.md §1(d)). A rule that reads the attribute only
+   * as context for another resource may take it as not written (K8S001: a cluster's node
+   * provisioning mode).
+   */
+  mayBeCarried?: true;
 }
 
 export interface Resource<K extends ResourceKind = ResourceKind> {

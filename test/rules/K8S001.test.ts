@@ -1922,27 +1922,27 @@ describe('K8S001: a cluster of the project with node auto-provisioning', () => {
       contentVersion: '1.0.0.0',
       resources: [{ type: 'Microsoft.ContainerService/managedClusters', apiVersion: '2024-09-01', name: 'aks-nap', location: 'westeurope', properties: { dnsPrefix: 'nap', nodeProvisioningProfile: { mode }, agentPoolProfiles: [{ name: 'system', mode: 'System', vmSize: 'Standard_D4s_v5', count: 1 }] } }],
     }, null, 2);
-  const napReason = (file: string, why: string): string =>
-    `tolerations: AKS cluster "aks-nap" (${file}) provisions nodes by itself (${why}): its pods may get a node whose taints they tolerate from a Karpenter NodePool`;
+  const napReason = (at: string, why: string, may = false): string =>
+    `tolerations: AKS cluster "aks-nap" (${at}) ${may ? 'may provision' : 'provisions'} nodes by itself (${why}): its pods may get a node whose taints they tolerate from a Karpenter NodePool`;
   const gpuJob = (): string => job('nvidia.com/gpu');
   const k8s001 = (r: Awaited<ReturnType<typeof lintTree>>): string[] => r.undecided.filter((u) => u.ruleId === 'K8S001').map((u) => `${u.attribute}: ${u.reason}`);
 
   it('Terraform, mode "Auto", no GPU pool declared: the configured taint is not demanded, and --verbose says why', async () => {
     const r = await lintTree(trees.tree({ 'infra/main.tf': tfCluster('  node_provisioning_profile {\n    mode = "Auto"\n  }\n'), 'k8s/job.yaml': gpuJob() }), ['K8S001']);
     expect(r.briefs).toEqual([]);
-    expect(k8s001(r)).toEqual([napReason('infra/main.tf', 'node provisioning mode "Auto"')]);
+    expect(k8s001(r)).toEqual([napReason('infra/main.tf:11', 'node provisioning mode "Auto"')]);
   });
 
   it('Terraform, mode "Auto" beside a tainted GPU pool the pod does not tolerate: undecided too (a NodePool may serve it)', async () => {
     const r = await lintTree(trees.tree({ 'infra/main.tf': tfCluster('  node_provisioning_profile {\n    mode = "Auto"\n  }\n') + POOL, 'k8s/job.yaml': gpuJob() }), ['K8S001']);
     expect(r.briefs).toEqual([]);
-    expect(k8s001(r)).toEqual([napReason('infra/main.tf', 'node provisioning mode "Auto"')]);
+    expect(k8s001(r)).toEqual([napReason('infra/main.tf:11', 'node provisioning mode "Auto"')]);
   });
 
   it('Terraform, mode from a variable without a value: not known to be Manual, undecided', async () => {
     const r = await lintTree(trees.tree({ 'infra/main.tf': `variable "nap" {}\n${tfCluster('  node_provisioning_profile {\n    mode = var.nap\n  }\n')}`, 'k8s/job.yaml': gpuJob() }), ['K8S001']);
     expect(r.briefs).toEqual([]);
-    expect(k8s001(r)).toEqual([napReason('infra/main.tf', 'node provisioning mode not known: variable "nap" has no value')]);
+    expect(k8s001(r)).toEqual([napReason('infra/main.tf:12', 'node provisioning mode not known: variable "nap" has no value', true)]);
   });
 
   it('Terraform, mode "Manual" or no profile (Manual by default): judged as before', async () => {
@@ -1957,7 +1957,7 @@ describe('K8S001: a cluster of the project with node auto-provisioning', () => {
   it('ARM, properties.nodeProvisioningProfile.mode "Auto": undecided; "Manual": the configured taint', async () => {
     const auto = await lintTree(trees.tree({ 'infra/aks.json': armCluster('Auto'), 'k8s/job.yaml': gpuJob() }), ['K8S001']);
     expect(auto.briefs).toEqual([]);
-    expect(k8s001(auto)).toEqual([napReason('infra/aks.json', 'node provisioning mode "Auto"')]);
+    expect(k8s001(auto)).toEqual([napReason('infra/aks.json:13', 'node provisioning mode "Auto"')]);
     const manual = await lintTree(trees.tree({ 'infra/aks.json': armCluster('Manual'), 'k8s/job.yaml': gpuJob() }), ['K8S001']);
     expect(manual.briefs).toEqual(['K8S001 warning configTaint k8s/job.yaml:14:15']);
   });
@@ -1965,7 +1965,7 @@ describe('K8S001: a cluster of the project with node auto-provisioning', () => {
   it('az aks create --node-provisioning-mode Auto: undecided; without the flag (Manual): the configured taint', async () => {
     const auto = await lintTree(trees.tree({ 'infra/aks.sh': 'az aks create -g rg -n aks-nap --node-provisioning-mode Auto\n', 'k8s/job.yaml': gpuJob() }), ['K8S001']);
     expect(auto.briefs).toEqual([]);
-    expect(k8s001(auto)).toEqual([napReason('infra/aks.sh', 'node provisioning mode "Auto"')]);
+    expect(k8s001(auto)).toEqual([napReason('infra/aks.sh:1', 'node provisioning mode "Auto"')]);
     const manual = await lintTree(trees.tree({ 'infra/aks.sh': 'az aks create -g rg -n aks-nap\n', 'k8s/job.yaml': gpuJob() }), ['K8S001']);
     expect(manual.briefs).toEqual(['K8S001 warning configTaint k8s/job.yaml:14:15']);
   });
@@ -1987,5 +1987,46 @@ describe('K8S001: a cluster of the project with node auto-provisioning', () => {
     const r = await lintTree(trees.tree({ 'infra/main.tf': tfCluster('  node_provisioning_profile {\n    mode = "Auto"\n  }\n') + POOL, 'k8s/job.yaml': job('nvidia.com/gpu', tolerates) }), ['K8S001']);
     expect(r.briefs).toEqual([]);
     expect(k8s001(r)).toEqual([]);
+  });
+
+  it('the ExtendedResourceToleration note stays: what the admission plugin tolerates holds on any node (review 120)', async () => {
+    const pluginPool = tfPool('["nvidia.com/gpu=present:NoSchedule"]');
+    const r = await lintTree(trees.tree({ 'infra/main.tf': tfCluster('  node_provisioning_profile {\n    mode = "Auto"\n  }\n') + pluginPool, 'k8s/job.yaml': gpuJob() }), ['K8S001']);
+    expect(r.briefs).toEqual(['K8S001 note extendedResource k8s/job.yaml:14:15']);
+  });
+
+  it('az aks update --node-provisioning-mode Auto of the cluster another script creates: undecided (review 120)', async () => {
+    const r = await lintTree(
+      trees.tree({ 'infra/aks.sh': 'az aks create -g rg -n aks-nap\naz aks nodepool add -g rg --cluster-name aks-nap -n gpu -s Standard_NC24ads_A100_v4 --node-taints sku=gpu:NoSchedule\n', 'infra/nap.sh': 'az aks update -g rg -n aks-nap --node-provisioning-mode Auto\n', 'k8s/job.yaml': gpuJob() }),
+      ['K8S001'],
+    );
+    expect(r.briefs).toEqual([]);
+    expect(k8s001(r)).toEqual([napReason('infra/nap.sh:1', 'node provisioning mode "Auto"')]);
+  });
+
+  it('an az flag not written that an unquoted expansion might carry is not taken for auto-provisioning (review 120)', async () => {
+    const r = await lintTree(
+      trees.tree({ 'infra/aks.sh': 'az aks create -g $RG -n aks-nap\naz aks nodepool add -g "$RG" --cluster-name aks-nap -n gpu -s Standard_NC24ads_A100_v4 --node-taints sku=gpu:NoSchedule\naz aks update -g $RG -n aks-nap --attach-acr $ACR\n', 'k8s/job.yaml': gpuJob() }),
+      ['K8S001'],
+    );
+    expect(r.briefs).toEqual(['K8S001 error scannedPool k8s/job.yaml:14:15']);
+  });
+
+  it('a mode that is no mode AKS takes ("") is not Auto (review 120)', async () => {
+    const r = await lintTree(trees.tree({ 'infra/main.tf': tfCluster('  node_provisioning_profile {\n    mode = ""\n  }\n') + POOL, 'k8s/job.yaml': gpuJob() }), ['K8S001']);
+    expect(r.briefs).toEqual(['K8S001 error scannedPool k8s/job.yaml:14:15']);
+  });
+
+  it("a module instance's cluster: the place named is the caller's value", async () => {
+    const r = await lintTree(
+      trees.tree({
+        'modules/aks/main.tf': `variable "nap_mode" {\n  default = "Manual"\n}\n${tfCluster('  node_provisioning_profile {\n    mode = var.nap_mode\n  }\n')}`,
+        'envs/prod/main.tf': 'module "aks" {\n  source   = "../../modules/aks"\n  nap_mode = "Auto"\n}\n',
+        'envs/prod/k8s/job.yaml': gpuJob(),
+      }),
+      ['K8S001'],
+    );
+    expect(r.briefs).toEqual([]);
+    expect(k8s001(r)).toEqual([napReason('envs/prod/main.tf:3', 'node provisioning mode "Auto"')]);
   });
 });

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { lint } from '../../src/api.js';
 import { isPlaceholder, isSamplePath, looksSecret, namesKey } from '../../rules/secrets/SEC001-hardcoded-secret.js';
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
-import { tempTrees } from '../support/temp-tree.js';
+import { lintTree, tempTrees } from '../support/temp-tree.js';
 
 /** A container group (named `name`) whose secure environment variable CLIENT_SECRET is `secret`. */
 const containerGroupSecret = (name: string, secret: string): string => `
@@ -2492,6 +2492,18 @@ param vmName string
         messageIncludes: '"jumpboxAdminPassword" in dev.bicepparam',
       },
       {
+        // A .bicepparam binds names as written: `ADMINPASSWORD` is no value of `adminPassword` (review 120).
+        name: 'bicepparam-value-of-a-name-that-differs-from-a-declared-one-in-case',
+        files: {
+          'infra/main.bicep': '@secure()\nparam adminPassword string\noutput n int = length(adminPassword)\n',
+          'infra/main.bicepparam': "using 'main.bicep'\nparam adminPassword = readEnvironmentVariable('ADMIN_PASSWORD')\nparam ADMINPASSWORD = ⟦'Sup3r-S3cret-Val!'⟧\n",
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'varFile',
+        messageIncludes: '"ADMINPASSWORD" in main.bicepparam',
+      },
+      {
         // A sample to copy: a warning, as its declared values are.
         name: 'sample-bicepparam-value-of-a-parameter-the-bicep-does-not-declare',
         files: {
@@ -2782,5 +2794,20 @@ describe('SEC001: a sample var file whatever folder the scan starts from', () =>
   it('a checkout under an examples folder has no sample files by that name', async () => {
     const dir = tree({ 'examples/repo/.git/HEAD': 'ref: refs/heads/main\n', 'examples/repo/main.tf': FILES['examples/basic/main.tf'], 'examples/repo/terraform.tfvars': FILES['examples/basic/terraform.tfvars'] });
     expect((await lint({ paths: [path.join(dir, 'examples/repo')], root: dir, rules: ['SEC001'], noConfig: true })).findings.map((f) => f.level)).toEqual(['error']);
+  });
+});
+
+// ARM binds parameter names without case, the last spelling winning: the entry it overrides is
+// still a literal in the file (review 120).
+describe('SEC001: a parameter file entry another spelling of its name overrides', () => {
+  const trees = tempTrees('mil-sec001-dupcase-');
+  afterAll(() => trees.cleanup());
+  it('both literals are reported: the overridden one as the file\'s value, the bound one as the parameter\'s', async () => {
+    const dir = trees.tree({
+      'azuredeploy.json': '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": { "adminPassword": { "type": "securestring" } },\n  "resources": []\n}\n',
+      'azuredeploy.parameters.json': '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": {\n    "adminPassword": { "value": "First-S3cret-Val!" },\n    "ADMINPASSWORD": { "value": "Second-S3cret-Val!" }\n  }\n}\n',
+    });
+    const r = await lintTree(dir, ['SEC001']);
+    expect(r.briefs).toEqual(['SEC001 error inputAssigned azuredeploy.parameters.json:6:33', 'SEC001 error varFile azuredeploy.parameters.json:5:33']);
   });
 });

@@ -96,7 +96,7 @@ export function evaluateArm(input: ArmInput): { evaluations: ArmUnitEvaluation[]
           ...env,
           unit: template,
           inputs: result.inputs,
-          ...(pf ? undeclaredValues(result.inputs, parameterFileEntries({ file: pf, parsed: pfParsed! })) : {}),
+          ...(pf ? undeclaredValues(template, result.inputs, parameterFileEntries({ file: pf, parsed: pfParsed! }), true) : {}),
         },
         result,
         bicepDeclaration,
@@ -133,13 +133,19 @@ export function undeclaredParameters(parse: (file: string) => ParsedJson | undef
 }
 
 /**
- * The values of `assigned` (a parameter file's, names as written) whose parameter the template
- * does not declare among `inputs` (names compared without case, as ARM binds them; an inner
- * nested template's are not the file's): `Evaluation.undeclaredValues`, absent when none.
+ * The values of `assigned` (a parameter file's, in file order, names as written) that no
+ * parameter of the template `unit` takes: `Evaluation.undeclaredValues`, absent when none. A
+ * parameter is one `unit` itself declares (not a module's, not an inner nested template's). ARM
+ * binds names without case, the last of several spellings winning (`anyCase`: a JSON parameter
+ * file, or a `.bicepparam` for an ARM template); a `.bicepparam` for a `.bicep` binds them as
+ * written. An entry another one overrides is taken by none (review 120).
  */
-export function undeclaredValues(inputs: readonly InputDecl[], assigned: Iterable<[string, Value]>): { undeclaredValues: Map<string, Value> } | Record<string, never> {
-  const declared = new Set(inputs.filter((i) => !i.nested).map((i) => i.name.toLowerCase()));
-  const out = new Map([...assigned].filter(([name]) => !declared.has(name.toLowerCase())));
+export function undeclaredValues(unit: string, inputs: readonly InputDecl[], assigned: Iterable<[string, Value]>, anyCase: boolean): { undeclaredValues: Map<string, Value> } | Record<string, never> {
+  const key = (name: string): string => (anyCase ? name.toLowerCase() : name);
+  const declared = new Set(inputs.filter((i) => !i.nested && i.header.file === unit).map((i) => key(i.name)));
+  const entries = [...assigned];
+  const last = new Map(entries.map(([name], i) => [key(name), i]));
+  const out = new Map(entries.filter(([name], i) => !declared.has(key(name)) || last.get(key(name)) !== i));
   return out.size > 0 ? { undeclaredValues: out } : {};
 }
 

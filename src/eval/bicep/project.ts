@@ -187,7 +187,7 @@ export function evaluateBicep(input: BicepInput): BicepProjectResult {
           unit,
           inputs: result.inputs,
           ...(r.incomplete.length > 0 ? { incomplete: [...new Set(r.incomplete)] } : {}),
-          ...(assigned ? undeclaredValues(result.inputs, assigned) : {}),
+          ...(assigned ? undeclaredValues(unit, result.inputs, assigned, /\.json$/i.test(pf!)) : {}),
         },
         result,
         opaqueModules: r.opaqueModules,
@@ -211,7 +211,7 @@ export function evaluateBicep(input: BicepInput): BicepProjectResult {
     for (const p of e.result.problems) addProblems([p]);
     const assigned = ownParamValues(pf, input, sources);
     evaluations.push({
-      evaluation: { variant: e.variant, variantFile: pf, ...variantEnv(input, target, pf, e.result), unit: target, inputs: e.result.inputs, ...(assigned ? undeclaredValues(e.result.inputs, assigned) : {}) },
+      evaluation: { variant: e.variant, variantFile: pf, ...variantEnv(input, target, pf, e.result), unit: target, inputs: e.result.inputs, ...(assigned ? undeclaredValues(target, e.result.inputs, assigned, true) : {}) },
       result: e.result,
       opaqueModules: e.result.opaqueModules,
       ...(e.bicepDeclaration ? { bicepDeclaration: e.bicepDeclaration } : {}),

@@ -119,8 +119,9 @@ export function isSpotTaint(t: { key: string; value: string; effect: string }): 
  * https://learn.microsoft.com/azure/aks/node-auto-provisioning-node-pools .
  */
 export const MANUAL_NODE_PROVISIONING = 'Manual';
+export const AUTO_NODE_PROVISIONING = 'Auto';
 
-/** Whether a known node provisioning mode lets AKS provision nodes by itself (compared without case). */
+/** Whether a known node provisioning mode lets AKS provision nodes by itself (compared without case; any other text is no mode AKS takes). */
 export function isAutoProvisioningMode(mode: string): boolean {
-  return mode.toLowerCase() !== MANUAL_NODE_PROVISIONING.toLowerCase();
+  return mode.trim().toLowerCase() === AUTO_NODE_PROVISIONING.toLowerCase();
 }
