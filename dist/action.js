@@ -30515,7 +30515,7 @@ function addDuplicateKeyErrors(doc) {
       for (const p of node.items) {
         const k = p.key;
         if (isScalar(k) && k.value === k.value && !(typeof k.value === "string" && TEMPLATE_DIRECTIVE_KEY.test(k.value))) {
-          if (seen.has(k.value) && k.range) found.push(new import_yaml.YAMLParseError([k.range[0], k.range[0] + 1], "DUPLICATE_KEY", "Map keys must be unique"));
+          if (seen.has(k.value) && k.range) found.push(new import_yaml.YAMLParseError([k.range[0], Math.max(k.range[0] + 1, k.range[1])], "DUPLICATE_KEY", "Map keys must be unique"));
           seen.add(k.value);
         }
         stack.push(p.key, p.value);

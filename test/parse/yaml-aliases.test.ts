@@ -89,6 +89,13 @@ describe('duplicate keys as the yaml library finds them', () => {
     expect(parseYamlFile('a: 1\na: 2\na\n').errors[0]?.message).toBe('Map keys must be unique');
   });
 
+  it('the error spans the repeated key (review 119: one character of `paths`)', () => {
+    const [e] = parseYamlFile('on:\n  paths: [a]\n  paths: [b]\n  "quoted key": 1\n  "quoted key": 2\n').errors;
+    expect([e?.range.start.line, e?.range.start.column, e?.range.end.line, e?.range.end.column]).toEqual([3, 3, 3, 8]);
+    const quoted = parseYamlFile('"quoted key": 1\n"quoted key": 2\n').errors[0];
+    expect([quoted?.range.start.column, quoted?.range.end.column]).toEqual([1, 13]);
+  });
+
   it('an Azure Pipelines template directive (`${{ if … }}:`, `${{ else }}:`) may repeat in one mapping (two if/else groups); a plain key beside them may not', () => {
     const groups = "variables:\n  ${{ if eq(parameters.t, 'prod') }}:\n    a: 1\n  ${{ else }}:\n    a: 2\n  ${{ if eq(parameters.t, 'prod') }}:\n    b: 1\n  ${{ else }}:\n    b: 2\n";
     expect(parseYamlFile(groups).errors).toEqual([]);

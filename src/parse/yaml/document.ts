@@ -137,7 +137,7 @@ function addDuplicateKeyErrors(doc: Document.Parsed): void {
         // mapping may hold several if/else groups (Microsoft's "Template expressions": conditional
         // insertion; prettier#12651, vscode-yaml#1056 on pipelines Azure runs), so it may repeat.
         if (isScalar(k) && k.value === k.value && !(typeof k.value === 'string' && TEMPLATE_DIRECTIVE_KEY.test(k.value))) {
-          if (seen.has(k.value) && k.range) found.push(new YAMLParseError([k.range[0], k.range[0] + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+          if (seen.has(k.value) && k.range) found.push(new YAMLParseError([k.range[0], Math.max(k.range[0] + 1, k.range[1])], 'DUPLICATE_KEY', 'Map keys must be unique'));
           seen.add(k.value);
         }
         stack.push(p.key, p.value);
