@@ -47194,17 +47194,6 @@ var init_azure_cli = __esm({
         source: "https://learn.microsoft.com/cli/azure/aks#az-aks-create"
       },
       {
-        // Only what K8S001 reads: node auto-provisioning turned on for a cluster the code created
-        // elsewhere ("az aks update --node-provisioning-mode Auto", facts/aks.ts). An update carries
-        // only the flags given.
-        command: "aks update",
-        kind: "aks.cluster",
-        verb: "update",
-        nameFlags: ["--name", "-n"],
-        flags: [{ names: ["--node-provisioning-mode"], attr: "nodeProvisioningMode", read: "string" }],
-        source: "https://learn.microsoft.com/cli/azure/aks#az-aks-update"
-      },
-      {
         command: "aks nodepool add",
         kind: "aks.nodepool",
         verb: "create",
@@ -51093,6 +51082,22 @@ function idOutputName(token, kind) {
   const out = idOutputOf(token);
   return out && ID_GROUP_OF[kind] === out.group ? out.name : void 0;
 }
+function flagWordsOf(script) {
+  let out = FLAG_WORDS.get(script);
+  if (!out) {
+    const found = /* @__PURE__ */ new Set();
+    for (const c of script.commands) for (const text2 of [...c.argv.map((w) => w.raw), c.heredoc?.text ?? ""]) for (const m of text2.matchAll(/--[A-Za-z][\w-]*/g)) found.add(m[0].toLowerCase());
+    FLAG_WORDS.set(script, out = found);
+  }
+  return out;
+}
+function onlyCarried(flags, names3, script) {
+  if (names3.some((n) => flags.limitedFlags?.has(n))) return false;
+  const written2 = flagWordsOf(script);
+  const long = names3.filter((n) => n.startsWith("--")).map((n) => n.toLowerCase());
+  for (const w of written2) if (long.some((n) => n.startsWith(w) && w.length > 3)) return false;
+  return true;
+}
 function longFlagsOf(spec) {
   let out = LONG_FLAGS.get(spec);
   if (!out) {
@@ -51147,6 +51152,7 @@ function parseFlags(spec, words, file) {
   const markOpaque = (w) => {
     if (!w.opaque) return;
     const branchFlags = branchFlagsOf(spec, w, byName2);
+    for (const f of branchFlags ?? []) (out.limitedFlags ??= /* @__PURE__ */ new Set()).add(f);
     out.opaque = combineOpaque(out.opaque, branchFlags ? { word: w.word.raw, branchFlags, index: words.indexOf(w) } : { word: w.word.raw, ...w.why ? { why: w.why } : {} });
   };
   while (i < words.length) {
@@ -51166,7 +51172,10 @@ function parseFlags(spec, words, file) {
     const written2 = (eq > 0 ? t.slice(0, eq) : t).replace(/^(--[a-z-]+)$/i, (m) => m.toLowerCase());
     const resolved2 = resolveFlag(spec, written2);
     const name = resolved2.name;
-    if (resolved2.ambiguous) out.opaque = combineOpaque(out.opaque, { word: written2, abbreviation: resolved2.ambiguous, index: i });
+    if (resolved2.ambiguous) {
+      out.opaque = combineOpaque(out.opaque, { word: written2, abbreviation: resolved2.ambiguous, index: i });
+      for (const f2 of resolved2.ambiguous) (out.limitedFlags ??= /* @__PURE__ */ new Set()).add(f2);
+    }
     const inline = eq > 0 ? w : void 0;
     const inlineFrom = eq > 0 ? w.word.raw.indexOf("=") + 1 : 0;
     const next = words[i + 1];
@@ -51801,7 +51810,7 @@ function fromInvocation(inv, file, refs, recordRefs, linker, configured, cliVers
     for (const [attr2, d] of Object.entries(table ?? {})) {
       if (r.attrs.has(attr2)) continue;
       const sourcePath = flagNameOf(spec, attr2, isPool);
-      if (flags.opaque && opaqueMaySet(flags.opaque, flagNamesOf(spec, attr2, isPool))) r.attrs.set(attr2, { value: unknown(opaqueReason(flags.opaque, sourcePath), at2), defaulted: false, at: at2, sourcePath, mayBeCarried: true });
+      if (flags.opaque && opaqueMaySet(flags.opaque, flagNamesOf(spec, attr2, isPool))) r.attrs.set(attr2, { value: unknown(opaqueReason(flags.opaque, sourcePath), at2), defaulted: false, at: at2, sourcePath, ...onlyCarried(flags, flagNamesOf(spec, attr2, isPool), inv.script) ? { mayBeCarried: true } : {} });
       else r.attrs.set(attr2, { value: defaultValue(d), defaulted: true, sourcePath, ...typeof d === "boolean" && readsEnabled(spec, attr2) ? { written: enabledWord(d) } : {} });
       if (isPool && attr2 === "name" && !r.name) r.name = str(String(d));
     }
@@ -51810,7 +51819,7 @@ function fromInvocation(inv, file, refs, recordRefs, linker, configured, cliVers
       const sourcePath = flagNameOf(spec, attr2);
       const version = cliVersion?.kind === "string" ? cliVersion.value : void 0;
       const d = versioned && version !== void 0 ? defaultInVersion(versioned, version) : void 0;
-      if (d !== void 0 && flags.opaque && opaqueMaySet(flags.opaque, flagNamesOf(spec, attr2))) r.attrs.set(attr2, { value: unknown(opaqueReason(flags.opaque, sourcePath), at2), defaulted: false, at: at2, sourcePath, mayBeCarried: true });
+      if (d !== void 0 && flags.opaque && opaqueMaySet(flags.opaque, flagNamesOf(spec, attr2))) r.attrs.set(attr2, { value: unknown(opaqueReason(flags.opaque, sourcePath), at2), defaulted: false, at: at2, sourcePath, ...onlyCarried(flags, flagNamesOf(spec, attr2), inv.script) ? { mayBeCarried: true } : {} });
       else if (d !== void 0) {
         const setBy = { value: cliVersion, label: `Azure CLI version ${version}`, fix: `azcliversion to ${versioned.since} or later` };
         r.attrs.set(attr2, { value: defaultValue(d), defaulted: true, sourcePath, written: `${String(d)} in Azure CLI ${version}`, defaultSetBy: setBy });
@@ -51822,7 +51831,7 @@ function fromInvocation(inv, file, refs, recordRefs, linker, configured, cliVers
     if (flags.opaque) {
       for (const f of spec.flags) {
         const t = f.pool ? pool : resource;
-        if (t && !f.decides && !t.attrs.has(f.attr) && !!f.pool === (t === pool) && opaqueMaySet(flags.opaque, f.names)) t.attrs.set(f.attr, { value: unknown(opaqueReason(flags.opaque, f.names[0]), at2), defaulted: false, at: at2, sourcePath: f.names[0], mayBeCarried: true });
+        if (t && !f.decides && !t.attrs.has(f.attr) && !!f.pool === (t === pool) && opaqueMaySet(flags.opaque, f.names)) t.attrs.set(f.attr, { value: unknown(opaqueReason(flags.opaque, f.names[0]), at2), defaulted: false, at: at2, sourcePath: f.names[0], ...onlyCarried(flags, f.names, inv.script) ? { mayBeCarried: true } : {} });
       }
     }
     for (const f of spec.flags) {
@@ -52351,7 +52360,7 @@ function templateResource(file, call, sc) {
   if (t.parentInput && parentKey2 !== void 0) r.refs.set(t.parentInput.ref, str(identityKey(PARENT_KIND[t.parentInput.ref], parentKey2), parent.origin));
   return { resource: r, nameKey, ...parentKey2 !== void 0 ? { parentKey: parentKey2 } : {} };
 }
-var PARENT_KIND, refKeys, ID_GROUP_OF, isFlag, LONG_FLAGS, segments, AZ_GLOBAL_SHORT_FLAGS, TRUE_WORDS, FALSE_WORDS, MATRIX_WORK_BUDGET, MAX_CALLER_INPUTS, SCRIPT_FILE_WORD, SCRIPT_RUNNERS, COMMAND_WRAPPERS, RUNS_A_STRING, CHECKS_ONLY, LOOKS_UP, MAX_CALLER_DEPTH, MAX_SCRIPT_CALL_DEPTH, NESTED_CALL_WORK_BUDGET, MAX_CONTEXTS_PER_CALL, MAX_CALLS_PER_TEMPLATE, MAX_VARIANTS_PER_CALL;
+var PARENT_KIND, refKeys, ID_GROUP_OF, FLAG_WORDS, isFlag, LONG_FLAGS, segments, AZ_GLOBAL_SHORT_FLAGS, TRUE_WORDS, FALSE_WORDS, MATRIX_WORK_BUDGET, MAX_CALLER_INPUTS, SCRIPT_FILE_WORD, SCRIPT_RUNNERS, COMMAND_WRAPPERS, RUNS_A_STRING, CHECKS_ONLY, LOOKS_UP, MAX_CALLER_DEPTH, MAX_SCRIPT_CALL_DEPTH, NESTED_CALL_WORK_BUDGET, MAX_CONTEXTS_PER_CALL, MAX_CALLS_PER_TEMPLATE, MAX_VARIANTS_PER_CALL;
 var init_azure_cli2 = __esm({
   "src/frontends/azure-cli.ts"() {
     "use strict";
@@ -52378,6 +52387,7 @@ var init_azure_cli2 = __esm({
     PARENT_KIND = { cluster: "aks.cluster", workspace: "ml.workspace", nsg: "nsg", storage: "storage" };
     refKeys = (ref) => ref.kind === "string" ? [ref.value] : [];
     ID_GROUP_OF = { acr: "acr" };
+    FLAG_WORDS = /* @__PURE__ */ new WeakMap();
     isFlag = (w) => w?.text !== void 0 && /^--?[A-Za-z]/.test(w.text);
     LONG_FLAGS = /* @__PURE__ */ new WeakMap();
     segments = (flag) => flag.split("-").length;

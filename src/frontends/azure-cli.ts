@@ -136,6 +136,38 @@ interface ParsedFlags {
    * may carry the flag)"). The first such word, for `--verbose`.
    */
   opaque?: Opaque;
+  /**
+   * The flags a word of the command that stands for a few may pass — a variable of known texts,
+   * an abbreviation —, every such word's (`opaque` keeps only the first expansion not known at
+   * all): written in the script, though not known to be passed (Fact.mayBeCarried is not set for them).
+   */
+  limitedFlags?: Set<string>;
+}
+
+/** The `--flag` words a script writes anywhere (a heredoc's text too), made once per script. */
+const FLAG_WORDS = new WeakMap<CiScript, ReadonlySet<string>>();
+function flagWordsOf(script: CiScript): ReadonlySet<string> {
+  let out = FLAG_WORDS.get(script);
+  if (!out) {
+    const found = new Set<string>();
+    for (const c of script.commands) for (const text of [...c.argv.map((w) => w.raw), c.heredoc?.text ?? '']) for (const m of text.matchAll(/--[A-Za-z][\w-]*/g)) found.add(m[0].toLowerCase());
+    FLAG_WORDS.set(script, (out = found));
+  }
+  return out;
+}
+
+/**
+ * Whether a flag named `names` that the command does not write may be passed only by an
+ * expansion not known at all (Fact.mayBeCarried): no word of the command that stands for a few
+ * flags may pass it, and the script writes it nowhere, whole or abbreviated (a variable a
+ * function body sets, whose texts are not read there).
+ */
+function onlyCarried(flags: ParsedFlags, names: readonly string[], script: CiScript): boolean {
+  if (names.some((n) => flags.limitedFlags?.has(n))) return false;
+  const written = flagWordsOf(script);
+  const long = names.filter((n) => n.startsWith('--')).map((n) => n.toLowerCase());
+  for (const w of written) if (long.some((n) => n.startsWith(w) && w.length > 3)) return false;
+  return true;
 }
 
 const isFlag = (w: ExpandedWord | undefined): boolean => w?.text !== undefined && /^--?[A-Za-z]/.test(w.text);
@@ -225,6 +257,7 @@ function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): P
   const markOpaque = (w: ExpandedWord): void => {
     if (!w.opaque) return;
     const branchFlags = branchFlagsOf(spec, w, byName);
+    for (const f of branchFlags ?? []) (out.limitedFlags ??= new Set()).add(f);
     // An expansion may carry any flag: it outranks an abbreviation or a variable of known texts,
     // which stand for a few; those together may set any of theirs (review 113).
     out.opaque = combineOpaque(out.opaque, branchFlags ? { word: w.word.raw, branchFlags, index: words.indexOf(w) } : { word: w.word.raw, ...(w.why ? { why: w.why } : {}) });
@@ -250,7 +283,10 @@ function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): P
     const resolved = resolveFlag(spec, written);
     const name = resolved.name;
     // An abbreviation that may stand for several flags may set any of them.
-    if (resolved.ambiguous) out.opaque = combineOpaque(out.opaque, { word: written, abbreviation: resolved.ambiguous, index: i });
+    if (resolved.ambiguous) {
+      out.opaque = combineOpaque(out.opaque, { word: written, abbreviation: resolved.ambiguous, index: i });
+      for (const f of resolved.ambiguous) (out.limitedFlags ??= new Set()).add(f);
+    }
     // The value: inline after `=`, else the next word(s).
     const inline = eq > 0 ? w : undefined;
     const inlineFrom = eq > 0 ? w.word.raw.indexOf('=') + 1 : 0;
@@ -1158,7 +1194,7 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
     for (const [attr, d] of Object.entries(table ?? {})) {
       if (r.attrs.has(attr)) continue;
       const sourcePath = flagNameOf(spec, attr, isPool);
-      if (flags.opaque && opaqueMaySet(flags.opaque, flagNamesOf(spec, attr, isPool))) r.attrs.set(attr, { value: unknown(opaqueReason(flags.opaque, sourcePath), at), defaulted: false, at, sourcePath, mayBeCarried: true });
+      if (flags.opaque && opaqueMaySet(flags.opaque, flagNamesOf(spec, attr, isPool))) r.attrs.set(attr, { value: unknown(opaqueReason(flags.opaque, sourcePath), at), defaulted: false, at, sourcePath, ...(onlyCarried(flags, flagNamesOf(spec, attr, isPool), inv.script) ? { mayBeCarried: true as const } : {}) });
       else r.attrs.set(attr, { value: defaultValue(d), defaulted: true, sourcePath, ...(typeof d === 'boolean' && readsEnabled(spec, attr) ? { written: enabledWord(d) } : {}) });
       if (isPool && attr === 'name' && !r.name) r.name = str(String(d));
     }
@@ -1168,7 +1204,7 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
       const sourcePath = flagNameOf(spec, attr);
       const version = cliVersion?.kind === 'string' ? cliVersion.value : undefined;
       const d = versioned && version !== undefined ? defaultInVersion(versioned, version) : undefined;
-      if (d !== undefined && flags.opaque && opaqueMaySet(flags.opaque, flagNamesOf(spec, attr))) r.attrs.set(attr, { value: unknown(opaqueReason(flags.opaque, sourcePath), at), defaulted: false, at, sourcePath, mayBeCarried: true });
+      if (d !== undefined && flags.opaque && opaqueMaySet(flags.opaque, flagNamesOf(spec, attr))) r.attrs.set(attr, { value: unknown(opaqueReason(flags.opaque, sourcePath), at), defaulted: false, at, sourcePath, ...(onlyCarried(flags, flagNamesOf(spec, attr), inv.script) ? { mayBeCarried: true as const } : {}) });
       else if (d !== undefined) {
         // The version decides it: where it is written is a related place, and raising it a fix.
         const setBy = { value: cliVersion!, label: `Azure CLI version ${version}`, fix: `azcliversion to ${versioned!.since} or later` };
@@ -1182,7 +1218,7 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
     if (flags.opaque) {
       for (const f of spec.flags) {
         const t = f.pool ? pool : resource;
-        if (t && !f.decides && !t.attrs.has(f.attr) && !!f.pool === (t === pool) && opaqueMaySet(flags.opaque, f.names)) t.attrs.set(f.attr, { value: unknown(opaqueReason(flags.opaque, f.names[0]!), at), defaulted: false, at, sourcePath: f.names[0]!, mayBeCarried: true });
+        if (t && !f.decides && !t.attrs.has(f.attr) && !!f.pool === (t === pool) && opaqueMaySet(flags.opaque, f.names)) t.attrs.set(f.attr, { value: unknown(opaqueReason(flags.opaque, f.names[0]!), at), defaulted: false, at, sourcePath: f.names[0]!, ...(onlyCarried(flags, f.names, inv.script) ? { mayBeCarried: true as const } : {}) });
       }
     }
     // A flag not given and without a default is absent (no tags flag: no tags); the fact names the

@@ -1995,13 +1995,33 @@ describe('K8S001: a cluster of the project with node auto-provisioning', () => {
     expect(r.briefs).toEqual(['K8S001 note extendedResource k8s/job.yaml:14:15']);
   });
 
-  it('az aks update --node-provisioning-mode Auto of the cluster another script creates: undecided (review 120)', async () => {
+  it('an az aks update of the cluster that writes no mode changes nothing (review 122)', async () => {
+    const r = await lintTree(trees.tree({ 'infra/main.tf': tfCluster('') + POOL, 'scripts/ops.sh': 'az aks update -g rg -n "aks-nap" --attach-acr myacr\n', 'k8s/job.yaml': gpuJob() }), ['K8S001']);
+    expect(r.briefs).toEqual(['K8S001 error scannedPool k8s/job.yaml:14:15']);
+  });
+
+  it('Auto in a text a variable of the command holds in one branch: undecided (review 122)', async () => {
     const r = await lintTree(
-      trees.tree({ 'infra/aks.sh': 'az aks create -g rg -n aks-nap\naz aks nodepool add -g rg --cluster-name aks-nap -n gpu -s Standard_NC24ads_A100_v4 --node-taints sku=gpu:NoSchedule\n', 'infra/nap.sh': 'az aks update -g rg -n aks-nap --node-provisioning-mode Auto\n', 'k8s/job.yaml': gpuJob() }),
+      trees.tree({
+        'infra/aks.sh': 'EXTRA=""\nif [ "$USE_NAP" = "true" ]; then\n  EXTRA="--node-provisioning-mode Auto"\nfi\naz aks create -g $RG -n aks-nap $EXTRA\naz aks nodepool add -g "$RG" --cluster-name aks-nap -n gpu -s Standard_NC24ads_A100_v4 --node-taints sku=gpu:NoSchedule\n',
+        'k8s/job.yaml': gpuJob(),
+      }),
       ['K8S001'],
     );
     expect(r.briefs).toEqual([]);
-    expect(k8s001(r)).toEqual([napReason('infra/nap.sh:1', 'node provisioning mode "Auto"')]);
+    expect(k8s001(r)).toEqual([napReason('infra/aks.sh:5', 'node provisioning mode not known: the unquoted $RG in this az command may expand to several words, --node-provisioning-mode among them (quote it to decide)', true)]);
+  });
+
+  it('the flag written in a text a function sets (texts are not read in a body): undecided (review 122)', async () => {
+    const r = await lintTree(
+      trees.tree({
+        'infra/aks.sh': 'create() {\n  local extra=""\n  if [ "$1" = "nap" ]; then extra="--node-provisioning-mode Auto"; fi\n  az aks create -g "$RG" -n aks-nap $extra\n}\ncreate nap\naz aks nodepool add -g "$RG" --cluster-name aks-nap -n gpu -s Standard_NC24ads_A100_v4 --node-taints sku=gpu:NoSchedule\n',
+        'k8s/job.yaml': gpuJob(),
+      }),
+      ['K8S001'],
+    );
+    expect(r.briefs).toEqual([]);
+    expect(k8s001(r).length).toBe(1);
   });
 
   it('an az flag not written that an unquoted expansion might carry is not taken for auto-provisioning (review 120)', async () => {

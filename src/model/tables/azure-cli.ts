@@ -254,17 +254,6 @@ export const AZ_COMMANDS: readonly AzCommandSpec[] = [
     source: 'https://learn.microsoft.com/cli/azure/aks#az-aks-create',
   },
   {
-    // Only what K8S001 reads: node auto-provisioning turned on for a cluster the code created
-    // elsewhere ("az aks update --node-provisioning-mode Auto", facts/aks.ts). An update carries
-    // only the flags given.
-    command: 'aks update',
-    kind: 'aks.cluster',
-    verb: 'update',
-    nameFlags: ['--name', '-n'],
-    flags: [{ names: ['--node-provisioning-mode'], attr: 'nodeProvisioningMode', read: 'string' }],
-    source: 'https://learn.microsoft.com/cli/azure/aks#az-aks-update',
-  },
-  {
     command: 'aks nodepool add',
     kind: 'aks.nodepool',
     verb: 'create',
