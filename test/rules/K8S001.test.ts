@@ -1925,6 +1925,8 @@ describe('K8S001: a cluster of the project with node auto-provisioning', () => {
   const napReason = (at: string, why: string, may = false): string =>
     `tolerations: AKS cluster "aks-nap" (${at}) ${may ? 'may provision' : 'provisions'} nodes by itself (${why}): its pods may get a node whose taints they tolerate from a Karpenter NodePool`;
   const gpuJob = (): string => job('nvidia.com/gpu');
+  /** A tainted GPU pool of cluster aks-nap, its resource group quoted (an unquoted one leaves the pool's priority, so its taints, unknown). */
+  const AZ_GPU_POOL = 'az aks nodepool add -g "$RG" --cluster-name aks-nap -n gpu -s Standard_NC24ads_A100_v4 --node-taints sku=gpu:NoSchedule\n';
   const k8s001 = (r: Awaited<ReturnType<typeof lintTree>>): string[] => r.undecided.filter((u) => u.ruleId === 'K8S001').map((u) => `${u.attribute}: ${u.reason}`);
 
   it('Terraform, mode "Auto", no GPU pool declared: the configured taint is not demanded, and --verbose says why', async () => {
@@ -2003,7 +2005,7 @@ describe('K8S001: a cluster of the project with node auto-provisioning', () => {
   it('Auto in a text a variable of the command holds in one branch: undecided (review 122)', async () => {
     const r = await lintTree(
       trees.tree({
-        'infra/aks.sh': 'EXTRA=""\nif [ "$USE_NAP" = "true" ]; then\n  EXTRA="--node-provisioning-mode Auto"\nfi\naz aks create -g $RG -n aks-nap $EXTRA\naz aks nodepool add -g "$RG" --cluster-name aks-nap -n gpu -s Standard_NC24ads_A100_v4 --node-taints sku=gpu:NoSchedule\n',
+        'infra/aks.sh': 'EXTRA=""\nif [ "$USE_NAP" = "true" ]; then\n  EXTRA="--node-provisioning-mode Auto"\nfi\naz aks create -g $RG -n aks-nap $EXTRA\n' + AZ_GPU_POOL,
         'k8s/job.yaml': gpuJob(),
       }),
       ['K8S001'],
@@ -2015,7 +2017,7 @@ describe('K8S001: a cluster of the project with node auto-provisioning', () => {
   it('the flag written in a text a function sets (texts are not read in a body): undecided (review 122)', async () => {
     const r = await lintTree(
       trees.tree({
-        'infra/aks.sh': 'create() {\n  local extra=""\n  if [ "$1" = "nap" ]; then extra="--node-provisioning-mode Auto"; fi\n  az aks create -g "$RG" -n aks-nap $extra\n}\ncreate nap\naz aks nodepool add -g "$RG" --cluster-name aks-nap -n gpu -s Standard_NC24ads_A100_v4 --node-taints sku=gpu:NoSchedule\n',
+        'infra/aks.sh': 'create() {\n  local extra=""\n  if [ "$1" = "nap" ]; then extra="--node-provisioning-mode Auto"; fi\n  az aks create -g "$RG" -n aks-nap $extra\n}\ncreate nap\n' + AZ_GPU_POOL,
         'k8s/job.yaml': gpuJob(),
       }),
       ['K8S001'],
@@ -2026,7 +2028,7 @@ describe('K8S001: a cluster of the project with node auto-provisioning', () => {
 
   it('an az flag not written that an unquoted expansion might carry is not taken for auto-provisioning (review 120)', async () => {
     const r = await lintTree(
-      trees.tree({ 'infra/aks.sh': 'az aks create -g $RG -n aks-nap\naz aks nodepool add -g "$RG" --cluster-name aks-nap -n gpu -s Standard_NC24ads_A100_v4 --node-taints sku=gpu:NoSchedule\naz aks update -g $RG -n aks-nap --attach-acr $ACR\n', 'k8s/job.yaml': gpuJob() }),
+      trees.tree({ 'infra/aks.sh': `az aks create -g $RG -n aks-nap\n${AZ_GPU_POOL}az aks update -g $RG -n aks-nap --attach-acr $ACR\n`, 'k8s/job.yaml': gpuJob() }),
       ['K8S001'],
     );
     expect(r.briefs).toEqual(['K8S001 error scannedPool k8s/job.yaml:14:15']);
