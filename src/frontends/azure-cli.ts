@@ -50,7 +50,7 @@ import { entryValue, jobWithValue, loopsAt, loopVariants, matrixVariants, MAX_LO
 import { linkStepScripts, linkStepTemplate, runtimeVariablesWithin, type RuntimeVariables } from '../eval/azcli/runtime-variables.js';
 import { conditionsHold } from '../eval/ci/template-conditions.js';
 import { sliceValue, sliceVariable, type Env, type ExpandedWord, type RunnerOs, type VariableUse } from '../eval/azcli/words.js';
-import { redirection } from '../eval/ci-words.js';
+import { redirection, SHELL_LEADING_WORDS } from '../eval/ci-words.js';
 import type { EvaluatedUnit, FrontEndContext, Problem, SuppressionSource } from './types.js';
 import { fileCommandResources, identityKey, newFileLinks, placeIdentity, type FileCommand } from './azure-cli-files.js';
 import { foldersBetween, fromRepositoryTop, githubRepository } from './shared.js';
@@ -144,13 +144,31 @@ interface ParsedFlags {
   limitedFlags?: Set<string>;
 }
 
-/** The `--flag` words a script writes anywhere (a heredoc's text too), made once per script. */
+/**
+ * The `--flag` words a script writes where a variable or an argument list may take them: every
+ * command's words (an assignment `EXTRA="--x y"`, an array, a function's arguments that reach
+ * `"$@"`, PowerShell's `$extra += @('--x', …)`) and heredoc text; not a commented line, what only
+ * prints (`echo` a usage text), nor an `az` command's own flags, which are that command's
+ * (review 123). Made once per script.
+ */
 const FLAG_WORDS = new WeakMap<CiScript, ReadonlySet<string>>();
+const ONLY_PRINTS = new Set(['echo', 'printf', 'write-host', 'write-output', 'write-verbose', 'write-warning', 'write-error', 'write-information', 'write-debug', 'logger']);
 function flagWordsOf(script: CiScript): ReadonlySet<string> {
   let out = FLAG_WORDS.get(script);
   if (!out) {
     const found = new Set<string>();
-    for (const c of script.commands) for (const text of [...c.argv.map((w) => w.raw), c.heredoc?.text ?? '']) for (const m of text.matchAll(/--[A-Za-z][\w-]*/g)) found.add(m[0].toLowerCase());
+    const add = (text: string): void => {
+      for (const m of text.matchAll(/--[A-Za-z][\w-]*/g)) found.add(m[0].toLowerCase());
+    };
+    for (const c of script.commands) {
+      if (c.commented) continue;
+      // (After the keywords that start a command: `then az …`.)
+      let k = 0;
+      while (k < c.argv.length && SHELL_LEADING_WORDS.has(c.argv[k]!.raw)) k++;
+      const program = (c.argv[k]?.raw ?? '').toLowerCase();
+      if (program !== 'az' && !program.endsWith('/az') && !ONLY_PRINTS.has(program)) for (const w of c.argv.slice(k)) add(w.raw);
+      if (c.heredoc) add(c.heredoc.text);
+    }
     FLAG_WORDS.set(script, (out = found));
   }
   return out;
@@ -159,14 +177,20 @@ function flagWordsOf(script: CiScript): ReadonlySet<string> {
 /**
  * Whether a flag named `names` that the command does not write may be passed only by an
  * expansion not known at all (Fact.mayBeCarried): no word of the command that stands for a few
- * flags may pass it, and the script writes it nowhere, whole or abbreviated (a variable a
- * function body sets, whose texts are not read there).
+ * flags may pass it, and the script gives it, whole or abbreviated, to no variable (one a
+ * function body sets, whose texts are not read there). Flags written in other files (a sourced
+ * file's function, a CI `env:` built by an expression) are not looked for.
  */
 function onlyCarried(flags: ParsedFlags, names: readonly string[], script: CiScript): boolean {
   if (names.some((n) => flags.limitedFlags?.has(n))) return false;
   const written = flagWordsOf(script);
-  const long = names.filter((n) => n.startsWith('--')).map((n) => n.toLowerCase());
-  for (const w of written) if (long.some((n) => n.startsWith(w) && w.length > 3)) return false;
+  if (written.size === 0) return true;
+  // Each long name's prefixes of 4 characters or more (`--no…`): an abbreviation the script gives.
+  for (const n of names) {
+    if (!n.startsWith('--')) continue;
+    const name = n.toLowerCase();
+    for (let end = 4; end <= name.length; end++) if (written.has(name.slice(0, end))) return false;
+  }
   return true;
 }
 

@@ -2051,4 +2051,27 @@ describe('K8S001: a cluster of the project with node auto-provisioning', () => {
     expect(r.briefs).toEqual([]);
     expect(k8s001(r)).toEqual([napReason('envs/prod/main.tf:3', 'node provisioning mode "Auto"')]);
   });
+
+  // Review 123: only text a variable or an argument list may take counts as the flag written.
+  it('the flag only in a comment, an echo or another az command: the cluster is judged as Manual, reported', async () => {
+    for (const [name, line] of [
+      ['comment', '# add --node-provisioning-mode Auto below once NAP is GA\n'],
+      ['commented command', '# az aks create -g rg -n old --node-provisioning-mode Auto\n'],
+      ['echo', 'echo "usage: create.sh [--node-provisioning-mode Auto]"\n'],
+      ['another az command', 'az aks create -g "$RG" -n other --node-provisioning-mode Manual\n'],
+    ] as const) {
+      const r = await lintTree(trees.tree({ 'infra/aks.sh': `${line}az aks create -g $RG -n aks-nap\n${AZ_GPU_POOL}`, 'k8s/job.yaml': gpuJob() }), ['K8S001']);
+      expect(r.briefs, name).toEqual(['K8S001 error scannedPool k8s/job.yaml:14:15']);
+    }
+  });
+
+  it("the flag given to a function's \"$@\", or to a PowerShell splat: undecided", async () => {
+    const bash = await lintTree(trees.tree({ 'infra/aks.sh': `create() {\n  az aks create -g rg -n aks-nap "$@"\n}\ncreate --node-provisioning-mode Auto\n${AZ_GPU_POOL}`, 'k8s/job.yaml': gpuJob() }), ['K8S001']);
+    expect(bash.briefs).toEqual([]);
+    const pwsh = await lintTree(
+      trees.tree({ 'infra/aks.ps1': `param([switch]$Nap)\n$extra = @()\nif ($Nap) { $extra += @('--node-provisioning-mode', 'Auto') }\naz aks create -g rg -n aks-nap @extra\n${AZ_GPU_POOL.replace('"$RG"', 'rg')}`, 'k8s/job.yaml': gpuJob() }),
+      ['K8S001'],
+    );
+    expect(pwsh.briefs).toEqual([]);
+  });
 });
