@@ -51086,17 +51086,7 @@ function flagWordsOf(script) {
   let out = FLAG_WORDS.get(script);
   if (!out) {
     const found = /* @__PURE__ */ new Set();
-    const add = (text2) => {
-      for (const m of text2.matchAll(/--[A-Za-z][\w-]*/g)) found.add(m[0].toLowerCase());
-    };
-    for (const c of script.commands) {
-      if (c.commented) continue;
-      let k = 0;
-      while (k < c.argv.length && SHELL_LEADING_WORDS.has(c.argv[k].raw)) k++;
-      const program = (c.argv[k]?.raw ?? "").toLowerCase();
-      if (program !== "az" && !program.endsWith("/az") && !ONLY_PRINTS.has(program)) for (const w of c.argv.slice(k)) add(w.raw);
-      if (c.heredoc) add(c.heredoc.text);
-    }
+    for (const c of script.commands) for (const text2 of [...c.argv.map((w) => w.raw), c.heredoc?.text ?? ""]) for (const m of text2.matchAll(/--[A-Za-z][\w-]*/g)) found.add(m[0].toLowerCase());
     FLAG_WORDS.set(script, out = found);
   }
   return out;
@@ -52374,7 +52364,7 @@ function templateResource(file, call, sc) {
   if (t.parentInput && parentKey2 !== void 0) r.refs.set(t.parentInput.ref, str(identityKey(PARENT_KIND[t.parentInput.ref], parentKey2), parent.origin));
   return { resource: r, nameKey, ...parentKey2 !== void 0 ? { parentKey: parentKey2 } : {} };
 }
-var PARENT_KIND, refKeys, ID_GROUP_OF, FLAG_WORDS, ONLY_PRINTS, isFlag, LONG_FLAGS, segments, AZ_GLOBAL_SHORT_FLAGS, TRUE_WORDS, FALSE_WORDS, MATRIX_WORK_BUDGET, MAX_CALLER_INPUTS, SCRIPT_FILE_WORD, SCRIPT_RUNNERS, COMMAND_WRAPPERS, RUNS_A_STRING, CHECKS_ONLY, LOOKS_UP, MAX_CALLER_DEPTH, MAX_SCRIPT_CALL_DEPTH, NESTED_CALL_WORK_BUDGET, MAX_CONTEXTS_PER_CALL, MAX_CALLS_PER_TEMPLATE, MAX_VARIANTS_PER_CALL;
+var PARENT_KIND, refKeys, ID_GROUP_OF, FLAG_WORDS, isFlag, LONG_FLAGS, segments, AZ_GLOBAL_SHORT_FLAGS, TRUE_WORDS, FALSE_WORDS, MATRIX_WORK_BUDGET, MAX_CALLER_INPUTS, SCRIPT_FILE_WORD, SCRIPT_RUNNERS, COMMAND_WRAPPERS, RUNS_A_STRING, CHECKS_ONLY, LOOKS_UP, MAX_CALLER_DEPTH, MAX_SCRIPT_CALL_DEPTH, NESTED_CALL_WORK_BUDGET, MAX_CONTEXTS_PER_CALL, MAX_CALLS_PER_TEMPLATE, MAX_VARIANTS_PER_CALL;
 var init_azure_cli2 = __esm({
   "src/frontends/azure-cli.ts"() {
     "use strict";
@@ -52402,7 +52392,6 @@ var init_azure_cli2 = __esm({
     refKeys = (ref) => ref.kind === "string" ? [ref.value] : [];
     ID_GROUP_OF = { acr: "acr" };
     FLAG_WORDS = /* @__PURE__ */ new WeakMap();
-    ONLY_PRINTS = /* @__PURE__ */ new Set(["echo", "printf", "write-host", "write-output", "write-verbose", "write-warning", "write-error", "write-information", "write-debug", "logger"]);
     isFlag = (w) => w?.text !== void 0 && /^--?[A-Za-z]/.test(w.text);
     LONG_FLAGS = /* @__PURE__ */ new WeakMap();
     segments = (flag) => flag.split("-").length;

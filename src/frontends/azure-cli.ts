@@ -50,7 +50,7 @@ import { entryValue, jobWithValue, loopsAt, loopVariants, matrixVariants, MAX_LO
 import { linkStepScripts, linkStepTemplate, runtimeVariablesWithin, type RuntimeVariables } from '../eval/azcli/runtime-variables.js';
 import { conditionsHold } from '../eval/ci/template-conditions.js';
 import { sliceValue, sliceVariable, type Env, type ExpandedWord, type RunnerOs, type VariableUse } from '../eval/azcli/words.js';
-import { redirection, SHELL_LEADING_WORDS } from '../eval/ci-words.js';
+import { redirection } from '../eval/ci-words.js';
 import type { EvaluatedUnit, FrontEndContext, Problem, SuppressionSource } from './types.js';
 import { fileCommandResources, identityKey, newFileLinks, placeIdentity, type FileCommand } from './azure-cli-files.js';
 import { foldersBetween, fromRepositoryTop, githubRepository } from './shared.js';
@@ -145,30 +145,17 @@ interface ParsedFlags {
 }
 
 /**
- * The `--flag` words a script writes where a variable or an argument list may take them: every
- * command's words (an assignment `EXTRA="--x y"`, an array, a function's arguments that reach
- * `"$@"`, PowerShell's `$extra += @('--x', …)`) and heredoc text; not a commented line, what only
- * prints (`echo` a usage text), nor an `az` command's own flags, which are that command's
- * (review 123). Made once per script.
+ * Every `--flag` word a script writes, anywhere: a command's words (commented ones too) and
+ * heredoc text. Which of them may reach a variable or an argument list is not worked out — an
+ * `echo` inside `$(…)`, `printf -v`, a usage heredoc, a wrapper before `az` (reviews 123, 124) —:
+ * a script that mentions the flag at all is read as possibly passing it. Made once per script.
  */
 const FLAG_WORDS = new WeakMap<CiScript, ReadonlySet<string>>();
-const ONLY_PRINTS = new Set(['echo', 'printf', 'write-host', 'write-output', 'write-verbose', 'write-warning', 'write-error', 'write-information', 'write-debug', 'logger']);
 function flagWordsOf(script: CiScript): ReadonlySet<string> {
   let out = FLAG_WORDS.get(script);
   if (!out) {
     const found = new Set<string>();
-    const add = (text: string): void => {
-      for (const m of text.matchAll(/--[A-Za-z][\w-]*/g)) found.add(m[0].toLowerCase());
-    };
-    for (const c of script.commands) {
-      if (c.commented) continue;
-      // (After the keywords that start a command: `then az …`.)
-      let k = 0;
-      while (k < c.argv.length && SHELL_LEADING_WORDS.has(c.argv[k]!.raw)) k++;
-      const program = (c.argv[k]?.raw ?? '').toLowerCase();
-      if (program !== 'az' && !program.endsWith('/az') && !ONLY_PRINTS.has(program)) for (const w of c.argv.slice(k)) add(w.raw);
-      if (c.heredoc) add(c.heredoc.text);
-    }
+    for (const c of script.commands) for (const text of [...c.argv.map((w) => w.raw), c.heredoc?.text ?? '']) for (const m of text.matchAll(/--[A-Za-z][\w-]*/g)) found.add(m[0].toLowerCase());
     FLAG_WORDS.set(script, (out = found));
   }
   return out;
@@ -177,7 +164,7 @@ function flagWordsOf(script: CiScript): ReadonlySet<string> {
 /**
  * Whether a flag named `names` that the command does not write may be passed only by an
  * expansion not known at all (Fact.mayBeCarried): no word of the command that stands for a few
- * flags may pass it, and the script gives it, whole or abbreviated, to no variable (one a
+ * flags may pass it, and the script does not mention it, whole or abbreviated (a variable a
  * function body sets, whose texts are not read there). Flags written in other files (a sourced
  * file's function, a CI `env:` built by an expression) are not looked for.
  */
