@@ -44802,7 +44802,8 @@ function evaluateBicep(input2) {
     const pfs = [...new Set(variants.get(unit) ?? [])].sort();
     for (const pf of pfs.length ? pfs : [void 0]) {
       let parameterValues = /* @__PURE__ */ new Map();
-      if (pf && /\.json$/i.test(pf)) {
+      const jsonParameters = pf !== void 0 && /\.json$/i.test(pf);
+      if (pf && jsonParameters) {
         const json = input2.readJsonParameters?.(pf);
         if (!json) continue;
         parameterValues = byParamName(parsed, json);
@@ -44816,7 +44817,7 @@ function evaluateBicep(input2) {
       const r = evaluateBicepFile({ file: parsed, sources, parameterValues });
       addProblems(r.problems);
       const result = { resources: r.resources, inputs: r.inputs, problems: r.problems, opaqueModules: r.opaqueModules, unboundCalls: [] };
-      const assigned = pf === void 0 ? void 0 : /\.json$/i.test(pf) ? input2.jsonParameterEntries?.(pf) : ownParamValues(pf, input2, sources);
+      const assigned = pf === void 0 ? void 0 : jsonParameters ? input2.jsonParameterEntries?.(pf) : ownParamValues(pf, input2, sources);
       evaluations.push({
         evaluation: {
           variant: pf ? path41.relative(path41.dirname(unit), pf).split(path41.sep).join("/") : "default",
@@ -44825,7 +44826,7 @@ function evaluateBicep(input2) {
           unit,
           inputs: result.inputs,
           ...r.incomplete.length > 0 ? { incomplete: [...new Set(r.incomplete)] } : {},
-          ...assigned ? undeclaredValues(unit, result.inputs, assigned, /\.json$/i.test(pf)) : {}
+          ...assigned ? undeclaredValues(unit, result.inputs, assigned, jsonParameters) : {}
         },
         result,
         opaqueModules: r.opaqueModules
@@ -51092,7 +51093,7 @@ function flagWordsOf(script) {
   return out;
 }
 function onlyCarried(flags, names3, script) {
-  if (names3.some((n) => flags.limitedFlags?.has(n))) return false;
+  if (names3.some((n) => flags.limitedWordFlags?.has(n))) return false;
   const written2 = flagWordsOf(script);
   if (written2.size === 0) return true;
   for (const n of names3) {
@@ -51156,7 +51157,7 @@ function parseFlags(spec, words, file) {
   const markOpaque = (w) => {
     if (!w.opaque) return;
     const branchFlags = branchFlagsOf(spec, w, byName2);
-    for (const f of branchFlags ?? []) (out.limitedFlags ??= /* @__PURE__ */ new Set()).add(f);
+    for (const f of branchFlags ?? []) (out.limitedWordFlags ??= /* @__PURE__ */ new Set()).add(f);
     out.opaque = combineOpaque(out.opaque, branchFlags ? { word: w.word.raw, branchFlags, index: words.indexOf(w) } : { word: w.word.raw, ...w.why ? { why: w.why } : {} });
   };
   while (i < words.length) {
@@ -51178,7 +51179,7 @@ function parseFlags(spec, words, file) {
     const name = resolved2.name;
     if (resolved2.ambiguous) {
       out.opaque = combineOpaque(out.opaque, { word: written2, abbreviation: resolved2.ambiguous, index: i });
-      for (const f2 of resolved2.ambiguous) (out.limitedFlags ??= /* @__PURE__ */ new Set()).add(f2);
+      for (const f2 of resolved2.ambiguous) (out.limitedWordFlags ??= /* @__PURE__ */ new Set()).add(f2);
     }
     const inline = eq > 0 ? w : void 0;
     const inlineFrom = eq > 0 ? w.word.raw.indexOf("=") + 1 : 0;
@@ -51754,6 +51755,13 @@ function fromInvocation(inv, file, refs, recordRefs, linker, configured, cliVers
   if (inv.unclosedQuote) flags.opaque = { word: void 0 };
   if (!flags.parent && spec.parentDefault) flags.parent = configuredDefault(configured?.get(inv), spec.parentDefault);
   const at2 = { file: inv.azFile ?? file, range: inv.az.range };
+  const mayBeSet = (opaque, names3, sourcePath) => ({
+    value: unknown(opaqueReason(opaque, sourcePath), at2),
+    defaulted: false,
+    at: at2,
+    sourcePath,
+    ...onlyCarried(flags, names3, inv.script) ? { mayBeCarried: true } : {}
+  });
   if (flags.file) {
     if (recordRefs) refs.push({ file, subject: inv.script.subject, command: spec.command, path: flags.file, sets: flags.sets, at: at2 });
     if (!linker || spec.kind !== "ml.compute" && spec.kind !== "ml.workspace") return void 0;
@@ -51814,7 +51822,7 @@ function fromInvocation(inv, file, refs, recordRefs, linker, configured, cliVers
     for (const [attr2, d] of Object.entries(table ?? {})) {
       if (r.attrs.has(attr2)) continue;
       const sourcePath = flagNameOf(spec, attr2, isPool);
-      if (flags.opaque && opaqueMaySet(flags.opaque, flagNamesOf(spec, attr2, isPool))) r.attrs.set(attr2, { value: unknown(opaqueReason(flags.opaque, sourcePath), at2), defaulted: false, at: at2, sourcePath, ...onlyCarried(flags, flagNamesOf(spec, attr2, isPool), inv.script) ? { mayBeCarried: true } : {} });
+      if (flags.opaque && opaqueMaySet(flags.opaque, flagNamesOf(spec, attr2, isPool))) r.attrs.set(attr2, mayBeSet(flags.opaque, flagNamesOf(spec, attr2, isPool), sourcePath));
       else r.attrs.set(attr2, { value: defaultValue(d), defaulted: true, sourcePath, ...typeof d === "boolean" && readsEnabled(spec, attr2) ? { written: enabledWord(d) } : {} });
       if (isPool && attr2 === "name" && !r.name) r.name = str(String(d));
     }
@@ -51823,7 +51831,7 @@ function fromInvocation(inv, file, refs, recordRefs, linker, configured, cliVers
       const sourcePath = flagNameOf(spec, attr2);
       const version = cliVersion?.kind === "string" ? cliVersion.value : void 0;
       const d = versioned && version !== void 0 ? defaultInVersion(versioned, version) : void 0;
-      if (d !== void 0 && flags.opaque && opaqueMaySet(flags.opaque, flagNamesOf(spec, attr2))) r.attrs.set(attr2, { value: unknown(opaqueReason(flags.opaque, sourcePath), at2), defaulted: false, at: at2, sourcePath, ...onlyCarried(flags, flagNamesOf(spec, attr2), inv.script) ? { mayBeCarried: true } : {} });
+      if (d !== void 0 && flags.opaque && opaqueMaySet(flags.opaque, flagNamesOf(spec, attr2))) r.attrs.set(attr2, mayBeSet(flags.opaque, flagNamesOf(spec, attr2), sourcePath));
       else if (d !== void 0) {
         const setBy = { value: cliVersion, label: `Azure CLI version ${version}`, fix: `azcliversion to ${versioned.since} or later` };
         r.attrs.set(attr2, { value: defaultValue(d), defaulted: true, sourcePath, written: `${String(d)} in Azure CLI ${version}`, defaultSetBy: setBy });
@@ -51835,7 +51843,7 @@ function fromInvocation(inv, file, refs, recordRefs, linker, configured, cliVers
     if (flags.opaque) {
       for (const f of spec.flags) {
         const t = f.pool ? pool : resource;
-        if (t && !f.decides && !t.attrs.has(f.attr) && !!f.pool === (t === pool) && opaqueMaySet(flags.opaque, f.names)) t.attrs.set(f.attr, { value: unknown(opaqueReason(flags.opaque, f.names[0]), at2), defaulted: false, at: at2, sourcePath: f.names[0], ...onlyCarried(flags, f.names, inv.script) ? { mayBeCarried: true } : {} });
+        if (t && !f.decides && !t.attrs.has(f.attr) && !!f.pool === (t === pool) && opaqueMaySet(flags.opaque, f.names)) t.attrs.set(f.attr, mayBeSet(flags.opaque, f.names, f.names[0]));
       }
     }
     for (const f of spec.flags) {
@@ -58026,8 +58034,9 @@ function autoProvisionedClusters(graphs) {
     for (const c of g.ofKind("aks.cluster")) {
       const fact = c.attrs.get("nodeProvisioningMode");
       const mode = fact?.value;
-      if (mode === void 0 || fact?.mayBeCarried || mode.kind !== "unknown" && !(mode.kind === "string" && isAutoProvisioningMode(mode.value))) continue;
-      const why = mode.kind === "string" ? `node provisioning mode "${mode.value}"` : `node provisioning mode not known: ${mode.kind === "unknown" ? mode.reason : "not a text"}`;
+      if (mode === void 0 || fact?.mayBeCarried) continue;
+      if (mode.kind !== "unknown" && !(mode.kind === "string" && isAutoProvisioningMode(mode.value))) continue;
+      const why = mode.kind === "unknown" ? `node provisioning mode not known: ${mode.reason}` : `node provisioning mode "${showValue(mode)}"`;
       const calledFrom = callerFile(c);
       const key = `${c.header.file}\0${calledFrom ?? ""}\0${c.address}\0${why}`;
       if (seen.has(key)) continue;
@@ -61205,11 +61214,12 @@ function text(v) {
   if (v.kind === "number") return String(v.value);
   return void 0;
 }
+function entriesOf2(v) {
+  return v === void 0 ? [] : v.kind === "list" ? v.items : [v];
+}
 function noEntryCanMatch(r, attrs, matches) {
   for (const attr2 of attrs) {
-    const v = r.attrs.get(attr2)?.value;
-    if (v === void 0) continue;
-    for (const e of v.kind === "list" ? v.items : [v]) {
+    for (const e of entriesOf2(r.attrs.get(attr2)?.value)) {
       const t = text(e);
       if (t === void 0 || matches(t)) return false;
     }
@@ -61237,7 +61247,7 @@ var NET001_admin_port_open_to_internet_default = defineRule({
         const fact = ctx.fact(r, attr2);
         const v = fact.value;
         if (!v) continue;
-        const entries2 = v.kind === "list" ? v.items : [v];
+        const entries2 = entriesOf2(v);
         const unknown2 = entries2.find((e) => e.kind === "unknown");
         if (unknown2?.kind === "unknown") {
           unknownEntries.push({ attr: attr2, reason: unknown2.reason });
@@ -61263,7 +61273,7 @@ var NET001_admin_port_open_to_internet_default = defineRule({
       const ports = /* @__PURE__ */ new Set();
       for (const attr2 of ["destinationPort", "destinationPorts"]) {
         const v = ctx.fact(r, attr2).value;
-        for (const e of v?.kind === "list" ? v.items : v ? [v] : []) {
+        for (const e of entriesOf2(v)) {
           const t = text(e);
           if (t !== void 0) for (const p of adminPortsIn(t)) ports.add(p);
         }

@@ -13,6 +13,11 @@ function text(v: Value): string | undefined {
   return undefined;
 }
 
+/** The entries of a scalar-or-list attribute's value (none when absent). */
+function entriesOf(v: Value | undefined): readonly Value[] {
+  return v === undefined ? [] : v.kind === 'list' ? v.items : [v];
+}
+
 /**
  * Whether every entry of the scalar-or-list attributes `attrs` is known and none `matches` (none
  * written counts too): then no value the rule's other attributes take makes it a finding, and
@@ -21,9 +26,7 @@ function text(v: Value): string | undefined {
  */
 function noEntryCanMatch(r: Rule, attrs: readonly Entry['attr'][], matches: (t: string) => boolean): boolean {
   for (const attr of attrs) {
-    const v = r.attrs.get(attr)?.value;
-    if (v === undefined) continue;
-    for (const e of v.kind === 'list' ? v.items : [v]) {
+    for (const e of entriesOf(r.attrs.get(attr)?.value)) {
       const t = text(e);
       if (t === undefined || matches(t)) return false;
     }
@@ -66,7 +69,7 @@ export default defineRule({
         const fact = ctx.fact(r, attr);
         const v = fact.value;
         if (!v) continue; // absent, or unknown (recorded by ctx.fact)
-        const entries = v.kind === 'list' ? v.items : [v];
+        const entries = entriesOf(v);
         const unknown = entries.find((e) => e.kind === 'unknown');
         if (unknown?.kind === 'unknown') {
           unknownEntries.push({ attr, reason: unknown.reason });
@@ -103,7 +106,7 @@ export default defineRule({
       const ports = new Set<number>();
       for (const attr of ['destinationPort', 'destinationPorts'] as const) {
         const v = ctx.fact(r, attr).value;
-        for (const e of v?.kind === 'list' ? v.items : v ? [v] : []) {
+        for (const e of entriesOf(v)) {
           const t = text(e);
           if (t !== undefined) for (const p of adminPortsIn(t)) ports.add(p);
         }

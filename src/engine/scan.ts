@@ -11,8 +11,8 @@ import type { Resource } from '../model/resource.js';
 import { isAmdGpuSize, isGpuSize } from '../model/facts/gpu.js';
 import { CRITICAL_ADDONS_TAINT, isAutoProvisioningMode, isSpotPriority, isSpotTaint, parseTaint, SPOT_LABEL, SPOT_TAINT } from '../model/facts/aks.js';
 import { ACCELERATOR_LABEL, ACCELERATOR_NVIDIA, INSTANCE_TYPE_LABEL, instanceTypeLabelValue, LINUX_NODE_LABELS, POOL_MODE_LABEL, POOL_NAME_LABELS, poolModeLabelValue } from '../model/facts/k8s.js';
-import type { GpuNodePool, Graph, NodePoolTaint, ScanView } from './types.js';
-import { displayName, factLocations, known, knownGpuIntent, leafName, nameInId } from './facts.js';
+import type { AutoProvisionedCluster, GpuNodePool, Graph, NodePoolTaint, ScanView } from './types.js';
+import { displayName, factLocations, known, knownGpuIntent, leafName, nameInId, showValue } from './facts.js';
 
 /** A GPU node pool as plain data (JSON): what `GpuNodePool` is rebuilt from. */
 export interface GpuPoolSummary {
@@ -60,23 +60,6 @@ export interface ScanSummary {
   autoProvisioning?: AutoProvisionedCluster[];
 }
 
-/**
- * A cluster with node auto-provisioning (`facts/aks.ts`): its pods may get nodes from Karpenter
- * NodePools, chosen by the taints they tolerate, besides the pools the code declares.
- */
-export interface AutoProvisionedCluster {
-  address: string;
-  header: Location;
-  /** As GpuPoolSummary.calledFrom: the root module call a module instance's cluster came through. */
-  calledFrom?: string;
-  name: string;
-  /** Why its mode is not known to be Manual: `mode "Auto"`, or the reason the value is not known. */
-  why: string;
-  /** Where that mode is written (a module instance's: its caller's value), when it is. */
-  modeAt?: Location;
-  /** The mode is not known (rather than known to be Auto). */
-  unknownMode?: true;
-}
 
 export function scanView(graphs: readonly Graph[], root?: string, oneRepository = false): ScanView {
   let view: ScanView | undefined;
@@ -313,11 +296,12 @@ function autoProvisionedClusters(graphs: readonly Graph[]): AutoProvisionedClust
     for (const c of g.ofKind('aks.cluster')) {
       const fact = c.attrs.get('nodeProvisioningMode');
       const mode = fact?.value;
-      // Not written where the format has no default (an az update): it changes nothing. Nor an
-      // az flag not written that an unquoted expansion of the command might carry: auto-provisioning
-      // is chosen by writing it, and every `az aks create -g $RG` would otherwise silence K8S001 (review 120).
-      if (mode === undefined || fact?.mayBeCarried || (mode.kind !== 'unknown' && !(mode.kind === 'string' && isAutoProvisioningMode(mode.value)))) continue;
-      const why = mode.kind === 'string' ? `node provisioning mode "${mode.value}"` : `node provisioning mode not known: ${mode.kind === 'unknown' ? mode.reason : 'not a text'}`;
+      // Auto, or written but not known. Not an az flag not written that an unquoted expansion of
+      // the command might carry: auto-provisioning is chosen by writing it, and every
+      // `az aks create -g $RG` would otherwise silence K8S001 (review 120).
+      if (mode === undefined || fact?.mayBeCarried) continue;
+      if (mode.kind !== 'unknown' && !(mode.kind === 'string' && isAutoProvisioningMode(mode.value))) continue;
+      const why = mode.kind === 'unknown' ? `node provisioning mode not known: ${mode.reason}` : `node provisioning mode "${showValue(mode)}"`;
       const calledFrom = callerFile(c);
       const key = `${c.header.file}\u0000${calledFrom ?? ''}\u0000${c.address}\u0000${why}`;
       if (seen.has(key)) continue;

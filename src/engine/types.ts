@@ -314,7 +314,25 @@ export interface ScanView {
    * A cluster of the manifest's project (as `gpuNodePools` finds them) whose node provisioning
    * mode is Auto or not known: its pods may get nodes the code declares no pool for.
    */
-  autoProvisioned?(forFile?: string): { name: string; why: string; header: Location; modeAt?: Location; unknownMode?: true } | undefined;
+  autoProvisioned?(forFile?: string): AutoProvisionedCluster | undefined;
+}
+
+/**
+ * A cluster with node auto-provisioning (`model/facts/aks.ts`): its pods may get nodes from
+ * Karpenter NodePools, chosen by the taints they tolerate, besides the pools the code declares.
+ */
+export interface AutoProvisionedCluster {
+  address: string;
+  header: Location;
+  /** As GpuPoolSummary.calledFrom: the root module call a module instance's cluster came through. */
+  calledFrom?: string;
+  name: string;
+  /** Why its mode is not known to be Manual: `mode "Auto"`, or the reason the value is not known. */
+  why: string;
+  /** Where that mode is written (a module instance's: its caller's value), when it is. */
+  modeAt?: Location;
+  /** The mode is not known (rather than known to be Auto). */
+  unknownMode?: true;
 }
 
 /** One taint of a node pool, parsed (`key=value:Effect`), with where it was written. */

@@ -141,7 +141,7 @@ interface ParsedFlags {
    * an abbreviation —, every such word's (`opaque` keeps only the first expansion not known at
    * all): written in the script, though not known to be passed (Fact.mayBeCarried is not set for them).
    */
-  limitedFlags?: Set<string>;
+  limitedWordFlags?: Set<string>;
 }
 
 /**
@@ -169,7 +169,7 @@ function flagWordsOf(script: CiScript): ReadonlySet<string> {
  * file's function, a CI `env:` built by an expression) are not looked for.
  */
 function onlyCarried(flags: ParsedFlags, names: readonly string[], script: CiScript): boolean {
-  if (names.some((n) => flags.limitedFlags?.has(n))) return false;
+  if (names.some((n) => flags.limitedWordFlags?.has(n))) return false;
   const written = flagWordsOf(script);
   if (written.size === 0) return true;
   // Each long name's prefixes of 4 characters or more (`--no…`): an abbreviation the script gives.
@@ -268,7 +268,7 @@ function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): P
   const markOpaque = (w: ExpandedWord): void => {
     if (!w.opaque) return;
     const branchFlags = branchFlagsOf(spec, w, byName);
-    for (const f of branchFlags ?? []) (out.limitedFlags ??= new Set()).add(f);
+    for (const f of branchFlags ?? []) (out.limitedWordFlags ??= new Set()).add(f);
     // An expansion may carry any flag: it outranks an abbreviation or a variable of known texts,
     // which stand for a few; those together may set any of theirs (review 113).
     out.opaque = combineOpaque(out.opaque, branchFlags ? { word: w.word.raw, branchFlags, index: words.indexOf(w) } : { word: w.word.raw, ...(w.why ? { why: w.why } : {}) });
@@ -296,7 +296,7 @@ function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): P
     // An abbreviation that may stand for several flags may set any of them.
     if (resolved.ambiguous) {
       out.opaque = combineOpaque(out.opaque, { word: written, abbreviation: resolved.ambiguous, index: i });
-      for (const f of resolved.ambiguous) (out.limitedFlags ??= new Set()).add(f);
+      for (const f of resolved.ambiguous) (out.limitedWordFlags ??= new Set()).add(f);
     }
     // The value: inline after `=`, else the next word(s).
     const inline = eq > 0 ? w : undefined;
@@ -1138,6 +1138,14 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
   // No `-w`: the workspace an earlier `az configure --defaults workspace=…` of the run set.
   if (!flags.parent && spec.parentDefault) flags.parent = configuredDefault(configured?.get(inv), spec.parentDefault);
   const at: Location = { file: inv.azFile ?? file, range: inv.az.range };
+  /** A flag `names` the command does not write, which a word of it may pass (`opaque`): not known (FORMATS.md §1(d)). */
+  const mayBeSet = (opaque: Opaque, names: readonly string[], sourcePath: string): Fact => ({
+    value: unknown(opaqueReason(opaque, sourcePath), at),
+    defaulted: false,
+    at,
+    sourcePath,
+    ...(onlyCarried(flags, names, inv.script) ? { mayBeCarried: true as const } : {}),
+  });
   if (flags.file) {
     if (recordRefs) refs.push({ file, subject: inv.script.subject, command: spec.command, path: flags.file, sets: flags.sets, at });
     // The resources are the YAML file's, with this command's overrides and context (azure-cli-files.ts).
@@ -1205,7 +1213,7 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
     for (const [attr, d] of Object.entries(table ?? {})) {
       if (r.attrs.has(attr)) continue;
       const sourcePath = flagNameOf(spec, attr, isPool);
-      if (flags.opaque && opaqueMaySet(flags.opaque, flagNamesOf(spec, attr, isPool))) r.attrs.set(attr, { value: unknown(opaqueReason(flags.opaque, sourcePath), at), defaulted: false, at, sourcePath, ...(onlyCarried(flags, flagNamesOf(spec, attr, isPool), inv.script) ? { mayBeCarried: true as const } : {}) });
+      if (flags.opaque && opaqueMaySet(flags.opaque, flagNamesOf(spec, attr, isPool))) r.attrs.set(attr, mayBeSet(flags.opaque, flagNamesOf(spec, attr, isPool), sourcePath));
       else r.attrs.set(attr, { value: defaultValue(d), defaulted: true, sourcePath, ...(typeof d === 'boolean' && readsEnabled(spec, attr) ? { written: enabledWord(d) } : {}) });
       if (isPool && attr === 'name' && !r.name) r.name = str(String(d));
     }
@@ -1215,7 +1223,7 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
       const sourcePath = flagNameOf(spec, attr);
       const version = cliVersion?.kind === 'string' ? cliVersion.value : undefined;
       const d = versioned && version !== undefined ? defaultInVersion(versioned, version) : undefined;
-      if (d !== undefined && flags.opaque && opaqueMaySet(flags.opaque, flagNamesOf(spec, attr))) r.attrs.set(attr, { value: unknown(opaqueReason(flags.opaque, sourcePath), at), defaulted: false, at, sourcePath, ...(onlyCarried(flags, flagNamesOf(spec, attr), inv.script) ? { mayBeCarried: true as const } : {}) });
+      if (d !== undefined && flags.opaque && opaqueMaySet(flags.opaque, flagNamesOf(spec, attr))) r.attrs.set(attr, mayBeSet(flags.opaque, flagNamesOf(spec, attr), sourcePath));
       else if (d !== undefined) {
         // The version decides it: where it is written is a related place, and raising it a fix.
         const setBy = { value: cliVersion!, label: `Azure CLI version ${version}`, fix: `azcliversion to ${versioned!.since} or later` };
@@ -1229,7 +1237,7 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
     if (flags.opaque) {
       for (const f of spec.flags) {
         const t = f.pool ? pool : resource;
-        if (t && !f.decides && !t.attrs.has(f.attr) && !!f.pool === (t === pool) && opaqueMaySet(flags.opaque, f.names)) t.attrs.set(f.attr, { value: unknown(opaqueReason(flags.opaque, f.names[0]!), at), defaulted: false, at, sourcePath: f.names[0]!, ...(onlyCarried(flags, f.names, inv.script) ? { mayBeCarried: true as const } : {}) });
+        if (t && !f.decides && !t.attrs.has(f.attr) && !!f.pool === (t === pool) && opaqueMaySet(flags.opaque, f.names)) t.attrs.set(f.attr, mayBeSet(flags.opaque, f.names, f.names[0]!));
       }
     }
     // A flag not given and without a default is absent (no tags flag: no tags); the fact names the

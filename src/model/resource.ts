@@ -56,10 +56,11 @@ export interface Fact {
    */
   defaultSetBy?: { value: Value; label: string; fix: string };
   /**
-   * Not written: unknown only because an expansion of the command may carry the flag (an
-   * unquoted `$EXTRA`, an abbreviation; FORMATS.md §1(d)). A rule that reads the attribute only
-   * as context for another resource may take it as not written (K8S001: a cluster's node
-   * provisioning mode).
+   * Not written: unknown only because an expansion of the command not known at all may carry
+   * the flag (an unquoted `$EXTRA`; FORMATS.md §1(d)), which the script mentions nowhere (not
+   * when a variable of known texts or an abbreviation may pass it). A reading of the attribute
+   * only as context for another resource may take it as not written (K8S001: a cluster's node
+   * provisioning mode, engine/scan.ts).
    */
   mayBeCarried?: true;
 }

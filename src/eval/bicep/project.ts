@@ -162,7 +162,9 @@ export function evaluateBicep(input: BicepInput): BicepProjectResult {
     const pfs = [...new Set(variants.get(unit) ?? [])].sort();
     for (const pf of pfs.length ? pfs : [undefined]) {
       let parameterValues = new Map<string, Value>();
-      if (pf && /\.json$/i.test(pf)) {
+      // A JSON parameter file binds names as ARM does (without case); a `.bicepparam` as written.
+      const jsonParameters = pf !== undefined && /\.json$/i.test(pf);
+      if (pf && jsonParameters) {
         const json = input.readJsonParameters?.(pf);
         if (!json) continue;
         parameterValues = byParamName(parsed, json);
@@ -178,7 +180,7 @@ export function evaluateBicep(input: BicepInput): BicepProjectResult {
       const r = evaluateBicepFile({ file: parsed, sources, parameterValues });
       addProblems(r.problems);
       const result: ArmEvaluation = { resources: r.resources, inputs: r.inputs, problems: r.problems, opaqueModules: r.opaqueModules, unboundCalls: [] };
-      const assigned = pf === undefined ? undefined : /\.json$/i.test(pf) ? input.jsonParameterEntries?.(pf) : ownParamValues(pf, input, sources);
+      const assigned = pf === undefined ? undefined : jsonParameters ? input.jsonParameterEntries?.(pf) : ownParamValues(pf, input, sources);
       evaluations.push({
         evaluation: {
           variant: pf ? path.relative(path.dirname(unit), pf).split(path.sep).join('/') : 'default',
@@ -187,7 +189,7 @@ export function evaluateBicep(input: BicepInput): BicepProjectResult {
           unit,
           inputs: result.inputs,
           ...(r.incomplete.length > 0 ? { incomplete: [...new Set(r.incomplete)] } : {}),
-          ...(assigned ? undeclaredValues(unit, result.inputs, assigned, /\.json$/i.test(pf!)) : {}),
+          ...(assigned ? undeclaredValues(unit, result.inputs, assigned, jsonParameters) : {}),
         },
         result,
         opaqueModules: r.opaqueModules,
