@@ -39938,8 +39938,12 @@ function candidatesByName(paramFile) {
   }
   const p = /^(?:params|parameters)\.(.+)\.json$/i.exec(base);
   if (p) out.push(path33.join(dir, `${p[1]}.json`), path33.join(dir, `deploy.${p[1]}.json`));
+  const dashed = /^(?:params|parameters)[-_](.+)\.json$/i.exec(base);
+  if (dashed) out.push(path33.join(dir, `${dashed[1]}.json`), path33.join(dir, `template-${dashed[1]}.json`), path33.join(dir, `template_${dashed[1]}.json`));
+  const suffixed = /^(.+?)[-_]parameters(?:[-_.][^.]+)?\.json$/i.exec(base);
+  if (suffixed) out.push(path33.join(dir, `${suffixed[1]}.json`), path33.join(dir, `${suffixed[1]}.template.json`));
   if (/^parameters\.json$/i.test(base)) out.push(path33.join(dir, "template.json"), path33.join(dir, "azuredeploy.json"), path33.join(dir, "main.json"));
-  if (new RegExp(`^(?:(?:params|parameters)\\.${ENV_WORDS}|${ENV_WORDS}\\.parameters)\\.json$`, "i").test(base)) {
+  if (new RegExp(`^(?:(?:params|parameters)[.\\-_]${ENV_WORDS}|${ENV_WORDS}[.\\-_]parameters)\\.json$`, "i").test(base)) {
     out.push(path33.join(dir, "main.json"), path33.join(dir, "azuredeploy.json"), path33.join(dir, "template.json"));
   }
   const e = new RegExp(`^(.+)\\.${ENV_WORDS}\\.parameters\\.json$`, "i").exec(base);

@@ -1804,6 +1804,45 @@ const armParameterFileNames: RuleTable = {
         messageId: 'adminUser',
       },
       {
+        // Review 125: `parameters-X.json` names X.json (`parameters-aks.json` beside `aks.bicep`).
+        name: 'parameters-dash-name-json',
+        files: { 'acr.json': ARM_MAIN, 'main.json': ARM_MAIN, 'parameters-acr.json': ARM_PARAMS('⟦true⟧') },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
+        // `template-vnet.json` deployed with `parameters-vnet.json`.
+        name: 'parameters-dash-name-json-with-template-dash-name-json',
+        files: { 'template-acr.json': ARM_MAIN, 'parameters-acr.json': ARM_PARAMS('⟦true⟧') },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
+        // `create-container-registry-parameters.json` beside `create-container-registry.json`.
+        name: 'name-dash-parameters-json',
+        files: { 'create-acr.json': ARM_MAIN, 'create-acr-parameters.json': ARM_PARAMS('⟦true⟧') },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
+        name: 'name-underscore-parameters-env-json',
+        files: { 'acr.json': ARM_MAIN, 'acr_parameters_prod.json': ARM_PARAMS('⟦true⟧') },
+        level: 'error',
+        env: 'prod',
+        messageId: 'adminUser',
+      },
+      {
+        // `parameters-<env>.json` as `parameters.<env>.json`: beside main.json, azuredeploy.json or template.json.
+        name: 'parameters-dash-env-json-beside-template-json',
+        files: { 'template.json': ARM_MAIN, 'parameters-prod.json': ARM_PARAMS('⟦true⟧') },
+        level: 'error',
+        env: 'prod',
+        messageId: 'adminUser',
+      },
+      {
         // RULES.md: a broken file is PARSE001 "and every other file is still linted": the
         // template whose only parameter file cannot be read is linted with its defaults.
         name: 'template-linted-when-its-only-parameter-file-is-broken',
@@ -1812,6 +1851,29 @@ const armParameterFileNames: RuleTable = {
           'main.parameters.json': ARM_PARAMS('"unterminated }'),
         },
         parseError: true,
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+    ],
+  },
+  bicep: {
+    valid: [],
+    invalid: [
+      {
+        // Review 125: `parameters-aks.json` was skipped beside `aks.bicep` (the Omniverse layout).
+        name: 'parameters-dash-name-json-beside-its-bicep-file',
+        files: {
+          'acr.bicep': `param admin bool = false
+resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: 'acrml'
+  location: 'westeurope'
+  sku: { name: 'Basic' }
+  properties: { adminUserEnabled: admin }
+}
+`,
+          'parameters-acr.json': ARM_PARAMS('⟦true⟧'),
+        },
         level: 'error',
         env: 'unknown',
         messageId: 'adminUser',

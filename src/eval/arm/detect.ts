@@ -59,10 +59,17 @@ function candidatesByName(paramFile: string): string[] {
   }
   const p = /^(?:params|parameters)\.(.+)\.json$/i.exec(base);
   if (p) out.push(path.join(dir, `${p[1]}.json`), path.join(dir, `deploy.${p[1]}.json`));
+  // `parameters-X.json` beside `X.json` or `template-X.json` (review 125: `parameters-aks.json`
+  // for `aks.bicep`; `template-vnet.json` with `parameters-vnet.json`), and `X-parameters.json`
+  // (`create-container-registry-parameters.json`), with an environment after it or not.
+  const dashed = /^(?:params|parameters)[-_](.+)\.json$/i.exec(base);
+  if (dashed) out.push(path.join(dir, `${dashed[1]}.json`), path.join(dir, `template-${dashed[1]}.json`), path.join(dir, `template_${dashed[1]}.json`));
+  const suffixed = /^(.+?)[-_]parameters(?:[-_.][^.]+)?\.json$/i.exec(base);
+  if (suffixed) out.push(path.join(dir, `${suffixed[1]}.json`), path.join(dir, `${suffixed[1]}.template.json`));
   // Portal export / arm-deploy convention: template.json + parameters.json.
   if (/^parameters\.json$/i.test(base)) out.push(path.join(dir, 'template.json'), path.join(dir, 'azuredeploy.json'), path.join(dir, 'main.json'));
   // params.<env>.json next to main.json (data landing zone layout); also <env>.parameters.json.
-  if (new RegExp(`^(?:(?:params|parameters)\\.${ENV_WORDS}|${ENV_WORDS}\\.parameters)\\.json$`, 'i').test(base)) {
+  if (new RegExp(`^(?:(?:params|parameters)[.\\-_]${ENV_WORDS}|${ENV_WORDS}[.\\-_]parameters)\\.json$`, 'i').test(base)) {
     out.push(path.join(dir, 'main.json'), path.join(dir, 'azuredeploy.json'), path.join(dir, 'template.json'));
   }
   // X.<env>.parameters.json → X.json (the environment before `parameters`, as in `main.dev.parameters.json`).
