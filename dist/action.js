@@ -20238,6 +20238,19 @@ var init_functions = __esm({
         const n = args[0] && asNumber(args[0]);
         return n === void 0 ? unk("abs", at2) : num(Math.abs(n), at2);
       },
+      // (Review 125: `floor(p.os_disk_size_gb) == p.os_disk_size_gb` in a validation was unknown.)
+      floor: (args, at2) => {
+        const n = args[0] && asNumber(args[0]);
+        return n === void 0 ? unk("floor", at2) : num(Math.floor(n), at2);
+      },
+      ceil: (args, at2) => {
+        const n = args[0] && asNumber(args[0]);
+        return n === void 0 ? unk("ceil", at2) : num(Math.ceil(n), at2);
+      },
+      signum: (args, at2) => {
+        const n = args[0] && asNumber(args[0]);
+        return n === void 0 ? unk("signum", at2) : num(n > 0 ? 1 : n < 0 ? -1 : 0, at2);
+      },
       range: (args, at2) => {
         const ns = args.map(asNumber);
         if (ns.some((n) => n === void 0)) return unk("range", at2);
@@ -33375,6 +33388,7 @@ var init_instance = __esm({
             secure: sensitive ? isTrue(evaluate(sensitive.expr, this.constants(decl.file))) : false,
             defaultValue: this.defaultOf(decl),
             assigned: this.opts.inputs.get(name),
+            typed: (v) => this.typed(v, decl),
             validations: childBlocks(decl.node, "validation").map((v) => this.validationOf(v, decl.file, text2, name))
           });
         }
@@ -60360,19 +60374,31 @@ function sameSpot(a, b) {
   return a.file === b.file && a.range.start.offset === b.range.start.offset && a.range.end.offset === b.range.end.offset;
 }
 function structuredGuardProblem(input2, vs, size, base) {
+  let undecided2;
   for (const probe of NON_GPU_PROBE_SIZES) {
     const admits = structuredAdmits(input2, vs, size, probe);
     if (admits === void 0) return [];
-    if (!admits) continue;
-    return [{ location: vs[0].at, attributePath: `${input2.name}.validation.condition`, messageId: "conditionAdmitsNonGpuStructured", data: { ...base, probe, regex: gpuSizeRegex() } }];
+    if (admits === true) return [{ location: vs[0].at, attributePath: `${input2.name}.validation.condition`, messageId: "conditionAdmitsNonGpuStructured", data: { ...base, probe, regex: gpuSizeRegex() } }];
+    if (admits !== false) undecided2 ??= admits;
   }
-  return [];
+  return undecided2 ?? [];
+}
+function notEvaluated(input2, v, probe) {
+  return { reason: `depends on the guard of variable "${input2.name}", whose validation cannot be evaluated with the non-GPU size "${probe}" in its place`, at: v.at };
 }
 function structuredAdmits(input2, vs, size, probe) {
   const whole = valueHolding(input2, size);
   if (!whole || size?.kind !== "string" || !size.origin) return void 0;
-  const swapped = withMemberAt(whole, size.origin, probe);
-  return swapped === void 0 ? void 0 : vs.every((v) => v.admitsValue?.(swapped) === true);
+  const origin = size.origin;
+  const swapped = withMemberAt(whole, origin, probe) ?? (input2.typeAt && input2.typed && locationContains(input2.typeAt, origin) ? withMemberAt(input2.typed(whole), origin, probe) : void 0);
+  if (swapped === void 0) return void 0;
+  let undecided2;
+  for (const v of vs) {
+    const a = v.admitsValue?.(swapped);
+    if (a === false) return false;
+    if (a === void 0) undecided2 ??= notEvaluated(input2, v, probe);
+  }
+  return undecided2 ?? true;
 }
 var NOT_A_SIZE = "not-a-vm-size";
 function problemsOf(input2, size) {
@@ -60408,6 +60434,13 @@ function problemsOf(input2, size) {
     const guard = probe === void 0 ? void 0 : vs.find((v) => v.admits?.(probe) === true);
     if (probe !== void 0 && guard)
       out.push({ location: guard.at, attributePath: `${input2.name}.validation.condition`, messageId: "conditionAdmitsNonGpu", data: { ...base, probe, regex: gpuSizeRegex() } });
+    if (out.length === 0) {
+      for (const p of probes) {
+        const results = vs.map((v) => validationAdmits(v, p));
+        const opaque = vs[results.indexOf(void 0)];
+        if (opaque && !results.includes(false)) return notEvaluated(input2, opaque, p);
+      }
+    }
     return out;
   }
   const allowed = input2.allowedValues;
@@ -60458,9 +60491,9 @@ var GPU002_gpu_size_input_unvalidated_default = defineRule({
     tags: ["cost", "gpu"],
     messages: {
       noValidation: '{{declared}} "{{input}}" sets the size of {{workload}} "{{name}}" but has no validation, so any size (a CPU or FPGA size, a typo) is accepted; add a validation such as can(regex("{{regex}}", var.{{input}})).',
-      noValidationStructured: '{{declared}} "{{input}}" holds the size of {{workload}} "{{name}}" but has no validation, so any size (a CPU or FPGA size, a typo) is accepted; add a validation that checks the size of each of its entries meant for GPU work against the GPU families, e.g. can(regex("{{regex}}", <size>)).',
+      noValidationStructured: '{{declared}} "{{input}}" holds the size of {{workload}} "{{name}}" but has no validation, so any size (a CPU or FPGA size, a typo) is accepted; add a validation that checks the size of each entry meant for GPU work against the GPU families, e.g. can(regex("{{regex}}", <size>)).',
       noSizeValidation: '{{declared}} "{{input}}" sets the size of {{workload}} "{{name}}" but none of its validations checks the size, so any size (a CPU or FPGA size, a typo) is accepted; add a validation such as can(regex("{{regex}}", var.{{input}})).',
-      noSizeValidationStructured: '{{declared}} "{{input}}" holds the size of {{workload}} "{{name}}" but none of its validations checks that size, so any size (a CPU or FPGA size, a typo) is accepted; add a validation that checks the size of each of its entries meant for GPU work against the GPU families, e.g. can(regex("{{regex}}", <size>)).',
+      noSizeValidationStructured: '{{declared}} "{{input}}" holds the size of {{workload}} "{{name}}" but none of its validations checks that size, so any size (a CPU or FPGA size, a typo) is accepted; add a validation that checks the size of each entry meant for GPU work against the GPU families, e.g. can(regex("{{regex}}", <size>)).',
       noAllowedValues: '{{declared}} "{{input}}" sets the size of {{workload}} "{{name}}" but has no allowedValues, so any size (a CPU or FPGA size, a typo) is accepted; list the permitted GPU sizes in its allowedValues.',
       noAllowedDecorator: '{{declared}} "{{input}}" sets the size of {{workload}} "{{name}}" but has no @allowed decorator, so any size (a CPU or FPGA size, a typo) is accepted; list the permitted GPU sizes in @allowed([...]) above it.',
       noMemberType: '{{declared}} "{{input}}" holds the size of {{workload}} "{{name}}" in {{member}}, but its type does not restrict it, so any size (a CPU or FPGA size, a typo) is accepted; declare a type whose {{property}} is a union of the permitted GPU sizes.',
@@ -60493,7 +60526,12 @@ var GPU002_gpu_size_input_unvalidated_default = defineRule({
               if (isStructured(input2, size) && !writtenInside(input2, size)) continue;
               const unread = unreadGuard(input2, size);
               if (unread) ctx.undecided(r, "vmSize", unread, input2.header);
-              for (const p of problemsOf(input2, size)) {
+              const problems = problemsOf(input2, size);
+              if (!Array.isArray(problems)) {
+                ctx.undecided(r, "vmSize", problems.reason, problems.at);
+                continue;
+              }
+              for (const p of problems) {
                 const sizeAt = at2 ? [{ ...at2, label: `size of ${who.workload} "${who.name}"` }] : [];
                 const header = { ...input2.header, label: `${input2.kind === "tf-variable" ? "variable" : "parameter"} "${input2.name}"` };
                 byPlace.add(

@@ -4,7 +4,7 @@ import { DECLARATIVE_FORMATS } from '../../src/engine/types.js';
 import { locationContains, type Location } from '../../src/core/source.js';
 import { readOutItems, type Value } from '../../src/core/value.js';
 import { attributeSite, displayName, gpuReasonOf, inputsFeeding } from '../../src/engine/facts.js';
-import { allValidationsAdmit, memberGuardOf, memberPathText, valueHolding } from '../../src/engine/guards.js';
+import { allValidationsAdmit, memberGuardOf, memberPathText, validationAdmits, valueHolding } from '../../src/engine/guards.js';
 import type { InputDecl, InputValidation, MemberKey } from '../../src/model/resource.js';
 import { SIZED_KINDS } from '../../src/model/kinds.js';
 import { EXAMPLE_SIZES, gpuFamilyNames, gpuSizeRegex, isGpuSize, isVmSizeName, NON_GPU_PROBE_SIZES, SIZE_PREFIX, workloadName } from '../../src/model/facts/gpu.js';
@@ -107,33 +107,56 @@ function sameSpot(a: Location, b: Location): boolean {
 /**
  * The guard of an object or list input (`alltrue([for p in var.pools : can(regex(…, p.vm_size))])`)
  * probed the way Terraform would run it: the input's value with this workload's size swapped for
- * a non-GPU size. The first validation that admits the swapped value is the guard to fix.
+ * a non-GPU size. The first validation that admits the swapped value is the guard to fix; a
+ * validation that cannot be evaluated for a probe that every other one admits leaves it undecided.
  */
-function structuredGuardProblem(input: InputDecl, vs: readonly InputValidation[], size: Value | undefined, base: Record<string, string>): Problem[] {
+function structuredGuardProblem(input: InputDecl, vs: readonly InputValidation[], size: Value | undefined, base: Record<string, string>): Problem[] | Undecided {
+  let undecided: Undecided | undefined;
   for (const probe of NON_GPU_PROBE_SIZES) {
     const admits = structuredAdmits(input, vs, size, probe);
     if (admits === undefined) return [];
-    if (!admits) continue;
-    return [{ location: vs[0]!.at, attributePath: `${input.name}.validation.condition`, messageId: 'conditionAdmitsNonGpuStructured', data: { ...base, probe, regex: gpuSizeRegex() } }];
+    if (admits === true) return [{ location: vs[0]!.at, attributePath: `${input.name}.validation.condition`, messageId: 'conditionAdmitsNonGpuStructured', data: { ...base, probe, regex: gpuSizeRegex() } }];
+    if (admits !== false) undecided ??= admits;
   }
-  return [];
+  return undecided ?? [];
+}
+
+/** A guard that cannot be judged: why, and the validation condition that could not be evaluated. */
+interface Undecided {
+  reason: string;
+  at: Location;
+}
+
+function notEvaluated(input: InputDecl, v: InputValidation, probe: string): Undecided {
+  // ("depends …": --verbose prints it after the attribute's name, not as "is unknown (…)".)
+  return { reason: `depends on the guard of variable "${input.name}", whose validation cannot be evaluated with the non-GPU size "${probe}" in its place`, at: v.at };
 }
 
 /**
  * Whether every validation of an object or list input holds for its value with the workload's
- * size swapped for `probe`; undefined when the size is not written inside that value.
+ * size swapped for `probe`: false when one rejects it, an `Undecided` when none rejects it and one
+ * cannot be evaluated; undefined when the size is not written inside that value. A size an
+ * `optional(string, "…")` default gives is swapped in the value converted to the variable's type.
  */
-function structuredAdmits(input: InputDecl, vs: readonly InputValidation[], size: Value | undefined, probe: string): boolean | undefined {
+function structuredAdmits(input: InputDecl, vs: readonly InputValidation[], size: Value | undefined, probe: string): boolean | Undecided | undefined {
   const whole = valueHolding(input, size);
   if (!whole || size?.kind !== 'string' || !size.origin) return undefined;
-  const swapped = withMemberAt(whole, size.origin, probe);
-  return swapped === undefined ? undefined : vs.every((v) => v.admitsValue?.(swapped) === true);
+  const origin = size.origin;
+  const swapped = withMemberAt(whole, origin, probe) ?? (input.typeAt && input.typed && locationContains(input.typeAt, origin) ? withMemberAt(input.typed(whole), origin, probe) : undefined);
+  if (swapped === undefined) return undefined;
+  let undecided: Undecided | undefined;
+  for (const v of vs) {
+    const a = v.admitsValue?.(swapped);
+    if (a === false) return false;
+    if (a === undefined) undecided ??= notEvaluated(input, v, probe);
+  }
+  return undecided ?? true;
 }
 
 /** A value that no check of a VM size admits (validations that all admit it do not check the size). */
 const NOT_A_SIZE = 'not-a-vm-size';
 
-function problemsOf(input: InputDecl, size: Value | undefined): Problem[] {
+function problemsOf(input: InputDecl, size: Value | undefined): Problem[] | Undecided {
   const base = { declared: input.kind === 'tf-variable' ? 'Terraform variable' : 'Parameter', input: input.name };
   if (input.kind === 'tf-variable') {
     const vs = input.validations ?? [];
@@ -178,6 +201,14 @@ function problemsOf(input: InputDecl, size: Value | undefined): Problem[] {
     const guard = probe === undefined ? undefined : vs.find((v) => v.admits?.(probe) === true);
     if (probe !== undefined && guard)
       out.push({ location: guard.at, attributePath: `${input.name}.validation.condition`, messageId: 'conditionAdmitsNonGpu', data: { ...base, probe, regex: gpuSizeRegex() } });
+    // No validation rejects some non-GPU size, and one cannot be read for it: the guard may admit it.
+    if (out.length === 0) {
+      for (const p of probes) {
+        const results = vs.map((v) => validationAdmits(v, p));
+        const opaque = vs[results.indexOf(undefined)];
+        if (opaque && !results.includes(false)) return notEvaluated(input, opaque, p);
+      }
+    }
     return out;
   }
   const allowed = input.allowedValues;
@@ -247,11 +278,11 @@ export default defineRule({
       noValidation:
         '{{declared}} "{{input}}" sets the size of {{workload}} "{{name}}" but has no validation, so any size (a CPU or FPGA size, a typo) is accepted; add a validation such as can(regex("{{regex}}", var.{{input}})).',
       noValidationStructured:
-        '{{declared}} "{{input}}" holds the size of {{workload}} "{{name}}" but has no validation, so any size (a CPU or FPGA size, a typo) is accepted; add a validation that checks the size of each of its entries meant for GPU work against the GPU families, e.g. can(regex("{{regex}}", <size>)).',
+        '{{declared}} "{{input}}" holds the size of {{workload}} "{{name}}" but has no validation, so any size (a CPU or FPGA size, a typo) is accepted; add a validation that checks the size of each entry meant for GPU work against the GPU families, e.g. can(regex("{{regex}}", <size>)).',
       noSizeValidation:
         '{{declared}} "{{input}}" sets the size of {{workload}} "{{name}}" but none of its validations checks the size, so any size (a CPU or FPGA size, a typo) is accepted; add a validation such as can(regex("{{regex}}", var.{{input}})).',
       noSizeValidationStructured:
-        '{{declared}} "{{input}}" holds the size of {{workload}} "{{name}}" but none of its validations checks that size, so any size (a CPU or FPGA size, a typo) is accepted; add a validation that checks the size of each of its entries meant for GPU work against the GPU families, e.g. can(regex("{{regex}}", <size>)).',
+        '{{declared}} "{{input}}" holds the size of {{workload}} "{{name}}" but none of its validations checks that size, so any size (a CPU or FPGA size, a typo) is accepted; add a validation that checks the size of each entry meant for GPU work against the GPU families, e.g. can(regex("{{regex}}", <size>)).',
       noAllowedValues:
         '{{declared}} "{{input}}" sets the size of {{workload}} "{{name}}" but has no allowedValues, so any size (a CPU or FPGA size, a typo) is accepted; list the permitted GPU sizes in its allowedValues.',
       noAllowedDecorator:
@@ -306,7 +337,12 @@ export default defineRule({
               // registry, a type this reader does not follow) may admit a non-GPU size: recorded.
               const unread = unreadGuard(input, size);
               if (unread) ctx.undecided(r, 'vmSize', unread, input.header);
-              for (const p of problemsOf(input, size)) {
+              const problems = problemsOf(input, size);
+              if (!Array.isArray(problems)) {
+                ctx.undecided(r, 'vmSize', problems.reason, problems.at);
+                continue;
+              }
+              for (const p of problems) {
                 const sizeAt: Location[] = at ? [{ ...at, label: `size of ${who.workload} "${who.name}"` }] : [];
                 const header = { ...input.header, label: `${input.kind === 'tf-variable' ? 'variable' : 'parameter'} "${input.name}"` };
                 byPlace.add(

@@ -30,6 +30,11 @@ export interface InputDecl {
   /** The value assigned by the variant (tfvars line, parameter file value, module argument). */
   assigned?: Value;
   /**
+   * Terraform: a value converted to the declared type as Terraform converts it before a
+   * validation runs (`optional(T, default)` members filled in, each at its default's origin).
+   */
+  typed?: (value: Value) => Value;
+  /**
    * ARM/Bicep: the values that the other instances of a module or nested template called in a
    * loop (or called again) assign, each written elsewhere (`pool: p` for each element of
    * `pools`): one declaration is one input, and the size a GPU pool reads may be written in any

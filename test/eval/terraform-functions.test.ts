@@ -27,6 +27,12 @@ function js(expr: string): unknown {
 }
 
 describe('Terraform functions', () => {
+  it('floor, ceil and signum as Terraform computes them (review 125: floor() in a validation was unknown)', () => {
+    expect([js('floor(5.9)'), js('floor(-5.1)'), js('floor(200) == 200'), js('floor(var.u)')]).toEqual([5, -6, true, 'unknown']);
+    expect([js('ceil(5.1)'), js('ceil(-5.9)'), js('ceil(5)')]).toEqual([6, -5, 5]);
+    expect([js('signum(-13)'), js('signum(0)'), js('signum(344)')]).toEqual([-1, 0, 1]);
+  });
+
   it('range() stops where Terraform does: more than 1024 numbers is an error there, so unknown here, with the reason', () => {
     expect(js('length(range(1024))')).toBe(1024);
     expect(js('range(0, 2048, 2)')).toHaveLength(1024);

@@ -2816,6 +2816,70 @@ resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
         messageId: 'noSizeValidationStructured',
       },
       {
+        // Review 125: the size is an `optional(string, "…")` default, filled in by the type before
+        // the validation runs: the regex guard admits Standard_NP10s (it was silent: the member to
+        // swap for the probe was looked for in the written value, which has no vm_size).
+        name: 'list-validation-regex-admits-non-gpu-for-an-optional-default-size',
+        files: {
+          'main.tf': `
+variable "gpu_pools" {
+  type = list(object({
+    name    = string
+    vm_size = optional(string, "Standard_NC4as_T4_v3")
+  }))
+  default = [{ name = "gpub" }]
+
+  validation {
+    condition     = ⟦alltrue([for p in var.gpu_pools : can(regex("^Standard_N", p.vm_size))])⟧
+    error_message = "GPU sizes only."
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  for_each              = { for p in var.gpu_pools : p.name => p }
+  name                  = each.value.name
+  kubernetes_cluster_id = "x"
+  vm_size               = each.value.vm_size
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'conditionAdmitsNonGpuStructured',
+      },
+      {
+        // Review 125: a validation of another member that calls floor() (unknown before) hid the
+        // missing size check: every validation holds for a non-GPU size.
+        name: 'list-validations-of-other-members-calling-floor',
+        files: {
+          'main.tf': `
+⟦variable "gpu_node_pools" {⟧
+  type = list(object({
+    name            = string
+    vm_size         = optional(string)
+    os_disk_size_gb = optional(number, 200)
+  }))
+  default = [{ name = "t4spot", vm_size = "Standard_NC4as_T4_v3" }]
+
+  validation {
+    condition     = alltrue([for p in var.gpu_node_pools : floor(p.os_disk_size_gb) == p.os_disk_size_gb && p.os_disk_size_gb >= 30])
+    error_message = "os_disk_size_gb must be an integer of at least 30."
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  for_each              = { for p in var.gpu_node_pools : p.name => p }
+  name                  = each.value.name
+  kubernetes_cluster_id = "x"
+  vm_size               = each.value.vm_size
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noSizeValidationStructured',
+      },
+      {
         name: 'object-argument-member-read-from-a-root-variable',
         files: {
           'main.tf': `
@@ -2957,6 +3021,73 @@ describe('GPU002 undecided', () => {
     const r = await lintTree(dir, ['GPU002']);
     expect(r.findings).toEqual([]);
     expect(r.undecided.filter((u) => u.ruleId === 'GPU002').map((u) => u.reason)).toEqual([expect.stringContaining('parameter "pool" is given values by more instances of its module or nested template than are kept')]);
+  });
+
+  // Review 125: a validation that cannot be evaluated for a non-GPU size (it reads a data
+  // source) while no other rejects it may admit it: no finding, and --verbose says so at the
+  // condition (it was silent, as if the guard rejected every non-GPU size).
+  it('lists a GPU size whose validation cannot be evaluated for a non-GPU size', async () => {
+    const dir = tree({
+      'main.tf': `data "azurerm_client_config" "c" {}
+
+variable "gpu_pools" {
+  type    = list(object({ name = string, vm_size = string }))
+  default = [{ name = "gpub", vm_size = "Standard_NC4as_T4_v3" }]
+  validation {
+    condition     = alltrue([for p in var.gpu_pools : length(p.name) < length(data.azurerm_client_config.c.tenant_id)])
+    error_message = "Name too long."
+  }
+}
+
+variable "gpu_size" {
+  type    = string
+  default = "Standard_NC4as_T4_v3"
+  validation {
+    condition     = contains(data.azurerm_client_config.c.sizes, var.gpu_size)
+    error_message = "Not an allowed size."
+  }
+}
+
+variable "guarded_size" {
+  type    = string
+  default = "Standard_NC4as_T4_v3"
+  validation {
+    condition     = can(regex("^Standard_N[CDGV]", var.guarded_size))
+    error_message = "GPU sizes only."
+  }
+  validation {
+    condition     = contains(data.azurerm_client_config.c.sizes, var.guarded_size)
+    error_message = "Not an allowed size."
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpub" {
+  for_each              = { for p in var.gpu_pools : p.name => p }
+  name                  = each.value.name
+  kubernetes_cluster_id = "x"
+  vm_size               = each.value.vm_size
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpuc" {
+  name                  = "gpuc"
+  kubernetes_cluster_id = "x"
+  vm_size               = var.gpu_size
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpud" {
+  name                  = "gpud"
+  kubernetes_cluster_id = "x"
+  vm_size               = var.guarded_size
+}
+`,
+    });
+    const r = await lintTree(dir, ['GPU002']);
+    expect(r.findings).toEqual([]);
+    // (gpud: one validation rejects every non-GPU size, so the one that cannot be evaluated does not matter.)
+    expect(r.undecided.filter((u) => u.ruleId === 'GPU002').map((u) => [u.address, u.reason, u.location.range.start.line])).toEqual([
+      ['azurerm_kubernetes_cluster_node_pool.gpub["gpub"]', 'depends on the guard of variable "gpu_pools", whose validation cannot be evaluated with the non-GPU size "Standard_NP10s" in its place', 7],
+      ['azurerm_kubernetes_cluster_node_pool.gpuc', 'depends on the guard of variable "gpu_size", whose validation cannot be evaluated with the non-GPU size "Standard_NP10s" in its place', 16],
+    ]);
   });
 
   // RULES.md Conventions: a guard whose values cannot be read (a type imported from a registry)

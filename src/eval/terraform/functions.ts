@@ -405,6 +405,19 @@ const fns: Record<string, TfFunction> = {
     const n = args[0] && asNumber(args[0]);
     return n === undefined ? unk('abs', at) : num(Math.abs(n), at);
   },
+  // (Review 125: `floor(p.os_disk_size_gb) == p.os_disk_size_gb` in a validation was unknown.)
+  floor: (args, at) => {
+    const n = args[0] && asNumber(args[0]);
+    return n === undefined ? unk('floor', at) : num(Math.floor(n), at);
+  },
+  ceil: (args, at) => {
+    const n = args[0] && asNumber(args[0]);
+    return n === undefined ? unk('ceil', at) : num(Math.ceil(n), at);
+  },
+  signum: (args, at) => {
+    const n = args[0] && asNumber(args[0]);
+    return n === undefined ? unk('signum', at) : num(n > 0 ? 1 : n < 0 ? -1 : 0, at);
+  },
   range: (args, at) => {
     const ns = args.map(asNumber);
     if (ns.some((n) => n === undefined)) return unk('range', at);

@@ -805,6 +805,7 @@ export class ModuleInstance {
         secure: sensitive ? isTrue(evaluate(sensitive.expr, this.constants(decl.file))) : false,
         defaultValue: this.defaultOf(decl),
         assigned: this.opts.inputs.get(name),
+        typed: (v: Value) => this.typed(v, decl),
         validations: childBlocks(decl.node, 'validation').map((v) => this.validationOf(v, decl.file, text, name)),
       });
     }
