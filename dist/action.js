@@ -34169,6 +34169,27 @@ function markInjectedTolerations(src, documents, templates) {
     if (injectedAt) t.injectedTolerationsAt = injectedAt;
   }
 }
+function kueueQueueOf(obj2, podSpecPath) {
+  const marked = (node2) => {
+    const meta = valueOf(node2, "metadata");
+    for (const field of ["labels", "annotations"]) {
+      const e = entryOf(valueOf(meta, field), KUEUE_QUEUE_NAME);
+      if (e && !isBlank(e.value)) return e.keyRange;
+    }
+    return void 0;
+  };
+  let node = obj2;
+  let found = marked(node);
+  const steps2 = podSpecPath.split(".").slice(0, -1);
+  for (const step of steps2) {
+    if (found || !node) break;
+    const m = /^(.*?)\[(\d+)\]$/.exec(step);
+    node = valueOf(node, m ? m[1] : step);
+    if (m) node = node?.type === "seq" ? node.items[Number(m[2])] : void 0;
+    found = marked(node);
+  }
+  return found;
+}
 function readKaitoObjects(file, documents, lineMap, fileOf) {
   const src = { file, lineMap, fileOf };
   const out = [];
@@ -34260,6 +34281,8 @@ function readTemplate(src, obj2, o, p, role, spec, inlineContainers) {
     nodeSelector: [],
     unreadable: []
   };
+  const queued = kueueQueueOf(obj2, p);
+  if (queued) t.kueueQueueAt = at(src, queued);
   if (spec.type !== "map") {
     t.unreadable.push(part(src, p, spec, "pod"));
     return t;
@@ -34428,7 +34451,7 @@ function jsonToTree(node, lineMap, depth = 0) {
       return { type: "scalar", value: String(node.value), plain: true, range: range2 };
   }
 }
-var TEMPLATE_SPEC, POD_SPEC_PATHS, REPLICA_SPECS, RAY_CLUSTER_SPEC, KSERVE_GROUPS, KSERVE_COMPONENTS, KSERVE_CONTAINER, MERGED_FIELD_HIDES, MAX_LIST_DEPTH, DEFAULT_TOLERATIONS, KAITO_INSTANCE_TYPE, UNKNOWN_REQUIREMENT;
+var TEMPLATE_SPEC, POD_SPEC_PATHS, REPLICA_SPECS, RAY_CLUSTER_SPEC, KSERVE_GROUPS, KSERVE_COMPONENTS, KSERVE_CONTAINER, MERGED_FIELD_HIDES, MAX_LIST_DEPTH, DEFAULT_TOLERATIONS, KUEUE_QUEUE_NAME, KAITO_INSTANCE_TYPE, UNKNOWN_REQUIREMENT;
 var init_read = __esm({
   "src/eval/k8s/read.ts"() {
     "use strict";
@@ -34456,6 +34479,7 @@ var init_read = __esm({
     MERGED_FIELD_HIDES = { containers: "request", tolerations: "tolerations", nodeSelector: "placement", affinity: "placement" };
     MAX_LIST_DEPTH = 8;
     DEFAULT_TOLERATIONS = "scheduler.alpha.kubernetes.io/defaultTolerations";
+    KUEUE_QUEUE_NAME = "kueue.x-k8s.io/queue-name";
     KAITO_INSTANCE_TYPE = {
       Workspace: ["resource", "instanceType"],
       RAGEngine: ["spec", "compute", "instanceType"]
@@ -62282,11 +62306,17 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
         const selectable = all.filter((p) => selectorAdmits(t, p.label) !== false);
         const pools = selectable.length > 0 ? selectable : all;
         const autoProvisioned = ctx.scan.autoProvisioned?.(workloadPlace(w));
-        const undecidedByAutoProvisioning = () => {
+        const queuedAt = t.kueueQueueAt;
+        const undecidedByInjection = () => {
+          if (queuedAt) {
+            ctx.undecided(w, "tolerations", "depends on the ResourceFlavor Kueue admits it with (it is submitted by kueue.x-k8s.io/queue-name): Kueue adds that flavor's tolerations to its pods, and they are not known here", queuedAt);
+            return;
+          }
           const nap = autoProvisioned;
           const where = nap.modeAt ?? nap.header;
           ctx.undecided(w, "tolerations", `AKS cluster "${nap.name}" (${ctx.relativePath(where.file)}:${where.range.start.line}) ${nap.unknownMode ? "may provision" : "provisions"} nodes by itself (${nap.why}): its pods may get a node whose taints they tolerate from a Karpenter NodePool`, t.tolerationsAt ?? at2);
         };
+        const mayBeInjected = queuedAt !== void 0 || autoProvisioned !== void 0;
         if (pools.length === 0) {
           if (!configured) return;
           if (scanned.length === 0 && ctx.scan.severalCheckouts?.(workloadPlace(w)) && toleratesSomePool(t, ctx.scan.gpuNodePools(), requested)) return;
@@ -62297,7 +62327,7 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
             ctx.report({ resource: w, location: at2, related, relatedIsContext: true, attributePath: "tolerations", level: "note", messageId: "extendedResource", data: { ...data, taint: showTaint(configured), pool: "configured as the GPU taint (gpu.taint)" } });
             return;
           }
-          if (autoProvisioned) return undecidedByAutoProvisioning();
+          if (mayBeInjected) return undecidedByInjection();
           const why = configTaintReason(ctx.scan);
           ctx.report({ resource: w, location: at2, related, relatedIsContext: true, attributePath: "tolerations", level: "warning", messageId: "configTaint", data: { ...data, taint: showTaint(configured), why } });
           return;
@@ -62343,7 +62373,7 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
           });
           return;
         }
-        if (autoProvisioned) return undecidedByAutoProvisioning();
+        if (mayBeInjected) return undecidedByInjection();
         const closest = [...judged].sort((a, b) => hardMissing(a.verdict).length - hardMissing(b.verdict).length)[0];
         const missing = hardFirst(closest.verdict).map((m) => pending(m, closest.pool));
         for (const j of [closest, ...judged.filter((x) => x !== closest)].slice(0, MAX_RELATED_POOLS)) {

@@ -122,11 +122,21 @@ export default defineRule({
         // Karpenter NodePool whose taints they tolerate, which no pool of the code declares
         // (facts/aks.ts): what they lack is not known (review 119, an NAP cluster's vLLM Deployment).
         const autoProvisioned = ctx.scan.autoProvisioned?.(workloadPlace(w));
-        const undecidedByAutoProvisioning = (): void => {
+        // A workload submitted to Kueue gets the tolerations of the ResourceFlavor Kueue admits it
+        // with (FORMATS.md 2(d): injected tolerations are unknown; review 125, a Job labelled
+        // kueue.x-k8s.io/queue-name whose flavor tolerates sku=gpu).
+        const queuedAt = t.kueueQueueAt;
+        // What is added to its pods at admission may hold what they lack: undecided, never reported.
+        const undecidedByInjection = (): void => {
+          if (queuedAt) {
+            ctx.undecided(w, 'tolerations', 'depends on the ResourceFlavor Kueue admits it with (it is submitted by kueue.x-k8s.io/queue-name): Kueue adds that flavor\'s tolerations to its pods, and they are not known here', queuedAt);
+            return;
+          }
           const nap = autoProvisioned!;
           const where = nap.modeAt ?? nap.header;
           ctx.undecided(w, 'tolerations', `AKS cluster "${nap.name}" (${ctx.relativePath(where.file)}:${where.range.start.line}) ${nap.unknownMode ? 'may provision' : 'provisions'} nodes by itself (${nap.why}): its pods may get a node whose taints they tolerate from a Karpenter NodePool`, t.tolerationsAt ?? at);
         };
+        const mayBeInjected = queuedAt !== undefined || autoProvisioned !== undefined;
 
         if (pools.length === 0) {
           if (!configured) return;
@@ -143,7 +153,7 @@ export default defineRule({
             return;
           }
           // (What the admission plugin tolerates holds on any node: only a missing toleration waits on the NodePools.)
-          if (autoProvisioned) return undecidedByAutoProvisioning();
+          if (mayBeInjected) return undecidedByInjection();
           const why = configTaintReason(ctx.scan);
           ctx.report({ resource: w, location: at, related, relatedIsContext: true, attributePath: 'tolerations', level: 'warning', messageId: 'configTaint', data: { ...data, taint: showTaint(configured), why } });
           return;
@@ -190,7 +200,7 @@ export default defineRule({
           });
           return;
         }
-        if (autoProvisioned) return undecidedByAutoProvisioning();
+        if (mayBeInjected) return undecidedByInjection();
         // The pool it comes closest to tolerating names the message; every pool's first untolerated taint is related.
         // Taints the admission plugin tolerates for it come last: the ones it really lacks name the cause.
         const closest = [...judged].sort((a, b) => hardMissing(a.verdict).length - hardMissing(b.verdict).length)[0]!;

@@ -2077,3 +2077,48 @@ describe('K8S001: a cluster of the project with node auto-provisioning', () => {
     expect(pwsh.briefs).toEqual([]);
   });
 });
+
+// FORMATS.md 2(d): tolerations injected at admission are unknown. Kueue adds the tolerations of
+// the ResourceFlavor it admits a workload with to the workload's pods (review 125: a Job labelled
+// kueue.x-k8s.io/queue-name, whose flavor tolerates sku=gpu:NoSchedule, got a K8S001 error).
+describe('K8S001: a workload submitted to Kueue', () => {
+  const trees = tempTrees('mil-k8s001-kueue-');
+  afterAll(() => trees.cleanup());
+  const POOL_TF = tfPool('["sku=gpu:NoSchedule"]');
+  const KUEUE_REASON = "tolerations: depends on the ResourceFlavor Kueue admits it with (it is submitted by kueue.x-k8s.io/queue-name): Kueue adds that flavor's tolerations to its pods, and they are not known here";
+  const k8s001 = (r: Awaited<ReturnType<typeof lintTree>>): string[] => r.undecided.filter((u) => u.ruleId === 'K8S001').map((u) => `${u.attribute}: ${u.reason} (${u.location.range.start.line})`);
+  const labelled = (where: 'object-label' | 'object-annotation' | 'template-label'): string => {
+    const base = job('nvidia.com/gpu');
+    if (where === 'object-label') return base.replace('  name: train\n', '  name: train\n  labels:\n    kueue.x-k8s.io/queue-name: team-a\n');
+    if (where === 'object-annotation') return base.replace('  name: train\n', '  name: train\n  annotations:\n    kueue.x-k8s.io/queue-name: team-a\n');
+    return base.replace('  template:\n', '  template:\n    metadata:\n      labels:\n        kueue.x-k8s.io/queue-name: team-a\n');
+  };
+
+  it('a scanned pool the pods do not tolerate: undecided at the queue-name key (the label, the older annotation, the pod template label)', async () => {
+    for (const [where, line] of [['object-label', 7], ['object-annotation', 7], ['template-label', 10]] as const) {
+      const r = await lintTree(trees.tree({ 'infra/main.tf': POOL_TF, 'k8s/job.yaml': labelled(where) }), ['K8S001']);
+      expect(r.briefs).toEqual([]);
+      expect(k8s001(r)).toEqual([`${KUEUE_REASON} (${line})`]);
+    }
+  });
+
+  it('the configured taint (no pool in the scan): undecided too', async () => {
+    const r = await lintTree(trees.tree({ 'k8s/job.yaml': labelled('object-label') }), ['K8S001']);
+    expect(r.briefs).toEqual([]);
+    expect(k8s001(r)).toEqual([`${KUEUE_REASON} (7)`]);
+  });
+
+  it('a workload that tolerates the pool lists nothing; one without the label is reported as before', async () => {
+    const tolerates = '      tolerations:\n        - { key: sku, operator: Equal, value: gpu, effect: NoSchedule }\n';
+    const tolerating = job('nvidia.com/gpu', tolerates).replace('  name: train\n', '  name: train\n  labels:\n    kueue.x-k8s.io/queue-name: team-a\n');
+    const ok = await lintTree(trees.tree({ 'infra/main.tf': POOL_TF, 'k8s/job.yaml': tolerating }), ['K8S001']);
+    expect([ok.briefs, k8s001(ok)]).toEqual([[], []]);
+    const plain = await lintTree(trees.tree({ 'infra/main.tf': POOL_TF, 'k8s/job.yaml': job('nvidia.com/gpu').replace('  name: train\n', '  name: train\n  labels:\n    app: train\n') }), ['K8S001']);
+    expect(plain.briefs).toEqual(['K8S001 error scannedPool k8s/job.yaml:16:15']);
+  });
+
+  it('a taint keyed by the GPU resource keeps its note (AKS tolerates it whatever Kueue adds)', async () => {
+    const r = await lintTree(trees.tree({ 'infra/main.tf': tfPool('["nvidia.com/gpu=present:NoSchedule"]'), 'k8s/job.yaml': labelled('object-label') }), ['K8S001']);
+    expect(r.briefs).toEqual(['K8S001 note extendedResource k8s/job.yaml:16:15']);
+  });
+});

@@ -126,6 +126,38 @@ function markInjectedTolerations(src: Src, documents: readonly YamlTree[], templ
   }
 }
 
+/** The label (or, before Kueue 0.4, the annotation) that submits a workload to a Kueue LocalQueue. */
+export const KUEUE_QUEUE_NAME = 'kueue.x-k8s.io/queue-name';
+
+/**
+ * Where a workload is submitted to Kueue: the queue-name key in the `metadata` labels or
+ * annotations of the object or of any template on the way to its pod spec (`spec.template`, a
+ * CronJob's `spec.jobTemplate`, a Ray worker group's `template`), else undefined. Kueue applies
+ * the assigned ResourceFlavor's tolerations and node labels to the pods it admits.
+ */
+function kueueQueueOf(obj: YamlTree, podSpecPath: string): Range | undefined {
+  const marked = (node: YamlTree | undefined): Range | undefined => {
+    const meta = valueOf(node, 'metadata');
+    for (const field of ['labels', 'annotations']) {
+      const e = entryOf(valueOf(meta, field), KUEUE_QUEUE_NAME);
+      if (e && !isBlank(e.value)) return e.keyRange;
+    }
+    return undefined;
+  };
+  let node: YamlTree | undefined = obj;
+  let found = marked(node);
+  // Each step but the last (the pod spec itself): `spec`, `workerGroupSpecs[0]`, `template`.
+  const steps = podSpecPath.split('.').slice(0, -1);
+  for (const step of steps) {
+    if (found || !node) break;
+    const m = /^(.*?)\[(\d+)\]$/.exec(step);
+    node = valueOf(node, m ? m[1]! : step);
+    if (m) node = node?.type === 'seq' ? node.items[Number(m[2])] : undefined;
+    found = marked(node);
+  }
+  return found;
+}
+
 /** A KAITO object and the node size its provisioner creates GPU nodes of. */
 export interface KaitoObject {
   kind: string;
@@ -264,6 +296,8 @@ function readTemplate(src: Src, obj: YamlTree, o: ManifestObject, p: string, rol
     nodeSelector: [],
     unreadable: [],
   };
+  const queued = kueueQueueOf(obj, p);
+  if (queued) t.kueueQueueAt = at(src, queued);
   if (spec.type !== 'map') {
     t.unreadable.push(part(src, p, spec, 'pod'));
     return t;

@@ -101,6 +101,13 @@ export interface K8sPodTemplate {
    * into one with `-n`). Where the annotation is written.
    */
   injectedTolerationsAt?: Location;
+  /**
+   * The `kueue.x-k8s.io/queue-name` label (or the annotation older Kueue read) on the object or
+   * on a template above the pod spec: Kueue admits the workload and adds to its pods the
+   * tolerations of the ResourceFlavor it assigns (FORMATS.md 2(d): injected tolerations are
+   * unknown). Where the key is written.
+   */
+  kueueQueueAt?: Location;
 }
 
 /**
