@@ -57912,10 +57912,17 @@ function readOrUndecided(ctx, r, attr2, view, read, expected) {
 function scanView(graphs, root, oneRepository = false) {
   let view;
   const whole = () => view ??= scanViewOf([summarizeScan(graphs)], root, oneRepository);
-  return { gpuNodePools: (forFile) => whole().gpuNodePools(forFile), severalCheckouts: (forFile) => whole().severalCheckouts(forFile), autoProvisioned: (forFile) => whole().autoProvisioned(forFile) };
+  return {
+    gpuNodePools: (forFile) => whole().gpuNodePools(forFile),
+    severalCheckouts: (forFile) => whole().severalCheckouts(forFile),
+    autoProvisioned: (forFile) => whole().autoProvisioned(forFile),
+    unknownSizePools: (forFile) => whole().unknownSizePools(forFile)
+  };
 }
-function configTaintReason(scan2) {
-  return scan2.gpuNodePools().length === 0 ? "the scan has no GPU node pool" : "none of the scan's GPU node pools is known to be this manifest's cluster's";
+function configTaintReason(scan2, forFile) {
+  if (scan2.gpuNodePools().length > 0) return "none of the scan's GPU node pools is known to be this manifest's cluster's";
+  const unknownSize = forFile === void 0 ? void 0 : scan2.unknownSizePools?.(forFile)[0];
+  return unknownSize ? `no pool is known to have a GPU size (that of "${unknownSize.name}" is unknown)` : "the scan has no GPU node pool";
 }
 function scanViewOf(summaries, root, oneRepository = false) {
   let pools;
@@ -57924,6 +57931,8 @@ function scanViewOf(summaries, root, oneRepository = false) {
   let severalTopLevel;
   let aksDirs;
   const byProject = /* @__PURE__ */ new Map();
+  let unknownSize;
+  const unknownSizeByProject = /* @__PURE__ */ new Map();
   const projectOfDir = /* @__PURE__ */ new Map();
   const projectOf = (forFile) => {
     const dir = path52.dirname(forFile);
@@ -57965,6 +57974,28 @@ function scanViewOf(summaries, root, oneRepository = false) {
       const project2 = projectOf(forFile);
       if (project2 === void 0) return severalTopLevelFolders() ? void 0 : every[0];
       return ofProject(project2, every, aksFiles, oneRepository)[0];
+    },
+    unknownSizePools(forFile) {
+      if (!unknownSize) {
+        const seen = /* @__PURE__ */ new Set();
+        unknownSize = [];
+        for (const s of summaries) {
+          for (const p of s.unknownSizePools ?? []) {
+            const key = poolKey(p);
+            if (seen.has(key)) continue;
+            seen.add(key);
+            unknownSize.push(poolOf2(p));
+          }
+        }
+      }
+      const every = unknownSize;
+      if (every.length === 0 || forFile === void 0 || root === void 0) return every;
+      aksFiles ??= [...new Set(summaries.flatMap((s) => s.aksFiles))];
+      const project2 = projectOf(forFile);
+      if (project2 === void 0) return severalTopLevelFolders() ? [] : every;
+      let mine = unknownSizeByProject.get(project2);
+      if (!mine) unknownSizeByProject.set(project2, mine = ofProject(project2, every, aksFiles, oneRepository));
+      return mine;
     },
     gpuNodePools(forFile) {
       const every = all();
@@ -58055,19 +58086,26 @@ function ancestorDirs(files) {
 function summarizeScan(graphs) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
+  const unknownSizePools = [];
   for (const g of graphs) {
     for (const pool of g.ofKind("aks.nodepool")) {
-      const p = gpuPool(pool);
+      const p = gpuPool(pool) ?? unknownSizePool(pool);
       if (!p) continue;
       const key = poolKey(p);
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push(p);
+      (p.sizeUnknown === void 0 ? out : unknownSizePools).push(p);
     }
   }
   const aksCallers = aksCallersOf(graphs);
   const autoProvisioning = autoProvisionedClusters(graphs);
-  return { gpuPools: out, aksFiles: aksFilesOf(graphs), ...aksCallers.length > 0 ? { aksCallers } : {}, ...autoProvisioning.length > 0 ? { autoProvisioning } : {} };
+  return {
+    gpuPools: out,
+    aksFiles: aksFilesOf(graphs),
+    ...aksCallers.length > 0 ? { aksCallers } : {},
+    ...autoProvisioning.length > 0 ? { autoProvisioning } : {},
+    ...unknownSizePools.length > 0 ? { unknownSizePools } : {}
+  };
 }
 function autoProvisionedClusters(graphs) {
   const out = [];
@@ -58090,7 +58128,7 @@ function autoProvisionedClusters(graphs) {
   return out;
 }
 function poolKey(p) {
-  return `${p.header.file}\0${p.calledFrom ?? ""}\0${p.address}\0${p.gpuSize ?? p.cpuSize ?? ""}\0${p.taints?.map((t) => t.text).join(",") ?? "?"}`;
+  return `${p.header.file}\0${p.calledFrom ?? ""}\0${p.address}\0${p.gpuSize ?? p.cpuSize ?? (p.sizeUnknown !== void 0 ? "?" : "")}\0${p.taints?.map((t) => t.text).join(",") ?? "?"}`;
 }
 function poolOf2(s) {
   const out = { address: s.address, header: s.header, name: s.name, label: labelLookup(s) };
@@ -58099,6 +58137,7 @@ function poolOf2(s) {
   if (s.cpuSize !== void 0) out.cpuSize = s.cpuSize;
   if (s.taints) out.taints = s.taints;
   if (s.taintsUnknown !== void 0) out.taintsUnknown = s.taintsUnknown;
+  if (s.sizeUnknown !== void 0) out.sizeUnknown = s.sizeUnknown;
   return out;
 }
 function gpuPool(pool) {
@@ -58106,9 +58145,18 @@ function gpuPool(pool) {
   let gpuSize;
   if (sizeFact?.kind === "string" && isGpuSize(sizeFact.value)) gpuSize = sizeFact.value;
   else if (pool.unknownTail && pool.body?.kind === "unknown") {
-    const calledFrom2 = callerFile(pool);
-    return { address: pool.address, header: pool.header, name: `${displayName(pool)}[?]`, labels: { priority: null, mode: null, custom: null }, taintsUnknown: pool.body.reason, ...calledFrom2 !== void 0 ? { calledFrom: calledFrom2 } : {} };
+    const calledFrom = callerFile(pool);
+    return { address: pool.address, header: pool.header, name: `${displayName(pool)}[?]`, labels: { priority: null, mode: null, custom: null }, taintsUnknown: pool.body.reason, ...calledFrom !== void 0 ? { calledFrom } : {} };
   } else if (!knownGpuIntent(pool)) return void 0;
+  return poolSummary(pool, sizeFact, gpuSize);
+}
+function unknownSizePool(pool) {
+  const fact = pool.attrs.get("vmSize");
+  const sizeFact = fact?.value;
+  if (sizeFact?.kind !== "unknown" || fact?.mayBeCarried || isAzUpdate(pool) || pool.unknownTail) return void 0;
+  return { ...poolSummary(pool, sizeFact, void 0), sizeUnknown: sizeFact.reason };
+}
+function poolSummary(pool, sizeFact, gpuSize) {
   const knownName = leafName(pool);
   const out = { address: pool.address, header: pool.header, name: knownName ?? displayName(pool), labels: poolLabels(pool, knownName) };
   const calledFrom = callerFile(pool);
@@ -62307,7 +62355,19 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
         const pools = selectable.length > 0 ? selectable : all;
         const autoProvisioned = ctx.scan.autoProvisioned?.(workloadPlace(w));
         const queuedAt = t.kueueQueueAt;
+        const mayRunOn = (p) => {
+          if (selectorAdmits(t, p.label) === false) return false;
+          if (!p.taints) return true;
+          const v = taintVerdict(t, p.taints, requested);
+          return v.missing.length === v.byExtendedResource.length || mayBeTolerated(v);
+        };
+        const unknownSizePool2 = (ctx.scan.unknownSizePools?.(workloadPlace(w)) ?? []).find(mayRunOn);
         const undecidedByInjection = () => {
+          if (unknownSizePool2) {
+            const where2 = unknownSizePool2.header;
+            ctx.undecided(w, "tolerations", `depends on the size of node pool "${unknownSizePool2.name}" (${ctx.relativePath(where2.file)}:${where2.range.start.line}), which is unknown (${unknownSizePool2.sizeUnknown ?? "unknown"}): if it is a GPU size, its pods may run there (${unknownSizePool2.taints === void 0 ? "its taints are not known either" : unknownSizePool2.taints.length === 0 ? "it has no taints" : "they tolerate its taints"})`, t.tolerationsAt ?? at2);
+            return;
+          }
           if (queuedAt) {
             ctx.undecided(w, "tolerations", "depends on the ResourceFlavor Kueue admits it with (it is submitted by kueue.x-k8s.io/queue-name): Kueue adds that flavor's tolerations to its pods, and they are not known here", queuedAt);
             return;
@@ -62328,7 +62388,7 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
             return;
           }
           if (mayBeInjected) return undecidedByInjection();
-          const why = configTaintReason(ctx.scan);
+          const why = configTaintReason(ctx.scan, workloadPlace(w));
           ctx.report({ resource: w, location: at2, related, relatedIsContext: true, attributePath: "tolerations", level: "warning", messageId: "configTaint", data: { ...data, taint: showTaint(configured), why } });
           return;
         }
@@ -62373,7 +62433,7 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
           });
           return;
         }
-        if (mayBeInjected) return undecidedByInjection();
+        if (mayBeInjected || unknownSizePool2) return undecidedByInjection();
         const closest = [...judged].sort((a, b) => hardMissing(a.verdict).length - hardMissing(b.verdict).length)[0];
         const missing = hardFirst(closest.verdict).map((m) => pending(m, closest.pool));
         for (const j of [closest, ...judged.filter((x) => x !== closest)].slice(0, MAX_RELATED_POOLS)) {
@@ -62518,7 +62578,7 @@ var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
             data: {
               workload: templateName(t),
               taint: taint.text,
-              pool: target.pool ? `GPU node pool "${target.pool.name}"` : `the GPU node pools (gpu.taint; ${configTaintReason(ctx.scan)})`,
+              pool: target.pool ? `GPU node pool "${target.pool.name}"` : `the GPU node pools (gpu.taint; ${configTaintReason(ctx.scan, workloadPlace(w))})`,
               those: target.pool ? "that pool" : "them",
               // In the syntax the toleration is written in: a Terraform resource's node_selector map, a
               // kubernetes_manifest's camelCase HCL, YAML (a manifest; a heredoc or template in Terraform).

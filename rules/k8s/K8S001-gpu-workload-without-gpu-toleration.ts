@@ -126,8 +126,24 @@ export default defineRule({
         // with (FORMATS.md 2(d): injected tolerations are unknown; review 125, a Job labelled
         // kueue.x-k8s.io/queue-name whose flavor tolerates sku=gpu).
         const queuedAt = t.kueueQueueAt;
-        // What is added to its pods at admission may hold what they lack: undecided, never reported.
+        // A pool of its project whose size is not known may be a GPU pool its pods can run on (one
+        // whose taints they tolerate, its selectors may admit): whether they stay Pending is not
+        // known (review 125: an untainted default pool sized by a variable without a value).
+        // (Taints keyed by the GPU resource it requests are tolerated for it by AKS's admission plugin.)
+        const mayRunOn = (p: GpuNodePool): boolean => {
+          if (selectorAdmits(t, p.label) === false) return false;
+          if (!p.taints) return true;
+          const v = taintVerdict(t, p.taints, requested);
+          return v.missing.length === v.byExtendedResource.length || mayBeTolerated(v);
+        };
+        const unknownSizePool = (ctx.scan.unknownSizePools?.(workloadPlace(w)) ?? []).find(mayRunOn);
+        // What is added to its pods at admission, or a pool that may be a GPU pool they can run on, may hold what they lack: undecided, never reported.
         const undecidedByInjection = (): void => {
+          if (unknownSizePool) {
+            const where = unknownSizePool.header;
+            ctx.undecided(w, 'tolerations', `depends on the size of node pool "${unknownSizePool.name}" (${ctx.relativePath(where.file)}:${where.range.start.line}), which is unknown (${unknownSizePool.sizeUnknown ?? 'unknown'}): if it is a GPU size, its pods may run there (${unknownSizePool.taints === undefined ? 'its taints are not known either' : unknownSizePool.taints.length === 0 ? 'it has no taints' : 'they tolerate its taints'})`, t.tolerationsAt ?? at);
+            return;
+          }
           if (queuedAt) {
             ctx.undecided(w, 'tolerations', 'depends on the ResourceFlavor Kueue admits it with (it is submitted by kueue.x-k8s.io/queue-name): Kueue adds that flavor\'s tolerations to its pods, and they are not known here', queuedAt);
             return;
@@ -153,8 +169,10 @@ export default defineRule({
             return;
           }
           // (What the admission plugin tolerates holds on any node: only a missing toleration waits on the NodePools.)
+          // (A pool of unknown size does not change the configured taint's warning, a convention on
+          // whatever cluster runs it, as a pool list wholly unknown does not: self-review 83. Its reason says so.)
           if (mayBeInjected) return undecidedByInjection();
-          const why = configTaintReason(ctx.scan);
+          const why = configTaintReason(ctx.scan, workloadPlace(w));
           ctx.report({ resource: w, location: at, related, relatedIsContext: true, attributePath: 'tolerations', level: 'warning', messageId: 'configTaint', data: { ...data, taint: showTaint(configured), why } });
           return;
         }
@@ -200,7 +218,7 @@ export default defineRule({
           });
           return;
         }
-        if (mayBeInjected) return undecidedByInjection();
+        if (mayBeInjected || unknownSizePool) return undecidedByInjection();
         // The pool it comes closest to tolerating names the message; every pool's first untolerated taint is related.
         // Taints the admission plugin tolerates for it come last: the ones it really lacks name the cause.
         const closest = [...judged].sort((a, b) => hardMissing(a.verdict).length - hardMissing(b.verdict).length)[0]!;

@@ -153,7 +153,7 @@ export default defineRule({
             data: {
               workload: templateName(t),
               taint: taint.text,
-              pool: target.pool ? `GPU node pool "${target.pool.name}"` : `the GPU node pools (gpu.taint; ${configTaintReason(ctx.scan)})`,
+              pool: target.pool ? `GPU node pool "${target.pool.name}"` : `the GPU node pools (gpu.taint; ${configTaintReason(ctx.scan, workloadPlace(w))})`,
               those: target.pool ? 'that pool' : 'them',
               // In the syntax the toleration is written in: a Terraform resource's node_selector map, a
               // kubernetes_manifest's camelCase HCL, YAML (a manifest; a heredoc or template in Terraform).

@@ -38,6 +38,11 @@ export interface GpuPoolSummary {
   /** The known name of the pool's cluster. */
   cluster?: string;
   /**
+   * A pool whose size is not known and that nothing marks as meant for GPU (`ScanSummary.unknownSizePools`):
+   * why its size is not known. It may be a GPU pool, so a GPU pod may run on it.
+   */
+  sizeUnknown?: string;
+  /**
    * An `az aks nodepool update` that leaves the taints as they are: not a pool of its own when the
    * scan declares the pool it names (same pool and cluster name), whose taints stay (review 74).
    */
@@ -58,13 +63,20 @@ export interface ScanSummary {
   aksCallers?: string[];
   /** The clusters whose nodes AKS may add by itself (node auto-provisioning on, or not known to be off). */
   autoProvisioning?: AutoProvisionedCluster[];
+  /** The pools whose size is not known (a variable without a value) and that nothing marks as meant for GPU: any may be a GPU pool. */
+  unknownSizePools?: GpuPoolSummary[];
 }
 
 
 export function scanView(graphs: readonly Graph[], root?: string, oneRepository = false): ScanView {
   let view: ScanView | undefined;
   const whole = (): ScanView => (view ??= scanViewOf([summarizeScan(graphs)], root, oneRepository));
-  return { gpuNodePools: (forFile) => whole().gpuNodePools(forFile), severalCheckouts: (forFile) => whole().severalCheckouts!(forFile), autoProvisioned: (forFile) => whole().autoProvisioned!(forFile) };
+  return {
+    gpuNodePools: (forFile) => whole().gpuNodePools(forFile),
+    severalCheckouts: (forFile) => whole().severalCheckouts!(forFile),
+    autoProvisioned: (forFile) => whole().autoProvisioned!(forFile),
+    unknownSizePools: (forFile) => whole().unknownSizePools!(forFile),
+  };
 }
 
 /**
@@ -73,8 +85,11 @@ export function scanView(graphs: readonly Graph[], root?: string, oneRepository 
  * "No GPU pool" is said as no pool known to have a GPU size: a pool meant for GPU with a CPU size
  * (GPU001's finding, which AKS001 also calls a GPU pool) cannot run GPU pods, so it is not one here.
  */
-export function configTaintReason(scan: ScanView): string {
-  return scan.gpuNodePools().length === 0 ? 'the scan has no GPU node pool' : "none of the scan's GPU node pools is known to be this manifest's cluster's";
+export function configTaintReason(scan: ScanView, forFile?: string): string {
+  if (scan.gpuNodePools().length > 0) return "none of the scan's GPU node pools is known to be this manifest's cluster's";
+  // (A pool of its project whose size is not known may be one: review 125.)
+  const unknownSize = forFile === undefined ? undefined : scan.unknownSizePools?.(forFile)[0];
+  return unknownSize ? `no pool is known to have a GPU size (that of "${unknownSize.name}" is unknown)` : 'the scan has no GPU node pool';
 }
 
 /**
@@ -89,6 +104,8 @@ export function scanViewOf(summaries: readonly ScanSummary[], root?: string, one
   let severalTopLevel: boolean | undefined;
   let aksDirs: Set<string> | undefined;
   const byProject = new Map<string, readonly GpuNodePool[]>();
+  let unknownSize: GpuNodePool[] | undefined;
+  const unknownSizeByProject = new Map<string, readonly GpuNodePool[]>();
   // Asked once per workload of every manifest: the walk up from a folder is made once per folder.
   const projectOfDir = new Map<string, string | undefined>();
   /** The nearest project of a manifest (asked once per folder); `aksFiles` is set first. */
@@ -135,6 +152,29 @@ export function scanViewOf(summaries: readonly ScanSummary[], root?: string, one
       // The clusters of the manifest's project, found as its pools are (gpuNodePools).
       if (project === undefined) return severalTopLevelFolders() ? undefined : every[0];
       return ofProject(project, every, aksFiles, oneRepository)[0];
+    },
+    unknownSizePools(forFile) {
+      if (!unknownSize) {
+        const seen = new Set<string>();
+        unknownSize = [];
+        for (const s of summaries) {
+          for (const p of s.unknownSizePools ?? []) {
+            const key = poolKey(p);
+            if (seen.has(key)) continue;
+            seen.add(key);
+            unknownSize.push(poolOf(p));
+          }
+        }
+      }
+      const every = unknownSize;
+      if (every.length === 0 || forFile === undefined || root === undefined) return every;
+      aksFiles ??= [...new Set(summaries.flatMap((s) => s.aksFiles))];
+      const project = projectOf(forFile);
+      // (Found as gpuNodePools finds the project's pools.)
+      if (project === undefined) return severalTopLevelFolders() ? [] : every;
+      let mine = unknownSizeByProject.get(project);
+      if (!mine) unknownSizeByProject.set(project, (mine = ofProject(project, every, aksFiles, oneRepository)));
+      return mine;
     },
     gpuNodePools(forFile) {
       const every = all();
@@ -273,19 +313,26 @@ function ancestorDirs(files: readonly string[]): Set<string> {
 export function summarizeScan(graphs: readonly Graph[]): ScanSummary {
   const out: GpuPoolSummary[] = [];
   const seen = new Set<string>();
+  const unknownSizePools: GpuPoolSummary[] = [];
   for (const g of graphs) {
     for (const pool of g.ofKind('aks.nodepool')) {
-      const p = gpuPool(pool);
+      const p = gpuPool(pool) ?? unknownSizePool(pool);
       if (!p) continue;
       const key = poolKey(p);
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push(p);
+      (p.sizeUnknown === undefined ? out : unknownSizePools).push(p);
     }
   }
   const aksCallers = aksCallersOf(graphs);
   const autoProvisioning = autoProvisionedClusters(graphs);
-  return { gpuPools: out, aksFiles: aksFilesOf(graphs), ...(aksCallers.length > 0 ? { aksCallers } : {}), ...(autoProvisioning.length > 0 ? { autoProvisioning } : {}) };
+  return {
+    gpuPools: out,
+    aksFiles: aksFilesOf(graphs),
+    ...(aksCallers.length > 0 ? { aksCallers } : {}),
+    ...(autoProvisioning.length > 0 ? { autoProvisioning } : {}),
+    ...(unknownSizePools.length > 0 ? { unknownSizePools } : {}),
+  };
 }
 
 /** The clusters whose node provisioning mode is Auto or not known (`ScanSummary.autoProvisioning`), once per cluster and reading. */
@@ -321,7 +368,7 @@ function autoProvisionedClusters(graphs: readonly Graph[]): AutoProvisionedClust
  */
 function poolKey(p: GpuPoolSummary): string {
   // (Called from two configurations, one module's pool is each configuration's own.)
-  return `${p.header.file}\u0000${p.calledFrom ?? ''}\u0000${p.address}\u0000${p.gpuSize ?? p.cpuSize ?? ''}\u0000${p.taints?.map((t) => t.text).join(',') ?? '?'}`;
+  return `${p.header.file}\u0000${p.calledFrom ?? ''}\u0000${p.address}\u0000${p.gpuSize ?? p.cpuSize ?? (p.sizeUnknown !== undefined ? '?' : '')}\u0000${p.taints?.map((t) => t.text).join(',') ?? '?'}`;
 }
 
 function poolOf(s: GpuPoolSummary): GpuNodePool {
@@ -331,6 +378,7 @@ function poolOf(s: GpuPoolSummary): GpuNodePool {
   if (s.cpuSize !== undefined) out.cpuSize = s.cpuSize;
   if (s.taints) out.taints = s.taints;
   if (s.taintsUnknown !== undefined) out.taintsUnknown = s.taintsUnknown;
+  if (s.sizeUnknown !== undefined) out.sizeUnknown = s.sizeUnknown;
   return out;
 }
 
@@ -351,6 +399,26 @@ function gpuPool(pool: Resource<'aks.nodepool'>): GpuPoolSummary | undefined {
     return { address: pool.address, header: pool.header, name: `${displayName(pool)}[?]`, labels: { priority: null, mode: null, custom: null }, taintsUnknown: pool.body.reason, ...(calledFrom !== undefined ? { calledFrom } : {}) };
   }
   else if (!knownGpuIntent(pool)) return undefined;
+  return poolSummary(pool, sizeFact, gpuSize);
+}
+
+/**
+ * A pool whose size is not known and that `gpuPool` does not take (nothing marks it as meant for
+ * GPU): a GPU pod may run on it when its size is a GPU size (review 125: an untainted default pool
+ * sized by a variable without a value, and the configured taint demanded of a pod that may run there).
+ * Not an `az … update`, which writes no size.
+ */
+function unknownSizePool(pool: Resource<'aks.nodepool'>): GpuPoolSummary | undefined {
+  const fact = pool.attrs.get('vmSize');
+  const sizeFact = fact?.value;
+  // (Not an az flag not written that an unquoted expansion of the command might carry: every
+  // `az aks create -g $RG` would count, as for auto-provisioning; review 120.)
+  if (sizeFact?.kind !== 'unknown' || fact?.mayBeCarried || isAzUpdate(pool) || pool.unknownTail) return undefined;
+  return { ...poolSummary(pool, sizeFact, undefined), sizeUnknown: sizeFact.reason };
+}
+
+/** A pool's summary: its name, labels, size, taints and cluster. */
+function poolSummary(pool: Resource<'aks.nodepool'>, sizeFact: Value | undefined, gpuSize: string | undefined): GpuPoolSummary {
   // The name as messages show it (`<NODEPOOL_NAME>` for an unknown one); labels need the known name.
   const knownName = leafName(pool);
   const out: GpuPoolSummary = { address: pool.address, header: pool.header, name: knownName ?? displayName(pool), labels: poolLabels(pool, knownName) };

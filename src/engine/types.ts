@@ -315,6 +315,11 @@ export interface ScanView {
    * mode is Auto or not known: its pods may get nodes the code declares no pool for.
    */
   autoProvisioned?(forFile?: string): AutoProvisionedCluster | undefined;
+  /**
+   * The AKS node pools, found as `gpuNodePools` finds them, whose size is not known and that
+   * nothing marks as meant for GPU: each may be a GPU pool, so a GPU pod may run on it.
+   */
+  unknownSizePools?(forFile?: string): readonly GpuNodePool[];
 }
 
 /**
@@ -364,6 +369,8 @@ export interface GpuNodePool {
   /** Its taints (written ones, plus the automatic Spot taint); undefined when they are unknown (`taintsUnknown` says why). */
   taints?: readonly NodePoolTaint[];
   taintsUnknown?: string;
+  /** A pool of `ScanView.unknownSizePools`: why its size is not known. */
+  sizeUnknown?: string;
   /** A node label of the pool: its value, `null` when the node does not carry it, undefined when unknown. */
   label(key: string): string | null | undefined;
 }

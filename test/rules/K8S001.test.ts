@@ -2122,3 +2122,46 @@ describe('K8S001: a workload submitted to Kueue', () => {
     expect(r.briefs).toEqual(['K8S001 note extendedResource k8s/job.yaml:16:15']);
   });
 });
+
+// RULES.md: a rule never reports on an unknown value. A pool of the project whose size is not
+// known may be a GPU pool its pods can run on (review 125: an untainted default pool sized by a
+// variable without a value, and the configured taint demanded as if the scan had no GPU pool).
+describe('K8S001: a node pool of the project whose size is not known', () => {
+  const trees = tempTrees('mil-k8s001-size-');
+  afterAll(() => trees.cleanup());
+  const cluster = (extra = ''): string =>
+    `variable "node_size" {\n  type = string\n}\nresource "azurerm_kubernetes_cluster" "aks" {\n  name                = "aks"\n  location            = "westeurope"\n  resource_group_name = "rg"\n  dns_prefix          = "aks"\n  default_node_pool {\n    name       = "system"\n    vm_size    = var.node_size\n    node_count = 1\n${extra}  }\n  identity {\n    type = "SystemAssigned"\n  }\n}\n`;
+  const reason = (taints: string): string =>
+    `tolerations: depends on the size of node pool "system" (infra/main.tf:9), which is unknown (variable "node_size" has no value): if it is a GPU size, its pods may run there (${taints})`;
+  const k8s001 = (r: Awaited<ReturnType<typeof lintTree>>): string[] => r.undecided.filter((u) => u.ruleId === 'K8S001').map((u) => `${u.attribute}: ${u.reason}`);
+
+  it('an untainted pool of unknown size and no GPU pool: the configured taint, a convention, as for a pool list wholly unknown; the reason names the pool', async () => {
+    const r = await lintTree(trees.tree({ 'infra/main.tf': cluster(), 'k8s/job.yaml': job('nvidia.com/gpu') }), ['K8S001']);
+    expect(r.briefs).toEqual(['K8S001 warning configTaint k8s/job.yaml:14:15']);
+    expect(r.findings[0]!.message).toContain('(gpu.taint; no pool is known to have a GPU size (that of "system" is unknown))');
+  });
+
+  it('az aks create -g $RG without --node-vm-size: the server default size, not a size an unquoted $RG may carry (review 120)', async () => {
+    const r = await lintTree(trees.tree({ 'infra/aks.sh': 'az aks create -g $RG -n aks\n' + 'az aks nodepool add -g "$RG" --cluster-name aks -n gpu -s Standard_NC24ads_A100_v4 --node-taints sku=gpu:NoSchedule\n', 'k8s/job.yaml': job('nvidia.com/gpu') }), ['K8S001']);
+    expect(r.briefs).toEqual(['K8S001 error scannedPool k8s/job.yaml:14:15']);
+  });
+
+  it('beside a tainted GPU pool the pods do not tolerate: undecided, not that pool\'s error', async () => {
+    const r = await lintTree(trees.tree({ 'infra/main.tf': cluster() + POOL, 'k8s/job.yaml': job('nvidia.com/gpu') }), ['K8S001']);
+    expect(r.briefs).toEqual([]);
+    expect(k8s001(r)).toEqual([reason('it has no taints')]);
+  });
+
+  it('a pool of unknown size whose taint the pods do not tolerate changes nothing (they cannot run there either)', async () => {
+    const dir = trees.tree({ 'infra/main.tf': cluster('    only_critical_addons_enabled = true\n') + POOL, 'k8s/job.yaml': job('nvidia.com/gpu') });
+    const r = await lintTree(dir, ['K8S001']);
+    expect(r.briefs).toEqual(['K8S001 error scannedPool k8s/job.yaml:14:15']);
+    expect(k8s001(r)).toEqual([]);
+  });
+
+  it('a pool of unknown size that the pods\' nodeSelector rules out changes nothing', async () => {
+    const selected = job('nvidia.com/gpu').replace('      containers:', '      nodeSelector:\n        kubernetes.azure.com/agentpool: gpu\n      containers:');
+    const r = await lintTree(trees.tree({ 'infra/main.tf': cluster() + POOL, 'k8s/job.yaml': selected }), ['K8S001']);
+    expect(r.briefs).toEqual(['K8S001 error scannedPool k8s/job.yaml:16:15']);
+  });
+});
