@@ -61857,6 +61857,7 @@ function isPlaceholder2(s, { bareWords = true, armExpressions = true } = {}) {
   return false;
 }
 var FIX = "rotate the secret and pass it at deploy time from Key Vault or a secure parameter";
+var SECRET_FORMATS = [...DECLARATIVE_FORMATS, "azureml-yaml"];
 var SAMPLE_WORDS = /* @__PURE__ */ new Set(["sample", "samples", "example", "examples", "template", "templates"]);
 function isSamplePath(relPath) {
   return relPath.split("/").some((segment) => nameTokens(segment).some((w) => SAMPLE_WORDS.has(w)));
@@ -61875,7 +61876,7 @@ var SEC001_hardcoded_secret_default = defineRule({
     id: "SEC001",
     name: "hardcoded-secret",
     // Secrets in az command arguments are not read yet (the azure-cli front end maps no secret flags).
-    formats: [...DECLARATIVE_FORMATS],
+    formats: [...SECRET_FORMATS],
     shortDescription: "Secret written as a literal in infrastructure code, or a secret parameter not typed securestring.",
     fullDescription: "A password, client secret, access key, SAS token or connection string written in a .tf file (a provider or backend block, a local value included), a variable default, a .tfvars file, an ARM parameter default or a parameter file is in the Git history of every clone and fork for good, in CI logs, in plan files and in the Terraform state. Anyone with read access to the repository gets the credential; rotating it means finding every copy. ARM/Bicep parameters with secret names typed `string` are additionally logged in the deployment history in plain text. In a var or parameter file named or filed as a sample, example or template the finding is a warning: such a file is meant to be copied and filled in, but the value in it is still public.",
     help: `Remove the literal and rotate the credential. Pass the value at deploy time from Key Vault (a \`data "${KEY_VAULT_SECRET_DATA_SOURCE}"\`, an ARM parameter-file Key Vault reference), generate it (\`random_password\`), or use a managed identity; type ARM/Bicep secret parameters as \`securestring\` / \`@secure()\` without a default. Provider credentials belong in the provider's environment variables or an OIDC / managed-identity sign-in, never in the provider block.`,
@@ -61889,6 +61890,7 @@ var SEC001_hardcoded_secret_default = defineRule({
       inputDefaultKey: `Key "{{key}}" in the default of {{declared}} "{{input}}" holds a literal secret (value not shown); remove it from the default, ${FIX}.`,
       inputAssignedKey: `Key "{{key}}" in the value assigned to {{declared}} "{{input}}" holds a literal secret (value not shown); remove it, ${FIX}.`,
       attribute: `"{{key}}" of "{{name}}" holds a literal secret (value not shown); remove the literal, ${FIX}.`,
+      azuremlAttribute: '"{{key}}" of "{{name}}" holds a literal secret (value not shown); remove it from the file, rotate the secret and give it at deploy time from Key Vault or a CI secret (az ml \u2026 --set), or use an SSH key.',
       secretResourceValue: '"{{attribute}}" of {{type}} "{{name}}" is a literal secret (value not shown), kept {{kept}}; {{fix}}, and rotate it.',
       providerAttribute: '"{{key}}" of provider "{{provider}}" holds a literal credential (value not shown); remove it, rotate it, and let the provider read it from its environment variable or sign in with OIDC or a managed identity.',
       localValue: `Local value "{{input}}" holds a literal secret (value not shown); remove the literal, ${FIX}.`,
@@ -62028,6 +62030,7 @@ var SEC001_hardcoded_secret_default = defineRule({
           }
           for (const r of g.resources) {
             if (isInlineElement(r)) continue;
+            if (!SECRET_FORMATS.includes(r.format)) continue;
             const body = r.body;
             if (!body) continue;
             walk4(void 0, body, (name, s) => {
@@ -62036,7 +62039,7 @@ var SEC001_hardcoded_secret_default = defineRule({
               if (own) {
                 const data = own === "value" ? { kept: "in the code and in the Terraform state", fix: "generate it (random_password) or write it from outside the code (an ephemeral value into value_wo)" } : { kept: "in the code", fix: "generate it (random_password) or give value_wo an ephemeral value read from outside the code" };
                 literal(name, s, { ...base, messageId: "secretResourceValue", data: { name: displayName(r), type: r.sourceType, attribute: own, ...data } });
-              } else literal(name, s, { ...base, messageId: "attribute", data: { name: displayName(r) } });
+              } else literal(name, s, { ...base, messageId: r.format === "azureml-yaml" ? "azuremlAttribute" : "attribute", data: { name: displayName(r) } });
             });
           }
         } finally {

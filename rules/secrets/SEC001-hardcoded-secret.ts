@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { defineRule } from '../../src/engine/define-rule.js';
 import { DECLARATIVE_FORMATS } from '../../src/engine/types.js';
-import type { ScannedFile } from '../../src/engine/types.js';
+import type { InputFormat, ScannedFile } from '../../src/engine/types.js';
 import type { InputDecl, Resource } from '../../src/model/resource.js';
 import { locationKey, type Location } from '../../src/core/source.js';
 import type { Value } from '../../src/core/value.js';
@@ -23,6 +23,7 @@ type MessageId =
   | 'inputDefaultKey'
   | 'inputAssignedKey'
   | 'attribute'
+  | 'azuremlAttribute'
   | 'secretResourceValue'
   | 'varFile'
   | 'varFileKey'
@@ -213,6 +214,13 @@ export function isPlaceholder(s: string, { bareWords = true, armExpressions = tr
 
 const FIX = 'rotate the secret and pass it at deploy time from Key Vault or a secure parameter';
 
+/**
+ * Where literal secrets are read: the declarative formats, and Azure ML YAML (an `ssh_settings`
+ * `admin_password` of a compute file: the same literal in the repository, review 125). Not az
+ * command arguments (not mapped) nor Kubernetes manifests (not read for secrets).
+ */
+const SECRET_FORMATS: readonly InputFormat[] = [...DECLARATIVE_FORMATS, 'azureml-yaml'];
+
 /** Words of a path that say a var or parameter file is a sample to copy (RULES.md SEC001). */
 const SAMPLE_WORDS = new Set(['sample', 'samples', 'example', 'examples', 'template', 'templates']);
 
@@ -240,7 +248,7 @@ export default defineRule({
     id: 'SEC001',
     name: 'hardcoded-secret',
     // Secrets in az command arguments are not read yet (the azure-cli front end maps no secret flags).
-    formats: [...DECLARATIVE_FORMATS],
+    formats: [...SECRET_FORMATS],
     shortDescription: 'Secret written as a literal in infrastructure code, or a secret parameter not typed securestring.',
     fullDescription:
       'A password, client secret, access key, SAS token or connection string written in a .tf file (a provider or backend block, a local value included), a variable default, a .tfvars file, an ARM parameter default or a parameter file is in the Git history of every clone and fork for good, in CI logs, in plan files and in the Terraform state. Anyone with read access to the repository gets the credential; rotating it means finding every copy. ARM/Bicep parameters with secret names typed `string` are additionally logged in the deployment history in plain text. In a var or parameter file named or filed as a sample, example or template the finding is a warning: such a file is meant to be copied and filled in, but the value in it is still public.',
@@ -255,6 +263,7 @@ export default defineRule({
       inputDefaultKey: `Key "{{key}}" in the default of {{declared}} "{{input}}" holds a literal secret (value not shown); remove it from the default, ${FIX}.`,
       inputAssignedKey: `Key "{{key}}" in the value assigned to {{declared}} "{{input}}" holds a literal secret (value not shown); remove it, ${FIX}.`,
       attribute: `"{{key}}" of "{{name}}" holds a literal secret (value not shown); remove the literal, ${FIX}.`,
+      azuremlAttribute: '"{{key}}" of "{{name}}" holds a literal secret (value not shown); remove it from the file, rotate the secret and give it at deploy time from Key Vault or a CI secret (az ml … --set), or use an SSH key.',
       secretResourceValue:
         '"{{attribute}}" of {{type}} "{{name}}" is a literal secret (value not shown), kept {{kept}}; {{fix}}, and rotate it.',
       providerAttribute: '"{{key}}" of provider "{{provider}}" holds a literal credential (value not shown); remove it, rotate it, and let the provider read it from its environment variable or sign in with OIDC or a managed identity.',
@@ -448,6 +457,7 @@ export default defineRule({
           }
           for (const r of g.resources) {
             if (isInlineElement(r)) continue; // inline elements are part of their parent's body
+            if (!SECRET_FORMATS.includes(r.format)) continue;
             const body = r.body;
             if (!body) continue;
             walk(undefined, body, (name, s) => {
@@ -461,7 +471,7 @@ export default defineRule({
                   : { kept: 'in the code', fix: 'generate it (random_password) or give value_wo an ephemeral value read from outside the code' };
                 literal(name, s, { ...base, messageId: 'secretResourceValue', data: { name: displayName(r), type: r.sourceType, attribute: own, ...data } });
               }
-              else literal(name, s, { ...base, messageId: 'attribute', data: { name: displayName(r) } });
+              else literal(name, s, { ...base, messageId: r.format === 'azureml-yaml' ? 'azuremlAttribute' : 'attribute', data: { name: displayName(r) } });
             });
           }
         } finally {

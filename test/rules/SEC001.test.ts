@@ -2721,7 +2721,65 @@ resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {
   },
 };
 
-ruleTester('SEC001', converted, parameters, v2, loneParameterFiles, numberedNames, stubValues, acrossVariants);
+// Review 125: a compute file's ssh_settings.admin_password is the same literal in the repository
+// (azureml-examples cli/resources/compute/cluster-ssh-password.yml); the rule's formats say so, and
+// its fix fits the ML CLI (no secure parameter there).
+const azuremlYaml: RuleTable = {
+  'azureml-yaml': {
+    valid: [
+      {
+        name: 'ssh-key-only',
+        files: {
+          'cluster.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+name: ssh-example
+type: amlcompute
+size: Standard_DS3_v2
+ssh_settings:
+  admin_username: azureuser
+  ssh_key_value: ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQDWm azureuser@host
+`,
+        },
+      },
+      {
+        name: 'password-given-at-deploy-time',
+        files: {
+          'cluster.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+name: ssh-example
+type: amlcompute
+size: Standard_DS3_v2
+ssh_settings:
+  admin_username: azureuser
+  admin_password: <your-password>
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'literal-admin-password',
+        files: {
+          'cluster.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+name: ssh-example
+type: amlcompute
+size: Standard_DS3_v2
+ssh_settings:
+  admin_username: azureuser
+  admin_password: ⟦Sup3rS3cret!x⟧
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'azuremlAttribute',
+        message: '"admin_password" of "ssh-example" holds a literal secret (value not shown); remove it from the file, rotate the secret and give it at deploy time from Key Vault or a CI secret (az ml … --set), or use an SSH key.',
+      },
+    ],
+  },
+};
+
+ruleTester('SEC001', converted, parameters, v2, loneParameterFiles, numberedNames, stubValues, acrossVariants, azuremlYaml);
 
 describe('SEC001 matchers', () => {
   it('matches secret-looking names, also camelCase, and not their metadata', () => {
