@@ -57701,10 +57701,63 @@ function referenceName(ref, collection) {
   return data ?? text2.replace(/^tf:/, "");
 }
 function placeholder(written2) {
-  const token = written2.length >= 2 && (written2[0] === '"' || written2[0] === "'") && written2.at(-1) === written2[0] ? written2.slice(1, -1) : written2;
+  const quoted = written2.length >= 2 && (written2[0] === '"' || written2[0] === "'") && written2.at(-1) === written2[0] ? written2.slice(1, -1) : written2;
+  const token = withFormatArguments(quoted);
   const m = /^(?:parameters|variables)\('([^']+)'\)((?:\.[A-Za-z_$][\w$]*|\[\d+\])*)$/.exec(token);
   if (m) return `<${m[1] + m[2]}>`;
   return `<${token.replace(/(?:parameters|variables)\(('{1,2})([^']+)\1\)/g, "$2")}>`;
+}
+function withFormatArguments(token) {
+  const start = token.indexOf("format('");
+  if (start < 0) return token;
+  let out = "";
+  let i = 0;
+  for (let at2 = start; at2 >= 0; at2 = token.indexOf("format('", i)) {
+    let j = at2 + "format('".length;
+    let text2 = "";
+    for (; j < token.length; j++) {
+      if (token[j] !== "'") text2 += token[j];
+      else if (token[j + 1] === "'") text2 += token[j++] + "'";
+      else break;
+    }
+    const call = j < token.length && token[j + 1] === ")" ? formatCall(text2) : void 0;
+    if (call === void 0) {
+      out += token.slice(i, at2 + "format('".length);
+      i = at2 + "format('".length;
+      continue;
+    }
+    out += token.slice(i, at2) + call;
+    i = j + 2;
+  }
+  return out + token.slice(i);
+}
+function formatCall(text2) {
+  let literal = "";
+  const holes = [];
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2[i];
+    if ((c === "{" || c === "}") && text2[i + 1] === c) {
+      literal += c + c;
+      i++;
+      continue;
+    }
+    if (c === "}") return void 0;
+    if (c !== "{") {
+      literal += c;
+      continue;
+    }
+    let depth = 1;
+    let j = i + 1;
+    for (; j < text2.length && depth > 0; j++) {
+      if (text2[j] === "{") depth++;
+      else if (text2[j] === "}") depth--;
+    }
+    if (depth !== 0) return void 0;
+    holes.push(withFormatArguments(text2.slice(i + 1, j - 1).replace(/''/g, "'")));
+    literal += `{${holes.length - 1}}`;
+    i = j - 1;
+  }
+  return holes.length === 0 ? `'${literal.replace(/([{}])\1/g, "$1")}'` : `format('${literal}', ${holes.join(", ")})`;
 }
 function readableTemplate(t) {
   let out = "";

@@ -239,11 +239,76 @@ export function referenceName(ref: Value | undefined, collection: string): strin
 /** `<x>` for an unknown part of a name: `parameters('x')`/`variables('x')` by name (with any property path), else the expression. */
 export function placeholder(written: string): string {
   // A shell word quoted as a whole (`-n "$KV_NAME"`) reads as its content: `<$KV_NAME>`, not `<"$KV_NAME">`.
-  const token = written.length >= 2 && (written[0] === '"' || written[0] === "'") && written.at(-1) === written[0] ? written.slice(1, -1) : written;
+  const quoted = written.length >= 2 && (written[0] === '"' || written[0] === "'") && written.at(-1) === written[0] ? written.slice(1, -1) : written;
+  const token = withFormatArguments(quoted);
   const m = /^(?:parameters|variables)\('([^']+)'\)((?:\.[A-Za-z_$][\w$]*|\[\d+\])*)$/.exec(token);
   if (m) return `<${m[1]! + m[2]!}>`;
   // Inside an expression a parameter or variable reads as its name, as in Bicep (`uniqueString(rg, workspaceName)`).
   return `<${token.replace(/(?:parameters|variables)\(('{1,2})([^']+)\1\)/g, '$2')}>`;
+}
+
+/**
+ * A token with each template argument of a `format('…')` call (`src/eval/arm/evaluate.ts`
+ * `tokenText`: literal text with `{expression}` holes, neither ARM nor Bicep syntax) written as an
+ * ARM call: `take(format('acr{uniqueString(x)}'), 50)` → `take(format('acr{0}', uniqueString(x)), 50)`
+ * (review 125). A call that does not parse stays as it is.
+ */
+function withFormatArguments(token: string): string {
+  const start = token.indexOf("format('");
+  if (start < 0) return token;
+  let out = '';
+  let i = 0;
+  for (let at = start; at >= 0; at = token.indexOf("format('", i)) {
+    // The quoted template: up to a quote that is not doubled, then the call's `)`.
+    let j = at + "format('".length;
+    let text = '';
+    for (; j < token.length; j++) {
+      if (token[j] !== "'") text += token[j];
+      else if (token[j + 1] === "'") text += token[j++] + "'";
+      else break;
+    }
+    const call = j < token.length && token[j + 1] === ')' ? formatCall(text) : undefined;
+    if (call === undefined) {
+      out += token.slice(i, at + "format('".length);
+      i = at + "format('".length;
+      continue;
+    }
+    out += token.slice(i, at) + call;
+    i = j + 2;
+  }
+  return out + token.slice(i);
+}
+
+/** `format('<text>', <holes>)` for a template text with `{expression}` holes, or undefined when its braces do not balance. */
+function formatCall(text: string): string | undefined {
+  let literal = '';
+  const holes: string[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if ((c === '{' || c === '}') && text[i + 1] === c) {
+      literal += c + c;
+      i++;
+      continue;
+    }
+    if (c === '}') return undefined;
+    if (c !== '{') {
+      literal += c;
+      continue;
+    }
+    let depth = 1;
+    let j = i + 1;
+    for (; j < text.length && depth > 0; j++) {
+      if (text[j] === '{') depth++;
+      else if (text[j] === '}') depth--;
+    }
+    if (depth !== 0) return undefined;
+    // (The hole's quotes were doubled with the template's: one each in an argument.)
+    holes.push(withFormatArguments(text.slice(i + 1, j - 1).replace(/''/g, "'")));
+    literal += `{${holes.length - 1}}`;
+    i = j - 1;
+  }
+  // (Without a hole it is a plain string: its doubled braces are single ones.)
+  return holes.length === 0 ? `'${literal.replace(/([{}])\1/g, '$1')}'` : `format('${literal}', ${holes.join(', ')})`;
 }
 
 /**

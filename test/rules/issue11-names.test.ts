@@ -113,5 +113,11 @@ resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {
     expect(placeholder("variables('x')[0]")).toBe('<x[0]>');
     expect(placeholder('uniqueString(resourceGroup().id)')).toBe('<uniqueString(resourceGroup().id)>');
     expect(placeholder("uniqueString(resourceGroup().id, parameters('workspaceName'))")).toBe('<uniqueString(resourceGroup().id, workspaceName)>');
+    // Review 125: a template inside a call (`take('acr${uniqueString(…)}', 50)`) is written as the ARM
+    // call it stands for, not as the internal template text `format('acr{uniqueString(…)}')`.
+    expect(placeholder("take(format('reapprodacr{uniqueString(resourceGroup().id)}'), 50)")).toBe("<take(format('reapprodacr{0}', uniqueString(resourceGroup().id)), 50)>");
+    expect(placeholder("toLower(format('{parameters(''suffix'')}-{{x}}'))")).toBe("<toLower(format('{0}-{{x}}', suffix))>");
+    expect(placeholder("replace(format('cr{toLower(format(''{parameters(''''suffix'''')}''))}'), '-', '')")).toBe("<replace(format('cr{0}', toLower(format('{0}', suffix))), '-', '')>");
+    expect(placeholder("take(format('a{b'), 3)")).toBe("<take(format('a{b'), 3)>");
   });
 });
