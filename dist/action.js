@@ -34169,26 +34169,14 @@ function markInjectedTolerations(src, documents, templates) {
     if (injectedAt) t.injectedTolerationsAt = injectedAt;
   }
 }
-function kueueQueueOf(obj2, podSpecPath) {
-  const marked = (node2) => {
-    const meta = valueOf(node2, "metadata");
-    for (const field of ["labels", "annotations"]) {
-      const e = entryOf(valueOf(meta, field), KUEUE_QUEUE_NAME);
-      if (e && !isBlank(e.value)) return e.keyRange;
-    }
-    return void 0;
-  };
-  let node = obj2;
-  let found = marked(node);
-  const steps2 = podSpecPath.split(".").slice(0, -1);
-  for (const step of steps2) {
-    if (found || !node) break;
-    const m = /^(.*?)\[(\d+)\]$/.exec(step);
-    node = valueOf(node, m ? m[1] : step);
-    if (m) node = node?.type === "seq" ? node.items[Number(m[2])] : void 0;
-    found = marked(node);
+function kueueQueueOf(obj2, kind) {
+  const owner = kind === "CronJob" ? path18(obj2, ["spec", "jobTemplate"]) : obj2;
+  const meta = valueOf(owner, "metadata");
+  for (const field of ["labels", "annotations"]) {
+    const e = entryOf(valueOf(meta, field), KUEUE_QUEUE_NAME);
+    if (e && !isBlank(e.value)) return e.keyRange;
   }
-  return found;
+  return void 0;
 }
 function readKaitoObjects(file, documents, lineMap, fileOf) {
   const src = { file, lineMap, fileOf };
@@ -34281,7 +34269,7 @@ function readTemplate(src, obj2, o, p, role, spec, inlineContainers) {
     nodeSelector: [],
     unreadable: []
   };
-  const queued = kueueQueueOf(obj2, p);
+  const queued = kueueQueueOf(obj2, o.kind);
   if (queued) t.kueueQueueAt = at(src, queued);
   if (spec.type !== "map") {
     t.unreadable.push(part(src, p, spec, "pod"));
@@ -34660,7 +34648,8 @@ var init_terraform = __esm({
       nodeSelector: { node_selector_term: ["nodeSelectorTerms", "many", "term"] },
       term: { match_expressions: ["matchExpressions", "many", "requirement"], match_fields: ["matchFields", "many", "requirement"] },
       requirement: { key: ["key", "value"], operator: ["operator", "value"], values: ["values", "value"] },
-      metadata: { name: ["name", "value"], generate_name: ["generateName", "value"], namespace: ["namespace", "value"] }
+      // (Labels and annotations: the Kueue queue name, read.ts kueueQueueOf; review 126.)
+      metadata: { name: ["name", "value"], generate_name: ["generateName", "value"], namespace: ["namespace", "value"], labels: ["labels", "value"], annotations: ["annotations", "value"] }
     };
     PARTIAL_LIST = "more items may follow that are not known";
     MAX_DEPTH4 = 64;
@@ -51802,6 +51791,7 @@ function fromInvocation(inv, file, refs, recordRefs, linker, configured, cliVers
     defaulted: false,
     at: at2,
     sourcePath,
+    notWritten: true,
     ...onlyCarried(flags, names3, inv.script) ? { mayBeCarried: true } : {}
   });
   if (flags.file) {
@@ -58142,7 +58132,7 @@ function summarizeScan(graphs) {
   const unknownSizePools = [];
   for (const g of graphs) {
     for (const pool of g.ofKind("aks.nodepool")) {
-      const p = gpuPool(pool) ?? unknownSizePool(pool);
+      const p = gpuPool(pool) ?? unknownSizePool(pool, g.evaluation.inputs);
       if (!p) continue;
       const key = poolKey(p);
       if (seen.has(key)) continue;
@@ -58203,11 +58193,17 @@ function gpuPool(pool) {
   } else if (!knownGpuIntent(pool)) return void 0;
   return poolSummary(pool, sizeFact, gpuSize);
 }
-function unknownSizePool(pool) {
+function unknownSizePool(pool, inputs) {
   const fact = pool.attrs.get("vmSize");
   const sizeFact = fact?.value;
-  if (sizeFact?.kind !== "unknown" || fact?.mayBeCarried || isAzUpdate(pool) || pool.unknownTail) return void 0;
+  if (sizeFact?.kind !== "unknown" || fact?.notWritten || isAzUpdate(pool) || pool.unknownTail) return void 0;
+  if (inputsFeeding(pool, "vmSize", inputs).some(admitsNoGpuSize)) return void 0;
   return { ...poolSummary(pool, sizeFact, void 0), sizeUnknown: sizeFact.reason };
+}
+function admitsNoGpuSize(input2) {
+  const listsOnly = (values) => values.length > 0 && values.every((v) => v.kind === "string" && !isGpuSize(v.value));
+  if (input2.kind !== "tf-variable") return listsOnly(input2.allowedValues ?? []);
+  return (input2.validations ?? []).some((v) => v.regexes.length === 0 && !v.text.includes("||") && listsOnly(v.allowed));
 }
 function poolSummary(pool, sizeFact, gpuSize) {
   const knownName = leafName(pool);
@@ -62418,8 +62414,8 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
           return v.missing.length === v.byExtendedResource.length || mayBeTolerated(v);
         };
         const unknownSizePool2 = (ctx.scan.unknownSizePools?.(workloadPlace(w)) ?? []).find(mayRunOn);
-        const undecidedByInjection = () => {
-          if (unknownSizePool2) {
+        const undecidedByInjection = (bySize) => {
+          if (bySize && unknownSizePool2) {
             const where2 = unknownSizePool2.header;
             ctx.undecided(w, "tolerations", `depends on the size of node pool "${unknownSizePool2.name}" (${ctx.relativePath(where2.file)}:${where2.range.start.line}), which is unknown (${unknownSizePool2.sizeUnknown ?? "unknown"}): if it is a GPU size, its pods may run there (${unknownSizePool2.taints === void 0 ? "its taints are not known either" : unknownSizePool2.taints.length === 0 ? "it has no taints" : "they tolerate its taints"})`, t.tolerationsAt ?? at2);
             return;
@@ -62443,7 +62439,7 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
             ctx.report({ resource: w, location: at2, related, relatedIsContext: true, attributePath: "tolerations", level: "note", messageId: "extendedResource", data: { ...data, taint: showTaint(configured), pool: "configured as the GPU taint (gpu.taint)" } });
             return;
           }
-          if (mayBeInjected) return undecidedByInjection();
+          if (mayBeInjected) return undecidedByInjection(false);
           const why = configTaintReason(ctx.scan, workloadPlace(w));
           ctx.report({ resource: w, location: at2, related, relatedIsContext: true, attributePath: "tolerations", level: "warning", messageId: "configTaint", data: { ...data, taint: showTaint(configured), why } });
           return;
@@ -62489,7 +62485,7 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
           });
           return;
         }
-        if (mayBeInjected || unknownSizePool2) return undecidedByInjection();
+        if (mayBeInjected || unknownSizePool2) return undecidedByInjection(true);
         const closest = [...judged].sort((a, b) => hardMissing(a.verdict).length - hardMissing(b.verdict).length)[0];
         const missing = hardFirst(closest.verdict).map((m) => pending(m, closest.pool));
         for (const j of [closest, ...judged.filter((x) => x !== closest)].slice(0, MAX_RELATED_POOLS)) {

@@ -138,8 +138,9 @@ export default defineRule({
         };
         const unknownSizePool = (ctx.scan.unknownSizePools?.(workloadPlace(w)) ?? []).find(mayRunOn);
         // What is added to its pods at admission, or a pool that may be a GPU pool they can run on, may hold what they lack: undecided, never reported.
-        const undecidedByInjection = (): void => {
-          if (unknownSizePool) {
+        // (`bySize`: where a pool of unknown size decides — against a scanned pool, not the configured taint.)
+        const undecidedByInjection = (bySize: boolean): void => {
+          if (bySize && unknownSizePool) {
             const where = unknownSizePool.header;
             ctx.undecided(w, 'tolerations', `depends on the size of node pool "${unknownSizePool.name}" (${ctx.relativePath(where.file)}:${where.range.start.line}), which is unknown (${unknownSizePool.sizeUnknown ?? 'unknown'}): if it is a GPU size, its pods may run there (${unknownSizePool.taints === undefined ? 'its taints are not known either' : unknownSizePool.taints.length === 0 ? 'it has no taints' : 'they tolerate its taints'})`, t.tolerationsAt ?? at);
             return;
@@ -171,7 +172,7 @@ export default defineRule({
           // (What the admission plugin tolerates holds on any node: only a missing toleration waits on the NodePools.)
           // (A pool of unknown size does not change the configured taint's warning, a convention on
           // whatever cluster runs it, as a pool list wholly unknown does not: self-review 83. Its reason says so.)
-          if (mayBeInjected) return undecidedByInjection();
+          if (mayBeInjected) return undecidedByInjection(false);
           const why = configTaintReason(ctx.scan, workloadPlace(w));
           ctx.report({ resource: w, location: at, related, relatedIsContext: true, attributePath: 'tolerations', level: 'warning', messageId: 'configTaint', data: { ...data, taint: showTaint(configured), why } });
           return;
@@ -218,7 +219,7 @@ export default defineRule({
           });
           return;
         }
-        if (mayBeInjected || unknownSizePool) return undecidedByInjection();
+        if (mayBeInjected || unknownSizePool) return undecidedByInjection(true);
         // The pool it comes closest to tolerating names the message; every pool's first untolerated taint is related.
         // Taints the admission plugin tolerates for it come last: the ones it really lacks name the cause.
         const closest = [...judged].sort((a, b) => hardMissing(a.verdict).length - hardMissing(b.verdict).length)[0]!;

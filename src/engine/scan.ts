@@ -7,12 +7,12 @@
 import path from 'node:path';
 import type { Value } from '../core/value.js';
 import type { Location } from '../core/source.js';
-import type { Resource } from '../model/resource.js';
+import type { InputDecl, Resource } from '../model/resource.js';
 import { isAmdGpuSize, isGpuSize } from '../model/facts/gpu.js';
 import { CRITICAL_ADDONS_TAINT, isAutoProvisioningMode, isSpotPriority, isSpotTaint, parseTaint, SPOT_LABEL, SPOT_TAINT } from '../model/facts/aks.js';
 import { ACCELERATOR_LABEL, ACCELERATOR_NVIDIA, INSTANCE_TYPE_LABEL, instanceTypeLabelValue, LINUX_NODE_LABELS, POOL_MODE_LABEL, POOL_NAME_LABELS, poolModeLabelValue } from '../model/facts/k8s.js';
 import type { AutoProvisionedCluster, GpuNodePool, Graph, NodePoolTaint, ScanView } from './types.js';
-import { displayName, factLocations, known, knownGpuIntent, leafName, nameInId, showValue } from './facts.js';
+import { displayName, factLocations, inputsFeeding, known, knownGpuIntent, leafName, nameInId, showValue } from './facts.js';
 
 /** A GPU node pool as plain data (JSON): what `GpuNodePool` is rebuilt from. */
 export interface GpuPoolSummary {
@@ -316,7 +316,7 @@ export function summarizeScan(graphs: readonly Graph[]): ScanSummary {
   const unknownSizePools: GpuPoolSummary[] = [];
   for (const g of graphs) {
     for (const pool of g.ofKind('aks.nodepool')) {
-      const p = gpuPool(pool) ?? unknownSizePool(pool);
+      const p = gpuPool(pool) ?? unknownSizePool(pool, g.evaluation.inputs);
       if (!p) continue;
       const key = poolKey(p);
       if (seen.has(key)) continue;
@@ -408,13 +408,28 @@ function gpuPool(pool: Resource<'aks.nodepool'>): GpuPoolSummary | undefined {
  * sized by a variable without a value, and the configured taint demanded of a pod that may run there).
  * Not an `az … update`, which writes no size.
  */
-function unknownSizePool(pool: Resource<'aks.nodepool'>): GpuPoolSummary | undefined {
+function unknownSizePool(pool: Resource<'aks.nodepool'>, inputs: readonly InputDecl[]): GpuPoolSummary | undefined {
   const fact = pool.attrs.get('vmSize');
   const sizeFact = fact?.value;
-  // (Not an az flag not written that an unquoted expansion of the command might carry: every
-  // `az aks create -g $RG` would count, as for auto-provisioning; review 120.)
-  if (sizeFact?.kind !== 'unknown' || fact?.mayBeCarried || isAzUpdate(pool) || pool.unknownTail) return undefined;
+  // (Not an az flag the command does not write, which only an unquoted expansion might carry:
+  // the server default size applies as far as this is concerned — every `az aks create -g $RG`
+  // of a script that names --node-vm-size elsewhere would count; review 126.)
+  if (sizeFact?.kind !== 'unknown' || fact?.notWritten || isAzUpdate(pool) || pool.unknownTail) return undefined;
+  // A size whose input admits only sizes without a GPU cannot be a GPU pool's (review 126).
+  if (inputsFeeding(pool, 'vmSize', inputs).some(admitsNoGpuSize)) return undefined;
   return { ...poolSummary(pool, sizeFact, undefined), sizeUnknown: sizeFact.reason };
+}
+
+/**
+ * Whether an input's guard admits no GPU size, read only where the guard lists every size it
+ * admits: ARM/Bicep `allowedValues`, a Terraform validation that is one plain `contains([...], …)`
+ * (no regex, no `||`). A regex or a condition is not read for this (it may admit a GPU size no
+ * probe names).
+ */
+function admitsNoGpuSize(input: InputDecl): boolean {
+  const listsOnly = (values: readonly Value[]): boolean => values.length > 0 && values.every((v) => v.kind === 'string' && !isGpuSize(v.value));
+  if (input.kind !== 'tf-variable') return listsOnly(input.allowedValues ?? []);
+  return (input.validations ?? []).some((v) => v.regexes.length === 0 && !v.text.includes('||') && listsOnly(v.allowed));
 }
 
 /** A pool's summary: its name, labels, size, taints and cluster. */

@@ -1144,6 +1144,7 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
     defaulted: false,
     at,
     sourcePath,
+    notWritten: true,
     ...(onlyCarried(flags, names, inv.script) ? { mayBeCarried: true as const } : {}),
   });
   if (flags.file) {

@@ -63,6 +63,13 @@ export interface Fact {
    * provisioning mode, engine/scan.ts).
    */
   mayBeCarried?: true;
+  /**
+   * An az flag the command does not write, unknown only because a word of it may pass it
+   * (FORMATS.md §1(d)), whether or not the script mentions the flag elsewhere (`mayBeCarried` is
+   * the narrower reading): a pool's size so unknown is not counted as possibly a GPU size for
+   * a Kubernetes workload's verdict (engine/scan.ts, review 126).
+   */
+  notWritten?: true;
 }
 
 export interface Resource<K extends ResourceKind = ResourceKind> {

@@ -2094,12 +2094,75 @@ describe('K8S001: a workload submitted to Kueue', () => {
     return base.replace('  template:\n', '  template:\n    metadata:\n      labels:\n        kueue.x-k8s.io/queue-name: team-a\n');
   };
 
-  it('a scanned pool the pods do not tolerate: undecided at the queue-name key (the label, the older annotation, the pod template label)', async () => {
-    for (const [where, line] of [['object-label', 7], ['object-annotation', 7], ['template-label', 10]] as const) {
+  it('a scanned pool the pods do not tolerate: undecided at the queue-name key (the label, the older annotation)', async () => {
+    for (const where of ['object-label', 'object-annotation'] as const) {
       const r = await lintTree(trees.tree({ 'infra/main.tf': POOL_TF, 'k8s/job.yaml': labelled(where) }), ['K8S001']);
       expect(r.briefs).toEqual([]);
-      expect(k8s001(r)).toEqual([`${KUEUE_REASON} (${line})`]);
+      expect(k8s001(r)).toEqual([`${KUEUE_REASON} (7)`]);
     }
+  });
+
+  // Review 126: Kueue reads the label of the object its integration handles; pods a Job owns are
+  // never queued by themselves, and a CronJob's Jobs are queued by the label of its jobTemplate.
+  it('a label on a Job\'s pod template or on a CronJob itself queues nothing: reported as before', async () => {
+    const r = await lintTree(trees.tree({ 'infra/main.tf': POOL_TF, 'k8s/job.yaml': labelled('template-label') }), ['K8S001']);
+    expect(r.briefs).toEqual(['K8S001 error scannedPool k8s/job.yaml:17:15']);
+    const cron = (labels: 'object' | 'jobTemplate'): string => `
+apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: nightly
+${labels === 'object' ? '  labels:\n    kueue.x-k8s.io/queue-name: team-a\n' : ''}spec:
+  schedule: "0 2 * * *"
+  jobTemplate:
+${labels === 'jobTemplate' ? '    metadata:\n      labels:\n        kueue.x-k8s.io/queue-name: team-a\n' : ''}    spec:
+      template:
+        spec:
+          restartPolicy: Never
+          containers:
+            - name: train
+              image: pytorch/pytorch
+              resources:
+                limits:
+                  nvidia.com/gpu: 1
+`;
+    const onObject = await lintTree(trees.tree({ 'infra/main.tf': POOL_TF, 'k8s/cron.yaml': cron('object') }), ['K8S001']);
+    expect(onObject.briefs).toEqual(['K8S001 error scannedPool k8s/cron.yaml:20:19']);
+    const onTemplate = await lintTree(trees.tree({ 'infra/main.tf': POOL_TF, 'k8s/cron.yaml': cron('jobTemplate') }), ['K8S001']);
+    expect(onTemplate.briefs).toEqual([]);
+    expect(k8s001(onTemplate)).toEqual([`${KUEUE_REASON} (11)`]);
+  });
+
+  it('a Terraform kubernetes_job_v1 with the label in its metadata block: undecided', async () => {
+    const tfJob = `resource "kubernetes_job_v1" "train" {
+  metadata {
+    name = "train"
+    labels = {
+      "kueue.x-k8s.io/queue-name" = "team-a"
+    }
+  }
+  spec {
+    template {
+      metadata {}
+      spec {
+        restart_policy = "Never"
+        container {
+          name  = "train"
+          image = "pytorch/pytorch"
+          resources {
+            limits = {
+              "nvidia.com/gpu" = 1
+            }
+          }
+        }
+      }
+    }
+  }
+}
+`;
+    const r = await lintTree(trees.tree({ 'infra/main.tf': POOL_TF, 'app/job.tf': tfJob }), ['K8S001']);
+    expect(r.briefs).toEqual([]);
+    expect(k8s001(r)).toEqual([`${KUEUE_REASON} (5)`]);
   });
 
   it('the configured taint (no pool in the scan): undecided too', async () => {
@@ -2157,6 +2220,38 @@ describe('K8S001: a node pool of the project whose size is not known', () => {
     const r = await lintTree(dir, ['K8S001']);
     expect(r.briefs).toEqual(['K8S001 error scannedPool k8s/job.yaml:14:15']);
     expect(k8s001(r)).toEqual([]);
+  });
+
+  // Review 126: a pool that cannot be a GPU pool changes nothing either.
+  it('az aks create -g $RG in a script that writes --node-vm-size elsewhere: the default pool\'s size is not a size $RG may carry', async () => {
+    const script = 'az aks create -g $RG -n aks\naz aks nodepool add -g "$RG" --cluster-name aks -n gpu --node-vm-size Standard_NC24ads_A100_v4 --node-taints sku=gpu:NoSchedule\n';
+    const r = await lintTree(trees.tree({ 'infra/aks.sh': script, 'k8s/job.yaml': job('nvidia.com/gpu') }), ['K8S001']);
+    expect(r.briefs).toEqual(['K8S001 error scannedPool k8s/job.yaml:14:15']);
+  });
+
+  it('a size whose guard lists only sizes without a GPU (a Terraform contains() validation, a Bicep @allowed)', async () => {
+    const guarded = cluster().replace('variable "node_size" {\n  type = string\n}', 'variable "node_size" {\n  type = string\n  validation {\n    condition     = contains(["Standard_D4s_v5", "Standard_D8s_v5"], var.node_size)\n    error_message = "A D-series size."\n  }\n}');
+    const tf = await lintTree(trees.tree({ 'infra/main.tf': guarded + POOL, 'k8s/job.yaml': job('nvidia.com/gpu') }), ['K8S001']);
+    expect(tf.briefs).toEqual(['K8S001 error scannedPool k8s/job.yaml:14:15']);
+    const bicep = `@allowed([ 'Standard_D4s_v5', 'Standard_D8s_v5' ])
+param systemSize string
+resource aks 'Microsoft.ContainerService/managedClusters@2024-05-01' = {
+  name: 'aks'
+  location: 'westeurope'
+  properties: {
+    dnsPrefix: 'aks'
+    agentPoolProfiles: [
+      { name: 'system', mode: 'System', vmSize: systemSize, count: 1 }
+      { name: 'gpu', mode: 'User', vmSize: 'Standard_NC24ads_A100_v4', count: 1, nodeTaints: [ 'sku=gpu:NoSchedule' ] }
+    ]
+  }
+}
+`;
+    const b = await lintTree(trees.tree({ 'infra/main.bicep': bicep, 'k8s/job.yaml': job('nvidia.com/gpu') }), ['K8S001']);
+    expect(b.briefs).toEqual(['K8S001 error scannedPool k8s/job.yaml:14:15']);
+    // (Without the guard, undecided.)
+    const open = await lintTree(trees.tree({ 'infra/main.bicep': bicep.replace("@allowed([ 'Standard_D4s_v5', 'Standard_D8s_v5' ])\n", ''), 'k8s/job.yaml': job('nvidia.com/gpu') }), ['K8S001']);
+    expect(open.briefs).toEqual([]);
   });
 
   it('a pool of unknown size that the pods\' nodeSelector rules out changes nothing', async () => {

@@ -131,31 +131,20 @@ export const KUEUE_QUEUE_NAME = 'kueue.x-k8s.io/queue-name';
 
 /**
  * Where a workload is submitted to Kueue: the queue-name key in the `metadata` labels or
- * annotations of the object or of any template on the way to its pod spec (`spec.template`, a
- * CronJob's `spec.jobTemplate`, a Ray worker group's `template`), else undefined. Kueue applies
- * the assigned ResourceFlavor's tolerations and node labels to the pods it admits.
+ * annotations of the object Kueue's integration reads — the object itself (a Job, a Pod, a
+ * PyTorchJob, a RayCluster or RayJob, a Deployment or StatefulSet), and for a CronJob the Job
+ * template (`spec.jobTemplate.metadata`: each Job it creates is queued). Not a pod template's
+ * labels: pods a Job owns are never queued by themselves (Kueue's plain-pod integration skips
+ * them; review 126). Else undefined.
  */
-function kueueQueueOf(obj: YamlTree, podSpecPath: string): Range | undefined {
-  const marked = (node: YamlTree | undefined): Range | undefined => {
-    const meta = valueOf(node, 'metadata');
-    for (const field of ['labels', 'annotations']) {
-      const e = entryOf(valueOf(meta, field), KUEUE_QUEUE_NAME);
-      if (e && !isBlank(e.value)) return e.keyRange;
-    }
-    return undefined;
-  };
-  let node: YamlTree | undefined = obj;
-  let found = marked(node);
-  // Each step but the last (the pod spec itself): `spec`, `workerGroupSpecs[0]`, `template`.
-  const steps = podSpecPath.split('.').slice(0, -1);
-  for (const step of steps) {
-    if (found || !node) break;
-    const m = /^(.*?)\[(\d+)\]$/.exec(step);
-    node = valueOf(node, m ? m[1]! : step);
-    if (m) node = node?.type === 'seq' ? node.items[Number(m[2])] : undefined;
-    found = marked(node);
+function kueueQueueOf(obj: YamlTree, kind: string): Range | undefined {
+  const owner = kind === 'CronJob' ? path(obj, ['spec', 'jobTemplate']) : obj;
+  const meta = valueOf(owner, 'metadata');
+  for (const field of ['labels', 'annotations']) {
+    const e = entryOf(valueOf(meta, field), KUEUE_QUEUE_NAME);
+    if (e && !isBlank(e.value)) return e.keyRange;
   }
-  return found;
+  return undefined;
 }
 
 /** A KAITO object and the node size its provisioner creates GPU nodes of. */
@@ -296,7 +285,7 @@ function readTemplate(src: Src, obj: YamlTree, o: ManifestObject, p: string, rol
     nodeSelector: [],
     unreadable: [],
   };
-  const queued = kueueQueueOf(obj, p);
+  const queued = kueueQueueOf(obj, o.kind);
   if (queued) t.kueueQueueAt = at(src, queued);
   if (spec.type !== 'map') {
     t.unreadable.push(part(src, p, spec, 'pod'));

@@ -60,7 +60,8 @@ const SHAPES = {
   nodeSelector: { node_selector_term: ['nodeSelectorTerms', 'many', 'term'] },
   term: { match_expressions: ['matchExpressions', 'many', 'requirement'], match_fields: ['matchFields', 'many', 'requirement'] },
   requirement: { key: ['key', 'value'], operator: ['operator', 'value'], values: ['values', 'value'] },
-  metadata: { name: ['name', 'value'], generate_name: ['generateName', 'value'], namespace: ['namespace', 'value'] },
+  // (Labels and annotations: the Kueue queue name, read.ts kueueQueueOf; review 126.)
+  metadata: { name: ['name', 'value'], generate_name: ['generateName', 'value'], namespace: ['namespace', 'value'], labels: ['labels', 'value'], annotations: ['annotations', 'value'] },
 } as const satisfies Record<ShapeName, Record<string, Field>>;
 
 /** Why the rest of a list only partly known is not read (a static block beside a `dynamic` one over an unknown collection). */
