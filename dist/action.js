@@ -39970,9 +39970,6 @@ function candidatesByName(paramFile) {
   const suffixed = /^(.+?)[-_]parameters(?:[-_.][^.]+)?\.json$/i.exec(base);
   if (suffixed) out.push(path33.join(dir, `${suffixed[1]}.json`), path33.join(dir, `${suffixed[1]}.template.json`));
   if (/^parameters\.json$/i.test(base)) out.push(path33.join(dir, "template.json"), path33.join(dir, "azuredeploy.json"), path33.join(dir, "main.json"));
-  if (new RegExp(`^(?:(?:params|parameters)[.\\-_]${ENV_WORDS}|${ENV_WORDS}[.\\-_]parameters)\\.json$`, "i").test(base)) {
-    out.push(path33.join(dir, "main.json"), path33.join(dir, "azuredeploy.json"), path33.join(dir, "template.json"));
-  }
   const e = new RegExp(`^(.+)\\.${ENV_WORDS}\\.parameters\\.json$`, "i").exec(base);
   if (e) out.push(path33.join(dir, `${e[1]}.json`));
   return out;
@@ -40026,14 +40023,23 @@ function fitting(byName2, paramFile, undeclared) {
   return byName2.template;
 }
 function environmentFileTemplate(index, paramFile) {
-  const hits = environmentFileCandidates(index, paramFile);
-  return hits.length === 1 ? hits[0] : void 0;
+  const c = environmentFileCandidates(index, paramFile);
+  return c?.hits.length === 1 ? c.hits[0] : void 0;
 }
 function environmentFileCandidates(index, paramFile) {
+  const base = path33.basename(paramFile);
   const dir = path33.dirname(paramFile);
   const parent = path33.dirname(dir);
-  if (parent === dir || !PARAMETER_FOLDER.test(path33.basename(dir)) || !ENVIRONMENT_FILE.test(path33.basename(paramFile))) return [];
-  return CONVENTIONAL_TEMPLATES.flatMap((n) => index.get(norm(path33.join(parent, n))) ?? []);
+  const inParameterFolder = parent !== dir && PARAMETER_FOLDER.test(path33.basename(dir));
+  const conventional = (folder) => CONVENTIONAL_TEMPLATES.flatMap((n) => index.get(norm(path33.join(folder, n))) ?? []).filter((t) => t !== paramFile);
+  if (ENVIRONMENT_PARAMETERS_FILE.test(base)) {
+    const beside = conventional(dir);
+    if (beside.length > 0 || !inParameterFolder) return { hits: beside, where: "beside it" };
+  } else if (!ENVIRONMENT_FILE.test(base)) return void 0;
+  return inParameterFolder ? { hits: conventional(parent), where: "one folder up" } : void 0;
+}
+function environmentOf(paramFile) {
+  return new RegExp(`(?:^|[.\\-_])(${ENVIRONMENT})(?:[.\\-_]|$)`, "i").exec(path33.basename(paramFile, ".json"))?.[1] ?? path33.basename(paramFile, ".json");
 }
 function unpairedReason(index, paramFile, shown = (t) => path33.basename(t), metadataTemplate2, undeclared) {
   const what = "pairs with no template, so none is evaluated with its values (SEC001 still reads them)";
@@ -40041,18 +40047,19 @@ function unpairedReason(index, paramFile, shown = (t) => path33.basename(t), met
   if (metadataTemplate2 !== void 0 && metadataTemplate2.trim() !== "" && templateByMetadata(index, paramFile, metadataTemplate2) === void 0) {
     return `${what}: its metadata.template names ${metadataTemplate2}, which is not a template among the scanned files; add that template to the scan, or correct the path`;
   }
-  const envName = `<template>.parameters.${path33.basename(paramFile, ".json")}.json`;
-  const ambiguous = environmentFileCandidates(index, paramFile);
+  const envName = `<template>.parameters.${environmentOf(paramFile)}.json`;
+  const env = environmentFileCandidates(index, paramFile);
+  const ambiguous = env?.hits ?? [];
   if (ambiguous.length > 1) {
     const names3 = ambiguous.map(shown);
     const listed = `${names3.slice(0, -1).join(", ")} and ${names3[names3.length - 1]}`;
-    return `${what}: its name says an environment but no template, and ${listed} are ${names3.length === 2 ? "both" : "all"} one folder up; name it ${envName}, ${meta}`;
+    return `${what}: its name says an environment but no template, and ${listed} are ${names3.length === 2 ? "both" : "all"} ${env.where}; name it ${envName}, ${meta}`;
   }
   const missing = ambiguous.length === 1 ? undeclared?.(paramFile, ambiguous[0]) : void 0;
   if (missing && missing.length > 0) {
     const params = missing.map((n) => `'${n}'`);
     const listed = params.length === 1 ? `parameter ${params[0]}` : `parameters ${params.slice(0, -1).join(", ")} and ${params[params.length - 1]}`;
-    return `${what}: its name says an environment but no template, and ${shown(ambiguous[0])} one folder up does not declare ${listed}, which this file gives (Azure refuses such a pair); name it ${envName}, ${meta}`;
+    return `${what}: its name says an environment but no template, and ${shown(ambiguous[0])} ${env.where} does not declare ${listed}, which this file gives (Azure refuses such a pair); name it ${envName}, ${meta}`;
   }
   const dir = norm(path33.dirname(paramFile));
   const parent = PARAMETER_FOLDER.test(path33.basename(path33.dirname(paramFile))) ? norm(path33.dirname(path33.dirname(paramFile))) : void 0;
@@ -40100,14 +40107,16 @@ function templatesByFolder(index) {
 function templateByMetadata(index, paramFile, meta) {
   return index.get(norm(path33.join(path33.dirname(paramFile), meta)));
 }
-var TEMPLATE_SCHEMA, norm, ENVIRONMENT_FILE, CONVENTIONAL_TEMPLATES, byFolder;
+var TEMPLATE_SCHEMA, norm, ENVIRONMENT, ENVIRONMENT_FILE, ENVIRONMENT_PARAMETERS_FILE, CONVENTIONAL_TEMPLATES, byFolder;
 var init_detect = __esm({
   "src/eval/arm/detect.ts"() {
     "use strict";
     init_parameter_names();
     TEMPLATE_SCHEMA = /^https?:\/\/schema\.management\.azure\.com\/schemas\/[^/]+\/(deploymentTemplate|subscriptionDeploymentTemplate|managementGroupDeploymentTemplate|tenantDeploymentTemplate)\.json#?$/i;
     norm = (p) => path33.normalize(p).replace(/\\/g, "/").toLowerCase();
-    ENVIRONMENT_FILE = new RegExp(`^(?:${ENV_WORDS}|production|development|live)\\.json$`, "i");
+    ENVIRONMENT = `(?:${ENV_WORDS}|production|development|live)`;
+    ENVIRONMENT_FILE = new RegExp(`^${ENVIRONMENT}\\.json$`, "i");
+    ENVIRONMENT_PARAMETERS_FILE = new RegExp(`^(?:(?:params|parameters)[.\\-_]${ENVIRONMENT}|${ENVIRONMENT}[.\\-_]parameters)\\.json$`, "i");
     CONVENTIONAL_TEMPLATES = ["main.json", "azuredeploy.json", "template.json"];
     byFolder = /* @__PURE__ */ new WeakMap();
   }
@@ -44979,6 +44988,30 @@ var init_project3 = __esm({
   }
 });
 
+// src/frontends/parameter-pairing.ts
+function undeclaredWithStandIns(parseJson, bicepSourceOf, host) {
+  const ofJson = undeclaredParameters(parseJson);
+  return (paramFile, template) => {
+    const source = bicepSourceOf(template);
+    if (source === void 0) return ofJson(paramFile, template);
+    const text2 = host.readText(source);
+    const bicep = text2 === void 0 ? void 0 : parseBicep(text2, source);
+    const given = parseJson(paramFile)?.root;
+    if (!bicep || !given) return void 0;
+    const declared = new Set(bicep.statements.flatMap((st) => st.kind === "ParamDecl" ? [st.name.name.toLowerCase()] : []));
+    return members(parametersObject(given)).map(([k]) => k).filter((k) => !declared.has(k.toLowerCase()));
+  };
+}
+var init_parameter_pairing = __esm({
+  "src/frontends/parameter-pairing.ts"() {
+    "use strict";
+    init_json();
+    init_bicep();
+    init_project2();
+    init_template();
+  }
+});
+
 // src/model/from-arm.ts
 function parentKey(type, idKey, levels = 1) {
   const k = type.split("/").filter(Boolean).length;
@@ -46425,7 +46458,7 @@ function permissionsOf(e, level) {
   }
   return p;
 }
-function environmentOf(node) {
+function environmentOf2(node) {
   const s = scalarOf(node) ?? scalarOf(valueOf(node, "name"));
   return s && s.text !== "" ? { name: s.text, range: s.range } : void 0;
 }
@@ -46598,7 +46631,7 @@ function readWorkflow(out, root, scripts) {
     if (perms) job.permissions = perms;
     const effective = perms ?? wfPerms;
     if (effective) job.effectivePermissions = effective;
-    const env = environmentOf(valueOf(node, "environment"));
+    const env = environmentOf2(valueOf(node, "environment"));
     if (env) job.environment = env;
     if (uses) job.uses = uses;
     const secrets = entryOf(node, "secrets");
@@ -46708,7 +46741,7 @@ function taskOf(node) {
   if (at2 >= 0) t.version = text2.slice(at2 + 1);
   return t;
 }
-function environmentOf2(node) {
+function environmentOf3(node) {
   const s = scalarOf(node) ?? scalarOf(valueOf(node, "name"));
   return s && s.text !== "" ? { name: s.text, range: s.range } : void 0;
 }
@@ -46834,7 +46867,7 @@ function readPipeline(out, roots, scripts) {
       if (name !== void 0) j.name = name;
       const pool = poolOf(valueOf(node, "pool")) ?? (stage ? stagePools.get(stage) : void 0) ?? poolOf(valueOf(root, "pool"));
       if (pool !== void 0) j.runsOn = pool;
-      const env = environmentOf2(valueOf(node, "environment"));
+      const env = environmentOf3(valueOf(node, "environment"));
       if (env) j.environment = env;
       if (templateCall && !jobKey) j.template = templateCall;
       const legs = matrixLegsOf(valueOf(valueOf(node, "strategy"), "matrix"));
@@ -47890,7 +47923,7 @@ function powershellEnvironment(initial) {
   for (const [k, v] of initial) out.set(isName(k) ? psEnvironmentKey(k) : k, v);
   return out;
 }
-function environmentOf3(env) {
+function environmentOf4(env) {
   const out = /* @__PURE__ */ new Map();
   for (const [k, v] of env) {
     if (k === ANY_VARIABLE) out.set(k, v);
@@ -48430,10 +48463,10 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   }
   function recordPsCall(words) {
     const at2 = words.findIndex((w, i) => /\.ps1$/i.test(w.text) && (powershellProgramAt(words, i) || i >= 1 && /^(?:pwsh|powershell)(?:\.exe)?$/i.test(words[0].text)));
-    if (at2 < 0) return recordCall(words, () => environmentOf3(env));
+    if (at2 < 0) return recordCall(words, () => environmentOf4(env));
     const target = scriptPath(expandWord(words[at2], env, ctx));
     if (target === void 0) return;
-    const inherited = environmentOf3(env);
+    const inherited = environmentOf4(env);
     for (const [k, v] of psNamedArguments(words.slice(at2 + 1))) inherited.set(k, v);
     pushCall(target, inherited);
   }
@@ -52494,7 +52527,7 @@ function deploymentScriptUnits(scripts, evaluation, ctx) {
     if (text2.holes.some((h) => h.value?.includes("\n"))) continue;
     const doc = embeddedScriptDocument(origin.file, source, text2.mapped, s.language, `${s.resource.address} scriptContent`, "properties.scriptContent", start, end);
     const file = buildCiModel(doc);
-    file.env = [...environmentOf4(s.resource.body, text2.mapped.value, ctx), ...text2.holes.filter((h) => h.value === void 0).map((h) => holeVariable(h, doc.lineMap))];
+    file.env = [...environmentOf5(s.resource.body, text2.mapped.value, ctx), ...text2.holes.filter((h) => h.value === void 0).map((h) => holeVariable(h, doc.lineMap))];
     const result = azureCliUnits([file], ctx);
     const seen = /* @__PURE__ */ new Set();
     for (const u of result.units) for (const e of [u.evaluation, ...u.resources.map((r) => r.evaluation)]) if (!seen.has(e)) seen.add(e);
@@ -52582,7 +52615,7 @@ function holeVariable(h, lineMap) {
   const range2 = lineMap.range(h.start, h.end);
   return { name: h.name, nameRange: range2, kind: "value", source: "env", scope: "workflow", unreadable: `${h.written} of the template's string is not known` };
 }
-function environmentOf4(body, script, ctx) {
+function environmentOf5(body, script, ctx) {
   const properties = body?.kind === "object" ? body.entries.get("properties") : void 0;
   const list2 = properties?.kind === "object" ? properties.entries.get("environmentVariables") : void 0;
   if (list2 === void 0 || list2.kind === "null") return [];
@@ -53066,7 +53099,7 @@ function twinParameterFiles(state, parses, ctx, unitFiles) {
     ctx.host.keep(pf);
     const text2 = ctx.host.readText(pf);
     return text2 !== void 0 && mayNameTemplate(text2) ? metadataTemplate(parses.json.get(pf)) : void 0;
-  });
+  }, undeclaredWithStandIns((f) => parses.json.get(f), (t) => standIns.get(t), ctx.host));
   for (const [template, source] of templates) {
     const pfs = pairs.get(template) ?? [];
     if (pfs.length) out.set(source, [...out.get(source) ?? [], ...pfs]);
@@ -53186,6 +53219,7 @@ var init_bicep2 = __esm({
     init_project3();
     init_project2();
     init_detect();
+    init_parameter_pairing();
     init_template();
     init_json();
     init_from_arm();
@@ -53438,6 +53472,7 @@ var MAX_BARE_PARAMETER_FILE, armFrontEnd, MAX_LINK_PASSES;
 var init_arm2 = __esm({
   "src/frontends/arm.ts"() {
     "use strict";
+    init_parameter_pairing();
     init_json();
     init_arm_suppressions();
     init_project2();
@@ -53557,12 +53592,13 @@ var init_arm2 = __esm({
         if (lone.length > 0) {
           const index = runTemplateIndex(ctx.allFiles);
           const armTemplates = perRun(ctx.allFiles, "arm-templates", () => new Set(ctx.allFiles.flatMap((f) => f.kind === "arm" ? [f.path] : [])));
+          const undeclaredRun = undeclaredWithStandIns((f) => unitFiles.has(f) ? parse2(f) : void 0, (t) => armTemplates.has(t) ? void 0 : t.replace(/\.json$/i, ".bicep"), ctx.host);
           for (const f of lone) {
             const parsed = json.get(f.path);
             const meta = metadataTemplate(parsed);
-            if (!parsed?.root || pairedTemplate(index, f.path, meta, undeclared) !== void 0) continue;
+            if (!parsed?.root || pairedTemplate(index, f.path, meta, undeclaredRun) !== void 0) continue;
             f.varValues = new Map(parameterFileEntries({ file: f.path, parsed }));
-            unpaired.push({ file: f.path, reason: unpairedReason(index, f.path, (t) => path49.basename(armTemplates.has(t) ? t : t.replace(/\.json$/i, ".bicep")), meta, undeclared) });
+            unpaired.push({ file: f.path, reason: unpairedReason(index, f.path, (t) => path49.basename(armTemplates.has(t) ? t : t.replace(/\.json$/i, ".bicep")), meta, undeclaredRun) });
           }
         }
         for (const p of arm2.problems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });

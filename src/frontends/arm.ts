@@ -7,6 +7,7 @@
  * end: here only with its paired parameter files, never with its defaults alone.
  */
 import path from 'node:path';
+import { undeclaredWithStandIns } from './parameter-pairing.js';
 import { getProp, parseJsonc, type ParsedJson } from '../parse/json/index.js';
 import { jsonSuppressionSource, resourceMetadata } from './arm-suppressions.js';
 import { evaluateArm, mayNameTemplate, metadataTemplate, undeclaredParameters } from '../eval/arm/project.js';
@@ -181,13 +182,15 @@ export const armFrontEnd: FrontEnd = {
     if (lone.length > 0) {
       const index = runTemplateIndex(ctx.allFiles);
       const armTemplates = perRun(ctx.allFiles, 'arm-templates', () => new Set(ctx.allFiles.flatMap((f) => (f.kind === 'arm' ? [f.path] : []))));
+      // A candidate that is a `.bicep` file's stand-in is judged by that file's `param`s, as the Bicep front end pairs.
+      const undeclaredRun = undeclaredWithStandIns((f) => (unitFiles.has(f) ? parse(f) : undefined), (t) => (armTemplates.has(t) ? undefined : t.replace(/\.json$/i, '.bicep')), ctx.host);
       for (const f of lone) {
         const parsed = json.get(f.path);
         const meta = metadataTemplate(parsed);
-        if (!parsed?.root || pairedTemplate(index, f.path, meta, undeclared) !== undefined) continue;
+        if (!parsed?.root || pairedTemplate(index, f.path, meta, undeclaredRun) !== undefined) continue;
         // Names as written (SEC001 words its message with them); a Key Vault reference is unknown.
         f.varValues = new Map(parameterFileEntries({ file: f.path, parsed }));
-        unpaired.push({ file: f.path, reason: unpairedReason(index, f.path, (t) => path.basename(armTemplates.has(t) ? t : t.replace(/\.json$/i, '.bicep')), meta, undeclared) });
+        unpaired.push({ file: f.path, reason: unpairedReason(index, f.path, (t) => path.basename(armTemplates.has(t) ? t : t.replace(/\.json$/i, '.bicep')), meta, undeclaredRun) });
       }
     }
     for (const p of arm.problems) problems.push({ ruleId: 'EVAL001', message: p.message, location: p.location });

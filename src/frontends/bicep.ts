@@ -14,6 +14,7 @@ import { collectBicepPragmas } from '../parse/bicep/pragmas.js';
 import { evaluateBicep } from '../eval/bicep/project.js';
 import { bicepSourceCandidates, compiledTemplateCandidates, mayNameTemplate, metadataTemplate } from '../eval/arm/project.js';
 import { parameterFilePairing } from '../eval/arm/detect.js';
+import { undeclaredWithStandIns } from './parameter-pairing.js';
 import { parameterFileEntries, readParameterFile } from '../eval/arm/template.js';
 import { parseJsonc, type ParsedJson } from '../parse/json/index.js';
 import { armRefKeys, fromArm } from '../model/from-arm.js';
@@ -330,7 +331,7 @@ function twinParameterFiles(state: RunState, parses: UnitParses, ctx: FrontEndCo
     ctx.host.keep(pf);
     const text = ctx.host.readText(pf);
     return text !== undefined && mayNameTemplate(text) ? metadataTemplate(parses.json.get(pf)) : undefined;
-  });
+  }, undeclaredWithStandIns((f) => parses.json.get(f), (t) => standIns.get(t), ctx.host));
   for (const [template, source] of templates) {
     const pfs = pairs.get(template) ?? [];
     if (pfs.length) out.set(source, [...(out.get(source) ?? []), ...pfs]);

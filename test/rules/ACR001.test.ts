@@ -2294,6 +2294,28 @@ describe('an ARM parameter file that pairs with no template', () => {
     ]);
   });
 
+  // Review 126: a name that says only an environment (`parameters-prod.json`, `prod-parameters.json`,
+  // `params.prod.json`) spells no template: beside one conventional template that declares what it
+  // gives, it pairs; beside two, or with a parameter that one does not declare, it pairs with none.
+  it('an environment-named file beside two conventional templates, or giving a parameter the one does not declare, pairs with none', async () => {
+    const withVnet = ARM_PARAMS('true').replace('"parameters": {', '"parameters": { "vnetName": { "value": "vnet-prod" },');
+    expect(await skipped({ 'main.json': ARM_MAIN, 'azuredeploy.json': ARM_MAIN, 'parameters-prod.json': ARM_PARAMS('true') })).toEqual([
+      "parameters-prod.json: pairs with no template, so none is evaluated with its values (SEC001 still reads them): its name says an environment but no template, and main.json and azuredeploy.json are both beside it; name it <template>.parameters.prod.json, or set its metadata.template to the template's path",
+    ]);
+    expect(await skipped({ 'main.json': ARM_MAIN, 'network.json': ARM_MAIN.replace('"admin"', '"vnetName": { "type": "string" }, "admin"'), 'prod-parameters.json': withVnet })).toEqual([
+      "prod-parameters.json: pairs with no template, so none is evaluated with its values (SEC001 still reads them): its name says an environment but no template, and main.json beside it does not declare parameter 'vnetName', which this file gives (Azure refuses such a pair); name it <template>.parameters.prod.json, or set its metadata.template to the template's path",
+    ]);
+    expect(await skipped({ 'infra/main.json': ARM_MAIN, 'infra/parameters/parameters-prod.json': withVnet })).toEqual([
+      expect.stringContaining("main.json one folder up does not declare parameter 'vnetName'"),
+    ]);
+    // A `.bicep` file's parameters decide as a template's do.
+    const bicep = "param admin bool = false\nresource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {\n  name: 'acrml'\n  location: 'westeurope'\n  sku: { name: 'Basic' }\n  properties: { adminUserEnabled: admin }\n}\n";
+    expect(await skipped({ 'main.bicep': bicep, 'parameters-prod.json': withVnet })).toEqual([
+      "parameters-prod.json: pairs with no template, so none is evaluated with its values (SEC001 still reads them): its name says an environment but no template, and main.bicep beside it does not declare parameter 'vnetName', which this file gives (Azure refuses such a pair); name it <template>.parameters.prod.json, or set its metadata.template to the template's path",
+    ]);
+    expect(await skipped({ 'main.bicep': bicep, 'parameters-prod.json': ARM_PARAMS('true') })).toEqual([]);
+  });
+
   it('is not listed when it pairs', async () => {
     expect(await skipped({ 'main.json': ARM_MAIN, 'main.parameters-live.json': ARM_PARAMS('true'), 'parameters/prod.json': ARM_PARAMS('true') })).toEqual([]);
   });

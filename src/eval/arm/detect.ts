@@ -40,9 +40,10 @@ const norm = (p: string): string => path.normalize(p).replace(/\\/g, '/').toLowe
  * same (covers `azuredeploy.parameters*.json` and
  * `main.parameters*.json`), also with `-` or `_` after `parameters` (`main.parameters-live.json`,
  * `azuredeploy.parameters_production.json`: the name still spells the one template it is for); `params.X.json` → `X.json` / `deploy.X.json`;
- * `parameters.X.json` → `X.json`; `parameters.json` → `template.json` (portal export);
- * `params.<env>.json` and `<env>.parameters.json` → `main.json` / `azuredeploy.json` /
- * `template.json` for common environment names; `X.<env>.parameters.json` → `X.json`.
+ * `parameters.X.json` → `X.json`; `parameters-X.json` → `X.json` / `template-X.json`; `X-parameters.json`
+ * → `X.json`; `parameters.json` → `template.json` (portal export); `X.<env>.parameters.json` → `X.json`.
+ * A name that says only an environment (`params.prod.json`, `parameters-prod.json`) spells no
+ * template: `environmentFileTemplate` pairs it, more carefully.
  */
 function candidatesByName(paramFile: string): string[] {
   const dir = path.dirname(paramFile);
@@ -68,10 +69,6 @@ function candidatesByName(paramFile: string): string[] {
   if (suffixed) out.push(path.join(dir, `${suffixed[1]}.json`), path.join(dir, `${suffixed[1]}.template.json`));
   // Portal export / arm-deploy convention: template.json + parameters.json.
   if (/^parameters\.json$/i.test(base)) out.push(path.join(dir, 'template.json'), path.join(dir, 'azuredeploy.json'), path.join(dir, 'main.json'));
-  // params.<env>.json next to main.json (data landing zone layout); also <env>.parameters.json.
-  if (new RegExp(`^(?:(?:params|parameters)[.\\-_]${ENV_WORDS}|${ENV_WORDS}[.\\-_]parameters)\\.json$`, 'i').test(base)) {
-    out.push(path.join(dir, 'main.json'), path.join(dir, 'azuredeploy.json'), path.join(dir, 'template.json'));
-  }
   // X.<env>.parameters.json → X.json (the environment before `parameters`, as in `main.dev.parameters.json`).
   const e = new RegExp(`^(.+)\\.${ENV_WORDS}\\.parameters\\.json$`, 'i').exec(base);
   if (e) out.push(path.join(dir, `${e[1]}.json`));
@@ -179,29 +176,57 @@ function fitting(byName: ByName | undefined, paramFile: string, undeclared: Unde
   return byName.template;
 }
 
-/** An environment's name as a whole file name (`prod.json`): the environment names of `ENV_WORDS` and the long forms and `live`. */
-const ENVIRONMENT_FILE = new RegExp(`^(?:${ENV_WORDS}|production|development|live)\\.json$`, 'i');
+/** The environment names of `ENV_WORDS`, the long forms and `live`. */
+const ENVIRONMENT = `(?:${ENV_WORDS}|production|development|live)`;
+/** An environment's name as a whole file name (`prod.json`). */
+const ENVIRONMENT_FILE = new RegExp(`^${ENVIRONMENT}\\.json$`, 'i');
+/**
+ * A parameter file named for its environment and for parameters, not for a template:
+ * `params.prod.json` (the data landing zone layout), `parameters-prod.json`, `prod.parameters.json`,
+ * `prod-parameters.json` (review 126: the dashed forms).
+ */
+const ENVIRONMENT_PARAMETERS_FILE = new RegExp(`^(?:(?:params|parameters)[.\\-_]${ENVIRONMENT}|${ENVIRONMENT}[.\\-_]parameters)\\.json$`, 'i');
 
-/** The templates a parameter file named for its environment alone may be for, one folder up: the conventional names `<env>.parameters.json` pairs with. */
+/** The templates a parameter file named for its environment alone may be for: the conventional names `<env>.parameters.json` pairs with. */
 const CONVENTIONAL_TEMPLATES = ['main.json', 'azuredeploy.json', 'template.json'];
 
 /**
- * A parameter file named for its environment alone in a parameter folder (`parameters/prod.json`,
- * `environments/dev.json`) pairs with the template one folder up when exactly one of the
- * conventional names is there (`main.json`, `azuredeploy.json`, `template.json`): its name
- * spells no template, so with two of them neither is meant more than the other (not paired:
- * `unpairedReason` says so).
+ * A parameter file named for its environment and not for a template — `parameters/prod.json`,
+ * `environments/dev.json` in a parameter folder; `params.prod.json`, `parameters-prod.json`,
+ * `prod.parameters.json` beside its template (else, in a parameter folder, one folder up) — pairs
+ * with the template there when exactly one of the conventional names is there (`main.json`,
+ * `azuredeploy.json`, `template.json`), and only when that template declares every parameter
+ * it gives (`fitting`): its name spells no template, so with two of them neither is meant more
+ * than the other, and one that does not declare a parameter it gives is another template's
+ * (not paired: `unpairedReason` says so; review 126: `parameters-prod.json` paired with a
+ * `main.json` beside a `network.json` it was written for).
  */
 function environmentFileTemplate(index: TemplateIndex, paramFile: string): string | undefined {
-  const hits = environmentFileCandidates(index, paramFile);
-  return hits.length === 1 ? hits[0] : undefined;
+  const c = environmentFileCandidates(index, paramFile);
+  return c?.hits.length === 1 ? c.hits[0] : undefined;
 }
 
-function environmentFileCandidates(index: TemplateIndex, paramFile: string): string[] {
+interface EnvironmentCandidates {
+  hits: string[];
+  where: 'beside it' | 'one folder up';
+}
+
+function environmentFileCandidates(index: TemplateIndex, paramFile: string): EnvironmentCandidates | undefined {
+  const base = path.basename(paramFile);
   const dir = path.dirname(paramFile);
   const parent = path.dirname(dir);
-  if (parent === dir || !PARAMETER_FOLDER.test(path.basename(dir)) || !ENVIRONMENT_FILE.test(path.basename(paramFile))) return [];
-  return CONVENTIONAL_TEMPLATES.flatMap((n) => index.get(norm(path.join(parent, n))) ?? []);
+  const inParameterFolder = parent !== dir && PARAMETER_FOLDER.test(path.basename(dir));
+  const conventional = (folder: string): string[] => CONVENTIONAL_TEMPLATES.flatMap((n) => index.get(norm(path.join(folder, n))) ?? []).filter((t) => t !== paramFile);
+  if (ENVIRONMENT_PARAMETERS_FILE.test(base)) {
+    const beside = conventional(dir);
+    if (beside.length > 0 || !inParameterFolder) return { hits: beside, where: 'beside it' };
+  } else if (!ENVIRONMENT_FILE.test(base)) return undefined;
+  return inParameterFolder ? { hits: conventional(parent), where: 'one folder up' } : undefined;
+}
+
+/** The environment an environment-named parameter file names (`prod` of `parameters-prod.json`), else its name. */
+function environmentOf(paramFile: string): string {
+  return new RegExp(`(?:^|[.\\-_])(${ENVIRONMENT})(?:[.\\-_]|$)`, 'i').exec(path.basename(paramFile, '.json'))?.[1] ?? path.basename(paramFile, '.json');
 }
 
 /**
@@ -222,18 +247,19 @@ export function unpairedReason(
   if (metadataTemplate !== undefined && metadataTemplate.trim() !== '' && templateByMetadata(index, paramFile, metadataTemplate) === undefined) {
     return `${what}: its metadata.template names ${metadataTemplate}, which is not a template among the scanned files; add that template to the scan, or correct the path`;
   }
-  const envName = `<template>.parameters.${path.basename(paramFile, '.json')}.json`;
-  const ambiguous = environmentFileCandidates(index, paramFile);
+  const envName = `<template>.parameters.${environmentOf(paramFile)}.json`;
+  const env = environmentFileCandidates(index, paramFile);
+  const ambiguous = env?.hits ?? [];
   if (ambiguous.length > 1) {
     const names = ambiguous.map(shown);
     const listed = `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
-    return `${what}: its name says an environment but no template, and ${listed} are ${names.length === 2 ? 'both' : 'all'} one folder up; name it ${envName}, ${meta}`;
+    return `${what}: its name says an environment but no template, and ${listed} are ${names.length === 2 ? 'both' : 'all'} ${env!.where}; name it ${envName}, ${meta}`;
   }
   const missing = ambiguous.length === 1 ? undeclared?.(paramFile, ambiguous[0]!) : undefined;
   if (missing && missing.length > 0) {
     const params = missing.map((n) => `'${n}'`);
     const listed = params.length === 1 ? `parameter ${params[0]!}` : `parameters ${params.slice(0, -1).join(', ')} and ${params[params.length - 1]!}`;
-    return `${what}: its name says an environment but no template, and ${shown(ambiguous[0]!)} one folder up does not declare ${listed}, which this file gives (Azure refuses such a pair); name it ${envName}, ${meta}`;
+    return `${what}: its name says an environment but no template, and ${shown(ambiguous[0]!)} ${env!.where} does not declare ${listed}, which this file gives (Azure refuses such a pair); name it ${envName}, ${meta}`;
   }
   const dir = norm(path.dirname(paramFile));
   const parent = PARAMETER_FOLDER.test(path.basename(path.dirname(paramFile))) ? norm(path.dirname(path.dirname(paramFile))) : undefined;
