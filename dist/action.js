@@ -57713,7 +57713,9 @@ function displayName(r) {
     if (readable !== void 0 && readable.length <= 80) return readable;
   }
   const last = lastNameSegment(withoutTrailingInstanceKey(r.address)) || r.address;
-  return (n?.kind === "unknown" && n.tpl ? readableTemplate(last) : void 0) ?? last;
+  if (n?.kind !== "unknown") return last;
+  if (n.tpl) return readableTemplate(last) ?? last;
+  return last.includes("format('") ? placeholder(last) : last;
 }
 function nameInId(id, collection) {
   return new RegExp(`/${collection}/([^/]+)/?$`, "i").exec(id)?.[1];
@@ -60561,9 +60563,13 @@ var NOT_A_SIZE = "not-a-vm-size";
 function problemsOf(input2, size) {
   const base = { declared: input2.kind === "tf-variable" ? "Terraform variable" : "Parameter", input: input2.name };
   if (input2.kind === "tf-variable") {
-    const vs = input2.validations ?? [];
-    if (vs.length === 0)
+    const all = input2.validations ?? [];
+    if (all.length === 0)
       return [{ location: input2.header, attributePath: `${input2.name}.validation`, messageId: isStructured(input2, size) ? "noValidationStructured" : "noValidation", data: { ...base, regex: gpuSizeRegex() } }];
+    const readsIt = new RegExp(`\\bvar\\.${input2.name.replace(/[^\w-]/g, "")}\\b`);
+    const vs = isStructured(input2, size) ? all : all.filter((v) => readsIt.test(v.text));
+    if (vs.length === 0)
+      return [{ location: input2.header, attributePath: `${input2.name}.validation`, messageId: "noSizeValidation", data: { ...base, regex: gpuSizeRegex() } }];
     const out = [];
     for (const v of vs) {
       for (const r of v.regexes) {
@@ -61975,7 +61981,7 @@ var SEC001_hardcoded_secret_default = defineRule({
       inputDefaultKey: `Key "{{key}}" in the default of {{declared}} "{{input}}" holds a literal secret (value not shown); remove it from the default, ${FIX}.`,
       inputAssignedKey: `Key "{{key}}" in the value assigned to {{declared}} "{{input}}" holds a literal secret (value not shown); remove it, ${FIX}.`,
       attribute: `"{{key}}" of "{{name}}" holds a literal secret (value not shown); remove the literal, ${FIX}.`,
-      azuremlAttribute: '"{{key}}" of "{{name}}" holds a literal secret (value not shown); remove it from the file, rotate the secret and give it at deploy time from Key Vault or a CI secret (az ml \u2026 --set), or use an SSH key.',
+      azuremlAttribute: '"{{key}}" of "{{name}}" holds a literal secret (value not shown); remove the literal, rotate the secret and read it at deploy time from Key Vault or a CI secret (az ml \u2026 --set with a variable).',
       secretResourceValue: '"{{attribute}}" of {{type}} "{{name}}" is a literal secret (value not shown), kept {{kept}}; {{fix}}, and rotate it.',
       providerAttribute: '"{{key}}" of provider "{{provider}}" holds a literal credential (value not shown); remove it, rotate it, and let the provider read it from its environment variable or sign in with OIDC or a managed identity.',
       localValue: `Local value "{{input}}" holds a literal secret (value not shown); remove the literal, ${FIX}.`,

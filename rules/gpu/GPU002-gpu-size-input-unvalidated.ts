@@ -159,9 +159,16 @@ const NOT_A_SIZE = 'not-a-vm-size';
 function problemsOf(input: InputDecl, size: Value | undefined): Problem[] | Undecided {
   const base = { declared: input.kind === 'tf-variable' ? 'Terraform variable' : 'Parameter', input: input.name };
   if (input.kind === 'tf-variable') {
-    const vs = input.validations ?? [];
-    if (vs.length === 0)
+    const all = input.validations ?? [];
+    if (all.length === 0)
       return [{ location: input.header, attributePath: `${input.name}.validation`, messageId: isStructured(input, size) ? 'noValidationStructured' : 'noValidation', data: { ...base, regex: gpuSizeRegex() } }];
+    // A condition that does not read the variable (Terraform 1.9+ lets it read others) holds or
+    // fails whatever size it is given: it checks no size, evaluated or not (review 126: one that
+    // reads a data source made the guard undecided).
+    const readsIt = new RegExp(`\\bvar\\.${input.name.replace(/[^\w-]/g, '')}\\b`);
+    const vs = isStructured(input, size) ? all : all.filter((v) => readsIt.test(v.text));
+    if (vs.length === 0)
+      return [{ location: input.header, attributePath: `${input.name}.validation`, messageId: 'noSizeValidation', data: { ...base, regex: gpuSizeRegex() } }];
     const out: Problem[] = [];
     for (const v of vs) {
       for (const r of v.regexes) {

@@ -263,7 +263,7 @@ export default defineRule({
       inputDefaultKey: `Key "{{key}}" in the default of {{declared}} "{{input}}" holds a literal secret (value not shown); remove it from the default, ${FIX}.`,
       inputAssignedKey: `Key "{{key}}" in the value assigned to {{declared}} "{{input}}" holds a literal secret (value not shown); remove it, ${FIX}.`,
       attribute: `"{{key}}" of "{{name}}" holds a literal secret (value not shown); remove the literal, ${FIX}.`,
-      azuremlAttribute: '"{{key}}" of "{{name}}" holds a literal secret (value not shown); remove it from the file, rotate the secret and give it at deploy time from Key Vault or a CI secret (az ml … --set), or use an SSH key.',
+      azuremlAttribute: '"{{key}}" of "{{name}}" holds a literal secret (value not shown); remove the literal, rotate the secret and read it at deploy time from Key Vault or a CI secret (az ml … --set with a variable).',
       secretResourceValue:
         '"{{attribute}}" of {{type}} "{{name}}" is a literal secret (value not shown), kept {{kept}}; {{fix}}, and rotate it.',
       providerAttribute: '"{{key}}" of provider "{{provider}}" holds a literal credential (value not shown); remove it, rotate it, and let the provider read it from its environment variable or sign in with OIDC or a managed identity.',

@@ -213,7 +213,10 @@ export function displayName(r: Resource): string {
   const last = lastNameSegment(withoutTrailingInstanceKey(r.address)) || r.address;
   // A long ARM name's own segment (`ws<…>/cl<…>` cut to `cl<…>`): its unknown parts written as
   // everywhere else, `<uniqueString(…)>`, not as the raw template token `{uniqueString(…)}`.
-  return (n?.kind === 'unknown' && (n as { tpl?: boolean }).tpl ? readableTemplate(last) : undefined) ?? last;
+  if (n?.kind !== 'unknown') return last;
+  if ((n as { tpl?: boolean }).tpl) return readableTemplate(last) ?? last;
+  // (A call of a template cut short, `take(format('acr{…}'), 50)`: written as the ARM call, as in full; review 126.)
+  return last.includes("format('") ? placeholder(last) : last;
 }
 
 /** The name an ARM id written out gives its resource of `collection` (`…/managedClusters/aks` → `aks`). */

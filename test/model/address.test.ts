@@ -41,6 +41,11 @@ describe('withoutTrailingInstanceKey', () => {
     // An ARM name built by an expression: its dots and slashes inside calls are not separators.
     expect(named('Microsoft.KeyVault/vaults/kv-{parameters(\'env\')}')).toBe("kv-{parameters('env')}");
     expect(named('Microsoft.ContainerRegistry/registries/cr{uniqueString(resourceGroup().id, format(\'ml{uniqueString(resourceGroup().id)}\'))}')).toBe('cr{…}');
+    // Review 126: a call of a template whose full text is too long to show, cut short in the
+    // address, is written as the ARM call it stands for (never the internal template text).
+    const token = "take(format('aaaaaaaaaaaaaaaaaaaa{parameters(''prefix'')}{uniqueString(resourceGroup().id)}'), 50)";
+    const cut = displayName({ address: "Microsoft.ContainerRegistry/registries/take(format('aaaaaaaaaaaaaaaaaaaa{…}{…}'), 50)", name: { kind: 'unknown', reason: 'r', token } } as unknown as Resource);
+    expect(cut).toBe("<take(format('aaaaaaaaaaaaaaaaaaaa{0}{1}', …, …), 50)>");
   });
 });
 

@@ -2816,6 +2816,34 @@ resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
         messageId: 'noSizeValidationStructured',
       },
       {
+        // Review 126: a validation that does not read the variable (only a data source) checks no
+        // size, whether or not it can be evaluated: no guard (it was listed as undecided).
+        name: 'only-validation-reads-no-variable',
+        files: {
+          'main.tf': `
+data "azurerm_client_config" "c" {}
+
+⟦variable "gpu_vm_size" {⟧
+  type    = string
+  default = "Standard_NC4as_T4_v3"
+  validation {
+    condition     = data.azurerm_client_config.c.tenant_id != ""
+    error_message = "Sign in first."
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = "x"
+  vm_size               = var.gpu_vm_size
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noSizeValidation',
+      },
+      {
         // Review 125: the size is an `optional(string, "…")` default, filled in by the type before
         // the validation runs: the regex guard admits Standard_NP10s (it was silent: the member to
         // swap for the probe was looked for in the written value, which has no vm_size).

@@ -2773,7 +2773,7 @@ ssh_settings:
         level: 'error',
         env: 'unknown',
         messageId: 'azuremlAttribute',
-        message: '"admin_password" of "ssh-example" holds a literal secret (value not shown); remove it from the file, rotate the secret and give it at deploy time from Key Vault or a CI secret (az ml … --set), or use an SSH key.',
+        message: '"admin_password" of "ssh-example" holds a literal secret (value not shown); remove the literal, rotate the secret and read it at deploy time from Key Vault or a CI secret (az ml … --set with a variable).',
       },
     ],
   },
