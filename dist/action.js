@@ -58003,7 +58003,7 @@ function scanView(graphs, root, oneRepository = false) {
 function configTaintReason(scan2, forFile) {
   if (scan2.gpuNodePools().length > 0) return "none of the scan's GPU node pools is known to be this manifest's cluster's";
   const unknownSize = forFile === void 0 ? void 0 : scan2.unknownSizePools?.(forFile)[0];
-  return unknownSize ? `no pool is known to have a GPU size (that of "${unknownSize.name}" is unknown)` : "the scan has no GPU node pool";
+  return unknownSize ? `no pool is known to have a GPU size, that of "${unknownSize.name}" being unknown` : "the scan has no GPU node pool";
 }
 function scanViewOf(summaries, root, oneRepository = false) {
   let pools;
@@ -62459,7 +62459,7 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
         const undecidedByInjection = (bySize) => {
           if (bySize && unknownSizePool2) {
             const where2 = unknownSizePool2.header;
-            ctx.undecided(w, "tolerations", `depends on the size of node pool "${unknownSizePool2.name}" (${ctx.relativePath(where2.file)}:${where2.range.start.line}), which is unknown (${unknownSizePool2.sizeUnknown ?? "unknown"}): if it is a GPU size, its pods may run there (${unknownSizePool2.taints === void 0 ? "its taints are not known either" : unknownSizePool2.taints.length === 0 ? "it has no taints" : "they tolerate its taints"})`, t.tolerationsAt ?? at2);
+            ctx.undecided(w, "tolerations", `depends on the size of node pool "${unknownSizePool2.name}" (${ctx.relativePath(where2.file)}:${where2.range.start.line}), which is unknown (${unknownSizePool2.sizeUnknown ?? "unknown"}): if it is a GPU size, its pods may run there (${unknownSizePool2.taints === void 0 ? `its taints are not known either: ${unknownSizePool2.taintsUnknown ?? "unknown"}` : unknownSizePool2.taints.length === 0 ? "it has no taints" : "they tolerate its taints"})`, t.tolerationsAt ?? at2);
             return;
           }
           if (queuedAt) {

@@ -142,7 +142,7 @@ export default defineRule({
         const undecidedByInjection = (bySize: boolean): void => {
           if (bySize && unknownSizePool) {
             const where = unknownSizePool.header;
-            ctx.undecided(w, 'tolerations', `depends on the size of node pool "${unknownSizePool.name}" (${ctx.relativePath(where.file)}:${where.range.start.line}), which is unknown (${unknownSizePool.sizeUnknown ?? 'unknown'}): if it is a GPU size, its pods may run there (${unknownSizePool.taints === undefined ? 'its taints are not known either' : unknownSizePool.taints.length === 0 ? 'it has no taints' : 'they tolerate its taints'})`, t.tolerationsAt ?? at);
+            ctx.undecided(w, 'tolerations', `depends on the size of node pool "${unknownSizePool.name}" (${ctx.relativePath(where.file)}:${where.range.start.line}), which is unknown (${unknownSizePool.sizeUnknown ?? 'unknown'}): if it is a GPU size, its pods may run there (${unknownSizePool.taints === undefined ? `its taints are not known either: ${unknownSizePool.taintsUnknown ?? 'unknown'}` : unknownSizePool.taints.length === 0 ? 'it has no taints' : 'they tolerate its taints'})`, t.tolerationsAt ?? at);
             return;
           }
           if (queuedAt) {

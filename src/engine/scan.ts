@@ -89,7 +89,7 @@ export function configTaintReason(scan: ScanView, forFile?: string): string {
   if (scan.gpuNodePools().length > 0) return "none of the scan's GPU node pools is known to be this manifest's cluster's";
   // (A pool of its project whose size is not known may be one: review 125.)
   const unknownSize = forFile === undefined ? undefined : scan.unknownSizePools?.(forFile)[0];
-  return unknownSize ? `no pool is known to have a GPU size (that of "${unknownSize.name}" is unknown)` : 'the scan has no GPU node pool';
+  return unknownSize ? `no pool is known to have a GPU size, that of "${unknownSize.name}" being unknown` : 'the scan has no GPU node pool';
 }
 
 /**

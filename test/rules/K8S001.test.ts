@@ -2201,7 +2201,7 @@ describe('K8S001: a node pool of the project whose size is not known', () => {
   it('an untainted pool of unknown size and no GPU pool: the configured taint, a convention, as for a pool list wholly unknown; the reason names the pool', async () => {
     const r = await lintTree(trees.tree({ 'infra/main.tf': cluster(), 'k8s/job.yaml': job('nvidia.com/gpu') }), ['K8S001']);
     expect(r.briefs).toEqual(['K8S001 warning configTaint k8s/job.yaml:14:15']);
-    expect(r.findings[0]!.message).toContain('(gpu.taint; no pool is known to have a GPU size (that of "system" is unknown))');
+    expect(r.findings[0]!.message).toContain('(gpu.taint; no pool is known to have a GPU size, that of "system" being unknown)');
   });
 
   it('az aks create -g $RG without --node-vm-size: the server default size, not a size an unquoted $RG may carry (review 120)', async () => {
