@@ -57760,45 +57760,33 @@ function withFormatArguments(token) {
   return out + token.slice(i);
 }
 function formatCall(text2) {
+  const parts = templateParts(text2);
+  if (!parts) return void 0;
+  if (parts.length === 1) return `'${parts[0]}'`;
   let literal = "";
   const holes = [];
-  for (let i = 0; i < text2.length; i++) {
-    const c = text2[i];
-    if ((c === "{" || c === "}") && text2[i + 1] === c) {
-      literal += c + c;
-      i++;
-      continue;
+  for (const p of parts) {
+    if (typeof p === "string") literal += p.replace(/[{}]/g, "$&$&");
+    else {
+      holes.push(withFormatArguments(p.hole.replace(/''/g, "'")));
+      literal += `{${holes.length - 1}}`;
     }
-    if (c === "}") return void 0;
-    if (c !== "{") {
-      literal += c;
-      continue;
-    }
-    let depth = 1;
-    let j = i + 1;
-    for (; j < text2.length && depth > 0; j++) {
-      if (text2[j] === "{") depth++;
-      else if (text2[j] === "}") depth--;
-    }
-    if (depth !== 0) return void 0;
-    holes.push(withFormatArguments(text2.slice(i + 1, j - 1).replace(/''/g, "'")));
-    literal += `{${holes.length - 1}}`;
-    i = j - 1;
   }
-  return holes.length === 0 ? `'${literal.replace(/([{}])\1/g, "$1")}'` : `format('${literal}', ${holes.join(", ")})`;
+  return `format('${literal}', ${holes.join(", ")})`;
 }
-function readableTemplate(t) {
-  let out = "";
+function templateParts(t) {
+  const out = [];
+  let text2 = "";
   for (let i = 0; i < t.length; i++) {
     const c = t[i];
     if ((c === "{" || c === "}") && t[i + 1] === c) {
-      out += c;
+      text2 += c;
       i++;
       continue;
     }
     if (c === "}") return void 0;
     if (c !== "{") {
-      out += c;
+      text2 += c;
       continue;
     }
     let depth = 1;
@@ -57808,10 +57796,15 @@ function readableTemplate(t) {
       else if (t[j] === "}") depth--;
     }
     if (depth !== 0) return void 0;
-    out += placeholder(t.slice(i + 1, j - 1));
+    out.push(text2, { hole: t.slice(i + 1, j - 1) });
+    text2 = "";
     i = j - 1;
   }
+  out.push(text2);
   return out;
+}
+function readableTemplate(t) {
+  return templateParts(t)?.map((p) => typeof p === "string" ? p : placeholder(p.hole)).join("");
 }
 function literalLeafOf(v) {
   if (v?.kind === "string") return v.value.split("/").pop();
@@ -58023,6 +58016,15 @@ function scanViewOf(summaries, root, oneRepository = false) {
     projectOfDir.set(dir, project2);
     return project2;
   };
+  const poolsOfProject = (every, cache3, forFile) => {
+    if (forFile === void 0 || root === void 0) return every;
+    aksFiles ??= [...new Set(summaries.flatMap((s) => s.aksFiles))];
+    const project2 = projectOf(forFile);
+    if (project2 === void 0) return severalTopLevelFolders() ? [] : every;
+    let mine = cache3.get(project2);
+    if (!mine) cache3.set(project2, mine = ofProject(project2, every, aksFiles, oneRepository));
+    return mine;
+  };
   const severalTopLevelFolders = () => severalTopLevel ??= !oneRepository && severalChildFolders(aksFiles, root);
   const all = () => {
     if (pools) return pools;
@@ -58069,24 +58071,10 @@ function scanViewOf(summaries, root, oneRepository = false) {
           }
         }
       }
-      const every = unknownSize;
-      if (every.length === 0 || forFile === void 0 || root === void 0) return every;
-      aksFiles ??= [...new Set(summaries.flatMap((s) => s.aksFiles))];
-      const project2 = projectOf(forFile);
-      if (project2 === void 0) return severalTopLevelFolders() ? [] : every;
-      let mine = unknownSizeByProject.get(project2);
-      if (!mine) unknownSizeByProject.set(project2, mine = ofProject(project2, every, aksFiles, oneRepository));
-      return mine;
+      return unknownSize.length === 0 ? unknownSize : poolsOfProject(unknownSize, unknownSizeByProject, forFile);
     },
     gpuNodePools(forFile) {
-      const every = all();
-      if (forFile === void 0 || root === void 0) return every;
-      aksFiles ??= [...new Set(summaries.flatMap((s) => s.aksFiles))];
-      const project2 = projectOf(forFile);
-      if (project2 === void 0) return severalTopLevelFolders() ? [] : every;
-      let mine = byProject.get(project2);
-      if (!mine) byProject.set(project2, mine = ofProject(project2, every, aksFiles, oneRepository));
-      return mine;
+      return poolsOfProject(all(), byProject, forFile);
     }
   };
 }

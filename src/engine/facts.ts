@@ -284,53 +284,41 @@ function withFormatArguments(token: string): string {
 
 /** `format('<text>', <holes>)` for a template text with `{expression}` holes, or undefined when its braces do not balance. */
 function formatCall(text: string): string | undefined {
+  const parts = templateParts(text);
+  if (!parts) return undefined;
+  // (Without a hole it is a plain string; with one, a format string, whose literal braces are doubled.)
+  if (parts.length === 1) return `'${parts[0] as string}'`;
   let literal = '';
   const holes: string[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if ((c === '{' || c === '}') && text[i + 1] === c) {
-      literal += c + c;
-      i++;
-      continue;
+  for (const p of parts) {
+    if (typeof p === 'string') literal += p.replace(/[{}]/g, '$&$&');
+    else {
+      // (The hole's quotes were doubled with the template's: one each in an argument.)
+      holes.push(withFormatArguments(p.hole.replace(/''/g, "'")));
+      literal += `{${holes.length - 1}}`;
     }
-    if (c === '}') return undefined;
-    if (c !== '{') {
-      literal += c;
-      continue;
-    }
-    let depth = 1;
-    let j = i + 1;
-    for (; j < text.length && depth > 0; j++) {
-      if (text[j] === '{') depth++;
-      else if (text[j] === '}') depth--;
-    }
-    if (depth !== 0) return undefined;
-    // (The hole's quotes were doubled with the template's: one each in an argument.)
-    holes.push(withFormatArguments(text.slice(i + 1, j - 1).replace(/''/g, "'")));
-    literal += `{${holes.length - 1}}`;
-    i = j - 1;
   }
-  // (Without a hole it is a plain string: its doubled braces are single ones.)
-  return holes.length === 0 ? `'${literal.replace(/([{}])\1/g, '$1')}'` : `format('${literal}', ${holes.join(', ')})`;
+  return `format('${literal}', ${holes.join(', ')})`;
 }
 
 /**
  * An ARM template token (literal text with `{token}` holes, `{{`/`}}` for literal braces;
- * see `src/eval/arm/resourceid.ts`) with each hole as a placeholder. Undefined when the
- * braces do not balance.
+ * see `src/eval/arm/resourceid.ts`) as its parts: literal text (braces single) and holes.
+ * Undefined when the braces do not balance.
  */
-function readableTemplate(t: string): string | undefined {
-  let out = '';
+function templateParts(t: string): (string | { hole: string })[] | undefined {
+  const out: (string | { hole: string })[] = [];
+  let text = '';
   for (let i = 0; i < t.length; i++) {
     const c = t[i]!;
     if ((c === '{' || c === '}') && t[i + 1] === c) {
-      out += c;
+      text += c;
       i++;
       continue;
     }
     if (c === '}') return undefined;
     if (c !== '{') {
-      out += c;
+      text += c;
       continue;
     }
     // A hole: up to the matching brace (a token may hold balanced braces of its own).
@@ -341,10 +329,17 @@ function readableTemplate(t: string): string | undefined {
       else if (t[j] === '}') depth--;
     }
     if (depth !== 0) return undefined;
-    out += placeholder(t.slice(i + 1, j - 1));
+    out.push(text, { hole: t.slice(i + 1, j - 1) });
+    text = '';
     i = j - 1;
   }
+  out.push(text);
   return out;
+}
+
+/** An ARM template token with each hole as a placeholder; undefined when the braces do not balance. */
+function readableTemplate(t: string): string | undefined {
+  return templateParts(t)?.map((p) => (typeof p === 'string' ? p : placeholder(p.hole))).join('');
 }
 
 /**

@@ -117,6 +117,24 @@ export function scanViewOf(summaries: readonly ScanSummary[], root?: string, one
     projectOfDir.set(dir, project);
     return project;
   };
+  /**
+   * The pools of `every` that are the manifest's, by project (cached in `cache`). Reached the
+   * scan root: the pools are the manifest's when they all belong to one project (one top-level
+   * folder, with or without files at the root: a root module and its modules/), or when the scan
+   * is of one repository (`dev/`, `prod/` and `k8s/` side by side: RULES.md K8S001, "the pools
+   * AKS001 inspects"). Pools of several top-level folders outside a repository (a folder of
+   * several checkouts) leave the manifest's cluster unknown: no scanned pool is its pool, and
+   * the configured `gpu.taint` applies.
+   */
+  const poolsOfProject = (every: GpuNodePool[], cache: Map<string, readonly GpuNodePool[]>, forFile: string | undefined): readonly GpuNodePool[] => {
+    if (forFile === undefined || root === undefined) return every;
+    aksFiles ??= [...new Set(summaries.flatMap((s) => s.aksFiles))];
+    const project = projectOf(forFile);
+    if (project === undefined) return severalTopLevelFolders() ? [] : every;
+    let mine = cache.get(project);
+    if (!mine) cache.set(project, (mine = ofProject(project, every, aksFiles, oneRepository)));
+    return mine;
+  };
   /** Pools in several top-level folders outside a repository: a folder of several checkouts. */
   const severalTopLevelFolders = (): boolean => (severalTopLevel ??= !oneRepository && severalChildFolders(aksFiles!, root!));
   const all = (): GpuNodePool[] => {
@@ -166,31 +184,11 @@ export function scanViewOf(summaries: readonly ScanSummary[], root?: string, one
           }
         }
       }
-      const every = unknownSize;
-      if (every.length === 0 || forFile === undefined || root === undefined) return every;
-      aksFiles ??= [...new Set(summaries.flatMap((s) => s.aksFiles))];
-      const project = projectOf(forFile);
       // (Found as gpuNodePools finds the project's pools.)
-      if (project === undefined) return severalTopLevelFolders() ? [] : every;
-      let mine = unknownSizeByProject.get(project);
-      if (!mine) unknownSizeByProject.set(project, (mine = ofProject(project, every, aksFiles, oneRepository)));
-      return mine;
+      return unknownSize.length === 0 ? unknownSize : poolsOfProject(unknownSize, unknownSizeByProject, forFile);
     },
     gpuNodePools(forFile) {
-      const every = all();
-      if (forFile === undefined || root === undefined) return every;
-      aksFiles ??= [...new Set(summaries.flatMap((s) => s.aksFiles))];
-      const project = projectOf(forFile);
-      // Reached the scan root: the pools are the manifest's when they all belong to one project
-      // (one top-level folder, with or without files at the root: a root module and its
-      // modules/), or when the scan is of one repository (`dev/`, `prod/` and `k8s/` side by
-      // side: RULES.md K8S001, "the pools AKS001 inspects"). Pools of several top-level folders
-      // outside a repository (a folder of several checkouts) leave the manifest's cluster
-      // unknown: no scanned pool is its pool, and the configured `gpu.taint` applies.
-      if (project === undefined) return severalTopLevelFolders() ? [] : every;
-      let mine = byProject.get(project);
-      if (!mine) byProject.set(project, (mine = ofProject(project, every, aksFiles, oneRepository)));
-      return mine;
+      return poolsOfProject(all(), byProject, forFile);
     },
   };
 }
