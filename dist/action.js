@@ -34170,11 +34170,13 @@ function markInjectedTolerations(src, documents, templates) {
   }
 }
 function kueueQueueOf(obj2, kind) {
-  const owner = kind === "CronJob" ? path18(obj2, ["spec", "jobTemplate"]) : obj2;
-  const meta = valueOf(owner, "metadata");
-  for (const field of ["labels", "annotations"]) {
-    const e = entryOf(valueOf(meta, field), KUEUE_QUEUE_NAME);
-    if (e && !isBlank(e.value)) return e.keyRange;
+  const owners = kind === "CronJob" ? [path18(obj2, ["spec", "jobTemplate"])] : POD_TEMPLATE_QUEUED.has(kind) ? [obj2, path18(obj2, ["spec", "template"])] : [obj2];
+  for (const owner of owners) {
+    const meta = valueOf(owner, "metadata");
+    for (const field of ["labels", "annotations"]) {
+      const e = entryOf(valueOf(meta, field), KUEUE_QUEUE_NAME);
+      if (e && !isBlank(e.value)) return e.keyRange;
+    }
   }
   return void 0;
 }
@@ -34439,7 +34441,7 @@ function jsonToTree(node, lineMap, depth = 0) {
       return { type: "scalar", value: String(node.value), plain: true, range: range2 };
   }
 }
-var TEMPLATE_SPEC, POD_SPEC_PATHS, REPLICA_SPECS, RAY_CLUSTER_SPEC, KSERVE_GROUPS, KSERVE_COMPONENTS, KSERVE_CONTAINER, MERGED_FIELD_HIDES, MAX_LIST_DEPTH, DEFAULT_TOLERATIONS, KUEUE_QUEUE_NAME, KAITO_INSTANCE_TYPE, UNKNOWN_REQUIREMENT;
+var TEMPLATE_SPEC, POD_SPEC_PATHS, REPLICA_SPECS, RAY_CLUSTER_SPEC, KSERVE_GROUPS, KSERVE_COMPONENTS, KSERVE_CONTAINER, MERGED_FIELD_HIDES, MAX_LIST_DEPTH, DEFAULT_TOLERATIONS, KUEUE_QUEUE_NAME, POD_TEMPLATE_QUEUED, KAITO_INSTANCE_TYPE, UNKNOWN_REQUIREMENT;
 var init_read = __esm({
   "src/eval/k8s/read.ts"() {
     "use strict";
@@ -34468,6 +34470,7 @@ var init_read = __esm({
     MAX_LIST_DEPTH = 8;
     DEFAULT_TOLERATIONS = "scheduler.alpha.kubernetes.io/defaultTolerations";
     KUEUE_QUEUE_NAME = "kueue.x-k8s.io/queue-name";
+    POD_TEMPLATE_QUEUED = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "ReplicaSet"]);
     KAITO_INSTANCE_TYPE = {
       Workspace: ["resource", "instanceType"],
       RAGEngine: ["spec", "compute", "instanceType"]
@@ -34561,7 +34564,15 @@ function typedDocument(b, w, r) {
   const last = blocks.length - 1;
   const podSpecSite = w.path.map((f) => `${f}[0]`).join(".");
   let tree2 = blocks[last].kind === "object" && last === w.path.length - 1 ? b.shaped(blocks[last], "podSpec", 0, podSpecSite) : b.value(blocks[last]);
-  for (let i = w.path.length - 1; i > 0; i--) tree2 = b.wrap(camel(w.path[i]), tree2, blocks[Math.min(i, last + 1) - 1].origin);
+  for (let i = w.path.length - 1; i > 0; i--) {
+    const holder = blocks[Math.min(i, last + 1) - 1];
+    tree2 = b.wrap(camel(w.path[i]), tree2, holder.origin);
+    const meta = i - 1 <= last && holder.kind === "object" ? firstBlock(holder.entries.get("metadata") ?? null) : null;
+    if (meta !== null && tree2.type === "map") {
+      const site = `${w.path.slice(0, i).map((f) => `${f}[0]`).join(".")}.metadata[0]`;
+      tree2.entries.push({ key: "metadata", keyRange: tree2.range, range: tree2.range, value: b.shaped(meta, "metadata", 0, site) });
+    }
+  }
   top.push({ key: camel(w.path[0]), keyRange: tree2.range, range: tree2.range, value: tree2 });
   return { type: "map", range: header.range, entries: top };
 }
@@ -39980,7 +39991,7 @@ function pairParameterFiles(templates, paramFiles, readMetadataTemplate, undecla
 function parameterFilePairing(templates, paramFiles) {
   const index = templateIndex(templates);
   const byName2 = paramFiles.map((pf) => templateByName(index, pf));
-  return (readMetadataTemplate, undeclared) => {
+  return (readMetadataTemplate, undeclared, wanted) => {
     const result = /* @__PURE__ */ new Map();
     for (const t of templates) result.set(t, []);
     paramFiles.forEach((pf, i) => {
@@ -39990,7 +40001,9 @@ function parameterFilePairing(templates, paramFiles) {
       } catch {
         meta = void 0;
       }
-      const target = (meta ? templateByMetadata(index, pf, meta) : void 0) ?? fitting(byName2[i], pf, undeclared);
+      const named2 = byName2[i];
+      const weighed = named2?.weak && wanted && !named2.templates.some(wanted) ? void 0 : named2;
+      const target = (meta ? templateByMetadata(index, pf, meta) : void 0) ?? fitting(weighed, pf, undeclared);
       if (target && target !== pf) result.get(target).push(pf);
     });
     for (const list2 of result.values()) list2.sort();
@@ -40010,33 +40023,35 @@ function templateByName(index, paramFile) {
   const candidates2 = candidatesByName(paramFile);
   for (const c of candidates2) {
     const target = index.get(norm(c));
-    if (target) return { template: target, byFolderOnly: false };
+    if (target) return { templates: [target], weak: false };
   }
   const outside = templateOutsideParameterFolder(index, paramFile, candidates2);
-  if (outside) return { template: outside, byFolderOnly: false };
-  const env = environmentFileTemplate(index, paramFile);
-  return env ? { template: env, byFolderOnly: true } : void 0;
+  if (outside) return { templates: [outside], weak: false };
+  const env = environmentCandidates(index, paramFile);
+  return env.length > 0 ? { templates: env, weak: true } : void 0;
 }
 function fitting(byName2, paramFile, undeclared) {
   if (!byName2) return void 0;
-  if (byName2.byFolderOnly && (undeclared?.(paramFile, byName2.template)?.length ?? 0) > 0) return void 0;
-  return byName2.template;
+  if (!byName2.weak) return byName2.templates[0];
+  return byName2.templates.find((t) => (undeclared?.(paramFile, t)?.length ?? 0) === 0);
 }
-function environmentFileTemplate(index, paramFile) {
-  const c = environmentFileCandidates(index, paramFile);
-  return c?.hits.length === 1 ? c.hits[0] : void 0;
-}
-function environmentFileCandidates(index, paramFile) {
+function environmentCandidates(index, paramFile) {
   const base = path33.basename(paramFile);
   const dir = path33.dirname(paramFile);
-  const parent = path33.dirname(dir);
-  const inParameterFolder = parent !== dir && PARAMETER_FOLDER.test(path33.basename(dir));
-  const conventional = (folder) => CONVENTIONAL_TEMPLATES.flatMap((n) => index.get(norm(path33.join(folder, n))) ?? []).filter((t) => t !== paramFile);
   if (ENVIRONMENT_PARAMETERS_FILE.test(base)) {
-    const beside = conventional(dir);
-    if (beside.length > 0 || !inParameterFolder) return { hits: beside, where: "beside it" };
-  } else if (!ENVIRONMENT_FILE.test(base)) return void 0;
-  return inParameterFolder ? { hits: conventional(parent), where: "one folder up" } : void 0;
+    const beside = CONVENTIONAL_TEMPLATES.flatMap((n) => index.get(norm(path33.join(dir, n))) ?? []).filter((t) => t !== paramFile);
+    if (beside.length > 0) return beside;
+    const outside = templateOutsideParameterFolder(index, paramFile, CONVENTIONAL_TEMPLATES.map((n) => path33.join(dir, n)));
+    return outside ? [outside] : [];
+  }
+  const up = environmentFolderCandidates(index, paramFile);
+  return up.length === 1 ? up : [];
+}
+function environmentFolderCandidates(index, paramFile) {
+  const dir = path33.dirname(paramFile);
+  const parent = path33.dirname(dir);
+  if (parent === dir || !PARAMETER_FOLDER.test(path33.basename(dir)) || !ENVIRONMENT_FILE.test(path33.basename(paramFile))) return [];
+  return CONVENTIONAL_TEMPLATES.flatMap((n) => index.get(norm(path33.join(parent, n))) ?? []);
 }
 function environmentOf(paramFile) {
   return new RegExp(`(?:^|[.\\-_])(${ENVIRONMENT})(?:[.\\-_]|$)`, "i").exec(path33.basename(paramFile, ".json"))?.[1] ?? path33.basename(paramFile, ".json");
@@ -40048,18 +40063,20 @@ function unpairedReason(index, paramFile, shown = (t) => path33.basename(t), met
     return `${what}: its metadata.template names ${metadataTemplate2}, which is not a template among the scanned files; add that template to the scan, or correct the path`;
   }
   const envName = `<template>.parameters.${environmentOf(paramFile)}.json`;
-  const env = environmentFileCandidates(index, paramFile);
-  const ambiguous = env?.hits ?? [];
-  if (ambiguous.length > 1) {
-    const names3 = ambiguous.map(shown);
+  const up = environmentFolderCandidates(index, paramFile);
+  if (up.length > 1) {
+    const names3 = up.map(shown);
     const listed = `${names3.slice(0, -1).join(", ")} and ${names3[names3.length - 1]}`;
-    return `${what}: its name says an environment but no template, and ${listed} are ${names3.length === 2 ? "both" : "all"} ${env.where}; name it ${envName}, ${meta}`;
+    return `${what}: its name says an environment but no template, and ${listed} are ${names3.length === 2 ? "both" : "all"} one folder up; name it ${envName}, ${meta}`;
   }
-  const missing = ambiguous.length === 1 ? undeclared?.(paramFile, ambiguous[0]) : void 0;
+  const tried = environmentCandidates(index, paramFile);
+  const missing = tried.length > 0 ? undeclared?.(paramFile, tried[0]) : void 0;
   if (missing && missing.length > 0) {
     const params = missing.map((n) => `'${n}'`);
     const listed = params.length === 1 ? `parameter ${params[0]}` : `parameters ${params.slice(0, -1).join(", ")} and ${params[params.length - 1]}`;
-    return `${what}: its name says an environment but no template, and ${shown(ambiguous[0])} ${env.where} does not declare ${listed}, which this file gives (Azure refuses such a pair); name it ${envName}, ${meta}`;
+    const where2 = path33.dirname(tried[0]) === path33.dirname(paramFile) ? "beside it" : path33.dirname(tried[0]) === path33.dirname(path33.dirname(paramFile)) ? "one folder up" : "in a sibling folder";
+    const others = tried.length > 1 ? ` (nor does ${tried.slice(1).map(shown).join(" or ")})` : "";
+    return `${what}: its name says an environment but no template, and ${shown(tried[0])} ${where2} does not declare ${listed}, which this file gives${others} (Azure refuses such a pair); name it ${envName}, ${meta}`;
   }
   const dir = norm(path33.dirname(paramFile));
   const parent = PARAMETER_FOLDER.test(path33.basename(path33.dirname(paramFile))) ? norm(path33.dirname(path33.dirname(paramFile))) : void 0;
@@ -44995,13 +45012,21 @@ function undeclaredWithStandIns(parseJson, bicepSourceOf, host) {
     const source = bicepSourceOf(template);
     if (source === void 0) return ofJson(paramFile, template);
     const text2 = host.readText(source);
-    const bicep = text2 === void 0 ? void 0 : parseBicep(text2, source);
+    const declared = text2 === void 0 ? void 0 : declaredParams(source, text2);
     const given = parseJson(paramFile)?.root;
-    if (!bicep || !given) return void 0;
-    const declared = new Set(bicep.statements.flatMap((st) => st.kind === "ParamDecl" ? [st.name.name.toLowerCase()] : []));
+    if (!declared || !given) return void 0;
     return members(parametersObject(given)).map(([k]) => k).filter((k) => !declared.has(k.toLowerCase()));
   };
 }
+function declaredParams(source, text2) {
+  const hit = DECLARED.get(source);
+  if (hit && hit.text === text2) return hit.declared;
+  const declared = new Set(parseBicep(text2, source).statements.flatMap((st) => st.kind === "ParamDecl" ? [st.name.name.toLowerCase()] : []));
+  if (DECLARED.size >= MAX_DECLARED) DECLARED.clear();
+  DECLARED.set(source, { text: text2, declared });
+  return declared;
+}
+var DECLARED, MAX_DECLARED;
 var init_parameter_pairing = __esm({
   "src/frontends/parameter-pairing.ts"() {
     "use strict";
@@ -45009,6 +45034,8 @@ var init_parameter_pairing = __esm({
     init_bicep();
     init_project2();
     init_template();
+    DECLARED = /* @__PURE__ */ new Map();
+    MAX_DECLARED = 4096;
   }
 });
 
@@ -51219,20 +51246,24 @@ function parseFlags(spec, words, file) {
   const has = (names3, n) => names3.includes(n);
   let i = spec.command.split(" ").length;
   const markOpaque = (w) => {
-    if (!w.opaque) return;
+    if (!w.opaque) return false;
     const branchFlags = branchFlagsOf(spec, w, byName2);
     for (const f of branchFlags ?? []) (out.limitedWordFlags ??= /* @__PURE__ */ new Set()).add(f);
     out.opaque = combineOpaque(out.opaque, branchFlags ? { word: w.word.raw, branchFlags, index: words.indexOf(w) } : { word: w.word.raw, ...w.why ? { why: w.why } : {} });
+    return branchFlags !== void 0;
   };
   while (i < words.length) {
     const w = words[i];
     if (w.opaque) {
-      markOpaque(w);
+      if (!markOpaque(w)) out.looseOpaque = true;
       i++;
       continue;
     }
     if (!isFlag(w)) {
-      if (w.text !== void 0 && /^\s+--?[A-Za-z]/.test(w.text)) out.opaque = combineOpaque(out.opaque, { word: w.word.raw, stray: true });
+      if (w.text !== void 0 && /^\s+--?[A-Za-z]/.test(w.text)) {
+        out.opaque = combineOpaque(out.opaque, { word: w.word.raw, stray: true });
+        out.looseOpaque = true;
+      }
       i++;
       continue;
     }
@@ -51816,7 +51847,10 @@ function fromInvocation(inv, file, refs, recordRefs, linker, configured, cliVers
   const spec = commandSpecOf(head);
   if (!spec) return void 0;
   const flags = parseFlags(spec, inv.words, file);
-  if (inv.unclosedQuote) flags.opaque = { word: void 0 };
+  if (inv.unclosedQuote) {
+    flags.opaque = { word: void 0 };
+    flags.looseOpaque = true;
+  }
   if (!flags.parent && spec.parentDefault) flags.parent = configuredDefault(configured?.get(inv), spec.parentDefault);
   const at2 = { file: inv.azFile ?? file, range: inv.az.range };
   const mayBeSet = (opaque, names3, sourcePath) => ({
@@ -51824,7 +51858,8 @@ function fromInvocation(inv, file, refs, recordRefs, linker, configured, cliVers
     defaulted: false,
     at: at2,
     sourcePath,
-    notWritten: true,
+    // (Only expansions in other flags' values, `-g $RG`, and no word of known texts that may pass it.)
+    ...!flags.looseOpaque && !names3.some((n) => flags.limitedWordFlags?.has(n)) ? { notWritten: true } : {},
     ...onlyCarried(flags, names3, inv.script) ? { mayBeCarried: true } : {}
   });
   if (flags.file) {
@@ -53094,12 +53129,13 @@ function twinParameterFiles(state, parses, ctx, unitFiles) {
   const standIns = standInsOf(state, ctx);
   const templates = [...state.twins, ...standIns].filter(([, source]) => inUnit.has(source));
   if (templates.length === 0) return out;
+  const ownTemplates = new Set(templates.map(([t]) => t));
   state.pairing ??= parameterFilePairing(...pairingInputs(state, ctx));
   const pairs = state.pairing((pf) => {
     ctx.host.keep(pf);
     const text2 = ctx.host.readText(pf);
     return text2 !== void 0 && mayNameTemplate(text2) ? metadataTemplate(parses.json.get(pf)) : void 0;
-  }, undeclaredWithStandIns((f) => parses.json.get(f), (t) => standIns.get(t), ctx.host));
+  }, undeclaredWithStandIns((f) => parses.json.get(f), (t) => standIns.get(t) ?? state.twins.get(t), ctx.host), (t) => ownTemplates.has(t));
   for (const [template, source] of templates) {
     const pfs = pairs.get(template) ?? [];
     if (pfs.length) out.set(source, [...out.get(source) ?? [], ...pfs]);
@@ -53501,6 +53537,11 @@ var init_arm2 = __esm({
         bicepUsersOfTemplates(ctx);
         const templates = files.filter((f) => f.kind === "arm");
         const params = files.filter((f) => f.kind === "arm-params");
+        const quietParse = (f) => {
+          const text2 = ctx.host.readText(f);
+          ctx.host.forget(f);
+          return text2 === void 0 ? void 0 : parseJsonc(text2, f);
+        };
         const pairs = pairParameterFiles(
           templates.map((f) => f.path),
           params.map((f) => f.path),
@@ -53509,7 +53550,8 @@ var init_arm2 = __esm({
             ctx.host.forget(pf);
             if (text2 === void 0 || !mayNameTemplate(text2)) return void 0;
             return metadataTemplate(parseJsonc(text2, pf));
-          }
+          },
+          undeclaredWithStandIns(quietParse, (t) => ctx.isSuperseded(t) ? bicepSourceCandidates(t).find((c) => ctx.host.isFile(c)) : void 0, ctx.host)
         );
         const byPath = new Map(files.map((f) => [f.path, f]));
         const taken = /* @__PURE__ */ new Set();
@@ -53592,7 +53634,13 @@ var init_arm2 = __esm({
         if (lone.length > 0) {
           const index = runTemplateIndex(ctx.allFiles);
           const armTemplates = perRun(ctx.allFiles, "arm-templates", () => new Set(ctx.allFiles.flatMap((f) => f.kind === "arm" ? [f.path] : [])));
-          const undeclaredRun = undeclaredWithStandIns((f) => unitFiles.has(f) ? parse2(f) : void 0, (t) => armTemplates.has(t) ? void 0 : t.replace(/\.json$/i, ".bicep"), ctx.host);
+          const bicepOf = (t) => !armTemplates.has(t) ? t.replace(/\.json$/i, ".bicep") : ctx.isSuperseded(t) ? bicepSourceCandidates(t).find((c) => ctx.host.isFile(c)) : void 0;
+          const parseAny = (f) => {
+            if (unitFiles.has(f)) return parse2(f);
+            const text2 = ctx.host.readText(f);
+            return text2 === void 0 ? void 0 : parseJsonc(text2, f);
+          };
+          const undeclaredRun = undeclaredWithStandIns(parseAny, bicepOf, ctx.host);
           for (const f of lone) {
             const parsed = json.get(f.path);
             const meta = metadataTemplate(parsed);
@@ -58229,7 +58277,9 @@ function unknownSizePool(pool, inputs) {
 function admitsNoGpuSize(input2) {
   const listsOnly = (values) => values.length > 0 && values.every((v) => v.kind === "string" && !isGpuSize(v.value));
   if (input2.kind !== "tf-variable") return listsOnly(input2.allowedValues ?? []);
-  return (input2.validations ?? []).some((v) => v.regexes.length === 0 && !v.text.includes("||") && listsOnly(v.allowed));
+  const name = input2.name.replace(/[^\w-]/g, "");
+  const plainContains = new RegExp(`^\\s*contains\\(\\s*(?:\\[[^\\]]*\\]|local\\.[A-Za-z_][\\w-]*)\\s*,\\s*(?:var\\.${name}|lower\\(\\s*var\\.${name}\\s*\\))\\s*\\)\\s*$`);
+  return (input2.validations ?? []).some((v) => plainContains.test(v.text) && listsOnly(v.allowed));
 }
 function poolSummary(pool, sizeFact, gpuSize) {
   const knownName = leafName(pool);
@@ -60555,9 +60605,9 @@ function problemsOf(input2, size) {
     if (all.length === 0)
       return [{ location: input2.header, attributePath: `${input2.name}.validation`, messageId: isStructured(input2, size) ? "noValidationStructured" : "noValidation", data: { ...base, regex: gpuSizeRegex() } }];
     const readsIt = new RegExp(`\\bvar\\.${input2.name.replace(/[^\w-]/g, "")}\\b`);
-    const vs = isStructured(input2, size) ? all : all.filter((v) => readsIt.test(v.text));
+    const vs = all.filter((v) => readsIt.test(v.text));
     if (vs.length === 0)
-      return [{ location: input2.header, attributePath: `${input2.name}.validation`, messageId: "noSizeValidation", data: { ...base, regex: gpuSizeRegex() } }];
+      return [{ location: input2.header, attributePath: `${input2.name}.validation`, messageId: isStructured(input2, size) ? "noSizeValidationStructured" : "noSizeValidation", data: { ...base, regex: gpuSizeRegex() } }];
     const out = [];
     for (const v of vs) {
       for (const r of v.regexes) {

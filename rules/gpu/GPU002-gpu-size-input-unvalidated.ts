@@ -166,9 +166,9 @@ function problemsOf(input: InputDecl, size: Value | undefined): Problem[] | Unde
     // fails whatever size it is given: it checks no size, evaluated or not (review 126: one that
     // reads a data source made the guard undecided).
     const readsIt = new RegExp(`\\bvar\\.${input.name.replace(/[^\w-]/g, '')}\\b`);
-    const vs = isStructured(input, size) ? all : all.filter((v) => readsIt.test(v.text));
+    const vs = all.filter((v) => readsIt.test(v.text));
     if (vs.length === 0)
-      return [{ location: input.header, attributePath: `${input.name}.validation`, messageId: 'noSizeValidation', data: { ...base, regex: gpuSizeRegex() } }];
+      return [{ location: input.header, attributePath: `${input.name}.validation`, messageId: isStructured(input, size) ? 'noSizeValidationStructured' : 'noSizeValidation', data: { ...base, regex: gpuSizeRegex() } }];
     const out: Problem[] = [];
     for (const v of vs) {
       for (const r of v.regexes) {

@@ -420,14 +420,18 @@ function unknownSizePool(pool: Resource<'aks.nodepool'>, inputs: readonly InputD
 
 /**
  * Whether an input's guard admits no GPU size, read only where the guard lists every size it
- * admits: ARM/Bicep `allowedValues`, a Terraform validation that is one plain `contains([...], …)`
- * (no regex, no `||`). A regex or a condition is not read for this (it may admit a GPU size no
- * probe names).
+ * admits: ARM/Bicep `allowedValues`, a Terraform validation whose whole condition is
+ * `contains([...], var.<name>)` (review 127: a deny list `!contains(…)`, a `contains` over another
+ * variable or member, one beside `startswith(…)` admit other sizes). A regex or any other
+ * condition is not read for this (it may admit a GPU size no probe names).
  */
 function admitsNoGpuSize(input: InputDecl): boolean {
   const listsOnly = (values: readonly Value[]): boolean => values.length > 0 && values.every((v) => v.kind === 'string' && !isGpuSize(v.value));
   if (input.kind !== 'tf-variable') return listsOnly(input.allowedValues ?? []);
-  return (input.validations ?? []).some((v) => v.regexes.length === 0 && !v.text.includes('||') && listsOnly(v.allowed));
+  // (The list written out or held by a local, the variable as it is or lower-cased: `contains(local.sizes, lower(var.x))`.)
+  const name = input.name.replace(/[^\w-]/g, '');
+  const plainContains = new RegExp(`^\\s*contains\\(\\s*(?:\\[[^\\]]*\\]|local\\.[A-Za-z_][\\w-]*)\\s*,\\s*(?:var\\.${name}|lower\\(\\s*var\\.${name}\\s*\\))\\s*\\)\\s*$`);
+  return (input.validations ?? []).some((v) => plainContains.test(v.text) && listsOnly(v.allowed));
 }
 
 /** A pool's summary: its name, labels, size, taints and cluster. */

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { undeclaredWithStandIns } from './parameter-pairing.js';
 import { getProp, parseJsonc, type ParsedJson } from '../parse/json/index.js';
 import { jsonSuppressionSource, resourceMetadata } from './arm-suppressions.js';
-import { evaluateArm, mayNameTemplate, metadataTemplate, undeclaredParameters } from '../eval/arm/project.js';
+import { bicepSourceCandidates, evaluateArm, mayNameTemplate, metadataTemplate, undeclaredParameters } from '../eval/arm/project.js';
 import { pairParameterFiles, pairedTemplate, templateIndex, unpairedReason, type TemplateIndex } from '../eval/arm/detect.js';
 import type { OpaqueModuleCall } from '../model/resource.js';
 import { armRefKeys, fromArm } from '../model/from-arm.js';
@@ -74,6 +74,13 @@ export const armFrontEnd: FrontEnd = {
     bicepUsersOfTemplates(ctx);
     const templates = files.filter((f) => f.kind === 'arm');
     const params = files.filter((f) => f.kind === 'arm-params');
+    // A file named for an environment only goes with the first candidate that declares what it
+    // gives (eval/arm/detect.ts `fitting`): the unit that will evaluate it (review 127).
+    const quietParse = (f: string): ParsedJson | undefined => {
+      const text = ctx.host.readText(f);
+      ctx.host.forget(f);
+      return text === undefined ? undefined : parseJsonc(text, f);
+    };
     const pairs = pairParameterFiles(
       templates.map((f) => f.path),
       params.map((f) => f.path),
@@ -83,6 +90,7 @@ export const armFrontEnd: FrontEnd = {
         if (text === undefined || !mayNameTemplate(text)) return undefined;
         return metadataTemplate(parseJsonc(text, pf));
       },
+      undeclaredWithStandIns(quietParse, (t) => (ctx.isSuperseded(t) ? bicepSourceCandidates(t).find((c) => ctx.host.isFile(c)) : undefined), ctx.host),
     );
     const byPath = new Map(files.map((f) => [f.path, f]));
     const taken = new Set<string>();
@@ -183,7 +191,15 @@ export const armFrontEnd: FrontEnd = {
       const index = runTemplateIndex(ctx.allFiles);
       const armTemplates = perRun(ctx.allFiles, 'arm-templates', () => new Set(ctx.allFiles.flatMap((f) => (f.kind === 'arm' ? [f.path] : []))));
       // A candidate that is a `.bicep` file's stand-in is judged by that file's `param`s, as the Bicep front end pairs.
-      const undeclaredRun = undeclaredWithStandIns((f) => (unitFiles.has(f) ? parse(f) : undefined), (t) => (armTemplates.has(t) ? undefined : t.replace(/\.json$/i, '.bicep')), ctx.host);
+      // (A compiled twin linted as its `.bicep`: that file's params, as the Bicep front end reads them.)
+      const bicepOf = (t: string): string | undefined => (!armTemplates.has(t) ? t.replace(/\.json$/i, '.bicep') : ctx.isSuperseded(t) ? bicepSourceCandidates(t).find((c) => ctx.host.isFile(c)) : undefined);
+      // (A template of another unit is parsed here, quietly: its syntax errors are its own unit's.)
+      const parseAny = (f: string): ParsedJson | undefined => {
+        if (unitFiles.has(f)) return parse(f);
+        const text = ctx.host.readText(f);
+        return text === undefined ? undefined : parseJsonc(text, f);
+      };
+      const undeclaredRun = undeclaredWithStandIns(parseAny, bicepOf, ctx.host);
       for (const f of lone) {
         const parsed = json.get(f.path);
         const meta = metadataTemplate(parsed);

@@ -142,6 +142,12 @@ interface ParsedFlags {
    * all): written in the script, though not known to be passed (Fact.mayBeCarried is not set for them).
    */
   limitedWordFlags?: Set<string>;
+  /**
+   * An unquoted unknown expansion stands where a flag would (`$EXTRA_ARGS`, `$(cat args)`, a word
+   * after a kept blank, an unclosed quote), not as a flag's value (`-g $RG`): an argument list,
+   * which may well carry a flag the command does not write (Fact.notWritten is not set).
+   */
+  looseOpaque?: true;
 }
 
 /**
@@ -265,18 +271,21 @@ function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): P
   for (const f of spec.flags) for (const n of f.names) byName.set(n, f);
   const has = (names: readonly string[], n: string): boolean => names.includes(n);
   let i = spec.command.split(' ').length;
-  const markOpaque = (w: ExpandedWord): void => {
-    if (!w.opaque) return;
+  /** Marks an expansion not known; whether it stands for a few known texts (`branchFlags`). */
+  const markOpaque = (w: ExpandedWord): boolean => {
+    if (!w.opaque) return false;
     const branchFlags = branchFlagsOf(spec, w, byName);
     for (const f of branchFlags ?? []) (out.limitedWordFlags ??= new Set()).add(f);
     // An expansion may carry any flag: it outranks an abbreviation or a variable of known texts,
     // which stand for a few; those together may set any of theirs (review 113).
     out.opaque = combineOpaque(out.opaque, branchFlags ? { word: w.word.raw, branchFlags, index: words.indexOf(w) } : { word: w.word.raw, ...(w.why ? { why: w.why } : {}) });
+    return branchFlags !== undefined;
   };
   while (i < words.length) {
     const w = words[i]!;
     if (w.opaque) {
-      markOpaque(w);
+      // (A variable of known texts passes only their flags: `limitedWordFlags`.)
+      if (!markOpaque(w)) out.looseOpaque = true;
       i++;
       continue;
     }
@@ -284,7 +293,10 @@ function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): P
       // `pool1 \ --node-taints …`: a backslash before a blank keeps the blank in the next word (a
       // folded `run: >` makes one of a `\` at a line end, FORMATS.md §1 trap 6). argparse reads
       // no flag in ` --node-taints` and rejects the word: the flags after it are not decided.
-      if (w.text !== undefined && /^\s+--?[A-Za-z]/.test(w.text)) out.opaque = combineOpaque(out.opaque, { word: w.word.raw, stray: true });
+      if (w.text !== undefined && /^\s+--?[A-Za-z]/.test(w.text)) {
+        out.opaque = combineOpaque(out.opaque, { word: w.word.raw, stray: true });
+        out.looseOpaque = true;
+      }
       i++;
       continue;
     }
@@ -1134,7 +1146,10 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
   if (!spec) return undefined;
   const flags = parseFlags(spec, inv.words, file);
   // A word an unclosed quote ran into may hold any flags, wherever it stands.
-  if (inv.unclosedQuote) flags.opaque = { word: undefined };
+  if (inv.unclosedQuote) {
+    flags.opaque = { word: undefined };
+    flags.looseOpaque = true;
+  }
   // No `-w`: the workspace an earlier `az configure --defaults workspace=…` of the run set.
   if (!flags.parent && spec.parentDefault) flags.parent = configuredDefault(configured?.get(inv), spec.parentDefault);
   const at: Location = { file: inv.azFile ?? file, range: inv.az.range };
@@ -1144,7 +1159,8 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
     defaulted: false,
     at,
     sourcePath,
-    notWritten: true,
+    // (Only expansions in other flags' values, `-g $RG`, and no word of known texts that may pass it.)
+    ...(!flags.looseOpaque && !names.some((n) => flags.limitedWordFlags?.has(n)) ? { notWritten: true as const } : {}),
     ...(onlyCarried(flags, names, inv.script) ? { mayBeCarried: true as const } : {}),
   });
   if (flags.file) {

@@ -322,6 +322,7 @@ function twinParameterFiles(state: RunState, parses: UnitParses, ctx: FrontEndCo
   const standIns = standInsOf(state, ctx);
   const templates = [...state.twins, ...standIns].filter(([, source]) => inUnit.has(source));
   if (templates.length === 0) return out;
+  const ownTemplates = new Set(templates.map(([t]) => t));
   state.pairing ??= parameterFilePairing(...pairingInputs(state, ctx));
   // Most parameter files name no template (`metadata.template`): only those that could are
   // parsed. Each unit reads them all again (through its Host, so its recorded reads hold them),
@@ -331,7 +332,7 @@ function twinParameterFiles(state: RunState, parses: UnitParses, ctx: FrontEndCo
     ctx.host.keep(pf);
     const text = ctx.host.readText(pf);
     return text !== undefined && mayNameTemplate(text) ? metadataTemplate(parses.json.get(pf)) : undefined;
-  }, undeclaredWithStandIns((f) => parses.json.get(f), (t) => standIns.get(t), ctx.host));
+  }, undeclaredWithStandIns((f) => parses.json.get(f), (t) => standIns.get(t) ?? state.twins.get(t), ctx.host), (t) => ownTemplates.has(t));
   for (const [template, source] of templates) {
     const pfs = pairs.get(template) ?? [];
     if (pfs.length) out.set(source, [...(out.get(source) ?? []), ...pfs]);

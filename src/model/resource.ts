@@ -64,10 +64,11 @@ export interface Fact {
    */
   mayBeCarried?: true;
   /**
-   * An az flag the command does not write, unknown only because a word of it may pass it
-   * (FORMATS.md §1(d)), whether or not the script mentions the flag elsewhere (`mayBeCarried` is
-   * the narrower reading): a pool's size so unknown is not counted as possibly a GPU size for
-   * a Kubernetes workload's verdict (engine/scan.ts, review 126).
+   * An az flag the command does not write, unknown only because an unquoted expansion in another
+   * flag's value may split into words that pass it (`-g $RG`; FORMATS.md §1(d)) — not a
+   * standalone expansion (`$EXTRA_ARGS`), nor a variable of known texts that may pass it —, whether
+   * or not the script mentions the flag elsewhere: a pool's size so unknown is not counted as
+   * possibly a GPU size for a Kubernetes workload's verdict (engine/scan.ts, reviews 126–127).
    */
   notWritten?: true;
 }

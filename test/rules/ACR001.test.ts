@@ -1812,6 +1812,19 @@ const armParameterFileNames: RuleTable = {
         messageId: 'adminUser',
       },
       {
+        // Review 127: a name that says only an environment goes with the first conventional template
+        // that declares what it gives — here azuredeploy.json, main.json lacking `vnetName`.
+        name: 'parameters-dash-env-json-with-the-template-that-declares-its-parameters',
+        files: {
+          'main.json': ARM_MAIN,
+          'azuredeploy.json': ARM_MAIN.replace('"admin"', '"vnetName": { "type": "string" }, "admin"'),
+          'parameters-prod.json': ARM_PARAMS('⟦true⟧').replace('"parameters": {', '"parameters": { "vnetName": { "value": "vnet-prod" },'),
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'adminUser',
+      },
+      {
         // `template-vnet.json` deployed with `parameters-vnet.json`.
         name: 'parameters-dash-name-json-with-template-dash-name-json',
         files: { 'template-acr.json': ARM_MAIN, 'parameters-acr.json': ARM_PARAMS('⟦true⟧') },
@@ -2297,16 +2310,25 @@ describe('an ARM parameter file that pairs with no template', () => {
   // Review 126: a name that says only an environment (`parameters-prod.json`, `prod-parameters.json`,
   // `params.prod.json`) spells no template: beside one conventional template that declares what it
   // gives, it pairs; beside two, or with a parameter that one does not declare, it pairs with none.
-  it('an environment-named file beside two conventional templates, or giving a parameter the one does not declare, pairs with none', async () => {
+  it('an environment-named file pairs with the first conventional template that declares what it gives, else with none', async () => {
     const withVnet = ARM_PARAMS('true').replace('"parameters": {', '"parameters": { "vnetName": { "value": "vnet-prod" },');
-    expect(await skipped({ 'main.json': ARM_MAIN, 'azuredeploy.json': ARM_MAIN, 'parameters-prod.json': ARM_PARAMS('true') })).toEqual([
-      "parameters-prod.json: pairs with no template, so none is evaluated with its values (SEC001 still reads them): its name says an environment but no template, and main.json and azuredeploy.json are both beside it; name it <template>.parameters.prod.json, or set its metadata.template to the template's path",
+    const network = ARM_MAIN.replace('"admin"', '"vnetName": { "type": "string" }, "admin"');
+    // (main.json, then azuredeploy.json, then template.json: the first that fits.)
+    expect(await skipped({ 'main.json': ARM_MAIN, 'azuredeploy.json': ARM_MAIN, 'parameters-prod.json': ARM_PARAMS('true') })).toEqual([]);
+    expect(await skipped({ 'main.json': ARM_MAIN, 'azuredeploy.json': network, 'parameters-prod.json': withVnet })).toEqual([]);
+    expect(await skipped({ 'main.json': ARM_MAIN, 'azuredeploy.json': ARM_MAIN, 'parameters-prod.json': withVnet })).toEqual([
+      "parameters-prod.json: pairs with no template, so none is evaluated with its values (SEC001 still reads them): its name says an environment but no template, and main.json beside it does not declare parameter 'vnetName', which this file gives (nor does azuredeploy.json) (Azure refuses such a pair); name it <template>.parameters.prod.json, or set its metadata.template to the template's path",
     ]);
-    expect(await skipped({ 'main.json': ARM_MAIN, 'network.json': ARM_MAIN.replace('"admin"', '"vnetName": { "type": "string" }, "admin"'), 'prod-parameters.json': withVnet })).toEqual([
+    expect(await skipped({ 'main.json': ARM_MAIN, 'network.json': network, 'prod-parameters.json': withVnet })).toEqual([
       "prod-parameters.json: pairs with no template, so none is evaluated with its values (SEC001 still reads them): its name says an environment but no template, and main.json beside it does not declare parameter 'vnetName', which this file gives (Azure refuses such a pair); name it <template>.parameters.prod.json, or set its metadata.template to the template's path",
     ]);
     expect(await skipped({ 'infra/main.json': ARM_MAIN, 'infra/parameters/parameters-prod.json': withVnet })).toEqual([
       expect.stringContaining("main.json one folder up does not declare parameter 'vnetName'"),
+    ]);
+    // In a parameter folder, a template in the one sibling folder too (review 127: it was dropped).
+    expect(await skipped({ 'infra/templates/main.json': ARM_MAIN, 'infra/parameters/params.prod.json': ARM_PARAMS('true') })).toEqual([]);
+    expect(await skipped({ 'infra/templates/main.json': ARM_MAIN, 'infra/parameters/params.prod.json': withVnet })).toEqual([
+      expect.stringContaining("main.json in a sibling folder does not declare parameter 'vnetName'"),
     ]);
     // A `.bicep` file's parameters decide as a template's do.
     const bicep = "param admin bool = false\nresource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {\n  name: 'acrml'\n  location: 'westeurope'\n  sku: { name: 'Basic' }\n  properties: { adminUserEnabled: admin }\n}\n";

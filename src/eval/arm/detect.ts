@@ -79,7 +79,7 @@ function candidatesByName(paramFile: string): string[] {
  * The parameters a parameter file gives that a template does not declare (`undefined`: not known,
  * a file that cannot be read): ARM refuses such a pair ("The template parameters 'x' in the
  * parameters file are not valid; they are not present in the original template"). Asked only of
- * a pair by a name that spells no template (`environmentFileTemplate`).
+ * a pair by a name that spells no template (`environmentCandidates`).
  */
 export type UndeclaredParameters = (paramFile: string, template: string) => readonly string[] | undefined;
 
@@ -108,10 +108,14 @@ export function pairParameterFiles(
 export function parameterFilePairing(
   templates: string[],
   paramFiles: string[],
-): (readMetadataTemplate: (paramFile: string) => string | undefined, undeclared?: UndeclaredParameters) => Map<string, string[]> {
+): (readMetadataTemplate: (paramFile: string) => string | undefined, undeclared?: UndeclaredParameters, wanted?: (template: string) => boolean) => Map<string, string[]> {
   const index = templateIndex(templates);
   const byName = paramFiles.map((pf) => templateByName(index, pf));
-  return (readMetadataTemplate, undeclared) => {
+  // `wanted`: only the lists of these templates are read by the caller (a Bicep unit, its own
+  // templates): a file named for an environment only whose candidates are none of them is not
+  // weighed (its candidates' parameters would be read for nothing; review 127: every unit of a
+  // 30-folder run read every folder's `.bicep`).
+  return (readMetadataTemplate, undeclared, wanted) => {
     const result = new Map<string, string[]>();
     for (const t of templates) result.set(t, []);
     paramFiles.forEach((pf, i) => {
@@ -121,7 +125,9 @@ export function parameterFilePairing(
       } catch {
         meta = undefined;
       }
-      const target = (meta ? templateByMetadata(index, pf, meta) : undefined) ?? fitting(byName[i], pf, undeclared);
+      const named = byName[i];
+      const weighed = named?.weak && wanted && !named.templates.some(wanted) ? undefined : named;
+      const target = (meta ? templateByMetadata(index, pf, meta) : undefined) ?? fitting(weighed, pf, undeclared);
       if (target && target !== pf) result.get(target)!.push(pf);
     });
     for (const list of result.values()) list.sort();
@@ -147,33 +153,38 @@ export function pairedTemplate(index: TemplateIndex, paramFile: string, metadata
   return target === paramFile ? undefined : target;
 }
 
-/** The template a parameter file pairs with by its name, and whether only its folder spells it (`environmentFileTemplate`). */
+/**
+ * The template a parameter file pairs with by its name, and whether the name spells no template
+ * (`weak`: named for an environment only, so the template must declare what it gives). Several
+ * templates for a weak name are tried in order (`fitting`).
+ */
 interface ByName {
-  template: string;
-  byFolderOnly: boolean;
+  templates: string[];
+  weak: boolean;
 }
 
 function templateByName(index: TemplateIndex, paramFile: string): ByName | undefined {
   const candidates = candidatesByName(paramFile);
   for (const c of candidates) {
     const target = index.get(norm(c));
-    if (target) return { template: target, byFolderOnly: false };
+    if (target) return { templates: [target], weak: false };
   }
   const outside = templateOutsideParameterFolder(index, paramFile, candidates);
-  if (outside) return { template: outside, byFolderOnly: false };
-  const env = environmentFileTemplate(index, paramFile);
-  return env ? { template: env, byFolderOnly: true } : undefined;
+  if (outside) return { templates: [outside], weak: false };
+  const env = environmentCandidates(index, paramFile);
+  return env.length > 0 ? { templates: env, weak: true } : undefined;
 }
 
 /**
- * The template a name pairs with, unless only the folder spells it and the template does not
- * declare every parameter the file gives (review 106: `parameters/prod.json` giving `vnetName`
- * is for `network.json`, not for the `main.json` one folder up).
+ * The template a name pairs with: for a name that spells no template, the first candidate that
+ * declares every parameter the file gives (review 106: `parameters/prod.json` giving `vnetName`
+ * is for `network.json`, not for the `main.json` one folder up; review 126: the same for
+ * `parameters-prod.json` beside them).
  */
 function fitting(byName: ByName | undefined, paramFile: string, undeclared: UndeclaredParameters | undefined): string | undefined {
   if (!byName) return undefined;
-  if (byName.byFolderOnly && (undeclared?.(paramFile, byName.template)?.length ?? 0) > 0) return undefined;
-  return byName.template;
+  if (!byName.weak) return byName.templates[0];
+  return byName.templates.find((t) => (undeclared?.(paramFile, t)?.length ?? 0) === 0);
 }
 
 /** The environment names of `ENV_WORDS`, the long forms and `live`. */
@@ -191,37 +202,35 @@ const ENVIRONMENT_PARAMETERS_FILE = new RegExp(`^(?:(?:params|parameters)[.\\-_]
 const CONVENTIONAL_TEMPLATES = ['main.json', 'azuredeploy.json', 'template.json'];
 
 /**
- * A parameter file named for its environment and not for a template — `parameters/prod.json`,
- * `environments/dev.json` in a parameter folder; `params.prod.json`, `parameters-prod.json`,
- * `prod.parameters.json` beside its template (else, in a parameter folder, one folder up) — pairs
- * with the template there when exactly one of the conventional names is there (`main.json`,
- * `azuredeploy.json`, `template.json`), and only when that template declares every parameter
- * it gives (`fitting`): its name spells no template, so with two of them neither is meant more
- * than the other, and one that does not declare a parameter it gives is another template's
- * (not paired: `unpairedReason` says so; review 126: `parameters-prod.json` paired with a
- * `main.json` beside a `network.json` it was written for).
+ * The templates a parameter file named for its environment and not for a template may be for, in
+ * the order they are tried (each must declare what the file gives: `fitting`):
+ * - `params.prod.json`, `parameters-prod.json`, `prod.parameters.json`, `prod-parameters.json`
+ *   (the data landing zone layout, review 126's dashed forms): the conventional templates beside
+ *   it, in that order; else, in a parameter folder, one folder up or in exactly one sibling
+ *   folder, as a name that spells a template is looked for (`templateOutsideParameterFolder`);
+ * - `parameters/prod.json`, `environments/dev.json` (a name that is only the environment, in a
+ *   parameter folder): the one conventional template one folder up, when exactly one is there —
+ *   with two, neither is meant more than the other (`unpairedReason` says so).
  */
-function environmentFileTemplate(index: TemplateIndex, paramFile: string): string | undefined {
-  const c = environmentFileCandidates(index, paramFile);
-  return c?.hits.length === 1 ? c.hits[0] : undefined;
-}
-
-interface EnvironmentCandidates {
-  hits: string[];
-  where: 'beside it' | 'one folder up';
-}
-
-function environmentFileCandidates(index: TemplateIndex, paramFile: string): EnvironmentCandidates | undefined {
+function environmentCandidates(index: TemplateIndex, paramFile: string): string[] {
   const base = path.basename(paramFile);
   const dir = path.dirname(paramFile);
-  const parent = path.dirname(dir);
-  const inParameterFolder = parent !== dir && PARAMETER_FOLDER.test(path.basename(dir));
-  const conventional = (folder: string): string[] => CONVENTIONAL_TEMPLATES.flatMap((n) => index.get(norm(path.join(folder, n))) ?? []).filter((t) => t !== paramFile);
   if (ENVIRONMENT_PARAMETERS_FILE.test(base)) {
-    const beside = conventional(dir);
-    if (beside.length > 0 || !inParameterFolder) return { hits: beside, where: 'beside it' };
-  } else if (!ENVIRONMENT_FILE.test(base)) return undefined;
-  return inParameterFolder ? { hits: conventional(parent), where: 'one folder up' } : undefined;
+    const beside = CONVENTIONAL_TEMPLATES.flatMap((n) => index.get(norm(path.join(dir, n))) ?? []).filter((t) => t !== paramFile);
+    if (beside.length > 0) return beside;
+    const outside = templateOutsideParameterFolder(index, paramFile, CONVENTIONAL_TEMPLATES.map((n) => path.join(dir, n)));
+    return outside ? [outside] : [];
+  }
+  const up = environmentFolderCandidates(index, paramFile);
+  return up.length === 1 ? up : [];
+}
+
+/** For a name that is only the environment (`prod.json`) in a parameter folder: the conventional templates one folder up. */
+function environmentFolderCandidates(index: TemplateIndex, paramFile: string): string[] {
+  const dir = path.dirname(paramFile);
+  const parent = path.dirname(dir);
+  if (parent === dir || !PARAMETER_FOLDER.test(path.basename(dir)) || !ENVIRONMENT_FILE.test(path.basename(paramFile))) return [];
+  return CONVENTIONAL_TEMPLATES.flatMap((n) => index.get(norm(path.join(parent, n))) ?? []);
 }
 
 /** The environment an environment-named parameter file names (`prod` of `parameters-prod.json`), else its name. */
@@ -248,18 +257,21 @@ export function unpairedReason(
     return `${what}: its metadata.template names ${metadataTemplate}, which is not a template among the scanned files; add that template to the scan, or correct the path`;
   }
   const envName = `<template>.parameters.${environmentOf(paramFile)}.json`;
-  const env = environmentFileCandidates(index, paramFile);
-  const ambiguous = env?.hits ?? [];
-  if (ambiguous.length > 1) {
-    const names = ambiguous.map(shown);
+  const up = environmentFolderCandidates(index, paramFile);
+  if (up.length > 1) {
+    const names = up.map(shown);
     const listed = `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
-    return `${what}: its name says an environment but no template, and ${listed} are ${names.length === 2 ? 'both' : 'all'} ${env!.where}; name it ${envName}, ${meta}`;
+    return `${what}: its name says an environment but no template, and ${listed} are ${names.length === 2 ? 'both' : 'all'} one folder up; name it ${envName}, ${meta}`;
   }
-  const missing = ambiguous.length === 1 ? undeclared?.(paramFile, ambiguous[0]!) : undefined;
+  // The candidates none of which declares what the file gives: the first one's missing parameters.
+  const tried = environmentCandidates(index, paramFile);
+  const missing = tried.length > 0 ? undeclared?.(paramFile, tried[0]!) : undefined;
   if (missing && missing.length > 0) {
     const params = missing.map((n) => `'${n}'`);
     const listed = params.length === 1 ? `parameter ${params[0]!}` : `parameters ${params.slice(0, -1).join(', ')} and ${params[params.length - 1]!}`;
-    return `${what}: its name says an environment but no template, and ${shown(ambiguous[0]!)} ${env!.where} does not declare ${listed}, which this file gives (Azure refuses such a pair); name it ${envName}, ${meta}`;
+    const where = path.dirname(tried[0]!) === path.dirname(paramFile) ? 'beside it' : path.dirname(tried[0]!) === path.dirname(path.dirname(paramFile)) ? 'one folder up' : 'in a sibling folder';
+    const others = tried.length > 1 ? ` (nor does ${tried.slice(1).map(shown).join(' or ')})` : '';
+    return `${what}: its name says an environment but no template, and ${shown(tried[0]!)} ${where} does not declare ${listed}, which this file gives${others} (Azure refuses such a pair); name it ${envName}, ${meta}`;
   }
   const dir = norm(path.dirname(paramFile));
   const parent = PARAMETER_FOLDER.test(path.basename(path.dirname(paramFile))) ? norm(path.dirname(path.dirname(paramFile))) : undefined;

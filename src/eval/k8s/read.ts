@@ -133,19 +133,29 @@ export const KUEUE_QUEUE_NAME = 'kueue.x-k8s.io/queue-name';
  * Where a workload is submitted to Kueue: the queue-name key in the `metadata` labels or
  * annotations of the object Kueue's integration reads — the object itself (a Job, a Pod, a
  * PyTorchJob, a RayCluster or RayJob, a Deployment or StatefulSet), and for a CronJob the Job
- * template (`spec.jobTemplate.metadata`: each Job it creates is queued). Not a pod template's
- * labels: pods a Job owns are never queued by themselves (Kueue's plain-pod integration skips
+ * template (`spec.jobTemplate.metadata`: each Job it creates is queued); for a Deployment,
+ * StatefulSet or ReplicaSet also its pod template (`POD_TEMPLATE_QUEUED`). Not a Job's pod
+ * template: pods a Job owns are never queued by themselves (Kueue's plain-pod integration skips
  * them; review 126). Else undefined.
  */
 function kueueQueueOf(obj: YamlTree, kind: string): Range | undefined {
-  const owner = kind === 'CronJob' ? path(obj, ['spec', 'jobTemplate']) : obj;
-  const meta = valueOf(owner, 'metadata');
-  for (const field of ['labels', 'annotations']) {
-    const e = entryOf(valueOf(meta, field), KUEUE_QUEUE_NAME);
-    if (e && !isBlank(e.value)) return e.keyRange;
+  const owners = kind === 'CronJob' ? [path(obj, ['spec', 'jobTemplate'])] : POD_TEMPLATE_QUEUED.has(kind) ? [obj, path(obj, ['spec', 'template'])] : [obj];
+  for (const owner of owners) {
+    const meta = valueOf(owner, 'metadata');
+    for (const field of ['labels', 'annotations']) {
+      const e = entryOf(valueOf(meta, field), KUEUE_QUEUE_NAME);
+      if (e && !isBlank(e.value)) return e.keyRange;
+    }
   }
   return undefined;
 }
+
+/**
+ * Workloads whose pods Kueue's plain-pod integration queues by their own label (their owner is
+ * no kind Kueue manages): the label may be on the pod template (Kueue's serving example puts it
+ * there for a Deployment; review 127).
+ */
+const POD_TEMPLATE_QUEUED = new Set(['Deployment', 'StatefulSet', 'ReplicaSet']);
 
 /** A KAITO object and the node size its provisioner creates GPU nodes of. */
 export interface KaitoObject {

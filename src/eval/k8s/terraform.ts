@@ -330,7 +330,17 @@ function typedDocument(b: TreeBuilder, w: TypedWorkload, r: TerraformWorkloadRes
   const last = blocks.length - 1;
   const podSpecSite = w.path.map((f) => `${f}[0]`).join('.');
   let tree = blocks[last]!.kind === 'object' && last === w.path.length - 1 ? b.shaped(blocks[last]!, 'podSpec', 0, podSpecSite) : b.value(blocks[last]!);
-  for (let i = w.path.length - 1; i > 0; i--) tree = b.wrap(camel(w.path[i]!), tree, blocks[Math.min(i, last + 1) - 1]!.origin);
+  for (let i = w.path.length - 1; i > 0; i--) {
+    const holder = blocks[Math.min(i, last + 1) - 1]!;
+    tree = b.wrap(camel(w.path[i]!), tree, holder.origin);
+    // A template's own `metadata` block on the way (a CronJob's `job_template`, a pod template):
+    // its labels (the Kueue queue name of a CronJob's Jobs, read.ts kueueQueueOf; review 127).
+    const meta = i - 1 <= last && holder.kind === 'object' ? firstBlock(holder.entries.get('metadata') ?? null) : null;
+    if (meta !== null && tree.type === 'map') {
+      const site = `${w.path.slice(0, i).map((f) => `${f}[0]`).join('.')}.metadata[0]`;
+      tree.entries.push({ key: 'metadata', keyRange: tree.range, range: tree.range, value: b.shaped(meta, 'metadata', 0, site) });
+    }
+  }
   top.push({ key: camel(w.path[0]!), keyRange: tree.range, range: tree.range, value: tree });
   return { type: 'map', range: header.range, entries: top };
 }
