@@ -2133,6 +2133,13 @@ ${labels === 'jobTemplate' ? '    metadata:\n      labels:\n        kueue.x-k8s.
     expect(k8s001(onTemplate)).toEqual([`${KUEUE_REASON} (11)`]);
   });
 
+  it('a Deployment whose pod template has the label: undecided (Kueue queues those pods by their own label; review 127)', async () => {
+    const deployment = job('nvidia.com/gpu', '', 'Deployment', 'apps/v1').replace('  template:\n', '  selector:\n    matchLabels: { app: train }\n  template:\n    metadata:\n      labels:\n        app: train\n        kueue.x-k8s.io/queue-name: team-a\n').replace('      restartPolicy: Never\n', '');
+    const r = await lintTree(trees.tree({ 'infra/main.tf': POOL_TF, 'k8s/deploy.yaml': deployment }), ['K8S001']);
+    expect(r.briefs).toEqual([]);
+    expect(k8s001(r)).toEqual([`${KUEUE_REASON} (13)`]);
+  });
+
   it('a Terraform kubernetes_job_v1 with the label in its metadata block: undecided', async () => {
     const tfJob = `resource "kubernetes_job_v1" "train" {
   metadata {
@@ -2227,6 +2234,24 @@ describe('K8S001: a node pool of the project whose size is not known', () => {
     const script = 'az aks create -g $RG -n aks\naz aks nodepool add -g "$RG" --cluster-name aks -n gpu --node-vm-size Standard_NC24ads_A100_v4 --node-taints sku=gpu:NoSchedule\n';
     const r = await lintTree(trees.tree({ 'infra/aks.sh': script, 'k8s/job.yaml': job('nvidia.com/gpu') }), ['K8S001']);
     expect(r.briefs).toEqual(['K8S001 error scannedPool k8s/job.yaml:14:15']);
+  });
+
+  it('a standalone unquoted $EXTRA_ARGS, or a variable of known texts that may pass --node-vm-size, leaves the size unknown (review 127)', async () => {
+    for (const script of [
+      'az aks nodepool add -g rg --cluster-name aks -n extra $EXTRA_ARGS\n',
+      'ARGS=""\nif [ "$BIG" = 1 ]; then ARGS="--node-vm-size Standard_NC6s_v3"; fi\naz aks nodepool add -g rg --cluster-name aks -n extra $ARGS\n',
+    ]) {
+      const gpuPool = 'az aks nodepool add -g rg --cluster-name aks -n gpu --node-vm-size Standard_NC24ads_A100_v4 --node-taints sku=gpu:NoSchedule\n';
+      const r = await lintTree(trees.tree({ 'infra/aks.sh': script + gpuPool, 'k8s/job.yaml': job('nvidia.com/gpu') }), ['K8S001']);
+      expect(r.briefs).toEqual([]);
+      expect(k8s001(r)).toEqual([expect.stringContaining('tolerations: depends on the size of node pool "extra"')]);
+    }
+  });
+
+  it('a guard that is not a plain contains() of the size (a deny list) does not rule a GPU size out (review 127)', async () => {
+    const denied = cluster().replace('variable "node_size" {\n  type = string\n}', 'variable "node_size" {\n  type = string\n  validation {\n    condition     = !contains(["Standard_D4s_v5"], var.node_size)\n    error_message = "Not that one."\n  }\n}');
+    const r = await lintTree(trees.tree({ 'infra/main.tf': denied + POOL, 'k8s/job.yaml': job('nvidia.com/gpu') }), ['K8S001']);
+    expect(r.briefs).toEqual([]);
   });
 
   it('a size whose guard lists only sizes without a GPU (a Terraform contains() validation, a Bicep @allowed)', async () => {
