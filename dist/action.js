@@ -34173,9 +34173,12 @@ function kueueQueueOf(obj2, kind) {
   const owners = kind === "CronJob" ? [path18(obj2, ["spec", "jobTemplate"])] : POD_TEMPLATE_QUEUED.has(kind) ? [obj2, path18(obj2, ["spec", "template"])] : [obj2];
   for (const owner of owners) {
     const meta = valueOf(owner, "metadata");
+    if (meta?.type === "other" && meta.unknown !== void 0) return { at: meta.range, unknown: meta.unknown };
     for (const field of ["labels", "annotations"]) {
-      const e = entryOf(valueOf(meta, field), KUEUE_QUEUE_NAME);
-      if (e && !isBlank(e.value)) return e.keyRange;
+      const map = valueOf(meta, field);
+      if (map?.type === "other" && map.unknown !== void 0) return { at: map.range, unknown: map.unknown };
+      const e = entryOf(map, KUEUE_QUEUE_NAME);
+      if (e && !isBlank(e.value)) return { at: e.keyRange };
     }
   }
   return void 0;
@@ -34272,7 +34275,10 @@ function readTemplate(src, obj2, o, p, role, spec, inlineContainers) {
     unreadable: []
   };
   const queued = kueueQueueOf(obj2, o.kind);
-  if (queued) t.kueueQueueAt = at(src, queued);
+  if (queued) {
+    t.kueueQueueAt = at(src, queued.at);
+    if (queued.unknown !== void 0) t.kueueQueueUnknown = queued.unknown;
+  }
   if (spec.type !== "map") {
     t.unreadable.push(part(src, p, spec, "pod"));
     return t;
@@ -34470,7 +34476,7 @@ var init_read = __esm({
     MAX_LIST_DEPTH = 8;
     DEFAULT_TOLERATIONS = "scheduler.alpha.kubernetes.io/defaultTolerations";
     KUEUE_QUEUE_NAME = "kueue.x-k8s.io/queue-name";
-    POD_TEMPLATE_QUEUED = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "ReplicaSet"]);
+    POD_TEMPLATE_QUEUED = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "ReplicaSet", "ReplicationController", "DaemonSet"]);
     KAITO_INSTANCE_TYPE = {
       Workspace: ["resource", "instanceType"],
       RAGEngine: ["spec", "compute", "instanceType"]
@@ -40041,8 +40047,7 @@ function environmentCandidates(index, paramFile) {
   if (ENVIRONMENT_PARAMETERS_FILE.test(base)) {
     const beside = CONVENTIONAL_TEMPLATES.flatMap((n) => index.get(norm(path33.join(dir, n))) ?? []).filter((t) => t !== paramFile);
     if (beside.length > 0) return beside;
-    const outside = templateOutsideParameterFolder(index, paramFile, CONVENTIONAL_TEMPLATES.map((n) => path33.join(dir, n)));
-    return outside ? [outside] : [];
+    return templatesOutsideParameterFolder(index, paramFile, CONVENTIONAL_TEMPLATES.map((n) => path33.join(dir, n)), false);
   }
   const up = environmentFolderCandidates(index, paramFile);
   return up.length === 1 ? up : [];
@@ -40090,22 +40095,48 @@ function unpairedReason(index, paramFile, shown = (t) => path33.basename(t), met
   return `${what}: its name names no template by the pairing conventions (${where}); name it ${stem}.parameters.json or ${stem}.parameters.<env>.json, ${meta}`;
 }
 function templateOutsideParameterFolder(index, paramFile, candidates2) {
+  return templatesOutsideParameterFolder(index, paramFile, candidates2, true)[0];
+}
+function templatesOutsideParameterFolder(index, paramFile, candidates2, firstOnly) {
   const dir = path33.dirname(paramFile);
   const parent = path33.dirname(dir);
-  if (parent === dir || !PARAMETER_FOLDER.test(path33.basename(dir))) return void 0;
+  if (parent === dir || !PARAMETER_FOLDER.test(path33.basename(dir))) return [];
   const names3 = candidates2.map((c) => path33.basename(c).toLowerCase());
+  const up = [];
   for (const n of names3) {
     const target = index.get(norm(path33.join(parent, n)));
-    if (target) return target;
+    if (target && firstOnly) return [target];
+    if (target) up.push(target);
   }
+  if (up.length > 0 && firstOnly) return up;
   const parentNorm = norm(parent);
   const dirNorm = norm(dir);
+  const siblings = siblingIndex(index);
   for (const n of names3) {
-    const hits = [...index.entries()].filter(([k]) => path33.posix.basename(k) === n && path33.posix.dirname(path33.posix.dirname(k)) === parentNorm && path33.posix.dirname(k) !== dirNorm);
-    if (hits.length === 1) return hits[0][1];
-    if (hits.length > 1) return void 0;
+    const hits = (siblings.get(`${parentNorm}\0${n}`) ?? []).filter(([folder]) => folder !== dirNorm);
+    if (hits.length > 1) return up;
+    if (hits.length === 1) {
+      const [folder] = hits[0];
+      if (firstOnly) return [hits[0][1]];
+      return [...up, ...names3.flatMap((m) => index.get(`${folder}/${m}`) ?? [])];
+    }
   }
-  return void 0;
+  return up;
+}
+function siblingIndex(index) {
+  let m = bySibling.get(index);
+  if (!m) {
+    m = /* @__PURE__ */ new Map();
+    for (const [k, t] of index) {
+      const folder = path33.posix.dirname(k);
+      const key = `${path33.posix.dirname(folder)}\0${path33.posix.basename(k)}`;
+      let list2 = m.get(key);
+      if (!list2) m.set(key, list2 = []);
+      list2.push([folder, t]);
+    }
+    bySibling.set(index, m);
+  }
+  return m;
 }
 function templatesByFolder(index) {
   let m = byFolder.get(index);
@@ -40124,7 +40155,7 @@ function templatesByFolder(index) {
 function templateByMetadata(index, paramFile, meta) {
   return index.get(norm(path33.join(path33.dirname(paramFile), meta)));
 }
-var TEMPLATE_SCHEMA, norm, ENVIRONMENT, ENVIRONMENT_FILE, ENVIRONMENT_PARAMETERS_FILE, CONVENTIONAL_TEMPLATES, byFolder;
+var TEMPLATE_SCHEMA, norm, ENVIRONMENT, ENVIRONMENT_FILE, ENVIRONMENT_PARAMETERS_FILE, CONVENTIONAL_TEMPLATES, bySibling, byFolder;
 var init_detect = __esm({
   "src/eval/arm/detect.ts"() {
     "use strict";
@@ -40135,6 +40166,7 @@ var init_detect = __esm({
     ENVIRONMENT_FILE = new RegExp(`^${ENVIRONMENT}\\.json$`, "i");
     ENVIRONMENT_PARAMETERS_FILE = new RegExp(`^(?:(?:params|parameters)[.\\-_]${ENVIRONMENT}|${ENVIRONMENT}[.\\-_]parameters)\\.json$`, "i");
     CONVENTIONAL_TEMPLATES = ["main.json", "azuredeploy.json", "template.json"];
+    bySibling = /* @__PURE__ */ new WeakMap();
     byFolder = /* @__PURE__ */ new WeakMap();
   }
 });
@@ -51308,6 +51340,7 @@ function parseFlags(spec, words, file) {
         if (named2 !== void 0) out.refs.set(refFlag.ref, str(identityKey(refFlag.kind, named2), v?.origin));
       }
     } else if (f) {
+      if (f.read === "bool" && eq < 0 && next?.opaque && branchFlagsOf(spec, next, byName2) === void 0) out.looseOpaque = true;
       const value = readFlag(f, w, takeOne, takeMany, file, next);
       if (value) out.values.set(f, { value: value.value, flag: w, variable: value.variable });
     } else if (has(spec.nameFlags, name)) {
@@ -51342,7 +51375,7 @@ function parseFlags(spec, words, file) {
       if (v) out.priority = { value: v.value, at: { file, range: v.word.word.range } };
     } else if (!SWITCH_FLAGS.has(name) && eq < 0 && next && !isFlag(next)) {
       i++;
-      markOpaque(next);
+      if (!markOpaque(next) && next.opaque && !VALUE_FLAGS.has(name)) out.looseOpaque = true;
     }
     i++;
   }
@@ -52472,7 +52505,7 @@ function templateResource(file, call, sc) {
   if (t.parentInput && parentKey2 !== void 0) r.refs.set(t.parentInput.ref, str(identityKey(PARENT_KIND[t.parentInput.ref], parentKey2), parent.origin));
   return { resource: r, nameKey, ...parentKey2 !== void 0 ? { parentKey: parentKey2 } : {} };
 }
-var PARENT_KIND, refKeys, ID_GROUP_OF, FLAG_WORDS, isFlag, LONG_FLAGS, segments, AZ_GLOBAL_SHORT_FLAGS, TRUE_WORDS, FALSE_WORDS, MATRIX_WORK_BUDGET, MAX_CALLER_INPUTS, SCRIPT_FILE_WORD, SCRIPT_RUNNERS, COMMAND_WRAPPERS, RUNS_A_STRING, CHECKS_ONLY, LOOKS_UP, MAX_CALLER_DEPTH, MAX_SCRIPT_CALL_DEPTH, NESTED_CALL_WORK_BUDGET, MAX_CONTEXTS_PER_CALL, MAX_CALLS_PER_TEMPLATE, MAX_VARIANTS_PER_CALL;
+var PARENT_KIND, refKeys, ID_GROUP_OF, VALUE_FLAGS, FLAG_WORDS, isFlag, LONG_FLAGS, segments, AZ_GLOBAL_SHORT_FLAGS, TRUE_WORDS, FALSE_WORDS, MATRIX_WORK_BUDGET, MAX_CALLER_INPUTS, SCRIPT_FILE_WORD, SCRIPT_RUNNERS, COMMAND_WRAPPERS, RUNS_A_STRING, CHECKS_ONLY, LOOKS_UP, MAX_CALLER_DEPTH, MAX_SCRIPT_CALL_DEPTH, NESTED_CALL_WORK_BUDGET, MAX_CONTEXTS_PER_CALL, MAX_CALLS_PER_TEMPLATE, MAX_VARIANTS_PER_CALL;
 var init_azure_cli2 = __esm({
   "src/frontends/azure-cli.ts"() {
     "use strict";
@@ -52499,6 +52532,72 @@ var init_azure_cli2 = __esm({
     PARENT_KIND = { cluster: "aks.cluster", workspace: "ml.workspace", nsg: "nsg", storage: "storage" };
     refKeys = (ref) => ref.kind === "string" ? [ref.value] : [];
     ID_GROUP_OF = { acr: "acr" };
+    VALUE_FLAGS = /* @__PURE__ */ new Set([
+      "--resource-group",
+      "-g",
+      "--subscription",
+      "--output",
+      "-o",
+      "--query",
+      "--workspace-name",
+      "-w",
+      "--registry-name",
+      // `az aks create` / `az aks nodepool add` options that take a value (az aks --help), often given from a variable.
+      "--kubernetes-version",
+      "-k",
+      "--dns-name-prefix",
+      "-p",
+      "--network-plugin",
+      "--network-plugin-mode",
+      "--network-policy",
+      "--network-dataplane",
+      "--service-cidr",
+      "--dns-service-ip",
+      "--pod-cidr",
+      "--vnet-subnet-id",
+      "--pod-subnet-id",
+      "--node-osdisk-size",
+      "--node-osdisk-type",
+      "--max-pods",
+      "-m",
+      "--zones",
+      "-z",
+      "--tier",
+      "--ssh-key-value",
+      "--admin-username",
+      "-u",
+      "--workspace-resource-id",
+      "--assign-identity",
+      "--assign-kubelet-identity",
+      "--attach-acr",
+      "--load-balancer-sku",
+      "--outbound-type",
+      "--os-sku",
+      "--os-type",
+      "--mode",
+      "--max-count",
+      "--enable-addons",
+      "-a",
+      "--appgw-name",
+      "--appgw-subnet-cidr",
+      "--api-server-authorized-ip-ranges",
+      "--vm-set-type",
+      "--aks-custom-headers",
+      "--gpu-instance-profile",
+      "--eviction-policy",
+      "--spot-max-price",
+      "--scale-down-mode",
+      "--max-surge",
+      "--node-public-ip-prefix-id",
+      "--ppg",
+      "--snapshot-id",
+      "--host-group-id",
+      "--kubelet-config",
+      "--linux-os-config",
+      "--message-of-the-day",
+      "--gpu-driver",
+      "--azure-keyvault-kms-key-id"
+    ]);
     FLAG_WORDS = /* @__PURE__ */ new WeakMap();
     isFlag = (w) => w?.text !== void 0 && /^--?[A-Za-z]/.test(w.text);
     LONG_FLAGS = /* @__PURE__ */ new WeakMap();
@@ -53542,8 +53641,13 @@ var init_arm2 = __esm({
           ctx.host.forget(f);
           return text2 === void 0 ? void 0 : parseJsonc(text2, f);
         };
+        const armPaths = new Set(templates.map((f) => f.path));
+        const standIns = ctx.allFiles.flatMap((f) => {
+          const t = f.path.replace(/\.bicep$/i, ".json");
+          return f.kind === "bicep" && t !== f.path && !armPaths.has(t) ? [t] : [];
+        });
         const pairs = pairParameterFiles(
-          templates.map((f) => f.path),
+          [...templates.map((f) => f.path), ...standIns],
           params.map((f) => f.path),
           (pf) => {
             const text2 = ctx.host.readText(pf);
@@ -53551,7 +53655,7 @@ var init_arm2 = __esm({
             if (text2 === void 0 || !mayNameTemplate(text2)) return void 0;
             return metadataTemplate(parseJsonc(text2, pf));
           },
-          undeclaredWithStandIns(quietParse, (t) => ctx.isSuperseded(t) ? bicepSourceCandidates(t).find((c) => ctx.host.isFile(c)) : void 0, ctx.host)
+          undeclaredWithStandIns(quietParse, (t) => !armPaths.has(t) ? t.replace(/\.json$/i, ".bicep") : ctx.isSuperseded(t) ? bicepSourceCandidates(t).find((c) => ctx.host.isFile(c)) : void 0, ctx.host)
         );
         const byPath = new Map(files.map((f) => [f.path, f]));
         const taken = /* @__PURE__ */ new Set();
@@ -53646,7 +53750,7 @@ var init_arm2 = __esm({
             const meta = metadataTemplate(parsed);
             if (!parsed?.root || pairedTemplate(index, f.path, meta, undeclaredRun) !== void 0) continue;
             f.varValues = new Map(parameterFileEntries({ file: f.path, parsed }));
-            unpaired.push({ file: f.path, reason: unpairedReason(index, f.path, (t) => path49.basename(armTemplates.has(t) ? t : t.replace(/\.json$/i, ".bicep")), meta, undeclaredRun) });
+            unpaired.push({ file: f.path, reason: unpairedReason(index, f.path, (t) => path49.basename(bicepOf(t) ?? t), meta, undeclaredRun) });
           }
         }
         for (const p of arm2.problems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });
@@ -58278,8 +58382,53 @@ function admitsNoGpuSize(input2) {
   const listsOnly = (values) => values.length > 0 && values.every((v) => v.kind === "string" && !isGpuSize(v.value));
   if (input2.kind !== "tf-variable") return listsOnly(input2.allowedValues ?? []);
   const name = input2.name.replace(/[^\w-]/g, "");
-  const plainContains = new RegExp(`^\\s*contains\\(\\s*(?:\\[[^\\]]*\\]|local\\.[A-Za-z_][\\w-]*)\\s*,\\s*(?:var\\.${name}|lower\\(\\s*var\\.${name}\\s*\\))\\s*\\)\\s*$`);
-  return (input2.validations ?? []).some((v) => plainContains.test(v.text) && listsOnly(v.allowed));
+  const plainContains = new RegExp(`^contains\\((?:\\[[^\\]]*\\]|toset\\(\\[[^\\]]*\\]\\)|local\\.[A-Za-z_][\\w-]*),(?:var\\.${name}|(?:lower|upper)\\(var\\.${name}\\))\\)$`);
+  return (input2.validations ?? []).some((v) => listsOnly(v.allowed) && conjuncts(v.text).some((c) => plainContains.test(c)));
+}
+function conjuncts(condition) {
+  const out = [];
+  let depth = 0;
+  let quote = false;
+  let cur = "";
+  for (let i = 0; i < condition.length; i++) {
+    const c = condition[i];
+    if (quote) {
+      cur += c;
+      if (c === "\\") cur += condition[++i] ?? "";
+      else if (c === '"') quote = false;
+      continue;
+    }
+    if (c === '"') quote = true;
+    else if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") depth--;
+    else if (c === "&" && condition[i + 1] === "&" && depth === 0) {
+      out.push(cur);
+      cur = "";
+      i++;
+      continue;
+    }
+    if (!/\s/.test(c)) cur += c;
+  }
+  out.push(cur);
+  return out.map((c) => {
+    let t = c.replace(/==true$/, "");
+    while (t.startsWith("(") && t.endsWith(")") && balanced2(t.slice(1, -1))) t = t.slice(1, -1);
+    return t;
+  });
+}
+function balanced2(t) {
+  let depth = 0;
+  let quote = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i];
+    if (quote) {
+      if (c === "\\") i++;
+      else if (c === '"') quote = false;
+    } else if (c === '"') quote = true;
+    else if (c === "(" || c === "[" || c === "{") depth++;
+    else if ((c === ")" || c === "]" || c === "}") && --depth < 0) return false;
+  }
+  return depth === 0;
 }
 function poolSummary(pool, sizeFact, gpuSize) {
   const knownName = leafName(pool);
@@ -62501,7 +62650,8 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
             return;
           }
           if (queuedAt) {
-            ctx.undecided(w, "tolerations", "depends on the ResourceFlavor Kueue admits it with (it is submitted by kueue.x-k8s.io/queue-name): Kueue adds that flavor's tolerations to its pods, and they are not known here", queuedAt);
+            const why = t.kueueQueueUnknown === void 0 ? "it is submitted by kueue.x-k8s.io/queue-name" : `its labels are not known (${t.kueueQueueUnknown}), and kueue.x-k8s.io/queue-name may be among them`;
+            ctx.undecided(w, "tolerations", `depends on the ResourceFlavor Kueue admits it with (${why}): Kueue adds that flavor's tolerations to its pods, and they are not known here`, queuedAt);
             return;
           }
           const nap = autoProvisioned;

@@ -146,7 +146,10 @@ export default defineRule({
             return;
           }
           if (queuedAt) {
-            ctx.undecided(w, 'tolerations', 'depends on the ResourceFlavor Kueue admits it with (it is submitted by kueue.x-k8s.io/queue-name): Kueue adds that flavor\'s tolerations to its pods, and they are not known here', queuedAt);
+            const why = t.kueueQueueUnknown === undefined
+              ? 'it is submitted by kueue.x-k8s.io/queue-name'
+              : `its labels are not known (${t.kueueQueueUnknown}), and kueue.x-k8s.io/queue-name may be among them`;
+            ctx.undecided(w, 'tolerations', `depends on the ResourceFlavor Kueue admits it with (${why}): Kueue adds that flavor's tolerations to its pods, and they are not known here`, queuedAt);
             return;
           }
           const nap = autoProvisioned!;

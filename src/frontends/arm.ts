@@ -81,8 +81,15 @@ export const armFrontEnd: FrontEnd = {
       ctx.host.forget(f);
       return text === undefined ? undefined : parseJsonc(text, f);
     };
+    // Every `.bicep` file's stand-in `X.json` (no ARM `X.json` beside it) is a candidate too, as the
+    // Bicep front end pairs: a file it takes is in no ARM unit, never evaluated by both (review 128).
+    const armPaths = new Set(templates.map((f) => f.path));
+    const standIns = ctx.allFiles.flatMap((f) => {
+      const t = f.path.replace(/\.bicep$/i, '.json');
+      return f.kind === 'bicep' && t !== f.path && !armPaths.has(t) ? [t] : [];
+    });
     const pairs = pairParameterFiles(
-      templates.map((f) => f.path),
+      [...templates.map((f) => f.path), ...standIns],
       params.map((f) => f.path),
       (pf) => {
         const text = ctx.host.readText(pf);
@@ -90,7 +97,7 @@ export const armFrontEnd: FrontEnd = {
         if (text === undefined || !mayNameTemplate(text)) return undefined;
         return metadataTemplate(parseJsonc(text, pf));
       },
-      undeclaredWithStandIns(quietParse, (t) => (ctx.isSuperseded(t) ? bicepSourceCandidates(t).find((c) => ctx.host.isFile(c)) : undefined), ctx.host),
+      undeclaredWithStandIns(quietParse, (t) => (!armPaths.has(t) ? t.replace(/\.json$/i, '.bicep') : ctx.isSuperseded(t) ? bicepSourceCandidates(t).find((c) => ctx.host.isFile(c)) : undefined), ctx.host),
     );
     const byPath = new Map(files.map((f) => [f.path, f]));
     const taken = new Set<string>();
@@ -206,7 +213,8 @@ export const armFrontEnd: FrontEnd = {
         if (!parsed?.root || pairedTemplate(index, f.path, meta, undeclaredRun) !== undefined) continue;
         // Names as written (SEC001 words its message with them); a Key Vault reference is unknown.
         f.varValues = new Map(parameterFileEntries({ file: f.path, parsed }));
-        unpaired.push({ file: f.path, reason: unpairedReason(index, f.path, (t) => path.basename(armTemplates.has(t) ? t : t.replace(/\.json$/i, '.bicep')), meta, undeclaredRun) });
+        // (A compiled twin is named as its `.bicep`, whose params decide.)
+        unpaired.push({ file: f.path, reason: unpairedReason(index, f.path, (t) => path.basename(bicepOf(t) ?? t), meta, undeclaredRun) });
       }
     }
     for (const p of arm.problems) problems.push({ ruleId: 'EVAL001', message: p.message, location: p.location });

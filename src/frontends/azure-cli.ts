@@ -151,6 +151,25 @@ interface ParsedFlags {
 }
 
 /**
+ * Flags every az command takes with a value, besides each command's own (its spec's flags, name,
+ * parent, location and file flags): an unquoted expansion after one is that value (`-g $RG`), not
+ * an argument list (Fact.notWritten).
+ */
+const VALUE_FLAGS = new Set([
+  '--resource-group', '-g', '--subscription', '--output', '-o', '--query', '--workspace-name', '-w', '--registry-name',
+  // `az aks create` / `az aks nodepool add` options that take a value (az aks --help), often given from a variable.
+  '--kubernetes-version', '-k', '--dns-name-prefix', '-p', '--network-plugin', '--network-plugin-mode', '--network-policy',
+  '--network-dataplane', '--service-cidr', '--dns-service-ip', '--pod-cidr', '--vnet-subnet-id', '--pod-subnet-id',
+  '--node-osdisk-size', '--node-osdisk-type', '--max-pods', '-m', '--zones', '-z', '--tier', '--ssh-key-value',
+  '--admin-username', '-u', '--workspace-resource-id', '--assign-identity', '--assign-kubelet-identity', '--attach-acr',
+  '--load-balancer-sku', '--outbound-type', '--os-sku', '--os-type', '--mode', '--max-count', '--enable-addons', '-a',
+  '--appgw-name', '--appgw-subnet-cidr', '--api-server-authorized-ip-ranges', '--vm-set-type', '--aks-custom-headers',
+  '--gpu-instance-profile', '--eviction-policy', '--spot-max-price', '--scale-down-mode', '--max-surge', '--node-public-ip-prefix-id',
+  '--ppg', '--snapshot-id', '--host-group-id', '--kubelet-config', '--linux-os-config', '--message-of-the-day', '--gpu-driver',
+  '--azure-keyvault-kms-key-id',
+]);
+
+/**
  * Every `--flag` word a script writes, anywhere: a command's words (commented ones too) and
  * heredoc text. Which of them may reach a variable or an argument list is not worked out — an
  * `echo` inside `$(…)`, `printf -v`, a usage heredoc, a wrapper before `az` (reviews 123, 124) —:
@@ -344,6 +363,9 @@ function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): P
         if (named !== undefined) out.refs.set(refFlag.ref, str(identityKey(refFlag.kind, named), v?.origin));
       }
     } else if (f) {
+      // A three-state switch takes a following word as its value; an expansion there may be an
+      // argument list instead (`--enable-cluster-autoscaler $EXTRA_ARGS`; review 128).
+      if (f.read === 'bool' && eq < 0 && next?.opaque && branchFlagsOf(spec, next, byName) === undefined) out.looseOpaque = true;
       const value = readFlag(f, w, takeOne, takeMany, file, next);
       if (value) out.values.set(f, { value: value.value, flag: w, variable: value.variable });
     } else if (has(spec.nameFlags, name)) {
@@ -385,7 +407,10 @@ function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): P
       // Another flag with a value (`--resource-group rg`): skip its value, which may still split
       // into words when it is an unquoted unknown (`-g $RG`, RG the output of a command).
       i++;
-      markOpaque(next);
+      // (A flag this reader does not know may be a switch — `--enable-oidc-issuer $EXTRA_ARGS` —:
+      // an expansion after it may be an argument list, unless the flag is one known to take a
+      // value: review 128.)
+      if (!markOpaque(next) && next.opaque && !VALUE_FLAGS.has(name)) out.looseOpaque = true;
     }
     i++;
   }

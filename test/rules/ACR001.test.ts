@@ -2325,6 +2325,9 @@ describe('an ARM parameter file that pairs with no template', () => {
     expect(await skipped({ 'infra/main.json': ARM_MAIN, 'infra/parameters/parameters-prod.json': withVnet })).toEqual([
       expect.stringContaining("main.json one folder up does not declare parameter 'vnetName'"),
     ]);
+    // In a parameter folder: one folder up, then the one sibling folder, the first that declares what it gives (review 128).
+    expect(await skipped({ 'infra/main.json': ARM_MAIN, 'infra/templates/main.json': network, 'infra/parameters/params.prod.json': withVnet })).toEqual([]);
+    expect(await skipped({ 'infra/main.json': ARM_MAIN, 'infra/azuredeploy.json': network, 'infra/parameters/params.prod.json': withVnet })).toEqual([]);
     // In a parameter folder, a template in the one sibling folder too (review 127: it was dropped).
     expect(await skipped({ 'infra/templates/main.json': ARM_MAIN, 'infra/parameters/params.prod.json': ARM_PARAMS('true') })).toEqual([]);
     expect(await skipped({ 'infra/templates/main.json': ARM_MAIN, 'infra/parameters/params.prod.json': withVnet })).toEqual([
@@ -2336,6 +2339,18 @@ describe('an ARM parameter file that pairs with no template', () => {
       "parameters-prod.json: pairs with no template, so none is evaluated with its values (SEC001 still reads them): its name says an environment but no template, and main.bicep beside it does not declare parameter 'vnetName', which this file gives (Azure refuses such a pair); name it <template>.parameters.prod.json, or set its metadata.template to the template's path",
     ]);
     expect(await skipped({ 'main.bicep': bicep, 'parameters-prod.json': ARM_PARAMS('true') })).toEqual([]);
+  });
+
+  // Review 128: a `.bicep` without a compiled twin beside an ARM template — the file goes with the
+  // first candidate (main.bicep), evaluated once, by the Bicep front end, never by both.
+  it('a file named for an environment beside main.bicep and an ARM azuredeploy.json is evaluated once', async () => {
+    const dir = tree({
+      'main.bicep': "param admin bool = false\nresource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {\n  name: 'acrml'\n  location: 'westeurope'\n  sku: { name: 'Basic' }\n  properties: { adminUserEnabled: admin }\n}\n",
+      'azuredeploy.json': ARM_MAIN,
+      'params.prod.json': ARM_PARAMS('true'),
+    });
+    const r = await lint({ paths: [dir], root: dir, rules: ['ACR001'] });
+    expect(r.findings.map((f) => [path.relative(dir, f.location.file), f.location.range.start.line, f.related.map((l) => path.basename(l.file)).sort().join(',')])).toEqual([['params.prod.json', 4, 'main.bicep,main.bicep']]);
   });
 
   it('is not listed when it pairs', async () => {

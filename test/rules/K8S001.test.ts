@@ -2140,6 +2140,46 @@ ${labels === 'jobTemplate' ? '    metadata:\n      labels:\n        kueue.x-k8s.
     expect(k8s001(r)).toEqual([`${KUEUE_REASON} (13)`]);
   });
 
+  it('a ReplicationController or DaemonSet whose pod template has the label: undecided (review 128)', async () => {
+    for (const kind of ['ReplicationController', 'DaemonSet']) {
+      const w = job('nvidia.com/gpu', '', kind, kind === 'DaemonSet' ? 'apps/v1' : 'v1').replace('  template:\n', '  template:\n    metadata:\n      labels:\n        kueue.x-k8s.io/queue-name: team-a\n');
+      const r = await lintTree(trees.tree({ 'infra/main.tf': POOL_TF, 'k8s/w.yaml': w }), ['K8S001']);
+      expect(r.briefs, kind).toEqual([]);
+    }
+  });
+
+  it('labels not known (merge(var.labels, {…}), a variable without a value): the queue name may be among them, undecided (review 128)', async () => {
+    const tfJob = (labels: string): string => `variable "labels" {}
+resource "kubernetes_job_v1" "train" {
+  metadata {
+    name   = "train"
+    labels = ${labels}
+  }
+  spec {
+    template {
+      metadata {}
+      spec {
+        container {
+          name  = "train"
+          image = "pytorch/pytorch"
+          resources {
+            limits = {
+              "nvidia.com/gpu" = 1
+            }
+          }
+        }
+      }
+    }
+  }
+}
+`;
+    for (const labels of ['merge(var.labels, { "kueue.x-k8s.io/queue-name" = "team-a" })', 'var.labels']) {
+      const r = await lintTree(trees.tree({ 'infra/main.tf': POOL_TF, 'app/job.tf': tfJob(labels) }), ['K8S001']);
+      expect(r.briefs, labels).toEqual([]);
+      expect(k8s001(r)[0], labels).toContain('its labels are not known');
+    }
+  });
+
   it('a Terraform kubernetes_job_v1 with the label in its metadata block: undecided', async () => {
     const tfJob = `resource "kubernetes_job_v1" "train" {
   metadata {
@@ -2245,6 +2285,26 @@ describe('K8S001: a node pool of the project whose size is not known', () => {
       const r = await lintTree(trees.tree({ 'infra/aks.sh': script + gpuPool, 'k8s/job.yaml': job('nvidia.com/gpu') }), ['K8S001']);
       expect(r.briefs).toEqual([]);
       expect(k8s001(r)).toEqual([expect.stringContaining('tolerations: depends on the size of node pool "extra"')]);
+    }
+  });
+
+  it('an unquoted $EXTRA_ARGS after a switch (or an option this reader does not know) may be an argument list (review 128)', async () => {
+    for (const words of ['--enable-cluster-autoscaler $EXTRA_ARGS', '--enable-encryption-at-host $EXTRA_ARGS']) {
+      const script = `az aks nodepool add -g rg --cluster-name aks -n extra ${words}\naz aks nodepool add -g rg --cluster-name aks -n gpu --node-vm-size Standard_NC24ads_A100_v4 --node-taints sku=gpu:NoSchedule\n`;
+      const r = await lintTree(trees.tree({ 'infra/aks.sh': script, 'k8s/job.yaml': job('nvidia.com/gpu') }), ['K8S001']);
+      expect(r.briefs).toEqual([]);
+    }
+    // (An option known to take a value, `--kubernetes-version $V`, takes the expansion as its value.)
+    const versioned = 'az aks create -g $RG -n aks --kubernetes-version $VERSION\naz aks nodepool add -g "$RG" --cluster-name aks -n gpu --node-vm-size Standard_NC24ads_A100_v4 --node-taints sku=gpu:NoSchedule\n';
+    const v = await lintTree(trees.tree({ 'infra/aks.sh': versioned, 'k8s/job.yaml': job('nvidia.com/gpu') }), ['K8S001']);
+    expect(v.briefs).toEqual(['K8S001 error scannedPool k8s/job.yaml:14:15']);
+  });
+
+  it('a guard whose conditions include a plain contains() of the size rules a GPU size out (parentheses, && another check, toset, upper, == true)', async () => {
+    for (const condition of ['(contains(["Standard_D4s_v5"], var.node_size))', 'contains(["Standard_D4s_v5"], var.node_size) && length(var.node_size) > 0', 'contains(toset(["Standard_D4s_v5"]), var.node_size)', 'contains(["STANDARD_D4S_V5"], upper(var.node_size))', 'contains(["Standard_D4s_v5"], var.node_size) == true']) {
+      const guarded = cluster().replace('variable "node_size" {\n  type = string\n}', `variable "node_size" {\n  type = string\n  validation {\n    condition     = ${condition}\n    error_message = "A D-series size."\n  }\n}`);
+      const r = await lintTree(trees.tree({ 'infra/main.tf': guarded + POOL, 'k8s/job.yaml': job('nvidia.com/gpu') }), ['K8S001']);
+      expect(r.briefs, condition).toEqual(['K8S001 error scannedPool k8s/job.yaml:14:15']);
     }
   });
 

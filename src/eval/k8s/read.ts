@@ -138,13 +138,18 @@ export const KUEUE_QUEUE_NAME = 'kueue.x-k8s.io/queue-name';
  * template: pods a Job owns are never queued by themselves (Kueue's plain-pod integration skips
  * them; review 126). Else undefined.
  */
-function kueueQueueOf(obj: YamlTree, kind: string): Range | undefined {
+function kueueQueueOf(obj: YamlTree, kind: string): { at: Range; unknown?: string } | undefined {
   const owners = kind === 'CronJob' ? [path(obj, ['spec', 'jobTemplate'])] : POD_TEMPLATE_QUEUED.has(kind) ? [obj, path(obj, ['spec', 'template'])] : [obj];
   for (const owner of owners) {
     const meta = valueOf(owner, 'metadata');
+    // Metadata or a labels map not known (a Terraform variable without a value, `merge(var.labels,
+    // {…})`): the queue name may be among them (review 128).
+    if (meta?.type === 'other' && meta.unknown !== undefined) return { at: meta.range, unknown: meta.unknown };
     for (const field of ['labels', 'annotations']) {
-      const e = entryOf(valueOf(meta, field), KUEUE_QUEUE_NAME);
-      if (e && !isBlank(e.value)) return e.keyRange;
+      const map = valueOf(meta, field);
+      if (map?.type === 'other' && map.unknown !== undefined) return { at: map.range, unknown: map.unknown };
+      const e = entryOf(map, KUEUE_QUEUE_NAME);
+      if (e && !isBlank(e.value)) return { at: e.keyRange };
     }
   }
   return undefined;
@@ -155,7 +160,7 @@ function kueueQueueOf(obj: YamlTree, kind: string): Range | undefined {
  * no kind Kueue manages): the label may be on the pod template (Kueue's serving example puts it
  * there for a Deployment; review 127).
  */
-const POD_TEMPLATE_QUEUED = new Set(['Deployment', 'StatefulSet', 'ReplicaSet']);
+const POD_TEMPLATE_QUEUED = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'DaemonSet']);
 
 /** A KAITO object and the node size its provisioner creates GPU nodes of. */
 export interface KaitoObject {
@@ -296,7 +301,10 @@ function readTemplate(src: Src, obj: YamlTree, o: ManifestObject, p: string, rol
     unreadable: [],
   };
   const queued = kueueQueueOf(obj, o.kind);
-  if (queued) t.kueueQueueAt = at(src, queued);
+  if (queued) {
+    t.kueueQueueAt = at(src, queued.at);
+    if (queued.unknown !== undefined) t.kueueQueueUnknown = queued.unknown;
+  }
   if (spec.type !== 'map') {
     t.unreadable.push(part(src, p, spec, 'pod'));
     return t;

@@ -108,6 +108,8 @@ export interface K8sPodTemplate {
    * unknown). Where the key is written.
    */
   kueueQueueAt?: Location;
+  /** The labels (or metadata) where the queue name would be are not known: why (`kueueQueueAt` is where they are written). */
+  kueueQueueUnknown?: string;
 }
 
 /**
