@@ -51206,6 +51206,9 @@ function idOutputName(token, kind) {
   const out = idOutputOf(token);
   return out && ID_GROUP_OF[kind] === out.group ? out.name : void 0;
 }
+function mayBeSwitch(name) {
+  return !VALUE_FLAGS.has(name) && (SWITCH_FLAGS.has(name) || /^--(?:enable|disable|no|skip)-/.test(name));
+}
 function flagWordsOf(script) {
   let out = FLAG_WORDS.get(script);
   if (!out) {
@@ -51375,7 +51378,7 @@ function parseFlags(spec, words, file) {
       if (v) out.priority = { value: v.value, at: { file, range: v.word.word.range } };
     } else if (!SWITCH_FLAGS.has(name) && eq < 0 && next && !isFlag(next)) {
       i++;
-      if (!markOpaque(next) && next.opaque && !VALUE_FLAGS.has(name)) out.looseOpaque = true;
+      if (!markOpaque(next) && next.opaque && mayBeSwitch(name)) out.looseOpaque = true;
     }
     i++;
   }
@@ -58401,6 +58404,7 @@ function conjuncts(condition) {
     if (c === '"') quote = true;
     else if (c === "(" || c === "[" || c === "{") depth++;
     else if (c === ")" || c === "]" || c === "}") depth--;
+    else if (depth === 0 && (c === "|" && condition[i + 1] === "|" || c === "?")) return [];
     else if (c === "&" && condition[i + 1] === "&" && depth === 0) {
       out.push(cur);
       cur = "";

@@ -438,7 +438,8 @@ function admitsNoGpuSize(input: InputDecl): boolean {
 
 /**
  * The conditions a validation's condition requires all of: its top-level `&&` operands, each without
- * blanks, outer parentheses or a trailing `== true`. Text in quotes is kept as it is.
+ * blanks, outer parentheses or a trailing `== true`; none when a top-level `||` or `?:` binds looser
+ * than `&&` (`contains(…) && x || y` admits what `y` admits; review 129). Text in quotes is kept as it is.
  */
 function conjuncts(condition: string): string[] {
   const out: string[] = [];
@@ -456,6 +457,7 @@ function conjuncts(condition: string): string[] {
     if (c === '"') quote = true;
     else if (c === '(' || c === '[' || c === '{') depth++;
     else if (c === ')' || c === ']' || c === '}') depth--;
+    else if (depth === 0 && ((c === '|' && condition[i + 1] === '|') || c === '?')) return [];
     else if (c === '&' && condition[i + 1] === '&' && depth === 0) {
       out.push(cur);
       cur = '';

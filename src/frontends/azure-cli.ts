@@ -151,9 +151,19 @@ interface ParsedFlags {
 }
 
 /**
- * Flags every az command takes with a value, besides each command's own (its spec's flags, name,
- * parent, location and file flags): an unquoted expansion after one is that value (`-g $RG`), not
- * an argument list (Fact.notWritten).
+ * Whether an option this reader does not model may be a switch, after which an unquoted expansion
+ * would be an argument list rather than its value (Fact.notWritten): the names az gives its
+ * switches (`--enable-…`, `--disable-…`, `--no-…`, `--skip-…`, `--yes`…), unless listed as taking a
+ * value. Any other option is read as taking the word after it (`--service-principal $SP_ID`,
+ * `-g $RG`): review 129 (an allow-list of value options lost true K8S001 errors).
+ */
+function mayBeSwitch(name: string): boolean {
+  return !VALUE_FLAGS.has(name) && (SWITCH_FLAGS.has(name) || /^--(?:enable|disable|no|skip)-/.test(name));
+}
+
+/**
+ * Options named like switches that take a value (`--enable-addons monitoring`), and common ones
+ * every az command takes: an unquoted expansion after one is that value (`-g $RG`).
  */
 const VALUE_FLAGS = new Set([
   '--resource-group', '-g', '--subscription', '--output', '-o', '--query', '--workspace-name', '-w', '--registry-name',
@@ -410,7 +420,7 @@ function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): P
       // (A flag this reader does not know may be a switch — `--enable-oidc-issuer $EXTRA_ARGS` —:
       // an expansion after it may be an argument list, unless the flag is one known to take a
       // value: review 128.)
-      if (!markOpaque(next) && next.opaque && !VALUE_FLAGS.has(name)) out.looseOpaque = true;
+      if (!markOpaque(next) && next.opaque && mayBeSwitch(name)) out.looseOpaque = true;
     }
     i++;
   }

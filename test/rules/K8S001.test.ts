@@ -2294,10 +2294,13 @@ describe('K8S001: a node pool of the project whose size is not known', () => {
       const r = await lintTree(trees.tree({ 'infra/aks.sh': script, 'k8s/job.yaml': job('nvidia.com/gpu') }), ['K8S001']);
       expect(r.briefs).toEqual([]);
     }
-    // (An option known to take a value, `--kubernetes-version $V`, takes the expansion as its value.)
-    const versioned = 'az aks create -g $RG -n aks --kubernetes-version $VERSION\naz aks nodepool add -g "$RG" --cluster-name aks -n gpu --node-vm-size Standard_NC24ads_A100_v4 --node-taints sku=gpu:NoSchedule\n';
-    const v = await lintTree(trees.tree({ 'infra/aks.sh': versioned, 'k8s/job.yaml': job('nvidia.com/gpu') }), ['K8S001']);
-    expect(v.briefs).toEqual(['K8S001 error scannedPool k8s/job.yaml:14:15']);
+    // (Any other option takes the expansion after it as its value — `--kubernetes-version $V`,
+    // `--service-principal $SP_ID --client-secret $SP_SECRET` —: the size stays the server default; review 129.)
+    for (const words of ['--kubernetes-version $VERSION', '--service-principal $SP_ID --client-secret $SP_SECRET', '--node-resource-group $NODE_RG']) {
+      const script = `az aks create -g $RG -n aks ${words}\naz aks nodepool add -g "$RG" --cluster-name aks -n gpu --node-vm-size Standard_NC24ads_A100_v4 --node-taints sku=gpu:NoSchedule\n`;
+      const v = await lintTree(trees.tree({ 'infra/aks.sh': script, 'k8s/job.yaml': job('nvidia.com/gpu') }), ['K8S001']);
+      expect(v.briefs, words).toEqual(['K8S001 error scannedPool k8s/job.yaml:14:15']);
+    }
   });
 
   it('a guard whose conditions include a plain contains() of the size rules a GPU size out (parentheses, && another check, toset, upper, == true)', async () => {
@@ -2305,6 +2308,14 @@ describe('K8S001: a node pool of the project whose size is not known', () => {
       const guarded = cluster().replace('variable "node_size" {\n  type = string\n}', `variable "node_size" {\n  type = string\n  validation {\n    condition     = ${condition}\n    error_message = "A D-series size."\n  }\n}`);
       const r = await lintTree(trees.tree({ 'infra/main.tf': guarded + POOL, 'k8s/job.yaml': job('nvidia.com/gpu') }), ['K8S001']);
       expect(r.briefs, condition).toEqual(['K8S001 error scannedPool k8s/job.yaml:14:15']);
+    }
+  });
+
+  it('a contains() joined by && but under a looser || or ?: does not rule a GPU size out (review 129)', async () => {
+    for (const condition of ['contains(["Standard_D4s_v5"], var.node_size) && length(var.node_size) > 0 || var.node_size == "Standard_NC24ads_A100_v4"', 'contains(["Standard_D4s_v5"], var.node_size) && var.strict ? true : var.node_size != ""']) {
+      const guarded = cluster().replace('variable "node_size" {\n  type = string\n}', `variable "strict" {\n  type = bool\n}\nvariable "node_size" {\n  type = string\n  validation {\n    condition     = ${condition}\n    error_message = "A D-series size."\n  }\n}`);
+      const r = await lintTree(trees.tree({ 'infra/main.tf': guarded + POOL, 'k8s/job.yaml': job('nvidia.com/gpu') }), ['K8S001']);
+      expect(r.briefs, condition).toEqual([]);
     }
   });
 
