@@ -19848,6 +19848,12 @@ function asString(v) {
 function formatNumber(n) {
   return plainNumber(n);
 }
+function ofOneNumber(name, f) {
+  return (args, at2) => {
+    const n = args[0] && asNumber(args[0]);
+    return n === void 0 ? unk(name, at2) : num(f(n), at2);
+  };
+}
 function asNumber(v) {
   if (v.kind === "number") return v.value;
   if (v.kind === "string" && v.value.trim() !== "" && !Number.isNaN(Number(v.value))) return Number(v.value);
@@ -20234,23 +20240,11 @@ var init_functions = __esm({
         const ns = args.map(asNumber);
         return ns.some((n) => n === void 0) || ns.length === 0 ? unk("max", at2) : num(maxOf(ns), at2);
       },
-      abs: (args, at2) => {
-        const n = args[0] && asNumber(args[0]);
-        return n === void 0 ? unk("abs", at2) : num(Math.abs(n), at2);
-      },
+      abs: ofOneNumber("abs", Math.abs),
       // (Review 125: `floor(p.os_disk_size_gb) == p.os_disk_size_gb` in a validation was unknown.)
-      floor: (args, at2) => {
-        const n = args[0] && asNumber(args[0]);
-        return n === void 0 ? unk("floor", at2) : num(Math.floor(n), at2);
-      },
-      ceil: (args, at2) => {
-        const n = args[0] && asNumber(args[0]);
-        return n === void 0 ? unk("ceil", at2) : num(Math.ceil(n), at2);
-      },
-      signum: (args, at2) => {
-        const n = args[0] && asNumber(args[0]);
-        return n === void 0 ? unk("signum", at2) : num(n > 0 ? 1 : n < 0 ? -1 : 0, at2);
-      },
+      floor: ofOneNumber("floor", Math.floor),
+      ceil: ofOneNumber("ceil", Math.ceil),
+      signum: ofOneNumber("signum", (n) => n > 0 ? 1 : n < 0 ? -1 : 0),
       range: (args, at2) => {
         const ns = args.map(asNumber);
         if (ns.some((n) => n === void 0)) return unk("range", at2);
@@ -32651,6 +32645,18 @@ function localModuleSource(call) {
   if (part2.type !== "TemplateLiteral") return void 0;
   return part2.value.startsWith("./") || part2.value.startsWith("../") ? part2.value : void 0;
 }
+function isVariable(e, variable) {
+  const first = e.steps[0];
+  return e.root === "var" && first?.type === "GetAttr" && first.name === variable;
+}
+function readsVariable(e, variable) {
+  if (e.type === "ScopeTraversal" && isVariable(e, variable)) return true;
+  let found = false;
+  forEachChild(e, (c) => {
+    if (!found && readsVariable(c, variable)) found = true;
+  });
+  return found;
+}
 function isTrue(v) {
   return v.kind === "bool" && v.value;
 }
@@ -33414,7 +33420,36 @@ var init_instance = __esm({
           forEachChild(e, visit2);
         };
         if (cond) visit2(cond.expr);
-        return { at: at2, text: cond ? sourceText(text2, cond.expr.range) : "", regexes, allowed, ...cond ? { admits: (value) => this.conditionAdmits(cond.expr, file, variable, value), admitsValue: (value) => this.conditionAdmits(cond.expr, file, variable, value) } : {} };
+        const only = cond ? this.requiredAmong(cond.expr, file, variable) : void 0;
+        return {
+          at: at2,
+          text: cond ? sourceText(text2, cond.expr.range) : "",
+          regexes,
+          allowed,
+          ...cond && !readsVariable(cond.expr, variable) ? { ignoresVariable: true } : {},
+          ...only ? { requiredAmong: only } : {},
+          ...cond ? { admits: (value) => this.conditionAdmits(cond.expr, file, variable, value), admitsValue: (value) => this.conditionAdmits(cond.expr, file, variable, value) } : {}
+        };
+      }
+      /**
+       * The list a condition requires `var.<variable>` to be in: one of the conditions it requires all
+       * of (its top-level `&&` operands, in parentheses or compared `== true`) is
+       * `contains(<list>, var.<variable>)`, the variable as it is or with its case changed
+       * (`lower()`, `upper()`), the list written out, in `toset()` or held by a local. Not under a
+       * top-level `||`, `!` or `?:`, which admit more (review 129). Undefined when there is none or
+       * the list is not known.
+       */
+      requiredAmong(e, file, variable) {
+        if (e.type === "Parentheses") return this.requiredAmong(e.expr, file, variable);
+        if (e.type === "BinaryOp" && e.op === "&&") return this.requiredAmong(e.left, file, variable) ?? this.requiredAmong(e.right, file, variable);
+        if (e.type === "BinaryOp" && e.op === "==" && e.right.type === "Literal" && e.right.value === true) return this.requiredAmong(e.left, file, variable);
+        if (e.type !== "FunctionCall" || e.name !== "contains" || e.args.length !== 2) return void 0;
+        const [collection, subject] = e.args;
+        const own = (x) => x.type === "ScopeTraversal" && isVariable(x, variable) && x.steps.length === 1;
+        const read = subject.type === "FunctionCall" && (subject.name === "lower" || subject.name === "upper") && subject.args.length === 1 ? subject.args[0] : subject;
+        if (!own(read)) return void 0;
+        const list2 = evaluate(collection, this.context(file));
+        return list2.kind === "list" && list2.items.every((i) => i.kind !== "unknown") ? list2.items : void 0;
       }
       /**
        * A validation condition evaluated as Terraform would for `var.<variable> = value` (any
@@ -58384,55 +58419,7 @@ function unknownSizePool(pool, inputs) {
 function admitsNoGpuSize(input2) {
   const listsOnly = (values) => values.length > 0 && values.every((v) => v.kind === "string" && !isGpuSize(v.value));
   if (input2.kind !== "tf-variable") return listsOnly(input2.allowedValues ?? []);
-  const name = input2.name.replace(/[^\w-]/g, "");
-  const plainContains = new RegExp(`^contains\\((?:\\[[^\\]]*\\]|toset\\(\\[[^\\]]*\\]\\)|local\\.[A-Za-z_][\\w-]*),(?:var\\.${name}|(?:lower|upper)\\(var\\.${name}\\))\\)$`);
-  return (input2.validations ?? []).some((v) => listsOnly(v.allowed) && conjuncts(v.text).some((c) => plainContains.test(c)));
-}
-function conjuncts(condition) {
-  const out = [];
-  let depth = 0;
-  let quote = false;
-  let cur = "";
-  for (let i = 0; i < condition.length; i++) {
-    const c = condition[i];
-    if (quote) {
-      cur += c;
-      if (c === "\\") cur += condition[++i] ?? "";
-      else if (c === '"') quote = false;
-      continue;
-    }
-    if (c === '"') quote = true;
-    else if (c === "(" || c === "[" || c === "{") depth++;
-    else if (c === ")" || c === "]" || c === "}") depth--;
-    else if (depth === 0 && (c === "|" && condition[i + 1] === "|" || c === "?")) return [];
-    else if (c === "&" && condition[i + 1] === "&" && depth === 0) {
-      out.push(cur);
-      cur = "";
-      i++;
-      continue;
-    }
-    if (!/\s/.test(c)) cur += c;
-  }
-  out.push(cur);
-  return out.map((c) => {
-    let t = c.replace(/==true$/, "");
-    while (t.startsWith("(") && t.endsWith(")") && balanced2(t.slice(1, -1))) t = t.slice(1, -1);
-    return t;
-  });
-}
-function balanced2(t) {
-  let depth = 0;
-  let quote = false;
-  for (let i = 0; i < t.length; i++) {
-    const c = t[i];
-    if (quote) {
-      if (c === "\\") i++;
-      else if (c === '"') quote = false;
-    } else if (c === '"') quote = true;
-    else if (c === "(" || c === "[" || c === "{") depth++;
-    else if ((c === ")" || c === "]" || c === "}") && --depth < 0) return false;
-  }
-  return depth === 0;
+  return (input2.validations ?? []).some((v) => v.requiredAmong !== void 0 && listsOnly(v.requiredAmong));
 }
 function poolSummary(pool, sizeFact, gpuSize) {
   const knownName = leafName(pool);
@@ -60757,8 +60744,7 @@ function problemsOf(input2, size) {
     const all = input2.validations ?? [];
     if (all.length === 0)
       return [{ location: input2.header, attributePath: `${input2.name}.validation`, messageId: isStructured(input2, size) ? "noValidationStructured" : "noValidation", data: { ...base, regex: gpuSizeRegex() } }];
-    const readsIt = new RegExp(`\\bvar\\.${input2.name.replace(/[^\w-]/g, "")}\\b`);
-    const vs = all.filter((v) => readsIt.test(v.text));
+    const vs = all.filter((v) => !v.ignoresVariable);
     if (vs.length === 0)
       return [{ location: input2.header, attributePath: `${input2.name}.validation`, messageId: isStructured(input2, size) ? "noSizeValidationStructured" : "noSizeValidation", data: { ...base, regex: gpuSizeRegex() } }];
     const out = [];

@@ -165,8 +165,7 @@ function problemsOf(input: InputDecl, size: Value | undefined): Problem[] | Unde
     // A condition that does not read the variable (Terraform 1.9+ lets it read others) holds or
     // fails whatever size it is given: it checks no size, evaluated or not (review 126: one that
     // reads a data source made the guard undecided).
-    const readsIt = new RegExp(`\\bvar\\.${input.name.replace(/[^\w-]/g, '')}\\b`);
-    const vs = all.filter((v) => readsIt.test(v.text));
+    const vs = all.filter((v) => !v.ignoresVariable);
     if (vs.length === 0)
       return [{ location: input.header, attributePath: `${input.name}.validation`, messageId: isStructured(input, size) ? 'noSizeValidationStructured' : 'noSizeValidation', data: { ...base, regex: gpuSizeRegex() } }];
     const out: Problem[] = [];

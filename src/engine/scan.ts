@@ -420,74 +420,16 @@ function unknownSizePool(pool: Resource<'aks.nodepool'>, inputs: readonly InputD
 
 /**
  * Whether an input's guard admits no GPU size, read only where the guard lists every size it
- * admits: ARM/Bicep `allowedValues`, a Terraform validation whose whole condition is
- * `contains([...], var.<name>)` (review 127: a deny list `!contains(…)`, a `contains` over another
- * variable or member, one beside `startswith(…)` admit other sizes). A regex or any other
- * condition is not read for this (it may admit a GPU size no probe names).
+ * admits: ARM/Bicep `allowedValues`, a Terraform validation that requires the value to be in a
+ * list (`InputValidation.requiredAmong`: `contains([...], var.x)` among the conditions it requires
+ * all of; review 127: a deny list `!contains(…)`, a `contains` over another variable or member, one
+ * beside `|| startswith(…)` admit other sizes). A regex or any other condition is not read for
+ * this (it may admit a GPU size no probe names).
  */
 function admitsNoGpuSize(input: InputDecl): boolean {
   const listsOnly = (values: readonly Value[]): boolean => values.length > 0 && values.every((v) => v.kind === 'string' && !isGpuSize(v.value));
   if (input.kind !== 'tf-variable') return listsOnly(input.allowedValues ?? []);
-  // (The list written out, in `toset()` or held by a local; the variable as it is or with its case
-  // changed: `contains(local.sizes, lower(var.x))`.)
-  const name = input.name.replace(/[^\w-]/g, '');
-  const plainContains = new RegExp(`^contains\\((?:\\[[^\\]]*\\]|toset\\(\\[[^\\]]*\\]\\)|local\\.[A-Za-z_][\\w-]*),(?:var\\.${name}|(?:lower|upper)\\(var\\.${name}\\))\\)$`);
-  // One plain `contains` among the conditions that must all hold restricts the size (`contains(…) && length(var.x) > 0`).
-  return (input.validations ?? []).some((v) => listsOnly(v.allowed) && conjuncts(v.text).some((c) => plainContains.test(c)));
-}
-
-/**
- * The conditions a validation's condition requires all of: its top-level `&&` operands, each without
- * blanks, outer parentheses or a trailing `== true`; none when a top-level `||` or `?:` binds looser
- * than `&&` (`contains(…) && x || y` admits what `y` admits; review 129). Text in quotes is kept as it is.
- */
-function conjuncts(condition: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let quote = false;
-  let cur = '';
-  for (let i = 0; i < condition.length; i++) {
-    const c = condition[i]!;
-    if (quote) {
-      cur += c;
-      if (c === '\\') cur += condition[++i] ?? '';
-      else if (c === '"') quote = false;
-      continue;
-    }
-    if (c === '"') quote = true;
-    else if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') depth--;
-    else if (depth === 0 && ((c === '|' && condition[i + 1] === '|') || c === '?')) return [];
-    else if (c === '&' && condition[i + 1] === '&' && depth === 0) {
-      out.push(cur);
-      cur = '';
-      i++;
-      continue;
-    }
-    if (!/\s/.test(c)) cur += c;
-  }
-  out.push(cur);
-  return out.map((c) => {
-    let t = c.replace(/==true$/, '');
-    while (t.startsWith('(') && t.endsWith(')') && balanced(t.slice(1, -1))) t = t.slice(1, -1);
-    return t;
-  });
-}
-
-/** Whether a text's brackets balance (outside quotes): `(a)(b)` is not one parenthesised operand. */
-function balanced(t: string): boolean {
-  let depth = 0;
-  let quote = false;
-  for (let i = 0; i < t.length; i++) {
-    const c = t[i]!;
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === '"') quote = false;
-    } else if (c === '"') quote = true;
-    else if (c === '(' || c === '[' || c === '{') depth++;
-    else if ((c === ')' || c === ']' || c === '}') && --depth < 0) return false;
-  }
-  return depth === 0;
+  return (input.validations ?? []).some((v) => v.requiredAmong !== undefined && listsOnly(v.requiredAmong));
 }
 
 /** A pool's summary: its name, labels, size, taints and cluster. */

@@ -85,6 +85,16 @@ export interface InputValidation {
   /** Literal values of a `contains([...], var.x)` list, each with its origin. */
   allowed: Value[];
   /**
+   * The condition does not refer to the variable (`var.<name>`; Terraform 1.9+ lets it refer to
+   * others): it holds or fails whatever the variable's value is.
+   */
+  ignoresVariable?: true;
+  /**
+   * A list the condition requires the variable's value to be in (`contains(<list>, var.x)` among
+   * the conditions it requires all of): no value outside it passes. Absent when there is none.
+   */
+  requiredAmong?: Value[];
+  /**
    * The condition evaluated with the variable set to `value` (other names as the module
    * resolves them): true (admits), false (rejects), undefined (not decided: an unknown
    * name, an unsupported function).

@@ -2844,6 +2844,35 @@ resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
         messageId: 'noSizeValidation',
       },
       {
+        // The variable's name in a string or a comment is no reference to it (Terraform's own reading;
+        // the text-matching reading of review 127 took it for one and left the guard undecided).
+        name: 'validation-naming-the-variable-only-in-a-string-and-a-comment',
+        files: {
+          'main.tf': `
+data "azurerm_client_config" "c" {}
+
+⟦variable "gpu_vm_size" {⟧
+  type    = string
+  default = "Standard_NC4as_T4_v3"
+  validation {
+    # var.gpu_vm_size is checked elsewhere
+    condition     = data.azurerm_client_config.c.tenant_id != "var.gpu_vm_size"
+    error_message = "Sign in first."
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = "x"
+  vm_size               = var.gpu_vm_size
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noSizeValidation',
+      },
+      {
         // Review 125: the size is an `optional(string, "…")` default, filled in by the type before
         // the validation runs: the regex guard admits Standard_NP10s (it was silent: the member to
         // swap for the probe was looked for in the written value, which has no vm_size).

@@ -44,6 +44,14 @@ export function formatNumber(n: number): string {
   return plainNumber(n);
 }
 
+/** A function of one number (`abs`, `floor`, …): unknown when its argument is not a number. */
+function ofOneNumber(name: string, f: (n: number) => number): (args: Value[], at: Location) => Value {
+  return (args, at) => {
+    const n = args[0] && asNumber(args[0]);
+    return n === undefined ? unk(name, at) : num(f(n), at);
+  };
+}
+
 function asNumber(v: Value): number | undefined {
   if (v.kind === 'number') return v.value;
   if (v.kind === 'string' && v.value.trim() !== '' && !Number.isNaN(Number(v.value))) return Number(v.value);
@@ -401,23 +409,11 @@ const fns: Record<string, TfFunction> = {
     const ns = args.map(asNumber);
     return ns.some((n) => n === undefined) || ns.length === 0 ? unk('max', at) : num(maxOf(ns as number[]), at);
   },
-  abs: (args, at) => {
-    const n = args[0] && asNumber(args[0]);
-    return n === undefined ? unk('abs', at) : num(Math.abs(n), at);
-  },
+  abs: ofOneNumber('abs', Math.abs),
   // (Review 125: `floor(p.os_disk_size_gb) == p.os_disk_size_gb` in a validation was unknown.)
-  floor: (args, at) => {
-    const n = args[0] && asNumber(args[0]);
-    return n === undefined ? unk('floor', at) : num(Math.floor(n), at);
-  },
-  ceil: (args, at) => {
-    const n = args[0] && asNumber(args[0]);
-    return n === undefined ? unk('ceil', at) : num(Math.ceil(n), at);
-  },
-  signum: (args, at) => {
-    const n = args[0] && asNumber(args[0]);
-    return n === undefined ? unk('signum', at) : num(n > 0 ? 1 : n < 0 ? -1 : 0, at);
-  },
+  floor: ofOneNumber('floor', Math.floor),
+  ceil: ofOneNumber('ceil', Math.ceil),
+  signum: ofOneNumber('signum', (n) => (n > 0 ? 1 : n < 0 ? -1 : 0)),
   range: (args, at) => {
     const ns = args.map(asNumber);
     if (ns.some((n) => n === undefined)) return unk('range', at);

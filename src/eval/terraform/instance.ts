@@ -834,7 +834,37 @@ export class ModuleInstance {
       forEachChild(e, visit);
     };
     if (cond) visit(cond.expr);
-    return { at, text: cond ? sourceText(text, cond.expr.range) : '', regexes, allowed, ...(cond ? { admits: (value: string) => this.conditionAdmits(cond.expr, file, variable, value), admitsValue: (value: Value) => this.conditionAdmits(cond.expr, file, variable, value) } : {}) };
+    const only = cond ? this.requiredAmong(cond.expr, file, variable) : undefined;
+    return {
+      at,
+      text: cond ? sourceText(text, cond.expr.range) : '',
+      regexes,
+      allowed,
+      ...(cond && !readsVariable(cond.expr, variable) ? { ignoresVariable: true as const } : {}),
+      ...(only ? { requiredAmong: only } : {}),
+      ...(cond ? { admits: (value: string) => this.conditionAdmits(cond.expr, file, variable, value), admitsValue: (value: Value) => this.conditionAdmits(cond.expr, file, variable, value) } : {}),
+    };
+  }
+
+  /**
+   * The list a condition requires `var.<variable>` to be in: one of the conditions it requires all
+   * of (its top-level `&&` operands, in parentheses or compared `== true`) is
+   * `contains(<list>, var.<variable>)`, the variable as it is or with its case changed
+   * (`lower()`, `upper()`), the list written out, in `toset()` or held by a local. Not under a
+   * top-level `||`, `!` or `?:`, which admit more (review 129). Undefined when there is none or
+   * the list is not known.
+   */
+  private requiredAmong(e: Expression, file: string, variable: string): Value[] | undefined {
+    if (e.type === 'Parentheses') return this.requiredAmong(e.expr, file, variable);
+    if (e.type === 'BinaryOp' && e.op === '&&') return this.requiredAmong(e.left, file, variable) ?? this.requiredAmong(e.right, file, variable);
+    if (e.type === 'BinaryOp' && e.op === '==' && e.right.type === 'Literal' && e.right.value === true) return this.requiredAmong(e.left, file, variable);
+    if (e.type !== 'FunctionCall' || e.name !== 'contains' || e.args.length !== 2) return undefined;
+    const [collection, subject] = e.args as [Expression, Expression];
+    const own = (x: Expression): boolean => x.type === 'ScopeTraversal' && isVariable(x, variable) && x.steps.length === 1;
+    const read = subject.type === 'FunctionCall' && (subject.name === 'lower' || subject.name === 'upper') && subject.args.length === 1 ? subject.args[0]! : subject;
+    if (!own(read)) return undefined;
+    const list = evaluate(collection, this.context(file));
+    return list.kind === 'list' && list.items.every((i) => i.kind !== 'unknown') ? list.items : undefined;
   }
 
   /**
@@ -902,6 +932,25 @@ export function localModuleSource(call: Block): string | undefined {
   const part = s.expr.parts[0]!;
   if (part.type !== 'TemplateLiteral') return undefined;
   return part.value.startsWith('./') || part.value.startsWith('../') ? part.value : undefined;
+}
+
+/** `var.<variable>` (and what follows it): a reference to the variable. */
+function isVariable(e: Extract<Expression, { type: 'ScopeTraversal' }>, variable: string): boolean {
+  const first = e.steps[0];
+  return e.root === 'var' && first?.type === 'GetAttr' && first.name === variable;
+}
+
+/**
+ * Whether an expression refers to `var.<variable>` anywhere (Terraform's own reading of a
+ * validation's references; text in strings or comments does not count).
+ */
+function readsVariable(e: Expression, variable: string): boolean {
+  if (e.type === 'ScopeTraversal' && isVariable(e, variable)) return true;
+  let found = false;
+  forEachChild(e, (c) => {
+    if (!found && readsVariable(c, variable)) found = true;
+  });
+  return found;
 }
 
 function isTrue(v: Value): boolean {
