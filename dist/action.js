@@ -1402,12 +1402,12 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path69) {
+function findNodeAtLocation(root, path70) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path69) {
+  for (let segment of path70) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -12855,8 +12855,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path69) {
-      let input2 = path69;
+    function removeDotSegments(path70) {
+      let input2 = path70;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -12930,11 +12930,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path69) {
-      if (path69 === "" || path69[0] === "/") {
-        return removeDotSegments(path69);
+    function removeDotSegmentsRelative(path70) {
+      if (path70 === "" || path70[0] === "/") {
+        return removeDotSegments(path70);
       }
-      const segments3 = path69.split("/");
+      const segments3 = path70.split("/");
       const last = segments3.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -13297,8 +13297,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path69 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path69 && path69 !== "/" ? path69 : void 0;
+        const path70 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path70 && path70 !== "/" ? path70 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -18184,9 +18184,9 @@ function childAt(cur, seg) {
   for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) found = e;
   return found;
 }
-function valueAt(v, path69) {
+function valueAt(v, path70) {
   let cur = v;
-  for (const seg of path69.split(".")) {
+  for (const seg of path70.split(".")) {
     if (!cur) return void 0;
     if (cur.kind === "unknown") {
       const known2 = knownMember(cur, seg);
@@ -18273,9 +18273,9 @@ var init_aks_virtual_machines_pool = __esm({
 });
 
 // src/model/normalize.ts
-function chosenNullAt(v, path69) {
+function chosenNullAt(v, path70) {
   let cur = v;
-  for (const seg of path69.split(".")) {
+  for (const seg of path70.split(".")) {
     if (!cur || cur.kind === "unknown") return void 0;
     if (cur.kind === "null") return nullWrittenElsewhere(cur) ? cur : void 0;
     const parent = cur;
@@ -21398,7 +21398,7 @@ function positionedHeredoc(expr, d) {
     pieces.push(s.slice(from));
     return derived(str(pieces.join(""), origin), origin, used);
   };
-  const build = (node, path69) => {
+  const build = (node, path70) => {
     const origin = at2(node);
     switch (node.type) {
       case "string":
@@ -21414,8 +21414,8 @@ function positionedHeredoc(expr, d) {
         const children = node.children ?? [];
         for (let i = 0; i < children.length; i++) {
           const c = children[i];
-          if (path69.length <= MAX_SITE_PATH) members2.push([`${path69}[${i}]`, at2(c)]);
-          const v = build(c, `${path69}[${i}]`);
+          if (path70.length <= MAX_SITE_PATH) members2.push([`${path70}[${i}]`, at2(c)]);
+          const v = build(c, `${path70}[${i}]`);
           if (!v) return void 0;
           items.push(v);
         }
@@ -21428,8 +21428,8 @@ function positionedHeredoc(expr, d) {
           const c = p.children?.[1];
           if (!k || !c || typeof k.value !== "string") continue;
           if (hasHoleChar(k.value, holes.length)) return void 0;
-          if (path69.length + k.value.length <= MAX_SITE_PATH) members2.push([`${path69}.${k.value}`, at2(p)]);
-          const v = build(c, `${path69}.${k.value}`);
+          if (path70.length + k.value.length <= MAX_SITE_PATH) members2.push([`${path70}.${k.value}`, at2(p)]);
+          const v = build(c, `${path70}.${k.value}`);
           if (!v) return void 0;
           m.set(k.value, v);
         }
@@ -21441,7 +21441,7 @@ function positionedHeredoc(expr, d) {
   };
   const value = build(parsed.root, "body");
   if (!value || seen.some((s) => s === 0)) return void 0;
-  for (const [path69, loc3] of members2) d.member(path69, loc3);
+  for (const [path70, loc3] of members2) d.member(path70, loc3);
   return value;
 }
 function readDifferently(s) {
@@ -21722,17 +21722,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path69) {
-      const ctrl = callVisitor(key, node, visitor, path69);
+    function visit_(key, node, visitor, path70) {
+      const ctrl = callVisitor(key, node, visitor, path70);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path69, ctrl);
-        return visit_(key, ctrl, visitor, path69);
+        replaceNode(key, path70, ctrl);
+        return visit_(key, ctrl, visitor, path70);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path69 = Object.freeze(path69.concat(node));
+          path70 = Object.freeze(path70.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path69);
+            const ci = visit_(i, node.items[i], visitor, path70);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21743,13 +21743,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path69 = Object.freeze(path69.concat(node));
-          const ck = visit_("key", node.key, visitor, path69);
+          path70 = Object.freeze(path70.concat(node));
+          const ck = visit_("key", node.key, visitor, path70);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path69);
+          const cv = visit_("value", node.value, visitor, path70);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21770,17 +21770,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path69) {
-      const ctrl = await callVisitor(key, node, visitor, path69);
+    async function visitAsync_(key, node, visitor, path70) {
+      const ctrl = await callVisitor(key, node, visitor, path70);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path69, ctrl);
-        return visitAsync_(key, ctrl, visitor, path69);
+        replaceNode(key, path70, ctrl);
+        return visitAsync_(key, ctrl, visitor, path70);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path69 = Object.freeze(path69.concat(node));
+          path70 = Object.freeze(path70.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path69);
+            const ci = await visitAsync_(i, node.items[i], visitor, path70);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21791,13 +21791,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path69 = Object.freeze(path69.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path69);
+          path70 = Object.freeze(path70.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path70);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path69);
+          const cv = await visitAsync_("value", node.value, visitor, path70);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21824,23 +21824,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path69) {
+    function callVisitor(key, node, visitor, path70) {
       if (typeof visitor === "function")
-        return visitor(key, node, path69);
+        return visitor(key, node, path70);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path69);
+        return visitor.Map?.(key, node, path70);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path69);
+        return visitor.Seq?.(key, node, path70);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path69);
+        return visitor.Pair?.(key, node, path70);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path69);
+        return visitor.Scalar?.(key, node, path70);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path69);
+        return visitor.Alias?.(key, node, path70);
       return void 0;
     }
-    function replaceNode(key, path69, node) {
-      const parent = path69[path69.length - 1];
+    function replaceNode(key, path70, node) {
+      const parent = path70[path70.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -22452,10 +22452,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path69, value) {
+    function collectionFromPath(schema, path70, value) {
       let v = value;
-      for (let i = path69.length - 1; i >= 0; --i) {
-        const k = path69[i];
+      for (let i = path70.length - 1; i >= 0; --i) {
+        const k = path70[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -22474,7 +22474,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path69) => path69 == null || typeof path69 === "object" && !!path69[Symbol.iterator]().next().done;
+    var isEmptyPath = (path70) => path70 == null || typeof path70 === "object" && !!path70[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -22504,11 +22504,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path69, value) {
-        if (isEmptyPath(path69))
+      addIn(path70, value) {
+        if (isEmptyPath(path70))
           this.add(value);
         else {
-          const [key, ...rest] = path69;
+          const [key, ...rest] = path70;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -22522,8 +22522,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path69) {
-        const [key, ...rest] = path69;
+      deleteIn(path70) {
+        const [key, ...rest] = path70;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -22537,8 +22537,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path69, keepScalar) {
-        const [key, ...rest] = path69;
+      getIn(path70, keepScalar) {
+        const [key, ...rest] = path70;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -22556,8 +22556,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path69) {
-        const [key, ...rest] = path69;
+      hasIn(path70) {
+        const [key, ...rest] = path70;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -22567,8 +22567,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path69, value) {
-        const [key, ...rest] = path69;
+      setIn(path70, value) {
+        const [key, ...rest] = path70;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -25083,9 +25083,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path69, value) {
+      addIn(path70, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path69, value);
+          this.contents.addIn(path70, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -25160,14 +25160,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path69) {
-        if (Collection.isEmptyPath(path69)) {
+      deleteIn(path70) {
+        if (Collection.isEmptyPath(path70)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path69) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path70) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -25182,10 +25182,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path69, keepScalar) {
-        if (Collection.isEmptyPath(path69))
+      getIn(path70, keepScalar) {
+        if (Collection.isEmptyPath(path70))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path69, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path70, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -25196,10 +25196,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path69) {
-        if (Collection.isEmptyPath(path69))
+      hasIn(path70) {
+        if (Collection.isEmptyPath(path70))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path69) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path70) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -25216,13 +25216,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path69, value) {
-        if (Collection.isEmptyPath(path69)) {
+      setIn(path70, value) {
+        if (Collection.isEmptyPath(path70)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path69), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path70), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path69, value);
+          this.contents.setIn(path70, value);
         }
       }
       /**
@@ -27183,9 +27183,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path69) => {
+    visit2.itemAtPath = (cst, path70) => {
       let item = cst;
-      for (const [field, index] of path69) {
+      for (const [field, index] of path70) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -27194,23 +27194,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path69) => {
-      const parent = visit2.itemAtPath(cst, path69.slice(0, -1));
-      const field = path69[path69.length - 1][0];
+    visit2.parentCollection = (cst, path70) => {
+      const parent = visit2.itemAtPath(cst, path70.slice(0, -1));
+      const field = path70[path70.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path69, item, visitor) {
-      let ctrl = visitor(item, path69);
+    function _visit(path70, item, visitor) {
+      let ctrl = visitor(item, path70);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path69.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path70.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27221,10 +27221,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path69);
+            ctrl = ctrl(item, path70);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path69) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path70) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -32407,8 +32407,8 @@ function yamlValue(file, t, opts = {}) {
       return unknown("a YAML alias or tag this reader does not follow", origin);
   }
 }
-function withOverride(body, path69, value) {
-  const [head, ...rest] = path69;
+function withOverride(body, path70, value) {
+  const [head, ...rest] = path70;
   if (head === void 0) return body;
   const entries2 = new Map(body.entries);
   const existingKey = entries2.has(head) ? head : [...entries2.keys()].find((k) => k.toLowerCase() === head.toLowerCase());
@@ -32718,13 +32718,13 @@ function forEachChild(e, f) {
 function isAzapiBody(name, pathPrefix, resourceType) {
   return !pathPrefix && name === "body" && resourceType.startsWith("azapi_");
 }
-function bodyMemberSites(expr, file, path69, sites) {
-  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path69, sites);
-  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path69, sites);
+function bodyMemberSites(expr, file, path70, sites) {
+  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path70, sites);
+  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path70, sites);
   if (expr.type === "Tuple") {
     expr.items.forEach((e, i) => {
-      sites.set(`${path69}[${i}]`, locOf(e, file));
-      bodyMemberSites(e, file, `${path69}[${i}]`, sites);
+      sites.set(`${path70}[${i}]`, locOf(e, file));
+      bodyMemberSites(e, file, `${path70}[${i}]`, sites);
     });
     return;
   }
@@ -32732,8 +32732,8 @@ function bodyMemberSites(expr, file, path69, sites) {
   for (const item of expr.items) {
     const key = literalKey(item.key, item.bareKey);
     if (key === void 0) continue;
-    sites.set(`${path69}.${key}`, locOf(item, file));
-    bodyMemberSites(item.value, file, `${path69}.${key}`, sites);
+    sites.set(`${path70}.${key}`, locOf(item, file));
+    bodyMemberSites(item.value, file, `${path70}.${key}`, sites);
   }
 }
 function literalKey(key, bareKey) {
@@ -33150,7 +33150,7 @@ var init_instance = __esm({
       evalAttribute(name, expr, ctx, resourceType, pathPrefix, sites) {
         if (isAzapiBody(name, pathPrefix, resourceType)) {
           if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args[0]) return evaluate(expr.args[0], ctx);
-          return decodeJsonBody(expr, { file: loc(ctx, expr).file, evaluate: (e) => evaluate(e, ctx), member: (path69, at2) => sites.set(path69, at2) });
+          return decodeJsonBody(expr, { file: loc(ctx, expr).file, evaluate: (e) => evaluate(e, ctx), member: (path70, at2) => sites.set(path70, at2) });
         }
         const v = evaluate(expr, ctx);
         if (!pathPrefix && name === "type" && resourceType.startsWith("azapi_") && v.kind === "unknown" && expr.type === "Template") {
@@ -34183,7 +34183,7 @@ function readPodTemplates(file, documents, lineMap, fileOf) {
       if (items?.type === "seq" && depth < MAX_LIST_DEPTH) for (const it of items.items) visit2(it, depth + 1);
       return;
     }
-    for (const [path69, role, spec, inline] of podSpecsOf(node, obj2)) out.push(readTemplate(src, node, obj2, path69, role, spec, inline));
+    for (const [path70, role, spec, inline] of podSpecsOf(node, obj2)) out.push(readTemplate(src, node, obj2, path70, role, spec, inline));
   };
   for (const d of documents) visit2(d, 0);
   if (out.length > 0) markInjectedTolerations(src, documents, out);
@@ -34572,10 +34572,10 @@ function terraformKaitoObjects(r, isManifestFile) {
   }
   return out;
 }
-function isYamlText(manifest, path69) {
+function isYamlText(manifest, path70) {
   let cur = manifest;
   let marked = manifest.yamlText === true;
-  for (const step of path69.split(".")) {
+  for (const step of path70.split(".")) {
     const m = /^([^[\]]*)((?:\[\d+\])*)$/.exec(step);
     if (!m || cur?.kind !== "object") break;
     cur = cur.entries.get(m[1]);
@@ -34840,7 +34840,7 @@ var init_kubernetes_types = __esm({
   "src/eval/terraform/kubernetes-types.ts"() {
     "use strict";
     TEMPLATE_SPEC2 = ["spec", "template", "spec"];
-    typed = (kind, apiVersion, path69 = TEMPLATE_SPEC2) => ({ kind, apiVersion, path: path69 });
+    typed = (kind, apiVersion, path70 = TEMPLATE_SPEC2) => ({ kind, apiVersion, path: path70 });
     POD = typed("Pod", "v1", ["spec"]);
     DEPLOYMENT = typed("Deployment", "apps/v1");
     DAEMON_SET = typed("DaemonSet", "apps/v1");
@@ -35196,8 +35196,8 @@ function azapiSource(r, base, site) {
     ...apiVersion ? { apiVersion } : {}
   };
 }
-function memberKeySite(body, path69) {
-  const segs = path69.split(".");
+function memberKeySite(body, path70) {
+  const segs = path70.split(".");
   const last = segs.pop();
   let cur = body;
   for (const seg of segs) cur = cur ? childAt(cur, seg) : void 0;
@@ -35313,15 +35313,15 @@ function actionAsUpdate(u) {
   if (given === void 0 || given.kind === "null") return void 0;
   const body = given.kind === "object" ? given : unknown(`the body of ${u.address} is not read`, given.origin ?? u.header);
   const placed = obj(/* @__PURE__ */ new Map(), body.origin);
-  for (const path69 of paths) placeAt(placed, path69, body);
+  for (const path70 of paths) placeAt(placed, path70, body);
   const entries2 = new Map(u.body.entries);
   entries2.set("body", placed);
   return { update: { ...u, body: obj(entries2, u.body.origin) }, uncertain: action?.kind === "unknown" || method?.kind === "unknown" || when?.kind === "unknown" };
 }
-function placeAt(into, path69, value) {
+function placeAt(into, path70, value) {
   let at2 = into;
-  for (const [i, key] of path69.entries()) {
-    if (i === path69.length - 1) {
+  for (const [i, key] of path70.entries()) {
+    if (i === path70.length - 1) {
       at2.entries.set(key, value);
       return;
     }
@@ -36526,13 +36526,13 @@ function localUsesIn(text2) {
   for (const line of text2.split(/\r\n?|\n/)) {
     const at2 = line.indexOf("template:");
     if (at2 < 0) continue;
-    const path69 = templateValue(line.slice(at2 + "template:".length));
-    if (path69 === void 0) continue;
-    if (!path69.includes("${{")) {
-      if (!/[\s'"#@$]/.test(path69)) out.push(path69.replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase());
+    const path70 = templateValue(line.slice(at2 + "template:".length));
+    if (path70 === void 0) continue;
+    if (!path70.includes("${{")) {
+      if (!/[\s'"#@$]/.test(path70)) out.push(path70.replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase());
       continue;
     }
-    const pattern = path69.replace(/\$\{\{[^}]*\}\}/g, "*").replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase();
+    const pattern = path70.replace(/\$\{\{[^}]*\}\}/g, "*").replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase();
     if (!/[\s'"#@$]/.test(pattern) && /[a-z0-9]{2}/.test(pattern.replace(/\.ya?ml$/, ""))) out.push(pattern);
   }
   return out;
@@ -36850,11 +36850,11 @@ function kindOf(c) {
 }
 function streamJson(chunks, visitor) {
   const r = new ChunkReader(chunks);
-  const value = (path69, depth) => {
+  const value = (path70, depth) => {
     const c = r.peek();
     if (c === -1) r.fail("Expected a value here");
     const start = r.position();
-    const action = visitor.at(path69, start, kindOf(c));
+    const action = visitor.at(path70, start, kindOf(c));
     if (action === "stop") throw STOP;
     if (action === "skip") return visitor.looseSkip ? r.skipLoosely(depth) : r.skip(depth);
     if (action === "raw") {
@@ -36862,18 +36862,18 @@ function streamJson(chunks, visitor) {
       r.skipLoosely(depth);
       const text2 = r.textFrom(r.mark);
       r.endMark();
-      if (visitor.raw?.(path69, text2, start) === false) throw STOP;
+      if (visitor.raw?.(path70, text2, start) === false) throw STOP;
       return;
     }
     if (depth + 1 > MAX_NESTING_DEPTH) r.fail(nestingMessage());
     if (c === 123 || c === 91) {
-      container(path69, depth, c);
-      visitor.end?.(path69, r.position());
+      container(path70, depth, c);
+      visitor.end?.(path70, r.position());
       return;
     }
     r.skip(depth);
   };
-  const container = (path69, depth, c) => {
+  const container = (path70, depth, c) => {
     if (c === 123) {
       r.pos++;
       if (r.peek() === 125) {
@@ -36884,7 +36884,7 @@ function streamJson(chunks, visitor) {
         if (r.peek() !== 34) r.fail("Expected a property name here");
         const key = JSON.parse(r.string(true));
         r.expect(58, "a colon");
-        value([...path69, key], depth + 1);
+        value([...path70, key], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 125) return;
@@ -36901,7 +36901,7 @@ function streamJson(chunks, visitor) {
         return;
       }
       for (let i = 0; ; i++) {
-        value([...path69, i], depth + 1);
+        value([...path70, i], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 93) return;
@@ -37235,11 +37235,11 @@ function looksLikePlan(chunks) {
     run(chunks, {
       // What the file is: a syntax error in a part skipped here is the reading's to report.
       looseSkip: true,
-      at(path69) {
-        if (path69.length === 0) return "enter";
-        if (path69.length > 1) return "skip";
-        if (path69[0] === "format_version") format2 = true;
-        if (path69[0] === "planned_values" || path69[0] === "resource_changes") body = true;
+      at(path70) {
+        if (path70.length === 0) return "enter";
+        if (path70.length > 1) return "skip";
+        if (path70[0] === "format_version") format2 = true;
+        if (path70[0] === "planned_values" || path70[0] === "resource_changes") body = true;
         return format2 && body ? "stop" : "skip";
       }
     });
@@ -37253,23 +37253,23 @@ function readPlanHead(chunks) {
   let changes = false;
   let planned;
   const ok = run(chunks, {
-    at(path69, start, kind) {
-      if (path69.length === 0) return "enter";
-      if (isKey(path69, "resource_changes")) changes = true;
-      if (isKey(path69, "planned_values")) planned = start;
-      if (isKey(path69, "format_version") || isKey(path69, "variables") || isKey(path69, "configuration")) return "raw";
-      const expected = path69.length === 1 ? TOP_SHAPES[path69[0]] : void 0;
-      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path69[0], kind, expected, at: start };
+    at(path70, start, kind) {
+      if (path70.length === 0) return "enter";
+      if (isKey(path70, "resource_changes")) changes = true;
+      if (isKey(path70, "planned_values")) planned = start;
+      if (isKey(path70, "format_version") || isKey(path70, "variables") || isKey(path70, "configuration")) return "raw";
+      const expected = path70.length === 1 ? TOP_SHAPES[path70[0]] : void 0;
+      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path70[0], kind, expected, at: start };
       return "skip";
     },
-    raw(path69, text2, start) {
+    raw(path70, text2, start) {
       const v = parseRaw(text2, start);
-      if (path69[0] === "format_version") {
+      if (path70[0] === "format_version") {
         head.formatVersion = typeof v === "string" ? v : String(v);
         head.formatAt = start;
-      } else if (path69[0] === "variables" && isRecord(v)) {
+      } else if (path70[0] === "variables" && isRecord(v)) {
         for (const [k, e] of Object.entries(v)) if (isRecord(e) && "value" in e) head.variables.set(k, e.value);
-      } else if (path69[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
+      } else if (path70[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
     }
   });
   if (!changes && planned) head.plannedValuesOnly = planned;
@@ -37282,37 +37282,37 @@ function forEachResourceChange(chunks, onChange) {
   const inEntry = (p) => p[0] === "resource_changes" && typeof p[1] === "number";
   let done = false;
   return run(chunks, {
-    at(path69, at2) {
+    at(path70, at2) {
       if (done) return "stop";
-      if (path69.length === 0 || isKey(path69, "resource_changes")) return "enter";
-      if (!inEntry(path69)) return "skip";
-      if (path69.length === 2) {
+      if (path70.length === 0 || isKey(path70, "resource_changes")) return "enter";
+      if (!inEntry(path70)) return "skip";
+      if (path70.length === 2) {
         current = {};
         change = void 0;
         start = at2;
         return "enter";
       }
-      if (path69.length === 3) {
-        if (path69[2] === "change") {
+      if (path70.length === 3) {
+        if (path70[2] === "change") {
           change = {};
           return "enter";
         }
-        return CHANGE_KEYS.has(path69[2]) ? "raw" : "skip";
+        return CHANGE_KEYS.has(path70[2]) ? "raw" : "skip";
       }
-      if (path69.length === 4 && path69[2] === "change") return CHANGE_CHANGE_KEYS.has(path69[3]) ? "raw" : "skip";
+      if (path70.length === 4 && path70[2] === "change") return CHANGE_CHANGE_KEYS.has(path70[3]) ? "raw" : "skip";
       return "skip";
     },
-    raw(path69, text2, at2) {
+    raw(path70, text2, at2) {
       const v = parseRaw(text2, at2);
-      if (path69.length === 3) current[path69[2]] = v;
+      if (path70.length === 3) current[path70[2]] = v;
       else {
-        change[path69[3]] = v;
-        if (path69[3] === "after") change.afterRaw = { text: text2, start: at2 };
+        change[path70[3]] = v;
+        if (path70[3] === "after") change.afterRaw = { text: text2, start: at2 };
       }
     },
-    end(path69, end) {
-      if (isKey(path69, "resource_changes")) done = true;
-      if (path69.length !== 2 || !inEntry(path69) || !current || !start) return;
+    end(path70, end) {
+      if (isKey(path70, "resource_changes")) done = true;
+      if (path70.length !== 2 || !inEntry(path70) || !current || !start) return;
       if (change) current.change = change;
       onChange(current, start, end);
       current = void 0;
@@ -38822,8 +38822,8 @@ var init_parser3 = __esm({
               return this.usingDecl(base, start);
             case "extends": {
               this.next();
-              const path69 = this.stringLiteral("a path string");
-              return { kind: "ExtendsDecl", ...base, path: path69, pathString: path69.value, range: this.range(start) };
+              const path70 = this.stringLiteral("a path string");
+              return { kind: "ExtendsDecl", ...base, path: path70, pathString: path70.value, range: this.range(start) };
             }
             case "param": {
               this.next();
@@ -38899,7 +38899,7 @@ var init_parser3 = __esm({
           case "module": {
             this.next();
             const name = this.identifier("a module name");
-            const path69 = this.stringLiteral("a module path string");
+            const path70 = this.stringLiteral("a module path string");
             this.expect("=", '"="');
             const value = this.declarationBody(false);
             const parts = this.bodyParts(value);
@@ -38907,8 +38907,8 @@ var init_parser3 = __esm({
               kind: "ModuleDecl",
               ...base,
               name,
-              path: path69,
-              pathString: path69.value,
+              path: path70,
+              pathString: path70.value,
               value,
               body: parts.body,
               condition: parts.condition,
@@ -38948,10 +38948,10 @@ var init_parser3 = __esm({
           case "test": {
             this.next();
             const name = this.identifier("a test name");
-            const path69 = this.stringLiteral("a test file path string");
+            const path70 = this.stringLiteral("a test file path string");
             this.expect("=", '"="');
             const value = this.expression();
-            return { kind: "TestDecl", ...base, name, path: path69, value, range: this.range(start) };
+            return { kind: "TestDecl", ...base, name, path: path70, value, range: this.range(start) };
           }
           case "provider":
             return this.fail(
@@ -39069,21 +39069,21 @@ var init_parser3 = __esm({
       }
       usingDecl(base, start) {
         this.next();
-        let path69 = null;
+        let path70 = null;
         let none = false;
         if (this.atWord("none")) {
           this.next();
           none = true;
         } else {
           if (this.at("StringLeft")) this.fail('The "using" path must be a plain string without interpolation.');
-          path69 = this.stringLiteral('a path string or "none"');
+          path70 = this.stringLiteral('a path string or "none"');
         }
         let config = null;
         if (this.atWord("with")) {
           this.next();
           config = this.object(false);
         }
-        return { kind: "UsingDecl", ...base, path: path69, pathString: path69?.value ?? null, none, config, range: this.range(start) };
+        return { kind: "UsingDecl", ...base, path: path70, pathString: path70?.value ?? null, none, config, range: this.range(start) };
       }
       importDecl(base, start) {
         this.next();
@@ -40544,13 +40544,13 @@ function buildResourceId(prefix, type, names3, loc3, fname) {
   }
   const known2 = prefix.every((p) => p.kind === "string") && names3.every((n) => n.kind === "string" || n.kind === "number");
   if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc3);
-  let path69 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
+  let path70 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
   for (let i = 0; i < Math.max(typeSegs.length - 1, nameSegs.length); i++) {
-    if (typeSegs[i + 1] !== void 0) path69 += "/" + escapeBraces(typeSegs[i + 1]);
-    if (nameSegs[i] !== void 0) path69 += "/" + nameSegs[i];
+    if (typeSegs[i + 1] !== void 0) path70 += "/" + escapeBraces(typeSegs[i + 1]);
+    if (nameSegs[i] !== void 0) path70 += "/" + nameSegs[i];
   }
-  if (known2) return str(path69.includes("{{") || path69.includes("}}") ? path69.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path69, loc3);
-  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path69);
+  if (known2) return str(path70.includes("{{") || path70.includes("}}") ? path70.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path70, loc3);
+  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path70);
 }
 function armResourceKey(type, name) {
   const segs = nameSegments(name) ?? ["{?}"];
@@ -41464,11 +41464,11 @@ var init_evaluate2 = __esm({
     );
     def(
       "tryGet",
-      ([a, ...path69], loc3) => {
+      ([a, ...path70], loc3) => {
         let cur = a;
-        for (const p of path69) {
+        for (const p of path70) {
           if (!cur) return nul(loc3);
-          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path69]));
+          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path70]));
           if (cur.kind === "null") return nul(loc3);
           if (cur.kind === "object" && p.kind === "string") cur = member2(cur, p.value);
           else if (cur.kind === "list" && p.kind === "number") cur = cur.items[p.value];
@@ -42223,7 +42223,7 @@ function declareInputs(template, scope, nested) {
     if (allowed === "unknown") input2.allowedValues = [unknown(`the type of parameter "${slot.name}" could not be resolved`, input2.header)];
     else if (allowed) input2.allowedValues = (allowed.children ?? []).map((c) => scope.root.eval(c));
     const decl = slot.decl;
-    input2.memberAllowed = (path69, value) => memberAllowedValues(template, decl, path69, (c) => scope.root.eval(c), value);
+    input2.memberAllowed = (path70, value) => memberAllowedValues(template, decl, path70, (c) => scope.root.eval(c), value);
     env.inputs.push(input2);
     env.inputKeys.set(key, input2);
   }
@@ -42255,7 +42255,7 @@ function evaluateArmTemplate(opts) {
   }
   return result;
 }
-function memberAllowedValues(root, decl, path69, evaluate4, value, depth = 0) {
+function memberAllowedValues(root, decl, path70, evaluate4, value, depth = 0) {
   let node = decl;
   let cur = value;
   let refs = 0;
@@ -42268,7 +42268,7 @@ function memberAllowedValues(root, decl, path69, evaluate4, value, depth = 0) {
       if (!node) return "unknown";
       continue;
     }
-    const discriminator = i < path69.length ? getProp(node, "discriminator") : void 0;
+    const discriminator = i < path70.length ? getProp(node, "discriminator") : void 0;
     if (discriminator) {
       const mapping = getProp(discriminator, "mapping");
       const tagName2 = getProp(discriminator, "propertyName")?.value;
@@ -42280,14 +42280,14 @@ function memberAllowedValues(root, decl, path69, evaluate4, value, depth = 0) {
         continue;
       }
       if (tag?.kind === "string") return "unknown";
-      const answers = members(mapping).map(([, , schema]) => memberAllowedValues(root, schema, path69.slice(i), evaluate4, cur, depth + 1));
+      const answers = members(mapping).map(([, , schema]) => memberAllowedValues(root, schema, path70.slice(i), evaluate4, cur, depth + 1));
       return answers.every((a) => a === void 0) ? void 0 : "unknown";
     }
-    if (i === path69.length) {
+    if (i === path70.length) {
       const allowed = getProp(node, "allowedValues");
       return allowed?.type === "array" ? { values: (allowed.children ?? []).map(evaluate4) } : void 0;
     }
-    const key = path69[i++];
+    const key = path70[i++];
     let next;
     if (typeof key === "string") next = getProp(getProp(node, "properties"), key) ?? getProp(node, "additionalProperties");
     else next = getProp(node, "prefixItems")?.children?.[key] ?? getProp(node, "items");
@@ -42832,16 +42832,16 @@ function namedAllowed(name, generic, reader2, depth) {
   if (decl) return allowedByType(decl.value, reader2, depth + 1);
   return reader2.imported ? reader2.imported(name, depth + 1) : "unknown";
 }
-function memberAllowedByType(t, path69, reader2, depth = 0, value) {
-  if (path69.length === 0) return allowedByType(t, reader2, depth);
+function memberAllowedByType(t, path70, reader2, depth = 0, value) {
+  if (path70.length === 0) return allowedByType(t, reader2, depth);
   if (depth > MAX_DEPTH5) return "unknown";
-  const [key, ...rest] = path69;
+  const [key, ...rest] = path70;
   switch (t.kind) {
     case "ParenType":
-      return memberAllowedByType(t.type, path69, reader2, depth + 1, value);
+      return memberAllowedByType(t.type, path70, reader2, depth + 1, value);
     case "NullableType":
     case "NonNullType":
-      return memberAllowedByType(t.base, path69, reader2, depth + 1, value);
+      return memberAllowedByType(t.base, path70, reader2, depth + 1, value);
     case "ObjectType": {
       if (typeof key !== "string") return void 0;
       const lower = key.toLowerCase();
@@ -42858,13 +42858,13 @@ function memberAllowedByType(t, path69, reader2, depth = 0, value) {
       const name = t.name.name;
       if (t.typeArgs !== null || AMBIENT.has(name.toLowerCase())) return void 0;
       const decl = reader2.types.get(name);
-      if (decl) return memberAllowedByType(decl.value, path69, reader2, depth + 1, value);
+      if (decl) return memberAllowedByType(decl.value, path70, reader2, depth + 1, value);
       const imported = reader2.importedType?.(name);
-      return imported ? memberAllowedByType(imported.type, path69, imported.reader, depth + 1, value) : "unknown";
+      return imported ? memberAllowedByType(imported.type, path70, imported.reader, depth + 1, value) : "unknown";
     }
     case "TypeMemberAccess": {
       const ns = namespaced(t, reader2);
-      if (ns) return memberAllowedByType(ns.type, path69, ns.reader, depth + 1, value);
+      if (ns) return memberAllowedByType(ns.type, path70, ns.reader, depth + 1, value);
       return accessTypeAllowed(t);
     }
     case "TypeIndexAccess":
@@ -42872,12 +42872,12 @@ function memberAllowedByType(t, path69, reader2, depth = 0, value) {
     case "TypeAdditionalPropertiesAccess":
       return accessTypeAllowed(t);
     case "UnionType":
-      return taggedUnionMemberAllowed(t.members, path69, reader2, depth, value);
+      return taggedUnionMemberAllowed(t.members, path70, reader2, depth, value);
     default:
       return "unknown";
   }
 }
-function taggedUnionMemberAllowed(members2, path69, reader2, depth, value) {
+function taggedUnionMemberAllowed(members2, path70, reader2, depth, value) {
   const candidates2 = [];
   for (const m of members2) {
     const o = objectTypeOf(m, reader2, depth + 1);
@@ -42885,7 +42885,7 @@ function taggedUnionMemberAllowed(members2, path69, reader2, depth, value) {
     if (matchesTags(o.type, o.reader, value)) candidates2.push(o);
   }
   if (candidates2.length === 0) return "unknown";
-  const answers = candidates2.map((c) => memberAllowedByType(c.type, path69, c.reader, depth + 1, value));
+  const answers = candidates2.map((c) => memberAllowedByType(c.type, path70, c.reader, depth + 1, value));
   if (answers.length === 1) return answers[0];
   return answers.every((a) => a === void 0) ? void 0 : "unknown";
 }
@@ -44663,7 +44663,7 @@ var init_scope = __esm({
         if (arr?.kind === "Array") input2.allowedValues = arr.items.filter((x) => x.kind !== "Spread").map((x) => this.eval(x, void 0));
         else if (d.type) this.typeGuard(input2, d.type);
         const type = d.type;
-        if (type) input2.memberAllowed = (path69, value) => memberAllowedByType(type, path69, this.typeReader(), 0, value);
+        if (type) input2.memberAllowed = (path70, value) => memberAllowedByType(type, path70, this.typeReader(), 0, value);
         this.env.inputs.push(input2);
       }
       /**
@@ -45073,10 +45073,29 @@ var init_project3 = __esm({
 });
 
 // src/frontends/parameter-pairing.ts
-function undeclaredWithStandIns(parseJson, bicepSourceOf, host) {
+import path42 from "node:path";
+function bicepStandIns(allFiles) {
+  const arm2 = new Set(allFiles.flatMap((f) => f.kind === "arm" ? [path42.resolve(f.path)] : []));
+  const out = /* @__PURE__ */ new Map();
+  for (const f of allFiles) {
+    const t = f.path.replace(/\.bicep$/i, ".json");
+    if (f.kind === "bicep" && t !== f.path && !arm2.has(path42.resolve(t))) out.set(t, f.path);
+  }
+  return out;
+}
+function bicepSourceOf(template, armTemplates, ctx) {
+  if (!armTemplates.has(template)) return template.replace(/\.json$/i, ".bicep");
+  return ctx.isSuperseded(template) ? bicepSourceCandidates(template).find((c) => ctx.host.isFile(c)) : void 0;
+}
+function quietJson(host, file, forget = false) {
+  const text2 = host.readText(file);
+  if (forget) host.forget(file);
+  return text2 === void 0 ? void 0 : parseJsonc(text2, file);
+}
+function undeclaredWithStandIns(parseJson, bicepSourceOf2, host) {
   const ofJson = undeclaredParameters(parseJson);
   return (paramFile, template) => {
-    const source = bicepSourceOf(template);
+    const source = bicepSourceOf2(template);
     if (source === void 0) return ofJson(paramFile, template);
     const text2 = host.readText(source);
     const declared = text2 === void 0 ? void 0 : declaredParams(source, text2);
@@ -45214,9 +45233,9 @@ function eachLoopOf(key) {
   const m = /^\$\{\{\s*each\s+([A-Za-z_][\w-]*)\s+in\s+([\s\S]+?)\s*\}\}$/.exec(key.trim());
   return m ? { variable: m[1], collection: m[2] } : void 0;
 }
-function entryPath(path69, key) {
-  if (eachLoopOf(key)) return path69;
-  return path69 ? `${path69}.${key}` : key;
+function entryPath(path70, key) {
+  if (eachLoopOf(key)) return path70;
+  return path70 ? `${path70}.${key}` : key;
 }
 function pipelineItemName(item) {
   for (const key of PIPELINE_NAMED) {
@@ -45936,11 +45955,11 @@ function isDisabledStep(ctx, node) {
 }
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
-  const visit2 = (node, path69, inheritedOs) => {
+  const visit2 = (node, path70, inheritedOs) => {
     if (ctx.n.isSeq(node)) {
       const items = ctx.n.items(node);
       const segments3 = listSegments(items.map((item) => ctx.n.isMap(item) ? pipelineItemName(addressItem(ctx, item)) : void 0));
-      items.forEach((item, i) => visit2(item, `${path69}${segments3[i]}`, inheritedOs));
+      items.forEach((item, i) => visit2(item, `${path70}${segments3[i]}`, inheritedOs));
       return;
     }
     if (!ctx.n.isMap(node)) return;
@@ -45962,7 +45981,7 @@ function buildPipeline(ctx, root) {
     }
     if (stepKind && stepPair && node && isDisabledStep(ctx, node)) stepKind = void 0;
     if (stepKind && stepPair) {
-      const subject = `pipeline:${path69 || "$"}`;
+      const subject = `pipeline:${path70 || "$"}`;
       const step = { subject, range: ctx.views ? ctx.n.range(node) : NO_RANGE, kind: stepKind, inputs: [], scripts: [] };
       const stepValue = ctx.n.value(stepPair);
       if (stepKind === "task") {
@@ -45985,7 +46004,7 @@ function buildPipeline(ctx, root) {
       if (p === stepPair) continue;
       if (stepKind && ctx.n.key(p) === "inputs") continue;
       const k = ctx.n.key(p) ?? "?";
-      visit2(ctx.n.value(p), entryPath(path69, k), os3);
+      visit2(ctx.n.value(p), entryPath(path70, k), os3);
     }
   };
   visit2(root, "", void 0);
@@ -46872,16 +46891,16 @@ function readPipeline(out, roots, scripts) {
     }
     return implicit;
   };
-  const visit2 = (node, path69, container, stage, job, root, when = [], loops = []) => {
+  const visit2 = (node, path70, container, stage, job, root, when = [], loops = []) => {
     if (!node) return;
     if (node.type === "seq") {
       const segments3 = treeSegments(node.items, pipelineItemName);
       const chain2 = conditionChain(node.items.map((item) => item?.type === "map" && item.entries.length === 1 ? item.entries[0].key : void 0));
-      node.items.forEach((item, i) => visit2(item, `${path69}${segments3[i]}`, container, stage, job, root, within(when, chain2[i]), loops));
+      node.items.forEach((item, i) => visit2(item, `${path70}${segments3[i]}`, container, stage, job, root, within(when, chain2[i]), loops));
       return;
     }
     if (node.type !== "map") return;
-    const subject = `pipeline:${path69 || "$"}`;
+    const subject = `pipeline:${path70 || "$"}`;
     const kind = stepKindOf(node, container);
     if (kind && (/^false$/i.test((stringOf(node, "enabled") ?? "").trim()) || neverHolds(stringOf(node, "condition")))) return;
     if (kind) {
@@ -46918,7 +46937,7 @@ function readPipeline(out, roots, scripts) {
       owner.steps.push(step);
       for (const e of node.entries) {
         if (kind !== "template" && e.key === kind || e.key === "inputs") continue;
-        visit2(e.value, entryPath(path69, e.key), e.key, stage, job, root, when, loopsWithin(loops, e));
+        visit2(e.value, entryPath(path70, e.key), e.key, stage, job, root, when, loopsWithin(loops, e));
       }
       return;
     }
@@ -46977,7 +46996,7 @@ function readPipeline(out, roots, scripts) {
     const chain = node.entries.length > 1 ? conditionChain(node.entries.map((e) => e.key)) : [];
     node.entries.forEach((e, i) => {
       const next = isExpressionKey(e.key) ? container : e.key;
-      visit2(e.value, entryPath(path69, e.key), next, stage, job, root, within(when, chain[i]), loopsWithin(loops, e));
+      visit2(e.value, entryPath(path70, e.key), next, stage, job, root, within(when, chain[i]), loopsWithin(loops, e));
     });
   };
   for (const root of roots) {
@@ -47843,16 +47862,16 @@ var init_ci_words = __esm({
 });
 
 // src/eval/azcli/folders.ts
-import path42 from "node:path";
+import path43 from "node:path";
 function within2(folder, p) {
   const rel = p.replace(/\\/g, "/");
-  if (path42.isAbsolute(folder.path)) return { path: path42.resolve(folder.path, rel) };
-  const joined2 = path42.posix.normalize(path42.posix.join(folder.path, rel)).replace(/\/$/, "");
+  if (path43.isAbsolute(folder.path)) return { path: path43.resolve(folder.path, rel) };
+  const joined2 = path43.posix.normalize(path43.posix.join(folder.path, rel)).replace(/\/$/, "");
   return { path: joined2 === "." ? "" : joined2, ...folder.fromCheckout ? { fromCheckout: true } : {} };
 }
 function nestedFolder(start, inner) {
   if (inner === void 0 || inner === UNKNOWN_FOLDER) return inner ?? start;
-  if (inner.fromCheckout || path42.isAbsolute(inner.path)) return inner;
+  if (inner.fromCheckout || path43.isAbsolute(inner.path)) return inner;
   if (start === void 0) return inner.path === "" ? void 0 : inner;
   if (start === UNKNOWN_FOLDER) return start;
   return inner.path === "" ? start : within2(start, inner.path);
@@ -47862,7 +47881,7 @@ function stepFolder(workingDirectory) {
   if (wd === void 0) return void 0;
   const dir = withoutCheckoutTop(wd).replace(/\\/g, "/");
   if (dir === "" || dir === "." || dir === "./") return void 0;
-  if (/[$%]/.test(dir) || path42.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return UNKNOWN_FOLDER;
+  if (/[$%]/.test(dir) || path43.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return UNKNOWN_FOLDER;
   return within2(STARTING_FOLDER, dir);
 }
 var STARTING_FOLDER, UNKNOWN_FOLDER;
@@ -47876,7 +47895,7 @@ var init_folders = __esm({
 });
 
 // src/eval/azcli/interpret.ts
-import path43 from "node:path";
+import path44 from "node:path";
 function asString2(v, isString2) {
   return isString2 && v.kind === "unknown" ? oneWord(v) : v;
 }
@@ -48775,7 +48794,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     });
   }
   function fromFolder(p) {
-    if (p.fromCheckout || path43.isAbsolute(p.path)) return p;
+    if (p.fromCheckout || path44.isAbsolute(p.path)) return p;
     return folder === UNKNOWN_FOLDER ? void 0 : within2(folder, p.path);
   }
   function keepFolderForSubshellEnd() {
@@ -48815,7 +48834,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     if (e.text !== void 0) {
       const t = powershell ? e.text.replace(/\\/g, "/") : e.text;
       if (t === "" || t === "-" || t.startsWith("~") || /^[A-Za-z]:/.test(t) || /[*?[]/.test(t)) return UNKNOWN_FOLDER;
-      if (path43.isAbsolute(t)) return { path: path43.posix.normalize(t) };
+      if (path44.isAbsolute(t)) return { path: path44.posix.normalize(t) };
       return folder === UNKNOWN_FOLDER ? folder : within2(folder, t);
     }
     const v = sliceValue(e);
@@ -50154,10 +50173,10 @@ function scriptContext(file, place, variant, given, inherited, callerOs) {
         return v ? named2(v, `${head}.${key}`, key) : unknown(`${head}.${key} is not set literally in this file`);
       }
     }
-    const path69 = parts.join(".").toLowerCase();
-    const top = !github ? void 0 : CHECKOUT_TOP_CONTEXTS.has(path69) ? CHECKOUT_TOKEN : path69 === "github.action_path" && isActionFile(f) ? `${SCRIPT_DIR_TOKEN}${f}` : void 0;
+    const path70 = parts.join(".").toLowerCase();
+    const top = !github ? void 0 : CHECKOUT_TOP_CONTEXTS.has(path70) ? CHECKOUT_TOKEN : path70 === "github.action_path" && isActionFile(f) ? `${SCRIPT_DIR_TOKEN}${f}` : void 0;
     const notResolved = unknown(`\${{ ${expr.trim().slice(0, 60)} }} is not resolved here (only inputs, parameters, matrix values and literal variables are)`, void 0, top);
-    return github && ONE_WORD_GITHUB_CONTEXTS.has(path69) ? oneWord(notResolved) : notResolved;
+    return github && ONE_WORD_GITHUB_CONTEXTS.has(path70) ? oneWord(notResolved) : notResolved;
   };
   const typedReference = (reference) => {
     const parts = referenceOf(reference);
@@ -50202,11 +50221,11 @@ function scriptContext(file, place, variant, given, inherited, callerOs) {
     const m = /^parameters\.(.+)$/.exec(ref);
     return m ? typedParameter(v, inputs.get(inputKey(m[1]))?.type) : v;
   };
-  const inputMember = (name, path69) => {
+  const inputMember = (name, path70) => {
     const i = inputs.get(inputKey(name));
-    if (passedIn?.has(inputKey(name))) return unknown(`\${{ parameters.${name}.${path69} }}: the caller passes ${name}, whose members are not read`);
-    const m = i?.defaultMembers?.get(path69);
-    if (!i || !m) return unknown(`parameter ${name} has no default member ${path69}`);
+    if (passedIn?.has(inputKey(name))) return unknown(`\${{ parameters.${name}.${path70} }}: the caller passes ${name}, whose members are not read`);
+    const m = i?.defaultMembers?.get(path70);
+    if (!i || !m) return unknown(`parameter ${name} has no default member ${path70}`);
     return passedThrough(str(m.text, scalarLoc(f, m)), { file: f, range: i.nameRange, label: `input ${name}`, symbol: { kind: "input", name } });
   };
   const variableName = (name, anyCase) => {
@@ -50576,7 +50595,7 @@ __export(azureml_yaml_exports, {
   amlYamlResources: () => amlYamlResources,
   azuremlYamlFrontEnd: () => azuremlYamlFrontEnd
 });
-import path44 from "node:path";
+import path45 from "node:path";
 function parseProblems(file, parsed) {
   return parsed.errors.slice(0, 1).map((e) => ({ ruleId: "PARSE001", message: e.message, location: { file, range: e.range } }));
 }
@@ -50653,7 +50672,7 @@ var init_azureml_yaml2 = __esm({
       // workspace, `linkWorkspace`); nothing else crosses files.
       units(files) {
         const byDir = /* @__PURE__ */ new Map();
-        for (const f of files) byDir.set(path44.dirname(f.path), [...byDir.get(path44.dirname(f.path)) ?? [], f]);
+        for (const f of files) byDir.set(path45.dirname(f.path), [...byDir.get(path45.dirname(f.path)) ?? [], f]);
         return [...byDir.values()];
       },
       run(files, ctx) {
@@ -50673,7 +50692,7 @@ var init_azureml_yaml2 = __esm({
           problems.push(...evaluationNoteProblems(f.path, parsed.evaluationNotes));
           suppressionSources.push({ file: f.path, comments: parsed.comments, blocks: parsed.blocks });
           const decided = pathEnv(ctx, f.path);
-          const dir = path44.dirname(f.path);
+          const dir = path45.dirname(f.path);
           let unit = byUnit.get(dir);
           if (!unit) {
             unit = { evaluation: { variant: "default", ...evaluationEnv(pathEnv(ctx, dir)), unit: dir, inputs: [] }, resources: [] };
@@ -50797,7 +50816,7 @@ var init_azure_cli_sets = __esm({
 });
 
 // src/frontends/azure-cli-files.ts
-import path45 from "node:path";
+import path46 from "node:path";
 function newFileLinks() {
   return { linkedFiles: /* @__PURE__ */ new Set(), problems: [], suppressionSources: [], handedOn: /* @__PURE__ */ new Set() };
 }
@@ -50807,7 +50826,7 @@ function identityKey(kind, name) {
 function cleanRelative(p) {
   const slashed = p.replace(/\\/g, "/").trim();
   if (slashed === "" || slashed.startsWith("/") || /^[A-Za-z]:\//.test(slashed) || slashed.startsWith("~")) return void 0;
-  const n = path45.posix.normalize(slashed);
+  const n = path46.posix.normalize(slashed);
   return n === ".." ? void 0 : n;
 }
 function heredocFor(cmd, rel) {
@@ -50838,20 +50857,20 @@ function heredocsByTarget(heredocs) {
 function besideScript(cmd, root) {
   const beside = besideScriptPath(cmd.path);
   if (!beside || beside.script !== cmd.file) return void 0;
-  const rel = path45.relative(root, beside.path).replace(/\\/g, "/");
-  return { rel, outside: rel === "" || rel.startsWith("../") || rel === ".." || path45.isAbsolute(rel) };
+  const rel = path46.relative(root, beside.path).replace(/\\/g, "/");
+  return { rel, outside: rel === "" || rel.startsWith("../") || rel === ".." || path46.isAbsolute(rel) };
 }
 function candidates(cmd, rel, root) {
   const folder = cmd.folder === UNKNOWN_FOLDER ? void 0 : cmd.folder;
   const at2 = folder === void 0 ? rel : within2(folder, rel).path;
   const repository = cmd.inScript && !folder?.fromCheckout ? void 0 : githubRepository(cmd.file);
-  const own = path45.join(path45.dirname(cmd.file), at2);
-  const fromRoot = path45.join(root, at2);
-  const between = foldersBetween(root, path45.dirname(path45.resolve(cmd.file))).map((d) => path45.join(d, at2));
-  const fromTop = [...repository === void 0 ? [] : [path45.join(repository, at2)], fromRoot, ...between];
-  const order2 = path45.isAbsolute(at2) ? [at2] : folder?.fromCheckout ? fromTop : cmd.inScript ? [own, ...fromTop] : [...fromTop, own];
-  const inside2 = [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path45.sep) ? root : root + path45.sep));
-  return { order: inside2, first: new Set(path45.isAbsolute(at2) ? [at2] : [own, fromRoot]) };
+  const own = path46.join(path46.dirname(cmd.file), at2);
+  const fromRoot = path46.join(root, at2);
+  const between = foldersBetween(root, path46.dirname(path46.resolve(cmd.file))).map((d) => path46.join(d, at2));
+  const fromTop = [...repository === void 0 ? [] : [path46.join(repository, at2)], fromRoot, ...between];
+  const order2 = path46.isAbsolute(at2) ? [at2] : folder?.fromCheckout ? fromTop : cmd.inScript ? [own, ...fromTop] : [...fromTop, own];
+  const inside2 = [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path46.sep) ? root : root + path46.sep));
+  return { order: inside2, first: new Set(path46.isAbsolute(at2) ? [at2] : [own, fromRoot]) };
 }
 function fileCommandResources(command2, evaluation, ctx, links) {
   const beside = besideScript(command2, ctx.root);
@@ -50876,7 +50895,7 @@ function fileCommandResources(command2, evaluation, ctx, links) {
     if (!hd.heredoc.quoted) src.shellEnv = hd.env;
   } else {
     if (cmd.folder === UNKNOWN_FOLDER && !beside) return [undecidable(cmd, evaluation, `the file named by --file (${p.value}) is read from a folder that is not known (a cd before the command, or the step's working directory)`)];
-    const places = beside ? { order: [path45.join(ctx.root, rel)], first: /* @__PURE__ */ new Set() } : candidates(cmd, rel, ctx.root);
+    const places = beside ? { order: [path46.join(ctx.root, rel)], first: /* @__PURE__ */ new Set() } : candidates(cmd, rel, ctx.root);
     const tried = places.order;
     if (tried.length === 0) return [undecidable(cmd, evaluation, `the file named by --file (${p.value}) is outside the scan root; it is not read`)];
     const found = tried.filter((f) => ctx.host.isFile(f));
@@ -51134,13 +51153,13 @@ var init_task_arguments = __esm({
 });
 
 // src/frontends/azure-pipelines-variables.ts
-import path46 from "node:path";
+import path47 from "node:path";
 function resolveVariableTemplates(ciFiles, ctx) {
   const read = /* @__PURE__ */ new Map();
   const sources = [];
   for (const file of ciFiles) {
     if (file.format !== "azure-pipelines") continue;
-    for (const list2 of variableListsOf(file)) includeInto(list2, file.file, ctx, [path46.resolve(file.file)], read, sources);
+    for (const list2 of variableListsOf(file)) includeInto(list2, file.file, ctx, [path47.resolve(file.file)], read, sources);
   }
   return sources;
 }
@@ -51177,11 +51196,11 @@ function readTemplate2(target, scope, ctx, sources) {
 function variablesTemplatePath(ref, from, root, isFile) {
   const p = ref.trim();
   if (p === "" || p.includes("@") || /\$[{([]/.test(p)) return void 0;
-  return p.startsWith("/") ? fromRepositoryTop(p, from, root, isFile) ?? path46.resolve(root, `.${p}`) : path46.resolve(path46.dirname(path46.resolve(from)), p);
+  return p.startsWith("/") ? fromRepositoryTop(p, from, root, isFile) ?? path47.resolve(root, `.${p}`) : path47.resolve(path47.dirname(path47.resolve(from)), p);
 }
 function writtenIn(v, file) {
   if (v.kind !== "value" || !v.value || !/\$\{\{[^}]*\bparameters\b/.test(v.value.text)) return { ...v, file };
-  return { ...v, file, unreadable: `${v.name} is set from a parameter of the variables template ${path46.basename(file)}` };
+  return { ...v, file, unreadable: `${v.name} is set from a parameter of the variables template ${path47.basename(file)}` };
 }
 var init_azure_pipelines_variables = __esm({
   "src/frontends/azure-pipelines-variables.ts"() {
@@ -51236,7 +51255,7 @@ var init_sourced_runs = __esm({
 });
 
 // src/frontends/azure-cli.ts
-import path47 from "node:path";
+import path48 from "node:path";
 function idOutputName(token, kind) {
   const out = idOutputOf(token);
   return out && ID_GROUP_OF[kind] === out.group ? out.name : void 0;
@@ -51550,7 +51569,7 @@ function azureCliUnits(ciFiles, ctx) {
   };
   const variableTemplateSources = resolveVariableTemplates(ciFiles, ctx);
   const { calls: localCalls, references } = localCallsByTarget(ciFiles, ctx.root, (f) => ctx.host.isFile(f));
-  const ciFileAt = new Map(ciFiles.map((f) => [path47.resolve(f.file), f]));
+  const ciFileAt = new Map(ciFiles.map((f) => [path48.resolve(f.file), f]));
   for (const [target, calls] of localCalls) {
     const template = ciFileAt.get(target);
     if (template) {
@@ -51583,7 +51602,7 @@ function azureCliUnits(ciFiles, ctx) {
   };
   for (const file of ciFiles) {
     const places = placesOf(file);
-    const callsOf = (f) => localCalls.get(path47.resolve(f.file)) ?? [];
+    const callsOf = (f) => localCalls.get(path48.resolve(f.file)) ?? [];
     const matrixWork = workBudget(MATRIX_WORK_BUDGET, (range2) => problems.push(matrixBudgetProblem(file.file, range2)));
     const cut = { deeper: false, cappedLoops: [] };
     let callers = callerContexts(file, callsOf(file), ctx.root, callsOf, 0, cut);
@@ -51591,7 +51610,7 @@ function azureCliUnits(ciFiles, ctx) {
     const loopCalls = callers.filter((c) => c.loopCopy !== void 0);
     if (loopCalls.length > 0 && !matrixWork.spendIfFits(loopCalls.length * commandsOf(file))) {
       const { file: at2, loop } = loopCalls[0].loopCopy;
-      const shown = path47.relative(ctx.root, file.file).replace(/\\/g, "/");
+      const shown = path48.relative(ctx.root, file.file).replace(/\\/g, "/");
       const why = (each) => `${each} is not expanded for ${shown}: its calls of that file, one per iteration, times the file's commands pass the linter's budget`;
       callers = callerContexts(file, callsOf(file), ctx.root, callsOf, 0, void 0, { iterations: 1, why });
       problems.push({ ruleId: "EVAL001", message: `\${{ each ${loop.variable} in ${loop.collection} }} calls ${shown} once per iteration, and those calls times its commands pass ${MATRIX_WORK_BUDGET.toLocaleString("en-US")}: the loops around its calls are not expanded for it (their loop variables are unknown)`, location: { file: at2, range: loop.keyRange } });
@@ -51831,19 +51850,19 @@ function unreadableAz(file, script) {
   };
 }
 function fileEnvOf(ctx, file) {
-  const rel = path47.relative(ctx.root, file.file);
+  const rel = path48.relative(ctx.root, file.file);
   const root = ctx.root;
   const above = ctx.envAbove;
   if (ctx.envOverride) return { decided: ctx.envOverride, rel, root, above };
   const configured = ctx.envForPath(file.file);
   if (configured) return { decided: configured, rel, root, above };
-  const byName2 = file.kind === "azure-pipeline" ? classifyPipelineFileName(path47.basename(rel)) : classifyPath(path47.basename(rel))?.env;
+  const byName2 = file.kind === "azure-pipeline" ? classifyPipelineFileName(path48.basename(rel)) : classifyPath(path48.basename(rel))?.env;
   return byName2 ? { decided: byName2, rel, root, above } : { rel, root, above };
 }
 function envClassOf(fileEnv, place, assigned, sc, given, file, callerEnv) {
   if (fileEnv.decided) return fileEnv.decided;
   const rel = fileEnv.rel;
-  const byVariableFile = new Set((sc.variables.files ?? []).map((f) => classifyPath(path47.relative(fileEnv.root, f), fileEnv.above)?.env).filter((e) => e !== void 0));
+  const byVariableFile = new Set((sc.variables.files ?? []).map((f) => classifyPath(path48.relative(fileEnv.root, f), fileEnv.above)?.env).filter((e) => e !== void 0));
   if (byVariableFile.size === 1) return [...byVariableFile][0];
   const passedInput = (name) => {
     const exact = given?.get(name);
@@ -51864,7 +51883,7 @@ function envClassOf(fileEnv, place, assigned, sc, given, file, callerEnv) {
   const assignment = (name) => named(assigned, name) ?? named(sc.env, name) ?? named(inputs, name) ?? matrixValue(name) ?? loopValue(file, sc, name);
   const fromAssignments = envFromVariables(assignment);
   if (fromAssignments) return fromAssignments;
-  return placeClass(place, sc) ?? callerEnv ?? classifyPath(path47.dirname(rel), fileEnv.above)?.env;
+  return placeClass(place, sc) ?? callerEnv ?? classifyPath(path48.dirname(rel), fileEnv.above)?.env;
 }
 function loopValue(file, sc, name) {
   if (file.format !== "azure-pipelines") return void 0;
@@ -52278,23 +52297,23 @@ function taskArguments(file, args, sc) {
 }
 function calledScript(scripts, root, from, call, start) {
   if (call.inFunctionBody) return void 0;
-  if (path47.isAbsolute(call.path) || call.fromCheckout) return scriptAt(scripts, root, from, call.path);
+  if (path48.isAbsolute(call.path) || call.fromCheckout) return scriptAt(scripts, root, from, call.path);
   if (call.cwdMoved) return void 0;
   const at2 = fromStart(start, call.path);
   return at2 === void 0 ? void 0 : scriptAt(scripts, root, from, at2);
 }
 function fromStart(start, p) {
-  if (start === void 0 || path47.isAbsolute(p)) return p;
+  if (start === void 0 || path48.isAbsolute(p)) return p;
   return start === UNKNOWN_FOLDER ? void 0 : within2(start, p).path;
 }
 function scriptAt(scripts, root, from, p) {
   const rel = p.replace(/\\/g, "/").replace(/^\.\//, "");
-  if (path47.isAbsolute(rel)) return scripts.get(path47.normalize(p));
+  if (path48.isAbsolute(rel)) return scripts.get(path48.normalize(p));
   const github = githubRepository(from);
-  const first = (github === void 0 ? void 0 : scripts.get(path47.join(github, rel))) ?? scripts.get(path47.join(root, rel)) ?? scripts.get(path47.join(path47.dirname(from), rel));
+  const first = (github === void 0 ? void 0 : scripts.get(path48.join(github, rel))) ?? scripts.get(path48.join(root, rel)) ?? scripts.get(path48.join(path48.dirname(from), rel));
   if (first) return first;
-  for (const dir of foldersBetween(root, path47.dirname(path47.resolve(from)))) {
-    const hit = scripts.get(path47.join(dir, rel));
+  for (const dir of foldersBetween(root, path48.dirname(path48.resolve(from)))) {
+    const hit = scripts.get(path48.join(dir, rel));
     if (hit) return hit;
   }
   return void 0;
@@ -52303,8 +52322,8 @@ function templateTarget(caller, ref, root, scanned, isFile, expression2) {
   if (!ref || ref.repository !== void 0) return void 0;
   const p = ref.path.includes("${{") && expression2 ? withExpressionsResolved(ref.path.trim(), expression2()) : ref.path.trim();
   if (p === void 0 || /\$[{(]/.test(p)) return void 0;
-  if (!p.startsWith("/")) return path47.resolve(path47.dirname(path47.resolve(caller.file)), p);
-  return fromRepositoryTop(p, caller.file, root, (f) => scanned.has(f)) ?? fromRepositoryTop(p, caller.file, root, isFile) ?? path47.resolve(root, `.${p}`);
+  if (!p.startsWith("/")) return path48.resolve(path48.dirname(path48.resolve(caller.file)), p);
+  return fromRepositoryTop(p, caller.file, root, (f) => scanned.has(f)) ?? fromRepositoryTop(p, caller.file, root, isFile) ?? path48.resolve(root, `.${p}`);
 }
 function distinctContexts(contexts) {
   const seen = /* @__PURE__ */ new Set();
@@ -52352,7 +52371,7 @@ function withExpressionsResolved(text2, expression2) {
 function localCallsByTarget(ciFiles, scanRoot, isFile) {
   const out = /* @__PURE__ */ new Map();
   const references = [];
-  const scanned = new Set(ciFiles.map((f) => path47.resolve(f.file)));
+  const scanned = new Set(ciFiles.map((f) => path48.resolve(f.file)));
   const refer = (caller, candidates2, written2) => {
     if (candidates2 && written2) references.push({ caller, candidates: candidates2, text: written2.text.trim(), range: written2.range });
   };
@@ -52390,14 +52409,14 @@ function localCallsByTarget(ciFiles, scanRoot, isFile) {
     if (root === void 0) continue;
     for (const job of caller.jobs) {
       if (job.uses?.kind === "local") {
-        const target = path47.resolve(root, job.uses.text.trim());
+        const target = path48.resolve(root, job.uses.text.trim());
         refer(caller, [target], job.uses);
         put(target, { caller, job, inputs: job.inputs });
       }
       for (const step of job.steps) {
         if (step.uses?.kind !== "local") continue;
-        const dir = path47.resolve(root, step.uses.text.trim());
-        const files = ["action.yml", "action.yaml"].map((name) => path47.join(dir, name));
+        const dir = path48.resolve(root, step.uses.text.trim());
+        const files = ["action.yml", "action.yaml"].map((name) => path48.join(dir, name));
         refer(caller, files, step.uses);
         for (const f of files) put(f, { caller, job, step, inputs: step.inputs });
       }
@@ -52407,9 +52426,9 @@ function localCallsByTarget(ciFiles, scanRoot, isFile) {
 }
 function missingWhere(ref, root, isFolder2) {
   const action = ref.candidates.length > 1;
-  const target = action ? path47.dirname(ref.candidates[0]) : ref.candidates[0];
-  const rel = path47.relative(root, target).split(path47.sep).join("/");
-  if (rel === ".." || rel.startsWith("../") || path47.isAbsolute(rel)) return `is outside the scanned folder ('${rel}' from it) and is not read`;
+  const target = action ? path48.dirname(ref.candidates[0]) : ref.candidates[0];
+  const rel = path48.relative(root, target).split(path48.sep).join("/");
+  if (rel === ".." || rel.startsWith("../") || path48.isAbsolute(rel)) return `is outside the scanned folder ('${rel}' from it) and is not read`;
   const written2 = ref.text.trim().replace(/@self$/, "").replace(/^\.\//, "").replace(/\/$/, "");
   const shown = written2 === rel ? "" : ` (it would be '${rel || "."}')`;
   if (action) return `has no action.yml or action.yaml${shown}`;
@@ -52449,7 +52468,7 @@ function callerContexts(file, calls, root, callsOf, depth = 0, cut, loopLimit) {
       // A stage template call (`- template: deploy.yml` under `stages:`) has no stage id: named by its line.
       c.stage.id || `stage template at line ${c.stage.range.start.line}`
     ) : "extends";
-    const label = `called by ${path47.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
+    const label = `called by ${path48.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
     let plain = 0;
     const through = depth < MAX_CALLER_DEPTH ? distinctContexts(callerContexts(c.caller, callsOf(c.caller), root, callsOf, depth + 1, cut, loopLimit)).filter((o) => o.loopCopy !== void 0 || plain++ < MAX_CONTEXTS_PER_CALL - 1) : [];
     if (depth >= MAX_CALLER_DEPTH && cut && callsOf(c.caller).length > 0) cut.deeper = true;
@@ -52478,7 +52497,7 @@ function callerContexts(file, calls, root, callsOf, depth = 0, cut, loopLimit) {
         const composite = file.kind === "github-action" && c.step !== void 0;
         const passed = expanded2 ? passedStepWrites(c) : void 0;
         const variables = expanded2 ? { ...sc.variables, ...passed ? { passedStepWrites: passed } : {} } : composite ? sc.variables : void 0;
-        const placeEnv = expanded2 ? envFromVariables((name) => loopValue(c.caller, sc, name)) ?? placeClass(place, sc) ?? classifyPipelineFileName(path47.basename(c.caller.file)) ?? o?.placeEnv : composite ? placeClass(place, sc) ?? envFromVariables((name) => named(sc.env, name)) ?? classifyPath(path47.basename(c.caller.file))?.env ?? o?.placeEnv : void 0;
+        const placeEnv = expanded2 ? envFromVariables((name) => loopValue(c.caller, sc, name)) ?? placeClass(place, sc) ?? classifyPipelineFileName(path48.basename(c.caller.file)) ?? o?.placeEnv : composite ? placeClass(place, sc) ?? envFromVariables((name) => named(sc.env, name)) ?? classifyPath(path48.basename(c.caller.file))?.env ?? o?.placeEnv : void 0;
         const through2 = o ? `${label} ${o.label}` : label;
         const runnerOs = expanded2 || composite ? sc.expansion.runnerOs : void 0;
         const copy2 = variantLabel(variant);
@@ -53186,7 +53205,7 @@ var bicep_exports = {};
 __export(bicep_exports, {
   bicepFrontEnd: () => bicepFrontEnd
 });
-import path48 from "node:path";
+import path49 from "node:path";
 function saysBicepGenerated(text2) {
   return BICEP_GENERATOR.test(text2.slice(0, 8192));
 }
@@ -53232,22 +53251,14 @@ function substitutedLater(v, parameter) {
   return v;
 }
 function twinSourceOf(state, template) {
-  const source = state.twins.get(path48.resolve(template));
-  return source === void 0 ? void 0 : path48.resolve(source);
+  const source = state.twins.get(path49.resolve(template));
+  return source === void 0 ? void 0 : path49.resolve(source);
 }
 function armTemplatesOf(ctx) {
   return ctx.allFiles.filter((f) => f.kind === "arm").map((f) => f.path);
 }
 function standInsOf(state, ctx) {
-  if (!state.standIns) {
-    const arm2 = new Set(armTemplatesOf(ctx).map((t) => path48.resolve(t)));
-    state.standIns = /* @__PURE__ */ new Map();
-    for (const f of ctx.allFiles) {
-      const t = f.path.replace(/\.bicep$/i, ".json");
-      if (f.kind === "bicep" && t !== f.path && !arm2.has(path48.resolve(t))) state.standIns.set(t, f.path);
-    }
-  }
-  return state.standIns;
+  return state.standIns ??= bicepStandIns(ctx.allFiles);
 }
 function pairingInputs(state, ctx) {
   return [[...armTemplatesOf(ctx), ...standInsOf(state, ctx).keys()], ctx.allFiles.filter((f) => f.kind === "arm-params").map((f) => f.path)];
@@ -53324,13 +53335,13 @@ function withVendored(out, vendored) {
 function aliasesFor(state, ctx, dir) {
   const known2 = state.aliases.get(dir);
   if (known2) return known2;
-  const config = path48.join(dir, "bicepconfig.json");
+  const config = path49.join(dir, "bicepconfig.json");
   let out;
   if (ctx.host.isFile(config)) {
     const parsed = state.json.get(config);
     out = parsed?.root ? brAliasesOf(nodeToJS(parsed.root)) : DEFAULT_BR_ALIASES;
   } else {
-    const up = path48.dirname(dir);
+    const up = path49.dirname(dir);
     out = up !== dir && ctx.host.isInside(up) ? aliasesFor(state, ctx, up) : DEFAULT_BR_ALIASES;
   }
   state.aliases.set(dir, out);
@@ -53338,10 +53349,10 @@ function aliasesFor(state, ctx, dir) {
 }
 function cachedModule(state, ctx, cache3, bicepFile, reference) {
   if (/^ts[:/]/i.test(reference)) return { reason: "template specs are not read from the Bicep cache" };
-  const where = brCachePath(reference, aliasesFor(state, ctx, path48.dirname(bicepFile)));
+  const where = brCachePath(reference, aliasesFor(state, ctx, path49.dirname(bicepFile)));
   if ("reason" in where) return where;
   const cacheRoot = cache3.root;
-  const file = path48.join(cacheRoot, ...where.path.split("/"));
+  const file = path49.join(cacheRoot, ...where.path.split("/"));
   if (!state.cached.has(file)) {
     const text2 = cache3.isFile(file) ? cache3.readText(file) : void 0;
     const parsed2 = text2 === void 0 ? void 0 : parseJsonc(text2, file);
@@ -53352,8 +53363,8 @@ function cachedModule(state, ctx, cache3, bicepFile, reference) {
 }
 function bicepUnits(files, ctx) {
   const state = stateOf(ctx);
-  const scanned = new Map(files.map((f) => [path48.resolve(f.path), f]));
-  const parent = new Map(files.map((f) => [path48.resolve(f.path), path48.resolve(f.path)]));
+  const scanned = new Map(files.map((f) => [path49.resolve(f.path), f]));
+  const parent = new Map(files.map((f) => [path49.resolve(f.path), path49.resolve(f.path)]));
   const find = (x) => {
     let r = x;
     while (parent.get(r) !== r) r = parent.get(r);
@@ -53361,9 +53372,9 @@ function bicepUnits(files, ctx) {
     return r;
   };
   for (const f of files) {
-    const from = path48.resolve(f.path);
+    const from = path49.resolve(f.path);
     for (const reference of bicepReferences(ctx, f.path) ?? []) {
-      const named2 = path48.resolve(path48.dirname(from), reference);
+      const named2 = path49.resolve(path49.dirname(from), reference);
       const target = scanned.has(named2) ? named2 : twinSourceOf(state, named2) ?? named2;
       if (!scanned.has(target)) {
         if (!JSON_TEMPLATE_PATH.test(target)) continue;
@@ -53522,7 +53533,7 @@ __export(arm_exports, {
   armJsonKind: () => armJsonKind,
   isBicepGenerated: () => isBicepGenerated2
 });
-import path49 from "node:path";
+import path50 from "node:path";
 function armJsonKind(text2, file) {
   const head = text2.slice(0, 4096);
   if (/"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json#?"/i.test(head)) return "arm";
@@ -53532,7 +53543,7 @@ function armJsonKind(text2, file) {
   return void 0;
 }
 function isBareParameterFile(file, text2) {
-  if (!/(?:parameters?|params)[^/\\]*\.json$/i.test(path49.basename(file)) || text2.length > MAX_BARE_PARAMETER_FILE || !/^\s*(?:\/[/*][^\n]*\n\s*)*\{/.test(text2)) return false;
+  if (!/(?:parameters?|params)[^/\\]*\.json$/i.test(path50.basename(file)) || text2.length > MAX_BARE_PARAMETER_FILE || !/^\s*(?:\/[/*][^\n]*\n\s*)*\{/.test(text2)) return false;
   const root = parseJsonc(text2, file).root;
   const params = parametersObject(root);
   const members2 = params?.type === "object" ? params.children ?? [] : [];
@@ -53583,9 +53594,9 @@ function givenParameters(templates, pairs, parse2) {
     if (!parsed?.root) continue;
     for (const pf of pairs.get(t) ?? []) {
       const pfParsed = parse2(pf);
-      if (pfParsed?.root) for (const [k] of parameterFileEntries({ file: pf, parsed: pfParsed })) of(path49.resolve(t)).add(k.toLowerCase());
+      if (pfParsed?.root) for (const [k] of parameterFileEntries({ file: pf, parsed: pfParsed })) of(path50.resolve(t)).add(k.toLowerCase());
     }
-    for (const [target, names3] of parametersPassedByLinks(parsed.root, path49.resolve(t))) for (const k of names3) of(target).add(k);
+    for (const [target, names3] of parametersPassedByLinks(parsed.root, path50.resolve(t))) for (const k of names3) of(target).add(k);
   }
   return out;
 }
@@ -53610,7 +53621,7 @@ function evaluatedWithLinks(planned, evaluate4, templates, copyOf) {
   return arm2;
 }
 function linkedGroups(templates, ctx) {
-  const byAbs = new Map(templates.map((t) => [path49.resolve(t.path), t]));
+  const byAbs = new Map(templates.map((t) => [path50.resolve(t.path), t]));
   const parent = /* @__PURE__ */ new Map();
   const find = (x) => {
     let r = x;
@@ -53674,18 +53685,9 @@ var init_arm2 = __esm({
         bicepUsersOfTemplates(ctx);
         const templates = files.filter((f) => f.kind === "arm");
         const params = files.filter((f) => f.kind === "arm-params");
-        const quietParse = (f) => {
-          const text2 = ctx.host.readText(f);
-          ctx.host.forget(f);
-          return text2 === void 0 ? void 0 : parseJsonc(text2, f);
-        };
         const armPaths = new Set(templates.map((f) => f.path));
-        const standIns = ctx.allFiles.flatMap((f) => {
-          const t = f.path.replace(/\.bicep$/i, ".json");
-          return f.kind === "bicep" && t !== f.path && !armPaths.has(t) ? [t] : [];
-        });
         const pairs = pairParameterFiles(
-          [...templates.map((f) => f.path), ...standIns],
+          [...templates.map((f) => f.path), ...bicepStandIns(ctx.allFiles).keys()],
           params.map((f) => f.path),
           (pf) => {
             const text2 = ctx.host.readText(pf);
@@ -53693,7 +53695,7 @@ var init_arm2 = __esm({
             if (text2 === void 0 || !mayNameTemplate(text2)) return void 0;
             return metadataTemplate(parseJsonc(text2, pf));
           },
-          undeclaredWithStandIns(quietParse, (t) => !armPaths.has(t) ? t.replace(/\.json$/i, ".bicep") : ctx.isSuperseded(t) ? bicepSourceCandidates(t).find((c) => ctx.host.isFile(c)) : void 0, ctx.host)
+          undeclaredWithStandIns((f) => quietJson(ctx.host, f, true), (t) => bicepSourceOf(t, armPaths, ctx), ctx.host)
         );
         const byPath = new Map(files.map((f) => [f.path, f]));
         const taken = /* @__PURE__ */ new Set();
@@ -53720,7 +53722,7 @@ var init_arm2 = __esm({
       unitCacheKey(files, ctx) {
         const pairing = files.some((f) => f.kind === "arm-params") ? runWideKey(ctx.allFiles, "arm-templates", () => [...runTemplateIndex(ctx.allFiles).values()].sort()) : "";
         const users = bicepUsersOfTemplates(ctx);
-        const named2 = files.filter((f) => f.kind === "arm" && users.has(path49.resolve(f.path))).map((f) => [f.path, users.get(path49.resolve(f.path))]);
+        const named2 = files.filter((f) => f.kind === "arm" && users.has(path50.resolve(f.path))).map((f) => [f.path, users.get(path50.resolve(f.path))]);
         return named2.length > 0 ? JSON.stringify([pairing, named2]) : pairing;
       },
       // A template that names a deployment script may hold one written inline: the reader of its
@@ -53733,7 +53735,7 @@ var init_arm2 = __esm({
           const parsed = json.get(f);
           return parsed && parsed.errors.length > 0 ? { ...parsed, root: void 0 } : parsed;
         };
-        const unitTemplates = new Map(files.filter((f) => f.kind === "arm").map((f) => [path49.resolve(f.path), f.path]));
+        const unitTemplates = new Map(files.filter((f) => f.kind === "arm").map((f) => [path50.resolve(f.path), f.path]));
         const templatePaths = files.filter((f) => f.kind === "arm").map((f) => f.path);
         const parameterFiles = files.filter((f) => f.kind === "arm-params").map((f) => f.path);
         const unitFiles = new Set(files.map((f) => f.path));
@@ -53747,7 +53749,7 @@ var init_arm2 = __esm({
           parameterFiles,
           // A template a `.bicepparam` names, or a `.bicep` file declares as a module, is evaluated
           // with their values by the Bicep front end.
-          withoutDefaults: new Set(files.filter((f) => f.kind === "arm" && (withoutDefaults.has(f.path) || bicepUsersOfTemplates(ctx).has(path49.resolve(f.path)))).map((f) => f.path)),
+          withoutDefaults: new Set(files.filter((f) => f.kind === "arm" && (withoutDefaults.has(f.path) || bicepUsersOfTemplates(ctx).has(path50.resolve(f.path)))).map((f) => f.path)),
           // A broken parameter file's variant is not evaluated either; the others are.
           parse: parse2,
           readLinked: (target) => {
@@ -53756,18 +53758,18 @@ var init_arm2 = __esm({
           },
           envOverride: ctx.envOverride,
           ...ctx.envAbove ? { envAbove: ctx.envAbove } : {},
-          envForPath: (rel) => ctx.envForPath(path49.join(ctx.root, rel))
+          envForPath: (rel) => ctx.envForPath(path50.join(ctx.root, rel))
         });
         const pairs = pairParameterFiles(templatePaths, parameterFiles, (pf) => metadataTemplate(parse2(pf)), undeclared);
         const given = givenParameters(templatePaths, pairs, parse2);
         const linksOf = (f) => {
           const root = parse2(f)?.root;
-          const mine = given.get(path49.resolve(f));
-          return [...relativeLinks(root, path49.resolve(f)), ...ownFolderLinks(root, path49.resolve(f), (name) => mine !== void 0 && (mine.has("*") || mine.has(name.toLowerCase())))];
+          const mine = given.get(path50.resolve(f));
+          return [...relativeLinks(root, path50.resolve(f)), ...ownFolderLinks(root, path50.resolve(f), (name) => mine !== void 0 && (mine.has("*") || mine.has(name.toLowerCase())))];
         };
-        const arm2 = evaluatedWithLinks(linkedOnly(unitTemplates, linksOf, (f) => !ctx.isSuperseded(f) && !bicepUsersOfTemplates(ctx).has(path49.resolve(f))), evaluate4, unitTemplates, (m) => {
+        const arm2 = evaluatedWithLinks(linkedOnly(unitTemplates, linksOf, (f) => !ctx.isSuperseded(f) && !bicepUsersOfTemplates(ctx).has(path50.resolve(f))), evaluate4, unitTemplates, (m) => {
           const copy2 = localCopyOf(ctx.host, m);
-          return copy2 === void 0 ? void 0 : path49.resolve(path49.dirname(m.sourceAt.file), copy2);
+          return copy2 === void 0 ? void 0 : path50.resolve(path50.dirname(m.sourceAt.file), copy2);
         });
         for (const f of files) if (f.kind === "arm-params") json.get(f.path);
         const used = new Set(arm2.evaluations.map((e) => e.evaluation.variantFile));
@@ -53776,19 +53778,14 @@ var init_arm2 = __esm({
         if (lone.length > 0) {
           const index = runTemplateIndex(ctx.allFiles);
           const armTemplates = perRun(ctx.allFiles, "arm-templates", () => new Set(ctx.allFiles.flatMap((f) => f.kind === "arm" ? [f.path] : [])));
-          const bicepOf = (t) => !armTemplates.has(t) ? t.replace(/\.json$/i, ".bicep") : ctx.isSuperseded(t) ? bicepSourceCandidates(t).find((c) => ctx.host.isFile(c)) : void 0;
-          const parseAny = (f) => {
-            if (unitFiles.has(f)) return parse2(f);
-            const text2 = ctx.host.readText(f);
-            return text2 === void 0 ? void 0 : parseJsonc(text2, f);
-          };
-          const undeclaredRun = undeclaredWithStandIns(parseAny, bicepOf, ctx.host);
+          const bicepOf = (t) => bicepSourceOf(t, armTemplates, ctx);
+          const undeclaredRun = undeclaredWithStandIns((f) => unitFiles.has(f) ? parse2(f) : quietJson(ctx.host, f), bicepOf, ctx.host);
           for (const f of lone) {
             const parsed = json.get(f.path);
             const meta = metadataTemplate(parsed);
             if (!parsed?.root || pairedTemplate(index, f.path, meta, undeclaredRun) !== void 0) continue;
             f.varValues = new Map(parameterFileEntries({ file: f.path, parsed }));
-            unpaired.push({ file: f.path, reason: unpairedReason(index, f.path, (t) => path49.basename(bicepOf(t) ?? t), meta, undeclaredRun) });
+            unpaired.push({ file: f.path, reason: unpairedReason(index, f.path, (t) => path50.basename(bicepOf(t) ?? t), meta, undeclaredRun) });
           }
         }
         for (const p of arm2.problems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });
@@ -54000,12 +53997,12 @@ function hasPipelineSteps(root, written2 = false) {
   return found;
 }
 function classifyCiFile(relPath, source, options = {}) {
-  const path69 = relPath.replace(/\\/g, "/");
-  if (SCRIPT_EXT.test(path69)) return "script";
-  if (!YAML_EXT.test(path69)) return void 0;
+  const path70 = relPath.replace(/\\/g, "/");
+  if (SCRIPT_EXT.test(path70)) return "script";
+  if (!YAML_EXT.test(path70)) return void 0;
   const text2 = yamlLineBreaks(source);
-  if (WORKFLOW_PATH.test(path69)) return TOP_ON.test(text2) ? "github-workflow" : classifyByContent(text2, options) ?? "github-workflow";
-  const base = path69.slice(path69.lastIndexOf("/") + 1);
+  if (WORKFLOW_PATH.test(path70)) return TOP_ON.test(text2) ? "github-workflow" : classifyByContent(text2, options) ?? "github-workflow";
+  const base = path70.slice(path70.lastIndexOf("/") + 1);
   if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
   if (PIPELINE_NAME.test(base)) return "azure-pipeline";
   return classifyByContent(text2, options);
@@ -54105,9 +54102,9 @@ __export(ci_exports, {
   ciFrontEnd: () => ciFrontEnd,
   scriptNamesIn: () => scriptNamesIn
 });
-import path50 from "node:path";
+import path51 from "node:path";
 function linkReusableCalls(ciFiles) {
-  const byPath = new Map(ciFiles.map((f) => [path50.resolve(f.file), f]));
+  const byPath = new Map(ciFiles.map((f) => [path51.resolve(f.file), f]));
   for (const caller of ciFiles) {
     if (caller.format !== "github-actions") continue;
     const repository = githubRepository(caller.file);
@@ -54115,14 +54112,14 @@ function linkReusableCalls(ciFiles) {
     for (const job of caller.jobs) {
       for (const step of job.steps) {
         if (step.uses?.kind !== "local") continue;
-        const dir = path50.resolve(repository, step.uses.text.trim());
-        const action = byPath.get(path50.join(dir, "action.yml")) ?? byPath.get(path50.join(dir, "action.yaml"));
+        const dir = path51.resolve(repository, step.uses.text.trim());
+        const action = byPath.get(path51.join(dir, "action.yml")) ?? byPath.get(path51.join(dir, "action.yaml"));
         if (action?.composite && action !== caller) step.action = { file: action.file, steps: action.jobs.flatMap((j) => j.steps), inputs: action.inputs };
       }
     }
     for (const job of caller.jobs) {
       if (job.kind !== "workflow-call" || job.uses?.kind !== "local") continue;
-      const callee = byPath.get(path50.resolve(repository, job.uses.text.trim()));
+      const callee = byPath.get(path51.resolve(repository, job.uses.text.trim()));
       if (!callee || callee === caller || !callee.reusable) continue;
       const bounded = callee.jobs.filter((j) => !j.effectivePermissions || grantsIdTokenWrite(j.effectivePermissions));
       job.callee = { file: callee.file, bounded };
@@ -54401,7 +54398,7 @@ __export(policy_files_exports, {
   MAX_POLICY_FILES: () => MAX_POLICY_FILES,
   policyFiles: () => policyFiles
 });
-import path63 from "node:path";
+import path64 from "node:path";
 function splitGlob(glob) {
   const segs = glob.replace(/\\/g, "/").split("/");
   const i = segs.findIndex((s) => /[*?[{]/.test(s));
@@ -54420,7 +54417,7 @@ function policyFiles(globs, baseDir, scanHost) {
   };
   for (const glob of globs) {
     const { prefix, rest } = splitGlob(glob);
-    const start = path63.resolve(baseDir, prefix || ".");
+    const start = path64.resolve(baseDir, prefix || ".");
     let matched = false;
     const add = (file, host) => {
       matched = true;
@@ -54429,7 +54426,7 @@ function policyFiles(globs, baseDir, scanHost) {
       out.files.push({ file, host });
     };
     if (!rest) {
-      const host = hostFor(path63.dirname(start));
+      const host = hostFor(path64.dirname(start));
       if (host.isFile(start)) add(start, host);
       else walk2(hostFor(start), start, start, (f, h) => /\.jsonc?$/i.test(f) && add(f, h));
     } else {
@@ -54704,14 +54701,14 @@ function tagName(field) {
   if (!m) return void 0;
   return m[1] !== void 0 ? m[1].replace(/''/g, "'") : m[2] ?? m[3];
 }
-function segments2(path69) {
-  return path69.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
+function segments2(path70) {
+  return path70.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
 }
-function walk3(from, path69, target, prefix) {
+function walk3(from, path70, target, prefix) {
   let values = [from];
   let many = false;
   let walked = prefix;
-  for (const seg of segments2(path69)) {
+  for (const seg of segments2(path70)) {
     walked = walked ? `${walked}.${seg.name}` : seg.name;
     const next = [];
     for (const v of values) {
@@ -54734,7 +54731,7 @@ function walk3(from, path69, target, prefix) {
     values = next;
   }
   if (values.some((v) => v === void 0)) {
-    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path69}` : path69));
+    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path70}` : path70));
     if (why) return { kind: "undecided", why };
   }
   if (values.some((v) => v?.kind === "unknown")) {
@@ -54783,14 +54780,14 @@ function readField(field, ctx) {
   }
   const other = otherTypeRead(field, ctx);
   if (other) return other.kind === "absent" ? { kind: "one", value: void 0 } : other;
-  const path69 = t.aliasPath(field);
-  if (path69 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
+  const path70 = t.aliasPath(field);
+  if (path70 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path69.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
-    if (path69.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path69.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
+    if (path70.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
+    if (path70.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path70.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
   }
-  return walk3(t.body, path69, t, "");
+  return walk3(t.body, path70, t, "");
 }
 function evalField(fieldValue, op, right, ctx, cond, written2) {
   const name = evalExpression(fieldValue, ctx);
@@ -54840,15 +54837,15 @@ function evalCount(count2, op, right, ctx, cond) {
       elements2 = [];
       scopeOf = (e) => ({ arrayPath: "\0", alias: field.value, element: e });
     } else {
-      const path69 = ctx.target.aliasPath(field.value);
-      if (path69 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
-      const arrayOnly = path69.slice(0, -3);
+      const path70 = ctx.target.aliasPath(field.value);
+      if (path70 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
+      const arrayOnly = path70.slice(0, -3);
       const alias = field.value;
       const holder = readArray(arrayOnly, ctx);
       if (holder.kind === "undecided") return undecided(holder.why);
       elements2 = holder.items;
       written2 = holder.written;
-      scopeOf = (e) => ({ arrayPath: path69, alias, element: e });
+      scopeOf = (e) => ({ arrayPath: path70, alias, element: e });
     }
   } else {
     const value = member2(count2, "value");
@@ -54890,12 +54887,12 @@ function evalCount(count2, op, right, ctx, cond) {
   if (elements2.length === 0 && written2 === void 0) return { result: low, evidence: [{ field: field?.kind === "string" ? field.value : "count", value: void 0, condition: at2 }] };
   return { result: low, evidence: [{ field: "count", value: num(yes, field ? written2?.origin : void 0), condition: at2 }] };
 }
-function readArray(path69, ctx) {
+function readArray(path70, ctx) {
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path69.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path69.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
+    if (path70.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path70.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
   }
-  return arrayOf(walk3(ctx.target.body, path69, ctx.target, ""));
+  return arrayOf(walk3(ctx.target.body, path70, ctx.target, ""));
 }
 function arrayOf(r) {
   if (r.kind === "undecided") return r;
@@ -54947,12 +54944,12 @@ var init_evaluate4 = __esm({
     init_compare();
     MAX_DEPTH8 = 64;
     undecided = (why, evidence = []) => ({ result: void 0, why, evidence });
-    plainPath = (path69) => path69.replace(/\[\*\]/g, "");
+    plainPath = (path70) => path70.replace(/\[\*\]/g, "");
   }
 });
 
 // src/eval/policy/load.ts
-import path64 from "node:path";
+import path65 from "node:path";
 function loadPolicyFiles(host, files) {
   const out = { definitions: [], initiatives: [], problems: [] };
   for (const file of files) {
@@ -54990,7 +54987,7 @@ function loadPolicyFiles(host, files) {
       continue;
     }
     const doc = unescapeTemplateDocument(nodeToValue(parsed, parsed.root));
-    const name = path64.basename(file).replace(/\.jsonc?$/i, "");
+    const name = path65.basename(file).replace(/\.jsonc?$/i, "");
     if (doc.kind === "list") {
       if (doc.items.length === 0) out.problems.push({ kind: "shape", message: `no policy definition: the file holds an empty array; ${SHAPES_READ}`, location: doc.origin ?? fileStart(file), mayHide: false });
       doc.items.forEach((item, i) => readDocument(item, `${name}[${i}]`, doc.origin ?? fileStart(file), `element [${i}]`, mentions, out));
@@ -55090,8 +55087,8 @@ function aliasesFromDump(json) {
         const name = a.name;
         const def2 = a.defaultPath;
         const paths = a.paths;
-        const path69 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
-        if (typeof name === "string" && path69) out.push({ alias: name, path: path69, source: "dump" });
+        const path70 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
+        if (typeof name === "string" && path70) out.push({ alias: name, path: path70, source: "dump" });
       }
     }
   }
@@ -55258,8 +55255,8 @@ function sentValue(r, attr2, fact) {
   if (attr2.convert === "enabledToBool" && v.kind === "bool") return withProvenanceOf(str(v.value ? "Enabled" : "Disabled"), v);
   return v;
 }
-function setPath(root, path69, v) {
-  const segs = path69.split(".");
+function setPath(root, path70, v) {
+  const segs = path70.split(".");
   let cur = root;
   for (const s of segs.slice(0, -1)) {
     const next = cur.get(s);
@@ -55275,22 +55272,22 @@ function setPath(root, path69, v) {
 function bodyFromFacts(r, attrs, covered, prefix, undecidedDefaults, sites, partial = false) {
   const body = /* @__PURE__ */ new Map();
   for (const a of attrs) {
-    const path69 = a.paths[0];
-    if (/\.\d+(\.|$)/.test(path69) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
+    const path70 = a.paths[0];
+    if (/\.\d+(\.|$)/.test(path70) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
     if (!r.attrs.has(a.canonical)) continue;
     const fact = r.attrs.get(a.canonical);
     if (partial && fact?.value === void 0) continue;
     if (fact && leftOutOfRequest(r, a.canonical, fact)) {
-      covered.add(`${prefix}${path69}`.toLowerCase());
+      covered.add(`${prefix}${path70}`.toLowerCase());
       continue;
     }
     if (fact?.defaulted && /\.\d+\./.test(fact.sourcePath)) {
-      undecidedDefaults.add(`${prefix}${path69}`.toLowerCase());
+      undecidedDefaults.add(`${prefix}${path70}`.toLowerCase());
       continue;
     }
-    covered.add(`${prefix}${path69}`.toLowerCase());
+    covered.add(`${prefix}${path70}`.toLowerCase());
     const v = sentValue(r, a, fact);
-    if (v !== void 0) setPath(body, path69, v);
+    if (v !== void 0) setPath(body, path70, v);
     if (v !== void 0 && fact?.at && !sites.has(v)) sites.set(v, { at: fact.at, path: fact.sourcePath });
   }
   return body;
@@ -55383,8 +55380,8 @@ function policyTarget(r, siblings, aliasPath) {
       type: str(policyResourceType(r.sourceType)),
       body,
       aliasPath,
-      consumer(v2, path69) {
-        const p = pathOf(body, v2, path69);
+      consumer(v2, path70) {
+        const p = pathOf(body, v2, path70);
         const at2 = p === void 0 ? void 0 : r.site?.(p);
         return at2 && { at: at2, path: p };
       }
@@ -55404,19 +55401,19 @@ function policyTarget(r, siblings, aliasPath) {
     ...v.notTypes ? { notTypes: v.notTypes } : {},
     body: v.body,
     aliasPath,
-    unmodelled(path69) {
-      const p = path69.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
-      if (v.unsent.has(p)) return `${r.sourceType}: ${path69} is not sent when it has its default, so whether it exists is not known`;
+    unmodelled(path70) {
+      const p = path70.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
+      if (v.unsent.has(p)) return `${r.sourceType}: ${path70} is not sent when it has its default, so whether it exists is not known`;
       if (v.covered.has(p)) return void 0;
       for (const c of v.covered) if (c.startsWith(`${p}.`)) return void 0;
       if ((p === "tags" || p.startsWith("tags.")) && (v.covered.has("tags") || !partialOf(r))) return void 0;
-      return `${r.sourceType}: the ARM path ${path69} is not modelled from ${from}`;
+      return `${r.sourceType}: the ARM path ${path70} is not modelled from ${from}`;
     }
   };
 }
-function pathOf(body, v, path69) {
-  if (path69 !== void 0) {
-    const along = pathAlong(body, v, path69.split(".").filter(Boolean));
+function pathOf(body, v, path70) {
+  if (path70 !== void 0) {
+    const along = pathAlong(body, v, path70.split(".").filter(Boolean));
     if (along !== void 0) return along;
   }
   return search(body, v, 0);
@@ -55740,7 +55737,7 @@ var init_policy3 = __esm({
 // src/action/run.ts
 import fs13 from "node:fs";
 import os2 from "node:os";
-import path68 from "node:path";
+import path69 from "node:path";
 
 // src/api.ts
 init_file_kind();
@@ -55750,7 +55747,7 @@ init_source();
 init_paths();
 import fs9 from "node:fs";
 import os from "node:os";
-import path65 from "node:path";
+import path66 from "node:path";
 
 // src/engine/findings.ts
 init_paths();
@@ -57592,7 +57589,7 @@ init_shared();
 init_manifest();
 init_policy();
 init_shared();
-import path51 from "node:path";
+import path52 from "node:path";
 var WRITES_DEFINITION = new RegExp([POLICY_DEFINITION_ARM_TYPE, POLICY_DEFINITION_AZURERM_TYPE].map((t) => t.replace(/[.]/g, "\\.")).join("|"), "i");
 function namesPolicyDefinitionType(text2) {
   return WRITES_DEFINITION.test(text2);
@@ -57607,7 +57604,7 @@ async function policyDefinitionFiles(wide, kindOf2, tfDataDir) {
     if (kind === void 0 || !DEFINING_KINDS.has(kind)) continue;
     if (planningFact(wide, "policy-definition-marker", file, isBoolean3, namesPolicyDefinitionType) === true) out.push(file);
     else if (kind === "terraform") {
-      const dir = path51.dirname(file);
+      const dir = path52.dirname(file);
       if (!initialized.has(dir) && wide.host.isFile(manifestFile(dir, tfDataDir))) {
         initialized.add(dir);
         out.push(file);
@@ -57626,13 +57623,13 @@ init_source();
 init_own_strings();
 init_value();
 import { createHash as createHash4 } from "node:crypto";
-import path54 from "node:path";
+import path55 from "node:path";
 
 // src/engine/scan.ts
 init_gpu();
 init_aks();
 init_k8s();
-import path52 from "node:path";
+import path53 from "node:path";
 
 // src/engine/facts.ts
 init_source();
@@ -58199,7 +58196,7 @@ function scanViewOf(summaries, root, oneRepository = false) {
   const unknownSizeByProject = /* @__PURE__ */ new Map();
   const projectOfDir = /* @__PURE__ */ new Map();
   const projectOf = (forFile) => {
-    const dir = path52.dirname(forFile);
+    const dir = path53.dirname(forFile);
     if (projectOfDir.has(dir)) return projectOfDir.get(dir);
     projectFiles ??= [.../* @__PURE__ */ new Set([...aksFiles, ...summaries.flatMap((s) => s.aksCallers ?? [])])];
     const project2 = nearestProject(dir, root, projectFiles, aksDirs ??= ancestorDirs(projectFiles));
@@ -58280,14 +58277,14 @@ function severalChildFolders(files, dir) {
 function topLevelFolders(files, root) {
   const out = /* @__PURE__ */ new Set();
   for (const f of files) {
-    const rel = path52.relative(root, f).split(path52.sep);
+    const rel = path53.relative(root, f).split(path53.sep);
     out.add(rel.length > 1 ? rel[0] : "");
   }
   return out;
 }
 function isInside2(file, dir) {
-  const rel = path52.relative(dir, file);
-  return rel === "" || !rel.startsWith("..") && !path52.isAbsolute(rel);
+  const rel = path53.relative(dir, file);
+  return rel === "" || !rel.startsWith("..") && !path53.isAbsolute(rel);
 }
 function aksFilesOf(graphs) {
   const out = /* @__PURE__ */ new Set();
@@ -58324,9 +58321,9 @@ function clusterNameOf(pool) {
 function nearestProject(dir, root, aksFiles, aksDirs) {
   if (!isInside2(dir, root)) return void 0;
   for (let d = dir; ; ) {
-    if (path52.relative(root, d) === "") return void 0;
+    if (path53.relative(root, d) === "") return void 0;
     if (aksDirs.has(d) && aksFiles.some((f) => isInside2(f, d))) return d;
-    const parent = path52.dirname(d);
+    const parent = path53.dirname(d);
     if (parent === d) return void 0;
     d = parent;
   }
@@ -58335,9 +58332,9 @@ function ancestorDirs(files) {
   const out = /* @__PURE__ */ new Set();
   for (const f of files) {
     out.add(f);
-    for (let d = path52.dirname(f); !out.has(d); d = path52.dirname(d)) {
+    for (let d = path53.dirname(f); !out.has(d); d = path53.dirname(d)) {
       out.add(d);
-      if (path52.dirname(d) === d) break;
+      if (path53.dirname(d) === d) break;
     }
   }
   return out;
@@ -58649,7 +58646,7 @@ init_source();
 init_clock();
 init_paths();
 init_resource();
-import path53 from "node:path";
+import path54 from "node:path";
 init_address();
 
 // src/engine/levels.ts
@@ -58914,7 +58911,7 @@ function runRules(input2, undecided2 = [], failures = []) {
         try {
           moduleHook.call(visitor, m);
         } catch (e) {
-          failed(e, fileStart(path53.join(m.dir, "main.tf")));
+          failed(e, fileStart(path54.join(m.dir, "main.tf")));
         }
       }
     }
@@ -59049,7 +59046,7 @@ function runUnit(input2, texts, deps) {
 }
 function repositoryOf(ctx) {
   const isRepositoryTop = (dir) => {
-    const git2 = path54.join(dir, ".git");
+    const git2 = path55.join(dir, ".git");
     return ctx.host.isDirectory(git2) || ctx.host.isFile(git2);
   };
   return { ...ctx.envAbove ? { repositoryAbove: ctx.envAbove } : {}, isRepositoryTop };
@@ -59417,17 +59414,17 @@ function currentAnswer(host, kind, p, answer, textHash) {
 import { createHash as createHash6 } from "node:crypto";
 import { isAscii as isAscii2 } from "node:buffer";
 import fs7 from "node:fs";
-import path55 from "node:path";
+import path56 from "node:path";
 init_io_error();
 var CACHE_FILE = ".mlops-iac-lint-cache";
 var TOOL = "mlops-iac-lint";
 var FORMAT2 = 8;
 var FILE_READS = /* @__PURE__ */ new Set(["text", "bytes", "head", "chunks"]);
 function cacheFilePath(location, cwd) {
-  if (location === void 0) return path55.join(cwd, CACHE_FILE);
-  const abs = path55.resolve(cwd, location);
+  if (location === void 0) return path56.join(cwd, CACHE_FILE);
+  const abs = path56.resolve(cwd, location);
   const isDir = /[\\/]$/.test(location) || fs7.existsSync(abs) && fs7.statSync(abs).isDirectory();
-  return isDir ? path55.join(abs, CACHE_FILE) : abs;
+  return isDir ? path56.join(abs, CACHE_FILE) : abs;
 }
 function hashOf(value) {
   return createHash6("sha256").update(typeof value === "string" ? value : JSON.stringify(value)).digest("base64url");
@@ -59630,7 +59627,7 @@ var UnitCache = class _UnitCache {
     };
     const entries2 = [...this.next].map(([k, e]) => `${JSON.stringify(k)}:{"unit":${JSON.stringify(e.unit)},"deps":${JSON.stringify(e.deps.map(indexOf))},"result":${e.result}}`).join(",");
     const files = JSON.stringify(Object.fromEntries(this.keptFiles()));
-    if (!fs7.existsSync(path55.dirname(this.file))) fs7.mkdirSync(path55.dirname(this.file));
+    if (!fs7.existsSync(path56.dirname(this.file))) fs7.mkdirSync(path56.dirname(this.file));
     const tmp = `${this.file}.${process.pid}.tmp`;
     fs7.writeFileSync(tmp, asciiJson(`${head.slice(0, -1)},"deps":${JSON.stringify(depTable)},"entries":{${entries2}},"files":${files}}`), "latin1");
     fs7.renameSync(tmp, this.file);
@@ -59908,7 +59905,7 @@ async function runUnits(run3, merged, o) {
 
 // src/pipeline/workers.ts
 import fs8 from "node:fs";
-import path56 from "node:path";
+import path57 from "node:path";
 import { fileURLToPath } from "node:url";
 var WORKER_YOUNG_GENERATION_MB = 8;
 var STAGES = 5;
@@ -59930,8 +59927,8 @@ function claimEach(state, work, end, each) {
 }
 function workerScript() {
   if (typeof __MLOPS_WORKER_ENTRY__ !== "string") return void 0;
-  const here = path56.dirname(fileURLToPath(import.meta.url));
-  const file = path56.join(path56.basename(here) === "chunks" ? path56.dirname(here) : here, __MLOPS_WORKER_ENTRY__);
+  const here = path57.dirname(fileURLToPath(import.meta.url));
+  const file = path57.join(path57.basename(here) === "chunks" ? path57.dirname(here) : here, __MLOPS_WORKER_ENTRY__);
   return fs8.existsSync(file) ? file : void 0;
 }
 var UnitWorkerPool = class _UnitWorkerPool {
@@ -60627,8 +60624,8 @@ function memberGuardOf(input2, size) {
   if (size?.kind !== "string" || !size.origin) return void 0;
   for (const whole of inputValues(input2)) {
     if (whole?.kind !== "object" && whole?.kind !== "list" || !whole.origin || !locationContains(whole.origin, size.origin)) continue;
-    const path69 = memberPathAt(whole, size.origin);
-    if (path69 && path69.length > 0) return { path: path69, allowed: input2.memberAllowed?.(path69, whole) };
+    const path70 = memberPathAt(whole, size.origin);
+    if (path70 && path70.length > 0) return { path: path70, allowed: input2.memberAllowed?.(path70, whole) };
   }
   return void 0;
 }
@@ -60657,8 +60654,8 @@ function memberPathAt(v, at2) {
   }
   return void 0;
 }
-function memberPathText(root, path69) {
-  return path69.reduce((out, k) => typeof k === "number" ? `${out}[${k}]` : out ? `${out}.${k}` : k, root);
+function memberPathText(root, path70) {
+  return path70.reduce((out, k) => typeof k === "number" ? `${out}[${k}]` : out ? `${out}.${k}` : k, root);
 }
 
 // rules/gpu/GPU002-gpu-size-input-unvalidated.ts
@@ -60807,8 +60804,8 @@ function unreadGuard(input2, size) {
   if ((!allowed || allowed.length === 0) && isStructured(input2, size) && memberGuardOf(input2, size)?.allowed === "unknown") return `guard of ${input2.name}: the type of the member that holds the size cannot be read`;
   return void 0;
 }
-function lastProperty(path69) {
-  for (let i = path69.length - 1; i >= 0; i--) if (typeof path69[i] === "string") return path69[i];
+function lastProperty(path70) {
+  for (let i = path70.length - 1; i >= 0; i--) if (typeof path70[i] === "string") return path70[i];
   return "items";
 }
 function sizeLiteralsOf(text2) {
@@ -61704,7 +61701,7 @@ var NET001_admin_port_open_to_internet_default = defineRule({
 });
 
 // rules/terraform/TF001-local-terraform-state.ts
-import path57 from "node:path";
+import path58 from "node:path";
 var DEMONSTRATION_FOLDERS = /* @__PURE__ */ new Set([
   "examples",
   "example",
@@ -61760,7 +61757,7 @@ var TF001_local_terraform_state_default = defineRule({
           const notKnown = runs.find((r) => r.gives === "not known");
           if (!notKnown) return;
           const tg = notKnown.tg;
-          const config = path57.dirname(tg.file) === m.dir ? "its terragrunt.hcl" : `${ctx.relativePath(tg.file)}, which runs it,`;
+          const config = path58.dirname(tg.file) === m.dir ? "its terragrunt.hcl" : `${ctx.relativePath(tg.file)}, which runs it,`;
           const why = tg.backendNotKnown ? `the backend type ${config} gives (line ${tg.backendNotKnown.range.start.line}) is not a literal` : `${config} includes another configuration (line ${tg.includes[0].range.start.line}), which may set remote_state`;
           ctx.undecidedAbout(`module:${ctx.relativePath(m.dir)}`, "backend", `${why}, so whether Terragrunt gives it a remote backend is not known`, at2);
           return;
@@ -61779,7 +61776,7 @@ var TF001_local_terraform_state_default = defineRule({
 });
 
 // rules/terraform/TF002-state-file-in-repository.ts
-import path58 from "node:path";
+import path59 from "node:path";
 init_source();
 var TF002_state_file_in_repository_default = defineRule({
   meta: {
@@ -61805,7 +61802,7 @@ var TF002_state_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "stateFile",
-          data: { file: path58.basename(f.path) }
+          data: { file: path59.basename(f.path) }
         });
       }
     };
@@ -61813,7 +61810,7 @@ var TF002_state_file_in_repository_default = defineRule({
 });
 
 // rules/terraform/TF003-provider-version-unpinned.ts
-import path59 from "node:path";
+import path60 from "node:path";
 var BUILTIN = /* @__PURE__ */ new Set(["terraform"]);
 function constrains(rp) {
   const v = rp.version;
@@ -61909,7 +61906,7 @@ var TF003_provider_version_unpinned_default = defineRule({
   }
 });
 function moduleRef2(fromDir, toDir) {
-  const rel = path59.relative(fromDir, toDir).split(path59.sep).join("/");
+  const rel = path60.relative(fromDir, toDir).split(path60.sep).join("/");
   return rel === ".." ? "../" : rel.startsWith("../") ? rel : `./${rel}`;
 }
 function moduleName(rootDir, m) {
@@ -61925,11 +61922,11 @@ function firstPlace(m, is) {
   return resource && { ...resource.at, label: resource.address };
 }
 function placeName(rootDir, at2) {
-  return `${path59.relative(rootDir, at2.file).split(path59.sep).join("/")}:${at2.range.start.line}`;
+  return `${path60.relative(rootDir, at2.file).split(path60.sep).join("/")}:${at2.range.start.line}`;
 }
 
 // rules/terraform/TF004-plan-file-in-repository.ts
-import path60 from "node:path";
+import path61 from "node:path";
 init_source();
 var TF004_plan_file_in_repository_default = defineRule({
   meta: {
@@ -61956,7 +61953,7 @@ var TF004_plan_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "planFile",
-          data: { file: path60.basename(f.path) }
+          data: { file: path61.basename(f.path) }
         });
       }
     };
@@ -61964,7 +61961,7 @@ var TF004_plan_file_in_repository_default = defineRule({
 });
 
 // rules/secrets/SEC001-hardcoded-secret.ts
-import path61 from "node:path";
+import path62 from "node:path";
 init_source();
 init_own_strings();
 init_file_kind();
@@ -62267,7 +62264,7 @@ var SEC001_hardcoded_secret_default = defineRule({
       }
     };
     const fileValues = (file, values) => {
-      const where = path61.basename(file);
+      const where = path62.basename(file);
       for (const [name, v] of values) {
         const subject = `tfvars:${file}:${name}`;
         if (looksSecret(name)) walk4(name, v, (n, s) => literal(n, s, { messageId: "varFile", data: { file: where }, subject }));
@@ -63152,7 +63149,7 @@ var CI002_azure_login_with_secret_default = defineRule({
 });
 
 // rules/ci/CI003-oidc-without-id-token-permission.ts
-import path62 from "node:path";
+import path63 from "node:path";
 init_ci2();
 function input(step, name) {
   return step.inputs.find((e) => e.key.toLowerCase() === name);
@@ -63255,7 +63252,7 @@ var CI003_oidc_without_id_token_permission_default = defineRule({
       const messageId = nested ? "callerPermissionsNested" : called.action !== void 0 ? "callerPermissionsAction" : "callerPermissions";
       ctx.report({
         messageId,
-        data: { job: job.id, callee: `\`${job.uses.text.trim()}\``, calledJob: called.job, permissions, ...nested ? { inner: path62.basename(called.workflow) } : {}, ...called.action !== void 0 ? { action: called.action } : {} },
+        data: { job: job.id, callee: `\`${job.uses.text.trim()}\``, calledJob: called.job, permissions, ...nested ? { inner: path63.basename(called.workflow) } : {}, ...called.action !== void 0 ? { action: called.action } : {} },
         location: { file: file.file, range: { start: job.uses.keyRange.start, end: job.uses.range.end } },
         related: [{ file: called.file, range: { start: called.step.uses.keyRange.start, end: called.step.uses.range.end }, label: `azure/login in job ${called.job}` }, ...permissionsRelated(file, job)],
         subject: job.subject,
@@ -63799,8 +63796,8 @@ var FORMATS_READ = "Terraform .tf/.tfvars, terragrunt.hcl and plan JSON, ARM tem
 var UsageError = class extends Error {
 };
 function outsideRootMessage(named2, real, root, skipped = false) {
-  const shown = path65.relative(process.cwd(), named2) || named2;
-  if (real === path65.resolve(named2)) {
+  const shown = path66.relative(process.cwd(), named2) || named2;
+  if (real === path66.resolve(named2)) {
     const what2 = `outside the scan root ${root}`;
     return skipped ? `${shown} is not linted: ${what2}` : `${shown}: ${what2}; nothing outside it is read (name paths inside it, or lint from a folder that holds both)`;
   }
@@ -63809,19 +63806,19 @@ function outsideRootMessage(named2, real, root, skipped = false) {
 }
 function tfDataDirPatterns(dir, root) {
   if (dir === void 0 || dir.trim() === "" || dir === ".terraform") return [];
-  if (path65.isAbsolute(dir)) {
+  if (path66.isAbsolute(dir)) {
     const rel2 = relativeToRoot(root, dir);
     return rel2 && !rel2.startsWith("..") ? [`/${rel2}/`] : [];
   }
-  const rel = path65.normalize(dir).replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
+  const rel = path66.normalize(dir).replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
   if (rel === "" || rel === "." || rel.startsWith("..")) return [];
   return [rel.includes("/") ? `**/${rel}/` : `${rel}/`];
 }
 function repositoryTopOf(root) {
   let dir = root;
   for (let i = 0; i < 64; i++) {
-    if (fs9.existsSync(path65.join(dir, ".git"))) return dir;
-    const up = path65.dirname(dir);
+    if (fs9.existsSync(path66.join(dir, ".git"))) return dir;
+    const up = path66.dirname(dir);
     if (up === dir) return void 0;
     dir = up;
   }
@@ -63829,15 +63826,15 @@ function repositoryTopOf(root) {
 }
 function commonRoot(paths) {
   const cwd = process.cwd();
-  if (paths.every((p) => !path65.relative(cwd, p).startsWith(".."))) return cwd;
+  if (paths.every((p) => !path66.relative(cwd, p).startsWith(".."))) return cwd;
   let root = paths[0];
-  if (fs9.existsSync(root) && fs9.statSync(root).isFile()) root = path65.dirname(root);
-  for (const p of paths.slice(1)) while (path65.relative(root, p).startsWith("..")) root = path65.dirname(root);
+  if (fs9.existsSync(root) && fs9.statSync(root).isFile()) root = path66.dirname(root);
+  for (const p of paths.slice(1)) while (path66.relative(root, p).startsWith("..")) root = path66.dirname(root);
   return root;
 }
 function callerBound(file, root, host) {
   return nearestFolder(file, root, (dir) => {
-    const git2 = path65.join(dir, ".git");
+    const git2 = path66.join(dir, ".git");
     return host.isDirectory(git2) || host.isFile(git2);
   }) ?? root;
 }
@@ -63872,7 +63869,7 @@ async function filesOnlyFolders(frontEnds, given, dataFiles, givenKinds, cliVarF
       }
       asked = [...files, ...definitionFiles];
       view = { ...wide, givenKinds: kinds };
-      out.push(...new Set(definitionFiles.map((f) => path65.dirname(f))));
+      out.push(...new Set(definitionFiles.map((f) => path66.dirname(f))));
     }
     for (const fe of frontEnds) if (fe.filesOnlyFolders) out.push(...await fe.filesOnlyFolders(asked, view));
   }
@@ -63931,24 +63928,24 @@ function missingPathMessage(p) {
 }
 async function prepareRun(options, cache3) {
   const facts = cache3;
-  const namedPaths = (options.paths?.length ? options.paths : ["."]).map((p) => path65.resolve(p));
+  const namedPaths = (options.paths?.length ? options.paths : ["."]).map((p) => path66.resolve(p));
   for (const p of namedPaths) {
     if (!fs9.existsSync(p)) throw new UsageError(missingPathMessage(p));
     const st = fs9.statSync(p);
     if (!st.isFile() && !st.isDirectory()) throw new UsageError(`${p}: it is ${st.isFIFO() ? "a FIFO" : st.isSocket() ? "a socket" : "a device"}, not a regular file or a folder, and is never read; name a file or folder`);
   }
-  const namedPlans = (options.planFiles ?? []).map((p) => path65.resolve(p));
+  const namedPlans = (options.planFiles ?? []).map((p) => path66.resolve(p));
   for (const p of namedPlans) if (!fs9.existsSync(p) || !fs9.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
-  const namedVarFiles = (options.varFiles ?? []).map((f) => path65.resolve(f));
+  const namedVarFiles = (options.varFiles ?? []).map((f) => path66.resolve(f));
   for (const f of namedVarFiles) {
     if (!fs9.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
     if (!fs9.statSync(f).isFile()) throw new UsageError(`--var-file is not a file: ${f} (give a .tfvars or .tfvars.json file)`);
     if (isTerraformFile(f)) throw new UsageError(`--var-file takes a variable file (.tfvars or .tfvars.json), not Terraform configuration: ${f}`);
   }
-  if (options.policyAliasesFile !== void 0 && !fs9.existsSync(path65.resolve(options.policyAliasesFile))) throw new UsageError(`--policy-aliases not found: ${path65.resolve(options.policyAliasesFile)}`);
-  const namedOnly = options.onlyFiles?.map((f) => path65.resolve(f));
+  if (options.policyAliasesFile !== void 0 && !fs9.existsSync(path66.resolve(options.policyAliasesFile))) throw new UsageError(`--policy-aliases not found: ${path66.resolve(options.policyAliasesFile)}`);
+  const namedOnly = options.onlyFiles?.map((f) => path66.resolve(f));
   const written2 = namedOnly ?? [...namedPaths, ...namedPlans.filter((p) => !namedPaths.includes(p))];
-  const writtenRoot = path65.resolve(options.root ?? commonRoot(written2));
+  const writtenRoot = path66.resolve(options.root ?? commonRoot(written2));
   const realRoot = fs9.realpathSync(writtenRoot);
   const root = fs9.lstatSync(writtenRoot).isSymbolicLink() ? realRoot : writtenRoot;
   const refused = /* @__PURE__ */ new Map();
@@ -63957,7 +63954,7 @@ async function prepareRun(options, cache3) {
     const out = [];
     for (const p of paths) {
       const real = fs9.realpathSync(p);
-      if (isWithin(realRoot, real)) out.push(path65.join(root, path65.relative(realRoot, real)));
+      if (isWithin(realRoot, real)) out.push(path66.join(root, path66.relative(realRoot, real)));
       else if (mayBeSkipped) refused.set(p, real);
       else throw new UsageError(outsideRootMessage(p, real, realRoot));
     }
@@ -63968,11 +63965,11 @@ async function prepareRun(options, cache3) {
   const varFiles = confined(namedVarFiles, false);
   const inputPaths = [...given, ...planFiles.filter((p) => !given.includes(p))];
   const onlyFiles = namedOnly && confined(namedOnly, skippable);
-  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path65.dirname(f)))] : inputPaths;
+  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path66.dirname(f)))] : inputPaths;
   const catalog = options.ruleSet ?? ALL_RULES;
   const knownIds = new Set(catalog.map((r) => r.meta.id));
   const startPath = inputPaths[0] ?? root;
-  const startDir = fs9.statSync(startPath).isDirectory() ? startPath : path65.dirname(startPath);
+  const startDir = fs9.statSync(startPath).isDirectory() ? startPath : path66.dirname(startPath);
   let config;
   let mistakenConfig;
   let shadowedConfig;
@@ -63981,7 +63978,7 @@ async function prepareRun(options, cache3) {
     config = loaded.config;
     if (!options.noConfig && !loaded.file) mistakenConfig = mistakenConfigFile(startDir);
     const read = loaded.file && !options.configFile ? loaded.file : void 0;
-    const other = read === void 0 ? void 0 : CONFIG_FILE_NAMES.map((n) => path65.join(path65.dirname(read), n)).find((c) => c !== read && fs9.existsSync(c));
+    const other = read === void 0 ? void 0 : CONFIG_FILE_NAMES.map((n) => path66.join(path66.dirname(read), n)).find((c) => c !== read && fs9.existsSync(c));
     if (read !== void 0 && other !== void 0) shadowedConfig = { read, other };
   } catch (e) {
     if (e instanceof ConfigError) throw new UsageError(e.messages.join("\n"));
@@ -63996,13 +63993,13 @@ async function prepareRun(options, cache3) {
     setAsideChars: Math.floor(SET_ASIDE_CHARS / planningThreads(threadSettings(options))),
     ...cache3 ? { signatures: { freshMs: options.cacheFreshMs ?? CACHE_FRESH_MS } } : {}
   });
-  if (options.tfDataDir !== void 0 && path65.isAbsolute(options.tfDataDir)) {
-    const dir = path65.resolve(options.tfDataDir);
+  if (options.tfDataDir !== void 0 && path66.isAbsolute(options.tfDataDir)) {
+    const dir = path66.resolve(options.tfDataDir);
     if (!fs9.existsSync(dir)) throw new UsageError(`--tf-data-dir not found: ${dir}`);
     if (!isWithin(realRoot, fs9.realpathSync(dir))) throw new UsageError(`--tf-data-dir ${dir} is outside the scan root ${root}, and nothing outside it is read; lint from a folder that holds both, or give the folder relative to each root module`);
   }
-  if (options.bicepCache !== void 0 && !fs9.existsSync(path65.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path65.resolve(options.bicepCache)}`);
-  const bicepCache = options.bicepCache !== void 0 ? createHost(fs9.realpathSync(path65.resolve(options.bicepCache))) : void 0;
+  if (options.bicepCache !== void 0 && !fs9.existsSync(path66.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path66.resolve(options.bicepCache)}`);
+  const bicepCache = options.bicepCache !== void 0 ? createHost(fs9.realpathSync(path66.resolve(options.bicepCache))) : void 0;
   const problems = [];
   const walked = /* @__PURE__ */ new Set();
   const classifyFacts = facts ? { facts, name: `classify:${hashOf([root, frontEnds.map((fe) => fe.name)]).slice(0, 16)}` } : void 0;
@@ -64048,22 +64045,22 @@ async function prepareRun(options, cache3) {
     for (const p of onlyFiles ?? inputPaths) {
       const problem3 = host.problemOf(p);
       if (classified.has(p) || dataFiles.includes(p) || config.isIgnored(p) || !fs9.statSync(p).isFile() || problem3 && problem3.kind !== "binary") continue;
-      throw new UsageError(`${path65.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
+      throw new UsageError(`${path66.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
   const notices = [...refused].map(([p, real]) => outsideRootMessage(p, real, realRoot, true));
-  const excludedByConfig = given.filter((p) => config.isIgnored(p) && fs9.statSync(p).isFile()).map((p) => path65.relative(process.cwd(), p) || p);
+  const excludedByConfig = given.filter((p) => config.isIgnored(p) && fs9.statSync(p).isFile()).map((p) => path66.relative(process.cwd(), p) || p);
   if (excludedByConfig.length === 1) notices.push(`${excludedByConfig[0]} is not linted: the config file's ignorePaths excludes it`);
   else if (excludedByConfig.length > 1) notices.push(`${excludedByConfig[0]} and ${excludedByConfig.length - 1} more given files are not linted: the config file's ignorePaths excludes them`);
   if (shadowedConfig) {
-    const rel = (f) => path65.relative(process.cwd(), f) || f;
+    const rel = (f) => path66.relative(process.cwd(), f) || f;
     notices.push(`${rel(shadowedConfig.other)} is not read: ${rel(shadowedConfig.read)} in the same folder is the config file; merge their settings into one and delete the other`);
   }
   if (mistakenConfig) {
-    notices.push(`${path65.relative(process.cwd(), mistakenConfig) || mistakenConfig} is not read: the config file is ${CONFIG_FILE_NAMES.join(" or ")} (JSON with comments); rename it and write its settings as JSON`);
+    notices.push(`${path66.relative(process.cwd(), mistakenConfig) || mistakenConfig} is not read: the config file is ${CONFIG_FILE_NAMES.join(" or ")} (JSON with comments); rename it and write its settings as JSON`);
   }
   if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
-    const where = scanPaths.map((p) => path65.relative(process.cwd(), p) || ".").join(", ");
+    const where = scanPaths.map((p) => path66.relative(process.cwd(), p) || ".").join(", ");
     const rules2 = `.gitignore, ${IGNORE_FILE}, --ignore-pattern or the config file's ignorePaths`;
     notices.push(
       excluded.folders > 0 ? `nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ}) outside the folders ignore rules exclude (${rules2})` : excluded.files > 0 ? `nothing to lint in ${where}: ignore rules exclude the ${excluded.files === 1 ? "file" : `${excluded.files} files`} of a format it reads there (${rules2})` : `nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`
@@ -64072,7 +64069,7 @@ async function prepareRun(options, cache3) {
   const superseded = /* @__PURE__ */ new Set();
   const recorder = recordingHost(host, cache3 ? (file, hash) => cache3.noteText(host, file, hash) : void 0);
   const repositoryTop = repositoryTopOf(root);
-  const envAbove = repositoryTop === void 0 ? "" : path65.relative(repositoryTop, root).split(path65.sep).join("/");
+  const envAbove = repositoryTop === void 0 ? "" : path66.relative(repositoryTop, root).split(path66.sep).join("/");
   const inRepository = repositoryTop !== void 0;
   const ctx = {
     host: recorder.host,
@@ -64121,7 +64118,7 @@ async function prepareRun(options, cache3) {
   if (options.errorOnUnmatchedFile !== false) {
     for (const d of unreadFiles) {
       if (config.isIgnored(d) || units2.some((u) => dataReadBy(u).includes(d))) continue;
-      throw new UsageError(`${path65.relative(process.cwd(), d) || d}: not a file mlops-iac-lint reads (${FORMATS_READ}), nor a data file that a scanned file reads (yamldecode(file(\u2026)), templatefile(\u2026), loadYamlContent(\u2026), az ml \u2026 --file, an Azure Pipelines template:)`);
+      throw new UsageError(`${path66.relative(process.cwd(), d) || d}: not a file mlops-iac-lint reads (${FORMATS_READ}), nor a data file that a scanned file reads (yamldecode(file(\u2026)), templatefile(\u2026), loadYamlContent(\u2026), az ml \u2026 --file, an Azure Pipelines template:)`);
     }
   }
   for (const fe of frontEnds) {
@@ -64228,8 +64225,8 @@ async function lintPlanned(run3, threads, cache3) {
   const inline = applySuppressions(findings, merged.directives, { allowInline: config.allowInlineSuppressions, activeRuleIds, fileIdentity: realPathOf() });
   findings = config.applyLevels(config.applySuppressions(inline.findings, today2).findings);
   if (config.allowInlineSuppressions) {
-    const unparsed = new Set(notifications.filter((n) => n.ruleId === "PARSE001").map((n) => path65.dirname(n.location.file)));
-    const unused = unparsed.size > 0 ? inline.unused.filter((d) => !unparsed.has(path65.dirname(d.file))) : inline.unused;
+    const unparsed = new Set(notifications.filter((n) => n.ruleId === "PARSE001").map((n) => path66.dirname(n.location.file)));
+    const unused = unparsed.size > 0 ? inline.unused.filter((d) => !unparsed.has(path66.dirname(d.file))) : inline.unused;
     const supProblems = problemsForActiveRules(merged.supProblems, activeRuleIds);
     appendAll(findings, config.applyLevels(suppressionFindings([...supProblems, ...unusedProblems(unused)], root).filter((f) => activeRuleIds.has(f.ruleId))));
   }
@@ -64289,7 +64286,7 @@ async function loadPolicyInput(config, found, aliasesOption, problems, notices) 
     for (const p of loaded.problems) problems.push({ ruleId: p.kind === "shape" ? "EVAL001" : "PARSE001", message: p.message, location: p.location });
     for (const f of files) texts.push([f, h.readText(f)]);
   }
-  const aliasFile = aliasesOption ? path65.resolve(aliasesOption) : pc.aliases;
+  const aliasFile = aliasesOption ? path66.resolve(aliasesOption) : pc.aliases;
   const extraAliases = aliasFile ? readAliasDump(aliasFile, aliasesFromDump2) : [];
   const key = hashOf([texts, pc.parameters ?? null, extraAliases, pc.fromScannedCode]);
   return { definitions, initiatives, parameters: pc.parameters, extraAliases, key, complete, fromScannedCode: pc.fromScannedCode, placeOf: pc.placeOf, build };
@@ -64435,8 +64432,8 @@ function readAndApplyBaseline(findings, file, root) {
     throw new UsageError(`cannot read the baseline ${file}: ${ioErrorText(e)}`);
   }
   try {
-    const inside2 = path65.relative(root, path65.resolve(file));
-    const shown = inside2 !== "" && !inside2.startsWith("..") && !path65.isAbsolute(inside2) ? inside2.split(path65.sep).join("/") : file;
+    const inside2 = path66.relative(root, path66.resolve(file));
+    const shown = inside2 !== "" && !inside2.startsWith("..") && !path66.isAbsolute(inside2) ? inside2.split(path66.sep).join("/") : file;
     return applyBaseline(findings, text2, shown);
   } catch (e) {
     if (e instanceof BaselineError) throw new UsageError(e.message);
@@ -64545,7 +64542,7 @@ function listingError(dir) {
 }
 
 // src/report/common.ts
-import path66 from "node:path";
+import path67 from "node:path";
 var REPOSITORY_URL = "https://github.com/mlops-iac-lint/mlops-iac-lint";
 var RELEASE_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 function docsBaseUrl(toolVersion) {
@@ -64558,9 +64555,9 @@ function toPosix(p) {
   return p.replace(/\\/g, "/");
 }
 function relativePath2(base, file) {
-  if (!path66.isAbsolute(file)) return toPosix(file);
-  const rel = path66.relative(base, file);
-  return toPosix(rel === "" ? path66.basename(file) : rel);
+  if (!path67.isAbsolute(file)) return toPosix(file);
+  const rel = path67.relative(base, file);
+  return toPosix(rel === "" ? path67.basename(file) : rel);
 }
 function ruleDocUrl(rule, toolVersion) {
   if (!rule?.docPath) return void 0;
@@ -65140,7 +65137,7 @@ function readPullRequestEvent(env) {
 // src/action/git-diff.ts
 import { spawnSync } from "node:child_process";
 import fs12 from "node:fs";
-import path67 from "node:path";
+import path68 from "node:path";
 
 // src/action/changed-lines.ts
 var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -65288,10 +65285,10 @@ var PullRequestLines = class {
     try {
       real = fs12.realpathSync(file);
     } catch {
-      real = path67.resolve(file);
+      real = path68.resolve(file);
     }
-    const rel = path67.relative(this.topLevel, real);
-    const out = rel === "" || rel.startsWith("..") || path67.isAbsolute(rel) ? void 0 : rel.split(path67.sep).join("/");
+    const rel = path68.relative(this.topLevel, real);
+    const out = rel === "" || rel.startsWith("..") || path68.isAbsolute(rel) ? void 0 : rel.split(path68.sep).join("/");
     this.real.set(file, out);
     return out;
   }
@@ -65402,8 +65399,8 @@ function locationCell2(f, base, links) {
   const line = Math.max(1, f.location.range.start.line);
   const text2 = escapeMarkdown(`${rel}:${line}`);
   if (!links) return text2;
-  const path69 = rel.split("/").map(encodeURIComponent).join("/");
-  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path69}#L${line}`;
+  const path70 = rel.split("/").map(encodeURIComponent).join("/");
+  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path70}#L${line}`;
   return `[${text2}](${url})`;
 }
 function findingsTable(findings, base, links) {
@@ -65527,7 +65524,7 @@ var Step = class {
     this.write(line);
   }
   writeSarif(text2) {
-    fs13.mkdirSync(path68.dirname(this.sarifPath), { recursive: true });
+    fs13.mkdirSync(path69.dirname(this.sarifPath), { recursive: true });
     fs13.writeFileSync(this.sarifPath, text2, "utf8");
   }
 };
@@ -65559,21 +65556,21 @@ async function lintAndReport(step, options) {
     ["bicep-cache", inputs.bicepCache]
   ];
   for (const [name, file] of named2) {
-    if (file !== void 0 && !fs13.existsSync(path68.resolve(workspace, file))) {
+    if (file !== void 0 && !fs13.existsSync(path69.resolve(workspace, file))) {
       throw new InputError(`input "${name}": ${name === "bicep-cache" ? "folder" : "file"} not found: ${file}`);
     }
   }
   const result = await (options.lint ?? lint)({
-    paths: inputs.paths.map((p) => path68.resolve(workspace, p)),
+    paths: inputs.paths.map((p) => path69.resolve(workspace, p)),
     root: workspace,
     env: inputs.env,
-    varFiles: inputs.varFiles.map((f) => path68.resolve(workspace, f)),
+    varFiles: inputs.varFiles.map((f) => path69.resolve(workspace, f)),
     tfDataDir: inputs.tfDataDir,
-    bicepCache: inputs.bicepCache === void 0 ? void 0 : path68.resolve(workspace, inputs.bicepCache),
+    bicepCache: inputs.bicepCache === void 0 ? void 0 : path69.resolve(workspace, inputs.bicepCache),
     // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
-    configFile: inputs.config === void 0 ? void 0 : path68.resolve(workspace, inputs.config),
-    baselineFile: inputs.baseline === void 0 ? void 0 : path68.resolve(workspace, inputs.baseline),
-    planFiles: inputs.plans.map((p) => path68.resolve(workspace, p))
+    configFile: inputs.config === void 0 ? void 0 : path69.resolve(workspace, inputs.config),
+    baselineFile: inputs.baseline === void 0 ? void 0 : path69.resolve(workspace, inputs.baseline),
+    planFiles: inputs.plans.map((p) => path69.resolve(workspace, p))
   });
   try {
     step.writeSarif(formatSarif(result, { onNotice: (line) => step.log(`mlops-iac-lint: ${line}`) }));
@@ -65622,7 +65619,7 @@ async function lintAndReport(step, options) {
 }
 function withHome(p) {
   if (p === void 0 || p !== "~" && !p.startsWith("~/")) return p;
-  return path68.join(os2.homedir(), p.slice(1));
+  return path69.join(os2.homedir(), p.slice(1));
 }
 function asFailure(e) {
   if (e instanceof InputError || e instanceof UsageError) return { exitCode: 2, message: e.message };
@@ -65658,8 +65655,8 @@ function reportFailure(step, failure) {
 }
 async function run2(env, options = {}) {
   const write = options.write ?? ((line) => void process.stdout.write(line + "\n"));
-  const workspace = path68.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const sarifPath = path68.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
+  const workspace = path69.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const sarifPath = path69.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
   const step = new Step(env, workspace, sarifPath, write);
   try {
     return await lintAndReport(step, options);

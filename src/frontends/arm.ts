@@ -7,10 +7,10 @@
  * end: here only with its paired parameter files, never with its defaults alone.
  */
 import path from 'node:path';
-import { undeclaredWithStandIns } from './parameter-pairing.js';
+import { bicepSourceOf, bicepStandIns, quietJson, undeclaredWithStandIns } from './parameter-pairing.js';
 import { getProp, parseJsonc, type ParsedJson } from '../parse/json/index.js';
 import { jsonSuppressionSource, resourceMetadata } from './arm-suppressions.js';
-import { bicepSourceCandidates, evaluateArm, mayNameTemplate, metadataTemplate, undeclaredParameters } from '../eval/arm/project.js';
+import { evaluateArm, mayNameTemplate, metadataTemplate, undeclaredParameters } from '../eval/arm/project.js';
 import { pairParameterFiles, pairedTemplate, templateIndex, unpairedReason, type TemplateIndex } from '../eval/arm/detect.js';
 import type { OpaqueModuleCall } from '../model/resource.js';
 import { armRefKeys, fromArm } from '../model/from-arm.js';
@@ -75,21 +75,12 @@ export const armFrontEnd: FrontEnd = {
     const templates = files.filter((f) => f.kind === 'arm');
     const params = files.filter((f) => f.kind === 'arm-params');
     // A file named for an environment only goes with the first candidate that declares what it
-    // gives (eval/arm/detect.ts `fitting`): the unit that will evaluate it (review 127).
-    const quietParse = (f: string): ParsedJson | undefined => {
-      const text = ctx.host.readText(f);
-      ctx.host.forget(f);
-      return text === undefined ? undefined : parseJsonc(text, f);
-    };
-    // Every `.bicep` file's stand-in `X.json` (no ARM `X.json` beside it) is a candidate too, as the
-    // Bicep front end pairs: a file it takes is in no ARM unit, never evaluated by both (review 128).
+    // gives (eval/arm/detect.ts `fitting`): the unit that will evaluate it (review 127). Every
+    // `.bicep` file's stand-in is a candidate too, as the Bicep front end pairs: a file it takes is
+    // in no ARM unit, never evaluated by both (review 128).
     const armPaths = new Set(templates.map((f) => f.path));
-    const standIns = ctx.allFiles.flatMap((f) => {
-      const t = f.path.replace(/\.bicep$/i, '.json');
-      return f.kind === 'bicep' && t !== f.path && !armPaths.has(t) ? [t] : [];
-    });
     const pairs = pairParameterFiles(
-      [...templates.map((f) => f.path), ...standIns],
+      [...templates.map((f) => f.path), ...bicepStandIns(ctx.allFiles).keys()],
       params.map((f) => f.path),
       (pf) => {
         const text = ctx.host.readText(pf);
@@ -97,7 +88,7 @@ export const armFrontEnd: FrontEnd = {
         if (text === undefined || !mayNameTemplate(text)) return undefined;
         return metadataTemplate(parseJsonc(text, pf));
       },
-      undeclaredWithStandIns(quietParse, (t) => (!armPaths.has(t) ? t.replace(/\.json$/i, '.bicep') : ctx.isSuperseded(t) ? bicepSourceCandidates(t).find((c) => ctx.host.isFile(c)) : undefined), ctx.host),
+      undeclaredWithStandIns((f) => quietJson(ctx.host, f, true), (t) => bicepSourceOf(t, armPaths, ctx), ctx.host),
     );
     const byPath = new Map(files.map((f) => [f.path, f]));
     const taken = new Set<string>();
@@ -197,16 +188,10 @@ export const armFrontEnd: FrontEnd = {
     if (lone.length > 0) {
       const index = runTemplateIndex(ctx.allFiles);
       const armTemplates = perRun(ctx.allFiles, 'arm-templates', () => new Set(ctx.allFiles.flatMap((f) => (f.kind === 'arm' ? [f.path] : []))));
-      // A candidate that is a `.bicep` file's stand-in is judged by that file's `param`s, as the Bicep front end pairs.
-      // (A compiled twin linted as its `.bicep`: that file's params, as the Bicep front end reads them.)
-      const bicepOf = (t: string): string | undefined => (!armTemplates.has(t) ? t.replace(/\.json$/i, '.bicep') : ctx.isSuperseded(t) ? bicepSourceCandidates(t).find((c) => ctx.host.isFile(c)) : undefined);
-      // (A template of another unit is parsed here, quietly: its syntax errors are its own unit's.)
-      const parseAny = (f: string): ParsedJson | undefined => {
-        if (unitFiles.has(f)) return parse(f);
-        const text = ctx.host.readText(f);
-        return text === undefined ? undefined : parseJsonc(text, f);
-      };
-      const undeclaredRun = undeclaredWithStandIns(parseAny, bicepOf, ctx.host);
+      // A candidate linted as a `.bicep` (a stand-in, a compiled twin) is judged by that file's
+      // `param`s, as the Bicep front end pairs; a template of another unit is parsed quietly.
+      const bicepOf = (t: string): string | undefined => bicepSourceOf(t, armTemplates, ctx);
+      const undeclaredRun = undeclaredWithStandIns((f) => (unitFiles.has(f) ? parse(f) : quietJson(ctx.host, f)), bicepOf, ctx.host);
       for (const f of lone) {
         const parsed = json.get(f.path);
         const meta = metadataTemplate(parsed);

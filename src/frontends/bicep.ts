@@ -14,7 +14,7 @@ import { collectBicepPragmas } from '../parse/bicep/pragmas.js';
 import { evaluateBicep } from '../eval/bicep/project.js';
 import { bicepSourceCandidates, compiledTemplateCandidates, mayNameTemplate, metadataTemplate } from '../eval/arm/project.js';
 import { parameterFilePairing } from '../eval/arm/detect.js';
-import { undeclaredWithStandIns } from './parameter-pairing.js';
+import { bicepStandIns, undeclaredWithStandIns } from './parameter-pairing.js';
 import { parameterFileEntries, readParameterFile } from '../eval/arm/template.js';
 import { parseJsonc, type ParsedJson } from '../parse/json/index.js';
 import { armRefKeys, fromArm } from '../model/from-arm.js';
@@ -277,15 +277,7 @@ function armTemplatesOf(ctx: FrontEndContext): string[] {
 
 /** `RunState.standIns`, made once per run. */
 function standInsOf(state: RunState, ctx: FrontEndContext): Map<string, string> {
-  if (!state.standIns) {
-    const arm = new Set(armTemplatesOf(ctx).map((t) => path.resolve(t)));
-    state.standIns = new Map();
-    for (const f of ctx.allFiles) {
-      const t = f.path.replace(/\.bicep$/i, '.json');
-      if (f.kind === 'bicep' && t !== f.path && !arm.has(path.resolve(t))) state.standIns.set(t, f.path);
-    }
-  }
-  return state.standIns;
+  return (state.standIns ??= bicepStandIns(ctx.allFiles));
 }
 
 /** What the run's parameter-file pairing is made of: every template (stand-ins included) and every parameter file of the run. */

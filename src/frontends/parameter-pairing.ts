@@ -1,16 +1,50 @@
 /**
- * What a JSON parameter file gives that its candidate template does not declare, for the
- * pairing of a file whose name says only an environment (`parameters-prod.json`: eval/arm/detect.ts
- * `environmentFileTemplate`), when the candidate may be a `.bicep` file's stand-in `X.json`:
- * both the ARM front end (its `--verbose` list of files that pair with no template) and the
- * Bicep front end (the files it evaluates a `.bicep` with) must answer alike (review 126).
+ * What the ARM and the Bicep front ends must answer alike when they pair JSON parameter files
+ * with templates (reviews 126–128: where they differed, a file was evaluated by both, or by
+ * neither): which `.bicep` files stand in the pairing as `X.json`, which `.bicep` a template
+ * candidate is linted as, and what a parameter file gives that a candidate does not declare — for
+ * a file whose name says only an environment (`parameters-prod.json`: eval/arm/detect.ts
+ * `environmentCandidates`, `fitting`).
  */
+import path from 'node:path';
 import type { Host } from '../core/host.js';
-import { members, type ParsedJson } from '../parse/json/index.js';
+import { members, parseJsonc, type ParsedJson } from '../parse/json/index.js';
 import { parseBicep } from '../parse/bicep/index.js';
-import { undeclaredParameters } from '../eval/arm/project.js';
+import { bicepSourceCandidates, undeclaredParameters } from '../eval/arm/project.js';
 import { parametersObject } from '../eval/arm/template.js';
 import type { UndeclaredParameters } from '../eval/arm/detect.js';
+import type { ClassifiedFile, FrontEndContext } from './types.js';
+
+/**
+ * Every `.bicep` file's stand-in `X.json` in the pairing (its source as the value), where no ARM
+ * template `X.json` of the run is there: a parameter file named for it pairs with the `.bicep`.
+ */
+export function bicepStandIns(allFiles: readonly ClassifiedFile[]): Map<string, string> {
+  const arm = new Set(allFiles.flatMap((f) => (f.kind === 'arm' ? [path.resolve(f.path)] : [])));
+  const out = new Map<string, string>();
+  for (const f of allFiles) {
+    const t = f.path.replace(/\.bicep$/i, '.json');
+    if (f.kind === 'bicep' && t !== f.path && !arm.has(path.resolve(t))) out.set(t, f.path);
+  }
+  return out;
+}
+
+/**
+ * What a template candidate's parameters are read from when it is linted as a `.bicep`: a
+ * stand-in (not an ARM template of the run, `armTemplates`) is its `.bicep`; a compiled twin the
+ * Bicep front end lints in its place is that source. Undefined for an ARM template linted as itself.
+ */
+export function bicepSourceOf(template: string, armTemplates: ReadonlySet<string>, ctx: Pick<FrontEndContext, 'host' | 'isSuperseded'>): string | undefined {
+  if (!armTemplates.has(template)) return template.replace(/\.json$/i, '.bicep');
+  return ctx.isSuperseded(template) ? bicepSourceCandidates(template).find((c) => ctx.host.isFile(c)) : undefined;
+}
+
+/** A JSON file parsed through the Host without reporting its syntax errors (another unit's own); `forget`: not kept (planning). */
+export function quietJson(host: Host, file: string, forget = false): ParsedJson | undefined {
+  const text = host.readText(file);
+  if (forget) host.forget(file);
+  return text === undefined ? undefined : parseJsonc(text, file);
+}
 
 /**
  * `bicepSourceOf(template)`: the `.bicep` file a stand-in template path stands for, else

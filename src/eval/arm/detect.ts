@@ -43,7 +43,7 @@ const norm = (p: string): string => path.normalize(p).replace(/\\/g, '/').toLowe
  * `parameters.X.json` → `X.json`; `parameters-X.json` → `X.json` / `template-X.json`; `X-parameters.json`
  * → `X.json`; `parameters.json` → `template.json` (portal export); `X.<env>.parameters.json` → `X.json`.
  * A name that says only an environment (`params.prod.json`, `parameters-prod.json`) spells no
- * template: `environmentFileTemplate` pairs it, more carefully.
+ * template: `environmentCandidates` lists the templates it may be for, and `fitting` chooses.
  */
 function candidatesByName(paramFile: string): string[] {
   const dir = path.dirname(paramFile);

@@ -133,10 +133,10 @@ export const KUEUE_QUEUE_NAME = 'kueue.x-k8s.io/queue-name';
  * Where a workload is submitted to Kueue: the queue-name key in the `metadata` labels or
  * annotations of the object Kueue's integration reads — the object itself (a Job, a Pod, a
  * PyTorchJob, a RayCluster or RayJob, a Deployment or StatefulSet), and for a CronJob the Job
- * template (`spec.jobTemplate.metadata`: each Job it creates is queued); for a Deployment,
- * StatefulSet or ReplicaSet also its pod template (`POD_TEMPLATE_QUEUED`). Not a Job's pod
- * template: pods a Job owns are never queued by themselves (Kueue's plain-pod integration skips
- * them; review 126). Else undefined.
+ * template (`spec.jobTemplate.metadata`: each Job it creates is queued); for the kinds of
+ * `POD_TEMPLATE_QUEUED` also its pod template. Not a Job's pod template: pods a Job owns are never
+ * queued by themselves (Kueue's plain-pod integration skips them; review 126). Labels or metadata
+ * not known may hold it (`unknown`: why). Else undefined.
  */
 function kueueQueueOf(obj: YamlTree, kind: string): { at: Range; unknown?: string } | undefined {
   const owners = kind === 'CronJob' ? [path(obj, ['spec', 'jobTemplate'])] : POD_TEMPLATE_QUEUED.has(kind) ? [obj, path(obj, ['spec', 'template'])] : [obj];

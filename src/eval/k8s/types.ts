@@ -102,10 +102,10 @@ export interface K8sPodTemplate {
    */
   injectedTolerationsAt?: Location;
   /**
-   * The `kueue.x-k8s.io/queue-name` label (or the annotation older Kueue read) on the object or
-   * on a template above the pod spec: Kueue admits the workload and adds to its pods the
-   * tolerations of the ResourceFlavor it assigns (FORMATS.md 2(d): injected tolerations are
-   * unknown). Where the key is written.
+   * The `kueue.x-k8s.io/queue-name` label (or the annotation older Kueue read) where Kueue reads it
+   * (read.ts `kueueQueueOf`), or the labels not known that may hold it: Kueue admits the workload
+   * and adds to its pods the tolerations of the ResourceFlavor it assigns (FORMATS.md 2(d):
+   * injected tolerations are unknown). Where the key, or the labels, are written.
    */
   kueueQueueAt?: Location;
   /** The labels (or metadata) where the queue name would be are not known: why (`kueueQueueAt` is where they are written). */
