@@ -58215,20 +58215,9 @@ function scanViewOf(summaries, root, oneRepository = false) {
   const severalTopLevelFolders = () => severalTopLevel ??= !oneRepository && severalChildFolders(aksFiles, root);
   const all = () => {
     if (pools) return pools;
-    const seen = /* @__PURE__ */ new Set();
     const declared = /* @__PURE__ */ new Set();
     for (const s of summaries) for (const p of s.gpuPools) if (!p.updatesOnly && p.cluster !== void 0 && p.labels.knownName !== void 0) declared.add(`${p.cluster}\0${p.labels.knownName}`);
-    pools = [];
-    for (const s of summaries) {
-      for (const p of s.gpuPools) {
-        if (p.updatesOnly && declared.has(`${p.cluster}\0${p.labels.knownName}`)) continue;
-        const key = poolKey(p);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        pools.push(poolOf2(p));
-      }
-    }
-    return pools;
+    return pools = distinctPools(summaries.flatMap((s) => s.gpuPools).filter((p) => !(p.updatesOnly && declared.has(`${p.cluster}\0${p.labels.knownName}`))));
   };
   return {
     severalCheckouts(forFile) {
@@ -58246,18 +58235,7 @@ function scanViewOf(summaries, root, oneRepository = false) {
       return ofProject(project2, every, aksFiles, oneRepository)[0];
     },
     unknownSizePools(forFile) {
-      if (!unknownSize) {
-        const seen = /* @__PURE__ */ new Set();
-        unknownSize = [];
-        for (const s of summaries) {
-          for (const p of s.unknownSizePools ?? []) {
-            const key = poolKey(p);
-            if (seen.has(key)) continue;
-            seen.add(key);
-            unknownSize.push(poolOf2(p));
-          }
-        }
-      }
+      unknownSize ??= distinctPools(summaries.flatMap((s) => s.unknownSizePools ?? []));
       return unknownSize.length === 0 ? unknownSize : poolsOfProject(unknownSize, unknownSizeByProject, forFile);
     },
     gpuNodePools(forFile) {
@@ -58385,6 +58363,17 @@ function autoProvisionedClusters(graphs) {
 }
 function poolKey(p) {
   return `${p.header.file}\0${p.calledFrom ?? ""}\0${p.address}\0${p.gpuSize ?? p.cpuSize ?? (p.sizeUnknown !== void 0 ? "?" : "")}\0${p.taints?.map((t) => t.text).join(",") ?? "?"}`;
+}
+function distinctPools(summaries) {
+  const seen = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const p of summaries) {
+    const key = poolKey(p);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(poolOf2(p));
+  }
+  return out;
 }
 function poolOf2(s) {
   const out = { address: s.address, header: s.header, name: s.name, label: labelLookup(s) };

@@ -139,21 +139,10 @@ export function scanViewOf(summaries: readonly ScanSummary[], root?: string, one
   const severalTopLevelFolders = (): boolean => (severalTopLevel ??= !oneRepository && severalChildFolders(aksFiles!, root!));
   const all = (): GpuNodePool[] => {
     if (pools) return pools;
-    const seen = new Set<string>();
     const declared = new Set<string>();
     for (const s of summaries) for (const p of s.gpuPools) if (!p.updatesOnly && p.cluster !== undefined && p.labels.knownName !== undefined) declared.add(`${p.cluster}\u0000${p.labels.knownName}`);
-    pools = [];
-    for (const s of summaries) {
-      for (const p of s.gpuPools) {
-        // An update of a pool the scan declares changes none of the taints that pool has.
-        if (p.updatesOnly && declared.has(`${p.cluster}\u0000${p.labels.knownName}`)) continue;
-        const key = poolKey(p);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        pools.push(poolOf(p));
-      }
-    }
-    return pools;
+    // An update of a pool the scan declares changes none of the taints that pool has.
+    return (pools = distinctPools(summaries.flatMap((s) => s.gpuPools).filter((p) => !(p.updatesOnly && declared.has(`${p.cluster}\u0000${p.labels.knownName}`)))));
   };
   return {
     severalCheckouts(forFile) {
@@ -172,18 +161,7 @@ export function scanViewOf(summaries: readonly ScanSummary[], root?: string, one
       return ofProject(project, every, aksFiles, oneRepository)[0];
     },
     unknownSizePools(forFile) {
-      if (!unknownSize) {
-        const seen = new Set<string>();
-        unknownSize = [];
-        for (const s of summaries) {
-          for (const p of s.unknownSizePools ?? []) {
-            const key = poolKey(p);
-            if (seen.has(key)) continue;
-            seen.add(key);
-            unknownSize.push(poolOf(p));
-          }
-        }
-      }
+      unknownSize ??= distinctPools(summaries.flatMap((s) => s.unknownSizePools ?? []));
       // (Found as gpuNodePools finds the project's pools.)
       return unknownSize.length === 0 ? unknownSize : poolsOfProject(unknownSize, unknownSizeByProject, forFile);
     },
@@ -367,6 +345,19 @@ function autoProvisionedClusters(graphs: readonly Graph[]): AutoProvisionedClust
 function poolKey(p: GpuPoolSummary): string {
   // (Called from two configurations, one module's pool is each configuration's own.)
   return `${p.header.file}\u0000${p.calledFrom ?? ''}\u0000${p.address}\u0000${p.gpuSize ?? p.cpuSize ?? (p.sizeUnknown !== undefined ? '?' : '')}\u0000${p.taints?.map((t) => t.text).join(',') ?? '?'}`;
+}
+
+/** The pools of several units' summaries, in unit order, a pool two units read once (`poolKey`). */
+function distinctPools(summaries: readonly GpuPoolSummary[]): GpuNodePool[] {
+  const seen = new Set<string>();
+  const out: GpuNodePool[] = [];
+  for (const p of summaries) {
+    const key = poolKey(p);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(poolOf(p));
+  }
+  return out;
 }
 
 function poolOf(s: GpuPoolSummary): GpuNodePool {
