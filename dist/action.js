@@ -51283,6 +51283,11 @@ function onlyCarried(flags, names3, script) {
   }
   return true;
 }
+function flagText(w) {
+  if (w.text !== void 0) return w.text;
+  const first = w.segments[0];
+  return first && first.value === void 0 && /^--[A-Za-z][\w-]*=/.test(first.text) ? first.text : void 0;
+}
 function longFlagsOf(spec) {
   let out = LONG_FLAGS.get(spec);
   if (!out) {
@@ -51343,7 +51348,7 @@ function parseFlags(spec, words, file) {
   };
   while (i < words.length) {
     const w = words[i];
-    if (w.opaque) {
+    if (w.opaque && !isFlag(w)) {
       if (!markOpaque(w)) out.looseOpaque = true;
       i++;
       continue;
@@ -51356,7 +51361,8 @@ function parseFlags(spec, words, file) {
       i++;
       continue;
     }
-    const t = w.text;
+    const t = flagText(w);
+    if (w.opaque) markOpaque(w);
     const eq = t.startsWith("--") ? t.indexOf("=") : -1;
     const written2 = (eq > 0 ? t.slice(0, eq) : t).replace(/^(--[a-z-]+)$/i, (m) => m.toLowerCase());
     const resolved2 = resolveFlag(spec, written2);
@@ -51461,7 +51467,7 @@ function readFlag(f, flagWord, takeOne, takeMany, file, next) {
   const flagged = (v) => flagValue?.decidedBy ? withProvenanceOf(v, flagValue) : v;
   switch (f.read) {
     case "bool": {
-      const inline = flagWord.text.includes("=");
+      const inline = flagText(flagWord).includes("=");
       const nextIsValue = !inline && next !== void 0 && !isFlag(next) && redirection(next.word.raw) === void 0;
       if (!inline && !nextIsValue) return { value: flagged(bool(true, flagLoc)) };
       const v = takeOne();
@@ -51998,7 +52004,7 @@ function fromInvocation(inv, file, refs, recordRefs, linker, configured, cliVers
       const loc3 = { file, range: given.flag.word.range };
       const value = given.variable && given.value.kind !== "unknown" ? withSymbol(given.value, given.variable, loc3) : given.value;
       if (f.pool && f.attr === "name") target.name = value;
-      const written2 = given.flag.text.split("=")[0];
+      const written2 = flagText(given.flag).split("=")[0];
       const onSpec = f.read === "off" ? spec.flags.find((o) => o.attr === f.attr && o.read === "bool") : void 0;
       const on = onSpec?.names[0];
       const both = onSpec !== void 0 && flags.values.has(onSpec);
@@ -52656,7 +52662,10 @@ var init_azure_cli2 = __esm({
       "--azure-keyvault-kms-key-id"
     ]);
     FLAG_WORDS = /* @__PURE__ */ new WeakMap();
-    isFlag = (w) => w?.text !== void 0 && /^--?[A-Za-z]/.test(w.text);
+    isFlag = (w) => {
+      const t = w && flagText(w);
+      return t !== void 0 && /^--?[A-Za-z]/.test(t);
+    };
     LONG_FLAGS = /* @__PURE__ */ new WeakMap();
     segments = (flag) => flag.split("-").length;
     AZ_GLOBAL_SHORT_FLAGS = /* @__PURE__ */ new Set(["-o", "-h"]);

@@ -216,7 +216,21 @@ function onlyCarried(flags: ParsedFlags, names: readonly string[], script: CiScr
   return true;
 }
 
-const isFlag = (w: ExpandedWord | undefined): boolean => w?.text !== undefined && /^--?[A-Za-z]/.test(w.text);
+/**
+ * A word's text as a flag: all of it when known, else the literal `--name=` it begins with
+ * (`--node-vm-size="$SIZE"`, `--resource-group=$RG`): the flag is written, only its value is not
+ * known (argparse splits a long flag's inline value at the first `=`).
+ */
+function flagText(w: ExpandedWord): string | undefined {
+  if (w.text !== undefined) return w.text;
+  const first = w.segments[0];
+  return first && first.value === undefined && /^--[A-Za-z][\w-]*=/.test(first.text) ? first.text : undefined;
+}
+
+const isFlag = (w: ExpandedWord | undefined): boolean => {
+  const t = w && flagText(w);
+  return t !== undefined && /^--?[A-Za-z]/.test(t);
+};
 
 /** Every long flag a command's parser knows of (each spec's, cached): what an abbreviation may stand for. */
 const LONG_FLAGS = new WeakMap<AzCommandSpec, readonly string[]>();
@@ -312,7 +326,8 @@ function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): P
   };
   while (i < words.length) {
     const w = words[i]!;
-    if (w.opaque) {
+    // (`--resource-group=$RG`: the expansion is that option's value, as in `-g $RG`; it is read below.)
+    if (w.opaque && !isFlag(w)) {
       // (A variable of known texts passes only their flags: `limitedWordFlags`.)
       if (!markOpaque(w)) out.looseOpaque = true;
       i++;
@@ -329,7 +344,9 @@ function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): P
       i++;
       continue;
     }
-    const t = w.text!;
+    const t = flagText(w)!;
+    // An unquoted unknown value may still split into more words, flags among them.
+    if (w.opaque) markOpaque(w);
     const eq = t.startsWith('--') ? t.indexOf('=') : -1;
     const written = (eq > 0 ? t.slice(0, eq) : t).replace(/^(--[a-z-]+)$/i, (m) => m.toLowerCase());
     const resolved = resolveFlag(spec, written);
@@ -479,7 +496,7 @@ function readFlag(
       // Three-state (azure-cli `get_three_state_flag`: argparse `nargs='?'` with choices): a bare flag
       // is true; any following word that is not a flag (or a redirection) is its value, and a value
       // that is not a boolean makes the CLI reject the command: unknown, never the bare flag's true.
-      const inline = flagWord.text!.includes('=');
+      const inline = flagText(flagWord)!.includes('=');
       const nextIsValue = !inline && next !== undefined && !isFlag(next) && redirection(next.word.raw) === undefined;
       if (!inline && !nextIsValue) return { value: flagged(bool(true, flagLoc)) };
       const v = takeOne();
@@ -1248,7 +1265,7 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
       const loc: Location = { file, range: given.flag.word.range };
       const value = given.variable && given.value.kind !== 'unknown' ? withSymbol(given.value, given.variable, loc) : given.value;
       if (f.pool && f.attr === 'name') target.name = value;
-      const written = given.flag.text!.split('=')[0]!;
+      const written = flagText(given.flag)!.split('=')[0]!;
       // A switch that turns a setting off is said by the flag that turns it on, the one a fix names.
       const onSpec = f.read === 'off' ? spec.flags.find((o) => o.attr === f.attr && o.read === 'bool') : undefined;
       const on = onSpec?.names[0];

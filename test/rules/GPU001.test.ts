@@ -1981,6 +1981,11 @@ jobs:
       { name: 'gpu-size', files: { 'deploy.sh': 'az aks nodepool add --cluster-name aks -n gpu -s Standard_NC6s_v3 --node-taints sku=gpu:NoSchedule\n' } },
       { name: 'unknown-size', files: { 'deploy.sh': 'az aks nodepool add --cluster-name aks -n gpu --node-vm-size "$1"\n' } },
       {
+        // `--flag="$X"` and `--flag=$X` write the flag; only the value after `=` is unknown (it was read as no size at all).
+        name: 'unknown-size-inline-after-equals',
+        files: { 'deploy.sh': 'SIZE=$(cat size.txt)\naz aks nodepool add --cluster-name aks -n gpupool --node-vm-size="$SIZE" --node-taints sku=gpu:NoSchedule\naz aks nodepool add --cluster-name aks -n gpu2 --node-vm-size=$SIZE\naz ml compute create -n gpu-cluster --type AmlCompute --size="$SIZE"\n' },
+      },
+      {
         name: 'branches-disagree',
         files: { 'deploy.sh': 'if [ "$X" = 1 ]; then\n  SIZE=Standard_D4s_v5\nelse\n  SIZE=Standard_NC6s_v3\nfi\naz ml compute create -n gpu-cluster --type AmlCompute --size $SIZE\n' },
       },

@@ -2296,7 +2296,8 @@ describe('K8S001: a node pool of the project whose size is not known', () => {
     }
     // (Any other option takes the expansion after it as its value — `--kubernetes-version $V`,
     // `--service-principal $SP_ID --client-secret $SP_SECRET` —: the size stays the server default; review 129.)
-    for (const words of ['--kubernetes-version $VERSION', '--service-principal $SP_ID --client-secret $SP_SECRET', '--node-resource-group $NODE_RG']) {
+    // (Or inline after `=`, one word: `--resource-group=$RG`; the flag is written, its value is the expansion.)
+    for (const words of ['--kubernetes-version $VERSION', '--service-principal $SP_ID --client-secret $SP_SECRET', '--node-resource-group $NODE_RG', '--resource-group=$RG', '--kubernetes-version="$VERSION"']) {
       const script = `az aks create -g $RG -n aks ${words}\naz aks nodepool add -g "$RG" --cluster-name aks -n gpu --node-vm-size Standard_NC24ads_A100_v4 --node-taints sku=gpu:NoSchedule\n`;
       const v = await lintTree(trees.tree({ 'infra/aks.sh': script, 'k8s/job.yaml': job('nvidia.com/gpu') }), ['K8S001']);
       expect(v.briefs, words).toEqual(['K8S001 error scannedPool k8s/job.yaml:14:15']);
