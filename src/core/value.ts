@@ -272,7 +272,7 @@ const SIZE_LIKE = /^standard_/i;
 export function memberOf<T extends Value>(parent: Value, m: T): T {
   const via = parent.via;
   if (!via) return m;
-  if (m.kind !== 'string' || !SIZE_LIKE.test(m.value) || !onlySizeOf(parent, m)) {
+  if (!holdsOnlySizeOf(parent, m)) {
     // A member written in the declaration of the local or template variable that holds the
     // container (`locals { pools = { gpu = { taint = false } } }`): that link, so a condition on it
     // knows a literal the variable holds, not an input (RULES.md "Values chosen by a condition").
@@ -342,6 +342,34 @@ export function itemAt<T extends Value>(list: Value, position: Value, item: T): 
 
 /** Containers larger than this are not searched (each read would scan them: quadratic over a big map); none inherits. */
 const MAX_SIZE_CONTAINER = 64;
+
+/**
+ * Whether `m` is, or holds, the one VM size of `parent`: a size string that is the only one among
+ * its siblings, or an object or list whose members hold exactly one size while its siblings hold
+ * none (`var.cluster.gpu_pool.vm_size`: `gpu_pool` carries `cluster`'s links down to its size).
+ */
+function holdsOnlySizeOf(parent: Value, m: Value): boolean {
+  if (m.kind === 'string') return SIZE_LIKE.test(m.value) && onlySizeOf(parent, m);
+  if (m.kind !== 'object' && m.kind !== 'list') return false;
+  const budget = { nodes: MAX_SIZE_CONTAINER };
+  if (sizesIn(m, budget, 2) !== 1) return false;
+  const members = parent.kind === 'object' ? parent.entries.values() : parent.kind === 'list' ? parent.items : [];
+  for (const x of members) if (x !== m && sizesIn(x, budget, 1) !== 0) return false;
+  return budget.nodes >= 0;
+}
+
+/** How many VM-size strings `v` holds, counting no further than `stop` and reading at most `budget.nodes` values (past it: `stop`, as if too many). */
+function sizesIn(v: Value, budget: { nodes: number }, stop: number): number {
+  if (--budget.nodes < 0) return stop;
+  if (v.kind === 'string') return SIZE_LIKE.test(v.value) ? 1 : 0;
+  if (v.kind !== 'object' && v.kind !== 'list') return 0;
+  let n = 0;
+  for (const x of v.kind === 'object' ? v.entries.values() : v.items) {
+    n += sizesIn(x, budget, stop - n);
+    if (n >= stop) return stop;
+  }
+  return n;
+}
 
 /** Whether `m` is the only VM-size string among `parent`'s members or items. */
 function onlySizeOf(parent: Value, m: Value): boolean {

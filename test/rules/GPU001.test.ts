@@ -1435,6 +1435,36 @@ resource cluster 'Microsoft.MachineLearningServices/workspaces/computes@2024-04-
     ],
     invalid: [
       {
+        // The size one object deeper in a parameter whose name says GPU (`gpuCluster.pool.vmSize`):
+        // the pool object holds the parameter's one size, so the size comes from the parameter.
+        name: 'size-nested-in-an-object-of-a-gpu-named-parameter',
+        files: {
+          'main.bicep': `param gpuCluster object = {
+  name: 'ml'
+  pool: {
+    vmSize: ⟦'Standard_D16s_v5'⟧
+    count: 1
+  }
+}
+resource aks 'Microsoft.ContainerService/managedClusters@2024-05-01' existing = {
+  name: 'aks'
+}
+resource pool 'Microsoft.ContainerService/managedClusters/agentPools@2024-05-01' = {
+  parent: aks
+  name: 'training'
+  properties: {
+    vmSize: gpuCluster.pool.vmSize
+    count: gpuCluster.pool.count
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+        messageIncludes: '(its size comes from "gpuCluster")',
+      },
+      {
         // A resource loop over a parameter whose name says GPU: each item's size comes from it (review 106).
         name: 'resource-loop-over-a-gpu-named-parameter',
         files: {

@@ -2905,6 +2905,36 @@ resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
         messageId: 'conditionAdmitsNonGpuStructured',
       },
       {
+        // The size sits one object deeper (`var.cluster.gpu_pool.vm_size`, an optional object with an
+        // optional size): the intermediate object holds the variable's one size, so the variable
+        // feeds it (it was silent: the variable's link stopped at the intermediate object).
+        name: 'nested-optional-object-size-without-validation',
+        files: {
+          'main.tf': `
+⟦variable "cluster" {⟧
+  type = object({
+    name = string
+    gpu_pool = optional(object({
+      vm_size    = optional(string, "Standard_NC24ads_A100_v4")
+      node_count = optional(number, 1)
+    }), {})
+  })
+  default = { name = "ml" }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = "x"
+  vm_size               = var.cluster.gpu_pool.vm_size
+  node_count            = var.cluster.gpu_pool.node_count
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noValidationStructured',
+      },
+      {
         // Review 125: a validation of another member that calls floor() (unknown before) hid the
         // missing size check: every validation holds for a non-GPU size.
         name: 'list-validations-of-other-members-calling-floor',
