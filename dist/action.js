@@ -1899,7 +1899,7 @@ function variableSite(at2, name, label = `$${name}`) {
 function memberOf(parent, m) {
   const via = parent.via;
   if (!via) return m;
-  if (m.kind !== "string" || !SIZE_LIKE.test(m.value) || !onlySizeOf(parent, m)) {
+  if (!holdsOnlySizeOf(parent, m)) {
     const holder = m.origin ? via.find((l) => l.symbol?.kind === "variable" && locationContains(l.symbol.declaration ? { file: l.file, range: l.symbol.declaration } : l, m.origin)) : void 0;
     return holder && !m.via?.some((x) => x === holder || sameRange(x, holder)) ? copyWith(m, "via", m.via ? [...m.via, holder] : [holder]) : m;
   }
@@ -1924,6 +1924,26 @@ function heldByLoop(item, loop) {
 }
 function itemAt(list2, position, item) {
   return position.origin === void 0 || position.kind === "number" && position.loopPosition ? elementOf(list2, item) : memberOf(list2, item);
+}
+function holdsOnlySizeOf(parent, m) {
+  if (m.kind === "string") return SIZE_LIKE.test(m.value) && onlySizeOf(parent, m);
+  if (m.kind !== "object" && m.kind !== "list") return false;
+  const budget = { nodes: MAX_SIZE_CONTAINER };
+  if (sizesIn(m, budget, 2) !== 1) return false;
+  const members2 = parent.kind === "object" ? parent.entries.values() : parent.kind === "list" ? parent.items : [];
+  for (const x of members2) if (x !== m && sizesIn(x, budget, 1) !== 0) return false;
+  return budget.nodes >= 0;
+}
+function sizesIn(v, budget, stop) {
+  if (--budget.nodes < 0) return stop;
+  if (v.kind === "string") return SIZE_LIKE.test(v.value) ? 1 : 0;
+  if (v.kind !== "object" && v.kind !== "list") return 0;
+  let n = 0;
+  for (const x of v.kind === "object" ? v.entries.values() : v.items) {
+    n += sizesIn(x, budget, stop - n);
+    if (n >= stop) return stop;
+  }
+  return n;
 }
 function onlySizeOf(parent, m) {
   const count2 = parent.kind === "object" ? parent.entries.size : parent.kind === "list" ? parent.items.length : 0;
@@ -32819,6 +32839,8 @@ var init_instance = __esm({
       resourceCache = /* @__PURE__ */ new Map();
       /** The addresses whose count/for_each expanded to more than the cap (only the first were made). */
       cappedExpansions = /* @__PURE__ */ new Set();
+      /** Addresses whose count/for_each gives no instance in this evaluation (`count = 0`, an empty for_each): `inertDeclarations`. */
+      noInstances = /* @__PURE__ */ new Set();
       children = /* @__PURE__ */ new Map();
       outputCache = /* @__PURE__ */ new Map();
       /** Contexts without iteration variables, by file: one per file instead of one per expression (contexts are never changed). */
@@ -33076,6 +33098,7 @@ var init_instance = __esm({
           const c = evaluate(count2.expr, ctx);
           if (c.kind !== "number") return [{ key: "", vars: /* @__PURE__ */ new Map([["count", obj({ index: unknown(`count.index of an unknown count${whyUnknown(c)}`) })]]) }];
           const n = Math.max(0, Math.trunc(c.value));
+          if (n === 0) this.noInstances.add(address);
           cap(n, count2);
           const length = this.withinBudget(Math.min(n, max), address, count2, decl.file);
           return Array.from({ length }, (_, i) => ({ key: `[${i}]`, vars: /* @__PURE__ */ new Map([["count", obj({ index: num(i) })]]) }));
@@ -33087,6 +33110,7 @@ var init_instance = __esm({
             const why = whyUnknown(fe);
             return [{ key: "", vars: /* @__PURE__ */ new Map([["each", obj({ key: unknown(`each.key of an unknown for_each${why}`), value: unknown(`each.value of an unknown for_each${why}`) })]]) }];
           }
+          if (pairs.length === 0) this.noInstances.add(address);
           cap(pairs.length, forEach);
           return pairs.slice(0, this.withinBudget(Math.min(pairs.length, max), address, forEach, decl.file)).map(([k, v]) => {
             const keyStr = fe.kind === "list" ? asString(v) ?? String(asString(k)) : asString(k);
@@ -33188,6 +33212,75 @@ var init_instance = __esm({
           items.push(child);
         });
         return list(items, header);
+      }
+      /**
+       * What this instance's tree declares but makes no instance of in this evaluation, for SEC001
+       * alone (a literal secret is in the repository whether or not a plan creates the block; review
+       * 130): each resource block whose `count`/`for_each` gives no instance, evaluated once with
+       * `count.index`/`each` unknown; and every resource and variable of a local module that a call
+       * makes no instance of, evaluated with no arguments (its variables unknown but for their
+       * defaults). A registry module's copy is not the user's code (as `collectInputDecls`). Asked
+       * after the evaluation: what it evaluates counts against nothing the evaluation reports.
+       */
+      inertDeclarations() {
+        const out = { resources: [], inputs: [] };
+        this.collectInert(out, /* @__PURE__ */ new Set([this.src.dir]));
+        return out;
+      }
+      collectInert(out, seenDirs) {
+        if (this.opts.vendored) return;
+        for (const [key, decl] of this.src.resources) {
+          const baseAddress2 = `${this.prefix}${key}`;
+          if (this.noInstances.has(baseAddress2) && !this.cappedExpansions.has(baseAddress2)) out.resources.push(this.inertResource(key, decl));
+        }
+        for (const [name, call] of this.src.moduleCalls) {
+          const instances = this.childInstances(name);
+          for (const c of instances) c.instance.collectInert(out, seenDirs);
+          if (instances.length > 0 || !this.noInstances.has(`${this.prefix}module.${name}`)) continue;
+          const phantom = this.instanceWithoutArguments(name, call, seenDirs);
+          if (!phantom) continue;
+          phantom.collectResources(out.resources);
+          phantom.collectInputDecls(out.inputs);
+          phantom.collectInert(out, seenDirs);
+        }
+      }
+      /** A resource block with no instance, evaluated as one whose count/for_each is not known. */
+      inertResource(key, decl) {
+        const [type, name] = [decl.node.labels[0].value, decl.node.labels[1].value];
+        const baseAddress2 = `${this.prefix}${key}`;
+        const why = "this block has no instance in this evaluation";
+        const vars = /* @__PURE__ */ new Map([
+          ["count", obj({ index: unknown(why) })],
+          ["each", obj({ key: unknown(why), value: unknown(why) })]
+        ]);
+        const sites = /* @__PURE__ */ new Map();
+        const body = this.evalBody(decl.node.body, decl.file, vars, sites, "", type);
+        return { address: baseAddress2, baseAddress: baseAddress2, type, name, file: decl.file, header: blockHeader(decl.node, decl.file), body, sites, block: decl.node, ...this.opts.calledAt ? { calledAt: this.opts.calledAt } : {} };
+      }
+      /** The local module of a call that makes no instance, instantiated once with no arguments (each folder once per evaluation; not a registry module). */
+      instanceWithoutArguments(name, call, seenDirs) {
+        const source = localModuleSource(call.node);
+        const depth = (this.opts.depth ?? 0) + 1;
+        if (source === void 0 || depth > MAX_MODULE_DEPTH) return void 0;
+        const dir = localDir(this.src, source);
+        const ancestors = [...this.opts.ancestors ?? [], this.src.dir];
+        if (seenDirs.has(dir) || ancestors.includes(dir)) return void 0;
+        seenDirs.add(dir);
+        const childSrc = this.opts.loader(dir);
+        if (!childSrc) return void 0;
+        const childKey = this.opts.moduleKey ? `${this.opts.moduleKey}.${name}` : name;
+        return new _ModuleInstance(childSrc, {
+          prefix: `${this.prefix}module.${name}.`,
+          inputs: /* @__PURE__ */ new Map(),
+          loader: this.opts.loader,
+          problems: [],
+          guard: this.opts.guard,
+          depth,
+          ancestors,
+          moduleKey: childKey,
+          readDataFile: this.opts.readDataFile,
+          calledAt: this.opts.calledAt ?? blockHeader(call.node, call.file, `module "${name}"`)
+        });
       }
       /** Every managed resource of this instance and of its local child modules. */
       allResources() {
@@ -33828,6 +33921,14 @@ function evaluateTerraform(input2) {
   };
   const copies = /* @__PURE__ */ new Set();
   for (const dir of byDir.keys()) for (const rec of manifestOf(dir)?.records.values() ?? []) copies.add(rec.dir);
+  let cliAssigned;
+  const takesCliVarFiles = (dir, isRoot, declared) => {
+    if (input2.cliVarFiles.length === 0) return false;
+    cliAssigned ??= new Set(input2.cliVarFiles.filter((f) => varFileParses(f, input2)).flatMap((f) => [...readVarFile(f, input2).keys()]));
+    const assigned = cliAssigned;
+    const declares = assigned.size === 0 || [...declared.keys()].some((n) => assigned.has(n));
+    return declares && (isRoot || dir === input2.root || input2.cliVarFiles.some((f) => isWithin(dir, f)));
+  };
   for (const dir of [...byDir.keys()].sort()) {
     if (copies.has(dir)) continue;
     const src = loader(dir);
@@ -33835,19 +33936,17 @@ function evaluateTerraform(input2) {
     const parses = (f) => varFileParses(f, input2);
     const isRoot = !called.has(dir) && (src.providers.length > 0 || hasBackend(src) || varFilesHere.length > 0);
     modules.push(factsOf(dir, isRoot));
-    const runs = input2.cliVarFiles.length ? [] : runsOf(dir);
+    const cli = !called.has(dir) && takesCliVarFiles(dir, isRoot, src.variables);
+    const runs = cli ? [] : runsOf(dir);
     if (called.has(dir) && runs.length === 0) continue;
     const allAuto = varFilesHere.filter((f) => path17.dirname(f) === dir && AUTO_VARFILE.test(path17.basename(f)));
     const auto = allAuto.filter(parses);
-    const candidates2 = input2.cliVarFiles.length ? input2.cliVarFiles : (
-      // A backend configuration (`prod.backend.tfvars`, for `terraform init -backend-config`) is no var file.
-      varFilesHere.filter((f) => !allAuto.includes(f) && !isBackendFile(path17.basename(f)) && classifyPath(relativePath(dir, f)) !== void 0)
-    );
+    const candidates2 = cli ? [] : varFilesHere.filter((f) => !allAuto.includes(f) && !isBackendFile(path17.basename(f)) && classifyPath(relativePath(dir, f)) !== void 0);
     const variantFiles = candidates2.filter(parses);
-    const unreadable = allAuto.find((f) => !parses(f)) ?? (variantFiles.length === 0 ? candidates2.find((f) => !parses(f)) : void 0);
-    const variants = [...called.has(dir) ? [] : variantFiles.map((file) => ({ file })), ...runs.map((run3) => ({ file: run3.file, run: run3 }))];
+    const unreadable = allAuto.find((f) => !parses(f)) ?? (cli ? input2.cliVarFiles.find((f) => !parses(f)) : variantFiles.length === 0 ? candidates2.find((f) => !parses(f)) : void 0);
+    const variants = cli ? [{ file: input2.cliVarFiles[input2.cliVarFiles.length - 1], files: input2.cliVarFiles }] : [...called.has(dir) ? [] : variantFiles.map((file) => ({ file })), ...runs.map((run3) => ({ file: run3.file, run: run3 }))];
     if (variants.length === 0) variants.push({});
-    for (const { file: variantFile, run: run3 } of variants) {
+    for (const { file: variantFile, files: layered, run: run3 } of variants) {
       const inputs = /* @__PURE__ */ new Map();
       if (run3) terragruntRunInputs(run3, src.variables.keys(), inputs);
       const loaded = /* @__PURE__ */ new Map();
@@ -33856,7 +33955,7 @@ function evaluateTerraform(input2) {
         for (const f of input2.varFiles) if (path17.dirname(f) === path17.dirname(run3.file) && path17.dirname(f) !== dir && AUTO_VARFILE.test(path17.basename(f)) && parses(f)) loaded.set(path17.basename(f), f);
       }
       const autoLoaded = [...loaded.values()].sort((a, b) => autoOrder(path17.basename(a), path17.basename(b)));
-      for (const f of [...autoLoaded, ...variantFile && !run3 ? [variantFile] : []]) {
+      for (const f of [...autoLoaded, ...layered ?? (variantFile && !run3 ? [variantFile] : [])]) {
         for (const [k, v] of readVarFile(f, input2, guard, (d) => heredocs.add(d))) inputs.set(k, v);
       }
       if (unreadable) {
@@ -33872,10 +33971,11 @@ function evaluateTerraform(input2) {
       const rel = variantFile ? path17.relative(input2.root, variantFile) : path17.relative(input2.root, dir) || ".";
       const variantPath = variantFile && (run3 ? rel : path17.relative(dir, variantFile));
       const env = evaluationEnv(
-        input2.envOverride ?? input2.envForPath?.(rel.split(path17.sep).join("/")) ?? (variantPath ? classifyPath(variantPath, run3 ? input2.envAbove : void 0)?.env : autoVarFilesEnv(input2.root, auto, input2.envAbove)) ?? envFromVariables(readIgnoringCase(instance.src.variables.keys(), (k) => instance.variable(k)))
+        input2.envOverride ?? input2.envForPath?.(rel.split(path17.sep).join("/")) ?? (layered ? autoVarFilesEnv(dir, layered) : variantPath ? classifyPath(variantPath, run3 ? input2.envAbove : void 0)?.env : autoVarFilesEnv(input2.root, auto, input2.envAbove)) ?? envFromVariables(readIgnoringCase(instance.src.variables.keys(), (k) => instance.variable(k)))
       );
+      const variantName = layered ? layered.map((f) => relativePath(input2.root, f)).join(" + ") : variantPath?.split(path17.sep).join("/");
       const evaluation = {
-        variant: variantPath ? variantPath.split(path17.sep).join("/") : "default",
+        variant: variantName ?? "default",
         variantFile,
         ...env,
         unit: dir,
@@ -33885,7 +33985,9 @@ function evaluateTerraform(input2) {
       for (const r of resources) if (r.vendored) {
         for (const d of r.vendored.dirs) if (!copiedDirs.has(d)) copiedDirs.set(d, r.vendored.call);
       }
-      evaluations.push({ evaluation, resources, opaqueModules });
+      const inert = instance.inertDeclarations();
+      if (inert.inputs.length > 0) evaluation.inertInputs = inert.inputs;
+      evaluations.push({ evaluation, resources, opaqueModules, inertResources: inert.resources });
     }
   }
   const configurationOf = (rootDir) => {
@@ -33980,6 +34082,7 @@ var init_project = __esm({
     init_terragrunt();
     init_data_files();
     init_paths2();
+    init_paths();
   }
 });
 
@@ -36258,7 +36361,8 @@ var init_terraform2 = __esm({
           evaluation: e.evaluation,
           resources: applyAzapiUpdates(e.resources, withNamespaceTolerations(e.resources, e.resources.flatMap((r) => fromTerraform(r, e.evaluation, e.azurermOnlyBelow, isManifestFile)))),
           refKeys: terraformRefKeys,
-          opaqueModules: e.opaqueModules
+          opaqueModules: e.opaqueModules,
+          ...e.inertResources.length > 0 ? { inertResources: e.inertResources.flatMap((r) => fromTerraform(r, e.evaluation, e.azurermOnlyBelow, isManifestFile)) } : {}
         }));
         const yaml2 = loadedYamlReader();
         for (const [file, kind] of tf.dataFiles) {
@@ -58531,7 +58635,7 @@ function elsewhere(hit, ref, from, parent) {
   if (rg2 !== void 0 && scopeResourceGroup(hit.scope) !== rg2) return true;
   return parent && from !== void 0 && (from.format === "arm" || from.format === "bicep") && from.scope !== hit.scope && !isUnknownScope(from.scope) && !isUnknownScope(hit.scope);
 }
-function buildGraph(resources, evaluation, refKeys2, opaqueModules = [], unboundCalls = []) {
+function buildGraph(resources, evaluation, refKeys2, opaqueModules = [], unboundCalls = [], inertResources = []) {
   const byIdentity = /* @__PURE__ */ new Map();
   const scopedApart = /* @__PURE__ */ new Map();
   for (const r of resources) {
@@ -58600,6 +58704,7 @@ function buildGraph(resources, evaluation, refKeys2, opaqueModules = [], unbound
     evaluation,
     opaqueModules,
     unboundCalls,
+    inertResources,
     ofKind: (kind) => byKind2.get(kind) ?? [],
     target: (from, ref) => resolve(from.refs.get(ref), from),
     referrers: (to, kind, ref) => referrersOf(kind, ref).get(to) ?? [],
@@ -59014,7 +59119,7 @@ function runUnit(input2, texts, deps) {
   for (const { fe, out } of outs) {
     for (const u of out.units) {
       const resources = elsewhere2.size === 0 ? u.resources : u.resources.filter((r) => (elsewhere2.get(r.header.file) ?? fe.name) === fe.name);
-      if (resources.length > 0 || u.resources.length === 0) graphs.push(buildGraph(resources, u.evaluation, u.refKeys, u.opaqueModules, u.unboundCalls));
+      if (resources.length > 0 || u.resources.length === 0) graphs.push(buildGraph(resources, u.evaluation, u.refKeys, u.opaqueModules, u.unboundCalls, u.inertResources));
     }
     terraformModules.push(...out.terraformModules ?? []);
     ciFiles.push(...out.ciFiles ?? []);
@@ -62280,7 +62385,7 @@ var SEC001_hardcoded_secret_default = defineRule({
         variantFile = g.evaluation.variantFile;
         seenInGraph = /* @__PURE__ */ new Set();
         try {
-          for (const d of g.evaluation.inputs) input2(d);
+          for (const d of [...g.evaluation.inputs, ...g.evaluation.inertInputs ?? []]) input2(d);
           if (g.evaluation.variantFile !== void 0 && g.evaluation.undeclaredValues) fileValues(g.evaluation.variantFile, g.evaluation.undeclaredValues);
           for (const call of [...g.opaqueModules, ...g.unboundCalls]) {
             const how = g.unboundCalls.includes(call) ? "its template is not evaluated with it" : call.partial ? "read only up to a syntax error" : "not evaluated";
@@ -62291,7 +62396,7 @@ var SEC001_hardcoded_secret_default = defineRule({
               walk4(arg, v, (name, s) => literal(name, s, { ...base, messageId: name === arg && s === v ? "moduleArgument" : "moduleArgumentKey" }));
             }
           }
-          for (const r of g.resources) {
+          for (const r of [...g.resources, ...g.inertResources]) {
             if (isInlineElement(r)) continue;
             if (!SECRET_FORMATS.includes(r.format)) continue;
             const body = r.body;

@@ -439,7 +439,8 @@ export default defineRule({
         try {
           // Inputs first: a secret written as a parameter/variable default and used by a
           // resource is reported once, in the words of the declaration that holds it.
-          for (const d of g.evaluation.inputs) input(d);
+          // (And the variables of a module no call instantiates here, `count = 0`: the default is in the repository all the same.)
+          for (const d of [...g.evaluation.inputs, ...(g.evaluation.inertInputs ?? [])]) input(d);
           // What the variant's parameter file assigns to parameters the template does not declare (review 119).
           if (g.evaluation.variantFile !== undefined && g.evaluation.undeclaredValues) fileValues(g.evaluation.variantFile, g.evaluation.undeclaredValues);
           // A module the linter does not read (a registry source, a linked template's URL), or a
@@ -455,7 +456,8 @@ export default defineRule({
               walk(arg, v, (name, s) => literal(name, s, { ...base, messageId: name === arg && s === v ? 'moduleArgument' : 'moduleArgumentKey' }));
             }
           }
-          for (const r of g.resources) {
+          // A block with no instance here (`count = 0`) is read too: its literal is in the repository all the same (review 130).
+          for (const r of [...g.resources, ...g.inertResources]) {
             if (isInlineElement(r)) continue; // inline elements are part of their parent's body
             if (!SECRET_FORMATS.includes(r.format)) continue;
             const body = r.body;

@@ -64,7 +64,8 @@ Options:
   -f, --format <name>    stylish (default), compact, json, sarif, github, markdown
   -o, --output <file>    write the report to a file instead of standard output
       --env <class>      treat every evaluation as prod, nonprod or unknown
-      --var-file <file>  a .tfvars or .tfvars.json file to evaluate with (repeatable)
+      --var-file <file>  a .tfvars or .tfvars.json file to evaluate with; repeated, the
+                         files are loaded in order, as terraform plan -var-file does
       --tf-data-dir <dir>
                          where terraform init put its data (TF_DATA_DIR, default
                          .terraform; relative to each root module): registry modules

@@ -56,7 +56,7 @@ function elsewhere(hit: Resource, ref: Value, from: Resource | undefined, parent
   return parent && from !== undefined && (from.format === 'arm' || from.format === 'bicep') && from.scope !== hit.scope && !isUnknownScope(from.scope) && !isUnknownScope(hit.scope);
 }
 
-export function buildGraph(resources: Resource[], evaluation: Evaluation, refKeys: RefKeyFn, opaqueModules: readonly OpaqueModuleCall[] = [], unboundCalls: readonly OpaqueModuleCall[] = []): Graph {
+export function buildGraph(resources: Resource[], evaluation: Evaluation, refKeys: RefKeyFn, opaqueModules: readonly OpaqueModuleCall[] = [], unboundCalls: readonly OpaqueModuleCall[] = [], inertResources: readonly Resource[] = []): Graph {
   const byIdentity = new Map<string, Resource>();
   // Identities that resources in different scopes share (one module deployed to two resource
   // groups declares two workspaces of one name): every claimant, first one first.
@@ -139,6 +139,7 @@ export function buildGraph(resources: Resource[], evaluation: Evaluation, refKey
     evaluation,
     opaqueModules,
     unboundCalls,
+    inertResources,
     ofKind: <K extends ResourceKind>(kind: K) => (byKind.get(kind) ?? []) as Resource<K>[],
     target: (from, ref) => resolve(from.refs.get(ref), from),
     referrers: (to, kind, ref) => referrersOf(kind, ref).get(to) ?? [],

@@ -205,6 +205,8 @@ export interface Graph {
   readonly opaqueModules: readonly OpaqueModuleCall[];
   /** Calls of a template linted on its own without their arguments (an ARM `relativePath` link): SEC001 reads what they pass. */
   readonly unboundCalls: readonly OpaqueModuleCall[];
+  /** Resources declared with no instance in this evaluation (a Terraform `count = 0`): no rule but SEC001 reads them (a literal secret is in the repository all the same). */
+  readonly inertResources: readonly Resource[];
   ofKind<K extends ResourceKind>(kind: K): Resource<K>[];
   /** The resource a reference attribute points at, when it is in the scanned code. */
   target(from: Resource, ref: string): Resource | undefined;

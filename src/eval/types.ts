@@ -149,6 +149,12 @@ export interface Evaluation {
    * the repository: SEC001 reads it as a parameter file's value; review 119). Absent when none.
    */
   undeclaredValues?: ReadonlyMap<string, Value>;
+  /**
+   * Terraform: the variables of local modules that a call makes no instance of in this evaluation
+   * (`count = 0`): nothing reads them, but a literal secret in a default is in the repository all
+   * the same (SEC001 alone reads them; review 130). Absent when none.
+   */
+  inertInputs?: InputDecl[];
 }
 
 /**

@@ -196,6 +196,7 @@ export const terraformFrontEnd: FrontEnd = {
       resources: applyAzapiUpdates(e.resources, withNamespaceTolerations(e.resources, e.resources.flatMap((r) => fromTerraform(r, e.evaluation, e.azurermOnlyBelow, isManifestFile)))),
       refKeys: terraformRefKeys,
       opaqueModules: e.opaqueModules,
+      ...(e.inertResources.length > 0 ? { inertResources: e.inertResources.flatMap((r) => fromTerraform(r, e.evaluation, e.azurermOnlyBelow, isManifestFile)) } : {}),
     }));
     // After the units, which decode what a kubectl_manifest's yaml_body reads (lazily): a YAML data
     // file read by yamldecode(file()), file() or templatefile() holds findings of its own values,

@@ -60,6 +60,8 @@ export interface EvaluatedUnit {
   opaqueModules?: readonly OpaqueModuleCall[];
   /** Calls of a template linted on its own, without their arguments (an ARM `relativePath` link, a linked URL's local copy): SEC001 reads the arguments. */
   unboundCalls?: readonly OpaqueModuleCall[];
+  /** Resources declared with no instance in this evaluation (a Terraform `count = 0`): only SEC001 reads them. */
+  inertResources?: Resource[];
 }
 
 export interface FrontEndResult {

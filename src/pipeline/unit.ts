@@ -107,7 +107,7 @@ export function runUnit(input: UnitInput, texts: (file: string) => string | unde
   for (const { fe, out } of outs) {
     for (const u of out.units) {
       const resources = elsewhere.size === 0 ? u.resources : u.resources.filter((r) => (elsewhere.get(r.header.file) ?? fe.name) === fe.name);
-      if (resources.length > 0 || u.resources.length === 0) graphs.push(buildGraph(resources, u.evaluation, u.refKeys, u.opaqueModules, u.unboundCalls));
+      if (resources.length > 0 || u.resources.length === 0) graphs.push(buildGraph(resources, u.evaluation, u.refKeys, u.opaqueModules, u.unboundCalls, u.inertResources));
     }
     terraformModules.push(...(out.terraformModules ?? []));
     ciFiles.push(...(out.ciFiles ?? []));

@@ -136,7 +136,8 @@ export function formatStylish(result: LintResult, options: StylishOptions = {}):
 export function variantsLabel(variants: readonly string[]): string {
   const names = [...new Set(variants)].sort(compareStrings);
   if (names.length === 0 || (names.length === 1 && names[0] === 'default')) return '';
-  const short = names.map((n) => n.slice(n.lastIndexOf('/') + 1));
+  // (Layered --var-files are one variant: `envs/common.tfvars + envs/prod.tfvars`.)
+  const short = names.map((n) => n.split(' + ').map((part) => part.slice(part.lastIndexOf('/') + 1)).join(' + '));
   const shown = new Set(short).size === short.length ? short : names;
   return `[${[...shown].sort(compareStrings).map(oneLine).join(', ')}]`;
 }

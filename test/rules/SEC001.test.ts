@@ -153,6 +153,53 @@ resource "azurerm_key_vault_access_policy" "p" {
     ],
     invalid: [
       {
+        // A block a toggle turns off (`count = 0`) is not deployed, but its literal is in the
+        // repository all the same (review 130: it was never read).
+        name: 'literal-in-a-resource-with-count-zero',
+        files: {
+          'main.tf': `variable "enable_vm" {
+  default = false
+}
+resource "azurerm_linux_virtual_machine" "vm" {
+  count                 = var.enable_vm ? 1 : 0
+  name                  = "vm"
+  resource_group_name   = "rg"
+  location              = "westeurope"
+  size                  = "Standard_D2s_v5"
+  admin_username        = "azureuser"
+  admin_password        = ⟦"Sup3rS3cret!Pass"⟧
+  network_interface_ids = []
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'attribute',
+      },
+      {
+        // A local module whose only call makes no instance (`count = 0`, an empty for_each): its
+        // variables' defaults are still committed (review 130: the default was lost with the call).
+        name: 'variable-default-of-a-module-called-with-count-zero',
+        files: {
+          'main.tf': 'module "vm" {\n  source = "./modules/vm"\n  count  = 0\n}\n',
+          'modules/vm/main.tf': 'variable "password" {\n  type    = string\n  default = ⟦"Azure12345678"⟧\n}\nresource "azurerm_key_vault_secret" "s" {\n  name         = "x"\n  value        = var.password\n  key_vault_id = "kv"\n}\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'inputDefault',
+      },
+      {
+        // …and the literals of its resources (a call with an empty for_each).
+        name: 'literal-in-a-module-called-with-an-empty-for-each',
+        files: {
+          'main.tf': 'module "vm2" {\n  source   = "./modules/vm2"\n  for_each = {}\n}\n',
+          'modules/vm2/main.tf': 'resource "azurerm_linux_virtual_machine" "vm" {\n  name           = "vm"\n  admin_username = "azureuser"\n  admin_password = ⟦"Sup3rS3cret!Pass"⟧\n}\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'attribute',
+      },
+      {
         // jsonencode() of an object written in the code: its members are walked as the object's
         // are (self-review 73: VM extension protected_settings were one opaque string).
         name: 'password-inside-jsonencode',

@@ -131,6 +131,8 @@ export class ModuleInstance {
   private readonly resourceCache = new Map<string, TfResource[] | typeof CYCLE>();
   /** The addresses whose count/for_each expanded to more than the cap (only the first were made). */
   private readonly cappedExpansions = new Set<string>();
+  /** Addresses whose count/for_each gives no instance in this evaluation (`count = 0`, an empty for_each): `inertDeclarations`. */
+  private readonly noInstances = new Set<string>();
   private readonly children = new Map<string, ChildInstance[] | null>();
   private readonly outputCache = new Map<string, Value | typeof CYCLE>();
   /** Contexts without iteration variables, by file: one per file instead of one per expression (contexts are never changed). */
@@ -431,6 +433,7 @@ export class ModuleInstance {
       const c = evaluate(count.expr, ctx);
       if (c.kind !== 'number') return [{ key: '', vars: new Map([['count', obj({ index: unknown(`count.index of an unknown count${whyUnknown(c)}`) })]]) }];
       const n = Math.max(0, Math.trunc(c.value));
+      if (n === 0) this.noInstances.add(address);
       cap(n, count);
       const length = this.withinBudget(Math.min(n, max), address, count, decl.file);
       return Array.from({ length }, (_, i) => ({ key: `[${i}]`, vars: new Map([['count', obj({ index: num(i) })]]) }));
@@ -443,6 +446,7 @@ export class ModuleInstance {
         const why = whyUnknown(fe);
         return [{ key: '', vars: new Map([['each', obj({ key: unknown(`each.key of an unknown for_each${why}`), value: unknown(`each.value of an unknown for_each${why}`) })]]) }];
       }
+      if (pairs.length === 0) this.noInstances.add(address);
       cap(pairs.length, forEach);
       return pairs.slice(0, this.withinBudget(Math.min(pairs.length, max), address, forEach, decl.file)).map(([k, v]) => {
         // for_each over a set of strings: each.key == each.value.
@@ -584,6 +588,72 @@ export class ModuleInstance {
       items.push(child);
     });
     return list(items, header);
+  }
+
+  /**
+   * What this instance's tree declares but makes no instance of in this evaluation, for SEC001
+   * alone (a literal secret is in the repository whether or not a plan creates the block; review
+   * 130): each resource block whose `count`/`for_each` gives no instance, evaluated once with
+   * `count.index`/`each` unknown; and every resource and variable of a local module that a call
+   * makes no instance of, evaluated with no arguments (its variables unknown but for their
+   * defaults). A registry module's copy is not the user's code (as `collectInputDecls`). Asked
+   * after the evaluation: what it evaluates counts against nothing the evaluation reports.
+   */
+  inertDeclarations(): { resources: TfResource[]; inputs: InputDecl[] } {
+    const out = { resources: [] as TfResource[], inputs: [] as InputDecl[] };
+    this.collectInert(out, new Set([this.src.dir]));
+    return out;
+  }
+
+  private collectInert(out: { resources: TfResource[]; inputs: InputDecl[] }, seenDirs: Set<string>): void {
+    if (this.opts.vendored) return;
+    for (const [key, decl] of this.src.resources) {
+      const baseAddress = `${this.prefix}${key}`;
+      if (this.noInstances.has(baseAddress) && !this.cappedExpansions.has(baseAddress)) out.resources.push(this.inertResource(key, decl));
+    }
+    for (const [name, call] of this.src.moduleCalls) {
+      const instances = this.childInstances(name);
+      for (const c of instances) c.instance.collectInert(out, seenDirs);
+      if (instances.length > 0 || !this.noInstances.has(`${this.prefix}module.${name}`)) continue;
+      const phantom = this.instanceWithoutArguments(name, call, seenDirs);
+      if (!phantom) continue;
+      phantom.collectResources(out.resources);
+      phantom.collectInputDecls(out.inputs);
+      phantom.collectInert(out, seenDirs);
+    }
+  }
+
+  /** A resource block with no instance, evaluated as one whose count/for_each is not known. */
+  private inertResource(key: string, decl: Located<Block>): TfResource {
+    const [type, name] = [decl.node.labels[0]!.value, decl.node.labels[1]!.value];
+    const baseAddress = `${this.prefix}${key}`;
+    const why = 'this block has no instance in this evaluation';
+    const vars = new Map<string, Value>([
+      ['count', obj({ index: unknown(why) })],
+      ['each', obj({ key: unknown(why), value: unknown(why) })],
+    ]);
+    const sites = new Map<string, Location>();
+    const body = this.evalBody(decl.node.body, decl.file, vars, sites, '', type);
+    return { address: baseAddress, baseAddress, type, name, file: decl.file, header: blockHeader(decl.node, decl.file), body, sites, block: decl.node, ...(this.opts.calledAt ? { calledAt: this.opts.calledAt } : {}) };
+  }
+
+  /** The local module of a call that makes no instance, instantiated once with no arguments (each folder once per evaluation; not a registry module). */
+  private instanceWithoutArguments(name: string, call: Located<Block>, seenDirs: Set<string>): ModuleInstance | undefined {
+    const source = localModuleSource(call.node);
+    const depth = (this.opts.depth ?? 0) + 1;
+    if (source === undefined || depth > MAX_MODULE_DEPTH) return undefined;
+    const dir = localDir(this.src, source);
+    const ancestors = [...(this.opts.ancestors ?? []), this.src.dir];
+    if (seenDirs.has(dir) || ancestors.includes(dir)) return undefined;
+    seenDirs.add(dir);
+    const childSrc = this.opts.loader(dir);
+    if (!childSrc) return undefined;
+    const childKey = this.opts.moduleKey ? `${this.opts.moduleKey}.${name}` : name;
+    return new ModuleInstance(childSrc, {
+      prefix: `${this.prefix}module.${name}.`, inputs: new Map(), loader: this.opts.loader, problems: [], guard: this.opts.guard, depth, ancestors,
+      moduleKey: childKey, readDataFile: this.opts.readDataFile,
+      calledAt: this.opts.calledAt ?? blockHeader(call.node, call.file, `module "${name}"`),
+    });
   }
 
   /** Every managed resource of this instance and of its local child modules. */

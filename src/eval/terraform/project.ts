@@ -21,6 +21,7 @@ import { terragruntRun, type TerragruntRun } from './terragrunt.js';
 import { dataFileReader } from './data-files.js';
 import type { DecodedHeredoc } from './heredoc-yaml.js';
 import { relativePath } from './paths.js';
+import { isWithin } from '../../core/paths.js';
 
 export interface TerraformInput {
   root: string;
@@ -66,6 +67,8 @@ export interface TerraformEvaluation {
   resources: TfResource[];
   /** Remote module calls of this evaluation with no usable copy (EVAL002, GPU005). */
   opaqueModules: OpaqueModuleCall[];
+  /** Resource blocks with no instance in this evaluation (`count = 0`, or in a module a call makes no instance of): SEC001 alone reads them. */
+  inertResources: TfResource[];
   /** Whether the configuration allows only azurerm versions below a given one (its version constraints; absent: unbounded). */
   azurermOnlyBelow?: (version: string) => boolean;
 }
@@ -296,6 +299,22 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
   // which discovery skips): evaluated only through the calls they belong to, never as roots.
   const copies = new Set<string>();
   for (const dir of byDir.keys()) for (const rec of manifestOf(dir)?.records.values() ?? []) copies.add(rec.dir);
+  let cliAssigned: ReadonlySet<string> | undefined;
+  /**
+   * Whether the --var-files are this uncalled module's values: they are a root module's (RULES.md
+   * "Variants"), so a module takes them when it declares a variable they assign (Terraform warns of
+   * values for variables a module does not declare) and it is a root — or the module the run was
+   * pointed at (the scan root), or one whose folder holds a var file. A reusable module elsewhere in
+   * the scan keeps its defaults (review 130: a root's prod.tfvars made every module of a monorepo
+   * prod). Files that assign nothing go with every root (their names may still say the environment).
+   */
+  const takesCliVarFiles = (dir: string, isRoot: boolean, declared: ReadonlyMap<string, unknown>): boolean => {
+    if (input.cliVarFiles.length === 0) return false;
+    cliAssigned ??= new Set(input.cliVarFiles.filter((f) => varFileParses(f, input)).flatMap((f) => [...readVarFile(f, input).keys()]));
+    const assigned = cliAssigned;
+    const declares = assigned.size === 0 || [...declared.keys()].some((n) => assigned.has(n));
+    return declares && (isRoot || dir === input.root || input.cliVarFiles.some((f) => isWithin(dir, f)));
+  };
   for (const dir of [...byDir.keys()].sort()) {
     if (copies.has(dir)) continue;
     const src = loader(dir)!;
@@ -308,23 +327,26 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
     const parses = (f: string): boolean => varFileParses(f, input);
     const isRoot = !called.has(dir) && (src.providers.length > 0 || hasBackend(src) || varFilesHere.length > 0);
     modules.push(factsOf(dir, isRoot)!);
+    const cli = !called.has(dir) && takesCliVarFiles(dir, isRoot, src.variables);
     // The Terragrunt configurations that run the folder give it a variant each (their inputs);
     // not when --var-file says which values to evaluate with.
-    const runs = input.cliVarFiles.length ? [] : runsOf(dir);
+    const runs = cli ? [] : runsOf(dir);
     // Evaluated through its callers, with their arguments; Terragrunt also runs it on its own.
     if (called.has(dir) && runs.length === 0) continue;
 
     const allAuto = varFilesHere.filter((f) => path.dirname(f) === dir && AUTO_VARFILE.test(path.basename(f)));
     const auto = allAuto.filter(parses);
-    const candidates = input.cliVarFiles.length
-      ? input.cliVarFiles
-      : // A backend configuration (`prod.backend.tfvars`, for `terraform init -backend-config`) is no var file.
-        varFilesHere.filter((f) => !allAuto.includes(f) && !isBackendFile(path.basename(f)) && classifyPath(relativePath(dir, f)) !== undefined);
+    // A backend configuration (`prod.backend.tfvars`, for `terraform init -backend-config`) is no var file.
+    const candidates = cli ? [] : varFilesHere.filter((f) => !allAuto.includes(f) && !isBackendFile(path.basename(f)) && classifyPath(relativePath(dir, f)) !== undefined);
     const variantFiles = candidates.filter(parses);
-    const unreadable = allAuto.find((f) => !parses(f)) ?? (variantFiles.length === 0 ? candidates.find((f) => !parses(f)) : undefined);
-    const variants: { file?: string; run?: TerragruntRun }[] = [...(called.has(dir) ? [] : variantFiles.map((file) => ({ file }))), ...runs.map((run) => ({ file: run.file, run }))];
+    // The --var-files are one evaluation, loaded in the order given as `terraform plan -var-file a
+    // -var-file b` loads them (a later one wins); Terraform refuses the run when one does not parse.
+    const unreadable = allAuto.find((f) => !parses(f)) ?? (cli ? input.cliVarFiles.find((f) => !parses(f)) : variantFiles.length === 0 ? candidates.find((f) => !parses(f)) : undefined);
+    const variants: { file?: string; files?: readonly string[]; run?: TerragruntRun }[] = cli
+      ? [{ file: input.cliVarFiles[input.cliVarFiles.length - 1]!, files: input.cliVarFiles }]
+      : [...(called.has(dir) ? [] : variantFiles.map((file) => ({ file }))), ...runs.map((run) => ({ file: run.file, run }))];
     if (variants.length === 0) variants.push({});
-    for (const { file: variantFile, run } of variants) {
+    for (const { file: variantFile, files: layered, run } of variants) {
       const inputs = new Map<string, Value>();
       // Terragrunt's inputs are TF_VAR_ variables: the var files Terraform loads itself override them.
       if (run) terragruntRunInputs(run, src.variables.keys(), inputs);
@@ -335,7 +357,7 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
       for (const f of auto) loaded.set(path.basename(f), f);
       if (run) for (const f of input.varFiles) if (path.dirname(f) === path.dirname(run.file) && path.dirname(f) !== dir && AUTO_VARFILE.test(path.basename(f)) && parses(f)) loaded.set(path.basename(f), f);
       const autoLoaded = [...loaded.values()].sort((a, b) => autoOrder(path.basename(a), path.basename(b)));
-      for (const f of [...autoLoaded, ...(variantFile && !run ? [variantFile] : [])]) {
+      for (const f of [...autoLoaded, ...(layered ?? (variantFile && !run ? [variantFile] : []))]) {
         for (const [k, v] of readVarFile(f, input, guard, (d) => heredocs.add(d))) inputs.set(k, v);
       }
       if (unreadable) {
@@ -356,11 +378,13 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
       const env = evaluationEnv(
         input.envOverride ??
           input.envForPath?.(rel.split(path.sep).join('/')) ??
-          (variantPath ? classifyPath(variantPath, run ? input.envAbove : undefined)?.env : autoVarFilesEnv(input.root, auto, input.envAbove)) ??
+          (layered ? autoVarFilesEnv(dir, layered) : variantPath ? classifyPath(variantPath, run ? input.envAbove : undefined)?.env : autoVarFilesEnv(input.root, auto, input.envAbove)) ??
           envFromVariables(readIgnoringCase(instance.src.variables.keys(), (k) => instance.variable(k))),
       );
+      // --var-files are named as given, from the scan root (`envs/common.tfvars + envs/prod.tfvars`).
+      const variantName = layered ? layered.map((f) => relativePath(input.root, f)).join(' + ') : variantPath?.split(path.sep).join('/');
       const evaluation: Evaluation = {
-        variant: variantPath ? variantPath.split(path.sep).join('/') : 'default',
+        variant: variantName ?? 'default',
         variantFile,
         ...env,
         unit: dir,
@@ -368,7 +392,9 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
       };
       const resources = instance.allResources();
       for (const r of resources) if (r.vendored) for (const d of r.vendored.dirs) if (!copiedDirs.has(d)) copiedDirs.set(d, r.vendored.call);
-      evaluations.push({ evaluation, resources, opaqueModules });
+      const inert = instance.inertDeclarations();
+      if (inert.inputs.length > 0) evaluation.inertInputs = inert.inputs;
+      evaluations.push({ evaluation, resources, opaqueModules, inertResources: inert.resources });
     }
   }
   /**

@@ -1,0 +1,111 @@
+/**
+ * `--var-file` (lint option `varFiles`), as `terraform plan -var-file` reads it: the files are a
+ * root module's values, loaded in the order given into one evaluation (a later file wins), and
+ * a reusable module elsewhere in the scan keeps its defaults (review 130).
+ * Every case runs lint() end to end on a temporary tree.
+ */
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { lint } from '../../src/api.js';
+import { brief, tempTrees } from '../support/temp-tree.js';
+
+const trees = tempTrees('mil-cli-varfiles-');
+afterAll(() => trees.cleanup());
+
+/** An ML workspace whose public access is `public`, in a module with the given extra text. */
+function workspace(extra = '', publicAccess = 'var.public'): string {
+  return `${extra}variable "location" {
+  type    = string
+  default = "westeurope"
+}
+variable "public" {
+  type    = bool
+  default = true
+}
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                          = "mlw"
+  location                      = var.location
+  resource_group_name           = "rg"
+  application_insights_id       = "ai"
+  key_vault_id                  = "kv"
+  storage_account_id            = "st"
+  public_network_access_enabled = ${publicAccess}
+  identity {
+    type = "SystemAssigned"
+  }
+}
+`;
+}
+
+const PROVIDER = 'provider "azurerm" {\n  features {}\n}\n';
+
+async function run(dir: string, varFiles: string[], rules: string[], paths = [dir]) {
+  const r = await lint({ paths, root: paths[0]!, rules, noConfig: true, varFiles: varFiles.map((f) => path.join(dir, f)) });
+  const findings = r.findings.filter((f) => rules.includes(f.ruleId));
+  return { findings, briefs: findings.map((f) => `${brief(dir, f)} ${f.env} ${f.variants.join('|')}`).sort(), undecided: r.undecided };
+}
+
+describe('--var-file', () => {
+  it('is the values of the root modules that declare what it assigns, not of a reusable module elsewhere in the scan', async () => {
+    const dir = trees.tree({
+      'app/main.tf': workspace(PROVIDER),
+      'app/prod.tfvars': 'location = "northeurope"\n',
+      // No provider block and no call: a reusable module, evaluated on its own with its defaults.
+      'modules/ws/main.tf': workspace(),
+    });
+    const r = await run(dir, ['app/prod.tfvars'], ['AML001']);
+    expect(r.briefs).toEqual([
+      // (The root's finding is located at the default `public = true`; the var file decides its class.)
+      'AML001 error publicWorkspace app/main.tf:10:13 prod app/prod.tfvars',
+      'AML001 warning publicWorkspace modules/ws/main.tf:7:13 unknown default',
+    ]);
+  });
+
+  it('is the values of a module without a provider block when it is in its folder (the run pointed at that module)', async () => {
+    const dir = trees.tree({ 'modules/ws/main.tf': workspace(), 'modules/ws/vars/values.tfvars': 'public = false\n' });
+    expect((await run(dir, ['modules/ws/vars/values.tfvars'], ['AML001'], [path.join(dir, 'modules/ws')])).briefs).toEqual([]);
+    expect((await run(dir, [], ['AML001'], [path.join(dir, 'modules/ws')])).briefs).toEqual(['AML001 warning publicWorkspace modules/ws/main.tf:7:13 unknown default']);
+  });
+
+  it('given several times, the files are one evaluation in the order given: a later file wins, as terraform plan -var-file a -var-file b', async () => {
+    const dir = trees.tree({
+      'infra/main.tf': workspace(PROVIDER),
+      'infra/common.tfvars': 'public = false\n',
+      'infra/prod.tfvars': 'location = "northeurope"\n',
+      'infra/open.tfvars': 'public = true\n',
+    });
+    // common.tfvars turns public access off; prod.tfvars, loaded after it, does not touch it.
+    expect((await run(dir, ['infra/common.tfvars', 'infra/prod.tfvars'], ['AML001'])).briefs).toEqual([]);
+    // open.tfvars, loaded last, turns it on again: the finding points at its line, in the class prod.tfvars gives.
+    const opened = await run(dir, ['infra/common.tfvars', 'infra/prod.tfvars', 'infra/open.tfvars'], ['AML001']);
+    expect(opened.briefs).toEqual(['AML001 error publicWorkspace infra/open.tfvars:1:10 prod infra/common.tfvars + infra/prod.tfvars + infra/open.tfvars']);
+    // Loaded before common.tfvars, open.tfvars is overridden.
+    expect((await run(dir, ['infra/open.tfvars', 'infra/common.tfvars'], ['AML001'])).briefs).toEqual([]);
+  });
+
+  it('a resource the layered files switch off (count = 0) is not judged', async () => {
+    const dir = trees.tree({
+      'infra/main.tf': `${PROVIDER}variable "enable_gpu" {
+  default = true
+}
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  count                 = var.enable_gpu ? 1 : 0
+  name                  = "gpu"
+  kubernetes_cluster_id = "aks"
+  vm_size               = "Standard_NC24ads_A100_v4"
+}
+`,
+      'infra/common.tfvars': 'enable_gpu = false\n',
+      'infra/prod.tfvars': 'enable_gpu = true\n',
+    });
+    expect((await run(dir, ['infra/prod.tfvars', 'infra/common.tfvars'], ['TAG002'])).briefs).toEqual([]);
+    expect((await run(dir, ['infra/common.tfvars', 'infra/prod.tfvars'], ['TAG002'])).briefs).toEqual(['TAG002 error noCostCenter infra/main.tf:7:1 prod infra/common.tfvars + infra/prod.tfvars']);
+  });
+
+  it('one of them that does not parse makes every variable unknown (Terraform refuses the run)', async () => {
+    const dir = trees.tree({ 'infra/main.tf': workspace(PROVIDER), 'infra/common.tfvars': 'public = false\n', 'infra/prod.tfvars': 'location = \n' });
+    const r = await run(dir, ['infra/common.tfvars', 'infra/prod.tfvars'], ['AML001']);
+    expect(r.briefs).toEqual([]);
+    expect(r.undecided.map((u) => u.ruleId)).toContain('AML001');
+  });
+});
