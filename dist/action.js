@@ -20975,6 +20975,8 @@ function buildModuleFacts(src, isRoot, guard, folderFiles) {
     calledByRoot: false,
     callers: []
   };
+  const unparsed = src.files.filter((f) => f.errors.length > 0).map((f) => ({ file: f.file, range: f.errors[0].range }));
+  if (unparsed.length > 0) facts.unparsed = unparsed;
   for (const t of src.terraformBlocks) {
     const backend = childBlocks(t.node, "backend")[0];
     const cloud = childBlocks(t.node, "cloud")[0];
@@ -61854,6 +61856,11 @@ var TF001_local_terraform_state_default = defineRule({
         const localBlock = effective?.backend?.type === "local" ? effective : void 0;
         const at2 = localBlock?.at ?? m.terraformBlocks[0]?.at ?? m.providers[0]?.at ?? m.firstBlock;
         if (!at2) return;
+        const broken = m.unparsed?.[0];
+        if (broken && !localBlock) {
+          ctx.undecidedAbout(`module:${ctx.relativePath(m.dir)}`, "backend", `a backend may be declared in the part of ${ctx.relativePath(broken.file)} that does not parse (from the block around line ${broken.range.start.line})`, at2);
+          return;
+        }
         const runs = m.terragrunt.map((tg) => ({ tg, gives: terragruntBackend(tg) }));
         const local = runs.find((r) => r.gives === "none");
         if (runs.length > 0 && !local) {
@@ -61970,6 +61977,7 @@ var TF003_provider_version_unpinned_default = defineRule({
         if (m.isRoot) {
           const config = [m, ...m.configuration];
           const opaque = m.opaqueModuleCalls[0];
+          const broken = config.find((c) => c.unparsed)?.unparsed?.[0];
           const names3 = [...new Set(config.flatMap(providersOf))];
           for (const name of names3) {
             if (constrainedIn(config, name) || m.lockedProviders?.has(name)) continue;
@@ -61978,6 +61986,10 @@ var TF003_provider_version_unpinned_default = defineRule({
             if (opaque) {
               const what = opaque.source ? `module ${opaque.source}` : "a module without a source";
               ctx.undecidedAbout(`module:${ctx.relativePath(m.dir)}`, `required_providers.${name}`, `its version constraint may be in ${what}, which is not read`, f.at);
+              continue;
+            }
+            if (broken) {
+              ctx.undecidedAbout(`module:${ctx.relativePath(m.dir)}`, `required_providers.${name}`, `its version constraint may be in the part of ${ctx.relativePath(broken.file)} that does not parse (from the block around line ${broken.range.start.line})`, f.at);
               continue;
             }
             ctx.report({

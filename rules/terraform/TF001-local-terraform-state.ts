@@ -64,6 +64,12 @@ export default defineRule({
         // names no place for it; the rule must still report the root).
         const at = localBlock?.at ?? m.terraformBlocks[0]?.at ?? m.providers[0]?.at ?? m.firstBlock;
         if (!at) return;
+        // A file of the folder that does not parse (PARSE001) may declare the backend after its error: not known.
+        const broken = m.unparsed?.[0];
+        if (broken && !localBlock) {
+          ctx.undecidedAbout(`module:${ctx.relativePath(m.dir)}`, 'backend', `a backend may be declared in the part of ${ctx.relativePath(broken.file)} that does not parse (from the block around line ${broken.range.start.line})`, at);
+          return;
+        }
         // The Terragrunt configurations that run it (the terragrunt.hcl beside it, one whose
         // `terraform { source }` names its folder) give the backend at run time: a remote one (a
         // `remote_state`, or a `generate` block that writes a `backend` block) is the root's; one

@@ -114,6 +114,8 @@ export default defineRule({
           // folder outside the scan) may constrain any provider: the configuration's constraints
           // are unknown, and unknown is never reported. A manifest copy is read: it is in `config`.
           const opaque = m.opaqueModuleCalls[0];
+          // A file of the configuration that does not parse may hold the constraint after its error (PARSE001 reports it).
+          const broken = config.find((c) => c.unparsed)?.unparsed?.[0];
           const names = [...new Set(config.flatMap(providersOf))];
           for (const name of names) {
             if (constrainedIn(config, name) || m.lockedProviders?.has(name)) continue;
@@ -123,6 +125,10 @@ export default defineRule({
               // RULES.md Conventions: an unknown that hides a possible finding is recorded (--verbose).
               const what = opaque.source ? `module ${opaque.source}` : 'a module without a source';
               ctx.undecidedAbout(`module:${ctx.relativePath(m.dir)}`, `required_providers.${name}`, `its version constraint may be in ${what}, which is not read`, f.at);
+              continue;
+            }
+            if (broken) {
+              ctx.undecidedAbout(`module:${ctx.relativePath(m.dir)}`, `required_providers.${name}`, `its version constraint may be in the part of ${ctx.relativePath(broken.file)} that does not parse (from the block around line ${broken.range.start.line})`, f.at);
               continue;
             }
             ctx.report({

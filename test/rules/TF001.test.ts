@@ -14,6 +14,15 @@ const converted: RuleTable = {
   terraform: {
     valid: [
       {
+        // The terraform {} block does not parse (PARSE001): the parser drops it whole, and the
+        // backend it may declare is not known (it was read as absent: a false error; review 130).
+        name: 'backend-in-a-block-that-does-not-parse',
+        parseError: true,
+        files: {
+          'main.tf': 'terraform {\n  backend "azurerm" {\n    key = "x" "y"\n  }\n}\nprovider "azurerm" {\n  features {}\n}\n',
+        },
+      },
+      {
         name: 'child-module-used-by-root',
         files: {
           'child/main.tf': `

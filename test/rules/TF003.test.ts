@@ -12,6 +12,16 @@ const converted: RuleTable = {
   terraform: {
     valid: [
       {
+        // The terraform {} block does not parse (PARSE001): its required_providers may constrain
+        // azurerm (it was read as absent; review 130). Also in a called module's broken file.
+        name: 'required-providers-in-a-block-that-does-not-parse',
+        parseError: true,
+        files: {
+          'main.tf': 'terraform {\n  backend "azurerm" {}\n  required_providers {\n    azurerm = { source = "hashicorp/azurerm" version = "~> 4.0" }\n  }\n}\nprovider "azurerm" {\n  features {}\n}\nmodule "net" {\n  source = "./net"\n}\n',
+          'net/main.tf': 'terraform {\n  required_providers {\n    random = { source = "hashicorp/random", version = "~> 3.0" } oops\n  }\n}\nresource "random_string" "s" {\n  length = 4\n}\n',
+        },
+      },
+      {
         // HCL's JSON syntax writes a block as an object or as an array of objects: a
         // `required_providers` given as `[{ … }]` constrains the provider as the object form does.
         name: 'tf-json-required-providers-array',

@@ -91,6 +91,12 @@ export interface TerraformModuleFacts {
   /** Whether some root calls this module, directly or through other modules. */
   calledByRoot: boolean;
   /**
+   * Where each `.tf` file of the folder that does not parse stopped being read (its first syntax
+   * error; PARSE001 reports it): the blocks after it are not known, so a `terraform {}` block's
+   * backend or `required_providers` may be there (TF001 and TF003 do not decide). Absent when every file parses.
+   */
+  unparsed?: Location[];
+  /**
    * For a module no root calls (a reusable module): the scanned modules that call it,
    * transitively (themselves reusable). Empty otherwise.
    */
@@ -214,6 +220,8 @@ export function buildModuleFacts(src: ModuleSource, isRoot: boolean, guard: Eval
     calledByRoot: false,
     callers: [],
   };
+  const unparsed = src.files.filter((f) => f.errors.length > 0).map((f) => ({ file: f.file, range: f.errors[0]!.range }));
+  if (unparsed.length > 0) facts.unparsed = unparsed;
   for (const t of src.terraformBlocks) {
     const backend = childBlocks(t.node, 'backend')[0];
     const cloud = childBlocks(t.node, 'cloud')[0];
