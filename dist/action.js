@@ -33284,6 +33284,12 @@ var init_instance = __esm({
           calledAt: this.opts.calledAt ?? blockHeader(call.node, call.file, `module "${name}"`)
         });
       }
+      /** The `.tf` files of this instance's tree that do not parse (each once): what they declare after their first error is not known (Evaluation.incomplete). */
+      unparsedFiles(out = /* @__PURE__ */ new Set()) {
+        for (const f of this.src.files) if (f.errors.length > 0) out.add(f.file);
+        for (const name of this.src.moduleCalls.keys()) for (const c of this.childInstances(name)) c.instance.unparsedFiles(out);
+        return out;
+      }
       /** Every managed resource of this instance and of its local child modules. */
       allResources() {
         const out = [];
@@ -33987,6 +33993,8 @@ function evaluateTerraform(input2) {
       for (const r of resources) if (r.vendored) {
         for (const d of r.vendored.dirs) if (!copiedDirs.has(d)) copiedDirs.set(d, r.vendored.call);
       }
+      const unparsed = instance.unparsedFiles();
+      if (unparsed.size > 0) evaluation.incomplete = [...unparsed].sort();
       const inert = instance.inertDeclarations();
       if (inert.inputs.length > 0) evaluation.inertInputs = inert.inputs;
       evaluations.push({ evaluation, resources, opaqueModules, inertResources: inert.resources });
@@ -60282,7 +60290,7 @@ var AML001_workspace_public_network_access_default = defineRule({
           }
           const broken = g.evaluation.incomplete?.[0];
           if (broken !== void 0) {
-            ctx.undecided(ws, "publicNetworkAccess", `API version ${ws.apiVersion} predates publicNetworkAccess, so a private endpoint decides, and ${ctx.relativePath(broken)} does not parse past its first error: a private endpoint written after it is not known`);
+            ctx.undecided(ws, "publicNetworkAccess", `API version ${ws.apiVersion} predates publicNetworkAccess, so a private endpoint decides, and ${ctx.relativePath(broken)} does not parse: a private endpoint written in what could not be read is not known`);
             return;
           }
           ctx.report({ resource: ws, messageId: "legacyNoPrivateEndpoint", attributePath: "publicNetworkAccess", data: legacy });

@@ -70,7 +70,7 @@ export default defineRule({
           // A file of the evaluation read only up to a syntax error may declare one after it (review 114).
           const broken = g.evaluation.incomplete?.[0];
           if (broken !== undefined) {
-            ctx.undecided(ws, 'publicNetworkAccess', `API version ${ws.apiVersion} predates publicNetworkAccess, so a private endpoint decides, and ${ctx.relativePath(broken)} does not parse past its first error: a private endpoint written after it is not known`);
+            ctx.undecided(ws, 'publicNetworkAccess', `API version ${ws.apiVersion} predates publicNetworkAccess, so a private endpoint decides, and ${ctx.relativePath(broken)} does not parse: a private endpoint written in what could not be read is not known`);
             return;
           }
           ctx.report({ resource: ws, messageId: 'legacyNoPrivateEndpoint', attributePath: 'publicNetworkAccess', data: legacy });

@@ -140,7 +140,7 @@ export interface Evaluation {
   /**
    * Files of this evaluation read only up to a syntax error (their PARSE001 is reported): what
    * they declare after it is not known, so a rule that decides by what is absent (AML001: no
-   * private endpoint targets the workspace) does not decide. (Bicep files; more may follow.)
+   * private endpoint targets the workspace) does not decide. (Bicep and Terraform files.)
    */
   incomplete?: readonly string[];
   /**

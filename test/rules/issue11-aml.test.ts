@@ -225,8 +225,26 @@ describe('AML001: allowPublicAccessWhenBehindVnet on API versions before publicN
     const { briefs, undecided } = await lintTree(dir, ['AML001']);
     expect(briefs).toEqual([]);
     expect(undecided.filter((u) => u.ruleId === 'AML001').map((u) => u.reason)).toEqual([
-      expect.stringContaining('module/ml.bicep does not parse past its first error: a private endpoint written after it is not known'),
-      expect.stringContaining('own/main.bicep does not parse past its first error'),
+      expect.stringContaining('module/ml.bicep does not parse: a private endpoint written in what could not be read is not known'),
+      expect.stringContaining('own/main.bicep does not parse'),
+    ]);
+  });
+
+  it('a Terraform file of the configuration that does not parse may declare the private endpoint in the block it drops: undecided', async () => {
+    const azapiWs = 'resource "azapi_resource" "ws" {\n  type      = "Microsoft.MachineLearningServices/workspaces@2021-04-01"\n  name      = "ws"\n  parent_id = "/subscriptions/x/resourceGroups/rg"\n  location  = "westeurope"\n  body      = { properties = {} }\n}\n';
+    const dir = tree({
+      'broken/main.tf': azapiWs,
+      'broken/pe.tf': 'resource "azurerm_private_endpoint" "pe" {\n  name = "pe" "x"\n}\n',
+      'module/main.tf': 'module "net" {\n  source = "./net"\n}\n' + azapiWs,
+      'module/net/pe.tf': 'resource "azurerm_private_endpoint" "pe" {\n  name = "pe" "x"\n}\n',
+      // Every file parses: no private endpoint, reported.
+      'clean/main.tf': azapiWs,
+    });
+    const { briefs, undecided } = await lintTree(dir, ['AML001']);
+    expect(briefs).toEqual(['AML001 warning legacyNoPrivateEndpoint clean/main.tf:1:1']);
+    expect(undecided.filter((u) => u.ruleId === 'AML001').map((u) => u.reason)).toEqual([
+      expect.stringContaining('broken/pe.tf does not parse: a private endpoint written in what could not be read is not known'),
+      expect.stringContaining('module/net/pe.tf does not parse'),
     ]);
   });
 

@@ -656,6 +656,13 @@ export class ModuleInstance {
     });
   }
 
+  /** The `.tf` files of this instance's tree that do not parse (each once): what they declare after their first error is not known (Evaluation.incomplete). */
+  unparsedFiles(out = new Set<string>()): Set<string> {
+    for (const f of this.src.files) if (f.errors.length > 0) out.add(f.file);
+    for (const name of this.src.moduleCalls.keys()) for (const c of this.childInstances(name)) c.instance.unparsedFiles(out);
+    return out;
+  }
+
   /** Every managed resource of this instance and of its local child modules. */
   allResources(): TfResource[] {
     const out: TfResource[] = [];

@@ -392,6 +392,8 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
       };
       const resources = instance.allResources();
       for (const r of resources) if (r.vendored) for (const d of r.vendored.dirs) if (!copiedDirs.has(d)) copiedDirs.set(d, r.vendored.call);
+      const unparsed = instance.unparsedFiles();
+      if (unparsed.size > 0) evaluation.incomplete = [...unparsed].sort();
       const inert = instance.inertDeclarations();
       if (inert.inputs.length > 0) evaluation.inertInputs = inert.inputs;
       evaluations.push({ evaluation, resources, opaqueModules, inertResources: inert.resources });
