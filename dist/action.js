@@ -58980,6 +58980,7 @@ function runRules(input2, undecided2 = [], failures = []) {
       scan: scan2,
       relativePath: relativePath3,
       repositoryPath: repositoryPathOf,
+      repositoryNames: input2.repositoryNames ?? (() => []),
       today: today2,
       policies: input2.policies,
       undecided(resource, attribute2, reason, location) {
@@ -59108,6 +59109,34 @@ function declarationKey(r) {
 
 // src/pipeline/unit.ts
 init_arrays();
+
+// src/core/git-remotes.ts
+var SECTION = /^\s*\[\s*([^\]\s"]+)(?:\s+"([^"]*)")?\s*\]/;
+var URL_LINE = /^\s*url\s*=\s*(.*?)\s*$/i;
+function githubRepositoryOf(url) {
+  const u = url.trim().replace(/^"(.*)"$/, "$1");
+  const m = /^(?:https?|git|ssh):\/\/(?:[^@/]+@)?(?:www\.)?github\.com(?::\d+)?\/([^/\s]+)\/([^/\s]+?)(?:\.git)?\/?$/i.exec(u) ?? /^(?:[^@/\s]+@)?github\.com:([^/\s]+)\/([^/\s]+?)(?:\.git)?\/?$/i.exec(u);
+  return m ? `${m[1].toLowerCase()}/${m[2].toLowerCase()}` : void 0;
+}
+function githubRemotes(configText) {
+  const out = /* @__PURE__ */ new Set();
+  let inRemote = false;
+  for (const line of configText.split(/\r?\n/)) {
+    const section = SECTION.exec(line);
+    if (section) {
+      inRemote = section[1].toLowerCase() === "remote";
+      continue;
+    }
+    if (!inRemote) continue;
+    const url = URL_LINE.exec(line);
+    const repo = url ? githubRepositoryOf(url[1]) : void 0;
+    if (repo) out.add(repo);
+  }
+  return [...out];
+}
+
+// src/pipeline/unit.ts
+init_paths();
 var FRAME_CONTEXT = 3;
 function runUnit(input2, texts, deps) {
   const { parts, ctx, root } = input2;
@@ -59162,7 +59191,20 @@ function repositoryOf(ctx) {
     const git2 = path55.join(dir, ".git");
     return ctx.host.isDirectory(git2) || ctx.host.isFile(git2);
   };
-  return { ...ctx.envAbove ? { repositoryAbove: ctx.envAbove } : {}, isRepositoryTop };
+  const namesByTop = /* @__PURE__ */ new Map();
+  const repositoryNames = (file) => {
+    for (let dir = path55.dirname(file); isWithin(ctx.root, dir); dir = path55.dirname(dir)) {
+      const git2 = path55.join(dir, ".git");
+      if (ctx.host.isDirectory(git2)) {
+        let names3 = namesByTop.get(dir);
+        if (!names3) namesByTop.set(dir, names3 = githubRemotes(ctx.host.readText(path55.join(git2, "config")) ?? ""));
+        return names3;
+      }
+      if (ctx.host.isFile(git2) || path55.dirname(dir) === dir) return [];
+    }
+    return [];
+  };
+  return { ...ctx.envAbove ? { repositoryAbove: ctx.envAbove } : {}, isRepositoryTop, repositoryNames };
 }
 function collectDirectives(out, texts, input2, directives, supProblems) {
   for (const src of out.suppressionSources) {
@@ -60212,6 +60254,7 @@ var PROBE = {
   undecidedAbout: () => void 0,
   relativePath: (file) => file,
   repositoryPath: (file) => file,
+  repositoryNames: () => [],
   scan: { gpuNodePools: () => [] },
   today: "1970-01-01"
 };
@@ -63463,9 +63506,11 @@ var CI004_action_not_pinned_default = defineRule({
           ...job.steps.flatMap((s) => s.uses ? [{ uses: s.uses, subject: s.subject }] : [])
         ]).sort((a, b) => a.uses.range.start.offset - b.uses.range.start.offset);
         const groups = /* @__PURE__ */ new Map();
+        const own = ctx.repositoryNames(file.file);
         for (const use of all) {
           const why = unpinned(use.uses);
           if (!why) continue;
+          if (use.uses.kind !== "docker" && use.uses.owner !== void 0 && own.includes(`${use.uses.owner.toLowerCase()}/${use.uses.repo?.toLowerCase()}`)) continue;
           const key = [use.uses.kind, actionKey(use.uses), use.uses.ref ?? ""].join("\0");
           const g = groups.get(key);
           if (g) g.repeats.push(use.uses);

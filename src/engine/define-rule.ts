@@ -21,6 +21,7 @@ const PROBE: RuleContext = {
   undecidedAbout: () => undefined,
   relativePath: (file) => file,
   repositoryPath: (file) => file,
+  repositoryNames: () => [],
   scan: { gpuNodePools: () => [] },
   today: '1970-01-01',
 };

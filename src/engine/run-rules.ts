@@ -49,6 +49,8 @@ export interface RuleRunInput {
   repositoryAbove?: string;
   /** Whether a folder inside the root is a repository's top (it has a `.git`), for `repositoryPath`; default: none is. */
   isRepositoryTop?: (dir: string) => boolean;
+  /** The GitHub repositories (`owner/repo`, lower-case) the checkout holding a file names as its remotes; default: none known. */
+  repositoryNames?: (file: string) => readonly string[];
 }
 
 const RESOURCE_KINDS = Object.keys(KINDS) as ResourceKind[];
@@ -312,6 +314,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       scan,
       relativePath,
       repositoryPath: repositoryPathOf,
+      repositoryNames: input.repositoryNames ?? ((): readonly string[] => []),
       today,
       policies: input.policies,
       undecided(resource, attribute, reason, location) {

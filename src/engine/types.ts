@@ -278,6 +278,12 @@ export interface RuleContext<M extends string = string> {
    * neither on the folder a scan is started from nor on the folders above the checkout.
    */
   repositoryPath(file: string): string;
+  /**
+   * The GitHub repositories (`owner/repo`, lower-case) that the checkout holding `file` names as
+   * its remotes (its `.git/config`, read only when that `.git` folder is inside the scan root);
+   * empty when not known. CI004: a reference to the repository itself is not third-party.
+   */
+  repositoryNames(file: string): readonly string[];
   /** The scan date, `YYYY-MM-DD` (UTC; `lint({ today })` fixes it): for date-dependent facts such as GPU004's retirement dates. */
   readonly today: string;
   /** Records "could not decide" for a reason that is not one attribute (a guard that is unknown). */

@@ -27,6 +27,8 @@ import type { CiFile } from '../model/ci.js';
 import type { ClassifiedFile, FrontEnd, FrontEndContext, FrontEndResult, Problem } from '../frontends/types.js';
 import type { Dependency } from './recording-host.js';
 import { appendAll, maxOf } from '../core/arrays.js';
+import { githubRemotes } from '../core/git-remotes.js';
+import { isWithin } from '../core/paths.js';
 
 /** Lines kept on each side of a reported line for code frames (the stylish default shows 1). */
 export const FRAME_CONTEXT = 3;
@@ -150,12 +152,30 @@ export function runUnit(input: UnitInput, texts: (file: string) => string | unde
  * cached unit records it), else the repository above the root (`envAbove`: only its existence was
  * checked, nothing above the root is read).
  */
-function repositoryOf(ctx: FrontEndContext): { repositoryAbove?: string; isRepositoryTop: (dir: string) => boolean } {
+function repositoryOf(ctx: FrontEndContext): { repositoryAbove?: string; isRepositoryTop: (dir: string) => boolean; repositoryNames: (file: string) => readonly string[] } {
   const isRepositoryTop = (dir: string): boolean => {
     const git = path.join(dir, '.git');
     return ctx.host.isDirectory(git) || ctx.host.isFile(git);
   };
-  return { ...(ctx.envAbove ? { repositoryAbove: ctx.envAbove } : {}), isRepositoryTop };
+  const namesByTop = new Map<string, readonly string[]>();
+  /**
+   * The remotes of the checkout that holds `file`: its nearest `.git` at or above it inside the
+   * root, when it is a folder (a worktree's or submodule's `.git` file points to a config
+   * elsewhere: not read). Read through the Host, so a changed remote re-lints with --cache.
+   */
+  const repositoryNames = (file: string): readonly string[] => {
+    for (let dir = path.dirname(file); isWithin(ctx.root, dir); dir = path.dirname(dir)) {
+      const git = path.join(dir, '.git');
+      if (ctx.host.isDirectory(git)) {
+        let names = namesByTop.get(dir);
+        if (!names) namesByTop.set(dir, (names = githubRemotes(ctx.host.readText(path.join(git, 'config')) ?? '')));
+        return names;
+      }
+      if (ctx.host.isFile(git) || path.dirname(dir) === dir) return [];
+    }
+    return [];
+  };
+  return { ...(ctx.envAbove ? { repositoryAbove: ctx.envAbove } : {}), isRepositoryTop, repositoryNames };
 }
 
 function collectDirectives(out: FrontEndResult, texts: (file: string) => string | undefined, input: UnitInput, directives: SuppressionDirective[], supProblems: SuppressionProblem[]): void {

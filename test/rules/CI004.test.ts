@@ -9,6 +9,16 @@ const converted: RuleTable = {
   'github-actions': {
     valid: [
       {
+        // The repository itself, by owner/repo (`Azure/azureml-assets/...@main` in Azure/azureml-assets,
+        // as its checkout's remote says): first-party code, not a third-party action (review 130).
+        name: 'reference-to-the-repository-itself',
+        files: {
+          '.git/config': '[core]\n\tbare = false\n[remote "origin"]\n\turl = https://github.com/Azure/azureml-assets\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n',
+          '.github/workflows/test.yml':
+            'on: pull_request_target\njobs:\n  ctx:\n    uses: Azure/azureml-assets/.github/workflows/check-execution-context.yaml@main\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: azure/AzureML-Assets/.github/actions/clone-repo@main\n',
+        },
+      },
+      {
         // A fully qualified tag ref is a tag ("tags are fine"), though it contains a `/`.
         name: 'fully-qualified-tag-ref.yml',
         files: {
@@ -51,6 +61,17 @@ jobs:
       },
     ],
     invalid: [
+      {
+        // The checkout's remote is another repository (a fork's upstream is named only when it is a remote).
+        name: 'reference-to-another-repository-of-the-owner',
+        files: {
+          '.git/config': '[remote "origin"]\n\turl = git@github.com:Azure/azureml-examples.git\n',
+          '.github/workflows/test.yml': 'on: push\njobs:\n  ctx:\n    uses: ⟦Azure/azureml-assets/.github/workflows/check-execution-context.yaml@main⟧\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'branch',
+      },
       {
         // A composite action's step runs in the workflows that use it (review 70: "runs in this workflow").
         name: 'composite-action-step-on-a-branch',

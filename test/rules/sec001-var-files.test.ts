@@ -20,7 +20,7 @@ const SECRET = { client_secret: 'Sup3r-S3cret-Value!' };
 async function fileHookReports(file: ScannedFile): Promise<ReportDescriptor[]> {
   const rule = ruleById('SEC001')!;
   const out: ReportDescriptor[] = [];
-  rule.create({ options: {}, fact: () => { throw new Error('not used'); }, undecided: () => undefined, undecidedAbout: () => undefined, relativePath: (f) => f, repositoryPath: (f) => f, scan: { gpuNodePools: () => [] }, today: '2026-06-01', report: (r) => out.push(r) }).file!(file);
+  rule.create({ options: {}, fact: () => { throw new Error('not used'); }, undecided: () => undefined, undecidedAbout: () => undefined, relativePath: (f) => f, repositoryPath: (f) => f, repositoryNames: () => [], scan: { gpuNodePools: () => [] }, today: '2026-06-01', report: (r) => out.push(r) }).file!(file);
   return out;
 }
 
