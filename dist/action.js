@@ -60544,6 +60544,9 @@ function stopSchedule(schedules) {
   }
   return unknown2 === void 0 ? { is: "no" } : { is: "unknown", reason: unknown2 };
 }
+function scheduleLabel(schedules, listKey) {
+  return valueAt(schedules, START_STOP_SCHEDULES) === void 0 ? `schedules without a ${listKey} list, the one Azure reads stop schedules from` : "schedules without an enabled Stop action";
+}
 function patched(f) {
   return f !== void 0 && !f.defaulted && f.value !== void 0;
 }
@@ -60585,7 +60588,7 @@ var AML005_compute_instance_idle_shutdown_default = defineRule({
         ctx.report({
           ...about,
           attr: "idleTimeBeforeShutdown",
-          related: schedules.value ? [{ ...whereWritten(c, "schedules"), label: "schedules without an enabled Stop action" }] : [],
+          related: schedules.value ? [{ ...whereWritten(c, "schedules"), label: scheduleLabel(schedules.value, startStopSchedulesKey(c.format)) }] : [],
           messageId: "noIdleShutdown",
           data: {
             name: displayName(c),

@@ -34,6 +34,14 @@ function stopSchedule(schedules: Value | undefined): Answer {
   return unknown === undefined ? { is: 'no' } : { is: 'unknown', reason: unknown };
 }
 
+/**
+ * The related place's words for schedules that stop nothing: a `schedules` value without the list
+ * Azure reads (an older shape, `schedules: [{ type: 'RecurrenceStop' }]`) says where it must be.
+ */
+function scheduleLabel(schedules: Value, listKey: string): string {
+  return valueAt(schedules, START_STOP_SCHEDULES) === undefined ? `schedules without a ${listKey} list, the one Azure reads stop schedules from` : 'schedules without an enabled Stop action';
+}
+
 /** Written on the resource (an azurerm instance: only by an azapi_update_resource). */
 function patched(f: Fact | undefined): boolean {
   return f !== undefined && !f.defaulted && f.value !== undefined;
@@ -90,7 +98,7 @@ export default defineRule({
         ctx.report({
           ...about,
           attr: 'idleTimeBeforeShutdown',
-          related: schedules.value ? [{ ...whereWritten(c, 'schedules'), label: 'schedules without an enabled Stop action' }] : [],
+          related: schedules.value ? [{ ...whereWritten(c, 'schedules'), label: scheduleLabel(schedules.value, startStopSchedulesKey(c.format)) }] : [],
           messageId: 'noIdleShutdown',
           data: {
             name: displayName(c),

@@ -2,7 +2,9 @@
  * AML005 (compute-instance-idle-shutdown): AML compute instance without idle shutdown or a stop schedule.
  * Every case runs through lint() on a temporary tree (test/support/rule-tester).
  */
+import { afterAll, describe, expect, it } from 'vitest';
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+import { lintTree, tempTrees } from '../support/temp-tree.js';
 
 // The cases converted from the former fixture folders; add new cases to this table.
 const converted: RuleTable = {
@@ -1391,3 +1393,19 @@ const azureCli: RuleTable = {
 };
 
 ruleTester('AML005', converted, azureCli);
+
+// The related place says why schedules written in another shape stop nothing (review 130).
+describe('AML005 related schedules', () => {
+  const trees = tempTrees('mil-aml005-');
+  afterAll(() => trees.cleanup());
+  const instance = (schedules: string): string =>
+    `resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' existing = {\n  name: 'ws'\n}\nresource ci 'Microsoft.MachineLearningServices/workspaces/computes@2024-04-01' = {\n  parent: ws\n  name: 'ci1'\n  location: 'westeurope'\n  properties: {\n    computeType: 'ComputeInstance'\n    properties: {\n      vmSize: 'Standard_DS3_v2'\n      schedules: ${schedules}\n    }\n  }\n}\n`;
+  it.each([
+    ["[ { type: 'RecurrenceStop' } ]", 'schedules without a computeStartStop list, the one Azure reads stop schedules from'],
+    ["{ computeStartStop: [ { action: 'Stop', status: 'Disabled', triggerType: 'Cron', cron: { expression: '0 18 * * *' } } ] }", 'schedules without an enabled Stop action'],
+  ])('%s', async (schedules, label) => {
+    const r = await lintTree(trees.tree({ 'main.bicep': instance(schedules) }), ['AML005']);
+    expect(r.briefs).toEqual(['AML005 warning noIdleShutdown main.bicep:4:1']);
+    expect(r.findings[0]!.related.map((l) => l.label)).toEqual([label]);
+  });
+});
