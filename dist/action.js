@@ -60545,6 +60545,7 @@ function stopSchedule(schedules) {
   return unknown2 === void 0 ? { is: "no" } : { is: "unknown", reason: unknown2 };
 }
 function scheduleLabel(schedules, listKey) {
+  if (schedules.kind === "object" && schedules.entries.size === 0 || schedules.kind === "list" && schedules.items.length === 0) return "schedules, empty";
   return valueAt(schedules, START_STOP_SCHEDULES) === void 0 ? `schedules without a ${listKey} list, the one Azure reads stop schedules from` : "schedules without an enabled Stop action";
 }
 function patched(f) {

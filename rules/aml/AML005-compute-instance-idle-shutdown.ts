@@ -39,6 +39,7 @@ function stopSchedule(schedules: Value | undefined): Answer {
  * Azure reads (an older shape, `schedules: [{ type: 'RecurrenceStop' }]`) says where it must be.
  */
 function scheduleLabel(schedules: Value, listKey: string): string {
+  if ((schedules.kind === 'object' && schedules.entries.size === 0) || (schedules.kind === 'list' && schedules.items.length === 0)) return 'schedules, empty';
   return valueAt(schedules, START_STOP_SCHEDULES) === undefined ? `schedules without a ${listKey} list, the one Azure reads stop schedules from` : 'schedules without an enabled Stop action';
 }
 

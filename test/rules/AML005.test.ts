@@ -1402,6 +1402,7 @@ describe('AML005 related schedules', () => {
     `resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' existing = {\n  name: 'ws'\n}\nresource ci 'Microsoft.MachineLearningServices/workspaces/computes@2024-04-01' = {\n  parent: ws\n  name: 'ci1'\n  location: 'westeurope'\n  properties: {\n    computeType: 'ComputeInstance'\n    properties: {\n      vmSize: 'Standard_DS3_v2'\n      schedules: ${schedules}\n    }\n  }\n}\n`;
   it.each([
     ["[ { type: 'RecurrenceStop' } ]", 'schedules without a computeStartStop list, the one Azure reads stop schedules from'],
+    ['{}', 'schedules, empty'],
     ["{ computeStartStop: [ { action: 'Stop', status: 'Disabled', triggerType: 'Cron', cron: { expression: '0 18 * * *' } } ] }", 'schedules without an enabled Stop action'],
   ])('%s', async (schedules, label) => {
     const r = await lintTree(trees.tree({ 'main.bicep': instance(schedules) }), ['AML005']);
