@@ -1,6 +1,6 @@
 /**
  * CI004 action-not-pinned: `uses:` of an action or reusable workflow from another
- * (third-party) repository — not the one the workflow is in, by its checkout's remotes — at a branch (`@main`, `@master`, `@latest`, `@dev`, `@develop`, `@trunk`, any ref
+ * (third-party) repository — not the one the workflow is in, by its checkout's origin remote — at a branch (`@main`, `@master`, `@latest`, `@dev`, `@develop`, `@trunk`, any ref
  * with a `/`) or with no ref; a `docker://` image with no tag or `:latest`. One finding per
  * action and ref per file, at the first use; the repeats are related locations.
  */
@@ -82,7 +82,7 @@ export default defineRule({
           .sort((a, b) => a.uses.range.start.offset - b.uses.range.start.offset);
         const groups = new Map<string, Group>();
         // The repository itself, named by owner/repo (`Azure/x/.github/workflows/y.yml@main` in
-        // Azure/x, as its checkout's remotes say): first-party code, which the same push reviews.
+        // Azure/x, as its checkout's origin remote says): first-party code, which the same push reviews.
         const own = ctx.repositoryNames(file.file);
         for (const use of all) {
           const why = unpinned(use.uses);

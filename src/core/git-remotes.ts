@@ -1,12 +1,13 @@
 /**
- * The GitHub repositories a checkout's `.git/config` names as its remotes (`[remote "origin"]
+ * The GitHub repository a checkout's `.git/config` names as its `origin` remote (`[remote "origin"]
  * url = https://github.com/Azure/azureml-assets.git`): what CI004 needs to tell a reference to the
  * repository itself (`Azure/azureml-assets/.github/workflows/x.yml@main`, first-party) from a
- * third-party one. actions/checkout writes the `origin` remote this way; a clone, `git@github.com:`.
- * Read as text, never by running git.
+ * third-party one. actions/checkout writes `origin` this way; a clone, `git@github.com:`. Only
+ * `origin`: another remote is another repository (a fork's `upstream` is the original, whose
+ * branch a push there moves under the fork's secrets; review 131). Read as text, never by running git.
  */
 
-/** `url = …` lines of `[remote "…"]` sections (git-config(1): a section header, then `key = value` lines). */
+/** `url = …` lines of the `[remote "origin"]` section (git-config(1): a section header, then `key = value` lines). */
 const SECTION = /^\s*\[\s*([^\]\s"]+)(?:\s+"([^"]*)")?\s*\]/;
 const URL_LINE = /^\s*url\s*=\s*(.*?)\s*$/i;
 
@@ -19,14 +20,15 @@ export function githubRepositoryOf(url: string): string | undefined {
   return m ? `${m[1]!.toLowerCase()}/${m[2]!.toLowerCase()}` : undefined;
 }
 
-/** Every GitHub `owner/repo` (lower-case) among the remotes of a `.git/config` text, each once. */
+/** The GitHub `owner/repo` (lower-case) of the `origin` remote of a `.git/config` text (none, or one). */
 export function githubRemotes(configText: string): string[] {
   const out = new Set<string>();
   let inRemote = false;
   for (const line of configText.split(/\r?\n/)) {
     const section = SECTION.exec(line);
     if (section) {
-      inRemote = section[1]!.toLowerCase() === 'remote';
+      // (Section names are case-insensitive, subsection names case-sensitive: git-config(1).)
+      inRemote = section[1]!.toLowerCase() === 'remote' && section[2] === 'origin';
       continue;
     }
     if (!inRemote) continue;

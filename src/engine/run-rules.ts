@@ -49,7 +49,7 @@ export interface RuleRunInput {
   repositoryAbove?: string;
   /** Whether a folder inside the root is a repository's top (it has a `.git`), for `repositoryPath`; default: none is. */
   isRepositoryTop?: (dir: string) => boolean;
-  /** The GitHub repositories (`owner/repo`, lower-case) the checkout holding a file names as its remotes; default: none known. */
+  /** The GitHub repositories (`owner/repo`, lower-case) the checkout holding a file names as its origin remote; default: none known. */
   repositoryNames?: (file: string) => readonly string[];
 }
 

@@ -279,8 +279,8 @@ export interface RuleContext<M extends string = string> {
    */
   repositoryPath(file: string): string;
   /**
-   * The GitHub repositories (`owner/repo`, lower-case) that the checkout holding `file` names as
-   * its remotes (its `.git/config`, read only when that `.git` folder is inside the scan root);
+   * The GitHub repository (`owner/repo`, lower-case) that the checkout holding `file` names as its
+   * `origin` remote (its `.git/config`, read only when that `.git` folder is inside the scan root);
    * empty when not known. CI004: a reference to the repository itself is not third-party.
    */
   repositoryNames(file: string): readonly string[];

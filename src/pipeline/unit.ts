@@ -159,7 +159,7 @@ function repositoryOf(ctx: FrontEndContext): { repositoryAbove?: string; isRepos
   };
   const namesByTop = new Map<string, readonly string[]>();
   /**
-   * The remotes of the checkout that holds `file`: its nearest `.git` at or above it inside the
+   * The origin remote of the checkout that holds `file`: its nearest `.git` at or above it inside the
    * root, when it is a folder (a worktree's or submodule's `.git` file points to a config
    * elsewhere: not read). Read through the Host, so a changed remote re-lints with --cache.
    */

@@ -18,7 +18,7 @@ describe('githubRepositoryOf', () => {
 });
 
 describe('githubRemotes', () => {
-  it('reads the url of every [remote] section, each once, and nothing else', () => {
+  it('reads the url of the origin remote only (another remote, a fork\'s upstream, is another repository; review 131)', () => {
     const config = [
       '[core]',
       '\turl = https://github.com/not/a-remote',
@@ -32,6 +32,7 @@ describe('githubRemotes', () => {
       '[remote "again"]',
       '\turl = https://github.com/azure/AzureML-Assets.git',
     ].join('\r\n');
-    expect(githubRemotes(config)).toEqual(['azure/azureml-assets', 'microsoft/azureml-assets']);
+    expect(githubRemotes(config)).toEqual(['azure/azureml-assets']);
+    expect(githubRemotes('[remote "upstream"]\n\turl = https://github.com/BigOrg/ml-infra\n[remote "Origin"]\n\turl = https://github.com/me/ml-infra\n')).toEqual([]);
   });
 });

@@ -62,10 +62,11 @@ jobs:
     ],
     invalid: [
       {
-        // The checkout's remote is another repository (a fork's upstream is named only when it is a remote).
+        // The checkout's origin is another repository; another remote (a fork's upstream) is not the
+        // repository itself: a push to its branch runs under this repository's secrets (review 131).
         name: 'reference-to-another-repository-of-the-owner',
         files: {
-          '.git/config': '[remote "origin"]\n\turl = git@github.com:Azure/azureml-examples.git\n',
+          '.git/config': '[remote "origin"]\n\turl = git@github.com:Azure/azureml-examples.git\n[remote "upstream"]\n\turl = https://github.com/Azure/azureml-assets\n',
           '.github/workflows/test.yml': 'on: push\njobs:\n  ctx:\n    uses: ⟦Azure/azureml-assets/.github/workflows/check-execution-context.yaml@main⟧\n',
         },
         level: 'warning',
