@@ -340,44 +340,55 @@ export function itemAt<T extends Value>(list: Value, position: Value, item: T): 
   return position.origin === undefined || (position.kind === 'number' && position.loopPosition) ? elementOf(list, item) : memberOf(list, item);
 }
 
-/** Containers larger than this are not searched (each read would scan them: quadratic over a big map); none inherits. */
-const MAX_SIZE_CONTAINER = 64;
+/** Containers holding more values than this (at every depth) are not searched (each read would scan them: quadratic over a big map); none inherits. */
+const MAX_SIZE_CONTAINER = 256;
+
+/**
+ * A member name that says it holds a size (`vm_size`, `vmSize`, `size`): its value, when not
+ * known, may be a VM size, so the container's one known size is not known to be its only one
+ * (review 131: `{ system = { vmSize = "Standard_D4s_v3" }, gpu = { vmSize = param } }`).
+ */
+const SIZE_KEY = /size/i;
+
+/** The members of an object (with their names) or the items of a list; none for other values. */
+function membersOf(v: Value): Iterable<[string | undefined, Value]> {
+  if (v.kind === 'object') return v.entries;
+  if (v.kind === 'list') return v.items.map((x): [undefined, Value] => [undefined, x]);
+  return [];
+}
 
 /**
  * Whether `m` is, or holds, the one VM size of `parent`: a size string that is the only one among
  * its siblings, or an object or list whose members hold exactly one size while its siblings hold
  * none (`var.cluster.gpu_pool.vm_size`: `gpu_pool` carries `cluster`'s links down to its size).
+ * A member not known counts as a size when its name says size, or it is a list item.
  */
 function holdsOnlySizeOf(parent: Value, m: Value): boolean {
-  if (m.kind === 'string') return SIZE_LIKE.test(m.value) && onlySizeOf(parent, m);
-  if (m.kind !== 'object' && m.kind !== 'list') return false;
   const budget = { nodes: MAX_SIZE_CONTAINER };
-  if (sizesIn(m, budget, 2) !== 1) return false;
-  const members = parent.kind === 'object' ? parent.entries.values() : parent.kind === 'list' ? parent.items : [];
-  for (const x of members) if (x !== m && sizesIn(x, budget, 1) !== 0) return false;
+  if (m.kind === 'string') {
+    if (!SIZE_LIKE.test(m.value)) return false;
+  } else if (m.kind !== 'object' && m.kind !== 'list') return false;
+  else if (sizesIn(m, undefined, budget, 2) !== 1) return false;
+  for (const [k, x] of membersOf(parent)) if (x !== m && sizesIn(x, k, budget, 1) !== 0) return false;
   return budget.nodes >= 0;
 }
 
-/** How many VM-size strings `v` holds, counting no further than `stop` and reading at most `budget.nodes` values (past it: `stop`, as if too many). */
-function sizesIn(v: Value, budget: { nodes: number }, stop: number): number {
+/**
+ * How many VM sizes `v` (the member `key` of its container) holds or may hold, counting no further
+ * than `stop` and reading at most `budget.nodes` values (past it: `stop`, as if too many). A value
+ * not known under a name that says size, or as a list item, may be one or more: `stop`.
+ */
+function sizesIn(v: Value, key: string | undefined, budget: { nodes: number }, stop: number): number {
   if (--budget.nodes < 0) return stop;
   if (v.kind === 'string') return SIZE_LIKE.test(v.value) ? 1 : 0;
+  if (v.kind === 'unknown') return key === undefined || SIZE_KEY.test(key) ? stop : 0;
   if (v.kind !== 'object' && v.kind !== 'list') return 0;
   let n = 0;
-  for (const x of v.kind === 'object' ? v.entries.values() : v.items) {
-    n += sizesIn(x, budget, stop - n);
+  for (const [k, x] of membersOf(v)) {
+    n += sizesIn(x, k, budget, stop - n);
     if (n >= stop) return stop;
   }
   return n;
-}
-
-/** Whether `m` is the only VM-size string among `parent`'s members or items. */
-function onlySizeOf(parent: Value, m: Value): boolean {
-  const count = parent.kind === 'object' ? parent.entries.size : parent.kind === 'list' ? parent.items.length : 0;
-  if (count > MAX_SIZE_CONTAINER) return false;
-  const members = parent.kind === 'object' ? parent.entries.values() : parent.kind === 'list' ? parent.items : [];
-  for (const x of members) if (x !== m && x.kind === 'string' && SIZE_LIKE.test(x.value)) return false;
-  return true;
 }
 
 /**

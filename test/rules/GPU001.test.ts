@@ -1323,6 +1323,49 @@ resource "azapi_resource" "gpu" {
   bicep: {
     valid: [
       {
+        // The GPU-named parameter holds a second size that is not known (a parameter without a value),
+        // nested or flat: the system pool's CPU size is not known to be the parameter's one size, so
+        // the name says nothing of it (review 131: a false GPU001, AKS001 and GPU002).
+        name: 'gpu-named-object-with-a-second-size-not-known',
+        files: {
+          'main.bicep': `param gpuVmSize string
+param gpuAks object = {
+  system: {
+    vmSize: 'Standard_D4s_v3'
+  }
+  gpu: {
+    vmSize: gpuVmSize
+  }
+}
+param gpuAksFlat object = {
+  systemVmSize: 'Standard_D4s_v3'
+  gpuVmSize: gpuVmSize
+}
+resource aks 'Microsoft.ContainerService/managedClusters@2024-05-01' existing = {
+  name: 'aks'
+}
+resource sys 'Microsoft.ContainerService/managedClusters/agentPools@2024-05-01' = {
+  parent: aks
+  name: 'system'
+  properties: {
+    mode: 'System'
+    vmSize: gpuAks.system.vmSize
+    count: 1
+  }
+}
+resource sys2 'Microsoft.ContainerService/managedClusters/agentPools@2024-05-01' = {
+  parent: aks
+  name: 'system2'
+  properties: {
+    mode: 'System'
+    vmSize: gpuAksFlat.systemVmSize
+    count: 1
+  }
+}
+`,
+        },
+      },
+      {
         // A camelCase negation in the middle of a name negates its gpu (review 105): not meant for GPU.
         name: 'camel-case-negation-inside-a-parameter-name',
         files: {
