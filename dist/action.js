@@ -1925,32 +1925,31 @@ function heldByLoop(item, loop) {
 function itemAt(list2, position, item) {
   return position.origin === void 0 || position.kind === "number" && position.loopPosition ? elementOf(list2, item) : memberOf(list2, item);
 }
+function membersOf(v) {
+  if (v.kind === "object") return v.entries;
+  if (v.kind === "list") return v.items.map((x) => [void 0, x]);
+  return [];
+}
 function holdsOnlySizeOf(parent, m) {
-  if (m.kind === "string") return SIZE_LIKE.test(m.value) && onlySizeOf(parent, m);
-  if (m.kind !== "object" && m.kind !== "list") return false;
   const budget = { nodes: MAX_SIZE_CONTAINER };
-  if (sizesIn(m, budget, 2) !== 1) return false;
-  const members2 = parent.kind === "object" ? parent.entries.values() : parent.kind === "list" ? parent.items : [];
-  for (const x of members2) if (x !== m && sizesIn(x, budget, 1) !== 0) return false;
+  if (m.kind === "string") {
+    if (!SIZE_LIKE.test(m.value)) return false;
+  } else if (m.kind !== "object" && m.kind !== "list") return false;
+  else if (sizesIn(m, void 0, budget, 2) !== 1) return false;
+  for (const [k, x] of membersOf(parent)) if (x !== m && sizesIn(x, k, budget, 1) !== 0) return false;
   return budget.nodes >= 0;
 }
-function sizesIn(v, budget, stop) {
+function sizesIn(v, key, budget, stop) {
   if (--budget.nodes < 0) return stop;
   if (v.kind === "string") return SIZE_LIKE.test(v.value) ? 1 : 0;
+  if (v.kind === "unknown") return key === void 0 || SIZE_KEY.test(key) ? stop : 0;
   if (v.kind !== "object" && v.kind !== "list") return 0;
   let n = 0;
-  for (const x of v.kind === "object" ? v.entries.values() : v.items) {
-    n += sizesIn(x, budget, stop - n);
+  for (const [k, x] of membersOf(v)) {
+    n += sizesIn(x, k, budget, stop - n);
     if (n >= stop) return stop;
   }
   return n;
-}
-function onlySizeOf(parent, m) {
-  const count2 = parent.kind === "object" ? parent.entries.size : parent.kind === "list" ? parent.items.length : 0;
-  if (count2 > MAX_SIZE_CONTAINER) return false;
-  const members2 = parent.kind === "object" ? parent.entries.values() : parent.kind === "list" ? parent.items : [];
-  for (const x of members2) if (x !== m && x.kind === "string" && SIZE_LIKE.test(x.value)) return false;
-  return true;
 }
 function defaultForNull(def2, nullGiven, label = "null given: the default applies") {
   return nullGiven?.origin ? passedThrough(def2, { ...nullGiven.origin, label }) : def2;
@@ -2267,7 +2266,7 @@ function passedNull(v) {
 function nullWrittenElsewhere(v) {
   return v.kind === "null" && (v.decidedBy !== void 0 || passedNull(v));
 }
-var str, num, bool, nul, list, obj, unknown, MAX_VIA_LINKS, SIZE_LIKE, MAX_SIZE_CONTAINER, NULL_GIVEN_NO_DEFAULT, MAX_AGREED_DEPTH, MAX_ARGUMENT_NODES, MAX_ARGUMENT_CHARS, MAX_ARGUMENT_WORK, argumentWork, NODE_COUNTS;
+var str, num, bool, nul, list, obj, unknown, MAX_VIA_LINKS, SIZE_LIKE, MAX_SIZE_CONTAINER, SIZE_KEY, NULL_GIVEN_NO_DEFAULT, MAX_AGREED_DEPTH, MAX_ARGUMENT_NODES, MAX_ARGUMENT_CHARS, MAX_ARGUMENT_WORK, argumentWork, NODE_COUNTS;
 var init_value = __esm({
   "src/core/value.ts"() {
     "use strict";
@@ -2291,7 +2290,8 @@ var init_value = __esm({
     });
     MAX_VIA_LINKS = 64;
     SIZE_LIKE = /^standard_/i;
-    MAX_SIZE_CONTAINER = 64;
+    MAX_SIZE_CONTAINER = 256;
+    SIZE_KEY = /size/i;
     NULL_GIVEN_NO_DEFAULT = "null given: not given, the parameter is null";
     MAX_AGREED_DEPTH = 32;
     MAX_ARGUMENT_NODES = 1e5;
@@ -33929,14 +33929,24 @@ function evaluateTerraform(input2) {
   };
   const copies = /* @__PURE__ */ new Set();
   for (const dir of byDir.keys()) for (const rec of manifestOf(dir)?.records.values() ?? []) copies.add(rec.dir);
-  let cliAssigned;
-  const takesCliVarFiles = (dir, isRoot, declared) => {
-    if (input2.cliVarFiles.length === 0) return false;
-    cliAssigned ??= new Set(input2.cliVarFiles.filter((f) => varFileParses(f, input2)).flatMap((f) => [...readVarFile(f, input2).keys()]));
-    const assigned = cliAssigned;
-    const declares = assigned.size === 0 || [...declared.keys()].some((n) => assigned.has(n));
-    return declares && (isRoot || dir === input2.root || input2.cliVarFiles.some((f) => isWithin(dir, f)));
+  const ownerOf = /* @__PURE__ */ new Map();
+  const moduleHolding = (file) => {
+    if (ownerOf.has(file)) return ownerOf.get(file);
+    let owner;
+    for (let d = path17.dirname(file); isWithin(input2.root, d); d = path17.dirname(d)) {
+      if (byDir.has(d) || input2.insideRoot(d) && (input2.listTfFiles(d)?.length ?? 0) > 0) {
+        owner = d;
+        break;
+      }
+      if (d === input2.root || path17.dirname(d) === d) break;
+    }
+    ownerOf.set(file, owner);
+    return owner;
   };
+  const cliVarFilesOf = (dir, isRoot) => input2.cliVarFiles.filter((f) => {
+    const owner = moduleHolding(f);
+    return owner !== void 0 ? owner === dir : isRoot || dir === input2.root;
+  });
   for (const dir of [...byDir.keys()].sort()) {
     if (copies.has(dir)) continue;
     const src = loader(dir);
@@ -33944,15 +33954,16 @@ function evaluateTerraform(input2) {
     const parses = (f) => varFileParses(f, input2);
     const isRoot = !called.has(dir) && (src.providers.length > 0 || hasBackend(src) || varFilesHere.length > 0);
     modules.push(factsOf(dir, isRoot));
-    const cli = !called.has(dir) && takesCliVarFiles(dir, isRoot, src.variables);
+    const cliFiles = called.has(dir) ? [] : cliVarFilesOf(dir, isRoot);
+    const cli = cliFiles.length > 0;
     const runs = cli ? [] : runsOf(dir);
     if (called.has(dir) && runs.length === 0) continue;
     const allAuto = varFilesHere.filter((f) => path17.dirname(f) === dir && AUTO_VARFILE.test(path17.basename(f)));
     const auto = allAuto.filter(parses);
     const candidates2 = cli ? [] : varFilesHere.filter((f) => !allAuto.includes(f) && !isBackendFile(path17.basename(f)) && classifyPath(relativePath(dir, f)) !== void 0);
     const variantFiles = candidates2.filter(parses);
-    const unreadable = allAuto.find((f) => !parses(f)) ?? (cli ? input2.cliVarFiles.find((f) => !parses(f)) : variantFiles.length === 0 ? candidates2.find((f) => !parses(f)) : void 0);
-    const variants = cli ? [{ file: input2.cliVarFiles[input2.cliVarFiles.length - 1], files: input2.cliVarFiles }] : [...called.has(dir) ? [] : variantFiles.map((file) => ({ file })), ...runs.map((run3) => ({ file: run3.file, run: run3 }))];
+    const unreadable = allAuto.find((f) => !parses(f)) ?? (cli ? cliFiles.find((f) => !parses(f)) : variantFiles.length === 0 ? candidates2.find((f) => !parses(f)) : void 0);
+    const variants = cli ? [{ file: cliFiles[cliFiles.length - 1], files: cliFiles }] : [...called.has(dir) ? [] : variantFiles.map((file) => ({ file })), ...runs.map((run3) => ({ file: run3.file, run: run3 }))];
     if (variants.length === 0) variants.push({});
     for (const { file: variantFile, files: layered, run: run3 } of variants) {
       const inputs = /* @__PURE__ */ new Map();
@@ -59124,7 +59135,7 @@ function githubRemotes(configText) {
   for (const line of configText.split(/\r?\n/)) {
     const section = SECTION.exec(line);
     if (section) {
-      inRemote = section[1].toLowerCase() === "remote";
+      inRemote = section[1].toLowerCase() === "remote" && section[2] === "origin";
       continue;
     }
     if (!inRemote) continue;

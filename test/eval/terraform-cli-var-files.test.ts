@@ -46,17 +46,36 @@ async function run(dir: string, varFiles: string[], rules: string[], paths = [di
 }
 
 describe('--var-file', () => {
-  it('is the values of the root modules that declare what it assigns, not of a reusable module elsewhere in the scan', async () => {
+  it('in a root\'s folder, is that root\'s values: not a reusable module\'s, nor another root\'s (review 130, 131)', async () => {
     const dir = trees.tree({
       'app/main.tf': workspace(PROVIDER),
       'app/prod.tfvars': 'location = "northeurope"\n',
       // No provider block and no call: a reusable module, evaluated on its own with its defaults.
       'modules/ws/main.tf': workspace(),
+      // Another root, with its own var file (nonprod): it keeps it, and gives no prod finding.
+      'aks/main.tf': workspace(PROVIDER),
+      'aks/dev.tfvars': 'public = false\n',
     });
     const r = await run(dir, ['app/prod.tfvars'], ['AML001']);
     expect(r.briefs).toEqual([
       // (The root's finding is located at the default `public = true`; the var file decides its class.)
       'AML001 error publicWorkspace app/main.tf:10:13 prod app/prod.tfvars',
+      'AML001 warning publicWorkspace modules/ws/main.tf:7:13 unknown default',
+    ]);
+  });
+
+  it('outside every module (a shared configuration folder), is every root module\'s values, whatever they declare (review 131)', async () => {
+    const dir = trees.tree({
+      'infra/main.tf': workspace(PROVIDER),
+      'infra/dev.tfvars': 'public = false\n',
+      'aml/main.tf': workspace(PROVIDER),
+      // Assigns nothing either root declares: Terraform warns and runs them as prod all the same.
+      'envs/prod.tfvars': 'subscription = "x"\n',
+      'modules/ws/main.tf': workspace(),
+    });
+    expect((await run(dir, ['envs/prod.tfvars'], ['AML001'])).briefs).toEqual([
+      'AML001 error publicWorkspace aml/main.tf:10:13 prod envs/prod.tfvars',
+      'AML001 error publicWorkspace infra/main.tf:10:13 prod envs/prod.tfvars',
       'AML001 warning publicWorkspace modules/ws/main.tf:7:13 unknown default',
     ]);
   });
@@ -81,6 +100,19 @@ describe('--var-file', () => {
     expect(opened.briefs).toEqual(['AML001 error publicWorkspace infra/open.tfvars:1:10 prod infra/common.tfvars + infra/prod.tfvars + infra/open.tfvars']);
     // Loaded before common.tfvars, open.tfvars is overridden.
     expect((await run(dir, ['infra/open.tfvars', 'infra/common.tfvars'], ['AML001'])).briefs).toEqual([]);
+  });
+
+  it('each root layers the files that are its own: a shared file and the one in its folder', async () => {
+    const dir = trees.tree({
+      'aml/main.tf': workspace(PROVIDER),
+      'aml/prod.tfvars': 'location = "northeurope"\n',
+      'aks/main.tf': workspace(PROVIDER),
+      'envs/common.tfvars': 'location = "westeurope"\n',
+    });
+    expect((await run(dir, ['envs/common.tfvars', 'aml/prod.tfvars'], ['AML001'])).briefs).toEqual([
+      'AML001 error publicWorkspace aml/main.tf:10:13 prod envs/common.tfvars + aml/prod.tfvars',
+      'AML001 warning publicWorkspace aks/main.tf:10:13 unknown envs/common.tfvars',
+    ]);
   });
 
   it('a resource the layered files switch off (count = 0) is not judged', async () => {

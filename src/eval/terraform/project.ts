@@ -299,22 +299,36 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
   // which discovery skips): evaluated only through the calls they belong to, never as roots.
   const copies = new Set<string>();
   for (const dir of byDir.keys()) for (const rec of manifestOf(dir)?.records.values() ?? []) copies.add(rec.dir);
-  let cliAssigned: ReadonlySet<string> | undefined;
-  /**
-   * Whether the --var-files are this uncalled module's values: they are a root module's (RULES.md
-   * "Variants"), so a module takes them when it declares a variable they assign (Terraform warns of
-   * values for variables a module does not declare) and it is a root — or the module the run was
-   * pointed at (the scan root), or one whose folder holds a var file. A reusable module elsewhere in
-   * the scan keeps its defaults (review 130: a root's prod.tfvars made every module of a monorepo
-   * prod). Files that assign nothing go with every root (their names may still say the environment).
-   */
-  const takesCliVarFiles = (dir: string, isRoot: boolean, declared: ReadonlyMap<string, unknown>): boolean => {
-    if (input.cliVarFiles.length === 0) return false;
-    cliAssigned ??= new Set(input.cliVarFiles.filter((f) => varFileParses(f, input)).flatMap((f) => [...readVarFile(f, input).keys()]));
-    const assigned = cliAssigned;
-    const declares = assigned.size === 0 || [...declared.keys()].some((n) => assigned.has(n));
-    return declares && (isRoot || dir === input.root || input.cliVarFiles.some((f) => isWithin(dir, f)));
+  /** The module a --var-file belongs to: the nearest folder at or above it, inside the root, with .tf files (each file asked once). */
+  const ownerOf = new Map<string, string | undefined>();
+  const moduleHolding = (file: string): string | undefined => {
+    if (ownerOf.has(file)) return ownerOf.get(file);
+    let owner: string | undefined;
+    for (let d = path.dirname(file); isWithin(input.root, d); d = path.dirname(d)) {
+      if (byDir.has(d) || (input.insideRoot(d) && (input.listTfFiles(d)?.length ?? 0) > 0)) {
+        owner = d;
+        break;
+      }
+      if (d === input.root || path.dirname(d) === d) break;
+    }
+    ownerOf.set(file, owner);
+    return owner;
   };
+  /**
+   * The --var-files that are this uncalled module's values, in the order given: they are a root
+   * module's (RULES.md "Variants"). A file in a module's folder (or below it, where no other
+   * module is) is that module's alone; one outside every module (`envs/prod.tfvars`, a CAF
+   * configuration folder) is every root's, and the scan root's. A reusable module elsewhere in the
+   * scan keeps its defaults, and a root another root's file does not name keeps its own var files
+   * (review 130: `demos/x/prod.tfvars` made every module of a monorepo prod; review 131: by the
+   * variables a file assigns, a root declaring none of them lost the file, two roots declaring
+   * `location` both took it).
+   */
+  const cliVarFilesOf = (dir: string, isRoot: boolean): string[] =>
+    input.cliVarFiles.filter((f) => {
+      const owner = moduleHolding(f);
+      return owner !== undefined ? owner === dir : isRoot || dir === input.root;
+    });
   for (const dir of [...byDir.keys()].sort()) {
     if (copies.has(dir)) continue;
     const src = loader(dir)!;
@@ -327,7 +341,8 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
     const parses = (f: string): boolean => varFileParses(f, input);
     const isRoot = !called.has(dir) && (src.providers.length > 0 || hasBackend(src) || varFilesHere.length > 0);
     modules.push(factsOf(dir, isRoot)!);
-    const cli = !called.has(dir) && takesCliVarFiles(dir, isRoot, src.variables);
+    const cliFiles = called.has(dir) ? [] : cliVarFilesOf(dir, isRoot);
+    const cli = cliFiles.length > 0;
     // The Terragrunt configurations that run the folder give it a variant each (their inputs);
     // not when --var-file says which values to evaluate with.
     const runs = cli ? [] : runsOf(dir);
@@ -341,9 +356,9 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
     const variantFiles = candidates.filter(parses);
     // The --var-files are one evaluation, loaded in the order given as `terraform plan -var-file a
     // -var-file b` loads them (a later one wins); Terraform refuses the run when one does not parse.
-    const unreadable = allAuto.find((f) => !parses(f)) ?? (cli ? input.cliVarFiles.find((f) => !parses(f)) : variantFiles.length === 0 ? candidates.find((f) => !parses(f)) : undefined);
+    const unreadable = allAuto.find((f) => !parses(f)) ?? (cli ? cliFiles.find((f) => !parses(f)) : variantFiles.length === 0 ? candidates.find((f) => !parses(f)) : undefined);
     const variants: { file?: string; files?: readonly string[]; run?: TerragruntRun }[] = cli
-      ? [{ file: input.cliVarFiles[input.cliVarFiles.length - 1]!, files: input.cliVarFiles }]
+      ? [{ file: cliFiles[cliFiles.length - 1]!, files: cliFiles }]
       : [...(called.has(dir) ? [] : variantFiles.map((file) => ({ file }))), ...runs.map((run) => ({ file: run.file, run }))];
     if (variants.length === 0) variants.push({});
     for (const { file: variantFile, files: layered, run } of variants) {
