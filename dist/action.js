@@ -32639,6 +32639,12 @@ var init_type_defaults = __esm({
 
 // src/eval/terraform/instance.ts
 import path14 from "node:path";
+function firstTime(seen, decl) {
+  const key = `${decl.file}\0${decl.node.range.start.offset}`;
+  if (seen.has(key)) return false;
+  seen.add(key);
+  return true;
+}
 function whyUnknown(v) {
   return v.kind === "unknown" && v.reason ? ` (${v.reason})` : "";
 }
@@ -33220,60 +33226,73 @@ var init_instance = __esm({
        * alone (a literal secret is in the repository whether or not a plan creates the block; review
        * 130): each resource block whose `count`/`for_each` gives no instance, evaluated once with
        * `count.index`/`each` unknown; and every resource and variable of a local module that a call
-       * makes no instance of, evaluated with no arguments (its variables unknown but for their
-       * defaults). A registry module's copy is not the user's code (as `collectInputDecls`). Asked
-       * after the evaluation: what it evaluates counts against nothing the evaluation reports.
+       * makes no instance of, evaluated with that call's arguments (their literals are its variables'
+       * values). A registry module's copy is not the user's code (as `collectInputDecls`). Asked after
+       * the evaluation: what it evaluates counts against nothing the evaluation reports. `seen`: the
+       * blocks and calls already collected (by their place), shared by the variants of a unit so that
+       * each is evaluated once, however many var files there are (review 131: 6 variants cost 5×).
        */
-      inertDeclarations() {
+      inertDeclarations(seen = /* @__PURE__ */ new Set()) {
         const out = { resources: [], inputs: [] };
-        this.collectInert(out, /* @__PURE__ */ new Set([this.src.dir]));
+        this.collectInert(out, seen);
         return out;
       }
-      collectInert(out, seenDirs) {
+      collectInert(out, seen) {
         if (this.opts.vendored) return;
         for (const [key, decl] of this.src.resources) {
           const baseAddress2 = `${this.prefix}${key}`;
-          if (this.noInstances.has(baseAddress2) && !this.cappedExpansions.has(baseAddress2)) out.resources.push(this.inertResource(key, decl));
+          if (!this.noInstances.has(baseAddress2) || this.cappedExpansions.has(baseAddress2) || !firstTime(seen, decl)) continue;
+          out.resources.push(this.inertResource(key, decl));
         }
         for (const [name, call] of this.src.moduleCalls) {
           const instances = this.childInstances(name);
-          for (const c of instances) c.instance.collectInert(out, seenDirs);
-          if (instances.length > 0 || !this.noInstances.has(`${this.prefix}module.${name}`)) continue;
-          const phantom = this.instanceWithoutArguments(name, call, seenDirs);
+          for (const c of instances) c.instance.collectInert(out, seen);
+          if (instances.length > 0 || !this.noInstances.has(`${this.prefix}module.${name}`) || !firstTime(seen, call)) continue;
+          const phantom = this.instanceWithoutInstances(name, call);
           if (!phantom) continue;
           phantom.collectResources(out.resources);
           phantom.collectInputDecls(out.inputs);
-          phantom.collectInert(out, seenDirs);
+          phantom.collectInert(out, seen);
         }
       }
+      /** `count.index` and `each` of a block that has no instance: not known. */
+      static NO_INSTANCE_VARS = (() => {
+        const why = "this block has no instance in this evaluation";
+        return /* @__PURE__ */ new Map([
+          ["count", obj({ index: unknown(why) })],
+          ["each", obj({ key: unknown(why), value: unknown(why) })]
+        ]);
+      })();
       /** A resource block with no instance, evaluated as one whose count/for_each is not known. */
       inertResource(key, decl) {
         const [type, name] = [decl.node.labels[0].value, decl.node.labels[1].value];
         const baseAddress2 = `${this.prefix}${key}`;
-        const why = "this block has no instance in this evaluation";
-        const vars = /* @__PURE__ */ new Map([
-          ["count", obj({ index: unknown(why) })],
-          ["each", obj({ key: unknown(why), value: unknown(why) })]
-        ]);
         const sites = /* @__PURE__ */ new Map();
-        const body = this.evalBody(decl.node.body, decl.file, vars, sites, "", type);
+        const body = this.evalBody(decl.node.body, decl.file, _ModuleInstance.NO_INSTANCE_VARS, sites, "", type);
         return { address: baseAddress2, baseAddress: baseAddress2, type, name, file: decl.file, header: blockHeader(decl.node, decl.file), body, sites, block: decl.node, ...this.opts.calledAt ? { calledAt: this.opts.calledAt } : {} };
       }
-      /** The local module of a call that makes no instance, instantiated once with no arguments (each folder once per evaluation; not a registry module). */
-      instanceWithoutArguments(name, call, seenDirs) {
+      /** The local module of a call that makes no instance, instantiated once with the call's arguments (`count.index`/`each` unknown); not a registry module. */
+      instanceWithoutInstances(name, call) {
         const source = localModuleSource(call.node);
         const depth = (this.opts.depth ?? 0) + 1;
         if (source === void 0 || depth > MAX_MODULE_DEPTH) return void 0;
         const dir = localDir(this.src, source);
         const ancestors = [...this.opts.ancestors ?? [], this.src.dir];
-        if (seenDirs.has(dir) || ancestors.includes(dir)) return void 0;
-        seenDirs.add(dir);
+        if (ancestors.includes(dir)) return void 0;
         const childSrc = this.opts.loader(dir);
         if (!childSrc) return void 0;
+        const inputs = /* @__PURE__ */ new Map();
+        const argCtx = this.context(call.file, _ModuleInstance.NO_INSTANCE_VARS);
+        for (const item of call.node.body.items) {
+          if (item.type !== "Attribute" || item.name === "source" || item.name === "version" || item.name === "providers" || META.has(item.name)) continue;
+          const f = itemFile(item, call.file);
+          const v = evaluate(item.expr, f === call.file ? argCtx : this.context(f, _ModuleInstance.NO_INSTANCE_VARS));
+          inputs.set(item.name, passedThrough(v, locOf(item, f, `module "${name}" argument "${item.name}"`)));
+        }
         const childKey = this.opts.moduleKey ? `${this.opts.moduleKey}.${name}` : name;
         return new _ModuleInstance(childSrc, {
           prefix: `${this.prefix}module.${name}.`,
-          inputs: /* @__PURE__ */ new Map(),
+          inputs,
           loader: this.opts.loader,
           problems: [],
           guard: this.opts.guard,
@@ -33947,6 +33966,7 @@ function evaluateTerraform(input2) {
     const owner = moduleHolding(f);
     return owner !== void 0 ? owner === dir : isRoot || dir === input2.root;
   });
+  const inertSeen = /* @__PURE__ */ new Set();
   for (const dir of [...byDir.keys()].sort()) {
     if (copies.has(dir)) continue;
     const src = loader(dir);
@@ -34006,7 +34026,7 @@ function evaluateTerraform(input2) {
       }
       const unparsed = instance.unparsedFiles();
       if (unparsed.size > 0) evaluation.incomplete = [...unparsed].sort();
-      const inert = instance.inertDeclarations();
+      const inert = instance.inertDeclarations(inertSeen);
       if (inert.inputs.length > 0) evaluation.inertInputs = inert.inputs;
       evaluations.push({ evaluation, resources, opaqueModules, inertResources: inert.resources });
     }
@@ -58785,6 +58805,7 @@ function severity(l) {
 }
 var ENV_RANK = { prod: 2, unknown: 1, nonprod: 0 };
 function outranks(a, b) {
+  if (!a.inert !== !b.inert) return !a.inert;
   const bySeverity = severity(a.level) - severity(b.level);
   return bySeverity !== 0 ? bySeverity > 0 : ENV_RANK[a.env] > ENV_RANK[b.env];
 }
@@ -58792,6 +58813,7 @@ function fingerprintsMoreProductionLike(env, f) {
   return ENV_RANK[env] > ENV_RANK[f.fingerprintEnv ?? f.env];
 }
 function keepStableFingerprint(kept, other) {
+  if (other.inert && !kept.inert) return;
   const otherEnv = other.fingerprintEnv ?? other.env;
   if (!fingerprintsMoreProductionLike(otherEnv, kept)) return;
   kept.fingerprint = other.fingerprint;
@@ -58938,10 +58960,10 @@ function runRules(input2, undecided2 = [], failures = []) {
         if (consumers) existing.consumers = consumers;
         else delete existing.consumers;
       }
-      const replaces = !existing || outranks({ level, env }, existing);
+      const replaces = !existing || outranks({ level, env, ...d.inert ? { inert: d.inert } : {} }, existing);
       const acrossDeclarations = existing !== void 0 && key !== `${place}|${declared}`;
       if (acrossDeclarations && !replaces) existing.related = joinLocations(existing.related, related);
-      if (existing && !replaces && fingerprintsMoreProductionLike(env, existing)) {
+      if (existing && !replaces && !(d.inert && !existing.inert) && fingerprintsMoreProductionLike(env, existing)) {
         keepStableFingerprint(existing, { fingerprint: fingerprintOf({ root: input2.root, ruleId: meta.id, location, subject, attributePath, env }), env });
       }
       if (!replaces) return;
@@ -58961,6 +58983,7 @@ function runRules(input2, undecided2 = [], failures = []) {
         ...consumers ? { consumers } : {}
       });
       finding.mergeKey = key;
+      if (d.inert) finding.inert = true;
       if (instance !== void 0) keptInstance.set(key, instance);
       if (existing) keepStableFingerprint(finding, existing);
       if (r?.extent && sameRange(location, r.header) && locationContains(r.extent, location)) finding.extent = r.extent;
@@ -62366,6 +62389,7 @@ var SEC001_hardcoded_secret_default = defineRule({
     const literal = (name, v, h) => {
       const armExpressions = v.origin === void 0 || /\.jsonc?$/i.test(v.origin.file);
       if (v.kind !== "string" || isPlaceholder2(v.value, { bareWords: !h.strict, armExpressions }) || !h.strict && echoesName(name, v.value)) return;
+      if (h.writtenHere && v.via !== void 0 && v.via.length > 0) return;
       const location = v.origin ?? h.at;
       if (!location || !once(location)) return;
       const related = [...v.via ?? [], ...h.related ?? []].filter((l) => !sameRange(l, location));
@@ -62378,7 +62402,8 @@ var SEC001_hardcoded_secret_default = defineRule({
         related,
         messageId: h.messageId,
         data: { ...h.data, key: name },
-        ...sample ? { level: "warning" } : {}
+        ...sample ? { level: "warning" } : {},
+        ...h.inert ? { inert: true } : {}
       });
     };
     const walk4 = (key, v, onSecret, parentKey2) => {
@@ -62415,11 +62440,12 @@ var SEC001_hardcoded_secret_default = defineRule({
         visit2(key, v.document, onSecret, parentKey2, seen);
       }
     };
-    const input2 = (d) => {
+    const input2 = (d, inert) => {
       const declared = d.kind === "tf-variable" ? "variable" : "parameter";
       const subject = `${d.kind}:${d.header.file}:${d.name}`;
       const related = [{ ...d.header, label: `${declared} "${d.name}"` }];
       const data = { declared, input: d.name };
+      const of = inert ? { inert } : {};
       const objectLike = d.kind !== "tf-variable" && (d.readByMember === true || isObjectType(d.type));
       const secureParam = d.kind !== "tf-variable" && d.secure === true && !objectLike;
       const values = [
@@ -62430,9 +62456,9 @@ var SEC001_hardcoded_secret_default = defineRule({
         if (!v) continue;
         const strict = secureParam && isDefault;
         if (looksSecret(d.name) && !objectLike) {
-          if (!(v.kind === "string" && isCredentialFree(d.name, v.value))) literal(d.name, v, { messageId: whole, data, subject, related, strict });
-        } else if (strict) literal(d.name, v, { messageId: "secureDefault", data, subject, related, strict });
-        else walk4(objectLike ? void 0 : d.name, v, (name, s) => literal(name, s, { messageId: key, data, subject, related }));
+          if (!(v.kind === "string" && isCredentialFree(d.name, v.value))) literal(d.name, v, { messageId: whole, data, subject, related, strict, ...of });
+        } else if (strict) literal(d.name, v, { messageId: "secureDefault", data, subject, related, strict, ...of });
+        else walk4(objectLike ? void 0 : d.name, v, (name, s) => literal(name, s, { messageId: key, data, subject, related, ...of }));
       }
       if (d.kind !== "tf-variable" && !objectLike && looksSecret(d.name) && !d.secure && d.type?.trim().toLowerCase() === "string" && once(d.header)) {
         ctx.report({
@@ -62463,7 +62489,8 @@ var SEC001_hardcoded_secret_default = defineRule({
         variantFile = g.evaluation.variantFile;
         seenInGraph = /* @__PURE__ */ new Set();
         try {
-          for (const d of [...g.evaluation.inputs, ...g.evaluation.inertInputs ?? []]) input2(d);
+          for (const d of g.evaluation.inputs) input2(d);
+          for (const d of g.evaluation.inertInputs ?? []) input2(d, true);
           if (g.evaluation.variantFile !== void 0 && g.evaluation.undeclaredValues) fileValues(g.evaluation.variantFile, g.evaluation.undeclaredValues);
           for (const call of [...g.opaqueModules, ...g.unboundCalls]) {
             const how = g.unboundCalls.includes(call) ? "its template is not evaluated with it" : call.partial ? "read only up to a syntax error" : "not evaluated";
@@ -62474,13 +62501,15 @@ var SEC001_hardcoded_secret_default = defineRule({
               walk4(arg, v, (name, s) => literal(name, s, { ...base, messageId: name === arg && s === v ? "moduleArgument" : "moduleArgumentKey" }));
             }
           }
+          const inert = new Set(g.inertResources);
           for (const r of [...g.resources, ...g.inertResources]) {
+            const of = inert.has(r) ? { inert: true, writtenHere: true } : {};
             if (isInlineElement(r)) continue;
             if (!SECRET_FORMATS.includes(r.format)) continue;
             const body = r.body;
             if (!body) continue;
             walk4(void 0, body, (name, s) => {
-              const base = { at: r.header, resource: r, related: [{ ...r.header, label: r.address }] };
+              const base = { at: r.header, resource: r, related: [{ ...r.header, label: r.address }], ...of };
               const own = SECRET_VALUE_RESOURCES.has(r.sourceType) ? s === entry2(body, "value") ? "value" : s === entry2(body, "value_wo") ? "value_wo" : void 0 : void 0;
               if (own) {
                 const data = own === "value" ? { kept: "in the code and in the Terraform state", fix: "generate it (random_password) or write it from outside the code (an ephemeral value into value_wo)" } : { kept: "in the code", fix: "generate it (random_password) or give value_wo an ephemeral value read from outside the code" };

@@ -310,11 +310,16 @@ export default defineRule({
       related?: Location[];
       /** The bare words `password`, `secret`, `test` are values here, not placeholders (a secure parameter's default). */
       strict?: boolean;
+      /** Read in a block with no instance in this evaluation (`count = 0`): the finding yields to one a deployed instance makes (review 131). */
+      inert?: true;
+      /** Only a literal written here counts: one that came through a variable or local is reported at its declaration (a resource with no instance). */
+      writtenHere?: true;
     }
     /** Reports a literal secret `v` held by `name`; never prints the value. */
     const literal = (name: string, v: Value, h: Holder): void => {
       const armExpressions = v.origin === undefined || /\.jsonc?$/i.test(v.origin.file);
       if (v.kind !== 'string' || isPlaceholder(v.value, { bareWords: !h.strict, armExpressions }) || (!h.strict && echoesName(name, v.value))) return;
+      if (h.writtenHere && v.via !== undefined && v.via.length > 0) return;
       const location = v.origin ?? h.at;
       if (!location || !once(location)) return;
       const related = [...(v.via ?? []), ...(h.related ?? [])].filter((l) => !sameRange(l, location));
@@ -329,6 +334,7 @@ export default defineRule({
         messageId: h.messageId,
         data: { ...h.data, key: name },
         ...(sample ? { level: 'warning' as const } : {}),
+        ...(h.inert ? { inert: true as const } : {}),
       });
     };
     /**
@@ -382,11 +388,12 @@ export default defineRule({
         visit(key, v.document, onSecret, parentKey, seen);
       }
     };
-    const input = (d: InputDecl): void => {
+    const input = (d: InputDecl, inert?: true): void => {
       const declared = d.kind === 'tf-variable' ? 'variable' : 'parameter';
       const subject = `${d.kind}:${d.header.file}:${d.name}`;
       const related = [{ ...d.header, label: `${declared} "${d.name}"` }];
       const data = { declared, input: d.name };
+      const of = inert ? { inert } : {};
       // RULES.md: a parameter used as an object (object type, or read by property) is not a secret; its keys may hold some.
       const objectLike = d.kind !== 'tf-variable' && (d.readByMember === true || isObjectType(d.type));
       // A secure ARM/Bicep parameter says it holds a secret, whatever its name.
@@ -399,9 +406,9 @@ export default defineRule({
         if (!v) continue;
         const strict = secureParam && isDefault;
         if (looksSecret(d.name) && !objectLike) {
-          if (!(v.kind === 'string' && isCredentialFree(d.name, v.value))) literal(d.name, v, { messageId: whole, data, subject, related, strict });
-        } else if (strict) literal(d.name, v, { messageId: 'secureDefault', data, subject, related, strict });
-        else walk(objectLike ? undefined : d.name, v, (name, s) => literal(name, s, { messageId: key, data, subject, related }));
+          if (!(v.kind === 'string' && isCredentialFree(d.name, v.value))) literal(d.name, v, { messageId: whole, data, subject, related, strict, ...of });
+        } else if (strict) literal(d.name, v, { messageId: 'secureDefault', data, subject, related, strict, ...of });
+        else walk(objectLike ? undefined : d.name, v, (name, s) => literal(name, s, { messageId: key, data, subject, related, ...of }));
       }
       if (d.kind !== 'tf-variable' && !objectLike && looksSecret(d.name) && !d.secure && d.type?.trim().toLowerCase() === 'string' && once(d.header)) {
         ctx.report({
@@ -439,8 +446,9 @@ export default defineRule({
         try {
           // Inputs first: a secret written as a parameter/variable default and used by a
           // resource is reported once, in the words of the declaration that holds it.
+          for (const d of g.evaluation.inputs) input(d);
           // (And the variables of a module no call instantiates here, `count = 0`: the default is in the repository all the same.)
-          for (const d of [...g.evaluation.inputs, ...(g.evaluation.inertInputs ?? [])]) input(d);
+          for (const d of g.evaluation.inertInputs ?? []) input(d, true);
           // What the variant's parameter file assigns to parameters the template does not declare (review 119).
           if (g.evaluation.variantFile !== undefined && g.evaluation.undeclaredValues) fileValues(g.evaluation.variantFile, g.evaluation.undeclaredValues);
           // A module the linter does not read (a registry source, a linked template's URL), or a
@@ -457,13 +465,15 @@ export default defineRule({
             }
           }
           // A block with no instance here (`count = 0`) is read too: its literal is in the repository all the same (review 130).
+          const inert = new Set(g.inertResources);
           for (const r of [...g.resources, ...g.inertResources]) {
+            const of = inert.has(r) ? { inert: true as const, writtenHere: true as const } : {};
             if (isInlineElement(r)) continue; // inline elements are part of their parent's body
             if (!SECRET_FORMATS.includes(r.format)) continue;
             const body = r.body;
             if (!body) continue;
             walk(undefined, body, (name, s) => {
-              const base = { at: r.header, resource: r, related: [{ ...r.header, label: r.address }] };
+              const base = { at: r.header, resource: r, related: [{ ...r.header, label: r.address }], ...of };
               // A resource that is itself the name/value pair (`azurerm_key_vault_secret { name, value }`):
               // its own name and a fix to fetch it from Key Vault would say nothing (review 95).
               const own = SECRET_VALUE_RESOURCES.has(r.sourceType) ? (s === entry(body, 'value') ? 'value' : s === entry(body, 'value_wo') ? 'value_wo' : undefined) : undefined;

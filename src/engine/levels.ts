@@ -29,7 +29,9 @@ const ENV_RANK: Record<EnvClass, number> = { prod: 2, unknown: 1, nonprod: 0 };
  * Its message and environment class (part of the fingerprint) then do not depend on which var
  * file sorts first: deleting `dev.tfvars` beside `prod.tfvars` leaves the finding as it was.
  */
-export function outranks(a: { level: LevelOrOff; env: EnvClass }, b: { level: LevelOrOff; env: EnvClass }): boolean {
+export function outranks(a: { level: LevelOrOff; env: EnvClass; inert?: true }, b: { level: LevelOrOff; env: EnvClass; inert?: true }): boolean {
+  // A finding made in a block that a variant deploys outranks one made where it has no instance (SEC001, `count = 0`).
+  if (!a.inert !== !b.inert) return !a.inert;
   const bySeverity = severity(a.level) - severity(b.level);
   return bySeverity !== 0 ? bySeverity > 0 : ENV_RANK[a.env] > ENV_RANK[b.env];
 }
@@ -45,7 +47,9 @@ export function fingerprintsMoreProductionLike(env: EnvClass, f: Pick<Finding, '
  * is a note in prod and a warning in dev: adding `dev.tfvars` beside `prod.tfvars` makes the
  * merged finding a warning, and keeps its fingerprint (a baseline still matches it).
  */
-export function keepStableFingerprint(kept: Finding, other: Pick<Finding, 'fingerprint' | 'fingerprintEnv' | 'env'>): void {
+export function keepStableFingerprint(kept: Finding, other: Pick<Finding, 'fingerprint' | 'fingerprintEnv' | 'env' | 'inert'>): void {
+  // (Nor does a finding in a block with no instance give one that is deployed its fingerprint.)
+  if (other.inert && !kept.inert) return;
   const otherEnv = other.fingerprintEnv ?? other.env;
   if (!fingerprintsMoreProductionLike(otherEnv, kept)) return;
   kept.fingerprint = other.fingerprint;

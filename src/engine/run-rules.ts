@@ -255,13 +255,13 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
         if (consumers) existing.consumers = consumers;
         else delete existing.consumers;
       }
-      const replaces = !existing || outranks({ level, env }, existing);
+      const replaces = !existing || outranks({ level, env, ...(d.inert ? { inert: d.inert } : {}) }, existing);
       // Two declarations of one deployed resource merged by their words (`az aks nodepool add -n gpu`
       // in both branches of an if) keep both consumers: each is a related location (review 69).
       const acrossDeclarations = existing !== undefined && key !== `${place}|${declared}`;
       if (acrossDeclarations && !replaces) existing.related = joinLocations(existing.related, related);
       // A less severe variant of a more production-like class still gives the merged finding its fingerprint.
-      if (existing && !replaces && fingerprintsMoreProductionLike(env, existing)) {
+      if (existing && !replaces && !(d.inert && !existing.inert) && fingerprintsMoreProductionLike(env, existing)) {
         keepStableFingerprint(existing, { fingerprint: fingerprintOf({ root: input.root, ruleId: meta.id, location, subject, attributePath, env }), env });
       }
       if (!replaces) return;
@@ -281,6 +281,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
           ...(consumers ? { consumers } : {}),
         });
       finding.mergeKey = key;
+      if (d.inert) finding.inert = true;
       if (instance !== undefined) keptInstance.set(key, instance);
       if (existing) keepStableFingerprint(finding, existing);
       if (r?.extent && sameRange(location, r.header) && locationContains(r.extent, location)) finding.extent = r.extent;

@@ -141,6 +141,12 @@ export interface ReportDescriptor<M extends string = string> {
   attributePath?: string;
   /** Environment class when there is no resource. */
   env?: EnvClass;
+  /**
+   * Found in a block with no instance in this evaluation (Graph.inertResources, SEC001): where a
+   * variant that deploys the block finds the same, its finding is the one kept (its address,
+   * class and fingerprint).
+   */
+  inert?: true;
 }
 
 export interface Suppression {
@@ -184,6 +190,8 @@ export interface Finding {
    * by it too (pipeline/merge.ts). Not reported.
    */
   mergeKey?: string;
+  /** Made in a block with no instance (ReportDescriptor.inert): a finding of a deployed instance at the same place outranks it. Not reported. */
+  inert?: true;
   /**
    * For a finding at a resource's header about an attribute it does not write: the whole
    * declaration, where the change that removed the attribute may be (the Action counts the

@@ -189,6 +189,28 @@ resource "azurerm_linux_virtual_machine" "vm" {
         messageId: 'inputDefault',
       },
       {
+        // …and the literal its call passes (review 131: the module was evaluated without its arguments).
+        name: 'literal-argument-of-a-module-call-with-count-zero',
+        files: {
+          'main.tf': 'variable "enable_vm" {\n  default = false\n}\nmodule "off" {\n  source         = "./modules/vm"\n  count          = var.enable_vm ? 1 : 0\n  admin_password = ⟦"Call-Argument-Pw1!"⟧\n}\n',
+          'modules/vm/main.tf': 'variable "admin_password" {\n  type = string\n}\nresource "azurerm_linux_virtual_machine" "vm" {\n  name           = "vm"\n  admin_username = "azureuser"\n  admin_password = var.admin_password\n}\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'inputAssigned',
+      },
+      {
+        // A local value read only by a block with no instance is the local's finding, not the block's
+        // (review 131: the block's words and address took it over).
+        name: 'local-read-only-by-a-block-with-no-instance',
+        files: {
+          'main.tf': 'locals {\n  sp_secret = ⟦"Sp-Secret-Value-1!"⟧\n}\nresource "azurerm_kubernetes_cluster" "aks" {\n  for_each = {}\n  name     = "aks"\n  service_principal {\n    client_id     = "id"\n    client_secret = local.sp_secret\n  }\n}\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'localValue',
+      },
+      {
         // …and the literals of its resources (a call with an empty for_each).
         name: 'literal-in-a-module-called-with-an-empty-for-each',
         files: {
@@ -2827,6 +2849,21 @@ ssh_settings:
 };
 
 ruleTester('SEC001', converted, parameters, v2, loneParameterFiles, numberedNames, stubValues, acrossVariants, azuremlYaml);
+
+describe('SEC001: a block one variant deploys and another does not (count = 0)', () => {
+  const { tree, cleanup } = tempTrees('mil-sec001-inert-');
+  afterAll(() => cleanup());
+  it('is the finding of the variant that deploys it: its address, class and fingerprint (review 131)', async () => {
+    const main = 'variable "on" {\n  default = false\n}\nresource "azurerm_linux_virtual_machine" "vm" {\n  count          = var.on ? 1 : 0\n  name           = "vm1"\n  admin_username = "azureuser"\n  admin_password = "Sup3rS3cret!Pass"\n}\n';
+    const both = tree({ 'main.tf': main, 'dev.tfvars': 'on = true\n', 'prod.tfvars': 'on = false\n' });
+    const devOnly = tree({ 'main.tf': main, 'dev.tfvars': 'on = true\n' });
+    const run = async (dir: string) => (await lint({ paths: [dir], root: dir, rules: ['SEC001'], noConfig: true })).findings;
+    const [a] = await run(both);
+    const [b] = await run(devOnly);
+    expect([a!.address, a!.env, a!.variants]).toEqual(['azurerm_linux_virtual_machine.vm[0]', 'nonprod', ['dev.tfvars', 'prod.tfvars']]);
+    expect(a!.fingerprint).toBe(b!.fingerprint);
+  });
+});
 
 describe('SEC001 matchers', () => {
   it('matches secret-looking names, also camelCase, and not their metadata', () => {

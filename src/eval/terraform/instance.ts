@@ -125,6 +125,14 @@ export interface AzapiDefaults {
 
 const CYCLE = Symbol('cycle');
 
+/** Whether `seen` did not hold this declaration yet (by its file and place); records it. */
+function firstTime(seen: Set<string>, decl: Located<Block>): boolean {
+  const key = `${decl.file}\u0000${decl.node.range.start.offset}`;
+  if (seen.has(key)) return false;
+  seen.add(key);
+  return true;
+}
+
 export class ModuleInstance {
   private readonly varCache = new Map<string, Value>();
   private readonly localCache = new Map<string, Value | typeof CYCLE>();
@@ -595,62 +603,76 @@ export class ModuleInstance {
    * alone (a literal secret is in the repository whether or not a plan creates the block; review
    * 130): each resource block whose `count`/`for_each` gives no instance, evaluated once with
    * `count.index`/`each` unknown; and every resource and variable of a local module that a call
-   * makes no instance of, evaluated with no arguments (its variables unknown but for their
-   * defaults). A registry module's copy is not the user's code (as `collectInputDecls`). Asked
-   * after the evaluation: what it evaluates counts against nothing the evaluation reports.
+   * makes no instance of, evaluated with that call's arguments (their literals are its variables'
+   * values). A registry module's copy is not the user's code (as `collectInputDecls`). Asked after
+   * the evaluation: what it evaluates counts against nothing the evaluation reports. `seen`: the
+   * blocks and calls already collected (by their place), shared by the variants of a unit so that
+   * each is evaluated once, however many var files there are (review 131: 6 variants cost 5×).
    */
-  inertDeclarations(): { resources: TfResource[]; inputs: InputDecl[] } {
+  inertDeclarations(seen: Set<string> = new Set()): { resources: TfResource[]; inputs: InputDecl[] } {
     const out = { resources: [] as TfResource[], inputs: [] as InputDecl[] };
-    this.collectInert(out, new Set([this.src.dir]));
+    this.collectInert(out, seen);
     return out;
   }
 
-  private collectInert(out: { resources: TfResource[]; inputs: InputDecl[] }, seenDirs: Set<string>): void {
+  private collectInert(out: { resources: TfResource[]; inputs: InputDecl[] }, seen: Set<string>): void {
     if (this.opts.vendored) return;
     for (const [key, decl] of this.src.resources) {
       const baseAddress = `${this.prefix}${key}`;
-      if (this.noInstances.has(baseAddress) && !this.cappedExpansions.has(baseAddress)) out.resources.push(this.inertResource(key, decl));
+      if (!this.noInstances.has(baseAddress) || this.cappedExpansions.has(baseAddress) || !firstTime(seen, decl)) continue;
+      out.resources.push(this.inertResource(key, decl));
     }
     for (const [name, call] of this.src.moduleCalls) {
       const instances = this.childInstances(name);
-      for (const c of instances) c.instance.collectInert(out, seenDirs);
-      if (instances.length > 0 || !this.noInstances.has(`${this.prefix}module.${name}`)) continue;
-      const phantom = this.instanceWithoutArguments(name, call, seenDirs);
+      for (const c of instances) c.instance.collectInert(out, seen);
+      if (instances.length > 0 || !this.noInstances.has(`${this.prefix}module.${name}`) || !firstTime(seen, call)) continue;
+      const phantom = this.instanceWithoutInstances(name, call);
       if (!phantom) continue;
       phantom.collectResources(out.resources);
       phantom.collectInputDecls(out.inputs);
-      phantom.collectInert(out, seenDirs);
+      phantom.collectInert(out, seen);
     }
   }
+
+  /** `count.index` and `each` of a block that has no instance: not known. */
+  private static readonly NO_INSTANCE_VARS = ((): Map<string, Value> => {
+    const why = 'this block has no instance in this evaluation';
+    return new Map<string, Value>([
+      ['count', obj({ index: unknown(why) })],
+      ['each', obj({ key: unknown(why), value: unknown(why) })],
+    ]);
+  })();
 
   /** A resource block with no instance, evaluated as one whose count/for_each is not known. */
   private inertResource(key: string, decl: Located<Block>): TfResource {
     const [type, name] = [decl.node.labels[0]!.value, decl.node.labels[1]!.value];
     const baseAddress = `${this.prefix}${key}`;
-    const why = 'this block has no instance in this evaluation';
-    const vars = new Map<string, Value>([
-      ['count', obj({ index: unknown(why) })],
-      ['each', obj({ key: unknown(why), value: unknown(why) })],
-    ]);
     const sites = new Map<string, Location>();
-    const body = this.evalBody(decl.node.body, decl.file, vars, sites, '', type);
+    const body = this.evalBody(decl.node.body, decl.file, ModuleInstance.NO_INSTANCE_VARS, sites, '', type);
     return { address: baseAddress, baseAddress, type, name, file: decl.file, header: blockHeader(decl.node, decl.file), body, sites, block: decl.node, ...(this.opts.calledAt ? { calledAt: this.opts.calledAt } : {}) };
   }
 
-  /** The local module of a call that makes no instance, instantiated once with no arguments (each folder once per evaluation; not a registry module). */
-  private instanceWithoutArguments(name: string, call: Located<Block>, seenDirs: Set<string>): ModuleInstance | undefined {
+  /** The local module of a call that makes no instance, instantiated once with the call's arguments (`count.index`/`each` unknown); not a registry module. */
+  private instanceWithoutInstances(name: string, call: Located<Block>): ModuleInstance | undefined {
     const source = localModuleSource(call.node);
     const depth = (this.opts.depth ?? 0) + 1;
     if (source === undefined || depth > MAX_MODULE_DEPTH) return undefined;
     const dir = localDir(this.src, source);
     const ancestors = [...(this.opts.ancestors ?? []), this.src.dir];
-    if (seenDirs.has(dir) || ancestors.includes(dir)) return undefined;
-    seenDirs.add(dir);
+    if (ancestors.includes(dir)) return undefined;
     const childSrc = this.opts.loader(dir);
     if (!childSrc) return undefined;
+    const inputs = new Map<string, Value>();
+    const argCtx = this.context(call.file, ModuleInstance.NO_INSTANCE_VARS);
+    for (const item of call.node.body.items) {
+      if (item.type !== 'Attribute' || item.name === 'source' || item.name === 'version' || item.name === 'providers' || META.has(item.name)) continue;
+      const f = itemFile(item, call.file);
+      const v = evaluate(item.expr, f === call.file ? argCtx : this.context(f, ModuleInstance.NO_INSTANCE_VARS));
+      inputs.set(item.name, passedThrough(v, locOf(item, f, `module "${name}" argument "${item.name}"`)));
+    }
     const childKey = this.opts.moduleKey ? `${this.opts.moduleKey}.${name}` : name;
     return new ModuleInstance(childSrc, {
-      prefix: `${this.prefix}module.${name}.`, inputs: new Map(), loader: this.opts.loader, problems: [], guard: this.opts.guard, depth, ancestors,
+      prefix: `${this.prefix}module.${name}.`, inputs, loader: this.opts.loader, problems: [], guard: this.opts.guard, depth, ancestors,
       moduleKey: childKey, readDataFile: this.opts.readDataFile,
       calledAt: this.opts.calledAt ?? blockHeader(call.node, call.file, `module "${name}"`),
     });

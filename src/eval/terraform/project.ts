@@ -329,6 +329,8 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
       const owner = moduleHolding(f);
       return owner !== undefined ? owner === dir : isRoot || dir === input.root;
     });
+  // The blocks with no instance SEC001 reads, each once for the unit (instance.ts inertDeclarations).
+  const inertSeen = new Set<string>();
   for (const dir of [...byDir.keys()].sort()) {
     if (copies.has(dir)) continue;
     const src = loader(dir)!;
@@ -409,7 +411,7 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
       for (const r of resources) if (r.vendored) for (const d of r.vendored.dirs) if (!copiedDirs.has(d)) copiedDirs.set(d, r.vendored.call);
       const unparsed = instance.unparsedFiles();
       if (unparsed.size > 0) evaluation.incomplete = [...unparsed].sort();
-      const inert = instance.inertDeclarations();
+      const inert = instance.inertDeclarations(inertSeen);
       if (inert.inputs.length > 0) evaluation.inertInputs = inert.inputs;
       evaluations.push({ evaluation, resources, opaqueModules, inertResources: inert.resources });
     }
