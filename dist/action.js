@@ -20959,6 +20959,18 @@ function generatedBackend(expr, text2, file, guard) {
 function isBackendFile(name) {
   return BACKEND_FILE.test(name);
 }
+function droppedBlockType(text2, offset) {
+  let end = text2.lastIndexOf("\n", Math.max(0, offset - 1)) + 1;
+  for (let guard = 0; guard < 1e5; guard++) {
+    const line = text2.slice(end, text2.indexOf("\n", end) < 0 ? text2.length : text2.indexOf("\n", end));
+    const name = /^([A-Za-z_][\w-]*)(?=[\s"{=]|$)/.exec(line);
+    if (name && !/^\s*=/.test(line.slice(name[1].length))) return TOP_LEVEL_BLOCKS.has(name[1]) ? name[1] : void 0;
+    if (end < offset && line.startsWith("}")) return "";
+    if (end === 0) return void 0;
+    end = text2.lastIndexOf("\n", end - 2) + 1;
+  }
+  return void 0;
+}
 function buildModuleFacts(src, isRoot, guard, folderFiles) {
   const facts = {
     dir: src.dir,
@@ -20975,7 +20987,7 @@ function buildModuleFacts(src, isRoot, guard, folderFiles) {
     calledByRoot: false,
     callers: []
   };
-  const unparsed = src.files.filter((f) => f.errors.length > 0).map((f) => ({ file: f.file, range: f.errors[0].range }));
+  const unparsed = src.files.flatMap((f) => f.errors.map((e) => ({ file: f.file, range: e.range, block: f.file.endsWith(".json") ? void 0 : droppedBlockType(f.text, e.range.start.offset) })));
   if (unparsed.length > 0) facts.unparsed = unparsed;
   for (const t of src.terraformBlocks) {
     const backend = childBlocks(t.node, "backend")[0];
@@ -21130,7 +21142,7 @@ function lockedProviderTypes(blocks) {
   }
   return out;
 }
-var TERRAGRUNT_LOCAL_SOURCE, GENERATED_BACKEND, BACKEND_FILE, LITERAL_TOPS;
+var TERRAGRUNT_LOCAL_SOURCE, GENERATED_BACKEND, BACKEND_FILE, TOP_LEVEL_BLOCKS, LITERAL_TOPS;
 var init_module_facts = __esm({
   "src/eval/terraform/module-facts.ts"() {
     "use strict";
@@ -21140,6 +21152,7 @@ var init_module_facts = __esm({
     TERRAGRUNT_LOCAL_SOURCE = /^"(?:\$\{\s*get_terragrunt_dir\(\s*\)\s*\}\/)?(\.{1,2}(?:\/[^"$%\\]*)?)"$/;
     GENERATED_BACKEND = /\bbackend\s+"([^"\r\n]*)"/;
     BACKEND_FILE = /^(?:.+\.tfbackend|backend\.hcl|backend\.conf|backend\.azurerm|.+\.backend\.tfvars)$/i;
+    TOP_LEVEL_BLOCKS = /* @__PURE__ */ new Set(["terraform", "provider", "resource", "data", "ephemeral", "variable", "output", "locals", "module", "moved", "import", "removed", "check"]);
     LITERAL_TOPS = /* @__PURE__ */ new Set(["Literal", "Template", "TemplateWrap", "Object", "Tuple"]);
   }
 });
@@ -58322,6 +58335,12 @@ function readOrUndecided(ctx, r, attr2, view, read, expected) {
   if (read === void 0 && view.state === "known") ctx.undecided(r, attr2, `${view.describe()}, not ${expected}`);
   return read;
 }
+function droppedPart(file, dropped) {
+  const line = dropped.range.start.line;
+  if (dropped.block === "terraform") return `the terraform {} block around line ${line} of ${file}, which does not parse`;
+  if (dropped.block) return `the ${dropped.block} block around line ${line} of ${file}, which does not parse (its module's constraints are not read)`;
+  return file.endsWith(".json") ? `${file}, which does not parse (line ${line}) and is not read at all` : `${file}, which does not parse (line ${line})`;
+}
 
 // src/engine/scan.ts
 function scanView(graphs, root, oneRepository = false) {
@@ -61945,9 +61964,9 @@ var TF001_local_terraform_state_default = defineRule({
         const localBlock = effective?.backend?.type === "local" ? effective : void 0;
         const at2 = localBlock?.at ?? m.terraformBlocks[0]?.at ?? m.providers[0]?.at ?? m.firstBlock;
         if (!at2) return;
-        const broken = m.unparsed?.[0];
+        const broken = m.unparsed?.find((u) => u.block === void 0 || u.block === "terraform");
         if (broken && !localBlock) {
-          ctx.undecidedAbout(`module:${ctx.relativePath(m.dir)}`, "backend", `a backend may be declared in the part of ${ctx.relativePath(broken.file)} that does not parse (from the block around line ${broken.range.start.line})`, at2);
+          ctx.undecidedAbout(`module:${ctx.relativePath(m.dir)}`, "backend", `a backend may be declared in ${droppedPart(ctx.relativePath(broken.file), broken)}`, at2);
           return;
         }
         const runs = m.terragrunt.map((tg) => ({ tg, gives: terragruntBackend(tg) }));
@@ -62066,7 +62085,7 @@ var TF003_provider_version_unpinned_default = defineRule({
         if (m.isRoot) {
           const config = [m, ...m.configuration];
           const opaque = m.opaqueModuleCalls[0];
-          const broken = config.find((c) => c.unparsed)?.unparsed?.[0];
+          const broken = config.flatMap((c) => c.unparsed ?? []).find((u) => u.block === void 0 || u.block === "terraform" || u.block === "module");
           const names3 = [...new Set(config.flatMap(providersOf))];
           for (const name of names3) {
             if (constrainedIn(config, name) || m.lockedProviders?.has(name)) continue;
@@ -62078,7 +62097,7 @@ var TF003_provider_version_unpinned_default = defineRule({
               continue;
             }
             if (broken) {
-              ctx.undecidedAbout(`module:${ctx.relativePath(m.dir)}`, `required_providers.${name}`, `its version constraint may be in the part of ${ctx.relativePath(broken.file)} that does not parse (from the block around line ${broken.range.start.line})`, f.at);
+              ctx.undecidedAbout(`module:${ctx.relativePath(m.dir)}`, `required_providers.${name}`, `its version constraint may be in ${droppedPart(ctx.relativePath(broken.file), broken)}`, f.at);
               continue;
             }
             ctx.report({

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { TerragruntFacts } from '../../src/model/terraform.js';
+import { droppedPart } from '../../src/engine/facts.js';
 
 /**
  * Folder names that mark a demonstration root (RULES.md TF001): code to try out, copy or
@@ -64,10 +65,10 @@ export default defineRule({
         // names no place for it; the rule must still report the root).
         const at = localBlock?.at ?? m.terraformBlocks[0]?.at ?? m.providers[0]?.at ?? m.firstBlock;
         if (!at) return;
-        // A file of the folder that does not parse (PARSE001) may declare the backend after its error: not known.
-        const broken = m.unparsed?.[0];
+        // A `terraform {}` block the parser dropped for a syntax error (PARSE001) may declare the backend: not known.
+        const broken = m.unparsed?.find((u) => u.block === undefined || u.block === 'terraform');
         if (broken && !localBlock) {
-          ctx.undecidedAbout(`module:${ctx.relativePath(m.dir)}`, 'backend', `a backend may be declared in the part of ${ctx.relativePath(broken.file)} that does not parse (from the block around line ${broken.range.start.line})`, at);
+          ctx.undecidedAbout(`module:${ctx.relativePath(m.dir)}`, 'backend', `a backend may be declared in ${droppedPart(ctx.relativePath(broken.file), broken)}`, at);
           return;
         }
         // The Terragrunt configurations that run it (the terragrunt.hcl beside it, one whose

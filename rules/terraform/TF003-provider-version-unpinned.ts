@@ -2,6 +2,7 @@ import path from 'node:path';
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { TerraformModuleFacts } from '../../src/engine/types.js';
 import type { Location } from '../../src/core/source.js';
+import { droppedPart } from '../../src/engine/facts.js';
 
 /** Providers built into Terraform: they cannot (and need not) be listed in required_providers. */
 const BUILTIN = new Set(['terraform']);
@@ -114,8 +115,9 @@ export default defineRule({
           // folder outside the scan) may constrain any provider: the configuration's constraints
           // are unknown, and unknown is never reported. A manifest copy is read: it is in `config`.
           const opaque = m.opaqueModuleCalls[0];
-          // A file of the configuration that does not parse may hold the constraint after its error (PARSE001 reports it).
-          const broken = config.find((c) => c.unparsed)?.unparsed?.[0];
+          // A `terraform {}` block (or a module call, whose module's constraints then are not read) the
+          // parser dropped for a syntax error (PARSE001) may hold the constraint.
+          const broken = config.flatMap((c) => c.unparsed ?? []).find((u) => u.block === undefined || u.block === 'terraform' || u.block === 'module');
           const names = [...new Set(config.flatMap(providersOf))];
           for (const name of names) {
             if (constrainedIn(config, name) || m.lockedProviders?.has(name)) continue;
@@ -128,7 +130,7 @@ export default defineRule({
               continue;
             }
             if (broken) {
-              ctx.undecidedAbout(`module:${ctx.relativePath(m.dir)}`, `required_providers.${name}`, `its version constraint may be in the part of ${ctx.relativePath(broken.file)} that does not parse (from the block around line ${broken.range.start.line})`, f.at);
+              ctx.undecidedAbout(`module:${ctx.relativePath(m.dir)}`, `required_providers.${name}`, `its version constraint may be in ${droppedPart(ctx.relativePath(broken.file), broken)}`, f.at);
               continue;
             }
             ctx.report({

@@ -130,6 +130,19 @@ terraform {
         messageId: 'localBackend',
       },
       {
+        // The block a syntax error dropped is a resource, which holds no backend: TF001 decides
+        // (review 131: any typo in any resource hid it).
+        name: 'no-backend-beside-a-resource-that-does-not-parse',
+        parseError: true,
+        files: {
+          'main.tf': 'provider "azurerm" {\n  features {}\n}\nresource "azurerm_resource_group" "rg" {\n  name "rg"\n}\n',
+          'versions.tf': '⟦terraform {⟧\n  required_version = ">= 1.5"\n}\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noBackend',
+      },
+      {
         name: 'no-backend',
         files: {
           'main.tf': `

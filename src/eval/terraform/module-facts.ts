@@ -91,11 +91,13 @@ export interface TerraformModuleFacts {
   /** Whether some root calls this module, directly or through other modules. */
   calledByRoot: boolean;
   /**
-   * Where each `.tf` file of the folder that does not parse stopped being read (its first syntax
-   * error; PARSE001 reports it): the blocks after it are not known, so a `terraform {}` block's
-   * backend or `required_providers` may be there (TF001 and TF003 do not decide). Absent when every file parses.
+   * Each syntax error of the folder's `.tf` files (PARSE001 reports them) with the type of the
+   * top-level block the parser dropped for it (`terraform`, `resource`…; '' for text between
+   * blocks; undefined when not known, and for a `.tf.json` file, which is dropped whole): a
+   * dropped `terraform {}` block may hold the backend or `required_providers` (TF001 and TF003 do
+   * not decide), a dropped `resource` block cannot. Absent when every file parses.
    */
-  unparsed?: Location[];
+  unparsed?: DroppedBlock[];
   /**
    * For a module no root calls (a reusable module): the scanned modules that call it,
    * transitively (themselves reusable). Empty otherwise.
@@ -203,6 +205,36 @@ export function isBackendFile(name: string): boolean {
   return BACKEND_FILE.test(name);
 }
 
+/** Terraform's top-level block types (the configuration language's). */
+const TOP_LEVEL_BLOCKS: ReadonlySet<string> = new Set(['terraform', 'provider', 'resource', 'data', 'ephemeral', 'variable', 'output', 'locals', 'module', 'moved', 'import', 'removed', 'check']);
+
+/** A syntax error of a `.tf` file and the top-level block it made the parser drop (TerraformModuleFacts.unparsed). */
+export interface DroppedBlock extends Location {
+  block: string | undefined;
+}
+
+/**
+ * The type of the top-level block a syntax error at `offset` is in, read from the text as written
+ * (the parser drops that block and resumes at the next top-level one): the nearest line at or
+ * before the error that starts at column 1 with a name (`resource "x" "y" {`) names it; a `}` at
+ * column 1 first (the end of the block before) means the error is between blocks (''). Undefined
+ * when neither is found (the file's first line is the error: a Markdown fence).
+ */
+export function droppedBlockType(text: string, offset: number): string | undefined {
+  let end = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
+  for (let guard = 0; guard < 100_000; guard++) {
+    const line = text.slice(end, text.indexOf('\n', end) < 0 ? text.length : text.indexOf('\n', end));
+    const name = /^([A-Za-z_][\w-]*)(?=[\s"{=]|$)/.exec(line);
+    // (A name at column 1 that is no top-level block type — a nested block or attribute written
+    // unindented, `backend "azurerm" {` — says nothing of which block it is in.)
+    if (name && !/^\s*=/.test(line.slice(name[1]!.length))) return TOP_LEVEL_BLOCKS.has(name[1]!) ? name[1]! : undefined;
+    if (end < offset && line.startsWith('}')) return '';
+    if (end === 0) return undefined;
+    end = text.lastIndexOf('\n', end - 2) + 1;
+  }
+  return undefined;
+}
+
 /** The facts of one folder; the links between folders (configuration, callers) are filled by `linkConfigurations`. */
 export function buildModuleFacts(src: ModuleSource, isRoot: boolean, guard: EvalGuard, folderFiles: readonly string[]): TerraformModuleFacts {
   const facts: TerraformModuleFacts = {
@@ -220,7 +252,7 @@ export function buildModuleFacts(src: ModuleSource, isRoot: boolean, guard: Eval
     calledByRoot: false,
     callers: [],
   };
-  const unparsed = src.files.filter((f) => f.errors.length > 0).map((f) => ({ file: f.file, range: f.errors[0]!.range }));
+  const unparsed = src.files.flatMap((f) => f.errors.map((e): DroppedBlock => ({ file: f.file, range: e.range, block: f.file.endsWith('.json') ? undefined : droppedBlockType(f.text, e.range.start.offset) })));
   if (unparsed.length > 0) facts.unparsed = unparsed;
   for (const t of src.terraformBlocks) {
     const backend = childBlocks(t.node, 'backend')[0];
