@@ -51444,7 +51444,18 @@ function onlyCarried(flags, names3, script) {
 function flagText(w) {
   if (w.text !== void 0) return w.text;
   const first = w.segments[0];
-  return first && first.value === void 0 && /^--[A-Za-z][\w-]*=/.test(first.text) ? first.text : void 0;
+  return first && first.value === void 0 && (/^--[A-Za-z][\w-]*=/.test(first.text) || /^-[A-Za-z]/.test(first.text)) ? first.text : void 0;
+}
+function splitFlagWord(t, w, takesValue) {
+  const raw = w.word.raw;
+  if (t.startsWith("--")) {
+    const eq = t.indexOf("=");
+    return eq > 0 ? { written: t.slice(0, eq), from: raw.indexOf("=") + 1 } : { written: t };
+  }
+  const short = t.slice(0, 2);
+  const attached = t.length > 2 || w.text === void 0 && w.segments.length > 1;
+  if (!attached || !takesValue(short)) return { written: t };
+  return { written: short, from: t[2] === "=" ? raw.indexOf("=") + 1 : raw.indexOf(short) + 2 };
 }
 function longFlagsOf(spec) {
   let out = LONG_FLAGS.get(spec);
@@ -51504,9 +51515,19 @@ function parseFlags(spec, words, file) {
     out.opaque = combineOpaque(out.opaque, branchFlags ? { word: w.word.raw, branchFlags, index: words.indexOf(w) } : { word: w.word.raw, ...w.why ? { why: w.why } : {} });
     return branchFlags !== void 0;
   };
+  const shortTakesValue = (short) => {
+    const f = byName2.get(short);
+    if (f) return f.read !== "bool" && f.read !== "off";
+    return has(spec.nameFlags, short) || has(spec.parentFlags ?? [], short) || has(LOCATION_FLAGS, short) || has(FILE_FLAGS, short) || VALUE_FLAGS.has(short) || (spec.refFlags?.some((r) => r.names.includes(short)) ?? false);
+  };
   while (i < words.length) {
     const w = words[i];
-    if (w.opaque && !isFlag(w)) {
+    const partShort = w.text === void 0 && isFlag(w) && !flagText(w).startsWith("--") && !shortTakesValue(flagText(w).slice(0, 2));
+    if (partShort && !w.opaque) {
+      i++;
+      continue;
+    }
+    if (w.opaque && (!isFlag(w) || partShort)) {
       if (!markOpaque(w)) out.looseOpaque = true;
       i++;
       continue;
@@ -51521,16 +51542,17 @@ function parseFlags(spec, words, file) {
     }
     const t = flagText(w);
     if (w.opaque) markOpaque(w);
-    const eq = t.startsWith("--") ? t.indexOf("=") : -1;
-    const written2 = (eq > 0 ? t.slice(0, eq) : t).replace(/^(--[a-z-]+)$/i, (m) => m.toLowerCase());
+    const split = splitFlagWord(t, w, shortTakesValue);
+    const eq = split.from !== void 0 ? 1 : -1;
+    const written2 = split.written.replace(/^(--[a-z-]+)$/i, (m) => m.toLowerCase());
     const resolved2 = resolveFlag(spec, written2);
     const name = resolved2.name;
     if (resolved2.ambiguous) {
       out.opaque = combineOpaque(out.opaque, { word: written2, abbreviation: resolved2.ambiguous, index: i });
       for (const f2 of resolved2.ambiguous) (out.limitedWordFlags ??= /* @__PURE__ */ new Set()).add(f2);
     }
-    const inline = eq > 0 ? w : void 0;
-    const inlineFrom = eq > 0 ? w.word.raw.indexOf("=") + 1 : 0;
+    const inline = split.from !== void 0 ? w : void 0;
+    const inlineFrom = split.from ?? 0;
     const next = words[i + 1];
     const takeOne = () => {
       if (inline) return { value: sliceValue(inline, inlineFrom), word: inline, from: inlineFrom };
@@ -51562,8 +51584,8 @@ function parseFlags(spec, words, file) {
       }
     } else if (f) {
       if (f.read === "bool" && eq < 0 && next?.opaque && branchFlagsOf(spec, next, byName2) === void 0) out.looseOpaque = true;
-      const value = readFlag(f, w, takeOne, takeMany, file, next);
-      if (value) out.values.set(f, { value: value.value, flag: w, variable: value.variable });
+      const value = readFlag(f, w, inline !== void 0, takeOne, takeMany, file, next);
+      if (value) out.values.set(f, { value: value.value, flag: w, variable: value.variable, written: written2 });
     } else if (has(spec.nameFlags, name)) {
       const v = takeOne();
       if (v) out.name = { value: v.value, raw: v.word.word.raw.slice(v.from) };
@@ -51619,13 +51641,12 @@ function overriddenByLaterWords(out, words) {
     out.values.set(f, { ...v, value: unknown(why, v.value.origin) });
   }
 }
-function readFlag(f, flagWord, takeOne, takeMany, file, next) {
+function readFlag(f, flagWord, inline, takeOne, takeMany, file, next) {
   const flagLoc = flagWord.segments.length === 1 && flagWord.segments[0].value?.origin || { file, range: flagWord.word.range };
   const flagValue = flagWord.segments.length === 1 ? flagWord.segments[0].value : void 0;
   const flagged = (v) => flagValue?.decidedBy ? withProvenanceOf(v, flagValue) : v;
   switch (f.read) {
     case "bool": {
-      const inline = flagText(flagWord).includes("=");
       const nextIsValue = !inline && next !== void 0 && !isFlag(next) && redirection(next.word.raw) === void 0;
       if (!inline && !nextIsValue) return { value: flagged(bool(true, flagLoc)) };
       const v = takeOne();
@@ -52162,7 +52183,7 @@ function fromInvocation(inv, file, refs, recordRefs, linker, configured, cliVers
       const loc3 = { file, range: given.flag.word.range };
       const value = given.variable && given.value.kind !== "unknown" ? withSymbol(given.value, given.variable, loc3) : given.value;
       if (f.pool && f.attr === "name") target.name = value;
-      const written2 = flagText(given.flag).split("=")[0];
+      const written2 = given.written;
       const onSpec = f.read === "off" ? spec.flags.find((o) => o.attr === f.attr && o.read === "bool") : void 0;
       const on = onSpec?.names[0];
       const both = onSpec !== void 0 && flags.values.has(onSpec);

@@ -117,7 +117,7 @@ interface Draft {
 /** Parses the flags of one `az` command against its spec. */
 interface ParsedFlags {
   /** Flag (as the spec names it, first name) → value and where the flag is written. */
-  values: Map<FlagSpec, { value: Value; flag: ExpandedWord; variable?: VariableUse }>;
+  values: Map<FlagSpec, { value: Value; flag: ExpandedWord; variable?: VariableUse; written: string }>;
   name?: { value: Value; raw: string };
   parent?: Value;
   /** Canonical reference → the named resource's identity key. */
@@ -224,7 +224,26 @@ function onlyCarried(flags: ParsedFlags, names: readonly string[], script: CiScr
 function flagText(w: ExpandedWord): string | undefined {
   if (w.text !== undefined) return w.text;
   const first = w.segments[0];
-  return first && first.value === undefined && /^--[A-Za-z][\w-]*=/.test(first.text) ? first.text : undefined;
+  // (`-s="$SIZE"`, `-s"$SIZE"`: a short flag and its value in one word, as argparse reads it.)
+  return first && first.value === undefined && (/^--[A-Za-z][\w-]*=/.test(first.text) || /^-[A-Za-z]/.test(first.text)) ? first.text : undefined;
+}
+
+/**
+ * The flag a flag word writes and where in the word its value starts, when the value is in it
+ * (argparse: `--name=value`; a short flag's `-s=value` and `-svalue` — only for a short flag that
+ * takes a value, `takesValue`): `from` is an index into the raw word. Otherwise the flag is the
+ * whole text and its value, if any, is the next word.
+ */
+function splitFlagWord(t: string, w: ExpandedWord, takesValue: (short: string) => boolean): { written: string; from?: number } {
+  const raw = w.word.raw;
+  if (t.startsWith('--')) {
+    const eq = t.indexOf('=');
+    return eq > 0 ? { written: t.slice(0, eq), from: raw.indexOf('=') + 1 } : { written: t };
+  }
+  const short = t.slice(0, 2);
+  const attached = t.length > 2 || (w.text === undefined && w.segments.length > 1);
+  if (!attached || !takesValue(short)) return { written: t };
+  return { written: short, from: t[2] === '=' ? raw.indexOf('=') + 1 : raw.indexOf(short) + 2 };
 }
 
 const isFlag = (w: ExpandedWord | undefined): boolean => {
@@ -324,10 +343,23 @@ function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): P
     out.opaque = combineOpaque(out.opaque, branchFlags ? { word: w.word.raw, branchFlags, index: words.indexOf(w) } : { word: w.word.raw, ...(w.why ? { why: w.why } : {}) });
     return branchFlags !== undefined;
   };
+  /** A short flag of this command that takes a value (`-s`, `-n`, `-g`): `-svalue` and `-s=value` are it with that value. */
+  const shortTakesValue = (short: string): boolean => {
+    const f = byName.get(short);
+    if (f) return f.read !== 'bool' && f.read !== 'off';
+    return has(spec.nameFlags, short) || has(spec.parentFlags ?? [], short) || has(LOCATION_FLAGS, short) || has(FILE_FLAGS, short) || VALUE_FLAGS.has(short) || (spec.refFlags?.some((r) => r.names.includes(short)) ?? false);
+  };
   while (i < words.length) {
     const w = words[i]!;
+    // A word only partly known that starts like a short flag this command does not give a value
+    // (`-x"$Y"`): not read as that flag, as before.
+    const partShort = w.text === undefined && isFlag(w) && !flagText(w)!.startsWith('--') && !shortTakesValue(flagText(w)!.slice(0, 2));
+    if (partShort && !w.opaque) {
+      i++;
+      continue;
+    }
     // (`--resource-group=$RG`: the expansion is that option's value, as in `-g $RG`; it is read below.)
-    if (w.opaque && !isFlag(w)) {
+    if (w.opaque && (!isFlag(w) || partShort)) {
       // (A variable of known texts passes only their flags: `limitedWordFlags`.)
       if (!markOpaque(w)) out.looseOpaque = true;
       i++;
@@ -347,8 +379,9 @@ function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): P
     const t = flagText(w)!;
     // An unquoted unknown value may still split into more words, flags among them.
     if (w.opaque) markOpaque(w);
-    const eq = t.startsWith('--') ? t.indexOf('=') : -1;
-    const written = (eq > 0 ? t.slice(0, eq) : t).replace(/^(--[a-z-]+)$/i, (m) => m.toLowerCase());
+    const split = splitFlagWord(t, w, shortTakesValue);
+    const eq = split.from !== undefined ? 1 : -1;
+    const written = split.written.replace(/^(--[a-z-]+)$/i, (m) => m.toLowerCase());
     const resolved = resolveFlag(spec, written);
     const name = resolved.name;
     // An abbreviation that may stand for several flags may set any of them.
@@ -357,8 +390,8 @@ function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): P
       for (const f of resolved.ambiguous) (out.limitedWordFlags ??= new Set()).add(f);
     }
     // The value: inline after `=`, else the next word(s).
-    const inline = eq > 0 ? w : undefined;
-    const inlineFrom = eq > 0 ? w.word.raw.indexOf('=') + 1 : 0;
+    const inline = split.from !== undefined ? w : undefined;
+    const inlineFrom = split.from ?? 0;
     const next = words[i + 1];
     const takeOne = (): { value: Value; word: ExpandedWord; from: number } | undefined => {
       if (inline) return { value: sliceValue(inline, inlineFrom), word: inline, from: inlineFrom };
@@ -393,8 +426,8 @@ function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): P
       // A three-state switch takes a following word as its value; an expansion there may be an
       // argument list instead (`--enable-cluster-autoscaler $EXTRA_ARGS`; review 128).
       if (f.read === 'bool' && eq < 0 && next?.opaque && branchFlagsOf(spec, next, byName) === undefined) out.looseOpaque = true;
-      const value = readFlag(f, w, takeOne, takeMany, file, next);
-      if (value) out.values.set(f, { value: value.value, flag: w, variable: value.variable });
+      const value = readFlag(f, w, inline !== undefined, takeOne, takeMany, file, next);
+      if (value) out.values.set(f, { value: value.value, flag: w, variable: value.variable, written });
     } else if (has(spec.nameFlags, name)) {
       const v = takeOne();
       if (v) out.name = { value: v.value, raw: v.word.word.raw.slice(v.from) };
@@ -480,6 +513,7 @@ const FALSE_WORDS = /^false$/i;
 function readFlag(
   f: FlagSpec,
   flagWord: ExpandedWord,
+  inline: boolean,
   takeOne: () => { value: Value; word: ExpandedWord; from: number } | undefined,
   takeMany: () => { words: { w: ExpandedWord; from: number }[] },
   file: string,
@@ -496,7 +530,6 @@ function readFlag(
       // Three-state (azure-cli `get_three_state_flag`: argparse `nargs='?'` with choices): a bare flag
       // is true; any following word that is not a flag (or a redirection) is its value, and a value
       // that is not a boolean makes the CLI reject the command: unknown, never the bare flag's true.
-      const inline = flagText(flagWord)!.includes('=');
       const nextIsValue = !inline && next !== undefined && !isFlag(next) && redirection(next.word.raw) === undefined;
       if (!inline && !nextIsValue) return { value: flagged(bool(true, flagLoc)) };
       const v = takeOne();
@@ -1265,7 +1298,7 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
       const loc: Location = { file, range: given.flag.word.range };
       const value = given.variable && given.value.kind !== 'unknown' ? withSymbol(given.value, given.variable, loc) : given.value;
       if (f.pool && f.attr === 'name') target.name = value;
-      const written = flagText(given.flag)!.split('=')[0]!;
+      const written = given.written;
       // A switch that turns a setting off is said by the flag that turns it on, the one a fix names.
       const onSpec = f.read === 'off' ? spec.flags.find((o) => o.attr === f.attr && o.read === 'bool') : undefined;
       const on = onSpec?.names[0];

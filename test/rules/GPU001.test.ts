@@ -2056,7 +2056,7 @@ jobs:
       {
         // `--flag="$X"` and `--flag=$X` write the flag; only the value after `=` is unknown (it was read as no size at all).
         name: 'unknown-size-inline-after-equals',
-        files: { 'deploy.sh': 'SIZE=$(cat size.txt)\naz aks nodepool add --cluster-name aks -n gpupool --node-vm-size="$SIZE" --node-taints sku=gpu:NoSchedule\naz aks nodepool add --cluster-name aks -n gpu2 --node-vm-size=$SIZE\naz ml compute create -n gpu-cluster --type AmlCompute --size="$SIZE"\n' },
+        files: { 'deploy.sh': 'SIZE=$(cat size.txt)\naz aks nodepool add --cluster-name aks -n gpupool --node-vm-size="$SIZE" --node-taints sku=gpu:NoSchedule\naz aks nodepool add --cluster-name aks -n gpu2 --node-vm-size=$SIZE\naz ml compute create -n gpu-cluster --type AmlCompute --size="$SIZE"\naz aks nodepool add --cluster-name aks -n gpu3 -s="$SIZE"\naz aks nodepool add --cluster-name aks -n gpu4 -s"$SIZE"\n' },
       },
       {
         name: 'branches-disagree',
@@ -2203,6 +2203,15 @@ jobs:
         env: 'unknown',
         messageId: 'notGpuSize',
         messageIncludes: 'its size comes from "GPU_SKU"',
+      },
+      {
+        // argparse reads a short flag's value in its word too: `-s=X` and `-sX` are `-s X` (review 131:
+        // read as no size, a false "is not set").
+        name: 'short-flag-with-its-value-in-the-word',
+        files: { 'deploy.sh': 'az aks nodepool add --cluster-name aks -n gpupool -s=⟦Standard_D4s_v3⟧ --node-taints sku=gpu:NoSchedule\naz aks nodepool add --cluster-name aks -n gpu2 -s⟦Standard_D8s_v5⟧ --node-taints sku=gpu:NoSchedule\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
       },
       {
         // The name is only partly known, but the known text says GPU whatever the unknown part holds.
