@@ -62664,6 +62664,7 @@ var TAG001_missing_required_tags_default = defineRule({
 });
 
 // rules/tags/TAG002-gpu-resource-without-cost-center.ts
+init_source();
 init_gpu();
 init_tags();
 init_azure_cli();
@@ -62704,15 +62705,18 @@ var TAG002_gpu_resource_without_cost_center_default = defineRule({
       const names3 = v?.kind === "object" ? [...v.entries.keys()] : [];
       const near = names3.find((k) => spelledAlike(k, tag));
       const data = { workload: workloadName(r.kind, true), name: displayName(r), size, tag, attribute: tags.sourcePath };
+      const sizeAt = r.attrs.get("vmSize")?.value?.origin;
+      const related = sizeAt && !sameRange(sizeAt, r.header) ? [{ ...sizeAt, label: `GPU size "${size}"` }] : [];
       const template = v === void 0 && r.kind === "ml.compute" ? knownTemplateWithout(r.sourceType, "tags") : void 0;
       if (template) {
-        ctx.report({ resource: r, attr: "tags", attributePath: `tags.${tag}`, messageId: "templateTakesNoTags", data: { ...data, template: `"${template.label}"`, command: template.command } });
+        ctx.report({ resource: r, attr: "tags", attributePath: `tags.${tag}`, related, messageId: "templateTakesNoTags", data: { ...data, template: `"${template.label}"`, command: template.command } });
         return;
       }
       ctx.report({
         resource: r,
         attr: "tags",
         attributePath: `tags.${tag}`,
+        related,
         ...near !== void 0 ? { messageId: "nearMiss", data: { ...data, near } } : { messageId: "noCostCenter", data }
       });
     };

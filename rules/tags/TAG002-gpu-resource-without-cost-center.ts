@@ -1,5 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { displayName, gpuSizeOf, known } from '../../src/engine/facts.js';
+import { sameRange } from '../../src/core/source.js';
 import type { Resource } from '../../src/model/resource.js';
 import type { SizedKind } from '../../src/model/kinds.js';
 import { workloadName } from '../../src/model/facts/gpu.js';
@@ -52,17 +53,22 @@ export default defineRule({
       // does not count, but the fix is a rename, not a new tag.
       const near = names.find((k) => spelledAlike(k, tag));
       const data = { workload: workloadName(r.kind, true), name: displayName(r), size, tag, attribute: tags.sourcePath };
+      // Where the GPU size is written, when that is elsewhere than the resource's header (a var
+      // file, an `az ml compute create --set size=…` of a compute file; review 130).
+      const sizeAt = r.attrs.get('vmSize')?.value?.origin;
+      const related = sizeAt && !sameRange(sizeAt, r.header) ? [{ ...sizeAt, label: `GPU size "${size}"` }] : [];
       // Made by a known template that has no tags input (mlops-templates create-compute): the
       // caller cannot add one, so the fix is in the template or after it (review 107).
       const template = v === undefined && r.kind === 'ml.compute' ? knownTemplateWithout(r.sourceType, 'tags') : undefined;
       if (template) {
-        ctx.report({ resource: r, attr: 'tags', attributePath: `tags.${tag}`, messageId: 'templateTakesNoTags', data: { ...data, template: `"${template.label}"`, command: template.command } });
+        ctx.report({ resource: r, attr: 'tags', attributePath: `tags.${tag}`, related, messageId: 'templateTakesNoTags', data: { ...data, template: `"${template.label}"`, command: template.command } });
         return;
       }
       ctx.report({
         resource: r,
         attr: 'tags',
         attributePath: `tags.${tag}`,
+        related,
         ...(near !== undefined ? { messageId: 'nearMiss' as const, data: { ...data, near } } : { messageId: 'noCostCenter' as const, data }),
       });
     };

@@ -1088,7 +1088,7 @@ describe('TAG002: where tags come from (review 85, self-review 86)', () => {
         'provider "azapi" {\n  default_tags = { owner = "ml" }\n}\nresource "azapi_resource" "gpu" {\n  type      = "Microsoft.MachineLearningServices/workspaces/computes@2024-04-01"\n  name      = "gpu-cluster"\n  parent_id = "/subscriptions/x/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws"\n  location  = "westeurope"\n  body = {\n    properties = {\n      computeType = "AmlCompute"\n      properties  = { vmSize = "Standard_NC4as_T4_v3", scaleSettings = { minNodeCount = 0, maxNodeCount = 2 } }\n    }\n  }\n}\n',
     });
     const r = await lint({ paths: [dir], root: dir, rules: ['TAG002'], noConfig: true });
-    expect(r.findings.map((f) => `${f.location.range.start.line}:${f.location.range.start.column} ${f.related.map((l) => `${l.range.start.line} ${l.label}`).join(', ')}`)).toEqual(['2:18 ']);
+    expect(r.findings.map((f) => `${f.location.range.start.line}:${f.location.range.start.column} ${f.related.map((l) => `${l.range.start.line} ${l.label}`).join(', ')}`)).toEqual(['2:18 12 GPU size "Standard_NC4as_T4_v3"']);
   });
 
   it('tags of branches with different keys: whether cost-center is there is not known (undecided, never taken as present)', async () => {
@@ -1099,5 +1099,25 @@ describe('TAG002: where tags come from (review 85, self-review 86)', () => {
     const r = await lint({ paths: [dir], root: dir, rules: ['TAG002'], noConfig: true });
     expect(r.findings).toEqual([]);
     expect(r.undecided.filter((u) => u.ruleId === 'TAG002').length).toBeGreaterThan(0);
+  });
+});
+
+describe('TAG002: where the GPU size is written is a related location (review 130)', () => {
+  const trees = tempTrees('mil-tag002-size-');
+  afterAll(() => trees.cleanup());
+  it('the --set of the az ml compute create that sizes a compute file', async () => {
+    const dir = trees.tree({
+      'ml/gpu.yml': '$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json\nname: gpu-cluster\ntype: amlcompute\nsize: Standard_D4s_v3\nmin_instances: 0\n',
+      'deploy.sh': 'az ml compute create -f ml/gpu.yml -g rg -w mlw --set size=Standard_NC24ads_A100_v4\n',
+    });
+    const r = await lint({ paths: [dir], root: dir, rules: ['TAG002'], noConfig: true });
+    expect(r.findings.map((f) => f.related.map((l) => `${l.label} ${l.file.slice(dir.length + 1)}:${l.range.start.line}`))).toEqual([['GPU size "Standard_NC24ads_A100_v4" deploy.sh:1']]);
+  });
+  it('a variable default', async () => {
+    const dir = trees.tree({
+      'main.tf': 'variable "gpu_size" {\n  default = "Standard_NC24ads_A100_v4"\n}\nresource "azurerm_kubernetes_cluster_node_pool" "gpu" {\n  name                  = "gpu"\n  kubernetes_cluster_id = "aks"\n  vm_size               = var.gpu_size\n}\n',
+    });
+    const r = await lint({ paths: [dir], root: dir, rules: ['TAG002'], noConfig: true });
+    expect(r.findings.map((f) => f.related.map((l) => `${l.label} ${l.range.start.line}`).filter((x) => x.startsWith('GPU size')))).toEqual([['GPU size "Standard_NC24ads_A100_v4" 2']]);
   });
 });
