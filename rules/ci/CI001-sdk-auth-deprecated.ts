@@ -107,12 +107,12 @@ export default defineRule({
             for (let k = start + 1; start >= 0 && k < argv.length; k++) {
               if (!mayBeTheFlag(argv, k)) continue;
               const w = argv[k]!;
-              ctx.undecidedAbout(script.subject, script.attributePath || 'script', `${w.raw} of az ad sp create-for-rbac is not known (${w.unknown}) and may be --sdk-auth`, { file: file.file, range: w.range });
+              ctx.undecidedAbout(script.subject, '--sdk-auth', `${w.raw} of az ad sp create-for-rbac is not known (${w.unknown}) and may be --sdk-auth`, { file: file.file, range: w.range });
             }
           };
           /** `--sdk-auth "$MODE"` with MODE unknown: whether it is false is not known (RULES.md Conventions). */
           const undecidedValues = (pending: readonly { flag: CiWord; value: ReadWord }[]): void => {
-            for (const p of pending) ctx.undecidedAbout(script.subject, script.attributePath || 'script', `the value ${p.value.raw} of ${p.flag.text.split('=')[0]} is not known (${p.value.unknown ?? 'not expanded'}), so whether it is false is not known`, { file: file.file, range: p.value.range });
+            for (const p of pending) ctx.undecidedAbout(script.subject, p.flag.text.split('=')[0]!, `the value ${p.value.raw} of ${p.flag.text.split('=')[0]} is not known (${p.value.unknown ?? 'not expanded'}), so whether it is false is not known`, { file: file.file, range: p.value.range });
           };
           for (const cmd of script.commands) {
             // The flag a variable holds (`AUTH=--sdk-auth`, `$AUTH`): where it is written, the command's word related.
