@@ -1925,6 +1925,9 @@ function heldByLoop(item, loop) {
 function itemAt(list2, position, item) {
   return position.origin === void 0 || position.kind === "number" && position.loopPosition ? elementOf(list2, item) : memberOf(list2, item);
 }
+function namesVmSize(key) {
+  return VM_SIZE_KEY.test(key) && !NOT_VM_SIZE_KEY.test(key);
+}
 function membersOf(v) {
   if (v.kind === "object") return v.entries;
   if (v.kind === "list") return v.items.map((x) => [void 0, x]);
@@ -1935,18 +1938,18 @@ function holdsOnlySizeOf(parent, m) {
   if (m.kind === "string") {
     if (!SIZE_LIKE.test(m.value)) return false;
   } else if (m.kind !== "object" && m.kind !== "list") return false;
-  else if (sizesIn(m, void 0, budget, 2) !== 1) return false;
-  for (const [k, x] of membersOf(parent)) if (x !== m && sizesIn(x, k, budget, 1) !== 0) return false;
+  else if (sizesIn(m, "", budget, 2) !== 1) return false;
+  for (const [k, x] of membersOf(parent)) if (x !== m && sizesIn(x, k ?? "", budget, 1) !== 0) return false;
   return budget.nodes >= 0;
 }
 function sizesIn(v, key, budget, stop) {
   if (--budget.nodes < 0) return stop;
   if (v.kind === "string") return SIZE_LIKE.test(v.value) ? 1 : 0;
-  if (v.kind === "unknown") return key === void 0 || SIZE_KEY.test(key) ? stop : 0;
+  if (v.kind === "unknown") return key === "" || namesVmSize(key) ? stop : 0;
   if (v.kind !== "object" && v.kind !== "list") return 0;
   let n = 0;
   for (const [k, x] of membersOf(v)) {
-    n += sizesIn(x, k, budget, stop - n);
+    n += sizesIn(x, k ?? key, budget, stop - n);
     if (n >= stop) return stop;
   }
   return n;
@@ -2266,7 +2269,7 @@ function passedNull(v) {
 function nullWrittenElsewhere(v) {
   return v.kind === "null" && (v.decidedBy !== void 0 || passedNull(v));
 }
-var str, num, bool, nul, list, obj, unknown, MAX_VIA_LINKS, SIZE_LIKE, MAX_SIZE_CONTAINER, SIZE_KEY, NULL_GIVEN_NO_DEFAULT, MAX_AGREED_DEPTH, MAX_ARGUMENT_NODES, MAX_ARGUMENT_CHARS, MAX_ARGUMENT_WORK, argumentWork, NODE_COUNTS;
+var str, num, bool, nul, list, obj, unknown, MAX_VIA_LINKS, SIZE_LIKE, MAX_SIZE_CONTAINER, VM_SIZE_KEY, NOT_VM_SIZE_KEY, NULL_GIVEN_NO_DEFAULT, MAX_AGREED_DEPTH, MAX_ARGUMENT_NODES, MAX_ARGUMENT_CHARS, MAX_ARGUMENT_WORK, argumentWork, NODE_COUNTS;
 var init_value = __esm({
   "src/core/value.ts"() {
     "use strict";
@@ -2291,7 +2294,8 @@ var init_value = __esm({
     MAX_VIA_LINKS = 64;
     SIZE_LIKE = /^standard_/i;
     MAX_SIZE_CONTAINER = 256;
-    SIZE_KEY = /size/i;
+    VM_SIZE_KEY = /^sizes?$|vm_?sizes?$|node_?sizes?$|instance_?sizes?$|machine_?sizes?$/i;
+    NOT_VM_SIZE_KEY = /disk|gb$|mb$|count|pods|volume|batch/i;
     NULL_GIVEN_NO_DEFAULT = "null given: not given, the parameter is null";
     MAX_AGREED_DEPTH = 32;
     MAX_ARGUMENT_NODES = 1e5;

@@ -344,11 +344,18 @@ export function itemAt<T extends Value>(list: Value, position: Value, item: T): 
 const MAX_SIZE_CONTAINER = 256;
 
 /**
- * A member name that says it holds a size (`vm_size`, `vmSize`, `size`): its value, when not
- * known, may be a VM size, so the container's one known size is not known to be its only one
- * (review 131: `{ system = { vmSize = "Standard_D4s_v3" }, gpu = { vmSize = param } }`).
+ * A member name that says it holds a VM size (`vm_size`, `vmSize`, `gpu_vm_size`, `size`,
+ * `node_vm_size`): its value, when not known, may be a VM size, so the container's one known size
+ * is not known to be its only one (review 131: `{ system = { vmSize = "Standard_D4s_v3" }, gpu =
+ * { vmSize = param } }`). A disk's size (`os_disk_size_gb`, `osDiskSizeGB`) is a number, no VM
+ * size (review 132).
  */
-const SIZE_KEY = /size/i;
+const VM_SIZE_KEY = /^sizes?$|vm_?sizes?$|node_?sizes?$|instance_?sizes?$|machine_?sizes?$/i;
+const NOT_VM_SIZE_KEY = /disk|gb$|mb$|count|pods|volume|batch/i;
+
+function namesVmSize(key: string): boolean {
+  return VM_SIZE_KEY.test(key) && !NOT_VM_SIZE_KEY.test(key);
+}
 
 /** The members of an object (with their names) or the items of a list; none for other values. */
 function membersOf(v: Value): Iterable<[string | undefined, Value]> {
@@ -361,31 +368,34 @@ function membersOf(v: Value): Iterable<[string | undefined, Value]> {
  * Whether `m` is, or holds, the one VM size of `parent`: a size string that is the only one among
  * its siblings, or an object or list whose members hold exactly one size while its siblings hold
  * none (`var.cluster.gpu_pool.vm_size`: `gpu_pool` carries `cluster`'s links down to its size).
- * A member not known counts as a size when its name says size, or it is a list item.
+ * A member not known counts as a size when its name says VM size (an item of a list: the list's
+ * name; an item of the container itself, a list of sizes: always).
  */
 function holdsOnlySizeOf(parent: Value, m: Value): boolean {
   const budget = { nodes: MAX_SIZE_CONTAINER };
   if (m.kind === 'string') {
     if (!SIZE_LIKE.test(m.value)) return false;
   } else if (m.kind !== 'object' && m.kind !== 'list') return false;
-  else if (sizesIn(m, undefined, budget, 2) !== 1) return false;
-  for (const [k, x] of membersOf(parent)) if (x !== m && sizesIn(x, k, budget, 1) !== 0) return false;
+  else if (sizesIn(m, '', budget, 2) !== 1) return false;
+  for (const [k, x] of membersOf(parent)) if (x !== m && sizesIn(x, k ?? '', budget, 1) !== 0) return false;
   return budget.nodes >= 0;
 }
 
 /**
- * How many VM sizes `v` (the member `key` of its container) holds or may hold, counting no further
- * than `stop` and reading at most `budget.nodes` values (past it: `stop`, as if too many). A value
- * not known under a name that says size, or as a list item, may be one or more: `stop`.
+ * How many VM sizes `v` (the member `key` of its container; '' for an item of the container itself)
+ * holds or may hold, counting no further than `stop` and reading at most `budget.nodes` values (past
+ * it: `stop`, as if too many). A value not known under a name that says VM size may be one or more:
+ * `stop`; so may an item of a list of that name, and an item of a list that is the container.
  */
-function sizesIn(v: Value, key: string | undefined, budget: { nodes: number }, stop: number): number {
+function sizesIn(v: Value, key: string, budget: { nodes: number }, stop: number): number {
   if (--budget.nodes < 0) return stop;
   if (v.kind === 'string') return SIZE_LIKE.test(v.value) ? 1 : 0;
-  if (v.kind === 'unknown') return key === undefined || SIZE_KEY.test(key) ? stop : 0;
+  if (v.kind === 'unknown') return key === '' || namesVmSize(key) ? stop : 0;
   if (v.kind !== 'object' && v.kind !== 'list') return 0;
   let n = 0;
   for (const [k, x] of membersOf(v)) {
-    n += sizesIn(x, k, budget, stop - n);
+    // (A list's items go by the list's name.)
+    n += sizesIn(x, k ?? key, budget, stop - n);
     if (n >= stop) return stop;
   }
   return n;

@@ -1478,6 +1478,35 @@ resource cluster 'Microsoft.MachineLearningServices/workspaces/computes@2024-04-
     ],
     invalid: [
       {
+        // A sibling not known whose name says a disk size (a number) is no second VM size: the size
+        // is still the parameter's one (review 132: the findings were lost).
+        name: 'gpu-named-object-with-an-unknown-disk-size',
+        files: {
+          'main.bicep': `param diskSizeGB int
+param gpuPool object = {
+  vmSize: ⟦'Standard_D16s_v5'⟧
+  osDiskSizeGB: diskSizeGB
+  zones: [ diskSizeGB ]
+}
+resource aks 'Microsoft.ContainerService/managedClusters@2024-05-01' existing = {
+  name: 'aks'
+}
+resource pool 'Microsoft.ContainerService/managedClusters/agentPools@2024-05-01' = {
+  parent: aks
+  name: 'pool1'
+  properties: {
+    vmSize: gpuPool.vmSize
+    osDiskSizeGB: gpuPool.osDiskSizeGB
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+        messageIncludes: '(its size comes from "gpuPool")',
+      },
+      {
         // The size one object deeper in a parameter whose name says GPU (`gpuCluster.pool.vmSize`):
         // the pool object holds the parameter's one size, so the size comes from the parameter.
         name: 'size-nested-in-an-object-of-a-gpu-named-parameter',
