@@ -20963,17 +20963,16 @@ function generatedBackend(expr, text2, file, guard) {
 function isBackendFile(name) {
   return BACKEND_FILE.test(name);
 }
-function droppedBlockType(text2, offset) {
-  let end = text2.lastIndexOf("\n", Math.max(0, offset - 1)) + 1;
-  for (let guard = 0; guard < 1e5; guard++) {
-    const line = text2.slice(end, text2.indexOf("\n", end) < 0 ? text2.length : text2.indexOf("\n", end));
-    const name = /^([A-Za-z_][\w-]*)(?=[\s"{=]|$)/.exec(line);
-    if (name && !/^\s*=/.test(line.slice(name[1].length))) return TOP_LEVEL_BLOCKS.has(name[1]) ? name[1] : void 0;
-    if (end < offset && line.startsWith("}")) return "";
-    if (end === 0) return void 0;
-    end = text2.lastIndexOf("\n", end - 2) + 1;
+function droppedText(f) {
+  const spans = [...f.body.items.map((i) => i.range), ...f.comments.map((c) => c.range)].sort((x, y) => x.start.offset - y.start.offset);
+  const parts = [];
+  let at2 = 0;
+  for (const r of spans) {
+    if (r.start.offset > at2) parts.push(f.text.slice(at2, r.start.offset));
+    at2 = Math.max(at2, r.end.offset);
   }
-  return void 0;
+  parts.push(f.text.slice(at2));
+  return parts.join("\n");
 }
 function buildModuleFacts(src, isRoot, guard, folderFiles) {
   const facts = {
@@ -20991,7 +20990,10 @@ function buildModuleFacts(src, isRoot, guard, folderFiles) {
     calledByRoot: false,
     callers: []
   };
-  const unparsed = src.files.flatMap((f) => f.errors.map((e) => ({ file: f.file, range: e.range, block: f.file.endsWith(".json") ? void 0 : droppedBlockType(f.text, e.range.start.offset) })));
+  const unparsed = src.files.filter((f) => f.errors.length > 0).map((f) => {
+    const dropped = droppedText(f);
+    return { file: f.file, range: f.errors[0].range, mayHoldBackend: /\b(?:terraform|backend|cloud)\b/.test(dropped), mayHoldConstraints: /\b(?:terraform|required_providers|module)\b/.test(dropped) };
+  });
   if (unparsed.length > 0) facts.unparsed = unparsed;
   for (const t of src.terraformBlocks) {
     const backend = childBlocks(t.node, "backend")[0];
@@ -21146,7 +21148,7 @@ function lockedProviderTypes(blocks) {
   }
   return out;
 }
-var TERRAGRUNT_LOCAL_SOURCE, GENERATED_BACKEND, BACKEND_FILE, TOP_LEVEL_BLOCKS, LITERAL_TOPS;
+var TERRAGRUNT_LOCAL_SOURCE, GENERATED_BACKEND, BACKEND_FILE, LITERAL_TOPS;
 var init_module_facts = __esm({
   "src/eval/terraform/module-facts.ts"() {
     "use strict";
@@ -21156,7 +21158,6 @@ var init_module_facts = __esm({
     TERRAGRUNT_LOCAL_SOURCE = /^"(?:\$\{\s*get_terragrunt_dir\(\s*\)\s*\}\/)?(\.{1,2}(?:\/[^"$%\\]*)?)"$/;
     GENERATED_BACKEND = /\bbackend\s+"([^"\r\n]*)"/;
     BACKEND_FILE = /^(?:.+\.tfbackend|backend\.hcl|backend\.conf|backend\.azurerm|.+\.backend\.tfvars)$/i;
-    TOP_LEVEL_BLOCKS = /* @__PURE__ */ new Set(["terraform", "provider", "resource", "data", "ephemeral", "variable", "output", "locals", "module", "moved", "import", "removed", "check"]);
     LITERAL_TOPS = /* @__PURE__ */ new Set(["Literal", "Template", "TemplateWrap", "Object", "Tuple"]);
   }
 });
@@ -58361,10 +58362,7 @@ function readOrUndecided(ctx, r, attr2, view, read, expected) {
   return read;
 }
 function droppedPart(file, dropped) {
-  const line = dropped.range.start.line;
-  if (dropped.block === "terraform") return `the terraform {} block around line ${line} of ${file}, which does not parse`;
-  if (dropped.block) return `the ${dropped.block} block around line ${line} of ${file}, which does not parse (its module's constraints are not read)`;
-  return file.endsWith(".json") ? `${file}, which does not parse (line ${line}) and is not read at all` : `${file}, which does not parse (line ${line})`;
+  return `the part of ${file} that does not parse (its first error is at line ${dropped.range.start.line})`;
 }
 
 // src/engine/scan.ts
@@ -61989,7 +61987,7 @@ var TF001_local_terraform_state_default = defineRule({
         const localBlock = effective?.backend?.type === "local" ? effective : void 0;
         const at2 = localBlock?.at ?? m.terraformBlocks[0]?.at ?? m.providers[0]?.at ?? m.firstBlock;
         if (!at2) return;
-        const broken = m.unparsed?.find((u) => u.block === void 0 || u.block === "terraform");
+        const broken = m.unparsed?.find((u) => u.mayHoldBackend);
         if (broken && !localBlock) {
           ctx.undecidedAbout(`module:${ctx.relativePath(m.dir)}`, "backend", `a backend may be declared in ${droppedPart(ctx.relativePath(broken.file), broken)}`, at2);
           return;
@@ -62110,7 +62108,7 @@ var TF003_provider_version_unpinned_default = defineRule({
         if (m.isRoot) {
           const config = [m, ...m.configuration];
           const opaque = m.opaqueModuleCalls[0];
-          const broken = config.flatMap((c) => c.unparsed ?? []).find((u) => u.block === void 0 || u.block === "terraform" || u.block === "module");
+          const broken = config.flatMap((c) => c.unparsed ?? []).find((u) => u.mayHoldConstraints);
           const names3 = [...new Set(config.flatMap(providersOf))];
           for (const name of names3) {
             if (constrainedIn(config, name) || m.lockedProviders?.has(name)) continue;

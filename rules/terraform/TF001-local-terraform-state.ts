@@ -66,7 +66,7 @@ export default defineRule({
         const at = localBlock?.at ?? m.terraformBlocks[0]?.at ?? m.providers[0]?.at ?? m.firstBlock;
         if (!at) return;
         // A `terraform {}` block the parser dropped for a syntax error (PARSE001) may declare the backend: not known.
-        const broken = m.unparsed?.find((u) => u.block === undefined || u.block === 'terraform');
+        const broken = m.unparsed?.find((u) => u.mayHoldBackend);
         if (broken && !localBlock) {
           ctx.undecidedAbout(`module:${ctx.relativePath(m.dir)}`, 'backend', `a backend may be declared in ${droppedPart(ctx.relativePath(broken.file), broken)}`, at);
           return;

@@ -117,7 +117,7 @@ export default defineRule({
           const opaque = m.opaqueModuleCalls[0];
           // A `terraform {}` block (or a module call, whose module's constraints then are not read) the
           // parser dropped for a syntax error (PARSE001) may hold the constraint.
-          const broken = config.flatMap((c) => c.unparsed ?? []).find((u) => u.block === undefined || u.block === 'terraform' || u.block === 'module');
+          const broken = config.flatMap((c) => c.unparsed ?? []).find((u) => u.mayHoldConstraints);
           const names = [...new Set(config.flatMap(providersOf))];
           for (const name of names) {
             if (constrainedIn(config, name) || m.lockedProviders?.has(name)) continue;

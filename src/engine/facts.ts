@@ -665,13 +665,10 @@ export function readOrUndecided<T>(ctx: Pick<RuleContext, 'undecided'>, r: Resou
 }
 
 /**
- * Words for what a syntax error of a Terraform file made the parser drop (TerraformModuleFacts
- * `unparsed`), for a reason of "could not decide": `the terraform {} block around line 3 of main.tf,
- * which does not parse`, or the file when the block is not known (a `.tf.json` file is dropped whole).
+ * Words for what the syntax errors of a Terraform file made the parser drop (TerraformModuleFacts
+ * `unparsed`), for a reason of "could not decide": `the part of main.tf that does not parse (its
+ * first error is at line 6)`.
  */
-export function droppedPart(file: string, dropped: { block: string | undefined; range: { start: { line: number } } }): string {
-  const line = dropped.range.start.line;
-  if (dropped.block === 'terraform') return `the terraform {} block around line ${line} of ${file}, which does not parse`;
-  if (dropped.block) return `the ${dropped.block} block around line ${line} of ${file}, which does not parse (its module's constraints are not read)`;
-  return file.endsWith('.json') ? `${file}, which does not parse (line ${line}) and is not read at all` : `${file}, which does not parse (line ${line})`;
+export function droppedPart(file: string, dropped: { range: { start: { line: number } } }): string {
+  return `the part of ${file} that does not parse (its first error is at line ${dropped.range.start.line})`;
 }

@@ -3,7 +3,7 @@
  * module or a configuration rather than a resource (TF001, TF003, SEC001 on provider blocks).
  */
 import path from 'node:path';
-import type { Block, Body, Expression } from '../../parse/hcl/ast.js';
+import type { Block, Body, Expression, HclFile } from '../../parse/hcl/ast.js';
 import type { Location } from '../../core/source.js';
 import { list, obj, type ObjectValue, type Value } from '../../core/value.js';
 import { attr, blockHeader, childBlocks, isOverrideFile, locOf, type Located, type ModuleSource } from './module-source.js';
@@ -91,11 +91,10 @@ export interface TerraformModuleFacts {
   /** Whether some root calls this module, directly or through other modules. */
   calledByRoot: boolean;
   /**
-   * Each syntax error of the folder's `.tf` files (PARSE001 reports them) with the type of the
-   * top-level block the parser dropped for it (`terraform`, `resource`…; '' for text between
-   * blocks; undefined when not known, and for a `.tf.json` file, which is dropped whole): a
-   * dropped `terraform {}` block may hold the backend or `required_providers` (TF001 and TF003 do
-   * not decide), a dropped `resource` block cannot. Absent when every file parses.
+   * Each `.tf` file of the folder that does not parse (PARSE001 reports its errors), at its first
+   * error, with what the text the parser dropped may hold: a `terraform {}` block's backend or
+   * `required_providers`, a module call (TF001 and TF003 do not decide then; a dropped `resource`
+   * block holds neither). Absent when every file parses.
    */
   unparsed?: DroppedBlock[];
   /**
@@ -205,34 +204,30 @@ export function isBackendFile(name: string): boolean {
   return BACKEND_FILE.test(name);
 }
 
-/** Terraform's top-level block types (the configuration language's). */
-const TOP_LEVEL_BLOCKS: ReadonlySet<string> = new Set(['terraform', 'provider', 'resource', 'data', 'ephemeral', 'variable', 'output', 'locals', 'module', 'moved', 'import', 'removed', 'check']);
-
-/** A syntax error of a `.tf` file and the top-level block it made the parser drop (TerraformModuleFacts.unparsed). */
+/** A syntax error of a `.tf` file and what the text the parser dropped for it may hold (TerraformModuleFacts.unparsed). */
 export interface DroppedBlock extends Location {
-  block: string | undefined;
+  /** The dropped text names `terraform`, `backend` or `cloud`: a backend may be declared in it (TF001). */
+  mayHoldBackend: boolean;
+  /** The dropped text names `terraform`, `required_providers` or `module`: a version constraint may be in it or in a module it calls (TF003). */
+  mayHoldConstraints: boolean;
 }
 
 /**
- * The type of the top-level block a syntax error at `offset` is in, read from the text as written
- * (the parser drops that block and resumes at the next top-level one): the nearest line at or
- * before the error that starts at column 1 with a name (`resource "x" "y" {`) names it; a `}` at
- * column 1 first (the end of the block before) means the error is between blocks (''). Undefined
- * when neither is found (the file's first line is the error: a Markdown fence).
+ * The text of a file that no top-level block or comment the parser read covers: what its syntax
+ * errors dropped (a block with an error, one an unclosed brace swallowed, a whole `.tf.json`),
+ * whatever the layout (review 132: reading the dropped block's type from the line layout missed an
+ * indented `terraform {` and a block an unclosed one swallowed).
  */
-export function droppedBlockType(text: string, offset: number): string | undefined {
-  let end = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
-  for (let guard = 0; guard < 100_000; guard++) {
-    const line = text.slice(end, text.indexOf('\n', end) < 0 ? text.length : text.indexOf('\n', end));
-    const name = /^([A-Za-z_][\w-]*)(?=[\s"{=]|$)/.exec(line);
-    // (A name at column 1 that is no top-level block type — a nested block or attribute written
-    // unindented, `backend "azurerm" {` — says nothing of which block it is in.)
-    if (name && !/^\s*=/.test(line.slice(name[1]!.length))) return TOP_LEVEL_BLOCKS.has(name[1]!) ? name[1]! : undefined;
-    if (end < offset && line.startsWith('}')) return '';
-    if (end === 0) return undefined;
-    end = text.lastIndexOf('\n', end - 2) + 1;
+export function droppedText(f: HclFile): string {
+  const spans = [...f.body.items.map((i) => i.range), ...f.comments.map((c) => c.range)].sort((x, y) => x.start.offset - y.start.offset);
+  const parts: string[] = [];
+  let at = 0;
+  for (const r of spans) {
+    if (r.start.offset > at) parts.push(f.text.slice(at, r.start.offset));
+    at = Math.max(at, r.end.offset);
   }
-  return undefined;
+  parts.push(f.text.slice(at));
+  return parts.join('\n');
 }
 
 /** The facts of one folder; the links between folders (configuration, callers) are filled by `linkConfigurations`. */
@@ -252,7 +247,12 @@ export function buildModuleFacts(src: ModuleSource, isRoot: boolean, guard: Eval
     calledByRoot: false,
     callers: [],
   };
-  const unparsed = src.files.flatMap((f) => f.errors.map((e): DroppedBlock => ({ file: f.file, range: e.range, block: f.file.endsWith('.json') ? undefined : droppedBlockType(f.text, e.range.start.offset) })));
+  const unparsed = src.files
+    .filter((f) => f.errors.length > 0)
+    .map((f): DroppedBlock => {
+      const dropped = droppedText(f);
+      return { file: f.file, range: f.errors[0]!.range, mayHoldBackend: /\b(?:terraform|backend|cloud)\b/.test(dropped), mayHoldConstraints: /\b(?:terraform|required_providers|module)\b/.test(dropped) };
+    });
   if (unparsed.length > 0) facts.unparsed = unparsed;
   for (const t of src.terraformBlocks) {
     const backend = childBlocks(t.node, 'backend')[0];
