@@ -80,6 +80,31 @@ describe('--var-file', () => {
     ]);
   });
 
+  it('in the folder of a module that roots call, is those roots\' values (review 132)', async () => {
+    const dir = trees.tree({
+      'infra/main.tf': workspace(),
+      'infra/environments/prod.tfvars': 'public = true\n',
+      'infra/deployments/prod/main.tf': `${PROVIDER}variable "public" {\n  type    = bool\n  default = false\n}\nmodule "platform" {\n  source = "../.."\n  public = var.public\n}\n`,
+    });
+    expect((await run(dir, ['infra/environments/prod.tfvars'], ['AML001'])).briefs).toEqual(['AML001 error publicWorkspace infra/environments/prod.tfvars:1:10 prod infra/environments/prod.tfvars']);
+  });
+
+  it('with Terragrunt runs, goes with the runs whose configuration is in its folder or below, over their inputs (review 132)', async () => {
+    const kv = 'terraform {\n  backend "azurerm" {}\n}\nprovider "azurerm" {\n  features {}\n}\nvariable "public" {\n  type    = bool\n  default = false\n}\nvariable "location" {\n  type    = string\n  default = "westeurope"\n}\n';
+    const dir = trees.tree({
+      'modules/ws/main.tf': kv + workspace().replace(/variable "location" \{[^}]*\}\nvariable "public" \{[^}]*\}\n/, ''),
+      'live/prod/ws/terragrunt.hcl': 'terraform {\n  source = "../../../modules/ws"\n}\ninputs = {\n  public = true\n}\n',
+      'live/dev/ws/terragrunt.hcl': 'terraform {\n  source = "../../../modules/ws"\n}\ninputs = {\n  public = true\n}\n',
+      'live/prod/common.tfvars': 'location = "northeurope"\n',
+    });
+    const r = await run(dir, ['live/prod/common.tfvars'], ['AML001']);
+    // The prod run keeps its input (the var file does not set it) and takes the file; the dev run does not.
+    expect(r.briefs).toEqual([
+      'AML001 error publicWorkspace live/prod/ws/terragrunt.hcl:5:12 prod live/prod/ws/terragrunt.hcl + live/prod/common.tfvars',
+      'AML001 note publicWorkspace live/dev/ws/terragrunt.hcl:5:12 nonprod live/dev/ws/terragrunt.hcl',
+    ].sort());
+  });
+
   it('is the values of a module without a provider block when it is in its folder (the run pointed at that module)', async () => {
     const dir = trees.tree({ 'modules/ws/main.tf': workspace(), 'modules/ws/vars/values.tfvars': 'public = false\n' });
     expect((await run(dir, ['modules/ws/vars/values.tfvars'], ['AML001'], [path.join(dir, 'modules/ws')])).briefs).toEqual([]);

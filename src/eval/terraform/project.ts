@@ -326,9 +326,30 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
    */
   const cliVarFilesOf = (dir: string, isRoot: boolean): string[] =>
     input.cliVarFiles.filter((f) => {
+      // A module that roots call is run through them: its folder's file is theirs, as one outside
+      // every module is (review 132: `infra/environments/prod.tfvars` of a shared `infra/` module
+      // that `infra/deployments/prod` calls went to no module).
       const owner = moduleHolding(f);
-      return owner !== undefined ? owner === dir : isRoot || dir === input.root;
+      return owner !== undefined && !called.has(owner) ? owner === dir : isRoot || dir === input.root;
     });
+  /**
+   * The variants a module's --var-files make: one, or with Terragrunt runs, each run with the files
+   * that are its own (Terraform loads them over the run's TF_VAR_ inputs): the module's, and one
+   * outside every module in the run configuration's folder or above it (`live/prod/common.tfvars`
+   * goes with `live/prod/kv/terragrunt.hcl`, not with `live/dev/kv/`). Files no run takes are
+   * evaluated on their own too.
+   */
+  const cliVariants = (dir: string, files: readonly string[], runs: readonly TerragruntRun[]): { file: string; files?: readonly string[]; run?: TerragruntRun }[] => {
+    if (runs.length === 0) return [{ file: files[files.length - 1]!, files }];
+    const taken = new Set<string>();
+    const out: { file: string; files?: readonly string[]; run?: TerragruntRun }[] = runs.map((run) => {
+      const own = files.filter((f) => moduleHolding(f) === dir || isWithin(path.dirname(f), path.dirname(run.file)));
+      for (const f of own) taken.add(f);
+      return own.length > 0 ? { file: run.file, run, files: own } : { file: run.file, run };
+    });
+    if (files.some((f) => !taken.has(f))) out.push({ file: files[files.length - 1]!, files });
+    return out;
+  };
   // The blocks with no instance SEC001 reads, each once for the unit (instance.ts inertDeclarations).
   const inertSeen = new Set<string>();
   for (const dir of [...byDir.keys()].sort()) {
@@ -347,7 +368,8 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
     const cli = cliFiles.length > 0;
     // The Terragrunt configurations that run the folder give it a variant each (their inputs);
     // not when --var-file says which values to evaluate with.
-    const runs = cli ? [] : runsOf(dir);
+    // (With --var-files too: Terraform loads them over the TF_VAR_ inputs a Terragrunt run gives; review 132.)
+    const runs = runsOf(dir);
     // Evaluated through its callers, with their arguments; Terragrunt also runs it on its own.
     if (called.has(dir) && runs.length === 0) continue;
 
@@ -360,7 +382,7 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
     // -var-file b` loads them (a later one wins); Terraform refuses the run when one does not parse.
     const unreadable = allAuto.find((f) => !parses(f)) ?? (cli ? cliFiles.find((f) => !parses(f)) : variantFiles.length === 0 ? candidates.find((f) => !parses(f)) : undefined);
     const variants: { file?: string; files?: readonly string[]; run?: TerragruntRun }[] = cli
-      ? [{ file: cliFiles[cliFiles.length - 1]!, files: cliFiles }]
+      ? cliVariants(dir, cliFiles, runs)
       : [...(called.has(dir) ? [] : variantFiles.map((file) => ({ file }))), ...runs.map((run) => ({ file: run.file, run }))];
     if (variants.length === 0) variants.push({});
     for (const { file: variantFile, files: layered, run } of variants) {
@@ -395,11 +417,11 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
       const env = evaluationEnv(
         input.envOverride ??
           input.envForPath?.(rel.split(path.sep).join('/')) ??
-          (layered ? autoVarFilesEnv(dir, layered) : variantPath ? classifyPath(variantPath, run ? input.envAbove : undefined)?.env : autoVarFilesEnv(input.root, auto, input.envAbove)) ??
+          (layered ? (autoVarFilesEnv(dir, layered) ?? (run ? classifyPath(rel, input.envAbove)?.env : undefined)) : variantPath ? classifyPath(variantPath, run ? input.envAbove : undefined)?.env : autoVarFilesEnv(input.root, auto, input.envAbove)) ??
           envFromVariables(readIgnoringCase(instance.src.variables.keys(), (k) => instance.variable(k))),
       );
       // --var-files are named as given, from the scan root (`envs/common.tfvars + envs/prod.tfvars`).
-      const variantName = layered ? layered.map((f) => relativePath(input.root, f)).join(' + ') : variantPath?.split(path.sep).join('/');
+      const variantName = layered ? [...(run ? [rel] : []), ...layered.map((f) => relativePath(input.root, f))].join(' + ').split(path.sep).join('/') : variantPath?.split(path.sep).join('/');
       const evaluation: Evaluation = {
         variant: variantName ?? 'default',
         variantFile,
