@@ -2863,6 +2863,26 @@ describe('SEC001: a block one variant deploys and another does not (count = 0)',
     expect([a!.address, a!.env, a!.variants]).toEqual(['azurerm_linux_virtual_machine.vm[0]', 'nonprod', ['dev.tfvars', 'prod.tfvars']]);
     expect(a!.fingerprint).toBe(b!.fingerprint);
   });
+
+  it('with no instance in any variant, is the most production-like variant\'s, whatever other var files there are (review 132)', async () => {
+    const main = 'variable "on" {\n  default = false\n}\nresource "azurerm_linux_virtual_machine" "vm" {\n  count          = var.on ? 1 : 0\n  name           = "vm1"\n  admin_username = "azureuser"\n  admin_password = "Sup3rS3cret!Pass"\n}\n';
+    const run = async (dir: string) => (await lint({ paths: [dir], root: dir, rules: ['SEC001'], noConfig: true })).findings;
+    const [both] = await run(tree({ 'main.tf': main, 'dev.tfvars': 'on = false\n', 'prod.tfvars': 'on = false\n' }));
+    const [prodOnly] = await run(tree({ 'main.tf': main, 'prod.tfvars': 'on = false\n' }));
+    expect([both!.env, both!.variants]).toEqual(['prod', ['prod.tfvars']]);
+    expect(both!.fingerprint).toBe(prodOnly!.fingerprint);
+  });
+
+  it('a module call with no instance in two variants that pass it two literals: both (review 132)', async () => {
+    const dir = tree({
+      'main.tf': 'variable "on" {\n  default = false\n}\nvariable "pass" {\n  type = string\n}\nmodule "vm" {\n  source         = "./modules/vm"\n  count          = var.on ? 1 : 0\n  admin_password = var.pass\n}\n',
+      'modules/vm/main.tf': 'variable "admin_password" {\n  type = string\n}\nresource "azurerm_linux_virtual_machine" "vm" {\n  name           = "vm"\n  admin_password = var.admin_password\n}\n',
+      'dev.tfvars': 'pass = "Dev-Secret-Pass1!"\n',
+      'prod.tfvars': 'pass = "Prod-Secret-Pass1!"\n',
+    });
+    const found = (await lint({ paths: [dir], root: dir, rules: ['SEC001'], noConfig: true })).findings;
+    expect(found.map((f) => `${f.location.file.slice(dir.length + 1)}:${f.location.range.start.line} ${f.env}`).sort()).toEqual(['dev.tfvars:1 nonprod', 'prod.tfvars:1 prod']);
+  });
 });
 
 describe('SEC001 matchers', () => {

@@ -125,9 +125,37 @@ export interface AzapiDefaults {
 
 const CYCLE = Symbol('cycle');
 
-/** Whether `seen` did not hold this declaration yet (by its file and place); records it. */
-function firstTime(seen: Set<string>, decl: Located<Block>): boolean {
-  const key = `${decl.file}\u0000${decl.node.range.start.offset}`;
+/** The literals a call passes, and where each is written, as a key (bounded: past it, every call is its own). */
+function argumentsKey(args: ReadonlyMap<string, Value>): string {
+  let out = '';
+  const add = (v: Value): void => {
+    if (out.length > 4000) return;
+    if (v.kind === 'string') out += `s${v.value.length}:${v.value}@${v.origin ? `${v.origin.file}:${v.origin.range.start.offset}` : ''};`;
+    else if (v.kind === 'number' || v.kind === 'bool') out += `${v.kind[0]}${String(v.value)};`;
+    else if (v.kind === 'object') {
+      out += '{';
+      for (const [k, x] of v.entries) {
+        out += `${k}=`;
+        add(x);
+      }
+      out += '}';
+    } else if (v.kind === 'list') {
+      out += '[';
+      for (const x of v.items) add(x);
+      out += ']';
+    } else out += `${v.kind};`;
+  };
+  for (const [k, v] of args) {
+    out += `${k}=`;
+    add(v);
+  }
+  return out.length > 4000 ? `${out.slice(0, 64)}…${++longKeys}` : out;
+}
+let longKeys = 0;
+
+/** Whether `seen` did not hold this declaration yet (by its file and place, and `extra`); records it. */
+function firstTime(seen: Set<string>, decl: Located<Block>, extra = ''): boolean {
+  const key = `${decl.file}\u0000${decl.node.range.start.offset}\u0000${extra}`;
   if (seen.has(key)) return false;
   seen.add(key);
   return true;
@@ -625,8 +653,11 @@ export class ModuleInstance {
     for (const [name, call] of this.src.moduleCalls) {
       const instances = this.childInstances(name);
       for (const c of instances) c.instance.collectInert(out, seen);
-      if (instances.length > 0 || !this.noInstances.has(`${this.prefix}module.${name}`) || !firstTime(seen, call)) continue;
-      const phantom = this.instanceWithoutInstances(name, call);
+      if (instances.length > 0 || !this.noInstances.has(`${this.prefix}module.${name}`)) continue;
+      // Once per call and the values it passes: another variant may pass another literal (review 132).
+      const args = this.argumentsWithoutInstances(name, call);
+      if (!firstTime(seen, call, argumentsKey(args))) continue;
+      const phantom = this.instanceWithoutInstances(name, call, args);
       if (!phantom) continue;
       phantom.collectResources(out.resources);
       phantom.collectInputDecls(out.inputs);
@@ -652,16 +683,8 @@ export class ModuleInstance {
     return { address: baseAddress, baseAddress, type, name, file: decl.file, header: blockHeader(decl.node, decl.file), body, sites, block: decl.node, ...(this.opts.calledAt ? { calledAt: this.opts.calledAt } : {}) };
   }
 
-  /** The local module of a call that makes no instance, instantiated once with the call's arguments (`count.index`/`each` unknown); not a registry module. */
-  private instanceWithoutInstances(name: string, call: Located<Block>): ModuleInstance | undefined {
-    const source = localModuleSource(call.node);
-    const depth = (this.opts.depth ?? 0) + 1;
-    if (source === undefined || depth > MAX_MODULE_DEPTH) return undefined;
-    const dir = localDir(this.src, source);
-    const ancestors = [...(this.opts.ancestors ?? []), this.src.dir];
-    if (ancestors.includes(dir)) return undefined;
-    const childSrc = this.opts.loader(dir);
-    if (!childSrc) return undefined;
+  /** The arguments of a call that makes no instance, evaluated with `count.index`/`each` unknown. */
+  private argumentsWithoutInstances(name: string, call: Located<Block>): Map<string, Value> {
     const inputs = new Map<string, Value>();
     const argCtx = this.context(call.file, ModuleInstance.NO_INSTANCE_VARS);
     for (const item of call.node.body.items) {
@@ -670,6 +693,19 @@ export class ModuleInstance {
       const v = evaluate(item.expr, f === call.file ? argCtx : this.context(f, ModuleInstance.NO_INSTANCE_VARS));
       inputs.set(item.name, passedThrough(v, locOf(item, f, `module "${name}" argument "${item.name}"`)));
     }
+    return inputs;
+  }
+
+  /** The local module of a call that makes no instance, instantiated once with the call's arguments (`inputs`); not a registry module. */
+  private instanceWithoutInstances(name: string, call: Located<Block>, inputs: Map<string, Value>): ModuleInstance | undefined {
+    const source = localModuleSource(call.node);
+    const depth = (this.opts.depth ?? 0) + 1;
+    if (source === undefined || depth > MAX_MODULE_DEPTH) return undefined;
+    const dir = localDir(this.src, source);
+    const ancestors = [...(this.opts.ancestors ?? []), this.src.dir];
+    if (ancestors.includes(dir)) return undefined;
+    const childSrc = this.opts.loader(dir);
+    if (!childSrc) return undefined;
     const childKey = this.opts.moduleKey ? `${this.opts.moduleKey}.${name}` : name;
     return new ModuleInstance(childSrc, {
       prefix: `${this.prefix}module.${name}.`, inputs, loader: this.opts.loader, problems: [], guard: this.opts.guard, depth, ancestors,

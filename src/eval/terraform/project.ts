@@ -352,6 +352,7 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
   };
   // The blocks with no instance SEC001 reads, each once for the unit (instance.ts inertDeclarations).
   const inertSeen = new Set<string>();
+  const inertPending: { instance: ModuleInstance; entry: TerraformEvaluation }[] = [];
   for (const dir of [...byDir.keys()].sort()) {
     if (copies.has(dir)) continue;
     const src = loader(dir)!;
@@ -433,9 +434,19 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
       for (const r of resources) if (r.vendored) for (const d of r.vendored.dirs) if (!copiedDirs.has(d)) copiedDirs.set(d, r.vendored.call);
       const unparsed = instance.unparsedFiles();
       if (unparsed.size > 0) evaluation.incomplete = [...unparsed].sort();
+      const entry: TerraformEvaluation = { evaluation, resources, opaqueModules, inertResources: [] };
+      evaluations.push(entry);
+      inertPending.push({ instance, entry });
+    }
+    // The blocks with no instance, each read in the most production-like variant that has none of
+    // it (then unknown, then nonprod; in variant order): its finding is the one kept when every
+    // variant reads it, whatever other var files sort before it (review 132: adding dev.tfvars
+    // changed a prod finding's fingerprint).
+    inertPending.sort((a, b) => ENV_ORDER[b.entry.evaluation.env] - ENV_ORDER[a.entry.evaluation.env]);
+    for (const { instance, entry } of inertPending.splice(0)) {
       const inert = instance.inertDeclarations(inertSeen);
-      if (inert.inputs.length > 0) evaluation.inertInputs = inert.inputs;
-      evaluations.push({ evaluation, resources, opaqueModules, inertResources: inert.resources });
+      if (inert.inputs.length > 0) entry.evaluation.inertInputs = inert.inputs;
+      entry.inertResources = inert.resources;
     }
   }
   /**
@@ -512,6 +523,9 @@ function autoVarFilesEnv(root: string, files: readonly string[], above?: string)
   }
   return env;
 }
+
+/** The order in which the variants of a module read its blocks with no instance: the most production-like first. */
+const ENV_ORDER: Readonly<Record<EnvClass, number>> = { prod: 2, unknown: 1, nonprod: 0 };
 
 function hasBackend(src: ModuleSource): boolean {
   return src.terraformBlocks.some((t) => childBlocks(t.node, 'backend').length > 0 || childBlocks(t.node, 'cloud').length > 0);
