@@ -343,10 +343,13 @@ function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): P
     out.opaque = combineOpaque(out.opaque, branchFlags ? { word: w.word.raw, branchFlags, index: words.indexOf(w) } : { word: w.word.raw, ...(w.why ? { why: w.why } : {}) });
     return branchFlags !== undefined;
   };
-  /** A short flag of this command that takes a value (`-s`, `-n`, `-g`): `-svalue` and `-s=value` are it with that value. */
+  /**
+   * A short flag of this command that takes a value (`-s`, `-n`, `-g`; a three-state switch, `-e`,
+   * takes one it may omit): `-svalue` and `-s=value` are it with that value (review 132: `-e=true`).
+   */
   const shortTakesValue = (short: string): boolean => {
     const f = byName.get(short);
-    if (f) return f.read !== 'bool' && f.read !== 'off';
+    if (f) return f.read !== 'off';
     return has(spec.nameFlags, short) || has(spec.parentFlags ?? [], short) || has(LOCATION_FLAGS, short) || has(FILE_FLAGS, short) || VALUE_FLAGS.has(short) || (spec.refFlags?.some((r) => r.names.includes(short)) ?? false);
   };
   while (i < words.length) {

@@ -1593,6 +1593,12 @@ const azureCli: RuleTable = {
   'azure-cli': {
     valid: [
       {
+        // A three-state switch's short form with its value in the word, as argparse reads it (review 132:
+        // `-e=true` read as no autoscaler, a false GPU003; one not known is undecided).
+        name: 'short-autoscaler-switch-with-its-value-in-the-word',
+        files: { 'deploy.sh': 'AUTOSCALE=$(get_autoscale)\naz aks nodepool add --cluster-name c -g rg -n gpupool1 -s Standard_NC24ads_A100_v4 -e="$AUTOSCALE" --min-count 0 --max-count 3 --node-taints sku=gpu:NoSchedule\naz aks nodepool add --cluster-name c -g rg -n gpupool3 -s Standard_NC24ads_A100_v4 -e=true --min-count 0 --max-count 3 --node-taints sku=gpu:NoSchedule\naz aks nodepool add --cluster-name c -g rg -n gpupool5 -s Standard_NC24ads_A100_v4 -etrue --min-count 0 --max-count 3 --node-taints sku=gpu:NoSchedule\n' },
+      },
+      {
         // Both switches in one update: the Azure CLI refuses the command, so the pool is as created (review 45).
         name: 'enable-and-disable-autoscaler-together-are-refused',
         files: {
