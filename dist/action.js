@@ -32657,8 +32657,33 @@ var init_type_defaults = __esm({
 
 // src/eval/terraform/instance.ts
 import path14 from "node:path";
-function firstTime(seen, decl) {
-  const key = `${decl.file}\0${decl.node.range.start.offset}`;
+function argumentsKey(args) {
+  let out = "";
+  const add = (v) => {
+    if (out.length > 4e3) return;
+    if (v.kind === "string") out += `s${v.value.length}:${v.value}@${v.origin ? `${v.origin.file}:${v.origin.range.start.offset}` : ""};`;
+    else if (v.kind === "number" || v.kind === "bool") out += `${v.kind[0]}${String(v.value)};`;
+    else if (v.kind === "object") {
+      out += "{";
+      for (const [k, x] of v.entries) {
+        out += `${k}=`;
+        add(x);
+      }
+      out += "}";
+    } else if (v.kind === "list") {
+      out += "[";
+      for (const x of v.items) add(x);
+      out += "]";
+    } else out += `${v.kind};`;
+  };
+  for (const [k, v] of args) {
+    out += `${k}=`;
+    add(v);
+  }
+  return out.length > 4e3 ? `${out.slice(0, 64)}\u2026${++longKeys}` : out;
+}
+function firstTime(seen, decl, extra = "") {
+  const key = `${decl.file}\0${decl.node.range.start.offset}\0${extra}`;
   if (seen.has(key)) return false;
   seen.add(key);
   return true;
@@ -32831,7 +32856,7 @@ function joinBlocks(before, after) {
   const items = (v) => v.kind === "list" ? v.items : [v];
   return list([...items(before), ...items(after)], before.origin ?? after.origin);
 }
-var MAX_INSTANCES, MAX_MODULE_DEPTH, MAX_MODULE_INSTANCES, META, CYCLE, ModuleInstance, variableHeaders;
+var MAX_INSTANCES, MAX_MODULE_DEPTH, MAX_MODULE_INSTANCES, META, CYCLE, longKeys, ModuleInstance, variableHeaders;
 var init_instance = __esm({
   "src/eval/terraform/instance.ts"() {
     "use strict";
@@ -32853,6 +32878,7 @@ var init_instance = __esm({
     MAX_MODULE_INSTANCES = LOOP_INSTANCE_CAP;
     META = /* @__PURE__ */ new Set(["count", "for_each", "depends_on", "lifecycle", "provider", "provisioner", "connection"]);
     CYCLE = /* @__PURE__ */ Symbol("cycle");
+    longKeys = 0;
     ModuleInstance = class _ModuleInstance {
       constructor(src, opts) {
         this.src = src;
@@ -33265,8 +33291,10 @@ var init_instance = __esm({
         for (const [name, call] of this.src.moduleCalls) {
           const instances = this.childInstances(name);
           for (const c of instances) c.instance.collectInert(out, seen);
-          if (instances.length > 0 || !this.noInstances.has(`${this.prefix}module.${name}`) || !firstTime(seen, call)) continue;
-          const phantom = this.instanceWithoutInstances(name, call);
+          if (instances.length > 0 || !this.noInstances.has(`${this.prefix}module.${name}`)) continue;
+          const args = this.argumentsWithoutInstances(name, call);
+          if (!firstTime(seen, call, argumentsKey(args))) continue;
+          const phantom = this.instanceWithoutInstances(name, call, args);
           if (!phantom) continue;
           phantom.collectResources(out.resources);
           phantom.collectInputDecls(out.inputs);
@@ -33289,16 +33317,8 @@ var init_instance = __esm({
         const body = this.evalBody(decl.node.body, decl.file, _ModuleInstance.NO_INSTANCE_VARS, sites, "", type);
         return { address: baseAddress2, baseAddress: baseAddress2, type, name, file: decl.file, header: blockHeader(decl.node, decl.file), body, sites, block: decl.node, ...this.opts.calledAt ? { calledAt: this.opts.calledAt } : {} };
       }
-      /** The local module of a call that makes no instance, instantiated once with the call's arguments (`count.index`/`each` unknown); not a registry module. */
-      instanceWithoutInstances(name, call) {
-        const source = localModuleSource(call.node);
-        const depth = (this.opts.depth ?? 0) + 1;
-        if (source === void 0 || depth > MAX_MODULE_DEPTH) return void 0;
-        const dir = localDir(this.src, source);
-        const ancestors = [...this.opts.ancestors ?? [], this.src.dir];
-        if (ancestors.includes(dir)) return void 0;
-        const childSrc = this.opts.loader(dir);
-        if (!childSrc) return void 0;
+      /** The arguments of a call that makes no instance, evaluated with `count.index`/`each` unknown. */
+      argumentsWithoutInstances(name, call) {
         const inputs = /* @__PURE__ */ new Map();
         const argCtx = this.context(call.file, _ModuleInstance.NO_INSTANCE_VARS);
         for (const item of call.node.body.items) {
@@ -33307,6 +33327,18 @@ var init_instance = __esm({
           const v = evaluate(item.expr, f === call.file ? argCtx : this.context(f, _ModuleInstance.NO_INSTANCE_VARS));
           inputs.set(item.name, passedThrough(v, locOf(item, f, `module "${name}" argument "${item.name}"`)));
         }
+        return inputs;
+      }
+      /** The local module of a call that makes no instance, instantiated once with the call's arguments (`inputs`); not a registry module. */
+      instanceWithoutInstances(name, call, inputs) {
+        const source = localModuleSource(call.node);
+        const depth = (this.opts.depth ?? 0) + 1;
+        if (source === void 0 || depth > MAX_MODULE_DEPTH) return void 0;
+        const dir = localDir(this.src, source);
+        const ancestors = [...this.opts.ancestors ?? [], this.src.dir];
+        if (ancestors.includes(dir)) return void 0;
+        const childSrc = this.opts.loader(dir);
+        if (!childSrc) return void 0;
         const childKey = this.opts.moduleKey ? `${this.opts.moduleKey}.${name}` : name;
         return new _ModuleInstance(childSrc, {
           prefix: `${this.prefix}module.${name}.`,
@@ -33982,9 +34014,21 @@ function evaluateTerraform(input2) {
   };
   const cliVarFilesOf = (dir, isRoot) => input2.cliVarFiles.filter((f) => {
     const owner = moduleHolding(f);
-    return owner !== void 0 ? owner === dir : isRoot || dir === input2.root;
+    return owner !== void 0 && !called.has(owner) ? owner === dir : isRoot || dir === input2.root;
   });
+  const cliVariants = (dir, files, runs) => {
+    if (runs.length === 0) return [{ file: files[files.length - 1], files }];
+    const taken = /* @__PURE__ */ new Set();
+    const out = runs.map((run3) => {
+      const own = files.filter((f) => moduleHolding(f) === dir || isWithin(path17.dirname(f), path17.dirname(run3.file)));
+      for (const f of own) taken.add(f);
+      return own.length > 0 ? { file: run3.file, run: run3, files: own } : { file: run3.file, run: run3 };
+    });
+    if (files.some((f) => !taken.has(f))) out.push({ file: files[files.length - 1], files });
+    return out;
+  };
   const inertSeen = /* @__PURE__ */ new Set();
+  const inertPending = [];
   for (const dir of [...byDir.keys()].sort()) {
     if (copies.has(dir)) continue;
     const src = loader(dir);
@@ -33994,14 +34038,14 @@ function evaluateTerraform(input2) {
     modules.push(factsOf(dir, isRoot));
     const cliFiles = called.has(dir) ? [] : cliVarFilesOf(dir, isRoot);
     const cli = cliFiles.length > 0;
-    const runs = cli ? [] : runsOf(dir);
+    const runs = runsOf(dir);
     if (called.has(dir) && runs.length === 0) continue;
     const allAuto = varFilesHere.filter((f) => path17.dirname(f) === dir && AUTO_VARFILE.test(path17.basename(f)));
     const auto = allAuto.filter(parses);
     const candidates2 = cli ? [] : varFilesHere.filter((f) => !allAuto.includes(f) && !isBackendFile(path17.basename(f)) && classifyPath(relativePath(dir, f)) !== void 0);
     const variantFiles = candidates2.filter(parses);
     const unreadable = allAuto.find((f) => !parses(f)) ?? (cli ? cliFiles.find((f) => !parses(f)) : variantFiles.length === 0 ? candidates2.find((f) => !parses(f)) : void 0);
-    const variants = cli ? [{ file: cliFiles[cliFiles.length - 1], files: cliFiles }] : [...called.has(dir) ? [] : variantFiles.map((file) => ({ file })), ...runs.map((run3) => ({ file: run3.file, run: run3 }))];
+    const variants = cli ? cliVariants(dir, cliFiles, runs) : [...called.has(dir) ? [] : variantFiles.map((file) => ({ file })), ...runs.map((run3) => ({ file: run3.file, run: run3 }))];
     if (variants.length === 0) variants.push({});
     for (const { file: variantFile, files: layered, run: run3 } of variants) {
       const inputs = /* @__PURE__ */ new Map();
@@ -34028,9 +34072,9 @@ function evaluateTerraform(input2) {
       const rel = variantFile ? path17.relative(input2.root, variantFile) : path17.relative(input2.root, dir) || ".";
       const variantPath = variantFile && (run3 ? rel : path17.relative(dir, variantFile));
       const env = evaluationEnv(
-        input2.envOverride ?? input2.envForPath?.(rel.split(path17.sep).join("/")) ?? (layered ? autoVarFilesEnv(dir, layered) : variantPath ? classifyPath(variantPath, run3 ? input2.envAbove : void 0)?.env : autoVarFilesEnv(input2.root, auto, input2.envAbove)) ?? envFromVariables(readIgnoringCase(instance.src.variables.keys(), (k) => instance.variable(k)))
+        input2.envOverride ?? input2.envForPath?.(rel.split(path17.sep).join("/")) ?? (layered ? autoVarFilesEnv(dir, layered) ?? (run3 ? classifyPath(rel, input2.envAbove)?.env : void 0) : variantPath ? classifyPath(variantPath, run3 ? input2.envAbove : void 0)?.env : autoVarFilesEnv(input2.root, auto, input2.envAbove)) ?? envFromVariables(readIgnoringCase(instance.src.variables.keys(), (k) => instance.variable(k)))
       );
-      const variantName = layered ? layered.map((f) => relativePath(input2.root, f)).join(" + ") : variantPath?.split(path17.sep).join("/");
+      const variantName = layered ? [...run3 ? [rel] : [], ...layered.map((f) => relativePath(input2.root, f))].join(" + ").split(path17.sep).join("/") : variantPath?.split(path17.sep).join("/");
       const evaluation = {
         variant: variantName ?? "default",
         variantFile,
@@ -34044,9 +34088,15 @@ function evaluateTerraform(input2) {
       }
       const unparsed = instance.unparsedFiles();
       if (unparsed.size > 0) evaluation.incomplete = [...unparsed].sort();
+      const entry3 = { evaluation, resources, opaqueModules, inertResources: [] };
+      evaluations.push(entry3);
+      inertPending.push({ instance, entry: entry3 });
+    }
+    inertPending.sort((a, b) => ENV_ORDER[b.entry.evaluation.env] - ENV_ORDER[a.entry.evaluation.env]);
+    for (const { instance, entry: entry3 } of inertPending.splice(0)) {
       const inert = instance.inertDeclarations(inertSeen);
-      if (inert.inputs.length > 0) evaluation.inertInputs = inert.inputs;
-      evaluations.push({ evaluation, resources, opaqueModules, inertResources: inert.resources });
+      if (inert.inputs.length > 0) entry3.evaluation.inertInputs = inert.inputs;
+      entry3.inertResources = inert.resources;
     }
   }
   const configurationOf = (rootDir) => {
@@ -34125,6 +34175,7 @@ function duplicateProblem(d, root) {
     location: at2(d.again)
   };
 }
+var ENV_ORDER;
 var init_project = __esm({
   "src/eval/terraform/project.ts"() {
     "use strict";
@@ -34142,6 +34193,7 @@ var init_project = __esm({
     init_data_files();
     init_paths2();
     init_paths();
+    ENV_ORDER = { prod: 2, unknown: 1, nonprod: 0 };
   }
 });
 
@@ -51522,7 +51574,7 @@ function parseFlags(spec, words, file) {
   };
   const shortTakesValue = (short) => {
     const f = byName2.get(short);
-    if (f) return f.read !== "bool" && f.read !== "off";
+    if (f) return f.read !== "off";
     return has(spec.nameFlags, short) || has(spec.parentFlags ?? [], short) || has(LOCATION_FLAGS, short) || has(FILE_FLAGS, short) || VALUE_FLAGS.has(short) || (spec.refFlags?.some((r) => r.names.includes(short)) ?? false);
   };
   while (i < words.length) {
@@ -59187,23 +59239,34 @@ function declarationKey(r) {
 init_arrays();
 
 // src/core/git-remotes.ts
-var SECTION = /^\s*\[\s*([^\]\s"]+)(?:\s+"([^"]*)")?\s*\]/;
+var SECTION = /^\s*\[\s*([^\]\s"]+)(?:\s+"((?:[^"\\]|\\.)*)")?\s*\](.*)$/;
 var URL_LINE = /^\s*url\s*=\s*(.*?)\s*$/i;
+function withoutComment(value) {
+  let quoted = false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === ";" || c === "#")) return value.slice(0, i).trim();
+  }
+  return value.trim();
+}
 function githubRepositoryOf(url) {
-  const u = url.trim().replace(/^"(.*)"$/, "$1");
+  const u = withoutComment(url).replace(/^"(.*)"$/, "$1");
   const m = /^(?:https?|git|ssh):\/\/(?:[^@/]+@)?(?:www\.)?github\.com(?::\d+)?\/([^/\s]+)\/([^/\s]+?)(?:\.git)?\/?$/i.exec(u) ?? /^(?:[^@/\s]+@)?github\.com:([^/\s]+)\/([^/\s]+?)(?:\.git)?\/?$/i.exec(u);
   return m ? `${m[1].toLowerCase()}/${m[2].toLowerCase()}` : void 0;
 }
 function githubRemotes(configText) {
   const out = /* @__PURE__ */ new Set();
-  let inRemote = false;
-  for (const line of configText.split(/\r?\n/)) {
+  let inOrigin = false;
+  for (const raw of configText.split(/\r?\n/)) {
+    let line = raw;
     const section = SECTION.exec(line);
     if (section) {
-      inRemote = section[1].toLowerCase() === "remote" && section[2] === "origin";
-      continue;
+      const name = section[1].toLowerCase();
+      inOrigin = name === "remote" && section[2] === "origin" || name === "remote.origin";
+      line = section[3];
     }
-    if (!inRemote) continue;
+    if (!inOrigin) continue;
     const url = URL_LINE.exec(line);
     const repo = url ? githubRepositoryOf(url[1]) : void 0;
     if (repo) out.add(repo);

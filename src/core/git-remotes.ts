@@ -7,13 +7,28 @@
  * branch a push there moves under the fork's secrets; review 131). Read as text, never by running git.
  */
 
-/** `url = …` lines of the `[remote "origin"]` section (git-config(1): a section header, then `key = value` lines). */
-const SECTION = /^\s*\[\s*([^\]\s"]+)(?:\s+"([^"]*)")?\s*\]/;
+/**
+ * git-config(1): a section header `[remote "origin"]` (or the older `[remote.origin]`), then
+ * `key = value` lines; a header may be followed by a key on its line; `;` and `#` start a comment
+ * outside double quotes.
+ */
+const SECTION = /^\s*\[\s*([^\]\s"]+)(?:\s+"((?:[^"\\]|\\.)*)")?\s*\](.*)$/;
 const URL_LINE = /^\s*url\s*=\s*(.*?)\s*$/i;
 
-/** The `owner/repo` (lower-case) of a GitHub URL as git writes remotes, else undefined. */
+/** A value without its trailing comment (`;`/`#` outside double quotes) and its quotes. */
+function withoutComment(value: string): string {
+  let quoted = false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === ';' || c === '#')) return value.slice(0, i).trim();
+  }
+  return value.trim();
+}
+
+/** The GitHub `owner/repo` (lower-case) of a GitHub URL as git writes remotes, else undefined. */
 export function githubRepositoryOf(url: string): string | undefined {
-  const u = url.trim().replace(/^"(.*)"$/, '$1');
+  const u = withoutComment(url).replace(/^"(.*)"$/, '$1');
   const m =
     /^(?:https?|git|ssh):\/\/(?:[^@/]+@)?(?:www\.)?github\.com(?::\d+)?\/([^/\s]+)\/([^/\s]+?)(?:\.git)?\/?$/i.exec(u) ??
     /^(?:[^@/\s]+@)?github\.com:([^/\s]+)\/([^/\s]+?)(?:\.git)?\/?$/i.exec(u);
@@ -23,15 +38,18 @@ export function githubRepositoryOf(url: string): string | undefined {
 /** The GitHub `owner/repo` (lower-case) of the `origin` remote of a `.git/config` text (none, or one). */
 export function githubRemotes(configText: string): string[] {
   const out = new Set<string>();
-  let inRemote = false;
-  for (const line of configText.split(/\r?\n/)) {
+  let inOrigin = false;
+  for (const raw of configText.split(/\r?\n/)) {
+    let line = raw;
     const section = SECTION.exec(line);
     if (section) {
-      // (Section names are case-insensitive, subsection names case-sensitive: git-config(1).)
-      inRemote = section[1]!.toLowerCase() === 'remote' && section[2] === 'origin';
-      continue;
+      const name = section[1]!.toLowerCase();
+      // (Section names are case-insensitive, subsection names case-sensitive; the older
+      // `[remote.origin]` form lower-cases its subsection.)
+      inOrigin = (name === 'remote' && section[2] === 'origin') || name === 'remote.origin';
+      line = section[3]!;
     }
-    if (!inRemote) continue;
+    if (!inOrigin) continue;
     const url = URL_LINE.exec(line);
     const repo = url ? githubRepositoryOf(url[1]!) : undefined;
     if (repo) out.add(repo);

@@ -33,6 +33,10 @@ describe('githubRemotes', () => {
       '\turl = https://github.com/azure/AzureML-Assets.git',
     ].join('\r\n');
     expect(githubRemotes(config)).toEqual(['azure/azureml-assets']);
+    // The older `[remote.origin]` header, a key on the header's line, a comment after the value (review 132).
+    expect(githubRemotes('[remote.origin]\n\turl = https://github.com/a/b.git\n')).toEqual(['a/b']);
+    expect(githubRemotes('[remote "origin"] url = https://github.com/a/c\n')).toEqual(['a/c']);
+    expect(githubRemotes('[remote "origin"]\n\turl = https://github.com/a/d.git ; the fork\n')).toEqual(['a/d']);
     expect(githubRemotes('[remote "upstream"]\n\turl = https://github.com/BigOrg/ml-infra\n[remote "Origin"]\n\turl = https://github.com/me/ml-infra\n')).toEqual([]);
   });
 });
