@@ -344,14 +344,16 @@ export function itemAt<T extends Value>(list: Value, position: Value, item: T): 
 const MAX_SIZE_CONTAINER = 256;
 
 /**
- * A member name that says it holds a VM size (`vm_size`, `vmSize`, `gpu_vm_size`, `size`,
- * `node_vm_size`): its value, when not known, may be a VM size, so the container's one known size
- * is not known to be its only one (review 131: `{ system = { vmSize = "Standard_D4s_v3" }, gpu =
- * { vmSize = param } }`). A disk's size (`os_disk_size_gb`, `osDiskSizeGB`) is a number, no VM
- * size (review 132).
+ * A member name that may hold a VM size (`vm_size`, `vmSize`, `gpu_size`, `size`, `node_vm_size`):
+ * its value, when not known, may be a VM size, so the container's one known size is not known to
+ * be its only one (review 131: `{ system = { vmSize = "Standard_D4s_v3" }, gpu = { vmSize = param }
+ * }`). A disk's size (`os_disk_size_gb`, `osDiskSizeGB`), a count or a scale bound (`max_size`) is
+ * a number, no VM size (review 132).
  */
-const VM_SIZE_KEY = /^sizes?$|vm_?sizes?$|node_?sizes?$|instance_?sizes?$|machine_?sizes?$/i;
-const NOT_VM_SIZE_KEY = /disk|gb$|mb$|count|pods|volume|batch/i;
+const VM_SIZE_KEY = /size/i;
+// (Review 133: a list of VM-size names to match misses `gpu_size`, `vm_size_name`; the names that
+// are not a VM's size are the fewer.)
+const NOT_VM_SIZE_KEY = /disk|gb$|mb$|count|pods|volume|batch|(?:^|_)(?:max|min)_?size$|^(?:max|min)Size$|pool_?size$|step/i;
 
 function namesVmSize(key: string): boolean {
   return VM_SIZE_KEY.test(key) && !NOT_VM_SIZE_KEY.test(key);

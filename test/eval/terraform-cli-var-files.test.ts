@@ -103,6 +103,17 @@ describe('--var-file', () => {
       'AML001 error publicWorkspace live/prod/ws/terragrunt.hcl:5:12 prod live/prod/ws/terragrunt.hcl + live/prod/common.tfvars',
       'AML001 note publicWorkspace live/dev/ws/terragrunt.hcl:5:12 nonprod live/dev/ws/terragrunt.hcl',
     ].sort());
+    // A file every run shares (`live/common.tfvars`): each run keeps the class of its own path (review 133).
+    const shared = trees.tree({
+      'modules/ws/main.tf': kv + workspace().replace(/variable "location" \{[^}]*\}\nvariable "public" \{[^}]*\}\n/, ''),
+      'live/prod/ws/terragrunt.hcl': 'terraform {\n  source = "../../../modules/ws"\n}\ninputs = {\n  public = true\n}\n',
+      'live/dev/ws/terragrunt.hcl': 'terraform {\n  source = "../../../modules/ws"\n}\ninputs = {\n  public = true\n}\n',
+      'live/common.tfvars': 'location = "northeurope"\n',
+    });
+    expect((await run(shared, ['live/common.tfvars'], ['AML001'])).briefs).toEqual([
+      'AML001 error publicWorkspace live/prod/ws/terragrunt.hcl:5:12 prod live/prod/ws/terragrunt.hcl + live/common.tfvars',
+      'AML001 note publicWorkspace live/dev/ws/terragrunt.hcl:5:12 nonprod live/dev/ws/terragrunt.hcl + live/common.tfvars',
+    ].sort());
   });
 
   it('is the values of a module without a provider block when it is in its folder (the run pointed at that module)', async () => {

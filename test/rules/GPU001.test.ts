@@ -1339,7 +1339,7 @@ param gpuAks object = {
 }
 param gpuAksFlat object = {
   systemVmSize: 'Standard_D4s_v3'
-  gpuVmSize: gpuVmSize
+  gpuSize: gpuVmSize
 }
 resource aks 'Microsoft.ContainerService/managedClusters@2024-05-01' existing = {
   name: 'aks'

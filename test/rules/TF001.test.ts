@@ -131,11 +131,11 @@ terraform {
       },
       {
         // The block a syntax error dropped is a resource, which holds no backend: TF001 decides
-        // (review 131: any typo in any resource hid it).
+        // (review 131: any typo in any resource hid it), also when its values name terraform (review 133).
         name: 'no-backend-beside-a-resource-that-does-not-parse',
         parseError: true,
         files: {
-          'main.tf': 'provider "azurerm" {\n  features {}\n}\nresource "azurerm_resource_group" "rg" {\n  name "rg"\n}\n',
+          'main.tf': 'provider "azurerm" {\n  features {}\n}\nresource "azurerm_resource_group" "rg" {\n  name "rg"\n  tags = { managed_by = "terraform", layer = "cloud backend" }\n}\n',
           'versions.tf': '⟦terraform {⟧\n  required_version = ">= 1.5"\n}\n',
         },
         level: 'error',

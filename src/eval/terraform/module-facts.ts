@@ -204,11 +204,20 @@ export function isBackendFile(name: string): boolean {
   return BACKEND_FILE.test(name);
 }
 
+/**
+ * Dropped text that may hold a backend (TF001) or a version constraint (TF003): a block header
+ * that declares one (`terraform {`, `backend "azurerm" {`, `cloud {`, `required_providers {`,
+ * `module "net" {`), or its JSON key, not the word in a value (`managed_by = "terraform"`,
+ * `module.net.id`, `"cloud backend"`; review 133).
+ */
+const MAY_HOLD_BACKEND = /\bterraform\s*\{|\bbackend\s+"[^"\n]*"\s*\{|\bcloud\s*\{|"(?:terraform|backend|cloud)"\s*:/;
+const MAY_HOLD_CONSTRAINTS = /\bterraform\s*\{|\brequired_providers\s*\{|\bmodule\s+"[^"\n]*"\s*\{|"(?:terraform|required_providers|module)"\s*:/;
+
 /** A syntax error of a `.tf` file and what the text the parser dropped for it may hold (TerraformModuleFacts.unparsed). */
 export interface DroppedBlock extends Location {
-  /** The dropped text names `terraform`, `backend` or `cloud`: a backend may be declared in it (TF001). */
+  /** The dropped text has a `terraform`, `backend` or `cloud` block header: a backend may be declared in it (TF001). */
   mayHoldBackend: boolean;
-  /** The dropped text names `terraform`, `required_providers` or `module`: a version constraint may be in it or in a module it calls (TF003). */
+  /** The dropped text has a `terraform`, `required_providers` or `module` block header: a version constraint may be in it or in a module it calls (TF003). */
   mayHoldConstraints: boolean;
 }
 
@@ -251,7 +260,7 @@ export function buildModuleFacts(src: ModuleSource, isRoot: boolean, guard: Eval
     .filter((f) => f.errors.length > 0)
     .map((f): DroppedBlock => {
       const dropped = droppedText(f);
-      return { file: f.file, range: f.errors[0]!.range, mayHoldBackend: /\b(?:terraform|backend|cloud)\b/.test(dropped), mayHoldConstraints: /\b(?:terraform|required_providers|module)\b/.test(dropped) };
+      return { file: f.file, range: f.errors[0]!.range, mayHoldBackend: MAY_HOLD_BACKEND.test(dropped), mayHoldConstraints: MAY_HOLD_CONSTRAINTS.test(dropped) };
     });
   if (unparsed.length > 0) facts.unparsed = unparsed;
   for (const t of src.terraformBlocks) {

@@ -418,7 +418,8 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
       const env = evaluationEnv(
         input.envOverride ??
           input.envForPath?.(rel.split(path.sep).join('/')) ??
-          (layered ? (autoVarFilesEnv(dir, layered) ?? (run ? classifyPath(rel, input.envAbove)?.env : undefined)) : variantPath ? classifyPath(variantPath, run ? input.envAbove : undefined)?.env : autoVarFilesEnv(input.root, auto, input.envAbove)) ??
+          // (A Terragrunt run's own path first: a file it shares with other runs says nothing of one; review 133.)
+          (layered ? ((run ? classifyPath(rel, input.envAbove)?.env : undefined) ?? autoVarFilesEnv(dir, layered)) : variantPath ? classifyPath(variantPath, run ? input.envAbove : undefined)?.env : autoVarFilesEnv(input.root, auto, input.envAbove)) ??
           envFromVariables(readIgnoringCase(instance.src.variables.keys(), (k) => instance.variable(k))),
       );
       // --var-files are named as given, from the scan root (`envs/common.tfvars + envs/prod.tfvars`).
