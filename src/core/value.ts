@@ -350,10 +350,10 @@ const MAX_SIZE_CONTAINER = 256;
  * }`). A disk's size (`os_disk_size_gb`, `osDiskSizeGB`), a count or a scale bound (`max_size`) is
  * a number, no VM size (review 132).
  */
-const VM_SIZE_KEY = /size/i;
+const VM_SIZE_KEY = /size|sku|instance_?type|(?:^|_)(?:gpu|cpu|system|user)(?:_?pool)?$|pool$/i;
 // (Review 133: a list of VM-size names to match misses `gpu_size`, `vm_size_name`; the names that
-// are not a VM's size are the fewer.)
-const NOT_VM_SIZE_KEY = /disk|gb$|mb$|count|pods|volume|batch|(?:^|_)(?:max|min)_?size$|^(?:max|min)Size$|pool_?size$|step/i;
+// are not a VM's size are the fewer. Review 134: `sku`, `instance_type`, an unknown `gpu` object.)
+const NOT_VM_SIZE_KEY = /disk|gb$|mb$|count|pods|volume|batch|(?:^|_)(?:max|min)_?size$|^(?:max|min)Size$|pool_?size$|step|shm|cache|page|limit|target|scale|buffer|heap|mem|queue|font/i;
 
 function namesVmSize(key: string): boolean {
   return VM_SIZE_KEY.test(key) && !NOT_VM_SIZE_KEY.test(key);

@@ -110,6 +110,13 @@ describe('--var-file', () => {
       'live/dev/ws/terragrunt.hcl': 'terraform {\n  source = "../../../modules/ws"\n}\ninputs = {\n  public = true\n}\n',
       'live/common.tfvars': 'location = "northeurope"\n',
     });
+    // A var file's name decides before the run's folders (RULES.md: the file name before its folders; review 134).
+    const named = trees.tree({
+      'modules/ws/main.tf': kv + workspace().replace(/variable "location" \{[^}]*\}\nvariable "public" \{[^}]*\}\n/, ''),
+      'live/ws/terragrunt.hcl': 'terraform {\n  source = "../../modules/ws"\n}\ninputs = {\n  public = true\n}\n',
+      'live/dev.tfvars': 'location = "northeurope"\n',
+    });
+    expect((await run(named, ['live/dev.tfvars'], ['AML001'])).briefs).toEqual(['AML001 note publicWorkspace live/ws/terragrunt.hcl:5:12 nonprod live/ws/terragrunt.hcl + live/dev.tfvars']);
     expect((await run(shared, ['live/common.tfvars'], ['AML001'])).briefs).toEqual([
       'AML001 error publicWorkspace live/prod/ws/terragrunt.hcl:5:12 prod live/prod/ws/terragrunt.hcl + live/common.tfvars',
       'AML001 note publicWorkspace live/dev/ws/terragrunt.hcl:5:12 nonprod live/dev/ws/terragrunt.hcl + live/common.tfvars',

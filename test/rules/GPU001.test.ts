@@ -1324,8 +1324,9 @@ resource "azapi_resource" "gpu" {
     valid: [
       {
         // The GPU-named parameter holds a second size that is not known (a parameter without a value),
-        // nested or flat: the system pool's CPU size is not known to be the parameter's one size, so
-        // the name says nothing of it (review 131: a false GPU001, AKS001 and GPU002).
+        // nested or flat, under a name that says size or sku, or as a whole `gpu` object: the system
+        // pool's CPU size is not known to be the parameter's one size, so the name says nothing of it
+        // (reviews 131, 133, 134: a false GPU001, AKS001 and GPU002).
         name: 'gpu-named-object-with-a-second-size-not-known',
         files: {
           'main.bicep': `param gpuVmSize string
@@ -1340,6 +1341,12 @@ param gpuAks object = {
 param gpuAksFlat object = {
   systemVmSize: 'Standard_D4s_v3'
   gpuSize: gpuVmSize
+}
+param gpuObj object
+param gpuAksObject object = {
+  system: { vmSize: 'Standard_D4s_v3' }
+  gpu: gpuObj
+  sku: gpuVmSize
 }
 resource aks 'Microsoft.ContainerService/managedClusters@2024-05-01' existing = {
   name: 'aks'
@@ -1359,6 +1366,15 @@ resource sys2 'Microsoft.ContainerService/managedClusters/agentPools@2024-05-01'
   properties: {
     mode: 'System'
     vmSize: gpuAksFlat.systemVmSize
+    count: 1
+  }
+}
+resource sys3 'Microsoft.ContainerService/managedClusters/agentPools@2024-05-01' = {
+  parent: aks
+  name: 'system3'
+  properties: {
+    mode: 'System'
+    vmSize: gpuAksObject.system.vmSize
     count: 1
   }
 }
@@ -1487,6 +1503,9 @@ param gpuPool object = {
   vmSize: ⟦'Standard_D16s_v5'⟧
   osDiskSizeGB: diskSizeGB
   zones: [ diskSizeGB ]
+  shmSize: diskSizeGB
+  cache_size: diskSizeGB
+  maxSize: diskSizeGB
 }
 resource aks 'Microsoft.ContainerService/managedClusters@2024-05-01' existing = {
   name: 'aks'

@@ -22,6 +22,15 @@ const converted: RuleTable = {
         },
       },
       {
+        // A module call written with an unquoted label that does not parse: the constraint may be in its module (review 134).
+        name: 'module-call-with-an-unquoted-label-that-does-not-parse',
+        parseError: true,
+        files: {
+          'main.tf': 'terraform {\n  backend "azurerm" {}\n}\nprovider "azurerm" {\n  features {}\n}\nmodule net {\n  source = "./net"\n  oops\n}\n',
+          'net/main.tf': 'terraform {\n  required_providers {\n    azurerm = { source = "hashicorp/azurerm", version = "~> 4.0" }\n  }\n}\n',
+        },
+      },
+      {
         // HCL's JSON syntax writes a block as an object or as an array of objects: a
         // `required_providers` given as `[{ … }]` constrains the provider as the object form does.
         name: 'tf-json-required-providers-array',

@@ -418,8 +418,9 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
       const env = evaluationEnv(
         input.envOverride ??
           input.envForPath?.(rel.split(path.sep).join('/')) ??
-          // (A Terragrunt run's own path first: a file it shares with other runs says nothing of one; review 133.)
-          (layered ? ((run ? classifyPath(rel, input.envAbove)?.env : undefined) ?? autoVarFilesEnv(dir, layered)) : variantPath ? classifyPath(variantPath, run ? input.envAbove : undefined)?.env : autoVarFilesEnv(input.root, auto, input.envAbove)) ??
+          // (With a Terragrunt run: the var files' names, then the run's own path, then the var files' folders:
+          // RULES.md "the file name decides before its folders"; a file every run shares says nothing of one; reviews 133-134.)
+          (layered ? ((run ? (agreedClass(layered.map((f) => classifyPath(path.basename(f))?.env)) ?? classifyPath(rel, input.envAbove)?.env) : undefined) ?? autoVarFilesEnv(dir, layered)) : variantPath ? classifyPath(variantPath, run ? input.envAbove : undefined)?.env : autoVarFilesEnv(input.root, auto, input.envAbove)) ??
           envFromVariables(readIgnoringCase(instance.src.variables.keys(), (k) => instance.variable(k))),
       );
       // --var-files are named as given, from the scan root (`envs/common.tfvars + envs/prod.tfvars`).
@@ -518,6 +519,17 @@ function autoVarFilesEnv(root: string, files: readonly string[], above?: string)
   let env: EnvClass | undefined;
   for (const f of files) {
     const c = classifyPath(path.relative(root, f), above)?.env;
+    if (c === undefined) continue;
+    if (env !== undefined && env !== c) return undefined;
+    env = c;
+  }
+  return env;
+}
+
+/** The one class the given ones name (undefined ones skipped); undefined when none or two disagree. */
+function agreedClass(classes: readonly (EnvClass | undefined)[]): EnvClass | undefined {
+  let env: EnvClass | undefined;
+  for (const c of classes) {
     if (c === undefined) continue;
     if (env !== undefined && env !== c) return undefined;
     env = c;
