@@ -2294,8 +2294,8 @@ var init_value = __esm({
     MAX_VIA_LINKS = 64;
     SIZE_LIKE = /^standard_/i;
     MAX_SIZE_CONTAINER = 256;
-    VM_SIZE_KEY = /^sizes?$|vm_?sizes?$|node_?sizes?$|instance_?sizes?$|machine_?sizes?$/i;
-    NOT_VM_SIZE_KEY = /disk|gb$|mb$|count|pods|volume|batch/i;
+    VM_SIZE_KEY = /size|sku|instance_?type|(?:^|_)(?:gpu|cpu|system|user)(?:_?pool)?$|pool$/i;
+    NOT_VM_SIZE_KEY = /disk|gb$|mb$|count|pods|volume|batch|(?:^|_)(?:max|min)_?size$|^(?:max|min)Size$|pool_?size$|step|shm|cache|page|limit|target|scale|buffer|heap|mem|queue|font/i;
     NULL_GIVEN_NO_DEFAULT = "null given: not given, the parameter is null";
     MAX_AGREED_DEPTH = 32;
     MAX_ARGUMENT_NODES = 1e5;
@@ -20992,7 +20992,7 @@ function buildModuleFacts(src, isRoot, guard, folderFiles) {
   };
   const unparsed = src.files.filter((f) => f.errors.length > 0).map((f) => {
     const dropped = droppedText(f);
-    return { file: f.file, range: f.errors[0].range, mayHoldBackend: /\b(?:terraform|backend|cloud)\b/.test(dropped), mayHoldConstraints: /\b(?:terraform|required_providers|module)\b/.test(dropped) };
+    return { file: f.file, range: f.errors[0].range, mayHoldBackend: MAY_HOLD_BACKEND.test(dropped), mayHoldConstraints: MAY_HOLD_CONSTRAINTS.test(dropped) };
   });
   if (unparsed.length > 0) facts.unparsed = unparsed;
   for (const t of src.terraformBlocks) {
@@ -21148,7 +21148,7 @@ function lockedProviderTypes(blocks) {
   }
   return out;
 }
-var TERRAGRUNT_LOCAL_SOURCE, GENERATED_BACKEND, BACKEND_FILE, LITERAL_TOPS;
+var TERRAGRUNT_LOCAL_SOURCE, GENERATED_BACKEND, BACKEND_FILE, MAY_HOLD_BACKEND, MAY_HOLD_CONSTRAINTS, LITERAL_TOPS;
 var init_module_facts = __esm({
   "src/eval/terraform/module-facts.ts"() {
     "use strict";
@@ -21158,6 +21158,8 @@ var init_module_facts = __esm({
     TERRAGRUNT_LOCAL_SOURCE = /^"(?:\$\{\s*get_terragrunt_dir\(\s*\)\s*\}\/)?(\.{1,2}(?:\/[^"$%\\]*)?)"$/;
     GENERATED_BACKEND = /\bbackend\s+"([^"\r\n]*)"/;
     BACKEND_FILE = /^(?:.+\.tfbackend|backend\.hcl|backend\.conf|backend\.azurerm|.+\.backend\.tfvars)$/i;
+    MAY_HOLD_BACKEND = /\bterraform\s*\{|\bbackend\s+(?:"[^"\n]*"|[A-Za-z_][\w-]*)\s*\{|\bcloud\s*\{|"(?:terraform|backend|cloud)"\s*:/;
+    MAY_HOLD_CONSTRAINTS = /\bterraform\s*\{|\brequired_providers\s*\{|\bmodule\s+(?:"[^"\n]*"|[A-Za-z_][\w-]*)\s*\{|"(?:terraform|required_providers|module)"\s*:/;
     LITERAL_TOPS = /* @__PURE__ */ new Set(["Literal", "Template", "TemplateWrap", "Object", "Tuple"]);
   }
 });
@@ -33319,12 +33321,16 @@ var init_instance = __esm({
       }
       /** The arguments of a call that makes no instance, evaluated with `count.index`/`each` unknown. */
       argumentsWithoutInstances(name, call) {
+        return this.callArguments(name, call, _ModuleInstance.NO_INSTANCE_VARS);
+      }
+      /** A module call's arguments (its module's inputs) in one iteration (`vars`: its `count.index`/`each`), each linked to where it is written. */
+      callArguments(name, call, vars) {
         const inputs = /* @__PURE__ */ new Map();
-        const argCtx = this.context(call.file, _ModuleInstance.NO_INSTANCE_VARS);
+        const argCtx = this.context(call.file, vars);
         for (const item of call.node.body.items) {
           if (item.type !== "Attribute" || item.name === "source" || item.name === "version" || item.name === "providers" || META.has(item.name)) continue;
           const f = itemFile(item, call.file);
-          const v = evaluate(item.expr, f === call.file ? argCtx : this.context(f, _ModuleInstance.NO_INSTANCE_VARS));
+          const v = evaluate(item.expr, f === call.file ? argCtx : this.context(f, vars));
           inputs.set(item.name, passedThrough(v, locOf(item, f, `module "${name}" argument "${item.name}"`)));
         }
         return inputs;
@@ -33442,16 +33448,7 @@ var init_instance = __esm({
         const base = `${this.prefix}module.${name}`;
         const iterations = this.expansion(call, base, MAX_MODULE_INSTANCES, "module instances");
         return iterations.map(({ key, vars }) => {
-          const inputs = /* @__PURE__ */ new Map();
-          const argCtx = this.context(call.file, vars);
-          const items = call.node.body.items;
-          for (let i = 0; i < items.length; i++) {
-            const item = items[i];
-            if (item.type !== "Attribute" || item.name === "source" || item.name === "version" || item.name === "providers" || META.has(item.name)) continue;
-            const f = itemFile(item, call.file);
-            const v = evaluate(item.expr, f === call.file ? argCtx : this.context(f, vars));
-            inputs.set(item.name, passedThrough(v, locOf(item, f, `module "${name}" argument "${item.name}"`)));
-          }
+          const inputs = this.callArguments(name, call, vars);
           const instance = new _ModuleInstance(childSrc, {
             prefix: `${base}${key}.`,
             inputs,
@@ -34072,7 +34069,9 @@ function evaluateTerraform(input2) {
       const rel = variantFile ? path17.relative(input2.root, variantFile) : path17.relative(input2.root, dir) || ".";
       const variantPath = variantFile && (run3 ? rel : path17.relative(dir, variantFile));
       const env = evaluationEnv(
-        input2.envOverride ?? input2.envForPath?.(rel.split(path17.sep).join("/")) ?? (layered ? autoVarFilesEnv(dir, layered) ?? (run3 ? classifyPath(rel, input2.envAbove)?.env : void 0) : variantPath ? classifyPath(variantPath, run3 ? input2.envAbove : void 0)?.env : autoVarFilesEnv(input2.root, auto, input2.envAbove)) ?? envFromVariables(readIgnoringCase(instance.src.variables.keys(), (k) => instance.variable(k)))
+        input2.envOverride ?? input2.envForPath?.(rel.split(path17.sep).join("/")) ?? // (With a Terragrunt run: the var files' names, then the run's own path, then the var files' folders:
+        // RULES.md "the file name decides before its folders"; a file every run shares says nothing of one; reviews 133-134.)
+        (layered ? (run3 ? agreedClass(layered.map((f) => classifyPath(path17.basename(f))?.env)) ?? classifyPath(rel, input2.envAbove)?.env : void 0) ?? autoVarFilesEnv(dir, layered) : variantPath ? classifyPath(variantPath, run3 ? input2.envAbove : void 0)?.env : autoVarFilesEnv(input2.root, auto, input2.envAbove)) ?? envFromVariables(readIgnoringCase(instance.src.variables.keys(), (k) => instance.variable(k)))
       );
       const variantName = layered ? [...run3 ? [rel] : [], ...layered.map((f) => relativePath(input2.root, f))].join(" + ").split(path17.sep).join("/") : variantPath?.split(path17.sep).join("/");
       const evaluation = {
@@ -34152,6 +34151,15 @@ function autoVarFilesEnv(root, files, above) {
   let env;
   for (const f of files) {
     const c = classifyPath(path17.relative(root, f), above)?.env;
+    if (c === void 0) continue;
+    if (env !== void 0 && env !== c) return void 0;
+    env = c;
+  }
+  return env;
+}
+function agreedClass(classes) {
+  let env;
+  for (const c of classes) {
     if (c === void 0) continue;
     if (env !== void 0 && env !== c) return void 0;
     env = c;

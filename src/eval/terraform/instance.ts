@@ -685,12 +685,17 @@ export class ModuleInstance {
 
   /** The arguments of a call that makes no instance, evaluated with `count.index`/`each` unknown. */
   private argumentsWithoutInstances(name: string, call: Located<Block>): Map<string, Value> {
+    return this.callArguments(name, call, ModuleInstance.NO_INSTANCE_VARS);
+  }
+
+  /** A module call's arguments (its module's inputs) in one iteration (`vars`: its `count.index`/`each`), each linked to where it is written. */
+  private callArguments(name: string, call: Located<Block>, vars: Map<string, Value>): Map<string, Value> {
     const inputs = new Map<string, Value>();
-    const argCtx = this.context(call.file, ModuleInstance.NO_INSTANCE_VARS);
+    const argCtx = this.context(call.file, vars);
     for (const item of call.node.body.items) {
       if (item.type !== 'Attribute' || item.name === 'source' || item.name === 'version' || item.name === 'providers' || META.has(item.name)) continue;
       const f = itemFile(item, call.file);
-      const v = evaluate(item.expr, f === call.file ? argCtx : this.context(f, ModuleInstance.NO_INSTANCE_VARS));
+      const v = evaluate(item.expr, f === call.file ? argCtx : this.context(f, vars));
       inputs.set(item.name, passedThrough(v, locOf(item, f, `module "${name}" argument "${item.name}"`)));
     }
     return inputs;
@@ -816,16 +821,7 @@ export class ModuleInstance {
     const base = `${this.prefix}module.${name}`;
     const iterations = this.expansion(call, base, MAX_MODULE_INSTANCES, 'module instances');
     return iterations.map(({ key, vars }) => {
-      const inputs = new Map<string, Value>();
-      const argCtx = this.context(call.file, vars);
-      const items = call.node.body.items;
-      for (let i = 0; i < items.length; i++) {
-        const item = items[i]!;
-        if (item.type !== 'Attribute' || item.name === 'source' || item.name === 'version' || item.name === 'providers' || META.has(item.name)) continue;
-        const f = itemFile(item, call.file);
-        const v = evaluate(item.expr, f === call.file ? argCtx : this.context(f, vars));
-        inputs.set(item.name, passedThrough(v, locOf(item, f, `module "${name}" argument "${item.name}"`)));
-      }
+      const inputs = this.callArguments(name, call, vars);
       const instance = new ModuleInstance(childSrc, {
         prefix: `${base}${key}.`, inputs, loader: this.opts.loader, problems: this.opts.problems, guard: this.opts.guard, depth, ancestors,
         moduleKey: childKey, remote: this.opts.remote, vendored, opaque: this.opts.opaque, readDataFile: this.opts.readDataFile, onHeredoc: this.opts.onHeredoc,
