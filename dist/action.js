@@ -1926,7 +1926,7 @@ function itemAt(list2, position, item) {
   return position.origin === void 0 || position.kind === "number" && position.loopPosition ? elementOf(list2, item) : memberOf(list2, item);
 }
 function namesVmSize(key) {
-  return VM_SIZE_KEY.test(key) && !NOT_VM_SIZE_KEY.test(key);
+  return SAYS_VM_SIZE.test(key) || VM_SIZE_KEY.test(key) && !NOT_VM_SIZE_KEY.test(key);
 }
 function membersOf(v) {
   if (v.kind === "object") return v.entries;
@@ -2269,7 +2269,7 @@ function passedNull(v) {
 function nullWrittenElsewhere(v) {
   return v.kind === "null" && (v.decidedBy !== void 0 || passedNull(v));
 }
-var str, num, bool, nul, list, obj, unknown, MAX_VIA_LINKS, SIZE_LIKE, MAX_SIZE_CONTAINER, VM_SIZE_KEY, NOT_VM_SIZE_KEY, NULL_GIVEN_NO_DEFAULT, MAX_AGREED_DEPTH, MAX_ARGUMENT_NODES, MAX_ARGUMENT_CHARS, MAX_ARGUMENT_WORK, argumentWork, NODE_COUNTS;
+var str, num, bool, nul, list, obj, unknown, MAX_VIA_LINKS, SIZE_LIKE, MAX_SIZE_CONTAINER, VM_SIZE_KEY, NOT_VM_SIZE_KEY, SAYS_VM_SIZE, NULL_GIVEN_NO_DEFAULT, MAX_AGREED_DEPTH, MAX_ARGUMENT_NODES, MAX_ARGUMENT_CHARS, MAX_ARGUMENT_WORK, argumentWork, NODE_COUNTS;
 var init_value = __esm({
   "src/core/value.ts"() {
     "use strict";
@@ -2294,8 +2294,9 @@ var init_value = __esm({
     MAX_VIA_LINKS = 64;
     SIZE_LIKE = /^standard_/i;
     MAX_SIZE_CONTAINER = 256;
-    VM_SIZE_KEY = /size|sku|instance_?type|(?:^|_)(?:gpu|cpu|system|user)(?:_?pool)?$|pool$/i;
-    NOT_VM_SIZE_KEY = /disk|gb$|mb$|count|pods|volume|batch|(?:^|_)(?:max|min)_?size$|^(?:max|min)Size$|pool_?size$|step|shm|cache|page|limit|target|scale|buffer|heap|mem|queue|font/i;
+    VM_SIZE_KEY = /size|sku|instance_?type|machine_?type|vm_?type|(?:^|_)vm$|pools?$|^(?:gpu|cpu|system|user)$/i;
+    NOT_VM_SIZE_KEY = /disk|gb$|mb$|count|pods|volume|batch|(?:^|_)(?:max|min)_?size$|^(?:max|min)Size$|pool_?size$|step|shm_|cache_|page_|limit|target|scale|buffer|heap|queue_size|font|tier|os_?sku|ip_|_ip|public_?ip|lb_|load_?balancer|backend/i;
+    SAYS_VM_SIZE = /vm_?size$|vm_?sku$|vmsize$|vmsku$/i;
     NULL_GIVEN_NO_DEFAULT = "null given: not given, the parameter is null";
     MAX_AGREED_DEPTH = 32;
     MAX_ARGUMENT_NODES = 1e5;
@@ -21158,8 +21159,8 @@ var init_module_facts = __esm({
     TERRAGRUNT_LOCAL_SOURCE = /^"(?:\$\{\s*get_terragrunt_dir\(\s*\)\s*\}\/)?(\.{1,2}(?:\/[^"$%\\]*)?)"$/;
     GENERATED_BACKEND = /\bbackend\s+"([^"\r\n]*)"/;
     BACKEND_FILE = /^(?:.+\.tfbackend|backend\.hcl|backend\.conf|backend\.azurerm|.+\.backend\.tfvars)$/i;
-    MAY_HOLD_BACKEND = /\bterraform\s*\{|\bbackend\s+(?:"[^"\n]*"|[A-Za-z_][\w-]*)\s*\{|\bcloud\s*\{|"(?:terraform|backend|cloud)"\s*:/;
-    MAY_HOLD_CONSTRAINTS = /\bterraform\s*\{|\brequired_providers\s*\{|\bmodule\s+(?:"[^"\n]*"|[A-Za-z_][\w-]*)\s*\{|"(?:terraform|required_providers|module)"\s*:/;
+    MAY_HOLD_BACKEND = /\bterraform\s*\{|\bbackend\s+"[^"\n]*"\s*\{|(?:^|\n)\s*backend\s+[A-Za-z_][\w-]*\s*\{|\bcloud\s*\{|"(?:terraform|backend|cloud)"\s*:/;
+    MAY_HOLD_CONSTRAINTS = /\bterraform\s*\{|\brequired_providers\s*\{|\bmodule\s+"[^"\n]*"\s*\{|(?:^|\n)\s*module\s+[A-Za-z_][\w-]*\s*\{|"(?:terraform|required_providers|module)"\s*:/;
     LITERAL_TOPS = /* @__PURE__ */ new Set(["Literal", "Template", "TemplateWrap", "Object", "Tuple"]);
   }
 });
@@ -34070,7 +34071,7 @@ function evaluateTerraform(input2) {
       const variantPath = variantFile && (run3 ? rel : path17.relative(dir, variantFile));
       const env = evaluationEnv(
         input2.envOverride ?? input2.envForPath?.(rel.split(path17.sep).join("/")) ?? // (With a Terragrunt run: the var files' names, then the run's own path, then the var files' folders:
-        // RULES.md "the file name decides before its folders"; a file every run shares says nothing of one; reviews 133-134.)
+        // RULES.md "the file name decides before its folders"; a folder every run shares says nothing of one; reviews 133-135.)
         (layered ? (run3 ? agreedClass(layered.map((f) => classifyPath(path17.basename(f))?.env)) ?? classifyPath(rel, input2.envAbove)?.env : void 0) ?? autoVarFilesEnv(dir, layered) : variantPath ? classifyPath(variantPath, run3 ? input2.envAbove : void 0)?.env : autoVarFilesEnv(input2.root, auto, input2.envAbove)) ?? envFromVariables(readIgnoringCase(instance.src.variables.keys(), (k) => instance.variable(k)))
       );
       const variantName = layered ? [...run3 ? [rel] : [], ...layered.map((f) => relativePath(input2.root, f))].join(" + ").split(path17.sep).join("/") : variantPath?.split(path17.sep).join("/");

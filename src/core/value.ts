@@ -350,13 +350,17 @@ const MAX_SIZE_CONTAINER = 256;
  * }`). A disk's size (`os_disk_size_gb`, `osDiskSizeGB`), a count or a scale bound (`max_size`) is
  * a number, no VM size (review 132).
  */
-const VM_SIZE_KEY = /size|sku|instance_?type|(?:^|_)(?:gpu|cpu|system|user)(?:_?pool)?$|pool$/i;
+const VM_SIZE_KEY = /size|sku|instance_?type|machine_?type|vm_?type|(?:^|_)vm$|pools?$|^(?:gpu|cpu|system|user)$/i;
 // (Review 133: a list of VM-size names to match misses `gpu_size`, `vm_size_name`; the names that
-// are not a VM's size are the fewer. Review 134: `sku`, `instance_type`, an unknown `gpu` object.)
-const NOT_VM_SIZE_KEY = /disk|gb$|mb$|count|pods|volume|batch|(?:^|_)(?:max|min)_?size$|^(?:max|min)Size$|pool_?size$|step|shm|cache|page|limit|target|scale|buffer|heap|mem|queue|font/i;
+// are not a VM's size are the fewer. Reviews 134-135: `sku`, `instance_type`, a pool object (an
+// unknown `gpu` may be one: counted, though it may as well be a flag; a lost finding, never a false
+// one); not a tier, an OS or IP SKU, a load balancer's pool.)
+const NOT_VM_SIZE_KEY = /disk|gb$|mb$|count|pods|volume|batch|(?:^|_)(?:max|min)_?size$|^(?:max|min)Size$|pool_?size$|step|shm|cache|page|limit|target|scale|buffer|heap|queue_size|font|tier|os_?sku|ip_|_ip|public_?ip|lb_|load_?balancer|backend/i;
+/** A name that says it is a VM's size or SKU outright (`target_vm_size`, `gpuVmSku`): no exclusion applies (review 135). */
+const SAYS_VM_SIZE = /vm_?size$|vm_?sku$|vmsize$|vmsku$/i;
 
 function namesVmSize(key: string): boolean {
-  return VM_SIZE_KEY.test(key) && !NOT_VM_SIZE_KEY.test(key);
+  return SAYS_VM_SIZE.test(key) || (VM_SIZE_KEY.test(key) && !NOT_VM_SIZE_KEY.test(key));
 }
 
 /** The members of an object (with their names) or the items of a list; none for other values. */

@@ -1347,6 +1347,8 @@ param gpuAksObject object = {
   system: { vmSize: 'Standard_D4s_v3' }
   gpu: gpuObj
   sku: gpuVmSize
+  targetVmSize: gpuVmSize
+  node_pools: gpuObj
 }
 resource aks 'Microsoft.ContainerService/managedClusters@2024-05-01' existing = {
   name: 'aks'
@@ -1506,6 +1508,9 @@ param gpuPool object = {
   shmSize: diskSizeGB
   cache_size: diskSizeGB
   maxSize: diskSizeGB
+  os_sku: diskSizeGB
+  skuTier: diskSizeGB
+  scaleSetSize: diskSizeGB
 }
 resource aks 'Microsoft.ContainerService/managedClusters@2024-05-01' existing = {
   name: 'aks'

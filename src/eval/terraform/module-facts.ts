@@ -210,8 +210,8 @@ export function isBackendFile(name: string): boolean {
  * `module "net" {`), or its JSON key, not the word in a value (`managed_by = "terraform"`,
  * `module.net.id`, `"cloud backend"`; review 133).
  */
-const MAY_HOLD_BACKEND = /\bterraform\s*\{|\bbackend\s+(?:"[^"\n]*"|[A-Za-z_][\w-]*)\s*\{|\bcloud\s*\{|"(?:terraform|backend|cloud)"\s*:/;
-const MAY_HOLD_CONSTRAINTS = /\bterraform\s*\{|\brequired_providers\s*\{|\bmodule\s+(?:"[^"\n]*"|[A-Za-z_][\w-]*)\s*\{|"(?:terraform|required_providers|module)"\s*:/;
+const MAY_HOLD_BACKEND = /\bterraform\s*\{|\bbackend\s+"[^"\n]*"\s*\{|(?:^|\n)\s*backend\s+[A-Za-z_][\w-]*\s*\{|\bcloud\s*\{|"(?:terraform|backend|cloud)"\s*:/;
+const MAY_HOLD_CONSTRAINTS = /\bterraform\s*\{|\brequired_providers\s*\{|\bmodule\s+"[^"\n]*"\s*\{|(?:^|\n)\s*module\s+[A-Za-z_][\w-]*\s*\{|"(?:terraform|required_providers|module)"\s*:/;
 
 /** A syntax error of a `.tf` file and what the text the parser dropped for it may hold (TerraformModuleFacts.unparsed). */
 export interface DroppedBlock extends Location {

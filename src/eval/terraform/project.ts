@@ -419,7 +419,7 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
         input.envOverride ??
           input.envForPath?.(rel.split(path.sep).join('/')) ??
           // (With a Terragrunt run: the var files' names, then the run's own path, then the var files' folders:
-          // RULES.md "the file name decides before its folders"; a file every run shares says nothing of one; reviews 133-134.)
+          // RULES.md "the file name decides before its folders"; a folder every run shares says nothing of one; reviews 133-135.)
           (layered ? ((run ? (agreedClass(layered.map((f) => classifyPath(path.basename(f))?.env)) ?? classifyPath(rel, input.envAbove)?.env) : undefined) ?? autoVarFilesEnv(dir, layered)) : variantPath ? classifyPath(variantPath, run ? input.envAbove : undefined)?.env : autoVarFilesEnv(input.root, auto, input.envAbove)) ??
           envFromVariables(readIgnoringCase(instance.src.variables.keys(), (k) => instance.variable(k))),
       );
