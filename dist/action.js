@@ -121,10 +121,11 @@ function envFromVariables(read) {
   }
   return void 0;
 }
-var PROD_WORDS, NONPROD_WORDS, ENVIRONMENT_WORDS, PREFIXED_PROD, PREFIXES, ENV_VARIABLE_NAMES, ENV_TAG_NAMES;
+var ENV_RANK, PROD_WORDS, NONPROD_WORDS, ENVIRONMENT_WORDS, PREFIXED_PROD, PREFIXES, ENV_VARIABLE_NAMES, ENV_TAG_NAMES;
 var init_env = __esm({
   "src/core/env.ts"() {
     "use strict";
+    ENV_RANK = { prod: 2, unknown: 1, nonprod: 0 };
     PROD_WORDS = /* @__PURE__ */ new Set(["prod", "production", "prd", "live"]);
     NONPROD_WORDS = /* @__PURE__ */ new Set([
       "dev",
@@ -33101,21 +33102,26 @@ var init_instance = __esm({
         return result;
       }
       expandResource(key, decl) {
-        const [type, name] = [decl.node.labels[0].value, decl.node.labels[1].value];
         const baseAddress2 = `${this.prefix}${key}`;
         const header = blockHeader(decl.node, decl.file);
         return this.expansion(decl, baseAddress2, MAX_INSTANCES, "instances").map(({ key: instance, vars }) => {
-          const sites = /* @__PURE__ */ new Map();
-          const body = this.evalBody(decl.node.body, decl.file, vars, sites, "", type);
-          const r = { address: `${baseAddress2}${instance}`, baseAddress: baseAddress2, type, name, file: decl.file, header, body, sites, block: decl.node };
-          if (type === "azapi_resource" && this.opts.azapiDefaults) {
+          const r = this.resourceOf(decl, header, baseAddress2, instance, vars);
+          if (r.type === "azapi_resource" && this.opts.azapiDefaults) {
             const defaults = this.azapiDefaultsFor(decl, this.opts.azapiDefaults);
             if (defaults) r.azapiDefaults = defaults;
           }
-          if (this.opts.vendored) r.vendored = this.opts.vendored;
-          if (this.opts.calledAt) r.calledAt = this.opts.calledAt;
           return r;
         });
+      }
+      /** One instance of a resource block (`instance`: its key, `vars`: its `count.index`/`each`), its body evaluated (the provider's azapi defaults not applied). */
+      resourceOf(decl, header, baseAddress2, instance, vars) {
+        const [type, name] = [decl.node.labels[0].value, decl.node.labels[1].value];
+        const sites = /* @__PURE__ */ new Map();
+        const body = this.evalBody(decl.node.body, decl.file, vars, sites, "", type);
+        const r = { address: `${baseAddress2}${instance}`, baseAddress: baseAddress2, type, name, file: decl.file, header, body, sites, block: decl.node };
+        if (this.opts.vendored) r.vendored = this.opts.vendored;
+        if (this.opts.calledAt) r.calledAt = this.opts.calledAt;
+        return r;
       }
       /**
        * The `default_tags`/`default_location` of the provider block an `azapi_resource` uses
@@ -33289,13 +33295,13 @@ var init_instance = __esm({
         for (const [key, decl] of this.src.resources) {
           const baseAddress2 = `${this.prefix}${key}`;
           if (!this.noInstances.has(baseAddress2) || this.cappedExpansions.has(baseAddress2) || !firstTime(seen, decl)) continue;
-          out.resources.push(this.inertResource(key, decl));
+          out.resources.push(this.resourceOf(decl, blockHeader(decl.node, decl.file), `${this.prefix}${key}`, "", _ModuleInstance.NO_INSTANCE_VARS));
         }
         for (const [name, call] of this.src.moduleCalls) {
           const instances = this.childInstances(name);
           for (const c of instances) c.instance.collectInert(out, seen);
           if (instances.length > 0 || !this.noInstances.has(`${this.prefix}module.${name}`)) continue;
-          const args = this.argumentsWithoutInstances(name, call);
+          const args = this.callArguments(name, call, _ModuleInstance.NO_INSTANCE_VARS);
           if (!firstTime(seen, call, argumentsKey(args))) continue;
           const phantom = this.instanceWithoutInstances(name, call, args);
           if (!phantom) continue;
@@ -33312,18 +33318,6 @@ var init_instance = __esm({
           ["each", obj({ key: unknown(why), value: unknown(why) })]
         ]);
       })();
-      /** A resource block with no instance, evaluated as one whose count/for_each is not known. */
-      inertResource(key, decl) {
-        const [type, name] = [decl.node.labels[0].value, decl.node.labels[1].value];
-        const baseAddress2 = `${this.prefix}${key}`;
-        const sites = /* @__PURE__ */ new Map();
-        const body = this.evalBody(decl.node.body, decl.file, _ModuleInstance.NO_INSTANCE_VARS, sites, "", type);
-        return { address: baseAddress2, baseAddress: baseAddress2, type, name, file: decl.file, header: blockHeader(decl.node, decl.file), body, sites, block: decl.node, ...this.opts.calledAt ? { calledAt: this.opts.calledAt } : {} };
-      }
-      /** The arguments of a call that makes no instance, evaluated with `count.index`/`each` unknown. */
-      argumentsWithoutInstances(name, call) {
-        return this.callArguments(name, call, _ModuleInstance.NO_INSTANCE_VARS);
-      }
       /** A module call's arguments (its module's inputs) in one iteration (`vars`: its `count.index`/`each`), each linked to where it is written. */
       callArguments(name, call, vars) {
         const inputs = /* @__PURE__ */ new Map();
@@ -34070,9 +34064,7 @@ function evaluateTerraform(input2) {
       const rel = variantFile ? path17.relative(input2.root, variantFile) : path17.relative(input2.root, dir) || ".";
       const variantPath = variantFile && (run3 ? rel : path17.relative(dir, variantFile));
       const env = evaluationEnv(
-        input2.envOverride ?? input2.envForPath?.(rel.split(path17.sep).join("/")) ?? // (With a Terragrunt run: the var files' names, then the run's own path, then the var files' folders:
-        // RULES.md "the file name decides before its folders"; a folder every run shares says nothing of one; reviews 133-135.)
-        (layered ? (run3 ? agreedClass(layered.map((f) => classifyPath(path17.basename(f))?.env)) ?? classifyPath(rel, input2.envAbove)?.env : void 0) ?? autoVarFilesEnv(dir, layered) : variantPath ? classifyPath(variantPath, run3 ? input2.envAbove : void 0)?.env : autoVarFilesEnv(input2.root, auto, input2.envAbove)) ?? envFromVariables(readIgnoringCase(instance.src.variables.keys(), (k) => instance.variable(k)))
+        input2.envOverride ?? input2.envForPath?.(rel.split(path17.sep).join("/")) ?? (layered ? layeredVarFilesEnv(dir, layered, run3 ? rel : void 0, input2.envAbove) : variantPath ? classifyPath(variantPath, run3 ? input2.envAbove : void 0)?.env : autoVarFilesEnv(input2.root, auto, input2.envAbove)) ?? envFromVariables(readIgnoringCase(instance.src.variables.keys(), (k) => instance.variable(k)))
       );
       const variantName = layered ? [...run3 ? [rel] : [], ...layered.map((f) => relativePath(input2.root, f))].join(" + ").split(path17.sep).join("/") : variantPath?.split(path17.sep).join("/");
       const evaluation = {
@@ -34092,7 +34084,7 @@ function evaluateTerraform(input2) {
       evaluations.push(entry3);
       inertPending.push({ instance, entry: entry3 });
     }
-    inertPending.sort((a, b) => ENV_ORDER[b.entry.evaluation.env] - ENV_ORDER[a.entry.evaluation.env]);
+    inertPending.sort((a, b) => ENV_RANK[b.entry.evaluation.env] - ENV_RANK[a.entry.evaluation.env]);
     for (const { instance, entry: entry3 } of inertPending.splice(0)) {
       const inert = instance.inertDeclarations(inertSeen);
       if (inert.inputs.length > 0) entry3.evaluation.inertInputs = inert.inputs;
@@ -34149,14 +34141,11 @@ function evaluateTerraform(input2) {
   return { evaluations, modules, problems, dataFiles, heredocs };
 }
 function autoVarFilesEnv(root, files, above) {
-  let env;
-  for (const f of files) {
-    const c = classifyPath(path17.relative(root, f), above)?.env;
-    if (c === void 0) continue;
-    if (env !== void 0 && env !== c) return void 0;
-    env = c;
-  }
-  return env;
+  return agreedClass(files.map((f) => classifyPath(path17.relative(root, f), above)?.env));
+}
+function layeredVarFilesEnv(dir, files, runPath, above) {
+  const byRun = runPath === void 0 ? void 0 : agreedClass(files.map((f) => classifyPath(path17.basename(f))?.env)) ?? classifyPath(runPath, above)?.env;
+  return byRun ?? autoVarFilesEnv(dir, files);
 }
 function agreedClass(classes) {
   let env;
@@ -34184,7 +34173,6 @@ function duplicateProblem(d, root) {
     location: at2(d.again)
   };
 }
-var ENV_ORDER;
 var init_project = __esm({
   "src/eval/terraform/project.ts"() {
     "use strict";
@@ -34202,7 +34190,6 @@ var init_project = __esm({
     init_data_files();
     init_paths2();
     init_paths();
-    ENV_ORDER = { prod: 2, unknown: 1, nonprod: 0 };
   }
 });
 
@@ -51588,7 +51575,8 @@ function parseFlags(spec, words, file) {
   };
   while (i < words.length) {
     const w = words[i];
-    const partShort = w.text === void 0 && isFlag(w) && !flagText(w).startsWith("--") && !shortTakesValue(flagText(w).slice(0, 2));
+    const asFlag = w.text === void 0 ? flagText(w) : void 0;
+    const partShort = asFlag !== void 0 && /^-[A-Za-z]/.test(asFlag) && !shortTakesValue(asFlag.slice(0, 2));
     if (partShort && !w.opaque) {
       i++;
       continue;
@@ -51609,7 +51597,8 @@ function parseFlags(spec, words, file) {
     const t = flagText(w);
     if (w.opaque) markOpaque(w);
     const split = splitFlagWord(t, w, shortTakesValue);
-    const eq = split.from !== void 0 ? 1 : -1;
+    const inline = split.from !== void 0 ? w : void 0;
+    const inlineFrom = split.from ?? 0;
     const written2 = split.written.replace(/^(--[a-z-]+)$/i, (m) => m.toLowerCase());
     const resolved2 = resolveFlag(spec, written2);
     const name = resolved2.name;
@@ -51617,8 +51606,6 @@ function parseFlags(spec, words, file) {
       out.opaque = combineOpaque(out.opaque, { word: written2, abbreviation: resolved2.ambiguous, index: i });
       for (const f2 of resolved2.ambiguous) (out.limitedWordFlags ??= /* @__PURE__ */ new Set()).add(f2);
     }
-    const inline = split.from !== void 0 ? w : void 0;
-    const inlineFrom = split.from ?? 0;
     const next = words[i + 1];
     const takeOne = () => {
       if (inline) return { value: sliceValue(inline, inlineFrom), word: inline, from: inlineFrom };
@@ -51649,7 +51636,7 @@ function parseFlags(spec, words, file) {
         if (named2 !== void 0) out.refs.set(refFlag.ref, str(identityKey(refFlag.kind, named2), v?.origin));
       }
     } else if (f) {
-      if (f.read === "bool" && eq < 0 && next?.opaque && branchFlagsOf(spec, next, byName2) === void 0) out.looseOpaque = true;
+      if (f.read === "bool" && !inline && next?.opaque && branchFlagsOf(spec, next, byName2) === void 0) out.looseOpaque = true;
       const value = readFlag(f, w, inline !== void 0, takeOne, takeMany, file, next);
       if (value) out.values.set(f, { value: value.value, flag: w, variable: value.variable, written: written2 });
     } else if (has(spec.nameFlags, name)) {
@@ -51682,7 +51669,7 @@ function parseFlags(spec, words, file) {
     } else if (name === "--priority") {
       const v = takeOne();
       if (v) out.priority = { value: v.value, at: { file, range: v.word.word.range } };
-    } else if (!SWITCH_FLAGS.has(name) && eq < 0 && next && !isFlag(next)) {
+    } else if (!SWITCH_FLAGS.has(name) && !inline && next && !isFlag(next)) {
       i++;
       if (!markOpaque(next) && next.opaque && mayBeSwitch(name)) out.looseOpaque = true;
     }
@@ -58906,7 +58893,6 @@ var SEVERITY = { error: 3, warning: 2, note: 1, off: 0 };
 function severity(l) {
   return SEVERITY[l];
 }
-var ENV_RANK = { prod: 2, unknown: 1, nonprod: 0 };
 function outranks(a, b) {
   if (!a.inert !== !b.inert) return !a.inert;
   const bySeverity = severity(a.level) - severity(b.level);
@@ -59066,8 +59052,8 @@ function runRules(input2, undecided2 = [], failures = []) {
       const replaces = !existing || outranks({ level, env, ...d.inert ? { inert: d.inert } : {} }, existing);
       const acrossDeclarations = existing !== void 0 && key !== `${place}|${declared}`;
       if (acrossDeclarations && !replaces) existing.related = joinLocations(existing.related, related);
-      if (existing && !replaces && !(d.inert && !existing.inert) && fingerprintsMoreProductionLike(env, existing)) {
-        keepStableFingerprint(existing, { fingerprint: fingerprintOf({ root: input2.root, ruleId: meta.id, location, subject, attributePath, env }), env });
+      if (existing && !replaces && fingerprintsMoreProductionLike(env, existing)) {
+        keepStableFingerprint(existing, { fingerprint: fingerprintOf({ root: input2.root, ruleId: meta.id, location, subject, attributePath, env }), env, ...d.inert ? { inert: d.inert } : {} });
       }
       if (!replaces) return;
       const finding = buildFinding({

@@ -7,6 +7,9 @@ import type { Value } from './value.js';
 /** The environment class of an evaluation (RULES.md "Environments"). */
 export type EnvClass = 'prod' | 'nonprod' | 'unknown';
 
+/** How production-like a class is (prod, then unknown, then nonprod): which of several evaluations' findings is kept. */
+export const ENV_RANK: Readonly<Record<EnvClass, number>> = { prod: 2, unknown: 1, nonprod: 0 };
+
 /** RULES.md "Environments": words that mean production. */
 const PROD_WORDS = new Set(['prod', 'production', 'prd', 'live']);
 /** RULES.md "Environments": words that mean a non-production environment. */

@@ -2,7 +2,7 @@
  * Levels by environment class and the environment class of a resource.
  */
 import type { EnvClass, Resource } from '../model/resource.js';
-import { classifyValue, ENV_TAG_NAMES } from '../core/env.js';
+import { classifyValue, ENV_RANK, ENV_TAG_NAMES } from '../core/env.js';
 import { valueAt } from '../model/value-path.js';
 import type { EnvLevels, Finding, Level, LevelOrOff } from './types.js';
 
@@ -21,7 +21,6 @@ export function severity(l: LevelOrOff): number {
   return SEVERITY[l];
 }
 
-const ENV_RANK: Record<EnvClass, number> = { prod: 2, unknown: 1, nonprod: 0 };
 
 /**
  * Which of two findings merged across variants (RULES.md "Variants") the report keeps: the more

@@ -261,8 +261,8 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       const acrossDeclarations = existing !== undefined && key !== `${place}|${declared}`;
       if (acrossDeclarations && !replaces) existing.related = joinLocations(existing.related, related);
       // A less severe variant of a more production-like class still gives the merged finding its fingerprint.
-      if (existing && !replaces && !(d.inert && !existing.inert) && fingerprintsMoreProductionLike(env, existing)) {
-        keepStableFingerprint(existing, { fingerprint: fingerprintOf({ root: input.root, ruleId: meta.id, location, subject, attributePath, env }), env });
+      if (existing && !replaces && fingerprintsMoreProductionLike(env, existing)) {
+        keepStableFingerprint(existing, { fingerprint: fingerprintOf({ root: input.root, ruleId: meta.id, location, subject, attributePath, env }), env, ...(d.inert ? { inert: d.inert } : {}) });
       }
       if (!replaces) return;
       const finding = buildFinding({

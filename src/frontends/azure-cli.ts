@@ -356,7 +356,8 @@ function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): P
     const w = words[i]!;
     // A word only partly known that starts like a short flag this command does not give a value
     // (`-x"$Y"`): not read as that flag, as before.
-    const partShort = w.text === undefined && isFlag(w) && !flagText(w)!.startsWith('--') && !shortTakesValue(flagText(w)!.slice(0, 2));
+    const asFlag = w.text === undefined ? flagText(w) : undefined;
+    const partShort = asFlag !== undefined && /^-[A-Za-z]/.test(asFlag) && !shortTakesValue(asFlag.slice(0, 2));
     if (partShort && !w.opaque) {
       i++;
       continue;
@@ -383,7 +384,9 @@ function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): P
     // An unquoted unknown value may still split into more words, flags among them.
     if (w.opaque) markOpaque(w);
     const split = splitFlagWord(t, w, shortTakesValue);
-    const eq = split.from !== undefined ? 1 : -1;
+    // The value: inline (after `=`, or after a short flag), else the next word(s).
+    const inline = split.from !== undefined ? w : undefined;
+    const inlineFrom = split.from ?? 0;
     const written = split.written.replace(/^(--[a-z-]+)$/i, (m) => m.toLowerCase());
     const resolved = resolveFlag(spec, written);
     const name = resolved.name;
@@ -392,9 +395,6 @@ function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): P
       out.opaque = combineOpaque(out.opaque, { word: written, abbreviation: resolved.ambiguous, index: i });
       for (const f of resolved.ambiguous) (out.limitedWordFlags ??= new Set()).add(f);
     }
-    // The value: inline after `=`, else the next word(s).
-    const inline = split.from !== undefined ? w : undefined;
-    const inlineFrom = split.from ?? 0;
     const next = words[i + 1];
     const takeOne = (): { value: Value; word: ExpandedWord; from: number } | undefined => {
       if (inline) return { value: sliceValue(inline, inlineFrom), word: inline, from: inlineFrom };
@@ -428,7 +428,7 @@ function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): P
     } else if (f) {
       // A three-state switch takes a following word as its value; an expansion there may be an
       // argument list instead (`--enable-cluster-autoscaler $EXTRA_ARGS`; review 128).
-      if (f.read === 'bool' && eq < 0 && next?.opaque && branchFlagsOf(spec, next, byName) === undefined) out.looseOpaque = true;
+      if (f.read === 'bool' && !inline && next?.opaque && branchFlagsOf(spec, next, byName) === undefined) out.looseOpaque = true;
       const value = readFlag(f, w, inline !== undefined, takeOne, takeMany, file, next);
       if (value) out.values.set(f, { value: value.value, flag: w, variable: value.variable, written });
     } else if (has(spec.nameFlags, name)) {
@@ -466,7 +466,7 @@ function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): P
     } else if (name === '--priority') {
       const v = takeOne();
       if (v) out.priority = { value: v.value, at: { file, range: v.word.word.range } };
-    } else if (!SWITCH_FLAGS.has(name) && eq < 0 && next && !isFlag(next)) {
+    } else if (!SWITCH_FLAGS.has(name) && !inline && next && !isFlag(next)) {
       // Another flag with a value (`--resource-group rg`): skip its value, which may still split
       // into words when it is an unquoted unknown (`-g $RG`, RG the output of a command).
       i++;

@@ -415,21 +415,27 @@ export class ModuleInstance {
   }
 
   private expandResource(key: string, decl: Located<Block>): TfResource[] {
-    const [type, name] = [decl.node.labels[0]!.value, decl.node.labels[1]!.value];
     const baseAddress = `${this.prefix}${key}`;
     const header = blockHeader(decl.node, decl.file);
     return this.expansion(decl, baseAddress, MAX_INSTANCES, 'instances').map(({ key: instance, vars }) => {
-      const sites = new Map<string, Location>();
-      const body = this.evalBody(decl.node.body, decl.file, vars, sites, '', type);
-      const r: TfResource = { address: `${baseAddress}${instance}`, baseAddress, type, name, file: decl.file, header, body, sites, block: decl.node };
-      if (type === 'azapi_resource' && this.opts.azapiDefaults) {
+      const r = this.resourceOf(decl, header, baseAddress, instance, vars);
+      if (r.type === 'azapi_resource' && this.opts.azapiDefaults) {
         const defaults = this.azapiDefaultsFor(decl, this.opts.azapiDefaults);
         if (defaults) r.azapiDefaults = defaults;
       }
-      if (this.opts.vendored) r.vendored = this.opts.vendored;
-      if (this.opts.calledAt) r.calledAt = this.opts.calledAt;
       return r;
     });
+  }
+
+  /** One instance of a resource block (`instance`: its key, `vars`: its `count.index`/`each`), its body evaluated (the provider's azapi defaults not applied). */
+  private resourceOf(decl: Located<Block>, header: Location, baseAddress: string, instance: string, vars: Map<string, Value>): TfResource {
+    const [type, name] = [decl.node.labels[0]!.value, decl.node.labels[1]!.value];
+    const sites = new Map<string, Location>();
+    const body = this.evalBody(decl.node.body, decl.file, vars, sites, '', type);
+    const r: TfResource = { address: `${baseAddress}${instance}`, baseAddress, type, name, file: decl.file, header, body, sites, block: decl.node };
+    if (this.opts.vendored) r.vendored = this.opts.vendored;
+    if (this.opts.calledAt) r.calledAt = this.opts.calledAt;
+    return r;
   }
 
   /**
@@ -648,14 +654,15 @@ export class ModuleInstance {
     for (const [key, decl] of this.src.resources) {
       const baseAddress = `${this.prefix}${key}`;
       if (!this.noInstances.has(baseAddress) || this.cappedExpansions.has(baseAddress) || !firstTime(seen, decl)) continue;
-      out.resources.push(this.inertResource(key, decl));
+      // (Evaluated as a block whose count/for_each is not known.)
+      out.resources.push(this.resourceOf(decl, blockHeader(decl.node, decl.file), `${this.prefix}${key}`, '', ModuleInstance.NO_INSTANCE_VARS));
     }
     for (const [name, call] of this.src.moduleCalls) {
       const instances = this.childInstances(name);
       for (const c of instances) c.instance.collectInert(out, seen);
       if (instances.length > 0 || !this.noInstances.has(`${this.prefix}module.${name}`)) continue;
       // Once per call and the values it passes: another variant may pass another literal (review 132).
-      const args = this.argumentsWithoutInstances(name, call);
+      const args = this.callArguments(name, call, ModuleInstance.NO_INSTANCE_VARS);
       if (!firstTime(seen, call, argumentsKey(args))) continue;
       const phantom = this.instanceWithoutInstances(name, call, args);
       if (!phantom) continue;
@@ -673,20 +680,6 @@ export class ModuleInstance {
       ['each', obj({ key: unknown(why), value: unknown(why) })],
     ]);
   })();
-
-  /** A resource block with no instance, evaluated as one whose count/for_each is not known. */
-  private inertResource(key: string, decl: Located<Block>): TfResource {
-    const [type, name] = [decl.node.labels[0]!.value, decl.node.labels[1]!.value];
-    const baseAddress = `${this.prefix}${key}`;
-    const sites = new Map<string, Location>();
-    const body = this.evalBody(decl.node.body, decl.file, ModuleInstance.NO_INSTANCE_VARS, sites, '', type);
-    return { address: baseAddress, baseAddress, type, name, file: decl.file, header: blockHeader(decl.node, decl.file), body, sites, block: decl.node, ...(this.opts.calledAt ? { calledAt: this.opts.calledAt } : {}) };
-  }
-
-  /** The arguments of a call that makes no instance, evaluated with `count.index`/`each` unknown. */
-  private argumentsWithoutInstances(name: string, call: Located<Block>): Map<string, Value> {
-    return this.callArguments(name, call, ModuleInstance.NO_INSTANCE_VARS);
-  }
 
   /** A module call's arguments (its module's inputs) in one iteration (`vars`: its `count.index`/`each`), each linked to where it is written. */
   private callArguments(name: string, call: Located<Block>, vars: Map<string, Value>): Map<string, Value> {

@@ -11,7 +11,7 @@ import { fileStart, type Location } from '../../core/source.js';
 import { dataDirPlace, parseManifest, remoteCopyDir, type ModuleManifest } from './manifest.js';
 import { buildModuleFacts, isBackendFile, linkConfigurations, lockedProviderTypes, lockedProviderVersions, terragruntSourceDir, type RootConfiguration, type TerraformModuleFacts, type TerragruntFacts } from './module-facts.js';
 import { providerVersionCeiling } from './provider-versions.js';
-import { classifyPath, envFromVariables, evaluationEnv, readIgnoringCase } from '../../core/env.js';
+import { classifyPath, ENV_RANK, envFromVariables, evaluationEnv, readIgnoringCase } from '../../core/env.js';
 import { unknown, type Value } from '../../core/value.js';
 import { attr, blockHeader, buildModuleSource, childBlocks, fileText, localDir, sourceText, type Duplicate, type ModuleSource } from './module-source.js';
 import { literalAttr, localModuleSource, ModuleInstance, type EvalProblem, type RemoteModuleResolver, type TfResource } from './instance.js';
@@ -367,9 +367,8 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
     modules.push(factsOf(dir, isRoot)!);
     const cliFiles = called.has(dir) ? [] : cliVarFilesOf(dir, isRoot);
     const cli = cliFiles.length > 0;
-    // The Terragrunt configurations that run the folder give it a variant each (their inputs);
-    // not when --var-file says which values to evaluate with.
-    // (With --var-files too: Terraform loads them over the TF_VAR_ inputs a Terragrunt run gives; review 132.)
+    // The Terragrunt configurations that run the folder give it a variant each (their inputs); with
+    // --var-files too, which Terraform loads over the TF_VAR_ inputs a run gives (review 132).
     const runs = runsOf(dir);
     // Evaluated through its callers, with their arguments; Terragrunt also runs it on its own.
     if (called.has(dir) && runs.length === 0) continue;
@@ -418,9 +417,7 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
       const env = evaluationEnv(
         input.envOverride ??
           input.envForPath?.(rel.split(path.sep).join('/')) ??
-          // (With a Terragrunt run: the var files' names, then the run's own path, then the var files' folders:
-          // RULES.md "the file name decides before its folders"; a folder every run shares says nothing of one; reviews 133-135.)
-          (layered ? ((run ? (agreedClass(layered.map((f) => classifyPath(path.basename(f))?.env)) ?? classifyPath(rel, input.envAbove)?.env) : undefined) ?? autoVarFilesEnv(dir, layered)) : variantPath ? classifyPath(variantPath, run ? input.envAbove : undefined)?.env : autoVarFilesEnv(input.root, auto, input.envAbove)) ??
+          (layered ? layeredVarFilesEnv(dir, layered, run ? rel : undefined, input.envAbove) : variantPath ? classifyPath(variantPath, run ? input.envAbove : undefined)?.env : autoVarFilesEnv(input.root, auto, input.envAbove)) ??
           envFromVariables(readIgnoringCase(instance.src.variables.keys(), (k) => instance.variable(k))),
       );
       // --var-files are named as given, from the scan root (`envs/common.tfvars + envs/prod.tfvars`).
@@ -444,7 +441,7 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
     // it (then unknown, then nonprod; in variant order): its finding is the one kept when every
     // variant reads it, whatever other var files sort before it (review 132: adding dev.tfvars
     // changed a prod finding's fingerprint).
-    inertPending.sort((a, b) => ENV_ORDER[b.entry.evaluation.env] - ENV_ORDER[a.entry.evaluation.env]);
+    inertPending.sort((a, b) => ENV_RANK[b.entry.evaluation.env] - ENV_RANK[a.entry.evaluation.env]);
     for (const { instance, entry } of inertPending.splice(0)) {
       const inert = instance.inertDeclarations(inertSeen);
       if (inert.inputs.length > 0) entry.evaluation.inertInputs = inert.inputs;
@@ -516,14 +513,18 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
  * files that name different classes decide nothing.
  */
 function autoVarFilesEnv(root: string, files: readonly string[], above?: string): EnvClass | undefined {
-  let env: EnvClass | undefined;
-  for (const f of files) {
-    const c = classifyPath(path.relative(root, f), above)?.env;
-    if (c === undefined) continue;
-    if (env !== undefined && env !== c) return undefined;
-    env = c;
-  }
-  return env;
+  return agreedClass(files.map((f) => classifyPath(path.relative(root, f), above)?.env));
+}
+
+/**
+ * The class of an evaluation with --var-files (the class their paths from the module agree on).
+ * With a Terragrunt run (`runPath`, its configuration from the root): the files' names, then the
+ * run's own path, then the files' folders (RULES.md "the file name decides before its folders"; a
+ * folder every run shares says nothing of one; reviews 133–135).
+ */
+function layeredVarFilesEnv(dir: string, files: readonly string[], runPath: string | undefined, above: string | undefined): EnvClass | undefined {
+  const byRun = runPath === undefined ? undefined : (agreedClass(files.map((f) => classifyPath(path.basename(f))?.env)) ?? classifyPath(runPath, above)?.env);
+  return byRun ?? autoVarFilesEnv(dir, files);
 }
 
 /** The one class the given ones name (undefined ones skipped); undefined when none or two disagree. */
@@ -536,9 +537,6 @@ function agreedClass(classes: readonly (EnvClass | undefined)[]): EnvClass | und
   }
   return env;
 }
-
-/** The order in which the variants of a module read its blocks with no instance: the most production-like first. */
-const ENV_ORDER: Readonly<Record<EnvClass, number>> = { prod: 2, unknown: 1, nonprod: 0 };
 
 function hasBackend(src: ModuleSource): boolean {
   return src.terraformBlocks.some((t) => childBlocks(t.node, 'backend').length > 0 || childBlocks(t.node, 'cloud').length > 0);
