@@ -48072,6 +48072,89 @@ var init_ci_words = __esm({
   }
 });
 
+// src/eval/azcli/function-calls.ts
+function topFunctionScope() {
+  return { functionNamed: () => void 0, assignsOf: () => void 0, depth: 0, work: { left: FUNCTION_CALL_WORK } };
+}
+function spendFunctionWork(scope, commands, variables) {
+  const cost = Math.max(1, commands) + Math.floor(variables / 8);
+  if (cost > scope.work.left) return false;
+  scope.work.left -= cost;
+  return true;
+}
+function bodyScript(script, start, end) {
+  let bodies = BODY_SCRIPTS.get(script.commands);
+  if (!bodies) BODY_SCRIPTS.set(script.commands, bodies = /* @__PURE__ */ new Map());
+  const made = bodies.get(start);
+  if (made) return made;
+  const commands = [];
+  for (let ci = start; ci <= end; ci++) {
+    let cmd = script.commands[ci];
+    if (ci === start) {
+      const open = cmd.argv.findIndex((w) => w.raw === "{");
+      const argv = cmd.argv.slice(open + 1);
+      const { after: _after, touchesPrevious: _touches, ...rest } = cmd;
+      cmd = { ...rest, argv, ...argv.length > 0 ? { range: { start: argv[0].range.start, end: cmd.range.end } } : {} };
+    }
+    if (ci === end) {
+      const close = closingBrace(cmd.argv);
+      const argv = cmd.argv.slice(0, close);
+      const { heredoc: _heredoc, before: _before, touchesNext: _next, ...rest } = cmd;
+      cmd = { ...rest, argv, ...argv.length > 0 ? { range: { start: cmd.range.start, end: argv[argv.length - 1].range.end } } : {}, ...close > 0 && cmd.heredoc ? { heredoc: cmd.heredoc } : {} };
+    }
+    if (cmd.argv.length > 0) commands.push(cmd);
+  }
+  const body = { ...script, commands };
+  bodies.set(start, body);
+  return body;
+}
+function closingBrace(argv) {
+  let last = -1;
+  for (let k = 0; k < argv.length; k++) {
+    const w = argv[k].raw;
+    if (w === "}") last = k;
+    else if (w !== "{" && !SHELL_LEADING_WORDS.has(w)) break;
+  }
+  return last < 0 ? argv.length : last;
+}
+function mayRunCommands(fn, functionNamed, depth = MAX_FUNCTION_CALL_DEPTH) {
+  let seen = BODY_WORDS.get(fn.body);
+  if (!seen) {
+    let runsItself = false;
+    const words = /* @__PURE__ */ new Set();
+    for (const cmd of fn.body.commands) {
+      const program = cmd.argv.find((w) => w.raw !== "{" && w.raw !== "}" && !SHELL_LEADING_WORDS.has(w.raw) && !SHELL_ASSIGNMENT.test(w.raw))?.raw ?? "";
+      if (program === "eval" || program.startsWith("$") || program.startsWith('"$')) runsItself = true;
+      for (const w of cmd.argv) {
+        const raw = w.raw;
+        if (raw === "az" || isTerraformProgram(raw)) runsItself = true;
+        else if (/^[A-Za-z_][\w-]*$/.test(raw)) words.add(raw);
+      }
+      if (runsItself) break;
+    }
+    seen = { runsItself, words: [...words] };
+    BODY_WORDS.set(fn.body, seen);
+  }
+  if (seen.runsItself) return true;
+  if (depth <= 0) return false;
+  for (const w of seen.words) {
+    const callee = functionNamed(w);
+    if (callee && callee !== fn && mayRunCommands(callee, functionNamed, depth - 1)) return true;
+  }
+  return false;
+}
+var MAX_FUNCTION_CALL_DEPTH, FUNCTION_CALL_WORK, BODY_SCRIPTS, BODY_WORDS;
+var init_function_calls = __esm({
+  "src/eval/azcli/function-calls.ts"() {
+    "use strict";
+    init_ci_words();
+    MAX_FUNCTION_CALL_DEPTH = 4;
+    FUNCTION_CALL_WORK = 5e3;
+    BODY_SCRIPTS = /* @__PURE__ */ new WeakMap();
+    BODY_WORDS = /* @__PURE__ */ new WeakMap();
+  }
+});
+
 // src/eval/azcli/folders.ts
 import path43 from "node:path";
 function within2(folder, p) {
@@ -48408,7 +48491,7 @@ function merge(before, paths, withTexts) {
   }
   return out;
 }
-function interpretScript(file, script, initial, base, recordExpansions = false) {
+function interpretScript(file, script, initial, base, recordExpansions = false, scope = topFunctionScope()) {
   const ps = script.language === "powershell";
   const ctx = { expression: base.expression, file, language: script.language };
   if (base.macro) ctx.macro = base.macro;
@@ -48426,7 +48509,11 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     if (why || use.functions) env.delete(ARG_COUNT);
   }
   const assigned = /* @__PURE__ */ new Map();
-  const invocations = [];
+  let invocations = [];
+  const defined = /* @__PURE__ */ new Map();
+  const calledFunctions = /* @__PURE__ */ new Set();
+  const unfollowedFunctions = /* @__PURE__ */ new Set();
+  const readInBody = /* @__PURE__ */ new Map();
   const heredocs = [];
   const calls = [];
   const exported = new Set(initial.keys());
@@ -48444,7 +48531,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   let afterOperator = false;
   let afterOperatorDepth = 0;
   let allExport = false;
-  let folder = STARTING_FOLDER;
+  let folder = scope.folder ?? STARTING_FOLDER;
   let folderStack = [];
   const subshellFolder = [];
   const shellArrays = new ShellArrays();
@@ -48465,6 +48552,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   };
   let shellBody;
   const functionAssigns = /* @__PURE__ */ new Map();
+  const setByFunctions = /* @__PURE__ */ new Map();
   const keepBodyPrior = (name) => {
     if (shellBody && !shellBody.before.has(name)) shellBody.before.set(name, env.get(name));
   };
@@ -48534,7 +48622,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     if (shellBody && shellBody.end < ci) closeShellBody(shellBody);
     const bodyStart = shellBodyStarts.get(ci);
     if (bodyStart !== void 0 && !shellBody) {
-      shellBody = { end: bodyStart.end, ...bodyStart.name !== void 0 ? { name: bodyStart.name } : {}, before: /* @__PURE__ */ new Map(), assigned: /* @__PURE__ */ new Set(), locals: /* @__PURE__ */ new Set() };
+      shellBody = { start: bodyStart.start, end: bodyStart.end, ...bodyStart.name !== void 0 ? { name: bodyStart.name } : {}, before: /* @__PURE__ */ new Map(), assigned: /* @__PURE__ */ new Set(), locals: /* @__PURE__ */ new Set(), changed: /* @__PURE__ */ new Set() };
       bodyArrays = /* @__PURE__ */ new Map();
     }
     if (shellBody) {
@@ -48634,7 +48722,10 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     }
     const top = frames[frames.length - 1];
     if (top?.kind === "case" && cmd.before === ")" && cmd.after !== "(") {
-      if (top.arm !== void 0) endArrayBranch(top);
+      if (top.arm !== void 0) {
+        endArrayBranch(top);
+        startArm(top);
+      }
       top.arm = (top.arm ?? -1) + 1;
     }
     if (top?.kind === "case" && rest.length === 1 && (head === "*" || head === "*)")) top.hasElse = true;
@@ -48723,8 +48814,8 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       }
       if (env.has("IFS") || !textsReadHere()) withoutTexts(expanded);
       const azFile = array && array.words[0].file !== file ? array.words[0].file : void 0;
-      invocations.push({ script, command: cmd, az: array ? array.words[0].word : program, ...azFile !== void 0 ? { azFile } : {}, words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded), ...movedTo() });
-    }
+      pushInvocation({ script, command: cmd, az: array ? array.words[0].word : program, ...azFile !== void 0 ? { azFile } : {}, words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded), ...movedTo() });
+    } else if (!ps && program.text !== void 0) runCalledFunction(program.text, rest.slice(j + 1), assignments);
     if (cmd.heredoc) recordHeredoc(cmd, [...rest.slice(prefixStart, j).filter((w) => !SHELL_ASSIGNMENT.test(w.raw)), ...rest.slice(j)]);
     recordCall(rest.slice(j), exportedEnvironment);
     const inSubshellOfItsOwn = PIPE_OR_BACKGROUND.has(cmd.before ?? "") || cmd.after === "|" || cmd.after === "|&";
@@ -48735,8 +48826,50 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     }
   }
   if (shellBody) closeShellBody(shellBody);
+  if (calledFunctions.size > 0) invocations = invocations.filter((inv) => !ranAtItsCalls(readInBody.get(inv)));
   if (!ps) leaveSubshellsTo(0);
-  return { file, invocations, heredocs, env, assigned: ps ? withoutEnvironmentPrefix(assigned) : assigned, calls, ...folder === STARTING_FOLDER ? {} : { folder }, ...functionAssigns.size > 0 ? { functionAssigns } : {}, ...!ps && !branchTexts ? { unsplittable: true } : {} };
+  return { file, invocations, heredocs, env, assigned: ps ? withoutEnvironmentPrefix(assigned) : assigned, calls, ...folder === STARTING_FOLDER ? {} : { folder }, ...functionAssigns.size > 0 ? { functionAssigns } : {}, ...!ps && !branchTexts ? { unsplittable: true } : {}, ...unfollowedFunctions.size > 0 ? { unfollowedCalls: true } : {} };
+  function pushInvocation(inv) {
+    invocations.push(inv);
+    if (shellBody?.name !== void 0) readInBody.set(inv, shellBody.name);
+  }
+  function ranAtItsCalls(name) {
+    return name !== void 0 && calledFunctions.has(name) && !unfollowedFunctions.has(name);
+  }
+  function runCalledFunction(name, args, prefix) {
+    const lookup2 = (n) => defined.get(n) ?? scope.functionNamed(n);
+    const fn = lookup2(name);
+    if (!fn || argumentRunners.has(name) || !mayRunCommands(fn, lookup2)) return;
+    if (scope.depth >= MAX_FUNCTION_CALL_DEPTH || !spendFunctionWork(scope, fn.body.commands.length, env.size + setByFunctions.size)) {
+      unfollowedFunctions.add(name);
+      return;
+    }
+    const start = copy(env);
+    for (const [k, { placeholder: placeholder2, before }] of setByFunctions) {
+      if (start.get(k) !== placeholder2) continue;
+      if (before === void 0) start.delete(k);
+      else start.set(k, before);
+    }
+    for (const k of [...POSITIONALS, ARG_COUNT]) start.delete(k);
+    for (const [k, v] of positionalArguments(args)) start.set(k, v);
+    for (const w of prefix) {
+      const m = SHELL_ASSIGNMENT.exec(w.raw);
+      if (!m) continue;
+      const e = expandWord(w, env, ctx);
+      start.set(m[1], m[2] ? unknown(`$${m[1]} is appended to`) : copiedVariableInChain(sliceValue(e, m[0].length), e, m[0].length, w));
+    }
+    const run3 = interpretScript(file, fn.body, start, textsReadHere() ? base : { ...base, noBranchTexts: true }, recordExpansions ? "caller" : false, {
+      functionNamed: lookup2,
+      assignsOf: (n) => functionAssigns.get(n) ?? scope.assignsOf(n),
+      depth: scope.depth + 1,
+      work: scope.work,
+      ...folder === STARTING_FOLDER ? {} : { folder }
+    });
+    calledFunctions.add(name);
+    if (run3.unfollowedCalls) unfollowedFunctions.add(name);
+    const conditional = frames.length > 0 || afterOperator;
+    for (const inv of run3.invocations) pushInvocation(conditional && !inv.conditional ? { ...inv, conditional } : inv);
+  }
   function closeShellBody(body) {
     const locals = body.locals;
     for (const name of body.assigned) {
@@ -48744,7 +48877,11 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
         const before = body.before.get(name);
         if (before === void 0) env.delete(name);
         else env.set(name, before);
-      } else env.set(name, unknown(`$${name} is set by a function, when it is called`));
+      } else {
+        const placeholder2 = unknown(`$${name} is set by a function, when it is called`);
+        env.set(name, placeholder2);
+        setByFunctions.set(name, { placeholder: placeholder2, before: body.before.get(name) });
+      }
     }
     if (bodyArrays) {
       for (const [name, was] of bodyArrays) if (body.locals.has(name)) shellArrays.restore(/* @__PURE__ */ new Map([[name, was]]));
@@ -48752,13 +48889,29 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       shellArrays.settle(bodyArrays, (_name, was, now) => [was, now], "by a function, when it is called", file);
       bodyArrays = void 0;
     }
-    if (body.name !== void 0) functionAssigns.set(body.name, { names: [...body.assigned].filter((n) => !locals.has(n)).slice(0, MAX_FUNCTION_NAMES) });
+    let any;
+    const changed = [];
+    for (const name of body.changed) {
+      if (body.assigned.has(name)) continue;
+      const now = env.get(name);
+      if (name === ANY_VARIABLE) any = now?.kind === "unknown" ? now.reason : "it may set any variable";
+      else if (!locals.has(name)) changed.push(name);
+      const before = body.before.get(name);
+      if (before === void 0) env.delete(name);
+      else env.set(name, before);
+    }
+    if (body.name !== void 0) functionAssigns.set(body.name, { names: [...[...body.assigned].filter((n) => !locals.has(n)), ...changed].slice(0, MAX_FUNCTION_NAMES), ...any !== void 0 ? { any } : {} });
+    if (body.name !== void 0) defined.set(body.name, { name: body.name, body: bodyScript(script, body.start, body.end) });
     shellBody = void 0;
   }
   function callsFunction(program) {
-    const assigns = functionAssigns.get(program.text ?? "");
+    const assigns = functionAssigns.get(program.text ?? "") ?? scope.assignsOf(program.text ?? "");
     if (!assigns) return;
     const why = `may be set by the function ${program.text}, called at line ${program.range.start.line}`;
+    if (assigns.any !== void 0) {
+      forgetAll(`variables ${why} (${assigns.any})`);
+      return;
+    }
     for (const n of assigns.names) {
       if (shellBody && shellBody.assigned.size < MAX_FUNCTION_NAMES) shellBody.assigned.add(n);
       forget(n, unknown(`$${n} ${why}`));
@@ -48895,6 +49048,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   }
   function forget(name, v) {
     keepForSubshellEnd(name);
+    shellBody?.changed.add(name);
     env.set(name, v);
     recordCaseValue(name, v);
   }
@@ -48906,7 +49060,11 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     const last = calls[calls.length - 1];
     if (last?.sourced && last.path === target.path && !last.run) last.run = run3;
     const after = run3.env;
-    for (const k of /* @__PURE__ */ new Set([...env.keys(), ...after.keys()])) if (env.get(k) !== after.get(k)) keepForSubshellEnd(k);
+    for (const k of /* @__PURE__ */ new Set([...env.keys(), ...after.keys()])) {
+      if (env.get(k) === after.get(k)) continue;
+      keepForSubshellEnd(k);
+      shellBody?.changed.add(k);
+    }
     for (const [k, v] of after) if (env.get(k) !== v && k !== ANY_VARIABLE) assigned.set(k, v);
     env = copy(after);
     for (const [k, v] of run3.functionAssigns ?? []) functionAssigns.set(k, v);
@@ -49062,6 +49220,11 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     const words = [];
     for (const w of args) {
       if (/^\d*[<>]/.test(w.raw)) break;
+      const passedOn = callerArguments(w);
+      if (passedOn) {
+        words.push(...passedOn);
+        continue;
+      }
       const e = expandWord(w, env, ctx);
       if (e.text === "" && !/["']/.test(w.raw)) continue;
       if (mayBeSeveralWords(e)) {
@@ -49076,11 +49239,12 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     return out;
   }
   function callerArguments(w) {
-    if (ps || !ALL_ARGUMENTS.test(w.raw)) return void 0;
+    const all = ps ? null : ALL_ARGUMENTS.exec(w.raw);
+    if (!all) return void 0;
     const count2 = env.get(ARG_COUNT);
     if (count2?.kind !== "string") return void 0;
     const out = [];
-    for (let k = 0; k < Number(count2.value); k++) {
+    for (let k = Number(all[1] ?? all[2] ?? 1) - 1; k < Number(count2.value); k++) {
       const v = env.get(POSITIONALS[k]);
       if (v?.kind !== "string") return void 0;
       const e = { file, word: w, segments: [{ text: v.value, from: 0, to: w.raw.length, value: v, unquoted: !w.raw.startsWith('"') }], opaque: false, text: v.value };
@@ -49222,6 +49386,17 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       env = after;
       recordInEnclosingArm(top.before);
       settleAssigned();
+    }
+  }
+  function startArm(frame) {
+    for (const name of /* @__PURE__ */ new Set([...env.keys(), ...frame.before.keys()])) {
+      const now = env.get(name);
+      const was = frame.before.get(name);
+      if (now === was) continue;
+      if (now !== void 0 && !frame.armsOf?.get(name)?.has(frame.arm ?? 0)) recordCaseValue(name, now);
+      keepForSubshellEnd(name);
+      if (was === void 0) env.delete(name);
+      else env.set(name, was);
     }
   }
   function recordInEnclosingArm(before) {
@@ -49409,14 +49584,14 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
         else set(name, asString2(unknown(`$${name} is a parameter default or assigned inside parentheses`), typedString));
         return;
       }
-      const scope = /^(global|script|local|private):/i.exec(m[1])?.[1].toLowerCase();
+      const scope2 = /^(global|script|local|private):/i.exec(m[1])?.[1].toLowerCase();
       const lower = name.toLowerCase();
-      if (scope === "local" || scope === "private") {
+      if (scope2 === "local" || scope2 === "private") {
         set(name, unknown(`$${m[1]} is visible only in the scope that sets it`));
         return;
       }
-      const mixed = scope ? psPlainNames.has(lower) : psScopedNames.has(lower);
-      (scope ? psScopedNames : psPlainNames).add(lower);
+      const mixed = scope2 ? psPlainNames.has(lower) : psScopedNames.has(lower);
+      (scope2 ? psScopedNames : psPlainNames).add(lower);
       if (mixed) {
         set(name, unknown(`$${name} is set both with and without a scope modifier, which may be two variables`));
         return;
@@ -49673,6 +49848,7 @@ var init_interpret = __esm({
     init_value();
     init_ci_words();
     init_script();
+    init_function_calls();
     init_folders();
     init_words();
     PS_TYPED = new RegExp(String.raw`^((?:${POWERSHELL_TYPE})+)(\$.*)$`, "s");
@@ -49689,7 +49865,7 @@ var init_interpret = __esm({
     ASSIGNING_BUILTINS = /* @__PURE__ */ new Set(["source", ".", "eval", "read", "mapfile", "readarray", "printf", "getopts", "let", "export", "declare", "typeset", "local", "readonly", "set", "unset", "shift", "cd", "pushd", "popd", "alias", "exec", "trap", "builtin", "command", "select", "compgen", "complete"]);
     MAX_CALLER_EXPANSIONS = 8;
     MAX_SPLIT_WORDS = 1e3;
-    ALL_ARGUMENTS = /^(?:"\$\{?@\}?"|\$\{?@\}?)$/;
+    ALL_ARGUMENTS = /^(?:"\$(?:@|\{@(?::([1-9]))?\})"|\$(?:@|\{@(?::([1-9]))?\}))$/;
     PS_CALLED = "@called";
     PS_ARGUMENTS_NAMED = "@arguments-named";
     PS_ARGUMENT = "@argument:";

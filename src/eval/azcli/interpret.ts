@@ -19,6 +19,7 @@ import type { Location } from '../../core/source.js';
 import type { CiCommand, CiExpandedWord, CiHeredoc, ExpandedPiece, CiScript, CiWord } from '../ci/types.js';
 import { afterPrefix, afterWrappers, DECLARERS, isTerraformProgram, joinExpressions, POWERSHELL_ASSIGNMENT_OPERATOR, powershellProgramAt, redirection, SHELL_ASSIGNMENT, SHELL_LEADING_WORDS } from '../ci-words.js';
 import { POWERSHELL_TYPE } from '../../parse/yaml/script.js';
+import { bodyScript, MAX_FUNCTION_CALL_DEPTH, mayRunCommands, spendFunctionWork, topFunctionScope, type FunctionAssigns, type FunctionScope, type ShellFunction } from './function-calls.js';
 import { nestedFolder, STARTING_FOLDER, UNKNOWN_FOLDER, within, type FolderState, type ScriptFolder } from './folders.js';
 import { ANY_VARIABLE, besideScriptPath, CaseFoldedEnv, CHECKOUT_TOKEN, checkoutPath, expandWord, lookup, lookupPowerShell, spellingsOf, isPsEnvironmentKey, oneWord, psEnvironmentKey, psVariableKey, SCRIPT_DIR_TOKEN, scriptDirOutput, sliceValue, sliceVariable, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
 
@@ -101,16 +102,10 @@ export interface ScriptRun {
   functionAssigns?: ReadonlyMap<string, FunctionAssigns>;
   /** It changes IFS or declares a nameref (`UnknownValue.texts` are not read after it is sourced). */
   unsplittable?: true;
+  /** A call of a function it made (or one its called bodies made) was not followed (too deep, past the work): its az commands are not all here. */
+  unfollowedCalls?: true;
 }
 
-/**
- * What a call of a script's function leaves: the variables it sets, itself or through the
- * functions it calls (as they were defined when its body was read), not known after the call.
- * At most MAX_FUNCTION_NAMES (a chain of thousands of functions stays linear).
- */
-interface FunctionAssigns {
-  names: readonly string[];
-}
 
 /** At most this many names a function's call makes unknown (its own and its callees'). */
 const MAX_FUNCTION_NAMES = 256;
@@ -474,8 +469,8 @@ function expandedText(p: ExpandedWord): ExpandedPiece {
   return { text: p.text!, ...(v.origin ? { origin: v.origin } : {}), ...(v.decidedBy ? { decidedBy: v.decidedBy, decision: v.decision ?? [] } : {}) };
 }
 
-/** `"$@"`, `$@`, `"${@}"`, `${@}` as a whole word. */
-const ALL_ARGUMENTS = /^(?:"\$\{?@\}?"|\$\{?@\}?)$/;
+/** `"$@"`, `$@`, `"${@}"`, `${@}` as a whole word; also `"${@:2}"`, the arguments from the second on (group 1: where they start). */
+const ALL_ARGUMENTS = /^(?:"\$(?:@|\{@(?::([1-9]))?\})"|\$(?:@|\{@(?::([1-9]))?\}))$/;
 
 /** Set in a PowerShell script's initial variables when a caller runs it (no variable name has it). */
 const PS_CALLED = '@called';
@@ -666,7 +661,7 @@ function merge(before: Env, paths: Env[], withTexts: boolean): Env {
  * as another way they run (`CiCommand.expandedByCallers`) for a run with what a caller passes
  * (`'caller'`: a CI step's env, its arguments).
  */
-export function interpretScript(file: string, script: CiScript, initial: Env, base: Omit<ExpansionContext, 'language' | 'file'>, recordExpansions: boolean | 'caller' = false): ScriptRun {
+export function interpretScript(file: string, script: CiScript, initial: Env, base: Omit<ExpansionContext, 'language' | 'file'>, recordExpansions: boolean | 'caller' = false, scope: FunctionScope = topFunctionScope()): ScriptRun {
   const ps = script.language === 'powershell';
   // Built field by field: a spread of the caller's context (closures, two shapes) took the slow object-clone path.
   const ctx: ExpansionContext = { expression: base.expression, file, language: script.language };
@@ -693,7 +688,18 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     if (why || use.functions) env.delete(ARG_COUNT);
   }
   const assigned = new Map<string, Value>();
-  const invocations: AzInvocation[] = [];
+  let invocations: AzInvocation[] = [];
+  /**
+   * Function calls (function-calls.ts): the functions this run defines (those of the run that
+   * called into it are in `scope`); those it called, whose bodies ran at each call; those a call
+   * of which was not followed (too deep, past the work); and the commands read in a function's
+   * body at its definition, by function: a called function's are dropped at the end (its body
+   * ran at its calls, with their arguments), an uncalled one's stay (linted as written).
+   */
+  const defined = new Map<string, ShellFunction>();
+  const calledFunctions = new Set<string>();
+  const unfollowedFunctions = new Set<string>();
+  const readInBody = new Map<AzInvocation, string>();
   const heredocs: HeredocWrite[] = [];
   const calls: ScriptCall[] = [];
   const exported = new Set<string>(initial.keys());
@@ -730,7 +736,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   /** `set -a` / `set -o allexport`: every later assignment is exported. */
   let allExport = false;
   /** The folder the script is in (folders.ts): moved by `cd`, `pushd`/`popd`, `Set-Location`, … */
-  let folder: FolderState = STARTING_FOLDER;
+  let folder: FolderState = scope.folder ?? STARTING_FOLDER;
   /** `pushd`/`Push-Location`: the folders to go back to. */
   let folderStack: FolderState[] = [];
   /** Per subshell depth (as subshellPrior): the folder before a `cd` inside it, restored when it ends. */
@@ -770,13 +776,19 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    * not hold after it (FORMATS.md §1(a): `local` is the function's). Its names and the values
    * before it, and the names it makes `local`.
    */
-  let shellBody: { end: number; name?: string; before: Map<string, Value | undefined>; assigned: Set<string>; locals: Set<string> } | undefined;
+  let shellBody: { start: number; end: number; name?: string; before: Map<string, Value | undefined>; assigned: Set<string>; locals: Set<string>; changed: Set<string> } | undefined;
   /**
    * What each function the script defines assigns beyond its `local` names: a call of it by name
    * makes those variables unknown from there on (review 113: `X=a; setit; az … $X` with
    * `setit() { X=b; }` read X as a). Also those of functions a sourced file defines.
    */
   const functionAssigns = new Map<string, FunctionAssigns>();
+  /**
+   * The names a function body assigns, unknown after its definition (closeShellBody), with the
+   * value before it: while a name still holds that placeholder, no call of the function has run,
+   * so a call's body starts from the value before (`: "${NAME:=gpu}"` in the body gives gpu).
+   */
+  const setByFunctions = new Map<string, { placeholder: Value; before: Value | undefined }>();
   /** Before `name` first changes in the function body being read: its value then (what a `local` name gets back). */
   const keepBodyPrior = (name: string): void => {
     if (shellBody && !shellBody.before.has(name)) shellBody.before.set(name, env.get(name));
@@ -861,7 +873,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     // (`before` is filled as the body changes a name, keepBodyPrior: a copy of every variable per
     // body made a script of thousands of functions quadratic.)
     if (bodyStart !== undefined && !shellBody) {
-      shellBody = { end: bodyStart.end, ...(bodyStart.name !== undefined ? { name: bodyStart.name } : {}), before: new Map(), assigned: new Set(), locals: new Set() };
+      shellBody = { start: bodyStart.start, end: bodyStart.end, ...(bodyStart.name !== undefined ? { name: bodyStart.name } : {}), before: new Map(), assigned: new Set(), locals: new Set(), changed: new Set() };
       bodyArrays = new Map();
     }
     // `local x=…`, `declare x` in the body: the function's own.
@@ -976,10 +988,14 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     }
     const top = frames[frames.length - 1];
     // A case arm's pattern (`dev)`, `prod|staging)`): the arm before it is done, and this one
-    // starts from the arrays as they were before the case (as an else does; review 111).
+    // starts from the arrays and variables as they were before the case (as an else does;
+    // review 111): only one arm runs.
     // (`before` is the operator after the command, `after` the one before it: CiCommand.)
     if (top?.kind === 'case' && cmd.before === ')' && cmd.after !== '(') {
-      if (top.arm !== undefined) endArrayBranch(top);
+      if (top.arm !== undefined) {
+        endArrayBranch(top);
+        startArm(top);
+      }
       top.arm = (top.arm ?? -1) + 1;
     }
     if (top?.kind === 'case' && rest.length === 1 && (head === '*' || head === '*)')) top.hasElse = true;
@@ -1091,8 +1107,10 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       // declared a nameref, a function body: a variable's texts are not read (`UnknownValue.texts`).
       if (env.has('IFS') || !textsReadHere()) withoutTexts(expanded);
       const azFile = array && array.words[0]!.file !== file ? array.words[0]!.file : undefined;
-      invocations.push({ script, command: cmd, az: array ? array.words[0]!.word : program, ...(azFile !== undefined ? { azFile } : {}), words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded), ...movedTo() });
+      pushInvocation({ script, command: cmd, az: array ? array.words[0]!.word : program, ...(azFile !== undefined ? { azFile } : {}), words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded), ...movedTo() });
     }
+    // A call of a function the script defined before: its body runs here, with these arguments.
+    else if (!ps && program.text !== undefined) runCalledFunction(program.text, rest.slice(j + 1), assignments);
     // A redirection written before the program may name the file (`>pool.yml cat <<EOF`).
     if (cmd.heredoc) recordHeredoc(cmd, [...rest.slice(prefixStart, j).filter((w) => !SHELL_ASSIGNMENT.test(w.raw)), ...rest.slice(j)]);
     recordCall(rest.slice(j), exportedEnvironment);
@@ -1108,10 +1126,67 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     }
   }
   if (shellBody) closeShellBody(shellBody);
+  if (calledFunctions.size > 0) invocations = invocations.filter((inv) => !ranAtItsCalls(readInBody.get(inv)));
   // A subshell that ends the script (or a sourced file) ends with it: what it set is not the script's.
   if (!ps) leaveSubshellsTo(0);
   // What decides the commands' environment class reads `$env:ENVIRONMENT = 'prod'` as it reads `$environment`.
-  return { file, invocations, heredocs, env, assigned: ps ? withoutEnvironmentPrefix(assigned) : assigned, calls, ...(folder === STARTING_FOLDER ? {} : { folder }), ...(functionAssigns.size > 0 ? { functionAssigns } : {}), ...(!ps && !branchTexts ? { unsplittable: true as const } : {}) };
+  return { file, invocations, heredocs, env, assigned: ps ? withoutEnvironmentPrefix(assigned) : assigned, calls, ...(folder === STARTING_FOLDER ? {} : { folder }), ...(functionAssigns.size > 0 ? { functionAssigns } : {}), ...(!ps && !branchTexts ? { unsplittable: true as const } : {}), ...(unfollowedFunctions.size > 0 ? { unfollowedCalls: true as const } : {}) };
+
+  /** An az command this run reads; one in a function's body (at its definition, or run by a call made there) is that function's. */
+  function pushInvocation(inv: AzInvocation): void {
+    invocations.push(inv);
+    if (shellBody?.name !== undefined) readInBody.set(inv, shellBody.name);
+  }
+
+  /** Whether `name`'s body ran at its calls (every one followed): what its definition read is not run as written. */
+  function ranAtItsCalls(name: string | undefined): boolean {
+    return name !== undefined && calledFunctions.has(name) && !unfollowedFunctions.has(name);
+  }
+
+  /**
+   * A call of a shell function defined before it (bash: a function exists once its definition
+   * has run): its body runs with the script's variables as they are here and the call's words
+   * as `$1`…`$9` and `$#` (and the call's own `X=v` words: bash keeps them for the function),
+   * in the folder the script is in; its az commands are this run's (in
+   * an if, a loop or after `&&`, conditional). What the body assigns is not read back
+   * (`callsFunction`: unknown after the call). A function that runs its arguments (`retry`)
+   * is read at its call already.
+   */
+  function runCalledFunction(name: string, args: readonly CiWord[], prefix: readonly CiWord[]): void {
+    const lookup = (n: string): ShellFunction | undefined => defined.get(n) ?? scope.functionNamed(n);
+    const fn = lookup(name);
+    if (!fn || argumentRunners.has(name) || !mayRunCommands(fn, lookup)) return;
+    if (scope.depth >= MAX_FUNCTION_CALL_DEPTH || !spendFunctionWork(scope, fn.body.commands.length, env.size + setByFunctions.size)) {
+      unfollowedFunctions.add(name);
+      return;
+    }
+    const start = copy(env);
+    for (const [k, { placeholder, before }] of setByFunctions) {
+      if (start.get(k) !== placeholder) continue;
+      if (before === undefined) start.delete(k);
+      else start.set(k, before);
+    }
+    for (const k of [...POSITIONALS, ARG_COUNT]) start.delete(k);
+    for (const [k, v] of positionalArguments(args)) start.set(k, v);
+    for (const w of prefix) {
+      const m = SHELL_ASSIGNMENT.exec(w.raw);
+      if (!m) continue;
+      const e = expandWord(w, env, ctx);
+      start.set(m[1]!, m[2] ? unknown(`$${m[1]} is appended to`) : copiedVariableInChain(sliceValue(e, m[0].length), e, m[0].length, w));
+    }
+    // Where texts are not read (IFS may have changed; a call read in another function's body runs later), nor in the body.
+    const run = interpretScript(file, fn.body, start, textsReadHere() ? base : { ...base, noBranchTexts: true }, recordExpansions ? 'caller' : false, {
+      functionNamed: lookup,
+      assignsOf: (n) => functionAssigns.get(n) ?? scope.assignsOf(n),
+      depth: scope.depth + 1,
+      work: scope.work,
+      ...(folder === STARTING_FOLDER ? {} : { folder }) });
+    calledFunctions.add(name);
+    // A call its body made was not followed: the body's commands as its definition reads them stay too.
+    if (run.unfollowedCalls) unfollowedFunctions.add(name);
+    const conditional = frames.length > 0 || afterOperator;
+    for (const inv of run.invocations) pushInvocation(conditional && !inv.conditional ? { ...inv, conditional } : inv);
+  }
 
   /**
    * Past a shell function's body: its `local` names are the script's again; what else it assigned
@@ -1125,7 +1200,11 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
         const before = body.before.get(name);
         if (before === undefined) env.delete(name);
         else env.set(name, before);
-      } else env.set(name, unknown(`$${name} is set by a function, when it is called`));
+      } else {
+        const placeholder = unknown(`$${name} is set by a function, when it is called`);
+        env.set(name, placeholder);
+        setByFunctions.set(name, { placeholder, before: body.before.get(name) });
+      }
     }
     // Its arrays: a `local` one is gone; another holds what the body assigned once it is called
     // (an array not called for is empty and runs nothing), words it may have added a hole.
@@ -1135,8 +1214,24 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       shellArrays.settle(bodyArrays, (_name, was, now) => [was, now], 'by a function, when it is called', file);
       bodyArrays = undefined;
     }
+    // What its reading changed without a literal assignment (an `eval`, a sourced file): that
+    // happens when it is called, not where it is defined; so as it was before the body (a
+    // function with an `eval` made every later variable unknown, called or not).
+    let any: string | undefined;
+    const changed: string[] = [];
+    for (const name of body.changed) {
+      if (body.assigned.has(name)) continue;
+      const now = env.get(name);
+      if (name === ANY_VARIABLE) any = now?.kind === 'unknown' ? now.reason : 'it may set any variable';
+      else if (!locals.has(name)) changed.push(name);
+      const before = body.before.get(name);
+      if (before === undefined) env.delete(name);
+      else env.set(name, before);
+    }
     // What a call of it leaves (callsFunction): its variables not known.
-    if (body.name !== undefined) functionAssigns.set(body.name, { names: [...body.assigned].filter((n) => !locals.has(n)).slice(0, MAX_FUNCTION_NAMES) });
+    if (body.name !== undefined) functionAssigns.set(body.name, { names: [...[...body.assigned].filter((n) => !locals.has(n)), ...changed].slice(0, MAX_FUNCTION_NAMES), ...(any !== undefined ? { any } : {}) });
+    // From here on a call of it runs its body (runCalledFunction).
+    if (body.name !== undefined) defined.set(body.name, { name: body.name, body: bodyScript(script, body.start, body.end) });
     shellBody = undefined;
   }
 
@@ -1148,9 +1243,13 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    * are as its body left them (the value after the definition). Bounded: MAX_FUNCTION_NAMES per call.
    */
   function callsFunction(program: CiWord): void {
-    const assigns = functionAssigns.get(program.text ?? '');
+    const assigns = functionAssigns.get(program.text ?? '') ?? scope.assignsOf(program.text ?? '');
     if (!assigns) return;
     const why = `may be set by the function ${program.text}, called at line ${program.range.start.line}`;
+    if (assigns.any !== undefined) {
+      forgetAll(`variables ${why} (${assigns.any})`);
+      return;
+    }
     for (const n of assigns.names) {
       if (shellBody && shellBody.assigned.size < MAX_FUNCTION_NAMES) shellBody.assigned.add(n);
       forget(n, unknown(`$${n} ${why}`));
@@ -1334,6 +1433,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   /** A variable the command assigns at run time: unknown from here on (not a literal assignment, so `assigned` keeps the last literal). */
   function forget(name: string, v: Value): void {
     keepForSubshellEnd(name);
+    shellBody?.changed.add(name);
     env.set(name, v);
     recordCaseValue(name, v);
   }
@@ -1354,7 +1454,11 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     const after = run.env;
     // What the sourced file assigns is this script's assignment too (`ENVIRONMENT=prod` in vars.sh classes the commands after it).
     // Inside a subshell, all of it ends there (`( source ./prod.sh )` sets nothing after it).
-    for (const k of new Set([...env.keys(), ...after.keys()])) if (env.get(k) !== after.get(k)) keepForSubshellEnd(k);
+    for (const k of new Set([...env.keys(), ...after.keys()])) {
+      if (env.get(k) === after.get(k)) continue;
+      keepForSubshellEnd(k);
+      shellBody?.changed.add(k);
+    }
     for (const [k, v] of after) if (env.get(k) !== v && k !== ANY_VARIABLE) assigned.set(k, v);
     env = copy(after);
     // Its functions are this shell's: a call of one makes what it assigns unknown.
@@ -1572,6 +1676,12 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     for (const w of args) {
       // Redirections and operators end the arguments (`./x.sh prod > log`, `./x.sh prod 2>&1`).
       if (/^\d*[<>]/.test(w.raw)) break;
+      // `f "$@"`, `f "${@:2}"`: the script's own arguments, when every one is known.
+      const passedOn = callerArguments(w);
+      if (passedOn) {
+        words.push(...passedOn);
+        continue;
+      }
       const e = expandWord(w, env, ctx);
       if (e.text === '' && !/["']/.test(w.raw)) continue;
       if (mayBeSeveralWords(e)) {
@@ -1591,11 +1701,12 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    * argument, each where the caller wrote it; undefined otherwise (the word is expanded as usual).
    */
   function callerArguments(w: CiWord): ExpandedWord[] | undefined {
-    if (ps || !ALL_ARGUMENTS.test(w.raw)) return undefined;
+    const all = ps ? null : ALL_ARGUMENTS.exec(w.raw);
+    if (!all) return undefined;
     const count = env.get(ARG_COUNT);
     if (count?.kind !== 'string') return undefined;
     const out: ExpandedWord[] = [];
-    for (let k = 0; k < Number(count.value); k++) {
+    for (let k = Number(all[1] ?? all[2] ?? 1) - 1; k < Number(count.value); k++) {
       const v = env.get(POSITIONALS[k]!);
       if (v?.kind !== 'string') return undefined;
       const e: ExpandedWord = { file, word: w, segments: [{ text: v.value, from: 0, to: w.raw.length, value: v, unquoted: !w.raw.startsWith('"') }], opaque: false, text: v.value };
@@ -1777,6 +1888,24 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       env = after;
       recordInEnclosingArm(top.before);
       settleAssigned();
+    }
+  }
+
+  /**
+   * The next arm of a case starts from the variables as they were before the case: what the arm
+   * before it changed (also by a sourced file, which records no arm value itself) is that arm's
+   * value, which the case's end merges (a later arm read the earlier one's `SIZE=…`: a false
+   * finding on the size the later arm does not run with).
+   */
+  function startArm(frame: Frame): void {
+    for (const name of new Set([...env.keys(), ...frame.before.keys()])) {
+      const now = env.get(name);
+      const was = frame.before.get(name);
+      if (now === was) continue;
+      if (now !== undefined && !frame.armsOf?.get(name)?.has(frame.arm ?? 0)) recordCaseValue(name, now);
+      keepForSubshellEnd(name);
+      if (was === undefined) env.delete(name);
+      else env.set(name, was);
     }
   }
 

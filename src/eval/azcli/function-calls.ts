@@ -1,0 +1,160 @@
+/**
+ * A shell function's body runs where the function is called, with the caller's arguments as its
+ * `$1`…`$9` and the script's variables as they are then (bash manual, "Shell Functions": "the
+ * positional parameters are set to the arguments of the function call"; the function shares the
+ * caller's variables). `add_pool gpu Standard_D16s_v5` with `add_pool() { az aks nodepool add
+ * --name "$1" --node-vm-size "$2" …; }` is an `az` command with those values, written at the call.
+ *
+ * interpret.ts runs a called body as a script of its own (`bodyScript`) and bounds the calls it
+ * follows here: how deep (`MAX_FUNCTION_CALL_DEPTH`) and how many commands in all
+ * (`FUNCTION_CALL_WORK`, shared by every call a script's run makes, nested ones included).
+ */
+import type { CiCommand, CiScript } from '../ci/types.js';
+import { isTerraformProgram, SHELL_ASSIGNMENT, SHELL_LEADING_WORDS } from '../ci-words.js';
+import type { FolderState } from './folders.js';
+
+/** How deep calls are followed (`main` → `deploy` → `add_pool` → …): deeper, the body is read as its definition is (arguments not known). */
+export const MAX_FUNCTION_CALL_DEPTH = 4;
+
+/**
+ * Commands the calls of one script's functions may run in all (each call runs its body again): a
+ * script of thousands of calls, or functions that each call the one before twice, stays bounded.
+ * Past it, a call is not followed and the function's body counts as read at its definition.
+ */
+export const FUNCTION_CALL_WORK = 5_000;
+
+/**
+ * What a call of a script's function leaves: the variables it sets, itself or through the
+ * functions it calls (as they were defined when its body was read), not known after the call.
+ * At most interpret.ts MAX_FUNCTION_NAMES (a chain of thousands of functions stays linear).
+ */
+export interface FunctionAssigns {
+  names: readonly string[];
+  /** It may set any variable (an `eval` of text not known, a file it sources that is not read): why. */
+  any?: string;
+}
+
+/** A function the script (or the run that called into it) defined, its body a script of its own. */
+export interface ShellFunction {
+  name: string;
+  body: CiScript;
+}
+
+/** What a run of a called body inherits from its caller: the functions defined by then, the depth, the work left. */
+export interface FunctionScope {
+  /**
+   * The functions defined when the call is made, by name, and what a call of each leaves unknown
+   * (interpret.ts `callsFunction`): looked up in the caller (not copied: a script of thousands of
+   * functions and calls stays linear), which is not read on until the called body's run is done.
+   */
+  functionNamed(name: string): ShellFunction | undefined;
+  assignsOf(name: string): FunctionAssigns | undefined;
+  depth: number;
+  work: { left: number };
+  /** The folder the caller is in at the call (a `cd` before it), where the body starts. */
+  folder?: FolderState;
+}
+
+/** A fresh scope for a script's run that no function call made. */
+export function topFunctionScope(): FunctionScope {
+  return { functionNamed: () => undefined, assignsOf: () => undefined, depth: 0, work: { left: FUNCTION_CALL_WORK } };
+}
+
+/**
+ * Takes a call's work from the scope: the body's commands, and the variables its run starts from
+ * (copied per call: 20,000 calls in a script of 10,000 variables would copy 200 million); false
+ * (nothing taken) when that passes what is left.
+ */
+export function spendFunctionWork(scope: FunctionScope, commands: number, variables: number): boolean {
+  const cost = Math.max(1, commands) + Math.floor(variables / 8);
+  if (cost > scope.work.left) return false;
+  scope.work.left -= cost;
+  return true;
+}
+
+/** Body scripts made so far, by the defining script's commands and the body's first command (a function called many times is cut once). */
+const BODY_SCRIPTS = new WeakMap<readonly CiCommand[], Map<number, CiScript>>();
+
+/**
+ * The body of the function whose braces open in command `start` and close in command `end`
+ * (interpret.ts `shellFunctions`) as a script of its own: the commands between, the header up to
+ * the `{` and the closing `}` (with what follows it: `} > log`) cut off. The commands between are
+ * the script's own objects (what a run records on them, CI001's expanded words, is on them).
+ */
+export function bodyScript(script: CiScript, start: number, end: number): CiScript {
+  let bodies = BODY_SCRIPTS.get(script.commands);
+  if (!bodies) BODY_SCRIPTS.set(script.commands, (bodies = new Map()));
+  const made = bodies.get(start);
+  if (made) return made;
+  const commands: CiCommand[] = [];
+  for (let ci = start; ci <= end; ci++) {
+    let cmd = script.commands[ci]!;
+    if (ci === start) {
+      const open = cmd.argv.findIndex((w) => w.raw === '{');
+      const argv = cmd.argv.slice(open + 1);
+      // The first command after `{` starts the body: no operator before it (`name()`'s `)` is the header's).
+      const { after: _after, touchesPrevious: _touches, ...rest } = cmd;
+      cmd = { ...rest, argv, ...(argv.length > 0 ? { range: { start: argv[0]!.range.start, end: cmd.range.end } } : {}) };
+    }
+    if (ci === end) {
+      const close = closingBrace(cmd.argv);
+      const argv = cmd.argv.slice(0, close);
+      const { heredoc: _heredoc, before: _before, touchesNext: _next, ...rest } = cmd;
+      cmd = { ...rest, argv, ...(argv.length > 0 ? { range: { start: cmd.range.start, end: argv[argv.length - 1]!.range.end } } : {}), ...(close > 0 && cmd.heredoc ? { heredoc: cmd.heredoc } : {}) };
+    }
+    if (cmd.argv.length > 0) commands.push(cmd);
+  }
+  const body: CiScript = { ...script, commands };
+  bodies.set(start, body);
+  return body;
+}
+
+/** The index of the `}` that closes the body among the leading words of its last command (`fi }` is not shell; `} > log`, `done; }` are). */
+function closingBrace(argv: readonly { raw: string }[]): number {
+  let last = -1;
+  for (let k = 0; k < argv.length; k++) {
+    const w = argv[k]!.raw;
+    if (w === '}') last = k;
+    else if (w !== '{' && !SHELL_LEADING_WORDS.has(w)) break;
+  }
+  return last < 0 ? argv.length : last;
+}
+
+/** Per body: whether a word of it may run an `az` or `terraform` command itself (`mayRunCommands`), and the words that may be calls. */
+const BODY_WORDS = new WeakMap<CiScript, { runsItself: boolean; words: readonly string[] }>();
+
+/**
+ * Whether running `fn`'s body at a call may read anything the rules see: an `az` command (or a
+ * `terraform` one, whose words CI001/CI005 read), an array or a variable run as a command
+ * (`"${cmd[@]}"`, `$AZ`), an `eval`, or a call of a function defined by then (`functionNamed`)
+ * that may. A body of `echo`, `kubectl` and `helm` runs nothing linted: its call is not run
+ * again (deploy scripts call such helpers dozens of times per run). At most `depth` levels.
+ */
+export function mayRunCommands(fn: ShellFunction, functionNamed: (name: string) => ShellFunction | undefined, depth = MAX_FUNCTION_CALL_DEPTH): boolean {
+  let seen = BODY_WORDS.get(fn.body);
+  if (!seen) {
+    let runsItself = false;
+    const words = new Set<string>();
+    for (const cmd of fn.body.commands) {
+      // The program: the first word after braces, keywords and the command's own `X=v` words.
+      const program = cmd.argv.find((w) => w.raw !== '{' && w.raw !== '}' && !SHELL_LEADING_WORDS.has(w.raw) && !SHELL_ASSIGNMENT.test(w.raw))?.raw ?? '';
+      if (program === 'eval' || program.startsWith('$') || program.startsWith('"$')) runsItself = true;
+      for (const w of cmd.argv) {
+        const raw = w.raw;
+        // (Anywhere in the command: `sudo az …`, `retry 3 az …`.)
+        if (raw === 'az' || isTerraformProgram(raw)) runsItself = true;
+        else if (/^[A-Za-z_][\w-]*$/.test(raw)) words.add(raw);
+      }
+      if (runsItself) break;
+    }
+    seen = { runsItself, words: [...words] };
+    BODY_WORDS.set(fn.body, seen);
+  }
+  if (seen.runsItself) return true;
+  if (depth <= 0) return false;
+  for (const w of seen.words) {
+    const callee = functionNamed(w);
+    if (callee && callee !== fn && mayRunCommands(callee, functionNamed, depth - 1)) return true;
+  }
+  return false;
+}
