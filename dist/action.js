@@ -47828,103 +47828,6 @@ var init_azure_cli = __esm({
   }
 });
 
-// src/eval/azcli/shell-arrays.ts
-function allElementsOf(raw) {
-  const m = ALL_ELEMENTS.exec(raw);
-  return m ? m[1] ?? m[2] : void 0;
-}
-function evaluatedArrayOf(raw) {
-  return EVALUATED_ARRAY.exec(raw)?.[1];
-}
-function arrayOpening(raw) {
-  const m = ARRAY_OPEN.exec(raw);
-  return m ? { name: m[1], append: m[2] === "+" } : void 0;
-}
-function elementAssignment(raw) {
-  const m = ELEMENT_SET.exec(raw);
-  return m ? { name: m[1], index: m[2], appends: m[2] === `\${#${m[1]}[@]}` || m[2] === `\${#${m[1]}[*]}` } : void 0;
-}
-function hole(file, at2, why) {
-  return { file, word: at2, segments: [{ text: "", from: 0, to: at2.raw.length, value: unknown(why), unquoted: true }], opaque: true, why };
-}
-function agreed(name, alternatives, where, file) {
-  const set = alternatives.filter((a) => a !== void 0);
-  const first = set[0];
-  if (!first || set.every((a) => a === first)) return first;
-  let common2 = 0;
-  while (common2 < first.words.length && set.every((a) => sameWord(a.words[common2], first.words[common2]))) common2++;
-  if (set.every((a) => a.words.length === common2)) return { words: first.words.slice(0, common2) };
-  const at2 = set.map((a) => a.words[common2]?.word).find((w) => w !== void 0) ?? first.words[0]?.word;
-  if (!at2) return first;
-  const why = common2 > 0 ? `words may be added to the array ${name} ${where}` : `the array ${name} is assigned ${where}`;
-  return { words: [...first.words.slice(0, common2), hole(file, at2, why)] };
-}
-function settled(name, was, now, where, file) {
-  return agreed(name, [was, now], where, file) ?? now;
-}
-function sameWord(a, b) {
-  if (a === b) return true;
-  const literal = (w) => !w.opaque && w.text !== void 0 && w.segments.every((sg) => sg.value === void 0);
-  return a !== void 0 && literal(a) && literal(b) && a.text === b.text;
-}
-var ALL_ELEMENTS, EVALUATED_ARRAY, ARRAY_OPEN, ELEMENT_SET, MAX_ARRAY_WORDS, ShellArrays;
-var init_shell_arrays = __esm({
-  "src/eval/azcli/shell-arrays.ts"() {
-    "use strict";
-    init_value();
-    ALL_ELEMENTS = /^(?:"\$\{([A-Za-z_]\w*)\[@\]\}"|\$\{([A-Za-z_]\w*)\[[@*]\]\})$/;
-    EVALUATED_ARRAY = /^"\$\{([A-Za-z_]\w*)\[[@*]\]\}"$/;
-    ARRAY_OPEN = /^([A-Za-z_]\w*)(\+?)=\($/;
-    ELEMENT_SET = /^([A-Za-z_]\w*)\[(.*)\]\+?=/;
-    MAX_ARRAY_WORDS = 1e3;
-    ShellArrays = class {
-      arrays = /* @__PURE__ */ new Map();
-      get(name) {
-        return this.arrays.get(name);
-      }
-      /**
-       * Sets an array's value (`blocks`: the open blocks, each told the value before its first change).
-       * Past MAX_ARRAY_WORDS words the rest is a hole: every change copies the words, and a hostile
-       * script appending in a loop would be quadratic (review 110).
-       */
-      set(name, value, blocks) {
-        const before = this.arrays.get(name);
-        for (const b of blocks) if (!b.has(name)) b.set(name, before);
-        if (value && value.words.length > MAX_ARRAY_WORDS) {
-          const at2 = value.words[MAX_ARRAY_WORDS];
-          value = { words: [...value.words.slice(0, MAX_ARRAY_WORDS), at2.why ? at2 : hole(at2.file, at2.word, `the array ${name} holds more than ${MAX_ARRAY_WORDS.toLocaleString("en-US")} words, and the rest is not read`)] };
-        }
-        if (value) this.arrays.set(name, value);
-        else this.arrays.delete(name);
-      }
-      /** A block's changes are undone (a subshell's, which the script does not see). */
-      restore(before) {
-        for (const [name, was] of before) {
-          if (was) this.arrays.set(name, was);
-          else this.arrays.delete(name);
-        }
-      }
-      /** The current values of the arrays a block changed (a branch's result, before the next branch starts from the same values). */
-      snapshot(before) {
-        return new Map([...before.keys()].map((name) => [name, this.arrays.get(name)]));
-      }
-      /**
-       * A block closed whose paths are not known to run (an if's branches, a loop, a function called
-       * or not, `&&`/`||`): each array it changed is what its paths agree on (`agreed`), from the
-       * values each path leaves (`paths(name, before, now)`).
-       */
-      settle(before, paths, where, file) {
-        for (const [name, was] of before) {
-          const now = this.arrays.get(name);
-          const value = agreed(name, paths(name, was, now), where, file);
-          if (value) this.arrays.set(name, value);
-          else this.arrays.delete(name);
-        }
-      }
-    };
-  }
-});
-
 // src/eval/ci-words.ts
 function joinExpressions(argv) {
   if (!argv.some((w) => w.raw.includes("${{"))) return argv;
@@ -48082,6 +47985,9 @@ function spendFunctionWork(scope, commands, variables) {
   scope.work.left -= cost;
   return true;
 }
+function scriptCommand(cmd) {
+  return CUT_FROM.get(cmd) ?? cmd;
+}
 function bodyScript(script, start, end) {
   let bodies = BODY_SCRIPTS.get(script.commands);
   if (!bodies) BODY_SCRIPTS.set(script.commands, bodies = /* @__PURE__ */ new Map());
@@ -48102,6 +48008,7 @@ function bodyScript(script, start, end) {
       const { heredoc: _heredoc, before: _before, touchesNext: _next, ...rest } = cmd;
       cmd = { ...rest, argv, ...argv.length > 0 ? { range: { start: cmd.range.start, end: argv[argv.length - 1].range.end } } : {}, ...close > 0 && cmd.heredoc ? { heredoc: cmd.heredoc } : {} };
     }
+    if (cmd !== script.commands[ci]) CUT_FROM.set(cmd, script.commands[ci]);
     if (cmd.argv.length > 0) commands.push(cmd);
   }
   const body = { ...script, commands };
@@ -48143,15 +48050,113 @@ function mayRunCommands(fn, functionNamed, depth = MAX_FUNCTION_CALL_DEPTH) {
   }
   return false;
 }
-var MAX_FUNCTION_CALL_DEPTH, FUNCTION_CALL_WORK, BODY_SCRIPTS, BODY_WORDS;
+var MAX_FUNCTION_CALL_DEPTH, FUNCTION_CALL_WORK, CUT_FROM, BODY_SCRIPTS, BODY_WORDS;
 var init_function_calls = __esm({
   "src/eval/azcli/function-calls.ts"() {
     "use strict";
     init_ci_words();
     MAX_FUNCTION_CALL_DEPTH = 4;
     FUNCTION_CALL_WORK = 5e3;
+    CUT_FROM = /* @__PURE__ */ new WeakMap();
     BODY_SCRIPTS = /* @__PURE__ */ new WeakMap();
     BODY_WORDS = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/eval/azcli/shell-arrays.ts
+function allElementsOf(raw) {
+  const m = ALL_ELEMENTS.exec(raw);
+  return m ? m[1] ?? m[2] : void 0;
+}
+function evaluatedArrayOf(raw) {
+  return EVALUATED_ARRAY.exec(raw)?.[1];
+}
+function arrayOpening(raw) {
+  const m = ARRAY_OPEN.exec(raw);
+  return m ? { name: m[1], append: m[2] === "+" } : void 0;
+}
+function elementAssignment(raw) {
+  const m = ELEMENT_SET.exec(raw);
+  return m ? { name: m[1], index: m[2], appends: m[2] === `\${#${m[1]}[@]}` || m[2] === `\${#${m[1]}[*]}` } : void 0;
+}
+function hole(file, at2, why) {
+  return { file, word: at2, segments: [{ text: "", from: 0, to: at2.raw.length, value: unknown(why), unquoted: true }], opaque: true, why };
+}
+function agreed(name, alternatives, where, file) {
+  const set = alternatives.filter((a) => a !== void 0);
+  const first = set[0];
+  if (!first || set.every((a) => a === first)) return first;
+  let common2 = 0;
+  while (common2 < first.words.length && set.every((a) => sameWord(a.words[common2], first.words[common2]))) common2++;
+  if (set.every((a) => a.words.length === common2)) return { words: first.words.slice(0, common2) };
+  const at2 = set.map((a) => a.words[common2]?.word).find((w) => w !== void 0) ?? first.words[0]?.word;
+  if (!at2) return first;
+  const why = common2 > 0 ? `words may be added to the array ${name} ${where}` : `the array ${name} is assigned ${where}`;
+  return { words: [...first.words.slice(0, common2), hole(file, at2, why)] };
+}
+function settled(name, was, now, where, file) {
+  return agreed(name, [was, now], where, file) ?? now;
+}
+function sameWord(a, b) {
+  if (a === b) return true;
+  const literal = (w) => !w.opaque && w.text !== void 0 && w.segments.every((sg) => sg.value === void 0);
+  return a !== void 0 && literal(a) && literal(b) && a.text === b.text;
+}
+var ALL_ELEMENTS, EVALUATED_ARRAY, ARRAY_OPEN, ELEMENT_SET, MAX_ARRAY_WORDS, ShellArrays;
+var init_shell_arrays = __esm({
+  "src/eval/azcli/shell-arrays.ts"() {
+    "use strict";
+    init_value();
+    ALL_ELEMENTS = /^(?:"\$\{([A-Za-z_]\w*)\[@\]\}"|\$\{([A-Za-z_]\w*)\[[@*]\]\})$/;
+    EVALUATED_ARRAY = /^"\$\{([A-Za-z_]\w*)\[[@*]\]\}"$/;
+    ARRAY_OPEN = /^([A-Za-z_]\w*)(\+?)=\($/;
+    ELEMENT_SET = /^([A-Za-z_]\w*)\[(.*)\]\+?=/;
+    MAX_ARRAY_WORDS = 1e3;
+    ShellArrays = class {
+      arrays = /* @__PURE__ */ new Map();
+      get(name) {
+        return this.arrays.get(name);
+      }
+      /**
+       * Sets an array's value (`blocks`: the open blocks, each told the value before its first change).
+       * Past MAX_ARRAY_WORDS words the rest is a hole: every change copies the words, and a hostile
+       * script appending in a loop would be quadratic (review 110).
+       */
+      set(name, value, blocks) {
+        const before = this.arrays.get(name);
+        for (const b of blocks) if (!b.has(name)) b.set(name, before);
+        if (value && value.words.length > MAX_ARRAY_WORDS) {
+          const at2 = value.words[MAX_ARRAY_WORDS];
+          value = { words: [...value.words.slice(0, MAX_ARRAY_WORDS), at2.why ? at2 : hole(at2.file, at2.word, `the array ${name} holds more than ${MAX_ARRAY_WORDS.toLocaleString("en-US")} words, and the rest is not read`)] };
+        }
+        if (value) this.arrays.set(name, value);
+        else this.arrays.delete(name);
+      }
+      /** A block's changes are undone (a subshell's, which the script does not see). */
+      restore(before) {
+        for (const [name, was] of before) {
+          if (was) this.arrays.set(name, was);
+          else this.arrays.delete(name);
+        }
+      }
+      /** The current values of the arrays a block changed (a branch's result, before the next branch starts from the same values). */
+      snapshot(before) {
+        return new Map([...before.keys()].map((name) => [name, this.arrays.get(name)]));
+      }
+      /**
+       * A block closed whose paths are not known to run (an if's branches, a loop, a function called
+       * or not, `&&`/`||`): each array it changed is what its paths agree on (`agreed`), from the
+       * values each path leaves (`paths(name, before, now)`).
+       */
+      settle(before, paths, where, file) {
+        for (const [name, was] of before) {
+          const now = this.arrays.get(name);
+          const value = agreed(name, paths(name, was, now), where, file);
+          if (value) this.arrays.set(name, value);
+          else this.arrays.delete(name);
+        }
+      }
+    };
   }
 });
 
@@ -48207,7 +48212,7 @@ function shellFunctions(commands) {
     if (first === void 0) continue;
     let k = 0;
     if (depth === 0) {
-      if (argv.length === 1 && isName(first) && cmd.before === "(" && commands[ci + 1]?.after === ")") {
+      if (argv.length === 1 && isName(first) && cmd.before === "(" && (commands[ci + 1]?.after === ")" || commands[ci + 1]?.argv[0]?.raw === "{")) {
         current = first;
         continue;
       }
@@ -48348,18 +48353,18 @@ function unbraced(raw) {
   const m = /^\$\{((?:(?:env|global|script|local|private):)?[A-Za-z_]\w*)\}(=.*)?$/is.exec(raw);
   return m ? `$${m[1]}${m[2] ?? ""}` : raw;
 }
-function positionalUse(commands) {
-  let functions = false;
+function movesPositionals(commands, bodies) {
+  let body = 0;
   for (let ci = 0; ci < commands.length; ci++) {
+    while (body < bodies.length && bodies[body].end < ci) body++;
+    if (body < bodies.length && bodies[body].start <= ci) continue;
     const cmd = commands[ci];
     if (cmd.commented) continue;
     const words = cmd.argv.map((w) => w.raw).filter((w) => !SHELL_LEADING_WORDS.has(w) && w !== "{" && w !== "}");
     const first = words[0];
-    if (first === void 0) continue;
-    if (first === "shift" || first === "set" && setsPositionals(words.slice(1))) return { moved: true, functions };
-    if (first === "function" || cmd.argv.length === 1 && isName(first) && cmd.before === "(") functions = true;
+    if (first === "shift" || first === "set" && setsPositionals(words.slice(1))) return true;
   }
-  return { moved: false, functions };
+  return false;
 }
 function setsPositionals(args) {
   for (let i = 0; i < args.length; i++) {
@@ -48501,12 +48506,9 @@ function interpretScript(file, script, initial, base, recordExpansions = false, 
   let env = ps ? powershellEnvironment(initial) : copy(initial);
   let branchTexts = !ps && base.noBranchTexts !== true && !initial.has("IFS") && !script.commands.some(changesIfsOrNamerefs);
   const textsReadHere = () => branchTexts && !shellBody;
-  if (!ps) {
-    const use = positionalUse(script.commands);
-    const passed = POSITIONALS.some((k) => initial.has(k));
-    const why = use.moved ? "the script shifts or resets its arguments" : passed && use.functions ? "the script defines a function, whose $1 is its own argument" : void 0;
-    if (why) for (const k of POSITIONALS) env.set(k, unknown(`$${k}: ${why}`));
-    if (why || use.functions) env.delete(ARG_COUNT);
+  if (!ps && movesPositionals(script.commands, functionsOf(script.commands, ps).all)) {
+    for (const k of POSITIONALS) env.set(k, unknown(`$${k}: the script shifts or resets its arguments`));
+    env.delete(ARG_COUNT);
   }
   const assigned = /* @__PURE__ */ new Map();
   let invocations = [];
@@ -48622,8 +48624,13 @@ function interpretScript(file, script, initial, base, recordExpansions = false, 
     if (shellBody && shellBody.end < ci) closeShellBody(shellBody);
     const bodyStart = shellBodyStarts.get(ci);
     if (bodyStart !== void 0 && !shellBody) {
-      shellBody = { start: bodyStart.start, end: bodyStart.end, ...bodyStart.name !== void 0 ? { name: bodyStart.name } : {}, before: /* @__PURE__ */ new Map(), assigned: /* @__PURE__ */ new Set(), locals: /* @__PURE__ */ new Set(), changed: /* @__PURE__ */ new Set() };
+      shellBody = { start: bodyStart.start, end: bodyStart.end, ...bodyStart.name !== void 0 ? { name: bodyStart.name } : {}, before: /* @__PURE__ */ new Map(), assigned: /* @__PURE__ */ new Set(), locals: /* @__PURE__ */ new Set(), changed: /* @__PURE__ */ new Set(), positionals: /* @__PURE__ */ new Map() };
       bodyArrays = /* @__PURE__ */ new Map();
+      for (const k2 of [...POSITIONALS, ARG_COUNT]) {
+        shellBody.positionals.set(k2, env.get(k2));
+        if (k2 === ARG_COUNT) env.delete(k2);
+        else env.set(k2, unknown(`$${k2} is an argument of the function${bodyStart.name !== void 0 ? ` ${bodyStart.name}` : ""}, known where it is called`));
+      }
     }
     if (shellBody) {
       const first = cmd.argv.find((w) => w.raw !== "{")?.raw;
@@ -48790,7 +48797,9 @@ function interpretScript(file, script, initial, base, recordExpansions = false, 
       if (declarer && substituted && !consumed) forgetAll(`variables may be set by ${head} with the output of a command`);
       continue;
     }
+    const beforeWrappers = j;
     j = afterWrappers(rest, j);
+    const mayCallFunction = rest.slice(beforeWrappers, j).every((w) => w.text === "time" || w.raw.startsWith("-"));
     if (argumentRunners.has(rest[j].raw)) {
       const az = rest.findIndex((w, k2) => k2 > j && (w.raw === "az" || azArray(w) !== void 0));
       if (az > 0) j = az;
@@ -48815,7 +48824,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false, 
       if (env.has("IFS") || !textsReadHere()) withoutTexts(expanded);
       const azFile = array && array.words[0].file !== file ? array.words[0].file : void 0;
       pushInvocation({ script, command: cmd, az: array ? array.words[0].word : program, ...azFile !== void 0 ? { azFile } : {}, words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded), ...movedTo() });
-    } else if (!ps && program.text !== void 0) runCalledFunction(program.text, rest.slice(j + 1), assignments);
+    } else if (!ps && mayCallFunction && program.text !== void 0) runCalledFunction(program, rest.slice(j + 1), assignments);
     if (cmd.heredoc) recordHeredoc(cmd, [...rest.slice(prefixStart, j).filter((w) => !SHELL_ASSIGNMENT.test(w.raw)), ...rest.slice(j)]);
     recordCall(rest.slice(j), exportedEnvironment);
     const inSubshellOfItsOwn = PIPE_OR_BACKGROUND.has(cmd.before ?? "") || cmd.after === "|" || cmd.after === "|&";
@@ -48836,12 +48845,18 @@ function interpretScript(file, script, initial, base, recordExpansions = false, 
   function ranAtItsCalls(name) {
     return name !== void 0 && calledFunctions.has(name) && !unfollowedFunctions.has(name);
   }
-  function runCalledFunction(name, args, prefix) {
+  function runCalledFunction(call, args, prefix) {
+    const name = call.text;
     const lookup2 = (n) => defined.get(n) ?? scope.functionNamed(n);
     const fn = lookup2(name);
     if (!fn || argumentRunners.has(name) || !mayRunCommands(fn, lookup2)) return;
-    if (scope.depth >= MAX_FUNCTION_CALL_DEPTH || !spendFunctionWork(scope, fn.body.commands.length, env.size + setByFunctions.size)) {
+    if (scope.depth >= MAX_FUNCTION_CALL_DEPTH) {
       unfollowedFunctions.add(name);
+      return;
+    }
+    if (!spendFunctionWork(scope, fn.body.commands.length, env.size + setByFunctions.size)) {
+      unfollowedFunctions.add(name);
+      base.functionWorkPassed?.({ file, range: call.range });
       return;
     }
     const start = copy(env);
@@ -48902,6 +48917,10 @@ function interpretScript(file, script, initial, base, recordExpansions = false, 
     }
     if (body.name !== void 0) functionAssigns.set(body.name, { names: [...[...body.assigned].filter((n) => !locals.has(n)), ...changed].slice(0, MAX_FUNCTION_NAMES), ...any !== void 0 ? { any } : {} });
     if (body.name !== void 0) defined.set(body.name, { name: body.name, body: bodyScript(script, body.start, body.end) });
+    for (const [k, v] of body.positionals) {
+      if (v === void 0) env.delete(k);
+      else env.set(k, v);
+    }
     shellBody = void 0;
   }
   function callsFunction(program) {
@@ -49258,8 +49277,9 @@ function interpretScript(file, script, initial, base, recordExpansions = false, 
     const fromEnv = applyArgsFromEnv(words);
     if (fromEnv || readsExpanded(words) || words.some(runsReadArray)) {
       const expanded = expandedWords(words, fromEnv);
-      if (recordExpansions === true) cmd.expanded = expanded;
-      else if ((cmd.expandedByCallers?.length ?? 0) < MAX_CALLER_EXPANSIONS) (cmd.expandedByCallers ??= []).push(expanded);
+      const own = scriptCommand(cmd);
+      if (recordExpansions === true) own.expanded = expanded;
+      else if ((own.expandedByCallers?.length ?? 0) < MAX_CALLER_EXPANSIONS) (own.expandedByCallers ??= []).push(expanded);
     }
   }
   function takeArrays(words) {
@@ -51996,6 +52016,7 @@ function azureCliUnits(ciFiles, ctx) {
   const withSource = (from, base, depth = 0, program, start) => ({
     ...base,
     ...program === void 0 ? {} : { program },
+    functionWorkPassed,
     source: (p, env, folder, fromCheckout, noBranchTexts) => {
       const at2 = fromCheckout ? p : fromStart(start, p);
       const target = depth < 4 && at2 !== void 0 ? scriptAt(byPath, ctx.root, from, at2) : void 0;
@@ -52007,6 +52028,12 @@ function azureCliUnits(ciFiles, ctx) {
       return sourcedRuns.run(key, env, childCtx, (watched2) => interpretScript(target.file, target.script, env, watched2));
     }
   });
+  const functionWorkNoted = /* @__PURE__ */ new Set();
+  const functionWorkPassed = (at2) => {
+    if (functionWorkNoted.has(at2.file)) return;
+    functionWorkNoted.add(at2.file);
+    problems.push({ ruleId: "EVAL001", message: `the calls of this script's shell functions run more than ${FUNCTION_CALL_WORK.toLocaleString("en-US")} commands: from here on a call is not run with its arguments (the function's commands are read as written, their arguments unknown)`, location: at2 });
+  };
   const cappedLoops = /* @__PURE__ */ new Set();
   const loopCapped = (file, loop) => {
     const key = `${file}\0${loop.keyRange.start.offset}`;
@@ -52984,6 +53011,7 @@ var init_azure_cli2 = __esm({
     init_source();
     init_value();
     init_azure_cli();
+    init_function_calls();
     init_interpret();
     init_configure();
     init_context2();

@@ -317,6 +317,73 @@ describe('azure-cli front end: values', () => {
   });
 });
 
+describe('azure-cli front end: shell functions run where they are called', () => {
+  const pools = (r: AzureCliResult) => resources(r).filter((x) => x.kind === 'aks.nodepool');
+  const poolText = (p: Resource) => `${attr(p, 'name').split('@')[0]} ${attr(p, 'vmSize')}`;
+  const MK = 'mk() {\n  local name=$1\n  az aks nodepool add -g rg --cluster-name c --name "$name" --node-vm-size "$2"\n}\n';
+
+  it("each call runs the body with the call's words as $1…: the values are written at the call; the body as read at its definition is not a pool", () => {
+    const r = run({ 'a.sh': `${MK}mk gpu Standard_D4s_v3\nmk cpu Standard_D8s_v5\n` });
+    expect(pools(r).map(poolText)).toEqual(['gpu Standard_D4s_v3@5:8', 'cpu Standard_D8s_v5@6:8']);
+  });
+
+  it('a function never called is read as written, its arguments unknown', () => {
+    const r = run({ 'a.sh': MK });
+    expect(pools(r).map(poolText)).toEqual(['?$1 is an argument of the function mk, known where it is called ?$2 is an argument of the function mk, known where it is called']);
+  });
+
+  it('a call inside another function runs when that one is called, with what it passes; a call before the definition runs nothing', () => {
+    const r = run({ 'a.sh': `mk gpu0 Standard_D2s_v3\n${MK}main() {\n  mk "$1" Standard_D16s_v5\n}\nmain gpu\n` });
+    expect(pools(r).map(poolText)).toEqual(['gpu Standard_D16s_v5@7:11']);
+  });
+
+  it('the call\'s own X=v words are the function\'s; `time f` runs it, `sudo f` and `command f` run a program of that name', () => {
+    const r = run({ 'a.sh': 'SIZE=Standard_D2s_v3\nmk() { az aks nodepool add -g rg --cluster-name c --name "$1" --node-vm-size "$SIZE"; }\nSIZE=Standard_D4s_v3 mk a\ntime mk b\nsudo mk c\n' });
+    expect(pools(r).map(poolText)).toEqual(['a Standard_D4s_v3@3:6', 'b Standard_D2s_v3@1:6']);
+  });
+
+  it('"$@" and "${@:2}" pass the script\'s own arguments on when every one is known', () => {
+    const r = run({
+      '.github/workflows/w.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./s.sh add gpu Standard_NC6s_v3\n',
+      's.sh': `#!/bin/bash\n${MK}case "$1" in\n  add) mk "\${@:2}" ;;\nesac\n`,
+    });
+    const fromWorkflow = pools(r).filter((p) => p.evaluation.unit.endsWith('w.yml'));
+    expect(fromWorkflow.map(poolText)).toEqual(['gpu Standard_NC6s_v3@6:29']);
+  });
+
+  it("a body's `: \"${NAME:=gpu}\"` gives its default at a call (the name is unknown after the definition only until a call runs)", () => {
+    const r = run({ 'a.sh': 'add() {\n  : "${POOL:=gpu}"\n  az aks nodepool add -g rg --cluster-name c --name "$POOL" --node-vm-size Standard_D4s_v3\n}\nadd\n' });
+    expect(pools(r).map(poolText)).toEqual(['gpu Standard_D4s_v3@3:76']);
+  });
+
+  it('an eval in a function body makes the variables unknown where the function is called, not after its definition', () => {
+    const body = 'SIZE=Standard_D4s_v3\nsetup() { eval "$CONFIG"; }\n';
+    const uncalled = run({ 'a.sh': `${body}az aks nodepool add -g rg --cluster-name c -n gpu --node-vm-size "$SIZE"\n` });
+    expect(pools(uncalled).map(poolText)).toEqual(['gpu Standard_D4s_v3@1:6']);
+    const called = run({ 'a.sh': `${body}setup\naz aks nodepool add -g rg --cluster-name c -n gpu --node-vm-size "$SIZE"\n` });
+    expect(attr(only(called, 'aks.nodepool'), 'vmSize')).toMatch(/^\?variables may be set by the function setup, called at line 3 \(variables may be set by eval\)/);
+  });
+
+  it('a case arm starts from the variables before the case: an earlier arm\'s assignment is not the next arm\'s', () => {
+    const r = run({ 'a.sh': 'SIZE=Standard_D4s_v3\ncase "$1" in\n  a) SIZE=Standard_NC6s_v3 ;;\n  b) az aks nodepool add -g rg --cluster-name c -n gpu --node-vm-size "$SIZE" ;;\nesac\naz aks nodepool add -g rg --cluster-name c -n after --node-vm-size "$SIZE"\n' });
+    expect(pools(r).map(poolText)).toEqual(['gpu Standard_D4s_v3@1:6', expect.stringMatching(/^after \?\$SIZE is assigned different values in the branches of a case/)]);
+  });
+
+  it('calls past the work: one EVAL001 at the first call not run; the rest read as written. Calls deeper than four levels: the body as written too', () => {
+    const many = run({ 'a.sh': `f() { az acr create -n "r$1" -g rg --sku Basic; }\n${Array.from({ length: 6000 }, (_, i) => `f ${i}`).join('\n')}\n` });
+    expect(many.problems.filter((p) => p.ruleId === 'EVAL001').map((p) => `${p.location.range.start.line}:${p.location.range.start.column} ${p.message}`)).toEqual([
+      "5002:1 the calls of this script's shell functions run more than 5,000 commands: from here on a call is not run with its arguments (the function's commands are read as written, their arguments unknown)",
+    ]);
+    // 5,000 calls ran (the variables: none to copy), and the body as written once for the rest.
+    expect(resources(many)).toHaveLength(5001);
+    let chain = 'f0() { az acr create -n "r$1" -g rg --sku Basic; }\n';
+    for (let i = 1; i <= 30; i++) chain += `f${i}() { f${i - 1} a; f${i - 1} b; }\n`;
+    const deep = run({ 'a.sh': `${chain}f30\n` });
+    expect(deep.problems).toEqual([]);
+    expect(new Set(resources(deep).map((x) => attr(x, 'name').split('@')[0]))).toEqual(new Set(['ra', 'rb']));
+  });
+});
+
 describe('azure-cli front end: statements that assign variables at run time', () => {
   const size = (script: string, file = 'a.sh'): string => attr(only(run({ [file]: script }), 'aks.nodepool'), 'vmSize');
   const pool = (v: string): string => `az aks nodepool add --cluster-name aks -n gpu --node-vm-size ${v}\n`;

@@ -312,6 +312,19 @@ CREDS="$(az ad sp create-for-rbac --name "$NAME" --sdk-auth false)"
     ],
     invalid: [
       {
+        // A shell function's body runs where it is called: the flag its caller passes as $1 is
+        // reported where the call writes it (also for a body on the function's own line).
+        name: 'flag-passed-to-a-shell-function',
+        files: {
+          'create-sp.sh': 'sp() { az ad sp create-for-rbac --name sp1 $1; }\nsp ⟦--sdk-auth⟧\n',
+          'create-sp2.sh': 'login() {\n  az ad sp create-for-rbac --name sp2 "$@"\n}\nmain() {\n  login --role reader ⟦--json-auth⟧\n}\nmain\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'sdkAuth',
+        related: [{ label: 'az ad sp create-for-rbac' }],
+      },
+      {
         // The flag a variable holds: reported where it is written (RULES.md Location), the command related.
         name: 'flag-held-by-a-variable',
         files: { 'create-sp.sh': 'AUTH="⟦--sdk-auth⟧"\naz ad sp create-for-rbac --name sp1 $AUTH\n' },

@@ -546,6 +546,15 @@ terraform ⟦apply⟧ \\
         messageId: 'applyWithoutPlan',
       },
       {
+        // A shell function's body runs where it is called: `-auto-approve` passed as its $1 is
+        // reported where the call writes it.
+        name: 'auto-approve-passed-to-a-shell-function',
+        files: { 'apply.sh': 'tf() {\n  terraform apply $1\n}\ntf ⟦-auto-approve⟧\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'applyWithoutPlan',
+      },
+      {
         // `2>&1` is a complete redirect: the word after it is an argument of apply, not its file.
         name: 'redirect-before-auto-approve',
         files: {

@@ -1967,6 +1967,12 @@ const azureCli: RuleTable = {
           // A function's body does not run where it is defined: its `local` stays its own, and what else it sets is unknown after it.
           'local-in-a-function.sh': 'SIZE=Standard_NC24ads_A100_v4\nf1() {\n  local SIZE=Standard_D4s_v5\n}\naz aks nodepool add --cluster-name aks -n gpu --node-vm-size "$SIZE" --node-taints sku=gpu:NoSchedule\n',
           'set-in-an-uncalled-function.sh': 'SIZE=Standard_NC24ads_A100_v4\nf1() { SIZE=Standard_D4s_v5; }\naz aks nodepool add --cluster-name aks -n gpu2 --node-vm-size "$SIZE" --node-taints sku=gpu:NoSchedule\n',
+          // A function's size is its caller's: a GPU size at every call, and a CPU size for a pool not meant for GPU work.
+          'function-called-with-gpu-sizes.sh': 'mk() { az aks nodepool add -g rg --cluster-name c --name "$1" --node-vm-size "$2" $3; }\nmk gpupool Standard_NC24ads_A100_v4 --node-taints=sku=gpu:NoSchedule\nmk gpupool2 Standard_ND96asr_v4\nmk cpupool Standard_D8s_v5\n',
+          // `sudo f` runs a program named f, not the function: the body as written (its $2 unknown) is all there is.
+          'sudo-is-no-call.sh': 'mk() { az aks nodepool add -g rg --cluster-name c --name gpu3 --node-vm-size "$1"; }\nsudo mk Standard_D8s_v5\n',
+          // Only the arm that runs sets the size: the other arm's CPU size is not the size a GPU arm uses.
+          'case-arm-sets-its-own.sh': 'SIZE=Standard_NC24ads_A100_v4\ncase "$1" in\n  cpu) SIZE=Standard_D8s_v5 ;;\n  gpu) az aks nodepool add --cluster-name aks -n gpu4 --node-vm-size "$SIZE" --node-taints sku=gpu:NoSchedule ;;\nesac\n',
           // PowerShell functions too (about_Scopes), whatever the case of the name, in a block or on one line.
           'func.ps1': "$gpuSize = 'Standard_D4s_v5'\nfunction New-Gpu {\n  az ml compute create -n trainer --type AmlCompute --size \"$gpuSize\" -w ws\n}\n$GPUSIZE = 'Standard_NC24ads_A100_v4'\nNew-Gpu\n",
           'func-branch.ps1': "$gpuSize = 'Standard_D4s_v5'\nfunction New-Gpu { az ml compute create -n trainer --type AmlCompute --size \"$gpuSize\" -w ws }\nif ($env:GPU) { $gpuSize = 'Standard_NC24ads_A100_v4' }\nNew-Gpu\n",
@@ -2239,6 +2245,21 @@ jobs:
             'SIZE=Standard_NC4as_T4_v3\nif [ -n "$1" ]; then\n  SIZE=⟦Standard_D4s_v3⟧\nelse\n  echo usage; exit 1\nfi\naz ml compute create -n gpu-a --type AmlCompute --size "$SIZE" -w ws -g rg\n',
           'deploy2.sh':
             'SIZE2=⟦Standard_D8s_v3⟧\nif [ -z "$1" ]; then\n  SIZE2=Standard_NC4as_T4_v3\n  echo usage; exit 1\nfi\naz ml compute create -n gpu-b --type AmlCompute --size "$SIZE2" -w ws -g rg\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
+        // A shell function's body runs where it is called, with the call's words as `$1`…: the size is
+        // written at the call (bash manual, "Shell Functions"); also through a function that calls it,
+        // with the call's own `SIZE=…` word, and after an earlier case arm that set the size otherwise.
+        name: 'size-passed-to-a-shell-function',
+        files: {
+          'pool.sh': 'add_pool() {\n  local name=$1\n  local size=$2\n  az aks nodepool add -g rg --cluster-name c --name "$name" --node-vm-size "$size" --node-taints sku=gpu:NoSchedule\n}\nadd_pool gpupool ⟦Standard_D16s_v5⟧\n',
+          'nested.sh': 'mk() { az ml compute create -n "$1" --type AmlCompute --size "$2" -w ws -g rg; }\nmain() {\n  mk gpu-train ⟦Standard_D4s_v3⟧\n}\nmain "$@"\n',
+          'prefix.sh': 'mk() { az ml compute create -n gpu-b --type AmlCompute --size "$SIZE" -w ws -g rg; }\nSIZE=⟦Standard_D8s_v3⟧ mk\n',
+          'case.sh': 'SIZE=⟦Standard_D2s_v3⟧\ncase "$1" in\n  big) SIZE=Standard_NC24ads_A100_v4 ;;\n  small) az ml compute create -n gpu-c --type AmlCompute --size "$SIZE" -w ws -g rg ;;\nesac\n',
         },
         level: 'error',
         env: 'unknown',

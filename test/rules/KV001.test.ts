@@ -1375,6 +1375,17 @@ fi
     ],
     invalid: [
       {
+        // A shell function's body runs where it is called (also `name()` with its brace on the next
+        // line): the value its $1 gets is written at the call.
+        name: 'flag-value-passed-to-a-shell-function',
+        files: {
+          'kv.sh': 'make_kv()\n{\n  az keyvault create -n kv1 -g rg --enable-rbac-authorization true --enable-purge-protection "$1"\n}\nmake_kv ⟦false⟧\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noPurgeProtection',
+      },
+      {
         // The value written in the array is where the finding points; an array appended to
         // unconditionally holds its words.
         name: 'flag-written-in-a-bash-array',

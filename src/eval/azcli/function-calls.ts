@@ -72,6 +72,18 @@ export function spendFunctionWork(scope: FunctionScope, commands: number, variab
   return true;
 }
 
+/** A body's first and last commands, cut from the script's (`bodyScript`): the script's own command each was cut from. */
+const CUT_FROM = new WeakMap<CiCommand, CiCommand>();
+
+/**
+ * The script's own command `cmd` stands for: itself, or the command a body's first or last one was
+ * cut from (`f() { az ad sp create-for-rbac … $1; }` on one line). What a run records for the
+ * rules (CI001's expanded words) goes on the script's command, which the rules read.
+ */
+export function scriptCommand(cmd: CiCommand): CiCommand {
+  return CUT_FROM.get(cmd) ?? cmd;
+}
+
 /** Body scripts made so far, by the defining script's commands and the body's first command (a function called many times is cut once). */
 const BODY_SCRIPTS = new WeakMap<readonly CiCommand[], Map<number, CiScript>>();
 
@@ -79,7 +91,8 @@ const BODY_SCRIPTS = new WeakMap<readonly CiCommand[], Map<number, CiScript>>();
  * The body of the function whose braces open in command `start` and close in command `end`
  * (interpret.ts `shellFunctions`) as a script of its own: the commands between, the header up to
  * the `{` and the closing `}` (with what follows it: `} > log`) cut off. The commands between are
- * the script's own objects (what a run records on them, CI001's expanded words, is on them).
+ * the script's own objects (what a run records on them, CI001's expanded words, is on them; on
+ * the first and last, through `scriptCommand`).
  */
 export function bodyScript(script: CiScript, start: number, end: number): CiScript {
   let bodies = BODY_SCRIPTS.get(script.commands);
@@ -102,6 +115,7 @@ export function bodyScript(script: CiScript, start: number, end: number): CiScri
       const { heredoc: _heredoc, before: _before, touchesNext: _next, ...rest } = cmd;
       cmd = { ...rest, argv, ...(argv.length > 0 ? { range: { start: cmd.range.start, end: argv[argv.length - 1]!.range.end } } : {}), ...(close > 0 && cmd.heredoc ? { heredoc: cmd.heredoc } : {}) };
     }
+    if (cmd !== script.commands[ci]) CUT_FROM.set(cmd, script.commands[ci]!);
     if (cmd.argv.length > 0) commands.push(cmd);
   }
   const body: CiScript = { ...script, commands };

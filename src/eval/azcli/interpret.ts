@@ -19,7 +19,7 @@ import type { Location } from '../../core/source.js';
 import type { CiCommand, CiExpandedWord, CiHeredoc, ExpandedPiece, CiScript, CiWord } from '../ci/types.js';
 import { afterPrefix, afterWrappers, DECLARERS, isTerraformProgram, joinExpressions, POWERSHELL_ASSIGNMENT_OPERATOR, powershellProgramAt, redirection, SHELL_ASSIGNMENT, SHELL_LEADING_WORDS } from '../ci-words.js';
 import { POWERSHELL_TYPE } from '../../parse/yaml/script.js';
-import { bodyScript, MAX_FUNCTION_CALL_DEPTH, mayRunCommands, spendFunctionWork, topFunctionScope, type FunctionAssigns, type FunctionScope, type ShellFunction } from './function-calls.js';
+import { bodyScript, MAX_FUNCTION_CALL_DEPTH, mayRunCommands, scriptCommand, spendFunctionWork, topFunctionScope, type FunctionAssigns, type FunctionScope, type ShellFunction } from './function-calls.js';
 import { nestedFolder, STARTING_FOLDER, UNKNOWN_FOLDER, within, type FolderState, type ScriptFolder } from './folders.js';
 import { ANY_VARIABLE, besideScriptPath, CaseFoldedEnv, CHECKOUT_TOKEN, checkoutPath, expandWord, lookup, lookupPowerShell, spellingsOf, isPsEnvironmentKey, oneWord, psEnvironmentKey, psVariableKey, SCRIPT_DIR_TOKEN, scriptDirOutput, sliceValue, sliceVariable, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
 
@@ -159,8 +159,9 @@ function shellFunctions(commands: readonly CiCommand[]): { runners: Set<string>;
     if (first === undefined) continue;
     let k = 0;
     if (depth === 0) {
-      // `name() {`: the lexer splits it at `(`/`)`, so the body's `{` opens the next command.
-      if (argv.length === 1 && isName(first) && cmd.before === '(' && commands[ci + 1]?.after === ')') {
+      // `name() {`: the lexer splits it at `(`/`)`, so the body's `{` opens the next command (also
+      // with the `{` on the next line: a lone word before `(` is nothing but a function definition).
+      if (argv.length === 1 && isName(first) && cmd.before === '(' && (commands[ci + 1]?.after === ')' || commands[ci + 1]?.argv[0]?.raw === '{')) {
         current = first;
         continue;
       }
@@ -377,25 +378,22 @@ const POSITIONALS: readonly string[] = ['1', '2', '3', '4', '5', '6', '7', '8', 
 const ARG_COUNT = '#';
 
 /**
- * What a script does to its positional parameters: `moved` — `shift` or `set -- …`/`set a b`
- * (they move or are replaced, usually in an option-parsing loop: unknown wherever read);
- * `functions` — it defines a function, whose `$1` is its own argument (a caller's arguments
- * cannot be told from a function's where `$1` is read).
+ * Whether a script moves or replaces its positional parameters at its own level: `shift` or
+ * `set -- …`/`set a b` (usually in an option-parsing loop: unknown wherever read). One in a
+ * function's body (`bodies`) moves the function's own arguments.
  */
-function positionalUse(commands: readonly CiCommand[]): { moved: boolean; functions: boolean } {
-  let functions = false;
+function movesPositionals(commands: readonly CiCommand[], bodies: readonly FunctionBody[]): boolean {
+  let body = 0;
   for (let ci = 0; ci < commands.length; ci++) {
+    while (body < bodies.length && bodies[body]!.end < ci) body++;
+    if (body < bodies.length && bodies[body]!.start <= ci) continue;
     const cmd = commands[ci]!;
     if (cmd.commented) continue;
     const words = cmd.argv.map((w) => w.raw).filter((w) => !SHELL_LEADING_WORDS.has(w) && w !== '{' && w !== '}');
     const first = words[0];
-    if (first === undefined) continue;
-    if (first === 'shift' || (first === 'set' && setsPositionals(words.slice(1)))) return { moved: true, functions };
-    // `function name`, or `name()` with its `{` on the same line or the next (the lexer splits it
-    // at `(`; a lone word before `(` is nothing but a function definition in the shell).
-    if (first === 'function' || (cmd.argv.length === 1 && isName(first) && cmd.before === '(')) functions = true;
+    if (first === 'shift' || (first === 'set' && setsPositionals(words.slice(1)))) return true;
   }
-  return { moved: false, functions };
+  return false;
 }
 
 /**
@@ -679,13 +677,10 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   const textsReadHere = (): boolean => branchTexts && !shellBody;
   // The caller's arguments are `$1`…: only where they stay what the caller passed. Moved or
   // replaced, they are unknown (not unset: a `${1:-dev}` default would be a wrong known value).
-  if (!ps) {
-    const use = positionalUse(script.commands);
-    const passed = POSITIONALS.some((k) => initial.has(k));
-    const why = use.moved ? 'the script shifts or resets its arguments' : passed && use.functions ? "the script defines a function, whose $1 is its own argument" : undefined;
-    if (why) for (const k of POSITIONALS) env.set(k, unknown(`$${k}: ${why}`));
-    // Moved, or read in a function (whose `"$@"` is its own arguments): the count is not the caller's.
-    if (why || use.functions) env.delete(ARG_COUNT);
+  // (A function's body has its own: `openShellBody`.)
+  if (!ps && movesPositionals(script.commands, functionsOf(script.commands, ps).all)) {
+    for (const k of POSITIONALS) env.set(k, unknown(`$${k}: the script shifts or resets its arguments`));
+    env.delete(ARG_COUNT);
   }
   const assigned = new Map<string, Value>();
   let invocations: AzInvocation[] = [];
@@ -776,7 +771,9 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    * not hold after it (FORMATS.md §1(a): `local` is the function's). Its names and the values
    * before it, and the names it makes `local`.
    */
-  let shellBody: { start: number; end: number; name?: string; before: Map<string, Value | undefined>; assigned: Set<string>; locals: Set<string>; changed: Set<string> } | undefined;
+  let shellBody:
+    | { start: number; end: number; name?: string; before: Map<string, Value | undefined>; assigned: Set<string>; locals: Set<string>; changed: Set<string>; positionals: Map<string, Value | undefined> }
+    | undefined;
   /**
    * What each function the script defines assigns beyond its `local` names: a call of it by name
    * makes those variables unknown from there on (review 113: `X=a; setit; az … $X` with
@@ -873,8 +870,14 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     // (`before` is filled as the body changes a name, keepBodyPrior: a copy of every variable per
     // body made a script of thousands of functions quadratic.)
     if (bodyStart !== undefined && !shellBody) {
-      shellBody = { start: bodyStart.start, end: bodyStart.end, ...(bodyStart.name !== undefined ? { name: bodyStart.name } : {}), before: new Map(), assigned: new Set(), locals: new Set(), changed: new Set() };
+      shellBody = { start: bodyStart.start, end: bodyStart.end, ...(bodyStart.name !== undefined ? { name: bodyStart.name } : {}), before: new Map(), assigned: new Set(), locals: new Set(), changed: new Set(), positionals: new Map() };
       bodyArrays = new Map();
+      // Its `$1`…, `$#` and `"$@"` are its callers' words (runCalledFunction), not the script's.
+      for (const k of [...POSITIONALS, ARG_COUNT]) {
+        shellBody.positionals.set(k, env.get(k));
+        if (k === ARG_COUNT) env.delete(k);
+        else env.set(k, unknown(`$${k} is an argument of the function${bodyStart.name !== undefined ? ` ${bodyStart.name}` : ''}, known where it is called`));
+      }
     }
     // `local x=…`, `declare x` in the body: the function's own.
     if (shellBody) {
@@ -1076,7 +1079,10 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       if (declarer && substituted && !consumed) forgetAll(`variables may be set by ${head} with the output of a command`);
       continue;
     }
+    const beforeWrappers = j;
     j = afterWrappers(rest, j);
+    // `sudo f`, `env X=1 f`, `command f`, `nohup f` run a program, never a shell function (`time f` times it).
+    const mayCallFunction = rest.slice(beforeWrappers, j).every((w) => w.text === 'time' || w.raw.startsWith('-'));
     // `retry 5 az acr create …` with `retry() { …; "$@"; }` in the script: the function runs the az command.
     if (argumentRunners.has(rest[j]!.raw)) {
       const az = rest.findIndex((w, k) => k > j && (w.raw === 'az' || azArray(w) !== undefined));
@@ -1110,7 +1116,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       pushInvocation({ script, command: cmd, az: array ? array.words[0]!.word : program, ...(azFile !== undefined ? { azFile } : {}), words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded), ...movedTo() });
     }
     // A call of a function the script defined before: its body runs here, with these arguments.
-    else if (!ps && program.text !== undefined) runCalledFunction(program.text, rest.slice(j + 1), assignments);
+    else if (!ps && mayCallFunction && program.text !== undefined) runCalledFunction(program, rest.slice(j + 1), assignments);
     // A redirection written before the program may name the file (`>pool.yml cat <<EOF`).
     if (cmd.heredoc) recordHeredoc(cmd, [...rest.slice(prefixStart, j).filter((w) => !SHELL_ASSIGNMENT.test(w.raw)), ...rest.slice(j)]);
     recordCall(rest.slice(j), exportedEnvironment);
@@ -1152,12 +1158,18 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    * (`callsFunction`: unknown after the call). A function that runs its arguments (`retry`)
    * is read at its call already.
    */
-  function runCalledFunction(name: string, args: readonly CiWord[], prefix: readonly CiWord[]): void {
+  function runCalledFunction(call: CiWord, args: readonly CiWord[], prefix: readonly CiWord[]): void {
+    const name = call.text!;
     const lookup = (n: string): ShellFunction | undefined => defined.get(n) ?? scope.functionNamed(n);
     const fn = lookup(name);
     if (!fn || argumentRunners.has(name) || !mayRunCommands(fn, lookup)) return;
-    if (scope.depth >= MAX_FUNCTION_CALL_DEPTH || !spendFunctionWork(scope, fn.body.commands.length, env.size + setByFunctions.size)) {
+    if (scope.depth >= MAX_FUNCTION_CALL_DEPTH) {
       unfollowedFunctions.add(name);
+      return;
+    }
+    if (!spendFunctionWork(scope, fn.body.commands.length, env.size + setByFunctions.size)) {
+      unfollowedFunctions.add(name);
+      base.functionWorkPassed?.({ file, range: call.range });
       return;
     }
     const start = copy(env);
@@ -1232,6 +1244,11 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     if (body.name !== undefined) functionAssigns.set(body.name, { names: [...[...body.assigned].filter((n) => !locals.has(n)), ...changed].slice(0, MAX_FUNCTION_NAMES), ...(any !== undefined ? { any } : {}) });
     // From here on a call of it runs its body (runCalledFunction).
     if (body.name !== undefined) defined.set(body.name, { name: body.name, body: bodyScript(script, body.start, body.end) });
+    // The script's own arguments again.
+    for (const [k, v] of body.positionals) {
+      if (v === undefined) env.delete(k);
+      else env.set(k, v);
+    }
     shellBody = undefined;
   }
 
@@ -1722,8 +1739,10 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     const fromEnv = applyArgsFromEnv(words);
     if (fromEnv || readsExpanded(words) || words.some(runsReadArray)) {
       const expanded = expandedWords(words, fromEnv);
-      if (recordExpansions === true) cmd.expanded = expanded;
-      else if ((cmd.expandedByCallers?.length ?? 0) < MAX_CALLER_EXPANSIONS) (cmd.expandedByCallers ??= []).push(expanded);
+      // (A called body's first command is cut from the script's: the rules read that one.)
+      const own = scriptCommand(cmd);
+      if (recordExpansions === true) own.expanded = expanded;
+      else if ((own.expandedByCallers?.length ?? 0) < MAX_CALLER_EXPANSIONS) (own.expandedByCallers ??= []).push(expanded);
     }
   }
 
