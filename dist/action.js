@@ -47317,6 +47317,17 @@ function addSimpleCommands(out, cmd, statement, lineMap, base = 0, openCases = [
         op = t.text;
         continue;
       }
+      if (words.length === 0 && (t.text === ";" || t.text === "&")) {
+        const last = out[out.length - 1];
+        const chained = (op === ";" || op === ";;") && previous?.op === true && previous.fileEnd === t.fileStart;
+        const lineStart = t.text === ";" && previous === void 0 && out.length === first && last !== void 0 && last.before === void 0;
+        if (chained || lineStart) {
+          const joined2 = lineStart ? ";" : op + t.text;
+          if (last && (lineStart || last.before === op)) last.before = joined2;
+          op = joined2;
+          continue;
+        }
+      }
       if (words.length > 0) {
         flush();
         const last = out[out.length - 1];
@@ -47977,7 +47988,7 @@ var init_ci_words = __esm({
 
 // src/eval/azcli/function-calls.ts
 function topFunctionScope() {
-  return { functionNamed: () => void 0, assignsOf: () => void 0, depth: 0, work: { left: FUNCTION_CALL_WORK } };
+  return { functionNamed: () => void 0, assignsOf: () => void 0, isRunner: () => false, depth: 0, work: { left: FUNCTION_CALL_WORK }, shared: { definitions: 0, mayRun: /* @__PURE__ */ new Map() } };
 }
 function spendFunctionWork(scope, commands, variables) {
   const cost = Math.max(1, commands) + Math.floor(variables / 8);
@@ -48024,42 +48035,86 @@ function closingBrace(argv) {
   }
   return last < 0 ? argv.length : last;
 }
-function mayRunCommands(fn, functionNamed, depth = MAX_FUNCTION_CALL_DEPTH) {
-  let seen = BODY_WORDS.get(fn.body);
-  if (!seen) {
-    let runsItself = false;
-    const words = /* @__PURE__ */ new Set();
-    for (const cmd of fn.body.commands) {
-      const program = cmd.argv.find((w) => w.raw !== "{" && w.raw !== "}" && !SHELL_LEADING_WORDS.has(w.raw) && !SHELL_ASSIGNMENT.test(w.raw))?.raw ?? "";
-      if (program === "eval" || program.startsWith("$") || program.startsWith('"$')) runsItself = true;
-      for (const w of cmd.argv) {
-        const raw = w.raw;
-        if (raw === "az" || isTerraformProgram(raw)) runsItself = true;
-        else if (/^[A-Za-z_][\w-]*$/.test(raw)) words.add(raw);
-      }
-      if (runsItself) break;
+function mayRunCommands(fn, functionNamed, shared) {
+  const known2 = shared.definitions;
+  const kept = shared.mayRun.get(fn.body);
+  if (kept && kept.known === known2) return kept.answer;
+  const seen = /* @__PURE__ */ new Set();
+  const visit2 = (f) => {
+    if (seen.has(f.body)) return false;
+    seen.add(f.body);
+    const words = bodyWords(f.body);
+    if (words.runsItself) return true;
+    for (const w of words.words) {
+      const callee = functionNamed(w);
+      if (callee && visit2(callee)) return true;
     }
-    seen = { runsItself, words: [...words] };
-    BODY_WORDS.set(fn.body, seen);
-  }
-  if (seen.runsItself) return true;
-  if (depth <= 0) return false;
-  for (const w of seen.words) {
-    const callee = functionNamed(w);
-    if (callee && callee !== fn && mayRunCommands(callee, functionNamed, depth - 1)) return true;
-  }
-  return false;
+    return false;
+  };
+  const answer = visit2(fn);
+  shared.mayRun.set(fn.body, { answer, known: known2 });
+  return answer;
 }
-var MAX_FUNCTION_CALL_DEPTH, FUNCTION_CALL_WORK, CUT_FROM, BODY_SCRIPTS, BODY_WORDS;
+function bodyWords(body) {
+  let seen = BODY_WORDS.get(body);
+  if (seen) return seen;
+  let runsItself = false;
+  const words = /* @__PURE__ */ new Set();
+  for (const cmd of body.commands) {
+    const program = cmd.argv.find((w) => w.raw !== "{" && w.raw !== "}" && !SHELL_LEADING_WORDS.has(w.raw) && !SHELL_ASSIGNMENT.test(w.raw))?.raw ?? "";
+    if (program === "eval" || program.startsWith("$") || program.startsWith('"$') || SETS_VARIABLES.has(program)) runsItself = true;
+    if (cmd.argv.some((w, k) => SHELL_ASSIGNMENT.test(w.raw) && cmd.argv.slice(0, k).every((x) => x.raw === "{" || SHELL_LEADING_WORDS.has(x.raw) || SHELL_ASSIGNMENT.test(x.raw))) && program === "") runsItself = true;
+    for (const w of cmd.argv) {
+      const raw = w.raw;
+      if (raw === "az" || isTerraformProgram(raw)) runsItself = true;
+      else if (FUNCTION_WORD.test(raw)) words.add(raw);
+    }
+    if (runsItself) break;
+  }
+  seen = { runsItself, words: [...words] };
+  BODY_WORDS.set(body, seen);
+  return seen;
+}
+function namesCallableUnseen(commands, bodies) {
+  const names3 = new Set(bodies.flatMap((b) => b.name !== void 0 ? [b.name] : []));
+  const out = /* @__PURE__ */ new Set();
+  if (names3.size === 0) return out;
+  let lastRunsOthers = -1;
+  const inBody = (ci) => bodies.some((b) => b.start <= ci && ci <= b.end);
+  const holds2 = (raw) => {
+    for (const m of raw.matchAll(NAME_IN_WORD)) if (names3.has(m[0])) out.add(m[0]);
+  };
+  for (let ci = 0; ci < commands.length; ci++) {
+    const cmd = commands[ci];
+    if (cmd.commented) continue;
+    const argv = cmd.argv;
+    const programAt = argv.findIndex((w) => w.raw !== "{" && w.raw !== "}" && !SHELL_LEADING_WORDS.has(w.raw) && !SHELL_ASSIGNMENT.test(w.raw));
+    const program = argv[programAt]?.raw ?? "";
+    if ((program === "source" || program === ".") && !inBody(ci)) lastRunsOthers = ci;
+    const runsItsWords = RUNS_ITS_WORDS.has(program) || argv.some((w) => w.raw.includes("=("));
+    for (let k = 0; k < argv.length; k++) {
+      const raw = argv[k].raw;
+      if (runsItsWords && k > programAt || SHELL_ASSIGNMENT.test(raw) || DECLARED_VALUE.test(raw)) holds2(raw.replace(/^[A-Za-z_]\w*\+?=/, ""));
+    }
+  }
+  for (const b of bodies) if (b.name !== void 0 && lastRunsOthers > b.end) out.add(b.name);
+  return out;
+}
+var MAX_FUNCTION_CALL_DEPTH, FUNCTION_CALL_WORK, CUT_FROM, BODY_SCRIPTS, BODY_WORDS, FUNCTION_WORD, SETS_VARIABLES, RUNS_ITS_WORDS, DECLARED_VALUE, NAME_IN_WORD;
 var init_function_calls = __esm({
   "src/eval/azcli/function-calls.ts"() {
     "use strict";
     init_ci_words();
-    MAX_FUNCTION_CALL_DEPTH = 4;
+    MAX_FUNCTION_CALL_DEPTH = 8;
     FUNCTION_CALL_WORK = 5e3;
     CUT_FROM = /* @__PURE__ */ new WeakMap();
     BODY_SCRIPTS = /* @__PURE__ */ new WeakMap();
     BODY_WORDS = /* @__PURE__ */ new WeakMap();
+    FUNCTION_WORD = /^[A-Za-z_][\w-]*$/;
+    SETS_VARIABLES = /* @__PURE__ */ new Set(["export", "readonly", "declare", "typeset", "source", ".", ":"]);
+    RUNS_ITS_WORDS = /* @__PURE__ */ new Set(["for", "select", "trap", "eval", "xargs", "parallel", "bash", "sh", "zsh"]);
+    DECLARED_VALUE = /^["'][A-Za-z_]\w*=/;
+    NAME_IN_WORD = /(?<![\w./-])[A-Za-z_][\w-]*(?![\w./-])/g;
   }
 });
 
@@ -48113,7 +48168,15 @@ var init_shell_arrays = __esm({
     ELEMENT_SET = /^([A-Za-z_]\w*)\[(.*)\]\+?=/;
     MAX_ARRAY_WORDS = 1e3;
     ShellArrays = class {
-      arrays = /* @__PURE__ */ new Map();
+      arrays;
+      /** `from`: the arrays a run starts with (a called function's body sees its caller's). */
+      constructor(from) {
+        this.arrays = new Map(from);
+      }
+      /** The arrays as they are now (their values are replaced, never changed in place: a copy of the map is a snapshot). */
+      entries() {
+        return [...this.arrays];
+      }
       get(name) {
         return this.arrays.get(name);
       }
@@ -48513,9 +48576,13 @@ function interpretScript(file, script, initial, base, recordExpansions = false, 
   const assigned = /* @__PURE__ */ new Map();
   let invocations = [];
   const defined = /* @__PURE__ */ new Map();
-  const calledFunctions = /* @__PURE__ */ new Set();
-  const unfollowedFunctions = /* @__PURE__ */ new Set();
+  const ownLocals = /* @__PURE__ */ new Set();
+  const functionCalls = { ran: /* @__PURE__ */ new Set(), notRun: /* @__PURE__ */ new Set() };
+  const callsReadInBody = /* @__PURE__ */ new Map();
   const readInBody = /* @__PURE__ */ new Map();
+  const expandedInBody = /* @__PURE__ */ new Map();
+  let callableUnseen;
+  const mayBeCalledUnseen = (name) => (callableUnseen ??= namesCallableUnseen(commands, functionsOf(commands, ps).all)).has(name);
   const heredocs = [];
   const calls = [];
   const exported = new Set(initial.keys());
@@ -48536,7 +48603,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false, 
   let folder = scope.folder ?? STARTING_FOLDER;
   let folderStack = [];
   const subshellFolder = [];
-  const shellArrays = new ShellArrays();
+  const shellArrays = new ShellArrays(scope.arrays);
   let bodyArrays;
   const arraySubshell = [];
   let scriptFunctions;
@@ -48603,6 +48670,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false, 
   const functions = functionsOf(commands, ps);
   const shellBodyStarts = new Map(functions.all.map((b) => [b.start, b]));
   const argumentRunners = functions.runners;
+  const isRunner = (name) => argumentRunners.has(name) || scope.isRunner(name);
   const bodyAt = new Map(functions.bodies.map((b) => [b.start, b]));
   const bodyRestore = /* @__PURE__ */ new Map();
   let readsAnyUntil = -1;
@@ -48630,6 +48698,16 @@ function interpretScript(file, script, initial, base, recordExpansions = false, 
         shellBody.positionals.set(k2, env.get(k2));
         if (k2 === ARG_COUNT) env.delete(k2);
         else env.set(k2, unknown(`$${k2} is an argument of the function${bodyStart.name !== void 0 ? ` ${bodyStart.name}` : ""}, known where it is called`));
+      }
+    }
+    if (!shellBody && scope.depth > 0) {
+      const first = cmd.argv.find((w) => w.raw !== "{")?.raw;
+      if (first === "local" || (first === "declare" || first === "typeset") && !cmd.argv.some((w) => /^-\w*g/.test(w.raw))) {
+        for (const w of cmd.argv) {
+          const m = SHELL_ASSIGNMENT.exec(w.raw);
+          const local = m ? m[1] : /^[A-Za-z_]\w*$/.test(w.raw) && w.raw !== first ? w.raw : void 0;
+          if (local) ownLocals.add(local);
+        }
       }
     }
     if (shellBody) {
@@ -48685,6 +48763,14 @@ function interpretScript(file, script, initial, base, recordExpansions = false, 
         frames.push(frame);
         continue;
       }
+      if (t === "then") {
+        const top2 = frames[frames.length - 1];
+        if (top2?.kind === "if" && top2.branches.length === 0 && top2.entered === void 0) {
+          top2.entered = top2.before;
+          top2.before = copy(env);
+        }
+        continue;
+      }
       if (t === "elif" || t === "else") {
         const top2 = frames[frames.length - 1];
         if (top2?.kind === "if") {
@@ -48731,13 +48817,17 @@ function interpretScript(file, script, initial, base, recordExpansions = false, 
     if (top?.kind === "case" && cmd.before === ")" && cmd.after !== "(") {
       if (top.arm !== void 0) {
         endArrayBranch(top);
-        startArm(top);
+        startArm(top, fallsThrough(ci));
       }
       top.arm = (top.arm ?? -1) + 1;
     }
     if (top?.kind === "case" && rest.length === 1 && (head === "*" || head === "*)")) top.hasElse = true;
     if (head === "exit" && top?.kind === "if" && shellBody === top.body && (cmd.depth ?? 0) === top.depth && !RUNS_APART_AFTER.has(cmd.after ?? "") && !RUNS_APART_BEFORE.has(cmd.before ?? "")) top.exiting = true;
     if (head === "unset") {
+      if (rest[1]?.raw === "-f") {
+        for (const w of rest.slice(2)) defined.delete(w.text);
+        continue;
+      }
       for (const w of rest.slice(1)) {
         env.delete(w.text);
         exported.delete(w.text);
@@ -48800,12 +48890,17 @@ function interpretScript(file, script, initial, base, recordExpansions = false, 
     const beforeWrappers = j;
     j = afterWrappers(rest, j);
     const mayCallFunction = rest.slice(beforeWrappers, j).every((w) => w.text === "time" || w.raw.startsWith("-"));
-    if (argumentRunners.has(rest[j].raw)) {
+    if (isRunner(rest[j].raw)) {
       const az = rest.findIndex((w, k2) => k2 > j && (w.raw === "az" || azArray(w) !== void 0));
       if (az > 0) j = az;
+      else {
+        const fnAt = rest.findIndex((w, k2) => k2 > j && w.text !== void 0 && (defined.has(w.text) || scope.functionNamed(w.text) !== void 0));
+        if (fnAt > 0) j = fnAt;
+      }
     }
     if (rest[j].raw === "eval" && rest.length === j + 2 && evaluatedArrayOf(rest[j + 1].raw) !== void 0) j++;
     const program = rest[j];
+    let ranFunction = false;
     if (program.text !== "az") {
       for (let k2 = j; k2 < rest.length; k2++) {
         const w = rest[k2];
@@ -48824,44 +48919,74 @@ function interpretScript(file, script, initial, base, recordExpansions = false, 
       if (env.has("IFS") || !textsReadHere()) withoutTexts(expanded);
       const azFile = array && array.words[0].file !== file ? array.words[0].file : void 0;
       pushInvocation({ script, command: cmd, az: array ? array.words[0].word : program, ...azFile !== void 0 ? { azFile } : {}, words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded), ...movedTo() });
-    } else if (!ps && mayCallFunction && program.text !== void 0) runCalledFunction(program, rest.slice(j + 1), assignments);
+    } else if (!ps && mayCallFunction && program.text !== void 0) ranFunction = runCalledFunction(program, rest.slice(j + 1), assignments, !inSubstitution && !PIPE_OR_BACKGROUND.has(cmd.before ?? "") && cmd.after !== "|" && cmd.after !== "|&");
     if (cmd.heredoc) recordHeredoc(cmd, [...rest.slice(prefixStart, j).filter((w) => !SHELL_ASSIGNMENT.test(w.raw)), ...rest.slice(j)]);
     recordCall(rest.slice(j), exportedEnvironment);
     const inSubshellOfItsOwn = PIPE_OR_BACKGROUND.has(cmd.before ?? "") || cmd.after === "|" || cmd.after === "|&";
     if (CHANGES_DIRECTORY.has(program.text) && !inSubstitution && !inSubshellOfItsOwn) changeFolder(program.text, rest.slice(j + 1), frames.length > 0 || afterOperator || shellBody !== void 0);
     if (!inSubstitution) {
       shellAssigns(program, rest.slice(j + 1));
-      if (!inSubshellOfItsOwn) callsFunction(program);
+      if (!inSubshellOfItsOwn && !ranFunction) callsFunction(program);
     }
   }
   if (shellBody) closeShellBody(shellBody);
-  if (calledFunctions.size > 0) invocations = invocations.filter((inv) => !ranAtItsCalls(readInBody.get(inv)));
+  settleFunctionCalls();
+  if (functionCalls.ran.size > 0) {
+    invocations = invocations.filter((inv) => !ranAtItsCalls(readInBody.get(inv)));
+    for (const [cmd, body] of expandedInBody) if (ranAtItsCalls(body)) delete cmd.expanded;
+  }
   if (!ps) leaveSubshellsTo(0);
-  return { file, invocations, heredocs, env, assigned: ps ? withoutEnvironmentPrefix(assigned) : assigned, calls, ...folder === STARTING_FOLDER ? {} : { folder }, ...functionAssigns.size > 0 ? { functionAssigns } : {}, ...!ps && !branchTexts ? { unsplittable: true } : {}, ...unfollowedFunctions.size > 0 ? { unfollowedCalls: true } : {} };
+  return { file, invocations, heredocs, env, assigned: ps ? withoutEnvironmentPrefix(assigned) : assigned, calls, ...folder === STARTING_FOLDER ? {} : { folder }, ...functionAssigns.size > 0 ? { functionAssigns } : {}, ...!ps && !branchTexts ? { unsplittable: true } : {}, ...functionCalls.ran.size > 0 || functionCalls.notRun.size > 0 ? { functionCalls } : {}, ...ownLocals.size > 0 ? { locals: ownLocals } : {} };
   function pushInvocation(inv) {
     invocations.push(inv);
-    if (shellBody?.name !== void 0) readInBody.set(inv, shellBody.name);
+    const body = bodyBeingRead();
+    if (body) readInBody.set(inv, body);
   }
-  function ranAtItsCalls(name) {
-    return name !== void 0 && calledFunctions.has(name) && !unfollowedFunctions.has(name);
+  function leaveValuesOf(run3, start, name) {
+    const why = `may be set by the function ${name}`;
+    const after = run3.env;
+    const any = after.get(ANY_VARIABLE);
+    if (any !== start.get(ANY_VARIABLE)) forgetAll(`variables ${why} (${any?.kind === "unknown" ? any.reason : "it may set any variable"})`);
+    for (const [k, v] of after) {
+      if (k === ANY_VARIABLE || k === ARG_COUNT || POSITIONALS.includes(k) || run3.locals?.has(k) || start.get(k) === v) continue;
+      if (afterOperator && !same(env.get(k), v)) set(k, unknown(`$${k} ${why} after && or ||, which may not run it`));
+      else if (v.kind === "unknown") forget(k, v);
+      else set(k, v);
+    }
   }
-  function runCalledFunction(call, args, prefix) {
+  function settleFunctionCalls() {
+    if (callsReadInBody.size === 0) return;
+    const mayRun = new Set(functionCalls.ran);
+    for (const callees of callsReadInBody.values()) for (const b of callees) mayRun.add(b);
+    for (const [body, callees] of callsReadInBody) if (!mayRun.has(body)) for (const b of callees) functionCalls.ran.add(b);
+  }
+  function bodyBeingRead() {
+    return shellBody?.name !== void 0 ? bodyScript(script, shellBody.start, shellBody.end) : void 0;
+  }
+  function ranAtItsCalls(body) {
+    return body !== void 0 && functionCalls.ran.has(body) && !functionCalls.notRun.has(body);
+  }
+  function runCalledFunction(call, args, prefix, leavesValues) {
     const name = call.text;
     const lookup2 = (n) => defined.get(n) ?? scope.functionNamed(n);
     const fn = lookup2(name);
-    if (!fn || argumentRunners.has(name) || !mayRunCommands(fn, lookup2)) return;
+    if (!fn || isRunner(name)) return false;
     if (scope.depth >= MAX_FUNCTION_CALL_DEPTH) {
-      unfollowedFunctions.add(name);
-      return;
+      functionCalls.notRun.add(fn.body);
+      base.functionCallsPassed?.({ file, range: call.range }, "depth");
+      return false;
     }
+    if (!mayRunCommands(fn, lookup2, scope.shared)) return false;
     if (!spendFunctionWork(scope, fn.body.commands.length, env.size + setByFunctions.size)) {
-      unfollowedFunctions.add(name);
-      base.functionWorkPassed?.({ file, range: call.range });
-      return;
+      functionCalls.notRun.add(fn.body);
+      base.functionCallsPassed?.({ file, range: call.range }, "work");
+      return false;
     }
     const start = copy(env);
-    for (const [k, { placeholder: placeholder2, before }] of setByFunctions) {
-      if (start.get(k) !== placeholder2) continue;
+    for (const k of (functionAssigns.get(name) ?? scope.assignsOf(name))?.names ?? []) {
+      const held = setByFunctions.get(k);
+      if (!held || start.get(k) !== held.placeholder) continue;
+      const { before } = held;
       if (before === void 0) start.delete(k);
       else start.set(k, before);
     }
@@ -48876,14 +49001,23 @@ function interpretScript(file, script, initial, base, recordExpansions = false, 
     const run3 = interpretScript(file, fn.body, start, textsReadHere() ? base : { ...base, noBranchTexts: true }, recordExpansions ? "caller" : false, {
       functionNamed: lookup2,
       assignsOf: (n) => functionAssigns.get(n) ?? scope.assignsOf(n),
+      isRunner,
       depth: scope.depth + 1,
       work: scope.work,
+      shared: scope.shared,
+      arrays: shellArrays.entries(),
       ...folder === STARTING_FOLDER ? {} : { folder }
     });
-    calledFunctions.add(name);
-    if (run3.unfollowedCalls) unfollowedFunctions.add(name);
+    const readIn = bodyBeingRead();
+    const ran = readIn ? callsReadInBody.get(readIn) ?? callsReadInBody.set(readIn, /* @__PURE__ */ new Set()).get(readIn) : functionCalls.ran;
+    ran.add(fn.body);
+    for (const b of run3.functionCalls?.ran ?? []) ran.add(b);
+    for (const b of run3.functionCalls?.notRun ?? []) functionCalls.notRun.add(b);
+    if ((run3.functionCalls?.notRun.size ?? 0) > 0) functionCalls.notRun.add(fn.body);
     const conditional = frames.length > 0 || afterOperator;
     for (const inv of run3.invocations) pushInvocation(conditional && !inv.conditional ? { ...inv, conditional } : inv);
+    if (leavesValues) leaveValuesOf(run3, start, name);
+    return true;
   }
   function closeShellBody(body) {
     const locals = body.locals;
@@ -48895,7 +49029,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false, 
       } else {
         const placeholder2 = unknown(`$${name} is set by a function, when it is called`);
         env.set(name, placeholder2);
-        setByFunctions.set(name, { placeholder: placeholder2, before: body.before.get(name) });
+        if (body.name !== void 0 && !mayBeCalledUnseen(body.name)) setByFunctions.set(name, { placeholder: placeholder2, before: body.before.get(name) });
       }
     }
     if (bodyArrays) {
@@ -48906,7 +49040,8 @@ function interpretScript(file, script, initial, base, recordExpansions = false, 
     }
     let any;
     const changed = [];
-    for (const name of body.changed) {
+    const unseen = body.name === void 0 || mayBeCalledUnseen(body.name);
+    for (const name of unseen ? [] : body.changed) {
       if (body.assigned.has(name)) continue;
       const now = env.get(name);
       if (name === ANY_VARIABLE) any = now?.kind === "unknown" ? now.reason : "it may set any variable";
@@ -48916,7 +49051,10 @@ function interpretScript(file, script, initial, base, recordExpansions = false, 
       else env.set(name, before);
     }
     if (body.name !== void 0) functionAssigns.set(body.name, { names: [...[...body.assigned].filter((n) => !locals.has(n)), ...changed].slice(0, MAX_FUNCTION_NAMES), ...any !== void 0 ? { any } : {} });
-    if (body.name !== void 0) defined.set(body.name, { name: body.name, body: bodyScript(script, body.start, body.end) });
+    if (body.name !== void 0) {
+      defined.set(body.name, { name: body.name, body: bodyScript(script, body.start, body.end) });
+      scope.shared.definitions++;
+    }
     for (const [k, v] of body.positionals) {
       if (v === void 0) env.delete(k);
       else env.set(k, v);
@@ -49278,8 +49416,11 @@ function interpretScript(file, script, initial, base, recordExpansions = false, 
     if (fromEnv || readsExpanded(words) || words.some(runsReadArray)) {
       const expanded = expandedWords(words, fromEnv);
       const own = scriptCommand(cmd);
-      if (recordExpansions === true) own.expanded = expanded;
-      else if ((own.expandedByCallers?.length ?? 0) < MAX_CALLER_EXPANSIONS) (own.expandedByCallers ??= []).push(expanded);
+      if (recordExpansions === true) {
+        own.expanded = expanded;
+        const body = bodyBeingRead();
+        if (body) expandedInBody.set(own, body);
+      } else if ((own.expandedByCallers?.length ?? 0) < MAX_CALLER_EXPANSIONS) (own.expandedByCallers ??= []).push(expanded);
     }
   }
   function takeArrays(words) {
@@ -49392,7 +49533,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false, 
       const paths = [...top.branches.filter((b) => !top.exits?.has(b)), ...top.exiting ? [] : [env]];
       if (!top.hasElse) paths.push(top.before);
       env = merge(top.before, paths.length > 0 ? paths : [...top.branches, env], textsReadHere());
-      recordInEnclosingArm(top.before);
+      recordInEnclosingArm(top.entered ?? top.before);
       settleAssigned();
     } else if (top.kind === "case") {
       const after = copy(env);
@@ -49404,20 +49545,29 @@ function interpretScript(file, script, initial, base, recordExpansions = false, 
         else after.set(name, differentInBranches(all, name, "a case", textsReadHere()));
       }
       env = after;
-      recordInEnclosingArm(top.before);
+      recordInEnclosingArm(top.entered ?? top.before);
       settleAssigned();
     }
   }
-  function startArm(frame) {
+  function startArm(frame, fallThrough) {
     for (const name of /* @__PURE__ */ new Set([...env.keys(), ...frame.before.keys()])) {
       const now = env.get(name);
       const was = frame.before.get(name);
       if (now === was) continue;
       if (now !== void 0 && !frame.armsOf?.get(name)?.has(frame.arm ?? 0)) recordCaseValue(name, now);
       keepForSubshellEnd(name);
-      if (was === void 0) env.delete(name);
+      if (fallThrough) env.set(name, same(now, was) ? now : differentInBranches([now, was], name, "a case", textsReadHere()));
+      else if (was === void 0) env.delete(name);
       else env.set(name, was);
     }
+  }
+  function fallsThrough(ci) {
+    for (let k = ci - 1; k >= 0; k--) {
+      const c = commands[k];
+      if (c.commented) continue;
+      return c.before === ";&" || c.before === ";;&";
+    }
+    return false;
   }
   function recordInEnclosingArm(before) {
     if (frames[frames.length - 1]?.kind !== "case") return;
@@ -49883,7 +50033,7 @@ var init_interpret = __esm({
     POSITIONALS = ["1", "2", "3", "4", "5", "6", "7", "8", "9"];
     ARG_COUNT = "#";
     ASSIGNING_BUILTINS = /* @__PURE__ */ new Set(["source", ".", "eval", "read", "mapfile", "readarray", "printf", "getopts", "let", "export", "declare", "typeset", "local", "readonly", "set", "unset", "shift", "cd", "pushd", "popd", "alias", "exec", "trap", "builtin", "command", "select", "compgen", "complete"]);
-    MAX_CALLER_EXPANSIONS = 8;
+    MAX_CALLER_EXPANSIONS = 32;
     MAX_SPLIT_WORDS = 1e3;
     ALL_ARGUMENTS = /^(?:"\$(?:@|\{@(?::([1-9]))?\})"|\$(?:@|\{@(?::([1-9]))?\}))$/;
     PS_CALLED = "@called";
@@ -52016,7 +52166,7 @@ function azureCliUnits(ciFiles, ctx) {
   const withSource = (from, base, depth = 0, program, start) => ({
     ...base,
     ...program === void 0 ? {} : { program },
-    functionWorkPassed,
+    functionCallsPassed,
     source: (p, env, folder, fromCheckout, noBranchTexts) => {
       const at2 = fromCheckout ? p : fromStart(start, p);
       const target = depth < 4 && at2 !== void 0 ? scriptAt(byPath, ctx.root, from, at2) : void 0;
@@ -52028,11 +52178,13 @@ function azureCliUnits(ciFiles, ctx) {
       return sourcedRuns.run(key, env, childCtx, (watched2) => interpretScript(target.file, target.script, env, watched2));
     }
   });
-  const functionWorkNoted = /* @__PURE__ */ new Set();
-  const functionWorkPassed = (at2) => {
-    if (functionWorkNoted.has(at2.file)) return;
-    functionWorkNoted.add(at2.file);
-    problems.push({ ruleId: "EVAL001", message: `the calls of this script's shell functions run more than ${FUNCTION_CALL_WORK.toLocaleString("en-US")} commands: from here on a call is not run with its arguments (the function's commands are read as written, their arguments unknown)`, location: at2 });
+  const functionCallsNoted = /* @__PURE__ */ new Set();
+  const functionCallsPassed = (at2, bound) => {
+    const key = `${at2.file}\0${bound}`;
+    if (functionCallsNoted.has(key)) return;
+    functionCallsNoted.add(key);
+    const why = bound === "work" ? `the calls of this script's shell functions run more than ${FUNCTION_CALL_WORK.toLocaleString("en-US")} commands: from here on a call` : `calls of this script's shell functions nest more than ${MAX_FUNCTION_CALL_DEPTH} deep: a call deeper`;
+    problems.push({ ruleId: "EVAL001", message: `${why} is not run with its arguments (the function's commands are read as written, their arguments unknown)`, location: at2 });
   };
   const cappedLoops = /* @__PURE__ */ new Set();
   const loopCapped = (file, loop) => {

@@ -44,7 +44,7 @@ import {
   type FlagSpec,
   type KnownTemplate,
 } from '../model/tables/azure-cli.js';
-import { FUNCTION_CALL_WORK } from '../eval/azcli/function-calls.js';
+import { FUNCTION_CALL_WORK, MAX_FUNCTION_CALL_DEPTH } from '../eval/azcli/function-calls.js';
 import { argumentVariables, idOutputOf, interpretScript, type AzInvocation, type HeredocWrite, type ScriptCall } from '../eval/azcli/interpret.js';
 import { configuredDefault, configuredDefaults } from '../eval/azcli/configure.js';
 import { entryValue, jobWithValue, loopsAt, loopVariants, matrixVariants, MAX_LOOP_ITERATIONS, placesOf, scriptContext, variantLabel, type CallerVariables, type LoopLimit, type MatrixVariant, type ScriptContext, type ScriptPlace } from '../eval/azcli/context.js';
@@ -677,7 +677,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
   const withSource = (from: string, base: ScriptContext['expansion'], depth = 0, program?: string, start?: FolderState): ScriptContext['expansion'] => ({
     ...base,
     ...(program === undefined ? {} : { program }),
-    functionWorkPassed,
+    functionCallsPassed,
     source: (p: string, env: Env, folder?: ScriptFolder, fromCheckout?: boolean, noBranchTexts?: boolean): ReturnType<typeof interpretScript> | undefined => {
       const at = fromCheckout ? p : fromStart(start, p);
       const target = depth < 4 && at !== undefined ? scriptAt(byPath, ctx.root, from, at) : undefined;
@@ -690,12 +690,14 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       return sourcedRuns.run(key, env, childCtx, (watched) => interpretScript(target.file, target.script, env, watched));
     },
   });
-  // Calls of a script's shell functions past their work (function-calls.ts): EVAL001 once per file, at the first call not run.
-  const functionWorkNoted = new Set<string>();
-  const functionWorkPassed = (at: Location): void => {
-    if (functionWorkNoted.has(at.file)) return;
-    functionWorkNoted.add(at.file);
-    problems.push({ ruleId: 'EVAL001', message: `the calls of this script's shell functions run more than ${FUNCTION_CALL_WORK.toLocaleString('en-US')} commands: from here on a call is not run with its arguments (the function's commands are read as written, their arguments unknown)`, location: at });
+  // Calls of a script's shell functions past their work or depth (function-calls.ts): EVAL001 once per file and bound, at the first call not run.
+  const functionCallsNoted = new Set<string>();
+  const functionCallsPassed = (at: Location, bound: 'work' | 'depth'): void => {
+    const key = `${at.file}\u0000${bound}`;
+    if (functionCallsNoted.has(key)) return;
+    functionCallsNoted.add(key);
+    const why = bound === 'work' ? `the calls of this script's shell functions run more than ${FUNCTION_CALL_WORK.toLocaleString('en-US')} commands: from here on a call` : `calls of this script's shell functions nest more than ${MAX_FUNCTION_CALL_DEPTH} deep: a call deeper`;
+    problems.push({ ruleId: 'EVAL001', message: `${why} is not run with its arguments (the function's commands are read as written, their arguments unknown)`, location: at });
   };
   // A loop past MAX_LOOP_ITERATIONS: EVAL001 once, at its key (its own file's run and its called templates' meet it).
   const cappedLoops = new Set<string>();

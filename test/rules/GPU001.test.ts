@@ -1971,6 +1971,10 @@ const azureCli: RuleTable = {
           'function-called-with-gpu-sizes.sh': 'mk() { az aks nodepool add -g rg --cluster-name c --name "$1" --node-vm-size "$2" $3; }\nmk gpupool Standard_NC24ads_A100_v4 --node-taints=sku=gpu:NoSchedule\nmk gpupool2 Standard_ND96asr_v4\nmk cpupool Standard_D8s_v5\n',
           // `sudo f` runs a program named f, not the function: the body as written (its $2 unknown) is all there is.
           'sudo-is-no-call.sh': 'mk() { az aks nodepool add -g rg --cluster-name c --name gpu3 --node-vm-size "$1"; }\nsudo mk Standard_D8s_v5\n',
+          // A function that may set the size runs in the if's condition: past `then exit 1; fi` the size is its (review 136).
+          'condition-runs-a-function.sh': 'SIZE=Standard_D4s_v5\nload() { eval "$(cat sizes.env)"; }\nif ! load; then\n  exit 1\nfi\naz aks nodepool add --cluster-name aks -n gpu5 --node-vm-size "$SIZE" --node-taints sku=gpu:NoSchedule\n',
+          // A name a value holds may be run (`step=use_gpu; $step`): what that function sets stays unknown (review 136).
+          'function-run-through-a-variable.sh': 'SIZE=Standard_D4s_v5\nuse_gpu() { SIZE=Standard_NC24ads_A100_v4; }\nadd() { az aks nodepool add --cluster-name aks -n gpu6 --node-vm-size "$SIZE" --node-taints sku=gpu:NoSchedule; }\nstep=use_gpu\n$step\nadd\n',
           // Only the arm that runs sets the size: the other arm's CPU size is not the size a GPU arm uses.
           'case-arm-sets-its-own.sh': 'SIZE=Standard_NC24ads_A100_v4\ncase "$1" in\n  cpu) SIZE=Standard_D8s_v5 ;;\n  gpu) az aks nodepool add --cluster-name aks -n gpu4 --node-vm-size "$SIZE" --node-taints sku=gpu:NoSchedule ;;\nesac\n',
           // PowerShell functions too (about_Scopes), whatever the case of the name, in a block or on one line.
@@ -2260,6 +2264,8 @@ jobs:
           'nested.sh': 'mk() { az ml compute create -n "$1" --type AmlCompute --size "$2" -w ws -g rg; }\nmain() {\n  mk gpu-train ⟦Standard_D4s_v3⟧\n}\nmain "$@"\n',
           'prefix.sh': 'mk() { az ml compute create -n gpu-b --type AmlCompute --size "$SIZE" -w ws -g rg; }\nSIZE=⟦Standard_D8s_v3⟧ mk\n',
           'case.sh': 'SIZE=⟦Standard_D2s_v3⟧\ncase "$1" in\n  big) SIZE=Standard_NC24ads_A100_v4 ;;\n  small) az ml compute create -n gpu-c --type AmlCompute --size "$SIZE" -w ws -g rg ;;\nesac\n',
+          // What a called function sets holds after the call (review 136).
+          'set-by-a-call.sh': 'SIZE=Standard_NC24ads_A100_v4\nuse_cpu() { SIZE=⟦Standard_D4s_v5⟧; }\nuse_cpu\naz ml compute create -n gpu-d --type AmlCompute --size "$SIZE" -w ws -g rg\n',
         },
         level: 'error',
         env: 'unknown',

@@ -12,9 +12,13 @@
 import type { CiCommand, CiScript } from '../ci/types.js';
 import { isTerraformProgram, SHELL_ASSIGNMENT, SHELL_LEADING_WORDS } from '../ci-words.js';
 import type { FolderState } from './folders.js';
+import type { ShellArray } from './shell-arrays.js';
 
-/** How deep calls are followed (`main` → `deploy` → `add_pool` → …): deeper, the body is read as its definition is (arguments not known). */
-export const MAX_FUNCTION_CALL_DEPTH = 4;
+/**
+ * How deep calls are followed (`main` → `run_case` → `setup` → `setup_infra` → `add_pool` is five):
+ * deeper, the body is read as its definition is (arguments not known), with an EVAL001 note.
+ */
+export const MAX_FUNCTION_CALL_DEPTH = 8;
 
 /**
  * Commands the calls of one script's functions may run in all (each call runs its body again): a
@@ -49,15 +53,34 @@ export interface FunctionScope {
    */
   functionNamed(name: string): ShellFunction | undefined;
   assignsOf(name: string): FunctionAssigns | undefined;
+  /** Whether the caller's function of that name runs its arguments (`retry 3 az …`, `measure up`). */
+  isRunner(name: string): boolean;
   depth: number;
   work: { left: number };
+  /** What every run of one script's calls shares: `mayRunCommands`'s answers. */
+  shared: SharedCallState;
   /** The folder the caller is in at the call (a `cd` before it), where the body starts. */
   folder?: FolderState;
+  /** The caller's bash arrays at the call (`KV_ARGS=(…)` at the script's level, read in the body). */
+  arrays?: Iterable<readonly [string, ShellArray]>;
+}
+
+/** The functions (by body script) whose calls a run ran, and those a call of which it did not run. */
+export interface FunctionCalls {
+  ran: Set<CiScript>;
+  notRun: Set<CiScript>;
+}
+
+export interface SharedCallState {
+  /** How many functions the runs have defined so far: an answer of `mayRunCommands` holds while it is unchanged. */
+  definitions: number;
+  /** Per body, whether it may run what the rules read, and `definitions` when that was answered (a callee defined later may change it). */
+  mayRun: Map<CiScript, { answer: boolean; known: number }>;
 }
 
 /** A fresh scope for a script's run that no function call made. */
 export function topFunctionScope(): FunctionScope {
-  return { functionNamed: () => undefined, assignsOf: () => undefined, depth: 0, work: { left: FUNCTION_CALL_WORK } };
+  return { functionNamed: () => undefined, assignsOf: () => undefined, isRunner: () => false, depth: 0, work: { left: FUNCTION_CALL_WORK }, shared: { definitions: 0, mayRun: new Map() } };
 }
 
 /**
@@ -140,35 +163,103 @@ const BODY_WORDS = new WeakMap<CiScript, { runsItself: boolean; words: readonly 
 /**
  * Whether running `fn`'s body at a call may read anything the rules see: an `az` command (or a
  * `terraform` one, whose words CI001/CI005 read), an array or a variable run as a command
- * (`"${cmd[@]}"`, `$AZ`), an `eval`, or a call of a function defined by then (`functionNamed`)
- * that may. A body of `echo`, `kubectl` and `helm` runs nothing linted: its call is not run
- * again (deploy scripts call such helpers dozens of times per run). At most `depth` levels.
+ * (`"${cmd[@]}"`, `$AZ`), an `eval`, an assignment or a sourced file (what it sets is the
+ * script's after the call), or a call of a function defined by then (`functionNamed`) that may. A body of `echo`, `kubectl` and `helm` runs nothing linted: its call is not run
+ * again (deploy scripts call such helpers dozens of times per run). Answers are kept per body
+ * while no function is defined anew (`shared`): sixty functions that each call all sixty were
+ * asked again at every call, four levels down.
  */
-export function mayRunCommands(fn: ShellFunction, functionNamed: (name: string) => ShellFunction | undefined, depth = MAX_FUNCTION_CALL_DEPTH): boolean {
-  let seen = BODY_WORDS.get(fn.body);
-  if (!seen) {
-    let runsItself = false;
-    const words = new Set<string>();
-    for (const cmd of fn.body.commands) {
-      // The program: the first word after braces, keywords and the command's own `X=v` words.
-      const program = cmd.argv.find((w) => w.raw !== '{' && w.raw !== '}' && !SHELL_LEADING_WORDS.has(w.raw) && !SHELL_ASSIGNMENT.test(w.raw))?.raw ?? '';
-      if (program === 'eval' || program.startsWith('$') || program.startsWith('"$')) runsItself = true;
-      for (const w of cmd.argv) {
-        const raw = w.raw;
-        // (Anywhere in the command: `sudo az …`, `retry 3 az …`.)
-        if (raw === 'az' || isTerraformProgram(raw)) runsItself = true;
-        else if (/^[A-Za-z_][\w-]*$/.test(raw)) words.add(raw);
-      }
-      if (runsItself) break;
+export function mayRunCommands(fn: ShellFunction, functionNamed: (name: string) => ShellFunction | undefined, shared: SharedCallState): boolean {
+  const known = shared.definitions;
+  const kept = shared.mayRun.get(fn.body);
+  if (kept && kept.known === known) return kept.answer;
+  // Depth-first over the callees, each body once.
+  const seen = new Set<CiScript>();
+  const visit = (f: ShellFunction): boolean => {
+    if (seen.has(f.body)) return false;
+    seen.add(f.body);
+    const words = bodyWords(f.body);
+    if (words.runsItself) return true;
+    for (const w of words.words) {
+      const callee = functionNamed(w);
+      if (callee && visit(callee)) return true;
     }
-    seen = { runsItself, words: [...words] };
-    BODY_WORDS.set(fn.body, seen);
-  }
-  if (seen.runsItself) return true;
-  if (depth <= 0) return false;
-  for (const w of seen.words) {
-    const callee = functionNamed(w);
-    if (callee && callee !== fn && mayRunCommands(callee, functionNamed, depth - 1)) return true;
-  }
-  return false;
+    return false;
+  };
+  const answer = visit(fn);
+  shared.mayRun.set(fn.body, { answer, known });
+  return answer;
 }
+
+/** A body's words: whether one may run an `az` or `terraform` command itself, and the words that may be calls. */
+function bodyWords(body: CiScript): { runsItself: boolean; words: readonly string[] } {
+  let seen = BODY_WORDS.get(body);
+  if (seen) return seen;
+  let runsItself = false;
+  const words = new Set<string>();
+  for (const cmd of body.commands) {
+    // The program: the first word after braces, keywords and the command's own `X=v` words.
+    const program = cmd.argv.find((w) => w.raw !== '{' && w.raw !== '}' && !SHELL_LEADING_WORDS.has(w.raw) && !SHELL_ASSIGNMENT.test(w.raw))?.raw ?? '';
+    if (program === 'eval' || program.startsWith('$') || program.startsWith('"$') || SETS_VARIABLES.has(program)) runsItself = true;
+    // What it assigns is the script's after the call (not `local` names: a `local X=…` has `local` as its program).
+    if (cmd.argv.some((w, k) => SHELL_ASSIGNMENT.test(w.raw) && cmd.argv.slice(0, k).every((x) => x.raw === '{' || SHELL_LEADING_WORDS.has(x.raw) || SHELL_ASSIGNMENT.test(x.raw))) && program === '') runsItself = true;
+    for (const w of cmd.argv) {
+      const raw = w.raw;
+      // (Anywhere in the command: `sudo az …`, `retry 3 az …`.)
+      if (raw === 'az' || isTerraformProgram(raw)) runsItself = true;
+      else if (FUNCTION_WORD.test(raw)) words.add(raw);
+    }
+    if (runsItself) break;
+  }
+  seen = { runsItself, words: [...words] };
+  BODY_WORDS.set(body, seen);
+  return seen;
+}
+
+const FUNCTION_WORD = /^[A-Za-z_][\w-]*$/;
+/** Programs that set the script's variables: a body with one is run at its calls, so what it sets holds after them. */
+const SETS_VARIABLES = new Set(['export', 'readonly', 'declare', 'typeset', 'source', '.', ':']);
+
+/**
+ * The functions a script may call where the linter does not see the call: its name held by a
+ * value that may be run later (`step=deploy` then `$step`, `for s in init deploy; do $s; done`,
+ * an array's element), run by `trap`, `eval`, `xargs` or `bash -c`, or any function when the
+ * script sources a file after its definition (that file may call it). What such a function
+ * changes is unknown from its definition on (interpret.ts `closeShellBody`), as before calls were
+ * run: a call the linter misses would otherwise leave the value from before it, a false finding.
+ * (A name written as an argument, `az aks nodepool add`, runs nothing.)
+ */
+export function namesCallableUnseen(commands: readonly CiCommand[], bodies: readonly { start: number; end: number; name?: string }[]): ReadonlySet<string> {
+  const names = new Set(bodies.flatMap((b) => (b.name !== undefined ? [b.name] : [])));
+  const out = new Set<string>();
+  if (names.size === 0) return out;
+  let lastRunsOthers = -1;
+  const inBody = (ci: number): boolean => bodies.some((b) => b.start <= ci && ci <= b.end);
+  const holds = (raw: string): void => {
+    for (const m of raw.matchAll(NAME_IN_WORD)) if (names.has(m[0])) out.add(m[0]);
+  };
+  for (let ci = 0; ci < commands.length; ci++) {
+    const cmd = commands[ci]!;
+    if (cmd.commented) continue;
+    const argv = cmd.argv;
+    const programAt = argv.findIndex((w) => w.raw !== '{' && w.raw !== '}' && !SHELL_LEADING_WORDS.has(w.raw) && !SHELL_ASSIGNMENT.test(w.raw));
+    const program = argv[programAt]?.raw ?? '';
+    // (A file sourced in a function's body is sourced when that function is called.)
+    if ((program === 'source' || program === '.') && !inBody(ci)) lastRunsOthers = ci;
+    const runsItsWords = RUNS_ITS_WORDS.has(program) || argv.some((w) => w.raw.includes('=('));
+    for (let k = 0; k < argv.length; k++) {
+      const raw = argv[k]!.raw;
+      if ((runsItsWords && k > programAt) || SHELL_ASSIGNMENT.test(raw) || DECLARED_VALUE.test(raw)) holds(raw.replace(/^[A-Za-z_]\w*\+?=/, ''));
+    }
+  }
+  for (const b of bodies) if (b.name !== undefined && lastRunsOthers > b.end) out.add(b.name);
+  return out;
+}
+
+/** Programs whose words may run as commands later or elsewhere: a loop's list (`for s in …; do $s`), a trap, an eval, `xargs f`, `bash -c f`. */
+const RUNS_ITS_WORDS = new Set(['for', 'select', 'trap', 'eval', 'xargs', 'parallel', 'bash', 'sh', 'zsh']);
+/** A quoted assignment word (`"step=deploy"` of `declare`/`local`). */
+const DECLARED_VALUE = /^["'][A-Za-z_]\w*=/;
+
+/** A name as it may be written inside a word (`step=deploy`, `"deploy"`, `retry deploy`): not part of a longer name or a path. */
+const NAME_IN_WORD = /(?<![\w./-])[A-Za-z_][\w-]*(?![\w./-])/g;

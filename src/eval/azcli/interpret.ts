@@ -19,7 +19,7 @@ import type { Location } from '../../core/source.js';
 import type { CiCommand, CiExpandedWord, CiHeredoc, ExpandedPiece, CiScript, CiWord } from '../ci/types.js';
 import { afterPrefix, afterWrappers, DECLARERS, isTerraformProgram, joinExpressions, POWERSHELL_ASSIGNMENT_OPERATOR, powershellProgramAt, redirection, SHELL_ASSIGNMENT, SHELL_LEADING_WORDS } from '../ci-words.js';
 import { POWERSHELL_TYPE } from '../../parse/yaml/script.js';
-import { bodyScript, MAX_FUNCTION_CALL_DEPTH, mayRunCommands, scriptCommand, spendFunctionWork, topFunctionScope, type FunctionAssigns, type FunctionScope, type ShellFunction } from './function-calls.js';
+import { bodyScript, MAX_FUNCTION_CALL_DEPTH, mayRunCommands, namesCallableUnseen, scriptCommand, spendFunctionWork, topFunctionScope, type FunctionAssigns, type FunctionCalls, type FunctionScope, type ShellFunction } from './function-calls.js';
 import { nestedFolder, STARTING_FOLDER, UNKNOWN_FOLDER, within, type FolderState, type ScriptFolder } from './folders.js';
 import { ANY_VARIABLE, besideScriptPath, CaseFoldedEnv, CHECKOUT_TOKEN, checkoutPath, expandWord, lookup, lookupPowerShell, spellingsOf, isPsEnvironmentKey, oneWord, psEnvironmentKey, psVariableKey, SCRIPT_DIR_TOKEN, scriptDirOutput, sliceValue, sliceVariable, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
 
@@ -102,8 +102,10 @@ export interface ScriptRun {
   functionAssigns?: ReadonlyMap<string, FunctionAssigns>;
   /** It changes IFS or declares a nameref (`UnknownValue.texts` are not read after it is sourced). */
   unsplittable?: true;
-  /** A call of a function it made (or one its called bodies made) was not followed (too deep, past the work): its az commands are not all here. */
-  unfollowedCalls?: true;
+  /** The functions (by body) whose calls this run ran, and those a call of which it did not run (too deep, past the work): its caller reads them as its own (function-calls.ts). */
+  functionCalls?: FunctionCalls;
+  /** A called body's `local` names. */
+  locals?: ReadonlySet<string>;
 }
 
 
@@ -456,7 +458,7 @@ function scriptFunctionNames(commands: readonly CiCommand[]): { names: Set<strin
 }
 
 /** Callers' ways of running one command kept for CI001/CI005 (a script many steps call is read as that many). */
-const MAX_CALLER_EXPANSIONS = 8;
+const MAX_CALLER_EXPANSIONS = 32;
 
 /** The most words an unquoted value is split into (FORMATS.md §1(e) trap 3); a longer one is not known. */
 const MAX_SPLIT_WORDS = 1_000;
@@ -572,6 +574,8 @@ interface Frame {
   armsOf?: Map<string, Set<number>>;
   /** A piped brace group: the brace groups opened inside it, which their own `}` closes first. */
   innerBraces?: number;
+  /** An if whose condition has been read (`then`): the variables before the `if` (`before` is those after its condition). */
+  entered?: Env;
 }
 
 function copy(env: Env): Env {
@@ -692,9 +696,23 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    * ran at its calls, with their arguments), an uncalled one's stay (linted as written).
    */
   const defined = new Map<string, ShellFunction>();
-  const calledFunctions = new Set<string>();
-  const unfollowedFunctions = new Set<string>();
-  const readInBody = new Map<AzInvocation, string>();
+  /** In a called body's run: the names it declares `local` (not its caller's after the call). */
+  const ownLocals = new Set<string>();
+  const functionCalls: FunctionCalls = { ran: new Set(), notRun: new Set() };
+  /**
+   * Calls made while a function's body is read at its definition, by that body: they count as run
+   * only when that body's commands stay (it is never called); a called body's calls are those of
+   * its runs (review 136: a helper called only in main's body read at its definition lost its
+   * commands when main's call did not reach it).
+   */
+  const callsReadInBody = new Map<CiScript, Set<CiScript>>();
+  /** The body (bodyScript) each az command read in a function's body at its definition belongs to. */
+  const readInBody = new Map<AzInvocation, CiScript>();
+  /** The same for the words of `terraform`/`az ad sp` commands recorded for CI001/CI005 there (`CiCommand.expanded`). */
+  const expandedInBody = new Map<CiCommand, CiScript>();
+  /** The functions whose name the script writes where the linter may not see a call (`retry f`, `trap f`, `step=f; $step`, a file sourced after it): found when first asked. */
+  let callableUnseen: ReadonlySet<string> | undefined;
+  const mayBeCalledUnseen = (name: string): boolean => (callableUnseen ??= namesCallableUnseen(commands, functionsOf(commands, ps).all)).has(name);
   const heredocs: HeredocWrite[] = [];
   const calls: ScriptCall[] = [];
   const exported = new Set<string>(initial.keys());
@@ -741,7 +759,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    * Bash arrays assigned so far (`cmd=(az …)`), and what each open block changed (shell-arrays.ts):
    * the function body being read, each subshell level (index 0: depth 1).
    */
-  const shellArrays = new ShellArrays();
+  const shellArrays = new ShellArrays(scope.arrays);
   let bodyArrays: ArraysBefore | undefined;
   const arraySubshell: (ArraysBefore | undefined)[] = [];
   /** The script's function names and whether it has aliases (for `eval`), found when first asked. */
@@ -841,6 +859,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   const functions = functionsOf(commands, ps);
   const shellBodyStarts = new Map(functions.all.map((b) => [b.start, b]));
   const argumentRunners = functions.runners;
+  /** A function that runs its arguments (`retry`, `measure`): this script's, or, in a called body, its caller's. */
+  const isRunner = (name: string): boolean => argumentRunners.has(name) || scope.isRunner(name);
   // A function body reads the variables the script sets again after it as unknown (call time), restored after the body.
   // (By first command: a script of thousands of functions looked at every body for every command.)
   const bodyAt = new Map(functions.bodies.map((b) => [b.start, b]));
@@ -877,6 +897,17 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
         shellBody.positionals.set(k, env.get(k));
         if (k === ARG_COUNT) env.delete(k);
         else env.set(k, unknown(`$${k} is an argument of the function${bodyStart.name !== undefined ? ` ${bodyStart.name}` : ''}, known where it is called`));
+      }
+    }
+    // A called body's own `local` names (runCalledFunction does not hand them back).
+    if (!shellBody && scope.depth > 0) {
+      const first = cmd.argv.find((w) => w.raw !== '{')?.raw;
+      if (first === 'local' || ((first === 'declare' || first === 'typeset') && !cmd.argv.some((w) => /^-\w*g/.test(w.raw)))) {
+        for (const w of cmd.argv) {
+          const m = SHELL_ASSIGNMENT.exec(w.raw);
+          const local = m ? m[1]! : /^[A-Za-z_]\w*$/.test(w.raw) && w.raw !== first ? w.raw : undefined;
+          if (local) ownLocals.add(local);
+        }
       }
     }
     // `local x=…`, `declare x` in the body: the function's own.
@@ -943,6 +974,16 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
         frames.push(frame);
         continue;
       }
+      // `if f; then`: the condition runs whichever branch follows; what it changed (a function
+      // called, a file sourced) holds on every path, the one past an `if … then exit; fi` too.
+      if (t === 'then') {
+        const top = frames[frames.length - 1];
+        if (top?.kind === 'if' && top.branches.length === 0 && top.entered === undefined) {
+          top.entered = top.before;
+          top.before = copy(env);
+        }
+        continue;
+      }
       if (t === 'elif' || t === 'else') {
         const top = frames[frames.length - 1];
         if (top?.kind === 'if') {
@@ -997,7 +1038,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     if (top?.kind === 'case' && cmd.before === ')' && cmd.after !== '(') {
       if (top.arm !== undefined) {
         endArrayBranch(top);
-        startArm(top);
+        startArm(top, fallsThrough(ci));
       }
       top.arm = (top.arm ?? -1) + 1;
     }
@@ -1008,6 +1049,11 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     // each a subshell of its own.)
     if (head === 'exit' && top?.kind === 'if' && shellBody === top.body && (cmd.depth ?? 0) === top.depth && !RUNS_APART_AFTER.has(cmd.after ?? '') && !RUNS_APART_BEFORE.has(cmd.before ?? '')) top.exiting = true;
     if (head === 'unset') {
+      // `unset -f f`: the function is gone (a later call runs a program of that name).
+      if (rest[1]?.raw === '-f') {
+        for (const w of rest.slice(2)) defined.delete(w.text);
+        continue;
+      }
       // The variable is gone, its export with it (a later plain assignment is not exported).
       for (const w of rest.slice(1)) {
         env.delete(w.text);
@@ -1084,13 +1130,19 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     // `sudo f`, `env X=1 f`, `command f`, `nohup f` run a program, never a shell function (`time f` times it).
     const mayCallFunction = rest.slice(beforeWrappers, j).every((w) => w.text === 'time' || w.raw.startsWith('-'));
     // `retry 5 az acr create …` with `retry() { …; "$@"; }` in the script: the function runs the az command.
-    if (argumentRunners.has(rest[j]!.raw)) {
+    if (isRunner(rest[j]!.raw)) {
       const az = rest.findIndex((w, k) => k > j && (w.raw === 'az' || azArray(w) !== undefined));
       if (az > 0) j = az;
+      // `retry 3 create_pool gpu X`: the runner calls the function with the words after it.
+      else {
+        const fnAt = rest.findIndex((w, k) => k > j && w.text !== undefined && (defined.has(w.text) || scope.functionNamed(w.text) !== undefined));
+        if (fnAt > 0) j = fnAt;
+      }
     }
     // `eval "${cmd[*]}"`: the array's words run as a command.
     if (rest[j]!.raw === 'eval' && rest.length === j + 2 && evaluatedArrayOf(rest[j + 1]!.raw) !== undefined) j++;
     const program = rest[j]!;
+    let ranFunction = false;
     // Expansions in every other command may assign (`${X:=lit}`).
     // `: "${X:=lit}"` and other commands whose words assign defaults.
     if (program.text !== 'az') {
@@ -1116,7 +1168,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       pushInvocation({ script, command: cmd, az: array ? array.words[0]!.word : program, ...(azFile !== undefined ? { azFile } : {}), words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded), ...movedTo() });
     }
     // A call of a function the script defined before: its body runs here, with these arguments.
-    else if (!ps && mayCallFunction && program.text !== undefined) runCalledFunction(program, rest.slice(j + 1), assignments);
+    // (What the body leaves is the script's after it, unless the call runs in a subshell of its own.)
+    else if (!ps && mayCallFunction && program.text !== undefined) ranFunction = runCalledFunction(program, rest.slice(j + 1), assignments, !inSubstitution && !PIPE_OR_BACKGROUND.has(cmd.before ?? '') && cmd.after !== '|' && cmd.after !== '|&');
     // A redirection written before the program may name the file (`>pool.yml cat <<EOF`).
     if (cmd.heredoc) recordHeredoc(cmd, [...rest.slice(prefixStart, j).filter((w) => !SHELL_ASSIGNMENT.test(w.raw)), ...rest.slice(j)]);
     recordCall(rest.slice(j), exportedEnvironment);
@@ -1128,25 +1181,66 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     // A subshell's assignments (`$(source x.sh)`) do not reach the script.
     if (!inSubstitution) {
       shellAssigns(program, rest.slice(j + 1));
-      if (!inSubshellOfItsOwn) callsFunction(program);
+      // (A function whose body ran here has left what it sets.)
+      if (!inSubshellOfItsOwn && !ranFunction) callsFunction(program);
     }
   }
   if (shellBody) closeShellBody(shellBody);
-  if (calledFunctions.size > 0) invocations = invocations.filter((inv) => !ranAtItsCalls(readInBody.get(inv)));
+  settleFunctionCalls();
+  if (functionCalls.ran.size > 0) {
+    invocations = invocations.filter((inv) => !ranAtItsCalls(readInBody.get(inv)));
+    for (const [cmd, body] of expandedInBody) if (ranAtItsCalls(body)) delete cmd.expanded;
+  }
   // A subshell that ends the script (or a sourced file) ends with it: what it set is not the script's.
   if (!ps) leaveSubshellsTo(0);
   // What decides the commands' environment class reads `$env:ENVIRONMENT = 'prod'` as it reads `$environment`.
-  return { file, invocations, heredocs, env, assigned: ps ? withoutEnvironmentPrefix(assigned) : assigned, calls, ...(folder === STARTING_FOLDER ? {} : { folder }), ...(functionAssigns.size > 0 ? { functionAssigns } : {}), ...(!ps && !branchTexts ? { unsplittable: true as const } : {}), ...(unfollowedFunctions.size > 0 ? { unfollowedCalls: true as const } : {}) };
+  return { file, invocations, heredocs, env, assigned: ps ? withoutEnvironmentPrefix(assigned) : assigned, calls, ...(folder === STARTING_FOLDER ? {} : { folder }), ...(functionAssigns.size > 0 ? { functionAssigns } : {}), ...(!ps && !branchTexts ? { unsplittable: true as const } : {}), ...(functionCalls.ran.size > 0 || functionCalls.notRun.size > 0 ? { functionCalls } : {}), ...(ownLocals.size > 0 ? { locals: ownLocals } : {}) };
 
   /** An az command this run reads; one in a function's body (at its definition, or run by a call made there) is that function's. */
   function pushInvocation(inv: AzInvocation): void {
     invocations.push(inv);
-    if (shellBody?.name !== undefined) readInBody.set(inv, shellBody.name);
+    const body = bodyBeingRead();
+    if (body) readInBody.set(inv, body);
   }
 
-  /** Whether `name`'s body ran at its calls (every one followed): what its definition read is not run as written. */
-  function ranAtItsCalls(name: string | undefined): boolean {
-    return name !== undefined && calledFunctions.has(name) && !unfollowedFunctions.has(name);
+  /**
+   * After a call whose body ran: the variables it changed (not its `local` ones, not `$1`…) hold
+   * what it left (`use_gpu() { SIZE=…; }; use_gpu`; one that sourced a file or ran an `eval`:
+   * unknown), as they would after an assignment there (after `&&`, unknown unless the same).
+   */
+  function leaveValuesOf(run: ScriptRun, start: Env, name: string): void {
+    const why = `may be set by the function ${name}`;
+    const after = run.env;
+    const any = after.get(ANY_VARIABLE);
+    if (any !== start.get(ANY_VARIABLE)) forgetAll(`variables ${why} (${any?.kind === 'unknown' ? any.reason : 'it may set any variable'})`);
+    for (const [k, v] of after) {
+      if (k === ANY_VARIABLE || k === ARG_COUNT || POSITIONALS.includes(k) || run.locals?.has(k) || start.get(k) === v) continue;
+      if (afterOperator && !same(env.get(k), v)) set(k, unknown(`$${k} ${why} after && or ||, which may not run it`));
+      else if (v.kind === 'unknown') forget(k, v);
+      else set(k, v);
+    }
+  }
+
+  /**
+   * The calls read in a body at its definition count as run when that body's commands stay: when
+   * no call of it may run (not even one read in another body). Otherwise they do not, and the
+   * callees' commands as written stay too (a finding may then show twice, never not at all).
+   */
+  function settleFunctionCalls(): void {
+    if (callsReadInBody.size === 0) return;
+    const mayRun = new Set(functionCalls.ran);
+    for (const callees of callsReadInBody.values()) for (const b of callees) mayRun.add(b);
+    for (const [body, callees] of callsReadInBody) if (!mayRun.has(body)) for (const b of callees) functionCalls.ran.add(b);
+  }
+
+  /** The body of the named function being read at its definition, as the script its calls run. */
+  function bodyBeingRead(): CiScript | undefined {
+    return shellBody?.name !== undefined ? bodyScript(script, shellBody.start, shellBody.end) : undefined;
+  }
+
+  /** Whether `body` ran at its calls (every one followed): what its definition read is not run as written. */
+  function ranAtItsCalls(body: CiScript | undefined): boolean {
+    return body !== undefined && functionCalls.ran.has(body) && !functionCalls.notRun.has(body);
   }
 
   /**
@@ -1158,23 +1252,28 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    * (`callsFunction`: unknown after the call). A function that runs its arguments (`retry`)
    * is read at its call already.
    */
-  function runCalledFunction(call: CiWord, args: readonly CiWord[], prefix: readonly CiWord[]): void {
+  function runCalledFunction(call: CiWord, args: readonly CiWord[], prefix: readonly CiWord[], leavesValues: boolean): boolean {
     const name = call.text!;
     const lookup = (n: string): ShellFunction | undefined => defined.get(n) ?? scope.functionNamed(n);
     const fn = lookup(name);
-    if (!fn || argumentRunners.has(name) || !mayRunCommands(fn, lookup)) return;
+    if (!fn || isRunner(name)) return false;
     if (scope.depth >= MAX_FUNCTION_CALL_DEPTH) {
-      unfollowedFunctions.add(name);
-      return;
+      functionCalls.notRun.add(fn.body);
+      base.functionCallsPassed?.({ file, range: call.range }, 'depth');
+      return false;
     }
+    if (!mayRunCommands(fn, lookup, scope.shared)) return false;
     if (!spendFunctionWork(scope, fn.body.commands.length, env.size + setByFunctions.size)) {
-      unfollowedFunctions.add(name);
-      base.functionWorkPassed?.({ file, range: call.range });
-      return;
+      functionCalls.notRun.add(fn.body);
+      base.functionCallsPassed?.({ file, range: call.range }, 'work');
+      return false;
     }
     const start = copy(env);
-    for (const [k, { placeholder, before }] of setByFunctions) {
-      if (start.get(k) !== placeholder) continue;
+    // (Only the names this function sets: another function's may have been set by a call not seen.)
+    for (const k of (functionAssigns.get(name) ?? scope.assignsOf(name))?.names ?? []) {
+      const held = setByFunctions.get(k);
+      if (!held || start.get(k) !== held.placeholder) continue;
+      const { before } = held;
       if (before === undefined) start.delete(k);
       else start.set(k, before);
     }
@@ -1190,14 +1289,25 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     const run = interpretScript(file, fn.body, start, textsReadHere() ? base : { ...base, noBranchTexts: true }, recordExpansions ? 'caller' : false, {
       functionNamed: lookup,
       assignsOf: (n) => functionAssigns.get(n) ?? scope.assignsOf(n),
+      isRunner,
       depth: scope.depth + 1,
       work: scope.work,
-      ...(folder === STARTING_FOLDER ? {} : { folder }) });
-    calledFunctions.add(name);
-    // A call its body made was not followed: the body's commands as its definition reads them stay too.
-    if (run.unfollowedCalls) unfollowedFunctions.add(name);
+      shared: scope.shared,
+      arrays: shellArrays.entries(),
+      ...(folder === STARTING_FOLDER ? {} : { folder }),
+    });
+    // What it called in turn (a helper defined after the function that calls it) is called here too;
+    // a call its body made that was not run keeps this body's commands as written as well.
+    const readIn = bodyBeingRead();
+    const ran = readIn ? (callsReadInBody.get(readIn) ?? callsReadInBody.set(readIn, new Set()).get(readIn)!) : functionCalls.ran;
+    ran.add(fn.body);
+    for (const b of run.functionCalls?.ran ?? []) ran.add(b);
+    for (const b of run.functionCalls?.notRun ?? []) functionCalls.notRun.add(b);
+    if ((run.functionCalls?.notRun.size ?? 0) > 0) functionCalls.notRun.add(fn.body);
     const conditional = frames.length > 0 || afterOperator;
     for (const inv of run.invocations) pushInvocation(conditional && !inv.conditional ? { ...inv, conditional } : inv);
+    if (leavesValues) leaveValuesOf(run, start, name);
+    return true;
   }
 
   /**
@@ -1215,7 +1325,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       } else {
         const placeholder = unknown(`$${name} is set by a function, when it is called`);
         env.set(name, placeholder);
-        setByFunctions.set(name, { placeholder, before: body.before.get(name) });
+        if (body.name !== undefined && !mayBeCalledUnseen(body.name)) setByFunctions.set(name, { placeholder, before: body.before.get(name) });
       }
     }
     // Its arrays: a `local` one is gone; another holds what the body assigned once it is called
@@ -1229,9 +1339,12 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     // What its reading changed without a literal assignment (an `eval`, a sourced file): that
     // happens when it is called, not where it is defined; so as it was before the body (a
     // function with an `eval` made every later variable unknown, called or not).
+    // (Not for a function the script may call where the linter does not see it: `retry f`, a file
+    // sourced after it; what it changes is unknown from its definition on, as before.)
     let any: string | undefined;
     const changed: string[] = [];
-    for (const name of body.changed) {
+    const unseen = body.name === undefined || mayBeCalledUnseen(body.name);
+    for (const name of unseen ? [] : body.changed) {
       if (body.assigned.has(name)) continue;
       const now = env.get(name);
       if (name === ANY_VARIABLE) any = now?.kind === 'unknown' ? now.reason : 'it may set any variable';
@@ -1243,7 +1356,10 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     // What a call of it leaves (callsFunction): its variables not known.
     if (body.name !== undefined) functionAssigns.set(body.name, { names: [...[...body.assigned].filter((n) => !locals.has(n)), ...changed].slice(0, MAX_FUNCTION_NAMES), ...(any !== undefined ? { any } : {}) });
     // From here on a call of it runs its body (runCalledFunction).
-    if (body.name !== undefined) defined.set(body.name, { name: body.name, body: bodyScript(script, body.start, body.end) });
+    if (body.name !== undefined) {
+      defined.set(body.name, { name: body.name, body: bodyScript(script, body.start, body.end) });
+      scope.shared.definitions++;
+    }
     // The script's own arguments again.
     for (const [k, v] of body.positionals) {
       if (v === undefined) env.delete(k);
@@ -1741,7 +1857,11 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       const expanded = expandedWords(words, fromEnv);
       // (A called body's first command is cut from the script's: the rules read that one.)
       const own = scriptCommand(cmd);
-      if (recordExpansions === true) own.expanded = expanded;
+      if (recordExpansions === true) {
+        own.expanded = expanded;
+        const body = bodyBeingRead();
+        if (body) expandedInBody.set(own, body);
+      }
       else if ((own.expandedByCallers?.length ?? 0) < MAX_CALLER_EXPANSIONS) (own.expandedByCallers ??= []).push(expanded);
     }
   }
@@ -1892,7 +2012,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       if (!top.hasElse) paths.push(top.before);
       // Every branch exits: nothing after the block runs, which is not followed (every path is merged).
       env = merge(top.before, paths.length > 0 ? paths : [...top.branches, env], textsReadHere());
-      recordInEnclosingArm(top.before);
+      recordInEnclosingArm(top.entered ?? top.before);
       settleAssigned();
     } else if (top.kind === 'case') {
       const after = copy(env);
@@ -1905,7 +2025,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
         else after.set(name, differentInBranches(all, name, 'a case', textsReadHere()));
       }
       env = after;
-      recordInEnclosingArm(top.before);
+      recordInEnclosingArm(top.entered ?? top.before);
       settleAssigned();
     }
   }
@@ -1914,18 +2034,30 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    * The next arm of a case starts from the variables as they were before the case: what the arm
    * before it changed (also by a sourced file, which records no arm value itself) is that arm's
    * value, which the case's end merges (a later arm read the earlier one's `SIZE=…`: a false
-   * finding on the size the later arm does not run with).
+   * finding on the size the later arm does not run with). After `;&`/`;;&`, either.
    */
-  function startArm(frame: Frame): void {
+  function startArm(frame: Frame, fallThrough: boolean): void {
     for (const name of new Set([...env.keys(), ...frame.before.keys()])) {
       const now = env.get(name);
       const was = frame.before.get(name);
       if (now === was) continue;
       if (now !== undefined && !frame.armsOf?.get(name)?.has(frame.arm ?? 0)) recordCaseValue(name, now);
       keepForSubshellEnd(name);
-      if (was === undefined) env.delete(name);
+      // After `;&` or `;;&` the arm may also be entered from the one before: either value.
+      if (fallThrough) env.set(name, same(now, was) ? now! : differentInBranches([now, was], name, 'a case', textsReadHere()));
+      else if (was === undefined) env.delete(name);
       else env.set(name, was);
     }
+  }
+
+  /** Whether the arm whose pattern is command `ci` may be entered from the arm before it (`;&`, `;;&`). */
+  function fallsThrough(ci: number): boolean {
+    for (let k = ci - 1; k >= 0; k--) {
+      const c = commands[k]!;
+      if (c.commented) continue;
+      return c.before === ';&' || c.before === ';;&';
+    }
+    return false;
   }
 
   /**

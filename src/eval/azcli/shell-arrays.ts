@@ -62,7 +62,17 @@ export function hole(file: string, at: CiWord, why: string): ExpandedWord {
 export const MAX_ARRAY_WORDS = 1_000;
 
 export class ShellArrays {
-  private readonly arrays = new Map<string, ShellArray>();
+  private readonly arrays: Map<string, ShellArray>;
+
+  /** `from`: the arrays a run starts with (a called function's body sees its caller's). */
+  constructor(from?: Iterable<readonly [string, ShellArray]>) {
+    this.arrays = new Map(from);
+  }
+
+  /** The arrays as they are now (their values are replaced, never changed in place: a copy of the map is a snapshot). */
+  entries(): [string, ShellArray][] {
+    return [...this.arrays];
+  }
 
   get(name: string): ShellArray | undefined {
     return this.arrays.get(name);

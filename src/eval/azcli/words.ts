@@ -50,8 +50,8 @@ export interface ExpansionContext {
   noBranchTexts?: true;
   /** The operating system of the runner the script runs on, when the CI file says it (`runnerOs`). */
   runnerOs?: RunnerOs;
-  /** A call of a shell function was not run with its arguments: the calls of this run passed the work they may take (function-calls.ts). */
-  functionWorkPassed?(at: Location): void;
+  /** A call of a shell function was not run with its arguments: the calls of this run passed the work they may take, or nest too deep (function-calls.ts). */
+  functionCallsPassed?(at: Location, bound: 'work' | 'depth'): void;
 }
 
 /**

@@ -91,6 +91,20 @@ function addSimpleCommands(out: CiCommand[], cmd: Pick<ScriptCommand, 'tokens' |
         op = t.text;
         continue;
       }
+      // `;;`, `;&` and `;;&` end a case arm (the lexer reads each character as an operator): one
+      // operator after the arm's last command (`;&` falls through into the next arm).
+      // (Also on a line of its own after the arm's last command: `;;`, `;&`.)
+      if (words.length === 0 && (t.text === ';' || t.text === '&')) {
+        const last = out[out.length - 1];
+        const chained = (op === ';' || op === ';;') && previous?.op === true && previous.fileEnd === t.fileStart;
+        const lineStart = t.text === ';' && previous === undefined && out.length === first && last !== undefined && last.before === undefined;
+        if (chained || lineStart) {
+          const joined = lineStart ? ';' : op + t.text;
+          if (last && (lineStart || last.before === op)) last.before = joined;
+          op = joined;
+          continue;
+        }
+      }
       if (words.length > 0) {
         flush();
         const last = out[out.length - 1]!;
