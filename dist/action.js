@@ -51849,12 +51849,25 @@ function splitFlagWord(t, w, takesValue) {
   const raw = w.word.raw;
   if (t.startsWith("--")) {
     const eq = t.indexOf("=");
-    return eq > 0 ? { written: t.slice(0, eq), from: raw.indexOf("=") + 1 } : { written: t };
+    if (eq <= 0) return { written: t };
+    const held = raw.includes("=") ? void 0 : valueAfter(w, eq + 1);
+    return held ? { written: t.slice(0, eq), from: 0, word: held } : { written: t.slice(0, eq), from: raw.indexOf("=") + 1 };
   }
   const short = t.slice(0, 2);
   const attached = t.length > 2 || w.text === void 0 && w.segments.length > 1;
   if (!attached || !takesValue(short)) return { written: t };
   return { written: short, from: t[2] === "=" ? raw.indexOf("=") + 1 : raw.indexOf(short) + 2 };
+}
+function valueAfter(w, at2) {
+  const seg = w.segments.length === 1 ? w.segments[0] : void 0;
+  const v = seg?.value;
+  if (!seg || v?.kind !== "string") return void 0;
+  const text2 = v.value.slice(at2);
+  const o = v.origin;
+  const exact = o && o.range.start.line === o.range.end.line && o.range.end.offset - o.range.start.offset === v.value.length;
+  const origin = o && exact ? { file: o.file, range: { start: { line: o.range.start.line, column: o.range.start.column + at2, offset: o.range.start.offset + at2 }, end: o.range.end } } : o;
+  const value = { ...v, value: text2, ...origin ? { origin } : {} };
+  return { ...w, segments: [{ ...seg, text: text2, value }], text: text2 };
 }
 function longFlagsOf(spec) {
   let out = LONG_FLAGS.get(spec);
@@ -51943,7 +51956,7 @@ function parseFlags(spec, words, file) {
     const t = flagText(w);
     if (w.opaque) markOpaque(w);
     const split = splitFlagWord(t, w, shortTakesValue);
-    const inline = split.from !== void 0 ? w : void 0;
+    const inline = split.from !== void 0 ? split.word ?? w : void 0;
     const inlineFrom = split.from ?? 0;
     const written2 = split.written.replace(/^(--[a-z-]+)$/i, (m) => m.toLowerCase());
     const resolved2 = resolveFlag(spec, written2);

@@ -235,16 +235,37 @@ function flagText(w: ExpandedWord): string | undefined {
  * takes a value, `takesValue`): `from` is an index into the raw word. Otherwise the flag is the
  * whole text and its value, if any, is the next word.
  */
-function splitFlagWord(t: string, w: ExpandedWord, takesValue: (short: string) => boolean): { written: string; from?: number } {
+function splitFlagWord(t: string, w: ExpandedWord, takesValue: (short: string) => boolean): { written: string; from?: number; word?: ExpandedWord } {
   const raw = w.word.raw;
   if (t.startsWith('--')) {
     const eq = t.indexOf('=');
-    return eq > 0 ? { written: t.slice(0, eq), from: raw.indexOf('=') + 1 } : { written: t };
+    if (eq <= 0) return { written: t };
+    // `EXTRA="--admin-enabled=true"; az … $EXTRA`: the `=` is in the variable's value, not in the
+    // word as written (its index there would read the whole text as the value).
+    const held = raw.includes('=') ? undefined : valueAfter(w, eq + 1);
+    return held ? { written: t.slice(0, eq), from: 0, word: held } : { written: t.slice(0, eq), from: raw.indexOf('=') + 1 };
   }
   const short = t.slice(0, 2);
   const attached = t.length > 2 || (w.text === undefined && w.segments.length > 1);
   if (!attached || !takesValue(short)) return { written: t };
   return { written: short, from: t[2] === '=' ? raw.indexOf('=') + 1 : raw.indexOf(short) + 2 };
+}
+
+/**
+ * The part of a word's one known value from `at` on, as a word of its own (what a flag word
+ * held by a variable gives after its `=`), where that part is written: within the value's
+ * origin when the origin is that text as written (one line, the same length), else the origin.
+ */
+function valueAfter(w: ExpandedWord, at: number): ExpandedWord | undefined {
+  const seg = w.segments.length === 1 ? w.segments[0]! : undefined;
+  const v = seg?.value;
+  if (!seg || v?.kind !== 'string') return undefined;
+  const text = v.value.slice(at);
+  const o = v.origin;
+  const exact = o && o.range.start.line === o.range.end.line && o.range.end.offset - o.range.start.offset === v.value.length;
+  const origin: Location | undefined = o && exact ? { file: o.file, range: { start: { line: o.range.start.line, column: o.range.start.column + at, offset: o.range.start.offset + at }, end: o.range.end } } : o;
+  const value: Value = { ...v, value: text, ...(origin ? { origin } : {}) };
+  return { ...w, segments: [{ ...seg, text, value }], text };
 }
 
 const isFlag = (w: ExpandedWord | undefined): boolean => {
@@ -386,7 +407,7 @@ function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): P
     if (w.opaque) markOpaque(w);
     const split = splitFlagWord(t, w, shortTakesValue);
     // The value: inline (after `=`, or after a short flag), else the next word(s).
-    const inline = split.from !== undefined ? w : undefined;
+    const inline = split.from !== undefined ? (split.word ?? w) : undefined;
     const inlineFrom = split.from ?? 0;
     const written = split.written.replace(/^(--[a-z-]+)$/i, (m) => m.toLowerCase());
     const resolved = resolveFlag(spec, written);

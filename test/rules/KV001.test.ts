@@ -1375,6 +1375,18 @@ fi
     ],
     invalid: [
       {
+        // A flag and its value held by a variable (`--enable-purge-protection=false` in $ARGS): the
+        // value is after the `=` in the variable's text (it was read as the whole text: undecided).
+        name: 'flag-and-value-held-by-a-variable',
+        files: {
+          'kv.sh': 'ARGS="--enable-purge-protection=⟦false⟧"\naz keyvault create -n kv1 -g rg --enable-rbac-authorization true $ARGS\n',
+          'kv2.sh': "P='--enable-purge-protection=⟦false⟧'\naz keyvault create -n kv2 -g rg --enable-rbac-authorization true \"$P\"\n",
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noPurgeProtection',
+      },
+      {
         // A shell function's body runs where it is called (also `name()` with its brace on the next
         // line): the value its $1 gets is written at the call.
         name: 'flag-value-passed-to-a-shell-function',
