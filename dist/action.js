@@ -48416,6 +48416,21 @@ function unbraced(raw) {
   const m = /^\$\{((?:(?:env|global|script|local|private):)?[A-Za-z_]\w*)\}(=.*)?$/is.exec(raw);
   return m ? `$${m[1]}${m[2] ?? ""}` : raw;
 }
+function pipedBraceGroups(commands) {
+  const out = [];
+  const open = [];
+  for (let ci = 0; ci < commands.length; ci++) {
+    const c = commands[ci];
+    for (const w of c.argv) {
+      if (w.raw === "{") open.push(ci);
+      else if (w.raw === "}") {
+        const from = open.pop();
+        if (from !== void 0 && PIPE_OR_BACKGROUND.has(c.before ?? "")) out.push([from, ci]);
+      } else if (!SHELL_LEADING_WORDS.has(w.raw)) break;
+    }
+  }
+  return out;
+}
 function movesPositionals(commands, bodies) {
   let body = 0;
   for (let ci = 0; ci < commands.length; ci++) {
@@ -48577,6 +48592,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false, 
   let invocations = [];
   const defined = /* @__PURE__ */ new Map();
   const ownLocals = /* @__PURE__ */ new Set();
+  let mayReturnEarly = false;
   const functionCalls = { ran: /* @__PURE__ */ new Set(), notRun: /* @__PURE__ */ new Set() };
   const callsReadInBody = /* @__PURE__ */ new Map();
   const readInBody = /* @__PURE__ */ new Map();
@@ -48674,6 +48690,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false, 
   const bodyAt = new Map(functions.bodies.map((b) => [b.start, b]));
   const bodyRestore = /* @__PURE__ */ new Map();
   let readsAnyUntil = -1;
+  let pipedGroups;
   const inReadsAnyBody = () => readsAnyUntil >= currentCommand;
   let currentCommand = 0;
   for (let ci = 0; ci < commands.length; ci++) {
@@ -48765,8 +48782,8 @@ function interpretScript(file, script, initial, base, recordExpansions = false, 
       }
       if (t === "then") {
         const top2 = frames[frames.length - 1];
-        if (top2?.kind === "if" && top2.branches.length === 0 && top2.entered === void 0) {
-          top2.entered = top2.before;
+        if (top2?.kind === "if") {
+          top2.entered ??= top2.before;
           top2.before = copy(env);
         }
         continue;
@@ -48823,6 +48840,10 @@ function interpretScript(file, script, initial, base, recordExpansions = false, 
     }
     if (top?.kind === "case" && rest.length === 1 && (head === "*" || head === "*)")) top.hasElse = true;
     if (head === "exit" && top?.kind === "if" && shellBody === top.body && (cmd.depth ?? 0) === top.depth && !RUNS_APART_AFTER.has(cmd.after ?? "") && !RUNS_APART_BEFORE.has(cmd.before ?? "")) top.exiting = true;
+    if ((head === "return" || head === "exit") && scope.depth > 0 && !shellBody) {
+      if (frames.length === 0 && !afterOperator && (cmd.depth ?? 0) === 0 && !RUNS_APART_BEFORE.has(cmd.before ?? "")) break;
+      mayReturnEarly = true;
+    }
     if (head === "unset") {
       if (rest[1]?.raw === "-f") {
         for (const w of rest.slice(2)) defined.delete(w.text);
@@ -48890,12 +48911,17 @@ function interpretScript(file, script, initial, base, recordExpansions = false, 
     const beforeWrappers = j;
     j = afterWrappers(rest, j);
     const mayCallFunction = rest.slice(beforeWrappers, j).every((w) => w.text === "time" || w.raw.startsWith("-"));
+    let viaRunner = false;
     if (isRunner(rest[j].raw)) {
       const az = rest.findIndex((w, k2) => k2 > j && (w.raw === "az" || azArray(w) !== void 0));
       if (az > 0) j = az;
       else {
-        const fnAt = rest.findIndex((w, k2) => k2 > j && w.text !== void 0 && (defined.has(w.text) || scope.functionNamed(w.text) !== void 0));
-        if (fnAt > 0) j = fnAt;
+        const fnAt = rest.findIndex((w, k2) => k2 > j && !/^(?:-.*|\d+)$/.test(w.raw));
+        const word = rest[fnAt]?.text;
+        if (fnAt > 0 && word !== void 0 && (defined.has(word) || scope.functionNamed(word) !== void 0)) {
+          j = fnAt;
+          viaRunner = true;
+        }
       }
     }
     if (rest[j].raw === "eval" && rest.length === j + 2 && evaluatedArrayOf(rest[j + 1].raw) !== void 0) j++;
@@ -48919,7 +48945,9 @@ function interpretScript(file, script, initial, base, recordExpansions = false, 
       if (env.has("IFS") || !textsReadHere()) withoutTexts(expanded);
       const azFile = array && array.words[0].file !== file ? array.words[0].file : void 0;
       pushInvocation({ script, command: cmd, az: array ? array.words[0].word : program, ...azFile !== void 0 ? { azFile } : {}, words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded), ...movedTo() });
-    } else if (!ps && mayCallFunction && program.text !== void 0) ranFunction = runCalledFunction(program, rest.slice(j + 1), assignments, !inSubstitution && !PIPE_OR_BACKGROUND.has(cmd.before ?? "") && cmd.after !== "|" && cmd.after !== "|&");
+    } else if (!ps && mayCallFunction && program.text.includes("$")) {
+      if (!inSubstitution) callsAnyFunction(`the command ${program.raw.slice(0, 40)} may be a function`);
+    } else if (!ps && mayCallFunction) ranFunction = runCalledFunction(program, rest.slice(j + 1), assignments, !viaRunner && !inSubstitution && !PIPE_OR_BACKGROUND.has(cmd.before ?? "") && cmd.after !== "|" && cmd.after !== "|&");
     if (cmd.heredoc) recordHeredoc(cmd, [...rest.slice(prefixStart, j).filter((w) => !SHELL_ASSIGNMENT.test(w.raw)), ...rest.slice(j)]);
     recordCall(rest.slice(j), exportedEnvironment);
     const inSubshellOfItsOwn = PIPE_OR_BACKGROUND.has(cmd.before ?? "") || cmd.after === "|" || cmd.after === "|&";
@@ -48936,11 +48964,20 @@ function interpretScript(file, script, initial, base, recordExpansions = false, 
     for (const [cmd, body] of expandedInBody) if (ranAtItsCalls(body)) delete cmd.expanded;
   }
   if (!ps) leaveSubshellsTo(0);
-  return { file, invocations, heredocs, env, assigned: ps ? withoutEnvironmentPrefix(assigned) : assigned, calls, ...folder === STARTING_FOLDER ? {} : { folder }, ...functionAssigns.size > 0 ? { functionAssigns } : {}, ...!ps && !branchTexts ? { unsplittable: true } : {}, ...functionCalls.ran.size > 0 || functionCalls.notRun.size > 0 ? { functionCalls } : {}, ...ownLocals.size > 0 ? { locals: ownLocals } : {} };
+  return { file, invocations, heredocs, env, assigned: ps ? withoutEnvironmentPrefix(assigned) : assigned, calls, ...folder === STARTING_FOLDER ? {} : { folder }, ...functionAssigns.size > 0 ? { functionAssigns } : {}, ...!ps && !branchTexts ? { unsplittable: true } : {}, ...functionCalls.ran.size > 0 || functionCalls.notRun.size > 0 ? { functionCalls } : {}, ...ownLocals.size > 0 ? { locals: ownLocals } : {}, ...mayReturnEarly ? { mayReturnEarly: true } : {} };
   function pushInvocation(inv) {
     invocations.push(inv);
     const body = bodyBeingRead();
     if (body) readInBody.set(inv, body);
+  }
+  function callsAnyFunction(why) {
+    for (const [name, assigns] of functionAssigns) {
+      if (assigns.any !== void 0) return forgetAll(`variables ${why} (${name}: ${assigns.any})`);
+      for (const n of assigns.names) forget(n, unknown(`$${n} may be set by the function ${name}: ${why}`));
+    }
+  }
+  function inPipedGroup(ci) {
+    return (pipedGroups ??= pipedBraceGroups(commands)).some(([from, to]) => from <= ci && ci <= to);
   }
   function leaveValuesOf(run3, start, name) {
     const why = `may be set by the function ${name}`;
@@ -48983,9 +49020,8 @@ function interpretScript(file, script, initial, base, recordExpansions = false, 
       return false;
     }
     const start = copy(env);
-    for (const k of (functionAssigns.get(name) ?? scope.assignsOf(name))?.names ?? []) {
-      const held = setByFunctions.get(k);
-      if (!held || start.get(k) !== held.placeholder) continue;
+    for (const [k, held] of setByFunctions) {
+      if (start.get(k) !== held.placeholder) continue;
       const { before } = held;
       if (before === void 0) start.delete(k);
       else start.set(k, before);
@@ -49014,9 +49050,10 @@ function interpretScript(file, script, initial, base, recordExpansions = false, 
     for (const b of run3.functionCalls?.ran ?? []) ran.add(b);
     for (const b of run3.functionCalls?.notRun ?? []) functionCalls.notRun.add(b);
     if ((run3.functionCalls?.notRun.size ?? 0) > 0) functionCalls.notRun.add(fn.body);
-    const conditional = frames.length > 0 || afterOperator;
+    const conditional = frames.length > 0 || afterOperator || fn.conditional === true;
     for (const inv of run3.invocations) pushInvocation(conditional && !inv.conditional ? { ...inv, conditional } : inv);
-    if (leavesValues) leaveValuesOf(run3, start, name);
+    if (!leavesValues || fn.conditional || run3.mayReturnEarly || inPipedGroup(currentCommand)) return false;
+    leaveValuesOf(run3, start, name);
     return true;
   }
   function closeShellBody(body) {
@@ -49052,7 +49089,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false, 
     }
     if (body.name !== void 0) functionAssigns.set(body.name, { names: [...[...body.assigned].filter((n) => !locals.has(n)), ...changed].slice(0, MAX_FUNCTION_NAMES), ...any !== void 0 ? { any } : {} });
     if (body.name !== void 0) {
-      defined.set(body.name, { name: body.name, body: bodyScript(script, body.start, body.end) });
+      defined.set(body.name, { name: body.name, body: bodyScript(script, body.start, body.end), ...frames.length > 0 ? { conditional: true } : {} });
       scope.shared.definitions++;
     }
     for (const [k, v] of body.positionals) {
@@ -49227,6 +49264,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false, 
     for (const [k, v] of run3.functionAssigns ?? []) functionAssigns.set(k, v);
     if (run3.unsplittable) branchTexts = false;
     if (run3.folder !== void 0) changeFolderTo(run3.folder === UNKNOWN_FOLDER || folder === UNKNOWN_FOLDER ? UNKNOWN_FOLDER : nestedFolder(folder, run3.folder) ?? STARTING_FOLDER);
+    callsAnyFunction(`the sourced ${word?.raw ?? "file"} may call it`);
   }
   function shellAssigns(program, args) {
     const p = program.text;

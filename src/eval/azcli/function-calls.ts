@@ -42,6 +42,8 @@ export interface FunctionAssigns {
 export interface ShellFunction {
   name: string;
   body: CiScript;
+  /** Defined in an if's branch, a case arm or a loop: another definition may be the one called (what it sets is not handed back). */
+  conditional?: true;
 }
 
 /** What a run of a called body inherits from its caller: the functions defined by then, the depth, the work left. */

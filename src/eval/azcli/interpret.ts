@@ -106,6 +106,8 @@ export interface ScriptRun {
   functionCalls?: FunctionCalls;
   /** A called body's `local` names. */
   locals?: ReadonlySet<string>;
+  /** A called body may return before its end (a `return` under a condition): what it assigns is not handed back. */
+  mayReturnEarly?: true;
 }
 
 
@@ -384,6 +386,26 @@ const ARG_COUNT = '#';
  * `set -- …`/`set a b` (usually in an option-parsing loop: unknown wherever read). One in a
  * function's body (`bodies`) moves the function's own arguments.
  */
+/**
+ * The brace groups whose closing `}` is followed by a pipe or `&` (`{ …; } 2>&1 | tee log`):
+ * each runs in a subshell, so what is set inside does not reach the script. [first, last] command.
+ */
+function pipedBraceGroups(commands: readonly CiCommand[]): [number, number][] {
+  const out: [number, number][] = [];
+  const open: number[] = [];
+  for (let ci = 0; ci < commands.length; ci++) {
+    const c = commands[ci]!;
+    for (const w of c.argv) {
+      if (w.raw === '{') open.push(ci);
+      else if (w.raw === '}') {
+        const from = open.pop();
+        if (from !== undefined && PIPE_OR_BACKGROUND.has(c.before ?? '')) out.push([from, ci]);
+      } else if (!SHELL_LEADING_WORDS.has(w.raw)) break;
+    }
+  }
+  return out;
+}
+
 function movesPositionals(commands: readonly CiCommand[], bodies: readonly FunctionBody[]): boolean {
   let body = 0;
   for (let ci = 0; ci < commands.length; ci++) {
@@ -698,6 +720,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   const defined = new Map<string, ShellFunction>();
   /** In a called body's run: the names it declares `local` (not its caller's after the call). */
   const ownLocals = new Set<string>();
+  /** A called body's run met a `return`/`exit` under a condition (one it takes for sure ends the run). */
+  let mayReturnEarly = false;
   const functionCalls: FunctionCalls = { ran: new Set(), notRun: new Set() };
   /**
    * Calls made while a function's body is read at its definition, by that body: they count as run
@@ -867,6 +891,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   const bodyRestore = new Map<number, Map<string, Value | undefined>>();
   /** The last command of the function body being read that may read any variable (FunctionBody.readsAnyName); -1 outside one. */
   let readsAnyUntil = -1;
+  /** The brace groups piped or sent to the background (`pipedBraceGroups`), found when first asked. */
+  let pipedGroups: [number, number][] | undefined;
   /** Whether the command being read is in such a body: the scripts it runs or sources get values not known. */
   const inReadsAnyBody = (): boolean => readsAnyUntil >= currentCommand;
   let currentCommand = 0;
@@ -978,8 +1004,9 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       // called, a file sourced) holds on every path, the one past an `if … then exit; fi` too.
       if (t === 'then') {
         const top = frames[frames.length - 1];
-        if (top?.kind === 'if' && top.branches.length === 0 && top.entered === undefined) {
-          top.entered = top.before;
+        // (An `elif`'s condition too: it ran on every path past it, the fall-through included.)
+        if (top?.kind === 'if') {
+          top.entered ??= top.before;
           top.before = copy(env);
         }
         continue;
@@ -1048,6 +1075,12 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     // (Nor inside a function's body, which runs when called; nor in a pipeline or in the background,
     // each a subshell of its own.)
     if (head === 'exit' && top?.kind === 'if' && shellBody === top.body && (cmd.depth ?? 0) === top.depth && !RUNS_APART_AFTER.has(cmd.after ?? '') && !RUNS_APART_BEFORE.has(cmd.before ?? '')) top.exiting = true;
+    // `return` (or `exit`) in a called body's run: unconditional, nothing after it runs; under a
+    // condition, what follows may not run, so what the body assigns is not handed back (review 137).
+    if ((head === 'return' || head === 'exit') && scope.depth > 0 && !shellBody) {
+      if (frames.length === 0 && !afterOperator && (cmd.depth ?? 0) === 0 && !RUNS_APART_BEFORE.has(cmd.before ?? '')) break;
+      mayReturnEarly = true;
+    }
     if (head === 'unset') {
       // `unset -f f`: the function is gone (a later call runs a program of that name).
       if (rest[1]?.raw === '-f') {
@@ -1130,13 +1163,19 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     // `sudo f`, `env X=1 f`, `command f`, `nohup f` run a program, never a shell function (`time f` times it).
     const mayCallFunction = rest.slice(beforeWrappers, j).every((w) => w.text === 'time' || w.raw.startsWith('-'));
     // `retry 5 az acr create …` with `retry() { …; "$@"; }` in the script: the function runs the az command.
+    let viaRunner = false;
     if (isRunner(rest[j]!.raw)) {
       const az = rest.findIndex((w, k) => k > j && (w.raw === 'az' || azArray(w) !== undefined));
       if (az > 0) j = az;
       // `retry 3 create_pool gpu X`: the runner calls the function with the words after it.
       else {
-        const fnAt = rest.findIndex((w, k) => k > j && w.text !== undefined && (defined.has(w.text) || scope.functionNamed(w.text) !== undefined));
-        if (fnAt > 0) j = fnAt;
+        // (Its first word that is no option or count: `retry -n 3 f`, not `retry 3 echo … f`.)
+        const fnAt = rest.findIndex((w, k) => k > j && !/^(?:-.*|\d+)$/.test(w.raw));
+        const word = rest[fnAt]?.text;
+        if (fnAt > 0 && word !== undefined && (defined.has(word) || scope.functionNamed(word) !== undefined)) {
+          j = fnAt;
+          viaRunner = true;
+        }
       }
     }
     // `eval "${cmd[*]}"`: the array's words run as a command.
@@ -1169,7 +1208,10 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     }
     // A call of a function the script defined before: its body runs here, with these arguments.
     // (What the body leaves is the script's after it, unless the call runs in a subshell of its own.)
-    else if (!ps && mayCallFunction && program.text !== undefined) ranFunction = runCalledFunction(program, rest.slice(j + 1), assignments, !inSubstitution && !PIPE_OR_BACKGROUND.has(cmd.before ?? '') && cmd.after !== '|' && cmd.after !== '|&');
+    // `$step`, `"configure_${PROFILE}"`, `"$s"`: a command whose name is not known may be any function defined so far.
+    else if (!ps && mayCallFunction && program.text.includes('$')) {
+      if (!inSubstitution) callsAnyFunction(`the command ${program.raw.slice(0, 40)} may be a function`);
+    } else if (!ps && mayCallFunction) ranFunction = runCalledFunction(program, rest.slice(j + 1), assignments, !viaRunner && !inSubstitution && !PIPE_OR_BACKGROUND.has(cmd.before ?? '') && cmd.after !== '|' && cmd.after !== '|&');
     // A redirection written before the program may name the file (`>pool.yml cat <<EOF`).
     if (cmd.heredoc) recordHeredoc(cmd, [...rest.slice(prefixStart, j).filter((w) => !SHELL_ASSIGNMENT.test(w.raw)), ...rest.slice(j)]);
     recordCall(rest.slice(j), exportedEnvironment);
@@ -1194,13 +1236,26 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   // A subshell that ends the script (or a sourced file) ends with it: what it set is not the script's.
   if (!ps) leaveSubshellsTo(0);
   // What decides the commands' environment class reads `$env:ENVIRONMENT = 'prod'` as it reads `$environment`.
-  return { file, invocations, heredocs, env, assigned: ps ? withoutEnvironmentPrefix(assigned) : assigned, calls, ...(folder === STARTING_FOLDER ? {} : { folder }), ...(functionAssigns.size > 0 ? { functionAssigns } : {}), ...(!ps && !branchTexts ? { unsplittable: true as const } : {}), ...(functionCalls.ran.size > 0 || functionCalls.notRun.size > 0 ? { functionCalls } : {}), ...(ownLocals.size > 0 ? { locals: ownLocals } : {}) };
+  return { file, invocations, heredocs, env, assigned: ps ? withoutEnvironmentPrefix(assigned) : assigned, calls, ...(folder === STARTING_FOLDER ? {} : { folder }), ...(functionAssigns.size > 0 ? { functionAssigns } : {}), ...(!ps && !branchTexts ? { unsplittable: true as const } : {}), ...(functionCalls.ran.size > 0 || functionCalls.notRun.size > 0 ? { functionCalls } : {}), ...(ownLocals.size > 0 ? { locals: ownLocals } : {}), ...(mayReturnEarly ? { mayReturnEarly: true as const } : {}) };
 
   /** An az command this run reads; one in a function's body (at its definition, or run by a call made there) is that function's. */
   function pushInvocation(inv: AzInvocation): void {
     invocations.push(inv);
     const body = bodyBeingRead();
     if (body) readInBody.set(inv, body);
+  }
+
+  /** A command that may call any function defined so far (its name is not known, or a sourced file may call them): what they set is unknown after it. */
+  function callsAnyFunction(why: string): void {
+    for (const [name, assigns] of functionAssigns) {
+      if (assigns.any !== undefined) return forgetAll(`variables ${why} (${name}: ${assigns.any})`);
+      for (const n of assigns.names) forget(n, unknown(`$${n} may be set by the function ${name}: ${why}`));
+    }
+  }
+
+  /** Whether command `ci` is in a brace group run in a pipeline or in the background (`{ f; } | tee log`, `{ f; } &`): a subshell. */
+  function inPipedGroup(ci: number): boolean {
+    return (pipedGroups ??= pipedBraceGroups(commands)).some(([from, to]) => from <= ci && ci <= to);
   }
 
   /**
@@ -1269,10 +1324,9 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       return false;
     }
     const start = copy(env);
-    // (Only the names this function sets: another function's may have been set by a call not seen.)
-    for (const k of (functionAssigns.get(name) ?? scope.assignsOf(name))?.names ?? []) {
-      const held = setByFunctions.get(k);
-      if (!held || start.get(k) !== held.placeholder) continue;
+    // (Only placeholders of functions the script cannot call unseen: setByFunctions.)
+    for (const [k, held] of setByFunctions) {
+      if (start.get(k) !== held.placeholder) continue;
       const { before } = held;
       if (before === undefined) start.delete(k);
       else start.set(k, before);
@@ -1304,9 +1358,11 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     for (const b of run.functionCalls?.ran ?? []) ran.add(b);
     for (const b of run.functionCalls?.notRun ?? []) functionCalls.notRun.add(b);
     if ((run.functionCalls?.notRun.size ?? 0) > 0) functionCalls.notRun.add(fn.body);
-    const conditional = frames.length > 0 || afterOperator;
+    const conditional = frames.length > 0 || afterOperator || fn.conditional === true;
     for (const inv of run.invocations) pushInvocation(conditional && !inv.conditional ? { ...inv, conditional } : inv);
-    if (leavesValues) leaveValuesOf(run, start, name);
+    // (A body that may return early, or a call in a piped or background brace group: its values are not handed back; what it may set is unknown.)
+    if (!leavesValues || fn.conditional || run.mayReturnEarly || inPipedGroup(currentCommand)) return false;
+    leaveValuesOf(run, start, name);
     return true;
   }
 
@@ -1356,8 +1412,11 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     // What a call of it leaves (callsFunction): its variables not known.
     if (body.name !== undefined) functionAssigns.set(body.name, { names: [...[...body.assigned].filter((n) => !locals.has(n)), ...changed].slice(0, MAX_FUNCTION_NAMES), ...(any !== undefined ? { any } : {}) });
     // From here on a call of it runs its body (runCalledFunction).
+    // (One defined in an if's branch, a case arm or a loop may be another definition where it is
+    // called, `if …; then pick() {…}; else pick() {…}; fi`: its calls run, as a command in a branch
+    // is linted, but what it sets is not handed back; review 137.)
     if (body.name !== undefined) {
-      defined.set(body.name, { name: body.name, body: bodyScript(script, body.start, body.end) });
+      defined.set(body.name, { name: body.name, body: bodyScript(script, body.start, body.end), ...(frames.length > 0 ? { conditional: true as const } : {}) });
       scope.shared.definitions++;
     }
     // The script's own arguments again.
@@ -1600,6 +1659,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     if (run.unsplittable) branchTexts = false;
     // A `cd` in the sourced file moves this shell (self-review 70).
     if (run.folder !== undefined) changeFolderTo(run.folder === UNKNOWN_FOLDER || folder === UNKNOWN_FOLDER ? UNKNOWN_FOLDER : nestedFolder(folder, run.folder) ?? STARTING_FOLDER);
+    // The sourced file may call this script's functions (it is not told of them).
+    callsAnyFunction(`the sourced ${word?.raw ?? 'file'} may call it`);
   }
 
   /**
