@@ -1303,9 +1303,11 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    * has run): its body runs with the script's variables as they are here and the call's words
    * as `$1`…`$9` and `$#` (and the call's own `X=v` words: bash keeps them for the function),
    * in the folder the script is in; its az commands are this run's (in
-   * an if, a loop or after `&&`, conditional). What the body assigns is not read back
-   * (`callsFunction`: unknown after the call). A function that runs its arguments (`retry`)
-   * is read at its call already.
+   * an if, a loop or after `&&`, conditional). What the body assigns is the script's after the
+   * call (`leaveValuesOf`) when the call leaves values (`leavesValues`: not in a subshell, not
+   * through a runner) and the body surely ran to its end; true then. Otherwise false, and the
+   * caller makes what it may set unknown (`callsFunction`). A function that runs its arguments
+   * (`retry`) is read at its call already.
    */
   function runCalledFunction(call: CiWord, args: readonly CiWord[], prefix: readonly CiWord[], leavesValues: boolean): boolean {
     const name = call.text!;
@@ -1428,8 +1430,9 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   }
 
   /**
-   * A call of a function the script (or a file it sourced) defined before it: what the function
-   * sets (itself, or through the functions it called as they were then) is not known after it.
+   * A call of a function the script (or a file it sourced) defined before it whose body did not
+   * hand back its values (runCalledFunction): what the function sets (itself, or through the
+   * functions it called as they were then) is not known after it.
    * In a function body being read, those names are the body's too (it sets them when called).
    * (Not asked for a call in a pipeline or in the background: a subshell of its own.) Its arrays
    * are as its body left them (the value after the definition). Bounded: MAX_FUNCTION_NAMES per call.
