@@ -48061,9 +48061,9 @@ function bodyWords(body) {
   let runsItself = false;
   const words = /* @__PURE__ */ new Set();
   for (const cmd of body.commands) {
-    const program = cmd.argv.find((w) => w.raw !== "{" && w.raw !== "}" && !SHELL_LEADING_WORDS.has(w.raw) && !SHELL_ASSIGNMENT.test(w.raw))?.raw ?? "";
+    const program = cmd.argv[programAt(cmd.argv)]?.raw ?? "";
     if (program === "eval" || program.startsWith("$") || program.startsWith('"$') || SETS_VARIABLES.has(program)) runsItself = true;
-    if (cmd.argv.some((w, k) => SHELL_ASSIGNMENT.test(w.raw) && cmd.argv.slice(0, k).every((x) => x.raw === "{" || SHELL_LEADING_WORDS.has(x.raw) || SHELL_ASSIGNMENT.test(x.raw))) && program === "") runsItself = true;
+    if (program === "" && cmd.argv.some((w) => SHELL_ASSIGNMENT.test(w.raw))) runsItself = true;
     for (const w of cmd.argv) {
       const raw = w.raw;
       if (raw === "az" || isTerraformProgram(raw)) runsItself = true;
@@ -48074,6 +48074,9 @@ function bodyWords(body) {
   seen = { runsItself, words: [...words] };
   BODY_WORDS.set(body, seen);
   return seen;
+}
+function programAt(argv) {
+  return argv.findIndex((w) => w.raw !== "{" && w.raw !== "}" && !SHELL_LEADING_WORDS.has(w.raw) && !SHELL_ASSIGNMENT.test(w.raw));
 }
 function namesCallableUnseen(commands, bodies) {
   const names3 = new Set(bodies.flatMap((b) => b.name !== void 0 ? [b.name] : []));
@@ -48088,13 +48091,13 @@ function namesCallableUnseen(commands, bodies) {
     const cmd = commands[ci];
     if (cmd.commented) continue;
     const argv = cmd.argv;
-    const programAt = argv.findIndex((w) => w.raw !== "{" && w.raw !== "}" && !SHELL_LEADING_WORDS.has(w.raw) && !SHELL_ASSIGNMENT.test(w.raw));
-    const program = argv[programAt]?.raw ?? "";
+    const at2 = programAt(argv);
+    const program = argv[at2]?.raw ?? "";
     if ((program === "source" || program === ".") && !inBody(ci)) lastRunsOthers = ci;
     const runsItsWords = RUNS_ITS_WORDS.has(program) || argv.some((w) => w.raw.includes("=("));
     for (let k = 0; k < argv.length; k++) {
       const raw = argv[k].raw;
-      if (runsItsWords && k > programAt || SHELL_ASSIGNMENT.test(raw) || DECLARED_VALUE.test(raw)) holds2(raw.replace(/^[A-Za-z_]\w*\+?=/, ""));
+      if (runsItsWords && k > at2 || SHELL_ASSIGNMENT.test(raw) || DECLARED_VALUE.test(raw)) holds2(raw.replace(/^[A-Za-z_]\w*\+?=/, ""));
     }
   }
   for (const b of bodies) if (b.name !== void 0 && lastRunsOthers > b.end) out.add(b.name);
@@ -48416,18 +48419,14 @@ function unbraced(raw) {
   const m = /^\$\{((?:(?:env|global|script|local|private):)?[A-Za-z_]\w*)\}(=.*)?$/is.exec(raw);
   return m ? `$${m[1]}${m[2] ?? ""}` : raw;
 }
-function pipedBraceGroups(commands) {
+function localNames(cmd) {
+  const first = cmd.argv.find((w) => w.raw !== "{")?.raw;
+  if (first !== "local" && (first !== "declare" && first !== "typeset" || cmd.argv.some((w) => /^-\w*g/.test(w.raw)))) return [];
   const out = [];
-  const open = [];
-  for (let ci = 0; ci < commands.length; ci++) {
-    const c = commands[ci];
-    for (const w of c.argv) {
-      if (w.raw === "{") open.push(ci);
-      else if (w.raw === "}") {
-        const from = open.pop();
-        if (from !== void 0 && PIPE_OR_BACKGROUND.has(c.before ?? "")) out.push([from, ci]);
-      } else if (!SHELL_LEADING_WORDS.has(w.raw)) break;
-    }
+  for (const w of cmd.argv) {
+    const m = SHELL_ASSIGNMENT.exec(w.raw);
+    const name = m ? m[1] : /^[A-Za-z_]\w*$/.test(w.raw) && w.raw !== first ? w.raw : void 0;
+    if (name) out.push(name);
   }
   return out;
 }
@@ -48443,6 +48442,21 @@ function movesPositionals(commands, bodies) {
     if (first === "shift" || first === "set" && setsPositionals(words.slice(1))) return true;
   }
   return false;
+}
+function pipedBraceGroups(commands) {
+  const out = [];
+  const open = [];
+  for (let ci = 0; ci < commands.length; ci++) {
+    const c = commands[ci];
+    for (const w of c.argv) {
+      if (w.raw === "{") open.push(ci);
+      else if (w.raw === "}") {
+        const from = open.pop();
+        if (from !== void 0 && PIPE_OR_BACKGROUND.has(c.before ?? "")) out.push([from, ci]);
+      } else if (!SHELL_LEADING_WORDS.has(w.raw)) break;
+    }
+  }
+  return out;
 }
 function setsPositionals(args) {
   for (let i = 0; i < args.length; i++) {
@@ -48598,7 +48612,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false, 
   const readInBody = /* @__PURE__ */ new Map();
   const expandedInBody = /* @__PURE__ */ new Map();
   let callableUnseen;
-  const mayBeCalledUnseen = (name) => (callableUnseen ??= namesCallableUnseen(commands, functionsOf(commands, ps).all)).has(name);
+  const mayBeCalledUnseen = (name) => (callableUnseen ??= namesCallableUnseen(commands, functions.all)).has(name);
   const heredocs = [];
   const calls = [];
   const exported = new Set(initial.keys());
@@ -48717,26 +48731,8 @@ function interpretScript(file, script, initial, base, recordExpansions = false, 
         else env.set(k2, unknown(`$${k2} is an argument of the function${bodyStart.name !== void 0 ? ` ${bodyStart.name}` : ""}, known where it is called`));
       }
     }
-    if (!shellBody && scope.depth > 0) {
-      const first = cmd.argv.find((w) => w.raw !== "{")?.raw;
-      if (first === "local" || (first === "declare" || first === "typeset") && !cmd.argv.some((w) => /^-\w*g/.test(w.raw))) {
-        for (const w of cmd.argv) {
-          const m = SHELL_ASSIGNMENT.exec(w.raw);
-          const local = m ? m[1] : /^[A-Za-z_]\w*$/.test(w.raw) && w.raw !== first ? w.raw : void 0;
-          if (local) ownLocals.add(local);
-        }
-      }
-    }
-    if (shellBody) {
-      const first = cmd.argv.find((w) => w.raw !== "{")?.raw;
-      if (first === "local" || (first === "declare" || first === "typeset") && !cmd.argv.some((w) => /^-\w*g/.test(w.raw))) {
-        for (const w of cmd.argv) {
-          const m = SHELL_ASSIGNMENT.exec(w.raw);
-          const name = m ? m[1] : /^[A-Za-z_]\w*$/.test(w.raw) && w.raw !== first ? w.raw : void 0;
-          if (name) shellBody.locals.add(name);
-        }
-      }
-    }
+    const locals = shellBody ? shellBody.locals : scope.depth > 0 ? ownLocals : void 0;
+    if (locals) for (const name of localNames(cmd)) locals.add(name);
     const b = bodyAt.get(ci);
     if (b) {
       const saved = /* @__PURE__ */ new Map();
@@ -49092,10 +49088,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false, 
       defined.set(body.name, { name: body.name, body: bodyScript(script, body.start, body.end), ...frames.length > 0 ? { conditional: true } : {} });
       scope.shared.definitions++;
     }
-    for (const [k, v] of body.positionals) {
-      if (v === void 0) env.delete(k);
-      else env.set(k, v);
-    }
+    restoreVariables(body.positionals);
     shellBody = void 0;
   }
   function callsFunction(program) {

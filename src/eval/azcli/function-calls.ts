@@ -166,10 +166,11 @@ const BODY_WORDS = new WeakMap<CiScript, { runsItself: boolean; words: readonly 
  * Whether running `fn`'s body at a call may read anything the rules see: an `az` command (or a
  * `terraform` one, whose words CI001/CI005 read), an array or a variable run as a command
  * (`"${cmd[@]}"`, `$AZ`), an `eval`, an assignment or a sourced file (what it sets is the
- * script's after the call), or a call of a function defined by then (`functionNamed`) that may. A body of `echo`, `kubectl` and `helm` runs nothing linted: its call is not run
- * again (deploy scripts call such helpers dozens of times per run). Answers are kept per body
+ * script's after the call), or a call of a function defined by then (`functionNamed`) that may.
+ * A body of `echo`, `kubectl` and `helm` runs nothing linted: its call is not run again (deploy
+ * scripts call such helpers dozens of times per run). Answers are kept per body
  * while no function is defined anew (`shared`): sixty functions that each call all sixty were
- * asked again at every call, four levels down.
+ * asked again at every call, levels down.
  */
 export function mayRunCommands(fn: ShellFunction, functionNamed: (name: string) => ShellFunction | undefined, shared: SharedCallState): boolean {
   const known = shared.definitions;
@@ -200,11 +201,10 @@ function bodyWords(body: CiScript): { runsItself: boolean; words: readonly strin
   let runsItself = false;
   const words = new Set<string>();
   for (const cmd of body.commands) {
-    // The program: the first word after braces, keywords and the command's own `X=v` words.
-    const program = cmd.argv.find((w) => w.raw !== '{' && w.raw !== '}' && !SHELL_LEADING_WORDS.has(w.raw) && !SHELL_ASSIGNMENT.test(w.raw))?.raw ?? '';
+    const program = cmd.argv[programAt(cmd.argv)]?.raw ?? '';
     if (program === 'eval' || program.startsWith('$') || program.startsWith('"$') || SETS_VARIABLES.has(program)) runsItself = true;
-    // What it assigns is the script's after the call (not `local` names: a `local X=…` has `local` as its program).
-    if (cmd.argv.some((w, k) => SHELL_ASSIGNMENT.test(w.raw) && cmd.argv.slice(0, k).every((x) => x.raw === '{' || SHELL_LEADING_WORDS.has(x.raw) || SHELL_ASSIGNMENT.test(x.raw))) && program === '') runsItself = true;
+    // What it assigns is the script's after the call: a command of assignments only (a `local X=…` has `local` as its program).
+    if (program === '' && cmd.argv.some((w) => SHELL_ASSIGNMENT.test(w.raw))) runsItself = true;
     for (const w of cmd.argv) {
       const raw = w.raw;
       // (Anywhere in the command: `sudo az …`, `retry 3 az …`.)
@@ -219,6 +219,11 @@ function bodyWords(body: CiScript): { runsItself: boolean; words: readonly strin
 }
 
 const FUNCTION_WORD = /^[A-Za-z_][\w-]*$/;
+
+/** The index of a command's program: the first word after braces, keywords and the command's own `X=v` words (-1: none). */
+function programAt(argv: readonly { raw: string }[]): number {
+  return argv.findIndex((w) => w.raw !== '{' && w.raw !== '}' && !SHELL_LEADING_WORDS.has(w.raw) && !SHELL_ASSIGNMENT.test(w.raw));
+}
 /** Programs that set the script's variables: a body with one is run at its calls, so what it sets holds after them. */
 const SETS_VARIABLES = new Set(['export', 'readonly', 'declare', 'typeset', 'source', '.', ':']);
 
@@ -244,14 +249,14 @@ export function namesCallableUnseen(commands: readonly CiCommand[], bodies: read
     const cmd = commands[ci]!;
     if (cmd.commented) continue;
     const argv = cmd.argv;
-    const programAt = argv.findIndex((w) => w.raw !== '{' && w.raw !== '}' && !SHELL_LEADING_WORDS.has(w.raw) && !SHELL_ASSIGNMENT.test(w.raw));
-    const program = argv[programAt]?.raw ?? '';
+    const at = programAt(argv);
+    const program = argv[at]?.raw ?? '';
     // (A file sourced in a function's body is sourced when that function is called.)
     if ((program === 'source' || program === '.') && !inBody(ci)) lastRunsOthers = ci;
     const runsItsWords = RUNS_ITS_WORDS.has(program) || argv.some((w) => w.raw.includes('=('));
     for (let k = 0; k < argv.length; k++) {
       const raw = argv[k]!.raw;
-      if ((runsItsWords && k > programAt) || SHELL_ASSIGNMENT.test(raw) || DECLARED_VALUE.test(raw)) holds(raw.replace(/^[A-Za-z_]\w*\+?=/, ''));
+      if ((runsItsWords && k > at) || SHELL_ASSIGNMENT.test(raw) || DECLARED_VALUE.test(raw)) holds(raw.replace(/^[A-Za-z_]\w*\+?=/, ''));
     }
   }
   for (const b of bodies) if (b.name !== undefined && lastRunsOthers > b.end) out.add(b.name);
@@ -265,3 +270,4 @@ const DECLARED_VALUE = /^["'][A-Za-z_]\w*=/;
 
 /** A name as it may be written inside a word (`step=deploy`, `"deploy"`, `retry deploy`): not part of a longer name or a path. */
 const NAME_IN_WORD = /(?<![\w./-])[A-Za-z_][\w-]*(?![\w./-])/g;
+

@@ -110,7 +110,6 @@ export interface ScriptRun {
   mayReturnEarly?: true;
 }
 
-
 /** At most this many names a function's call makes unknown (its own and its callees'). */
 const MAX_FUNCTION_NAMES = 256;
 
@@ -381,11 +380,38 @@ const POSITIONALS: readonly string[] = ['1', '2', '3', '4', '5', '6', '7', '8', 
  */
 const ARG_COUNT = '#';
 
+/** The names a command makes a function's own: `local x=… y`, `declare`/`typeset` without `-g`. */
+function localNames(cmd: CiCommand): string[] {
+  const first = cmd.argv.find((w) => w.raw !== '{')?.raw;
+  if (first !== 'local' && ((first !== 'declare' && first !== 'typeset') || cmd.argv.some((w) => /^-\w*g/.test(w.raw)))) return [];
+  const out: string[] = [];
+  for (const w of cmd.argv) {
+    const m = SHELL_ASSIGNMENT.exec(w.raw);
+    const name = m ? m[1]! : /^[A-Za-z_]\w*$/.test(w.raw) && w.raw !== first ? w.raw : undefined;
+    if (name) out.push(name);
+  }
+  return out;
+}
+
 /**
  * Whether a script moves or replaces its positional parameters at its own level: `shift` or
  * `set -- …`/`set a b` (usually in an option-parsing loop: unknown wherever read). One in a
  * function's body (`bodies`) moves the function's own arguments.
  */
+function movesPositionals(commands: readonly CiCommand[], bodies: readonly FunctionBody[]): boolean {
+  let body = 0;
+  for (let ci = 0; ci < commands.length; ci++) {
+    while (body < bodies.length && bodies[body]!.end < ci) body++;
+    if (body < bodies.length && bodies[body]!.start <= ci) continue;
+    const cmd = commands[ci]!;
+    if (cmd.commented) continue;
+    const words = cmd.argv.map((w) => w.raw).filter((w) => !SHELL_LEADING_WORDS.has(w) && w !== '{' && w !== '}');
+    const first = words[0];
+    if (first === 'shift' || (first === 'set' && setsPositionals(words.slice(1)))) return true;
+  }
+  return false;
+}
+
 /**
  * The brace groups whose closing `}` is followed by a pipe or `&` (`{ …; } 2>&1 | tee log`):
  * each runs in a subshell, so what is set inside does not reach the script. [first, last] command.
@@ -404,20 +430,6 @@ function pipedBraceGroups(commands: readonly CiCommand[]): [number, number][] {
     }
   }
   return out;
-}
-
-function movesPositionals(commands: readonly CiCommand[], bodies: readonly FunctionBody[]): boolean {
-  let body = 0;
-  for (let ci = 0; ci < commands.length; ci++) {
-    while (body < bodies.length && bodies[body]!.end < ci) body++;
-    if (body < bodies.length && bodies[body]!.start <= ci) continue;
-    const cmd = commands[ci]!;
-    if (cmd.commented) continue;
-    const words = cmd.argv.map((w) => w.raw).filter((w) => !SHELL_LEADING_WORDS.has(w) && w !== '{' && w !== '}');
-    const first = words[0];
-    if (first === 'shift' || (first === 'set' && setsPositionals(words.slice(1)))) return true;
-  }
-  return false;
 }
 
 /**
@@ -703,7 +715,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   const textsReadHere = (): boolean => branchTexts && !shellBody;
   // The caller's arguments are `$1`…: only where they stay what the caller passed. Moved or
   // replaced, they are unknown (not unset: a `${1:-dev}` default would be a wrong known value).
-  // (A function's body has its own: `openShellBody`.)
+  // (A function's body has its own: set where the loop below enters one.)
   if (!ps && movesPositionals(script.commands, functionsOf(script.commands, ps).all)) {
     for (const k of POSITIONALS) env.set(k, unknown(`$${k}: the script shifts or resets its arguments`));
     env.delete(ARG_COUNT);
@@ -736,7 +748,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   const expandedInBody = new Map<CiCommand, CiScript>();
   /** The functions whose name the script writes where the linter may not see a call (`retry f`, `trap f`, `step=f; $step`, a file sourced after it): found when first asked. */
   let callableUnseen: ReadonlySet<string> | undefined;
-  const mayBeCalledUnseen = (name: string): boolean => (callableUnseen ??= namesCallableUnseen(commands, functionsOf(commands, ps).all)).has(name);
+  const mayBeCalledUnseen = (name: string): boolean => (callableUnseen ??= namesCallableUnseen(commands, functions.all)).has(name);
   const heredocs: HeredocWrite[] = [];
   const calls: ScriptCall[] = [];
   const exported = new Set<string>(initial.keys());
@@ -925,28 +937,10 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
         else env.set(k, unknown(`$${k} is an argument of the function${bodyStart.name !== undefined ? ` ${bodyStart.name}` : ''}, known where it is called`));
       }
     }
-    // A called body's own `local` names (runCalledFunction does not hand them back).
-    if (!shellBody && scope.depth > 0) {
-      const first = cmd.argv.find((w) => w.raw !== '{')?.raw;
-      if (first === 'local' || ((first === 'declare' || first === 'typeset') && !cmd.argv.some((w) => /^-\w*g/.test(w.raw)))) {
-        for (const w of cmd.argv) {
-          const m = SHELL_ASSIGNMENT.exec(w.raw);
-          const local = m ? m[1]! : /^[A-Za-z_]\w*$/.test(w.raw) && w.raw !== first ? w.raw : undefined;
-          if (local) ownLocals.add(local);
-        }
-      }
-    }
-    // `local x=…`, `declare x` in the body: the function's own.
-    if (shellBody) {
-      const first = cmd.argv.find((w) => w.raw !== '{')?.raw;
-      if (first === 'local' || ((first === 'declare' || first === 'typeset') && !cmd.argv.some((w) => /^-\w*g/.test(w.raw)))) {
-        for (const w of cmd.argv) {
-          const m = SHELL_ASSIGNMENT.exec(w.raw);
-          const name = m ? m[1]! : /^[A-Za-z_]\w*$/.test(w.raw) && w.raw !== first ? w.raw : undefined;
-          if (name) shellBody.locals.add(name);
-        }
-      }
-    }
+    // `local x=…`, `declare x` in the body being read: the function's own; in a called body's run,
+    // its own too (runCalledFunction does not hand them back).
+    const locals = shellBody ? shellBody.locals : scope.depth > 0 ? ownLocals : undefined;
+    if (locals) for (const name of localNames(cmd)) locals.add(name);
     // Entering a function body: what the script sets again after it is not known where the body reads it.
     const b = bodyAt.get(ci);
     if (b) {
@@ -1310,7 +1304,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    * (`retry`) is read at its call already.
    */
   function runCalledFunction(call: CiWord, args: readonly CiWord[], prefix: readonly CiWord[], leavesValues: boolean): boolean {
-    const name = call.text!;
+    const name = call.text;
     const lookup = (n: string): ShellFunction | undefined => defined.get(n) ?? scope.functionNamed(n);
     const fn = lookup(name);
     if (!fn || isRunner(name)) return false;
@@ -1422,10 +1416,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       scope.shared.definitions++;
     }
     // The script's own arguments again.
-    for (const [k, v] of body.positionals) {
-      if (v === undefined) env.delete(k);
-      else env.set(k, v);
-    }
+    restoreVariables(body.positionals);
     shellBody = undefined;
   }
 
