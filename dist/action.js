@@ -64564,7 +64564,6 @@ async function filesOnlyFolders(frontEnds, given, dataFiles, givenKinds, cliVarF
   }
   const out = [];
   for (const [top, files] of byRepository) {
-    let everyFile;
     const wide = {
       root: top,
       host,
@@ -64572,7 +64571,7 @@ async function filesOnlyFolders(frontEnds, given, dataFiles, givenKinds, cliVarF
       cliVarFiles,
       givenKinds,
       ...facts ? { facts } : {},
-      list: async (accept) => (await (everyFile ??= listFiles([top], { root, gitignore: options.gitignore, ignorePatterns: [...ignorePatterns], reader: host, onUnreadIndex }))).filter((f) => accept(f) && !config.isIgnored(f))
+      list: async (accept) => (await listFiles([top], { root, gitignore: options.gitignore, ignorePatterns: [...ignorePatterns], reader: host, onUnreadIndex, accept })).filter((f) => !config.isIgnored(f))
     };
     const definitionFiles = policyKindOf ? (await policyDefinitionFiles(wide, policyKindOf, options.tfDataDir)).filter((f) => !files.includes(f)) : [];
     let asked = files;

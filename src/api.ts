@@ -232,9 +232,10 @@ async function filesOnlyFolders(frontEnds: readonly FrontEnd[], given: readonly 
   }
   const out: string[] = [];
   for (const [top, files] of byRepository) {
-    // One walk of the repository however many front ends list it (a staged .tf file and a
-    // script look for their callers in the same tree): `accept` is a filter on the listing.
-    let everyFile: Promise<string[]> | undefined;
+    // A walk per front end that lists the repository (a staged .tf file and a script look for
+    // their callers in the same tree), each judging only the files it accepts against the ignore
+    // rules (a .tf file's callers: a few dozen of thousands of files); the host keeps every
+    // folder's listing, so a second walk reads no folder again.
     const wide: FilesOnlyView = {
       root: top,
       host,
@@ -242,7 +243,7 @@ async function filesOnlyFolders(frontEnds: readonly FrontEnd[], given: readonly 
       cliVarFiles,
       givenKinds,
       ...(facts ? { facts } : {}),
-      list: async (accept) => (await (everyFile ??= listFiles([top], { root, gitignore: options.gitignore, ignorePatterns: [...ignorePatterns], reader: host, onUnreadIndex }))).filter((f) => accept(f) && !config.isIgnored(f)),
+      list: async (accept) => (await listFiles([top], { root, gitignore: options.gitignore, ignorePatterns: [...ignorePatterns], reader: host, onUnreadIndex, accept })).filter((f) => !config.isIgnored(f)),
     };
     // The repository's policy definitions apply to the given files: a definition's file is read
     // as the folder run reads it (its folder, its callers), so it is asked for as a given file.

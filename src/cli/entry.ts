@@ -21,11 +21,12 @@
  * which build ran and why. `MLOPS_IAC_LINT_CODE_CACHE_OUT=<file>` is the build's: run the
  * bundle without a cache and write the cache of this run to <file> at exit.
  */
-import fs from 'node:fs';
+// Named imports (code-cache.ts says why), but node:module's: its optional members are read off it.
+import { closeSync, fstatSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import nodeModule, { createRequire } from 'node:module';
-import path from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import vm from 'node:vm';
+import { Script } from 'node:vm';
 import { currentKey, decodeCodeCache, digest, encodeCodeCache, MAX_CACHE_BYTES, type Decoded } from './code-cache.js';
 
 // Defined by scripts/build.mjs: the SHA-256 of the bundle built beside this bin.
@@ -44,13 +45,13 @@ const makeTo = process.env.MLOPS_IAC_LINT_CODE_CACHE_OUT;
 function readCache(file: string): Decoded {
   let bytes: Buffer;
   try {
-    const fd = fs.openSync(file, 'r');
+    const fd = openSync(file, 'r');
     try {
-      const size = fs.fstatSync(fd).size;
+      const size = fstatSync(fd).size;
       if (size > MAX_CACHE_BYTES) return { reason: `larger than ${MAX_CACHE_BYTES} bytes` };
-      bytes = fs.readFileSync(fd);
+      bytes = readFileSync(fd);
     } finally {
-      fs.closeSync(fd);
+      closeSync(fd);
     }
   } catch (e) {
     return { reason: `unreadable (${(e as NodeJS.ErrnoException).code ?? 'error'})` };
@@ -62,7 +63,7 @@ function readCache(file: string): Decoded {
 function readBundle(file: string): { source: string } | { reason: string } {
   let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(file);
+    bytes = readFileSync(file);
   } catch (e) {
     return { reason: `${BUNDLE} is unreadable (${(e as NodeJS.ErrnoException).code ?? 'error'})` };
   }
@@ -73,19 +74,19 @@ function readBundle(file: string): { source: string } | { reason: string } {
 
 /** Compiles and runs the bundle, with V8's `cachedData` when given; returns whether V8 took it. */
 function runBundle(file: string, source: string, cachedData: Buffer | undefined): boolean | undefined {
-  const script = new vm.Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
+  const script = new Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
   if (makeTo) {
     // At exit V8's cache holds every function the run compiled, not only the top level.
     process.once('beforeExit', () => {
       const tmp = `${makeTo}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, encodeCodeCache(currentKey(__MLOPS_BUNDLE_HASH__), script.createCachedData()));
-      fs.renameSync(tmp, makeTo);
+      writeFileSync(tmp, encodeCodeCache(currentKey(__MLOPS_BUNDLE_HASH__), script.createCachedData()));
+      renameSync(tmp, makeTo);
     });
   }
   // The bundle is one function expression: (exports, require, module, __filename, __dirname, importMetaUrl).
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
   const module = { exports: {} };
-  wrapper.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file), pathToFileURL(file).href);
+  wrapper.call(module.exports, module.exports, createRequire(file), module, file, dirname(file), pathToFileURL(file).href);
   return cachedData ? !script.cachedDataRejected : undefined;
 }
 
@@ -115,13 +116,13 @@ function report(line: string): void {
   if (mode === 'report') process.stderr.write(`mlops-iac-lint: ${line}\n`);
 }
 
-const bundle = path.join(here, BUNDLE);
+const bundle = join(here, BUNDLE);
 if (makeTo) {
   const read = readBundle(bundle);
   if (!('source' in read)) throw new Error(`no code cache made: ${read.reason}`);
   runBundle(bundle, read.source, undefined);
 } else {
-  const cache: Decoded = mode === 'off' ? { reason: 'MLOPS_IAC_LINT_CODE_CACHE=off' } : readCache(path.join(here, CACHE));
+  const cache: Decoded = mode === 'off' ? { reason: 'MLOPS_IAC_LINT_CODE_CACHE=off' } : readCache(join(here, CACHE));
   const read = 'data' in cache ? readBundle(bundle) : cache;
   if ('data' in cache && 'source' in read) {
     const taken = runBundle(bundle, read.source, cache.data);
