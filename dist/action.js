@@ -778,7 +778,20 @@ function monotonicMs() {
   return Number(process.hrtime.bigint()) / 1e6;
 }
 function todayUtc(now = /* @__PURE__ */ new Date()) {
-  return now.toISOString().slice(0, 10);
+  return utcDateOf(now.getTime());
+}
+function utcDateOf(ms) {
+  if (!Number.isFinite(ms)) throw new RangeError("Invalid time value");
+  const z = Math.floor(ms / 864e5) + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 var init_clock = __esm({
   "src/core/clock.ts"() {
@@ -1300,50 +1313,6 @@ var init_scanner = __esm({
   }
 });
 
-// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
-var cachedSpaces, maxCachedValues, cachedBreakLinesWithSpaces;
-var init_string_intern = __esm({
-  "node_modules/jsonc-parser/lib/esm/impl/string-intern.js"() {
-    cachedSpaces = new Array(20).fill(0).map((_, index) => {
-      return " ".repeat(index);
-    });
-    maxCachedValues = 200;
-    cachedBreakLinesWithSpaces = {
-      " ": {
-        "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
-          return "\n" + " ".repeat(index);
-        }),
-        "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
-          return "\r" + " ".repeat(index);
-        }),
-        "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
-          return "\r\n" + " ".repeat(index);
-        })
-      },
-      "	": {
-        "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
-          return "\n" + "	".repeat(index);
-        }),
-        "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
-          return "\r" + "	".repeat(index);
-        }),
-        "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
-          return "\r\n" + "	".repeat(index);
-        })
-      }
-    };
-  }
-});
-
-// node_modules/jsonc-parser/lib/esm/impl/format.js
-var init_format = __esm({
-  "node_modules/jsonc-parser/lib/esm/impl/format.js"() {
-    "use strict";
-    init_scanner();
-    init_string_intern();
-  }
-});
-
 // node_modules/jsonc-parser/lib/esm/impl/parser.js
 function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
@@ -1790,74 +1759,11 @@ var init_parser = __esm({
   }
 });
 
-// node_modules/jsonc-parser/lib/esm/impl/edit.js
-var init_edit = __esm({
-  "node_modules/jsonc-parser/lib/esm/impl/edit.js"() {
-    "use strict";
-    init_format();
-    init_parser();
-  }
-});
-
-// node_modules/jsonc-parser/lib/esm/main.js
-var createScanner2, ScanError, SyntaxKind, parseTree2, findNodeAtLocation2, findNodeAtOffset2, ParseErrorCode;
-var init_main = __esm({
-  "node_modules/jsonc-parser/lib/esm/main.js"() {
-    "use strict";
-    init_format();
-    init_edit();
+// jsonc-slim:jsonc-parser
+var init_jsonc_parser = __esm({
+  "jsonc-slim:jsonc-parser"() {
     init_scanner();
     init_parser();
-    createScanner2 = createScanner;
-    (function(ScanError2) {
-      ScanError2[ScanError2["None"] = 0] = "None";
-      ScanError2[ScanError2["UnexpectedEndOfComment"] = 1] = "UnexpectedEndOfComment";
-      ScanError2[ScanError2["UnexpectedEndOfString"] = 2] = "UnexpectedEndOfString";
-      ScanError2[ScanError2["UnexpectedEndOfNumber"] = 3] = "UnexpectedEndOfNumber";
-      ScanError2[ScanError2["InvalidUnicode"] = 4] = "InvalidUnicode";
-      ScanError2[ScanError2["InvalidEscapeCharacter"] = 5] = "InvalidEscapeCharacter";
-      ScanError2[ScanError2["InvalidCharacter"] = 6] = "InvalidCharacter";
-    })(ScanError || (ScanError = {}));
-    (function(SyntaxKind2) {
-      SyntaxKind2[SyntaxKind2["OpenBraceToken"] = 1] = "OpenBraceToken";
-      SyntaxKind2[SyntaxKind2["CloseBraceToken"] = 2] = "CloseBraceToken";
-      SyntaxKind2[SyntaxKind2["OpenBracketToken"] = 3] = "OpenBracketToken";
-      SyntaxKind2[SyntaxKind2["CloseBracketToken"] = 4] = "CloseBracketToken";
-      SyntaxKind2[SyntaxKind2["CommaToken"] = 5] = "CommaToken";
-      SyntaxKind2[SyntaxKind2["ColonToken"] = 6] = "ColonToken";
-      SyntaxKind2[SyntaxKind2["NullKeyword"] = 7] = "NullKeyword";
-      SyntaxKind2[SyntaxKind2["TrueKeyword"] = 8] = "TrueKeyword";
-      SyntaxKind2[SyntaxKind2["FalseKeyword"] = 9] = "FalseKeyword";
-      SyntaxKind2[SyntaxKind2["StringLiteral"] = 10] = "StringLiteral";
-      SyntaxKind2[SyntaxKind2["NumericLiteral"] = 11] = "NumericLiteral";
-      SyntaxKind2[SyntaxKind2["LineCommentTrivia"] = 12] = "LineCommentTrivia";
-      SyntaxKind2[SyntaxKind2["BlockCommentTrivia"] = 13] = "BlockCommentTrivia";
-      SyntaxKind2[SyntaxKind2["LineBreakTrivia"] = 14] = "LineBreakTrivia";
-      SyntaxKind2[SyntaxKind2["Trivia"] = 15] = "Trivia";
-      SyntaxKind2[SyntaxKind2["Unknown"] = 16] = "Unknown";
-      SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
-    })(SyntaxKind || (SyntaxKind = {}));
-    parseTree2 = parseTree;
-    findNodeAtLocation2 = findNodeAtLocation;
-    findNodeAtOffset2 = findNodeAtOffset;
-    (function(ParseErrorCode2) {
-      ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
-      ParseErrorCode2[ParseErrorCode2["InvalidNumberFormat"] = 2] = "InvalidNumberFormat";
-      ParseErrorCode2[ParseErrorCode2["PropertyNameExpected"] = 3] = "PropertyNameExpected";
-      ParseErrorCode2[ParseErrorCode2["ValueExpected"] = 4] = "ValueExpected";
-      ParseErrorCode2[ParseErrorCode2["ColonExpected"] = 5] = "ColonExpected";
-      ParseErrorCode2[ParseErrorCode2["CommaExpected"] = 6] = "CommaExpected";
-      ParseErrorCode2[ParseErrorCode2["CloseBraceExpected"] = 7] = "CloseBraceExpected";
-      ParseErrorCode2[ParseErrorCode2["CloseBracketExpected"] = 8] = "CloseBracketExpected";
-      ParseErrorCode2[ParseErrorCode2["EndOfFileExpected"] = 9] = "EndOfFileExpected";
-      ParseErrorCode2[ParseErrorCode2["InvalidCommentToken"] = 10] = "InvalidCommentToken";
-      ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfComment"] = 11] = "UnexpectedEndOfComment";
-      ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfString"] = 12] = "UnexpectedEndOfString";
-      ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfNumber"] = 13] = "UnexpectedEndOfNumber";
-      ParseErrorCode2[ParseErrorCode2["InvalidUnicode"] = 14] = "InvalidUnicode";
-      ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
-      ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
-    })(ParseErrorCode || (ParseErrorCode = {}));
   }
 });
 
@@ -2581,7 +2487,7 @@ var init_fast_tree = __esm({
 // src/parse/json/index.ts
 function commaMessage(root, offset) {
   if (!root) return ERROR_MESSAGES[ERROR_COMMA_EXPECTED];
-  let n = findNodeAtOffset2(root, offset, true) ?? root;
+  let n = findNodeAtOffset(root, offset, true) ?? root;
   while (n && n.type !== "object" && n.type !== "array") n = n.parent;
   if (n?.type === "object") return "Expected a comma or '}' here";
   if (n?.type === "array") return "Expected a comma or ']' here";
@@ -2607,7 +2513,7 @@ function parseJsoncTolerant(text2, file, lineMap = new LineMap(text2)) {
     return { file, text: text2, lineMap, errors: [{ message: nestingMessage(), range: lineMap.range(tooDeep, tooDeep + 1) }], comments: [] };
   }
   try {
-    root = parseTree2(src, rawErrors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+    root = parseTree(src, rawErrors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
   } catch (e) {
     return {
       file,
@@ -2630,7 +2536,7 @@ function strictJsonError(parsed) {
   if (first) return { message: 'Comments are not allowed in JSON syntax; write a "//" property instead', range: first.range };
   if (!/,\s*[}\]]/.test(parsed.text)) return void 0;
   const errors = [];
-  parseTree2(parsed.text, errors, { allowTrailingComma: false, disallowComments: false, allowEmptyContent: false });
+  parseTree(parsed.text, errors, { allowTrailingComma: false, disallowComments: false, allowEmptyContent: false });
   const e = errors[0];
   if (!e) return void 0;
   let comma = e.offset - 1;
@@ -2716,7 +2622,7 @@ function fixMultilineStrings(node, text2, starts) {
 function scanComments(text2, lineMap) {
   const out = [];
   if (!hasComment(text2)) return out;
-  const scanner = createScanner2(text2, false);
+  const scanner = createScanner(text2, false);
   for (let guard = 0; guard < text2.length + 2; guard++) {
     const kind = scanner.scan();
     if (kind === TOKEN_EOF) break;
@@ -2838,7 +2744,7 @@ var ERROR_MESSAGES, TOKEN_LINE_COMMENT, TOKEN_BLOCK_COMMENT, TOKEN_EOF, ERROR_CO
 var init_json = __esm({
   "src/parse/json/index.ts"() {
     "use strict";
-    init_main();
+    init_jsonc_parser();
     init_source();
     init_value();
     init_nesting();
@@ -13490,7 +13396,7 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse2(serialize(uri, options), options);
+        parse(serialize(uri, options), options);
       }
       return uri;
     }
@@ -13533,8 +13439,8 @@ var require_fast_uri = __commonJS({
     function resolveComponent(base, relative, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse2(serialize(base, options), options);
-        relative = parse2(serialize(relative, options), options);
+        base = parse(serialize(base, options), options);
+        relative = parse(serialize(relative, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative.scheme) {
@@ -13852,7 +13758,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse2(uri, opts) {
+    function parse(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -13889,7 +13795,7 @@ var require_fast_uri = __commonJS({
       resolveComponent,
       equal: equal3,
       serialize,
-      parse: parse2
+      parse
     };
     module.exports = fastUri;
     module.exports.default = fastUri;
@@ -14291,10 +14197,10 @@ var require_core = __commonJS({
         return this;
       }
       // Add format
-      addFormat(name, format2) {
-        if (typeof format2 == "string")
-          format2 = new RegExp(format2);
-        this.formats[name] = format2;
+      addFormat(name, format) {
+        if (typeof format == "string")
+          format = new RegExp(format);
+        this.formats[name] = format;
         return this;
       }
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
@@ -14412,9 +14318,9 @@ var require_core = __commonJS({
     }
     function addInitialFormats() {
       for (const name in this.opts.formats) {
-        const format2 = this.opts.formats[name];
-        if (format2)
-          this.addFormat(name, format2);
+        const format = this.opts.formats[name];
+        if (format)
+          this.addFormat(name, format);
       }
     }
     function addInitialKeywords(defs) {
@@ -16097,18 +16003,18 @@ var require_format = __commonJS({
           });
           const fDef = gen.const("fDef", (0, codegen_1._)`${fmts}[${schemaCode}]`);
           const fType = gen.let("fType");
-          const format2 = gen.let("format");
-          gen.if((0, codegen_1._)`typeof ${fDef} == "object" && !(${fDef} instanceof RegExp)`, () => gen.assign(fType, (0, codegen_1._)`${fDef}.type || "string"`).assign(format2, (0, codegen_1._)`${fDef}.validate`), () => gen.assign(fType, (0, codegen_1._)`"string"`).assign(format2, fDef));
+          const format = gen.let("format");
+          gen.if((0, codegen_1._)`typeof ${fDef} == "object" && !(${fDef} instanceof RegExp)`, () => gen.assign(fType, (0, codegen_1._)`${fDef}.type || "string"`).assign(format, (0, codegen_1._)`${fDef}.validate`), () => gen.assign(fType, (0, codegen_1._)`"string"`).assign(format, fDef));
           cxt.fail$data((0, codegen_1.or)(unknownFmt(), invalidFmt()));
           function unknownFmt() {
             if (opts.strictSchema === false)
               return codegen_1.nil;
-            return (0, codegen_1._)`${schemaCode} && !${format2}`;
+            return (0, codegen_1._)`${schemaCode} && !${format}`;
           }
           function invalidFmt() {
-            const callFormat = schemaEnv.$async ? (0, codegen_1._)`(${fDef}.async ? await ${format2}(${data}) : ${format2}(${data}))` : (0, codegen_1._)`${format2}(${data})`;
-            const validData = (0, codegen_1._)`(typeof ${format2} == "function" ? ${callFormat} : ${format2}.test(${data}))`;
-            return (0, codegen_1._)`${format2} && ${format2} !== true && ${fType} === ${ruleType} && !${validData}`;
+            const callFormat = schemaEnv.$async ? (0, codegen_1._)`(${fDef}.async ? await ${format}(${data}) : ${format}(${data}))` : (0, codegen_1._)`${format}(${data})`;
+            const validData = (0, codegen_1._)`(typeof ${format} == "function" ? ${callFormat} : ${format}.test(${data}))`;
+            return (0, codegen_1._)`${format} && ${format} !== true && ${fType} === ${ruleType} && !${validData}`;
           }
         }
         function validateFormat() {
@@ -16119,7 +16025,7 @@ var require_format = __commonJS({
           }
           if (formatDef === true)
             return;
-          const [fmtType, format2, fmtRef] = getFormat(formatDef);
+          const [fmtType, format, fmtRef] = getFormat(formatDef);
           if (fmtType === ruleType)
             cxt.pass(validCondition());
           function unknownFormat() {
@@ -16146,7 +16052,7 @@ var require_format = __commonJS({
                 throw new Error("async format in sync schema");
               return (0, codegen_1._)`await ${fmtRef}(${data})`;
             }
-            return typeof format2 == "function" ? (0, codegen_1._)`${fmtRef}(${data})` : (0, codegen_1._)`${fmtRef}.test(${data})`;
+            return typeof format == "function" ? (0, codegen_1._)`${fmtRef}(${data})` : (0, codegen_1._)`${fmtRef}.test(${data})`;
           }
         }
       }
@@ -16161,8 +16067,8 @@ var require_format2 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var format_1 = require_format();
-    var format2 = [format_1.default];
-    exports.default = format2;
+    var format = [format_1.default];
+    exports.default = format;
   }
 });
 
@@ -19639,7 +19545,7 @@ function goJson(v) {
   return walk4(v);
 }
 var MAX_FORMAT_WIDTH, VERB, segmenter, MAX_JSON_NODES;
-var init_format2 = __esm({
+var init_format = __esm({
   "src/eval/terraform/format.ts"() {
     "use strict";
     init_decimal();
@@ -19990,7 +19896,7 @@ var init_functions = __esm({
     init_json();
     init_nesting();
     init_decimal();
-    init_format2();
+    init_format();
     init_regex();
     init_arrays();
     unk = (name, at2, cause) => unknown(cause && cause.kind === "unknown" ? cause.reason : `${name}() result is not known statically`, at2);
@@ -24031,14 +23937,14 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
-    function stringifyNumber({ format: format2, minFractionDigits, tag, value }) {
+    function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
       const num2 = typeof value === "number" ? value : Number(value);
       if (!isFinite(num2))
         return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
-      if (!format2 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
         if (i < 0) {
           i = n.length;
@@ -28919,7 +28825,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse2(src, reviver, options) {
+    function parse(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -28960,7 +28866,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse2;
+    exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
@@ -35484,8 +35390,8 @@ function computeTypeFromArm(raw) {
   if (l === ARM_COMPUTE_TYPE.instance.toLowerCase()) return "instance";
   return "other";
 }
-function startStopSchedulesKey(format2) {
-  return format2 === "azureml-yaml" || format2 === "azure-cli" ? "compute_start_stop" : START_STOP_SCHEDULES;
+function startStopSchedulesKey(format) {
+  return format === "azureml-yaml" || format === "azure-cli" ? "compute_start_stop" : START_STOP_SCHEDULES;
 }
 function predatesPublicNetworkAccess(apiVersion) {
   return apiVersion.trim().slice(0, 10) < PUBLIC_NETWORK_ACCESS_API_VERSION;
@@ -35899,7 +35805,7 @@ function readProblem(host, file) {
   const hint = p.kind === "binary" ? "only text files are read; remove it from the scan or ignore it" : p.kind === "too-large" ? "split it, or leave it out of the scan with --ignore-pattern" : "check the file permissions";
   return { ruleId: "PARSE001", message: `${p.message}; ${hint}.`, location: fileStart(file) };
 }
-function parseCache(host, parse2, errorsOf, problems) {
+function parseCache(host, parse, errorsOf, problems) {
   const cache3 = /* @__PURE__ */ new Map();
   return {
     get(file) {
@@ -35910,7 +35816,7 @@ function parseCache(host, parse2, errorsOf, problems) {
         const p = readProblem(host, file);
         if (p) problems.push(p);
       } else {
-        parsed = parse2(text2, file);
+        parsed = parse(text2, file);
         for (const e of errorsOf(parsed)) problems.push({ ruleId: "PARSE001", message: e.message, location: { file, range: e.range } });
       }
       cache3.set(file, parsed);
@@ -37440,7 +37346,7 @@ function run(chunks, visit2) {
   return true;
 }
 function looksLikePlan(chunks) {
-  let format2 = false;
+  let format = false;
   let body = false;
   try {
     run(chunks, {
@@ -37449,15 +37355,15 @@ function looksLikePlan(chunks) {
       at(path70) {
         if (path70.length === 0) return "enter";
         if (path70.length > 1) return "skip";
-        if (path70[0] === "format_version") format2 = true;
+        if (path70[0] === "format_version") format = true;
         if (path70[0] === "planned_values" || path70[0] === "resource_changes") body = true;
-        return format2 && body ? "stop" : "skip";
+        return format && body ? "stop" : "skip";
       }
     });
   } catch (e) {
     if (!(e instanceof PlanReadError)) throw e;
   }
-  return format2 && body;
+  return format && body;
 }
 function readPlanHead(chunks) {
   const head = { variables: /* @__PURE__ */ new Map() };
@@ -42859,10 +42765,10 @@ function evaluateArm(input2) {
 function mayNameTemplate(text2) {
   return text2.includes("template") || text2.includes("\\");
 }
-function undeclaredParameters(parse2) {
+function undeclaredParameters(parse) {
   return (paramFile, template) => {
-    const given = parse2(paramFile)?.root;
-    const root = parse2(template)?.root;
+    const given = parse(paramFile)?.root;
+    const root = parse(template)?.root;
     if (!given || root?.type !== "object") return void 0;
     const declared = new Set(members(getProp(root, "parameters")).map(([k]) => k.toLowerCase()));
     return members(parametersObject(given)).map(([k]) => k).filter((k) => !declared.has(k.toLowerCase()));
@@ -45350,7 +45256,7 @@ function armRefKeys(ref) {
   if (ref.kind === "unknown" && ref.token) keys.push(ref.token);
   return keys;
 }
-function fromArm(r, evaluation, opts = {}, format2 = "arm") {
+function fromArm(r, evaluation, opts = {}, format = "arm") {
   const key = r.type.toLowerCase();
   const refs = /* @__PURE__ */ new Map();
   const parentRef = ARM_PARENT_REF[key];
@@ -45358,7 +45264,7 @@ function fromArm(r, evaluation, opts = {}, format2 = "arm") {
   if (parentRef && pk) refs.set(parentRef, unknown("parent resource", void 0, pk));
   const address = `${r.deployment.map((d) => `deployment(${d})/`).join("")}${r.type}/${r.symbolicName ?? nameText(r.name)}${r.copyIndex !== void 0 ? `[${r.copyIndex}]` : ""}`;
   const resources = normalize({
-    format: format2,
+    format,
     address,
     sourceType: r.type,
     spec: ARM_TABLE[key],
@@ -50206,7 +50112,7 @@ function writeUnits(commands) {
 function linkStepScripts(step, scripts) {
   if (scripts.length > 0) scriptFilesOfStep.set(step, scripts);
 }
-function stepWrites(file, step, format2) {
+function stepWrites(file, step, format) {
   const out = { index: step.index, names: [] };
   const scripts = step.scripts.map((script) => ({ file, script }));
   for (const run3 of scriptFilesOfStep.get(step) ?? []) scripts.push(run3);
@@ -50214,7 +50120,7 @@ function stepWrites(file, step, format2) {
     for (const commands of writeUnits(script.commands)) {
       const words = commands.flatMap((c) => c.argv);
       const at2 = { file: file2, range: commands[0].range };
-      if (format2 === "github-actions") {
+      if (format === "github-actions") {
         if (!writesGithubEnv(words)) continue;
         const named2 = words.map((w) => ENV_LINE.exec(w.text)?.[1]).filter((n) => n !== void 0);
         if (named2.length === 0 || commands.some(writesUnreadLines)) out.any ??= at2;
@@ -50232,46 +50138,46 @@ function stepWrites(file, step, format2) {
   }
   return out.any || out.names.length ? out : void 0;
 }
-function jobWrites(file, job, format2) {
+function jobWrites(file, job, format) {
   let byFormat = writesByJob.get(job);
   if (!byFormat) writesByJob.set(job, byFormat = /* @__PURE__ */ new Map());
-  let list2 = byFormat.get(format2);
+  let list2 = byFormat.get(format);
   if (!list2) {
     list2 = [];
     for (const s of job.steps) {
-      const w = stepWrites(file, s, format2);
+      const w = stepWrites(file, s, format);
       if (w) list2.push(w);
     }
     list2.sort((a, b) => a.index - b.index);
-    byFormat.set(format2, list2);
+    byFormat.set(format, list2);
   }
   return list2;
 }
 function linkStepTemplate(step, template) {
   templateOfStep.set(step, template);
 }
-function templateWrites(step, format2, seen) {
+function templateWrites(step, format, seen) {
   const t = templateOfStep.get(step);
   if (!t || seen.has(t) || seen.size >= MAX_TEMPLATE_DEPTH) return void 0;
   seen.add(t);
-  const out = writesOf(t.file, t.jobs.flatMap((j) => j.steps), step.index, format2, seen);
+  const out = writesOf(t.file, t.jobs.flatMap((j) => j.steps), step.index, format, seen);
   seen.delete(t);
   return out;
 }
-function writesOf(file, steps2, index, format2, seen) {
+function writesOf(file, steps2, index, format, seen) {
   const out = { index, names: [] };
   for (const s of steps2) {
-    const w = templateOfStep.has(s) ? templateWrites(s, format2, seen) : stepWrites(file, s, format2);
+    const w = templateOfStep.has(s) ? templateWrites(s, format, seen) : stepWrites(file, s, format);
     if (w?.any) out.any ??= w.any;
     for (const n of w?.names ?? []) out.names.push(n);
   }
   return out.any || out.names.length ? out : void 0;
 }
-function runtimeVariables(file, job, step, format2) {
+function runtimeVariables(file, job, step, format) {
   const out = { names: /* @__PURE__ */ new Map() };
   if (!job || !step) return out;
-  const inserted = job.steps.filter((s) => s.index < step.index && templateOfStep.has(s)).flatMap((s) => templateWrites(s, format2, /* @__PURE__ */ new Set()) ?? []);
-  const writes = inserted.length > 0 ? [...jobWrites(file, job, format2), ...inserted].sort((a, b) => a.index - b.index) : jobWrites(file, job, format2);
+  const inserted = job.steps.filter((s) => s.index < step.index && templateOfStep.has(s)).flatMap((s) => templateWrites(s, format, /* @__PURE__ */ new Set()) ?? []);
+  const writes = inserted.length > 0 ? [...jobWrites(file, job, format), ...inserted].sort((a, b) => a.index - b.index) : jobWrites(file, job, format);
   for (const w of writes) {
     if (w.index >= step.index) break;
     if (w.any) {
@@ -54223,7 +54129,7 @@ function linkedOnly(templates, linksOf, evaluatedHere) {
   }
   return new Set([...reached].filter((t) => !roots.has(t)).map((t) => templates.get(t)));
 }
-function givenParameters(templates, pairs, parse2) {
+function givenParameters(templates, pairs, parse) {
   const out = /* @__PURE__ */ new Map();
   const of = (t) => {
     let names3 = out.get(t);
@@ -54231,10 +54137,10 @@ function givenParameters(templates, pairs, parse2) {
     return names3;
   };
   for (const t of templates) {
-    const parsed = parse2(t);
+    const parsed = parse(t);
     if (!parsed?.root) continue;
     for (const pf of pairs.get(t) ?? []) {
-      const pfParsed = parse2(pf);
+      const pfParsed = parse(pf);
       if (pfParsed?.root) for (const [k] of parameterFileEntries({ file: pf, parsed: pfParsed })) of(path50.resolve(t)).add(k.toLowerCase());
     }
     for (const [target, names3] of parametersPassedByLinks(parsed.root, path50.resolve(t))) for (const k of names3) of(target).add(k);
@@ -54372,7 +54278,7 @@ var init_arm2 = __esm({
       run(files, ctx) {
         const problems = [];
         const json = parseCache(ctx.host, parseJsonc, (f) => f.errors.slice(0, 1), problems);
-        const parse2 = (f) => {
+        const parse = (f) => {
           const parsed = json.get(f);
           return parsed && parsed.errors.length > 0 ? { ...parsed, root: void 0 } : parsed;
         };
@@ -54380,7 +54286,7 @@ var init_arm2 = __esm({
         const templatePaths = files.filter((f) => f.kind === "arm").map((f) => f.path);
         const parameterFiles = files.filter((f) => f.kind === "arm-params").map((f) => f.path);
         const unitFiles = new Set(files.map((f) => f.path));
-        const undeclared = undeclaredParameters((f) => unitFiles.has(f) ? parse2(f) : void 0);
+        const undeclared = undeclaredParameters((f) => unitFiles.has(f) ? parse(f) : void 0);
         const evaluate4 = (withoutDefaults) => evaluateArm({
           root: ctx.root,
           host: ctx.host,
@@ -54392,19 +54298,19 @@ var init_arm2 = __esm({
           // with their values by the Bicep front end.
           withoutDefaults: new Set(files.filter((f) => f.kind === "arm" && (withoutDefaults.has(f.path) || bicepUsersOfTemplates(ctx).has(path50.resolve(f.path)))).map((f) => f.path)),
           // A broken parameter file's variant is not evaluated either; the others are.
-          parse: parse2,
+          parse,
           readLinked: (target) => {
             const named2 = unitTemplates.get(target);
-            return named2 === void 0 ? void 0 : parse2(named2);
+            return named2 === void 0 ? void 0 : parse(named2);
           },
           envOverride: ctx.envOverride,
           ...ctx.envAbove ? { envAbove: ctx.envAbove } : {},
           envForPath: (rel) => ctx.envForPath(path50.join(ctx.root, rel))
         });
-        const pairs = pairParameterFiles(templatePaths, parameterFiles, (pf) => metadataTemplate(parse2(pf)), undeclared);
-        const given = givenParameters(templatePaths, pairs, parse2);
+        const pairs = pairParameterFiles(templatePaths, parameterFiles, (pf) => metadataTemplate(parse(pf)), undeclared);
+        const given = givenParameters(templatePaths, pairs, parse);
         const linksOf = (f) => {
-          const root = parse2(f)?.root;
+          const root = parse(f)?.root;
           const mine = given.get(path50.resolve(f));
           return [...relativeLinks(root, path50.resolve(f)), ...ownFolderLinks(root, path50.resolve(f), (name) => mine !== void 0 && (mine.has("*") || mine.has(name.toLowerCase())))];
         };
@@ -54420,7 +54326,7 @@ var init_arm2 = __esm({
           const index = runTemplateIndex(ctx.allFiles);
           const armTemplates = perRun(ctx.allFiles, "arm-templates", () => new Set(ctx.allFiles.flatMap((f) => f.kind === "arm" ? [f.path] : [])));
           const bicepOf = (t) => bicepSourceOf(t, armTemplates, ctx);
-          const undeclaredRun = undeclaredWithStandIns((f) => unitFiles.has(f) ? parse2(f) : quietJson(ctx.host, f), bicepOf, ctx.host);
+          const undeclaredRun = undeclaredWithStandIns((f) => unitFiles.has(f) ? parse(f) : quietJson(ctx.host, f), bicepOf, ctx.host);
           for (const f of lone) {
             const parsed = json.get(f.path);
             const meta = metadataTemplate(parsed);
@@ -57320,7 +57226,7 @@ var fsReader = {
 };
 
 // src/config/loader.ts
-init_main();
+init_jsonc_parser();
 init_json();
 import fs6 from "node:fs";
 import path6 from "node:path";
@@ -57877,7 +57783,7 @@ async function parseConfig(text2, file, catalog) {
   for (const e of validate(Ajv, data)) {
     if (e.keyword === "if" || e.keyword === "propertyNames") continue;
     const segs = pointerSegments(e.instancePath);
-    const node = findNodeAtLocation2(root, segs);
+    const node = findNodeAtLocation(root, segs);
     const p = e.params;
     const propertyName = e.propertyName;
     if (e.keyword === "additionalProperties") {
@@ -57894,7 +57800,7 @@ async function parseConfig(text2, file, catalog) {
   }
   const raw = data;
   const isObj = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-  const rulesNode = findNodeAtLocation2(root, ["rules"]);
+  const rulesNode = findNodeAtLocation(root, ["rules"]);
   const rules = isObj(raw.rules) ? raw.rules : {};
   for (const [id, entry3] of Object.entries(rules)) {
     if (knownRuleIds && /^[A-Z][A-Z0-9]*[0-9]{3}$/.test(id) && !knownRuleIds.has(id)) add(keyNode(rulesNode, id), `rules.${id}: unknown rule ID '${id}'`);
@@ -57903,8 +57809,8 @@ async function parseConfig(text2, file, catalog) {
     for (const name of Object.keys(options ?? {})) {
       if (!(name in specs) && knownRuleIds?.has(id)) {
         const names3 = Object.keys(specs);
-        if (names3.length) add(keyNode(findNodeAtLocation2(root, ["rules", id, "options"]), name), `rules.${id}.options.${name}: ${id} has no option '${name}' (it has ${names3.join(", ")})`);
-        else add(findNodeAtLocation2(root, ["rules", id, "options"]), `rules.${id}.options: ${id} takes no options`);
+        if (names3.length) add(keyNode(findNodeAtLocation(root, ["rules", id, "options"]), name), `rules.${id}.options.${name}: ${id} has no option '${name}' (it has ${names3.join(", ")})`);
+        else add(findNodeAtLocation(root, ["rules", id, "options"]), `rules.${id}.options: ${id} takes no options`);
       }
     }
   }
@@ -57913,28 +57819,28 @@ async function parseConfig(text2, file, catalog) {
       const entry3 = rules[r.id];
       const perRule = isObj(entry3) && isObj(entry3.options) && name in entry3.options;
       const top = spec.configPath && getPath(data, spec.configPath) !== void 0;
-      if (perRule && top) add(findNodeAtLocation2(root, ["rules", r.id, "options", name]), `rules.${r.id}.options.${name}: also set as ${describePath([...spec.configPath])}; set it once`);
+      if (perRule && top) add(findNodeAtLocation(root, ["rules", r.id, "options", name]), `rules.${r.id}.options.${name}: also set as ${describePath([...spec.configPath])}; set it once`);
       const segs = perRule ? ["rules", r.id, "options", name] : top ? [...spec.configPath] : void 0;
       if (!segs) continue;
       for (const e of validateOption(Ajv, spec, getPath(data, segs))) {
         const sub2 = pointerSegments(e.instancePath);
-        add(findNodeAtLocation2(root, [...segs, ...sub2]), errorMessage(e, describePath([...segs, ...sub2])));
+        add(findNodeAtLocation(root, [...segs, ...sub2]), errorMessage(e, describePath([...segs, ...sub2])));
       }
     }
   }
   (Array.isArray(raw.suppressions) ? raw.suppressions : []).forEach((s, i) => {
     if (!isObj(s)) return;
     if (knownRuleIds && typeof s.rule === "string" && /^[A-Z][A-Z0-9]*[0-9]{3}$/.test(s.rule) && !knownRuleIds.has(s.rule)) {
-      add(findNodeAtLocation2(root, ["suppressions", i, "rule"]), `suppressions[${i}].rule: unknown rule ID '${s.rule}'`);
+      add(findNodeAtLocation(root, ["suppressions", i, "rule"]), `suppressions[${i}].rule: unknown rule ID '${s.rule}'`);
     }
     if (typeof s.until === "string" && /^\d{4}-\d{2}-\d{2}$/.test(s.until) && !isValidDate(s.until)) {
-      add(findNodeAtLocation2(root, ["suppressions", i, "until"]), `suppressions[${i}].until: '${s.until}' is not a real date`);
+      add(findNodeAtLocation(root, ["suppressions", i, "until"]), `suppressions[${i}].until: '${s.until}' is not a real date`);
     }
   });
   const globAt = (segs, glob) => {
     if (typeof glob !== "string") return;
     const why = globProblem(glob);
-    if (why) add(findNodeAtLocation2(root, segs), `${describePath(segs)}: '${glob}' is not a usable glob (${why})`);
+    if (why) add(findNodeAtLocation(root, segs), `${describePath(segs)}: '${glob}' is not a usable glob (${why})`);
   };
   if (Array.isArray(raw.ignorePaths)) raw.ignorePaths.forEach((g, i) => globAt(["ignorePaths", i], g));
   (Array.isArray(raw.suppressions) ? raw.suppressions : []).forEach((s, i) => {
@@ -57950,11 +57856,11 @@ async function parseConfig(text2, file, catalog) {
   const config = resolveConfig(raw, path6.dirname(file), catalog);
   const keyOf2 = (n) => n?.parent?.children?.[0] ?? n;
   config.policies.placeOf = (key, parameter, inValue) => {
-    const entry3 = findNodeAtLocation2(root, ["policies", "parameters", key]);
-    const value = parameter === void 0 ? void 0 : findNodeAtLocation2(root, ["policies", "parameters", key, parameter]);
+    const entry3 = findNodeAtLocation(root, ["policies", "parameters", key]);
+    const value = parameter === void 0 ? void 0 : findNodeAtLocation(root, ["policies", "parameters", key, parameter]);
     if (value === void 0) return pos(keyOf2(entry3)?.offset ?? 0);
     if (!inValue) return pos(keyOf2(value).offset);
-    return pos((isValueWrapper(nodeValue(value)) ? findNodeAtLocation2(value, ["value"]) : void 0)?.offset ?? value.offset);
+    return pos((isValueWrapper(nodeValue(value)) ? findNodeAtLocation(value, ["value"]) : void 0)?.offset ?? value.offset);
   };
   return config;
 }
