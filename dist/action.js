@@ -47839,7 +47839,9 @@ function powershellProgramAt(words, i) {
   return before === "&" || before === "." || before === "{" || POWERSHELL_ASSIGNMENT_OPERATOR.test(before);
 }
 function terraformProgramName(text2) {
-  const t = text2.toLowerCase().replace(/\\/g, "/");
+  const last = text2.charCodeAt(text2.length - 1) | 32;
+  if (last !== 109 && last !== 117 && last !== 101) return void 0;
+  const t = (text2.length > 14 ? text2.slice(-14) : text2).toLowerCase().replace(/\\/g, "/");
   const base = t.slice(t.lastIndexOf("/") + 1).replace(/\.exe$/, "");
   return base === "terraform" || base === "tofu" ? base : void 0;
 }

@@ -172,7 +172,12 @@ export const POWERSHELL_ASSIGNMENT_OPERATOR = /^[-+*/%]?=$/;
  * opentofu.org/docs/cli/commands/apply): its name, undefined for another word.
  */
 export function terraformProgramName(text: string): 'terraform' | 'tofu' | undefined {
-  const t = text.toLowerCase().replace(/\\/g, '/');
+  // Asked of every word of every command: a word ending in another letter than m, u or e (any
+  // case) is answered without building strings, and a long one by its tail (which holds the
+  // longest name, `terraform.exe`, and the separator before it).
+  const last = text.charCodeAt(text.length - 1) | 0x20;
+  if (last !== 0x6d && last !== 0x75 && last !== 0x65) return undefined;
+  const t = (text.length > 14 ? text.slice(-14) : text).toLowerCase().replace(/\\/g, '/');
   const base = t.slice(t.lastIndexOf('/') + 1).replace(/\.exe$/, '');
   return base === 'terraform' || base === 'tofu' ? base : undefined;
 }
