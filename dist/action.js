@@ -19755,6 +19755,11 @@ function minOf(values) {
   for (const v of values) if (v < min) min = v;
   return min;
 }
+function pushTo(map, key, value) {
+  const list2 = map.get(key);
+  if (list2) list2.push(value);
+  else map.set(key, [value]);
+}
 var init_arrays = __esm({
   "src/core/arrays.ts"() {
     "use strict";
@@ -35844,6 +35849,9 @@ function perRun(allFiles, name, make) {
   if (!made.has(name)) made.set(name, make());
   return made.get(name);
 }
+function isClassified(ctx, file) {
+  return perRun(ctx.allFiles, "classified-paths", () => new Set(ctx.allFiles.map((f) => f.path))).has(file);
+}
 function runWideKey(allFiles, name, parts) {
   return perRun(allFiles, `key:${name}`, () => createHash3("sha256").update(JSON.stringify(parts())).digest("base64url"));
 }
@@ -36677,7 +36685,7 @@ function unitsByScriptReference(files, referencesOf) {
   const scriptsByName = /* @__PURE__ */ new Map();
   files.forEach((f, i) => {
     const base = path29.basename(f.path).toLowerCase();
-    if (/\.(?:sh|bash|ps1)$/.test(base)) scriptsByName.set(base, [...scriptsByName.get(base) ?? [], i]);
+    if (/\.(?:sh|bash|ps1)$/.test(base)) pushTo(scriptsByName, base, i);
   });
   const references = files.map((f) => referencesOf(f.path));
   const parent = files.map((_, i) => i);
@@ -36695,23 +36703,31 @@ function unitsByScriptReference(files, referencesOf) {
     });
   }
   const norm2 = files.map((f) => f.path.replace(/\\/g, "/").toLowerCase());
+  let byEnding;
+  const endingIn = (ending) => {
+    if (byEnding === void 0) {
+      byEnding = /* @__PURE__ */ new Map();
+      norm2.forEach((p, j) => {
+        for (let k = p.indexOf("/"); k >= 0; k = p.indexOf("/", k + 1)) pushTo(byEnding, p.slice(k + 1), j);
+      });
+    }
+    return byEnding.get(ending) ?? [];
+  };
   references.forEach((refs, i) => {
     for (const ref of refs?.uses ?? []) {
       const top = ref === ROOT_ACTION ? /^(.*)\/\.github\//.exec(norm2[i])?.[1] : void 0;
       if (ref === ROOT_ACTION && top === void 0) continue;
       const wildcard = ref.includes("*") ? wildcardPath(ref) : void 0;
-      norm2.forEach((p, j) => {
-        if (j === i) return;
-        const hit = top !== void 0 ? p === `${top}/action.yml` || p === `${top}/action.yaml` : wildcard ? wildcard.test(p) : p.endsWith(`/${ref}`) || p.endsWith(`/${ref}/action.yml`) || p.endsWith(`/${ref}/action.yaml`);
-        if (hit) parent[find(j)] = find(i);
-      });
+      const join3 = (j) => {
+        if (j !== i) parent[find(j)] = find(i);
+      };
+      if (top !== void 0) norm2.forEach((p, j) => p === `${top}/action.yml` || p === `${top}/action.yaml` ? join3(j) : void 0);
+      else if (wildcard) norm2.forEach((p, j) => wildcard.test(p) ? join3(j) : void 0);
+      else for (const ending of [ref, `${ref}/action.yml`, `${ref}/action.yaml`]) endingIn(ending).forEach(join3);
     }
   });
   const groups = /* @__PURE__ */ new Map();
-  files.forEach((f, i) => {
-    const root = find(i);
-    groups.set(root, [...groups.get(root) ?? [], f]);
-  });
+  files.forEach((f, i) => pushTo(groups, find(i), f));
   return [...groups.values()];
 }
 async function ciCallerFiles(given, wide) {
@@ -36739,6 +36755,7 @@ var init_ci_references = __esm({
   "src/frontends/ci-references.ts"() {
     "use strict";
     init_names();
+    init_arrays();
     init_shared();
     SCRIPT_EXTENSION = /\.(?:sh|bash|ps1)(?!\w)/gi;
     EXTENSION_AT_START = /^(?:sh|bash|ps1)(?!\w)/i;
@@ -38073,10 +38090,9 @@ var init_terraform_plan = __esm({
           const missing = evaluated.resources.filter((r) => r.inPlanJson).length;
           if (missing) fallbackFiles.push({ file: f.path, explanation: "located in the plan JSON: its .tf source was not found in the scan root" });
         }
-        const linted = new Set(ctx.allFiles.map((f) => f.path));
-        const own = problems.filter((p) => !(p.ruleId === "PARSE001" && linted.has(p.location.file) && isTerraformFile(p.location.file)));
+        const own = problems.filter((p) => !(p.ruleId === "PARSE001" && isClassified(ctx, p.location.file) && isTerraformFile(p.location.file)));
         const suppressionSources = [];
-        for (const [file, parsed] of hcl.entries()) if (parsed && !linted.has(file)) suppressionSources.push({ file, comments: parsed.comments, blocks: hclBlockRanges(parsed.body) });
+        for (const [file, parsed] of hcl.entries()) if (parsed && !isClassified(ctx, file)) suppressionSources.push({ file, comments: parsed.comments, blocks: hclBlockRanges(parsed.body) });
         return { units: units2, problems: own, suppressionSources, fallbackFiles };
       }
     };
@@ -51429,7 +51445,7 @@ function typeHintOf(cmd) {
   return cmd.kind === "ml.workspace" ? "workspace" : "amlcompute";
 }
 function claimed(ctx, file) {
-  return perRun(ctx.allFiles, "classified-paths", () => new Set(ctx.allFiles.map((f) => f.path))).has(file);
+  return isClassified(ctx, file);
 }
 function reportOnce(links, file, act) {
   if (links.handedOn.has(file)) return;
@@ -53831,7 +53847,11 @@ function twinParameterFiles(state, parses, ctx, unitFiles) {
   const pairs = state.pairing((pf) => {
     ctx.host.keep(pf);
     const text2 = ctx.host.readText(pf);
-    return text2 !== void 0 && mayNameTemplate(text2) ? metadataTemplate(parses.json.get(pf)) : void 0;
+    if (text2 === void 0) return void 0;
+    const names3 = state.namesTemplate ??= /* @__PURE__ */ new Map();
+    let may = names3.get(pf);
+    if (may === void 0) names3.set(pf, may = mayNameTemplate(text2));
+    return may ? metadataTemplate(parses.json.get(pf)) : void 0;
   }, undeclaredWithStandIns((f) => parses.json.get(f), (t) => standIns.get(t) ?? state.twins.get(t), ctx.host), (t) => ownTemplates.has(t));
   for (const [template, source] of templates) {
     const pfs = pairs.get(template) ?? [];

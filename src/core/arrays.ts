@@ -22,3 +22,10 @@ export function minOf(values: Iterable<number>): number {
   for (const v of values) if (v < min) min = v;
   return min;
 }
+
+/** Adds `value` to the list under `key` (pushed: a list copied at each addition is quadratic in its length). */
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -43,7 +43,7 @@ import type { Evaluation, Fact, Resource, ResourceKind } from '../model/resource
 import { AZUREML_YAML_TABLE } from '../model/tables/azureml-yaml.js';
 import { amlYamlResources, type AmlYamlOverride, type AmlYamlText } from './azureml-yaml.js';
 import type { FrontEndContext, Problem, SuppressionSource } from './types.js';
-import { foldersBetween, githubRepository, perRun } from './shared.js';
+import { foldersBetween, githubRepository, isClassified } from './shared.js';
 import { opaqueReason, type Opaque } from './azure-cli-sets.js';
 
 /** One `az ml … --file` command to link, as the azure-cli front end read it. */
@@ -266,9 +266,9 @@ function typeHintOf(cmd: FileCommand): 'workspace' | 'amlcompute' {
   return cmd.kind === 'ml.workspace' ? 'workspace' : 'amlcompute';
 }
 
-/** A file a front end classified (it reports its own problems and directives); the run's paths as a set made once per run, not searched once per `--file` command. */
+/** A file a front end classified (it reports its own problems and directives). */
 function claimed(ctx: FrontEndContext, file: string): boolean {
-  return perRun(ctx.allFiles, 'classified-paths', () => new Set(ctx.allFiles.map((f) => f.path))).has(file);
+  return isClassified(ctx, file);
 }
 
 function reportOnce(links: FileLinks, file: string, act: () => void): void {

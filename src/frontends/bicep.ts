@@ -53,6 +53,8 @@ interface RunState {
    * layout; `az deployment group create --template-file main.bicep --parameters main.parameters.json`).
    */
   standIns?: Map<string, string>;
+  /** Each parameter file's `mayNameTemplate` answer: every unit with a twin asks it of every parameter file of the run (two scans of each text per unit). */
+  namesTemplate?: Map<string, boolean>;
 }
 
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
@@ -323,7 +325,11 @@ function twinParameterFiles(state: RunState, parses: UnitParses, ctx: FrontEndCo
     // Kept by the Host for the run: every such unit reads every parameter file of the run.
     ctx.host.keep(pf);
     const text = ctx.host.readText(pf);
-    return text !== undefined && mayNameTemplate(text) ? metadataTemplate(parses.json.get(pf)) : undefined;
+    if (text === undefined) return undefined;
+    const names = (state.namesTemplate ??= new Map());
+    let may = names.get(pf);
+    if (may === undefined) names.set(pf, (may = mayNameTemplate(text)));
+    return may ? metadataTemplate(parses.json.get(pf)) : undefined;
   }, undeclaredWithStandIns((f) => parses.json.get(f), (t) => standIns.get(t) ?? state.twins.get(t), ctx.host), (t) => ownTemplates.has(t));
   for (const [template, source] of templates) {
     const pfs = pairs.get(template) ?? [];

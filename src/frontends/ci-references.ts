@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import { ciByName } from './names.js';
+import { pushTo } from '../core/arrays.js';
 import { isStringList, planningFact } from './shared.js';
 import type { FilesOnlyView, FrontEndContext } from './types.js';
 
@@ -114,7 +115,7 @@ export function unitsByScriptReference<F extends { readonly path: string }>(file
   const scriptsByName = new Map<string, number[]>();
   files.forEach((f, i) => {
     const base = path.basename(f.path).toLowerCase();
-    if (/\.(?:sh|bash|ps1)$/.test(base)) scriptsByName.set(base, [...(scriptsByName.get(base) ?? []), i]);
+    if (/\.(?:sh|bash|ps1)$/.test(base)) pushTo(scriptsByName, base, i);
   });
   const references = files.map((f) => referencesOf(f.path));
   const parent = files.map((_, i) => i);
@@ -134,29 +135,37 @@ export function unitsByScriptReference<F extends { readonly path: string }>(file
   // A workflow that calls a local reusable workflow or composite action (`uses: ./…`) evaluates
   // that file with its `with:` inputs: both in one unit.
   const norm = files.map((f) => f.path.replace(/\\/g, '/').toLowerCase());
+  // A path's endings after each `/` (`a/b/action.yml`: `b/action.yml`, `action.yml`), to the
+  // files that have them: `p.endsWith('/' + ref)` is a lookup of `ref`, not a pass over every file
+  // per reference (quadratic in a tree's CI files). Made on the first plain reference.
+  let byEnding: Map<string, number[]> | undefined;
+  const endingIn = (ending: string): readonly number[] => {
+    if (byEnding === undefined) {
+      byEnding = new Map();
+      norm.forEach((p, j) => {
+        for (let k = p.indexOf('/'); k >= 0; k = p.indexOf('/', k + 1)) pushTo(byEnding!, p.slice(k + 1), j);
+      });
+    }
+    return byEnding.get(ending) ?? [];
+  };
   references.forEach((refs, i) => {
     for (const ref of refs?.uses ?? []) {
       // `uses: ./` names the action.yml beside the caller's `.github/`.
       const top = ref === ROOT_ACTION ? /^(.*)\/\.github\//.exec(norm[i]!)?.[1] : undefined;
       if (ref === ROOT_ACTION && top === undefined) continue;
       const wildcard = ref.includes('*') ? wildcardPath(ref) : undefined;
-      norm.forEach((p, j) => {
-        if (j === i) return;
-        const hit =
-          top !== undefined
-            ? p === `${top}/action.yml` || p === `${top}/action.yaml`
-            : wildcard
-              ? wildcard.test(p)
-              : p.endsWith(`/${ref}`) || p.endsWith(`/${ref}/action.yml`) || p.endsWith(`/${ref}/action.yaml`);
-        if (hit) parent[find(j)] = find(i);
-      });
+      const join = (j: number): void => {
+        if (j !== i) parent[find(j)] = find(i);
+      };
+      if (top !== undefined) norm.forEach((p, j) => (p === `${top}/action.yml` || p === `${top}/action.yaml` ? join(j) : undefined));
+      else if (wildcard) norm.forEach((p, j) => (wildcard.test(p) ? join(j) : undefined));
+      else for (const ending of [ref, `${ref}/action.yml`, `${ref}/action.yaml`]) endingIn(ending).forEach(join);
     }
   });
+  // Units in the order of their first file, each with its files in order (the same whichever
+  // file union-find made its root).
   const groups = new Map<number, F[]>();
-  files.forEach((f, i) => {
-    const root = find(i);
-    groups.set(root, [...(groups.get(root) ?? []), f]);
-  });
+  files.forEach((f, i) => pushTo(groups, find(i), f));
   return [...groups.values()];
 }
 

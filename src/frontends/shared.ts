@@ -105,6 +105,11 @@ export function perRun<T>(allFiles: FrontEndContext['allFiles'], name: string, m
   return made.get(name) as T;
 }
 
+/** Whether a front end classified `file` in this run: the run's paths as a set made once per run (asked per `--file` command, per plan unit; a set per plan unit made a corpus copied 4× spend 0.2 s). */
+export function isClassified(ctx: Pick<FrontEndContext, 'allFiles'>, file: string): boolean {
+  return perRun(ctx.allFiles, 'classified-paths', () => new Set(ctx.allFiles.map((f) => f.path))).has(file);
+}
+
 /** A hash of `parts()` (JSON), made once per run and name: the run-wide part of a `FrontEnd.unitCacheKey`, asked once per unit. */
 export function runWideKey(allFiles: FrontEndContext['allFiles'], name: string, parts: () => unknown): string {
   return perRun(allFiles, `key:${name}`, () => createHash('sha256').update(JSON.stringify(parts())).digest('base64url'));

@@ -27,7 +27,7 @@ import { isTerraformWorkloadType } from '../eval/terraform/kubernetes-types.js';
 import { applyAzapiUpdates } from '../model/azapi-update.js';
 import type { FileKind } from '../core/file-kind.js';
 import type { EvaluatedUnit, FrontEnd, FrontEndResult, Problem, SuppressionSource } from './types.js';
-import { parseCache, pathEnv, readProblem, runWideKey } from './shared.js';
+import { isClassified, parseCache, pathEnv, readProblem, runWideKey } from './shared.js';
 import { outOfModuleCopies, readModuleManifest } from './remote-modules.js';
 import { appendAll } from '../core/arrays.js';
 import { utf16Encoding } from '../core/host.js';
@@ -161,10 +161,9 @@ export const terraformPlanFrontEnd: FrontEnd = {
     }
     // Comments and syntax errors of the `.tf` files read for the mapping that the Terraform front
     // end does not lint (a plan named alone); the ones it lints it reports itself.
-    const linted = new Set(ctx.allFiles.map((f) => f.path));
-    const own = problems.filter((p) => !(p.ruleId === 'PARSE001' && linted.has(p.location.file) && isTerraformFile(p.location.file)));
+    const own = problems.filter((p) => !(p.ruleId === 'PARSE001' && isClassified(ctx, p.location.file) && isTerraformFile(p.location.file)));
     const suppressionSources: SuppressionSource[] = [];
-    for (const [file, parsed] of hcl.entries()) if (parsed && !linted.has(file)) suppressionSources.push({ file, comments: parsed.comments, blocks: hclBlockRanges(parsed.body) });
+    for (const [file, parsed] of hcl.entries()) if (parsed && !isClassified(ctx, file)) suppressionSources.push({ file, comments: parsed.comments, blocks: hclBlockRanges(parsed.body) });
     return { units, problems: own, suppressionSources, fallbackFiles };
   },
 };
