@@ -45012,7 +45012,7 @@ function evaluateBicep(input2) {
     for (const s of parsed.statements) {
       if (s.kind !== "ModuleDecl" || s.pathString === null || REGISTRY_PATH.test(s.pathString)) continue;
       const target = path41.resolve(path41.dirname(f), s.pathString);
-      if (target !== f && scanned.has(target)) callees.set(f, [...callees.get(f) ?? [], target]);
+      if (target !== f && scanned.has(target)) pushTo(callees, f, target);
     }
   }
   const usedAsModule = new Set([...callees.values()].flat());
@@ -45042,11 +45042,11 @@ function evaluateBicep(input2) {
     }
     if (!target.toLowerCase().endsWith(".bicep")) {
       const source = input2.twinSource?.(target);
-      if (source) variants.set(path41.resolve(source), [...variants.get(path41.resolve(source)) ?? [], pf]);
+      if (source) pushTo(variants, path41.resolve(source), pf);
       else if (input2.parseTemplate) templateVariants.push({ pf, target, written: p, at: at2 });
       continue;
     }
-    variants.set(target, [...variants.get(target) ?? [], pf]);
+    pushTo(variants, target, pf);
   }
   for (const [unit, pfs] of input2.jsonParameterFiles ?? []) {
     const target = path41.resolve(unit);
@@ -45201,6 +45201,7 @@ var init_project3 = __esm({
     init_evaluate3();
     init_files();
     init_using_template();
+    init_arrays();
     MAX_EXTENDS = 8;
   }
 });
@@ -51169,6 +51170,7 @@ var init_azureml_yaml2 = __esm({
     init_from_azureml_yaml();
     init_names();
     init_shared();
+    init_arrays();
     azuremlYamlFrontEnd = {
       name: "azureml-yaml",
       // The Azure resource family (ARM, Bicep and Azure ML YAML describe Azure resources).
@@ -51184,7 +51186,7 @@ var init_azureml_yaml2 = __esm({
       // workspace, `linkWorkspace`); nothing else crosses files.
       units(files) {
         const byDir = /* @__PURE__ */ new Map();
-        for (const f of files) byDir.set(path45.dirname(f.path), [...byDir.get(path45.dirname(f.path)) ?? [], f]);
+        for (const f of files) pushTo(byDir, path45.dirname(f.path), f);
         return [...byDir.values()];
       },
       run(files, ctx) {
@@ -51431,21 +51433,18 @@ function fileCommandResources(command2, evaluation, ctx, links) {
   }
   const result = amlYamlResources(src, overridesOf(cmd), evaluation);
   if (result.problems.length > 0) {
-    if (scanned && !claimed(ctx, scanned)) reportOnce(links, scanned, () => links.problems.push(...result.problems));
+    if (scanned && !isClassified(ctx, scanned)) reportOnce(links, scanned, () => links.problems.push(...result.problems));
     return [undecidable(cmd, evaluation, `${rel} is not YAML this reader parses: ${result.problems[0].message}`)];
   }
   if (scanned) {
     if (result.resources.length > 0) links.linkedFiles.add(scanned);
-    if (!claimed(ctx, scanned)) reportOnce(links, scanned, () => links.suppressionSources.push(result.suppressionSource));
+    if (!isClassified(ctx, scanned)) reportOnce(links, scanned, () => links.suppressionSources.push(result.suppressionSource));
   }
   const many = result.resources.length > 1;
   return result.resources.map((r, i) => inCommandContext(r, cmd, many ? i : void 0));
 }
 function typeHintOf(cmd) {
   return cmd.kind === "ml.workspace" ? "workspace" : "amlcompute";
-}
-function claimed(ctx, file) {
-  return isClassified(ctx, file);
 }
 function reportOnce(links, file, act) {
   if (links.handedOn.has(file)) return;
@@ -64918,7 +64917,7 @@ async function loadPolicyInput(config, found, aliasesOption, problems, notices) 
   const definitions = [];
   const initiatives = [];
   const byHost = /* @__PURE__ */ new Map();
-  for (const f of found?.files ?? []) byHost.set(f.host, [...byHost.get(f.host) ?? [], f.file]);
+  for (const f of found?.files ?? []) pushTo(byHost, f.host, f.file);
   const texts = [];
   let complete = true;
   for (const [h, files] of byHost) {

@@ -40,7 +40,7 @@ import { runUnits, type UnitPolicies, type UnitRun } from './pipeline/run-units.
 import { RunThreads, type ThreadSettings } from './pipeline/threads.js';
 import { workerScript } from './pipeline/workers.js';
 import { ALL_RULES } from '../rules/index.js';
-import { appendAll } from './core/arrays.js';
+import { appendAll, pushTo } from './core/arrays.js';
 import { ioErrorText } from './core/io-error.js';
 
 export const VERSION = '0.1.0';
@@ -847,7 +847,7 @@ async function loadPolicyInput(config: ResolvedConfig, found: PolicyFileSet | un
   const definitions: PolicyDefinition[] = [];
   const initiatives: PolicyInput['initiatives'] = [];
   const byHost = new Map<Host, string[]>();
-  for (const f of found?.files ?? []) byHost.set(f.host, [...(byHost.get(f.host) ?? []), f.file]);
+  for (const f of found?.files ?? []) pushTo(byHost, f.host, f.file);
   const texts: [string, string | undefined][] = [];
   let complete = true;
   for (const [h, files] of byHost) {

@@ -250,13 +250,13 @@ export function fileCommandResources(command: FileCommand, evaluation: Evaluatio
   if (result.problems.length > 0) {
     // A file another front end claimed reports its own syntax error; a heredoc's is not the script's
     // (its text may be shell-expanded into valid YAML). Nothing of a broken text is decided.
-    if (scanned && !claimed(ctx, scanned)) reportOnce(links, scanned, () => links.problems.push(...result.problems));
+    if (scanned && !isClassified(ctx, scanned)) reportOnce(links, scanned, () => links.problems.push(...result.problems));
     return [undecidable(cmd, evaluation, `${rel} is not YAML this reader parses: ${result.problems[0]!.message}`)];
   }
   if (scanned) {
     // Only a file that is an Azure ML document for this command replaces its stand-alone evaluation.
     if (result.resources.length > 0) links.linkedFiles.add(scanned);
-    if (!claimed(ctx, scanned)) reportOnce(links, scanned, () => links.suppressionSources.push(result.suppressionSource));
+    if (!isClassified(ctx, scanned)) reportOnce(links, scanned, () => links.suppressionSources.push(result.suppressionSource));
   }
   const many = result.resources.length > 1;
   return result.resources.map((r, i) => inCommandContext(r, cmd, many ? i : undefined));
@@ -264,11 +264,6 @@ export function fileCommandResources(command: FileCommand, evaluation: Evaluatio
 
 function typeHintOf(cmd: FileCommand): 'workspace' | 'amlcompute' {
   return cmd.kind === 'ml.workspace' ? 'workspace' : 'amlcompute';
-}
-
-/** A file a front end classified (it reports its own problems and directives). */
-function claimed(ctx: FrontEndContext, file: string): boolean {
-  return isClassified(ctx, file);
 }
 
 function reportOnce(links: FileLinks, file: string, act: () => void): void {

@@ -23,6 +23,7 @@ import type { Evaluation, Resource } from '../model/resource.js';
 import type { ClassifiedFile, EvaluatedUnit, FrontEnd, Problem, SuppressionSource } from './types.js';
 import { amlYamlByName } from './names.js';
 import { evaluationNoteProblems, pathEnv, readProblem } from './shared.js';
+import { pushTo } from '../core/arrays.js';
 
 export type { AmlYamlOverride, AmlYamlType } from '../eval/azureml-yaml/document.js';
 
@@ -149,7 +150,7 @@ export const azuremlYamlFrontEnd: FrontEnd = {
   // workspace, `linkWorkspace`); nothing else crosses files.
   units(files) {
     const byDir = new Map<string, ClassifiedFile[]>();
-    for (const f of files) byDir.set(path.dirname(f.path), [...(byDir.get(path.dirname(f.path)) ?? []), f]);
+    for (const f of files) pushTo(byDir, path.dirname(f.path), f);
     return [...byDir.values()];
   },
   run(files, ctx) {

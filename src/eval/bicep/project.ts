@@ -25,6 +25,7 @@ import { evaluateBicepFile, evaluateParamFile } from './evaluate.js';
 import type { BicepSources } from './evaluate.js';
 import { pathKind, REGISTRY_PATH } from './files.js';
 import { evaluateUsingTemplate, notATemplate } from './using-template.js';
+import { pushTo } from '../../core/arrays.js';
 
 export interface BicepInput {
   /** The only file access (modules, `load*()`, `using` targets), gated to the scan root. */
@@ -108,7 +109,7 @@ export function evaluateBicep(input: BicepInput): BicepProjectResult {
     for (const s of parsed.statements) {
       if (s.kind !== 'ModuleDecl' || s.pathString === null || REGISTRY_PATH.test(s.pathString)) continue;
       const target = path.resolve(path.dirname(f), s.pathString);
-      if (target !== f && scanned.has(target)) callees.set(f, [...(callees.get(f) ?? []), target]);
+      if (target !== f && scanned.has(target)) pushTo(callees, f, target);
     }
   }
   const usedAsModule = new Set([...callees.values()].flat());
@@ -142,11 +143,11 @@ export function evaluateBicep(input: BicepInput): BicepProjectResult {
       // A template compiled from a `.bicep` that is linted in its place (a superseded twin): the
       // values are that `.bicep`'s, as its twin's JSON parameter files are.
       const source = input.twinSource?.(target);
-      if (source) variants.set(path.resolve(source), [...(variants.get(path.resolve(source)) ?? []), pf]);
+      if (source) pushTo(variants, path.resolve(source), pf);
       else if (input.parseTemplate) templateVariants.push({ pf, target, written: p, at });
       continue;
     }
-    variants.set(target, [...(variants.get(target) ?? []), pf]);
+    pushTo(variants, target, pf);
   }
 
   // Variants: JSON parameter files of the unit's compiled twin.
