@@ -59628,6 +59628,12 @@ function runUnit(input2, texts, deps) {
     for (const f of out.fallbackFiles ?? []) fallbackFiles.set(f.file, f.explanation);
   }
   const summary = summarizeScan(graphs);
+  const evaluatedElsewhere = outs.flatMap(({ out }) => out.evaluatedElsewhere ?? []);
+  if (input2.summaryOnly) {
+    const recorded2 = deps?.() ?? { deps: [], readProblems: [] };
+    const none = { findings: [], undecided: [], directives: [], supProblems: [] };
+    return ownStrings({ ...none, problems, ...placesOf2(problems.map((p) => p.location), texts), readProblems: recorded2.readProblems, skipped, summary, evaluatedElsewhere, summaryOnly: true, deps: recorded2.deps });
+  }
   const notices = [];
   const policies = typeof input2.policies === "function" ? input2.policies(graphs, problems, notices) : input2.policies;
   const undecided2 = [];
@@ -59644,7 +59650,6 @@ function runUnit(input2, texts, deps) {
   for (const { out } of outs) collectDirectives(out, texts, input2, directives, supProblems);
   const { evidence, frames } = placesOf2([...findings, ...problems, ...supProblems, ...directives].map((x) => x.location), texts);
   const recorded = deps?.() ?? { deps: [], readProblems: [] };
-  const evaluatedElsewhere = outs.flatMap(({ out }) => out.evaluatedElsewhere ?? []);
   return ownStrings({ findings, problems, undecided: undecided2, directives, supProblems, evidence, frames, readProblems: recorded.readProblems, skipped, summary, evaluatedElsewhere, ...notices.length > 0 ? { notices } : {}, deps: recorded.deps });
 }
 function repositoryOf(ctx) {
@@ -59769,7 +59774,14 @@ function unitsForFiles(units2, given, evaluatesOthers = () => [], feedsLastStage
   const readsScanUpTo = Math.max(-1, ...units2.filter((u) => stageRank(u) >= LATE && holdsGiven(u)).map(stageRank));
   const firstStage = givenFiles.some((f) => f.kind === "azureml-yaml");
   const plans = givenFiles.some((f) => f.kind === "terraform");
-  return units2.filter((u) => holdsGiven(u) || firstStage && stageRank(u) === 0 || plans && u.frontEnd.name === "terraform-plan" || (stageRank(u) < readsScanUpTo || stageRank(u) === LATE && readsScanUpTo === LATE) && feedsLastStage(u, others(u)));
+  const reported = (u) => holdsGiven(u) || firstStage && stageRank(u) === 0 || plans && u.frontEnd.name === "terraform-plan";
+  const feeds = (u) => (stageRank(u) < readsScanUpTo || stageRank(u) === LATE && readsScanUpTo === LATE) && feedsLastStage(u, others(u));
+  const kept = [];
+  for (const u of units2) {
+    if (reported(u)) kept.push(u);
+    else if (feeds(u)) kept.push({ ...u, feedsOnly: true });
+  }
+  return kept;
 }
 function wholeRunUnit(frontEnds, byFrontEnd) {
   const parts = frontEnds.map((fe) => ({ frontEnd: fe, files: byFrontEnd.get(fe) ?? [] })).filter((p) => p.files.length > 0);
@@ -60160,11 +60172,16 @@ var UnitCache = class _UnitCache {
     const sig = host.knownSignature(file);
     if (sig !== void 0) this.record(file, sig)[1] = hash;
   }
-  /** The cached result of unit `unit` (`PlannedUnit.key`) under `key`, when every read it made still gives the same answer. */
-  get(key, unit, host) {
+  /**
+   * The cached result of unit `unit` (`PlannedUnit.key`) under `key`, when every read it made
+   * still gives the same answer. A summary-only result (`UnitResult.summaryOnly`) serves only a
+   * run that wants no more (`summaryOnly`); a full one serves both.
+   */
+  get(key, unit, host, summaryOnly = false) {
     this.asked.add(unit);
     const e = this.old[key];
-    const deps = e?.deps.map((i) => this.oldDeps[i]);
+    const usable = e !== void 0 && (summaryOnly || e.result.summaryOnly !== true);
+    const deps = usable ? e.deps.map((i) => this.oldDeps[i]) : void 0;
     if (e && deps && depsHold(host, deps, this.answers, (file) => this.textHash(host, file))) {
       this.hits++;
       this.next.set(key, { unit, deps, result: JSON.stringify(e.result) });
@@ -60383,6 +60400,7 @@ function executeUnit(run3, job, scan2) {
     knownIds: run3.knownIds,
     today: run3.today,
     evaluatedElsewhere: new Map(job.dropped),
+    ...job.summaryOnly ? { summaryOnly: true } : {},
     ...scan2 ? scan2.withOwn ? { scanSummaries: scan2.summaries } : { scan: scan2.view } : {},
     ...run3.policies ? { policies: run3.policies } : {}
   };
@@ -60437,6 +60455,7 @@ async function runUnits(run3, merged, o) {
   const feeders = lateUnits.length > 1 && !run3.wholeRun ? lateUnits.filter((i) => o.mayFeedScan?.(units2[i]) ?? true) : [];
   const lateFirstPass = feeders.length > 0;
   const lateSummaries = [];
+  const firstPassResults = /* @__PURE__ */ new Map();
   const waiting = /* @__PURE__ */ new Map();
   const elsewhere2 = /* @__PURE__ */ new Map();
   const summaries = [];
@@ -60466,6 +60485,7 @@ async function runUnits(run3, merged, o) {
         waiting.delete(i);
         if (firstPass) {
           lateSummaries.push([i, r.summary]);
+          firstPassResults.set(i, r);
           continue;
         }
         for (const f of r.evaluatedElsewhere) elsewhere2.set(f, units2[i].frontEnd.name);
@@ -60487,12 +60507,18 @@ async function runUnits(run3, merged, o) {
     const jobs = [];
     for (const i of stageUnits) {
       const u = units2[i];
+      const summaryOnly = firstPass || !isMine(i) || u.feedsOnly === true;
+      const ranFirst = summaryOnly ? firstPassResults.get(i) : void 0;
+      if (ranFirst) {
+        accept(i, ranFirst);
+        continue;
+      }
       const dropped = stage === 0 || run3.wholeRun ? [] : u.files.filter((f) => elsewhere2.has(f.path)).map((f) => [f.path, elsewhere2.get(f.path)]);
       const cacheable = cache3 !== void 0 && !(run3.ctx.bicepCache && u.parts.some((p) => p.frontEnd.name === "bicep"));
       if (cacheable) {
         const planned = u.parts.map((p) => p.frontEnd.unitCacheKey?.(p.files, run3.ctx) ?? "");
         const key = hashOf([o.runKey, u.key, u.files.map((f) => [f.path, f.kind, run3.superseded.has(f.path), f.explicit === true]), dropped, stage >= LATE_FIRST_PASS ? scan2?.key ?? "" : "", planned]);
-        const hit = cache3.get(key, u.key, run3.host);
+        const hit = cache3.get(key, u.key, run3.host, summaryOnly);
         releaseTexts(run3.host);
         if (hit) {
           accept(i, hit);
@@ -60500,7 +60526,7 @@ async function runUnits(run3, merged, o) {
         }
         keys.set(i, key);
       }
-      jobs.push({ index: i, dropped, record: cacheable });
+      jobs.push({ index: i, dropped, record: cacheable, ...summaryOnly ? { summaryOnly: true } : {} });
     }
     if (jobs.length > 1) runner ??= o.runnerFor?.(jobs.length);
     if (runner) groupByFrontEnd(jobs, units2);

@@ -210,11 +210,16 @@ export class UnitCache implements FileFacts {
     if (sig !== undefined) this.record(file, sig)[1] = hash;
   }
 
-  /** The cached result of unit `unit` (`PlannedUnit.key`) under `key`, when every read it made still gives the same answer. */
-  get(key: string, unit: string, host: Host): UnitResult | undefined {
+  /**
+   * The cached result of unit `unit` (`PlannedUnit.key`) under `key`, when every read it made
+   * still gives the same answer. A summary-only result (`UnitResult.summaryOnly`) serves only a
+   * run that wants no more (`summaryOnly`); a full one serves both.
+   */
+  get(key: string, unit: string, host: Host, summaryOnly = false): UnitResult | undefined {
     this.asked.add(unit);
     const e = this.old[key];
-    const deps = e?.deps.map((i) => this.oldDeps[i]!);
+    const usable = e !== undefined && (summaryOnly || e.result.summaryOnly !== true);
+    const deps = usable ? e.deps.map((i) => this.oldDeps[i]!) : undefined;
     if (e && deps && depsHold(host, deps, this.answers, (file) => this.textHash(host, file))) {
       this.hits++;
       this.next.set(key, { unit, deps, result: JSON.stringify(e.result) });

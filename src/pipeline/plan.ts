@@ -21,6 +21,12 @@ export interface PlannedUnit {
    * (`FrontEnd.readsScan`: a Terraform unit that declares Kubernetes workloads): it runs late.
    */
   readsScan?: true;
+  /**
+   * A files-only run keeps it only for what later units read of it — its scan summary, the files
+   * it evaluates in its commands' context (`unitsForFiles`): it holds no given file, so every
+   * finding it makes is filtered from the report. It runs summary-only (`UnitInput.summaryOnly`).
+   */
+  feedsOnly?: true;
 }
 
 export function planUnits(
@@ -68,7 +74,8 @@ export function planUnits(
  *   add to that view (`feedsLastStage`, given the unit and the files it evaluates besides its
  *   own: one that may declare an AKS cluster or node pool).
  * The rest of the folders' units (other modules, examples, templates) are left out: their
- * findings would be filtered away. Keeps the planned order.
+ * findings would be filtered away. A unit kept for the last reason only is marked `feedsOnly`
+ * (its summary is all the run needs of it). Keeps the planned order.
  */
 export function unitsForFiles(
   units: readonly PlannedUnit[],
@@ -91,7 +98,14 @@ export function unitsForFiles(
   const readsScanUpTo = Math.max(-1, ...units.filter((u) => stageRank(u) >= LATE && holdsGiven(u)).map(stageRank));
   const firstStage = givenFiles.some((f) => f.kind === 'azureml-yaml');
   const plans = givenFiles.some((f) => f.kind === 'terraform');
-  return units.filter((u) => holdsGiven(u) || (firstStage && stageRank(u) === 0) || (plans && u.frontEnd.name === 'terraform-plan') || ((stageRank(u) < readsScanUpTo || (stageRank(u) === LATE && readsScanUpTo === LATE)) && feedsLastStage(u, others(u))));
+  const reported = (u: PlannedUnit): boolean => holdsGiven(u) || (firstStage && stageRank(u) === 0) || (plans && u.frontEnd.name === 'terraform-plan');
+  const feeds = (u: PlannedUnit): boolean => (stageRank(u) < readsScanUpTo || (stageRank(u) === LATE && readsScanUpTo === LATE)) && feedsLastStage(u, others(u));
+  const kept: PlannedUnit[] = [];
+  for (const u of units) {
+    if (reported(u)) kept.push(u);
+    else if (feeds(u)) kept.push({ ...u, feedsOnly: true });
+  }
+  return kept;
 }
 
 /**

@@ -55,11 +55,15 @@ export interface UnitRun {
   settingsKey: () => string;
 }
 
-/** One unit to run: its index in `UnitRun.units`, the files another unit evaluated, whether its reads are recorded (cache). */
+/**
+ * One unit to run: its index in `UnitRun.units`, the files another unit evaluated, whether its
+ * reads are recorded (cache), and whether only its summary is wanted (`UnitInput.summaryOnly`).
+ */
 export interface UnitJob {
   index: number;
   dropped: [file: string, frontEnd: string][];
   record: boolean;
+  summaryOnly?: true;
 }
 
 /** One stage's units to run, and (late and last stages) the summaries of every earlier unit in planned order. */
@@ -131,6 +135,7 @@ export function executeUnit(run: UnitRun, job: UnitJob, scan: StageScan | undefi
     knownIds: run.knownIds,
     today: run.today,
     evaluatedElsewhere: new Map(job.dropped),
+    ...(job.summaryOnly ? { summaryOnly: true } : {}),
     ...(scan ? (scan.withOwn ? { scanSummaries: scan.summaries } : { scan: scan.view }) : {}),
     ...(run.policies ? { policies: run.policies } : {}),
   };
@@ -202,6 +207,12 @@ export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOpti
   const feeders = lateUnits.length > 1 && !run.wholeRun ? lateUnits.filter((i) => o.mayFeedScan?.(units[i]!) ?? true) : [];
   const lateFirstPass = feeders.length > 0;
   const lateSummaries: [number, ScanSummary][] = [];
+  /**
+   * The first pass's results (summary-only): a late unit of which only the summary is wanted
+   * (another shard's, a files-only run's feeder) is not run again in its own stage — the summary
+   * does not depend on the scan view, only its rules' findings do.
+   */
+  const firstPassResults = new Map<number, UnitResult>();
 
   // Results waiting for the units before them (in planned order) to be merged.
   const waiting = new Map<number, UnitResult>();
@@ -241,6 +252,7 @@ export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOpti
         // A first pass gives only the late units' summaries (their results come from the second).
         if (firstPass) {
           lateSummaries.push([i, r.summary]);
+          firstPassResults.set(i, r);
           continue;
         }
         for (const f of r.evaluatedElsewhere) elsewhere.set(f, units[i]!.frontEnd.name);
@@ -263,6 +275,14 @@ export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOpti
     const jobs: UnitJob[] = [];
     for (const i of stageUnits) {
       const u = units[i]!;
+      // Nothing but its summary and the files it evaluates is wanted of a unit whose findings go
+      // nowhere: a first pass, another shard's unit, a files-only run's feeder (plan.ts).
+      const summaryOnly = firstPass || !isMine(i) || u.feedsOnly === true;
+      const ranFirst = summaryOnly ? firstPassResults.get(i) : undefined;
+      if (ranFirst) {
+        accept(i, ranFirst);
+        continue;
+      }
       // Which of its files another unit evaluated, and the scan it reads: both decide its result.
       const dropped = stage === 0 || run.wholeRun ? [] : u.files.filter((f) => elsewhere.has(f.path)).map((f): [string, string] => [f.path, elsewhere.get(f.path)!]);
       // Reads from the Bicep module cache (a second Host) are not recorded: such units are not cached.
@@ -272,7 +292,7 @@ export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOpti
         // Bicep's twins and parameter files, the run's templates, its files, its .tf files).
         const planned = u.parts.map((p) => p.frontEnd.unitCacheKey?.(p.files, run.ctx) ?? '');
         const key = hashOf([o.runKey, u.key, u.files.map((f) => [f.path, f.kind, run.superseded.has(f.path), f.explicit === true]), dropped, stage >= LATE_FIRST_PASS ? (scan?.key ?? '') : '', planned]);
-        const hit = cache.get(key, u.key, run.host);
+        const hit = cache.get(key, u.key, run.host, summaryOnly);
         // The check read the unit's files: their texts go now.
         releaseTexts(run.host);
         if (hit) {
@@ -281,7 +301,7 @@ export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOpti
         }
         keys.set(i, key);
       }
-      jobs.push({ index: i, dropped, record: cacheable });
+      jobs.push({ index: i, dropped, record: cacheable, ...(summaryOnly ? { summaryOnly: true as const } : {}) });
     }
     if (jobs.length > 1) runner ??= o.runnerFor?.(jobs.length);
     // On a pool the threads take the list from its two ends (`workers.ts` claimEach), each

@@ -54,6 +54,12 @@ export interface UnitResult {
   notices?: string[];
   /** Files this unit evaluated in its commands' context (`az ml … --file`): other front ends' resources from them are dropped. */
   evaluatedElsewhere: string[];
+  /**
+   * Made summary-only (`UnitInput.summaryOnly`): no rule ran, so it has no findings, undecided
+   * values or directives; what the front end gave (problems, reads, skipped files, the summary,
+   * the files evaluated elsewhere) is all there. Never taken for a unit whose findings are wanted.
+   */
+  summaryOnly?: true;
 }
 
 /** One front end's files in a unit (a unit of the whole run has one part per front end: `policies.fromScannedCode`). */
@@ -81,6 +87,12 @@ export interface UnitInput {
   scanSummaries?: readonly ScanSummary[];
   /** The configured policies, or how to make them from this unit's graphs (`policies.fromScannedCode`: one unit for the run). */
   policies?: PolicySet | ((graphs: readonly Graph[], problems: Problem[], notices: string[]) => PolicySet | undefined);
+  /**
+   * Only what other units read of this one is wanted — its summary and the files it evaluated
+   * elsewhere (a late unit's first pass, another shard's unit, a files-only run's unit that holds
+   * no given file): the rules, the suppression directives and the findings' places are skipped.
+   */
+  summaryOnly?: boolean;
 }
 
 /**
@@ -118,6 +130,14 @@ export function runUnit(input: UnitInput, texts: (file: string) => string | unde
     for (const f of out.fallbackFiles ?? []) fallbackFiles.set(f.file, f.explanation);
   }
   const summary = summarizeScan(graphs);
+  const evaluatedElsewhere = outs.flatMap(({ out }) => out.evaluatedElsewhere ?? []);
+  if (input.summaryOnly) {
+    // The rules were a tenth of such a unit's time, its places and directives a little more
+    // (a pre-commit run of one manifest runs every unit that may declare a GPU pool this way).
+    const recorded = deps?.() ?? { deps: [], readProblems: [] };
+    const none = { findings: [], undecided: [], directives: [], supProblems: [] };
+    return ownStrings({ ...none, problems, ...placesOf(problems.map((p) => p.location), texts), readProblems: recorded.readProblems, skipped, summary, evaluatedElsewhere, summaryOnly: true as const, deps: recorded.deps });
+  }
   const notices: string[] = [];
   const policies = typeof input.policies === 'function' ? input.policies(graphs, problems, notices) : input.policies;
   const undecided: Undecided[] = [];
@@ -141,7 +161,6 @@ export function runUnit(input: UnitInput, texts: (file: string) => string | unde
   const { evidence, frames } = placesOf([...findings, ...problems, ...supProblems, ...directives].map((x) => x.location), texts);
 
   const recorded = deps?.() ?? { deps: [], readProblems: [] };
-  const evaluatedElsewhere = outs.flatMap(({ out }) => out.evaluatedElsewhere ?? []);
   // The result outlives the unit's texts: its strings must not be views into them (own-strings.ts).
   return ownStrings({ findings, problems, undecided, directives, supProblems, evidence, frames, readProblems: recorded.readProblems, skipped, summary, evaluatedElsewhere, ...(notices.length > 0 ? { notices } : {}), deps: recorded.deps });
 }

@@ -9,6 +9,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lint } from '../../src/api.js';
+import { FRONT_ENDS } from '../../src/frontends/index.js';
+import type { FrontEnd } from '../../src/frontends/types.js';
+import { defineRule, registerRules } from '../../src/engine/define-rule.js';
+import type { Rule } from '../../src/engine/types.js';
+import { ALL_RULES } from '../../rules/index.js';
 import type { LintResult } from '../../src/engine/result.js';
 
 const temps: string[] = [];
@@ -513,6 +518,75 @@ describe('files-only runs', () => {
     expect(folder.units).toBe(6);
     // The manifest, the Terraform pool's unit and the script's: not the Key Vaults nor the workflow.
     expect(only.units).toBe(3);
+  });
+
+  /**
+   * A GPU job and what may run it: two Terraform roots that declare a GPU pool and a Kubernetes
+   * workload (late units: their workloads read the scan, so a folder run gives each a first pass
+   * for the other's view) and a script that adds a third pool. The job tolerates none of them.
+   */
+  function podAndPools(): { root: string; manifest: string } {
+    const lateRoot = (pool: string, taint: string): string =>
+      TRAINING_POOL_TF.replace('"gpu"', `"${pool}"`).replace('workload=training:NoSchedule', taint) +
+      'resource "kubernetes_deployment" "web" {\n  metadata {\n    name = "web"\n  }\n  spec {\n    template {\n      metadata {}\n      spec {\n        container {\n          name  = "web"\n          image = "nginx:1"\n        }\n      }\n    }\n  }\n}\n';
+    const root = repository({
+      'k8s/job.yaml': GPU_JOB,
+      'infra/a/main.tf': lateRoot('gpu_a', 'workload=training:NoSchedule'),
+      'infra/b/main.tf': lateRoot('gpu_b', 'team=ml:NoSchedule'),
+      'infra/scripts/pool.sh': 'az aks nodepool add --cluster-name aks -g rg -n gpu2 --node-vm-size Standard_NC6s_v3 --node-taints team=ops:NoSchedule\n',
+    });
+    return { root, manifest: path.join(root, 'k8s', 'job.yaml') };
+  }
+
+  it('the units kept only for their GPU pools run once each, summary-only: no rule reads them, and late ones are not run again after their first pass', async () => {
+    const { root, manifest } = podAndPools();
+    // What each front end was asked to run (by the unit's first file), and which files a rule saw.
+    const counted = (runs: string[]): FrontEnd[] => FRONT_ENDS.map((fe) => ({ ...fe, run: (files, ctx) => (runs.push(path.relative(root, files[0]!.path)), fe.run(files, ctx)) }));
+    const seenByRule = (seen: Set<string>): Rule[] => {
+      const [spy] = registerRules({ core: [defineRule({ meta: { id: 'ZZZ998', name: 'spy', shortDescription: 'x', fullDescription: 'x', help: 'x', level: 'note', tags: [], messages: {}, formats: ['terraform'] }, create: () => ({ file: (f) => void seen.add(path.relative(root, f.path)) }) })] });
+      return [...ALL_RULES, spy!];
+    };
+    const folderRuns: string[] = [];
+    const folderSeen = new Set<string>();
+    const folder = await lint({ paths: [root], root, noConfig: true, frontEnds: counted(folderRuns), ruleSet: seenByRule(folderSeen) });
+    const onlyRuns: string[] = [];
+    const onlySeen = new Set<string>();
+    const only = await lint({ paths: [manifest], onlyFiles: [manifest], root, noConfig: true, frontEnds: counted(onlyRuns), ruleSet: seenByRule(onlySeen) });
+    const inManifest = lines(folder, manifest);
+    // The manifest tolerates none of the three pools' taints.
+    expect(inManifest.filter((l) => l.includes('K8S001'))).toHaveLength(1);
+    expect(lines(only)).toEqual(inManifest);
+    // The folder run: each late root twice (its first pass, then with the whole view), every file seen by the rules.
+    expect(folderRuns.sort()).toEqual(['infra/a/main.tf', 'infra/a/main.tf', 'infra/b/main.tf', 'infra/b/main.tf', 'infra/scripts/pool.sh', 'k8s/job.yaml']);
+    expect([...folderSeen].sort()).toEqual(['infra/a/main.tf', 'infra/b/main.tf', 'infra/scripts/pool.sh', 'k8s/job.yaml']);
+    // The files-only run: each unit once, and only the manifest's seen by a rule.
+    expect(onlyRuns.sort()).toEqual(['infra/a/main.tf', 'infra/b/main.tf', 'infra/scripts/pool.sh', 'k8s/job.yaml']);
+    expect([...onlySeen]).toEqual(['k8s/job.yaml']);
+  });
+
+  it('with --cache: the summary-only results of a files-only run serve the next one; a folder run and shards sharing the cache report what they report without it', async () => {
+    const { root, manifest } = podAndPools();
+    const cacheLocation = path.join(root, '.git', 'lint-cache');
+    const folderUncached = await lint({ paths: [root], root, noConfig: true });
+    // Each feeder has findings of its own, which a summary-only result does not hold.
+    for (const file of ['infra/a/main.tf', 'infra/b/main.tf', 'infra/scripts/pool.sh']) expect(lines(folderUncached, path.join(root, file)).length).toBeGreaterThan(0);
+    const first = await lint({ paths: [manifest], onlyFiles: [manifest], root, noConfig: true, cache: true, cacheLocation });
+    const again = await run({ paths: [manifest], onlyFiles: [manifest], root, cache: true, cacheLocation });
+    expect(lines(again.result)).toEqual(lines(first));
+    const folderCached = await lint({ paths: [root], root, noConfig: true, cache: true, cacheLocation });
+    expect(lines(folderCached)).toEqual(lines(folderUncached));
+    // The folder run's full results serve the files-only run.
+    const afterFolder = await lint({ paths: [manifest], onlyFiles: [manifest], root, noConfig: true, cache: true, cacheLocation });
+    expect(lines(afterFolder)).toEqual(lines(first));
+    // Shards sharing one cache, one after the other: a unit one shard ran summary-only for the
+    // others (its summary, under the key the unit has in every shard) is linted in full by its own.
+    const shardCache = path.join(root, '.git', 'shard-cache');
+    for (let index = 1; index <= 4; index++) {
+      const shard = { index, count: 4 };
+      const uncached = await lint({ paths: [root], root, noConfig: true, shard });
+      const cached = await lint({ paths: [root], root, noConfig: true, shard, cache: true, cacheLocation: shardCache });
+      expect(lines(cached)).toEqual(lines(uncached));
+    }
   });
 
   it('a compiled twin that lends a registry module its body: a finding placed inside it is reported when only the twin is given', async () => {
