@@ -35834,11 +35834,18 @@ function planningFact(ctx, name, file, valid, compute) {
   const fromText = () => {
     const text2 = ctx.host.readText(file);
     if (text2 === void 0) return void 0;
-    const answer = compute(text2);
+    const answer2 = compute(text2);
     ctx.host.forget(file);
-    return answer;
+    return answer2;
   };
-  return ctx.facts ? ctx.facts.fileFact(name, file, ctx.host, valid, fromText) : fromText();
+  if (ctx.facts) return ctx.facts.fileFact(name, file, ctx.host, valid, fromText);
+  let answers = answersByHost.get(ctx.host);
+  if (answers === void 0) answersByHost.set(ctx.host, answers = /* @__PURE__ */ new Map());
+  const key = `${name}\0${file}`;
+  if (answers.has(key)) return answers.get(key);
+  const answer = fromText();
+  answers.set(key, answer);
+  return answer;
 }
 function perRun(allFiles, name, make) {
   let made = madePerRun.get(allFiles);
@@ -35899,7 +35906,7 @@ function addCaller(callersOf, to, from) {
 function givenTextUnlessPlan(wide, file) {
   return wide.givenKinds.get(file) === "tfplan-json" ? void 0 : wide.host.readText(file);
 }
-var NOT_UTF8_NAME, NOT_UTF8_NAME_MESSAGE, madePerRun;
+var NOT_UTF8_NAME, NOT_UTF8_NAME_MESSAGE, answersByHost, madePerRun;
 var init_shared = __esm({
   "src/frontends/shared.ts"() {
     "use strict";
@@ -35908,6 +35915,7 @@ var init_shared = __esm({
     init_source();
     NOT_UTF8_NAME = "\uFFFD";
     NOT_UTF8_NAME_MESSAGE = "cannot read it: its name is not valid UTF-8, and file names are read as UTF-8; rename it with UTF-8 characters to have it linted.";
+    answersByHost = /* @__PURE__ */ new WeakMap();
     madePerRun = /* @__PURE__ */ new WeakMap();
   }
 });

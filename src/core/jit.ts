@@ -46,8 +46,9 @@ export function jitFlagsFor(v8Version: string, userArgs: readonly string[]): str
 
 /**
  * Sets the flags, before the long run's code runs (a worker thread shares the process's flags).
- * A run of named files (pre-commit) does not call this: it is over before anything tiers up,
- * and loading node:v8 costs about 1.5 ms of its start-up (bench goal 4).
+ * A run of named files (pre-commit) calls this only once its walk turns out long (the CLI's
+ * LONG_FILES_ONLY_RUN): one or a few files are linted before anything tiers up, and loading
+ * node:v8 costs about 1.5 ms of their start-up (bench goal 4).
  */
 export function tuneJitForLongRun(): void {
   const flags = jitFlagsFor(process.versions.v8, process.execArgv);

@@ -195,6 +195,23 @@ describe('start-up: V8 flags for a long run (src/core/jit.ts)', () => {
     expect(JSON.parse(folder.stdout).findings).toEqual(JSON.parse(file.stdout).findings);
   });
 
+  it('a files-only run sets them once its walk lists 500 files (a manifest judged against a large repository\'s pools), not before', () => {
+    const large = path.join(work, 'jit-large');
+    fs.mkdirSync(large);
+    fs.copyFileSync(path.join(dir, 'main.tf'), path.join(large, 'main.tf'));
+    const module = (n: number): string => path.join(large, 'modules', `m${Math.floor(n / 10)}`);
+    for (let n = 0; n < 498; n++) {
+      fs.mkdirSync(module(n), { recursive: true });
+      fs.writeFileSync(path.join(module(n), `v${n}.tf`), `variable "v${n}" {}\n`);
+    }
+    // main.tf and 498 others: 499 files listed.
+    expect(flagsSet(large, ['main.tf']).flags).toEqual([]);
+    fs.writeFileSync(path.join(module(498), 'v498.tf'), 'variable "v498" {}\n');
+    const long = flagsSet(large, ['main.tf']);
+    expect(long.flags).toEqual(jitFlagsFor(process.versions.v8, []));
+    expect(JSON.parse(long.stdout).findings).toEqual(JSON.parse(flagsSet(dir, ['main.tf']).stdout).findings);
+  });
+
   it('a flag the user gave node stays the user’s', () => {
     const { flags } = flagsSet(dir, ['.'], ['--interrupt-budget=100000']);
     expect(flags).toEqual(jitFlagsFor(process.versions.v8, ['--interrupt-budget=100000']));
