@@ -538,6 +538,7 @@ function createHost(root, options = {}) {
   let wholeHead;
   let headScratch;
   const aside = /* @__PURE__ */ new Map();
+  let answers = /* @__PURE__ */ new Map();
   const kept = /* @__PURE__ */ new Set();
   const asideLimit = options.setAsideChars ?? 0;
   let asideChars = 0;
@@ -741,8 +742,10 @@ function createHost(root, options = {}) {
     },
     signature: signatureNow,
     knownSignature: (file) => signatures.get(file),
+    planningAnswers: () => answers,
     planned(files) {
       planning = false;
+      answers = void 0;
       for (const [file, text2] of aside) {
         if (kept.has(file) || files.has(file)) continue;
         aside.delete(file);
@@ -35839,8 +35842,8 @@ function planningFact(ctx, name, file, valid, compute) {
     return answer2;
   };
   if (ctx.facts) return ctx.facts.fileFact(name, file, ctx.host, valid, fromText);
-  let answers = answersByHost.get(ctx.host);
-  if (answers === void 0) answersByHost.set(ctx.host, answers = /* @__PURE__ */ new Map());
+  const answers = ctx.host.planningAnswers();
+  if (answers === void 0) return fromText();
   const key = `${name}\0${file}`;
   if (answers.has(key)) return answers.get(key);
   const answer = fromText();
@@ -35906,7 +35909,7 @@ function addCaller(callersOf, to, from) {
 function givenTextUnlessPlan(wide, file) {
   return wide.givenKinds.get(file) === "tfplan-json" ? void 0 : wide.host.readText(file);
 }
-var NOT_UTF8_NAME, NOT_UTF8_NAME_MESSAGE, answersByHost, madePerRun;
+var NOT_UTF8_NAME, NOT_UTF8_NAME_MESSAGE, madePerRun;
 var init_shared = __esm({
   "src/frontends/shared.ts"() {
     "use strict";
@@ -35915,7 +35918,6 @@ var init_shared = __esm({
     init_source();
     NOT_UTF8_NAME = "\uFFFD";
     NOT_UTF8_NAME_MESSAGE = "cannot read it: its name is not valid UTF-8, and file names are read as UTF-8; rename it with UTF-8 characters to have it linted.";
-    answersByHost = /* @__PURE__ */ new WeakMap();
     madePerRun = /* @__PURE__ */ new WeakMap();
   }
 });
@@ -59942,6 +59944,8 @@ function recordingHost(inner, onTextHash) {
     forget: (file) => inner.forget(file),
     keep: (file) => inner.keep(file),
     planned: (files) => inner.planned(files),
+    // While a unit's reads are recorded, every answer comes from a read (its dependency).
+    planningAnswers: () => deps ? void 0 : inner.planningAnswers(),
     // Not a read of the unit: the cache's own check (a changed file gets a new signature).
     signature: (file) => inner.signature(file),
     knownSignature: (file) => inner.knownSignature(file)

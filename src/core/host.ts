@@ -100,6 +100,13 @@ export interface Host {
    */
   planned(files: ReadonlySet<string>): void;
   /**
+   * Planning's answers about files (`planningFact` without the --cache), by question and file:
+   * kept while the run is planned, so a question asked again of a file is neither read nor
+   * computed again; undefined once the run is `planned` (units ask few such questions, and the
+   * answers about every file of a large tree would stay for the whole run).
+   */
+  planningAnswers(): Map<string, unknown> | undefined;
+  /**
    * The file's signature (`HostOptions.signatures`): device, inode, size and the modification
    * and change times, taken before this run first read the file (or now, when it
    * has not read it), so that a file changed after the signature was taken no longer matches it.
@@ -465,6 +472,8 @@ export function createHost(root: string, options: HostOptions = {}): Host {
    * see only what it read. Each planning text leaves when it is read again; kept ones stay.
    */
   const aside = new Map<string, string>();
+  /** `planningAnswers`: until `planned`. */
+  let answers: Map<string, unknown> | undefined = new Map();
   const kept = new Set<string>();
   const asideLimit = options.setAsideChars ?? 0;
   let asideChars = 0;
@@ -699,8 +708,10 @@ export function createHost(root: string, options: HostOptions = {}): Host {
     },
     signature: signatureNow,
     knownSignature: (file) => signatures.get(file),
+    planningAnswers: () => answers,
     planned(files) {
       planning = false;
+      answers = undefined;
       for (const [file, text] of aside) {
         if (kept.has(file) || files.has(file)) continue;
         aside.delete(file);

@@ -86,21 +86,19 @@ export function planningFact<T>(ctx: Pick<FrontEndContext, 'host' | 'facts'>, na
     return answer;
   };
   if (ctx.facts) return ctx.facts.fileFact(name, file, ctx.host, valid, fromText);
-  // Without the --cache, the answer is kept for the run (its Host): planning asks the same
-  // question of a file several times — a `.tf` file's local module sources and data files five
-  // times in a pre-commit run (its callers, its data files, its unit, whether it reads the scan),
-  // each a read and a scan of its text again (1.3 s of a manifest's 16 s in the corpus copied 4×).
-  let answers = answersByHost.get(ctx.host);
-  if (answers === undefined) answersByHost.set(ctx.host, (answers = new Map()));
+  // Without the --cache, the Host keeps the answer while the run is planned: planning asks the
+  // same question of a file several times — a `.tf` file's local module sources and data files
+  // five times in a pre-commit run (its callers, its data files, its unit, whether it reads the
+  // scan), each a read and a scan of its text again (1.3 s of a manifest's 16 s in the corpus
+  // copied 4×).
+  const answers = ctx.host.planningAnswers();
+  if (answers === undefined) return fromText();
   const key = `${name}\u0000${file}`;
   if (answers.has(key)) return answers.get(key) as T | undefined;
   const answer = fromText();
   answers.set(key, answer);
   return answer;
 }
-
-/** `planningFact`'s answers of a run without the --cache, by the run's Host (each thread has its own). */
-const answersByHost = new WeakMap<Host, Map<string, unknown>>();
 
 /** What `perRun` made, by the run's files (`FrontEndContext.allFiles`, one array per run) and name. */
 const madePerRun = new WeakMap<FrontEndContext['allFiles'], Map<string, unknown>>();

@@ -94,6 +94,8 @@ export function recordingHost(inner: Host, onTextHash?: (file: string, hash: str
     forget: (file) => inner.forget(file),
     keep: (file) => inner.keep(file),
     planned: (files) => inner.planned(files),
+    // While a unit's reads are recorded, every answer comes from a read (its dependency).
+    planningAnswers: () => (deps ? undefined : inner.planningAnswers()),
     // Not a read of the unit: the cache's own check (a changed file gets a new signature).
     signature: (file) => inner.signature(file),
     knownSignature: (file) => inner.knownSignature(file),

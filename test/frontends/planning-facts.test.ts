@@ -1,26 +1,32 @@
 /**
  * `planningFact` (frontends/shared.ts): planning's answer about one file's text. With the
- * --cache the cache keeps it (by the file's signature); without, the run's Host does: a
- * question asked again of the same file in the same run (a `.tf` file's module sources, by its
- * callers' walk, its unit, its data files) reads and scans the file once.
+ * --cache the cache keeps it (by the file's signature); without, the run's Host does while the
+ * run is planned (`Host.planningAnswers`): a question asked again of the same file (a `.tf`
+ * file's module sources, by its callers' walk, its unit, its data files) reads and scans the
+ * file once.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Host } from '../../src/core/host.js';
+import { createHost, type Host } from '../../src/core/host.js';
 import { planningFact } from '../../src/frontends/shared.js';
 
 const isNumber = (v: unknown): v is number => typeof v === 'number';
 
-/** A Host that holds `texts` and counts each file's reads. */
-function countingHost(texts: Record<string, string>): { host: Host; reads: Map<string, number> } {
+/** A Host that holds `texts`, counts each file's reads, and keeps planning's answers until `planned()`. */
+function countingHost(texts: Record<string, string>): { host: Host; reads: Map<string, number>; planned: () => void } {
   const reads = new Map<string, number>();
+  let answers: Map<string, unknown> | undefined = new Map();
   const host = {
     readText: (f: string) => {
       reads.set(f, (reads.get(f) ?? 0) + 1);
       return texts[f];
     },
     forget: () => undefined,
+    planningAnswers: () => answers,
   } as unknown as Host;
-  return { host, reads };
+  return { host, reads, planned: () => (answers = undefined) };
 }
 
 describe('planningFact without the --cache', () => {
@@ -41,6 +47,27 @@ describe('planningFact without the --cache', () => {
     const ask = (): number | undefined => planningFact({ host }, 'length', 'gone.tf', isNumber, (t) => t.length);
     expect([ask(), ask()]).toEqual([undefined, undefined]);
     expect(reads.get('gone.tf')).toBe(1);
+  });
+
+  it('once the run is planned, a question is answered from the file again (a unit\'s reads are its own)', () => {
+    const { host, reads, planned } = countingHost({ 'a.tf': 'abc' });
+    const ask = (): number | undefined => planningFact({ host }, 'length', 'a.tf', isNumber, (t) => t.length);
+    expect([ask(), ask()]).toEqual([3, 3]);
+    planned();
+    expect([ask(), ask()]).toEqual([3, 3]);
+    expect(reads.get('a.tf')).toBe(3);
+  });
+
+  it('the Host keeps the answers until the run is planned', () => {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mil-planning-answers-')));
+    try {
+      const host = createHost(root);
+      expect(host.planningAnswers()).toBeInstanceOf(Map);
+      host.planned(new Set());
+      expect(host.planningAnswers()).toBeUndefined();
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('another run (another Host) reads the file again', () => {
