@@ -60270,17 +60270,18 @@ var UnitCache = class _UnitCache {
       }
       return i;
     };
-    const entries2 = [...this.next].map(([k, e]) => `${JSON.stringify(k)}:{"unit":${JSON.stringify(e.unit)},"deps":${JSON.stringify(e.deps.map(indexOf))},"result":${e.result}}`).join(",");
-    const files = JSON.stringify(Object.fromEntries(this.keptFiles()));
+    const entries2 = [...this.next].map(([k, e]) => asciiJson(`${JSON.stringify(k)}:{"unit":${JSON.stringify(e.unit)},"deps":${JSON.stringify(e.deps.map(indexOf))},"result":${e.result}}`)).join(",");
+    const files = asciiJson(JSON.stringify(Object.fromEntries(this.keptFiles())));
     if (!fs7.existsSync(path56.dirname(this.file))) fs7.mkdirSync(path56.dirname(this.file));
     const tmp = `${this.file}.${process.pid}.tmp`;
-    fs7.writeFileSync(tmp, asciiJson(`${head.slice(0, -1)},"deps":${JSON.stringify(depTable)},"entries":{${entries2}},"files":${files}}`), "latin1");
+    fs7.writeFileSync(tmp, `${asciiJson(head.slice(0, -1))},"deps":${asciiJson(JSON.stringify(depTable))},"entries":{${entries2}},"files":${files}}`, "latin1");
     fs7.renameSync(tmp, this.file);
   }
 };
 function asciiJson(text2) {
-  return text2.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return NON_ASCII.test(text2) ? text2.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`) : text2;
 }
+var NON_ASCII = /[\u0080-\uffff]/;
 function decodeCacheText(bytes) {
   return isAscii2(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
 }
