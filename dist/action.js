@@ -60467,7 +60467,6 @@ async function runUnits(run3, merged, o) {
   const lateUnits = ordered.filter((i) => rank[i] === LATE && needed(i));
   const feeders = lateUnits.length > 1 && !run3.wholeRun ? lateUnits.filter((i) => o.mayFeedScan?.(units2[i]) ?? true) : [];
   const lateFirstPass = feeders.length > 0;
-  const lateSummaries = [];
   const firstPassResults = /* @__PURE__ */ new Map();
   const waiting = /* @__PURE__ */ new Map();
   const elsewhere2 = /* @__PURE__ */ new Map();
@@ -60485,7 +60484,7 @@ async function runUnits(run3, merged, o) {
     if (stageUnits.length === 0) continue;
     let scan2;
     if (stage >= LATE_FIRST_PASS && !run3.wholeRun) {
-      const withLate = stage === LATE && lateFirstPass ? [...summaries, ...lateSummaries] : summaries;
+      const withLate = stage === LATE && lateFirstPass ? [...summaries, ...[...firstPassResults].map(([i, r]) => [i, r.summary])] : summaries;
       const inOrder = [...withLate].sort((a, b) => a[0] - b[0]).map(([, s]) => s);
       const withOwn = firstPass || stage === LATE;
       scan2 = { ...stageScan(inOrder, run3.root, run3.ctx.inRepository === true, withOwn), key: hashOf([inOrder, withOwn]) };
@@ -60497,7 +60496,6 @@ async function runUnits(run3, merged, o) {
         const r = waiting.get(i);
         waiting.delete(i);
         if (firstPass) {
-          lateSummaries.push([i, r.summary]);
           firstPassResults.set(i, r);
           continue;
         }

@@ -206,11 +206,11 @@ export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOpti
   const lateUnits = ordered.filter((i) => rank[i] === LATE && needed(i));
   const feeders = lateUnits.length > 1 && !run.wholeRun ? lateUnits.filter((i) => o.mayFeedScan?.(units[i]!) ?? true) : [];
   const lateFirstPass = feeders.length > 0;
-  const lateSummaries: [number, ScanSummary][] = [];
   /**
-   * The first pass's results (summary-only): a late unit of which only the summary is wanted
-   * (another shard's, a files-only run's feeder) is not run again in its own stage — the summary
-   * does not depend on the scan view, only its rules' findings do.
+   * The first pass's results (summary-only), by unit: their summaries join the late stage's view,
+   * and a late unit of which only the summary is wanted (another shard's, a files-only run's
+   * feeder) is not run again in its own stage — the summary does not depend on the scan view,
+   * only its rules' findings do.
    */
   const firstPassResults = new Map<number, UnitResult>();
 
@@ -233,7 +233,7 @@ export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOpti
     if (stage >= LATE_FIRST_PASS && !run.wholeRun) {
       // In the units' planned order, not the order they ran in; a late stage after a first pass
       // reads every late unit's summary too (its own among them).
-      const withLate = stage === LATE && lateFirstPass ? [...summaries, ...lateSummaries] : summaries;
+      const withLate = stage === LATE && lateFirstPass ? [...summaries, ...[...firstPassResults].map(([i, r]): [number, ScanSummary] => [i, r.summary])] : summaries;
       const inOrder = [...withLate].sort((a, b) => a[0] - b[0]).map(([, s]) => s);
       // (A late unit's own summary may be among the first pass's: the view counts a pool once.)
       const withOwn = firstPass || stage === LATE;
@@ -251,7 +251,6 @@ export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOpti
         waiting.delete(i);
         // A first pass gives only the late units' summaries (their results come from the second).
         if (firstPass) {
-          lateSummaries.push([i, r.summary]);
           firstPassResults.set(i, r);
           continue;
         }

@@ -6,11 +6,12 @@
  * file once.
  */
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHost, type Host } from '../../src/core/host.js';
 import { planningFact } from '../../src/frontends/shared.js';
+import { tempDirs } from '../support/cache-runs.js';
+
+const tempDir = tempDirs('mil-planning-answers-');
 
 const isNumber = (v: unknown): v is number => typeof v === 'number';
 
@@ -59,15 +60,10 @@ describe('planningFact without the --cache', () => {
   });
 
   it('the Host keeps the answers until the run is planned', () => {
-    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mil-planning-answers-')));
-    try {
-      const host = createHost(root);
-      expect(host.planningAnswers()).toBeInstanceOf(Map);
-      host.planned(new Set());
-      expect(host.planningAnswers()).toBeUndefined();
-    } finally {
-      fs.rmSync(root, { recursive: true, force: true });
-    }
+    const host = createHost(fs.realpathSync(tempDir()));
+    expect(host.planningAnswers()).toBeInstanceOf(Map);
+    host.planned(new Set());
+    expect(host.planningAnswers()).toBeUndefined();
   });
 
   it('another run (another Host) reads the file again', () => {

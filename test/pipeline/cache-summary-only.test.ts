@@ -4,18 +4,15 @@
  * wants no more of the unit than its summary; a full result serves both.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UnitCache } from '../../src/pipeline/cache.js';
 import { createHost } from '../../src/core/host.js';
 import { summarizeScan } from '../../src/engine/scan.js';
 import type { UnitResult } from '../../src/pipeline/unit.js';
+import { tempDirs } from '../support/cache-runs.js';
 
-const temps: string[] = [];
-afterEach(() => {
-  for (const d of temps.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+const tempDir = tempDirs('mil-cache-summary-');
 
 function result(summaryOnly: boolean): UnitResult {
   const none = { findings: [], problems: [], undecided: [], directives: [], supProblems: [], evidence: {}, frames: {}, readProblems: [], skipped: [], evaluatedElsewhere: [] };
@@ -24,8 +21,7 @@ function result(summaryOnly: boolean): UnitResult {
 
 /** A cache file holding `stored` under key `k` for unit `u`, opened again as the next run opens it. */
 function reopened(stored: UnitResult): { cache: UnitCache; root: string } {
-  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mil-cache-summary-')));
-  temps.push(root);
+  const root = fs.realpathSync(tempDir());
   const file = path.join(root, 'cache');
   const warn = (m: string): never => {
     throw new Error(m);
