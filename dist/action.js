@@ -743,6 +743,10 @@ function createHost(root, options = {}) {
     signature: signatureNow,
     knownSignature: (file) => signatures.get(file),
     planningAnswers: () => answers,
+    listedPresence(p) {
+      const e = entryOf4(resolved(p));
+      return e === void 0 ? void 0 : e !== null;
+    },
     planned(files) {
       planning = false;
       answers = void 0;
@@ -59946,6 +59950,8 @@ function recordingHost(inner, onTextHash) {
     planned: (files) => inner.planned(files),
     // While a unit's reads are recorded, every answer comes from a read (its dependency).
     planningAnswers: () => deps ? void 0 : inner.planningAnswers(),
+    // Not a read of the unit: the cache's carry-over asks it when the run is done.
+    listedPresence: (p) => inner.listedPresence(p),
     // Not a read of the unit: the cache's own check (a changed file gets a new signature).
     signature: (file) => inner.signature(file),
     knownSignature: (file) => inner.knownSignature(file)
@@ -60058,7 +60064,7 @@ import path56 from "node:path";
 init_io_error();
 var CACHE_FILE = ".mlops-iac-lint-cache";
 var TOOL = "mlops-iac-lint";
-var FORMAT2 = 8;
+var FORMAT2 = 9;
 var FILE_READS = /* @__PURE__ */ new Set(["text", "bytes", "head", "chunks"]);
 function cacheFilePath(location, cwd) {
   if (location === void 0) return path56.join(cwd, CACHE_FILE);
@@ -60070,20 +60076,24 @@ function hashOf(value) {
   return createHash6("sha256").update(typeof value === "string" ? value : JSON.stringify(value)).digest("base64url");
 }
 var UnitCache = class _UnitCache {
-  constructor(file, version, old, oldDeps, oldFiles, onDisk) {
+  constructor(file, version, old, onDisk, warn) {
     this.file = file;
     this.version = version;
     this.onDisk = onDisk;
-    this.old = old;
-    this.oldDeps = oldDeps;
-    this.oldFiles = oldFiles;
+    this.warn = warn;
+    this.old = old?.entries ?? /* @__PURE__ */ new Map();
+    this.oldDeps = old?.deps ?? [];
+    this.oldFiles = old?.files ?? /* @__PURE__ */ new Map();
   }
   file;
   version;
   onDisk;
+  warn;
   old;
   oldDeps;
+  /** The previous run's file records, as JSON text by path, and those parsed so far (`oldRecord`). */
   oldFiles;
+  oldParsed = /* @__PURE__ */ new Map();
   /** This run's file records: what it used or learnt (a file or fact it did not ask about is dropped, as an absent unit's entry is). */
   nextFiles = /* @__PURE__ */ new Map();
   /** This run's entries. */
@@ -60105,24 +60115,37 @@ var UnitCache = class _UnitCache {
     const refused = refusal(file);
     if (refused !== void 0) {
       warn(`the cache location ${file} ${refused}: it is neither read nor written (choose another --cache-location)`);
-      const c = new _UnitCache(file, version, {}, [], {}, false);
+      const c = new _UnitCache(file, version, void 0, false, warn);
       c.refused = true;
       return c;
     }
-    let text2;
+    let bytes;
     try {
-      text2 = decodeCacheText(fs7.readFileSync(file));
+      bytes = fs7.readFileSync(file);
     } catch (e) {
       if (e.code !== "ENOENT") warn(`cannot read the cache ${file} (${ioErrorText(e)}); linting without it`);
-      return new _UnitCache(file, version, {}, [], {}, false);
+      return new _UnitCache(file, version, void 0, false, warn);
     }
-    const parsed = parseCacheFile(text2);
+    const parsed = readCacheFile(bytes, version);
     if (typeof parsed === "string") {
       warn(`the cache ${file} ${parsed}; it is ignored and rewritten`);
-      return new _UnitCache(file, version, {}, [], {}, false);
+      return new _UnitCache(file, version, void 0, false, warn);
     }
-    const same2 = parsed.version === version;
-    return new _UnitCache(file, version, same2 ? parsed.entries : {}, same2 ? parsed.deps : [], same2 ? parsed.files : {}, same2);
+    return parsed === OTHER_VERSION ? new _UnitCache(file, version, void 0, false, warn) : new _UnitCache(file, version, parsed, true, warn);
+  }
+  /**
+   * A part of the file read only when used (an entry's result, a file's record) has the wrong
+   * shape, though the file matched its checksum (it was written so, by hand or by another
+   * program): said once, and nothing more of the file is used; it is rewritten.
+   */
+  distrust() {
+    if (!this.onDisk) return;
+    this.warn(`the cache ${this.file} has a malformed entry (corrupt); it is ignored and rewritten`);
+    this.onDisk = false;
+    this.old = /* @__PURE__ */ new Map();
+    this.oldDeps = [];
+    this.oldFiles = /* @__PURE__ */ new Map();
+    this.oldParsed.clear();
   }
   /** This run's record of `file` with signature `sig` (a new, empty one when the file had another). */
   record(file, sig) {
@@ -60133,9 +60156,21 @@ var UnitCache = class _UnitCache {
     }
     return rec;
   }
+  /** The previous run's record of `file`, parsed when first asked for. */
+  parsedRecord(file) {
+    let rec = this.oldParsed.get(file);
+    if (rec === void 0) {
+      const text2 = this.oldFiles.get(file);
+      if (text2 === void 0) return void 0;
+      rec = parseFileRecord(text2);
+      this.oldParsed.set(file, rec);
+      if (rec === null) this.distrust();
+    }
+    return rec ?? void 0;
+  }
   /** The previous run's record of `file`, while the file still has its signature. */
   oldRecord(file, sig) {
-    const rec = Object.hasOwn(this.oldFiles, file) ? this.oldFiles[file] : void 0;
+    const rec = this.parsedRecord(file);
     return rec !== void 0 && rec[0] === sig ? rec : void 0;
   }
   /**
@@ -60191,51 +60226,58 @@ var UnitCache = class _UnitCache {
    */
   get(key, unit, host, summaryOnly = false) {
     this.asked.add(unit);
-    const e = this.old[key];
-    const usable = e !== void 0 && (summaryOnly || e.result.summaryOnly !== true);
+    const e = this.old.get(key);
+    const usable = e !== void 0 && (summaryOnly || !e.summaryOnly);
     const deps = usable ? e.deps.map((i) => this.oldDeps[i]) : void 0;
     if (e && deps && depsHold(host, deps, this.answers, (file) => this.textHash(host, file))) {
-      this.hits++;
-      this.next.set(key, { unit, deps, result: JSON.stringify(e.result) });
-      return e.result;
+      const result = parseResult(e.result, e.summaryOnly);
+      if (result !== void 0 && this.onDisk) {
+        this.hits++;
+        this.next.set(key, { unit, deps, summaryOnly: e.summaryOnly, result: e.result });
+        return result;
+      }
+      if (result === void 0) this.distrust();
     }
     this.misses++;
     return void 0;
   }
   set(key, unit, deps, result) {
     this.wrote = true;
-    this.next.set(key, { unit, deps, result: JSON.stringify(result) });
+    this.next.set(key, { unit, deps, summaryOnly: result.summaryOnly === true, result: JSON.stringify(result) });
   }
   /**
    * Keeps what this run did not decide (a pre-commit run of one staged file, a `--shard`, a run
    * of one folder): the entries of units it neither planned nor looked up, and the records of
-   * files it did not look at, while their files exist. Otherwise each pre-commit run kept only
-   * its own few units, and the next commit that staged a manifest (whose GPU pools are the whole
-   * repository's) linted every pool's unit again. An entry of a unit this run planned is its
-   * decision's (the new entry, or none: the unit no longer gives one), and one of a unit whose
-   * files are gone goes, so the file stays the size of the tree's units, not of its history.
+   * files it did not look at, while their files exist — as the text they were read as. Otherwise
+   * each pre-commit run kept only its own few units, and the next commit that staged a manifest
+   * (whose GPU pools are the whole repository's) linted every pool's unit again. An entry of a
+   * unit this run planned is its decision's (the new entry, or none: the unit no longer gives
+   * one), and one of a unit whose files are gone goes, so the file stays the size of the tree's
+   * units, not of its history.
    */
   carryOver(scope) {
     const exists = /* @__PURE__ */ new Map();
     const present2 = (file) => {
       let e = exists.get(file);
-      if (e === void 0) exists.set(file, e = fs7.existsSync(file));
+      if (e === void 0) exists.set(file, e = scope.host?.listedPresence(file) ?? fs7.existsSync(file));
       return e;
     };
-    for (const [key, e] of Object.entries(this.old)) {
+    for (const [key, e] of this.old) {
       if (this.next.has(key) || this.asked.has(e.unit) || scope.plannedUnits?.has(e.unit)) continue;
       const deps = e.deps.map((i) => this.oldDeps[i]);
-      if (deps.every(([kind, file]) => !FILE_READS.has(kind) || present2(file))) this.next.set(key, { unit: e.unit, deps, result: JSON.stringify(e.result) });
+      if (deps.every(([kind, file]) => !FILE_READS.has(kind) || present2(file))) this.next.set(key, { unit: e.unit, deps, summaryOnly: e.summaryOnly, result: e.result });
     }
-    for (const [file, rec] of Object.entries(this.oldFiles)) {
-      if (!this.seen.has(file) && present2(file)) this.nextFiles.set(file, rec);
+    const carried = /* @__PURE__ */ new Map();
+    for (const [file, text2] of this.oldFiles) {
+      if (!this.seen.has(file) && present2(file)) carried.set(file, text2);
     }
+    return carried;
   }
   /** The file already says what save() would write: every unit came from it, and it holds no other. */
-  unchanged() {
-    if (!this.onDisk || this.wrote || this.next.size !== Object.keys(this.old).length) return false;
+  unchanged(carried) {
+    if (!this.onDisk || this.wrote || this.next.size !== this.old.size) return false;
     const files = this.keptFiles();
-    if (files.length !== Object.keys(this.oldFiles).length) return false;
+    if (files.length + carried.size !== this.oldFiles.size) return false;
     return files.every(([file, [sig, hash, facts]]) => {
       const old = this.oldRecord(file, sig);
       const names3 = Object.keys(facts);
@@ -60253,69 +60295,170 @@ var UnitCache = class _UnitCache {
    */
   save(scope) {
     if (this.refused) return;
-    this.carryOver(scope);
-    if (this.unchanged()) return;
+    const carried = this.carryOver(scope);
+    if (this.unchanged(carried)) return;
     const refused = refusal(this.file);
     if (refused !== void 0) throw new Error(refused);
-    const head = JSON.stringify({ tool: TOOL, format: FORMAT2, version: this.version });
-    const depIndex = /* @__PURE__ */ new Map();
-    const depTable = [];
-    const indexOf = (d) => {
-      const k = `${d[0]}\0${d[1]}\0${d[2]}`;
-      let i = depIndex.get(k);
-      if (i === void 0) {
-        i = depTable.length;
-        depIndex.set(k, i);
-        depTable.push(d);
-      }
-      return i;
-    };
-    const entries2 = [...this.next].map(([k, e]) => asciiJson(`${JSON.stringify(k)}:{"unit":${JSON.stringify(e.unit)},"deps":${JSON.stringify(e.deps.map(indexOf))},"result":${e.result}}`)).join(",");
-    const files = asciiJson(JSON.stringify(Object.fromEntries(this.keptFiles())));
+    const files = this.keptFiles().map(([file, rec]) => [file, asciiJson(JSON.stringify(rec))]);
+    for (const c of carried) files.push(c);
+    const body = cacheLines([...this.next], files);
     if (!fs7.existsSync(path56.dirname(this.file))) fs7.mkdirSync(path56.dirname(this.file));
     const tmp = `${this.file}.${process.pid}.tmp`;
-    fs7.writeFileSync(tmp, `${asciiJson(head.slice(0, -1))},"deps":${asciiJson(JSON.stringify(depTable))},"entries":{${entries2}},"files":${files}}`, "latin1");
+    writeCacheFile(tmp, this.version, body);
     fs7.renameSync(tmp, this.file);
   }
 };
+var OTHER_VERSION = /* @__PURE__ */ Symbol("another version");
+function cacheLines(entries2, files) {
+  const byRead = /* @__PURE__ */ new Map();
+  const byText = /* @__PURE__ */ new Map();
+  const depTable = [];
+  const indexOf = (d) => {
+    let i = byRead.get(d);
+    if (i !== void 0) return i;
+    const k = `${d[0]}\0${d[1]}\0${d[2]}`;
+    i = byText.get(k);
+    if (i === void 0) {
+      i = depTable.length;
+      byText.set(k, i);
+      depTable.push(d);
+    }
+    byRead.set(d, i);
+    return i;
+  };
+  const body = [...entries2].map(([key, e]) => entryLine(key, e.unit, JSON.stringify(e.deps.map(indexOf)), e.summaryOnly, e.result));
+  for (const [file, record] of files) body.push(fileLine(file, record));
+  body.unshift(`D	${asciiJson(JSON.stringify(depTable))}
+`);
+  return body;
+}
+function entryLine(key, unit, deps, summaryOnly, result) {
+  return `E	${asciiJson(JSON.stringify(key))}	${asciiJson(JSON.stringify(unit))}	${deps}	${summaryOnly ? 1 : 0}	${asciiJson(result)}
+`;
+}
+function fileLine(file, record) {
+  return `F	${asciiJson(JSON.stringify(file))}	${asciiJson(record)}
+`;
+}
+function headLine(version, sha256) {
+  return `${JSON.stringify({ tool: TOOL, format: FORMAT2, version, sha256 })}
+`;
+}
+function writeCacheFile(file, version, body) {
+  const headBytes = headLine(version, "x".repeat(43)).length;
+  const sum = createHash6("sha256");
+  const fd = fs7.openSync(file, "w");
+  try {
+    let at2 = headBytes;
+    const flush = (lines) => {
+      const bytes = Buffer.from(lines.join(""), "latin1");
+      sum.update(bytes);
+      fs7.writeSync(fd, bytes, 0, bytes.length, at2);
+      at2 += bytes.length;
+    };
+    let chunk = [];
+    let size = 0;
+    for (const line of body) {
+      chunk.push(line);
+      size += line.length;
+      if (size >= WRITE_CHUNK) {
+        flush(chunk);
+        chunk = [];
+        size = 0;
+      }
+    }
+    if (chunk.length > 0) flush(chunk);
+    const head = Buffer.from(headLine(version, sum.digest("base64url")), "latin1");
+    fs7.writeSync(fd, head, 0, head.length, 0);
+  } finally {
+    fs7.closeSync(fd);
+  }
+}
+var WRITE_CHUNK = 1024 * 1024;
 function asciiJson(text2) {
   return NON_ASCII.test(text2) ? text2.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`) : text2;
 }
 var NON_ASCII = /[\u0080-\uffff]/;
-function decodeCacheText(bytes) {
-  return isAscii2(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
-}
-function parseCacheFile(text2) {
-  let v;
+function readCacheFile(bytes, version) {
+  const firstBreak = bytes.indexOf(10);
+  let head;
   try {
-    v = JSON.parse(text2);
+    head = JSON.parse(bytes.toString("utf8", 0, firstBreak < 0 ? bytes.length : firstBreak));
   } catch {
     return "is not valid JSON (corrupt)";
   }
-  if (typeof v !== "object" || v === null || v.tool !== TOOL) return `is not a ${TOOL} cache`;
-  const c = v;
-  if (c.format !== FORMAT2 || typeof c.version !== "string" || !Array.isArray(c.deps) || !isRecord2(c.entries) || !isRecord2(c.files)) return "has a layout this version does not read";
-  if (!c.deps.every((d) => Array.isArray(d) && d.length === 3 && d.every((x) => typeof x === "string"))) return "has a malformed entry (corrupt)";
-  for (const e of Object.values(c.entries)) {
-    if (!isEntry(e, c.deps.length)) return "has a malformed entry (corrupt)";
+  if (typeof head !== "object" || head === null || head.tool !== TOOL) return `is not a ${TOOL} cache`;
+  const h = head;
+  if (h.format !== FORMAT2 || typeof h.version !== "string" || typeof h.sha256 !== "string" || firstBreak < 0) return "has a layout this version does not read";
+  if (h.version !== version) return OTHER_VERSION;
+  const rest = bytes.subarray(firstBreak + 1);
+  if (createHash6("sha256").update(rest).digest("base64url") !== h.sha256) return "does not match its checksum (corrupt)";
+  const text2 = isAscii2(rest) ? rest.toString("latin1") : rest.toString("utf8");
+  const malformed = "has a malformed entry (corrupt)";
+  let deps;
+  const entries2 = /* @__PURE__ */ new Map();
+  const files = /* @__PURE__ */ new Map();
+  for (let at2 = 0; at2 < text2.length; ) {
+    const end = text2.indexOf("\n", at2);
+    if (end < 0) return malformed;
+    const line = text2.slice(at2, end);
+    at2 = end + 1;
+    const kind = line.slice(0, 2);
+    if (kind === "F	") {
+      const tab = line.indexOf("	", 2);
+      const file = tab < 0 ? void 0 : jsonString(line.slice(2, tab));
+      if (file === void 0) return malformed;
+      files.set(file, line.slice(tab + 1));
+    } else if (kind === "E	" && deps !== void 0) {
+      const fields = line.split("	", 5);
+      const resultAt = fields.reduce((n, f) => n + f.length + 1, 0);
+      const key = fields.length === 5 ? jsonString(fields[1]) : void 0;
+      const unit = key === void 0 ? void 0 : jsonString(fields[2]);
+      const indexes2 = unit === void 0 ? void 0 : jsonValue(fields[3]);
+      const flag = fields[4];
+      if (key === void 0 || unit === void 0 || !isIndexList(indexes2, deps.length) || flag !== "0" && flag !== "1" || resultAt >= line.length + 1) return malformed;
+      entries2.set(key, { unit, deps: indexes2, summaryOnly: flag === "1", result: line.slice(resultAt) });
+    } else if (kind === "D	" && deps === void 0) {
+      const table = jsonValue(line.slice(2));
+      if (!Array.isArray(table) || !table.every((d) => Array.isArray(d) && d.length === 3 && d.every((x) => typeof x === "string"))) return malformed;
+      deps = table;
+    } else return malformed;
   }
-  for (const r of Object.values(c.files)) {
-    if (!Array.isArray(r) || r.length !== 3 || typeof r[0] !== "string" || typeof r[1] !== "string" || !isRecord2(r[2])) return "has a malformed entry (corrupt)";
+  if (deps === void 0) return malformed;
+  return { version, deps, entries: entries2, files };
+}
+function jsonValue(text2) {
+  try {
+    return JSON.parse(text2);
+  } catch {
+    return void 0;
   }
-  return c;
+}
+function jsonString(text2) {
+  if (text2.length >= 2 && text2.charCodeAt(0) === 34 && text2.charCodeAt(text2.length - 1) === 34 && text2.indexOf("\\") < 0 && text2.indexOf('"', 1) === text2.length - 1) return text2.slice(1, -1);
+  const v = jsonValue(text2);
+  return typeof v === "string" ? v : void 0;
+}
+function isIndexList(v, depCount) {
+  return Array.isArray(v) && v.every((i) => Number.isInteger(i) && i >= 0 && i < depCount);
+}
+function parseFileRecord(text2) {
+  const r = jsonValue(text2);
+  return Array.isArray(r) && r.length === 3 && typeof r[0] === "string" && typeof r[1] === "string" && isRecord2(r[2]) ? r : null;
 }
 function isRecord2(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function isEntry(e, depCount) {
-  if (typeof e !== "object" || e === null) return false;
-  const { unit, deps, result } = e;
-  if (typeof unit !== "string" || !Array.isArray(deps) || !deps.every((i) => Number.isInteger(i) && i >= 0 && i < depCount)) return false;
-  if (typeof result !== "object" || result === null) return false;
+function parseResult(text2, summaryOnly) {
+  const result = jsonValue(text2);
+  if (typeof result !== "object" || result === null) return void 0;
+  const r = result;
+  if (r.summaryOnly === true !== summaryOnly) return void 0;
   const arrays = ["findings", "problems", "undecided", "directives", "supProblems", "readProblems", "skipped", "evaluatedElsewhere"];
-  const summary = result.summary;
+  const summary = r.summary;
   const summaryOk = typeof summary === "object" && summary !== null && Array.isArray(summary.gpuPools) && Array.isArray(summary.aksFiles);
-  return arrays.every((k) => Array.isArray(result[k])) && (result.notices === void 0 || Array.isArray(result.notices)) && summaryOk && typeof result.evidence === "object" && result.evidence !== null && typeof result.frames === "object" && result.frames !== null;
+  const ok = arrays.every((k) => Array.isArray(r[k])) && (r.notices === void 0 || Array.isArray(r.notices)) && summaryOk && typeof r.evidence === "object" && r.evidence !== null && typeof r.frames === "object" && r.frames !== null;
+  return ok ? r : void 0;
 }
 var LINTED_NAME = /\.(?:tf|tfvars|hcl|bicep|bicepparam|ya?ml|sh|bash|ps1|psm1)$/i;
 function refusal(file) {
@@ -64848,10 +64991,12 @@ async function lint(options = {}) {
   options = { ...options, today: options.today ?? todayUtc() };
   const threads = new RunThreads(threadSettings(options));
   const cacheWarnings = [];
-  const cache3 = options.cache ? UnitCache.open(cacheFilePath(options.cacheLocation, process.cwd()), VERSION, (m) => cacheWarnings.push(m)) : void 0;
+  let warnTo = cacheWarnings;
+  const cache3 = options.cache ? UnitCache.open(cacheFilePath(options.cacheLocation, process.cwd()), VERSION, (m) => warnTo.push(m)) : void 0;
   try {
     const run3 = await prepareRun(options, cache3);
     run3.notices.push(...cacheWarnings);
+    warnTo = run3.notices;
     return await lintPlanned(run3, threads, cache3);
   } finally {
     await threads.close();
@@ -64874,7 +65019,7 @@ async function lintPlanned(run3, threads, cache3) {
   });
   if (cache3) {
     try {
-      cache3.save({ plannedUnits: options.shard ? void 0 : new Set(run3.units.map((u) => u.key)) });
+      cache3.save({ plannedUnits: options.shard ? void 0 : new Set(run3.units.map((u) => u.key)), host });
     } catch (e) {
       notices.push(`cannot write the cache ${cache3.file} (${ioErrorText(e)}); the next run lints everything again`);
     }

@@ -694,10 +694,13 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   // Opened before planning, which asks it for facts (FrontEndContext.facts); its warnings are
   // said after planning's notices, where they always were.
   const cacheWarnings: string[] = [];
-  const cache = options.cache ? UnitCache.open(cacheFilePath(options.cacheLocation, process.cwd()), VERSION, (m) => cacheWarnings.push(m)) : undefined;
+  let warnTo = cacheWarnings;
+  const cache = options.cache ? UnitCache.open(cacheFilePath(options.cacheLocation, process.cwd()), VERSION, (m) => warnTo.push(m)) : undefined;
   try {
     const run = await prepareRun(options, cache);
     run.notices.push(...cacheWarnings);
+    // A part of the file read only when a unit uses it may turn out malformed later (cache.ts `distrust`).
+    warnTo = run.notices;
     return await lintPlanned(run, threads, cache);
   } finally {
     await threads.close();
@@ -724,7 +727,7 @@ async function lintPlanned(run: PreparedRun, threads: RunThreads<LintOptions>, c
     // A cache that cannot be written costs the next run its speed, not this run its report.
     try {
       // A shard decides only its own units (and those they read): every other entry is kept.
-      cache.save({ plannedUnits: options.shard ? undefined : new Set(run.units.map((u) => u.key)) });
+      cache.save({ plannedUnits: options.shard ? undefined : new Set(run.units.map((u) => u.key)), host });
     } catch (e) {
       notices.push(`cannot write the cache ${cache.file} (${ioErrorText(e)}); the next run lints everything again`);
     }

@@ -107,6 +107,12 @@ export interface Host {
    */
   planningAnswers(): Map<string, unknown> | undefined;
   /**
+   * What this run's folder listings say of `p`, without a syscall: true when its folder listed
+   * it, false when it certainly is not there (its folder, or one above it, was listed without
+   * it), undefined when no listing decides (the caller asks the file system).
+   */
+  listedPresence(p: string): boolean | undefined;
+  /**
    * The file's signature (`HostOptions.signatures`): device, inode, size and the modification
    * and change times, taken before this run first read the file (or now, when it
    * has not read it), so that a file changed after the signature was taken no longer matches it.
@@ -709,6 +715,10 @@ export function createHost(root: string, options: HostOptions = {}): Host {
     signature: signatureNow,
     knownSignature: (file) => signatures.get(file),
     planningAnswers: () => answers,
+    listedPresence(p) {
+      const e = entryOf(resolved(p));
+      return e === undefined ? undefined : e !== null;
+    },
     planned(files) {
       planning = false;
       answers = undefined;

@@ -96,6 +96,8 @@ export function recordingHost(inner: Host, onTextHash?: (file: string, hash: str
     planned: (files) => inner.planned(files),
     // While a unit's reads are recorded, every answer comes from a read (its dependency).
     planningAnswers: () => (deps ? undefined : inner.planningAnswers()),
+    // Not a read of the unit: the cache's carry-over asks it when the run is done.
+    listedPresence: (p) => inner.listedPresence(p),
     // Not a read of the unit: the cache's own check (a changed file gets a new signature).
     signature: (file) => inner.signature(file),
     knownSignature: (file) => inner.knownSignature(file),

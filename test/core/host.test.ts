@@ -102,6 +102,38 @@ describe('Host', () => {
     expect(fresh).toContainEqual([path.join(root, 'mod', 'in', 'k.yaml'), true, true, false]);
   });
 
+
+  it('says what its listings decide of a path, and only that (listedPresence: the --cache carry-over asks it before the file system)', () => {
+    const { root } = scratch();
+    fs.mkdirSync(path.join(root, 'mod', 'sub'), { recursive: true });
+    fs.mkdirSync(path.join(root, 'unlisted'));
+    fs.writeFileSync(path.join(root, 'mod', 'main.tf'), 'x = 1\n');
+    fs.writeFileSync(path.join(root, 'unlisted', 'a.tf'), 'x = 1\n');
+    const h = createHost(root);
+    // Nothing listed yet: nothing decided.
+    expect(h.listedPresence(path.join(root, 'mod', 'main.tf'))).toBeUndefined();
+    for (const d of ['', 'mod']) h.list(path.join(root, d));
+    const stat = vi.spyOn(fs, 'statSync');
+    const exists = vi.spyOn(fs, 'existsSync');
+    try {
+      const table: [string, boolean | undefined][] = [
+        ['mod/main.tf', true],
+        ['mod/sub', true],
+        ['mod/gone.tf', false],
+        // Below a listed folder that has no such entry, or below a file: certainly absent.
+        ['gone/x.tf', false],
+        ['mod/main.tf/x', false],
+        // A folder never listed (nor any listed folder without it): the file system decides.
+        ['mod/sub/k.yaml', undefined],
+        ['unlisted/a.tf', undefined],
+      ];
+      for (const [p, presence] of table) expect([p, h.listedPresence(path.join(root, p))]).toEqual([p, presence]);
+      expect([...stat.mock.calls, ...exists.mock.calls]).toEqual([]);
+    } finally {
+      stat.mockRestore();
+      exists.mockRestore();
+    }
+  });
   it('a peeked head that is the whole file is the text of the next readText of it, without a second read', () => {
     const { root } = scratch();
     const small = path.join(root, 'small.json');

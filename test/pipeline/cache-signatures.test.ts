@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint, type LintOptions } from '../../src/api.js';
-import { allReports, settle, tempDirs } from '../support/cache-runs.js';
+import { allReports, readCache, settle, tempDirs, writeCache } from '../support/cache-runs.js';
 
 const tempDir = tempDirs('mil-cache-sig-');
 const reports = allReports;
@@ -245,7 +245,6 @@ describe('--cache: a warm run is the run without the cache', () => {
     const opts = (cache: boolean): LintOptions => base(root, cache ? { cache: true, cacheLocation, cacheFreshMs: 0 } : {});
     const plain = reports(await lint(opts(false)), root);
     await lint(opts(true));
-    const good = fs.readFileSync(cacheLocation, 'utf8');
     type Edit = (c: { deps: unknown[][]; entries: Record<string, { deps: unknown[] }>; files: Record<string, unknown[]> }) => void;
     const firstEntry = (c: Parameters<Edit>[0]) => Object.values(c.entries)[0]!;
     const firstFile = (c: Parameters<Edit>[0]) => Object.keys(c.files)[0]!;
@@ -263,9 +262,10 @@ describe('--cache: a warm run is the run without the cache', () => {
       for (const rec of Object.values(c.files)) for (const name of Object.keys(rec[2] as object)) (rec[2] as Record<string, unknown>)[name] = { x: 1 };
     };
     for (const edit of [...corrupt, wrongAnswers]) {
-      const c = JSON.parse(good) as Parameters<Edit>[0];
+      // The file as the last run left it, edited and signed again (its checksum holds: the shapes are what is wrong).
+      const c = readCache(cacheLocation) as unknown as Parameters<Edit>[0];
       edit(c);
-      fs.writeFileSync(cacheLocation, JSON.stringify(c));
+      writeCache(cacheLocation, c as unknown as Parameters<typeof writeCache>[1]);
       const r = await lint(opts(true));
       expect(reports(r, root), edit.toString()).toBe(plain);
       expect(r.notices.filter((n) => /cache/.test(n)), edit.toString()).toHaveLength(edit === wrongAnswers ? 0 : 1);

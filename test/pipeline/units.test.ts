@@ -4,11 +4,12 @@
  * input (a part of the corpus with Terraform modules, ARM, Bicep and CI files) where present;
  * a small tree of our own for what a change to a file must do. No timing anywhere.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint, prepareRun, type LintOptions } from '../../src/api.js';
-import { allReports, settle, tempDirs } from '../support/cache-runs.js';
+import { allReports, currentStamp, readCache, settle, stampOf, tempDirs, writeCache } from '../support/cache-runs.js';
 import { parseShard, shardOf } from '../../src/pipeline/shard.js';
 import { placesOf, sparseText } from '../../src/pipeline/unit.js';
 import type { Location } from '../../src/core/source.js';
@@ -22,6 +23,15 @@ const PARTS = ['Azure__mlops-v2-gha-demo', 'Azure__terraform-azurerm-aks', 'Azur
 
 const tempDir = tempDirs('mil-units-');
 const reports = allReports;
+
+/** Plants `PLANTED` in the cache file in place of each finding message `message`: it comes back only from the cache. */
+function plant(cacheLocation: string, message: string): void {
+  const c = readCache(cacheLocation);
+  const planted = Object.values(c.entries).flatMap((e) => e.result!.findings.filter((f) => f.message === message));
+  expect(planted.length).toBeGreaterThan(0);
+  for (const f of planted) f.message = 'PLANTED';
+  writeCache(cacheLocation, c);
+}
 
 /** A finding as a line: what must be equal between a single run and the union of shards. */
 function findingLines(r: LintResult): string[] {
@@ -49,7 +59,7 @@ describe.skipIf(!corpus)('units of work on real files', () => {
     expect(afterCorrupt.notices.find((n) => /cache/.test(n))).toMatch(/not valid JSON.*ignored and rewritten/);
     expect(reports(afterCorrupt, corpus!)).toBe(reports(plain, corpus!));
     // Rewritten: the next run reads it without a word.
-    expect(JSON.parse(fs.readFileSync(cacheLocation, 'utf8')).tool).toBe('mlops-iac-lint');
+    expect(Object.keys(readCache(cacheLocation).entries).length).toBeGreaterThan(0);
     const again = await lint({ ...base(), cache: true, cacheLocation });
     expect(again.notices.some((n) => /cache/.test(n))).toBe(false);
   });
@@ -121,14 +131,13 @@ describe('cache and units on a small tree', () => {
     const root = tree();
     const cacheLocation = path.join(root, 'c.json');
     await lint(opts(root, { cache: true, cacheLocation }));
-    // JSON allows trailing white space; a rewrite would not keep it.
-    fs.appendFileSync(cacheLocation, '\n\n');
+    const stamp = stampOf(cacheLocation);
     const warm = await lint(opts(root, { cache: true, cacheLocation }));
-    expect(fs.readFileSync(cacheLocation, 'utf8').endsWith('\n\n')).toBe(true);
+    expect(currentStamp(cacheLocation)).toBe(stamp);
     expect(reports(warm, root)).toBe(reports(await lint(opts(root)), root));
     fs.writeFileSync(path.join(root, 'infra/main.tf'), fs.readFileSync(path.join(root, 'infra/main.tf'), 'utf8').replace('public = true', 'public = false'));
     await lint(opts(root, { cache: true, cacheLocation }));
-    expect(fs.readFileSync(cacheLocation, 'utf8').endsWith('\n\n')).toBe(false);
+    expect(currentStamp(cacheLocation)).not.toBe(stamp);
   });
 
   it('rewrites the cache file when a unit left the run, though every other came from it', async () => {
@@ -138,13 +147,12 @@ describe('cache and units on a small tree', () => {
     fs.writeFileSync(path.join(root, 'infra/other/rg/main.tf'), 'resource "azurerm_resource_group" "rg" {\n  name     = "rg"\n  location = "westeurope"\n}\n');
     const cacheLocation = path.join(root, 'c.json');
     await lint(opts(root, { cache: true, cacheLocation }));
-    expect(Object.keys(JSON.parse(fs.readFileSync(cacheLocation, 'utf8')).entries)).toHaveLength(2);
-    fs.appendFileSync(cacheLocation, '\n\n');
+    expect(Object.keys(readCache(cacheLocation).entries)).toHaveLength(2);
+    const stamp = stampOf(cacheLocation);
     fs.rmSync(path.join(root, 'infra/other/rg/main.tf'));
     await lint(opts(root, { cache: true, cacheLocation }));
-    const text = fs.readFileSync(cacheLocation, 'utf8');
-    expect(text.endsWith('\n\n')).toBe(false);
-    expect(Object.keys(JSON.parse(text).entries)).toHaveLength(1);
+    expect(currentStamp(cacheLocation)).not.toBe(stamp);
+    expect(Object.keys(readCache(cacheLocation).entries)).toHaveLength(1);
   });
 
   it('a run that decides only some units (one staged file, one shard) keeps the entries of the others while their files exist', async () => {
@@ -153,7 +161,7 @@ describe('cache and units on a small tree', () => {
     const rg = path.join(root, 'infra/other/rg/main.tf');
     fs.writeFileSync(rg, 'resource "azurerm_key_vault" "kv" {\n  name                     = "kv"\n  purge_protection_enabled = false\n}\n');
     const cacheLocation = path.join(root, 'c.json');
-    const units = (): string[] => Object.values(JSON.parse(fs.readFileSync(cacheLocation, 'utf8')).entries as Record<string, { unit: string }>).map((e) => e.unit).sort();
+    const units = (): string[] => Object.values(readCache(cacheLocation).entries).map((e) => e.unit).sort();
     const inRg = (r: LintResult) => r.findings.filter((f) => f.location.file === rg);
     const main = path.join(root, 'infra/main.tf');
     const staged = (file: string): Promise<LintResult> => lint({ paths: [file], onlyFiles: [file], root, noConfig: true, today: '2026-12-01', cache: true, cacheLocation });
@@ -162,7 +170,7 @@ describe('cache and units on a small tree', () => {
     // The pre-commit case: a commit stages the rg file (a named file is a unit of its own key)…
     const message = inRg(await staged(rg))[0]!.message;
     // …its entry's message is planted: it comes back only from the cache…
-    fs.writeFileSync(cacheLocation, fs.readFileSync(cacheLocation, 'utf8').replace(JSON.stringify(message).slice(1, -1), 'PLANTED'));
+    plant(cacheLocation, message);
     // …the next commit stages infra/main.tf: its unit alone is decided, the rg unit's entry stays…
     await staged(main);
     expect(units()).toHaveLength(2);
@@ -192,14 +200,11 @@ describe('cache and units on a small tree', () => {
     const cacheLocation = path.join(root, 'c.json');
     const first = await lint(opts(root, { cache: true, cacheLocation }));
     expect(first.findings.length).toBeGreaterThan(0);
-    const text = fs.readFileSync(cacheLocation, 'utf8');
-    const planted = text.replace(JSON.stringify(first.findings[0]!.message).slice(1, -1), 'PLANTED');
-    expect(planted).not.toBe(text);
-    fs.writeFileSync(cacheLocation, planted);
+    plant(cacheLocation, first.findings[0]!.message);
     const served = await lint(opts(root, { cache: true, cacheLocation }));
     expect(served.findings.some((f) => f.message === 'PLANTED')).toBe(true);
     // Not ours: ignored with one line, never read.
-    fs.writeFileSync(cacheLocation, JSON.stringify({ tool: 'eslint', entries: JSON.parse(planted).entries }));
+    fs.writeFileSync(cacheLocation, JSON.stringify({ tool: 'eslint', entries: readCache(cacheLocation).entries }));
     const foreign = await lint(opts(root, { cache: true, cacheLocation }));
     expect(foreign.findings.some((f) => f.message === 'PLANTED')).toBe(false);
     expect(foreign.notices).toEqual([expect.stringMatching(/^the cache .*c\.json is not a mlops-iac-lint cache; it is ignored and rewritten$/)]);
@@ -226,7 +231,7 @@ describe('cache and units on a small tree', () => {
     expect(inFile(cold, '.json')).toEqual([]);
     const source = path.join(root, 'infra/main.bicep');
     const twin = path.join(root, 'infra/main.json');
-    const factsOf = (file: string): Record<string, unknown> => JSON.parse(fs.readFileSync(cacheLocation, 'utf8')).files[file][2];
+    const factsOf = (file: string): Record<string, unknown> => readCache(cacheLocation).files[file]![2];
     // What planning asked: the twin's classification, generator and links (relativePath, built on its own URL), the source's references and parse.
     expect(factsOf(source)).toEqual({ 'bicep-references-2': [], 'bicep-parses': true });
     expect(Object.entries(factsOf(twin)).map(([name, answer]) => [name.replace(/:.*/, ''), answer])).toEqual([
@@ -235,17 +240,17 @@ describe('cache and units on a small tree', () => {
       ['arm-links-3', { relative: [], ownFolder: [] }],
     ]);
     // Warm: the same bytes, and the file left alone (the same entries and the same facts).
-    fs.appendFileSync(cacheLocation, '\n\n');
+    const stamp = stampOf(cacheLocation);
     expect(reports(await lint(cached()), root)).toBe(reports(cold, root));
-    expect(fs.readFileSync(cacheLocation, 'utf8').endsWith('\n\n')).toBe(true);
+    expect(currentStamp(cacheLocation)).toBe(stamp);
     // The recorded answer is what planning goes by: planted `false`, the twin is linted as a template of its own.
-    const planted = JSON.parse(fs.readFileSync(cacheLocation, 'utf8'));
-    planted.files[source][2]['bicep-parses'] = false;
-    fs.writeFileSync(cacheLocation, JSON.stringify(planted));
+    const planted = readCache(cacheLocation);
+    planted.files[source]![2]['bicep-parses'] = false;
+    writeCache(cacheLocation, planted);
     expect(inFile(await lint(cached()), '.json').length).toBeGreaterThan(0);
     // An answer of the wrong shape is never taken: asked afresh, and the file rewritten with the right one.
-    planted.files[source][2]['bicep-parses'] = 'yes';
-    fs.writeFileSync(cacheLocation, JSON.stringify(planted));
+    planted.files[source]![2]['bicep-parses'] = 'yes';
+    writeCache(cacheLocation, planted);
     expect(reports(await lint(cached()), root)).toBe(reports(cold, root));
     expect(factsOf(source)['bicep-parses']).toBe(true);
     // The source changes (it no longer parses): its signature changes, so the recorded answer is not used.
@@ -265,27 +270,27 @@ describe('cache and units on a small tree', () => {
     const cold = await lint(cached(0));
     expect(st001(cold)).toHaveLength(1);
     const caller = path.join(root, 'infra/main.tf');
-    const files = (): Record<string, [string, string, Record<string, unknown>]> => JSON.parse(fs.readFileSync(cacheLocation, 'utf8')).files;
+    const files = (): Record<string, [string, string, Record<string, unknown>] | undefined> => readCache(cacheLocation).files;
     // Each file the unit read, with its signature, its text's hash and what planning asked of it.
     expect(Object.keys(files()).sort()).toEqual([caller, path.join(root, 'infra/modules/st/main.tf')]);
     expect(files()[caller]![0]).toMatch(/^\d+:\d+:\d+:[\d.]+:[\d.]+$/);
     expect(files()[caller]![2]).toEqual({ 'tf-planning-6': { sources: ['./modules/st'], yaml: false, data: [], k8s: false } });
     // The recorded hash is what the check goes by while the signature holds: a planted one makes
     // the unit's read of the caller look changed, so the unit is linted again (and the right hash kept).
-    const planted = JSON.parse(fs.readFileSync(cacheLocation, 'utf8'));
-    const [sig, hash] = planted.files[caller];
-    planted.files[caller][1] = 'not-the-hash';
+    const planted = readCache(cacheLocation);
+    const [sig, hash] = planted.files[caller]!;
+    planted.files[caller]![1] = 'not-the-hash';
     // The unit's result is planted too: kept only if the unit came from the cache.
-    for (const e of Object.values(planted.entries) as { result: { findings: { message: string }[] } }[]) for (const f of e.result.findings) f.message = 'PLANTED';
-    fs.writeFileSync(cacheLocation, JSON.stringify(planted));
+    for (const e of Object.values(planted.entries)) for (const f of e.result!.findings) f.message = 'PLANTED';
+    writeCache(cacheLocation, planted);
     const relinted = await lint(cached(0));
     expect(relinted.findings.some((f) => f.message === 'PLANTED')).toBe(false);
     expect(reports(relinted, root)).toBe(reports(cold, root));
     expect(files()[caller]!.slice(0, 2)).toEqual([sig, hash]);
     // With the right hash and a planted result, the result comes back: the file was not read to check it.
-    const planted2 = JSON.parse(fs.readFileSync(cacheLocation, 'utf8'));
-    for (const e of Object.values(planted2.entries) as { result: { findings: { message: string }[] } }[]) for (const f of e.result.findings) f.message = 'PLANTED';
-    fs.writeFileSync(cacheLocation, JSON.stringify(planted2));
+    const planted2 = readCache(cacheLocation);
+    for (const e of Object.values(planted2.entries)) for (const f of e.result!.findings) f.message = 'PLANTED';
+    writeCache(cacheLocation, planted2);
     expect((await lint(cached(0))).findings.some((f) => f.message === 'PLANTED')).toBe(true);
     // A change of the same size: a new signature, so the file is read and the unit linted again.
     fs.writeFileSync(caller, fs.readFileSync(caller, 'utf8').replace('public = true', 'public = 1==1'));
@@ -300,7 +305,7 @@ describe('cache and units on a small tree', () => {
     expect(files()).toEqual({});
   });
 
-  it('writes the cache file as ASCII (non-ASCII text escaped), and still reads a hand-edited UTF-8 one', async () => {
+  it('writes the cache file as ASCII (non-ASCII text escaped); one edited by hand no longer matches its checksum and is rewritten', async () => {
     const root = tree();
     const caller = path.join(root, 'infra/main.tf');
     // A line beside the finding, kept for its code frame: non-ASCII text in the cache.
@@ -312,12 +317,23 @@ describe('cache and units on a small tree', () => {
     expect(bytes.every((b) => b < 0x80)).toBe(true);
     expect(bytes.toString('latin1')).toContain('\\u201c');
     expect(reports(await lint(opts(root, { cache: true, cacheLocation })), root)).toBe(reports(cold, root));
-    // The same JSON with the characters as UTF-8 (an editor's save): read as such, no warning, same output.
-    fs.writeFileSync(cacheLocation, JSON.stringify(JSON.parse(bytes.toString('latin1'))));
+    // The characters as UTF-8 (an editor's save): other bytes than those the checksum was made
+    // of, so the file is ignored with one warning (the same output), and written again as ASCII.
+    fs.writeFileSync(cacheLocation, bytes.toString('latin1').replace(/\\u([0-9a-f]{4})/g, (m, h: string) => (parseInt(h, 16) >= 0x80 ? String.fromCharCode(parseInt(h, 16)) : m)));
     expect(fs.readFileSync(cacheLocation).some((b) => b >= 0x80)).toBe(true);
     const edited = await lint(opts(root, { cache: true, cacheLocation }));
-    expect(edited.notices.filter((n) => /cache/.test(n))).toEqual([]);
+    expect(edited.notices.filter((n) => /cache/.test(n))).toEqual([expect.stringMatching(/does not match its checksum \(corrupt\); it is ignored and rewritten$/)]);
     expect(reports(edited, root)).toBe(reports(cold, root));
+    expect(fs.readFileSync(cacheLocation).every((b) => b < 0x80)).toBe(true);
+    // Written again by another program, UTF-8 and its checksum with it: read as UTF-8, the same output.
+    writeCache(cacheLocation, readCache(cacheLocation));
+    const signed = fs.readFileSync(cacheLocation, 'latin1');
+    const head = signed.slice(0, signed.indexOf('\n') + 1);
+    const body = Buffer.from(signed.slice(head.length).replace(/\\u([0-9a-f]{4})/g, (m, h: string) => (parseInt(h, 16) >= 0x80 ? String.fromCharCode(parseInt(h, 16)) : m)), 'utf8');
+    fs.writeFileSync(cacheLocation, Buffer.concat([Buffer.from(head.replace(/"sha256":"[^"]*"/, `"sha256":"${createHash('sha256').update(body).digest('base64url')}"`)), body]));
+    const utf8 = await lint(opts(root, { cache: true, cacheLocation }));
+    expect(utf8.notices.filter((n) => /cache/.test(n))).toEqual([]);
+    expect(reports(utf8, root)).toBe(reports(cold, root));
   });
 
   it('code frames keep the lines around each finding, not the whole file', async () => {

@@ -9,6 +9,8 @@ import path from 'node:path';
 import { afterEach } from 'vitest';
 import type { LintResult } from '../../src/engine/result.js';
 import { formatResult } from '../../src/report/index.js';
+import { VERSION } from '../../src/api.js';
+import { cacheFileText, inspectCacheFile } from '../../src/pipeline/cache.js';
 
 /** A maker of fresh temporary folders (named `prefix…`), each removed after the test that made it. */
 export function tempDirs(prefix: string): () => string {
@@ -33,4 +35,29 @@ export const settle = (): Promise<void> => new Promise((resolve) => setTimeout(r
 /** Every report format's bytes, so "the same output" means all of them. */
 export function allReports(r: LintResult, cwd: string): string {
   return ['stylish', 'json', 'sarif', 'compact'].map((f) => formatResult(r, f as 'json', { cwd })).join('\n\u0000\n');
+}
+
+/** A `--cache` file's content, its entries' results and files' records parsed (`inspectCacheFile`). */
+export function readCache(file: string): ReturnType<typeof inspectCacheFile> {
+  return inspectCacheFile(fs.readFileSync(file), VERSION);
+}
+
+/** Writes `content` (as `readCache` gives it, values of any shape) as a `--cache` file, its checksum included: a test plants a value. */
+export function writeCache(file: string, content: Parameters<typeof cacheFileText>[1]): void {
+  fs.writeFileSync(file, cacheFileText(VERSION, content));
+}
+
+/**
+ * What tells a file written again from one left alone: its inode and modification time (a
+ * cache file is replaced by a rename, a new inode). The time is set back first, so a rewrite
+ * within the clock's tick still shows.
+ */
+export function stampOf(file: string): string {
+  fs.utimesSync(file, 1_000_000_000, 1_000_000_000);
+  return currentStamp(file);
+}
+
+export function currentStamp(file: string): string {
+  const st = fs.statSync(file);
+  return `${st.ino}:${st.mtimeMs}`;
 }
