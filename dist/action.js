@@ -60389,8 +60389,8 @@ function readCacheFile(bytes, version) {
   }
   if (typeof head !== "object" || head === null || head.tool !== TOOL) return `is not a ${TOOL} cache`;
   const h = head;
+  if (typeof h.version === "string" && h.version !== version) return OTHER_VERSION;
   if (h.format !== FORMAT2 || typeof h.version !== "string" || typeof h.sha256 !== "string" || firstBreak < 0) return "has a layout this version does not read";
-  if (h.version !== version) return OTHER_VERSION;
   const rest = bytes.subarray(firstBreak + 1);
   if (createHash6("sha256").update(rest).digest("base64url") !== h.sha256) return "does not match its checksum (corrupt)";
   const text2 = isAscii2(rest) ? rest.toString("latin1") : rest.toString("utf8");

@@ -482,8 +482,9 @@ function readCacheFile(bytes: Buffer, version: string): CacheFile | typeof OTHER
   }
   if (typeof head !== 'object' || head === null || (head as { tool?: unknown }).tool !== TOOL) return `is not a ${TOOL} cache`;
   const h = head as { format?: unknown; version?: unknown; sha256?: unknown };
+  // Another version's cache, whatever its layout (an upgrade is normal): not read further.
+  if (typeof h.version === 'string' && h.version !== version) return OTHER_VERSION;
   if (h.format !== FORMAT || typeof h.version !== 'string' || typeof h.sha256 !== 'string' || firstBreak < 0) return 'has a layout this version does not read';
-  if (h.version !== version) return OTHER_VERSION;
   const rest = bytes.subarray(firstBreak + 1);
   if (createHash('sha256').update(rest).digest('base64url') !== h.sha256) return 'does not match its checksum (corrupt)';
   // What `save` writes is ASCII, read as Latin-1 (the cheapest exact decoding); other bytes
