@@ -7,8 +7,8 @@
  * match its checksum, or is not this tool's, is ignored with one warning and rewritten: it is
  * never trusted.
  *
- * The file is lines of JSON (`cacheFileText`): a head with the checksum of the rest, the table of
- * reads, one line per unit's entry and one per file's record. A run parses an entry's result and
+ * The file is lines of JSON (`headLine`, `cacheLines`): a head with the checksum of the rest, the
+ * table of reads, one line per unit's entry and one per file's record. A run parses an entry's result and
  * a file's record only when it asks for them, and writes those it did not ask for back as the
  * text it read: in a large repository most of the file is what earlier runs decided about other
  * units (a pre-commit run of one `.tf` carries a manifest's 721 entries and 23,000 file records
