@@ -56951,7 +56951,9 @@ function parseEntries(buf, version, hashSize) {
       if (version < 3) return { reason: "a version 2 entry has the extended flag set (damaged)" };
       at2 += 2;
     }
-    let name;
+    let text2;
+    let nameLength;
+    let whole;
     if (version === 4) {
       let c = buf[at2++];
       if (c === void 0) return truncated;
@@ -56964,25 +56966,27 @@ function parseEntries(buf, version, hashSize) {
       if (drop > previous.length) return { reason: "an entry drops more of the previous path than there is (damaged)" };
       const end = buf.indexOf(0, at2);
       if (end < 0) return truncated;
-      name = Buffer.concat([previous.subarray(0, previous.length - drop), buf.subarray(at2, end)]);
+      whole = Buffer.concat([previous.subarray(0, previous.length - drop), buf.subarray(at2, end)]);
       at2 = end + 1;
+      nameLength = whole.length;
+      text2 = whole.toString("utf8");
     } else {
       const end = buf.indexOf(0, at2);
       if (end < 0) return truncated;
-      name = buf.subarray(at2, end);
-      at2 = start + (at2 - start + name.length + 8 & ~7);
+      nameLength = end - at2;
+      text2 = buf.toString("utf8", at2, end);
+      at2 = start + (at2 - start + nameLength + 8 & ~7);
       if (at2 > buf.length) return truncated;
     }
     const length = flags & 4095;
-    if (length !== 4095 ? length !== name.length : name.length < 4095) return { reason: "an entry's name length does not match its name (damaged)" };
-    if (name.length === 0) {
+    if (length !== 4095 ? length !== nameLength : nameLength < 4095) return { reason: "an entry's name length does not match its name (damaged)" };
+    if (nameLength === 0) {
       emptyPath = true;
       continue;
     }
-    const text2 = name.toString("utf8");
     if ((mode & 61440) === 16384 && text2.endsWith("/")) sparse.push(text2.slice(0, -1));
     else paths.add(text2);
-    previous = name;
+    if (whole) previous = whole;
   }
   while (at2 < buf.length) {
     if (at2 + 8 > buf.length) return truncated;
@@ -56994,15 +56998,23 @@ function parseEntries(buf, version, hashSize) {
     at2 += 8 + size;
   }
   if (emptyPath) return { reason: "an entry has an empty path (damaged)" };
+  return { paths, folders: foldersOf([...paths, ...sparse]), sparse };
+}
+function foldersOf(paths) {
   const folders = /* @__PURE__ */ new Set();
-  for (const p of [...paths, ...sparse]) {
-    for (let slash = p.lastIndexOf("/"); slash > 0; slash = p.lastIndexOf("/", slash - 1)) {
-      const folder = p.slice(0, slash);
+  let last = "";
+  for (const p of paths) {
+    const slash = p.lastIndexOf("/");
+    if (slash <= 0) continue;
+    if (slash === last.length && p.startsWith(last)) continue;
+    last = p.slice(0, slash);
+    for (let at2 = slash; at2 > 0; at2 = p.lastIndexOf("/", at2 - 1)) {
+      const folder = at2 === slash ? last : p.slice(0, at2);
       if (folders.has(folder)) break;
       folders.add(folder);
     }
   }
-  return { paths, folders, sparse };
+  return folders;
 }
 
 // src/discover/tracked.ts

@@ -224,7 +224,7 @@ const gitAvailable = spawnSync('git', ['--version']).status === 0;
 describe('the index reader against git', () => {
   it.skipIf(!gitAvailable)('lists what `git ls-files` lists, in versions 2, 3 and 4', async () => {
     const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', HOME: os.tmpdir() };
-    const files = { 'a/b/c.tf': '', 'a/d.tf': '', 'sp ace/é.tf': '', [`${Array(12).fill('long'.repeat(40)).join('/')}/f.tf`]: '', 'terraform.tfstate': STATE };
+    const files = { 'a/b/c.tf': '', 'a/b/e.tf': '', 'a/d.tf': '', 'a/z/y/x.tf': '', 'sp ace/é.tf': '', [`${Array(12).fill('long'.repeat(40)).join('/')}/f.tf`]: '', 'terraform.tfstate': STATE };
     for (const version of ['2', '3', '4']) {
       const dir = tree(files);
       const git = (...args: string[]) => spawnSync('git', args, { cwd: dir, env, encoding: 'utf8' });
@@ -232,7 +232,11 @@ describe('the index reader against git', () => {
       expect(git('add', '-A').status).toBe(0);
       expect(git('update-index', '--index-version', version).status).toBe(0);
       const parsed = parseGitIndex(fs.readFileSync(path.join(dir, '.git', 'index')));
-      expect('paths' in parsed && [...parsed.paths].sort()).toEqual(git('-c', 'core.quotePath=false', 'ls-files').stdout.split('\n').filter(Boolean).sort());
+      const listed = git('-c', 'core.quotePath=false', 'ls-files').stdout.split('\n').filter(Boolean).sort();
+      expect('paths' in parsed && [...parsed.paths].sort()).toEqual(listed);
+      // Every folder that holds a listed path, each once (`a` and `a/b` for `a/b/c.tf`).
+      const folders = new Set(listed.flatMap((p) => p.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
+      expect('folders' in parsed && [...parsed.folders].sort()).toEqual([...folders].sort());
     }
   });
 
