@@ -60340,9 +60340,12 @@ function cacheLines(entries2, files) {
   };
   const body = [...entries2].map(([key, e]) => entryLine(key, e.unit, JSON.stringify(e.deps.map(indexOf)), e.summaryOnly, e.result));
   for (const [file, record] of files) body.push(fileLine(file, record));
-  body.unshift(`D	${asciiJson(JSON.stringify(depTable))}
-`);
+  body.unshift(depsLine(JSON.stringify(depTable)));
   return body;
+}
+function depsLine(table) {
+  return `D	${asciiJson(table)}
+`;
 }
 function entryLine(key, unit, deps, summaryOnly, result) {
   return `E	${asciiJson(JSON.stringify(key))}	${asciiJson(JSON.stringify(unit))}	${deps}	${summaryOnly ? 1 : 0}	${asciiJson(result)}

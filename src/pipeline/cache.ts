@@ -392,13 +392,18 @@ function cacheLines(entries: readonly (readonly [string, NextEntry])[], files: r
   };
   const body = [...entries].map(([key, e]) => entryLine(key, e.unit, JSON.stringify(e.deps.map(indexOf)), e.summaryOnly, e.result));
   for (const [file, record] of files) body.push(fileLine(file, record));
-  body.unshift(`D\t${asciiJson(JSON.stringify(depTable))}\n`);
+  body.unshift(depsLine(JSON.stringify(depTable)));
   return body;
 }
 
 // Each piece is made ASCII on its own (`asciiJson`): one non-ASCII character anywhere made a joined
 // text two-byte, and escaping it whole took 185–275 ms of a 10 MB cache. A text read from the
 // file is ASCII already.
+
+/** The line of the table of reads (`cacheLines`); `table` is its JSON text. */
+function depsLine(table: string): string {
+  return `D\t${asciiJson(table)}\n`;
+}
 
 /** An entry's line (`cacheLines`); `deps` is its JSON list of indexes, `result` its JSON text. */
 function entryLine(key: string, unit: string, deps: string, summaryOnly: boolean, result: string): string {
@@ -590,7 +595,7 @@ export function inspectCacheFile(bytes: Buffer, version: string): { deps: Depend
 export function cacheFileText(version: string, content: { deps: unknown[]; entries: Record<string, { unit: unknown; deps: unknown; result: unknown }>; files: Record<string, unknown> }): string {
   const body = Object.entries(content.entries).map(([k, e]) => entryLine(k, e.unit as string, JSON.stringify(e.deps), (e.result as UnitResult | undefined)?.summaryOnly === true, JSON.stringify(e.result)));
   for (const [f, r] of Object.entries(content.files)) body.push(fileLine(f, JSON.stringify(r)));
-  body.unshift(`D\t${asciiJson(JSON.stringify(content.deps))}\n`);
+  body.unshift(depsLine(JSON.stringify(content.deps)));
   const text = body.join('');
   return headLine(version, createHash('sha256').update(text, 'latin1').digest('base64url')) + text;
 }
