@@ -1379,12 +1379,12 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path70) {
+function findNodeAtLocation(root, path71) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path70) {
+  for (let segment of path71) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -12794,8 +12794,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path70) {
-      let input2 = path70;
+    function removeDotSegments(path71) {
+      let input2 = path71;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -12869,11 +12869,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path70) {
-      if (path70 === "" || path70[0] === "/") {
-        return removeDotSegments(path70);
+    function removeDotSegmentsRelative(path71) {
+      if (path71 === "" || path71[0] === "/") {
+        return removeDotSegments(path71);
       }
-      const segments3 = path70.split("/");
+      const segments3 = path71.split("/");
       const last = segments3.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -13236,8 +13236,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path70 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path70 && path70 !== "/" ? path70 : void 0;
+        const path71 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path71 && path71 !== "/" ? path71 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -18123,9 +18123,9 @@ function childAt(cur, seg) {
   for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) found = e;
   return found;
 }
-function valueAt(v, path70) {
+function valueAt(v, path71) {
   let cur = v;
-  for (const seg of path70.split(".")) {
+  for (const seg of path71.split(".")) {
     if (!cur) return void 0;
     if (cur.kind === "unknown") {
       const known2 = knownMember(cur, seg);
@@ -18212,9 +18212,9 @@ var init_aks_virtual_machines_pool = __esm({
 });
 
 // src/model/normalize.ts
-function chosenNullAt(v, path70) {
+function chosenNullAt(v, path71) {
   let cur = v;
-  for (const seg of path70.split(".")) {
+  for (const seg of path71.split(".")) {
     if (!cur || cur.kind === "unknown") return void 0;
     if (cur.kind === "null") return nullWrittenElsewhere(cur) ? cur : void 0;
     const parent = cur;
@@ -21360,7 +21360,7 @@ function positionedHeredoc(expr, d) {
     pieces.push(s.slice(from));
     return derived(str(pieces.join(""), origin), origin, used);
   };
-  const build = (node, path70) => {
+  const build = (node, path71) => {
     const origin = at2(node);
     switch (node.type) {
       case "string":
@@ -21376,8 +21376,8 @@ function positionedHeredoc(expr, d) {
         const children = node.children ?? [];
         for (let i = 0; i < children.length; i++) {
           const c = children[i];
-          if (path70.length <= MAX_SITE_PATH) members2.push([`${path70}[${i}]`, at2(c)]);
-          const v = build(c, `${path70}[${i}]`);
+          if (path71.length <= MAX_SITE_PATH) members2.push([`${path71}[${i}]`, at2(c)]);
+          const v = build(c, `${path71}[${i}]`);
           if (!v) return void 0;
           items.push(v);
         }
@@ -21390,8 +21390,8 @@ function positionedHeredoc(expr, d) {
           const c = p.children?.[1];
           if (!k || !c || typeof k.value !== "string") continue;
           if (hasHoleChar(k.value, holes.length)) return void 0;
-          if (path70.length + k.value.length <= MAX_SITE_PATH) members2.push([`${path70}.${k.value}`, at2(p)]);
-          const v = build(c, `${path70}.${k.value}`);
+          if (path71.length + k.value.length <= MAX_SITE_PATH) members2.push([`${path71}.${k.value}`, at2(p)]);
+          const v = build(c, `${path71}.${k.value}`);
           if (!v) return void 0;
           m.set(k.value, v);
         }
@@ -21403,7 +21403,7 @@ function positionedHeredoc(expr, d) {
   };
   const value = build(parsed.root, "body");
   if (!value || seen.some((s) => s === 0)) return void 0;
-  for (const [path70, loc3] of members2) d.member(path70, loc3);
+  for (const [path71, loc3] of members2) d.member(path71, loc3);
   return value;
 }
 function readDifferently(s) {
@@ -21684,17 +21684,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path70) {
-      const ctrl = callVisitor(key, node, visitor, path70);
+    function visit_(key, node, visitor, path71) {
+      const ctrl = callVisitor(key, node, visitor, path71);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path70, ctrl);
-        return visit_(key, ctrl, visitor, path70);
+        replaceNode(key, path71, ctrl);
+        return visit_(key, ctrl, visitor, path71);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path70 = Object.freeze(path70.concat(node));
+          path71 = Object.freeze(path71.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path70);
+            const ci = visit_(i, node.items[i], visitor, path71);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21705,13 +21705,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path70 = Object.freeze(path70.concat(node));
-          const ck = visit_("key", node.key, visitor, path70);
+          path71 = Object.freeze(path71.concat(node));
+          const ck = visit_("key", node.key, visitor, path71);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path70);
+          const cv = visit_("value", node.value, visitor, path71);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21732,17 +21732,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path70) {
-      const ctrl = await callVisitor(key, node, visitor, path70);
+    async function visitAsync_(key, node, visitor, path71) {
+      const ctrl = await callVisitor(key, node, visitor, path71);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path70, ctrl);
-        return visitAsync_(key, ctrl, visitor, path70);
+        replaceNode(key, path71, ctrl);
+        return visitAsync_(key, ctrl, visitor, path71);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path70 = Object.freeze(path70.concat(node));
+          path71 = Object.freeze(path71.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path70);
+            const ci = await visitAsync_(i, node.items[i], visitor, path71);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21753,13 +21753,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path70 = Object.freeze(path70.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path70);
+          path71 = Object.freeze(path71.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path71);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path70);
+          const cv = await visitAsync_("value", node.value, visitor, path71);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21786,23 +21786,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path70) {
+    function callVisitor(key, node, visitor, path71) {
       if (typeof visitor === "function")
-        return visitor(key, node, path70);
+        return visitor(key, node, path71);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path70);
+        return visitor.Map?.(key, node, path71);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path70);
+        return visitor.Seq?.(key, node, path71);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path70);
+        return visitor.Pair?.(key, node, path71);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path70);
+        return visitor.Scalar?.(key, node, path71);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path70);
+        return visitor.Alias?.(key, node, path71);
       return void 0;
     }
-    function replaceNode(key, path70, node) {
-      const parent = path70[path70.length - 1];
+    function replaceNode(key, path71, node) {
+      const parent = path71[path71.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -22414,10 +22414,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path70, value) {
+    function collectionFromPath(schema, path71, value) {
       let v = value;
-      for (let i = path70.length - 1; i >= 0; --i) {
-        const k = path70[i];
+      for (let i = path71.length - 1; i >= 0; --i) {
+        const k = path71[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -22436,7 +22436,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path70) => path70 == null || typeof path70 === "object" && !!path70[Symbol.iterator]().next().done;
+    var isEmptyPath = (path71) => path71 == null || typeof path71 === "object" && !!path71[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -22466,11 +22466,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path70, value) {
-        if (isEmptyPath(path70))
+      addIn(path71, value) {
+        if (isEmptyPath(path71))
           this.add(value);
         else {
-          const [key, ...rest] = path70;
+          const [key, ...rest] = path71;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -22484,8 +22484,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path70) {
-        const [key, ...rest] = path70;
+      deleteIn(path71) {
+        const [key, ...rest] = path71;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -22499,8 +22499,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path70, keepScalar) {
-        const [key, ...rest] = path70;
+      getIn(path71, keepScalar) {
+        const [key, ...rest] = path71;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -22518,8 +22518,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path70) {
-        const [key, ...rest] = path70;
+      hasIn(path71) {
+        const [key, ...rest] = path71;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -22529,8 +22529,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path70, value) {
-        const [key, ...rest] = path70;
+      setIn(path71, value) {
+        const [key, ...rest] = path71;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -25045,9 +25045,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path70, value) {
+      addIn(path71, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path70, value);
+          this.contents.addIn(path71, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -25122,14 +25122,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path70) {
-        if (Collection.isEmptyPath(path70)) {
+      deleteIn(path71) {
+        if (Collection.isEmptyPath(path71)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path70) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path71) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -25144,10 +25144,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path70, keepScalar) {
-        if (Collection.isEmptyPath(path70))
+      getIn(path71, keepScalar) {
+        if (Collection.isEmptyPath(path71))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path70, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path71, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -25158,10 +25158,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path70) {
-        if (Collection.isEmptyPath(path70))
+      hasIn(path71) {
+        if (Collection.isEmptyPath(path71))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path70) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path71) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -25178,13 +25178,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path70, value) {
-        if (Collection.isEmptyPath(path70)) {
+      setIn(path71, value) {
+        if (Collection.isEmptyPath(path71)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path70), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path71), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path70, value);
+          this.contents.setIn(path71, value);
         }
       }
       /**
@@ -27145,9 +27145,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path70) => {
+    visit2.itemAtPath = (cst, path71) => {
       let item = cst;
-      for (const [field, index] of path70) {
+      for (const [field, index] of path71) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -27156,23 +27156,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path70) => {
-      const parent = visit2.itemAtPath(cst, path70.slice(0, -1));
-      const field = path70[path70.length - 1][0];
+    visit2.parentCollection = (cst, path71) => {
+      const parent = visit2.itemAtPath(cst, path71.slice(0, -1));
+      const field = path71[path71.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path70, item, visitor) {
-      let ctrl = visitor(item, path70);
+    function _visit(path71, item, visitor) {
+      let ctrl = visitor(item, path71);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path70.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path71.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27183,10 +27183,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path70);
+            ctrl = ctrl(item, path71);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path70) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path71) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -32369,8 +32369,8 @@ function yamlValue(file, t, opts = {}) {
       return unknown("a YAML alias or tag this reader does not follow", origin);
   }
 }
-function withOverride(body, path70, value) {
-  const [head, ...rest] = path70;
+function withOverride(body, path71, value) {
+  const [head, ...rest] = path71;
   if (head === void 0) return body;
   const entries2 = new Map(body.entries);
   const existingKey = entries2.has(head) ? head : [...entries2.keys()].find((k) => k.toLowerCase() === head.toLowerCase());
@@ -32711,13 +32711,13 @@ function forEachChild(e, f) {
 function isAzapiBody(name, pathPrefix, resourceType) {
   return !pathPrefix && name === "body" && resourceType.startsWith("azapi_");
 }
-function bodyMemberSites(expr, file, path70, sites) {
-  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path70, sites);
-  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path70, sites);
+function bodyMemberSites(expr, file, path71, sites) {
+  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path71, sites);
+  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path71, sites);
   if (expr.type === "Tuple") {
     expr.items.forEach((e, i) => {
-      sites.set(`${path70}[${i}]`, locOf(e, file));
-      bodyMemberSites(e, file, `${path70}[${i}]`, sites);
+      sites.set(`${path71}[${i}]`, locOf(e, file));
+      bodyMemberSites(e, file, `${path71}[${i}]`, sites);
     });
     return;
   }
@@ -32725,8 +32725,8 @@ function bodyMemberSites(expr, file, path70, sites) {
   for (const item of expr.items) {
     const key = literalKey(item.key, item.bareKey);
     if (key === void 0) continue;
-    sites.set(`${path70}.${key}`, locOf(item, file));
-    bodyMemberSites(item.value, file, `${path70}.${key}`, sites);
+    sites.set(`${path71}.${key}`, locOf(item, file));
+    bodyMemberSites(item.value, file, `${path71}.${key}`, sites);
   }
 }
 function literalKey(key, bareKey) {
@@ -33153,7 +33153,7 @@ var init_instance = __esm({
       evalAttribute(name, expr, ctx, resourceType, pathPrefix, sites) {
         if (isAzapiBody(name, pathPrefix, resourceType)) {
           if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args[0]) return evaluate(expr.args[0], ctx);
-          return decodeJsonBody(expr, { file: loc(ctx, expr).file, evaluate: (e) => evaluate(e, ctx), member: (path70, at2) => sites.set(path70, at2) });
+          return decodeJsonBody(expr, { file: loc(ctx, expr).file, evaluate: (e) => evaluate(e, ctx), member: (path71, at2) => sites.set(path71, at2) });
         }
         const v = evaluate(expr, ctx);
         if (!pathPrefix && name === "type" && resourceType.startsWith("azapi_") && v.kind === "unknown" && expr.type === "Template") {
@@ -34311,7 +34311,7 @@ function readPodTemplates(file, documents, lineMap, fileOf) {
       if (items?.type === "seq" && depth < MAX_LIST_DEPTH) for (const it of items.items) visit2(it, depth + 1);
       return;
     }
-    for (const [path70, role, spec, inline] of podSpecsOf(node, obj2)) out.push(readTemplate(src, node, obj2, path70, role, spec, inline));
+    for (const [path71, role, spec, inline] of podSpecsOf(node, obj2)) out.push(readTemplate(src, node, obj2, path71, role, spec, inline));
   };
   for (const d of documents) visit2(d, 0);
   if (out.length > 0) markInjectedTolerations(src, documents, out);
@@ -34700,10 +34700,10 @@ function terraformKaitoObjects(r, isManifestFile) {
   }
   return out;
 }
-function isYamlText(manifest, path70) {
+function isYamlText(manifest, path71) {
   let cur = manifest;
   let marked = manifest.yamlText === true;
-  for (const step of path70.split(".")) {
+  for (const step of path71.split(".")) {
     const m = /^([^[\]]*)((?:\[\d+\])*)$/.exec(step);
     if (!m || cur?.kind !== "object") break;
     cur = cur.entries.get(m[1]);
@@ -34968,7 +34968,7 @@ var init_kubernetes_types = __esm({
   "src/eval/terraform/kubernetes-types.ts"() {
     "use strict";
     TEMPLATE_SPEC2 = ["spec", "template", "spec"];
-    typed = (kind, apiVersion, path70 = TEMPLATE_SPEC2) => ({ kind, apiVersion, path: path70 });
+    typed = (kind, apiVersion, path71 = TEMPLATE_SPEC2) => ({ kind, apiVersion, path: path71 });
     POD = typed("Pod", "v1", ["spec"]);
     DEPLOYMENT = typed("Deployment", "apps/v1");
     DAEMON_SET = typed("DaemonSet", "apps/v1");
@@ -35324,8 +35324,8 @@ function azapiSource(r, base, site) {
     ...apiVersion ? { apiVersion } : {}
   };
 }
-function memberKeySite(body, path70) {
-  const segs = path70.split(".");
+function memberKeySite(body, path71) {
+  const segs = path71.split(".");
   const last = segs.pop();
   let cur = body;
   for (const seg of segs) cur = cur ? childAt(cur, seg) : void 0;
@@ -35441,15 +35441,15 @@ function actionAsUpdate(u) {
   if (given === void 0 || given.kind === "null") return void 0;
   const body = given.kind === "object" ? given : unknown(`the body of ${u.address} is not read`, given.origin ?? u.header);
   const placed = obj(/* @__PURE__ */ new Map(), body.origin);
-  for (const path70 of paths) placeAt(placed, path70, body);
+  for (const path71 of paths) placeAt(placed, path71, body);
   const entries2 = new Map(u.body.entries);
   entries2.set("body", placed);
   return { update: { ...u, body: obj(entries2, u.body.origin) }, uncertain: action?.kind === "unknown" || method?.kind === "unknown" || when?.kind === "unknown" };
 }
-function placeAt(into, path70, value) {
+function placeAt(into, path71, value) {
   let at2 = into;
-  for (const [i, key] of path70.entries()) {
-    if (i === path70.length - 1) {
+  for (const [i, key] of path71.entries()) {
+    if (i === path71.length - 1) {
       at2.entries.set(key, value);
       return;
     }
@@ -36665,13 +36665,13 @@ function localUsesIn(text2) {
   for (const line of text2.split(/\r\n?|\n/)) {
     const at2 = line.indexOf("template:");
     if (at2 < 0) continue;
-    const path70 = templateValue(line.slice(at2 + "template:".length));
-    if (path70 === void 0) continue;
-    if (!path70.includes("${{")) {
-      if (!/[\s'"#@$]/.test(path70)) out.push(path70.replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase());
+    const path71 = templateValue(line.slice(at2 + "template:".length));
+    if (path71 === void 0) continue;
+    if (!path71.includes("${{")) {
+      if (!/[\s'"#@$]/.test(path71)) out.push(path71.replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase());
       continue;
     }
-    const pattern = path70.replace(/\$\{\{[^}]*\}\}/g, "*").replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase();
+    const pattern = path71.replace(/\$\{\{[^}]*\}\}/g, "*").replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase();
     if (!/[\s'"#@$]/.test(pattern) && /[a-z0-9]{2}/.test(pattern.replace(/\.ya?ml$/, ""))) out.push(pattern);
   }
   return out;
@@ -36998,11 +36998,11 @@ function kindOf(c) {
 }
 function streamJson(chunks, visitor) {
   const r = new ChunkReader(chunks);
-  const value = (path70, depth) => {
+  const value = (path71, depth) => {
     const c = r.peek();
     if (c === -1) r.fail("Expected a value here");
     const start = r.position();
-    const action = visitor.at(path70, start, kindOf(c));
+    const action = visitor.at(path71, start, kindOf(c));
     if (action === "stop") throw STOP;
     if (action === "skip") return visitor.looseSkip ? r.skipLoosely(depth) : r.skip(depth);
     if (action === "raw") {
@@ -37010,18 +37010,18 @@ function streamJson(chunks, visitor) {
       r.skipLoosely(depth);
       const text2 = r.textFrom(r.mark);
       r.endMark();
-      if (visitor.raw?.(path70, text2, start) === false) throw STOP;
+      if (visitor.raw?.(path71, text2, start) === false) throw STOP;
       return;
     }
     if (depth + 1 > MAX_NESTING_DEPTH) r.fail(nestingMessage());
     if (c === 123 || c === 91) {
-      container(path70, depth, c);
-      visitor.end?.(path70, r.position());
+      container(path71, depth, c);
+      visitor.end?.(path71, r.position());
       return;
     }
     r.skip(depth);
   };
-  const container = (path70, depth, c) => {
+  const container = (path71, depth, c) => {
     if (c === 123) {
       r.pos++;
       if (r.peek() === 125) {
@@ -37032,7 +37032,7 @@ function streamJson(chunks, visitor) {
         if (r.peek() !== 34) r.fail("Expected a property name here");
         const key = JSON.parse(r.string(true));
         r.expect(58, "a colon");
-        value([...path70, key], depth + 1);
+        value([...path71, key], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 125) return;
@@ -37049,7 +37049,7 @@ function streamJson(chunks, visitor) {
         return;
       }
       for (let i = 0; ; i++) {
-        value([...path70, i], depth + 1);
+        value([...path71, i], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 93) return;
@@ -37383,11 +37383,11 @@ function looksLikePlan(chunks) {
     run(chunks, {
       // What the file is: a syntax error in a part skipped here is the reading's to report.
       looseSkip: true,
-      at(path70) {
-        if (path70.length === 0) return "enter";
-        if (path70.length > 1) return "skip";
-        if (path70[0] === "format_version") format = true;
-        if (path70[0] === "planned_values" || path70[0] === "resource_changes") body = true;
+      at(path71) {
+        if (path71.length === 0) return "enter";
+        if (path71.length > 1) return "skip";
+        if (path71[0] === "format_version") format = true;
+        if (path71[0] === "planned_values" || path71[0] === "resource_changes") body = true;
         return format && body ? "stop" : "skip";
       }
     });
@@ -37401,23 +37401,23 @@ function readPlanHead(chunks) {
   let changes = false;
   let planned;
   const ok = run(chunks, {
-    at(path70, start, kind) {
-      if (path70.length === 0) return "enter";
-      if (isKey(path70, "resource_changes")) changes = true;
-      if (isKey(path70, "planned_values")) planned = start;
-      if (isKey(path70, "format_version") || isKey(path70, "variables") || isKey(path70, "configuration")) return "raw";
-      const expected = path70.length === 1 ? TOP_SHAPES[path70[0]] : void 0;
-      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path70[0], kind, expected, at: start };
+    at(path71, start, kind) {
+      if (path71.length === 0) return "enter";
+      if (isKey(path71, "resource_changes")) changes = true;
+      if (isKey(path71, "planned_values")) planned = start;
+      if (isKey(path71, "format_version") || isKey(path71, "variables") || isKey(path71, "configuration")) return "raw";
+      const expected = path71.length === 1 ? TOP_SHAPES[path71[0]] : void 0;
+      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path71[0], kind, expected, at: start };
       return "skip";
     },
-    raw(path70, text2, start) {
+    raw(path71, text2, start) {
       const v = parseRaw(text2, start);
-      if (path70[0] === "format_version") {
+      if (path71[0] === "format_version") {
         head.formatVersion = typeof v === "string" ? v : String(v);
         head.formatAt = start;
-      } else if (path70[0] === "variables" && isRecord(v)) {
+      } else if (path71[0] === "variables" && isRecord(v)) {
         for (const [k, e] of Object.entries(v)) if (isRecord(e) && "value" in e) head.variables.set(k, e.value);
-      } else if (path70[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
+      } else if (path71[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
     }
   });
   if (!changes && planned) head.plannedValuesOnly = planned;
@@ -37430,37 +37430,37 @@ function forEachResourceChange(chunks, onChange) {
   const inEntry = (p) => p[0] === "resource_changes" && typeof p[1] === "number";
   let done = false;
   return run(chunks, {
-    at(path70, at2) {
+    at(path71, at2) {
       if (done) return "stop";
-      if (path70.length === 0 || isKey(path70, "resource_changes")) return "enter";
-      if (!inEntry(path70)) return "skip";
-      if (path70.length === 2) {
+      if (path71.length === 0 || isKey(path71, "resource_changes")) return "enter";
+      if (!inEntry(path71)) return "skip";
+      if (path71.length === 2) {
         current = {};
         change = void 0;
         start = at2;
         return "enter";
       }
-      if (path70.length === 3) {
-        if (path70[2] === "change") {
+      if (path71.length === 3) {
+        if (path71[2] === "change") {
           change = {};
           return "enter";
         }
-        return CHANGE_KEYS.has(path70[2]) ? "raw" : "skip";
+        return CHANGE_KEYS.has(path71[2]) ? "raw" : "skip";
       }
-      if (path70.length === 4 && path70[2] === "change") return CHANGE_CHANGE_KEYS.has(path70[3]) ? "raw" : "skip";
+      if (path71.length === 4 && path71[2] === "change") return CHANGE_CHANGE_KEYS.has(path71[3]) ? "raw" : "skip";
       return "skip";
     },
-    raw(path70, text2, at2) {
+    raw(path71, text2, at2) {
       const v = parseRaw(text2, at2);
-      if (path70.length === 3) current[path70[2]] = v;
+      if (path71.length === 3) current[path71[2]] = v;
       else {
-        change[path70[3]] = v;
-        if (path70[3] === "after") change.afterRaw = { text: text2, start: at2 };
+        change[path71[3]] = v;
+        if (path71[3] === "after") change.afterRaw = { text: text2, start: at2 };
       }
     },
-    end(path70, end) {
-      if (isKey(path70, "resource_changes")) done = true;
-      if (path70.length !== 2 || !inEntry(path70) || !current || !start) return;
+    end(path71, end) {
+      if (isKey(path71, "resource_changes")) done = true;
+      if (path71.length !== 2 || !inEntry(path71) || !current || !start) return;
       if (change) current.change = change;
       onChange(current, start, end);
       current = void 0;
@@ -38969,8 +38969,8 @@ var init_parser3 = __esm({
               return this.usingDecl(base, start);
             case "extends": {
               this.next();
-              const path70 = this.stringLiteral("a path string");
-              return { kind: "ExtendsDecl", ...base, path: path70, pathString: path70.value, range: this.range(start) };
+              const path71 = this.stringLiteral("a path string");
+              return { kind: "ExtendsDecl", ...base, path: path71, pathString: path71.value, range: this.range(start) };
             }
             case "param": {
               this.next();
@@ -39046,7 +39046,7 @@ var init_parser3 = __esm({
           case "module": {
             this.next();
             const name = this.identifier("a module name");
-            const path70 = this.stringLiteral("a module path string");
+            const path71 = this.stringLiteral("a module path string");
             this.expect("=", '"="');
             const value = this.declarationBody(false);
             const parts = this.bodyParts(value);
@@ -39054,8 +39054,8 @@ var init_parser3 = __esm({
               kind: "ModuleDecl",
               ...base,
               name,
-              path: path70,
-              pathString: path70.value,
+              path: path71,
+              pathString: path71.value,
               value,
               body: parts.body,
               condition: parts.condition,
@@ -39095,10 +39095,10 @@ var init_parser3 = __esm({
           case "test": {
             this.next();
             const name = this.identifier("a test name");
-            const path70 = this.stringLiteral("a test file path string");
+            const path71 = this.stringLiteral("a test file path string");
             this.expect("=", '"="');
             const value = this.expression();
-            return { kind: "TestDecl", ...base, name, path: path70, value, range: this.range(start) };
+            return { kind: "TestDecl", ...base, name, path: path71, value, range: this.range(start) };
           }
           case "provider":
             return this.fail(
@@ -39216,21 +39216,21 @@ var init_parser3 = __esm({
       }
       usingDecl(base, start) {
         this.next();
-        let path70 = null;
+        let path71 = null;
         let none = false;
         if (this.atWord("none")) {
           this.next();
           none = true;
         } else {
           if (this.at("StringLeft")) this.fail('The "using" path must be a plain string without interpolation.');
-          path70 = this.stringLiteral('a path string or "none"');
+          path71 = this.stringLiteral('a path string or "none"');
         }
         let config = null;
         if (this.atWord("with")) {
           this.next();
           config = this.object(false);
         }
-        return { kind: "UsingDecl", ...base, path: path70, pathString: path70?.value ?? null, none, config, range: this.range(start) };
+        return { kind: "UsingDecl", ...base, path: path71, pathString: path71?.value ?? null, none, config, range: this.range(start) };
       }
       importDecl(base, start) {
         this.next();
@@ -40691,13 +40691,13 @@ function buildResourceId(prefix, type, names3, loc3, fname) {
   }
   const known2 = prefix.every((p) => p.kind === "string") && names3.every((n) => n.kind === "string" || n.kind === "number");
   if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc3);
-  let path70 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
+  let path71 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
   for (let i = 0; i < Math.max(typeSegs.length - 1, nameSegs.length); i++) {
-    if (typeSegs[i + 1] !== void 0) path70 += "/" + escapeBraces(typeSegs[i + 1]);
-    if (nameSegs[i] !== void 0) path70 += "/" + nameSegs[i];
+    if (typeSegs[i + 1] !== void 0) path71 += "/" + escapeBraces(typeSegs[i + 1]);
+    if (nameSegs[i] !== void 0) path71 += "/" + nameSegs[i];
   }
-  if (known2) return str(path70.includes("{{") || path70.includes("}}") ? path70.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path70, loc3);
-  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path70);
+  if (known2) return str(path71.includes("{{") || path71.includes("}}") ? path71.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path71, loc3);
+  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path71);
 }
 function armResourceKey(type, name) {
   const segs = nameSegments(name) ?? ["{?}"];
@@ -41611,11 +41611,11 @@ var init_evaluate2 = __esm({
     );
     def(
       "tryGet",
-      ([a, ...path70], loc3) => {
+      ([a, ...path71], loc3) => {
         let cur = a;
-        for (const p of path70) {
+        for (const p of path71) {
           if (!cur) return nul(loc3);
-          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path70]));
+          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path71]));
           if (cur.kind === "null") return nul(loc3);
           if (cur.kind === "object" && p.kind === "string") cur = member2(cur, p.value);
           else if (cur.kind === "list" && p.kind === "number") cur = cur.items[p.value];
@@ -42370,7 +42370,7 @@ function declareInputs(template, scope, nested) {
     if (allowed === "unknown") input2.allowedValues = [unknown(`the type of parameter "${slot.name}" could not be resolved`, input2.header)];
     else if (allowed) input2.allowedValues = (allowed.children ?? []).map((c) => scope.root.eval(c));
     const decl = slot.decl;
-    input2.memberAllowed = (path70, value) => memberAllowedValues(template, decl, path70, (c) => scope.root.eval(c), value);
+    input2.memberAllowed = (path71, value) => memberAllowedValues(template, decl, path71, (c) => scope.root.eval(c), value);
     env.inputs.push(input2);
     env.inputKeys.set(key, input2);
   }
@@ -42402,7 +42402,7 @@ function evaluateArmTemplate(opts) {
   }
   return result;
 }
-function memberAllowedValues(root, decl, path70, evaluate4, value, depth = 0) {
+function memberAllowedValues(root, decl, path71, evaluate4, value, depth = 0) {
   let node = decl;
   let cur = value;
   let refs = 0;
@@ -42415,7 +42415,7 @@ function memberAllowedValues(root, decl, path70, evaluate4, value, depth = 0) {
       if (!node) return "unknown";
       continue;
     }
-    const discriminator = i < path70.length ? getProp(node, "discriminator") : void 0;
+    const discriminator = i < path71.length ? getProp(node, "discriminator") : void 0;
     if (discriminator) {
       const mapping = getProp(discriminator, "mapping");
       const tagName2 = getProp(discriminator, "propertyName")?.value;
@@ -42427,14 +42427,14 @@ function memberAllowedValues(root, decl, path70, evaluate4, value, depth = 0) {
         continue;
       }
       if (tag?.kind === "string") return "unknown";
-      const answers = members(mapping).map(([, , schema]) => memberAllowedValues(root, schema, path70.slice(i), evaluate4, cur, depth + 1));
+      const answers = members(mapping).map(([, , schema]) => memberAllowedValues(root, schema, path71.slice(i), evaluate4, cur, depth + 1));
       return answers.every((a) => a === void 0) ? void 0 : "unknown";
     }
-    if (i === path70.length) {
+    if (i === path71.length) {
       const allowed = getProp(node, "allowedValues");
       return allowed?.type === "array" ? { values: (allowed.children ?? []).map(evaluate4) } : void 0;
     }
-    const key = path70[i++];
+    const key = path71[i++];
     let next;
     if (typeof key === "string") next = getProp(getProp(node, "properties"), key) ?? getProp(node, "additionalProperties");
     else next = getProp(node, "prefixItems")?.children?.[key] ?? getProp(node, "items");
@@ -42979,16 +42979,16 @@ function namedAllowed(name, generic, reader2, depth) {
   if (decl) return allowedByType(decl.value, reader2, depth + 1);
   return reader2.imported ? reader2.imported(name, depth + 1) : "unknown";
 }
-function memberAllowedByType(t, path70, reader2, depth = 0, value) {
-  if (path70.length === 0) return allowedByType(t, reader2, depth);
+function memberAllowedByType(t, path71, reader2, depth = 0, value) {
+  if (path71.length === 0) return allowedByType(t, reader2, depth);
   if (depth > MAX_DEPTH5) return "unknown";
-  const [key, ...rest] = path70;
+  const [key, ...rest] = path71;
   switch (t.kind) {
     case "ParenType":
-      return memberAllowedByType(t.type, path70, reader2, depth + 1, value);
+      return memberAllowedByType(t.type, path71, reader2, depth + 1, value);
     case "NullableType":
     case "NonNullType":
-      return memberAllowedByType(t.base, path70, reader2, depth + 1, value);
+      return memberAllowedByType(t.base, path71, reader2, depth + 1, value);
     case "ObjectType": {
       if (typeof key !== "string") return void 0;
       const lower = key.toLowerCase();
@@ -43005,13 +43005,13 @@ function memberAllowedByType(t, path70, reader2, depth = 0, value) {
       const name = t.name.name;
       if (t.typeArgs !== null || AMBIENT.has(name.toLowerCase())) return void 0;
       const decl = reader2.types.get(name);
-      if (decl) return memberAllowedByType(decl.value, path70, reader2, depth + 1, value);
+      if (decl) return memberAllowedByType(decl.value, path71, reader2, depth + 1, value);
       const imported = reader2.importedType?.(name);
-      return imported ? memberAllowedByType(imported.type, path70, imported.reader, depth + 1, value) : "unknown";
+      return imported ? memberAllowedByType(imported.type, path71, imported.reader, depth + 1, value) : "unknown";
     }
     case "TypeMemberAccess": {
       const ns = namespaced(t, reader2);
-      if (ns) return memberAllowedByType(ns.type, path70, ns.reader, depth + 1, value);
+      if (ns) return memberAllowedByType(ns.type, path71, ns.reader, depth + 1, value);
       return accessTypeAllowed(t);
     }
     case "TypeIndexAccess":
@@ -43019,12 +43019,12 @@ function memberAllowedByType(t, path70, reader2, depth = 0, value) {
     case "TypeAdditionalPropertiesAccess":
       return accessTypeAllowed(t);
     case "UnionType":
-      return taggedUnionMemberAllowed(t.members, path70, reader2, depth, value);
+      return taggedUnionMemberAllowed(t.members, path71, reader2, depth, value);
     default:
       return "unknown";
   }
 }
-function taggedUnionMemberAllowed(members2, path70, reader2, depth, value) {
+function taggedUnionMemberAllowed(members2, path71, reader2, depth, value) {
   const candidates2 = [];
   for (const m of members2) {
     const o = objectTypeOf(m, reader2, depth + 1);
@@ -43032,7 +43032,7 @@ function taggedUnionMemberAllowed(members2, path70, reader2, depth, value) {
     if (matchesTags(o.type, o.reader, value)) candidates2.push(o);
   }
   if (candidates2.length === 0) return "unknown";
-  const answers = candidates2.map((c) => memberAllowedByType(c.type, path70, c.reader, depth + 1, value));
+  const answers = candidates2.map((c) => memberAllowedByType(c.type, path71, c.reader, depth + 1, value));
   if (answers.length === 1) return answers[0];
   return answers.every((a) => a === void 0) ? void 0 : "unknown";
 }
@@ -44810,7 +44810,7 @@ var init_scope = __esm({
         if (arr?.kind === "Array") input2.allowedValues = arr.items.filter((x) => x.kind !== "Spread").map((x) => this.eval(x, void 0));
         else if (d.type) this.typeGuard(input2, d.type);
         const type = d.type;
-        if (type) input2.memberAllowed = (path70, value) => memberAllowedByType(type, path70, this.typeReader(), 0, value);
+        if (type) input2.memberAllowed = (path71, value) => memberAllowedByType(type, path71, this.typeReader(), 0, value);
         this.env.inputs.push(input2);
       }
       /**
@@ -45381,9 +45381,9 @@ function eachLoopOf(key) {
   const m = /^\$\{\{\s*each\s+([A-Za-z_][\w-]*)\s+in\s+([\s\S]+?)\s*\}\}$/.exec(key.trim());
   return m ? { variable: m[1], collection: m[2] } : void 0;
 }
-function entryPath(path70, key) {
-  if (eachLoopOf(key)) return path70;
-  return path70 ? `${path70}.${key}` : key;
+function entryPath(path71, key) {
+  if (eachLoopOf(key)) return path71;
+  return path71 ? `${path71}.${key}` : key;
 }
 function pipelineItemName(item) {
   for (const key of PIPELINE_NAMED) {
@@ -46103,11 +46103,11 @@ function isDisabledStep(ctx, node) {
 }
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
-  const visit2 = (node, path70, inheritedOs) => {
+  const visit2 = (node, path71, inheritedOs) => {
     if (ctx.n.isSeq(node)) {
       const items = ctx.n.items(node);
       const segments3 = listSegments(items.map((item) => ctx.n.isMap(item) ? pipelineItemName(addressItem(ctx, item)) : void 0));
-      items.forEach((item, i) => visit2(item, `${path70}${segments3[i]}`, inheritedOs));
+      items.forEach((item, i) => visit2(item, `${path71}${segments3[i]}`, inheritedOs));
       return;
     }
     if (!ctx.n.isMap(node)) return;
@@ -46129,7 +46129,7 @@ function buildPipeline(ctx, root) {
     }
     if (stepKind && stepPair && node && isDisabledStep(ctx, node)) stepKind = void 0;
     if (stepKind && stepPair) {
-      const subject = `pipeline:${path70 || "$"}`;
+      const subject = `pipeline:${path71 || "$"}`;
       const step = { subject, range: ctx.views ? ctx.n.range(node) : NO_RANGE, kind: stepKind, inputs: [], scripts: [] };
       const stepValue = ctx.n.value(stepPair);
       if (stepKind === "task") {
@@ -46152,7 +46152,7 @@ function buildPipeline(ctx, root) {
       if (p === stepPair) continue;
       if (stepKind && ctx.n.key(p) === "inputs") continue;
       const k = ctx.n.key(p) ?? "?";
-      visit2(ctx.n.value(p), entryPath(path70, k), os3);
+      visit2(ctx.n.value(p), entryPath(path71, k), os3);
     }
   };
   visit2(root, "", void 0);
@@ -47039,16 +47039,16 @@ function readPipeline(out, roots, scripts) {
     }
     return implicit;
   };
-  const visit2 = (node, path70, container, stage, job, root, when = [], loops = []) => {
+  const visit2 = (node, path71, container, stage, job, root, when = [], loops = []) => {
     if (!node) return;
     if (node.type === "seq") {
       const segments3 = treeSegments(node.items, pipelineItemName);
       const chain2 = conditionChain(node.items.map((item) => item?.type === "map" && item.entries.length === 1 ? item.entries[0].key : void 0));
-      node.items.forEach((item, i) => visit2(item, `${path70}${segments3[i]}`, container, stage, job, root, within(when, chain2[i]), loops));
+      node.items.forEach((item, i) => visit2(item, `${path71}${segments3[i]}`, container, stage, job, root, within(when, chain2[i]), loops));
       return;
     }
     if (node.type !== "map") return;
-    const subject = `pipeline:${path70 || "$"}`;
+    const subject = `pipeline:${path71 || "$"}`;
     const kind = stepKindOf(node, container);
     if (kind && (/^false$/i.test((stringOf(node, "enabled") ?? "").trim()) || neverHolds(stringOf(node, "condition")))) return;
     if (kind) {
@@ -47085,7 +47085,7 @@ function readPipeline(out, roots, scripts) {
       owner.steps.push(step);
       for (const e of node.entries) {
         if (kind !== "template" && e.key === kind || e.key === "inputs") continue;
-        visit2(e.value, entryPath(path70, e.key), e.key, stage, job, root, when, loopsWithin(loops, e));
+        visit2(e.value, entryPath(path71, e.key), e.key, stage, job, root, when, loopsWithin(loops, e));
       }
       return;
     }
@@ -47144,7 +47144,7 @@ function readPipeline(out, roots, scripts) {
     const chain = node.entries.length > 1 ? conditionChain(node.entries.map((e) => e.key)) : [];
     node.entries.forEach((e, i) => {
       const next = isExpressionKey(e.key) ? container : e.key;
-      visit2(e.value, entryPath(path70, e.key), next, stage, job, root, within(when, chain[i]), loopsWithin(loops, e));
+      visit2(e.value, entryPath(path71, e.key), next, stage, job, root, within(when, chain[i]), loopsWithin(loops, e));
     });
   };
   for (const root of roots) {
@@ -50700,10 +50700,10 @@ function scriptContext(file, place, variant, given, inherited, callerOs) {
         return v ? named2(v, `${head}.${key}`, key) : unknown(`${head}.${key} is not set literally in this file`);
       }
     }
-    const path70 = parts.join(".").toLowerCase();
-    const top = !github ? void 0 : CHECKOUT_TOP_CONTEXTS.has(path70) ? CHECKOUT_TOKEN : path70 === "github.action_path" && isActionFile(f) ? `${SCRIPT_DIR_TOKEN}${f}` : void 0;
+    const path71 = parts.join(".").toLowerCase();
+    const top = !github ? void 0 : CHECKOUT_TOP_CONTEXTS.has(path71) ? CHECKOUT_TOKEN : path71 === "github.action_path" && isActionFile(f) ? `${SCRIPT_DIR_TOKEN}${f}` : void 0;
     const notResolved = unknown(`\${{ ${expr.trim().slice(0, 60)} }} is not resolved here (only inputs, parameters, matrix values and literal variables are)`, void 0, top);
-    return github && ONE_WORD_GITHUB_CONTEXTS.has(path70) ? oneWord(notResolved) : notResolved;
+    return github && ONE_WORD_GITHUB_CONTEXTS.has(path71) ? oneWord(notResolved) : notResolved;
   };
   const typedReference = (reference) => {
     const parts = referenceOf(reference);
@@ -50748,11 +50748,11 @@ function scriptContext(file, place, variant, given, inherited, callerOs) {
     const m = /^parameters\.(.+)$/.exec(ref);
     return m ? typedParameter(v, inputs.get(inputKey(m[1]))?.type) : v;
   };
-  const inputMember = (name, path70) => {
+  const inputMember = (name, path71) => {
     const i = inputs.get(inputKey(name));
-    if (passedIn?.has(inputKey(name))) return unknown(`\${{ parameters.${name}.${path70} }}: the caller passes ${name}, whose members are not read`);
-    const m = i?.defaultMembers?.get(path70);
-    if (!i || !m) return unknown(`parameter ${name} has no default member ${path70}`);
+    if (passedIn?.has(inputKey(name))) return unknown(`\${{ parameters.${name}.${path71} }}: the caller passes ${name}, whose members are not read`);
+    const m = i?.defaultMembers?.get(path71);
+    if (!i || !m) return unknown(`parameter ${name} has no default member ${path71}`);
     return passedThrough(str(m.text, scalarLoc(f, m)), { file: f, range: i.nameRange, label: `input ${name}`, symbol: { kind: "input", name } });
   };
   const variableName = (name, anyCase) => {
@@ -54579,12 +54579,12 @@ function hasPipelineSteps(root, written2 = false) {
   return found;
 }
 function classifyCiFile(relPath, source, options = {}) {
-  const path70 = relPath.replace(/\\/g, "/");
-  if (SCRIPT_EXT.test(path70)) return "script";
-  if (!YAML_EXT.test(path70)) return void 0;
+  const path71 = relPath.replace(/\\/g, "/");
+  if (SCRIPT_EXT.test(path71)) return "script";
+  if (!YAML_EXT.test(path71)) return void 0;
   const text2 = yamlLineBreaks(source);
-  if (WORKFLOW_PATH.test(path70)) return TOP_ON.test(text2) ? "github-workflow" : classifyByContent(text2, options) ?? "github-workflow";
-  const base = path70.slice(path70.lastIndexOf("/") + 1);
+  if (WORKFLOW_PATH.test(path71)) return TOP_ON.test(text2) ? "github-workflow" : classifyByContent(text2, options) ?? "github-workflow";
+  const base = path71.slice(path71.lastIndexOf("/") + 1);
   if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
   if (PIPELINE_NAME.test(base)) return "azure-pipeline";
   return classifyByContent(text2, options);
@@ -54980,7 +54980,7 @@ __export(policy_files_exports, {
   MAX_POLICY_FILES: () => MAX_POLICY_FILES,
   policyFiles: () => policyFiles
 });
-import path64 from "node:path";
+import path65 from "node:path";
 function splitGlob(glob) {
   const segs = glob.replace(/\\/g, "/").split("/");
   const i = segs.findIndex((s) => /[*?[{]/.test(s));
@@ -54999,7 +54999,7 @@ function policyFiles(globs, baseDir, scanHost) {
   };
   for (const glob of globs) {
     const { prefix, rest } = splitGlob(glob);
-    const start = path64.resolve(baseDir, prefix || ".");
+    const start = path65.resolve(baseDir, prefix || ".");
     let matched = false;
     const add = (file, host) => {
       matched = true;
@@ -55008,7 +55008,7 @@ function policyFiles(globs, baseDir, scanHost) {
       out.files.push({ file, host });
     };
     if (!rest) {
-      const host = hostFor(path64.dirname(start));
+      const host = hostFor(path65.dirname(start));
       if (host.isFile(start)) add(start, host);
       else walk2(hostFor(start), start, start, (f, h) => /\.jsonc?$/i.test(f) && add(f, h));
     } else {
@@ -55283,14 +55283,14 @@ function tagName(field) {
   if (!m) return void 0;
   return m[1] !== void 0 ? m[1].replace(/''/g, "'") : m[2] ?? m[3];
 }
-function segments2(path70) {
-  return path70.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
+function segments2(path71) {
+  return path71.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
 }
-function walk3(from, path70, target, prefix) {
+function walk3(from, path71, target, prefix) {
   let values = [from];
   let many = false;
   let walked = prefix;
-  for (const seg of segments2(path70)) {
+  for (const seg of segments2(path71)) {
     walked = walked ? `${walked}.${seg.name}` : seg.name;
     const next = [];
     for (const v of values) {
@@ -55313,7 +55313,7 @@ function walk3(from, path70, target, prefix) {
     values = next;
   }
   if (values.some((v) => v === void 0)) {
-    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path70}` : path70));
+    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path71}` : path71));
     if (why) return { kind: "undecided", why };
   }
   if (values.some((v) => v?.kind === "unknown")) {
@@ -55362,14 +55362,14 @@ function readField(field, ctx) {
   }
   const other = otherTypeRead(field, ctx);
   if (other) return other.kind === "absent" ? { kind: "one", value: void 0 } : other;
-  const path70 = t.aliasPath(field);
-  if (path70 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
+  const path71 = t.aliasPath(field);
+  if (path71 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path70.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
-    if (path70.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path70.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
+    if (path71.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
+    if (path71.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path71.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
   }
-  return walk3(t.body, path70, t, "");
+  return walk3(t.body, path71, t, "");
 }
 function evalField(fieldValue, op, right, ctx, cond, written2) {
   const name = evalExpression(fieldValue, ctx);
@@ -55419,15 +55419,15 @@ function evalCount(count2, op, right, ctx, cond) {
       elements2 = [];
       scopeOf = (e) => ({ arrayPath: "\0", alias: field.value, element: e });
     } else {
-      const path70 = ctx.target.aliasPath(field.value);
-      if (path70 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
-      const arrayOnly = path70.slice(0, -3);
+      const path71 = ctx.target.aliasPath(field.value);
+      if (path71 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
+      const arrayOnly = path71.slice(0, -3);
       const alias = field.value;
       const holder = readArray(arrayOnly, ctx);
       if (holder.kind === "undecided") return undecided(holder.why);
       elements2 = holder.items;
       written2 = holder.written;
-      scopeOf = (e) => ({ arrayPath: path70, alias, element: e });
+      scopeOf = (e) => ({ arrayPath: path71, alias, element: e });
     }
   } else {
     const value = member2(count2, "value");
@@ -55469,12 +55469,12 @@ function evalCount(count2, op, right, ctx, cond) {
   if (elements2.length === 0 && written2 === void 0) return { result: low, evidence: [{ field: field?.kind === "string" ? field.value : "count", value: void 0, condition: at2 }] };
   return { result: low, evidence: [{ field: "count", value: num(yes, field ? written2?.origin : void 0), condition: at2 }] };
 }
-function readArray(path70, ctx) {
+function readArray(path71, ctx) {
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path70.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path70.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
+    if (path71.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path71.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
   }
-  return arrayOf(walk3(ctx.target.body, path70, ctx.target, ""));
+  return arrayOf(walk3(ctx.target.body, path71, ctx.target, ""));
 }
 function arrayOf(r) {
   if (r.kind === "undecided") return r;
@@ -55526,12 +55526,12 @@ var init_evaluate4 = __esm({
     init_compare();
     MAX_DEPTH8 = 64;
     undecided = (why, evidence = []) => ({ result: void 0, why, evidence });
-    plainPath = (path70) => path70.replace(/\[\*\]/g, "");
+    plainPath = (path71) => path71.replace(/\[\*\]/g, "");
   }
 });
 
 // src/eval/policy/load.ts
-import path65 from "node:path";
+import path66 from "node:path";
 function loadPolicyFiles(host, files) {
   const out = { definitions: [], initiatives: [], problems: [] };
   for (const file of files) {
@@ -55569,7 +55569,7 @@ function loadPolicyFiles(host, files) {
       continue;
     }
     const doc = unescapeTemplateDocument(nodeToValue(parsed, parsed.root));
-    const name = path65.basename(file).replace(/\.jsonc?$/i, "");
+    const name = path66.basename(file).replace(/\.jsonc?$/i, "");
     if (doc.kind === "list") {
       if (doc.items.length === 0) out.problems.push({ kind: "shape", message: `no policy definition: the file holds an empty array; ${SHAPES_READ}`, location: doc.origin ?? fileStart(file), mayHide: false });
       doc.items.forEach((item, i) => readDocument(item, `${name}[${i}]`, doc.origin ?? fileStart(file), `element [${i}]`, mentions, out));
@@ -55669,8 +55669,8 @@ function aliasesFromDump(json) {
         const name = a.name;
         const def2 = a.defaultPath;
         const paths = a.paths;
-        const path70 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
-        if (typeof name === "string" && path70) out.push({ alias: name, path: path70, source: "dump" });
+        const path71 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
+        if (typeof name === "string" && path71) out.push({ alias: name, path: path71, source: "dump" });
       }
     }
   }
@@ -55837,8 +55837,8 @@ function sentValue(r, attr2, fact) {
   if (attr2.convert === "enabledToBool" && v.kind === "bool") return withProvenanceOf(str(v.value ? "Enabled" : "Disabled"), v);
   return v;
 }
-function setPath(root, path70, v) {
-  const segs = path70.split(".");
+function setPath(root, path71, v) {
+  const segs = path71.split(".");
   let cur = root;
   for (const s of segs.slice(0, -1)) {
     const next = cur.get(s);
@@ -55854,22 +55854,22 @@ function setPath(root, path70, v) {
 function bodyFromFacts(r, attrs, covered, prefix, undecidedDefaults, sites, partial = false) {
   const body = /* @__PURE__ */ new Map();
   for (const a of attrs) {
-    const path70 = a.paths[0];
-    if (/\.\d+(\.|$)/.test(path70) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
+    const path71 = a.paths[0];
+    if (/\.\d+(\.|$)/.test(path71) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
     if (!r.attrs.has(a.canonical)) continue;
     const fact = r.attrs.get(a.canonical);
     if (partial && fact?.value === void 0) continue;
     if (fact && leftOutOfRequest(r, a.canonical, fact)) {
-      covered.add(`${prefix}${path70}`.toLowerCase());
+      covered.add(`${prefix}${path71}`.toLowerCase());
       continue;
     }
     if (fact?.defaulted && /\.\d+\./.test(fact.sourcePath)) {
-      undecidedDefaults.add(`${prefix}${path70}`.toLowerCase());
+      undecidedDefaults.add(`${prefix}${path71}`.toLowerCase());
       continue;
     }
-    covered.add(`${prefix}${path70}`.toLowerCase());
+    covered.add(`${prefix}${path71}`.toLowerCase());
     const v = sentValue(r, a, fact);
-    if (v !== void 0) setPath(body, path70, v);
+    if (v !== void 0) setPath(body, path71, v);
     if (v !== void 0 && fact?.at && !sites.has(v)) sites.set(v, { at: fact.at, path: fact.sourcePath });
   }
   return body;
@@ -55962,8 +55962,8 @@ function policyTarget(r, siblings, aliasPath) {
       type: str(policyResourceType(r.sourceType)),
       body,
       aliasPath,
-      consumer(v2, path70) {
-        const p = pathOf(body, v2, path70);
+      consumer(v2, path71) {
+        const p = pathOf(body, v2, path71);
         const at2 = p === void 0 ? void 0 : r.site?.(p);
         return at2 && { at: at2, path: p };
       }
@@ -55983,19 +55983,19 @@ function policyTarget(r, siblings, aliasPath) {
     ...v.notTypes ? { notTypes: v.notTypes } : {},
     body: v.body,
     aliasPath,
-    unmodelled(path70) {
-      const p = path70.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
-      if (v.unsent.has(p)) return `${r.sourceType}: ${path70} is not sent when it has its default, so whether it exists is not known`;
+    unmodelled(path71) {
+      const p = path71.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
+      if (v.unsent.has(p)) return `${r.sourceType}: ${path71} is not sent when it has its default, so whether it exists is not known`;
       if (v.covered.has(p)) return void 0;
       for (const c of v.covered) if (c.startsWith(`${p}.`)) return void 0;
       if ((p === "tags" || p.startsWith("tags.")) && (v.covered.has("tags") || !partialOf(r))) return void 0;
-      return `${r.sourceType}: the ARM path ${path70} is not modelled from ${from}`;
+      return `${r.sourceType}: the ARM path ${path71} is not modelled from ${from}`;
     }
   };
 }
-function pathOf(body, v, path70) {
-  if (path70 !== void 0) {
-    const along = pathAlong(body, v, path70.split(".").filter(Boolean));
+function pathOf(body, v, path71) {
+  if (path71 !== void 0) {
+    const along = pathAlong(body, v, path71.split(".").filter(Boolean));
     if (along !== void 0) return along;
   }
   return search(body, v, 0);
@@ -56319,7 +56319,7 @@ var init_policy3 = __esm({
 // src/action/run.ts
 import fs13 from "node:fs";
 import os2 from "node:os";
-import path69 from "node:path";
+import path70 from "node:path";
 
 // src/api.ts
 init_file_kind();
@@ -56329,7 +56329,7 @@ init_source();
 init_paths();
 import fs9 from "node:fs";
 import os from "node:os";
-import path66 from "node:path";
+import path67 from "node:path";
 
 // src/engine/findings.ts
 init_paths();
@@ -58120,14 +58120,16 @@ var AKS_MARKERS = {
 };
 function mayDeclareAks(files, others, ctx) {
   const marks = (file, name, marker) => planningFact(ctx, `aks-marker-${name}`, file, isBoolean, (text2) => marker.test(text2)) === true;
-  const terraformDirs = /* @__PURE__ */ new Set();
   for (const f of files) {
     const marker = AKS_MARKERS[f.kind];
     if (marker && marks(f.path, f.kind, marker)) return true;
-    if (f.kind === "terraform") terraformDirs.add(path25.dirname(f.path));
     if (f.kind === "bicep" && ctx.bicepCache && marks(f.path, "bicep-registry", REGISTRY_MODULE)) return true;
   }
   if (others.some((f) => marks(f, "evaluated", AKS_TYPES))) return true;
+  return readsModuleManifest(files, ctx);
+}
+function readsModuleManifest(files, ctx) {
+  const terraformDirs = new Set(files.filter((f) => f.kind === "terraform").map((f) => path25.dirname(f.path)));
   return [...terraformDirs].some((d) => ctx.host.isFile(manifestFile(d, ctx.tfDataDir)));
 }
 var isBoolean = (v) => typeof v === "boolean";
@@ -58839,6 +58841,25 @@ function scanViewOf(summaries, root, oneRepository = false) {
       return poolsOfProject(all(), byProject, forFile);
     }
   };
+}
+function summaryFiles(s) {
+  const out = [...s.aksFiles, ...s.aksCallers ?? []];
+  for (const p of [...s.gpuPools, ...s.unknownSizePools ?? [], ...s.autoProvisioning ?? []]) {
+    out.push(p.header.file);
+    if (p.calledFrom !== void 0) out.push(p.calledFrom);
+  }
+  return out;
+}
+function decidedWithin(summaries, root, oneRepository, forFile, reached) {
+  const projectFiles = [...new Set(summaries.flatMap((s) => [...s.aksFiles, ...s.aksCallers ?? []]))];
+  const project2 = nearestProject(path53.dirname(forFile), root, projectFiles, ancestorDirs(projectFiles));
+  if (project2 === void 0 || !isInside2(project2, reached)) return "undecided";
+  const inProject = (p) => isInside2(p.header.file, project2) || p.calledFrom !== void 0 && isInside2(p.calledFrom, project2);
+  if (summaries.some((s) => s.gpuPools.some((p) => p.updatesOnly && inProject(p)))) return "undecided";
+  return scanViewOf(summaries, root, oneRepository).gpuNodePools(forFile).length > 0 || declaresGpuPool(summaries) ? "decided" : "any-pool";
+}
+function declaresGpuPool(summaries) {
+  return summaries.some((s) => s.gpuPools.some((p) => !p.updatesOnly));
 }
 function ofProject(project2, every, aksFiles, oneRepository) {
   if (!oneRepository && severalChildFolders(aksFiles.filter((f) => isInside2(f, project2)), project2)) return [];
@@ -60556,6 +60577,57 @@ function betweenUnits() {
 
 // src/pipeline/run-units.ts
 init_clock();
+
+// src/pipeline/feed-rings.ts
+init_paths();
+import path57 from "node:path";
+function runFeedRings(rings, root, inRepository, runOne) {
+  const ran = /* @__PURE__ */ new Map();
+  const none = () => ({ ran, skipped: /* @__PURE__ */ new Set() });
+  const chains = rings.manifests.map((m) => foldersUpTo(path57.dirname(m), root));
+  if (chains.some((c) => c === void 0)) return none();
+  const pending = [...rings.reach.keys()].sort((a, b) => a - b);
+  const summaries = () => [...ran].sort((a, b) => a[0] - b[0]).map(([, r]) => r.summary);
+  const runAt = (j) => {
+    const i = pending.splice(j, 1)[0];
+    const reach = rings.reach.get(i);
+    const r = runOne(i);
+    ran.set(i, r);
+    return reach === "anywhere" || !summaryFiles(r.summary).some((f) => isWithin(root, f) && !reach.includes(f));
+  };
+  const status = rings.manifests.map(() => "undecided");
+  for (let k = 0; status.includes("undecided"); k++) {
+    if (status.some((st, n) => st === "undecided" && k >= chains[n].length)) return none();
+    const folders = chains.map((c) => c[k]).filter((d) => d !== void 0);
+    for (let j = 0; j < pending.length; ) {
+      const reach = rings.reach.get(pending[j]);
+      if (reach === "anywhere" || reach.some((f) => folders.some((d) => isWithin(d, f)))) {
+        if (!runAt(j)) return none();
+      } else j++;
+    }
+    const now = summaries();
+    rings.manifests.forEach((m, n) => {
+      if (k < chains[n].length && status[n] === "undecided") status[n] = decidedWithin(now, root, inRepository, m, chains[n][k]);
+    });
+  }
+  if (status.includes("any-pool")) {
+    while (!declaresGpuPool(summaries())) {
+      if (pending.length === 0) return none();
+      if (!runAt(0)) return none();
+    }
+  }
+  return { ran, skipped: new Set(pending) };
+}
+function foldersUpTo(dir, root) {
+  const out = [];
+  for (let d = dir; d !== root; d = path57.dirname(d)) {
+    if (!isWithin(root, d) || path57.dirname(d) === d) return void 0;
+    out.push(d);
+  }
+  return out;
+}
+
+// src/pipeline/run-units.ts
 function stageScan(summaries, root, inRepository, withOwn) {
   return { view: scanViewOf(summaries, root, inRepository), summaries, withOwn };
 }
@@ -60613,18 +60685,43 @@ var HERE = {
     return /* @__PURE__ */ new Map();
   }
 };
+function cacheable(run3, u, cache3) {
+  return cache3 !== void 0 && !(run3.ctx.bicepCache && u.parts.some((p) => p.frontEnd.name === "bicep"));
+}
+function unitKey(run3, u, runKey, dropped, scanKey) {
+  const planned = u.parts.map((p) => p.frontEnd.unitCacheKey?.(p.files, run3.ctx) ?? "");
+  return hashOf([runKey, u.key, u.files.map((f) => [f.path, f.kind, run3.superseded.has(f.path), f.explicit === true]), dropped, scanKey, planned]);
+}
+function runFeeders(run3, rings, o) {
+  return runFeedRings(rings, run3.root, run3.ctx.inRepository === true, (i) => {
+    const u = run3.units[i];
+    const cached = cacheable(run3, u, o.cache);
+    const key = cached ? unitKey(run3, u, o.runKey, [], "") : void 0;
+    if (key !== void 0) {
+      const hit = o.cache.get(key, u.key, run3.host, true);
+      releaseTexts(run3.host);
+      if (hit) return hit;
+    }
+    const started = o.onUnitRan ? monotonicMs() : 0;
+    const { deps, ...result } = executeUnit(run3, { index: i, dropped: [], record: cached, summaryOnly: true }, void 0);
+    o.onUnitRan?.(u.frontEnd.name, u.files.length, monotonicMs() - started, u.key);
+    if (key !== void 0) o.cache.set(key, u.key, deps, result);
+    return result;
+  });
+}
 async function runUnits(run3, merged, o) {
   const { units: units2 } = run3;
   const cache3 = o.cache;
   const rank = units2.map((u) => stageRank(u));
-  const ordered = [...units2.keys()].sort((a, b) => rank[a] - rank[b]);
+  const feeders = o.feedRings && !o.shard && !run3.wholeRun ? runFeeders(run3, o.feedRings, o) : void 0;
+  const ordered = [...units2.keys()].filter((i) => !feeders?.skipped.has(i)).sort((a, b) => rank[a] - rank[b]);
   const isMine = (i) => !o.shard || shardOf(units2[i].key, o.shard.count) === o.shard.index;
   const mine = ordered.filter(isMine);
   const latestMine = Math.max(-1, ...mine.map((i) => rank[i]));
   const needed = (i) => isMine(i) || rank[i] < latestMine && (rank[i] === 0 || latestMine >= LATE) || rank[i] === LATE && latestMine === LATE;
   const lateUnits = ordered.filter((i) => rank[i] === LATE && needed(i));
-  const feeders = lateUnits.length > 1 && !run3.wholeRun ? lateUnits.filter((i) => o.mayFeedScan?.(units2[i]) ?? true) : [];
-  const lateFirstPass = feeders.length > 0;
+  const lateFeeders = lateUnits.length > 1 && !run3.wholeRun ? lateUnits.filter((i) => o.mayFeedScan?.(units2[i]) ?? true) : [];
+  const lateFirstPass = lateFeeders.length > 0;
   const firstPassResults = /* @__PURE__ */ new Map();
   const waiting = /* @__PURE__ */ new Map();
   const elsewhere2 = /* @__PURE__ */ new Map();
@@ -60638,7 +60735,7 @@ async function runUnits(run3, merged, o) {
   let runner;
   for (const stage of [0, 1, LATE_FIRST_PASS, LATE, LAST]) {
     const firstPass = stage === LATE_FIRST_PASS;
-    const stageUnits = firstPass ? feeders : ordered.filter((i) => rank[i] === stage && needed(i));
+    const stageUnits = firstPass ? lateFeeders : ordered.filter((i) => rank[i] === stage && needed(i));
     if (stageUnits.length === 0) continue;
     let scan2;
     if (stage >= LATE_FIRST_PASS && !run3.wholeRun) {
@@ -60677,16 +60774,15 @@ async function runUnits(run3, merged, o) {
     for (const i of stageUnits) {
       const u = units2[i];
       const summaryOnly = firstPass || !isMine(i) || u.feedsOnly === true;
-      const ranFirst = summaryOnly ? firstPassResults.get(i) : void 0;
+      const ranFirst = summaryOnly ? feeders?.ran.get(i) ?? firstPassResults.get(i) : void 0;
       if (ranFirst) {
         accept(i, ranFirst);
         continue;
       }
       const dropped = stage === 0 || run3.wholeRun ? [] : u.files.filter((f) => elsewhere2.has(f.path)).map((f) => [f.path, elsewhere2.get(f.path)]);
-      const cacheable = cache3 !== void 0 && !(run3.ctx.bicepCache && u.parts.some((p) => p.frontEnd.name === "bicep"));
-      if (cacheable) {
-        const planned = u.parts.map((p) => p.frontEnd.unitCacheKey?.(p.files, run3.ctx) ?? "");
-        const key = hashOf([o.runKey, u.key, u.files.map((f) => [f.path, f.kind, run3.superseded.has(f.path), f.explicit === true]), dropped, stage >= LATE_FIRST_PASS ? scan2?.key ?? "" : "", planned]);
+      const cached = cacheable(run3, u, cache3);
+      if (cached) {
+        const key = unitKey(run3, u, o.runKey, dropped, stage >= LATE_FIRST_PASS ? scan2?.key ?? "" : "");
         const hit = cache3.get(key, u.key, run3.host, summaryOnly);
         releaseTexts(run3.host);
         if (hit) {
@@ -60695,7 +60791,7 @@ async function runUnits(run3, merged, o) {
         }
         keys.set(i, key);
       }
-      jobs.push({ index: i, dropped, record: cacheable, ...summaryOnly ? { summaryOnly: true } : {} });
+      jobs.push({ index: i, dropped, record: cached, ...summaryOnly ? { summaryOnly: true } : {} });
     }
     if (jobs.length > 1) runner ??= o.runnerFor?.(jobs.length);
     if (runner) groupByFrontEnd(jobs, units2);
@@ -60712,11 +60808,12 @@ async function runUnits(run3, merged, o) {
     for (const [i, r] of ran) accept(i, ...split(r));
     if (cursor < stageUnits.length) throw new Error(`unit ${units2[stageUnits[cursor]].key} gave no result`);
   }
+  return { leftOut: feeders?.skipped ?? /* @__PURE__ */ new Set() };
 }
 
 // src/pipeline/workers.ts
 import fs8 from "node:fs";
-import path57 from "node:path";
+import path58 from "node:path";
 import { fileURLToPath } from "node:url";
 var WORKER_YOUNG_GENERATION_MB = 8;
 var STAGES = 5;
@@ -60738,8 +60835,8 @@ function claimEach(state, work, end, each) {
 }
 function workerScript() {
   if (typeof __MLOPS_WORKER_ENTRY__ !== "string") return void 0;
-  const here = path57.dirname(fileURLToPath(import.meta.url));
-  const file = path57.join(path57.basename(here) === "chunks" ? path57.dirname(here) : here, __MLOPS_WORKER_ENTRY__);
+  const here = path58.dirname(fileURLToPath(import.meta.url));
+  const file = path58.join(path58.basename(here) === "chunks" ? path58.dirname(here) : here, __MLOPS_WORKER_ENTRY__);
   return fs8.existsSync(file) ? file : void 0;
 }
 var UnitWorkerPool = class _UnitWorkerPool {
@@ -61440,8 +61537,8 @@ function memberGuardOf(input2, size) {
   if (size?.kind !== "string" || !size.origin) return void 0;
   for (const whole of inputValues(input2)) {
     if (whole?.kind !== "object" && whole?.kind !== "list" || !whole.origin || !locationContains(whole.origin, size.origin)) continue;
-    const path70 = memberPathAt(whole, size.origin);
-    if (path70 && path70.length > 0) return { path: path70, allowed: input2.memberAllowed?.(path70, whole) };
+    const path71 = memberPathAt(whole, size.origin);
+    if (path71 && path71.length > 0) return { path: path71, allowed: input2.memberAllowed?.(path71, whole) };
   }
   return void 0;
 }
@@ -61470,8 +61567,8 @@ function memberPathAt(v, at2) {
   }
   return void 0;
 }
-function memberPathText(root, path70) {
-  return path70.reduce((out, k) => typeof k === "number" ? `${out}[${k}]` : out ? `${out}.${k}` : k, root);
+function memberPathText(root, path71) {
+  return path71.reduce((out, k) => typeof k === "number" ? `${out}[${k}]` : out ? `${out}.${k}` : k, root);
 }
 
 // rules/gpu/GPU002-gpu-size-input-unvalidated.ts
@@ -61620,8 +61717,8 @@ function unreadGuard(input2, size) {
   if ((!allowed || allowed.length === 0) && isStructured(input2, size) && memberGuardOf(input2, size)?.allowed === "unknown") return `guard of ${input2.name}: the type of the member that holds the size cannot be read`;
   return void 0;
 }
-function lastProperty(path70) {
-  for (let i = path70.length - 1; i >= 0; i--) if (typeof path70[i] === "string") return path70[i];
+function lastProperty(path71) {
+  for (let i = path71.length - 1; i >= 0; i--) if (typeof path71[i] === "string") return path71[i];
   return "items";
 }
 function sizeLiteralsOf(text2) {
@@ -62517,7 +62614,7 @@ var NET001_admin_port_open_to_internet_default = defineRule({
 });
 
 // rules/terraform/TF001-local-terraform-state.ts
-import path58 from "node:path";
+import path59 from "node:path";
 var DEMONSTRATION_FOLDERS = /* @__PURE__ */ new Set([
   "examples",
   "example",
@@ -62578,7 +62675,7 @@ var TF001_local_terraform_state_default = defineRule({
           const notKnown = runs.find((r) => r.gives === "not known");
           if (!notKnown) return;
           const tg = notKnown.tg;
-          const config = path58.dirname(tg.file) === m.dir ? "its terragrunt.hcl" : `${ctx.relativePath(tg.file)}, which runs it,`;
+          const config = path59.dirname(tg.file) === m.dir ? "its terragrunt.hcl" : `${ctx.relativePath(tg.file)}, which runs it,`;
           const why = tg.backendNotKnown ? `the backend type ${config} gives (line ${tg.backendNotKnown.range.start.line}) is not a literal` : `${config} includes another configuration (line ${tg.includes[0].range.start.line}), which may set remote_state`;
           ctx.undecidedAbout(`module:${ctx.relativePath(m.dir)}`, "backend", `${why}, so whether Terragrunt gives it a remote backend is not known`, at2);
           return;
@@ -62597,7 +62694,7 @@ var TF001_local_terraform_state_default = defineRule({
 });
 
 // rules/terraform/TF002-state-file-in-repository.ts
-import path59 from "node:path";
+import path60 from "node:path";
 init_source();
 var TF002_state_file_in_repository_default = defineRule({
   meta: {
@@ -62623,7 +62720,7 @@ var TF002_state_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "stateFile",
-          data: { file: path59.basename(f.path) }
+          data: { file: path60.basename(f.path) }
         });
       }
     };
@@ -62631,7 +62728,7 @@ var TF002_state_file_in_repository_default = defineRule({
 });
 
 // rules/terraform/TF003-provider-version-unpinned.ts
-import path60 from "node:path";
+import path61 from "node:path";
 var BUILTIN = /* @__PURE__ */ new Set(["terraform"]);
 function constrains(rp) {
   const v = rp.version;
@@ -62732,7 +62829,7 @@ var TF003_provider_version_unpinned_default = defineRule({
   }
 });
 function moduleRef2(fromDir, toDir) {
-  const rel = path60.relative(fromDir, toDir).split(path60.sep).join("/");
+  const rel = path61.relative(fromDir, toDir).split(path61.sep).join("/");
   return rel === ".." ? "../" : rel.startsWith("../") ? rel : `./${rel}`;
 }
 function moduleName(rootDir, m) {
@@ -62748,11 +62845,11 @@ function firstPlace(m, is) {
   return resource && { ...resource.at, label: resource.address };
 }
 function placeName(rootDir, at2) {
-  return `${path60.relative(rootDir, at2.file).split(path60.sep).join("/")}:${at2.range.start.line}`;
+  return `${path61.relative(rootDir, at2.file).split(path61.sep).join("/")}:${at2.range.start.line}`;
 }
 
 // rules/terraform/TF004-plan-file-in-repository.ts
-import path61 from "node:path";
+import path62 from "node:path";
 init_source();
 var TF004_plan_file_in_repository_default = defineRule({
   meta: {
@@ -62779,7 +62876,7 @@ var TF004_plan_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "planFile",
-          data: { file: path61.basename(f.path) }
+          data: { file: path62.basename(f.path) }
         });
       }
     };
@@ -62787,7 +62884,7 @@ var TF004_plan_file_in_repository_default = defineRule({
 });
 
 // rules/secrets/SEC001-hardcoded-secret.ts
-import path62 from "node:path";
+import path63 from "node:path";
 init_source();
 init_own_strings();
 init_file_kind();
@@ -63093,7 +63190,7 @@ var SEC001_hardcoded_secret_default = defineRule({
       }
     };
     const fileValues = (file, values) => {
-      const where = path62.basename(file);
+      const where = path63.basename(file);
       for (const [name, v] of values) {
         const subject = `tfvars:${file}:${name}`;
         if (looksSecret(name)) walk4(name, v, (n, s) => literal(n, s, { messageId: "varFile", data: { file: where }, subject }));
@@ -63985,7 +64082,7 @@ var CI002_azure_login_with_secret_default = defineRule({
 });
 
 // rules/ci/CI003-oidc-without-id-token-permission.ts
-import path63 from "node:path";
+import path64 from "node:path";
 init_ci2();
 function input(step, name) {
   return step.inputs.find((e) => e.key.toLowerCase() === name);
@@ -64088,7 +64185,7 @@ var CI003_oidc_without_id_token_permission_default = defineRule({
       const messageId = nested ? "callerPermissionsNested" : called.action !== void 0 ? "callerPermissionsAction" : "callerPermissions";
       ctx.report({
         messageId,
-        data: { job: job.id, callee: `\`${job.uses.text.trim()}\``, calledJob: called.job, permissions, ...nested ? { inner: path63.basename(called.workflow) } : {}, ...called.action !== void 0 ? { action: called.action } : {} },
+        data: { job: job.id, callee: `\`${job.uses.text.trim()}\``, calledJob: called.job, permissions, ...nested ? { inner: path64.basename(called.workflow) } : {}, ...called.action !== void 0 ? { action: called.action } : {} },
         location: { file: file.file, range: { start: job.uses.keyRange.start, end: job.uses.range.end } },
         related: [{ file: called.file, range: { start: called.step.uses.keyRange.start, end: called.step.uses.range.end }, label: `azure/login in job ${called.job}` }, ...permissionsRelated(file, job)],
         subject: job.subject,
@@ -64634,8 +64731,8 @@ var FORMATS_READ = "Terraform .tf/.tfvars, terragrunt.hcl and plan JSON, ARM tem
 var UsageError = class extends Error {
 };
 function outsideRootMessage(named2, real, root, skipped = false) {
-  const shown = path66.relative(process.cwd(), named2) || named2;
-  if (real === path66.resolve(named2)) {
+  const shown = path67.relative(process.cwd(), named2) || named2;
+  if (real === path67.resolve(named2)) {
     const what2 = `outside the scan root ${root}`;
     return skipped ? `${shown} is not linted: ${what2}` : `${shown}: ${what2}; nothing outside it is read (name paths inside it, or lint from a folder that holds both)`;
   }
@@ -64644,19 +64741,19 @@ function outsideRootMessage(named2, real, root, skipped = false) {
 }
 function tfDataDirPatterns(dir, root) {
   if (dir === void 0 || dir.trim() === "" || dir === ".terraform") return [];
-  if (path66.isAbsolute(dir)) {
+  if (path67.isAbsolute(dir)) {
     const rel2 = relativeToRoot(root, dir);
     return rel2 && !rel2.startsWith("..") ? [`/${rel2}/`] : [];
   }
-  const rel = path66.normalize(dir).replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
+  const rel = path67.normalize(dir).replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
   if (rel === "" || rel === "." || rel.startsWith("..")) return [];
   return [rel.includes("/") ? `**/${rel}/` : `${rel}/`];
 }
 function repositoryTopOf(root) {
   let dir = root;
   for (let i = 0; i < 64; i++) {
-    if (fs9.existsSync(path66.join(dir, ".git"))) return dir;
-    const up = path66.dirname(dir);
+    if (fs9.existsSync(path67.join(dir, ".git"))) return dir;
+    const up = path67.dirname(dir);
     if (up === dir) return void 0;
     dir = up;
   }
@@ -64664,15 +64761,15 @@ function repositoryTopOf(root) {
 }
 function commonRoot(paths) {
   const cwd = process.cwd();
-  if (paths.every((p) => !path66.relative(cwd, p).startsWith(".."))) return cwd;
+  if (paths.every((p) => !path67.relative(cwd, p).startsWith(".."))) return cwd;
   let root = paths[0];
-  if (fs9.existsSync(root) && fs9.statSync(root).isFile()) root = path66.dirname(root);
-  for (const p of paths.slice(1)) while (path66.relative(root, p).startsWith("..")) root = path66.dirname(root);
+  if (fs9.existsSync(root) && fs9.statSync(root).isFile()) root = path67.dirname(root);
+  for (const p of paths.slice(1)) while (path67.relative(root, p).startsWith("..")) root = path67.dirname(root);
   return root;
 }
 function callerBound(file, root, host) {
   return nearestFolder(file, root, (dir) => {
-    const git2 = path66.join(dir, ".git");
+    const git2 = path67.join(dir, ".git");
     return host.isDirectory(git2) || host.isFile(git2);
   }) ?? root;
 }
@@ -64706,7 +64803,7 @@ async function filesOnlyFolders(frontEnds, given, dataFiles, givenKinds, cliVarF
       }
       asked = [...files, ...definitionFiles];
       view = { ...wide, givenKinds: kinds };
-      out.push(...new Set(definitionFiles.map((f) => path66.dirname(f))));
+      out.push(...new Set(definitionFiles.map((f) => path67.dirname(f))));
     }
     for (const fe of frontEnds) if (fe.filesOnlyFolders) out.push(...await fe.filesOnlyFolders(asked, view));
   }
@@ -64765,24 +64862,24 @@ function missingPathMessage(p) {
 }
 async function prepareRun(options, cache3) {
   const facts = cache3;
-  const namedPaths = (options.paths?.length ? options.paths : ["."]).map((p) => path66.resolve(p));
+  const namedPaths = (options.paths?.length ? options.paths : ["."]).map((p) => path67.resolve(p));
   for (const p of namedPaths) {
     if (!fs9.existsSync(p)) throw new UsageError(missingPathMessage(p));
     const st = fs9.statSync(p);
     if (!st.isFile() && !st.isDirectory()) throw new UsageError(`${p}: it is ${st.isFIFO() ? "a FIFO" : st.isSocket() ? "a socket" : "a device"}, not a regular file or a folder, and is never read; name a file or folder`);
   }
-  const namedPlans = (options.planFiles ?? []).map((p) => path66.resolve(p));
+  const namedPlans = (options.planFiles ?? []).map((p) => path67.resolve(p));
   for (const p of namedPlans) if (!fs9.existsSync(p) || !fs9.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
-  const namedVarFiles = (options.varFiles ?? []).map((f) => path66.resolve(f));
+  const namedVarFiles = (options.varFiles ?? []).map((f) => path67.resolve(f));
   for (const f of namedVarFiles) {
     if (!fs9.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
     if (!fs9.statSync(f).isFile()) throw new UsageError(`--var-file is not a file: ${f} (give a .tfvars or .tfvars.json file)`);
     if (isTerraformFile(f)) throw new UsageError(`--var-file takes a variable file (.tfvars or .tfvars.json), not Terraform configuration: ${f}`);
   }
-  if (options.policyAliasesFile !== void 0 && !fs9.existsSync(path66.resolve(options.policyAliasesFile))) throw new UsageError(`--policy-aliases not found: ${path66.resolve(options.policyAliasesFile)}`);
-  const namedOnly = options.onlyFiles?.map((f) => path66.resolve(f));
+  if (options.policyAliasesFile !== void 0 && !fs9.existsSync(path67.resolve(options.policyAliasesFile))) throw new UsageError(`--policy-aliases not found: ${path67.resolve(options.policyAliasesFile)}`);
+  const namedOnly = options.onlyFiles?.map((f) => path67.resolve(f));
   const written2 = namedOnly ?? [...namedPaths, ...namedPlans.filter((p) => !namedPaths.includes(p))];
-  const writtenRoot = path66.resolve(options.root ?? commonRoot(written2));
+  const writtenRoot = path67.resolve(options.root ?? commonRoot(written2));
   const realRoot = fs9.realpathSync(writtenRoot);
   const root = fs9.lstatSync(writtenRoot).isSymbolicLink() ? realRoot : writtenRoot;
   const refused = /* @__PURE__ */ new Map();
@@ -64791,7 +64888,7 @@ async function prepareRun(options, cache3) {
     const out = [];
     for (const p of paths) {
       const real = fs9.realpathSync(p);
-      if (isWithin(realRoot, real)) out.push(path66.join(root, path66.relative(realRoot, real)));
+      if (isWithin(realRoot, real)) out.push(path67.join(root, path67.relative(realRoot, real)));
       else if (mayBeSkipped) refused.set(p, real);
       else throw new UsageError(outsideRootMessage(p, real, realRoot));
     }
@@ -64802,11 +64899,11 @@ async function prepareRun(options, cache3) {
   const varFiles = confined(namedVarFiles, false);
   const inputPaths = [...given, ...planFiles.filter((p) => !given.includes(p))];
   const onlyFiles = namedOnly && confined(namedOnly, skippable);
-  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path66.dirname(f)))] : inputPaths;
+  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path67.dirname(f)))] : inputPaths;
   const catalog = options.ruleSet ?? ALL_RULES;
   const knownIds = new Set(catalog.map((r) => r.meta.id));
   const startPath = inputPaths[0] ?? root;
-  const startDir = fs9.statSync(startPath).isDirectory() ? startPath : path66.dirname(startPath);
+  const startDir = fs9.statSync(startPath).isDirectory() ? startPath : path67.dirname(startPath);
   let config;
   let mistakenConfig;
   let shadowedConfig;
@@ -64815,7 +64912,7 @@ async function prepareRun(options, cache3) {
     config = loaded.config;
     if (!options.noConfig && !loaded.file) mistakenConfig = mistakenConfigFile(startDir);
     const read = loaded.file && !options.configFile ? loaded.file : void 0;
-    const other = read === void 0 ? void 0 : CONFIG_FILE_NAMES.map((n) => path66.join(path66.dirname(read), n)).find((c) => c !== read && fs9.existsSync(c));
+    const other = read === void 0 ? void 0 : CONFIG_FILE_NAMES.map((n) => path67.join(path67.dirname(read), n)).find((c) => c !== read && fs9.existsSync(c));
     if (read !== void 0 && other !== void 0) shadowedConfig = { read, other };
   } catch (e) {
     if (e instanceof ConfigError) throw new UsageError(e.messages.join("\n"));
@@ -64830,13 +64927,13 @@ async function prepareRun(options, cache3) {
     setAsideChars: Math.floor(SET_ASIDE_CHARS / planningThreads(threadSettings(options))),
     ...cache3 ? { signatures: { freshMs: options.cacheFreshMs ?? CACHE_FRESH_MS } } : {}
   });
-  if (options.tfDataDir !== void 0 && path66.isAbsolute(options.tfDataDir)) {
-    const dir = path66.resolve(options.tfDataDir);
+  if (options.tfDataDir !== void 0 && path67.isAbsolute(options.tfDataDir)) {
+    const dir = path67.resolve(options.tfDataDir);
     if (!fs9.existsSync(dir)) throw new UsageError(`--tf-data-dir not found: ${dir}`);
     if (!isWithin(realRoot, fs9.realpathSync(dir))) throw new UsageError(`--tf-data-dir ${dir} is outside the scan root ${root}, and nothing outside it is read; lint from a folder that holds both, or give the folder relative to each root module`);
   }
-  if (options.bicepCache !== void 0 && !fs9.existsSync(path66.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path66.resolve(options.bicepCache)}`);
-  const bicepCache = options.bicepCache !== void 0 ? createHost(fs9.realpathSync(path66.resolve(options.bicepCache))) : void 0;
+  if (options.bicepCache !== void 0 && !fs9.existsSync(path67.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path67.resolve(options.bicepCache)}`);
+  const bicepCache = options.bicepCache !== void 0 ? createHost(fs9.realpathSync(path67.resolve(options.bicepCache))) : void 0;
   const problems = [];
   const walked = /* @__PURE__ */ new Set();
   const classifyFacts = facts ? { facts, name: `classify:${hashOf([root, frontEnds.map((fe) => fe.name)]).slice(0, 16)}` } : void 0;
@@ -64882,22 +64979,22 @@ async function prepareRun(options, cache3) {
     for (const p of onlyFiles ?? inputPaths) {
       const problem3 = host.problemOf(p);
       if (classified.has(p) || dataFiles.includes(p) || config.isIgnored(p) || !fs9.statSync(p).isFile() || problem3 && problem3.kind !== "binary") continue;
-      throw new UsageError(`${path66.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
+      throw new UsageError(`${path67.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
   const notices = [...refused].map(([p, real]) => outsideRootMessage(p, real, realRoot, true));
-  const excludedByConfig = given.filter((p) => config.isIgnored(p) && fs9.statSync(p).isFile()).map((p) => path66.relative(process.cwd(), p) || p);
+  const excludedByConfig = given.filter((p) => config.isIgnored(p) && fs9.statSync(p).isFile()).map((p) => path67.relative(process.cwd(), p) || p);
   if (excludedByConfig.length === 1) notices.push(`${excludedByConfig[0]} is not linted: the config file's ignorePaths excludes it`);
   else if (excludedByConfig.length > 1) notices.push(`${excludedByConfig[0]} and ${excludedByConfig.length - 1} more given files are not linted: the config file's ignorePaths excludes them`);
   if (shadowedConfig) {
-    const rel = (f) => path66.relative(process.cwd(), f) || f;
+    const rel = (f) => path67.relative(process.cwd(), f) || f;
     notices.push(`${rel(shadowedConfig.other)} is not read: ${rel(shadowedConfig.read)} in the same folder is the config file; merge their settings into one and delete the other`);
   }
   if (mistakenConfig) {
-    notices.push(`${path66.relative(process.cwd(), mistakenConfig) || mistakenConfig} is not read: the config file is ${CONFIG_FILE_NAMES.join(" or ")} (JSON with comments); rename it and write its settings as JSON`);
+    notices.push(`${path67.relative(process.cwd(), mistakenConfig) || mistakenConfig} is not read: the config file is ${CONFIG_FILE_NAMES.join(" or ")} (JSON with comments); rename it and write its settings as JSON`);
   }
   if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
-    const where = scanPaths.map((p) => path66.relative(process.cwd(), p) || ".").join(", ");
+    const where = scanPaths.map((p) => path67.relative(process.cwd(), p) || ".").join(", ");
     const rules2 = `.gitignore, ${IGNORE_FILE}, --ignore-pattern or the config file's ignorePaths`;
     notices.push(
       excluded.folders > 0 ? `nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ}) outside the folders ignore rules exclude (${rules2})` : excluded.files > 0 ? `nothing to lint in ${where}: ignore rules exclude the ${excluded.files === 1 ? "file" : `${excluded.files} files`} of a format it reads there (${rules2})` : `nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`
@@ -64906,7 +65003,7 @@ async function prepareRun(options, cache3) {
   const superseded = /* @__PURE__ */ new Set();
   const recorder = recordingHost(host, cache3 ? (file, hash) => cache3.noteText(host, file, hash) : void 0);
   const repositoryTop = repositoryTopOf(root);
-  const envAbove = repositoryTop === void 0 ? "" : path66.relative(repositoryTop, root).split(path66.sep).join("/");
+  const envAbove = repositoryTop === void 0 ? "" : path67.relative(repositoryTop, root).split(path67.sep).join("/");
   const inRepository = repositoryTop !== void 0;
   const ctx = {
     host: recorder.host,
@@ -64955,7 +65052,7 @@ async function prepareRun(options, cache3) {
   if (options.errorOnUnmatchedFile !== false) {
     for (const d of unreadFiles) {
       if (config.isIgnored(d) || units2.some((u) => dataReadBy(u).includes(d))) continue;
-      throw new UsageError(`${path66.relative(process.cwd(), d) || d}: not a file mlops-iac-lint reads (${FORMATS_READ}), nor a data file that a scanned file reads (yamldecode(file(\u2026)), templatefile(\u2026), loadYamlContent(\u2026), az ml \u2026 --file, an Azure Pipelines template:)`);
+      throw new UsageError(`${path67.relative(process.cwd(), d) || d}: not a file mlops-iac-lint reads (${FORMATS_READ}), nor a data file that a scanned file reads (yamldecode(file(\u2026)), templatefile(\u2026), loadYamlContent(\u2026), az ml \u2026 --file, an Azure Pipelines template:)`);
     }
   }
   for (const fe of frontEnds) {
@@ -65017,12 +65114,25 @@ async function lint(options = {}) {
     await threads.close();
   }
 }
+function feedRingsOf(units2, ctx) {
+  const reported = units2.filter((u) => !u.feedsOnly);
+  if (reported.length === 0 || reported.some((u) => stageRank(u) !== LAST)) return void 0;
+  const reach = /* @__PURE__ */ new Map();
+  units2.forEach((u, i) => {
+    if (!u.feedsOnly) return;
+    const terraform = u.parts.filter((p) => p.frontEnd.name === "terraform").flatMap((p) => p.files);
+    const anywhere = terraform.length > 0 && (readsModuleManifest(terraform, ctx) || callsModulesOutside(terraform, ctx));
+    reach.set(i, anywhere ? "anywhere" : [...u.files.map((f) => f.path), ...u.parts.flatMap((p) => p.frontEnd.evaluatesOthers?.(p.files, ctx) ?? [])]);
+  });
+  return { feedRings: { manifests: reported.flatMap((u) => u.files.map((f) => f.path)), reach } };
+}
 async function lintPlanned(run3, threads, cache3) {
   const { options, root, host, rules, today: today2, config, problems, notices, timing, onlyFiles, allFiles, classified, scanned, merged } = run3;
   const runKey = cache3 ? run3.settingsKey() : "";
   await threads.planned(run3);
-  await runUnits(run3, merged, {
+  const { leftOut } = await runUnits(run3, merged, {
     ...options.shard ? { shard: options.shard } : {},
+    ...onlyFiles ? feedRingsOf(run3.units, run3.ctx) : {},
     ...cache3 ? { cache: cache3 } : {},
     runKey,
     onProgress: (done, total) => options.onProgress?.("linting", done, total),
@@ -65034,7 +65144,7 @@ async function lintPlanned(run3, threads, cache3) {
   });
   if (cache3) {
     try {
-      cache3.save({ plannedUnits: options.shard ? void 0 : new Set(run3.units.map((u) => u.key)), host });
+      cache3.save({ plannedUnits: options.shard ? void 0 : new Set(run3.units.filter((_, i) => !leftOut.has(i)).map((u) => u.key)), host });
     } catch (e) {
       notices.push(`cannot write the cache ${cache3.file} (${ioErrorText(e)}); the next run lints everything again`);
     }
@@ -65064,8 +65174,8 @@ async function lintPlanned(run3, threads, cache3) {
   const inline = applySuppressions(findings, merged.directives, { allowInline: config.allowInlineSuppressions, activeRuleIds, fileIdentity: realPathOf() });
   findings = config.applyLevels(config.applySuppressions(inline.findings, today2).findings);
   if (config.allowInlineSuppressions) {
-    const unparsed = new Set(notifications.filter((n) => n.ruleId === "PARSE001").map((n) => path66.dirname(n.location.file)));
-    const unused = unparsed.size > 0 ? inline.unused.filter((d) => !unparsed.has(path66.dirname(d.file))) : inline.unused;
+    const unparsed = new Set(notifications.filter((n) => n.ruleId === "PARSE001").map((n) => path67.dirname(n.location.file)));
+    const unused = unparsed.size > 0 ? inline.unused.filter((d) => !unparsed.has(path67.dirname(d.file))) : inline.unused;
     const supProblems = problemsForActiveRules(merged.supProblems, activeRuleIds);
     appendAll(findings, config.applyLevels(suppressionFindings([...supProblems, ...unusedProblems(unused)], root).filter((f) => activeRuleIds.has(f.ruleId))));
   }
@@ -65125,7 +65235,7 @@ async function loadPolicyInput(config, found, aliasesOption, problems, notices) 
     for (const p of loaded.problems) problems.push({ ruleId: p.kind === "shape" ? "EVAL001" : "PARSE001", message: p.message, location: p.location });
     for (const f of files) texts.push([f, h.readText(f)]);
   }
-  const aliasFile = aliasesOption ? path66.resolve(aliasesOption) : pc.aliases;
+  const aliasFile = aliasesOption ? path67.resolve(aliasesOption) : pc.aliases;
   const extraAliases = aliasFile ? readAliasDump(aliasFile, aliasesFromDump2) : [];
   const key = hashOf([texts, pc.parameters ?? null, extraAliases, pc.fromScannedCode]);
   return { definitions, initiatives, parameters: pc.parameters, extraAliases, key, complete, fromScannedCode: pc.fromScannedCode, placeOf: pc.placeOf, build };
@@ -65271,8 +65381,8 @@ function readAndApplyBaseline(findings, file, root) {
     throw new UsageError(`cannot read the baseline ${file}: ${ioErrorText(e)}`);
   }
   try {
-    const inside2 = path66.relative(root, path66.resolve(file));
-    const shown = inside2 !== "" && !inside2.startsWith("..") && !path66.isAbsolute(inside2) ? inside2.split(path66.sep).join("/") : file;
+    const inside2 = path67.relative(root, path67.resolve(file));
+    const shown = inside2 !== "" && !inside2.startsWith("..") && !path67.isAbsolute(inside2) ? inside2.split(path67.sep).join("/") : file;
     return applyBaseline(findings, text2, shown);
   } catch (e) {
     if (e instanceof BaselineError) throw new UsageError(e.message);
@@ -65381,7 +65491,7 @@ function listingError(dir) {
 }
 
 // src/report/common.ts
-import path67 from "node:path";
+import path68 from "node:path";
 var REPOSITORY_URL = "https://github.com/mlops-iac-lint/mlops-iac-lint";
 var RELEASE_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 function docsBaseUrl(toolVersion) {
@@ -65394,9 +65504,9 @@ function toPosix(p) {
   return p.replace(/\\/g, "/");
 }
 function relativePath2(base, file) {
-  if (!path67.isAbsolute(file)) return toPosix(file);
-  const rel = path67.relative(base, file);
-  return toPosix(rel === "" ? path67.basename(file) : rel);
+  if (!path68.isAbsolute(file)) return toPosix(file);
+  const rel = path68.relative(base, file);
+  return toPosix(rel === "" ? path68.basename(file) : rel);
 }
 function ruleDocUrl(rule, toolVersion) {
   if (!rule?.docPath) return void 0;
@@ -65976,7 +66086,7 @@ function readPullRequestEvent(env) {
 // src/action/git-diff.ts
 import { spawnSync } from "node:child_process";
 import fs12 from "node:fs";
-import path68 from "node:path";
+import path69 from "node:path";
 
 // src/action/changed-lines.ts
 var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -66124,10 +66234,10 @@ var PullRequestLines = class {
     try {
       real = fs12.realpathSync(file);
     } catch {
-      real = path68.resolve(file);
+      real = path69.resolve(file);
     }
-    const rel = path68.relative(this.topLevel, real);
-    const out = rel === "" || rel.startsWith("..") || path68.isAbsolute(rel) ? void 0 : rel.split(path68.sep).join("/");
+    const rel = path69.relative(this.topLevel, real);
+    const out = rel === "" || rel.startsWith("..") || path69.isAbsolute(rel) ? void 0 : rel.split(path69.sep).join("/");
     this.real.set(file, out);
     return out;
   }
@@ -66238,8 +66348,8 @@ function locationCell2(f, base, links) {
   const line = Math.max(1, f.location.range.start.line);
   const text2 = escapeMarkdown(`${rel}:${line}`);
   if (!links) return text2;
-  const path70 = rel.split("/").map(encodeURIComponent).join("/");
-  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path70}#L${line}`;
+  const path71 = rel.split("/").map(encodeURIComponent).join("/");
+  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path71}#L${line}`;
   return `[${text2}](${url})`;
 }
 function findingsTable(findings, base, links) {
@@ -66363,7 +66473,7 @@ var Step = class {
     this.write(line);
   }
   writeSarif(text2) {
-    fs13.mkdirSync(path69.dirname(this.sarifPath), { recursive: true });
+    fs13.mkdirSync(path70.dirname(this.sarifPath), { recursive: true });
     fs13.writeFileSync(this.sarifPath, text2, "utf8");
   }
 };
@@ -66395,21 +66505,21 @@ async function lintAndReport(step, options) {
     ["bicep-cache", inputs.bicepCache]
   ];
   for (const [name, file] of named2) {
-    if (file !== void 0 && !fs13.existsSync(path69.resolve(workspace, file))) {
+    if (file !== void 0 && !fs13.existsSync(path70.resolve(workspace, file))) {
       throw new InputError(`input "${name}": ${name === "bicep-cache" ? "folder" : "file"} not found: ${file}`);
     }
   }
   const result = await (options.lint ?? lint)({
-    paths: inputs.paths.map((p) => path69.resolve(workspace, p)),
+    paths: inputs.paths.map((p) => path70.resolve(workspace, p)),
     root: workspace,
     env: inputs.env,
-    varFiles: inputs.varFiles.map((f) => path69.resolve(workspace, f)),
+    varFiles: inputs.varFiles.map((f) => path70.resolve(workspace, f)),
     tfDataDir: inputs.tfDataDir,
-    bicepCache: inputs.bicepCache === void 0 ? void 0 : path69.resolve(workspace, inputs.bicepCache),
+    bicepCache: inputs.bicepCache === void 0 ? void 0 : path70.resolve(workspace, inputs.bicepCache),
     // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
-    configFile: inputs.config === void 0 ? void 0 : path69.resolve(workspace, inputs.config),
-    baselineFile: inputs.baseline === void 0 ? void 0 : path69.resolve(workspace, inputs.baseline),
-    planFiles: inputs.plans.map((p) => path69.resolve(workspace, p))
+    configFile: inputs.config === void 0 ? void 0 : path70.resolve(workspace, inputs.config),
+    baselineFile: inputs.baseline === void 0 ? void 0 : path70.resolve(workspace, inputs.baseline),
+    planFiles: inputs.plans.map((p) => path70.resolve(workspace, p))
   });
   try {
     step.writeSarif(formatSarif(result, { onNotice: (line) => step.log(`mlops-iac-lint: ${line}`) }));
@@ -66458,7 +66568,7 @@ async function lintAndReport(step, options) {
 }
 function withHome(p) {
   if (p === void 0 || p !== "~" && !p.startsWith("~/")) return p;
-  return path69.join(os2.homedir(), p.slice(1));
+  return path70.join(os2.homedir(), p.slice(1));
 }
 function asFailure(e) {
   if (e instanceof InputError || e instanceof UsageError) return { exitCode: 2, message: e.message };
@@ -66494,8 +66604,8 @@ function reportFailure(step, failure) {
 }
 async function run2(env, options = {}) {
   const write = options.write ?? ((line) => void process.stdout.write(line + "\n"));
-  const workspace = path69.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const sarifPath = path69.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
+  const workspace = path70.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const sarifPath = path70.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
   const step = new Step(env, workspace, sarifPath, write);
   try {
     return await lintAndReport(step, options);

@@ -22,7 +22,8 @@ import { CONFIG_FILE_NAMES, ConfigError, loadConfig, mistakenConfigFile, resolve
 import { FRONT_ENDS } from './frontends/index.js';
 import type { ClassifiedFile, Family, FilesOnlyView, FrontEnd, FrontEndContext, Problem, FileFacts } from './frontends/types.js';
 import { NOT_UTF8_NAME, readProblem } from './frontends/shared.js';
-import { mayDeclareAks } from './frontends/k8s-scope.js';
+import { mayDeclareAks, readsModuleManifest } from './frontends/k8s-scope.js';
+import type { FeedRings } from './pipeline/feed-rings.js';
 import { namesPolicyDefinitionType, policyDefinitionFiles } from './frontends/policy-scope.js';
 import { callsModulesOutside } from './frontends/terraform.js';
 import type { loadPolicyFiles } from './eval/policy/index.js';
@@ -31,7 +32,7 @@ import type { buildPolicySet, definitionsInCode, initiativesInCode, parameterMis
 import type { AliasRow } from './model/tables/policy-aliases.js';
 import type { Graph } from './engine/types.js';
 import { contained, placesOf, sparseText } from './pipeline/unit.js';
-import { planUnits, releaseTexts, unitsForFiles, wholeRunUnit, type PlannedUnit } from './pipeline/plan.js';
+import { LAST, planUnits, releaseTexts, stageRank, unitsForFiles, wholeRunUnit, type PlannedUnit } from './pipeline/plan.js';
 import { UnitMerger } from './pipeline/merge.js';
 import { recordingHost } from './pipeline/recording-host.js';
 import { cacheFilePath, hashOf, UnitCache } from './pipeline/cache.js';
@@ -707,13 +708,33 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   }
 }
 
+/**
+ * A files-only run whose given files are all Kubernetes manifests (the units it reports on all run
+ * last): its feeders, by where their summaries can name files (src/pipeline/feed-rings.ts). The
+ * files each evaluates, or anywhere for Terraform that reads modules through a `terraform init`
+ * manifest or from a folder the run does not scan.
+ */
+function feedRingsOf(units: readonly PlannedUnit[], ctx: FrontEndContext): { feedRings: FeedRings } | undefined {
+  const reported = units.filter((u) => !u.feedsOnly);
+  if (reported.length === 0 || reported.some((u) => stageRank(u) !== LAST)) return undefined;
+  const reach = new Map<number, readonly string[] | 'anywhere'>();
+  units.forEach((u, i) => {
+    if (!u.feedsOnly) return;
+    const terraform = u.parts.filter((p) => p.frontEnd.name === 'terraform').flatMap((p) => p.files);
+    const anywhere = terraform.length > 0 && (readsModuleManifest(terraform, ctx) || callsModulesOutside(terraform, ctx));
+    reach.set(i, anywhere ? 'anywhere' : [...u.files.map((f) => f.path), ...u.parts.flatMap((p) => p.frontEnd.evaluatesOthers?.(p.files, ctx) ?? [])]);
+  });
+  return { feedRings: { manifests: reported.flatMap((u) => u.files.map((f) => f.path)), reach } };
+}
+
 async function lintPlanned(run: PreparedRun, threads: RunThreads<LintOptions>, cache: UnitCache | undefined): Promise<LintResult> {
   const { options, root, host, rules, today, config, problems, notices, timing, onlyFiles, allFiles, classified, scanned, merged } = run;
   // ---- phase 1: each unit from parse to findings (src/pipeline/run-units.ts) ---------------
   const runKey = cache ? run.settingsKey() : '';
   await threads.planned(run);
-  await runUnits(run, merged, {
+  const { leftOut } = await runUnits(run, merged, {
     ...(options.shard ? { shard: options.shard } : {}),
+    ...(onlyFiles ? feedRingsOf(run.units, run.ctx) : {}),
     ...(cache ? { cache } : {}),
     runKey,
     onProgress: (done, total) => options.onProgress?.('linting', done, total),
@@ -727,7 +748,8 @@ async function lintPlanned(run: PreparedRun, threads: RunThreads<LintOptions>, c
     // A cache that cannot be written costs the next run its speed, not this run its report.
     try {
       // A shard decides only its own units (and those they read): every other entry is kept.
-      cache.save({ plannedUnits: options.shard ? undefined : new Set(run.units.map((u) => u.key)), host });
+      // (A unit left out keeps its entries: it was not run again.)
+      cache.save({ plannedUnits: options.shard ? undefined : new Set(run.units.filter((_, i) => !leftOut.has(i)).map((u) => u.key)), host });
     } catch (e) {
       notices.push(`cannot write the cache ${cache.file} (${ioErrorText(e)}); the next run lints everything again`);
     }

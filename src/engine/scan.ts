@@ -172,6 +172,48 @@ export function scanViewOf(summaries: readonly ScanSummary[], root?: string, one
 }
 
 /**
+ * The files a summary names: where its pools, clusters and root module calls are. What a unit
+ * adds to anyone's view lies in these, so a unit none of whose files lies in a folder adds
+ * nothing to the view of a manifest whose project that folder holds (`decidedWithin`).
+ */
+export function summaryFiles(s: ScanSummary): string[] {
+  const out = [...s.aksFiles, ...(s.aksCallers ?? [])];
+  for (const p of [...s.gpuPools, ...(s.unknownSizePools ?? []), ...(s.autoProvisioning ?? [])]) {
+    out.push(p.header.file);
+    if (p.calledFrom !== undefined) out.push(p.calledFrom);
+  }
+  return out;
+}
+
+/**
+ * How far `summaries` decide what the Kubernetes rules ask of the scan for a manifest at
+ * `forFile`, knowing that every unit that could add to them inside `reached` (a folder above the
+ * manifest) gave its summary:
+ * - 'undecided': its nearest project (`nearestProject`) does not lie within `reached` (another
+ *   unit may hold it, or a folder nearer the manifest), or one of the project's pools is an
+ *   update, which a pool declared anywhere in the scan may cancel;
+ * - 'decided': the project lies within `reached`, and has a GPU pool of its own (the rules then
+ *   never ask of the whole scan) or the scan has one somewhere (the configured taint's reason);
+ * - 'any-pool': as decided, but the project has no GPU pool, and whether the scan has one
+ *   anywhere (`declaresGpuPool`) is still open.
+ * When decided, the project's pools, clusters and unknown-size pools are the same, in the same
+ * order, as a view of every unit's summaries gives (`scanViewOf`).
+ */
+export function decidedWithin(summaries: readonly ScanSummary[], root: string, oneRepository: boolean, forFile: string, reached: string): 'decided' | 'any-pool' | 'undecided' {
+  const projectFiles = [...new Set(summaries.flatMap((s) => [...s.aksFiles, ...(s.aksCallers ?? [])]))];
+  const project = nearestProject(path.dirname(forFile), root, projectFiles, ancestorDirs(projectFiles));
+  if (project === undefined || !isInside(project, reached)) return 'undecided';
+  const inProject = (p: GpuPoolSummary): boolean => isInside(p.header.file, project) || (p.calledFrom !== undefined && isInside(p.calledFrom, project));
+  if (summaries.some((s) => s.gpuPools.some((p) => p.updatesOnly && inProject(p)))) return 'undecided';
+  return scanViewOf(summaries, root, oneRepository).gpuNodePools(forFile).length > 0 || declaresGpuPool(summaries) ? 'decided' : 'any-pool';
+}
+
+/** Whether the summaries hold a GPU pool that no other summary can take away (only an update is dropped, for a pool declared elsewhere). */
+export function declaresGpuPool(summaries: readonly ScanSummary[]): boolean {
+  return summaries.some((s) => s.gpuPools.some((p) => !p.updatesOnly));
+}
+
+/**
  * The pools (or clusters) of the project folder `project`, asked the question the scan root is asked: when its
  * AKS files lie in several of its child folders, the manifest's cluster is unknown and no pool is
  * its pool. So the answer does not depend on how far above the project the scan root sits:

@@ -63,16 +63,20 @@ const AKS_MARKERS: Partial<Record<FileKind, RegExp>> = {
  */
 export function mayDeclareAks(files: readonly ClassifiedFile[], others: readonly string[], ctx: Pick<FrontEndContext, 'host' | 'facts' | 'tfDataDir' | 'bicepCache'>): boolean {
   const marks = (file: string, name: string, marker: RegExp): boolean => planningFact(ctx, `aks-marker-${name}`, file, isBoolean, (text) => marker.test(text)) === true;
-  const terraformDirs = new Set<string>();
   for (const f of files) {
     const marker = AKS_MARKERS[f.kind];
     if (marker && marks(f.path, f.kind, marker)) return true;
-    if (f.kind === 'terraform') terraformDirs.add(path.dirname(f.path));
     if (f.kind === 'bicep' && ctx.bicepCache && marks(f.path, 'bicep-registry', REGISTRY_MODULE)) return true;
   }
   // The files the unit evaluates beside its own (`FrontEnd.evaluatesOthers`): a compiled twin
   // that lends registry modules their body, JSON parameter files.
   if (others.some((f) => marks(f, 'evaluated', AKS_TYPES))) return true;
+  return readsModuleManifest(files, ctx);
+}
+
+/** Whether a folder of the files' Terraform files has a `terraform init` module manifest: modules read through it may lie anywhere. */
+export function readsModuleManifest(files: readonly ClassifiedFile[], ctx: Pick<FrontEndContext, 'host' | 'tfDataDir'>): boolean {
+  const terraformDirs = new Set(files.filter((f) => f.kind === 'terraform').map((f) => path.dirname(f.path)));
   return [...terraformDirs].some((d) => ctx.host.isFile(manifestFile(d, ctx.tfDataDir)));
 }
 

@@ -26,6 +26,7 @@ import { hashOf, type UnitCache } from './cache.js';
 import { shardOf, type Shard } from './shard.js';
 import { betweenUnits } from './memory.js';
 import { monotonicMs } from '../core/clock.js';
+import { runFeedRings, type FeedRings } from './feed-rings.js';
 
 /**
  * The policies a unit gets: the configured set, or how to make it from the unit's graphs
@@ -104,6 +105,14 @@ export interface RunUnitsOptions {
   mayFeedScan?: (u: PlannedUnit) => boolean;
   /** Called after each unit this thread ran, with its front end and the time it took (MLOPS_IAC_LINT_TIMING). */
   onUnitRan?: (frontEnd: string, files: number, ms: number, key: string) => void;
+  /** A files-only run of manifests: its feeders, run nearest first, and only as far as needed (feed-rings.ts). */
+  feedRings?: FeedRings;
+}
+
+/** What `runUnits` did besides merging. */
+export interface UnitsRan {
+  /** The planned units it left out (a files-only run's feeders that could not change a given file's findings). */
+  leftOut: ReadonlySet<number>;
 }
 
 /**
@@ -186,13 +195,52 @@ const HERE: StageRunner = {
   },
 };
 
+/** Whether a unit's result may come from, and go to, the cache. Reads from the Bicep module cache (a second Host) are not recorded: such units are not cached. */
+function cacheable(run: UnitRun, u: PlannedUnit, cache: UnitCache | undefined): cache is UnitCache {
+  return cache !== undefined && !(run.ctx.bicepCache && u.parts.some((p) => p.frontEnd.name === 'bicep'));
+}
+
+/**
+ * A unit's cache key: the run's, the unit, its files, which of them another unit evaluated, the
+ * scan it reads (late and last stages), and what planning decided about it from outside its files
+ * (`FrontEnd.unitCacheKey`: Bicep's twins and parameter files, the run's templates, its files, its .tf files).
+ */
+function unitKey(run: UnitRun, u: PlannedUnit, runKey: string, dropped: readonly [string, string][], scanKey: string): string {
+  const planned = u.parts.map((p) => p.frontEnd.unitCacheKey?.(p.files, run.ctx) ?? '');
+  return hashOf([runKey, u.key, u.files.map((f) => [f.path, f.kind, run.superseded.has(f.path), f.explicit === true]), dropped, scanKey, planned]);
+}
+
+/**
+ * The feeders of a files-only run of manifests, nearest first, on this thread (feed-rings.ts):
+ * summary-only, with no files evaluated elsewhere and no scan, which a summary does not depend on.
+ */
+function runFeeders(run: UnitRun, rings: FeedRings, o: RunUnitsOptions): { ran: Map<number, UnitResult>; skipped: Set<number> } {
+  return runFeedRings(rings, run.root, run.ctx.inRepository === true, (i) => {
+    const u = run.units[i]!;
+    const cached = cacheable(run, u, o.cache);
+    const key = cached ? unitKey(run, u, o.runKey, [], '') : undefined;
+    if (key !== undefined) {
+      const hit = o.cache!.get(key, u.key, run.host, true);
+      releaseTexts(run.host);
+      if (hit) return hit;
+    }
+    const started = o.onUnitRan ? monotonicMs() : 0;
+    const { deps, ...result } = executeUnit(run, { index: i, dropped: [], record: cached, summaryOnly: true }, undefined);
+    o.onUnitRan?.(u.frontEnd.name, u.files.length, monotonicMs() - started, u.key);
+    if (key !== undefined) o.cache!.set(key, u.key, deps, result);
+    return result;
+  });
+}
+
 /** Runs every needed unit (from the cache where it holds) and merges the results of this shard's into `merged`, in planned order. */
-export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOptions): Promise<void> {
+export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOptions): Promise<UnitsRan> {
   const { units } = run;
   const cache = o.cache;
   const rank = units.map((u) => stageRank(u));
+  // A files-only run of manifests: the feeders nearest them first, the others only if needed.
+  const feeders = o.feedRings && !o.shard && !run.wholeRun ? runFeeders(run, o.feedRings, o) : undefined;
   // Stage, then planned order (Array.prototype.sort is stable).
-  const ordered = [...units.keys()].sort((a, b) => rank[a]! - rank[b]!);
+  const ordered = [...units.keys()].filter((i) => !feeders?.skipped.has(i)).sort((a, b) => rank[a]! - rank[b]!);
   const isMine = (i: number): boolean => !o.shard || shardOf(units[i]!.key, o.shard.count) === o.shard.index;
   const mine = ordered.filter(isMine);
   // A shard's units need the first stage's (which drop the files it evaluated) when any runs
@@ -204,8 +252,8 @@ export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOpti
   // that deploys GPU jobs): with two or more, a first pass gives the summaries of those that may
   // declare AKS pools, and the second, whose results are kept, reads them (each unit adds its own).
   const lateUnits = ordered.filter((i) => rank[i] === LATE && needed(i));
-  const feeders = lateUnits.length > 1 && !run.wholeRun ? lateUnits.filter((i) => o.mayFeedScan?.(units[i]!) ?? true) : [];
-  const lateFirstPass = feeders.length > 0;
+  const lateFeeders = lateUnits.length > 1 && !run.wholeRun ? lateUnits.filter((i) => o.mayFeedScan?.(units[i]!) ?? true) : [];
+  const lateFirstPass = lateFeeders.length > 0;
   /**
    * The first pass's results (summary-only), by unit: their summaries join the late stage's view,
    * and a late unit of which only the summary is wanted (another shard's, a files-only run's
@@ -227,7 +275,7 @@ export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOpti
   let runner: StageRunner | undefined;
   for (const stage of [0, 1, LATE_FIRST_PASS, LATE, LAST] as const) {
     const firstPass = stage === LATE_FIRST_PASS;
-    const stageUnits = firstPass ? feeders : ordered.filter((i) => rank[i] === stage && needed(i));
+    const stageUnits = firstPass ? lateFeeders : ordered.filter((i) => rank[i] === stage && needed(i));
     if (stageUnits.length === 0) continue;
     let scan: (StageScan & { key: string }) | undefined;
     if (stage >= LATE_FIRST_PASS && !run.wholeRun) {
@@ -277,20 +325,16 @@ export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOpti
       // Nothing but its summary and the files it evaluates is wanted of a unit whose findings go
       // nowhere: a first pass, another shard's unit, a files-only run's feeder (plan.ts).
       const summaryOnly = firstPass || !isMine(i) || u.feedsOnly === true;
-      const ranFirst = summaryOnly ? firstPassResults.get(i) : undefined;
+      const ranFirst = summaryOnly ? (feeders?.ran.get(i) ?? firstPassResults.get(i)) : undefined;
       if (ranFirst) {
         accept(i, ranFirst);
         continue;
       }
       // Which of its files another unit evaluated, and the scan it reads: both decide its result.
       const dropped = stage === 0 || run.wholeRun ? [] : u.files.filter((f) => elsewhere.has(f.path)).map((f): [string, string] => [f.path, elsewhere.get(f.path)!]);
-      // Reads from the Bicep module cache (a second Host) are not recorded: such units are not cached.
-      const cacheable = cache !== undefined && !(run.ctx.bicepCache && u.parts.some((p) => p.frontEnd.name === 'bicep'));
-      if (cacheable) {
-        // What planning decided about the unit from outside its files (`FrontEnd.unitCacheKey`:
-        // Bicep's twins and parameter files, the run's templates, its files, its .tf files).
-        const planned = u.parts.map((p) => p.frontEnd.unitCacheKey?.(p.files, run.ctx) ?? '');
-        const key = hashOf([o.runKey, u.key, u.files.map((f) => [f.path, f.kind, run.superseded.has(f.path), f.explicit === true]), dropped, stage >= LATE_FIRST_PASS ? (scan?.key ?? '') : '', planned]);
+      const cached = cacheable(run, u, cache);
+      if (cached) {
+        const key = unitKey(run, u, o.runKey, dropped, stage >= LATE_FIRST_PASS ? (scan?.key ?? '') : '');
         const hit = cache.get(key, u.key, run.host, summaryOnly);
         // The check read the unit's files: their texts go now.
         releaseTexts(run.host);
@@ -300,7 +344,7 @@ export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOpti
         }
         keys.set(i, key);
       }
-      jobs.push({ index: i, dropped, record: cacheable, ...(summaryOnly ? { summaryOnly: true as const } : {}) });
+      jobs.push({ index: i, dropped, record: cached, ...(summaryOnly ? { summaryOnly: true as const } : {}) });
     }
     if (jobs.length > 1) runner ??= o.runnerFor?.(jobs.length);
     // On a pool the threads take the list from its two ends (`workers.ts` claimEach), each
@@ -321,4 +365,5 @@ export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOpti
     // Every unit of the stage gave a result and was merged (a runner that lost one is a bug of ours).
     if (cursor < stageUnits.length) throw new Error(`unit ${units[stageUnits[cursor]!]!.key} gave no result`);
   }
+  return { leftOut: feeders?.skipped ?? new Set() };
 }

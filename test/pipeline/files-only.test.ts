@@ -849,5 +849,84 @@ resource "azurerm_key_vault" "kv" {
       expect(lines(only)).toEqual(lines(folder, main));
     });
   });
-});
 
+  /**
+   * A manifest is judged against the pools of its nearest project (src/engine/scan.ts): the
+   * feeders run nearest it first, and those of other projects are left out once its project is
+   * known and decides (src/pipeline/feed-rings.ts). The findings stay the folder run's.
+   */
+  describe('a Kubernetes manifest in a repository of several projects: the feeders of other projects are left out once its own decides', () => {
+    /** A GPU pool of cluster `cluster` named `name`, tainted `taint`. */
+    const poolTf = (name: string, taint: string, cluster = 'aks'): string =>
+      TRAINING_POOL_TF.replace('"gpu" {', `"${name}" {`).replace('= "gpu"', `= "${name}"`).replace('managedClusters/aks', `managedClusters/${cluster}`).replace('workload=training:NoSchedule', taint);
+    /** An AKS cluster with a CPU default pool only. */
+    const CPU_CLUSTER_TF = 'resource "azurerm_kubernetes_cluster" "aks" {\n  name                = "aks-a"\n  location            = "westeurope"\n  resource_group_name = "rg"\n  dns_prefix          = "aks"\n  default_node_pool {\n    name    = "system"\n    vm_size = "Standard_D4s_v5"\n  }\n  identity {\n    type = "SystemAssigned"\n  }\n}\n';
+
+    it('the project holds a tainted GPU pool: the other teams\' pools are not run', async () => {
+      const root = repository({
+        'team-a/infra/main.tf': poolTf('gpu', 'workload=training:NoSchedule'),
+        'team-a/k8s/job.yaml': GPU_JOB,
+        'team-b/infra/main.tf': poolTf('gpu', 'team=b:NoSchedule', 'aks-b'),
+        'team-b/scripts/pool.sh': 'az aks nodepool add --cluster-name aks-b -g rg -n gpu2 --node-vm-size Standard_NC6s_v3 --node-taints team=b:NoSchedule\n',
+      });
+      const { folder, only, inFile } = await sameAsFolderRun(root, path.join(root, 'team-a', 'k8s', 'job.yaml'));
+      expect(inFile).toEqual([expect.stringMatching(/K8S001.*workload=training:NoSchedule/)]);
+      expect(folder.units).toBe(4);
+      // The manifest and its project's pool.
+      expect(only.units).toBe(2);
+    });
+
+    it('a root module of another folder that calls a module of the project runs with it (its pool is the project\'s)', async () => {
+      const root = repository({
+        'team-a/modules/pool/main.tf': 'variable "size" {}\n' + poolTf('gpu', 'workload=training:NoSchedule').replace('"Standard_NC24ads_A100_v4"', 'var.size'),
+        'team-a/k8s/job.yaml': GPU_JOB,
+        'envs/prod/main.tf': 'module "pool" {\n  source = "../../team-a/modules/pool"\n  size   = "Standard_NC24ads_A100_v4"\n}\n',
+        'team-b/infra/main.tf': poolTf('gpu', 'team=b:NoSchedule', 'aks-b'),
+      });
+      const { folder, only, inFile } = await sameAsFolderRun(root, path.join(root, 'team-a', 'k8s', 'job.yaml'));
+      expect(inFile).toEqual([expect.stringMatching(/K8S001.*workload=training:NoSchedule/)]);
+      expect(folder.units).toBe(3);
+      expect(only.units).toBe(2);
+    });
+
+    it('the project has no GPU pool: the others run until one has a GPU pool, which the configured taint\'s reason names', async () => {
+      const root = repository({
+        'team-a/infra/main.tf': CPU_CLUSTER_TF,
+        'team-a/k8s/job.yaml': GPU_JOB,
+        'team-b/infra/main.tf': poolTf('gpu', 'team=b:NoSchedule', 'aks-b'),
+        'team-c/infra/main.tf': poolTf('gpu', 'team=c:NoSchedule', 'aks-c'),
+      });
+      const { folder, only, inFile } = await sameAsFolderRun(root, path.join(root, 'team-a', 'k8s', 'job.yaml'));
+      expect(inFile).toEqual([expect.stringMatching(/K8S001.*none of the scan's GPU node pools is known to be this manifest's cluster's/)]);
+      expect(folder.units).toBe(4);
+      // The manifest, its project's cluster, and team-b's pool (team-c's is not needed).
+      expect(only.units).toBe(3);
+    });
+
+    it('a pool of the project is an update of a pool another project declares: every feeder runs', async () => {
+      const root = repository({
+        'team-a/infra/main.tf': CPU_CLUSTER_TF,
+        // It leaves the taints as they are: the pool it names is team-b's, and its taints stay.
+        'team-a/ops/scale.sh': 'az aks nodepool update --cluster-name aks -g rg -n gpu --enable-cluster-autoscaler --min-count 0 --max-count 3\n',
+        'team-a/k8s/job.yaml': GPU_JOB,
+        'team-b/infra/main.tf': poolTf('gpu', 'team=b:NoSchedule'),
+        'team-c/infra/main.tf': poolTf('gpu', 'team=c:NoSchedule', 'aks-c'),
+      });
+      const { folder, only, inFile } = await sameAsFolderRun(root, path.join(root, 'team-a', 'k8s', 'job.yaml'));
+      // The update is dropped (team-b declares the pool it names), so no pool is team-a's own.
+      expect(inFile).toEqual([expect.stringMatching(/K8S001.*none of the scan's GPU node pools is known to be this manifest's cluster's/)]);
+      expect(only.units).toBe(folder.units);
+    });
+
+    it('no project below the repository\'s top (the manifest beside the teams\' folders): every feeder runs', async () => {
+      const root = repository({
+        'team-a/infra/main.tf': poolTf('gpu', 'workload=training:NoSchedule'),
+        'k8s/job.yaml': GPU_JOB,
+        'team-b/infra/main.tf': poolTf('gpu', 'team=b:NoSchedule', 'aks-b'),
+      });
+      const { folder, only, inFile } = await sameAsFolderRun(root, path.join(root, 'k8s', 'job.yaml'));
+      expect(inFile.length).toBe(1);
+      expect(only.units).toBe(folder.units);
+    });
+  });
+});

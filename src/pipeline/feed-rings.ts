@@ -1,0 +1,97 @@
+/**
+ * A files-only run of Kubernetes manifests (the pre-commit case of a commit that stages
+ * manifests): the feeder units, nearest first.
+ *
+ * K8S001/K8S002 judge a manifest against the GPU pools of its nearest project (src/engine/scan.ts
+ * `nearestProject`): the first folder above it that holds an AKS cluster or pool of the scan. So
+ * `unitsForFiles` keeps, as feeders, every unit of the repository that may declare one — in a
+ * repository of several projects (the corpus copied 4×: 180 units, 11 s for one staged manifest)
+ * most of them other projects' units, which cannot change the manifest's findings once its own
+ * project is known to have a GPU pool. Here the feeders run in rings: first those with a file in
+ * the manifest's folder, then in its parent's, and so on up to the scan root; after each ring,
+ * when every manifest's answer is decided by the summaries so far (`decidedWithin`), the feeders
+ * not yet run are left out. Otherwise (no project below the root, a project without a GPU pool of
+ * its own, an update of one of its pools) every feeder runs, as before.
+ *
+ * What a feeder may add lies in the files it evaluates (`FeedRings.reach`: its own, those it
+ * evaluates besides, or anywhere for one that reads modules through a `terraform init` manifest
+ * or from a folder the run does not scan). Each feeder run is checked against that: a summary
+ * naming a file of the scan outside its reach means the assumption does not hold for this tree,
+ * and every feeder runs.
+ */
+import path from 'node:path';
+import { isWithin } from '../core/paths.js';
+import { decidedWithin, declaresGpuPool, summaryFiles, type ScanSummary } from '../engine/scan.js';
+
+/** What a files-only run of manifests knows of its feeders before running them (api.ts `feedRingsOf`). */
+export interface FeedRings {
+  /** The given manifests whose Kubernetes findings read the scan's pools. */
+  manifests: readonly string[];
+  /** Per feeder (its index in the run's units): the files it evaluates, or 'anywhere'. */
+  reach: ReadonlyMap<number, readonly string[] | 'anywhere'>;
+}
+
+export interface RingOutcome<R> {
+  /** The feeders run here, by index (their results stand for their runs in the stages). */
+  ran: Map<number, R>;
+  /** The feeders left out: nothing they could add changes a given manifest's findings. */
+  skipped: Set<number>;
+}
+
+/**
+ * Runs the feeders ring by ring through `runOne` (in planned order within a ring) until every
+ * manifest's project is known (`decidedWithin`); then, when a project without a GPU pool of its
+ * own needs to know whether the scan has one anywhere, the others one at a time until one does.
+ * The feeders not run then are left out. When a manifest's project is not known by the scan
+ * root, nothing is left out (the stages run the feeders not run here).
+ */
+export function runFeedRings<R extends { summary: ScanSummary }>(rings: FeedRings, root: string, inRepository: boolean, runOne: (index: number) => R): RingOutcome<R> {
+  const ran = new Map<number, R>();
+  const none = (): RingOutcome<R> => ({ ran, skipped: new Set() });
+  const chains = rings.manifests.map((m) => foldersUpTo(path.dirname(m), root));
+  if (chains.some((c) => c === undefined)) return none();
+  const pending = [...rings.reach.keys()].sort((a, b) => a - b);
+  const summaries = (): ScanSummary[] => [...ran].sort((a, b) => a[0] - b[0]).map(([, r]) => r.summary);
+  /** Runs a feeder; false when its summary names a file of the scan it was not known to read (reaches are not what this assumes). */
+  const runAt = (j: number): boolean => {
+    const i = pending.splice(j, 1)[0]!;
+    const reach = rings.reach.get(i)!;
+    const r = runOne(i);
+    ran.set(i, r);
+    return reach === 'anywhere' || !summaryFiles(r.summary).some((f) => isWithin(root, f) && !reach.includes(f));
+  };
+  const status = rings.manifests.map((): 'decided' | 'any-pool' | 'undecided' => 'undecided');
+  for (let k = 0; status.includes('undecided'); k++) {
+    // A manifest past the root with its project not known: every feeder may hold a pool of its view.
+    if (status.some((st, n) => st === 'undecided' && k >= chains[n]!.length)) return none();
+    const folders = chains.map((c) => c![k]).filter((d): d is string => d !== undefined);
+    for (let j = 0; j < pending.length; ) {
+      const reach = rings.reach.get(pending[j]!)!;
+      if (reach === 'anywhere' || reach.some((f) => folders.some((d) => isWithin(d, f)))) {
+        if (!runAt(j)) return none();
+      } else j++;
+    }
+    const now = summaries();
+    rings.manifests.forEach((m, n) => {
+      if (k < chains[n]!.length && status[n] === 'undecided') status[n] = decidedWithin(now, root, inRepository, m, chains[n]![k]!);
+    });
+  }
+  // A project without a GPU pool of its own: the configured taint's reason says whether the scan has one.
+  if (status.includes('any-pool')) {
+    while (!declaresGpuPool(summaries())) {
+      if (pending.length === 0) return none();
+      if (!runAt(0)) return none();
+    }
+  }
+  return { ran, skipped: new Set(pending) };
+}
+
+/** `dir` and each folder above it, up to the scan root (not included); undefined when `dir` is not below the root. */
+function foldersUpTo(dir: string, root: string): string[] | undefined {
+  const out: string[] = [];
+  for (let d = dir; d !== root; d = path.dirname(d)) {
+    if (!isWithin(root, d) || path.dirname(d) === d) return undefined;
+    out.push(d);
+  }
+  return out;
+}
