@@ -59809,7 +59809,7 @@ function planUnits(frontEnds, byFrontEnd, ctx, root, problems) {
   }
   return out;
 }
-function unitsForFiles(units2, given, evaluatesOthers = () => [], feedsLastStage = () => true, readsGivenData = () => false) {
+function unitsForFiles(units2, given, evaluatesOthers = () => [], feedsLastStage = () => true, readsGivenData = () => false, reachOf) {
   const givenFiles = units2.flatMap((u) => u.files.filter((f) => given.has(f.path)));
   const othersOf = /* @__PURE__ */ new Map();
   const others = (u) => {
@@ -59824,10 +59824,16 @@ function unitsForFiles(units2, given, evaluatesOthers = () => [], feedsLastStage
   const reported = (u) => holdsGiven(u) || firstStage && stageRank(u) === 0 || plans && u.frontEnd.name === "terraform-plan";
   const feeds = (u) => (stageRank(u) < readsScanUpTo || stageRank(u) === LATE && readsScanUpTo === LATE) && feedsLastStage(u, others(u));
   const kept = [];
+  const feeders = [];
   for (const u of units2) {
     if (reported(u)) kept.push(u);
-    else if (feeds(u)) kept.push({ ...u, feedsOnly: true });
+    else if (feeds(u)) {
+      const feeder = { ...u, feedsOnly: true };
+      kept.push(feeder);
+      feeders.push([feeder, u]);
+    }
   }
+  if (reachOf && feeders.length > 0 && kept.every((u) => u.feedsOnly === true || stageRank(u) === LAST)) for (const [feeder, u] of feeders) feeder.reach = reachOf(u, others(u));
   return kept;
 }
 function wholeRunUnit(frontEnds, byFrontEnd) {
@@ -65047,7 +65053,8 @@ async function prepareRun(options, cache3) {
     new Set(onlyFiles),
     (u) => u.parts.flatMap((p) => p.frontEnd.evaluatesOthers?.(p.files, ctx) ?? []),
     (u, others) => mayDeclareAks(u.files, others, ctx),
-    (u) => dataReadBy(u).length > 0
+    (u) => dataReadBy(u).length > 0,
+    (u, others) => feederReach(u, others, ctx)
   ) : allUnits;
   if (options.errorOnUnmatchedFile !== false) {
     for (const d of unreadFiles) {
@@ -65114,17 +65121,18 @@ async function lint(options = {}) {
     await threads.close();
   }
 }
-function feedRingsOf(units2, ctx) {
-  const reported = units2.filter((u) => !u.feedsOnly);
-  if (reported.length === 0 || reported.some((u) => stageRank(u) !== LAST)) return void 0;
+function feedRingsOf(units2) {
   const reach = /* @__PURE__ */ new Map();
   units2.forEach((u, i) => {
-    if (!u.feedsOnly) return;
-    const terraform = u.parts.filter((p) => p.frontEnd.name === "terraform").flatMap((p) => p.files);
-    const anywhere = terraform.length > 0 && (readsModuleManifest(terraform, ctx) || callsModulesOutside(terraform, ctx));
-    reach.set(i, anywhere ? "anywhere" : [...u.files.map((f) => f.path), ...u.parts.flatMap((p) => p.frontEnd.evaluatesOthers?.(p.files, ctx) ?? [])]);
+    if (u.reach !== void 0) reach.set(i, u.reach);
   });
-  return { feedRings: { manifests: reported.flatMap((u) => u.files.map((f) => f.path)), reach } };
+  if (reach.size === 0) return void 0;
+  return { feedRings: { manifests: units2.filter((u) => !u.feedsOnly).flatMap((u) => u.files.map((f) => f.path)), reach } };
+}
+function feederReach(u, others, ctx) {
+  const terraform = u.parts.filter((p) => p.frontEnd.name === "terraform").flatMap((p) => p.files);
+  if (terraform.length > 0 && (readsModuleManifest(terraform, ctx) || callsModulesOutside(terraform, ctx))) return "anywhere";
+  return [...u.files.map((f) => f.path), ...others];
 }
 async function lintPlanned(run3, threads, cache3) {
   const { options, root, host, rules, today: today2, config, problems, notices, timing, onlyFiles, allFiles, classified, scanned, merged } = run3;
@@ -65132,7 +65140,7 @@ async function lintPlanned(run3, threads, cache3) {
   await threads.planned(run3);
   const { leftOut } = await runUnits(run3, merged, {
     ...options.shard ? { shard: options.shard } : {},
-    ...onlyFiles ? feedRingsOf(run3.units, run3.ctx) : {},
+    ...onlyFiles ? feedRingsOf(run3.units) : {},
     ...cache3 ? { cache: cache3 } : {},
     runKey,
     onProgress: (done, total) => options.onProgress?.("linting", done, total),

@@ -32,7 +32,7 @@ import type { buildPolicySet, definitionsInCode, initiativesInCode, parameterMis
 import type { AliasRow } from './model/tables/policy-aliases.js';
 import type { Graph } from './engine/types.js';
 import { contained, placesOf, sparseText } from './pipeline/unit.js';
-import { LAST, planUnits, releaseTexts, stageRank, unitsForFiles, wholeRunUnit, type PlannedUnit } from './pipeline/plan.js';
+import { planUnits, releaseTexts, unitsForFiles, wholeRunUnit, type PlannedUnit } from './pipeline/plan.js';
 import { UnitMerger } from './pipeline/merge.js';
 import { recordingHost } from './pipeline/recording-host.js';
 import { cacheFilePath, hashOf, UnitCache } from './pipeline/cache.js';
@@ -617,6 +617,7 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
         (u) => u.parts.flatMap((p) => p.frontEnd.evaluatesOthers?.(p.files, ctx) ?? []),
         (u, others) => mayDeclareAks(u.files, others, ctx),
         (u) => dataReadBy(u).length > 0,
+        (u, others) => feederReach(u, others, ctx),
       )
     : allUnits;
   if (options.errorOnUnmatchedFile !== false) {
@@ -708,23 +709,25 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   }
 }
 
-/**
- * A files-only run whose given files are all Kubernetes manifests (the units it reports on all run
- * last): its feeders, by where their summaries can name files (src/pipeline/feed-rings.ts). The
- * files each evaluates, or anywhere for Terraform that reads modules through a `terraform init`
- * manifest or from a folder the run does not scan.
- */
-function feedRingsOf(units: readonly PlannedUnit[], ctx: FrontEndContext): { feedRings: FeedRings } | undefined {
-  const reported = units.filter((u) => !u.feedsOnly);
-  if (reported.length === 0 || reported.some((u) => stageRank(u) !== LAST)) return undefined;
+/** A files-only run whose feeders have a reach (`unitsForFiles`): they run nearest the given manifests first (src/pipeline/feed-rings.ts). */
+function feedRingsOf(units: readonly PlannedUnit[]): { feedRings: FeedRings } | undefined {
   const reach = new Map<number, readonly string[] | 'anywhere'>();
   units.forEach((u, i) => {
-    if (!u.feedsOnly) return;
-    const terraform = u.parts.filter((p) => p.frontEnd.name === 'terraform').flatMap((p) => p.files);
-    const anywhere = terraform.length > 0 && (readsModuleManifest(terraform, ctx) || callsModulesOutside(terraform, ctx));
-    reach.set(i, anywhere ? 'anywhere' : [...u.files.map((f) => f.path), ...u.parts.flatMap((p) => p.frontEnd.evaluatesOthers?.(p.files, ctx) ?? [])]);
+    if (u.reach !== undefined) reach.set(i, u.reach);
   });
-  return { feedRings: { manifests: reported.flatMap((u) => u.files.map((f) => f.path)), reach } };
+  if (reach.size === 0) return undefined;
+  return { feedRings: { manifests: units.filter((u) => !u.feedsOnly).flatMap((u) => u.files.map((f) => f.path)), reach } };
+}
+
+/**
+ * Where a feeder's summary can name files (`PlannedUnit.reach`): the files it evaluates, or
+ * anywhere for Terraform that reads modules through a `terraform init` manifest or from a folder
+ * the run does not scan.
+ */
+function feederReach(u: PlannedUnit, others: readonly string[], ctx: FrontEndContext): readonly string[] | 'anywhere' {
+  const terraform = u.parts.filter((p) => p.frontEnd.name === 'terraform').flatMap((p) => p.files);
+  if (terraform.length > 0 && (readsModuleManifest(terraform, ctx) || callsModulesOutside(terraform, ctx))) return 'anywhere';
+  return [...u.files.map((f) => f.path), ...others];
 }
 
 async function lintPlanned(run: PreparedRun, threads: RunThreads<LintOptions>, cache: UnitCache | undefined): Promise<LintResult> {
@@ -734,7 +737,7 @@ async function lintPlanned(run: PreparedRun, threads: RunThreads<LintOptions>, c
   await threads.planned(run);
   const { leftOut } = await runUnits(run, merged, {
     ...(options.shard ? { shard: options.shard } : {}),
-    ...(onlyFiles ? feedRingsOf(run.units, run.ctx) : {}),
+    ...(onlyFiles ? feedRingsOf(run.units) : {}),
     ...(cache ? { cache } : {}),
     runKey,
     onProgress: (done, total) => options.onProgress?.('linting', done, total),

@@ -27,6 +27,13 @@ export interface PlannedUnit {
    * finding it makes is filtered from the report. It runs summary-only (`UnitInput.summaryOnly`).
    */
   feedsOnly?: true;
+  /**
+   * A feeder's reach, when every unit a files-only run reports on runs last (Kubernetes
+   * manifests): the files it evaluates — its own and those it evaluates besides
+   * (`FrontEnd.evaluatesOthers`) — where whatever its summary adds lies, or 'anywhere'. The run
+   * then runs its feeders nearest the manifests first (feed-rings.ts).
+   */
+  reach?: readonly string[] | 'anywhere';
 }
 
 export function planUnits(
@@ -75,7 +82,8 @@ export function planUnits(
  *   own: one that may declare an AKS cluster or node pool).
  * The rest of the folders' units (other modules, examples, templates) are left out: their
  * findings would be filtered away. A unit kept for the last reason only is marked `feedsOnly`
- * (its summary is all the run needs of it). Keeps the planned order.
+ * (its summary is all the run needs of it). Keeps the planned order. When the kept units that
+ * hold given files all run last (Kubernetes manifests), each feeder gets its `reach` (`reachOf`).
  */
 export function unitsForFiles(
   units: readonly PlannedUnit[],
@@ -83,6 +91,7 @@ export function unitsForFiles(
   evaluatesOthers: (u: PlannedUnit) => readonly string[] = () => [],
   feedsLastStage: (u: PlannedUnit, others: readonly string[]) => boolean = () => true,
   readsGivenData: (u: PlannedUnit) => boolean = () => false,
+  reachOf?: (u: PlannedUnit, others: readonly string[]) => readonly string[] | 'anywhere',
 ): PlannedUnit[] {
   const givenFiles = units.flatMap((u) => u.files.filter((f) => given.has(f.path)));
   // Asked up to three times a unit (the last stage, the filter, feedsLastStage): made once.
@@ -101,10 +110,17 @@ export function unitsForFiles(
   const reported = (u: PlannedUnit): boolean => holdsGiven(u) || (firstStage && stageRank(u) === 0) || (plans && u.frontEnd.name === 'terraform-plan');
   const feeds = (u: PlannedUnit): boolean => (stageRank(u) < readsScanUpTo || (stageRank(u) === LATE && readsScanUpTo === LATE)) && feedsLastStage(u, others(u));
   const kept: PlannedUnit[] = [];
+  const feeders: [kept: PlannedUnit, planned: PlannedUnit][] = [];
   for (const u of units) {
     if (reported(u)) kept.push(u);
-    else if (feeds(u)) kept.push({ ...u, feedsOnly: true });
+    else if (feeds(u)) {
+      const feeder: PlannedUnit = { ...u, feedsOnly: true };
+      kept.push(feeder);
+      feeders.push([feeder, u]);
+    }
   }
+  // Only the units of given manifests read the scan: their feeders may run nearest them first.
+  if (reachOf && feeders.length > 0 && kept.every((u) => u.feedsOnly === true || stageRank(u) === LAST)) for (const [feeder, u] of feeders) feeder.reach = reachOf(u, others(u));
   return kept;
 }
 
