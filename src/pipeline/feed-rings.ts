@@ -5,13 +5,15 @@
  * K8S001/K8S002 judge a manifest against the GPU pools of its nearest project (src/engine/scan.ts
  * `nearestProject`): the first folder above it that holds an AKS cluster or pool of the scan. So
  * `unitsForFiles` keeps, as feeders, every unit of the repository that may declare one — in a
- * repository of several projects (the corpus copied 4×: 180 units, 11 s for one staged manifest)
- * most of them other projects' units, which cannot change the manifest's findings once its own
- * project is known to have a GPU pool. Here the feeders run in rings: first those with a file in
- * the manifest's folder, then in its parent's, and so on up to the scan root; after each ring,
- * when every manifest's answer is decided by the summaries so far (`decidedWithin`), the feeders
- * not yet run are left out. Otherwise (no project below the root, a project without a GPU pool of
- * its own, an update of one of its pools) every feeder runs, as before.
+ * repository of several projects (the corpus copied 4×: 184 feeders, 11 s for one staged
+ * manifest) most of them other projects' units, which cannot change the manifest's findings once
+ * its own project is known. Here the feeders run in rings: first those with a file in the
+ * manifest's folder, then in its parent's, and so on up to the scan root. After each ring,
+ * `decidedWithin` says whether the summaries so far decide each manifest's answers: its project
+ * is within the ring and has a GPU pool of its own — then the feeders not yet run are left out —
+ * or has none, and the others run one at a time only until one has a GPU pool (the configured
+ * taint's reason says whether the scan has one). Otherwise (no project below the root, a pool of
+ * the project that only updates one) every feeder runs, as before.
  *
  * What a feeder may add lies in the files it evaluates (`FeedRings.reach`: its own, those it
  * evaluates besides, or anywhere for one that reads modules through a `terraform init` manifest
