@@ -35913,13 +35913,14 @@ function addCaller(callersOf, to, from) {
 function givenTextUnlessPlan(wide, file) {
   return wide.givenKinds.get(file) === "tfplan-json" ? void 0 : wide.host.readText(file);
 }
-var NOT_UTF8_NAME, NOT_UTF8_NAME_MESSAGE, madePerRun;
+var AKS_TYPES, NOT_UTF8_NAME, NOT_UTF8_NAME_MESSAGE, madePerRun;
 var init_shared = __esm({
   "src/frontends/shared.ts"() {
     "use strict";
     init_env();
     init_paths();
     init_source();
+    AKS_TYPES = /azurerm_kubernetes_cluster|containerservice\/managedclusters/i;
     NOT_UTF8_NAME = "\uFFFD";
     NOT_UTF8_NAME_MESSAGE = "cannot read it: its name is not valid UTF-8, and file names are read as UTF-8; rename it with UTF-8 characters to have it linted.";
     madePerRun = /* @__PURE__ */ new WeakMap();
@@ -36018,12 +36019,16 @@ function terragruntTargets(ctx, file) {
   return written2.map((s) => path23.resolve(path23.dirname(file), s));
 }
 function planningFacts(ctx, file) {
-  return planningFact(ctx, "tf-planning-6", file, isPlanningFacts, (text2) => ({
+  return planningFact(ctx, "tf-planning-7", file, isPlanningFacts, (text2) => ({
     sources: [...text2.matchAll(LOCAL_SOURCE)].map((m) => m[1]),
     yaml: YAML_DECODE.test(text2),
     data: dataFileEntries(text2),
-    k8s: TERRAFORM_WORKLOAD_TYPE.test(text2)
+    k8s: TERRAFORM_WORKLOAD_TYPE.test(text2),
+    aks: AKS_TYPES.test(text2)
   }));
+}
+function declaresAksType(ctx, file) {
+  return planningFacts(ctx, file)?.aks === true;
 }
 function decodersOf(files, data, ctx) {
   if (data.length === 0) return [];
@@ -36420,7 +36425,7 @@ var init_terraform2 = __esm({
     LOCAL_SOURCE = /\bsource"?\s*[=:]\s*"(\.\.?\/[^"\n]*)"/g;
     TERRAGRUNT_SOURCE = /\bsource\s*=\s*"(?:\$\{\s*get_terragrunt_dir\(\s*\)\s*\}\/)?(\.{1,2}(?:\/[^"\n]*)?)"/g;
     YAML_DECODE = /\byamldecode\s*\(/;
-    isPlanningFacts = (v) => typeof v === "object" && v !== null && isStringList(v.sources) && typeof v.yaml === "boolean" && typeof v.k8s === "boolean" && isStringList(v.data);
+    isPlanningFacts = (v) => typeof v === "object" && v !== null && isStringList(v.sources) && typeof v.yaml === "boolean" && typeof v.k8s === "boolean" && typeof v.aks === "boolean" && isStringList(v.data);
     MAX_WORKLOAD_SEARCH_FILES = 2e4;
     NESTED_BLOCKS = /* @__PURE__ */ new Map();
   }
@@ -58091,6 +58096,7 @@ init_bicep_references();
 init_manifest();
 init_k8s();
 init_shared();
+init_terraform2();
 import path25 from "node:path";
 var MANIFEST_NAME = /\.(?:ya?ml|json)$/i;
 var POOL_DEPENDENT = new RegExp(`${[...GPU_RESOURCE_NAMES, ...GPU_RESOURCE_PREFIXES].map((n) => n.replace(/[.]/g, "\\.")).join("|")}|tolerations`);
@@ -58102,8 +58108,8 @@ async function k8sScanFolders(given, wide) {
   });
   return needsPools ? [wide.root] : [];
 }
-var AKS_TYPES = /azurerm_kubernetes_cluster|containerservice\/managedclusters/i;
 var REGISTRY_MODULE = /['"](?:br|ts)[:/]/;
+var TERRAFORM_PLANNED = /* @__PURE__ */ new Set(["terraform", "tfvars", "tfvars-json"]);
 var AKS_MARKERS = {
   terraform: AKS_TYPES,
   tfvars: AKS_TYPES,
@@ -58122,7 +58128,7 @@ function mayDeclareAks(files, others, ctx) {
   const marks = (file, name, marker) => planningFact(ctx, `aks-marker-${name}`, file, isBoolean, (text2) => marker.test(text2)) === true;
   for (const f of files) {
     const marker = AKS_MARKERS[f.kind];
-    if (marker && marks(f.path, f.kind, marker)) return true;
+    if (TERRAFORM_PLANNED.has(f.kind) ? declaresAksType(ctx, f.path) : marker && marks(f.path, f.kind, marker)) return true;
     if (f.kind === "bicep" && ctx.bicepCache && marks(f.path, "bicep-registry", REGISTRY_MODULE)) return true;
   }
   if (others.some((f) => marks(f, "evaluated", AKS_TYPES))) return true;

@@ -12,7 +12,8 @@ import path from 'node:path';
 import type { FileKind } from '../core/file-kind.js';
 import { manifestFile } from '../eval/terraform/manifest.js';
 import { GPU_RESOURCE_NAMES, GPU_RESOURCE_PREFIXES } from '../model/facts/k8s.js';
-import { givenTextUnlessPlan, planningFact } from './shared.js';
+import { AKS_TYPES, givenTextUnlessPlan, planningFact } from './shared.js';
+import { declaresAksType } from './terraform.js';
 import type { ClassifiedFile, FilesOnlyView, FrontEndContext } from './types.js';
 
 const MANIFEST_NAME = /\.(?:ya?ml|json)$/i;
@@ -31,13 +32,15 @@ export async function k8sScanFolders(given: readonly string[], wide: FilesOnlyVi
  * What in a file may declare an AKS cluster or node pool — the only resources the Kubernetes
  * rules read of other units (`ScanSummary`: GPU pools and the files that declare AKS) — by kind.
  * A superset read with a pattern: a match only runs a unit a files-only run could have skipped.
- * - IaC: the azurerm resource types and the ARM type (ARM, Bicep, azapi, plan JSON), any case.
+ * - IaC: the azurerm resource types and the ARM type (ARM, Bicep, azapi, plan JSON), any case
+ *   (`AKS_TYPES`; a `.tf` file's is one of Terraform's planning facts, read with the others).
  *   A Bicep registry module's body comes from a compiled twin (asked as `others` below) or,
  *   with `--bicep-cache`, from outside the scan: then any registry or template-spec module counts.
  * - CI files and scripts: the word `aks` (`az aks create`, `az aks nodepool add`).
  */
-const AKS_TYPES = /azurerm_kubernetes_cluster|containerservice\/managedclusters/i;
 const REGISTRY_MODULE = /['"](?:br|ts)[:/]/;
+/** The kinds whose AKS marker is one of Terraform's planning facts (read with its other facts about the file). */
+const TERRAFORM_PLANNED: ReadonlySet<FileKind> = new Set(['terraform', 'tfvars', 'tfvars-json']);
 const AKS_MARKERS: Partial<Record<FileKind, RegExp>> = {
   terraform: AKS_TYPES,
   tfvars: AKS_TYPES,
@@ -65,7 +68,7 @@ export function mayDeclareAks(files: readonly ClassifiedFile[], others: readonly
   const marks = (file: string, name: string, marker: RegExp): boolean => planningFact(ctx, `aks-marker-${name}`, file, isBoolean, (text) => marker.test(text)) === true;
   for (const f of files) {
     const marker = AKS_MARKERS[f.kind];
-    if (marker && marks(f.path, f.kind, marker)) return true;
+    if (TERRAFORM_PLANNED.has(f.kind) ? declaresAksType(ctx, f.path) : marker && marks(f.path, f.kind, marker)) return true;
     if (f.kind === 'bicep' && ctx.bicepCache && marks(f.path, 'bicep-registry', REGISTRY_MODULE)) return true;
   }
   // The files the unit evaluates beside its own (`FrontEnd.evaluatesOthers`): a compiled twin

@@ -1,7 +1,7 @@
 /**
  * Which data files a Terraform file may make its unit decode (`yamldecode(file(…))`,
  * `jsondecode(file(…))`, a YAML `templatefile(…)`: eval/terraform/data-files.ts places findings in them), read with
- * patterns before any parse, as planning's fact about the file (`tf-planning-6`). A superset:
+ * patterns before any parse, as planning's fact about the file (`tf-planning-7`). A superset:
  * a files-only run given a data file runs the units that may read it (`FrontEnd.mayRead`), and
  * one that could read it but is not run would miss the folder run's findings there.
  *

@@ -24,7 +24,7 @@ import type { ClassifiedFile, FilesOnlyView, FrontEnd, FrontEndContext, Problem,
 import { dataFileEntries, entriesMayRead } from './terraform-data-files.js';
 import { outOfModuleCopies, readModuleManifest, remoteModuleProblem } from './remote-modules.js';
 import { parseManifest } from '../eval/terraform/manifest.js';
-import { addCaller, isStringList, parseCache, perRun, planningFact, upstreamOf } from './shared.js';
+import { addCaller, AKS_TYPES, isStringList, parseCache, perRun, planningFact, upstreamOf } from './shared.js';
 import { loadTerraformWorkloadReader, TERRAFORM_WORKLOAD_TYPE } from '../eval/terraform/kubernetes-types.js';
 import { folderSkipReason } from './k8s-classify.js';
 
@@ -264,23 +264,31 @@ interface PlanningFacts {
   data: string[];
   /** It declares a Kubernetes workload (`TERRAFORM_WORKLOAD_TYPE`): its unit reads the scan (`readsScan`). */
   k8s: boolean;
+  /** It names an AKS cluster or node pool type (`AKS_TYPES`): its unit may feed the Kubernetes rules' view (k8s-scope.ts). */
+  aks: boolean;
 }
 
 const isPlanningFacts = (v: unknown): v is PlanningFacts =>
-  typeof v === 'object' && v !== null && isStringList((v as PlanningFacts).sources) && typeof (v as PlanningFacts).yaml === 'boolean' && typeof (v as PlanningFacts).k8s === 'boolean' && isStringList((v as PlanningFacts).data);
+  typeof v === 'object' && v !== null && isStringList((v as PlanningFacts).sources) && typeof (v as PlanningFacts).yaml === 'boolean' && typeof (v as PlanningFacts).k8s === 'boolean' && typeof (v as PlanningFacts).aks === 'boolean' && isStringList((v as PlanningFacts).data);
 
 /**
  * What planning reads of a `.tf` file, in one read: its local module sources, whether it
- * decodes YAML and whether it declares Kubernetes workloads. The text is released for planning's bounded memory; the Host sets it aside for
+ * decodes YAML, whether it declares Kubernetes workloads and whether it names an AKS type. The text is released for planning's bounded memory; the Host sets it aside for
  * the unit that reads it next (HostOptions.setAsideChars), within its bound.
  */
 function planningFacts(ctx: Pick<FrontEndContext, 'host' | 'facts'>, file: string): PlanningFacts | undefined {
-  return planningFact(ctx, 'tf-planning-6', file, isPlanningFacts, (text) => ({
+  return planningFact(ctx, 'tf-planning-7', file, isPlanningFacts, (text) => ({
     sources: [...text.matchAll(LOCAL_SOURCE)].map((m) => m[1]!),
     yaml: YAML_DECODE.test(text),
     data: dataFileEntries(text),
     k8s: TERRAFORM_WORKLOAD_TYPE.test(text),
+    aks: AKS_TYPES.test(text),
   }));
+}
+
+/** Whether a `.tf` file names an AKS cluster or node pool type (a planning fact: read with the others). */
+export function declaresAksType(ctx: Pick<FrontEndContext, 'host' | 'facts'>, file: string): boolean {
+  return planningFacts(ctx, file)?.aks === true;
 }
 
 /**

@@ -274,7 +274,7 @@ describe('cache and units on a small tree', () => {
     // Each file the unit read, with its signature, its text's hash and what planning asked of it.
     expect(Object.keys(files()).sort()).toEqual([caller, path.join(root, 'infra/modules/st/main.tf')]);
     expect(files()[caller]![0]).toMatch(/^\d+:\d+:\d+:[\d.]+:[\d.]+$/);
-    expect(files()[caller]![2]).toEqual({ 'tf-planning-6': { sources: ['./modules/st'], yaml: false, data: [], k8s: false } });
+    expect(files()[caller]![2]).toEqual({ 'tf-planning-7': { sources: ['./modules/st'], yaml: false, data: [], k8s: false, aks: false } });
     // The recorded hash is what the check goes by while the signature holds: a planted one makes
     // the unit's read of the caller look changed, so the unit is linted again (and the right hash kept).
     const planted = readCache(cacheLocation);
