@@ -58856,13 +58856,18 @@ function summaryFiles(s) {
   }
   return out;
 }
-function decidedWithin(summaries, root, oneRepository, forFile, reached) {
+function decidedWithin(summaries, root, oneRepository) {
   const projectFiles = [...new Set(summaries.flatMap((s) => [...s.aksFiles, ...s.aksCallers ?? []]))];
-  const project2 = nearestProject(path53.dirname(forFile), root, projectFiles, ancestorDirs(projectFiles));
-  if (project2 === void 0 || !isInside2(project2, reached)) return "undecided";
-  const inProject = (p) => isInside2(p.header.file, project2) || p.calledFrom !== void 0 && isInside2(p.calledFrom, project2);
-  if (summaries.some((s) => s.gpuPools.some((p) => p.updatesOnly && inProject(p)))) return "undecided";
-  return scanViewOf(summaries, root, oneRepository).gpuNodePools(forFile).length > 0 || declaresGpuPool(summaries) ? "decided" : "any-pool";
+  const dirs = ancestorDirs(projectFiles);
+  const updates = summaries.flatMap((s) => s.gpuPools.filter((p) => p.updatesOnly));
+  const view = scanViewOf(summaries, root, oneRepository);
+  const anywhere = declaresGpuPool(summaries);
+  return (forFile, reached) => {
+    const project2 = nearestProject(path53.dirname(forFile), root, projectFiles, dirs);
+    if (project2 === void 0 || !isInside2(project2, reached)) return "undecided";
+    if (updates.some((p) => isInside2(p.header.file, project2) || p.calledFrom !== void 0 && isInside2(p.calledFrom, project2))) return "undecided";
+    return view.gpuNodePools(forFile).length > 0 || anywhere ? "decided" : "any-pool";
+  };
 }
 function declaresGpuPool(summaries) {
   return summaries.some((s) => s.gpuPools.some((p) => !p.updatesOnly));
@@ -60599,27 +60604,29 @@ function runFeedRings(rings, root, inRepository, runOne) {
   const chains = rings.manifests.map((m) => foldersUpTo(path57.dirname(m), root));
   if (chains.some((c) => c === void 0)) return none();
   const pending = [...rings.reach.keys()].sort((a, b) => a - b);
+  const reachOf = /* @__PURE__ */ new Map();
+  for (const [i, reach] of rings.reach) reachOf.set(i, reach === "anywhere" ? reach : { folders: foldersHolding(reach, root), files: new Set(reach) });
   const summaries = () => [...ran].sort((a, b) => a[0] - b[0]).map(([, r]) => r.summary);
   const runAt = (j) => {
     const i = pending.splice(j, 1)[0];
-    const reach = rings.reach.get(i);
+    const reach = reachOf.get(i);
     const r = runOne(i);
     ran.set(i, r);
-    return reach === "anywhere" || !summaryFiles(r.summary).some((f) => isWithin(root, f) && !reach.includes(f));
+    return reach === "anywhere" || !summaryFiles(r.summary).some((f) => isWithin(root, f) && !reach.files.has(f));
   };
   const status = rings.manifests.map(() => "undecided");
   for (let k = 0; status.includes("undecided"); k++) {
     if (status.some((st, n) => st === "undecided" && k >= chains[n].length)) return none();
-    const folders = chains.map((c) => c[k]).filter((d) => d !== void 0);
+    const folders = [...new Set(chains.filter((_, n) => status[n] === "undecided").map((c) => c[k]))];
     for (let j = 0; j < pending.length; ) {
-      const reach = rings.reach.get(pending[j]);
-      if (reach === "anywhere" || reach.some((f) => folders.some((d) => isWithin(d, f)))) {
+      const reach = reachOf.get(pending[j]);
+      if (reach === "anywhere" || folders.some((d) => reach.folders.has(d))) {
         if (!runAt(j)) return none();
       } else j++;
     }
-    const now = summaries();
+    const decide = decidedWithin(summaries(), root, inRepository);
     rings.manifests.forEach((m, n) => {
-      if (k < chains[n].length && status[n] === "undecided") status[n] = decidedWithin(now, root, inRepository, m, chains[n][k]);
+      if (k < chains[n].length && status[n] === "undecided") status[n] = decide(m, chains[n][k]);
     });
   }
   if (status.includes("any-pool")) {
@@ -60629,6 +60636,16 @@ function runFeedRings(rings, root, inRepository, runOne) {
     }
   }
   return { ran, skipped: new Set(pending) };
+}
+function foldersHolding(files, root) {
+  const out = /* @__PURE__ */ new Set();
+  for (const f of files) {
+    for (let d = path57.dirname(f); d !== root && !out.has(d); d = path57.dirname(d)) {
+      if (path57.dirname(d) === d) break;
+      out.add(d);
+    }
+  }
+  return out;
 }
 function foldersUpTo(dir, root) {
   const out = [];

@@ -188,7 +188,7 @@ export function summaryFiles(s: ScanSummary): string[] {
 /**
  * How far `summaries` decide what the Kubernetes rules ask of the scan for a manifest at
  * `forFile`, knowing that every unit that could add to them inside `reached` (a folder above the
- * manifest) gave its summary:
+ * manifest) gave its summary (asked of several manifests: the summaries are read once):
  * - 'undecided': its nearest project (`nearestProject`) does not lie within `reached` (another
  *   unit may hold it, or a folder nearer the manifest), or one of the project's pools is an
  *   update, which a pool declared anywhere in the scan may cancel;
@@ -199,13 +199,19 @@ export function summaryFiles(s: ScanSummary): string[] {
  * When decided, the project's pools, clusters and unknown-size pools are the same, in the same
  * order, as a view of every unit's summaries gives (`scanViewOf`).
  */
-export function decidedWithin(summaries: readonly ScanSummary[], root: string, oneRepository: boolean, forFile: string, reached: string): 'decided' | 'any-pool' | 'undecided' {
+export function decidedWithin(summaries: readonly ScanSummary[], root: string, oneRepository: boolean): (forFile: string, reached: string) => 'decided' | 'any-pool' | 'undecided' {
   const projectFiles = [...new Set(summaries.flatMap((s) => [...s.aksFiles, ...(s.aksCallers ?? [])]))];
-  const project = nearestProject(path.dirname(forFile), root, projectFiles, ancestorDirs(projectFiles));
-  if (project === undefined || !isInside(project, reached)) return 'undecided';
-  const inProject = (p: GpuPoolSummary): boolean => isInside(p.header.file, project) || (p.calledFrom !== undefined && isInside(p.calledFrom, project));
-  if (summaries.some((s) => s.gpuPools.some((p) => p.updatesOnly && inProject(p)))) return 'undecided';
-  return scanViewOf(summaries, root, oneRepository).gpuNodePools(forFile).length > 0 || declaresGpuPool(summaries) ? 'decided' : 'any-pool';
+  const dirs = ancestorDirs(projectFiles);
+  const updates = summaries.flatMap((s) => s.gpuPools.filter((p) => p.updatesOnly));
+  // One view for every manifest asked (it finds each folder's project once).
+  const view = scanViewOf(summaries, root, oneRepository);
+  const anywhere = declaresGpuPool(summaries);
+  return (forFile, reached) => {
+    const project = nearestProject(path.dirname(forFile), root, projectFiles, dirs);
+    if (project === undefined || !isInside(project, reached)) return 'undecided';
+    if (updates.some((p) => isInside(p.header.file, project) || (p.calledFrom !== undefined && isInside(p.calledFrom, project)))) return 'undecided';
+    return view.gpuNodePools(forFile).length > 0 || anywhere ? 'decided' : 'any-pool';
+  };
 }
 
 /** Whether the summaries hold a GPU pool that no other summary can take away (only an update is dropped, for a pool declared elsewhere). */

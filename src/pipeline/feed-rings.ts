@@ -53,29 +53,34 @@ export function runFeedRings<R extends { summary: ScanSummary }>(rings: FeedRing
   const chains = rings.manifests.map((m) => foldersUpTo(path.dirname(m), root));
   if (chains.some((c) => c === undefined)) return none();
   const pending = [...rings.reach.keys()].sort((a, b) => a - b);
+  // Per feeder: the folders that hold a file of its reach (a ring's folder holds one when it is
+  // among them), and the files themselves (the check of its summary).
+  const reachOf = new Map<number, { folders: Set<string>; files: Set<string> } | 'anywhere'>();
+  for (const [i, reach] of rings.reach) reachOf.set(i, reach === 'anywhere' ? reach : { folders: foldersHolding(reach, root), files: new Set(reach) });
   const summaries = (): ScanSummary[] => [...ran].sort((a, b) => a[0] - b[0]).map(([, r]) => r.summary);
   /** Runs a feeder; false when its summary names a file of the scan it was not known to read (reaches are not what this assumes). */
   const runAt = (j: number): boolean => {
     const i = pending.splice(j, 1)[0]!;
-    const reach = rings.reach.get(i)!;
+    const reach = reachOf.get(i)!;
     const r = runOne(i);
     ran.set(i, r);
-    return reach === 'anywhere' || !summaryFiles(r.summary).some((f) => isWithin(root, f) && !reach.includes(f));
+    return reach === 'anywhere' || !summaryFiles(r.summary).some((f) => isWithin(root, f) && !reach.files.has(f));
   };
   const status = rings.manifests.map((): 'decided' | 'any-pool' | 'undecided' => 'undecided');
   for (let k = 0; status.includes('undecided'); k++) {
     // A manifest past the root with its project not known: every feeder may hold a pool of its view.
     if (status.some((st, n) => st === 'undecided' && k >= chains[n]!.length)) return none();
-    const folders = chains.map((c) => c![k]).filter((d): d is string => d !== undefined);
+    // (Only around the manifests still undecided: a decided one's next folder may hold the whole tree.)
+    const folders = [...new Set(chains.filter((_, n) => status[n] === 'undecided').map((c) => c![k]!))];
     for (let j = 0; j < pending.length; ) {
-      const reach = rings.reach.get(pending[j]!)!;
-      if (reach === 'anywhere' || reach.some((f) => folders.some((d) => isWithin(d, f)))) {
+      const reach = reachOf.get(pending[j]!)!;
+      if (reach === 'anywhere' || folders.some((d) => reach.folders.has(d))) {
         if (!runAt(j)) return none();
       } else j++;
     }
-    const now = summaries();
+    const decide = decidedWithin(summaries(), root, inRepository);
     rings.manifests.forEach((m, n) => {
-      if (k < chains[n]!.length && status[n] === 'undecided') status[n] = decidedWithin(now, root, inRepository, m, chains[n]![k]!);
+      if (k < chains[n]!.length && status[n] === 'undecided') status[n] = decide(m, chains[n]![k]!);
     });
   }
   // A project without a GPU pool of its own: the configured taint's reason says whether the scan has one.
@@ -86,6 +91,18 @@ export function runFeedRings<R extends { summary: ScanSummary }>(rings: FeedRing
     }
   }
   return { ran, skipped: new Set(pending) };
+}
+
+/** The folders below the scan root that hold one of `files` (each file's folder and those above it). */
+function foldersHolding(files: readonly string[], root: string): Set<string> {
+  const out = new Set<string>();
+  for (const f of files) {
+    for (let d = path.dirname(f); d !== root && !out.has(d); d = path.dirname(d)) {
+      if (path.dirname(d) === d) break;
+      out.add(d);
+    }
+  }
+  return out;
 }
 
 /** `dir` and each folder above it, up to the scan root (not included); undefined when `dir` is not below the root. */

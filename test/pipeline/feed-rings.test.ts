@@ -114,4 +114,14 @@ describe('the feeders of a files-only run of manifests, nearest first', () => {
     // One of them without a project below the root: every feeder may hold a pool of its view.
     expect(rings([at('team-a/k8s/job.yaml'), at('k8s/job.yaml')], feeders).skipped).toEqual([]);
   });
+
+  it('a manifest already decided widens the rings no more: the others grow around the manifests still undecided only', () => {
+    const r = rings([at('org/team-a/k8s/job.yaml'), at('team-b/x/y/k8s/job.yaml')], [
+      [[at('org/team-a/main.tf')], summary([at('org/team-a/main.tf')], [pool(at('org/team-a/main.tf'))])],
+      [[at('org/team-c/main.tf')], summary([at('org/team-c/main.tf')], [pool(at('org/team-c/main.tf'))])],
+      [[at('team-b/main.tf')], summary([at('team-b/main.tf')], [pool(at('team-b/main.tf'))])],
+    ]);
+    // team-a is decided in the second ring; the third is team-b/x's, not org's (team-c's pool stays out).
+    expect(r).toEqual({ order: [0, 2], skipped: [1] });
+  });
 });
