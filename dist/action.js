@@ -58109,11 +58109,10 @@ async function k8sScanFolders(given, wide) {
   return needsPools ? [wide.root] : [];
 }
 var REGISTRY_MODULE = /['"](?:br|ts)[:/]/;
-var TERRAFORM_PLANNED = /* @__PURE__ */ new Set(["terraform", "tfvars", "tfvars-json"]);
 var AKS_MARKERS = {
-  terraform: AKS_TYPES,
-  tfvars: AKS_TYPES,
-  "tfvars-json": AKS_TYPES,
+  terraform: "terraform",
+  tfvars: "terraform",
+  "tfvars-json": "terraform",
   "tfplan-json": AKS_TYPES,
   arm: AKS_TYPES,
   "arm-params": AKS_TYPES,
@@ -58128,7 +58127,7 @@ function mayDeclareAks(files, others, ctx) {
   const marks = (file, name, marker) => planningFact(ctx, `aks-marker-${name}`, file, isBoolean, (text2) => marker.test(text2)) === true;
   for (const f of files) {
     const marker = AKS_MARKERS[f.kind];
-    if (TERRAFORM_PLANNED.has(f.kind) ? declaresAksType(ctx, f.path) : marker && marks(f.path, f.kind, marker)) return true;
+    if (marker === "terraform" ? declaresAksType(ctx, f.path) : marker !== void 0 && marks(f.path, f.kind, marker)) return true;
     if (f.kind === "bicep" && ctx.bicepCache && marks(f.path, "bicep-registry", REGISTRY_MODULE)) return true;
   }
   if (others.some((f) => marks(f, "evaluated", AKS_TYPES))) return true;
@@ -58791,23 +58790,16 @@ function configTaintReason(scan2, forFile) {
   return unknownSize ? `no pool is known to have a GPU size, that of "${unknownSize.name}" being unknown` : "the scan has no GPU node pool";
 }
 function scanViewOf(summaries, root, oneRepository = false) {
+  return viewAndProjects(summaries, root, oneRepository).view;
+}
+function viewAndProjects(summaries, root, oneRepository) {
   let pools;
   let aksFiles;
-  let projectFiles;
   let severalTopLevel;
-  let aksDirs;
   const byProject = /* @__PURE__ */ new Map();
   let unknownSize;
   const unknownSizeByProject = /* @__PURE__ */ new Map();
-  const projectOfDir = /* @__PURE__ */ new Map();
-  const projectOf = (forFile) => {
-    const dir = path53.dirname(forFile);
-    if (projectOfDir.has(dir)) return projectOfDir.get(dir);
-    projectFiles ??= [.../* @__PURE__ */ new Set([...aksFiles, ...summaries.flatMap((s) => s.aksCallers ?? [])])];
-    const project2 = nearestProject(dir, root, projectFiles, aksDirs ??= ancestorDirs(projectFiles));
-    projectOfDir.set(dir, project2);
-    return project2;
-  };
+  const projectOf = root === void 0 ? () => void 0 : projectFinder(summaries, root);
   const poolsOfProject = (every, cache3, forFile) => {
     if (forFile === void 0 || root === void 0) return every;
     aksFiles ??= [...new Set(summaries.flatMap((s) => s.aksFiles))];
@@ -58824,7 +58816,7 @@ function scanViewOf(summaries, root, oneRepository = false) {
     for (const s of summaries) for (const p of s.gpuPools) if (!p.updatesOnly && p.cluster !== void 0 && p.labels.knownName !== void 0) declared.add(`${p.cluster}\0${p.labels.knownName}`);
     return pools = distinctPools(summaries.flatMap((s) => s.gpuPools).filter((p) => !(p.updatesOnly && declared.has(`${p.cluster}\0${p.labels.knownName}`))));
   };
-  return {
+  const view = {
     severalCheckouts(forFile) {
       if (root === void 0) return false;
       aksFiles ??= [...new Set(summaries.flatMap((s) => s.aksFiles))];
@@ -58847,6 +58839,20 @@ function scanViewOf(summaries, root, oneRepository = false) {
       return poolsOfProject(all(), byProject, forFile);
     }
   };
+  return { view, projectOf };
+}
+function projectFinder(summaries, root) {
+  let projectFiles;
+  let dirs;
+  const byDir = /* @__PURE__ */ new Map();
+  return (forFile) => {
+    const dir = path53.dirname(forFile);
+    if (byDir.has(dir)) return byDir.get(dir);
+    projectFiles ??= [...new Set(summaries.flatMap((s) => [...s.aksFiles, ...s.aksCallers ?? []]))];
+    const project2 = nearestProject(dir, root, projectFiles, dirs ??= ancestorDirs(projectFiles));
+    byDir.set(dir, project2);
+    return project2;
+  };
 }
 function summaryFiles(s) {
   const out = [...s.aksFiles, ...s.aksCallers ?? []];
@@ -58857,15 +58863,13 @@ function summaryFiles(s) {
   return out;
 }
 function decidedWithin(summaries, root, oneRepository) {
-  const projectFiles = [...new Set(summaries.flatMap((s) => [...s.aksFiles, ...s.aksCallers ?? []]))];
-  const dirs = ancestorDirs(projectFiles);
   const updates = summaries.flatMap((s) => s.gpuPools.filter((p) => p.updatesOnly));
-  const view = scanViewOf(summaries, root, oneRepository);
+  const { view, projectOf } = viewAndProjects(summaries, root, oneRepository);
   const anywhere = declaresGpuPool(summaries);
   return (forFile, reached) => {
-    const project2 = nearestProject(path53.dirname(forFile), root, projectFiles, dirs);
+    const project2 = projectOf(forFile);
     if (project2 === void 0 || !isInside2(project2, reached)) return "undecided";
-    if (updates.some((p) => isInside2(p.header.file, project2) || p.calledFrom !== void 0 && isInside2(p.calledFrom, project2))) return "undecided";
+    if (updates.some((p) => belongsTo(p, project2))) return "undecided";
     return view.gpuNodePools(forFile).length > 0 || anywhere ? "decided" : "any-pool";
   };
 }
@@ -58874,7 +58878,10 @@ function declaresGpuPool(summaries) {
 }
 function ofProject(project2, every, aksFiles, oneRepository) {
   if (!oneRepository && severalChildFolders(aksFiles.filter((f) => isInside2(f, project2)), project2)) return [];
-  return every.filter((p) => isInside2(p.header.file, project2) || p.calledFrom !== void 0 && isInside2(p.calledFrom, project2));
+  return every.filter((p) => belongsTo(p, project2));
+}
+function belongsTo(p, project2) {
+  return isInside2(p.header.file, project2) || p.calledFrom !== void 0 && isInside2(p.calledFrom, project2);
 }
 function severalChildFolders(files, dir) {
   const children = topLevelFolders(files, dir);

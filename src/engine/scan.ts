@@ -97,26 +97,18 @@ export function configTaintReason(scan: ScanView, forFile?: string): string {
  * counts once). `oneRepository`: the scan root is inside a git repository (FrontEndContext.inRepository).
  */
 export function scanViewOf(summaries: readonly ScanSummary[], root?: string, oneRepository = false): ScanView {
+  return viewAndProjects(summaries, root, oneRepository).view;
+}
+
+/** `scanViewOf`'s view, and the nearest project of a manifest that the view pairs it with (undefined without a root). */
+function viewAndProjects(summaries: readonly ScanSummary[], root: string | undefined, oneRepository: boolean): { view: ScanView; projectOf: (forFile: string) => string | undefined } {
   let pools: GpuNodePool[] | undefined;
   let aksFiles: string[] | undefined;
-  /** `aksFiles` and the root module calls of module instances that declare AKS: where a project may be. */
-  let projectFiles: string[] | undefined;
   let severalTopLevel: boolean | undefined;
-  let aksDirs: Set<string> | undefined;
   const byProject = new Map<string, readonly GpuNodePool[]>();
   let unknownSize: GpuNodePool[] | undefined;
   const unknownSizeByProject = new Map<string, readonly GpuNodePool[]>();
-  // Asked once per workload of every manifest: the walk up from a folder is made once per folder.
-  const projectOfDir = new Map<string, string | undefined>();
-  /** The nearest project of a manifest (asked once per folder); `aksFiles` is set first. */
-  const projectOf = (forFile: string): string | undefined => {
-    const dir = path.dirname(forFile);
-    if (projectOfDir.has(dir)) return projectOfDir.get(dir);
-    projectFiles ??= [...new Set([...aksFiles!, ...summaries.flatMap((s) => s.aksCallers ?? [])])];
-    const project = nearestProject(dir, root!, projectFiles, (aksDirs ??= ancestorDirs(projectFiles)));
-    projectOfDir.set(dir, project);
-    return project;
-  };
+  const projectOf = root === undefined ? () => undefined : projectFinder(summaries, root);
   /**
    * The pools of `every` that are the manifest's, by project (cached in `cache`). Reached the
    * scan root: the pools are the manifest's when they all belong to one project (one top-level
@@ -144,7 +136,7 @@ export function scanViewOf(summaries: readonly ScanSummary[], root?: string, one
     // An update of a pool the scan declares changes none of the taints that pool has.
     return (pools = distinctPools(summaries.flatMap((s) => s.gpuPools).filter((p) => !(p.updatesOnly && declared.has(`${p.cluster}\u0000${p.labels.knownName}`)))));
   };
-  return {
+  const view: ScanView = {
     severalCheckouts(forFile) {
       if (root === undefined) return false;
       aksFiles ??= [...new Set(summaries.flatMap((s) => s.aksFiles))];
@@ -168,6 +160,26 @@ export function scanViewOf(summaries: readonly ScanSummary[], root?: string, one
     gpuNodePools(forFile) {
       return poolsOfProject(all(), byProject, forFile);
     },
+  };
+  return { view, projectOf };
+}
+
+/**
+ * The nearest project of a manifest (`nearestProject`) among the folders of the summaries' AKS
+ * files and of the root module calls of module instances that declare AKS: asked once per
+ * workload of every manifest, so the walk up from a folder is made once per folder.
+ */
+function projectFinder(summaries: readonly ScanSummary[], root: string): (forFile: string) => string | undefined {
+  let projectFiles: string[] | undefined;
+  let dirs: Set<string> | undefined;
+  const byDir = new Map<string, string | undefined>();
+  return (forFile) => {
+    const dir = path.dirname(forFile);
+    if (byDir.has(dir)) return byDir.get(dir);
+    projectFiles ??= [...new Set(summaries.flatMap((s) => [...s.aksFiles, ...(s.aksCallers ?? [])]))];
+    const project = nearestProject(dir, root, projectFiles, (dirs ??= ancestorDirs(projectFiles)));
+    byDir.set(dir, project);
+    return project;
   };
 }
 
@@ -200,16 +212,14 @@ export function summaryFiles(s: ScanSummary): string[] {
  * order, as a view of every unit's summaries gives (`scanViewOf`).
  */
 export function decidedWithin(summaries: readonly ScanSummary[], root: string, oneRepository: boolean): (forFile: string, reached: string) => 'decided' | 'any-pool' | 'undecided' {
-  const projectFiles = [...new Set(summaries.flatMap((s) => [...s.aksFiles, ...(s.aksCallers ?? [])]))];
-  const dirs = ancestorDirs(projectFiles);
   const updates = summaries.flatMap((s) => s.gpuPools.filter((p) => p.updatesOnly));
-  // One view for every manifest asked (it finds each folder's project once).
-  const view = scanViewOf(summaries, root, oneRepository);
+  // One view for every manifest asked: the project it finds is the one its pools are read by.
+  const { view, projectOf } = viewAndProjects(summaries, root, oneRepository);
   const anywhere = declaresGpuPool(summaries);
   return (forFile, reached) => {
-    const project = nearestProject(path.dirname(forFile), root, projectFiles, dirs);
+    const project = projectOf(forFile);
     if (project === undefined || !isInside(project, reached)) return 'undecided';
-    if (updates.some((p) => isInside(p.header.file, project) || (p.calledFrom !== undefined && isInside(p.calledFrom, project)))) return 'undecided';
+    if (updates.some((p) => belongsTo(p, project))) return 'undecided';
     return view.gpuNodePools(forFile).length > 0 || anywhere ? 'decided' : 'any-pool';
   };
 }
@@ -228,7 +238,12 @@ export function declaresGpuPool(summaries: readonly ScanSummary[]): boolean {
  */
 function ofProject<T extends { header: Location; calledFrom?: string }>(project: string, every: readonly T[], aksFiles: readonly string[], oneRepository: boolean): readonly T[] {
   if (!oneRepository && severalChildFolders(aksFiles.filter((f) => isInside(f, project)), project)) return [];
-  return every.filter((p) => isInside(p.header.file, project) || (p.calledFrom !== undefined && isInside(p.calledFrom, project)));
+  return every.filter((p) => belongsTo(p, project));
+}
+
+/** A pool or cluster is a project's when it is written in the project, or came through a root module call written there. */
+function belongsTo(p: { header: Location; calledFrom?: string }, project: string): boolean {
+  return isInside(p.header.file, project) || (p.calledFrom !== undefined && isInside(p.calledFrom, project));
 }
 
 /** Whether `files` lie in more than one child folder of `dir` (files directly in `dir` are its own: they join any one child). */

@@ -39,12 +39,11 @@ export async function k8sScanFolders(given: readonly string[], wide: FilesOnlyVi
  * - CI files and scripts: the word `aks` (`az aks create`, `az aks nodepool add`).
  */
 const REGISTRY_MODULE = /['"](?:br|ts)[:/]/;
-/** The kinds whose AKS marker is one of Terraform's planning facts (read with its other facts about the file). */
-const TERRAFORM_PLANNED: ReadonlySet<FileKind> = new Set(['terraform', 'tfvars', 'tfvars-json']);
-const AKS_MARKERS: Partial<Record<FileKind, RegExp>> = {
-  terraform: AKS_TYPES,
-  tfvars: AKS_TYPES,
-  'tfvars-json': AKS_TYPES,
+/** By kind: the marker's pattern, or 'terraform' where it is one of Terraform's planning facts (`AKS_TYPES`, read with its other facts about the file). */
+const AKS_MARKERS: Partial<Record<FileKind, RegExp | 'terraform'>> = {
+  terraform: 'terraform',
+  tfvars: 'terraform',
+  'tfvars-json': 'terraform',
   'tfplan-json': AKS_TYPES,
   arm: AKS_TYPES,
   'arm-params': AKS_TYPES,
@@ -68,7 +67,7 @@ export function mayDeclareAks(files: readonly ClassifiedFile[], others: readonly
   const marks = (file: string, name: string, marker: RegExp): boolean => planningFact(ctx, `aks-marker-${name}`, file, isBoolean, (text) => marker.test(text)) === true;
   for (const f of files) {
     const marker = AKS_MARKERS[f.kind];
-    if (TERRAFORM_PLANNED.has(f.kind) ? declaresAksType(ctx, f.path) : marker && marks(f.path, f.kind, marker)) return true;
+    if (marker === 'terraform' ? declaresAksType(ctx, f.path) : marker !== undefined && marks(f.path, f.kind, marker)) return true;
     if (f.kind === 'bicep' && ctx.bicepCache && marks(f.path, 'bicep-registry', REGISTRY_MODULE)) return true;
   }
   // The files the unit evaluates beside its own (`FrontEnd.evaluatesOthers`): a compiled twin

@@ -16,17 +16,17 @@ export function pathEnv(ctx: Pick<FrontEndContext, 'root' | 'envOverride' | 'env
 }
 
 /**
- * A file or folder name that is not valid UTF-8 (a Latin-1 `café.tf` committed on Windows-1252)
- * is listed with U+FFFD in place of its bytes, a path no file has: it cannot be opened, and the
- * reason is its name, not its permissions (review 69).
- */
-/**
  * The azurerm and ARM type names of AKS clusters and node pools, any case: what in an IaC file
  * (Terraform, ARM, Bicep, azapi, plan JSON) may declare one (k8s-scope.ts `mayDeclareAks`;
  * Terraform reads it with its other planning facts, in the same read).
  */
 export const AKS_TYPES = /azurerm_kubernetes_cluster|containerservice\/managedclusters/i;
 
+/**
+ * A file or folder name that is not valid UTF-8 (a Latin-1 `café.tf` committed on Windows-1252)
+ * is listed with U+FFFD in place of its bytes, a path no file has: it cannot be opened, and the
+ * reason is its name, not its permissions (review 69).
+ */
 export const NOT_UTF8_NAME = '\uFFFD';
 export const NOT_UTF8_NAME_MESSAGE = 'cannot read it: its name is not valid UTF-8, and file names are read as UTF-8; rename it with UTF-8 characters to have it linted.';
 

@@ -26,7 +26,7 @@ import { hashOf, type UnitCache } from './cache.js';
 import { shardOf, type Shard } from './shard.js';
 import { betweenUnits } from './memory.js';
 import { monotonicMs } from '../core/clock.js';
-import { runFeedRings, type FeedRings } from './feed-rings.js';
+import { runFeedRings, type FeedRings, type RingOutcome } from './feed-rings.js';
 
 /**
  * The policies a unit gets: the configured set, or how to make it from the unit's graphs
@@ -214,7 +214,7 @@ function unitKey(run: UnitRun, u: PlannedUnit, runKey: string, dropped: readonly
  * The feeders of a files-only run of manifests, nearest first, on this thread (feed-rings.ts):
  * summary-only, with no files evaluated elsewhere and no scan, which a summary does not depend on.
  */
-function runFeeders(run: UnitRun, rings: FeedRings, o: RunUnitsOptions): { ran: Map<number, UnitResult>; skipped: Set<number> } {
+function runFeeders(run: UnitRun, rings: FeedRings, o: RunUnitsOptions): RingOutcome<UnitResult> {
   return runFeedRings(rings, run.root, run.ctx.inRepository === true, (i) => {
     const u = run.units[i]!;
     const cached = cacheable(run, u, o.cache);
