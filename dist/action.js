@@ -58779,7 +58779,7 @@ function scanView(graphs, root, oneRepository = false) {
   const whole = () => view ??= scanViewOf([summarizeScan(graphs)], root, oneRepository);
   return {
     gpuNodePools: (forFile) => whole().gpuNodePools(forFile),
-    severalCheckouts: (forFile) => whole().severalCheckouts(forFile),
+    checkoutPools: (forFile) => whole().checkoutPools(forFile),
     autoProvisioned: (forFile) => whole().autoProvisioned(forFile),
     unknownSizePools: (forFile) => whole().unknownSizePools(forFile)
   };
@@ -58817,10 +58817,12 @@ function viewAndProjects(summaries, root, oneRepository) {
     return pools = distinctPools(summaries.flatMap((s) => s.gpuPools).filter((p) => !(p.updatesOnly && declared.has(`${p.cluster}\0${p.labels.knownName}`))));
   };
   const view = {
-    severalCheckouts(forFile) {
-      if (root === void 0) return false;
+    checkoutPools(forFile) {
+      if (root === void 0) return void 0;
       aksFiles ??= [...new Set(summaries.flatMap((s) => s.aksFiles))];
-      return projectOf(forFile) === void 0 && severalTopLevelFolders();
+      const project2 = projectOf(forFile);
+      if (project2 === void 0) return severalTopLevelFolders() ? all() : void 0;
+      return severalCheckoutsIn(project2, aksFiles, oneRepository) ? all().filter((p) => belongsTo(p, project2)) : void 0;
     },
     autoProvisioned(forFile) {
       const every = summaries.flatMap((s) => s.autoProvisioning ?? []);
@@ -58877,8 +58879,11 @@ function declaresGpuPool(summaries) {
   return summaries.some((s) => s.gpuPools.some((p) => !p.updatesOnly));
 }
 function ofProject(project2, every, aksFiles, oneRepository) {
-  if (!oneRepository && severalChildFolders(aksFiles.filter((f) => isInside2(f, project2)), project2)) return [];
+  if (severalCheckoutsIn(project2, aksFiles, oneRepository)) return [];
   return every.filter((p) => belongsTo(p, project2));
+}
+function severalCheckoutsIn(project2, aksFiles, oneRepository) {
+  return !oneRepository && severalChildFolders(aksFiles.filter((f) => isInside2(f, project2)), project2);
 }
 function belongsTo(p, project2) {
   return isInside2(p.header.file, project2) || p.calledFrom !== void 0 && isInside2(p.calledFrom, project2);
@@ -63617,7 +63622,7 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
         const mayBeInjected = queuedAt !== void 0 || autoProvisioned !== void 0;
         if (pools.length === 0) {
           if (!configured) return;
-          if (scanned.length === 0 && ctx.scan.severalCheckouts?.(workloadPlace(w)) && toleratesSomePool(t, ctx.scan.gpuNodePools(), requested)) return;
+          if (scanned.length === 0 && toleratesSomePool(t, ctx.scan.checkoutPools?.(workloadPlace(w)) ?? [], requested)) return;
           const v = taintVerdict(t, [configured], requested);
           if (v.missing.length === 0) return;
           if (mayBeTolerated(v)) return ctx.undecided(w, "tolerations", UNDECIDED_TOLERATION, t.tolerationsAt ?? at2);

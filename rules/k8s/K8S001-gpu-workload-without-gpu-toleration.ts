@@ -160,11 +160,11 @@ export default defineRule({
 
         if (pools.length === 0) {
           if (!configured) return;
-          // No pool is known to be the manifest's (pools of several checkouts side by side): when
-          // it tolerates every hard taint of some tainted GPU pool of the scan, "at least one GPU
-          // pool" holds, and the configured taint is not demanded instead. An untainted pool of
-          // another checkout is no such sign (every pod tolerates it).
-          if (scanned.length === 0 && ctx.scan.severalCheckouts?.(workloadPlace(w)) && toleratesSomePool(t, ctx.scan.gpuNodePools(), requested)) return;
+          // No pool is known to be the manifest's (pools of several checkouts side by side, in the
+          // scan or in the manifest's project): when it tolerates every hard taint of some tainted
+          // GPU pool of those checkouts, "at least one GPU pool" holds, and the configured taint is
+          // not demanded instead. An untainted pool of another checkout is no such sign (every pod tolerates it).
+          if (scanned.length === 0 && toleratesSomePool(t, ctx.scan.checkoutPools?.(workloadPlace(w)) ?? [], requested)) return;
           const v = taintVerdict(t, [configured], requested);
           if (v.missing.length === 0) return;
           if (mayBeTolerated(v)) return ctx.undecided(w, 'tolerations', UNDECIDED_TOLERATION, t.tolerationsAt ?? at);

@@ -73,7 +73,7 @@ export function scanView(graphs: readonly Graph[], root?: string, oneRepository 
   const whole = (): ScanView => (view ??= scanViewOf([summarizeScan(graphs)], root, oneRepository));
   return {
     gpuNodePools: (forFile) => whole().gpuNodePools(forFile),
-    severalCheckouts: (forFile) => whole().severalCheckouts!(forFile),
+    checkoutPools: (forFile) => whole().checkoutPools!(forFile),
     autoProvisioned: (forFile) => whole().autoProvisioned!(forFile),
     unknownSizePools: (forFile) => whole().unknownSizePools!(forFile),
   };
@@ -137,10 +137,13 @@ function viewAndProjects(summaries: readonly ScanSummary[], root: string | undef
     return (pools = distinctPools(summaries.flatMap((s) => s.gpuPools).filter((p) => !(p.updatesOnly && declared.has(`${p.cluster}\u0000${p.labels.knownName}`)))));
   };
   const view: ScanView = {
-    severalCheckouts(forFile) {
-      if (root === undefined) return false;
+    checkoutPools(forFile) {
+      if (root === undefined) return undefined;
       aksFiles ??= [...new Set(summaries.flatMap((s) => s.aksFiles))];
-      return projectOf(forFile) === undefined && severalTopLevelFolders();
+      const project = projectOf(forFile);
+      if (project === undefined) return severalTopLevelFolders() ? all() : undefined;
+      // A project of several checkouts (`ofProject`): its own pools, never another project's.
+      return severalCheckoutsIn(project, aksFiles, oneRepository) ? all().filter((p) => belongsTo(p, project)) : undefined;
     },
     autoProvisioned(forFile) {
       const every = summaries.flatMap((s) => s.autoProvisioning ?? []);
@@ -237,8 +240,13 @@ export function declaresGpuPool(summaries: readonly ScanSummary[]): boolean {
  * manifests with the same pools.
  */
 function ofProject<T extends { header: Location; calledFrom?: string }>(project: string, every: readonly T[], aksFiles: readonly string[], oneRepository: boolean): readonly T[] {
-  if (!oneRepository && severalChildFolders(aksFiles.filter((f) => isInside(f, project)), project)) return [];
+  if (severalCheckoutsIn(project, aksFiles, oneRepository)) return [];
   return every.filter((p) => belongsTo(p, project));
+}
+
+/** Whether the project folder `project` is read as several checkouts side by side: its AKS files in several of its child folders, outside a repository. */
+function severalCheckoutsIn(project: string, aksFiles: readonly string[], oneRepository: boolean): boolean {
+  return !oneRepository && severalChildFolders(aksFiles.filter((f) => isInside(f, project)), project);
 }
 
 /** A pool or cluster is a project's when it is written in the project, or came through a root module call written there. */

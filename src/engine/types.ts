@@ -321,11 +321,12 @@ export interface ScanView {
    */
   gpuNodePools(forFile?: string): readonly GpuNodePool[];
   /**
-   * Whether a manifest's pools are unknown because the scan is read as several checkouts side
-   * by side (no nearest project, pools in several top-level folders, no git repository), rather
-   * than because its own project has no GPU pool.
+   * When a manifest's pools are unknown because its project (or, without one, the scan) is read
+   * as several checkouts side by side (its AKS code in several child folders, no git repository),
+   * rather than because its project has no GPU pool: the GPU pools of those checkouts, any of
+   * which it may be written for. Undefined otherwise.
    */
-  severalCheckouts?(forFile: string): boolean;
+  checkoutPools?(forFile: string): readonly GpuNodePool[] | undefined;
   /**
    * A cluster of the manifest's project (as `gpuNodePools` finds them) whose node provisioning
    * mode is Auto or not known: its pods may get nodes the code declares no pool for.

@@ -171,6 +171,17 @@ const cases: RuleTable = {
           'k8s/job.yaml': job('nvidia.com/gpu', '      tolerations:\n        - { key: workload, operator: Equal, value: gpu, effect: NoSchedule }\n'),
         },
       },
+      {
+        // The same one folder down: the manifest's project (teamA) holds its AKS code in two child
+        // folders outside a repository, so neither is known to be its cluster's; it tolerates every
+        // taint of one of them, so "at least one GPU pool" holds (whichever folder the run starts from).
+        name: 'pools-of-checkouts-in-its-project-tolerated',
+        files: {
+          'teamA/dev/main.tf': tfPool('["dev=gpu:NoSchedule"]'),
+          'teamA/prod/main.tf': tfPool('["prod=gpu:NoSchedule"]', '', 'gpu2'),
+          'teamA/k8s/job.yaml': job('nvidia.com/gpu', '      tolerations:\n        - { key: dev, operator: Equal, value: gpu, effect: NoSchedule }\n'),
+        },
+      },
       { name: 'equal-toleration', files: { 'infra/main.tf': POOL, 'k8s/job.yaml': job('nvidia.com/gpu', SKU_GPU) } },
       {
         // A toleration filled in when the manifest is rendered (envsubst, Replace Tokens) may be the
@@ -511,6 +522,21 @@ metadata:
         level: 'warning',
         env: 'unknown',
         messageId: 'configTaint',
+      },
+      {
+        // The manifest's project (teamA) is read as two checkouts: a pool of another project
+        // (teamB) that it tolerates is not one of them, so the configured taint is still demanded.
+        name: 'pool-of-another-project-tolerated-project-of-checkouts-config-taint',
+        files: {
+          'teamA/dev/main.tf': tfPool('["dev=gpu:NoSchedule"]'),
+          'teamA/prod/main.tf': tfPool('["prod=gpu:NoSchedule"]', '', 'gpu2'),
+          'teamA/k8s/job.yaml': job('⟦nvidia.com/gpu⟧', '      tolerations:\n        - { key: team, operator: Equal, value: b, effect: NoSchedule }\n'),
+          'teamB/infra/main.tf': tfPool('["team=b:NoSchedule"]', '', 'gpu3'),
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'configTaint',
+        messageIncludes: "none of the scan's GPU node pools is known to be this manifest's cluster's",
       },
       {
         // An untainted GPU pool of another checkout is no sign the manifest is written for it
