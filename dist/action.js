@@ -33406,7 +33406,7 @@ var init_instance = __esm({
             args.set(item.name, evaluate(item.expr, argCtx));
             argSites.set(item.name, inside2(locOf(item, call.file)));
           }
-          sink.push({ format: "terraform", name, address: `${base}${key}`, source, sourceAt, reason, args, argSites });
+          sink.push({ format: "terraform", name, address: `${base}${key}`, source, sourceAt, reason, args, argSites, ...outer ? { vendored: outer } : {} });
         }
       }
       moduleRef(name, steps2, at2) {
@@ -59400,7 +59400,8 @@ function runRules(input2, undecided2 = [], failures = []) {
       }
       if (r?.declaredIn) related.push(r.declaredIn);
       let relocated = false;
-      if (r?.vendored) ({ location, related, relocated } = outOfCopy(location, related, r.vendored, new Set(d.location && !d.relatedIsContext ? [] : d.related ?? [])));
+      const vendored = r?.vendored ?? d.vendored;
+      if (vendored) ({ location, related, relocated } = outOfCopy(location, related, vendored, new Set(d.location && !d.relatedIsContext ? [] : d.related ?? [])));
       const message = formatMessage(meta.id, d.messageId, meta.messages?.[d.messageId], d.data);
       const subject = r?.address ?? d.subject ?? "";
       let attributePath = d.attributePath ?? d.attr ?? "";
@@ -62117,6 +62118,8 @@ var GPU005_gpu_size_into_opaque_module_default = defineRule({
                 related,
                 subject: withoutInstanceKeys(call.address),
                 declaredAt: call.sourceAt,
+                // A call inside a registry module copy: the finding moves to the user's call into it.
+                ...call.vendored ? { vendored: call.vendored } : {},
                 attributePath: given.kind === "list" ? `${arg}[${i}]` : arg,
                 messageId: "notGpuSize",
                 data: { arg, module: call.name, source: call.source, size, families: gpuFamilyNames() }

@@ -51,6 +51,8 @@ export default defineRule({
                 related,
                 subject: withoutInstanceKeys(call.address),
                 declaredAt: call.sourceAt,
+                // A call inside a registry module copy: the finding moves to the user's call into it.
+                ...(call.vendored ? { vendored: call.vendored } : {}),
                 attributePath: given.kind === 'list' ? `${arg}[${i}]` : arg,
                 messageId: 'notGpuSize',
                 data: { arg, module: call.name, source: call.source, size, families: gpuFamilyNames() },

@@ -181,7 +181,8 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       }
       if (r?.declaredIn) related.push(r.declaredIn);
       let relocated = false;
-      if (r?.vendored) ({ location, related, relocated } = outOfCopy(location, related, r.vendored, new Set(d.location && !d.relatedIsContext ? [] : (d.related ?? []))));
+      const vendored = r?.vendored ?? d.vendored;
+      if (vendored) ({ location, related, relocated } = outOfCopy(location, related, vendored, new Set(d.location && !d.relatedIsContext ? [] : (d.related ?? []))));
       const message = formatMessage(meta.id, d.messageId, meta.messages?.[d.messageId], d.data);
       const subject = r?.address ?? d.subject ?? '';
       let attributePath = d.attributePath ?? d.attr ?? '';

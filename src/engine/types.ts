@@ -4,7 +4,7 @@
 import type { Location } from '../core/source.js';
 import type { FileKind } from '../core/file-kind.js';
 import type { TerraformModuleFacts } from '../model/terraform.js';
-import type { EnvClass, Evaluation, OpaqueModuleCall, Resource, ResourceKind } from '../model/resource.js';
+import type { EnvClass, Evaluation, OpaqueModuleCall, Resource, ResourceKind, VendoredOrigin } from '../model/resource.js';
 import type { AttrOf } from '../model/kinds.js';
 import type { Value } from '../core/value.js';
 import type { CiFile } from '../model/ci.js';
@@ -137,6 +137,11 @@ export interface ReportDescriptor<M extends string = string> {
    * instances of one declaration (a module block inside a module called twice) are one.
    */
   declaredAt?: Location;
+  /**
+   * A subject that is not a resource but lies in a registry module copy (a module call inside the
+   * copy: GPU005): the finding moves out of the copy as a resource's does (run-rules.ts outOfCopy).
+   */
+  vendored?: VendoredOrigin;
   /** The attribute path for the fingerprint when it is not `attr`. */
   attributePath?: string;
   /** Environment class when there is no resource. */

@@ -179,6 +179,8 @@ export interface OpaqueModuleCall {
   args: ReadonlyMap<string, Value>;
   /** Where each argument is written (`name = …`, `name: …`). */
   argSites: ReadonlyMap<string, Location>;
+  /** A call written inside a registry module copy (Terraform): the copy, whose places findings never name (GPU005). */
+  vendored?: VendoredOrigin;
   /**
    * An ARM linked template's relative paths (`uri(parameters('_artifactsLocation'),
    * 'nested/x.json')`): when one names a file beside the template, that is the copy Azure is

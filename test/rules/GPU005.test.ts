@@ -206,6 +206,61 @@ module "aks_gpu" {
         related: [{ file: 'main.tf', line: 8, label: 'argument "gpu_node_size"' }],
       },
       {
+        // A registry call written inside terraform init's copy of the user's registry module: no
+        // place shown is under .terraform/ (FORMATS.md "Remote modules"). The size is the copy's
+        // own default: the finding is at the user's call into the copy.
+        name: 'registry-call-inside-a-module-copy-default',
+        files: {
+          'main.tf': `
+⟦module "aks" {⟧
+  source  = "contoso/aks/azurerm"
+  version = "1.0.0"
+}
+`,
+          '.terraform/modules/modules.json': JSON.stringify({ Modules: [{ Key: '', Source: '', Dir: '.' }, { Key: 'aks', Source: 'registry.terraform.io/contoso/aks/azurerm', Version: '1.0.0', Dir: '.terraform/modules/aks' }] }),
+          '.terraform/modules/aks/main.tf': `
+variable "gpu_vm_size" {
+  default = "Standard_D16s_v5"
+}
+module "pool" {
+  source      = "contoso/gpu-pool/azurerm"
+  version     = "2.0.0"
+  gpu_vm_size = var.gpu_vm_size
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageIncludes: 'Argument "gpu_vm_size" of module "pool" ("contoso/gpu-pool/azurerm", not evaluated) names a GPU size but gets "Standard_D16s_v5"',
+      },
+      {
+        // The same size given by the user's call: the finding is at that argument's value.
+        name: 'registry-call-inside-a-module-copy-argument',
+        files: {
+          'main.tf': `
+module "aks" {
+  source      = "contoso/aks/azurerm"
+  version     = "1.0.0"
+  gpu_vm_size = ⟦"Standard_D16s_v5"⟧
+}
+`,
+          '.terraform/modules/modules.json': JSON.stringify({ Modules: [{ Key: '', Source: '', Dir: '.' }, { Key: 'aks', Source: 'registry.terraform.io/contoso/aks/azurerm', Version: '1.0.0', Dir: '.terraform/modules/aks' }] }),
+          '.terraform/modules/aks/main.tf': `
+variable "gpu_vm_size" {
+  type = string
+}
+module "pool" {
+  source      = "contoso/gpu-pool/azurerm"
+  version     = "2.0.0"
+  gpu_vm_size = var.gpu_vm_size
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageIncludes: 'gets "Standard_D16s_v5"',
+      },
+      {
         name: 'stale-manifest-entry',
         files: {
           'main.tf': `

@@ -851,7 +851,7 @@ export class ModuleInstance {
         args.set(item.name, evaluate(item.expr, argCtx));
         argSites.set(item.name, inside(locOf(item, call.file)));
       }
-      sink.push({ format: 'terraform', name, address: `${base}${key}`, source, sourceAt, reason, args, argSites });
+      sink.push({ format: 'terraform', name, address: `${base}${key}`, source, sourceAt, reason, args, argSites, ...(outer ? { vendored: outer } : {}) });
     }
   }
 
