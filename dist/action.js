@@ -19811,13 +19811,13 @@ function withoutFirstItems(u) {
   const { firstItems: _first, ...rest } = u;
   return rest;
 }
-function stringFn(name, f) {
+function sameValueFn(name, f) {
   return (args, at2) => {
     const a = args[0];
     if (!a) return unk(name, at2);
     if (a.kind === "unknown") return unk(name, at2, a);
     const s = asString(a);
-    return s === void 0 ? unk(name, at2) : str(f(s), at2);
+    return s === void 0 ? unk(name, at2) : withProvenanceOf(str(f(s)), a);
   };
 }
 function stringTest(name, test) {
@@ -19952,14 +19952,15 @@ var init_functions = __esm({
         const f = args[0] && asString(args[0]);
         if (f === void 0) return unk("format", at2);
         const r = tfFormat(f, args.slice(1));
+        if (r.ok && args.length === 2 && (f === "%s" || f === "%v") && r.text === asString(args[1])) return withProvenanceOf(str(r.text), args[1]);
         if (r.ok) return str(r.text, at2);
         return "error" in r ? errorUnknown(`format(): ${r.error}`, at2) : unknown(`format(): ${r.unknown}`, at2);
       },
-      lower: stringFn("lower", (s) => s.toLowerCase()),
-      upper: stringFn("upper", (s) => s.toUpperCase()),
-      trimspace: stringFn("trimspace", (s) => s.trim()),
-      title: stringFn("title", (s) => s.replace(/\b\w/g, (c) => c.toUpperCase())),
-      chomp: stringFn("chomp", (s) => s.replace(/[\r\n]+$/, "")),
+      lower: sameValueFn("lower", (s) => s.toLowerCase()),
+      upper: sameValueFn("upper", (s) => s.toUpperCase()),
+      trimspace: sameValueFn("trimspace", (s) => s.trim()),
+      title: sameValueFn("title", (s) => s.replace(/\b\w/g, (c) => c.toUpperCase())),
+      chomp: sameValueFn("chomp", (s) => s.replace(/[\r\n]+$/, "")),
       tostring: (args, at2) => {
         const a = args[0];
         if (!a) return unk("tostring", at2);
@@ -41411,6 +41412,8 @@ var init_evaluate2 = __esm({
         for (const p of parts) if (typeof p === "number" && containsUnknown(args[p + 1])) return U("format(): depends on an unknown value", loc3);
         let out = "";
         for (const p of parts) out += typeof p === "string" ? p : scalarString(args[p + 1]);
+        const only = args[1];
+        if (f.value === "{0}" && args.length === 2 && only !== void 0 && (only.kind === "string" || only.kind === "number" || only.kind === "bool")) return withProvenanceOf(str(out), only);
         return str(out, loc3);
       },
       true

@@ -87,6 +87,75 @@ resource "azurerm_storage_account" "st" {
         env: 'unknown',
         messageId: 'weakTls',
       },
+      {
+        // upper() gives the value written where its argument was: each caller of the module gets
+        // its finding at its own argument (RULES.md "Location"), the attribute related.
+        name: 'upper-of-a-module-argument-at-each-callers-argument',
+        files: {
+          'main.tf': `
+module "logs" {
+  source  = "./modules/st"
+  name    = "stlogs"
+  min_tls = ⟦"tls1_0"⟧
+}
+module "data" {
+  source  = "./modules/st"
+  name    = "stdata"
+  min_tls = ⟦"tls1_1"⟧
+}
+`,
+          'modules/st/main.tf': `
+variable "name" {
+  type = string
+}
+variable "min_tls" {
+  type    = string
+  default = "tls1_2"
+}
+resource "azurerm_storage_account" "st" {
+  name                            = var.name
+  resource_group_name             = "rg-ml"
+  location                        = "westeurope"
+  account_tier                    = "Standard"
+  account_replication_type        = "LRS"
+  allow_nested_items_to_be_public = false
+  min_tls_version                 = upper(trimspace(var.min_tls))
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'weakTls',
+        errors: [
+          { messageIncludes: '"stlogs"', related: [{ file: 'modules/st/main.tf', line: 15 }] },
+          { messageIncludes: '"stdata"', related: [{ file: 'modules/st/main.tf', line: 15 }] },
+        ],
+      },
+      {
+        // The same through format("%s", …), a var file per environment: one finding at each file's line.
+        name: 'format-of-a-variable-at-each-var-files-line',
+        files: {
+          'main.tf': `
+variable "min_tls" {
+  type = string
+}
+resource "azurerm_storage_account" "st" {
+  name                            = "stml"
+  resource_group_name             = "rg-ml"
+  location                        = "westeurope"
+  account_tier                    = "Standard"
+  account_replication_type        = "LRS"
+  allow_nested_items_to_be_public = false
+  min_tls_version                 = format("%s", var.min_tls)
+}
+`,
+          'dev.tfvars': 'min_tls = ⟦"TLS1_1"⟧\n',
+          'prod.tfvars': 'min_tls = ⟦"TLS1_0"⟧\n',
+        },
+        level: 'error',
+        messageId: 'weakTls',
+        errors: [{ env: 'nonprod' }, { env: 'prod' }],
+      },
     ],
   },
   azapi: {
@@ -395,6 +464,42 @@ resource "azapi_resource" "st" {
         env: 'unknown',
         messageId: 'weakTls',
       },
+      {
+        // format('{0}', x) is x's value: located at the parameter's default, as parameters('x') is.
+        name: 'format-of-one-parameter-at-its-default',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "minTls": {
+      "type": "string",
+      "defaultValue": ⟦"TLS1_0"⟧
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.Storage/storageAccounts",
+      "apiVersion": "2023-01-01",
+      "name": "stmlops",
+      "location": "westeurope",
+      "kind": "StorageV2",
+      "sku": {
+        "name": "Standard_LRS"
+      },
+      "properties": {
+        "minimumTlsVersion": "[format('{0}', parameters('minTls'))]"
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'weakTls',
+      },
     ],
   },
   'bicep-compiled': {
@@ -595,6 +700,45 @@ resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {
   properties: {
     allowBlobPublicAccess: false
     minimumTlsVersion: tls
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'weakTls',
+      },
+      {
+        // '\${tls}' is tls's value (Bicep's simplify-interpolation): each module caller's argument.
+        name: 'interpolated-parameter-at-each-callers-argument',
+        files: {
+          'main.bicep': `
+module a 'modules/st.bicep' = {
+  name: 'a'
+  params: {
+    tls: ⟦'TLS1_0'⟧
+  }
+}
+module b 'modules/st.bicep' = {
+  name: 'b'
+  params: {
+    tls: ⟦'TLS1_1'⟧
+  }
+}
+`,
+          'modules/st.bicep': `
+param tls string = 'TLS1_2'
+
+resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {
+  name: 'st\${uniqueString(resourceGroup().id, tls)}'
+  location: 'westeurope'
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: {
+    allowBlobPublicAccess: false
+    minimumTlsVersion: '\${tls}'
   }
 }
 `,

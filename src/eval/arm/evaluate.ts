@@ -4,7 +4,7 @@
  * reason and, where the value has a stable identity, a `token`.
  */
 import type { Location } from '../../core/source.js';
-import { agreedParts, argumentsTooLarge, bool, chosenBy, compared, containsUnknown, decidingInput, decisionOf, derived, fromJS, itemAt, knownFirstItems, knownMember, leftOutBy, leftOutOfMerge, list, member, memberOf, mergedAfterUnknown, negated, nul, num, obj, str, toJS, unknown, unknownAfter, valuesEqual } from '../../core/value.js';
+import { agreedParts, argumentsTooLarge, bool, chosenBy, compared, containsUnknown, decidingInput, decisionOf, derived, fromJS, itemAt, knownFirstItems, knownMember, leftOutBy, leftOutOfMerge, list, member, memberOf, mergedAfterUnknown, negated, nul, num, obj, str, toJS, unknown, unknownAfter, valuesEqual, withProvenanceOf } from '../../core/value.js';
 import type { ObjectValue, UnknownValue, Value } from '../../core/value.js';
 import { classifyString, parseExpression, quoteArm } from './expression.js';
 import type { Expr, ParseResult } from './expression.js';
@@ -406,6 +406,10 @@ def(
     for (const p of parts) if (typeof p === 'number' && containsUnknown(args[p + 1]!)) return U('format(): depends on an unknown value', loc);
     let out = '';
     for (const p of parts) out += typeof p === 'string' ? p : scalarString(args[p + 1]!);
+    // `format('{0}', parameters('x'))`, Bicep's `'${x}'`: x's value, where it was written (as
+    // `toLower` keeps it), so each caller of a module gets its finding at its own argument.
+    const only = args[1];
+    if (f.value === '{0}' && args.length === 2 && only !== undefined && (only.kind === 'string' || only.kind === 'number' || only.kind === 'bool')) return withProvenanceOf(str(out), only);
     return str(out, loc);
   },
   true,

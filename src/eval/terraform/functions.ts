@@ -7,7 +7,7 @@
  */
 import type { Location } from '../../core/source.js';
 import {
-  argumentsTooLarge, bool, compared, containsUnknown, knownFirstItems, list, nul, num, obj, str, throughCollection, unknown, unknownAfter, fromJS, itemAt, valuesEqual, withoutSetMarker,
+  argumentsTooLarge, bool, compared, containsUnknown, knownFirstItems, list, nul, num, obj, str, throughCollection, unknown, unknownAfter, fromJS, itemAt, valuesEqual, withoutSetMarker, withProvenanceOf,
   type UnknownValue, type Value,
 } from '../../core/value.js';
 import { nestingOverflow } from '../../parse/json/index.js';
@@ -72,13 +72,20 @@ function withoutFirstItems(u: UnknownValue): UnknownValue {
 const unk = (name: string, at: Location, cause?: Value): Value =>
   unknown(cause && cause.kind === 'unknown' ? cause.reason : `${name}() result is not known statically`, at);
 
-function stringFn(name: string, f: (s: string) => string): TfFunction {
+/**
+ * A function that gives its argument's value in another case or without surrounding blanks
+ * (`lower`, `upper`, `trimspace`, …): the value is the one written where the argument was, so it
+ * keeps the argument's provenance (its origin, chain and deciding input), as ARM's
+ * `toLower`/`toUpper`/`trim` do. `upper(var.min_tls)` given "tls1_0" by two module callers is
+ * then a finding at each caller's argument (RULES.md "Location").
+ */
+function sameValueFn(name: string, f: (s: string) => string): TfFunction {
   return (args, at) => {
     const a = args[0];
     if (!a) return unk(name, at);
     if (a.kind === 'unknown') return unk(name, at, a);
     const s = asString(a);
-    return s === undefined ? unk(name, at) : str(f(s), at);
+    return s === undefined ? unk(name, at) : withProvenanceOf(str(f(s)), a);
   };
 }
 
@@ -162,14 +169,16 @@ const fns: Record<string, TfFunction> = {
     const f = args[0] && asString(args[0]);
     if (f === undefined) return unk('format', at);
     const r = tfFormat(f, args.slice(1));
+    // `format("%s", var.x)` is var.x's value: where it was written (as `"${var.x}"` is).
+    if (r.ok && args.length === 2 && (f === '%s' || f === '%v') && r.text === asString(args[1]!)) return withProvenanceOf(str(r.text), args[1]!);
     if (r.ok) return str(r.text, at);
     return 'error' in r ? errorUnknown(`format(): ${r.error}`, at) : unknown(`format(): ${r.unknown}`, at);
   },
-  lower: stringFn('lower', (s) => s.toLowerCase()),
-  upper: stringFn('upper', (s) => s.toUpperCase()),
-  trimspace: stringFn('trimspace', (s) => s.trim()),
-  title: stringFn('title', (s) => s.replace(/\b\w/g, (c) => c.toUpperCase())),
-  chomp: stringFn('chomp', (s) => s.replace(/[\r\n]+$/, '')),
+  lower: sameValueFn('lower', (s) => s.toLowerCase()),
+  upper: sameValueFn('upper', (s) => s.toUpperCase()),
+  trimspace: sameValueFn('trimspace', (s) => s.trim()),
+  title: sameValueFn('title', (s) => s.replace(/\b\w/g, (c) => c.toUpperCase())),
+  chomp: sameValueFn('chomp', (s) => s.replace(/[\r\n]+$/, '')),
   tostring: (args, at) => {
     const a = args[0];
     if (!a) return unk('tostring', at);
