@@ -59389,6 +59389,7 @@ function runRules(input2, undecided2 = [], failures = []) {
       if (d.location) {
         location = d.location;
         related = [...d.related ?? []];
+        if (d.consumer && !sameRange(d.consumer, location)) consumer = d.consumer;
       } else if (r && d.attr) {
         const at2 = d.entry ? entryFactLocations(r, d.attr, d.entry) : factLocations(r, d.attr);
         location = at2.location;
@@ -59409,7 +59410,8 @@ function runRules(input2, undecided2 = [], failures = []) {
       const subject = r?.address ?? d.subject ?? "";
       let attributePath = d.attributePath ?? d.attr ?? "";
       const occKey = [location.file, subject, attributePath, env].join("\0");
-      const where = `${location.range.start.offset}:${location.range.end.offset}`;
+      const declaredApart = !r && d.declaredAt ? `|${d.declaredAt.file}:${d.declaredAt.range.start.offset}` : "";
+      const where = `${location.range.start.offset}:${location.range.end.offset}${declaredApart}`;
       occurrences ??= /* @__PURE__ */ new Map();
       let seen = occurrences.get(occKey);
       if (!seen) occurrences.set(occKey, seen = /* @__PURE__ */ new Map());
@@ -59422,7 +59424,7 @@ function runRules(input2, undecided2 = [], failures = []) {
       if (index > 0) attributePath = `${attributePath}#${index}`;
       const place = [meta.id, location.file, location.range.start.offset, location.range.end.offset, baseAttributePath, relocated ? withoutInstanceKeys(subject) : ""].join("|");
       const declared = r && !relocated ? declarationKey(r) : !r && d.declaredAt ? `${d.declaredAt.file}:${d.declaredAt.range.start.offset}` : "";
-      const samePlaceAndMessage = `${place}|${message}|${r ? deployedIdentity(r) : ""}`;
+      const samePlaceAndMessage = `${place}|${message}|${r ? deployedIdentity(r) : declared}`;
       const key = keyByMessage.get(samePlaceAndMessage) ?? `${place}|${declared}`;
       keyByMessage.set(samePlaceAndMessage, key);
       const existing = byKey.get(key);
@@ -64019,6 +64021,7 @@ var CI001_sdk_auth_deprecated_default = defineRule({
             for (const p of pending) ctx.undecidedAbout(script.subject, p.flag.text.split("=")[0], `the value ${p.value.raw} of ${p.flag.text.split("=")[0]} is not known (${p.value.unknown ?? "not expanded"}), so whether it is false is not known`, { file: file.file, range: p.value.range });
           };
           for (const cmd of script.commands) {
+            const reader2 = { file: file.file, range: cmd.range };
             const expanded = cmd.commented ? void 0 : expandedArgv(cmd);
             const reported = /* @__PURE__ */ new Set();
             const literal = new Set(sdkAuthFlags(cmd.argv));
@@ -64039,6 +64042,8 @@ var CI001_sdk_auth_deprecated_default = defineRule({
                   location: at2.location,
                   ...at2.related.length ? { related: at2.related } : {},
                   subject: script.subject,
+                  declaredAt: reader2,
+                  consumer: reader2,
                   attributePath: script.attributePath || "script"
                 });
               }
@@ -64056,6 +64061,8 @@ var CI001_sdk_auth_deprecated_default = defineRule({
                   location: at2.location,
                   ...at2.related.length ? { related: at2.related } : {},
                   subject: script.subject,
+                  declaredAt: reader2,
+                  consumer: reader2,
                   attributePath: script.attributePath || "script"
                 });
               }
@@ -64533,6 +64540,7 @@ var CI005_terraform_apply_without_plan_default = defineRule({
           for (let i = 0; i < script.commands.length; i++) {
             const cmd = script.commands[i];
             if (cmd.commented) continue;
+            const reader2 = { file: file.file, range: cmd.range };
             const own = applyWithoutPlan(expandedArgv(cmd) ?? cmd.argv, script.language);
             const attribute2 = script.attributePath || "script";
             if (!own || "undecided" in own) {
@@ -64563,6 +64571,8 @@ var CI005_terraform_apply_without_plan_default = defineRule({
                   location: p.location,
                   ...p.related.length ? { related: p.related } : {},
                   subject: script.subject,
+                  declaredAt: reader2,
+                  consumer: reader2,
                   attributePath: attribute2
                 });
               }
@@ -64590,6 +64600,8 @@ var CI005_terraform_apply_without_plan_default = defineRule({
               location: at2.location,
               ...at2.related.length ? { related: at2.related } : {},
               subject: script.subject,
+              declaredAt: reader2,
+              consumer: reader2,
               attributePath: attribute2
             });
           }

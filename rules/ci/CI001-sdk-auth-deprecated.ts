@@ -6,7 +6,7 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { callerArgvs, expandedArgv, scriptsThatMayRun, wordPlaces } from '../../src/model/ci.js';
 import type { CiWord, ReadWord } from '../../src/model/ci.js';
-import { locationKey } from '../../src/core/source.js';
+import { locationKey, type Location } from '../../src/core/source.js';
 
 const FLAGS = new Set(['--sdk-auth', '--json-auth']);
 
@@ -115,6 +115,9 @@ export default defineRule({
             for (const p of pending) ctx.undecidedAbout(script.subject, p.flag.text.split('=')[0]!, `the value ${p.value.raw} of ${p.flag.text.split('=')[0]} is not known (${p.value.unknown ?? 'not expanded'}), so whether it is false is not known`, { file: file.file, range: p.value.range });
           };
           for (const cmd of script.commands) {
+            // The command: two commands reading one `$AUTH` are two findings at its value, and a
+            // directive over the command covers its finding there (ReportDescriptor.consumer).
+            const reader: Location = { file: file.file, range: cmd.range };
             // The flag a variable holds (`AUTH=--sdk-auth`, `$AUTH`): where it is written, the command's word related.
             const expanded = cmd.commented ? undefined : expandedArgv(cmd);
             // The flag a scanned caller passes (its step's env, its arguments: `./sp.sh --sdk-auth`), where it writes it.
@@ -142,6 +145,8 @@ export default defineRule({
                   location: at.location,
                   ...(at.related.length ? { related: at.related } : {}),
                   subject: script.subject,
+                  declaredAt: reader,
+                  consumer: reader,
                   attributePath: script.attributePath || 'script',
                 });
               }
@@ -159,6 +164,8 @@ export default defineRule({
                   location: at.location,
                   ...(at.related.length ? { related: at.related } : {}),
                   subject: script.subject,
+                  declaredAt: reader,
+                  consumer: reader,
                   attributePath: script.attributePath || 'script',
                 });
               }

@@ -230,6 +230,9 @@ export default defineRule({
           for (let i = 0; i < script.commands.length; i++) {
             const cmd = script.commands[i]!;
             if (cmd.commented) continue;
+            // The command: two commands reading one `$AA` are two findings at its value, and a
+            // directive over the command covers its finding there (ReportDescriptor.consumer).
+            const reader: Location = { file: file.file, range: cmd.range };
             // The words as the script's run expands them, when it did (`AA=-auto-approve`, `PLAN=tfplan`): they decide more;
             // else as a scanned caller's run does (the step's env, its arguments): a flag it passes is reported at its value.
             const own = applyWithoutPlan(expandedArgv(cmd) ?? cmd.argv, script.language);
@@ -268,6 +271,8 @@ export default defineRule({
                   location: p.location,
                   ...(p.related.length ? { related: p.related } : {}),
                   subject: script.subject,
+                  declaredAt: reader,
+                  consumer: reader,
                   attributePath: attribute,
                 });
               }
@@ -298,6 +303,8 @@ export default defineRule({
               location: at.location,
               ...(at.related.length ? { related: at.related } : {}),
               subject: script.subject,
+              declaredAt: reader,
+              consumer: reader,
               attributePath: attribute,
             });
           }

@@ -167,6 +167,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       if (d.location) {
         location = d.location;
         related = [...(d.related ?? [])];
+        if (d.consumer && !sameRange(d.consumer, location)) consumer = d.consumer;
       } else if (r && d.attr) {
         const at = d.entry ? entryFactLocations(r, d.attr, d.entry) : factLocations(r, d.attr);
         location = at.location;
@@ -189,7 +190,10 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       // One rule reporting one subject at two different places: the second gets an index,
       // so the two fingerprints differ (and stay stable when code moves).
       const occKey = [location.file, subject, attributePath, env].join('\u0000');
-      const where = `${location.range.start.offset}:${location.range.end.offset}`;
+      // (Two subjects that are no resources, declared apart and reported at one place — two
+      // commands of one script reading `$AA` — are two findings: two places for the index too.)
+      const declaredApart = !r && d.declaredAt ? `|${d.declaredAt.file}:${d.declaredAt.range.start.offset}` : '';
+      const where = `${location.range.start.offset}:${location.range.end.offset}${declaredApart}`;
       occurrences ??= new Map();
       // Each place's index by its offsets: a map, not a list to search (a script with thousands
       // of CI001 commands reports one subject thousands of times: quadratic with a list).
@@ -223,7 +227,8 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       // Two declarations merge by message only when they are one deployed resource (a template's
       // workspace redeployed by a nested deployment): two pools named "gpu" in two clusters that read
       // one variable are two findings, however alike their words (review 64).
-      const samePlaceAndMessage = `${place}|${message}|${r ? deployedIdentity(r) : ''}`;
+      // Subjects that are no resources (CI commands, module calls) deploy nothing: declared apart, they stay apart.
+      const samePlaceAndMessage = `${place}|${message}|${r ? deployedIdentity(r) : declared}`;
       const key = keyByMessage.get(samePlaceAndMessage) ?? `${place}|${declared}`;
       keyByMessage.set(samePlaceAndMessage, key);
       const existing = byKey.get(key);

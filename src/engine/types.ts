@@ -120,6 +120,12 @@ export interface ReportDescriptor<M extends string = string> {
   entry?: Value;
   /** An explicit primary location (for findings that are not about one attribute). */
   location?: Location;
+  /**
+   * With `location` at a value written elsewhere (a CI command's `$AA` assigned `-auto-approve`):
+   * where the subject reads it (the command). A directive over it covers the finding, as one over
+   * a resource covers a finding at the variable default its attribute reads (`Finding.consumers`).
+   */
+  consumer?: Location;
   related?: Location[];
   /**
    * The related locations are context (another resource's places: a GPU pool's taint), none a

@@ -177,4 +177,39 @@ describe('inline suppressions end to end', () => {
       ['KV001', 'c/prod.bicepparam', 3, 'active'],
     ]);
   });
+
+  it('CI: a finding at a shell assignment is one per command that reads it, and a directive over a command covers its own (shell, GitHub workflow, Azure Pipelines)', async () => {
+    const dir = tree({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'scripts/apply.sh': '#!/bin/bash\nAA=-auto-approve\nterraform -chdir=net apply $AA\n# mlops-iac-lint-ignore CI005 -- sandbox apply, destroyed nightly\nterraform -chdir=aks apply $AA\n',
+      '.github/workflows/w.yml': [
+        'name: w',
+        'on: [push]',
+        'env:',
+        '  AUTH: --sdk-auth',
+        'jobs:',
+        '  a:',
+        '    runs-on: ubuntu-latest',
+        '    steps:',
+        '      - name: sp one',
+        '        run: az ad sp create-for-rbac -n one $AUTH',
+        '      # mlops-iac-lint-ignore CI001 -- rotated by the platform team',
+        '      - name: sp two',
+        '        run: az ad sp create-for-rbac -n two $AUTH',
+        '',
+      ].join('\n'),
+      'azure-pipelines.yml': 'variables:\n  tfFlags: -auto-approve\nsteps:\n  # mlops-iac-lint-ignore CI005 -- sandbox subscription\n  - script: terraform apply $(tfFlags)\n',
+    });
+    const r = await lint({ paths: [dir], root: dir, rules: ['CI001', 'CI005', 'SUP002'], noConfig: true });
+    const rows = r.findings.map((f) => [f.ruleId, path.relative(dir, f.location.file), f.location.range.start.line, f.related.map((l) => l.range.start.line).join(','), f.suppression?.kind ?? 'active']);
+    expect(rows).toEqual([
+      ['CI001', '.github/workflows/w.yml', 4, '10', 'active'],
+      ['CI001', '.github/workflows/w.yml', 4, '13', 'inSource'],
+      ['CI005', 'azure-pipelines.yml', 2, '5', 'inSource'],
+      ['CI005', 'scripts/apply.sh', 2, '3', 'active'],
+      ['CI005', 'scripts/apply.sh', 2, '5', 'inSource'],
+    ]);
+    // Two findings at one place, each its own alert.
+    expect(new Set(r.findings.map((f) => f.fingerprint)).size).toBe(5);
+  });
 });
