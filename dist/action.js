@@ -51312,7 +51312,8 @@ function applyMlSets(r, kind, sets, opaque, file, at2) {
       const byFlag = bySet.has(a.canonical) ? void 0 : r.attrs.get(a.canonical);
       bySet.add(a.canonical);
       const value = byFlag ? unknown(`both ${byFlag.sourcePath} and --set ${s.key} are given: which one applies is not documented`, word) : rest.length === 0 && s.value.kind === "string" ? convert2(a, s.value) : s.value.kind === "unknown" ? s.value : unknown(`--set ${s.key}=\u2026 changes part of ${top}, which is not read`, word);
-      r.attrs.set(a.canonical, { value, defaulted: false, at: word, sourcePath: top });
+      const written2 = value !== s.value && value.kind === "bool" && s.value.kind === "string" ? s.value.value : void 0;
+      r.attrs.set(a.canonical, { value, defaulted: false, at: word, sourcePath: top, ...written2 !== void 0 ? { written: written2 } : {} });
     }
   }
   if (!opaque || !opaqueMaySet(opaque, [SET_FLAG, ...FILE_FLAGS])) return;

@@ -145,7 +145,9 @@ export function applyMlSets(r: Resource, kind: 'ml.compute' | 'ml.workspace', se
           : s.value.kind === 'unknown'
             ? s.value
             : unknown(`--set ${s.key}=… changes part of ${top}, which is not read`, word);
-      r.attrs.set(a.canonical, { value, defaulted: false, at: word, sourcePath: top! });
+      // The word as written when the table converted it (`Enabled` for true): messages say it so.
+      const written = value !== s.value && value.kind === 'bool' && s.value.kind === 'string' ? s.value.value : undefined;
+      r.attrs.set(a.canonical, { value, defaulted: false, at: word, sourcePath: top!, ...(written !== undefined ? { written } : {}) });
     }
   }
   // (A word that may pass only some flags, none of them --set or --file, sets no key this way.)

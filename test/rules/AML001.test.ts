@@ -2009,6 +2009,15 @@ const azureCli: RuleTable = {
       },
       { name: 'prod-by-file-name', files: { 'deploy-prod.sh': 'az ml workspace create -n ws -g rg --public-network-access=⟦Enabled⟧\n' }, level: 'error', env: 'prod', messageId: 'publicWorkspace' },
       {
+        // The YAML key --set writes takes enabled/disabled (FORMATS.md, workspace YAML): the message says the word as written, not true/false.
+        name: 'set-public-network-access-word-as-written',
+        files: { 'deploy-prod.sh': 'az ml workspace create -n ws -g rg --set public_network_access=⟦Enabled⟧\n' },
+        level: 'error',
+        env: 'prod',
+        messageId: 'publicWorkspace',
+        messageIncludes: 'because public_network_access is Enabled; set public_network_access to Disabled and',
+      },
+      {
         // The macro a parameter default holds is the pipeline's variable when it has one.
         name: 'template-parameter-default-is-a-known-macro',
         files: { 'azure-pipelines.yml': 'variables:\n  aml_workspace: mlw-dev\nparameters:\n- name: ws\n  type: string\n  default: $(aml_workspace)\nsteps:\n- script: ⟦az⟧ ml workspace create --name ${{ parameters.ws }} -g rg\n' },
