@@ -18991,10 +18991,10 @@ function parseManifest(file, text2, rootDir) {
   try {
     json = JSON.parse(text2);
   } catch {
-    return void 0;
+    return { file, records: /* @__PURE__ */ new Map(), unreadable: "it is not valid JSON" };
   }
   const modules = json?.Modules;
-  if (!Array.isArray(modules)) return void 0;
+  if (!Array.isArray(modules)) return { file, records: /* @__PURE__ */ new Map(), unreadable: 'it has no "Modules" list' };
   const records = /* @__PURE__ */ new Map();
   for (const m of modules) {
     if (typeof m !== "object" || m === null) continue;
@@ -19023,6 +19023,7 @@ function resolveRemoteCall(manifest, key, source, version, dataDir) {
   const manifestPath = tfDataDir === void 0 ? ".terraform/modules/modules.json" : path8.posix.join(tfDataDir.replace(/\\/g, "/"), "modules/modules.json");
   const outside = dataDir?.outsideRoot ? " (a manifest outside the scan root is never read)" : "";
   if (!manifest) return { kind: "none", reason: `no module manifest (${manifestPath})${outside}: ${init}` };
+  if (manifest.unreadable) return { kind: "none", reason: `the module manifest (${manifestPath}) cannot be read: ${manifest.unreadable} (run \`terraform init\` again)` };
   const record = manifest.records.get(key);
   if (!record) return { kind: "none", reason: `the module manifest has no entry "${key}": ${init}` };
   if (normalizeModuleSource(record.source) !== normalizeModuleSource(source))
@@ -19042,10 +19043,15 @@ function manifestFile(rootDir, tfDataDir) {
   if (tfDataDir === void 0 && isPlain2(rootDir)) return `${rootDir}/.terraform/modules/modules.json`;
   return path8.join(path8.resolve(rootDir, tfDataDir ?? ".terraform"), "modules", "modules.json");
 }
-function remoteCopyDir(manifest, key, source, version, insideRoot, dataDir) {
+function remoteCopyDir(manifest, key, source, version, insideRoot, root, dataDir) {
   const r = resolveRemoteCall(manifest, key, source, version, dataDir);
   if (r.kind === "none") return { reason: r.reason };
-  if (!insideRoot(r.record.dir)) return { reason: `the module manifest's copy (${r.record.dir}) is outside the scanned folder` };
+  if (!insideRoot(r.record.dir)) {
+    const shown = path8.relative(root, r.record.dir).split(path8.sep).join("/");
+    return {
+      reason: isWithin(root, r.record.dir) ? `the module manifest's copy (${shown}) is missing or leads out of the scanned folder (run \`terraform init\` again)` : `the module manifest's copy (${shown}) is outside the scanned folder`
+    };
+  }
   return { dir: r.record.dir, ...r.record.version ? { version: r.record.version } : {} };
 }
 function parseVersion(s) {
@@ -33825,7 +33831,7 @@ function evaluateTerraform(input2) {
     return manifests.get(dir);
   };
   const copiedDirs = /* @__PURE__ */ new Map();
-  const remoteFor = (rootDir) => (key, source, version) => remoteCopyDir(manifestOf(rootDir), key, source, version, input2.insideRoot, dataDirPlace(input2.root, rootDir, input2.tfDataDir));
+  const remoteFor = (rootDir) => (key, source, version) => remoteCopyDir(manifestOf(rootDir), key, source, version, input2.insideRoot, input2.root, dataDirPlace(input2.root, rootDir, input2.tfDataDir));
   const evaluations = [];
   const modules = [];
   const factsByDir = /* @__PURE__ */ new Map();
@@ -37901,7 +37907,7 @@ var init_evaluate = __esm({
         return this.manifest;
       }
       /** A remote call's copy, by the static run's rules (same record, same staleness, inside the scan root). */
-      remote = (key, source, version) => remoteCopyDir(this.moduleManifest(), key, source, version, (d) => this.input.insideRoot(d), dataDirPlace(this.input.root, this.rootDir, this.input.tfDataDir));
+      remote = (key, source, version) => remoteCopyDir(this.moduleManifest(), key, source, version, (d) => this.input.insideRoot(d), this.input.root, dataDirPlace(this.input.root, this.rootDir, this.input.tfDataDir));
       pathsRead(type) {
         return this.input.pathsRead(type);
       }

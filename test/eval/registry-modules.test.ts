@@ -203,7 +203,7 @@ describe('Terraform registry modules from the module manifest', () => {
     fs.symlinkSync(outside, path.join(dir, '.terraform/modules/acr'));
     const r = await run(dir);
     expect(r.findings.map((f) => f.ruleId)).toEqual(['EVAL002']);
-    expect(r.findings[0]!.message).toContain('is outside the scanned folder');
+    expect(r.findings[0]!.message).toContain("the module manifest's copy (.terraform/modules/acr) is missing or leads out of the scanned folder");
   });
 
   it('a manifest that does not parse is no manifest', async () => {
@@ -213,6 +213,7 @@ describe('Terraform registry modules from the module manifest', () => {
     });
     const r = await run(dir);
     expect(r.findings.map((f) => f.ruleId)).toEqual(['EVAL002']);
+    expect(r.findings[0]!.message).toContain('the module manifest (.terraform/modules/modules.json) cannot be read: it is not valid JSON');
   });
 
   it("a finding inside a copy whose attribute is absent points at the module block, not at another resource the rule names (AML002's registry)", async () => {

@@ -26,10 +26,14 @@ describe('module manifest', () => {
     expect(manifest.records.get('git')!.version).toBeUndefined();
   });
 
-  it('is undefined for text that is not a manifest', () => {
-    expect(parseManifest('m.json', '{', ROOT)).toBeUndefined();
-    expect(parseManifest('m.json', '{"modules": []}', ROOT)).toBeUndefined();
-    expect(parseManifest('m.json', 'null', ROOT)).toBeUndefined();
+  it('has no records, and says why, for text that is not a manifest (EVAL002 names the cause)', () => {
+    expect(parseManifest('m.json', '{', ROOT)).toEqual({ file: 'm.json', records: new Map(), unreadable: 'it is not valid JSON' });
+    expect(parseManifest('m.json', '{"modules": []}', ROOT)).toEqual({ file: 'm.json', records: new Map(), unreadable: 'it has no "Modules" list' });
+    expect(parseManifest('m.json', 'null', ROOT)?.unreadable).toBe('it has no "Modules" list');
+    expect(resolveRemoteCall(parseManifest('m.json', '{', ROOT), 'kv', 'Azure/avm-res-keyvault-vault/azurerm', '0.10.1')).toEqual({
+      kind: 'none',
+      reason: 'the module manifest (.terraform/modules/modules.json) cannot be read: it is not valid JSON (run `terraform init` again)',
+    });
   });
 
   it('matches a call by normalised source and a version its constraint admits', () => {

@@ -75,6 +75,42 @@ module "kv" {
           'Module "kv" ("Azure/avm-res-keyvault-vault/azurerm") is not evaluated, so the resources it creates are not checked: no module manifest (.terraform/modules/modules.json): run `terraform init` before linting (or pass --tf-data-dir when TF_DATA_DIR is set).',
       },
       {
+        // The manifest names a copy folder that is not there (a partial .terraform cache): said so, from the scan root.
+        name: 'copy-folder-missing',
+        files: {
+          'main.tf': `
+module "kv" {
+  source  = ⟦"Azure/avm-res-keyvault-vault/azurerm"⟧
+  version = "0.10.1"
+  name    = "kv-ml"
+}
+`,
+          '.terraform/modules/modules.json': manifest({ Key: 'kv', Source: 'registry.terraform.io/Azure/avm-res-keyvault-vault/azurerm', Version: '0.10.1', Dir: '.terraform/modules/kv' }),
+        },
+        level: 'note',
+        env: 'unknown',
+        message:
+          'Module "kv" ("Azure/avm-res-keyvault-vault/azurerm") is not evaluated, so the resources it creates are not checked: the module manifest\'s copy (.terraform/modules/kv) is missing or leads out of the scanned folder (run `terraform init` again).',
+      },
+      {
+        // A manifest cut short is no manifest, but not "no module manifest" either.
+        name: 'manifest-not-json',
+        files: {
+          'main.tf': `
+module "kv" {
+  source  = ⟦"Azure/avm-res-keyvault-vault/azurerm"⟧
+  version = "0.10.1"
+  name    = "kv-ml"
+}
+`,
+          '.terraform/modules/modules.json': '{"Modules":[{"Key":"kv",',
+        },
+        level: 'note',
+        env: 'unknown',
+        message:
+          'Module "kv" ("Azure/avm-res-keyvault-vault/azurerm") is not evaluated, so the resources it creates are not checked: the module manifest (.terraform/modules/modules.json) cannot be read: it is not valid JSON (run `terraform init` again).',
+      },
+      {
         name: 'stale-version',
         files: {
           'main.tf': `

@@ -529,7 +529,7 @@ class SourceMapper {
   }
 
   /** A remote call's copy, by the static run's rules (same record, same staleness, inside the scan root). */
-  private readonly remote: RemoteModuleResolver = (key, source, version) => remoteCopyDir(this.moduleManifest(), key, source, version, (d) => this.input.insideRoot(d), dataDirPlace(this.input.root, this.rootDir, this.input.tfDataDir));
+  private readonly remote: RemoteModuleResolver = (key, source, version) => remoteCopyDir(this.moduleManifest(), key, source, version, (d) => this.input.insideRoot(d), this.input.root, dataDirPlace(this.input.root, this.rootDir, this.input.tfDataDir));
 
   pathsRead(type: string): string[] | undefined {
     return this.input.pathsRead(type);

@@ -28,18 +28,20 @@ export interface ModuleManifest {
   /** The manifest file (absolute). */
   file: string;
   records: Map<string, ManifestRecord>;
+  /** Why the file is no manifest (not JSON, no `Modules` list): then no call has a copy, and EVAL002 says why. */
+  unreadable?: string;
 }
 
-/** Parses a manifest's text; undefined when it is not a manifest (then no call has a copy). */
-export function parseManifest(file: string, text: string, rootDir: string): ModuleManifest | undefined {
+/** Parses a manifest's text; one that is not a manifest has no records (then no call has a copy) and says why. */
+export function parseManifest(file: string, text: string, rootDir: string): ModuleManifest {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return undefined;
+    return { file, records: new Map(), unreadable: 'it is not valid JSON' };
   }
   const modules = (json as { Modules?: unknown } | null)?.Modules;
-  if (!Array.isArray(modules)) return undefined;
+  if (!Array.isArray(modules)) return { file, records: new Map(), unreadable: 'it has no "Modules" list' };
   const records = new Map<string, ManifestRecord>();
   for (const m of modules as Record<string, unknown>[]) {
     if (typeof m !== 'object' || m === null) continue;
@@ -94,6 +96,7 @@ export function resolveRemoteCall(manifest: ModuleManifest | undefined, key: str
   // A folder that leads out of the scan root, where nothing is read (self-review 72: the message told to run an init that was run).
   const outside = dataDir?.outsideRoot ? ' (a manifest outside the scan root is never read)' : '';
   if (!manifest) return { kind: 'none', reason: `no module manifest (${manifestPath})${outside}: ${init}` };
+  if (manifest.unreadable) return { kind: 'none', reason: `the module manifest (${manifestPath}) cannot be read: ${manifest.unreadable} (run \`terraform init\` again)` };
   const record = manifest.records.get(key);
   if (!record) return { kind: 'none', reason: `the module manifest has no entry "${key}": ${init}` };
   if (normalizeModuleSource(record.source) !== normalizeModuleSource(source))
@@ -130,11 +133,21 @@ export function remoteCopyDir(
   source: string,
   version: string | undefined,
   insideRoot: (dir: string) => boolean,
+  root: string,
   dataDir?: DataDirPlace,
 ): { dir: string; version?: string } | { reason: string } {
   const r = resolveRemoteCall(manifest, key, source, version, dataDir);
   if (r.kind === 'none') return { reason: r.reason };
-  if (!insideRoot(r.record.dir)) return { reason: `the module manifest's copy (${r.record.dir}) is outside the scanned folder` };
+  if (!insideRoot(r.record.dir)) {
+    // Named from the scan root (never a path of this machine). A folder below the root that the
+    // Host does not take is missing (a partial cache) or a link out of the root.
+    const shown = path.relative(root, r.record.dir).split(path.sep).join('/');
+    return {
+      reason: isWithin(root, r.record.dir)
+        ? `the module manifest's copy (${shown}) is missing or leads out of the scanned folder (run \`terraform init\` again)`
+        : `the module manifest's copy (${shown}) is outside the scanned folder`,
+    };
+  }
   return { dir: r.record.dir, ...(r.record.version ? { version: r.record.version } : {}) };
 }
 

@@ -191,7 +191,7 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
     return manifests.get(dir);
   };
   const copiedDirs = new Map<string, Location>();
-  const remoteFor = (rootDir: string): RemoteModuleResolver => (key, source, version) => remoteCopyDir(manifestOf(rootDir), key, source, version, input.insideRoot, dataDirPlace(input.root, rootDir, input.tfDataDir));
+  const remoteFor = (rootDir: string): RemoteModuleResolver => (key, source, version) => remoteCopyDir(manifestOf(rootDir), key, source, version, input.insideRoot, input.root, dataDirPlace(input.root, rootDir, input.tfDataDir));
 
   const evaluations: TerraformEvaluation[] = [];
   const modules: TerraformModuleFacts[] = [];
