@@ -31467,10 +31467,10 @@ function shellCommandStrings(sn, cmd, lineMap) {
 }
 function collectShellStrings(tokens, place, depth, out) {
   if (depth >= MAX_SHELL_STRING_DEPTH) return;
-  for (let k = 0; k + 2 < tokens.length; k++) {
+  for (let k = 0; k + 1 < tokens.length; k++) {
     const program = tokens[k];
-    if (program.op || !SHELL_PROGRAM.test(program.raw) || !inCommandPosition(tokens, k)) continue;
-    const script = commandString(tokens, k + 1);
+    if (program.op || !(SHELL_PROGRAM.test(program.raw) || program.raw === "eval") || !inCommandPosition(tokens, k)) continue;
+    const script = program.raw === "eval" ? evalString(tokens, k + 1) : commandString(tokens, k + 1);
     if (!script) continue;
     const q = script.raw[0];
     const body = script.raw.slice(1, -1);
@@ -31515,14 +31515,22 @@ function commandString(tokens, from) {
     if (SHELL_COMMAND_FLAG.test(t.raw)) {
       const script = tokens[j + 1];
       if (!script || script.op) return void 0;
-      const q = script.raw[0];
-      const literal = script.raw.length >= 2 && (q === "'" || q === '"') && script.raw.endsWith(q) && !/[\\`]/.test(script.raw) && script.raw.indexOf(q, 1) === script.raw.length - 1;
-      return literal ? script : void 0;
+      return asWritten(script) ? script : void 0;
     }
     if (/^[-+]o$/.test(t.raw)) j++;
     else if (!/^(?:[-+][A-Za-z]+|--[a-z-]+)$/.test(t.raw)) return void 0;
   }
   return void 0;
+}
+function evalString(tokens, from) {
+  const script = tokens[from];
+  const next = tokens[from + 1];
+  if (!script || script.op || next !== void 0 && !next.op) return void 0;
+  return asWritten(script) ? script : void 0;
+}
+function asWritten(t) {
+  const q = t.raw[0];
+  return t.raw.length >= 2 && (q === "'" || q === '"') && t.raw.endsWith(q) && !/[\\`]/.test(t.raw) && t.raw.indexOf(q, 1) === t.raw.length - 1;
 }
 function lineCode(line) {
   let open;
@@ -44168,7 +44176,7 @@ function evaluate2(scope, e, locals) {
     case "Null":
       return nul(scope.loc(e.range));
     case "String":
-      return evalString(scope, e, locals);
+      return evalString2(scope, e, locals);
     case "Object":
       return evaluateObject(scope, e, locals);
     case "Variable":
@@ -44291,7 +44299,7 @@ function evaluateObject(scope, o, locals, skip) {
   if (unknownSpread) return mergedAfterUnknown(unknownSpread, [obj(m, loc3)], false);
   return spread ? leftOutOfMerge(obj(m, loc3), spread) : obj(m, loc3);
 }
-function evalString(scope, e, locals) {
+function evalString2(scope, e, locals) {
   const loc3 = scope.loc(e.range);
   if (e.value !== null) return str(e.value, loc3);
   const args = [str(formatOf(e), loc3)];
@@ -64449,9 +64457,11 @@ function applyWithoutPlan(words, language) {
   const programs = programIndices(argv, language);
   let i = programs.find((k) => isTerraformProgram(argv[k].text));
   const handler = programs[0];
+  let byFind = false;
   if (i === void 0 && handler !== void 0 && !PRINTS_ONLY.has(argv[handler].text.toLowerCase())) {
     const k = argv.findIndex((w, n) => n > handler && isTerraformProgram(w.text));
     if (k >= 0) i = k;
+    byFind = k >= 0 && /(?:^|\/)find$/.test(argv[handler].text) && /^-(?:exec|execdir|ok|okdir)$/.test(argv[k - 1]?.text ?? "");
   }
   if (i === void 0) return void 0;
   let j = i + 1;
@@ -64459,7 +64469,7 @@ function applyWithoutPlan(words, language) {
   const sub2 = argv[j];
   if (!sub2) return void 0;
   const after = argv.slice(j + 1);
-  const close = language === "powershell" ? after.findIndex((w) => w.raw === "}") : -1;
+  const close = language === "powershell" ? after.findIndex((w) => w.raw === "}") : byFind ? after.findIndex((w) => w.text === ";" || w.text === "+") : -1;
   const rest = close >= 0 ? after.slice(0, close) : after;
   const { autoApprove, planFile, open, approveNotKnown } = readApplyArgs(rest.map((w) => w.text));
   if (sub2.text !== "apply") {

@@ -86,9 +86,12 @@ export function applyWithoutPlan(words: readonly CiWord[], language: CiScriptLan
   // terraform handed to a program that runs it (`xargs -I{} terraform …`, `doppler run --
   // terraform …`, a wrapper script): it runs, unless that program only prints or looks words up.
   const handler = programs[0];
+  let byFind = false;
   if (i === undefined && handler !== undefined && !PRINTS_ONLY.has(argv[handler]!.text.toLowerCase())) {
     const k = argv.findIndex((w, n) => n > handler && isTerraformProgram(w.text));
     if (k >= 0) i = k;
+    // `find envs -type d -exec terraform -chdir={} apply -auto-approve \;`: the command ends at its `;` (or `+`).
+    byFind = k >= 0 && /(?:^|\/)find$/.test(argv[handler]!.text) && /^-(?:exec|execdir|ok|okdir)$/.test(argv[k - 1]?.text ?? '');
   }
   if (i === undefined) return undefined;
   // global options (-chdir=dir, -help, -version) come before the subcommand
@@ -98,7 +101,7 @@ export function applyWithoutPlan(words: readonly CiWord[], language: CiScriptLan
   if (!sub) return undefined;
   // A PowerShell block's `}` ends the command (`try { terraform apply -auto-approve } catch { … }`).
   const after = argv.slice(j + 1);
-  const close = language === 'powershell' ? after.findIndex((w) => w.raw === '}') : -1;
+  const close = language === 'powershell' ? after.findIndex((w) => w.raw === '}') : byFind ? after.findIndex((w) => w.text === ';' || w.text === '+') : -1;
   const rest = close >= 0 ? after.slice(0, close) : after;
   const { autoApprove, planFile, open, approveNotKnown } = readApplyArgs(rest.map((w) => w.text));
   if (sub.text !== 'apply') {

@@ -537,7 +537,8 @@ const agentShell: RuleTable = {
 };
 
 // A shell started with a literal script runs it: `bash -c '…'` (FORMATS.md: what a step runs).
-// A string the linter would have to unescape or build is not read (a continuation, `eval`).
+// So does `eval` of one literal string. A string the linter would have to unescape or build is
+// not read (a continuation, `eval` of several words or of a variable).
 const shellStrings: RuleTable = {
   'github-actions': {
     valid: [
@@ -545,7 +546,7 @@ const shellStrings: RuleTable = {
         name: 'escaped-or-built-strings-are-not-read',
         files: {
           '.github/workflows/w.yml':
-            "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          bash -c 'az ad sp create-for-rbac -n a \\\n            --sdk-auth'\n          bash -c \"$CMD --sdk-auth\"\n          echo 'bash -c az ad sp create-for-rbac --sdk-auth'\n          bash -c \"echo 'a\n            b'; az ad sp create-for-rbac -n b --sdk-auth\"\n",
+            "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          bash -c 'az ad sp create-for-rbac -n a \\\n            --sdk-auth'\n          bash -c \"$CMD --sdk-auth\"\n          echo 'bash -c az ad sp create-for-rbac --sdk-auth'\n          bash -c \"echo 'a\n            b'; az ad sp create-for-rbac -n b --sdk-auth\"\n          echo eval 'az ad sp create-for-rbac -n c --sdk-auth'\n",
         },
       },
     ],
@@ -555,6 +556,16 @@ const shellStrings: RuleTable = {
         files: {
           '.github/workflows/w.yml':
             "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          bash -c 'az ad sp create-for-rbac -n a ⟦--sdk-auth⟧'\n          /bin/sh -ec \"echo start; az ad sp create-for-rbac -n b ⟦--json-auth⟧\"\n          bash -c 'echo one\n            az ad sp create-for-rbac -n c ⟦--sdk-auth⟧'\n          if true; then bash -c 'az ad sp create-for-rbac -n d ⟦--sdk-auth⟧'; fi\n          FOO=1 bash -e -o pipefail -c 'az ad sp create-for-rbac -n e ⟦--sdk-auth⟧'\n          az ad sp create-for-rbac --name sp-$(date +%s) --role contributor ⟦--sdk-auth⟧\n",
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'sdkAuth',
+      },
+      {
+        name: 'eval-of-a-literal-string',
+        files: {
+          '.github/workflows/w.yml':
+            "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          eval \"az ad sp create-for-rbac -n a ⟦--sdk-auth⟧\"\n          if true; then eval 'az ad sp create-for-rbac -n b ⟦--json-auth⟧'; fi\n",
         },
         level: 'error',
         env: 'unknown',

@@ -593,6 +593,21 @@ jobs:
 `,
         },
       },
+      {
+        // find hands each plan file it finds to apply ({}): a plan file is given.
+        name: 'find-exec-with-the-found-plan-file',
+        files: {
+          '.github/workflows/apply.yml': `
+name: infra
+on: push
+jobs:
+  apply:
+    runs-on: ubuntu-latest
+    steps:
+      - run: find plans -name '*.tfplan' -exec terraform apply -auto-approve {} \\;
+`,
+        },
+      },
     ],
     invalid: [
       {
@@ -645,6 +660,9 @@ jobs:
           nice -n 10 terraform ⟦apply⟧ -auto-approve
           echo infra | xargs -I{} terraform -chdir={} ⟦apply⟧ -auto-approve
           doppler run -- terraform ⟦apply⟧ -auto-approve
+          find envs -mindepth 1 -maxdepth 1 -type d -exec terraform -chdir={} ⟦apply⟧ -auto-approve \\;
+          find envs -type d -execdir terraform ⟦apply⟧ -auto-approve -var-file=prod.tfvars +
+          eval "terraform -chdir=net ⟦apply⟧ -auto-approve"
           terraform ⟦apply⟧ -auto-approve &>apply.log
           terraform ⟦apply⟧ -auto-approve >| apply.log
           terraform ⟦apply⟧ -auto-approve &>> apply.log

@@ -1348,7 +1348,7 @@ export function quotedSubstitutions(sn: Pick<ScriptSnippet, 'language' | 'starts
 
 /**
  * The commands a shell started with a literal script runs (`bash -c 'az ad sp create-for-rbac
- * --sdk-auth'`, `sh -ec "az keyvault create -n $KV"`, `/bin/bash -c …`): each line of the string
+ * --sdk-auth'`, `sh -ec "az keyvault create -n $KV"`, `/bin/bash -c …`, `eval "…"`): each line of the string
  * as its tokens, between a `(` and a `)` (a shell of its own: what it assigns stays there), mapped
  * to the file like the command's own. Only a string read as written: single-quoted, or
  * double-quoted without `\`, `` ` `` or `"` in it; a line continuation or any other escape
@@ -1366,10 +1366,10 @@ const MAX_SHELL_STRING_DEPTH = 4;
 
 function collectShellStrings(tokens: readonly ScriptToken[], place: TokenPlace, depth: number, out: ScriptToken[][]): void {
   if (depth >= MAX_SHELL_STRING_DEPTH) return;
-  for (let k = 0; k + 2 < tokens.length; k++) {
+  for (let k = 0; k + 1 < tokens.length; k++) {
     const program = tokens[k]!;
-    if (program.op || !SHELL_PROGRAM.test(program.raw) || !inCommandPosition(tokens, k)) continue;
-    const script = commandString(tokens, k + 1);
+    if (program.op || !(SHELL_PROGRAM.test(program.raw) || program.raw === 'eval') || !inCommandPosition(tokens, k)) continue;
+    const script = program.raw === 'eval' ? evalString(tokens, k + 1) : commandString(tokens, k + 1);
     if (!script) continue;
     const q = script.raw[0]!;
     const body = script.raw.slice(1, -1);
@@ -1432,14 +1432,31 @@ function commandString(tokens: readonly ScriptToken[], from: number): ScriptToke
     if (SHELL_COMMAND_FLAG.test(t.raw)) {
       const script = tokens[j + 1];
       if (!script || script.op) return undefined;
-      const q = script.raw[0];
-      const literal = script.raw.length >= 2 && (q === "'" || q === '"') && script.raw.endsWith(q) && !/[\\`]/.test(script.raw) && script.raw.indexOf(q, 1) === script.raw.length - 1;
-      return literal ? script : undefined;
+      return asWritten(script) ? script : undefined;
     }
     if (/^[-+]o$/.test(t.raw)) j++;
     else if (!/^(?:[-+][A-Za-z]+|--[a-z-]+)$/.test(t.raw)) return undefined;
   }
   return undefined;
+}
+
+/**
+ * The string `eval` runs when it is one literal word (`eval "terraform apply -auto-approve"`,
+ * read as `commandString` reads a `-c` string): the shell runs that text as commands. (Run in the
+ * current shell, not a subshell: what it assigns the interpreter already treats as unknown
+ * after the `eval`, azcli/interpret.ts `shellAssigns`.)
+ */
+function evalString(tokens: readonly ScriptToken[], from: number): ScriptToken | undefined {
+  const script = tokens[from];
+  const next = tokens[from + 1];
+  if (!script || script.op || (next !== undefined && !next.op)) return undefined;
+  return asWritten(script) ? script : undefined;
+}
+
+/** A string word read as written: single-quoted, or double-quoted without `\`, `` ` `` or an inner `"`. */
+function asWritten(t: ScriptToken): boolean {
+  const q = t.raw[0];
+  return t.raw.length >= 2 && (q === "'" || q === '"') && t.raw.endsWith(q) && !/[\\`]/.test(t.raw) && t.raw.indexOf(q, 1) === t.raw.length - 1;
 }
 
 /**
