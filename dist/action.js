@@ -37770,7 +37770,7 @@ function callArgumentSites(call, expressions) {
     if (vars.size !== 1 || e.references.some((r) => typeof r !== "string" || !r.startsWith("var."))) continue;
     const name = [...vars][0];
     const arg = call.node.body.items.find((i) => i.type === "Attribute" && i.name === name);
-    if (arg) out.set(attr2, locOf(arg, call.file));
+    if (arg?.type === "Attribute") out.set(attr2, locOf(arg.expr, call.file));
   }
   return out;
 }

@@ -180,25 +180,25 @@ data "azurerm_key_vault" "old" {
   it("a stale manifest (the copy is of another version): the call header, or the caller's argument the plan configuration says the value came from", async () => {
     const dir = project({ '.terraform/modules/modules.json': manifest('0.9.0') });
     const r = await planAlone(dir);
-    expect(brief(dir, r)).toEqual(['KV002 main.tf:5:1 plan.json', 'KV001 main.tf:11:3 plan.json']);
+    expect(brief(dir, r)).toEqual(['KV002 main.tf:5:1 plan.json', 'KV001 main.tf:11:30 plan.json']);
     // Scanned with the folder: the static run says once that the call is not evaluated.
     const both = await folder(dir);
-    expect(brief(dir, both)).toEqual(['KV002 main.tf:5:1 plan.json', 'EVAL002 main.tf:7:14 default', 'KV001 main.tf:11:3 plan.json']);
+    expect(brief(dir, both)).toEqual(['KV002 main.tf:5:1 plan.json', 'EVAL002 main.tf:7:14 default', 'KV001 main.tf:11:30 plan.json']);
     expect(both.findings.find((f) => f.ruleId === 'EVAL002')!.message).toContain('the module manifest\'s copy is version 0.9.0, which "0.10.1" does not admit');
   });
 
   it("no manifest: the call header, or the caller's argument the value came from (plan configuration: var.purge_protection_enabled), and EVAL002 once from the static run", async () => {
     const dir = tree({ 'main.tf': MAIN, 'plan.json': PLAN, '.terraform/modules/kv/main.tf': COPY });
     const r = await planAlone(dir);
-    expect(brief(dir, r)).toEqual(['KV002 main.tf:5:1 plan.json', 'KV001 main.tf:11:3 plan.json']);
+    expect(brief(dir, r)).toEqual(['KV002 main.tf:5:1 plan.json', 'KV001 main.tf:11:30 plan.json']);
     const both = await folder(dir);
-    expect(brief(dir, both)).toEqual(['KV002 main.tf:5:1 plan.json', 'EVAL002 main.tf:7:14 default', 'KV001 main.tf:11:3 plan.json']);
+    expect(brief(dir, both)).toEqual(['KV002 main.tf:5:1 plan.json', 'EVAL002 main.tf:7:14 default', 'KV001 main.tf:11:30 plan.json']);
     expect(both.findings.find((f) => f.ruleId === 'EVAL002')!.message).toContain('no module manifest');
   });
 
   it('--tf-data-dir: the plan mapping reads a relocated manifest too', async () => {
     const dir = tree({ 'main.tf': MAIN, 'plan.json': PLAN, 'tfdata/modules/modules.json': manifest('0.10.1', 'tfdata/modules/kv'), 'tfdata/modules/kv/main.tf': COPY });
-    expect(brief(dir, await planAlone(dir))).toEqual(['KV002 main.tf:5:1 plan.json', 'KV001 main.tf:11:3 plan.json']);
+    expect(brief(dir, await planAlone(dir))).toEqual(['KV002 main.tf:5:1 plan.json', 'KV001 main.tf:11:30 plan.json']);
     const r = await planAlone(dir, { tfDataDir: 'tfdata' });
     expect(brief(dir, r)).toEqual(['KV002 main.tf:5:1 plan.json', 'KV001 main.tf:11:30 plan.json']);
     expect(r.findings[0]!.related[0]!.file).toBe(path.join(dir, 'main.tf'));
@@ -210,7 +210,7 @@ data "azurerm_key_vault" "old" {
     const dir = tree({ 'main.tf': MAIN, 'plan.json': PLAN, '.terraform/modules/modules.json': manifest('0.10.1') });
     fs.symlinkSync(outside, path.join(dir, '.terraform/modules/kv'));
     const r = await planAlone(dir);
-    expect(brief(dir, r)).toEqual(['KV002 main.tf:5:1 plan.json', 'KV001 main.tf:11:3 plan.json']);
+    expect(brief(dir, r)).toEqual(['KV002 main.tf:5:1 plan.json', 'KV001 main.tf:11:30 plan.json']);
   });
 
   it('a module nested in the copy (manifest key kv.store) is followed; findings still point at the user\'s call', async () => {

@@ -619,7 +619,8 @@ function callArgumentSites(call: { node: Block; file: string }, expressions: Rec
     if (vars.size !== 1 || e.references.some((r) => typeof r !== 'string' || !r.startsWith('var.'))) continue;
     const name = [...vars][0]!;
     const arg = call.node.body.items.find((i) => i.type === 'Attribute' && i.name === name);
-    if (arg) out.set(attr, locOf(arg, call.file));
+    // The argument's value, where it is written (as the static run locates a module argument).
+    if (arg?.type === 'Attribute') out.set(attr, locOf(arg.expr, call.file));
   }
   return out;
 }
