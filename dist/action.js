@@ -33199,6 +33199,7 @@ var init_instance = __esm({
           inner.set(iterName, obj({ key: fe.kind === "list" && fe.set ? v : k, value: v }));
           const child = this.evalBody(content.body, file, inner, sites, `${pathPrefix}${blockName}[${start + i}].`, resourceType);
           child.origin = header;
+          if (v.origin && child.kind === "object") child.dynamicItem = v.origin;
           if (fe.decidedBy) {
             child.decidedBy = fe.decidedBy;
             if (fe.decision) child.decision = fe.decision;
@@ -34864,16 +34865,21 @@ var init_terraform = __esm({
       /**
        * Where a block a `dynamic` block wrote is located: at the item of the collection it iterated,
        * when that is written outside the resource (a toleration from `var.tolerations`, set in a var
-       * file or by each module caller: the place to change), read off the first of its fields that
-       * comes from there; else at the `dynamic` header (a literal `for_each` list in the resource).
+       * file or by each module caller: the place to change) — the item itself, else the first of its
+       * fields that comes from there; else at the `dynamic` header (a literal `for_each` list in the resource).
        */
       dynamicItemPlace(v, fields) {
         if (!v.origin?.label?.startsWith('dynamic "') || !this.block) return void 0;
+        if (v.dynamicItem && !this.inBlock(v.dynamicItem)) return v.dynamicItem;
         for (const f of fields) {
           const o = v.entries.get(f)?.origin;
-          if (o && !(o.file === this.fallback.file && o.range.start.offset >= this.block.start.offset && o.range.end.offset <= this.block.end.offset)) return o;
+          if (o && !this.inBlock(o)) return o;
         }
         return void 0;
+      }
+      /** Whether `o` lies in the resource's own block. */
+      inBlock(o) {
+        return this.block !== void 0 && o.file === this.fallback.file && o.range.start.offset >= this.block.start.offset && o.range.end.offset <= this.block.end.offset;
       }
       place(origin) {
         const at2 = origin ?? this.fallback;

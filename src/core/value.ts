@@ -105,6 +105,11 @@ export interface ObjectValue extends ValueBase {
   leftOut?: ReadonlyMap<string, Value>;
   /** Written as YAML text in a Terraform file (a heredoc or template a configuration decodes): a fix there is YAML. */
   yamlText?: true;
+  /**
+   * A block a Terraform `dynamic` block wrote: where the item of its `for_each` collection that it
+   * was written for is (a toleration object in a local or a var file: the place to change).
+   */
+  dynamicItem?: Location;
 }
 export interface UnknownValue extends ValueBase {
   kind: 'unknown';

@@ -517,13 +517,14 @@ spec:
       {
         // A toleration a dynamic block writes from a variable: located at the var file's item it came
         // from, the place to change (external review 97: it pointed at the dynamic header).
+        // RULES.md K8S002 "Location: the toleration entry": the item the dynamic block wrote it for.
         name: 'toleration-from-a-var-file-through-a-dynamic-block',
         files: {
           'infra/main.tf': POOL,
           'app/main.tf':
             'variable "tolerations" {}\n' +
             tfWorkload('kubernetes_deployment_v1', '        dynamic "toleration" {\n          for_each = var.tolerations\n          content {\n            key      = toleration.value.key\n            operator = "Equal"\n            value    = toleration.value.value\n            effect   = "NoSchedule"\n          }\n        }\n'),
-          'app/terraform.tfvars': 'tolerations = [\n  { key = "CriticalAddonsOnly", value = "true" },\n  { key = ⟦"sku"⟧, value = "gpu" },\n]\n',
+          'app/terraform.tfvars': 'tolerations = [\n  { key = "CriticalAddonsOnly", value = "true" },\n  ⟦{ key = "sku", value = "gpu" }⟧,\n]\n',
         },
         level: 'warning',
         env: 'unknown',

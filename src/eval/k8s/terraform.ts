@@ -85,16 +85,22 @@ class TreeBuilder {
   /**
    * Where a block a `dynamic` block wrote is located: at the item of the collection it iterated,
    * when that is written outside the resource (a toleration from `var.tolerations`, set in a var
-   * file or by each module caller: the place to change), read off the first of its fields that
-   * comes from there; else at the `dynamic` header (a literal `for_each` list in the resource).
+   * file or by each module caller: the place to change) — the item itself, else the first of its
+   * fields that comes from there; else at the `dynamic` header (a literal `for_each` list in the resource).
    */
   private dynamicItemPlace(v: ObjectValue, fields: readonly string[]): Location | undefined {
     if (!v.origin?.label?.startsWith('dynamic "') || !this.block) return undefined;
+    if (v.dynamicItem && !this.inBlock(v.dynamicItem)) return v.dynamicItem;
     for (const f of fields) {
       const o = v.entries.get(f)?.origin;
-      if (o && !(o.file === this.fallback.file && o.range.start.offset >= this.block.start.offset && o.range.end.offset <= this.block.end.offset)) return o;
+      if (o && !this.inBlock(o)) return o;
     }
     return undefined;
+  }
+
+  /** Whether `o` lies in the resource's own block. */
+  private inBlock(o: Location): boolean {
+    return this.block !== undefined && o.file === this.fallback.file && o.range.start.offset >= this.block.start.offset && o.range.end.offset <= this.block.end.offset;
   }
 
   private place(origin: Location | undefined): Range {

@@ -620,6 +620,7 @@ export class ModuleInstance {
       inner.set(iterName, obj({ key: fe.kind === 'list' && fe.set ? v : k, value: v }));
       const child = this.evalBody(content.body, file, inner, sites, `${pathPrefix}${blockName}[${start + i}].`, resourceType);
       child.origin = header;
+      if (v.origin && child.kind === 'object') child.dynamicItem = v.origin;
       // Switched on by a condition an input decided (`for_each = var.gpu ? [1] : []`): each block
       // it writes was chosen there (RULES.md "Values chosen by a condition": a finding about the
       // block points at the deciding input, a module caller's argument; external review 97).
