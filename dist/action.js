@@ -20635,6 +20635,12 @@ function evalBinary(op, a, b, at2) {
 function evalTemplate(parts, ctx, at2) {
   const only = parts.length === 1 ? parts[0] : void 0;
   if (only?.type === "TemplateLiteral" && only.value.length <= MAX_STRING_LENGTH) return str(only.value, at2);
+  if (only?.type === "TemplateIf") {
+    const c = evalNode(only.condition, ctx);
+    const t = truthy(c);
+    if (t === void 0) return unknown("template condition is not known", at2);
+    return chosenBy(evalTemplate(t ? only.then : only.else ?? [], ctx, at2), at2, decisionOf(c, loc(ctx, only.condition)));
+  }
   let out = "";
   const holes = [];
   for (let i = 0; i < parts.length; i++) {

@@ -726,6 +726,34 @@ resource "azapi_resource" "ws" {
     ],
     invalid: [
       {
+        // A template that is one %{if} directive chooses its text as a conditional does: the finding
+        // is at the var file's value that decided it (RULES.md "Values chosen by a condition").
+        name: 'template-if-directive-decided-by-a-var-file',
+        files: {
+          'main.tf': `
+variable "private" {
+  type = bool
+}
+
+resource "azapi_resource" "ws" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw-demo"
+  parent_id = "/subscriptions/x/resourceGroups/rg"
+  location  = "westeurope"
+  body = {
+    properties = {
+      publicNetworkAccess = "%{if var.private}Disabled%{else}Enabled%{endif}"
+    }
+  }
+}
+`,
+          'terraform.tfvars': 'private = ⟦false⟧\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'publicWorkspace',
+      },
+      {
         name: 'json-heredoc-body-enabled',
         files: {
           'main.tf': `

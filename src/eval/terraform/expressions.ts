@@ -295,6 +295,14 @@ function evalTemplate(parts: TemplatePart[], ctx: EvalContext, at: Location): Va
   // Most templates are one literal (a plain quoted string): its text, as the loop below makes it.
   const only = parts.length === 1 ? parts[0]! : undefined;
   if (only?.type === 'TemplateLiteral' && only.value.length <= MAX_STRING_LENGTH) return str(only.value, at);
+  // A template that is one `%{if}` directive chooses its text as `c ? a : b` does (RULES.md
+  // "Values chosen by a condition"): the text is located at the input that decided the condition.
+  if (only?.type === 'TemplateIf') {
+    const c = evalNode(only.condition, ctx);
+    const t = truthy(c);
+    if (t === undefined) return unknown('template condition is not known', at);
+    return chosenBy(evalTemplate(t ? only.then : (only.else ?? []), ctx, at), at, decisionOf(c, loc(ctx, only.condition)));
+  }
   let out = '';
   /** The interpolated values, for the input the text was computed from (`derived`). */
   const holes: Value[] = [];
