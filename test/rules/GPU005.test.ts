@@ -12,6 +12,26 @@ const MANIFEST = JSON.stringify({
   ],
 });
 
+/** terraform init's manifest of a registry module "aks" copied to .terraform/modules/aks. */
+const AKS_COPY_MANIFEST = JSON.stringify({
+  Modules: [
+    { Key: '', Source: '', Dir: '.' },
+    { Key: 'aks', Source: 'registry.terraform.io/contoso/aks/azurerm', Version: '1.0.0', Dir: '.terraform/modules/aks' },
+  ],
+});
+
+/** The copy's call of another registry module with its own size variable (`gpu_vm_size`, declared with `declaration`). */
+const copyCallingPool = (declaration: string): string => `
+variable "gpu_vm_size" {
+  ${declaration}
+}
+module "pool" {
+  source      = "contoso/gpu-pool/azurerm"
+  version     = "2.0.0"
+  gpu_vm_size = var.gpu_vm_size
+}
+`;
+
 const table: RuleTable = {
   terraform: {
     valid: [
@@ -217,17 +237,8 @@ module "aks_gpu" {
   version = "1.0.0"
 }
 `,
-          '.terraform/modules/modules.json': JSON.stringify({ Modules: [{ Key: '', Source: '', Dir: '.' }, { Key: 'aks', Source: 'registry.terraform.io/contoso/aks/azurerm', Version: '1.0.0', Dir: '.terraform/modules/aks' }] }),
-          '.terraform/modules/aks/main.tf': `
-variable "gpu_vm_size" {
-  default = "Standard_D16s_v5"
-}
-module "pool" {
-  source      = "contoso/gpu-pool/azurerm"
-  version     = "2.0.0"
-  gpu_vm_size = var.gpu_vm_size
-}
-`,
+          '.terraform/modules/modules.json': AKS_COPY_MANIFEST,
+          '.terraform/modules/aks/main.tf': copyCallingPool('default = "Standard_D16s_v5"'),
         },
         level: 'warning',
         env: 'unknown',
@@ -244,17 +255,8 @@ module "aks" {
   gpu_vm_size = ⟦"Standard_D16s_v5"⟧
 }
 `,
-          '.terraform/modules/modules.json': JSON.stringify({ Modules: [{ Key: '', Source: '', Dir: '.' }, { Key: 'aks', Source: 'registry.terraform.io/contoso/aks/azurerm', Version: '1.0.0', Dir: '.terraform/modules/aks' }] }),
-          '.terraform/modules/aks/main.tf': `
-variable "gpu_vm_size" {
-  type = string
-}
-module "pool" {
-  source      = "contoso/gpu-pool/azurerm"
-  version     = "2.0.0"
-  gpu_vm_size = var.gpu_vm_size
-}
-`,
+          '.terraform/modules/modules.json': AKS_COPY_MANIFEST,
+          '.terraform/modules/aks/main.tf': copyCallingPool('type = string'),
         },
         level: 'warning',
         env: 'unknown',
