@@ -58768,6 +58768,12 @@ function whereWritten(r, attr2) {
 }
 function entryLocations(r, attr2, entry3) {
   const at2 = factLocations(r, attr2);
+  if (entry3.decidedBy && entry3.origin && entry3.decidedBy.file !== entry3.origin.file) {
+    const own = valueSites(entry3, void 0, "", at2.location);
+    const related = [];
+    for (const l of [...own.related, ...at2.related]) if (!sameRange(l, own.location) && !related.some((x) => sameRange(x, l))) related.push(l);
+    return { location: own.location, related };
+  }
   const location = entry3.origin ?? at2.location;
   return { location, related: at2.related.filter((l) => !sameRange(l, location)) };
 }

@@ -601,6 +601,18 @@ export function whereWritten(r: Resource, attr: string): Location {
  */
 export function entryLocations(r: Resource, attr: string, entry: Value): { location: Location; related: Location[] } {
   const at = factLocations(r, attr);
+  // An entry a conditional chose, decided by an input written in another file (`restrict ? '443'
+  // : '22'` and each module caller's `restrict: false`, a var or parameter file's value): at that
+  // input, the chosen entry and the condition related (RULES.md "Values chosen by a condition").
+  // A decision written beside the entry — most often the element a `dynamic` block iterates
+  // (`security_rule.value == "ssh" ? "22" : …` over `toset(["ssh", …])`), which picks the rule
+  // rather than switches it on — leaves the finding at the entry, the condition related.
+  if (entry.decidedBy && entry.origin && entry.decidedBy.file !== entry.origin.file) {
+    const own = valueSites(entry, undefined, '', at.location);
+    const related: Location[] = [];
+    for (const l of [...own.related, ...at.related]) if (!sameRange(l, own.location) && !related.some((x) => sameRange(x, l))) related.push(l);
+    return { location: own.location, related };
+  }
   const location = entry.origin ?? at.location;
   return { location, related: at.related.filter((l) => !sameRange(l, location)) };
 }

@@ -1546,6 +1546,55 @@ resource nsg 'Microsoft.Network/networkSecurityGroups@2023-04-01' = {
     ],
     invalid: [
       {
+        // The port a conditional chose, decided by each module caller's argument: a finding at each
+        // caller's argument (RULES.md "Values chosen by a condition"), not one inside the module.
+        name: 'port-chosen-by-each-module-callers-argument',
+        files: {
+          'main.bicep': `
+module a 'nsg.bicep' = {
+  name: 'a'
+  params: { name: 'nsg-a', restrict: ⟦false⟧ }
+}
+module b 'nsg.bicep' = {
+  name: 'b'
+  params: { name: 'nsg-b', restrict: ⟦false⟧ }
+}
+`,
+          'nsg.bicep': `
+param name string
+param restrict bool
+resource nsg 'Microsoft.Network/networkSecurityGroups@2023-04-01' = {
+  name: name
+  location: 'westeurope'
+  properties: {
+    securityRules: [
+      {
+        name: 'ssh'
+        properties: {
+          priority: 100
+          direction: 'Inbound'
+          access: 'Allow'
+          protocol: 'Tcp'
+          sourcePortRange: '*'
+          destinationPortRange: restrict ? '443' : '22'
+          sourceAddressPrefix: '*'
+          destinationAddressPrefix: '*'
+        }
+      }
+    ]
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminPortOpen',
+        errors: [
+          { messageIncludes: 'NSG "nsg-a"', related: [{ file: 'nsg.bicep', line: 16, label: 'value chosen by the condition' }] },
+          { messageIncludes: 'NSG "nsg-b"' },
+        ],
+      },
+      {
         name: 'inline-ssh-star',
         files: {
           'main.bicep': `
