@@ -52269,6 +52269,13 @@ function azureCliUnits(ciFiles, ctx) {
         add(variant, d, env());
       }
     };
+    const ownPathFirst = (script, env) => {
+      if (ctx.envOverride || ctx.envForPath(file.file)) return env;
+      const first = ctx.envForPath(script) ?? classifyPath(path48.basename(script))?.env;
+      const last = classifyPath(path48.dirname(path48.relative(ctx.root, script)), ctx.envAbove)?.env;
+      if (first === void 0 && last === void 0) return env;
+      return () => first ?? env() ?? last;
+    };
     const runCalledScripts = (from, fromFile, fromSc, start, budgetRange, name, fromEnv, classOf, first, depth = 0, fromProgram) => {
       if (file.kind === "script") return;
       for (const call of from.calls) {
@@ -52282,7 +52289,7 @@ function azureCliUnits(ciFiles, ctx) {
         const defaults = configuredDefaults(child);
         const inherited = call.sourced ? [...from.assigned] : [...from.assigned].filter(([k]) => call.env.has(k));
         const assigned = inherited.length === from.assigned.size && child.assigned.size === 0 ? from.assigned : new Map([...inherited, ...child.assigned]);
-        const childEnv = assigned === from.assigned ? fromEnv : classOf(assigned);
+        const childEnv = ownPathFirst(target.file, assigned === from.assigned ? fromEnv : classOf(assigned));
         for (const inv of child.invocations) addDrafts(name, fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs), defaults), childEnv);
         if (depth + 1 < MAX_SCRIPT_CALL_DEPTH) runCalledScripts({ ...child, assigned }, target.file, fromSc, childStart, budgetRange, name, childEnv, classOf, first, depth + 1, program);
       }

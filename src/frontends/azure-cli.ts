@@ -818,6 +818,19 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
      * the words CI001/CI005 read, and spends no budget). Not for a script file's own calls: a
      * script with no CI caller is linted on its own.
      */
+    /**
+     * A called script's class: its own path decides as a script linted alone would have it (README
+     * "Environment class": the config's `environments` and the file name first — `deploy-prod.sh`
+     * run by a job without `environment:` is prod —, the folders last), around what its caller's
+     * run decides (`env`); `--env` and the caller's configured class stay first.
+     */
+    const ownPathFirst = (script: string, env: () => EnvClass | undefined): (() => EnvClass | undefined) => {
+      if (ctx.envOverride || ctx.envForPath(file.file)) return env;
+      const first = ctx.envForPath(script) ?? classifyPath(path.basename(script))?.env;
+      const last = classifyPath(path.dirname(path.relative(ctx.root, script)), ctx.envAbove)?.env;
+      if (first === undefined && last === undefined) return env;
+      return () => first ?? env() ?? last;
+    };
     const runCalledScripts = (
       from: ReturnType<typeof interpretScript>,
       fromFile: string,
@@ -853,7 +866,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
         // (not exported) does not.
         const inherited = call.sourced ? [...from.assigned] : [...from.assigned].filter(([k]) => call.env.has(k));
         const assigned = inherited.length === from.assigned.size && child.assigned.size === 0 ? from.assigned : new Map([...inherited, ...child.assigned]);
-        const childEnv = assigned === from.assigned ? fromEnv : classOf(assigned);
+        const childEnv = ownPathFirst(target.file, assigned === from.assigned ? fromEnv : classOf(assigned));
         for (const inv of child.invocations) addDrafts(name, fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs), defaults), childEnv);
         if (depth + 1 < MAX_SCRIPT_CALL_DEPTH) runCalledScripts({ ...child, assigned }, target.file, fromSc, childStart, budgetRange, name, childEnv, classOf, first, depth + 1, program);
       }

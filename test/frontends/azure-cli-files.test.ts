@@ -63,6 +63,23 @@ describe('az ml … --file: which file', () => {
     expect(r.findings[0]!.address).toBe('workflow:jobs.infra.steps[run=az ml compute create -f infra/compute.ym…]: az ml compute create --file infra/compute.yml');
   });
 
+  it("a script a workflow step runs is classed by its own name first and its folders last, as when it is linted alone (README: Environment class)", async () => {
+    const script = 'az ml compute create -n cpu --type amlcompute --size Standard_D4s_v3 --min-instances "$MIN" -g rg -w ws\n';
+    const workflow = (runs: string, environment = ''): string =>
+      `on: push\njobs:\n  infra:\n    runs-on: ubuntu-latest\n${environment}    env:\n      MIN: 2\n    steps:\n      - run: ${runs}\n`;
+    // deploy-prod.sh run by a job that names no environment: prod (AML004 prod: note).
+    const byName = await run({ '.git/HEAD': 'ref: refs/heads/main\n', 'scripts/deploy-prod.sh': script, '.github/workflows/ml.yml': workflow('./scripts/deploy-prod.sh') });
+    expect(shown(byName.r, byName.dir)).toEqual(['AML004 .github/workflows/ml.yml:6:12 prod']);
+    // Its name before the job's environment: (a dev script run by a production job is nonprod).
+    const nameFirst = await run({ '.git/HEAD': 'ref: refs/heads/main\n', 'scripts/deploy-dev.sh': script, '.github/workflows/ml.yml': workflow('./scripts/deploy-dev.sh', '    environment: production\n') });
+    expect(shown(nameFirst.r, nameFirst.dir)).toEqual(['AML004 .github/workflows/ml.yml:7:12 nonprod']);
+    // Its folders after the job's environment:, and when nothing else decides.
+    const folderLast = await run({ '.git/HEAD': 'ref: refs/heads/main\n', 'scripts/prod/ml.sh': script, '.github/workflows/ml.yml': workflow('./scripts/prod/ml.sh') });
+    expect(shown(folderLast.r, folderLast.dir)).toEqual(['AML004 .github/workflows/ml.yml:6:12 prod']);
+    const jobFirst = await run({ '.git/HEAD': 'ref: refs/heads/main\n', 'scripts/prod/ml.sh': script, '.github/workflows/ml.yml': workflow('./scripts/prod/ml.sh', '    environment: dev\n') });
+    expect(shown(jobFirst.r, jobFirst.dir)).toEqual(['AML004 .github/workflows/ml.yml:7:12 nonprod']);
+  });
+
   it("reads a GitHub workflow step's file from its repository (the folder above .github) when the scan root is above it", async () => {
     // A folder of several checkouts: the step starts in repo/ ($GITHUB_WORKSPACE), not at the scan root.
     const { r, dir } = await run({
