@@ -170,6 +170,14 @@ describe('CLI', () => {
     expect(folder.status).toBe(2);
     expect(folder.stderr).toMatch(/cannot read the config file: it is a folder, not a file \(EISDIR\)\n$/);
   });
+  it('an invalid config file: one line per problem, every line of the same shape (exit 2)', () => {
+    const dir = tree({ 'main.tf': '', '.mlops-iac-lint.json': '{\n  "rules": {\n    "AML001": "warn"\n  },\n  "unknownKey": true\n}\n' });
+    const r = run(['.'], {}, dir);
+    expect(r.status).toBe(2);
+    const file = path.join(fs.realpathSync(dir), '.mlops-iac-lint.json');
+    expect(r.stderr).toBe(`mlops-iac-lint: ${file}:3:15: rules.AML001: must be one of "error", "warning", "note", "off"\nmlops-iac-lint: ${file}:5:3: unknown property 'unknownKey'\n`);
+  });
+
   it('a config file under a name it does not read (.mlops-iac-lint.yml) is said, not silently ignored', () => {
     const dir = tree({ 'main.tf': '', '.mlops-iac-lint.yml': 'rules: {}\n' });
     const r = run(['.'], {}, dir);

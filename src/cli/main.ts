@@ -227,7 +227,8 @@ export async function main(argv: string[]): Promise<number> {
     return code;
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`mlops-iac-lint: ${e.message}\n`);
+      // One line per problem (an invalid config file's several), each of the same shape.
+      for (const line of e.message.split('\n')) process.stderr.write(`mlops-iac-lint: ${line}\n`);
       return 2;
     }
     const err = e as NodeJS.ErrnoException;
