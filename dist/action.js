@@ -65003,7 +65003,7 @@ async function prepareRun(options, cache3) {
   const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path67.dirname(f)))] : inputPaths;
   const catalog = options.ruleSet ?? ALL_RULES;
   const knownIds = new Set(catalog.map((r) => r.meta.id));
-  const startPath = inputPaths[0] ?? root;
+  const startPath = onlyFiles ? root : inputPaths[0] ?? root;
   const startDir = fs9.statSync(startPath).isDirectory() ? startPath : path67.dirname(startPath);
   let config;
   let mistakenConfig;

@@ -411,7 +411,9 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
   const catalog = options.ruleSet ?? ALL_RULES;
   const knownIds = new Set(catalog.map((r) => r.meta.id));
   // Every named path may have been skipped (pre-commit, links out of the root): the config is then looked for from the root.
-  const startPath = inputPaths[0] ?? root;
+  // Files named one by one (pre-commit) look from the scan root, as the run over it does: which
+  // file is staged first must not pick another folder's config (audit: the order changed the result).
+  const startPath = onlyFiles ? root : (inputPaths[0] ?? root);
   const startDir = fs.statSync(startPath).isDirectory() ? startPath : path.dirname(startPath);
   let config: ResolvedConfig;
   let mistakenConfig: string | undefined;

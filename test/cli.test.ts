@@ -178,6 +178,19 @@ describe('CLI', () => {
     expect(r.stderr).toBe(`mlops-iac-lint: ${file}:3:15: rules.AML001: must be one of "error", "warning", "note", "off"\nmlops-iac-lint: ${file}:5:3: unknown property 'unknownKey'\n`);
   });
 
+  it('files named one by one (pre-commit) take the config a run over the scan root takes, whatever their order', () => {
+    const acr = 'resource "azurerm_container_registry" "acr" {\n  name          = "acr"\n  sku           = "Basic"\n  admin_enabled = true\n}\n';
+    const dir = tree({ 'infra/main.tf': acr, 'other/main.tf': acr, 'infra/.mlops-iac-lint.jsonc': '{ "rules": { "ACR001": "off" } }\n' });
+    const ruleIds = (args: string[]): string[] => (JSON.parse(run([...args, '--format', 'json', '--fail-on', 'none', '--rule', 'ACR001'], {}, dir).stdout) as { findings: { ruleId: string; file: string }[] }).findings.map((f) => `${f.ruleId} ${f.file}`);
+    const folder = ruleIds(['.']);
+    expect(folder).toEqual(['ACR001 infra/main.tf', 'ACR001 other/main.tf']);
+    expect(ruleIds(['infra/main.tf'])).toEqual(['ACR001 infra/main.tf']);
+    expect(ruleIds(['infra/main.tf', 'other/main.tf'])).toEqual(folder);
+    expect(ruleIds(['other/main.tf', 'infra/main.tf'])).toEqual(folder);
+    // A folder named: its own config, from it upwards.
+    expect(ruleIds(['infra'])).toEqual([]);
+  });
+
   it('a config file under a name it does not read (.mlops-iac-lint.yml) is said, not silently ignored', () => {
     const dir = tree({ 'main.tf': '', '.mlops-iac-lint.yml': 'rules: {}\n' });
     const r = run(['.'], {}, dir);
