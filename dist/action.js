@@ -36578,8 +36578,15 @@ async function armPairingFolders(given, wide) {
   return [...out].sort();
 }
 function linksWritten(ctx, file) {
-  return planningFact(ctx, "arm-links-3", file, isLinksWritten, (text2) => {
-    const out = { relative: [], ownFolder: [] };
+  return planningFact(ctx, "arm-links-4", file, isLinksWritten, (text2) => {
+    const out = { relative: [], ownFolder: [], template: "" };
+    const meta = /"template"/i.test(text2) ? METADATA_TEMPLATE.exec(text2) : null;
+    if (meta) {
+      try {
+        out.template = JSON.parse(`"${meta[1]}"`);
+      } catch {
+      }
+    }
     if (/relativepath/i.test(text2)) {
       for (const m of text2.matchAll(RELATIVE_PATH)) {
         try {
@@ -36612,15 +36619,32 @@ async function armLinkingFolders(given, wide) {
   const templates = given.filter((f) => wide.givenKinds.get(f) === "arm");
   if (templates.length === 0) return [];
   const linkers = /* @__PURE__ */ new Map();
+  const pairedFolders = /* @__PURE__ */ new Set();
+  const wanted = new Set(templates.map((f) => path27.resolve(f)));
   for (const f of await wide.list((file) => /\.jsonc?$/i.test(file))) {
     for (const target of linkedFilesWritten(wide, f)) if (target !== path27.resolve(f)) addCaller(linkers, target, f);
+    const forTemplate = metadataTemplateOf(wide, f);
+    if (forTemplate !== void 0 && wanted.has(forTemplate)) pairedFolders.add(path27.dirname(path27.resolve(f)));
   }
-  return [...new Set(upstreamOf(templates.map((f) => path27.resolve(f)), linkers).map((f) => path27.dirname(f)))].sort();
+  return [.../* @__PURE__ */ new Set([...upstreamOf([...wanted], linkers).map((f) => path27.dirname(f)), ...pairedFolders])].sort();
+}
+function metadataTemplateOf(ctx, file) {
+  const t = linksWritten(ctx, file)?.template;
+  return t ? path27.resolve(path27.dirname(path27.resolve(file)), t) : void 0;
+}
+function metadataTemplateFolders(given, wide) {
+  const out = /* @__PURE__ */ new Set();
+  for (const f of given) {
+    if (!/\.jsonc?$/i.test(f) || wide.givenKinds.get(f) === "arm") continue;
+    const t = metadataTemplateOf(wide, f);
+    if (t !== void 0 && inside(path27.dirname(t), wide.root)) out.add(path27.dirname(t));
+  }
+  return [...out];
 }
 async function armFilesOnlyFolders(given, wide) {
-  return [.../* @__PURE__ */ new Set([...await armPairingFolders(given, wide), ...await armLinkingFolders(given, wide)])].sort();
+  return [.../* @__PURE__ */ new Set([...await armPairingFolders(given, wide), ...await armLinkingFolders(given, wide), ...metadataTemplateFolders(given, wide)])].sort();
 }
-var TEMPLATE_OR_PARAMETERS, inside, RELATIVE_PATH, OWN_FOLDER_LINK, QUOTED_JSON_PATH, isLinksWritten;
+var TEMPLATE_OR_PARAMETERS, inside, RELATIVE_PATH, OWN_FOLDER_LINK, QUOTED_JSON_PATH, METADATA_TEMPLATE, isLinksWritten;
 var init_arm_folders = __esm({
   "src/frontends/arm-folders.ts"() {
     "use strict";
@@ -36632,7 +36656,8 @@ var init_arm_folders = __esm({
     RELATIVE_PATH = /"relativePath"\s*:\s*"((?:[^"\\]|\\.)*)"/gi;
     OWN_FOLDER_LINK = /uri\(\s*(?:deployment\(\s*\)\s*\.\s*properties\s*\.\s*templateLink\s*\.\s*uri|parameters\(\s*'[^']*'\s*\))\s*,/i;
     QUOTED_JSON_PATH = /'((?:[^':?#]|'')+\.json)'|"([^":?#\\[]+\.json)"/gi;
-    isLinksWritten = (v) => typeof v === "object" && v !== null && isStringList(v.relative) && isStringList(v.ownFolder);
+    METADATA_TEMPLATE = /"metadata"\s*:\s*\{[^{}]*?"template"\s*:\s*"((?:[^"\\]|\\.)*)"/i;
+    isLinksWritten = (v) => typeof v === "object" && v !== null && isStringList(v.relative) && isStringList(v.ownFolder) && typeof v.template === "string";
   }
 });
 

@@ -3,7 +3,8 @@
  * one folder up or in a sibling folder (`infra/parameters/x.dev.parameters.json` and
  * `infra/templates/x.json`, eval/arm/detect.ts), so a files-only run given either one walks the
  * other's folder too: the parameter folder's parent for a parameter file (its templates, and the
- * `.bicep` its values may go to), the sibling parameter folders for a template. Kept apart from
+ * `.bicep` its values may go to), the sibling parameter folders for a template; and a parameter
+ * file's `metadata.template`, wherever it points, both ways. Kept apart from
  * the ARM front end, which is imported only when a run has ARM files.
  */
 import path from 'node:path';
@@ -48,18 +49,38 @@ const RELATIVE_PATH = /"relativePath"\s*:\s*"((?:[^"\\]|\\.)*)"/gi;
 const OWN_FOLDER_LINK = /uri\(\s*(?:deployment\(\s*\)\s*\.\s*properties\s*\.\s*templateLink\s*\.\s*uri|parameters\(\s*'[^']*'\s*\))\s*,/i;
 const QUOTED_JSON_PATH = /'((?:[^':?#]|'')+\.json)'|"([^":?#\\[]+\.json)"/gi;
 
-/** What a template's text says it links: its `relativePath` values, decoded, and the relative `.json` paths of its links built on its own URL. */
+/**
+ * A parameter file's `metadata.template` (the template it is written for, a path relative to it:
+ * eval/arm/detect.ts pairs them by it) in its text: a cheap look, the `metadata` object's
+ * `template` string when it comes before any nested object there.
+ */
+const METADATA_TEMPLATE = /"metadata"\s*:\s*\{[^{}]*?"template"\s*:\s*"((?:[^"\\]|\\.)*)"/i;
+
+/**
+ * What a JSON file's text says it links: a template's `relativePath` values, decoded, and the
+ * relative `.json` paths of its links built on its own URL; a parameter file's `metadata.template` ('' when none).
+ */
 interface LinksWritten {
   relative: string[];
   ownFolder: string[];
+  template: string;
 }
 
-const isLinksWritten = (v: unknown): v is LinksWritten => typeof v === 'object' && v !== null && isStringList((v as LinksWritten).relative) && isStringList((v as LinksWritten).ownFolder);
+const isLinksWritten = (v: unknown): v is LinksWritten =>
+  typeof v === 'object' && v !== null && isStringList((v as LinksWritten).relative) && isStringList((v as LinksWritten).ownFolder) && typeof (v as LinksWritten).template === 'string';
 
-/** What a template's text says it links (planning's fact about the file: from the `--cache` while it is unchanged). */
+/** What a JSON file's text says it links (planning's fact about the file: from the `--cache` while it is unchanged). */
 function linksWritten(ctx: Pick<FrontEndContext, 'host'> & { facts?: FileFacts | undefined }, file: string): LinksWritten | undefined {
-  return planningFact(ctx, 'arm-links-3', file, isLinksWritten, (text) => {
-    const out: LinksWritten = { relative: [], ownFolder: [] };
+  return planningFact(ctx, 'arm-links-4', file, isLinksWritten, (text) => {
+    const out: LinksWritten = { relative: [], ownFolder: [], template: '' };
+    const meta = /"template"/i.test(text) ? METADATA_TEMPLATE.exec(text) : null;
+    if (meta) {
+      try {
+        out.template = JSON.parse(`"${meta[1]!}"`) as string;
+      } catch {
+        // An escape JSON refuses: the file's PARSE001 says so.
+      }
+    }
     // ARM property names ignore case (`"RelativePath"`), as the evaluator reads them (self-review 68).
     if (/relativepath/i.test(text)) {
       for (const m of text.matchAll(RELATIVE_PATH)) {
@@ -107,13 +128,38 @@ export async function armLinkingFolders(given: readonly string[], wide: FilesOnl
   const templates = given.filter((f) => wide.givenKinds.get(f) === 'arm');
   if (templates.length === 0) return [];
   const linkers = new Map<string, string[]>();
+  // The parameter files written for a given template (`metadata.template`), wherever they are: it is evaluated with each.
+  const pairedFolders = new Set<string>();
+  const wanted = new Set(templates.map((f) => path.resolve(f)));
   for (const f of await wide.list((file) => /\.jsonc?$/i.test(file))) {
     for (const target of linkedFilesWritten(wide, f)) if (target !== path.resolve(f)) addCaller(linkers, target, f);
+    const forTemplate = metadataTemplateOf(wide, f);
+    if (forTemplate !== undefined && wanted.has(forTemplate)) pairedFolders.add(path.dirname(path.resolve(f)));
   }
-  return [...new Set(upstreamOf(templates.map((f) => path.resolve(f)), linkers).map((f) => path.dirname(f)))].sort();
+  return [...new Set([...upstreamOf([...wanted], linkers).map((f) => path.dirname(f)), ...pairedFolders])].sort();
+}
+
+/** The template a parameter file names in its `metadata.template`, resolved from its folder (undefined: none). */
+function metadataTemplateOf(ctx: Pick<FrontEndContext, 'host'> & { facts?: FileFacts | undefined }, file: string): string | undefined {
+  const t = linksWritten(ctx, file)?.template;
+  return t ? path.resolve(path.dirname(path.resolve(file)), t) : undefined;
+}
+
+/**
+ * `FrontEnd.filesOnlyFolders` for ARM: the folder of the template a given parameter file names in
+ * its `metadata.template` (a template in another folder: `y/p.json` written for `../x/t.json`).
+ */
+function metadataTemplateFolders(given: readonly string[], wide: FilesOnlyView): string[] {
+  const out = new Set<string>();
+  for (const f of given) {
+    if (!/\.jsonc?$/i.test(f) || wide.givenKinds.get(f) === 'arm') continue;
+    const t = metadataTemplateOf(wide, f);
+    if (t !== undefined && inside(path.dirname(t), wide.root)) out.add(path.dirname(t));
+  }
+  return [...out];
 }
 
 /** `FrontEnd.filesOnlyFolders` for ARM: the pairing folders and the linking templates' folders. */
 export async function armFilesOnlyFolders(given: readonly string[], wide: FilesOnlyView): Promise<string[]> {
-  return [...new Set([...(await armPairingFolders(given, wide)), ...(await armLinkingFolders(given, wide))])].sort();
+  return [...new Set([...(await armPairingFolders(given, wide)), ...(await armLinkingFolders(given, wide)), ...metadataTemplateFolders(given, wide)])].sort();
 }

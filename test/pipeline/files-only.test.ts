@@ -347,6 +347,25 @@ describe('files-only runs', () => {
     expect(lines((await run({ paths: [root], root })).result).some((l) => l.includes('ST001'))).toBe(true);
   });
 
+  it('an ARM parameter file written for a template in another folder (metadata.template), and that template, each given alone: paired as in the folder run', async () => {
+    const root = repository({
+      'x/t.json': JSON.stringify({
+        $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+        contentVersion: '1.0.0.0',
+        parameters: { admin: { type: 'bool', defaultValue: false } },
+        resources: [
+          { type: 'Microsoft.KeyVault/vaults', apiVersion: '2023-02-01', name: 'kv1', location: 'westeurope', properties: { tenantId: '[subscription().tenantId]', sku: { family: 'A', name: 'standard' }, enablePurgeProtection: false, enableRbacAuthorization: true } },
+          { type: 'Microsoft.ContainerRegistry/registries', apiVersion: '2023-01-01-preview', name: 'acr1', location: 'westeurope', sku: { name: 'Premium' }, properties: { adminUserEnabled: "[parameters('admin')]" } },
+        ],
+      }, null, 2),
+      'y/p.json': '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "metadata": { "template": "../x/t.json" },\n  "parameters": { "admin": { "value": true } }\n}\n',
+    });
+    const { inFile: inParameters } = await sameAsFolderRun(root, path.join(root, 'y', 'p.json'));
+    expect(inParameters.some((l) => l.includes('ACR001'))).toBe(true);
+    const { inFile: inTemplate } = await sameAsFolderRun(root, path.join(root, 'x', 't.json'));
+    expect(inTemplate.some((l) => l.includes('KV001') && l.includes('../y/p.json'))).toBe(true);
+  });
+
   it('an ARM template linked by a URL built on the linking template\'s own link (_artifactsLocation), given alone: judged with what the linking template passes', async () => {
     const root = repository({
       'main.json': '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0", "parameters": {"_artifactsLocation": {"type": "string", "defaultValue": "[deployment().properties.templateLink.uri]"}}, "resources": [{"type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "l", "properties": {"mode": "Incremental", "templateLink": {"uri": "[uri(parameters(\'_artifactsLocation\'), \'nested/st.json\')]"}, "parameters": {"tls": {"value": "TLS1_2"}}}}]}\n',
