@@ -36461,7 +36461,7 @@ var init_terraform2 = __esm({
 // src/frontends/bicep-references.ts
 import path24 from "node:path";
 function bicepReferences(ctx, file) {
-  return planningFact(ctx, "bicep-references-2", file, isStringList, (text2) => [...text2.matchAll(BICEP_REFERENCE)].map((m) => m[1]));
+  return planningFact(ctx, "bicep-references-3", file, isStringList, (text2) => [...text2.matchAll(BICEP_REFERENCE)].map((m) => m[1]));
 }
 function loadedPaths(ctx, file) {
   return planningFact(ctx, "bicep-loads-1", file, isStringList, (text2) => [...new Set([...text2.matchAll(LOAD_CONTENT)].map((m) => m[1]))]);
@@ -36515,7 +36515,7 @@ var init_bicep_references = __esm({
   "src/frontends/bicep-references.ts"() {
     "use strict";
     init_shared();
-    BICEP_REFERENCE = /\b(?:module\s+[A-Za-z_][A-Za-z0-9_]*\s*|using\s*|import\s*(?:\{[^}]*\}|\*\s*as\s+[A-Za-z_][A-Za-z0-9_]*)\s*from\s*)'([^'$\n]+)'/g;
+    BICEP_REFERENCE = /\b(?:module\s+[A-Za-z_][A-Za-z0-9_]*\s*|using\s*|extends\s*|import\s*(?:\{[^}]*\}|\*\s*as\s+[A-Za-z_][A-Za-z0-9_]*)\s*from\s*)'([^'$\n]+)'/g;
     BICEP_FILE = /\.bicep(?:param)?$/i;
     LOAD_CONTENT = /\bload(?:Json|Yaml|Text)Content\s*\(\s*'([^'\n]+)'/g;
     TEMPLATE_SCHEMA_NAME = /deploymentTemplate\.json/i;

@@ -13,15 +13,16 @@ import { addCaller, givenTextUnlessPlan, isStringList, perRun, planningFact, ups
  * A module declaration's, a `using`'s or a compile-time import's literal path (registry references
  * have a scheme and never match a scanned file): `import { x } from './types.bicep'` and
  * `import * as ns from '…'` read the file's exported variables, whose values and problems are
- * placed in that file. Bicep needs no blank between the symbolic name and the path
+ * placed in that file; a `.bicepparam`'s `extends '../base.bicepparam'` reads the base's values,
+ * which are placed in the base (a staged base walks the files that extend it). Bicep needs no blank between the symbolic name and the path
  * (`module minimum_rg'../resourceGroup.bicep' = {`, ALZ-Bicep's samples): both are tokens.
  */
-const BICEP_REFERENCE = /\b(?:module\s+[A-Za-z_][A-Za-z0-9_]*\s*|using\s*|import\s*(?:\{[^}]*\}|\*\s*as\s+[A-Za-z_][A-Za-z0-9_]*)\s*from\s*)'([^'$\n]+)'/g;
+const BICEP_REFERENCE = /\b(?:module\s+[A-Za-z_][A-Za-z0-9_]*\s*|using\s*|extends\s*|import\s*(?:\{[^}]*\}|\*\s*as\s+[A-Za-z_][A-Za-z0-9_]*)\s*from\s*)'([^'$\n]+)'/g;
 
 /** A file's local references as written (relative paths; also non-matching registry ones), as planning's fact about it. */
 export function bicepReferences(ctx: Pick<FrontEndContext, 'host' | 'facts'>, file: string): string[] | undefined {
   // The fact's name says its pattern's version: a --cache of an earlier build answers nothing for it.
-  return planningFact(ctx, 'bicep-references-2', file, isStringList, (text) => [...text.matchAll(BICEP_REFERENCE)].map((m) => m[1]!));
+  return planningFact(ctx, 'bicep-references-3', file, isStringList, (text) => [...text.matchAll(BICEP_REFERENCE)].map((m) => m[1]!));
 }
 
 const BICEP_FILE = /\.bicep(?:param)?$/i;

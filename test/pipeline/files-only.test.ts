@@ -366,6 +366,16 @@ describe('files-only runs', () => {
     expect(inTemplate.some((l) => l.includes('KV001') && l.includes('../y/p.json'))).toBe(true);
   });
 
+  it('a .bicepparam base that others extend, given alone: judged through the files that extend it, as in the folder run', async () => {
+    const root = repository({
+      'bicep/main.bicep': "param admin bool = false\nresource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {\n  name: 'acrx'\n  location: 'westeurope'\n  sku: { name: 'Premium' }\n  properties: { adminUserEnabled: admin }\n}\n",
+      'shared/base.bicepparam': 'using none\nparam admin = true\n',
+      'envs/prod/main.bicepparam': "using '../../bicep/main.bicep'\nextends '../../shared/base.bicepparam'\n",
+    });
+    const { inFile } = await sameAsFolderRun(root, path.join(root, 'shared', 'base.bicepparam'));
+    expect(inFile.some((l) => l.includes('ACR001'))).toBe(true);
+  });
+
   it('an ARM template linked by a URL built on the linking template\'s own link (_artifactsLocation), given alone: judged with what the linking template passes', async () => {
     const root = repository({
       'main.json': '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0", "parameters": {"_artifactsLocation": {"type": "string", "defaultValue": "[deployment().properties.templateLink.uri]"}}, "resources": [{"type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "l", "properties": {"mode": "Incremental", "templateLink": {"uri": "[uri(parameters(\'_artifactsLocation\'), \'nested/st.json\')]"}, "parameters": {"tls": {"value": "TLS1_2"}}}}]}\n',

@@ -233,7 +233,7 @@ describe('cache and units on a small tree', () => {
     const twin = path.join(root, 'infra/main.json');
     const factsOf = (file: string): Record<string, unknown> => readCache(cacheLocation).files[file]![2];
     // What planning asked: the twin's classification, generator and links (relativePath, built on its own URL), the source's references and parse.
-    expect(factsOf(source)).toEqual({ 'bicep-references-2': [], 'bicep-parses': true });
+    expect(factsOf(source)).toEqual({ 'bicep-references-3': [], 'bicep-parses': true });
     expect(Object.entries(factsOf(twin)).map(([name, answer]) => [name.replace(/:.*/, ''), answer])).toEqual([
       ['classify', ['arm', 'arm']],
       ['bicep-generated', true],
