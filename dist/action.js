@@ -36059,6 +36059,9 @@ function declaresAksType(ctx, file) {
 }
 function decodersOf(files, data, ctx) {
   if (data.length === 0) return [];
+  return [...tfDecodersOf(files, data, ctx), ...terragruntIncluders(files, data, ctx)];
+}
+function tfDecodersOf(files, data, ctx) {
   const tfFiles = files.filter((f) => {
     const kind = terraformFrontEnd.byName(f);
     return kind === "terraform" || kind === "tfvars" || kind === "tfvars-json" || kind === "tfvars-sample";
@@ -36068,6 +36071,15 @@ function decodersOf(files, data, ctx) {
   return tfFiles.filter((f) => {
     const entries2 = planningFacts(ctx, f)?.data ?? [];
     return data.some((d) => entriesMayRead(entries2, f, d));
+  });
+}
+function terragruntIncluders(files, data, ctx) {
+  const parents = data.filter((d) => /\.hcl$/i.test(d) && !isTerragruntFile(d));
+  if (parents.length === 0) return [];
+  return files.filter((t) => {
+    if (!isTerragruntFile(t)) return false;
+    const names3 = planningFact(ctx, "terragrunt-hcl-paths-1", t, isStringList, (text2) => [...new Set([...text2.matchAll(HCL_PATH)].map((m) => path23.basename(m[1])))]) ?? [];
+    return parents.some((d) => isWithin(path23.dirname(path23.resolve(d)), path23.resolve(t)) && names3.includes(path23.basename(d)));
   });
 }
 function localSources(ctx, file) {
@@ -36089,11 +36101,13 @@ async function callingFolders(given, wide) {
   }
   const own = [...given.filter((f) => terraformFrontEnd.byName(f) !== void 0 && !isTerragruntFile(f)), ...wide.dataFiles.length > 0 ? decodersOf(varAndTfFiles, wide.dataFiles, wide) : []];
   const besideVarFile = given.filter((f) => /\.tfvars(?:\.json)?$/i.test(f)).map((f) => path23.join(path23.dirname(f), TERRAGRUNT_FILE)).filter((t) => wide.host.isFile(t));
-  const run3 = [...given.filter(isTerragruntFile), ...besideVarFile].flatMap((f) => terragruntTargets(wide, f)).filter((d) => tfDirs.has(d));
+  const includers = wide.dataFiles.length > 0 ? terragruntIncluders(listed, wide.dataFiles, wide) : [];
+  const run3 = [...given.filter(isTerragruntFile), ...besideVarFile, ...includers].flatMap((f) => terragruntTargets(wide, f)).filter((d) => tfDirs.has(d));
   const modules = [...own.map((f) => moduleFolderOf(f, tfDirs, wide.root)).filter((d) => d !== void 0), ...run3];
   const walked = /* @__PURE__ */ new Set([...modules, ...upstreamOf(modules, callers)]);
   if (declaresWorkloads([...walked].flatMap((d) => terraformFilesIn(d, wide.host)), wide)) return [wide.root];
   for (const t of listed) if (isTerragruntFile(t) && terragruntTargets(wide, t).some((d) => walked.has(d))) walked.add(path23.dirname(t));
+  for (const t of includers) walked.add(path23.dirname(t));
   return [...walked].sort();
 }
 function terraformFilesIn(dir, host) {
@@ -36272,7 +36286,7 @@ function varFileBlockProblems(parsed, problems) {
     });
   }
 }
-var LOCK_FILE, STATE_FILE, TERRAGRUNT_PATH, BY_NAME, terraformFrontEnd, TERRAGRUNT_FILE, LOCAL_SOURCE, TERRAGRUNT_SOURCE, YAML_DECODE, isPlanningFacts, MAX_WORKLOAD_SEARCH_FILES, NESTED_BLOCKS;
+var LOCK_FILE, STATE_FILE, TERRAGRUNT_PATH, BY_NAME, terraformFrontEnd, TERRAGRUNT_FILE, LOCAL_SOURCE, TERRAGRUNT_SOURCE, YAML_DECODE, isPlanningFacts, HCL_PATH, MAX_WORKLOAD_SEARCH_FILES, NESTED_BLOCKS;
 var init_terraform2 = __esm({
   "src/frontends/terraform.ts"() {
     "use strict";
@@ -36453,6 +36467,7 @@ var init_terraform2 = __esm({
     TERRAGRUNT_SOURCE = /\bsource\s*=\s*"(?:\$\{\s*get_terragrunt_dir\(\s*\)\s*\}\/)?(\.{1,2}(?:\/[^"\n]*)?)"/g;
     YAML_DECODE = /\byamldecode\s*\(/;
     isPlanningFacts = (v) => typeof v === "object" && v !== null && isStringList(v.sources) && typeof v.yaml === "boolean" && typeof v.k8s === "boolean" && typeof v.aks === "boolean" && isStringList(v.data);
+    HCL_PATH = /"([^"\n]*\.hcl)"/gi;
     MAX_WORKLOAD_SEARCH_FILES = 2e4;
     NESTED_BLOCKS = /* @__PURE__ */ new Map();
   }
@@ -36635,7 +36650,7 @@ function metadataTemplateOf(ctx, file) {
 function metadataTemplateFolders(given, wide) {
   const out = /* @__PURE__ */ new Set();
   for (const f of given) {
-    if (!/\.jsonc?$/i.test(f) || wide.givenKinds.get(f) === "arm") continue;
+    if (wide.givenKinds.get(f) !== "arm-params") continue;
     const t = metadataTemplateOf(wide, f);
     if (t !== void 0 && inside(path27.dirname(t), wide.root)) out.add(path27.dirname(t));
   }

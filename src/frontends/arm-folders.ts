@@ -152,7 +152,8 @@ function metadataTemplateOf(ctx: Pick<FrontEndContext, 'host'> & { facts?: FileF
 function metadataTemplateFolders(given: readonly string[], wide: FilesOnlyView): string[] {
   const out = new Set<string>();
   for (const f of given) {
-    if (!/\.jsonc?$/i.test(f) || wide.givenKinds.get(f) === 'arm') continue;
+    // (Only a parameter file: a staged plan JSON is never read whole here.)
+    if (wide.givenKinds.get(f) !== 'arm-params') continue;
     const t = metadataTemplateOf(wide, f);
     if (t !== undefined && inside(path.dirname(t), wide.root)) out.add(path.dirname(t));
   }

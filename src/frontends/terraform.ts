@@ -299,6 +299,11 @@ export function declaresAksType(ctx: Pick<FrontEndContext, 'host' | 'facts'>, fi
 function decodersOf(files: readonly string[], data: readonly string[], ctx: Pick<FrontEndContext, 'host' | 'facts'> & Partial<Pick<FrontEndContext, 'cliVarFiles'>>): string[] {
   // Nothing to look for: no file's facts are read (each read is a file read without --cache).
   if (data.length === 0) return [];
+  return [...tfDecodersOf(files, data, ctx), ...terragruntIncluders(files, data, ctx)];
+}
+
+/** `decodersOf` for the Terraform files and var files. */
+function tfDecodersOf(files: readonly string[], data: readonly string[], ctx: Pick<FrontEndContext, 'host' | 'facts'> & Partial<Pick<FrontEndContext, 'cliVarFiles'>>): string[] {
   const tfFiles = files.filter((f) => {
     const kind = terraformFrontEnd.byName(f);
     return kind === 'terraform' || kind === 'tfvars' || kind === 'tfvars-json' || kind === 'tfvars-sample';
@@ -308,6 +313,25 @@ function decodersOf(files: readonly string[], data: readonly string[], ctx: Pick
   return tfFiles.filter((f) => {
     const entries = planningFacts(ctx, f)?.data ?? [];
     return data.some((d) => entriesMayRead(entries, f, d));
+  });
+}
+
+/** A `.hcl` path written in a Terragrunt configuration (`find_in_parent_folders("root.hcl")`, `path = "../root.hcl"`). */
+const HCL_PATH = /"([^"\n]*\.hcl)"/gi;
+
+/**
+ * The `terragrunt.hcl` files of `files` that may include a parent configuration of `data`
+ * (`root.hcl`, `env.hcl`: a `.hcl` file no front end reads, given to a files-only run): one below
+ * its folder that writes its name (the include's values, `inputs`, are placed in it, as the
+ * folder run places them). A superset: a name written elsewhere in the file joins too.
+ */
+function terragruntIncluders(files: readonly string[], data: readonly string[], ctx: Pick<FrontEndContext, 'host' | 'facts'>): string[] {
+  const parents = data.filter((d) => /\.hcl$/i.test(d) && !isTerragruntFile(d));
+  if (parents.length === 0) return [];
+  return files.filter((t) => {
+    if (!isTerragruntFile(t)) return false;
+    const names = planningFact(ctx, 'terragrunt-hcl-paths-1', t, isStringList, (text) => [...new Set([...text.matchAll(HCL_PATH)].map((m) => path.basename(m[1]!)))]) ?? [];
+    return parents.some((d) => isWithin(path.dirname(path.resolve(d)), path.resolve(t)) && names.includes(path.basename(d)));
   });
 }
 
@@ -347,7 +371,9 @@ async function callingFolders(given: readonly string[], wide: FilesOnlyView): Pr
   // A given terragrunt.hcl, or a var file beside one (copied into its working directory): the
   // module it runs is evaluated with it (the folder run joins them).
   const besideVarFile = given.filter((f) => /\.tfvars(?:\.json)?$/i.test(f)).map((f) => path.join(path.dirname(f), TERRAGRUNT_FILE)).filter((t) => wide.host.isFile(t));
-  const run = [...given.filter(isTerragruntFile), ...besideVarFile].flatMap((f) => terragruntTargets(wide, f)).filter((d) => tfDirs.has(d));
+  // A given parent configuration (`root.hcl`): the terragrunt.hcl files that include it, as if given.
+  const includers = wide.dataFiles.length > 0 ? terragruntIncluders(listed, wide.dataFiles, wide) : [];
+  const run = [...given.filter(isTerragruntFile), ...besideVarFile, ...includers].flatMap((f) => terragruntTargets(wide, f)).filter((d) => tfDirs.has(d));
   const modules = [...own.map((f) => moduleFolderOf(f, tfDirs, wide.root)).filter((d): d is string => d !== undefined), ...run];
   const walked = new Set([...modules, ...upstreamOf(modules, callers)]);
   // A configuration that declares Kubernetes workloads judges them against the GPU pools of the
@@ -355,6 +381,7 @@ async function callingFolders(given: readonly string[], wide: FilesOnlyView): Pr
   if (declaresWorkloads([...walked].flatMap((d) => terraformFilesIn(d, wide.host)), wide)) return [wide.root];
   // The Terragrunt configurations that run a walked module give it its backend (TF001): their folders too.
   for (const t of listed) if (isTerragruntFile(t) && terragruntTargets(wide, t).some((d) => walked.has(d))) walked.add(path.dirname(t));
+  for (const t of includers) walked.add(path.dirname(t));
   return [...walked].sort();
 }
 

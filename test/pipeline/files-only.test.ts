@@ -366,6 +366,16 @@ describe('files-only runs', () => {
     expect(inTemplate.some((l) => l.includes('KV001') && l.includes('../y/p.json'))).toBe(true);
   });
 
+  it('a Terragrunt parent configuration (root.hcl) given alone: judged through the terragrunt.hcl files that include it, as in the folder run', async () => {
+    const root = repository({
+      'live/root.hcl': 'inputs = {\n  admin = true\n}\n',
+      'live/prod/aks/terragrunt.hcl': 'include "root" {\n  path = find_in_parent_folders("root.hcl")\n}\nterraform {\n  source = "../../../modules//aks"\n}\n',
+      'modules/aks/main.tf': 'terraform {\n  backend "azurerm" {}\n}\nvariable "admin" {}\nresource "azurerm_container_registry" "acr" {\n  name                = "acr"\n  location            = "westeurope"\n  resource_group_name = "rg"\n  sku                 = "Premium"\n  admin_enabled       = var.admin\n}\n',
+    });
+    const { inFile } = await sameAsFolderRun(root, path.join(root, 'live', 'root.hcl'));
+    expect(inFile.some((l) => l.includes('ACR001'))).toBe(true);
+  });
+
   it('a .bicepparam base that others extend, given alone: judged through the files that extend it, as in the folder run', async () => {
     const root = repository({
       'bicep/main.bicep': "param admin bool = false\nresource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {\n  name: 'acrx'\n  location: 'westeurope'\n  sku: { name: 'Premium' }\n  properties: { adminUserEnabled: admin }\n}\n",

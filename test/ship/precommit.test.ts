@@ -202,6 +202,9 @@ describe('.pre-commit-hooks.yaml', () => {
     ['scripts/Rotate.PS1', true],
     ['infra/arm/kv.jsonc', true],
     ['infra/arm/Main.JSON', true],
+    // Terragrunt configurations, and templates a templatefile() renders (data files).
+    ['live/prod/aks/terragrunt.hcl', true],
+    ['k8s/job.yaml.tftpl', true],
   ])('files regex: %s → %s', (file, matches) => {
     // pre-commit uses Python's re.search; a leading (?i) is JavaScript's `i` flag (Node 20 has no inline modifiers).
     const pattern = String(hook.files);
