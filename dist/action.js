@@ -36105,6 +36105,20 @@ async function callingFolders(given, wide) {
   const run3 = [...given.filter(isTerragruntFile), ...besideVarFile, ...includers].flatMap((f) => terragruntTargets(wide, f)).filter((d) => tfDirs.has(d));
   const modules = [...own.map((f) => moduleFolderOf(f, tfDirs, wide.root)).filter((d) => d !== void 0), ...run3];
   const walked = /* @__PURE__ */ new Set([...modules, ...upstreamOf(modules, callers)]);
+  if (wide.dataFiles.length > 0) {
+    const queue = [...walked];
+    for (let i = 0; i < queue.length && i < MAX_WORKLOAD_SEARCH_FILES; i++) {
+      for (const f of terraformFilesIn(queue[i], wide.host)) {
+        for (const s of localSources(wide, f) ?? []) {
+          const target = path23.resolve(path23.dirname(f), s);
+          if (tfDirs.has(target) && !walked.has(target)) {
+            walked.add(target);
+            queue.push(target);
+          }
+        }
+      }
+    }
+  }
   if (declaresWorkloads([...walked].flatMap((d) => terraformFilesIn(d, wide.host)), wide)) return [wide.root];
   for (const t of listed) if (isTerragruntFile(t) && terragruntTargets(wide, t).some((d) => walked.has(d))) walked.add(path23.dirname(t));
   for (const t of includers) walked.add(path23.dirname(t));

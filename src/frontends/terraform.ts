@@ -376,6 +376,24 @@ async function callingFolders(given: readonly string[], wide: FilesOnlyView): Pr
   const run = [...given.filter(isTerragruntFile), ...besideVarFile, ...includers].flatMap((f) => terragruntTargets(wide, f)).filter((d) => tfDirs.has(d));
   const modules = [...own.map((f) => moduleFolderOf(f, tfDirs, wide.root)).filter((d): d is string => d !== undefined), ...run];
   const walked = new Set([...modules, ...upstreamOf(modules, callers)]);
+  // A given data file: the local modules the walked roots call are walked too. The folder run
+  // evaluates a root with them in one unit, and a finding in the data file through a module that
+  // several roots call names each root's call (its related locations); read from outside the
+  // walked folders, the module would name none.
+  if (wide.dataFiles.length > 0) {
+    const queue = [...walked];
+    for (let i = 0; i < queue.length && i < MAX_WORKLOAD_SEARCH_FILES; i++) {
+      for (const f of terraformFilesIn(queue[i]!, wide.host)) {
+        for (const s of localSources(wide, f) ?? []) {
+          const target = path.resolve(path.dirname(f), s);
+          if (tfDirs.has(target) && !walked.has(target)) {
+            walked.add(target);
+            queue.push(target);
+          }
+        }
+      }
+    }
+  }
   // A configuration that declares Kubernetes workloads judges them against the GPU pools of the
   // whole repository (K8S001/K8S002, as a manifest's: k8s-scope.ts): walk all of it.
   if (declaresWorkloads([...walked].flatMap((d) => terraformFilesIn(d, wide.host)), wide)) return [wide.root];

@@ -753,6 +753,21 @@ describe('files-only runs', () => {
       expect(inFile.some((l) => l.includes('GPU001'))).toBe(true);
     });
 
+    it('named by two roots that pass it to one module: the finding names each root\'s call, as in the folder run', async () => {
+      const call = 'module "aks" {\n  source     = "../../modules/aks"\n  pools_file = "${path.module}/../../config/pools.yaml"\n}\n';
+      const root = repository({
+        'config/pools.yaml': POOL,
+        'envs/dev/main.tf': BACKEND + call,
+        'envs/prod/main.tf': BACKEND + call,
+        'modules/aks/main.tf': 'variable "pools_file" {}\n' + pool('var.pools_file'),
+      });
+      const data = path.join(root, 'config', 'pools.yaml');
+      const relatedOf = (r: LintResult): string[] => r.findings.filter((f) => f.location.file === data).map((f) => `${f.ruleId} ${f.related.map((l) => `${path.relative(root, l.file)}:${l.range.start.line}`).join(' ')}`);
+      const { folder, only } = await sameAsFolderRun(root, data);
+      expect(relatedOf(only.result)).toEqual(relatedOf(folder.result));
+      expect(relatedOf(folder.result).some((l) => l.includes('envs/dev/main.tf') && l.includes('envs/prod/main.tf'))).toBe(true);
+    });
+
     it('named by a --var-file outside every module', async () => {
       const root = repository({ 'config/pools.yaml': POOL, 'infra/main.tf': `${BACKEND}variable "pools_file" {\n  type = string\n}\n` + pool('var.pools_file'), 'vars/prod.tfvars': 'pools_file = "../config/pools.yaml"\n' });
       const data = path.join(root, 'config', 'pools.yaml');
