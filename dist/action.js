@@ -36092,11 +36092,14 @@ async function callingFolders(given, wide) {
   const tfFiles = varAndTfFiles.filter((f) => isTerraformFile(path23.basename(f)));
   const tfDirs = new Set(tfFiles.map((f) => path23.dirname(f)));
   const callers = /* @__PURE__ */ new Map();
+  const callees = /* @__PURE__ */ new Map();
   for (const f of tfFiles) {
     const dir = path23.dirname(f);
     for (const s of localSources(wide, f) ?? []) {
       const target = path23.resolve(dir, s);
-      if (target !== dir) addCaller(callers, target, dir);
+      if (target === dir) continue;
+      addCaller(callers, target, dir);
+      if (tfDirs.has(target)) addCaller(callees, dir, target);
     }
   }
   const own = [...given.filter((f) => terraformFrontEnd.byName(f) !== void 0 && !isTerragruntFile(f)), ...wide.dataFiles.length > 0 ? decodersOf(varAndTfFiles, wide.dataFiles, wide) : []];
@@ -36105,20 +36108,7 @@ async function callingFolders(given, wide) {
   const run3 = [...given.filter(isTerragruntFile), ...besideVarFile, ...includers].flatMap((f) => terragruntTargets(wide, f)).filter((d) => tfDirs.has(d));
   const modules = [...own.map((f) => moduleFolderOf(f, tfDirs, wide.root)).filter((d) => d !== void 0), ...run3];
   const walked = /* @__PURE__ */ new Set([...modules, ...upstreamOf(modules, callers)]);
-  if (wide.dataFiles.length > 0) {
-    const queue = [...walked];
-    for (let i = 0; i < queue.length && i < MAX_WORKLOAD_SEARCH_FILES; i++) {
-      for (const f of terraformFilesIn(queue[i], wide.host)) {
-        for (const s of localSources(wide, f) ?? []) {
-          const target = path23.resolve(path23.dirname(f), s);
-          if (tfDirs.has(target) && !walked.has(target)) {
-            walked.add(target);
-            queue.push(target);
-          }
-        }
-      }
-    }
-  }
+  if (wide.dataFiles.length > 0) for (const d of upstreamOf(walked, callees)) walked.add(d);
   if (declaresWorkloads([...walked].flatMap((d) => terraformFilesIn(d, wide.host)), wide)) return [wide.root];
   for (const t of listed) if (isTerragruntFile(t) && terragruntTargets(wide, t).some((d) => walked.has(d))) walked.add(path23.dirname(t));
   for (const t of includers) walked.add(path23.dirname(t));

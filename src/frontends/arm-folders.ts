@@ -121,8 +121,10 @@ export function linkedFilesWritten(ctx: Pick<FrontEndContext, 'host'> & { facts?
  * `FrontEnd.filesOnlyFolders` for ARM, the other half: the folders of the templates that link a
  * given template by `relativePath` or a URL built on their own, directly or through other linked templates. A linked template
  * is evaluated through them with the parameters they pass, never alone with its defaults, so a
- * staged child alone would be judged by defaults no deployment uses (self-review 67). Lists the
- * repository's `.json` files and reads their links (planning facts) only when a template is given.
+ * staged child alone would be judged by defaults no deployment uses (self-review 67). Also the
+ * folders of the parameter files written for a given template (`metadata.template`), wherever
+ * they are: it is evaluated with each. Lists the repository's `.json` files and reads their links
+ * (planning facts) only when a template is given.
  */
 export async function armLinkingFolders(given: readonly string[], wide: FilesOnlyView): Promise<string[]> {
   const templates = given.filter((f) => wide.givenKinds.get(f) === 'arm');
@@ -160,7 +162,7 @@ function metadataTemplateFolders(given: readonly string[], wide: FilesOnlyView):
   return [...out];
 }
 
-/** `FrontEnd.filesOnlyFolders` for ARM: the pairing folders and the linking templates' folders. */
+/** `FrontEnd.filesOnlyFolders` for ARM: the pairing folders, the linking templates' and paired parameter files' folders, and given parameter files' `metadata.template` folders. */
 export async function armFilesOnlyFolders(given: readonly string[], wide: FilesOnlyView): Promise<string[]> {
   return [...new Set([...(await armPairingFolders(given, wide)), ...(await armLinkingFolders(given, wide)), ...metadataTemplateFolders(given, wide)])].sort();
 }

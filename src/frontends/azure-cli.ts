@@ -811,14 +811,6 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       }
     };
     /**
-     * A scanned script a run of this file calls also runs, with the variables it inherits (the
-     * step's, the exported ones) and its arguments, in each matrix combination (its commands count
-     * toward the file's matrix work); so does a script that one calls (`deploy.sh` →
-     * `"$SCRIPT_DIR/kv.sh"`), a few levels down. `first`: the first run of the call (it records
-     * the words CI001/CI005 read, and spends no budget). Not for a script file's own calls: a
-     * script with no CI caller is linted on its own.
-     */
-    /**
      * A called script's class: its own path decides as a script linted alone would have it (README
      * "Environment class": the config's `environments` and the file name first — `deploy-prod.sh`
      * run by a job without `environment:` is prod —, the folders last), around what its caller's
@@ -831,6 +823,14 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       if (first === undefined && last === undefined) return env;
       return () => first ?? env() ?? last;
     };
+    /**
+     * A scanned script a run of this file calls also runs, with the variables it inherits (the
+     * step's, the exported ones) and its arguments, in each matrix combination (its commands count
+     * toward the file's matrix work); so does a script that one calls (`deploy.sh` →
+     * `"$SCRIPT_DIR/kv.sh"`), a few levels down. `first`: the first run of the call (it records
+     * the words CI001/CI005 read, and spends no budget). Not for a script file's own calls: a
+     * script with no CI caller is linted on its own.
+     */
     const runCalledScripts = (
       from: ReturnType<typeof interpretScript>,
       fromFile: string,

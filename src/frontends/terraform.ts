@@ -357,11 +357,15 @@ async function callingFolders(given: readonly string[], wide: FilesOnlyView): Pr
   const tfFiles = varAndTfFiles.filter((f) => isTerraformFile(path.basename(f)));
   const tfDirs = new Set(tfFiles.map((f) => path.dirname(f)));
   const callers = new Map<string, string[]>();
+  /** The other way: each module folder → the scanned module folders it calls. */
+  const callees = new Map<string, string[]>();
   for (const f of tfFiles) {
     const dir = path.dirname(f);
     for (const s of localSources(wide, f) ?? []) {
       const target = path.resolve(dir, s);
-      if (target !== dir) addCaller(callers, target, dir);
+      if (target === dir) continue;
+      addCaller(callers, target, dir);
+      if (tfDirs.has(target)) addCaller(callees, dir, target);
     }
   }
   // Only Terraform's own files have a module; a var file's module folder is walked too (the
@@ -380,20 +384,7 @@ async function callingFolders(given: readonly string[], wide: FilesOnlyView): Pr
   // evaluates a root with them in one unit, and a finding in the data file through a module that
   // several roots call names each root's call (its related locations); read from outside the
   // walked folders, the module would name none.
-  if (wide.dataFiles.length > 0) {
-    const queue = [...walked];
-    for (let i = 0; i < queue.length && i < MAX_WORKLOAD_SEARCH_FILES; i++) {
-      for (const f of terraformFilesIn(queue[i]!, wide.host)) {
-        for (const s of localSources(wide, f) ?? []) {
-          const target = path.resolve(path.dirname(f), s);
-          if (tfDirs.has(target) && !walked.has(target)) {
-            walked.add(target);
-            queue.push(target);
-          }
-        }
-      }
-    }
-  }
+  if (wide.dataFiles.length > 0) for (const d of upstreamOf(walked, callees)) walked.add(d);
   // A configuration that declares Kubernetes workloads judges them against the GPU pools of the
   // whole repository (K8S001/K8S002, as a manifest's: k8s-scope.ts): walk all of it.
   if (declaresWorkloads([...walked].flatMap((d) => terraformFilesIn(d, wide.host)), wide)) return [wide.root];
