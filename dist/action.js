@@ -47970,6 +47970,15 @@ function programIndices(words, language) {
   if (k >= words.length) return [];
   return [afterWrappers(words, k)];
 }
+function runningWordAt(argv, language, names3) {
+  const programs = programIndices(argv, language);
+  const own = programs.find((k2) => names3(argv[k2].text));
+  if (own !== void 0) return { at: own };
+  const handler = programs[0];
+  if (handler === void 0 || RUNS_NONE_OF_ITS_WORDS.has(argv[handler].text.toLowerCase())) return void 0;
+  const k = argv.findIndex((w, n) => n > handler && names3(w.text));
+  return k >= 0 ? { at: k, handler } : void 0;
+}
 function afterPrefix(words, k, onAssignment) {
   let at2 = k;
   for (; ; ) {
@@ -47979,7 +47988,7 @@ function afterPrefix(words, k, onAssignment) {
     if (at2 === before) return at2;
   }
 }
-var SHELL_LEADING_WORDS, SHELL_ASSIGNMENT, DECLARERS, WRAPPERS, ASSIGNING_WRAPPERS, POWERSHELL_ASSIGNMENT_OPERATOR;
+var SHELL_LEADING_WORDS, SHELL_ASSIGNMENT, DECLARERS, WRAPPERS, ASSIGNING_WRAPPERS, POWERSHELL_ASSIGNMENT_OPERATOR, RUNS_NONE_OF_ITS_WORDS;
 var init_ci_words = __esm({
   "src/eval/ci-words.ts"() {
     "use strict";
@@ -48000,6 +48009,71 @@ var init_ci_words = __esm({
     ]);
     ASSIGNING_WRAPPERS = /* @__PURE__ */ new Set(["env", "sudo"]);
     POWERSHELL_ASSIGNMENT_OPERATOR = /^[-+*/%]?=$/;
+    RUNS_NONE_OF_ITS_WORDS = /* @__PURE__ */ new Set([
+      "echo",
+      "printf",
+      "print",
+      "cat",
+      "grep",
+      "egrep",
+      "fgrep",
+      "sed",
+      "awk",
+      "test",
+      "[",
+      "[[",
+      "which",
+      "type",
+      "hash",
+      "command",
+      "alias",
+      "man",
+      ":",
+      "true",
+      "false",
+      "ls",
+      "mkdir",
+      "rmdir",
+      "rm",
+      "touch",
+      "cp",
+      "mv",
+      "ln",
+      "chmod",
+      "chown",
+      "head",
+      "tail",
+      "wc",
+      "sort",
+      "uniq",
+      "cut",
+      "tr",
+      "tee",
+      "basename",
+      "dirname",
+      "readlink",
+      "realpath",
+      "stat",
+      "diff",
+      "cd",
+      "pushd",
+      "git",
+      "curl",
+      "wget",
+      "jq",
+      "yq",
+      "logger",
+      "write-host",
+      "write-output",
+      "write-verbose",
+      "write-information",
+      "write-debug",
+      "write-warning",
+      "write-error",
+      "out-file",
+      "add-content",
+      "set-content"
+    ]);
   }
 });
 
@@ -52329,7 +52403,7 @@ function azureCliUnits(ciFiles, ctx) {
         if (depth === 0 ? !first && !matrixWork.spend(work, budgetRange) : !nestedWork.spend(work, budgetRange)) continue;
         const program = call.sourced ? fromProgram ?? fromFile : void 0;
         const childStart = nestedFolder(start, call.folder);
-        const child = (call.run?.file === target.file ? call.run : void 0) ?? interpretScript(target.file, target.script, call.env, withSource(target.file, fromSc.expansion, 0, program, childStart), first ? "caller" : false);
+        const child = (call.run?.file === target.file ? call.run : void 0) ?? interpretScript(target.file, target.script, call.env, withSource(target.file, fromSc.expansion, 0, program, childStart), "caller");
         const defaults = configuredDefaults(child);
         const inherited = call.sourced ? [...from.assigned] : [...from.assigned].filter(([k]) => call.env.has(k));
         const assigned = inherited.length === from.assigned.size && child.assigned.size === 0 ? from.assigned : new Map([...inherited, ...child.assigned]);
@@ -52364,7 +52438,7 @@ function azureCliUnits(ciFiles, ctx) {
       const copies = (given) => loopCopies(place, given, variants, script.commands.length, script.range);
       for (const [vi, variant] of copies().entries()) {
         const sc = scriptContext(file, place, variant);
-        const run3 = interpretScript(file.file, script, sc.env, withSource(file.file, sc.expansion, 0, void 0, start), vi === 0 && !calledOnly);
+        const run3 = interpretScript(file.file, script, sc.env, withSource(file.file, sc.expansion, 0, void 0, start), calledOnly ? false : vi === 0 ? true : "caller");
         if (vi === 0) heredocs.push(...run3.heredocs);
         const env = lazyEnvClass(place, run3.assigned, sc);
         const variantName = variantLabel(variant) || "default";
@@ -52378,7 +52452,7 @@ function azureCliUnits(ciFiles, ctx) {
           const csc = scriptContext(file, place, variant, caller.inputs, caller.variables, caller.runnerOs);
           if (!stepRunsIn(place?.step, csc) || variant.loop?.empty) continue;
           const first = calledOnly && vi === 0;
-          const crun = interpretScript(file.file, script, csc.env, withSource(file.file, csc.expansion, 0, void 0, start), first ? "caller" : false);
+          const crun = interpretScript(file.file, script, csc.env, withSource(file.file, csc.expansion, 0, void 0, start), "caller");
           const cenv = lazyEnvClass(place, crun.assigned, csc, caller.inputs, caller.placeEnv);
           const cname = [caller.label, variantLabel(variant)].filter(Boolean).join(", ");
           if (calledOnly) runCalledScripts(crun, file.file, csc, start, place?.job?.keyRange ?? script.range, cname, cenv, (assigned) => lazyEnvClass(place, assigned, csc, caller.inputs, caller.placeEnv), first && k === 0);
@@ -52387,7 +52461,12 @@ function azureCliUnits(ciFiles, ctx) {
       }
     }
     const contexts = calledOnly ? callers : [void 0];
-    if (file.format === "azure-pipelines") recordCallerInputs(file, contexts, (step, caller) => scriptContext(file, places.get(step.subject), matrixVariants(places.get(step.subject)?.job)[0], caller?.inputs, caller?.variables, caller?.runnerOs));
+    if (file.format === "azure-pipelines") {
+      recordCallerInputs(file, contexts, (step, caller) => {
+        const place = places.get(step.subject);
+        return loopCopies(place, caller?.inputs, matrixVariants(place?.job), 0, step.range).filter((variant) => !variant.loop?.empty).map((variant) => scriptContext(file, place, variant, caller?.inputs, caller?.variables, caller?.runnerOs));
+      });
+    }
     markStepsThatNeverRun(file, calledOnly ? callers : [void 0, ...callers], (step, caller) => scriptContext(file, places.get(step.subject), matrixVariants(places.get(step.subject)?.job)[0], caller?.inputs, caller?.variables, caller?.runnerOs));
     for (const { step, script, args } of scriptFileRuns(file, byPath, ctx.root)) {
       const place = places.get(step.subject);
@@ -52819,17 +52898,19 @@ function passedStepWrites(c) {
   const writes = runtimeVariablesWithin(c.caller.file, c.job, call.range);
   return writes.names.size > 0 || writes.any ? writes : void 0;
 }
-function recordCallerInputs(file, callers, contextOf) {
+function recordCallerInputs(file, callers, contextsOf) {
   for (const step of file.steps) {
     if (!step.task) continue;
     const written2 = [...step.inputs, ...(step.inputBranches ?? []).flat()].filter((e) => e.value !== void 0 && /\$\{\{|\$\(/.test(e.value));
     if (written2.length === 0) continue;
     const out = [];
-    for (const caller of callers.slice(0, MAX_CALLER_INPUTS)) {
-      const sc = contextOf(step, caller);
-      const inputs = /* @__PURE__ */ new Map();
-      for (const e of written2) inputs.set(e.key.toLowerCase(), callerInput(e.value, sc));
-      out.push(inputs);
+    for (const caller of callers) {
+      for (const sc of contextsOf(step, caller)) {
+        if (out.length === MAX_CALLER_INPUTS) break;
+        const inputs = /* @__PURE__ */ new Map();
+        for (const e of written2) inputs.set(e.key.toLowerCase(), callerInput(e.value, sc));
+        out.push(inputs);
+      }
     }
     step.inputsByCallers = out;
   }
@@ -64030,21 +64111,23 @@ var GOV003_org_policy_audit_default = defineRule({
 init_ci2();
 init_source();
 var FLAGS = /* @__PURE__ */ new Set(["--sdk-auth", "--json-auth"]);
-function isAz(w) {
-  const t = w.text.toLowerCase();
+function isAz(text2) {
+  const t = text2.toLowerCase();
   return t === "az" || t === "az.cmd" || t.endsWith("/az") || t.endsWith("\\az.cmd");
 }
-function createsForRbacAt(argv, i) {
-  const j = commandWordsAt(argv, i);
-  return isAz(argv[i]) && argv[j]?.text.toLowerCase() === "ad" && argv[j + 1]?.text.toLowerCase() === "sp" && argv[j + 2]?.text.toLowerCase() === "create-for-rbac";
+function createForRbacAt(argv, language) {
+  const at2 = runningWordAt(argv, language, isAz)?.at;
+  if (at2 === void 0) return void 0;
+  const j = commandWordsAt(argv, at2);
+  return argv[j]?.text.toLowerCase() === "ad" && argv[j + 1]?.text.toLowerCase() === "sp" && argv[j + 2]?.text.toLowerCase() === "create-for-rbac" ? at2 : void 0;
 }
 function commandWordsAt(argv, i) {
   return argv[i + 1]?.raw === "--%" ? i + 2 : i + 1;
 }
-function sdkAuthFlags(argv, pending) {
+function sdkAuthFlags(argv, language, pending) {
   const out = [];
-  for (let i = 0; i + 3 < argv.length; i++) {
-    if (!createsForRbacAt(argv, i)) continue;
+  const i = createForRbacAt(argv, language);
+  if (i !== void 0) {
     for (let j = commandWordsAt(argv, i) + 3; j < argv.length; j++) {
       const w = argv[j];
       const [name, val] = w.text.split("=", 2);
@@ -64108,11 +64191,11 @@ var CI001_sdk_auth_deprecated_default = defineRule({
             const reader2 = { file: file.file, range: cmd.range };
             const expanded = cmd.commented ? void 0 : expandedArgv(cmd);
             const reported = /* @__PURE__ */ new Set();
-            const literal = new Set(sdkAuthFlags(cmd.argv));
+            const literal = new Set(sdkAuthFlags(cmd.argv, script.language));
             for (const byCaller of cmd.commented ? [] : callerArgvs(cmd)) {
-              if (!byCaller.some((_, i) => createsForRbacAt(byCaller, i))) continue;
+              if (createForRbacAt(byCaller, script.language) === void 0) continue;
               const pending = [];
-              const flags = sdkAuthFlags(byCaller, pending);
+              const flags = sdkAuthFlags(byCaller, script.language, pending);
               if (flags.length === 0 && literal.size === 0) undecidedWords(byCaller);
               undecidedValues(pending);
               for (const flag of flags) {
@@ -64132,9 +64215,9 @@ var CI001_sdk_auth_deprecated_default = defineRule({
                 });
               }
             }
-            if (expanded && expanded.some((_, i) => createsForRbacAt(expanded, i))) {
+            if (expanded && createForRbacAt(expanded, script.language) !== void 0) {
               const pending = [];
-              const flags = sdkAuthFlags(expanded, pending);
+              const flags = sdkAuthFlags(expanded, script.language, pending);
               undecidedValues(pending);
               for (const flag of flags) {
                 const at2 = wordPlaces(flag, { file: file.file, range: flag.range, label: "az ad sp create-for-rbac" });
@@ -64460,36 +64543,6 @@ var VALUE_OPTS = /* @__PURE__ */ new Set([
   "backup",
   "chdir"
 ]);
-var PRINTS_ONLY = /* @__PURE__ */ new Set([
-  "echo",
-  "printf",
-  "print",
-  "cat",
-  "grep",
-  "egrep",
-  "fgrep",
-  "sed",
-  "awk",
-  "test",
-  "[",
-  "[[",
-  "which",
-  "type",
-  "hash",
-  "command",
-  "alias",
-  "man",
-  "write-host",
-  "write-output",
-  "write-verbose",
-  "write-information",
-  "write-debug",
-  "write-warning",
-  "write-error",
-  "out-file",
-  "add-content",
-  "set-content"
-]);
 function expands(w) {
   return w.includes("$") || w.includes("`");
 }
@@ -64523,16 +64576,11 @@ function readApplyArgs(args) {
 }
 function applyWithoutPlan(words, language) {
   const argv = joinExpressions(words);
-  const programs = programIndices(argv, language);
-  let i = programs.find((k) => isTerraformProgram(argv[k].text));
-  const handler = programs[0];
-  let byFind = false;
-  if (i === void 0 && handler !== void 0 && !PRINTS_ONLY.has(argv[handler].text.toLowerCase())) {
-    const k = argv.findIndex((w, n) => n > handler && isTerraformProgram(w.text));
-    if (k >= 0) i = k;
-    byFind = k >= 0 && /(?:^|\/)find$/.test(argv[handler].text) && /^-(?:exec|execdir|ok|okdir)$/.test(argv[k - 1]?.text ?? "");
-  }
-  if (i === void 0) return void 0;
+  const running = runningWordAt(argv, language, isTerraformProgram);
+  if (!running) return void 0;
+  const i = running.at;
+  const handler = running.handler;
+  const byFind = handler !== void 0 && /(?:^|\/)find$/.test(argv[handler].text) && /^-(?:exec|execdir|ok|okdir)$/.test(argv[i - 1]?.text ?? "");
   let j = i + 1;
   while (j < argv.length && argv[j].text.startsWith("-")) j++;
   const sub2 = argv[j];
@@ -64604,6 +64652,29 @@ function templateTokens(line) {
   const tokenised = line.replace(/\$\{\{[\s\S]*?\}\}/g, (m) => `\${{#${expressions.push(m) - 1}}}`);
   return { line: tokenised, shown: (word) => word.replace(/\$\{\{#(\d+)\}\}/g, (m, i) => expressions[Number(i)] ?? m) };
 }
+function callerPlaces(cmd, language, file) {
+  const places = /* @__PURE__ */ new Map();
+  let undecided2;
+  for (const argv of callerArgvs(cmd)) {
+    const f = applyWithoutPlan(argv, language);
+    if (!f) continue;
+    if ("undecided" in f) {
+      undecided2 ??= f;
+      continue;
+    }
+    const flagWord = f.autoApprove;
+    const at2 = wordPlaces(flagWord.origin || flagWord.decidedBy ? flagWord : f.apply, { file, range: f.apply.range, label: "terraform apply" });
+    const key = locationKey(at2.location);
+    const place = places.get(key) ?? { flag: f.autoApprove.text, program: f.program, location: at2.location, related: at2.related };
+    places.set(key, place);
+    for (const w of argv) {
+      const wat = w.origin;
+      if (!wat || w === f.autoApprove || w === f.apply || locationKey(wat) === key) continue;
+      if (!place.related.some((l) => locationKey(l) === locationKey(wat))) place.related.push({ ...wat, label: `argument ${w.text.slice(0, 60)}` });
+    }
+  }
+  return { places, ...undecided2 ? { undecided: undecided2 } : {} };
+}
 var CI005_terraform_apply_without_plan_default = defineRule({
   meta: {
     id: "CI005",
@@ -64629,43 +64700,23 @@ var CI005_terraform_apply_without_plan_default = defineRule({
             const reader2 = { file: file.file, range: cmd.range };
             const own = applyWithoutPlan(expandedArgv(cmd) ?? cmd.argv, script.language);
             const attribute2 = script.attributePath || "script";
+            const report = (p) => ctx.report({
+              messageId: "applyWithoutPlan",
+              data: { flag: p.flag, program: p.program },
+              location: p.location,
+              ...p.related.length ? { related: [...p.related] } : {},
+              subject: script.subject,
+              declaredAt: reader2,
+              consumer: reader2,
+              attributePath: attribute2
+            });
+            const byCallers = callerPlaces(cmd, script.language, file.file);
             if (!own || "undecided" in own) {
-              const places = /* @__PURE__ */ new Map();
-              let callerUndecided;
-              for (const argv of callerArgvs(cmd)) {
-                const f = applyWithoutPlan(argv, script.language);
-                if (!f) continue;
-                if ("undecided" in f) {
-                  callerUndecided ??= f;
-                  continue;
-                }
-                const flagWord = f.autoApprove;
-                const at3 = wordPlaces(flagWord.origin || flagWord.decidedBy ? flagWord : f.apply, { file: file.file, range: f.apply.range, label: "terraform apply" });
-                const key = locationKey(at3.location);
-                const place = places.get(key) ?? { flag: f.autoApprove.text, program: f.program, location: at3.location, related: at3.related };
-                places.set(key, place);
-                for (const w of argv) {
-                  const at4 = w.origin;
-                  if (!at4 || w === f.autoApprove || w === f.apply || locationKey(at4) === key) continue;
-                  if (!place.related.some((l) => locationKey(l) === locationKey(at4))) place.related.push({ ...at4, label: `argument ${w.text.slice(0, 60)}` });
-                }
-              }
-              for (const p of places.values()) {
-                ctx.report({
-                  messageId: "applyWithoutPlan",
-                  data: { flag: p.flag, program: p.program },
-                  location: p.location,
-                  ...p.related.length ? { related: p.related } : {},
-                  subject: script.subject,
-                  declaredAt: reader2,
-                  consumer: reader2,
-                  attributePath: attribute2
-                });
-              }
-              if (places.size > 0) continue;
-              if (!own && callerUndecided) {
-                const at3 = callerUndecided.at.origin ?? { file: file.file, range: callerUndecided.at.range };
-                ctx.undecidedAbout(script.subject, attribute2, callerUndecided.undecided, at3);
+              for (const p of byCallers.places.values()) report(p);
+              if (byCallers.places.size > 0) continue;
+              if (!own && byCallers.undecided) {
+                const at3 = byCallers.undecided.at.origin ?? { file: file.file, range: byCallers.undecided.at.range };
+                ctx.undecidedAbout(script.subject, attribute2, byCallers.undecided.undecided, at3);
                 continue;
               }
             }
@@ -64680,16 +64731,8 @@ var CI005_terraform_apply_without_plan_default = defineRule({
               continue;
             }
             const at2 = wordPlaces(found.autoApprove, { file: file.file, range: found.apply.range, label: "terraform apply" });
-            ctx.report({
-              messageId: "applyWithoutPlan",
-              data: { flag: found.autoApprove.text, program: found.program },
-              location: at2.location,
-              ...at2.related.length ? { related: at2.related } : {},
-              subject: script.subject,
-              declaredAt: reader2,
-              consumer: reader2,
-              attributePath: attribute2
-            });
+            report({ flag: found.autoApprove.text, program: found.program, location: at2.location, related: at2.related });
+            for (const [key, p] of byCallers.places) if (key !== locationKey(at2.location)) report(p);
           }
         }
         for (const step of stepsThatMayRun(file)) {

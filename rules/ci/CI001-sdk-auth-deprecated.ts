@@ -4,21 +4,26 @@
  * in commented-out lines anywhere in a CI file (at `note`).
  */
 import { defineRule } from '../../src/engine/define-rule.js';
-import { callerArgvs, expandedArgv, scriptsThatMayRun, wordPlaces } from '../../src/model/ci.js';
-import type { CiWord, ReadWord } from '../../src/model/ci.js';
+import { callerArgvs, expandedArgv, runningWordAt, scriptsThatMayRun, wordPlaces } from '../../src/model/ci.js';
+import type { CiScriptLanguage, CiWord, ReadWord } from '../../src/model/ci.js';
 import { locationKey, type Location } from '../../src/core/source.js';
 
 const FLAGS = new Set(['--sdk-auth', '--json-auth']);
 
-function isAz(w: CiWord): boolean {
-  const t = w.text.toLowerCase();
+function isAz(text: string): boolean {
+  const t = text.toLowerCase();
   return t === 'az' || t === 'az.cmd' || t.endsWith('/az') || t.endsWith('\\az.cmd');
 }
 
-/** Whether `az ad sp create-for-rbac` starts at word `i`. */
-function createsForRbacAt(argv: readonly CiWord[], i: number): boolean {
-  const j = commandWordsAt(argv, i);
-  return isAz(argv[i]!) && argv[j]?.text.toLowerCase() === 'ad' && argv[j + 1]?.text.toLowerCase() === 'sp' && argv[j + 2]?.text.toLowerCase() === 'create-for-rbac';
+/**
+ * Where the `az ad sp create-for-rbac` a command runs starts: `az` as its program, or handed to
+ * one that runs it (`sudo`, `xargs`, a wrapper), not printed or looked up (`echo … az ad sp …`).
+ */
+function createForRbacAt(argv: readonly CiWord[], language: CiScriptLanguage): number | undefined {
+  const at = runningWordAt(argv, language, isAz)?.at;
+  if (at === undefined) return undefined;
+  const j = commandWordsAt(argv, at);
+  return argv[j]?.text.toLowerCase() === 'ad' && argv[j + 1]?.text.toLowerCase() === 'sp' && argv[j + 2]?.text.toLowerCase() === 'create-for-rbac' ? at : undefined;
 }
 
 /** Where the command words after `az` at `i` start: past PowerShell's stop-parsing token (`az --% ad sp …`). */
@@ -32,10 +37,10 @@ function commandWordsAt(argv: readonly CiWord[], i: number): number {
  * something (`--sdk-auth $MODE`) is decided where the command's words are expanded: in `pending`,
  * with the value word, when that value is not known there either.
  */
-export function sdkAuthFlags(argv: readonly CiWord[], pending?: { flag: CiWord; value: ReadWord }[]): CiWord[] {
+export function sdkAuthFlags(argv: readonly CiWord[], language: CiScriptLanguage, pending?: { flag: CiWord; value: ReadWord }[]): CiWord[] {
   const out: CiWord[] = [];
-  for (let i = 0; i + 3 < argv.length; i++) {
-    if (!createsForRbacAt(argv, i)) continue;
+  const i = createForRbacAt(argv, language);
+  if (i !== undefined) {
     for (let j = commandWordsAt(argv, i) + 3; j < argv.length; j++) {
       const w = argv[j]!;
       // Option names are case-sensitive to the CLI's parser (argparse): `--SDK-AUTH` is refused, no flag.
@@ -123,11 +128,11 @@ export default defineRule({
             // The flag a scanned caller passes (its step's env, its arguments: `./sp.sh --sdk-auth`), where it writes it.
             const reported = new Set<string>();
             // The flags written with a known value (`--sdk-auth`, `--sdk-auth true`): reported below as written.
-            const literal = new Set<CiWord>(sdkAuthFlags(cmd.argv));
+            const literal = new Set<CiWord>(sdkAuthFlags(cmd.argv, script.language));
             for (const byCaller of cmd.commented ? [] : callerArgvs(cmd)) {
-              if (!byCaller.some((_, i) => createsForRbacAt(byCaller, i))) continue;
+              if (createForRbacAt(byCaller, script.language) === undefined) continue;
               const pending: { flag: CiWord; value: ReadWord }[] = [];
-              const flags = sdkAuthFlags(byCaller, pending) as ReadWord[];
+              const flags = sdkAuthFlags(byCaller, script.language, pending) as ReadWord[];
               // A caller's run that neither writes nor passes the flag: its unknown words may be it
               // (a template's `${{ parameters.extra }}`, a composite action's input) (review 51).
               if (flags.length === 0 && literal.size === 0) undecidedWords(byCaller);
@@ -151,9 +156,9 @@ export default defineRule({
                 });
               }
             }
-            if (expanded && expanded.some((_, i) => createsForRbacAt(expanded, i))) {
+            if (expanded && createForRbacAt(expanded, script.language) !== undefined) {
               const pending: { flag: CiWord; value: ReadWord }[] = [];
-              const flags = sdkAuthFlags(expanded, pending) as ReadWord[];
+              const flags = sdkAuthFlags(expanded, script.language, pending) as ReadWord[];
               undecidedValues(pending);
               for (const flag of flags) {
                 const at = wordPlaces(flag, { file: file.file, range: flag.range, label: 'az ad sp create-for-rbac' });

@@ -6,22 +6,13 @@
  */
 import { defineRule } from '../../src/engine/define-rule.js';
 import { locationKey } from '../../src/core/source.js';
-import { callerArgvs, expandedArgv, isTerraformProgram, joinExpressions, programIndices, redirection, scriptsThatMayRun, stepsThatMayRun, terraformProgramName, wordPlaces } from '../../src/model/ci.js';
+import { callerArgvs, expandedArgv, isTerraformProgram, joinExpressions, redirection, runningWordAt, scriptsThatMayRun, stepsThatMayRun, terraformProgramName, wordPlaces } from '../../src/model/ci.js';
 import type { Location } from '../../src/core/source.js';
 import type { CiCallerInput, CiCommand, CiEntry, CiScriptLanguage, CiWord, ReadWord } from '../../src/model/ci.js';
 
 /** `terraform apply` options that take their value as the next word when written without `=`. */
 const VALUE_OPTS = new Set([
   'var', 'var-file', 'target', 'replace', 'lock-timeout', 'parallelism', 'state', 'state-out', 'backup', 'chdir',
-]);
-
-/**
- * Programs that print, test or look up their words and run none of them (`echo terraform apply
- * -auto-approve`, PowerShell `Write-Host …`, `command -v terraform`, `grep "terraform apply" log`).
- */
-const PRINTS_ONLY = new Set([
-  'echo', 'printf', 'print', 'cat', 'grep', 'egrep', 'fgrep', 'sed', 'awk', 'test', '[', '[[', 'which', 'type', 'hash', 'command', 'alias', 'man',
-  'write-host', 'write-output', 'write-verbose', 'write-information', 'write-debug', 'write-warning', 'write-error', 'out-file', 'add-content', 'set-content',
 ]);
 
 /** A word the shell or the CI system expands (`$PLAN`, `"${PLAN}"`, `$(planPath)`, `${{ inputs.plan }}`): its value is not known here. */
@@ -74,26 +65,21 @@ type ApplyReading = { apply: CiWord; autoApprove: CiWord; program: string } | { 
  * The `apply` word and the `-auto-approve` word of a `terraform apply -auto-approve` without a
  * plan file, if the command runs terraform: as its program (after `sudo`, `env X=1`, `if`, a
  * PowerShell `&` …), or handed to a program that runs it (`xargs`, `doppler run --`), not as
- * a word a program prints or looks up (`echo terraform apply …`, PRINTS_ONLY).
+ * a word a program prints or looks up (`echo terraform apply …`, `: terraform apply …`: runningWordAt).
  * An argument expanded at run time beside `-auto-approve`, which may be the plan file, leaves it
  * undecided (RULES.md: an unknown value that hides a possible finding is recorded).
  */
 export function applyWithoutPlan(words: readonly CiWord[], language: CiScriptLanguage): ApplyReading | undefined {
   // `-var-file=${{ inputs.env }}.tfvars` is one word once the CI system substitutes it, not a plan file `inputs.env`.
   const argv = joinExpressions(words);
-  const programs = programIndices(argv, language);
-  let i = programs.find((k) => isTerraformProgram(argv[k]!.text));
-  // terraform handed to a program that runs it (`xargs -I{} terraform …`, `doppler run --
-  // terraform …`, a wrapper script): it runs, unless that program only prints or looks words up.
-  const handler = programs[0];
-  let byFind = false;
-  if (i === undefined && handler !== undefined && !PRINTS_ONLY.has(argv[handler]!.text.toLowerCase())) {
-    const k = argv.findIndex((w, n) => n > handler && isTerraformProgram(w.text));
-    if (k >= 0) i = k;
-    // `find envs -type d -exec terraform -chdir={} apply -auto-approve \;`: the command ends at its `;` (or `+`).
-    byFind = k >= 0 && /(?:^|\/)find$/.test(argv[handler]!.text) && /^-(?:exec|execdir|ok|okdir)$/.test(argv[k - 1]?.text ?? '');
-  }
-  if (i === undefined) return undefined;
+  // terraform as the program, or handed to a program that runs it (`xargs -I{} terraform …`,
+  // `doppler run -- terraform …`, a wrapper script), not to one that only prints or looks words up.
+  const running = runningWordAt(argv, language, isTerraformProgram);
+  if (!running) return undefined;
+  const i = running.at;
+  const handler = running.handler;
+  // `find envs -type d -exec terraform -chdir={} apply -auto-approve \;`: the command ends at its `;` (or `+`).
+  const byFind = handler !== undefined && /(?:^|\/)find$/.test(argv[handler]!.text) && /^-(?:exec|execdir|ok|okdir)$/.test(argv[i - 1]?.text ?? '');
   // global options (-chdir=dir, -help, -version) come before the subcommand
   let j = i + 1;
   while (j < argv.length && argv[j]!.text.startsWith('-')) j++;
@@ -202,6 +188,35 @@ export function templateTokens(line: string): { line: string; shown(word: string
   return { line: tokenised, shown: (word) => word.replace(/\$\{\{#(\d+)\}\}/g, (m, i: string) => expressions[Number(i)] ?? m) };
 }
 
+/**
+ * The places of the findings a command's runs with its scanned callers' values make (one per
+ * place, with the values each run put in related), and the first reading a caller's values left undecided.
+ */
+function callerPlaces(cmd: CiCommand, language: CiScriptLanguage, file: string): { places: Map<string, { flag: string; program: string; location: Location; related: Location[] }>; undecided?: Extract<ApplyReading, { undecided: string }> } {
+  const places = new Map<string, { flag: string; program: string; location: Location; related: Location[] }>();
+  let undecided: Extract<ApplyReading, { undecided: string }> | undefined;
+  for (const argv of callerArgvs(cmd)) {
+    const f = applyWithoutPlan(argv, language);
+    if (!f) continue;
+    if ('undecided' in f) {
+      undecided ??= f;
+      continue;
+    }
+    const flagWord = f.autoApprove as ReadWord;
+    const at = wordPlaces(flagWord.origin || flagWord.decidedBy ? flagWord : (f.apply as ReadWord), { file, range: f.apply.range, label: 'terraform apply' });
+    const key = locationKey(at.location);
+    const place = places.get(key) ?? { flag: f.autoApprove.text, program: f.program, location: at.location, related: at.related };
+    places.set(key, place);
+    // The values this caller's run put in (`-var-file=prod.tfvars` for `${{ parameters.opts }}`), where they are written.
+    for (const w of argv) {
+      const wat = (w as ReadWord).origin;
+      if (!wat || w === f.autoApprove || w === f.apply || locationKey(wat) === key) continue;
+      if (!place.related.some((l) => locationKey(l) === locationKey(wat))) place.related.push({ ...wat, label: `argument ${w.text.slice(0, 60)}` });
+    }
+  }
+  return { places, ...(undecided ? { undecided } : {}) };
+}
+
 export default defineRule({
   meta: {
     id: 'CI005',
@@ -240,50 +255,29 @@ export default defineRule({
             // else as a scanned caller's run does (the step's env, its arguments): a flag it passes is reported at its value.
             const own = applyWithoutPlan(expandedArgv(cmd) ?? cmd.argv, script.language);
             const attribute = script.attributePath || 'script';
+            const report = (p: { flag: string; program: string; location: Location; related: readonly Location[] }): void =>
+              ctx.report({
+                messageId: 'applyWithoutPlan',
+                data: { flag: p.flag, program: p.program },
+                location: p.location,
+                ...(p.related.length ? { related: [...p.related] } : {}),
+                subject: script.subject,
+                declaredAt: reader,
+                consumer: reader,
+                attributePath: attribute,
+              });
+            // As each scanned caller's run expands the words (a template's `${{ parameters.x }}`, a
+            // script's `$1`, a matrix leg or loop copy past the first): a run that passes the flag or
+            // the subcommand is a finding at its own value (two steps, two places); one whose values
+            // only leave out the plan file (`-var-file=prod.tfvars` for the options) is one at the written `apply`.
+            const byCallers = callerPlaces(cmd, script.language, file.file);
             if (!own || 'undecided' in own) {
-              // As each scanned caller's run expands the words (a template's `${{ parameters.x }}`, a
-              // script's `$1`): a caller that passes the flag or the subcommand is a finding at its
-              // own value (two steps, two places); one whose values only leave out the plan file
-              // (`-var-file=prod.tfvars` for the options) is one at the written `apply`.
-              // One finding per place; at the written `apply`, every caller's values related (two callers, both named).
-              const places = new Map<string, { flag: string; program: string; location: Location; related: Location[] }>();
-              let callerUndecided: Extract<ApplyReading, { undecided: string }> | undefined;
-              for (const argv of callerArgvs(cmd)) {
-                const f = applyWithoutPlan(argv, script.language);
-                if (!f) continue;
-                if ('undecided' in f) {
-                  callerUndecided ??= f;
-                  continue;
-                }
-                const flagWord = f.autoApprove as ReadWord;
-                const at = wordPlaces(flagWord.origin || flagWord.decidedBy ? flagWord : (f.apply as ReadWord), { file: file.file, range: f.apply.range, label: 'terraform apply' });
-                const key = locationKey(at.location);
-                const place = places.get(key) ?? { flag: f.autoApprove.text, program: f.program, location: at.location, related: at.related };
-                places.set(key, place);
-                // The values this caller's run put in (`-var-file=prod.tfvars` for `${{ parameters.opts }}`), where they are written.
-                for (const w of argv) {
-                  const at = (w as ReadWord).origin;
-                  if (!at || w === f.autoApprove || w === f.apply || locationKey(at) === key) continue;
-                  if (!place.related.some((l) => locationKey(l) === locationKey(at))) place.related.push({ ...at, label: `argument ${w.text.slice(0, 60)}` });
-                }
-              }
-              for (const p of places.values()) {
-                ctx.report({
-                  messageId: 'applyWithoutPlan',
-                  data: { flag: p.flag, program: p.program },
-                  location: p.location,
-                  ...(p.related.length ? { related: p.related } : {}),
-                  subject: script.subject,
-                  declaredAt: reader,
-                  consumer: reader,
-                  attributePath: attribute,
-                });
-              }
-              if (places.size > 0) continue;
+              for (const p of byCallers.places.values()) report(p);
+              if (byCallers.places.size > 0) continue;
               // The command's own words decide nothing (a template's expression): what a caller's left open.
-              if (!own && callerUndecided) {
-                const at = (callerUndecided.at as ReadWord).origin ?? { file: file.file, range: callerUndecided.at.range };
-                ctx.undecidedAbout(script.subject, attribute, callerUndecided.undecided, at);
+              if (!own && byCallers.undecided) {
+                const at = (byCallers.undecided.at as ReadWord).origin ?? { file: file.file, range: byCallers.undecided.at.range };
+                ctx.undecidedAbout(script.subject, attribute, byCallers.undecided.undecided, at);
                 continue;
               }
             }
@@ -300,16 +294,9 @@ export default defineRule({
             // `-auto-approve` a variable holds is reported where it is written (or at the input that
             // decided a condition choosing it), the command related.
             const at = wordPlaces(found.autoApprove as ReadWord, { file: file.file, range: found.apply.range, label: 'terraform apply' });
-            ctx.report({
-              messageId: 'applyWithoutPlan',
-              data: { flag: found.autoApprove.text, program: found.program },
-              location: at.location,
-              ...(at.related.length ? { related: at.related } : {}),
-              subject: script.subject,
-              declaredAt: reader,
-              consumer: reader,
-              attributePath: attribute,
-            });
+            report({ flag: found.autoApprove.text, program: found.program, location: at.location, related: at.related });
+            // A caller's run or another leg that puts the flag somewhere else is a finding there too.
+            for (const [key, p] of byCallers.places) if (key !== locationKey(at.location)) report(p);
           }
         }
         for (const step of stepsThatMayRun(file)) {

@@ -209,6 +209,35 @@ export function programIndices(words: readonly CiWord[], language: 'shell' | 'po
 }
 
 /**
+ * Programs that run none of their words: they print, test or look them up (`echo terraform apply
+ * -auto-approve`, PowerShell `Write-Host …`, `command -v terraform`, `grep "terraform apply" log`),
+ * do nothing with them (`:`, `true`, `false`: a common way to switch a line off), or take them as
+ * names, paths or text (`mkdir`, `ls`, `git commit -m …`).
+ */
+const RUNS_NONE_OF_ITS_WORDS = new Set([
+  'echo', 'printf', 'print', 'cat', 'grep', 'egrep', 'fgrep', 'sed', 'awk', 'test', '[', '[[', 'which', 'type', 'hash', 'command', 'alias', 'man',
+  ':', 'true', 'false', 'ls', 'mkdir', 'rmdir', 'rm', 'touch', 'cp', 'mv', 'ln', 'chmod', 'chown', 'head', 'tail', 'wc', 'sort', 'uniq', 'cut', 'tr', 'tee',
+  'basename', 'dirname', 'readlink', 'realpath', 'stat', 'diff', 'cd', 'pushd', 'git', 'curl', 'wget', 'jq', 'yq', 'logger',
+  'write-host', 'write-output', 'write-verbose', 'write-information', 'write-debug', 'write-warning', 'write-error', 'out-file', 'add-content', 'set-content',
+]);
+
+/**
+ * The index of the first word `names` accepts that the command runs: one of its programs
+ * (`programIndices`), else one handed to the program that runs it (`xargs -I{} terraform …`,
+ * `doppler run -- az …`, a wrapper script), unless that program runs none of its words
+ * (`echo az ad sp …`, `: terraform apply …`). `handler`: the program it was handed to.
+ */
+export function runningWordAt(argv: readonly CiWord[], language: 'shell' | 'powershell', names: (text: string) => boolean): { at: number; handler?: number } | undefined {
+  const programs = programIndices(argv, language);
+  const own = programs.find((k) => names(argv[k]!.text));
+  if (own !== undefined) return { at: own };
+  const handler = programs[0];
+  if (handler === undefined || RUNS_NONE_OF_ITS_WORDS.has(argv[handler]!.text.toLowerCase())) return undefined;
+  const k = argv.findIndex((w, n) => n > handler && names(w.text));
+  return k >= 0 ? { at: k, handler } : undefined;
+}
+
+/**
  * Shell: after a simple command's own assignments and the redirections written among them
  * (`X=1 >log az …`, `>apply.log TF_LOG=1 terraform …`), from `k`: the index of its program (or
  * the end, when it only assigns). Each assignment word is handed to `onAssignment`.

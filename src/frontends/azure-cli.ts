@@ -827,8 +827,8 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
      * A scanned script a run of this file calls also runs, with the variables it inherits (the
      * step's, the exported ones) and its arguments, in each matrix combination (its commands count
      * toward the file's matrix work); so does a script that one calls (`deploy.sh` →
-     * `"$SCRIPT_DIR/kv.sh"`), a few levels down. `first`: the first run of the call (it records
-     * the words CI001/CI005 read, and spends no budget). Not for a script file's own calls: a
+     * `"$SCRIPT_DIR/kv.sh"`), a few levels down. `first`: the first run of the call (it spends
+     * no budget); every run records the words CI001/CI005 read, as a caller's run does. Not for a script file's own calls: a
      * script with no CI caller is linted on its own.
      */
     const runCalledScripts = (
@@ -859,7 +859,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
         // its words are not recorded for CI001/CI005 as a caller's run records them.)
         // It starts in the folder its caller is in (the caller's `cd`s before the call).
         const childStart = nestedFolder(start, call.folder);
-        const child = (call.run?.file === target.file ? call.run : undefined) ?? interpretScript(target.file, target.script, call.env, withSource(target.file, fromSc.expansion, 0, program, childStart), first ? 'caller' : false);
+        const child = (call.run?.file === target.file ? call.run : undefined) ?? interpretScript(target.file, target.script, call.env, withSource(target.file, fromSc.expansion, 0, program, childStart), 'caller');
         const defaults = configuredDefaults(child);
         // The caller's assignments the called script inherits (exported: `export ENVIRONMENT=prod`; all of
         // them for a sourced file) and its own (`ENVIRONMENT=$1`) class its commands; one it does not see
@@ -906,9 +906,10 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       const copies = (given?: ReadonlyMap<string, Value>): MatrixVariant[] => loopCopies(place, given, variants, script.commands.length, script.range);
       for (const [vi, variant] of copies().entries()) {
         const sc = scriptContext(file, place, variant);
-        // The first variant's run also sets the expanded words CI001/CI005 read (a file run only
-        // by its callers: each caller's run does).
-        const run = interpretScript(file.file, script, sc.env, withSource(file.file, sc.expansion, 0, undefined, start), vi === 0 && !calledOnly);
+        // The first variant's run also sets the expanded words CI001/CI005 read, and each other
+        // matrix leg or loop copy adds its own as a caller's run does: a flag only a later leg
+        // passes is read too (a file run only by its callers: each caller's runs do).
+        const run = interpretScript(file.file, script, sc.env, withSource(file.file, sc.expansion, 0, undefined, start), calledOnly ? false : vi === 0 ? true : 'caller');
         // Heredocs and --file references once per script, from its first variant.
         if (vi === 0) heredocs.push(...run.heredocs);
         const env = lazyEnvClass(place, run.assigned, sc);
@@ -928,7 +929,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
           const csc = scriptContext(file, place, variant, caller.inputs, caller.variables, caller.runnerOs);
           if (!stepRunsIn(place?.step, csc) || variant.loop?.empty) continue;
           const first = calledOnly && vi === 0;
-          const crun = interpretScript(file.file, script, csc.env, withSource(file.file, csc.expansion, 0, undefined, start), first ? 'caller' : false);
+          const crun = interpretScript(file.file, script, csc.env, withSource(file.file, csc.expansion, 0, undefined, start), 'caller');
           const cenv = lazyEnvClass(place, crun.assigned, csc, caller.inputs, caller.placeEnv);
           const cname = [caller.label, variantLabel(variant)].filter(Boolean).join(', ');
           if (calledOnly) runCalledScripts(crun, file.file, csc, start, place?.job?.keyRange ?? script.range, cname, cenv, (assigned) => lazyEnvClass(place, assigned, csc, caller.inputs, caller.placeEnv), first && k === 0);
@@ -943,7 +944,15 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
     const contexts: (CallerContext | undefined)[] = calledOnly ? callers : [undefined];
     // A template's task inputs written as expressions (`commandOptions: ${{ parameters.opts }}`), as each caller makes them (CI005 reads them).
     // A pipeline's own (not a template's): its `$(var)` macros, with the pipeline's variables.
-    if (file.format === 'azure-pipelines') recordCallerInputs(file, contexts, (step, caller) => scriptContext(file, places.get(step.subject), matrixVariants(places.get(step.subject)?.job)[0]!, caller?.inputs, caller?.variables, caller?.runnerOs));
+    // Each matrix leg and `${{ each }}` copy of the step is a run of its own (`command: $(tfCommand)` per leg).
+    if (file.format === 'azure-pipelines') {
+      recordCallerInputs(file, contexts, (step, caller) => {
+        const place = places.get(step.subject);
+        return loopCopies(place, caller?.inputs, matrixVariants(place?.job), 0, step.range)
+          .filter((variant) => !variant.loop?.empty)
+          .map((variant) => scriptContext(file, place, variant, caller?.inputs, caller?.variables, caller?.runnerOs));
+      });
+    }
     markStepsThatNeverRun(file, calledOnly ? callers : [undefined, ...callers], (step, caller) => scriptContext(file, places.get(step.subject), matrixVariants(places.get(step.subject)?.job)[0]!, caller?.inputs, caller?.variables, caller?.runnerOs));
     for (const { step, script, args } of scriptFileRuns(file, byPath, ctx.root)) {
       const place = places.get(step.subject);
@@ -1566,7 +1575,7 @@ function passedStepWrites(c: LocalCall): RuntimeVariables | undefined {
   return writes.names.size > 0 || writes.any ? writes : undefined;
 }
 
-/** Callers whose task inputs are recorded per step (`CiStep.inputsByCallers`). */
+/** Runs (each caller, in each matrix leg and loop copy) whose task inputs are recorded per step (`CiStep.inputsByCallers`). */
 const MAX_CALLER_INPUTS = 16;
 
 /**
@@ -1576,17 +1585,19 @@ const MAX_CALLER_INPUTS = 16;
  * `$(var)` macros in task inputs before the task runs, so the task runs with those values. An
  * expression or macro the values do not decide leaves its input unknown.
  */
-function recordCallerInputs(file: CiFile, callers: readonly (CallerContext | undefined)[], contextOf: (step: CiStep, caller: CallerContext | undefined) => ScriptContext): void {
+function recordCallerInputs(file: CiFile, callers: readonly (CallerContext | undefined)[], contextsOf: (step: CiStep, caller: CallerContext | undefined) => ScriptContext[]): void {
   for (const step of file.steps) {
     if (!step.task) continue;
     const written = [...step.inputs, ...(step.inputBranches ?? []).flat()].filter((e) => e.value !== undefined && /\$\{\{|\$\(/.test(e.value));
     if (written.length === 0) continue;
     const out: Map<string, CiCallerInput>[] = [];
-    for (const caller of callers.slice(0, MAX_CALLER_INPUTS)) {
-      const sc = contextOf(step, caller);
-      const inputs = new Map<string, CiCallerInput>();
-      for (const e of written) inputs.set(e.key.toLowerCase(), callerInput(e.value!, sc));
-      out.push(inputs);
+    for (const caller of callers) {
+      for (const sc of contextsOf(step, caller)) {
+        if (out.length === MAX_CALLER_INPUTS) break;
+        const inputs = new Map<string, CiCallerInput>();
+        for (const e of written) inputs.set(e.key.toLowerCase(), callerInput(e.value!, sc));
+        out.push(inputs);
+      }
     }
     step.inputsByCallers = out;
   }

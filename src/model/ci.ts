@@ -16,7 +16,7 @@ import { locationKey } from '../core/source.js';
 import { joinExpressions } from '../eval/ci-words.js';
 
 export type * from '../eval/ci/types.js';
-export { isTerraformProgram, joinExpressions, programIndices, redirection, terraformProgramName } from '../eval/ci-words.js';
+export { isTerraformProgram, joinExpressions, redirection, runningWordAt, terraformProgramName } from '../eval/ci-words.js';
 
 /** The steps that may run: not those every context's `${{ if }}` blocks leave out (`CiStep.neverRuns`). */
 export function stepsThatMayRun(file: CiFile): CiStep[] {

@@ -654,7 +654,37 @@ const templateInWorkflowsFolder: RuleTable = {
   },
 };
 
-ruleTester('CI001', converted, taskScriptSelectors, agentShell, shellStrings, stopParsing, ciExpressions, templateInWorkflowsFolder);
+// A flag only a later matrix leg passes is read too, at its value; a command that prints or
+// switches off `az ad sp …` runs nothing (audit 54).
+const legsAndPrograms: RuleTable = {
+  'github-actions': {
+    valid: [],
+    invalid: [
+      {
+        name: 'a-later-leg-passes-the-flag',
+        files: { '.github/workflows/w.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        auth: ["--years 1", "⟦--sdk-auth⟧"]\n    steps:\n      - run: az ad sp create-for-rbac -n x ${{ matrix.auth }}\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'sdkAuth',
+        related: [{ label: 'az ad sp create-for-rbac', line: 9 }],
+      },
+    ],
+  },
+  script: {
+    valid: [{ name: 'printed-or-switched-off', files: { 'setup.sh': 'echo To create the secret run: az ad sp create-for-rbac --name ci --sdk-auth\nprintf "%s\\n" az ad sp create-for-rbac --sdk-auth\n: az ad sp create-for-rbac --sdk-auth\n' } }],
+    invalid: [
+      {
+        name: 'run-by-a-wrapper',
+        files: { 'setup.sh': 'sudo az ad sp create-for-rbac --name ci ⟦--sdk-auth⟧\nretry az ad sp create-for-rbac --name ci ⟦--json-auth⟧\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'sdkAuth',
+      },
+    ],
+  },
+};
+
+ruleTester('CI001', converted, taskScriptSelectors, agentShell, shellStrings, stopParsing, ciExpressions, templateInWorkflowsFolder, legsAndPrograms);
 
 describe('CI001 undecided', () => {
   const { tree, cleanup } = tempTrees('ci001-');

@@ -808,4 +808,58 @@ const approveValues: RuleTable = {
   },
 };
 
-ruleTester('CI005', converted, programPosition, taskMacros, templateExpressions, openTofu, approveValues);
+// Each matrix leg and `${{ each }}` copy runs the step with its own values: a leg past the first
+// that passes `-auto-approve` (or `command: apply`) is a finding at its value (audit 54: only the
+// first leg was read).
+const legs: RuleTable = {
+  'github-actions': {
+    valid: [{ name: 'every-leg-applies-a-plan', files: { '.github/workflows/w.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        plan: [a.tfplan, b.tfplan]\n    steps:\n      - run: terraform apply -auto-approve ${{ matrix.plan }}\n' } }],
+    invalid: [
+      {
+        name: 'a-later-leg-passes-the-flag',
+        files: { '.github/workflows/w.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        args: ["tfplan", "⟦-auto-approve⟧"]\n    steps:\n      - run: terraform apply ${{ matrix.args }}\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'applyWithoutPlan',
+        related: [{ label: 'terraform apply', line: 9 }],
+      },
+      {
+        // The first leg is a finding, the second is not, the third is one of its own.
+        name: 'first-and-third-legs-each-at-their-value',
+        files: { '.github/workflows/w.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        args:\n          - "⟦-auto-approve⟧"\n          - "tfplan"\n          - "⟦-auto-approve -lock=false⟧"\n    steps:\n      - run: terraform apply ${{ matrix.args }}\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'applyWithoutPlan',
+      },
+    ],
+  },
+  'azure-pipelines': {
+    invalid: [
+      {
+        name: 'matrix-leg-variables-in-a-script-and-a-task',
+        files: {
+          'azure-pipelines.yml':
+            'jobs:\n  - job: j\n    pool:\n      vmImage: ubuntu-latest\n    strategy:\n      matrix:\n        planned:\n          tfArgs: tfplan\n          tfCommand: plan\n        direct:\n          tfArgs: ⟦-auto-approve⟧\n          tfCommand: ⟦apply⟧\n    steps:\n      - script: terraform apply $(tfArgs)\n      - task: TerraformTaskV4@4\n        inputs:\n          command: $(tfCommand)\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+      {
+        name: 'each-copy-of-a-script-and-a-task',
+        files: {
+          'azure-pipelines.yml':
+            'parameters:\n  - name: argsList\n    type: object\n    default:\n      - tfplan\n      - ⟦-auto-approve⟧\n  - name: cmds\n    type: object\n    default: [plan, ⟦apply⟧]\nsteps:\n  - ${{ each a in parameters.argsList }}:\n    - script: terraform apply ${{ a }}\n  - ${{ each c in parameters.cmds }}:\n    - task: TerraformTaskV4@4\n      inputs:\n        command: ${{ c }}\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+    ],
+  },
+  script: {
+    // A program that runs none of its words: `:` and `true` switch a line off, `mkdir`/`git` take names and text.
+    valid: [{ name: 'handed-to-a-program-that-runs-nothing', files: { 'run.sh': ': terraform apply -auto-approve\ntrue terraform apply -auto-approve\nfalse terraform apply -auto-approve\nmkdir terraform apply -auto-approve\ngit commit -m terraform apply -auto-approve\n' } }],
+    invalid: [],
+  },
+};
+
+ruleTester('CI005', converted, programPosition, taskMacros, templateExpressions, openTofu, approveValues, legs);
