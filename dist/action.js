@@ -55384,7 +55384,9 @@ function evalNode2(cond, ctx) {
     const at2 = value.origin ?? cond.origin;
     const kept = inner.scopes.length === 0 ? reads : reads.filter((r) => r.current);
     const evidence = at2 ? kept.map((r) => ({ field: r.field, value: r.value, condition: at2 })) : [];
-    return { result: compare3(o.op, left.kind === "null" ? void 0 : left, right, false), evidence };
+    const result = compare3(o.op, left.kind === "null" ? void 0 : left, right, false);
+    if (result === void 0) return undecided(`value ${describeWritten(value)} ${o.op} ${describeRight(right)} cannot be decided on ${describeValue(left)}`);
+    return { result, evidence };
   }
   return undecided("a condition without field, value or count");
 }
@@ -55395,7 +55397,7 @@ function logical(items, ctx, mode) {
   for (const c of items.items) {
     const o = evalNode2(c, ctx);
     if (o.result === (mode === "any")) return { result: mode === "any", evidence: o.evidence };
-    if (o.result === void 0) why ??= o.why;
+    if (o.result === void 0) why ??= o.why ?? "a condition cannot be decided";
     else evidence.push(...o.evidence);
   }
   if (why !== void 0) return undecided(why);
@@ -55627,14 +55629,19 @@ function evalCount(count2, op, right, ctx, cond) {
       why ??= o.why;
     } else against.push(...o.evidence);
   }
-  const low = compare3(op, num(yes), right, false);
-  const high = compare3(op, num(yes + maybe), right, false);
-  if (low === void 0 || low !== high) return undecided(why ?? `count ${op} ${describeRight(right)} cannot be decided`);
+  const low = countComparison(op, yes, maybe, right);
+  if (low === void 0) return undecided(why ?? `count ${op} ${describeRight(right)} cannot be decided`);
   const at2 = (field ?? cond).origin;
   const decided = evidence.length ? evidence : against;
   if (decided.length > 0 || !low) return { result: low, evidence: decided };
   if (elements2.length === 0 && written2 === void 0) return { result: low, evidence: [{ field: field?.kind === "string" ? field.value : "count", value: void 0, condition: at2 }] };
   return { result: low, evidence: [{ field: "count", value: num(yes, field ? written2?.origin : void 0), condition: at2 }] };
+}
+function countComparison(op, yes, maybe, right) {
+  if (maybe > MAX_UNDECIDED_COUNT) return void 0;
+  const first = compare3(op, num(yes), right, false);
+  for (let n = yes + 1; first !== void 0 && n <= yes + maybe; n++) if (compare3(op, num(n), right, false) !== first) return void 0;
+  return first;
 }
 function readArray(path71, ctx) {
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
@@ -55682,7 +55689,7 @@ function canonicalField(field) {
   const t = tagName(field);
   return t !== void 0 ? `tags.${t.toLowerCase()}` : field.toLowerCase();
 }
-var MAX_DEPTH8, undecided, plainPath;
+var MAX_DEPTH8, undecided, plainPath, MAX_UNDECIDED_COUNT;
 var init_evaluate4 = __esm({
   "src/eval/policy/evaluate.ts"() {
     "use strict";
@@ -55694,6 +55701,7 @@ var init_evaluate4 = __esm({
     MAX_DEPTH8 = 64;
     undecided = (why, evidence = []) => ({ result: void 0, why, evidence });
     plainPath = (path71) => path71.replace(/\[\*\]/g, "");
+    MAX_UNDECIDED_COUNT = 1024;
   }
 });
 

@@ -137,6 +137,32 @@ describe('policy evaluator', () => {
     expect(run({ count: { value: ['eastus', 'westus'], name: 'loc', where: { field: 'location', equals: "[current('loc')]" } }, equals: 1 }, vm('x')).result).toBe(true);
   });
 
+  it('a count whose members `where` cannot decide is decided only when every possible count agrees', () => {
+    const pools = (...sizes: unknown[]) => target('Microsoft.ContainerService/managedClusters', { properties: { agentPoolProfiles: sizes.map((vmSize) => ({ vmSize })) } });
+    const gpuPools = (op: string, n: number) => ({ count: { field: 'Microsoft.ContainerService/managedClusters/agentPoolProfiles[*]', where: { field: 'Microsoft.ContainerService/managedClusters/agentPoolProfiles[*].vmSize', like: 'Standard_N*' } }, [op]: n });
+    const unknownSize = unknown('parameter has no value');
+    const t = target('Microsoft.ContainerService/managedClusters', { properties: {} });
+    const two = { ...t, body: obj({ properties: obj({ agentPoolProfiles: { kind: 'list', items: [obj({ vmSize: unknownSize }), obj({ vmSize: unknownSize })] } as never }) }) };
+    // 0, 1 or 2 GPU pools: `notEquals 1` and `equals 1` cannot be told (audit 54: both sides were "decided").
+    expect(run(gpuPools('notEquals', 1), two).result).toBeUndefined();
+    expect(run(gpuPools('equals', 1), two).result).toBeUndefined();
+    expect(run({ not: gpuPools('equals', 1) }, two).result).toBeUndefined();
+    // Every count from 0 to 2 is below 3, and none is 5.
+    expect(run(gpuPools('less', 3), two).result).toBe(true);
+    expect(run(gpuPools('equals', 5), two).result).toBe(false);
+    // Known members count as they are.
+    expect(run(gpuPools('equals', 1), pools('Standard_D4s_v5', 'Standard_NC6')).result).toBe(true);
+  });
+
+  it('a value condition on a list or an object with a string operator is undecided, and so is the allOf around it', () => {
+    const st = target('Microsoft.Storage/storageAccounts', { name: 'st', location: 'norwayeast' });
+    for (const op of ['contains', 'notContains', 'like', 'notLike', 'match', 'notMatch']) {
+      const cond = { allOf: [{ field: 'type', equals: 'Microsoft.Storage/storageAccounts' }, { value: "[parameters('regions')]", [op]: "[field('location')]" }] };
+      expect(run(cond, st, { regions: ['westus', 'eastus'] }).result, op).toBeUndefined();
+      expect(run({ not: cond }, st, { regions: ['westus', 'eastus'] }).result, op).toBeUndefined();
+    }
+  });
+
   it('value conditions use the ARM functions and field()', () => {
     const compute = (props: Record<string, unknown>) => target('Microsoft.MachineLearningServices/workspaces/computes', { properties: { computeType: 'ComputeInstance', properties: props } });
     const cond = { value: "[empty(field('Microsoft.MachineLearningServices/workspaces/computes/idleTimeBeforeShutdown'))]", equals: true };

@@ -184,7 +184,10 @@ function evalNode(cond: Value, ctx: Ctx): Outcome {
     const at = value.origin ?? cond.origin;
     const kept = inner.scopes.length === 0 ? reads : reads.filter((r) => r.current);
     const evidence: Evidence[] = at ? kept.map((r) => ({ field: r.field, value: r.value, condition: at })) : [];
-    return { result: compare(o.op, left.kind === 'null' ? undefined : left, right, false), evidence };
+    const result = compare(o.op, left.kind === 'null' ? undefined : left, right, false);
+    // (An outcome without a result says why: `logical` must not read a silent one as decided.)
+    if (result === undefined) return undecided(`value ${describeWritten(value)} ${o.op} ${describeRight(right)} cannot be decided on ${describeValue(left)}`);
+    return { result, evidence };
   }
   return undecided('a condition without field, value or count');
 }
@@ -197,7 +200,8 @@ function logical(items: Value, ctx: Ctx, mode: 'all' | 'any'): Outcome {
     const o = evalNode(c, ctx);
     // The member that decides: a true one of anyOf, a false one of allOf (what `not` then points at).
     if (o.result === (mode === 'any')) return { result: mode === 'any', evidence: o.evidence };
-    if (o.result === undefined) why ??= o.why;
+    // An undecided member leaves the whole undecided, whether or not it says why.
+    if (o.result === undefined) why ??= o.why ?? 'a condition cannot be decided';
     else evidence.push(...o.evidence);
   }
   if (why !== undefined) return undecided(why);
@@ -490,9 +494,10 @@ function evalCount(count: Value, op: Operator, right: Value, ctx: Ctx, cond: Val
       why ??= o.why;
     } else against.push(...o.evidence);
   }
-  const low = compare(op, num(yes), right, false);
-  const high = compare(op, num(yes + maybe), right, false);
-  if (low === undefined || low !== high) return undecided(why ?? `count ${op} ${describeRight(right)} cannot be decided`);
+  // The count is any number from `yes` to `yes + maybe` (the members `where` could not decide):
+  // decided only when the comparison comes out alike for each of them (`equals 1` of 0…3 is not).
+  const low = countComparison(op, yes, maybe, right);
+  if (low === undefined) return undecided(why ?? `count ${op} ${describeRight(right)} cannot be decided`);
   const at = (field ?? cond).origin;
   // The members counted decide, else (none counted) the ones not counted; else the array itself,
   // absent or empty; else (members whose `where` read no field: a value condition) the count.
@@ -502,6 +507,17 @@ function evalCount(count: Value, op: Operator, right: Value, ctx: Ctx, cond: Val
   if (elements.length === 0 && written === undefined) return { result: low, evidence: [{ field: field?.kind === 'string' ? field.value : 'count', value: undefined, condition: at }] };
   // Counted members whose `where` read no field condition, or an empty array it writes (at the array).
   return { result: low, evidence: [{ field: 'count', value: num(yes, field ? written?.origin : undefined), condition: at }] };
+}
+
+/** Past this many undecided members a count is not tried number by number: undecided. */
+const MAX_UNDECIDED_COUNT = 1024;
+
+/** What `count <op> right` is for every count from `yes` to `yes + maybe`, when they all agree; else undefined. */
+function countComparison(op: Operator, yes: number, maybe: number, right: Value): Tri {
+  if (maybe > MAX_UNDECIDED_COUNT) return undefined;
+  const first = compare(op, num(yes), right, false);
+  for (let n = yes + 1; first !== undefined && n <= yes + maybe; n++) if (compare(op, num(n), right, false) !== first) return undefined;
+  return first;
 }
 
 /** A counted array's members, and the array itself when it is written (absent: none). */
