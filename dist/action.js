@@ -20557,7 +20557,8 @@ function evalNode(e, ctx) {
       const t = truthy(c);
       if (t !== void 0) {
         const branch = t ? e.trueExpr : e.falseExpr;
-        return chosenBy(evalNode(branch, ctx), loc(ctx, branch), decisionOf(c, loc(ctx, e.condition)));
+        const chosen = unifiedWithText(evalNode(branch, ctx), t ? e.falseExpr : e.trueExpr);
+        return chosenBy(chosen, loc(ctx, branch), decisionOf(c, loc(ctx, e.condition)));
       }
       const a = evalNode(e.trueExpr, ctx);
       const b = evalNode(e.falseExpr, ctx);
@@ -20585,6 +20586,10 @@ function evalNode(e, ctx) {
     case "For":
       return evalFor(e, ctx, at2);
   }
+}
+function unifiedWithText(chosen, other) {
+  if (chosen.kind !== "number" && chosen.kind !== "bool" || other.type !== "Template") return chosen;
+  return withProvenanceOf(str(asString(chosen)), chosen);
 }
 function unknownReason(a, b) {
   if (a.kind === "unknown") return a.reason;
@@ -32585,6 +32590,7 @@ function applyObject(v, type, constant) {
   return { ...v, entries: entries2 };
 }
 function convertPrimitive(v, typeName) {
+  if (typeName === "string" && (v.kind === "bool" || v.kind === "number")) return withProvenanceOf(str(asString(v)), v);
   if (v.kind !== "string") return v;
   if (typeName === "bool" && (v.value === "true" || v.value === "false")) return withProvenanceOf(bool(v.value === "true"), v);
   if (typeName === "number" && v.value.trim() !== "" && !Number.isNaN(Number(v.value))) return withProvenanceOf(num(Number(v.value)), v);

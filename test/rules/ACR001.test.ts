@@ -2239,7 +2239,39 @@ const linksBuiltOnTheTemplatesOwnLink: RuleTable = {
   },
 };
 
-ruleTester('ACR001', converted, azureCli, azapiBodyMembers, bicepNamespaceImport, bicepparamExtends, armParameterFileNames, loopCap, linksBuiltOnTheTemplatesOwnLink, mergedAfterUnknown);
+// Terraform converts a value to the type that receives it: a bool or number given to a `string`
+// variable is its text, and a conditional's branches share one type (audit 54: `"false"` was read as `false`).
+const ACR_WITH = (admin: string, vars: string): string =>
+  `${vars}\nresource "azurerm_container_registry" "a" {\n  name                = "a"\n  resource_group_name = "rg"\n  location            = "westeurope"\n  sku                 = "Premium"\n  admin_enabled       = ${admin}\n}\n`;
+const stringConversion: RuleTable = {
+  terraform: {
+    valid: [
+      { name: 'bool-default-of-a-string-variable-compared-as-text', files: { 'main.tf': ACR_WITH('var.admin == "false" ? false : true', 'variable "admin" {\n  type    = string\n  default = false\n}') } },
+      { name: 'number-in-an-object-of-strings-compared-as-text', files: { 'main.tf': ACR_WITH('contains(var.cfg.ids, "2")', 'variable "cfg" {\n  type    = object({ ids = list(string) })\n  default = { ids = [1, 3] }\n}') } },
+    ],
+    invalid: [
+      {
+        name: 'module-argument-true-for-a-string-variable',
+        files: {
+          'main.tf': 'module "a" {\n  source = "./acr"\n  admin  = ⟦true⟧\n}\n',
+          'acr/main.tf': ACR_WITH('contains(["enabled", "true"], var.admin)', 'variable "admin" {\n  type = string\n}'),
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
+        name: 'conditional-of-a-number-and-a-string-is-text',
+        files: { 'main.tf': ACR_WITH('(var.use_default ? 1 : "custom") == "1"', 'variable "use_default" {\n  default = ⟦true⟧\n}') },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+    ],
+  },
+};
+
+ruleTester('ACR001', converted, stringConversion, azureCli, azapiBodyMembers, bicepNamespaceImport, bicepparamExtends, armParameterFileNames, loopCap, linksBuiltOnTheTemplatesOwnLink, mergedAfterUnknown);
 
 // RULES.md "Where an unknown value hides a possible finding, the run records it": a link the
 // linter does not follow to the file beside the template says so under --verbose, with why.

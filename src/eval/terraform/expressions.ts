@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Location } from '../../core/source.js';
 import type { Expression, TemplatePart, TraversalStep } from '../../parse/hcl/ast.js';
 import {
-  agreedParts, bool, list, memberOfReadOut, num, obj, str, throughCollection, unknown, containsUnknown, chosenBy, compared, decidingInput, decisionOf, derived, elementOf, itemAt, memberOf, negated,
+  agreedParts, bool, list, memberOfReadOut, num, obj, str, throughCollection, unknown, containsUnknown, chosenBy, compared, decidingInput, decisionOf, derived, elementOf, itemAt, memberOf, negated, withProvenanceOf,
   type Decision, type Value,
 } from '../../core/value.js';
 import { asString, callFunction, isErrorUnknown, valuesEqual } from './functions.js';
@@ -217,7 +217,8 @@ function evalNode(e: Expression, ctx: EvalContext): Value {
       // that decided the condition; a branch that passes an input through keeps its origin.
       if (t !== undefined) {
         const branch = t ? e.trueExpr : e.falseExpr;
-        return chosenBy(evalNode(branch, ctx), loc(ctx, branch), decisionOf(c, loc(ctx, e.condition)));
+        const chosen = unifiedWithText(evalNode(branch, ctx), t ? e.falseExpr : e.trueExpr);
+        return chosenBy(chosen, loc(ctx, branch), decisionOf(c, loc(ctx, e.condition)));
       }
       // Unknown condition: known only when both branches agree.
       const a = evalNode(e.trueExpr, ctx);
@@ -248,6 +249,16 @@ function evalNode(e: Expression, ctx: EvalContext): Value {
     case 'For':
       return evalFor(e, ctx, at);
   }
+}
+
+/**
+ * A conditional's result has one type for both branches: a number or bool chosen beside a quoted
+ * string (a template, always a string) becomes its text, as Terraform converts both results to
+ * their common type (`(c ? 1 : "custom") == "1"` holds). Other branch types are not inferred here.
+ */
+function unifiedWithText(chosen: Value, other: Expression): Value {
+  if ((chosen.kind !== 'number' && chosen.kind !== 'bool') || other.type !== 'Template') return chosen;
+  return withProvenanceOf(str(asString(chosen)!), chosen);
 }
 
 /** The reason of the first unknown operand (so `--verbose` names the data source behind it). */

@@ -1,6 +1,6 @@
 /**
  * A variable's value converted to its `type` constraint, as far as the conversion changes
- * what a rule reads: primitive strings become the bool/number the type asks for, and the
+ * what a rule reads: primitives become the string/bool/number the type asks for, and the
  * attributes an `object({...})` type marks `optional(T, default)` are filled in.
  *
  * Terraform docs, Type Constraints › "Optional Object Type Attributes": a missing optional
@@ -12,7 +12,7 @@
  * the attribute would read as unknown ("not set") instead of its default.
  */
 import type { Expression } from '../../parse/hcl/ast.js';
-import { bool, defaultForNull, num, nul, withoutSetMarker, withProvenanceOf, type Value } from '../../core/value.js';
+import { bool, defaultForNull, num, nul, str, withoutSetMarker, withProvenanceOf, type Value } from '../../core/value.js';
 import { asString } from './functions.js';
 
 /** Evaluates a constant expression of the type (an `optional` default, a quoted key). */
@@ -65,8 +65,13 @@ function applyObject(v: Extract<Value, { kind: 'object' }>, type: Extract<Expres
   return { ...v, entries };
 }
 
-/** A string given for a `bool`/`number` variable (tfvars, -var) is converted as Terraform does. */
+/**
+ * A string given for a `bool`/`number` variable (tfvars, -var) is converted as Terraform does,
+ * and a bool or number given for a `string` one becomes its text (`default = false` for
+ * `type = string` is `"false"`: `var.x == "false"` holds).
+ */
 function convertPrimitive(v: Value, typeName: string): Value {
+  if (typeName === 'string' && (v.kind === 'bool' || v.kind === 'number')) return withProvenanceOf(str(asString(v)!), v);
   if (v.kind !== 'string') return v;
   if (typeName === 'bool' && (v.value === 'true' || v.value === 'false')) return withProvenanceOf(bool(v.value === 'true'), v);
   if (typeName === 'number' && v.value.trim() !== '' && !Number.isNaN(Number(v.value))) return withProvenanceOf(num(Number(v.value)), v);
