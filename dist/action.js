@@ -19854,7 +19854,7 @@ function mergeObjects(args, at2) {
       }
     } else if (keyOrigins) for (const k of a.entries.keys()) keyOrigins.delete(k);
   }
-  return keyOrigins ? { ...obj(out, at2), keyOrigins } : obj(out, at2);
+  return leftOutOfMerge(keyOrigins ? { ...obj(out, at2), keyOrigins } : obj(out, at2), args);
 }
 function asBool(v) {
   if (v.kind === "bool") return v.value;
@@ -20557,8 +20557,10 @@ function evalNode(e, ctx) {
       const t = truthy(c);
       if (t !== void 0) {
         const branch = t ? e.trueExpr : e.falseExpr;
-        const chosen = unifiedWithText(evalNode(branch, ctx), t ? e.falseExpr : e.trueExpr);
-        return chosenBy(chosen, loc(ctx, branch), decisionOf(c, loc(ctx, e.condition)));
+        const other = t ? e.falseExpr : e.trueExpr;
+        const d = decisionOf(c, loc(ctx, e.condition));
+        const chosen = chosenBy(unifiedWithText(evalNode(branch, ctx), other), loc(ctx, branch), d);
+        return leftOutBy(chosen, objectLiteralKeys(other), loc(ctx, branch), d);
       }
       const a = evalNode(e.trueExpr, ctx);
       const b = evalNode(e.falseExpr, ctx);
@@ -20590,6 +20592,17 @@ function evalNode(e, ctx) {
 function unifiedWithText(chosen, other) {
   if (chosen.kind !== "number" && chosen.kind !== "bool" || other.type !== "Template") return chosen;
   return withProvenanceOf(str(asString(chosen)), chosen);
+}
+function objectLiteralKeys(e) {
+  if (e.type !== "Object") return void 0;
+  const keys = [];
+  for (const item of e.items) {
+    const k = item.key;
+    if (item.bareKey && k.type === "ScopeTraversal" && k.steps.length === 0) keys.push(k.root);
+    else if (k.type === "Template" && k.parts.length === 1 && k.parts[0].type === "TemplateLiteral") keys.push(k.parts[0].value);
+    else return void 0;
+  }
+  return keys;
 }
 function unknownReason(a, b) {
   if (a.kind === "unknown") return a.reason;

@@ -2287,4 +2287,27 @@ const optionalAttributes: RuleTable = {
   },
 };
 
-ruleTester('AML001', converted, azureCli, optionalAttributes);
+// The optional-property idiom in Terraform (`c ? { publicNetworkAccess = "Disabled" } : {}`, inside
+// merge() too): the key the chosen `{}` leaves out is located at the input that decided it, each
+// module caller's own argument, as in Bicep and ARM (audit 54: one finding at the resource header).
+const AZAPI_WS = (properties: string, vars = 'variable "private" {\n  type    = bool\n  default = true\n}\nvariable "name" {\n  type = string\n}\n'): string =>
+  `${vars}resource "azapi_resource" "ws" {\n  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"\n  name      = var.name\n  parent_id = "/subscriptions/x/resourceGroups/rg"\n  location  = "westeurope"\n  body = {\n    properties = ${properties}\n  }\n}\n`;
+const keyLeftOutByACondition: RuleTable = {
+  terraform: {
+    valid: [{ name: 'the-condition-keeps-the-key', files: { 'main.tf': AZAPI_WS('var.private ? { publicNetworkAccess = "Disabled" } : {}').replace('type = string', 'default = "ws"') } }],
+    invalid: [
+      {
+        name: 'each-caller-whose-argument-leaves-the-key-out',
+        files: {
+          'main.tf': 'module "a" {\n  source  = "./ws"\n  name    = "ws-a"\n  private = ⟦false⟧\n}\nmodule "b" {\n  source  = "./ws"\n  name    = "ws-b"\n  private = ⟦false⟧\n}\nmodule "c" {\n  source = "./ws"\n  name   = "ws-c"\n}\n',
+          'ws/main.tf': AZAPI_WS('merge(\n      { friendlyName = var.name },\n      var.private ? { publicNetworkAccess = "Disabled" } : {}\n    )'),
+        },
+        level: 'warning',
+        env: 'unknown',
+        related: [{ file: 'ws/main.tf', line: 16, label: 'object chosen by the condition, without this key' }],
+      },
+    ],
+  },
+};
+
+ruleTester('AML001', converted, azureCli, optionalAttributes, keyLeftOutByACondition);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Location } from '../../core/source.js';
 import type { Expression, TemplatePart, TraversalStep } from '../../parse/hcl/ast.js';
 import {
-  agreedParts, bool, list, memberOfReadOut, num, obj, str, throughCollection, unknown, containsUnknown, chosenBy, compared, decidingInput, decisionOf, derived, elementOf, itemAt, memberOf, negated, withProvenanceOf,
+  agreedParts, bool, list, memberOfReadOut, num, obj, str, throughCollection, unknown, containsUnknown, chosenBy, compared, decidingInput, decisionOf, derived, elementOf, itemAt, leftOutBy, memberOf, negated, withProvenanceOf,
   type Decision, type Value,
 } from '../../core/value.js';
 import { asString, callFunction, isErrorUnknown, valuesEqual } from './functions.js';
@@ -217,8 +217,12 @@ function evalNode(e: Expression, ctx: EvalContext): Value {
       // that decided the condition; a branch that passes an input through keeps its origin.
       if (t !== undefined) {
         const branch = t ? e.trueExpr : e.falseExpr;
-        const chosen = unifiedWithText(evalNode(branch, ctx), t ? e.falseExpr : e.trueExpr);
-        return chosenBy(chosen, loc(ctx, branch), decisionOf(c, loc(ctx, e.condition)));
+        const other = t ? e.falseExpr : e.trueExpr;
+        const d = decisionOf(c, loc(ctx, e.condition));
+        const chosen = chosenBy(unifiedWithText(evalNode(branch, ctx), other), loc(ctx, branch), d);
+        // An object it chooses lacks the keys the other branch's object writes (`c ? { publicNetworkAccess
+        // = "Disabled" } : {}`): left out by the decision, located at the input that decided it.
+        return leftOutBy(chosen, objectLiteralKeys(other), loc(ctx, branch), d);
       }
       // Unknown condition: known only when both branches agree.
       const a = evalNode(e.trueExpr, ctx);
@@ -259,6 +263,19 @@ function evalNode(e: Expression, ctx: EvalContext): Value {
 function unifiedWithText(chosen: Value, other: Expression): Value {
   if ((chosen.kind !== 'number' && chosen.kind !== 'bool') || other.type !== 'Template') return chosen;
   return withProvenanceOf(str(asString(chosen)!), chosen);
+}
+
+/** The keys an object literal writes, when every one is a plain name or quoted text; else undefined. */
+function objectLiteralKeys(e: Expression): string[] | undefined {
+  if (e.type !== 'Object') return undefined;
+  const keys: string[] = [];
+  for (const item of e.items) {
+    const k = item.key;
+    if (item.bareKey && k.type === 'ScopeTraversal' && k.steps.length === 0) keys.push(k.root);
+    else if (k.type === 'Template' && k.parts.length === 1 && k.parts[0]!.type === 'TemplateLiteral') keys.push(k.parts[0]!.value);
+    else return undefined;
+  }
+  return keys;
 }
 
 /** The reason of the first unknown operand (so `--verbose` names the data source behind it). */

@@ -7,7 +7,7 @@
  */
 import type { Location } from '../../core/source.js';
 import {
-  argumentsTooLarge, bool, compared, containsUnknown, knownFirstItems, list, nul, num, obj, str, throughCollection, unknown, unknownAfter, fromJS, itemAt, valuesEqual, withoutSetMarker, withProvenanceOf,
+  argumentsTooLarge, bool, compared, containsUnknown, knownFirstItems, leftOutOfMerge, list, nul, num, obj, str, throughCollection, unknown, unknownAfter, fromJS, itemAt, valuesEqual, withoutSetMarker, withProvenanceOf,
   type UnknownValue, type Value,
 } from '../../core/value.js';
 import { nestingOverflow } from '../../parse/json/index.js';
@@ -125,7 +125,8 @@ function mergeObjects(args: Value[], at: Location): Value {
       }
     } else if (keyOrigins) for (const k of a.entries.keys()) keyOrigins.delete(k);
   }
-  return keyOrigins ? { ...obj(out, at), keyOrigins } : obj(out, at);
+  // A key a conditional left out of one argument (`c ? { k = v } : {}`) that no argument sets stays left out.
+  return leftOutOfMerge(keyOrigins ? { ...obj(out, at), keyOrigins } : obj(out, at), args);
 }
 
 const fns: Record<string, TfFunction> = {
