@@ -32081,7 +32081,7 @@ function expandWord(word, env, ctx, onAssign, depth = 0) {
         if (setNonEmpty) expansion(bound, i, end, name);
         else {
           const defText = m2[3] ?? "";
-          const inner2 = expandText(defText, env, ctx, depth + 1, word, defFrom);
+          const inner2 = quote === '"' && defText.includes("'") && !defText.includes('"') ? expandText(`"${defText}"`, env, ctx, depth + 1, word, defFrom - 1) : expandText(defText, env, ctx, depth + 1, word, defFrom);
           const v = inner2 ?? str(defText, locOf2(ctx.file, word, defFrom, defTo));
           expansion(v, i, end, name);
           if (op.endsWith("=") && onAssign) onAssign(name, v);
@@ -48787,7 +48787,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false, 
     const top = frames[frames.length - 1];
     if (top?.kind !== "case") return;
     const list2 = top.caseValues.get(name) ?? [];
-    list2.push(v);
+    list2.push({ arm: top.arm ?? 0, value: v });
     top.caseValues.set(name, list2);
     const arms = (top.armsOf ??= /* @__PURE__ */ new Map()).get(name) ?? /* @__PURE__ */ new Set();
     arms.add(top.arm ?? 0);
@@ -48929,6 +48929,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false, 
     }
     if (head === "case") {
       const frame = k === 0 ? pipedFrame(openFrame("case"), cmd) : openFrame("case");
+      Object.assign(frame, { depth: cmd.depth ?? 0, body: shellBody });
       frames.push(frame);
       if (cmd.before === ")" && rest.length >= 4 && rest[2]?.raw === "in") {
         frame.arm = 0;
@@ -48945,7 +48946,10 @@ function interpretScript(file, script, initial, base, recordExpansions = false, 
       top.arm = (top.arm ?? -1) + 1;
     }
     if (top?.kind === "case" && rest.length === 1 && (head === "*" || head === "*)")) top.hasElse = true;
-    if (head === "exit" && top?.kind === "if" && shellBody === top.body && (cmd.depth ?? 0) === top.depth && !RUNS_APART_AFTER.has(cmd.after ?? "") && !RUNS_APART_BEFORE.has(cmd.before ?? "")) top.exiting = true;
+    if (head === "exit" && (top?.kind === "if" || top?.kind === "case") && shellBody === top.body && (cmd.depth ?? 0) === top.depth && !RUNS_APART_AFTER.has(cmd.after ?? "") && !RUNS_APART_BEFORE.has(cmd.before ?? "")) {
+      if (top.kind === "if") top.exiting = true;
+      else if (top.arm !== void 0) (top.exitingArms ??= /* @__PURE__ */ new Set()).add(top.arm);
+    }
     if ((head === "return" || head === "exit") && scope.depth > 0 && !shellBody) {
       if (frames.length === 0 && !afterOperator && (cmd.depth ?? 0) === 0 && !RUNS_APART_BEFORE.has(cmd.before ?? "")) break;
       mayReturnEarly = true;
@@ -49602,8 +49606,11 @@ function interpretScript(file, script, initial, base, recordExpansions = false, 
   }
   function endArrayBranch(top) {
     (top.arrayBranches ??= []).push(top.arrays ? shellArrays.snapshot(top.arrays) : /* @__PURE__ */ new Map());
-    (top.arrayBranchExits ??= []).push(top.kind === "if" && top.exiting === true);
+    (top.arrayBranchExits ??= []).push(branchExits(top));
     if (top.arrays) shellArrays.restore(top.arrays);
+  }
+  function branchExits(top) {
+    return top.kind === "if" ? top.exiting === true : top.kind === "case" && top.arm !== void 0 && top.exitingArms?.has(top.arm) === true;
   }
   function elementSet(words, element, w, why) {
     const i = /^\d+$/.test(element.index) ? Number(element.index) : void 0;
@@ -49649,7 +49656,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false, 
     if (top.arrays) {
       const branches = top.kind === "if" || top.kind === "case" ? top.arrayBranches ?? [] : void 0;
       const exits = top.arrayBranchExits ?? [];
-      const lastExits = top.kind === "if" && top.exiting === true;
+      const lastExits = branchExits(top);
       const paths = (name, was, now) => {
         if (!branches) return [was, now];
         const ends = branches.map((b, i) => exits[i] ? null : b.has(name) ? b.get(name) : was);
@@ -49678,8 +49685,13 @@ function interpretScript(file, script, initial, base, recordExpansions = false, 
       settleAssigned();
     } else if (top.kind === "case") {
       const after = copy(env);
-      for (const [name, vals] of top.caseValues) {
-        const everyArm = (top.armsOf?.get(name)?.size ?? 0) >= (top.arm ?? 0) + 1;
+      const arms = (top.arm ?? 0) + 1;
+      const exiting = top.exitingArms && top.exitingArms.size < arms ? top.exitingArms : void 0;
+      const liveArms = arms - (exiting?.size ?? 0);
+      for (const [name, given] of top.caseValues) {
+        const live = exiting ? given.filter((g) => !exiting.has(g.arm)) : given;
+        const vals = live.map((g) => g.value);
+        const everyArm = new Set(live.map((g) => g.arm)).size >= liveArms;
         const all = top.hasElse && everyArm ? vals : [...vals, top.before.get(name)];
         const first = all[0];
         if (all.every((v) => same(v, first))) after.set(name, first);

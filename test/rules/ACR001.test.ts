@@ -830,6 +830,12 @@ const azureCli: RuleTable = {
   'azure-cli': {
     valid: [
       {
+        // Inside double quotes a default's single quotes are text: `'true'` (quotes included), which
+        // the CLI rejects as a boolean (audit 54: read as true). Unquoted, they are removed (invalid below).
+        name: 'single-quoted-default-inside-double-quotes',
+        files: { 'acr.sh': 'ADMIN="${ADMIN:-\'true\'}"\naz acr create -n acr1 -g rg --sku Basic --admin-enabled "$ADMIN"\naz acr create -n acr2 -g rg --sku Basic --admin-enabled "${ADMIN2:-\'true\'}"\n' },
+      },
+      {
         // A step whose condition is the literal false never runs (a switched-off step), as `enabled: false`.
         name: 'steps-whose-condition-never-holds',
         files: {
@@ -1043,6 +1049,13 @@ steps:
         // expansion kept whole hid it).
         name: 'command-in-a-parameter-expansion-default',
         files: { 'deploy.sh': 'ACR_ID=${ACR_ID:-$(az acr create -n acr1 -g rg --sku Basic --admin-enabled ⟦true⟧)}\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
+        name: 'single-quoted-default-unquoted',
+        files: { 'acr.sh': "az acr create -n acr3 -g rg --sku Basic --admin-enabled ${ADMIN3:-⟦'true'⟧}\n" },
         level: 'error',
         env: 'unknown',
         messageId: 'adminUser',

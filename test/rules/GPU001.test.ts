@@ -2249,6 +2249,9 @@ jobs:
             'SIZE=Standard_NC4as_T4_v3\nif [ -n "$1" ]; then\n  SIZE=⟦Standard_D4s_v3⟧\nelse\n  echo usage; exit 1\nfi\naz ml compute create -n gpu-a --type AmlCompute --size "$SIZE" -w ws -g rg\n',
           'deploy2.sh':
             'SIZE2=⟦Standard_D8s_v3⟧\nif [ -z "$1" ]; then\n  SIZE2=Standard_NC4as_T4_v3\n  echo usage; exit 1\nfi\naz ml compute create -n gpu-b --type AmlCompute --size "$SIZE2" -w ws -g rg\n',
+          // The same for a case arm that exits (`*) echo usage; exit 2 ;;`: audit 54).
+          'deploy3.sh':
+            'case "$1" in\n  a) SIZE=⟦Standard_D4s_v3⟧ ;;\n  b) SIZE=Standard_NC4as_T4_v3; exit 1 ;;\n  *) echo usage; exit 2 ;;\nesac\naz ml compute create -n gpu-c --type AmlCompute --size "$SIZE" -w ws -g rg\n',
         },
         level: 'error',
         env: 'unknown',

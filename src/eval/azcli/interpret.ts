@@ -586,14 +586,17 @@ interface Frame {
   before: Env;
   /** Finished branches (if) / values assigned per variable (case). */
   branches: Env[];
-  caseValues: Map<string, Value[]>;
+  /** A case: the values each arm (by index) gives a variable. */
+  caseValues: Map<string, { arm: number; value: Value }[]>;
   hasElse: boolean;
   /** A loop: each variable it assigns, with its value before the loop (the loop may run no time). */
   prior?: Map<string, Value | undefined>;
   /** An if: the finished branches that end the script (`else echo usage; exit 1`), and whether the current one does. */
   exits?: Set<Env>;
   exiting?: boolean;
-  /** An if: the subshell depth and the function body it was opened at (an `exit` of its branches is at both). */
+  /** A case: the arms that end the script (`*) echo usage; exit 2 ;;`): no path past the block. */
+  exitingArms?: Set<number>;
+  /** An if or a case: the subshell depth and the function body it was opened at (an `exit` of its branches is at both). */
   depth?: number;
   body?: object;
   /** Opened right after a `|` (`cmd | while …; done`, `cmd | { …; }`): a subshell, whose assignments end with it. */
@@ -867,7 +870,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     const top = frames[frames.length - 1];
     if (top?.kind !== 'case') return;
     const list = top.caseValues.get(name) ?? [];
-    list.push(v);
+    list.push({ arm: top.arm ?? 0, value: v });
     top.caseValues.set(name, list);
     const arms = (top.armsOf ??= new Map()).get(name) ?? new Set<number>();
     arms.add(top.arm ?? 0);
@@ -1042,6 +1045,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     }
     if (head === 'case') {
       const frame = k === 0 ? pipedFrame(openFrame('case'), cmd) : openFrame('case');
+      Object.assign(frame, { depth: cmd.depth ?? 0, body: shellBody });
       frames.push(frame);
       // `case "$E" in prod) …` on one line: the first arm's pattern ends this command, so its arm
       // starts here (review 115: its array change was not a branch, and a later arm decided it).
@@ -1068,7 +1072,11 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     // there, so what that branch assigned reaches no later command (`else echo usage; exit 1; fi`).
     // (Nor inside a function's body, which runs when called; nor in a pipeline or in the background,
     // each a subshell of its own.)
-    if (head === 'exit' && top?.kind === 'if' && shellBody === top.body && (cmd.depth ?? 0) === top.depth && !RUNS_APART_AFTER.has(cmd.after ?? '') && !RUNS_APART_BEFORE.has(cmd.before ?? '')) top.exiting = true;
+    // The same for a case arm (`*) echo usage; exit 2 ;;`).
+    if (head === 'exit' && (top?.kind === 'if' || top?.kind === 'case') && shellBody === top.body && (cmd.depth ?? 0) === top.depth && !RUNS_APART_AFTER.has(cmd.after ?? '') && !RUNS_APART_BEFORE.has(cmd.before ?? '')) {
+      if (top.kind === 'if') top.exiting = true;
+      else if (top.arm !== undefined) (top.exitingArms ??= new Set()).add(top.arm);
+    }
     // `return` (or `exit`) in a called body's run: unconditional, nothing after it runs; under a
     // condition, what follows may not run, so what the body assigns is not handed back (review 137).
     if ((head === 'return' || head === 'exit') && scope.depth > 0 && !shellBody) {
@@ -1972,8 +1980,13 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    */
   function endArrayBranch(top: Frame): void {
     (top.arrayBranches ??= []).push(top.arrays ? shellArrays.snapshot(top.arrays) : new Map());
-    (top.arrayBranchExits ??= []).push(top.kind === 'if' && top.exiting === true);
+    (top.arrayBranchExits ??= []).push(branchExits(top));
     if (top.arrays) shellArrays.restore(top.arrays);
+  }
+
+  /** Whether the if-branch or case arm being read ends the script (`exit` run by it). */
+  function branchExits(top: Frame): boolean {
+    return top.kind === 'if' ? top.exiting === true : top.kind === 'case' && top.arm !== undefined && top.exitingArms?.has(top.arm) === true;
   }
 
   /**
@@ -2038,7 +2051,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       // sees it), and without an else or `*)` the value before; a loop: before or after.
       const branches = top.kind === 'if' || top.kind === 'case' ? (top.arrayBranches ?? []) : undefined;
       const exits = top.arrayBranchExits ?? [];
-      const lastExits = top.kind === 'if' && top.exiting === true;
+      const lastExits = branchExits(top);
       const paths = (name: string, was: ShellArray | undefined, now: ShellArray | undefined): (ShellArray | undefined)[] => {
         if (!branches) return [was, now];
         const ends = branches.map((b, i) => (exits[i] ? null : b.has(name) ? b.get(name) : was));
@@ -2071,9 +2084,15 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       settleAssigned();
     } else if (top.kind === 'case') {
       const after = copy(env);
-      for (const [name, vals] of top.caseValues) {
+      // Arms that exit end no path past the block (when every arm does, all are merged, as for an if).
+      const arms = (top.arm ?? 0) + 1;
+      const exiting = top.exitingArms && top.exitingArms.size < arms ? top.exitingArms : undefined;
+      const liveArms = arms - (exiting?.size ?? 0);
+      for (const [name, given] of top.caseValues) {
+        const live = exiting ? given.filter((g) => !exiting.has(g.arm)) : given;
+        const vals = live.map((g) => g.value);
         // An arm that does not assign it (`*) ;;`) leaves the value before the case (review 111).
-        const everyArm = (top.armsOf?.get(name)?.size ?? 0) >= (top.arm ?? 0) + 1;
+        const everyArm = new Set(live.map((g) => g.arm)).size >= liveArms;
         const all = top.hasElse && everyArm ? vals : [...vals, top.before.get(name)];
         const first = all[0];
         if (all.every((v) => same(v, first))) after.set(name, first!);

@@ -593,7 +593,9 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
         if (setNonEmpty) expansion(bound, i, end, name);
         else {
           const defText = m[3] ?? '';
-          const inner2 = expandText(defText, env, ctx, depth + 1, word, defFrom);
+          // Inside double quotes a default's single quotes are text (`"${A:-'true'}"` is `'true'`, quotes
+          // included: bash manual, "Double Quotes"); read as the double-quoted text it is.
+          const inner2 = quote === '"' && defText.includes("'") && !defText.includes('"') ? expandText(`"${defText}"`, env, ctx, depth + 1, word, defFrom - 1) : expandText(defText, env, ctx, depth + 1, word, defFrom);
           const v = inner2 ?? str(defText, locOf(ctx.file, word, defFrom, defTo));
           expansion(v, i, end, name);
           if (op.endsWith('=') && onAssign) onAssign(name, v);
