@@ -52245,15 +52245,24 @@ function readFlag(f, flagWord, inline, takeOne, takeMany, file, next) {
       const { words } = takeMany();
       const values = words.map(({ w, from }) => sliceValue(w, from));
       const bad = values.find((x) => x.kind === "unknown");
-      if (bad) return { value: bad };
+      if (bad && f.read === "words") return { value: bad };
       if (f.read === "words") return { value: list(values, flagLoc) };
       const entries2 = /* @__PURE__ */ new Map();
-      for (const v of values) {
+      for (const [k, v] of values.entries()) {
+        if (v.kind === "unknown") {
+          const oneWord2 = words[k].w.segments.every((sg) => sg.value?.kind !== "unknown" || !sg.unquoted || sg.value.oneWord === true);
+          const lead = oneWord2 ? v.literals?.[0] : void 0;
+          const eq = lead?.indexOf("=") ?? -1;
+          if (eq <= 0) return { value: v };
+          entries2.set(lead.slice(0, eq), v);
+          continue;
+        }
         if (v.kind !== "string" || v.value === "") continue;
         const e = v.value.indexOf("=");
         entries2.set(e < 0 ? v.value : v.value.slice(0, e), str(e < 0 ? "" : v.value.slice(e + 1), v.origin));
       }
-      return { value: obj(entries2, values[0]?.origin ?? flagLoc) };
+      const first = words[0];
+      return { value: obj(entries2, values[0]?.origin ?? (first ? { file, range: first.w.word.rangeOf(first.from, first.w.word.raw.length) } : flagLoc)) };
     }
   }
 }

@@ -589,15 +589,27 @@ function readFlag(
       const { words } = takeMany();
       const values = words.map(({ w, from }) => sliceValue(w, from));
       const bad = values.find((x) => x.kind === 'unknown');
-      if (bad) return { value: bad };
+      if (bad && f.read === 'words') return { value: bad };
       if (f.read === 'words') return { value: list(values, flagLoc) };
       const entries = new Map<string, Value>();
-      for (const v of values) {
+      for (const [k, v] of values.entries()) {
+        if (v.kind === 'unknown') {
+          // `owner="$OWNER"`: one word whose key is written before what is not known: that key, its
+          // value unknown (an unquoted expansion may split into more words, more keys: the whole is unknown).
+          const oneWord = words[k]!.w.segments.every((sg) => sg.value?.kind !== 'unknown' || !sg.unquoted || sg.value.oneWord === true);
+          const lead = oneWord ? v.literals?.[0] : undefined;
+          const eq = lead?.indexOf('=') ?? -1;
+          if (eq <= 0) return { value: v };
+          entries.set(lead!.slice(0, eq), v);
+          continue;
+        }
         if (v.kind !== 'string' || v.value === '') continue;
         const e = v.value.indexOf('=');
         entries.set(e < 0 ? v.value : v.value.slice(0, e), str(e < 0 ? '' : v.value.slice(e + 1), v.origin));
       }
-      return { value: obj(entries, values[0]?.origin ?? flagLoc) };
+      // Where the tags are written: the first word's value, else that word (its value not known).
+      const first = words[0];
+      return { value: obj(entries, values[0]?.origin ?? (first ? { file, range: first.w.word.rangeOf(first.from, first.w.word.raw.length) } : flagLoc)) };
     }
   }
 }
