@@ -1379,12 +1379,12 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path71) {
+function findNodeAtLocation(root, path72) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path71) {
+  for (let segment of path72) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -12794,8 +12794,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path71) {
-      let input2 = path71;
+    function removeDotSegments(path72) {
+      let input2 = path72;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -12869,11 +12869,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path71) {
-      if (path71 === "" || path71[0] === "/") {
-        return removeDotSegments(path71);
+    function removeDotSegmentsRelative(path72) {
+      if (path72 === "" || path72[0] === "/") {
+        return removeDotSegments(path72);
       }
-      const segments3 = path71.split("/");
+      const segments3 = path72.split("/");
       const last = segments3.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -13236,8 +13236,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path71 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path71 && path71 !== "/" ? path71 : void 0;
+        const path72 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path72 && path72 !== "/" ? path72 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -18123,9 +18123,9 @@ function childAt(cur, seg) {
   for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) found = e;
   return found;
 }
-function valueAt(v, path71) {
+function valueAt(v, path72) {
   let cur = v;
-  for (const seg of path71.split(".")) {
+  for (const seg of path72.split(".")) {
     if (!cur) return void 0;
     if (cur.kind === "unknown") {
       const known2 = knownMember(cur, seg);
@@ -18212,9 +18212,9 @@ var init_aks_virtual_machines_pool = __esm({
 });
 
 // src/model/normalize.ts
-function chosenNullAt(v, path71) {
+function chosenNullAt(v, path72) {
   let cur = v;
-  for (const seg of path71.split(".")) {
+  for (const seg of path72.split(".")) {
     if (!cur || cur.kind === "unknown") return void 0;
     if (cur.kind === "null") return nullWrittenElsewhere(cur) ? cur : void 0;
     const parent = cur;
@@ -21391,7 +21391,7 @@ function positionedHeredoc(expr, d) {
     pieces.push(s.slice(from));
     return derived(str(pieces.join(""), origin), origin, used);
   };
-  const build = (node, path71) => {
+  const build = (node, path72) => {
     const origin = at2(node);
     switch (node.type) {
       case "string":
@@ -21407,8 +21407,8 @@ function positionedHeredoc(expr, d) {
         const children = node.children ?? [];
         for (let i = 0; i < children.length; i++) {
           const c = children[i];
-          if (path71.length <= MAX_SITE_PATH) members2.push([`${path71}[${i}]`, at2(c)]);
-          const v = build(c, `${path71}[${i}]`);
+          if (path72.length <= MAX_SITE_PATH) members2.push([`${path72}[${i}]`, at2(c)]);
+          const v = build(c, `${path72}[${i}]`);
           if (!v) return void 0;
           items.push(v);
         }
@@ -21421,8 +21421,8 @@ function positionedHeredoc(expr, d) {
           const c = p.children?.[1];
           if (!k || !c || typeof k.value !== "string") continue;
           if (hasHoleChar(k.value, holes.length)) return void 0;
-          if (path71.length + k.value.length <= MAX_SITE_PATH) members2.push([`${path71}.${k.value}`, at2(p)]);
-          const v = build(c, `${path71}.${k.value}`);
+          if (path72.length + k.value.length <= MAX_SITE_PATH) members2.push([`${path72}.${k.value}`, at2(p)]);
+          const v = build(c, `${path72}.${k.value}`);
           if (!v) return void 0;
           m.set(k.value, v);
         }
@@ -21434,7 +21434,7 @@ function positionedHeredoc(expr, d) {
   };
   const value = build(parsed.root, "body");
   if (!value || seen.some((s) => s === 0)) return void 0;
-  for (const [path71, loc3] of members2) d.member(path71, loc3);
+  for (const [path72, loc3] of members2) d.member(path72, loc3);
   return value;
 }
 function readDifferently(s) {
@@ -21715,17 +21715,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path71) {
-      const ctrl = callVisitor(key, node, visitor, path71);
+    function visit_(key, node, visitor, path72) {
+      const ctrl = callVisitor(key, node, visitor, path72);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path71, ctrl);
-        return visit_(key, ctrl, visitor, path71);
+        replaceNode(key, path72, ctrl);
+        return visit_(key, ctrl, visitor, path72);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path71 = Object.freeze(path71.concat(node));
+          path72 = Object.freeze(path72.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path71);
+            const ci = visit_(i, node.items[i], visitor, path72);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21736,13 +21736,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path71 = Object.freeze(path71.concat(node));
-          const ck = visit_("key", node.key, visitor, path71);
+          path72 = Object.freeze(path72.concat(node));
+          const ck = visit_("key", node.key, visitor, path72);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path71);
+          const cv = visit_("value", node.value, visitor, path72);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21763,17 +21763,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path71) {
-      const ctrl = await callVisitor(key, node, visitor, path71);
+    async function visitAsync_(key, node, visitor, path72) {
+      const ctrl = await callVisitor(key, node, visitor, path72);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path71, ctrl);
-        return visitAsync_(key, ctrl, visitor, path71);
+        replaceNode(key, path72, ctrl);
+        return visitAsync_(key, ctrl, visitor, path72);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path71 = Object.freeze(path71.concat(node));
+          path72 = Object.freeze(path72.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path71);
+            const ci = await visitAsync_(i, node.items[i], visitor, path72);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21784,13 +21784,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path71 = Object.freeze(path71.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path71);
+          path72 = Object.freeze(path72.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path72);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path71);
+          const cv = await visitAsync_("value", node.value, visitor, path72);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21817,23 +21817,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path71) {
+    function callVisitor(key, node, visitor, path72) {
       if (typeof visitor === "function")
-        return visitor(key, node, path71);
+        return visitor(key, node, path72);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path71);
+        return visitor.Map?.(key, node, path72);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path71);
+        return visitor.Seq?.(key, node, path72);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path71);
+        return visitor.Pair?.(key, node, path72);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path71);
+        return visitor.Scalar?.(key, node, path72);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path71);
+        return visitor.Alias?.(key, node, path72);
       return void 0;
     }
-    function replaceNode(key, path71, node) {
-      const parent = path71[path71.length - 1];
+    function replaceNode(key, path72, node) {
+      const parent = path72[path72.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -22445,10 +22445,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path71, value) {
+    function collectionFromPath(schema, path72, value) {
       let v = value;
-      for (let i = path71.length - 1; i >= 0; --i) {
-        const k = path71[i];
+      for (let i = path72.length - 1; i >= 0; --i) {
+        const k = path72[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -22467,7 +22467,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path71) => path71 == null || typeof path71 === "object" && !!path71[Symbol.iterator]().next().done;
+    var isEmptyPath = (path72) => path72 == null || typeof path72 === "object" && !!path72[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -22497,11 +22497,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path71, value) {
-        if (isEmptyPath(path71))
+      addIn(path72, value) {
+        if (isEmptyPath(path72))
           this.add(value);
         else {
-          const [key, ...rest] = path71;
+          const [key, ...rest] = path72;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -22515,8 +22515,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path71) {
-        const [key, ...rest] = path71;
+      deleteIn(path72) {
+        const [key, ...rest] = path72;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -22530,8 +22530,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path71, keepScalar) {
-        const [key, ...rest] = path71;
+      getIn(path72, keepScalar) {
+        const [key, ...rest] = path72;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -22549,8 +22549,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path71) {
-        const [key, ...rest] = path71;
+      hasIn(path72) {
+        const [key, ...rest] = path72;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -22560,8 +22560,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path71, value) {
-        const [key, ...rest] = path71;
+      setIn(path72, value) {
+        const [key, ...rest] = path72;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -25076,9 +25076,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path71, value) {
+      addIn(path72, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path71, value);
+          this.contents.addIn(path72, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -25153,14 +25153,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path71) {
-        if (Collection.isEmptyPath(path71)) {
+      deleteIn(path72) {
+        if (Collection.isEmptyPath(path72)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path71) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path72) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -25175,10 +25175,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path71, keepScalar) {
-        if (Collection.isEmptyPath(path71))
+      getIn(path72, keepScalar) {
+        if (Collection.isEmptyPath(path72))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path71, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path72, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -25189,10 +25189,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path71) {
-        if (Collection.isEmptyPath(path71))
+      hasIn(path72) {
+        if (Collection.isEmptyPath(path72))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path71) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path72) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -25209,13 +25209,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path71, value) {
-        if (Collection.isEmptyPath(path71)) {
+      setIn(path72, value) {
+        if (Collection.isEmptyPath(path72)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path71), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path72), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path71, value);
+          this.contents.setIn(path72, value);
         }
       }
       /**
@@ -27176,9 +27176,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path71) => {
+    visit2.itemAtPath = (cst, path72) => {
       let item = cst;
-      for (const [field, index] of path71) {
+      for (const [field, index] of path72) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -27187,23 +27187,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path71) => {
-      const parent = visit2.itemAtPath(cst, path71.slice(0, -1));
-      const field = path71[path71.length - 1][0];
+    visit2.parentCollection = (cst, path72) => {
+      const parent = visit2.itemAtPath(cst, path72.slice(0, -1));
+      const field = path72[path72.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path71, item, visitor) {
-      let ctrl = visitor(item, path71);
+    function _visit(path72, item, visitor) {
+      let ctrl = visitor(item, path72);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path71.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path72.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27214,10 +27214,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path71);
+            ctrl = ctrl(item, path72);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path71) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path72) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -28519,14 +28519,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs14 = this.flowScalar(this.type);
+              const fs15 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs14, sep: [] });
+                map.items.push({ start, key: fs15, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs14);
+                this.stack.push(fs15);
               } else {
-                Object.assign(it, { key: fs14, sep: [] });
+                Object.assign(it, { key: fs15, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -28654,13 +28654,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs14 = this.flowScalar(this.type);
+              const fs15 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs14, sep: [] });
+                fc.items.push({ start: [], key: fs15, sep: [] });
               else if (it.sep)
-                this.stack.push(fs14);
+                this.stack.push(fs15);
               else
-                Object.assign(it, { key: fs14, sep: [] });
+                Object.assign(it, { key: fs15, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -32408,8 +32408,8 @@ function yamlValue(file, t, opts = {}) {
       return unknown("a YAML alias or tag this reader does not follow", origin);
   }
 }
-function withOverride(body, path71, value) {
-  const [head, ...rest] = path71;
+function withOverride(body, path72, value) {
+  const [head, ...rest] = path72;
   if (head === void 0) return body;
   const entries2 = new Map(body.entries);
   const existingKey = entries2.has(head) ? head : [...entries2.keys()].find((k) => k.toLowerCase() === head.toLowerCase());
@@ -32751,13 +32751,13 @@ function forEachChild(e, f) {
 function isAzapiBody(name, pathPrefix, resourceType) {
   return !pathPrefix && name === "body" && resourceType.startsWith("azapi_");
 }
-function bodyMemberSites(expr, file, path71, sites) {
-  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path71, sites);
-  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path71, sites);
+function bodyMemberSites(expr, file, path72, sites) {
+  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path72, sites);
+  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path72, sites);
   if (expr.type === "Tuple") {
     expr.items.forEach((e, i) => {
-      sites.set(`${path71}[${i}]`, locOf(e, file));
-      bodyMemberSites(e, file, `${path71}[${i}]`, sites);
+      sites.set(`${path72}[${i}]`, locOf(e, file));
+      bodyMemberSites(e, file, `${path72}[${i}]`, sites);
     });
     return;
   }
@@ -32765,8 +32765,8 @@ function bodyMemberSites(expr, file, path71, sites) {
   for (const item of expr.items) {
     const key = literalKey(item.key, item.bareKey);
     if (key === void 0) continue;
-    sites.set(`${path71}.${key}`, locOf(item, file));
-    bodyMemberSites(item.value, file, `${path71}.${key}`, sites);
+    sites.set(`${path72}.${key}`, locOf(item, file));
+    bodyMemberSites(item.value, file, `${path72}.${key}`, sites);
   }
 }
 function literalKey(key, bareKey) {
@@ -33193,7 +33193,7 @@ var init_instance = __esm({
       evalAttribute(name, expr, ctx, resourceType, pathPrefix, sites) {
         if (isAzapiBody(name, pathPrefix, resourceType)) {
           if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args[0]) return evaluate(expr.args[0], ctx);
-          return decodeJsonBody(expr, { file: loc(ctx, expr).file, evaluate: (e) => evaluate(e, ctx), member: (path71, at2) => sites.set(path71, at2) });
+          return decodeJsonBody(expr, { file: loc(ctx, expr).file, evaluate: (e) => evaluate(e, ctx), member: (path72, at2) => sites.set(path72, at2) });
         }
         const v = evaluate(expr, ctx);
         if (!pathPrefix && name === "type" && resourceType.startsWith("azapi_") && v.kind === "unknown" && expr.type === "Template") {
@@ -34352,7 +34352,7 @@ function readPodTemplates(file, documents, lineMap, fileOf) {
       if (items?.type === "seq" && depth < MAX_LIST_DEPTH) for (const it of items.items) visit2(it, depth + 1);
       return;
     }
-    for (const [path71, role, spec, inline] of podSpecsOf(node, obj2)) out.push(readTemplate(src, node, obj2, path71, role, spec, inline));
+    for (const [path72, role, spec, inline] of podSpecsOf(node, obj2)) out.push(readTemplate(src, node, obj2, path72, role, spec, inline));
   };
   for (const d of documents) visit2(d, 0);
   if (out.length > 0) markInjectedTolerations(src, documents, out);
@@ -34741,10 +34741,10 @@ function terraformKaitoObjects(r, isManifestFile) {
   }
   return out;
 }
-function isYamlText(manifest, path71) {
+function isYamlText(manifest, path72) {
   let cur = manifest;
   let marked = manifest.yamlText === true;
-  for (const step of path71.split(".")) {
+  for (const step of path72.split(".")) {
     const m = /^([^[\]]*)((?:\[\d+\])*)$/.exec(step);
     if (!m || cur?.kind !== "object") break;
     cur = cur.entries.get(m[1]);
@@ -35014,7 +35014,7 @@ var init_kubernetes_types = __esm({
   "src/eval/terraform/kubernetes-types.ts"() {
     "use strict";
     TEMPLATE_SPEC2 = ["spec", "template", "spec"];
-    typed = (kind, apiVersion, path71 = TEMPLATE_SPEC2) => ({ kind, apiVersion, path: path71 });
+    typed = (kind, apiVersion, path72 = TEMPLATE_SPEC2) => ({ kind, apiVersion, path: path72 });
     POD = typed("Pod", "v1", ["spec"]);
     DEPLOYMENT = typed("Deployment", "apps/v1");
     DAEMON_SET = typed("DaemonSet", "apps/v1");
@@ -35370,8 +35370,8 @@ function azapiSource(r, base, site) {
     ...apiVersion ? { apiVersion } : {}
   };
 }
-function memberKeySite(body, path71) {
-  const segs = path71.split(".");
+function memberKeySite(body, path72) {
+  const segs = path72.split(".");
   const last = segs.pop();
   let cur = body;
   for (const seg of segs) cur = cur ? childAt(cur, seg) : void 0;
@@ -35487,15 +35487,15 @@ function actionAsUpdate(u) {
   if (given === void 0 || given.kind === "null") return void 0;
   const body = given.kind === "object" ? given : unknown(`the body of ${u.address} is not read`, given.origin ?? u.header);
   const placed = obj(/* @__PURE__ */ new Map(), body.origin);
-  for (const path71 of paths) placeAt(placed, path71, body);
+  for (const path72 of paths) placeAt(placed, path72, body);
   const entries2 = new Map(u.body.entries);
   entries2.set("body", placed);
   return { update: { ...u, body: obj(entries2, u.body.origin) }, uncertain: action?.kind === "unknown" || method?.kind === "unknown" || when?.kind === "unknown" };
 }
-function placeAt(into, path71, value) {
+function placeAt(into, path72, value) {
   let at2 = into;
-  for (const [i, key] of path71.entries()) {
-    if (i === path71.length - 1) {
+  for (const [i, key] of path72.entries()) {
+    if (i === path72.length - 1) {
       at2.entries.set(key, value);
       return;
     }
@@ -36760,13 +36760,13 @@ function localUsesIn(text2) {
   for (const line of text2.split(/\r\n?|\n/)) {
     const at2 = line.indexOf("template:");
     if (at2 < 0) continue;
-    const path71 = templateValue(line.slice(at2 + "template:".length));
-    if (path71 === void 0) continue;
-    if (!path71.includes("${{")) {
-      if (!/[\s'"#@$]/.test(path71)) out.push(path71.replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase());
+    const path72 = templateValue(line.slice(at2 + "template:".length));
+    if (path72 === void 0) continue;
+    if (!path72.includes("${{")) {
+      if (!/[\s'"#@$]/.test(path72)) out.push(path72.replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase());
       continue;
     }
-    const pattern = path71.replace(/\$\{\{[^}]*\}\}/g, "*").replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase();
+    const pattern = path72.replace(/\$\{\{[^}]*\}\}/g, "*").replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase();
     if (!/[\s'"#@$]/.test(pattern) && /[a-z0-9]{2}/.test(pattern.replace(/\.ya?ml$/, ""))) out.push(pattern);
   }
   return out;
@@ -37093,11 +37093,11 @@ function kindOf(c) {
 }
 function streamJson(chunks, visitor) {
   const r = new ChunkReader(chunks);
-  const value = (path71, depth) => {
+  const value = (path72, depth) => {
     const c = r.peek();
     if (c === -1) r.fail("Expected a value here");
     const start = r.position();
-    const action = visitor.at(path71, start, kindOf(c));
+    const action = visitor.at(path72, start, kindOf(c));
     if (action === "stop") throw STOP;
     if (action === "skip") return visitor.looseSkip ? r.skipLoosely(depth) : r.skip(depth);
     if (action === "raw") {
@@ -37105,18 +37105,18 @@ function streamJson(chunks, visitor) {
       r.skipLoosely(depth);
       const text2 = r.textFrom(r.mark);
       r.endMark();
-      if (visitor.raw?.(path71, text2, start) === false) throw STOP;
+      if (visitor.raw?.(path72, text2, start) === false) throw STOP;
       return;
     }
     if (depth + 1 > MAX_NESTING_DEPTH) r.fail(nestingMessage());
     if (c === 123 || c === 91) {
-      container(path71, depth, c);
-      visitor.end?.(path71, r.position());
+      container(path72, depth, c);
+      visitor.end?.(path72, r.position());
       return;
     }
     r.skip(depth);
   };
-  const container = (path71, depth, c) => {
+  const container = (path72, depth, c) => {
     if (c === 123) {
       r.pos++;
       if (r.peek() === 125) {
@@ -37127,7 +37127,7 @@ function streamJson(chunks, visitor) {
         if (r.peek() !== 34) r.fail("Expected a property name here");
         const key = JSON.parse(r.string(true));
         r.expect(58, "a colon");
-        value([...path71, key], depth + 1);
+        value([...path72, key], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 125) return;
@@ -37144,7 +37144,7 @@ function streamJson(chunks, visitor) {
         return;
       }
       for (let i = 0; ; i++) {
-        value([...path71, i], depth + 1);
+        value([...path72, i], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 93) return;
@@ -37478,11 +37478,11 @@ function looksLikePlan(chunks) {
     run(chunks, {
       // What the file is: a syntax error in a part skipped here is the reading's to report.
       looseSkip: true,
-      at(path71) {
-        if (path71.length === 0) return "enter";
-        if (path71.length > 1) return "skip";
-        if (path71[0] === "format_version") format = true;
-        if (path71[0] === "planned_values" || path71[0] === "resource_changes") body = true;
+      at(path72) {
+        if (path72.length === 0) return "enter";
+        if (path72.length > 1) return "skip";
+        if (path72[0] === "format_version") format = true;
+        if (path72[0] === "planned_values" || path72[0] === "resource_changes") body = true;
         return format && body ? "stop" : "skip";
       }
     });
@@ -37496,23 +37496,23 @@ function readPlanHead(chunks) {
   let changes = false;
   let planned;
   const ok = run(chunks, {
-    at(path71, start, kind) {
-      if (path71.length === 0) return "enter";
-      if (isKey(path71, "resource_changes")) changes = true;
-      if (isKey(path71, "planned_values")) planned = start;
-      if (isKey(path71, "format_version") || isKey(path71, "variables") || isKey(path71, "configuration")) return "raw";
-      const expected = path71.length === 1 ? TOP_SHAPES[path71[0]] : void 0;
-      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path71[0], kind, expected, at: start };
+    at(path72, start, kind) {
+      if (path72.length === 0) return "enter";
+      if (isKey(path72, "resource_changes")) changes = true;
+      if (isKey(path72, "planned_values")) planned = start;
+      if (isKey(path72, "format_version") || isKey(path72, "variables") || isKey(path72, "configuration")) return "raw";
+      const expected = path72.length === 1 ? TOP_SHAPES[path72[0]] : void 0;
+      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path72[0], kind, expected, at: start };
       return "skip";
     },
-    raw(path71, text2, start) {
+    raw(path72, text2, start) {
       const v = parseRaw(text2, start);
-      if (path71[0] === "format_version") {
+      if (path72[0] === "format_version") {
         head.formatVersion = typeof v === "string" ? v : String(v);
         head.formatAt = start;
-      } else if (path71[0] === "variables" && isRecord(v)) {
+      } else if (path72[0] === "variables" && isRecord(v)) {
         for (const [k, e] of Object.entries(v)) if (isRecord(e) && "value" in e) head.variables.set(k, e.value);
-      } else if (path71[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
+      } else if (path72[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
     }
   });
   if (!changes && planned) head.plannedValuesOnly = planned;
@@ -37525,37 +37525,37 @@ function forEachResourceChange(chunks, onChange) {
   const inEntry = (p) => p[0] === "resource_changes" && typeof p[1] === "number";
   let done = false;
   return run(chunks, {
-    at(path71, at2) {
+    at(path72, at2) {
       if (done) return "stop";
-      if (path71.length === 0 || isKey(path71, "resource_changes")) return "enter";
-      if (!inEntry(path71)) return "skip";
-      if (path71.length === 2) {
+      if (path72.length === 0 || isKey(path72, "resource_changes")) return "enter";
+      if (!inEntry(path72)) return "skip";
+      if (path72.length === 2) {
         current = {};
         change = void 0;
         start = at2;
         return "enter";
       }
-      if (path71.length === 3) {
-        if (path71[2] === "change") {
+      if (path72.length === 3) {
+        if (path72[2] === "change") {
           change = {};
           return "enter";
         }
-        return CHANGE_KEYS.has(path71[2]) ? "raw" : "skip";
+        return CHANGE_KEYS.has(path72[2]) ? "raw" : "skip";
       }
-      if (path71.length === 4 && path71[2] === "change") return CHANGE_CHANGE_KEYS.has(path71[3]) ? "raw" : "skip";
+      if (path72.length === 4 && path72[2] === "change") return CHANGE_CHANGE_KEYS.has(path72[3]) ? "raw" : "skip";
       return "skip";
     },
-    raw(path71, text2, at2) {
+    raw(path72, text2, at2) {
       const v = parseRaw(text2, at2);
-      if (path71.length === 3) current[path71[2]] = v;
+      if (path72.length === 3) current[path72[2]] = v;
       else {
-        change[path71[3]] = v;
-        if (path71[3] === "after") change.afterRaw = { text: text2, start: at2 };
+        change[path72[3]] = v;
+        if (path72[3] === "after") change.afterRaw = { text: text2, start: at2 };
       }
     },
-    end(path71, end) {
-      if (isKey(path71, "resource_changes")) done = true;
-      if (path71.length !== 2 || !inEntry(path71) || !current || !start) return;
+    end(path72, end) {
+      if (isKey(path72, "resource_changes")) done = true;
+      if (path72.length !== 2 || !inEntry(path72) || !current || !start) return;
       if (change) current.change = change;
       onChange(current, start, end);
       current = void 0;
@@ -39064,8 +39064,8 @@ var init_parser3 = __esm({
               return this.usingDecl(base, start);
             case "extends": {
               this.next();
-              const path71 = this.stringLiteral("a path string");
-              return { kind: "ExtendsDecl", ...base, path: path71, pathString: path71.value, range: this.range(start) };
+              const path72 = this.stringLiteral("a path string");
+              return { kind: "ExtendsDecl", ...base, path: path72, pathString: path72.value, range: this.range(start) };
             }
             case "param": {
               this.next();
@@ -39141,7 +39141,7 @@ var init_parser3 = __esm({
           case "module": {
             this.next();
             const name = this.identifier("a module name");
-            const path71 = this.stringLiteral("a module path string");
+            const path72 = this.stringLiteral("a module path string");
             this.expect("=", '"="');
             const value = this.declarationBody(false);
             const parts = this.bodyParts(value);
@@ -39149,8 +39149,8 @@ var init_parser3 = __esm({
               kind: "ModuleDecl",
               ...base,
               name,
-              path: path71,
-              pathString: path71.value,
+              path: path72,
+              pathString: path72.value,
               value,
               body: parts.body,
               condition: parts.condition,
@@ -39190,10 +39190,10 @@ var init_parser3 = __esm({
           case "test": {
             this.next();
             const name = this.identifier("a test name");
-            const path71 = this.stringLiteral("a test file path string");
+            const path72 = this.stringLiteral("a test file path string");
             this.expect("=", '"="');
             const value = this.expression();
-            return { kind: "TestDecl", ...base, name, path: path71, value, range: this.range(start) };
+            return { kind: "TestDecl", ...base, name, path: path72, value, range: this.range(start) };
           }
           case "provider":
             return this.fail(
@@ -39311,21 +39311,21 @@ var init_parser3 = __esm({
       }
       usingDecl(base, start) {
         this.next();
-        let path71 = null;
+        let path72 = null;
         let none = false;
         if (this.atWord("none")) {
           this.next();
           none = true;
         } else {
           if (this.at("StringLeft")) this.fail('The "using" path must be a plain string without interpolation.');
-          path71 = this.stringLiteral('a path string or "none"');
+          path72 = this.stringLiteral('a path string or "none"');
         }
         let config = null;
         if (this.atWord("with")) {
           this.next();
           config = this.object(false);
         }
-        return { kind: "UsingDecl", ...base, path: path71, pathString: path71?.value ?? null, none, config, range: this.range(start) };
+        return { kind: "UsingDecl", ...base, path: path72, pathString: path72?.value ?? null, none, config, range: this.range(start) };
       }
       importDecl(base, start) {
         this.next();
@@ -40786,13 +40786,13 @@ function buildResourceId(prefix, type, names3, loc3, fname) {
   }
   const known2 = prefix.every((p) => p.kind === "string") && names3.every((n) => n.kind === "string" || n.kind === "number");
   if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc3);
-  let path71 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
+  let path72 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
   for (let i = 0; i < Math.max(typeSegs.length - 1, nameSegs.length); i++) {
-    if (typeSegs[i + 1] !== void 0) path71 += "/" + escapeBraces(typeSegs[i + 1]);
-    if (nameSegs[i] !== void 0) path71 += "/" + nameSegs[i];
+    if (typeSegs[i + 1] !== void 0) path72 += "/" + escapeBraces(typeSegs[i + 1]);
+    if (nameSegs[i] !== void 0) path72 += "/" + nameSegs[i];
   }
-  if (known2) return str(path71.includes("{{") || path71.includes("}}") ? path71.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path71, loc3);
-  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path71);
+  if (known2) return str(path72.includes("{{") || path72.includes("}}") ? path72.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path72, loc3);
+  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path72);
 }
 function armResourceKey(type, name) {
   const segs = nameSegments(name) ?? ["{?}"];
@@ -41708,11 +41708,11 @@ var init_evaluate2 = __esm({
     );
     def(
       "tryGet",
-      ([a, ...path71], loc3) => {
+      ([a, ...path72], loc3) => {
         let cur = a;
-        for (const p of path71) {
+        for (const p of path72) {
           if (!cur) return nul(loc3);
-          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path71]));
+          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path72]));
           if (cur.kind === "null") return nul(loc3);
           if (cur.kind === "object" && p.kind === "string") cur = member2(cur, p.value);
           else if (cur.kind === "list" && p.kind === "number") cur = cur.items[p.value];
@@ -42467,7 +42467,7 @@ function declareInputs(template, scope, nested) {
     if (allowed === "unknown") input2.allowedValues = [unknown(`the type of parameter "${slot.name}" could not be resolved`, input2.header)];
     else if (allowed) input2.allowedValues = (allowed.children ?? []).map((c) => scope.root.eval(c));
     const decl = slot.decl;
-    input2.memberAllowed = (path71, value) => memberAllowedValues(template, decl, path71, (c) => scope.root.eval(c), value);
+    input2.memberAllowed = (path72, value) => memberAllowedValues(template, decl, path72, (c) => scope.root.eval(c), value);
     env.inputs.push(input2);
     env.inputKeys.set(key, input2);
   }
@@ -42499,7 +42499,7 @@ function evaluateArmTemplate(opts) {
   }
   return result;
 }
-function memberAllowedValues(root, decl, path71, evaluate4, value, depth = 0) {
+function memberAllowedValues(root, decl, path72, evaluate4, value, depth = 0) {
   let node = decl;
   let cur = value;
   let refs = 0;
@@ -42512,7 +42512,7 @@ function memberAllowedValues(root, decl, path71, evaluate4, value, depth = 0) {
       if (!node) return "unknown";
       continue;
     }
-    const discriminator = i < path71.length ? getProp(node, "discriminator") : void 0;
+    const discriminator = i < path72.length ? getProp(node, "discriminator") : void 0;
     if (discriminator) {
       const mapping = getProp(discriminator, "mapping");
       const tagName2 = getProp(discriminator, "propertyName")?.value;
@@ -42524,14 +42524,14 @@ function memberAllowedValues(root, decl, path71, evaluate4, value, depth = 0) {
         continue;
       }
       if (tag?.kind === "string") return "unknown";
-      const answers = members(mapping).map(([, , schema]) => memberAllowedValues(root, schema, path71.slice(i), evaluate4, cur, depth + 1));
+      const answers = members(mapping).map(([, , schema]) => memberAllowedValues(root, schema, path72.slice(i), evaluate4, cur, depth + 1));
       return answers.every((a) => a === void 0) ? void 0 : "unknown";
     }
-    if (i === path71.length) {
+    if (i === path72.length) {
       const allowed = getProp(node, "allowedValues");
       return allowed?.type === "array" ? { values: (allowed.children ?? []).map(evaluate4) } : void 0;
     }
-    const key = path71[i++];
+    const key = path72[i++];
     let next;
     if (typeof key === "string") next = getProp(getProp(node, "properties"), key) ?? getProp(node, "additionalProperties");
     else next = getProp(node, "prefixItems")?.children?.[key] ?? getProp(node, "items");
@@ -43076,16 +43076,16 @@ function namedAllowed(name, generic, reader2, depth) {
   if (decl) return allowedByType(decl.value, reader2, depth + 1);
   return reader2.imported ? reader2.imported(name, depth + 1) : "unknown";
 }
-function memberAllowedByType(t, path71, reader2, depth = 0, value) {
-  if (path71.length === 0) return allowedByType(t, reader2, depth);
+function memberAllowedByType(t, path72, reader2, depth = 0, value) {
+  if (path72.length === 0) return allowedByType(t, reader2, depth);
   if (depth > MAX_DEPTH5) return "unknown";
-  const [key, ...rest] = path71;
+  const [key, ...rest] = path72;
   switch (t.kind) {
     case "ParenType":
-      return memberAllowedByType(t.type, path71, reader2, depth + 1, value);
+      return memberAllowedByType(t.type, path72, reader2, depth + 1, value);
     case "NullableType":
     case "NonNullType":
-      return memberAllowedByType(t.base, path71, reader2, depth + 1, value);
+      return memberAllowedByType(t.base, path72, reader2, depth + 1, value);
     case "ObjectType": {
       if (typeof key !== "string") return void 0;
       const lower = key.toLowerCase();
@@ -43102,13 +43102,13 @@ function memberAllowedByType(t, path71, reader2, depth = 0, value) {
       const name = t.name.name;
       if (t.typeArgs !== null || AMBIENT.has(name.toLowerCase())) return void 0;
       const decl = reader2.types.get(name);
-      if (decl) return memberAllowedByType(decl.value, path71, reader2, depth + 1, value);
+      if (decl) return memberAllowedByType(decl.value, path72, reader2, depth + 1, value);
       const imported = reader2.importedType?.(name);
-      return imported ? memberAllowedByType(imported.type, path71, imported.reader, depth + 1, value) : "unknown";
+      return imported ? memberAllowedByType(imported.type, path72, imported.reader, depth + 1, value) : "unknown";
     }
     case "TypeMemberAccess": {
       const ns = namespaced(t, reader2);
-      if (ns) return memberAllowedByType(ns.type, path71, ns.reader, depth + 1, value);
+      if (ns) return memberAllowedByType(ns.type, path72, ns.reader, depth + 1, value);
       return accessTypeAllowed(t);
     }
     case "TypeIndexAccess":
@@ -43116,12 +43116,12 @@ function memberAllowedByType(t, path71, reader2, depth = 0, value) {
     case "TypeAdditionalPropertiesAccess":
       return accessTypeAllowed(t);
     case "UnionType":
-      return taggedUnionMemberAllowed(t.members, path71, reader2, depth, value);
+      return taggedUnionMemberAllowed(t.members, path72, reader2, depth, value);
     default:
       return "unknown";
   }
 }
-function taggedUnionMemberAllowed(members2, path71, reader2, depth, value) {
+function taggedUnionMemberAllowed(members2, path72, reader2, depth, value) {
   const candidates2 = [];
   for (const m of members2) {
     const o = objectTypeOf(m, reader2, depth + 1);
@@ -43129,7 +43129,7 @@ function taggedUnionMemberAllowed(members2, path71, reader2, depth, value) {
     if (matchesTags(o.type, o.reader, value)) candidates2.push(o);
   }
   if (candidates2.length === 0) return "unknown";
-  const answers = candidates2.map((c) => memberAllowedByType(c.type, path71, c.reader, depth + 1, value));
+  const answers = candidates2.map((c) => memberAllowedByType(c.type, path72, c.reader, depth + 1, value));
   if (answers.length === 1) return answers[0];
   return answers.every((a) => a === void 0) ? void 0 : "unknown";
 }
@@ -44907,7 +44907,7 @@ var init_scope = __esm({
         if (arr?.kind === "Array") input2.allowedValues = arr.items.filter((x) => x.kind !== "Spread").map((x) => this.eval(x, void 0));
         else if (d.type) this.typeGuard(input2, d.type);
         const type = d.type;
-        if (type) input2.memberAllowed = (path71, value) => memberAllowedByType(type, path71, this.typeReader(), 0, value);
+        if (type) input2.memberAllowed = (path72, value) => memberAllowedByType(type, path72, this.typeReader(), 0, value);
         this.env.inputs.push(input2);
       }
       /**
@@ -45478,9 +45478,9 @@ function eachLoopOf(key) {
   const m = /^\$\{\{\s*each\s+([A-Za-z_][\w-]*)\s+in\s+([\s\S]+?)\s*\}\}$/.exec(key.trim());
   return m ? { variable: m[1], collection: m[2] } : void 0;
 }
-function entryPath(path71, key) {
-  if (eachLoopOf(key)) return path71;
-  return path71 ? `${path71}.${key}` : key;
+function entryPath(path72, key) {
+  if (eachLoopOf(key)) return path72;
+  return path72 ? `${path72}.${key}` : key;
 }
 function pipelineItemName(item) {
   for (const key of PIPELINE_NAMED) {
@@ -46200,11 +46200,11 @@ function isDisabledStep(ctx, node) {
 }
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
-  const visit2 = (node, path71, inheritedOs) => {
+  const visit2 = (node, path72, inheritedOs) => {
     if (ctx.n.isSeq(node)) {
       const items = ctx.n.items(node);
       const segments3 = listSegments(items.map((item) => ctx.n.isMap(item) ? pipelineItemName(addressItem(ctx, item)) : void 0));
-      items.forEach((item, i) => visit2(item, `${path71}${segments3[i]}`, inheritedOs));
+      items.forEach((item, i) => visit2(item, `${path72}${segments3[i]}`, inheritedOs));
       return;
     }
     if (!ctx.n.isMap(node)) return;
@@ -46226,7 +46226,7 @@ function buildPipeline(ctx, root) {
     }
     if (stepKind && stepPair && node && isDisabledStep(ctx, node)) stepKind = void 0;
     if (stepKind && stepPair) {
-      const subject = `pipeline:${path71 || "$"}`;
+      const subject = `pipeline:${path72 || "$"}`;
       const step = { subject, range: ctx.views ? ctx.n.range(node) : NO_RANGE, kind: stepKind, inputs: [], scripts: [] };
       const stepValue = ctx.n.value(stepPair);
       if (stepKind === "task") {
@@ -46249,7 +46249,7 @@ function buildPipeline(ctx, root) {
       if (p === stepPair) continue;
       if (stepKind && ctx.n.key(p) === "inputs") continue;
       const k = ctx.n.key(p) ?? "?";
-      visit2(ctx.n.value(p), entryPath(path71, k), os3);
+      visit2(ctx.n.value(p), entryPath(path72, k), os3);
     }
   };
   visit2(root, "", void 0);
@@ -47136,16 +47136,16 @@ function readPipeline(out, roots, scripts) {
     }
     return implicit;
   };
-  const visit2 = (node, path71, container, stage, job, root, when = [], loops = []) => {
+  const visit2 = (node, path72, container, stage, job, root, when = [], loops = []) => {
     if (!node) return;
     if (node.type === "seq") {
       const segments3 = treeSegments(node.items, pipelineItemName);
       const chain2 = conditionChain(node.items.map((item) => item?.type === "map" && item.entries.length === 1 ? item.entries[0].key : void 0));
-      node.items.forEach((item, i) => visit2(item, `${path71}${segments3[i]}`, container, stage, job, root, within(when, chain2[i]), loops));
+      node.items.forEach((item, i) => visit2(item, `${path72}${segments3[i]}`, container, stage, job, root, within(when, chain2[i]), loops));
       return;
     }
     if (node.type !== "map") return;
-    const subject = `pipeline:${path71 || "$"}`;
+    const subject = `pipeline:${path72 || "$"}`;
     const kind = stepKindOf(node, container);
     if (kind && (/^false$/i.test((stringOf(node, "enabled") ?? "").trim()) || neverHolds(stringOf(node, "condition")))) return;
     if (kind) {
@@ -47182,7 +47182,7 @@ function readPipeline(out, roots, scripts) {
       owner.steps.push(step);
       for (const e of node.entries) {
         if (kind !== "template" && e.key === kind || e.key === "inputs") continue;
-        visit2(e.value, entryPath(path71, e.key), e.key, stage, job, root, when, loopsWithin(loops, e));
+        visit2(e.value, entryPath(path72, e.key), e.key, stage, job, root, when, loopsWithin(loops, e));
       }
       return;
     }
@@ -47241,7 +47241,7 @@ function readPipeline(out, roots, scripts) {
     const chain = node.entries.length > 1 ? conditionChain(node.entries.map((e) => e.key)) : [];
     node.entries.forEach((e, i) => {
       const next = isExpressionKey(e.key) ? container : e.key;
-      visit2(e.value, entryPath(path71, e.key), next, stage, job, root, within(when, chain[i]), loopsWithin(loops, e));
+      visit2(e.value, entryPath(path72, e.key), next, stage, job, root, within(when, chain[i]), loopsWithin(loops, e));
     });
   };
   for (const root of roots) {
@@ -50883,10 +50883,10 @@ function scriptContext(file, place, variant, given, inherited, callerOs) {
         return v ? named2(v, `${head}.${key}`, key) : unknown(`${head}.${key} is not set literally in this file`);
       }
     }
-    const path71 = parts.join(".").toLowerCase();
-    const top = !github ? void 0 : CHECKOUT_TOP_CONTEXTS.has(path71) ? CHECKOUT_TOKEN : path71 === "github.action_path" && isActionFile(f) ? `${SCRIPT_DIR_TOKEN}${f}` : void 0;
+    const path72 = parts.join(".").toLowerCase();
+    const top = !github ? void 0 : CHECKOUT_TOP_CONTEXTS.has(path72) ? CHECKOUT_TOKEN : path72 === "github.action_path" && isActionFile(f) ? `${SCRIPT_DIR_TOKEN}${f}` : void 0;
     const notResolved = unknown(`\${{ ${expr.trim().slice(0, 60)} }} is not resolved here (only inputs, parameters, matrix values and literal variables are)`, void 0, top);
-    return github && ONE_WORD_GITHUB_CONTEXTS.has(path71) ? oneWord(notResolved) : notResolved;
+    return github && ONE_WORD_GITHUB_CONTEXTS.has(path72) ? oneWord(notResolved) : notResolved;
   };
   const typedReference = (reference) => {
     const parts = referenceOf(reference);
@@ -50931,11 +50931,11 @@ function scriptContext(file, place, variant, given, inherited, callerOs) {
     const m = /^parameters\.(.+)$/.exec(ref);
     return m ? typedParameter(v, inputs.get(inputKey(m[1]))?.type) : v;
   };
-  const inputMember = (name, path71) => {
+  const inputMember = (name, path72) => {
     const i = inputs.get(inputKey(name));
-    if (passedIn?.has(inputKey(name))) return unknown(`\${{ parameters.${name}.${path71} }}: the caller passes ${name}, whose members are not read`);
-    const m = i?.defaultMembers?.get(path71);
-    if (!i || !m) return unknown(`parameter ${name} has no default member ${path71}`);
+    if (passedIn?.has(inputKey(name))) return unknown(`\${{ parameters.${name}.${path72} }}: the caller passes ${name}, whose members are not read`);
+    const m = i?.defaultMembers?.get(path72);
+    if (!i || !m) return unknown(`parameter ${name} has no default member ${path72}`);
     return passedThrough(str(m.text, scalarLoc(f, m)), { file: f, range: i.nameRange, label: `input ${name}`, symbol: { kind: "input", name } });
   };
   const variableName = (name, anyCase) => {
@@ -54786,12 +54786,12 @@ function hasPipelineSteps(root, written2 = false) {
   return found;
 }
 function classifyCiFile(relPath, source, options = {}) {
-  const path71 = relPath.replace(/\\/g, "/");
-  if (SCRIPT_EXT.test(path71)) return "script";
-  if (!YAML_EXT.test(path71)) return void 0;
+  const path72 = relPath.replace(/\\/g, "/");
+  if (SCRIPT_EXT.test(path72)) return "script";
+  if (!YAML_EXT.test(path72)) return void 0;
   const text2 = yamlLineBreaks(source);
-  if (WORKFLOW_PATH.test(path71)) return TOP_ON.test(text2) ? "github-workflow" : classifyByContent(text2, options) ?? "github-workflow";
-  const base = path71.slice(path71.lastIndexOf("/") + 1);
+  if (WORKFLOW_PATH.test(path72)) return TOP_ON.test(text2) ? "github-workflow" : classifyByContent(text2, options) ?? "github-workflow";
+  const base = path72.slice(path72.lastIndexOf("/") + 1);
   if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
   if (PIPELINE_NAME.test(base)) return "azure-pipeline";
   return classifyByContent(text2, options);
@@ -55492,14 +55492,14 @@ function tagName(field) {
   if (!m) return void 0;
   return m[1] !== void 0 ? m[1].replace(/''/g, "'") : m[2] ?? m[3];
 }
-function segments2(path71) {
-  return path71.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
+function segments2(path72) {
+  return path72.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
 }
-function walk3(from, path71, target, prefix) {
+function walk3(from, path72, target, prefix) {
   let values = [from];
   let many = false;
   let walked = prefix;
-  for (const seg of segments2(path71)) {
+  for (const seg of segments2(path72)) {
     walked = walked ? `${walked}.${seg.name}` : seg.name;
     const next = [];
     for (const v of values) {
@@ -55522,7 +55522,7 @@ function walk3(from, path71, target, prefix) {
     values = next;
   }
   if (values.some((v) => v === void 0)) {
-    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path71}` : path71));
+    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path72}` : path72));
     if (why) return { kind: "undecided", why };
   }
   if (values.some((v) => v?.kind === "unknown")) {
@@ -55571,14 +55571,14 @@ function readField(field, ctx) {
   }
   const other = otherTypeRead(field, ctx);
   if (other) return other.kind === "absent" ? { kind: "one", value: void 0 } : other;
-  const path71 = t.aliasPath(field);
-  if (path71 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
+  const path72 = t.aliasPath(field);
+  if (path72 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path71.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
-    if (path71.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path71.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
+    if (path72.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
+    if (path72.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path72.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
   }
-  return walk3(t.body, path71, t, "");
+  return walk3(t.body, path72, t, "");
 }
 function evalField(fieldValue, op, right, ctx, cond, written2) {
   const name = evalExpression(fieldValue, ctx);
@@ -55628,15 +55628,15 @@ function evalCount(count2, op, right, ctx, cond) {
       elements2 = [];
       scopeOf = (e) => ({ arrayPath: "\0", alias: field.value, element: e });
     } else {
-      const path71 = ctx.target.aliasPath(field.value);
-      if (path71 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
-      const arrayOnly = path71.slice(0, -3);
+      const path72 = ctx.target.aliasPath(field.value);
+      if (path72 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
+      const arrayOnly = path72.slice(0, -3);
       const alias = field.value;
       const holder = readArray(arrayOnly, ctx);
       if (holder.kind === "undecided") return undecided(holder.why);
       elements2 = holder.items;
       written2 = holder.written;
-      scopeOf = (e) => ({ arrayPath: path71, alias, element: e });
+      scopeOf = (e) => ({ arrayPath: path72, alias, element: e });
     }
   } else {
     const value = member2(count2, "value");
@@ -55683,12 +55683,12 @@ function countComparison(op, yes, maybe, right) {
   for (let n = yes + 1; first !== void 0 && n <= yes + maybe; n++) if (compare3(op, num(n), right, false) !== first) return void 0;
   return first;
 }
-function readArray(path71, ctx) {
+function readArray(path72, ctx) {
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path71.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path71.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
+    if (path72.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path72.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
   }
-  return arrayOf(walk3(ctx.target.body, path71, ctx.target, ""));
+  return arrayOf(walk3(ctx.target.body, path72, ctx.target, ""));
 }
 function arrayOf(r) {
   if (r.kind === "undecided") return r;
@@ -55740,7 +55740,7 @@ var init_evaluate4 = __esm({
     init_compare();
     MAX_DEPTH8 = 64;
     undecided = (why, evidence = []) => ({ result: void 0, why, evidence });
-    plainPath = (path71) => path71.replace(/\[\*\]/g, "");
+    plainPath = (path72) => path72.replace(/\[\*\]/g, "");
     MAX_UNDECIDED_COUNT = 1024;
   }
 });
@@ -55884,8 +55884,8 @@ function aliasesFromDump(json) {
         const name = a.name;
         const def2 = a.defaultPath;
         const paths = a.paths;
-        const path71 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
-        if (typeof name === "string" && path71) out.push({ alias: name, path: path71, source: "dump" });
+        const path72 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
+        if (typeof name === "string" && path72) out.push({ alias: name, path: path72, source: "dump" });
       }
     }
   }
@@ -56052,8 +56052,8 @@ function sentValue(r, attr2, fact) {
   if (attr2.convert === "enabledToBool" && v.kind === "bool") return withProvenanceOf(str(v.value ? "Enabled" : "Disabled"), v);
   return v;
 }
-function setPath(root, path71, v) {
-  const segs = path71.split(".");
+function setPath(root, path72, v) {
+  const segs = path72.split(".");
   let cur = root;
   for (const s of segs.slice(0, -1)) {
     const next = cur.get(s);
@@ -56069,22 +56069,22 @@ function setPath(root, path71, v) {
 function bodyFromFacts(r, attrs, covered, prefix, undecidedDefaults, sites, partial = false) {
   const body = /* @__PURE__ */ new Map();
   for (const a of attrs) {
-    const path71 = a.paths[0];
-    if (/\.\d+(\.|$)/.test(path71) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
+    const path72 = a.paths[0];
+    if (/\.\d+(\.|$)/.test(path72) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
     if (!r.attrs.has(a.canonical)) continue;
     const fact = r.attrs.get(a.canonical);
     if (partial && fact?.value === void 0) continue;
     if (fact && leftOutOfRequest(r, a.canonical, fact)) {
-      covered.add(`${prefix}${path71}`.toLowerCase());
+      covered.add(`${prefix}${path72}`.toLowerCase());
       continue;
     }
     if (fact?.defaulted && /\.\d+\./.test(fact.sourcePath)) {
-      undecidedDefaults.add(`${prefix}${path71}`.toLowerCase());
+      undecidedDefaults.add(`${prefix}${path72}`.toLowerCase());
       continue;
     }
-    covered.add(`${prefix}${path71}`.toLowerCase());
+    covered.add(`${prefix}${path72}`.toLowerCase());
     const v = sentValue(r, a, fact);
-    if (v !== void 0) setPath(body, path71, v);
+    if (v !== void 0) setPath(body, path72, v);
     if (v !== void 0 && fact?.at && !sites.has(v)) sites.set(v, { at: fact.at, path: fact.sourcePath });
   }
   return body;
@@ -56177,8 +56177,8 @@ function policyTarget(r, siblings, aliasPath) {
       type: str(policyResourceType(r.sourceType)),
       body,
       aliasPath,
-      consumer(v2, path71) {
-        const p = pathOf(body, v2, path71);
+      consumer(v2, path72) {
+        const p = pathOf(body, v2, path72);
         const at2 = p === void 0 ? void 0 : r.site?.(p);
         return at2 && { at: at2, path: p };
       }
@@ -56198,19 +56198,19 @@ function policyTarget(r, siblings, aliasPath) {
     ...v.notTypes ? { notTypes: v.notTypes } : {},
     body: v.body,
     aliasPath,
-    unmodelled(path71) {
-      const p = path71.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
-      if (v.unsent.has(p)) return `${r.sourceType}: ${path71} is not sent when it has its default, so whether it exists is not known`;
+    unmodelled(path72) {
+      const p = path72.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
+      if (v.unsent.has(p)) return `${r.sourceType}: ${path72} is not sent when it has its default, so whether it exists is not known`;
       if (v.covered.has(p)) return void 0;
       for (const c of v.covered) if (c.startsWith(`${p}.`)) return void 0;
       if ((p === "tags" || p.startsWith("tags.")) && (v.covered.has("tags") || !partialOf(r))) return void 0;
-      return `${r.sourceType}: the ARM path ${path71} is not modelled from ${from}`;
+      return `${r.sourceType}: the ARM path ${path72} is not modelled from ${from}`;
     }
   };
 }
-function pathOf(body, v, path71) {
-  if (path71 !== void 0) {
-    const along = pathAlong(body, v, path71.split(".").filter(Boolean));
+function pathOf(body, v, path72) {
+  if (path72 !== void 0) {
+    const along = pathAlong(body, v, path72.split(".").filter(Boolean));
     if (along !== void 0) return along;
   }
   return search(body, v, 0);
@@ -56532,9 +56532,9 @@ var init_policy3 = __esm({
 });
 
 // src/action/run.ts
-import fs13 from "node:fs";
+import fs14 from "node:fs";
 import os2 from "node:os";
-import path70 from "node:path";
+import path71 from "node:path";
 
 // src/api.ts
 init_file_kind();
@@ -61797,8 +61797,8 @@ function memberGuardOf(input2, size) {
   if (size?.kind !== "string" || !size.origin) return void 0;
   for (const whole of inputValues(input2)) {
     if (whole?.kind !== "object" && whole?.kind !== "list" || !whole.origin || !locationContains(whole.origin, size.origin)) continue;
-    const path71 = memberPathAt(whole, size.origin);
-    if (path71 && path71.length > 0) return { path: path71, allowed: input2.memberAllowed?.(path71, whole) };
+    const path72 = memberPathAt(whole, size.origin);
+    if (path72 && path72.length > 0) return { path: path72, allowed: input2.memberAllowed?.(path72, whole) };
   }
   return void 0;
 }
@@ -61827,8 +61827,8 @@ function memberPathAt(v, at2) {
   }
   return void 0;
 }
-function memberPathText(root, path71) {
-  return path71.reduce((out, k) => typeof k === "number" ? `${out}[${k}]` : out ? `${out}.${k}` : k, root);
+function memberPathText(root, path72) {
+  return path72.reduce((out, k) => typeof k === "number" ? `${out}[${k}]` : out ? `${out}.${k}` : k, root);
 }
 
 // rules/gpu/GPU002-gpu-size-input-unvalidated.ts
@@ -61977,8 +61977,8 @@ function unreadGuard(input2, size) {
   if ((!allowed || allowed.length === 0) && isStructured(input2, size) && memberGuardOf(input2, size)?.allowed === "unknown") return `guard of ${input2.name}: the type of the member that holds the size cannot be read`;
   return void 0;
 }
-function lastProperty(path71) {
-  for (let i = path71.length - 1; i >= 0; i--) if (typeof path71[i] === "string") return path71[i];
+function lastProperty(path72) {
+  for (let i = path72.length - 1; i >= 0; i--) if (typeof path72[i] === "string") return path72[i];
   return "items";
 }
 function sizeLiteralsOf(text2) {
@@ -66170,6 +66170,33 @@ function formatSarif(result, options = {}) {
   return JSON.stringify(log, null, 2) + "\n";
 }
 
+// src/report/output-target.ts
+init_paths();
+import fs10 from "node:fs";
+import path69 from "node:path";
+var SOURCE_NAME = /\.(?:tf|tfvars|bicep|bicepparam)$/i;
+function sourceTarget(file, result) {
+  const real = (p) => realpathOr(path69.resolve(p));
+  const target = real(file);
+  if (SOURCE_NAME.test(target)) return "source";
+  if (result && (result.linted ?? result.files).some((f) => real(path69.resolve(result.root, f)) === target)) return "linted";
+  return void 0;
+}
+function replaceableReport(file) {
+  if (sourceTarget(file) !== void 0) return false;
+  let fd;
+  try {
+    fd = fs10.openSync(file, "r");
+    const head = Buffer.alloc(4096);
+    const n = fs10.readSync(fd, head, 0, head.length, 0);
+    return /sarif/i.test(head.toString("utf8", 0, n));
+  } catch {
+    return true;
+  } finally {
+    if (fd !== void 0) fs10.closeSync(fd);
+  }
+}
+
 // src/report/compact.ts
 function compactLine(f, base) {
   const { line, column } = f.location.range.start;
@@ -66234,7 +66261,7 @@ function githubAnnotations(result, options = {}) {
 
 // src/action/io.ts
 import crypto from "node:crypto";
-import fs10 from "node:fs";
+import fs11 from "node:fs";
 var InputError = class extends Error {
 };
 function getInput(env, name) {
@@ -66266,7 +66293,7 @@ function getChoiceInput(env, name, choices, fallback) {
 function setOutput(env, name, value) {
   const file = env.GITHUB_OUTPUT;
   if (!file) return;
-  fs10.appendFileSync(file, outputRecord(name, value), "utf8");
+  fs11.appendFileSync(file, outputRecord(name, value), "utf8");
 }
 function outputRecord(name, value) {
   const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
@@ -66281,7 +66308,7 @@ ${delimiter}
 function appendSummary(env, markdown) {
   const file = env.GITHUB_STEP_SUMMARY;
   if (!file) return false;
-  fs10.appendFileSync(file, markdown.endsWith("\n") ? markdown : markdown + "\n", "utf8");
+  fs11.appendFileSync(file, markdown.endsWith("\n") ? markdown : markdown + "\n", "utf8");
   return true;
 }
 function command(kind, message) {
@@ -66290,7 +66317,7 @@ function command(kind, message) {
 
 // src/action/event.ts
 init_io_error();
-import fs11 from "node:fs";
+import fs12 from "node:fs";
 var COMMIT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 function isObject(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -66300,7 +66327,7 @@ function readPullRequestEvent(env) {
   if (!file) return { kind: "none" };
   let payload;
   try {
-    payload = JSON.parse(fs11.readFileSync(file, "utf8"));
+    payload = JSON.parse(fs12.readFileSync(file, "utf8"));
   } catch (e) {
     const why = e instanceof SyntaxError ? "it is not valid JSON" : ioErrorText(e);
     return { kind: "unusable", reason: `cannot read the event payload ${file}: ${why}` };
@@ -66323,8 +66350,8 @@ function readPullRequestEvent(env) {
 
 // src/action/git-diff.ts
 import { spawnSync } from "node:child_process";
-import fs12 from "node:fs";
-import path69 from "node:path";
+import fs13 from "node:fs";
+import path70 from "node:path";
 
 // src/action/changed-lines.ts
 var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -66470,12 +66497,12 @@ var PullRequestLines = class {
     if (this.real.has(file)) return this.real.get(file);
     let real;
     try {
-      real = fs12.realpathSync(file);
+      real = fs13.realpathSync(file);
     } catch {
-      real = path69.resolve(file);
+      real = path70.resolve(file);
     }
-    const rel = path69.relative(this.topLevel, real);
-    const out = rel === "" || rel.startsWith("..") || path69.isAbsolute(rel) ? void 0 : rel.split(path69.sep).join("/");
+    const rel = path70.relative(this.topLevel, real);
+    const out = rel === "" || rel.startsWith("..") || path70.isAbsolute(rel) ? void 0 : rel.split(path70.sep).join("/");
     this.real.set(file, out);
     return out;
   }
@@ -66509,7 +66536,7 @@ var FETCH_HINT = "check out with `fetch-depth: 0` (actions/checkout) so the comm
 function pullRequestLines(workspace, pr, options = {}) {
   const top = git(workspace, ["rev-parse", "--show-toplevel"], options);
   if (!top.ok) return { ok: false, reason: `the workspace is not a git checkout (${top.message})` };
-  const topLevel2 = fs12.realpathSync(top.stdout.trim());
+  const topLevel2 = fs13.realpathSync(top.stdout.trim());
   const head = commitId(topLevel2, "HEAD", options);
   if (head === void 0) return { ok: false, reason: "the checkout has no HEAD commit" };
   let revs;
@@ -66586,8 +66613,8 @@ function locationCell2(f, base, links) {
   const line = Math.max(1, f.location.range.start.line);
   const text2 = escapeMarkdown(`${rel}:${line}`);
   if (!links) return text2;
-  const path71 = rel.split("/").map(encodeURIComponent).join("/");
-  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path71}#L${line}`;
+  const path72 = rel.split("/").map(encodeURIComponent).join("/");
+  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path72}#L${line}`;
   return `[${text2}](${url})`;
 }
 function findingsTable(findings, base, links) {
@@ -66703,6 +66730,8 @@ var Step = class {
   errorAnnotations = 0;
   /** Set once the complete SARIF report is on disk: a later failure must not replace it. */
   sarifWritten = false;
+  /** Set when `sarif-file` names infrastructure code: no report, not even the failure's, is written there. */
+  sarifRefused = false;
   log(line) {
     this.write(line);
   }
@@ -66711,8 +66740,8 @@ var Step = class {
     this.write(line);
   }
   writeSarif(text2) {
-    fs13.mkdirSync(path70.dirname(this.sarifPath), { recursive: true });
-    fs13.writeFileSync(this.sarifPath, text2, "utf8");
+    fs14.mkdirSync(path71.dirname(this.sarifPath), { recursive: true });
+    fs14.writeFileSync(this.sarifPath, text2, "utf8");
   }
 };
 function changedLines(step, result, git2) {
@@ -66731,10 +66760,17 @@ function changedLines(step, result, git2) {
   const findings = result.findings.filter((f) => !f.suppression && isChanged(f));
   return { state: { kind: "known", pr: event.pr, range: lines.lines.range, findings }, isChanged };
 }
+function refuseSourceTarget(step, named2, result) {
+  const why = sourceTarget(step.sarifPath, result);
+  if (!why) return;
+  step.sarifRefused = true;
+  throw new InputError(`input "sarif-file": ${named2} is infrastructure code${why === "source" ? "" : " this run lints"}, so it is not written over; name another file (${DEFAULT_SARIF_FILE})`);
+}
 async function lintAndReport(step, options) {
   const { env, workspace } = step;
   const inputs = readInputs(env);
   if (isFolder(step.sarifPath)) throw new InputError(`input "sarif-file": ${inputs.sarifFile} is a folder; name a file (${DEFAULT_SARIF_FILE})`);
+  refuseSourceTarget(step, inputs.sarifFile);
   const named2 = [
     ["config", inputs.config],
     ["baseline", inputs.baseline],
@@ -66743,22 +66779,23 @@ async function lintAndReport(step, options) {
     ["bicep-cache", inputs.bicepCache]
   ];
   for (const [name, file] of named2) {
-    if (file !== void 0 && !fs13.existsSync(path70.resolve(workspace, file))) {
+    if (file !== void 0 && !fs14.existsSync(path71.resolve(workspace, file))) {
       throw new InputError(`input "${name}": ${name === "bicep-cache" ? "folder" : "file"} not found: ${file}`);
     }
   }
   const result = await (options.lint ?? lint)({
-    paths: inputs.paths.map((p) => path70.resolve(workspace, p)),
+    paths: inputs.paths.map((p) => path71.resolve(workspace, p)),
     root: workspace,
     env: inputs.env,
-    varFiles: inputs.varFiles.map((f) => path70.resolve(workspace, f)),
+    varFiles: inputs.varFiles.map((f) => path71.resolve(workspace, f)),
     tfDataDir: inputs.tfDataDir,
-    bicepCache: inputs.bicepCache === void 0 ? void 0 : path70.resolve(workspace, inputs.bicepCache),
+    bicepCache: inputs.bicepCache === void 0 ? void 0 : path71.resolve(workspace, inputs.bicepCache),
     // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
-    configFile: inputs.config === void 0 ? void 0 : path70.resolve(workspace, inputs.config),
-    baselineFile: inputs.baseline === void 0 ? void 0 : path70.resolve(workspace, inputs.baseline),
-    planFiles: inputs.plans.map((p) => path70.resolve(workspace, p))
+    configFile: inputs.config === void 0 ? void 0 : path71.resolve(workspace, inputs.config),
+    baselineFile: inputs.baseline === void 0 ? void 0 : path71.resolve(workspace, inputs.baseline),
+    planFiles: inputs.plans.map((p) => path71.resolve(workspace, p))
   });
+  refuseSourceTarget(step, inputs.sarifFile, result);
   try {
     step.writeSarif(formatSarif(result, { onNotice: (line) => step.log(`mlops-iac-lint: ${line}`) }));
   } catch (e) {
@@ -66806,7 +66843,7 @@ async function lintAndReport(step, options) {
 }
 function withHome(p) {
   if (p === void 0 || p !== "~" && !p.startsWith("~/")) return p;
-  return path70.join(os2.homedir(), p.slice(1));
+  return path71.join(os2.homedir(), p.slice(1));
 }
 function asFailure(e) {
   if (e instanceof InputError || e instanceof UsageError) return { exitCode: 2, message: e.message };
@@ -66819,7 +66856,9 @@ function reportFailure(step, failure) {
   if (failure.error?.stack) step.log(command("debug", failure.error.stack));
   const hasReport = step.sarifWritten;
   let sarifOnDisk = step.sarifWritten;
-  if (!step.sarifWritten) {
+  if (!step.sarifWritten && !step.sarifRefused && !replaceableReport(step.sarifPath)) {
+    step.log(`mlops-iac-lint: ${step.sarifPath} is not a SARIF report, so the failure report is not written over it`);
+  } else if (!step.sarifWritten && !step.sarifRefused) {
     try {
       step.writeSarif(JSON.stringify(failedRunSarif(step.workspace, VERSION, failure), null, 2) + "\n");
       sarifOnDisk = true;
@@ -66842,8 +66881,8 @@ function reportFailure(step, failure) {
 }
 async function run2(env, options = {}) {
   const write = options.write ?? ((line) => void process.stdout.write(line + "\n"));
-  const workspace = path70.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const sarifPath = path70.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
+  const workspace = path71.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const sarifPath = path71.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
   const step = new Step(env, workspace, sarifPath, write);
   try {
     return await lintAndReport(step, options);

@@ -19,6 +19,7 @@ import type { Location } from '../core/source.js';
 import type { EnvClass } from '../model/resource.js';
 import { formatMarkdown, type MarkdownLinkOptions } from '../report/markdown.js';
 import { formatSarif } from '../report/sarif.js';
+import { replaceableReport, sourceTarget } from '../report/output-target.js';
 import { compactLine } from '../report/compact.js';
 import { githubAnnotations, GITHUB_ANNOTATION_LIMIT } from '../report/github.js';
 import { normalizeRegion, relativePath, summarize } from '../report/common.js';
@@ -105,6 +106,8 @@ class Step {
   errorAnnotations = 0;
   /** Set once the complete SARIF report is on disk: a later failure must not replace it. */
   sarifWritten = false;
+  /** Set when `sarif-file` names infrastructure code: no report, not even the failure's, is written there. */
+  sarifRefused = false;
 
   constructor(
     readonly env: Env,
@@ -151,12 +154,23 @@ function changedLines(step: Step, result: LintResult, git: GitOptions | undefine
   return { state: { kind: 'known', pr: event.pr, range: lines.lines.range, findings }, isChanged };
 }
 
+/** A `sarif-file` that names infrastructure code (or, given the run, a file it lints): exit 2, nothing written over it. */
+function refuseSourceTarget(step: Step, named: string, result?: LintResult): void {
+  const why = sourceTarget(step.sarifPath, result);
+  if (!why) return;
+  step.sarifRefused = true;
+  throw new InputError(`input "sarif-file": ${named} is infrastructure code${why === 'source' ? '' : ' this run lints'}, so it is not written over; name another file (${DEFAULT_SARIF_FILE})`);
+}
+
 /** The normal path: lint, report, exit 0 or 1. Throws InputError/UsageError (2) or anything (3). */
 async function lintAndReport(step: Step, options: RunOptions): Promise<number> {
   const { env, workspace } = step;
   const inputs = readInputs(env);
   // Before the lint, as the CLI's --output: a folder cannot take the report (exit 2, not an internal error after the work).
   if (isFolder(step.sarifPath)) throw new InputError(`input "sarif-file": ${inputs.sarifFile} is a folder; name a file (${DEFAULT_SARIF_FILE})`);
+  // Never over infrastructure code (a `.tf` named by mistake), as the CLI's --output; checked
+  // again against the files the run lints once it has run.
+  refuseSourceTarget(step, inputs.sarifFile);
   // Named by the input, not by the CLI option lint() would name in its message (`--var-file`).
   const named = [
     ['config', inputs.config],
@@ -184,6 +198,7 @@ async function lintAndReport(step: Step, options: RunOptions): Promise<number> {
     planFiles: inputs.plans.map((p) => path.resolve(workspace, p)),
   });
 
+  refuseSourceTarget(step, inputs.sarifFile, result);
   // Paths are relative to the workspace (the scan root). Over one of GitHub's upload limits the
   // report leaves the least severe findings out and says so in a notification and this log.
   try {
@@ -268,7 +283,11 @@ function reportFailure(step: Step, failure: RunFailure): number {
 
   const hasReport = step.sarifWritten;
   let sarifOnDisk = step.sarifWritten;
-  if (!step.sarifWritten) {
+  // A failure before any run knows its files writes only where a report may stand (absent, or a
+  // SARIF log): a template the input names by mistake is kept.
+  if (!step.sarifWritten && !step.sarifRefused && !replaceableReport(step.sarifPath)) {
+    step.log(`mlops-iac-lint: ${step.sarifPath} is not a SARIF report, so the failure report is not written over it`);
+  } else if (!step.sarifWritten && !step.sarifRefused) {
     try {
       step.writeSarif(JSON.stringify(failedRunSarif(step.workspace, VERSION, failure), null, 2) + '\n');
       sarifOnDisk = true;

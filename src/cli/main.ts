@@ -18,7 +18,7 @@ import type { LintResult } from '../engine/result.js';
 import { writeBaseline } from '../engine/baseline.js';
 import { IGNORE_FILE } from '../discover/index.js';
 import { tuneJitForLongRun } from '../core/jit.js';
-import { realpathOr } from '../core/paths.js';
+import { sourceTarget } from '../report/output-target.js';
 
 const RANK = { note: 1, warning: 2, error: 3 } as const;
 
@@ -256,19 +256,14 @@ function nothingLinted(root: string): LintResult {
   return { root, findings: [], rules: [], files: [], notifications: [], sources: new Map(), toolVersion: VERSION, undecided: [], skipped: [], notices: [] };
 }
 
-/** Names that are infrastructure code whatever the run: a report or baseline is never one. */
-const SOURCE_NAME = /\.(?:tf|tfvars|bicep|bicepparam)$/i;
-
 /**
  * A report or baseline is never written over a file the run lints (`-o variables.tf` typed for
  * `-o variables.sarif`), nor over a Terraform or Bicep file: exit 2, nothing written, as the
  * cache location refuses such a file.
  */
 function refuseLintedTarget(file: string, option: string, result: LintResult): void {
-  const real = (p: string): string => realpathOr(path.resolve(p));
-  const target = real(file);
-  const linted = SOURCE_NAME.test(target) || (result.linted ?? result.files).some((f) => real(path.resolve(result.root, f)) === target);
-  if (linted) throw new UsageError(`${option} ${file} is infrastructure code${SOURCE_NAME.test(target) ? '' : ' this run lints'}, so it is not written over; name another file for the ${option === '--output' ? 'report' : 'baseline'}`);
+  const why = sourceTarget(file, result);
+  if (why) throw new UsageError(`${option} ${file} is infrastructure code${why === 'source' ? '' : ' this run lints'}, so it is not written over; name another file for the ${option === '--output' ? 'report' : 'baseline'}`);
 }
 
 /**
