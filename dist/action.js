@@ -66258,6 +66258,15 @@ function githubAnnotations(result, options = {}) {
   overflow.sort(compareBySeverity);
   return { annotations, overflow };
 }
+function overflowGroup(overflow, base) {
+  const lines = [`::group::${escapeData(`mlops-iac-lint: ${overflow.length} finding(s) not annotated`)}`];
+  for (const f of overflow) {
+    const line = compactLine(f, base);
+    lines.push(line.startsWith("::") ? `./${line}` : line);
+  }
+  lines.push("::endgroup::");
+  return lines;
+}
 
 // src/action/io.ts
 import crypto from "node:crypto";
@@ -66818,12 +66827,7 @@ async function lintAndReport(step, options) {
   );
   if (overflow.length > 0) {
     step.log(`mlops-iac-lint: ${overflow.length} finding(s) not annotated (GitHub's limit is ${GITHUB_ANNOTATION_LIMIT} per level), each listed in the group below; also in the SARIF report.`);
-    step.log(command("group", `mlops-iac-lint: ${overflow.length} finding(s) not annotated`));
-    for (const f of overflow) {
-      const line = compactLine(f, workspace);
-      step.log(line.startsWith("::") ? `./${line}` : line);
-    }
-    step.log(command("endgroup", ""));
+    for (const line of overflowGroup(overflow, workspace)) step.log(line);
   }
   if (inputs.summary) {
     let md = formatMarkdown(result, { cwd: workspace, links });

@@ -20,8 +20,7 @@ import type { EnvClass } from '../model/resource.js';
 import { formatMarkdown, type MarkdownLinkOptions } from '../report/markdown.js';
 import { formatSarif } from '../report/sarif.js';
 import { replaceableReport, sourceTarget } from '../report/output-target.js';
-import { compactLine } from '../report/compact.js';
-import { githubAnnotations, GITHUB_ANNOTATION_LIMIT } from '../report/github.js';
+import { githubAnnotations, GITHUB_ANNOTATION_LIMIT, overflowGroup } from '../report/github.js';
 import { normalizeRegion, relativePath, summarize } from '../report/common.js';
 import { appendSummary, command, getBooleanInput, getChoiceInput, getInput, getListInput, InputError, setOutput, type Env } from './io.js';
 import { readPullRequestEvent } from './event.js';
@@ -229,13 +228,7 @@ async function lintAndReport(step: Step, options: RunOptions): Promise<number> {
     step.log(`mlops-iac-lint: ${overflow.length} finding(s) not annotated (GitHub's limit is ${GITHUB_ANNOTATION_LIMIT} per level), each listed in the group below; also in the SARIF report.`);
     // Plain lines in a collapsed group: every finding without an annotation is in the log (the
     // job summary lists the first MAX_LISTED of them; its size is capped per step).
-    step.log(command('group', `mlops-iac-lint: ${overflow.length} finding(s) not annotated`));
-    for (const f of overflow) {
-      const line = compactLine(f, workspace);
-      // A file name cannot start a workflow command (`::error::…`).
-      step.log(line.startsWith('::') ? `./${line}` : line);
-    }
-    step.log(command('endgroup', ''));
+    for (const line of overflowGroup(overflow, workspace)) step.log(line);
   }
 
   if (inputs.summary) {

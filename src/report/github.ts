@@ -17,6 +17,7 @@
 import type { LintResult } from '../engine/result.js';
 import type { Finding, Level } from '../engine/types.js';
 import { compareBySeverity, normalizeRegion, plural, relativePath, allRules, sanitizeKeepingLineBreaks, sortFindings } from './common.js';
+import { compactLine } from './compact.js';
 
 export interface GithubAnnotationOptions {
   /** Paths are relative to this directory (the repository root / GITHUB_WORKSPACE; default: scan root). */
@@ -111,8 +112,25 @@ export function githubAnnotations(
 }
 
 /**
+ * The findings left without an annotation, each a plain line (`file:line:col: level [ID]
+ * message`) in a collapsed log group: every finding stays in the log (the Action's run and the
+ * `github` format alike).
+ */
+export function overflowGroup(overflow: readonly Finding[], base: string): string[] {
+  const lines = [`::group::${escapeData(`mlops-iac-lint: ${overflow.length} finding(s) not annotated`)}`];
+  for (const f of overflow) {
+    const line = compactLine(f, base);
+    // A file name cannot start a workflow command (`::error::…`).
+    lines.push(line.startsWith('::') ? `./${line}` : line);
+  }
+  lines.push('::endgroup::');
+  return lines;
+}
+
+/**
  * The `github` format: the annotations, then (when some were left out) a plain log line
- * saying how many, so nobody mistakes the annotations for the whole list.
+ * saying how many, so nobody mistakes the annotations for the whole list, and each of them
+ * listed (`overflowGroup`).
  */
 export function formatGithub(result: LintResult, options: GithubAnnotationOptions = {}): string {
   const { annotations, overflow } = githubAnnotations(result, options);
@@ -120,7 +138,8 @@ export function formatGithub(result: LintResult, options: GithubAnnotationOption
   if (overflow.length > 0) {
     lines.push(
       `mlops-iac-lint: ${plural(overflow.length, 'more finding')} not annotated ` +
-        `(GitHub shows a limited number of annotations per step); see the job summary or the SARIF report.`,
+        `(GitHub shows a limited number of annotations per step), each listed in the group below.`,
+      ...overflowGroup(overflow, options.cwd ?? result.root),
     );
   }
   return lines.length > 0 ? lines.join('\n') + '\n' : '';

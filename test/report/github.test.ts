@@ -101,10 +101,16 @@ describe('github workflow commands', () => {
     expect(capped.overflow.at(-1)!.level).toBe('note');
 
     const out = formatResult(makeResult(findings), 'github', { maxAnnotations: 2 });
-    expect(out.split('\n').filter((l) => l.startsWith('::')).length).toBe(6);
+    // Six annotations, then the group around the 20 others, each a plain line (audit 54: the CLI's
+    // format dropped them and pointed at a job summary it never writes).
+    expect(out.split('\n').filter((l) => /^::(?:error|warning|notice) /.test(l)).length).toBe(6);
     expect(out).toContain(
-      '\nmlops-iac-lint: 20 more findings not annotated (GitHub shows a limited number of annotations per step); see the job summary or the SARIF report.\n',
+      '\nmlops-iac-lint: 20 more findings not annotated (GitHub shows a limited number of annotations per step), each listed in the group below.\n::group::mlops-iac-lint: 20 finding(s) not annotated\n',
     );
+    const listed = out.slice(out.indexOf('::group::')).split('\n').slice(1, -2);
+    expect(listed).toHaveLength(20);
+    expect(listed.every((l) => /^[^:]+:\d+:\d+: (?:error|warning|note) \[[A-Z]+\d+\] /.test(l))).toBe(true);
+    expect(out.endsWith('::endgroup::\n')).toBe(true);
   });
 
   it('paths are relative to cwd when given', () => {
