@@ -17,6 +17,7 @@
  * Two deliberate differences: a UTF-8 BOM and a trailing `\r` (a file saved on Windows) are
  * dropped, so such a file still works. Matching is case-sensitive, as git's is on Linux.
  */
+import { re2 } from '../core/re2.js';
 
 export interface IgnoreRule {
   /** The line as written (for messages and tests). */
@@ -27,8 +28,18 @@ export interface IgnoreRule {
   dirOnly: boolean;
   /** No `/` except a trailing one: matched against the entry's name at any depth. */
   nameOnly: boolean;
-  regex: RegExp;
+  /** Whether the pattern matches a name (`nameOnly`) or a relative path. */
+  test: (s: string) => boolean;
 }
+
+/**
+ * Past this many `*`/`**` wildcards a pattern is matched by RE2 (linear time): an ignore file
+ * comes with the scanned code, and a backtracking engine takes exponential time on a line of
+ * a dozen `**` segments ending in `zz` against a deep path (audit 54: a one-line `.gitignore`
+ * stalled a run for minutes). Fewer wildcards keep V8's faster engine: their backtracking is
+ * bounded by a small power.
+ */
+const MAX_BACKTRACKING_WILDCARDS = 2;
 
 /** Parses the text of a `.gitignore`-syntax file into rules, in file order. */
 export function parseIgnoreFile(text: string): IgnoreRule[] {
@@ -60,8 +71,17 @@ export function parseIgnoreLine(line: string): IgnoreRule | undefined {
   const nameOnly = !p.includes('/');
   if (p.startsWith('/')) p = p.slice(1);
   const body = nameOnly ? segmentRegex(p) : pathRegex(p);
-  if (body === undefined) return undefined;
-  return { source, negate, dirOnly, nameOnly, regex: new RegExp(`^${body}$`) };
+  // An empty class (`[]` never closed as one) matches nothing: git's verdict too.
+  if (body === undefined || body.includes(NEVER)) return undefined;
+  const wildcards = body.split(/\[\^\/\]\*|\.\*|\.\+/).length - 1;
+  let re: { test(text: string): boolean };
+  try {
+    re = wildcards > MAX_BACKTRACKING_WILDCARDS ? re2().compile(`^${body}$`) : new RegExp(`^${body}$`);
+  } catch {
+    // A class RE2 refuses (none is known: the classes are built from ranges): the line matches nothing.
+    return undefined;
+  }
+  return { source, negate, dirOnly, nameOnly, test: (text) => re.test(text) };
 }
 
 /** Drops trailing spaces that are not escaped with a backslash. */
@@ -96,6 +116,9 @@ function pathRegex(pattern: string): string | undefined {
   }
   return out;
 }
+
+/** What a class with no member becomes: the pattern can never match (`parseIgnoreLine` drops it). */
+const NEVER = '(?!)';
 
 const POSIX_CLASSES: Record<string, string> = {
   alnum: 'A-Za-z0-9',
@@ -157,7 +180,7 @@ function bracket(seg: string, start: number): { regex: string; end: number } | u
   let first = true;
   for (; i < seg.length; i++) {
     const c = seg[i]!;
-    if (c === ']' && !first) return { regex: negate ? `[^/${body}]` : body === '' ? '(?!)' : `[${body}]`, end: i };
+    if (c === ']' && !first) return { regex: negate ? `[^/${body}]` : body === '' ? NEVER : `[${body}]`, end: i };
     first = false;
     if (c === '[' && seg[i + 1] === ':') {
       const close = seg.indexOf(':]', i + 2);
@@ -217,7 +240,7 @@ export function matchRules(rules: readonly IgnoreRule[], relPath: string, isDir:
   for (let i = rules.length - 1; i >= 0; i--) {
     const r = rules[i]!;
     if (r.dirOnly && !isDir) continue;
-    if (r.regex.test(r.nameOnly ? name : relPath)) return !r.negate;
+    if (r.test(r.nameOnly ? name : relPath)) return !r.negate;
   }
   return undefined;
 }

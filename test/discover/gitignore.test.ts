@@ -193,6 +193,19 @@ describe('gitignore semantics', () => {
     expect(matchRules(rules, 'readme', false)).toBeUndefined();
   });
 
+  it('matches a line of many wildcards in linear time (hostile input: a `.gitignore` comes with the scanned code)', () => {
+    // Thirty `**` segments against a 300-deep path: exponential for a backtracking engine (audit 54).
+    const [deep] = parseIgnoreFile(`${'**/'.repeat(30)}zz\n`);
+    const [stars] = parseIgnoreFile(`${'*a'.repeat(20)}b\n`);
+    const path300 = `${'d/'.repeat(300)}`;
+    const t0 = Date.now();
+    expect(deep!.test(`${path300}zz`)).toBe(true);
+    expect(deep!.test(`${path300}zy`)).toBe(false);
+    expect(stars!.test('a'.repeat(200))).toBe(false);
+    expect(stars!.test(`${'a'.repeat(40)}b`)).toBe(true);
+    expect(Date.now() - t0).toBeLessThan(2000);
+  });
+
   it('drops a BOM and Windows line ends', () => {
     const rules = parseIgnoreFile('\ufeff*.tfvars\r\nlocal.tf\r\n');
     expect(matchRules(rules, 'dev.tfvars', false)).toBe(true);
