@@ -171,6 +171,9 @@ var init_file_kind = __esm({
 });
 
 // src/core/limits.ts
+function loopCountText(n, cap) {
+  return Number.isSafeInteger(n) ? String(n) : `more than ${cap}`;
+}
 function newExpansionBudget() {
   return { left: EXPANSION_BUDGET, hit: false };
 }
@@ -33111,14 +33114,14 @@ var init_instance = __esm({
         const cap = (n, at2) => {
           if (n <= max) return;
           this.cappedExpansions.add(address);
-          this.opts.problems.push({ message: `'${address}' expands to ${n} ${noun}; only the first ${max} are linted`, location: locOf(at2, decl.file) });
+          this.opts.problems.push({ message: `'${address}' expands to ${loopCountText(n, max)} ${noun}; only the first ${max} are linted`, location: locOf(at2, decl.file) });
         };
         if (count2) {
           const c = evaluate(count2.expr, ctx);
           if (c.kind !== "number") return [{ key: "", vars: /* @__PURE__ */ new Map([["count", obj({ index: unknown(`count.index of an unknown count${whyUnknown(c)}`) })]]) }];
           const n = Math.max(0, Math.trunc(c.value));
           if (n === 0) this.noInstances.add(address);
-          cap(n, count2);
+          cap(n, count2.expr);
           const length = this.withinBudget(Math.min(n, max), address, count2, decl.file);
           return Array.from({ length }, (_, i) => ({ key: `[${i}]`, vars: /* @__PURE__ */ new Map([["count", obj({ index: num(i) })]]) }));
         }
@@ -33130,7 +33133,7 @@ var init_instance = __esm({
             return [{ key: "", vars: /* @__PURE__ */ new Map([["each", obj({ key: unknown(`each.key of an unknown for_each${why}`), value: unknown(`each.value of an unknown for_each${why}`) })]]) }];
           }
           if (pairs.length === 0) this.noInstances.add(address);
-          cap(pairs.length, forEach);
+          cap(pairs.length, forEach.expr);
           return pairs.slice(0, this.withinBudget(Math.min(pairs.length, max), address, forEach, decl.file)).map(([k, v]) => {
             const keyStr = fe.kind === "list" ? asString(v) ?? String(asString(k)) : asString(k);
             const loop = { at: locOf(forEach.expr, decl.file), name: "for_each" };
@@ -33217,6 +33220,7 @@ var init_instance = __esm({
         })();
         const items = [];
         const wanted = Math.min(pairs.length, MAX_INSTANCES);
+        if (pairs.length > MAX_INSTANCES) this.opts.problems.push({ message: `dynamic block "${blockName}" makes ${loopCountText(pairs.length, MAX_INSTANCES)} blocks; only the first ${MAX_INSTANCES} are linted`, location: locOf(forEach.expr, file) });
         const allowed = this.withinBudget(wanted, `${pathPrefix}${blockName}`, block2, file);
         if (allowed < wanted) return unknown(`dynamic "${blockName}" is past the expansion budget`, header);
         pairs.slice(0, allowed).forEach(([k, v], i) => {
@@ -42104,7 +42108,7 @@ function walkResource(node, symbolicName, frame, parent, deployment, inherited) 
     if (count2.kind === "number") {
       let n = Math.max(0, Math.trunc(count2.value));
       if (n > env.maxCopy) {
-        problem(env, `copy loop '${loopName ?? "?"}' has ${n} instances; only the first ${env.maxCopy} are evaluated`, scope.loc(countNode));
+        problem(env, `copy loop '${loopName ?? "?"}' has ${loopCountText(n, env.maxCopy)} instances; only the first ${env.maxCopy} are evaluated`, scope.loc(countNode));
         n = env.maxCopy;
       }
       n = takeExpansions(env.budget, n, (m) => problem(env, m, scope.loc(countNode)));
@@ -43243,7 +43247,7 @@ function expandLoop(scope, loop, locals, symbol) {
   if (xs.kind === "list") {
     let n = xs.items.length;
     if (n > scope.env.maxCopy) {
-      scope.problem(`loop '${symbol}' has ${n} instances; only the first ${scope.env.maxCopy} are evaluated`, loop.iterable.range);
+      scope.problem(`loop '${symbol}' has ${loopCountText(n, scope.env.maxCopy)} instances; only the first ${scope.env.maxCopy} are evaluated`, loop.iterable.range);
       n = scope.env.maxCopy;
     }
     n = takeExpansions(scope.env.budget, n, (m) => scope.problem(m, loop.iterable.range));
@@ -44369,10 +44373,20 @@ function evaluateObject(scope, o, locals, skip) {
       key = kv.value;
     }
     if (skip?.(key)) continue;
-    m.set(key, scope.eval(mem.value, locals));
+    const value = mem.value;
+    m.set(key, stackSafe(scope, value, () => scope.eval(value, locals)));
   }
   if (unknownSpread) return mergedAfterUnknown(unknownSpread, [obj(m, loc3)], false);
   return spread ? leftOutOfMerge(obj(m, loc3), spread) : obj(m, loc3);
+}
+function stackSafe(scope, e, f) {
+  try {
+    return f();
+  } catch (err2) {
+    if (!(err2 instanceof RangeError) || !/call stack/i.test(err2.message)) throw err2;
+    scope.problem("This expression is nested too deeply to evaluate; its value is treated as unknown.", e.range);
+    return U2("the expression is nested too deeply to evaluate", scope.loc(e.range));
+  }
 }
 function evalString2(scope, e, locals) {
   const loc3 = scope.loc(e.range);
@@ -44856,7 +44870,7 @@ var init_scope = __esm({
         }
         if (declarationChainFull(this.env)) return this.chainCut(this.loc(slot.decl.name.range));
         slot.state = 1;
-        const v = inDeclarationChain(this.env, slot, () => this.eval(slot.decl.value, void 0));
+        const v = inDeclarationChain(this.env, slot, () => stackSafe(this, slot.decl.value, () => this.eval(slot.decl.value, void 0)));
         slot.value = v;
         slot.state = 2;
         return passedThrough(v, slot.via);

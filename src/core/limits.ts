@@ -5,6 +5,11 @@
  */
 export const LOOP_INSTANCE_CAP = 1024;
 
+/** How many instances a loop asks for, as an EVAL001 message says it: a count past what a number holds exactly (`count = 1e400`) is "more than" the cap. */
+export function loopCountText(n: number, cap: number): string {
+  return Number.isSafeInteger(n) ? String(n) : `more than ${cap}`;
+}
+
 /**
  * The most loop instances one evaluation expands in total (resources, module calls, dynamic
  * blocks, copies): each loop stays under LOOP_INSTANCE_CAP, but loops inside loops multiply

@@ -2284,7 +2284,27 @@ const stringConversion: RuleTable = {
   },
 };
 
-ruleTester('ACR001', converted, stringConversion, azureCli, azapiBodyMembers, bicepNamespaceImport, bicepparamExtends, armParameterFileNames, loopCap, linksBuiltOnTheTemplatesOwnLink, mergedAfterUnknown);
+// A Bicep expression too deep for the call stack (a flat chain of 3,000 operators: hostile input)
+// is unknown with EVAL001 at it; the resource's other properties are still linted (audit 54: the
+// whole resource was dropped with an internal-error note).
+const tooDeepForTheStack: RuleTable = {
+  bicep: {
+    valid: [],
+    invalid: [
+      {
+        name: 'a-variable-of-a-3000-term-chain-read-by-the-tags',
+        files: {
+          'main.bicep': `var total = ${Array(3000).fill('1').join(' + ')}\nresource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {\n  name: 'acr'\n  location: 'westeurope'\n  sku: { name: 'Basic' }\n  tags: { n: string(total), m: '\${total}' }\n  properties: { adminUserEnabled: ⟦true⟧ }\n}\n`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+    ],
+  },
+};
+
+ruleTester('ACR001', converted, stringConversion, tooDeepForTheStack, azureCli, azapiBodyMembers, bicepNamespaceImport, bicepparamExtends, armParameterFileNames, loopCap, linksBuiltOnTheTemplatesOwnLink, mergedAfterUnknown);
 
 // RULES.md "Where an unknown value hides a possible finding, the run records it": a link the
 // linter does not follow to the file beside the template says so under --verbose, with why.

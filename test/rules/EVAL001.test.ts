@@ -39,7 +39,7 @@ resource "azurerm_resource_group" "rg" {
         files: {
           'main.tf': `
 resource "azurerm_resource_group" "rg" {
-  ⟦count    = 1500⟧
+  count    = ⟦1500⟧
   name     = "rg-\${count.index}"
   location = "westeurope"
 }
@@ -47,6 +47,25 @@ resource "azurerm_resource_group" "rg" {
         },
         level: 'note',
         env: 'unknown',
+      },
+      {
+        // A dynamic block over more than 1,024 items: the blocks past the cap are not linted, and
+        // the note says so at its for_each (audit 54: cut silently).
+        name: 'dynamic-block-over-cap',
+        files: {
+          'main.tf': 'resource "azurerm_network_security_group" "nsg" {\n  name                = "nsg"\n  location            = "westeurope"\n  resource_group_name = "rg"\n  dynamic "security_rule" {\n    for_each = ⟦concat(range(1000), range(1000, 1025))⟧\n    content {\n      name      = "r${security_rule.value}"\n      priority  = 100 + security_rule.value\n      direction = "Inbound"\n      access    = "Deny"\n      protocol  = "Tcp"\n    }\n  }\n}\n',
+        },
+        level: 'note',
+        env: 'unknown',
+        messageIncludes: 'Dynamic block "security_rule" makes 1025 blocks; only the first 1024 are linted.',
+      },
+      {
+        // A count past what a number holds exactly is "more than" the cap, not "Infinity" or a rounded number.
+        name: 'count-past-a-number',
+        files: { 'main.tf': 'resource "azurerm_resource_group" "rg" {\n  count    = ⟦1e400⟧\n  name     = "rg-${count.index}"\n  location = "westeurope"\n}\n' },
+        level: 'note',
+        env: 'unknown',
+        messageIncludes: "'azurerm_resource_group.rg' expands to more than 1024 instances; only the first 1024 are linted.",
       },
       {
         // RULES.md EVAL001: "An evaluation that had to stop (for example … a local module file
@@ -318,7 +337,7 @@ const perCause: RuleTable = {
         files: {
           'main.tf': `
 resource "azurerm_resource_group" "a" {
-  ⟦count    = 1500⟧
+  count    = ⟦1500⟧
   name     = "a-\${count.index}"
   location = "westeurope"
 }

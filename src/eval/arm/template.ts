@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { deploymentScope } from './deployment-scope.js';
 import { besideOwnLink, relativeLinkPath } from '../../core/arm-link-path.js';
-import { cutDeclarationChain, declarationChainFull, DECLARATION_CHAIN_MESSAGE, DECLARATION_CHAIN_REASON, evaluateAgain, inDeclarationChain, LOOP_INSTANCE_CAP, newExpansionBudget, takeExpansions, type ChainedSlot, type DeclarationChain, type ExpansionBudget } from '../../core/limits.js';
+import { cutDeclarationChain, declarationChainFull, DECLARATION_CHAIN_MESSAGE, DECLARATION_CHAIN_REASON, evaluateAgain, inDeclarationChain, LOOP_INSTANCE_CAP, loopCountText, newExpansionBudget, takeExpansions, type ChainedSlot, type DeclarationChain, type ExpansionBudget } from '../../core/limits.js';
 import { recordInstanceValue, type InputDecl, type MemberAllowed, type MemberKey, type OpaqueModuleCall } from '../types.js';
 import type { LineMap, Location } from '../../core/source.js';
 import { envFromVariables, type EnvClass } from '../../core/env.js';
@@ -553,7 +553,7 @@ function walkResource(node: JsonNode, symbolicName: string | undefined, frame: F
     if (count.kind === 'number') {
       let n = Math.max(0, Math.trunc(count.value));
       if (n > env.maxCopy) {
-        problem(env, `copy loop '${loopName ?? '?'}' has ${n} instances; only the first ${env.maxCopy} are evaluated`, scope.loc(countNode!));
+        problem(env, `copy loop '${loopName ?? '?'}' has ${loopCountText(n, env.maxCopy)} instances; only the first ${env.maxCopy} are evaluated`, scope.loc(countNode!));
         n = env.maxCopy;
       }
       n = takeExpansions(env.budget, n, (m) => problem(env, m, scope.loc(countNode!)));

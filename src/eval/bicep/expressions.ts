@@ -157,10 +157,26 @@ export function evaluateObject(scope: FileScope, o: ObjectExpr, locals: Locals, 
       key = kv.value;
     }
     if (skip?.(key)) continue;
-    m.set(key, scope.eval(mem.value, locals));
+    const value = mem.value;
+    m.set(key, stackSafe(scope, value, () => scope.eval(value, locals)));
   }
   if (unknownSpread) return mergedAfterUnknown(unknownSpread, [obj(m, loc)], false);
   return spread ? leftOutOfMerge(obj(m, loc), spread) : obj(m, loc);
+}
+
+/**
+ * `f()`, the evaluation of `e`; an expression too deep for the call stack (a flat chain of
+ * thousands of operators: hostile input the parser accepts) is unknown, with EVAL001 at it, and
+ * the declaration or object around it is still read (a resource's other properties are linted).
+ */
+export function stackSafe(scope: FileScope, e: Expression, f: () => Value): Value {
+  try {
+    return f();
+  } catch (err) {
+    if (!(err instanceof RangeError) || !/call stack/i.test(err.message)) throw err;
+    scope.problem('This expression is nested too deeply to evaluate; its value is treated as unknown.', e.range);
+    return U('the expression is nested too deeply to evaluate', scope.loc(e.range));
+  }
 }
 
 /** `'a${x}b'` is `format('a{0}b', x)`, so unknown holes give the compiled twin's token. */

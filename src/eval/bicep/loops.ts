@@ -12,7 +12,7 @@ import { elementOf, list, num } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
 import type { ForExpr, IfBody } from '../../parse/bicep/index.js';
 import { armAccess } from '../arm/evaluate.js';
-import { takeExpansions } from '../../core/limits.js';
+import { loopCountText, takeExpansions } from '../../core/limits.js';
 import { U, withLoopLocals } from './context.js';
 import type { Locals } from './context.js';
 import type { FileScope } from './scope.js';
@@ -24,7 +24,7 @@ export function expandLoop(scope: FileScope, loop: ForExpr | null, locals: Local
   if (xs.kind === 'list') {
     let n = xs.items.length;
     if (n > scope.env.maxCopy) {
-      scope.problem(`loop '${symbol}' has ${n} instances; only the first ${scope.env.maxCopy} are evaluated`, loop.iterable.range);
+      scope.problem(`loop '${symbol}' has ${loopCountText(n, scope.env.maxCopy)} instances; only the first ${scope.env.maxCopy} are evaluated`, loop.iterable.range);
       n = scope.env.maxCopy;
     }
     n = takeExpansions(scope.env.budget, n, (m) => scope.problem(m, loop.iterable.range));

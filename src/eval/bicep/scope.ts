@@ -34,7 +34,7 @@ import { decorator, problem, span, U } from './context.js';
 import { allowedByType, memberAllowedByType, primitiveOf, type TypeReader } from './literal-types.js';
 import type { Env, Locals } from './context.js';
 import { emit } from './emit.js';
-import { evaluate, evaluateObject } from './expressions.js';
+import { evaluate, evaluateObject, stackSafe } from './expressions.js';
 import { importedScope, importedVariable, localModulePath, moduleInstances, moduleOutput, moduleRef, moduleScope } from './modules.js';
 import { resourceBody, resourceId, resourceInstances, resourceProperty, resourceRef, resourceSymbol } from './resources.js';
 import { ModSym, ResSym } from './symbols.js';
@@ -198,7 +198,7 @@ export class FileScope {
     }
     if (declarationChainFull(this.env)) return this.chainCut(this.loc(slot.decl.name.range));
     slot.state = 1;
-    const v = inDeclarationChain(this.env, slot, () => this.eval(slot.decl.value, undefined));
+    const v = inDeclarationChain(this.env, slot, () => stackSafe(this, slot.decl.value, () => this.eval(slot.decl.value, undefined)));
     slot.value = v;
     slot.state = 2;
     return passedThrough(v, slot.via);

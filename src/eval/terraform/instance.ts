@@ -5,7 +5,7 @@
  * something refers to them, with cycle guards (a cycle is unknown, never a crash).
  */
 import path from 'node:path';
-import { EXPANSION_BUDGET, LOOP_INSTANCE_CAP, takeExpansions } from '../../core/limits.js';
+import { EXPANSION_BUDGET, LOOP_INSTANCE_CAP, loopCountText, takeExpansions } from '../../core/limits.js';
 import type { Block, Body, Expression, TraversalStep } from '../../parse/hcl/ast.js';
 import type { Location } from '../../core/source.js';
 import { envFromVariables, readIgnoringCase, type EnvClass } from '../../core/env.js';
@@ -469,14 +469,14 @@ export class ModuleInstance {
     const cap = (n: number, at: { range: Location['range'] }): void => {
       if (n <= max) return;
       this.cappedExpansions.add(address);
-      this.opts.problems.push({ message: `'${address}' expands to ${n} ${noun}; only the first ${max} are linted`, location: locOf(at, decl.file) });
+      this.opts.problems.push({ message: `'${address}' expands to ${loopCountText(n, max)} ${noun}; only the first ${max} are linted`, location: locOf(at, decl.file) });
     };
     if (count) {
       const c = evaluate(count.expr, ctx);
       if (c.kind !== 'number') return [{ key: '', vars: new Map([['count', obj({ index: unknown(`count.index of an unknown count${whyUnknown(c)}`) })]]) }];
       const n = Math.max(0, Math.trunc(c.value));
       if (n === 0) this.noInstances.add(address);
-      cap(n, count);
+      cap(n, count.expr);
       const length = this.withinBudget(Math.min(n, max), address, count, decl.file);
       return Array.from({ length }, (_, i) => ({ key: `[${i}]`, vars: new Map([['count', obj({ index: num(i) })]]) }));
     }
@@ -489,7 +489,7 @@ export class ModuleInstance {
         return [{ key: '', vars: new Map([['each', obj({ key: unknown(`each.key of an unknown for_each${why}`), value: unknown(`each.value of an unknown for_each${why}`) })]]) }];
       }
       if (pairs.length === 0) this.noInstances.add(address);
-      cap(pairs.length, forEach);
+      cap(pairs.length, forEach.expr);
       return pairs.slice(0, this.withinBudget(Math.min(pairs.length, max), address, forEach, decl.file)).map(([k, v]) => {
         // for_each over a set of strings: each.key == each.value.
         const keyStr = fe.kind === 'list' ? (asString(v) ?? String(asString(k))) : asString(k)!;
@@ -610,6 +610,8 @@ export class ModuleInstance {
     })();
     const items: Value[] = [];
     const wanted = Math.min(pairs.length, MAX_INSTANCES);
+    // RULES.md: loops expand up to 1,024 instances, EVAL001 beyond (audit 54: a dynamic block was cut silently).
+    if (pairs.length > MAX_INSTANCES) this.opts.problems.push({ message: `dynamic block "${blockName}" makes ${loopCountText(pairs.length, MAX_INSTANCES)} blocks; only the first ${MAX_INSTANCES} are linted`, location: locOf(forEach.expr, file) });
     const allowed = this.withinBudget(wanted, `${pathPrefix}${blockName}`, block, file);
     // Cut by the expansion budget: the blocks are not known (not absent, nor only some of them).
     if (allowed < wanted) return unknown(`dynamic "${blockName}" is past the expansion budget`, header);
