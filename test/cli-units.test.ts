@@ -95,6 +95,18 @@ describe('parseCli: the ESLint-style flags', () => {
   });
 });
 
+describe('parseCli: an empty value names nothing (an unset variable), a usage error', () => {
+  it.each([
+    [['--config', ''], '--config takes a file, not an empty value'],
+    [['--baseline', ''], '--baseline takes a file, not an empty value'],
+    [['--var-file', 'a.tfvars', '--var-file', ''], '--var-file takes a file, not an empty value'],
+    [['--tf-data-dir', ''], '--tf-data-dir takes a folder, not an empty value'],
+    [['infra', ''], 'a path to lint is empty (an unset variable?); name a file or folder'],
+  ])('%j', (argv, message) => {
+    expect(() => parseCli(argv)).toThrow(message);
+  });
+});
+
 describe('parseCli: registry module flags (issue 14)', () => {
   it('--tf-data-dir and --bicep-cache are off unless given', () => {
     expect(parseCli(['infra'])).toMatchObject({ tfDataDir: undefined, bicepCache: undefined });

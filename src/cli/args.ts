@@ -165,6 +165,13 @@ export function parseCli(argv: string[]): CliOptions {
     throw new UsageError(((e as Error).message.split('. ')[0] ?? 'invalid arguments').replace(/\.$/, ''));
   }
   const v = parsed.values;
+  // An empty value (`--config "$CFG"` with CFG unset) names no file: taking the default instead
+  // (looking for a config, no baseline, the current folder) would hide the mistake.
+  for (const name of FILE_OPTIONS) {
+    const value = v[name];
+    if (value === '' || (Array.isArray(value) && value.includes(''))) throw new UsageError(`--${name} takes a ${name === 'tf-data-dir' || name === 'bicep-cache' ? 'folder' : 'file'}, not an empty value`);
+  }
+  if (parsed.positionals.includes('')) throw new UsageError('a path to lint is empty (an unset variable?); name a file or folder');
   const format = v.format ?? 'stylish';
   if (!isReportFormat(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')} (got "${format}")`);
   if (v.env !== undefined && !ENV_CLASSES.includes(v.env)) throw new UsageError(`--env must be prod, nonprod or unknown (got "${v.env}")`);
@@ -228,6 +235,9 @@ export function parseCli(argv: string[]): CliOptions {
     concurrency,
   };
 }
+
+/** The options that name a file or folder. */
+const FILE_OPTIONS = ['config', 'baseline', 'write-baseline', 'output', 'var-file', 'tf-data-dir', 'bicep-cache', 'policy-aliases', 'cache-location'] as const;
 
 /**
  * `--rule`/`--disable` values: each may list IDs separated by commas (`--rule GOV002,GOV003`,
