@@ -3,6 +3,7 @@
  * parse → evaluate → normalize → graph → rules → suppress → report). The CLI, the
  * GitHub Action and the pre-commit entry all call this; none re-implements a step.
  */
+import { parseJsonc } from './parse/json/index.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -940,10 +941,19 @@ function parameterPath(key: string, parameter: string | undefined): string {
 
 function readAliasDump(file: string, aliasesFromDump: (json: unknown) => AliasRow[]): AliasRow[] {
   let json: unknown;
+  let text: string;
   try {
-    json = JSON.parse(readNamedText(file));
+    text = readNamedText(file);
   } catch (e) {
-    throw new UsageError(`cannot read the policy alias file ${file}: ${e instanceof SyntaxError ? e.message : ioErrorText(e)}`);
+    throw new UsageError(`cannot read the policy alias file ${file}: ${ioErrorText(e)}`);
+  }
+  try {
+    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch {
+    // One line with the place, as a config error says it (not the engine's text, which quotes the file).
+    const first = parseJsonc(text, file).errors[0];
+    const at = first ? `${first.range.start.line}:${first.range.start.column}` : '1:1';
+    throw new UsageError(`${file}:${at}: the policy alias file is not valid JSON: ${first?.message ?? 'comments are not JSON'} (expected the output of az provider show)`);
   }
   const rows = aliasesFromDump(json);
   if (rows.length === 0) throw new UsageError(`the policy alias file ${file} has no aliases (expected the output of az provider show --namespace <ns> --expand "resourceTypes/aliases")`);

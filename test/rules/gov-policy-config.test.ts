@@ -67,6 +67,13 @@ describe('policies config', () => {
     expect(withDump.r.undecided.find((x) => x.ruleId === 'GOV002')?.reason).toMatch(/properties\.osProfile\.linuxConfiguration\.disablePasswordAuthentication is not modelled from Terraform attributes/);
   });
 
+  it('an alias dump that is not JSON is one usage line with its place, not the engine\'s text quoting the file (audit 54)', async () => {
+    const dir = tree({ 'main.tf': gpuVm(), 'policies/p.json': DENY_PUBLIC_ML, '.mlops-iac-lint.json': config({ definitions: ['policies/*.json'] }), 'aliases.json': '{\n  "value": [\n    not json\n  ]\n}\n' });
+    const bad = lint({ paths: [dir], root: dir, policyAliasesFile: path.join(dir, 'aliases.json') });
+    await expect(bad).rejects.toBeInstanceOf(UsageError);
+    await expect(bad).rejects.toThrow(`${path.join(dir, 'aliases.json')}:3:5: the policy alias file is not valid JSON: Invalid symbol (expected the output of az provider show)`);
+  });
+
   it('a broken policy file is PARSE001 at its position; the other policy files still count', async () => {
     const dir = tree({
       'main.tf': publicWs,
