@@ -65772,7 +65772,7 @@ function docsBaseUrl(toolVersion) {
 var TOOL_NAME = "mlops-iac-lint";
 var TOOL_INFORMATION_URI = REPOSITORY_URL;
 function toPosix(p) {
-  return p.replace(/\\/g, "/");
+  return path68.sep === "/" ? p : p.split(path68.sep).join("/");
 }
 function relativePath2(base, file) {
   if (!path68.isAbsolute(file)) return toPosix(file);

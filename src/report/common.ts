@@ -27,9 +27,9 @@ export function docsBaseUrl(toolVersion: string): string {
 export const TOOL_NAME = 'mlops-iac-lint';
 export const TOOL_INFORMATION_URI = REPOSITORY_URL;
 
-/** Converts OS separators to forward slashes. */
+/** Converts OS separators to forward slashes (on POSIX a backslash is part of a name, not a separator: `a\b.tf` is one file). */
 export function toPosix(p: string): string {
-  return p.replace(/\\/g, '/');
+  return path.sep === '/' ? p : p.split(path.sep).join('/');
 }
 
 /** `file` relative to `base`, with forward slashes; `.` stays out of it. */
