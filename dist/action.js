@@ -42600,7 +42600,7 @@ var init_template = __esm({
         for (const [name, keyNode, decl] of members(getProp(template, "parameters"))) {
           const slot = { name, keyLoc: declLocation(doc, keyNode, `parameter "${name}"`, { kind: "input", name }), decl, node: getProp(decl, "defaultValue"), state: 0 };
           const a = assigned.get(name.toLowerCase());
-          if (a?.kind === "null" && (slot.node || getProp(decl, "nullable")?.value === true)) slot.nullGiven = a;
+          if (a?.kind === "null") slot.nullGiven = a;
           else if (a) slot.assigned = a;
           this.params.set(name.toLowerCase(), slot);
         }
@@ -42676,7 +42676,7 @@ var init_template = __esm({
           if (slot.assigned) return slot.assigned;
           if (slot.node) return defaultForNull(this.root.eval(slot.node), slot.nullGiven);
           if (getProp(slot.decl, "nullable")?.value === true) return defaultForNull(nul(slot.keyLoc), slot.nullGiven, NULL_GIVEN_NO_DEFAULT);
-          return unknown(`parameter '${slot.name}' has no value and no default`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
+          return unknown(`parameter '${slot.name}' ${slot.nullGiven ? "is given null, which means not given, and has no default" : "has no value and no default"}`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
         });
         slot.value = v;
         slot.read = passedThrough(v, slot.keyLoc);
@@ -44739,7 +44739,7 @@ var init_scope = __esm({
             case "ParamDecl": {
               const slot = { name: s.name.name, decl: s, state: 0, via: headerOf(file.file, s) };
               const a = assigned.get(s.name.name);
-              if (a?.kind === "null" && (s.defaultValue || s.type?.kind === "NullableType")) slot.nullGiven = a;
+              if (a?.kind === "null") slot.nullGiven = a;
               else if (a) slot.assigned = a;
               this.params.set(s.name.name, slot);
               break;
@@ -44854,7 +44854,7 @@ var init_scope = __esm({
           if (slot.expr) return this.eval(slot.expr, void 0);
           if (slot.decl?.defaultValue) return defaultForNull(slot.defaultValue ?? this.eval(slot.decl.defaultValue, void 0), slot.nullGiven);
           if (slot.decl?.type?.kind === "NullableType") return defaultForNull(nul(slot.via), slot.nullGiven, NULL_GIVEN_NO_DEFAULT);
-          return U2(`parameter '${slot.name}' has no value and no default`, slot.via, `parameters(${tokenText(str(slot.name))})`);
+          return U2(`parameter '${slot.name}' ${slot.nullGiven ? "is given null, which means not given, and has no default" : "has no value and no default"}`, slot.via, `parameters(${tokenText(str(slot.name))})`);
         });
         slot.value = v;
         slot.state = 2;

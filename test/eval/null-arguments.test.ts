@@ -154,6 +154,27 @@ describe('ARM: a null parameter-file value takes the default', () => {
   });
 });
 
+describe('A null for a parameter with no default and not nullable: no value, so not known (audit 54)', () => {
+  it('ARM parameter file, .bicepparam and a Bicep module argument: no finding, --verbose says why', async () => {
+    const arm = '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": { "purge": { "type": "bool" } },\n  "resources": [{ "type": "Microsoft.KeyVault/vaults", "apiVersion": "2023-07-01", "name": "kvx", "location": "westeurope", "properties": { "tenantId": "[subscription().tenantId]", "sku": { "family": "A", "name": "standard" }, "enableRbacAuthorization": true, "enablePurgeProtection": "[parameters(\'purge\')]" } }]\n}\n';
+    const armParams = '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": { "purge": { "value": null } }\n}\n';
+    const kv = "param purge bool\n\nresource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {\n  name: 'kv'\n  location: 'westeurope'\n  properties: {\n    tenantId: subscription().tenantId\n    sku: { family: 'A', name: 'standard' }\n    enableRbacAuthorization: true\n    enablePurgeProtection: purge\n  }\n}\n";
+    const dir = tree({
+      'arm/azuredeploy.json': arm,
+      'arm/azuredeploy.parameters.json': armParams,
+      'bicep/kv.bicep': kv,
+      'bicep/main.bicep': "module a 'kv.bicep' = {\n  name: 'a'\n  params: {\n    purge: null\n  }\n}\n",
+      'bicepparam/kv.bicep': kv,
+      'bicepparam/kv.bicepparam': "using 'kv.bicep'\nparam purge = null\n",
+    });
+    const r = await lint({ paths: [dir], root: dir, rules: ['KV001'], noConfig: true });
+    expect(where(dir, r.findings)).toEqual([]);
+    const reasons = r.undecided.filter((u) => u.ruleId === 'KV001').map((u) => u.reason);
+    expect(reasons).toHaveLength(3);
+    for (const reason of reasons) expect(reason).toContain("parameter 'purge' is given null, which means not given, and has no default");
+  });
+});
+
 describe('Bicep: a null argument for a nullable parameter without a default', () => {
   it('is "not given": one finding at the resource for the caller that passes null and the one that passes nothing', async () => {
     // Self-review 88: the null-passing caller's finding had moved to its null, apart from the other.

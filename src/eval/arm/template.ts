@@ -261,7 +261,8 @@ class Scope {
       const slot: ParamSlot = { name, keyLoc: declLocation(doc, keyNode, `parameter "${name}"`, { kind: 'input', name }), decl, node: getProp(decl, 'defaultValue'), state: 0 };
       const a = assigned.get(name.toLowerCase());
       // ARM treats a null parameter value as omitted: the default applies (RULES.md "Null arguments").
-      if (a?.kind === 'null' && (slot.node || getProp(decl, 'nullable')?.value === true)) slot.nullGiven = a;
+      // Without a default, a null given leaves the parameter with no value: not known, never a null to report.
+      if (a?.kind === 'null') slot.nullGiven = a;
       else if (a) slot.assigned = a;
       this.params.set(name.toLowerCase(), slot);
     }
@@ -303,7 +304,7 @@ class Scope {
       if (slot.assigned) return slot.assigned;
       if (slot.node) return defaultForNull(this.root.eval(slot.node), slot.nullGiven);
       if (getProp(slot.decl, 'nullable')?.value === true) return defaultForNull(nul(slot.keyLoc), slot.nullGiven, NULL_GIVEN_NO_DEFAULT);
-      return unknown(`parameter '${slot.name}' has no value and no default`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
+      return unknown(`parameter '${slot.name}' ${slot.nullGiven ? 'is given null, which means not given, and has no default' : 'has no value and no default'}`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
     });
     slot.value = v;
     slot.read = passedThrough(v, slot.keyLoc);

@@ -78,7 +78,8 @@ export class FileScope {
           const a = assigned.get(s.name.name);
           // A null argument means "not given": the default applies (`deployCompute: compute.?deployCompute`),
           // or a nullable parameter without one is null as if not given (self-review 88).
-          if (a?.kind === 'null' && (s.defaultValue || s.type?.kind === 'NullableType')) slot.nullGiven = a;
+          // Without a default, a null given leaves the parameter with no value: not known, never a null to report.
+          if (a?.kind === 'null') slot.nullGiven = a;
           else if (a) slot.assigned = a;
           this.params.set(s.name.name, slot);
           break;
@@ -181,7 +182,7 @@ export class FileScope {
       if (slot.expr) return this.eval(slot.expr, undefined);
       if (slot.decl?.defaultValue) return defaultForNull(slot.defaultValue ?? this.eval(slot.decl.defaultValue, undefined), slot.nullGiven);
       if (slot.decl?.type?.kind === 'NullableType') return defaultForNull(nul(slot.via), slot.nullGiven, NULL_GIVEN_NO_DEFAULT);
-      return U(`parameter '${slot.name}' has no value and no default`, slot.via, `parameters(${tokenText(str(slot.name))})`);
+      return U(`parameter '${slot.name}' ${slot.nullGiven ? 'is given null, which means not given, and has no default' : 'has no value and no default'}`, slot.via, `parameters(${tokenText(str(slot.name))})`);
     });
     slot.value = v;
     slot.state = 2;
