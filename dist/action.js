@@ -1385,6 +1385,14 @@ function agreedParts(a, b, at2, reason, depth = 0) {
     for (const [k, x] of a.entries) m.set(k, part2(x, b.entries.get(k)));
     return obj(m, at2);
   }
+  if (a.kind === "object" && b.kind === "object") {
+    const m = /* @__PURE__ */ new Map();
+    for (const [k, x] of a.entries) {
+      const y = b.entries.get(k);
+      if (y !== void 0) m.set(k, part2(x, y));
+    }
+    return m.size > 0 ? unknownWithMembers(m, unknown(reason, at2)) : void 0;
+  }
   if (a.kind === "list" && b.kind === "list" && !a.partial && !b.partial) {
     const n = Math.min(a.items.length, b.items.length);
     const items = a.items.slice(0, n).map((x, i) => part2(x, b.items[i]));

@@ -832,9 +832,10 @@ const MAX_AGREED_DEPTH = 32;
  * What both branches of a conditional whose condition is not known surely give (`if(c,
  * {…, dnsPrefix: 'win'}, base)`, `c ? [sys, gpu] : [sys]`): a part equal in both as it is (where
  * both write it, else at the conditional), objects of the same keys key by key, lists item by
- * item (of different lengths: the items both have first, then items not known), any other
- * difference unknown (`reason`). Undefined when the two have nothing in common at the top (two
- * different scalars, objects of different keys): the caller's unknown stands.
+ * item (of different lengths: the items both have first, then items not known), objects of
+ * different keys as an unknown object holding the keys both write, any other difference unknown
+ * (`reason`). Undefined when the two have nothing in common at the top (two different scalars,
+ * objects with no key in common): the caller's unknown stands.
  */
 export function agreedParts(a: Value, b: Value, at: Location, reason: string, depth = 0): Value | undefined {
   if (valuesEqual(a, b) === true) return a.origin && b.origin && sameRange(a.origin, b.origin) ? a : { ...a, origin: at };
@@ -848,6 +849,17 @@ export function agreedParts(a: Value, b: Value, at: Location, reason: string, de
     const m = new Map<string, Value>();
     for (const [k, x] of a.entries) m.set(k, part(x, b.entries.get(k)!));
     return obj(m, at);
+  }
+  // Objects of different keys (`if(c, union(base, x), base)`): an object not known whole (its
+  // length, its keys, a key only one branch has are not known) that surely holds the keys both
+  // write, each as both give it (README "a key only one branch has is unknown"; audit 54).
+  if (a.kind === 'object' && b.kind === 'object') {
+    const m = new Map<string, Value>();
+    for (const [k, x] of a.entries) {
+      const y = b.entries.get(k);
+      if (y !== undefined) m.set(k, part(x, y));
+    }
+    return m.size > 0 ? unknownWithMembers(m, unknown(reason, at)) : undefined;
   }
   if (a.kind === 'list' && b.kind === 'list' && !a.partial && !b.partial) {
     const n = Math.min(a.items.length, b.items.length);

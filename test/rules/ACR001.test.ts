@@ -2022,6 +2022,15 @@ const mergedAfterUnknown: RuleTable = {
         messageId: 'adminUser',
       },
       {
+        // A condition not known choosing between objects of different keys: the keys both give are
+        // known as both give them (README "a key only one branch has is unknown"; audit 54: all unknown).
+        name: 'unknown-condition-over-objects-of-different-keys',
+        files: { 'main.bicep': acrWithProperties("c ? union(base, { zoneRedundancy: 'Enabled' }) : base", "param c bool\nvar base = {\n  adminUserEnabled: ⟦true⟧\n}") },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
         // The partly known object passes through a variable.
         name: 'union-held-by-a-variable',
         files: { 'main.bicep': acrWithProperties('acrProps', 'var acrProps = union(extra, { adminUserEnabled: ⟦true⟧ })') },
@@ -2032,7 +2041,11 @@ const mergedAfterUnknown: RuleTable = {
     ],
   },
   arm: {
-    valid: [{ name: 'union-whose-unknown-object-comes-last', files: { 'azuredeploy.json': armAcrWithProperties(`"[union(createObject('adminUserEnabled', true()), parameters('extra'))]"`) } }],
+    valid: [
+      { name: 'union-whose-unknown-object-comes-last', files: { 'azuredeploy.json': armAcrWithProperties(`"[union(createObject('adminUserEnabled', true()), parameters('extra'))]"`) } },
+      // A key only one branch writes is not known.
+      { name: 'unknown-condition-key-only-one-branch-writes', files: { 'azuredeploy.json': armAcrWithProperties(`"[if(empty(parameters('extra')), createObject('adminUserEnabled', true(), 'zoneRedundancy', 'Enabled'), createObject('zoneRedundancy', 'Enabled'))]"`) } },
+    ],
     invalid: [
       {
         name: 'union-whose-last-object-sets-the-key',
