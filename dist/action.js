@@ -58981,7 +58981,7 @@ function whereWritten(r, attr2) {
 }
 function entryLocations(r, attr2, entry3) {
   const at2 = factLocations(r, attr2);
-  if (entry3.decidedBy && entry3.origin && entry3.decidedBy.file !== entry3.origin.file) {
+  if (entry3.decidedBy && entry3.origin && (entry3.decidedBy.file !== entry3.origin.file || decidedThroughAnInput(entry3))) {
     const own = valueSites(entry3, void 0, "", at2.location);
     const related = [];
     for (const l of [...own.related, ...at2.related]) if (!sameRange(l, own.location) && !related.some((x) => sameRange(x, l))) related.push(l);
@@ -58989,6 +58989,9 @@ function entryLocations(r, attr2, entry3) {
   }
   const location = entry3.origin ?? at2.location;
   return { location, related: at2.related.filter((l) => !sameRange(l, location)) };
+}
+function decidedThroughAnInput(entry3) {
+  return (entry3.decision ?? []).some((l) => l.symbol?.kind === "input");
 }
 function amlComputeTypeOf(ctx, c) {
   const fixed2 = ctx.fact(c, "computeType").string();

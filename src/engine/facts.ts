@@ -604,10 +604,12 @@ export function entryLocations(r: Resource, attr: string, entry: Value): { locat
   // An entry a conditional chose, decided by an input written in another file (`restrict ? '443'
   // : '22'` and each module caller's `restrict: false`, a var or parameter file's value): at that
   // input, the chosen entry and the condition related (RULES.md "Values chosen by a condition").
-  // A decision written beside the entry — most often the element a `dynamic` block iterates
+  // So is one an input of the same file decided (`param open bool = true`, `open ? '22' : '443'`:
+  // its decision flowed through the parameter's declaration; audit 54). A decision written beside
+  // the entry through no input — most often the element a `dynamic` block iterates
   // (`security_rule.value == "ssh" ? "22" : …` over `toset(["ssh", …])`), which picks the rule
   // rather than switches it on — leaves the finding at the entry, the condition related.
-  if (entry.decidedBy && entry.origin && entry.decidedBy.file !== entry.origin.file) {
+  if (entry.decidedBy && entry.origin && (entry.decidedBy.file !== entry.origin.file || decidedThroughAnInput(entry))) {
     const own = valueSites(entry, undefined, '', at.location);
     const related: Location[] = [];
     for (const l of [...own.related, ...at.related]) if (!sameRange(l, own.location) && !related.some((x) => sameRange(x, l))) related.push(l);
@@ -615,6 +617,11 @@ export function entryLocations(r: Resource, attr: string, entry: Value): { locat
   }
   const location = entry.origin ?? at.location;
   return { location, related: at.related.filter((l) => !sameRange(l, location)) };
+}
+
+/** Whether the decision that chose `entry` flowed through a declared input (a variable, a parameter). */
+function decidedThroughAnInput(entry: Value): boolean {
+  return (entry.decision ?? []).some((l) => l.symbol?.kind === 'input');
 }
 
 /**

@@ -1926,7 +1926,27 @@ const dynamicSetKeys: RuleTable = {
   },
 };
 
-ruleTester('NET001', converted, azureCli, allPorts, dynamicBlocks, dynamicSetKeys);
+// A port a conditional chose, decided by a parameter of the same file: at that parameter's value,
+// the chosen port related (RULES.md "Values chosen by a condition"; audit 54: it stayed at the port).
+const decidedByAnInputOfTheSameFile: RuleTable = {
+  bicep: {
+    valid: [],
+    invalid: [
+      {
+        name: 'port-chosen-by-a-parameter-default',
+        files: {
+          'main.bicep':
+            "param open bool = ⟦true⟧\n\nresource nsg 'Microsoft.Network/networkSecurityGroups@2023-04-01' = {\n  name: 'nsg'\n  location: 'westeurope'\n  properties: {\n    securityRules: [\n      {\n        name: 'ssh'\n        properties: {\n          protocol: 'Tcp'\n          sourcePortRange: '*'\n          destinationPortRange: open ? '22' : '443'\n          sourceAddressPrefix: 'Internet'\n          destinationAddressPrefix: '*'\n          access: 'Allow'\n          priority: 200\n          direction: 'Inbound'\n        }\n      }\n    ]\n  }\n}\n",
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminPortOpen',
+      },
+    ],
+  },
+};
+
+ruleTester('NET001', converted, azureCli, allPorts, dynamicBlocks, dynamicSetKeys, decidedByAnInputOfTheSameFile);
 
 describe('NET001 ports', () => {
   it('finds 22 and 3389 in single ports, ranges and *', () => {
