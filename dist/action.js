@@ -41051,7 +41051,9 @@ function splitFormat(fmt) {
         if (!m) return void 0;
         if (cur) out.push(cur);
         cur = "";
-        out.push(Number(m[1]));
+        const align = m[2] === void 0 ? void 0 : Number(m[2].slice(1).trim());
+        if (align !== void 0 && !Number.isInteger(align)) return void 0;
+        out.push(align === void 0 && m[3] === void 0 ? Number(m[1]) : { index: Number(m[1]), ...align === void 0 ? {} : { align }, ...m[3] === void 0 ? {} : { spec: m[3].slice(1) } });
         i = close;
       }
     } else {
@@ -41066,6 +41068,18 @@ function splitFormat(fmt) {
 }
 function formatParts(fmt) {
   return formatPartsOf(fmt) ?? void 0;
+}
+function formatItemText(item, a) {
+  let text2;
+  if (item.spec === void 0 || item.spec === "") text2 = scalarString(a);
+  else {
+    const d = /^[dD](\d{0,2})$/.exec(item.spec);
+    if (!d || a.kind !== "number" || !Number.isSafeInteger(a.value)) return void 0;
+    const digits = String(Math.abs(a.value)).padStart(Number(d[1] || 0), "0");
+    text2 = a.value < 0 ? `-${digits}` : digits;
+  }
+  if (item.align === void 0) return text2;
+  return item.align < 0 ? text2.padEnd(-item.align) : text2.padStart(item.align);
 }
 function arrayIndexOf(name, items, item, last, loc3) {
   if (item === void 0) return err(loc3, name, "invalid arguments");
@@ -41494,14 +41508,15 @@ var init_evaluate2 = __esm({
         let unknownArg = false;
         for (const p of parts) {
           if (typeof p === "string") continue;
-          const a = args[p + 1];
-          if (!a) return err(loc3, "format", `no argument {${p}}`);
+          const index = typeof p === "number" ? p : p.index;
+          const a = args[index + 1];
+          if (!a) return err(loc3, "format", `no argument {${index}}`);
           if (a.kind === "unknown") unknownArg = true;
         }
         if (unknownArg) {
           let token = "";
           for (const p of parts) {
-            const t = typeof p === "string" ? escapeBraces(p) : templatePart(args[p + 1]);
+            const t = typeof p === "string" ? escapeBraces(p) : typeof p === "number" ? templatePart(args[p + 1]) : void 0;
             if (t === void 0) {
               token = void 0;
               break;
@@ -41510,9 +41525,17 @@ var init_evaluate2 = __esm({
           }
           return tplUnknown("format(): depends on an unknown value", loc3, token);
         }
-        for (const p of parts) if (typeof p === "number" && containsUnknown(args[p + 1])) return U("format(): depends on an unknown value", loc3);
+        for (const p of parts) if (typeof p !== "string" && containsUnknown(args[(typeof p === "number" ? p : p.index) + 1])) return U("format(): depends on an unknown value", loc3);
         let out = "";
-        for (const p of parts) out += typeof p === "string" ? p : scalarString(args[p + 1]);
+        for (const p of parts) {
+          if (typeof p === "string" || typeof p === "number") {
+            out += typeof p === "string" ? p : scalarString(args[p + 1]);
+            continue;
+          }
+          const text2 = formatItemText(p, args[p.index + 1]);
+          if (text2 === void 0) return U(`format(): the format string of {${p.index}${p.align === void 0 ? "" : `,${p.align}`}:${p.spec}} is not evaluated`, loc3);
+          out += text2;
+        }
         const only = args[1];
         if (f.value === "{0}" && args.length === 2 && only !== void 0 && (only.kind === "string" || only.kind === "number" || only.kind === "bool")) return withProvenanceOf(str(out), only);
         return str(out, loc3);

@@ -128,6 +128,11 @@ describe('ARM expression evaluator', () => {
     expect(js("[concat('a', 'b', 1)]")).toBe('ab1');
     expect(js("[concat(createArray(1), createArray(2, 3))]")).toEqual([1, 2, 3]);
     expect(js("[format('{0}-{1}-{0} {{x}}', 'a', 2)]")).toBe('a-2-a {x}');
+    // .NET composite formatting (audit 54: the alignment and the format string were dropped, `cpu{0:D2}` of 1 was "cpu1").
+    expect(js("[format('cpu{0:D2}', 1)]")).toBe('cpu01');
+    expect(js("[format('{0:d3}|{1,5}|{1,-4}|', -7, 'ab')]")).toBe('-007|   ab|ab  |');
+    expect(ev("[format('{0:N0}', 8175133)]").kind).toBe('unknown');
+    expect(ev("[format('{0:D2}', 'x')]").kind).toBe('unknown');
     expect(js("[toLower('AbC')]")).toBe('abc');
     expect(js("[toUpper('AbC')]")).toBe('ABC');
     expect(js("[replace('a-b-c', '-', '_')]")).toBe('a_b_c');

@@ -324,13 +324,23 @@ def(
   true,
 );
 
+/** A format item with an alignment or a format string (`{0,5}`, `{0:D2}`): the argument's index and those. */
+interface FormatItem {
+  index: number;
+  /** `,N`: the width, right-aligned (negative: left-aligned). */
+  align?: number;
+  /** `:spec`, as written. */
+  spec?: string;
+}
+
 /**
- * .NET composite format: `{0}`, `{1,-5:N2}`, `{{`, `}}`. Returns parts (string | arg index).
+ * .NET composite format: `{0}`, `{1,-5:N2}`, `{{`, `}}`. Returns parts (string | arg index |
+ * FormatItem for an item with an alignment or a format string).
  * Plain text between braces is copied a run at a time (a slice), not a character at a time:
  * format() is among the most called functions of compiled templates (issue 15).
  */
-function splitFormat(fmt: string): (string | number)[] | undefined {
-  const out: (string | number)[] = [];
+function splitFormat(fmt: string): (string | number | FormatItem)[] | undefined {
+  const out: (string | number | FormatItem)[] = [];
   let cur = '';
   let start = 0; // where the plain text not yet copied into `cur` begins
   for (let i = 0; i < fmt.length; i++) {
@@ -348,7 +358,9 @@ function splitFormat(fmt: string): (string | number)[] | undefined {
         if (!m) return undefined;
         if (cur) out.push(cur);
         cur = '';
-        out.push(Number(m[1]));
+        const align = m[2] === undefined ? undefined : Number(m[2].slice(1).trim());
+        if (align !== undefined && !Number.isInteger(align)) return undefined;
+        out.push(align === undefined && m[3] === undefined ? Number(m[1]) : { index: Number(m[1]), ...(align === undefined ? {} : { align }), ...(m[3] === undefined ? {} : { spec: m[3].slice(1) }) });
         i = close;
       }
     } else {
@@ -369,9 +381,27 @@ function splitFormat(fmt: string): (string | number)[] | undefined {
  * runs a regex per placeholder (issue 15). The key is an own copy (own-strings.ts): the cache
  * never holds a file's text. `null`: not a valid format string. Bounded for hostile input.
  */
-const formatPartsOf = memoByText(10_000, (fmt): readonly (string | number)[] | null => splitFormat(fmt) ?? null);
-function formatParts(fmt: string): readonly (string | number)[] | undefined {
+const formatPartsOf = memoByText(10_000, (fmt): readonly (string | number | FormatItem)[] | null => splitFormat(fmt) ?? null);
+function formatParts(fmt: string): readonly (string | number | FormatItem)[] | undefined {
   return formatPartsOf(fmt) ?? undefined;
+}
+
+/**
+ * A format item's text (.NET String.Format, which ARM's format() uses: "Composite formatting"):
+ * the alignment pads to its width; of the format strings only `D<n>` on an integer (the zero-padded
+ * `{0:D2}` of numbered names) is read; any other leaves the text not known (undefined).
+ */
+function formatItemText(item: FormatItem, a: Value): string | undefined {
+  let text: string;
+  if (item.spec === undefined || item.spec === '') text = scalarString(a);
+  else {
+    const d = /^[dD](\d{0,2})$/.exec(item.spec);
+    if (!d || a.kind !== 'number' || !Number.isSafeInteger(a.value)) return undefined;
+    const digits = String(Math.abs(a.value)).padStart(Number(d[1] || 0), '0');
+    text = a.value < 0 ? `-${digits}` : digits;
+  }
+  if (item.align === undefined) return text;
+  return item.align < 0 ? text.padEnd(-item.align) : text.padStart(item.align);
 }
 
 def(
@@ -387,14 +417,15 @@ def(
     let unknownArg = false;
     for (const p of parts) {
       if (typeof p === 'string') continue;
-      const a = args[p + 1];
-      if (!a) return err(loc, 'format', `no argument {${p}}`);
+      const index = typeof p === 'number' ? p : p.index;
+      const a = args[index + 1];
+      if (!a) return err(loc, 'format', `no argument {${index}}`);
       if (a.kind === 'unknown') unknownArg = true;
     }
     if (unknownArg) {
       let token: string | undefined = '';
       for (const p of parts) {
-        const t = typeof p === 'string' ? escapeBraces(p) : templatePart(args[p + 1]!);
+        const t = typeof p === 'string' ? escapeBraces(p) : typeof p === 'number' ? templatePart(args[p + 1]!) : undefined;
         if (t === undefined) {
           token = undefined;
           break;
@@ -403,9 +434,17 @@ def(
       }
       return tplUnknown('format(): depends on an unknown value', loc, token);
     }
-    for (const p of parts) if (typeof p === 'number' && containsUnknown(args[p + 1]!)) return U('format(): depends on an unknown value', loc);
+    for (const p of parts) if (typeof p !== 'string' && containsUnknown(args[(typeof p === 'number' ? p : p.index) + 1]!)) return U('format(): depends on an unknown value', loc);
     let out = '';
-    for (const p of parts) out += typeof p === 'string' ? p : scalarString(args[p + 1]!);
+    for (const p of parts) {
+      if (typeof p === 'string' || typeof p === 'number') {
+        out += typeof p === 'string' ? p : scalarString(args[p + 1]!);
+        continue;
+      }
+      const text = formatItemText(p, args[p.index + 1]!);
+      if (text === undefined) return U(`format(): the format string of {${p.index}${p.align === undefined ? '' : `,${p.align}`}:${p.spec}} is not evaluated`, loc);
+      out += text;
+    }
     // `format('{0}', parameters('x'))`, Bicep's `'${x}'`: x's value, where it was written (as
     // `toLower` keeps it), so each caller of a module gets its finding at its own argument.
     const only = args[1];
