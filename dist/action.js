@@ -51716,6 +51716,7 @@ function addressOf(cmd, doc) {
 }
 function inCommandContext(r, cmd, doc) {
   r.address = addressOf(cmd, doc);
+  r.readBy = { ...cmd.at, label: `az ${cmd.command} --file` };
   if (r.kind === "ml.compute" && cmd.workspace?.kind === "string") r.refs.set("workspace", str(identityKey("ml.workspace", cmd.workspace.value), cmd.workspace.origin));
   if (r.kind === "ml.workspace") {
     const acr = r.refs.get("containerRegistry");
@@ -59668,6 +59669,10 @@ function runRules(input2, undecided2 = [], failures = []) {
         related = [...at2.related, ...d.related ?? []];
         const written2 = r.attrs.get(d.attr)?.at;
         if (written2 && !sameRange(written2, location)) consumer = written2;
+        else if (r.readBy) {
+          consumer = r.readBy;
+          if (!related.some((l) => sameRange(l, r.readBy))) related.push(r.readBy);
+        }
       } else if (r) {
         location = r.header;
         related = [...d.related ?? []];

@@ -174,6 +174,12 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
         related = [...at.related, ...(d.related ?? [])];
         const written = r.attrs.get(d.attr)?.at;
         if (written && !sameRange(written, location)) consumer = written;
+        // A value in a file a command reads whole (`az ml compute create --file compute.yml`): the
+        // command is its reader, so a directive over the command covers it, and it is related (audit 54).
+        else if (r.readBy) {
+          consumer = r.readBy;
+          if (!related.some((l) => sameRange(l, r.readBy!))) related.push(r.readBy);
+        }
       } else if (r) {
         location = r.header;
         related = [...(d.related ?? [])];

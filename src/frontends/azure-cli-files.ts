@@ -303,6 +303,7 @@ function addressOf(cmd: FileCommand, doc: number | undefined): string {
 
 function inCommandContext(r: Resource, cmd: FileCommand, doc: number | undefined): Resource {
   r.address = addressOf(cmd, doc);
+  r.readBy = { ...cmd.at, label: `az ${cmd.command} --file` };
   if (r.kind === 'ml.compute' && cmd.workspace?.kind === 'string') r.refs.set('workspace', str(identityKey('ml.workspace', cmd.workspace.value), cmd.workspace.origin));
   if (r.kind === 'ml.workspace') {
     // `container_registry:` names the registry by its ARM id, as `--container-registry` does: a

@@ -138,6 +138,12 @@ export interface Resource<K extends ResourceKind = ResourceKind> {
    */
   extent?: Location;
   /**
+   * The command that reads this resource's file as a whole (`az ml compute create --file
+   * compute.yml`, a heredoc it reads): a finding located in the file is also the command's, so a
+   * directive over the command covers it, and the command is related.
+   */
+  readBy?: Location;
+  /**
    * For a Terraform resource of a local module instance: the root module's call it came through
    * (`module "kv_models" {`). The calls of one shared module are one finding at a place inside
    * the module; each call is a related location of it.

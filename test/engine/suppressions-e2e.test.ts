@@ -212,4 +212,22 @@ describe('inline suppressions end to end', () => {
     // Two findings at one place, each its own alert.
     expect(new Set(r.findings.map((f) => f.fingerprint)).size).toBe(5);
   });
+
+  it('az ml … --file: a directive over the command covers the findings in the YAML it reads (a file, a heredoc); the command is related (audit 54)', async () => {
+    const compute = '$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json\nname: gpu-cluster\ntype: amlcompute\nsize: Standard_NC24ads_A100_v4\nmin_instances: 1\nmax_instances: 2\n';
+    const dir = tree({
+      'a/compute.yml': compute,
+      'a/deploy.sh': '#!/bin/bash\n# mlops-iac-lint-ignore AML004 -- warm pool for the demo\naz ml compute create --file compute.yml -w ws -g rg\n',
+      'b/deploy.sh': `#!/bin/bash\ncat > gpu.yml <<'EOF'\n${compute}EOF\n# mlops-iac-lint-ignore AML004 -- warm pool for the demo\naz ml compute create --file gpu.yml -w ws -g rg\n`,
+      'c/compute.yml': compute,
+      'c/deploy.sh': '#!/bin/bash\naz ml compute create --file compute.yml -w ws -g rg\n',
+    });
+    const r = await lint({ paths: [dir], root: dir, rules: ['AML004', 'SUP002'], noConfig: true });
+    const rows = r.findings.map((f) => [f.ruleId, path.relative(dir, f.location.file), f.location.range.start.line, f.related.map((l) => `${path.relative(dir, l.file)}:${l.range.start.line} ${l.label}`).join(','), f.suppression?.kind ?? 'active']);
+    expect(rows).toEqual([
+      ['AML004', 'a/compute.yml', 5, 'a/deploy.sh:3 az ml compute create --file', 'inSource'],
+      ['AML004', 'b/deploy.sh', 7, 'b/deploy.sh:11 az ml compute create --file', 'inSource'],
+      ['AML004', 'c/compute.yml', 5, 'c/deploy.sh:2 az ml compute create --file', 'active'],
+    ]);
+  });
 });
