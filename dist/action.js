@@ -63968,7 +63968,8 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
           const taint = pending(hardFirst(j.verdict)[0], j.pool);
           related.push({ ...taint.at, label: taintLabel(taint, j.pool) });
         }
-        const others = new Set(judged.filter((x) => x !== closest).map((x) => x.pool.address).filter((a) => a !== closest.pool.address)).size;
+        const poolKey2 = (p) => `${p.address}|${p.header.file}:${p.header.range.start.offset}`;
+        const others = new Set(judged.filter((x) => x !== closest).map((x) => poolKey2(x.pool)).filter((k) => k !== poolKey2(closest.pool))).size;
         ctx.report({
           resource: w,
           // (The pools' taints and the tolerations key: context, not where the value came from.)

@@ -236,7 +236,9 @@ export default defineRule({
         // The other pools by address: one pool evaluated with several var files is one pool to the
         // reader (review 105: "the other 1 GPU pool" was the same pool in another variant); two
         // pools of one name in two clusters are two (review 106).
-        const others = new Set(judged.filter((x) => x !== closest).map((x) => x.pool.address).filter((a) => a !== closest.pool.address)).size;
+        // (By where each is declared too: `az aks nodepool add -n gpu` to two clusters is one address, two pools; audit 54.)
+        const poolKey = (p: (typeof closest)['pool']): string => `${p.address}|${p.header.file}:${p.header.range.start.offset}`;
+        const others = new Set(judged.filter((x) => x !== closest).map((x) => poolKey(x.pool)).filter((k) => k !== poolKey(closest.pool))).size;
         ctx.report({
           resource: w,
           // (The pools' taints and the tolerations key: context, not where the value came from.)

@@ -1535,7 +1535,28 @@ metadata:
   },
 };
 
-ruleTester('K8S001', cases);
+// Two pools named "gpu" of two clusters (one `az aks nodepool add -n gpu` per cluster): two pools,
+// and the message counts the other (audit 54: one address, so the message read as if there were one).
+const poolsOfOneNameInTwoClusters: RuleTable = {
+  k8s: {
+    valid: [],
+    invalid: [
+      {
+        name: 'the-other-pool-of-the-same-name-is-counted',
+        files: {
+          'infra/dev/pool.sh': 'az aks nodepool add -g rg --cluster-name a -n gpu --node-vm-size Standard_NC24ads_A100_v4 --node-taints env=dev:NoSchedule --enable-cluster-autoscaler --min-count 0 --max-count 1\n',
+          'infra/prod/pool.sh': 'az aks nodepool add -g rg --cluster-name b -n gpu --node-vm-size Standard_NC24ads_A100_v4 --node-taints sku=gpu:NoSchedule --enable-cluster-autoscaler --min-count 0 --max-count 1\n',
+          'k8s/job.yaml': 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: train\nspec:\n  template:\n    spec:\n      containers:\n      - name: c\n        image: x\n        resources:\n          limits:\n            ⟦nvidia.com/gpu⟧: 1\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageIncludes: '(nor every taint of the other GPU pool)',
+      },
+    ],
+  },
+};
+
+ruleTester('K8S001', cases, poolsOfOneNameInTwoClusters);
 
 // RULES.md Conventions: an unknown value is recorded only where it hides a possible finding.
 describe('K8S001: what --verbose lists for a GPU count not known', () => {
