@@ -32364,10 +32364,25 @@ function scalarValue2(text2, plain, origin, opts = {}) {
   }
   if (!plain) return str(text2, origin);
   const t = text2.trim();
-  if (t === "" || t === "~" || /^null$/i.test(t)) return nul(origin);
-  if (/^(true|false)$/i.test(t)) return bool(t.toLowerCase() === "true", origin);
-  if (/^[-+]?(?:\d+|\d*\.\d+)(?:[eE][-+]?\d+)?$/.test(t)) return num(Number(t), origin);
-  return str(text2, origin);
+  if (t === "" || YAML11_NULL.test(t)) return nul(origin);
+  if (YAML11_BOOL.test(t)) return bool(/^(?:y|true|on)/i.test(t), origin);
+  const n = yaml11Number(t);
+  return n === void 0 ? str(text2, origin) : num(n, origin);
+}
+function yaml11Number(t) {
+  const sign2 = t.startsWith("-") ? -1 : 1;
+  const u = t.replace(/^[-+]/, "");
+  const digits = (body, radix) => sign2 * parseInt(body.replace(/_/g, ""), radix);
+  if (/^0b[01_]+$/.test(u)) return digits(u.slice(2), 2);
+  if (/^0x[0-9a-fA-F_]+$/.test(u)) return digits(u.slice(2), 16);
+  if (/^0[0-7_]+$/.test(u)) return digits(u.slice(1), 8);
+  if (/^(?:0|[1-9][0-9_]*)$/.test(u)) return digits(u, 10);
+  if (/^[1-9][0-9_]*(?::[0-5]?[0-9])+$/.test(u)) return sign2 * u.split(":").reduce((acc, part2) => acc * 60 + Number(part2.replace(/_/g, "")), 0);
+  if (/^(?:[0-9][0-9_]*\.[0-9_]*|\.[0-9_]+)(?:[eE][-+][0-9]+)?$/.test(u)) {
+    const v = Number(u.replace(/_/g, ""));
+    return Number.isFinite(v) ? sign2 * v : void 0;
+  }
+  return void 0;
 }
 function loc2(file, range2) {
   return { file, range: range2 };
@@ -32389,7 +32404,8 @@ function yamlValue(file, t, opts = {}) {
         spans.leaves?.push({ value: leaf, span: hole2, range: t.range, plain: t.plain });
         return leaf;
       }
-      return scalarValue2(t.value, t.plain, origin, opts);
+      const written2 = t.plain && opts.sourceText !== void 0 ? opts.sourceText.slice(t.range.start.offset, t.range.end.offset) : void 0;
+      return scalarValue2(written2 !== void 0 && written2.trim() !== "" && !/[\r\n]/.test(written2) ? written2 : t.value, t.plain, origin, opts);
     }
     case "seq": {
       const items = t.items.map((i) => yamlValue(file, i, opts));
@@ -32479,7 +32495,7 @@ function readAmlYamlDocument(file, root, index, overrides = [], opts = {}) {
   if (name && name.kind !== "null") doc.name = name;
   return doc;
 }
-var SCHEMA_URL, SCHEMA_TYPE, FOREIGN_KEYS, FOREIGN_KEY_LINE, SHELL_EXPANSION, TEMPLATE_PLACEHOLDER;
+var SCHEMA_URL, SCHEMA_TYPE, FOREIGN_KEYS, FOREIGN_KEY_LINE, SHELL_EXPANSION, TEMPLATE_PLACEHOLDER, YAML11_NULL, YAML11_BOOL;
 var init_document2 = __esm({
   "src/eval/azureml-yaml/document.ts"() {
     "use strict";
@@ -32491,6 +32507,8 @@ var init_document2 = __esm({
     FOREIGN_KEY_LINE = new RegExp(`^(?:${FOREIGN_KEYS.join("|")})[ \\t]*:`, "m");
     SHELL_EXPANSION = /\$(?:\{\{[^}]*\}\}|\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*)|\([^)]*\)?)/;
     TEMPLATE_PLACEHOLDER = /\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{[^{}]*\}\}|#\{[^{}#]+\}#|(?<![A-Za-z0-9_])__[A-Za-z](?:[A-Za-z0-9.]|_(?!_))*__(?![A-Za-z0-9_])/;
+    YAML11_NULL = /^(?:~|null|Null|NULL)$/;
+    YAML11_BOOL = /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/;
   }
 });
 
@@ -51359,7 +51377,7 @@ function documentsOf(src, parsed, overrides) {
   const sound = new Set(parsed.soundDocuments);
   parsed.roots.forEach((root, i) => {
     if (!sound.has(root)) return;
-    const d = readAmlYamlDocument(src.file, root, i, overrides, { shellExpansions: src.shellExpansions, shellEnv: src.shellEnv, typeHint: src.typeHint });
+    const d = readAmlYamlDocument(src.file, root, i, overrides, { shellExpansions: src.shellExpansions, shellEnv: src.shellEnv, typeHint: src.typeHint, sourceText: src.text });
     if (d) docs.push(d);
   });
   return docs;

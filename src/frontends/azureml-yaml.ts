@@ -71,7 +71,7 @@ function documentsOf(src: AmlYamlText, parsed: ParsedYaml, overrides: readonly A
   const sound = new Set<unknown>(parsed.soundDocuments);
   parsed.roots.forEach((root, i) => {
     if (!sound.has(root)) return;
-    const d = readAmlYamlDocument(src.file, root, i, overrides, { shellExpansions: src.shellExpansions, shellEnv: src.shellEnv, typeHint: src.typeHint });
+    const d = readAmlYamlDocument(src.file, root, i, overrides, { shellExpansions: src.shellExpansions, shellEnv: src.shellEnv, typeHint: src.typeHint, sourceText: src.text });
     if (d) docs.push(d);
   });
   return docs;

@@ -1517,4 +1517,21 @@ const ownTagsOnly: RuleTable = {
   },
 };
 
-ruleTester('AML004', converted, azureCli, ownTagsOnly);
+// The Azure ML CLI reads its YAML with PyYAML (YAML 1.1): `010` is octal 8, `0x10` is 16, `1_0` is
+// 10, `00` is 0 (audit 54: read as YAML 1.2, `010` was 10).
+const yaml11Numbers: RuleTable = {
+  'azureml-yaml': {
+    valid: [{ name: 'octal-zero', files: { 'cluster.yml': '$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json\nname: cpu-cluster\ntype: amlcompute\nmin_instances: 00\n' } }],
+    invalid: [
+      {
+        name: 'octal-min-instances',
+        files: { 'cluster.yml': '$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json\nname: cpu-cluster\ntype: amlcompute\nmin_instances: ⟦010⟧\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageIncludes: 'min_instances is 8',
+      },
+    ],
+  },
+};
+
+ruleTester('AML004', converted, azureCli, ownTagsOnly, yaml11Numbers);

@@ -1920,7 +1920,23 @@ const renamedBySet: RuleTable = {
   },
 };
 
-ruleTester('AML006', converted, azureCli, chaining, instanceLinks, resourceGroups, renamedBySet);
+// PyYAML (YAML 1.1), which the Azure ML CLI reads its YAML with, takes `yes`/`on` for true and
+// `no`/`off` for false (audit 54: "yes" was not a boolean, the finding missed).
+const yaml11Booleans: RuleTable = {
+  'azureml-yaml': {
+    valid: [{ name: 'off-is-false', files: { 'workspace.yml': '$schema: https://azuremlschemas.azureedge.net/latest/workspace.schema.json\nname: mlw-private\npublic_network_access: Disabled\n', 'cluster.yml': '$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json\nname: cpu-cluster\ntype: amlcompute\nenable_node_public_ip: off\n' } }],
+    invalid: [
+      {
+        name: 'yes-is-true',
+        files: { 'workspace.yml': '$schema: https://azuremlschemas.azureedge.net/latest/workspace.schema.json\nname: mlw-private\npublic_network_access: Disabled\n', 'cluster.yml': '$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json\nname: cpu-cluster\ntype: amlcompute\nenable_node_public_ip: ⟦yes⟧\n' },
+        level: 'error',
+        env: 'unknown',
+      },
+    ],
+  },
+};
+
+ruleTester('AML006', converted, azureCli, chaining, instanceLinks, resourceGroups, renamedBySet, yaml11Booleans);
 
 // RULES.md Conventions: an unknown value is recorded only where it hides a possible finding. Nodes
 // known to have no public IP hide none, whatever the workspace's access (review 87: --verbose

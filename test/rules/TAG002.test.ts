@@ -1120,7 +1120,7 @@ describe('TAG002: where the GPU size is written is a related location (review 13
       'deploy.sh': 'az ml compute create -f ml/gpu.yml -g rg -w mlw --set size=Standard_NC24ads_A100_v4\n',
     });
     const r = await lint({ paths: [dir], root: dir, rules: ['TAG002'], noConfig: true });
-    expect(r.findings.map((f) => f.related.map((l) => `${l.label} ${l.file.slice(dir.length + 1)}:${l.range.start.line}`))).toEqual([['GPU size "Standard_NC24ads_A100_v4" deploy.sh:1']]);
+    expect(r.findings.map((f) => f.related.map((l) => `${l.label} ${l.file.slice(dir.length + 1)}:${l.range.start.line}`))).toEqual([['GPU size "Standard_NC24ads_A100_v4" deploy.sh:1', 'az ml compute create --file deploy.sh:1']]);
   });
   it('a variable default', async () => {
     const dir = trees.tree({

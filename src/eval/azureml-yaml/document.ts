@@ -48,6 +48,11 @@ export interface ReadOptions {
   typeHint?: AmlYamlType;
   /** Parts of the text that are not what the document says (`UnknownSpans`). */
   unknownSpans?: UnknownSpans;
+  /**
+   * The text the tree's offsets index: a one-line plain scalar is read as written there, as PyYAML's
+   * YAML 1.1 reads it (the parser's YAML 1.2 value of `010` is 10).
+   */
+  sourceText?: string;
 }
 
 /**
@@ -218,10 +223,36 @@ export function scalarValue(text: string, plain: boolean, origin: Location, opts
   }
   if (!plain) return str(text, origin);
   const t = text.trim();
-  if (t === '' || t === '~' || /^null$/i.test(t)) return nul(origin);
-  if (/^(true|false)$/i.test(t)) return bool(t.toLowerCase() === 'true', origin);
-  if (/^[-+]?(?:\d+|\d*\.\d+)(?:[eE][-+]?\d+)?$/.test(t)) return num(Number(t), origin);
-  return str(text, origin);
+  if (t === '' || YAML11_NULL.test(t)) return nul(origin);
+  if (YAML11_BOOL.test(t)) return bool(/^(?:y|true|on)/i.test(t), origin);
+  const n = yaml11Number(t);
+  return n === undefined ? str(text, origin) : num(n, origin);
+}
+
+/*
+ * Plain scalars as the Azure ML CLI reads them: azure-ai-ml's `load_yaml` calls PyYAML's
+ * `yaml.safe_load`, a YAML 1.1 reader (pyyaml resolver.py, the implicit resolvers of
+ * `Resolver`): `yes`/`on` are true and `no`/`off` false (in three spellings each, not any case),
+ * `010` is octal 8, `0x1f` hex, `1_000` 1000, `1:30` base 60 (90); a float needs a dot, and its
+ * exponent a sign (`1e3` stays a string).
+ */
+const YAML11_NULL = /^(?:~|null|Null|NULL)$/;
+const YAML11_BOOL = /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/;
+
+function yaml11Number(t: string): number | undefined {
+  const sign = t.startsWith('-') ? -1 : 1;
+  const u = t.replace(/^[-+]/, '');
+  const digits = (body: string, radix: number): number => sign * parseInt(body.replace(/_/g, ''), radix);
+  if (/^0b[01_]+$/.test(u)) return digits(u.slice(2), 2);
+  if (/^0x[0-9a-fA-F_]+$/.test(u)) return digits(u.slice(2), 16);
+  if (/^0[0-7_]+$/.test(u)) return digits(u.slice(1), 8);
+  if (/^(?:0|[1-9][0-9_]*)$/.test(u)) return digits(u, 10);
+  if (/^[1-9][0-9_]*(?::[0-5]?[0-9])+$/.test(u)) return sign * u.split(':').reduce((acc, part) => acc * 60 + Number(part.replace(/_/g, '')), 0);
+  if (/^(?:[0-9][0-9_]*\.[0-9_]*|\.[0-9_]+)(?:[eE][-+][0-9]+)?$/.test(u)) {
+    const v = Number(u.replace(/_/g, ''));
+    return Number.isFinite(v) ? sign * v : undefined;
+  }
+  return undefined;
 }
 
 function loc(file: string, range: Range): Location {
@@ -252,7 +283,9 @@ export function yamlValue(file: string, t: YamlTree, opts: ReadOptions = {}): Va
         spans!.leaves?.push({ value: leaf, span: hole, range: t.range, plain: t.plain });
         return leaf;
       }
-      return scalarValue(t.value, t.plain, origin, opts);
+      // (As written, for PyYAML's YAML 1.1 reading of a plain scalar: `010` is 8 there.)
+      const written = t.plain && opts.sourceText !== undefined ? opts.sourceText.slice(t.range.start.offset, t.range.end.offset) : undefined;
+      return scalarValue(written !== undefined && written.trim() !== '' && !/[\r\n]/.test(written) ? written : t.value, t.plain, origin, opts);
     }
     case 'seq': {
       const items = t.items.map((i) => yamlValue(file, i, opts));
