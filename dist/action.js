@@ -60846,15 +60846,15 @@ function refusal(file) {
   return /^\s*\{\s*"tool"/.test(head.toString("latin1")) ? void 0 : "is a file of a format mlops-iac-lint reads, not a cache";
 }
 
-// src/pipeline/run-units.ts
-import { createHash as createHash8 } from "node:crypto";
-
 // src/pipeline/shard.ts
 import { createHash as createHash7 } from "node:crypto";
 function shardOf(key, count2) {
   const h = createHash7("sha1").update(key).digest();
   return h.readUInt32BE(0) % count2 + 1;
 }
+
+// src/pipeline/run-units.ts
+import { createHash as createHash8 } from "node:crypto";
 
 // src/core/builtin.ts
 import { createRequire as createRequire2 } from "node:module";
@@ -65471,6 +65471,12 @@ async function lintPlanned(run3, threads, cache3) {
     }
   }
   timing?.mark("units");
+  if (options.shard) {
+    const { index, count: count2 } = options.shard;
+    const mine = problems.filter((p) => shardOf(`problem:${relativeToRoot(root, p.location.file)}`, count2) === index);
+    problems.length = 0;
+    appendAll(problems, mine);
+  }
   appendAll(problems, merged.problems);
   notices.push(...merged.notices);
   options.onProgress?.("checking rules", 0, 0);

@@ -37,7 +37,7 @@ import { planUnits, releaseTexts, unitsForFiles, wholeRunUnit, type PlannedUnit 
 import { UnitMerger } from './pipeline/merge.js';
 import { recordingHost } from './pipeline/recording-host.js';
 import { cacheFilePath, hashOf, UnitCache } from './pipeline/cache.js';
-import type { Shard } from './pipeline/shard.js';
+import { shardOf, type Shard } from './pipeline/shard.js';
 import { runUnits, type UnitPolicies, type UnitRun } from './pipeline/run-units.js';
 import { RunThreads, type ThreadSettings } from './pipeline/threads.js';
 import { workerScript } from './pipeline/workers.js';
@@ -761,6 +761,14 @@ async function lintPlanned(run: PreparedRun, threads: RunThreads<LintOptions>, c
     }
   }
   timing?.mark('units');
+  // Problems of the run itself (a policy definition file that does not parse, a file that cannot
+  // be read) belong to no unit: each is one shard's, by its file, so the N shards report it once (audit 54).
+  if (options.shard) {
+    const { index, count } = options.shard;
+    const mine = problems.filter((p) => shardOf(`problem:${relativeToRoot(root, p.location.file)}`, count) === index);
+    problems.length = 0;
+    appendAll(problems, mine);
+  }
   appendAll(problems, merged.problems);
   notices.push(...merged.notices);
 

@@ -38,6 +38,22 @@ function findingLines(r: LintResult): string[] {
   return r.findings.map((f) => JSON.stringify([f.ruleId, f.location, f.level, f.message, f.fingerprint, f.variants, f.suppression ?? null, f.evidence ?? null])).sort();
 }
 
+describe('--shard: problems of the run itself', () => {
+  it('a policy definition file that does not parse is reported by one shard of N, not by each (audit 54)', async () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, 'gov'));
+    fs.writeFileSync(path.join(dir, 'gov/broken.json'), '{\n  "policyRule": {\n    "if": { "field": "type" "equals": "x" }\n  }\n}\n');
+    fs.writeFileSync(path.join(dir, '.mlops-iac-lint.json'), JSON.stringify({ policies: { definitions: ['gov/**/*.json'] } }));
+    for (const n of ['a', 'b', 'c', 'd']) fs.writeFileSync(path.join(dir, `${n}.tf`), `resource "azurerm_container_registry" "${n}" {\n  name          = "${n}"\n  admin_enabled = true\n}\n`);
+    const single = await lint({ paths: [dir], root: dir, today: '2026-12-01' });
+    const shards = await Promise.all([1, 2, 3].map((index) => lint({ paths: [dir], root: dir, today: '2026-12-01', shard: { index, count: 3 } })));
+    const parse = (r: LintResult): string[] => r.findings.filter((f) => f.ruleId === 'PARSE001').map((f) => path.relative(dir, f.location.file));
+    expect(parse(single)).toEqual(['gov/broken.json']);
+    expect(shards.flatMap(parse)).toEqual(['gov/broken.json']);
+    expect([...new Set(shards.flatMap(findingLines))].sort()).toEqual(findingLines(single));
+  });
+});
+
 describe.skipIf(!corpus)('units of work on real files', () => {
   const base = (): LintOptions => ({ paths: PARTS.map((p) => path.join(corpus!, p)), root: corpus!, noConfig: true, today: '2026-12-01' });
 
