@@ -36709,10 +36709,33 @@ function metadataTemplateFolders(given, wide) {
   }
   return [...out];
 }
-async function armFilesOnlyFolders(given, wide) {
-  return [.../* @__PURE__ */ new Set([...await armPairingFolders(given, wide), ...await armLinkingFolders(given, wide), ...metadataTemplateFolders(given, wide)])].sort();
+function linkedFolders(given, wide, also) {
+  const seen = /* @__PURE__ */ new Set();
+  const queue = [...given.filter((f) => wide.givenKinds.get(f) === "arm").map((f) => path27.resolve(f)), ...also];
+  const out = /* @__PURE__ */ new Set();
+  while (queue.length > 0 && seen.size < MAX_LINKED_TEMPLATES) {
+    const f = queue.shift();
+    if (seen.has(f)) continue;
+    seen.add(f);
+    for (const target of linkedFilesWritten(wide, f)) {
+      if (!inside(path27.dirname(target), wide.root) || !wide.host.isFile(target)) continue;
+      out.add(path27.dirname(target));
+      queue.push(target);
+    }
+  }
+  return [...out];
 }
-var TEMPLATE_OR_PARAMETERS, inside, RELATIVE_PATH, OWN_FOLDER_LINK, QUOTED_JSON_PATH, METADATA_TEMPLATE, isLinksWritten;
+async function linkingTemplates(folders, wide) {
+  const out = [];
+  for (const dir of folders) for (const e of wide.host.list(dir) ?? []) if (!e.isDirectory && /\.jsonc?$/i.test(e.name)) out.push(e.path);
+  return out;
+}
+async function armFilesOnlyFolders(given, wide) {
+  const linking = await armLinkingFolders(given, wide);
+  const linked = linkedFolders(given, wide, await linkingTemplates(linking, wide));
+  return [.../* @__PURE__ */ new Set([...await armPairingFolders(given, wide), ...linking, ...linked, ...metadataTemplateFolders(given, wide)])].sort();
+}
+var TEMPLATE_OR_PARAMETERS, inside, RELATIVE_PATH, OWN_FOLDER_LINK, QUOTED_JSON_PATH, METADATA_TEMPLATE, isLinksWritten, MAX_LINKED_TEMPLATES;
 var init_arm_folders = __esm({
   "src/frontends/arm-folders.ts"() {
     "use strict";
@@ -36726,6 +36749,7 @@ var init_arm_folders = __esm({
     QUOTED_JSON_PATH = /'((?:[^':?#]|'')+\.json)'|"([^":?#\\[]+\.json)"/gi;
     METADATA_TEMPLATE = /"metadata"\s*:\s*\{[^{}]*?"template"\s*:\s*"((?:[^"\\]|\\.)*)"/i;
     isLinksWritten = (v) => typeof v === "object" && v !== null && isStringList(v.relative) && isStringList(v.ownFolder) && typeof v.template === "string";
+    MAX_LINKED_TEMPLATES = 1e3;
   }
 });
 

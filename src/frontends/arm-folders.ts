@@ -162,7 +162,42 @@ function metadataTemplateFolders(given: readonly string[], wide: FilesOnlyView):
   return [...out];
 }
 
-/** `FrontEnd.filesOnlyFolders` for ARM: the pairing folders, the linking templates' and paired parameter files' folders, and given parameter files' `metadata.template` folders. */
+/** Past this many linked templates the walk down the links stops (hostile input: a chain of thousands). */
+const MAX_LINKED_TEMPLATES = 1_000;
+
+/**
+ * `FrontEnd.filesOnlyFolders` for ARM: the folders of the templates a given template links, and
+ * those link in turn (`"relativePath": "../linked/pool.json"`): the linking and the linked
+ * templates are one unit, which a files-only run must read whole (audit 54: a linked template in
+ * another folder was "not an ARM template of the scanned files").
+ */
+function linkedFolders(given: readonly string[], wide: FilesOnlyView, also: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const queue = [...given.filter((f) => wide.givenKinds.get(f) === 'arm').map((f) => path.resolve(f)), ...also];
+  const out = new Set<string>();
+  while (queue.length > 0 && seen.size < MAX_LINKED_TEMPLATES) {
+    const f = queue.shift()!;
+    if (seen.has(f)) continue;
+    seen.add(f);
+    for (const target of linkedFilesWritten(wide, f)) {
+      if (!inside(path.dirname(target), wide.root) || !wide.host.isFile(target)) continue;
+      out.add(path.dirname(target));
+      queue.push(target);
+    }
+  }
+  return [...out];
+}
+
+/** The templates in the linking folders that link (directly or through others) a given template: the ones whose own links are read too. */
+async function linkingTemplates(folders: readonly string[], wide: FilesOnlyView): Promise<string[]> {
+  const out: string[] = [];
+  for (const dir of folders) for (const e of wide.host.list(dir) ?? []) if (!e.isDirectory && /\.jsonc?$/i.test(e.name)) out.push(e.path);
+  return out;
+}
+
+/** `FrontEnd.filesOnlyFolders` for ARM: the pairing folders, the linking templates' and paired parameter files' folders, the linked templates' folders, and given parameter files' `metadata.template` folders. */
 export async function armFilesOnlyFolders(given: readonly string[], wide: FilesOnlyView): Promise<string[]> {
-  return [...new Set([...(await armPairingFolders(given, wide)), ...(await armLinkingFolders(given, wide)), ...metadataTemplateFolders(given, wide)])].sort();
+  const linking = await armLinkingFolders(given, wide);
+  const linked = linkedFolders(given, wide, await linkingTemplates(linking, wide));
+  return [...new Set([...(await armPairingFolders(given, wide)), ...linking, ...linked, ...metadataTemplateFolders(given, wide)])].sort();
 }

@@ -347,6 +347,24 @@ describe('files-only runs', () => {
     expect(lines((await run({ paths: [root], root })).result).some((l) => l.includes('ST001'))).toBe(true);
   });
 
+  it('an ARM template that links one in another folder (relativePath "../linked/…", a chain of three), given alone or with its caller: the linked templates are read, as in the folder run (audit 54)', async () => {
+    const tpl = (resources: unknown[], parameters: Record<string, unknown> = {}): string => JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', parameters, resources }, null, 2);
+    const link = (rel: string, size: string): unknown => ({ type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name: 'l', properties: { mode: 'Incremental', templateLink: { relativePath: rel }, parameters: { gpuSize: { value: size } } } });
+    const pool = { type: 'Microsoft.ContainerService/managedClusters/agentPools', apiVersion: '2024-02-01', name: 'aks1/gpupool', properties: { vmSize: "[parameters('gpuSize')]", count: 1 } };
+    const root = repository({
+      'a/top.json': tpl([link('../b/mid.json', 'Standard_NV6')]),
+      'b/mid.json': tpl([link('../c/pool.json', "[parameters('gpuSize')]")], { gpuSize: { type: 'string' } }),
+      'c/pool.json': tpl([pool], { gpuSize: { type: 'string' } }),
+      'main/azuredeploy.json': tpl([link('../linked/pool.json', 'Standard_NC6s_v2')]),
+      'linked/pool.json': tpl([pool], { gpuSize: { type: 'string' } }),
+    });
+    for (const given of [['main', 'azuredeploy.json'], ['a', 'top.json'], ['b', 'mid.json']]) {
+      const { inFile } = await sameAsFolderRun(root, path.join(root, ...given));
+      expect(inFile.some((l) => l.includes('EVAL001')), given.join('/')).toBe(false);
+    }
+    expect((await sameAsFolderRun(root, path.join(root, 'main', 'azuredeploy.json'))).inFile.some((l) => l.includes('GPU004'))).toBe(true);
+  });
+
   it('an ARM parameter file written for a template in another folder (metadata.template), and that template, each given alone: paired as in the folder run', async () => {
     const root = repository({
       'x/t.json': JSON.stringify({
