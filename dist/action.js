@@ -34053,7 +34053,9 @@ function evaluateTerraform(input2) {
       const rel = variantFile ? path17.relative(input2.root, variantFile) : path17.relative(input2.root, dir) || ".";
       const variantPath = variantFile && (run3 ? rel : path17.relative(dir, variantFile));
       const env = evaluationEnv(
-        input2.envOverride ?? input2.envForPath?.(rel.split(path17.sep).join("/")) ?? (layered ? layeredVarFilesEnv(dir, layered, run3 ? rel : void 0, input2.envAbove) : variantPath ? classifyPath(variantPath, run3 ? input2.envAbove : void 0)?.env : autoVarFilesEnv(input2.root, auto, input2.envAbove)) ?? envFromVariables(readIgnoringCase(instance.src.variables.keys(), (k) => instance.variable(k)))
+        input2.envOverride ?? input2.envForPath?.(rel.split(path17.sep).join("/")) ?? // A config glob that names the files the default evaluation reads (`tf/terraform.tfvars`,
+        // `e/main.tf`, `f/*.tf`) classes it too: the globs apply to every format (audit 54).
+        (variantFile || layered ? void 0 : configuredFilesEnv(input2, [...auto, ...src.files.map((f) => f.file)])) ?? (layered ? layeredVarFilesEnv(dir, layered, run3 ? rel : void 0, input2.envAbove) : variantPath ? classifyPath(variantPath, run3 ? input2.envAbove : void 0)?.env : autoVarFilesEnv(input2.root, auto, input2.envAbove)) ?? envFromVariables(readIgnoringCase(instance.src.variables.keys(), (k) => instance.variable(k)))
       );
       const variantName = layered ? [...run3 ? [rel] : [], ...layered.map((f) => relativePath(input2.root, f))].join(" + ").split(path17.sep).join("/") : variantPath?.split(path17.sep).join("/");
       const evaluation = {
@@ -34128,6 +34130,10 @@ function evaluateTerraform(input2) {
     if (into) p.location = into[1];
   }
   return { evaluations, modules, problems, dataFiles, heredocs };
+}
+function configuredFilesEnv(input2, files) {
+  if (!input2.envForPath) return void 0;
+  return agreedClass(files.map((f) => input2.envForPath(path17.relative(input2.root, f).split(path17.sep).join("/"))));
 }
 function autoVarFilesEnv(root, files, above) {
   return agreedClass(files.map((f) => classifyPath(path17.relative(root, f), above)?.env));

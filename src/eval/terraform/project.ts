@@ -417,6 +417,9 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
       const env = evaluationEnv(
         input.envOverride ??
           input.envForPath?.(rel.split(path.sep).join('/')) ??
+          // A config glob that names the files the default evaluation reads (`tf/terraform.tfvars`,
+          // `e/main.tf`, `f/*.tf`) classes it too: the globs apply to every format (audit 54).
+          (variantFile || layered ? undefined : configuredFilesEnv(input, [...auto, ...src.files.map((f) => f.file)])) ??
           (layered ? layeredVarFilesEnv(dir, layered, run ? rel : undefined, input.envAbove) : variantPath ? classifyPath(variantPath, run ? input.envAbove : undefined)?.env : autoVarFilesEnv(input.root, auto, input.envAbove)) ??
           envFromVariables(readIgnoringCase(instance.src.variables.keys(), (k) => instance.variable(k))),
       );
@@ -512,6 +515,12 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
  * `env/..` is. Paths relative to the scan root (the file name decides before its folders);
  * files that name different classes decide nothing.
  */
+/** The class the config's `environments` globs give the files an evaluation reads, when they agree (none named: undefined). */
+function configuredFilesEnv(input: Pick<TerraformInput, 'root' | 'envForPath'>, files: readonly string[]): EnvClass | undefined {
+  if (!input.envForPath) return undefined;
+  return agreedClass(files.map((f) => input.envForPath!(path.relative(input.root, f).split(path.sep).join('/'))));
+}
+
 function autoVarFilesEnv(root: string, files: readonly string[], above?: string): EnvClass | undefined {
   return agreedClass(files.map((f) => classifyPath(path.relative(root, f), above)?.env));
 }
