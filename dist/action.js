@@ -36692,15 +36692,25 @@ function linkedFilesWritten(ctx, file) {
 async function armLinkingFolders(given, wide) {
   const templates = given.filter((f) => wide.givenKinds.get(f) === "arm");
   if (templates.length === 0) return [];
+  const json = await wide.list((file) => /\.jsonc?$/i.test(file));
+  const listed = new Set(json.map((f) => path27.resolve(f)));
   const linkers = /* @__PURE__ */ new Map();
+  const links = /* @__PURE__ */ new Map();
   const pairedFolders = /* @__PURE__ */ new Set();
   const wanted = new Set(templates.map((f) => path27.resolve(f)));
-  for (const f of await wide.list((file) => /\.jsonc?$/i.test(file))) {
-    for (const target of linkedFilesWritten(wide, f)) if (target !== path27.resolve(f)) addCaller(linkers, target, f);
+  for (const f of json) {
+    const from = path27.resolve(f);
+    for (const target of linkedFilesWritten(wide, f)) {
+      if (target === from) continue;
+      addCaller(linkers, target, from);
+      if (listed.has(target)) addCaller(links, from, target);
+    }
     const forTemplate = metadataTemplateOf(wide, f);
-    if (forTemplate !== void 0 && wanted.has(forTemplate)) pairedFolders.add(path27.dirname(path27.resolve(f)));
+    if (forTemplate !== void 0 && wanted.has(forTemplate)) pairedFolders.add(path27.dirname(from));
   }
-  return [.../* @__PURE__ */ new Set([...upstreamOf([...wanted], linkers).map((f) => path27.dirname(f)), ...pairedFolders])].sort();
+  const linking = upstreamOf(wanted, linkers);
+  const linked = upstreamOf([...wanted, ...linking], links);
+  return [...new Set([...linking, ...linked].map((f) => path27.dirname(f)).concat([...pairedFolders]))].sort();
 }
 function metadataTemplateOf(ctx, file) {
   const t = linksWritten(ctx, file)?.template;
@@ -36715,33 +36725,10 @@ function metadataTemplateFolders(given, wide) {
   }
   return [...out];
 }
-function linkedFolders(given, wide, also) {
-  const seen = /* @__PURE__ */ new Set();
-  const queue = [...given.filter((f) => wide.givenKinds.get(f) === "arm").map((f) => path27.resolve(f)), ...also];
-  const out = /* @__PURE__ */ new Set();
-  while (queue.length > 0 && seen.size < MAX_LINKED_TEMPLATES) {
-    const f = queue.shift();
-    if (seen.has(f)) continue;
-    seen.add(f);
-    for (const target of linkedFilesWritten(wide, f)) {
-      if (!inside(path27.dirname(target), wide.root) || !wide.host.isFile(target)) continue;
-      out.add(path27.dirname(target));
-      queue.push(target);
-    }
-  }
-  return [...out];
-}
-async function linkingTemplates(folders, wide) {
-  const out = [];
-  for (const dir of folders) for (const e of wide.host.list(dir) ?? []) if (!e.isDirectory && /\.jsonc?$/i.test(e.name)) out.push(e.path);
-  return out;
-}
 async function armFilesOnlyFolders(given, wide) {
-  const linking = await armLinkingFolders(given, wide);
-  const linked = linkedFolders(given, wide, await linkingTemplates(linking, wide));
-  return [.../* @__PURE__ */ new Set([...await armPairingFolders(given, wide), ...linking, ...linked, ...metadataTemplateFolders(given, wide)])].sort();
+  return [.../* @__PURE__ */ new Set([...await armPairingFolders(given, wide), ...await armLinkingFolders(given, wide), ...metadataTemplateFolders(given, wide)])].sort();
 }
-var TEMPLATE_OR_PARAMETERS, inside, RELATIVE_PATH, OWN_FOLDER_LINK, QUOTED_JSON_PATH, METADATA_TEMPLATE, isLinksWritten, MAX_LINKED_TEMPLATES;
+var TEMPLATE_OR_PARAMETERS, inside, RELATIVE_PATH, OWN_FOLDER_LINK, QUOTED_JSON_PATH, METADATA_TEMPLATE, isLinksWritten;
 var init_arm_folders = __esm({
   "src/frontends/arm-folders.ts"() {
     "use strict";
@@ -36755,7 +36742,6 @@ var init_arm_folders = __esm({
     QUOTED_JSON_PATH = /'((?:[^':?#]|'')+\.json)'|"([^":?#\\[]+\.json)"/gi;
     METADATA_TEMPLATE = /"metadata"\s*:\s*\{[^{}]*?"template"\s*:\s*"((?:[^"\\]|\\.)*)"/i;
     isLinksWritten = (v) => typeof v === "object" && v !== null && isStringList(v.relative) && isStringList(v.ownFolder) && typeof v.template === "string";
-    MAX_LINKED_TEMPLATES = 1e3;
   }
 });
 

@@ -121,24 +121,38 @@ export function linkedFilesWritten(ctx: Pick<FrontEndContext, 'host'> & { facts?
  * `FrontEnd.filesOnlyFolders` for ARM, the other half: the folders of the templates that link a
  * given template by `relativePath` or a URL built on their own, directly or through other linked templates. A linked template
  * is evaluated through them with the parameters they pass, never alone with its defaults, so a
- * staged child alone would be judged by defaults no deployment uses (self-review 67). Also the
- * folders of the parameter files written for a given template (`metadata.template`), wherever
- * they are: it is evaluated with each. Lists the repository's `.json` files and reads their links
- * (planning facts) only when a template is given.
+ * staged child alone would be judged by defaults no deployment uses (self-review 67). Then the
+ * folders of the templates those and the given ones link, down the links: the linking and the
+ * linked templates are one unit, which a files-only run reads whole (audit 54: a template linked
+ * from another folder was "not an ARM template of the scanned files"). Also the folders of the
+ * parameter files written for a given template (`metadata.template`), wherever they are: it is
+ * evaluated with each. Lists the repository's `.json` files and reads their links (planning
+ * facts) once, only when a template is given.
  */
 export async function armLinkingFolders(given: readonly string[], wide: FilesOnlyView): Promise<string[]> {
   const templates = given.filter((f) => wide.givenKinds.get(f) === 'arm');
   if (templates.length === 0) return [];
+  const json = await wide.list((file) => /\.jsonc?$/i.test(file));
+  const listed = new Set(json.map((f) => path.resolve(f)));
   const linkers = new Map<string, string[]>();
+  /** The other way: each template → the scanned templates it links. */
+  const links = new Map<string, string[]>();
   // The parameter files written for a given template (`metadata.template`), wherever they are: it is evaluated with each.
   const pairedFolders = new Set<string>();
   const wanted = new Set(templates.map((f) => path.resolve(f)));
-  for (const f of await wide.list((file) => /\.jsonc?$/i.test(file))) {
-    for (const target of linkedFilesWritten(wide, f)) if (target !== path.resolve(f)) addCaller(linkers, target, f);
+  for (const f of json) {
+    const from = path.resolve(f);
+    for (const target of linkedFilesWritten(wide, f)) {
+      if (target === from) continue;
+      addCaller(linkers, target, from);
+      if (listed.has(target)) addCaller(links, from, target);
+    }
     const forTemplate = metadataTemplateOf(wide, f);
-    if (forTemplate !== undefined && wanted.has(forTemplate)) pairedFolders.add(path.dirname(path.resolve(f)));
+    if (forTemplate !== undefined && wanted.has(forTemplate)) pairedFolders.add(path.dirname(from));
   }
-  return [...new Set([...upstreamOf([...wanted], linkers).map((f) => path.dirname(f)), ...pairedFolders])].sort();
+  const linking = upstreamOf(wanted, linkers);
+  const linked = upstreamOf([...wanted, ...linking], links);
+  return [...new Set([...linking, ...linked].map((f) => path.dirname(f)).concat([...pairedFolders]))].sort();
 }
 
 /** The template a parameter file names in its `metadata.template`, resolved from its folder (undefined: none). */
@@ -162,42 +176,7 @@ function metadataTemplateFolders(given: readonly string[], wide: FilesOnlyView):
   return [...out];
 }
 
-/** Past this many linked templates the walk down the links stops (hostile input: a chain of thousands). */
-const MAX_LINKED_TEMPLATES = 1_000;
-
-/**
- * `FrontEnd.filesOnlyFolders` for ARM: the folders of the templates a given template links, and
- * those link in turn (`"relativePath": "../linked/pool.json"`): the linking and the linked
- * templates are one unit, which a files-only run must read whole (audit 54: a linked template in
- * another folder was "not an ARM template of the scanned files").
- */
-function linkedFolders(given: readonly string[], wide: FilesOnlyView, also: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const queue = [...given.filter((f) => wide.givenKinds.get(f) === 'arm').map((f) => path.resolve(f)), ...also];
-  const out = new Set<string>();
-  while (queue.length > 0 && seen.size < MAX_LINKED_TEMPLATES) {
-    const f = queue.shift()!;
-    if (seen.has(f)) continue;
-    seen.add(f);
-    for (const target of linkedFilesWritten(wide, f)) {
-      if (!inside(path.dirname(target), wide.root) || !wide.host.isFile(target)) continue;
-      out.add(path.dirname(target));
-      queue.push(target);
-    }
-  }
-  return [...out];
-}
-
-/** The templates in the linking folders that link (directly or through others) a given template: the ones whose own links are read too. */
-async function linkingTemplates(folders: readonly string[], wide: FilesOnlyView): Promise<string[]> {
-  const out: string[] = [];
-  for (const dir of folders) for (const e of wide.host.list(dir) ?? []) if (!e.isDirectory && /\.jsonc?$/i.test(e.name)) out.push(e.path);
-  return out;
-}
-
-/** `FrontEnd.filesOnlyFolders` for ARM: the pairing folders, the linking templates' and paired parameter files' folders, the linked templates' folders, and given parameter files' `metadata.template` folders. */
+/** `FrontEnd.filesOnlyFolders` for ARM: the pairing folders, the linking and linked templates' and paired parameter files' folders, and given parameter files' `metadata.template` folders. */
 export async function armFilesOnlyFolders(given: readonly string[], wide: FilesOnlyView): Promise<string[]> {
-  const linking = await armLinkingFolders(given, wide);
-  const linked = linkedFolders(given, wide, await linkingTemplates(linking, wide));
-  return [...new Set([...(await armPairingFolders(given, wide)), ...linking, ...linked, ...metadataTemplateFolders(given, wide)])].sort();
+  return [...new Set([...(await armPairingFolders(given, wide)), ...(await armLinkingFolders(given, wide)), ...metadataTemplateFolders(given, wide)])].sort();
 }
