@@ -44438,15 +44438,14 @@ function evaluateObject(scope, o, locals, skip) {
       key = kv.value;
     }
     if (skip?.(key)) continue;
-    const value = mem.value;
-    m.set(key, stackSafe(scope, value, () => scope.eval(value, locals)));
+    m.set(key, stackSafe(scope, mem.value, locals));
   }
   if (unknownSpread) return mergedAfterUnknown(unknownSpread, [obj(m, loc3)], false);
   return spread ? leftOutOfMerge(obj(m, loc3), spread) : obj(m, loc3);
 }
-function stackSafe(scope, e, f) {
+function stackSafe(scope, e, locals) {
   try {
-    return f();
+    return scope.eval(e, locals);
   } catch (err2) {
     if (!(err2 instanceof RangeError) || !/call stack/i.test(err2.message)) throw err2;
     scope.problem("This expression is nested too deeply to evaluate; its value is treated as unknown.", e.range);
@@ -44935,7 +44934,7 @@ var init_scope = __esm({
         }
         if (declarationChainFull(this.env)) return this.chainCut(this.loc(slot.decl.name.range));
         slot.state = 1;
-        const v = inDeclarationChain(this.env, slot, () => stackSafe(this, slot.decl.value, () => this.eval(slot.decl.value, void 0)));
+        const v = inDeclarationChain(this.env, slot, () => stackSafe(this, slot.decl.value, void 0));
         slot.value = v;
         slot.state = 2;
         return passedThrough(v, slot.via);

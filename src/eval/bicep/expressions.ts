@@ -157,21 +157,21 @@ export function evaluateObject(scope: FileScope, o: ObjectExpr, locals: Locals, 
       key = kv.value;
     }
     if (skip?.(key)) continue;
-    const value = mem.value;
-    m.set(key, stackSafe(scope, value, () => scope.eval(value, locals)));
+    m.set(key, stackSafe(scope, mem.value, locals));
   }
   if (unknownSpread) return mergedAfterUnknown(unknownSpread, [obj(m, loc)], false);
   return spread ? leftOutOfMerge(obj(m, loc), spread) : obj(m, loc);
 }
 
 /**
- * `f()`, the evaluation of `e`; an expression too deep for the call stack (a flat chain of
- * thousands of operators: hostile input the parser accepts) is unknown, with EVAL001 at it, and
- * the declaration or object around it is still read (a resource's other properties are linted).
+ * `e` evaluated; an expression too deep for the call stack (a flat chain of thousands of
+ * operators: hostile input the parser accepts) is unknown, with EVAL001 at it, and the
+ * declaration or object around it is still read (a resource's other properties are linted).
+ * (No closure: it wraps every object member's evaluation.)
  */
-export function stackSafe(scope: FileScope, e: Expression, f: () => Value): Value {
+export function stackSafe(scope: FileScope, e: Expression, locals: Locals): Value {
   try {
-    return f();
+    return scope.eval(e, locals);
   } catch (err) {
     if (!(err instanceof RangeError) || !/call stack/i.test(err.message)) throw err;
     scope.problem('This expression is nested too deeply to evaluate; its value is treated as unknown.', e.range);

@@ -199,7 +199,7 @@ export class FileScope {
     }
     if (declarationChainFull(this.env)) return this.chainCut(this.loc(slot.decl.name.range));
     slot.state = 1;
-    const v = inDeclarationChain(this.env, slot, () => stackSafe(this, slot.decl.value, () => this.eval(slot.decl.value, undefined)));
+    const v = inDeclarationChain(this.env, slot, () => stackSafe(this, slot.decl.value, undefined));
     slot.value = v;
     slot.state = 2;
     return passedThrough(v, slot.via);
