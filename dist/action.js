@@ -20604,14 +20604,18 @@ function unifiedWithText(chosen, other) {
   if (chosen.kind !== "number" && chosen.kind !== "bool" || other.type !== "Template") return chosen;
   return withProvenanceOf(str(asString(chosen)), chosen);
 }
+function literalKey(key, bareKey) {
+  if (bareKey && key.type === "ScopeTraversal" && key.steps.length === 0) return key.root;
+  if (key.type === "Template" && !key.heredoc && key.parts.length === 1 && key.parts[0].type === "TemplateLiteral") return key.parts[0].value;
+  return void 0;
+}
 function objectLiteralKeys(e) {
   if (e.type !== "Object") return void 0;
   const keys = [];
   for (const item of e.items) {
-    const k = item.key;
-    if (item.bareKey && k.type === "ScopeTraversal" && k.steps.length === 0) keys.push(k.root);
-    else if (k.type === "Template" && k.parts.length === 1 && k.parts[0].type === "TemplateLiteral") keys.push(k.parts[0].value);
-    else return void 0;
+    const key = literalKey(item.key, item.bareKey);
+    if (key === void 0) return void 0;
+    keys.push(key);
   }
   return keys;
 }
@@ -32797,11 +32801,6 @@ function bodyMemberSites(expr, file, path72, sites) {
     sites.set(`${path72}.${key}`, locOf(item, file));
     bodyMemberSites(item.value, file, `${path72}.${key}`, sites);
   }
-}
-function literalKey(key, bareKey) {
-  if (bareKey && key.type === "ScopeTraversal" && key.steps.length === 0) return key.root;
-  if (key.type === "Template" && !key.heredoc && key.parts.length === 1 && key.parts[0].type === "TemplateLiteral") return key.parts[0].value;
-  return void 0;
 }
 function wholeModule(instances, byKey, at2) {
   if (instances.length === 0 || instances.some((i) => !/^\[.*\]$/.test(i.key))) return void 0;

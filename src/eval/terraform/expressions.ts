@@ -265,15 +265,21 @@ function unifiedWithText(chosen: Value, other: Expression): Value {
   return withProvenanceOf(str(asString(chosen)!), chosen);
 }
 
-/** The keys an object literal writes, when every one is a plain name or quoted text; else undefined. */
+/** An object key written as a name or a plain quoted string; undefined for any other key. */
+export function literalKey(key: Expression, bareKey: boolean): string | undefined {
+  if (bareKey && key.type === 'ScopeTraversal' && key.steps.length === 0) return key.root;
+  if (key.type === 'Template' && !key.heredoc && key.parts.length === 1 && key.parts[0]!.type === 'TemplateLiteral') return key.parts[0]!.value;
+  return undefined;
+}
+
+/** The keys an object literal writes, when every one is a literal key (`literalKey`); else undefined. */
 function objectLiteralKeys(e: Expression): string[] | undefined {
   if (e.type !== 'Object') return undefined;
   const keys: string[] = [];
   for (const item of e.items) {
-    const k = item.key;
-    if (item.bareKey && k.type === 'ScopeTraversal' && k.steps.length === 0) keys.push(k.root);
-    else if (k.type === 'Template' && k.parts.length === 1 && k.parts[0]!.type === 'TemplateLiteral') keys.push(k.parts[0]!.value);
-    else return undefined;
+    const key = literalKey(item.key, item.bareKey);
+    if (key === undefined) return undefined;
+    keys.push(key);
   }
   return keys;
 }

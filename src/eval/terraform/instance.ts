@@ -15,7 +15,7 @@ import {
   list, elementOf, obj, passedThrough, str, unknown, num, nul, defaultForNull,
   type ObjectValue, type Value,
 } from '../../core/value.js';
-import { evaluate, iterate, loc as exprLoc, noNames, type EvalContext, type RootResolution } from './expressions.js';
+import { evaluate, iterate, literalKey, loc as exprLoc, noNames, type EvalContext, type RootResolution } from './expressions.js';
 import { asString } from './functions.js';
 import { tryCompileRegex } from './regex.js';
 import { decodeJsonBody } from './json-body.js';
@@ -1173,13 +1173,6 @@ export function bodyMemberSites(expr: Expression, file: string, path: string, si
     sites.set(`${path}.${key}`, locOf(item, file));
     bodyMemberSites(item.value, file, `${path}.${key}`, sites);
   }
-}
-
-/** An object key written as a name or a plain quoted string; undefined for any other key. */
-function literalKey(key: Expression, bareKey: boolean): string | undefined {
-  if (bareKey && key.type === 'ScopeTraversal' && key.steps.length === 0) return key.root;
-  if (key.type === 'Template' && !key.heredoc && key.parts.length === 1 && key.parts[0]!.type === 'TemplateLiteral') return key.parts[0]!.value;
-  return undefined;
 }
 
 /**
