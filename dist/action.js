@@ -47,2041 +47,6 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/jsonc-parser/lib/esm/impl/scanner.js
-function createScanner(text2, ignoreTrivia = false) {
-  const len = text2.length;
-  let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
-  function scanHexDigits(count2, exact) {
-    let digits = 0;
-    let value2 = 0;
-    while (digits < count2 || !exact) {
-      let ch = text2.charCodeAt(pos);
-      if (ch >= 48 && ch <= 57) {
-        value2 = value2 * 16 + ch - 48;
-      } else if (ch >= 65 && ch <= 70) {
-        value2 = value2 * 16 + ch - 65 + 10;
-      } else if (ch >= 97 && ch <= 102) {
-        value2 = value2 * 16 + ch - 97 + 10;
-      } else {
-        break;
-      }
-      pos++;
-      digits++;
-    }
-    if (digits < count2) {
-      value2 = -1;
-    }
-    return value2;
-  }
-  function setPosition(newPosition) {
-    pos = newPosition;
-    value = "";
-    tokenOffset = 0;
-    token = 16;
-    scanError = 0;
-  }
-  function scanNumber() {
-    let start = pos;
-    if (text2.charCodeAt(pos) === 48) {
-      pos++;
-    } else {
-      pos++;
-      while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
-        pos++;
-      }
-    }
-    if (pos < text2.length && text2.charCodeAt(pos) === 46) {
-      pos++;
-      if (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
-        pos++;
-        while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
-          pos++;
-        }
-      } else {
-        scanError = 3;
-        return text2.substring(start, pos);
-      }
-    }
-    let end = pos;
-    if (pos < text2.length && (text2.charCodeAt(pos) === 69 || text2.charCodeAt(pos) === 101)) {
-      pos++;
-      if (pos < text2.length && text2.charCodeAt(pos) === 43 || text2.charCodeAt(pos) === 45) {
-        pos++;
-      }
-      if (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
-        pos++;
-        while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
-          pos++;
-        }
-        end = pos;
-      } else {
-        scanError = 3;
-      }
-    }
-    return text2.substring(start, end);
-  }
-  function scanString() {
-    let result = "", start = pos;
-    while (true) {
-      if (pos >= len) {
-        result += text2.substring(start, pos);
-        scanError = 2;
-        break;
-      }
-      const ch = text2.charCodeAt(pos);
-      if (ch === 34) {
-        result += text2.substring(start, pos);
-        pos++;
-        break;
-      }
-      if (ch === 92) {
-        result += text2.substring(start, pos);
-        pos++;
-        if (pos >= len) {
-          scanError = 2;
-          break;
-        }
-        const ch2 = text2.charCodeAt(pos++);
-        switch (ch2) {
-          case 34:
-            result += '"';
-            break;
-          case 92:
-            result += "\\";
-            break;
-          case 47:
-            result += "/";
-            break;
-          case 98:
-            result += "\b";
-            break;
-          case 102:
-            result += "\f";
-            break;
-          case 110:
-            result += "\n";
-            break;
-          case 114:
-            result += "\r";
-            break;
-          case 116:
-            result += "	";
-            break;
-          case 117:
-            const ch3 = scanHexDigits(4, true);
-            if (ch3 >= 0) {
-              result += String.fromCharCode(ch3);
-            } else {
-              scanError = 4;
-            }
-            break;
-          default:
-            scanError = 5;
-        }
-        start = pos;
-        continue;
-      }
-      if (ch >= 0 && ch <= 31) {
-        if (isLineBreak(ch)) {
-          result += text2.substring(start, pos);
-          scanError = 2;
-          break;
-        } else {
-          scanError = 6;
-        }
-      }
-      pos++;
-    }
-    return result;
-  }
-  function scanNext() {
-    value = "";
-    scanError = 0;
-    tokenOffset = pos;
-    lineStartOffset = lineNumber;
-    prevTokenLineStartOffset = tokenLineStartOffset;
-    if (pos >= len) {
-      tokenOffset = len;
-      return token = 17;
-    }
-    let code = text2.charCodeAt(pos);
-    if (isWhiteSpace(code)) {
-      do {
-        pos++;
-        value += String.fromCharCode(code);
-        code = text2.charCodeAt(pos);
-      } while (isWhiteSpace(code));
-      return token = 15;
-    }
-    if (isLineBreak(code)) {
-      pos++;
-      value += String.fromCharCode(code);
-      if (code === 13 && text2.charCodeAt(pos) === 10) {
-        pos++;
-        value += "\n";
-      }
-      lineNumber++;
-      tokenLineStartOffset = pos;
-      return token = 14;
-    }
-    switch (code) {
-      // tokens: []{}:,
-      case 123:
-        pos++;
-        return token = 1;
-      case 125:
-        pos++;
-        return token = 2;
-      case 91:
-        pos++;
-        return token = 3;
-      case 93:
-        pos++;
-        return token = 4;
-      case 58:
-        pos++;
-        return token = 6;
-      case 44:
-        pos++;
-        return token = 5;
-      // strings
-      case 34:
-        pos++;
-        value = scanString();
-        return token = 10;
-      // comments
-      case 47:
-        const start = pos - 1;
-        if (text2.charCodeAt(pos + 1) === 47) {
-          pos += 2;
-          while (pos < len) {
-            if (isLineBreak(text2.charCodeAt(pos))) {
-              break;
-            }
-            pos++;
-          }
-          value = text2.substring(start, pos);
-          return token = 12;
-        }
-        if (text2.charCodeAt(pos + 1) === 42) {
-          pos += 2;
-          const safeLength = len - 1;
-          let commentClosed = false;
-          while (pos < safeLength) {
-            const ch = text2.charCodeAt(pos);
-            if (ch === 42 && text2.charCodeAt(pos + 1) === 47) {
-              pos += 2;
-              commentClosed = true;
-              break;
-            }
-            pos++;
-            if (isLineBreak(ch)) {
-              if (ch === 13 && text2.charCodeAt(pos) === 10) {
-                pos++;
-              }
-              lineNumber++;
-              tokenLineStartOffset = pos;
-            }
-          }
-          if (!commentClosed) {
-            pos++;
-            scanError = 1;
-          }
-          value = text2.substring(start, pos);
-          return token = 13;
-        }
-        value += String.fromCharCode(code);
-        pos++;
-        return token = 16;
-      // numbers
-      case 45:
-        value += String.fromCharCode(code);
-        pos++;
-        if (pos === len || !isDigit(text2.charCodeAt(pos))) {
-          return token = 16;
-        }
-      // found a minus, followed by a number so
-      // we fall through to proceed with scanning
-      // numbers
-      case 48:
-      case 49:
-      case 50:
-      case 51:
-      case 52:
-      case 53:
-      case 54:
-      case 55:
-      case 56:
-      case 57:
-        value += scanNumber();
-        return token = 11;
-      // literals and unknown symbols
-      default:
-        while (pos < len && isUnknownContentCharacter(code)) {
-          pos++;
-          code = text2.charCodeAt(pos);
-        }
-        if (tokenOffset !== pos) {
-          value = text2.substring(tokenOffset, pos);
-          switch (value) {
-            case "true":
-              return token = 8;
-            case "false":
-              return token = 9;
-            case "null":
-              return token = 7;
-          }
-          return token = 16;
-        }
-        value += String.fromCharCode(code);
-        pos++;
-        return token = 16;
-    }
-  }
-  function isUnknownContentCharacter(code) {
-    if (isWhiteSpace(code) || isLineBreak(code)) {
-      return false;
-    }
-    switch (code) {
-      case 125:
-      case 93:
-      case 123:
-      case 91:
-      case 34:
-      case 58:
-      case 44:
-      case 47:
-        return false;
-    }
-    return true;
-  }
-  function scanNextNonTrivia() {
-    let result;
-    do {
-      result = scanNext();
-    } while (result >= 12 && result <= 15);
-    return result;
-  }
-  return {
-    setPosition,
-    getPosition: () => pos,
-    scan: ignoreTrivia ? scanNextNonTrivia : scanNext,
-    getToken: () => token,
-    getTokenValue: () => value,
-    getTokenOffset: () => tokenOffset,
-    getTokenLength: () => pos - tokenOffset,
-    getTokenStartLine: () => lineStartOffset,
-    getTokenStartCharacter: () => tokenOffset - prevTokenLineStartOffset,
-    getTokenError: () => scanError
-  };
-}
-function isWhiteSpace(ch) {
-  return ch === 32 || ch === 9;
-}
-function isLineBreak(ch) {
-  return ch === 10 || ch === 13;
-}
-function isDigit(ch) {
-  return ch >= 48 && ch <= 57;
-}
-var CharacterCodes;
-var init_scanner = __esm({
-  "node_modules/jsonc-parser/lib/esm/impl/scanner.js"() {
-    "use strict";
-    (function(CharacterCodes2) {
-      CharacterCodes2[CharacterCodes2["lineFeed"] = 10] = "lineFeed";
-      CharacterCodes2[CharacterCodes2["carriageReturn"] = 13] = "carriageReturn";
-      CharacterCodes2[CharacterCodes2["space"] = 32] = "space";
-      CharacterCodes2[CharacterCodes2["_0"] = 48] = "_0";
-      CharacterCodes2[CharacterCodes2["_1"] = 49] = "_1";
-      CharacterCodes2[CharacterCodes2["_2"] = 50] = "_2";
-      CharacterCodes2[CharacterCodes2["_3"] = 51] = "_3";
-      CharacterCodes2[CharacterCodes2["_4"] = 52] = "_4";
-      CharacterCodes2[CharacterCodes2["_5"] = 53] = "_5";
-      CharacterCodes2[CharacterCodes2["_6"] = 54] = "_6";
-      CharacterCodes2[CharacterCodes2["_7"] = 55] = "_7";
-      CharacterCodes2[CharacterCodes2["_8"] = 56] = "_8";
-      CharacterCodes2[CharacterCodes2["_9"] = 57] = "_9";
-      CharacterCodes2[CharacterCodes2["a"] = 97] = "a";
-      CharacterCodes2[CharacterCodes2["b"] = 98] = "b";
-      CharacterCodes2[CharacterCodes2["c"] = 99] = "c";
-      CharacterCodes2[CharacterCodes2["d"] = 100] = "d";
-      CharacterCodes2[CharacterCodes2["e"] = 101] = "e";
-      CharacterCodes2[CharacterCodes2["f"] = 102] = "f";
-      CharacterCodes2[CharacterCodes2["g"] = 103] = "g";
-      CharacterCodes2[CharacterCodes2["h"] = 104] = "h";
-      CharacterCodes2[CharacterCodes2["i"] = 105] = "i";
-      CharacterCodes2[CharacterCodes2["j"] = 106] = "j";
-      CharacterCodes2[CharacterCodes2["k"] = 107] = "k";
-      CharacterCodes2[CharacterCodes2["l"] = 108] = "l";
-      CharacterCodes2[CharacterCodes2["m"] = 109] = "m";
-      CharacterCodes2[CharacterCodes2["n"] = 110] = "n";
-      CharacterCodes2[CharacterCodes2["o"] = 111] = "o";
-      CharacterCodes2[CharacterCodes2["p"] = 112] = "p";
-      CharacterCodes2[CharacterCodes2["q"] = 113] = "q";
-      CharacterCodes2[CharacterCodes2["r"] = 114] = "r";
-      CharacterCodes2[CharacterCodes2["s"] = 115] = "s";
-      CharacterCodes2[CharacterCodes2["t"] = 116] = "t";
-      CharacterCodes2[CharacterCodes2["u"] = 117] = "u";
-      CharacterCodes2[CharacterCodes2["v"] = 118] = "v";
-      CharacterCodes2[CharacterCodes2["w"] = 119] = "w";
-      CharacterCodes2[CharacterCodes2["x"] = 120] = "x";
-      CharacterCodes2[CharacterCodes2["y"] = 121] = "y";
-      CharacterCodes2[CharacterCodes2["z"] = 122] = "z";
-      CharacterCodes2[CharacterCodes2["A"] = 65] = "A";
-      CharacterCodes2[CharacterCodes2["B"] = 66] = "B";
-      CharacterCodes2[CharacterCodes2["C"] = 67] = "C";
-      CharacterCodes2[CharacterCodes2["D"] = 68] = "D";
-      CharacterCodes2[CharacterCodes2["E"] = 69] = "E";
-      CharacterCodes2[CharacterCodes2["F"] = 70] = "F";
-      CharacterCodes2[CharacterCodes2["G"] = 71] = "G";
-      CharacterCodes2[CharacterCodes2["H"] = 72] = "H";
-      CharacterCodes2[CharacterCodes2["I"] = 73] = "I";
-      CharacterCodes2[CharacterCodes2["J"] = 74] = "J";
-      CharacterCodes2[CharacterCodes2["K"] = 75] = "K";
-      CharacterCodes2[CharacterCodes2["L"] = 76] = "L";
-      CharacterCodes2[CharacterCodes2["M"] = 77] = "M";
-      CharacterCodes2[CharacterCodes2["N"] = 78] = "N";
-      CharacterCodes2[CharacterCodes2["O"] = 79] = "O";
-      CharacterCodes2[CharacterCodes2["P"] = 80] = "P";
-      CharacterCodes2[CharacterCodes2["Q"] = 81] = "Q";
-      CharacterCodes2[CharacterCodes2["R"] = 82] = "R";
-      CharacterCodes2[CharacterCodes2["S"] = 83] = "S";
-      CharacterCodes2[CharacterCodes2["T"] = 84] = "T";
-      CharacterCodes2[CharacterCodes2["U"] = 85] = "U";
-      CharacterCodes2[CharacterCodes2["V"] = 86] = "V";
-      CharacterCodes2[CharacterCodes2["W"] = 87] = "W";
-      CharacterCodes2[CharacterCodes2["X"] = 88] = "X";
-      CharacterCodes2[CharacterCodes2["Y"] = 89] = "Y";
-      CharacterCodes2[CharacterCodes2["Z"] = 90] = "Z";
-      CharacterCodes2[CharacterCodes2["asterisk"] = 42] = "asterisk";
-      CharacterCodes2[CharacterCodes2["backslash"] = 92] = "backslash";
-      CharacterCodes2[CharacterCodes2["closeBrace"] = 125] = "closeBrace";
-      CharacterCodes2[CharacterCodes2["closeBracket"] = 93] = "closeBracket";
-      CharacterCodes2[CharacterCodes2["colon"] = 58] = "colon";
-      CharacterCodes2[CharacterCodes2["comma"] = 44] = "comma";
-      CharacterCodes2[CharacterCodes2["dot"] = 46] = "dot";
-      CharacterCodes2[CharacterCodes2["doubleQuote"] = 34] = "doubleQuote";
-      CharacterCodes2[CharacterCodes2["minus"] = 45] = "minus";
-      CharacterCodes2[CharacterCodes2["openBrace"] = 123] = "openBrace";
-      CharacterCodes2[CharacterCodes2["openBracket"] = 91] = "openBracket";
-      CharacterCodes2[CharacterCodes2["plus"] = 43] = "plus";
-      CharacterCodes2[CharacterCodes2["slash"] = 47] = "slash";
-      CharacterCodes2[CharacterCodes2["formFeed"] = 12] = "formFeed";
-      CharacterCodes2[CharacterCodes2["tab"] = 9] = "tab";
-    })(CharacterCodes || (CharacterCodes = {}));
-  }
-});
-
-// node_modules/jsonc-parser/lib/esm/impl/parser.js
-function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
-  let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
-  function ensurePropertyComplete(endOffset) {
-    if (currentParent.type === "property") {
-      currentParent.length = endOffset - currentParent.offset;
-      currentParent = currentParent.parent;
-    }
-  }
-  function onValue(valueNode) {
-    currentParent.children.push(valueNode);
-    return valueNode;
-  }
-  const visitor = {
-    onObjectBegin: (offset) => {
-      currentParent = onValue({ type: "object", offset, length: -1, parent: currentParent, children: [] });
-    },
-    onObjectProperty: (name, offset, length) => {
-      currentParent = onValue({ type: "property", offset, length: -1, parent: currentParent, children: [] });
-      currentParent.children.push({ type: "string", value: name, offset, length, parent: currentParent });
-    },
-    onObjectEnd: (offset, length) => {
-      ensurePropertyComplete(offset + length);
-      currentParent.length = offset + length - currentParent.offset;
-      currentParent = currentParent.parent;
-      ensurePropertyComplete(offset + length);
-    },
-    onArrayBegin: (offset, length) => {
-      currentParent = onValue({ type: "array", offset, length: -1, parent: currentParent, children: [] });
-    },
-    onArrayEnd: (offset, length) => {
-      currentParent.length = offset + length - currentParent.offset;
-      currentParent = currentParent.parent;
-      ensurePropertyComplete(offset + length);
-    },
-    onLiteralValue: (value, offset, length) => {
-      onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
-      ensurePropertyComplete(offset + length);
-    },
-    onSeparator: (sep, offset, length) => {
-      if (currentParent.type === "property") {
-        if (sep === ":") {
-          currentParent.colonOffset = offset;
-        } else if (sep === ",") {
-          ensurePropertyComplete(offset);
-        }
-      }
-    },
-    onError: (error, offset, length) => {
-      errors.push({ error, offset, length });
-    }
-  };
-  visit(text2, visitor, options);
-  const result = currentParent.children[0];
-  if (result) {
-    delete result.parent;
-  }
-  return result;
-}
-function findNodeAtLocation(root, path72) {
-  if (!root) {
-    return void 0;
-  }
-  let node = root;
-  for (let segment of path72) {
-    if (typeof segment === "string") {
-      if (node.type !== "object" || !Array.isArray(node.children)) {
-        return void 0;
-      }
-      let found = false;
-      for (const propertyNode2 of node.children) {
-        if (Array.isArray(propertyNode2.children) && propertyNode2.children[0].value === segment && propertyNode2.children.length === 2) {
-          node = propertyNode2.children[1];
-          found = true;
-          break;
-        }
-      }
-      if (!found) {
-        return void 0;
-      }
-    } else {
-      const index = segment;
-      if (node.type !== "array" || index < 0 || !Array.isArray(node.children) || index >= node.children.length) {
-        return void 0;
-      }
-      node = node.children[index];
-    }
-  }
-  return node;
-}
-function contains(node, offset, includeRightBound = false) {
-  return offset >= node.offset && offset < node.offset + node.length || includeRightBound && offset === node.offset + node.length;
-}
-function findNodeAtOffset(node, offset, includeRightBound = false) {
-  if (contains(node, offset, includeRightBound)) {
-    const children = node.children;
-    if (Array.isArray(children)) {
-      for (let i = 0; i < children.length && children[i].offset <= offset; i++) {
-        const item = findNodeAtOffset(children[i], offset, includeRightBound);
-        if (item) {
-          return item;
-        }
-      }
-    }
-    return node;
-  }
-  return void 0;
-}
-function visit(text2, visitor, options = ParseOptions.DEFAULT) {
-  const _scanner = createScanner(text2, false);
-  const _jsonPath = [];
-  let suppressedCallbacks = 0;
-  function toNoArgVisit(visitFunction) {
-    return visitFunction ? () => suppressedCallbacks === 0 && visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
-  }
-  function toOneArgVisit(visitFunction) {
-    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
-  }
-  function toOneArgVisitWithPath(visitFunction) {
-    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) : () => true;
-  }
-  function toBeginVisit(visitFunction) {
-    return visitFunction ? () => {
-      if (suppressedCallbacks > 0) {
-        suppressedCallbacks++;
-      } else {
-        let cbReturn = visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice());
-        if (cbReturn === false) {
-          suppressedCallbacks = 1;
-        }
-      }
-    } : () => true;
-  }
-  function toEndVisit(visitFunction) {
-    return visitFunction ? () => {
-      if (suppressedCallbacks > 0) {
-        suppressedCallbacks--;
-      }
-      if (suppressedCallbacks === 0) {
-        visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter());
-      }
-    } : () => true;
-  }
-  const onObjectBegin = toBeginVisit(visitor.onObjectBegin), onObjectProperty = toOneArgVisitWithPath(visitor.onObjectProperty), onObjectEnd = toEndVisit(visitor.onObjectEnd), onArrayBegin = toBeginVisit(visitor.onArrayBegin), onArrayEnd = toEndVisit(visitor.onArrayEnd), onLiteralValue = toOneArgVisitWithPath(visitor.onLiteralValue), onSeparator = toOneArgVisit(visitor.onSeparator), onComment = toNoArgVisit(visitor.onComment), onError = toOneArgVisit(visitor.onError);
-  const disallowComments = options && options.disallowComments;
-  const allowTrailingComma = options && options.allowTrailingComma;
-  function scanNext() {
-    while (true) {
-      const token = _scanner.scan();
-      switch (_scanner.getTokenError()) {
-        case 4:
-          handleError(
-            14
-            /* ParseErrorCode.InvalidUnicode */
-          );
-          break;
-        case 5:
-          handleError(
-            15
-            /* ParseErrorCode.InvalidEscapeCharacter */
-          );
-          break;
-        case 3:
-          handleError(
-            13
-            /* ParseErrorCode.UnexpectedEndOfNumber */
-          );
-          break;
-        case 1:
-          if (!disallowComments) {
-            handleError(
-              11
-              /* ParseErrorCode.UnexpectedEndOfComment */
-            );
-          }
-          break;
-        case 2:
-          handleError(
-            12
-            /* ParseErrorCode.UnexpectedEndOfString */
-          );
-          break;
-        case 6:
-          handleError(
-            16
-            /* ParseErrorCode.InvalidCharacter */
-          );
-          break;
-      }
-      switch (token) {
-        case 12:
-        case 13:
-          if (disallowComments) {
-            handleError(
-              10
-              /* ParseErrorCode.InvalidCommentToken */
-            );
-          } else {
-            onComment();
-          }
-          break;
-        case 16:
-          handleError(
-            1
-            /* ParseErrorCode.InvalidSymbol */
-          );
-          break;
-        case 15:
-        case 14:
-          break;
-        default:
-          return token;
-      }
-    }
-  }
-  function handleError(error, skipUntilAfter = [], skipUntil2 = []) {
-    onError(error);
-    if (skipUntilAfter.length + skipUntil2.length > 0) {
-      let token = _scanner.getToken();
-      while (token !== 17) {
-        if (skipUntilAfter.indexOf(token) !== -1) {
-          scanNext();
-          break;
-        } else if (skipUntil2.indexOf(token) !== -1) {
-          break;
-        }
-        token = scanNext();
-      }
-    }
-  }
-  function parseString(isValue) {
-    const value = _scanner.getTokenValue();
-    if (isValue) {
-      onLiteralValue(value);
-    } else {
-      onObjectProperty(value);
-      _jsonPath.push(value);
-    }
-    scanNext();
-    return true;
-  }
-  function parseLiteral() {
-    switch (_scanner.getToken()) {
-      case 11:
-        const tokenValue = _scanner.getTokenValue();
-        let value = Number(tokenValue);
-        if (isNaN(value)) {
-          handleError(
-            2
-            /* ParseErrorCode.InvalidNumberFormat */
-          );
-          value = 0;
-        }
-        onLiteralValue(value);
-        break;
-      case 7:
-        onLiteralValue(null);
-        break;
-      case 8:
-        onLiteralValue(true);
-        break;
-      case 9:
-        onLiteralValue(false);
-        break;
-      default:
-        return false;
-    }
-    scanNext();
-    return true;
-  }
-  function parseProperty() {
-    if (_scanner.getToken() !== 10) {
-      handleError(3, [], [
-        2,
-        5
-        /* SyntaxKind.CommaToken */
-      ]);
-      return false;
-    }
-    parseString(false);
-    if (_scanner.getToken() === 6) {
-      onSeparator(":");
-      scanNext();
-      if (!parseValue()) {
-        handleError(4, [], [
-          2,
-          5
-          /* SyntaxKind.CommaToken */
-        ]);
-      }
-    } else {
-      handleError(5, [], [
-        2,
-        5
-        /* SyntaxKind.CommaToken */
-      ]);
-    }
-    _jsonPath.pop();
-    return true;
-  }
-  function parseObject() {
-    onObjectBegin();
-    scanNext();
-    let needsComma = false;
-    while (_scanner.getToken() !== 2 && _scanner.getToken() !== 17) {
-      if (_scanner.getToken() === 5) {
-        if (!needsComma) {
-          handleError(4, [], []);
-        }
-        onSeparator(",");
-        scanNext();
-        if (_scanner.getToken() === 2 && allowTrailingComma) {
-          break;
-        }
-      } else if (needsComma) {
-        handleError(6, [], []);
-      }
-      if (!parseProperty()) {
-        handleError(4, [], [
-          2,
-          5
-          /* SyntaxKind.CommaToken */
-        ]);
-      }
-      needsComma = true;
-    }
-    onObjectEnd();
-    if (_scanner.getToken() !== 2) {
-      handleError(7, [
-        2
-        /* SyntaxKind.CloseBraceToken */
-      ], []);
-    } else {
-      scanNext();
-    }
-    return true;
-  }
-  function parseArray() {
-    onArrayBegin();
-    scanNext();
-    let isFirstElement = true;
-    let needsComma = false;
-    while (_scanner.getToken() !== 4 && _scanner.getToken() !== 17) {
-      if (_scanner.getToken() === 5) {
-        if (!needsComma) {
-          handleError(4, [], []);
-        }
-        onSeparator(",");
-        scanNext();
-        if (_scanner.getToken() === 4 && allowTrailingComma) {
-          break;
-        }
-      } else if (needsComma) {
-        handleError(6, [], []);
-      }
-      if (isFirstElement) {
-        _jsonPath.push(0);
-        isFirstElement = false;
-      } else {
-        _jsonPath[_jsonPath.length - 1]++;
-      }
-      if (!parseValue()) {
-        handleError(4, [], [
-          4,
-          5
-          /* SyntaxKind.CommaToken */
-        ]);
-      }
-      needsComma = true;
-    }
-    onArrayEnd();
-    if (!isFirstElement) {
-      _jsonPath.pop();
-    }
-    if (_scanner.getToken() !== 4) {
-      handleError(8, [
-        4
-        /* SyntaxKind.CloseBracketToken */
-      ], []);
-    } else {
-      scanNext();
-    }
-    return true;
-  }
-  function parseValue() {
-    switch (_scanner.getToken()) {
-      case 3:
-        return parseArray();
-      case 1:
-        return parseObject();
-      case 10:
-        return parseString(true);
-      default:
-        return parseLiteral();
-    }
-  }
-  scanNext();
-  if (_scanner.getToken() === 17) {
-    if (options.allowEmptyContent) {
-      return true;
-    }
-    handleError(4, [], []);
-    return false;
-  }
-  if (!parseValue()) {
-    handleError(4, [], []);
-    return false;
-  }
-  if (_scanner.getToken() !== 17) {
-    handleError(9, [], []);
-  }
-  return true;
-}
-function getNodeType(value) {
-  switch (typeof value) {
-    case "boolean":
-      return "boolean";
-    case "number":
-      return "number";
-    case "string":
-      return "string";
-    case "object": {
-      if (!value) {
-        return "null";
-      } else if (Array.isArray(value)) {
-        return "array";
-      }
-      return "object";
-    }
-    default:
-      return "null";
-  }
-}
-var ParseOptions;
-var init_parser = __esm({
-  "node_modules/jsonc-parser/lib/esm/impl/parser.js"() {
-    "use strict";
-    init_scanner();
-    (function(ParseOptions2) {
-      ParseOptions2.DEFAULT = {
-        allowTrailingComma: false
-      };
-    })(ParseOptions || (ParseOptions = {}));
-  }
-});
-
-// jsonc-slim:jsonc-parser
-var init_jsonc_parser = __esm({
-  "jsonc-slim:jsonc-parser"() {
-    init_scanner();
-    init_parser();
-  }
-});
-
-// src/core/source.ts
-function lastStartAtOrBefore(starts, offset, lo, hi) {
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-function fileStart(file) {
-  return { file, range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } };
-}
-function locationContains(outer, inner) {
-  return outer.file === inner.file && outer.range.start.offset <= inner.range.start.offset && outer.range.end.offset >= inner.range.end.offset;
-}
-function locationKey(l) {
-  return `${l.file}\0${l.range.start.offset}\0${l.range.end.offset}`;
-}
-function sameRange(a, b) {
-  return a.file === b.file && a.range.start.offset === b.range.start.offset && a.range.end.offset === b.range.end.offset;
-}
-function compareLocations(a, b) {
-  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  return a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset;
-}
-var FORWARD_STEPS, LineMap;
-var init_source = __esm({
-  "src/core/source.ts"() {
-    "use strict";
-    FORWARD_STEPS = 4;
-    LineMap = class {
-      constructor(text2) {
-        this.text = text2;
-        const starts = [0];
-        if (text2.indexOf("\r") < 0) {
-          for (let i = text2.indexOf("\n"); i >= 0; i = text2.indexOf("\n", i + 1)) starts.push(i + 1);
-        } else {
-          let cr = text2.indexOf("\r");
-          let lf = text2.indexOf("\n");
-          while (cr >= 0 || lf >= 0) {
-            const end = cr >= 0 && (lf < 0 || cr < lf) ? lf === cr + 1 ? lf : cr : lf;
-            starts.push(end + 1);
-            if (cr >= 0 && cr <= end) cr = text2.indexOf("\r", end + 1);
-            if (lf >= 0 && lf <= end) lf = text2.indexOf("\n", end + 1);
-          }
-        }
-        this.lineStarts = starts;
-      }
-      text;
-      lineStarts;
-      /** The line of the last lookup: parsers ask for positions in nearly ascending order. */
-      lastLine = 0;
-      get lineCount() {
-        return this.lineStarts.length;
-      }
-      position(offset) {
-        const starts = this.lineStarts;
-        let line = this.lastLine;
-        if (offset < starts[line]) {
-          line = lastStartAtOrBefore(starts, offset, 0, line - 1);
-        } else {
-          const last = starts.length - 1;
-          const stop = Math.min(last, line + FORWARD_STEPS);
-          while (line < stop && starts[line + 1] <= offset) line++;
-          if (line === stop && line < last && starts[line + 1] <= offset) line = lastStartAtOrBefore(starts, offset, line + 1, last);
-        }
-        this.lastLine = line;
-        return { line: line + 1, column: offset - starts[line] + 1, offset };
-      }
-      range(startOffset, endOffset) {
-        return { start: this.position(startOffset), end: this.position(endOffset) };
-      }
-      /** The text of a 1-based line without its line terminator. */
-      lineText(line) {
-        const start = this.lineStarts[line - 1];
-        if (start === void 0) return "";
-        const next = this.lineStarts[line];
-        let end = next ?? this.text.length;
-        while (end > start && (this.text[end - 1] === "\n" || this.text[end - 1] === "\r")) end--;
-        return this.text.slice(start, end);
-      }
-      offsetOf(line, column) {
-        return (this.lineStarts[line - 1] ?? this.text.length) + column - 1;
-      }
-    };
-  }
-});
-
-// src/core/limits.ts
-function loopCountText(n, cap) {
-  return Number.isSafeInteger(n) ? String(n) : `more than ${cap}`;
-}
-function newExpansionBudget() {
-  return { left: EXPANSION_BUDGET, hit: false };
-}
-function takeExpansions(b, wanted, onFirstCut) {
-  const n = Math.min(wanted, b.left);
-  b.left -= n;
-  if (n < wanted && !b.hit) {
-    b.hit = true;
-    onFirstCut(`loops inside loops expand to more than ${EXPANSION_BUDGET.toLocaleString("en-US")} instances in this evaluation; the instances past that are not evaluated`);
-  }
-  return n;
-}
-function declarationChainFull(env) {
-  return env.chain >= MAX_DECLARATION_CHAIN;
-}
-function cutDeclarationChain(env) {
-  env.cuts++;
-}
-function evaluateAgain(env, slot) {
-  return slot.cutDepth !== void 0 && env.chain < slot.cutDepth;
-}
-function inDeclarationChain(env, slot, evaluate4) {
-  const depth = env.chain;
-  const cuts = env.cuts;
-  env.chain++;
-  try {
-    return evaluate4();
-  } finally {
-    env.chain--;
-    if (env.cuts !== cuts) slot.cutDepth = depth;
-    else delete slot.cutDepth;
-  }
-}
-var LOOP_INSTANCE_CAP, EXPANSION_BUDGET, MAX_TEXT_BYTES, MAX_NESTING_DEPTH, MAX_DECLARATION_CHAIN, DECLARATION_CHAIN_MESSAGE, DECLARATION_CHAIN_REASON;
-var init_limits = __esm({
-  "src/core/limits.ts"() {
-    "use strict";
-    LOOP_INSTANCE_CAP = 1024;
-    EXPANSION_BUDGET = 2e4;
-    MAX_TEXT_BYTES = 8 * 1024 * 1024;
-    MAX_NESTING_DEPTH = 500;
-    MAX_DECLARATION_CHAIN = 256;
-    DECLARATION_CHAIN_MESSAGE = `References are nested deeper than ${MAX_DECLARATION_CHAIN} levels here; the value is treated as unknown.`;
-    DECLARATION_CHAIN_REASON = `references nested deeper than ${MAX_DECLARATION_CHAIN} levels`;
-  }
-});
-
-// src/core/value.ts
-function withoutSetMarker(v) {
-  if (!v.set) return v;
-  const { set: _set, ...asList2 } = v;
-  return asList2;
-}
-function isKnown(v) {
-  return v !== void 0 && v.kind !== "unknown";
-}
-function containsUnknown(v) {
-  switch (v.kind) {
-    case "unknown":
-      return true;
-    case "list":
-      return v.items.some(containsUnknown);
-    case "object":
-      for (const e of v.entries.values()) if (containsUnknown(e)) return true;
-      return false;
-    default:
-      return false;
-  }
-}
-function copyWith(v, key, x) {
-  const out = Object.assign({}, v);
-  out[key] = x;
-  return out;
-}
-function passedThrough(v, loc3) {
-  const via = v.via;
-  if (!via) return copyWith(v, "via", [loc3]);
-  if (via.length < MAX_VIA_LINKS) return copyWith(v, "via", [...via, loc3]);
-  return copyWith(v, "via", [...via.slice(0, MAX_VIA_LINKS / 2), ...via.slice(via.length - MAX_VIA_LINKS / 2 + 1), loc3]);
-}
-function variableSite(at2, name, label = `$${name}`) {
-  return { ...at2, label, symbol: { kind: "variable", name } };
-}
-function memberOf(parent, m) {
-  const via = parent.via;
-  if (!via) return m;
-  if (!holdsOnlySizeOf(parent, m)) {
-    const holder = m.origin ? via.find((l) => l.symbol?.kind === "variable" && locationContains(l.symbol.declaration ? { file: l.file, range: l.symbol.declaration } : l, m.origin)) : void 0;
-    return holder && !m.via?.some((x) => x === holder || sameRange(x, holder)) ? copyWith(m, "via", m.via ? [...m.via, holder] : [holder]) : m;
-  }
-  return withSymbolLinks(via, m);
-}
-function withSymbolLinks(via, m) {
-  let add;
-  for (const l of via) if (l.symbol && !m.via?.some((x) => x === l || sameRange(x, l))) (add ??= []).push(l);
-  return add ? copyWith(m, "via", m.via ? [...m.via, ...add] : add) : m;
-}
-function elementOf(collection, e, loop) {
-  let element = collection.via ? withSymbolLinks(collection.via, e) : e;
-  const flow = collection.derivedFrom;
-  if (flow && !element.derivedFrom && !element.decidedBy && element.origin && collection.origin && locationContains(collection.origin, element.origin)) element = copyWith(element, "derivedFrom", flow);
-  return loop ? heldByLoop(element, loop) : element;
-}
-function heldByLoop(item, loop) {
-  if (item.derivedFrom || item.decidedBy) return item;
-  if (!item.origin || !locationContains(loop.at, item.origin) || item.via?.some((l) => sameRange(l, loop.at))) return item;
-  const link = { ...loop.at, label: "the loop's collection", symbol: { kind: "variable", name: loop.name } };
-  return copyWith(item, "via", item.via ? [...item.via, link] : [link]);
-}
-function itemAt(list2, position, item) {
-  return position.origin === void 0 || position.kind === "number" && position.loopPosition ? elementOf(list2, item) : memberOf(list2, item);
-}
-function namesVmSize(key) {
-  return SAYS_VM_SIZE.test(key) || VM_SIZE_KEY.test(key) && !NOT_VM_SIZE_KEY.test(key);
-}
-function membersOf(v) {
-  if (v.kind === "object") return v.entries;
-  if (v.kind === "list") return v.items.map((x) => [void 0, x]);
-  return [];
-}
-function holdsOnlySizeOf(parent, m) {
-  const budget = { nodes: MAX_SIZE_CONTAINER };
-  if (m.kind === "string") {
-    if (!SIZE_LIKE.test(m.value)) return false;
-  } else if (m.kind !== "object" && m.kind !== "list") return false;
-  else if (sizesIn(m, "", budget, 2) !== 1) return false;
-  for (const [k, x] of membersOf(parent)) if (x !== m && sizesIn(x, k ?? "", budget, 1) !== 0) return false;
-  return budget.nodes >= 0;
-}
-function sizesIn(v, key, budget, stop) {
-  if (--budget.nodes < 0) return stop;
-  if (v.kind === "string") return SIZE_LIKE.test(v.value) ? 1 : 0;
-  if (v.kind === "unknown") return key === "" || namesVmSize(key) ? stop : 0;
-  if (v.kind !== "object" && v.kind !== "list") return 0;
-  let n = 0;
-  for (const [k, x] of membersOf(v)) {
-    n += sizesIn(x, k ?? key, budget, stop - n);
-    if (n >= stop) return stop;
-  }
-  return n;
-}
-function defaultForNull(def2, nullGiven, label = "null given: the default applies") {
-  return nullGiven?.origin ? passedThrough(def2, { ...nullGiven.origin, label }) : def2;
-}
-function distinct(locs) {
-  const out = [];
-  for (const l of locs) if (!out.some((x) => sameRange(x, l))) out.push(l);
-  return out;
-}
-function decidingInput(v, site) {
-  return inputFlow(v, site)?.at(-1);
-}
-function inputFlow(v, site) {
-  if (v.decidedBy) return flowTo([...v.via ?? [], ...v.decision ?? []], v.decidedBy);
-  if (v.derivedFrom?.length) return [...v.derivedFrom];
-  if (v.origin && !locationContains(site, v.origin) && !heldByTemplateVariableOnly(v)) return flowTo(v.via ?? [], v.origin);
-  return void 0;
-}
-function heldByTemplateVariableOnly(v) {
-  const via = v.via ?? [];
-  if (!v.origin || via.some((l) => l.symbol?.kind === "input")) return false;
-  return via.some((l) => l.symbol?.kind === "variable" && locationContains(l.symbol.declaration ? { file: l.file, range: l.symbol.declaration } : l, v.origin));
-}
-function flowTo(places, input2) {
-  return [...distinct(places).filter((l) => !sameRange(l, input2)), input2];
-}
-function decisionOf(cond, conditionSite, label = "condition") {
-  const flow = inputFlow(cond, conditionSite);
-  const decider = flow?.at(-1);
-  const chain = flow ? flow.slice(0, -1) : [...cond.via ?? []];
-  if (decider) chain.push({ ...decider, label: decider.label ?? "decided by this value" });
-  chain.push({ ...conditionSite, label });
-  return { decider, chain: distinct(chain) };
-}
-function chosenBy(v, branchSite, d) {
-  const decision = distinct([...v.decision ?? [], ...d.chain]);
-  if (!d.decider || v.decidedBy) return copyWith(v, "decision", decision);
-  if (v.origin && !locationContains(branchSite, v.origin) && heldByTemplateVariableOnly(v)) return markDecided(v, void 0, d.decider, decision, true);
-  if (v.origin && !locationContains(branchSite, v.origin)) {
-    if (!callerArgument(d.decider, branchSite) || !sameModule(v.origin, branchSite)) return copyWith(v, "decision", decision);
-    return markDecided(v, void 0, d.decider, decision);
-  }
-  return markDecided(v, branchSite, d.decider, decision);
-}
-function leftOutBy(chosen, otherKeys, branchSite, d) {
-  if (chosen.kind !== "object" || !d.decider || !otherKeys?.length) return chosen;
-  const have = new Set([...chosen.entries.keys()].map((k) => k.toLowerCase()));
-  const left = new Map(chosen.leftOut ?? []);
-  const absent = { kind: "null", origin: { ...branchSite, label: "object chosen by the condition, without this key" }, leftOut: true };
-  for (const k of otherKeys) if (!have.has(k.toLowerCase()) && !left.has(k)) left.set(k, chosenBy(absent, branchSite, d));
-  return left.size > 0 ? { ...chosen, leftOut: left } : chosen;
-}
-function leftOutOfMerge(merged, parts) {
-  const left = /* @__PURE__ */ new Map();
-  for (const p of parts) if (p.kind === "object") for (const [k, v] of p.leftOut ?? []) left.set(k, v);
-  if (left.size === 0) return merged;
-  const present2 = new Set([...merged.entries.keys()].map((k) => k.toLowerCase()));
-  const kept = [...left].filter(([k]) => !present2.has(k.toLowerCase()));
-  return kept.length > 0 ? { ...merged, leftOut: new Map(kept) } : merged;
-}
-function callerArgument(at2, site) {
-  return /\.(?:tf|tf\.json|bicep)$/i.test(at2.file) && !sameModule(at2, site);
-}
-function sameModule(a, b) {
-  if (/\.bicep$/i.test(b.file) || /\.json$/i.test(b.file) && !/\.tf\.json$/i.test(b.file)) return a.file === b.file;
-  return folderOf(a.file) === folderOf(b.file);
-}
-function folderOf(file) {
-  return file.slice(0, Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")));
-}
-function markDecided(v, site, decider, decision, inputsKept = false) {
-  if (v.decidedBy || site && v.origin && !locationContains(site, v.origin)) return v;
-  if (inputsKept && v.via?.some((l) => l.symbol?.kind === "input")) return v;
-  const out = { ...v, decidedBy: decider, decision };
-  if (out.kind === "list") out.items = out.items.map((i) => markDecided(i, site, decider, decision, inputsKept));
-  else if (out.kind === "object") out.entries = new Map([...out.entries].map(([k, e]) => [k, markDecided(e, site, decider, decision, inputsKept)]));
-  return out;
-}
-function negated(result, operand, site) {
-  const d = decisionOf(operand, site, "negated here");
-  if (!d.decider) return result;
-  return { ...result, origin: { ...site, label: "negated here" }, decidedBy: d.decider, decision: d.chain.slice(0, -1) };
-}
-function compared(result, a, b, site) {
-  const fromA = inputFlow(a, site) !== void 0;
-  const fromB = inputFlow(b, site) !== void 0;
-  if (fromA === fromB) return derived(result, site, [a, b]);
-  const d = decisionOf(fromA ? a : b, site, "compared here");
-  if (!d.decider) return derived(result, site, [a, b]);
-  return { ...result, origin: { ...site, label: "compared here" }, decidedBy: d.decider, decision: d.chain.slice(0, -1) };
-}
-function derived(result, site, operands) {
-  if (result.decidedBy || result.derivedFrom || operands.includes(result)) return result;
-  if (!result.origin || !locationContains(site, result.origin)) return result;
-  for (const o of operands) {
-    const flow = inputFlow(o, site);
-    if (flow) return copyWith(result, "derivedFrom", flow);
-  }
-  return result;
-}
-function withProvenanceOf(target, from) {
-  const out = { ...target, origin: from.origin, via: from.via };
-  if (from.decidedBy) out.decidedBy = from.decidedBy;
-  if (from.decision) out.decision = from.decision;
-  if (from.derivedFrom) out.derivedFrom = from.derivedFrom;
-  return out;
-}
-function toJS(v) {
-  switch (v.kind) {
-    case "string":
-    case "number":
-    case "bool":
-      return v.value;
-    case "null":
-      return null;
-    case "list":
-      return v.items.map(toJS);
-    case "object": {
-      const out = {};
-      for (const [k, e] of v.entries) out[k] = toJS(e);
-      return out;
-    }
-    case "unknown":
-      return void 0;
-  }
-}
-function fromJS(x, origin, depth = 0) {
-  if (x === null || x === void 0) return nul(origin);
-  if (typeof x === "string") return str(x, origin);
-  if (typeof x === "number") return num(x, origin);
-  if (typeof x === "boolean") return bool(x, origin);
-  if (typeof x === "object" && depth >= MAX_NESTING_DEPTH) return unknown(`the data is nested deeper than ${MAX_NESTING_DEPTH} levels`, origin);
-  if (Array.isArray(x)) return list(x.map((e) => fromJS(e, origin, depth + 1)), origin);
-  if (typeof x === "object") {
-    const m = /* @__PURE__ */ new Map();
-    for (const [k, e] of Object.entries(x)) m.set(k, fromJS(e, origin, depth + 1));
-    return obj(m, origin);
-  }
-  return unknown(`unsupported value ${String(x)}`, origin);
-}
-function throughCollection(u, collection) {
-  return collection.via && collection.via.length > 0 ? { ...u, readOutOf: collection.via } : u;
-}
-function memberOfReadOut(u, name, reading) {
-  return u.readOutOf ? { ...reading, readOutOf: u.readOutOf, readMember: [...u.readMember ?? [], name] } : reading;
-}
-function readOutItems(u, collection) {
-  const items = collection.kind === "object" ? [...collection.entries.values()] : collection.kind === "list" ? collection.items : [];
-  const out = [];
-  for (const item of items) {
-    let at2 = item;
-    for (const key of u.readMember ?? []) at2 = at2?.kind === "object" ? at2.entries.get(key) : void 0;
-    if (at2 === void 0) return void 0;
-    out.push(at2);
-  }
-  return out;
-}
-function unknownWithMembers(members2, u) {
-  return members2.size > 0 ? { ...u, knownMembers: members2 } : u;
-}
-function mergedAfterUnknown(u, later, deep) {
-  const { knownMembers, ...plain } = u;
-  const known2 = new Map(knownMembers ?? []);
-  for (const o of later) mergeKnown(known2, o, deep, u.reason);
-  return unknownWithMembers(known2, plain);
-}
-function mergeKnown(known2, o, deep, reason) {
-  for (const [k, v] of o.entries) {
-    let key = k;
-    if (!known2.has(k)) {
-      const lower = k.toLowerCase();
-      for (const ek of known2.keys()) if (ek.toLowerCase() === lower) key = ek;
-    }
-    const prev = known2.get(key);
-    known2.delete(key);
-    if (!deep) {
-      known2.set(key, v);
-      continue;
-    }
-    if (v.kind === "null") continue;
-    if (v.kind !== "object") {
-      known2.set(key, v);
-      continue;
-    }
-    const inner = new Map(prev?.kind === "unknown" ? prev.knownMembers ?? [] : []);
-    mergeKnown(inner, v, true, reason);
-    known2.set(key, unknownWithMembers(inner, unknown(reason, v.origin)));
-  }
-}
-function knownMember(u, key) {
-  const m = u.knownMembers;
-  if (!m) return void 0;
-  const exact = m.get(key);
-  if (exact) return exact;
-  const lower = key.toLowerCase();
-  for (const [k, e] of m) if (k.toLowerCase() === lower) return e;
-  return void 0;
-}
-function knownFirstItems(v) {
-  return v.kind === "list" ? v.items : v.kind === "unknown" ? v.firstItems ?? [] : [];
-}
-function unknownAfter(first, u) {
-  return first.length > 0 ? { ...u, firstItems: first } : u;
-}
-function memberAt(v, key) {
-  if (typeof key === "number") return v?.kind === "list" ? v.items[key] : void 0;
-  return member(v, key);
-}
-function member(v, key) {
-  if (!v || v.kind !== "object") return void 0;
-  const exact = v.entries.get(key);
-  if (exact) return exact;
-  const lower = key.toLowerCase();
-  for (const [k, e] of v.entries) if (k.toLowerCase() === lower) return e;
-  return void 0;
-}
-function agreedParts(a, b, at2, reason, depth = 0) {
-  if (valuesEqual(a, b) === true) return a.origin && b.origin && sameRange(a.origin, b.origin) ? a : { ...a, origin: at2 };
-  if (a.kind === "unknown" && b.kind === "unknown" && a.token !== void 0 && a.token === b.token) return a;
-  if (depth >= MAX_AGREED_DEPTH) return void 0;
-  const part2 = (x, y) => agreedParts(x, y, at2, reason, depth + 1) ?? unknown(reason, at2);
-  if (a.kind === "object" && b.kind === "object" && sameKeys(a, b)) {
-    const m = /* @__PURE__ */ new Map();
-    for (const [k, x] of a.entries) m.set(k, part2(x, b.entries.get(k)));
-    return obj(m, at2);
-  }
-  if (a.kind === "object" && b.kind === "object") {
-    const m = /* @__PURE__ */ new Map();
-    for (const [k, x] of a.entries) {
-      const y = b.entries.get(k);
-      if (y !== void 0) m.set(k, part2(x, y));
-    }
-    return m.size > 0 ? unknownWithMembers(m, unknown(reason, at2)) : void 0;
-  }
-  if (a.kind === "list" && b.kind === "list" && !a.partial && !b.partial) {
-    const n = Math.min(a.items.length, b.items.length);
-    const items = a.items.slice(0, n).map((x, i) => part2(x, b.items[i]));
-    return a.items.length === b.items.length ? list(items, at2) : unknownAfter(items, unknown(reason, at2));
-  }
-  return void 0;
-}
-function sameKeys(a, b) {
-  return a.entries.size === b.entries.size && [...a.entries.keys()].every((k) => b.entries.has(k));
-}
-function valuesEqual(a, b, opts = {}) {
-  if (a.kind === "unknown" || b.kind === "unknown") return void 0;
-  if (a.kind !== b.kind) return false;
-  switch (a.kind) {
-    case "string":
-    case "number":
-    case "bool":
-      return a.value === b.value;
-    case "null":
-      return true;
-    case "list": {
-      const bl = b;
-      if (a.items.length !== bl.items.length) return false;
-      let result = true;
-      for (let i = 0; i < a.items.length; i++) {
-        const eq = valuesEqual(a.items[i], bl.items[i], opts);
-        if (eq === false) return false;
-        if (eq === void 0) result = void 0;
-      }
-      return result;
-    }
-    case "object": {
-      const bo = b;
-      if (a.entries.size !== bo.entries.size) return false;
-      let result = true;
-      for (const [k, x] of a.entries) {
-        const y = opts.ignoreKeyCase ? member(bo, k) : bo.entries.get(k);
-        if (!y) return false;
-        const eq = valuesEqual(x, y, opts);
-        if (eq === false) return false;
-        if (eq === void 0) result = void 0;
-      }
-      return result;
-    }
-  }
-}
-function argumentsTooLarge(args) {
-  let chars = 0;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a.kind === "string") {
-      chars += a.value.length;
-      if (chars > MAX_ARGUMENT_CHARS) return true;
-    } else if (a.kind === "list" || a.kind === "object") {
-      if (argumentWork > MAX_ARGUMENT_WORK) return true;
-      let walked = NODE_COUNTS.get(a);
-      if (walked === void 0) {
-        walked = nodesUpTo(a, MAX_ARGUMENT_NODES);
-        NODE_COUNTS.set(a, walked);
-      }
-      argumentWork += walked;
-      if (walked > MAX_ARGUMENT_NODES || argumentWork > MAX_ARGUMENT_WORK) return true;
-    }
-  }
-  return false;
-}
-function resetArgumentWork() {
-  argumentWork = 0;
-}
-function nodesUpTo(v, limit) {
-  let n = 0;
-  const stack = [v];
-  while (stack.length) {
-    const x = stack.pop();
-    if (++n > limit) return n;
-    if (x.kind === "list") for (let i = 0; i < x.items.length; i++) stack.push(x.items[i]);
-    else if (x.kind === "object") x.entries.forEach(pushValue, stack);
-  }
-  return n;
-}
-function pushValue(v) {
-  this.push(v);
-}
-function passedNull(v) {
-  const origin = v.origin;
-  return v.kind === "null" && origin !== void 0 && v.via !== void 0 && v.via.length > 0 && !v.via.some((l) => sameRange(l, origin));
-}
-function nullWrittenElsewhere(v) {
-  return v.kind === "null" && (v.decidedBy !== void 0 || passedNull(v));
-}
-var str, num, bool, nul, list, obj, unknown, MAX_VIA_LINKS, SIZE_LIKE, MAX_SIZE_CONTAINER, VM_SIZE_KEY, NOT_VM_SIZE_KEY, SAYS_VM_SIZE, NULL_GIVEN_NO_DEFAULT, MAX_AGREED_DEPTH, MAX_ARGUMENT_NODES, MAX_ARGUMENT_CHARS, MAX_ARGUMENT_WORK, argumentWork, NODE_COUNTS;
-var init_value = __esm({
-  "src/core/value.ts"() {
-    "use strict";
-    init_limits();
-    init_source();
-    str = (value, origin) => ({ kind: "string", value, origin });
-    num = (value, origin) => ({ kind: "number", value, origin });
-    bool = (value, origin) => ({ kind: "bool", value, origin });
-    nul = (origin) => ({ kind: "null", origin });
-    list = (items, origin) => ({ kind: "list", items, origin });
-    obj = (entries2, origin) => ({
-      kind: "object",
-      entries: entries2 instanceof Map ? entries2 : new Map(Object.entries(entries2)),
-      origin
-    });
-    unknown = (reason, origin, token) => ({
-      kind: "unknown",
-      reason,
-      origin,
-      token
-    });
-    MAX_VIA_LINKS = 64;
-    SIZE_LIKE = /^standard_/i;
-    MAX_SIZE_CONTAINER = 256;
-    VM_SIZE_KEY = /size|sku|instance_?type|machine_?type|vm_?type|(?:^|_)vm$|pools?$|^(?:gpu|cpu|system|user)$/i;
-    NOT_VM_SIZE_KEY = /disk|gb$|mb$|count|pods|volume|batch|(?:^|_)(?:max|min)_?size$|^(?:max|min)Size$|pool_?size$|step|shm|cache|page|limit|target|scale|buffer|heap|queue_size|font|tier|os_?sku|ip_|_ip|public_?ip|lb_|load_?balancer|backend/i;
-    SAYS_VM_SIZE = /vm_?size$|vm_?sku$|vmsize$|vmsku$/i;
-    NULL_GIVEN_NO_DEFAULT = "null given: not given, the parameter is null";
-    MAX_AGREED_DEPTH = 32;
-    MAX_ARGUMENT_NODES = 1e5;
-    MAX_ARGUMENT_CHARS = 16e6;
-    MAX_ARGUMENT_WORK = 2e7;
-    argumentWork = 0;
-    NODE_COUNTS = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// src/parse/nesting.ts
-function nestingMessage(limit = MAX_NESTING_DEPTH) {
-  return `Nesting deeper than ${limit} levels: the file is not read past this point`;
-}
-var init_nesting = __esm({
-  "src/parse/nesting.ts"() {
-    "use strict";
-    init_limits();
-  }
-});
-
-// src/parse/json/fast-tree.ts
-function skipTrivia(text2, i) {
-  for (; ; ) {
-    const c = text2.charCodeAt(i);
-    if (c === SPACE || c === LF || c === CR || c === TAB) i++;
-    else return i;
-  }
-}
-function fastParseTree(text2, maxDepth, start = 0, bracketStrings2) {
-  bracketOut = bracketStrings2;
-  try {
-    return buildTree(text2, maxDepth, start);
-  } finally {
-    bracketOut = void 0;
-  }
-}
-function buildTree(text2, maxDepth, start) {
-  const n = text2.length;
-  const top = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
-  let cur = top;
-  let depth = 0;
-  let i = skipTrivia(text2, start);
-  if (i >= n) return void 0;
-  for (; ; ) {
-    const c = text2.charCodeAt(i);
-    let end;
-    if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-      if (++depth > maxDepth) return void 0;
-      const node = { type: c === OPEN_BRACE ? "object" : "array", offset: i, length: -1, parent: cur, children: [] };
-      attach(cur, node);
-      i = skipTrivia(text2, i + 1);
-      const d = text2.charCodeAt(i);
-      if (d === (c === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET)) {
-        node.length = i + 1 - node.offset;
-        depth--;
-        end = i + 1;
-      } else if (c === OPEN_BRACE) {
-        const prop = openProperty(text2, i, node);
-        if (prop === void 0) return void 0;
-        cur = prop;
-        i = skipTrivia(text2, prop.colonOffset + 1);
-        continue;
-      } else {
-        cur = node;
-        continue;
-      }
-    } else {
-      end = leafEnd(text2, i, cur);
-      if (end < 0) return void 0;
-    }
-    for (; ; ) {
-      if (cur.type === "property") {
-        cur.length = end - cur.offset;
-        cur = cur.parent;
-      }
-      if (cur === top) {
-        if (skipTrivia(text2, end) !== n) return void 0;
-        const root = top.children[0];
-        delete root.parent;
-        return root;
-      }
-      i = skipTrivia(text2, end);
-      const closer = cur.type === "object" ? CLOSE_BRACE : CLOSE_BRACKET;
-      let d = text2.charCodeAt(i);
-      if (d === COMMA) {
-        i = skipTrivia(text2, i + 1);
-        d = text2.charCodeAt(i);
-        if (d !== closer) break;
-      }
-      if (d !== closer) return void 0;
-      cur.length = i + 1 - cur.offset;
-      depth--;
-      end = i + 1;
-      cur = cur.parent;
-    }
-    if (cur.type === "object") {
-      const prop = openProperty(text2, i, cur);
-      if (prop === void 0) return void 0;
-      cur = prop;
-      i = skipTrivia(text2, prop.colonOffset + 1);
-    }
-  }
-}
-function attach(parent, node) {
-  if (parent.type === "property") parent.children[1] = node;
-  else parent.children.push(node);
-}
-function openProperty(text2, i, obj2) {
-  if (text2.charCodeAt(i) !== QUOTE) return void 0;
-  const keyEnd = stringEnd(text2, i);
-  if (keyEnd < 0) return void 0;
-  const colon = skipTrivia(text2, keyEnd);
-  if (text2.charCodeAt(colon) !== COLON) return void 0;
-  const prop = { type: "property", offset: i, length: -1, parent: obj2, children: void 0, colonOffset: colon };
-  const keyValue = stringValue(text2, i, keyEnd, stringHasEscape);
-  const key = { type: "string", value: keyValue, offset: i, length: keyEnd - i, parent: prop };
-  if (bracketOut !== void 0 && keyValue.charCodeAt(0) === OPEN_BRACKET) bracketOut.push(key);
-  prop.children = [key, key];
-  obj2.children.push(prop);
-  return prop;
-}
-function leafEnd(text2, i, parent) {
-  const c = text2.charCodeAt(i);
-  let end;
-  let value;
-  let type;
-  if (c === QUOTE) {
-    end = stringEnd(text2, i);
-    if (end < 0) return -1;
-    value = stringValue(text2, i, end, stringHasEscape);
-    type = "string";
-  } else if (c === MINUS || c >= ZERO && c <= NINE) {
-    end = numberEnd(text2, i);
-    if (end < 0) return -1;
-    value = numberValue(text2, i, end);
-    type = "number";
-  } else if (text2.startsWith("true", i)) {
-    end = i + 4;
-    value = true;
-    type = "boolean";
-  } else if (text2.startsWith("false", i)) {
-    end = i + 5;
-    value = false;
-    type = "boolean";
-  } else if (text2.startsWith("null", i)) {
-    end = i + 4;
-    value = null;
-    type = "null";
-  } else return -1;
-  const node = { type, offset: i, length: end - i, parent, value };
-  attach(parent, node);
-  if (bracketOut !== void 0 && type === "string" && value.charCodeAt(0) === OPEN_BRACKET) bracketOut.push(node);
-  return end;
-}
-function stringEnd(text2, i) {
-  const n = text2.length;
-  stringHasEscape = false;
-  for (let j = i + 1; j < n; j++) {
-    const c = text2.charCodeAt(j);
-    if (c === QUOTE) return j + 1;
-    if (c < SPACE) return -1;
-    if (c === BACKSLASH) {
-      stringHasEscape = true;
-      const e = text2.charCodeAt(++j);
-      if (e === 117) {
-        if (!(isHex(text2.charCodeAt(j + 1)) && isHex(text2.charCodeAt(j + 2)) && isHex(text2.charCodeAt(j + 3)) && isHex(text2.charCodeAt(j + 4)))) return -1;
-        j += 4;
-      } else if (!isSimpleEscape(e)) return -1;
-    }
-  }
-  return -1;
-}
-function isHex(c) {
-  return hexValue(c) >= 0;
-}
-function hexValue(c) {
-  if (c >= ZERO && c <= NINE) return c - ZERO;
-  if (c >= 65 && c <= 70) return c - 65 + 10;
-  if (c >= 97 && c <= 102) return c - 97 + 10;
-  return -1;
-}
-function isSimpleEscape(c) {
-  return c === QUOTE || c === BACKSLASH || c === 47 || c === 98 || c === 102 || c === 110 || c === 114 || c === 116;
-}
-function stringValue(text2, i, end, hasEscape) {
-  const last = end - 1;
-  if (!hasEscape) return text2.substring(i + 1, last);
-  let out = "";
-  let from = i + 1;
-  for (let j = from; j < last; ) {
-    if (text2.charCodeAt(j) !== BACKSLASH) {
-      j++;
-      continue;
-    }
-    out += text2.substring(from, j);
-    const e = text2.charCodeAt(j + 1);
-    if (e === 117) {
-      const unit = hexValue(text2.charCodeAt(j + 2)) * 4096 + hexValue(text2.charCodeAt(j + 3)) * 256 + hexValue(text2.charCodeAt(j + 4)) * 16 + hexValue(text2.charCodeAt(j + 5));
-      out += String.fromCharCode(unit);
-      j += 6;
-    } else {
-      out += SIMPLE_ESCAPES[e];
-      j += 2;
-    }
-    from = j;
-  }
-  return out + text2.substring(from, last);
-}
-function numberEnd(text2, i) {
-  let j = i;
-  if (text2.charCodeAt(j) === MINUS) j++;
-  let c = text2.charCodeAt(j);
-  if (c === ZERO) j++;
-  else if (c > ZERO && c <= NINE) j = digitsEnd(text2, j + 1);
-  else return -1;
-  if (text2.charCodeAt(j) === DOT) {
-    const k = digitsEnd(text2, j + 1);
-    if (k === j + 1) return -1;
-    j = k;
-  }
-  c = text2.charCodeAt(j);
-  if (c === UPPER_E || c === LOWER_E) {
-    j++;
-    c = text2.charCodeAt(j);
-    if (c === PLUS || c === MINUS) j++;
-    const k = digitsEnd(text2, j);
-    if (k === j) return -1;
-    j = k;
-  }
-  return j;
-}
-function digitsEnd(text2, j) {
-  for (; ; ) {
-    const c = text2.charCodeAt(j);
-    if (c >= ZERO && c <= NINE) j++;
-    else return j;
-  }
-}
-function numberValue(text2, i, end) {
-  const neg = text2.charCodeAt(i) === MINUS;
-  const from = neg ? i + 1 : i;
-  if (end - from > EXACT_INT_DIGITS) return Number(text2.substring(i, end));
-  let v = 0;
-  for (let j = from; j < end; j++) {
-    const c = text2.charCodeAt(j);
-    if (c < ZERO || c > NINE) return Number(text2.substring(i, end));
-    v = v * 10 + (c - ZERO);
-  }
-  return neg ? -v : v;
-}
-var TAB, LF, CR, SPACE, QUOTE, PLUS, COMMA, MINUS, DOT, ZERO, NINE, COLON, UPPER_E, OPEN_BRACKET, BACKSLASH, CLOSE_BRACKET, LOWER_E, OPEN_BRACE, CLOSE_BRACE, EXACT_INT_DIGITS, bracketOut, stringHasEscape, SIMPLE_ESCAPES;
-var init_fast_tree = __esm({
-  "src/parse/json/fast-tree.ts"() {
-    "use strict";
-    TAB = 9;
-    LF = 10;
-    CR = 13;
-    SPACE = 32;
-    QUOTE = 34;
-    PLUS = 43;
-    COMMA = 44;
-    MINUS = 45;
-    DOT = 46;
-    ZERO = 48;
-    NINE = 57;
-    COLON = 58;
-    UPPER_E = 69;
-    OPEN_BRACKET = 91;
-    BACKSLASH = 92;
-    CLOSE_BRACKET = 93;
-    LOWER_E = 101;
-    OPEN_BRACE = 123;
-    CLOSE_BRACE = 125;
-    EXACT_INT_DIGITS = 15;
-    stringHasEscape = false;
-    SIMPLE_ESCAPES = { 34: '"', 92: "\\", 47: "/", 98: "\b", 102: "\f", 110: "\n", 114: "\r", 116: "	" };
-  }
-});
-
-// src/parse/json/index.ts
-function commaMessage(root, offset) {
-  if (!root) return ERROR_MESSAGES[ERROR_COMMA_EXPECTED];
-  let n = findNodeAtOffset(root, offset, true) ?? root;
-  while (n && n.type !== "object" && n.type !== "array") n = n.parent;
-  if (n?.type === "object") return "Expected a comma or '}' here";
-  if (n?.type === "array") return "Expected a comma or ']' here";
-  return ERROR_MESSAGES[ERROR_COMMA_EXPECTED];
-}
-function parseJsonc(text2, file) {
-  const lineMap = new LineMap(text2);
-  const brackets = [];
-  const fast = fastParseTree(text2, MAX_NESTING_DEPTH, text2.charCodeAt(0) === 65279 ? 1 : 0, brackets);
-  if (fast) {
-    BRACKET_STRINGS.set(fast, brackets);
-    return { file, text: text2, lineMap, root: fast, errors: [], comments: [] };
-  }
-  return parseJsoncTolerant(text2, file, lineMap);
-}
-function parseJsoncTolerant(text2, file, lineMap = new LineMap(text2)) {
-  const bomless = text2.charCodeAt(0) === 65279 ? " " + text2.slice(1) : text2;
-  const { src, multiline } = blankLineBreaksInStrings(bomless);
-  const rawErrors = [];
-  let root;
-  const tooDeep = nestingOverflow(src, MAX_NESTING_DEPTH);
-  if (tooDeep !== void 0) {
-    return { file, text: text2, lineMap, errors: [{ message: nestingMessage(), range: lineMap.range(tooDeep, tooDeep + 1) }], comments: [] };
-  }
-  try {
-    root = parseTree(src, rawErrors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
-  } catch (e) {
-    return {
-      file,
-      text: text2,
-      lineMap,
-      errors: [{ message: `JSON parser failure: ${e.message}`, range: lineMap.range(0, 0) }],
-      comments: []
-    };
-  }
-  if (root && multiline.size) fixMultilineStrings(root, bomless, multiline);
-  const errors = rawErrors.map((e) => ({
-    message: e.error === ERROR_COMMA_EXPECTED ? commaMessage(root, e.offset) : ERROR_MESSAGES[e.error] ?? `JSON syntax error ${e.error}`,
-    range: lineMap.range(e.offset, e.offset + e.length)
-  }));
-  if (root === void 0 && errors.length === 0) errors.push({ message: "Empty JSON document", range: lineMap.range(0, 0) });
-  return { file, text: text2, lineMap, root, errors, comments: scanComments(src, lineMap) };
-}
-function strictJsonError(parsed) {
-  const first = parsed.comments[0];
-  if (first) return { message: 'Comments are not allowed in JSON syntax; write a "//" property instead', range: first.range };
-  if (!/,\s*[}\]]/.test(parsed.text)) return void 0;
-  const errors = [];
-  parseTree(parsed.text, errors, { allowTrailingComma: false, disallowComments: false, allowEmptyContent: false });
-  const e = errors[0];
-  if (!e) return void 0;
-  let comma = e.offset - 1;
-  while (comma > 0 && /\s/.test(parsed.text[comma])) comma--;
-  if (parsed.text[comma] !== ",") return void 0;
-  return { message: "Trailing comma: JSON does not permit a comma after the last property or item; remove it", range: parsed.lineMap.range(comma, comma + 1) };
-}
-function nestingOverflow(text2, max) {
-  let depth = 0;
-  const n = text2.length;
-  for (let i = 0; i < n; i++) {
-    const c = text2.charCodeAt(i);
-    if (c === 34) {
-      for (i++; i < n; i++) {
-        const d = text2.charCodeAt(i);
-        if (d === 92) i++;
-        else if (d === 34) break;
-      }
-    } else if (c === 47 && text2.charCodeAt(i + 1) === 47) {
-      while (i < n && text2.charCodeAt(i) !== 10 && text2.charCodeAt(i) !== 13) i++;
-    } else if (c === 47 && text2.charCodeAt(i + 1) === 42) {
-      const e = text2.indexOf("*/", i + 2);
-      i = e < 0 ? n : e + 1;
-    } else if (c === 91 || c === 123) {
-      if (++depth > max) return i;
-    } else if (c === 93 || c === 125) {
-      if (depth > 0) depth--;
-    }
-  }
-  return void 0;
-}
-function blankLineBreaksInStrings(text2) {
-  const multiline = /* @__PURE__ */ new Set();
-  if (!/"[^"\r\n]*[\r\n]/.test(text2)) return { src: text2, multiline };
-  const out = [];
-  let last = 0;
-  let i = 0;
-  const n = text2.length;
-  while (i < n) {
-    const c = text2.charCodeAt(i);
-    if (c === 47 && text2.charCodeAt(i + 1) === 47) {
-      while (i < n && text2.charCodeAt(i) !== 10 && text2.charCodeAt(i) !== 13) i++;
-    } else if (c === 47 && text2.charCodeAt(i + 1) === 42) {
-      const e = text2.indexOf("*/", i + 2);
-      i = e < 0 ? n : e + 2;
-    } else if (c === 34) {
-      const start = i;
-      i++;
-      let breaks;
-      while (i < n) {
-        const d = text2.charCodeAt(i);
-        if (d === 34) break;
-        if (d === 92) i += 2;
-        else {
-          if (d === 10 || d === 13) (breaks ??= []).push(i);
-          i++;
-        }
-      }
-      if (i < n && breaks && /^\s*([,}\]:]|$)/.test(text2.slice(i + 1, i + 200))) {
-        multiline.add(start);
-        for (const b of breaks) {
-          out.push(text2.slice(last, b), " ");
-          last = b + 1;
-        }
-      }
-      i++;
-    } else i++;
-  }
-  if (!multiline.size) return { src: text2, multiline };
-  out.push(text2.slice(last));
-  return { src: out.join(""), multiline };
-}
-function fixMultilineStrings(node, text2, starts) {
-  if (node.type === "string" && starts.has(node.offset)) {
-    const raw = text2.slice(node.offset + 1, node.offset + node.length - 1).replace(/\r\n|\r|\n/g, (m) => m === "\r\n" ? "\\r\\n" : m === "\r" ? "\\r" : "\\n");
-    try {
-      node.value = JSON.parse(`"${raw}"`);
-    } catch {
-    }
-  }
-  for (const c of node.children ?? []) fixMultilineStrings(c, text2, starts);
-}
-function scanComments(text2, lineMap) {
-  const out = [];
-  if (!hasComment(text2)) return out;
-  const scanner = createScanner(text2, false);
-  for (let guard = 0; guard < text2.length + 2; guard++) {
-    const kind = scanner.scan();
-    if (kind === TOKEN_EOF) break;
-    if (kind === TOKEN_LINE_COMMENT || kind === TOKEN_BLOCK_COMMENT) {
-      const start = scanner.getTokenOffset();
-      const end = start + scanner.getTokenLength();
-      out.push({ text: text2.slice(start, end), range: lineMap.range(start, end) });
-    }
-  }
-  return out;
-}
-function hasComment(text2) {
-  const n = text2.length;
-  for (let i = 0; i < n; i++) {
-    const c = text2.charCodeAt(i);
-    if (c === 34) {
-      for (i++; i < n; i++) {
-        const d = text2.charCodeAt(i);
-        if (d === 34 || d === 10 || d === 13) break;
-        if (d === 92) i++;
-      }
-    } else if (c === 47) {
-      const d = text2.charCodeAt(i + 1);
-      if (d === 47 || d === 42) return true;
-    }
-  }
-  return false;
-}
-function bracketStrings(node) {
-  let top = node;
-  while (top.parent) top = top.parent;
-  const all = BRACKET_STRINGS.get(top);
-  if (all === void 0 || top === node) return all;
-  const end = node.offset + node.length;
-  return all.filter((n) => n.offset >= node.offset && n.offset < end);
-}
-function nodeLocation(parsed, node, label) {
-  const loc3 = { file: parsed.file, range: parsed.lineMap.range(node.offset, node.offset + node.length) };
-  if (label !== void 0) loc3.label = label;
-  return loc3;
-}
-function propertyNode(objNode, key) {
-  if (!objNode || objNode.type !== "object" || !objNode.children) return void 0;
-  let ci;
-  const lower = key.toLowerCase();
-  for (const p of objNode.children) {
-    const k = p.children?.[0]?.value;
-    if (typeof k !== "string") continue;
-    if (k === key) return p;
-    if (!ci && sameKeyIgnoringCase(k, lower)) ci = p;
-  }
-  return ci;
-}
-function sameKeyIgnoringCase(k, lower) {
-  return (k.length === lower.length || !isAscii(lower)) && k.toLowerCase() === lower;
-}
-function isAscii(s) {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
-  return true;
-}
-function getProp(objNode, key) {
-  return propertyNode(objNode, key)?.children?.[1];
-}
-function members(objNode) {
-  const out = [];
-  if (!objNode || objNode.type !== "object" || !objNode.children) return out;
-  for (const p of objNode.children) {
-    const k = p.children?.[0];
-    const v = p.children?.[1];
-    if (k && v && typeof k.value === "string") out.push([k.value, k, v]);
-  }
-  return out;
-}
-function memberLocation(parsed, objNode, key, label) {
-  const p = propertyNode(objNode, key);
-  return p ? nodeLocation(parsed, p, label) : void 0;
-}
-function nodeToJS(node) {
-  if (!node) return void 0;
-  switch (node.type) {
-    case "object": {
-      const out = {};
-      for (const [k, , v] of members(node)) out[k] = nodeToJS(v);
-      return out;
-    }
-    case "array":
-      return (node.children ?? []).map(nodeToJS);
-    default:
-      return node.value;
-  }
-}
-function nodeToValue(parsed, node) {
-  const origin = nodeLocation(parsed, node);
-  switch (node.type) {
-    case "string":
-      return str(String(node.value), origin);
-    case "number":
-      return num(Number(node.value), origin);
-    case "boolean":
-      return bool(Boolean(node.value), origin);
-    case "null":
-      return nul(origin);
-    case "array":
-      return list((node.children ?? []).map((c) => nodeToValue(parsed, c)), origin);
-    case "object": {
-      const m = /* @__PURE__ */ new Map();
-      const keyOrigins = /* @__PURE__ */ new Map();
-      for (const [k, keyNode, v] of members(node)) {
-        m.set(k, nodeToValue(parsed, v));
-        keyOrigins.set(k, nodeLocation(parsed, keyNode));
-      }
-      return { ...obj(m, origin), keyOrigins };
-    }
-    default:
-      return unknown("unparsable JSON value", origin);
-  }
-}
-var ERROR_MESSAGES, TOKEN_LINE_COMMENT, TOKEN_BLOCK_COMMENT, TOKEN_EOF, ERROR_COMMA_EXPECTED, BRACKET_STRINGS;
-var init_json = __esm({
-  "src/parse/json/index.ts"() {
-    "use strict";
-    init_jsonc_parser();
-    init_source();
-    init_value();
-    init_nesting();
-    init_fast_tree();
-    ERROR_MESSAGES = {
-      1: "Invalid symbol",
-      2: "Invalid number format",
-      3: "Expected a property name here",
-      4: "Expected a value here",
-      5: "Expected a colon ':' here",
-      6: "Expected a comma here",
-      7: "Expected a closing '}' here",
-      8: "Expected a closing ']' here",
-      9: "Expected end of file: unexpected content after the JSON value",
-      10: "Invalid comment token",
-      11: "Unterminated block comment",
-      12: "Unterminated string",
-      13: "Unexpected end of number",
-      14: "Invalid unicode escape sequence",
-      15: "Invalid escape character in string",
-      16: "Invalid character in string (control characters must be escaped)"
-    };
-    TOKEN_LINE_COMMENT = 12;
-    TOKEN_BLOCK_COMMENT = 13;
-    TOKEN_EOF = 17;
-    ERROR_COMMA_EXPECTED = 6;
-    BRACKET_STRINGS = /* @__PURE__ */ new WeakMap();
-  }
-});
-
 // src/core/env.ts
 function evaluationEnv(decided) {
   if (decided === void 0) return { env: "unknown" };
@@ -2202,6 +167,57 @@ var init_file_kind = __esm({
     "use strict";
     init_env();
     SAMPLE_VAR_FILE = /\.tfvars\.(?:example|sample|template|dist)$/i;
+  }
+});
+
+// src/core/limits.ts
+function loopCountText(n, cap) {
+  return Number.isSafeInteger(n) ? String(n) : `more than ${cap}`;
+}
+function newExpansionBudget() {
+  return { left: EXPANSION_BUDGET, hit: false };
+}
+function takeExpansions(b, wanted, onFirstCut) {
+  const n = Math.min(wanted, b.left);
+  b.left -= n;
+  if (n < wanted && !b.hit) {
+    b.hit = true;
+    onFirstCut(`loops inside loops expand to more than ${EXPANSION_BUDGET.toLocaleString("en-US")} instances in this evaluation; the instances past that are not evaluated`);
+  }
+  return n;
+}
+function declarationChainFull(env) {
+  return env.chain >= MAX_DECLARATION_CHAIN;
+}
+function cutDeclarationChain(env) {
+  env.cuts++;
+}
+function evaluateAgain(env, slot) {
+  return slot.cutDepth !== void 0 && env.chain < slot.cutDepth;
+}
+function inDeclarationChain(env, slot, evaluate4) {
+  const depth = env.chain;
+  const cuts = env.cuts;
+  env.chain++;
+  try {
+    return evaluate4();
+  } finally {
+    env.chain--;
+    if (env.cuts !== cuts) slot.cutDepth = depth;
+    else delete slot.cutDepth;
+  }
+}
+var LOOP_INSTANCE_CAP, EXPANSION_BUDGET, MAX_TEXT_BYTES, MAX_NESTING_DEPTH, MAX_DECLARATION_CHAIN, DECLARATION_CHAIN_MESSAGE, DECLARATION_CHAIN_REASON;
+var init_limits = __esm({
+  "src/core/limits.ts"() {
+    "use strict";
+    LOOP_INSTANCE_CAP = 1024;
+    EXPANSION_BUDGET = 2e4;
+    MAX_TEXT_BYTES = 8 * 1024 * 1024;
+    MAX_NESTING_DEPTH = 500;
+    MAX_DECLARATION_CHAIN = 256;
+    DECLARATION_CHAIN_MESSAGE = `References are nested deeper than ${MAX_DECLARATION_CHAIN} levels here; the value is treated as unknown.`;
+    DECLARATION_CHAIN_REASON = `references nested deeper than ${MAX_DECLARATION_CHAIN} levels`;
   }
 });
 
@@ -2790,6 +806,94 @@ function utcDateOf(ms) {
 var init_clock = __esm({
   "src/core/clock.ts"() {
     "use strict";
+  }
+});
+
+// src/core/source.ts
+function lastStartAtOrBefore(starts, offset, lo, hi) {
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+function fileStart(file) {
+  return { file, range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } };
+}
+function locationContains(outer, inner) {
+  return outer.file === inner.file && outer.range.start.offset <= inner.range.start.offset && outer.range.end.offset >= inner.range.end.offset;
+}
+function locationKey(l) {
+  return `${l.file}\0${l.range.start.offset}\0${l.range.end.offset}`;
+}
+function sameRange(a, b) {
+  return a.file === b.file && a.range.start.offset === b.range.start.offset && a.range.end.offset === b.range.end.offset;
+}
+function compareLocations(a, b) {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset;
+}
+var FORWARD_STEPS, LineMap;
+var init_source = __esm({
+  "src/core/source.ts"() {
+    "use strict";
+    FORWARD_STEPS = 4;
+    LineMap = class {
+      constructor(text2) {
+        this.text = text2;
+        const starts = [0];
+        if (text2.indexOf("\r") < 0) {
+          for (let i = text2.indexOf("\n"); i >= 0; i = text2.indexOf("\n", i + 1)) starts.push(i + 1);
+        } else {
+          let cr = text2.indexOf("\r");
+          let lf = text2.indexOf("\n");
+          while (cr >= 0 || lf >= 0) {
+            const end = cr >= 0 && (lf < 0 || cr < lf) ? lf === cr + 1 ? lf : cr : lf;
+            starts.push(end + 1);
+            if (cr >= 0 && cr <= end) cr = text2.indexOf("\r", end + 1);
+            if (lf >= 0 && lf <= end) lf = text2.indexOf("\n", end + 1);
+          }
+        }
+        this.lineStarts = starts;
+      }
+      text;
+      lineStarts;
+      /** The line of the last lookup: parsers ask for positions in nearly ascending order. */
+      lastLine = 0;
+      get lineCount() {
+        return this.lineStarts.length;
+      }
+      position(offset) {
+        const starts = this.lineStarts;
+        let line = this.lastLine;
+        if (offset < starts[line]) {
+          line = lastStartAtOrBefore(starts, offset, 0, line - 1);
+        } else {
+          const last = starts.length - 1;
+          const stop = Math.min(last, line + FORWARD_STEPS);
+          while (line < stop && starts[line + 1] <= offset) line++;
+          if (line === stop && line < last && starts[line + 1] <= offset) line = lastStartAtOrBefore(starts, offset, line + 1, last);
+        }
+        this.lastLine = line;
+        return { line: line + 1, column: offset - starts[line] + 1, offset };
+      }
+      range(startOffset, endOffset) {
+        return { start: this.position(startOffset), end: this.position(endOffset) };
+      }
+      /** The text of a 1-based line without its line terminator. */
+      lineText(line) {
+        const start = this.lineStarts[line - 1];
+        if (start === void 0) return "";
+        const next = this.lineStarts[line];
+        let end = next ?? this.text.length;
+        while (end > start && (this.text[end - 1] === "\n" || this.text[end - 1] === "\r")) end--;
+        return this.text.slice(start, end);
+      }
+      offsetOf(line, column) {
+        return (this.lineStarts[line - 1] ?? this.text.length) + column - 1;
+      }
+    };
   }
 });
 
@@ -9497,6 +7601,1902 @@ var engine;
 var init_re2 = __esm({
   "src/core/re2.ts"() {
     "use strict";
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/scanner.js
+function createScanner(text2, ignoreTrivia = false) {
+  const len = text2.length;
+  let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
+  function scanHexDigits(count2, exact) {
+    let digits = 0;
+    let value2 = 0;
+    while (digits < count2 || !exact) {
+      let ch = text2.charCodeAt(pos);
+      if (ch >= 48 && ch <= 57) {
+        value2 = value2 * 16 + ch - 48;
+      } else if (ch >= 65 && ch <= 70) {
+        value2 = value2 * 16 + ch - 65 + 10;
+      } else if (ch >= 97 && ch <= 102) {
+        value2 = value2 * 16 + ch - 97 + 10;
+      } else {
+        break;
+      }
+      pos++;
+      digits++;
+    }
+    if (digits < count2) {
+      value2 = -1;
+    }
+    return value2;
+  }
+  function setPosition(newPosition) {
+    pos = newPosition;
+    value = "";
+    tokenOffset = 0;
+    token = 16;
+    scanError = 0;
+  }
+  function scanNumber() {
+    let start = pos;
+    if (text2.charCodeAt(pos) === 48) {
+      pos++;
+    } else {
+      pos++;
+      while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+        pos++;
+      }
+    }
+    if (pos < text2.length && text2.charCodeAt(pos) === 46) {
+      pos++;
+      if (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+        pos++;
+        while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+          pos++;
+        }
+      } else {
+        scanError = 3;
+        return text2.substring(start, pos);
+      }
+    }
+    let end = pos;
+    if (pos < text2.length && (text2.charCodeAt(pos) === 69 || text2.charCodeAt(pos) === 101)) {
+      pos++;
+      if (pos < text2.length && text2.charCodeAt(pos) === 43 || text2.charCodeAt(pos) === 45) {
+        pos++;
+      }
+      if (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+        pos++;
+        while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+          pos++;
+        }
+        end = pos;
+      } else {
+        scanError = 3;
+      }
+    }
+    return text2.substring(start, end);
+  }
+  function scanString() {
+    let result = "", start = pos;
+    while (true) {
+      if (pos >= len) {
+        result += text2.substring(start, pos);
+        scanError = 2;
+        break;
+      }
+      const ch = text2.charCodeAt(pos);
+      if (ch === 34) {
+        result += text2.substring(start, pos);
+        pos++;
+        break;
+      }
+      if (ch === 92) {
+        result += text2.substring(start, pos);
+        pos++;
+        if (pos >= len) {
+          scanError = 2;
+          break;
+        }
+        const ch2 = text2.charCodeAt(pos++);
+        switch (ch2) {
+          case 34:
+            result += '"';
+            break;
+          case 92:
+            result += "\\";
+            break;
+          case 47:
+            result += "/";
+            break;
+          case 98:
+            result += "\b";
+            break;
+          case 102:
+            result += "\f";
+            break;
+          case 110:
+            result += "\n";
+            break;
+          case 114:
+            result += "\r";
+            break;
+          case 116:
+            result += "	";
+            break;
+          case 117:
+            const ch3 = scanHexDigits(4, true);
+            if (ch3 >= 0) {
+              result += String.fromCharCode(ch3);
+            } else {
+              scanError = 4;
+            }
+            break;
+          default:
+            scanError = 5;
+        }
+        start = pos;
+        continue;
+      }
+      if (ch >= 0 && ch <= 31) {
+        if (isLineBreak(ch)) {
+          result += text2.substring(start, pos);
+          scanError = 2;
+          break;
+        } else {
+          scanError = 6;
+        }
+      }
+      pos++;
+    }
+    return result;
+  }
+  function scanNext() {
+    value = "";
+    scanError = 0;
+    tokenOffset = pos;
+    lineStartOffset = lineNumber;
+    prevTokenLineStartOffset = tokenLineStartOffset;
+    if (pos >= len) {
+      tokenOffset = len;
+      return token = 17;
+    }
+    let code = text2.charCodeAt(pos);
+    if (isWhiteSpace(code)) {
+      do {
+        pos++;
+        value += String.fromCharCode(code);
+        code = text2.charCodeAt(pos);
+      } while (isWhiteSpace(code));
+      return token = 15;
+    }
+    if (isLineBreak(code)) {
+      pos++;
+      value += String.fromCharCode(code);
+      if (code === 13 && text2.charCodeAt(pos) === 10) {
+        pos++;
+        value += "\n";
+      }
+      lineNumber++;
+      tokenLineStartOffset = pos;
+      return token = 14;
+    }
+    switch (code) {
+      // tokens: []{}:,
+      case 123:
+        pos++;
+        return token = 1;
+      case 125:
+        pos++;
+        return token = 2;
+      case 91:
+        pos++;
+        return token = 3;
+      case 93:
+        pos++;
+        return token = 4;
+      case 58:
+        pos++;
+        return token = 6;
+      case 44:
+        pos++;
+        return token = 5;
+      // strings
+      case 34:
+        pos++;
+        value = scanString();
+        return token = 10;
+      // comments
+      case 47:
+        const start = pos - 1;
+        if (text2.charCodeAt(pos + 1) === 47) {
+          pos += 2;
+          while (pos < len) {
+            if (isLineBreak(text2.charCodeAt(pos))) {
+              break;
+            }
+            pos++;
+          }
+          value = text2.substring(start, pos);
+          return token = 12;
+        }
+        if (text2.charCodeAt(pos + 1) === 42) {
+          pos += 2;
+          const safeLength = len - 1;
+          let commentClosed = false;
+          while (pos < safeLength) {
+            const ch = text2.charCodeAt(pos);
+            if (ch === 42 && text2.charCodeAt(pos + 1) === 47) {
+              pos += 2;
+              commentClosed = true;
+              break;
+            }
+            pos++;
+            if (isLineBreak(ch)) {
+              if (ch === 13 && text2.charCodeAt(pos) === 10) {
+                pos++;
+              }
+              lineNumber++;
+              tokenLineStartOffset = pos;
+            }
+          }
+          if (!commentClosed) {
+            pos++;
+            scanError = 1;
+          }
+          value = text2.substring(start, pos);
+          return token = 13;
+        }
+        value += String.fromCharCode(code);
+        pos++;
+        return token = 16;
+      // numbers
+      case 45:
+        value += String.fromCharCode(code);
+        pos++;
+        if (pos === len || !isDigit(text2.charCodeAt(pos))) {
+          return token = 16;
+        }
+      // found a minus, followed by a number so
+      // we fall through to proceed with scanning
+      // numbers
+      case 48:
+      case 49:
+      case 50:
+      case 51:
+      case 52:
+      case 53:
+      case 54:
+      case 55:
+      case 56:
+      case 57:
+        value += scanNumber();
+        return token = 11;
+      // literals and unknown symbols
+      default:
+        while (pos < len && isUnknownContentCharacter(code)) {
+          pos++;
+          code = text2.charCodeAt(pos);
+        }
+        if (tokenOffset !== pos) {
+          value = text2.substring(tokenOffset, pos);
+          switch (value) {
+            case "true":
+              return token = 8;
+            case "false":
+              return token = 9;
+            case "null":
+              return token = 7;
+          }
+          return token = 16;
+        }
+        value += String.fromCharCode(code);
+        pos++;
+        return token = 16;
+    }
+  }
+  function isUnknownContentCharacter(code) {
+    if (isWhiteSpace(code) || isLineBreak(code)) {
+      return false;
+    }
+    switch (code) {
+      case 125:
+      case 93:
+      case 123:
+      case 91:
+      case 34:
+      case 58:
+      case 44:
+      case 47:
+        return false;
+    }
+    return true;
+  }
+  function scanNextNonTrivia() {
+    let result;
+    do {
+      result = scanNext();
+    } while (result >= 12 && result <= 15);
+    return result;
+  }
+  return {
+    setPosition,
+    getPosition: () => pos,
+    scan: ignoreTrivia ? scanNextNonTrivia : scanNext,
+    getToken: () => token,
+    getTokenValue: () => value,
+    getTokenOffset: () => tokenOffset,
+    getTokenLength: () => pos - tokenOffset,
+    getTokenStartLine: () => lineStartOffset,
+    getTokenStartCharacter: () => tokenOffset - prevTokenLineStartOffset,
+    getTokenError: () => scanError
+  };
+}
+function isWhiteSpace(ch) {
+  return ch === 32 || ch === 9;
+}
+function isLineBreak(ch) {
+  return ch === 10 || ch === 13;
+}
+function isDigit(ch) {
+  return ch >= 48 && ch <= 57;
+}
+var CharacterCodes;
+var init_scanner = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/scanner.js"() {
+    "use strict";
+    (function(CharacterCodes2) {
+      CharacterCodes2[CharacterCodes2["lineFeed"] = 10] = "lineFeed";
+      CharacterCodes2[CharacterCodes2["carriageReturn"] = 13] = "carriageReturn";
+      CharacterCodes2[CharacterCodes2["space"] = 32] = "space";
+      CharacterCodes2[CharacterCodes2["_0"] = 48] = "_0";
+      CharacterCodes2[CharacterCodes2["_1"] = 49] = "_1";
+      CharacterCodes2[CharacterCodes2["_2"] = 50] = "_2";
+      CharacterCodes2[CharacterCodes2["_3"] = 51] = "_3";
+      CharacterCodes2[CharacterCodes2["_4"] = 52] = "_4";
+      CharacterCodes2[CharacterCodes2["_5"] = 53] = "_5";
+      CharacterCodes2[CharacterCodes2["_6"] = 54] = "_6";
+      CharacterCodes2[CharacterCodes2["_7"] = 55] = "_7";
+      CharacterCodes2[CharacterCodes2["_8"] = 56] = "_8";
+      CharacterCodes2[CharacterCodes2["_9"] = 57] = "_9";
+      CharacterCodes2[CharacterCodes2["a"] = 97] = "a";
+      CharacterCodes2[CharacterCodes2["b"] = 98] = "b";
+      CharacterCodes2[CharacterCodes2["c"] = 99] = "c";
+      CharacterCodes2[CharacterCodes2["d"] = 100] = "d";
+      CharacterCodes2[CharacterCodes2["e"] = 101] = "e";
+      CharacterCodes2[CharacterCodes2["f"] = 102] = "f";
+      CharacterCodes2[CharacterCodes2["g"] = 103] = "g";
+      CharacterCodes2[CharacterCodes2["h"] = 104] = "h";
+      CharacterCodes2[CharacterCodes2["i"] = 105] = "i";
+      CharacterCodes2[CharacterCodes2["j"] = 106] = "j";
+      CharacterCodes2[CharacterCodes2["k"] = 107] = "k";
+      CharacterCodes2[CharacterCodes2["l"] = 108] = "l";
+      CharacterCodes2[CharacterCodes2["m"] = 109] = "m";
+      CharacterCodes2[CharacterCodes2["n"] = 110] = "n";
+      CharacterCodes2[CharacterCodes2["o"] = 111] = "o";
+      CharacterCodes2[CharacterCodes2["p"] = 112] = "p";
+      CharacterCodes2[CharacterCodes2["q"] = 113] = "q";
+      CharacterCodes2[CharacterCodes2["r"] = 114] = "r";
+      CharacterCodes2[CharacterCodes2["s"] = 115] = "s";
+      CharacterCodes2[CharacterCodes2["t"] = 116] = "t";
+      CharacterCodes2[CharacterCodes2["u"] = 117] = "u";
+      CharacterCodes2[CharacterCodes2["v"] = 118] = "v";
+      CharacterCodes2[CharacterCodes2["w"] = 119] = "w";
+      CharacterCodes2[CharacterCodes2["x"] = 120] = "x";
+      CharacterCodes2[CharacterCodes2["y"] = 121] = "y";
+      CharacterCodes2[CharacterCodes2["z"] = 122] = "z";
+      CharacterCodes2[CharacterCodes2["A"] = 65] = "A";
+      CharacterCodes2[CharacterCodes2["B"] = 66] = "B";
+      CharacterCodes2[CharacterCodes2["C"] = 67] = "C";
+      CharacterCodes2[CharacterCodes2["D"] = 68] = "D";
+      CharacterCodes2[CharacterCodes2["E"] = 69] = "E";
+      CharacterCodes2[CharacterCodes2["F"] = 70] = "F";
+      CharacterCodes2[CharacterCodes2["G"] = 71] = "G";
+      CharacterCodes2[CharacterCodes2["H"] = 72] = "H";
+      CharacterCodes2[CharacterCodes2["I"] = 73] = "I";
+      CharacterCodes2[CharacterCodes2["J"] = 74] = "J";
+      CharacterCodes2[CharacterCodes2["K"] = 75] = "K";
+      CharacterCodes2[CharacterCodes2["L"] = 76] = "L";
+      CharacterCodes2[CharacterCodes2["M"] = 77] = "M";
+      CharacterCodes2[CharacterCodes2["N"] = 78] = "N";
+      CharacterCodes2[CharacterCodes2["O"] = 79] = "O";
+      CharacterCodes2[CharacterCodes2["P"] = 80] = "P";
+      CharacterCodes2[CharacterCodes2["Q"] = 81] = "Q";
+      CharacterCodes2[CharacterCodes2["R"] = 82] = "R";
+      CharacterCodes2[CharacterCodes2["S"] = 83] = "S";
+      CharacterCodes2[CharacterCodes2["T"] = 84] = "T";
+      CharacterCodes2[CharacterCodes2["U"] = 85] = "U";
+      CharacterCodes2[CharacterCodes2["V"] = 86] = "V";
+      CharacterCodes2[CharacterCodes2["W"] = 87] = "W";
+      CharacterCodes2[CharacterCodes2["X"] = 88] = "X";
+      CharacterCodes2[CharacterCodes2["Y"] = 89] = "Y";
+      CharacterCodes2[CharacterCodes2["Z"] = 90] = "Z";
+      CharacterCodes2[CharacterCodes2["asterisk"] = 42] = "asterisk";
+      CharacterCodes2[CharacterCodes2["backslash"] = 92] = "backslash";
+      CharacterCodes2[CharacterCodes2["closeBrace"] = 125] = "closeBrace";
+      CharacterCodes2[CharacterCodes2["closeBracket"] = 93] = "closeBracket";
+      CharacterCodes2[CharacterCodes2["colon"] = 58] = "colon";
+      CharacterCodes2[CharacterCodes2["comma"] = 44] = "comma";
+      CharacterCodes2[CharacterCodes2["dot"] = 46] = "dot";
+      CharacterCodes2[CharacterCodes2["doubleQuote"] = 34] = "doubleQuote";
+      CharacterCodes2[CharacterCodes2["minus"] = 45] = "minus";
+      CharacterCodes2[CharacterCodes2["openBrace"] = 123] = "openBrace";
+      CharacterCodes2[CharacterCodes2["openBracket"] = 91] = "openBracket";
+      CharacterCodes2[CharacterCodes2["plus"] = 43] = "plus";
+      CharacterCodes2[CharacterCodes2["slash"] = 47] = "slash";
+      CharacterCodes2[CharacterCodes2["formFeed"] = 12] = "formFeed";
+      CharacterCodes2[CharacterCodes2["tab"] = 9] = "tab";
+    })(CharacterCodes || (CharacterCodes = {}));
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/parser.js
+function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
+  let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
+  function ensurePropertyComplete(endOffset) {
+    if (currentParent.type === "property") {
+      currentParent.length = endOffset - currentParent.offset;
+      currentParent = currentParent.parent;
+    }
+  }
+  function onValue(valueNode) {
+    currentParent.children.push(valueNode);
+    return valueNode;
+  }
+  const visitor = {
+    onObjectBegin: (offset) => {
+      currentParent = onValue({ type: "object", offset, length: -1, parent: currentParent, children: [] });
+    },
+    onObjectProperty: (name, offset, length) => {
+      currentParent = onValue({ type: "property", offset, length: -1, parent: currentParent, children: [] });
+      currentParent.children.push({ type: "string", value: name, offset, length, parent: currentParent });
+    },
+    onObjectEnd: (offset, length) => {
+      ensurePropertyComplete(offset + length);
+      currentParent.length = offset + length - currentParent.offset;
+      currentParent = currentParent.parent;
+      ensurePropertyComplete(offset + length);
+    },
+    onArrayBegin: (offset, length) => {
+      currentParent = onValue({ type: "array", offset, length: -1, parent: currentParent, children: [] });
+    },
+    onArrayEnd: (offset, length) => {
+      currentParent.length = offset + length - currentParent.offset;
+      currentParent = currentParent.parent;
+      ensurePropertyComplete(offset + length);
+    },
+    onLiteralValue: (value, offset, length) => {
+      onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
+      ensurePropertyComplete(offset + length);
+    },
+    onSeparator: (sep, offset, length) => {
+      if (currentParent.type === "property") {
+        if (sep === ":") {
+          currentParent.colonOffset = offset;
+        } else if (sep === ",") {
+          ensurePropertyComplete(offset);
+        }
+      }
+    },
+    onError: (error, offset, length) => {
+      errors.push({ error, offset, length });
+    }
+  };
+  visit(text2, visitor, options);
+  const result = currentParent.children[0];
+  if (result) {
+    delete result.parent;
+  }
+  return result;
+}
+function findNodeAtLocation(root, path72) {
+  if (!root) {
+    return void 0;
+  }
+  let node = root;
+  for (let segment of path72) {
+    if (typeof segment === "string") {
+      if (node.type !== "object" || !Array.isArray(node.children)) {
+        return void 0;
+      }
+      let found = false;
+      for (const propertyNode2 of node.children) {
+        if (Array.isArray(propertyNode2.children) && propertyNode2.children[0].value === segment && propertyNode2.children.length === 2) {
+          node = propertyNode2.children[1];
+          found = true;
+          break;
+        }
+      }
+      if (!found) {
+        return void 0;
+      }
+    } else {
+      const index = segment;
+      if (node.type !== "array" || index < 0 || !Array.isArray(node.children) || index >= node.children.length) {
+        return void 0;
+      }
+      node = node.children[index];
+    }
+  }
+  return node;
+}
+function contains(node, offset, includeRightBound = false) {
+  return offset >= node.offset && offset < node.offset + node.length || includeRightBound && offset === node.offset + node.length;
+}
+function findNodeAtOffset(node, offset, includeRightBound = false) {
+  if (contains(node, offset, includeRightBound)) {
+    const children = node.children;
+    if (Array.isArray(children)) {
+      for (let i = 0; i < children.length && children[i].offset <= offset; i++) {
+        const item = findNodeAtOffset(children[i], offset, includeRightBound);
+        if (item) {
+          return item;
+        }
+      }
+    }
+    return node;
+  }
+  return void 0;
+}
+function visit(text2, visitor, options = ParseOptions.DEFAULT) {
+  const _scanner = createScanner(text2, false);
+  const _jsonPath = [];
+  let suppressedCallbacks = 0;
+  function toNoArgVisit(visitFunction) {
+    return visitFunction ? () => suppressedCallbacks === 0 && visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+  }
+  function toOneArgVisit(visitFunction) {
+    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+  }
+  function toOneArgVisitWithPath(visitFunction) {
+    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) : () => true;
+  }
+  function toBeginVisit(visitFunction) {
+    return visitFunction ? () => {
+      if (suppressedCallbacks > 0) {
+        suppressedCallbacks++;
+      } else {
+        let cbReturn = visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice());
+        if (cbReturn === false) {
+          suppressedCallbacks = 1;
+        }
+      }
+    } : () => true;
+  }
+  function toEndVisit(visitFunction) {
+    return visitFunction ? () => {
+      if (suppressedCallbacks > 0) {
+        suppressedCallbacks--;
+      }
+      if (suppressedCallbacks === 0) {
+        visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter());
+      }
+    } : () => true;
+  }
+  const onObjectBegin = toBeginVisit(visitor.onObjectBegin), onObjectProperty = toOneArgVisitWithPath(visitor.onObjectProperty), onObjectEnd = toEndVisit(visitor.onObjectEnd), onArrayBegin = toBeginVisit(visitor.onArrayBegin), onArrayEnd = toEndVisit(visitor.onArrayEnd), onLiteralValue = toOneArgVisitWithPath(visitor.onLiteralValue), onSeparator = toOneArgVisit(visitor.onSeparator), onComment = toNoArgVisit(visitor.onComment), onError = toOneArgVisit(visitor.onError);
+  const disallowComments = options && options.disallowComments;
+  const allowTrailingComma = options && options.allowTrailingComma;
+  function scanNext() {
+    while (true) {
+      const token = _scanner.scan();
+      switch (_scanner.getTokenError()) {
+        case 4:
+          handleError(
+            14
+            /* ParseErrorCode.InvalidUnicode */
+          );
+          break;
+        case 5:
+          handleError(
+            15
+            /* ParseErrorCode.InvalidEscapeCharacter */
+          );
+          break;
+        case 3:
+          handleError(
+            13
+            /* ParseErrorCode.UnexpectedEndOfNumber */
+          );
+          break;
+        case 1:
+          if (!disallowComments) {
+            handleError(
+              11
+              /* ParseErrorCode.UnexpectedEndOfComment */
+            );
+          }
+          break;
+        case 2:
+          handleError(
+            12
+            /* ParseErrorCode.UnexpectedEndOfString */
+          );
+          break;
+        case 6:
+          handleError(
+            16
+            /* ParseErrorCode.InvalidCharacter */
+          );
+          break;
+      }
+      switch (token) {
+        case 12:
+        case 13:
+          if (disallowComments) {
+            handleError(
+              10
+              /* ParseErrorCode.InvalidCommentToken */
+            );
+          } else {
+            onComment();
+          }
+          break;
+        case 16:
+          handleError(
+            1
+            /* ParseErrorCode.InvalidSymbol */
+          );
+          break;
+        case 15:
+        case 14:
+          break;
+        default:
+          return token;
+      }
+    }
+  }
+  function handleError(error, skipUntilAfter = [], skipUntil2 = []) {
+    onError(error);
+    if (skipUntilAfter.length + skipUntil2.length > 0) {
+      let token = _scanner.getToken();
+      while (token !== 17) {
+        if (skipUntilAfter.indexOf(token) !== -1) {
+          scanNext();
+          break;
+        } else if (skipUntil2.indexOf(token) !== -1) {
+          break;
+        }
+        token = scanNext();
+      }
+    }
+  }
+  function parseString(isValue) {
+    const value = _scanner.getTokenValue();
+    if (isValue) {
+      onLiteralValue(value);
+    } else {
+      onObjectProperty(value);
+      _jsonPath.push(value);
+    }
+    scanNext();
+    return true;
+  }
+  function parseLiteral() {
+    switch (_scanner.getToken()) {
+      case 11:
+        const tokenValue = _scanner.getTokenValue();
+        let value = Number(tokenValue);
+        if (isNaN(value)) {
+          handleError(
+            2
+            /* ParseErrorCode.InvalidNumberFormat */
+          );
+          value = 0;
+        }
+        onLiteralValue(value);
+        break;
+      case 7:
+        onLiteralValue(null);
+        break;
+      case 8:
+        onLiteralValue(true);
+        break;
+      case 9:
+        onLiteralValue(false);
+        break;
+      default:
+        return false;
+    }
+    scanNext();
+    return true;
+  }
+  function parseProperty() {
+    if (_scanner.getToken() !== 10) {
+      handleError(3, [], [
+        2,
+        5
+        /* SyntaxKind.CommaToken */
+      ]);
+      return false;
+    }
+    parseString(false);
+    if (_scanner.getToken() === 6) {
+      onSeparator(":");
+      scanNext();
+      if (!parseValue()) {
+        handleError(4, [], [
+          2,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+    } else {
+      handleError(5, [], [
+        2,
+        5
+        /* SyntaxKind.CommaToken */
+      ]);
+    }
+    _jsonPath.pop();
+    return true;
+  }
+  function parseObject() {
+    onObjectBegin();
+    scanNext();
+    let needsComma = false;
+    while (_scanner.getToken() !== 2 && _scanner.getToken() !== 17) {
+      if (_scanner.getToken() === 5) {
+        if (!needsComma) {
+          handleError(4, [], []);
+        }
+        onSeparator(",");
+        scanNext();
+        if (_scanner.getToken() === 2 && allowTrailingComma) {
+          break;
+        }
+      } else if (needsComma) {
+        handleError(6, [], []);
+      }
+      if (!parseProperty()) {
+        handleError(4, [], [
+          2,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+      needsComma = true;
+    }
+    onObjectEnd();
+    if (_scanner.getToken() !== 2) {
+      handleError(7, [
+        2
+        /* SyntaxKind.CloseBraceToken */
+      ], []);
+    } else {
+      scanNext();
+    }
+    return true;
+  }
+  function parseArray() {
+    onArrayBegin();
+    scanNext();
+    let isFirstElement = true;
+    let needsComma = false;
+    while (_scanner.getToken() !== 4 && _scanner.getToken() !== 17) {
+      if (_scanner.getToken() === 5) {
+        if (!needsComma) {
+          handleError(4, [], []);
+        }
+        onSeparator(",");
+        scanNext();
+        if (_scanner.getToken() === 4 && allowTrailingComma) {
+          break;
+        }
+      } else if (needsComma) {
+        handleError(6, [], []);
+      }
+      if (isFirstElement) {
+        _jsonPath.push(0);
+        isFirstElement = false;
+      } else {
+        _jsonPath[_jsonPath.length - 1]++;
+      }
+      if (!parseValue()) {
+        handleError(4, [], [
+          4,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+      needsComma = true;
+    }
+    onArrayEnd();
+    if (!isFirstElement) {
+      _jsonPath.pop();
+    }
+    if (_scanner.getToken() !== 4) {
+      handleError(8, [
+        4
+        /* SyntaxKind.CloseBracketToken */
+      ], []);
+    } else {
+      scanNext();
+    }
+    return true;
+  }
+  function parseValue() {
+    switch (_scanner.getToken()) {
+      case 3:
+        return parseArray();
+      case 1:
+        return parseObject();
+      case 10:
+        return parseString(true);
+      default:
+        return parseLiteral();
+    }
+  }
+  scanNext();
+  if (_scanner.getToken() === 17) {
+    if (options.allowEmptyContent) {
+      return true;
+    }
+    handleError(4, [], []);
+    return false;
+  }
+  if (!parseValue()) {
+    handleError(4, [], []);
+    return false;
+  }
+  if (_scanner.getToken() !== 17) {
+    handleError(9, [], []);
+  }
+  return true;
+}
+function getNodeType(value) {
+  switch (typeof value) {
+    case "boolean":
+      return "boolean";
+    case "number":
+      return "number";
+    case "string":
+      return "string";
+    case "object": {
+      if (!value) {
+        return "null";
+      } else if (Array.isArray(value)) {
+        return "array";
+      }
+      return "object";
+    }
+    default:
+      return "null";
+  }
+}
+var ParseOptions;
+var init_parser = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/parser.js"() {
+    "use strict";
+    init_scanner();
+    (function(ParseOptions2) {
+      ParseOptions2.DEFAULT = {
+        allowTrailingComma: false
+      };
+    })(ParseOptions || (ParseOptions = {}));
+  }
+});
+
+// jsonc-slim:jsonc-parser
+var init_jsonc_parser = __esm({
+  "jsonc-slim:jsonc-parser"() {
+    init_scanner();
+    init_parser();
+  }
+});
+
+// src/core/value.ts
+function withoutSetMarker(v) {
+  if (!v.set) return v;
+  const { set: _set, ...asList2 } = v;
+  return asList2;
+}
+function isKnown(v) {
+  return v !== void 0 && v.kind !== "unknown";
+}
+function containsUnknown(v) {
+  switch (v.kind) {
+    case "unknown":
+      return true;
+    case "list":
+      return v.items.some(containsUnknown);
+    case "object":
+      for (const e of v.entries.values()) if (containsUnknown(e)) return true;
+      return false;
+    default:
+      return false;
+  }
+}
+function copyWith(v, key, x) {
+  const out = Object.assign({}, v);
+  out[key] = x;
+  return out;
+}
+function passedThrough(v, loc3) {
+  const via = v.via;
+  if (!via) return copyWith(v, "via", [loc3]);
+  if (via.length < MAX_VIA_LINKS) return copyWith(v, "via", [...via, loc3]);
+  return copyWith(v, "via", [...via.slice(0, MAX_VIA_LINKS / 2), ...via.slice(via.length - MAX_VIA_LINKS / 2 + 1), loc3]);
+}
+function variableSite(at2, name, label = `$${name}`) {
+  return { ...at2, label, symbol: { kind: "variable", name } };
+}
+function memberOf(parent, m) {
+  const via = parent.via;
+  if (!via) return m;
+  if (!holdsOnlySizeOf(parent, m)) {
+    const holder = m.origin ? via.find((l) => l.symbol?.kind === "variable" && locationContains(l.symbol.declaration ? { file: l.file, range: l.symbol.declaration } : l, m.origin)) : void 0;
+    return holder && !m.via?.some((x) => x === holder || sameRange(x, holder)) ? copyWith(m, "via", m.via ? [...m.via, holder] : [holder]) : m;
+  }
+  return withSymbolLinks(via, m);
+}
+function withSymbolLinks(via, m) {
+  let add;
+  for (const l of via) if (l.symbol && !m.via?.some((x) => x === l || sameRange(x, l))) (add ??= []).push(l);
+  return add ? copyWith(m, "via", m.via ? [...m.via, ...add] : add) : m;
+}
+function elementOf(collection, e, loop) {
+  let element = collection.via ? withSymbolLinks(collection.via, e) : e;
+  const flow = collection.derivedFrom;
+  if (flow && !element.derivedFrom && !element.decidedBy && element.origin && collection.origin && locationContains(collection.origin, element.origin)) element = copyWith(element, "derivedFrom", flow);
+  return loop ? heldByLoop(element, loop) : element;
+}
+function heldByLoop(item, loop) {
+  if (item.derivedFrom || item.decidedBy) return item;
+  if (!item.origin || !locationContains(loop.at, item.origin) || item.via?.some((l) => sameRange(l, loop.at))) return item;
+  const link = { ...loop.at, label: "the loop's collection", symbol: { kind: "variable", name: loop.name } };
+  return copyWith(item, "via", item.via ? [...item.via, link] : [link]);
+}
+function itemAt(list2, position, item) {
+  return position.origin === void 0 || position.kind === "number" && position.loopPosition ? elementOf(list2, item) : memberOf(list2, item);
+}
+function namesVmSize(key) {
+  return SAYS_VM_SIZE.test(key) || VM_SIZE_KEY.test(key) && !NOT_VM_SIZE_KEY.test(key);
+}
+function membersOf(v) {
+  if (v.kind === "object") return v.entries;
+  if (v.kind === "list") return v.items.map((x) => [void 0, x]);
+  return [];
+}
+function holdsOnlySizeOf(parent, m) {
+  const budget = { nodes: MAX_SIZE_CONTAINER };
+  if (m.kind === "string") {
+    if (!SIZE_LIKE.test(m.value)) return false;
+  } else if (m.kind !== "object" && m.kind !== "list") return false;
+  else if (sizesIn(m, "", budget, 2) !== 1) return false;
+  for (const [k, x] of membersOf(parent)) if (x !== m && sizesIn(x, k ?? "", budget, 1) !== 0) return false;
+  return budget.nodes >= 0;
+}
+function sizesIn(v, key, budget, stop) {
+  if (--budget.nodes < 0) return stop;
+  if (v.kind === "string") return SIZE_LIKE.test(v.value) ? 1 : 0;
+  if (v.kind === "unknown") return key === "" || namesVmSize(key) ? stop : 0;
+  if (v.kind !== "object" && v.kind !== "list") return 0;
+  let n = 0;
+  for (const [k, x] of membersOf(v)) {
+    n += sizesIn(x, k ?? key, budget, stop - n);
+    if (n >= stop) return stop;
+  }
+  return n;
+}
+function defaultForNull(def2, nullGiven, label = "null given: the default applies") {
+  return nullGiven?.origin ? passedThrough(def2, { ...nullGiven.origin, label }) : def2;
+}
+function distinct(locs) {
+  const out = [];
+  for (const l of locs) if (!out.some((x) => sameRange(x, l))) out.push(l);
+  return out;
+}
+function decidingInput(v, site) {
+  return inputFlow(v, site)?.at(-1);
+}
+function inputFlow(v, site) {
+  if (v.decidedBy) return flowTo([...v.via ?? [], ...v.decision ?? []], v.decidedBy);
+  if (v.derivedFrom?.length) return [...v.derivedFrom];
+  if (v.origin && !locationContains(site, v.origin) && !heldByTemplateVariableOnly(v)) return flowTo(v.via ?? [], v.origin);
+  return void 0;
+}
+function heldByTemplateVariableOnly(v) {
+  const via = v.via ?? [];
+  if (!v.origin || via.some((l) => l.symbol?.kind === "input")) return false;
+  return via.some((l) => l.symbol?.kind === "variable" && locationContains(l.symbol.declaration ? { file: l.file, range: l.symbol.declaration } : l, v.origin));
+}
+function flowTo(places, input2) {
+  return [...distinct(places).filter((l) => !sameRange(l, input2)), input2];
+}
+function decisionOf(cond, conditionSite, label = "condition") {
+  const flow = inputFlow(cond, conditionSite);
+  const decider = flow?.at(-1);
+  const chain = flow ? flow.slice(0, -1) : [...cond.via ?? []];
+  if (decider) chain.push({ ...decider, label: decider.label ?? "decided by this value" });
+  chain.push({ ...conditionSite, label });
+  return { decider, chain: distinct(chain) };
+}
+function chosenBy(v, branchSite, d) {
+  const decision = distinct([...v.decision ?? [], ...d.chain]);
+  if (!d.decider || v.decidedBy) return copyWith(v, "decision", decision);
+  if (v.origin && !locationContains(branchSite, v.origin) && heldByTemplateVariableOnly(v)) return markDecided(v, void 0, d.decider, decision, true);
+  if (v.origin && !locationContains(branchSite, v.origin)) {
+    if (!callerArgument(d.decider, branchSite) || !sameModule(v.origin, branchSite)) return copyWith(v, "decision", decision);
+    return markDecided(v, void 0, d.decider, decision);
+  }
+  return markDecided(v, branchSite, d.decider, decision);
+}
+function leftOutBy(chosen, otherKeys, branchSite, d) {
+  if (chosen.kind !== "object" || !d.decider || !otherKeys?.length) return chosen;
+  const have = new Set([...chosen.entries.keys()].map((k) => k.toLowerCase()));
+  const left = new Map(chosen.leftOut ?? []);
+  const absent = { kind: "null", origin: { ...branchSite, label: "object chosen by the condition, without this key" }, leftOut: true };
+  for (const k of otherKeys) if (!have.has(k.toLowerCase()) && !left.has(k)) left.set(k, chosenBy(absent, branchSite, d));
+  return left.size > 0 ? { ...chosen, leftOut: left } : chosen;
+}
+function leftOutOfMerge(merged, parts) {
+  const left = /* @__PURE__ */ new Map();
+  for (const p of parts) if (p.kind === "object") for (const [k, v] of p.leftOut ?? []) left.set(k, v);
+  if (left.size === 0) return merged;
+  const present2 = new Set([...merged.entries.keys()].map((k) => k.toLowerCase()));
+  const kept = [...left].filter(([k]) => !present2.has(k.toLowerCase()));
+  return kept.length > 0 ? { ...merged, leftOut: new Map(kept) } : merged;
+}
+function callerArgument(at2, site) {
+  return /\.(?:tf|tf\.json|bicep)$/i.test(at2.file) && !sameModule(at2, site);
+}
+function sameModule(a, b) {
+  if (/\.bicep$/i.test(b.file) || /\.json$/i.test(b.file) && !/\.tf\.json$/i.test(b.file)) return a.file === b.file;
+  return folderOf(a.file) === folderOf(b.file);
+}
+function folderOf(file) {
+  return file.slice(0, Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")));
+}
+function markDecided(v, site, decider, decision, inputsKept = false) {
+  if (v.decidedBy || site && v.origin && !locationContains(site, v.origin)) return v;
+  if (inputsKept && v.via?.some((l) => l.symbol?.kind === "input")) return v;
+  const out = { ...v, decidedBy: decider, decision };
+  if (out.kind === "list") out.items = out.items.map((i) => markDecided(i, site, decider, decision, inputsKept));
+  else if (out.kind === "object") out.entries = new Map([...out.entries].map(([k, e]) => [k, markDecided(e, site, decider, decision, inputsKept)]));
+  return out;
+}
+function negated(result, operand, site) {
+  const d = decisionOf(operand, site, "negated here");
+  if (!d.decider) return result;
+  return { ...result, origin: { ...site, label: "negated here" }, decidedBy: d.decider, decision: d.chain.slice(0, -1) };
+}
+function compared(result, a, b, site) {
+  const fromA = inputFlow(a, site) !== void 0;
+  const fromB = inputFlow(b, site) !== void 0;
+  if (fromA === fromB) return derived(result, site, [a, b]);
+  const d = decisionOf(fromA ? a : b, site, "compared here");
+  if (!d.decider) return derived(result, site, [a, b]);
+  return { ...result, origin: { ...site, label: "compared here" }, decidedBy: d.decider, decision: d.chain.slice(0, -1) };
+}
+function derived(result, site, operands) {
+  if (result.decidedBy || result.derivedFrom || operands.includes(result)) return result;
+  if (!result.origin || !locationContains(site, result.origin)) return result;
+  for (const o of operands) {
+    const flow = inputFlow(o, site);
+    if (flow) return copyWith(result, "derivedFrom", flow);
+  }
+  return result;
+}
+function withProvenanceOf(target, from) {
+  const out = { ...target, origin: from.origin, via: from.via };
+  if (from.decidedBy) out.decidedBy = from.decidedBy;
+  if (from.decision) out.decision = from.decision;
+  if (from.derivedFrom) out.derivedFrom = from.derivedFrom;
+  return out;
+}
+function toJS(v) {
+  switch (v.kind) {
+    case "string":
+    case "number":
+    case "bool":
+      return v.value;
+    case "null":
+      return null;
+    case "list":
+      return v.items.map(toJS);
+    case "object": {
+      const out = {};
+      for (const [k, e] of v.entries) out[k] = toJS(e);
+      return out;
+    }
+    case "unknown":
+      return void 0;
+  }
+}
+function fromJS(x, origin, depth = 0) {
+  if (x === null || x === void 0) return nul(origin);
+  if (typeof x === "string") return str(x, origin);
+  if (typeof x === "number") return num(x, origin);
+  if (typeof x === "boolean") return bool(x, origin);
+  if (typeof x === "object" && depth >= MAX_NESTING_DEPTH) return unknown(`the data is nested deeper than ${MAX_NESTING_DEPTH} levels`, origin);
+  if (Array.isArray(x)) return list(x.map((e) => fromJS(e, origin, depth + 1)), origin);
+  if (typeof x === "object") {
+    const m = /* @__PURE__ */ new Map();
+    for (const [k, e] of Object.entries(x)) m.set(k, fromJS(e, origin, depth + 1));
+    return obj(m, origin);
+  }
+  return unknown(`unsupported value ${String(x)}`, origin);
+}
+function throughCollection(u, collection) {
+  return collection.via && collection.via.length > 0 ? { ...u, readOutOf: collection.via } : u;
+}
+function memberOfReadOut(u, name, reading) {
+  return u.readOutOf ? { ...reading, readOutOf: u.readOutOf, readMember: [...u.readMember ?? [], name] } : reading;
+}
+function readOutItems(u, collection) {
+  const items = collection.kind === "object" ? [...collection.entries.values()] : collection.kind === "list" ? collection.items : [];
+  const out = [];
+  for (const item of items) {
+    let at2 = item;
+    for (const key of u.readMember ?? []) at2 = at2?.kind === "object" ? at2.entries.get(key) : void 0;
+    if (at2 === void 0) return void 0;
+    out.push(at2);
+  }
+  return out;
+}
+function unknownWithMembers(members2, u) {
+  return members2.size > 0 ? { ...u, knownMembers: members2 } : u;
+}
+function mergedAfterUnknown(u, later, deep) {
+  const { knownMembers, ...plain } = u;
+  const known2 = new Map(knownMembers ?? []);
+  for (const o of later) mergeKnown(known2, o, deep, u.reason);
+  return unknownWithMembers(known2, plain);
+}
+function mergeKnown(known2, o, deep, reason) {
+  for (const [k, v] of o.entries) {
+    let key = k;
+    if (!known2.has(k)) {
+      const lower = k.toLowerCase();
+      for (const ek of known2.keys()) if (ek.toLowerCase() === lower) key = ek;
+    }
+    const prev = known2.get(key);
+    known2.delete(key);
+    if (!deep) {
+      known2.set(key, v);
+      continue;
+    }
+    if (v.kind === "null") continue;
+    if (v.kind !== "object") {
+      known2.set(key, v);
+      continue;
+    }
+    const inner = new Map(prev?.kind === "unknown" ? prev.knownMembers ?? [] : []);
+    mergeKnown(inner, v, true, reason);
+    known2.set(key, unknownWithMembers(inner, unknown(reason, v.origin)));
+  }
+}
+function knownMember(u, key) {
+  const m = u.knownMembers;
+  if (!m) return void 0;
+  const exact = m.get(key);
+  if (exact) return exact;
+  const lower = key.toLowerCase();
+  for (const [k, e] of m) if (k.toLowerCase() === lower) return e;
+  return void 0;
+}
+function knownFirstItems(v) {
+  return v.kind === "list" ? v.items : v.kind === "unknown" ? v.firstItems ?? [] : [];
+}
+function unknownAfter(first, u) {
+  return first.length > 0 ? { ...u, firstItems: first } : u;
+}
+function memberAt(v, key) {
+  if (typeof key === "number") return v?.kind === "list" ? v.items[key] : void 0;
+  return member2(v, key);
+}
+function member2(v, key) {
+  if (!v || v.kind !== "object") return void 0;
+  const exact = v.entries.get(key);
+  if (exact) return exact;
+  const lower = key.toLowerCase();
+  for (const [k, e] of v.entries) if (k.toLowerCase() === lower) return e;
+  return void 0;
+}
+function agreedParts(a, b, at2, reason, depth = 0) {
+  if (valuesEqual(a, b) === true) return a.origin && b.origin && sameRange(a.origin, b.origin) ? a : { ...a, origin: at2 };
+  if (a.kind === "unknown" && b.kind === "unknown" && a.token !== void 0 && a.token === b.token) return a;
+  if (depth >= MAX_AGREED_DEPTH) return void 0;
+  const part2 = (x, y) => agreedParts(x, y, at2, reason, depth + 1) ?? unknown(reason, at2);
+  if (a.kind === "object" && b.kind === "object" && sameKeys(a, b)) {
+    const m = /* @__PURE__ */ new Map();
+    for (const [k, x] of a.entries) m.set(k, part2(x, b.entries.get(k)));
+    return obj(m, at2);
+  }
+  if (a.kind === "object" && b.kind === "object") {
+    const m = /* @__PURE__ */ new Map();
+    for (const [k, x] of a.entries) {
+      const y = b.entries.get(k);
+      if (y !== void 0) m.set(k, part2(x, y));
+    }
+    return m.size > 0 ? unknownWithMembers(m, unknown(reason, at2)) : void 0;
+  }
+  if (a.kind === "list" && b.kind === "list" && !a.partial && !b.partial) {
+    const n = Math.min(a.items.length, b.items.length);
+    const items = a.items.slice(0, n).map((x, i) => part2(x, b.items[i]));
+    return a.items.length === b.items.length ? list(items, at2) : unknownAfter(items, unknown(reason, at2));
+  }
+  return void 0;
+}
+function sameKeys(a, b) {
+  return a.entries.size === b.entries.size && [...a.entries.keys()].every((k) => b.entries.has(k));
+}
+function valuesEqual(a, b, opts = {}) {
+  if (a.kind === "unknown" || b.kind === "unknown") return void 0;
+  if (a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case "string":
+    case "number":
+    case "bool":
+      return a.value === b.value;
+    case "null":
+      return true;
+    case "list": {
+      const bl = b;
+      if (a.items.length !== bl.items.length) return false;
+      let result = true;
+      for (let i = 0; i < a.items.length; i++) {
+        const eq = valuesEqual(a.items[i], bl.items[i], opts);
+        if (eq === false) return false;
+        if (eq === void 0) result = void 0;
+      }
+      return result;
+    }
+    case "object": {
+      const bo = b;
+      if (a.entries.size !== bo.entries.size) return false;
+      let result = true;
+      for (const [k, x] of a.entries) {
+        const y = opts.ignoreKeyCase ? member2(bo, k) : bo.entries.get(k);
+        if (!y) return false;
+        const eq = valuesEqual(x, y, opts);
+        if (eq === false) return false;
+        if (eq === void 0) result = void 0;
+      }
+      return result;
+    }
+  }
+}
+function argumentsTooLarge(args) {
+  let chars = 0;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a.kind === "string") {
+      chars += a.value.length;
+      if (chars > MAX_ARGUMENT_CHARS) return true;
+    } else if (a.kind === "list" || a.kind === "object") {
+      if (argumentWork > MAX_ARGUMENT_WORK) return true;
+      let walked = NODE_COUNTS.get(a);
+      if (walked === void 0) {
+        walked = nodesUpTo(a, MAX_ARGUMENT_NODES);
+        NODE_COUNTS.set(a, walked);
+      }
+      argumentWork += walked;
+      if (walked > MAX_ARGUMENT_NODES || argumentWork > MAX_ARGUMENT_WORK) return true;
+    }
+  }
+  return false;
+}
+function resetArgumentWork() {
+  argumentWork = 0;
+}
+function nodesUpTo(v, limit) {
+  let n = 0;
+  const stack = [v];
+  while (stack.length) {
+    const x = stack.pop();
+    if (++n > limit) return n;
+    if (x.kind === "list") for (let i = 0; i < x.items.length; i++) stack.push(x.items[i]);
+    else if (x.kind === "object") x.entries.forEach(pushValue, stack);
+  }
+  return n;
+}
+function pushValue(v) {
+  this.push(v);
+}
+function passedNull(v) {
+  const origin = v.origin;
+  return v.kind === "null" && origin !== void 0 && v.via !== void 0 && v.via.length > 0 && !v.via.some((l) => sameRange(l, origin));
+}
+function nullWrittenElsewhere(v) {
+  return v.kind === "null" && (v.decidedBy !== void 0 || passedNull(v));
+}
+var str, num, bool, nul, list, obj, unknown, MAX_VIA_LINKS, SIZE_LIKE, MAX_SIZE_CONTAINER, VM_SIZE_KEY, NOT_VM_SIZE_KEY, SAYS_VM_SIZE, NULL_GIVEN_NO_DEFAULT, MAX_AGREED_DEPTH, MAX_ARGUMENT_NODES, MAX_ARGUMENT_CHARS, MAX_ARGUMENT_WORK, argumentWork, NODE_COUNTS;
+var init_value = __esm({
+  "src/core/value.ts"() {
+    "use strict";
+    init_limits();
+    init_source();
+    str = (value, origin) => ({ kind: "string", value, origin });
+    num = (value, origin) => ({ kind: "number", value, origin });
+    bool = (value, origin) => ({ kind: "bool", value, origin });
+    nul = (origin) => ({ kind: "null", origin });
+    list = (items, origin) => ({ kind: "list", items, origin });
+    obj = (entries2, origin) => ({
+      kind: "object",
+      entries: entries2 instanceof Map ? entries2 : new Map(Object.entries(entries2)),
+      origin
+    });
+    unknown = (reason, origin, token) => ({
+      kind: "unknown",
+      reason,
+      origin,
+      token
+    });
+    MAX_VIA_LINKS = 64;
+    SIZE_LIKE = /^standard_/i;
+    MAX_SIZE_CONTAINER = 256;
+    VM_SIZE_KEY = /size|sku|instance_?type|machine_?type|vm_?type|(?:^|_)vm$|pools?$|^(?:gpu|cpu|system|user)$/i;
+    NOT_VM_SIZE_KEY = /disk|gb$|mb$|count|pods|volume|batch|(?:^|_)(?:max|min)_?size$|^(?:max|min)Size$|pool_?size$|step|shm|cache|page|limit|target|scale|buffer|heap|queue_size|font|tier|os_?sku|ip_|_ip|public_?ip|lb_|load_?balancer|backend/i;
+    SAYS_VM_SIZE = /vm_?size$|vm_?sku$|vmsize$|vmsku$/i;
+    NULL_GIVEN_NO_DEFAULT = "null given: not given, the parameter is null";
+    MAX_AGREED_DEPTH = 32;
+    MAX_ARGUMENT_NODES = 1e5;
+    MAX_ARGUMENT_CHARS = 16e6;
+    MAX_ARGUMENT_WORK = 2e7;
+    argumentWork = 0;
+    NODE_COUNTS = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/parse/nesting.ts
+function nestingMessage(limit = MAX_NESTING_DEPTH) {
+  return `Nesting deeper than ${limit} levels: the file is not read past this point`;
+}
+var init_nesting = __esm({
+  "src/parse/nesting.ts"() {
+    "use strict";
+    init_limits();
+  }
+});
+
+// src/parse/json/fast-tree.ts
+function skipTrivia(text2, i) {
+  for (; ; ) {
+    const c = text2.charCodeAt(i);
+    if (c === SPACE || c === LF || c === CR || c === TAB) i++;
+    else return i;
+  }
+}
+function fastParseTree(text2, maxDepth, start = 0, bracketStrings2) {
+  bracketOut = bracketStrings2;
+  try {
+    return buildTree(text2, maxDepth, start);
+  } finally {
+    bracketOut = void 0;
+  }
+}
+function buildTree(text2, maxDepth, start) {
+  const n = text2.length;
+  const top = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
+  let cur = top;
+  let depth = 0;
+  let i = skipTrivia(text2, start);
+  if (i >= n) return void 0;
+  for (; ; ) {
+    const c = text2.charCodeAt(i);
+    let end;
+    if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      if (++depth > maxDepth) return void 0;
+      const node = { type: c === OPEN_BRACE ? "object" : "array", offset: i, length: -1, parent: cur, children: [] };
+      attach(cur, node);
+      i = skipTrivia(text2, i + 1);
+      const d = text2.charCodeAt(i);
+      if (d === (c === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET)) {
+        node.length = i + 1 - node.offset;
+        depth--;
+        end = i + 1;
+      } else if (c === OPEN_BRACE) {
+        const prop = openProperty(text2, i, node);
+        if (prop === void 0) return void 0;
+        cur = prop;
+        i = skipTrivia(text2, prop.colonOffset + 1);
+        continue;
+      } else {
+        cur = node;
+        continue;
+      }
+    } else {
+      end = leafEnd(text2, i, cur);
+      if (end < 0) return void 0;
+    }
+    for (; ; ) {
+      if (cur.type === "property") {
+        cur.length = end - cur.offset;
+        cur = cur.parent;
+      }
+      if (cur === top) {
+        if (skipTrivia(text2, end) !== n) return void 0;
+        const root = top.children[0];
+        delete root.parent;
+        return root;
+      }
+      i = skipTrivia(text2, end);
+      const closer = cur.type === "object" ? CLOSE_BRACE : CLOSE_BRACKET;
+      let d = text2.charCodeAt(i);
+      if (d === COMMA) {
+        i = skipTrivia(text2, i + 1);
+        d = text2.charCodeAt(i);
+        if (d !== closer) break;
+      }
+      if (d !== closer) return void 0;
+      cur.length = i + 1 - cur.offset;
+      depth--;
+      end = i + 1;
+      cur = cur.parent;
+    }
+    if (cur.type === "object") {
+      const prop = openProperty(text2, i, cur);
+      if (prop === void 0) return void 0;
+      cur = prop;
+      i = skipTrivia(text2, prop.colonOffset + 1);
+    }
+  }
+}
+function attach(parent, node) {
+  if (parent.type === "property") parent.children[1] = node;
+  else parent.children.push(node);
+}
+function openProperty(text2, i, obj2) {
+  if (text2.charCodeAt(i) !== QUOTE) return void 0;
+  const keyEnd = stringEnd(text2, i);
+  if (keyEnd < 0) return void 0;
+  const colon = skipTrivia(text2, keyEnd);
+  if (text2.charCodeAt(colon) !== COLON) return void 0;
+  const prop = { type: "property", offset: i, length: -1, parent: obj2, children: void 0, colonOffset: colon };
+  const keyValue = stringValue(text2, i, keyEnd, stringHasEscape);
+  const key = { type: "string", value: keyValue, offset: i, length: keyEnd - i, parent: prop };
+  if (bracketOut !== void 0 && keyValue.charCodeAt(0) === OPEN_BRACKET) bracketOut.push(key);
+  prop.children = [key, key];
+  obj2.children.push(prop);
+  return prop;
+}
+function leafEnd(text2, i, parent) {
+  const c = text2.charCodeAt(i);
+  let end;
+  let value;
+  let type;
+  if (c === QUOTE) {
+    end = stringEnd(text2, i);
+    if (end < 0) return -1;
+    value = stringValue(text2, i, end, stringHasEscape);
+    type = "string";
+  } else if (c === MINUS || c >= ZERO && c <= NINE) {
+    end = numberEnd(text2, i);
+    if (end < 0) return -1;
+    value = numberValue(text2, i, end);
+    type = "number";
+  } else if (text2.startsWith("true", i)) {
+    end = i + 4;
+    value = true;
+    type = "boolean";
+  } else if (text2.startsWith("false", i)) {
+    end = i + 5;
+    value = false;
+    type = "boolean";
+  } else if (text2.startsWith("null", i)) {
+    end = i + 4;
+    value = null;
+    type = "null";
+  } else return -1;
+  const node = { type, offset: i, length: end - i, parent, value };
+  attach(parent, node);
+  if (bracketOut !== void 0 && type === "string" && value.charCodeAt(0) === OPEN_BRACKET) bracketOut.push(node);
+  return end;
+}
+function stringEnd(text2, i) {
+  const n = text2.length;
+  stringHasEscape = false;
+  for (let j = i + 1; j < n; j++) {
+    const c = text2.charCodeAt(j);
+    if (c === QUOTE) return j + 1;
+    if (c < SPACE) return -1;
+    if (c === BACKSLASH) {
+      stringHasEscape = true;
+      const e = text2.charCodeAt(++j);
+      if (e === 117) {
+        if (!(isHex(text2.charCodeAt(j + 1)) && isHex(text2.charCodeAt(j + 2)) && isHex(text2.charCodeAt(j + 3)) && isHex(text2.charCodeAt(j + 4)))) return -1;
+        j += 4;
+      } else if (!isSimpleEscape(e)) return -1;
+    }
+  }
+  return -1;
+}
+function isHex(c) {
+  return hexValue(c) >= 0;
+}
+function hexValue(c) {
+  if (c >= ZERO && c <= NINE) return c - ZERO;
+  if (c >= 65 && c <= 70) return c - 65 + 10;
+  if (c >= 97 && c <= 102) return c - 97 + 10;
+  return -1;
+}
+function isSimpleEscape(c) {
+  return c === QUOTE || c === BACKSLASH || c === 47 || c === 98 || c === 102 || c === 110 || c === 114 || c === 116;
+}
+function stringValue(text2, i, end, hasEscape) {
+  const last = end - 1;
+  if (!hasEscape) return text2.substring(i + 1, last);
+  let out = "";
+  let from = i + 1;
+  for (let j = from; j < last; ) {
+    if (text2.charCodeAt(j) !== BACKSLASH) {
+      j++;
+      continue;
+    }
+    out += text2.substring(from, j);
+    const e = text2.charCodeAt(j + 1);
+    if (e === 117) {
+      const unit = hexValue(text2.charCodeAt(j + 2)) * 4096 + hexValue(text2.charCodeAt(j + 3)) * 256 + hexValue(text2.charCodeAt(j + 4)) * 16 + hexValue(text2.charCodeAt(j + 5));
+      out += String.fromCharCode(unit);
+      j += 6;
+    } else {
+      out += SIMPLE_ESCAPES[e];
+      j += 2;
+    }
+    from = j;
+  }
+  return out + text2.substring(from, last);
+}
+function numberEnd(text2, i) {
+  let j = i;
+  if (text2.charCodeAt(j) === MINUS) j++;
+  let c = text2.charCodeAt(j);
+  if (c === ZERO) j++;
+  else if (c > ZERO && c <= NINE) j = digitsEnd(text2, j + 1);
+  else return -1;
+  if (text2.charCodeAt(j) === DOT) {
+    const k = digitsEnd(text2, j + 1);
+    if (k === j + 1) return -1;
+    j = k;
+  }
+  c = text2.charCodeAt(j);
+  if (c === UPPER_E || c === LOWER_E) {
+    j++;
+    c = text2.charCodeAt(j);
+    if (c === PLUS || c === MINUS) j++;
+    const k = digitsEnd(text2, j);
+    if (k === j) return -1;
+    j = k;
+  }
+  return j;
+}
+function digitsEnd(text2, j) {
+  for (; ; ) {
+    const c = text2.charCodeAt(j);
+    if (c >= ZERO && c <= NINE) j++;
+    else return j;
+  }
+}
+function numberValue(text2, i, end) {
+  const neg = text2.charCodeAt(i) === MINUS;
+  const from = neg ? i + 1 : i;
+  if (end - from > EXACT_INT_DIGITS) return Number(text2.substring(i, end));
+  let v = 0;
+  for (let j = from; j < end; j++) {
+    const c = text2.charCodeAt(j);
+    if (c < ZERO || c > NINE) return Number(text2.substring(i, end));
+    v = v * 10 + (c - ZERO);
+  }
+  return neg ? -v : v;
+}
+var TAB, LF, CR, SPACE, QUOTE, PLUS, COMMA, MINUS, DOT, ZERO, NINE, COLON, UPPER_E, OPEN_BRACKET, BACKSLASH, CLOSE_BRACKET, LOWER_E, OPEN_BRACE, CLOSE_BRACE, EXACT_INT_DIGITS, bracketOut, stringHasEscape, SIMPLE_ESCAPES;
+var init_fast_tree = __esm({
+  "src/parse/json/fast-tree.ts"() {
+    "use strict";
+    TAB = 9;
+    LF = 10;
+    CR = 13;
+    SPACE = 32;
+    QUOTE = 34;
+    PLUS = 43;
+    COMMA = 44;
+    MINUS = 45;
+    DOT = 46;
+    ZERO = 48;
+    NINE = 57;
+    COLON = 58;
+    UPPER_E = 69;
+    OPEN_BRACKET = 91;
+    BACKSLASH = 92;
+    CLOSE_BRACKET = 93;
+    LOWER_E = 101;
+    OPEN_BRACE = 123;
+    CLOSE_BRACE = 125;
+    EXACT_INT_DIGITS = 15;
+    stringHasEscape = false;
+    SIMPLE_ESCAPES = { 34: '"', 92: "\\", 47: "/", 98: "\b", 102: "\f", 110: "\n", 114: "\r", 116: "	" };
+  }
+});
+
+// src/parse/json/index.ts
+function commaMessage(root, offset) {
+  if (!root) return ERROR_MESSAGES[ERROR_COMMA_EXPECTED];
+  let n = findNodeAtOffset(root, offset, true) ?? root;
+  while (n && n.type !== "object" && n.type !== "array") n = n.parent;
+  if (n?.type === "object") return "Expected a comma or '}' here";
+  if (n?.type === "array") return "Expected a comma or ']' here";
+  return ERROR_MESSAGES[ERROR_COMMA_EXPECTED];
+}
+function parseJsonc(text2, file) {
+  const lineMap = new LineMap(text2);
+  const brackets = [];
+  const fast = fastParseTree(text2, MAX_NESTING_DEPTH, text2.charCodeAt(0) === 65279 ? 1 : 0, brackets);
+  if (fast) {
+    BRACKET_STRINGS.set(fast, brackets);
+    return { file, text: text2, lineMap, root: fast, errors: [], comments: [] };
+  }
+  return parseJsoncTolerant(text2, file, lineMap);
+}
+function parseJsoncTolerant(text2, file, lineMap = new LineMap(text2)) {
+  const bomless = text2.charCodeAt(0) === 65279 ? " " + text2.slice(1) : text2;
+  const { src, multiline } = blankLineBreaksInStrings(bomless);
+  const rawErrors = [];
+  let root;
+  const tooDeep = nestingOverflow(src, MAX_NESTING_DEPTH);
+  if (tooDeep !== void 0) {
+    return { file, text: text2, lineMap, errors: [{ message: nestingMessage(), range: lineMap.range(tooDeep, tooDeep + 1) }], comments: [] };
+  }
+  try {
+    root = parseTree(src, rawErrors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+  } catch (e) {
+    return {
+      file,
+      text: text2,
+      lineMap,
+      errors: [{ message: `JSON parser failure: ${e.message}`, range: lineMap.range(0, 0) }],
+      comments: []
+    };
+  }
+  if (root && multiline.size) fixMultilineStrings(root, bomless, multiline);
+  const errors = rawErrors.map((e) => ({
+    message: e.error === ERROR_COMMA_EXPECTED ? commaMessage(root, e.offset) : ERROR_MESSAGES[e.error] ?? `JSON syntax error ${e.error}`,
+    range: lineMap.range(e.offset, e.offset + e.length)
+  }));
+  if (root === void 0 && errors.length === 0) errors.push({ message: "Empty JSON document", range: lineMap.range(0, 0) });
+  return { file, text: text2, lineMap, root, errors, comments: scanComments(src, lineMap) };
+}
+function strictJsonError(parsed) {
+  const first = parsed.comments[0];
+  if (first) return { message: 'Comments are not allowed in JSON syntax; write a "//" property instead', range: first.range };
+  if (!/,\s*[}\]]/.test(parsed.text)) return void 0;
+  const errors = [];
+  parseTree(parsed.text, errors, { allowTrailingComma: false, disallowComments: false, allowEmptyContent: false });
+  const e = errors[0];
+  if (!e) return void 0;
+  let comma = e.offset - 1;
+  while (comma > 0 && /\s/.test(parsed.text[comma])) comma--;
+  if (parsed.text[comma] !== ",") return void 0;
+  return { message: "Trailing comma: JSON does not permit a comma after the last property or item; remove it", range: parsed.lineMap.range(comma, comma + 1) };
+}
+function nestingOverflow(text2, max) {
+  let depth = 0;
+  const n = text2.length;
+  for (let i = 0; i < n; i++) {
+    const c = text2.charCodeAt(i);
+    if (c === 34) {
+      for (i++; i < n; i++) {
+        const d = text2.charCodeAt(i);
+        if (d === 92) i++;
+        else if (d === 34) break;
+      }
+    } else if (c === 47 && text2.charCodeAt(i + 1) === 47) {
+      while (i < n && text2.charCodeAt(i) !== 10 && text2.charCodeAt(i) !== 13) i++;
+    } else if (c === 47 && text2.charCodeAt(i + 1) === 42) {
+      const e = text2.indexOf("*/", i + 2);
+      i = e < 0 ? n : e + 1;
+    } else if (c === 91 || c === 123) {
+      if (++depth > max) return i;
+    } else if (c === 93 || c === 125) {
+      if (depth > 0) depth--;
+    }
+  }
+  return void 0;
+}
+function blankLineBreaksInStrings(text2) {
+  const multiline = /* @__PURE__ */ new Set();
+  if (!/"[^"\r\n]*[\r\n]/.test(text2)) return { src: text2, multiline };
+  const out = [];
+  let last = 0;
+  let i = 0;
+  const n = text2.length;
+  while (i < n) {
+    const c = text2.charCodeAt(i);
+    if (c === 47 && text2.charCodeAt(i + 1) === 47) {
+      while (i < n && text2.charCodeAt(i) !== 10 && text2.charCodeAt(i) !== 13) i++;
+    } else if (c === 47 && text2.charCodeAt(i + 1) === 42) {
+      const e = text2.indexOf("*/", i + 2);
+      i = e < 0 ? n : e + 2;
+    } else if (c === 34) {
+      const start = i;
+      i++;
+      let breaks;
+      while (i < n) {
+        const d = text2.charCodeAt(i);
+        if (d === 34) break;
+        if (d === 92) i += 2;
+        else {
+          if (d === 10 || d === 13) (breaks ??= []).push(i);
+          i++;
+        }
+      }
+      if (i < n && breaks && /^\s*([,}\]:]|$)/.test(text2.slice(i + 1, i + 200))) {
+        multiline.add(start);
+        for (const b of breaks) {
+          out.push(text2.slice(last, b), " ");
+          last = b + 1;
+        }
+      }
+      i++;
+    } else i++;
+  }
+  if (!multiline.size) return { src: text2, multiline };
+  out.push(text2.slice(last));
+  return { src: out.join(""), multiline };
+}
+function fixMultilineStrings(node, text2, starts) {
+  if (node.type === "string" && starts.has(node.offset)) {
+    const raw = text2.slice(node.offset + 1, node.offset + node.length - 1).replace(/\r\n|\r|\n/g, (m) => m === "\r\n" ? "\\r\\n" : m === "\r" ? "\\r" : "\\n");
+    try {
+      node.value = JSON.parse(`"${raw}"`);
+    } catch {
+    }
+  }
+  for (const c of node.children ?? []) fixMultilineStrings(c, text2, starts);
+}
+function scanComments(text2, lineMap) {
+  const out = [];
+  if (!hasComment(text2)) return out;
+  const scanner = createScanner(text2, false);
+  for (let guard = 0; guard < text2.length + 2; guard++) {
+    const kind = scanner.scan();
+    if (kind === TOKEN_EOF) break;
+    if (kind === TOKEN_LINE_COMMENT || kind === TOKEN_BLOCK_COMMENT) {
+      const start = scanner.getTokenOffset();
+      const end = start + scanner.getTokenLength();
+      out.push({ text: text2.slice(start, end), range: lineMap.range(start, end) });
+    }
+  }
+  return out;
+}
+function hasComment(text2) {
+  const n = text2.length;
+  for (let i = 0; i < n; i++) {
+    const c = text2.charCodeAt(i);
+    if (c === 34) {
+      for (i++; i < n; i++) {
+        const d = text2.charCodeAt(i);
+        if (d === 34 || d === 10 || d === 13) break;
+        if (d === 92) i++;
+      }
+    } else if (c === 47) {
+      const d = text2.charCodeAt(i + 1);
+      if (d === 47 || d === 42) return true;
+    }
+  }
+  return false;
+}
+function bracketStrings(node) {
+  let top = node;
+  while (top.parent) top = top.parent;
+  const all = BRACKET_STRINGS.get(top);
+  if (all === void 0 || top === node) return all;
+  const end = node.offset + node.length;
+  return all.filter((n) => n.offset >= node.offset && n.offset < end);
+}
+function nodeLocation(parsed, node, label) {
+  const loc3 = { file: parsed.file, range: parsed.lineMap.range(node.offset, node.offset + node.length) };
+  if (label !== void 0) loc3.label = label;
+  return loc3;
+}
+function propertyNode(objNode, key) {
+  if (!objNode || objNode.type !== "object" || !objNode.children) return void 0;
+  let ci;
+  const lower = key.toLowerCase();
+  for (const p of objNode.children) {
+    const k = p.children?.[0]?.value;
+    if (typeof k !== "string") continue;
+    if (k === key) return p;
+    if (!ci && sameKeyIgnoringCase(k, lower)) ci = p;
+  }
+  return ci;
+}
+function sameKeyIgnoringCase(k, lower) {
+  return (k.length === lower.length || !isAscii(lower)) && k.toLowerCase() === lower;
+}
+function isAscii(s) {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
+}
+function getProp(objNode, key) {
+  return propertyNode(objNode, key)?.children?.[1];
+}
+function members(objNode) {
+  const out = [];
+  if (!objNode || objNode.type !== "object" || !objNode.children) return out;
+  for (const p of objNode.children) {
+    const k = p.children?.[0];
+    const v = p.children?.[1];
+    if (k && v && typeof k.value === "string") out.push([k.value, k, v]);
+  }
+  return out;
+}
+function memberLocation(parsed, objNode, key, label) {
+  const p = propertyNode(objNode, key);
+  return p ? nodeLocation(parsed, p, label) : void 0;
+}
+function nodeToJS(node) {
+  if (!node) return void 0;
+  switch (node.type) {
+    case "object": {
+      const out = {};
+      for (const [k, , v] of members(node)) out[k] = nodeToJS(v);
+      return out;
+    }
+    case "array":
+      return (node.children ?? []).map(nodeToJS);
+    default:
+      return node.value;
+  }
+}
+function nodeToValue(parsed, node) {
+  const origin = nodeLocation(parsed, node);
+  switch (node.type) {
+    case "string":
+      return str(String(node.value), origin);
+    case "number":
+      return num(Number(node.value), origin);
+    case "boolean":
+      return bool(Boolean(node.value), origin);
+    case "null":
+      return nul(origin);
+    case "array":
+      return list((node.children ?? []).map((c) => nodeToValue(parsed, c)), origin);
+    case "object": {
+      const m = /* @__PURE__ */ new Map();
+      const keyOrigins = /* @__PURE__ */ new Map();
+      for (const [k, keyNode, v] of members(node)) {
+        m.set(k, nodeToValue(parsed, v));
+        keyOrigins.set(k, nodeLocation(parsed, keyNode));
+      }
+      return { ...obj(m, origin), keyOrigins };
+    }
+    default:
+      return unknown("unparsable JSON value", origin);
+  }
+}
+var ERROR_MESSAGES, TOKEN_LINE_COMMENT, TOKEN_BLOCK_COMMENT, TOKEN_EOF, ERROR_COMMA_EXPECTED, BRACKET_STRINGS;
+var init_json = __esm({
+  "src/parse/json/index.ts"() {
+    "use strict";
+    init_jsonc_parser();
+    init_source();
+    init_value();
+    init_nesting();
+    init_fast_tree();
+    ERROR_MESSAGES = {
+      1: "Invalid symbol",
+      2: "Invalid number format",
+      3: "Expected a property name here",
+      4: "Expected a value here",
+      5: "Expected a colon ':' here",
+      6: "Expected a comma here",
+      7: "Expected a closing '}' here",
+      8: "Expected a closing ']' here",
+      9: "Expected end of file: unexpected content after the JSON value",
+      10: "Invalid comment token",
+      11: "Unterminated block comment",
+      12: "Unterminated string",
+      13: "Unexpected end of number",
+      14: "Invalid unicode escape sequence",
+      15: "Invalid escape character in string",
+      16: "Invalid character in string (control characters must be escaped)"
+    };
+    TOKEN_LINE_COMMENT = 12;
+    TOKEN_BLOCK_COMMENT = 13;
+    TOKEN_EOF = 17;
+    ERROR_COMMA_EXPECTED = 6;
+    BRACKET_STRINGS = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -37064,7 +37064,7 @@ function compare3(op, left, right, loc3) {
     case "notContainsKey": {
       if (absent) return op === "notContainsKey";
       if (left.kind !== "object" || right.kind !== "string") return void 0;
-      const m = member(left, right.value) !== void 0;
+      const m = member2(left, right.value) !== void 0;
       return op === "containsKey" ? m : !m;
     }
     case "less":
@@ -41241,7 +41241,7 @@ function access(t, key, loc3) {
   }
   if (key.kind === "unknown") return U("index depends on an unknown value", loc3);
   if (t.kind === "object" && key.kind === "string") {
-    const m = member(t, key.value);
+    const m = member2(t, key.value);
     return m ? memberOf(t, m) : U(`property '${key.value}' does not exist`, loc3);
   }
   if (t.kind === "list" && key.kind === "number") {
@@ -41665,7 +41665,7 @@ var init_evaluate2 = __esm({
       "contains",
       ([c, item], loc3) => {
         if (!c || !item) return err(loc3, "contains", "needs two arguments");
-        if (c.kind === "object" && item.kind === "string") return bool(member(c, item.value) !== void 0, loc3);
+        if (c.kind === "object" && item.kind === "string") return bool(member2(c, item.value) !== void 0, loc3);
         if (containsUnknown(c) || containsUnknown(item)) return U("contains(): depends on an unknown value", loc3, callToken("contains", [c, item]));
         if (c.kind === "string") return bool(c.value.includes(scalarString(item)), loc3);
         if (c.kind === "list") return bool(c.items.some((x) => deepEqual(x, item)), loc3);
@@ -41727,7 +41727,7 @@ var init_evaluate2 = __esm({
         const m = /* @__PURE__ */ new Map();
         for (const [k, v] of f.entries) {
           if (rest.every((r) => {
-            const o = member(r, k);
+            const o = member2(r, k);
             return o !== void 0 && deepEqual(o, v);
           })) m.set(k, v);
         }
@@ -41782,7 +41782,7 @@ var init_evaluate2 = __esm({
           if (!cur) return nul(loc3);
           if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path72]));
           if (cur.kind === "null") return nul(loc3);
-          if (cur.kind === "object" && p.kind === "string") cur = member(cur, p.value);
+          if (cur.kind === "object" && p.kind === "string") cur = member2(cur, p.value);
           else if (cur.kind === "list" && p.kind === "number") cur = cur.items[p.value];
           else return nul(loc3);
         }
@@ -42350,8 +42350,8 @@ function expandDeployment(node, frame, deployment, condition, propsValue) {
         const pv = evaluated?.get(k) ?? frame.eval(v);
         const via = scope.loc(keyNode, `deployment parameter "${k}"`);
         let value;
-        if (member(pv, "reference")) value = unknown(`parameter '${k}' is a Key Vault reference`, scope.loc(v));
-        else value = member(pv, "value") ?? unknown(`parameter '${k}' has no value`, scope.loc(v));
+        if (member2(pv, "reference")) value = unknown(`parameter '${k}' is a Key Vault reference`, scope.loc(v));
+        else value = member2(pv, "value") ?? unknown(`parameter '${k}' has no value`, scope.loc(v));
         assigned.set(k.toLowerCase(), passedThrough(value, via));
       }
       const paramsLink = getProp(props, "parametersLink");
@@ -42388,11 +42388,11 @@ function linkedTemplate(props, frame, deployment, propsValue, notOwnFolder) {
   const scope = frame.scope;
   const args = /* @__PURE__ */ new Map();
   const argSites = /* @__PURE__ */ new Map();
-  const params = propsValue?.kind === "object" ? member(propsValue, "parameters") : void 0;
+  const params = propsValue?.kind === "object" ? member2(propsValue, "parameters") : void 0;
   for (const [k, keyNode, v] of members(getProp(props, "parameters"))) {
     argSites.set(k, scope.loc(keyNode));
     const pv = params?.kind === "object" ? params.entries.get(k) : void 0;
-    args.set(k, member(pv, "value") ?? unknown(`parameter '${k}' has no value`, scope.loc(v)));
+    args.set(k, member2(pv, "value") ?? unknown(`parameter '${k}' has no value`, scope.loc(v)));
   }
   (key === "relativePath" ? scope.env.unbound : scope.env.opaque).push({
     format: "arm",
@@ -43621,19 +43621,19 @@ function emitResource(scope, sym) {
   if (sym.children.size) sym.children.forEach((c) => emitResource(scope, c));
 }
 function linkedTemplate2(scope, res, body) {
-  const props = member(res.body, "properties");
-  const link = member(props, "templateLink");
-  if (link?.kind !== "object" || member(link, "relativePath")) return;
-  const key = member(link, "uri") ? "uri" : member(link, "id") ? "id" : void 0;
+  const props = member2(res.body, "properties");
+  const link = member2(props, "templateLink");
+  if (link?.kind !== "object" || member2(link, "relativePath")) return;
+  const key = member2(link, "uri") ? "uri" : member2(link, "id") ? "id" : void 0;
   const at2 = key ? valueSiteOf(scope, body, `properties.templateLink.${key}`) : void 0;
   if (!key || !at2) return;
-  const source = member(link, key);
+  const source = member2(link, key);
   const args = /* @__PURE__ */ new Map();
   const argSites = /* @__PURE__ */ new Map();
-  const params = member(props, "parameters");
+  const params = member2(props, "parameters");
   if (params?.kind === "object") {
     for (const [k, v] of params.entries) {
-      args.set(k, member(v, "value") ?? unknown(`parameter '${k}' has no value`, at2));
+      args.set(k, member2(v, "value") ?? unknown(`parameter '${k}' has no value`, at2));
       const site = siteOf(scope, body)(`properties.parameters.${k}`);
       if (site) argSites.set(k, site);
     }
@@ -44628,7 +44628,7 @@ function resourceProperty(scope, inst, prop, loc3) {
   if (l === "type") return str(inst.type, loc3);
   if (l === "apiversion") return inst.apiVersion !== void 0 ? str(inst.apiVersion, loc3) : U2("no apiVersion", loc3);
   const body = inst.sym.decl.existing ? void 0 : scope.resourceBody(inst);
-  const m = body ? member(body, prop) : void 0;
+  const m = body ? member2(body, prop) : void 0;
   if (m) return m;
   const id = scope.resourceId(inst, loc3);
   const ref = armCallToken("reference", [id, str(inst.apiVersion ?? "", loc3), str("full", loc3)]);
@@ -52322,9 +52322,7 @@ function readFlag(f, flagWord, inline, takeOne, takeMany, file, next) {
     case "words": {
       const { words } = takeMany();
       const values = words.map(({ w, from }) => sliceValue(w, from));
-      const bad = values.find((x) => x.kind === "unknown");
-      if (bad && f.read === "words") return { value: bad };
-      if (f.read === "words") return { value: list(values, flagLoc) };
+      if (f.read === "words") return { value: values.find((x) => x.kind === "unknown") ?? list(values, flagLoc) };
       const entries2 = /* @__PURE__ */ new Map();
       for (const [k, v] of values.entries()) {
         if (v.kind === "unknown") {
@@ -55334,9 +55332,9 @@ function readParameters(v) {
   if (v.kind !== "object") return { parameters: out, parametersUnknown: true };
   for (const [name, decl] of v.entries) {
     const p = { name };
-    const dv = member(decl, "defaultValue");
+    const dv = member2(decl, "defaultValue");
     if (dv) p.defaultValue = dv;
-    const av = member(decl, "allowedValues");
+    const av = member2(decl, "allowedValues");
     if (av) p.allowedValues = av;
     out.set(name.toLowerCase(), p);
   }
@@ -55348,22 +55346,22 @@ function idName(id) {
 }
 function readPolicyDocument(doc, fallbackName, at2, source) {
   if (doc.kind !== "object") return { kind: "none", reason: "the document is not a JSON object" };
-  const props = member(doc, "properties");
-  const holder = member(doc, "policyRule") ? doc : props && member(props, "policyRule") ? props : void 0;
-  const name = str2(member(doc, "name")) ?? (str2(member(doc, "id")) ? idName(str2(member(doc, "id"))) : fallbackName);
+  const props = member2(doc, "properties");
+  const holder = member2(doc, "policyRule") ? doc : props && member2(props, "policyRule") ? props : void 0;
+  const name = str2(member2(doc, "name")) ?? (str2(member2(doc, "id")) ? idName(str2(member2(doc, "id"))) : fallbackName);
   if (holder) {
-    const rule = member(holder, "policyRule");
-    const ifCond = member(rule, "if");
-    const then = member(rule, "then");
+    const rule = member2(holder, "policyRule");
+    const ifCond = member2(rule, "if");
+    const then = member2(rule, "then");
     if (!ifCond || !then) return { kind: "none", reason: 'policyRule needs "if" and "then"' };
     const meta = holder === doc ? doc : props;
     return {
       kind: "definition",
       definition: {
         name,
-        displayName: str2(member(meta, "displayName")) ?? str2(member(doc, "displayName")) ?? name,
-        mode: str2(member(meta, "mode")) ?? str2(member(doc, "mode")),
-        ...readParameters(member(meta, "parameters") ?? member(doc, "parameters")),
+        displayName: str2(member2(meta, "displayName")) ?? str2(member2(doc, "displayName")) ?? name,
+        mode: str2(member2(meta, "mode")) ?? str2(member2(doc, "mode")),
+        ...readParameters(member2(meta, "parameters") ?? member2(doc, "parameters")),
         if: ifCond,
         then,
         location: rule.origin ?? at2,
@@ -55371,17 +55369,17 @@ function readPolicyDocument(doc, fallbackName, at2, source) {
       }
     };
   }
-  const set = member(props ?? doc, "policyDefinitions");
+  const set = member2(props ?? doc, "policyDefinitions");
   if (set?.kind === "list") {
     const meta = props ?? doc;
     return {
       kind: "initiative",
       initiative: {
         name,
-        displayName: str2(member(meta, "displayName")) ?? name,
-        ...readParameters(member(meta, "parameters")),
+        displayName: str2(member2(meta, "displayName")) ?? name,
+        ...readParameters(member2(meta, "parameters")),
         // A member by id (ARM), or by name (Enterprise Policy as Code's `policyDefinitionName`).
-        members: set.items.map((m) => ({ id: str2(member(m, "policyDefinitionId")) ?? str2(member(m, "policyDefinitionName")) ?? "", parameters: member(m, "parameters"), at: m.origin })),
+        members: set.items.map((m) => ({ id: str2(member2(m, "policyDefinitionId")) ?? str2(member2(m, "policyDefinitionName")) ?? "", parameters: member2(m, "parameters"), at: m.origin })),
         location: set.origin ?? at2
       }
     };
@@ -55389,10 +55387,10 @@ function readPolicyDocument(doc, fallbackName, at2, source) {
   return { kind: "none", reason: NEITHER_SHAPE };
 }
 function readTerraformPolicy(body, fallbackName, at2) {
-  const ruleText = member(body, "policy_rule");
+  const ruleText = member2(body, "policy_rule");
   if (!ruleText) return { kind: "none", reason: "no policy_rule" };
   if (ruleText.kind !== "string") return { kind: "none", reason: ruleText.kind === "unknown" ? `policy_rule is not known (${ruleText.reason})` : "policy_rule is not a JSON string" };
-  const p = member(body, "parameters");
+  const p = member2(body, "parameters");
   let rule;
   let params = {};
   try {
@@ -55402,7 +55400,7 @@ function readTerraformPolicy(body, fallbackName, at2) {
     return { kind: "none", reason: `policy_rule is not valid JSON (${e.message})` };
   }
   const origin = ruleText.origin ?? at2;
-  const doc = fromJS({ name: str2(member(body, "name")) ?? fallbackName, displayName: str2(member(body, "display_name")), mode: str2(member(body, "mode")) }, origin);
+  const doc = fromJS({ name: str2(member2(body, "name")) ?? fallbackName, displayName: str2(member2(body, "display_name")), mode: str2(member2(body, "mode")) }, origin);
   const declared = p === void 0 || p.kind === "null" || p.kind === "string" ? void 0 : p.kind === "unknown" ? p : unknown("parameters is not a JSON string", p.origin);
   doc.entries.set("parameters", declared ?? (p?.kind === "string" && p.document ? p.document : fromJS(params, origin)));
   doc.entries.set("policyRule", ruleText.document ?? fromJS(rule, origin));
@@ -55477,11 +55475,11 @@ function evalNode2(cond, ctx) {
   const inner = { ...ctx, depth: ctx.depth + 1 };
   if (cond.kind === "unknown") return undecided(`a condition is not known (${cond.reason})`);
   if (cond.kind !== "object") return undecided("a condition is not an object");
-  const allOf = member(cond, "allOf");
+  const allOf = member2(cond, "allOf");
   if (allOf) return logical(allOf, inner, "all");
-  const anyOf = member(cond, "anyOf");
+  const anyOf = member2(cond, "anyOf");
   if (anyOf) return logical(anyOf, inner, "any");
-  const not = member(cond, "not");
+  const not = member2(cond, "not");
   if (not) {
     const o2 = evalNode2(not, inner);
     return { ...o2, result: o2.result === void 0 ? void 0 : !o2.result, evidence: o2.evidence.map((e) => ({ ...e, excludes: !e.excludes })) };
@@ -55490,11 +55488,11 @@ function evalNode2(cond, ctx) {
   if (!o) return undecided(`a condition without a known operator (${[...cond.entries.keys()].join(", ")})`);
   const right = evalRight(o.right, inner);
   if (right.kind === "unknown") return undecided(`the ${o.op} value is not known (${right.reason})`);
-  const count2 = member(cond, "count");
+  const count2 = member2(cond, "count");
   if (count2) return evalCount(count2, o.op, right, inner, cond);
-  const field = member(cond, "field");
+  const field = member2(cond, "field");
   if (field) return evalField(field, o.op, right, inner, cond, o.right);
-  const value = member(cond, "value");
+  const value = member2(cond, "value");
   if (value) {
     const reads = [];
     const left = evalExpression(value, inner, reads);
@@ -55586,7 +55584,7 @@ function walk3(from, path72, target, prefix) {
         continue;
       }
       if (v.kind === "unknown") return { kind: "undecided", why: `${walked} is not known (${v.reason})` };
-      const m = seg.name === "" ? v : member(v, seg.name);
+      const m = seg.name === "" ? v : member2(v, seg.name);
       if (!seg.all) {
         next.push(m);
         continue;
@@ -55645,7 +55643,7 @@ function readField(field, ctx) {
       const why = t.unmodelled?.(`tags.${tag}`);
       return why ? { kind: "undecided", why } : { kind: "one", value: void 0 };
     }
-    return { kind: "one", value: member(tags.value, tag) };
+    return { kind: "one", value: member2(tags.value, tag) };
   }
   const other = otherTypeRead(field, ctx);
   if (other) return other.kind === "absent" ? { kind: "one", value: void 0 } : other;
@@ -55693,11 +55691,11 @@ function evalField(fieldValue, op, right, ctx, cond, written2) {
   return result === void 0 ? undecided(`${field} ${op} cannot be decided for every member`) : { result, evidence };
 }
 function evalCount(count2, op, right, ctx, cond) {
-  const where = member(count2, "where");
+  const where = member2(count2, "where");
   let elements2;
   let written2;
   let scopeOf;
-  const field = member(count2, "field");
+  const field = member2(count2, "field");
   if (field) {
     if (field.kind !== "string" || !field.value.endsWith("[*]")) return undecided("count.field must be an array alias ending in [*]");
     const other = otherTypeRead(field.value, ctx);
@@ -55717,14 +55715,14 @@ function evalCount(count2, op, right, ctx, cond) {
       scopeOf = (e) => ({ arrayPath: path72, alias, element: e });
     }
   } else {
-    const value = member(count2, "value");
+    const value = member2(count2, "value");
     if (!value) return undecided("count needs field or value");
     const v = evalExpression(value, ctx);
     if (v.kind === "unknown") return undecided(`count.value is not known (${v.reason})`);
     if (v.kind !== "list") return undecided("count.value is not an array");
     elements2 = v.items;
     written2 = v;
-    const nameV = member(count2, "name");
+    const nameV = member2(count2, "name");
     const name = nameV?.kind === "string" ? nameV.value : void 0;
     scopeOf = (e) => ({ arrayPath: "\0", alias: "\0", name, element: e });
   }
@@ -55786,7 +55784,7 @@ function arrayOf(r) {
   return { kind: "ok", items: r.value.items, written: r.value };
 }
 function effectOf(then, input2) {
-  const e = member(then, "effect");
+  const e = member2(then, "effect");
   if (!e) return { why: "the policy has no effect" };
   const v = evalExpression(e, { ...input2, target: { type: unknown("none"), body: nul(), aliasPath: () => void 0 }, scopes: [], depth: 0, otherType: { reads: "absent", met: false } });
   if (v.kind !== "string") return { why: v.kind === "unknown" ? `the effect is not known (${v.reason})` : "the effect is not a string", at: e.origin };
@@ -56403,7 +56401,7 @@ function buildPolicySet(input2, problems = []) {
       const values = /* @__PURE__ */ new Map();
       if (m.parameters?.kind === "object") {
         for (const [k, p] of m.parameters.entries) {
-          const v = member(p, "value");
+          const v = member2(p, "value");
           if (!v) continue;
           const ref = v.kind === "string" ? /^\[\s*parameters\(\s*'([^']+)'\s*\)\s*\]$/i.exec(v.value) : null;
           const resolved2 = ref ? iniParam(ref[1]) : v;
@@ -56488,7 +56486,7 @@ function initiativesInCode(resources) {
     const t = r.sourceType.toLowerCase();
     const arm2 = t === POLICY_SET_DEFINITION_ARM_TYPE;
     if (!arm2 && !POLICY_SET_DEFINITION_AZURERM_TYPES.includes(t)) continue;
-    const display = arm2 ? member(member(r.body, "properties"), "displayName") : member(r.body, "display_name");
+    const display = arm2 ? member2(member2(r.body, "properties"), "displayName") : member2(r.body, "display_name");
     out.push({ name: r.name?.kind === "string" ? r.name.value : void 0, displayName: display?.kind === "string" ? display.value : void 0, address: r.address });
   }
   return out;
@@ -56503,10 +56501,10 @@ function definitionsInCode(resources, problems = []) {
     let display;
     if (t === POLICY_DEFINITION_ARM_TYPE) {
       doc = readPolicyDocument(r.body, fallback, r.header, "scanned");
-      display = member(member(r.body, "properties"), "displayName");
+      display = member2(member2(r.body, "properties"), "displayName");
     } else if (t === POLICY_DEFINITION_AZURERM_TYPE) {
       doc = readTerraformPolicy(r.body, fallback, r.header);
-      display = member(r.body, "display_name");
+      display = member2(r.body, "display_name");
     } else continue;
     const unknownName = r.name?.kind !== "string" || display !== void 0 && display.kind !== "string" && display.kind !== "null";
     if (doc.kind === "definition") out.push({ ...doc.definition, source: "scanned", ...unknownName ? { unknownName: true } : {} });
@@ -56550,11 +56548,11 @@ function judgeAll(set, target) {
 }
 function fieldsSet(then) {
   const out = /* @__PURE__ */ new Set();
-  const details = member(then, "details");
-  const ops = details?.kind === "list" ? details : member(details, "operations");
+  const details = member2(then, "details");
+  const ops = details?.kind === "list" ? details : member2(details, "operations");
   if (ops?.kind !== "list") return out;
   for (const op of ops.items) {
-    const f = member(op, "field");
+    const f = member2(op, "field");
     if (f?.kind === "string") out.add(canonicalField(f.value));
   }
   return out;
@@ -56581,8 +56579,8 @@ function judgeOne(set, def2, target) {
   }
   if (eff.effect === void 0) return { ...base, result: void 0, why: eff.why, evidence: o.evidence };
   if (eff.effect === "auditifnotexists") {
-    const details = member(def2.then, "details");
-    const rt = member(details, "type");
+    const details = member2(def2.then, "details");
+    const rt = member2(details, "type");
     return { ...base, result: void 0, why: `auditIfNotExists: whether a related ${rt?.kind === "string" ? rt.value : "resource"} exists is not decidable from the scanned code`, evidence: o.evidence };
   }
   return { ...base, result: true, evidence: o.evidence };
@@ -56615,7 +56613,6 @@ import os2 from "node:os";
 import path71 from "node:path";
 
 // src/api.ts
-init_json();
 init_file_kind();
 init_host();
 init_clock();
@@ -56825,7 +56822,7 @@ function collectSuppressions(file, text2, comments, blocks, knownRuleIds, today2
   }
   return { directives, problems };
 }
-function member2(v, name) {
+function member(v, name) {
   if (v?.kind !== "object") return void 0;
   for (const [k, x] of v.entries) if (k.toLowerCase() === name.toLowerCase()) return x;
   return void 0;
@@ -56833,7 +56830,7 @@ function member2(v, name) {
 function metadataSuppressions(resourceBody2, objectRange, file, knownRuleIds, today2) {
   const directives = [];
   const problems = [];
-  const entries2 = member2(member2(resourceBody2, "metadata"), DIRECTIVE_KEYWORD);
+  const entries2 = member(member(resourceBody2, "metadata"), DIRECTIVE_KEYWORD);
   if (!entries2) return { directives, problems };
   const fallback = { file, range: objectRange };
   const at2 = (v) => v?.origin && v.origin.file === file ? v.origin : fallback;
@@ -56850,14 +56847,14 @@ function metadataSuppressions(resourceBody2, objectRange, file, knownRuleIds, to
     };
     if (item.kind === "unknown") return;
     if (item.kind !== "object") return bad('Invalid suppression: each metadata entry must be an object { "id", "reason", "until"? }.');
-    const idV = member2(item, "id");
+    const idV = member(item, "id");
     const rawIds = idV?.kind === "string" ? idV.value.split(",") : idV?.kind === "list" ? idV.items.map((x) => x.kind === "string" ? x.value : "") : [];
     const ids = [...new Set(rawIds.map((s) => s.trim().toUpperCase()).filter(Boolean))];
     if (ids.length === 0) return bad('Invalid suppression: the metadata entry has no "id" (a rule ID such as "AML001").');
-    const reasonV = member2(item, "reason");
+    const reasonV = member(item, "reason");
     const reason = reasonV?.kind === "string" ? reasonV.value.trim() : "";
     if (!reason) return bad(`Invalid suppression: the suppression of ${ids.join(", ")} has no "reason"; it suppresses nothing.`);
-    const untilV = member2(item, "until");
+    const untilV = member(item, "until");
     let until;
     if (untilV !== void 0 && untilV.kind !== "null") {
       if (untilV.kind !== "string" || !isValidDate(untilV.value)) {
@@ -58675,7 +58672,7 @@ function evidenceText(j) {
     else if (v === void 0 || v.kind === "null") parts.push(`${field} is not set`);
     else if (v.kind === "string") parts.push(`${field} is ${JSON.stringify(v.value.length > 60 ? `${v.value.slice(0, 57)}...` : v.value)}`);
     else if (v.kind === "number" || v.kind === "bool") parts.push(`${field} is ${String(v.value)}`);
-    else if (e.key !== void 0 && v.kind === "object") parts.push(`${field} ${member(v, e.key) === void 0 ? "has no key" : "has the key"} ${JSON.stringify(e.key)}`);
+    else if (e.key !== void 0 && v.kind === "object") parts.push(`${field} ${member2(v, e.key) === void 0 ? "has no key" : "has the key"} ${JSON.stringify(e.key)}`);
     else parts.push(`${field} matches`);
     if (parts.length === 2) break;
   }
@@ -60866,6 +60863,9 @@ function shardOf(key, count2) {
   const h = createHash7("sha1").update(key).digest();
   return h.readUInt32BE(0) % count2 + 1;
 }
+
+// src/api.ts
+init_json();
 
 // src/pipeline/run-units.ts
 import { createHash as createHash8 } from "node:crypto";
@@ -66971,9 +66971,10 @@ function reportFailure(step, failure) {
   if (failure.error?.stack) step.log(command("debug", failure.error.stack));
   const hasReport = step.sarifWritten;
   let sarifOnDisk = step.sarifWritten;
-  if (!step.sarifWritten && !step.sarifRefused && !replaceableReport(step.sarifPath)) {
+  const mayWrite = !step.sarifWritten && !step.sarifRefused;
+  if (mayWrite && !replaceableReport(step.sarifPath)) {
     step.log(`mlops-iac-lint: ${step.sarifPath} is not a SARIF report, so the failure report is not written over it`);
-  } else if (!step.sarifWritten && !step.sarifRefused) {
+  } else if (mayWrite) {
     try {
       step.writeSarif(JSON.stringify(failedRunSarif(step.workspace, VERSION, failure), null, 2) + "\n");
       sarifOnDisk = true;

@@ -3,7 +3,6 @@
  * parse → evaluate → normalize → graph → rules → suppress → report). The CLI, the
  * GitHub Action and the pre-commit entry all call this; none re-implements a step.
  */
-import { parseJsonc } from './parse/json/index.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,6 +37,7 @@ import { UnitMerger } from './pipeline/merge.js';
 import { recordingHost } from './pipeline/recording-host.js';
 import { cacheFilePath, hashOf, UnitCache } from './pipeline/cache.js';
 import { shardOf, type Shard } from './pipeline/shard.js';
+import { parseJsonc } from './parse/json/index.js';
 import { runUnits, type UnitPolicies, type UnitRun } from './pipeline/run-units.js';
 import { RunThreads, type ThreadSettings } from './pipeline/threads.js';
 import { workerScript } from './pipeline/workers.js';

@@ -278,9 +278,10 @@ function reportFailure(step: Step, failure: RunFailure): number {
   let sarifOnDisk = step.sarifWritten;
   // A failure before any run knows its files writes only where a report may stand (absent, or a
   // SARIF log): a template the input names by mistake is kept.
-  if (!step.sarifWritten && !step.sarifRefused && !replaceableReport(step.sarifPath)) {
+  const mayWrite = !step.sarifWritten && !step.sarifRefused;
+  if (mayWrite && !replaceableReport(step.sarifPath)) {
     step.log(`mlops-iac-lint: ${step.sarifPath} is not a SARIF report, so the failure report is not written over it`);
-  } else if (!step.sarifWritten && !step.sarifRefused) {
+  } else if (mayWrite) {
     try {
       step.writeSarif(JSON.stringify(failedRunSarif(step.workspace, VERSION, failure), null, 2) + '\n');
       sarifOnDisk = true;

@@ -588,9 +588,7 @@ function readFlag(
     case 'words': {
       const { words } = takeMany();
       const values = words.map(({ w, from }) => sliceValue(w, from));
-      const bad = values.find((x) => x.kind === 'unknown');
-      if (bad && f.read === 'words') return { value: bad };
-      if (f.read === 'words') return { value: list(values, flagLoc) };
+      if (f.read === 'words') return { value: values.find((x) => x.kind === 'unknown') ?? list(values, flagLoc) };
       const entries = new Map<string, Value>();
       for (const [k, v] of values.entries()) {
         if (v.kind === 'unknown') {
