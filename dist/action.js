@@ -41376,7 +41376,7 @@ function evaluateReadString(p, loc3, ctx) {
   }
   return evalExpr(p.expr, ctx, loc3);
 }
-var U, templatePart, fns2, err, formatPartsOf, strFn, DEFAULT_SUB, DEFAULT_RG, sub, rg, STATE_FUNCTIONS, isLambda, lowerName;
+var U, templatePart, fns2, err, formatPartsOf, argIndex, strFn, DEFAULT_SUB, DEFAULT_RG, sub, rg, STATE_FUNCTIONS, isLambda, lowerName;
 var init_evaluate2 = __esm({
   "src/eval/arm/evaluate.ts"() {
     "use strict";
@@ -41529,6 +41529,7 @@ var init_evaluate2 = __esm({
       true
     );
     formatPartsOf = memoByText(1e4, (fmt) => splitFormat(fmt) ?? null);
+    argIndex = (p) => typeof p === "number" ? p : p.index;
     def(
       "format",
       (args, loc3) => {
@@ -41541,7 +41542,7 @@ var init_evaluate2 = __esm({
         let unknownArg = false;
         for (const p of parts) {
           if (typeof p === "string") continue;
-          const index = typeof p === "number" ? p : p.index;
+          const index = argIndex(p);
           const a = args[index + 1];
           if (!a) return err(loc3, "format", `no argument {${index}}`);
           if (a.kind === "unknown") unknownArg = true;
@@ -41558,7 +41559,7 @@ var init_evaluate2 = __esm({
           }
           return tplUnknown("format(): depends on an unknown value", loc3, token);
         }
-        for (const p of parts) if (typeof p !== "string" && containsUnknown(args[(typeof p === "number" ? p : p.index) + 1])) return U("format(): depends on an unknown value", loc3);
+        for (const p of parts) if (typeof p !== "string" && containsUnknown(args[argIndex(p) + 1])) return U("format(): depends on an unknown value", loc3);
         let out = "";
         for (const p of parts) {
           if (typeof p === "string" || typeof p === "number") {
@@ -64849,7 +64850,7 @@ var CI005_terraform_apply_without_plan_default = defineRule({
               messageId: "applyWithoutPlan",
               data: { flag: p.flag, program: p.program },
               location: p.location,
-              ...p.related.length ? { related: [...p.related] } : {},
+              ...p.related.length ? { related: p.related } : {},
               subject: script.subject,
               declaredAt: reader2,
               consumer: reader2,

@@ -188,12 +188,20 @@ export function templateTokens(line: string): { line: string; shown(word: string
   return { line: tokenised, shown: (word) => word.replace(/\$\{\{#(\d+)\}\}/g, (m, i: string) => expressions[Number(i)] ?? m) };
 }
 
+/** A finding of a `terraform apply -auto-approve`: the flag as written, the program, where it points and what is related. */
+interface ApplyPlace {
+  flag: string;
+  program: string;
+  location: Location;
+  related: Location[];
+}
+
 /**
  * The places of the findings a command's runs with its scanned callers' values make (one per
  * place, with the values each run put in related), and the first reading a caller's values left undecided.
  */
-function callerPlaces(cmd: CiCommand, language: CiScriptLanguage, file: string): { places: Map<string, { flag: string; program: string; location: Location; related: Location[] }>; undecided?: Extract<ApplyReading, { undecided: string }> } {
-  const places = new Map<string, { flag: string; program: string; location: Location; related: Location[] }>();
+function callerPlaces(cmd: CiCommand, language: CiScriptLanguage, file: string): { places: Map<string, ApplyPlace>; undecided?: Extract<ApplyReading, { undecided: string }> } {
+  const places = new Map<string, ApplyPlace>();
   let undecided: Extract<ApplyReading, { undecided: string }> | undefined;
   for (const argv of callerArgvs(cmd)) {
     const f = applyWithoutPlan(argv, language);
@@ -255,12 +263,12 @@ export default defineRule({
             // else as a scanned caller's run does (the step's env, its arguments): a flag it passes is reported at its value.
             const own = applyWithoutPlan(expandedArgv(cmd) ?? cmd.argv, script.language);
             const attribute = script.attributePath || 'script';
-            const report = (p: { flag: string; program: string; location: Location; related: readonly Location[] }): void =>
+            const report = (p: ApplyPlace): void =>
               ctx.report({
                 messageId: 'applyWithoutPlan',
                 data: { flag: p.flag, program: p.program },
                 location: p.location,
-                ...(p.related.length ? { related: [...p.related] } : {}),
+                ...(p.related.length ? { related: p.related } : {}),
                 subject: script.subject,
                 declaredAt: reader,
                 consumer: reader,

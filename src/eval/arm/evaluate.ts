@@ -386,6 +386,9 @@ function formatParts(fmt: string): readonly (string | number | FormatItem)[] | u
   return formatPartsOf(fmt) ?? undefined;
 }
 
+/** The argument a format part names (a plain index, or a FormatItem's). */
+const argIndex = (p: number | FormatItem): number => (typeof p === 'number' ? p : p.index);
+
 /**
  * A format item's text (.NET String.Format, which ARM's format() uses: "Composite formatting"):
  * the alignment pads to its width; of the format strings only `D<n>` on an integer (the zero-padded
@@ -417,7 +420,7 @@ def(
     let unknownArg = false;
     for (const p of parts) {
       if (typeof p === 'string') continue;
-      const index = typeof p === 'number' ? p : p.index;
+      const index = argIndex(p);
       const a = args[index + 1];
       if (!a) return err(loc, 'format', `no argument {${index}}`);
       if (a.kind === 'unknown') unknownArg = true;
@@ -434,7 +437,7 @@ def(
       }
       return tplUnknown('format(): depends on an unknown value', loc, token);
     }
-    for (const p of parts) if (typeof p !== 'string' && containsUnknown(args[(typeof p === 'number' ? p : p.index) + 1]!)) return U('format(): depends on an unknown value', loc);
+    for (const p of parts) if (typeof p !== 'string' && containsUnknown(args[argIndex(p) + 1]!)) return U('format(): depends on an unknown value', loc);
     let out = '';
     for (const p of parts) {
       if (typeof p === 'string' || typeof p === 'number') {
